@@ -1,0 +1,19 @@
+// Lint: typescript-eslint recommended; `console` is banned outside the CLI layer so that
+// core, io and render stay pure and testable (they return data, the CLI prints it).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.bench-cache/', 'test/fixtures/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  { files: ['src/cli/**', 'scripts/**', 'bin/**'], rules: { 'no-console': 'off' } },
+  { files: ['src/core/**', 'src/render/**'], rules: { 'no-restricted-imports': ['error', { patterns: ['node:fs*', 'fs', '../cli/*', '../io/*'] }] } },
+);

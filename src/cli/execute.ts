@@ -1,0 +1,54 @@
+import { CommanderError } from 'commander';
+import { describeUserError, UserError } from '../core/errors.js';
+import type { CliContext } from './context.js';
+import { paint } from './context.js';
+import { EXIT } from './exit-codes.js';
+import { buildProgram } from './program.js';
+
+/** Thrown by a command to end with a given exit code after it has printed what it had to say. */
+export class ExitWith extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+/** True for the error the prompt library throws when the user presses Ctrl+C. */
+export function isInterrupt(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}
+
+/** Runs the CLI on argv and returns the exit code; the bin only sets process.exitCode. */
+export async function execute(argv: string[], ctx: CliContext): Promise<number> {
+  const state = { code: EXIT.ok as number };
+  const program = buildProgram(ctx, state);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return state.code;
+  } catch (error) {
+    return handleError(error, ctx);
+  }
+}
+
+/** Maps any error to the exit-code contract and prints it the way a user should see it. */
+export function handleError(error: unknown, ctx: CliContext): number {
+  const c = paint(ctx, 'stderr');
+  if (error instanceof ExitWith) return error.code;
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (isInterrupt(error)) {
+    ctx.stderr.write('\nInterrupted; nothing was saved.\n');
+    return EXIT.interrupted;
+  }
+  if (error instanceof UserError) {
+    ctx.stderr.write(`${c.red('error')}: ${describeUserError(error)}\n`);
+    if (ctx.debug && error.stack) ctx.stderr.write(`${error.stack}\n`);
+    return EXIT.usage;
+  }
+  const err = error instanceof Error ? error : new Error(String(error));
+  ctx.stderr.write(`${c.red('internal error')}: ${err.message}\n`);
+  if (ctx.debug) ctx.stderr.write(`${err.stack ?? ''}\n`);
+  else ctx.stderr.write('Run again with --debug to see the stack, and report it with the command you ran.\n');
+  return EXIT.usage;
+}

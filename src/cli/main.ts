@@ -1,0 +1,19 @@
+import { rmSync } from 'node:fs';
+import { processContext } from './context.js';
+import { execute } from './execute.js';
+import { EXIT } from './exit-codes.js';
+import { pendingTemps } from './output.js';
+
+// Ctrl+C outside a prompt (e.g. during a long import): remove half-written temp files, exit 130.
+process.on('SIGINT', () => {
+  for (const tmp of pendingTemps) rmSync(tmp, { force: true });
+  process.stderr.write('\nInterrupted; nothing was saved.\n');
+  process.exit(EXIT.interrupted);
+});
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // `crm-audit kpi ... | head` closes the pipe early: that is not an error.
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  throw error;
+});
+
+process.exitCode = await execute(process.argv.slice(2), processContext());

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../core/errors.js';
+import type { CliContext } from './context.js';
+
+/**
+ * Writes a report to `-o FILE` atomically (a temp file beside it, then rename), or to stdout.
+ * An interrupted or failed run never leaves a partial report, and an existing one stays untouched.
+ */
+export async function writeOutput(
+  ctx: CliContext,
+  content: string | Uint8Array,
+  outFile: string | undefined,
+  inputs: readonly string[] = [],
+): Promise<void> {
+  if (outFile === undefined || outFile === '-') {
+    await writeStream(ctx.stdout, content);
+    return;
+  }
+  const target = path.resolve(ctx.cwd, outFile);
+  await assertWritableTarget(target, outFile, inputs.map((i) => path.resolve(ctx.cwd, i)));
+  const tmp = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  pendingTemps.add(tmp);
+  try {
+    await fs.writeFile(tmp, content, { flag: 'wx' });
+    await fs.rename(tmp, target);
+  } catch (error) {
+    await fs.rm(tmp, { force: true });
+    throw new UserError('E_OUTPUT', `cannot write the output file: ${(error as Error).message}`, { file: outFile });
+  } finally {
+    pendingTemps.delete(tmp);
+  }
+}
+
+/** Temp files being written right now; removed on SIGINT so Ctrl+C leaves nothing behind. */
+export const pendingTemps = new Set<string>();
+
+async function assertWritableTarget(target: string, shown: string, inputs: string[]): Promise<void> {
+  if (inputs.includes(target)) {
+    throw new UserError('E_OUTPUT', 'the output file is one of the input files; refusing to overwrite an input', { file: shown }, 'choose another -o path');
+  }
+  const dir = path.dirname(target);
+  const stat = await fs.stat(dir).catch(() => undefined);
+  if (!stat?.isDirectory()) {
+    throw new UserError('E_OUTPUT', `the folder "${path.dirname(shown)}" does not exist`, { file: shown }, 'create the folder first or choose another -o path');
+  }
+  const existing = await fs.stat(target).catch(() => undefined);
+  if (existing?.isDirectory()) {
+    throw new UserError('E_OUTPUT', 'the output path is a folder', { file: shown }, 'give a file name, e.g. -o report.xlsx');
+  }
+}
+
+function writeStream(stream: NodeJS.WritableStream, content: string | Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(content, (error) => (error ? reject(error) : resolve()));
+  });
+}

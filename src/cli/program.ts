@@ -1,0 +1,78 @@
+import { Command, Option } from 'commander';
+import { createRequire } from 'node:module';
+import type { CliContext } from './context.js';
+
+const require = createRequire(import.meta.url);
+const { version } = require('../../package.json') as { version: string };
+
+/** Formats a help "Examples:" block. */
+function examples(lines: Array<[string, string]>): string {
+  return `\nExamples:\n${lines.map(([cmd, what]) => `  # ${what}\n  $ ${cmd}\n`).join('')}`;
+}
+
+/** The options every reporting command shares: format, output file, language, clock. */
+function withOutputOptions(cmd: Command, formats: string[]): Command {
+  return cmd
+    .addOption(new Option('--format <format>', 'output format (default: from -o extension, else table)').choices(formats))
+    .option('-o, --output <file>', 'write to FILE atomically instead of stdout')
+    .addOption(new Option('--lang <lang>', 'report language').choices(['ru', 'en']).default('ru'))
+    .option('--now <iso>', 'fix the report date (or set SOURCE_DATE_EPOCH) for reproducible output');
+}
+
+/** Declares the commands and their options; each handler is imported only when its command runs. */
+export function buildProgram(ctx: CliContext, state: { code: number }): Command {
+  const program = new Command('crm-audit')
+    .description('How deeply a company really uses its CRM, and what that changed in numbers.')
+    .version(version, '-V, --version')
+    .option('--debug', 'show stack traces for internal errors')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) })
+    .addHelpText(
+      'after',
+      examples([
+        ['crm-audit demo', 'the audit and the KPIs of the bundled samples'],
+        ['crm-audit audit', 'run the maturity audit interactively (in Russian)'],
+        ['crm-audit kpi --deals deals.csv --activities calls.xls', 'KPIs per manager from CRM exports'],
+        ['crm-audit inspect deals.csv', 'see how an export is read and mapped'],
+      ]),
+    );
+  const run = (loader: () => Promise<{ run: (opts: never, ctx: CliContext) => Promise<number> }>) =>
+    async function (this: Command) {
+      const opts = { ...this.optsWithGlobals(), args: this.args };
+      const mod = await loader();
+      state.code = await mod.run(opts as never, ctx);
+    };
+
+  withOutputOptions(
+    program
+      .command('audit')
+      .description('Run the CRM maturity audit: interactively, or from a saved answers file')
+      .option('-q, --questionnaire <id|file>', 'built-in questionnaire id or a YAML file', 'crm-maturity')
+      .option('-a, --answers <file>', 'answers file (YAML or JSON, - for stdin); no prompts')
+      .option('--allow-partial', 'treat questions missing from the answers file as skipped')
+      .option('--company <name>', 'company name shown in the report')
+      .option('--baseline <result.json>', 'a previous audit result (JSON) to compare with')
+      .option('--managers <n>', 'number of sales managers, to put hours on the recommendations'),
+    ['table', 'json', 'md', 'xlsx'],
+  )
+    .addHelpText(
+      'after',
+      examples([
+        ['crm-audit audit --lang en', 'interactive audit in English'],
+        ['crm-audit audit --answers samples/answers/leader.yaml --format json', 'the same audit from a saved answers file (CI)'],
+        ['crm-audit audit -a answers.yaml --managers 8 -o audit.xlsx', 'an XLSX report, with recommendations costed for 8 managers'],
+        ['crm-audit audit -a answers.yaml --baseline last-year.json', 'before/after against last year\'s result'],
+      ]),
+    )
+    .action(run(() => import('./commands/audit.js')));
+
+  program
+    .command('validate')
+    .description('Check a custom questionnaire file against the format and its rules')
+    .argument('<file>', 'questionnaire YAML file')
+    .addHelpText('after', examples([['crm-audit validate my-questionnaire.yaml', 'exit 0 when valid; every problem listed with its path otherwise']]))
+    .action(run(() => import('./commands/validate.js')));
+
+  return program;
+}

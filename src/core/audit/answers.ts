@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { UserError, UserErrors } from '../errors.js';
+import { zodToUserErrors } from '../questionnaire/parse.js';
+import type { Question, Questionnaire } from '../questionnaire/schema.js';
+
+/** The answers file (YAML or JSON): what the interactive audit saves and `--answers` reads. */
+export const answersFileSchema = z
+  .object({
+    questionnaire: z.string().optional(),
+    company: z.string().optional(),
+    answers: z.record(z.string(), z.union([z.string(), z.boolean()])),
+  })
+  .strict();
+
+export type AnswersFile = z.infer<typeof answersFileSchema>;
+
+/** One answer: yes, no, skip, or the id of a declared choice. */
+export type Answer = string;
+
+/** The answers a question accepts. */
+export function allowedAnswers(question: Question): string[] {
+  return ['yes', 'no', 'skip', ...(question.choices?.map((c) => c.id) ?? [])];
+}
+
+/**
+ * Checks an answers document against a questionnaire: unknown ids, invalid values and (unless
+ * allowPartial) missing ids are errors that name every offending id. Missing ids become "skip".
+ */
+export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allowPartial: boolean): { company?: string; answers: Map<string, Answer> } {
+  const parsed = answersFileSchema.safeParse(doc);
+  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_ANSWERS_SCHEMA'));
+  const questions = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
+  const errors: UserError[] = [];
+  if (parsed.data.questionnaire !== undefined && parsed.data.questionnaire !== q.id && !parsed.data.questionnaire.includes('/') && !parsed.data.questionnaire.endsWith('.yaml')) {
+    errors.push(new UserError('E_ANSWERS_QUESTIONNAIRE', `the answers are for questionnaire "${parsed.data.questionnaire}", not "${q.id}"`, { file, path: 'questionnaire' }, `pass --questionnaire ${parsed.data.questionnaire}, or fix the id`));
+  }
+  const answers = new Map<string, Answer>();
+  for (const [id, raw] of Object.entries(parsed.data.answers)) {
+    const question = questions.get(id);
+    if (!question) {
+      errors.push(new UserError('E_ANSWERS_UNKNOWN', `unknown question id "${id}"`, { file, path: `answers.${id}` }, `known ids: ${[...questions.keys()].join(', ')}`));
+      continue;
+    }
+    const value = raw === true ? 'yes' : raw === false ? 'no' : raw.trim().toLowerCase();
+    if (!allowedAnswers(question).includes(value)) {
+      errors.push(new UserError('E_ANSWERS_VALUE', `"${String(raw)}" is not an answer to ${id}`, { file, path: `answers.${id}` }, `answer one of: ${allowedAnswers(question).join(', ')}`));
+      continue;
+    }
+    answers.set(id, value);
+  }
+  const missing = [...questions.keys()].filter((id) => !answers.has(id));
+  if (missing.length > 0 && !allowPartial) {
+    errors.push(new UserError('E_ANSWERS_MISSING', `no answer for ${missing.join(', ')}`, { file, path: 'answers' }, 'answer every question (skip is an answer), or pass --allow-partial to treat missing ones as skipped'));
+  }
+  if (errors.length > 0) throw new UserErrors(errors);
+  for (const id of missing) answers.set(id, 'skip');
+  return { company: parsed.data.company, answers };
+}

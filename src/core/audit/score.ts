@@ -1,0 +1,101 @@
+import { pick } from '../i18n.js';
+import { maxScore } from '../questionnaire/rules.js';
+import type { Question, Questionnaire } from '../questionnaire/schema.js';
+import type { Answer } from './answers.js';
+import type { AuditResult, Baseline, CriterionResult, Recommendation } from './types.js';
+
+/** Working days in a month, used to turn hours a day into hours a month. */
+export const WORKING_DAYS_PER_MONTH = 21;
+
+export interface ScoreOptions {
+  lang: string;
+  now: Date;
+  company?: string;
+  /** Number of managers, to quantify recommendations that carry a cost. */
+  managers?: number;
+  /** A previous result of the same questionnaire, for a before/after per section. */
+  baseline?: AuditResult;
+}
+
+/** Points one answer earns on one question. */
+export function pointsFor(question: Question, answer: Answer): number {
+  if (answer === 'yes') return question.points;
+  const choice = question.choices?.find((c) => c.id === answer);
+  return choice ? choice.points : 0;
+}
+
+/** Scores a questionnaire's answers into the audit result (the JSON contract of spec/audit.md). */
+export function scoreAudit(q: Questionnaire, answers: ReadonlyMap<string, Answer>, options: ScoreOptions): AuditResult {
+  const { lang } = options;
+  const recommendations: Recommendation[] = [];
+  const unanswered: string[] = [];
+  const sections = q.sections.map((section) => {
+    const criteria: CriterionResult[] = section.questions.map((question) => {
+      const answer = answers.get(question.id) ?? 'skip';
+      if (answer === 'skip') unanswered.push(question.id);
+      const points = pointsFor(question, answer);
+      if (points < question.points) recommendations.push(recommend(question, section.id, points, options));
+      return { id: question.id, answer, points, max: question.points };
+    });
+    const score = criteria.reduce((a, c) => a + c.points, 0);
+    const max = criteria.reduce((a, c) => a + c.max, 0);
+    return { id: section.id, title: pick(section.title, lang), score, max, criteria };
+  });
+  const total = sections.reduce((a, s) => a + s.score, 0);
+  const max = maxScore(q);
+  const band = q.bands.find((b) => total >= b.from && total <= b.to) ?? q.bands[q.bands.length - 1]!;
+  const result: AuditResult = {
+    schemaVersion: 1,
+    questionnaire: { id: q.id, version: q.version, title: pick(q.title, lang) },
+    lang,
+    answeredAt: options.now.toISOString(),
+    ...(options.company ? { company: options.company } : {}),
+    sections,
+    total,
+    max,
+    band: { id: band.id, from: band.from, to: band.to, title: pick(band.title, lang), meaning: pick(band.meaning, lang) },
+    recommendations,
+    unanswered,
+  };
+  if (options.baseline) result.baseline = compareWithBaseline(result, options.baseline);
+  return result;
+}
+
+function recommend(question: Question, sectionId: string, points: number, options: ScoreOptions): Recommendation {
+  const rec: Recommendation = {
+    criterion: question.id,
+    section: sectionId,
+    missingPoints: question.points - points,
+    text: pick(question.recommendation, options.lang),
+  };
+  if (question.cost) {
+    const managers = options.managers;
+    rec.cost = {
+      hoursPerManagerPerDay: question.cost.hoursPerManagerPerDay,
+      basis: pick(question.cost.basis, options.lang),
+      ...(managers !== undefined
+        ? {
+            managers,
+            hoursPerDay: question.cost.hoursPerManagerPerDay * managers,
+            hoursPerMonth: question.cost.hoursPerManagerPerDay * managers * WORKING_DAYS_PER_MONTH,
+          }
+        : {}),
+    };
+  }
+  return rec;
+}
+
+/** Before/after per section and in total against a previous result. */
+export function compareWithBaseline(current: AuditResult, previous: AuditResult): Baseline {
+  const before = new Map(previous.sections.map((s) => [s.id, s.score]));
+  return {
+    answeredAt: previous.answeredAt,
+    total: previous.total,
+    change: current.total - previous.total,
+    band: previous.band.id,
+    sections: current.sections.map((s) => {
+      const b = before.get(s.id);
+      return { id: s.id, before: b ?? null, after: s.score, change: b === undefined ? null : s.score - b };
+    }),
+  };
+}

@@ -1,0 +1,42 @@
+import { tr } from '../../core/i18n.js';
+
+/** The audit report's labels in the report language. */
+export function auditLabels(lang: string) {
+  return {
+    title: tr(lang, 'Аудит зрелости CRM', 'CRM maturity audit'),
+    company: tr(lang, 'Компания', 'Company'),
+    date: tr(lang, 'Дата', 'Date'),
+    section: tr(lang, 'Раздел', 'Section'),
+    criterion: tr(lang, 'Критерий', 'Criterion'),
+    answer: tr(lang, 'Ответ', 'Answer'),
+    score: tr(lang, 'Баллы', 'Score'),
+    points: tr(lang, 'Баллы', 'Points'),
+    max: tr(lang, 'Максимум', 'Max'),
+    missing: tr(lang, 'Не хватает', 'Missing'),
+    total: tr(lang, 'Итого', 'Total'),
+    band: tr(lang, 'Уровень', 'Band'),
+    meaning: tr(lang, 'Что это значит', 'What it means'),
+    recommendations: tr(lang, 'Рекомендации', 'Recommendations'),
+    recommendation: tr(lang, 'Рекомендация', 'Recommendation'),
+    cost: tr(lang, 'Цена', 'Cost'),
+    unanswered: tr(lang, 'Без ответа', 'Unanswered'),
+    before: tr(lang, 'Было', 'Before'),
+    after: tr(lang, 'Стало', 'After'),
+    change: tr(lang, 'Изменение', 'Change'),
+    none: tr(lang, 'Все критерии выполнены — рекомендаций нет.', 'Every criterion is met: no recommendations.'),
+    answers: { yes: tr(lang, 'да', 'yes'), no: tr(lang, 'нет', 'no'), skip: tr(lang, 'пропущено', 'skipped') } as Record<string, string>,
+  };
+}
+
+/** "N h a day (M h a month)" for a recommendation's cost. */
+export function describeCost(lang: string, cost: { hoursPerManagerPerDay: number; basis: string; managers?: number; hoursPerDay?: number; hoursPerMonth?: number }): string {
+  const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace('.', lang === 'ru' ? ',' : '.'));
+  if (cost.managers !== undefined && cost.hoursPerDay !== undefined && cost.hoursPerMonth !== undefined) {
+    return tr(
+      lang,
+      `${cost.basis}; при ${cost.managers} менеджерах — до ${num(cost.hoursPerDay)} ч в день, ${num(cost.hoursPerMonth)} ч в месяц`,
+      `${cost.basis}; with ${cost.managers} managers that is up to ${num(cost.hoursPerDay)} h a day, ${num(cost.hoursPerMonth)} h a month`,
+    );
+  }
+  return cost.basis;
+}

@@ -1,0 +1,61 @@
+import type { AuditResult } from '../../core/audit/types.js';
+import { colors, makeTable, mdTable, type RenderOptions } from '../text.js';
+import { auditLabels, describeCost } from './labels.js';
+
+function missingIn(result: AuditResult, sectionId: string): string[] {
+  return result.sections.find((s) => s.id === sectionId)?.criteria.filter((c) => c.points < c.max).map((c) => c.id) ?? [];
+}
+
+/** The audit as terminal text: summary table, band, recommendations. */
+export function renderAuditTable(result: AuditResult, opts: RenderOptions): string {
+  const L = auditLabels(opts.lang);
+  const c = colors(opts.color);
+  const withBaseline = result.baseline !== undefined;
+  const head = [L.section, L.score, ...(withBaseline ? [L.before, L.change] : []), L.missing];
+  const baseline = new Map(result.baseline?.sections.map((s) => [s.id, s]));
+  const rows = result.sections.map((s) => {
+    const b = baseline.get(s.id);
+    const score = `${s.score} / ${s.max}`;
+    return [s.title, s.score === s.max ? c.green(score) : score, ...(withBaseline ? [b?.before ?? '—', signed(b?.change ?? null)] : []), missingIn(result, s.id).join(', ') || '—'];
+  });
+  rows.push([c.bold(L.total), c.bold(`${result.total} / ${result.max}`), ...(withBaseline ? [result.baseline!.total, signed(result.baseline!.change)] : []), '']);
+  const lines = [c.bold(`${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`), makeTable(head, rows, { color: opts.color, wrap: [30, 0, ...(withBaseline ? [0, 0] : []), 40] })];
+  const bandColor = result.band.from === 0 ? c.red : result.band.to === result.max ? c.green : c.cyan;
+  lines.push('', `${L.band}: ${c.bold(bandColor(result.band.title))} (${result.total} / ${result.max})`, result.band.meaning);
+  if (result.unanswered.length > 0) lines.push('', `${L.unanswered}: ${result.unanswered.join(', ')}`);
+  lines.push('', c.bold(`${L.recommendations}:`));
+  if (result.recommendations.length === 0) lines.push(L.none);
+  result.recommendations.forEach((r, i) => {
+    lines.push(`${i + 1}. [${r.criterion}] ${r.text}`);
+    if (r.cost) lines.push(`   ${c.yellow(describeCost(opts.lang, r.cost))}`);
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+function signed(n: number | null): string {
+  if (n === null) return '—';
+  return n > 0 ? `+${n}` : String(n);
+}
+
+/** The audit as Markdown. */
+export function renderAuditMarkdown(result: AuditResult, opts: RenderOptions): string {
+  const L = auditLabels(opts.lang);
+  const out = [`# ${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`, '', `${L.date}: ${result.answeredAt}`, ''];
+  const withBaseline = result.baseline !== undefined;
+  const baseline = new Map(result.baseline?.sections.map((s) => [s.id, s]));
+  out.push(
+    mdTable(
+      [L.section, L.score, L.max, ...(withBaseline ? [L.before, L.change] : []), L.missing],
+      [
+        ...result.sections.map((s) => [s.title, s.score, s.max, ...(withBaseline ? [baseline.get(s.id)?.before ?? '—', signed(baseline.get(s.id)?.change ?? null)] : []), missingIn(result, s.id).join(', ') || '—']),
+        [`**${L.total}**`, `**${result.total}**`, result.max, ...(withBaseline ? [result.baseline!.total, signed(result.baseline!.change)] : []), ''],
+      ],
+      ['left', 'right', 'right', 'right', 'right', 'left'],
+    ),
+  );
+  out.push('', `**${L.band}: ${result.band.title}.** ${result.band.meaning}`, '', `## ${L.recommendations}`, '');
+  if (result.recommendations.length === 0) out.push(L.none);
+  for (const r of result.recommendations) out.push(`- **${r.criterion}**: ${r.text}${r.cost ? ` _(${describeCost(opts.lang, r.cost)})_` : ''}`);
+  if (result.unanswered.length > 0) out.push('', `${L.unanswered}: ${result.unanswered.join(', ')}`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,44 @@
+import Table from 'cli-table3';
+import { Chalk, type ChalkInstance } from 'chalk';
+
+/** Options every renderer takes; renderers are pure functions of (result, options). */
+export interface RenderOptions {
+  lang: string;
+  color: boolean;
+  /** Terminal width for table layout; 100 when unknown. */
+  width?: number;
+}
+
+/** A chalk bound to the colour decision of the caller. */
+export function colors(color: boolean): ChalkInstance {
+  return new Chalk({ level: color ? 1 : 0 });
+}
+
+/** A cli-table3 table with no ANSI codes unless colour is on. */
+export function makeTable(head: string[], rows: Array<Array<string | number>>, opts: { color: boolean; align?: Array<'left' | 'right' | 'center'>; wrap?: number[] }): string {
+  const c = colors(opts.color);
+  const table = new Table({
+    head: head.map((h) => c.bold(h)),
+    style: { head: [], border: [], compact: true },
+    ...(opts.align ? { colAligns: opts.align } : {}),
+    ...(opts.wrap ? { colWidths: opts.wrap.map((w) => (w > 0 ? w : null)), wordWrap: true } : {}),
+  });
+  for (const row of rows) table.push(row.map((v) => String(v)));
+  return table.toString();
+}
+
+/** Escapes a value for a Markdown table cell. */
+export function mdCell(value: unknown): string {
+  return String(value ?? '').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+/** A Markdown table. */
+export function mdTable(head: string[], rows: unknown[][], align?: Array<'left' | 'right'>): string {
+  const sep = head.map((_, i) => (align?.[i] === 'right' ? '---:' : '---'));
+  return [head, sep, ...rows].map((r) => `| ${r.map((v, i) => (r === sep ? String(v) : mdCell(v))).join(' | ')} |`).join('\n');
+}
+
+/** JSON with a trailing newline, stable key order as built. */
+export function renderJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

@@ -1,0 +1,56 @@
+import type ExcelJS from 'exceljs';
+
+/** Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** True when a text from an input file would look like a formula to a spreadsheet. */
+export function looksLikeFormula(value: string): boolean {
+  return FORMULA_START.test(value);
+}
+
+/**
+ * Sets a cell to a value from someone's export. Strings are always written as shared-string text
+ * (never as a formula); ones that look like formulas also get Excel's quote prefix so that editing
+ * the cell cannot turn them into one.
+ */
+export function setText(cell: ExcelJS.Cell, value: string | null | undefined): void {
+  cell.value = value ?? '';
+  if (value && looksLikeFormula(value)) cell.style = { ...cell.style, quotePrefix: true } as ExcelJS.Style;
+}
+
+/** Header row style: bold, filled, frozen; the sheet gets an autofilter over the header. */
+export function styleHeader(sheet: ExcelJS.Worksheet, columns: number, autofilter = true): void {
+  const row = sheet.getRow(1);
+  row.font = { bold: true };
+  row.alignment = { vertical: 'middle', wrapText: true };
+  for (let i = 1; i <= columns; i++) {
+    row.getCell(i).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } };
+  }
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  if (autofilter && columns > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns } };
+}
+
+/** Number formats used across workbooks. */
+export const FORMATS = {
+  percent: '0.0%',
+  money: '#,##0.00',
+  integer: '#,##0',
+  decimal: '#,##0.0',
+  minutes: '#,##0.0" min"',
+  days: '#,##0.0" d"',
+} as const;
+
+/** Sets fixed document properties; `now` comes from the caller so the workbook is deterministic. */
+export function setDocumentProperties(workbook: ExcelJS.Workbook, title: string, now: Date): void {
+  workbook.creator = 'crm-audit';
+  workbook.lastModifiedBy = 'crm-audit';
+  workbook.title = title;
+  workbook.created = now;
+  workbook.modified = now;
+}
+
+/** Serialises a workbook to bytes. */
+export async function workbookToBuffer(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
