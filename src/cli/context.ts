@@ -1,4 +1,3 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import { UserError } from '../core/errors.js';
 
 /** What every command gets: streams, environment-derived settings and the clock, all injectable for tests. */
@@ -19,9 +18,21 @@ export function useColor(ctx: CliContext, stream: 'stdout' | 'stderr' = 'stdout'
   return Boolean(ctx[stream].isTTY) && ctx.env.TERM !== 'dumb';
 }
 
-/** A chalk instance that respects useColor. */
-export function paint(ctx: CliContext, stream: 'stdout' | 'stderr' = 'stderr'): ChalkInstance {
-  return new Chalk({ level: useColor(ctx, stream) ? 1 : 0 });
+/** The few styles the CLI layer uses for messages; plain functions so start-up loads no colour library. */
+export interface Paint {
+  red(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+  cyan(s: string): string;
+  bold(s: string): string;
+  dim(s: string): string;
+}
+
+/** Message styles for a stream, honouring NO_COLOR and the terminal check. */
+export function paint(ctx: CliContext, stream: 'stdout' | 'stderr' = 'stderr'): Paint {
+  const on = useColor(ctx, stream);
+  const wrap = (open: number, close: number) => (s: string) => (on ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  return { red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
 }
 
 /** The "now" of a run: --now, else SOURCE_DATE_EPOCH, else the clock. Core code never reads the clock itself. */

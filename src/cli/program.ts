@@ -74,5 +74,12 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
     .addHelpText('after', examples([['crm-audit validate my-questionnaire.yaml', 'exit 0 when valid; every problem listed with its path otherwise']]))
     .action(run(() => import('./commands/validate.js')));
 
+  program
+    .command('demo')
+    .description('Run every capability on the bundled samples (what `npm start` does)')
+    .addOption(new Option('--lang <lang>', 'report language').choices(['ru', 'en']).default('ru'))
+    .addHelpText('after', examples([['crm-audit demo --lang en', 'the demo in English']]))
+    .action(run(() => import('./commands/demo.js')));
+
   return program;
 }

@@ -9,12 +9,12 @@ export const MAX_YAML_ALIASES = 100;
  * expansion is bounded; duplicate keys are errors.
  */
 export function parseYaml(text: string, file: string): unknown {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, strict: true });
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];
     const at = pos ? `line ${pos.line}, column ${pos.col}` : undefined;
-    throw new UserError('E_YAML', `not valid YAML: ${first.message.split('\n')[0]}`, { file, ...(at ? { path: at } : {}) });
+    throw new UserError('E_YAML', `not valid YAML: ${first.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`, { file, ...(at ? { path: at } : {}) });
   }
   try {
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });

@@ -35,7 +35,7 @@ export function mdCell(value: unknown): string {
 /** A Markdown table. */
 export function mdTable(head: string[], rows: unknown[][], align?: Array<'left' | 'right'>): string {
   const sep = head.map((_, i) => (align?.[i] === 'right' ? '---:' : '---'));
-  return [head, sep, ...rows].map((r) => `| ${r.map((v, i) => (r === sep ? String(v) : mdCell(v))).join(' | ')} |`).join('\n');
+  return [head, sep, ...rows].map((r) => `| ${r.map((v) => (r === sep ? String(v) : mdCell(v))).join(' | ')} |`).join('\n');
 }
 
 /** JSON with a trailing newline, stable key order as built. */

@@ -1,0 +1,113 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const NOW = ['--now', '2025-01-31T09:00:00Z'];
+
+describe('crm-audit audit --answers', () => {
+  it.each([
+    ['samples/answers/not-started.yaml', 2, 'not-started'],
+    ['samples/answers/ahead-of-most.yaml', 4, 'ahead-of-most'],
+    ['samples/answers/leader.yaml', 7, 'leader'],
+    ['samples/answers/leader-en.json', 10, 'leader'],
+  ])('%s prints the spec result as JSON', (file, total, band) => {
+    const run = runCli(['audit', '--answers', file, '--format', 'json', ...NOW]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ schemaVersion: 1, questionnaire: { id: 'crm-maturity', version: 1 }, answeredAt: '2025-01-31T09:00:00.000Z', total, max: 10, band: { id: band } });
+    expect(Object.keys(result)).toEqual(expect.arrayContaining(['sections', 'recommendations', 'unanswered']));
+  });
+
+  it('is byte-identical across runs with --now or SOURCE_DATE_EPOCH', () => {
+    const a = runCli(['audit', '-a', 'samples/answers/leader.yaml', '--format', 'json', ...NOW]);
+    const b = runCli(['audit', '-a', 'samples/answers/leader.yaml', '--format', 'json', ...NOW]);
+    expect(a.stdout).toBe(b.stdout);
+    const c = runCli(['audit', '-a', 'samples/answers/leader.yaml', '--format', 'json'], { env: { SOURCE_DATE_EPOCH: '1738314000' } });
+    expect(JSON.parse(c.stdout).answeredAt).toBe('2025-01-31T09:00:00.000Z');
+  });
+
+  it('prints a table with the band and recommendations, no colour under NO_COLOR', () => {
+    const run = runCli(['audit', '-a', 'samples/answers/ahead-of-most.yaml', '--lang', 'en', '--managers', '5']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Band: Ahead of most (4 / 10)');
+    expect(run.stdout).toContain('with 5 managers that is up to 5 h a day, 105 h a month');
+    expect(run.stdout).not.toContain(String.fromCharCode(27));
+  });
+
+  it('reads answers from stdin with -', () => {
+    const run = runCli(['audit', '-a', '-', '--format', 'json', ...NOW], { input: readFileSync('samples/answers/leader.yaml') });
+    expect(JSON.parse(run.stdout).total).toBe(7);
+  });
+
+  it('exits 2 naming missing ids, and accepts them with --allow-partial', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const file = path.join(dir, 'partial.yaml');
+    writeFileSync(file, 'answers:\n  lead.concept: yes\n');
+    const run = runCli(['audit', '-a', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/no answer for journal\.interactions/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const partial = runCli(['audit', '-a', file, '--allow-partial', '--format', 'json']);
+    expect(partial.code).toBe(0);
+    expect(JSON.parse(partial.stdout).unanswered).toHaveLength(6);
+  });
+
+  it('exits 2 with a hint when there is no terminal and no answers file, never hanging', () => {
+    const run = runCli(['audit']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/no terminal.*\n.*--answers/);
+  });
+
+  it('rejects a broken questionnaire before asking anything', () => {
+    const run = runCli(['audit', '--questionnaire', 'test/fixtures/questionnaires/band-gap.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/band-gap\.yaml, at bands\[1\]\.from/);
+  });
+
+  it('adds a before/after with --baseline', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const base = path.join(dir, 'before.json');
+    expect(runCli(['audit', '-a', 'samples/answers/not-started.yaml', '--format', 'json', '-o', base, ...NOW]).code).toBe(0);
+    const run = runCli(['audit', '-a', 'samples/answers/leader.yaml', '--format', 'json', '--baseline', base, ...NOW]);
+    expect(JSON.parse(run.stdout).baseline).toMatchObject({ total: 2, change: 5 });
+  });
+
+  it('writes an XLSX atomically with -o and leaves no temp file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const out = path.join(dir, 'audit.xlsx');
+    const run = runCli(['audit', '-a', 'samples/answers/leader.yaml', '-o', out, '--lang', 'en', ...NOW]);
+    expect(run.code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['audit.xlsx']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sheet = wb.getWorksheet('Audit')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Section', 'Criterion', 'Answer', 'Points', 'Max']);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getColumn(1).width).toBe(28);
+    const recs = wb.getWorksheet('Recommendations')!;
+    expect(recs.getRow(2).getCell(4).alignment).toMatchObject({ wrapText: true });
+    expect(recs.rowCount).toBe(3);
+  });
+
+  it('refuses to write the report over an input, or into a missing folder', () => {
+    const same = runCli(['audit', '-a', 'samples/answers/leader.yaml', '-o', 'samples/answers/leader.yaml']);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toMatch(/one of the input files/);
+    const missing = runCli(['audit', '-a', 'samples/answers/leader.yaml', '-o', '/nonexistent-dir/x.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/does not exist/);
+  });
+});
+
+describe('crm-audit validate', () => {
+  it('accepts the built-in questionnaire and rejects a broken one', () => {
+    expect(runCli(['validate', 'questionnaires/crm-maturity.yaml']).code).toBe(0);
+    const bad = runCli(['validate', 'test/fixtures/questionnaires/missing-english-text.yaml']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/questions\[1\]\.text\.en: the en text is missing/);
+  });
+});
