@@ -1,0 +1,64 @@
+/** Canonical records (spec/metrics.md "Canonical records"). Datetimes are wall-clock ms read as UTC. */
+
+export type DealStatus = 'won' | 'lost' | 'open';
+export type ActivityKind = 'call' | 'email' | 'meeting' | 'message' | 'other';
+
+/** One deal or lead. */
+export interface Deal {
+  id: string;
+  manager: string;
+  created_at: number;
+  closed_at: number | null;
+  status: DealStatus;
+  stage: string;
+  pipeline: string;
+  source: string;
+  loss_reason: string;
+  amount: number | null;
+  client: string;
+  /** Deal title when the export has one (used to link Pipedrive activities, which name the deal). */
+  name: string;
+}
+
+/** One call, e-mail, meeting or message. */
+export interface Activity {
+  manager: string;
+  at: number;
+  kind: ActivityKind;
+  direction: 'in' | 'out' | '';
+  missed: boolean;
+  duration_s: number | null;
+  deal_id: string;
+  client: string;
+}
+
+/** One invoice and/or payment. */
+export interface Payment {
+  deal_id: string;
+  manager: string;
+  invoiced: number;
+  paid: number;
+  invoiced_at: number | null;
+  paid_at: number | null;
+}
+
+/** A row that could not be read, reported in dataQuality. */
+export interface SkippedRow {
+  file: string;
+  row: number;
+  column?: string;
+  reason: string;
+}
+
+/** What a metric needs that an input lacks: which columns the files had. */
+export interface InputShape {
+  activities: boolean;
+  activityKind: boolean;
+  activityMissed: boolean;
+  activityDirection: boolean;
+  activityLinks: boolean;
+  payments: boolean;
+  lossReason: boolean;
+  client: boolean;
+  amount: boolean;
+}

@@ -1,0 +1,105 @@
+/** The kinds of export the importer reads. */
+export type RecordKind = 'deals' | 'activities' | 'payments';
+export const RECORD_KINDS: readonly RecordKind[] = ['deals', 'activities', 'payments'];
+
+/** How a duration column counts time. */
+export type DurationUnit = 's' | 'ms' | 'hhmm';
+
+export interface FieldSpec {
+  /** Canonical field name (spec/metrics.md), or an importer-only helper field. */
+  field: string;
+  /** Header aliases in priority order; the canonical name is always accepted too. */
+  aliases: string[];
+  required?: boolean;
+  /** Several columns may feed the field: the first non-empty value in priority order wins. */
+  coalesce?: boolean;
+  /** Aliases whose durations are in other units than seconds. */
+  units?: Record<string, DurationUnit>;
+}
+
+/**
+ * Normalises a header for matching: trim, NBSP and narrow spaces to spaces, collapse whitespace,
+ * ё→е, lower case, and drop entity suffixes ("(сделка)", "(deal)") and currency marks ("Бюджет, ₽").
+ */
+export function normalizeHeader(header: string): string {
+  let s = header
+    .replace(/^\uFEFF/, '')
+    .replace(/[\u00a0\u202f\u2007\u2009]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/ё/g, 'е')
+    .replace(/Ё/g, 'Е')
+    .toLowerCase();
+  s = s.replace(/\s*\((сделка|сделки|контакт|контакта|компания|компании|лид|лида|deal|contact|company|lead|account|opportunity)\)$/, '');
+  s = s.replace(/\s*,?\s*\(?(₽|руб\.?|р\.|rub|\$|usd|eur|€)\)?$/, '');
+  return s.replace(/[\s:,;.]+$/, '');
+}
+
+const DEAL_FIELDS: FieldSpec[] = [
+  { field: 'id', aliases: ['ID', 'Record ID', 'Record Id', 'Deal - ID', 'Opportunity ID', 'Deal ID', 'ID сделки', '№'] },
+  { field: 'name', aliases: ['Название сделки', 'Название', 'Deal Name', 'Deal - Title', 'Opportunity Name', 'Opportunity', 'Name'] },
+  { field: 'manager', required: true, aliases: ['Ответственный', 'Менеджер', 'Сотрудник', 'Deal owner', 'Deal Owner', 'Deal - Owner', 'Opportunity Owner', 'Salesperson', 'Owner', 'Assigned', 'Ответственный менеджер'] },
+  { field: 'amount', aliases: ['Бюджет', 'Сумма', 'Возможная сумма', 'Amount', 'Deal - Value', 'Expected Revenue', 'Сумма сделки', 'Value'] },
+  { field: 'stage', aliases: ['Этап сделки', 'Стадия сделки', 'Статус', 'Deal Stage', 'Deal - Stage', 'Stage', 'Этап', 'Стадия'] },
+  { field: 'status', aliases: ['Deal - Status', 'Status', 'Состояние'] },
+  { field: 'closed', aliases: ['Сделка закрыта', 'Closed', 'Is Closed', 'IsClosed'] },
+  { field: 'won', aliases: ['Won', 'Is Won', 'IsWon'] },
+  { field: 'pipeline', aliases: ['Воронка', 'Направление', 'Pipeline', 'Deal - Pipeline'] },
+  { field: 'created_at', required: true, aliases: ['Дата создания', 'Дата создания сделки', 'Create Date', 'Created Date', 'Created Time', 'Created on', 'Deal - Deal created', 'Created', 'Создана'] },
+  { field: 'closed_at', coalesce: true, aliases: ['Дата закрытия', 'Close Date', 'Closing Date', 'Closed Date', 'Deal - Won time', 'Deal - Lost time', 'Deal - Deal closed on', 'Дата закрытия сделки'] },
+  { field: 'planned_close', aliases: ['Предполагаемая дата закрытия', 'Планируемая дата закрытия'] },
+  { field: 'loss_reason', coalesce: true, aliases: ['Причина отказа', 'Closed Lost Reason', 'Deal - Lost reason', 'Reason For Loss', 'Lost Reason', 'Причина провала', 'Причина проигрыша'] },
+  { field: 'client', coalesce: true, aliases: ['Компания', 'Associated Company', 'Account Name', 'Deal - Organization', 'Клиент', 'Customer', 'Контакт', 'Основной контакт', 'Deal - Contact person', 'Contact Name'] },
+  { field: 'source', aliases: ['Источник', 'Источник сделки', 'Lead Source', 'Deal - Source channel', 'Source'] },
+  { field: 'product', aliases: ['Товар', 'Товары', 'Продукт', 'Product', 'Product Name'] },
+];
+
+const ACTIVITY_FIELDS: FieldSpec[] = [
+  { field: 'manager', required: true, aliases: ['Ответственный', 'Сотрудник', 'Менеджер', 'Activity assigned to', 'Activity - Assigned to user', 'Call Owner', 'Assigned', 'Owner', 'Employee', 'Сотрудник АТС'] },
+  { field: 'at', required: true, aliases: ['Дата вызова', 'Дата звонка', 'Дата', 'Activity date', 'Call Start Time', 'Activity - Due date', 'Date', 'Дата и время', 'Start Time', 'Время начала'] },
+  { field: 'at_time', aliases: ['Activity - Due time', 'Due time', 'Время'] },
+  { field: 'kind', aliases: ['Тип активности', 'Activity - Type', 'Activity type', 'Type', 'Тип дела'] },
+  { field: 'direction', aliases: ['Тип звонка', 'Направление звонка', 'Call direction', 'Call Type', 'Direction', 'Направление'] },
+  { field: 'missed', aliases: ['Статус', 'Статус звонка', 'Call status', 'Call Result', 'Status', 'Результат', 'Call outcome'] },
+  {
+    field: 'duration_s',
+    aliases: ['Время звонка', 'Длительность', 'Длительность звонка', 'Call duration', 'Call Duration (in seconds)', 'Activity - Duration', 'Duration', 'Длительность разговора'],
+    units: { 'Call duration': 'ms', 'Activity - Duration': 'hhmm' },
+  },
+  { field: 'deal_id', aliases: ['ID сделки', 'Сделка', 'Associated Deal IDs', 'Associated Deal', 'Activity - Deal', 'Deal ID', 'Deal'] },
+  { field: 'client', coalesce: true, aliases: ['CRM', 'Клиент', 'Компания', 'Associated Company', 'Activity - Organization', 'Related To', 'Контакт', 'Activity - Contact person', 'Номер телефона', 'Телефон', 'Номер клиента', 'Phone', 'Phone number', 'Client number'] },
+  { field: 'done', aliases: ['Activity - Done', 'Done', 'Выполнено'] },
+];
+
+const PAYMENT_FIELDS: FieldSpec[] = [
+  { field: 'deal_id', aliases: ['ID сделки', 'Сделка', 'Deal ID', 'Deal'] },
+  { field: 'manager', aliases: ['Ответственный', 'Менеджер', 'Owner'] },
+  { field: 'invoiced', aliases: ['Сумма счёта', 'Сумма счета', 'Выставлено', 'Invoiced', 'Invoice amount'] },
+  { field: 'paid', aliases: ['Оплачено', 'Сумма оплаты', 'Paid', 'Amount paid'] },
+  { field: 'invoiced_at', aliases: ['Дата счёта', 'Дата счета', 'Invoice date'] },
+  { field: 'paid_at', aliases: ['Дата оплаты', 'Payment date'] },
+];
+
+/** The field specs of a kind, with every alias normalised and the canonical name accepted first. */
+export const FIELDS: Record<RecordKind, FieldSpec[]> = {
+  deals: withCanonical(DEAL_FIELDS),
+  activities: withCanonical(ACTIVITY_FIELDS),
+  payments: withCanonical(PAYMENT_FIELDS),
+};
+
+function withCanonical(specs: FieldSpec[]): FieldSpec[] {
+  return specs.map((s) => ({
+    ...s,
+    aliases: unique([s.field, ...s.aliases].map(normalizeHeader)),
+    units: s.units ? Object.fromEntries(Object.entries(s.units).map(([k, v]) => [normalizeHeader(k), v])) : undefined,
+  }));
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)];
+}
+
+/** Fields a kind cannot do without (besides an id for deals, which falls back to the row number). */
+export function requiredFields(kind: RecordKind): string[] {
+  return FIELDS[kind].filter((f) => f.required).map((f) => f.field);
+}

@@ -1,0 +1,223 @@
+import type { Activity, Deal, Payment, SkippedRow } from '../core/records.js';
+import { UserError } from '../core/errors.js';
+import type { RecordKind } from './fields.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type ColumnMatch } from './mapping.js';
+import { buildActivity, buildDeal, buildPayment, DateOrders, PENDING, RowProblem, type BuildContext } from './records.js';
+import { readTable, type TableInfo } from './table.js';
+import { buildValueMaps, type ValueMaps } from './value-maps.js';
+import type { SlashOrder } from './values.js';
+
+/** Options for reading one export. */
+export interface ImportOptions {
+  cwd: string;
+  stdin: NodeJS.ReadableStream;
+  limits?: Partial<Limits>;
+  delimiter?: string;
+  sheet?: string;
+  dateOrder?: SlashOrder;
+  /** Shift for activity times, in hours (`--time-offset`). */
+  timeOffsetHours?: number;
+  /** Column assignments from `--map`. */
+  columns?: Record<string, string | string[]>;
+  valueMaps?: ValueMaps;
+  mapFile?: string;
+  /** Maximum unreadable rows: a count, or a share of data rows (0.01 = 1%). */
+  maxBadRows?: { count?: number; share?: number };
+  /** When false, too many bad rows are reported but do not fail (inspect). */
+  enforceBadRows?: boolean;
+  onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
+  /** Called once the header is mapped. */
+  onHeader?: (map: ColumnMap) => void;
+}
+
+/** What the importer saw and did with one file: dataQuality and `inspect` are made from it. */
+export interface ImportReport {
+  file: string;
+  kind: RecordKind;
+  table: TableInfo;
+  headerRow: number;
+  columns: ColumnMatch[];
+  /** Distinct values of status-like columns and what they mapped to. */
+  values: Record<string, Array<{ value: string; mapped: string; count: number }>>;
+  rowsRead: number;
+  records: number;
+  skippedCount: number;
+  skipped: SkippedRow[];
+  dropped: Record<string, number>;
+  warnings: string[];
+}
+
+/** Rows that are not data: totals and report footers. */
+const TOTALS = /^(итого|всего|total|totals|grand totals?|сумма итого)(?=$|[\s:(.,])/i;
+
+/**
+ * Reads one export into canonical records. Every row is accounted for: a record, a skipped row
+ * (with file, row, column and reason), or a dropped non-data row (totals, footers, deleted deals).
+ */
+export async function importFile<T>(
+  file: string,
+  kind: RecordKind,
+  opts: ImportOptions,
+  onRecord: (record: T, row: number) => void,
+): Promise<ImportReport> {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const build = (kind === 'deals' ? buildDeal : kind === 'activities' ? buildActivity : buildPayment) as (cells: readonly string[], row: number, ctx: BuildContext) => T | RowProblem | typeof PENDING;
+  const report: ImportReport = { file, kind, table: { type: 'text' }, headerRow: 0, columns: [], values: {}, rowsRead: 0, records: 0, skippedCount: 0, skipped: [], dropped: {}, warnings: [] };
+  const headRows: Array<{ cells: string[]; row: number }> = [];
+  let ctx: BuildContext | undefined;
+  let dateColumns: number[] = [];
+  const pending: Array<{ cells: string[]; row: number }> = [];
+
+  const skip = (row: number, reason: string, column?: string) => {
+    report.skippedCount++;
+    if (report.skipped.length < limits.maxListedSkips) report.skipped.push({ file, row, ...(column ? { column } : {}), reason });
+  };
+  const drop = (reason: string) => {
+    report.dropped[reason] = (report.dropped[reason] ?? 0) + 1;
+  };
+  const handle = (cells: string[], row: number) => {
+    const result = build(cells, row, ctx!);
+    if (result === PENDING) {
+      pending.push({ cells, row });
+      if (pending.length > limits.maxPendingRows) throw ambiguous(ctx!, file, limits.maxPendingRows);
+      return;
+    }
+    if (result instanceof RowProblem) {
+      if (result.kind === 'drop') drop(result.reason);
+      else skip(row, result.reason, result.column);
+      return;
+    }
+    report.records++;
+    onRecord(result, row);
+  };
+  const dataRow = (cells: string[], row: number) => {
+    let filled = 0;
+    let firstValue = '';
+    for (const c of cells) {
+      if (c.trim() !== '') {
+        if (filled === 0) firstValue = c.trim();
+        filled++;
+      }
+    }
+    if (filled === 0) return drop('empty row');
+    report.rowsRead++;
+    if (TOTALS.test(firstValue)) return drop('totals row');
+    if (filled === 1 && cells.length > 2) return drop('footer or note row');
+    for (const c of dateColumns) ctx!.dates.observe(c, cells[c] ?? '');
+    if (pending.length > 0) {
+      if (ctx!.dates.undecided().length > 0) {
+        pending.push({ cells, row });
+        if (pending.length > limits.maxPendingRows) throw ambiguous(ctx!, file, limits.maxPendingRows);
+        return;
+      }
+      flushPending();
+    }
+    handle(cells, row);
+  };
+  const flushPending = () => {
+    const rows = pending.splice(0);
+    for (const p of rows) handle(p.cells, p.row);
+  };
+  const startWithHeader = () => {
+    let best = -1;
+    let bestScore = 0;
+    headRows.forEach((r, i) => {
+      const score = scoreHeaderRow(r.cells, kind);
+      if (score > bestScore) [best, bestScore] = [i, score];
+    });
+    const userHeader = opts.columns && Object.keys(opts.columns).length > 0;
+    if (best === -1 || (bestScore < 2 && !userHeader)) {
+      if (headRows.length === 0) throw new UserError('E_NO_ROWS', 'the file holds no rows', { file }, 'export the data again');
+      best = best === -1 ? 0 : best;
+      if (bestScore === 0 && !userHeader) {
+        throw new UserError('E_NO_HEADER', `no header row with known ${kind} columns in the first ${limits.headerSearchRows} rows (first row: ${headRows[0]!.cells.slice(0, 6).map((c) => `"${c}"`).join(', ')})`, { file }, `is this a ${kind} export? Name the columns with a --map file, or check the delimiter with crm-audit inspect`);
+      }
+    }
+    const header = headRows[best]!;
+    const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile);
+    assertRequired(map, file);
+    report.headerRow = header.row;
+    report.columns = map.columns;
+    opts.onHeader?.(map);
+    const headers = header.cells;
+    ctx = { map, maps: opts.valueMaps ?? buildValueMaps(), dates: new DateOrders(opts.dateOrder, headers, file), timeOffsetMs: (opts.timeOffsetHours ?? 0) * 3_600_000, valueStats: new Map() };
+    const dateFields = ['created_at', 'closed_at', 'planned_close', 'at', 'invoiced_at', 'paid_at'];
+    dateColumns = dateFields.flatMap((f) => map.fields.get(f) ?? []);
+    for (const r of headRows.slice(best + 1)) dataRow(r.cells, r.row);
+    headRows.length = 0;
+  };
+
+  report.table = await readTable(file, { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress }, (cells, row) => {
+    if (ctx) return dataRow(cells, row);
+    headRows.push({ cells, row });
+    if (headRows.length >= limits.headerSearchRows) startWithHeader();
+  });
+  if (!ctx) startWithHeader();
+  if (pending.length > 0) {
+    if (ctx!.dates.undecided().length > 0) throw ambiguous(ctx!, file);
+    flushPending();
+  }
+  for (const [field, values] of ctx!.valueStats) {
+    report.values[field] = [...values.entries()].map(([value, v]) => ({ value, mapped: v.mapped, count: v.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  }
+  checkBadRows(report, opts);
+  return report;
+}
+
+function ambiguous(ctx: BuildContext, file: string, heldBack?: number): UserError {
+  const columns = ctx.dates.undecided().map((c) => ctx.map.columns[c]!.header);
+  const where = heldBack ? `in the first ${heldBack} rows` : 'anywhere in the file';
+  return new UserError(
+    'E_DATE_AMBIGUOUS',
+    `the dates in column ${columns.map((c) => `"${c}"`).join(', ')} can be read day-first or month-first: no value ${where} has a day above 12 or AM/PM`,
+    { file, column: columns[0] },
+    'pass --date-format DD/MM/YYYY (day first) or --date-format MM/DD/YYYY (month first)',
+  );
+}
+
+function checkBadRows(report: ImportReport, opts: ImportOptions): void {
+  if (opts.enforceBadRows === false || report.skippedCount === 0) return;
+  const max = opts.maxBadRows?.count ?? Math.floor((opts.maxBadRows?.share ?? 0.01) * report.rowsRead);
+  if (report.skippedCount <= max) return;
+  const examples = report.skipped.slice(0, 5).map((s) => `  row ${s.row}${s.column ? `, column "${s.column}"` : ''}: ${s.reason}`);
+  throw new UserError(
+    'E_BAD_ROWS',
+    `${report.skippedCount} of ${report.rowsRead} rows cannot be read, more than the ${max} allowed by --max-bad-rows:\n${examples.join('\n')}`,
+    { file: report.file },
+    'fix those rows, map the columns with --map, or raise --max-bad-rows (e.g. --max-bad-rows 5%)',
+  );
+}
+
+/** Reads a deals export, merging rows that repeat an id (first row wins; product rows sum amounts). */
+export async function importDeals(file: string, opts: ImportOptions): Promise<{ deals: Deal[]; report: ImportReport }> {
+  const byId = new Map<string, Deal>();
+  let productRows = false;
+  let merged = 0;
+  const report = await importFile<Deal>(file, 'deals', { ...opts, onHeader: (map) => (productRows = map.fields.has('product')) }, (deal) => {
+    const seen = byId.get(deal.id);
+    if (!seen) {
+      byId.set(deal.id, deal);
+      return;
+    }
+    merged++;
+    if (productRows && deal.amount !== null) seen.amount = (seen.amount ?? 0) + deal.amount;
+  });
+  if (merged > 0) {
+    const reason = productRows ? 'product rows merged into their deal (amounts summed)' : 'rows repeating a deal id (first row kept)';
+    report.dropped[reason] = merged;
+  }
+  return { deals: [...byId.values()], report };
+}
+
+/** Reads a payments export. */
+export async function importPayments(file: string, opts: ImportOptions): Promise<{ payments: Payment[]; report: ImportReport }> {
+  const payments: Payment[] = [];
+  const report = await importFile<Payment>(file, 'payments', opts, (p) => payments.push(p));
+  return { payments, report };
+}
+
+/** Streams an activities export to a callback (activities are never all held in memory). */
+export function importActivities(file: string, opts: ImportOptions, onActivity: (a: Activity) => void): Promise<ImportReport> {
+  return importFile<Activity>(file, 'activities', opts, onActivity);
+}

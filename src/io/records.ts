@@ -1,0 +1,291 @@
+import type { Activity, Deal, Payment } from '../core/records.js';
+import { UserError } from '../core/errors.js';
+import type { ColumnMap } from './mapping.js';
+import type { ValueMaps } from './value-maps.js';
+import { cleanText, normalizeValue, parseBoolean, parseDate, parseDuration, parseNumber, parseTimeOfDay, slashEvidence, type SlashOrder } from './values.js';
+
+/** Why a row produced no record: `skip` is a row that could not be read, `drop` one that is not data. */
+export class RowProblem {
+  constructor(
+    readonly kind: 'skip' | 'drop',
+    readonly reason: string,
+    readonly column?: string,
+  ) {}
+}
+
+/** Returned while a slash-date column has not yet shown its day-month order. */
+export const PENDING = Symbol('pending');
+
+const PLACEHOLDER_DATES = new Set(['не закрыта', 'не закрыт', 'нет', '-', '—', '–', 'n/a', 'na', 'null', 'none', 'not closed', '0000-00-00', '00.00.0000']);
+const END_OF_DAY_MS = (23 * 3600 + 59 * 60 + 59) * 1000;
+const CLIENT_PREFIX = /^(компания|контакт|лид|company|contact|lead)\s*:\s*/i;
+
+/** Learns each slash-date column's day-month order from its values (or takes --date-format). */
+export class DateOrders {
+  private readonly seen = new Map<number, { order?: SlashOrder; ambiguous: boolean }>();
+
+  constructor(
+    private readonly forced: SlashOrder | undefined,
+    private readonly headers: readonly string[],
+    private readonly file: string,
+  ) {}
+
+  /** Records what a value says; throws when a column shows both orders. */
+  observe(col: number, raw: string): void {
+    if (this.forced || raw.indexOf('/') === -1) return;
+    const ev = slashEvidence(raw);
+    if (ev === undefined) return;
+    const state = this.seen.get(col) ?? { ambiguous: false };
+    if (ev === 'ambiguous') state.ambiguous = true;
+    else if (state.order && state.order !== ev) {
+      throw new UserError('E_DATE_MIXED', `column "${this.headers[col]}" mixes day-first and month-first dates (e.g. "${raw}")`, { file: this.file, column: this.headers[col] }, 'fix the column, or pass --date-format DD/MM/YYYY or MM/DD/YYYY');
+    } else state.order = ev;
+    this.seen.set(col, state);
+  }
+
+  orderFor(col: number): SlashOrder | undefined {
+    return this.forced ?? this.seen.get(col)?.order;
+  }
+
+  /** Columns that so far hold only ambiguous slash dates. */
+  undecided(): number[] {
+    return [...this.seen.entries()].filter(([, s]) => s.ambiguous && !s.order).map(([c]) => c);
+  }
+}
+
+export interface BuildContext {
+  map: ColumnMap;
+  maps: ValueMaps;
+  dates: DateOrders;
+  /** Shift added to activity times (`--time-offset`), in ms. */
+  timeOffsetMs: number;
+  /** Values seen in status-like columns and what they became, for `inspect` and warnings. */
+  valueStats: Map<string, Map<string, { mapped: string; count: number }>>;
+}
+
+/** A reader of one row: typed cell accessors bound to the column map. */
+class Row {
+  constructor(
+    readonly cells: readonly string[],
+    readonly ctx: BuildContext,
+  ) {}
+
+  col(field: string): number | undefined {
+    return this.ctx.map.fields.get(field)?.[0];
+  }
+
+  header(field: string): string {
+    const c = this.col(field);
+    return c === undefined ? field : this.ctx.map.columns[c]!.header;
+  }
+
+  has(field: string): boolean {
+    return this.ctx.map.fields.has(field);
+  }
+
+  raw(field: string): string {
+    const c = this.col(field);
+    return c === undefined ? '' : (this.cells[c] ?? '').trim();
+  }
+
+  /** First non-empty value over the field's columns (coalescing fields). */
+  first(field: string): { value: string; col: number } | undefined {
+    for (const c of this.ctx.map.fields.get(field) ?? []) {
+      const v = (this.cells[c] ?? '').trim();
+      if (v !== '') return { value: v, col: c };
+    }
+    return undefined;
+  }
+
+  date(field: string, col: number | undefined = this.col(field), required = false): { ms: number; hasTime: boolean } | null | typeof PENDING {
+    if (col === undefined) return null;
+    const raw = (this.cells[col] ?? '').trim();
+    if (raw === '' || PLACEHOLDER_DATES.has(normalizeValue(raw))) {
+      if (required) throw new RowProblem('skip', `no ${field}`, this.ctx.map.columns[col]!.header);
+      return null;
+    }
+    const parsed = parseDate(raw, this.ctx.dates.orderFor(col));
+    if (parsed === 'needs-order') return PENDING;
+    if (!parsed) throw new RowProblem('skip', `"${truncate(raw)}" is not a date`, this.ctx.map.columns[col]!.header);
+    return parsed;
+  }
+
+  number(field: string): number | null {
+    const raw = this.raw(field);
+    const n = parseNumber(raw);
+    if (n !== null && Number.isNaN(n)) throw new RowProblem('skip', `"${truncate(raw)}" is not a number`, this.header(field));
+    return n;
+  }
+
+  note(field: string, raw: string, mapped: string): void {
+    let byValue = this.ctx.valueStats.get(field);
+    if (!byValue) this.ctx.valueStats.set(field, (byValue = new Map()));
+    const entry = byValue.get(raw);
+    if (entry) entry.count++;
+    else if (byValue.size < 1000) byValue.set(raw, { mapped, count: 1 });
+  }
+}
+
+function truncate(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+/** Builds a deal from a row, or says why not. */
+export function buildDeal(cells: readonly string[], rowNumber: number, ctx: BuildContext): Deal | RowProblem | typeof PENDING {
+  const r = new Row(cells, ctx);
+  try {
+    const id = r.has('id') ? r.raw('id') : `row-${rowNumber}`;
+    if (id === '') return new RowProblem('skip', 'no deal id', r.header('id'));
+    const manager = cleanText(r.raw('manager'));
+    if (manager === '') return new RowProblem('skip', 'no manager', r.header('manager'));
+    const created = r.date('created_at', r.col('created_at'), true);
+    if (created === PENDING) return PENDING;
+    const status = dealStatus(r);
+    if (status === 'deleted') return new RowProblem('drop', 'deleted deal (Pipedrive status "deleted")');
+    let closedAt: number | null = null;
+    if (status !== 'open') {
+      const closed = r.first('closed_at');
+      let d = closed ? r.date('closed_at', closed.col) : null;
+      if (d === null && r.has('planned_close')) d = r.date('planned_close');
+      if (d === PENDING) return PENDING;
+      if (d) closedAt = d.hasTime ? d.ms : d.ms + END_OF_DAY_MS;
+    }
+    const lossReason = r.first('loss_reason');
+    const client = r.first('client');
+    return {
+      id,
+      manager,
+      created_at: created!.ms,
+      closed_at: closedAt,
+      status,
+      stage: cleanText(r.raw('stage')),
+      pipeline: cleanText(r.raw('pipeline')),
+      source: cleanText(r.raw('source')),
+      loss_reason: lossReason ? cleanText(lossReason.value) : '',
+      amount: r.number('amount'),
+      client: client ? client.value : '',
+      name: cleanText(r.raw('name')),
+    };
+  } catch (error) {
+    if (error instanceof RowProblem) return error;
+    throw error;
+  }
+}
+
+/** won / lost / open / deleted: the status column wins, then Salesforce's Won/Closed, then the stage. */
+function dealStatus(r: Row): Deal['status'] | 'deleted' {
+  const maps = r.ctx.maps;
+  const closedFlag = r.has('closed') ? parseBoolean(r.raw('closed')) : undefined;
+  if (r.has('status') && r.raw('status') !== '') {
+    const raw = r.raw('status');
+    const mapped = maps.status.get(normalizeValue(raw));
+    if (mapped) {
+      r.note('status', raw, mapped);
+      return mapped;
+    }
+    if (!r.has('stage')) throw new RowProblem('skip', `unknown status "${truncate(raw)}"`, r.header('status'));
+    r.note('status', raw, '(unknown: stage used)');
+  }
+  if (r.has('won') && r.raw('won') !== '') {
+    const won = parseBoolean(r.raw('won'));
+    const status = won ? 'won' : closedFlag ? 'lost' : 'open';
+    r.note('won', r.raw('won'), status);
+    return status;
+  }
+  const stage = r.raw('stage');
+  const fromStage = stage === '' ? undefined : maps.status.get(normalizeValue(stage));
+  let status: Deal['status'] | 'deleted';
+  if (closedFlag === false) status = 'open';
+  else if (fromStage) status = fromStage;
+  else if (closedFlag === true) status = 'lost';
+  else status = 'open';
+  if (stage !== '') r.note('stage', stage, fromStage ? status : closedFlag === true ? 'lost (closed, stage not known as won)' : status);
+  return status;
+}
+
+/** Builds an activity from a row, or says why not. */
+export function buildActivity(cells: readonly string[], _rowNumber: number, ctx: BuildContext): Activity | RowProblem | typeof PENDING {
+  const r = new Row(cells, ctx);
+  try {
+    const manager = cleanText(r.raw('manager'));
+    if (manager === '') return new RowProblem('skip', 'no manager', r.header('manager'));
+    if (r.has('done') && parseBoolean(r.raw('done')) === false) return new RowProblem('drop', 'planned activity, not done');
+    const at = r.date('at', r.col('at'), true);
+    if (at === PENDING) return PENDING;
+    let ms = at!.ms;
+    if (!at!.hasTime && r.has('at_time') && r.raw('at_time') !== '') {
+      const t = parseTimeOfDay(r.raw('at_time'));
+      if (t === undefined) return new RowProblem('skip', `"${truncate(r.raw('at_time'))}" is not a time of day`, r.header('at_time'));
+      ms += t;
+    }
+    ms += ctx.timeOffsetMs;
+    let kind: Activity['kind'] = 'call';
+    if (r.has('kind')) {
+      const raw = r.raw('kind');
+      kind = ctx.maps.kind.get(normalizeValue(raw)) ?? 'other';
+      r.note('kind', raw, kind);
+    }
+    let direction: Activity['direction'] = '';
+    if (r.has('direction') && r.raw('direction') !== '') {
+      const raw = r.raw('direction');
+      direction = ctx.maps.direction.get(normalizeValue(raw)) ?? '';
+      r.note('direction', raw, direction || '(unknown)');
+    }
+    let notAnswered = false;
+    if (r.has('missed') && r.raw('missed') !== '') {
+      const raw = r.raw('missed');
+      const header = normalizeValue(r.header('missed'));
+      const value = header === 'missed' ? parseBoolean(raw) : ctx.maps.missed.get(normalizeValue(raw));
+      notAnswered = value === true;
+      r.note('missed', raw, value === undefined ? 'answered (unknown value)' : value ? 'not answered' : 'answered');
+    }
+    const col = r.col('duration_s');
+    const duration = col === undefined ? null : parseDuration(r.raw('duration_s'), ctx.map.units.get(col));
+    if (duration !== null && Number.isNaN(duration)) return new RowProblem('skip', `"${truncate(r.raw('duration_s'))}" is not a duration`, r.header('duration_s'));
+    const client = r.first('client');
+    return {
+      manager,
+      at: ms,
+      kind,
+      direction,
+      missed: kind === 'call' && direction === 'in' && notAnswered,
+      duration_s: duration,
+      deal_id: firstId(r.raw('deal_id')),
+      client: client ? cleanClient(client.value) : '',
+    };
+  } catch (error) {
+    if (error instanceof RowProblem) return error;
+    throw error;
+  }
+}
+
+/** HubSpot lists several associated deal ids in one cell; the first is the activity's deal. */
+function firstId(raw: string): string {
+  const i = raw.search(/[;,]/);
+  return (i === -1 ? raw : raw.slice(0, i)).trim();
+}
+
+function cleanClient(raw: string): string {
+  const bare = raw.indexOf('<') === -1 ? raw : cleanText(raw);
+  return bare.replace(CLIENT_PREFIX, '').trim();
+}
+
+/** Builds a payment from a row, or says why not. */
+export function buildPayment(cells: readonly string[], _rowNumber: number, ctx: BuildContext): Payment | RowProblem | typeof PENDING {
+  const r = new Row(cells, ctx);
+  try {
+    const dealId = r.raw('deal_id');
+    const manager = cleanText(r.raw('manager'));
+    if (dealId === '' && manager === '') return new RowProblem('skip', 'a payment needs a deal id or a manager', r.header('deal_id'));
+    const invoiced = r.number('invoiced');
+    const paid = r.number('paid');
+    if (invoiced === null && paid === null) return new RowProblem('skip', 'neither an invoiced nor a paid amount', r.header(r.has('invoiced') ? 'invoiced' : 'paid'));
+    const invoicedAt = r.date('invoiced_at');
+    const paidAt = r.date('paid_at');
+    if (invoicedAt === PENDING || paidAt === PENDING) return PENDING;
+    return { deal_id: dealId, manager, invoiced: invoiced ?? 0, paid: paid ?? 0, invoiced_at: invoicedAt?.ms ?? null, paid_at: paidAt?.ms ?? null };
+  } catch (error) {
+    if (error instanceof RowProblem) return error;
+    throw error;
+  }
+}

@@ -1,0 +1,138 @@
+import { normalizeValue } from './values.js';
+
+export type DealStatus = 'won' | 'lost' | 'open';
+export type ActivityKind = 'call' | 'email' | 'meeting' | 'message' | 'other';
+export type Direction = 'in' | 'out';
+
+/** Stage and status names of every CRM in the spec, mapped to won / lost / open (and Pipedrive's deleted). */
+const STATUS: Record<string, DealStatus | 'deleted'> = {
+  // amoCRM system stages
+  'успешно реализовано': 'won',
+  'закрыто и не реализовано': 'lost',
+  // Bitrix24 default final stages
+  'сделка успешна': 'won',
+  'сделка провалена': 'lost',
+  'анализ причины провала': 'lost',
+  // HubSpot, Salesforce, Zoho (labels and internal ids)
+  'closed won': 'won',
+  'closed lost': 'lost',
+  'closed-won': 'won',
+  'closed-lost': 'lost',
+  closedwon: 'won',
+  closedlost: 'lost',
+  'closed-lost to competition': 'lost',
+  'closed lost to competition': 'lost',
+  // Pipedrive status column and plain words
+  won: 'won',
+  lost: 'lost',
+  open: 'open',
+  deleted: 'deleted',
+  выиграна: 'won',
+  выиграно: 'won',
+  успешно: 'won',
+  проиграна: 'lost',
+  проиграно: 'lost',
+  провалена: 'lost',
+  отказ: 'lost',
+  открыта: 'open',
+  'в работе': 'open',
+};
+
+const DIRECTION: Record<string, Direction> = {
+  исходящий: 'out',
+  обратный: 'out',
+  исходящая: 'out',
+  исх: 'out',
+  'исх.': 'out',
+  outbound: 'out',
+  outgoing: 'out',
+  out: 'out',
+  входящий: 'in',
+  'входящий с перенаправлением': 'in',
+  входящая: 'in',
+  вх: 'in',
+  'вх.': 'in',
+  inbound: 'in',
+  incoming: 'in',
+  in: 'in',
+};
+
+/**
+ * Call statuses that mean the call was not answered. On an incoming call that is a missed call;
+ * an unanswered outgoing call stays a (zero-length) outgoing call.
+ */
+const NOT_ANSWERED = new Set([
+  'пропущенный звонок',
+  'пропущенный',
+  'пропущен',
+  'не отвечен',
+  'неотвеченный',
+  'без ответа',
+  'не дозвонились',
+  'занято',
+  'отклонено',
+  'отклонен',
+  'missed',
+  'no_answer',
+  'no answer',
+  'noanswer',
+  'not answered',
+  'unanswered',
+  'busy',
+  'rejected',
+  'canceled',
+  'cancelled',
+  'failed',
+  'abandoned',
+]);
+
+const ANSWERED = new Set(['успешный звонок', 'успешный', 'отвечен', 'принят', 'completed', 'answered', 'connected', 'success', 'successful']);
+
+const KIND: Record<string, ActivityKind> = {
+  call: 'call',
+  звонок: 'call',
+  calls: 'call',
+  'phone call': 'call',
+  email: 'email',
+  'e-mail': 'email',
+  письмо: 'email',
+  почта: 'email',
+  emails: 'email',
+  meeting: 'meeting',
+  встреча: 'meeting',
+  meetings: 'meeting',
+  message: 'message',
+  сообщение: 'message',
+  chat: 'message',
+  чат: 'message',
+  sms: 'message',
+  whatsapp: 'message',
+  telegram: 'message',
+  task: 'other',
+  задача: 'other',
+  deadline: 'other',
+  lunch: 'meeting',
+};
+
+/** The value maps in force: defaults overlaid with the user's `--map` file. */
+export interface ValueMaps {
+  status: Map<string, DealStatus | 'deleted'>;
+  direction: Map<string, Direction>;
+  kind: Map<string, ActivityKind>;
+  /** Value -> missed (true) or answered (false). */
+  missed: Map<string, boolean>;
+}
+
+/** Builds the value maps; user entries (keys normalised) override the defaults. */
+export function buildValueMaps(user?: Partial<{ status: Record<string, string>; direction: Record<string, string>; kind: Record<string, string>; missed: Record<string, boolean> }>): ValueMaps {
+  const norm = <T>(o: Record<string, T>) => new Map(Object.entries(o).map(([k, v]) => [normalizeValue(k), v] as const));
+  const missed = new Map<string, boolean>();
+  for (const v of NOT_ANSWERED) missed.set(v, true);
+  for (const v of ANSWERED) missed.set(v, false);
+  const maps: ValueMaps = { status: norm(STATUS), direction: norm(DIRECTION), kind: norm(KIND), missed };
+  for (const [k, v] of Object.entries(user?.status ?? {})) maps.status.set(normalizeValue(k), v as DealStatus);
+  for (const [k, v] of Object.entries(user?.direction ?? {})) maps.direction.set(normalizeValue(k), v as Direction);
+  for (const [k, v] of Object.entries(user?.kind ?? {})) maps.kind.set(normalizeValue(k), v as ActivityKind);
+  for (const [k, v] of Object.entries(user?.missed ?? {})) maps.missed.set(normalizeValue(k), v);
+  return maps;
+}
