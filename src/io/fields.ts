@@ -67,7 +67,9 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
     units: { 'Call duration': 'ms', 'Activity - Duration': 'hhmm' },
   },
   { field: 'deal_id', aliases: ['ID сделки', 'Сделка', 'Associated Deal IDs', 'Associated Deal', 'Activity - Deal', 'Deal ID', 'Deal'] },
-  { field: 'client', coalesce: true, aliases: ['CRM', 'Клиент', 'Компания', 'Associated Company', 'Activity - Organization', 'Related To', 'Контакт', 'Activity - Contact person', 'Номер телефона', 'Телефон', 'Номер клиента', 'Phone', 'Phone number', 'Client number'] },
+  { field: 'client', coalesce: true, aliases: ['CRM', 'Клиент', 'Компания', 'Associated Company', 'Activity - Organization', 'Related To', 'Контакт', 'Activity - Contact person'] },
+  // A client's phone number is the client only in logs with no client column (telephony providers).
+  { field: 'phone', aliases: ['Номер телефона', 'Телефон', 'Номер клиента', 'Phone', 'Phone number', 'Client number', 'Номер абонента'] },
   { field: 'done', aliases: ['Activity - Done', 'Done', 'Выполнено'] },
 ];
 

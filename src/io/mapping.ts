@@ -104,7 +104,7 @@ export function assertRequired(map: ColumnMap, file: string): void {
     'E_MAP_REQUIRED',
     `cannot find the column for ${lines.join('; ')}`,
     { file },
-    `map it in a --map file, e.g. "${map.kind}: { columns: { ${missing[0]}: \"<header in your file>\" } }"; crm-audit inspect ${file} shows every column`,
+    `map it in a --map file, e.g. "${map.kind}: { columns: { ${missing[0]}: '<header in your file>' } }"; crm-audit inspect ${file} shows every column`,
   );
 }
 

@@ -251,7 +251,7 @@ export function buildActivity(cells: readonly string[], _rowNumber: number, ctx:
       missed: kind === 'call' && direction === 'in' && notAnswered,
       duration_s: duration,
       deal_id: firstId(r.raw('deal_id')),
-      client: client ? cleanClient(client.value) : '',
+      client: client ? cleanClient(client.value) : r.has('client') ? '' : r.raw('phone'),
     };
   } catch (error) {
     if (error instanceof RowProblem) return error;
