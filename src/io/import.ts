@@ -1,5 +1,6 @@
 import type { Activity, Deal, Payment, SkippedRow } from '../core/records.js';
 import { UserError } from '../core/errors.js';
+import { DealStore } from '../core/kpi/deal-store.js';
 import type { RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type ColumnMatch } from './mapping.js';
@@ -189,25 +190,18 @@ function checkBadRows(report: ImportReport, opts: ImportOptions): void {
   );
 }
 
-/** Reads a deals export, merging rows that repeat an id (first row wins; product rows sum amounts). */
-export async function importDeals(file: string, opts: ImportOptions): Promise<{ deals: Deal[]; report: ImportReport }> {
-  const byId = new Map<string, Deal>();
+/** Reads a deals export into a store, merging rows that repeat an id (first row wins; product rows sum amounts). */
+export async function importDeals(file: string, opts: ImportOptions, store: DealStore = new DealStore()): Promise<{ store: DealStore; report: ImportReport; map: ColumnMap | undefined }> {
   let productRows = false;
-  let merged = 0;
-  const report = await importFile<Deal>(file, 'deals', { ...opts, onHeader: (map) => (productRows = map.fields.has('product')) }, (deal) => {
-    const seen = byId.get(deal.id);
-    if (!seen) {
-      byId.set(deal.id, deal);
-      return;
-    }
-    merged++;
-    if (productRows && deal.amount !== null) seen.amount = (seen.amount ?? 0) + deal.amount;
-  });
+  let map: ColumnMap | undefined;
+  const before = store.merged;
+  const report = await importFile<Deal>(file, 'deals', { ...opts, onHeader: (m) => ((map = m), (productRows = m.fields.has('product'))) }, (deal) => store.add(deal, productRows));
+  const merged = store.merged - before;
   if (merged > 0) {
     const reason = productRows ? 'product rows merged into their deal (amounts summed)' : 'rows repeating a deal id (first row kept)';
     report.dropped[reason] = merged;
   }
-  return { deals: [...byId.values()], report };
+  return { store, report, map };
 }
 
 /** Reads a payments export. */
@@ -218,6 +212,8 @@ export async function importPayments(file: string, opts: ImportOptions): Promise
 }
 
 /** Streams an activities export to a callback (activities are never all held in memory). */
-export function importActivities(file: string, opts: ImportOptions, onActivity: (a: Activity) => void): Promise<ImportReport> {
-  return importFile<Activity>(file, 'activities', opts, onActivity);
+export async function importActivities(file: string, opts: ImportOptions, onActivity: (a: Activity) => void): Promise<{ report: ImportReport; map: ColumnMap | undefined }> {
+  let map: ColumnMap | undefined;
+  const report = await importFile<Activity>(file, 'activities', { ...opts, onHeader: (m) => (map = m) }, onActivity);
+  return { report, map };
 }

@@ -20,13 +20,14 @@ const base = (cwd: string, extra: Partial<ImportOptions> = {}): ImportOptions =>
 
 export async function deals(name: string, extra: Partial<ImportOptions> = {}) {
   const d = await exportFixturesDir();
-  return importDeals(name, base(d, extra));
+  const { store, report } = await importDeals(name, base(d, extra));
+  return { deals: store.toDeals(), report };
 }
 
 export async function activities(name: string, extra: Partial<ImportOptions> = {}) {
   const d = await exportFixturesDir();
   const list: Activity[] = [];
-  const report = await importActivities(name, base(d, extra), (a) => list.push(a));
+  const { report } = await importActivities(name, base(d, extra), (a) => list.push(a));
   return { activities: list, report };
 }
 

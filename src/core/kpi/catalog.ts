@@ -1,0 +1,92 @@
+import type { InputShape } from '../records.js';
+
+/** How a metric's value is shown. */
+export type MetricFormat = 'count' | 'ratio' | 'money' | 'days' | 'minutes' | 'decimal';
+
+export interface MetricDef {
+  key: string;
+  format: MetricFormat;
+  label: { ru: string; en: string };
+  definition: { ru: string; en: string };
+  /** Inputs the metric needs: when one is missing it is not applicable, with this reason. */
+  needs?: Array<keyof InputShape>;
+  /** The reason shown when the activities file is missing, where it says more than the default. */
+  activitiesReason?: string;
+}
+
+const def = (key: string, format: MetricFormat, ru: string, en: string, dru: string, den: string, needs?: Array<keyof InputShape>): MetricDef => ({
+  key,
+  format,
+  label: { ru, en },
+  definition: { ru: dru, en: den },
+  ...(needs ? { needs } : {}),
+});
+
+const ACT: Array<keyof InputShape> = ['activities'];
+const LINKED: Array<keyof InputShape> = ['activities'];
+
+/** Every metric of spec/metrics.md, in the order of the JSON contract. */
+export const METRICS: readonly MetricDef[] = [
+  def('leads', 'count', 'Лиды', 'Leads', 'Число сделок (лидов), созданных в периоде', 'Number of deals (leads) created in the period'),
+  def('won', 'count', 'Выиграно', 'Won', 'Сделки в статусе «выиграна»', 'Deals with status won'),
+  def('lost', 'count', 'Проиграно', 'Lost', 'Сделки в статусе «проиграна»', 'Deals with status lost'),
+  def('open', 'count', 'В работе', 'Open', 'Сделки, ещё не закрытые', 'Deals still open'),
+  def('conversion', 'ratio', 'Конверсия', 'Conversion', 'Выиграно / лиды', 'Won / leads'),
+  def('win_rate', 'ratio', 'Доля побед', 'Win rate', 'Выиграно / (выиграно + проиграно)', 'Won / (won + lost)'),
+  def('revenue', 'money', 'Выручка', 'Revenue', 'Сумма бюджета выигранных сделок (пустые суммы не учитываются)', 'Sum of amounts of won deals (empty amounts add nothing)'),
+  def('average_check', 'money', 'Средний чек', 'Average check', 'Выручка / число выигранных сделок с суммой', 'Revenue / number of won deals with an amount'),
+  def('cycle_days_avg', 'days', 'Цикл, дн. (сред.)', 'Cycle, days (mean)', 'Среднее (закрытие − создание) в днях по выигранным сделкам', 'Mean (closed − created) in days over won deals'),
+  def('cycle_days_median', 'days', 'Цикл, дн. (медиана)', 'Cycle, days (median)', 'Медиана (закрытие − создание) в днях по выигранным сделкам', 'Median (closed − created) in days over won deals'),
+  def('touches_per_won', 'decimal', 'Касаний на продажу', 'Touches per won', 'Среднее число касаний (не пропущенных активностей до закрытия) на выигранную сделку', 'Mean number of touches (non-missed activities up to closing) per won deal', LINKED),
+  def('won_below_touch_norm', 'count', 'Продаж ниже нормы касаний', 'Won below touch norm', 'Выигранные сделки, где касаний меньше нормы (по умолчанию 5)', 'Won deals with fewer touches than the norm (default 5)', LINKED),
+  def('response_min_median', 'minutes', 'Реакция, мин (медиана)', 'Response, min (median)', 'Медиана минут от создания сделки до первого ответа (исходящего или принятого входящего)', 'Median minutes from deal creation to the first response (outgoing, or answered incoming)', LINKED),
+  def('response_min_avg', 'minutes', 'Реакция, мин (сред.)', 'Response, min (mean)', 'Среднее минут от создания сделки до первого ответа', 'Mean minutes from deal creation to the first response', LINKED),
+  def('no_response', 'count', 'Без ответа', 'No response', 'Сделки любого статуса без первого ответа', 'Deals of any status with no first response', LINKED),
+  def('calls_out', 'count', 'Исходящие', 'Calls out', 'Исходящие звонки в периоде', 'Outgoing calls in the period', ACT),
+  def('calls_in', 'count', 'Входящие', 'Calls in', 'Входящие звонки в периоде', 'Incoming calls in the period', ACT),
+  def('calls_missed', 'count', 'Пропущенные', 'Missed', 'Пропущенные входящие звонки', 'Missed incoming calls', ['activities', 'activityMissed']),
+  def('missed_share', 'ratio', 'Доля пропущенных', 'Missed share', 'Пропущенные / входящие', 'Missed / incoming calls', ['activities', 'activityMissed']),
+  def('callback_rate', 'ratio', 'Перезвонили', 'Callback rate', 'Доля пропущенных (с клиентом или сделкой), после которых был исходящий звонок тому же клиенту или по той же сделке в окне (по умолчанию 24 ч)', 'Share of missed calls (with a client or deal) followed by an outgoing call to the same client or deal within the window (default 24 h)', ['activities', 'activityMissed']),
+  def('emails', 'count', 'Письма', 'E-mails', 'Письма в периоде', 'E-mails in the period', ['activities', 'activityKind']),
+  def('meetings', 'count', 'Встречи', 'Meetings', 'Встречи в периоде', 'Meetings in the period', ['activities', 'activityKind']),
+  def('messages', 'count', 'Сообщения', 'Messages', 'Сообщения в периоде', 'Messages in the period', ['activities', 'activityKind']),
+  def('talk_minutes', 'minutes', 'Разговоры, мин', 'Talk, min', 'Сумма длительностей непропущенных звонков, минут', 'Sum of durations of non-missed calls, minutes', ACT),
+  def('activities_per_day', 'decimal', 'Активностей в день', 'Activities per day', 'Активности / число дней, в которые они были', 'Activities / number of days with any', ACT),
+  def('repeat_won', 'count', 'Повторные продажи', 'Repeat won', 'Выигранные сделки клиентов, у которых уже была выигранная сделка', 'Won deals of clients who already had a won deal', ['client']),
+  def('repeat_share', 'ratio', 'Доля повторных', 'Repeat share', 'Повторные / выигранные', 'Repeat won / won', ['client']),
+  def('loss_reasons', 'count', 'Причины отказа', 'Loss reasons', 'Проигранные сделки по причинам; пустая — «unspecified»', 'Lost deals by reason; an empty one counts as "unspecified"', ['lossReason']),
+  def('invoiced', 'money', 'Выставлено', 'Invoiced', 'Сумма счетов', 'Sum invoiced', ['payments']),
+  def('paid', 'money', 'Оплачено', 'Paid', 'Сумма оплат', 'Sum paid', ['payments']),
+  def('paid_share', 'ratio', 'Доля оплаты', 'Paid share', 'Оплачено / выставлено', 'Paid / invoiced', ['payments']),
+];
+
+for (const m of METRICS) {
+  if (['touches_per_won', 'won_below_touch_norm', 'response_min_median', 'response_min_avg', 'no_response', 'callback_rate'].includes(m.key)) {
+    (m as { activitiesReason?: string }).activitiesReason = 'needs an activities file with deal_id or client (--activities)';
+  }
+}
+
+export const METRIC_KEYS = METRICS.map((m) => m.key);
+
+/** Why an input is needed, for `notApplicable`. */
+export const NEEDS_TEXT: Record<keyof InputShape, string> = {
+  activities: 'needs an activities file (--activities)',
+  activityLinks: 'needs an activities file with deal_id or client',
+  activityKind: 'needs an activity kind column (a call log without one is all calls)',
+  activityMissed: 'needs a call status or missed column in the activities file',
+  activityDirection: 'needs a call direction column in the activities file',
+  payments: 'needs a payments file (--payments)',
+  lossReason: 'needs a loss-reason column in the deals file',
+  client: 'needs a client, company or contact column in the deals file',
+  amount: 'needs an amount column in the deals file',
+};
+
+/** Metrics that cannot be computed from the inputs given, with the reason. */
+export function notApplicable(shape: InputShape): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of METRICS) {
+    const missing = m.needs?.find((n) => !shape[n]);
+    if (missing) out[m.key] = missing === 'activities' && m.activitiesReason ? m.activitiesReason : NEEDS_TEXT[missing];
+  }
+  return out;
+}

@@ -1,0 +1,149 @@
+import type { Deal, DealStatus } from '../records.js';
+import { compareIds, detach, Interner } from './ids.js';
+
+const STATUS_CODE: Record<DealStatus, number> = { open: 0, won: 1, lost: 2 };
+export const STATUS_NAMES: DealStatus[] = ['open', 'won', 'lost'];
+
+/**
+ * Deals in columns (typed arrays and interned strings), so that a million deals take tens of
+ * megabytes, not hundreds. Rows repeating an id merge as the spec says: the first row wins, except
+ * Bitrix24 product rows, whose amounts are summed.
+ */
+export class DealStore {
+  readonly managers: Interner;
+  readonly clients = new Interner();
+  readonly reasons = new Interner();
+  /** Stage, pipeline and source names (few distinct values). */
+  readonly labels = new Interner();
+  readonly ids: string[] = [];
+  private readonly byId = new Map<string, number>();
+  names: string[] | undefined;
+  private byName: Map<string, number> | undefined;
+  created = new Float64Array(1024);
+  closed = new Float64Array(1024);
+  amount = new Float64Array(1024);
+  status = new Uint8Array(1024);
+  manager = new Uint32Array(1024);
+  client = new Uint32Array(1024);
+  reason = new Uint32Array(1024);
+  stage = new Uint32Array(1024);
+  pipeline = new Uint32Array(1024);
+  source = new Uint32Array(1024);
+  /** Rows merged into an earlier row with the same id. */
+  merged = 0;
+
+  constructor(managers: Interner = new Interner()) {
+    this.managers = managers;
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Adds a deal; a repeated id merges into the first (summing amounts when sumRepeats). */
+  add(deal: Deal, sumRepeats = false): void {
+    const seen = this.byId.get(deal.id);
+    if (seen !== undefined) {
+      this.merged++;
+      if (sumRepeats && deal.amount !== null) {
+        this.amount[seen] = Number.isNaN(this.amount[seen]!) ? deal.amount : this.amount[seen]! + deal.amount;
+      }
+      return;
+    }
+    const i = this.ids.length;
+    if (i === this.created.length) this.grow();
+    const id = detach(deal.id);
+    this.ids.push(id);
+    this.byId.set(id, i);
+    this.created[i] = deal.created_at;
+    this.closed[i] = deal.closed_at ?? Number.NaN;
+    this.amount[i] = deal.amount ?? Number.NaN;
+    this.status[i] = STATUS_CODE[deal.status];
+    this.manager[i] = this.managers.id(deal.manager);
+    this.client[i] = this.clients.id(deal.client);
+    this.reason[i] = deal.status === 'lost' ? this.reasons.id(deal.loss_reason) : 0;
+    this.stage[i] = this.labels.id(deal.stage);
+    this.pipeline[i] = this.labels.id(deal.pipeline);
+    this.source[i] = this.labels.id(deal.source);
+    if (deal.name) {
+      this.names ??= [];
+      this.names[i] = detach(deal.name);
+    }
+  }
+
+  /** The deal index for an id; falls back to a deal title that names exactly one deal (Pipedrive activities name the deal). */
+  find(idOrName: string): number | undefined {
+    const i = this.byId.get(idOrName);
+    if (i !== undefined || !this.names) return i;
+    if (!this.byName) {
+      this.byName = new Map();
+      const dup = new Set<string>();
+      this.names.forEach((n, k) => {
+        if (n === undefined) return;
+        if (this.byName!.has(n)) dup.add(n);
+        else this.byName!.set(n, k);
+      });
+      for (const n of dup) this.byName.delete(n);
+    }
+    return this.byName.get(idOrName);
+  }
+
+  /** Deal indexes per client, sorted by created_at then id: the client-window links and repeat sales use them. */
+  byClient(): Map<number, number[]> {
+    const out = new Map<number, number[]>();
+    for (let i = 0; i < this.size; i++) {
+      const c = this.client[i]!;
+      if (c === 0) continue;
+      const list = out.get(c);
+      if (list) list.push(i);
+      else out.set(c, [i]);
+    }
+    for (const list of out.values()) list.sort((a, b) => this.created[a]! - this.created[b]! || compareIds(this.ids[a]!, this.ids[b]!));
+    return out;
+  }
+
+  private grow(): void {
+    const n = this.created.length * 2;
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    const u32 = (a: Uint32Array) => {
+      const b = new Uint32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.created = f64(this.created);
+    this.closed = f64(this.closed);
+    this.amount = f64(this.amount);
+    const s = new Uint8Array(n);
+    s.set(this.status);
+    this.status = s;
+    this.manager = u32(this.manager);
+    this.client = u32(this.client);
+    this.reason = u32(this.reason);
+    this.stage = u32(this.stage);
+    this.pipeline = u32(this.pipeline);
+    this.source = u32(this.source);
+  }
+
+  /** The deals as records again (tests, the programmatic API). */
+  toDeals(): Deal[] {
+    const nan = (x: number) => (Number.isNaN(x) ? null : x);
+    return this.ids.map((id, i) => ({
+      id,
+      manager: this.managers.values[this.manager[i]!]!,
+      created_at: this.created[i]!,
+      closed_at: nan(this.closed[i]!),
+      status: STATUS_NAMES[this.status[i]!]!,
+      stage: this.labels.values[this.stage[i]!]!,
+      pipeline: this.labels.values[this.pipeline[i]!]!,
+      source: this.labels.values[this.source[i]!]!,
+      loss_reason: this.reasons.values[this.reason[i]!]!,
+      amount: nan(this.amount[i]!),
+      client: this.clients.values[this.client[i]!]!,
+      name: this.names?.[i] ?? '',
+    }));
+  }
+}

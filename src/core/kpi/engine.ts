@@ -1,0 +1,345 @@
+import type { Activity, InputShape, Payment } from '../records.js';
+import { notApplicable } from './catalog.js';
+import type { DealStore } from './deal-store.js';
+import { compareIds } from './ids.js';
+import { DAY_MS, dayOf, dayOfIso, lowerBound, mean, median, ratio, sortNumbers, sum } from './stats.js';
+import type { ManagerKpis, MetricValues } from './types.js';
+
+export interface KpiOptions {
+  /** Inclusive calendar dates `YYYY-MM-DD`; undefined for no bound. */
+  from?: string;
+  to?: string;
+  /** Touches a won deal should have had (seed 003: about 5 in B2B). */
+  touchNorm: number;
+  /** A missed call is called back when an outgoing call follows within this many ms. */
+  callbackWindowMs: number;
+}
+
+const WON = 1;
+const LOST = 2;
+
+/** Per-manager counters for activities in the period. */
+class ActivityTally {
+  activities = 0;
+  callsOut = 0;
+  callsIn = 0;
+  callsMissed = 0;
+  emails = 0;
+  meetings = 0;
+  messages = 0;
+  /** Talk time in whole milliseconds: integer sums are exact, so row order cannot change them. */
+  talkMs = 0;
+  days = new Set<number>();
+  missedWithKey = 0;
+  calledBack = 0;
+}
+
+/**
+ * The KPI engine: deals are loaded first (a DealStore), activities stream through addActivity once,
+ * payments follow; finish() computes every metric of spec/metrics.md per manager and in total.
+ * Memory grows with deals and managers; per activity it keeps only outgoing-call times per client or
+ * deal (for callbacks, 8 bytes each) and the missed calls in the period.
+ */
+export class KpiEngine {
+  private readonly fromDay: number;
+  private readonly toDay: number;
+  private readonly n: number;
+  private readonly touchesById: Uint32Array;
+  private readonly firstById: Float64Array;
+  private touchesByClient: Uint32Array | undefined;
+  private firstByClient: Float64Array | undefined;
+  private clientDeals: Map<number, number[]> | undefined;
+  private anyDealId = false;
+  private readonly tallies = new Map<number, ActivityTally>();
+  private readonly total = new ActivityTally();
+  private readonly outgoing = new Map<string, number[]>();
+  private readonly missed: Array<{ manager: number; at: number; client: string; deal: string }> = [];
+  private readonly payments: Array<{ manager: number; invoiced: number; paid: number }> = [];
+  private readonly paymentTotals = { invoiced: [] as number[], paid: [] as number[] };
+  private readonly listed = new Set<number>();
+
+  private shape!: InputShape;
+
+  constructor(
+    private readonly store: DealStore,
+    private readonly opts: KpiOptions,
+  ) {
+    this.fromDay = opts.from ? dayOfIso(opts.from) : -Infinity;
+    this.toDay = opts.to ? dayOfIso(opts.to) : Infinity;
+    this.n = store.size;
+    this.touchesById = new Uint32Array(this.n);
+    this.firstById = new Float64Array(this.n).fill(Infinity);
+    this.touchesByClient = new Uint32Array(this.n);
+    this.firstByClient = new Float64Array(this.n).fill(Infinity);
+  }
+
+  private inPeriod(ms: number): boolean {
+    const d = dayOf(ms);
+    return d >= this.fromDay && d <= this.toDay;
+  }
+
+  /** Feeds one activity (any order). */
+  addActivity(a: Activity): void {
+    // Links: by deal_id when any activity has one, else by client and time window (both kept until known).
+    if (a.deal_id !== '') {
+      if (!this.anyDealId) {
+        this.anyDealId = true;
+        this.touchesByClient = undefined;
+        this.firstByClient = undefined;
+        this.clientDeals = undefined;
+      }
+      const d = this.store.find(a.deal_id);
+      if (d !== undefined) this.link(d, a, this.touchesById, this.firstById);
+    } else if (!this.anyDealId && a.client !== '') {
+      const d = this.dealByClientWindow(a.client, a.at);
+      if (d !== undefined) this.link(d, a, this.touchesByClient!, this.firstByClient!);
+    }
+    const isCall = a.kind === 'call';
+    if (isCall && a.direction === 'out') {
+      if (a.client !== '') this.pushOutgoing(`c\u0000${a.client}`, a.at);
+      if (a.deal_id !== '') this.pushOutgoing(`d\u0000${a.deal_id}`, a.at);
+    }
+    if (!this.inPeriod(a.at)) return;
+    const m = this.store.managers.id(a.manager);
+    this.listed.add(m);
+    for (const t of [this.tally(m), this.total]) {
+      t.activities++;
+      t.days.add(dayOf(a.at));
+      if (isCall) {
+        if (a.direction === 'out') t.callsOut++;
+        else if (a.direction === 'in') t.callsIn++;
+        if (a.missed) t.callsMissed++;
+        else if (a.duration_s !== null) t.talkMs += Math.round(a.duration_s * 1000);
+      } else if (a.kind === 'email') t.emails++;
+      else if (a.kind === 'meeting') t.meetings++;
+      else if (a.kind === 'message') t.messages++;
+    }
+    if (a.missed && (a.client !== '' || a.deal_id !== '')) this.missed.push({ manager: m, at: a.at, client: a.client, deal: a.deal_id });
+  }
+
+  private link(d: number, a: Activity, touches: Uint32Array, first: Float64Array): void {
+    const closed = this.store.closed[d]!;
+    if (!a.missed && (Number.isNaN(closed) || a.at <= closed)) touches[d]!++;
+    if (a.at >= this.store.created[d]! && (a.direction === 'out' || (a.direction === 'in' && !a.missed)) && a.at < first[d]!) first[d] = a.at;
+  }
+
+  /** The deal of a client whose [created_at, closed_at] holds `at`: the latest created, then the larger id. */
+  private dealByClientWindow(client: string, at: number): number | undefined {
+    const c = this.store.clients.find(client);
+    if (c === undefined || c === 0) return undefined;
+    this.clientDeals ??= this.store.byClient();
+    const list = this.clientDeals.get(c);
+    if (!list) return undefined;
+    const { created, closed } = this.store;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (created[list[mid]!]! <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0; k--) {
+      const d = list[k]!;
+      const end = closed[d]!;
+      if (Number.isNaN(end) || (end >= created[d]! && at <= end)) return d;
+    }
+    return undefined;
+  }
+
+  private pushOutgoing(key: string, at: number): void {
+    const list = this.outgoing.get(key);
+    if (list) list.push(at);
+    else this.outgoing.set(key, [at]);
+  }
+
+  private tally(m: number): ActivityTally {
+    let t = this.tallies.get(m);
+    if (!t) this.tallies.set(m, (t = new ActivityTally()));
+    return t;
+  }
+
+  /** Adds payments: each follows its deal's period, under its own manager, else the deal's. */
+  addPayments(list: readonly Payment[]): { unattributed: number } {
+    const period = this.fromDay !== -Infinity || this.toDay !== Infinity;
+    let unattributed = 0;
+    for (const p of list) {
+      const d = p.deal_id === '' ? undefined : this.store.find(p.deal_id);
+      if (d === undefined ? period : !this.inPeriod(this.store.created[d]!)) continue;
+      const name = p.manager !== '' ? p.manager : d !== undefined ? this.store.managers.values[this.store.manager[d]!]! : '';
+      this.paymentTotals.invoiced.push(p.invoiced);
+      this.paymentTotals.paid.push(p.paid);
+      if (name === '') {
+        unattributed++;
+        continue;
+      }
+      const m = this.store.managers.id(name);
+      this.listed.add(m);
+      this.payments.push({ manager: m, invoiced: p.invoiced, paid: p.paid });
+    }
+    return { unattributed };
+  }
+
+  /** Computes every metric per manager (sorted by name, code point order) and for the department. */
+  finish(shape: InputShape): { managers: ManagerKpis[]; total: MetricValues } {
+    this.shape = shape;
+    const useClient = !this.anyDealId;
+    const touches = useClient ? this.touchesByClient! : this.touchesById;
+    const first = useClient ? this.firstByClient! : this.firstById;
+    const repeat = this.repeatFlags();
+    this.resolveCallbacks();
+
+    const deals = new Map<number, DealTally>();
+    const totalDeals = new DealTally();
+    const { store } = this;
+    const withActivities = this.shape.activities;
+    for (let i = 0; i < this.n; i++) {
+      const created = store.created[i]!;
+      if (!this.inPeriod(created)) continue;
+      const m = store.manager[i]!;
+      this.listed.add(m);
+      let t = deals.get(m);
+      if (!t) deals.set(m, (t = new DealTally()));
+      for (const x of [t, totalDeals]) {
+        x.leads++;
+        const status = store.status[i]!;
+        if (status === WON) {
+          x.won++;
+          const amount = store.amount[i]!;
+          if (!Number.isNaN(amount)) x.amounts.push(amount);
+          const closed = store.closed[i]!;
+          if (!Number.isNaN(closed) && closed >= created) x.cycles.push((closed - created) / DAY_MS);
+          if (withActivities) {
+            x.touchSum += touches[i]!;
+            if (touches[i]! < this.opts.touchNorm) x.belowNorm++;
+          }
+          if (repeat[i]) x.repeatWon++;
+        } else if (status === LOST) {
+          x.lost++;
+          const reason = store.reasons.values[store.reason[i]!] || 'unspecified';
+          x.reasons.set(reason, (x.reasons.get(reason) ?? 0) + 1);
+        } else x.open++;
+        if (withActivities) {
+          if (first[i]! !== Infinity) x.responses.push((first[i]! - created) / 60_000);
+          else x.noResponse++;
+        }
+      }
+    }
+
+    const pay = new Map<number, { invoiced: number[]; paid: number[] }>();
+    for (const p of this.payments) {
+      let e = pay.get(p.manager);
+      if (!e) pay.set(p.manager, (e = { invoiced: [], paid: [] }));
+      e.invoiced.push(p.invoiced);
+      e.paid.push(p.paid);
+    }
+
+    const names = store.managers.values;
+    const managers = [...this.listed]
+      .map((m) => ({ m, name: names[m]! }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map(({ m, name }) => ({ manager: name, ...this.values(deals.get(m) ?? new DealTally(), this.tallies.get(m) ?? new ActivityTally(), pay.get(m) ?? { invoiced: [], paid: [] }) }));
+    const total = this.values(totalDeals, this.total, this.paymentTotals);
+    return { managers, total };
+  }
+
+  private values(d: DealTally, a: ActivityTally, p: { invoiced: number[]; paid: number[] }): MetricValues {
+    const amounts = sortNumbers(d.amounts);
+    const cycles = sortNumbers(d.cycles);
+    const responses = sortNumbers(d.responses);
+    const revenue = sum(amounts);
+    const invoiced = sum(sortNumbers(p.invoiced));
+    const paid = sum(sortNumbers(p.paid));
+    const loss = [...d.reasons.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    const v: MetricValues = {
+      leads: d.leads,
+      won: d.won,
+      lost: d.lost,
+      open: d.open,
+      conversion: ratio(d.won, d.leads),
+      win_rate: ratio(d.won, d.won + d.lost),
+      revenue,
+      average_check: ratio(revenue, amounts.length),
+      cycle_days_avg: mean(cycles),
+      cycle_days_median: median(cycles),
+      touches_per_won: ratio(d.touchSum, d.won),
+      won_below_touch_norm: d.belowNorm,
+      response_min_median: median(responses),
+      response_min_avg: mean(responses),
+      no_response: d.noResponse,
+      calls_out: a.callsOut,
+      calls_in: a.callsIn,
+      calls_missed: a.callsMissed,
+      missed_share: ratio(a.callsMissed, a.callsIn),
+      callback_rate: ratio(a.calledBack, a.missedWithKey),
+      emails: a.emails,
+      meetings: a.meetings,
+      messages: a.messages,
+      talk_minutes: a.talkMs / 60_000,
+      activities_per_day: ratio(a.activities, a.days.size),
+      repeat_won: d.repeatWon,
+      repeat_share: ratio(d.repeatWon, d.won),
+      loss_reasons: Object.fromEntries(loss),
+      invoiced,
+      paid,
+      paid_share: ratio(paid, invoiced),
+    };
+    for (const key of Object.keys(notApplicable(this.shape))) v[key] = null;
+    return v;
+  }
+
+  /** A won deal is repeat when the same client has a won deal with a smaller (closed_at else created_at, id). */
+  private repeatFlags(): Uint8Array {
+    const flags = new Uint8Array(this.n);
+    const { store } = this;
+    const byClient = new Map<number, number[]>();
+    for (let i = 0; i < this.n; i++) {
+      if (store.status[i] !== WON || store.client[i] === 0) continue;
+      const c = store.client[i]!;
+      const list = byClient.get(c);
+      if (list) list.push(i);
+      else byClient.set(c, [i]);
+    }
+    const key = (i: number) => (Number.isNaN(store.closed[i]!) ? store.created[i]! : store.closed[i]!);
+    for (const list of byClient.values()) {
+      if (list.length < 2) continue;
+      list.sort((a, b) => key(a) - key(b) || compareIds(store.ids[a]!, store.ids[b]!));
+      for (let k = 1; k < list.length; k++) flags[list[k]!] = 1;
+    }
+    return flags;
+  }
+
+  /** A missed call is called back when an outgoing call to its client or deal lies in [at, at + window]. */
+  private resolveCallbacks(): void {
+    for (const list of this.outgoing.values()) list.sort((a, b) => a - b);
+    const w = this.opts.callbackWindowMs;
+    const hit = (key: string, at: number) => {
+      const list = this.outgoing.get(key);
+      if (!list) return false;
+      const i = lowerBound(list, at);
+      return i < list.length && list[i]! - at <= w;
+    };
+    for (const m of this.missed) {
+      const back = (m.client !== '' && hit(`c\u0000${m.client}`, m.at)) || (m.deal !== '' && hit(`d\u0000${m.deal}`, m.at));
+      for (const t of [this.tally(m.manager), this.total]) {
+        t.missedWithKey++;
+        if (back) t.calledBack++;
+      }
+    }
+  }
+}
+
+/** Per-manager counters for deals in the period. */
+class DealTally {
+  leads = 0;
+  won = 0;
+  lost = 0;
+  open = 0;
+  amounts: number[] = [];
+  cycles: number[] = [];
+  responses: number[] = [];
+  touchSum = 0;
+  belowNorm = 0;
+  noResponse = 0;
+  repeatWon = 0;
+  reasons = new Map<string, number>();
+}
