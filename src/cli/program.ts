@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
 import type { CliContext } from './context.js';
+import { withImportOptions } from './input-options.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -73,6 +74,51 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
     .argument('<file>', 'questionnaire YAML file')
     .addHelpText('after', examples([['crm-audit validate my-questionnaire.yaml', 'exit 0 when valid; every problem listed with its path otherwise']]))
     .action(run(() => import('./commands/validate.js')));
+
+  withOutputOptions(
+    withImportOptions(
+      program
+        .command('kpi')
+        .description('Sales KPIs per manager from CRM exports (CSV, XLSX, HTML .xls; any encoding)')
+        .requiredOption('-d, --deals <file>', 'deals or leads export (- for stdin)')
+        .option('-a, --activities <file>', 'calls / activities export or telephony call log')
+        .option('-p, --payments <file>', 'invoices and payments export')
+        .option('--from <date>', 'first day of the period, YYYY-MM-DD (deals by creation, activities by date)')
+        .option('--to <date>', 'last day of the period, YYYY-MM-DD, inclusive')
+        .option('--touch-norm <n>', 'touches a won deal should have had', '5')
+        .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h')
+        .option('--metrics <list>', 'only these metrics, comma-separated (e.g. conversion,response_min_median)'),
+    ),
+    ['table', 'json', 'md', 'xlsx'],
+  )
+    .addHelpText(
+      'after',
+      examples([
+        ['crm-audit kpi --deals deals.csv', 'funnel, money and cycle per manager from a deals export'],
+        ['crm-audit kpi -d deals.xlsx -a calls.xls -p payments.csv --from 2025-01-01 --to 2025-03-31', 'every metric for one quarter'],
+        ['crm-audit kpi -d deals.csv -a calls.csv --format json -o kpi.json', 'the JSON contract, for CI or another tool'],
+        ['crm-audit kpi -d deals.csv -a calls.csv --metrics conversion,response_min_median,callback_rate', 'just three metrics'],
+        ['crm-audit kpi -d - --format md < deals.csv', 'read the deals from stdin'],
+      ]),
+    )
+    .action(run(() => import('./commands/kpi.js')));
+
+  withImportOptions(
+    program
+      .command('inspect')
+      .description('Show how an export is read: format, encoding, header, column mapping, values, bad rows')
+      .argument('<file>', 'an export file (- for stdin, with --kind)')
+      .addOption(new Option('--kind <kind>', 'what the file holds (default: guessed from the header)').choices(['deals', 'activities', 'payments']))
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
+  )
+    .addHelpText(
+      'after',
+      examples([
+        ['crm-audit inspect deals.csv', 'which column became which field, and which rows could not be read'],
+        ['crm-audit inspect calls.xls --kind activities --map my-map.yaml', 'check a mapping file against an export'],
+      ]),
+    )
+    .action(run(() => import('./commands/inspect.js')));
 
   program
     .command('demo')

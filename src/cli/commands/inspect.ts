@@ -1,0 +1,26 @@
+import { inspectFile } from '../../io/inspect.js';
+import type { RecordKind } from '../../io/fields.js';
+import { loadOverrides } from '../../io/map-file.js';
+import { renderInspect } from '../../render/inspect.js';
+import { renderJson } from '../../render/text.js';
+import { useColor, type CliContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { importOptionsFromCli, type ImportCliOptions } from '../input-options.js';
+import { writeOutput } from '../output.js';
+
+export interface InspectOptions extends ImportCliOptions {
+  args: string[];
+  kind?: RecordKind;
+  format?: 'text' | 'json';
+}
+
+/** `crm-audit inspect FILE`: what the importer sees, column by column. */
+export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
+  const file = o.args[0]!;
+  const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
+  const base = importOptionsFromCli(o, ctx);
+  const kind = o.kind;
+  const report = await inspectFile(file, kind, { ...base, valueMaps: overrides.valueMaps, mapFile: overrides.file, columns: kind ? overrides.columns[kind] : undefined });
+  await writeOutput(ctx, o.format === 'json' ? renderJson(report) : renderInspect(report, { lang: 'en', color: useColor(ctx) }), undefined);
+  return EXIT.ok;
+}

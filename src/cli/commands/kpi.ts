@@ -1,0 +1,82 @@
+import { METRIC_KEYS } from '../../core/kpi/catalog.js';
+import type { KpiOptions } from '../../core/kpi/engine.js';
+import type { KpiResult } from '../../core/kpi/types.js';
+import { UserError } from '../../core/errors.js';
+import { computeKpisFromFiles } from '../../io/kpi-files.js';
+import { loadOverrides } from '../../io/map-file.js';
+import { renderJson } from '../../render/text.js';
+import { renderKpiMarkdown, renderKpiTable } from '../../render/kpi/text.js';
+import { resolveNow, useColor, type CliContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { assertBinaryDestination, resolveFormat } from '../format.js';
+import { importOptionsFromCli, parseDay, parseWindow, type ImportCliOptions } from '../input-options.js';
+import { writeOutput } from '../output.js';
+
+export interface KpiCliOptions extends ImportCliOptions {
+  deals: string;
+  activities?: string;
+  payments?: string;
+  from?: string;
+  to?: string;
+  touchNorm?: string;
+  callbackWindow?: string;
+  metrics?: string;
+  format?: 'table' | 'json' | 'md' | 'xlsx';
+  output?: string;
+  lang: string;
+  now?: string;
+}
+
+const FORMATS = ['table', 'json', 'md', 'xlsx'] as const;
+
+/** Parses the KPI-definition options (period, norms, windows) shared by kpi, compare and report. */
+export function kpiOptionsFromCli(o: { from?: string; to?: string; touchNorm?: string; callbackWindow?: string }): KpiOptions {
+  const from = parseDay(o.from, '--from');
+  const to = parseDay(o.to, '--to');
+  if (from && to && from > to) throw new UserError('E_USAGE', `--from ${from} is after --to ${to}`);
+  const touchNorm = o.touchNorm === undefined ? 5 : Number(o.touchNorm);
+  if (!Number.isFinite(touchNorm) || touchNorm < 0) throw new UserError('E_USAGE', `--touch-norm must be a number, got "${o.touchNorm}"`);
+  return { from, to, touchNorm, callbackWindowMs: parseWindow(o.callbackWindow, 24 * 3_600_000) };
+}
+
+/** Parses --metrics: known keys, comma-separated. */
+export function parseMetrics(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = list.filter((k) => !METRIC_KEYS.includes(k));
+  if (unknown.length > 0) throw new UserError('E_USAGE', `unknown metric ${unknown.map((u) => `"${u}"`).join(', ')}`, {}, `metrics: ${METRIC_KEYS.join(', ')}`);
+  return list;
+}
+
+/** `crm-audit kpi`: sales KPIs per manager from CRM exports. */
+export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
+  const format = resolveFormat(o.format, o.output, FORMATS, 'table');
+  assertBinaryDestination(ctx, format, o.output);
+  const metrics = parseMetrics(o.metrics);
+  const options = kpiOptionsFromCli(o);
+  const now = resolveNow(ctx, o.now);
+  const base = importOptionsFromCli(o, ctx);
+  const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
+  const stdinUsers = [o.deals, o.activities, o.payments, o.map].filter((f) => f === '-').length;
+  if (stdinUsers > 1) throw new UserError('E_USAGE', 'only one input can be read from stdin (-)');
+  const result = await computeKpisFromFiles({ deals: o.deals, activities: o.activities, payments: o.payments }, base, overrides, options);
+  const inputs = [o.deals, o.activities, o.payments, o.map].filter((f): f is string => f !== undefined && f !== '-');
+  await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, width: ctx.stdout.columns }), o.output, inputs);
+  return EXIT.ok;
+}
+
+/** Renders a KPI result in any format. */
+export async function renderKpi(result: KpiResult, format: (typeof FORMATS)[number], opts: { lang: string; color: boolean; metrics?: string[]; now: Date; width?: number }): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'json':
+      return renderJson(result);
+    case 'md':
+      return renderKpiMarkdown(result, { lang: opts.lang, color: false, metrics: opts.metrics });
+    case 'xlsx': {
+      const { renderKpiXlsx } = await import('../../render/kpi/xlsx.js');
+      return renderKpiXlsx(result, { lang: opts.lang, now: opts.now });
+    }
+    default:
+      return renderKpiTable(result, { lang: opts.lang, color: opts.color, metrics: opts.metrics, width: opts.width });
+  }
+}

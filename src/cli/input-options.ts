@@ -1,0 +1,120 @@
+import { Option, type Command } from 'commander';
+import { UserError } from '../core/errors.js';
+import type { ImportOptions } from '../io/import.js';
+import { DEFAULT_LIMITS, type Limits } from '../io/limits.js';
+import type { SlashOrder } from '../io/values.js';
+import type { CliContext } from './context.js';
+
+/** The import options every command that reads exports shares (declared once, xsv-style). */
+export function withImportOptions(cmd: Command): Command {
+  return cmd
+    .option('--map <file.yaml>', 'column assignments and value maps for unusual exports')
+    .option('--delimiter <char>', 'delimiter of CSV files (default: detected; "tab" for a tab)')
+    .option('--sheet <name|n>', 'XLSX sheet (default: the first non-empty one)')
+    .addOption(new Option('--date-format <format>', 'order of ambiguous slash dates').choices(['DD/MM/YYYY', 'MM/DD/YYYY']))
+    .option('--time-offset <hours>', 'shift activity times by this many hours (e.g. -3, +2:30)')
+    .option('--max-bad-rows <n|n%>', 'unreadable rows tolerated per file (default 1%)')
+    .option('--max-cell-size <chars>', `longest cell accepted (default ${DEFAULT_LIMITS.maxCellChars})`)
+    .option('--max-columns <n>', `most columns accepted (default ${DEFAULT_LIMITS.maxColumns})`)
+    .option('--max-inflated-size <bytes>', `most bytes an XLSX may inflate to (default ${DEFAULT_LIMITS.maxInflatedBytes})`);
+}
+
+export interface ImportCliOptions {
+  map?: string;
+  delimiter?: string;
+  sheet?: string;
+  dateFormat?: string;
+  timeOffset?: string;
+  maxBadRows?: string;
+  maxCellSize?: string;
+  maxColumns?: string;
+  maxInflatedSize?: string;
+}
+
+function positive(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n <= 0) throw new UserError('E_USAGE', `${name} must be a positive whole number, got "${value}"`);
+  return n;
+}
+
+/** Parses `--time-offset` (`-3`, `+2:30`, `5.5`) into hours. */
+export function parseOffset(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^([+-])?(\d{1,2})(?::(\d{2})|\.(\d+))?$/.exec(value.trim());
+  if (!m) throw new UserError('E_USAGE', `--time-offset must be hours such as -3, +2 or +5:30, got "${value}"`);
+  const hours = Number(m[2]) + (m[3] ? Number(m[3]) / 60 : m[4] ? Number(`0.${m[4]}`) : 0);
+  return m[1] === '-' ? -hours : hours;
+}
+
+/** Turns the shared CLI options into importer options, with progress on stderr when it is a terminal. */
+export function importOptionsFromCli(o: ImportCliOptions, ctx: CliContext): ImportOptions {
+  const limits: Partial<Limits> = {};
+  const cell = positive(o.maxCellSize, '--max-cell-size');
+  const cols = positive(o.maxColumns, '--max-columns');
+  const inflated = positive(o.maxInflatedSize, '--max-inflated-size');
+  if (cell) limits.maxCellChars = cell;
+  if (cols) limits.maxColumns = cols;
+  if (inflated) limits.maxInflatedBytes = inflated;
+  let delimiter = o.delimiter;
+  if (delimiter !== undefined) {
+    delimiter = { tab: '\t', '\\t': '\t', semicolon: ';', comma: ',' }[delimiter.toLowerCase()] ?? delimiter;
+    if (delimiter.length !== 1) throw new UserError('E_USAGE', `--delimiter must be one character (or "tab"), got "${o.delimiter}"`);
+  }
+  let maxBadRows: ImportOptions['maxBadRows'];
+  if (o.maxBadRows !== undefined) {
+    const m = /^(\d+(?:\.\d+)?)(%)?$/.exec(o.maxBadRows.trim());
+    if (!m) throw new UserError('E_USAGE', `--max-bad-rows must be a count (e.g. 10) or a share (e.g. 5%), got "${o.maxBadRows}"`);
+    maxBadRows = m[2] ? { share: Number(m[1]) / 100 } : { count: Number(m[1]) };
+  }
+  const dateOrder: SlashOrder | undefined = o.dateFormat === 'DD/MM/YYYY' ? 'dmy' : o.dateFormat === 'MM/DD/YYYY' ? 'mdy' : undefined;
+  return {
+    cwd: ctx.cwd,
+    stdin: ctx.stdin,
+    limits,
+    delimiter,
+    sheet: o.sheet,
+    dateOrder,
+    timeOffsetHours: parseOffset(o.timeOffset),
+    maxBadRows,
+    onProgress: ctx.stderr.isTTY ? progressLine(ctx) : undefined,
+  };
+}
+
+/** A throttled "reading… 45%" line on stderr, for long imports on a terminal. */
+function progressLine(ctx: CliContext): (read: number, total: number | undefined) => void {
+  let last = 0;
+  let shown = false;
+  return (read, total) => {
+    const now = Date.now();
+    const done = total !== undefined && read >= total;
+    if (!done && now - last < 250) return;
+    if (read < 8 << 20 && !shown) return;
+    last = now;
+    shown = true;
+    const mb = (n: number) => (n / 1048576).toFixed(0);
+    const text = total ? `reading… ${Math.floor((read / total) * 100)}% (${mb(read)} of ${mb(total)} MB)` : `reading… ${mb(read)} MB`;
+    ctx.stderr.write(`\r${text}\u001b[K${done ? '\r\u001b[K' : ''}`);
+  };
+}
+
+/** Parses a `YYYY-MM-DD` option. */
+export function parseDay(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const d = m ? new Date(`${value.trim()}T00:00:00Z`) : undefined;
+  if (!m || !d || Number.isNaN(d.getTime()) || d.getUTCDate() !== Number(m[3])) {
+    throw new UserError('E_USAGE', `${name} must be a date YYYY-MM-DD, got "${value}"`);
+  }
+  return value.trim();
+}
+
+/** Parses a duration option such as `24h`, `90m`, `1d` into milliseconds. */
+export function parseWindow(value: string | undefined, fallbackMs: number): number {
+  if (value === undefined) return fallbackMs;
+  const m = /^(\d+(?:\.\d+)?)\s*(h|m|d|min|hours?|days?)?$/i.exec(value.trim());
+  if (!m) throw new UserError('E_USAGE', `--callback-window must be a duration such as 24h, 90m or 2d, got "${value}"`);
+  const n = Number(m[1]);
+  const unit = (m[2] ?? 'h').toLowerCase();
+  return n * (unit.startsWith('d') ? 86_400_000 : unit === 'm' || unit === 'min' ? 60_000 : 3_600_000);
+}

@@ -1,0 +1,99 @@
+import { DealStore } from '../core/kpi/deal-store.js';
+import { KpiEngine, type KpiOptions } from '../core/kpi/engine.js';
+import { notApplicable } from '../core/kpi/catalog.js';
+import type { DataQuality, KpiResult } from '../core/kpi/types.js';
+import type { InputShape, Payment, SkippedRow } from '../core/records.js';
+import { importActivities, importDeals, importPayments, type ImportOptions, type ImportReport } from './import.js';
+import type { ColumnMap } from './mapping.js';
+import type { Overrides } from './map-file.js';
+
+/** The files of one KPI run. */
+export interface KpiFiles {
+  deals: string;
+  activities?: string;
+  payments?: string;
+}
+
+/** Reads the exports of one run: what both `kpi` and `compare` start from. */
+export interface LoadedInputs {
+  store: DealStore;
+  reports: ImportReport[];
+  dealsMap: ColumnMap | undefined;
+  activitiesMap: ColumnMap | undefined;
+  payments: Payment[] | undefined;
+}
+
+/** Builds per-file import options from the common ones and the --map overrides. */
+export function importOptionsFor(kind: 'deals' | 'activities' | 'payments', base: ImportOptions, overrides: Overrides): ImportOptions {
+  return { ...base, columns: overrides.columns[kind], valueMaps: overrides.valueMaps, mapFile: overrides.file, ...(kind === 'activities' ? {} : { timeOffsetHours: 0 }) };
+}
+
+/** What the inputs hold, for the not-applicable rules. */
+export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: ColumnMap | undefined, hasActivities: boolean, hasPayments: boolean): InputShape {
+  const a = activitiesMap?.fields;
+  return {
+    activities: hasActivities,
+    activityKind: Boolean(a?.has('kind')),
+    activityMissed: Boolean(a?.has('missed')),
+    activityDirection: Boolean(a?.has('direction')),
+    activityLinks: Boolean(a?.has('deal_id') || a?.has('client') || a?.has('phone')),
+    payments: hasPayments,
+    lossReason: Boolean(dealsMap?.fields.has('loss_reason')),
+    client: Boolean(dealsMap?.fields.has('client')),
+    amount: Boolean(dealsMap?.fields.has('amount')),
+  };
+}
+
+/** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
+export function dataQuality(reports: ImportReport[], maxListed: number, warnings: string[] = []): DataQuality {
+  const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
+  return {
+    rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),
+    rowsSkipped: skipped,
+    rowsSkippedCount: reports.reduce((n, r) => n + r.skippedCount, 0),
+    files: reports.map((r) => ({
+      file: r.file,
+      kind: r.kind,
+      format: [r.table.type, r.table.encoding, r.table.delimiter === '\t' ? 'tab' : r.table.delimiter, r.table.sheet].filter(Boolean).join(', '),
+      rowsRead: r.rowsRead,
+      records: r.records,
+      skipped: r.skippedCount,
+      dropped: r.dropped,
+    })),
+    warnings: [...warnings, ...reports.flatMap((r) => r.warnings)],
+  };
+}
+
+/**
+ * Computes the KPIs of one set of exports: deals into a store, activities streamed through the
+ * engine, payments last. The activities file is read once and never held in memory.
+ */
+export async function computeKpisFromFiles(files: KpiFiles, base: ImportOptions, overrides: Overrides, options: KpiOptions): Promise<KpiResult> {
+  const { store, report: dealsReport, map: dealsMap } = await importDeals(files.deals, importOptionsFor('deals', base, overrides));
+  const reports: ImportReport[] = [dealsReport];
+  const engine = new KpiEngine(store, options);
+  let activitiesMap: ColumnMap | undefined;
+  if (files.activities) {
+    const r = await importActivities(files.activities, importOptionsFor('activities', base, overrides), (a) => engine.addActivity(a));
+    reports.push(r.report);
+    activitiesMap = r.map;
+  }
+  const warnings: string[] = [];
+  if (files.payments) {
+    const { payments, report } = await importPayments(files.payments, importOptionsFor('payments', base, overrides));
+    reports.push(report);
+    const { unattributed } = engine.addPayments(payments);
+    if (unattributed > 0) warnings.push(`${unattributed} payments have neither a manager nor a known deal: counted in the total only`);
+  }
+  const shape = inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));
+  const { managers, total } = engine.finish(shape);
+  return {
+    schemaVersion: 1,
+    period: { from: options.from ?? null, to: options.to ?? null },
+    managers,
+    total,
+    notApplicable: notApplicable(shape),
+    dataQuality: dataQuality(reports, base.limits?.maxListedSkips ?? 100, warnings),
+    options: { touchNorm: options.touchNorm, callbackWindowHours: options.callbackWindowMs / 3_600_000 },
+  };
+}

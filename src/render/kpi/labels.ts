@@ -1,0 +1,67 @@
+import { tr } from '../../core/i18n.js';
+
+/** Metric groups for terminal tables: each fits 100 columns. */
+export const METRIC_GROUPS: Array<{ title: { ru: string; en: string }; keys: string[] }> = [
+  { title: { ru: 'Воронка', en: 'Funnel' }, keys: ['leads', 'won', 'lost', 'open', 'conversion', 'win_rate'] },
+  { title: { ru: 'Деньги и скорость', en: 'Money and speed' }, keys: ['revenue', 'average_check', 'cycle_days_median', 'repeat_won', 'repeat_share'] },
+  { title: { ru: 'Касания и реакция', en: 'Touches and response' }, keys: ['touches_per_won', 'won_below_touch_norm', 'response_min_median', 'no_response'] },
+  { title: { ru: 'Звонки и активность', en: 'Calls and activity' }, keys: ['calls_out', 'calls_in', 'calls_missed', 'missed_share', 'callback_rate', 'talk_minutes', 'activities_per_day'] },
+  { title: { ru: 'Письма, встречи, сообщения', en: 'E-mails, meetings, messages' }, keys: ['emails', 'meetings', 'messages'] },
+  { title: { ru: 'Счета и оплаты', en: 'Invoices and payments' }, keys: ['invoiced', 'paid', 'paid_share'] },
+];
+
+/** Short column labels for terminal tables. */
+export const SHORT: Record<string, { ru: string; en: string }> = {
+  leads: { ru: 'Лиды', en: 'Leads' },
+  won: { ru: 'Выигр.', en: 'Won' },
+  lost: { ru: 'Проигр.', en: 'Lost' },
+  open: { ru: 'В работе', en: 'Open' },
+  conversion: { ru: 'Конв.', en: 'Conv.' },
+  win_rate: { ru: 'Побед', en: 'Win rate' },
+  revenue: { ru: 'Выручка', en: 'Revenue' },
+  average_check: { ru: 'Ср. чек', en: 'Avg check' },
+  cycle_days_avg: { ru: 'Цикл ср., дн', en: 'Cycle avg, d' },
+  cycle_days_median: { ru: 'Цикл, дн', en: 'Cycle, d' },
+  repeat_won: { ru: 'Повт.', en: 'Repeat' },
+  repeat_share: { ru: 'Доля повт.', en: 'Repeat %' },
+  touches_per_won: { ru: 'Касаний', en: 'Touches' },
+  won_below_touch_norm: { ru: 'Ниже нормы', en: 'Below norm' },
+  response_min_median: { ru: 'Реакция, мин', en: 'Response, min' },
+  response_min_avg: { ru: 'Реакция ср.', en: 'Resp. avg' },
+  no_response: { ru: 'Без ответа', en: 'No response' },
+  calls_out: { ru: 'Исх.', en: 'Out' },
+  calls_in: { ru: 'Вх.', en: 'In' },
+  calls_missed: { ru: 'Пропущ.', en: 'Missed' },
+  missed_share: { ru: '% пропущ.', en: 'Missed %' },
+  callback_rate: { ru: 'Перезвон', en: 'Callback' },
+  talk_minutes: { ru: 'Разговор, мин', en: 'Talk, min' },
+  activities_per_day: { ru: 'Акт./день', en: 'Act./day' },
+  emails: { ru: 'Письма', en: 'E-mails' },
+  meetings: { ru: 'Встречи', en: 'Meetings' },
+  messages: { ru: 'Сообщ.', en: 'Messages' },
+  invoiced: { ru: 'Выставлено', en: 'Invoiced' },
+  paid: { ru: 'Оплачено', en: 'Paid' },
+  paid_share: { ru: '% оплаты', en: 'Paid %' },
+};
+
+export function kpiLabels(lang: string) {
+  return {
+    title: tr(lang, 'Показатели продаж по менеджерам', 'Sales KPIs per manager'),
+    manager: tr(lang, 'Менеджер', 'Manager'),
+    total: tr(lang, 'Отдел', 'Department'),
+    period: tr(lang, 'Период', 'Period'),
+    allTime: tr(lang, 'все данные', 'all data'),
+    lossReasons: tr(lang, 'Причины отказа', 'Loss reasons'),
+    reason: tr(lang, 'Причина', 'Reason'),
+    count: tr(lang, 'Сделок', 'Deals'),
+    share: tr(lang, 'Доля', 'Share'),
+    notApplicable: tr(lang, 'Не рассчитано', 'Not applicable'),
+    dataQuality: tr(lang, 'Качество данных', 'Data quality'),
+    metric: tr(lang, 'Показатель', 'Metric'),
+    definition: tr(lang, 'Определение', 'Definition'),
+    file: tr(lang, 'Файл', 'File'),
+    row: tr(lang, 'Строка', 'Row'),
+    column: tr(lang, 'Колонка', 'Column'),
+    reasonSkip: tr(lang, 'Причина', 'Reason'),
+  };
+}

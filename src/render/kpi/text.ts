@@ -1,0 +1,105 @@
+import { METRICS, type MetricDef } from '../../core/kpi/catalog.js';
+import type { KpiResult } from '../../core/kpi/types.js';
+import { tr } from '../../core/i18n.js';
+import { formatCount, formatValue } from '../format.js';
+import { colors, mdTable, type RenderOptions } from '../text.js';
+import { kpiLabels, METRIC_GROUPS, SHORT } from './labels.js';
+import { borderlessTable } from './table-style.js';
+
+export interface KpiRenderOptions extends RenderOptions {
+  /** Only these metrics, in this order, in one table. */
+  metrics?: string[];
+}
+
+const byKey = new Map(METRICS.map((m) => [m.key, m]));
+const label = (key: string, lang: string) => (SHORT[key] ? SHORT[key]![lang === 'ru' ? 'ru' : 'en'] : key);
+
+/** Metric groups to show: --metrics as one group, else the default groups minus not-applicable metrics. */
+function groups(result: KpiResult, opts: KpiRenderOptions): Array<{ title: string; metrics: MetricDef[] }> {
+  const lang = opts.lang === 'ru' ? 'ru' : 'en';
+  if (opts.metrics?.length) return [{ title: '', metrics: opts.metrics.map((k) => byKey.get(k)!).filter(Boolean) }];
+  return METRIC_GROUPS.map((g) => ({ title: g.title[lang], metrics: g.keys.filter((k) => !(k in result.notApplicable)).map((k) => byKey.get(k)!) })).filter((g) => g.metrics.length > 0);
+}
+
+/** Whether a manager's value is below the norm or the department: shown in red/yellow on a terminal. */
+function judge(key: string, value: unknown, total: unknown, touchNorm: number): 'bad' | 'warn' | undefined {
+  if (typeof value !== 'number') return undefined;
+  if (key === 'touches_per_won') return value < touchNorm ? 'bad' : undefined;
+  if (key === 'won_below_touch_norm' || key === 'no_response') return value > 0 ? 'warn' : undefined;
+  if (typeof total !== 'number') return undefined;
+  if (['conversion', 'win_rate', 'callback_rate', 'paid_share'].includes(key)) return value < total ? 'warn' : undefined;
+  if (['response_min_median', 'missed_share', 'cycle_days_median'].includes(key)) return value > total ? 'warn' : undefined;
+  return undefined;
+}
+
+/** The KPIs as terminal tables: metric groups per manager with a department row, loss reasons, data quality. */
+export function renderKpiTable(result: KpiResult, opts: KpiRenderOptions): string {
+  const L = kpiLabels(opts.lang);
+  const c = colors(opts.color);
+  const norm = result.options?.touchNorm ?? 5;
+  const out: string[] = [c.bold(`${L.title} — ${L.period}: ${periodText(result, opts.lang)}`)];
+  for (const g of groups(result, opts)) {
+    const head = [L.manager, ...g.metrics.map((m) => label(m.key, opts.lang))];
+    const rows = result.managers.map((m) => [
+      m.manager,
+      ...g.metrics.map((def) => {
+        const text = formatValue(m[def.key], def.format, opts.lang);
+        const verdict = judge(def.key, m[def.key], result.total[def.key], norm);
+        return verdict === 'bad' ? c.red(text) : verdict === 'warn' ? c.yellow(text) : text;
+      }),
+    ]);
+    rows.push([c.bold(L.total), ...g.metrics.map((def) => c.bold(formatValue(result.total[def.key], def.format, opts.lang)))]);
+    out.push('', ...(g.title ? [c.bold(g.title)] : []), borderlessTable(head, rows, c));
+  }
+  const reasons = result.total.loss_reasons;
+  if (reasons && typeof reasons === 'object' && Object.keys(reasons).length > 0 && !opts.metrics?.length) {
+    const lost = Object.values(reasons).reduce((a, b) => a + b, 0);
+    const rows = Object.entries(reasons)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([reason, n]) => [reason, formatCount(n, opts.lang), formatValue(n / lost, 'ratio', opts.lang)]);
+    out.push('', c.bold(L.lossReasons), borderlessTable([L.reason, L.count, L.share], rows, c));
+  }
+  out.push('', c.dim(qualityLine(result, opts.lang)));
+  const na = Object.keys(result.notApplicable);
+  if (na.length > 0) out.push(c.dim(`${L.notApplicable}: ${na.join(', ')} (--format json: notApplicable)`));
+  return `${out.join('\n')}\n`;
+}
+
+export function periodText(result: KpiResult, lang: string): string {
+  const { from, to } = result.period;
+  if (!from && !to) return kpiLabels(lang).allTime;
+  return `${from ?? '…'} — ${to ?? '…'}`;
+}
+
+/** One line on what was read, skipped and dropped. */
+export function qualityLine(result: KpiResult, lang: string): string {
+  const q = result.dataQuality;
+  const dropped = q.files.flatMap((f) => Object.entries(f.dropped)).reduce((n, [, v]) => n + v, 0);
+  return tr(
+    lang,
+    `Прочитано строк: ${formatCount(q.rowsRead, lang)} из ${q.files.length} файл(ов); не прочитано: ${q.rowsSkippedCount}; отброшено служебных: ${dropped}.`,
+    `Read ${formatCount(q.rowsRead, lang)} rows from ${q.files.length} file(s); unreadable: ${q.rowsSkippedCount}; non-data rows dropped: ${dropped}.`,
+  );
+}
+
+/** The KPIs as Markdown. */
+export function renderKpiMarkdown(result: KpiResult, opts: KpiRenderOptions): string {
+  const L = kpiLabels(opts.lang);
+  const out = [`# ${L.title}`, '', `${L.period}: ${periodText(result, opts.lang)}`];
+  for (const g of groups(result, opts)) {
+    out.push('', ...(g.title ? [`## ${g.title}`, ''] : []));
+    out.push(
+      mdTable(
+        [L.manager, ...g.metrics.map((m) => label(m.key, opts.lang))],
+        [...result.managers.map((m) => [m.manager, ...g.metrics.map((d) => formatValue(m[d.key], d.format, opts.lang))]), [`**${L.total}**`, ...g.metrics.map((d) => formatValue(result.total[d.key], d.format, opts.lang))]],
+        ['left', ...g.metrics.map(() => 'right' as const)],
+      ),
+    );
+  }
+  const reasons = result.total.loss_reasons;
+  if (reasons && typeof reasons === 'object' && Object.keys(reasons).length > 0) {
+    out.push('', `## ${L.lossReasons}`, '', mdTable([L.reason, L.count], Object.entries(reasons).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)), ['left', 'right']));
+  }
+  out.push('', `_${qualityLine(result, opts.lang)}_`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,107 @@
+import ExcelJS from 'exceljs';
+import { METRICS, type MetricFormat } from '../../core/kpi/catalog.js';
+import type { KpiResult } from '../../core/kpi/types.js';
+import { tr } from '../../core/i18n.js';
+import { FORMATS, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
+import { kpiLabels } from './labels.js';
+import { periodText } from './text.js';
+
+const NUM_FORMAT: Record<MetricFormat, string> = {
+  count: FORMATS.integer,
+  ratio: FORMATS.percent,
+  money: FORMATS.money,
+  days: FORMATS.days,
+  minutes: FORMATS.minutes,
+  decimal: FORMATS.decimal,
+};
+
+/** Column letter of a 1-based index. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** Adds Managers, Loss reasons, Data quality and Definitions sheets; shared with the CI report. */
+export function addKpiSheets(workbook: ExcelJS.Workbook, result: KpiResult, lang: string): void {
+  const L = kpiLabels(lang);
+  const metrics = METRICS.filter((m) => m.key !== 'loss_reasons');
+  const sheet = workbook.addWorksheet(tr(lang, 'Менеджеры', 'Managers'));
+  sheet.columns = [{ header: L.manager, width: 26 }, ...metrics.map((m) => ({ header: m.label[lang === 'ru' ? 'ru' : 'en'], width: Math.max(12, Math.min(22, m.label.en.length + 2)) }))];
+  styleHeader(sheet, metrics.length + 1);
+  sheet.getRow(1).height = 32;
+  const rows = [...result.managers.map((m) => ({ name: m.manager, v: m as Record<string, unknown> })), { name: L.total, v: result.total as Record<string, unknown> }];
+  for (const r of rows) {
+    const row = sheet.addRow([]);
+    setText(row.getCell(1), r.name);
+    metrics.forEach((m, i) => {
+      const cell = row.getCell(i + 2);
+      const value = r.v[m.key];
+      cell.value = typeof value === 'number' ? value : null;
+      cell.numFmt = NUM_FORMAT[m.format];
+    });
+  }
+  sheet.lastRow!.font = { bold: true };
+  const managersLast = result.managers.length + 1;
+  if (result.managers.length > 0) {
+    for (const [key, color] of [['conversion', 'FF63BE7B'], ['response_min_median', 'FFF8696B']] as const) {
+      const col = columnLetter(metrics.findIndex((m) => m.key === key) + 2);
+      sheet.addConditionalFormatting({
+        ref: `${col}2:${col}${managersLast}`,
+        rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'min' }, { type: 'max' }], color: { argb: color }, gradient: true } as unknown as ExcelJS.ConditionalFormattingRule],
+      });
+    }
+  }
+
+  const loss = workbook.addWorksheet(L.lossReasons);
+  loss.columns = [{ header: L.manager, width: 26 }, { header: L.reason, width: 40 }, { header: L.count, width: 10 }];
+  styleHeader(loss, 3);
+  for (const r of rows) {
+    const reasons = r.v.loss_reasons;
+    if (!reasons || typeof reasons !== 'object') continue;
+    for (const [reason, n] of Object.entries(reasons as Record<string, number>)) {
+      const row = loss.addRow([]);
+      setText(row.getCell(1), r.name);
+      setText(row.getCell(2), reason);
+      row.getCell(3).value = n;
+    }
+  }
+
+  const dq = workbook.addWorksheet(L.dataQuality);
+  dq.columns = [{ header: L.file, width: 40 }, { header: L.row, width: 10 }, { header: L.column, width: 24 }, { header: L.reasonSkip, width: 60 }];
+  styleHeader(dq, 4);
+  for (const f of result.dataQuality.files) {
+    const row = dq.addRow([]);
+    setText(row.getCell(1), f.file);
+    row.getCell(4).value = tr(lang, `${f.format}; строк: ${f.rowsRead}, записей: ${f.records}, не прочитано: ${f.skipped}`, `${f.format}; rows: ${f.rowsRead}, records: ${f.records}, unreadable: ${f.skipped}`);
+    for (const [reason, n] of Object.entries(f.dropped)) {
+      const d = dq.addRow([]);
+      setText(d.getCell(1), f.file);
+      d.getCell(4).value = tr(lang, `отброшено (${reason}): ${n}`, `dropped (${reason}): ${n}`);
+    }
+  }
+  for (const s of result.dataQuality.rowsSkipped) {
+    const row = dq.addRow([]);
+    setText(row.getCell(1), s.file);
+    row.getCell(2).value = s.row;
+    setText(row.getCell(3), s.column ?? '');
+    setText(row.getCell(4), s.reason);
+  }
+  for (const w of result.dataQuality.warnings) setText(dq.addRow([]).getCell(4), w);
+
+  const defs = workbook.addWorksheet(tr(lang, 'Определения', 'Definitions'));
+  defs.columns = [{ header: 'key', width: 24 }, { header: 'Показатель', width: 28 }, { header: 'Определение', width: 60 }, { header: 'Metric', width: 28 }, { header: 'Definition', width: 60 }, { header: tr(lang, 'Не рассчитано', 'Not applicable'), width: 40 }];
+  styleHeader(defs, 6);
+  for (const m of METRICS) {
+    const row = defs.addRow([m.key, m.label.ru, m.definition.ru, m.label.en, m.definition.en, result.notApplicable[m.key] ?? '']);
+    row.alignment = { wrapText: true, vertical: 'top' };
+  }
+}
+
+/** The KPIs as an XLSX workbook. */
+export async function renderKpiXlsx(result: KpiResult, opts: { lang: string; now: Date }): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  setDocumentProperties(workbook, `${kpiLabels(opts.lang).title} (${periodText(result, opts.lang)})`, opts.now);
+  addKpiSheets(workbook, result, opts.lang);
+  return workbookToBuffer(workbook);
+}
