@@ -121,6 +121,25 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
     .action(run(() => import('./commands/inspect.js')));
 
   program
+    .command('generate')
+    .description('Write deterministic synthetic exports (deals, activities, payments) for demos and benchmarks')
+    .requiredOption('-o, --output <dir>', 'folder to write deals.csv, activities.csv and payments.csv into')
+    .option('--deals <n>', 'number of deals', '1000')
+    .option('--activities <n>', 'number of activities', '5000')
+    .option('--seed <n>', 'random seed: the same seed gives the same files', '1')
+    .option('--from <date>', 'first creation date', '2024-07-01')
+    .option('--to <date>', 'last creation date', '2025-06-30')
+    .option('--cutover <date>', 'deals from this date behave as after a CRM roll-out (better conversion, faster response)')
+    .addHelpText(
+      'after',
+      examples([
+        ['crm-audit generate --deals 1000 --activities 8000 -o data', 'a small data set in ./data'],
+        ['crm-audit generate --deals 1000000 --activities 5000000 --seed 7 -o big', 'the benchmark data set'],
+      ]),
+    )
+    .action(run(() => import('./commands/generate.js')));
+
+  program
     .command('demo')
     .description('Run every capability on the bundled samples (what `npm start` does)')
     .addOption(new Option('--lang <lang>', 'report language').choices(['ru', 'en']).default('ru'))

@@ -73,6 +73,8 @@ export class CsvParser {
     const d = this.delimiter;
     let pos = 0;
     const n = s.length;
+    // The next quote at or after pos: found once and reused, so quote-free text is scanned once.
+    let quote = -2;
     while (pos < n) {
       let eol = s.indexOf(nl, pos);
       if (eol === -1) {
@@ -81,7 +83,7 @@ export class CsvParser {
       }
       let end = eol;
       if (nl === '\n' && end > pos && s.charCodeAt(end - 1) === 13) end--;
-      const quote = s.indexOf('"', pos);
+      if (quote !== -1 && quote < pos) quote = s.indexOf('"', pos);
       if (quote === -1 || quote >= end) {
         const fields = end === pos ? [''] : s.slice(pos, end).split(d);
         this.emit(fields);

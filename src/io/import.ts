@@ -4,7 +4,7 @@ import { DealStore } from '../core/kpi/deal-store.js';
 import type { RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type ColumnMatch } from './mapping.js';
-import { buildActivity, buildDeal, buildPayment, DateOrders, PENDING, RowProblem, type BuildContext } from './records.js';
+import { buildActivity, buildDeal, buildPayment, DateOrders, firstColumns, makeReaders, PENDING, RowProblem, type BuildContext } from './records.js';
 import { readTable, type TableInfo } from './table.js';
 import { buildValueMaps, type ValueMaps } from './value-maps.js';
 import type { SlashOrder } from './values.js';
@@ -96,7 +96,7 @@ export async function importFile<T>(
     let filled = 0;
     let firstValue = '';
     for (const c of cells) {
-      if (c.trim() !== '') {
+      if (c.length !== 0 && (c.charCodeAt(0) > 32 || c.trim() !== '')) {
         if (filled === 0) firstValue = c.trim();
         filled++;
       }
@@ -142,7 +142,8 @@ export async function importFile<T>(
     report.columns = map.columns;
     opts.onHeader?.(map);
     const headers = header.cells;
-    ctx = { map, maps: opts.valueMaps ?? buildValueMaps(), dates: new DateOrders(opts.dateOrder, headers, file), timeOffsetMs: (opts.timeOffsetHours ?? 0) * 3_600_000, valueStats: new Map() };
+    const maps = opts.valueMaps ?? buildValueMaps();
+    ctx = { map, maps, readers: makeReaders(maps), cols: firstColumns(map), dates: new DateOrders(opts.dateOrder, headers, file), timeOffsetMs: (opts.timeOffsetHours ?? 0) * 3_600_000, valueStats: new Map() };
     const dateFields = ['created_at', 'closed_at', 'planned_close', 'at', 'invoiced_at', 'paid_at'];
     dateColumns = dateFields.flatMap((f) => map.fields.get(f) ?? []);
     for (const r of headRows.slice(best + 1)) dataRow(r.cells, r.row);

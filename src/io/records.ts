@@ -61,6 +61,51 @@ export interface BuildContext {
   timeOffsetMs: number;
   /** Values seen in status-like columns and what they became, for `inspect` and warnings. */
   valueStats: Map<string, Map<string, { mapped: string; count: number }>>;
+  readers: Readers;
+  /** The first column of each mapped field, looked up once per file instead of once per cell. */
+  cols: Record<string, number>;
+}
+
+/** Column index per mapped field (its first column). */
+export function firstColumns(map: ColumnMap): Record<string, number> {
+  const out: Record<string, number> = Object.create(null);
+  for (const [field, cols] of map.fields) if (cols.length > 0) out[field] = cols[0]!;
+  return out;
+}
+
+/** Memoises a per-value function: exports repeat a few distinct values (statuses, kinds, managers) millions of times. */
+export function memo<T>(fn: (raw: string) => T, max = 50_000): (raw: string) => T {
+  const cache = new Map<string, T>();
+  return (raw) => {
+    let v = cache.get(raw);
+    if (v === undefined && !cache.has(raw)) {
+      v = fn(raw);
+      if (cache.size < max) cache.set(raw, v);
+    }
+    return v as T;
+  };
+}
+
+/** Memoised value readers of one import. */
+export interface Readers {
+  manager: (raw: string) => string;
+  status: (raw: string) => Deal['status'] | 'deleted' | undefined;
+  kind: (raw: string) => Activity['kind'];
+  direction: (raw: string) => Activity['direction'];
+  missedFromStatus: (raw: string) => boolean | undefined;
+  boolean: (raw: string) => boolean | undefined;
+}
+
+/** Builds the memoised readers for a set of value maps. */
+export function makeReaders(maps: ValueMaps): Readers {
+  return {
+    manager: memo(cleanText),
+    status: memo((raw) => maps.status.get(normalizeValue(raw))),
+    kind: memo((raw) => maps.kind.get(normalizeValue(raw)) ?? 'other'),
+    direction: memo((raw) => maps.direction.get(normalizeValue(raw)) ?? ''),
+    missedFromStatus: memo((raw) => maps.missed.get(normalizeValue(raw))),
+    boolean: memo(parseBoolean),
+  };
 }
 
 /** A reader of one row: typed cell accessors bound to the column map. */
@@ -71,7 +116,7 @@ class Row {
   ) {}
 
   col(field: string): number | undefined {
-    return this.ctx.map.fields.get(field)?.[0];
+    return this.ctx.cols[field];
   }
 
   header(field: string): string {
@@ -80,12 +125,15 @@ class Row {
   }
 
   has(field: string): boolean {
-    return this.ctx.map.fields.has(field);
+    return this.ctx.cols[field] !== undefined;
   }
 
   raw(field: string): string {
-    const c = this.col(field);
-    return c === undefined ? '' : (this.cells[c] ?? '').trim();
+    const c = this.ctx.cols[field];
+    if (c === undefined) return '';
+    const v = this.cells[c];
+    if (v === undefined || v.length === 0) return '';
+    return v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32 ? v : v.trim();
   }
 
   /** First non-empty value over the field's columns (coalescing fields). */
@@ -100,14 +148,14 @@ class Row {
   date(field: string, col: number | undefined = this.col(field), required = false): { ms: number; hasTime: boolean } | null | typeof PENDING {
     if (col === undefined) return null;
     const raw = (this.cells[col] ?? '').trim();
+    const parsed = raw === '' ? undefined : parseDate(raw, this.ctx.dates.orderFor(col));
+    if (parsed === 'needs-order') return PENDING;
+    if (parsed) return parsed;
     if (raw === '' || PLACEHOLDER_DATES.has(normalizeValue(raw))) {
       if (required) throw new RowProblem('skip', `no ${field}`, this.ctx.map.columns[col]!.header);
       return null;
     }
-    const parsed = parseDate(raw, this.ctx.dates.orderFor(col));
-    if (parsed === 'needs-order') return PENDING;
-    if (!parsed) throw new RowProblem('skip', `"${truncate(raw)}" is not a date`, this.ctx.map.columns[col]!.header);
-    return parsed;
+    throw new RowProblem('skip', `"${truncate(raw)}" is not a date`, this.ctx.map.columns[col]!.header);
   }
 
   number(field: string): number | null {
@@ -121,7 +169,7 @@ class Row {
     let byValue = this.ctx.valueStats.get(field);
     if (!byValue) this.ctx.valueStats.set(field, (byValue = new Map()));
     const entry = byValue.get(raw);
-    if (entry) entry.count++;
+    if (entry !== undefined) entry.count++;
     else if (byValue.size < 1000) byValue.set(raw, { mapped, count: 1 });
   }
 }
@@ -136,7 +184,7 @@ export function buildDeal(cells: readonly string[], rowNumber: number, ctx: Buil
   try {
     const id = r.has('id') ? r.raw('id') : `row-${rowNumber}`;
     if (id === '') return new RowProblem('skip', 'no deal id', r.header('id'));
-    const manager = cleanText(r.raw('manager'));
+    const manager = ctx.readers.manager(r.raw('manager'));
     if (manager === '') return new RowProblem('skip', 'no manager', r.header('manager'));
     const created = r.date('created_at', r.col('created_at'), true);
     if (created === PENDING) return PENDING;
@@ -174,11 +222,11 @@ export function buildDeal(cells: readonly string[], rowNumber: number, ctx: Buil
 
 /** won / lost / open / deleted: the status column wins, then Salesforce's Won/Closed, then the stage. */
 function dealStatus(r: Row): Deal['status'] | 'deleted' {
-  const maps = r.ctx.maps;
-  const closedFlag = r.has('closed') ? parseBoolean(r.raw('closed')) : undefined;
+  const read = r.ctx.readers;
+  const closedFlag = r.has('closed') ? read.boolean(r.raw('closed')) : undefined;
   if (r.has('status') && r.raw('status') !== '') {
     const raw = r.raw('status');
-    const mapped = maps.status.get(normalizeValue(raw));
+    const mapped = read.status(raw);
     if (mapped) {
       r.note('status', raw, mapped);
       return mapped;
@@ -187,13 +235,13 @@ function dealStatus(r: Row): Deal['status'] | 'deleted' {
     r.note('status', raw, '(unknown: stage used)');
   }
   if (r.has('won') && r.raw('won') !== '') {
-    const won = parseBoolean(r.raw('won'));
+    const won = read.boolean(r.raw('won'));
     const status = won ? 'won' : closedFlag ? 'lost' : 'open';
     r.note('won', r.raw('won'), status);
     return status;
   }
   const stage = r.raw('stage');
-  const fromStage = stage === '' ? undefined : maps.status.get(normalizeValue(stage));
+  const fromStage = stage === '' ? undefined : read.status(stage);
   let status: Deal['status'] | 'deleted';
   if (closedFlag === false) status = 'open';
   else if (fromStage) status = fromStage;
@@ -207,9 +255,10 @@ function dealStatus(r: Row): Deal['status'] | 'deleted' {
 export function buildActivity(cells: readonly string[], _rowNumber: number, ctx: BuildContext): Activity | RowProblem | typeof PENDING {
   const r = new Row(cells, ctx);
   try {
-    const manager = cleanText(r.raw('manager'));
+    const read = ctx.readers;
+    const manager = read.manager(r.raw('manager'));
     if (manager === '') return new RowProblem('skip', 'no manager', r.header('manager'));
-    if (r.has('done') && parseBoolean(r.raw('done')) === false) return new RowProblem('drop', 'planned activity, not done');
+    if (r.has('done') && read.boolean(r.raw('done')) === false) return new RowProblem('drop', 'planned activity, not done');
     const at = r.date('at', r.col('at'), true);
     if (at === PENDING) return PENDING;
     let ms = at!.ms;
@@ -222,20 +271,19 @@ export function buildActivity(cells: readonly string[], _rowNumber: number, ctx:
     let kind: Activity['kind'] = 'call';
     if (r.has('kind')) {
       const raw = r.raw('kind');
-      kind = ctx.maps.kind.get(normalizeValue(raw)) ?? 'other';
+      kind = read.kind(raw);
       r.note('kind', raw, kind);
     }
     let direction: Activity['direction'] = '';
     if (r.has('direction') && r.raw('direction') !== '') {
       const raw = r.raw('direction');
-      direction = ctx.maps.direction.get(normalizeValue(raw)) ?? '';
+      direction = read.direction(raw);
       r.note('direction', raw, direction || '(unknown)');
     }
     let notAnswered = false;
     if (r.has('missed') && r.raw('missed') !== '') {
       const raw = r.raw('missed');
-      const header = normalizeValue(r.header('missed'));
-      const value = header === 'missed' ? parseBoolean(raw) : ctx.maps.missed.get(normalizeValue(raw));
+      const value = r.header('missed').trim().toLowerCase() === 'missed' ? read.boolean(raw) : read.missedFromStatus(raw);
       notAnswered = value === true;
       r.note('missed', raw, value === undefined ? 'answered (unknown value)' : value ? 'not answered' : 'answered');
     }
@@ -261,13 +309,14 @@ export function buildActivity(cells: readonly string[], _rowNumber: number, ctx:
 
 /** HubSpot lists several associated deal ids in one cell; the first is the activity's deal. */
 function firstId(raw: string): string {
+  if (raw.indexOf(';') === -1 && raw.indexOf(',') === -1) return raw;
   const i = raw.search(/[;,]/);
-  return (i === -1 ? raw : raw.slice(0, i)).trim();
+  return raw.slice(0, i).trim();
 }
 
 function cleanClient(raw: string): string {
   const bare = raw.indexOf('<') === -1 ? raw : cleanText(raw);
-  return bare.replace(CLIENT_PREFIX, '').trim();
+  return bare.indexOf(':') === -1 ? bare : bare.replace(CLIENT_PREFIX, '').trim();
 }
 
 /** Builds a payment from a row, or says why not. */
@@ -275,7 +324,7 @@ export function buildPayment(cells: readonly string[], _rowNumber: number, ctx: 
   const r = new Row(cells, ctx);
   try {
     const dealId = r.raw('deal_id');
-    const manager = cleanText(r.raw('manager'));
+    const manager = ctx.readers.manager(r.raw('manager'));
     if (dealId === '' && manager === '') return new RowProblem('skip', 'a payment needs a deal id or a manager', r.header('deal_id'));
     const invoiced = r.number('invoiced');
     const paid = r.number('paid');
