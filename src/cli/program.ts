@@ -120,6 +120,41 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
     )
     .action(run(() => import('./commands/inspect.js')));
 
+  withOutputOptions(
+    withImportOptions(
+      program
+        .command('compare')
+        .description('Before/after tables: KPIs before and after the CRM went in, targets, payback and ROI')
+        .option('-d, --deals <file>', 'deals of both periods, split at --cutover')
+        .option('-a, --activities <file>', 'activities of both periods')
+        .option('-p, --payments <file>', 'payments of both periods')
+        .option('--cutover <date>', 'the day the CRM went in (YYYY-MM-DD): earlier records are "before"')
+        .option('--before-deals <file>', 'deals before (instead of --deals with --cutover)')
+        .option('--before-activities <file>', 'activities before')
+        .option('--before-payments <file>', 'payments before')
+        .option('--after-deals <file>', 'deals after')
+        .option('--after-activities <file>', 'activities after')
+        .option('--after-payments <file>', 'payments after')
+        .option('--targets <file.yaml>', 'relative targets per row (default: conversion +20%, median response -30%)')
+        .option('--cost <amount>', 'one-off implementation cost, for payback and ROI')
+        .option('--monthly-cost <amount>', 'running cost per month (licences, support)', '0')
+        .option('--margin <share>', 'gross margin share of revenue (0..1)', '1')
+        .option('--by-manager', 'each manager\'s before and after for conversion, response and touches')
+        .option('--touch-norm <n>', 'touches a won deal should have had', '5')
+        .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h'),
+    ),
+    ['table', 'json', 'md', 'xlsx'],
+  )
+    .addHelpText(
+      'after',
+      examples([
+        ['crm-audit compare -d deals.csv -a calls.csv --cutover 2025-01-01', 'one set of exports split at the go-live date'],
+        ['crm-audit compare --before-deals 2023.csv --after-deals 2024.csv --cost 1500000 --monthly-cost 40000 --margin 0.35', 'two years, with payback and ROI'],
+        ['crm-audit compare -d deals.csv --cutover 2025-01-01 --targets targets.yaml --by-manager -o before-after.xlsx', 'own targets, per manager, as a workbook'],
+      ]),
+    )
+    .action(run(() => import('./commands/compare.js')));
+
   program
     .command('generate')
     .description('Write deterministic synthetic exports (deals, activities, payments) for demos and benchmarks')

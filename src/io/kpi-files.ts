@@ -1,8 +1,7 @@
-import { DealStore } from '../core/kpi/deal-store.js';
 import { KpiEngine, type KpiOptions } from '../core/kpi/engine.js';
 import { notApplicable } from '../core/kpi/catalog.js';
 import type { DataQuality, KpiResult } from '../core/kpi/types.js';
-import type { InputShape, Payment, SkippedRow } from '../core/records.js';
+import type { InputShape, SkippedRow } from '../core/records.js';
 import { importActivities, importDeals, importPayments, type ImportOptions, type ImportReport } from './import.js';
 import type { ColumnMap } from './mapping.js';
 import type { Overrides } from './map-file.js';
@@ -12,15 +11,6 @@ export interface KpiFiles {
   deals: string;
   activities?: string;
   payments?: string;
-}
-
-/** Reads the exports of one run: what both `kpi` and `compare` start from. */
-export interface LoadedInputs {
-  store: DealStore;
-  reports: ImportReport[];
-  dealsMap: ColumnMap | undefined;
-  activitiesMap: ColumnMap | undefined;
-  payments: Payment[] | undefined;
 }
 
 /** Builds per-file import options from the common ones and the --map overrides. */
@@ -64,17 +54,39 @@ export function dataQuality(reports: ImportReport[], maxListed: number, warnings
   };
 }
 
+/** What one pass over a set of exports gives: one engine result per period, and the record dates seen. */
+export interface EnginesRun {
+  results: Array<ReturnType<KpiEngine['finish']>>;
+  shape: InputShape;
+  reports: ImportReport[];
+  warnings: string[];
+  /** Earliest and latest calendar day (ms at midnight) of deals' created_at and activities' at. */
+  firstDay: number | undefined;
+  lastDay: number | undefined;
+}
+
 /**
- * Computes the KPIs of one set of exports: deals into a store, activities streamed through the
- * engine, payments last. The activities file is read once and never held in memory.
+ * Reads one set of exports once and feeds every engine: deals into a store, activities streamed
+ * through all engines (never held in memory), payments last. Each engine has its own period.
  */
-export async function computeKpisFromFiles(files: KpiFiles, base: ImportOptions, overrides: Overrides, options: KpiOptions): Promise<KpiResult> {
+export async function runEngines(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[]): Promise<EnginesRun> {
   const { store, report: dealsReport, map: dealsMap } = await importDeals(files.deals, importOptionsFor('deals', base, overrides));
   const reports: ImportReport[] = [dealsReport];
-  const engine = new KpiEngine(store, options);
+  const engines = periods.map((p) => new KpiEngine(store, p));
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < store.size; i++) {
+    const c = store.created[i]!;
+    if (c < first) first = c;
+    if (c > last) last = c;
+  }
   let activitiesMap: ColumnMap | undefined;
   if (files.activities) {
-    const r = await importActivities(files.activities, importOptionsFor('activities', base, overrides), (a) => engine.addActivity(a));
+    const r = await importActivities(files.activities, importOptionsFor('activities', base, overrides), (a) => {
+      if (a.at < first) first = a.at;
+      if (a.at > last) last = a.at;
+      for (const e of engines) e.addActivity(a);
+    });
     reports.push(r.report);
     activitiesMap = r.map;
   }
@@ -82,18 +94,33 @@ export async function computeKpisFromFiles(files: KpiFiles, base: ImportOptions,
   if (files.payments) {
     const { payments, report } = await importPayments(files.payments, importOptionsFor('payments', base, overrides));
     reports.push(report);
-    const { unattributed } = engine.addPayments(payments);
+    let unattributed = 0;
+    for (const e of engines) unattributed = e.addPayments(payments).unattributed;
     if (unattributed > 0) warnings.push(`${unattributed} payments have neither a manager nor a known deal: counted in the total only`);
   }
   const shape = inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));
-  const { managers, total } = engine.finish(shape);
+  const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
+  return {
+    results: engines.map((e) => e.finish(shape)),
+    shape,
+    reports,
+    warnings,
+    firstDay: Number.isFinite(first) ? day(first) : undefined,
+    lastDay: Number.isFinite(last) ? day(last) : undefined,
+  };
+}
+
+/** Computes the KPIs of one set of exports (the `kpi` command). */
+export async function computeKpisFromFiles(files: KpiFiles, base: ImportOptions, overrides: Overrides, options: KpiOptions): Promise<KpiResult> {
+  const run = await runEngines(files, base, overrides, [options]);
+  const { managers, total } = run.results[0]!;
   return {
     schemaVersion: 1,
     period: { from: options.from ?? null, to: options.to ?? null },
     managers,
     total,
-    notApplicable: notApplicable(shape),
-    dataQuality: dataQuality(reports, base.limits?.maxListedSkips ?? 100, warnings),
+    notApplicable: notApplicable(run.shape),
+    dataQuality: dataQuality(run.reports, base.limits?.maxListedSkips ?? 100, run.warnings),
     options: { touchNorm: options.touchNorm, callbackWindowHours: options.callbackWindowMs / 3_600_000 },
   };
 }

@@ -1,0 +1,97 @@
+import type { CompareResult } from '../../core/compare.js';
+import { UserError } from '../../core/errors.js';
+import { computeComparison, type ComparePeriods } from '../../io/compare-files.js';
+import { loadOverrides } from '../../io/map-file.js';
+import { loadTargets } from '../../io/targets-file.js';
+import { renderCompareMarkdown, renderCompareTable } from '../../render/compare/text.js';
+import { renderJson } from '../../render/text.js';
+import { resolveNow, useColor, type CliContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { assertBinaryDestination, resolveFormat } from '../format.js';
+import { importOptionsFromCli, parseDay, type ImportCliOptions } from '../input-options.js';
+import { writeOutput } from '../output.js';
+import { kpiOptionsFromCli } from './kpi.js';
+
+export interface CompareCliOptions extends ImportCliOptions {
+  deals?: string;
+  activities?: string;
+  payments?: string;
+  cutover?: string;
+  beforeDeals?: string;
+  beforeActivities?: string;
+  beforePayments?: string;
+  afterDeals?: string;
+  afterActivities?: string;
+  afterPayments?: string;
+  targets?: string;
+  cost?: string;
+  monthlyCost?: string;
+  margin?: string;
+  byManager?: boolean;
+  touchNorm?: string;
+  callbackWindow?: string;
+  format?: 'table' | 'json' | 'md' | 'xlsx';
+  output?: string;
+  lang: string;
+  now?: string;
+}
+
+const FORMATS = ['table', 'json', 'md', 'xlsx'] as const;
+
+function money(value: string | undefined, name: string, min = 0): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value.replace(/[\s_]/g, ''));
+  if (!Number.isFinite(n) || n < min) throw new UserError('E_USAGE', `${name} must be a number${min === 0 ? ' of 0 or more' : ''}, got "${value}"`);
+  return n;
+}
+
+/** Which way the periods were given: a cutover over one set of files, or two sets. */
+export function periodsFromCli(o: CompareCliOptions): ComparePeriods {
+  const split = o.cutover !== undefined || o.deals !== undefined;
+  const sets = [o.beforeDeals, o.afterDeals, o.beforeActivities, o.afterActivities, o.beforePayments, o.afterPayments].some((x) => x !== undefined);
+  if (split && sets) throw new UserError('E_USAGE', 'give either --deals with --cutover, or --before-deals and --after-deals, not both');
+  if (split) {
+    if (!o.deals) throw new UserError('E_USAGE', '--cutover needs --deals (and optionally --activities, --payments)');
+    if (!o.cutover) throw new UserError('E_USAGE', '--deals in compare needs --cutover DATE: the day the CRM went in', {}, 'or give two sets of files with --before-deals and --after-deals');
+    return { cutover: parseDay(o.cutover, '--cutover')!, files: { deals: o.deals, activities: o.activities, payments: o.payments } };
+  }
+  if (!o.beforeDeals || !o.afterDeals) {
+    throw new UserError('E_USAGE', 'say how to split the periods', {}, 'crm-audit compare --deals all.csv --cutover 2025-01-01, or --before-deals old.csv --after-deals new.csv');
+  }
+  return {
+    before: { deals: o.beforeDeals, activities: o.beforeActivities, payments: o.beforePayments },
+    after: { deals: o.afterDeals, activities: o.afterActivities, payments: o.afterPayments },
+  };
+}
+
+/** The comparison from CLI options: shared by `compare` and `report`. */
+export async function compareFromCli(o: CompareCliOptions, ctx: CliContext): Promise<CompareResult> {
+  const periods = periodsFromCli(o);
+  const cost = money(o.cost, '--cost');
+  const margin = money(o.margin, '--margin');
+  if (margin !== undefined && margin > 1) throw new UserError('E_USAGE', `--margin is a share between 0 and 1 (0.35 for 35%), got "${o.margin}"`);
+  const { result } = await computeComparison(periods, importOptionsFromCli(o, ctx), await loadOverrides(o.map, ctx.cwd, ctx.stdin), kpiOptionsFromCli(o), {
+    targets: await loadTargets(o.targets, ctx.cwd, ctx.stdin),
+    cost,
+    monthlyCost: money(o.monthlyCost, '--monthly-cost'),
+    margin,
+    byManager: Boolean(o.byManager),
+  });
+  return result;
+}
+
+/** `crm-audit compare`: the before/after table, targets, payback and ROI. */
+export async function run(o: CompareCliOptions, ctx: CliContext): Promise<number> {
+  const format = resolveFormat(o.format, o.output, FORMATS, 'table');
+  assertBinaryDestination(ctx, format, o.output);
+  const now = resolveNow(ctx, o.now);
+  const result = await compareFromCli(o, ctx);
+  const inputs = [o.deals, o.activities, o.payments, o.beforeDeals, o.beforeActivities, o.beforePayments, o.afterDeals, o.afterActivities, o.afterPayments, o.targets, o.map].filter((f): f is string => f !== undefined && f !== '-');
+  let out: string | Uint8Array;
+  if (format === 'json') out = renderJson(result);
+  else if (format === 'md') out = renderCompareMarkdown(result, { lang: o.lang, color: false });
+  else if (format === 'xlsx') out = await (await import('../../render/compare/xlsx.js')).renderCompareXlsx(result, { lang: o.lang, now });
+  else out = renderCompareTable(result, { lang: o.lang, color: useColor(ctx) && !o.output });
+  await writeOutput(ctx, out, o.output, inputs);
+  return EXIT.ok;
+}

@@ -1,0 +1,153 @@
+import type { ManagerKpis, MetricValues } from './kpi/types.js';
+import { ratio } from './kpi/stats.js';
+
+/** Days in a month on average, so that periods of different lengths compare (spec: 30.4375). */
+export const DAYS_PER_MONTH = 30.4375;
+
+/** The before/after rows in the spec's order, each with the direction that is better. */
+export const COMPARE_ROWS: ReadonlyArray<{ metric: string; better: 'up' | 'down' }> = [
+  { metric: 'leads_per_month', better: 'up' },
+  { metric: 'conversion', better: 'up' },
+  { metric: 'win_rate', better: 'up' },
+  { metric: 'revenue_per_month', better: 'up' },
+  { metric: 'average_check', better: 'up' },
+  { metric: 'cycle_days_median', better: 'down' },
+  { metric: 'touches_per_won', better: 'up' },
+  { metric: 'response_min_median', better: 'down' },
+  { metric: 'missed_share', better: 'down' },
+  { metric: 'callback_rate', better: 'up' },
+  { metric: 'won_per_manager_per_month', better: 'up' },
+];
+
+/** Default targets (seed 002): conversion +20%, median response −30%, as relative changes. */
+export const DEFAULT_TARGETS: Readonly<Record<string, number>> = { conversion: 0.2, response_min_median: -0.3 };
+
+export interface Period {
+  from: string;
+  to: string;
+  days: number;
+  months: number;
+}
+
+/** One period's KPIs, as computed by the KPI engine over that period. */
+export interface PeriodKpis {
+  period: Period;
+  total: MetricValues;
+  managers: ManagerKpis[];
+}
+
+export interface CompareRow {
+  metric: string;
+  before: number | null;
+  after: number | null;
+  change: number | null;
+  change_pct: number | null;
+  better: 'up' | 'down';
+  target: number | null;
+  met: boolean | null;
+}
+
+export interface Payback {
+  gain_per_month: number;
+  payback_months: number | null;
+  roi_12m: number;
+}
+
+export interface CompareResult {
+  schemaVersion: 1;
+  before: Period;
+  after: Period;
+  rows: CompareRow[];
+  payback: Payback | null;
+  payback_inputs?: { cost: number; monthly_cost: number; margin: number };
+  managers?: Array<{ manager: string; metrics: CompareRow[] }>;
+}
+
+export interface CompareOptions {
+  targets?: Record<string, number>;
+  cost?: number;
+  monthlyCost?: number;
+  margin?: number;
+  byManager?: boolean;
+}
+
+/** A period from its first to its last calendar day, inclusive. */
+export function makePeriod(from: string, to: string): Period {
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  return { from, to, days, months: days / DAYS_PER_MONTH };
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+/** The row values of one period: per-month rates from its totals and length. */
+export function periodValues(p: PeriodKpis): Record<string, number | null> {
+  const t = p.total;
+  const months = p.period.months;
+  const dealManagers = p.managers.filter((m) => typeof m.leads === 'number' && m.leads > 0).length;
+  const won = num(t.won) ?? 0;
+  return {
+    leads_per_month: ratio(num(t.leads) ?? 0, months),
+    conversion: num(t.conversion),
+    win_rate: num(t.win_rate),
+    revenue_per_month: t.revenue === null ? null : ratio(num(t.revenue) ?? 0, months),
+    average_check: num(t.average_check),
+    cycle_days_median: num(t.cycle_days_median),
+    touches_per_won: num(t.touches_per_won),
+    response_min_median: num(t.response_min_median),
+    missed_share: num(t.missed_share),
+    callback_rate: num(t.callback_rate),
+    won_per_manager_per_month: dealManagers === 0 ? null : won / dealManagers / months,
+  };
+}
+
+/** One comparison row: change, change %, target and whether it is met. */
+export function compareRow(metric: string, better: 'up' | 'down', before: number | null, after: number | null, target: number | null): CompareRow {
+  const change = before === null || after === null ? null : after - before;
+  const change_pct = change === null || before === null || before === 0 ? null : change / before;
+  const met = target === null || change_pct === null ? null : better === 'up' ? change_pct >= target : change_pct <= target;
+  return { metric, before, after, change, change_pct, better, target, met };
+}
+
+/** Payback and 12-month ROI (seed 004); null without a one-off cost. */
+export function payback(beforeRevenuePerMonth: number | null, afterRevenuePerMonth: number | null, cost: number | undefined, monthlyCost = 0, margin = 1): Payback | null {
+  if (cost === undefined) return null;
+  const gain = ((afterRevenuePerMonth ?? 0) - (beforeRevenuePerMonth ?? 0)) * margin;
+  const net = gain - monthlyCost;
+  const denominator = cost + 12 * monthlyCost;
+  return {
+    gain_per_month: gain,
+    payback_months: net > 0 ? cost / net : null,
+    roi_12m: denominator === 0 ? 0 : (12 * net - cost) / denominator,
+  };
+}
+
+/** The before/after table of spec/metrics.md "Before / after". */
+export function compareKpis(before: PeriodKpis, after: PeriodKpis, o: CompareOptions = {}): CompareResult {
+  const targets = { ...DEFAULT_TARGETS, ...o.targets };
+  const b = periodValues(before);
+  const a = periodValues(after);
+  const rows = COMPARE_ROWS.map((r) => compareRow(r.metric, r.better, b[r.metric] ?? null, a[r.metric] ?? null, targets[r.metric] ?? null));
+  const result: CompareResult = {
+    schemaVersion: 1,
+    before: before.period,
+    after: after.period,
+    rows,
+    payback: payback(b.revenue_per_month ?? null, a.revenue_per_month ?? null, o.cost, o.monthlyCost, o.margin),
+  };
+  if (o.cost !== undefined) result.payback_inputs = { cost: o.cost, monthly_cost: o.monthlyCost ?? 0, margin: o.margin ?? 1 };
+  if (o.byManager) result.managers = compareManagers(before, after, targets);
+  return result;
+}
+
+const MANAGER_ROWS = COMPARE_ROWS.filter((r) => ['conversion', 'response_min_median', 'touches_per_won'].includes(r.metric));
+
+/** Each manager's before and after for conversion, median response and touches. */
+function compareManagers(before: PeriodKpis, after: PeriodKpis, targets: Record<string, number>): Array<{ manager: string; metrics: CompareRow[] }> {
+  const b = new Map(before.managers.map((m) => [m.manager, m]));
+  const a = new Map(after.managers.map((m) => [m.manager, m]));
+  const names = [...new Set([...b.keys(), ...a.keys()])].sort();
+  return names.map((manager) => ({
+    manager,
+    metrics: MANAGER_ROWS.map((r) => compareRow(r.metric, r.better, num(b.get(manager)?.[r.metric]), num(a.get(manager)?.[r.metric]), targets[r.metric] ?? null)),
+  }));
+}

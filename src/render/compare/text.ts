@@ -1,0 +1,124 @@
+import type { CompareResult, CompareRow } from '../../core/compare.js';
+import { tr } from '../../core/i18n.js';
+import type { MetricFormat } from '../../core/kpi/catalog.js';
+import { formatValue } from '../format.js';
+import { borderlessTable } from '../kpi/table-style.js';
+import { colors, mdTable, type RenderOptions } from '../text.js';
+
+/** Row labels and formats of the before/after table. */
+export const ROW_INFO: Record<string, { ru: string; en: string; format: MetricFormat }> = {
+  leads_per_month: { ru: 'Лидов в месяц', en: 'Leads per month', format: 'decimal' },
+  conversion: { ru: 'Конверсия', en: 'Conversion', format: 'ratio' },
+  win_rate: { ru: 'Доля побед', en: 'Win rate', format: 'ratio' },
+  revenue_per_month: { ru: 'Выручка в месяц', en: 'Revenue per month', format: 'money' },
+  average_check: { ru: 'Средний чек', en: 'Average check', format: 'money' },
+  cycle_days_median: { ru: 'Цикл сделки, дн (медиана)', en: 'Deal cycle, days (median)', format: 'days' },
+  touches_per_won: { ru: 'Касаний на продажу', en: 'Touches per won deal', format: 'decimal' },
+  response_min_median: { ru: 'Реакция, мин (медиана)', en: 'Response, min (median)', format: 'minutes' },
+  missed_share: { ru: 'Доля пропущенных', en: 'Missed call share', format: 'ratio' },
+  callback_rate: { ru: 'Перезвонили', en: 'Callback rate', format: 'ratio' },
+  won_per_manager_per_month: { ru: 'Продаж на менеджера в месяц', en: 'Won per manager per month', format: 'decimal' },
+};
+
+export function compareLabels(lang: string) {
+  return {
+    title: tr(lang, 'До и после внедрения CRM', 'Before and after the CRM'),
+    metric: tr(lang, 'Показатель', 'Metric'),
+    before: tr(lang, 'До', 'Before'),
+    after: tr(lang, 'После', 'After'),
+    change: tr(lang, 'Изменение', 'Change'),
+    changePct: tr(lang, 'Изм., %', 'Change %'),
+    target: tr(lang, 'Цель', 'Target'),
+    met: tr(lang, 'Цель достигнута', 'Target met'),
+    yes: tr(lang, 'да', 'met'),
+    no: tr(lang, 'нет', 'not met'),
+    manager: tr(lang, 'Менеджер', 'Manager'),
+    payback: tr(lang, 'Окупаемость', 'Payback'),
+    gain: tr(lang, 'Прирост валовой прибыли в месяц', 'Gross gain per month'),
+    months: tr(lang, 'Срок окупаемости, мес.', 'Payback, months'),
+    roi: tr(lang, 'ROI за 12 месяцев', 'ROI over 12 months'),
+    noPayback: tr(lang, 'не окупается: прирост не покрывает ежемесячные расходы', 'does not pay back: the gain does not cover the running cost'),
+    period: (p: { from: string; to: string; days: number; months: number }) =>
+      tr(lang, `${p.from} — ${p.to} (${p.days} дн., ${p.months.toFixed(1).replace('.', ',')} мес.)`, `${p.from} to ${p.to} (${p.days} days, ${p.months.toFixed(1)} months)`),
+  };
+}
+
+const arrow = (row: CompareRow) => (row.change === null || row.change === 0 ? '→' : row.change > 0 ? '↑' : '↓');
+const improved = (row: CompareRow) => row.change !== null && row.change !== 0 && (row.change > 0) === (row.better === 'up');
+const pct = (v: number | null, lang: string) => (v === null ? '—' : `${v > 0 ? '+' : ''}${formatValue(v, 'ratio', lang)}`);
+
+function cells(row: CompareRow, lang: string) {
+  const info = ROW_INFO[row.metric]!;
+  const L = compareLabels(lang);
+  return {
+    label: info[lang === 'ru' ? 'ru' : 'en'],
+    before: formatValue(row.before, info.format, lang),
+    after: formatValue(row.after, info.format, lang),
+    change: row.change === null ? '—' : `${arrow(row)} ${row.change > 0 ? '+' : ''}${formatValue(row.change, info.format, lang)}`,
+    pct: pct(row.change_pct, lang),
+    target: row.target === null ? '' : pct(row.target, lang),
+    met: row.met === null ? '' : row.met ? `✓ ${L.yes}` : `✗ ${L.no}`,
+  };
+}
+
+/** The before/after table for a terminal: arrows, green for better, and a met / not met mark. */
+export function renderCompareTable(result: CompareResult, opts: RenderOptions): string {
+  const L = compareLabels(opts.lang);
+  const c = colors(opts.color);
+  const out = [c.bold(L.title), `${L.before}: ${L.period(result.before)}`, `${L.after}: ${L.period(result.after)}`, ''];
+  const rows = result.rows.map((row) => {
+    const x = cells(row, opts.lang);
+    const paint = row.change === null || row.change === 0 ? (s: string) => s : improved(row) ? c.green : c.red;
+    return [x.label, x.before, x.after, paint(x.change), paint(x.pct), x.target, row.met === null ? '' : row.met ? c.green(x.met) : c.red(x.met)];
+  });
+  out.push(borderlessTable([L.metric, L.before, L.after, L.change, L.changePct, L.target, L.met], rows, c));
+  out.push(...paybackLines(result, opts.lang, c));
+  if (result.managers) {
+    out.push('', c.bold(L.manager));
+    const head = [L.manager, ...result.managers[0]!.metrics.flatMap((m) => [`${ROW_INFO[m.metric]![opts.lang === 'ru' ? 'ru' : 'en']}: ${L.before}`, L.after])];
+    const body = result.managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => {
+      const x = cells(row, opts.lang);
+      return [x.before, row.change === null ? x.after : (improved(row) ? c.green : row.change === 0 ? (s: string) => s : c.red)(`${x.after} ${arrow(row)}`)];
+    })]);
+    out.push(borderlessTable(head, body, c));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function paybackLines(result: CompareResult, lang: string, c: ReturnType<typeof colors>): string[] {
+  const p = result.payback;
+  if (!p) return [];
+  const L = compareLabels(lang);
+  return [
+    '',
+    c.bold(L.payback),
+    `${L.gain}: ${formatValue(p.gain_per_month, 'money', lang)}`,
+    `${L.months}: ${p.payback_months === null ? c.red(L.noPayback) : formatValue(p.payback_months, 'decimal', lang)}`,
+    `${L.roi}: ${pct(p.roi_12m, lang)}`,
+  ];
+}
+
+/** The before/after table as Markdown. */
+export function renderCompareMarkdown(result: CompareResult, opts: RenderOptions): string {
+  const L = compareLabels(opts.lang);
+  const out = [`# ${L.title}`, '', `- ${L.before}: ${L.period(result.before)}`, `- ${L.after}: ${L.period(result.after)}`, ''];
+  out.push(
+    mdTable(
+      [L.metric, L.before, L.after, L.change, L.changePct, L.target, L.met],
+      result.rows.map((row) => Object.values(cells(row, opts.lang))),
+      ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+    ),
+  );
+  if (result.payback) out.push('', ...paybackLines(result, opts.lang, colors(false)).slice(1).map((l, i) => (i === 0 ? `## ${l}` : `- ${l}`)));
+  if (result.managers) {
+    out.push('', `## ${L.manager}`, '');
+    const metrics = result.managers[0]!.metrics.map((m) => m.metric);
+    out.push(
+      mdTable(
+        [L.manager, ...metrics.flatMap((m) => [`${ROW_INFO[m]![opts.lang === 'ru' ? 'ru' : 'en']}: ${L.before}`, L.after])],
+        result.managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => [cells(row, opts.lang).before, `${cells(row, opts.lang).after} ${row.change === null ? '' : arrow(row)}`])]),
+      ),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}

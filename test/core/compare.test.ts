@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareKpis, compareRow, makePeriod, payback, type PeriodKpis } from '../../src/core/compare.js';
+import type { MetricValues } from '../../src/core/kpi/types.js';
+
+const total = (v: Partial<MetricValues>): MetricValues => ({ leads: 0, won: 0, revenue: 0, conversion: null, win_rate: null, average_check: null, cycle_days_median: null, touches_per_won: null, response_min_median: null, missed_share: null, callback_rate: null, ...v });
+const period = (from: string, to: string, t: Partial<MetricValues>, managers: Array<{ manager: string; leads: number }>): PeriodKpis => ({ period: makePeriod(from, to), total: total(t), managers });
+
+describe('periods', () => {
+  it('count inclusive days and months of 30.4375 days', () => {
+    expect(makePeriod('2025-01-01', '2025-01-31')).toEqual({ from: '2025-01-01', to: '2025-01-31', days: 31, months: 31 / 30.4375 });
+    expect(makePeriod('2024-01-01', '2024-12-31').days).toBe(366);
+  });
+});
+
+describe('compareKpis (hand-computed)', () => {
+  // before: 60.875 days = 2 months; after: 30.4375 days… use whole days: 61 and 30
+  const before = period('2024-11-01', '2024-12-31', { leads: 100, won: 20, revenue: 2_000_000, conversion: 0.2, win_rate: 0.4, average_check: 100_000, cycle_days_median: 10, touches_per_won: 4, response_min_median: 60, missed_share: 0.2, callback_rate: 0.5 }, [
+    { manager: 'A', leads: 60 },
+    { manager: 'B', leads: 40 },
+    { manager: 'C', leads: 0 }, // activities only: not a deal manager
+  ]);
+  const after = period('2025-01-01', '2025-01-30', { leads: 60, won: 15, revenue: 1_800_000, conversion: 0.25, win_rate: 0.5, average_check: 120_000, cycle_days_median: 8, touches_per_won: 5, response_min_median: 45, missed_share: 0.1, callback_rate: 0.8 }, [
+    { manager: 'A', leads: 30 },
+    { manager: 'B', leads: 20 },
+    { manager: 'D', leads: 10 },
+  ]);
+  const result = compareKpis(before, after, { cost: 1_000_000, monthlyCost: 50_000, margin: 0.5 });
+  const row = (m: string) => result.rows.find((r) => r.metric === m)!;
+  const mb = 61 / 30.4375;
+  const ma = 30 / 30.4375;
+
+  it('rows come in the spec order with the spec ids', () => {
+    expect(result.rows.map((r) => r.metric)).toEqual(['leads_per_month', 'conversion', 'win_rate', 'revenue_per_month', 'average_check', 'cycle_days_median', 'touches_per_won', 'response_min_median', 'missed_share', 'callback_rate', 'won_per_manager_per_month']);
+  });
+
+  it('per-month rows use each period\'s length', () => {
+    expect(row('leads_per_month')).toMatchObject({ before: 100 / mb, after: 60 / ma, better: 'up' });
+    expect(row('revenue_per_month').change).toBeCloseTo(1_800_000 / ma - 2_000_000 / mb, 6);
+    // won / distinct deal managers / months: 20 / 2 / mb and 15 / 3 / ma
+    expect(row('won_per_manager_per_month')).toMatchObject({ before: 20 / 2 / mb, after: 15 / 3 / ma });
+  });
+
+  it('default targets: conversion +20% (met at +25%), response -30% (not met at -25%)', () => {
+    expect(row('conversion')).toEqual({ metric: 'conversion', before: 0.2, after: 0.25, change: 0.25 - 0.2, change_pct: (0.25 - 0.2) / 0.2, better: 'up', target: 0.2, met: true });
+    expect(row('response_min_median')).toMatchObject({ change: -15, change_pct: -0.25, better: 'down', target: -0.3, met: false });
+    expect(row('win_rate')).toMatchObject({ target: null, met: null });
+  });
+
+  it('payback and 12-month ROI', () => {
+    const gain = (1_800_000 / ma - 2_000_000 / mb) * 0.5;
+    expect(result.payback!.gain_per_month).toBeCloseTo(gain, 6);
+    expect(result.payback!.payback_months).toBeCloseTo(1_000_000 / (gain - 50_000), 9);
+    expect(result.payback!.roi_12m).toBeCloseTo((12 * (gain - 50_000) - 1_000_000) / (1_000_000 + 12 * 50_000), 9);
+  });
+});
+
+describe('payback', () => {
+  it('is null without a cost', () => {
+    expect(payback(100, 200, undefined)).toBeNull();
+  });
+  it('says "does not pay back" (null months) when the gain does not cover the running cost', () => {
+    expect(payback(1000, 1100, 5000, 100, 1)).toEqual({ gain_per_month: 100, payback_months: null, roi_12m: (12 * 0 - 5000) / (5000 + 1200) });
+    expect(payback(1000, 900, 5000, 0, 1)!.payback_months).toBeNull();
+  });
+  it('pays back in cost / (gain - monthly) months', () => {
+    expect(payback(0, 10_000, 60_000, 4_000, 1)).toEqual({ gain_per_month: 10_000, payback_months: 10, roi_12m: (12 * 6_000 - 60_000) / (60_000 + 48_000) });
+  });
+});
+
+describe('compareRow', () => {
+  it('a zero or missing "before" has no change %, so no verdict on a target', () => {
+    expect(compareRow('conversion', 'up', 0, 0.3, 0.2)).toMatchObject({ change: 0.3, change_pct: null, met: null });
+    expect(compareRow('conversion', 'up', null, 0.3, 0.2)).toMatchObject({ change: null, change_pct: null, met: null });
+  });
+
+  it('swapping before and after negates every change (property)', () => {
+    const value = fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { nil: null });
+    fc.assert(
+      fc.property(value, value, fc.constantFrom<'up' | 'down'>('up', 'down'), (a, b) => {
+        const x = compareRow('m', 'up', a, b, null);
+        const y = compareRow('m', 'up', b, a, null);
+        if (x.change === null) expect(y.change).toBeNull();
+        else expect(y.change).toBe(-x.change === 0 ? 0 : -x.change);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
