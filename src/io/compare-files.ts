@@ -19,7 +19,7 @@ async function checkKinds(files: Array<[string, string | undefined, 'deals' | 'a
     const seen = await guessKind(file, base).catch(() => kind);
     if (seen !== kind) {
       const better = option.replace(/(deals|activities|payments)$/, seen);
-      throw new UserError('E_COMPARE_KIND', `${option} looks like a ${seen} export, not ${kind}`, { file }, `pass it as ${better}, and check the other files of that period`);
+      throw new UserError('E_COMPARE_KIND', `${option} looks like ${seen === "activities" ? "an" : "a"} ${seen} export, not ${kind}`, { file }, `pass it as ${better}, and check the other files of that period`);
     }
   }
 }

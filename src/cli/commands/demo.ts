@@ -20,8 +20,22 @@ function steps(): Step[] {
   return [
     {
       title: { ru: 'Аудит зрелости CRM (из файла ответов)', en: 'CRM maturity audit (from an answers file)' },
-      command: 'crm-audit audit --answers samples/answers/leader.yaml --managers 8',
-      run: async (ctx, lang) => (await import('./audit.js')).run({ questionnaire: 'crm-maturity', answers: sample('answers', 'leader.yaml'), managers: '8', lang }, ctx),
+      command: 'crm-audit audit --answers samples/answers/leader.yaml --managers 6',
+      run: async (ctx, lang) => (await import('./audit.js')).run({ questionnaire: 'crm-maturity', answers: sample('answers', 'leader.yaml'), managers: '6', lang }, ctx),
+    },
+    {
+      title: { ru: 'Показатели по менеджерам (amoCRM + журнал звонков Битрикс24 + оплаты)', en: 'KPIs per manager (amoCRM + Bitrix24 call log + payments)' },
+      command: 'crm-audit kpi -d samples/amocrm-deals.csv -a samples/bitrix24-calls.xls -p samples/payments.csv',
+      run: async (ctx, lang) => (await import('./kpi.js')).run({ deals: sample('amocrm-deals.csv'), activities: sample('bitrix24-calls.xls'), payments: sample('payments.csv'), lang }, ctx),
+    },
+    {
+      title: { ru: 'До и после внедрения CRM (запуск 2025-01-01), окупаемость', en: 'Before and after the CRM (go-live 2025-01-01), payback' },
+      command: 'crm-audit compare -d samples/amocrm-deals.csv -a samples/bitrix24-calls.xls --cutover 2025-01-01 --targets samples/targets.yaml --cost 1500000 --monthly-cost 60000 --margin 0.35',
+      run: async (ctx, lang) =>
+        (await import('./compare.js')).run(
+          { deals: sample('amocrm-deals.csv'), activities: sample('bitrix24-calls.xls'), cutover: '2025-01-01', targets: sample('targets.yaml'), cost: '1500000', monthlyCost: '60000', margin: '0.35', lang },
+          ctx,
+        ),
     },
   ];
 }

@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { METRIC_KEYS } from '../../src/core/kpi/catalog.js';
+import { runCli } from '../helpers/cli.js';
+
+const S = (f: string) => `samples/${f}`;
+const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+
+describe('crm-audit kpi', () => {
+  let json: { managers: Array<Record<string, unknown>>; total: Record<string, unknown>; notApplicable: Record<string, string>; dataQuality: { rowsRead: number; rowsSkipped: unknown[] }; period: unknown; schemaVersion: number };
+  beforeAll(() => {
+    const run = runCli(['kpi', '-d', S('amocrm-deals.csv'), '-a', S('bitrix24-calls.xls'), '-p', S('payments.csv'), '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    json = JSON.parse(run.stdout);
+  });
+
+  it('prints the JSON contract: metric keys in order, managers sorted, full precision', () => {
+    expect(json.schemaVersion).toBe(1);
+    expect(json.period).toEqual({ from: null, to: null });
+    expect(Object.keys(json.total)).toEqual(METRIC_KEYS);
+    const names = json.managers.map((m) => m.manager as string);
+    expect(names).toEqual([...names].sort());
+    expect(Object.keys(json.managers[0]!)).toEqual(['manager', ...METRIC_KEYS]);
+    expect(json.total.leads).toBe(1200);
+    expect(json.notApplicable).toEqual({ emails: expect.any(String), meetings: expect.any(String), messages: expect.any(String) });
+    expect(json.dataQuality.rowsRead).toBeGreaterThan(8000);
+  });
+
+  it('is deterministic and never writes to its inputs', () => {
+    const before = [S('amocrm-deals.csv'), S('bitrix24-calls.xls')].map(sha);
+    const a = runCli(['kpi', '-d', S('amocrm-deals.csv'), '-a', S('bitrix24-calls.xls'), '--format', 'json']);
+    const b = runCli(['kpi', '-d', S('amocrm-deals.csv'), '-a', S('bitrix24-calls.xls'), '--format', 'json']);
+    expect(a.stdout).toBe(b.stdout);
+    expect([S('amocrm-deals.csv'), S('bitrix24-calls.xls')].map(sha)).toEqual(before);
+  });
+
+  it('reads deals from stdin and honours --from/--to and --metrics', () => {
+    const run = runCli(['kpi', '-d', '-', '--from', '2025-01-01', '--to', '2025-03-31', '--metrics', 'leads,conversion', '--lang', 'en'], { input: readFileSync(S('amocrm-deals.csv')) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Period: 2025-01-01 — 2025-03-31/);
+    expect(run.stdout).toMatch(/Manager\s+Leads\s+Conv\./);
+    expect(run.stdout).not.toMatch(/Revenue/);
+  });
+
+  it('writes a Markdown table and an XLSX workbook with the four sheets', async () => {
+    const md = runCli(['kpi', '-d', S('amocrm-deals.csv'), '--format', 'md', '--lang', 'en']);
+    expect(md.stdout).toMatch(/^# Sales KPIs per manager/);
+    expect(md.stdout).toMatch(/\| Manager \| Leads \|/);
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const out = path.join(dir, 'kpi.xlsx');
+    expect(runCli(['kpi', '-d', S('amocrm-deals.csv'), '-a', S('bitrix24-calls.xls'), '-o', out, '--lang', 'en', '--now', '2025-07-01T00:00:00Z']).code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['kpi.xlsx']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Managers', 'Loss reasons', 'Data quality', 'Definitions']);
+    const managers = wb.getWorksheet('Managers')!;
+    const conv = managers.getRow(1).values as unknown[];
+    const col = conv.indexOf('Conversion');
+    expect(managers.getRow(2).getCell(col).numFmt).toBe('0.0%');
+    expect(typeof managers.getRow(2).getCell(col).value).toBe('number');
+    expect(managers.getRow(managers.rowCount).getCell(1).value).toBe('Department');
+  });
+
+  it('bad input: exit 2 naming the file and what to do, never a stack', () => {
+    const missing = runCli(['kpi', '-d', 'nope.csv']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.csv: no such file/);
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const f = path.join(dir, 'weird.csv');
+    writeFileSync(f, 'Сумма;Клиент\n1;2\n');
+    const unmapped = runCli(['kpi', '-d', f]);
+    expect(unmapped.code).toBe(2);
+    expect(unmapped.stderr).toMatch(/no header row with known deals columns|cannot find the column for manager/);
+    expect(unmapped.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    const badDate = runCli(['kpi', '-d', S('amocrm-deals.csv'), '--from', '2025-13-01']);
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toMatch(/--from must be a date YYYY-MM-DD/);
+  });
+
+  it('too many unreadable rows fail with exit 2 listing row and column; fewer are reported', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const f = path.join(dir, 'deals.csv');
+    writeFileSync(f, 'id,manager,created_at,status\n1,A,2025-01-01,won\n2,A,not a date,won\n3,B,2025-01-02,lost\n');
+    const run = runCli(['kpi', '-d', f]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/1 of 3 rows cannot be read[\s\S]*row 3, column "created_at": "not a date" is not a date/);
+    const ok = runCli(['kpi', '-d', f, '--max-bad-rows', '1', '--format', 'json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).dataQuality.rowsSkipped).toEqual([{ file: f, row: 3, column: 'created_at', reason: '"not a date" is not a date' }]);
+  });
+});
+
+describe('crm-audit compare', () => {
+  it('splits at a cutover and prints the spec JSON', () => {
+    const run = runCli(['compare', '-d', S('amocrm-deals.csv'), '-a', S('bitrix24-calls.xls'), '--cutover', '2025-01-01', '--cost', '1500000', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.before).toMatchObject({ from: '2024-07-01', to: '2024-12-31', days: 184 });
+    expect(r.rows.map((x: { metric: string }) => x.metric)[0]).toBe('leads_per_month');
+    expect(Object.keys(r.payback)).toEqual(['gain_per_month', 'payback_months', 'roi_12m']);
+  });
+
+  it('gives the same after-period rows from the before/after pair', () => {
+    const run = runCli(['compare', '--before-deals', S('before-after/before-deals.csv'), '--after-deals', S('before-after/after-deals.csv'), '--before-activities', S('before-after/before-calls.xls'), '--after-activities', S('before-after/after-calls.xls'), '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).rows.find((x: { metric: string }) => x.metric === 'conversion').met).toBe(true);
+  });
+
+  it('says what to change for a cutover outside the data, a missing cutover, or swapped files', () => {
+    const out = runCli(['compare', '-d', S('amocrm-deals.csv'), '--cutover', '2030-01-01']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/the cutover 2030-01-01 is outside the data, which runs from 2024-07-01/);
+    const none = runCli(['compare', '-d', S('amocrm-deals.csv')]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/needs --cutover/);
+    const swapped = runCli(['compare', '-d', S('bitrix24-calls.xls'), '--cutover', '2025-01-01']);
+    expect(swapped.code).toBe(2);
+    expect(swapped.stderr).toMatch(/--deals looks like an activities export[\s\S]*--activities/);
+  });
+});
+
+describe('crm-audit inspect, generate, demo', () => {
+  it('inspect explains a Bitrix24 call log', () => {
+    const run = runCli(['inspect', S('bitrix24-calls.xls')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/kind:\s+activities/);
+    expect(run.stdout).toMatch(/format:\s+html, utf-8/);
+    expect(run.stdout).toMatch(/"Сотрудник"\s+-> manager/);
+    expect(run.stdout).toMatch(/"Пропущенный звонок"\s+-> not answered/);
+  });
+
+  it('generate is deterministic for a seed', () => {
+    const a = mkdtempSync(path.join(tmpdir(), 'gen-'));
+    const b = mkdtempSync(path.join(tmpdir(), 'gen-'));
+    for (const d of [a, b]) expect(runCli(['generate', '--deals', '300', '--activities', '2000', '--seed', '3', '-o', d]).code).toBe(0);
+    for (const f of ['deals.csv', 'activities.csv', 'payments.csv']) expect(sha(path.join(a, f))).toBe(sha(path.join(b, f)));
+    const kpi = runCli(['kpi', '-d', path.join(a, 'deals.csv'), '-a', path.join(a, 'activities.csv'), '-p', path.join(a, 'payments.csv'), '--format', 'json']);
+    expect(JSON.parse(kpi.stdout).total.leads).toBe(300);
+  });
+
+  it('demo runs the audit, the KPIs and the before/after table', () => {
+    const run = runCli(['demo', '--lang', 'en']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Band: Leader/);
+    expect(run.stdout).toMatch(/Sales KPIs per manager/);
+    expect(run.stdout).toMatch(/Payback, months/);
+  });
+});
