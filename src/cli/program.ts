@@ -155,6 +155,52 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
     )
     .action(run(() => import('./commands/compare.js')));
 
+  withImportOptions(
+    program
+      .command('report')
+      .description('The CI report: audit, KPIs and before/after in one XLSX (or JSON / Markdown), with assertions and exit codes')
+      .option('-c, --config <file>', `config file (default: ./crm-audit.config.yaml when present)`)
+      .option('--answers <file>', 'audit answers file')
+      .option('-q, --questionnaire <id|file>', 'questionnaire of the answers')
+      .option('--managers <n>', 'number of sales managers, to put hours on the audit recommendations')
+      .option('--company <name>', 'company name for the report')
+      .option('-d, --deals <file>', 'deals export')
+      .option('-a, --activities <file>', 'activities export or call log')
+      .option('-p, --payments <file>', 'payments export')
+      .option('--from <date>', 'first day of the KPI period')
+      .option('--to <date>', 'last day of the KPI period')
+      .option('--touch-norm <n>', 'touches a won deal should have had')
+      .option('--callback-window <duration>', 'how soon a missed call must be called back')
+      .option('--cutover <date>', 'compare before and after this day, from the same files')
+      .option('--before-deals <file>', 'deals before (instead of --cutover)')
+      .option('--before-activities <file>', 'activities before')
+      .option('--before-payments <file>', 'payments before')
+      .option('--after-deals <file>', 'deals after')
+      .option('--after-activities <file>', 'activities after')
+      .option('--after-payments <file>', 'payments after')
+      .option('--targets <file.yaml>', 'relative targets for the before/after rows')
+      .option('--cost <amount>', 'one-off implementation cost, for payback and ROI')
+      .option('--monthly-cost <amount>', 'running cost per month')
+      .option('--margin <share>', 'gross margin share of revenue (0..1)')
+      .option('--by-manager', 'before/after per manager')
+      .option('--assert <expr...>', "a check such as 'total.conversion>=0.2' (repeatable); exit 1 when one fails")
+      .option('--no-exit-code', 'exit 0 even when an assertion fails (dashboards)')
+      .addOption(new Option('--format <format>', 'output format (default: xlsx with -o, else md)').choices(['xlsx', 'json', 'md']))
+      .option('-o, --output <file>', 'write to FILE atomically')
+      .addOption(new Option('--lang <lang>', 'report language (default: ru, or the config)').choices(['ru', 'en']))
+      .option('--now <iso>', 'fix the report date (or set SOURCE_DATE_EPOCH) for reproducible output'),
+  )
+    .addHelpText(
+      'after',
+      examples([
+        ['crm-audit report -o report.xlsx', 'everything crm-audit.config.yaml in this folder asks for'],
+        ["crm-audit report --answers answers.yaml -d deals.csv -a calls.xls --assert 'audit.total>=6' --assert 'total.conversion>=0.2' -o report.xlsx", 'audit and KPIs, failing the job below the lines'],
+        ["crm-audit report -d deals.csv --cutover 2025-01-01 --assert 'compare.conversion.met==true' --format md >> $GITHUB_STEP_SUMMARY", 'a CI job summary page'],
+        ["crm-audit report -c ci.yaml --assert 'managers.*.response_min_median<=30' --no-exit-code -o report.xlsx", 'report every slow manager without failing'],
+      ]),
+    )
+    .action(run(() => import('./commands/report.js')));
+
   program
     .command('generate')
     .description('Write deterministic synthetic exports (deals, activities, payments) for demos and benchmarks')

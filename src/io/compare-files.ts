@@ -4,7 +4,7 @@ import type { KpiOptions } from '../core/kpi/engine.js';
 import type { DataQuality } from '../core/kpi/types.js';
 import { guessKind } from './inspect.js';
 import type { ImportOptions } from './import.js';
-import { dataQuality, runEngines, type KpiFiles } from './kpi-files.js';
+import { dataQuality, runEngines, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from './map-file.js';
 
 export type ComparePeriods = { cutover: string; files: KpiFiles } | { before: KpiFiles; after: KpiFiles };
@@ -13,7 +13,7 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const DAY = 86_400_000;
 
 /** Checks that each file holds what its option says, so a swapped file gets a message that says what to change. */
-async function checkKinds(files: Array<[string, string | undefined, 'deals' | 'activities' | 'payments']>, base: ImportOptions): Promise<void> {
+export async function checkKinds(files: Array<[string, string | undefined, 'deals' | 'activities' | 'payments']>, base: ImportOptions): Promise<void> {
   for (const [option, file, kind] of files) {
     if (!file || file === '-') continue;
     const seen = await guessKind(file, base).catch(() => kind);
@@ -28,22 +28,8 @@ async function checkKinds(files: Array<[string, string | undefined, 'deals' | 'a
 export async function computeComparison(input: ComparePeriods, base: ImportOptions, overrides: Overrides, kpi: KpiOptions, options: CompareOptions): Promise<{ result: CompareResult; dataQuality: DataQuality }> {
   if ('cutover' in input) {
     await checkKinds([['--deals', input.files.deals, 'deals'], ['--activities', input.files.activities, 'activities'], ['--payments', input.files.payments, 'payments']], base);
-    const cut = Date.parse(`${input.cutover}T00:00:00Z`);
-    const run = await runEngines(input.files, base, overrides, [
-      { ...kpi, from: undefined, to: iso(cut - DAY) },
-      { ...kpi, from: input.cutover, to: undefined },
-    ]);
-    const first = run.firstDay;
-    const last = run.lastDay;
-    if (first === undefined || last === undefined) throw new UserError('E_COMPARE_EMPTY', 'the files hold no dated records', { file: input.files.deals });
-    if (cut <= first || cut > last) {
-      throw new UserError('E_COMPARE_CUTOVER', `the cutover ${input.cutover} is outside the data, which runs from ${iso(first)} to ${iso(last)}`, {}, `choose a cutover after ${iso(first)} and no later than ${iso(last)}`);
-    }
-    const before: PeriodKpis = { period: makePeriod(iso(first), iso(cut - DAY)), ...run.results[0]! };
-    const after: PeriodKpis = { period: makePeriod(input.cutover, iso(last)), ...run.results[1]! };
-    assertNotEmpty(before, 'before', input.cutover);
-    assertNotEmpty(after, 'after', input.cutover);
-    return { result: compareKpis(before, after, options), dataQuality: dataQuality(run.reports, 100, run.warnings) };
+    const run = await runEngines(input.files, base, overrides, cutoverPeriods(kpi, input.cutover));
+    return { result: comparisonFromRun(run, 0, input.cutover, options), dataQuality: dataQuality(run.reports, 100, run.warnings) };
   }
   const { before: b, after: a } = input;
   if (Boolean(b.activities) !== Boolean(a.activities) || Boolean(b.payments) !== Boolean(a.payments)) {
@@ -66,6 +52,31 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   assertNotEmpty(periods[0]!, 'before');
   assertNotEmpty(periods[1]!, 'after');
   return { result: compareKpis(periods[0]!, periods[1]!, options), dataQuality: dataQuality([...runs[0]!.reports, ...runs[1]!.reports], 100, [...runs[0]!.warnings, ...runs[1]!.warnings]) };
+}
+
+/** The two engine periods of a cutover: everything before the day, and the day onwards. */
+export function cutoverPeriods(kpi: KpiOptions, cutover: string): KpiOptions[] {
+  const cut = Date.parse(`${cutover}T00:00:00Z`);
+  return [
+    { ...kpi, from: undefined, to: iso(cut - DAY) },
+    { ...kpi, from: cutover, to: undefined },
+  ];
+}
+
+/** The comparison from a run whose results at `offset` and `offset + 1` are the cutover periods. */
+export function comparisonFromRun(run: EnginesRun, offset: number, cutover: string, options: CompareOptions): CompareResult {
+  const cut = Date.parse(`${cutover}T00:00:00Z`);
+  const first = run.firstDay;
+  const last = run.lastDay;
+  if (first === undefined || last === undefined) throw new UserError('E_COMPARE_EMPTY', 'the files hold no dated records');
+  if (cut <= first || cut > last) {
+    throw new UserError('E_COMPARE_CUTOVER', `the cutover ${cutover} is outside the data, which runs from ${iso(first)} to ${iso(last)}`, {}, `choose a cutover after ${iso(first)} and no later than ${iso(last)}`);
+  }
+  const before: PeriodKpis = { period: makePeriod(iso(first), iso(cut - DAY)), ...run.results[offset]! };
+  const after: PeriodKpis = { period: makePeriod(cutover, iso(last)), ...run.results[offset + 1]! };
+  assertNotEmpty(before, 'before', cutover);
+  assertNotEmpty(after, 'after', cutover);
+  return compareKpis(before, after, options);
 }
 
 function assertNotEmpty(p: PeriodKpis, which: 'before' | 'after', cutover?: string): void {

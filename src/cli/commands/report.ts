@@ -1,0 +1,158 @@
+import { parseAnswers } from '../../core/audit/answers.js';
+import { scoreAudit } from '../../core/audit/score.js';
+import type { AuditResult } from '../../core/audit/types.js';
+import { parseAssertion, type Assertion } from '../../core/assert.js';
+import type { CompareResult } from '../../core/compare.js';
+import { UserError } from '../../core/errors.js';
+import { notApplicable } from '../../core/kpi/catalog.js';
+import type { KpiResult } from '../../core/kpi/types.js';
+import { buildReport } from '../../core/report.js';
+import { checkKinds, comparisonFromRun, computeComparison, cutoverPeriods } from '../../io/compare-files.js';
+import { loadConfig, type ReportConfig } from '../../io/config-file.js';
+import { readDocument } from '../../io/files.js';
+import { dataQuality, runEngines } from '../../io/kpi-files.js';
+import { loadOverrides } from '../../io/map-file.js';
+import { loadQuestionnaire } from '../../io/questionnaire.js';
+import { loadTargets } from '../../io/targets-file.js';
+import { parseYaml } from '../../io/yaml.js';
+import { renderReportMarkdown, showValue } from '../../render/report/summary.js';
+import { renderJson } from '../../render/text.js';
+import { paint, resolveNow, type CliContext } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
+import { importOptionsFromCli, parseDay, type ImportCliOptions } from '../input-options.js';
+import { writeOutput } from '../output.js';
+import { kpiOptionsFromCli } from './kpi.js';
+
+export interface ReportCliOptions extends ImportCliOptions {
+  config?: string;
+  answers?: string;
+  questionnaire?: string;
+  managers?: string;
+  company?: string;
+  deals?: string;
+  activities?: string;
+  payments?: string;
+  from?: string;
+  to?: string;
+  touchNorm?: string;
+  callbackWindow?: string;
+  cutover?: string;
+  beforeDeals?: string;
+  beforeActivities?: string;
+  beforePayments?: string;
+  afterDeals?: string;
+  afterActivities?: string;
+  afterPayments?: string;
+  targets?: string;
+  cost?: string;
+  monthlyCost?: string;
+  margin?: string;
+  byManager?: boolean;
+  assert?: string[];
+  exitCode: boolean;
+  format?: 'xlsx' | 'json' | 'md';
+  output?: string;
+  lang?: string;
+  now?: string;
+}
+
+const FORMATS = ['xlsx', 'json', 'md'] as const;
+const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+
+/** CLI flags over the config file. */
+function merge(o: ReportCliOptions, c: ReportConfig) {
+  const cmp = c.compare ?? {};
+  return {
+    lang: o.lang ?? c.lang ?? 'ru',
+    company: o.company ?? c.company,
+    map: o.map ?? c.map,
+    answers: o.answers ?? c.audit?.answers,
+    questionnaire: o.questionnaire ?? c.audit?.questionnaire ?? 'crm-maturity',
+    managers: parseCount(o.managers, '--managers') ?? c.audit?.managers,
+    allowPartial: c.audit?.allowPartial ?? false,
+    files: { deals: o.deals ?? c.kpi?.deals, activities: o.activities ?? c.kpi?.activities, payments: o.payments ?? c.kpi?.payments },
+    kpi: kpiOptionsFromCli({ from: o.from ?? c.kpi?.from, to: o.to ?? c.kpi?.to, touchNorm: o.touchNorm ?? (c.kpi?.touchNorm === undefined ? undefined : String(c.kpi.touchNorm)), callbackWindow: o.callbackWindow ?? c.kpi?.callbackWindow }),
+    cutover: parseDay(o.cutover ?? cmp.cutover, '--cutover'),
+    before: o.beforeDeals ? { deals: o.beforeDeals, activities: o.beforeActivities, payments: o.beforePayments } : cmp.before,
+    after: o.afterDeals ? { deals: o.afterDeals, activities: o.afterActivities, payments: o.afterPayments } : cmp.after,
+    cost: num(o.cost) ?? cmp.cost,
+    monthlyCost: num(o.monthlyCost) ?? cmp.monthlyCost,
+    margin: num(o.margin) ?? cmp.margin,
+    byManager: o.byManager ?? cmp.byManager ?? false,
+    targets: cmp.targets as Record<string, number> | undefined,
+    assertions: [...(c.assert ?? []).map((a) => (typeof a === 'string' ? { expr: a, level: 'error' as const } : a)), ...(o.assert ?? []).map((expr) => ({ expr, level: 'error' as const }))],
+  };
+}
+
+/** `crm-audit report`: the CI report — one workbook (or JSON / Markdown), assertions and exit codes. */
+export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number> {
+  const { config, file: configFile } = await loadConfig(o.config, ctx.cwd, ctx.stdin);
+  const m = merge(o, config);
+  const format = resolveFormat(o.format, o.output, FORMATS, o.output ? 'xlsx' : 'md');
+  assertBinaryDestination(ctx, format, o.output);
+  const now = resolveNow(ctx, o.now);
+  // Parse every assertion before any work, so a typo fails in a second, not after an import.
+  const assertions: Assertion[] = m.assertions.map((a) => parseAssertion(a.expr, a.level));
+  for (const n of [['--cost', m.cost], ['--monthly-cost', m.monthlyCost], ['--margin', m.margin]] as const) {
+    if (n[1] !== undefined && (!Number.isFinite(n[1]) || n[1] < 0)) throw new UserError('E_USAGE', `${n[0]} must be a number of 0 or more`);
+  }
+  const imp = config.import ?? {};
+  const base = importOptionsFromCli({ ...o, delimiter: o.delimiter ?? imp.delimiter, sheet: o.sheet ?? imp.sheet, dateFormat: o.dateFormat ?? imp.dateFormat, timeOffset: o.timeOffset ?? (imp.timeOffset === undefined ? undefined : String(imp.timeOffset)), maxBadRows: o.maxBadRows ?? (imp.maxBadRows === undefined ? undefined : String(imp.maxBadRows)) }, ctx);
+  const overrides = await loadOverrides(m.map, ctx.cwd, ctx.stdin);
+  const targets = { ...m.targets, ...(await loadTargets(o.targets, ctx.cwd, ctx.stdin)) };
+  const compareOptions = { targets, cost: m.cost, monthlyCost: m.monthlyCost, margin: m.margin, byManager: m.byManager };
+
+  let audit: AuditResult | undefined;
+  if (m.answers) {
+    const { questionnaire } = await loadQuestionnaire(m.questionnaire, ctx.cwd, ctx.stdin);
+    const parsed = parseAnswers(parseYaml(await readDocument(m.answers, ctx.cwd, ctx.stdin), m.answers), questionnaire, m.answers, m.allowPartial);
+    audit = scoreAudit(questionnaire, parsed.answers, { lang: m.lang, now, company: m.company ?? parsed.company, managers: m.managers });
+  }
+
+  let kpi: KpiResult | undefined;
+  let compare: CompareResult | undefined;
+  const { deals } = m.files;
+  if (m.cutover && (m.before || m.after)) throw new UserError('E_USAGE', 'give either a cutover or before/after files, not both');
+  if (deals) {
+    const files = { deals, activities: m.files.activities, payments: m.files.payments };
+    // One pass over the exports gives the KPIs and, with a cutover, both periods of the comparison.
+    if (m.cutover) await checkKinds([['--deals', files.deals, 'deals'], ['--activities', files.activities, 'activities'], ['--payments', files.payments, 'payments']], base);
+    const periods = m.cutover ? [m.kpi, ...cutoverPeriods(m.kpi, m.cutover)] : [m.kpi];
+    const runResult = await runEngines(files, base, overrides, periods);
+    kpi = {
+      schemaVersion: 1,
+      period: { from: m.kpi.from ?? null, to: m.kpi.to ?? null },
+      ...runResult.results[0]!,
+      notApplicable: notApplicable(runResult.shape),
+      dataQuality: dataQuality(runResult.reports, 100, runResult.warnings),
+      options: { touchNorm: m.kpi.touchNorm, callbackWindowHours: m.kpi.callbackWindowMs / 3_600_000 },
+    };
+    if (m.cutover) compare = comparisonFromRun(runResult, 1, m.cutover, compareOptions);
+  } else if (m.cutover) {
+    throw new UserError('E_USAGE', 'a cutover needs the deals file (--deals or kpi.deals in the config)');
+  }
+  if (m.before && m.after) {
+    compare = (await computeComparison({ before: m.before, after: m.after }, base, overrides, m.kpi, compareOptions)).result;
+  } else if (m.before || m.after) {
+    throw new UserError('E_USAGE', 'give both the before and the after files');
+  }
+  if (!audit && !kpi && !compare) {
+    throw new UserError('E_USAGE', `nothing to report${configFile ? ` (config ${configFile})` : ''}`, {}, 'give --answers and/or --deals, or a crm-audit.config.yaml (see README "CI")');
+  }
+
+  const report = buildReport({ audit, kpi, compare, company: m.company ?? audit?.company }, assertions, { now, lang: m.lang });
+  const c = paint(ctx, 'stderr');
+  for (const a of report.assertions.filter((x) => !x.passed)) {
+    const tag = a.level === 'error' ? c.red('assertion failed') : c.yellow('warning');
+    for (const f of a.failures) ctx.stderr.write(`${tag}: ${a.assertion} — ${f.subject} = ${showValue(f.value)}\n`);
+  }
+  let out: string | Uint8Array;
+  if (format === 'json') out = renderJson(report);
+  else if (format === 'md') out = renderReportMarkdown(report);
+  else out = await (await import('../../render/report/xlsx.js')).renderReportXlsx(report);
+  const inputs = [m.answers, deals, m.files.activities, m.files.payments, m.map, configFile, m.before?.deals, m.before?.activities, m.after?.deals, m.after?.activities].filter((f): f is string => typeof f === 'string' && f !== '-');
+  await writeOutput(ctx, out, o.output, inputs);
+  if (report.assertions.length > 0) ctx.stderr.write(`${report.assertions.length - report.failed.errors - report.failed.warnings} of ${report.assertions.length} assertions passed${report.failed.errors ? `, ${report.failed.errors} failed` : ''}${report.failed.warnings ? `, ${report.failed.warnings} warnings` : ''}\n`);
+  return report.failed.errors > 0 && o.exitCode ? EXIT.failed : EXIT.ok;
+}

@@ -1,0 +1,129 @@
+import { UserError } from './errors.js';
+
+export type Operator = '>=' | '<=' | '>' | '<' | '==' | '!=';
+export type AssertValue = number | boolean | string | null;
+
+/** A parsed assertion: `managers.*.response_min_median<=30`. */
+export interface Assertion {
+  source: string;
+  path: string[];
+  op: Operator;
+  value: AssertValue;
+  level: 'error' | 'warn';
+}
+
+export interface AssertionFailure {
+  subject: string;
+  value: unknown;
+}
+
+export interface AssertionResult {
+  assertion: string;
+  level: 'error' | 'warn';
+  passed: boolean;
+  failures: AssertionFailure[];
+}
+
+const OPERATORS: Operator[] = ['>=', '<=', '==', '!=', '>', '<'];
+
+/**
+ * Parses `PATH OP VALUE`. PATH is dot-separated names or `*` (names may be quoted: `managers."Иванов Иван".won`);
+ * OP is one of >= <= > < == !=; VALUE is a number (a trailing % divides by 100), true, false, null or a quoted string.
+ * A mistake is reported with a caret under the character where it is.
+ */
+export function parseAssertion(source: string, level: 'error' | 'warn' = 'error'): Assertion {
+  let i = 0;
+  const s = source;
+  const fail = (message: string, at = i): never => {
+    throw new UserError('E_ASSERT_SYNTAX', `${message} at character ${at + 1}:\n    ${s}\n    ${' '.repeat(at)}^`, { path: '--assert' }, 'write PATH OP VALUE, e.g. total.conversion>=0.2 or managers.*.response_min_median<=30');
+  };
+  const space = () => {
+    while (i < s.length && /\s/.test(s[i]!)) i++;
+  };
+  const path: string[] = [];
+  space();
+  for (;;) {
+    if (s[i] === '"') {
+      const end = s.indexOf('"', i + 1);
+      if (end === -1) fail('unclosed quote');
+      path.push(s.slice(i + 1, end));
+      i = end + 1;
+    } else if (s[i] === '*') {
+      path.push('*');
+      i++;
+    } else {
+      const m = /^[\p{L}\p{N}_-]+/u.exec(s.slice(i));
+      if (!m) fail(path.length === 0 ? 'expected a name such as total, managers, audit or compare' : 'expected a name or * after "."');
+      path.push(m![0]);
+      i += m![0].length;
+    }
+    if (s[i] === '.') {
+      i++;
+      continue;
+    }
+    break;
+  }
+  space();
+  const op = OPERATORS.find((o) => s.startsWith(o, i));
+  if (!op) fail('expected an operator (>=, <=, >, <, ==, !=)');
+  i += op!.length;
+  space();
+  const rest = s.slice(i).trim();
+  let value: AssertValue;
+  if (rest === '') return fail('expected a value');
+  if (/^(true|false)$/i.test(rest)) value = rest.toLowerCase() === 'true';
+  else if (/^null$/i.test(rest)) value = null;
+  else if (/^"[^"]*"$/.test(rest) || /^'[^']*'$/.test(rest)) value = rest.slice(1, -1);
+  else {
+    const m = /^([+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?)(%)?$/i.exec(rest);
+    if (!m) return fail('expected a number, true, false, null or a quoted string');
+    value = Number(m[1]) / (m[2] ? 100 : 1);
+  }
+  if (['>=', '<=', '>', '<'].includes(op!) && typeof value !== 'number') fail(`${op} needs a number`, s.indexOf(rest, i));
+  return { source: source.trim(), path, op: op!, value, level };
+}
+
+/** Every value a path selects, with a readable subject (`managers["Иванов Иван"].won`). */
+export function select(root: unknown, path: readonly string[]): Array<{ subject: string; value: unknown }> {
+  let current: Array<{ subject: string; value: unknown }> = [{ subject: '', value: root }];
+  for (const [k, segment] of path.entries()) {
+    const next: Array<{ subject: string; value: unknown }> = [];
+    for (const { subject, value } of current) {
+      const name = (key: string) => (k === 0 ? key : /^[\p{L}\p{N}_-]+$/u.test(key) && !/\s/.test(key) ? `${subject}.${key}` : `${subject}["${key}"]`);
+      if (value === null || typeof value !== 'object') continue;
+      if (segment === '*') {
+        for (const [key, v] of Object.entries(value)) next.push({ subject: name(key), value: v });
+      } else if (Object.prototype.hasOwnProperty.call(value, segment)) {
+        next.push({ subject: name(segment), value: (value as Record<string, unknown>)[segment] });
+      }
+    }
+    current = next;
+  }
+  return current;
+}
+
+function holds(actual: unknown, op: Operator, expected: AssertValue): boolean {
+  if (op === '==') return actual === expected;
+  if (op === '!=') return actual !== expected;
+  if (typeof actual !== 'number' || typeof expected !== 'number') return false;
+  switch (op) {
+    case '>=':
+      return actual >= expected;
+    case '<=':
+      return actual <= expected;
+    case '>':
+      return actual > expected;
+    default:
+      return actual < expected;
+  }
+}
+
+/**
+ * Evaluates an assertion over a subject tree. Every selected value must hold; a path that selects
+ * nothing fails (a typo must not pass silently); a null (not applicable) fails a comparison.
+ */
+export function evaluate(assertion: Assertion, tree: unknown): AssertionResult {
+  const selected = select(tree, assertion.path);
+  const failures = selected.length === 0 ? [{ subject: assertion.path.join('.'), value: 'nothing matches this path' }] : selected.filter((x) => !holds(x.value, assertion.op, assertion.value));
+  return { assertion: assertion.source, level: assertion.level, passed: failures.length === 0, failures };
+}

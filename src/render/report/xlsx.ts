@@ -1,0 +1,71 @@
+import ExcelJS from 'exceljs';
+import type { ReportResult } from '../../core/report.js';
+import { addAuditSheets } from '../audit/xlsx.js';
+import { addCompareSheets } from '../compare/xlsx.js';
+import { addKpiSheets } from '../kpi/xlsx.js';
+import { FORMATS, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
+import { headlineRows, reportLabels, showValue } from './summary.js';
+import { METRICS } from '../../core/kpi/catalog.js';
+
+const FORMAT: Record<string, string> = { count: FORMATS.integer, ratio: FORMATS.percent, money: FORMATS.money, days: FORMATS.days, minutes: FORMATS.minutes, decimal: FORMATS.decimal };
+
+/**
+ * The CI workbook: Summary, then Audit and Recommendations, Managers, Loss reasons, Data quality,
+ * Definitions, Before-After and Payback, for whatever parts the report has.
+ */
+export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
+  const L = reportLabels(r.lang);
+  const workbook = new ExcelJS.Workbook();
+  setDocumentProperties(workbook, `${L.title}${r.company ? ` — ${r.company}` : ''}`, new Date(r.generatedAt));
+  workbook.company = r.company ?? '';
+  workbook.subject = L.title;
+
+  const s = workbook.addWorksheet(r.lang === 'ru' ? 'Сводка' : 'Summary');
+  s.columns = [{ width: 34 }, { width: 22 }, { width: 12 }, { width: 12 }, { width: 50 }];
+  const title = s.addRow([L.title]);
+  title.font = { bold: true, size: 14 };
+  if (r.company) setText(s.addRow([L.company]).getCell(2), r.company);
+  s.addRow([L.date, r.generatedAt]);
+  if (r.audit) {
+    s.addRow([]);
+    const a = s.addRow([L.audit, `${r.audit.total} / ${r.audit.max}`]);
+    a.font = { bold: true };
+    s.addRow([L.band, r.audit.band.title]);
+  }
+  const headline = headlineRows(r, r.lang);
+  if (headline.length > 0) {
+    s.addRow([]);
+    const head = s.addRow([L.metric, L.value, L.target, L.met]);
+    head.font = { bold: true };
+    for (const h of headline) {
+      const row = s.addRow([h.label, h.value, h.target, h.met === null ? '' : h.met ? L.yes : L.no]);
+      row.getCell(2).numFmt = FORMAT[METRICS.find((m) => m.key === h.key)!.format]!;
+      row.getCell(3).numFmt = '+0%;-0%;0%';
+      if (h.met !== null) row.getCell(4).font = { color: { argb: h.met ? 'FF006100' : 'FF9C0006' }, bold: true };
+    }
+  }
+  if (r.assertions.length > 0) {
+    s.addRow([]);
+    const head = s.addRow([L.assertion, L.level, L.status, L.value, L.subject]);
+    head.font = { bold: true };
+    for (const a of r.assertions) {
+      if (a.passed) {
+        s.addRow([a.assertion, a.level, L.passed]).getCell(3).font = { color: { argb: 'FF006100' } };
+        continue;
+      }
+      for (const f of a.failures) {
+        const row = s.addRow([a.assertion, a.level, L.failed]);
+        row.getCell(3).font = { color: { argb: a.level === 'error' ? 'FF9C0006' : 'FF9C5700' }, bold: true };
+        setText(row.getCell(4), showValue(f.value));
+        setText(row.getCell(5), f.subject);
+      }
+    }
+  }
+  s.views = [{ state: 'frozen', ySplit: 1 }];
+
+  if (r.audit) addAuditSheets(workbook, r.audit, r.lang);
+  if (r.kpi) addKpiSheets(workbook, r.kpi, r.lang);
+  if (r.compare) addCompareSheets(workbook, r.compare, r.lang);
+  for (const sheet of workbook.worksheets) if (sheet !== s && !sheet.views?.length) styleHeader(sheet, sheet.columnCount);
+  return workbookToBuffer(workbook);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, parseAssertion } from '../../src/core/assert.js';
+import { describeUserError, UserError } from '../../src/core/errors.js';
+
+const tree = {
+  total: { conversion: 0.25, callback_rate: null },
+  managers: { 'Иванов Иван': { response_min_median: 20, won: 3 }, Anna: { response_min_median: 45, won: 0 } },
+  audit: { total: 7, band: 'leader' },
+  compare: { conversion: { met: true, change_pct: 0.3 } },
+};
+const run = (s: string) => evaluate(parseAssertion(s), tree);
+const syntax = (s: string) => {
+  try {
+    parseAssertion(s);
+  } catch (error) {
+    return describeUserError(error as UserError);
+  }
+  return 'parsed';
+};
+
+describe('assertions', () => {
+  it.each([
+    ['total.conversion>=0.2', true],
+    ['total.conversion >= 20%', true],
+    ['total.conversion>0.25', false],
+    ['total.conversion<0.3', true],
+    ['total.conversion<=0.24', false],
+    ['total.conversion==0.25', true],
+    ['total.conversion!=0.25', false],
+    ['audit.total>=6', true],
+    ['audit.band=="leader"', true],
+    ["audit.band!='not-started'", true],
+    ['compare.conversion.met==true', true],
+    ['total.callback_rate>=0.5', false],
+    ['total.callback_rate==null', true],
+  ])('%s -> %s', (source, passed) => {
+    expect(run(source).passed).toBe(passed);
+  });
+
+  it('wildcards check every manager and name the offenders', () => {
+    const r = run('managers.*.response_min_median<=30');
+    expect(r.passed).toBe(false);
+    expect(r.failures).toEqual([{ subject: 'managers.Anna.response_min_median', value: 45 }]);
+    expect(run('managers.*.won>=0').passed).toBe(true);
+    expect(run('managers."Иванов Иван".won>=3').failures).toEqual([]);
+    expect(evaluate(parseAssertion('managers.*.won>=1'), tree).failures[0]!.subject).toBe('managers.Anna.won');
+  });
+
+  it('a path that selects nothing fails', () => {
+    expect(run('total.conversoin>=0.2').failures).toEqual([{ subject: 'total.conversoin', value: 'nothing matches this path' }]);
+  });
+
+  it.each([
+    ['total.conversion=>0.2', /expected an operator .* at character 17:\n\s+total\.conversion=>0\.2\n\s{4}\s{16}\^/],
+    ['total.conversion>=', /expected a value/],
+    ['total.conversion>=abc', /expected a number, true, false, null or a quoted string at character 19/],
+    ['total.>=1', /expected a name or \* after "\." at character 7/],
+    ['>=1', /expected a name such as total/],
+    ['audit.band>="x"', />= needs a number/],
+    ['managers."Anna.won>=1', /unclosed quote/],
+  ])('rejects %j pointing at the character', (source, message) => {
+    expect(syntax(source)).toMatch(message);
+  });
+});
