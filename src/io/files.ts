@@ -33,7 +33,11 @@ export async function readDocument(file: string, cwd: string, stdin: NodeJS.Read
   if (stat.size > maxBytes) {
     throw new UserError('E_LIMIT_SIZE', `the file is ${stat.size} bytes; documents of this kind are limited to ${maxBytes} bytes`, { file });
   }
-  return (await fs.readFile(full)).toString('utf8').replace(/^\uFEFF/, '');
+  try {
+    return (await fs.readFile(full)).toString('utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw fsError(error as NodeJS.ErrnoException, file);
+  }
 }
 
 /** Opens an input as a byte stream: a file, or stdin for `-`. */
@@ -48,13 +52,21 @@ export async function openInput(file: string, cwd: string, stdin: NodeJS.Readabl
 export async function readAll(stream: NodeJS.ReadableStream, maxBytes: number, file: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of stream) {
+  for await (const chunk of guard(stream, file)) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     total += buf.length;
     if (total > maxBytes) throw new UserError('E_LIMIT_SIZE', `the input is larger than ${maxBytes} bytes`, { file });
     chunks.push(buf);
   }
   return Buffer.concat(chunks);
+}
+
+async function* guard(stream: NodeJS.ReadableStream, file: string): AsyncGenerator<Buffer | string> {
+  try {
+    for await (const chunk of stream) yield chunk as Buffer | string;
+  } catch (error) {
+    throw error instanceof UserError ? error : fsError(error as NodeJS.ErrnoException, file);
+  }
 }
 
 /** An fs error as a user error: missing, unreadable, or otherwise. */
@@ -67,6 +79,8 @@ export function fsError(error: NodeJS.ErrnoException, file: string): UserError {
       return new UserError('E_INPUT_PERMISSION', 'the file cannot be read (permission denied)', { file }, 'check the file permissions');
     case 'EISDIR':
       return new UserError('E_INPUT_DIR', 'this is a folder, not a file', { file });
+    case 'EIO':
+      return new UserError('E_INPUT_READ', 'the file cannot be read (input/output error)', { file }, 'copy the file to a local disk and try again');
     default:
       return new UserError('E_INPUT_READ', `the file cannot be read: ${error.message}`, { file });
   }

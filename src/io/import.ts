@@ -197,6 +197,10 @@ export async function importDeals(file: string, opts: ImportOptions, store: Deal
   let map: ColumnMap | undefined;
   const before = store.merged;
   const report = await importFile<Deal>(file, 'deals', { ...opts, onHeader: (m) => ((map = m), (productRows = m.fields.has('product'))) }, (deal) => store.add(deal, productRows));
+  if (report.records === 0) {
+    const why = report.rowsRead === 0 ? 'has a header but no data rows' : `has ${report.rowsRead} rows but none of them is a readable deal`;
+    throw new UserError('E_NO_DEALS', `the deals file ${why}`, { file }, report.rowsRead === 0 ? 'export the deals again: the export may have been filtered to nothing' : 'crm-audit inspect shows why each row could not be read');
+  }
   const merged = store.merged - before;
   if (merged > 0) {
     const reason = productRows ? 'product rows merged into their deal (amounts summed)' : 'rows repeating a deal id (first row kept)';

@@ -1,7 +1,7 @@
 import { UserError } from '../core/errors.js';
 import { CsvParser, detectDelimiter, type RowSink } from './csv.js';
 import { ExportDecoder } from './decode.js';
-import { assertReadableFile, openInput, readAll } from './files.js';
+import { assertReadableFile, fsError, openInput, readAll } from './files.js';
 import { HtmlTableParser } from './html.js';
 import type { Limits } from './limits.js';
 import { sniff, type Encoding, type FileType } from './sniff.js';
@@ -36,7 +36,12 @@ export async function readTable(file: string, opts: TableOptions, sink: RowSink)
   const iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   let read = 0;
   const nextChunk = async (): Promise<Buffer | undefined> => {
-    const r = await iterator.next();
+    let r: IteratorResult<Buffer | string>;
+    try {
+      r = await iterator.next();
+    } catch (error) {
+      throw fsError(error as NodeJS.ErrnoException, file);
+    }
     if (r.done) return undefined;
     const buf = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
     read += buf.length;

@@ -1,0 +1,154 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildHostileFixtures } from '../fixtures/hostile.js';
+import { BIN, ROOT, runCli, type CliRun } from '../helpers/cli.js';
+
+const DIR = fileURLToPath(new URL('../fixtures/hostile/', import.meta.url));
+const OUT = path.join(DIR, 'out');
+const sums = new Map<string, string>();
+const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
+const H = (name: string) => path.join(DIR, name);
+
+beforeAll(() => {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  for (const [name, data] of Object.entries(buildHostileFixtures())) {
+    writeFileSync(H(name), data);
+    sums.set(name, sha(H(name)));
+  }
+});
+
+beforeEach(() => {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+});
+
+afterAll(() => {
+  // every input is byte-identical after every run
+  for (const [name, sum] of sums) expect(sha(H(name)), name).toBe(sum);
+});
+
+/** The behaviour every hostile case must show when it is refused. */
+function expectRefused(run: CliRun, file: string, message: RegExp): void {
+  expect(run.signal ?? null, 'ran into the time limit').toBeNull();
+  expect(run.code, run.stderr).toBe(2);
+  expect(run.stderr).toContain(file);
+  expect(run.stderr).toMatch(message);
+  expect(run.stderr, 'a stack trace leaked').not.toMatch(/\n\s+at .+:\d+:\d+/);
+  expect(run.stderr.trim().split('\n').length).toBeLessThanOrEqual(8);
+  expect(readdirSync(OUT), 'an output file was left behind').toEqual([]);
+}
+
+const kpi = (file: string, ...extra: string[]) => runCli(['kpi', '-d', H(file), '-o', path.join(OUT, 'kpi.xlsx'), ...extra], { measure: true, timeoutMs: 30_000 });
+
+describe('hostile exports are refused with one clear message, bounded, and leave nothing behind', () => {
+  it.each([
+    ['empty-0-bytes.csv', /the file is empty \(0 bytes\)/],
+    ['header-only.csv', /header but no data rows/],
+    ['truncated-inside-quoted-field.csv', /row 7: a quoted field opened at line 7 is never closed/],
+    ['unbalanced-quotes.csv', /quoted field opened at line 3 is never closed|unbalanced quote/],
+    ['nul-bytes.csv', /not a text export/],
+    ['binary-junk-named.csv', /not a text export|not a readable workbook|cannot be read/],
+    ['neither-utf8-nor-cp1251.csv', /not a text export: it holds binary bytes/],
+    ['ten-thousand-columns.csv', /has 10007 columns; the limit is 2000[\s\S]*--max-columns/],
+    ['mixed-delimiters.csv', /cannot be read|cannot find the column/],
+    ['xlsx-external-entity.xlsx', /declares a DTD or entities/],
+    ['xlsx-entity-expansion.xlsx', /declares a DTD or entities/],
+    ['xlsx-no-sheets.xlsx', /the workbook has no sheets/],
+    ['password-protected-cfb.xlsx', /password-protected/],
+  ])('%s', (file, message) => {
+    const run = kpi(file);
+    expectRefused(run, file, message);
+    expect(run.peakRss).toBeLessThan(300 << 20);
+  });
+
+  it.each(['zip-bomb-honest-size.xlsx', 'zip-bomb-lying-size.xlsx'])('%s: refused within the inflation limit, in bounded memory', (file) => {
+    expect(readFileSync(H(file)).length).toBeLessThan(4 << 20);
+    const run = kpi(file);
+    expectRefused(run, file, /inflates to more than 1073741824 bytes|inflates to 2147483647 bytes|damaged/);
+    expect(run.peakRss).toBeLessThan(400 << 20);
+  });
+
+  it('a 1 MB cell is read (a long note is legitimate); --max-cell-size bounds it with a named limit', () => {
+    const ok = runCli(['kpi', '-d', H('one-megabyte-cell.csv'), '--format', 'json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).total.leads).toBe(3);
+    expectRefused(kpi('one-megabyte-cell.csv', '--max-cell-size', '10000'), 'one-megabyte-cell.csv', /longer than 10000 characters[\s\S]*--max-cell-size/);
+  });
+
+  it('rows with more or fewer fields than the header: the short one is counted and reported, never dropped silently', () => {
+    const refused = kpi('ragged-rows.csv');
+    expectRefused(refused, 'ragged-rows.csv', /1 of 4 rows cannot be read[\s\S]*row 3, column "created_at": no created_at/);
+    const run = runCli(['kpi', '-d', H('ragged-rows.csv'), '--max-bad-rows', '25%', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.total.leads).toBe(3);
+    expect(r.dataQuality.rowsSkipped).toEqual([{ file: H('ragged-rows.csv'), row: 3, column: 'created_at', reason: 'no created_at' }]);
+  });
+
+  it('UTF-16 without a BOM and Windows-1251 are read, not refused', () => {
+    expect(JSON.parse(runCli(['kpi', '-d', H('utf16le-without-bom.csv'), '--format', 'json']).stdout).total.leads).toBe(5);
+    expect(JSON.parse(runCli(['kpi', '-d', H('cp1251-deals.csv'), '--format', 'json']).stdout).managers[0].manager).toBe('Иванов Иван');
+  });
+
+  it('an HTML .xls with <script> and 100,000 nested tags: the real table is read, scripts are ignored', () => {
+    const run = runCli(['kpi', '-d', H('html-xls-script-and-deep-nesting.xls'), '--format', 'json'], { measure: true });
+    expect(run.code).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.managers.map((m: { manager: string }) => m.manager)).toEqual(['Иванов Иван']);
+    expect(run.peakRss).toBeLessThan(300 << 20);
+  });
+
+  it('a questionnaire whose aliases expand exponentially, and answers of the wrong types', () => {
+    expectRefused(runCli(['validate', H('questionnaire-alias-bomb.yaml')], { timeoutMs: 20_000 }), 'questionnaire-alias-bomb.yaml', /aliases are limited to 100/);
+    expectRefused(runCli(['audit', '--answers', H('answers-wrong-types.yaml')]), 'answers-wrong-types.yaml', /at questionnaire: .*string[\s\S]*answers\.lead\.concept/);
+  });
+});
+
+describe('paths that are not readable files, and outputs that must not be written', () => {
+  it('a folder, a missing file, an unreadable file', () => {
+    expectRefused(runCli(['kpi', '-d', DIR]), 'hostile', /this is a folder, not a file/);
+    expectRefused(runCli(['kpi', '-d', H('no-such-file.csv')]), 'no-such-file.csv', /no such file/);
+    const isRoot = process.getuid?.() === 0;
+    // root reads any file whatever its mode; /proc/self/mem is a file no one can read from the start
+    const unreadable = isRoot ? '/proc/self/mem' : H('unreadable.csv');
+    if (!isRoot) {
+      writeFileSync(unreadable, 'id\n');
+      chmodSync(unreadable, 0o000);
+    }
+    expectRefused(runCli(['kpi', '-d', unreadable]), path.basename(unreadable), /cannot be read/);
+    if (!isRoot) rmSync(unreadable, { force: true });
+  });
+
+  it('an output path in a missing folder, or equal to an input', () => {
+    expectRefused(runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(OUT, 'missing', 'k.xlsx')]), 'k.xlsx', /does not exist/);
+    const copy = H('input-copy.csv');
+    writeFileSync(copy, readFileSync(path.join(ROOT, 'samples/amocrm-deals.csv')));
+    const before = sha(copy);
+    expectRefused(runCli(['kpi', '-d', copy, '-o', copy]), 'input-copy.csv', /one of the input files/);
+    expect(sha(copy)).toBe(before);
+    rmSync(copy);
+  });
+
+  it('Ctrl+C during a long import exits 130 and leaves no partial file', async () => {
+    const big = H('big-activities');
+    const gen = runCli(['generate', '--deals', '20000', '--activities', '400000', '-o', big]);
+    expect(gen.code).toBe(0);
+    const out = path.join(OUT, 'interrupted.xlsx');
+    const child = spawn(process.execPath, [BIN, 'kpi', '-d', path.join(big, 'deals.csv'), '-a', path.join(big, 'activities.csv'), '-o', out], { env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise((r) => setTimeout(r, 700));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/Interrupted; nothing was saved/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(OUT)).toEqual([]);
+    rmSync(big, { recursive: true, force: true });
+  });
+});
