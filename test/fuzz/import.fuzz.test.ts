@@ -40,7 +40,9 @@ const mutation = fc.oneof(
   fc.record({ op: fc.constant('token' as const), at: fc.nat(), token: fc.constantFrom('"', ';', ',', '\t', '\n', '\r', '\u0000', '<td>', '</tr>', '<!DOCTYPE x>', '&amp;', '﻿', 'Итого', '99/99/2025', '1e309', '<row r="1">') }),
 );
 
-function mutate(input: Buffer, steps: Array<fc.infer<typeof mutation>>): Buffer {
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(input: Buffer, steps: Mutation[]): Buffer {
   let b = input;
   for (const m of steps) {
     const at = b.length === 0 ? 0 : m.at % (b.length + 1);
