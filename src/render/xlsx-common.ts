@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import type { MetricFormat } from '../core/kpi/catalog.js';
 
 /** Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -36,9 +37,25 @@ export const FORMATS = {
   money: '#,##0.00',
   integer: '#,##0',
   decimal: '#,##0.0',
-  minutes: '#,##0.0" min"',
-  days: '#,##0.0" d"',
 } as const;
+
+/** The cell number format of a metric's kind, with units in the report language. */
+export function metricFormat(format: MetricFormat, lang: string): string {
+  switch (format) {
+    case 'count':
+      return FORMATS.integer;
+    case 'ratio':
+      return FORMATS.percent;
+    case 'money':
+      return FORMATS.money;
+    case 'days':
+      return lang === 'ru' ? '#,##0.0" дн."' : '#,##0.0" d"';
+    case 'minutes':
+      return lang === 'ru' ? '#,##0.0" мин"' : '#,##0.0" min"';
+    default:
+      return '#,##0.00';
+  }
+}
 
 /** Sets fixed document properties; `now` comes from the caller so the workbook is deterministic. */
 export function setDocumentProperties(workbook: ExcelJS.Workbook, title: string, now: Date): void {

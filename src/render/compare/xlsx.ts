@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { CompareResult } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
-import { FORMATS, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
+import { FORMATS, metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { compareLabels, ROW_INFO } from './text.js';
 
-const FORMAT = { ratio: FORMATS.percent, money: FORMATS.money, days: FORMATS.days, minutes: FORMATS.minutes, decimal: FORMATS.decimal, count: FORMATS.integer } as const;
 
 /** Adds the Before-After (and Payback) sheets; shared with the CI report. */
 export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResult, lang: string): void {
@@ -25,7 +24,7 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
   for (const row of result.rows) {
     const info = ROW_INFO[row.metric]!;
     const r = sheet.addRow([info[lang === 'ru' ? 'ru' : 'en'], row.before, row.after, row.change, row.change_pct, row.better === 'up' ? '↑' : '↓', row.target, row.met === null ? '' : row.met ? L.yes : L.no]);
-    for (const col of [2, 3, 4]) r.getCell(col).numFmt = FORMAT[info.format];
+    for (const col of [2, 3, 4]) r.getCell(col).numFmt = metricFormat(info.format, lang);
     r.getCell(5).numFmt = '+0.0%;-0.0%;0.0%';
     r.getCell(7).numFmt = '+0%;-0%;0%';
   }
@@ -53,7 +52,7 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
       const r = sheet.addRow([]);
       setText(r.getCell(1), m.manager);
       m.metrics.forEach((row, i) => {
-        const f = FORMAT[ROW_INFO[row.metric]!.format];
+        const f = metricFormat(ROW_INFO[row.metric]!.format, lang);
         r.getCell(2 + i * 2).value = row.before;
         r.getCell(2 + i * 2).numFmt = f;
         r.getCell(3 + i * 2).value = row.after;

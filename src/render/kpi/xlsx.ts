@@ -1,19 +1,10 @@
 import ExcelJS from 'exceljs';
-import { METRICS, type MetricFormat } from '../../core/kpi/catalog.js';
+import { METRICS } from '../../core/kpi/catalog.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { tr } from '../../core/i18n.js';
-import { FORMATS, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
+import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { kpiLabels } from './labels.js';
 import { periodText } from './text.js';
-
-const NUM_FORMAT: Record<MetricFormat, string> = {
-  count: FORMATS.integer,
-  ratio: FORMATS.percent,
-  money: FORMATS.money,
-  days: FORMATS.days,
-  minutes: FORMATS.minutes,
-  decimal: FORMATS.decimal,
-};
 
 /** Column letter of a 1-based index. */
 export function columnLetter(n: number): string {
@@ -38,7 +29,7 @@ export function addKpiSheets(workbook: ExcelJS.Workbook, result: KpiResult, lang
       const cell = row.getCell(i + 2);
       const value = r.v[m.key];
       cell.value = typeof value === 'number' ? value : null;
-      cell.numFmt = NUM_FORMAT[m.format];
+      cell.numFmt = metricFormat(m.format, lang);
     });
   }
   sheet.lastRow!.font = { bold: true };

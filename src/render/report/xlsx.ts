@@ -3,11 +3,10 @@ import type { ReportResult } from '../../core/report.js';
 import { addAuditSheets } from '../audit/xlsx.js';
 import { addCompareSheets } from '../compare/xlsx.js';
 import { addKpiSheets } from '../kpi/xlsx.js';
-import { FORMATS, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
+import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { headlineRows, reportLabels, showValue } from './summary.js';
 import { METRICS } from '../../core/kpi/catalog.js';
 
-const FORMAT: Record<string, string> = { count: FORMATS.integer, ratio: FORMATS.percent, money: FORMATS.money, days: FORMATS.days, minutes: FORMATS.minutes, decimal: FORMATS.decimal };
 
 /**
  * The CI workbook: Summary, then Audit and Recommendations, Managers, Loss reasons, Data quality,
@@ -39,7 +38,7 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
     head.font = { bold: true };
     for (const h of headline) {
       const row = s.addRow([h.label, h.value, h.target, h.met === null ? '' : h.met ? L.yes : L.no]);
-      row.getCell(2).numFmt = FORMAT[METRICS.find((m) => m.key === h.key)!.format]!;
+      row.getCell(2).numFmt = metricFormat(METRICS.find((m) => m.key === h.key)!.format, r.lang);
       row.getCell(3).numFmt = '+0%;-0%;0%';
       if (h.met !== null) row.getCell(4).font = { color: { argb: h.met ? 'FF006100' : 'FF9C0006' }, bold: true };
     }
