@@ -1,8 +1,9 @@
 import type { Activity, InputShape, Payment } from '../records.js';
 import { notApplicable } from './catalog.js';
 import type { DealStore } from './deal-store.js';
-import { compareIds } from './ids.js';
-import { DAY_MS, dayOf, dayOfIso, lowerBound, mean, median, ratio, sortNumbers, sum } from './stats.js';
+import { compareIds, Interner } from './ids.js';
+import { FloatList, IntList, TimeIndex } from './time-index.js';
+import { DAY_MS, dayOf, dayOfIso, mean, median, ratio, sortNumbers, sum } from './stats.js';
 import type { ManagerKpis, MetricValues } from './types.js';
 
 export interface KpiOptions {
@@ -37,8 +38,8 @@ class ActivityTally {
 /**
  * The KPI engine: deals are loaded first (a DealStore), activities stream through addActivity once,
  * payments follow; finish() computes every metric of spec/metrics.md per manager and in total.
- * Memory grows with deals and managers; per activity it keeps only outgoing-call times per client or
- * deal (for callbacks, 8 bytes each) and the missed calls in the period.
+ * Memory grows with deals and managers; per activity it keeps only the time of each outgoing call with
+ * its client or deal key (12 bytes, for callbacks) and the missed calls of the period (20 bytes).
  */
 export class KpiEngine {
   private readonly fromDay: number;
@@ -52,8 +53,16 @@ export class KpiEngine {
   private anyDealId = false;
   private readonly tallies = new Map<number, ActivityTally>();
   private readonly total = new ActivityTally();
-  private readonly outgoing = new Map<string, number[]>();
-  private readonly missed: Array<{ manager: number; at: number; client: string; deal: string }> = [];
+  /** Outgoing call times by client and by deal, for callbacks. */
+  private readonly outByClient = new TimeIndex();
+  private readonly outByDeal = new TimeIndex();
+  /** Deal ids of activities that match no deal: keys after the store's deal indexes. */
+  private readonly unknownDeals = new Interner();
+  /** Missed calls in the period that have a client or a deal, in parallel columns. */
+  private readonly missedManager = new IntList();
+  private readonly missedAt = new FloatList();
+  private readonly missedClient = new IntList();
+  private readonly missedDeal = new IntList();
   private readonly payments: Array<{ manager: number; invoiced: number; paid: number }> = [];
   private readonly paymentTotals = { invoiced: [] as number[], paid: [] as number[] };
   private readonly listed = new Set<number>();
@@ -81,6 +90,7 @@ export class KpiEngine {
   /** Feeds one activity (any order). */
   addActivity(a: Activity): void {
     // Links: by deal_id when any activity has one, else by client and time window (both kept until known).
+    let dealKey = -1;
     if (a.deal_id !== '') {
       if (!this.anyDealId) {
         this.anyDealId = true;
@@ -89,15 +99,19 @@ export class KpiEngine {
         this.clientDeals = undefined;
       }
       const d = this.store.find(a.deal_id);
-      if (d !== undefined) this.link(d, a, this.touchesById, this.firstById);
+      if (d !== undefined) {
+        this.link(d, a, this.touchesById, this.firstById);
+        dealKey = d;
+      } else dealKey = this.n + this.unknownDeals.id(a.deal_id);
     } else if (!this.anyDealId && a.client !== '') {
       const d = this.dealByClientWindow(a.client, a.at);
       if (d !== undefined) this.link(d, a, this.touchesByClient!, this.firstByClient!);
     }
     const isCall = a.kind === 'call';
+    const clientKey = a.client === '' ? -1 : isCall && (a.direction === 'out' || a.missed) ? this.store.clients.id(a.client) : -1;
     if (isCall && a.direction === 'out') {
-      if (a.client !== '') this.pushOutgoing(`c\u0000${a.client}`, a.at);
-      if (a.deal_id !== '') this.pushOutgoing(`d\u0000${a.deal_id}`, a.at);
+      if (clientKey >= 0) this.outByClient.add(clientKey, a.at);
+      if (dealKey >= 0) this.outByDeal.add(dealKey, a.at);
     }
     if (!this.inPeriod(a.at)) return;
     const m = this.store.managers.id(a.manager);
@@ -114,7 +128,12 @@ export class KpiEngine {
       else if (a.kind === 'meeting') t.meetings++;
       else if (a.kind === 'message') t.messages++;
     }
-    if (a.missed && (a.client !== '' || a.deal_id !== '')) this.missed.push({ manager: m, at: a.at, client: a.client, deal: a.deal_id });
+    if (a.missed && (clientKey >= 0 || dealKey >= 0)) {
+      this.missedManager.push(m);
+      this.missedAt.push(a.at);
+      this.missedClient.push(clientKey);
+      this.missedDeal.push(dealKey);
+    }
   }
 
   private link(d: number, a: Activity, touches: Uint32Array, first: Float64Array): void {
@@ -144,12 +163,6 @@ export class KpiEngine {
       if (Number.isNaN(end) || (end >= created[d]! && at <= end)) return d;
     }
     return undefined;
-  }
-
-  private pushOutgoing(key: string, at: number): void {
-    const list = this.outgoing.get(key);
-    if (list) list.push(at);
-    else this.outgoing.set(key, [at]);
   }
 
   private tally(m: number): ActivityTally {
@@ -310,17 +323,13 @@ export class KpiEngine {
 
   /** A missed call is called back when an outgoing call to its client or deal lies in [at, at + window]. */
   private resolveCallbacks(): void {
-    for (const list of this.outgoing.values()) list.sort((a, b) => a - b);
     const w = this.opts.callbackWindowMs;
-    const hit = (key: string, at: number) => {
-      const list = this.outgoing.get(key);
-      if (!list) return false;
-      const i = lowerBound(list, at);
-      return i < list.length && list[i]! - at <= w;
-    };
-    for (const m of this.missed) {
-      const back = (m.client !== '' && hit(`c\u0000${m.client}`, m.at)) || (m.deal !== '' && hit(`d\u0000${m.deal}`, m.at));
-      for (const t of [this.tally(m.manager), this.total]) {
+    for (let i = 0; i < this.missedAt.length; i++) {
+      const at = this.missedAt.data[i]!;
+      const client = this.missedClient.data[i]!;
+      const deal = this.missedDeal.data[i]!;
+      const back = (client >= 0 && this.outByClient.anyWithin(client, at, at + w)) || (deal >= 0 && this.outByDeal.anyWithin(deal, at, at + w));
+      for (const t of [this.tally(this.missedManager.data[i]!), this.total]) {
         t.missedWithKey++;
         if (back) t.calledBack++;
       }
