@@ -19,6 +19,33 @@ export function withImportOptions(cmd: Command): Command {
     .option('--max-inflated-size <bytes>', `most bytes an XLSX may inflate to (default ${DEFAULT_LIMITS.maxInflatedBytes})`);
 }
 
+/** The export files and KPI definition options of kpi, compare and report. */
+export interface KpiCliFields {
+  deals?: string;
+  activities?: string;
+  payments?: string;
+  from?: string;
+  to?: string;
+  touchNorm?: string;
+  callbackWindow?: string;
+}
+
+/** The before/after options of compare and report. */
+export interface PeriodCliFields {
+  cutover?: string;
+  beforeDeals?: string;
+  beforeActivities?: string;
+  beforePayments?: string;
+  afterDeals?: string;
+  afterActivities?: string;
+  afterPayments?: string;
+  targets?: string;
+  cost?: string;
+  monthlyCost?: string;
+  margin?: string;
+  byManager?: boolean;
+}
+
 export interface ImportCliOptions {
   map?: string;
   delimiter?: string;

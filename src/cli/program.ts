@@ -20,6 +20,23 @@ function withOutputOptions(cmd: Command, formats: string[]): Command {
     .option('--now <iso>', 'fix the report date (or set SOURCE_DATE_EPOCH) for reproducible output');
 }
 
+/** The before/after options `compare` and `report` share. */
+function withPeriodOptions(cmd: Command): Command {
+  return cmd
+    .option('--cutover <date>', 'the day the CRM went in (YYYY-MM-DD): earlier records are "before"')
+    .option('--before-deals <file>', 'deals before (instead of --cutover)')
+    .option('--before-activities <file>', 'activities before')
+    .option('--before-payments <file>', 'payments before')
+    .option('--after-deals <file>', 'deals after')
+    .option('--after-activities <file>', 'activities after')
+    .option('--after-payments <file>', 'payments after')
+    .option('--targets <file.yaml>', 'relative targets per row (default: conversion +20%, median response -30%)')
+    .option('--cost <amount>', 'one-off implementation cost, for payback and ROI')
+    .option('--monthly-cost <amount>', 'running cost per month (licences, support)')
+    .option('--margin <share>', 'gross margin share of revenue (0..1, default 1)')
+    .option('--by-manager', "each manager's before and after for conversion, response and touches");
+}
+
 /** Declares the commands and their options; each handler is imported only when its command runs. */
 export function buildProgram(ctx: CliContext, state: { code: number }): Command {
   const program = new Command('crm-audit')
@@ -122,24 +139,12 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
 
   withOutputOptions(
     withImportOptions(
-      program
+      withPeriodOptions(program
         .command('compare')
         .description('Before/after tables: KPIs before and after the CRM went in, targets, payback and ROI')
         .option('-d, --deals <file>', 'deals of both periods, split at --cutover')
         .option('-a, --activities <file>', 'activities of both periods')
-        .option('-p, --payments <file>', 'payments of both periods')
-        .option('--cutover <date>', 'the day the CRM went in (YYYY-MM-DD): earlier records are "before"')
-        .option('--before-deals <file>', 'deals before (instead of --deals with --cutover)')
-        .option('--before-activities <file>', 'activities before')
-        .option('--before-payments <file>', 'payments before')
-        .option('--after-deals <file>', 'deals after')
-        .option('--after-activities <file>', 'activities after')
-        .option('--after-payments <file>', 'payments after')
-        .option('--targets <file.yaml>', 'relative targets per row (default: conversion +20%, median response -30%)')
-        .option('--cost <amount>', 'one-off implementation cost, for payback and ROI')
-        .option('--monthly-cost <amount>', 'running cost per month (licences, support)', '0')
-        .option('--margin <share>', 'gross margin share of revenue (0..1)', '1')
-        .option('--by-manager', 'each manager\'s before and after for conversion, response and touches')
+        .option('-p, --payments <file>', 'payments of both periods'))
         .option('--touch-norm <n>', 'touches a won deal should have had', '5')
         .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h'),
     ),
@@ -156,7 +161,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
     .action(run(() => import('./commands/compare.js')));
 
   withImportOptions(
-    program
+    withPeriodOptions(program
       .command('report')
       .description('The CI report: audit, KPIs and before/after in one XLSX (or JSON / Markdown), with assertions and exit codes')
       .option('-c, --config <file>', `config file (default: ./crm-audit.config.yaml when present)`)
@@ -170,19 +175,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       .option('--from <date>', 'first day of the KPI period')
       .option('--to <date>', 'last day of the KPI period')
       .option('--touch-norm <n>', 'touches a won deal should have had')
-      .option('--callback-window <duration>', 'how soon a missed call must be called back')
-      .option('--cutover <date>', 'compare before and after this day, from the same files')
-      .option('--before-deals <file>', 'deals before (instead of --cutover)')
-      .option('--before-activities <file>', 'activities before')
-      .option('--before-payments <file>', 'payments before')
-      .option('--after-deals <file>', 'deals after')
-      .option('--after-activities <file>', 'activities after')
-      .option('--after-payments <file>', 'payments after')
-      .option('--targets <file.yaml>', 'relative targets for the before/after rows')
-      .option('--cost <amount>', 'one-off implementation cost, for payback and ROI')
-      .option('--monthly-cost <amount>', 'running cost per month')
-      .option('--margin <share>', 'gross margin share of revenue (0..1)')
-      .option('--by-manager', 'before/after per manager')
+      .option('--callback-window <duration>', 'how soon a missed call must be called back'))
       .option('--assert <expr...>', "a check such as 'total.conversion>=0.2' (repeatable); exit 1 when one fails")
       .option('--no-exit-code', 'exit 0 even when an assertion fails (dashboards)')
       .addOption(new Option('--format <format>', 'output format (default: xlsx with -o, else md)').choices(['xlsx', 'json', 'md']))

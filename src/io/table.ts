@@ -1,4 +1,3 @@
-import { UserError } from '../core/errors.js';
 import { CsvParser, detectDelimiter, type RowSink } from './csv.js';
 import { ExportDecoder } from './decode.js';
 import { assertReadableFile, fsError, openInput, readAll } from './files.js';
@@ -109,8 +108,5 @@ export async function readTable(file: string, opts: TableOptions, sink: RowSink)
   }
   if (!parser) start(head);
   parser!.end();
-  if (opts.delimiter !== undefined && opts.delimiter.length !== 1) {
-    throw new UserError('E_USAGE', `--delimiter must be one character, got "${opts.delimiter}"`);
-  }
   return { type: 'text', encoding: decoder.encoding ?? 'utf-8', delimiter };
 }

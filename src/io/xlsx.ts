@@ -89,44 +89,42 @@ async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { l
     }
     sink(cells, rowNumber);
   };
-  {
-    for await (const chunk of entryChunks(zip, entry, file, budget, limits)) {
-      let s = carry + decoder.decode(chunk, { stream: true });
-      if (!checkedHead) {
-        assertNoDtd(s.slice(0, 4096), file, entry.fileName);
-        checkedHead = true;
-      }
-      let pos = 0;
-      for (;;) {
-        const start = s.indexOf('<row', pos);
-        if (start === -1) {
-          pos = Math.max(pos, s.length - 4);
-          break;
-        }
-        const selfClose = s.indexOf('/>', start);
-        const open = s.indexOf('>', start);
-        if (open === -1) {
-          pos = start;
-          break;
-        }
-        if (selfClose !== -1 && selfClose + 1 === open) {
-          pos = open + 1;
-          continue;
-        }
-        const close = s.indexOf('</row>', open);
-        if (close === -1) {
-          pos = start;
-          break;
-        }
-        emit(s.slice(start, close + 6));
-        pos = close + 6;
-      }
-      s = s.slice(pos);
-      if (s.length > limits.maxCellChars * 4) {
-        throw new UserError('E_LIMIT_CELL', `a row of the sheet is larger than ${limits.maxCellChars * 4} characters`, { file }, 'raise --max-cell-size if the file is genuine');
-      }
-      carry = s;
+  for await (const chunk of entryChunks(zip, entry, file, budget, limits)) {
+    let s = carry + decoder.decode(chunk, { stream: true });
+    if (!checkedHead) {
+      assertNoDtd(s.slice(0, 4096), file, entry.fileName);
+      checkedHead = true;
     }
+    let pos = 0;
+    for (;;) {
+      const start = s.indexOf('<row', pos);
+      if (start === -1) {
+        pos = Math.max(pos, s.length - 4);
+        break;
+      }
+      const selfClose = s.indexOf('/>', start);
+      const open = s.indexOf('>', start);
+      if (open === -1) {
+        pos = start;
+        break;
+      }
+      if (selfClose !== -1 && selfClose + 1 === open) {
+        pos = open + 1;
+        continue;
+      }
+      const close = s.indexOf('</row>', open);
+      if (close === -1) {
+        pos = start;
+        break;
+      }
+      emit(s.slice(start, close + 6));
+      pos = close + 6;
+    }
+    s = s.slice(pos);
+    if (s.length > limits.maxCellChars * 4) {
+      throw new UserError('E_LIMIT_CELL', `a row of the sheet is larger than ${limits.maxCellChars * 4} characters`, { file }, 'raise --max-cell-size if the file is genuine');
+    }
+    carry = s;
   }
   return seenValue || !skipEmpty;
 }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { parseAnswers, type Answer } from '../../core/audit/answers.js';
 import { scoreAudit } from '../../core/audit/score.js';
 import type { AuditResult } from '../../core/audit/types.js';
@@ -91,9 +90,4 @@ export function answersToDocument(q: Questionnaire, company: string | undefined,
     ...(company ? { company } : {}),
     answers: Object.fromEntries(q.sections.flatMap((s) => s.questions.map((x) => [x.id, answers.get(x.id) ?? 'skip']))),
   };
-}
-
-/** The default file name for a saved report in the working folder. */
-export function defaultReportPath(cwd: string, ext: string): string {
-  return path.join(cwd, `crm-audit-report.${ext}`);
 }

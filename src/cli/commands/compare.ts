@@ -8,28 +8,11 @@ import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, resolveFormat } from '../format.js';
-import { importOptionsFromCli, parseDay, type ImportCliOptions } from '../input-options.js';
+import { importOptionsFromCli, parseDay, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
 import { writeOutput } from '../output.js';
 import { kpiOptionsFromCli } from './kpi.js';
 
-export interface CompareCliOptions extends ImportCliOptions {
-  deals?: string;
-  activities?: string;
-  payments?: string;
-  cutover?: string;
-  beforeDeals?: string;
-  beforeActivities?: string;
-  beforePayments?: string;
-  afterDeals?: string;
-  afterActivities?: string;
-  afterPayments?: string;
-  targets?: string;
-  cost?: string;
-  monthlyCost?: string;
-  margin?: string;
-  byManager?: boolean;
-  touchNorm?: string;
-  callbackWindow?: string;
+export interface CompareCliOptions extends ImportCliOptions, KpiCliFields, PeriodCliFields {
   format?: 'table' | 'json' | 'md' | 'xlsx';
   output?: string;
   lang: string;

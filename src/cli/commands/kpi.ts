@@ -9,17 +9,11 @@ import { renderKpiMarkdown, renderKpiTable } from '../../render/kpi/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, resolveFormat } from '../format.js';
-import { importOptionsFromCli, parseDay, parseWindow, type ImportCliOptions } from '../input-options.js';
+import { importOptionsFromCli, parseDay, parseWindow, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
 import { writeOutput } from '../output.js';
 
-export interface KpiCliOptions extends ImportCliOptions {
+export interface KpiCliOptions extends ImportCliOptions, KpiCliFields {
   deals: string;
-  activities?: string;
-  payments?: string;
-  from?: string;
-  to?: string;
-  touchNorm?: string;
-  callbackWindow?: string;
   metrics?: string;
   format?: 'table' | 'json' | 'md' | 'xlsx';
   output?: string;

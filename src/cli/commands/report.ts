@@ -20,35 +20,16 @@ import { renderJson } from '../../render/text.js';
 import { paint, resolveNow, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
-import { importOptionsFromCli, parseDay, type ImportCliOptions } from '../input-options.js';
+import { importOptionsFromCli, parseDay, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
 import { writeOutput } from '../output.js';
 import { kpiOptionsFromCli } from './kpi.js';
 
-export interface ReportCliOptions extends ImportCliOptions {
+export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, PeriodCliFields {
   config?: string;
   answers?: string;
   questionnaire?: string;
   managers?: string;
   company?: string;
-  deals?: string;
-  activities?: string;
-  payments?: string;
-  from?: string;
-  to?: string;
-  touchNorm?: string;
-  callbackWindow?: string;
-  cutover?: string;
-  beforeDeals?: string;
-  beforeActivities?: string;
-  beforePayments?: string;
-  afterDeals?: string;
-  afterActivities?: string;
-  afterPayments?: string;
-  targets?: string;
-  cost?: string;
-  monthlyCost?: string;
-  margin?: string;
-  byManager?: boolean;
   assert?: string[];
   exitCode: boolean;
   format?: 'xlsx' | 'json' | 'md';

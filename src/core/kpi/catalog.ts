@@ -24,6 +24,8 @@ const def = (key: string, format: MetricFormat, ru: string, en: string, dru: str
 
 const ACT: Array<keyof InputShape> = ['activities'];
 const LINKED: Array<keyof InputShape> = ['activities'];
+/** Deal metrics from activities say what kind of activities file they need. */
+const linked = (m: MetricDef): MetricDef => ({ ...m, activitiesReason: 'needs an activities file with deal_id or client (--activities)' });
 
 /** Every metric of spec/metrics.md, in the order of the JSON contract. */
 export const METRICS: readonly MetricDef[] = [
@@ -37,16 +39,16 @@ export const METRICS: readonly MetricDef[] = [
   def('average_check', 'money', 'Средний чек', 'Average check', 'Выручка / число выигранных сделок с суммой', 'Revenue / number of won deals with an amount'),
   def('cycle_days_avg', 'days', 'Цикл, дн. (сред.)', 'Cycle, days (mean)', 'Среднее (закрытие − создание) в днях по выигранным сделкам', 'Mean (closed − created) in days over won deals'),
   def('cycle_days_median', 'days', 'Цикл, дн. (медиана)', 'Cycle, days (median)', 'Медиана (закрытие − создание) в днях по выигранным сделкам', 'Median (closed − created) in days over won deals'),
-  def('touches_per_won', 'decimal', 'Касаний на продажу', 'Touches per won', 'Среднее число касаний (не пропущенных активностей до закрытия) на выигранную сделку', 'Mean number of touches (non-missed activities up to closing) per won deal', LINKED),
-  def('won_below_touch_norm', 'count', 'Продаж ниже нормы касаний', 'Won below touch norm', 'Выигранные сделки, где касаний меньше нормы (по умолчанию 5)', 'Won deals with fewer touches than the norm (default 5)', LINKED),
-  def('response_min_median', 'minutes', 'Реакция, мин (медиана)', 'Response, min (median)', 'Медиана минут от создания сделки до первого ответа (исходящего или принятого входящего)', 'Median minutes from deal creation to the first response (outgoing, or answered incoming)', LINKED),
-  def('response_min_avg', 'minutes', 'Реакция, мин (сред.)', 'Response, min (mean)', 'Среднее минут от создания сделки до первого ответа', 'Mean minutes from deal creation to the first response', LINKED),
-  def('no_response', 'count', 'Без ответа', 'No response', 'Сделки любого статуса без первого ответа', 'Deals of any status with no first response', LINKED),
+  linked(def('touches_per_won', 'decimal', 'Касаний на продажу', 'Touches per won', 'Среднее число касаний (не пропущенных активностей до закрытия) на выигранную сделку', 'Mean number of touches (non-missed activities up to closing) per won deal', LINKED)),
+  linked(def('won_below_touch_norm', 'count', 'Продаж ниже нормы касаний', 'Won below touch norm', 'Выигранные сделки, где касаний меньше нормы (по умолчанию 5)', 'Won deals with fewer touches than the norm (default 5)', LINKED)),
+  linked(def('response_min_median', 'minutes', 'Реакция, мин (медиана)', 'Response, min (median)', 'Медиана минут от создания сделки до первого ответа (исходящего или принятого входящего)', 'Median minutes from deal creation to the first response (outgoing, or answered incoming)', LINKED)),
+  linked(def('response_min_avg', 'minutes', 'Реакция, мин (сред.)', 'Response, min (mean)', 'Среднее минут от создания сделки до первого ответа', 'Mean minutes from deal creation to the first response', LINKED)),
+  linked(def('no_response', 'count', 'Без ответа', 'No response', 'Сделки любого статуса без первого ответа', 'Deals of any status with no first response', LINKED)),
   def('calls_out', 'count', 'Исходящие', 'Calls out', 'Исходящие звонки в периоде', 'Outgoing calls in the period', ACT),
   def('calls_in', 'count', 'Входящие', 'Calls in', 'Входящие звонки в периоде', 'Incoming calls in the period', ACT),
   def('calls_missed', 'count', 'Пропущенные', 'Missed', 'Пропущенные входящие звонки', 'Missed incoming calls', ['activities', 'activityMissed']),
   def('missed_share', 'ratio', 'Доля пропущенных', 'Missed share', 'Пропущенные / входящие', 'Missed / incoming calls', ['activities', 'activityMissed']),
-  def('callback_rate', 'ratio', 'Перезвонили', 'Callback rate', 'Доля пропущенных (с клиентом или сделкой), после которых был исходящий звонок тому же клиенту или по той же сделке в окне (по умолчанию 24 ч)', 'Share of missed calls (with a client or deal) followed by an outgoing call to the same client or deal within the window (default 24 h)', ['activities', 'activityMissed']),
+  linked(def('callback_rate', 'ratio', 'Перезвонили', 'Callback rate', 'Доля пропущенных (с клиентом или сделкой), после которых был исходящий звонок тому же клиенту или по той же сделке в окне (по умолчанию 24 ч)', 'Share of missed calls (with a client or deal) followed by an outgoing call to the same client or deal within the window (default 24 h)', ['activities', 'activityMissed'])),
   def('emails', 'count', 'Письма', 'E-mails', 'Письма в периоде', 'E-mails in the period', ['activities', 'activityKind']),
   def('meetings', 'count', 'Встречи', 'Meetings', 'Встречи в периоде', 'Meetings in the period', ['activities', 'activityKind']),
   def('messages', 'count', 'Сообщения', 'Messages', 'Сообщения в периоде', 'Messages in the period', ['activities', 'activityKind']),
@@ -59,12 +61,6 @@ export const METRICS: readonly MetricDef[] = [
   def('paid', 'money', 'Оплачено', 'Paid', 'Сумма оплат', 'Sum paid', ['payments']),
   def('paid_share', 'ratio', 'Доля оплаты', 'Paid share', 'Оплачено / выставлено', 'Paid / invoiced', ['payments']),
 ];
-
-for (const m of METRICS) {
-  if (['touches_per_won', 'won_below_touch_norm', 'response_min_median', 'response_min_avg', 'no_response', 'callback_rate'].includes(m.key)) {
-    (m as { activitiesReason?: string }).activitiesReason = 'needs an activities file with deal_id or client (--activities)';
-  }
-}
 
 export const METRIC_KEYS = METRICS.map((m) => m.key);
 
