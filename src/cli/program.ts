@@ -67,7 +67,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       .command('audit')
       .description('Run the CRM maturity audit: interactively, or from a saved answers file')
       .option('-q, --questionnaire <id|file>', 'built-in questionnaire id or a YAML file', 'crm-maturity')
-      .option('-a, --answers <file>', 'answers file (YAML or JSON, - for stdin); no prompts')
+      .option('-a, --answers <files...>', 'answers file(s) (YAML or JSON, - for stdin); no prompts; several give a result each')
       .option('--allow-partial', 'treat questions missing from the answers file as skipped')
       .option('--company <name>', 'company name shown in the report')
       .option('--baseline <result.json>', 'a previous audit result (JSON) to compare with')
@@ -79,6 +79,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       examples([
         ['crm-audit audit --lang en', 'interactive audit in English'],
         ['crm-audit audit --answers samples/answers/leader.yaml --format json', 'the same audit from a saved answers file (CI)'],
+        ['crm-audit audit --answers samples/answers/*.yaml --format json', 'several answers files: a JSON array of results'],
         ['crm-audit audit -a answers.yaml --managers 8 -o audit.xlsx', 'an XLSX report, with recommendations costed for 8 managers'],
         ['crm-audit audit -a answers.yaml --baseline last-year.json', 'before/after against last year\'s result'],
       ]),

@@ -13,6 +13,10 @@ const STATUS: Record<string, DealStatus | 'deleted'> = {
   'сделка успешна': 'won',
   'сделка провалена': 'lost',
   'анализ причины провала': 'lost',
+  // Bitrix24 lead statuses (final: converted or junk)
+  'качественный лид': 'won',
+  сконвертирован: 'won',
+  'некачественный лид': 'lost',
   // HubSpot, Salesforce, Zoho (labels and internal ids)
   'closed won': 'won',
   'closed lost': 'lost',

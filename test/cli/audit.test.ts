@@ -22,6 +22,15 @@ describe('crm-audit audit --answers', () => {
     expect(Object.keys(result)).toEqual(expect.arrayContaining(['sections', 'recommendations', 'unanswered']));
   });
 
+  it('several answers files (a shell glob) give a JSON array, one result per band', () => {
+    const run = runCli(['audit', '--answers', 'samples/answers/ahead-of-most.yaml', 'samples/answers/leader.yaml', 'samples/answers/not-started.yaml', '--format', 'json', ...NOW]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).map((r: { band: { id: string } }) => r.band.id)).toEqual(['ahead-of-most', 'leader', 'not-started']);
+    const xlsx = runCli(['audit', '--answers', 'samples/answers/leader.yaml', 'samples/answers/not-started.yaml', '--format', 'xlsx', '-o', '/tmp/never.xlsx']);
+    expect(xlsx.code).toBe(2);
+    expect(xlsx.stderr).toMatch(/one workbook holds one audit/);
+  });
+
   it('is byte-identical across runs with --now or SOURCE_DATE_EPOCH', () => {
     const a = runCli(['audit', '-a', 'samples/answers/leader.yaml', '--format', 'json', ...NOW]);
     const b = runCli(['audit', '-a', 'samples/answers/leader.yaml', '--format', 'json', ...NOW]);

@@ -15,7 +15,7 @@ import { writeOutput } from '../output.js';
 
 export interface AuditOptions {
   questionnaire: string;
-  answers?: string;
+  answers?: string | string[];
   allowPartial?: boolean;
   company?: string;
   baseline?: string;
@@ -38,13 +38,24 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   // Validate everything the user gave before asking a single question.
   const { questionnaire } = await loadQuestionnaire(opts.questionnaire, ctx.cwd, ctx.stdin);
   const baseline = opts.baseline ? await loadBaseline(opts.baseline, ctx, questionnaire) : undefined;
-  const inputs = [opts.answers, opts.baseline].filter((f): f is string => f !== undefined);
+  const answerFiles = opts.answers === undefined ? [] : Array.isArray(opts.answers) ? opts.answers : [opts.answers];
+  const inputs = [...answerFiles, opts.baseline].filter((f): f is string => f !== undefined);
 
-  if (opts.answers !== undefined) {
-    const text = await readDocument(opts.answers, ctx.cwd, ctx.stdin);
-    const parsed = parseAnswers(parseYaml(text, opts.answers), questionnaire, opts.answers, Boolean(opts.allowPartial));
-    const result = scoreAudit(questionnaire, parsed.answers, { lang: opts.lang, now, company: opts.company ?? parsed.company, managers, baseline });
-    await writeOutput(ctx, await renderAudit(result, format, opts.lang, useColor(ctx) && !opts.output), opts.output, inputs);
+  if (answerFiles.length > 0) {
+    if (answerFiles.length > 1 && format === 'xlsx') {
+      throw new UserError('E_USAGE', 'one workbook holds one audit: give one answers file with --format xlsx', {}, 'run the command once per answers file, or use --format json for all of them');
+    }
+    const results: AuditResult[] = [];
+    for (const file of answerFiles) {
+      const text = await readDocument(file, ctx.cwd, ctx.stdin);
+      const parsed = parseAnswers(parseYaml(text, file), questionnaire, file, Boolean(opts.allowPartial));
+      results.push(scoreAudit(questionnaire, parsed.answers, { lang: opts.lang, now, company: opts.company ?? parsed.company, managers, baseline }));
+    }
+    let out: string | Uint8Array;
+    if (results.length === 1) out = await renderAudit(results[0]!, format, opts.lang, useColor(ctx) && !opts.output);
+    else if (format === 'json') out = renderJson(results);
+    else out = (await Promise.all(results.map((r) => renderAudit(r, format, opts.lang, useColor(ctx) && !opts.output)))).join('\n');
+    await writeOutput(ctx, out, opts.output, inputs);
     return EXIT.ok;
   }
 
