@@ -53,4 +53,6 @@ const kpi = run(['kpi', '-d', files[0], '-a', files[1], '-p', files[2], '--forma
 const rows = DEALS + ACTIVITIES;
 console.log(`kpi (deals + activities + payments -> JSON): ${kpi.seconds.toFixed(2)} s wall, ${(rows / kpi.seconds / 1e6).toFixed(2)} M rows/s, ${(bytes / 1048576 / kpi.seconds).toFixed(0)} MB/s, peak RSS ${mb(kpi.rss)} MB`);
 console.log(`target: <= 8 s and <= 500 MB: ${kpi.seconds <= 8 && kpi.rss <= 500 * 1048576 ? 'met' : 'NOT met'}`);
+const xlsx = spawnSync(process.execPath, [path.join(root, 'scripts/bench-xlsx.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+process.stdout.write(xlsx.stdout);
 writeFileSync(path.join(cache, 'last-bench.json'), JSON.stringify({ help, bare, parse, kpi, rows, bytes }, null, 2));

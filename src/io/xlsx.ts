@@ -102,13 +102,13 @@ async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { l
         pos = Math.max(pos, s.length - 4);
         break;
       }
-      const selfClose = s.indexOf('/>', start);
       const open = s.indexOf('>', start);
       if (open === -1) {
         pos = start;
         break;
       }
-      if (selfClose !== -1 && selfClose + 1 === open) {
+      if (s.charCodeAt(open - 1) === 47) {
+        // <row .../>: an empty row
         pos = open + 1;
         continue;
       }
@@ -138,7 +138,7 @@ function parseRowCells(xml: string, ctx: CellContext, file: string, row: number,
   let m: RegExpExecArray | null;
   while ((m = CELL_RE.exec(xml)) !== null) {
     const attrs = m[1]!;
-    const ref = attr(attrs, 'r');
+    const ref = quickAttr(attrs, ' r="') ?? attr(attrs, 'r');
     if (ref) col = columnIndex(ref);
     if (col >= limits.maxColumns) throw new UserError('E_LIMIT_COLUMNS', `row ${row} has more than ${limits.maxColumns} columns`, { file, row }, 'raise --max-columns if the file is genuine');
     const value = cellValue(attrs, m[2] ?? '', ctx);
@@ -150,8 +150,16 @@ function parseRowCells(xml: string, ctx: CellContext, file: string, row: number,
   return cells;
 }
 
+/** A double-quoted attribute found with indexOf (how every writer quotes them); undefined sends the caller to attr(). */
+function quickAttr(attrs: string, key: string): string | undefined {
+  const i = attrs.indexOf(key);
+  if (i === -1) return undefined;
+  const end = attrs.indexOf('"', i + key.length);
+  return end === -1 ? undefined : attrs.slice(i + key.length, end);
+}
+
 function cellValue(attrs: string, inner: string, ctx: CellContext): string {
-  const type = attr(attrs, 't') ?? 'n';
+  const type = (attrs.indexOf('t=') === -1 ? 'n' : (quickAttr(attrs, ' t="') ?? attr(attrs, 't'))) ?? 'n';
   if (type === 'inlineStr') return textRuns(inner);
   const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
   if (v === undefined) return '';
@@ -165,7 +173,7 @@ function cellValue(attrs: string, inner: string, ctx: CellContext): string {
     case 'b':
       return v === '1' ? 'TRUE' : 'FALSE';
     default: {
-      const style = Number(attr(attrs, 's') ?? '0');
+      const style = Number((attrs.indexOf('s=') === -1 ? '0' : (quickAttr(attrs, ' s="') ?? attr(attrs, 's'))) ?? '0');
       if (ctx.dateStyles.has(style)) {
         const serial = Number(v);
         if (Number.isFinite(serial)) return serialToIso(serial, ctx.date1904);
@@ -177,11 +185,31 @@ function cellValue(attrs: string, inner: string, ctx: CellContext): string {
 
 /** Excel serial date to `YYYY-MM-DD[ HH:MM:SS]` in either date system. */
 export function serialToIso(serial: number, date1904: boolean): string {
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
-  const ms = epoch + Math.round(serial * 86_400) * 1000;
-  const iso = new Date(ms).toISOString();
-  const time = iso.slice(11, 19);
-  return time === '00:00:00' && Number.isInteger(serial) ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
+  // Days since 1970-01-01 of the epoch: 1899-12-30 (1900 system) or 1904-01-01.
+  const seconds = Math.round(serial * 86_400) + (date1904 ? -2_082_844_800 : -2_209_161_600);
+  const days = Math.floor(seconds / 86_400);
+  const rest = seconds - days * 86_400;
+  const date = civilFromDays(days);
+  if (rest === 0 && Number.isInteger(serial)) return date;
+  const h = Math.floor(rest / 3600);
+  const m = Math.floor((rest % 3600) / 60);
+  return `${date} ${two(h)}:${two(m)}:${two(rest % 60)}`;
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** `YYYY-MM-DD` of a day count since 1970-01-01 (H. Hinnant's algorithm). */
+function civilFromDays(z0: number): string {
+  const z = z0 + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${two(m)}-${two(d)}`;
 }
 
 function textRuns(xml: string): string {

@@ -15,11 +15,16 @@ export function decodeXmlText(raw: string): string {
   return s;
 }
 
-/** Reads an attribute from a tag's attribute text. */
+const ATTR_RE = new Map<string, RegExp>();
+
+/** Reads an attribute from a tag's attribute text (one compiled expression per attribute name). */
 export function attr(attrs: string, name: string): string | undefined {
-  const re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+  let re = ATTR_RE.get(name);
+  if (!re) ATTR_RE.set(name, (re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
   const m = re.exec(attrs);
-  return m ? decodeXmlText(m[1] ?? m[2] ?? '') : undefined;
+  if (!m) return undefined;
+  const v = m[1] ?? m[2] ?? '';
+  return v.indexOf('&') === -1 && v.indexOf('_x') === -1 ? v : decodeXmlText(v);
 }
 
 /** Refuses XML with a document type declaration: entity expansion and external entities are never processed. */
