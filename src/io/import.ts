@@ -143,7 +143,9 @@ export async function importFile<T>(
     opts.onHeader?.(map);
     const headers = header.cells;
     const maps = opts.valueMaps ?? buildValueMaps();
-    ctx = { map, maps, readers: makeReaders(maps), cols: firstColumns(map), dates: new DateOrders(opts.dateOrder, headers, file), timeOffsetMs: (opts.timeOffsetHours ?? 0) * 3_600_000, valueStats: new Map() };
+    const missedCol = map.fields.get('missed')?.[0];
+    const missedIsBoolean = missedCol !== undefined && header.cells[missedCol]!.trim().toLowerCase() === 'missed';
+    ctx = { map, maps, readers: makeReaders(maps, missedIsBoolean), cols: firstColumns(map), dates: new DateOrders(opts.dateOrder, headers, file), timeOffsetMs: (opts.timeOffsetHours ?? 0) * 3_600_000, valueStats: new Map() };
     const dateFields = ['created_at', 'closed_at', 'planned_close', 'at', 'invoiced_at', 'paid_at'];
     dateColumns = dateFields.flatMap((f) => map.fields.get(f) ?? []);
     for (const r of headRows.slice(best + 1)) dataRow(r.cells, r.row);
@@ -159,6 +161,9 @@ export async function importFile<T>(
   if (pending.length > 0) {
     if (ctx!.dates.undecided().length > 0) throw ambiguous(ctx!, file);
     flushPending();
+  }
+  if (kind === 'activities') {
+    for (const field of ['kind', 'direction', 'missed'] as const) if (ctx!.map.fields.has(field)) ctx!.valueStats.set(field, ctx!.readers[field].stats());
   }
   for (const [field, values] of ctx!.valueStats) {
     report.values[field] = [...values.entries()].map(([value, v]) => ({ value, mapped: v.mapped, count: v.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));

@@ -86,25 +86,60 @@ export function memo<T>(fn: (raw: string) => T, max = 50_000): (raw: string) => 
   };
 }
 
+/**
+ * A memoised reader of one column's values that also counts them, for `inspect`: one Map lookup per
+ * cell gives both the mapped value and the statistics.
+ */
+export class ValueReader<T> {
+  private readonly seen = new Map<string, { value: T; count: number }>();
+
+  constructor(
+    private readonly fn: (raw: string) => T,
+    private readonly describe: (value: T) => string,
+    private readonly max = 50_000,
+  ) {}
+
+  read(raw: string): T {
+    let e = this.seen.get(raw);
+    if (e === undefined) {
+      e = { value: this.fn(raw), count: 0 };
+      if (this.seen.size < this.max) this.seen.set(raw, e);
+    }
+    e.count++;
+    return e.value;
+  }
+
+  /** The distinct values seen (at most 1,000), what each became, and how often. */
+  stats(): Map<string, { mapped: string; count: number }> {
+    const out = new Map<string, { mapped: string; count: number }>();
+    for (const [raw, e] of this.seen) {
+      if (out.size >= 1000) break;
+      out.set(raw, { mapped: this.describe(e.value), count: e.count });
+    }
+    return out;
+  }
+}
+
 /** Memoised value readers of one import. */
 export interface Readers {
   manager: (raw: string) => string;
   status: (raw: string) => Deal['status'] | 'deleted' | undefined;
-  kind: (raw: string) => Activity['kind'];
-  direction: (raw: string) => Activity['direction'];
-  missedFromStatus: (raw: string) => boolean | undefined;
   boolean: (raw: string) => boolean | undefined;
+  kind: ValueReader<Activity['kind']>;
+  direction: ValueReader<Activity['direction']>;
+  /** Reads a call status (or a yes/no `missed` column): true when the call was not answered. */
+  missed: ValueReader<boolean | undefined>;
 }
 
-/** Builds the memoised readers for a set of value maps. */
-export function makeReaders(maps: ValueMaps): Readers {
+/** Builds the memoised readers for a set of value maps; `missedIsBoolean` when the column is the canonical `missed`. */
+export function makeReaders(maps: ValueMaps, missedIsBoolean: boolean): Readers {
   return {
     manager: memo(cleanText),
     status: memo((raw) => maps.status.get(normalizeValue(raw))),
-    kind: memo((raw) => maps.kind.get(normalizeValue(raw)) ?? 'other'),
-    direction: memo((raw) => maps.direction.get(normalizeValue(raw)) ?? ''),
-    missedFromStatus: memo((raw) => maps.missed.get(normalizeValue(raw))),
     boolean: memo(parseBoolean),
+    kind: new ValueReader((raw) => maps.kind.get(normalizeValue(raw)) ?? 'other', (v) => v),
+    direction: new ValueReader((raw) => maps.direction.get(normalizeValue(raw)) ?? '', (v) => v || '(unknown)'),
+    missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => maps.missed.get(normalizeValue(raw)), (v) => (v === undefined ? 'answered (unknown value)' : v ? 'not answered' : 'answered')),
   };
 }
 
@@ -253,58 +288,56 @@ function dealStatus(r: Row): Deal['status'] | 'deleted' {
 
 /** Builds an activity from a row, or says why not. */
 export function buildActivity(cells: readonly string[], _rowNumber: number, ctx: BuildContext): Activity | RowProblem | typeof PENDING {
-  const r = new Row(cells, ctx);
+  // The hot path of big call logs: plain column indexes, no per-row wrapper object.
+  const c = ctx.cols;
+  const read = ctx.readers;
+  const cell = (col: number | undefined): string => {
+    if (col === undefined) return '';
+    const v = cells[col];
+    if (v === undefined || v.length === 0) return '';
+    return v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32 ? v : v.trim();
+  };
+  const header = (col: number | undefined, field: string) => (col === undefined ? field : ctx.map.columns[col]!.header);
+  const manager = read.manager(cell(c.manager));
+  if (manager === '') return new RowProblem('skip', 'no manager', header(c.manager, 'manager'));
+  if (c.done !== undefined && read.boolean(cell(c.done)) === false) return new RowProblem('drop', 'planned activity, not done');
+  let at;
   try {
-    const read = ctx.readers;
-    const manager = read.manager(r.raw('manager'));
-    if (manager === '') return new RowProblem('skip', 'no manager', r.header('manager'));
-    if (r.has('done') && read.boolean(r.raw('done')) === false) return new RowProblem('drop', 'planned activity, not done');
-    const at = r.date('at', r.col('at'), true);
-    if (at === PENDING) return PENDING;
-    let ms = at!.ms;
-    if (!at!.hasTime && r.has('at_time') && r.raw('at_time') !== '') {
-      const t = parseTimeOfDay(r.raw('at_time'));
-      if (t === undefined) return new RowProblem('skip', `"${truncate(r.raw('at_time'))}" is not a time of day`, r.header('at_time'));
-      ms += t;
-    }
-    ms += ctx.timeOffsetMs;
-    let kind: Activity['kind'] = 'call';
-    if (r.has('kind')) {
-      const raw = r.raw('kind');
-      kind = read.kind(raw);
-      r.note('kind', raw, kind);
-    }
-    let direction: Activity['direction'] = '';
-    if (r.has('direction') && r.raw('direction') !== '') {
-      const raw = r.raw('direction');
-      direction = read.direction(raw);
-      r.note('direction', raw, direction || '(unknown)');
-    }
-    let notAnswered = false;
-    if (r.has('missed') && r.raw('missed') !== '') {
-      const raw = r.raw('missed');
-      const value = r.header('missed').trim().toLowerCase() === 'missed' ? read.boolean(raw) : read.missedFromStatus(raw);
-      notAnswered = value === true;
-      r.note('missed', raw, value === undefined ? 'answered (unknown value)' : value ? 'not answered' : 'answered');
-    }
-    const col = r.col('duration_s');
-    const duration = col === undefined ? null : parseDuration(r.raw('duration_s'), ctx.map.units.get(col));
-    if (duration !== null && Number.isNaN(duration)) return new RowProblem('skip', `"${truncate(r.raw('duration_s'))}" is not a duration`, r.header('duration_s'));
-    const client = r.first('client');
-    return {
-      manager,
-      at: ms,
-      kind,
-      direction,
-      missed: kind === 'call' && direction === 'in' && notAnswered,
-      duration_s: duration,
-      deal_id: firstId(r.raw('deal_id')),
-      client: client ? cleanClient(client.value) : r.has('client') ? '' : r.raw('phone'),
-    };
+    at = new Row(cells, ctx).date('at', c.at, true);
   } catch (error) {
     if (error instanceof RowProblem) return error;
     throw error;
   }
+  if (at === PENDING) return PENDING;
+  let ms = at!.ms;
+  if (!at!.hasTime && c.at_time !== undefined && cell(c.at_time) !== '') {
+    const t = parseTimeOfDay(cell(c.at_time));
+    if (t === undefined) return new RowProblem('skip', `"${truncate(cell(c.at_time))}" is not a time of day`, header(c.at_time, 'at_time'));
+    ms += t;
+  }
+  ms += ctx.timeOffsetMs;
+  const kind: Activity['kind'] = c.kind === undefined ? 'call' : read.kind.read(cell(c.kind));
+  const rawDirection = cell(c.direction);
+  const direction: Activity['direction'] = rawDirection === '' ? '' : read.direction.read(rawDirection);
+  const rawMissed = cell(c.missed);
+  const notAnswered = rawMissed !== '' && read.missed.read(rawMissed) === true;
+  let duration: number | null = null;
+  if (c.duration_s !== undefined) {
+    duration = parseDuration(cell(c.duration_s), ctx.map.units.get(c.duration_s));
+    if (duration !== null && Number.isNaN(duration)) return new RowProblem('skip', `"${truncate(cell(c.duration_s))}" is not a duration`, header(c.duration_s, 'duration_s'));
+  }
+  let client = '';
+  const clientCols = ctx.map.fields.get('client');
+  if (clientCols) {
+    for (const col of clientCols) {
+      const v = cell(col);
+      if (v !== '') {
+        client = cleanClient(v);
+        break;
+      }
+    }
+  } else client = cell(c.phone);
+  return { manager, at: ms, kind, direction, missed: kind === 'call' && direction === 'in' && notAnswered, duration_s: duration, deal_id: firstId(cell(c.deal_id)), client };
 }
 
 /** HubSpot lists several associated deal ids in one cell; the first is the activity's deal. */
