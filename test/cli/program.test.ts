@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-const COMMANDS = ['audit', 'validate', 'kpi', 'inspect', 'compare', 'generate', 'demo'];
+const COMMANDS = ['audit', 'validate', 'kpi', 'inspect', 'compare', 'report', 'generate', 'demo'];
 
 describe('the CLI contract', () => {
   it('prints --version', () => {
