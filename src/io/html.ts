@@ -19,6 +19,10 @@ export class HtmlTableParser {
   private skipText = 0;
   private row = 0;
   private pendingSpan = 1;
+  /** Rows of the current table held back until it shows a row of two or more cells (title tables have one). */
+  private held: string[][] = [];
+  private committed = false;
+  private dataTable = 0;
 
   constructor(
     private readonly sink: RowSink,
@@ -43,6 +47,7 @@ export class HtmlTableParser {
   /** Ends the document. */
   end(): void {
     this.parser.end();
+    if (!this.committed) for (const r of this.held) this.sink(r, ++this.row);
     if (this.tablesSeen === 0) throw new UserError('E_HTML_NO_TABLE', 'this HTML file holds no table', { file: this.file }, 'export the list again from the CRM ("Export to Excel" or CSV)');
   }
 
@@ -50,10 +55,13 @@ export class HtmlTableParser {
     if (name === 'script' || name === 'style') this.skipText++;
     if (name === 'table') {
       this.depth++;
-      if (this.depth === 1) this.tablesSeen++;
+      if (this.depth === 1) {
+        this.tablesSeen++;
+        if (!this.committed) this.held = [];
+      }
       return;
     }
-    if (this.depth !== 1 || this.tablesSeen !== 1) {
+    if (this.depth !== 1 || (this.committed && this.tablesSeen !== this.dataTable)) {
       if (name === 'br' && this.cell !== undefined) this.cell += '\n';
       return;
     }
@@ -81,9 +89,10 @@ export class HtmlTableParser {
     if (name === 'script' || name === 'style') this.skipText = Math.max(0, this.skipText - 1);
     if (name === 'table') {
       this.depth = Math.max(0, this.depth - 1);
+      if (this.depth === 0 && !this.committed) this.held = [];
       return;
     }
-    if (this.depth !== 1 || this.tablesSeen !== 1) return;
+    if (this.depth !== 1 || (this.committed && this.tablesSeen !== this.dataTable)) return;
     if ((name === 'td' || name === 'th') && this.cell !== undefined) {
       this.cells.push(cleanCell(this.cell));
       for (let i = 1; i < this.pendingSpan; i++) this.cells.push('');
@@ -93,8 +102,21 @@ export class HtmlTableParser {
       }
     } else if (name === 'tr' && this.inRow) {
       this.inRow = false;
-      this.row++;
-      this.sink(this.cells, this.row);
+      if (this.committed) {
+        this.row++;
+        this.sink(this.cells, this.row);
+        return;
+      }
+      this.held.push(this.cells);
+      if (this.cells.filter((c) => c !== '').length >= 2) {
+        // the data table: what came before in it (titles) is passed on too, for the header search
+        this.committed = true;
+        this.dataTable = this.tablesSeen;
+        for (const r of this.held) this.sink(r, ++this.row);
+        this.held = [];
+      } else if (this.held.length > 200) {
+        throw new UserError('E_HTML_NO_TABLE', 'the first 200 rows of the HTML table have one column each: no data table found', { file: this.file }, 'export the list again from the CRM ("Export to Excel" or CSV)');
+      }
     }
   }
 }

@@ -63,6 +63,21 @@ describe('Bitrix24', () => {
     expect(d['22']).toMatchObject({ status: 'lost', amount: 80000 });
   });
 
+  it('skips a one-column title table before the data table, and ignores tables after it', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'html-'));
+    const html = '<html><body><table><tr><td>Отчёт по сделкам</td></tr><tr><td>Фильтр: все</td></tr></table>' +
+      '<table><tr><th>ID</th><th>Ответственный</th><th>Дата создания</th><th>Стадия сделки</th></tr><tr><td>1</td><td>Иванов</td><td>01.02.2025</td><td>Сделка успешна</td></tr></table>' +
+      '<table><tr><td>Итого</td><td>1</td></tr><tr><td>x</td><td>y</td><td>z</td></tr></table></body></html>';
+    writeFileSync(path.join(dir, 'titled.xls'), html);
+    const { importDeals } = await import('../../src/io/import.js');
+    const { store, report } = await importDeals('titled.xls', { cwd: dir, stdin: process.stdin });
+    expect(store.toDeals().map((d) => [d.id, d.manager, d.status])).toEqual([['1', 'Иванов', 'won']]);
+    expect(report.rowsRead).toBe(1);
+  });
+
   it('reads the call log: types, statuses, N мин M сек, and CRM client prefixes', async () => {
     const { activities: list } = await activities('bitrix-call-log-html.xls');
     expect(list.map((a) => [a.manager, a.direction, a.missed, a.duration_s, a.client, a.kind])).toEqual([
