@@ -1,22 +1,22 @@
-/** Sorts numbers ascending in place and returns them; sums over sorted values do not depend on input order. */
-export function sortNumbers(values: number[]): number[] {
-  return values.sort((a, b) => a - b);
+/** The numbers sorted ascending (a native typed-array sort); sums over sorted values do not depend on input order. */
+export function sortNumbers(values: readonly number[]): Float64Array {
+  return Float64Array.from(values).sort();
 }
 
 /** Sum of ascending-sorted values. */
-export function sum(sorted: readonly number[]): number {
+export function sum(sorted: ArrayLike<number> & Iterable<number>): number {
   let s = 0;
   for (const v of sorted) s += v;
   return s;
 }
 
 /** Mean of ascending-sorted values; null for none. */
-export function mean(sorted: readonly number[]): number | null {
+export function mean(sorted: ArrayLike<number> & Iterable<number>): number | null {
   return sorted.length === 0 ? null : sum(sorted) / sorted.length;
 }
 
 /** Median of ascending-sorted values (mean of the two middle ones for an even count); null for none. */
-export function median(sorted: readonly number[]): number | null {
+export function median(sorted: ArrayLike<number>): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   const mid = n >> 1;
