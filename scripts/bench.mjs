@@ -38,13 +38,21 @@ const actBytes = statSync(files[1]).size;
 
 console.log(`crm-audit benchmark on ${process.version}, ${DEALS.toLocaleString('en')} deals + ${ACTIVITIES.toLocaleString('en')} activities (${mb(bytes)} MB)`);
 
-const help = [0, 1, 2, 3, 4].map(() => run(['--help'], 'help').seconds).sort()[2];
-const bare = [0, 1, 2, 3, 4].map(() => {
-  const t0 = process.hrtime.bigint();
+// Start-up: --help against a bare node, interleaved so machine noise hits both alike; medians of 21.
+const helpTimes = [];
+const bareTimes = [];
+for (let i = 0; i < 21; i++) {
+  let t0 = process.hrtime.bigint();
   spawnSync(process.execPath, ['-e', '0']);
-  return Number(process.hrtime.bigint() - t0) / 1e9;
-}).sort()[2];
-console.log(`start-up: --help ${(help * 1000).toFixed(0)} ms vs node -e 0 ${(bare * 1000).toFixed(0)} ms (${(help / bare).toFixed(2)}x)`);
+  bareTimes.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  t0 = process.hrtime.bigint();
+  spawnSync(process.execPath, [bin, '--help']);
+  helpTimes.push(Number(process.hrtime.bigint() - t0) / 1e9);
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const help = median(helpTimes);
+const bare = median(bareTimes);
+console.log(`start-up: --help ${(help * 1000).toFixed(0)} ms vs node -e 0 ${(bare * 1000).toFixed(0)} ms (${(help / bare).toFixed(2)}x, medians of 21 interleaved runs)`);
 
 const parse = run(['inspect', files[1], '--kind', 'activities', '--format', 'json'], 'inspect');
 console.log(`import activities only: ${parse.seconds.toFixed(2)} s, ${(actBytes / 1048576 / parse.seconds).toFixed(0)} MB/s, ${(ACTIVITIES / parse.seconds / 1e6).toFixed(2)} M rows/s, peak RSS ${mb(parse.rss)} MB`);

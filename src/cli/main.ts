@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { processContext } from './context.js';
 import { execute } from './execute.js';
 import { EXIT } from './exit-codes.js';
-import { pendingTemps } from './output.js';
+import { pendingTemps } from './temps.js';
 
 // Ctrl+C outside a prompt (e.g. during a long import): remove half-written temp files, exit 130.
 process.on('SIGINT', () => {

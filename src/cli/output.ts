@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { CliContext } from './context.js';
+import { pendingTemps, tempNameFor } from './temps.js';
 
 /**
  * Writes a report to `-o FILE` atomically (a temp file beside it, then rename), or to stdout.
@@ -20,7 +20,7 @@ export async function writeOutput(
   }
   const target = path.resolve(ctx.cwd, outFile);
   await assertWritableTarget(target, outFile, inputs.map((i) => path.resolve(ctx.cwd, i)));
-  const tmp = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const tmp = tempNameFor(target);
   pendingTemps.add(tmp);
   try {
     await fs.writeFile(tmp, content, { flag: 'wx' });
@@ -32,9 +32,6 @@ export async function writeOutput(
     pendingTemps.delete(tmp);
   }
 }
-
-/** Temp files being written right now; removed on SIGINT so Ctrl+C leaves nothing behind. */
-export const pendingTemps = new Set<string>();
 
 async function assertWritableTarget(target: string, shown: string, inputs: string[]): Promise<void> {
   if (inputs.includes(target)) {
