@@ -1,22 +1,13 @@
 import type ExcelJS from 'exceljs';
 import type { MetricFormat } from '../core/kpi/catalog.js';
 
-/** Characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** True when a text from an input file would look like a formula to a spreadsheet. */
-export function looksLikeFormula(value: string): boolean {
-  return FORMULA_START.test(value);
-}
-
 /**
  * Sets a cell to a value from someone's export. Strings are always written as shared-string text
- * (never as a formula); ones that look like formulas also get Excel's quote prefix so that editing
- * the cell cannot turn them into one.
+ * cells, never as formulas, so `=HYPERLINK(…)` or `+SUM(…)` from an export is shown, not run
+ * (OWASP "CSV injection"; test/cli/report.test.ts re-reads a workbook to prove it).
  */
 export function setText(cell: ExcelJS.Cell, value: string | null | undefined): void {
   cell.value = value ?? '';
-  if (value && looksLikeFormula(value)) cell.style = { ...cell.style, quotePrefix: true } as ExcelJS.Style;
 }
 
 /** Header row style: bold, filled, frozen; the sheet gets an autofilter over the header. */
