@@ -11,3 +11,38 @@ export type { AuditResult } from './core/audit/types.js';
 export { loadQuestionnaire } from './io/questionnaire.js';
 export { renderAuditTable, renderAuditMarkdown } from './render/audit/text.js';
 export { renderAuditXlsx } from './render/audit/xlsx.js';
+
+// Importing exports
+export { importDeals, importActivities, importPayments, importFile } from './io/import.js';
+export type { ImportOptions, ImportReport } from './io/import.js';
+export { inspectFile, guessKind } from './io/inspect.js';
+export { loadOverrides } from './io/map-file.js';
+export type { Activity, Deal, Payment, InputShape } from './core/records.js';
+
+// KPIs
+export { DealStore } from './core/kpi/deal-store.js';
+export { KpiEngine } from './core/kpi/engine.js';
+export type { KpiOptions } from './core/kpi/engine.js';
+export { METRICS, METRIC_KEYS, notApplicable } from './core/kpi/catalog.js';
+export type { KpiResult, MetricValues, ManagerKpis, DataQuality } from './core/kpi/types.js';
+export { computeKpisFromFiles, runEngines } from './io/kpi-files.js';
+export { renderKpiTable, renderKpiMarkdown } from './render/kpi/text.js';
+export { renderKpiXlsx } from './render/kpi/xlsx.js';
+
+// Before/after
+export { compareKpis, makePeriod, payback, COMPARE_ROWS, DEFAULT_TARGETS } from './core/compare.js';
+export type { CompareResult, CompareRow, Period } from './core/compare.js';
+export { computeComparison } from './io/compare-files.js';
+export { renderCompareTable, renderCompareMarkdown } from './render/compare/text.js';
+export { renderCompareXlsx } from './render/compare/xlsx.js';
+
+// The CI report
+export { parseAssertion, evaluate } from './core/assert.js';
+export type { Assertion, AssertionResult } from './core/assert.js';
+export { buildReport, assertionTree } from './core/report.js';
+export type { ReportResult } from './core/report.js';
+export { renderReportXlsx } from './render/report/xlsx.js';
+export { renderReportMarkdown } from './render/report/summary.js';
+
+// Synthetic data
+export { generateSales } from './core/generate.js';
