@@ -23,8 +23,9 @@ export function assertBinaryDestination(ctx: CliContext, format: string, output:
 /** Parses a positive whole number option. */
 export function parseCount(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim()) || Number(value) <= 0) {
+  const digits = value.trim().replace(/_/g, '');
+  if (!/^\d+$/.test(digits) || Number(digits) <= 0) {
     throw new UserError('E_USAGE', `${name} must be a positive whole number, got "${value}"`);
   }
-  return Number(value);
+  return Number(digits);
 }

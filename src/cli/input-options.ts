@@ -4,6 +4,7 @@ import type { ImportOptions } from '../io/import.js';
 import { DEFAULT_LIMITS, type Limits } from '../io/limits.js';
 import type { SlashOrder } from '../io/values.js';
 import type { CliContext } from './context.js';
+import { parseCount } from './format.js';
 
 /** The import options every command that reads exports shares (declared once, xsv-style). */
 export function withImportOptions(cmd: Command): Command {
@@ -58,13 +59,6 @@ export interface ImportCliOptions {
   maxInflatedSize?: string;
 }
 
-function positive(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n <= 0) throw new UserError('E_USAGE', `${name} must be a positive whole number, got "${value}"`);
-  return n;
-}
-
 /** Parses `--time-offset` (`-3`, `+2:30`, `5.5`) into hours. */
 export function parseOffset(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -77,9 +71,9 @@ export function parseOffset(value: string | undefined): number | undefined {
 /** Turns the shared CLI options into importer options, with progress on stderr when it is a terminal. */
 export function importOptionsFromCli(o: ImportCliOptions, ctx: CliContext): ImportOptions {
   const limits: Partial<Limits> = {};
-  const cell = positive(o.maxCellSize, '--max-cell-size');
-  const cols = positive(o.maxColumns, '--max-columns');
-  const inflated = positive(o.maxInflatedSize, '--max-inflated-size');
+  const cell = parseCount(o.maxCellSize, '--max-cell-size');
+  const cols = parseCount(o.maxColumns, '--max-columns');
+  const inflated = parseCount(o.maxInflatedSize, '--max-inflated-size');
   if (cell) limits.maxCellChars = cell;
   if (cols) limits.maxColumns = cols;
   if (inflated) limits.maxInflatedBytes = inflated;

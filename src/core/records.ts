@@ -55,10 +55,7 @@ export interface InputShape {
   activities: boolean;
   activityKind: boolean;
   activityMissed: boolean;
-  activityDirection: boolean;
-  activityLinks: boolean;
   payments: boolean;
   lossReason: boolean;
   client: boolean;
-  amount: boolean;
 }

@@ -24,12 +24,17 @@ export async function checkKinds(files: Array<[string, string | undefined, 'deal
   }
 }
 
+/** Checks the deals, activities and payments of one set of files against what each option expects. */
+export function checkExportKinds(files: KpiFiles, base: ImportOptions): Promise<void> {
+  return checkKinds([['--deals', files.deals, 'deals'], ['--activities', files.activities, 'activities'], ['--payments', files.payments, 'payments']], base);
+}
+
 /** Computes the before/after comparison from a cutover date or from two sets of files. */
 export async function computeComparison(input: ComparePeriods, base: ImportOptions, overrides: Overrides, kpi: KpiOptions, options: CompareOptions): Promise<{ result: CompareResult; dataQuality: DataQuality }> {
   if ('cutover' in input) {
-    await checkKinds([['--deals', input.files.deals, 'deals'], ['--activities', input.files.activities, 'activities'], ['--payments', input.files.payments, 'payments']], base);
+    await checkExportKinds(input.files, base);
     const run = await runEngines(input.files, base, overrides, cutoverPeriods(kpi, input.cutover));
-    return { result: comparisonFromRun(run, 0, input.cutover, options), dataQuality: dataQuality(run.reports, 100, run.warnings) };
+    return { result: comparisonFromRun(run, 0, input.cutover, options), dataQuality: dataQuality(run.reports, run.warnings) };
   }
   const { before: b, after: a } = input;
   if (Boolean(b.activities) !== Boolean(a.activities) || Boolean(b.payments) !== Boolean(a.payments)) {
@@ -51,7 +56,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   });
   assertNotEmpty(periods[0]!, 'before');
   assertNotEmpty(periods[1]!, 'after');
-  return { result: compareKpis(periods[0]!, periods[1]!, options), dataQuality: dataQuality([...runs[0]!.reports, ...runs[1]!.reports], 100, [...runs[0]!.warnings, ...runs[1]!.warnings]) };
+  return { result: compareKpis(periods[0]!, periods[1]!, options), dataQuality: dataQuality([...runs[0]!.reports, ...runs[1]!.reports], [...runs[0]!.warnings, ...runs[1]!.warnings]) };
 }
 
 /** The two engine periods of a cutover: everything before the day, and the day onwards. */

@@ -148,7 +148,6 @@ export class CsvParser {
           value = s.slice(pos, stop);
           pos = stop;
         }
-        if (nl === '\n' && pos < n && s.charCodeAt(pos) === 10 && value.endsWith('\r')) value = value.slice(0, -1);
       }
       if (value.length > this.limits.maxCellChars) this.cellTooLong();
       fields.push(value);

@@ -65,7 +65,7 @@ export class ExportDecoder {
   private checkControl(bytes: Uint8Array, from: number, to: number): void {
     for (let i = from; i < to; i++) {
       const b = bytes[i]!;
-      if ((b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b) || b === 0x98) && b !== 0x0c) this.refuseBinary(this.offset + i);
+      if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b) || b === 0x98) this.refuseBinary(this.offset + i);
     }
   }
 

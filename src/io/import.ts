@@ -46,7 +46,6 @@ export interface ImportReport {
   skippedCount: number;
   skipped: SkippedRow[];
   dropped: Record<string, number>;
-  warnings: string[];
 }
 
 /** Rows that are not data: totals and report footers. */
@@ -64,7 +63,7 @@ export async function importFile<T>(
 ): Promise<ImportReport> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const build = (kind === 'deals' ? buildDeal : kind === 'activities' ? buildActivity : buildPayment) as (cells: readonly string[], row: number, ctx: BuildContext) => T | RowProblem | typeof PENDING;
-  const report: ImportReport = { file, kind, table: { type: 'text' }, headerRow: 0, columns: [], values: {}, rowsRead: 0, records: 0, skippedCount: 0, skipped: [], dropped: {}, warnings: [] };
+  const report: ImportReport = { file, kind, table: { type: 'text' }, headerRow: 0, columns: [], values: {}, rowsRead: 0, records: 0, skippedCount: 0, skipped: [], dropped: {} };
   const headRows: Array<{ cells: string[]; row: number }> = [];
   let ctx: BuildContext | undefined;
   let dateColumns: number[] = [];

@@ -4,6 +4,7 @@ import type { DataQuality, KpiResult } from '../core/kpi/types.js';
 import type { InputShape, SkippedRow } from '../core/records.js';
 import { importActivities, importDeals, importPayments, type ImportOptions, type ImportReport } from './import.js';
 import type { ColumnMap } from './mapping.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import type { Overrides } from './map-file.js';
 
 /** The files of one KPI run. */
@@ -25,17 +26,14 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     activities: hasActivities,
     activityKind: Boolean(a?.has('kind')),
     activityMissed: Boolean(a?.has('missed')),
-    activityDirection: Boolean(a?.has('direction')),
-    activityLinks: Boolean(a?.has('deal_id') || a?.has('client') || a?.has('phone')),
     payments: hasPayments,
     lossReason: Boolean(dealsMap?.fields.has('loss_reason')),
     client: Boolean(dealsMap?.fields.has('client')),
-    amount: Boolean(dealsMap?.fields.has('amount')),
   };
 }
 
 /** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
-export function dataQuality(reports: ImportReport[], maxListed: number, warnings: string[] = []): DataQuality {
+export function dataQuality(reports: ImportReport[], warnings: string[] = [], maxListed = DEFAULT_LIMITS.maxListedSkips): DataQuality {
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),
@@ -50,7 +48,7 @@ export function dataQuality(reports: ImportReport[], maxListed: number, warnings
       skipped: r.skippedCount,
       dropped: r.dropped,
     })),
-    warnings: [...warnings, ...reports.flatMap((r) => r.warnings)],
+    warnings,
   };
 }
 
@@ -110,17 +108,21 @@ export async function runEngines(files: KpiFiles, base: ImportOptions, overrides
   };
 }
 
-/** Computes the KPIs of one set of exports (the `kpi` command). */
-export async function computeKpisFromFiles(files: KpiFiles, base: ImportOptions, overrides: Overrides, options: KpiOptions): Promise<KpiResult> {
-  const run = await runEngines(files, base, overrides, [options]);
-  const { managers, total } = run.results[0]!;
+/** The KPI result (the JSON contract) of the engine at `index` of a run. */
+export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOptions): KpiResult {
+  const { managers, total } = run.results[index]!;
   return {
     schemaVersion: 1,
     period: { from: options.from ?? null, to: options.to ?? null },
     managers,
     total,
     notApplicable: notApplicable(run.shape),
-    dataQuality: dataQuality(run.reports, base.limits?.maxListedSkips ?? 100, run.warnings),
+    dataQuality: dataQuality(run.reports, run.warnings),
     options: { touchNorm: options.touchNorm, callbackWindowHours: options.callbackWindowMs / 3_600_000 },
   };
+}
+
+/** Computes the KPIs of one set of exports (the `kpi` command). */
+export async function computeKpisFromFiles(files: KpiFiles, base: ImportOptions, overrides: Overrides, options: KpiOptions): Promise<KpiResult> {
+  return kpiResultFromRun(await runEngines(files, base, overrides, [options]), 0, options);
 }

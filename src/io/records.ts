@@ -2,7 +2,7 @@ import type { Activity, Deal, Payment } from '../core/records.js';
 import { UserError } from '../core/errors.js';
 import type { ColumnMap } from './mapping.js';
 import type { ValueMaps } from './value-maps.js';
-import { cleanText, normalizeValue, parseBoolean, parseDate, parseDuration, parseNumber, parseTimeOfDay, slashEvidence, type SlashOrder } from './values.js';
+import { cleanText, normalizeValue, parseBoolean, parseDate, parseDuration, parseNumber, parseTimeOfDay, slashEvidence, type ParsedDate, type SlashOrder } from './values.js';
 
 /** Why a row produced no record: `skip` is a row that could not be read, `drop` one that is not data. */
 export class RowProblem {
@@ -180,17 +180,10 @@ class Row {
     return undefined;
   }
 
-  date(field: string, col: number | undefined = this.col(field), required = false): { ms: number; hasTime: boolean } | null | typeof PENDING {
-    if (col === undefined) return null;
-    const raw = (this.cells[col] ?? '').trim();
-    const parsed = raw === '' ? undefined : parseDate(raw, this.ctx.dates.orderFor(col));
-    if (parsed === 'needs-order') return PENDING;
-    if (parsed) return parsed;
-    if (raw === '' || PLACEHOLDER_DATES.has(normalizeValue(raw))) {
-      if (required) throw new RowProblem('skip', `no ${field}`, this.ctx.map.columns[col]!.header);
-      return null;
-    }
-    throw new RowProblem('skip', `"${truncate(raw)}" is not a date`, this.ctx.map.columns[col]!.header);
+  date(field: string, col: number | undefined = this.col(field), required = false): ParsedDate | null | typeof PENDING {
+    const d = readDate(this.cells, col, field, required, this.ctx);
+    if (d instanceof RowProblem) throw d;
+    return d;
   }
 
   number(field: string): number | null {
@@ -211,6 +204,17 @@ class Row {
 
 function truncate(s: string): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+/** A date cell: parsed, null when empty or a placeholder, PENDING while its day-month order is unknown, or why not. */
+function readDate(cells: readonly string[], col: number | undefined, field: string, required: boolean, ctx: BuildContext): ParsedDate | null | RowProblem | typeof PENDING {
+  if (col === undefined) return null;
+  const raw = (cells[col] ?? '').trim();
+  const parsed = raw === '' ? undefined : parseDate(raw, ctx.dates.orderFor(col));
+  if (parsed === 'needs-order') return PENDING;
+  if (parsed) return parsed;
+  if (raw === '' || PLACEHOLDER_DATES.has(normalizeValue(raw))) return required ? new RowProblem('skip', `no ${field}`, ctx.map.columns[col]!.header) : null;
+  return new RowProblem('skip', `"${truncate(raw)}" is not a date`, ctx.map.columns[col]!.header);
 }
 
 /** Builds a deal from a row, or says why not. */
@@ -301,14 +305,8 @@ export function buildActivity(cells: readonly string[], _rowNumber: number, ctx:
   const manager = read.manager(cell(c.manager));
   if (manager === '') return new RowProblem('skip', 'no manager', header(c.manager, 'manager'));
   if (c.done !== undefined && read.boolean(cell(c.done)) === false) return new RowProblem('drop', 'planned activity, not done');
-  let at;
-  try {
-    at = new Row(cells, ctx).date('at', c.at, true);
-  } catch (error) {
-    if (error instanceof RowProblem) return error;
-    throw error;
-  }
-  if (at === PENDING) return PENDING;
+  const at = readDate(cells, c.at, 'at', true, ctx);
+  if (at === PENDING || at instanceof RowProblem) return at;
   let ms = at!.ms;
   if (!at!.hasTime && c.at_time !== undefined && cell(c.at_time) !== '') {
     const t = parseTimeOfDay(cell(c.at_time));

@@ -32,6 +32,5 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     for (const s of r.skipped) lines.push(`  row ${s.row}${s.column ? `, column ${show(s.column)}` : ''}: ${s.reason}`);
     if (r.skippedCount > r.skipped.length) lines.push(`  … and ${r.skippedCount - r.skipped.length} more`);
   }
-  for (const w of r.warnings) lines.push(c.yellow(`warning: ${w}`));
   return `${lines.join('\n')}\n`;
 }

@@ -5,8 +5,6 @@ import { Chalk, type ChalkInstance } from 'chalk';
 export interface RenderOptions {
   lang: string;
   color: boolean;
-  /** Terminal width for table layout; 100 when unknown. */
-  width?: number;
 }
 
 /** A chalk bound to the colour decision of the caller. */

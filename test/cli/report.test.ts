@@ -64,8 +64,9 @@ describe('crm-audit report', () => {
     const cfg = runCli(['report'], { cwd: dir });
     expect(cfg.code).toBe(2);
     expect(cfg.stderr).toMatch(/crm-audit\.config\.yaml, at kpi\.touchNorm/);
-    const nothing = runCli(['report'], { cwd: dir.replace(/$/, '') + '/..' });
+    const nothing = runCli(['report'], { cwd: mkdtempSync(path.join(tmpdir(), 'crm-audit-empty-')) });
     expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toMatch(/nothing to report/);
   });
 
   it('writes formula-looking values from exports as text, never as formulas', async () => {

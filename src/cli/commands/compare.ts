@@ -21,10 +21,18 @@ export interface CompareCliOptions extends ImportCliOptions, KpiCliFields, Perio
 
 const FORMATS = ['table', 'json', 'md', 'xlsx'] as const;
 
-function money(value: string | undefined, name: string, min = 0): number | undefined {
+/** Parses a money option (`1500000`, `1 500 000`): a number of 0 or more. */
+export function parseAmount(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value.replace(/[\s_]/g, ''));
-  if (!Number.isFinite(n) || n < min) throw new UserError('E_USAGE', `${name} must be a number${min === 0 ? ' of 0 or more' : ''}, got "${value}"`);
+  if (!Number.isFinite(n) || n < 0) throw new UserError('E_USAGE', `${name} must be a number of 0 or more, got "${value}"`);
+  return n;
+}
+
+/** Parses --margin: a share between 0 and 1. */
+export function parseMargin(value: string | undefined): number | undefined {
+  const n = parseAmount(value, '--margin');
+  if (n !== undefined && n > 1) throw new UserError('E_USAGE', `--margin is a share between 0 and 1 (0.35 for 35%), got "${value}"`);
   return n;
 }
 
@@ -50,13 +58,12 @@ export function periodsFromCli(o: CompareCliOptions): ComparePeriods {
 /** The comparison from CLI options: shared by `compare` and `report`. */
 export async function compareFromCli(o: CompareCliOptions, ctx: CliContext): Promise<CompareResult> {
   const periods = periodsFromCli(o);
-  const cost = money(o.cost, '--cost');
-  const margin = money(o.margin, '--margin');
-  if (margin !== undefined && margin > 1) throw new UserError('E_USAGE', `--margin is a share between 0 and 1 (0.35 for 35%), got "${o.margin}"`);
+  const cost = parseAmount(o.cost, '--cost');
+  const margin = parseMargin(o.margin);
   const { result } = await computeComparison(periods, importOptionsFromCli(o, ctx), await loadOverrides(o.map, ctx.cwd, ctx.stdin), kpiOptionsFromCli(o), {
     targets: await loadTargets(o.targets, ctx.cwd, ctx.stdin),
     cost,
-    monthlyCost: money(o.monthlyCost, '--monthly-cost'),
+    monthlyCost: parseAmount(o.monthlyCost, '--monthly-cost'),
     margin,
     byManager: Boolean(o.byManager),
   });

@@ -55,12 +55,12 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   if (stdinUsers > 1) throw new UserError('E_USAGE', 'only one input can be read from stdin (-)');
   const result = await computeKpisFromFiles({ deals: o.deals, activities: o.activities, payments: o.payments }, base, overrides, options);
   const inputs = [o.deals, o.activities, o.payments, o.map].filter((f): f is string => f !== undefined && f !== '-');
-  await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, width: ctx.stdout.columns }), o.output, inputs);
+  await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now }), o.output, inputs);
   return EXIT.ok;
 }
 
 /** Renders a KPI result in any format. */
-export async function renderKpi(result: KpiResult, format: (typeof FORMATS)[number], opts: { lang: string; color: boolean; metrics?: string[]; now: Date; width?: number }): Promise<string | Uint8Array> {
+export async function renderKpi(result: KpiResult, format: (typeof FORMATS)[number], opts: { lang: string; color: boolean; metrics?: string[]; now: Date }): Promise<string | Uint8Array> {
   switch (format) {
     case 'json':
       return renderJson(result);
@@ -71,6 +71,6 @@ export async function renderKpi(result: KpiResult, format: (typeof FORMATS)[numb
       return renderKpiXlsx(result, { lang: opts.lang, now: opts.now });
     }
     default:
-      return renderKpiTable(result, { lang: opts.lang, color: opts.color, metrics: opts.metrics, width: opts.width });
+      return renderKpiTable(result, { lang: opts.lang, color: opts.color, metrics: opts.metrics });
   }
 }

@@ -4,13 +4,12 @@ import type { AuditResult } from '../../core/audit/types.js';
 import { parseAssertion, type Assertion } from '../../core/assert.js';
 import type { CompareResult } from '../../core/compare.js';
 import { UserError } from '../../core/errors.js';
-import { notApplicable } from '../../core/kpi/catalog.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { buildReport } from '../../core/report.js';
-import { checkKinds, comparisonFromRun, computeComparison, cutoverPeriods } from '../../io/compare-files.js';
+import { checkExportKinds, comparisonFromRun, computeComparison, cutoverPeriods } from '../../io/compare-files.js';
 import { loadConfig, type ReportConfig } from '../../io/config-file.js';
 import { readDocument } from '../../io/files.js';
-import { dataQuality, runEngines } from '../../io/kpi-files.js';
+import { kpiResultFromRun, runEngines } from '../../io/kpi-files.js';
 import { loadOverrides } from '../../io/map-file.js';
 import { loadQuestionnaire } from '../../io/questionnaire.js';
 import { loadTargets } from '../../io/targets-file.js';
@@ -22,6 +21,7 @@ import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
 import { importOptionsFromCli, parseDay, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
 import { writeOutput } from '../output.js';
+import { parseAmount, parseMargin } from './compare.js';
 import { kpiOptionsFromCli } from './kpi.js';
 
 export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, PeriodCliFields {
@@ -39,7 +39,6 @@ export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, Period
 }
 
 const FORMATS = ['xlsx', 'json', 'md'] as const;
-const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
 
 /** CLI flags over the config file. */
 function merge(o: ReportCliOptions, c: ReportConfig) {
@@ -57,9 +56,9 @@ function merge(o: ReportCliOptions, c: ReportConfig) {
     cutover: parseDay(o.cutover ?? cmp.cutover, '--cutover'),
     before: o.beforeDeals ? { deals: o.beforeDeals, activities: o.beforeActivities, payments: o.beforePayments } : cmp.before,
     after: o.afterDeals ? { deals: o.afterDeals, activities: o.afterActivities, payments: o.afterPayments } : cmp.after,
-    cost: num(o.cost) ?? cmp.cost,
-    monthlyCost: num(o.monthlyCost) ?? cmp.monthlyCost,
-    margin: num(o.margin) ?? cmp.margin,
+    cost: parseAmount(o.cost, '--cost') ?? cmp.cost,
+    monthlyCost: parseAmount(o.monthlyCost, '--monthly-cost') ?? cmp.monthlyCost,
+    margin: parseMargin(o.margin) ?? cmp.margin,
     byManager: o.byManager ?? cmp.byManager ?? false,
     targets: cmp.targets as Record<string, number> | undefined,
     assertions: [...(c.assert ?? []).map((a) => (typeof a === 'string' ? { expr: a, level: 'error' as const } : a)), ...(o.assert ?? []).map((expr) => ({ expr, level: 'error' as const }))],
@@ -75,9 +74,6 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const now = resolveNow(ctx, o.now);
   // Parse every assertion before any work, so a typo fails in a second, not after an import.
   const assertions: Assertion[] = m.assertions.map((a) => parseAssertion(a.expr, a.level));
-  for (const n of [['--cost', m.cost], ['--monthly-cost', m.monthlyCost], ['--margin', m.margin]] as const) {
-    if (n[1] !== undefined && (!Number.isFinite(n[1]) || n[1] < 0)) throw new UserError('E_USAGE', `${n[0]} must be a number of 0 or more`);
-  }
   const imp = config.import ?? {};
   const base = importOptionsFromCli({ ...o, delimiter: o.delimiter ?? imp.delimiter, sheet: o.sheet ?? imp.sheet, dateFormat: o.dateFormat ?? imp.dateFormat, timeOffset: o.timeOffset ?? (imp.timeOffset === undefined ? undefined : String(imp.timeOffset)), maxBadRows: o.maxBadRows ?? (imp.maxBadRows === undefined ? undefined : String(imp.maxBadRows)) }, ctx);
   const overrides = await loadOverrides(m.map, ctx.cwd, ctx.stdin);
@@ -98,17 +94,10 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   if (deals) {
     const files = { deals, activities: m.files.activities, payments: m.files.payments };
     // One pass over the exports gives the KPIs and, with a cutover, both periods of the comparison.
-    if (m.cutover) await checkKinds([['--deals', files.deals, 'deals'], ['--activities', files.activities, 'activities'], ['--payments', files.payments, 'payments']], base);
+    if (m.cutover) await checkExportKinds(files, base);
     const periods = m.cutover ? [m.kpi, ...cutoverPeriods(m.kpi, m.cutover)] : [m.kpi];
     const runResult = await runEngines(files, base, overrides, periods);
-    kpi = {
-      schemaVersion: 1,
-      period: { from: m.kpi.from ?? null, to: m.kpi.to ?? null },
-      ...runResult.results[0]!,
-      notApplicable: notApplicable(runResult.shape),
-      dataQuality: dataQuality(runResult.reports, 100, runResult.warnings),
-      options: { touchNorm: m.kpi.touchNorm, callbackWindowHours: m.kpi.callbackWindowMs / 3_600_000 },
-    };
+    kpi = kpiResultFromRun(runResult, 0, m.kpi);
     if (m.cutover) compare = comparisonFromRun(runResult, 1, m.cutover, compareOptions);
   } else if (m.cutover) {
     throw new UserError('E_USAGE', 'a cutover needs the deals file (--deals or kpi.deals in the config)');

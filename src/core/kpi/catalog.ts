@@ -67,14 +67,11 @@ export const METRIC_KEYS = METRICS.map((m) => m.key);
 /** Why an input is needed, for `notApplicable`. */
 export const NEEDS_TEXT: Record<keyof InputShape, string> = {
   activities: 'needs an activities file (--activities)',
-  activityLinks: 'needs an activities file with deal_id or client',
   activityKind: 'needs an activity kind column (a call log without one is all calls)',
   activityMissed: 'needs a call status or missed column in the activities file',
-  activityDirection: 'needs a call direction column in the activities file',
   payments: 'needs a payments file (--payments)',
   lossReason: 'needs a loss-reason column in the deals file',
   client: 'needs a client, company or contact column in the deals file',
-  amount: 'needs an amount column in the deals file',
 };
 
 /** Metrics that cannot be computed from the inputs given, with the reason. */
