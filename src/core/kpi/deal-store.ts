@@ -1,5 +1,9 @@
 import type { Deal, DealStatus } from '../records.js';
+import { ByteKeys } from './byte-keys.js';
 import { compareIds, detach, Interner } from './ids.js';
+
+/** A deal without its id and client, which the store keeps as interned keys. */
+export type DealFields = Omit<Deal, 'id' | 'client'>;
 
 const STATUS_CODE: Record<DealStatus, number> = { open: 0, won: 1, lost: 2 };
 export const STATUS_NAMES: DealStatus[] = ['open', 'won', 'lost'];
@@ -11,12 +15,13 @@ export const STATUS_NAMES: DealStatus[] = ['open', 'won', 'lost'];
  */
 export class DealStore {
   readonly managers: Interner;
-  readonly clients = new Interner();
+  /** Client names as UTF-8 keys; index 0 is the empty client. */
+  readonly clients = new ByteKeys();
   readonly reasons = new Interner();
   /** Stage, pipeline and source names (few distinct values). */
   readonly labels = new Interner();
-  readonly ids: string[] = [];
-  private readonly byId = new Map<string, number>();
+  /** Deal ids as UTF-8 keys: key i is deal i. */
+  readonly ids = new ByteKeys();
   names: string[] | undefined;
   private byName: Map<string, number> | undefined;
   created = new Float64Array(1024);
@@ -34,33 +39,55 @@ export class DealStore {
 
   constructor(managers: Interner = new Interner()) {
     this.managers = managers;
+    this.clients.internText('');
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.ids.size;
+  }
+
+  /** The id of deal i. */
+  idOf(i: number): string {
+    return this.ids.text(i);
   }
 
   /** Adds a deal; a repeated id merges into the first (summing amounts when sumRepeats). */
   add(deal: Deal, sumRepeats = false): void {
-    const seen = this.byId.get(deal.id);
-    if (seen !== undefined) {
-      this.merged++;
-      if (sumRepeats && deal.amount !== null) {
-        this.amount[seen] = Number.isNaN(this.amount[seen]!) ? deal.amount : this.amount[seen]! + deal.amount;
-      }
-      return;
+    if (this.merge(this.ids.findText(deal.id), deal, sumRepeats)) return;
+    this.ids.internText(deal.id);
+    this.insert(deal, this.clients.internText(deal.client));
+  }
+
+  /**
+   * Adds a deal whose id is the UTF-8 bytes buf[start, end) and whose client is already interned
+   * (the importer's byte path: no strings are made for ids and clients).
+   */
+  addKeyed(deal: DealFields, buf: Uint8Array, start: number, end: number, client: number, sumRepeats = false): void {
+    if (this.merge(this.ids.find(buf, start, end), deal, sumRepeats)) return;
+    this.ids.intern(buf, start, end);
+    this.insert(deal, client);
+  }
+
+  /** Merges a row repeating the id of deal `seen` (when seen >= 0); true when merged. */
+  private merge(seen: number, deal: DealFields, sumRepeats: boolean): boolean {
+    if (seen < 0) return false;
+    this.merged++;
+    if (sumRepeats && deal.amount !== null) {
+      this.amount[seen] = Number.isNaN(this.amount[seen]!) ? deal.amount : this.amount[seen]! + deal.amount;
     }
-    const i = this.ids.length;
-    if (i === this.created.length) this.grow();
-    const id = detach(deal.id);
-    this.ids.push(id);
-    this.byId.set(id, i);
+    return true;
+  }
+
+  /** Stores the fields of the deal whose id was just interned as the last key. */
+  private insert(deal: DealFields, client: number): void {
+    const i = this.size - 1;
+    if (i >= this.created.length) this.grow();
     this.created[i] = deal.created_at;
     this.closed[i] = deal.closed_at ?? Number.NaN;
     this.amount[i] = deal.amount ?? Number.NaN;
     this.status[i] = STATUS_CODE[deal.status];
     this.manager[i] = this.managers.id(deal.manager);
-    this.client[i] = this.clients.id(deal.client);
+    this.client[i] = client;
     this.reason[i] = deal.status === 'lost' ? this.reasons.id(deal.loss_reason) : 0;
     this.stage[i] = this.labels.id(deal.stage);
     this.pipeline[i] = this.labels.id(deal.pipeline);
@@ -73,8 +100,19 @@ export class DealStore {
 
   /** The deal index for an id; falls back to a deal title that names exactly one deal (Pipedrive activities name the deal). */
   find(idOrName: string): number | undefined {
-    const i = this.byId.get(idOrName);
-    if (i !== undefined || !this.names) return i;
+    const i = this.ids.findText(idOrName);
+    if (i >= 0) return i;
+    return this.findByName(idOrName);
+  }
+
+  /** Whether deals have titles to fall back on. */
+  get hasNames(): boolean {
+    return this.names !== undefined;
+  }
+
+  /** The deal whose title is exactly `name` when only one deal has it. */
+  findByName(name: string): number | undefined {
+    if (!this.names) return undefined;
     if (!this.byName) {
       this.byName = new Map();
       const dup = new Set<string>();
@@ -85,7 +123,7 @@ export class DealStore {
       });
       for (const n of dup) this.byName.delete(n);
     }
-    return this.byName.get(idOrName);
+    return this.byName.get(name);
   }
 
   /** Deal indexes per client, sorted by created_at then id: the client-window links and repeat sales use them. */
@@ -98,8 +136,13 @@ export class DealStore {
       if (list) list.push(i);
       else out.set(c, [i]);
     }
-    for (const list of out.values()) list.sort((a, b) => this.created[a]! - this.created[b]! || compareIds(this.ids[a]!, this.ids[b]!));
+    for (const list of out.values()) list.sort((a, b) => this.created[a]! - this.created[b]! || this.compareIds(a, b));
     return out;
+  }
+
+  /** Orders two deals by id (numerically when both are whole numbers). */
+  compareIds(a: number, b: number): number {
+    return compareIds(this.idOf(a), this.idOf(b));
   }
 
   private grow(): void {
@@ -131,8 +174,8 @@ export class DealStore {
   /** The deals as records again (tests, the programmatic API). */
   toDeals(): Deal[] {
     const nan = (x: number) => (Number.isNaN(x) ? null : x);
-    return this.ids.map((id, i) => ({
-      id,
+    return Array.from({ length: this.size }, (_, i) => ({
+      id: this.idOf(i),
       manager: this.managers.values[this.manager[i]!]!,
       created_at: this.created[i]!,
       closed_at: nan(this.closed[i]!),
@@ -142,7 +185,7 @@ export class DealStore {
       source: this.labels.values[this.source[i]!]!,
       loss_reason: this.reasons.values[this.reason[i]!]!,
       amount: nan(this.amount[i]!),
-      client: this.clients.values[this.client[i]!]!,
+      client: this.clients.text(this.client[i]!),
       name: this.names?.[i] ?? '',
     }));
   }

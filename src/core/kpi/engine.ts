@@ -1,7 +1,7 @@
 import type { Activity, InputShape, Payment } from '../records.js';
 import { notApplicable } from './catalog.js';
 import type { DealStore } from './deal-store.js';
-import { compareIds, Interner } from './ids.js';
+import { ActivityLinker, type LinkedActivity } from './link.js';
 import { FloatList, IntList, TimeIndex } from './time-index.js';
 import { DAY_MS, dayOf, dayOfIso, mean, median, ratio, sortNumbers, sum } from './stats.js';
 import type { ManagerKpis, MetricValues } from './types.js';
@@ -56,8 +56,6 @@ export class KpiEngine {
   /** Outgoing call times by client and by deal, for callbacks. */
   private readonly outByClient = new TimeIndex();
   private readonly outByDeal = new TimeIndex();
-  /** Deal ids of activities that match no deal: keys after the store's deal indexes. */
-  private readonly unknownDeals = new Interner();
   /** Missed calls in the period that have a client or a deal, in parallel columns. */
   private readonly missedManager = new IntList();
   private readonly missedAt = new FloatList();
@@ -72,6 +70,7 @@ export class KpiEngine {
   constructor(
     private readonly store: DealStore,
     private readonly opts: KpiOptions,
+    private readonly linker = new ActivityLinker(store),
   ) {
     this.fromDay = opts.from ? dayOfIso(opts.from) : -Infinity;
     this.toDay = opts.to ? dayOfIso(opts.to) : Infinity;
@@ -89,32 +88,33 @@ export class KpiEngine {
 
   /** Feeds one activity (any order). */
   addActivity(a: Activity): void {
+    this.addLinked(this.linker.link(a));
+  }
+
+  /** Feeds one activity already resolved to deal-store keys (any order). */
+  addLinked(a: LinkedActivity): void {
     // Links: by deal_id when any activity has one, else by client and time window (both kept until known).
-    let dealKey = -1;
-    if (a.deal_id !== '') {
+    const dealKey = a.deal;
+    if (dealKey >= 0) {
       if (!this.anyDealId) {
         this.anyDealId = true;
         this.touchesByClient = undefined;
         this.firstByClient = undefined;
         this.clientDeals = undefined;
       }
-      const d = this.store.find(a.deal_id);
-      if (d !== undefined) {
-        this.link(d, a, this.touchesById, this.firstById);
-        dealKey = d;
-      } else dealKey = this.n + this.unknownDeals.id(a.deal_id);
-    } else if (!this.anyDealId && a.client !== '') {
+      if (dealKey < this.n) this.link(dealKey, a, this.touchesById, this.firstById);
+    } else if (!this.anyDealId && a.client !== 0) {
       const d = this.dealByClientWindow(a.client, a.at);
       if (d !== undefined) this.link(d, a, this.touchesByClient!, this.firstByClient!);
     }
     const isCall = a.kind === 'call';
-    const clientKey = a.client === '' ? -1 : isCall && (a.direction === 'out' || a.missed) ? this.store.clients.id(a.client) : -1;
+    const clientKey = a.client !== 0 && isCall && (a.direction === 'out' || a.missed) ? a.client : -1;
     if (isCall && a.direction === 'out') {
       if (clientKey >= 0) this.outByClient.add(clientKey, a.at);
       if (dealKey >= 0) this.outByDeal.add(dealKey, a.at);
     }
     if (!this.inPeriod(a.at)) return;
-    const m = this.store.managers.id(a.manager);
+    const m = a.manager;
     this.listed.add(m);
     for (const t of [this.tally(m), this.total]) {
       t.activities++;
@@ -136,16 +136,14 @@ export class KpiEngine {
     }
   }
 
-  private link(d: number, a: Activity, touches: Uint32Array, first: Float64Array): void {
+  private link(d: number, a: LinkedActivity, touches: Uint32Array, first: Float64Array): void {
     const closed = this.store.closed[d]!;
     if (!a.missed && (Number.isNaN(closed) || a.at <= closed)) touches[d]!++;
     if (a.at >= this.store.created[d]! && (a.direction === 'out' || (a.direction === 'in' && !a.missed)) && a.at < first[d]!) first[d] = a.at;
   }
 
   /** The deal of a client whose [created_at, closed_at] holds `at`: the latest created, then the larger id. */
-  private dealByClientWindow(client: string, at: number): number | undefined {
-    const c = this.store.clients.find(client);
-    if (c === undefined || c === 0) return undefined;
+  private dealByClientWindow(c: number, at: number): number | undefined {
     this.clientDeals ??= this.store.byClient();
     const list = this.clientDeals.get(c);
     if (!list) return undefined;
@@ -315,7 +313,7 @@ export class KpiEngine {
     const key = (i: number) => (Number.isNaN(store.closed[i]!) ? store.created[i]! : store.closed[i]!);
     for (const list of byClient.values()) {
       if (list.length < 2) continue;
-      list.sort((a, b) => key(a) - key(b) || compareIds(store.ids[a]!, store.ids[b]!));
+      list.sort((a, b) => key(a) - key(b) || store.compareIds(a, b));
       for (let k = 1; k < list.length; k++) flags[list[k]!] = 1;
     }
     return flags;

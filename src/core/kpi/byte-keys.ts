@@ -1,0 +1,117 @@
+const encoder = new TextEncoder();
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * Interns byte strings to dense integers (0, 1, 2, … in order of first sight) in one arena and an
+ * open-addressing hash table. A million deal ids take about 25 MB here against about 100 MB as
+ * JavaScript strings in a Map, and a key can be looked up straight from the bytes of an export,
+ * without making a string. Text keys are stored as UTF-8, so a text lookup and a byte lookup of the
+ * same UTF-8 bytes agree.
+ */
+export class ByteKeys {
+  private arena = new Uint8Array(1 << 16);
+  private used = 0;
+  /** Key i occupies arena[starts[i], starts[i + 1]). */
+  private starts = new Int32Array(1025);
+  private hashes = new Int32Array(1024);
+  /** Key index + 1 per slot; 0 is an empty slot. */
+  private table = new Int32Array(2048);
+  private mask = 2047;
+  private scratch = new Uint8Array(256);
+  size = 0;
+
+  /** The index of the bytes buf[start, end), or -1. */
+  find(buf: Uint8Array, start: number, end: number): number {
+    const h = hashBytes(buf, start, end);
+    const table = this.table;
+    const mask = this.mask;
+    const len = end - start;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const k = table[slot]! - 1;
+      if (k < 0) return -1;
+      if (this.hashes[k] !== h) continue;
+      const s = this.starts[k]!;
+      if (this.starts[k + 1]! - s !== len) continue;
+      let i = 0;
+      while (i < len && this.arena[s + i] === buf[start + i]) i++;
+      if (i === len) return k;
+    }
+  }
+
+  /** The index of the bytes buf[start, end), added when new. */
+  intern(buf: Uint8Array, start: number, end: number): number {
+    const found = this.find(buf, start, end);
+    return found >= 0 ? found : this.append(buf, start, end);
+  }
+
+  /** The index of a text key (as UTF-8), or -1. */
+  findText(text: string): number {
+    const n = this.encode(text);
+    return this.find(this.scratch, 0, n);
+  }
+
+  /** The index of a text key (as UTF-8), added when new. */
+  internText(text: string): number {
+    const n = this.encode(text);
+    return this.intern(this.scratch, 0, n);
+  }
+
+  /** Key i as text. */
+  text(i: number): string {
+    return utf8.decode(this.arena.subarray(this.starts[i], this.starts[i + 1]));
+  }
+
+  private encode(text: string): number {
+    if (text.length * 3 > this.scratch.length) this.scratch = new Uint8Array(text.length * 3);
+    return encoder.encodeInto(text, this.scratch).written;
+  }
+
+  private append(buf: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    const k = this.size;
+    if (this.used + len > this.arena.length) {
+      const next = new Uint8Array(Math.max(this.arena.length * 2, this.used + len));
+      next.set(this.arena.subarray(0, this.used));
+      this.arena = next;
+    }
+    this.arena.set(buf.subarray(start, end), this.used);
+    if (k + 2 > this.starts.length) {
+      const s = new Int32Array(this.starts.length * 2);
+      s.set(this.starts);
+      this.starts = s;
+      const h = new Int32Array(this.hashes.length * 2);
+      h.set(this.hashes);
+      this.hashes = h;
+    }
+    const h = hashBytes(this.arena, this.used, this.used + len);
+    this.starts[k] = this.used;
+    this.used += len;
+    this.starts[k + 1] = this.used;
+    this.hashes[k] = h;
+    this.size = k + 1;
+    if (this.size * 2 > this.table.length) this.rehash();
+    else this.place(k, h);
+    return k;
+  }
+
+  private place(k: number, h: number): void {
+    let slot = h & this.mask;
+    while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
+    this.table[slot] = k + 1;
+  }
+
+  private rehash(): void {
+    this.table = new Int32Array(this.table.length * 2);
+    this.mask = this.table.length - 1;
+    for (let k = 0; k < this.size; k++) this.place(k, this.hashes[k]!);
+  }
+}
+
+/** FNV-1a over the bytes, with a final mix so that the low bits (the slot) depend on every byte. */
+export function hashBytes(buf: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 12);
+}

@@ -1,0 +1,55 @@
+import type { Activity } from '../records.js';
+import { ByteKeys } from './byte-keys.js';
+import type { DealStore } from './deal-store.js';
+
+/** An activity with its manager, deal and client resolved to keys of the deal store. */
+export interface LinkedActivity {
+  manager: number;
+  at: number;
+  kind: Activity['kind'];
+  direction: Activity['direction'];
+  missed: boolean;
+  duration_s: number | null;
+  /** -1 without a deal id; below store.size the deal; from store.size up a deal id no deal has. */
+  deal: number;
+  /** The client's key in store.clients; 0 without a client. */
+  client: number;
+}
+
+/**
+ * Resolves activities to deal-store keys, once for every engine fed by one pass. Deal ids that match
+ * no deal get keys after the deals (callbacks still pair calls of the same unknown deal).
+ */
+export class ActivityLinker {
+  private readonly unknown = new ByteKeys();
+
+  constructor(readonly store: DealStore) {}
+
+  /** The key of a deal id given as text ('' for none). */
+  dealKey(id: string): number {
+    if (id === '') return -1;
+    const d = this.store.find(id);
+    return d !== undefined ? d : this.store.size + this.unknown.internText(id);
+  }
+
+  /** The key of a deal id given as UTF-8 bytes, or undefined when only its text can tell (deal titles). */
+  dealKeyBytes(buf: Uint8Array, start: number, end: number): number | undefined {
+    const d = this.store.ids.find(buf, start, end);
+    if (d >= 0) return d;
+    if (this.store.hasNames) return undefined;
+    return this.store.size + this.unknown.intern(buf, start, end);
+  }
+
+  link(a: Activity): LinkedActivity {
+    return {
+      manager: this.store.managers.id(a.manager),
+      at: a.at,
+      kind: a.kind,
+      direction: a.direction,
+      missed: a.missed,
+      duration_s: a.duration_s,
+      deal: this.dealKey(a.deal_id),
+      client: a.client === '' ? 0 : this.store.clients.internText(a.client),
+    };
+  }
+}
