@@ -80,7 +80,7 @@ export function importOptionsFromCli(o: ImportCliOptions, ctx: CliContext): Impo
   let delimiter = o.delimiter;
   if (delimiter !== undefined) {
     delimiter = { tab: '\t', '\\t': '\t', semicolon: ';', comma: ',' }[delimiter.toLowerCase()] ?? delimiter;
-    if (delimiter.length !== 1) throw new UserError('E_USAGE', `--delimiter must be one character (or "tab"), got "${o.delimiter}"`);
+    if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127) throw new UserError('E_USAGE', `--delimiter must be one ASCII character (or "tab"), got "${o.delimiter}"`);
   }
   let maxBadRows: ImportOptions['maxBadRows'];
   if (o.maxBadRows !== undefined) {

@@ -1,209 +1,295 @@
 import { UserError } from '../core/errors.js';
 import type { Limits } from './limits.js';
 
-/** Receives each record: its fields and the line it starts on (1-based). */
-export type RowSink = (fields: string[], line: number) => void;
+/** Turns a cell's bytes into text in the file's encoding. */
+export interface CellText {
+  decode(buf: Buffer, start: number, end: number): string;
+  /** Whether the bytes are UTF-8 (or ASCII so far); false for Windows-1251. */
+  readonly utf8: boolean;
+}
 
 /**
- * A streaming RFC 4180 parser tuned for large exports: lines without quotes are split natively
- * (the common case), quoted fields go through a scanner that allows delimiters, quotes ("") and line
- * breaks inside. LF, CRLF and lone CR line ends are accepted. The tests check it against csv-parse.
+ * One record of a delimited file as byte ranges: field i is buf[starts[i], ends[i]). The parser
+ * reuses one ByteRow for every record, so a sink that keeps a record must copy it (cells()).
+ */
+export class ByteRow {
+  buf: Buffer = Buffer.alloc(0);
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  count = 0;
+
+  constructor(readonly text: CellText) {}
+
+  /** Field i as text ('' past the last field). */
+  cell(i: number): string {
+    return i < this.count ? this.text.decode(this.buf, this.starts[i]!, this.ends[i]!) : '';
+  }
+
+  /** Every field as text. */
+  cells(): string[] {
+    const out = new Array<string>(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = this.text.decode(this.buf, this.starts[i]!, this.ends[i]!);
+    return out;
+  }
+
+  /** Makes room for field index i. */
+  grow(i: number): void {
+    if (i < this.starts.length) return;
+    const s = new Int32Array(this.starts.length * 2);
+    s.set(this.starts);
+    this.starts = s;
+    const e = new Int32Array(this.ends.length * 2);
+    e.set(this.ends);
+    this.ends = e;
+  }
+}
+
+/** Receives each record and the line it starts on (1-based): fields as text (XLSX, HTML) or as bytes (delimited text). */
+export type RowSink = (row: string[] | ByteRow, line: number) => void;
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+/**
+ * A streaming RFC 4180 parser over bytes, for large exports: fields are found as byte ranges, so no
+ * string is made unless a cell is read as text. Quoted fields may hold delimiters, doubled quotes and
+ * line breaks; text after a closing quote joins the field (a lenient case real exports produce). LF,
+ * CRLF and lone-CR line ends are accepted. Works on any ASCII-compatible encoding (UTF-8,
+ * Windows-1251); the tests check it against csv-parse.
  */
 export class CsvParser {
-  private carry = '';
+  private carry: Buffer | undefined;
   private line = 1;
-  private newline: '\n' | '\r' | undefined;
+  private nl = 0;
+  private readonly row: ByteRow;
+  /** Byte classes: 1 delimiter, 2 line end, 3 quote, 0 anything else. */
+  private readonly cls = new Uint8Array(256);
+  private scratch = Buffer.allocUnsafe(4096);
 
   constructor(
-    private readonly delimiter: string,
+    private readonly delimiter: number,
     private readonly sink: RowSink,
     private readonly file: string,
     private readonly limits: Pick<Limits, 'maxCellChars' | 'maxColumns'>,
-  ) {}
+    text: CellText,
+  ) {
+    this.row = new ByteRow(text);
+    this.cls[delimiter] = 1;
+    this.cls[QUOTE] = 3;
+  }
 
-  /** Counts lines already consumed before the text given to push (e.g. a `sep=` line). */
+  /** Counts lines already consumed before the bytes given to push (e.g. a `sep=` line). */
   skipLines(n: number): void {
     this.line += n;
   }
 
-  /** Feeds decoded text. */
-  push(text: string): void {
-    const s = this.carry.length > 0 ? this.carry + text : text;
-    this.carry = '';
-    if (this.newline === undefined) {
-      const lf = s.indexOf('\n');
-      const cr = s.indexOf('\r');
-      if (lf !== -1) this.newline = '\n';
-      else if (cr !== -1 && cr < s.length - 1) this.newline = '\r';
+  /** Feeds the next bytes. */
+  push(chunk: Buffer): void {
+    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = undefined;
+    if (this.nl === 0) {
+      const lf = buf.indexOf(LF);
+      const cr = buf.indexOf(CR);
+      if (lf !== -1) this.nl = LF;
+      else if (cr !== -1 && cr < buf.length - 1) this.nl = CR;
       else {
-        this.carry = s;
-        this.checkCarry();
+        this.keep(buf, 0);
         return;
       }
+      this.cls[this.nl] = 2;
     }
-    const consumed = this.parse(s, false);
-    this.carry = consumed < s.length ? s.slice(consumed) : '';
-    this.checkCarry();
+    this.keep(buf, this.parse(buf, false));
   }
 
   /** Ends the input: the last record may lack a line end. */
   end(): void {
-    if (this.newline === undefined) this.newline = '\n';
-    if (this.carry.length > 0) {
-      const s = this.carry;
-      this.carry = '';
-      this.parse(s, true);
+    if (this.nl === 0) {
+      this.nl = LF;
+      this.cls[LF] = 2;
     }
+    const rest = this.carry;
+    this.carry = undefined;
+    if (rest && rest.length > 0) this.parse(rest, true);
   }
 
-  private checkCarry(): void {
-    if (this.carry.length > this.limits.maxCellChars * 2) {
+  private keep(buf: Buffer, consumed: number): void {
+    if (consumed >= buf.length) return;
+    // A copy, so that the carry does not pin the whole chunk.
+    this.carry = Buffer.from(buf.subarray(consumed));
+    if (this.carry.length > this.limits.maxCellChars * 8) {
       throw new UserError(
         'E_LIMIT_CELL',
-        `a record starting at line ${this.line} runs over ${this.limits.maxCellChars * 2} characters without ending; probably an unbalanced quote`,
+        `a record starting at line ${this.line} runs over ${this.limits.maxCellChars * 8} bytes without ending; probably an unbalanced quote`,
         { file: this.file, row: this.line },
         'check the quotes around that line, or raise --max-cell-size',
       );
     }
   }
 
-  /** Parses complete records from s; returns how many characters were consumed. */
-  private parse(s: string, final: boolean): number {
-    const nl = this.newline!;
-    const d = this.delimiter;
+  /** Parses complete records from buf; returns how many bytes were consumed. */
+  private parse(buf: Buffer, final: boolean): number {
+    const cls = this.cls;
+    const row = this.row;
+    const n = buf.length;
+    const crlf = this.nl === LF;
+    const maxColumns = this.limits.maxColumns;
     let pos = 0;
-    const n = s.length;
-    // The next quote at or after pos: found once and reused, so quote-free text is scanned once.
-    let quote = -2;
     while (pos < n) {
-      let eol = s.indexOf(nl, pos);
-      if (eol === -1) {
-        if (!final) return pos;
-        eol = n;
+      // The common case: a record without quotes, fields found in one pass over its bytes.
+      row.buf = buf;
+      let count = 0;
+      let fieldStart = pos;
+      let i = pos;
+      let quoted = false;
+      for (;;) {
+        if (i >= n) {
+          if (!final) return pos;
+          this.field(count++, fieldStart, crlf && n > fieldStart && buf[n - 1] === CR ? n - 1 : n, maxColumns);
+          break;
+        }
+        const k = cls[buf[i]!]!;
+        if (k === 0) {
+          i++;
+          continue;
+        }
+        if (k === 1) {
+          this.field(count++, fieldStart, i, maxColumns);
+          fieldStart = ++i;
+          continue;
+        }
+        if (k === 2) {
+          let end = i;
+          if (crlf && end > fieldStart && buf[end - 1] === CR) end--;
+          this.field(count++, fieldStart, end, maxColumns);
+          i++;
+          break;
+        }
+        if (i === fieldStart) {
+          quoted = true;
+          break;
+        }
+        i++;
       }
-      let end = eol;
-      if (nl === '\n' && end > pos && s.charCodeAt(end - 1) === 13) end--;
-      if (quote !== -1 && quote < pos) quote = s.indexOf('"', pos);
-      if (quote === -1 || quote >= end) {
-        const fields = end === pos ? [''] : s.slice(pos, end).split(d);
-        this.emit(fields);
-        this.line++;
-        pos = eol + 1;
+      if (quoted) {
+        const next = this.parseQuoted(buf, pos, final);
+        if (next === -1) return pos;
+        pos = next;
         continue;
       }
-      const next = this.parseQuoted(s, pos, final);
-      if (next === -1) return pos;
-      pos = next;
+      row.count = count;
+      this.emit(1);
+      pos = i;
     }
     return n;
   }
 
-  /** The slow path for a record with quotes; returns the position after it, or -1 if incomplete. */
-  private parseQuoted(s: string, start: number, final: boolean): number {
+  private field(i: number, start: number, end: number, maxColumns: number): void {
+    const row = this.row;
+    if (i >= row.starts.length) {
+      // Past the limit fields are only counted: emit() reports the row with its real width.
+      if (i >= maxColumns) return;
+      row.grow(i);
+    }
+    row.starts[i] = start;
+    row.ends[i] = end;
+  }
+
+  /**
+   * The slow path for a record with a quoted field: every field is copied (unescaped) into a scratch
+   * buffer. Returns the position after the record, or -1 if the record is incomplete.
+   */
+  private parseQuoted(buf: Buffer, start: number, final: boolean): number {
+    const row = this.row;
+    const nl = this.nl;
+    const crlf = nl === LF;
     const d = this.delimiter;
-    const dc = d.charCodeAt(0);
-    const nl = this.newline!;
-    const fields: string[] = [];
-    let pos = start;
+    const n = buf.length;
+    if (this.scratch.length < n - start) this.scratch = Buffer.allocUnsafe(Math.max(n - start, this.scratch.length * 2));
+    const out = this.scratch;
+    let w = 0;
+    let count = 0;
     let lines = 0;
-    const n = s.length;
+    let i = start;
     for (;;) {
-      let value = '';
-      if (pos < n && s.charCodeAt(pos) === 34) {
-        let k = pos + 1;
+      const fieldStart = w;
+      if (i < n && buf[i] === QUOTE) {
+        i++;
         for (;;) {
-          const q = s.indexOf('"', k);
-          if (q === -1) {
+          if (i >= n) {
             if (!final) return -1;
             throw new UserError('E_CSV_QUOTE', `a quoted field opened at line ${this.line} is never closed`, { file: this.file, row: this.line }, 'the file is cut short or has an unbalanced quote; export it again');
           }
-          value += s.slice(k, q);
-          if (q + 1 < n && s.charCodeAt(q + 1) === 34) {
-            value += '"';
-            k = q + 2;
-            continue;
+          const c = buf[i]!;
+          if (c === QUOTE) {
+            if (i + 1 < n && buf[i + 1] === QUOTE) {
+              out[w++] = QUOTE;
+              i += 2;
+              continue;
+            }
+            if (i + 1 >= n && !final) return -1;
+            i++;
+            break;
           }
-          if (q + 1 >= n && !final) return -1;
-          pos = q + 1;
+          if (c === nl) lines++;
+          out[w++] = c;
+          i++;
+        }
+      }
+      // Unquoted text, or text after a closing quote, runs to the next delimiter or line end.
+      const plainStart = w;
+      let ended = false;
+      for (;;) {
+        if (i >= n) {
+          if (!final) return -1;
+          ended = true;
           break;
         }
-        lines += countLineBreaks(value, nl);
-        // Text after the closing quote (a lenient case real exports produce) joins the field.
-        const stop = nextStop(s, pos, dc, nl);
-        if (stop === -1) {
-          if (!final) return -1;
-          value += s.slice(pos);
-          pos = n;
-        } else {
-          value += s.slice(pos, stop);
-          pos = stop;
+        const c = buf[i]!;
+        if (c === d) {
+          i++;
+          break;
         }
-      } else {
-        const stop = nextStop(s, pos, dc, nl);
-        if (stop === -1) {
-          if (!final) return -1;
-          value = s.slice(pos);
-          pos = n;
-        } else {
-          value = s.slice(pos, stop);
-          pos = stop;
+        if (c === nl) {
+          if (crlf && w > plainStart && out[w - 1] === CR) w--;
+          i++;
+          ended = true;
+          break;
         }
+        out[w++] = c;
+        i++;
       }
-      if (value.length > this.limits.maxCellChars) this.cellTooLong();
-      fields.push(value);
-      if (pos >= n) {
-        this.emit(fields);
-        this.line += 1 + lines;
-        return n;
+      if (count < this.limits.maxColumns) {
+        row.grow(count);
+        row.starts[count] = fieldStart;
+        row.ends[count] = w;
       }
-      const c = s.charCodeAt(pos);
-      if (c === dc) {
-        pos++;
-        continue;
-      }
-      if (c === 13 && nl === '\n') {
-        if (pos + 1 >= n && !final) return -1;
-        pos++;
-        if (pos < n && s.charCodeAt(pos) === 10) pos++;
-      } else {
-        pos++;
-      }
-      this.emit(fields);
-      this.line += 1 + lines;
-      return pos;
+      count++;
+      if (ended) break;
     }
+    row.buf = out;
+    row.count = count;
+    this.emit(1 + lines);
+    return i;
   }
 
-  private emit(fields: string[]): void {
-    if (fields.length > this.limits.maxColumns) {
-      throw new UserError('E_LIMIT_COLUMNS', `line ${this.line} has ${fields.length} columns; the limit is ${this.limits.maxColumns}`, { file: this.file, row: this.line }, 'check the delimiter (--delimiter), or raise --max-columns');
+  private emit(lines: number): void {
+    const row = this.row;
+    if (row.count > this.limits.maxColumns) {
+      throw new UserError('E_LIMIT_COLUMNS', `line ${this.line} has ${row.count} columns; the limit is ${this.limits.maxColumns}`, { file: this.file, row: this.line }, 'check the delimiter (--delimiter), or raise --max-columns');
     }
-    for (const f of fields) if (f.length > this.limits.maxCellChars) this.cellTooLong();
-    this.sink(fields, this.line);
+    const max = this.limits.maxCellChars;
+    for (let f = 0; f < row.count; f++) {
+      // A UTF-8 character is 1 to 4 bytes: only a long byte range can be a long cell.
+      if (row.ends[f]! - row.starts[f]! > max && row.cell(f).length > max) this.cellTooLong();
+    }
+    this.sink(row, this.line);
+    this.line += lines;
   }
 
   private cellTooLong(): never {
     throw new UserError('E_LIMIT_CELL', `a cell at line ${this.line} is longer than ${this.limits.maxCellChars} characters`, { file: this.file, row: this.line }, 'raise --max-cell-size if the file is genuine');
   }
-}
-
-function nextStop(s: string, from: number, dc: number, nl: string): number {
-  const a = s.indexOf(String.fromCharCode(dc), from);
-  const b = s.indexOf(nl, from);
-  const c = nl === '\n' ? s.indexOf('\r', from) : -1;
-  let m = -1;
-  for (const x of [a, b, c]) if (x !== -1 && (m === -1 || x < m)) m = x;
-  return m;
-}
-
-function countLineBreaks(value: string, nl: string): number {
-  let count = 0;
-  let i = value.indexOf(nl);
-  while (i !== -1) {
-    count++;
-    i = value.indexOf(nl, i + 1);
-  }
-  return count;
 }
 
 /** Candidate delimiters, most common in CRM exports first. */

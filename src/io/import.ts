@@ -1,10 +1,13 @@
 import type { Activity, Deal, Payment, SkippedRow } from '../core/records.js';
 import { UserError } from '../core/errors.js';
 import { DealStore } from '../core/kpi/deal-store.js';
+import { ActivityLinker, type LinkedActivity } from '../core/kpi/link.js';
+import { ByteMemo, hasByte } from './byte-cells.js';
+import type { ByteRow } from './csv.js';
 import type { RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type ColumnMatch } from './mapping.js';
-import { buildActivity, buildDeal, buildPayment, DateOrders, firstColumns, makeReaders, PENDING, RowProblem, type BuildContext } from './records.js';
+import { buildActivity, buildActivityBytes, buildDeal, buildPayment, DateOrders, firstColumns, isByteRow, makeCellText, makeReaders, PENDING, RowProblem, SLOW, type BuildContext } from './records.js';
 import { readTable, type TableInfo } from './table.js';
 import { buildValueMaps, type ValueMaps } from './value-maps.js';
 import type { SlashOrder } from './values.js';
@@ -30,7 +33,11 @@ export interface ImportOptions {
   onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
   /** Called once the header is mapped. */
   onHeader?: (map: ColumnMap) => void;
+  /** Resolves activities to the deals they belong to (activities only; else none match). */
+  linker?: ActivityLinker;
 }
+
+type Cells = string[] | ByteRow;
 
 /** What the importer saw and did with one file: dataQuality and `inspect` are made from it. */
 export interface ImportReport {
@@ -51,6 +58,22 @@ export interface ImportReport {
 /** Rows that are not data: totals and report footers. */
 const TOTALS = /^(итого|всего|total|totals|grand totals?|сумма итого)(?=$|[\s:(.,])/i;
 
+/** Activities resolved to deal-store keys: by bytes on the byte path, else built as text and linked. */
+function buildLinkedActivity(cells: Cells, row: number, ctx: BuildContext): LinkedActivity | RowProblem | typeof PENDING {
+  if (isByteRow(cells)) {
+    const fast = buildActivityBytes(cells, row, ctx);
+    if (fast !== SLOW) return fast;
+    cells = cells.cells();
+  }
+  const a = buildActivity(cells, row, ctx);
+  return a instanceof RowProblem || a === PENDING ? a : ctx.linker!.link(a);
+}
+
+/** First bytes of a trimmed cell that cannot begin a totals label: ASCII other than t, T, g, G and spaces. */
+const NOT_TOTALS = new Uint8Array(256);
+for (let b = 33; b < 128; b++) NOT_TOTALS[b] = 1;
+for (const ch of 'tTgG') NOT_TOTALS[ch.charCodeAt(0)] = 0;
+
 /**
  * Reads one export into canonical records. Every row is accounted for: a record, a skipped row
  * (with file, row, column and reason), or a dropped non-data row (totals, footers, deleted deals).
@@ -62,7 +85,7 @@ export async function importFile<T>(
   onRecord: (record: T, row: number) => void,
 ): Promise<ImportReport> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const build = (kind === 'deals' ? buildDeal : kind === 'activities' ? buildActivity : buildPayment) as (cells: readonly string[], row: number, ctx: BuildContext) => T | RowProblem | typeof PENDING;
+  const build = (kind === 'deals' ? buildDeal : kind === 'activities' ? buildLinkedActivity : buildPayment) as (cells: Cells, row: number, ctx: BuildContext) => T | RowProblem | typeof PENDING;
   const report: ImportReport = { file, kind, table: { type: 'text' }, headerRow: 0, columns: [], values: {}, rowsRead: 0, records: 0, skippedCount: 0, skipped: [], dropped: {} };
   const headRows: Array<{ cells: string[]; row: number }> = [];
   let ctx: BuildContext | undefined;
@@ -76,10 +99,11 @@ export async function importFile<T>(
   const drop = (reason: string) => {
     report.dropped[reason] = (report.dropped[reason] ?? 0) + 1;
   };
-  const handle = (cells: string[], row: number) => {
+  const totalsMemo = new ByteMemo((text) => TOTALS.test(text.trim()), 10_000);
+  const handle = (cells: Cells, row: number) => {
     const result = build(cells, row, ctx!);
     if (result === PENDING) {
-      pending.push({ cells, row });
+      pending.push({ cells: isByteRow(cells) ? cells.cells() : cells, row });
       if (pending.length > limits.maxPendingRows) throw ambiguous(ctx!, file, limits.maxPendingRows);
       return;
     }
@@ -90,6 +114,27 @@ export async function importFile<T>(
     }
     report.records++;
     onRecord(result, row);
+  };
+  /** dataRow over the bytes of a CSV record: the same checks, decoding only what may matter. */
+  const byteRow = (cells: ByteRow, row: number) => {
+    if (pending.length > 0) return dataRow(cells.cells(), row);
+    const buf = cells.buf;
+    let filled = 0;
+    let firstCol = -1;
+    for (let i = 0; i < cells.count; i++) {
+      const s = cells.starts[i]!;
+      const e = cells.ends[i]!;
+      if (e > s && (buf[s]! > 32 || cells.text.decode(buf, s, e).trim() !== '')) {
+        if (filled === 0) firstCol = i;
+        filled++;
+      }
+    }
+    if (filled === 0) return drop('empty row');
+    report.rowsRead++;
+    if (NOT_TOTALS[buf[cells.starts[firstCol]!]!] === 0 && totalsMemo.get(cells, firstCol)) return drop('totals row');
+    if (filled === 1 && cells.count > 2) return drop('footer or note row');
+    if (ctx!.dates.observing) for (const c of dateColumns) if (c < cells.count && hasByte(cells, c, 0x2f)) ctx!.dates.observe(c, cells.cell(c));
+    handle(cells, row);
   };
   const dataRow = (cells: string[], row: number) => {
     let filled = 0;
@@ -144,7 +189,17 @@ export async function importFile<T>(
     const maps = opts.valueMaps ?? buildValueMaps();
     const missedCol = map.fields.get('missed')?.[0];
     const missedIsBoolean = missedCol !== undefined && header.cells[missedCol]!.trim().toLowerCase() === 'missed';
-    ctx = { map, maps, readers: makeReaders(maps, missedIsBoolean), cols: firstColumns(map), dates: new DateOrders(opts.dateOrder, headers, file), timeOffsetMs: (opts.timeOffsetHours ?? 0) * 3_600_000, valueStats: new Map() };
+    ctx = {
+      map,
+      maps,
+      readers: makeReaders(maps, missedIsBoolean),
+      cols: firstColumns(map),
+      dates: new DateOrders(opts.dateOrder, headers, file),
+      timeOffsetMs: (opts.timeOffsetHours ?? 0) * 3_600_000,
+      valueStats: new Map(),
+      cellText: makeCellText(map),
+      ...(kind === 'activities' ? { linker: opts.linker ?? new ActivityLinker(new DealStore()) } : {}),
+    };
     const dateFields = ['created_at', 'closed_at', 'planned_close', 'at', 'invoiced_at', 'paid_at'];
     dateColumns = dateFields.flatMap((f) => map.fields.get(f) ?? []);
     for (const r of headRows.slice(best + 1)) dataRow(r.cells, r.row);
@@ -152,8 +207,8 @@ export async function importFile<T>(
   };
 
   report.table = await readTable(file, { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress }, (cells, row) => {
-    if (ctx) return dataRow(cells, row);
-    headRows.push({ cells, row });
+    if (ctx) return isByteRow(cells) ? byteRow(cells, row) : dataRow(cells, row);
+    headRows.push({ cells: isByteRow(cells) ? cells.cells() : cells, row });
     if (headRows.length >= limits.headerSearchRows) startWithHeader();
   });
   if (!ctx) startWithHeader();
@@ -220,9 +275,15 @@ export async function importPayments(file: string, opts: ImportOptions): Promise
   return { payments, report };
 }
 
-/** Streams an activities export to a callback (activities are never all held in memory). */
-export async function importActivities(file: string, opts: ImportOptions, onActivity: (a: Activity) => void): Promise<{ report: ImportReport; map: ColumnMap | undefined }> {
+/** Streams an activities export, resolved to the linker's deals, to a callback (activities are never all held in memory). */
+export async function importLinkedActivities(file: string, opts: ImportOptions, linker: ActivityLinker, onActivity: (a: LinkedActivity) => void): Promise<{ report: ImportReport; map: ColumnMap | undefined }> {
   let map: ColumnMap | undefined;
-  const report = await importFile<Activity>(file, 'activities', { ...opts, onHeader: (m) => (map = m) }, onActivity);
+  const report = await importFile<LinkedActivity>(file, 'activities', { ...opts, linker, onHeader: (m) => (map = m) }, onActivity);
   return { report, map };
+}
+
+/** Streams an activities export to a callback as canonical records (activities are never all held in memory). */
+export async function importActivities(file: string, opts: ImportOptions, onActivity: (a: Activity) => void): Promise<{ report: ImportReport; map: ColumnMap | undefined }> {
+  const linker = new ActivityLinker(new DealStore());
+  return importLinkedActivities(file, opts, linker, (a) => onActivity(linker.unlink(a)));
 }

@@ -13,7 +13,7 @@ export async function guessKind(file: string, opts: ImportOptions): Promise<Reco
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   try {
     await readTable(file, { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet }, (cells) => {
-      rows.push(cells);
+      rows.push(Array.isArray(cells) ? cells : cells.cells());
       if (rows.length >= limits.headerSearchRows) throw new Enough();
     });
   } catch (error) {

@@ -1,5 +1,8 @@
 import type { Activity, Deal, Payment } from '../core/records.js';
 import { UserError } from '../core/errors.js';
+import type { ActivityLinker, LinkedActivity } from '../core/kpi/link.js';
+import { ByteMemo, emptyCell, dateHasTime, fixedDate, hasByte, plainInteger, plainKey } from './byte-cells.js';
+import type { ByteRow } from './csv.js';
 import type { ColumnMap } from './mapping.js';
 import type { ValueMaps } from './value-maps.js';
 import { cleanText, normalizeValue, parseBoolean, parseDate, parseDuration, parseNumber, parseTimeOfDay, slashEvidence, type ParsedDate, type SlashOrder } from './values.js';
@@ -29,6 +32,11 @@ export class DateOrders {
     private readonly headers: readonly string[],
     private readonly file: string,
   ) {}
+
+  /** Whether values still need to be observed (no order was forced). */
+  get observing(): boolean {
+    return this.forced === undefined;
+  }
 
   /** Records what a value says; throws when a column shows both orders. */
   observe(col: number, raw: string): void {
@@ -64,6 +72,25 @@ export interface BuildContext {
   readers: Readers;
   /** The first column of each mapped field, looked up once per file instead of once per cell. */
   cols: Record<string, number>;
+  /** Text of a cell of a byte row: memoised by its bytes in columns of few distinct values. */
+  cellText: (row: ByteRow, col: number) => string;
+  /** Resolves activities to deal-store keys (activities only). */
+  linker?: ActivityLinker;
+  /** Memos of the byte path for activities, made on first use. */
+  fast?: ActivityMemos;
+}
+
+/** Fields whose values repeat (statuses, kinds, people, reasons): their cells are memoised by bytes. */
+const REPEATING_FIELDS = new Set(['manager', 'status', 'stage', 'won', 'closed', 'pipeline', 'source', 'loss_reason', 'kind', 'direction', 'missed', 'done', 'product']);
+
+/** The cell-text function of a byte import: a bounded memo per repeating column, a plain decode elsewhere. */
+export function makeCellText(map: ColumnMap): (row: ByteRow, col: number) => string {
+  const memos: Array<ByteMemo<string> | undefined> = map.columns.map((c) => (c.field && REPEATING_FIELDS.has(c.field) ? new ByteMemo((t) => t, 20_000) : undefined));
+  return (row, col) => {
+    if (col >= row.count) return '';
+    const memo = memos[col];
+    return memo ? memo.get(row, col) : row.text.decode(row.buf, row.starts[col]!, row.ends[col]!);
+  };
 }
 
 /** Column index per mapped field (its first column). */
@@ -100,13 +127,19 @@ export class ValueReader<T> {
   ) {}
 
   read(raw: string): T {
+    const e = this.entry(raw);
+    e.count++;
+    return e.value;
+  }
+
+  /** The value and counter of a raw value (counted by the caller). */
+  entry(raw: string): { value: T; count: number } {
     let e = this.seen.get(raw);
     if (e === undefined) {
       e = { value: this.fn(raw), count: 0 };
       if (this.seen.size < this.max) this.seen.set(raw, e);
     }
-    e.count++;
-    return e.value;
+    return e;
   }
 
   /** The distinct values seen (at most 1,000), what each became, and how often. */
@@ -146,9 +179,15 @@ export function makeReaders(maps: ValueMaps, missedIsBoolean: boolean): Readers 
 /** A reader of one row: typed cell accessors bound to the column map. */
 class Row {
   constructor(
-    readonly cells: readonly string[],
+    readonly cells: readonly string[] | ByteRow,
     readonly ctx: BuildContext,
   ) {}
+
+  /** Cell c as text, untrimmed. */
+  get(c: number): string {
+    const cells = this.cells;
+    return isByteRow(cells) ? this.ctx.cellText(cells, c) : (cells[c] ?? '');
+  }
 
   col(field: string): number | undefined {
     return this.ctx.cols[field];
@@ -166,27 +205,38 @@ class Row {
   raw(field: string): string {
     const c = this.ctx.cols[field];
     if (c === undefined) return '';
-    const v = this.cells[c];
-    if (v === undefined || v.length === 0) return '';
+    const v = this.get(c);
+    if (v.length === 0) return '';
     return v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32 ? v : v.trim();
   }
 
   /** First non-empty value over the field's columns (coalescing fields). */
   first(field: string): { value: string; col: number } | undefined {
     for (const c of this.ctx.map.fields.get(field) ?? []) {
-      const v = (this.cells[c] ?? '').trim();
+      const v = this.get(c).trim();
       if (v !== '') return { value: v, col: c };
     }
     return undefined;
   }
 
   date(field: string, col: number | undefined = this.col(field), required = false): ParsedDate | null | typeof PENDING {
-    const d = readDate(this.cells, col, field, required, this.ctx);
+    const cells = this.cells;
+    if (col !== undefined && isByteRow(cells) && col < cells.count) {
+      const ms = fixedDate(cells.buf, cells.starts[col]!, cells.ends[col]!);
+      if (!Number.isNaN(ms)) return { ms, hasTime: dateHasTime.value };
+    }
+    const d = readDate(col === undefined ? '' : this.get(col), col, field, required, this.ctx);
     if (d instanceof RowProblem) throw d;
     return d;
   }
 
   number(field: string): number | null {
+    const cells = this.cells;
+    const c = this.ctx.cols[field];
+    if (c !== undefined && isByteRow(cells) && c < cells.count && cells.ends[c]! > cells.starts[c]!) {
+      const n = plainInteger(cells.buf, cells.starts[c]!, cells.ends[c]!);
+      if (!Number.isNaN(n)) return n;
+    }
     const raw = this.raw(field);
     const n = parseNumber(raw);
     if (n !== null && Number.isNaN(n)) throw new RowProblem('skip', `"${truncate(raw)}" is not a number`, this.header(field));
@@ -206,10 +256,14 @@ function truncate(s: string): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
-/** A date cell: parsed, null when empty or a placeholder, PENDING while its day-month order is unknown, or why not. */
-function readDate(cells: readonly string[], col: number | undefined, field: string, required: boolean, ctx: BuildContext): ParsedDate | null | RowProblem | typeof PENDING {
+export function isByteRow(cells: readonly string[] | ByteRow): cells is ByteRow {
+  return !Array.isArray(cells);
+}
+
+/** A date cell's text: parsed, null when empty or a placeholder, PENDING while its day-month order is unknown, or why not. */
+function readDate(text: string, col: number | undefined, field: string, required: boolean, ctx: BuildContext): ParsedDate | null | RowProblem | typeof PENDING {
   if (col === undefined) return null;
-  const raw = (cells[col] ?? '').trim();
+  const raw = text.trim();
   const parsed = raw === '' ? undefined : parseDate(raw, ctx.dates.orderFor(col));
   if (parsed === 'needs-order') return PENDING;
   if (parsed) return parsed;
@@ -218,7 +272,7 @@ function readDate(cells: readonly string[], col: number | undefined, field: stri
 }
 
 /** Builds a deal from a row, or says why not. */
-export function buildDeal(cells: readonly string[], rowNumber: number, ctx: BuildContext): Deal | RowProblem | typeof PENDING {
+export function buildDeal(cells: readonly string[] | ByteRow, rowNumber: number, ctx: BuildContext): Deal | RowProblem | typeof PENDING {
   const r = new Row(cells, ctx);
   try {
     const id = r.has('id') ? r.raw('id') : `row-${rowNumber}`;
@@ -305,7 +359,7 @@ export function buildActivity(cells: readonly string[], _rowNumber: number, ctx:
   const manager = read.manager(cell(c.manager));
   if (manager === '') return new RowProblem('skip', 'no manager', header(c.manager, 'manager'));
   if (c.done !== undefined && read.boolean(cell(c.done)) === false) return new RowProblem('drop', 'planned activity, not done');
-  const at = readDate(cells, c.at, 'at', true, ctx);
+  const at = readDate(c.at === undefined ? '' : (cells[c.at] ?? ''), c.at, 'at', true, ctx);
   if (at === PENDING || at instanceof RowProblem) return at;
   let ms = at!.ms;
   if (!at!.hasTime && c.at_time !== undefined && cell(c.at_time) !== '') {
@@ -351,7 +405,7 @@ function cleanClient(raw: string): string {
 }
 
 /** Builds a payment from a row, or says why not. */
-export function buildPayment(cells: readonly string[], _rowNumber: number, ctx: BuildContext): Payment | RowProblem | typeof PENDING {
+export function buildPayment(cells: readonly string[] | ByteRow, _rowNumber: number, ctx: BuildContext): Payment | RowProblem | typeof PENDING {
   const r = new Row(cells, ctx);
   try {
     const dealId = r.raw('deal_id');
@@ -368,4 +422,121 @@ export function buildPayment(cells: readonly string[], _rowNumber: number, ctx: 
     if (error instanceof RowProblem) return error;
     throw error;
   }
+}
+
+/** The trimming of activity cells: spaces at the edges (cleaner functions trim the rest). */
+function cellTrim(v: string): string {
+  if (v.length === 0) return '';
+  return v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32 ? v : v.trim();
+}
+
+/** Returned by a byte-path builder when the row needs the text path (rare layouts). */
+export const SLOW = Symbol('slow');
+
+type Counted<T> = { value: T; count: number };
+
+/** Memos of the activity byte path, from a cell's bytes to what the text path would make of it. */
+export interface ActivityMemos {
+  manager: ByteMemo<number>;
+  done: ByteMemo<boolean | undefined>;
+  kind: ByteMemo<Counted<Activity['kind']>>;
+  direction: ByteMemo<Counted<Activity['direction']> | null>;
+  missed: ByteMemo<Counted<boolean | undefined> | null>;
+}
+
+function activityMemos(ctx: BuildContext, linker: ActivityLinker): ActivityMemos {
+  const read = ctx.readers;
+  return {
+    manager: new ByteMemo((t) => {
+      const name = read.manager(cellTrim(t));
+      return name === '' ? -1 : linker.store.managers.id(name);
+    }),
+    done: new ByteMemo((t) => read.boolean(cellTrim(t))),
+    kind: new ByteMemo((t) => read.kind.entry(cellTrim(t))),
+    direction: new ByteMemo((t) => (cellTrim(t) === '' ? null : read.direction.entry(cellTrim(t)))),
+    missed: new ByteMemo((t) => (cellTrim(t) === '' ? null : read.missed.entry(cellTrim(t)))),
+  };
+}
+
+/**
+ * buildActivity over the bytes of a CSV record, resolved straight to deal-store keys: repeating cells
+ * through byte memos, dates and durations from bytes, deal ids and clients looked up by their bytes.
+ * Cells in other forms are decoded and read by the same functions as the text path, so the result is
+ * the same; rows of rare layouts (a separate time column, several client columns) return SLOW.
+ */
+export function buildActivityBytes(row: ByteRow, _rowNumber: number, ctx: BuildContext): LinkedActivity | RowProblem | typeof PENDING | typeof SLOW {
+  const c = ctx.cols;
+  const linker = ctx.linker!;
+  const clientCols = ctx.map.fields.get('client');
+  if (c.at_time !== undefined || (clientCols && clientCols.length > 1)) return SLOW;
+  const memos = (ctx.fast ??= activityMemos(ctx, linker));
+  const header = (col: number | undefined, field: string) => (col === undefined ? field : ctx.map.columns[col]!.header);
+  const manager = c.manager === undefined ? -1 : memos.manager.get(row, c.manager);
+  if (manager === -1) return new RowProblem('skip', 'no manager', header(c.manager, 'manager'));
+  if (c.done !== undefined && memos.done.get(row, c.done) === false) return new RowProblem('drop', 'planned activity, not done');
+  const buf = row.buf;
+  let ms = Number.NaN;
+  if (c.at !== undefined && c.at < row.count) ms = fixedDate(buf, row.starts[c.at]!, row.ends[c.at]!);
+  if (Number.isNaN(ms)) {
+    const at = readDate(c.at === undefined ? '' : ctx.cellText(row, c.at), c.at, 'at', true, ctx);
+    if (at === PENDING || at instanceof RowProblem) return at;
+    ms = at!.ms;
+  }
+  ms += ctx.timeOffsetMs;
+  let kind: Activity['kind'] = 'call';
+  if (c.kind !== undefined) {
+    const k = memos.kind.get(row, c.kind);
+    k.count++;
+    kind = k.value;
+  }
+  let direction: Activity['direction'] = '';
+  if (c.direction !== undefined) {
+    const d = memos.direction.get(row, c.direction);
+    if (d !== null) {
+      d.count++;
+      direction = d.value;
+    }
+  }
+  let notAnswered = false;
+  if (c.missed !== undefined) {
+    const m = memos.missed.get(row, c.missed);
+    if (m !== null) {
+      m.count++;
+      notAnswered = m.value === true;
+    }
+  }
+  let duration: number | null = null;
+  const dc = c.duration_s;
+  if (dc !== undefined && dc < row.count && row.ends[dc]! > row.starts[dc]!) {
+    const unit = ctx.map.units.get(dc);
+    const n = plainInteger(buf, row.starts[dc]!, row.ends[dc]!);
+    if (!Number.isNaN(n)) duration = unit === 'ms' ? n / 1000 : unit === 'hhmm' ? n * 60 : n;
+    else {
+      const text = ctx.cellText(row, dc);
+      duration = parseDuration(cellTrim(text), unit);
+      if (duration !== null && Number.isNaN(duration)) return new RowProblem('skip', `"${truncate(cellTrim(text))}" is not a duration`, header(dc, 'duration_s'));
+    }
+  }
+  const utf8 = row.text.utf8;
+  let client = 0;
+  const cc = clientCols ? clientCols[0]! : c.phone;
+  if (cc !== undefined && !emptyCell(row, cc)) {
+    const s = row.starts[cc]!;
+    const e = row.ends[cc]!;
+    if (clientCols && (hasByte(row, cc, 0x3c) || hasByte(row, cc, 0x3a))) client = linker.store.clients.internText(cleanClient(cellTrim(ctx.cellText(row, cc))));
+    else if (plainKey(buf, s, e, utf8)) client = linker.store.clients.intern(buf, s, e);
+    else {
+      const text = cellTrim(ctx.cellText(row, cc));
+      client = linker.store.clients.internText(clientCols ? cleanClient(text) : text);
+    }
+  }
+  let deal = -1;
+  const ic = c.deal_id;
+  if (ic !== undefined && !emptyCell(row, ic)) {
+    const s = row.starts[ic]!;
+    const e = row.ends[ic]!;
+    const key = plainKey(buf, s, e, utf8) && !hasByte(row, ic, 0x3b) && !hasByte(row, ic, 0x2c) ? linker.dealKeyBytes(buf, s, e) : undefined;
+    deal = key ?? linker.dealKey(firstId(cellTrim(ctx.cellText(row, ic))));
+  }
+  return { manager, at: ms, kind, direction, missed: kind === 'call' && direction === 'in' && notAnswered, duration_s: duration, deal, client };
 }

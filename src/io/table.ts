@@ -1,3 +1,4 @@
+import { UserError } from '../core/errors.js';
 import { CsvParser, detectDelimiter, type RowSink } from './csv.js';
 import { ExportDecoder } from './decode.js';
 import { assertReadableFile, fsError, openInput, readAll } from './files.js';
@@ -27,7 +28,7 @@ export interface TableInfo {
   sheets?: string[];
 }
 
-const DELIMITER_SAMPLE_CHARS = 64 * 1024;
+const DELIMITER_SAMPLE_BYTES = 64 * 1024;
 
 /** Reads any supported export (`-` for stdin) and streams its rows, whatever the format and encoding. */
 export async function readTable(file: string, opts: TableOptions, sink: RowSink): Promise<TableInfo> {
@@ -69,44 +70,50 @@ export async function readTable(file: string, opts: TableOptions, sink: RowSink)
   }
 
   const decoder = new ExportDecoder(file, kind.encoding);
-  const chunks = async function* (): AsyncGenerator<string> {
-    yield decoder.write(first!.subarray(kind.bomLength));
-    for (let c = await nextChunk(); c !== undefined; c = await nextChunk()) yield decoder.write(c);
-    yield decoder.end();
-  };
-
   if (kind.type === 'html') {
     const parser = new HtmlTableParser(sink, file, opts.limits);
-    for await (const text of chunks()) parser.write(text);
+    parser.write(decoder.write(first.subarray(kind.bomLength)));
+    for (let c = await nextChunk(); c !== undefined; c = await nextChunk()) parser.write(decoder.write(c));
+    parser.write(decoder.end());
     parser.end();
     return { type: 'html', encoding: decoder.encoding ?? 'utf-8' };
   }
 
-  // Delimited text: hold back the first 64 KB to find the delimiter (and a `sep=` line).
-  let head = '';
+  // Delimited text, parsed as bytes: hold back the first 64 KB to find the delimiter (and a `sep=` line).
+  const head: Buffer[] = [];
+  let headBytes = 0;
   let parser: CsvParser | undefined;
   let delimiter = opts.delimiter;
-  const start = (text: string) => {
-    let body = text.replace(/^\uFEFF/, '');
-    const sep = /^"?sep=(.)"?[^\S\r\n]*(\r\n|\n|\r)/i.exec(body);
+  const start = (bytes: Buffer) => {
+    let body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    const sample = decoder.decode(body, 0, Math.min(body.length, DELIMITER_SAMPLE_BYTES));
+    const sep = /^"?sep=(.)"?[^\S\r\n]*(\r\n|\n|\r)/i.exec(sample);
+    let text = sample;
     if (sep) {
       delimiter ??= sep[1];
-      body = body.slice(sep[0].length);
+      body = body.subarray(Buffer.byteLength(sep[0]));
+      text = sample.slice(sep[0].length);
     }
-    delimiter ??= detectDelimiter(body.slice(0, DELIMITER_SAMPLE_CHARS));
-    parser = new CsvParser(delimiter, sink, file, opts.limits);
+    delimiter ??= detectDelimiter(text);
+    const code = delimiter.charCodeAt(0);
+    if (delimiter.length !== 1 || code > 127 || code === 34 || code === 10 || code === 13) {
+      throw new UserError('E_USAGE', `the delimiter ${JSON.stringify(delimiter)} cannot be used: it must be one ASCII character other than a quote or a line break`, { file }, 'pass --delimiter with one of ; , | or tab');
+    }
+    parser = new CsvParser(code, sink, file, opts.limits, decoder);
     if (sep) parser.skipLines(1);
     parser.push(body);
   };
-  for await (const text of chunks()) {
-    if (parser) {
-      parser.push(text);
-      continue;
-    }
-    head += text;
-    if (head.length >= DELIMITER_SAMPLE_CHARS) start(head);
-  }
-  if (!parser) start(head);
+  const feed = (bytes: Buffer) => {
+    if (bytes.length === 0) return;
+    if (parser) return parser.push(bytes);
+    head.push(bytes);
+    headBytes += bytes.length;
+    if (headBytes >= DELIMITER_SAMPLE_BYTES) start(Buffer.concat(head));
+  };
+  feed(decoder.bytes(first.subarray(kind.bomLength)));
+  for (let c = await nextChunk(); c !== undefined; c = await nextChunk()) feed(decoder.bytes(c));
+  feed(decoder.endBytes());
+  if (!parser) start(Buffer.concat(head));
   parser!.end();
   return { type: 'text', encoding: decoder.encoding ?? 'utf-8', delimiter };
 }

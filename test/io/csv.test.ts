@@ -1,15 +1,18 @@
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CsvParser, detectDelimiter } from '../../src/io/csv.js';
+import { CsvParser, detectDelimiter, type CellText } from '../../src/io/csv.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { csv } from '../fixtures/exports.js';
 
-/** Parses text fed in the given chunk sizes. */
+const utf8: CellText = { decode: (buf, s, e) => buf.toString('utf8', s, e), utf8: true };
+
+/** Parses text fed as UTF-8 bytes in the given chunk sizes (cutting characters apart). */
 function ours(text: string, delimiter: string, chunk = 7): string[][] {
   const rows: string[][] = [];
-  const p = new CsvParser(delimiter, (f) => rows.push(f), 'x.csv', DEFAULT_LIMITS);
-  for (let i = 0; i < text.length; i += chunk) p.push(text.slice(i, i + chunk));
+  const p = new CsvParser(delimiter.charCodeAt(0), (f) => rows.push(Array.isArray(f) ? f : f.cells()), 'x.csv', DEFAULT_LIMITS, utf8);
+  const bytes = Buffer.from(text, 'utf8');
+  for (let i = 0; i < bytes.length; i += chunk) p.push(bytes.subarray(i, i + chunk));
   p.end();
   return rows;
 }
@@ -56,8 +59,8 @@ describe('CsvParser against csv-parse (differential)', () => {
 
   it('reports the line a record starts on', () => {
     const lines: number[] = [];
-    const p = new CsvParser(',', (_f, line) => lines.push(line), 'x.csv', DEFAULT_LIMITS);
-    p.push('h1,h2\n"multi\nline",x\nlast,y\n');
+    const p = new CsvParser(44, (_f, line) => lines.push(line), 'x.csv', DEFAULT_LIMITS, utf8);
+    p.push(Buffer.from('h1,h2\n"multi\nline",x\nlast,y\n'));
     p.end();
     expect(lines).toEqual([1, 2, 4]);
   });

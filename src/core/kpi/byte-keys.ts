@@ -75,8 +75,8 @@ export class ByteKeys {
       this.arena = next;
     }
     this.arena.set(buf.subarray(start, end), this.used);
-    if (k + 2 > this.starts.length) {
-      const s = new Int32Array(this.starts.length * 2);
+    if (k === this.hashes.length) {
+      const s = new Int32Array(this.hashes.length * 2 + 1);
       s.set(this.starts);
       this.starts = s;
       const h = new Int32Array(this.hashes.length * 2);

@@ -40,6 +40,21 @@ export class ActivityLinker {
     return this.store.size + this.unknown.intern(buf, start, end);
   }
 
+  /** The canonical record again (tests, the programmatic API): ids and clients as text. */
+  unlink(a: LinkedActivity): Activity {
+    const n = this.store.size;
+    return {
+      manager: this.store.managers.values[a.manager]!,
+      at: a.at,
+      kind: a.kind,
+      direction: a.direction,
+      missed: a.missed,
+      duration_s: a.duration_s,
+      deal_id: a.deal < 0 ? '' : a.deal < n ? this.store.idOf(a.deal) : this.unknown.text(a.deal - n),
+      client: this.store.clients.text(a.client),
+    };
+  }
+
   link(a: Activity): LinkedActivity {
     return {
       manager: this.store.managers.id(a.manager),

@@ -1,0 +1,165 @@
+import { ByteKeys } from '../core/kpi/byte-keys.js';
+import type { ByteRow } from './csv.js';
+import { daysFromCivil } from './values.js';
+
+/**
+ * Reading cells of the byte-level CSV parser without making strings where a value repeats or has a
+ * fixed layout. Each helper either answers from the bytes or says that the text path must decide, so
+ * results are the same as reading the decoded text.
+ */
+
+/**
+ * A per-column memo from a cell's raw bytes to what a function of its text gives: statuses, kinds,
+ * managers and reasons repeat a few values millions of times. Stops memoising at `max` distinct
+ * values (the function is then called on the decoded text).
+ */
+export class ByteMemo<T> {
+  private readonly keys = new ByteKeys();
+  private readonly values: T[] = [];
+
+  constructor(
+    private readonly fn: (text: string) => T,
+    private readonly max = 50_000,
+  ) {}
+
+  get(row: ByteRow, col: number): T {
+    if (col >= row.count) return this.fn('');
+    const buf = row.buf;
+    const s = row.starts[col]!;
+    const e = row.ends[col]!;
+    const k = this.keys.find(buf, s, e);
+    if (k >= 0) return this.values[k]!;
+    const v = this.fn(row.text.decode(buf, s, e));
+    if (this.keys.size < this.max) {
+      this.keys.intern(buf, s, e);
+      this.values.push(v);
+    }
+    return v;
+  }
+}
+
+/** Bytes that may begin a character JavaScript's trim() removes: ASCII space and controls, and the lead bytes of Unicode spaces in UTF-8 (C2 A0, E1 9A 80, E2 80 8x, E3 80 80, EF BB BF) or Windows-1251 (A0). */
+const SPACE_LEAD = new Uint8Array(256);
+for (let b = 0; b <= 32; b++) SPACE_LEAD[b] = 1;
+for (const b of [0xa0, 0xc2, 0xe1, 0xe2, 0xe3, 0xef]) SPACE_LEAD[b] = 1;
+
+/**
+ * Whether a cell's bytes are their own trimmed, ready-to-key form: not empty, no space at either
+ * edge, and (unless the text is UTF-8) plain ASCII, so that the bytes equal the UTF-8 of the text.
+ */
+export function plainKey(buf: Uint8Array, s: number, e: number, utf8: boolean): boolean {
+  if (e <= s || SPACE_LEAD[buf[s]!] === 1) return false;
+  const last = buf[e - 1]!;
+  if (last <= 32) return false;
+  if (last < 0x80) {
+    if (utf8) return true;
+    for (let i = s; i < e; i++) if (buf[i]! >= 0x80) return false;
+    return true;
+  }
+  if (!utf8) return false;
+  // The last character of UTF-8 text: back up to its lead byte and see whether it is a space.
+  let j = e - 1;
+  while (j > s && (buf[j]! & 0xc0) === 0x80) j--;
+  return !isUnicodeSpace(buf, j, e);
+}
+
+function isUnicodeSpace(buf: Uint8Array, j: number, e: number): boolean {
+  const lead = buf[j]!;
+  if (lead === 0xc2) return e - j === 2 && buf[j + 1] === 0xa0;
+  if (lead === 0xe1) return e - j === 3 && buf[j + 1] === 0x9a && buf[j + 2] === 0x80;
+  if (lead === 0xe2) {
+    if (e - j !== 3) return false;
+    const b1 = buf[j + 1]!;
+    const b2 = buf[j + 2]!;
+    return (b1 === 0x80 && (b2 <= 0x8a || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf)) || (b1 === 0x81 && b2 === 0x9f);
+  }
+  if (lead === 0xe3) return e - j === 3 && buf[j + 1] === 0x80 && buf[j + 2] === 0x80;
+  if (lead === 0xef) return e - j === 3 && buf[j + 1] === 0xbb && buf[j + 2] === 0xbf;
+  return false;
+}
+
+/**
+ * Whether the cell is empty once its edges are trimmed the way the activity reader trims them (only
+ * when an edge is an ASCII space or control): decodes only in that case.
+ */
+export function emptyCell(row: ByteRow, col: number): boolean {
+  if (col >= row.count) return true;
+  const buf = row.buf;
+  const s = row.starts[col]!;
+  const e = row.ends[col]!;
+  if (e === s) return true;
+  if (buf[s]! > 32 && buf[e - 1]! > 32) return false;
+  return row.text.decode(buf, s, e).trim() === '';
+}
+
+/** Whether any byte of the cell is `byte`. */
+export function hasByte(row: ByteRow, col: number, byte: number): boolean {
+  const buf = row.buf;
+  for (let i = row.starts[col]!, e = row.ends[col]!; i < e; i++) if (buf[i] === byte) return true;
+  return false;
+}
+
+const d2 = (b: Uint8Array, i: number) => (b[i]! - 48) * 10 + (b[i + 1]! - 48);
+const digit = (b: Uint8Array, i: number) => b[i]! >= 48 && b[i]! <= 57;
+
+/** Set by fixedDate: whether the date it read carried a time of day. */
+export const dateHasTime = { value: false };
+
+/**
+ * The layouts of nearly every big export, `YYYY-MM-DD[ HH:MM:SS]` and `DD.MM.YYYY[ HH:MM:SS]`, read
+ * from bytes: wall-clock ms, or NaN when the cell has another form (the text parser then decides).
+ * Gives exactly what parseDate gives for these layouts.
+ */
+export function fixedDate(buf: Uint8Array, s: number, e: number): number {
+  const len = e - s;
+  if (len !== 19 && len !== 10) return Number.NaN;
+  let y: number;
+  let mo: number;
+  let d: number;
+  if (buf[s + 4] === 45 && buf[s + 7] === 45 && digit(buf, s) && digit(buf, s + 1) && digit(buf, s + 2) && digit(buf, s + 3) && digit(buf, s + 5) && digit(buf, s + 6) && digit(buf, s + 8) && digit(buf, s + 9)) {
+    y = d2(buf, s) * 100 + d2(buf, s + 2);
+    mo = d2(buf, s + 5);
+    d = d2(buf, s + 8);
+  } else if (buf[s + 2] === 46 && buf[s + 5] === 46 && digit(buf, s) && digit(buf, s + 1) && digit(buf, s + 3) && digit(buf, s + 4) && digit(buf, s + 6) && digit(buf, s + 7) && digit(buf, s + 8) && digit(buf, s + 9)) {
+    d = d2(buf, s);
+    mo = d2(buf, s + 3);
+    y = d2(buf, s + 6) * 100 + d2(buf, s + 8);
+  } else return Number.NaN;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || y < 1900 || y > 2200) return Number.NaN;
+  const day = daysFromCivil(y, mo, d) * 86_400_000;
+  if (len === 10) {
+    dateHasTime.value = false;
+    return day;
+  }
+  const t = s + 11;
+  if ((buf[s + 10] !== 32 && buf[s + 10] !== 84) || buf[s + 13] !== 58 || buf[s + 16] !== 58 || !digit(buf, t) || !digit(buf, t + 1) || !digit(buf, t + 3) || !digit(buf, t + 4) || !digit(buf, t + 6) || !digit(buf, t + 7)) return Number.NaN;
+  const hh = d2(buf, t);
+  const mm = d2(buf, t + 3);
+  const ss = d2(buf, t + 6);
+  if (hh > 23 || mm > 59 || ss > 60) return Number.NaN;
+  dateHasTime.value = true;
+  return day + ((hh * 60 + mm) * 60 + Math.min(ss, 59)) * 1000;
+}
+
+function daysInMonth(y: number, mo: number): number {
+  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+}
+
+/**
+ * A whole number of at most 15 digits (optionally negative) read from bytes, or NaN when the cell has
+ * another form (the text parser then decides). Empty cells are not handled here.
+ */
+export function plainInteger(buf: Uint8Array, s: number, e: number): number {
+  let i = s;
+  const negative = buf[i] === 45;
+  if (negative) i++;
+  if (e - i < 1 || e - i > 15) return Number.NaN;
+  let n = 0;
+  for (; i < e; i++) {
+    const c = buf[i]! - 48;
+    if (c < 0 || c > 9) return Number.NaN;
+    n = n * 10 + c;
+  }
+  return negative ? -n : n;
+}

@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ByteKeys } from '../../../src/core/kpi/byte-keys.js';
+
+describe('ByteKeys', () => {
+  it('numbers keys in order of first sight and finds each again, by text and by bytes, across table growth', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 12 }), fc.integer({ min: 0, max: 6000 }).map(String), fc.constantFrom('Ромашка', 'a\u00a0b', '')), { maxLength: 6000 }), (keys) => {
+        const bk = new ByteKeys();
+        const map = new Map<string, number>();
+        for (const k of keys) {
+          if (!map.has(k)) map.set(k, map.size);
+          expect(bk.internText(k)).toBe(map.get(k));
+        }
+        expect(bk.size).toBe(map.size);
+        for (const [k, i] of map) {
+          expect(bk.findText(k)).toBe(i);
+          const bytes = Buffer.from(`xx${k}yy`, 'utf8');
+          expect(bk.find(bytes, 2, bytes.length - 2)).toBe(i);
+          expect(bk.text(i)).toBe(k);
+        }
+        expect(bk.findText('\u0000absent')).toBe(-1);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('keeps every key of a sequence that crosses each power of two', () => {
+    const bk = new ByteKeys();
+    for (let i = 0; i < 70_000; i++) expect(bk.internText(String(100_000 + i))).toBe(i);
+    for (let i = 0; i < 70_000; i++) expect(bk.findText(String(100_000 + i))).toBe(i);
+  });
+});
