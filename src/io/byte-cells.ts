@@ -8,6 +8,8 @@ import { daysFromCivil } from './values.js';
  * results are the same as reading the decoded text.
  */
 
+const FEW = 6;
+
 /**
  * A per-column memo from a cell's raw bytes to what a function of its text gives: statuses, kinds,
  * managers and reasons repeat a few values millions of times. Stops memoising at `max` distinct
@@ -16,6 +18,8 @@ import { daysFromCivil } from './values.js';
 export class ByteMemo<T> {
   private readonly keys = new ByteKeys();
   private readonly values: T[] = [];
+  /** The first few keys, compared directly (cheaper than hashing for kinds, directions and statuses). */
+  private readonly few: Uint8Array[] = [];
 
   constructor(
     private readonly fn: (text: string) => T,
@@ -27,6 +31,23 @@ export class ByteMemo<T> {
     const buf = row.buf;
     const s = row.starts[col]!;
     const e = row.ends[col]!;
+    const len = e - s;
+    const few = this.few;
+    for (let j = 0; j < few.length; j++) {
+      const key = few[j]!;
+      if (key.length !== len) continue;
+      let i = 0;
+      while (i < len && key[i] === buf[s + i]) i++;
+      if (i === len) return this.values[j]!;
+    }
+    if (few.length < FEW) {
+      const v = this.fn(row.text.decode(buf, s, e));
+      // A copy: the row's bytes may be a reused scratch buffer (and a view would pin a whole chunk).
+      few.push(Uint8Array.prototype.slice.call(buf, s, e));
+      this.keys.intern(buf, s, e);
+      this.values.push(v);
+      return v;
+    }
     const k = this.keys.find(buf, s, e);
     if (k >= 0) return this.values[k]!;
     const v = this.fn(row.text.decode(buf, s, e));
@@ -92,10 +113,31 @@ export function emptyCell(row: ByteRow, col: number): boolean {
   return row.text.decode(buf, s, e).trim() === '';
 }
 
+/** Whether the cell is empty once trimmed (decoding only when it may begin with a space). */
+export function trimmedEmpty(row: ByteRow, col: number): boolean {
+  if (col >= row.count) return true;
+  const buf = row.buf;
+  const s = row.starts[col]!;
+  const e = row.ends[col]!;
+  if (e === s) return true;
+  if (SPACE_LEAD[buf[s]!] === 0) return false;
+  return row.text.decode(buf, s, e).trim() === '';
+}
+
 /** Whether any byte of the cell is `byte`. */
 export function hasByte(row: ByteRow, col: number, byte: number): boolean {
   const buf = row.buf;
   for (let i = row.starts[col]!, e = row.ends[col]!; i < e; i++) if (buf[i] === byte) return true;
+  return false;
+}
+
+/** Whether any byte of the cell is `a` or `b`. */
+export function hasEither(row: ByteRow, col: number, a: number, b: number): boolean {
+  const buf = row.buf;
+  for (let i = row.starts[col]!, e = row.ends[col]!; i < e; i++) {
+    const c = buf[i];
+    if (c === a || c === b) return true;
+  }
   return false;
 }
 
@@ -162,4 +204,36 @@ export function plainInteger(buf: Uint8Array, s: number, e: number): number {
     n = n * 10 + c;
   }
   return negative ? -n : n;
+}
+
+const isIn = (b: number | undefined, a: number, c: number) => b === a || b === c;
+
+/**
+ * Whether a cell may begin with a totals label (итого, всего, сумма итого, total, grand total, in any
+ * case) judged by its first two letters: a filter in front of the regular expression, which sees only
+ * the cells it lets through. Cells that begin with a space are let through.
+ */
+export function mayBeTotals(buf: Uint8Array, s: number, e: number, utf8: boolean): boolean {
+  if (e - s < 2) return e > s && SPACE_LEAD[buf[s]!] === 1;
+  const b0 = buf[s]!;
+  if (SPACE_LEAD[b0] === 1) return true;
+  if (b0 < 0x80) {
+    if (b0 === 0x74 || b0 === 0x54) return isIn(buf[s + 1], 0x6f, 0x4f); // to / TO
+    if (b0 === 0x67 || b0 === 0x47) return isIn(buf[s + 1], 0x72, 0x52); // gr / GR
+    return false;
+  }
+  if (!utf8) {
+    const b1 = buf[s + 1];
+    if (b0 === 0xc8 || b0 === 0xe8) return isIn(b1, 0xd2, 0xf2); // ит
+    if (b0 === 0xc2 || b0 === 0xe2) return isIn(b1, 0xd1, 0xf1); // вс
+    if (b0 === 0xd1 || b0 === 0xf1) return isIn(b1, 0xd3, 0xf3); // су
+    return false;
+  }
+  if (e - s < 4) return false;
+  const c0 = (b0 << 8) | buf[s + 1]!;
+  const c1 = (buf[s + 2]! << 8) | buf[s + 3]!;
+  if (c0 === 0xd0b8 || c0 === 0xd098) return c1 === 0xd182 || c1 === 0xd0a2; // ит
+  if (c0 === 0xd0b2 || c0 === 0xd092) return c1 === 0xd181 || c1 === 0xd0a1; // вс
+  if (c0 === 0xd181 || c0 === 0xd0a1) return c1 === 0xd183 || c1 === 0xd0a3; // су
+  return false;
 }

@@ -2,12 +2,12 @@ import type { Activity, Deal, Payment, SkippedRow } from '../core/records.js';
 import { UserError } from '../core/errors.js';
 import { DealStore } from '../core/kpi/deal-store.js';
 import { ActivityLinker, type LinkedActivity } from '../core/kpi/link.js';
-import { ByteMemo, hasByte } from './byte-cells.js';
+import { ByteMemo, hasByte, mayBeTotals } from './byte-cells.js';
 import type { ByteRow } from './csv.js';
 import type { RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type ColumnMatch } from './mapping.js';
-import { buildActivity, buildActivityBytes, buildDeal, buildPayment, DateOrders, firstColumns, isByteRow, makeCellText, makeReaders, PENDING, RowProblem, SLOW, type BuildContext } from './records.js';
+import { buildActivity, buildActivityBytes, buildDeal, buildDealBytes, type KeyedDeal, buildPayment, DateOrders, firstColumns, isByteRow, makeCellText, makeReaders, PENDING, RowProblem, SLOW, type BuildContext } from './records.js';
 import { readTable, type TableInfo } from './table.js';
 import { buildValueMaps, type ValueMaps } from './value-maps.js';
 import type { SlashOrder } from './values.js';
@@ -35,6 +35,10 @@ export interface ImportOptions {
   onHeader?: (map: ColumnMap) => void;
   /** Resolves activities to the deals they belong to (activities only; else none match). */
   linker?: ActivityLinker;
+  /** The store deals go to (deals only). */
+  store?: DealStore;
+  /** Reads CSV records as text instead of bytes (the reference for testing the byte path). */
+  textRows?: boolean;
 }
 
 type Cells = string[] | ByteRow;
@@ -58,6 +62,15 @@ export interface ImportReport {
 /** Rows that are not data: totals and report footers. */
 const TOTALS = /^(итого|всего|total|totals|grand totals?|сумма итого)(?=$|[\s:(.,])/i;
 
+/** Deals keyed by their bytes where the byte path can, else built from text. */
+function buildDealRow(cells: Cells, row: number, ctx: BuildContext): KeyedDeal | Deal | RowProblem | typeof PENDING {
+  if (isByteRow(cells)) {
+    const fast = buildDealBytes(cells, row, ctx);
+    if (fast !== SLOW) return fast;
+  }
+  return buildDeal(cells, row, ctx);
+}
+
 /** Activities resolved to deal-store keys: by bytes on the byte path, else built as text and linked. */
 function buildLinkedActivity(cells: Cells, row: number, ctx: BuildContext): LinkedActivity | RowProblem | typeof PENDING {
   if (isByteRow(cells)) {
@@ -69,10 +82,6 @@ function buildLinkedActivity(cells: Cells, row: number, ctx: BuildContext): Link
   return a instanceof RowProblem || a === PENDING ? a : ctx.linker!.link(a);
 }
 
-/** First bytes of a trimmed cell that cannot begin a totals label: ASCII other than t, T, g, G and spaces. */
-const NOT_TOTALS = new Uint8Array(256);
-for (let b = 33; b < 128; b++) NOT_TOTALS[b] = 1;
-for (const ch of 'tTgG') NOT_TOTALS[ch.charCodeAt(0)] = 0;
 
 /**
  * Reads one export into canonical records. Every row is accounted for: a record, a skipped row
@@ -85,7 +94,7 @@ export async function importFile<T>(
   onRecord: (record: T, row: number) => void,
 ): Promise<ImportReport> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const build = (kind === 'deals' ? buildDeal : kind === 'activities' ? buildLinkedActivity : buildPayment) as (cells: Cells, row: number, ctx: BuildContext) => T | RowProblem | typeof PENDING;
+  const build = (kind === 'deals' ? buildDealRow : kind === 'activities' ? buildLinkedActivity : buildPayment) as (cells: Cells, row: number, ctx: BuildContext) => T | RowProblem | typeof PENDING;
   const report: ImportReport = { file, kind, table: { type: 'text' }, headerRow: 0, columns: [], values: {}, rowsRead: 0, records: 0, skippedCount: 0, skipped: [], dropped: {} };
   const headRows: Array<{ cells: string[]; row: number }> = [];
   let ctx: BuildContext | undefined;
@@ -119,9 +128,10 @@ export async function importFile<T>(
   const byteRow = (cells: ByteRow, row: number) => {
     if (pending.length > 0) return dataRow(cells.cells(), row);
     const buf = cells.buf;
+    // Only whether there are none, one or more filled cells matters, and which is first.
     let filled = 0;
     let firstCol = -1;
-    for (let i = 0; i < cells.count; i++) {
+    for (let i = 0; i < cells.count && filled < 2; i++) {
       const s = cells.starts[i]!;
       const e = cells.ends[i]!;
       if (e > s && (buf[s]! > 32 || cells.text.decode(buf, s, e).trim() !== '')) {
@@ -131,7 +141,7 @@ export async function importFile<T>(
     }
     if (filled === 0) return drop('empty row');
     report.rowsRead++;
-    if (NOT_TOTALS[buf[cells.starts[firstCol]!]!] === 0 && totalsMemo.get(cells, firstCol)) return drop('totals row');
+    if (mayBeTotals(buf, cells.starts[firstCol]!, cells.ends[firstCol]!, cells.text.utf8) && totalsMemo.get(cells, firstCol)) return drop('totals row');
     if (filled === 1 && cells.count > 2) return drop('footer or note row');
     if (ctx!.dates.observing) for (const c of dateColumns) if (c < cells.count && hasByte(cells, c, 0x2f)) ctx!.dates.observe(c, cells.cell(c));
     handle(cells, row);
@@ -199,6 +209,7 @@ export async function importFile<T>(
       valueStats: new Map(),
       cellText: makeCellText(map),
       ...(kind === 'activities' ? { linker: opts.linker ?? new ActivityLinker(new DealStore()) } : {}),
+      ...(kind === 'deals' && opts.store ? { store: opts.store } : {}),
     };
     const dateFields = ['created_at', 'closed_at', 'planned_close', 'at', 'invoiced_at', 'paid_at'];
     dateColumns = dateFields.flatMap((f) => map.fields.get(f) ?? []);
@@ -206,7 +217,7 @@ export async function importFile<T>(
     headRows.length = 0;
   };
 
-  report.table = await readTable(file, { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress }, (cells, row) => {
+  report.table = await readTable(file, { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows }, (cells, row) => {
     if (ctx) return isByteRow(cells) ? byteRow(cells, row) : dataRow(cells, row);
     headRows.push({ cells: isByteRow(cells) ? cells.cells() : cells, row });
     if (headRows.length >= limits.headerSearchRows) startWithHeader();
@@ -255,7 +266,10 @@ export async function importDeals(file: string, opts: ImportOptions, store: Deal
   let productRows = false;
   let map: ColumnMap | undefined;
   const before = store.merged;
-  const report = await importFile<Deal>(file, 'deals', { ...opts, onHeader: (m) => ((map = m), (productRows = m.fields.has('product'))) }, (deal) => store.add(deal, productRows));
+  const report = await importFile<Deal | KeyedDeal>(file, 'deals', { ...opts, store, onHeader: (m) => ((map = m), (productRows = m.fields.has('product'))) }, (deal) => {
+    if ('fields' in deal) store.addKeyed(deal.fields, deal.buf, deal.start, deal.end, deal.client, productRows);
+    else store.add(deal, productRows);
+  });
   if (report.records === 0) {
     const why = report.rowsRead === 0 ? 'has a header but no data rows' : `has ${report.rowsRead} rows but none of them is a readable deal`;
     throw new UserError('E_NO_DEALS', `the deals file ${why}`, { file }, report.rowsRead === 0 ? 'export the deals again: the export may have been filtered to nothing' : 'crm-audit inspect shows why each row could not be read');

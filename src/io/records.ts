@@ -1,8 +1,10 @@
 import type { Activity, Deal, Payment } from '../core/records.js';
 import { UserError } from '../core/errors.js';
 import type { ActivityLinker, LinkedActivity } from '../core/kpi/link.js';
-import { ByteMemo, emptyCell, dateHasTime, fixedDate, hasByte, plainInteger, plainKey } from './byte-cells.js';
+import type { DealFields, DealStore } from '../core/kpi/deal-store.js';
+import { ByteMemo, dateHasTime, emptyCell, fixedDate, hasEither, plainInteger, plainKey, trimmedEmpty } from './byte-cells.js';
 import type { ByteRow } from './csv.js';
+import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
 import type { ValueMaps } from './value-maps.js';
 import { cleanText, normalizeValue, parseBoolean, parseDate, parseDuration, parseNumber, parseTimeOfDay, slashEvidence, type ParsedDate, type SlashOrder } from './values.js';
@@ -78,6 +80,8 @@ export interface BuildContext {
   linker?: ActivityLinker;
   /** Memos of the byte path for activities, made on first use. */
   fast?: ActivityMemos;
+  /** The store deals go to (deals only): the byte path keys ids and clients in it. */
+  store?: DealStore;
 }
 
 /** Fields whose values repeat (statuses, kinds, people, reasons): their cells are memoised by bytes. */
@@ -95,10 +99,16 @@ export function makeCellText(map: ColumnMap): (row: ByteRow, col: number) => str
 
 /** Column index per mapped field (its first column). */
 export function firstColumns(map: ColumnMap): Record<string, number> {
-  const out: Record<string, number> = Object.create(null);
+  // One literal shape with every field name (undefined when unmapped): a plain object in V8's fast
+  // mode, where Object.create(null) would be a dictionary looked up by hashing on every cell.
+  const out: Record<string, number | undefined> = { ...EMPTY_COLUMNS };
   for (const [field, cols] of map.fields) if (cols.length > 0) out[field] = cols[0]!;
-  return out;
+  return out as Record<string, number>;
 }
+
+const EMPTY_COLUMNS: Record<string, undefined> = Object.fromEntries(
+  [...new Set(RECORD_KINDS.flatMap((k) => FIELDS[k].map((f) => f.field)))].sort().map((f) => [f, undefined]),
+);
 
 /** Memoises a per-value function: exports repeat a few distinct values (statuses, kinds, managers) millions of times. */
 export function memo<T>(fn: (raw: string) => T, max = 50_000): (raw: string) => T {
@@ -156,6 +166,8 @@ export class ValueReader<T> {
 /** Memoised value readers of one import. */
 export interface Readers {
   manager: (raw: string) => string;
+  /** cleanText of stages, pipelines, sources and reasons. */
+  label: (raw: string) => string;
   status: (raw: string) => Deal['status'] | 'deleted' | undefined;
   boolean: (raw: string) => boolean | undefined;
   kind: ValueReader<Activity['kind']>;
@@ -168,6 +180,7 @@ export interface Readers {
 export function makeReaders(maps: ValueMaps, missedIsBoolean: boolean): Readers {
   return {
     manager: memo(cleanText),
+    label: memo(cleanText),
     status: memo((raw) => maps.status.get(normalizeValue(raw))),
     boolean: memo(parseBoolean),
     kind: new ValueReader((raw) => maps.kind.get(normalizeValue(raw)) ?? 'other', (v) => v),
@@ -299,10 +312,10 @@ export function buildDeal(cells: readonly string[] | ByteRow, rowNumber: number,
       created_at: created!.ms,
       closed_at: closedAt,
       status,
-      stage: cleanText(r.raw('stage')),
-      pipeline: cleanText(r.raw('pipeline')),
-      source: cleanText(r.raw('source')),
-      loss_reason: lossReason ? cleanText(lossReason.value) : '',
+      stage: ctx.readers.label(r.raw('stage')),
+      pipeline: ctx.readers.label(r.raw('pipeline')),
+      source: ctx.readers.label(r.raw('source')),
+      loss_reason: lossReason ? ctx.readers.label(lossReason.value) : '',
       amount: r.number('amount'),
       client: client ? client.value : '',
       name: cleanText(r.raw('name')),
@@ -430,6 +443,10 @@ function cellTrim(v: string): string {
   return v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32 ? v : v.trim();
 }
 
+function headerOf(ctx: BuildContext, col: number | undefined, field: string): string {
+  return col === undefined ? field : ctx.map.columns[col]!.header;
+}
+
 /** Returned by a byte-path builder when the row needs the text path (rare layouts). */
 export const SLOW = Symbol('slow');
 
@@ -437,6 +454,8 @@ type Counted<T> = { value: T; count: number };
 
 /** Memos of the activity byte path, from a cell's bytes to what the text path would make of it. */
 export interface ActivityMemos {
+  /** The file has a layout the byte path leaves to the text path. */
+  slow: boolean;
   manager: ByteMemo<number>;
   done: ByteMemo<boolean | undefined>;
   kind: ByteMemo<Counted<Activity['kind']>>;
@@ -444,9 +463,11 @@ export interface ActivityMemos {
   missed: ByteMemo<Counted<boolean | undefined> | null>;
 }
 
-function activityMemos(ctx: BuildContext, linker: ActivityLinker): ActivityMemos {
+function activityMemos(ctx: BuildContext): ActivityMemos {
   const read = ctx.readers;
+  const linker = ctx.linker!;
   return {
+    slow: ctx.cols.at_time !== undefined || (ctx.map.fields.get('client')?.length ?? 0) > 1,
     manager: new ByteMemo((t) => {
       const name = read.manager(cellTrim(t));
       return name === '' ? -1 : linker.store.managers.id(name);
@@ -465,14 +486,12 @@ function activityMemos(ctx: BuildContext, linker: ActivityLinker): ActivityMemos
  * the same; rows of rare layouts (a separate time column, several client columns) return SLOW.
  */
 export function buildActivityBytes(row: ByteRow, _rowNumber: number, ctx: BuildContext): LinkedActivity | RowProblem | typeof PENDING | typeof SLOW {
+  const memos = (ctx.fast ??= activityMemos(ctx));
+  if (memos.slow) return SLOW;
   const c = ctx.cols;
   const linker = ctx.linker!;
-  const clientCols = ctx.map.fields.get('client');
-  if (c.at_time !== undefined || (clientCols && clientCols.length > 1)) return SLOW;
-  const memos = (ctx.fast ??= activityMemos(ctx, linker));
-  const header = (col: number | undefined, field: string) => (col === undefined ? field : ctx.map.columns[col]!.header);
   const manager = c.manager === undefined ? -1 : memos.manager.get(row, c.manager);
-  if (manager === -1) return new RowProblem('skip', 'no manager', header(c.manager, 'manager'));
+  if (manager === -1) return new RowProblem('skip', 'no manager', headerOf(ctx, c.manager, 'manager'));
   if (c.done !== undefined && memos.done.get(row, c.done) === false) return new RowProblem('drop', 'planned activity, not done');
   const buf = row.buf;
   let ms = Number.NaN;
@@ -514,20 +533,21 @@ export function buildActivityBytes(row: ByteRow, _rowNumber: number, ctx: BuildC
     else {
       const text = ctx.cellText(row, dc);
       duration = parseDuration(cellTrim(text), unit);
-      if (duration !== null && Number.isNaN(duration)) return new RowProblem('skip', `"${truncate(cellTrim(text))}" is not a duration`, header(dc, 'duration_s'));
+      if (duration !== null && Number.isNaN(duration)) return new RowProblem('skip', `"${truncate(cellTrim(text))}" is not a duration`, headerOf(ctx, dc, 'duration_s'));
     }
   }
   const utf8 = row.text.utf8;
   let client = 0;
-  const cc = clientCols ? clientCols[0]! : c.phone;
+  const byName = c.client !== undefined;
+  const cc = byName ? c.client : c.phone;
   if (cc !== undefined && !emptyCell(row, cc)) {
     const s = row.starts[cc]!;
     const e = row.ends[cc]!;
-    if (clientCols && (hasByte(row, cc, 0x3c) || hasByte(row, cc, 0x3a))) client = linker.store.clients.internText(cleanClient(cellTrim(ctx.cellText(row, cc))));
+    if (byName && hasEither(row, cc, 0x3c, 0x3a)) client = linker.store.clients.internText(cleanClient(cellTrim(ctx.cellText(row, cc))));
     else if (plainKey(buf, s, e, utf8)) client = linker.store.clients.intern(buf, s, e);
     else {
       const text = cellTrim(ctx.cellText(row, cc));
-      client = linker.store.clients.internText(clientCols ? cleanClient(text) : text);
+      client = linker.store.clients.internText(byName ? cleanClient(text) : text);
     }
   }
   let deal = -1;
@@ -535,8 +555,83 @@ export function buildActivityBytes(row: ByteRow, _rowNumber: number, ctx: BuildC
   if (ic !== undefined && !emptyCell(row, ic)) {
     const s = row.starts[ic]!;
     const e = row.ends[ic]!;
-    const key = plainKey(buf, s, e, utf8) && !hasByte(row, ic, 0x3b) && !hasByte(row, ic, 0x2c) ? linker.dealKeyBytes(buf, s, e) : undefined;
+    const key = plainKey(buf, s, e, utf8) && !hasEither(row, ic, 0x3b, 0x2c) ? linker.dealKeyBytes(buf, s, e) : undefined;
     deal = key ?? linker.dealKey(firstId(cellTrim(ctx.cellText(row, ic))));
   }
   return { manager, at: ms, kind, direction, missed: kind === 'call' && direction === 'in' && notAnswered, duration_s: duration, deal, client };
+}
+
+/** A deal read from bytes: its fields, its id as the bytes buf[start, end) (valid until the next row), its client key. */
+export interface KeyedDeal {
+  fields: DealFields;
+  buf: Uint8Array;
+  start: number;
+  end: number;
+  client: number;
+}
+
+/**
+ * buildDeal over the bytes of a CSV record: the same reading (the same Row methods, in the same
+ * order) except that the id and the client stay bytes, keyed in the store without strings. Rows the
+ * byte path cannot key exactly (an id or client with spaces at the edges, Windows-1251 letters,
+ * several closed or client columns) return SLOW.
+ */
+export function buildDealBytes(row: ByteRow, _rowNumber: number, ctx: BuildContext): KeyedDeal | RowProblem | typeof PENDING | typeof SLOW {
+  const c = ctx.cols;
+  const ic = c.id;
+  if (ic === undefined || ctx.store === undefined || ic >= row.count) return SLOW;
+  const fields = ctx.map.fields;
+  if ((fields.get('closed_at')?.length ?? 0) > 1 || (fields.get('client')?.length ?? 0) > 1) return SLOW;
+  const buf = row.buf;
+  const s = row.starts[ic]!;
+  const e = row.ends[ic]!;
+  const utf8 = row.text.utf8;
+  if (!plainKey(buf, s, e, utf8)) return SLOW;
+  const r = new Row(row, ctx);
+  try {
+    const manager = ctx.readers.manager(r.raw('manager'));
+    if (manager === '') return new RowProblem('skip', 'no manager', r.header('manager'));
+    const created = r.date('created_at', c.created_at, true);
+    if (created === PENDING) return PENDING;
+    const status = dealStatus(r);
+    if (status === 'deleted') return new RowProblem('drop', 'deleted deal (Pipedrive status "deleted")');
+    let closedAt: number | null = null;
+    if (status !== 'open') {
+      const cc = c.closed_at;
+      let d = cc !== undefined && !trimmedEmpty(row, cc) ? r.date('closed_at', cc) : null;
+      if (d === null && c.planned_close !== undefined) d = r.date('planned_close');
+      if (d === PENDING) return PENDING;
+      if (d) closedAt = d.hasTime ? d.ms : d.ms + END_OF_DAY_MS;
+    }
+    const lossReason = r.first('loss_reason');
+    const amount = r.number('amount');
+    let client = 0;
+    const kc = c.client;
+    if (kc !== undefined && !trimmedEmpty(row, kc)) {
+      const ks = row.starts[kc]!;
+      const ke = row.ends[kc]!;
+      client = plainKey(buf, ks, ke, utf8) ? ctx.store.clients.intern(buf, ks, ke) : ctx.store.clients.internText(r.get(kc).trim());
+    }
+    return {
+      fields: {
+        manager,
+        created_at: created!.ms,
+        closed_at: closedAt,
+        status,
+        stage: ctx.readers.label(r.raw('stage')),
+        pipeline: ctx.readers.label(r.raw('pipeline')),
+        source: ctx.readers.label(r.raw('source')),
+        loss_reason: lossReason ? ctx.readers.label(lossReason.value) : '',
+        amount,
+        name: c.name === undefined ? '' : cleanText(r.raw('name')),
+      },
+      buf,
+      start: s,
+      end: e,
+      client,
+    };
+  } catch (error) {
+    if (error instanceof RowProblem) return error;
+    throw error;
+  }
 }

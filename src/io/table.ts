@@ -17,6 +17,8 @@ export interface TableOptions {
   sheet?: string;
   /** Called as bytes are read, for a progress line. */
   onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
+  /** Hands CSV records on as text, not bytes: the reference the byte path is tested against. */
+  textRows?: boolean;
 }
 
 /** How a file was read: what `inspect` shows. */
@@ -31,7 +33,8 @@ export interface TableInfo {
 const DELIMITER_SAMPLE_BYTES = 64 * 1024;
 
 /** Reads any supported export (`-` for stdin) and streams its rows, whatever the format and encoding. */
-export async function readTable(file: string, opts: TableOptions, sink: RowSink): Promise<TableInfo> {
+export async function readTable(file: string, opts: TableOptions, byteSink: RowSink): Promise<TableInfo> {
+  const sink: RowSink = opts.textRows ? (row, line) => byteSink(Array.isArray(row) ? row : row.cells(), line) : byteSink;
   const { stream, size } = await openInput(file, opts.cwd, opts.stdin);
   const iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   let read = 0;

@@ -20,9 +20,13 @@ export class ByteKeys {
   private scratch = new Uint8Array(256);
   size = 0;
 
+  /** The hash of the last find, reused when the key is then added. */
+  private lastHash = 0;
+
   /** The index of the bytes buf[start, end), or -1. */
   find(buf: Uint8Array, start: number, end: number): number {
     const h = hashBytes(buf, start, end);
+    this.lastHash = h;
     const table = this.table;
     const mask = this.mask;
     const len = end - start;
@@ -41,7 +45,7 @@ export class ByteKeys {
   /** The index of the bytes buf[start, end), added when new. */
   intern(buf: Uint8Array, start: number, end: number): number {
     const found = this.find(buf, start, end);
-    return found >= 0 ? found : this.append(buf, start, end);
+    return found >= 0 ? found : this.append(buf, start, end, this.lastHash);
   }
 
   /** The index of a text key (as UTF-8), or -1. */
@@ -66,7 +70,7 @@ export class ByteKeys {
     return encoder.encodeInto(text, this.scratch).written;
   }
 
-  private append(buf: Uint8Array, start: number, end: number): number {
+  private append(buf: Uint8Array, start: number, end: number, h: number): number {
     const len = end - start;
     const k = this.size;
     if (this.used + len > this.arena.length) {
@@ -74,7 +78,9 @@ export class ByteKeys {
       next.set(this.arena.subarray(0, this.used));
       this.arena = next;
     }
-    this.arena.set(buf.subarray(start, end), this.used);
+    const arena = this.arena;
+    if (len < 64) for (let i = 0; i < len; i++) arena[this.used + i] = buf[start + i]!;
+    else arena.set(buf.subarray(start, end), this.used);
     if (k === this.hashes.length) {
       const s = new Int32Array(this.hashes.length * 2 + 1);
       s.set(this.starts);
@@ -83,7 +89,6 @@ export class ByteKeys {
       h.set(this.hashes);
       this.hashes = h;
     }
-    const h = hashBytes(this.arena, this.used, this.used + len);
     this.starts[k] = this.used;
     this.used += len;
     this.starts[k + 1] = this.used;

@@ -19,6 +19,38 @@ export interface KpiOptions {
 const WON = 1;
 const LOST = 2;
 
+/** A set of calendar days (whole days since 1970) as a growable bitmap: one bit a day. */
+export class DaySet {
+  private bits = new Uint32Array(0);
+  private base = 0;
+  size = 0;
+
+  add(day: number): void {
+    let i = day - this.base;
+    if (i < 0 || i >= this.bits.length * 32) {
+      this.grow(day);
+      i = day - this.base;
+    }
+    const w = i >>> 5;
+    const m = 1 << (i & 31);
+    if ((this.bits[w]! & m) === 0) {
+      this.bits[w]! |= m;
+      this.size++;
+    }
+  }
+
+  private grow(day: number): void {
+    const words = this.bits.length;
+    const lo = words === 0 ? day - 512 : Math.min(this.base, day - 512);
+    const hi = words === 0 ? day + 512 : Math.max(this.base + words * 32, day + 512);
+    const base = Math.floor(lo / 32) * 32;
+    const next = new Uint32Array(Math.ceil((hi - base) / 32) + 1);
+    if (words > 0) next.set(this.bits, (this.base - base) / 32);
+    this.bits = next;
+    this.base = base;
+  }
+}
+
 /** Per-manager counters for activities in the period. */
 class ActivityTally {
   activities = 0;
@@ -30,7 +62,7 @@ class ActivityTally {
   messages = 0;
   /** Talk time in whole milliseconds: integer sums are exact, so row order cannot change them. */
   talkMs = 0;
-  days = new Set<number>();
+  days = new DaySet();
   missedWithKey = 0;
   calledBack = 0;
 }
@@ -116,18 +148,9 @@ export class KpiEngine {
     if (!this.inPeriod(a.at)) return;
     const m = a.manager;
     this.listed.add(m);
-    for (const t of [this.tally(m), this.total]) {
-      t.activities++;
-      t.days.add(dayOf(a.at));
-      if (isCall) {
-        if (a.direction === 'out') t.callsOut++;
-        else if (a.direction === 'in') t.callsIn++;
-        if (a.missed) t.callsMissed++;
-        else if (a.duration_s !== null) t.talkMs += Math.round(a.duration_s * 1000);
-      } else if (a.kind === 'email') t.emails++;
-      else if (a.kind === 'meeting') t.meetings++;
-      else if (a.kind === 'message') t.messages++;
-    }
+    const day = Math.floor(a.at / DAY_MS);
+    count(this.tally(m), a, isCall, day);
+    count(this.total, a, isCall, day);
     if (a.missed && (clientKey >= 0 || dealKey >= 0)) {
       this.missedManager.push(m);
       this.missedAt.push(a.at);
@@ -333,6 +356,20 @@ export class KpiEngine {
       }
     }
   }
+}
+
+/** Counts one activity of the period in a tally. */
+function count(t: ActivityTally, a: LinkedActivity, isCall: boolean, day: number): void {
+  t.activities++;
+  t.days.add(day);
+  if (isCall) {
+    if (a.direction === 'out') t.callsOut++;
+    else if (a.direction === 'in') t.callsIn++;
+    if (a.missed) t.callsMissed++;
+    else if (a.duration_s !== null) t.talkMs += Math.round(a.duration_s * 1000);
+  } else if (a.kind === 'email') t.emails++;
+  else if (a.kind === 'meeting') t.meetings++;
+  else if (a.kind === 'message') t.messages++;
 }
 
 /** Per-manager counters for deals in the period. */
