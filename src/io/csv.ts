@@ -79,6 +79,16 @@ export class CsvParser {
     this.cls[QUOTE] = 3;
   }
 
+  /** Whether every byte pushed so far ended a record (nothing is held for the next push). */
+  get atRecordEnd(): boolean {
+    return this.nl !== 0 && (this.carry === undefined || this.carry.length === 0);
+  }
+
+  /** The line the next record starts on. */
+  get nextLine(): number {
+    return this.line;
+  }
+
   /** Counts lines already consumed before the bytes given to push (e.g. a `sep=` line). */
   skipLines(n: number): void {
     this.line += n;

@@ -48,14 +48,35 @@ export class ExportDecoder implements CellText {
     return this.decodeChunk(new Uint8Array(0), false);
   }
 
-  /** Checks the next chunk and returns its bytes in an ASCII-compatible encoding. */
-  bytes(chunk: Buffer): Buffer {
-    if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return Buffer.from(this.decodeChunk(chunk, true), 'utf8');
+  /** Bytes held back until the first non-ASCII byte has a full sample after it (byte mode). */
+  private held: Buffer | undefined;
+
+  /** Whether bytes are held back, waiting for more to decide the encoding. */
+  get holding(): boolean {
+    return this.held !== undefined;
+  }
+
+  /**
+   * Checks the next chunk and returns its bytes in an ASCII-compatible encoding. The encoding is
+   * decided on the 64 KB after the first non-ASCII byte whatever the chunk sizes: bytes are held
+   * back until that much has arrived (or the input ends), so the decision never depends on where a
+   * chunk happens to end.
+   */
+  bytes(chunk: Buffer, final = false): Buffer {
+    if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
     if (this.encoding === undefined) {
+      if (this.held) {
+        chunk = Buffer.concat([this.held, chunk]);
+        this.held = undefined;
+      }
       const firstHigh = this.scanAscii(chunk);
       if (firstHigh === -1) {
         this.offset += chunk.length;
         return chunk;
+      }
+      if (!final && chunk.length - firstHigh < SAMPLE_BYTES) {
+        this.held = chunk;
+        return EMPTY;
       }
       this.choose(isUtf8Prefix(chunk.subarray(firstHigh)) ? 'utf-8' : 'windows-1251');
     }
@@ -65,11 +86,14 @@ export class ExportDecoder implements CellText {
     return chunk;
   }
 
-  /** Ends byte mode: the UTF-16 decoder's rest, or an error for an incomplete UTF-8 sequence. */
+  /** Ends byte mode: the bytes held back, the UTF-16 decoder's rest, or an error for an incomplete UTF-8 sequence. */
   endBytes(): Buffer {
+    const held = this.held;
+    this.held = undefined;
+    const rest = held ? this.bytes(held, true) : EMPTY;
     if (this.tail) this.invalidUtf8();
     if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return Buffer.from(this.decodeChunk(new Uint8Array(0), false), 'utf8');
-    return Buffer.alloc(0);
+    return rest;
   }
 
   get utf8(): boolean {
@@ -162,6 +186,8 @@ export class ExportDecoder implements CellText {
 }
 
 const cp1251 = new TextDecoder('windows-1251');
+const SAMPLE_BYTES = 64 * 1024;
+const EMPTY = Buffer.alloc(0);
 
 /** Buffer's own slice decoders: what toString(encoding, start, end) calls after checking its arguments. */
 interface Slices {
@@ -179,7 +205,7 @@ function latin(bytes: Uint8Array, start: number, end: number): string {
 
 /** True when bytes (possibly cut mid-character at the end) are valid UTF-8. */
 export function isUtf8Prefix(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 64 * 1024);
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
     return true;

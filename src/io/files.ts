@@ -41,11 +41,13 @@ export async function readDocument(file: string, cwd: string, stdin: NodeJS.Read
 }
 
 /** Opens an input as a byte stream: a file, or stdin for `-`. */
-export async function openInput(file: string, cwd: string, stdin: NodeJS.ReadableStream): Promise<{ stream: Readable | NodeJS.ReadableStream; size: number | undefined }> {
+export async function openInput(file: string, cwd: string, stdin: NodeJS.ReadableStream, range: { start?: number; end?: number } = {}): Promise<{ stream: Readable | NodeJS.ReadableStream; size: number | undefined }> {
   if (file === '-') return { stream: stdin, size: undefined };
   const full = await assertReadableFile(file, cwd);
   const stat = await fs.stat(full);
-  return { stream: createReadStream(full, { highWaterMark: 1 << 20 }), size: stat.size };
+  // createReadStream's end is inclusive; range.end is not.
+  const bounds = { ...(range.start !== undefined ? { start: range.start } : {}), ...(range.end !== undefined ? { end: range.end - 1 } : {}) };
+  return { stream: createReadStream(full, { highWaterMark: 1 << 20, ...bounds }), size: stat.size };
 }
 
 /** Reads a stream to one buffer, refusing more than maxBytes. */

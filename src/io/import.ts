@@ -8,7 +8,7 @@ import type { RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { buildActivity, buildActivityBytes, buildDeal, buildDealBytes, type KeyedDeal, buildPayment, DateOrders, firstColumns, isByteRow, makeCellText, makeReaders, PENDING, RowProblem, SLOW, type BuildContext } from './records.js';
-import { readTable, type TableInfo } from './table.js';
+import { readTable, type TableInfo, type TableOptions } from './table.js';
 import { buildValueMaps, type ValueMaps } from './value-maps.js';
 import type { SlashOrder } from './values.js';
 
@@ -39,6 +39,12 @@ export interface ImportOptions {
   store?: DealStore;
   /** Reads CSV records as text instead of bytes (the reference for testing the byte path). */
   textRows?: boolean;
+  /** Part of a file read in parallel: where to stop or start, and the header found at its top. */
+  stopAt?: TableOptions['stopAt'];
+  part?: TableOptions['part'] & { header: string[] };
+  onFormat?: TableOptions['onFormat'];
+  /** Called at the end with the day-month order each slash-date column showed. */
+  onDateOrders?: (orders: Array<[number, SlashOrder]>) => void;
 }
 
 type Cells = string[] | ByteRow;
@@ -217,7 +223,12 @@ export async function importFile<T>(
     headRows.length = 0;
   };
 
-  report.table = await readTable(file, { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows }, (cells, row) => {
+  if (opts.part) {
+    headRows.push({ cells: opts.part.header, row: 0 });
+    startWithHeader();
+  }
+  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, onFormat: opts.onFormat };
+  report.table = await readTable(file, tableOptions, (cells, row) => {
     if (ctx) return isByteRow(cells) ? byteRow(cells, row) : dataRow(cells, row);
     headRows.push({ cells: isByteRow(cells) ? cells.cells() : cells, row });
     if (headRows.length >= limits.headerSearchRows) startWithHeader();
@@ -233,6 +244,7 @@ export async function importFile<T>(
   for (const [field, values] of ctx!.valueStats) {
     report.values[field] = [...values.entries()].map(([value, v]) => ({ value, mapped: v.mapped, count: v.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
   }
+  opts.onDateOrders?.(ctx!.dates.decided());
   checkBadRows(report, opts);
   return report;
 }
@@ -248,7 +260,8 @@ function ambiguous(ctx: BuildContext, file: string, heldBack?: number): UserErro
   );
 }
 
-function checkBadRows(report: ImportReport, opts: ImportOptions): void {
+/** Fails the import when more rows were skipped than --max-bad-rows allows. */
+export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
   if (opts.enforceBadRows === false || report.skippedCount === 0) return;
   const max = opts.maxBadRows?.count ?? Math.floor((opts.maxBadRows?.share ?? 0.01) * report.rowsRead);
   if (report.skippedCount <= max) return;
@@ -292,7 +305,7 @@ export async function importPayments(file: string, opts: ImportOptions): Promise
 /** Streams an activities export, resolved to the linker's deals, to a callback (activities are never all held in memory). */
 export async function importLinkedActivities(file: string, opts: ImportOptions, linker: ActivityLinker, onActivity: (a: LinkedActivity) => void): Promise<{ report: ImportReport; map: ColumnMap | undefined }> {
   let map: ColumnMap | undefined;
-  const report = await importFile<LinkedActivity>(file, 'activities', { ...opts, linker, onHeader: (m) => (map = m) }, onActivity);
+  const report = await importFile<LinkedActivity>(file, 'activities', { ...opts, linker, onHeader: (m) => ((map = m), opts.onHeader?.(m)) }, onActivity);
   return { report, map };
 }
 

@@ -1,9 +1,9 @@
 import { KpiEngine, type KpiOptions } from '../core/kpi/engine.js';
-import { ActivityLinker } from '../core/kpi/link.js';
 import { notApplicable } from '../core/kpi/catalog.js';
 import type { DataQuality, KpiResult } from '../core/kpi/types.js';
 import type { InputShape, SkippedRow } from '../core/records.js';
-import { importDeals, importLinkedActivities, importPayments, type ImportOptions, type ImportReport } from './import.js';
+import { readActivities } from './parallel-activities.js';
+import { importDeals, importPayments, type ImportOptions, type ImportReport } from './import.js';
 import type { ColumnMap } from './mapping.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import type { Overrides } from './map-file.js';
@@ -71,8 +71,7 @@ export interface EnginesRun {
 export async function runEngines(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[]): Promise<EnginesRun> {
   const { store, report: dealsReport, map: dealsMap } = await importDeals(files.deals, importOptionsFor('deals', base, overrides));
   const reports: ImportReport[] = [dealsReport];
-  const linker = new ActivityLinker(store);
-  const engines = periods.map((p) => new KpiEngine(store, p, linker));
+  let engines: KpiEngine[];
   let first = Infinity;
   let last = -Infinity;
   for (let i = 0; i < store.size; i++) {
@@ -82,14 +81,13 @@ export async function runEngines(files: KpiFiles, base: ImportOptions, overrides
   }
   let activitiesMap: ColumnMap | undefined;
   if (files.activities) {
-    const r = await importLinkedActivities(files.activities, importOptionsFor('activities', base, overrides), linker, (a) => {
-      if (a.at < first) first = a.at;
-      if (a.at > last) last = a.at;
-      for (const e of engines) e.addLinked(a);
-    });
+    const r = await readActivities(files.activities, importOptionsFor('activities', base, overrides), store, periods);
+    engines = r.engines;
+    first = Math.min(first, r.first);
+    last = Math.max(last, r.last);
     reports.push(r.report);
     activitiesMap = r.map;
-  }
+  } else engines = periods.map((p) => new KpiEngine(store, p));
   const warnings: string[] = [];
   if (files.payments) {
     const { payments, report } = await importPayments(files.payments, importOptionsFor('payments', base, overrides));

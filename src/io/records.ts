@@ -57,6 +57,11 @@ export class DateOrders {
     return this.forced ?? this.seen.get(col)?.order;
   }
 
+  /** The order each slash-date column has shown. */
+  decided(): Array<[number, SlashOrder]> {
+    return [...this.seen.entries()].flatMap(([c, st]) => (st.order ? [[c, st.order] as [number, SlashOrder]] : []));
+  }
+
   /** Columns that so far hold only ambiguous slash dates. */
   undecided(): number[] {
     return [...this.seen.entries()].filter(([, s]) => s.ambiguous && !s.order).map(([c]) => c);

@@ -19,6 +19,15 @@ export interface TableOptions {
   onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
   /** Hands CSV records on as text, not bytes: the reference the byte path is tested against. */
   textRows?: boolean;
+  /**
+   * Reads delimited text up to byte `at` only, then tells onBoundary whether `at` ended a record
+   * with nothing held back (so that the rest of the file can be read separately); it may throw.
+   */
+  stopAt?: { at: number; onBoundary: (state: { clean: boolean; nextLine: number }) => void };
+  /** Reads delimited text from byte `from` on, in a known format: no sniffing, BOM, `sep=` or delimiter detection. */
+  part?: { from: number; delimiter: string; encoding?: Encoding };
+  /** Called when delimited text starts to be parsed, with its delimiter and (if known yet) encoding. */
+  onFormat?: (format: { delimiter: string; encoding: Encoding | undefined }) => void;
 }
 
 /** How a file was read: what `inspect` shows. */
@@ -35,15 +44,25 @@ const DELIMITER_SAMPLE_BYTES = 64 * 1024;
 /** Reads any supported export (`-` for stdin) and streams its rows, whatever the format and encoding. */
 export async function readTable(file: string, opts: TableOptions, byteSink: RowSink): Promise<TableInfo> {
   const sink: RowSink = opts.textRows ? (row, line) => byteSink(Array.isArray(row) ? row : row.cells(), line) : byteSink;
-  const { stream, size } = await openInput(file, opts.cwd, opts.stdin);
+  const stopAt = file === '-' ? undefined : opts.stopAt;
+  const { stream, size } = await openInput(file, opts.cwd, opts.stdin, { start: opts.part?.from, end: stopAt?.at });
   const iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   let read = 0;
-  const nextChunk = async (): Promise<Buffer | undefined> => {
-    let r: IteratorResult<Buffer | string>;
+  let parser: CsvParser | undefined;
+  let decoder: ExportDecoder | undefined;
+  let stopped = false;
+  const next = async (): Promise<IteratorResult<Buffer | string>> => {
     try {
-      r = await iterator.next();
+      return await iterator.next();
     } catch (error) {
       throw fsError(error as NodeJS.ErrnoException, file);
+    }
+  };
+  const nextChunk = async (): Promise<Buffer | undefined> => {
+    const r = await next();
+    if (r.done && stopAt && !stopped) {
+      stopped = true;
+      stopAt.onBoundary({ clean: parser !== undefined && parser.atRecordEnd && decoder !== undefined && !decoder.holding, nextLine: parser?.nextLine ?? 1 });
     }
     if (r.done) return undefined;
     const buf = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
@@ -59,7 +78,7 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
     if (more === undefined) break;
     first = Buffer.concat([first, more]);
   }
-  const kind = sniff(first, file);
+  const kind = opts.part ? { type: 'text' as const, encoding: opts.part.encoding, bomLength: 0 } : sniff(first, file);
 
   if (kind.type === 'xlsx') {
     await iterator.return?.();
@@ -72,7 +91,7 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
     return { type: 'xlsx', sheet: info.sheet, sheets: info.sheets };
   }
 
-  const decoder = new ExportDecoder(file, kind.encoding);
+  decoder = new ExportDecoder(file, kind.encoding);
   if (kind.type === 'html') {
     const parser = new HtmlTableParser(sink, file, opts.limits);
     parser.write(decoder.write(first.subarray(kind.bomLength)));
@@ -85,9 +104,12 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
   // Delimited text, parsed as bytes: hold back the first 64 KB to find the delimiter (and a `sep=` line).
   const head: Buffer[] = [];
   let headBytes = 0;
-  let parser: CsvParser | undefined;
-  let delimiter = opts.delimiter;
+  let delimiter = opts.part?.delimiter ?? opts.delimiter;
   const start = (bytes: Buffer) => {
+    if (opts.part) {
+      parser = new CsvParser(delimiter!.charCodeAt(0), sink, file, opts.limits, decoder);
+      return parser.push(bytes);
+    }
     let body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
     const sample = decoder.decode(body, 0, Math.min(body.length, DELIMITER_SAMPLE_BYTES));
     const sep = /^"?sep=(.)"?[^\S\r\n]*(\r\n|\n|\r)/i.exec(sample);
@@ -103,6 +125,7 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
       throw new UserError('E_USAGE', `the delimiter ${JSON.stringify(delimiter)} cannot be used: it must be one ASCII character other than a quote or a line break`, { file }, 'pass --delimiter with one of ; , | or tab');
     }
     parser = new CsvParser(code, sink, file, opts.limits, decoder);
+    opts.onFormat?.({ delimiter, encoding: decoder.encoding });
     if (sep) parser.skipLines(1);
     parser.push(body);
   };

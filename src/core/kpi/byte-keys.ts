@@ -1,6 +1,15 @@
 const encoder = new TextEncoder();
 const utf8 = new TextDecoder('utf-8');
 
+/** The contents of a ByteKeys, to copy it to a worker thread. */
+export interface ByteKeysData {
+  arena: Uint8Array<ArrayBuffer>;
+  starts: Int32Array<ArrayBuffer>;
+  hashes: Int32Array<ArrayBuffer>;
+  table: Int32Array<ArrayBuffer>;
+  size: number;
+}
+
 /**
  * Interns byte strings to dense integers (0, 1, 2, … in order of first sight) in one arena and an
  * open-addressing hash table. A million deal ids take about 25 MB here against about 100 MB as
@@ -22,6 +31,32 @@ export class ByteKeys {
 
   /** The hash of the last find, reused when the key is then added. */
   private lastHash = 0;
+
+  /** Its contents (trimmed copies), to rebuild it elsewhere with ByteKeys.from. */
+  data(): ByteKeysData {
+    return { arena: this.arena.slice(0, this.used), starts: this.starts.slice(0, this.size + 1), hashes: this.hashes.slice(0, this.size), table: this.table.slice(), size: this.size };
+  }
+
+  static from(d: ByteKeysData): ByteKeys {
+    const k = new ByteKeys();
+    const cap = Math.max(1024, d.hashes.length * 2);
+    k.arena = new Uint8Array(Math.max(1 << 16, d.arena.length * 2));
+    k.arena.set(d.arena);
+    k.used = d.arena.length;
+    k.starts = new Int32Array(cap + 1);
+    k.starts.set(d.starts);
+    k.hashes = new Int32Array(cap);
+    k.hashes.set(d.hashes);
+    k.table = d.table;
+    k.mask = d.table.length - 1;
+    k.size = d.size;
+    return k;
+  }
+
+  /** The bytes of key i (a view). */
+  bytes(i: number): Uint8Array {
+    return this.arena.subarray(this.starts[i], this.starts[i + 1]);
+  }
 
   /** The index of the bytes buf[start, end), or -1. */
   find(buf: Uint8Array, start: number, end: number): number {

@@ -1,6 +1,17 @@
 import type { Deal, DealStatus } from '../records.js';
-import { ByteKeys } from './byte-keys.js';
+import { ByteKeys, type ByteKeysData } from './byte-keys.js';
 import { compareIds, detach, Interner } from './ids.js';
+
+/** What a worker thread needs of a store to link activities: ids, clients, managers, times, titles. */
+export interface DealSnapshot {
+  ids: ByteKeysData;
+  clients: ByteKeysData;
+  managers: string[];
+  created: Float64Array<ArrayBuffer>;
+  closed: Float64Array<ArrayBuffer>;
+  client: Uint32Array<ArrayBuffer>;
+  names: string[] | undefined;
+}
 
 /** A deal without its id and client, which the store keeps as interned keys. */
 export type DealFields = Omit<Deal, 'id' | 'client'>;
@@ -40,6 +51,34 @@ export class DealStore {
   constructor(managers: Interner = new Interner()) {
     this.managers = managers;
     this.clients.internText('');
+  }
+
+  /** A copy of what linking activities needs (for a worker thread). */
+  snapshot(): DealSnapshot {
+    const n = this.size;
+    return {
+      ids: this.ids.data(),
+      clients: this.clients.data(),
+      managers: [...this.managers.values],
+      created: this.created.slice(0, n),
+      closed: this.closed.slice(0, n),
+      client: this.client.slice(0, n),
+      names: this.names ? [...this.names] : undefined,
+    };
+  }
+
+  /** A store that can link activities, rebuilt from a snapshot (its other columns are empty). */
+  static fromSnapshot(s: DealSnapshot): DealStore {
+    const managers = new Interner();
+    for (const name of s.managers) managers.id(name);
+    const store = new DealStore(managers);
+    (store as { ids: ByteKeys }).ids = ByteKeys.from(s.ids);
+    (store as { clients: ByteKeys }).clients = ByteKeys.from(s.clients);
+    store.created = s.created;
+    store.closed = s.closed;
+    store.client = s.client;
+    store.names = s.names;
+    return store;
   }
 
   get size(): number {

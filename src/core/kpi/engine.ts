@@ -39,6 +39,20 @@ export class DaySet {
     }
   }
 
+  /** Its days, to merge into another set. */
+  data(): { base: number; bits: Uint32Array<ArrayBuffer> } {
+    return { base: this.base, bits: this.bits.slice() };
+  }
+
+  /** Adds every day of another set. */
+  absorb(d: { base: number; bits: Uint32Array }): void {
+    for (let w = 0; w < d.bits.length; w++) {
+      const word = d.bits[w]!;
+      if (word === 0) continue;
+      for (let b = 0; b < 32; b++) if ((word >>> b) & 1) this.add(d.base + w * 32 + b);
+    }
+  }
+
   private grow(day: number): void {
     const words = this.bits.length;
     const lo = words === 0 ? day - 512 : Math.min(this.base, day - 512);
@@ -65,6 +79,65 @@ class ActivityTally {
   days = new DaySet();
   missedWithKey = 0;
   calledBack = 0;
+
+  data(): TallyData {
+    const { days, ...counts } = this;
+    return { ...counts, days: days.data() };
+  }
+
+  absorb(d: TallyData): void {
+    this.activities += d.activities;
+    this.callsOut += d.callsOut;
+    this.callsIn += d.callsIn;
+    this.callsMissed += d.callsMissed;
+    this.emails += d.emails;
+    this.meetings += d.meetings;
+    this.messages += d.messages;
+    this.talkMs += d.talkMs;
+    this.missedWithKey += d.missedWithKey;
+    this.calledBack += d.calledBack;
+    this.days.absorb(d.days);
+  }
+}
+
+/** An activity tally as plain data. */
+export interface TallyData {
+  activities: number;
+  callsOut: number;
+  callsIn: number;
+  callsMissed: number;
+  emails: number;
+  meetings: number;
+  messages: number;
+  talkMs: number;
+  missedWithKey: number;
+  calledBack: number;
+  days: { base: number; bits: Uint32Array };
+}
+
+/**
+ * What an engine fed part of the activities holds, as plain data: another engine over the same
+ * deals merges it (sums, minimums and unions), so that halves of a file can be read in parallel.
+ */
+export interface EnginePartial {
+  anyDealId: boolean;
+  touchesById: Uint32Array;
+  firstById: Float64Array;
+  touchesByClient: Uint32Array | undefined;
+  firstByClient: Float64Array | undefined;
+  tallies: Array<[number, TallyData]>;
+  total: TallyData;
+  outByClient: { keys: Int32Array; times: Float64Array };
+  outByDeal: { keys: Int32Array; times: Float64Array };
+  missed: { manager: Int32Array; at: Float64Array; client: Int32Array; deal: Int32Array };
+  listed: number[];
+}
+
+/** How the keys of a partial map to the merging engine's: managers, clients, deals (-1 stays -1). */
+export interface KeyMap {
+  manager: (m: number) => number;
+  client: (k: number) => number;
+  deal: (k: number) => number;
 }
 
 /**
@@ -190,6 +263,60 @@ export class KpiEngine {
     let t = this.tallies.get(m);
     if (!t) this.tallies.set(m, (t = new ActivityTally()));
     return t;
+  }
+
+  /** Its state after some activities, as plain data (before payments and finish). */
+  partial(): EnginePartial {
+    return {
+      anyDealId: this.anyDealId,
+      touchesById: this.touchesById,
+      firstById: this.firstById,
+      touchesByClient: this.touchesByClient,
+      firstByClient: this.firstByClient,
+      tallies: [...this.tallies].map(([m, t]) => [m, t.data()]),
+      total: this.total.data(),
+      outByClient: this.outByClient.data(),
+      outByDeal: this.outByDeal.data(),
+      missed: {
+        manager: this.missedManager.data.slice(0, this.missedManager.length),
+        at: this.missedAt.data.slice(0, this.missedAt.length),
+        client: this.missedClient.data.slice(0, this.missedClient.length),
+        deal: this.missedDeal.data.slice(0, this.missedDeal.length),
+      },
+      listed: [...this.listed],
+    };
+  }
+
+  /** Merges what another engine over the same deals saw of other activities (any order). */
+  merge(p: EnginePartial, map: KeyMap): void {
+    if (p.anyDealId && !this.anyDealId) {
+      this.anyDealId = true;
+      this.touchesByClient = undefined;
+      this.firstByClient = undefined;
+      this.clientDeals = undefined;
+    }
+    for (let i = 0; i < this.n; i++) {
+      this.touchesById[i]! += p.touchesById[i]!;
+      if (p.firstById[i]! < this.firstById[i]!) this.firstById[i] = p.firstById[i]!;
+    }
+    if (!this.anyDealId && this.touchesByClient && this.firstByClient && p.touchesByClient && p.firstByClient) {
+      for (let i = 0; i < this.n; i++) {
+        this.touchesByClient[i]! += p.touchesByClient[i]!;
+        if (p.firstByClient[i]! < this.firstByClient[i]!) this.firstByClient[i] = p.firstByClient[i]!;
+      }
+    }
+    for (const [m, t] of p.tallies) this.tally(map.manager(m)).absorb(t);
+    this.total.absorb(p.total);
+    for (const m of p.listed) this.listed.add(map.manager(m));
+    this.outByClient.absorb(p.outByClient, map.client);
+    this.outByDeal.absorb(p.outByDeal, map.deal);
+    const missed = p.missed;
+    for (let i = 0; i < missed.at.length; i++) {
+      this.missedManager.push(map.manager(missed.manager[i]!));
+      this.missedAt.push(missed.at[i]!);
+      this.missedClient.push(missed.client[i]! < 0 ? -1 : map.client(missed.client[i]!));
+      this.missedDeal.push(missed.deal[i]! < 0 ? -1 : map.deal(missed.deal[i]!));
+    }
   }
 
   /** Adds payments: each follows its deal's period, under its own manager, else the deal's. */

@@ -40,6 +40,16 @@ export class ActivityLinker {
     return this.store.size + this.unknown.intern(buf, start, end);
   }
 
+  /** Deal ids that matched no deal, in key order (key = store.size + index). */
+  get unknownIds(): ByteKeys {
+    return this.unknown;
+  }
+
+  /** The key of a deal id no deal has, given as UTF-8 bytes (merging another thread's keys). */
+  unknownKey(bytes: Uint8Array): number {
+    return this.store.size + this.unknown.intern(bytes, 0, bytes.length);
+  }
+
   /** The canonical record again (tests, the programmatic API): ids and clients as text. */
   unlink(a: LinkedActivity): Activity {
     const n = this.store.size;

@@ -43,6 +43,16 @@ export class TimeIndex {
     this.times.push(time);
   }
 
+  /** Its times and keys (copies), to merge into another index. */
+  data(): { keys: Int32Array<ArrayBuffer>; times: Float64Array<ArrayBuffer> } {
+    return { keys: this.keys.data.slice(0, this.keys.length), times: this.times.data.slice(0, this.times.length) };
+  }
+
+  /** Adds another index's times, its keys mapped to this one's. */
+  absorb(d: { keys: Int32Array; times: Float64Array }, mapKey: (k: number) => number): void {
+    for (let i = 0; i < d.keys.length; i++) this.add(mapKey(d.keys[i]!), d.times[i]!);
+  }
+
   private freeze(): void {
     const n = this.keys.length;
     let maxKey = -1;

@@ -1,0 +1,68 @@
+// A large activities file is read in two halves at once (src/io/parallel-activities.ts). These
+// tests force the split on small files (CRM_AUDIT_SPLIT_BYTES) and expect byte-identical output to
+// the one-pass read, including when the split must fall back.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { cp1251, csv } from '../fixtures/exports.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-split-'));
+const SPLIT = { CRM_AUDIT_SPLIT_BYTES: '1' };
+const WHOLE = { CRM_AUDIT_SPLIT_BYTES: '0' };
+
+function bothWays(args: string[]): { split: string; whole: string } {
+  const split = runCli(args, { cwd: dir, env: SPLIT });
+  const whole = runCli(args, { cwd: dir, env: WHOLE });
+  expect(whole.stderr).toBe(split.stderr);
+  expect(whole.code).toBe(split.code);
+  return { split: split.stdout, whole: whole.stdout };
+}
+
+beforeAll(() => {
+  const gen = runCli(['generate', '--deals', '400', '--activities', '6000', '--seed', '3', '--cutover', '2025-01-01', '-o', dir]);
+  expect(gen.code, gen.stderr).toBe(0);
+});
+
+describe('reading activities in two halves gives what one pass gives', () => {
+  it('for kpi and compare on generated exports', () => {
+    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'activities.csv', '-p', 'payments.csv', '--format', 'json']);
+    expect(kpi.split).toBe(kpi.whole);
+    expect(JSON.parse(kpi.split).total.calls_out).toBeGreaterThan(0);
+    const compare = bothWays(['compare', '-d', 'deals.csv', '-a', 'activities.csv', '--cutover', '2025-01-01', '--format', 'json']);
+    expect(compare.split).toBe(compare.whole);
+  });
+
+  it('when the second half has bad rows, new managers and clients, and deal ids no deal has', () => {
+    const rows = readFileSync(path.join(dir, 'activities.csv'), 'utf8').trimEnd().split(/\r?\n/);
+    const extra = ['Новый Менеджер,2024-09-01 10:00:00,call,out,false,30,999999,Новый клиент', 'Новый Менеджер,not a date,call,out,false,30,100001,x', 'Новый Менеджер,2024-09-01 11:00:00,call,in,true,,999999,Новый клиент'];
+    writeFileSync(path.join(dir, 'activities-extra.csv'), [...rows, ...extra].join('\n') + '\n');
+    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'activities-extra.csv', '--format', 'json']);
+    expect(kpi.split).toBe(kpi.whole);
+    const quality = JSON.parse(kpi.split).dataQuality;
+    expect(quality.rowsSkipped.map((s: { row: number }) => s.row)).toContain(rows.length + 2);
+    expect(JSON.parse(kpi.split).managers.map((m: { manager: string }) => m.manager)).toContain('Новый Менеджер');
+  });
+
+  it('when the middle line end lies inside a quoted field (falls back to one pass)', () => {
+    const header = ['manager', 'at', 'kind', 'direction', 'missed', 'duration_s', 'deal_id', 'client'];
+    const body = Array.from({ length: 200 }, (_, i) => ['Анна', `2024-03-${String((i % 28) + 1).padStart(2, '0')} 10:00:00`, 'call', 'out', 'false', '5', String(100000 + (i % 50)), `Клиент ${i}`]);
+    body[100]![7] = `note\n${'x\n'.repeat(400)}end`;
+    writeFileSync(path.join(dir, 'quoted.csv'), csv([header, ...body]));
+    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'quoted.csv', '--format', 'json']);
+    expect(kpi.split).toBe(kpi.whole);
+  });
+
+  it('when the halves are in different encodings (one pass reports it)', () => {
+    const header = 'manager,at,kind,direction,missed,duration_s,deal_id,client\n';
+    const ascii = Array.from({ length: 300 }, (_, i) => `Anna,2024-03-01 10:00:00,call,out,false,5,${100000 + i},c${i}\n`).join('');
+    const utf8 = Array.from({ length: 300 }, (_, i) => `Анна,2024-03-01 10:00:00,call,out,false,5,${100000 + i},к${i}\n`).join('');
+    writeFileSync(path.join(dir, 'mixed.csv'), Buffer.concat([Buffer.from(header + ascii + ascii), cp1251(utf8)]));
+    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'mixed.csv', '--format', 'json']);
+    expect(kpi.split).toBe(kpi.whole);
+    writeFileSync(path.join(dir, 'mixed2.csv'), Buffer.concat([Buffer.from(header + utf8), cp1251(utf8)]));
+    const bad = bothWays(['kpi', '-d', 'deals.csv', '-a', 'mixed2.csv', '--format', 'json']);
+    expect(bad.split).toBe(bad.whole);
+  });
+});
