@@ -49,7 +49,8 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
   const iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   let read = 0;
   let parser: CsvParser | undefined;
-  let decoder: ExportDecoder | undefined;
+  // Set once the type is known; the boundary check reads it.
+  const current: { decoder?: ExportDecoder } = {};
   let stopped = false;
   const next = async (): Promise<IteratorResult<Buffer | string>> => {
     try {
@@ -62,7 +63,7 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
     const r = await next();
     if (r.done && stopAt && !stopped) {
       stopped = true;
-      stopAt.onBoundary({ clean: parser !== undefined && parser.atRecordEnd && decoder !== undefined && !decoder.holding, nextLine: parser?.nextLine ?? 1 });
+      stopAt.onBoundary({ clean: parser !== undefined && parser.atRecordEnd && current.decoder !== undefined && !current.decoder.holding, nextLine: parser?.nextLine ?? 1 });
     }
     if (r.done) return undefined;
     const buf = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
@@ -91,7 +92,8 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
     return { type: 'xlsx', sheet: info.sheet, sheets: info.sheets };
   }
 
-  decoder = new ExportDecoder(file, kind.encoding);
+  const decoder = new ExportDecoder(file, kind.encoding);
+  current.decoder = decoder;
   if (kind.type === 'html') {
     const parser = new HtmlTableParser(sink, file, opts.limits);
     parser.write(decoder.write(first.subarray(kind.bomLength)));
