@@ -53,7 +53,20 @@ async function run(job: PartJob): Promise<PartResult> {
   };
 }
 
+/** The big buffers of a result, moved to the main thread instead of copied. */
+function buffers(result: PartResult): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  const add = (a: { buffer: ArrayBufferLike } | undefined) => {
+    if (a && a.buffer instanceof ArrayBuffer) out.add(a.buffer);
+  };
+  for (const p of result.partials) {
+    [p.touchesById, p.firstById, p.touchesByClient, p.firstByClient, p.missed.manager, p.missed.at, p.missed.client, p.missed.deal].forEach(add);
+    for (const index of [p.outByClient, p.outByDeal]) [...index.keys, ...index.times].forEach(add);
+  }
+  return [...out];
+}
+
 run(workerData as PartJob).then(
-  (result) => parentPort!.postMessage({ ok: true, result }),
+  (result) => parentPort!.postMessage({ ok: true, result }, buffers(result)),
   (error: unknown) => parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error), user: error instanceof UserError }),
 );

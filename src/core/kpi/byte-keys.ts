@@ -37,16 +37,13 @@ export class ByteKeys {
     return { arena: this.arena.slice(0, this.used), starts: this.starts.slice(0, this.size + 1), hashes: this.hashes.slice(0, this.size), table: this.table.slice(), size: this.size };
   }
 
+  /** A ByteKeys over the given contents, adopted as they are (they grow when keys are added). */
   static from(d: ByteKeysData): ByteKeys {
     const k = new ByteKeys();
-    const cap = Math.max(1024, d.hashes.length * 2);
-    k.arena = new Uint8Array(Math.max(1 << 16, d.arena.length * 2));
-    k.arena.set(d.arena);
+    k.arena = d.arena;
     k.used = d.arena.length;
-    k.starts = new Int32Array(cap + 1);
-    k.starts.set(d.starts);
-    k.hashes = new Int32Array(cap);
-    k.hashes.set(d.hashes);
+    k.starts = d.starts;
+    k.hashes = d.hashes;
     k.table = d.table;
     k.mask = d.table.length - 1;
     k.size = d.size;
@@ -117,10 +114,11 @@ export class ByteKeys {
     if (len < 64) for (let i = 0; i < len; i++) arena[this.used + i] = buf[start + i]!;
     else arena.set(buf.subarray(start, end), this.used);
     if (k === this.hashes.length) {
-      const s = new Int32Array(this.hashes.length * 2 + 1);
+      const cap = Math.max(1024, this.hashes.length * 2);
+      const s = new Int32Array(cap + 1);
       s.set(this.starts);
       this.starts = s;
-      const h = new Int32Array(this.hashes.length * 2);
+      const h = new Int32Array(cap);
       h.set(this.hashes);
       this.hashes = h;
     }

@@ -2,7 +2,7 @@ import type { Activity, InputShape, Payment } from '../records.js';
 import { notApplicable } from './catalog.js';
 import type { DealStore } from './deal-store.js';
 import { ActivityLinker, type LinkedActivity } from './link.js';
-import { FloatList, IntList, TimeIndex } from './time-index.js';
+import { FloatList, IntList, TimeIndex, type TimeIndexData } from './time-index.js';
 import { DAY_MS, dayOf, dayOfIso, mean, median, ratio, sortNumbers, sum } from './stats.js';
 import type { ManagerKpis, MetricValues } from './types.js';
 
@@ -127,8 +127,8 @@ export interface EnginePartial {
   firstByClient: Float64Array | undefined;
   tallies: Array<[number, TallyData]>;
   total: TallyData;
-  outByClient: { keys: Int32Array; times: Float64Array };
-  outByDeal: { keys: Int32Array; times: Float64Array };
+  outByClient: TimeIndexData;
+  outByDeal: TimeIndexData;
   missed: { manager: Int32Array; at: Float64Array; client: Int32Array; deal: Int32Array };
   listed: number[];
 }
@@ -404,9 +404,9 @@ export class KpiEngine {
   }
 
   private values(d: DealTally, a: ActivityTally, p: { invoiced: number[]; paid: number[] }): MetricValues {
-    const amounts = sortNumbers(d.amounts);
-    const cycles = sortNumbers(d.cycles);
-    const responses = sortNumbers(d.responses);
+    const amounts = d.amounts.sorted();
+    const cycles = d.cycles.sorted();
+    const responses = d.responses.sorted();
     const revenue = sum(amounts);
     const invoiced = sum(sortNumbers(p.invoiced));
     const paid = sum(sortNumbers(p.paid));
@@ -472,6 +472,16 @@ export class KpiEngine {
   /** A missed call is called back when an outgoing call to its client or deal lies in [at, at + window]. */
   private resolveCallbacks(): void {
     const w = this.opts.callbackWindowMs;
+    // Only the clients and deals of missed calls are ever searched: index just their calls.
+    const wanted = (list: IntList) => {
+      let max = -1;
+      for (let i = 0; i < list.length; i++) if (list.data[i]! > max) max = list.data[i]!;
+      const bits = new Uint8Array(max + 1);
+      for (let i = 0; i < list.length; i++) if (list.data[i]! >= 0) bits[list.data[i]!] = 1;
+      return bits;
+    };
+    this.outByClient.freeze(wanted(this.missedClient));
+    this.outByDeal.freeze(wanted(this.missedDeal));
     for (let i = 0; i < this.missedAt.length; i++) {
       const at = this.missedAt.data[i]!;
       const client = this.missedClient.data[i]!;
@@ -505,9 +515,9 @@ class DealTally {
   won = 0;
   lost = 0;
   open = 0;
-  amounts: number[] = [];
-  cycles: number[] = [];
-  responses: number[] = [];
+  amounts = new FloatList(16);
+  cycles = new FloatList(16);
+  responses = new FloatList(16);
   touchSum = 0;
   belowNorm = 0;
   noResponse = 0;

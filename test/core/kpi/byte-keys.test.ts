@@ -25,6 +25,17 @@ describe('ByteKeys', () => {
     );
   });
 
+  it('is rebuilt from its data (as a worker thread does) and keeps growing', () => {
+    for (const n of [0, 1, 1500]) {
+      const a = new ByteKeys();
+      for (let i = 0; i < n; i++) a.internText(`k${i}`);
+      const b = ByteKeys.from(a.data());
+      for (let i = 0; i < n; i++) expect(b.findText(`k${i}`)).toBe(i);
+      for (let i = n; i < n + 3000; i++) expect(b.internText(`k${i}`)).toBe(i);
+      for (let i = 0; i < n + 3000; i++) expect(b.text(i)).toBe(`k${i}`);
+    }
+  });
+
   it('keeps every key of a sequence that crosses each power of two', () => {
     const bk = new ByteKeys();
     for (let i = 0; i < 70_000; i++) expect(bk.internText(String(100_000 + i))).toBe(i);
