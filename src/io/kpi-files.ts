@@ -80,8 +80,20 @@ export async function runEngines(files: KpiFiles, base: ImportOptions, overrides
     if (c > last) last = c;
   }
   let activitiesMap: ColumnMap | undefined;
+  let payments: Awaited<ReturnType<typeof importPayments>> | undefined;
+  // Payments may be read while a worker thread finishes the activities; an error in them is
+  // reported after the activities', as a plain sequence of reads would.
+  let paymentsError: unknown;
+  const readPayments = async () => {
+    if (!files.payments || payments || paymentsError) return;
+    try {
+      payments = await importPayments(files.payments, importOptionsFor('payments', base, overrides));
+    } catch (error) {
+      paymentsError = error;
+    }
+  };
   if (files.activities) {
-    const r = await readActivities(files.activities, importOptionsFor('activities', base, overrides), store, periods);
+    const r = await readActivities(files.activities, importOptionsFor('activities', base, overrides), store, periods, readPayments);
     engines = r.engines;
     first = Math.min(first, r.first);
     last = Math.max(last, r.last);
@@ -89,11 +101,12 @@ export async function runEngines(files: KpiFiles, base: ImportOptions, overrides
     activitiesMap = r.map;
   } else engines = periods.map((p) => new KpiEngine(store, p));
   const warnings: string[] = [];
-  if (files.payments) {
-    const { payments, report } = await importPayments(files.payments, importOptionsFor('payments', base, overrides));
-    reports.push(report);
+  await readPayments();
+  if (paymentsError) throw paymentsError;
+  if (payments) {
+    reports.push(payments.report);
     let unattributed = 0;
-    for (const e of engines) unattributed = e.addPayments(payments).unattributed;
+    for (const e of engines) unattributed = e.addPayments(payments.payments).unattributed;
     if (unattributed > 0) warnings.push(`${unattributed} payments have neither a manager nor a known deal: counted in the total only`);
   }
   const shape = inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));

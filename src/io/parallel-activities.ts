@@ -50,7 +50,8 @@ const SPLIT_FROM_BYTES = 64 * 1024 * 1024;
 const WORKER = fileURLToPath(new URL('./activities-worker.js', import.meta.url));
 
 /**
- * Reads an activities export into one engine per period. A large delimited file is read in two
+ * Reads an activities export into one engine per period (`meanwhile` runs while a worker thread
+ * is still reading). A large delimited file is read in two
  * halves at once: this thread reads up to a line end near the middle, a worker thread reads the rest
  * over a copy of the deals, and the worker's engine state is merged (sums, minimums, unions, keys
  * mapped). Whenever the halves cannot give exactly what one pass gives (the middle line end was
@@ -58,10 +59,10 @@ const WORKER = fileURLToPath(new URL('./activities-worker.js', import.meta.url))
  * encoding or date order, the worker failed), the file is read again in one pass, which also
  * reports any error exactly.
  */
-export async function readActivities(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[]): Promise<ActivitiesRead> {
+export async function readActivities(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], meanwhile?: () => Promise<void>): Promise<ActivitiesRead> {
   const split = await splitPoint(file, opts.cwd);
   if (split !== undefined) {
-    const halves = await readHalves(file, opts, store, periods, split);
+    const halves = await readHalves(file, opts, store, periods, split, meanwhile);
     if (halves) return halves;
   }
   return readWhole(file, opts, store, periods);
@@ -113,7 +114,7 @@ class Abandoned extends Error {}
 
 type WorkerMessage = { ok: true; result: PartResult } | { ok: false; message: string };
 
-async function readHalves(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], split: number): Promise<ActivitiesRead | undefined> {
+async function readHalves(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], split: number, meanwhile?: () => Promise<void>): Promise<ActivitiesRead | undefined> {
   let snapshot: DealSnapshot | undefined = store.snapshot();
   const clientBase = snapshot.clients.size;
   const managerBase = snapshot.managers.length;
@@ -182,8 +183,17 @@ async function readHalves(file: string, opts: ImportOptions, store: DealStore, p
     if (error instanceof Abandoned) return undefined;
     throw error;
   }
+  try {
+    // Other work of this thread (reading payments) fills the wait for the worker.
+    await meanwhile?.();
+  } catch (error) {
+    stopWorker();
+    throw error;
+  }
   const message = await done!;
-  stopWorker();
+  // Its copy of the deals is freed before the merge needs memory.
+  await worker?.terminate();
+  worker = undefined;
   if (!message.ok) return undefined;
   const part = message.result;
   const mainEncoding = main.report.table.encoding;

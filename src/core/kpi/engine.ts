@@ -349,42 +349,43 @@ export class KpiEngine {
     const repeat = this.repeatFlags();
     this.resolveCallbacks();
 
-    const deals = new Map<number, DealTally>();
+    const deals: Array<DealTally | undefined> = [];
     const totalDeals = new DealTally();
     const { store } = this;
     const withActivities = this.shape.activities;
+    const norm = this.opts.touchNorm;
+    const count = (x: DealTally, i: number, created: number) => {
+      x.leads++;
+      const status = store.status[i]!;
+      if (status === WON) {
+        x.won++;
+        const amount = store.amount[i]!;
+        if (!Number.isNaN(amount)) x.amounts.push(amount);
+        const closed = store.closed[i]!;
+        if (!Number.isNaN(closed) && closed >= created) x.cycles.push((closed - created) / DAY_MS);
+        if (withActivities) {
+          x.touchSum += touches[i]!;
+          if (touches[i]! < norm) x.belowNorm++;
+        }
+        if (repeat[i]) x.repeatWon++;
+      } else if (status === LOST) {
+        x.lost++;
+        const reason = store.reason[i]!;
+        x.reasons.set(reason, (x.reasons.get(reason) ?? 0) + 1);
+      } else x.open++;
+      if (withActivities) {
+        if (first[i]! !== Infinity) x.responses.push((first[i]! - created) / 60_000);
+        else x.noResponse++;
+      }
+    };
     for (let i = 0; i < this.n; i++) {
       const created = store.created[i]!;
       if (!this.inPeriod(created)) continue;
       const m = store.manager[i]!;
-      this.listed.add(m);
-      let t = deals.get(m);
-      if (!t) deals.set(m, (t = new DealTally()));
-      for (const x of [t, totalDeals]) {
-        x.leads++;
-        const status = store.status[i]!;
-        if (status === WON) {
-          x.won++;
-          const amount = store.amount[i]!;
-          if (!Number.isNaN(amount)) x.amounts.push(amount);
-          const closed = store.closed[i]!;
-          if (!Number.isNaN(closed) && closed >= created) x.cycles.push((closed - created) / DAY_MS);
-          if (withActivities) {
-            x.touchSum += touches[i]!;
-            if (touches[i]! < this.opts.touchNorm) x.belowNorm++;
-          }
-          if (repeat[i]) x.repeatWon++;
-        } else if (status === LOST) {
-          x.lost++;
-          const reason = store.reasons.values[store.reason[i]!] || 'unspecified';
-          x.reasons.set(reason, (x.reasons.get(reason) ?? 0) + 1);
-        } else x.open++;
-        if (withActivities) {
-          if (first[i]! !== Infinity) x.responses.push((first[i]! - created) / 60_000);
-          else x.noResponse++;
-        }
-      }
+      count((deals[m] ??= new DealTally()), i, created);
+      count(totalDeals, i, created);
     }
+    deals.forEach((t, m) => t && this.listed.add(m));
 
     const pay = new Map<number, { invoiced: number[]; paid: number[] }>();
     for (const p of this.payments) {
@@ -398,7 +399,7 @@ export class KpiEngine {
     const managers = [...this.listed]
       .map((m) => ({ m, name: names[m]! }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-      .map(({ m, name }) => ({ manager: name, ...this.values(deals.get(m) ?? new DealTally(), this.tallies.get(m) ?? new ActivityTally(), pay.get(m) ?? { invoiced: [], paid: [] }) }));
+      .map(({ m, name }) => ({ manager: name, ...this.values(deals[m] ?? new DealTally(), this.tallies.get(m) ?? new ActivityTally(), pay.get(m) ?? { invoiced: [], paid: [] }) }));
     const total = this.values(totalDeals, this.total, this.paymentTotals);
     return { managers, total };
   }
@@ -410,7 +411,12 @@ export class KpiEngine {
     const revenue = sum(amounts);
     const invoiced = sum(sortNumbers(p.invoiced));
     const paid = sum(sortNumbers(p.paid));
-    const loss = [...d.reasons.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    const byName = new Map<string, number>();
+    for (const [id, n] of d.reasons) {
+      const name = this.store.reasons.values[id] || 'unspecified';
+      byName.set(name, (byName.get(name) ?? 0) + n);
+    }
+    const loss = [...byName.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
     const v: MetricValues = {
       leads: d.leads,
       won: d.won,
@@ -522,5 +528,6 @@ class DealTally {
   belowNorm = 0;
   noResponse = 0;
   repeatWon = 0;
-  reasons = new Map<string, number>();
+  /** Lost deals per loss-reason key of the store. */
+  reasons = new Map<number, number>();
 }
