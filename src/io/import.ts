@@ -276,23 +276,33 @@ export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
 
 /** Reads a deals export into a store, merging rows that repeat an id (first row wins; product rows sum amounts). */
 export async function importDeals(file: string, opts: ImportOptions, store: DealStore = new DealStore()): Promise<{ store: DealStore; report: ImportReport; map: ColumnMap | undefined }> {
+  const before = store.merged;
+  const { report, map, productRows } = await importDealRows(file, opts, store);
+  finishDeals(report, store.merged - before, productRows);
+  return { store, report, map };
+}
+
+/** The rows of a deals export added to a store (or a part of the file: see parallel.ts). */
+export async function importDealRows(file: string, opts: ImportOptions, store: DealStore): Promise<{ report: ImportReport; map: ColumnMap | undefined; productRows: boolean }> {
   let productRows = false;
   let map: ColumnMap | undefined;
-  const before = store.merged;
-  const report = await importFile<Deal | KeyedDeal>(file, 'deals', { ...opts, store, onHeader: (m) => ((map = m), (productRows = m.fields.has('product'))) }, (deal) => {
+  const report = await importFile<Deal | KeyedDeal>(file, 'deals', { ...opts, store, onHeader: (m) => ((map = m), (productRows = m.fields.has('product')), opts.onHeader?.(m)) }, (deal) => {
     if ('fields' in deal) store.addKeyed(deal.fields, deal.buf, deal.start, deal.end, deal.client, productRows);
     else store.add(deal, productRows);
   });
+  return { report, map, productRows };
+}
+
+/** Refuses a deals file without a readable deal, and reports merged rows. */
+export function finishDeals(report: ImportReport, merged: number, productRows: boolean): void {
   if (report.records === 0) {
     const why = report.rowsRead === 0 ? 'has a header but no data rows' : `has ${report.rowsRead} rows but none of them is a readable deal`;
-    throw new UserError('E_NO_DEALS', `the deals file ${why}`, { file }, report.rowsRead === 0 ? 'export the deals again: the export may have been filtered to nothing' : 'crm-audit inspect shows why each row could not be read');
+    throw new UserError('E_NO_DEALS', `the deals file ${why}`, { file: report.file }, report.rowsRead === 0 ? 'export the deals again: the export may have been filtered to nothing' : 'crm-audit inspect shows why each row could not be read');
   }
-  const merged = store.merged - before;
   if (merged > 0) {
     const reason = productRows ? 'product rows merged into their deal (amounts summed)' : 'rows repeating a deal id (first row kept)';
     report.dropped[reason] = merged;
   }
-  return { store, report, map };
 }
 
 /** Reads a payments export. */

@@ -2,8 +2,8 @@ import { KpiEngine, type KpiOptions } from '../core/kpi/engine.js';
 import { notApplicable } from '../core/kpi/catalog.js';
 import type { DataQuality, KpiResult } from '../core/kpi/types.js';
 import type { InputShape, SkippedRow } from '../core/records.js';
-import { readActivities } from './parallel-activities.js';
-import { importDeals, importPayments, type ImportOptions, type ImportReport } from './import.js';
+import { readActivities, readDeals } from './parallel.js';
+import { importPayments, type ImportOptions, type ImportReport } from './import.js';
 import type { ColumnMap } from './mapping.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import type { Overrides } from './map-file.js';
@@ -69,7 +69,7 @@ export interface EnginesRun {
  * through all engines (never held in memory), payments last. Each engine has its own period.
  */
 export async function runEngines(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[]): Promise<EnginesRun> {
-  const { store, report: dealsReport, map: dealsMap } = await importDeals(files.deals, importOptionsFor('deals', base, overrides));
+  const { store, report: dealsReport, map: dealsMap } = await readDeals(files.deals, importOptionsFor('deals', base, overrides));
   const reports: ImportReport[] = [dealsReport];
   let engines: KpiEngine[];
   let first = Infinity;

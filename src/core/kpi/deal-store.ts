@@ -13,6 +13,27 @@ export interface DealSnapshot {
   names: string[] | undefined;
 }
 
+/** A whole store as plain data (from a worker thread that read part of a deals file). */
+export interface DealStoreData {
+  ids: ByteKeysData;
+  clients: ByteKeysData;
+  managers: string[];
+  reasons: string[];
+  labels: string[];
+  created: Float64Array;
+  closed: Float64Array;
+  amount: Float64Array;
+  status: Uint8Array;
+  manager: Uint32Array;
+  client: Uint32Array;
+  reason: Uint32Array;
+  stage: Uint32Array;
+  pipeline: Uint32Array;
+  source: Uint32Array;
+  names: string[] | undefined;
+  merged: number;
+}
+
 /** A deal without its id and client, which the store keeps as interned keys. */
 export type DealFields = Omit<Deal, 'id' | 'client'>;
 
@@ -65,6 +86,81 @@ export class DealStore {
       client: this.client.slice(0, n),
       names: this.names ? [...this.names] : undefined,
     };
+  }
+
+  /** The whole store as plain data (trimmed copies). */
+  data(): DealStoreData {
+    const n = this.size;
+    return {
+      ids: this.ids.data(),
+      clients: this.clients.data(),
+      managers: [...this.managers.values],
+      reasons: [...this.reasons.values],
+      labels: [...this.labels.values],
+      created: this.created.slice(0, n),
+      closed: this.closed.slice(0, n),
+      amount: this.amount.slice(0, n),
+      status: this.status.slice(0, n),
+      manager: this.manager.slice(0, n),
+      client: this.client.slice(0, n),
+      reason: this.reason.slice(0, n),
+      stage: this.stage.slice(0, n),
+      pipeline: this.pipeline.slice(0, n),
+      source: this.source.slice(0, n),
+      names: this.names ? Array.from({ length: n }, (_, i) => this.names![i] ?? '') : undefined,
+      merged: this.merged,
+    };
+  }
+
+  /**
+   * Appends the deals of a store read from the rest of the same file, as if its rows had come next:
+   * an id already here keeps this store's deal (first row wins). Returns false, changing nothing,
+   * when such a repeat would sum amounts (product rows): that sum must run in row order, so the
+   * caller reads the file in one pass instead.
+   */
+  absorb(d: DealStoreData, sumRepeats: boolean): boolean {
+    const n = d.created.length;
+    const theirs = ByteKeys.from(d.ids);
+    const repeats = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const b = theirs.bytes(i);
+      repeats[i] = this.ids.find(b, 0, b.length);
+      if (repeats[i]! >= 0 && sumRepeats) return false;
+    }
+    const clients = ByteKeys.from(d.clients);
+    const clientKey = new Int32Array(clients.size).fill(-1);
+    // Their interned names, as keys of this store.
+    const managers = d.managers.map((name) => this.managers.id(name));
+    const reasons = d.reasons.map((name) => this.reasons.id(name));
+    const labels = d.labels.map((name) => this.labels.id(name));
+    this.merged += d.merged;
+    for (let i = 0; i < n; i++) {
+      if (repeats[i]! >= 0) {
+        this.merged++;
+        continue;
+      }
+      const c = d.client[i]!;
+      if (clientKey[c] === -1) {
+        const b = clients.bytes(c);
+        clientKey[c] = this.clients.intern(b, 0, b.length);
+      }
+      const id = theirs.bytes(i);
+      const k = this.ids.intern(id, 0, id.length);
+      if (k >= this.created.length) this.grow();
+      this.created[k] = d.created[i]!;
+      this.closed[k] = d.closed[i]!;
+      this.amount[k] = d.amount[i]!;
+      this.status[k] = d.status[i]!;
+      this.manager[k] = managers[d.manager[i]!]!;
+      this.client[k] = clientKey[c]!;
+      this.reason[k] = reasons[d.reason[i]!]!;
+      this.stage[k] = labels[d.stage[i]!]!;
+      this.pipeline[k] = labels[d.pipeline[i]!]!;
+      this.source[k] = labels[d.source[i]!]!;
+      const name = d.names?.[i];
+      if (name) (this.names ??= [])[k] = name;
+    }
+    return true;
   }
 
   /** A store that can link activities, rebuilt from a snapshot (its other columns are empty). */

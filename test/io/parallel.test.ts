@@ -1,4 +1,4 @@
-// A large activities file is read in two halves at once (src/io/parallel-activities.ts). These
+// Large deals and activities files are read in two halves at once (src/io/parallel.ts). These
 // tests force the split on small files (CRM_AUDIT_SPLIT_BYTES) and expect byte-identical output to
 // the one-pass read, including when the split must fall back.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +23,35 @@ function bothWays(args: string[]): { split: string; whole: string } {
 beforeAll(() => {
   const gen = runCli(['generate', '--deals', '400', '--activities', '6000', '--seed', '3', '--cutover', '2025-01-01', '-o', dir]);
   expect(gen.code, gen.stderr).toBe(0);
+});
+
+describe('reading deals in two halves gives what one pass gives', () => {
+  const header = ['id', 'manager', 'client', 'created_at', 'closed_at', 'status', 'amount', 'loss_reason'];
+  const deal = (i: number, id = String(100 + i)) => [id, i % 3 ? 'Анна' : 'Борис', `Клиент ${i % 40}`, `2024-03-${String((i % 28) + 1).padStart(2, '0')} 10:00:00`, `2024-04-01 10:00:00`, ['won', 'lost', 'open'][i % 3]!, String(1000 + i), i % 3 === 1 ? 'Дорого' : ''];
+
+  it('with repeated ids across the halves, bad rows and new managers in the second', () => {
+    // Large enough for each half to pass the 64 KB the delimiter is detected on.
+    const rows = Array.from({ length: 3000 }, (_, i) => deal(i));
+    rows[2950] = deal(2950, '105');
+    rows[2960]![3] = 'not a date';
+    rows[2970]![1] = 'Новый Менеджер';
+    writeFileSync(path.join(dir, 'deals-split.csv'), csv([header, ...rows]));
+    const kpi = bothWays(['kpi', '-d', 'deals-split.csv', '--format', 'json']);
+    expect(kpi.split).toBe(kpi.whole);
+    const result = JSON.parse(kpi.split);
+    expect(result.dataQuality.rowsSkipped.map((s: { row: number }) => s.row)).toEqual([2962]);
+    expect(result.dataQuality.files[0].dropped['rows repeating a deal id (first row kept)']).toBe(1);
+  });
+
+  it('with product rows of one deal on both sides of the middle (one pass sums them in order)', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [...deal(i), `Товар ${i}`]);
+    rows[2980] = [...deal(2980, '102'), 'Товар x'];
+    rows[2980]![6] = '0.1';
+    rows[2]![6] = '0.2';
+    writeFileSync(path.join(dir, 'deals-products.csv'), csv([[...header, 'product'], ...rows]));
+    const kpi = bothWays(['kpi', '-d', 'deals-products.csv', '--format', 'json']);
+    expect(kpi.split).toBe(kpi.whole);
+  });
 });
 
 describe('reading activities in two halves gives what one pass gives', () => {

@@ -1,0 +1,290 @@
+import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { DealStore, type DealSnapshot, type DealStoreData } from '../core/kpi/deal-store.js';
+import { KpiEngine, type EnginePartial, type KeyMap, type KpiOptions } from '../core/kpi/engine.js';
+import { ActivityLinker } from '../core/kpi/link.js';
+import type { RecordKind } from './fields.js';
+import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from './import.js';
+import { DEFAULT_LIMITS } from './limits.js';
+import type { ColumnMap } from './mapping.js';
+import { sniff, type Encoding } from './sniff.js';
+import type { SlashOrder } from './values.js';
+
+/**
+ * Reading a large export in two halves at once. This thread reads up to the first line end past
+ * the middle while a worker thread (part-worker.ts) reads the rest with the same importer, from the
+ * header this thread found; the halves are then merged. Whenever the halves cannot give exactly what
+ * one pass gives (the middle line end was inside a quoted field, the encoding was still being decided
+ * there, the halves disagree on encoding or date order, a sum would run out of row order, the worker
+ * failed), the file is read again in one pass, which also reports any error exactly.
+ */
+
+/** What the worker thread is given. */
+export interface PartJob {
+  kind: Extract<RecordKind, 'deals' | 'activities'>;
+  file: string;
+  cwd: string;
+  options: Pick<ImportOptions, 'limits' | 'dateOrder' | 'timeOffsetHours' | 'columns' | 'valueMaps' | 'mapFile'>;
+  /** Where the second half starts, its format, and the header found at the top of the file. */
+  part: { from: number; delimiter: string; encoding?: Encoding; header: string[] };
+  /** Activities: the periods of the engines and a copy of the deals to link to. */
+  periods: KpiOptions[];
+  snapshot?: DealSnapshot;
+}
+
+/** What every part sends back. */
+export interface PartCommon {
+  report: ImportReport;
+  encoding: Encoding | undefined;
+  dateOrders: Array<[number, SlashOrder]>;
+}
+
+/** Activities: each engine's state and the keys the copy of the deals did not have, in key order. */
+export interface ActivitiesPart extends PartCommon {
+  partials: EnginePartial[];
+  clients: Uint8Array[];
+  managers: string[];
+  unknown: Uint8Array[];
+  first: number;
+  last: number;
+}
+
+/** Deals: the store of the second half. */
+export interface DealsPart extends PartCommon {
+  store: DealStoreData;
+}
+
+/** Files from this size on are read in two halves (CRM_AUDIT_SPLIT_BYTES overrides; 0 never). */
+const SPLIT_FROM_BYTES = 32 * 1024 * 1024;
+const WORKER = fileURLToPath(new URL('./part-worker.js', import.meta.url));
+
+/** Thrown at the middle when the halves cannot be read apart. */
+class Abandoned extends Error {}
+
+type WorkerMessage<P> = { ok: true; result: P } | { ok: false; message: string };
+
+/** The byte after the first line end past the middle of a large text file, or undefined to read it whole. */
+async function splitPoint(file: string, cwd: string): Promise<number | undefined> {
+  const setting = process.env.CRM_AUDIT_SPLIT_BYTES;
+  const from = setting === undefined || setting === '' ? SPLIT_FROM_BYTES : Number(setting);
+  if (file === '-' || !(from > 0) || !existsSync(WORKER)) return undefined;
+  let handle: fs.FileHandle | undefined;
+  try {
+    const full = path.resolve(cwd, file);
+    const stat = await fs.stat(full);
+    if (!stat.isFile() || stat.size < from) return undefined;
+    handle = await fs.open(full, 'r');
+    const head = Buffer.alloc(Math.min(4096, stat.size));
+    await handle.read(head, 0, head.length, 0);
+    const kind = sniff(head, file);
+    if (kind.type !== 'text' || kind.encoding === 'utf-16le' || kind.encoding === 'utf-16be') return undefined;
+    const mid = Math.floor(stat.size / 2);
+    const window = Buffer.alloc(Math.min(4 << 20, stat.size - mid));
+    const { bytesRead } = await handle.read(window, 0, window.length, mid);
+    const lf = window.subarray(0, bytesRead).indexOf(10);
+    if (lf === -1 || mid + lf + 1 >= stat.size) return undefined;
+    return mid + lf + 1;
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Runs `first` over the first half while a worker reads the second, then `meanwhile`; gives both
+ * results, or undefined when the file must be read in one pass.
+ */
+async function inHalves<M extends { report: ImportReport }, P extends PartCommon>(
+  file: string,
+  opts: ImportOptions,
+  split: number,
+  job: (part: PartJob['part']) => { job: PartJob; transfer: ArrayBuffer[] },
+  first: (options: ImportOptions) => Promise<M>,
+  meanwhile?: () => Promise<void>,
+): Promise<{ main: M; part: P; lines: number } | undefined> {
+  let worker: Worker | undefined;
+  let done: Promise<WorkerMessage<P>> | undefined;
+  let format: { delimiter: string; encoding: Encoding | undefined } | undefined;
+  let nextLine = 1;
+  let mainOrders: Array<[number, SlashOrder]> = [];
+  const start = (map: ColumnMap) => {
+    if (!format || worker) return;
+    const { job: j, transfer } = job({ from: split, delimiter: format.delimiter, ...(format.encoding ? { encoding: format.encoding } : {}), header: map.columns.map((c) => c.header) });
+    const w = new Worker(WORKER, { workerData: j, transferList: transfer, stdout: true, stderr: true });
+    worker = w;
+    done = new Promise((resolve) => {
+      w.once('message', (m: WorkerMessage<P>) => resolve(m));
+      w.once('error', (e) => resolve({ ok: false, message: e.message }));
+      w.once('exit', (code) => resolve({ ok: false, message: `the worker thread exited with code ${code}` }));
+    });
+  };
+  const stop = async () => {
+    const w = worker;
+    worker = undefined;
+    await w?.terminate();
+  };
+  let main: M;
+  try {
+    main = await first({
+      ...opts,
+      enforceBadRows: false,
+      onFormat: (f) => (format = f),
+      onHeader: (m) => start(m),
+      onDateOrders: (o) => (mainOrders = o),
+      stopAt: {
+        at: split,
+        onBoundary: (state) => {
+          if (!state.clean || !worker) throw new Abandoned();
+          nextLine = state.nextLine;
+        },
+      },
+    });
+    // Other work of this thread fills the wait for the worker.
+    await meanwhile?.();
+  } catch (error) {
+    await stop();
+    if (error instanceof Abandoned) return undefined;
+    throw error;
+  }
+  const message = await done!;
+  // Its memory is freed before the merge needs more.
+  await stop();
+  if (!message.ok) return undefined;
+  const part = message.result;
+  const mainEncoding = main.report.table.encoding;
+  if (part.encoding !== undefined && mainEncoding !== undefined && part.encoding !== mainEncoding) return undefined;
+  const orders = new Map(mainOrders);
+  if (part.dateOrders.some(([c, o]) => orders.has(c) && orders.get(c) !== o)) return undefined;
+  return { main, part, lines: nextLine - 1 };
+}
+
+/** The periods' engines fed with an activities export, and what the import saw. */
+export interface ActivitiesRead {
+  engines: KpiEngine[];
+  report: ImportReport;
+  map: ColumnMap | undefined;
+  /** Earliest and latest activity time. */
+  first: number;
+  last: number;
+}
+
+/**
+ * Reads an activities export into one engine per period (`meanwhile` runs while a worker thread is
+ * still reading). The worker links its half to a copy of the deals (moved to it, not copied twice);
+ * its engines' state merges exactly: counts add, first responses take the minimum, days and
+ * managers unite, and its client, manager and unknown-deal keys are mapped to this thread's.
+ */
+export async function readActivities(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], meanwhile?: () => Promise<void>): Promise<ActivitiesRead> {
+  const split = await splitPoint(file, opts.cwd);
+  if (split !== undefined) {
+    const read = await activitiesInHalves(file, opts, store, periods, split, meanwhile);
+    if (read) return read;
+  }
+  const linker = new ActivityLinker(store);
+  const engines = periods.map((p) => new KpiEngine(store, p, linker));
+  const span = { first: Infinity, last: -Infinity };
+  const { report, map } = await importLinkedActivities(file, opts, linker, feed(engines, span));
+  return { engines, report, map, ...span };
+}
+
+function feed(engines: KpiEngine[], span: { first: number; last: number }) {
+  return (a: Parameters<KpiEngine['addLinked']>[0]) => {
+    if (a.at < span.first) span.first = a.at;
+    if (a.at > span.last) span.last = a.at;
+    for (const e of engines) e.addLinked(a);
+  };
+}
+
+async function activitiesInHalves(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], split: number, meanwhile?: () => Promise<void>): Promise<ActivitiesRead | undefined> {
+  const linker = new ActivityLinker(store);
+  const engines = periods.map((p) => new KpiEngine(store, p, linker));
+  const span = { first: Infinity, last: -Infinity };
+  let clientBase = 0;
+  let managerBase = 0;
+  const halves = await inHalves<{ report: ImportReport; map: ColumnMap | undefined }, ActivitiesPart>(
+    file,
+    opts,
+    split,
+    (part) => {
+      const s = store.snapshot();
+      clientBase = s.clients.size;
+      managerBase = s.managers.length;
+      const transfer = [s.ids.arena, s.ids.starts, s.ids.hashes, s.ids.table, s.clients.arena, s.clients.starts, s.clients.hashes, s.clients.table, s.created, s.closed, s.client].map((a) => a.buffer);
+      return { job: { kind: 'activities', file, cwd: opts.cwd, options: partOptions(opts), part, periods, snapshot: s }, transfer };
+    },
+    (options) => importLinkedActivities(file, options, linker, feed(engines, span)),
+    meanwhile,
+  );
+  if (!halves) return undefined;
+  const { main, part, lines } = halves;
+  const n = store.size;
+  const clients = part.clients.map((b) => store.clients.intern(b, 0, b.length));
+  const managers = part.managers.map((name) => store.managers.id(name));
+  const unknown = part.unknown.map((b) => linker.unknownKey(b));
+  const map: KeyMap = {
+    manager: (m) => (m < managerBase ? m : managers[m - managerBase]!),
+    client: (k) => (k < clientBase ? k : clients[k - clientBase]!),
+    deal: (k) => (k < n ? k : unknown[k - n]!),
+  };
+  engines.forEach((e, i) => e.merge(part.partials[i]!, map));
+  const report = mergeReports(main.report, part.report, lines, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
+  checkBadRows(report, opts);
+  return { engines, report, map: main.map, first: Math.min(span.first, part.first), last: Math.max(span.last, part.last) };
+}
+
+/**
+ * Reads a deals export into the store. The worker fills a store of its own with the second half;
+ * its deals are appended as if its rows had come next (a repeated id keeps the first deal).
+ */
+export async function readDeals(file: string, opts: ImportOptions): Promise<{ store: DealStore; report: ImportReport; map: ColumnMap | undefined }> {
+  const split = await splitPoint(file, opts.cwd);
+  if (split !== undefined) {
+    const store = new DealStore();
+    const halves = await inHalves<{ report: ImportReport; map: ColumnMap | undefined; productRows: boolean }, DealsPart>(
+      file,
+      opts,
+      split,
+      (part) => ({ job: { kind: 'deals', file, cwd: opts.cwd, options: partOptions(opts), part, periods: [] }, transfer: [] }),
+      (options) => importDealRows(file, options, store),
+    );
+    if (halves && store.absorb(halves.part.store, halves.main.productRows)) {
+      const report = mergeReports(halves.main.report, halves.part.report, halves.lines, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
+      checkBadRows(report, opts);
+      finishDeals(report, store.merged, halves.main.productRows);
+      return { store, report, map: halves.main.map };
+    }
+  }
+  return importDeals(file, opts);
+}
+
+function partOptions(opts: ImportOptions): PartJob['options'] {
+  return { limits: opts.limits, dateOrder: opts.dateOrder, timeOffsetHours: opts.timeOffsetHours, columns: opts.columns, valueMaps: opts.valueMaps, mapFile: opts.mapFile };
+}
+
+/** The report of a whole file from the reports of its halves (the second's rows shifted by `lines`). */
+function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed: number): ImportReport {
+  const dropped = { ...a.dropped };
+  for (const [reason, count] of Object.entries(b.dropped)) dropped[reason] = (dropped[reason] ?? 0) + count;
+  const values: ImportReport['values'] = {};
+  for (const field of new Set([...Object.keys(a.values), ...Object.keys(b.values)])) {
+    const byValue = new Map<string, { value: string; mapped: string; count: number }>();
+    for (const v of [...(a.values[field] ?? []), ...(b.values[field] ?? [])]) {
+      const seen = byValue.get(v.value);
+      if (seen) seen.count += v.count;
+      else byValue.set(v.value, { ...v });
+    }
+    values[field] = [...byValue.values()].sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1));
+  }
+  return {
+    ...a,
+    values,
+    rowsRead: a.rowsRead + b.rowsRead,
+    records: a.records + b.records,
+    skippedCount: a.skippedCount + b.skippedCount,
+    skipped: [...a.skipped, ...b.skipped.map((s) => ({ ...s, row: s.row + lines }))].slice(0, maxListed),
+    dropped,
+  };
+}

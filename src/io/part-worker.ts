@@ -1,0 +1,54 @@
+// The worker thread of parallel.ts: reads the second half of a deals or activities file with the
+// same importer as the main thread and sends back plain data for it to merge.
+import { parentPort, workerData } from 'node:worker_threads';
+import { DealStore } from '../core/kpi/deal-store.js';
+import { KpiEngine } from '../core/kpi/engine.js';
+import { ActivityLinker } from '../core/kpi/link.js';
+import { importDealRows, importLinkedActivities, type ImportOptions } from './import.js';
+import type { ActivitiesPart, DealsPart, PartJob } from './parallel.js';
+import type { SlashOrder } from './values.js';
+
+async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; transfer: ArrayBuffer[] }> {
+  let dateOrders: Array<[number, SlashOrder]> = [];
+  const options: ImportOptions = { ...job.options, cwd: job.cwd, stdin: process.stdin, enforceBadRows: false, part: job.part, onDateOrders: (o) => (dateOrders = o) };
+  if (job.kind === 'deals') {
+    const store = new DealStore();
+    const { report } = await importDealRows(job.file, options, store);
+    const data = store.data();
+    const result: DealsPart = { report, encoding: report.table.encoding, dateOrders, store: data };
+    const arrays = [data.ids.arena, data.ids.starts, data.ids.hashes, data.ids.table, data.clients.arena, data.clients.starts, data.clients.hashes, data.clients.table, data.created, data.closed, data.amount, data.status, data.manager, data.client, data.reason, data.stage, data.pipeline, data.source];
+    return { result, transfer: unique(arrays) };
+  }
+  const store = DealStore.fromSnapshot(job.snapshot!);
+  const clientBase = store.clients.size;
+  const managerBase = store.managers.size;
+  const linker = new ActivityLinker(store);
+  const engines = job.periods.map((p) => new KpiEngine(store, p, linker));
+  let first = Infinity;
+  let last = -Infinity;
+  const { report } = await importLinkedActivities(job.file, options, linker, (a) => {
+    if (a.at < first) first = a.at;
+    if (a.at > last) last = a.at;
+    for (const e of engines) e.addLinked(a);
+  });
+  const clients: Uint8Array[] = [];
+  for (let k = clientBase; k < store.clients.size; k++) clients.push(store.clients.bytes(k).slice());
+  const unknown: Uint8Array[] = [];
+  for (let k = 0; k < linker.unknownIds.size; k++) unknown.push(linker.unknownIds.bytes(k).slice());
+  const partials = engines.map((e) => e.partial());
+  const result: ActivitiesPart = { report, encoding: report.table.encoding, dateOrders, partials, clients, unknown, managers: store.managers.values.slice(managerBase), first, last };
+  const arrays = partials.flatMap((p) => [p.touchesById, p.firstById, p.touchesByClient, p.firstByClient, p.missed.manager, p.missed.at, p.missed.client, p.missed.deal, ...p.outByClient.keys, ...p.outByClient.times, ...p.outByDeal.keys, ...p.outByDeal.times]);
+  return { result, transfer: unique(arrays) };
+}
+
+/** The distinct buffers of some arrays, moved to the main thread instead of copied. */
+function unique(arrays: Array<{ buffer: ArrayBufferLike } | undefined>): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const a of arrays) if (a && a.buffer instanceof ArrayBuffer) out.add(a.buffer);
+  return [...out];
+}
+
+run(workerData as PartJob).then(
+  ({ result, transfer }) => parentPort!.postMessage({ ok: true, result }, transfer),
+  (error: unknown) => parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+);
