@@ -183,7 +183,7 @@ export async function readActivities(file: string, opts: ImportOptions, store: D
     const read = await activitiesInHalves(file, opts, store, periods, split, meanwhile);
     if (read) return read;
   }
-  const linker = new ActivityLinker(store);
+  const linker = new ActivityLinker(store, false);
   const engines = periods.map((p) => new KpiEngine(store, p, linker));
   const span = { first: Infinity, last: -Infinity };
   const { report, map } = await importLinkedActivities(file, opts, linker, feed(engines, span));
@@ -199,7 +199,7 @@ function feed(engines: KpiEngine[], span: { first: number; last: number }) {
 }
 
 async function activitiesInHalves(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], split: number, meanwhile?: () => Promise<void>): Promise<ActivitiesRead | undefined> {
-  const linker = new ActivityLinker(store);
+  const linker = new ActivityLinker(store, false);
   const engines = periods.map((p) => new KpiEngine(store, p, linker));
   const span = { first: Infinity, last: -Infinity };
   let clientBase = 0;
@@ -212,7 +212,7 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
       const s = store.snapshot();
       clientBase = s.clients.size;
       managerBase = s.managers.length;
-      const transfer = [s.ids.arena, s.ids.starts, s.ids.hashes, s.ids.table, s.clients.arena, s.clients.starts, s.clients.hashes, s.clients.table, s.created, s.closed, s.client].map((a) => a.buffer);
+      const transfer = [s.ids.arena, s.ids.starts, s.ids.table, s.clients.arena, s.clients.starts, s.clients.table, s.created, s.closed, s.client].map((a) => a.buffer);
       return { job: { kind: 'activities', file, cwd: opts.cwd, options: partOptions(opts), part, periods, snapshot: s }, transfer };
     },
     (options) => importLinkedActivities(file, options, linker, feed(engines, span)),

@@ -16,13 +16,13 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
     const { report } = await importDealRows(job.file, options, store);
     const data = store.data();
     const result: DealsPart = { report, encoding: report.table.encoding, dateOrders, store: data };
-    const arrays = [data.ids.arena, data.ids.starts, data.ids.hashes, data.ids.table, data.clients.arena, data.clients.starts, data.clients.hashes, data.clients.table, data.created, data.closed, data.amount, data.status, data.manager, data.client, data.reason, data.stage, data.pipeline, data.source];
+    const arrays = [data.ids.arena, data.ids.starts, data.ids.table, data.clients.arena, data.clients.starts, data.clients.table, data.created, data.closed, data.amount, data.status, data.manager, data.client, data.reason, data.stage, data.pipeline, data.source];
     return { result, transfer: unique(arrays) };
   }
   const store = DealStore.fromSnapshot(job.snapshot!);
   const clientBase = store.clients.size;
   const managerBase = store.managers.size;
-  const linker = new ActivityLinker(store);
+  const linker = new ActivityLinker(store, false);
   const engines = job.periods.map((p) => new KpiEngine(store, p, linker));
   let first = Infinity;
   let last = -Infinity;

@@ -542,10 +542,19 @@ export function buildActivityBytes(row: ByteRow, _rowNumber: number, ctx: BuildC
     }
   }
   const utf8 = row.text.utf8;
+  let deal = -1;
+  const ic = c.deal_id;
+  if (ic !== undefined && !emptyCell(row, ic)) {
+    const s = row.starts[ic]!;
+    const e = row.ends[ic]!;
+    const key = plainKey(buf, s, e, utf8) && !hasEither(row, ic, 0x3b, 0x2c) ? linker.dealKeyBytes(buf, s, e) : undefined;
+    deal = key ?? linker.dealKey(firstId(cellTrim(ctx.cellText(row, ic))));
+  }
+  const missed = kind === 'call' && direction === 'in' && notAnswered;
   let client = 0;
   const byName = c.client !== undefined;
   const cc = byName ? c.client : c.phone;
-  if (cc !== undefined && !emptyCell(row, cc)) {
+  if (cc !== undefined && linker.needsClient(deal, kind, direction, missed) && !emptyCell(row, cc)) {
     const s = row.starts[cc]!;
     const e = row.ends[cc]!;
     if (byName && hasEither(row, cc, 0x3c, 0x3a)) client = linker.store.clients.internText(cleanClient(cellTrim(ctx.cellText(row, cc))));
@@ -555,15 +564,7 @@ export function buildActivityBytes(row: ByteRow, _rowNumber: number, ctx: BuildC
       client = linker.store.clients.internText(byName ? cleanClient(text) : text);
     }
   }
-  let deal = -1;
-  const ic = c.deal_id;
-  if (ic !== undefined && !emptyCell(row, ic)) {
-    const s = row.starts[ic]!;
-    const e = row.ends[ic]!;
-    const key = plainKey(buf, s, e, utf8) && !hasEither(row, ic, 0x3b, 0x2c) ? linker.dealKeyBytes(buf, s, e) : undefined;
-    deal = key ?? linker.dealKey(firstId(cellTrim(ctx.cellText(row, ic))));
-  }
-  return { manager, at: ms, kind, direction, missed: kind === 'call' && direction === 'in' && notAnswered, duration_s: duration, deal, client };
+  return { manager, at: ms, kind, direction, missed, duration_s: duration, deal, client };
 }
 
 /** A deal read from bytes: its fields, its id as the bytes buf[start, end) (valid until the next row), its client key. */

@@ -23,7 +23,20 @@ export interface LinkedActivity {
 export class ActivityLinker {
   private readonly unknown = new ByteKeys();
 
-  constructor(readonly store: DealStore) {}
+  /**
+   * @param allClients false when only the engine reads the links: then an activity's client is
+   *   resolved only where a metric can use it (no deal id, or an outgoing or missed call), which
+   *   saves a lookup for most e-mails, meetings and answered calls.
+   */
+  constructor(
+    readonly store: DealStore,
+    readonly allClients = true,
+  ) {}
+
+  /** Whether the client of an activity with this deal key, kind, direction and missed flag is used. */
+  needsClient(deal: number, kind: Activity['kind'], direction: Activity['direction'], missed: boolean): boolean {
+    return this.allClients || deal < 0 || (kind === 'call' && (direction === 'out' || missed));
+  }
 
   /** The key of a deal id given as text ('' for none). */
   dealKey(id: string): number {
@@ -66,6 +79,7 @@ export class ActivityLinker {
   }
 
   link(a: Activity): LinkedActivity {
+    const deal = this.dealKey(a.deal_id);
     return {
       manager: this.store.managers.id(a.manager),
       at: a.at,
@@ -73,8 +87,8 @@ export class ActivityLinker {
       direction: a.direction,
       missed: a.missed,
       duration_s: a.duration_s,
-      deal: this.dealKey(a.deal_id),
-      client: a.client === '' ? 0 : this.store.clients.internText(a.client),
+      deal,
+      client: a.client === '' || !this.needsClient(deal, a.kind, a.direction, a.missed) ? 0 : this.store.clients.internText(a.client),
     };
   }
 }
