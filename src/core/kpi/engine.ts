@@ -456,21 +456,21 @@ export class KpiEngine {
 
   /** A won deal is repeat when the same client has a won deal with a smaller (closed_at else created_at, id). */
   private repeatFlags(): Uint8Array {
+    // Every won deal of a client but its first (smallest closed_at else created_at, then id) is a
+    // repeat: one pass finds each client's first, a second flags the others.
     const flags = new Uint8Array(this.n);
     const { store } = this;
-    const byClient = new Map<number, number[]>();
-    for (let i = 0; i < this.n; i++) {
-      if (store.status[i] !== WON || store.client[i] === 0) continue;
-      const c = store.client[i]!;
-      const list = byClient.get(c);
-      if (list) list.push(i);
-      else byClient.set(c, [i]);
-    }
     const key = (i: number) => (Number.isNaN(store.closed[i]!) ? store.created[i]! : store.closed[i]!);
-    for (const list of byClient.values()) {
-      if (list.length < 2) continue;
-      list.sort((a, b) => key(a) - key(b) || store.compareIds(a, b));
-      for (let k = 1; k < list.length; k++) flags[list[k]!] = 1;
+    const firstOf = new Int32Array(store.clients.size).fill(-1);
+    for (let i = 0; i < this.n; i++) {
+      const c = store.client[i]!;
+      if (store.status[i] !== WON || c === 0) continue;
+      const f = firstOf[c]!;
+      if (f === -1 || key(i) < key(f) || (key(i) === key(f) && store.compareIds(i, f) < 0)) firstOf[c] = i;
+    }
+    for (let i = 0; i < this.n; i++) {
+      const c = store.client[i]!;
+      if (store.status[i] === WON && c !== 0 && firstOf[c] !== i) flags[i] = 1;
     }
     return flags;
   }
