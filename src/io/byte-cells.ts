@@ -48,15 +48,23 @@ export class ByteMemo<T> {
       this.values.push(v);
       return v;
     }
+    // Exports often list a person's or a deal's rows together: try the last key before hashing.
+    const last = this.lastKey;
+    if (last >= 0 && this.keys.equals(last, buf, s, e)) return this.values[last]!;
     const k = this.keys.find(buf, s, e);
-    if (k >= 0) return this.values[k]!;
+    if (k >= 0) {
+      this.lastKey = k;
+      return this.values[k]!;
+    }
     const v = this.fn(row.text.decode(buf, s, e));
     if (this.keys.size < this.max) {
-      this.keys.intern(buf, s, e);
+      this.lastKey = this.keys.intern(buf, s, e);
       this.values.push(v);
     }
     return v;
   }
+
+  private lastKey = -1;
 }
 
 /** Bytes that may begin a character JavaScript's trim() removes: ASCII space and controls, and the lead bytes of Unicode spaces in UTF-8 (C2 A0, E1 9A 80, E2 80 8x, E3 80 80, EF BB BF) or Windows-1251 (A0). */

@@ -50,6 +50,15 @@ export class ByteKeys {
     return k;
   }
 
+  /** Whether key i is the bytes buf[start, end). */
+  equals(i: number, buf: Uint8Array, start: number, end: number): boolean {
+    const s = this.starts[i]!;
+    const len = end - start;
+    if (this.starts[i + 1]! - s !== len) return false;
+    for (let j = 0; j < len; j++) if (this.arena[s + j] !== buf[start + j]) return false;
+    return true;
+  }
+
   /** The bytes of key i (a view). */
   bytes(i: number): Uint8Array {
     return this.arena.subarray(this.starts[i], this.starts[i + 1]);
