@@ -108,27 +108,17 @@ function isUnicodeSpace(buf: Uint8Array, j: number, e: number): boolean {
 }
 
 /**
- * Whether the cell is empty once its edges are trimmed the way the activity reader trims them (only
- * when an edge is an ASCII space or control): decodes only in that case.
+ * Whether the cell is empty once trimmed, decoding only when a space may be there. `edgesOnly` is
+ * the activity reader's trimming, which trims only when an edge is an ASCII space or control (so a
+ * cell of one NBSP is not empty there).
  */
-export function emptyCell(row: ByteRow, col: number): boolean {
+export function blankCell(row: ByteRow, col: number, edgesOnly: boolean): boolean {
   if (col >= row.count) return true;
   const buf = row.buf;
   const s = row.starts[col]!;
   const e = row.ends[col]!;
   if (e === s) return true;
-  if (buf[s]! > 32 && buf[e - 1]! > 32) return false;
-  return row.text.decode(buf, s, e).trim() === '';
-}
-
-/** Whether the cell is empty once trimmed (decoding only when it may begin with a space). */
-export function trimmedEmpty(row: ByteRow, col: number): boolean {
-  if (col >= row.count) return true;
-  const buf = row.buf;
-  const s = row.starts[col]!;
-  const e = row.ends[col]!;
-  if (e === s) return true;
-  if (SPACE_LEAD[buf[s]!] === 0) return false;
+  if (edgesOnly ? buf[s]! > 32 && buf[e - 1]! > 32 : SPACE_LEAD[buf[s]!] === 0) return false;
   return row.text.decode(buf, s, e).trim() === '';
 }
 

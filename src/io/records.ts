@@ -2,7 +2,7 @@ import type { Activity, Deal, Payment } from '../core/records.js';
 import { UserError } from '../core/errors.js';
 import type { ActivityLinker, LinkedActivity } from '../core/kpi/link.js';
 import type { DealFields, DealStore } from '../core/kpi/deal-store.js';
-import { ByteMemo, dateHasTime, emptyCell, fixedDate, hasEither, plainInteger, plainKey, trimmedEmpty } from './byte-cells.js';
+import { blankCell, ByteMemo, dateHasTime, fixedDate, hasEither, plainInteger, plainKey } from './byte-cells.js';
 import type { ByteRow } from './csv.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
@@ -292,9 +292,18 @@ function readDate(text: string, col: number | undefined, field: string, required
 /** Builds a deal from a row, or says why not. */
 export function buildDeal(cells: readonly string[] | ByteRow, rowNumber: number, ctx: BuildContext): Deal | RowProblem | typeof PENDING {
   const r = new Row(cells, ctx);
+  const id = r.has('id') ? r.raw('id') : `row-${rowNumber}`;
+  if (id === '') return new RowProblem('skip', 'no deal id', r.header('id'));
+  const fields = dealFields(r);
+  if (fields instanceof RowProblem || fields === PENDING) return fields;
+  const client = r.first('client');
+  return { id, ...fields, client: client ? client.value : '' };
+}
+
+/** Everything of a deal but its id and client, read in the order that decides which problem a row reports. */
+function dealFields(r: Row): DealFields | RowProblem | typeof PENDING {
+  const ctx = r.ctx;
   try {
-    const id = r.has('id') ? r.raw('id') : `row-${rowNumber}`;
-    if (id === '') return new RowProblem('skip', 'no deal id', r.header('id'));
     const manager = ctx.readers.manager(r.raw('manager'));
     if (manager === '') return new RowProblem('skip', 'no manager', r.header('manager'));
     const created = r.date('created_at', r.col('created_at'), true);
@@ -310,9 +319,7 @@ export function buildDeal(cells: readonly string[] | ByteRow, rowNumber: number,
       if (d) closedAt = d.hasTime ? d.ms : d.ms + END_OF_DAY_MS;
     }
     const lossReason = r.first('loss_reason');
-    const client = r.first('client');
     return {
-      id,
       manager,
       created_at: created!.ms,
       closed_at: closedAt,
@@ -322,8 +329,7 @@ export function buildDeal(cells: readonly string[] | ByteRow, rowNumber: number,
       source: ctx.readers.label(r.raw('source')),
       loss_reason: lossReason ? ctx.readers.label(lossReason.value) : '',
       amount: r.number('amount'),
-      client: client ? client.value : '',
-      name: cleanText(r.raw('name')),
+      name: r.has('name') ? cleanText(r.raw('name')) : '',
     };
   } catch (error) {
     if (error instanceof RowProblem) return error;
@@ -544,7 +550,7 @@ export function buildActivityBytes(row: ByteRow, _rowNumber: number, ctx: BuildC
   const utf8 = row.text.utf8;
   let deal = -1;
   const ic = c.deal_id;
-  if (ic !== undefined && !emptyCell(row, ic)) {
+  if (ic !== undefined && !blankCell(row, ic, true)) {
     const s = row.starts[ic]!;
     const e = row.ends[ic]!;
     const key = plainKey(buf, s, e, utf8) && !hasEither(row, ic, 0x3b, 0x2c) ? linker.dealKeyBytes(buf, s, e) : undefined;
@@ -554,7 +560,7 @@ export function buildActivityBytes(row: ByteRow, _rowNumber: number, ctx: BuildC
   let client = 0;
   const byName = c.client !== undefined;
   const cc = byName ? c.client : c.phone;
-  if (cc !== undefined && linker.needsClient(deal, kind, direction, missed) && !emptyCell(row, cc)) {
+  if (cc !== undefined && linker.needsClient(deal, kind, direction, missed) && !blankCell(row, cc, true)) {
     const s = row.starts[cc]!;
     const e = row.ends[cc]!;
     if (byName && hasEither(row, cc, 0x3c, 0x3a)) client = linker.store.clients.internText(cleanClient(cellTrim(ctx.cellText(row, cc))));
@@ -577,67 +583,27 @@ export interface KeyedDeal {
 }
 
 /**
- * buildDeal over the bytes of a CSV record: the same reading (the same Row methods, in the same
- * order) except that the id and the client stay bytes, keyed in the store without strings. Rows the
- * byte path cannot key exactly (an id or client with spaces at the edges, Windows-1251 letters,
- * several closed or client columns) return SLOW.
+ * buildDeal over the bytes of a CSV record: the same reading (dealFields) except that the id and
+ * the client stay bytes, keyed in the store without strings. Rows the byte path cannot key exactly
+ * (an id with spaces at the edges or Windows-1251 letters, several client columns) return SLOW.
  */
 export function buildDealBytes(row: ByteRow, _rowNumber: number, ctx: BuildContext): KeyedDeal | RowProblem | typeof PENDING | typeof SLOW {
-  const c = ctx.cols;
-  const ic = c.id;
-  if (ic === undefined || ctx.store === undefined || ic >= row.count) return SLOW;
-  const fields = ctx.map.fields;
-  if ((fields.get('closed_at')?.length ?? 0) > 1 || (fields.get('client')?.length ?? 0) > 1) return SLOW;
+  const ic = ctx.cols.id;
+  if (ic === undefined || ctx.store === undefined || ic >= row.count || (ctx.map.fields.get('client')?.length ?? 0) > 1) return SLOW;
   const buf = row.buf;
   const s = row.starts[ic]!;
   const e = row.ends[ic]!;
   const utf8 = row.text.utf8;
   if (!plainKey(buf, s, e, utf8)) return SLOW;
   const r = new Row(row, ctx);
-  try {
-    const manager = ctx.readers.manager(r.raw('manager'));
-    if (manager === '') return new RowProblem('skip', 'no manager', r.header('manager'));
-    const created = r.date('created_at', c.created_at, true);
-    if (created === PENDING) return PENDING;
-    const status = dealStatus(r);
-    if (status === 'deleted') return new RowProblem('drop', 'deleted deal (Pipedrive status "deleted")');
-    let closedAt: number | null = null;
-    if (status !== 'open') {
-      const cc = c.closed_at;
-      let d = cc !== undefined && !trimmedEmpty(row, cc) ? r.date('closed_at', cc) : null;
-      if (d === null && c.planned_close !== undefined) d = r.date('planned_close');
-      if (d === PENDING) return PENDING;
-      if (d) closedAt = d.hasTime ? d.ms : d.ms + END_OF_DAY_MS;
-    }
-    const lossReason = r.first('loss_reason');
-    const amount = r.number('amount');
-    let client = 0;
-    const kc = c.client;
-    if (kc !== undefined && !trimmedEmpty(row, kc)) {
-      const ks = row.starts[kc]!;
-      const ke = row.ends[kc]!;
-      client = plainKey(buf, ks, ke, utf8) ? ctx.store.clients.intern(buf, ks, ke) : ctx.store.clients.internText(r.get(kc).trim());
-    }
-    return {
-      fields: {
-        manager,
-        created_at: created!.ms,
-        closed_at: closedAt,
-        status,
-        stage: ctx.readers.label(r.raw('stage')),
-        pipeline: ctx.readers.label(r.raw('pipeline')),
-        source: ctx.readers.label(r.raw('source')),
-        loss_reason: lossReason ? ctx.readers.label(lossReason.value) : '',
-        amount,
-        name: c.name === undefined ? '' : cleanText(r.raw('name')),
-      },
-      buf,
-      start: s,
-      end: e,
-      client,
-    };
-  } catch (error) {
-    if (error instanceof RowProblem) return error;
-    throw error;
+  const fields = dealFields(r);
+  if (fields instanceof RowProblem || fields === PENDING) return fields;
+  let client = 0;
+  const kc = ctx.cols.client;
+  if (kc !== undefined && !blankCell(row, kc, false)) {
+    const ks = row.starts[kc]!;
+    const ke = row.ends[kc]!;
+    client = plainKey(buf, ks, ke, utf8) ? ctx.store.clients.intern(buf, ks, ke) : ctx.store.clients.internText(r.get(kc).trim());
   }
+  return { fields, buf, start: s, end: e, client };
 }
