@@ -37,7 +37,7 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
   for (let k = 0; k < linker.unknownIds.size; k++) unknown.push(linker.unknownIds.bytes(k).slice());
   const partials = engines.map((e) => e.partial());
   const result: ActivitiesPart = { report, encoding: report.table.encoding, dateOrders, partials, clients, unknown, managers: store.managers.values.slice(managerBase), first, last };
-  const arrays = partials.flatMap((p) => [p.touchesById, p.firstById, p.touchesByClient, p.firstByClient, p.missed.manager, p.missed.at, p.missed.client, p.missed.deal, ...p.outByClient.keys, ...p.outByClient.times, ...p.outByDeal.keys, ...p.outByDeal.times]);
+  const arrays = partials.flatMap((p) => [p.touchesById, p.firstById, p.touchesByClient, p.firstByClient, p.missed.manager, p.missed.at, p.missed.client, p.missed.deal, ...p.outCalls.clients, ...p.outCalls.deals, ...p.outCalls.times]);
   return { result, transfer: unique(arrays) };
 }
 

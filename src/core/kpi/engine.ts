@@ -2,7 +2,7 @@ import type { Activity, InputShape, Payment } from '../records.js';
 import { notApplicable } from './catalog.js';
 import type { DealStore } from './deal-store.js';
 import { ActivityLinker, type LinkedActivity } from './link.js';
-import { FloatList, IntList, TimeIndex, type TimeIndexData } from './time-index.js';
+import { CallTimes, FloatList, IntList, type CallTimesData } from './time-index.js';
 import { DAY_MS, dayOf, dayOfIso, mean, median, ratio, sortNumbers, sum } from './stats.js';
 import type { ManagerKpis, MetricValues } from './types.js';
 
@@ -127,8 +127,7 @@ export interface EnginePartial {
   firstByClient: Float64Array | undefined;
   tallies: Array<[number, TallyData]>;
   total: TallyData;
-  outByClient: TimeIndexData;
-  outByDeal: TimeIndexData;
+  outCalls: CallTimesData;
   missed: { manager: Int32Array; at: Float64Array; client: Int32Array; deal: Int32Array };
   listed: number[];
 }
@@ -159,8 +158,7 @@ export class KpiEngine {
   private readonly tallies = new Map<number, ActivityTally>();
   private readonly total = new ActivityTally();
   /** Outgoing call times by client and by deal, for callbacks. */
-  private readonly outByClient = new TimeIndex();
-  private readonly outByDeal = new TimeIndex();
+  private readonly outCalls = new CallTimes();
   /** Missed calls in the period that have a client or a deal, in parallel columns. */
   private readonly missedManager = new IntList();
   private readonly missedAt = new FloatList();
@@ -215,8 +213,7 @@ export class KpiEngine {
     const isCall = a.kind === 'call';
     const clientKey = a.client !== 0 && isCall && (a.direction === 'out' || a.missed) ? a.client : -1;
     if (isCall && a.direction === 'out') {
-      if (clientKey >= 0) this.outByClient.add(clientKey, a.at);
-      if (dealKey >= 0) this.outByDeal.add(dealKey, a.at);
+      if (clientKey >= 0 || dealKey >= 0) this.outCalls.add(clientKey, dealKey, a.at);
     }
     if (!this.inPeriod(a.at)) return;
     const m = a.manager;
@@ -275,8 +272,7 @@ export class KpiEngine {
       firstByClient: this.firstByClient,
       tallies: [...this.tallies].map(([m, t]) => [m, t.data()]),
       total: this.total.data(),
-      outByClient: this.outByClient.data(),
-      outByDeal: this.outByDeal.data(),
+      outCalls: this.outCalls.data(),
       missed: {
         manager: this.missedManager.data.slice(0, this.missedManager.length),
         at: this.missedAt.data.slice(0, this.missedAt.length),
@@ -308,8 +304,7 @@ export class KpiEngine {
     for (const [m, t] of p.tallies) this.tally(map.manager(m)).absorb(t);
     this.total.absorb(p.total);
     for (const m of p.listed) this.listed.add(map.manager(m));
-    this.outByClient.absorb(p.outByClient, map.client);
-    this.outByDeal.absorb(p.outByDeal, map.deal);
+    this.outCalls.absorb(p.outCalls, map.client, map.deal);
     const missed = p.missed;
     for (let i = 0; i < missed.at.length; i++) {
       this.missedManager.push(map.manager(missed.manager[i]!));
@@ -354,15 +349,17 @@ export class KpiEngine {
     const { store } = this;
     const withActivities = this.shape.activities;
     const norm = this.opts.touchNorm;
-    const count = (x: DealTally, i: number, created: number) => {
+    // The department's lists of amounts, cycles and response times are the managers' together:
+    // they are joined at the end (exact size) instead of being filled a second time here.
+    const count = (x: DealTally, i: number, created: number, lists: boolean) => {
       x.leads++;
       const status = store.status[i]!;
       if (status === WON) {
         x.won++;
         const amount = store.amount[i]!;
-        if (!Number.isNaN(amount)) x.amounts.push(amount);
+        if (lists && !Number.isNaN(amount)) x.amounts.push(amount);
         const closed = store.closed[i]!;
-        if (!Number.isNaN(closed) && closed >= created) x.cycles.push((closed - created) / DAY_MS);
+        if (lists && !Number.isNaN(closed) && closed >= created) x.cycles.push((closed - created) / DAY_MS);
         if (withActivities) {
           x.touchSum += touches[i]!;
           if (touches[i]! < norm) x.belowNorm++;
@@ -374,17 +371,21 @@ export class KpiEngine {
         x.reasons.set(reason, (x.reasons.get(reason) ?? 0) + 1);
       } else x.open++;
       if (withActivities) {
-        if (first[i]! !== Infinity) x.responses.push((first[i]! - created) / 60_000);
-        else x.noResponse++;
+        if (first[i]! === Infinity) x.noResponse++;
+        else if (lists) x.responses.push((first[i]! - created) / 60_000);
       }
     };
     for (let i = 0; i < this.n; i++) {
       const created = store.created[i]!;
       if (!this.inPeriod(created)) continue;
       const m = store.manager[i]!;
-      count((deals[m] ??= new DealTally()), i, created);
-      count(totalDeals, i, created);
+      count((deals[m] ??= new DealTally()), i, created, true);
+      count(totalDeals, i, created, false);
     }
+    const all = deals.filter((t) => t !== undefined);
+    totalDeals.amounts = FloatList.join(all.map((t) => t.amounts));
+    totalDeals.cycles = FloatList.join(all.map((t) => t.cycles));
+    totalDeals.responses = FloatList.join(all.map((t) => t.responses));
     deals.forEach((t, m) => t && this.listed.add(m));
 
     const pay = new Map<number, { invoiced: number[]; paid: number[] }>();
@@ -486,13 +487,12 @@ export class KpiEngine {
       for (let i = 0; i < list.length; i++) if (list.data[i]! >= 0) bits[list.data[i]!] = 1;
       return bits;
     };
-    this.outByClient.freeze(wanted(this.missedClient));
-    this.outByDeal.freeze(wanted(this.missedDeal));
+    this.outCalls.freeze(wanted(this.missedClient), wanted(this.missedDeal));
     for (let i = 0; i < this.missedAt.length; i++) {
       const at = this.missedAt.data[i]!;
       const client = this.missedClient.data[i]!;
       const deal = this.missedDeal.data[i]!;
-      const back = (client >= 0 && this.outByClient.anyWithin(client, at, at + w)) || (deal >= 0 && this.outByDeal.anyWithin(deal, at, at + w));
+      const back = (client >= 0 && this.outCalls.anyWithin('client', client, at, at + w)) || (deal >= 0 && this.outCalls.anyWithin('deal', deal, at, at + w));
       for (const t of [this.tally(this.missedManager.data[i]!), this.total]) {
         t.missedWithKey++;
         if (back) t.calledBack++;

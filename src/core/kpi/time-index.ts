@@ -22,6 +22,16 @@ export class FloatList {
     this.data = new Float64Array(capacity);
   }
 
+  /** One list of the values of several, in exactly the space they need. */
+  static join(lists: FloatList[]): FloatList {
+    const out = new FloatList(lists.reduce((n, l) => n + l.length, 0));
+    for (const l of lists) {
+      out.data.set(l.data.subarray(0, l.length), out.length);
+      out.length += l.length;
+    }
+    return out;
+  }
+
   /** Its values sorted ascending, in place (the list is not added to afterwards). */
   sorted(): Float64Array {
     return this.data.subarray(0, this.length).sort();
@@ -37,105 +47,118 @@ export class FloatList {
   }
 }
 
-/** The times of a TimeIndex as plain data: chunks of keys and times, each chunk's length. */
-export interface TimeIndexData {
-  keys: Int32Array[];
+/** Outgoing calls as plain data: chunks of client keys, deal keys and times, each chunk's length. */
+export interface CallTimesData {
+  clients: Int32Array[];
+  deals: Int32Array[];
   times: Float64Array[];
   lengths: number[];
 }
 
 const CHUNK = 1 << 16;
 
+/** Times grouped by key, frozen: the times of key k are sorted[offsets[k], offsets[k + 1]). */
+interface Grouped {
+  offsets: Int32Array;
+  sorted: Float64Array;
+}
+
 /**
- * Times grouped by an integer key (a client or a deal), added in any order: 12 bytes a time, in
- * fixed-size chunks (no doubling slack, no copying as it grows; another index's chunks are adopted
- * whole). Frozen once, keeping only the keys asked about, by a counting sort on the key and a native
- * sort of each group; then searched by binary search.
+ * The times of outgoing calls with their client and deal keys (-1 for none), added in any order:
+ * 16 bytes a call, in fixed-size chunks (no doubling slack, no copying as it grows; another log's
+ * chunks are adopted whole). Frozen once into a per-client and a per-deal index that keep only the
+ * keys asked about (those of missed calls), by a counting sort on the key and a native sort of each
+ * group; then searched by binary search.
  */
-export class TimeIndex {
-  private keys: Int32Array[] = [];
+export class CallTimes {
+  private clients: Int32Array[] = [];
+  private deals: Int32Array[] = [];
   private times: Float64Array[] = [];
   private lengths: number[] = [];
-  private offsets: Int32Array | undefined;
-  private sorted: Float64Array | undefined;
+  private byClient: Grouped | undefined;
+  private byDeal: Grouped | undefined;
 
-  add(key: number, time: number): void {
+  add(client: number, deal: number, time: number): void {
     const last = this.lengths.length - 1;
-    if (last < 0 || this.lengths[last] === this.keys[last]!.length) {
-      this.keys.push(new Int32Array(CHUNK));
+    if (last < 0 || this.lengths[last] === this.times[last]!.length) {
+      this.clients.push(new Int32Array(CHUNK));
+      this.deals.push(new Int32Array(CHUNK));
       this.times.push(new Float64Array(CHUNK));
       this.lengths.push(0);
-      return this.add(key, time);
+      return this.add(client, deal, time);
     }
     const i = this.lengths[last]!++;
-    this.keys[last]![i] = key;
+    this.clients[last]![i] = client;
+    this.deals[last]![i] = deal;
     this.times[last]![i] = time;
   }
 
-  /** Its chunks (to send to another thread; this index is not used afterwards). */
-  data(): TimeIndexData {
-    return { keys: this.keys, times: this.times, lengths: this.lengths };
+  /** Its chunks (to send to another thread; this log is not used afterwards). */
+  data(): CallTimesData {
+    return { clients: this.clients, deals: this.deals, times: this.times, lengths: this.lengths };
   }
 
-  /** Adopts another index's chunks, mapping their keys to this index's in place. */
-  absorb(d: TimeIndexData, mapKey: (k: number) => number): void {
-    d.keys.forEach((keys, c) => {
+  /** Adopts another log's chunks, mapping their keys to this log's in place (-1 stays -1). */
+  absorb(d: CallTimesData, mapClient: (k: number) => number, mapDeal: (k: number) => number): void {
+    d.times.forEach((times, c) => {
       const n = d.lengths[c]!;
-      for (let i = 0; i < n; i++) keys[i] = mapKey(keys[i]!);
-      // Adopted chunks go before a partly filled own chunk, which add() keeps filling.
-      const at = this.lengths.length > 0 && this.lengths[this.lengths.length - 1]! < CHUNK ? this.lengths.length - 1 : this.lengths.length;
-      this.keys.splice(at, 0, keys);
-      this.times.splice(at, 0, d.times[c]!);
-      this.lengths.splice(at, 0, n);
-      if (n < keys.length) {
-        // A partly filled adopted chunk is closed: add() never writes into it.
-        this.keys[at] = keys.subarray(0, n);
-        this.times[at] = d.times[c]!.subarray(0, n);
+      const clients = d.clients[c]!;
+      const deals = d.deals[c]!;
+      for (let i = 0; i < n; i++) {
+        if (clients[i]! >= 0) clients[i] = mapClient(clients[i]!);
+        if (deals[i]! >= 0) deals[i] = mapDeal(deals[i]!);
       }
+      // Adopted chunks go before a partly filled own chunk, which add() keeps filling; a partly
+      // filled adopted chunk is cut to its length, so that add() never writes into it.
+      const own = this.lengths.length;
+      const at = own > 0 && this.lengths[own - 1]! < this.times[own - 1]!.length ? own - 1 : own;
+      this.clients.splice(at, 0, clients.subarray(0, n));
+      this.deals.splice(at, 0, deals.subarray(0, n));
+      this.times.splice(at, 0, times.subarray(0, n));
+      this.lengths.splice(at, 0, n);
     });
   }
 
-  /** Builds the search index of the keys `wanted` holds (a 1 per key), then drops the raw times. */
-  freeze(wanted: Uint8Array): void {
-    const inWanted = (k: number) => k >= 0 && k < wanted.length && wanted[k] === 1;
-    const offsets = new Int32Array(wanted.length + 1);
-    this.eachTime((k) => {
-      if (inWanted(k)) offsets[k + 1]!++;
-    });
-    for (let k = 1; k < offsets.length; k++) offsets[k]! += offsets[k - 1]!;
-    const fill = offsets.slice(0, wanted.length);
-    const sorted = new Float64Array(offsets[wanted.length]!);
-    this.eachTime((k, t) => {
-      if (inWanted(k)) sorted[fill[k]!++] = t;
-    });
-    for (let k = 0; k < wanted.length; k++) if (offsets[k + 1]! - offsets[k]! > 1) sorted.subarray(offsets[k], offsets[k + 1]).sort();
-    this.offsets = offsets;
-    this.sorted = sorted;
-    this.keys = [];
+  /** Builds the indexes of the clients and deals `wanted` holds (a 1 per key), then drops the log. */
+  freeze(wantedClients: Uint8Array, wantedDeals: Uint8Array): void {
+    this.byClient = this.group(this.clients, wantedClients);
+    this.byDeal = this.group(this.deals, wantedDeals);
+    this.clients = [];
+    this.deals = [];
     this.times = [];
     this.lengths = [];
   }
 
-  private eachTime(fn: (key: number, time: number) => void): void {
-    this.keys.forEach((keys, c) => {
-      const times = this.times[c]!;
-      const n = this.lengths[c]!;
-      for (let i = 0; i < n; i++) fn(keys[i]!, times[i]!);
+  private group(keys: Int32Array[], wanted: Uint8Array): Grouped {
+    const want = (k: number) => k >= 0 && k < wanted.length && wanted[k] === 1;
+    const offsets = new Int32Array(wanted.length + 1);
+    this.lengths.forEach((n, c) => {
+      const ks = keys[c]!;
+      for (let i = 0; i < n; i++) if (want(ks[i]!)) offsets[ks[i]! + 1]!++;
     });
+    for (let k = 1; k < offsets.length; k++) offsets[k]! += offsets[k - 1]!;
+    const fill = offsets.slice(0, wanted.length);
+    const sorted = new Float64Array(offsets[wanted.length]!);
+    this.lengths.forEach((n, c) => {
+      const ks = keys[c]!;
+      const ts = this.times[c]!;
+      for (let i = 0; i < n; i++) if (want(ks[i]!)) sorted[fill[ks[i]!]!++] = ts[i]!;
+    });
+    for (let k = 0; k < wanted.length; k++) if (offsets[k + 1]! - offsets[k]! > 1) sorted.subarray(offsets[k], offsets[k + 1]).sort();
+    return { offsets, sorted };
   }
 
-  /** Whether any time of `key` lies in [from, to] (after freeze; keys not asked about have none). */
-  anyWithin(key: number, from: number, to: number): boolean {
-    const offsets = this.offsets!;
+  /** Whether a call to the client (or of the deal) lies in [from, to] (after freeze; keys not asked about have none). */
+  anyWithin(by: 'client' | 'deal', key: number, from: number, to: number): boolean {
+    const { offsets, sorted } = (by === 'client' ? this.byClient : this.byDeal)!;
     if (key < 0 || key + 1 >= offsets.length) return false;
     let lo = offsets[key]!;
     let hi = offsets[key + 1]!;
-    const s = this.sorted!;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (s[mid]! < from) lo = mid + 1;
+      if (sorted[mid]! < from) lo = mid + 1;
       else hi = mid;
     }
-    return lo < offsets[key + 1]! && s[lo]! <= to;
+    return lo < offsets[key + 1]! && sorted[lo]! <= to;
   }
 }
