@@ -212,7 +212,8 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
       const s = store.snapshot();
       clientBase = s.clients.size;
       managerBase = s.managers.length;
-      const transfer = [s.ids.arena, s.ids.starts, s.ids.table, s.clients.arena, s.clients.starts, s.clients.table, s.created, s.closed, s.client].map((a) => a.buffer);
+      // Shared arrays (ids, times) go as they are; the copy of the clients is moved.
+      const transfer = [s.clients.arena, s.clients.starts, s.clients.table].map((a) => a.buffer as ArrayBuffer);
       return { job: { kind: 'activities', file, cwd: opts.cwd, options: partOptions(opts), part, periods, snapshot: s }, transfer };
     },
     (options) => importLinkedActivities(file, options, linker, feed(engines, span)),

@@ -3,9 +3,9 @@ const utf8 = new TextDecoder('utf-8');
 
 /** The contents of a ByteKeys, to copy it to a worker thread. */
 export interface ByteKeysData {
-  arena: Uint8Array<ArrayBuffer>;
-  starts: Int32Array<ArrayBuffer>;
-  table: Int32Array<ArrayBuffer>;
+  arena: Uint8Array;
+  starts: Int32Array;
+  table: Int32Array;
   size: number;
 }
 
@@ -17,15 +17,15 @@ export interface ByteKeysData {
  * same UTF-8 bytes agree.
  */
 export class ByteKeys {
-  private arena = new Uint8Array(1 << 16);
+  private arena: Uint8Array = new Uint8Array(1 << 16);
   private used = 0;
   /** Key i occupies arena[starts[i], starts[i + 1]). */
-  private starts = new Int32Array(1025);
+  private starts: Int32Array = new Int32Array(1025);
   /**
    * Two ints per slot: the key's hash, then its index + 1 (0 for an empty slot). The hash sits next
    * to the index so that a probe reads one cache line before it looks at any key's bytes.
    */
-  private table = new Int32Array(4096);
+  private table: Int32Array = new Int32Array(4096);
   private mask = 2047;
   private scratch = new Uint8Array(256);
   size = 0;
@@ -36,6 +36,18 @@ export class ByteKeys {
   /** Its contents (trimmed copies), to rebuild it elsewhere with ByteKeys.from. */
   data(): ByteKeysData {
     return { arena: this.arena.slice(0, this.used), starts: this.starts.slice(0, this.size + 1), table: this.table.slice(), size: this.size };
+  }
+
+  /**
+   * Moves its contents into shared memory (SharedArrayBuffer) and returns them: another thread can
+   * then read the same keys without a copy. Only for a ByteKeys that no thread adds to any more
+   * while the other reads it (an added key would reallocate, and the other would not see it).
+   */
+  share(): ByteKeysData {
+    this.arena = shared(this.arena.subarray(0, this.used), Uint8Array);
+    this.starts = shared(this.starts.subarray(0, this.size + 1), Int32Array);
+    this.table = shared(this.table, Int32Array);
+    return { arena: this.arena, starts: this.starts, table: this.table, size: this.size };
   }
 
   /** A ByteKeys over the given contents, adopted as they are (they grow when keys are added). */
@@ -150,6 +162,13 @@ function place(table: Int32Array, mask: number, k: number, h: number): void {
   while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
   table[2 * slot] = h;
   table[2 * slot + 1] = k + 1;
+}
+
+/** A copy of a typed array in shared memory. */
+export function shared<T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(a: T, Type: { new (buffer: SharedArrayBuffer): T }): T {
+  const out = new Type(new SharedArrayBuffer(a.byteLength));
+  out.set(a as never);
+  return out;
 }
 
 /** FNV-1a over the bytes, with a final mix so that the low bits (the slot) depend on every byte. */

@@ -1,5 +1,5 @@
 import type { Deal, DealStatus } from '../records.js';
-import { ByteKeys, type ByteKeysData } from './byte-keys.js';
+import { ByteKeys, shared, type ByteKeysData } from './byte-keys.js';
 import { compareIds, detach, Interner } from './ids.js';
 
 /** What a worker thread needs of a store to link activities: ids, clients, managers, times, titles. */
@@ -7,9 +7,9 @@ export interface DealSnapshot {
   ids: ByteKeysData;
   clients: ByteKeysData;
   managers: string[];
-  created: Float64Array<ArrayBuffer>;
-  closed: Float64Array<ArrayBuffer>;
-  client: Uint32Array<ArrayBuffer>;
+  created: Float64Array;
+  closed: Float64Array;
+  client: Uint32Array;
   names: string[] | undefined;
 }
 
@@ -56,12 +56,12 @@ export class DealStore {
   readonly ids = new ByteKeys();
   names: string[] | undefined;
   private byName: Map<string, number> | undefined;
-  created = new Float64Array(1024);
-  closed = new Float64Array(1024);
+  created: Float64Array = new Float64Array(1024);
+  closed: Float64Array = new Float64Array(1024);
   amount = new Float64Array(1024);
   status = new Uint8Array(1024);
   manager = new Uint32Array(1024);
-  client = new Uint32Array(1024);
+  client: Uint32Array = new Uint32Array(1024);
   reason = new Uint32Array(1024);
   stage = new Uint32Array(1024);
   pipeline = new Uint32Array(1024);
@@ -76,14 +76,19 @@ export class DealStore {
 
   /** A copy of what linking activities needs (for a worker thread). */
   snapshot(): DealSnapshot {
+    // Ids and times are moved into shared memory, read by both threads without a copy: no deal is
+    // added after this. Clients are copied, as each thread adds the new clients it meets.
     const n = this.size;
+    this.created = shared(this.created.subarray(0, n), Float64Array);
+    this.closed = shared(this.closed.subarray(0, n), Float64Array);
+    this.client = shared(this.client.subarray(0, n), Uint32Array);
     return {
-      ids: this.ids.data(),
+      ids: this.ids.share(),
       clients: this.clients.data(),
       managers: [...this.managers.values],
-      created: this.created.slice(0, n),
-      closed: this.closed.slice(0, n),
-      client: this.client.slice(0, n),
+      created: this.created,
+      closed: this.closed,
+      client: this.client,
       names: this.names ? [...this.names] : undefined,
     };
   }
