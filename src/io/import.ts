@@ -312,7 +312,7 @@ export async function importPayments(file: string, opts: ImportOptions): Promise
   return { payments, report };
 }
 
-/** Streams an activities export, resolved to the linker's deals, to a callback (activities are never all held in memory). */
+/** Streams an activities export, resolved to the linker's deals, to a callback (activities are never all held in memory; a record may be reused for the next row, so copy what you keep). */
 export async function importLinkedActivities(file: string, opts: ImportOptions, linker: ActivityLinker, onActivity: (a: LinkedActivity) => void): Promise<{ report: ImportReport; map: ColumnMap | undefined }> {
   let map: ColumnMap | undefined;
   const report = await importFile<LinkedActivity>(file, 'activities', { ...opts, linker, onHeader: (m) => ((map = m), opts.onHeader?.(m)) }, onActivity);

@@ -472,6 +472,8 @@ export interface ActivityMemos {
   kind: ByteMemo<Counted<Activity['kind']>>;
   direction: ByteMemo<Counted<Activity['direction']> | null>;
   missed: ByteMemo<Counted<boolean | undefined> | null>;
+  /** The record the byte path returns, reused row after row. */
+  out: LinkedActivity;
 }
 
 function activityMemos(ctx: BuildContext): ActivityMemos {
@@ -487,11 +489,13 @@ function activityMemos(ctx: BuildContext): ActivityMemos {
     kind: new ByteMemo((t) => read.kind.entry(cellTrim(t))),
     direction: new ByteMemo((t) => (cellTrim(t) === '' ? null : read.direction.entry(cellTrim(t)))),
     missed: new ByteMemo((t) => (cellTrim(t) === '' ? null : read.missed.entry(cellTrim(t)))),
+    out: { manager: 0, at: 0, kind: 'call', direction: '', missed: false, duration_s: null, deal: -1, client: 0 },
   };
 }
 
 /**
- * buildActivity over the bytes of a CSV record, resolved straight to deal-store keys: repeating cells
+ * buildActivity over the bytes of a CSV record, resolved straight to deal-store keys (one record
+ * object, reused: it is valid until the next row). Repeating cells
  * through byte memos, dates and durations from bytes, deal ids and clients looked up by their bytes.
  * Cells in other forms are decoded and read by the same functions as the text path, so the result is
  * the same; rows of rare layouts (a separate time column, several client columns) return SLOW.
@@ -570,7 +574,18 @@ export function buildActivityBytes(row: ByteRow, _rowNumber: number, ctx: BuildC
       client = linker.store.clients.internText(byName ? cleanClient(text) : text);
     }
   }
-  return { manager, at: ms, kind, direction, missed, duration_s: duration, deal, client };
+  // One object for every row: the record is consumed before the next row is read, and millions
+  // of short-lived objects would only feed the garbage collector.
+  const out = memos.out;
+  out.manager = manager;
+  out.at = ms;
+  out.kind = kind;
+  out.direction = direction;
+  out.missed = missed;
+  out.duration_s = duration;
+  out.deal = deal;
+  out.client = client;
+  return out;
 }
 
 /** A deal read from bytes: its fields, its id as the bytes buf[start, end) (valid until the next row), its client key. */
