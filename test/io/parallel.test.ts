@@ -9,13 +9,20 @@ import { runCli } from '../helpers/cli.js';
 import { cp1251, csv } from '../fixtures/exports.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-split-'));
-const SPLIT = { CRM_AUDIT_SPLIT_BYTES: '1' };
+const SPLIT = { CRM_AUDIT_SPLIT_BYTES: '1', CRM_AUDIT_SPLIT_TRACE: '1' };
 const WHOLE = { CRM_AUDIT_SPLIT_BYTES: '0' };
+const TRACE = /^read in two halves: (.*)\n/gm;
 
-function bothWays(args: string[]): { split: string; whole: string } {
+/**
+ * Runs a command with the split forced and with it off; expects the same exit code and stderr, and
+ * that exactly the files `halves` were read in two halves (the others fell back to one pass), so
+ * that a split that silently always falls back cannot pass.
+ */
+function bothWays(args: string[], halves: string[]): { split: string; whole: string } {
   const split = runCli(args, { cwd: dir, env: SPLIT });
   const whole = runCli(args, { cwd: dir, env: WHOLE });
-  expect(whole.stderr).toBe(split.stderr);
+  expect([...split.stderr.matchAll(TRACE)].map((m) => m[1])).toEqual(halves);
+  expect(whole.stderr).toBe(split.stderr.replace(TRACE, ''));
   expect(whole.code).toBe(split.code);
   return { split: split.stdout, whole: whole.stdout };
 }
@@ -36,7 +43,7 @@ describe('reading deals in two halves gives what one pass gives', () => {
     rows[2960]![3] = 'not a date';
     rows[2970]![1] = 'Новый Менеджер';
     writeFileSync(path.join(dir, 'deals-split.csv'), csv([header, ...rows]));
-    const kpi = bothWays(['kpi', '-d', 'deals-split.csv', '--format', 'json']);
+    const kpi = bothWays(['kpi', '-d', 'deals-split.csv', '--format', 'json'], ['deals-split.csv']);
     expect(kpi.split).toBe(kpi.whole);
     const result = JSON.parse(kpi.split);
     expect(result.dataQuality.rowsSkipped.map((s: { row: number }) => s.row)).toEqual([2962]);
@@ -49,17 +56,17 @@ describe('reading deals in two halves gives what one pass gives', () => {
     rows[2980]![6] = '0.1';
     rows[2]![6] = '0.2';
     writeFileSync(path.join(dir, 'deals-products.csv'), csv([[...header, 'product'], ...rows]));
-    const kpi = bothWays(['kpi', '-d', 'deals-products.csv', '--format', 'json']);
+    const kpi = bothWays(['kpi', '-d', 'deals-products.csv', '--format', 'json'], []);
     expect(kpi.split).toBe(kpi.whole);
   });
 });
 
 describe('reading activities in two halves gives what one pass gives', () => {
   it('for kpi and compare on generated exports', () => {
-    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'activities.csv', '-p', 'payments.csv', '--format', 'json']);
+    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'activities.csv', '-p', 'payments.csv', '--format', 'json'], ['activities.csv']);
     expect(kpi.split).toBe(kpi.whole);
     expect(JSON.parse(kpi.split).total.calls_out).toBeGreaterThan(0);
-    const compare = bothWays(['compare', '-d', 'deals.csv', '-a', 'activities.csv', '--cutover', '2025-01-01', '--format', 'json']);
+    const compare = bothWays(['compare', '-d', 'deals.csv', '-a', 'activities.csv', '--cutover', '2025-01-01', '--format', 'json'], ['activities.csv']);
     expect(compare.split).toBe(compare.whole);
   });
 
@@ -67,7 +74,7 @@ describe('reading activities in two halves gives what one pass gives', () => {
     const rows = readFileSync(path.join(dir, 'activities.csv'), 'utf8').trimEnd().split(/\r?\n/);
     const extra = ['Новый Менеджер,2024-09-01 10:00:00,call,out,false,30,999999,Новый клиент', 'Новый Менеджер,not a date,call,out,false,30,100001,x', 'Новый Менеджер,2024-09-01 11:00:00,call,in,true,,999999,Новый клиент'];
     writeFileSync(path.join(dir, 'activities-extra.csv'), [...rows, ...extra].join('\n') + '\n');
-    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'activities-extra.csv', '--format', 'json']);
+    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'activities-extra.csv', '--format', 'json'], ['activities-extra.csv']);
     expect(kpi.split).toBe(kpi.whole);
     const quality = JSON.parse(kpi.split).dataQuality;
     expect(quality.rowsSkipped.map((s: { row: number }) => s.row)).toContain(rows.length + 2);
@@ -76,22 +83,24 @@ describe('reading activities in two halves gives what one pass gives', () => {
 
   it('when the middle line end lies inside a quoted field (falls back to one pass)', () => {
     const header = ['manager', 'at', 'kind', 'direction', 'missed', 'duration_s', 'deal_id', 'client'];
-    const body = Array.from({ length: 200 }, (_, i) => ['Анна', `2024-03-${String((i % 28) + 1).padStart(2, '0')} 10:00:00`, 'call', 'out', 'false', '5', String(100000 + (i % 50)), `Клиент ${i}`]);
-    body[100]![7] = `note\n${'x\n'.repeat(400)}end`;
+    // Halves above 64 KB each, and a 40 KB quoted field around the middle.
+    const body = Array.from({ length: 3000 }, (_, i) => ['Анна', `2024-03-${String((i % 28) + 1).padStart(2, '0')} 10:00:00`, 'call', 'out', 'false', '5', String(100000 + (i % 50)), `Клиент ${i}`]);
+    body[1500]![7] = `note\n${'x\n'.repeat(20_000)}end`;
     writeFileSync(path.join(dir, 'quoted.csv'), csv([header, ...body]));
-    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'quoted.csv', '--format', 'json']);
+    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'quoted.csv', '--format', 'json'], []);
     expect(kpi.split).toBe(kpi.whole);
   });
 
-  it('when the halves are in different encodings (one pass reports it)', () => {
+  it('when the halves are in different encodings (one pass decides, or reports it)', () => {
     const header = 'manager,at,kind,direction,missed,duration_s,deal_id,client\n';
-    const ascii = Array.from({ length: 300 }, (_, i) => `Anna,2024-03-01 10:00:00,call,out,false,5,${100000 + i},c${i}\n`).join('');
-    const utf8 = Array.from({ length: 300 }, (_, i) => `Анна,2024-03-01 10:00:00,call,out,false,5,${100000 + i},к${i}\n`).join('');
+    const ascii = Array.from({ length: 2000 }, (_, i) => `Anna,2024-03-01 10:00:00,call,out,false,5,${100000 + i},c${i}\n`).join('');
+    const utf8 = Array.from({ length: 2000 }, (_, i) => `Анна,2024-03-01 10:00:00,call,out,false,5,${100000 + i},к${i}\n`).join('');
     writeFileSync(path.join(dir, 'mixed.csv'), Buffer.concat([Buffer.from(header + ascii + ascii), cp1251(utf8)]));
-    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'mixed.csv', '--format', 'json']);
+    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'mixed.csv', '--format', 'json'], []);
     expect(kpi.split).toBe(kpi.whole);
     writeFileSync(path.join(dir, 'mixed2.csv'), Buffer.concat([Buffer.from(header + utf8), cp1251(utf8)]));
-    const bad = bothWays(['kpi', '-d', 'deals.csv', '-a', 'mixed2.csv', '--format', 'json']);
+    const bad = bothWays(['kpi', '-d', 'deals.csv', '-a', 'mixed2.csv', '--format', 'json'], []);
     expect(bad.split).toBe(bad.whole);
+    expect(runCli(['kpi', '-d', 'deals.csv', '-a', 'mixed2.csv'], { cwd: dir, env: WHOLE }).code).toBe(2);
   });
 });

@@ -74,8 +74,11 @@ export class DealStore {
     this.clients.internText('');
   }
 
-  /** A copy of what linking activities needs (for a worker thread). */
-  snapshot(): DealSnapshot {
+  /**
+   * What linking activities needs, for a worker thread: ids and times moved into shared memory
+   * (this store then reads them there too), clients copied. No deal may be added afterwards.
+   */
+  share(): DealSnapshot {
     // Ids and times are moved into shared memory, read by both threads without a copy: no deal is
     // added after this. Clients are copied, as each thread adds the new clients it meets.
     const n = this.size;
