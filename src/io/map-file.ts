@@ -1,31 +1,5 @@
-import { z } from 'zod';
-import { UserErrors } from '../core/errors.js';
-import { zodToUserErrors } from '../core/questionnaire/parse.js';
 import type { RecordKind } from './fields.js';
-import { readDocument } from './files.js';
 import { buildValueMaps, type ValueMaps } from './value-maps.js';
-import { parseYaml } from './yaml.js';
-
-const columns = z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).describe('field: "header in the file" (or "#3" for the third column)');
-const values = {
-  status: z.record(z.string(), z.enum(['won', 'lost', 'open', 'deleted'])).optional(),
-  direction: z.record(z.string(), z.enum(['in', 'out'])).optional(),
-  kind: z.record(z.string(), z.enum(['call', 'email', 'meeting', 'message', 'other'])).optional(),
-  missed: z.record(z.string(), z.boolean()).optional(),
-};
-const section = z.object({ columns: columns.optional(), ...values }).strict();
-
-/** The `--map` file: column assignments per kind of export, and value maps. */
-export const mapFileSchema = z
-  .object({
-    deals: section.optional(),
-    activities: section.optional(),
-    payments: section.optional(),
-    ...values,
-  })
-  .strict();
-
-export type MapFile = z.infer<typeof mapFileSchema>;
 
 /** Loaded overrides: column assignments per kind and the merged value maps. */
 export interface Overrides {
@@ -37,11 +11,10 @@ export interface Overrides {
 /** Reads and validates a `--map` file; errors point into it. */
 export async function loadOverrides(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<Overrides> {
   if (!file) return { columns: {}, valueMaps: buildValueMaps() };
-  const doc = parseYaml(await readDocument(file, cwd, stdin), file);
-  const parsed = mapFileSchema.safeParse(doc ?? {});
-  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_MAP_SCHEMA'));
-  const m = parsed.data;
-  const merge = <K extends keyof typeof values>(key: K) => Object.assign({}, m[key], m.deals?.[key], m.activities?.[key], m.payments?.[key]);
+  // The schema (zod) and the YAML parser load only now: most runs have no map file.
+  const { readMapFile } = await import('./map-file-schema.js');
+  const m = await readMapFile(file, cwd, stdin);
+  const merge = <K extends 'status' | 'direction' | 'kind' | 'missed'>(key: K) => Object.assign({}, m[key], m.deals?.[key], m.activities?.[key], m.payments?.[key]);
   return {
     file,
     columns: { deals: m.deals?.columns, activities: m.activities?.columns, payments: m.payments?.columns },

@@ -2,10 +2,8 @@ import { UserError } from '../core/errors.js';
 import { CsvParser, detectDelimiter, type RowSink } from './csv.js';
 import { ExportDecoder } from './decode.js';
 import { assertReadableFile, fsError, openInput, readAll } from './files.js';
-import { HtmlTableParser } from './html.js';
 import type { Limits } from './limits.js';
 import { sniff, type Encoding, type FileType } from './sniff.js';
-import { readXlsx } from './xlsx.js';
 
 export interface TableOptions {
   cwd: string;
@@ -83,6 +81,8 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
 
   if (kind.type === 'xlsx') {
     await iterator.return?.();
+    // The XLSX and HTML readers (and their libraries) load only for such files: most runs read CSV.
+    const { readXlsx } = await import('./xlsx.js');
     if (file === '-') {
       const rest = await readAll(opts.stdin, opts.limits.maxBufferedInputBytes - first.length, file);
       const info = await readXlsx({ buffer: Buffer.concat([first, rest]) }, file, opts.sheet, opts.limits, sink);
@@ -95,6 +95,7 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
   const decoder = new ExportDecoder(file, kind.encoding);
   current.decoder = decoder;
   if (kind.type === 'html') {
+    const { HtmlTableParser } = await import('./html.js');
     const parser = new HtmlTableParser(sink, file, opts.limits);
     parser.write(decoder.write(first.subarray(kind.bomLength)));
     for (let c = await nextChunk(); c !== undefined; c = await nextChunk()) parser.write(decoder.write(c));
