@@ -1,4 +1,5 @@
 import { UserError } from '../core/errors.js';
+import { ByteScanner, SCAN_WINDOW } from './csv-scan.js';
 import type { Limits } from './limits.js';
 
 /** Turns a cell's bytes into text in the file's encoding. */
@@ -66,6 +67,14 @@ export class CsvParser {
   /** Byte classes: 1 delimiter, 2 line end, 3 quote, 0 anything else. */
   private readonly cls = new Uint8Array(256);
   private scratch = Buffer.allocUnsafe(4096);
+  /** Finds the bytes to stop at 16 at a time, once the line end is known (undefined: every byte is looked at here). */
+  private scanner: ByteScanner | undefined;
+
+  /**
+   * Bytes per scan of the WebAssembly scanner where it is available, 0 for none: tests check the
+   * JavaScript path and small windows with it.
+   */
+  static scanWindow = SCAN_WINDOW;
 
   constructor(
     private readonly delimiter: number,
@@ -108,8 +117,9 @@ export class CsvParser {
         return;
       }
       this.cls[this.nl] = 2;
+      if (CsvParser.scanWindow > 0) this.scanner = ByteScanner.create(this.delimiter, this.nl, CsvParser.scanWindow);
     }
-    this.keep(buf, this.parse(buf, false));
+    this.keep(buf, this.scanner ? this.parseScanned(buf, false) : this.parse(buf, false));
   }
 
   /** Ends the input: the last record may lack a line end. */
@@ -120,7 +130,10 @@ export class CsvParser {
     }
     const rest = this.carry;
     this.carry = undefined;
-    if (rest && rest.length > 0) this.parse(rest, true);
+    if (rest && rest.length > 0) {
+      if (this.scanner) this.parseScanned(rest, true);
+      else this.parse(rest, true);
+    }
   }
 
   private keep(buf: Buffer, consumed: number): void {
@@ -135,6 +148,83 @@ export class CsvParser {
         'check the quotes around that line, or raise --max-cell-size',
       );
     }
+  }
+
+  /**
+   * parse() over the positions the scanner found: the same records, but only the delimiters, quotes
+   * and line ends are visited. A quoted record takes the same slow path, then the positions inside it
+   * are skipped.
+   */
+  private parseScanned(buf: Buffer, final: boolean): number {
+    const scanner = this.scanner!;
+    const positions = scanner.positions;
+    const row = this.row;
+    const n = buf.length;
+    const d = this.delimiter;
+    const nl = this.nl;
+    const crlf = nl === LF;
+    const maxColumns = this.limits.maxColumns;
+    // The window of buf scanned last: [base, windowEnd), its positions [0, found), the next one j.
+    const window = scanner.window;
+    let base = 0;
+    let windowEnd = Math.min(n, window);
+    let found = scanner.scan(buf, 0);
+    let j = 0;
+    let pos = 0;
+    while (pos < n) {
+      row.buf = buf;
+      let count = 0;
+      let fieldStart = pos;
+      let next = -1;
+      for (;;) {
+        if (j === found) {
+          if (windowEnd < n) {
+            base = windowEnd;
+            windowEnd = Math.min(n, base + window);
+            found = scanner.scan(buf, base);
+            j = 0;
+            continue;
+          }
+          if (!final) return pos;
+          this.field(count++, fieldStart, crlf && n > fieldStart && buf[n - 1] === CR ? n - 1 : n, maxColumns);
+          next = n;
+          break;
+        }
+        const p = base + positions[j]!;
+        const c = buf[p]!;
+        j++;
+        if (c === d) {
+          this.field(count++, fieldStart, p, maxColumns);
+          fieldStart = p + 1;
+          continue;
+        }
+        if (c === nl) {
+          let end = p;
+          if (crlf && end > fieldStart && buf[end - 1] === CR) end--;
+          this.field(count++, fieldStart, end, maxColumns);
+          next = p + 1;
+          break;
+        }
+        // A quote opens a quoted field only at the start of a field; elsewhere it is text.
+        if (p === fieldStart) break;
+      }
+      if (next === -1) {
+        const after = this.parseQuoted(buf, pos, final);
+        if (after === -1) return pos;
+        pos = after;
+        if (pos >= windowEnd) {
+          base = pos;
+          windowEnd = Math.min(n, base + window);
+          found = pos < n ? scanner.scan(buf, base) : 0;
+          j = 0;
+        } else while (j < found && base + positions[j]! < pos) j++;
+        continue;
+      }
+      row.count = count;
+      this.emit(1);
+      pos = next;
+    }
+    return n;
   }
 
   /** Parses complete records from buf; returns how many bytes were consumed. */

@@ -2,11 +2,12 @@ import { KpiEngine, type KpiOptions } from '../core/kpi/engine.js';
 import { notApplicable } from '../core/kpi/catalog.js';
 import type { DataQuality, KpiResult } from '../core/kpi/types.js';
 import type { InputShape, SkippedRow } from '../core/records.js';
-import { readActivities, readDeals } from './parallel.js';
+import { Helper, readActivities, readDeals } from './parallel.js';
 import { importPayments, type ImportOptions, type ImportReport } from './import.js';
 import type { ColumnMap } from './mapping.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import type { Overrides } from './map-file.js';
+import { timing } from './timings.js';
 
 /** The files of one KPI run. */
 export interface KpiFiles {
@@ -69,7 +70,18 @@ export interface EnginesRun {
  * through all engines (never held in memory), payments last. Each engine has its own period.
  */
 export async function runEngines(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[]): Promise<EnginesRun> {
-  const { store, report: dealsReport, map: dealsMap } = await readDeals(files.deals, importOptionsFor('deals', base, overrides));
+  // The thread that reads the second half of large deals and activities files.
+  const helper = new Helper();
+  try {
+    return await readAll(files, base, overrides, periods, helper);
+  } finally {
+    await helper.stop();
+  }
+}
+
+async function readAll(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[], helper: Helper): Promise<EnginesRun> {
+  const { store, report: dealsReport, map: dealsMap } = await readDeals(files.deals, importOptionsFor('deals', base, overrides), helper);
+  timing('deals read');
   const reports: ImportReport[] = [dealsReport];
   let engines: KpiEngine[];
   let first = Infinity;
@@ -87,23 +99,26 @@ export async function runEngines(files: KpiFiles, base: ImportOptions, overrides
   const readPayments = async () => {
     if (!files.payments || payments || paymentsError) return;
     try {
+      timing('reading payments');
       payments = await importPayments(files.payments, importOptionsFor('payments', base, overrides));
     } catch (error) {
       paymentsError = error;
     }
   };
   if (files.activities) {
-    const r = await readActivities(files.activities, importOptionsFor('activities', base, overrides), store, periods, readPayments);
+    const r = await readActivities(files.activities, importOptionsFor('activities', base, overrides), store, periods, helper, readPayments);
     engines = r.engines;
     first = Math.min(first, r.first);
     last = Math.max(last, r.last);
     reports.push(r.report);
     activitiesMap = r.map;
+    timing('activities read');
   } else engines = periods.map((p) => new KpiEngine(store, p));
   const warnings: string[] = [];
   await readPayments();
   if (paymentsError) throw paymentsError;
   if (payments) {
+    timing('payments read');
     reports.push(payments.report);
     let unattributed = 0;
     for (const e of engines) unattributed = e.addPayments(payments.payments).unattributed;
@@ -111,8 +126,11 @@ export async function runEngines(files: KpiFiles, base: ImportOptions, overrides
   }
   const shape = inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));
   const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
+  timing('payments added');
+  const results = engines.map((e) => e.finish(shape));
+  timing('metrics computed');
   return {
-    results: engines.map((e) => e.finish(shape)),
+    results,
     shape,
     reports,
     warnings,

@@ -10,6 +10,7 @@ import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedAct
 import { DEFAULT_LIMITS } from './limits.js';
 import type { ColumnMap } from './mapping.js';
 import { sniff, type Encoding } from './sniff.js';
+import { timing } from './timings.js';
 import type { SlashOrder } from './values.js';
 
 /**
@@ -37,6 +38,8 @@ export interface PartJob {
 /** What every part sends back. */
 export interface PartCommon {
   report: ImportReport;
+  /** When the worker thread was ready, started and finished the job (clock()). */
+  times: { loaded: number; started: number; done: number };
   encoding: Encoding | undefined;
   dateOrders: Array<[number, SlashOrder]>;
 }
@@ -99,37 +102,77 @@ async function splitPoint(file: string, cwd: string): Promise<number | undefined
 }
 
 /**
- * Runs `first` over the first half while a worker reads the second, then `meanwhile`; gives both
- * results, or undefined when the file must be read in one pass.
+ * The one worker thread of a run, started before it is needed (its modules load while this thread
+ * reads the first rows) and used for the halves of both the deals and the activities file.
+ */
+export class Helper {
+  private worker: Worker | undefined;
+  private pending: ((m: WorkerMessage<unknown>) => void) | undefined;
+
+  /** Starts the thread if it is not running. */
+  start(): void {
+    if (this.worker) return;
+    const w = new Worker(WORKER, { stdout: true, stderr: true });
+    this.worker = w;
+    const fail = (message: string) => {
+      if (this.worker === w) this.worker = undefined;
+      this.settle({ ok: false, message });
+    };
+    w.on('message', (m: WorkerMessage<unknown>) => this.settle(m));
+    w.once('error', (e) => fail(e.message));
+    w.once('exit', (code) => fail(`the worker thread exited with code ${code}`));
+  }
+
+  /** Gives the thread a job; the promise settles with its answer (or its failure). */
+  run<P>(job: PartJob, transfer: ArrayBuffer[]): Promise<WorkerMessage<P>> {
+    this.start();
+    const done = new Promise<WorkerMessage<P>>((resolve) => (this.pending = resolve as (m: WorkerMessage<unknown>) => void));
+    this.worker!.postMessage(job, transfer);
+    return done;
+  }
+
+  /** Stops the thread (a job in progress is dropped); a later job starts a new one. */
+  async stop(): Promise<void> {
+    const w = this.worker;
+    this.worker = undefined;
+    this.settle({ ok: false, message: 'stopped' });
+    await w?.terminate();
+  }
+
+  private settle(m: WorkerMessage<unknown>): void {
+    const resolve = this.pending;
+    this.pending = undefined;
+    resolve?.(m);
+  }
+}
+
+/**
+ * Runs `first` over the first half while the helper reads the second, then `meanwhile`; gives both
+ * results, or undefined when the file must be read in one pass. After the `last` job of a run the
+ * helper is stopped as soon as it answers.
  */
 async function inHalves<M extends { report: ImportReport }, P extends PartCommon>(
   file: string,
+  helper: Helper,
   opts: ImportOptions,
   split: number,
   job: (part: PartJob['part']) => { job: PartJob; transfer: ArrayBuffer[] },
   first: (options: ImportOptions) => Promise<M>,
   meanwhile?: () => Promise<void>,
+  last = false,
 ): Promise<{ main: M; part: P; lines: number } | undefined> {
-  let worker: Worker | undefined;
+  timing(`reading in two halves: ${file}`);
+  // Started now, the thread loads while this one finds the header.
+  helper.start();
   let done: Promise<WorkerMessage<P>> | undefined;
   let format: { delimiter: string; encoding: Encoding | undefined } | undefined;
   let nextLine = 1;
   let mainOrders: Array<[number, SlashOrder]> = [];
   const start = (map: ColumnMap) => {
-    if (!format || worker) return;
+    if (!format || done) return;
     const { job: j, transfer } = job({ from: split, delimiter: format.delimiter, ...(format.encoding ? { encoding: format.encoding } : {}), header: map.columns.map((c) => c.header) });
-    const w = new Worker(WORKER, { workerData: j, transferList: transfer, stdout: true, stderr: true });
-    worker = w;
-    done = new Promise((resolve) => {
-      w.once('message', (m: WorkerMessage<P>) => resolve(m));
-      w.once('error', (e) => resolve({ ok: false, message: e.message }));
-      w.once('exit', (code) => resolve({ ok: false, message: `the worker thread exited with code ${code}` }));
-    });
-  };
-  const stop = async () => {
-    const w = worker;
-    worker = undefined;
-    await w?.terminate();
+    done = helper.run<P>(j, transfer);
+    timing('second half given to the worker thread');
   };
   let main: M;
   try {
@@ -142,23 +185,27 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
       stopAt: {
         at: split,
         onBoundary: (state) => {
-          if (!state.clean || !worker) throw new Abandoned();
+          if (!state.clean || !done) throw new Abandoned();
           nextLine = state.nextLine;
         },
       },
     });
+    timing(`first half read: ${file}`);
     // Other work of this thread fills the wait for the worker.
     await meanwhile?.();
   } catch (error) {
-    await stop();
+    if (done) await helper.stop();
     if (error instanceof Abandoned) return undefined;
     throw error;
   }
   const message = await done!;
-  // Its memory is freed before the merge needs more.
-  await stop();
+  // After the last job, its memory is freed before the merge needs more.
+  if (!message.ok || last) await helper.stop();
   if (!message.ok) return undefined;
   const part = message.result;
+  timing('worker thread ready', part.times.loaded);
+  timing('worker thread started on the second half', part.times.started);
+  timing('second half read', part.times.done);
   const mainEncoding = main.report.table.encoding;
   if (part.encoding !== undefined && mainEncoding !== undefined && part.encoding !== mainEncoding) return undefined;
   const orders = new Map(mainOrders);
@@ -182,10 +229,10 @@ export interface ActivitiesRead {
  * its engines' state merges exactly: counts add, first responses take the minimum, days and
  * managers unite, and its client, manager and unknown-deal keys are mapped to this thread's.
  */
-export async function readActivities(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], meanwhile?: () => Promise<void>): Promise<ActivitiesRead> {
+export async function readActivities(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], helper: Helper, meanwhile?: () => Promise<void>): Promise<ActivitiesRead> {
   const split = await splitPoint(file, opts.cwd);
   if (split !== undefined) {
-    const read = await activitiesInHalves(file, opts, store, periods, split, meanwhile);
+    const read = await activitiesInHalves(file, opts, store, periods, split, helper, meanwhile);
     if (read) return read;
   }
   const linker = new ActivityLinker(store, false);
@@ -203,7 +250,7 @@ function feed(engines: KpiEngine[], span: { first: number; last: number }) {
   };
 }
 
-async function activitiesInHalves(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], split: number, meanwhile?: () => Promise<void>): Promise<ActivitiesRead | undefined> {
+async function activitiesInHalves(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], split: number, helper: Helper, meanwhile?: () => Promise<void>): Promise<ActivitiesRead | undefined> {
   const linker = new ActivityLinker(store, false);
   const engines = periods.map((p) => new KpiEngine(store, p, linker));
   const span = { first: Infinity, last: -Infinity };
@@ -211,6 +258,7 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
   let managerBase = 0;
   const halves = await inHalves<{ report: ImportReport; map: ColumnMap | undefined }, ActivitiesPart>(
     file,
+    helper,
     opts,
     split,
     (part) => {
@@ -223,6 +271,7 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
     },
     (options) => importLinkedActivities(file, options, linker, feed(engines, span)),
     meanwhile,
+    true,
   );
   if (!halves) return undefined;
   const { main, part, lines } = halves;
@@ -246,12 +295,13 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
  * Reads a deals export into the store. The worker fills a store of its own with the second half;
  * its deals are appended as if its rows had come next (a repeated id keeps the first deal).
  */
-export async function readDeals(file: string, opts: ImportOptions): Promise<{ store: DealStore; report: ImportReport; map: ColumnMap | undefined }> {
+export async function readDeals(file: string, opts: ImportOptions, helper: Helper): Promise<{ store: DealStore; report: ImportReport; map: ColumnMap | undefined }> {
   const split = await splitPoint(file, opts.cwd);
   if (split !== undefined) {
     const store = new DealStore();
     const halves = await inHalves<{ report: ImportReport; map: ColumnMap | undefined; productRows: boolean }, DealsPart>(
       file,
+      helper,
       opts,
       split,
       (part) => ({ job: { kind: 'deals', file, cwd: opts.cwd, options: partOptions(opts), part, periods: [] }, transfer: [] }),

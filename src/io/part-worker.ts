@@ -1,21 +1,25 @@
 // The worker thread of parallel.ts: reads the second half of a deals or activities file with the
 // same importer as the main thread and sends back plain data for it to merge.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { DealStore } from '../core/kpi/deal-store.js';
 import { KpiEngine } from '../core/kpi/engine.js';
 import { ActivityLinker } from '../core/kpi/link.js';
 import { importDealRows, importLinkedActivities, type ImportOptions } from './import.js';
 import type { ActivitiesPart, DealsPart, PartJob } from './parallel.js';
+import { clock } from './timings.js';
 import type { SlashOrder } from './values.js';
 
+const loaded = clock();
+
 async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; transfer: ArrayBuffer[] }> {
+  const started = clock();
   let dateOrders: Array<[number, SlashOrder]> = [];
   const options: ImportOptions = { ...job.options, cwd: job.cwd, stdin: process.stdin, enforceBadRows: false, part: job.part, onDateOrders: (o) => (dateOrders = o) };
   if (job.kind === 'deals') {
     const store = new DealStore();
     const { report } = await importDealRows(job.file, options, store);
-    const data = store.data();
-    const result: DealsPart = { report, encoding: report.table.encoding, dateOrders, store: data };
+    const data = store.release();
+    const result: DealsPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, store: data };
     const arrays = [data.ids.arena, data.ids.starts, data.ids.table, data.clients.arena, data.clients.starts, data.clients.table, data.created, data.closed, data.amount, data.status, data.manager, data.client, data.reason, data.stage, data.pipeline, data.source];
     return { result, transfer: unique(arrays) };
   }
@@ -36,7 +40,7 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
   const unknown: Uint8Array[] = [];
   for (let k = 0; k < linker.unknownIds.size; k++) unknown.push(linker.unknownIds.bytes(k).slice());
   const partials = engines.map((e) => e.partial());
-  const result: ActivitiesPart = { report, encoding: report.table.encoding, dateOrders, partials, clients, unknown, managers: store.managers.values.slice(managerBase), first, last };
+  const result: ActivitiesPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, partials, clients, unknown, managers: store.managers.values.slice(managerBase), first, last };
   const arrays = partials.flatMap((p) => [p.touchesById, p.firstById, p.touchesByClient, p.firstByClient, p.missed.manager, p.missed.at, p.missed.client, p.missed.deal, ...p.outCalls.clients, ...p.outCalls.deals, ...p.outCalls.times]);
   return { result, transfer: unique(arrays) };
 }
@@ -48,7 +52,10 @@ function unique(arrays: Array<{ buffer: ArrayBufferLike } | undefined>): ArrayBu
   return [...out];
 }
 
-run(workerData as PartJob).then(
-  ({ result, transfer }) => parentPort!.postMessage({ ok: true, result }, transfer),
-  (error: unknown) => parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
-);
+// Jobs come one at a time: the halves of the deals file, then those of the activities file.
+parentPort!.on('message', (job: PartJob) => {
+  run(job).then(
+    ({ result, transfer }) => parentPort!.postMessage({ ok: true, result }, transfer),
+    (error: unknown) => parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+  );
+});

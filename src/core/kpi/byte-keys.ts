@@ -38,6 +38,11 @@ export class ByteKeys {
     return { arena: this.arena.slice(0, this.used), starts: this.starts.slice(0, this.size + 1), table: this.table.slice(), size: this.size };
   }
 
+  /** Its contents as they are (views, no copy), to move to another thread: it is not used afterwards. */
+  release(): ByteKeysData {
+    return { arena: this.arena.subarray(0, this.used), starts: this.starts.subarray(0, this.size + 1), table: this.table, size: this.size };
+  }
+
   /**
    * Moves its contents into shared memory (SharedArrayBuffer) and returns them: another thread can
    * then read the same keys without a copy. Only for a ByteKeys that no thread adds to any more

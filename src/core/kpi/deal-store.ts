@@ -96,25 +96,28 @@ export class DealStore {
     };
   }
 
-  /** The whole store as plain data (trimmed copies). */
-  data(): DealStoreData {
+  /**
+   * The whole store as plain data: views of its own arrays, no copies, for their buffers to be moved
+   * to another thread (which frees them here at once). The store is not used afterwards.
+   */
+  release(): DealStoreData {
     const n = this.size;
     return {
-      ids: this.ids.data(),
-      clients: this.clients.data(),
+      ids: this.ids.release(),
+      clients: this.clients.release(),
       managers: [...this.managers.values],
       reasons: [...this.reasons.values],
       labels: [...this.labels.values],
-      created: this.created.slice(0, n),
-      closed: this.closed.slice(0, n),
-      amount: this.amount.slice(0, n),
-      status: this.status.slice(0, n),
-      manager: this.manager.slice(0, n),
-      client: this.client.slice(0, n),
-      reason: this.reason.slice(0, n),
-      stage: this.stage.slice(0, n),
-      pipeline: this.pipeline.slice(0, n),
-      source: this.source.slice(0, n),
+      created: this.created.subarray(0, n),
+      closed: this.closed.subarray(0, n),
+      amount: this.amount.subarray(0, n),
+      status: this.status.subarray(0, n),
+      manager: this.manager.subarray(0, n),
+      client: this.client.subarray(0, n),
+      reason: this.reason.subarray(0, n),
+      stage: this.stage.subarray(0, n),
+      pipeline: this.pipeline.subarray(0, n),
+      source: this.source.subarray(0, n),
       names: this.names ? Array.from({ length: n }, (_, i) => this.names![i] ?? '') : undefined,
       merged: this.merged,
     };
