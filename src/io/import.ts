@@ -287,8 +287,9 @@ export async function importDealRows(file: string, opts: ImportOptions, store: D
   let productRows = false;
   let map: ColumnMap | undefined;
   const report = await importFile<Deal | KeyedDeal>(file, 'deals', { ...opts, store, onHeader: (m) => ((map = m), (productRows = m.fields.has('product')), opts.onHeader?.(m)) }, (deal) => {
-    if ('fields' in deal) store.addKeyed(deal.fields, deal.buf, deal.start, deal.end, deal.client, productRows);
-    else store.add(deal, productRows);
+    if (!('buf' in deal)) store.add(deal, productRows);
+    else if (deal.codes) store.addCoded(deal.codes, deal.buf, deal.start, deal.end, deal.client, productRows);
+    else store.addKeyed(deal.fields!, deal.buf, deal.start, deal.end, deal.client, productRows);
   });
   return { report, map, productRows };
 }

@@ -1,7 +1,7 @@
 import type { Activity, Deal, Payment } from '../core/records.js';
 import { UserError } from '../core/errors.js';
 import type { ActivityLinker, LinkedActivity } from '../core/kpi/link.js';
-import type { DealFields, DealStore } from '../core/kpi/deal-store.js';
+import { STATUS_CODE, type DealCodes, type DealFields, type DealStore } from '../core/kpi/deal-store.js';
 import { blankCell, ByteMemo, dateHasTime, fixedDate, hasEither, plainInteger, plainKey } from './byte-cells.js';
 import type { ByteRow } from './csv.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
@@ -85,6 +85,8 @@ export interface BuildContext {
   linker?: ActivityLinker;
   /** Memos of the byte path for activities, made on first use. */
   fast?: ActivityMemos;
+  /** Memos of the byte path for deals, made on first use. */
+  fastDeals?: DealMemos;
   /** The store deals go to (deals only): the byte path keys ids and clients in it. */
   store?: DealStore;
 }
@@ -588,9 +590,11 @@ export function buildActivityBytes(row: ByteRow, _rowNumber: number, ctx: BuildC
   return out;
 }
 
-/** A deal read from bytes: its fields, its id as the bytes buf[start, end) (valid until the next row), its client key. */
+/** A deal read from bytes: its fields (or their store keys), its id as the bytes buf[start, end) (valid until the next row), its client key. */
 export interface KeyedDeal {
-  fields: DealFields;
+  fields?: DealFields;
+  /** The fields as the store's keys (the common layouts: no strings made at all); valid until the next row. */
+  codes?: DealCodes;
   buf: Uint8Array;
   start: number;
   end: number;
@@ -598,27 +602,149 @@ export interface KeyedDeal {
 }
 
 /**
- * buildDeal over the bytes of a CSV record: the same reading (dealFields) except that the id and
- * the client stay bytes, keyed in the store without strings. Rows the byte path cannot key exactly
- * (an id with spaces at the edges or Windows-1251 letters, several client columns) return SLOW.
+ * Memos of the deal byte path: from a cell's bytes straight to what dealFields() and the store would
+ * make of it (the store's keys of managers, labels and reasons; the mapped status and its counter).
+ */
+export interface DealMemos {
+  /** The file has a layout left to dealFields(): several closed-date, reason or client columns, Salesforce's won/closed flags, a planned close date, deal titles. */
+  slow: boolean;
+  manager: ByteMemo<number>;
+  status: ByteMemo<{ status: Deal['status'] | 'deleted'; seen: { count: number } | undefined } | undefined>;
+  reason: ByteMemo<number>;
+  stage: ByteMemo<number>;
+  pipeline: ByteMemo<number>;
+  source: ByteMemo<number>;
+  /** Label keys of the empty stage, pipeline and source (for unmapped columns). */
+  noLabel: number;
+  out: KeyedDeal & { codes: DealCodes };
+}
+
+function dealMemos(ctx: BuildContext, store: DealStore): DealMemos {
+  const read = ctx.readers;
+  const fields = ctx.map.fields;
+  const several = (f: string) => (fields.get(f)?.length ?? 0) > 1;
+  const label = (t: string) => store.labels.id(read.label(cellTrim(t)));
+  return {
+    slow: ctx.cols.status === undefined || several('closed_at') || several('loss_reason') || several('client') || ['won', 'closed', 'planned_close', 'name'].some((f) => fields.has(f)),
+    manager: new ByteMemo((t) => {
+      const name = read.manager(cellTrim(t));
+      return name === '' ? -1 : store.managers.id(name);
+    }),
+    status: new ByteMemo((t) => {
+      const raw = cellTrim(t);
+      const mapped = raw === '' ? undefined : read.status(raw);
+      // Blank or unknown statuses fall back on the stage: dealStatus() decides those rows.
+      return mapped === undefined ? undefined : { status: mapped, seen: noteEntry(ctx, 'status', raw, mapped) };
+    }),
+    reason: new ByteMemo((t) => {
+      const v = t.trim();
+      return store.reasons.id(v === '' ? '' : read.label(v));
+    }),
+    stage: new ByteMemo(label),
+    pipeline: new ByteMemo(label),
+    source: new ByteMemo(label),
+    noLabel: label(''),
+    out: { codes: { manager: 0, created: 0, closed: 0, status: 0, amount: 0, reason: 0, stage: 0, pipeline: 0, source: 0 }, buf: new Uint8Array(0), start: 0, end: 0, client: 0 },
+  };
+}
+
+/** The counter of a status-like value in valueStats (created at count 0; none past 1,000 values), as Row.note() keeps it. */
+function noteEntry(ctx: BuildContext, field: string, raw: string, mapped: string): { count: number } | undefined {
+  let byValue = ctx.valueStats.get(field);
+  if (!byValue) ctx.valueStats.set(field, (byValue = new Map()));
+  let entry = byValue.get(raw);
+  if (entry === undefined && byValue.size < 1000) byValue.set(raw, (entry = { mapped, count: 0 }));
+  return entry;
+}
+
+/**
+ * dealFields() over the bytes of a row of a common layout, straight to store keys: the same checks in
+ * the same order, the same values. SLOW when the status cell is blank or unknown (the stage decides).
+ */
+function dealCodes(row: ByteRow, ctx: BuildContext, m: DealMemos): DealCodes | RowProblem | typeof PENDING | typeof SLOW {
+  const c = ctx.cols;
+  const buf = row.buf;
+  const manager = c.manager === undefined ? -1 : m.manager.get(row, c.manager);
+  if (manager === -1) return new RowProblem('skip', 'no manager', headerOf(ctx, c.manager, 'manager'));
+  const created = cellDate(row, c.created_at, 'created_at', true, ctx);
+  if (created === PENDING || created instanceof RowProblem) return created;
+  if (created === null) return SLOW;
+  const st = m.status.get(row, c.status!);
+  if (st === undefined) return SLOW;
+  if (st.seen) st.seen.count++;
+  if (st.status === 'deleted') return new RowProblem('drop', 'deleted deal (Pipedrive status "deleted")');
+  let closed = Number.NaN;
+  const cc = c.closed_at;
+  if (st.status !== 'open' && cc !== undefined && !blankCell(row, cc, false)) {
+    const d = cellDate(row, cc, 'closed_at', false, ctx);
+    if (d === PENDING || d instanceof RowProblem) return d;
+    if (d) closed = d.hasTime ? d.ms : d.ms + END_OF_DAY_MS;
+  }
+  const out = m.out.codes;
+  out.reason = st.status === 'lost' && c.loss_reason !== undefined ? m.reason.get(row, c.loss_reason) : 0;
+  out.stage = c.stage === undefined ? m.noLabel : m.stage.get(row, c.stage);
+  out.pipeline = c.pipeline === undefined ? m.noLabel : m.pipeline.get(row, c.pipeline);
+  out.source = c.source === undefined ? m.noLabel : m.source.get(row, c.source);
+  let amount = Number.NaN;
+  const ac = c.amount;
+  if (ac !== undefined && ac < row.count && row.ends[ac]! > row.starts[ac]!) {
+    amount = plainInteger(buf, row.starts[ac]!, row.ends[ac]!);
+    if (Number.isNaN(amount)) {
+      const raw = cellTrim(ctx.cellText(row, ac));
+      const n = parseNumber(raw);
+      if (n !== null && Number.isNaN(n)) return new RowProblem('skip', `"${truncate(raw)}" is not a number`, headerOf(ctx, ac, 'amount'));
+      amount = n ?? Number.NaN;
+    }
+  }
+  out.manager = manager;
+  out.created = created.ms;
+  out.closed = closed;
+  out.status = STATUS_CODE[st.status];
+  out.amount = amount;
+  return out;
+}
+
+/** Row.date() over a byte row: a fixed-layout date from the bytes, else the text path. */
+function cellDate(row: ByteRow, col: number | undefined, field: string, required: boolean, ctx: BuildContext): ParsedDate | null | RowProblem | typeof PENDING {
+  if (col !== undefined && col < row.count) {
+    const ms = fixedDate(row.buf, row.starts[col]!, row.ends[col]!);
+    if (!Number.isNaN(ms)) return { ms, hasTime: dateHasTime.value };
+  }
+  return readDate(col === undefined ? '' : ctx.cellText(row, col), col, field, required, ctx);
+}
+
+/**
+ * buildDeal over the bytes of a CSV record: the same reading (dealFields, or dealCodes for the
+ * common layouts) except that the id and the client stay bytes, keyed in the store without strings.
+ * Rows the byte path cannot key exactly (an id with spaces at the edges or Windows-1251 letters,
+ * several client columns) return SLOW. A returned record with codes is reused for the next row.
  */
 export function buildDealBytes(row: ByteRow, _rowNumber: number, ctx: BuildContext): KeyedDeal | RowProblem | typeof PENDING | typeof SLOW {
   const ic = ctx.cols.id;
-  if (ic === undefined || ctx.store === undefined || ic >= row.count || (ctx.map.fields.get('client')?.length ?? 0) > 1) return SLOW;
+  const store = ctx.store;
+  if (ic === undefined || store === undefined || ic >= row.count || (ctx.map.fields.get('client')?.length ?? 0) > 1) return SLOW;
   const buf = row.buf;
   const s = row.starts[ic]!;
   const e = row.ends[ic]!;
   const utf8 = row.text.utf8;
   if (!plainKey(buf, s, e, utf8)) return SLOW;
-  const r = new Row(row, ctx);
-  const fields = dealFields(r);
+  const m = (ctx.fastDeals ??= dealMemos(ctx, store));
+  const codes = m.slow ? SLOW : dealCodes(row, ctx, m);
+  if (codes instanceof RowProblem || codes === PENDING) return codes;
+  const fields = codes === SLOW ? dealFields(new Row(row, ctx)) : undefined;
   if (fields instanceof RowProblem || fields === PENDING) return fields;
   let client = 0;
   const kc = ctx.cols.client;
   if (kc !== undefined && !blankCell(row, kc, false)) {
     const ks = row.starts[kc]!;
     const ke = row.ends[kc]!;
-    client = plainKey(buf, ks, ke, utf8) ? ctx.store.clients.intern(buf, ks, ke) : ctx.store.clients.internText(r.get(kc).trim());
+    client = plainKey(buf, ks, ke, utf8) ? store.clients.intern(buf, ks, ke) : store.clients.internText(ctx.cellText(row, kc).trim());
   }
-  return { fields, buf, start: s, end: e, client };
+  if (fields) return { fields, buf, start: s, end: e, client };
+  const out = m.out;
+  out.buf = buf;
+  out.start = s;
+  out.end = e;
+  out.client = client;
+  return out;
 }

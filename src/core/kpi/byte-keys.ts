@@ -83,7 +83,11 @@ export class ByteKeys {
 
   /** The index of the bytes buf[start, end), or -1. */
   find(buf: Uint8Array, start: number, end: number): number {
-    const h = hashBytes(buf, start, end);
+    return this.findHashed(buf, start, end, hashBytes(buf, start, end));
+  }
+
+  /** find() for bytes whose hashBytes() is known to be h. */
+  findHashed(buf: Uint8Array, start: number, end: number, h: number): number {
     this.lastHash = h;
     const table = this.table;
     const mask = this.mask;
@@ -104,6 +108,29 @@ export class ByteKeys {
   intern(buf: Uint8Array, start: number, end: number): number {
     const found = this.find(buf, start, end);
     return found >= 0 ? found : this.append(buf, start, end, this.lastHash);
+  }
+
+  /** intern() for bytes whose hashBytes() is known to be h. */
+  internHashed(buf: Uint8Array, start: number, end: number, h: number): number {
+    const found = this.findHashed(buf, start, end, h);
+    return found >= 0 ? found : this.append(buf, start, end, h);
+  }
+
+  /** Adds the bytes of the last find(), which found nothing (its hash is reused); returns the new index. */
+  addMissing(buf: Uint8Array, start: number, end: number): number {
+    return this.append(buf, start, end, this.lastHash);
+  }
+
+  /** Adds bytes known to be absent, whose hashBytes() is h; returns the new index. */
+  addNew(buf: Uint8Array, start: number, end: number, h: number): number {
+    return this.append(buf, start, end, h);
+  }
+
+  /** The hash of every key of some contents, by index (read off their table: nothing is hashed again). */
+  static hashes(d: ByteKeysData): Int32Array {
+    const out = new Int32Array(d.size);
+    for (let j = 0; j < d.table.length; j += 2) if (d.table[j + 1] !== 0) out[d.table[j + 1]! - 1] = d.table[j]!;
+    return out;
   }
 
   /** The index of a text key (as UTF-8), or -1. */
@@ -152,6 +179,11 @@ export class ByteKeys {
     if (this.size * 4 > (this.mask + 1) * 3) this.rehash();
     place(this.table, this.mask, k, h);
     return k;
+  }
+
+  /** Makes room in the table for `size` keys in all, so that adding them rehashes nothing. */
+  reserve(size: number): void {
+    while (size * 4 > (this.mask + 1) * 3) this.rehash();
   }
 
   private rehash(): void {

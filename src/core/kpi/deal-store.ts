@@ -37,7 +37,20 @@ export interface DealStoreData {
 /** A deal without its id and client, which the store keeps as interned keys. */
 export type DealFields = Omit<Deal, 'id' | 'client'>;
 
-const STATUS_CODE: Record<DealStatus, number> = { open: 0, won: 1, lost: 2 };
+export const STATUS_CODE: Record<DealStatus, number> = { open: 0, won: 1, lost: 2 };
+
+/** A deal's fields as the store's own keys (the importer's byte path): NaN for no date or amount. */
+export interface DealCodes {
+  manager: number;
+  created: number;
+  closed: number;
+  status: number;
+  amount: number;
+  reason: number;
+  stage: number;
+  pipeline: number;
+  source: number;
+}
 export const STATUS_NAMES: DealStatus[] = ['open', 'won', 'lost'];
 
 /**
@@ -131,33 +144,36 @@ export class DealStore {
    */
   absorb(d: DealStoreData, sumRepeats: boolean): boolean {
     const n = d.created.length;
-    const theirs = ByteKeys.from(d.ids);
+    // Their keys are read in place, with the hashes their tables already hold.
+    const { arena, starts } = d.ids;
+    const hashes = ByteKeys.hashes(d.ids);
     const repeats = new Int32Array(n);
+    let added = 0;
     for (let i = 0; i < n; i++) {
-      const b = theirs.bytes(i);
-      repeats[i] = this.ids.find(b, 0, b.length);
+      repeats[i] = this.ids.findHashed(arena, starts[i]!, starts[i + 1]!, hashes[i]!);
       if (repeats[i]! >= 0 && sumRepeats) return false;
+      if (repeats[i]! < 0) added++;
     }
-    const clients = ByteKeys.from(d.clients);
+    const clients = d.clients;
+    const clientHashes = ByteKeys.hashes(clients);
     const clientKey = new Int32Array(clients.size).fill(-1);
     // Their interned names, as keys of this store.
     const managers = d.managers.map((name) => this.managers.id(name));
     const reasons = d.reasons.map((name) => this.reasons.id(name));
     const labels = d.labels.map((name) => this.labels.id(name));
     this.merged += d.merged;
+    while (this.created.length < this.size + added) this.grow();
+    this.ids.reserve(this.size + added);
+    this.clients.reserve(this.clients.size + clients.size);
     for (let i = 0; i < n; i++) {
       if (repeats[i]! >= 0) {
         this.merged++;
         continue;
       }
       const c = d.client[i]!;
-      if (clientKey[c] === -1) {
-        const b = clients.bytes(c);
-        clientKey[c] = this.clients.intern(b, 0, b.length);
-      }
-      const id = theirs.bytes(i);
-      const k = this.ids.intern(id, 0, id.length);
-      if (k >= this.created.length) this.grow();
+      if (clientKey[c] === -1) clientKey[c] = this.clients.internHashed(clients.arena, clients.starts[c]!, clients.starts[c + 1]!, clientHashes[c]!);
+      // Not here (found above), and their ids are distinct.
+      const k = this.ids.addNew(arena, starts[i]!, starts[i + 1]!, hashes[i]!);
       this.created[k] = d.created[i]!;
       this.closed[k] = d.closed[i]!;
       this.amount[k] = d.amount[i]!;
@@ -199,7 +215,7 @@ export class DealStore {
 
   /** Adds a deal; a repeated id merges into the first (summing amounts when sumRepeats). */
   add(deal: Deal, sumRepeats = false): void {
-    if (this.merge(this.ids.findText(deal.id), deal, sumRepeats)) return;
+    if (this.merge(this.ids.findText(deal.id), deal.amount, sumRepeats)) return;
     this.ids.internText(deal.id);
     this.insert(deal, this.clients.internText(deal.client));
   }
@@ -209,17 +225,37 @@ export class DealStore {
    * (the importer's byte path: no strings are made for ids and clients).
    */
   addKeyed(deal: DealFields, buf: Uint8Array, start: number, end: number, client: number, sumRepeats = false): void {
-    if (this.merge(this.ids.find(buf, start, end), deal, sumRepeats)) return;
-    this.ids.intern(buf, start, end);
+    if (this.merge(this.ids.find(buf, start, end), deal.amount, sumRepeats)) return;
+    this.ids.addMissing(buf, start, end);
     this.insert(deal, client);
   }
 
+  /**
+   * addKeyed() for fields already keyed in this store (managers, labels, reasons): nothing is
+   * interned or looked up but the id.
+   */
+  addCoded(c: DealCodes, buf: Uint8Array, start: number, end: number, client: number, sumRepeats = false): void {
+    if (this.merge(this.ids.find(buf, start, end), Number.isNaN(c.amount) ? null : c.amount, sumRepeats)) return;
+    const i = this.ids.addMissing(buf, start, end);
+    if (i >= this.created.length) this.grow();
+    this.created[i] = c.created;
+    this.closed[i] = c.closed;
+    this.amount[i] = c.amount;
+    this.status[i] = c.status;
+    this.manager[i] = c.manager;
+    this.client[i] = client;
+    this.reason[i] = c.reason;
+    this.stage[i] = c.stage;
+    this.pipeline[i] = c.pipeline;
+    this.source[i] = c.source;
+  }
+
   /** Merges a row repeating the id of deal `seen` (when seen >= 0); true when merged. */
-  private merge(seen: number, deal: DealFields, sumRepeats: boolean): boolean {
+  private merge(seen: number, amount: number | null, sumRepeats: boolean): boolean {
     if (seen < 0) return false;
     this.merged++;
-    if (sumRepeats && deal.amount !== null) {
-      this.amount[seen] = Number.isNaN(this.amount[seen]!) ? deal.amount : this.amount[seen]! + deal.amount;
+    if (sumRepeats && amount !== null) {
+      this.amount[seen] = Number.isNaN(this.amount[seen]!) ? amount : this.amount[seen]! + amount;
     }
     return true;
   }

@@ -350,7 +350,7 @@ export class KpiEngine {
     const withActivities = this.shape.activities;
     const norm = this.opts.touchNorm;
     // The department's lists of amounts, cycles and response times are the managers' together:
-    // they are joined at the end (exact size) instead of being filled a second time here.
+    // they are merged from the managers' sorted lists at the end instead of being filled and sorted again.
     const count = (x: DealTally, i: number, created: number, lists: boolean) => {
       x.leads++;
       const status = store.status[i]!;
@@ -383,9 +383,9 @@ export class KpiEngine {
       count(totalDeals, i, created, false);
     }
     const all = deals.filter((t) => t !== undefined);
-    totalDeals.amounts = FloatList.join(all.map((t) => t.amounts));
-    totalDeals.cycles = FloatList.join(all.map((t) => t.cycles));
-    totalDeals.responses = FloatList.join(all.map((t) => t.responses));
+    totalDeals.amounts = FloatList.merge(all.map((t) => t.amounts));
+    totalDeals.cycles = FloatList.merge(all.map((t) => t.cycles));
+    totalDeals.responses = FloatList.merge(all.map((t) => t.responses));
     deals.forEach((t, m) => t && this.listed.add(m));
 
     const pay = new Map<number, { invoiced: number[]; paid: number[] }>();

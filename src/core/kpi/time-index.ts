@@ -22,22 +22,41 @@ export class FloatList {
     this.data = new Float64Array(capacity);
   }
 
-  /** One list of the values of several, in exactly the space they need. */
-  static join(lists: FloatList[]): FloatList {
-    const out = new FloatList(lists.reduce((n, l) => n + l.length, 0));
-    for (const l of lists) {
-      out.data.set(l.data.subarray(0, l.length), out.length);
-      out.length += l.length;
+  /** Whether data[0, length) is known to be in ascending order. */
+  private ascending = false;
+
+  /**
+   * One sorted list of the values of several lists, each sorted in place first: merged pairwise,
+   * which costs less than sorting them together again. The order is that of a typed-array sort of
+   * all the values (NaN never occurs here; -0 and 0 count as equal).
+   */
+  static merge(lists: FloatList[]): FloatList {
+    let runs = lists.map((l) => l.sorted());
+    if (runs.length === 0) return new FloatList(0);
+    while (runs.length > 1) {
+      const next: Float64Array[] = [];
+      for (let i = 0; i + 1 < runs.length; i += 2) next.push(mergeTwo(runs[i]!, runs[i + 1]!));
+      if (runs.length % 2 === 1) next.push(runs[runs.length - 1]!);
+      runs = next;
     }
+    const only = runs[0]!;
+    const out = new FloatList(only.length);
+    out.data.set(only);
+    out.length = only.length;
+    out.ascending = true;
     return out;
   }
 
   /** Its values sorted ascending, in place (the list is not added to afterwards). */
   sorted(): Float64Array {
-    return this.data.subarray(0, this.length).sort();
+    const values = this.data.subarray(0, this.length);
+    if (!this.ascending) values.sort();
+    this.ascending = true;
+    return values;
   }
 
   push(v: number): void {
+    this.ascending = false;
     if (this.length === this.data.length) {
       const next = new Float64Array(this.data.length * 2);
       next.set(this.data);
@@ -45,6 +64,18 @@ export class FloatList {
     }
     this.data[this.length++] = v;
   }
+}
+
+/** Two ascending arrays as one. */
+function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = b[j]! < a[i]! ? b[j++]! : a[i++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 /** Outgoing calls as plain data: chunks of client keys, deal keys and times, each chunk's length. */
