@@ -20,6 +20,11 @@ export class ByteMemo<T> {
   private readonly values: T[] = [];
   /** The first few keys, compared directly (cheaper than hashing for kinds, directions and statuses). */
   private readonly few: Uint8Array[] = [];
+  /** Their lengths and edge bytes (first << 8 | last), so that most keys are passed over without reading their bytes. */
+  private readonly fewLength = new Int32Array(FEW);
+  private readonly fewEdges = new Int32Array(FEW);
+  private fewCount = 0;
+  private lastKey = -1;
 
   constructor(
     private readonly fn: (text: string) => T,
@@ -32,18 +37,22 @@ export class ByteMemo<T> {
     const s = row.starts[col]!;
     const e = row.ends[col]!;
     const len = e - s;
-    const few = this.few;
-    for (let j = 0; j < few.length; j++) {
-      const key = few[j]!;
-      if (key.length !== len) continue;
+    const edges = len === 0 ? -1 : (buf[s]! << 8) | buf[e - 1]!;
+    const count = this.fewCount;
+    for (let j = 0; j < count; j++) {
+      if (this.fewLength[j] !== len || this.fewEdges[j] !== edges) continue;
+      const key = this.few[j]!;
       let i = 0;
       while (i < len && key[i] === buf[s + i]) i++;
       if (i === len) return this.values[j]!;
     }
-    if (few.length < FEW) {
+    if (count < FEW) {
       const v = this.fn(row.text.decode(buf, s, e));
       // A copy: the row's bytes may be a reused scratch buffer (and a view would pin a whole chunk).
-      few.push(Uint8Array.prototype.slice.call(buf, s, e));
+      this.few.push(Uint8Array.prototype.slice.call(buf, s, e));
+      this.fewLength[count] = len;
+      this.fewEdges[count] = edges;
+      this.fewCount = count + 1;
       this.keys.intern(buf, s, e);
       this.values.push(v);
       return v;
@@ -63,8 +72,6 @@ export class ByteMemo<T> {
     }
     return v;
   }
-
-  private lastKey = -1;
 }
 
 /** Bytes that may begin a character JavaScript's trim() removes: ASCII space and controls, and the lead bytes of Unicode spaces in UTF-8 (C2 A0, E1 9A 80, E2 80 8x, E3 80 80, EF BB BF) or Windows-1251 (A0). */
