@@ -181,9 +181,19 @@ export class ByteKeys {
     return k;
   }
 
-  /** Makes room in the table for `size` keys in all, so that adding them rehashes nothing. */
-  reserve(size: number): void {
+  /** Makes room for `size` keys in all, of `bytes` more bytes, so that adding them grows nothing. */
+  reserve(size: number, bytes = 0): void {
     while (size * 4 > (this.mask + 1) * 3) this.rehash();
+    if (size + 1 > this.starts.length) {
+      const s = new Int32Array(size + 1);
+      s.set(this.starts.subarray(0, this.size + 1));
+      this.starts = s;
+    }
+    if (this.used + bytes > this.arena.length) {
+      const a = new Uint8Array(this.used + bytes);
+      a.set(this.arena.subarray(0, this.used));
+      this.arena = a;
+    }
   }
 
   private rehash(): void {

@@ -1,6 +1,81 @@
-/** The numbers sorted ascending (a native typed-array sort); sums over sorted values do not depend on input order. */
+/** The numbers sorted ascending (as a typed-array sort orders them); sums over sorted values do not depend on input order. */
 export function sortNumbers(values: readonly number[]): Float64Array {
-  return Float64Array.from(values).sort();
+  return sortFloat64(Float64Array.from(values));
+}
+
+const RADIX_FROM = 512;
+
+/**
+ * Sorts doubles ascending in place, in exactly the order of Float64Array.prototype.sort (-0 before
+ * 0, NaN last), by a least-significant-digit radix sort on their bits: four passes of 16 bits, and
+ * none for a digit that all values share. Linear time: several times faster than the native sort
+ * on the hundreds of thousands of amounts, cycles and response times of a large export.
+ */
+export function sortFloat64(a: Float64Array): Float64Array {
+  const n = a.length;
+  if (n < RADIX_FROM || a.byteOffset % 4 !== 0) return a.sort();
+  // As unsigned 64-bit keys in the order of the doubles: negatives have every bit flipped, others
+  // only the sign bit. NaN becomes the (canonical) NaN's key, above Infinity's, as the native sort puts NaN last.
+  let keys: Uint32Array = new Uint32Array(a.buffer, a.byteOffset, n * 2);
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(a[i]!)) {
+      keys[2 * i] = 0;
+      keys[2 * i + 1] = 0xfff80000;
+      continue;
+    }
+    const hi = keys[2 * i + 1]!;
+    if (hi >>> 31 === 1) {
+      keys[2 * i] = ~keys[2 * i]! >>> 0;
+      keys[2 * i + 1] = ~hi >>> 0;
+    } else keys[2 * i + 1] = (hi | 0x80000000) >>> 0;
+  }
+  const counts = new Uint32Array(4 * 65536);
+  for (let i = 0; i < n; i++) {
+    const lo = keys[2 * i]!;
+    const hi = keys[2 * i + 1]!;
+    counts[lo & 0xffff]!++;
+    counts[65536 + (lo >>> 16)]!++;
+    counts[131072 + (hi & 0xffff)]!++;
+    counts[196608 + (hi >>> 16)]!++;
+  }
+  let other: Uint32Array = new Uint32Array(n * 2);
+  for (let pass = 0; pass < 4; pass++) {
+    const base = pass * 65536;
+    const word = pass >> 1;
+    const shift = (pass & 1) * 16;
+    // A digit every key shares leaves the order as it is.
+    let skip = false;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[base + d]!;
+      if (c === n) skip = true;
+      counts[base + d] = sum;
+      sum += c;
+    }
+    if (skip) continue;
+    for (let i = 0; i < n; i++) {
+      const lo = keys[2 * i]!;
+      const hi = keys[2 * i + 1]!;
+      const digit = ((word === 0 ? lo : hi) >>> shift) & 0xffff;
+      const at = counts[base + digit]!++;
+      other[2 * at] = lo;
+      other[2 * at + 1] = hi;
+    }
+    [keys, other] = [other, keys];
+  }
+  const out = new Uint32Array(a.buffer, a.byteOffset, n * 2);
+  for (let i = 0; i < n; i++) {
+    const lo = keys[2 * i]!;
+    const hi = keys[2 * i + 1]!;
+    if (hi >>> 31 === 1) {
+      out[2 * i] = lo;
+      out[2 * i + 1] = (hi & 0x7fffffff) >>> 0;
+    } else {
+      out[2 * i] = ~lo >>> 0;
+      out[2 * i + 1] = ~hi >>> 0;
+    }
+  }
+  return a;
 }
 
 /** Sum of ascending-sorted values. */
