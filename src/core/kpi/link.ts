@@ -33,9 +33,17 @@ export class ActivityLinker {
     readonly allClients = true,
   ) {}
 
-  /** Whether the client of an activity with this deal key, kind, direction and missed flag is used. */
+  /** Whether an activity with a deal id was linked: the engines then link by deal id only. */
+  private dealIds = false;
+
+  /**
+   * Whether the client of an activity with this deal key, kind, direction and missed flag is used:
+   * for callbacks (outgoing and missed calls), and for linking by client while no activity of the
+   * file has shown a deal id (once one has, activities without one are linked to no deal).
+   */
   needsClient(deal: number, kind: Activity['kind'], direction: Activity['direction'], missed: boolean): boolean {
-    return this.allClients || deal < 0 || (kind === 'call' && (direction === 'out' || missed));
+    if (deal >= 0) this.dealIds = true;
+    return this.allClients || (deal < 0 && !this.dealIds) || (kind === 'call' && (direction === 'out' || missed));
   }
 
   /** The key of a deal id given as text ('' for none). */
