@@ -41,6 +41,7 @@ export interface ImportOptions {
   textRows?: boolean;
   /** Part of a file read in parallel: where to stop or start, and the header found at its top. */
   stopAt?: TableOptions['stopAt'];
+  source?: TableOptions['source'];
   part?: TableOptions['part'] & { header: string[] };
   onFormat?: TableOptions['onFormat'];
   /** Called at the end with the day-month order each slash-date column showed. */
@@ -227,7 +228,7 @@ export async function importFile<T>(
     headRows.push({ cells: opts.part.header, row: 0 });
     startWithHeader();
   }
-  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, onFormat: opts.onFormat };
+  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat: opts.onFormat };
   report.table = await readTable(file, tableOptions, (cells, row) => {
     if (ctx) return isByteRow(cells) ? byteRow(cells, row) : dataRow(cells, row);
     headRows.push({ cells: isByteRow(cells) ? cells.cells() : cells, row });

@@ -2,6 +2,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { UserError } from '../core/errors.js';
 import { DealStore, type DealSnapshot, type DealStoreData } from '../core/kpi/deal-store.js';
 import { KpiEngine, type EnginePartial, type KeyMap, type KpiOptions } from '../core/kpi/engine.js';
 import { ActivityLinker } from '../core/kpi/link.js';
@@ -10,6 +11,7 @@ import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedAct
 import { DEFAULT_LIMITS } from './limits.js';
 import type { ColumnMap } from './mapping.js';
 import { sniff, type Encoding } from './sniff.js';
+import { lineStart, TakeOver, type TakeOverData } from './takeover.js';
 import { timing } from './timings.js';
 import type { SlashOrder } from './values.js';
 
@@ -33,6 +35,8 @@ export interface PartJob {
   /** Activities: the periods of the engines and a copy of the deals to link to. */
   periods: KpiOptions[];
   snapshot?: DealSnapshot;
+  /** Activities: the chunks of the second half, which the main thread may take over the end of. */
+  takeover?: TakeOverData & { wait: boolean };
 }
 
 /** What every part sends back. */
@@ -52,6 +56,8 @@ export interface ActivitiesPart extends PartCommon {
   unknown: Uint8Array[];
   first: number;
   last: number;
+  /** With takeover: where the worker stopped, whether that ended a record, and the lines it read. */
+  stop?: { end: number; clean: boolean; lines: number };
 }
 
 /** Deals: the store of the second half. */
@@ -63,9 +69,11 @@ export interface DealsPart extends PartCommon {
 const SPLIT_FROM_BYTES = 32 * 1024 * 1024;
 const WORKER = fileURLToPath(new URL('./part-worker.js', import.meta.url));
 
-/** With CRM_AUDIT_SPLIT_TRACE=1, says on stderr which files were read in two halves (for tests). */
-function traceHalves(file: string): void {
-  if (process.env.CRM_AUDIT_SPLIT_TRACE === '1') process.stderr.write(`read in two halves: ${file}\n`);
+/** With CRM_AUDIT_SPLIT_TRACE=1, says on stderr which files were read in two halves, and how many parts of a second half this thread took over (for tests). */
+function traceHalves(file: string, taken = 0): void {
+  if (process.env.CRM_AUDIT_SPLIT_TRACE !== '1') return;
+  process.stderr.write(`read in two halves: ${file}\n`);
+  if (taken > 0) process.stderr.write(`took over ${taken} part(s) of the second half: ${file}\n`);
 }
 
 /** Thrown at the middle when the halves cannot be read apart. */
@@ -160,7 +168,7 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   first: (options: ImportOptions) => Promise<M>,
   meanwhile?: () => Promise<void>,
   last = false,
-): Promise<{ main: M; part: P; lines: number } | undefined> {
+): Promise<{ main: M; part: P; lines: number; orders: Map<number, SlashOrder> } | undefined> {
   timing(`reading in two halves: ${file}`);
   // Started now, the thread loads while this one finds the header.
   helper.start();
@@ -210,7 +218,7 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   if (part.encoding !== undefined && mainEncoding !== undefined && part.encoding !== mainEncoding) return undefined;
   const orders = new Map(mainOrders);
   if (part.dateOrders.some(([c, o]) => orders.has(c) && orders.get(c) !== o)) return undefined;
-  return { main, part, lines: nextLine - 1 };
+  return { main, part, lines: nextLine - 1, orders };
 }
 
 /** The periods' engines fed with an activities export, and what the import saw. */
@@ -250,31 +258,91 @@ function feed(engines: KpiEngine[], span: { first: number; last: number }) {
   };
 }
 
+/** Chunks of the second half of an activities file, for the main thread to take over the end of (CRM_AUDIT_SPLIT_CHUNK sets their size; CRM_AUDIT_SPLIT_TAKEOVER=off turns it off, =wait makes the worker wait for it: tests). */
+function takeOverSetting(): { chunk: number; wait: boolean } | undefined {
+  const mode = process.env.CRM_AUDIT_SPLIT_TAKEOVER;
+  if (mode === 'off') return undefined;
+  const chunk = Number(process.env.CRM_AUDIT_SPLIT_CHUNK || 1 << 20);
+  return chunk >= 1 ? { chunk: Math.floor(chunk), wait: mode === 'wait' } : undefined;
+}
+
+/** A part of the second half that the main thread took over, as read. */
+interface TakenPart {
+  from: number;
+  report: ImportReport;
+  /** Its lines (when it ends before the file does). */
+  lines: number;
+  orders: Array<[number, SlashOrder]>;
+}
+
 async function activitiesInHalves(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], split: number, helper: Helper, meanwhile?: () => Promise<void>): Promise<ActivitiesRead | undefined> {
   const linker = new ActivityLinker(store, false);
   const engines = periods.map((p) => new KpiEngine(store, p, linker));
   const span = { first: Infinity, last: -Infinity };
   let clientBase = 0;
   let managerBase = 0;
+  const full = path.resolve(opts.cwd, file);
+  const setting = takeOverSetting();
+  const claims = setting ? TakeOver.create(split, (await fs.stat(full)).size, setting.chunk) : undefined;
+  let format: PartJob['part'] | undefined;
+  let mainRead: { report: ImportReport } | undefined;
+  const taken: TakenPart[] = [];
+  let takenFrom = claims?.size ?? 0;
+  // After its half (and the payments), this thread takes over the later half of the chunks the
+  // worker has not claimed yet, as long as at least two are left.
+  const takeOver = async () => {
+    // Parts are read in the encoding this thread's half decided (a part of ASCII only cannot decide it).
+    const encoding = mainRead?.report.table.encoding;
+    if (!claims || !format || !encoding) return;
+    const handle = await fs.open(full, 'r');
+    try {
+      for (let k = claims.takeOver(2); k !== -1; k = claims.takeOver(2)) {
+        const from = await lineStart(handle, claims.start(k), claims.size);
+        const to = takenFrom;
+        takenFrom = from;
+        if (from >= to) continue;
+        let boundary = { clean: true, nextLine: 1 };
+        let orders: Array<[number, SlashOrder]> = [];
+        const options: ImportOptions = { ...opts, enforceBadRows: false, onProgress: undefined, part: { ...format, encoding, from }, onDateOrders: (o) => (orders = o), ...(to < claims.size ? { stopAt: { at: to, onBoundary: (b) => (boundary = b) } } : {}) };
+        const { report } = await importLinkedActivities(file, options, linker, feed(engines, span));
+        if (!boundary.clean) throw new Abandoned();
+        taken.push({ from, report, lines: boundary.nextLine - 1, orders });
+      }
+    } catch (error) {
+      // A part that cannot be read apart from the rest (it reports its own errors when read whole).
+      if (error instanceof Abandoned || error instanceof UserError) throw new Abandoned();
+      throw error;
+    } finally {
+      await handle.close();
+    }
+  };
   const halves = await inHalves<{ report: ImportReport; map: ColumnMap | undefined }, ActivitiesPart>(
     file,
     helper,
     opts,
     split,
     (part) => {
+      format = part;
       const s = store.share();
       clientBase = s.clients.size;
       managerBase = s.managers.length;
       // Shared arrays (ids, times) go as they are; the copy of the clients is moved.
       const transfer = [s.clients.arena, s.clients.starts, s.clients.table].map((a) => a.buffer as ArrayBuffer);
-      return { job: { kind: 'activities', file, cwd: opts.cwd, options: partOptions(opts), part, periods, snapshot: s }, transfer };
+      const takeover = claims && setting ? { ...claims.data(), wait: setting.wait } : undefined;
+      return { job: { kind: 'activities', file, cwd: opts.cwd, options: partOptions(opts), part, periods, snapshot: s, ...(takeover ? { takeover } : {}) }, transfer };
     },
-    (options) => importLinkedActivities(file, options, linker, feed(engines, span)),
-    meanwhile,
+    async (options) => (mainRead = await importLinkedActivities(file, options, linker, feed(engines, span))),
+    async () => {
+      await meanwhile?.();
+      await takeOver();
+    },
     true,
   );
   if (!halves) return undefined;
-  const { main, part, lines } = halves;
+  const { main, part, lines, orders } = halves;
+  // The worker stopped where the part taken over last begins, at the end of a record.
+  if (claims && (!part.stop || part.stop.end !== takenFrom || (part.stop.end < claims.size && !part.stop.clean))) return undefined;
+  if (taken.some((t) => t.orders.some(([c, o]) => orders.has(c) && orders.get(c) !== o))) return undefined;
   const n = store.size;
   const clients = part.clients.map((b) => store.clients.intern(b, 0, b.length));
   const managers = part.managers.map((name) => store.managers.id(name));
@@ -285,9 +353,16 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
     deal: (k) => (k < n ? k : unknown[k - n]!),
   };
   engines.forEach((e, i) => e.merge(part.partials[i]!, map));
-  const report = mergeReports(main.report, part.report, lines, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
+  const maxListed = { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips;
+  let report = mergeReports(main.report, part.report, lines, maxListed);
+  // The parts taken over, in file order: each one's rows follow every line before it.
+  let before = lines + (part.stop?.lines ?? 0);
+  for (const t of taken.sort((a, b) => a.from - b.from)) {
+    report = mergeReports(report, t.report, before, maxListed);
+    before += t.lines;
+  }
   checkBadRows(report, opts);
-  traceHalves(file);
+  traceHalves(file, taken.length);
   return { engines, report, map: main.map, first: Math.min(span.first, part.first), last: Math.max(span.last, part.last) };
 }
 

@@ -1,11 +1,13 @@
 // The worker thread of parallel.ts: reads the second half of a deals or activities file with the
 // same importer as the main thread and sends back plain data for it to merge.
+import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { DealStore } from '../core/kpi/deal-store.js';
 import { KpiEngine } from '../core/kpi/engine.js';
 import { ActivityLinker } from '../core/kpi/link.js';
 import { importDealRows, importLinkedActivities, type ImportOptions } from './import.js';
 import type { ActivitiesPart, DealsPart, PartJob } from './parallel.js';
+import { claimedChunks, TakeOver } from './takeover.js';
 import { clock } from './timings.js';
 import type { SlashOrder } from './values.js';
 
@@ -30,6 +32,13 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
   const engines = job.periods.map((p) => new KpiEngine(store, p, linker));
   let first = Infinity;
   let last = -Infinity;
+  // With takeover, chunks are claimed one by one, and the reading stops where the main thread took over.
+  const stop = { end: 0 };
+  let boundary = { clean: true, nextLine: 1 };
+  if (job.takeover) {
+    options.source = claimedChunks(path.resolve(job.cwd, job.file), TakeOver.from(job.takeover), job.takeover.wait, stop);
+    options.stopAt = { onBoundary: (b) => (boundary = b) };
+  }
   const { report } = await importLinkedActivities(job.file, options, linker, (a) => {
     if (a.at < first) first = a.at;
     if (a.at > last) last = a.at;
@@ -40,7 +49,7 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
   const unknown: Uint8Array[] = [];
   for (let k = 0; k < linker.unknownIds.size; k++) unknown.push(linker.unknownIds.bytes(k).slice());
   const partials = engines.map((e) => e.partial());
-  const result: ActivitiesPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, partials, clients, unknown, managers: store.managers.values.slice(managerBase), first, last };
+  const result: ActivitiesPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, partials, clients, unknown, managers: store.managers.values.slice(managerBase), first, last, ...(job.takeover ? { stop: { end: stop.end, clean: boundary.clean, lines: boundary.nextLine - 1 } } : {}) };
   const arrays = partials.flatMap((p) => [p.touchesById, p.firstById, p.touchesByClient, p.firstByClient, p.missed.manager, p.missed.at, p.missed.client, p.missed.deal, ...p.outCalls.clients, ...p.outCalls.deals, ...p.outCalls.times]);
   return { result, transfer: unique(arrays) };
 }

@@ -21,7 +21,9 @@ export interface TableOptions {
    * Reads delimited text up to byte `at` only, then tells onBoundary whether `at` ended a record
    * with nothing held back (so that the rest of the file can be read separately); it may throw.
    */
-  stopAt?: { at: number; onBoundary: (state: { clean: boolean; nextLine: number }) => void };
+  stopAt?: { at?: number; onBoundary: (state: { clean: boolean; nextLine: number }) => void };
+  /** The file's bytes from `part.from` on, read by the caller (the worker's claimed chunks: see takeover.ts). */
+  source?: AsyncIterable<Buffer>;
   /** Reads delimited text from byte `from` on, in a known format: no sniffing, BOM, `sep=` or delimiter detection. */
   part?: { from: number; delimiter: string; encoding?: Encoding };
   /** Called when delimited text starts to be parsed, with its delimiter and (if known yet) encoding. */
@@ -43,13 +45,10 @@ const DELIMITER_SAMPLE_BYTES = 64 * 1024;
 export async function readTable(file: string, opts: TableOptions, byteSink: RowSink): Promise<TableInfo> {
   const sink: RowSink = opts.textRows ? (row, line) => byteSink(Array.isArray(row) ? row : row.cells(), line) : byteSink;
   const stopAt = file === '-' ? undefined : opts.stopAt;
-  const { stream, size } = await openInput(file, opts.cwd, opts.stdin, { start: opts.part?.from, end: stopAt?.at });
+  const { stream, size } = opts.source ? { stream: opts.source, size: undefined } : await openInput(file, opts.cwd, opts.stdin, { start: opts.part?.from, end: stopAt?.at });
   const iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   let read = 0;
   let parser: CsvParser | undefined;
-  // Set once the type is known; the boundary check reads it.
-  const current: { decoder?: ExportDecoder } = {};
-  let stopped = false;
   const next = async (): Promise<IteratorResult<Buffer | string>> => {
     try {
       return await iterator.next();
@@ -59,10 +58,6 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
   };
   const nextChunk = async (): Promise<Buffer | undefined> => {
     const r = await next();
-    if (r.done && stopAt && !stopped) {
-      stopped = true;
-      stopAt.onBoundary({ clean: parser !== undefined && parser.atRecordEnd && current.decoder !== undefined && !current.decoder.holding, nextLine: parser?.nextLine ?? 1 });
-    }
     if (r.done) return undefined;
     const buf = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
     read += buf.length;
@@ -93,7 +88,6 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
   }
 
   const decoder = new ExportDecoder(file, kind.encoding);
-  current.decoder = decoder;
   if (kind.type === 'html') {
     const { HtmlTableParser } = await import('./html.js');
     const parser = new HtmlTableParser(sink, file, opts.limits);
@@ -137,10 +131,13 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
     if (parser) return parser.push(bytes);
     head.push(bytes);
     headBytes += bytes.length;
-    if (headBytes >= DELIMITER_SAMPLE_BYTES) start(Buffer.concat(head));
+    // A part of a file comes with its delimiter: nothing to detect, nothing to hold back.
+    if (headBytes >= DELIMITER_SAMPLE_BYTES || opts.part) start(Buffer.concat(head));
   };
   feed(decoder.bytes(first.subarray(kind.bomLength)));
   for (let c = await nextChunk(); c !== undefined; c = await nextChunk()) feed(decoder.bytes(c));
+  // Every byte up to the stop is in: the record and the encoding decision must both be complete there.
+  stopAt?.onBoundary({ clean: parser !== undefined && parser.atRecordEnd && !decoder.holding, nextLine: parser?.nextLine ?? 1 });
   feed(decoder.endBytes());
   if (!parser) start(Buffer.concat(head));
   parser!.end();

@@ -12,17 +12,21 @@ const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-split-'));
 const SPLIT = { CRM_AUDIT_SPLIT_BYTES: '1', CRM_AUDIT_SPLIT_TRACE: '1' };
 const WHOLE = { CRM_AUDIT_SPLIT_BYTES: '0' };
 const TRACE = /^read in two halves: (.*)\n/gm;
+const TAKEN = /^took over \d+ part\(s\) of the second half: (.*)\n/gm;
+/** The main thread takes over the end of the second half: 4 KB chunks, and the worker waits for it after its first. */
+const TAKEOVER = { CRM_AUDIT_SPLIT_TAKEOVER: 'wait', CRM_AUDIT_SPLIT_CHUNK: '4096' };
 
 /**
  * Runs a command with the split forced and with it off; expects the same exit code and stderr, and
  * that exactly the files `halves` were read in two halves (the others fell back to one pass), so
  * that a split that silently always falls back cannot pass.
  */
-function bothWays(args: string[], halves: string[]): { split: string; whole: string } {
-  const split = runCli(args, { cwd: dir, env: SPLIT });
+function bothWays(args: string[], halves: string[], takenOver: string[] = [], env: Record<string, string> = {}): { split: string; whole: string } {
+  const split = runCli(args, { cwd: dir, env: { ...SPLIT, ...env } });
   const whole = runCli(args, { cwd: dir, env: WHOLE });
   expect([...split.stderr.matchAll(TRACE)].map((m) => m[1])).toEqual(halves);
-  expect(whole.stderr).toBe(split.stderr.replace(TRACE, ''));
+  expect([...split.stderr.matchAll(TAKEN)].map((m) => m[1])).toEqual(takenOver);
+  expect(whole.stderr).toBe(split.stderr.replace(TRACE, '').replace(TAKEN, ''));
   expect(whole.code).toBe(split.code);
   return { split: split.stdout, whole: whole.stdout };
 }
@@ -102,5 +106,32 @@ describe('reading activities in two halves gives what one pass gives', () => {
     const bad = bothWays(['kpi', '-d', 'deals.csv', '-a', 'mixed2.csv', '--format', 'json'], []);
     expect(bad.split).toBe(bad.whole);
     expect(runCli(['kpi', '-d', 'deals.csv', '-a', 'mixed2.csv'], { cwd: dir, env: WHOLE }).code).toBe(2);
+  });
+
+  describe('when this thread takes over the end of the second half', () => {
+    it('gives what one pass gives, with bad rows of the part taken over on their own lines', () => {
+      const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'activities.csv', '-p', 'payments.csv', '--format', 'json'], ['activities.csv'], ['activities.csv'], TAKEOVER);
+      expect(kpi.split).toBe(kpi.whole);
+      // activities-extra.csv ends with a bad row: it falls in the part taken over.
+      const extra = bothWays(['kpi', '-d', 'deals.csv', '-a', 'activities-extra.csv', '--format', 'json'], ['activities-extra.csv'], ['activities-extra.csv'], TAKEOVER);
+      expect(extra.split).toBe(extra.whole);
+      expect(JSON.parse(extra.split).dataQuality.rowsSkipped.length).toBeGreaterThan(0);
+      const compare = bothWays(['compare', '-d', 'deals.csv', '-a', 'activities.csv', '--cutover', '2025-01-01', '--format', 'json'], ['activities.csv'], ['activities.csv'], TAKEOVER);
+      expect(compare.split).toBe(compare.whole);
+    });
+
+    it('falls back to one pass when a quoted field spans where it takes over', () => {
+      const header = ['manager', 'at', 'kind', 'direction', 'missed', 'duration_s', 'deal_id', 'client'];
+      const body = Array.from({ length: 3000 }, (_, i) => ['Анна', `2024-03-${String((i % 28) + 1).padStart(2, '0')} 10:00:00`, 'call', 'out', 'false', '5', String(100000 + (i % 50)), `Клиент ${i}`]);
+      // One quoted field from about 55% to 95% of the file: the middle is clean, but the part taken
+      // over starts inside the field.
+      body[2700]![7] = `note\n${'x\n'.repeat(60_000)}end`;
+      writeFileSync(path.join(dir, 'quoted-late.csv'), csv([header, ...body]));
+      const args = ['kpi', '-d', 'deals.csv', '-a', 'quoted-late.csv', '--format', 'json'];
+      const halves = bothWays(args, ['quoted-late.csv'], [], { CRM_AUDIT_SPLIT_TAKEOVER: 'off' });
+      expect(halves.split).toBe(halves.whole);
+      const kpi = bothWays(args, [], [], TAKEOVER);
+      expect(kpi.split).toBe(kpi.whole);
+    });
   });
 });
