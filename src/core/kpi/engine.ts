@@ -156,6 +156,8 @@ export class KpiEngine {
   private clientDeals: Map<number, number[]> | undefined;
   private anyDealId = false;
   private readonly tallies = new Map<number, ActivityTally>();
+  /** The same tallies by manager key, for addLinked (filled as managers are met there). */
+  private readonly byManager: Array<ActivityTally | undefined> = [];
   private readonly total = new ActivityTally();
   /** Outgoing call times by client and by deal, for callbacks. */
   private readonly outCalls = new CallTimes();
@@ -215,11 +217,16 @@ export class KpiEngine {
     if (isCall && a.direction === 'out') {
       if (clientKey >= 0 || dealKey >= 0) this.outCalls.add(clientKey, dealKey, a.at);
     }
-    if (!this.inPeriod(a.at)) return;
+    const day = dayOf(a.at);
+    if (day < this.fromDay || day > this.toDay) return;
     const m = a.manager;
-    this.listed.add(m);
-    const day = Math.floor(a.at / DAY_MS);
-    count(this.tally(m), a, isCall, day);
+    // The tally of each manager by key (an array, not the map, on this path run per activity).
+    let t = this.byManager[m];
+    if (t === undefined) {
+      this.listed.add(m);
+      t = this.byManager[m] = this.tally(m);
+    }
+    count(t, a, isCall, day);
     count(this.total, a, isCall, day);
     if (a.missed && (clientKey >= 0 || dealKey >= 0)) {
       this.missedManager.push(m);

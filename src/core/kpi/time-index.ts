@@ -111,19 +111,30 @@ export class CallTimes {
   private byClient: Grouped | undefined;
   private byDeal: Grouped | undefined;
 
+  /** The chunk being filled, and how many calls it holds. */
+  private curClients = new Int32Array(0);
+  private curDeals = new Int32Array(0);
+  private curTimes = new Float64Array(0);
+  private curLength = 0;
+
   add(client: number, deal: number, time: number): void {
-    const last = this.lengths.length - 1;
-    if (last < 0 || this.lengths[last] === this.times[last]!.length) {
-      this.clients.push(new Int32Array(CHUNK));
-      this.deals.push(new Int32Array(CHUNK));
-      this.times.push(new Float64Array(CHUNK));
-      this.lengths.push(0);
-      return this.add(client, deal, time);
-    }
-    const i = this.lengths[last]!++;
-    this.clients[last]![i] = client;
-    this.deals[last]![i] = deal;
-    this.times[last]![i] = time;
+    if (this.curLength === this.curTimes.length) this.newChunk();
+    const i = this.curLength++;
+    this.curClients[i] = client;
+    this.curDeals[i] = deal;
+    this.curTimes[i] = time;
+    this.lengths[this.lengths.length - 1] = this.curLength;
+  }
+
+  private newChunk(): void {
+    this.curClients = new Int32Array(CHUNK);
+    this.curDeals = new Int32Array(CHUNK);
+    this.curTimes = new Float64Array(CHUNK);
+    this.curLength = 0;
+    this.clients.push(this.curClients);
+    this.deals.push(this.curDeals);
+    this.times.push(this.curTimes);
+    this.lengths.push(0);
   }
 
   /** Its chunks (to send to another thread; this log is not used afterwards). */
