@@ -221,7 +221,7 @@ export class CsvParser {
         continue;
       }
       row.count = count;
-      this.emit(1);
+      this.emit(1, next - pos);
       pos = next;
     }
     return n;
@@ -278,7 +278,7 @@ export class CsvParser {
         continue;
       }
       row.count = count;
-      this.emit(1);
+      this.emit(1, i - pos);
       pos = i;
     }
     return n;
@@ -369,19 +369,20 @@ export class CsvParser {
     }
     row.buf = out;
     row.count = count;
-    this.emit(1 + lines);
+    this.emit(1 + lines, w);
     return i;
   }
 
-  private emit(lines: number): void {
+  /** Hands the record on; `bytes` is its length, an upper bound on any cell's. */
+  private emit(lines: number, bytes: number): void {
     const row = this.row;
     if (row.count > this.limits.maxColumns) {
       throw new UserError('E_LIMIT_COLUMNS', `line ${this.line} has ${row.count} columns; the limit is ${this.limits.maxColumns}`, { file: this.file, row: this.line }, 'check the delimiter (--delimiter), or raise --max-columns');
     }
     const max = this.limits.maxCellChars;
-    for (let f = 0; f < row.count; f++) {
-      // A UTF-8 character is 1 to 4 bytes: only a long byte range can be a long cell.
-      if (row.ends[f]! - row.starts[f]! > max && row.cell(f).length > max) this.cellTooLong();
+    // A UTF-8 character is 1 to 4 bytes: only a long byte range can be a long cell.
+    if (bytes > max) {
+      for (let f = 0; f < row.count; f++) if (row.ends[f]! - row.starts[f]! > max && row.cell(f).length > max) this.cellTooLong();
     }
     this.sink(row, this.line);
     this.line += lines;
