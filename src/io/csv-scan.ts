@@ -27,43 +27,63 @@ function scannerModule(): WasmModule | null {
   return compiled;
 }
 
+/** The one instance of the scanner in this thread: its memory and its function. */
+interface Instance {
+  memory: Uint8Array;
+  positions: Int32Array;
+  run: ScanFn;
+}
+
+let instance: Instance | null | undefined;
+
+/**
+ * The thread's instance, made on first use and shared by every parser of the thread: a scan is
+ * used up before the parser that made it returns, and each WebAssembly memory reserves a large
+ * address range, too costly to make for every file.
+ */
+function scannerInstance(): Instance | null {
+  if (instance === undefined) {
+    const module = scannerModule();
+    if (!module) return (instance = null);
+    const made = new wasm!.Instance(module, {});
+    const memory = made.exports.memory;
+    const need = OUT + SCAN_WINDOW * 4;
+    memory.grow(Math.ceil(need / PAGE) - memory.buffer.byteLength / PAGE);
+    instance = { memory: new Uint8Array(memory.buffer), positions: new Int32Array(memory.buffer, OUT, SCAN_WINDOW), run: made.exports.scan };
+  }
+  return instance;
+}
+
 /**
  * Finds the bytes a CSV parser stops at (the delimiter, the double quote and the line-end byte) in
  * windows of a buffer, 16 bytes at a time (WebAssembly SIMD, csv-scan.wat). The parser then visits
- * only those bytes instead of every byte of the file.
+ * only those bytes instead of every byte of the file. The positions of a scan are valid until the
+ * next scan by any parser of the thread.
  */
 export class ByteScanner {
   /** After scan(): the window's positions are positions[0, count), as offsets from the window start. */
   readonly positions: Int32Array;
-  private readonly memory: Uint8Array;
-  private readonly run: ScanFn;
 
   private constructor(
-    module: WasmModule,
+    private readonly instance: Instance,
     private readonly delimiter: number,
     private readonly lineEnd: number,
     /** Bytes scanned per call (at most SCAN_WINDOW; tests use small windows to cross their edges often). */
     readonly window: number,
   ) {
-    const instance = new wasm!.Instance(module, {});
-    const memory = instance.exports.memory;
-    const need = OUT + SCAN_WINDOW * 4;
-    memory.grow(Math.ceil(need / PAGE) - memory.buffer.byteLength / PAGE);
-    this.memory = new Uint8Array(memory.buffer);
-    this.positions = new Int32Array(memory.buffer, OUT, SCAN_WINDOW);
-    this.run = instance.exports.scan;
+    this.positions = instance.positions;
   }
 
   /** A scanner, or undefined where WebAssembly SIMD is missing. */
   static create(delimiter: number, lineEnd: number, window = SCAN_WINDOW): ByteScanner | undefined {
-    const module = scannerModule();
-    return module ? new ByteScanner(module, delimiter, lineEnd, Math.max(1, Math.min(window, SCAN_WINDOW))) : undefined;
+    const shared = scannerInstance();
+    return shared ? new ByteScanner(shared, delimiter, lineEnd, Math.max(1, Math.min(window, SCAN_WINDOW))) : undefined;
   }
 
   /** Scans buf[from, min(from + window, buf.length)); returns how many positions it found. */
   scan(buf: Uint8Array, from: number): number {
     const end = Math.min(buf.length, from + this.window);
-    this.memory.set(buf.subarray(from, end), 0);
-    return this.run(0, end - from, OUT, this.delimiter, this.lineEnd);
+    this.instance.memory.set(buf.subarray(from, end), 0);
+    return this.instance.run(0, end - from, OUT, this.delimiter, this.lineEnd);
   }
 }
