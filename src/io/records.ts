@@ -570,7 +570,12 @@ export function buildActivityBytes(row: ByteRow, _rowNumber: number, ctx: BuildC
     const s = row.starts[cc]!;
     const e = row.ends[cc]!;
     if (byName && hasEither(row, cc, 0x3c, 0x3a)) client = linker.store.clients.internText(cleanClient(cellTrim(ctx.cellText(row, cc))));
-    else if (plainKey(buf, s, e, utf8)) client = linker.store.clients.intern(buf, s, e);
+    else if (plainKey(buf, s, e, utf8)) {
+      // An activity's client is mostly its deal's: compared first, its bytes need no hashing.
+      const store = linker.store;
+      const own = deal >= 0 && deal < store.size ? store.client[deal]! : 0;
+      client = own !== 0 && store.clients.equals(own, buf, s, e) ? own : store.clients.intern(buf, s, e);
+    }
     else {
       const text = cellTrim(ctx.cellText(row, cc));
       client = linker.store.clients.internText(byName ? cleanClient(text) : text);
