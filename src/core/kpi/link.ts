@@ -53,10 +53,15 @@ export class ActivityLinker {
     return d !== undefined ? d : this.store.size + this.unknown.internText(id);
   }
 
+  /** The deal found last by dealKeyBytes: exports often list a deal's activities together. */
+  private lastDeal = -1;
+
   /** The key of a deal id given as UTF-8 bytes, or undefined when only its text can tell (deal titles). */
   dealKeyBytes(buf: Uint8Array, start: number, end: number): number | undefined {
-    const d = this.store.ids.find(buf, start, end);
-    if (d >= 0) return d;
+    const ids = this.store.ids;
+    if (this.lastDeal >= 0 && ids.equals(this.lastDeal, buf, start, end)) return this.lastDeal;
+    const d = ids.find(buf, start, end);
+    if (d >= 0) return (this.lastDeal = d);
     if (this.store.hasNames) return undefined;
     return this.store.size + this.unknown.intern(buf, start, end);
   }
