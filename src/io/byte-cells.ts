@@ -136,6 +136,20 @@ export function hasByte(row: ByteRow, col: number, byte: number): boolean {
   return false;
 }
 
+/**
+ * Whether a cell may give slash-date evidence (`D/M/YYYY`): its trimmed text must have a slash
+ * right after one or two leading digits. False is exact; true may still be no date (the text
+ * decides).
+ */
+export function maySlashDate(row: ByteRow, col: number): boolean {
+  const buf = row.buf;
+  const s = row.starts[col]!;
+  if (row.ends[col]! - s < 3) return false;
+  // Text that may be trimmed at its start: any slash counts.
+  if (SPACE_LEAD[buf[s]!] === 1) return hasByte(row, col, 0x2f);
+  return buf[s + 1] === 0x2f || buf[s + 2] === 0x2f;
+}
+
 /** Whether any byte of the cell is `a` or `b`. */
 export function hasEither(row: ByteRow, col: number, a: number, b: number): boolean {
   const buf = row.buf;

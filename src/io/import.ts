@@ -2,7 +2,7 @@ import type { Activity, Deal, Payment, SkippedRow } from '../core/records.js';
 import { UserError } from '../core/errors.js';
 import { DealStore } from '../core/kpi/deal-store.js';
 import { ActivityLinker, type LinkedActivity } from '../core/kpi/link.js';
-import { ByteMemo, hasByte, mayBeTotals } from './byte-cells.js';
+import { ByteMemo, maySlashDate, mayBeTotals } from './byte-cells.js';
 import type { ByteRow } from './csv.js';
 import type { RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
@@ -150,7 +150,7 @@ export async function importFile<T>(
     report.rowsRead++;
     if (mayBeTotals(buf, cells.starts[firstCol]!, cells.ends[firstCol]!, cells.text.utf8) && totalsMemo.get(cells, firstCol)) return drop('totals row');
     if (filled === 1 && cells.count > 2) return drop('footer or note row');
-    if (ctx!.dates.observing) for (const c of dateColumns) if (c < cells.count && hasByte(cells, c, 0x2f)) ctx!.dates.observe(c, cells.cell(c));
+    if (ctx!.dates.observing) for (const c of dateColumns) if (c < cells.count && maySlashDate(cells, c)) ctx!.dates.observe(c, cells.cell(c));
     handle(cells, row);
   };
   const dataRow = (cells: string[], row: number) => {
