@@ -160,8 +160,6 @@ export function hasEither(row: ByteRow, col: number, a: number, b: number): bool
   return false;
 }
 
-const d2 = (b: Uint8Array, i: number) => (b[i]! - 48) * 10 + (b[i + 1]! - 48);
-const digit = (b: Uint8Array, i: number) => b[i]! >= 48 && b[i]! <= 57;
 
 /** Set by fixedDate: whether the date it read carried a time of day. */
 export const dateHasTime = { value: false };
@@ -174,17 +172,31 @@ export const dateHasTime = { value: false };
 export function fixedDate(buf: Uint8Array, s: number, e: number): number {
   const len = e - s;
   if (len !== 19 && len !== 10) return Number.NaN;
+  // Each byte read once, as a digit value (0-9 when it is a digit).
+  const b0 = buf[s]! - 48;
+  const b1 = buf[s + 1]! - 48;
+  const b2 = buf[s + 2]! - 48;
+  const b3 = buf[s + 3]! - 48;
+  const b4 = buf[s + 4]! - 48;
+  const b5 = buf[s + 5]! - 48;
+  const b6 = buf[s + 6]! - 48;
+  const b7 = buf[s + 7]! - 48;
+  const b8 = buf[s + 8]! - 48;
+  const b9 = buf[s + 9]! - 48;
   let y: number;
   let mo: number;
   let d: number;
-  if (buf[s + 4] === 45 && buf[s + 7] === 45 && digit(buf, s) && digit(buf, s + 1) && digit(buf, s + 2) && digit(buf, s + 3) && digit(buf, s + 5) && digit(buf, s + 6) && digit(buf, s + 8) && digit(buf, s + 9)) {
-    y = d2(buf, s) * 100 + d2(buf, s + 2);
-    mo = d2(buf, s + 5);
-    d = d2(buf, s + 8);
-  } else if (buf[s + 2] === 46 && buf[s + 5] === 46 && digit(buf, s) && digit(buf, s + 1) && digit(buf, s + 3) && digit(buf, s + 4) && digit(buf, s + 6) && digit(buf, s + 7) && digit(buf, s + 8) && digit(buf, s + 9)) {
-    d = d2(buf, s);
-    mo = d2(buf, s + 3);
-    y = d2(buf, s + 6) * 100 + d2(buf, s + 8);
+  // '-' and '.' are 45 and 46: -3 and -2 as digit values.
+  if (b4 === -3 && b7 === -3) {
+    if (!isDigit(b0) || !isDigit(b1) || !isDigit(b2) || !isDigit(b3) || !isDigit(b5) || !isDigit(b6) || !isDigit(b8) || !isDigit(b9)) return Number.NaN;
+    y = b0 * 1000 + b1 * 100 + b2 * 10 + b3;
+    mo = b5 * 10 + b6;
+    d = b8 * 10 + b9;
+  } else if (b2 === -2 && b5 === -2) {
+    if (!isDigit(b0) || !isDigit(b1) || !isDigit(b3) || !isDigit(b4) || !isDigit(b6) || !isDigit(b7) || !isDigit(b8) || !isDigit(b9)) return Number.NaN;
+    d = b0 * 10 + b1;
+    mo = b3 * 10 + b4;
+    y = b6 * 1000 + b7 * 100 + b8 * 10 + b9;
   } else return Number.NaN;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || y < 1900 || y > 2200) return Number.NaN;
   const day = daysFromCivil(y, mo, d) * 86_400_000;
@@ -192,14 +204,25 @@ export function fixedDate(buf: Uint8Array, s: number, e: number): number {
     dateHasTime.value = false;
     return day;
   }
-  const t = s + 11;
-  if ((buf[s + 10] !== 32 && buf[s + 10] !== 84) || buf[s + 13] !== 58 || buf[s + 16] !== 58 || !digit(buf, t) || !digit(buf, t + 1) || !digit(buf, t + 3) || !digit(buf, t + 4) || !digit(buf, t + 6) || !digit(buf, t + 7)) return Number.NaN;
-  const hh = d2(buf, t);
-  const mm = d2(buf, t + 3);
-  const ss = d2(buf, t + 6);
+  const sep = buf[s + 10];
+  const h0 = buf[s + 11]! - 48;
+  const h1 = buf[s + 12]! - 48;
+  const m0 = buf[s + 14]! - 48;
+  const m1 = buf[s + 15]! - 48;
+  const s0 = buf[s + 17]! - 48;
+  const s1 = buf[s + 18]! - 48;
+  if ((sep !== 32 && sep !== 84) || buf[s + 13] !== 58 || buf[s + 16] !== 58 || !isDigit(h0) || !isDigit(h1) || !isDigit(m0) || !isDigit(m1) || !isDigit(s0) || !isDigit(s1)) return Number.NaN;
+  const hh = h0 * 10 + h1;
+  const mm = m0 * 10 + m1;
+  const ss = s0 * 10 + s1;
   if (hh > 23 || mm > 59 || ss > 60) return Number.NaN;
   dateHasTime.value = true;
   return day + ((hh * 60 + mm) * 60 + Math.min(ss, 59)) * 1000;
+}
+
+/** Whether a byte minus 48 is a digit's value. */
+function isDigit(v: number): boolean {
+  return v >= 0 && v <= 9;
 }
 
 function daysInMonth(y: number, mo: number): number {
