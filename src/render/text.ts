@@ -36,7 +36,4 @@ export function mdTable(head: string[], rows: unknown[][], align?: Array<'left' 
   return [head, sep, ...rows].map((r) => `| ${r.map((v) => (r === sep ? String(v) : mdCell(v))).join(' | ')} |`).join('\n');
 }
 
-/** JSON with a trailing newline, stable key order as built. */
-export function renderJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
+export { renderJson } from './json.js';

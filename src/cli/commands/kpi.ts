@@ -3,9 +3,8 @@ import type { KpiOptions } from '../../core/kpi/engine.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { UserError } from '../../core/errors.js';
 import { computeKpisFromFiles } from '../../io/kpi-files.js';
+import { renderJson } from '../../render/json.js';
 import { loadOverrides } from '../../io/map-file.js';
-import { renderJson } from '../../render/text.js';
-import { renderKpiMarkdown, renderKpiTable } from '../../render/kpi/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, resolveFormat } from '../format.js';
@@ -61,16 +60,22 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
 
 /** Renders a KPI result in any format. */
 export async function renderKpi(result: KpiResult, format: (typeof FORMATS)[number], opts: { lang: string; color: boolean; metrics?: string[]; now: Date }): Promise<string | Uint8Array> {
+  // Renderers load when the result is ready: their libraries (tables, colours, workbooks) need not
+  // hold up the start of a long import, and JSON needs none of them.
   switch (format) {
     case 'json':
       return renderJson(result);
-    case 'md':
+    case 'md': {
+      const { renderKpiMarkdown } = await import('../../render/kpi/text.js');
       return renderKpiMarkdown(result, { lang: opts.lang, color: false, metrics: opts.metrics });
+    }
     case 'xlsx': {
       const { renderKpiXlsx } = await import('../../render/kpi/xlsx.js');
       return renderKpiXlsx(result, { lang: opts.lang, now: opts.now });
     }
-    default:
+    default: {
+      const { renderKpiTable } = await import('../../render/kpi/text.js');
       return renderKpiTable(result, { lang: opts.lang, color: opts.color, metrics: opts.metrics });
+    }
   }
 }
