@@ -291,7 +291,9 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
   // After its half (and the payments), this thread takes over the later half of the chunks the
   // worker has not claimed yet, as long as at least two are left.
   const takeOver = async () => {
-    // Parts are read in the encoding this thread's half decided (a part of ASCII only cannot decide it).
+    // Parts are read in the encoding this thread's half decided (UTF-8 when it was all ASCII): a
+    // part not valid in it fails, and the file is read in one pass, as when the worker's half
+    // decides another encoding.
     const encoding = mainRead?.report.table.encoding;
     if (!claims || !format || !encoding) return;
     const handle = await fs.open(full, 'r');
