@@ -7,11 +7,15 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RecordKind } from '../../src/io/fields.js';
-import { importActivities, importDeals, importPayments, type ImportOptions } from '../../src/io/import.js';
+import { ActivityLinker } from '../../src/core/kpi/link.js';
+import { importActivities, importDeals, importLinkedActivities, importPayments, type ImportOptions } from '../../src/io/import.js';
 import { guessKind } from '../../src/io/inspect.js';
 import { buildExportFixtures, cp1251, csv } from '../fixtures/exports.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-bytes-'));
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+/** Long fuzz runs (npm run fuzz) get time in proportion. */
+const TIMEOUT = Math.max(60_000, RUNS * 40);
 
 /** Everything an import gives, as JSON, or the error it fails with. */
 async function read(file: string, kind: RecordKind, textRows: boolean): Promise<string> {
@@ -94,9 +98,9 @@ describe('the byte path reads exactly what the text path reads', () => {
         const file = write('deals.csv', [...filler(header, ['#', 'Иванов Иван', 'Клиент #', '2024-01-01 09:00:00', '2024-01-02', 'won', '#', '']), ...body], layout);
         await expectSameBothWays(file, 'deals');
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
+      { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it('on random activities exports', async () => {
     const row = fc.tuple(people, dates, kinds, directions, missed, durations, ids, clients, blankRow);
@@ -107,7 +111,39 @@ describe('the byte path reads exactly what the text path reads', () => {
         const file = write('activities.csv', [...filler(header, ['Иванов Иван', '2024-01-01 09:00:00', 'call', 'out', 'false', '#', '#', 'Клиент #']), ...body], layout);
         await expectSameBothWays(file, 'activities');
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
+      { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
+
+  it('on random activities linked to the deals of an export (deal and client keys found by their bytes)', async () => {
+    const dealRows = [
+      ['100', 'Иванов Иван', 'ООО Ромашка', '2024-01-01 09:00:00', '', 'open'],
+      ['101', 'Иванов Иван', 'Клиент 2', '2024-01-02 09:00:00', '', 'open'],
+      ['102', 'Петрова Анна', 'Клиент 1', '2024-01-03 09:00:00', '2024-01-20 09:00:00', 'won'],
+      ['0012', 'Петрова Анна', '', '2024-01-03 09:00:00', '', 'open'],
+    ];
+    const deals = write('linked-deals.csv', [['id', 'manager', 'client', 'created_at', 'closed_at', 'status'], ...dealRows], { delimiter: ',', windows1251: false, quoteAll: false, eol: '\n' });
+    /** The activities resolved to a fresh store of those deals, and turned back into text. */
+    const linked = async (file: string, textRows: boolean) => {
+      const opts: ImportOptions = { cwd: dir, stdin: process.stdin, maxBadRows: { count: 1_000_000 }, textRows };
+      const { store } = await importDeals(deals, opts);
+      const linker = new ActivityLinker(store, false);
+      const list: unknown[] = [];
+      try {
+        const { report } = await importLinkedActivities(file, opts, linker, (a) => list.push(linker.unlink(a)));
+        return JSON.stringify({ list, report });
+      } catch (error) {
+        return `error: ${(error as Error).message}`;
+      }
+    };
+    const row = fc.tuple(people, dates, kinds, directions, missed, durations, pick('100', '101', '102', '0012', '999', ''), pick('ООО Ромашка', 'Клиент 2', 'Клиент 1', '', 'Клиент 9'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), layouts, async (rows, layout) => {
+        const header = ['manager', 'at', 'kind', 'direction', 'missed', 'duration_s', 'deal_id', 'client'];
+        const file = write('linked.csv', [...filler(header, ['Иванов Иван', '2024-01-01 09:00:00', 'call', 'out', 'false', '#', '10#', 'Клиент #']), ...rows], layout);
+        expect(await linked(file, false)).toBe(await linked(file, true));
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT);
 });
