@@ -121,11 +121,6 @@ export class ByteKeys {
     return this.append(buf, start, end, this.lastHash);
   }
 
-  /** Adds bytes known to be absent, whose hashBytes() is h; returns the new index. */
-  addNew(buf: Uint8Array, start: number, end: number, h: number): number {
-    return this.append(buf, start, end, h);
-  }
-
   /** The hash of every key of some contents, by index (read off their table: nothing is hashed again). */
   static hashes(d: ByteKeysData): Int32Array {
     const out = new Int32Array(d.size);

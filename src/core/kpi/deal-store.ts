@@ -147,13 +147,8 @@ export class DealStore {
     // Their keys are read in place, with the hashes their tables already hold.
     const { arena, starts } = d.ids;
     const hashes = ByteKeys.hashes(d.ids);
-    const repeats = new Int32Array(n);
-    let added = 0;
-    for (let i = 0; i < n; i++) {
-      repeats[i] = this.ids.findHashed(arena, starts[i]!, starts[i + 1]!, hashes[i]!);
-      if (repeats[i]! >= 0 && sumRepeats) return false;
-      if (repeats[i]! < 0) added++;
-    }
+    // Product rows sum their amounts in row order: a repeat across the halves means one pass instead.
+    if (sumRepeats) for (let i = 0; i < n; i++) if (this.ids.findHashed(arena, starts[i]!, starts[i + 1]!, hashes[i]!) >= 0) return false;
     const clients = d.clients;
     const clientHashes = ByteKeys.hashes(clients);
     const clientKey = new Int32Array(clients.size).fill(-1);
@@ -162,22 +157,22 @@ export class DealStore {
     const reasons = d.reasons.map((name) => this.reasons.id(name));
     const labels = d.labels.map((name) => this.labels.id(name));
     this.merged += d.merged;
-    while (this.created.length < this.size + added) this.grow();
-    this.ids.reserve(this.size + added, arena.length);
+    while (this.created.length < this.size + n) this.grow();
+    this.ids.reserve(this.size + n, arena.length);
     this.clients.reserve(this.clients.size + clients.size, clients.arena.length);
     // Columns in locals: d is a structured-clone copy, whose property reads cost more in a loop.
     const { created, closed, amount, status, manager, client, reason, stage, pipeline, source, names } = d;
     const cArena = clients.arena;
     const cStarts = clients.starts;
     for (let i = 0; i < n; i++) {
-      if (repeats[i]! >= 0) {
+      // An id already here keeps this store's deal; their ids are distinct among themselves.
+      if (this.ids.findHashed(arena, starts[i]!, starts[i + 1]!, hashes[i]!) >= 0) {
         this.merged++;
         continue;
       }
+      const k = this.ids.addMissing(arena, starts[i]!, starts[i + 1]!);
       const c = client[i]!;
       if (clientKey[c] === -1) clientKey[c] = this.clients.internHashed(cArena, cStarts[c]!, cStarts[c + 1]!, clientHashes[c]!);
-      // Not here (found above), and their ids are distinct.
-      const k = this.ids.addNew(arena, starts[i]!, starts[i + 1]!, hashes[i]!);
       this.created[k] = created[i]!;
       this.closed[k] = closed[i]!;
       this.amount[k] = amount[i]!;
