@@ -101,6 +101,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     try {
       timing('reading payments');
       payments = await importPayments(files.payments, importOptionsFor('payments', base, overrides));
+      timing('payments read');
     } catch (error) {
       paymentsError = error;
     }
@@ -118,7 +119,6 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   await readPayments();
   if (paymentsError) throw paymentsError;
   if (payments) {
-    timing('payments read');
     reports.push(payments.report);
     let unattributed = 0;
     for (const e of engines) unattributed = e.addPayments(payments.payments).unattributed;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../core/errors.js';
 import { DealStore, type DealSnapshot, type DealStoreData } from '../core/kpi/deal-store.js';
-import { KpiEngine, type EnginePartial, type KeyMap, type KpiOptions } from '../core/kpi/engine.js';
+import { feedAll, KpiEngine, type EnginePartial, type KeyMap, type KpiOptions } from '../core/kpi/engine.js';
 import { ActivityLinker } from '../core/kpi/link.js';
 import type { RecordKind } from './fields.js';
 import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from './import.js';
@@ -246,16 +246,8 @@ export async function readActivities(file: string, opts: ImportOptions, store: D
   const linker = new ActivityLinker(store, false);
   const engines = periods.map((p) => new KpiEngine(store, p, linker));
   const span = { first: Infinity, last: -Infinity };
-  const { report, map } = await importLinkedActivities(file, opts, linker, feed(engines, span));
+  const { report, map } = await importLinkedActivities(file, opts, linker, feedAll(engines, span));
   return { engines, report, map, ...span };
-}
-
-function feed(engines: KpiEngine[], span: { first: number; last: number }) {
-  return (a: Parameters<KpiEngine['addLinked']>[0]) => {
-    if (a.at < span.first) span.first = a.at;
-    if (a.at > span.last) span.last = a.at;
-    for (const e of engines) e.addLinked(a);
-  };
 }
 
 /** Chunks of the second half of an activities file, for the main thread to take over the end of (CRM_AUDIT_SPLIT_CHUNK sets their size; CRM_AUDIT_SPLIT_TAKEOVER=off turns it off, =wait makes the worker wait for it: tests). */
@@ -306,7 +298,7 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
         let boundary = { clean: true, nextLine: 1 };
         let orders: Array<[number, SlashOrder]> = [];
         const options: ImportOptions = { ...opts, enforceBadRows: false, onProgress: undefined, part: { ...format, encoding, from }, onDateOrders: (o) => (orders = o), ...(to < claims.size ? { stopAt: { at: to, onBoundary: (b) => (boundary = b) } } : {}) };
-        const { report } = await importLinkedActivities(file, options, linker, feed(engines, span));
+        const { report } = await importLinkedActivities(file, options, linker, feedAll(engines, span));
         if (!boundary.clean) throw new Abandoned();
         taken.push({ from, report, lines: boundary.nextLine - 1, orders });
       }
@@ -333,7 +325,7 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
       const takeover = claims && setting ? { ...claims.data(), wait: setting.wait } : undefined;
       return { job: { kind: 'activities', file, cwd: opts.cwd, options: partOptions(opts), part, periods, snapshot: s, ...(takeover ? { takeover } : {}) }, transfer };
     },
-    async (options) => (mainRead = await importLinkedActivities(file, options, linker, feed(engines, span))),
+    async (options) => (mainRead = await importLinkedActivities(file, options, linker, feedAll(engines, span))),
     async () => {
       await meanwhile?.();
       await takeOver();

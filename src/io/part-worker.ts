@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { DealStore } from '../core/kpi/deal-store.js';
-import { KpiEngine } from '../core/kpi/engine.js';
+import { feedAll, KpiEngine } from '../core/kpi/engine.js';
 import { ActivityLinker } from '../core/kpi/link.js';
 import { importDealRows, importLinkedActivities, type ImportOptions } from './import.js';
 import type { ActivitiesPart, DealsPart, PartJob } from './parallel.js';
@@ -30,8 +30,7 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
   const managerBase = store.managers.size;
   const linker = new ActivityLinker(store, false);
   const engines = job.periods.map((p) => new KpiEngine(store, p, linker));
-  let first = Infinity;
-  let last = -Infinity;
+  const span = { first: Infinity, last: -Infinity };
   // With takeover, chunks are claimed one by one, and the reading stops where the main thread took over.
   const stop = { end: 0 };
   let boundary = { clean: true, nextLine: 1 };
@@ -39,17 +38,13 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
     options.source = claimedChunks(path.resolve(job.cwd, job.file), TakeOver.from(job.takeover), job.takeover.wait, stop);
     options.stopAt = { onBoundary: (b) => (boundary = b) };
   }
-  const { report } = await importLinkedActivities(job.file, options, linker, (a) => {
-    if (a.at < first) first = a.at;
-    if (a.at > last) last = a.at;
-    for (const e of engines) e.addLinked(a);
-  });
+  const { report } = await importLinkedActivities(job.file, options, linker, feedAll(engines, span));
   const clients: Uint8Array[] = [];
   for (let k = clientBase; k < store.clients.size; k++) clients.push(store.clients.bytes(k).slice());
   const unknown: Uint8Array[] = [];
   for (let k = 0; k < linker.unknownIds.size; k++) unknown.push(linker.unknownIds.bytes(k).slice());
   const partials = engines.map((e) => e.partial());
-  const result: ActivitiesPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, partials, clients, unknown, managers: store.managers.values.slice(managerBase), first, last, ...(job.takeover ? { stop: { end: stop.end, clean: boundary.clean, lines: boundary.nextLine - 1 } } : {}) };
+  const result: ActivitiesPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, partials, clients, unknown, managers: store.managers.values.slice(managerBase), first: span.first, last: span.last, ...(job.takeover ? { stop: { end: stop.end, clean: boundary.clean, lines: boundary.nextLine - 1 } } : {}) };
   const arrays = partials.flatMap((p) => [p.touchesById, p.firstById, p.touchesByClient, p.firstByClient, p.missed.manager, p.missed.at, p.missed.client, p.missed.deal, ...p.outCalls.clients, ...p.outCalls.deals, ...p.outCalls.times]);
   return { result, transfer: unique(arrays) };
 }

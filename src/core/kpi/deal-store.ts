@@ -173,16 +173,17 @@ export class DealStore {
       const k = this.ids.addMissing(arena, starts[i]!, starts[i + 1]!);
       const c = client[i]!;
       if (clientKey[c] === -1) clientKey[c] = this.clients.internHashed(cArena, cStarts[c]!, cStarts[c + 1]!, clientHashes[c]!);
-      this.created[k] = created[i]!;
-      this.closed[k] = closed[i]!;
-      this.amount[k] = amount[i]!;
-      this.status[k] = status[i]!;
-      this.manager[k] = managers[manager[i]!]!;
-      this.client[k] = clientKey[c]!;
-      this.reason[k] = reasons[reason[i]!]!;
-      this.stage[k] = labels[stage[i]!]!;
-      this.pipeline[k] = labels[pipeline[i]!]!;
-      this.source[k] = labels[source[i]!]!;
+      const row = this.row;
+      row.created = created[i]!;
+      row.closed = closed[i]!;
+      row.amount = amount[i]!;
+      row.status = status[i]!;
+      row.manager = managers[manager[i]!]!;
+      row.reason = reasons[reason[i]!]!;
+      row.stage = labels[stage[i]!]!;
+      row.pipeline = labels[pipeline[i]!]!;
+      row.source = labels[source[i]!]!;
+      this.put(k, row, clientKey[c]!);
       const name = names?.[i];
       if (name) (this.names ??= [])[k] = name;
     }
@@ -235,7 +236,11 @@ export class DealStore {
    */
   addCoded(c: DealCodes, buf: Uint8Array, start: number, end: number, client: number, sumRepeats = false): void {
     if (this.merge(this.ids.find(buf, start, end), Number.isNaN(c.amount) ? null : c.amount, sumRepeats)) return;
-    const i = this.ids.addMissing(buf, start, end);
+    this.put(this.ids.addMissing(buf, start, end), c, client);
+  }
+
+  /** The columns of deal i (its id already interned). */
+  private put(i: number, c: DealCodes, client: number): void {
     if (i >= this.created.length) this.grow();
     this.created[i] = c.created;
     this.closed[i] = c.closed;
@@ -248,6 +253,9 @@ export class DealStore {
     this.pipeline[i] = c.pipeline;
     this.source[i] = c.source;
   }
+
+  /** One deal's keys, reused by insert() and absorb() on their way to put(). */
+  private readonly row: DealCodes = { manager: 0, created: 0, closed: 0, status: 0, amount: 0, reason: 0, stage: 0, pipeline: 0, source: 0 };
 
   /** Merges a row repeating the id of deal `seen` (when seen >= 0); true when merged. */
   private merge(seen: number, amount: number | null, sumRepeats: boolean): boolean {
@@ -262,17 +270,17 @@ export class DealStore {
   /** Stores the fields of the deal whose id was just interned as the last key. */
   private insert(deal: DealFields, client: number): void {
     const i = this.size - 1;
-    if (i >= this.created.length) this.grow();
-    this.created[i] = deal.created_at;
-    this.closed[i] = deal.closed_at ?? Number.NaN;
-    this.amount[i] = deal.amount ?? Number.NaN;
-    this.status[i] = STATUS_CODE[deal.status];
-    this.manager[i] = this.managers.id(deal.manager);
-    this.client[i] = client;
-    this.reason[i] = deal.status === 'lost' ? this.reasons.id(deal.loss_reason) : 0;
-    this.stage[i] = this.labels.id(deal.stage);
-    this.pipeline[i] = this.labels.id(deal.pipeline);
-    this.source[i] = this.labels.id(deal.source);
+    const row = this.row;
+    row.created = deal.created_at;
+    row.closed = deal.closed_at ?? Number.NaN;
+    row.amount = deal.amount ?? Number.NaN;
+    row.status = STATUS_CODE[deal.status];
+    row.manager = this.managers.id(deal.manager);
+    row.reason = deal.status === 'lost' ? this.reasons.id(deal.loss_reason) : 0;
+    row.stage = this.labels.id(deal.stage);
+    row.pipeline = this.labels.id(deal.pipeline);
+    row.source = this.labels.id(deal.source);
+    this.put(i, row, client);
     if (deal.name) {
       this.names ??= [];
       this.names[i] = detach(deal.name);

@@ -155,9 +155,8 @@ export class KpiEngine {
   private firstByClient: Float64Array | undefined;
   private clientDeals: Map<number, number[]> | undefined;
   private anyDealId = false;
-  private readonly tallies = new Map<number, ActivityTally>();
-  /** The same tallies by manager key, for addLinked (filled as managers are met there). */
-  private readonly byManager: Array<ActivityTally | undefined> = [];
+  /** Activity tallies by manager key (an array: addLinked reads it for every activity). */
+  private readonly tallies: Array<ActivityTally | undefined> = [];
   private readonly total = new ActivityTally();
   /** Outgoing call times by client and by deal, for callbacks. */
   private readonly outCalls = new CallTimes();
@@ -220,11 +219,10 @@ export class KpiEngine {
     const day = dayOf(a.at);
     if (day < this.fromDay || day > this.toDay) return;
     const m = a.manager;
-    // The tally of each manager by key (an array, not the map, on this path run per activity).
-    let t = this.byManager[m];
+    let t = this.tallies[m];
     if (t === undefined) {
       this.listed.add(m);
-      t = this.byManager[m] = this.tally(m);
+      t = this.tally(m);
     }
     count(t, a, isCall, day);
     count(this.total, a, isCall, day);
@@ -264,9 +262,7 @@ export class KpiEngine {
   }
 
   private tally(m: number): ActivityTally {
-    let t = this.tallies.get(m);
-    if (!t) this.tallies.set(m, (t = new ActivityTally()));
-    return t;
+    return (this.tallies[m] ??= new ActivityTally());
   }
 
   /** Its state after some activities, as plain data (before payments and finish). */
@@ -277,7 +273,7 @@ export class KpiEngine {
       firstById: this.firstById,
       touchesByClient: this.touchesByClient,
       firstByClient: this.firstByClient,
-      tallies: [...this.tallies].map(([m, t]) => [m, t.data()]),
+      tallies: this.tallies.flatMap((t, m) => (t ? [[m, t.data()] as [number, TallyData]] : [])),
       total: this.total.data(),
       outCalls: this.outCalls.data(),
       missed: {
@@ -407,7 +403,7 @@ export class KpiEngine {
     const managers = [...this.listed]
       .map((m) => ({ m, name: names[m]! }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-      .map(({ m, name }) => ({ manager: name, ...this.values(deals[m] ?? new DealTally(), this.tallies.get(m) ?? new ActivityTally(), pay.get(m) ?? { invoiced: [], paid: [] }) }));
+      .map(({ m, name }) => ({ manager: name, ...this.values(deals[m] ?? new DealTally(), this.tallies[m] ?? new ActivityTally(), pay.get(m) ?? { invoiced: [], paid: [] }) }));
     const total = this.values(totalDeals, this.total, this.paymentTotals);
     return { managers, total };
   }
@@ -506,6 +502,15 @@ export class KpiEngine {
       }
     }
   }
+}
+
+/** A callback that feeds each activity to every engine and widens `span` to its time. */
+export function feedAll(engines: KpiEngine[], span: { first: number; last: number }): (a: LinkedActivity) => void {
+  return (a) => {
+    if (a.at < span.first) span.first = a.at;
+    if (a.at > span.last) span.last = a.at;
+    for (const e of engines) e.addLinked(a);
+  };
 }
 
 /** Counts one activity of the period in a tally. */

@@ -9,12 +9,12 @@ const RADIX_FROM = 20_000;
 /**
  * Sorts doubles ascending in place, in exactly the order of Float64Array.prototype.sort (-0 before
  * 0, NaN last), by a least-significant-digit radix sort on their bits: four passes of 16 bits, and
- * none for a digit that all values share. Linear time: several times faster than the native sort
- * on the hundreds of thousands of amounts, cycles and response times of a large export.
+ * none for a digit that all values share. Linear time: measured here about twice as fast as the
+ * native sort from 170,000 values on (the amounts, cycles and response times of a large export).
  */
 export function sortFloat64(a: Float64Array): Float64Array {
   const n = a.length;
-  if (n < RADIX_FROM || a.byteOffset % 4 !== 0) return a.sort();
+  if (n < RADIX_FROM) return a.sort();
   // As unsigned 64-bit keys in the order of the doubles: negatives have every bit flipped, others
   // only the sign bit. NaN becomes the (canonical) NaN's key, above Infinity's, as the native sort puts NaN last.
   let keys: Uint32Array = new Uint32Array(a.buffer, a.byteOffset, n * 2);
