@@ -7,7 +7,7 @@ export function resolveFormat<F extends string>(format: F | undefined, output: s
   if (format) return format;
   if (output && output !== '-') {
     const ext = path.extname(output).slice(1).toLowerCase();
-    const byExt = (ext === 'markdown' ? 'md' : ext) as F;
+    const byExt = (ext === 'markdown' ? 'md' : ext === 'htm' ? 'html' : ext) as F;
     if (allowed.includes(byExt)) return byExt;
   }
   return fallback;

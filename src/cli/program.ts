@@ -72,7 +72,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       .option('--company <name>', 'company name shown in the report')
       .option('--baseline <result.json>', 'a previous audit result (JSON) to compare with')
       .option('--managers <n>', 'number of sales managers, to put hours on the recommendations'),
-    ['table', 'json', 'md', 'xlsx'],
+    ['table', 'json', 'md', 'xlsx', 'html'],
   )
     .addHelpText(
       'after',
@@ -107,7 +107,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
         .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h')
         .option('--metrics <list>', 'only these metrics, comma-separated (e.g. conversion,response_min_median)'),
     ),
-    ['table', 'json', 'md', 'xlsx'],
+    ['table', 'json', 'md', 'xlsx', 'html'],
   )
     .addHelpText(
       'after',
@@ -149,7 +149,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
         .option('--touch-norm <n>', 'touches a won deal should have had', '5')
         .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h'),
     ),
-    ['table', 'json', 'md', 'xlsx'],
+    ['table', 'json', 'md', 'xlsx', 'html'],
   )
     .addHelpText(
       'after',
@@ -179,7 +179,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       .option('--callback-window <duration>', 'how soon a missed call must be called back'))
       .option('--assert <expr...>', "a check such as 'total.conversion>=0.2' (repeatable); exit 1 when one fails")
       .option('--no-exit-code', 'exit 0 even when an assertion fails (dashboards)')
-      .addOption(new Option('--format <format>', 'output format (default: xlsx with -o, else md)').choices(['xlsx', 'json', 'md']))
+      .addOption(new Option('--format <format>', 'output format (default: xlsx with -o, else md)').choices(['xlsx', 'json', 'md', 'html']))
       .option('-o, --output <file>', 'write to FILE atomically')
       .addOption(new Option('--lang <lang>', 'report language (default: ru, or the config)').choices(['ru', 'en']))
       .option('--now <iso>', 'fix the report date (or set SOURCE_DATE_EPOCH) for reproducible output'),
@@ -188,6 +188,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       'after',
       examples([
         ['crm-audit report -o report.xlsx', 'everything crm-audit.config.yaml in this folder asks for'],
+        ['crm-audit report --answers answers.yaml -d deals.csv -a calls.xls --cutover 2025-01-01 --cost 1500000 -o report.html', 'a client document with charts (HTML, prints on A4)'],
         ["crm-audit report --answers answers.yaml -d deals.csv -a calls.xls --assert 'audit.total>=6' --assert 'total.conversion>=0.2' -o report.xlsx", 'audit and KPIs, failing the job below the lines'],
         ["crm-audit report -d deals.csv --cutover 2025-01-01 --assert 'compare.conversion.met==true' --format md >> $GITHUB_STEP_SUMMARY", 'a CI job summary page'],
         ["crm-audit report -c ci.yaml --assert 'managers.*.response_min_median<=30' --no-exit-code -o report.xlsx", 'report every slow manager without failing'],

@@ -32,3 +32,8 @@ export function formatValue(value: unknown, format: MetricFormat, lang: string):
 export function formatCount(n: number, lang: string): string {
   return group(n, 0, lang);
 }
+
+/** Audit points as written: whole numbers bare, halves with one decimal (7 / 10, 2,5). */
+export function formatPoints(n: number, lang: string): string {
+  return group(n, Number.isInteger(n) ? 0 : 1, lang);
+}

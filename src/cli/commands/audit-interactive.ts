@@ -18,7 +18,7 @@ export interface InteractiveOptions {
   company?: string;
   managers?: number;
   baseline?: AuditResult;
-  format: 'table' | 'json' | 'md' | 'xlsx';
+  format: 'table' | 'json' | 'md' | 'xlsx' | 'html';
   output?: string;
   inputs: string[];
 }
@@ -65,7 +65,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   }
   if (!o.output && (await askConfirm(io, tr(lang, 'Сохранить отчёт в файл?', 'Save the report to a file?'), true))) {
     const file = await askInput(io, tr(lang, 'Файл отчёта (.xlsx, .md или .json):', 'Report file (.xlsx, .md or .json):'), 'crm-audit-report.xlsx');
-    const format = resolveFormat(undefined, file, ['json', 'md', 'xlsx'] as const, 'xlsx');
+    const format = resolveFormat(undefined, file, ['json', 'md', 'xlsx', 'html'] as const, 'xlsx');
     await writeOutput(ctx, await renderAudit(result, format, lang, false), file, o.inputs);
     say(tr(lang, `Отчёт сохранён: ${file}`, `Report saved: ${file}`));
   }

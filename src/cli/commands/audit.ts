@@ -26,7 +26,7 @@ export interface AuditOptions {
   now?: string;
 }
 
-const FORMATS = ['table', 'json', 'md', 'xlsx'] as const;
+const FORMATS = ['table', 'json', 'md', 'xlsx', 'html'] as const;
 type AuditFormat = (typeof FORMATS)[number];
 
 /** `crm-audit audit`: interactive on a terminal, or from `--answers`. Same result either way. */
@@ -42,8 +42,8 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const inputs = [...answerFiles, opts.baseline].filter((f): f is string => f !== undefined);
 
   if (answerFiles.length > 0) {
-    if (answerFiles.length > 1 && format === 'xlsx') {
-      throw new UserError('E_USAGE', 'one workbook holds one audit: give one answers file with --format xlsx', {}, 'run the command once per answers file, or use --format json for all of them');
+    if (answerFiles.length > 1 && (format === 'xlsx' || format === 'html')) {
+      throw new UserError('E_USAGE', `one ${format === 'html' ? 'document' : 'workbook'} holds one audit: give one answers file with --format ${format}`, {}, 'run the command once per answers file, or use --format json for all of them');
     }
     const results: AuditResult[] = [];
     for (const file of answerFiles) {
@@ -74,6 +74,10 @@ export async function renderAudit(result: AuditResult, format: AuditFormat, lang
       return renderJson(result);
     case 'md':
       return renderAuditMarkdown(result, { lang, color: false });
+    case 'html': {
+      const { renderHtml } = await import('../../render/html/index.js');
+      return renderHtml({ lang, generatedAt: result.answeredAt, company: result.company, audit: result });
+    }
     case 'xlsx': {
       const { renderAuditXlsx } = await import('../../render/audit/xlsx.js');
       return renderAuditXlsx(result, { lang });

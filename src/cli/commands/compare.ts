@@ -13,13 +13,13 @@ import { writeOutput } from '../output.js';
 import { kpiOptionsFromCli } from './kpi.js';
 
 export interface CompareCliOptions extends ImportCliOptions, KpiCliFields, PeriodCliFields {
-  format?: 'table' | 'json' | 'md' | 'xlsx';
+  format?: 'table' | 'json' | 'md' | 'xlsx' | 'html';
   output?: string;
   lang: string;
   now?: string;
 }
 
-const FORMATS = ['table', 'json', 'md', 'xlsx'] as const;
+const FORMATS = ['table', 'json', 'md', 'xlsx', 'html'] as const;
 
 /** Parses a money option (`1500000`, `1 500 000`): a number of 0 or more. */
 export function parseAmount(value: string | undefined, name: string): number | undefined {
@@ -81,6 +81,7 @@ export async function run(o: CompareCliOptions, ctx: CliContext): Promise<number
   if (format === 'json') out = renderJson(result);
   else if (format === 'md') out = renderCompareMarkdown(result, { lang: o.lang, color: false });
   else if (format === 'xlsx') out = await (await import('../../render/compare/xlsx.js')).renderCompareXlsx(result, { lang: o.lang, now });
+  else if (format === 'html') out = await (await import('../../render/html/index.js')).renderHtml({ lang: o.lang, generatedAt: now.toISOString(), compare: result });
   else out = renderCompareTable(result, { lang: o.lang, color: useColor(ctx) && !o.output });
   await writeOutput(ctx, out, o.output, inputs);
   return EXIT.ok;

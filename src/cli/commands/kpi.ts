@@ -14,13 +14,13 @@ import { writeOutput } from '../output.js';
 export interface KpiCliOptions extends ImportCliOptions, KpiCliFields {
   deals: string;
   metrics?: string;
-  format?: 'table' | 'json' | 'md' | 'xlsx';
+  format?: 'table' | 'json' | 'md' | 'xlsx' | 'html';
   output?: string;
   lang: string;
   now?: string;
 }
 
-const FORMATS = ['table', 'json', 'md', 'xlsx'] as const;
+const FORMATS = ['table', 'json', 'md', 'xlsx', 'html'] as const;
 
 /** Parses the KPI-definition options (period, norms, windows) shared by kpi, compare and report. */
 export function kpiOptionsFromCli(o: { from?: string; to?: string; touchNorm?: string; callbackWindow?: string }): KpiOptions {
@@ -68,6 +68,10 @@ export async function renderKpi(result: KpiResult, format: (typeof FORMATS)[numb
     case 'md': {
       const { renderKpiMarkdown } = await import('../../render/kpi/text.js');
       return renderKpiMarkdown(result, { lang: opts.lang, color: false, metrics: opts.metrics });
+    }
+    case 'html': {
+      const { renderHtml } = await import('../../render/html/index.js');
+      return renderHtml({ lang: opts.lang, generatedAt: opts.now.toISOString(), kpi: result });
     }
     case 'xlsx': {
       const { renderKpiXlsx } = await import('../../render/kpi/xlsx.js');

@@ -32,13 +32,13 @@ export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, Period
   company?: string;
   assert?: string[];
   exitCode: boolean;
-  format?: 'xlsx' | 'json' | 'md';
+  format?: 'xlsx' | 'json' | 'md' | 'html';
   output?: string;
   lang?: string;
   now?: string;
 }
 
-const FORMATS = ['xlsx', 'json', 'md'] as const;
+const FORMATS = ['xlsx', 'json', 'md', 'html'] as const;
 
 /** CLI flags over the config file. */
 function merge(o: ReportCliOptions, c: ReportConfig) {
@@ -120,6 +120,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   let out: string | Uint8Array;
   if (format === 'json') out = renderJson(report);
   else if (format === 'md') out = renderReportMarkdown(report);
+  else if (format === 'html') out = await (await import('../../render/html/index.js')).renderHtml(report);
   else out = await (await import('../../render/report/xlsx.js')).renderReportXlsx(report);
   const inputs = [m.answers, deals, m.files.activities, m.files.payments, m.map, configFile, m.before?.deals, m.before?.activities, m.after?.deals, m.after?.activities].filter((f): f is string => typeof f === 'string' && f !== '-');
   await writeOutput(ctx, out, o.output, inputs);
