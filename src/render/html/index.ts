@@ -3,7 +3,7 @@ import type { Chart } from '../charts/spec.js';
 import { renderChartSvg } from '../charts/svg.js';
 import { htmlLabels } from './labels.js';
 import { documentHtml, section } from './page.js';
-import { auditSection, coverSection, definitionsSection, figure, paybackSummary, qualitySection, recommendationsSection, type HtmlInput } from './sections.js';
+import { auditSection, coverSection, definitionsSection, documentTitle, figure, paybackSummary, qualitySection, recommendationsSection, type HtmlInput } from './sections.js';
 
 export type { HtmlInput } from './sections.js';
 
@@ -36,6 +36,6 @@ export async function renderHtml(r: HtmlInput): Promise<string> {
   }
   if (r.kpi) parts.push(qualitySection(r.kpi, r.lang));
   if (r.kpi || r.compare) parts.push(definitionsSection(r));
-  const title = `${L.title}${r.company ? ` — ${r.company}` : ''}`;
+  const title = `${documentTitle(r)}${r.company ? ` — ${r.company}` : ''}`;
   return documentHtml(r.lang, title, `${parts.join('\n')}\n<footer>${L.generator}</footer>`);
 }

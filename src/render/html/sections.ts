@@ -35,6 +35,13 @@ function periodOf(r: HtmlInput, lang: string): string | undefined {
   return undefined;
 }
 
+/** The document's title: what it holds (audit, KPIs, before/after, or all of them). */
+export function documentTitle(r: HtmlInput): string {
+  const L = htmlLabels(r.lang);
+  const only = [r.audit && L.auditTitle, r.kpi && L.kpiTitle, r.compare && L.compareTitle].filter(Boolean);
+  return only.length === 1 ? (only[0] as string) : L.title;
+}
+
 /** The cover: company, period, date, the audit's score and band, and the headline KPIs against targets. */
 export function coverSection(r: HtmlInput): string {
   const L = htmlLabels(r.lang);
@@ -43,7 +50,7 @@ export function coverSection(r: HtmlInput): string {
     periodOf(r, r.lang) ? `${L.period}: ${esc(periodOf(r, r.lang))}` : '',
     `${L.date}: ${esc(formatDate(r.generatedAt, r.lang))}`,
   ].filter(Boolean);
-  let body = `<h1>${esc(r.audit && !r.kpi && !r.compare ? L.auditTitle : !r.audit && r.kpi && !r.compare ? L.kpiTitle : !r.audit && !r.kpi && r.compare ? L.compareTitle : L.title)}</h1><p class="meta">${meta.join(' · ')}</p>`;
+  let body = `<h1>${esc(documentTitle(r))}</h1><p class="meta">${meta.join(' · ')}</p>`;
   if (r.audit) {
     body += `<div class="score"><span class="big">${esc(formatPoints(r.audit.total, r.lang))} / ${esc(formatPoints(r.audit.max, r.lang))}</span><span><span class="note">${esc(L.score)}</span><br><span class="band">${esc(r.audit.band.title)}</span></span></div><p>${esc(r.audit.band.meaning)}</p>`;
   }
