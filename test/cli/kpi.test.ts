@@ -143,11 +143,17 @@ describe('crm-audit inspect, generate, demo', () => {
     expect(JSON.parse(kpi.stdout).total.leads).toBe(300);
   });
 
-  it('demo runs the audit, the KPIs and the before/after table', () => {
-    const run = runCli(['demo', '--lang', 'en']);
+  it('demo runs the audit, the KPIs and the before/after table, and writes the HTML report where it says', () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'demo-'));
+    const run = runCli(['demo', '--lang', 'en'], { cwd });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Band: Leader/);
     expect(run.stdout).toMatch(/Sales KPIs per manager/);
     expect(run.stdout).toMatch(/Payback, months/);
+    const file = path.join(cwd, 'demo-report.html');
+    expect(run.stdout).toContain(`Report written: ${file}`);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('data-chart="payback"');
   });
 });

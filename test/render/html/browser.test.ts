@@ -38,7 +38,7 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
           // Vega draws data marks as paths inside its mark groups: bars are mark-rect, lines mark-line, points mark-symbol.
           const drawn = [...(svg?.querySelectorAll('g.mark-rect path, g.mark-symbol path') ?? [])].filter((p) => {
             if (p.closest('.role-legend')) return false;
-            const b = (p as SVGGraphicsElement).getBBox();
+            const b = (p as unknown as { getBBox(): { width: number; height: number } }).getBBox();
             return b.width > 0 || b.height > 0;
           }).length;
           const lines = svg?.querySelectorAll('g.mark-line path').length ?? 0;
