@@ -69,7 +69,7 @@ export function barSpec(lang: string, bars: Bar[], format: string, rule?: { valu
   if (rule) {
     layer.push(
       { data: { values: [rule] }, mark: { type: 'rule', color: '#e65100', strokeDash: [5, 3], strokeWidth: 2 }, encoding: { x: { field: 'value', type: 'quantitative' } } },
-      { data: { values: [rule] }, mark: { type: 'text', color: '#e65100', align: 'left', dx: 4, baseline: 'top', y: 0, fontSize: 10 }, encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } },
+      { data: { values: [rule] }, mark: { type: 'text', color: '#e65100', align: 'left', dx: 4, dy: -2, baseline: 'bottom', y: 0, fontSize: 10 }, encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } },
     );
   }
   return { ...frame(lang, 640, height), data: { values }, layer };

@@ -3,6 +3,7 @@ import { METRICS } from '../../core/kpi/catalog.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { tr } from '../../core/i18n.js';
 import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
+import { addChartsSheet } from '../xlsx-charts.js';
 import { kpiLabels } from './labels.js';
 import { periodText } from './text.js';
 
@@ -94,5 +95,6 @@ export async function renderKpiXlsx(result: KpiResult, opts: { lang: string; now
   const workbook = new ExcelJS.Workbook();
   setDocumentProperties(workbook, `${kpiLabels(opts.lang).title} (${periodText(result, opts.lang)})`, opts.now);
   addKpiSheets(workbook, result, opts.lang);
+  await addChartsSheet(workbook, { kpi: result }, opts.lang);
   return workbookToBuffer(workbook);
 }

@@ -4,6 +4,7 @@ import { addAuditSheets } from '../audit/xlsx.js';
 import { addCompareSheets } from '../compare/xlsx.js';
 import { addKpiSheets } from '../kpi/xlsx.js';
 import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
+import { addChartsSheet } from '../xlsx-charts.js';
 import { headlineRows, reportLabels, showValue } from './summary.js';
 import { METRICS } from '../../core/kpi/catalog.js';
 
@@ -65,6 +66,7 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
   if (r.audit) addAuditSheets(workbook, r.audit, r.lang);
   if (r.kpi) addKpiSheets(workbook, r.kpi, r.lang);
   if (r.compare) addCompareSheets(workbook, r.compare, r.lang);
+  await addChartsSheet(workbook, r, r.lang);
   for (const sheet of workbook.worksheets) if (sheet !== s && !sheet.views?.length) styleHeader(sheet, sheet.columnCount);
   return workbookToBuffer(workbook);
 }
