@@ -7,7 +7,7 @@ import type { Browser, Page } from 'puppeteer-core';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
 /** Why the browser test did not run, for the test's name and the run's summary. */
-export const SKIP_REASON = `${CHROMIUM} not found: install it (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH`;
+export const SKIP_REASON = `${CHROMIUM} not found; install it with apt-get install chromium, as .ci/run does, or set CHROMIUM_PATH`;
 
 /** Flags that work in a root container without a GPU, with nothing reaching out to the network. */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
