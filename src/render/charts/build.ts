@@ -25,7 +25,7 @@ export function auditChart(a: AuditResult, lang: string): Chart {
   ]);
   return {
     id: 'audit-sections', kind: 'bar', title: L.auditSections, marks: rows.length,
-    spec: pairedBarSpec(lang, rows, 'decimal'),
+    spec: pairedBarSpec(lang, rows, 'points'),
     table: { head: [L.section, L.score, L.max, L.share], rows: a.sections.map((s) => [s.title, formatPoints(s.score, lang), formatPoints(s.max, lang), formatValue(s.max === 0 ? null : s.score / s.max, 'ratio', lang)]) },
   };
 }

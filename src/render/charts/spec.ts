@@ -53,7 +53,7 @@ export function frame(lang: string, width: number, height: number): Record<strin
 
 /** The axis format of a metric format (d3-format; the locale above supplies separators). */
 export function axisFormat(format: string): string {
-  return format === 'ratio' ? '.0%' : format === 'money' ? ',.0f' : ',.4~r';
+  return format === 'ratio' ? '.0%' : format === 'money' ? ',.0f' : format === 'points' ? 'd' : ',.4~r';
 }
 
 /** Horizontal bars, one per category, labelled with their text, with an optional reference line. */
@@ -79,7 +79,7 @@ export function barSpec(lang: string, bars: Bar[], format: string, rule?: { valu
 export function pairedBarSpec(lang: string, rows: Array<{ label: string; series: string; value: number; text: string; color: string }>, format: string): Record<string, unknown> {
   const categories = new Set(rows.map((r) => r.label)).size;
   const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { grid: false } };
-  const x = { field: 'value', type: 'quantitative', title: null, axis: { format: axisFormat(format) } };
+  const x = { field: 'value', type: 'quantitative', title: null, axis: { format: axisFormat(format), ...(format === 'points' ? { tickMinStep: 1 } : {}) } };
   const series = [...new Map(rows.map((r) => [r.series, r.color])).entries()];
   const color = { field: 'series', type: 'nominal', sort: null, scale: { domain: series.map((s) => s[0]), range: series.map((s) => s[1]) } };
   const yOffset = { field: 'series', type: 'nominal', sort: null };

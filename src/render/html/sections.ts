@@ -8,7 +8,7 @@ import type { Chart } from '../charts/spec.js';
 import { ROW_INFO } from '../compare/text.js';
 import { formatCount, formatPoints, formatValue } from '../format.js';
 import { headlineRows } from '../report/summary.js';
-import { htmlLabels } from './labels.js';
+import { htmlLabels, reasonText } from './labels.js';
 import { esc, formatDate, section, table } from './page.js';
 
 /** What an HTML report is rendered from: the report result, or one command's result wrapped alike. */
@@ -106,7 +106,7 @@ export function qualitySection(k: KpiResult, lang: string): string {
   if (q.rowsSkipped.length > 0) body += `<h3>${esc(L.skippedRows)}</h3>${table([L.file, L.row, L.column, L.reason], q.rowsSkipped.slice(0, 50).map((s) => [s.file, String(s.row), s.column ?? '', s.reason]))}`;
   if (q.warnings.length > 0) body += `<h3>${esc(L.warnings)}</h3><ul>${q.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`;
   const na = Object.entries(k.notApplicable);
-  if (na.length > 0) body += `<h3>${esc(L.notApplicable)}</h3>${table([L.metric, L.reason], na.map(([key, why]) => [METRICS.find((m) => m.key === key)?.label[lang === 'ru' ? 'ru' : 'en'] ?? key, why]))}`;
+  if (na.length > 0) body += `<h3>${esc(L.notApplicable)}</h3>${table([L.metric, L.reason], na.map(([key, why]) => [METRICS.find((m) => m.key === key)?.label[lang === 'ru' ? 'ru' : 'en'] ?? key, reasonText(why, lang)]))}`;
   return section('data-quality', L.dataQuality, body);
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ReportResult } from '../../../src/core/report.js';
 import { renderHtml } from '../../../src/render/html/index.js';
 import { esc, formatDate } from '../../../src/render/html/page.js';
+import { reasonText } from '../../../src/render/html/labels.js';
+import { METRICS, NEEDS_TEXT } from '../../../src/core/kpi/catalog.js';
 import { htmlStructure } from '../../helpers/html-structure.js';
 import { auditResult, compareResult, HOSTILE_NAME, kpiResult } from '../../helpers/results.js';
 
@@ -71,6 +73,12 @@ describe('the HTML report', () => {
     const s = htmlStructure(await renderHtml({ lang: 'ru', generatedAt: '2026-01-15T10:00:00Z', audit: auditResult() }));
     expect(s.sections).toEqual(['cover', 'audit', 'recommendations']);
     expect(s.charts.map((c) => c.id)).toEqual(['audit-sections']);
+  });
+
+  it('says in Russian why each metric could not be computed', () => {
+    const reasons = new Set([...Object.values(NEEDS_TEXT), ...METRICS.flatMap((m) => (m.activitiesReason ? [m.activitiesReason] : []))]);
+    for (const r of reasons) expect(reasonText(r, 'ru'), r).toMatch(/^нуж/);
+    expect(reasonText('needs a payments file (--payments)', 'en')).toBe('needs a payments file (--payments)');
   });
 
   it('escapes and formats its building blocks', () => {
