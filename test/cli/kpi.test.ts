@@ -47,7 +47,7 @@ describe('crm-audit kpi', () => {
     expect(run.stdout).not.toMatch(/Revenue/);
   });
 
-  it('writes a Markdown table and an XLSX workbook with the four sheets', async () => {
+  it('writes a Markdown table and an XLSX workbook with its five sheets (the last one of charts)', async () => {
     const md = runCli(['kpi', '-d', S('amocrm-deals.csv'), '--format', 'md', '--lang', 'en']);
     expect(md.stdout).toMatch(/^# Sales KPIs per manager/);
     expect(md.stdout).toMatch(/\| Manager \| Leads \|/);
@@ -57,7 +57,7 @@ describe('crm-audit kpi', () => {
     expect(readdirSync(dir)).toEqual(['kpi.xlsx']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Managers', 'Loss reasons', 'Data quality', 'Definitions']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Managers', 'Loss reasons', 'Data quality', 'Definitions', 'Charts']);
     const managers = wb.getWorksheet('Managers')!;
     const conv = managers.getRow(1).values as unknown[];
     const col = conv.indexOf('Conversion');
