@@ -44,7 +44,7 @@ export function frame(lang: string, width: number, height: number): Record<strin
     config: {
       locale: locale(lang),
       font: FONT,
-      axis: { labelFontSize: 11, titleFontSize: 11, labelLimit: 220, grid: true, gridColor: '#e5e8ec' },
+      axis: { labelFontSize: 11, titleFontSize: 11, labelLimit: 300, grid: true, gridColor: '#e5e8ec' },
       legend: { labelFontSize: 11, orient: 'bottom', title: null, labelLimit: 320 },
       view: { stroke: null },
     },
