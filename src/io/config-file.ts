@@ -16,10 +16,16 @@ export const CONFIG_FILE = 'crm-audit.config.yaml';
 const files = z.object({ deals: z.string(), activities: z.string().optional(), payments: z.string().optional() }).strict();
 /** A date as people write it (`01.02.2025` or `2025-02-01`), kept as `YYYY-MM-DD`. */
 const day = z.string().transform((s, ctx) => readDay(s) ?? (ctx.addIssue({ code: 'custom', message: `not a date: "${s}"; write ${DAY_FORMS.en}` }), z.NEVER));
-/** A sum as people write it: a YAML number, or text such as "1 500 000" or "1,5e6". */
-const amount = z.union([z.number().nonnegative(), z.string().transform((s, ctx) => readAmount(s) ?? (ctx.addIssue({ code: 'custom', message: `not a sum: "${s}"; write ${AMOUNT_FORMS.en}` }), z.NEVER))]);
+/** A sum as people write it: a YAML number, or text such as "1 500 000" or "1,5e6"; 0 or more. */
+const amount = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const n = typeof v === 'number' ? (v >= 0 ? v : undefined) : readAmount(v);
+  return n ?? (ctx.addIssue({ code: 'custom', message: `not a sum of 0 or more: "${v}"; write ${AMOUNT_FORMS.en}` }), z.NEVER);
+});
 /** A share: a YAML number from 0 to 1, or text such as "35%" or "0,35". */
-const share = z.union([z.number().min(0).max(1), z.string().transform((s, ctx) => readShare(s) ?? (ctx.addIssue({ code: 'custom', message: `not a share: "${s}"; write ${SHARE_FORMS.en}` }), z.NEVER))]);
+const share = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const n = typeof v === 'number' ? (v >= 0 && v <= 1 ? v : undefined) : readShare(v);
+  return n ?? (ctx.addIssue({ code: 'custom', message: `not a share: "${v}"; write ${SHARE_FORMS.en}` }), z.NEVER);
+});
 const metricIds = COMPARE_ROWS.map((r) => r.metric) as [string, ...string[]];
 
 /** `crm-audit.config.yaml`: everything a CI job needs, so the job is one line. Paths are relative to the file. */

@@ -9,7 +9,7 @@ const BROKEN: Record<Operator, string> = { '>=': '<', '<=': '>', '>': '≤', '<'
 
 type Kind = MetricFormat | 'points' | 'pp' | 'bool' | 'text';
 
-const UNIT: Partial<Record<Kind, { ru: string; en: string }>> = { minutes: { ru: 'мин', en: 'min' }, days: { ru: 'дн.', en: 'days' }, points: { ru: 'балл.', en: 'pt' }, pp: { ru: 'п.п.', en: 'pp' } };
+const UNIT: Partial<Record<Kind, { ru: string; en: string }>> = { minutes: { ru: 'мин', en: 'min' }, days: { ru: 'дн.', en: 'days' }, pp: { ru: 'п.п.', en: 'pp' } };
 
 /** A value with its unit: `66,2 мин`, `20,7%`, `−2,0 п.п.`, `да`. */
 export function showWithUnit(v: AssertValue | unknown, kind: Kind, lang: string, signed = false): string {
