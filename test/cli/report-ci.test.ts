@@ -139,7 +139,8 @@ describe('report in CI: GitHub, GitLab, baseline, presets', () => {
     const out = md.stdout;
     expect(out).toContain('Дата: 01.07.2025');
     expect(out).toMatch(/### Аудит зрелости\n\n\*\*7 \/ 10\*\* — Лидер\./);
-    expect(out).toMatch(/\| Реакция, мин \(медиана\) \| \d+,\d мин \|/);
+    expect(out).toMatch(/\| Реакция \(медиана\) \| \d+,\d мин \|/);
+    expect(out).toMatch(/\| Цикл \(медиана\) \| \d+,\d дн\. \|/);
     expect(out).toMatch(/\| Конверсия \| \d+,\d% \|/);
     expect(out).toContain('### До и после внедрения CRM');
     expect(out).toMatch(/\| Конверсия \| 22,5% \| 28,9% \|/);

@@ -24,7 +24,7 @@ export function showWithUnit(v: AssertValue | unknown, kind: Kind, lang: string,
 }
 
 /** A metric's label without the unit its value now carries: «Реакция (медиана)». */
-const bareLabel = (label: string) => label.replace(/, (мин|дн\.|min|days)(?=[ ,]|$)/, '');
+export const bareLabel = (label: string) => label.replace(/, (мин|дн\.|min|days)(?=[ ,]|$)/, '');
 
 function metric(key: string, lang: string): { label: string; format: MetricFormat } {
   const def = METRICS.find((m) => m.key === key);

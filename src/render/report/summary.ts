@@ -4,7 +4,7 @@ import { METRICS } from '../../core/kpi/catalog.js';
 import { formatValue } from '../format.js';
 import { renderCompareMarkdown } from '../compare/text.js';
 import { mdTable } from '../text.js';
-import { assertionTally, describeFailure, levelWord, showWithUnit } from './assertion-text.js';
+import { assertionTally, bareLabel, describeFailure, levelWord, showWithUnit } from './assertion-text.js';
 
 /** Headline KPIs on the Summary sheet and the CI summary. */
 export const HEADLINE = ['leads', 'conversion', 'win_rate', 'revenue', 'average_check', 'cycle_days_median', 'response_min_median', 'missed_share', 'callback_rate', 'paid_share'];
@@ -83,7 +83,8 @@ function kpiSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string
   const body = rows.map((x) => {
     const def = METRICS.find((m) => m.key === x.key)!;
     const change = delta?.[x.key];
-    return [x.label, showWithUnit(x.value, def.format, r.lang), ...(delta ? [change === null || change === undefined ? '—' : showWithUnit(change, def.format === 'ratio' ? 'pp' : def.format, r.lang, true)] : [])];
+    // The value carries the unit (`30,3 мин`), so the label need not repeat it.
+    return [bareLabel(x.label), showWithUnit(x.value, def.format, r.lang), ...(delta ? [change === null || change === undefined ? '—' : showWithUnit(change, def.format === 'ratio' ? 'pp' : def.format, r.lang, true)] : [])];
   });
   return ['', `### ${L.kpis}${period}`, '', mdTable(head, body, ['left', 'right', 'right'])];
 }
