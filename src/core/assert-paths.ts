@@ -49,6 +49,8 @@ export function checkAssertionPaths(assertions: readonly Assertion[], tree: Reco
 function pathProblem(a: Assertion, tree: Record<string, unknown>, absentRoots: Readonly<Record<string, Text>>, lang: string): { message: string; hint?: string } | undefined {
   let nodes: unknown[] = [tree];
   for (const [i, segment] of a.path.entries()) {
+    // A `*` over an empty group (no manager in both runs) leaves nothing to check the rest against.
+    if (nodes.length === 0) return undefined;
     const groups = nodes.filter(isGroup);
     const here = show(a.path.slice(0, i));
     if (groups.length === 0) {

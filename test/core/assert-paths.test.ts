@@ -68,6 +68,10 @@ describe('assertion paths are checked against the result shape', () => {
     }
   });
 
+  it('a wildcard over an empty group is not a path error (judging says there is nothing to check)', () => {
+    expect(check(['delta.managers.*.conversion>=0'], 'en', { delta: { managers: {} } })).toBe('ok');
+  });
+
   it('takes valid names from the tree, so a new result key needs no list', () => {
     const withEvidence = { ...tree, audit: { ...tree.audit, evidence: { confirmed: 4 } } };
     expect(check(['audit.evidence.confirmed>=3'], 'en', withEvidence)).toBe('ok');
