@@ -33,7 +33,7 @@ export function renderReportJunit(r: ReportResult): string {
     const text = a.failures.map((f) => describeFailure(a, f, r.lang)).join('\n');
     if (a.passed) lines.push(`  ${head}/>`);
     else if (a.level === 'error') {
-      const message = `${levelWord('error', r.lang)}: ${a.failures.length === 1 ? text : tr(r.lang, `не выполнено для ${a.failures.length}`, `fails for ${a.failures.length}`)}`;
+      const message = `${levelWord('error', r.lang)}: ${a.failures.length === 1 ? text : tr(r.lang, `не выполнено, значений: ${a.failures.length}`, `fails for ${a.failures.length} values`)}`;
       lines.push(`  ${head}>`, `      <failure message="${xmlEscape(message)}" type="assertion">${xmlEscape(text)}</failure>`, '    </testcase>');
     } else lines.push(`  ${head}>`, `      <system-out>${xmlEscape(`${levelWord('warn', r.lang)}:\n${text}`)}</system-out>`, '    </testcase>');
   }

@@ -84,7 +84,7 @@ describe('JUnit XML for GitLab and other CI servers', () => {
     const r = buildReport({ kpi }, [parseAssertion('managers.*.conversion>=0.5')], { now: new Date('2025-07-01T00:00:00Z'), lang: 'en' });
     const cases = readLikeGitlab(renderReportJunit(r)).suites[0]!.cases;
     expect(cases[0]!.status).toBe('failure');
-    expect(cases[0]!.message).toBe('error: fails for 2');
+    expect(cases[0]!.message).toBe('error: fails for 2 values');
     expect(cases[0]!.details).toBe('Алексеева Мария: Conversion 10.0% < 50%\nБелов <Игорь> & Co: Conversion 30.0% < 50%');
   });
 
