@@ -43,6 +43,12 @@ export { buildReport, assertionTree } from './core/report.js';
 export type { ReportResult } from './core/report.js';
 export { renderReportXlsx } from './render/report/xlsx.js';
 export { renderReportMarkdown } from './render/report/summary.js';
+export { checkAssertionPaths } from './core/assert-paths.js';
+export { computeDelta, parseBaseline } from './core/delta.js';
+export type { ReportDelta } from './core/delta.js';
+export { PRESETS, presetAssertions } from './core/presets.js';
+export { renderReportJunit } from './render/report/junit.js';
+export { renderGithubAnnotations } from './render/report/annotations.js';
 
 // Synthetic data
 export { generateSales } from './core/generate.js';

@@ -3,6 +3,8 @@ import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { COMPARE_ROWS } from '../core/compare.js';
 import { UserErrors } from '../core/errors.js';
+import { AMOUNT_FORMS, DAY_FORMS, readAmount, readDay, readShare, SHARE_FORMS } from '../core/option-values.js';
+import { PRESET_NAMES } from '../core/presets.js';
 import { zodToUserErrors } from '../core/questionnaire/parse.js';
 import { readDocument } from './files.js';
 import { relativeTarget } from './targets-file.js';
@@ -12,6 +14,18 @@ import { parseYaml } from './yaml.js';
 export const CONFIG_FILE = 'crm-audit.config.yaml';
 
 const files = z.object({ deals: z.string(), activities: z.string().optional(), payments: z.string().optional() }).strict();
+/** A date as people write it (`01.02.2025` or `2025-02-01`), kept as `YYYY-MM-DD`. */
+const day = z.string().transform((s, ctx) => readDay(s) ?? (ctx.addIssue({ code: 'custom', message: `not a date: "${s}"; write ${DAY_FORMS.en}` }), z.NEVER));
+/** A sum as people write it: a YAML number, or text such as "1 500 000" or "1,5e6"; 0 or more. */
+const amount = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const n = typeof v === 'number' ? (v >= 0 ? v : undefined) : readAmount(v);
+  return n ?? (ctx.addIssue({ code: 'custom', message: `not a sum of 0 or more: "${v}"; write ${AMOUNT_FORMS.en}` }), z.NEVER);
+});
+/** A share: a YAML number from 0 to 1, or text such as "35%" or "0,35". */
+const share = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const n = typeof v === 'number' ? (v >= 0 && v <= 1 ? v : undefined) : readShare(v);
+  return n ?? (ctx.addIssue({ code: 'custom', message: `not a share: "${v}"; write ${SHARE_FORMS.en}` }), z.NEVER);
+});
 const metricIds = COMPARE_ROWS.map((r) => r.metric) as [string, ...string[]];
 
 /** `crm-audit.config.yaml`: everything a CI job needs, so the job is one line. Paths are relative to the file. */
@@ -41,8 +55,8 @@ export const configSchema = z
       .optional(),
     kpi: files
       .extend({
-        from: z.string().optional(),
-        to: z.string().optional(),
+        from: day.optional(),
+        to: day.optional(),
         touchNorm: z.number().nonnegative().optional(),
         callbackWindow: z.string().optional(),
       })
@@ -50,17 +64,19 @@ export const configSchema = z
       .optional(),
     compare: z
       .object({
-        cutover: z.string().optional(),
+        cutover: day.optional(),
         before: files.optional(),
         after: files.optional(),
         targets: z.partialRecord(z.enum(metricIds), relativeTarget).optional(),
-        cost: z.number().nonnegative().optional(),
-        monthlyCost: z.number().nonnegative().optional(),
-        margin: z.number().min(0).max(1).optional(),
+        cost: amount.optional(),
+        monthlyCost: amount.optional(),
+        margin: share.optional(),
         byManager: z.boolean().optional(),
       })
       .strict()
       .optional(),
+    preset: z.enum(PRESET_NAMES as [string, ...string[]]).optional().describe('a built-in set of assertions (--preset)'),
+    baseline: z.string().optional().describe('a previous report --format json result, for delta.* (--baseline)'),
     assert: z.array(z.union([z.string(), z.object({ expr: z.string(), level: z.enum(['error', 'warn']).default('error') }).strict()])).optional(),
   })
   .strict();
@@ -86,6 +102,7 @@ export async function loadConfig(file: string | undefined, cwd: string, stdin: N
     config: {
       ...c,
       map: abs(c.map),
+      baseline: abs(c.baseline),
       audit: c.audit ? { ...c.audit, answers: abs(c.audit.answers)!, questionnaire: c.audit.questionnaire && /[/\\]|\.ya?ml$/.test(c.audit.questionnaire) ? abs(c.audit.questionnaire) : c.audit.questionnaire } : undefined,
       kpi: fileSet(c.kpi),
       compare: c.compare ? { ...c.compare, before: fileSet(c.compare.before), after: fileSet(c.compare.after) } : undefined,
