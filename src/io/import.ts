@@ -1,16 +1,21 @@
-import type { Activity, Deal, Payment, SkippedRow } from '../core/records.js';
+import type { Payment, SkippedRow } from '../core/records.js';
 import { UserError } from '../core/errors.js';
 import { DealStore } from '../core/kpi/deal-store.js';
 import { ActivityLinker, type LinkedActivity } from '../core/kpi/link.js';
-import { ByteMemo, maySlashDate, mayBeTotals } from './byte-cells.js';
+import type { Activity } from '../core/records.js';
 import type { ByteRow } from './csv.js';
 import type { RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type ColumnMatch } from './mapping.js';
-import { buildActivity, buildActivityBytes, buildDeal, buildDealBytes, type KeyedDeal, buildPayment, DateOrders, firstColumns, isByteRow, makeCellText, makeReaders, PENDING, RowProblem, SLOW, type BuildContext } from './records.js';
+import { activityMemos, readActivity } from './map/activity-reader.js';
+import { ByteCells, TextCells, type Cells } from './map/cells.js';
+import { activityValueReaders, DateOrders, firstColumns, PENDING, RowProblem, type ReadContext } from './map/context.js';
+import { dealMemos, readDeal, type DealRow } from './map/deal-reader.js';
+import { readPayment } from './map/payment-reader.js';
+import { RowFilter } from './map/row-filters.js';
 import { readTable, type TableInfo, type TableOptions } from './table.js';
 import { buildValueMaps, type ValueMaps } from './value-maps.js';
-import type { SlashOrder } from './values.js';
+import { parseBoolean, type SlashOrder } from './values.js';
 
 /** Options for reading one export. */
 export interface ImportOptions {
@@ -48,8 +53,6 @@ export interface ImportOptions {
   onDateOrders?: (orders: Array<[number, SlashOrder]>) => void;
 }
 
-type Cells = string[] | ByteRow;
-
 /** What the importer saw and did with one file: dataQuality and `inspect` are made from it. */
 export interface ImportReport {
   file: string;
@@ -66,161 +69,111 @@ export interface ImportReport {
   dropped: Record<string, number>;
 }
 
-/** Rows that are not data: totals and report footers. */
-const TOTALS = /^(итого|всего|total|totals|grand totals?|сумма итого)(?=$|[\s:(.,])/i;
+const SLASH = 0x2f;
+const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'invoiced_at', 'paid_at'];
 
-/** Deals keyed by their bytes where the byte path can, else built from text. */
-function buildDealRow(cells: Cells, row: number, ctx: BuildContext): KeyedDeal | Deal | RowProblem | typeof PENDING {
-  if (isByteRow(cells)) {
-    const fast = buildDealBytes(cells, row, ctx);
-    if (fast !== SLOW) return fast;
+type Build<T> = (cells: Cells, row: number) => T | RowProblem | typeof PENDING;
+
+/** The reading context of a file once its header is known, and the record builder of its kind. */
+function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers: readonly string[], opts: ImportOptions): { ctx: ReadContext; build: Build<T> } {
+  const maps = opts.valueMaps ?? buildValueMaps();
+  const missedCol = map.fields.get('missed')?.[0];
+  const missedIsBoolean = missedCol !== undefined && headers[missedCol]!.trim().toLowerCase() === 'missed';
+  const linker = kind === 'activities' ? (opts.linker ?? new ActivityLinker(new DealStore())) : undefined;
+  const ctx: ReadContext = {
+    file,
+    map,
+    maps,
+    dates: new DateOrders(opts.dateOrder, headers, file),
+    cols: firstColumns(map),
+    timeOffsetMs: (opts.timeOffsetHours ?? 0) * 3_600_000,
+    valueStats: new Map(),
+    values: activityValueReaders(maps, missedIsBoolean, parseBoolean),
+    store: linker ? linker.store : (opts.store ?? new DealStore()),
+    ...(linker ? { linker } : {}),
+  };
+  if (kind === 'deals') {
+    const m = dealMemos(ctx);
+    return { ctx, build: ((cells, row) => readDeal(cells, row, ctx, m)) as Build<T> };
   }
-  return buildDeal(cells, row, ctx);
-}
-
-/** Activities resolved to deal-store keys: by bytes on the byte path, else built as text and linked. */
-function buildLinkedActivity(cells: Cells, row: number, ctx: BuildContext): LinkedActivity | RowProblem | typeof PENDING {
-  if (isByteRow(cells)) {
-    const fast = buildActivityBytes(cells, row, ctx);
-    if (fast !== SLOW) return fast;
-    cells = cells.cells();
+  if (kind === 'activities') {
+    const m = activityMemos(ctx);
+    return { ctx, build: ((cells) => readActivity(cells, ctx, m)) as Build<T> };
   }
-  const a = buildActivity(cells, row, ctx);
-  return a instanceof RowProblem || a === PENDING ? a : ctx.linker!.link(a);
+  return { ctx, build: ((cells) => readPayment(cells, ctx)) as Build<T> };
 }
-
 
 /**
  * Reads one export into canonical records. Every row is accounted for: a record, a skipped row
  * (with file, row, column and reason), or a dropped non-data row (totals, footers, deleted deals).
  */
-export async function importFile<T>(
-  file: string,
-  kind: RecordKind,
-  opts: ImportOptions,
-  onRecord: (record: T, row: number) => void,
-): Promise<ImportReport> {
+export async function importFile<T>(file: string, kind: RecordKind, opts: ImportOptions, onRecord: (record: T, row: number) => void): Promise<ImportReport> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const build = (kind === 'deals' ? buildDealRow : kind === 'activities' ? buildLinkedActivity : buildPayment) as (cells: Cells, row: number, ctx: BuildContext) => T | RowProblem | typeof PENDING;
   const report: ImportReport = { file, kind, table: { type: 'text' }, headerRow: 0, columns: [], values: {}, rowsRead: 0, records: 0, skippedCount: 0, skipped: [], dropped: {} };
   const headRows: Array<{ cells: string[]; row: number }> = [];
-  let ctx: BuildContext | undefined;
+  let reading: { ctx: ReadContext; build: Build<T> } | undefined;
   let dateColumns: number[] = [];
   const pending: Array<{ cells: string[]; row: number }> = [];
+  const filter = new RowFilter();
+  const text = new TextCells();
+  const bytes = new ByteCells();
+  const held = new TextCells();
 
-  const skip = (row: number, reason: string, column?: string) => {
-    report.skippedCount++;
-    if (report.skipped.length < limits.maxListedSkips) report.skipped.push({ file, row, ...(column ? { column } : {}), reason });
-  };
   const drop = (reason: string) => {
     report.dropped[reason] = (report.dropped[reason] ?? 0) + 1;
   };
-  const totalsMemo = new ByteMemo((text) => TOTALS.test(text.trim()), 10_000);
-  const handle = (cells: Cells, row: number) => {
-    const result = build(cells, row, ctx!);
-    if (result === PENDING) {
-      pending.push({ cells: isByteRow(cells) ? cells.cells() : cells, row });
-      if (pending.length > limits.maxPendingRows) throw ambiguous(ctx!, file, limits.maxPendingRows);
-      return;
-    }
+  const hold = (cells: string[], row: number) => {
+    pending.push({ cells, row });
+    if (pending.length > limits.maxPendingRows) throw ambiguous(reading!.ctx, file, limits.maxPendingRows);
+  };
+  const handle = (cells: Cells, row: number, copy: () => string[]) => {
+    const result = reading!.build(cells, row);
+    if (result === PENDING) return hold(copy(), row);
     if (result instanceof RowProblem) {
-      if (result.kind === 'drop') drop(result.reason);
-      else skip(row, result.reason, result.column);
+      if (result.kind === 'drop') return drop(result.reason);
+      report.skippedCount++;
+      if (report.skipped.length < limits.maxListedSkips) report.skipped.push({ file, row, ...(result.column ? { column: result.column } : {}), reason: result.reason });
       return;
     }
     report.records++;
     onRecord(result, row);
   };
-  /** dataRow over the bytes of a CSV record: the same checks, decoding only what may matter. */
-  const byteRow = (cells: ByteRow, row: number) => {
-    if (pending.length > 0) return dataRow(cells.cells(), row);
-    const buf = cells.buf;
-    // Only whether there are none, one or more filled cells matters, and which is first.
-    let filled = 0;
-    let firstCol = -1;
-    for (let i = 0; i < cells.count && filled < 2; i++) {
-      const s = cells.starts[i]!;
-      const e = cells.ends[i]!;
-      if (e > s && (buf[s]! > 32 || cells.text.decode(buf, s, e).trim() !== '')) {
-        if (filled === 0) firstCol = i;
-        filled++;
-      }
+  const flushPending = () => {
+    for (const p of pending.splice(0)) {
+      held.row = p.cells;
+      handle(held, p.row, () => p.cells);
     }
-    if (filled === 0) return drop('empty row');
-    report.rowsRead++;
-    if (mayBeTotals(buf, cells.starts[firstCol]!, cells.ends[firstCol]!, cells.text.utf8) && totalsMemo.get(cells, firstCol)) return drop('totals row');
-    if (filled === 1 && cells.count > 2) return drop('footer or note row');
-    if (ctx!.dates.observing) for (const c of dateColumns) if (c < cells.count && maySlashDate(cells, c)) ctx!.dates.observe(c, cells.cell(c));
-    handle(cells, row);
   };
-  const dataRow = (cells: string[], row: number) => {
-    let filled = 0;
-    let firstValue = '';
-    for (const c of cells) {
-      if (c.length !== 0 && (c.charCodeAt(0) > 32 || c.trim() !== '')) {
-        if (filled === 0) firstValue = c.trim();
-        filled++;
-      }
-    }
-    if (filled === 0) return drop('empty row');
+  /** One data row, as text or bytes: the same checks either way. */
+  const dataRow = (cells: Cells, count: number, row: number, copy: () => string[]) => {
+    const shape = filter.shape(cells, count);
+    if (shape === 'empty') return drop('empty row');
     report.rowsRead++;
-    if (TOTALS.test(firstValue)) return drop('totals row');
-    if (filled === 1 && cells.length > 2) return drop('footer or note row');
-    for (const c of dateColumns) ctx!.dates.observe(c, cells[c] ?? '');
+    if (shape === 'totals') return drop('totals row');
+    if (shape === 'footer') return drop('footer or note row');
+    const dates = reading!.ctx.dates;
+    if (dates.observing) for (const c of dateColumns) if (c < count && cells.hasEither(c, SLASH, SLASH)) dates.observe(c, cells.text(c));
     if (pending.length > 0) {
-      if (ctx!.dates.undecided().length > 0) {
-        pending.push({ cells, row });
-        if (pending.length > limits.maxPendingRows) throw ambiguous(ctx!, file, limits.maxPendingRows);
-        return;
-      }
+      if (dates.undecided().length > 0) return hold(copy(), row);
       flushPending();
     }
-    handle(cells, row);
+    handle(cells, row, copy);
   };
-  const flushPending = () => {
-    const rows = pending.splice(0);
-    for (const p of rows) handle(p.cells, p.row);
+  const textRow = (cells: string[], row: number) => {
+    text.row = cells;
+    dataRow(text, cells.length, row, () => cells);
   };
   const startWithHeader = () => {
-    let best = -1;
-    let bestScore = 0;
-    headRows.forEach((r, i) => {
-      const score = scoreHeaderRow(r.cells, kind);
-      if (score > bestScore) [best, bestScore] = [i, score];
-    });
-    const userHeader = opts.columns && Object.keys(opts.columns).length > 0;
-    if (best === -1 || (bestScore < 2 && !userHeader)) {
-      if (headRows.length === 0) throw new UserError('E_NO_ROWS', 'the file holds no rows', { file }, 'export the data again');
-      best = best === -1 ? 0 : best;
-      if (bestScore === 0 && !userHeader) {
-        throw new UserError('E_NO_HEADER', `no header row with known ${kind} columns in the first ${limits.headerSearchRows} rows (first row: ${headRows[0]!.cells.slice(0, 6).map((c) => `"${c}"`).join(', ')})`, { file }, `is this a ${kind} export? Name the columns with a --map file, or check the delimiter with crm-audit inspect`);
-      }
-    }
+    const best = headerRow(headRows, kind, opts, limits, file);
     const header = headRows[best]!;
     const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile);
     assertRequired(map, file);
     report.headerRow = header.row;
     report.columns = map.columns;
     opts.onHeader?.(map);
-    const headers = header.cells;
-    const maps = opts.valueMaps ?? buildValueMaps();
-    const missedCol = map.fields.get('missed')?.[0];
-    const missedIsBoolean = missedCol !== undefined && header.cells[missedCol]!.trim().toLowerCase() === 'missed';
-    ctx = {
-      map,
-      maps,
-      readers: makeReaders(maps, missedIsBoolean),
-      cols: firstColumns(map),
-      dates: new DateOrders(opts.dateOrder, headers, file),
-      timeOffsetMs: (opts.timeOffsetHours ?? 0) * 3_600_000,
-      valueStats: new Map(),
-      cellText: makeCellText(map),
-      ...(kind === 'activities' ? { linker: opts.linker ?? new ActivityLinker(new DealStore()) } : {}),
-      ...(kind === 'deals' && opts.store ? { store: opts.store } : {}),
-    };
-    const dateFields = ['created_at', 'closed_at', 'planned_close', 'at', 'invoiced_at', 'paid_at'];
-    dateColumns = dateFields.flatMap((f) => map.fields.get(f) ?? []);
-    for (const r of headRows.slice(best + 1)) dataRow(r.cells, r.row);
+    reading = startReading<T>(kind, file, map, header.cells, opts);
+    dateColumns = DATE_FIELDS.flatMap((f) => map.fields.get(f) ?? []);
+    for (const r of headRows.slice(best + 1)) textRow(r.cells, r.row);
     headRows.length = 0;
   };
 
@@ -230,27 +183,52 @@ export async function importFile<T>(
   }
   const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat: opts.onFormat };
   report.table = await readTable(file, tableOptions, (cells, row) => {
-    if (ctx) return isByteRow(cells) ? byteRow(cells, row) : dataRow(cells, row);
-    headRows.push({ cells: isByteRow(cells) ? cells.cells() : cells, row });
+    if (reading) {
+      if (Array.isArray(cells)) return textRow(cells, row);
+      const b = cells as ByteRow;
+      bytes.row = b;
+      return dataRow(bytes, b.count, row, () => b.cells());
+    }
+    headRows.push({ cells: Array.isArray(cells) ? cells : (cells as ByteRow).cells(), row });
     if (headRows.length >= limits.headerSearchRows) startWithHeader();
   });
-  if (!ctx) startWithHeader();
+  if (!reading) startWithHeader();
+  const ctx = reading!.ctx;
   if (pending.length > 0) {
-    if (ctx!.dates.undecided().length > 0) throw ambiguous(ctx!, file);
+    if (ctx.dates.undecided().length > 0) throw ambiguous(ctx, file);
     flushPending();
   }
   if (kind === 'activities') {
-    for (const field of ['kind', 'direction', 'missed'] as const) if (ctx!.map.fields.has(field)) ctx!.valueStats.set(field, ctx!.readers[field].stats());
+    for (const field of ['kind', 'direction', 'missed'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
   }
-  for (const [field, values] of ctx!.valueStats) {
-    report.values[field] = [...values.entries()].map(([value, v]) => ({ value, mapped: v.mapped, count: v.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  for (const [field, values] of ctx.valueStats) {
+    report.values[field] = [...values.entries()].filter(([, v]) => v.count > 0).map(([value, v]) => ({ value, mapped: v.mapped, count: v.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
   }
-  opts.onDateOrders?.(ctx!.dates.decided());
+  opts.onDateOrders?.(ctx.dates.decided());
   checkBadRows(report, opts);
   return report;
 }
 
-function ambiguous(ctx: BuildContext, file: string, heldBack?: number): UserError {
+/** The header row among the first rows: the one that matches known column names best. */
+function headerRow(headRows: Array<{ cells: string[]; row: number }>, kind: RecordKind, opts: ImportOptions, limits: Limits, file: string): number {
+  let best = -1;
+  let bestScore = 0;
+  headRows.forEach((r, i) => {
+    const score = scoreHeaderRow(r.cells, kind);
+    if (score > bestScore) [best, bestScore] = [i, score];
+  });
+  const userHeader = opts.columns && Object.keys(opts.columns).length > 0;
+  if (best === -1 || (bestScore < 2 && !userHeader)) {
+    if (headRows.length === 0) throw new UserError('E_NO_ROWS', 'the file holds no rows', { file }, 'export the data again');
+    best = best === -1 ? 0 : best;
+    if (bestScore === 0 && !userHeader) {
+      throw new UserError('E_NO_HEADER', `no header row with known ${kind} columns in the first ${limits.headerSearchRows} rows (first row: ${headRows[0]!.cells.slice(0, 6).map((c) => `"${c}"`).join(', ')})`, { file }, `is this a ${kind} export? Name the columns with a --map file, or check the delimiter with crm-audit inspect`);
+    }
+  }
+  return best;
+}
+
+function ambiguous(ctx: ReadContext, file: string, heldBack?: number): UserError {
   const columns = ctx.dates.undecided().map((c) => ctx.map.columns[c]!.header);
   const where = heldBack ? `in the first ${heldBack} rows` : 'anywhere in the file';
   return new UserError(
@@ -287,10 +265,9 @@ export async function importDeals(file: string, opts: ImportOptions, store: Deal
 export async function importDealRows(file: string, opts: ImportOptions, store: DealStore): Promise<{ report: ImportReport; map: ColumnMap | undefined; productRows: boolean }> {
   let productRows = false;
   let map: ColumnMap | undefined;
-  const report = await importFile<Deal | KeyedDeal>(file, 'deals', { ...opts, store, onHeader: (m) => ((map = m), (productRows = m.fields.has('product')), opts.onHeader?.(m)) }, (deal) => {
-    if (!('buf' in deal)) store.add(deal, productRows);
-    else if (deal.codes) store.addCoded(deal.codes, deal.buf, deal.start, deal.end, deal.client, productRows);
-    else store.addKeyed(deal.fields!, deal.buf, deal.start, deal.end, deal.client, productRows);
+  const report = await importFile<DealRow>(file, 'deals', { ...opts, store, onHeader: (m) => ((map = m), (productRows = m.fields.has('product')), opts.onHeader?.(m)) }, (deal) => {
+    const i = deal.idBytes ? store.addCoded(deal.codes, deal.buf, deal.start, deal.end, deal.client, productRows) : store.addCodedText(deal.codes, deal.id, deal.client, productRows);
+    if (i >= 0 && deal.name !== '') store.setName(i, deal.name);
   });
   return { report, map, productRows };
 }

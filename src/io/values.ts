@@ -1,4 +1,5 @@
 import type { DurationUnit } from './fields.js';
+import { daysFromCivil, daysInMonth, fixedDateText } from './map/calendar.js';
 
 /** Normalises a value for lookup in a value map: trimmed, whitespace collapsed, ё→е, lower case. */
 export function normalizeValue(value: string): string {
@@ -94,7 +95,7 @@ export function slashEvidence(raw: string): SlashOrder | 'ambiguous' | undefined
  * needs `order` unless AM/PM or a day above 12 settles it. Returns undefined when unreadable.
  */
 export function parseDate(raw: string, order?: SlashOrder): ParsedDate | 'needs-order' | undefined {
-  const fast = parseFixedDate(raw);
+  const fast = fixedDateText(raw);
   if (fast) return fast;
   const s = raw.trim();
   let m: RegExpExecArray | null;
@@ -124,37 +125,6 @@ export function parseDate(raw: string, order?: SlashOrder): ParsedDate | 'needs-
     }
   }
   return undefined;
-}
-
-const d2 = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + (s.charCodeAt(i + 1) - 48);
-const digitsAt = (s: string, idx: number[]) => idx.every((i) => {
-  const c = s.charCodeAt(i);
-  return c >= 48 && c <= 57;
-});
-const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
-const RU_DIGITS = [0, 1, 3, 4, 6, 7, 8, 9, 11, 12, 14, 15, 17, 18];
-
-/** The two layouts of nearly every big export, `YYYY-MM-DD HH:MM:SS` and `DD.MM.YYYY HH:MM:SS`, without regular expressions. */
-function parseFixedDate(s: string): ParsedDate | undefined {
-  if (s.length !== 19 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
-  let y: number;
-  let mo: number;
-  let d: number;
-  if (s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && (s.charCodeAt(10) === 32 || s.charCodeAt(10) === 84) && digitsAt(s, ISO_DIGITS)) {
-    y = d2(s, 0) * 100 + d2(s, 2);
-    mo = d2(s, 5);
-    d = d2(s, 8);
-  } else if (s.charCodeAt(2) === 46 && s.charCodeAt(5) === 46 && s.charCodeAt(10) === 32 && digitsAt(s, RU_DIGITS)) {
-    d = d2(s, 0);
-    mo = d2(s, 3);
-    y = d2(s, 6) * 100 + d2(s, 8);
-  } else return undefined;
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || y < 1900 || y > 2200) return undefined;
-  const hh = d2(s, 11);
-  const mm = d2(s, 14);
-  const ss = d2(s, 17);
-  if (hh > 23 || mm > 59 || ss > 60) return undefined;
-  return { ms: daysFromCivil(y, mo, d) * 86_400_000 + ((hh * 60 + mm) * 60 + Math.min(ss, 59)) * 1000, hasTime: true };
 }
 
 function year(y: string): number {
@@ -187,21 +157,6 @@ function build(y: number, mo: number, d: number, h?: string, mi?: string, se?: s
   return { ms: daysFromCivil(y, mo, d) * 86_400_000 + ((hh * 60 + mm) * 60 + Math.min(ss, 59)) * 1000, hasTime: h !== undefined };
 }
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm): integer arithmetic, no Date objects. */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function daysInMonth(y: number, mo: number): number {
-  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
-}
-
 /** Parses a time of day (`14:05`, `2:05 PM`) into milliseconds since midnight. */
 export function parseTimeOfDay(raw: string): number | undefined {
   const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?$/.exec(raw.trim());
@@ -209,6 +164,11 @@ export function parseTimeOfDay(raw: string): number | undefined {
   const h = hour12(Number(m[1]), m[4]);
   if (h > 23 || Number(m[2]) > 59) return undefined;
   return ((h * 60 + Number(m[2])) * 60 + Number(m[3] ?? 0)) * 1000;
+}
+
+/** A plain number of a duration column in seconds: HubSpot writes milliseconds, Pipedrive HH:MM as minutes. */
+export function scaleDuration(n: number, unit: DurationUnit = 's'): number {
+  return unit === 'ms' ? n / 1000 : unit === 'hhmm' ? n * 60 : n;
 }
 
 /**
@@ -219,7 +179,7 @@ export function parseDuration(raw: string, unit: DurationUnit = 's'): number | n
   const s = raw.trim().toLowerCase();
   if (s === '') return null;
   const n = parseNumber(s);
-  if (n !== null && !Number.isNaN(n)) return unit === 'ms' ? n / 1000 : unit === 'hhmm' ? n * 60 : n;
+  if (n !== null && !Number.isNaN(n)) return scaleDuration(n, unit);
   const clock = /^(\d+):(\d{1,2})(?::(\d{1,2}))?$/.exec(s);
   if (clock) {
     const [a, b, c] = [Number(clock[1]), Number(clock[2]), clock[3] === undefined ? undefined : Number(clock[3])];

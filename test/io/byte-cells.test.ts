@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateHasTime, fixedDate } from '../../src/io/byte-cells.js';
+import { dateHasTime, fixedDate } from '../../src/io/map/calendar.js';
 import { parseDate } from '../../src/io/values.js';
 
 /** Text in the two fixed layouts, with any part of it possibly off (a letter, a bad month or day, another separator). */
