@@ -8,7 +8,7 @@ import type { RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { activityMemos, readActivity } from './map/activity-reader.js';
-import { ByteCells, TextCells, type Cells } from './map/cells.js';
+import { RowCells, type Cells } from './map/cells.js';
 import { activityValueReaders, DateOrders, firstColumns, PENDING, RowProblem, type ReadContext } from './map/context.js';
 import { dealMemos, readDeal, type DealRow } from './map/deal-reader.js';
 import { readPayment } from './map/payment-reader.js';
@@ -69,7 +69,6 @@ export interface ImportReport {
   dropped: Record<string, number>;
 }
 
-const SLASH = 0x2f;
 const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'invoiced_at', 'paid_at'];
 
 type Build<T> = (cells: Cells, row: number) => T | RowProblem | typeof PENDING;
@@ -115,9 +114,8 @@ export async function importFile<T>(file: string, kind: RecordKind, opts: Import
   let dateColumns: number[] = [];
   const pending: Array<{ cells: string[]; row: number }> = [];
   const filter = new RowFilter();
-  const text = new TextCells();
-  const bytes = new ByteCells();
-  const held = new TextCells();
+  const cells = new RowCells();
+  const held = new RowCells();
 
   const drop = (reason: string) => {
     report.dropped[reason] = (report.dropped[reason] ?? 0) + 1;
@@ -126,9 +124,10 @@ export async function importFile<T>(file: string, kind: RecordKind, opts: Import
     pending.push({ cells, row });
     if (pending.length > limits.maxPendingRows) throw ambiguous(reading!.ctx, file, limits.maxPendingRows);
   };
-  const handle = (cells: Cells, row: number, copy: () => string[]) => {
-    const result = reading!.build(cells, row);
-    if (result === PENDING) return hold(copy(), row);
+  let build: Build<T> | undefined;
+  const handle = (cells: Cells, row: number) => {
+    const result = build!(cells, row);
+    if (result === PENDING) return hold(cells.copy(), row);
     if (result instanceof RowProblem) {
       if (result.kind === 'drop') return drop(result.reason);
       report.skippedCount++;
@@ -140,29 +139,25 @@ export async function importFile<T>(file: string, kind: RecordKind, opts: Import
   };
   const flushPending = () => {
     for (const p of pending.splice(0)) {
-      held.row = p.cells;
-      handle(held, p.row, () => p.cells);
+      handle(held.setText(p.cells), p.row);
     }
   };
   /** One data row, as text or bytes: the same checks either way. */
-  const dataRow = (cells: Cells, count: number, row: number, copy: () => string[]) => {
+  const dataRow = (cells: Cells, count: number, row: number) => {
     const shape = filter.shape(cells, count);
     if (shape === 'empty') return drop('empty row');
     report.rowsRead++;
     if (shape === 'totals') return drop('totals row');
     if (shape === 'footer') return drop('footer or note row');
     const dates = reading!.ctx.dates;
-    if (dates.observing) for (const c of dateColumns) if (c < count && cells.hasEither(c, SLASH, SLASH)) dates.observe(c, cells.text(c));
+    if (dates.observing) for (const c of dateColumns) if (c < count && cells.maySlashDate(c)) dates.observe(c, cells.text(c));
     if (pending.length > 0) {
-      if (dates.undecided().length > 0) return hold(copy(), row);
+      if (dates.undecided().length > 0) return hold(cells.copy(), row);
       flushPending();
     }
-    handle(cells, row, copy);
+    handle(cells, row);
   };
-  const textRow = (cells: string[], row: number) => {
-    text.row = cells;
-    dataRow(text, cells.length, row, () => cells);
-  };
+  const textRow = (strings: string[], row: number) => dataRow(cells.setText(strings), strings.length, row);
   const startWithHeader = () => {
     const best = headerRow(headRows, kind, opts, limits, file);
     const header = headRows[best]!;
@@ -172,6 +167,7 @@ export async function importFile<T>(file: string, kind: RecordKind, opts: Import
     report.columns = map.columns;
     opts.onHeader?.(map);
     reading = startReading<T>(kind, file, map, header.cells, opts);
+    build = reading.build;
     dateColumns = DATE_FIELDS.flatMap((f) => map.fields.get(f) ?? []);
     for (const r of headRows.slice(best + 1)) textRow(r.cells, r.row);
     headRows.length = 0;
@@ -182,14 +178,12 @@ export async function importFile<T>(file: string, kind: RecordKind, opts: Import
     startWithHeader();
   }
   const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat: opts.onFormat };
-  report.table = await readTable(file, tableOptions, (cells, row) => {
+  report.table = await readTable(file, tableOptions, (record, row) => {
     if (reading) {
-      if (Array.isArray(cells)) return textRow(cells, row);
-      const b = cells as ByteRow;
-      bytes.row = b;
-      return dataRow(bytes, b.count, row, () => b.cells());
+      if (Array.isArray(record)) return textRow(record, row);
+      return dataRow(cells.setBytes(record as ByteRow), (record as ByteRow).count, row);
     }
-    headRows.push({ cells: Array.isArray(cells) ? cells : (cells as ByteRow).cells(), row });
+    headRows.push({ cells: Array.isArray(record) ? record : (record as ByteRow).cells(), row });
     if (headRows.length >= limits.headerSearchRows) startWithHeader();
   });
   if (!reading) startWithHeader();

@@ -1,6 +1,8 @@
 import type { LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
 import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, scaleDuration } from '../values.js';
+import type { DurationUnit } from '../fields.js';
+import { dateHasTime } from './calendar.js';
 import { CellMemo, trimEdges, type Cells } from './cells.js';
 import { headerOf, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext } from './context.js';
 
@@ -21,6 +23,8 @@ export interface ActivityMemos {
   /** Client columns, else the phone column (a phone is a call's client only in logs with no client column). */
   clientCols: readonly number[];
   byName: boolean;
+  /** The duration column's unit. */
+  unit: DurationUnit | undefined;
   out: LinkedActivity;
 }
 
@@ -37,6 +41,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     missed: counted(v.missed),
     clientCols: names ?? (ctx.cols.phone === undefined ? [] : [ctx.cols.phone]),
     byName: names !== undefined,
+    unit: ctx.cols.duration_s === undefined ? undefined : ctx.map.units.get(ctx.cols.duration_s),
     out: { manager: 0, at: 0, kind: 'call', direction: '', missed: false, duration_s: null, deal: -1, client: 0 },
   };
 }
@@ -70,7 +75,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
     s.count++;
     notAnswered = s.value === true;
   }
-  const duration = readDuration(cells, ctx);
+  const duration = readDuration(cells, ctx, m);
   if (duration instanceof RowProblem) return duration;
   const linker = ctx.linker!;
   const deal = dealKey(cells, ctx);
@@ -103,8 +108,8 @@ function activityTime(cells: Cells, ctx: ReadContext): number | RowProblem | typ
   const c = ctx.cols;
   const at = readDate(cells, c.at, 'at', true, ctx);
   if (at === PENDING || at instanceof RowProblem) return at;
-  let ms = at!.ms;
-  if (!at!.hasTime && c.at_time !== undefined && !cells.blank(c.at_time)) {
+  let ms = at;
+  if (!dateHasTime.value && c.at_time !== undefined && !cells.blank(c.at_time)) {
     const t = parseTimeOfDay(cells.text(c.at_time));
     if (t === undefined) return new RowProblem('skip', `"${truncate(cells.text(c.at_time))}" is not a time of day`, headerOf(ctx, c.at_time, 'at_time'));
     ms += t;
@@ -113,10 +118,10 @@ function activityTime(cells: Cells, ctx: ReadContext): number | RowProblem | typ
 }
 
 /** The duration in seconds (null when empty), in the column's unit, or why not. */
-function readDuration(cells: Cells, ctx: ReadContext): number | null | RowProblem {
+function readDuration(cells: Cells, ctx: ReadContext, m: ActivityMemos): number | null | RowProblem {
   const dc = ctx.cols.duration_s;
   if (dc === undefined) return null;
-  const unit = ctx.map.units.get(dc);
+  const unit = m.unit;
   const n = cells.plainInteger(dc);
   if (!Number.isNaN(n)) return scaleDuration(n, unit);
   const text = cells.text(dc);

@@ -5,9 +5,8 @@ import type { ByteRow } from '../csv.js';
 
 /**
  * The cells of one row as the reading rules see them. Every rule (src/io/map/*-reader.ts) is written
- * once against this interface; the two implementations differ only in how a cell is got: TextCells
- * over the strings of XLSX, HTML and text-mode rows, ByteCells over the byte ranges of the CSV
- * parser, where repeating values are memoised by their bytes and fixed layouts read without a
+ * once against this interface; RowCells gets a cell either from the strings of XLSX, HTML and
+ * text-mode rows or from the byte ranges of the CSV parser, where repeating values are memoised by their bytes and fixed layouts read without a
  * string. Both give the same values; test/io/byte-path.test.ts checks it on fixtures and at random.
  */
 export interface Cells {
@@ -23,8 +22,10 @@ export interface Cells {
   plainInteger(c: number): number;
   /** Whether the cell holds either character (by code; both ASCII). */
   hasEither(c: number, a: number, b: number): boolean;
-  /** Whether the cell may begin with one of these pairs of bytes (`b0 << 8 | b1`), or with a space; always true for text. */
-  mayStartWith(c: number, leads: ReadonlySet<number>): boolean;
+  /** Whether the cell may be a slash date (`D/M/YYYY`: a slash after one or two leading digits): false is exact. */
+  maySlashDate(c: number): boolean;
+  /** Whether the cell may begin with one of these pairs of bytes (a table indexed by `b0 << 8 | b1`), or with a space; always true for text. */
+  mayStartWith(c: number, leads: Uint8Array): boolean;
   /**
    * Whether the cell's bytes are exactly the UTF-8 of its trimmed text, so that it can be looked up
    * as bytes: then `buf[start, end)` are those bytes (until the next call). Always false for text.
@@ -33,6 +34,8 @@ export interface Cells {
   buf: Uint8Array;
   start: number;
   end: number;
+  /** The row's cells as strings that stay valid after the next row (rows held back while a date order is unknown). */
+  copy(): string[];
 }
 
 /**
@@ -68,97 +71,100 @@ export function trimEdges(v: string): string {
 }
 
 const NO_BYTES = new Uint8Array(0);
+const SLASH = 0x2f;
 
-/** The cells of a row given as strings (XLSX, HTML, text-mode CSV). */
-export class TextCells implements Cells {
-  row: readonly string[] = [];
+/**
+ * The cells of one row, given as strings (XLSX, HTML, text-mode CSV) or as the byte ranges of a CSV
+ * record. One class with each byte fast path beside its text twin, so that every call site of the
+ * readers sees one shape and stays monomorphic (the first rows of a CSV file are read as text while
+ * the header is searched). Reused row by row: valid until the next set.
+ */
+export class RowCells implements Cells {
+  private strings: string[] = [];
+  private record: ByteRow | undefined;
   buf: Uint8Array = NO_BYTES;
   start = 0;
   end = 0;
 
+  /** Holds a row of strings. */
+  setText(row: string[]): this {
+    this.strings = row;
+    this.record = undefined;
+    return this;
+  }
+
+  /** Holds a CSV record of byte ranges. */
+  setBytes(row: ByteRow): this {
+    this.record = row;
+    return this;
+  }
+
   text(c: number | undefined): string {
-    return c === undefined ? '' : trimEdges(this.row[c] ?? '');
+    if (c === undefined) return '';
+    const row = this.record;
+    if (row === undefined) return trimEdges(this.strings[c] ?? '');
+    return c < row.count ? trimEdges(row.text.decode(row.buf, row.starts[c]!, row.ends[c]!)) : '';
   }
 
   blank(c: number | undefined): boolean {
-    return this.text(c).trim() === '';
+    if (c === undefined) return true;
+    const row = this.record;
+    return row === undefined ? (this.strings[c] ?? '').trim() === '' : blankCell(row, c);
   }
 
   value<T>(c: number, memo: CellMemo<T>): T {
-    return memo.fromText(this.row[c] ?? '');
-  }
-
-  fixedDate(): number {
-    return Number.NaN;
-  }
-
-  plainInteger(): number {
-    return Number.NaN;
-  }
-
-  hasEither(c: number, a: number, b: number): boolean {
-    const v = this.row[c] ?? '';
-    return v.indexOf(String.fromCharCode(a)) !== -1 || v.indexOf(String.fromCharCode(b)) !== -1;
-  }
-
-  mayStartWith(): boolean {
-    return true;
-  }
-
-  bytes(): boolean {
-    return false;
-  }
-}
-
-/** The cells of a CSV record as byte ranges (reused record by record, like the ByteRow itself). */
-export class ByteCells implements Cells {
-  row!: ByteRow;
-  buf: Uint8Array = NO_BYTES;
-  start = 0;
-  end = 0;
-
-  text(c: number | undefined): string {
-    const row = this.row;
-    if (c === undefined || c >= row.count) return '';
-    return trimEdges(row.text.decode(row.buf, row.starts[c]!, row.ends[c]!));
-  }
-
-  blank(c: number | undefined): boolean {
-    return c === undefined || blankCell(this.row, c);
-  }
-
-  value<T>(c: number, memo: CellMemo<T>): T {
-    return memo.byBytes.get(this.row, c);
+    const row = this.record;
+    return row === undefined ? memo.fromText(this.strings[c] ?? '') : memo.byBytes.get(row, c);
   }
 
   fixedDate(c: number): number {
-    const row = this.row;
-    return c < row.count ? fixedDate(row.buf, row.starts[c]!, row.ends[c]!) : Number.NaN;
+    const row = this.record;
+    return row !== undefined && c < row.count ? fixedDate(row.buf, row.starts[c]!, row.ends[c]!) : Number.NaN;
   }
 
   plainInteger(c: number): number {
-    const row = this.row;
-    return c < row.count && row.ends[c]! > row.starts[c]! ? plainInteger(row.buf, row.starts[c]!, row.ends[c]!) : Number.NaN;
+    const row = this.record;
+    return row !== undefined && c < row.count && row.ends[c]! > row.starts[c]! ? plainInteger(row.buf, row.starts[c]!, row.ends[c]!) : Number.NaN;
   }
 
   hasEither(c: number, a: number, b: number): boolean {
-    return c < this.row.count && hasEither(this.row, c, a, b);
+    const row = this.record;
+    if (row !== undefined) return c < row.count && hasEither(row, c, a, b);
+    const v = this.strings[c] ?? '';
+    return v.indexOf(String.fromCharCode(a)) !== -1 || v.indexOf(String.fromCharCode(b)) !== -1;
   }
 
-  mayStartWith(c: number, leads: ReadonlySet<number>): boolean {
-    const row = this.row;
+  maySlashDate(c: number): boolean {
+    const row = this.record;
+    if (row === undefined) return (this.strings[c] ?? '').indexOf('/') !== -1;
+    if (c >= row.count) return false;
+    const buf = row.buf;
+    const s = row.starts[c]!;
+    if (row.ends[c]! - s < 3) return false;
+    // Text that may be trimmed at its start: any slash counts.
+    if (spaceLead(buf[s]!)) return hasEither(row, c, SLASH, SLASH);
+    return buf[s + 1] === SLASH || buf[s + 2] === SLASH;
+  }
+
+  mayStartWith(c: number, leads: Uint8Array): boolean {
+    const row = this.record;
+    if (row === undefined) return true;
     if (c >= row.count) return false;
     const buf = row.buf;
     const s = row.starts[c]!;
     const len = row.ends[c]! - s;
     if (len === 0) return false;
     if (spaceLead(buf[s]!)) return true;
-    return len >= 2 && leads.has((buf[s]! << 8) | buf[s + 1]!);
+    return len >= 2 && leads[(buf[s]! << 8) | buf[s + 1]!] === 1;
+  }
+
+  copy(): string[] {
+    return this.record === undefined ? this.strings : this.record.cells();
   }
 
   bytes(c: number): boolean {
-    const row = this.row;
-    if (c >= row.count) return false;
+    const row = this.record;
+    if (row === undefined || c >= row.count) return false;
     const s = row.starts[c]!;
     const e = row.ends[c]!;
     if (!plainKey(row.buf, s, e, row.text.utf8)) return false;
@@ -170,6 +176,6 @@ export class ByteCells implements Cells {
 }
 
 /** A cell's key in a key table: by its bytes where they are its key, else by its trimmed text. */
-export function internCell(cells: Cells, c: number, keys: ByteKeys, text: (raw: string) => string = (t) => t.trim()): number {
-  return cells.bytes(c) ? keys.intern(cells.buf, cells.start, cells.end) : keys.internText(text(cells.text(c)));
+export function internCell(cells: Cells, c: number, keys: ByteKeys): number {
+  return cells.bytes(c) ? keys.intern(cells.buf, cells.start, cells.end) : keys.internText(cells.text(c).trim());
 }

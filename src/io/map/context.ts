@@ -6,7 +6,7 @@ import { dateHasTime } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from '../fields.js';
 import type { ColumnMap } from '../mapping.js';
 import type { ValueMaps } from '../value-maps.js';
-import { normalizeValue, parseDate, parseNumber, slashEvidence, type ParsedDate, type SlashOrder } from '../values.js';
+import { normalizeValue, parseDate, parseNumber, slashEvidence, type SlashOrder } from '../values.js';
 import type { Cells } from './cells.js';
 
 /** Why a row produced no record: `skip` is a row that could not be read, `drop` one that is not data. */
@@ -179,18 +179,22 @@ export function noteValue(ctx: ReadContext, field: string, raw: string, mapped: 
 }
 
 /**
- * A date cell: parsed (a fixed layout straight from bytes, else the text parser), null when empty
- * or a placeholder (`не закрыта`), PENDING while its day-month order is unknown, or why not.
+ * A date cell as wall-clock ms (a fixed layout straight from bytes, else the text parser), with
+ * whether it had a time of day in dateHasTime; NaN when empty or a placeholder (`не закрыта`),
+ * PENDING while its day-month order is unknown, or why not.
  */
-export function readDate(cells: Cells, col: number | undefined, field: string, required: boolean, ctx: ReadContext): ParsedDate | null | RowProblem | typeof PENDING {
-  if (col === undefined) return null;
+export function readDate(cells: Cells, col: number | undefined, field: string, required: boolean, ctx: ReadContext): number | RowProblem | typeof PENDING {
+  if (col === undefined) return Number.NaN;
   const ms = cells.fixedDate(col);
-  if (!Number.isNaN(ms)) return { ms, hasTime: dateHasTime.value };
+  if (!Number.isNaN(ms)) return ms;
   const raw = cells.text(col).trim();
   const parsed = raw === '' ? undefined : parseDate(raw, ctx.dates.orderFor(col));
   if (parsed === 'needs-order') return PENDING;
-  if (parsed) return parsed;
-  if (raw === '' || PLACEHOLDER_DATES.has(normalizeValue(raw))) return required ? new RowProblem('skip', `no ${field}`, ctx.map.columns[col]!.header) : null;
+  if (parsed) {
+    dateHasTime.value = parsed.hasTime;
+    return parsed.ms;
+  }
+  if (raw === '' || PLACEHOLDER_DATES.has(normalizeValue(raw))) return required ? new RowProblem('skip', `no ${field}`, ctx.map.columns[col]!.header) : Number.NaN;
   return new RowProblem('skip', `"${truncate(raw)}" is not a date`, ctx.map.columns[col]!.header);
 }
 

@@ -1,6 +1,7 @@
 import { STATUS_CODE, type DealCodes } from '../../core/kpi/deal-store.js';
 import type { DealStatus } from '../../core/records.js';
 import { cleanText, parseBoolean } from '../values.js';
+import { dateHasTime } from './calendar.js';
 import { CellMemo, internCell, trimEdges, type Cells } from './cells.js';
 import { headerOf, managerKey, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
 
@@ -32,6 +33,10 @@ export interface DealMemos {
   reason: CellMemo<number>;
   label: [CellMemo<number>, CellMemo<number>, CellMemo<number>];
   noLabel: number;
+  /** The columns of fields that may have several (the first filled one counts). */
+  closedCols: readonly number[];
+  reasonCols: readonly number[];
+  clientCols: readonly number[];
   out: DealRow;
 }
 
@@ -57,6 +62,9 @@ export function dealMemos(ctx: ReadContext): DealMemos {
     reason: new CellMemo((t) => store.reasons.id(cleanText(t))),
     label: [label(), label(), label()],
     noLabel: store.labels.id(''),
+    closedCols: ctx.map.fields.get('closed_at') ?? [],
+    reasonCols: ctx.map.fields.get('loss_reason') ?? [],
+    clientCols: ctx.map.fields.get('client') ?? [],
     out: { codes: { manager: 0, created: 0, closed: 0, status: 0, amount: 0, reason: 0, stage: 0, pipeline: 0, source: 0 }, idBytes: false, id: '', buf: new Uint8Array(0), start: 0, end: 0, client: 0, name: '' },
   };
 }
@@ -90,12 +98,12 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   const status = dealStatus(cells, ctx, m);
   if (status instanceof RowProblem) return status;
   if (status === 'deleted') return new RowProblem('drop', 'deleted deal (Pipedrive status "deleted")');
-  const closed = status === 'open' ? Number.NaN : closedAt(cells, ctx);
+  const closed = status === 'open' ? Number.NaN : closedAt(cells, ctx, m);
   if (closed === PENDING || closed instanceof RowProblem) return closed;
   const amount = readNumber(cells, c.amount, 'amount', ctx);
   if (amount instanceof RowProblem) return amount;
   codes.manager = manager;
-  codes.created = created!.ms;
+  codes.created = created;
   codes.closed = closed;
   codes.status = STATUS_CODE[status];
   codes.amount = amount ?? Number.NaN;
@@ -104,7 +112,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   codes.pipeline = c.pipeline === undefined ? m.noLabel : cells.value(c.pipeline, m.label[1]);
   codes.source = c.source === undefined ? m.noLabel : cells.value(c.source, m.label[2]);
   out.name = c.name === undefined ? '' : cleanText(cells.text(c.name));
-  out.client = firstClient(cells, ctx);
+  out.client = firstClient(cells, ctx, m);
   return out;
 }
 
@@ -135,28 +143,27 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
 }
 
 /** The close time of a closed deal: the first filled close-date column, else the planned close date; end of day when it has no time. */
-function closedAt(cells: Cells, ctx: ReadContext): number | RowProblem | typeof PENDING {
-  let d: ReturnType<typeof readDate> = null;
-  for (const k of ctx.map.fields.get('closed_at') ?? []) {
+function closedAt(cells: Cells, ctx: ReadContext, m: DealMemos): number | RowProblem | typeof PENDING {
+  let ms: number | RowProblem | typeof PENDING = Number.NaN;
+  for (const k of m.closedCols) {
     if (!cells.blank(k)) {
-      d = readDate(cells, k, 'closed_at', false, ctx);
+      ms = readDate(cells, k, 'closed_at', false, ctx);
       break;
     }
   }
-  if (d === null) d = readDate(cells, ctx.cols.planned_close, 'planned_close', false, ctx);
-  if (d === PENDING || d instanceof RowProblem) return d;
-  if (d === null) return Number.NaN;
-  return d.hasTime ? d.ms : d.ms + END_OF_DAY_MS;
+  if (typeof ms === 'number' && Number.isNaN(ms)) ms = readDate(cells, ctx.cols.planned_close, 'planned_close', false, ctx);
+  if (typeof ms !== 'number' || Number.isNaN(ms)) return ms;
+  return dateHasTime.value ? ms : ms + END_OF_DAY_MS;
 }
 
 /** A lost deal's reason: the first filled loss-reason column (amoCRM has two). */
 function lossReason(cells: Cells, ctx: ReadContext, m: DealMemos): number {
-  for (const k of ctx.map.fields.get('loss_reason') ?? []) if (!cells.blank(k)) return cells.value(k, m.reason);
+  for (const k of m.reasonCols) if (!cells.blank(k)) return cells.value(k, m.reason);
   return ctx.store.reasons.id('');
 }
 
 /** The client: the first filled client column (company before contact, as the columns are ordered), 0 for none. */
-function firstClient(cells: Cells, ctx: ReadContext): number {
-  for (const k of ctx.map.fields.get('client') ?? []) if (!cells.blank(k)) return internCell(cells, k, ctx.store.clients);
+function firstClient(cells: Cells, ctx: ReadContext, m: DealMemos): number {
+  for (const k of m.clientCols) if (!cells.blank(k)) return internCell(cells, k, ctx.store.clients);
   return 0;
 }

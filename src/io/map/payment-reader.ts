@@ -19,5 +19,5 @@ export function readPayment(cells: Cells, ctx: ReadContext): Payment | RowProble
   const paidAt = readDate(cells, c.paid_at, 'paid_at', false, ctx);
   if (paidAt instanceof RowProblem) return paidAt;
   if (invoicedAt === PENDING || paidAt === PENDING) return PENDING;
-  return { deal_id: dealId, manager, invoiced: invoiced ?? 0, paid: paid ?? 0, invoiced_at: invoicedAt?.ms ?? null, paid_at: paidAt?.ms ?? null };
+  return { deal_id: dealId, manager, invoiced: invoiced ?? 0, paid: paid ?? 0, invoiced_at: Number.isNaN(invoicedAt) ? null : invoicedAt, paid_at: Number.isNaN(paidAt) ? null : paidAt };
 }

@@ -10,16 +10,16 @@ const cp1251 = new TextDecoder('windows-1251');
  * derived from TOTAL_WORDS, so that a CSV cell is decoded and matched only when it may be one.
  */
 const LEADS = (() => {
-  const out = new Set<number>();
+  const out = new Uint8Array(65_536);
   const win = new Map<string, number>();
   for (let b = 0x80; b < 0x100; b++) win.set(cp1251.decode(Uint8Array.of(b)), b);
   for (const word of TOTAL_WORDS) {
     const [a, b] = [word[0]!, word[1]!];
     for (const pair of [a + b, a.toUpperCase() + b, a + b.toUpperCase(), (a + b).toUpperCase()]) {
       const utf8 = Buffer.from(pair, 'utf8');
-      out.add((utf8[0]! << 8) | utf8[1]!);
+      out[(utf8[0]! << 8) | utf8[1]!] = 1;
       const w = [...pair].map((ch) => (ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : win.get(ch)!));
-      out.add((w[0]! << 8) | w[1]!);
+      out[(w[0]! << 8) | w[1]!] = 1;
     }
   }
   return out;
