@@ -7,7 +7,7 @@ import { importPayments, type ImportOptions, type ImportReport } from './import.
 import type { ColumnMap } from './mapping.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import type { Overrides } from './map-file.js';
-import { timing } from './timings.js';
+import { timing } from './run-settings.js';
 
 /** The files of one KPI run. */
 export interface KpiFiles {

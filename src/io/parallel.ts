@@ -12,7 +12,7 @@ import { DEFAULT_LIMITS } from './limits.js';
 import type { ColumnMap } from './mapping.js';
 import { sniff, type Encoding } from './sniff.js';
 import { lineStart, TakeOver, type TakeOverData } from './takeover.js';
-import { timing } from './timings.js';
+import { runSettings, timing } from './run-settings.js';
 import type { SlashOrder } from './values.js';
 
 /**
@@ -65,15 +65,14 @@ export interface DealsPart extends PartCommon {
   store: DealStoreData;
 }
 
-/** Files from this size on are read in two halves (CRM_AUDIT_SPLIT_BYTES overrides; 0 never). */
-const SPLIT_FROM_BYTES = 32 * 1024 * 1024;
 const WORKER = fileURLToPath(new URL('./part-worker.js', import.meta.url));
 
-/** With CRM_AUDIT_SPLIT_TRACE=1, says on stderr which files were read in two halves, and how many parts of a second half this thread took over (for tests). */
+/** Says which files were read in two halves, and how many parts of a second half this thread took over (for tests). */
 function traceHalves(file: string, taken = 0): void {
-  if (process.env.CRM_AUDIT_SPLIT_TRACE !== '1') return;
-  process.stderr.write(`read in two halves: ${file}\n`);
-  if (taken > 0) process.stderr.write(`took over ${taken} part(s) of the second half: ${file}\n`);
+  const settings = runSettings();
+  if (!settings.traceSplits) return;
+  settings.diagnostics(`read in two halves: ${file}\n`);
+  if (taken > 0) settings.diagnostics(`took over ${taken} part(s) of the second half: ${file}\n`);
 }
 
 /** Thrown at the middle when the halves cannot be read apart. */
@@ -83,8 +82,7 @@ type WorkerMessage<P> = { ok: true; result: P } | { ok: false; message: string }
 
 /** The byte after the first line end past the middle of a large text file, or undefined to read it whole. */
 async function splitPoint(file: string, cwd: string): Promise<number | undefined> {
-  const setting = process.env.CRM_AUDIT_SPLIT_BYTES;
-  const from = setting === undefined || setting === '' ? SPLIT_FROM_BYTES : Number(setting);
+  const from = runSettings().splitFromBytes;
   if (file === '-' || !(from > 0) || !existsSync(WORKER)) return undefined;
   let handle: fs.FileHandle | undefined;
   try {
@@ -250,13 +248,6 @@ export async function readActivities(file: string, opts: ImportOptions, store: D
   return { engines, report, map, ...span };
 }
 
-/** Chunks of the second half of an activities file, for the main thread to take over the end of (CRM_AUDIT_SPLIT_CHUNK sets their size; CRM_AUDIT_SPLIT_TAKEOVER=off turns it off, =wait makes the worker wait for it: tests). */
-function takeOverSetting(): { chunk: number; wait: boolean } | undefined {
-  const mode = process.env.CRM_AUDIT_SPLIT_TAKEOVER;
-  if (mode === 'off') return undefined;
-  const chunk = Number(process.env.CRM_AUDIT_SPLIT_CHUNK || 1 << 20);
-  return chunk >= 1 ? { chunk: Math.floor(chunk), wait: mode === 'wait' } : undefined;
-}
 
 /** A part of the second half that the main thread took over, as read. */
 interface TakenPart {
@@ -274,7 +265,7 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
   let clientBase = 0;
   let managerBase = 0;
   const full = path.resolve(opts.cwd, file);
-  const setting = takeOverSetting();
+  const setting = runSettings().takeover;
   const claims = setting ? TakeOver.create(split, (await fs.stat(full)).size, setting.chunk) : undefined;
   let format: PartJob['part'] | undefined;
   let mainRead: { report: ImportReport } | undefined;

@@ -8,7 +8,7 @@ import { ActivityLinker } from '../core/kpi/link.js';
 import { importDealRows, importLinkedActivities, type ImportOptions } from './import.js';
 import type { ActivitiesPart, DealsPart, PartJob } from './parallel.js';
 import { claimedChunks, TakeOver } from './takeover.js';
-import { clock } from './timings.js';
+import { clock } from './run-settings.js';
 import type { SlashOrder } from './values.js';
 
 const loaded = clock();
