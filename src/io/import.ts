@@ -108,99 +108,132 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
  */
 export async function importFile<T>(file: string, kind: RecordKind, opts: ImportOptions, onRecord: (record: T, row: number) => void): Promise<ImportReport> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const report: ImportReport = { file, kind, table: { type: 'text' }, headerRow: 0, columns: [], values: {}, rowsRead: 0, records: 0, skippedCount: 0, skipped: [], dropped: {} };
-  const headRows: Array<{ cells: string[]; row: number }> = [];
-  let reading: { ctx: ReadContext; build: Build<T> } | undefined;
-  let dateColumns: number[] = [];
-  const pending: Array<{ cells: string[]; row: number }> = [];
-  const filter = new RowFilter();
-  const cells = new RowCells();
-  const held = new RowCells();
+  const rows = new RowsToRecords<T>(file, kind, opts, limits, onRecord);
+  if (opts.part) rows.startAt(opts.part.header);
+  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat: opts.onFormat };
+  const table = await readTable(file, tableOptions, (record, line) => rows.add(record, line));
+  const report = rows.finish(table);
+  checkBadRows(report, opts);
+  return report;
+}
 
-  const drop = (reason: string) => {
-    report.dropped[reason] = (report.dropped[reason] ?? 0) + 1;
-  };
-  const hold = (cells: string[], row: number) => {
-    pending.push({ cells, row });
-    if (pending.length > limits.maxPendingRows) throw ambiguous(reading!.ctx, file, limits.maxPendingRows);
-  };
-  let build: Build<T> | undefined;
-  const handle = (cells: Cells, row: number) => {
-    const result = build!(cells, row);
-    if (result === PENDING) return hold(cells.copy(), row);
-    if (result instanceof RowProblem) {
-      if (result.kind === 'drop') return drop(result.reason);
-      report.skippedCount++;
-      if (report.skipped.length < limits.maxListedSkips) report.skipped.push({ file, row, ...(result.column ? { column: result.column } : {}), reason: result.reason });
+/** Turns the rows of one file into records: finds the header, judges each row, holds rows back while a date order is unknown. */
+class RowsToRecords<T> {
+  readonly report: ImportReport;
+  private readonly headRows: Array<{ cells: string[]; row: number }> = [];
+  private reading: { ctx: ReadContext; build: Build<T> } | undefined;
+  private build: Build<T> = () => PENDING;
+  private dateColumns: number[] = [];
+  private readonly pending: Array<{ cells: string[]; row: number }> = [];
+  private readonly filter = new RowFilter();
+  private readonly cells = new RowCells();
+  private readonly held = new RowCells();
+
+  constructor(
+    private readonly file: string,
+    private readonly kind: RecordKind,
+    private readonly opts: ImportOptions,
+    private readonly limits: Limits,
+    private readonly onRecord: (record: T, row: number) => void,
+  ) {
+    this.report = { file, kind, table: { type: 'text' }, headerRow: 0, columns: [], values: {}, rowsRead: 0, records: 0, skippedCount: 0, skipped: [], dropped: {} };
+  }
+
+  /** Starts with a known header (a part of a file read in parallel). */
+  startAt(header: string[]): void {
+    this.headRows.push({ cells: header, row: 0 });
+    this.startWithHeader();
+  }
+
+  /** One record of the table, as strings or bytes. */
+  add(record: string[] | ByteRow, line: number): void {
+    if (this.reading) {
+      if (Array.isArray(record)) this.dataRow(this.cells.setText(record), record.length, line);
+      else this.dataRow(this.cells.setBytes(record as ByteRow), (record as ByteRow).count, line);
       return;
     }
-    report.records++;
-    onRecord(result, row);
-  };
-  const flushPending = () => {
-    for (const p of pending.splice(0)) {
-      handle(held.setText(p.cells), p.row);
+    this.headRows.push({ cells: Array.isArray(record) ? record : (record as ByteRow).cells(), row: line });
+    if (this.headRows.length >= this.limits.headerSearchRows) this.startWithHeader();
+  }
+
+  /** The report once the table is read: held rows resolved, value statistics gathered. */
+  finish(table: TableInfo): ImportReport {
+    if (!this.reading) this.startWithHeader();
+    const report = this.report;
+    report.table = table;
+    const ctx = this.reading!.ctx;
+    if (this.pending.length > 0) {
+      if (ctx.dates.undecided().length > 0) throw ambiguous(ctx, this.file);
+      this.flushPending();
     }
-  };
-  /** One data row, as text or bytes: the same checks either way. */
-  const dataRow = (cells: Cells, count: number, row: number) => {
-    const shape = filter.shape(cells, count);
-    if (shape === 'empty') return drop('empty row');
-    report.rowsRead++;
-    if (shape === 'totals') return drop('totals row');
-    if (shape === 'footer') return drop('footer or note row');
-    const dates = reading!.ctx.dates;
-    if (dates.observing) for (const c of dateColumns) if (c < count && cells.maySlashDate(c)) dates.observe(c, cells.text(c));
-    if (pending.length > 0) {
-      if (dates.undecided().length > 0) return hold(cells.copy(), row);
-      flushPending();
+    if (this.kind === 'activities') {
+      for (const field of ['kind', 'direction', 'missed'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
     }
-    handle(cells, row);
-  };
-  const textRow = (strings: string[], row: number) => dataRow(cells.setText(strings), strings.length, row);
-  const startWithHeader = () => {
-    const best = headerRow(headRows, kind, opts, limits, file);
+    for (const [field, values] of ctx.valueStats) {
+      report.values[field] = [...values.entries()].filter(([, v]) => v.count > 0).map(([value, v]) => ({ value, mapped: v.mapped, count: v.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+    }
+    this.opts.onDateOrders?.(ctx.dates.decided());
+    return report;
+  }
+
+  private startWithHeader(): void {
+    const { kind, opts, file, headRows } = this;
+    const best = headerRow(headRows, kind, opts, this.limits, file);
     const header = headRows[best]!;
     const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile);
     assertRequired(map, file);
-    report.headerRow = header.row;
-    report.columns = map.columns;
+    this.report.headerRow = header.row;
+    this.report.columns = map.columns;
     opts.onHeader?.(map);
-    reading = startReading<T>(kind, file, map, header.cells, opts);
-    build = reading.build;
-    dateColumns = DATE_FIELDS.flatMap((f) => map.fields.get(f) ?? []);
-    for (const r of headRows.slice(best + 1)) textRow(r.cells, r.row);
+    this.reading = startReading<T>(kind, file, map, header.cells, opts);
+    this.build = this.reading.build;
+    this.dateColumns = DATE_FIELDS.flatMap((f) => map.fields.get(f) ?? []);
+    for (const r of headRows.slice(best + 1)) this.dataRow(this.cells.setText(r.cells), r.cells.length, r.row);
     headRows.length = 0;
-  };
+  }
 
-  if (opts.part) {
-    headRows.push({ cells: opts.part.header, row: 0 });
-    startWithHeader();
-  }
-  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat: opts.onFormat };
-  report.table = await readTable(file, tableOptions, (record, row) => {
-    if (reading) {
-      if (Array.isArray(record)) return textRow(record, row);
-      return dataRow(cells.setBytes(record as ByteRow), (record as ByteRow).count, row);
+  /** One data row, as text or bytes: the same checks either way. */
+  private dataRow(cells: Cells, count: number, row: number): void {
+    const shape = this.filter.shape(cells, count);
+    if (shape === 'empty') return this.drop('empty row');
+    this.report.rowsRead++;
+    if (shape === 'totals') return this.drop('totals row');
+    if (shape === 'footer') return this.drop('footer or note row');
+    const dates = this.reading!.ctx.dates;
+    if (dates.observing) for (const c of this.dateColumns) if (c < count && cells.maySlashDate(c)) dates.observe(c, cells.text(c));
+    if (this.pending.length > 0) {
+      if (dates.undecided().length > 0) return this.hold(cells.copy(), row);
+      this.flushPending();
     }
-    headRows.push({ cells: Array.isArray(record) ? record : (record as ByteRow).cells(), row });
-    if (headRows.length >= limits.headerSearchRows) startWithHeader();
-  });
-  if (!reading) startWithHeader();
-  const ctx = reading!.ctx;
-  if (pending.length > 0) {
-    if (ctx.dates.undecided().length > 0) throw ambiguous(ctx, file);
-    flushPending();
+    this.handle(cells, row);
   }
-  if (kind === 'activities') {
-    for (const field of ['kind', 'direction', 'missed'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
+
+  private handle(cells: Cells, row: number): void {
+    const result = this.build(cells, row);
+    if (result === PENDING) return this.hold(cells.copy(), row);
+    const report = this.report;
+    if (result instanceof RowProblem) {
+      if (result.kind === 'drop') return this.drop(result.reason);
+      report.skippedCount++;
+      if (report.skipped.length < this.limits.maxListedSkips) report.skipped.push({ file: this.file, row, ...(result.column ? { column: result.column } : {}), reason: result.reason });
+      return;
+    }
+    report.records++;
+    this.onRecord(result, row);
   }
-  for (const [field, values] of ctx.valueStats) {
-    report.values[field] = [...values.entries()].filter(([, v]) => v.count > 0).map(([value, v]) => ({ value, mapped: v.mapped, count: v.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+
+  private drop(reason: string): void {
+    this.report.dropped[reason] = (this.report.dropped[reason] ?? 0) + 1;
   }
-  opts.onDateOrders?.(ctx.dates.decided());
-  checkBadRows(report, opts);
-  return report;
+
+  private hold(cells: string[], row: number): void {
+    this.pending.push({ cells, row });
+    if (this.pending.length > this.limits.maxPendingRows) throw ambiguous(this.reading!.ctx, this.file, this.limits.maxPendingRows);
+  }
+
+  private flushPending(): void {
+    for (const p of this.pending.splice(0)) this.handle(this.held.setText(p.cells), p.row);
+  }
 }
 
 /** The header row among the first rows: the one that matches known column names best. */
