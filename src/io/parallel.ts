@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { UserError } from '../core/errors.js';
 import { DealStore, type DealSnapshot, type DealStoreData } from '../core/kpi/deal-store.js';
 import { feedAll, KpiEngine, type EnginePartial, type KeyMap, type KpiOptions } from '../core/kpi/engine.js';
-import { ActivityLinker } from '../core/kpi/link.js';
+import { ActivityLinker, type LinkedActivity } from '../core/kpi/link.js';
 import type { RecordKind } from './fields.js';
 import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from './import.js';
 import { DEFAULT_LIMITS } from './limits.js';
@@ -258,40 +258,43 @@ interface TakenPart {
   orders: Array<[number, SlashOrder]>;
 }
 
-async function activitiesInHalves(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], split: number, helper: Helper, meanwhile?: () => Promise<void>): Promise<ActivitiesRead | undefined> {
-  const linker = new ActivityLinker(store, false);
-  const engines = periods.map((p) => new KpiEngine(store, p, linker));
-  const span = { first: Infinity, last: -Infinity };
-  let clientBase = 0;
-  let managerBase = 0;
-  const full = path.resolve(opts.cwd, file);
-  const setting = runSettings().takeover;
-  const claims = setting ? TakeOver.create(split, (await fs.stat(full)).size, setting.chunk) : undefined;
-  let format: PartJob['part'] | undefined;
-  let mainRead: { report: ImportReport } | undefined;
-  const taken: TakenPart[] = [];
-  let takenFrom = claims?.size ?? 0;
-  // After its half (and the payments), this thread takes over the later half of the chunks the
-  // worker has not claimed yet, as long as at least two are left.
-  const takeOver = async () => {
+/**
+ * The parts of an activities file's second half that this thread takes over: after its own half (and
+ * the payments), the later half of the chunks the worker has not claimed yet, while two are left.
+ */
+class TakenOver {
+  readonly parts: TakenPart[] = [];
+  /** Where the earliest part taken over begins (the file's end when none was). */
+  from: number;
+  format: PartJob['part'] | undefined;
+  /** This thread's half, once read: its encoding is the parts' encoding. */
+  mainRead: { report: ImportReport } | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly full: string,
+    private readonly opts: ImportOptions,
+    readonly claims: TakeOver | undefined,
+    private readonly feed: (a: LinkedActivity) => void,
+    private readonly linker: ActivityLinker,
+  ) {
+    this.from = claims?.size ?? 0;
+  }
+
+  async run(): Promise<void> {
     // Parts are read in the encoding this thread's half decided (UTF-8 when it was all ASCII): a
     // part not valid in it fails, and the file is read in one pass, as when the worker's half
     // decides another encoding.
-    const encoding = mainRead?.report.table.encoding;
+    const encoding = this.mainRead?.report.table.encoding;
+    const { claims, format } = this;
     if (!claims || !format || !encoding) return;
-    const handle = await fs.open(full, 'r');
+    const handle = await fs.open(this.full, 'r');
     try {
       for (let k = claims.takeOver(2); k !== -1; k = claims.takeOver(2)) {
         const from = await lineStart(handle, claims.start(k), claims.size);
-        const to = takenFrom;
-        takenFrom = from;
-        if (from >= to) continue;
-        let boundary = { clean: true, nextLine: 1 };
-        let orders: Array<[number, SlashOrder]> = [];
-        const options: ImportOptions = { ...opts, enforceBadRows: false, onProgress: undefined, part: { ...format, encoding, from }, onDateOrders: (o) => (orders = o), ...(to < claims.size ? { stopAt: { at: to, onBoundary: (b) => (boundary = b) } } : {}) };
-        const { report } = await importLinkedActivities(file, options, linker, feedAll(engines, span));
-        if (!boundary.clean) throw new Abandoned();
-        taken.push({ from, report, lines: boundary.nextLine - 1, orders });
+        const to = this.from;
+        this.from = from;
+        if (from < to) await this.readPart(from, to, { ...format, encoding });
       }
     } catch (error) {
       // A part that cannot be read apart from the rest (it reports its own errors when read whole).
@@ -300,55 +303,81 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
     } finally {
       await handle.close();
     }
-  };
+  }
+
+  private async readPart(from: number, to: number, format: NonNullable<PartJob['part']>): Promise<void> {
+    let boundary = { clean: true, nextLine: 1 };
+    let orders: Array<[number, SlashOrder]> = [];
+    const ends = to < this.claims!.size ? { stopAt: { at: to, onBoundary: (b: { clean: boolean; nextLine: number }) => (boundary = b) } } : {};
+    const options: ImportOptions = { ...this.opts, enforceBadRows: false, onProgress: undefined, part: { ...format, from }, onDateOrders: (o) => (orders = o), ...ends };
+    const { report } = await importLinkedActivities(this.file, options, this.linker, this.feed);
+    if (!boundary.clean) throw new Abandoned();
+    this.parts.push({ from, report, lines: boundary.nextLine - 1, orders });
+  }
+}
+
+async function activitiesInHalves(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], split: number, helper: Helper, meanwhile?: () => Promise<void>): Promise<ActivitiesRead | undefined> {
+  const linker = new ActivityLinker(store, false);
+  const engines = periods.map((p) => new KpiEngine(store, p, linker));
+  const span = { first: Infinity, last: -Infinity };
+  const bases = { client: 0, manager: 0 };
+  const full = path.resolve(opts.cwd, file);
+  const setting = runSettings().takeover;
+  const claims = setting ? TakeOver.create(split, (await fs.stat(full)).size, setting.chunk) : undefined;
+  const taken = new TakenOver(file, full, opts, claims, feedAll(engines, span), linker);
   const halves = await inHalves<{ report: ImportReport; map: ColumnMap | undefined }, ActivitiesPart>(
     file,
     helper,
     opts,
     split,
     (part) => {
-      format = part;
+      taken.format = part;
       const s = store.share();
-      clientBase = s.clients.size;
-      managerBase = s.managers.length;
+      bases.client = s.clients.size;
+      bases.manager = s.managers.length;
       // Shared arrays (ids, times) go as they are; the copy of the clients is moved.
       const transfer = [s.clients.arena, s.clients.starts, s.clients.table].map((a) => a.buffer as ArrayBuffer);
       const takeover = claims && setting ? { ...claims.data(), wait: setting.wait } : undefined;
       return { job: { kind: 'activities', file, cwd: opts.cwd, options: partOptions(opts), part, periods, snapshot: s, ...(takeover ? { takeover } : {}) }, transfer };
     },
-    async (options) => (mainRead = await importLinkedActivities(file, options, linker, feedAll(engines, span))),
+    async (options) => (taken.mainRead = await importLinkedActivities(file, options, linker, feedAll(engines, span))),
     async () => {
       await meanwhile?.();
-      await takeOver();
+      await taken.run();
     },
     true,
   );
   if (!halves) return undefined;
   const { main, part, lines, orders } = halves;
   // The worker stopped where the part taken over last begins, at the end of a record.
-  if (claims && (!part.stop || part.stop.end !== takenFrom || (part.stop.end < claims.size && !part.stop.clean))) return undefined;
-  if (taken.some((t) => t.orders.some(([c, o]) => orders.has(c) && orders.get(c) !== o))) return undefined;
+  if (claims && (!part.stop || part.stop.end !== taken.from || (part.stop.end < claims.size && !part.stop.clean))) return undefined;
+  if (taken.parts.some((t) => t.orders.some(([c, o]) => orders.has(c) && orders.get(c) !== o))) return undefined;
+  mergeWorkerEngines(engines, part, store, linker, bases);
+  const maxListed = { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips;
+  let report = mergeReports(main.report, part.report, lines, maxListed);
+  // The parts taken over, in file order: each one's rows follow every line before it.
+  let before = lines + (part.stop?.lines ?? 0);
+  for (const t of taken.parts.sort((a, b) => a.from - b.from)) {
+    report = mergeReports(report, t.report, before, maxListed);
+    before += t.lines;
+  }
+  checkBadRows(report, opts);
+  traceHalves(file, taken.parts.length);
+  return { engines, report, map: main.map, first: Math.min(span.first, part.first), last: Math.max(span.last, part.last) };
+}
+
+/** Merges the worker's engines into this thread's, its client, manager and unknown-deal keys mapped to this thread's. */
+function mergeWorkerEngines(engines: KpiEngine[], part: ActivitiesPart, store: DealStore, linker: ActivityLinker, bases: { client: number; manager: number }): void {
   const n = store.size;
   const clients = part.clients.map((b) => store.clients.intern(b, 0, b.length));
   const managers = part.managers.map((name) => store.managers.id(name));
   const unknown = part.unknown.map((b) => linker.unknownKey(b));
   const map: KeyMap = {
-    manager: (m) => (m < managerBase ? m : managers[m - managerBase]!),
-    client: (k) => (k < clientBase ? k : clients[k - clientBase]!),
+    manager: (m) => (m < bases.manager ? m : managers[m - bases.manager]!),
+    client: (k) => (k < bases.client ? k : clients[k - bases.client]!),
     deal: (k) => (k < n ? k : unknown[k - n]!),
   };
   engines.forEach((e, i) => e.merge(part.partials[i]!, map));
-  const maxListed = { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips;
-  let report = mergeReports(main.report, part.report, lines, maxListed);
-  // The parts taken over, in file order: each one's rows follow every line before it.
-  let before = lines + (part.stop?.lines ?? 0);
-  for (const t of taken.sort((a, b) => a.from - b.from)) {
-    report = mergeReports(report, t.report, before, maxListed);
-    before += t.lines;
-  }
-  checkBadRows(report, opts);
-  traceHalves(file, taken.length);
-  return { engines, report, map: main.map, first: Math.min(span.first, part.first), last: Math.max(span.last, part.last) };
 }
 
 /**
