@@ -1,8 +1,8 @@
 import type { CompareResult } from '../../core/compare.js';
 import { UserError } from '../../core/errors.js';
-import { computeComparison, type ComparePeriods } from '../../io/compare-files.js';
-import { loadOverrides } from '../../io/map-file.js';
-import { loadTargets } from '../../io/targets-file.js';
+import { computeComparison, type ComparePeriods } from '../../app/compare-files.js';
+import { loadOverrides } from '../../io/documents/map-file.js';
+import { loadTargets } from '../../io/documents/targets-file.js';
 import { renderCompareMarkdown, renderCompareTable } from '../../render/compare/text.js';
 import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';

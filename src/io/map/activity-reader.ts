@@ -1,7 +1,7 @@
 import type { LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
-import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, scaleDuration } from '../values.js';
-import type { DurationUnit } from '../fields.js';
+import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, scaleDuration } from './values.js';
+import type { DurationUnit } from './fields.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, trimEdges, type Cells } from './cells.js';
 import { headerOf, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext } from './context.js';

@@ -1,7 +1,7 @@
 import type { ByteKeys } from '../../core/kpi/byte-keys.js';
-import { blankCell, ByteMemo, hasEither, plainInteger, plainKey, spaceLead } from '../byte-cells.js';
+import { blankCell, ByteMemo, hasEither, plainInteger, plainKey, spaceLead } from '../read/byte-cells.js';
 import { fixedDate } from './calendar.js';
-import type { ByteRow } from '../csv.js';
+import type { ByteRow } from '../read/csv.js';
 
 /**
  * The cells of one row as the reading rules see them. Every rule (src/io/map/*-reader.ts) is written

@@ -3,10 +3,10 @@ import type { Activity, DealStatus } from '../../core/records.js';
 import type { ActivityLinker } from '../../core/kpi/link.js';
 import type { DealStore } from '../../core/kpi/deal-store.js';
 import { dateHasTime } from './calendar.js';
-import { FIELDS, RECORD_KINDS } from '../fields.js';
-import type { ColumnMap } from '../mapping.js';
-import type { ValueMaps } from '../value-maps.js';
-import { normalizeValue, parseDate, parseNumber, slashEvidence, type SlashOrder } from '../values.js';
+import { FIELDS, RECORD_KINDS } from './fields.js';
+import type { ColumnMap } from './mapping.js';
+import type { ValueMaps } from './value-maps.js';
+import { normalizeValue, parseDate, parseNumber, slashEvidence, type SlashOrder } from './values.js';
 import type { Cells } from './cells.js';
 
 /** Why a row produced no record: `skip` is a row that could not be read, `drop` one that is not data. */

@@ -1,6 +1,6 @@
 import { STATUS_CODE, type DealCodes } from '../../core/kpi/deal-store.js';
 import type { DealStatus } from '../../core/records.js';
-import { cleanText, parseBoolean } from '../values.js';
+import { cleanText, parseBoolean } from './values.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, internCell, trimEdges, type Cells } from './cells.js';
 import { headerOf, managerKey, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';

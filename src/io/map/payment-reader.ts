@@ -1,5 +1,5 @@
 import type { Payment } from '../../core/records.js';
-import { cleanText } from '../values.js';
+import { cleanText } from './values.js';
 import type { Cells } from './cells.js';
 import { headerOf, PENDING, readDate, readNumber, RowProblem, type ReadContext } from './context.js';
 
