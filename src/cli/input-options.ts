@@ -2,9 +2,9 @@ import { Option, type Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { tr } from '../core/i18n.js';
 import { DAY_FORMS, readDay } from '../core/option-values.js';
-import type { ImportOptions } from '../io/import.js';
-import { DEFAULT_LIMITS, type Limits } from '../io/limits.js';
-import type { SlashOrder } from '../io/values.js';
+import type { ImportOptions } from '../io/map/import.js';
+import { DEFAULT_LIMITS, type Limits } from '../io/read/limits.js';
+import type { SlashOrder } from '../io/map/values.js';
 import type { CliContext } from './context.js';
 import { parseCount } from './format.js';
 
