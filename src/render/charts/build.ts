@@ -154,7 +154,7 @@ export function paybackChart(c: CompareResult, lang: string): Chart | undefined 
   const cost = c.payback_inputs.cost;
   const horizon = paybackHorizon(c.payback.payback_months);
   const months = Array.from({ length: horizon + 1 }, (_, m) => m);
-  const points = months.flatMap((m) => [{ month: m, series: L.cumulative, value: m * net }, { month: m, series: L.cost, value: cost }]);
+  const points = months.flatMap((m) => [{ month: m, series: L.cumulative, value: m * net, text: formatValue(m * net, 'money', lang) }, { month: m, series: L.cost, value: cost, text: formatValue(cost, 'money', lang) }]);
   return {
     id: 'payback', kind: 'line', title: L.payback, marks: points.length,
     spec: lineSpec(lang, points, [[L.cumulative, TONES.good], [L.cost, TONES.bad]], L.money),

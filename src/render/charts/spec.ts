@@ -59,12 +59,12 @@ export function axisFormat(format: string): string {
 /** Horizontal bars, one per category, labelled with their text, with an optional reference line. */
 export function barSpec(lang: string, bars: Bar[], format: string, rule?: { value: number; label: string }): Record<string, unknown> {
   const height = Math.max(60, bars.length * 26);
-  const values = bars.map((b) => ({ ...b, color: TONES[b.tone ?? 'base'] }));
+  const values = bars.map((b) => ({ ...b, color: TONES[b.tone ?? 'base'], hover: `${b.label}: ${b.text}` }));
   const y = { field: 'label', type: 'nominal', sort: bars.map((b) => b.label), title: null, axis: { grid: false } };
   const x = { field: 'value', type: 'quantitative', title: null, axis: { format: axisFormat(format) } };
   const layer: Array<Record<string, unknown>> = [
-    { mark: { type: 'bar', height: 16 }, encoding: { y, x, color: { field: 'color', type: 'nominal', scale: null } } },
-    { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#263238' }, encoding: { y, x, text: { field: 'text' } } },
+    { mark: { type: 'bar', height: 16 }, encoding: { y, x, color: { field: 'color', type: 'nominal', scale: null }, description: { field: 'hover' } } },
+    { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#263238', aria: false }, encoding: { y, x, text: { field: 'text' } } },
   ];
   if (rule) {
     layer.push(
@@ -85,24 +85,26 @@ export function pairedBarSpec(lang: string, rows: Array<{ label: string; series:
   const yOffset = { field: 'series', type: 'nominal', sort: null };
   return {
     ...frame(lang, 640, Math.max(80, categories * 40 + 30)),
-    data: { values: rows },
+    data: { values: rows.map((r) => ({ ...r, hover: `${r.label} — ${r.series}: ${r.text}` })) },
     layer: [
-      { mark: { type: 'bar', height: 14 }, encoding: { y, x, color, yOffset } },
-      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#263238' }, encoding: { y, x, yOffset, text: { field: 'text' } } },
+      { mark: { type: 'bar', height: 14 }, encoding: { y, x, color, yOffset, description: { field: 'hover' } } },
+      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#263238', aria: false }, encoding: { y, x, yOffset, text: { field: 'text' } } },
     ],
   };
 }
 
 /** Lines over months, e.g. cumulative net gain against the cost. */
-export function lineSpec(lang: string, points: Array<{ month: number; series: string; value: number }>, colors: Array<[string, string]>, yTitle: string): Record<string, unknown> {
+export function lineSpec(lang: string, points: Array<{ month: number; series: string; value: number; text: string }>, colors: Array<[string, string]>, yTitle: string): Record<string, unknown> {
+  const month = tr(lang, 'месяц', 'month');
   return {
     ...frame(lang, 640, 280),
-    data: { values: points },
+    data: { values: points.map((p) => ({ ...p, hover: `${p.series}, ${month} ${p.month}: ${p.text}` })) },
     mark: { type: 'line', point: true, strokeWidth: 2 },
     encoding: {
       x: { field: 'month', type: 'quantitative', title: tr(lang, 'Месяц после запуска', 'Month after go-live'), axis: { format: 'd', tickMinStep: 1 } },
       y: { field: 'value', type: 'quantitative', title: yTitle, axis: { format: ',.0f' } },
       color: { field: 'series', type: 'nominal', sort: null, scale: { domain: colors.map((c) => c[0]), range: colors.map((c) => c[1]) } },
+      description: { field: 'hover' },
     },
   };
 }

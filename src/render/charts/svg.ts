@@ -13,7 +13,7 @@ export async function renderChartSvg(chart: Chart): Promise<string> {
   if (warnings.length > 0) throw new Error(`chart ${chart.id}: ${warnings.join('; ')}`);
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
   try {
-    return await view.toSVG();
+    return withHoverTitles(await view.toSVG());
   } finally {
     view.finalize();
   }
@@ -24,4 +24,12 @@ export async function rasteriseSvg(svg: string, width: number): Promise<Uint8Arr
   const { Resvg } = await import('@resvg/resvg-js');
   const png = new Resvg(svg, { fitTo: { mode: 'width', value: width }, background: 'white', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
   return new Uint8Array(png);
+}
+
+/**
+ * Gives every data mark a `<title>` with its description, so a browser shows the value on hover with
+ * no script. Vega has already escaped the attribute, which is as safe inside an element.
+ */
+export function withHoverTitles(svg: string): string {
+  return svg.replace(/<path aria-label="([^"]*)" role="graphics-symbol"([^>]*?)\/>/g, '<path aria-label="$1" role="graphics-symbol"$2><title>$1</title></path>');
 }

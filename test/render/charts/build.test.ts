@@ -32,7 +32,10 @@ describe('chart specs: data in, marks out', () => {
     const chart = funnelChart(kpiResult(), 'ru')!;
     expect(chart.table.rows.map((r) => r[0])).toEqual(['Лиды', 'Выиграно', 'Проиграно', 'В работе']);
     expect(chart.table.rows[1]).toEqual(['Выиграно', '60', '20,0%']);
-    expect(countMarks(await renderChartSvg(chart)).bars).toBe(4);
+    const svg = await renderChartSvg(chart);
+    expect(countMarks(svg).bars).toBe(4);
+    // Each bar says its value on hover, with no script.
+    expect(svg).toContain('<title>Выиграно: 60 (20,0%)</title>');
   });
 
   it('loss reasons: the ten most frequent, then «прочие» with the rest and its share', () => {
@@ -90,5 +93,6 @@ describe('chart specs: data in, marks out', () => {
     const svg = await renderChartSvg(charts.find((c) => c.id === 'managers-conversion')!);
     expect(svg).toContain('&lt;script&gt;');
     expect(svg).not.toContain(HOSTILE_NAME);
+    expect(svg).toContain('<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co: 10.0%</title>');
   });
 });
