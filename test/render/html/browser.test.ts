@@ -55,6 +55,16 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
         expect(c.drawn, `${c.id}: drawn marks`).toBeLessThanOrEqual(c.marks);
       }
 
+      // In print: every section after the cover starts a page, headers repeat, rows and charts never split.
+      await page.emulateMediaType('print');
+      const css = async (selector: string, property: 'breakBefore' | 'breakInside' | 'display') =>
+        new Set(await page.$$eval(selector, (els, prop) => els.map((e) => e.ownerDocument.defaultView!.getComputedStyle(e)[prop as 'display']), property));
+      expect(await css('section.section:not(.cover)', 'breakBefore')).toEqual(new Set(['page']));
+      expect(await css('tr', 'breakInside')).toEqual(new Set(['avoid']));
+      expect(await css('thead', 'display')).toEqual(new Set(['table-header-group']));
+      expect(await css('figure.chart svg', 'breakInside')).toEqual(new Set(['avoid']));
+      await page.emulateMediaType(); // back to no emulation: the screenshot sees the screen, page.pdf the print media
+
       const screenshot = await page.screenshot({ fullPage: true, type: 'png' });
       writeFileSync(path.join(ARTIFACTS, `${kind}.png`), screenshot);
       const sections = await page.$$eval('section[data-section]', (s) => s.length);
