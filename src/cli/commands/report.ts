@@ -21,6 +21,7 @@ import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
 import { importOptionsFromCli, parseDay, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
 import { writeOutput } from '../output.js';
+import { reportSkippedRows } from '../skipped-rows.js';
 import { parseAmount, parseMargin } from './compare.js';
 import { kpiOptionsFromCli } from './kpi.js';
 
@@ -111,6 +112,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     throw new UserError('E_USAGE', `nothing to report${configFile ? ` (config ${configFile})` : ''}`, {}, 'give --answers and/or --deals, or a crm-audit.config.yaml (see README "CI")');
   }
 
+  if (kpi) reportSkippedRows(ctx, kpi.dataQuality, m.lang, format);
   const report = buildReport({ audit, kpi, compare, company: m.company ?? audit?.company }, assertions, { now, lang: m.lang });
   const c = paint(ctx, 'stderr');
   for (const a of report.assertions.filter((x) => !x.passed)) {
@@ -122,7 +124,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   else if (format === 'md') out = renderReportMarkdown(report);
   else out = await (await import('../../render/report/xlsx.js')).renderReportXlsx(report);
   const inputs = [m.answers, deals, m.files.activities, m.files.payments, m.map, configFile, m.before?.deals, m.before?.activities, m.after?.deals, m.after?.activities].filter((f): f is string => typeof f === 'string' && f !== '-');
-  await writeOutput(ctx, out, o.output, inputs);
+  await writeOutput(ctx, out, o.output, inputs, m.lang);
   if (report.assertions.length > 0) ctx.stderr.write(`${report.assertions.length - report.failed.errors - report.failed.warnings} of ${report.assertions.length} assertions passed${report.failed.errors ? `, ${report.failed.errors} failed` : ''}${report.failed.warnings ? `, ${report.failed.warnings} warnings` : ''}\n`);
   return report.failed.errors > 0 && o.exitCode ? EXIT.failed : EXIT.ok;
 }
