@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { CliContext } from './context.js';
+import { clearProgress } from './progress.js';
 import { pendingTemps, tempNameFor } from './temps.js';
 
 /**
@@ -15,6 +16,7 @@ export async function writeOutput(
   inputs: readonly string[] = [],
   lang?: string,
 ): Promise<void> {
+  clearProgress(ctx.stderr);
   if (outFile === undefined || outFile === '-') {
     await writeStream(ctx.stdout, content);
     return;

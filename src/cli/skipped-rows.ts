@@ -1,6 +1,7 @@
 import { tr } from '../core/i18n.js';
 import type { DataQuality } from '../core/kpi/types.js';
 import type { CliContext } from './context.js';
+import { clearProgress } from './progress.js';
 
 /** How many skipped rows are quoted on stderr before pointing to the full list. */
 const SHOWN = 3;
@@ -12,6 +13,7 @@ const SHOWN = 3;
 export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: string, format: string): void {
   const n = quality.rowsSkippedCount;
   if (n === 0) return;
+  clearProgress(ctx.stderr);
   const lines = [tr(lang, `Пропущено строк, которые не удалось прочитать: ${n}.`, `Skipped ${n} row(s) that could not be read.`)];
   for (const s of quality.rowsSkipped.slice(0, SHOWN)) {
     const where = [s.file, tr(lang, `строка ${s.row}`, `row ${s.row}`), ...(s.column ? [tr(lang, `колонка «${s.column}»`, `column "${s.column}"`)] : [])].join(', ');

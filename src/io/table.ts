@@ -13,8 +13,8 @@ export interface TableOptions {
   delimiter?: string;
   /** XLSX sheet name or 1-based index. */
   sheet?: string;
-  /** Called as bytes are read, for a progress line. */
-  onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
+  /** Called as bytes are read, for a progress line: the file, and whether only a part of it is read here. */
+  onProgress?: (bytesRead: number, totalBytes: number | undefined, about?: { file: string; part: boolean }) => void;
   /** Hands CSV records on as text, not bytes: the reference the byte path is tested against. */
   textRows?: boolean;
   /**
@@ -48,6 +48,7 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
   const { stream, size } = opts.source ? { stream: opts.source, size: undefined } : await openInput(file, opts.cwd, opts.stdin, { start: opts.part?.from, end: stopAt?.at });
   const iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   let read = 0;
+  const about = { file, part: stopAt?.at !== undefined };
   let parser: CsvParser | undefined;
   const next = async (): Promise<IteratorResult<Buffer | string>> => {
     try {
@@ -61,7 +62,8 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
     if (r.done) return undefined;
     const buf = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
     read += buf.length;
-    opts.onProgress?.(read, size);
+    // A first part read here while a worker reads the rest counts against the part, so it reaches 100%.
+    opts.onProgress?.(read, stopAt?.at !== undefined ? stopAt.at - (opts.part?.from ?? 0) : size, about);
     return buf;
   };
   let first = await nextChunk();

@@ -22,6 +22,7 @@ import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js
 import { importOptionsFromCli, parseDay, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
 import { writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
+import { clearProgress } from '../progress.js';
 import { parseAmount, parseMargin } from './compare.js';
 import { kpiOptionsFromCli } from './kpi.js';
 
@@ -115,6 +116,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   if (kpi) reportSkippedRows(ctx, kpi.dataQuality, m.lang, format);
   const report = buildReport({ audit, kpi, compare, company: m.company ?? audit?.company }, assertions, { now, lang: m.lang });
   const c = paint(ctx, 'stderr');
+  clearProgress(ctx.stderr);
   for (const a of report.assertions.filter((x) => !x.passed)) {
     const tag = a.level === 'error' ? c.red('assertion failed') : c.yellow('warning');
     for (const f of a.failures) ctx.stderr.write(`${tag}: ${a.assertion} — ${f.subject} = ${showValue(f.value)}\n`);
