@@ -105,7 +105,9 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     throw new UserError('E_USAGE', 'a cutover needs the deals file (--deals or kpi.deals in the config)');
   }
   if (m.before && m.after) {
-    compare = (await computeComparison({ before: m.before, after: m.after }, base, overrides, m.kpi, compareOptions)).result;
+    const both = await computeComparison({ before: m.before, after: m.after }, base, overrides, m.kpi, compareOptions);
+    compare = both.result;
+    if (!kpi) reportSkippedRows(ctx, both.dataQuality, m.lang, format);
   } else if (m.before || m.after) {
     throw new UserError('E_USAGE', 'give both the before and the after files');
   }
