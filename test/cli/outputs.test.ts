@@ -54,6 +54,16 @@ describe('-o and --format', () => {
   });
 });
 
+describe('terminal tables', () => {
+  it('compare --by-manager fits 100 columns and prints changes of shares in points', () => {
+    const run = runCli(['compare', '-d', 'samples/amocrm-deals.csv', '-a', 'samples/bitrix24-calls.xls', '--cutover', '2025-01-01', '--by-manager']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').filter((l) => [...l].length > 100)).toEqual([]);
+    expect(run.stdout).toMatch(/Конверсия .* ↑ \+8,1 п\.п\./);
+    expect(run.stdout).toMatch(/До: 01\.07\.2024 — 31\.12\.2024/);
+  });
+});
+
 describe('skipped rows on stderr', () => {
   it('are summarised in every format with the first reasons and where to see them all', () => {
     const dir = tmp();

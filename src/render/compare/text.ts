@@ -2,6 +2,7 @@ import type { CompareResult, CompareRow } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { formatChange, formatDay, formatValue } from '../format.js';
+import { SHORT } from '../kpi/labels.js';
 import { borderlessTable } from '../kpi/table-style.js';
 import { colors, mdTable, type RenderOptions } from '../text.js';
 
@@ -76,7 +77,9 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
   out.push(...paybackLines(result, opts.lang, c));
   if (result.managers) {
     out.push('', c.bold(L.manager));
-    const head = [L.manager, ...result.managers[0]!.metrics.flatMap((m) => [`${ROW_INFO[m.metric]![opts.lang === 'ru' ? 'ru' : 'en']}: ${L.before}`, L.after])];
+    // Short labels (as in the kpi tables) keep the per-manager table within 100 columns.
+    const short = (metric: string) => (SHORT[metric] ?? ROW_INFO[metric]!)[opts.lang === 'ru' ? 'ru' : 'en'];
+    const head = [L.manager, ...result.managers[0]!.metrics.flatMap((m) => [`${short(m.metric)}: ${L.before}`, L.after])];
     const body = result.managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => {
       const x = cells(row, opts.lang);
       return [x.before, row.change === null ? x.after : (improved(row) ? c.green : row.change === 0 ? (s: string) => s : c.red)(`${x.after} ${arrow(row)}`)];
