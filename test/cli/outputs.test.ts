@@ -1,9 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { headerRowOf } from '../helpers/xlsx-projection.js';
 
 const NOW = ['--now', '2025-07-01T00:00:00Z'];
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'crm-audit-out-'));
@@ -61,6 +63,35 @@ describe('terminal tables', () => {
     expect(run.stdout.split('\n').filter((l) => [...l].length > 100)).toEqual([]);
     expect(run.stdout).toMatch(/Конверсия .* ↑ \+8,1 п\.п\./);
     expect(run.stdout).toMatch(/До: 01\.07\.2024 — 31\.12\.2024/);
+  });
+});
+
+// A real Bitrix24 export (read in place from the shared folder, never copied) with free-text reasons.
+const BITRIX = path.resolve('../shared/real-exports/bitrix24_deals_rest.csv');
+
+describe.runIf(existsSync(BITRIX))('loss reasons of a real Bitrix24 export with free-text reasons', () => {
+  it('print as the top 10 and «прочие», every line within 100 columns; the workbook keeps them all', async () => {
+    const dir = tmp();
+    const map = path.join(dir, 'map.yaml');
+    writeFileSync(map, 'deals:\n  columns: { manager: ASSIGNED_BY_ID, created_at: DATE_CREATE, closed_at: CLOSEDATE, amount: OPPORTUNITY, loss_reason: UF_CRM_1579180371132, stage: STAGE_ID }\n');
+    const json = JSON.parse(runCli(['kpi', '-d', BITRIX, '--map', map, '--format', 'json']).stdout) as { total: { loss_reasons: Record<string, number> } };
+    const reasons = Object.keys(json.total.loss_reasons).length;
+    expect(reasons).toBeGreaterThan(1000);
+    const table = runCli(['kpi', '-d', BITRIX, '--map', map]);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n').filter((l) => [...l].length > 100)).toEqual([]);
+    const section = table.stdout.split('Причины отказа\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(section).toHaveLength(1 + 11);
+    expect(section.at(-1)).toMatch(new RegExp(`^прочие \\(${reasons - 10} причин[аы]?\\)`));
+    const md = runCli(['kpi', '-d', BITRIX, '--map', map, '--format', 'md', '--top-reasons', '3']).stdout;
+    expect(md).toMatch(/\| Причина \| Сделок \| Доля \|\n\| --- \| ---: \| ---: \|\n(\|.*\|\n){3}\| прочие/);
+    const out = path.join(dir, 'b24.xlsx');
+    expect(runCli(['kpi', '-d', BITRIX, '--map', map, '-o', out]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const loss = wb.getWorksheet('Причины отказа')!;
+    const department = loss.getRows(headerRowOf(loss) + 1, loss.rowCount - headerRowOf(loss))!.filter((r) => r.getCell(1).value === 'Отдел');
+    expect(department).toHaveLength(reasons);
   });
 });
 
