@@ -54,7 +54,7 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     { header: L.after, width: 20 },
     { header: L.change, width: 14 },
     { header: L.changePct, width: 12 },
-    { header: tr(lang, 'Стало', 'Verdict'), width: 9 },
+    { header: tr(lang, 'Оценка', 'Verdict'), width: 9 },
     { header: L.target, width: 10 },
     { header: L.met, width: 14 },
   ];
