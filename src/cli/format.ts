@@ -13,6 +13,7 @@ export const FORMAT_EXTENSIONS: Record<string, readonly string[]> = {
   md: ['md', 'markdown'],
   xlsx: ['xlsx'],
   csv: ['csv'],
+  junit: ['xml'],
 };
 
 /** The format an extension stands for among `allowed`, if any. */

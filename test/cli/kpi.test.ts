@@ -81,7 +81,7 @@ describe('crm-audit kpi', () => {
     expect(unmapped.stderr).not.toMatch(/\bat .*\.js:\d+/);
     const badDate = runCli(['kpi', '-d', S('amocrm-deals.csv'), '--from', '2025-13-01']);
     expect(badDate.code).toBe(2);
-    expect(badDate.stderr).toMatch(/--from must be a date YYYY-MM-DD/);
+    expect(badDate.stderr).toMatch(/--from must be a date, DD\.MM\.YYYY or YYYY-MM-DD, e\.g\. 01\.02\.2025 or 2025-02-01; got "2025-13-01"/);
   });
 
   it('too many unreadable rows fail with exit 2 listing row and column; fewer are reported', () => {

@@ -1,8 +1,10 @@
 import type { CompareResult } from '../../core/compare.js';
 import { UserError } from '../../core/errors.js';
-import { computeComparison, type ComparePeriods } from '../../io/compare-files.js';
-import { loadOverrides } from '../../io/map-file.js';
-import { loadTargets } from '../../io/targets-file.js';
+import { tr } from '../../core/i18n.js';
+import { AMOUNT_FORMS, readAmount, readShare, SHARE_FORMS } from '../../core/option-values.js';
+import { computeComparison, type ComparePeriods } from '../../app/compare-files.js';
+import { loadOverrides } from '../../io/documents/map-file.js';
+import { loadTargets } from '../../io/documents/targets-file.js';
 import { renderCompareMarkdown, renderCompareTable } from '../../render/compare/text.js';
 import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
@@ -24,18 +26,19 @@ export interface CompareCliOptions extends ImportCliOptions, KpiCliFields, Perio
 
 const FORMATS = ['table', 'json', 'md', 'xlsx', 'csv'] as const;
 
-/** Parses a money option (`1500000`, `1 500 000`): a number of 0 or more. */
-export function parseAmount(value: string | undefined, name: string): number | undefined {
+/** Parses a money option (`1500000`, `1 500 000`, `1 500 000,50`, `1,5e6`): a number of 0 or more. */
+export function parseAmount(value: string | undefined, name: string, lang = 'en'): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value.replace(/[\s_]/g, ''));
-  if (!Number.isFinite(n) || n < 0) throw new UserError('E_USAGE', `${name} must be a number of 0 or more, got "${value}"`);
+  const n = readAmount(value);
+  if (n === undefined) throw new UserError('E_USAGE', tr(lang, `${name}: «${value}» не читается; нужно ${AMOUNT_FORMS.ru}, не меньше 0`, `${name} must be ${AMOUNT_FORMS.en}, of 0 or more; got "${value}"`));
   return n;
 }
 
-/** Parses --margin: a share between 0 and 1. */
-export function parseMargin(value: string | undefined): number | undefined {
-  const n = parseAmount(value, '--margin');
-  if (n !== undefined && n > 1) throw new UserError('E_USAGE', `--margin is a share between 0 and 1 (0.35 for 35%), got "${value}"`);
+/** Parses --margin: a share between 0 and 1 (`0.35`, `0,35`, `35%`). */
+export function parseMargin(value: string | undefined, lang = 'en'): number | undefined {
+  if (value === undefined) return undefined;
+  const n = readShare(value);
+  if (n === undefined) throw new UserError('E_USAGE', tr(lang, `--margin: «${value}» не читается; нужна ${SHARE_FORMS.ru}`, `--margin must be ${SHARE_FORMS.en}; got "${value}"`));
   return n;
 }
 

@@ -1,4 +1,4 @@
-import { loadQuestionnaire } from '../../io/questionnaire.js';
+import { loadQuestionnaire } from '../../io/documents/questionnaire.js';
 import { maxScore } from '../../core/questionnaire/rules.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';

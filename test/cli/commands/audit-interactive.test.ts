@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CliContext } from '../../../src/cli/context.js';
 import { parseAnswers } from '../../../src/core/audit/answers.js';
 import { scoreAudit } from '../../../src/core/audit/score.js';
-import { parseYaml } from '../../../src/io/yaml.js';
+import { parseYaml } from '../../../src/io/documents/yaml.js';
 import { builtIn } from '../../helpers/questionnaire.js';
 
 const script: Array<string | boolean> = [];
