@@ -3,6 +3,7 @@ import type { CompareResult } from '../../core/compare.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { formatCount, formatPoints, formatValue } from '../format.js';
 import { ROW_INFO } from '../compare/text.js';
+import { DEFAULT_TOP_REASONS, lossReasonRows } from '../kpi/loss-reasons.js';
 import { chartLabels } from './labels.js';
 import { barSpec, lineSpec, pairedBarSpec, TONES, type Bar, type Chart } from './spec.js';
 
@@ -83,25 +84,18 @@ export function managerCharts(k: KpiResult, lang: string, compare?: CompareResul
   ].filter((c): c is Chart => c !== undefined);
 }
 
-/** The ten most frequent loss reasons and the rest as «other», with their shares of lost deals. */
-export function topReasons(reasons: Record<string, number>, other: string, top = 10): Array<{ reason: string; count: number; share: number; rest: boolean }> {
-  const sorted = Object.entries(reasons).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const lost = sorted.reduce((n, [, c]) => n + c, 0);
-  const head = sorted.slice(0, top).map(([reason, count]) => ({ reason, count, share: count / lost, rest: false }));
-  const restCount = sorted.slice(top).reduce((n, [, c]) => n + c, 0);
-  return sorted.length > top ? [...head, { reason: other, count: restCount, share: restCount / lost, rest: true }] : head;
-}
-
 /** Loss reasons as bars with their shares. */
-export function lossChart(k: KpiResult, lang: string): Chart | undefined {
+export function lossChart(k: KpiResult, lang: string, top = DEFAULT_TOP_REASONS): Chart | undefined {
   const L = chartLabels(lang);
   const reasons = k.total.loss_reasons;
-  if (!reasons || typeof reasons !== 'object' || Object.keys(reasons).length === 0) return undefined;
-  const top = topReasons(reasons, L.other);
-  const bars: Bar[] = top.map((r) => ({ label: r.reason, value: r.count, text: `${formatCount(r.count, lang)} (${formatValue(r.share, 'ratio', lang)})`, tone: r.rest ? 'neutral' : 'bad' }));
+  if (!reasons || typeof reasons !== 'object') return undefined;
+  // The same rows as every other loss-reason table: top N by count, the rest as «прочие (N причин)».
+  const rows = lossReasonRows(reasons, lang, top);
+  if (rows.length === 0) return undefined;
+  const bars: Bar[] = rows.map((r) => ({ label: r.reason, value: r.count, text: `${formatCount(r.count, lang)} (${formatValue(r.share, 'ratio', lang)})`, tone: r.other ? 'neutral' : 'bad' }));
   return {
     id: 'loss-reasons', kind: 'bar', title: L.lossReasons, marks: bars.length, spec: barSpec(lang, bars, 'count'),
-    table: { head: [L.reason, L.deals, L.share], rows: top.map((r) => [r.reason, formatCount(r.count, lang), formatValue(r.share, 'ratio', lang)]) },
+    table: { head: [L.reason, L.deals, L.share], rows: rows.map((r) => [r.reason, formatCount(r.count, lang), formatValue(r.share, 'ratio', lang)]) },
   };
 }
 
@@ -162,11 +156,11 @@ export function paybackChart(c: CompareResult, lang: string): Chart | undefined 
   };
 }
 
-/** Every chart the inputs allow, in the order of the report. */
-export function buildCharts(inputs: ChartInputs, lang: string): Chart[] {
+/** Every chart the inputs allow, in the order of the report; `topReasons` as --top-reasons. */
+export function buildCharts(inputs: ChartInputs, lang: string, opts: { topReasons?: number } = {}): Chart[] {
   const out: Array<Chart | undefined> = [];
   if (inputs.audit) out.push(auditChart(inputs.audit, lang));
-  if (inputs.kpi) out.push(funnelChart(inputs.kpi, lang), ...managerCharts(inputs.kpi, lang, inputs.compare), lossChart(inputs.kpi, lang), callsChart(inputs.kpi, lang));
+  if (inputs.kpi) out.push(funnelChart(inputs.kpi, lang), ...managerCharts(inputs.kpi, lang, inputs.compare), lossChart(inputs.kpi, lang, opts.topReasons), callsChart(inputs.kpi, lang));
   if (inputs.compare) out.push(beforeAfterChart(inputs.compare, lang), paybackChart(inputs.compare, lang));
   return out.filter((c): c is Chart => c !== undefined);
 }

@@ -12,9 +12,9 @@ export type { HtmlInput } from './sections.js';
  * resource) with a cover, the audit, recommendations, the KPI charts, before/after and payback,
  * data quality and definitions, for whatever parts the input has.
  */
-export async function renderHtml(r: HtmlInput): Promise<string> {
+export async function renderHtml(r: HtmlInput, opts: { topReasons?: number } = {}): Promise<string> {
   const L = htmlLabels(r.lang);
-  const charts = buildCharts({ audit: r.audit, kpi: r.kpi, compare: r.compare }, r.lang);
+  const charts = buildCharts({ audit: r.audit, kpi: r.kpi, compare: r.compare }, r.lang, opts);
   const svgs = new Map<string, string>();
   for (const c of charts) svgs.set(c.id, await renderChartSvg(c));
   const fig = (...ids: string[]) => ids.map((id) => charts.find((c: Chart) => c.id === id)).filter((c): c is Chart => c !== undefined).map((c) => figure(c, svgs.get(c.id)!, r.lang)).join('');

@@ -1,14 +1,13 @@
+import { formatDay } from '../format.js';
+
 /** Escapes text for HTML content and attribute values: every value from an export passes here. */
 export function esc(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
-/** A calendar date as its reader writes it: ДД.ММ.ГГГГ in Russian, YYYY-MM-DD in English. */
-export function formatDate(iso: string | null | undefined, lang: string): string {
-  if (!iso) return '…';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  return lang === 'ru' ? `${m[3]}.${m[2]}.${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
+/** A calendar day as its reader writes it (ДД.ММ.ГГГГ in Russian, ISO in English); … when open-ended. */
+export function formatDate(day: string | null | undefined, lang: string): string {
+  return day ? formatDay(day, lang) : '…';
 }
 
 /** A table with a header that repeats on every printed page and rows that never split. */

@@ -6,7 +6,7 @@ import type { ReportResult } from '../../core/report.js';
 import { auditLabels } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
 import { ROW_INFO } from '../compare/text.js';
-import { formatCount, formatPoints, formatValue } from '../format.js';
+import { formatCount, formatLocalDate, formatPoints, formatValue } from '../format.js';
 import { headlineRows } from '../report/summary.js';
 import { htmlLabels, reasonText } from './labels.js';
 import { esc, formatDate, section, table } from './page.js';
@@ -48,7 +48,8 @@ export function coverSection(r: HtmlInput): string {
   const meta = [
     r.company ? `${L.company}: <b>${esc(r.company)}</b>` : '',
     periodOf(r, r.lang) ? `${L.period}: ${esc(periodOf(r, r.lang))}` : '',
-    `${L.date}: ${esc(formatDate(r.generatedAt, r.lang))}`,
+    // The report date as the other reports write it: the run's local calendar day.
+    `${L.date}: ${esc(formatLocalDate(new Date(r.generatedAt), r.lang))}`,
   ].filter(Boolean);
   let body = `<h1>${esc(documentTitle(r))}</h1><p class="meta">${meta.join(' · ')}</p>`;
   if (r.audit) {

@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { buildCharts, funnelChart, lossChart, managerCharts, paybackChart, paybackHorizon, topReasons } from '../../../src/render/charts/build.js';
+import { buildCharts, funnelChart, lossChart, managerCharts, paybackChart, paybackHorizon } from '../../../src/render/charts/build.js';
 import { renderChartSvg } from '../../../src/render/charts/svg.js';
 import { auditResult, compareResult, HOSTILE_NAME, kpiResult } from '../../helpers/results.js';
 
@@ -38,16 +38,13 @@ describe('chart specs: data in, marks out', () => {
     expect(svg).toContain('<title>Выиграно: 60 (20,0%)</title>');
   });
 
-  it('loss reasons: the ten most frequent, then «прочие» with the rest and its share', () => {
-    const top = topReasons({ a: 5, b: 1, c: 1, d: 3 }, 'прочие', 2);
-    expect(top).toEqual([
-      { reason: 'a', count: 5, share: 0.5, rest: false },
-      { reason: 'd', count: 3, share: 0.3, rest: false },
-      { reason: 'прочие', count: 2, share: 0.2, rest: true },
-    ]);
+  it('loss reasons: the ten most frequent, then «прочие» with the rest and its share; --top-reasons moves the cut', () => {
     const chart = lossChart(kpiResult(), 'ru')!;
     expect(chart.table.rows).toHaveLength(11);
-    expect(chart.table.rows[10]).toEqual(['прочие', '3', '3,8%']);
+    // 12 reasons of 12, 11 … 1 deals (78 lost): the last two (2 + 1) are «прочие».
+    expect(chart.table.rows[10]).toEqual(['прочие (2 причины)', '3', '3,8%']);
+    expect(chart.marks).toBe(11);
+    expect(lossChart(kpiResult(), 'ru', 3)!.table.rows.at(-1)).toEqual(['прочие (9 причин)', '45', '57,7%']);
   });
 
   it('a manager without a value gets no bar, and the response target comes from the comparison', async () => {
