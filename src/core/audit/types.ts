@@ -47,4 +47,35 @@ export interface AuditResult {
   recommendations: Recommendation[];
   unanswered: string[];
   baseline?: Baseline;
+  /** Present only when exports were given (spec/evidence.md). */
+  evidence?: Evidence;
+}
+
+/** A verdict on one answer (spec/evidence.md). */
+export type Verdict = 'confirmed' | 'contradicted' | 'inconclusive' | 'no-data' | 'not-checkable';
+
+/** A fact a verdict used: its value, the comparison and the threshold it was held against. */
+export interface EvidenceFactUse {
+  id: string;
+  value: number | null;
+  op: string;
+  threshold: number;
+}
+
+/** One answer checked against the exports. */
+export interface EvidenceCheckResult {
+  criterion: string;
+  answer: string;
+  verdict: Verdict;
+  facts: EvidenceFactUse[];
+  /** One plain sentence in the result's language, with the numbers. */
+  text: string;
+}
+
+/** The audit checked against the exports: facts, verdicts, the evidence-checked total and band. */
+export interface Evidence {
+  facts: Record<string, number | null>;
+  checks: EvidenceCheckResult[];
+  total: number;
+  band: { id: string; from: number; to: number; title: string; meaning: string };
 }
