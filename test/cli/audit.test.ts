@@ -32,15 +32,15 @@ describe('crm-audit audit --answers', () => {
   });
 
   it('is byte-identical across runs with --now or SOURCE_DATE_EPOCH', () => {
-    const a = runCli(['audit', '-a', 'samples/answers/leader.yaml', '--format', 'json', ...NOW]);
-    const b = runCli(['audit', '-a', 'samples/answers/leader.yaml', '--format', 'json', ...NOW]);
+    const a = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--format', 'json', ...NOW]);
+    const b = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--format', 'json', ...NOW]);
     expect(a.stdout).toBe(b.stdout);
-    const c = runCli(['audit', '-a', 'samples/answers/leader.yaml', '--format', 'json'], { env: { SOURCE_DATE_EPOCH: '1738314000' } });
+    const c = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--format', 'json'], { env: { SOURCE_DATE_EPOCH: '1738314000' } });
     expect(JSON.parse(c.stdout).answeredAt).toBe('2025-01-31T09:00:00.000Z');
   });
 
   it('prints a table with the band and recommendations, no colour under NO_COLOR', () => {
-    const run = runCli(['audit', '-a', 'samples/answers/ahead-of-most.yaml', '--lang', 'en', '--managers', '5']);
+    const run = runCli(['audit', '--answers', 'samples/answers/ahead-of-most.yaml', '--lang', 'en', '--managers', '5']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Band: Ahead of most (4 / 10)');
     expect(run.stdout).toContain('with 5 managers that is up to 5 h a day, 105 h a month');
@@ -48,7 +48,7 @@ describe('crm-audit audit --answers', () => {
   });
 
   it('reads answers from stdin with -', () => {
-    const run = runCli(['audit', '-a', '-', '--format', 'json', ...NOW], { input: readFileSync('samples/answers/leader.yaml') });
+    const run = runCli(['audit', '--answers', '-', '--format', 'json', ...NOW], { input: readFileSync('samples/answers/leader.yaml') });
     expect(JSON.parse(run.stdout).total).toBe(7);
   });
 
@@ -56,11 +56,11 @@ describe('crm-audit audit --answers', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
     const file = path.join(dir, 'partial.yaml');
     writeFileSync(file, 'answers:\n  lead.concept: yes\n');
-    const run = runCli(['audit', '-a', file]);
+    const run = runCli(['audit', '--answers', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/no answer for journal\.interactions/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    const partial = runCli(['audit', '-a', file, '--allow-partial', '--format', 'json']);
+    const partial = runCli(['audit', '--answers', file, '--allow-partial', '--format', 'json']);
     expect(partial.code).toBe(0);
     expect(JSON.parse(partial.stdout).unanswered).toHaveLength(6);
   });
@@ -80,15 +80,15 @@ describe('crm-audit audit --answers', () => {
   it('adds a before/after with --baseline', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
     const base = path.join(dir, 'before.json');
-    expect(runCli(['audit', '-a', 'samples/answers/not-started.yaml', '--format', 'json', '-o', base, ...NOW]).code).toBe(0);
-    const run = runCli(['audit', '-a', 'samples/answers/leader.yaml', '--format', 'json', '--baseline', base, ...NOW]);
+    expect(runCli(['audit', '--answers', 'samples/answers/not-started.yaml', '--format', 'json', '-o', base, ...NOW]).code).toBe(0);
+    const run = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--format', 'json', '--baseline', base, ...NOW]);
     expect(JSON.parse(run.stdout).baseline).toMatchObject({ total: 2, change: 5 });
   });
 
   it('writes an XLSX atomically with -o and leaves no temp file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
     const out = path.join(dir, 'audit.xlsx');
-    const run = runCli(['audit', '-a', 'samples/answers/leader.yaml', '-o', out, '--lang', 'en', ...NOW]);
+    const run = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '-o', out, '--lang', 'en', ...NOW]);
     expect(run.code).toBe(0);
     expect(readdirSync(dir)).toEqual(['audit.xlsx']);
     const wb = new ExcelJS.Workbook();
@@ -103,10 +103,10 @@ describe('crm-audit audit --answers', () => {
   });
 
   it('refuses to write the report over an input, or into a missing folder', () => {
-    const same = runCli(['audit', '-a', 'samples/answers/leader.yaml', '-o', 'samples/answers/leader.yaml']);
+    const same = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '-o', 'samples/answers/leader.yaml']);
     expect(same.code).toBe(2);
     expect(same.stderr).toMatch(/one of the input files/);
-    const missing = runCli(['audit', '-a', 'samples/answers/leader.yaml', '-o', '/nonexistent-dir/x.json']);
+    const missing = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '-o', '/nonexistent-dir/x.json']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/does not exist/);
   });

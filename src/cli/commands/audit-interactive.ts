@@ -1,7 +1,11 @@
 import { stringify } from 'yaml';
 import type { Answer } from '../../core/audit/answers.js';
 import { pointsFor, scoreAudit } from '../../core/audit/score.js';
+import { checkEvidence } from '../../core/audit/evidence.js';
 import type { AuditResult } from '../../core/audit/types.js';
+import { formatWhere, UserError } from '../../core/errors.js';
+import type { EvidenceFacts } from '../../core/kpi/facts.js';
+import type { KpiFiles } from '../../io/kpi-files.js';
 import { pick, tr } from '../../core/i18n.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { maxScore } from '../../core/questionnaire/rules.js';
@@ -21,6 +25,10 @@ export interface InteractiveOptions {
   format: 'table' | 'json' | 'md' | 'xlsx';
   output?: string;
   inputs: string[];
+  /** Exports given on the command line, to check the answers against. */
+  files?: KpiFiles;
+  /** Reads the evidence facts of a set of exports (the same import options as `kpi`). */
+  readFacts: (files: KpiFiles) => Promise<EvidenceFacts>;
 }
 
 /** The interactive audit: prompts draw on stderr; the report goes to stdout (or -o). */
@@ -48,6 +56,8 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   }
 
   const result = scoreAudit(q, answers, { lang, now: o.now, company, managers: o.managers, baseline: o.baseline });
+  const facts = await askEvidence(io, o, say);
+  if (facts) result.evidence = checkEvidence(q, result, facts, lang);
   say('');
   if (o.output) {
     await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs);
@@ -70,6 +80,28 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     say(tr(lang, `Отчёт сохранён: ${file}`, `Report saved: ${file}`));
   }
   return result;
+}
+
+/**
+ * The exports to check the answers against: those of the command line, else, when the consultant
+ * wants to, paths typed in (an unreadable file is reported and asked again; an empty path gives up).
+ */
+async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: string) => void): Promise<EvidenceFacts | undefined> {
+  const { lang } = o;
+  if (o.files) return o.readFacts(o.files);
+  if (!(await askConfirm(io, tr(lang, 'Проверить ответы по выгрузкам из CRM (сделки, звонки, оплаты)?', 'Check the answers against CRM exports (deals, calls, payments)?'), false))) return undefined;
+  for (;;) {
+    const deals = (await askInput(io, tr(lang, 'Файл сделок (пусто — не проверять):', 'Deals file (empty: skip the check):'), '')).trim();
+    if (deals === '') return undefined;
+    const activities = (await askInput(io, tr(lang, 'Файл звонков и активностей (пусто — нет):', 'Calls / activities file (empty: none):'), '')).trim();
+    const payments = (await askInput(io, tr(lang, 'Файл оплат (пусто — нет):', 'Payments file (empty: none):'), '')).trim();
+    try {
+      return await o.readFacts({ deals, activities: activities || undefined, payments: payments || undefined });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      say(tr(lang, `Не удалось прочитать выгрузки: ${error.message}${formatWhere(error.where) ? ` (${formatWhere(error.where)})` : ''}. Попробуйте ещё раз.`, `Could not read the exports: ${error.message}${formatWhere(error.where) ? ` (${formatWhere(error.where)})` : ''}. Try again.`));
+    }
+  }
 }
 
 function answerChoices(question: Questionnaire['sections'][number]['questions'][number], lang: string): Choice[] {

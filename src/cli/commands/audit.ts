@@ -1,9 +1,14 @@
 import { parseAnswers, type Answer } from '../../core/audit/answers.js';
+import { checkEvidence } from '../../core/audit/evidence.js';
 import { scoreAudit } from '../../core/audit/score.js';
 import type { AuditResult } from '../../core/audit/types.js';
 import { UserError } from '../../core/errors.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
+import type { EvidenceFacts } from '../../core/kpi/facts.js';
+import { isAnswersFile, readEvidenceFacts } from '../../io/evidence-files.js';
 import { readDocument } from '../../io/files.js';
+import type { KpiFiles } from '../../io/kpi-files.js';
+import { loadOverrides } from '../../io/map-file.js';
 import { loadQuestionnaire } from '../../io/questionnaire.js';
 import { parseYaml } from '../../io/yaml.js';
 import { renderAuditMarkdown, renderAuditTable } from '../../render/audit/text.js';
@@ -11,9 +16,11 @@ import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
+import { importOptionsFromCli, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
 import { writeOutput } from '../output.js';
+import { kpiOptionsFromCli } from './kpi.js';
 
-export interface AuditOptions {
+export interface AuditOptions extends ImportCliOptions, KpiCliFields {
   questionnaire: string;
   answers?: string | string[];
   allowPartial?: boolean;
@@ -39,17 +46,22 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const { questionnaire } = await loadQuestionnaire(opts.questionnaire, ctx.cwd, ctx.stdin);
   const baseline = opts.baseline ? await loadBaseline(opts.baseline, ctx, questionnaire) : undefined;
   const answerFiles = opts.answers === undefined ? [] : Array.isArray(opts.answers) ? opts.answers : [opts.answers];
-  const inputs = [...answerFiles, opts.baseline].filter((f): f is string => f !== undefined);
+  const inputs = [...answerFiles, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map].filter((f): f is string => f !== undefined && f !== '-');
+  const readFacts = await prepareEvidence(opts, ctx, answerFiles);
 
   if (answerFiles.length > 0) {
     if (answerFiles.length > 1 && format === 'xlsx') {
       throw new UserError('E_USAGE', 'one workbook holds one audit: give one answers file with --format xlsx', {}, 'run the command once per answers file, or use --format json for all of them');
     }
     const results: AuditResult[] = [];
+    // The exports are read once, whatever the number of answers files.
+    const facts = opts.deals ? await readFacts({ deals: opts.deals, activities: opts.activities, payments: opts.payments }) : undefined;
     for (const file of answerFiles) {
       const text = await readDocument(file, ctx.cwd, ctx.stdin);
       const parsed = parseAnswers(parseYaml(text, file), questionnaire, file, Boolean(opts.allowPartial));
-      results.push(scoreAudit(questionnaire, parsed.answers, { lang: opts.lang, now, company: opts.company ?? parsed.company, managers, baseline }));
+      const result = scoreAudit(questionnaire, parsed.answers, { lang: opts.lang, now, company: opts.company ?? parsed.company, managers, baseline });
+      if (facts) result.evidence = checkEvidence(questionnaire, result, facts, opts.lang);
+      results.push(result);
     }
     let out: string | Uint8Array;
     if (results.length === 1) out = await renderAudit(results[0]!, format, opts.lang, useColor(ctx) && !opts.output);
@@ -63,8 +75,28 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
     throw new UserError('E_NO_TTY', 'there is no terminal to ask the questions on', {}, 'pass the answers as a file: crm-audit audit --answers answers.yaml (see samples/answers/ for the format)');
   }
   const { runInteractiveAudit } = await import('./audit-interactive.js');
-  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, baseline, format, output: opts.output, inputs });
+  const files = opts.deals ? { deals: opts.deals, activities: opts.activities, payments: opts.payments } : undefined;
+  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, baseline, format, output: opts.output, inputs, files, readFacts });
   return EXIT.ok;
+}
+
+/**
+ * Validates the export options before any question is asked, and returns the reader of the
+ * evidence facts (the same import options and --map as `kpi`).
+ */
+async function prepareEvidence(opts: AuditOptions, ctx: CliContext, answerFiles: string[]): Promise<(files: KpiFiles) => Promise<EvidenceFacts>> {
+  if (opts.activities && (await isAnswersFile(opts.activities, ctx.cwd, ctx.stdin))) {
+    throw new UserError('E_USAGE', '-a is --activities now; this file holds audit answers', { file: opts.activities }, `pass the answers with --answers ${opts.activities}`);
+  }
+  if (!opts.deals && (opts.activities || opts.payments)) {
+    throw new UserError('E_USAGE', 'checking the answers against exports needs the deals export', {}, 'add --deals deals.csv (the same files as for `crm-audit kpi`)');
+  }
+  const stdinUsers = [...answerFiles, opts.deals, opts.activities, opts.payments, opts.map].filter((f) => f === '-').length;
+  if (stdinUsers > 1) throw new UserError('E_USAGE', 'only one input can be read from stdin (-)');
+  const kpi = kpiOptionsFromCli(opts);
+  const base = importOptionsFromCli(opts, ctx);
+  const overrides = await loadOverrides(opts.map, ctx.cwd, ctx.stdin);
+  return (files) => readEvidenceFacts(files, base, overrides, kpi);
 }
 
 /** Renders an audit result in any format; shared by both ways of running the audit. */

@@ -25,6 +25,16 @@ export function auditLabels(lang: string) {
     change: tr(lang, 'Изменение', 'Change'),
     none: tr(lang, 'Все критерии выполнены — рекомендаций нет.', 'Every criterion is met: no recommendations.'),
     answers: { yes: tr(lang, 'да', 'yes'), no: tr(lang, 'нет', 'no'), skip: tr(lang, 'пропущено', 'skipped') } as Record<string, string>,
+    evidence: tr(lang, 'Проверка по выгрузкам', 'Checked against the exports'),
+    verdict: tr(lang, 'Вердикт', 'Verdict'),
+    evidenceTotal: tr(lang, 'Итог с учётом выгрузок', 'Evidence-checked total'),
+    verdicts: {
+      confirmed: tr(lang, 'подтверждено', 'confirmed'),
+      contradicted: tr(lang, 'опровергнуто', 'contradicted'),
+      inconclusive: tr(lang, 'неясно', 'inconclusive'),
+      'no-data': tr(lang, 'нет данных', 'no data'),
+      'not-checkable': tr(lang, 'не проверяется', 'not checkable'),
+    } as Record<string, string>,
   };
 }
 

@@ -23,6 +23,7 @@ export function renderAuditTable(result: AuditResult, opts: RenderOptions): stri
   const bandColor = result.band.from === 0 ? c.red : result.band.to === result.max ? c.green : c.cyan;
   lines.push('', `${L.band}: ${c.bold(bandColor(result.band.title))} (${result.total} / ${result.max})`, result.band.meaning);
   if (result.unanswered.length > 0) lines.push('', `${L.unanswered}: ${result.unanswered.join(', ')}`);
+  if (result.evidence) lines.push('', ...evidenceLines(result, opts, c));
   lines.push('', c.bold(`${L.recommendations}:`));
   if (result.recommendations.length === 0) lines.push(L.none);
   result.recommendations.forEach((r, i) => {
@@ -30,6 +31,33 @@ export function renderAuditTable(result: AuditResult, opts: RenderOptions): stri
     if (r.cost) lines.push(`   ${c.yellow(describeCost(opts.lang, r.cost))}`);
   });
   return `${lines.join('\n')}\n`;
+}
+
+/** The evidence block of the terminal report: a verdict per answer, its sentence, the checked total. */
+function evidenceLines(result: AuditResult, opts: RenderOptions, c: ReturnType<typeof colors>): string[] {
+  const L = auditLabels(opts.lang);
+  const e = result.evidence!;
+  const paintVerdict = (v: string) => (v === 'contradicted' ? c.red : v === 'confirmed' ? c.green : (s: string) => s)(L.verdicts[v] ?? v);
+  const rows = e.checks.map((x) => [x.criterion, L.answers[x.answer] ?? x.answer, paintVerdict(x.verdict), x.text]);
+  return [
+    c.bold(`${L.evidence}:`),
+    makeTable([L.criterion, L.answer, L.verdict, ''], rows, { color: opts.color, wrap: [24, 0, 0, 60] }),
+    `${L.evidenceTotal}: ${c.bold(`${e.total} / ${result.max}`)} — ${e.band.title}`,
+  ];
+}
+
+/** The evidence section of the Markdown report. */
+function evidenceMarkdown(result: AuditResult, lang: string): string[] {
+  const L = auditLabels(lang);
+  const e = result.evidence!;
+  return [
+    '',
+    `## ${L.evidence}`,
+    '',
+    mdTable([L.criterion, L.answer, L.verdict, ''], e.checks.map((x) => [x.criterion, L.answers[x.answer] ?? x.answer, L.verdicts[x.verdict] ?? x.verdict, x.text])),
+    '',
+    `**${L.evidenceTotal}: ${e.total} / ${result.max} — ${e.band.title}.**`,
+  ];
 }
 
 function signed(n: number | null): string {
@@ -53,7 +81,9 @@ export function renderAuditMarkdown(result: AuditResult, opts: RenderOptions): s
       ['left', 'right', 'right', 'right', 'right', 'left'],
     ),
   );
-  out.push('', `**${L.band}: ${result.band.title}.** ${result.band.meaning}`, '', `## ${L.recommendations}`, '');
+  out.push('', `**${L.band}: ${result.band.title}.** ${result.band.meaning}`);
+  if (result.evidence) out.push(...evidenceMarkdown(result, opts.lang));
+  out.push('', `## ${L.recommendations}`, '');
   if (result.recommendations.length === 0) out.push(L.none);
   for (const r of result.recommendations) out.push(`- **${r.criterion}**: ${r.text}${r.cost ? ` _(${describeCost(opts.lang, r.cost)})_` : ''}`);
   if (result.unanswered.length > 0) out.push('', `${L.unanswered}: ${result.unanswered.join(', ')}`);

@@ -14,6 +14,7 @@ export function reportLabels(lang: string) {
     date: tr(lang, 'Дата', 'Date'),
     audit: tr(lang, 'Аудит зрелости', 'Maturity audit'),
     band: tr(lang, 'Уровень', 'Band'),
+    evidenceTotal: tr(lang, 'Итог с учётом выгрузок', 'Evidence-checked total'),
     metric: tr(lang, 'Показатель', 'Metric'),
     value: tr(lang, 'Значение', 'Value'),
     target: tr(lang, 'Цель', 'Target'),
@@ -51,6 +52,7 @@ export function renderReportMarkdown(r: ReportResult): string {
   const L = reportLabels(r.lang);
   const out = [`## ${L.title}${r.company ? ` — ${r.company}` : ''}`, '', `${L.date}: ${r.generatedAt}`];
   if (r.audit) out.push('', `**${L.audit}:** ${r.audit.total} / ${r.audit.max} — ${r.audit.band.title}`);
+  if (r.audit?.evidence) out.push('', `**${L.evidenceTotal}:** ${r.audit.evidence.total} / ${r.audit.max} — ${r.audit.evidence.band.title}`);
   const rows = headlineRows(r, r.lang);
   if (rows.length > 0) {
     out.push('', mdTable([L.metric, L.value, L.target, L.met], rows.map((x) => [x.label, x.text, x.target === null ? '' : `${x.target > 0 ? '+' : ''}${formatValue(x.target, 'ratio', r.lang)}`, x.met === null ? '' : x.met ? '✅' : '❌']), ['left', 'right', 'right', 'left']));

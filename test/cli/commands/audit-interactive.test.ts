@@ -32,6 +32,9 @@ function context(cwd: string) {
   return { ctx, out: () => out, err: () => err };
 }
 
+/** The consultant declined the check: the exports are never read. */
+const noExports = () => Promise.reject(new Error('the exports were read without being asked for'));
+
 describe('interactive audit (mocked prompts)', () => {
   beforeEach(() => vi.clearAllMocks());
   const now = new Date('2025-02-01T12:00:00Z');
@@ -39,9 +42,9 @@ describe('interactive audit (mocked prompts)', () => {
 
   it('asks company then every question in order, and gives the same result as an answers file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
-    script.push('Acme', ...answers, true, 'saved.yaml', false);
+    script.push('Acme', ...answers, false, true, 'saved.yaml', false);
     const { ctx, out, err } = context(dir);
-    const result = await runInteractiveAudit(ctx, builtIn(), { lang: 'en', now, format: 'table', inputs: [] });
+    const result = await runInteractiveAudit(ctx, builtIn(), { lang: 'en', now, format: 'table', inputs: [], readFacts: noExports });
     expect(script).toHaveLength(0);
     expect(vi.mocked(prompts.askSelect).mock.calls.map((c) => c[1])).toHaveLength(7);
     expect(err()).toContain('Score so far: 2 of 10');
@@ -54,9 +57,9 @@ describe('interactive audit (mocked prompts)', () => {
   });
 
   it('offers declared choices between yes and no', async () => {
-    script.push('', ...answers, false, false);
+    script.push('', ...answers, false, false, false);
     const { ctx } = context(mkdtempSync(path.join(tmpdir(), 'crm-audit-')));
-    await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: [] });
+    await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: [], readFacts: noExports });
     const choices = vi.mocked(prompts.askSelect).mock.calls[0]![2].map((c) => c.value);
     expect(choices).toEqual(['yes', 'no', 'skip']);
   });
