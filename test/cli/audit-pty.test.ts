@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { BIN, ROOT } from '../helpers/cli.js';
 
 const DRIVER = fileURLToPath(new URL('../helpers/pty-drive.py', import.meta.url));
 const DOWN = '\u001b[B';
@@ -18,7 +18,7 @@ function drive(steps: Array<[string, string]>, args: string[], cwd: string) {
 }
 
 describe('interactive audit in a real terminal (pty + the real prompt library)', () => {
-  it('a consultant completes the audit in Russian and saves answers and an XLSX', async () => {
+  it('a consultant completes the audit in Russian, checks it against the bundled samples and saves answers and an XLSX', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
     const run = drive(
       [
@@ -30,6 +30,10 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
         ['Товары, цены', `${DOWN}${DOWN}\r`],
         ['Оплаты счетов', '\r'],
         ['Телефония и почта интегрированы', '\r'],
+        ['Проверить ответы по выгрузкам', 'y\r'],
+        ['Файл сделок', `${path.join(ROOT, 'samples/amocrm-deals.csv')}\r`],
+        ['Файл звонков', `${path.join(ROOT, 'samples/bitrix24-calls.xls')}\r`],
+        ['Файл оплат', `${path.join(ROOT, 'samples/payments.csv')}\r`],
         ['Сохранить ответы', 'y\r'],
         ['Файл ответов', '\r'],
         ['Сохранить отчёт', 'y\r'],
@@ -43,7 +47,42 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
     expect(readdirSync(dir).sort()).toEqual(['audit-answers.yaml', 'crm-audit-report.xlsx']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'crm-audit-report.xlsx'));
-    expect(wb.getWorksheet('Аудит')?.getRow(1).getCell(1).value).toBe('Раздел');
+    const sheet = wb.getWorksheet('Аудит')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Раздел');
+    expect(sheet.getRow(1).getCell(6).value).toBe('Проверка по выгрузкам');
+    expect(run.out).toContain('Итог с учётом выгрузок:');
+    // The samples' calls are linked to deals and the consultant said telephony is integrated.
+    const telephony = sheet.getRows(2, sheet.rowCount)!.find((r) => r.getCell(2).value === 'telephony.integrated')!;
+    expect(telephony.getCell(6).value).toBe('подтверждено');
+  });
+
+  it('a path that cannot be read is reported and asked again; an empty one skips the check', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
+    const run = drive(
+      [
+        ['Company', '\r'],
+        ['Does the company work with leads', '\r'],
+        ['Is every interaction', '\r'],
+        ['Is operational and management reporting', '\r'],
+        ['Do rank-and-file', '\r'],
+        ['Are products, prices', '\r'],
+        ['Are customer invoice payments', '\r'],
+        ['Are telephony and e-mail', '\r'],
+        ['Check the answers against CRM exports', 'y\r'],
+        ['Deals file', 'no-such-deals.csv\r'],
+        ['Calls / activities file', '\r'],
+        ['Payments file', '\r'],
+        ['Try again', ''],
+        ['Deals file', '\r'],
+        ['Save the answers', 'n\r'],
+        ['Save the report', 'n\r'],
+      ],
+      ['audit', '--lang', 'en', '--now', '2025-01-01T00:00:00Z'],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('Could not read the exports');
+    expect(run.out).not.toContain('Checked against the exports');
   });
 
   it('Ctrl+C leaves quietly with exit 130 and writes nothing', () => {
