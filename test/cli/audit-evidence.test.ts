@@ -142,7 +142,7 @@ describe('a company whose data contradicts its answers', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const sheet = wb.getWorksheet('Аудит')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Раздел', 'Критерий', 'Ответ', 'Баллы', 'Максимум', 'Проверка по выгрузкам', 'Вердикт']);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Раздел', 'Критерий', 'Ответ', 'Баллы', 'Максимум', 'Проверка по выгрузкам', 'Что показали выгрузки']);
     const journal = sheet.getRows(2, sheet.rowCount)!.find((r) => r.getCell(2).value === 'journal.interactions')!;
     expect(journal.getCell(6).value).toBe('опровергнуто');
     expect(String(journal.getCell(7).value)).toContain('нет ни одного контакта в CRM');

@@ -27,6 +27,7 @@ export function auditLabels(lang: string) {
     answers: { yes: tr(lang, 'да', 'yes'), no: tr(lang, 'нет', 'no'), skip: tr(lang, 'пропущено', 'skipped') } as Record<string, string>,
     evidence: tr(lang, 'Проверка по выгрузкам', 'Checked against the exports'),
     verdict: tr(lang, 'Вердикт', 'Verdict'),
+    evidenceText: tr(lang, 'Что показали выгрузки', 'What the exports show'),
     evidenceTotal: tr(lang, 'Итог с учётом выгрузок', 'Evidence-checked total'),
     verdicts: {
       confirmed: tr(lang, 'подтверждено', 'confirmed'),

@@ -41,7 +41,7 @@ function evidenceLines(result: AuditResult, opts: RenderOptions, c: ReturnType<t
   const rows = e.checks.map((x) => [x.criterion, L.answers[x.answer] ?? x.answer, paintVerdict(x.verdict), x.text]);
   return [
     c.bold(`${L.evidence}:`),
-    makeTable([L.criterion, L.answer, L.verdict, ''], rows, { color: opts.color, wrap: [24, 0, 0, 60] }),
+    makeTable([L.criterion, L.answer, L.verdict, L.evidenceText], rows, { color: opts.color, wrap: [24, 0, 0, 60] }),
     `${L.evidenceTotal}: ${c.bold(`${e.total} / ${result.max}`)} — ${e.band.title}`,
   ];
 }
@@ -54,7 +54,7 @@ function evidenceMarkdown(result: AuditResult, lang: string): string[] {
     '',
     `## ${L.evidence}`,
     '',
-    mdTable([L.criterion, L.answer, L.verdict, ''], e.checks.map((x) => [x.criterion, L.answers[x.answer] ?? x.answer, L.verdicts[x.verdict] ?? x.verdict, x.text])),
+    mdTable([L.criterion, L.answer, L.verdict, L.evidenceText], e.checks.map((x) => [x.criterion, L.answers[x.answer] ?? x.answer, L.verdicts[x.verdict] ?? x.verdict, x.text])),
     '',
     `**${L.evidenceTotal}: ${e.total} / ${result.max} — ${e.band.title}.**`,
   ];

@@ -14,7 +14,7 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
     { header: L.points, width: 10 },
     { header: L.max, width: 10 },
     ...(result.baseline ? [{ header: L.before, width: 10 }] : []),
-    ...(result.evidence ? [{ header: L.evidence, width: 18 }, { header: L.verdict, width: 70 }] : []),
+    ...(result.evidence ? [{ header: L.evidence, width: 18 }, { header: L.evidenceText, width: 70 }] : []),
   ];
   styleHeader(sheet, sheet.columns.length);
   const before = new Map(result.baseline?.sections.map((s) => [s.id, s.before]));
