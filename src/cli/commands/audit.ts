@@ -5,6 +5,7 @@ import type { AuditResult } from '../../core/audit/types.js';
 import { UserError } from '../../core/errors.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import type { EvidenceFacts } from '../../core/kpi/facts.js';
+import { guessDocumentKind, wrongKindError } from '../../io/document-kind.js';
 import { isAnswersFile, readEvidenceFacts } from '../../io/evidence-files.js';
 import { readDocument } from '../../io/files.js';
 import type { KpiFiles } from '../../io/kpi-files.js';
@@ -57,8 +58,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
     // The exports are read once, whatever the number of answers files.
     const facts = opts.deals ? await readFacts({ deals: opts.deals, activities: opts.activities, payments: opts.payments }) : undefined;
     for (const file of answerFiles) {
-      const text = await readDocument(file, ctx.cwd, ctx.stdin);
-      const parsed = parseAnswers(parseYaml(text, file), questionnaire, file, Boolean(opts.allowPartial));
+      const parsed = await readAnswers(file, ctx, questionnaire, Boolean(opts.allowPartial));
       const result = scoreAudit(questionnaire, parsed.answers, { lang: opts.lang, now, company: opts.company ?? parsed.company, managers, baseline });
       if (facts) result.evidence = checkEvidence(questionnaire, result, facts, opts.lang);
       results.push(result);
@@ -113,6 +113,22 @@ export async function renderAudit(result: AuditResult, format: AuditFormat, lang
     default:
       return renderAuditTable(result, { lang, color });
   }
+}
+
+/** Reads an answers file; another kind of file (an export, a questionnaire) says what it is. */
+async function readAnswers(file: string, ctx: CliContext, q: Questionnaire, allowPartial: boolean): Promise<ReturnType<typeof parseAnswers>> {
+  const exportHint = 'pass exports with --deals, --activities (-a) and --payments; answers with --answers answers.yaml';
+  if (/\.(csv|tsv|xlsx?)$/i.test(file)) throw wrongKindError(file, 'export', 'an answers file', exportHint)!;
+  const text = await readDocument(file, ctx.cwd, ctx.stdin);
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, file);
+  } catch (error) {
+    throw wrongKindError(file, guessDocumentKind(file, undefined, text), 'an answers file', exportHint) ?? error;
+  }
+  const kind = guessDocumentKind(file, doc, text);
+  if (kind !== 'answers' && kind !== 'unknown') throw wrongKindError(file, kind, 'an answers file', kind === 'export' ? exportHint : 'an answers file maps question ids to yes / no / skip (see samples/answers/)')!;
+  return parseAnswers(doc, q, file, allowPartial);
 }
 
 async function loadBaseline(file: string, ctx: CliContext, q: Questionnaire): Promise<AuditResult> {
