@@ -136,14 +136,14 @@ describe('a company whose data contradicts its answers', () => {
     expect(table.stdout).toContain('опровергнуто');
     expect(table.stdout).toContain('Итог с учётом выгрузок: 5 / 10 — Впереди большинства');
     const md = runCli(['audit', '--answers', LEADER, ...files, '--format', 'md', '--lang', 'en', ...NOW], { cwd: dir });
-    expect(md.stdout).toContain('| journal.interactions | yes | contradicted | You said "yes", but 66.7% of won deals (20 of 30) have no logged contact. |');
+    expect(md.stdout).toContain('| Every contact logged in the CRM | yes | contradicted | You said "yes", but 66.7% of won deals (20 of 30) have no logged contact. |');
     const out = path.join(dir, 'audit.xlsx');
     expect(runCli(['audit', '--answers', LEADER, ...files, '-o', out, ...NOW], { cwd: dir }).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const sheet = wb.getWorksheet('Аудит')!;
     expect(sheet.getRow(1).values).toEqual([undefined, 'Раздел', 'Критерий', 'Ответ', 'Баллы', 'Максимум', 'Проверка по выгрузкам', 'Что показали выгрузки']);
-    const journal = sheet.getRows(2, sheet.rowCount)!.find((r) => r.getCell(2).value === 'journal.interactions')!;
+    const journal = sheet.getRows(2, sheet.rowCount)!.find((r) => r.getCell(2).value === 'Все контакты в CRM')!;
     expect(journal.getCell(6).value).toBe('опровергнуто');
     expect(String(journal.getCell(7).value)).toContain('нет ни одного контакта в CRM');
   });

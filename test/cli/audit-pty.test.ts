@@ -52,7 +52,7 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
     expect(sheet.getRow(1).getCell(6).value).toBe('Проверка по выгрузкам');
     expect(run.out).toContain('Итог с учётом выгрузок:');
     // The samples' calls are linked to deals and the consultant said telephony is integrated.
-    const telephony = sheet.getRows(2, sheet.rowCount)!.find((r) => r.getCell(2).value === 'telephony.integrated')!;
+    const telephony = sheet.getRows(2, sheet.rowCount)!.find((r) => r.getCell(2).value === 'Телефония и почта в CRM')!;
     expect(telephony.getCell(6).value).toBe('подтверждено');
   });
 

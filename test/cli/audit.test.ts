@@ -47,6 +47,15 @@ describe('crm-audit audit --answers', () => {
     expect(run.stdout).not.toContain(String.fromCharCode(27));
   });
 
+  it('speaks in the questions\' short titles, not ids: missing, recommendations, unanswered', () => {
+    const run = runCli(['audit', '--answers', '-', '--allow-partial'], { input: 'answers:\n  lead.concept: да\n  erp.payments: нет\n' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Отчёты для менеджеров');
+    expect(run.stdout).toContain('1. Все контакты в CRM: Сделайте CRM единственным журналом общения');
+    expect(run.stdout).toContain('Без ответа: Все контакты в CRM; Отчёты для руководства; Отчёты для менеджеров; Каталог, цены и остатки из учётной системы; Телефония и почта в CRM');
+    expect(run.stdout).not.toMatch(/journal\.interactions|erp\.payments/);
+  });
+
   it('reads answers from stdin with -', () => {
     const run = runCli(['audit', '--answers', '-', '--format', 'json', ...NOW], { input: readFileSync('samples/answers/leader.yaml') });
     expect(JSON.parse(run.stdout).total).toBe(7);

@@ -35,7 +35,7 @@ export function scoreAudit(q: Questionnaire, answers: ReadonlyMap<string, Answer
       if (answer === 'skip') unanswered.push(question.id);
       const points = pointsFor(question, answer);
       if (points < question.points) recommendations.push(recommend(question, section.id, points, options));
-      return { id: question.id, answer, points, max: question.points };
+      return { id: question.id, title: pick(question.title, lang) || question.id, answer, points, max: question.points };
     });
     const score = criteria.reduce((a, c) => a + c.points, 0);
     const max = criteria.reduce((a, c) => a + c.max, 0);

@@ -1,6 +1,8 @@
 /** One criterion's outcome in a result. */
 export interface CriterionResult {
   id: string;
+  /** The question's short title in the result's language (its id when the questionnaire has none). */
+  title: string;
   answer: string;
   points: number;
   max: number;

@@ -99,6 +99,7 @@ const textsInEveryLanguage: Rule = {
       if (s.explanation) walk(s.explanation, `${sp}.explanation`);
       s.questions.forEach((x, j) => {
         const qp = `${sp}.questions[${j}]`;
+        if (x.title) walk(x.title, `${qp}.title`);
         walk(x.text, `${qp}.text`);
         if (x.explanation) walk(x.explanation, `${qp}.explanation`);
         walk(x.recommendation, `${qp}.recommendation`);

@@ -48,6 +48,7 @@ const evidenceSchema = z
 const questionSchema = z
   .object({
     id,
+    title: textSchema.optional().describe('A short title for reports, e.g. { ru: "Оплаты из учётной системы", en: "Payments from the ERP" }; the id when absent'),
     text: textSchema.describe('The question as asked'),
     explanation: textSchema.optional().describe('What the criterion means, shown before the question'),
     points: z.number().int().describe('Points for a full "yes"; a positive whole number'),

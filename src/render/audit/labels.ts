@@ -1,3 +1,4 @@
+import type { AuditResult } from '../../core/audit/types.js';
 import { tr } from '../../core/i18n.js';
 
 /** The audit report's labels in the report language. */
@@ -37,6 +38,12 @@ export function auditLabels(lang: string) {
       'not-checkable': tr(lang, 'не проверяется', 'not checkable'),
     } as Record<string, string>,
   };
+}
+
+/** A criterion's short title from a result (its id for results saved before titles existed). */
+export function criterionTitle(result: AuditResult, id: string): string {
+  for (const s of result.sections) for (const c of s.criteria) if (c.id === id) return c.title ?? id;
+  return id;
 }
 
 /** "N h a day (M h a month)" for a recommendation's cost. */

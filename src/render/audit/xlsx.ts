@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { AuditResult } from '../../core/audit/types.js';
 import { setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { auditLabels, describeCost } from './labels.js';
+import { auditLabels, criterionTitle, describeCost } from './labels.js';
 
 /** Adds the audit sheets (Audit, Recommendations) to a workbook; shared with the CI report. */
 export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, lang: string): void {
@@ -23,7 +23,7 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
   for (const s of result.sections) {
     for (const c of s.criteria) {
       const v = verdicts.get(c.id);
-      const row = sheet.addRow([s.title, c.id, L.answers[c.answer] ?? c.answer, c.points, c.max, ...(result.baseline ? [null] : []), ...(v ? [L.verdicts[v.verdict] ?? v.verdict, v.text] : [])]);
+      const row = sheet.addRow([s.title, c.title ?? c.id, L.answers[c.answer] ?? c.answer, c.points, c.max, ...(result.baseline ? [null] : []), ...(v ? [L.verdicts[v.verdict] ?? v.verdict, v.text] : [])]);
       if (v) row.getCell(sheet.columns.length).alignment = { wrapText: true, vertical: 'top' };
     }
     const row = sheet.addRow([s.title, L.total, '', s.score, s.max, ...(result.baseline ? [before.get(s.id) ?? null] : [])]);
@@ -51,7 +51,7 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
   ];
   styleHeader(recs, 5);
   for (const r of result.recommendations) {
-    const row = recs.addRow([r.criterion, result.sections.find((s) => s.id === r.section)?.title ?? r.section, r.missingPoints, r.text, r.cost ? describeCost(lang, r.cost) : '']);
+    const row = recs.addRow([criterionTitle(result, r.criterion), result.sections.find((s) => s.id === r.section)?.title ?? r.section, r.missingPoints, r.text, r.cost ? describeCost(lang, r.cost) : '']);
     row.alignment = { wrapText: true, vertical: 'top' };
   }
 }
