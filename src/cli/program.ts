@@ -78,7 +78,8 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       .option('--allow-partial', 'treat questions missing from the answers file as skipped')
       .option('--company <name>', 'company name shown in the report')
       .option('--baseline <result.json>', 'a previous audit result (JSON) to compare with')
-      .option('--managers <n>', 'number of sales managers, to put hours on the recommendations')),
+      .option('--managers <n>', 'number of sales managers, to put hours on the recommendations')
+      .option('--hourly-cost <amount>', "what a manager's hour costs (roubles), to put money on those hours")),
     ['table', 'json', 'md', 'xlsx'],
   )
     .addHelpText(

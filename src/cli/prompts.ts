@@ -1,10 +1,13 @@
 // The only importer of the prompt library. Tests mock this module whole.
-import { confirm, input, select } from '@inquirer/prompts';
+import { input, select } from '@inquirer/prompts';
+import { tr } from '../core/i18n.js';
 
 /** Where prompts read and draw: the UI goes to stderr so stdout carries only the report. */
 export interface PromptIO {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  /** The run's language: hints, key help and yes/no words follow it. */
+  lang?: string;
 }
 
 export interface Choice {
@@ -13,9 +16,16 @@ export interface Choice {
   description?: string;
 }
 
+/** The key help under a list, in the run's language. */
+function keysHelp(lang: string) {
+  const words: Record<string, string> = { navigate: tr(lang, 'выбор', 'navigate'), select: tr(lang, 'ответить', 'select') };
+  return (keys: Array<[string, string]>) => keys.map(([key, action]) => `${key} ${words[action] ?? action}`).join(' • ');
+}
+
 /** Asks the user to pick one of several choices. */
 export function askSelect(io: PromptIO, message: string, choices: Choice[], defaultValue?: string): Promise<string> {
-  return select({ message, choices, default: defaultValue, pageSize: 10 }, { input: io.input, output: io.output });
+  const lang = io.lang ?? 'en';
+  return select({ message, choices, default: defaultValue, pageSize: 10, theme: { style: { keysHelpTip: keysHelp(lang) } } }, { input: io.input, output: io.output });
 }
 
 /** Asks for a line of text. */
@@ -23,7 +33,29 @@ export function askInput(io: PromptIO, message: string, defaultValue?: string): 
   return input({ message, default: defaultValue }, { input: io.input, output: io.output });
 }
 
-/** Asks a yes/no question. */
-export function askConfirm(io: PromptIO, message: string, defaultValue = true): Promise<boolean> {
-  return confirm({ message, default: defaultValue }, { input: io.input, output: io.output });
+const YES = /^(y|yes|д|да)$/i;
+const NO = /^(n|no|н|нет)$/i;
+
+/** Reads a typed yes/no answer in either language; empty is the default; anything else is undefined. */
+export function readYesNo(value: string, defaultValue: boolean): boolean | undefined {
+  const v = value.trim();
+  if (v === '') return defaultValue;
+  if (YES.test(v)) return true;
+  if (NO.test(v)) return false;
+  return undefined;
+}
+
+/** Asks a yes/no question; the hint and the answer words are in the run's language (д/н or y/n). */
+export async function askConfirm(io: PromptIO, message: string, defaultValue = true): Promise<boolean> {
+  const lang = io.lang ?? 'en';
+  const hint = defaultValue ? tr(lang, '(Д/н)', '(Y/n)') : tr(lang, '(д/Н)', '(y/N)');
+  const answer = await input(
+    {
+      message: `${message} ${hint}`,
+      validate: (v) => readYesNo(v, defaultValue) !== undefined || tr(lang, 'Ответьте «д» (да) или «н» (нет)', 'Answer "y" (yes) or "n" (no)'),
+      transformer: (v, { isFinal }) => (isFinal ? (readYesNo(v, defaultValue) ? tr(lang, 'Да', 'Yes') : tr(lang, 'Нет', 'No')) : v),
+    },
+    { input: io.input, output: io.output },
+  );
+  return readYesNo(answer, defaultValue)!;
 }

@@ -6,13 +6,14 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../helpers/cli.js';
+import { builtIn } from '../helpers/questionnaire.js';
 
 const DRIVER = fileURLToPath(new URL('../helpers/pty-drive.py', import.meta.url));
 const DOWN = '\u001b[B';
 const CTRL_C = '\u0003';
 
-function drive(steps: Array<[string, string]>, args: string[], cwd: string) {
-  const env = { ...process.env, NO_COLOR: '1', TERM: 'xterm' };
+function drive(steps: Array<[string, string]>, args: string[], cwd: string, cols = 200) {
+  const env = { ...process.env, NO_COLOR: '1', TERM: 'xterm', PTY_COLS: String(cols) };
   const res = spawnSync('python3', [DRIVER, JSON.stringify(steps), process.execPath, BIN, ...args], { cwd, env, timeout: 60_000 });
   return { code: res.status, out: res.stdout.toString('utf8') };
 }
@@ -23,6 +24,7 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
     const run = drive(
       [
         ['Компания', 'ООО Ромашка\r'],
+        ['Сколько менеджеров', '\r'],
         ['Компания осознанно', '\r'],
         ['Каждое взаимодействие', `${DOWN}\r`],
         ['В CRM настроена', '\r'],
@@ -61,6 +63,7 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
     const run = drive(
       [
         ['Company', '\r'],
+        ['How many sales managers', '\r'],
         ['Does the company work with leads', '\r'],
         ['Is every interaction', '\r'],
         ['Is operational and management reporting', '\r'],
@@ -85,9 +88,54 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
     expect(run.out).not.toContain('Checked against the exports');
   });
 
+  it('in a 100-column terminal: words wrap whole, one step back changes an answer, hours and money on the advice', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
+    const UP = '\u001b[A';
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '8\r'],
+        ['Сколько стоит час', '1500\r'],
+        ['Компания осознанно', '\r'],
+        // "← Назад" is the last choice: one up from the first.
+        ['Каждое взаимодействие', `${UP}\r`],
+        ['Компания осознанно', `${DOWN}\r`],
+        ['Каждое взаимодействие', '\r'],
+        ['В CRM настроена', '\r'],
+        ['Рядовые менеджеры', '\r'],
+        ['Товары, цены', '\r'],
+        ['Оплаты счетов', '\r'],
+        ['Телефония и почта интегрированы', `${DOWN}\r`],
+        ['Проверить ответы по выгрузкам', 'н\r'],
+        ['Сохранить ответы', 'н\r'],
+        ['Сохранить отчёт', 'н\r'],
+      ],
+      ['audit', '--now', '2025-01-01T00:00:00Z'],
+      dir,
+      100,
+    );
+    expect(run.code).toBe(0);
+    // lead.concept changed to "no" (2 points less); telephony "no": 10 − 2 − 2.
+    expect(run.out).toContain('Уровень: Лидер (6 / 10)');
+    expect(run.out).toContain('около 252 000 ₽ в месяц');
+    expect(run.out).toMatch(/\(д\/Н\)/);
+    expect(run.out).toContain('↑↓ выбор');
+    // The section explanations (written by the audit itself) are wrapped at spaces within 100 columns.
+    const plain = run.out.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g'), '');
+    const explanation = plain.split(/\r?\n/).filter((l) => l.startsWith('Лид — это входящее обращение') || l.startsWith('Журналирование — это когда'));
+    // Going back from the journal section to the lead section shows both explanations again.
+    expect(explanation).toHaveLength(4);
+    for (const line of explanation) expect([...line].length).toBeLessThan(100);
+    // Joined back with spaces, the wrapped paragraph is the questionnaire's text: no word was cut.
+    const lines = plain.split(/\r?\n/);
+    const start = lines.findIndex((l) => l.startsWith('Лид — это входящее обращение'));
+    const para = lines.slice(start, lines.findIndex((l, k) => k > start && l.startsWith('Да — если'))).join(' ');
+    expect(para).toBe(builtIn().sections[0]!.explanation!.ru);
+  });
+
   it('Ctrl+C leaves quietly with exit 130 and writes nothing', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
-    const run = drive([['Company', 'Acme\r'], ['Does the company work with leads', CTRL_C]], ['audit', '--lang', 'en', '-o', 'report.xlsx'], dir);
+    const run = drive([['Company', 'Acme\r'], ['How many sales managers', '\r'], ['Does the company work with leads', CTRL_C]], ['audit', '--lang', 'en', '-o', 'report.xlsx'], dir);
     expect(run.code).toBe(130);
     expect(run.out).not.toMatch(/\bat .*\.js:\d+/);
     expect(existsSync(path.join(dir, 'report.xlsx'))).toBe(false);

@@ -19,6 +19,7 @@ import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
 import { importOptionsFromCli, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
 import { writeOutput } from '../output.js';
+import { parseAmount } from './compare.js';
 import { kpiOptionsFromCli } from './kpi.js';
 
 export interface AuditOptions extends ImportCliOptions, KpiCliFields {
@@ -28,6 +29,7 @@ export interface AuditOptions extends ImportCliOptions, KpiCliFields {
   company?: string;
   baseline?: string;
   managers?: string;
+  hourlyCost?: string;
   format?: AuditFormat;
   output?: string;
   lang: string;
@@ -42,6 +44,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const format = resolveFormat(opts.format, opts.output, FORMATS, 'table');
   assertBinaryDestination(ctx, format, opts.output);
   const managers = parseCount(opts.managers, '--managers');
+  const hourlyCost = parseAmount(opts.hourlyCost, '--hourly-cost');
   const now = resolveNow(ctx, opts.now);
   // Validate everything the user gave before asking a single question.
   const { questionnaire } = await loadQuestionnaire(opts.questionnaire, ctx.cwd, ctx.stdin);
@@ -59,7 +62,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
     const facts = opts.deals ? await readFacts({ deals: opts.deals, activities: opts.activities, payments: opts.payments }) : undefined;
     for (const file of answerFiles) {
       const parsed = await readAnswers(file, ctx, questionnaire, Boolean(opts.allowPartial));
-      const result = scoreAudit(questionnaire, parsed.answers, { lang: opts.lang, now, company: opts.company ?? parsed.company, managers, baseline });
+      const result = scoreAudit(questionnaire, parsed.answers, { lang: opts.lang, now, company: opts.company ?? parsed.company, managers, hourlyCost, baseline });
       if (facts) result.evidence = checkEvidence(questionnaire, result, facts, opts.lang);
       results.push(result);
     }
@@ -76,7 +79,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   }
   const { runInteractiveAudit } = await import('./audit-interactive.js');
   const files = opts.deals ? { deals: opts.deals, activities: opts.activities, payments: opts.payments } : undefined;
-  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, baseline, format, output: opts.output, inputs, files, readFacts });
+  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, files, readFacts });
   return EXIT.ok;
 }
 

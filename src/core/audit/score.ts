@@ -13,6 +13,8 @@ export interface ScoreOptions {
   company?: string;
   /** Number of managers, to quantify recommendations that carry a cost. */
   managers?: number;
+  /** What a manager's hour costs, to put money on those hours. */
+  hourlyCost?: number;
   /** A previous result of the same questionnaire, for a before/after per section. */
   baseline?: AuditResult;
 }
@@ -78,6 +80,7 @@ function recommend(question: Question, sectionId: string, points: number, option
             managers,
             hoursPerDay: question.cost.hoursPerManagerPerDay * managers,
             hoursPerMonth: question.cost.hoursPerManagerPerDay * managers * WORKING_DAYS_PER_MONTH,
+            ...(options.hourlyCost !== undefined ? { hourlyCost: options.hourlyCost, costPerMonth: question.cost.hoursPerManagerPerDay * managers * WORKING_DAYS_PER_MONTH * options.hourlyCost } : {}),
           }
         : {}),
     };

@@ -15,6 +15,10 @@ export interface RecommendationCost {
   managers?: number;
   hoursPerDay?: number;
   hoursPerMonth?: number;
+  /** The cost of a manager's hour (roubles unless said otherwise), when given. */
+  hourlyCost?: number;
+  /** hoursPerMonth × hourlyCost. */
+  costPerMonth?: number;
 }
 
 /** A recommendation for a criterion that did not earn its full points. */

@@ -46,9 +46,22 @@ export function criterionTitle(result: AuditResult, id: string): string {
   return id;
 }
 
+/** Whole roubles grouped as the reader writes them: `52 500` / `52,500`. */
+function formatMoney(n: number, lang: string): string {
+  return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? ' ' : ',');
+}
+
 /** "N h a day (M h a month)" for a recommendation's cost. */
-export function describeCost(lang: string, cost: { hoursPerManagerPerDay: number; basis: string; managers?: number; hoursPerDay?: number; hoursPerMonth?: number }): string {
+export function describeCost(lang: string, cost: { hoursPerManagerPerDay: number; basis: string; managers?: number; hoursPerDay?: number; hoursPerMonth?: number; costPerMonth?: number }): string {
   const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace('.', lang === 'ru' ? ',' : '.'));
+  if (cost.managers !== undefined && cost.hoursPerDay !== undefined && cost.hoursPerMonth !== undefined && cost.costPerMonth !== undefined) {
+    const money = formatMoney(cost.costPerMonth, lang);
+    return tr(
+      lang,
+      `${cost.basis}; при ${cost.managers} менеджерах — до ${num(cost.hoursPerDay)} ч в день, ${num(cost.hoursPerMonth)} ч в месяц, около ${money} ₽ в месяц`,
+      `${cost.basis}; with ${cost.managers} managers that is up to ${num(cost.hoursPerDay)} h a day, ${num(cost.hoursPerMonth)} h a month, about RUB ${money} a month`,
+    );
+  }
   if (cost.managers !== undefined && cost.hoursPerDay !== undefined && cost.hoursPerMonth !== undefined) {
     return tr(
       lang,

@@ -42,7 +42,7 @@ describe('interactive audit (mocked prompts)', () => {
 
   it('asks company then every question in order, and gives the same result as an answers file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
-    script.push('Acme', ...answers, false, true, 'saved.yaml', false);
+    script.push('Acme', '', ...answers, false, true, 'saved.yaml', false);
     const { ctx, out, err } = context(dir);
     const result = await runInteractiveAudit(ctx, builtIn(), { lang: 'en', now, format: 'table', inputs: [], readFacts: noExports });
     expect(script).toHaveLength(0);
@@ -57,10 +57,28 @@ describe('interactive audit (mocked prompts)', () => {
   });
 
   it('offers declared choices between yes and no', async () => {
-    script.push('', ...answers, false, false, false);
+    script.push('', '', ...answers, false, false, false);
     const { ctx } = context(mkdtempSync(path.join(tmpdir(), 'crm-audit-')));
     await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: [], readFacts: noExports });
     const choices = vi.mocked(prompts.askSelect).mock.calls[0]![2].map((c) => c.value);
     expect(choices).toEqual(['yes', 'no', 'skip']);
+  });
+
+  it('goes back to change the previous answer, and puts hours and money on the recommendations', async () => {
+    // Managers 8, an hour 1 500 ₽; "yes" to the first question, back from the second, "no" instead.
+    script.push('Acme', '8', '1 500', 'yes', '\u0000back', 'no', 'no', 'yes', 'yes', 'no', 'yes', 'no', false, false, false);
+    const { ctx, out } = context(mkdtempSync(path.join(tmpdir(), 'crm-audit-')));
+    const result = await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: [], readFacts: noExports });
+    expect(script).toHaveLength(0);
+    const selects = vi.mocked(prompts.askSelect).mock.calls;
+    expect(selects).toHaveLength(9);
+    expect(selects[1]![2].map((c) => c.value)).toContain('\u0000back');
+    // The first question is asked again with the earlier answer preselected.
+    expect(selects[2]![1]).toBe(selects[0]![1]);
+    expect(selects[2]![3]).toBe('yes');
+    expect(result.sections[0]!.criteria[0]!.answer).toBe('no');
+    const telephony = result.recommendations.find((r) => r.criterion === 'telephony.integrated')!;
+    expect(telephony.cost).toMatchObject({ managers: 8, hoursPerMonth: 168, hourlyCost: 1500, costPerMonth: 252000 });
+    expect(out()).toContain('при 8 менеджерах — до 8 ч в день, 168 ч в месяц, около 252 000 ₽ в месяц');
   });
 });
