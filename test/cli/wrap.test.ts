@@ -20,3 +20,15 @@ describe('yes / no typed in either language', () => {
     expect([readYesNo('', true), readYesNo(' ', false), readYesNo('может', true)]).toEqual([true, false, undefined]);
   });
 });
+
+describe('path completion', () => {
+  it('lists the files and folders that start with what is typed, folders with a slash, hidden ones only when asked', async () => {
+    const { completePath } = await import('../../src/cli/prompts.js');
+    const root = new URL('../../', import.meta.url).pathname;
+    expect(completePath('samples/bitrix', root)).toEqual(['samples/bitrix24-calls.xls']);
+    expect(completePath('samples/a', root)).toEqual(['samples/amocrm-deals.csv', 'samples/answers/']);
+    expect(completePath('', root)).not.toContain('.gitignore');
+    expect(completePath('.giti', root)).toEqual(['.gitignore']);
+    expect(completePath('no-such-folder/x', root)).toEqual([]);
+  });
+});

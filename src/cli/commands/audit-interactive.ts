@@ -13,7 +13,7 @@ import { renderAuditTable } from '../../render/audit/text.js';
 import { paint, useColor, type CliContext } from '../context.js';
 import { resolveFormat } from '../format.js';
 import { writeOutput } from '../output.js';
-import { askConfirm, askInput, askSelect, type Choice, type PromptIO } from '../prompts.js';
+import { askConfirm, askInput, askPath, askSelect, type Choice, type PromptIO } from '../prompts.js';
 import { columnsOf, wrapText } from '../wrap.js';
 import { answersToDocument, renderAudit } from './audit.js';
 
@@ -49,7 +49,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   const answers = await askQuestions(io, q, lang, say, c, max);
 
   const result = scoreAudit(q, answers, { lang, now: o.now, company, managers, hourlyCost, baseline: o.baseline });
-  const facts = await askEvidence(io, o, say);
+  const facts = await askEvidence(io, o, say, ctx.cwd);
   if (facts) result.evidence = checkEvidence(q, result, facts, lang);
   say('');
   if (o.output) {
@@ -126,15 +126,15 @@ async function askNumber(io: PromptIO, message: string, lang: string, whole: boo
  * The exports to check the answers against: those of the command line, else, when the consultant
  * wants to, paths typed in (an unreadable file is reported and asked again; an empty path gives up).
  */
-async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: string) => void): Promise<EvidenceFacts | undefined> {
+async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: string) => void, cwd: string): Promise<EvidenceFacts | undefined> {
   const { lang } = o;
   if (o.files) return o.readFacts(o.files);
   if (!(await askConfirm(io, tr(lang, 'Проверить ответы по выгрузкам из CRM (сделки, звонки, оплаты)?', 'Check the answers against CRM exports (deals, calls, payments)?'), false))) return undefined;
   for (;;) {
-    const deals = (await askInput(io, tr(lang, 'Файл сделок (пусто — не проверять):', 'Deals file (empty: skip the check):'), '')).trim();
+    const deals = (await askPath(io, tr(lang, 'Файл сделок (пусто — не проверять):', 'Deals file (empty: skip the check):'), cwd)).trim();
     if (deals === '') return undefined;
-    const activities = (await askInput(io, tr(lang, 'Файл звонков и активностей (пусто — нет):', 'Calls / activities file (empty: none):'), '')).trim();
-    const payments = (await askInput(io, tr(lang, 'Файл оплат (пусто — нет):', 'Payments file (empty: none):'), '')).trim();
+    const activities = (await askPath(io, tr(lang, 'Файл звонков и активностей (пусто — нет):', 'Calls / activities file (empty: none):'), cwd)).trim();
+    const payments = (await askPath(io, tr(lang, 'Файл оплат (пусто — нет):', 'Payments file (empty: none):'), cwd)).trim();
     try {
       return await o.readFacts({ deals, activities: activities || undefined, payments: payments || undefined });
     } catch (error) {

@@ -15,7 +15,7 @@ vi.mock('../../../src/cli/prompts.js', () => {
     if (script.length === 0) throw new Error('the flow asked more than the script answers');
     return Promise.resolve(script.shift());
   };
-  return { askSelect: vi.fn(next), askInput: vi.fn(next), askConfirm: vi.fn(next) };
+  return { askSelect: vi.fn(next), askInput: vi.fn(next), askConfirm: vi.fn(next), askPath: vi.fn(next) };
 });
 
 const { runInteractiveAudit } = await import('../../../src/cli/commands/audit-interactive.js');
