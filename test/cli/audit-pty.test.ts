@@ -49,6 +49,7 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
       ],
       ['audit', '--now', '2025-01-01T00:00:00Z'],
       dir,
+      100,
     );
     expect(run.out).toContain('Уровень: Лидер (8 / 10)');
     expect(run.code).toBe(0);
