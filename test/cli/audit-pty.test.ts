@@ -144,6 +144,14 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
     expect(para).toBe(builtIn().sections[0]!.explanation!.ru);
   });
 
+  it('exports given on the command line are read before the first question: a bad one stops at once', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
+    const run = drive([], ['audit', '--lang', 'en', '-d', 'no-such-deals.csv'], dir);
+    expect(run.code).toBe(2);
+    expect(run.out).toContain('no-such-deals.csv');
+    expect(run.out).not.toContain('Company');
+  });
+
   it('Ctrl+C leaves quietly with exit 130 and writes nothing', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
     const run = drive([['Company', 'Acme\r'], ['How many sales managers', '\r'], ['Does the company work with leads', CTRL_C]], ['audit', '--lang', 'en', '-o', 'report.xlsx'], dir);

@@ -27,8 +27,8 @@ export interface InteractiveOptions {
   format: 'table' | 'json' | 'md' | 'xlsx';
   output?: string;
   inputs: string[];
-  /** Exports given on the command line, to check the answers against. */
-  files?: KpiFiles;
+  /** The facts of exports given on the command line (read before the first question). */
+  facts?: EvidenceFacts;
   /** Reads the evidence facts of a set of exports (the same import options as `kpi`). */
   readFacts: (files: KpiFiles) => Promise<EvidenceFacts>;
 }
@@ -128,7 +128,7 @@ async function askNumber(io: PromptIO, message: string, lang: string, whole: boo
  */
 async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: string) => void, cwd: string): Promise<EvidenceFacts | undefined> {
   const { lang } = o;
-  if (o.files) return o.readFacts(o.files);
+  if (o.facts) return o.facts;
   if (!(await askConfirm(io, tr(lang, 'Проверить ответы по выгрузкам из CRM (сделки, звонки, оплаты)?', 'Check the answers against CRM exports (deals, calls, payments)?'), false))) return undefined;
   for (;;) {
     const deals = (await askPath(io, tr(lang, 'Файл сделок (пусто — не проверять):', 'Deals file (empty: skip the check):'), cwd)).trim();

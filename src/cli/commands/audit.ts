@@ -52,14 +52,14 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const answerFiles = opts.answers === undefined ? [] : Array.isArray(opts.answers) ? opts.answers : [opts.answers];
   const inputs = [...answerFiles, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map].filter((f): f is string => f !== undefined && f !== '-');
   const readFacts = await prepareEvidence(opts, ctx, answerFiles);
+  // The exports are read once, whatever the number of answers files, and before any question.
+  const facts = opts.deals ? await readFacts({ deals: opts.deals, activities: opts.activities, payments: opts.payments }) : undefined;
 
   if (answerFiles.length > 0) {
     if (answerFiles.length > 1 && format === 'xlsx') {
       throw new UserError('E_USAGE', 'one workbook holds one audit: give one answers file with --format xlsx', {}, 'run the command once per answers file, or use --format json for all of them');
     }
     const results: AuditResult[] = [];
-    // The exports are read once, whatever the number of answers files.
-    const facts = opts.deals ? await readFacts({ deals: opts.deals, activities: opts.activities, payments: opts.payments }) : undefined;
     for (const file of answerFiles) {
       const parsed = await readAnswers(file, ctx, questionnaire, Boolean(opts.allowPartial));
       const result = scoreAudit(questionnaire, parsed.answers, { lang: opts.lang, now, company: opts.company ?? parsed.company, managers, hourlyCost, baseline });
@@ -78,8 +78,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
     throw new UserError('E_NO_TTY', 'there is no terminal to ask the questions on', {}, 'pass the answers as a file: crm-audit audit --answers answers.yaml (see samples/answers/ for the format)');
   }
   const { runInteractiveAudit } = await import('./audit-interactive.js');
-  const files = opts.deals ? { deals: opts.deals, activities: opts.activities, payments: opts.payments } : undefined;
-  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, files, readFacts });
+  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, facts, readFacts });
   return EXIT.ok;
 }
 

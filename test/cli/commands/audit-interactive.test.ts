@@ -81,4 +81,18 @@ describe('interactive audit (mocked prompts)', () => {
     expect(telephony.cost).toMatchObject({ managers: 8, hoursPerMonth: 168, hourlyCost: 1500, costPerMonth: 252000 });
     expect(out()).toContain('при 8 менеджерах — до 8 ч в день, 168 ч в месяц, около 252 000 ₽ в месяц');
   });
+
+  it('with exports from the command line it does not ask for them, and the result carries the verdicts', async () => {
+    const { FACT_IDS } = await import('../../../src/core/kpi/facts.js');
+    const values = Object.fromEntries(FACT_IDS.map((id) => [id, null])) as Record<(typeof FACT_IDS)[number], number | null>;
+    const facts = { values: { ...values, won_deals: 40, won_with_payment_share: 0.1 }, parts: { won_with_payment_share: { num: 4, den: 40 } }, needs: {} };
+    script.push('', '', ...answers, false, false);
+    const { ctx, out } = context(mkdtempSync(path.join(tmpdir(), 'crm-audit-')));
+    const result = await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: [], facts, readFacts: noExports });
+    expect(script).toHaveLength(0);
+    expect(vi.mocked(prompts.askConfirm).mock.calls.map((c) => c[1])).not.toContainEqual(expect.stringContaining('Проверить ответы'));
+    // answers: erp.payments is "yes" (the sixth), and 10% of won deals have a payment.
+    expect(result.evidence!.checks.find((c) => c.criterion === 'erp.payments')).toMatchObject({ verdict: 'contradicted', text: 'Вы ответили «да», но по 90% выигранных сделок (36 из 40) нет ни одной оплаты.' });
+    expect(out()).toContain('Итог с учётом выгрузок');
+  });
 });
