@@ -332,6 +332,7 @@ function dealFields(r: Row): DealFields | RowProblem | typeof PENDING {
       loss_reason: lossReason ? ctx.readers.label(lossReason.value) : '',
       amount: r.number('amount'),
       name: r.has('name') ? cleanText(r.raw('name')) : '',
+      ...(r.has('product') && r.raw('product').trim() !== '' ? { hasProduct: true } : {}),
     };
   } catch (error) {
     if (error instanceof RowProblem) return error;
@@ -690,6 +691,7 @@ function dealCodes(row: ByteRow, ctx: BuildContext, m: DealMemos): DealCodes | R
   out.stage = c.stage === undefined ? m.noLabel : m.stage.get(row, c.stage);
   out.pipeline = c.pipeline === undefined ? m.noLabel : m.pipeline.get(row, c.pipeline);
   out.source = c.source === undefined ? m.noLabel : m.source.get(row, c.source);
+  out.product = c.product !== undefined && !blankCell(row, c.product, false) ? 1 : 0;
   let amount = Number.NaN;
   const ac = c.amount;
   if (ac !== undefined && ac < row.count && row.ends[ac]! > row.starts[ac]!) {

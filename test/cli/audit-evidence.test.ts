@@ -40,7 +40,7 @@ function expectedFacts(): Record<string, number | null> {
     won_with_activity_share: won.filter((d) => touched.has(d.id)).length / won.length,
     touches_per_won: touches / won.length,
     won_amount_share: won.filter((d) => Number(d.amount) > 0).length / won.length,
-    product_share: null,
+    product_share: null, // the generator writes no product column
     won_with_payment_share: won.filter((d) => paid.has(d.id)).length / won.length,
     calls: calls.length,
     calls_linked_share: calls.filter((a) => byId.has(a.deal_id!)).length / calls.length,
@@ -94,6 +94,37 @@ describe('audit --answers with --deals, --activities and --payments', () => {
     const noDeals = runCli(['audit', '--answers', LEADER, '-a', 'activities.csv'], { cwd: dir });
     expect(noDeals.code).toBe(2);
     expect(noDeals.stderr).toContain('--deals');
+  });
+});
+
+describe('product_share from a product column', () => {
+  // 3000 rows (halves above the 64 KB a split needs); every 3rd row has no product; deal 7 repeats
+  // as a product row with a product, so the deal has one.
+  const header = ['id', 'manager', 'created_at', 'closed_at', 'status', 'amount', 'product'];
+  const body = Array.from({ length: 3000 }, (_, i) => [String(1000 + i), i % 2 ? 'Анна' : 'Борис', '2025-03-01 10:00:00', '2025-03-09 10:00:00', i % 4 ? 'won' : 'lost', '500', i % 3 === 0 ? '' : `Товар ${i}`]);
+  body.push(['1000', 'Борис', '2025-03-01 10:00:00', '2025-03-09 10:00:00', 'lost', '5', 'Товар x']);
+  const expected = () => {
+    const byId = new Map<string, boolean>();
+    for (const r of body) byId.set(r[0]!, (byId.get(r[0]!) ?? false) || r[6] !== '');
+    return [...byId.values()].filter(Boolean).length / byId.size;
+  };
+
+  it('is equal to an independent count on the byte path, the text path and two halves', () => {
+    writeFileSync(path.join(dir, 'product-deals.csv'), csv([header, ...body]));
+    // A deal title column sends the rows through the text path.
+    writeFileSync(path.join(dir, 'product-deals-named.csv'), csv([[...header, 'name'], ...body.map((r) => [...r, `Сделка ${r[0]}`])]));
+    const args = (file: string) => ['audit', '--answers', LEADER, '-d', file, '--format', 'json', ...NOW];
+    const fast = JSON.parse(runCli(args('product-deals.csv'), { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: '0' } }).stdout).evidence;
+    const slow = JSON.parse(runCli(args('product-deals-named.csv'), { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: '0' } }).stdout).evidence;
+    expect(Math.abs(fast.facts.product_share - expected())).toBeLessThan(1e-9);
+    expect(slow.facts.product_share).toBe(fast.facts.product_share);
+    // Product rows of one deal across the halves are read in one pass; without them, in two.
+    writeFileSync(path.join(dir, 'product-deals-unique.csv'), csv([header, ...body.slice(0, -1)]));
+    const split = runCli(args('product-deals-unique.csv'), { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: '1', CRM_AUDIT_SPLIT_TRACE: '1' } });
+    const whole = runCli(args('product-deals-unique.csv'), { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: '0' } });
+    expect(split.stderr).toMatch(/^read in two halves: product-deals-unique\.csv$/m);
+    expect(split.stdout).toBe(whole.stdout);
+    expect(JSON.parse(split.stdout).evidence.facts.product_share).toBe(2000 / 3000);
   });
 });
 

@@ -145,12 +145,14 @@ export class FactsTally {
     let wonTouched = 0;
     let wonAmount = 0;
     let wonPaid = 0;
+    let withProduct = 0;
     const touched = anyDealId ? this.touchedById : (this.touchedByClient ?? this.touchedById);
     const emptyLabel = store.labels.find('') ?? 0;
     for (let i = 0; i < store.size; i++) {
       if (!inPeriod(store.created[i]!)) continue;
       deals++;
       if (store.source[i] !== emptyLabel) withSource++;
+      if (store.product[i]) withProduct++;
       const status = store.status[i];
       if (status === 1) {
         won++;
@@ -181,8 +183,7 @@ export class FactsTally {
     share('won_with_activity_share', shape.activities ? undefined : 'activities', wonTouched, won);
     put('touches_per_won', shape.activities ? undefined : 'activities', touchesPerWon);
     share('won_amount_share', shape.amount ? undefined : 'deals.amount', wonAmount, won);
-    // The deal store keeps no product per deal: the fact needs one (README, "Readings").
-    put('product_share', 'deals.product', null);
+    share('product_share', shape.product ? undefined : 'deals.product', withProduct, deals);
     share('won_with_payment_share', shape.payments ? undefined : 'payments', wonPaid, won);
     put('calls', shape.activities ? undefined : 'activities', this.calls);
     share('calls_linked_share', shape.activities ? undefined : 'activities', anyDealId ? this.linkedById : this.linkedByClient, this.calls);

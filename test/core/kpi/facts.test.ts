@@ -57,6 +57,13 @@ describe('evidence facts, computed by hand on a small fixture', () => {
     expect(f.parts.won_with_activity_share).toEqual({ num: 2, den: 3 });
   });
 
+  it('counts deals that name a product when there is a product column', () => {
+    const withProduct = deals.map((d, i) => (i % 2 === 0 ? { ...d, hasProduct: true } : d));
+    const f = facts(withProduct, activities, payments, { product: true });
+    expect(f.values.product_share).toBe(3 / 6);
+    expect(f.parts.product_share).toEqual({ num: 3, den: 6 });
+  });
+
   it('says what each missing input would enable', () => {
     const f = facts(deals, [], [], { activities: false, payments: false, lossReason: false, source: false, amount: false, duration: false });
     expect(f.needs).toEqual({
