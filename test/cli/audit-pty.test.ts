@@ -142,6 +142,10 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
     const start = lines.findIndex((l) => l.startsWith('Лид — это входящее обращение'));
     const para = lines.slice(start, lines.findIndex((l, k) => k > start && l.startsWith('Да — если'))).join(' ');
     expect(para).toBe(builtIn().sections[0]!.explanation!.ru);
+    // The recommendations of the report wrap within the 100 columns too.
+    const recs = lines.slice(lines.findIndex((l) => l.startsWith('Рекомендации:')), lines.findIndex((l) => l.includes('Сохранить ответы')));
+    expect(recs.length).toBeGreaterThan(3);
+    for (const line of recs) expect([...line].length).toBeLessThan(100);
   });
 
   it('exports given on the command line are read before the first question: a bad one stops at once', () => {

@@ -56,7 +56,8 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs);
     say(tr(lang, `Отчёт сохранён: ${o.output}`, `Report saved: ${o.output}`));
   } else if (o.format === 'table') {
-    ctx.stdout.write(renderAuditTable(result, { lang, color: useColor(ctx) }));
+    // Long lines (recommendations) wrap at word boundaries; table lines fit and stay as they are.
+    ctx.stdout.write(wrapText(renderAuditTable(result, { lang, color: useColor(ctx) }), columnsOf(ctx.stdout)));
   } else {
     await writeOutput(ctx, await renderAudit(result, o.format, lang, false), undefined);
   }

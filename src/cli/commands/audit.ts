@@ -19,6 +19,7 @@ import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
 import { importOptionsFromCli, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
 import { writeOutput } from '../output.js';
+import { columnsOf, wrapText } from '../wrap.js';
 import { parseAmount } from './compare.js';
 import { kpiOptionsFromCli } from './kpi.js';
 
@@ -70,6 +71,8 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
     if (results.length === 1) out = await renderAudit(results[0]!, format, opts.lang, useColor(ctx) && !opts.output);
     else if (format === 'json') out = renderJson(results);
     else out = (await Promise.all(results.map((r) => renderAudit(r, format, opts.lang, useColor(ctx) && !opts.output)))).join('\n');
+    // On a terminal, long lines (recommendations) wrap at word boundaries instead of mid-word.
+    if (format === 'table' && !opts.output && typeof out === 'string' && (ctx.stdout as { isTTY?: boolean }).isTTY) out = wrapText(out, columnsOf(ctx.stdout));
     await writeOutput(ctx, out, opts.output, inputs);
     return EXIT.ok;
   }

@@ -41,7 +41,7 @@ function evidenceLines(result: AuditResult, opts: RenderOptions, c: ReturnType<t
   const rows = e.checks.map((x) => [criterionTitle(result, x.criterion), L.answers[x.answer] ?? x.answer, paintVerdict(x.verdict), x.text]);
   return [
     c.bold(`${L.evidence}:`),
-    makeTable([L.criterion, L.answer, L.verdict, L.evidenceText], rows, { color: opts.color, wrap: [24, 0, 0, 60] }),
+    makeTable([L.criterion, L.answer, L.verdict, L.evidenceText], rows, { color: opts.color, wrap: [22, 0, 0, 46] }),
     `${L.evidenceTotal}: ${c.bold(`${e.total} / ${result.max}`)} — ${e.band.title}`,
   ];
 }
