@@ -178,6 +178,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       .option('--answers <file>', 'audit answers file')
       .option('-q, --questionnaire <id|file>', 'questionnaire of the answers')
       .option('--managers <n>', 'number of sales managers, to put hours on the audit recommendations')
+      .option('--hourly-cost <amount>', "what a manager's hour costs (roubles), to put money on those hours")
       .option('--company <name>', 'company name for the report')
       .option('-d, --deals <file>', 'deals export')
       .option('-a, --activities <file>', 'activities export or call log')

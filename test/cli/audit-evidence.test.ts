@@ -181,12 +181,13 @@ describe('a company whose data contradicts its answers', () => {
 
   it('report checks the audit and the assertions read the verdicts', () => {
     const run = runCli(
-      ['report', '--answers', LEADER, ...files, '--format', 'json', '--assert', "audit.evidence.journal.interactions=='contradicted'", '--assert', 'audit.evidence.total>=5', '--assert', "audit.evidence.band=='leader'", ...NOW],
+      ['report', '--answers', LEADER, ...files, '--managers', '8', '--hourly-cost', '1500', '--format', 'json', '--assert', "audit.evidence.journal.interactions=='contradicted'", '--assert', 'audit.evidence.total>=5', '--assert', "audit.evidence.band=='leader'", ...NOW],
       { cwd: dir },
     );
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.audit.evidence.total).toBe(5);
+    expect(report.audit.recommendations.find((r: { criterion: string }) => r.criterion === 'telephony.integrated').cost).toMatchObject({ hoursPerMonth: 168, costPerMonth: 252000 });
     expect(report.assertions.map((a: { passed: boolean }) => a.passed)).toEqual([true, true, false]);
   });
 });

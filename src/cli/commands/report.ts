@@ -31,6 +31,7 @@ export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, Period
   answers?: string;
   questionnaire?: string;
   managers?: string;
+  hourlyCost?: string;
   company?: string;
   assert?: string[];
   exitCode: boolean;
@@ -52,6 +53,7 @@ function merge(o: ReportCliOptions, c: ReportConfig) {
     answers: o.answers ?? c.audit?.answers,
     questionnaire: o.questionnaire ?? c.audit?.questionnaire ?? 'crm-maturity',
     managers: parseCount(o.managers, '--managers') ?? c.audit?.managers,
+    hourlyCost: parseAmount(o.hourlyCost, '--hourly-cost') ?? c.audit?.hourlyCost,
     allowPartial: c.audit?.allowPartial ?? false,
     files: { deals: o.deals ?? c.kpi?.deals, activities: o.activities ?? c.kpi?.activities, payments: o.payments ?? c.kpi?.payments },
     kpi: kpiOptionsFromCli({ from: o.from ?? c.kpi?.from, to: o.to ?? c.kpi?.to, touchNorm: o.touchNorm ?? (c.kpi?.touchNorm === undefined ? undefined : String(c.kpi.touchNorm)), callbackWindow: o.callbackWindow ?? c.kpi?.callbackWindow }),
@@ -87,7 +89,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   if (m.answers) {
     ({ questionnaire } = await loadQuestionnaire(m.questionnaire, ctx.cwd, ctx.stdin));
     const parsed = parseAnswers(parseYaml(await readDocument(m.answers, ctx.cwd, ctx.stdin), m.answers), questionnaire, m.answers, m.allowPartial);
-    audit = scoreAudit(questionnaire, parsed.answers, { lang: m.lang, now, company: m.company ?? parsed.company, managers: m.managers });
+    audit = scoreAudit(questionnaire, parsed.answers, { lang: m.lang, now, company: m.company ?? parsed.company, managers: m.managers, hourlyCost: m.hourlyCost });
   }
 
   let kpi: KpiResult | undefined;
