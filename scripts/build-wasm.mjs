@@ -1,12 +1,12 @@
-// npm run wasm: compiles src/io/csv-scan.wat into src/io/csv-scan-wasm.ts (the module's bytes as
+// npm run wasm: compiles src/io/read/csv-scan.wat into src/io/read/csv-scan-wasm.ts (the module's bytes as
 // base64), so that neither a build nor an install needs a WebAssembly toolchain. The test
-// test/io/csv-scan.test.ts compiles the .wat again and expects the committed bytes.
+// test/io/read/csv-scan.test.ts compiles the .wat again and expects the committed bytes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import wabt from 'wabt';
 
-const wat = fileURLToPath(new URL('../src/io/csv-scan.wat', import.meta.url));
-const out = fileURLToPath(new URL('../src/io/csv-scan-wasm.ts', import.meta.url));
+const wat = fileURLToPath(new URL('../src/io/read/csv-scan.wat', import.meta.url));
+const out = fileURLToPath(new URL('../src/io/read/csv-scan-wasm.ts', import.meta.url));
 
 /** The module's bytes, compiled from the .wat text. */
 export async function compileScanner() {

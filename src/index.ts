@@ -8,15 +8,15 @@ export { maxScore } from './core/questionnaire/rules.js';
 export { parseAnswers } from './core/audit/answers.js';
 export { scoreAudit } from './core/audit/score.js';
 export type { AuditResult } from './core/audit/types.js';
-export { loadQuestionnaire } from './io/questionnaire.js';
+export { loadQuestionnaire } from './io/documents/questionnaire.js';
 export { renderAuditTable, renderAuditMarkdown } from './render/audit/text.js';
 export { renderAuditXlsx } from './render/audit/xlsx.js';
 
 // Importing exports
-export { importDeals, importActivities, importPayments, importFile } from './io/import.js';
-export type { ImportOptions, ImportReport } from './io/import.js';
-export { inspectFile, guessKind } from './io/inspect.js';
-export { loadOverrides } from './io/map-file.js';
+export { importDeals, importActivities, importPayments, importFile } from './io/map/import.js';
+export type { ImportOptions, ImportReport } from './io/map/import.js';
+export { inspectFile, guessKind } from './io/map/inspect.js';
+export { loadOverrides } from './io/documents/map-file.js';
 export type { Activity, Deal, Payment, InputShape } from './core/records.js';
 
 // KPIs
@@ -25,7 +25,7 @@ export { KpiEngine } from './core/kpi/engine.js';
 export type { KpiOptions } from './core/kpi/engine.js';
 export { METRICS, METRIC_KEYS, notApplicable } from './core/kpi/catalog.js';
 export type { KpiResult, MetricValues, ManagerKpis, DataQuality } from './core/kpi/types.js';
-export { computeKpisFromFiles, runEngines } from './io/kpi-files.js';
+export { computeKpisFromFiles, runEngines } from './app/kpi-files.js';
 export { renderKpiTable, renderKpiMarkdown } from './render/kpi/text.js';
 export { renderKpiXlsx } from './render/kpi/xlsx.js';
 
@@ -34,12 +34,12 @@ export { checkEvidence, judge } from './core/audit/evidence.js';
 export { FACT_IDS } from './core/kpi/facts.js';
 export type { EvidenceFacts, FactId } from './core/kpi/facts.js';
 export type { Evidence, EvidenceCheckResult, Verdict } from './core/audit/types.js';
-export { readEvidenceFacts } from './io/evidence-files.js';
+export { readEvidenceFacts } from './app/evidence-files.js';
 
 // Before/after
 export { compareKpis, makePeriod, payback, COMPARE_ROWS, DEFAULT_TARGETS } from './core/compare.js';
 export type { CompareResult, CompareRow, Period } from './core/compare.js';
-export { computeComparison } from './io/compare-files.js';
+export { computeComparison } from './app/compare-files.js';
 export { renderCompareTable, renderCompareMarkdown } from './render/compare/text.js';
 export { renderCompareXlsx } from './render/compare/xlsx.js';
 
@@ -50,6 +50,12 @@ export { buildReport, assertionTree } from './core/report.js';
 export type { ReportResult } from './core/report.js';
 export { renderReportXlsx } from './render/report/xlsx.js';
 export { renderReportMarkdown } from './render/report/summary.js';
+export { checkAssertionPaths } from './core/assert-paths.js';
+export { computeDelta, parseBaseline } from './core/delta.js';
+export type { ReportDelta } from './core/delta.js';
+export { PRESETS, presetAssertions } from './core/presets.js';
+export { renderReportJunit } from './render/report/junit.js';
+export { renderGithubAnnotations } from './render/report/annotations.js';
 
 // Synthetic data
 export { generateSales } from './core/generate.js';

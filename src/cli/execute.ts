@@ -1,9 +1,11 @@
 import { CommanderError } from 'commander';
+import type { RunSettings } from '../io/run-settings.js';
 import { describeUserError, UserError } from '../core/errors.js';
 import type { CliContext } from './context.js';
 import { paint } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { buildProgram } from './program.js';
+import { clearProgress } from './progress.js';
 
 /** Thrown by a command to end with a given exit code after it has printed what it had to say. */
 export class ExitWith extends Error {
@@ -32,6 +34,7 @@ export async function execute(argv: string[], ctx: CliContext): Promise<number> 
 /** Maps any error to the exit-code contract and prints it the way a user should see it. */
 export function handleError(error: unknown, ctx: CliContext): number {
   const c = paint(ctx, 'stderr');
+  clearProgress(ctx.stderr);
   if (error instanceof ExitWith) return error.code;
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
@@ -51,4 +54,18 @@ export function handleError(error: unknown, ctx: CliContext): number {
   if (ctx.debug) ctx.stderr.write(`${err.stack ?? ''}\n`);
   else ctx.stderr.write('Run again with --debug to see the stack, and report it with the command you ran.\n');
   return EXIT.usage;
+}
+
+/**
+ * The run settings the CRM_AUDIT_* variables ask for (performance work and tests): SPLIT_BYTES (size
+ * from which a file is read by two threads; 0 never), SPLIT_TAKEOVER (off, or wait: the worker waits
+ * for the takeover), SPLIT_CHUNK (takeover chunk bytes), SPLIT_TRACE=1 and TIMINGS=1 (diagnostics).
+ */
+export function runSettingsFromEnv(env: NodeJS.ProcessEnv, diagnostics: (line: string) => void): Partial<RunSettings> {
+  const out: Partial<RunSettings> = { diagnostics, traceSplits: env.CRM_AUDIT_SPLIT_TRACE === '1', timings: env.CRM_AUDIT_TIMINGS === '1' };
+  const split = env.CRM_AUDIT_SPLIT_BYTES;
+  if (split !== undefined && split !== '') out.splitFromBytes = Number(split) > 0 ? Number(split) : 0;
+  const chunk = Number(env.CRM_AUDIT_SPLIT_CHUNK || 1 << 20);
+  out.takeover = env.CRM_AUDIT_SPLIT_TAKEOVER === 'off' || !(chunk >= 1) ? undefined : { chunk: Math.floor(chunk), wait: env.CRM_AUDIT_SPLIT_TAKEOVER === 'wait' };
+  return out;
 }

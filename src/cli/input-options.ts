@@ -1,10 +1,13 @@
 import { Option, type Command } from 'commander';
 import { UserError } from '../core/errors.js';
-import type { ImportOptions } from '../io/import.js';
-import { DEFAULT_LIMITS, type Limits } from '../io/limits.js';
-import type { SlashOrder } from '../io/values.js';
+import { tr } from '../core/i18n.js';
+import { DAY_FORMS, readDay } from '../core/option-values.js';
+import type { ImportOptions } from '../io/map/import.js';
+import { DEFAULT_LIMITS, type Limits } from '../io/read/limits.js';
+import type { SlashOrder } from '../io/map/values.js';
 import type { CliContext } from './context.js';
 import { parseCount } from './format.js';
+import { progressLine } from './progress.js';
 
 /** The import options every command that reads exports shares (declared once, xsv-style). */
 export function withImportOptions(cmd: Command): Command {
@@ -98,36 +101,16 @@ export function importOptionsFromCli(o: ImportCliOptions, ctx: CliContext): Impo
     dateOrder,
     timeOffsetHours: parseOffset(o.timeOffset),
     maxBadRows,
-    onProgress: ctx.stderr.isTTY ? progressLine(ctx) : undefined,
+    onProgress: ctx.stderr.isTTY ? progressLine(ctx, (o as { lang?: string }).lang ?? 'en') : undefined,
   };
 }
 
-/** A throttled "reading… 45%" line on stderr, for long imports on a terminal. */
-function progressLine(ctx: CliContext): (read: number, total: number | undefined) => void {
-  let last = 0;
-  let shown = false;
-  return (read, total) => {
-    const now = Date.now();
-    const done = total !== undefined && read >= total;
-    if (!done && now - last < 250) return;
-    if (read < 8 << 20 && !shown) return;
-    last = now;
-    shown = true;
-    const mb = (n: number) => (n / 1048576).toFixed(0);
-    const text = total ? `reading… ${Math.floor((read / total) * 100)}% (${mb(read)} of ${mb(total)} MB)` : `reading… ${mb(read)} MB`;
-    ctx.stderr.write(`\r${text}\u001b[K${done ? '\r\u001b[K' : ''}`);
-  };
-}
-
-/** Parses a `YYYY-MM-DD` option. */
-export function parseDay(value: string | undefined, name: string): string | undefined {
+/** Parses a date option: `ДД.ММ.ГГГГ` or `YYYY-MM-DD`, returned as `YYYY-MM-DD`. */
+export function parseDay(value: string | undefined, name: string, lang = 'en'): string | undefined {
   if (value === undefined) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  const d = m ? new Date(`${value.trim()}T00:00:00Z`) : undefined;
-  if (!m || !d || Number.isNaN(d.getTime()) || d.getUTCDate() !== Number(m[3])) {
-    throw new UserError('E_USAGE', `${name} must be a date YYYY-MM-DD, got "${value}"`);
-  }
-  return value.trim();
+  const day = readDay(value);
+  if (day === undefined) throw new UserError('E_USAGE', tr(lang, `${name}: «${value}» — не дата; нужна ${DAY_FORMS.ru}`, `${name} must be a date, ${DAY_FORMS.en}; got "${value}"`));
+  return day;
 }
 
 /** Parses a duration option such as `24h`, `90m`, `1d` into milliseconds. */

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
+import { configureRun } from '../io/run-settings.js';
 import { processContext } from './context.js';
-import { execute } from './execute.js';
+import { execute, runSettingsFromEnv } from './execute.js';
 import { EXIT } from './exit-codes.js';
 import { pendingTemps } from './temps.js';
 
@@ -16,4 +17,5 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+configureRun(runSettingsFromEnv(process.env, (line) => process.stderr.write(line)));
 process.exitCode = await execute(process.argv.slice(2), processContext());

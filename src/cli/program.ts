@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
 import type { CliContext } from './context.js';
+import { PRESET_NAMES, PRESETS } from '../core/presets.js';
 import { withImportOptions } from './input-options.js';
 
 const require = createRequire(import.meta.url);
@@ -23,7 +24,7 @@ function withOutputOptions(cmd: Command, formats: string[]): Command {
 /** The before/after options `compare` and `report` share. */
 function withPeriodOptions(cmd: Command): Command {
   return cmd
-    .option('--cutover <date>', 'the day the CRM went in (YYYY-MM-DD): earlier records are "before"')
+    .option('--cutover <date>', 'the day the CRM went in (DD.MM.YYYY or YYYY-MM-DD): earlier records are "before"')
     .option('--before-deals <file>', 'deals before (instead of --cutover)')
     .option('--before-activities <file>', 'activities before')
     .option('--before-payments <file>', 'payments before')
@@ -31,9 +32,9 @@ function withPeriodOptions(cmd: Command): Command {
     .option('--after-activities <file>', 'activities after')
     .option('--after-payments <file>', 'payments after')
     .option('--targets <file.yaml>', 'relative targets per row (default: conversion +20%, median response -30%)')
-    .option('--cost <amount>', 'one-off implementation cost, for payback and ROI')
+    .option('--cost <amount>', 'one-off implementation cost, for payback and ROI (1500000, "1 500 000", 1,5e6)')
     .option('--monthly-cost <amount>', 'running cost per month (licences, support)')
-    .option('--margin <share>', 'gross margin share of revenue (0..1, default 1)')
+    .option('--margin <share>', 'gross margin share of revenue (0.35, 0,35 or 35%; default 1)')
     .option('--by-manager', "each manager's before and after for conversion, response and touches");
 }
 
@@ -110,13 +111,15 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
         .requiredOption('-d, --deals <file>', 'deals or leads export (- for stdin)')
         .option('-a, --activities <file>', 'calls / activities export or telephony call log')
         .option('-p, --payments <file>', 'invoices and payments export')
-        .option('--from <date>', 'first day of the period, YYYY-MM-DD (deals by creation, activities by date)')
-        .option('--to <date>', 'last day of the period, YYYY-MM-DD, inclusive')
+        .option('--from <date>', 'first day of the period, DD.MM.YYYY or YYYY-MM-DD (deals by creation, activities by date)')
+        .option('--to <date>', 'last day of the period, DD.MM.YYYY or YYYY-MM-DD, inclusive')
         .option('--touch-norm <n>', 'touches a won deal should have had', '5')
         .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h')
-        .option('--metrics <list>', 'only these metrics, comma-separated (e.g. conversion,response_min_median)'),
+        .option('--metrics <list>', 'only these metrics, comma-separated (e.g. conversion,response_min_median)')
+        .option('--company <name>', 'company name for the report heading')
+        .option('--top-reasons <n>', 'loss reasons listed before the rest go under "other" (table, md, csv; JSON and XLSX keep all)', '10'),
     ),
-    ['table', 'json', 'md', 'xlsx'],
+    ['table', 'json', 'md', 'xlsx', 'csv'],
   )
     .addHelpText(
       'after',
@@ -126,6 +129,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
         ['crm-audit kpi -d deals.csv -a calls.csv --format json -o kpi.json', 'the JSON contract, for CI or another tool'],
         ['crm-audit kpi -d deals.csv -a calls.csv --metrics conversion,response_min_median,callback_rate', 'just three metrics'],
         ['crm-audit kpi -d - --format md < deals.csv', 'read the deals from stdin'],
+        ['crm-audit kpi -d deals.csv -o kpi.csv', 'CSV for a spreadsheet (; and a decimal comma; --lang en for , and a dot)'],
       ]),
     )
     .action(run(() => import('./commands/kpi.js')));
@@ -156,9 +160,10 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
         .option('-a, --activities <file>', 'activities of both periods')
         .option('-p, --payments <file>', 'payments of both periods'))
         .option('--touch-norm <n>', 'touches a won deal should have had', '5')
-        .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h'),
+        .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h')
+        .option('--company <name>', 'company name for the report heading'),
     ),
-    ['table', 'json', 'md', 'xlsx'],
+    ['table', 'json', 'md', 'xlsx', 'csv'],
   )
     .addHelpText(
       'after',
@@ -187,9 +192,11 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       .option('--to <date>', 'last day of the KPI period')
       .option('--touch-norm <n>', 'touches a won deal should have had')
       .option('--callback-window <duration>', 'how soon a missed call must be called back'))
-      .option('--assert <expr...>', "a check such as 'total.conversion>=0.2' (repeatable); exit 1 when one fails")
+      .option('--assert <expr...>', "a check such as 'total.conversion>=0.2', or 'warn:…' to only warn (repeatable); exit 1 when an error-level one fails")
+      .addOption(new Option('--preset <name>', `a built-in set of checks: ${Object.entries(PRESETS).map(([k, p]) => `${k} (${p.description.en})`).join('; ')}`).choices(PRESET_NAMES))
+      .option('--baseline <report.json>', 'a previous report --format json result: adds the change of every KPI (delta.*)')
       .option('--no-exit-code', 'exit 0 even when an assertion fails (dashboards)')
-      .addOption(new Option('--format <format>', 'output format (default: xlsx with -o, else md)').choices(['xlsx', 'json', 'md']))
+      .addOption(new Option('--format <format>', 'output format (default: from the -o extension, .xml = junit; else md)').choices(['xlsx', 'json', 'md', 'junit']))
       .option('-o, --output <file>', 'write to FILE atomically')
       .addOption(new Option('--lang <lang>', 'report language (default: ru, or the config)').choices(['ru', 'en']))
       .option('--now <iso>', 'fix the report date (or set SOURCE_DATE_EPOCH) for reproducible output'),
@@ -201,6 +208,8 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
         ["crm-audit report --answers answers.yaml -d deals.csv -a calls.xls --assert 'audit.total>=6' --assert 'total.conversion>=0.2' -o report.xlsx", 'audit and KPIs, failing the job below the lines'],
         ["crm-audit report -d deals.csv --cutover 2025-01-01 --assert 'compare.conversion.met==true' --format md >> $GITHUB_STEP_SUMMARY", 'a CI job summary page'],
         ["crm-audit report -c ci.yaml --assert 'managers.*.response_min_median<=30' --no-exit-code -o report.xlsx", 'report every slow manager without failing'],
+        ['crm-audit report -c ci.yaml --preset recommended --format junit -o crm-audit.xml', 'the seeds\' targets as a JUnit report (GitLab)'],
+        ["crm-audit report -c ci.yaml --baseline previous.json --assert 'delta.total.conversion>=-0.02' --format json -o current.json", 'fail on a conversion drop of more than 2 p.p. since the last run'],
       ]),
     )
     .action(run(() => import('./commands/report.js')));

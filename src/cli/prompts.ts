@@ -30,9 +30,9 @@ export function askSelect(io: PromptIO, message: string, choices: Choice[], defa
   return select({ message, choices, default: defaultValue, pageSize: 10, theme: { style: { keysHelpTip: keysHelp(lang) } } }, { input: io.input, output: io.output });
 }
 
-/** Asks for a line of text. */
-export function askInput(io: PromptIO, message: string, defaultValue?: string): Promise<string> {
-  return input({ message, default: defaultValue }, { input: io.input, output: io.output });
+/** Asks for a line of text; `validate` returns true, or the reason to ask again. */
+export function askInput(io: PromptIO, message: string, defaultValue?: string, validate?: (value: string) => true | string): Promise<string> {
+  return input({ message, default: defaultValue, ...(validate ? { validate } : {}) }, { input: io.input, output: io.output });
 }
 
 /** Files and folders of `cwd` that complete a typed path (folders end in "/"), hidden ones only when asked for. */

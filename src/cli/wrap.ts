@@ -25,8 +25,8 @@ export function wrapText(text: string, width: number): string {
     .join('\n');
 }
 
-/** The width to wrap a stream's text to: its terminal's columns (less one), else 80. */
+/** The width to wrap a stream's text to: its terminal's columns (less one); not a terminal: no wrapping. */
 export function columnsOf(stream: NodeJS.WritableStream): number {
   const cols = (stream as { columns?: number }).columns;
-  return cols && cols > 0 ? cols - 1 : 80;
+  return cols && cols > 0 ? cols - 1 : Infinity;
 }

@@ -1,4 +1,4 @@
-import { UserError } from './errors.js';
+import { UserError, type Where } from './errors.js';
 
 export type Operator = '>=' | '<=' | '>' | '<' | '==' | '!=';
 export type AssertValue = number | boolean | string | null;
@@ -10,15 +10,21 @@ export interface Assertion {
   op: Operator;
   value: AssertValue;
   level: 'error' | 'warn';
+  /** Where the assertion was written: `--assert`, or a config file and its `assert[i]`. */
+  where?: Where;
 }
 
 export interface AssertionFailure {
   subject: string;
+  /** The concrete path of the offending value (`managers`, `Иванов Иван`, `won`), for readable messages. */
+  path: string[];
   value: unknown;
 }
 
 export interface AssertionResult {
   assertion: string;
+  op: Operator;
+  expected: AssertValue;
   level: 'error' | 'warn';
   passed: boolean;
   failures: AssertionFailure[];
@@ -27,15 +33,18 @@ export interface AssertionResult {
 const OPERATORS: Operator[] = ['>=', '<=', '==', '!=', '>', '<'];
 
 /**
- * Parses `PATH OP VALUE`. PATH is dot-separated names or `*` (names may be quoted: `managers."Иванов Иван".won`);
+ * Parses `[LEVEL:]PATH OP VALUE`; LEVEL is `error` or `warn` (`warn:total.conversion>=0.2`) and wins over `level`. PATH is dot-separated names or `*` (names may be quoted: `managers."Иванов Иван".won`);
  * OP is one of >= <= > < == !=; VALUE is a number (a trailing % divides by 100), true, false, null or a quoted string.
  * A mistake is reported with a caret under the character where it is.
  */
-export function parseAssertion(source: string, level: 'error' | 'warn' = 'error'): Assertion {
+export function parseAssertion(text: string, defaultLevel: 'error' | 'warn' = 'error', where: Where = { path: '--assert' }): Assertion {
+  const prefix = /^\s*(error|warn|warning)\s*:(?!:)/i.exec(text);
+  const level = prefix ? (prefix[1]!.toLowerCase() === 'error' ? 'error' : 'warn') : defaultLevel;
+  const source = prefix ? text.slice(prefix[0].length) : text;
   let i = 0;
   const s = source;
   const fail = (message: string, at = i): never => {
-    throw new UserError('E_ASSERT_SYNTAX', `${message} at character ${at + 1}:\n    ${s}\n    ${' '.repeat(at)}^`, { path: '--assert' }, 'write PATH OP VALUE, e.g. total.conversion>=0.2 or managers.*.response_min_median<=30');
+    throw new UserError('E_ASSERT_SYNTAX', `${message} at character ${at + 1}:\n    ${s}\n    ${' '.repeat(at)}^`, where, 'write [LEVEL:]PATH OP VALUE, e.g. total.conversion>=0.2, warn:total.conversion>=0.2 or managers.*.response_min_median<=30');
   };
   const space = () => {
     while (i < s.length && /\s/.test(s[i]!)) i++;
@@ -80,21 +89,21 @@ export function parseAssertion(source: string, level: 'error' | 'warn' = 'error'
     value = Number(m[1]) / (m[2] ? 100 : 1);
   }
   if (['>=', '<=', '>', '<'].includes(op!) && typeof value !== 'number') fail(`${op} needs a number`, s.indexOf(rest, i));
-  return { source: source.trim(), path, op: op!, value, level };
+  return { source: source.trim(), path, op: op!, value, level, where };
 }
 
 /** Every value a path selects, with a readable subject (`managers["Иванов Иван"].won`). */
-export function select(root: unknown, path: readonly string[]): Array<{ subject: string; value: unknown }> {
-  let current: Array<{ subject: string; value: unknown }> = [{ subject: '', value: root }];
+export function select(root: unknown, path: readonly string[]): AssertionFailure[] {
+  let current: AssertionFailure[] = [{ subject: '', path: [], value: root }];
   for (const [k, segment] of path.entries()) {
-    const next: Array<{ subject: string; value: unknown }> = [];
-    for (const { subject, value } of current) {
+    const next: AssertionFailure[] = [];
+    for (const { subject, path: at, value } of current) {
       const name = (key: string) => (k === 0 ? key : /^[\p{L}\p{N}_-]+$/u.test(key) && !/\s/.test(key) ? `${subject}.${key}` : `${subject}["${key}"]`);
       if (value === null || typeof value !== 'object') continue;
       if (segment === '*') {
-        for (const [key, v] of Object.entries(value)) next.push({ subject: name(key), value: v });
+        for (const [key, v] of Object.entries(value)) next.push({ subject: name(key), path: [...at, key], value: v });
       } else if (Object.prototype.hasOwnProperty.call(value, segment)) {
-        next.push({ subject: name(segment), value: (value as Record<string, unknown>)[segment] });
+        next.push({ subject: name(segment), path: [...at, segment], value: (value as Record<string, unknown>)[segment] });
       }
     }
     current = next;
@@ -124,6 +133,6 @@ function holds(actual: unknown, op: Operator, expected: AssertValue): boolean {
  */
 export function evaluate(assertion: Assertion, tree: unknown): AssertionResult {
   const selected = select(tree, assertion.path);
-  const failures = selected.length === 0 ? [{ subject: assertion.path.join('.'), value: 'nothing matches this path' }] : selected.filter((x) => !holds(x.value, assertion.op, assertion.value));
-  return { assertion: assertion.source, level: assertion.level, passed: failures.length === 0, failures };
+  const failures = selected.length === 0 ? [{ subject: assertion.path.join('.'), path: [...assertion.path], value: 'nothing matches this path' }] : selected.filter((x) => !holds(x.value, assertion.op, assertion.value));
+  return { assertion: assertion.source, op: assertion.op, expected: assertion.value, level: assertion.level, passed: failures.length === 0, failures };
 }

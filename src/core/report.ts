@@ -1,6 +1,8 @@
 import { evaluate, type Assertion, type AssertionResult } from './assert.js';
 import type { AuditResult } from './audit/types.js';
 import type { CompareResult } from './compare.js';
+import type { ReportDelta } from './delta.js';
+import type { Text } from './i18n.js';
 import type { KpiResult } from './kpi/types.js';
 
 /** The combined result of `crm-audit report`: every part optional, plus the assertions. */
@@ -12,12 +14,23 @@ export interface ReportResult {
   audit?: AuditResult;
   kpi?: KpiResult;
   compare?: CompareResult;
+  /** The change of every KPI since the run of `report --baseline FILE`. */
+  delta?: ReportDelta;
   assertions: AssertionResult[];
   failed: { errors: number; warnings: number };
 }
 
-/** What assertion paths see: `audit.*`, `total.*`, `managers.<name>.*`, `compare.<row>.*`. */
-export function assertionTree(r: Pick<ReportResult, 'audit' | 'kpi' | 'compare'>): Record<string, unknown> {
+/** What each root of an assertion path needs, said when a run does not have it. */
+export const ASSERTION_ROOTS: Readonly<Record<string, Text>> = {
+  audit: { ru: 'проверки audit.* нужны ответы аудита: --answers или audit.answers в конфиге', en: 'audit.* needs the audit answers: --answers, or audit.answers in the config' },
+  total: { ru: 'проверки total.* нужна выгрузка сделок: --deals или kpi.deals в конфиге', en: 'total.* needs the deals export: --deals, or kpi.deals in the config' },
+  managers: { ru: 'проверки managers.* нужна выгрузка сделок: --deals или kpi.deals в конфиге', en: 'managers.* needs the deals export: --deals, or kpi.deals in the config' },
+  compare: { ru: 'проверки compare.* нужно сравнение «до и после»: --cutover ДАТА или --before-deals и --after-deals (compare в конфиге)', en: 'compare.* needs a before/after comparison: --cutover DATE, or --before-deals and --after-deals (compare in the config)' },
+  delta: { ru: 'проверки delta.* нужен прошлый результат: --baseline previous.json (вывод report --format json)', en: 'delta.* needs a previous result: --baseline previous.json (the output of report --format json)' },
+};
+
+/** What assertion paths see: `audit.*`, `total.*`, `managers.<name>.*`, `compare.<row>.*`, `delta.*`. */
+export function assertionTree(r: Pick<ReportResult, 'audit' | 'kpi' | 'compare' | 'delta'>): Record<string, unknown> {
   const tree: Record<string, unknown> = {};
   if (r.audit) {
     tree.audit = { total: r.audit.total, max: r.audit.max, band: r.audit.band.id, sections: Object.fromEntries(r.audit.sections.map((s) => [s.id, s.score])) };
@@ -29,6 +42,10 @@ export function assertionTree(r: Pick<ReportResult, 'audit' | 'kpi' | 'compare'>
   }
   if (r.compare) {
     tree.compare = { ...Object.fromEntries(r.compare.rows.map(({ metric, ...rest }) => [metric, rest])), ...(r.compare.payback ?? {}) };
+  }
+  if (r.delta) {
+    const { since: _since, ...changes } = r.delta;
+    tree.delta = changes;
   }
   return tree;
 }
@@ -49,7 +66,7 @@ function evidenceTree(e: NonNullable<AuditResult['evidence']>): Record<string, u
 }
 
 /** Builds the report result and evaluates the assertions over it. */
-export function buildReport(parts: Pick<ReportResult, 'audit' | 'kpi' | 'compare' | 'company'>, assertions: Assertion[], opts: { now: Date; lang: string }): ReportResult {
+export function buildReport(parts: Pick<ReportResult, 'audit' | 'kpi' | 'compare' | 'delta' | 'company'>, assertions: Assertion[], opts: { now: Date; lang: string }): ReportResult {
   const tree = assertionTree(parts);
   const results = assertions.map((a) => evaluate(a, tree));
   return {
@@ -60,6 +77,7 @@ export function buildReport(parts: Pick<ReportResult, 'audit' | 'kpi' | 'compare
     ...(parts.audit ? { audit: parts.audit } : {}),
     ...(parts.kpi ? { kpi: parts.kpi } : {}),
     ...(parts.compare ? { compare: parts.compare } : {}),
+    ...(parts.delta ? { delta: parts.delta } : {}),
     assertions: results,
     failed: {
       errors: results.filter((r) => !r.passed && r.level === 'error').length,

@@ -1,4 +1,4 @@
-import type { ImportReport } from '../io/import.js';
+import type { ImportReport } from '../io/map/import.js';
 import { colors, type RenderOptions } from './text.js';
 
 const show = (s: string) => JSON.stringify(s);

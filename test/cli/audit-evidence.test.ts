@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { csv } from '../fixtures/exports.js';
+import { headerRowOf } from '../helpers/xlsx-projection.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-evidence-'));
 const NOW = ['--now', '2025-07-01T00:00:00Z'];
@@ -173,8 +174,9 @@ describe('a company whose data contradicts its answers', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const sheet = wb.getWorksheet('Аудит')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Раздел', 'Критерий', 'Ответ', 'Баллы', 'Максимум', 'Проверка по выгрузкам', 'Что показали выгрузки']);
-    const journal = sheet.getRows(2, sheet.rowCount)!.find((r) => r.getCell(2).value === 'Все контакты в CRM')!;
+    const head = headerRowOf(sheet);
+    expect(sheet.getRow(head).values).toEqual([undefined, 'Раздел', 'Критерий', 'Ответ', 'Баллы', 'Максимум', 'Проверка по выгрузкам', 'Что показали выгрузки']);
+    const journal = sheet.getRows(head + 1, sheet.rowCount - head)!.find((r) => r.getCell(2).value === 'Все контакты в CRM')!;
     expect(journal.getCell(6).value).toBe('опровергнуто');
     expect(String(journal.getCell(7).value)).toContain('нет ни одного контакта в CRM');
   });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { headerRowOf } from '../helpers/xlsx-projection.js';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { builtIn } from '../helpers/questionnaire.js';
 
@@ -57,11 +58,12 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'crm-audit-report.xlsx'));
     const sheet = wb.getWorksheet('Аудит')!;
-    expect(sheet.getRow(1).getCell(1).value).toBe('Раздел');
-    expect(sheet.getRow(1).getCell(6).value).toBe('Проверка по выгрузкам');
+    const head = headerRowOf(sheet);
+    expect(sheet.getRow(head).getCell(1).value).toBe('Раздел');
+    expect(sheet.getRow(head).getCell(6).value).toBe('Проверка по выгрузкам');
     expect(run.out).toContain('Итог с учётом выгрузок:');
     // The samples' calls are linked to deals and the consultant said telephony is integrated.
-    const telephony = sheet.getRows(2, sheet.rowCount)!.find((r) => r.getCell(2).value === 'Телефония и почта в CRM')!;
+    const telephony = sheet.getRows(head + 1, sheet.rowCount - head)!.find((r) => r.getCell(2).value === 'Телефония и почта в CRM')!;
     expect(telephony.getCell(6).value).toBe('подтверждено');
   });
 

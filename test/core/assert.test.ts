@@ -40,14 +40,23 @@ describe('assertions', () => {
   it('wildcards check every manager and name the offenders', () => {
     const r = run('managers.*.response_min_median<=30');
     expect(r.passed).toBe(false);
-    expect(r.failures).toEqual([{ subject: 'managers.Anna.response_min_median', value: 45 }]);
+    expect(r.failures).toEqual([{ subject: 'managers.Anna.response_min_median', path: ['managers', 'Anna', 'response_min_median'], value: 45 }]);
     expect(run('managers.*.won>=0').passed).toBe(true);
     expect(run('managers."Иванов Иван".won>=3').failures).toEqual([]);
     expect(evaluate(parseAssertion('managers.*.won>=1'), tree).failures[0]!.subject).toBe('managers.Anna.won');
   });
 
+  it('takes a level before the path, over the default level', () => {
+    expect(parseAssertion('warn:total.conversion>=0.2')).toMatchObject({ level: 'warn', source: 'total.conversion>=0.2', path: ['total', 'conversion'], op: '>=', value: 0.2 });
+    expect(parseAssertion(' WARNING : total.conversion >= 20%').level).toBe('warn');
+    expect(parseAssertion('error:total.conversion>=0.2', 'warn').level).toBe('error');
+    expect(parseAssertion('total.conversion>=0.2', 'warn').level).toBe('warn');
+    expect(evaluate(parseAssertion('warn:total.conversion>0.3'), tree)).toMatchObject({ level: 'warn', passed: false, op: '>', expected: 0.3 });
+    expect(syntax('info:total.conversion>=0.2')).toMatch(/expected an operator/);
+  });
+
   it('a path that selects nothing fails', () => {
-    expect(run('total.conversoin>=0.2').failures).toEqual([{ subject: 'total.conversoin', value: 'nothing matches this path' }]);
+    expect(run('total.conversoin>=0.2').failures).toEqual([{ subject: 'total.conversoin', path: ['total', 'conversoin'], value: 'nothing matches this path' }]);
   });
 
   it.each([

@@ -2,8 +2,8 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
-import type { RecordKind } from '../../src/io/fields.js';
-import { importFile } from '../../src/io/import.js';
+import type { RecordKind } from '../../src/io/map/fields.js';
+import { importFile } from '../../src/io/map/import.js';
 import { buildExportFixtures } from '../fixtures/exports.js';
 
 // In the suite a few hundred cases per property; `npm run fuzz` runs 100,000 (FUZZ_RUNS).

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Activity, Deal, Payment } from '../../src/core/records.js';
-import { importActivities, importDeals, importPayments, type ImportOptions } from '../../src/io/import.js';
+import { importActivities, importDeals, importPayments, type ImportOptions } from '../../src/io/map/import.js';
 import { buildExportFixtures } from '../fixtures/exports.js';
 
 let dir: string | undefined;

@@ -5,7 +5,7 @@ import { checkEvidence } from '../../core/audit/evidence.js';
 import type { AuditResult } from '../../core/audit/types.js';
 import { formatWhere, UserError } from '../../core/errors.js';
 import type { EvidenceFacts } from '../../core/kpi/facts.js';
-import type { KpiFiles } from '../../io/kpi-files.js';
+import type { KpiFiles } from '../../app/kpi-files.js';
 import { pick, tr } from '../../core/i18n.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { maxScore } from '../../core/questionnaire/rules.js';
@@ -53,7 +53,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   if (facts) result.evidence = checkEvidence(q, result, facts, lang);
   say('');
   if (o.output) {
-    await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs);
+    await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs, lang);
     say(tr(lang, `Отчёт сохранён: ${o.output}`, `Report saved: ${o.output}`));
   } else if (o.format === 'table') {
     // Long lines (recommendations) wrap at word boundaries; table lines fit and stay as they are.
@@ -68,8 +68,18 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     say(tr(lang, `Ответы сохранены: ${file}`, `Answers saved: ${file}`));
   }
   if (!o.output && (await askConfirm(io, tr(lang, 'Сохранить отчёт в файл?', 'Save the report to a file?'), true))) {
-    const file = await askInput(io, tr(lang, 'Файл отчёта (.xlsx, .md или .json):', 'Report file (.xlsx, .md or .json):'), 'crm-audit-report.xlsx');
-    const format = resolveFormat(undefined, file, ['json', 'md', 'xlsx'] as const, 'xlsx');
+    const formats = ['json', 'md', 'xlsx'] as const;
+    // A name the formats cannot fill (отчёт.pdf) is asked again rather than written with the wrong bytes.
+    const fits = (name: string): true | string => {
+      try {
+        resolveFormat(undefined, name, formats, 'xlsx');
+        return true;
+      } catch {
+        return tr(lang, 'Можно сохранить только .xlsx, .md или .json', 'Only .xlsx, .md or .json can be saved');
+      }
+    };
+    const file = await askInput(io, tr(lang, 'Файл отчёта (.xlsx, .md или .json):', 'Report file (.xlsx, .md or .json):'), 'crm-audit-report.xlsx', fits);
+    const format = resolveFormat(undefined, file, formats, 'xlsx');
     await writeOutput(ctx, await renderAudit(result, format, lang, false), file, o.inputs);
     say(tr(lang, `Отчёт сохранён: ${file}`, `Report saved: ${file}`));
   }

@@ -5,13 +5,13 @@ import type { AuditResult } from '../../core/audit/types.js';
 import { UserError } from '../../core/errors.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import type { EvidenceFacts } from '../../core/kpi/facts.js';
-import { guessDocumentKind, wrongKindError } from '../../io/document-kind.js';
-import { isAnswersFile, readEvidenceFacts } from '../../io/evidence-files.js';
-import { readDocument } from '../../io/files.js';
-import type { KpiFiles } from '../../io/kpi-files.js';
-import { loadOverrides } from '../../io/map-file.js';
-import { loadQuestionnaire } from '../../io/questionnaire.js';
-import { parseYaml } from '../../io/yaml.js';
+import { isAnswersFile, readEvidenceFacts } from '../../app/evidence-files.js';
+import type { KpiFiles } from '../../app/kpi-files.js';
+import { guessDocumentKind, wrongKindError } from '../../io/documents/document-kind.js';
+import { loadOverrides } from '../../io/documents/map-file.js';
+import { readDocument } from '../../io/read/files.js';
+import { loadQuestionnaire } from '../../io/documents/questionnaire.js';
+import { parseYaml } from '../../io/documents/yaml.js';
 import { renderAuditMarkdown, renderAuditTable } from '../../render/audit/text.js';
 import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
@@ -73,7 +73,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
     else out = (await Promise.all(results.map((r) => renderAudit(r, format, opts.lang, useColor(ctx) && !opts.output)))).join('\n');
     // On a terminal, long lines (recommendations) wrap at word boundaries instead of mid-word.
     if (format === 'table' && !opts.output && typeof out === 'string' && (ctx.stdout as { isTTY?: boolean }).isTTY) out = wrapText(out, columnsOf(ctx.stdout));
-    await writeOutput(ctx, out, opts.output, inputs);
+    await writeOutput(ctx, out, opts.output, inputs, opts.lang);
     return EXIT.ok;
   }
 

@@ -1,6 +1,6 @@
-import { inspectFile } from '../../io/inspect.js';
-import type { RecordKind } from '../../io/fields.js';
-import { loadOverrides } from '../../io/map-file.js';
+import { inspectFile } from '../../io/map/inspect.js';
+import type { RecordKind } from '../../io/map/fields.js';
+import { loadOverrides } from '../../io/documents/map-file.js';
 import { renderInspect } from '../../render/inspect.js';
 import { renderJson } from '../../render/text.js';
 import { useColor, type CliContext } from '../context.js';

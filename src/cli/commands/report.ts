@@ -7,22 +7,30 @@ import type { CompareResult } from '../../core/compare.js';
 import { UserError } from '../../core/errors.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
-import { buildReport } from '../../core/report.js';
-import { checkExportKinds, comparisonFromRun, computeComparison, cutoverPeriods } from '../../io/compare-files.js';
-import { loadConfig, type ReportConfig } from '../../io/config-file.js';
-import { readDocument } from '../../io/files.js';
-import { kpiResultFromRun, runEngines } from '../../io/kpi-files.js';
-import { loadOverrides } from '../../io/map-file.js';
-import { loadQuestionnaire } from '../../io/questionnaire.js';
-import { loadTargets } from '../../io/targets-file.js';
-import { parseYaml } from '../../io/yaml.js';
-import { renderReportMarkdown, showValue } from '../../render/report/summary.js';
+import { checkAssertionPaths } from '../../core/assert-paths.js';
+import { computeDelta, parseBaseline } from '../../core/delta.js';
+import { tr } from '../../core/i18n.js';
+import { PRESET_NAMES, PRESETS, presetAssertions } from '../../core/presets.js';
+import { ASSERTION_ROOTS, assertionTree, buildReport } from '../../core/report.js';
+import { checkExportKinds, comparisonFromRun, computeComparison, cutoverPeriods } from '../../app/compare-files.js';
+import { loadConfig, type ReportConfig } from '../../io/documents/config-file.js';
+import { readDocument } from '../../io/read/files.js';
+import { kpiResultFromRun, runEngines } from '../../app/kpi-files.js';
+import { loadOverrides } from '../../io/documents/map-file.js';
+import { loadQuestionnaire } from '../../io/documents/questionnaire.js';
+import { loadTargets } from '../../io/documents/targets-file.js';
+import { parseYaml } from '../../io/documents/yaml.js';
+import { renderReportJunit } from '../../render/report/junit.js';
+import { renderReportMarkdown } from '../../render/report/summary.js';
 import { renderJson } from '../../render/text.js';
-import { paint, resolveNow, type CliContext } from '../context.js';
+import { messageLang, printAssertionOutcome } from '../ci-output.js';
+import { resolveNow, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
 import { importOptionsFromCli, parseDay, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
 import { writeOutput } from '../output.js';
+import { reportSkippedRows } from '../skipped-rows.js';
+import { clearProgress } from '../progress.js';
 import { parseAmount, parseMargin } from './compare.js';
 import { kpiOptionsFromCli } from './kpi.js';
 
@@ -34,50 +42,63 @@ export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, Period
   hourlyCost?: string;
   company?: string;
   assert?: string[];
+  preset?: string;
+  baseline?: string;
   exitCode: boolean;
-  format?: 'xlsx' | 'json' | 'md';
+  format?: 'xlsx' | 'json' | 'md' | 'junit';
   output?: string;
   lang?: string;
   now?: string;
 }
 
-const FORMATS = ['xlsx', 'json', 'md'] as const;
+const FORMATS = ['xlsx', 'json', 'md', 'junit'] as const;
 
 /** CLI flags over the config file. */
-function merge(o: ReportCliOptions, c: ReportConfig) {
+function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefined, lang: string) {
   const cmp = c.compare ?? {};
   return {
+    preset: o.preset ?? c.preset,
+    baseline: o.baseline ?? c.baseline,
     lang: o.lang ?? c.lang ?? 'ru',
     company: o.company ?? c.company,
     map: o.map ?? c.map,
     answers: o.answers ?? c.audit?.answers,
     questionnaire: o.questionnaire ?? c.audit?.questionnaire ?? 'crm-maturity',
     managers: parseCount(o.managers, '--managers') ?? c.audit?.managers,
-    hourlyCost: parseAmount(o.hourlyCost, '--hourly-cost') ?? c.audit?.hourlyCost,
+    hourlyCost: parseAmount(o.hourlyCost, '--hourly-cost', lang) ?? c.audit?.hourlyCost,
     allowPartial: c.audit?.allowPartial ?? false,
     files: { deals: o.deals ?? c.kpi?.deals, activities: o.activities ?? c.kpi?.activities, payments: o.payments ?? c.kpi?.payments },
     kpi: kpiOptionsFromCli({ from: o.from ?? c.kpi?.from, to: o.to ?? c.kpi?.to, touchNorm: o.touchNorm ?? (c.kpi?.touchNorm === undefined ? undefined : String(c.kpi.touchNorm)), callbackWindow: o.callbackWindow ?? c.kpi?.callbackWindow }),
-    cutover: parseDay(o.cutover ?? cmp.cutover, '--cutover'),
+    cutover: parseDay(o.cutover ?? cmp.cutover, '--cutover', lang),
     before: o.beforeDeals ? { deals: o.beforeDeals, activities: o.beforeActivities, payments: o.beforePayments } : cmp.before,
     after: o.afterDeals ? { deals: o.afterDeals, activities: o.afterActivities, payments: o.afterPayments } : cmp.after,
-    cost: parseAmount(o.cost, '--cost') ?? cmp.cost,
-    monthlyCost: parseAmount(o.monthlyCost, '--monthly-cost') ?? cmp.monthlyCost,
-    margin: parseMargin(o.margin) ?? cmp.margin,
+    cost: parseAmount(o.cost, '--cost', lang) ?? cmp.cost,
+    monthlyCost: parseAmount(o.monthlyCost, '--monthly-cost', lang) ?? cmp.monthlyCost,
+    margin: parseMargin(o.margin, lang) ?? cmp.margin,
     byManager: o.byManager ?? cmp.byManager ?? false,
     targets: cmp.targets as Record<string, number> | undefined,
-    assertions: [...(c.assert ?? []).map((a) => (typeof a === 'string' ? { expr: a, level: 'error' as const } : a)), ...(o.assert ?? []).map((expr) => ({ expr, level: 'error' as const }))],
+    assertions: [
+      ...(c.assert ?? []).map((a, i) => ({ ...(typeof a === 'string' ? { expr: a, level: 'error' as const } : a), where: { file: configFile, path: `assert[${i}]` } })),
+      ...(o.assert ?? []).map((expr) => ({ expr, level: 'error' as const, where: { path: '--assert' } })),
+    ],
   };
 }
 
 /** `crm-audit report`: the CI report — one workbook (or JSON / Markdown), assertions and exit codes. */
 export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number> {
   const { config, file: configFile } = await loadConfig(o.config, ctx.cwd, ctx.stdin);
-  const m = merge(o, config);
+  const lang = messageLang(ctx, o.lang ?? config.lang);
+  const m = merge(o, config, configFile, lang);
   const format = resolveFormat(o.format, o.output, FORMATS, o.output ? 'xlsx' : 'md');
   assertBinaryDestination(ctx, format, o.output);
   const now = resolveNow(ctx, o.now);
   // Parse every assertion before any work, so a typo fails in a second, not after an import.
-  const assertions: Assertion[] = m.assertions.map((a) => parseAssertion(a.expr, a.level));
+  const assertions: Assertion[] = m.assertions.map((a) => parseAssertion(a.expr, a.level, a.where));
+  if (m.preset !== undefined && !PRESETS[m.preset]) throw new UserError('E_USAGE', tr(lang, `нет набора проверок «${m.preset}»`, `no preset "${m.preset}"`), { path: '--preset' }, tr(lang, `есть: ${PRESET_NAMES.join(', ')}`, `presets: ${PRESET_NAMES.join(', ')}`));
+  // A path into a part this run cannot produce (compare.* without a cutover) fails before the import too.
+  const roots = new Set([m.answers && 'audit', m.files.deals && 'total', m.files.deals && 'managers', (m.cutover || m.before || m.after) && 'compare', m.baseline && 'delta'].filter((x): x is string => Boolean(x)));
+  checkAssertionPaths(assertions.filter((a) => ASSERTION_ROOTS[a.path[0]!] && !roots.has(a.path[0]!)), {}, ASSERTION_ROOTS, lang);
+  const baseline = m.baseline ? parseBaseline(parseYaml(await readDocument(m.baseline, ctx.cwd, ctx.stdin), m.baseline), m.baseline) : undefined;
   const imp = config.import ?? {};
   const base = importOptionsFromCli({ ...o, delimiter: o.delimiter ?? imp.delimiter, sheet: o.sheet ?? imp.sheet, dateFormat: o.dateFormat ?? imp.dateFormat, timeOffset: o.timeOffset ?? (imp.timeOffset === undefined ? undefined : String(imp.timeOffset)), maxBadRows: o.maxBadRows ?? (imp.maxBadRows === undefined ? undefined : String(imp.maxBadRows)) }, ctx);
   const overrides = await loadOverrides(m.map, ctx.cwd, ctx.stdin);
@@ -110,7 +131,9 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     throw new UserError('E_USAGE', 'a cutover needs the deals file (--deals or kpi.deals in the config)');
   }
   if (m.before && m.after) {
-    compare = (await computeComparison({ before: m.before, after: m.after }, base, overrides, m.kpi, compareOptions)).result;
+    const both = await computeComparison({ before: m.before, after: m.after }, base, overrides, m.kpi, compareOptions);
+    compare = both.result;
+    if (!kpi) reportSkippedRows(ctx, both.dataQuality, m.lang, format);
   } else if (m.before || m.after) {
     throw new UserError('E_USAGE', 'give both the before and the after files');
   }
@@ -118,18 +141,26 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     throw new UserError('E_USAGE', `nothing to report${configFile ? ` (config ${configFile})` : ''}`, {}, 'give --answers and/or --deals, or a crm-audit.config.yaml (see README "CI")');
   }
 
-  const report = buildReport({ audit, kpi, compare, company: m.company ?? audit?.company }, assertions, { now, lang: m.lang });
-  const c = paint(ctx, 'stderr');
-  for (const a of report.assertions.filter((x) => !x.passed)) {
-    const tag = a.level === 'error' ? c.red('assertion failed') : c.yellow('warning');
-    for (const f of a.failures) ctx.stderr.write(`${tag}: ${a.assertion} — ${f.subject} = ${showValue(f.value)}\n`);
+  if (kpi) reportSkippedRows(ctx, kpi.dataQuality, m.lang, format);
+  clearProgress(ctx.stderr);
+  const delta = baseline ? computeDelta({ audit, kpi }, baseline) : undefined;
+  const parts = { audit, kpi, compare, delta, company: m.company ?? audit?.company };
+  const tree = assertionTree(parts);
+  if (m.preset) {
+    const { used, skipped } = presetAssertions(m.preset, new Set(Object.keys(tree)));
+    assertions.push(...used.map((a) => parseAssertion(a.expr, a.level, { path: `--preset ${m.preset}` })));
+    if (skipped.length > 0) ctx.stderr.write(`${tr(lang, `набор ${m.preset}: не применимо к этому запуску`, `preset ${m.preset}: not applicable to this run`)}: ${skipped.map((a) => a.expr).join(', ')}\n`);
   }
+  checkAssertionPaths(assertions, tree, ASSERTION_ROOTS, lang);
+  const report = buildReport(parts, assertions, { now, lang: m.lang });
   let out: string | Uint8Array;
   if (format === 'json') out = renderJson(report);
   else if (format === 'md') out = renderReportMarkdown(report);
+  else if (format === 'junit') out = renderReportJunit(report);
   else out = await (await import('../../render/report/xlsx.js')).renderReportXlsx(report);
-  const inputs = [m.answers, deals, m.files.activities, m.files.payments, m.map, configFile, m.before?.deals, m.before?.activities, m.after?.deals, m.after?.activities].filter((f): f is string => typeof f === 'string' && f !== '-');
-  await writeOutput(ctx, out, o.output, inputs);
-  if (report.assertions.length > 0) ctx.stderr.write(`${report.assertions.length - report.failed.errors - report.failed.warnings} of ${report.assertions.length} assertions passed${report.failed.errors ? `, ${report.failed.errors} failed` : ''}${report.failed.warnings ? `, ${report.failed.warnings} warnings` : ''}\n`);
+  const inputs = [m.answers, m.baseline, deals, m.files.activities, m.files.payments, m.map, configFile, m.before?.deals, m.before?.activities, m.after?.deals, m.after?.activities].filter((f): f is string => typeof f === 'string' && f !== '-');
+  await writeOutput(ctx, out, o.output, inputs, m.lang);
+  const fromConfig = new Map(assertions.filter((a) => a.where?.file).map((a) => [a.source, a.where!.file!]));
+  printAssertionOutcome(ctx, report.assertions, lang, o.output === undefined || o.output === '-', fromConfig);
   return report.failed.errors > 0 && o.exitCode ? EXIT.failed : EXIT.ok;
 }

@@ -1,7 +1,7 @@
-import { guessDocumentKind, wrongKindError } from '../../io/document-kind.js';
-import { readDocument } from '../../io/files.js';
-import { loadQuestionnaire } from '../../io/questionnaire.js';
-import { parseYaml } from '../../io/yaml.js';
+import { guessDocumentKind, wrongKindError } from '../../io/documents/document-kind.js';
+import { readDocument } from '../../io/read/files.js';
+import { loadQuestionnaire } from '../../io/documents/questionnaire.js';
+import { parseYaml } from '../../io/documents/yaml.js';
 import { maxScore } from '../../core/questionnaire/rules.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';

@@ -55,6 +55,11 @@ export class ByteKeys {
     return { arena: this.arena, starts: this.starts, table: this.table, size: this.size };
   }
 
+  /** Its arena and key starts as they are, to read (never to change): key i is arena[starts[i], starts[i + 1]). */
+  view(): { arena: Uint8Array; starts: Int32Array } {
+    return { arena: this.arena, starts: this.starts };
+  }
+
   /** A ByteKeys over the given contents, adopted as they are (they grow when keys are added). */
   static from(d: ByteKeysData): ByteKeys {
     const k = new ByteKeys();

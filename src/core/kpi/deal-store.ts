@@ -230,22 +230,29 @@ export class DealStore {
   }
 
   /**
-   * Adds a deal whose id is the UTF-8 bytes buf[start, end) and whose client is already interned
-   * (the importer's byte path: no strings are made for ids and clients).
+   * Adds a deal whose fields are already this store's keys and whose id is the UTF-8 bytes
+   * buf[start, end) (the importer's byte path: no strings are made). Returns its index, or -1 when
+   * the id repeats an earlier deal's and the row was merged into it.
    */
-  addKeyed(deal: DealFields, buf: Uint8Array, start: number, end: number, client: number, sumRepeats = false): void {
-    if (this.merge(this.ids.find(buf, start, end), deal.amount, sumRepeats, deal.hasProduct ? 1 : 0)) return;
-    this.ids.addMissing(buf, start, end);
-    this.insert(deal, client);
+  addCoded(c: DealCodes, buf: Uint8Array, start: number, end: number, client: number, sumRepeats = false): number {
+    if (this.merge(this.ids.find(buf, start, end), Number.isNaN(c.amount) ? null : c.amount, sumRepeats, c.product ?? 0)) return -1;
+    const i = this.ids.addMissing(buf, start, end);
+    this.put(i, c, client);
+    return i;
   }
 
-  /**
-   * addKeyed() for fields already keyed in this store (managers, labels, reasons): nothing is
-   * interned or looked up but the id.
-   */
-  addCoded(c: DealCodes, buf: Uint8Array, start: number, end: number, client: number, sumRepeats = false): void {
-    if (this.merge(this.ids.find(buf, start, end), Number.isNaN(c.amount) ? null : c.amount, sumRepeats, c.product ?? 0)) return;
-    this.put(this.ids.addMissing(buf, start, end), c, client);
+  /** addCoded() for an id given as text. */
+  addCodedText(c: DealCodes, id: string, client: number, sumRepeats = false): number {
+    if (this.merge(this.ids.findText(id), Number.isNaN(c.amount) ? null : c.amount, sumRepeats, c.product ?? 0)) return -1;
+    const i = this.ids.internText(id);
+    this.put(i, c, client);
+    return i;
+  }
+
+  /** Sets the title of deal i (Pipedrive activities name their deal by it). */
+  setName(i: number, name: string): void {
+    this.names ??= [];
+    this.names[i] = detach(name);
   }
 
   /** The columns of deal i (its id already interned). */
@@ -293,10 +300,7 @@ export class DealStore {
     row.source = this.labels.id(deal.source);
     row.product = deal.hasProduct ? 1 : 0;
     this.put(i, row, client);
-    if (deal.name) {
-      this.names ??= [];
-      this.names[i] = detach(deal.name);
-    }
+    if (deal.name) this.setName(i, deal.name);
   }
 
   /** The deal index for an id; falls back to a deal title that names exactly one deal (Pipedrive activities name the deal). */

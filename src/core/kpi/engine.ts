@@ -4,7 +4,7 @@ import type { DealStore } from './deal-store.js';
 import { ActivityLinker, type LinkedActivity } from './link.js';
 import { FactsTally, type EvidenceFacts, type EvidenceShape, type FactsPartial } from './facts.js';
 import { CallTimes, FloatList, IntList, type CallTimesData } from './time-index.js';
-import { DAY_MS, dayOf, dayOfIso, mean, median, ratio, sortNumbers, sum } from './stats.js';
+import { DAY_MS, dayOf, dayOfIso, mean, median, MoneySum, ratio } from './stats.js';
 import type { ManagerKpis, MetricValues } from './types.js';
 
 export interface KpiOptions {
@@ -167,8 +167,8 @@ export class KpiEngine {
   private readonly missedAt = new FloatList();
   private readonly missedClient = new IntList();
   private readonly missedDeal = new IntList();
-  private readonly payments: Array<{ manager: number; invoiced: number; paid: number }> = [];
-  private readonly paymentTotals = { invoiced: [] as number[], paid: [] as number[] };
+  private readonly payments = new Map<number, PaymentSums>();
+  private readonly paymentTotals: PaymentSums = { invoiced: new MoneySum(), paid: new MoneySum() };
   private readonly listed = new Set<number>();
   /** What the evidence facts need beyond the counters above (spec/evidence.md). */
   private readonly facts: FactsTally;
@@ -338,15 +338,18 @@ export class KpiEngine {
       if (d !== undefined && p.paid > 0) this.facts.paid[d] = 1;
       if (d === undefined ? period : !this.inPeriod(this.store.created[d]!)) continue;
       const name = p.manager !== '' ? p.manager : d !== undefined ? this.store.managers.values[this.store.manager[d]!]! : '';
-      this.paymentTotals.invoiced.push(p.invoiced);
-      this.paymentTotals.paid.push(p.paid);
+      this.paymentTotals.invoiced.add(p.invoiced);
+      this.paymentTotals.paid.add(p.paid);
       if (name === '') {
         unattributed++;
         continue;
       }
       const m = this.store.managers.id(name);
       this.listed.add(m);
-      this.payments.push({ manager: m, invoiced: p.invoiced, paid: p.paid });
+      let sums = this.payments.get(m);
+      if (!sums) this.payments.set(m, (sums = { invoiced: new MoneySum(), paid: new MoneySum() }));
+      sums.invoiced.add(p.invoiced);
+      sums.paid.add(p.paid);
     }
     return { unattributed };
   }
@@ -373,7 +376,7 @@ export class KpiEngine {
       if (status === WON) {
         x.won++;
         const amount = store.amount[i]!;
-        if (lists && !Number.isNaN(amount)) x.amounts.push(amount);
+        if (!Number.isNaN(amount)) x.amounts.add(amount);
         const closed = store.closed[i]!;
         if (lists && !Number.isNaN(closed) && closed >= created) x.cycles.push((closed - created) / DAY_MS);
         if (withActivities) {
@@ -399,35 +402,25 @@ export class KpiEngine {
       count(totalDeals, i, created, false);
     }
     const all = deals.filter((t) => t !== undefined);
-    totalDeals.amounts = FloatList.merge(all.map((t) => t.amounts));
     totalDeals.cycles = FloatList.merge(all.map((t) => t.cycles));
     totalDeals.responses = FloatList.merge(all.map((t) => t.responses));
     deals.forEach((t, m) => t && this.listed.add(m));
-
-    const pay = new Map<number, { invoiced: number[]; paid: number[] }>();
-    for (const p of this.payments) {
-      let e = pay.get(p.manager);
-      if (!e) pay.set(p.manager, (e = { invoiced: [], paid: [] }));
-      e.invoiced.push(p.invoiced);
-      e.paid.push(p.paid);
-    }
 
     const names = store.managers.values;
     const managers = [...this.listed]
       .map((m) => ({ m, name: names[m]! }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-      .map(({ m, name }) => ({ manager: name, ...this.values(deals[m] ?? new DealTally(), this.tallies[m] ?? new ActivityTally(), pay.get(m) ?? { invoiced: [], paid: [] }) }));
+      .map(({ m, name }) => ({ manager: name, ...this.values(deals[m] ?? new DealTally(), this.tallies[m] ?? new ActivityTally(), this.payments.get(m) ?? { invoiced: new MoneySum(), paid: new MoneySum() }) }));
     const total = this.values(totalDeals, this.total, this.paymentTotals);
     return { managers, total };
   }
 
-  private values(d: DealTally, a: ActivityTally, p: { invoiced: number[]; paid: number[] }): MetricValues {
-    const amounts = d.amounts.sorted();
+  private values(d: DealTally, a: ActivityTally, p: PaymentSums): MetricValues {
     const cycles = d.cycles.sorted();
     const responses = d.responses.sorted();
-    const revenue = sum(amounts);
-    const invoiced = sum(sortNumbers(p.invoiced));
-    const paid = sum(sortNumbers(p.paid));
+    const revenue = d.amounts.value();
+    const invoiced = p.invoiced.value();
+    const paid = p.paid.value();
     const byName = new Map<string, number>();
     for (const [id, n] of d.reasons) {
       const name = this.store.reasons.values[id] || 'unspecified';
@@ -442,7 +435,7 @@ export class KpiEngine {
       conversion: ratio(d.won, d.leads),
       win_rate: ratio(d.won, d.won + d.lost),
       revenue,
-      average_check: ratio(revenue, amounts.length),
+      average_check: ratio(revenue, d.amounts.count),
       cycle_days_avg: mean(cycles),
       cycle_days_median: median(cycles),
       touches_per_won: ratio(d.touchSum, d.won),
@@ -545,13 +538,20 @@ function count(t: ActivityTally, a: LinkedActivity, isCall: boolean, day: number
   else if (a.kind === 'message') t.messages++;
 }
 
+/** Invoiced and paid sums of a manager or the department. */
+interface PaymentSums {
+  invoiced: MoneySum;
+  paid: MoneySum;
+}
+
 /** Per-manager counters for deals in the period. */
 class DealTally {
   leads = 0;
   won = 0;
   lost = 0;
   open = 0;
-  amounts = new FloatList(16);
+  /** Amounts of won deals (with one), in cents. */
+  amounts = new MoneySum();
   cycles = new FloatList(16);
   responses = new FloatList(16);
   touchSum = 0;

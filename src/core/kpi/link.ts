@@ -1,5 +1,6 @@
 import type { Activity } from '../records.js';
 import { ByteKeys } from './byte-keys.js';
+import { DenseIds } from './dense-ids.js';
 import type { DealStore } from './deal-store.js';
 
 /** An activity with its manager, deal and client resolved to keys of the deal store. */
@@ -53,6 +54,9 @@ export class ActivityLinker {
     return d !== undefined ? d : this.store.size + this.unknown.internText(id);
   }
 
+  /** Whole-number deal ids by value (null when the ids are not all whole numbers). */
+  private dense: DenseIds | null | undefined;
+
   /** The deal found last by dealKeyBytes: exports often list a deal's activities together. */
   private lastDeal = -1;
 
@@ -60,7 +64,10 @@ export class ActivityLinker {
   dealKeyBytes(buf: Uint8Array, start: number, end: number): number | undefined {
     const ids = this.store.ids;
     if (this.lastDeal >= 0 && ids.equals(this.lastDeal, buf, start, end)) return this.lastDeal;
-    const d = ids.find(buf, start, end);
+    // Deals are all read before any activity: the dense index is made once, at the first activity.
+    if (this.dense === undefined) this.dense = DenseIds.build(ids) ?? null;
+    const dense = this.dense?.find(buf, start, end) ?? -2;
+    const d = dense === -2 ? ids.find(buf, start, end) : dense;
     if (d >= 0) return (this.lastDeal = d);
     if (this.store.hasNames) return undefined;
     return this.store.size + this.unknown.intern(buf, start, end);

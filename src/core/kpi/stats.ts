@@ -1,8 +1,3 @@
-/** The numbers sorted ascending (as a typed-array sort orders them); sums over sorted values do not depend on input order. */
-export function sortNumbers(values: readonly number[]): Float64Array {
-  return sortFloat64(Float64Array.from(values));
-}
-
 // Below this many values the native sort is as fast: the radix sort has a fixed cost (1 MB of counts).
 const RADIX_FROM = 20_000;
 
@@ -126,4 +121,34 @@ export function dayOf(ms: number): number {
 /** The day number of a `YYYY-MM-DD` date. */
 export function dayOfIso(date: string): number {
   return dayOf(Date.parse(`${date}T00:00:00Z`));
+}
+
+/**
+ * A sum of money kept exactly in whole cents, so that no order of the rows changes it and totals
+ * print as money (`3881571944.19`, not `3881571944.1900163`). Falls back to BigInt beyond 2^53 cents.
+ */
+export class MoneySum {
+  private cents = 0;
+  private big: bigint | undefined;
+  /** How many amounts were added. */
+  count = 0;
+
+  add(amount: number): void {
+    const c = Math.round(amount * 100);
+    this.count++;
+    if (this.big === undefined) {
+      const next = this.cents + c;
+      if (Number.isSafeInteger(next)) {
+        this.cents = next;
+        return;
+      }
+      this.big = BigInt(this.cents);
+    }
+    this.big += BigInt(c);
+  }
+
+  /** The sum in money units (cents / 100). */
+  value(): number {
+    return this.big === undefined ? this.cents / 100 : Number(this.big) / 100;
+  }
 }

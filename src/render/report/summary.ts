@@ -2,7 +2,9 @@ import type { ReportResult } from '../../core/report.js';
 import { tr } from '../../core/i18n.js';
 import { METRICS } from '../../core/kpi/catalog.js';
 import { formatValue } from '../format.js';
+import { renderCompareMarkdown } from '../compare/text.js';
 import { mdTable } from '../text.js';
+import { assertionTally, bareLabel, describeFailure, levelWord, showWithUnit } from './assertion-text.js';
 
 /** Headline KPIs on the Summary sheet and the CI summary. */
 export const HEADLINE = ['leads', 'conversion', 'win_rate', 'revenue', 'average_check', 'cycle_days_median', 'response_min_median', 'missed_share', 'callback_rate', 'paid_share'];
@@ -28,6 +30,13 @@ export function reportLabels(lang: string) {
     failed: tr(lang, 'не пройдена', 'failed'),
     yes: tr(lang, 'да', 'yes'),
     no: tr(lang, 'нет', 'no'),
+    section: tr(lang, 'Раздел', 'Section'),
+    points: tr(lang, 'Баллы', 'Points'),
+    max: tr(lang, 'Из', 'Of'),
+    kpis: tr(lang, 'Ключевые показатели', 'Headline KPIs'),
+    manager: tr(lang, 'Менеджер', 'Manager'),
+    sinceLast: tr(lang, 'С прошлого запуска', 'Since the last run'),
+    deltaTitle: (day: string) => tr(lang, `Изменения по менеджерам с прошлого запуска (${day})`, `Changes per manager since the last run (${day})`),
   };
 }
 
@@ -47,21 +56,67 @@ export function headlineRows(r: ReportResult, lang: string): Array<{ key: string
   });
 }
 
-/** A short Markdown summary fit for a CI job summary page. */
+/** The report date as its reader writes it: `30.11.2026` in Russian, ISO in English (the day in UTC). */
+export function reportDay(iso: string, lang: string): string {
+  const day = iso.slice(0, 10);
+  return lang === 'ru' ? day.split('-').reverse().join('.') : day;
+}
+
+/** Shifts Markdown headings down by `levels`, so a section renderer's `# Title` nests under the report. */
+const nest = (md: string, levels: number) => md.replace(/^(#+) /gm, (_, h: string) => `${'#'.repeat(Math.min(6, h.length + levels))} `);
+
+function auditSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string[] {
+  const a = r.audit!;
+  const out = ['', `### ${L.audit}`, '', `**${a.total} / ${a.max}** — ${a.band.title}. ${a.band.meaning}`];
+  out.push('', mdTable([L.section, L.points, L.max], a.sections.map((s) => [s.title, s.score, s.max]), ['left', 'right', 'right']));
+  if (a.evidence) out.push('', `**${L.evidenceTotal}:** ${a.evidence.total} / ${a.max} — ${a.evidence.band.title}`);
+  if (r.delta?.audit && r.delta.audit.total !== null) out.push('', `${L.sinceLast}: ${showWithUnit(r.delta.audit.total, 'points', r.lang, true)}`);
+  return out;
+}
+
+function kpiSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string[] {
+  const rows = headlineRows(r, r.lang);
+  if (rows.length === 0) return [];
+  const { from, to } = r.kpi!.period;
+  const day = (d: string) => reportDay(d, r.lang);
+  const period = from && to ? ` (${day(from)} — ${day(to)})` : from ? tr(r.lang, ` (с ${day(from)})`, ` (from ${day(from)})`) : to ? tr(r.lang, ` (по ${day(to)})`, ` (to ${day(to)})`) : '';
+  const delta = r.delta?.total;
+  const head = [L.metric, L.value, ...(delta ? [L.sinceLast] : [])];
+  const body = rows.map((x) => {
+    const def = METRICS.find((m) => m.key === x.key)!;
+    const change = delta?.[x.key];
+    // The value carries the unit (`30,3 мин`), so the label need not repeat it.
+    return [bareLabel(x.label), showWithUnit(x.value, def.format, r.lang), ...(delta ? [change === null || change === undefined ? '—' : showWithUnit(change, def.format === 'ratio' ? 'pp' : def.format, r.lang, true)] : [])];
+  });
+  return ['', `### ${L.kpis}${period}`, '', mdTable(head, body, ['left', 'right', 'right'])];
+}
+
+/** Every KPI that changed since the baseline run, per manager; the department's are in the KPI table. */
+function deltaSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string[] {
+  const managers = r.delta?.managers;
+  if (!r.delta || !managers || Object.keys(managers).length === 0) return [];
+  const keys = HEADLINE.filter((k) => Object.values(managers).some((m) => typeof m[k] === 'number'));
+  const label = (k: string) => METRICS.find((m) => m.key === k)!.label[r.lang === 'ru' ? 'ru' : 'en'];
+  const format = (k: string) => METRICS.find((m) => m.key === k)!.format;
+  const body = Object.entries(managers).map(([name, m]) => [name, ...keys.map((k) => (m[k] === null || m[k] === undefined ? '—' : showWithUnit(m[k], format(k) === 'ratio' ? 'pp' : format(k), r.lang, true)))]);
+  return ['', `### ${L.deltaTitle(reportDay(r.delta.since, r.lang))}`, '', mdTable([L.manager, ...keys.map(label)], body)];
+}
+
+/** A Markdown summary fit for a CI job summary page: audit, headline KPIs, before/after with payback, changes since the last run, assertions. */
 export function renderReportMarkdown(r: ReportResult): string {
   const L = reportLabels(r.lang);
-  const out = [`## ${L.title}${r.company ? ` — ${r.company}` : ''}`, '', `${L.date}: ${r.generatedAt}`];
-  if (r.audit) out.push('', `**${L.audit}:** ${r.audit.total} / ${r.audit.max} — ${r.audit.band.title}`);
-  if (r.audit?.evidence) out.push('', `**${L.evidenceTotal}:** ${r.audit.evidence.total} / ${r.audit.max} — ${r.audit.evidence.band.title}`);
-  const rows = headlineRows(r, r.lang);
-  if (rows.length > 0) {
-    out.push('', mdTable([L.metric, L.value, L.target, L.met], rows.map((x) => [x.label, x.text, x.target === null ? '' : `${x.target > 0 ? '+' : ''}${formatValue(x.target, 'ratio', r.lang)}`, x.met === null ? '' : x.met ? '✅' : '❌']), ['left', 'right', 'right', 'left']));
-  }
+  const out = [`## ${L.title}${r.company ? ` — ${r.company}` : ''}`, '', `${L.date}: ${reportDay(r.generatedAt, r.lang)}`];
+  if (r.assertions.length > 0) out.push('', `**${assertionTally(r.assertions, r.lang)}**`);
+  if (r.audit) out.push(...auditSection(r, L));
+  out.push(...kpiSection(r, L));
+  if (r.compare) out.push('', nest(renderCompareMarkdown(r.compare, { lang: r.lang, color: false }), 2).trimEnd());
+  out.push(...deltaSection(r, L));
   if (r.assertions.length > 0) {
     out.push('', `### ${L.assertions}`, '');
     for (const a of r.assertions) {
       const mark = a.passed ? '✅' : a.level === 'warn' ? '⚠️' : '❌';
-      out.push(`- ${mark} \`${a.assertion}\`${a.passed ? '' : `: ${a.failures.map((f) => `${f.subject} = ${showValue(f.value)}`).join('; ')}`}`);
+      out.push(`- ${mark} \`${a.assertion}\`${a.passed ? '' : ` — ${levelWord(a.level, r.lang)}`}`);
+      if (!a.passed) for (const f of a.failures) out.push(`  - ${describeFailure(a, f, r.lang)}`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CliContext } from '../../../src/cli/context.js';
 import { parseAnswers } from '../../../src/core/audit/answers.js';
 import { scoreAudit } from '../../../src/core/audit/score.js';
-import { parseYaml } from '../../../src/io/yaml.js';
+import { parseYaml } from '../../../src/io/documents/yaml.js';
 import { builtIn } from '../../helpers/questionnaire.js';
 
 const script: Array<string | boolean> = [];
@@ -54,6 +54,20 @@ describe('interactive audit (mocked prompts)', () => {
     const parsed = parseAnswers(parseYaml(saved, 'saved.yaml'), builtIn(), 'saved.yaml', false);
     const fromFile = scoreAudit(builtIn(), parsed.answers, { lang: 'en', now, company: parsed.company });
     expect(JSON.stringify(fromFile)).toBe(JSON.stringify(result));
+  });
+
+  it('asks again for a report file name the formats cannot fill (отчёт.pdf)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    script.push('', '', ...answers, false, false, true, 'отчёт.md');
+    const { ctx, err } = context(dir);
+    await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: [], readFacts: noExports });
+    const call = vi.mocked(prompts.askInput).mock.calls.find((c) => String(c[1]).startsWith('Файл отчёта'))!;
+    const validate = call[3]!;
+    expect(validate('отчёт.pdf')).toBe('Можно сохранить только .xlsx, .md или .json');
+    expect(validate('out.xls')).toMatch(/только/);
+    expect(validate('отчёт.xlsx')).toBe(true);
+    expect(readFileSync(path.join(dir, 'отчёт.md'), 'utf8')).toMatch(/^# /);
+    expect(err()).toContain('Отчёт сохранён: отчёт.md');
   });
 
   it('offers declared choices between yes and no', async () => {

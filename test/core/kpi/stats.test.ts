@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sortFloat64, sortNumbers } from '../../../src/core/kpi/stats.js';
+import { MoneySum, sortFloat64 } from '../../../src/core/kpi/stats.js';
 
 /** The bits of each double, so that -0 and 0 (and NaNs) are told apart. */
 const bits = (a: Float64Array) => Array.from(new BigUint64Array(a.buffer, a.byteOffset, a.length));
@@ -33,9 +33,35 @@ describe('sortFloat64 (radix sort)', () => {
     expect(bits(all.subarray(0, 100))).toEqual(bits(before.subarray(0, 100)));
     expect(bits(all.subarray(29_900))).toEqual(bits(before.subarray(29_900)));
   });
+});
 
-  it('sortNumbers gives the same typed array as a native sort', () => {
-    const values = Array.from({ length: 25_000 }, (_, i) => ((i * 104729) % 9973) / 7 - 700);
-    expect(Array.from(sortNumbers(values))).toEqual(Array.from(Float64Array.from(values).sort()));
+describe('MoneySum', () => {
+  const total = (amounts: number[]) => {
+    const m = new MoneySum();
+    for (const a of amounts) m.add(a);
+    return m.value();
+  };
+
+  it('sums money exactly in cents: 0.1 three times is 0.3, and revenue prints as money', () => {
+    expect(total([0.1, 0.1, 0.1])).toBe(0.3);
+    expect(total([3881571944.19, 0])).toBe(3881571944.19);
+    expect(total([])).toBe(0);
+  });
+
+  it('gives the same sum in any order of the rows', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -10_000_000, max: 10_000_000 }).map((c) => c / 100), { maxLength: 200 }), (amounts) => {
+        expect(total([...amounts].reverse())).toBe(total(amounts));
+        expect(total(amounts)).toBe(amounts.reduce((s, a) => s + Math.round(a * 100), 0) / 100);
+      }),
+    );
+  });
+
+  it('stays exact beyond 2^53 cents', () => {
+    const m = new MoneySum();
+    for (let i = 0; i < 3; i++) m.add(50_000_000_000_000);
+    m.add(0.01);
+    expect(m.value()).toBe(Number(15_000_000_000_000_001n) / 100);
+    expect(m.count).toBe(4);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeUserError, UserError } from '../../../src/core/errors.js';
 import { parseQuestionnaire } from '../../../src/core/questionnaire/parse.js';
-import { parseYaml } from '../../../src/io/yaml.js';
+import { parseYaml } from '../../../src/io/documents/yaml.js';
 import { builtIn } from '../../helpers/questionnaire.js';
 
 const dir = new URL('../../fixtures/questionnaires/', import.meta.url);

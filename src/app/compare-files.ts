@@ -1,0 +1,91 @@
+import { compareKpis, makePeriod, type CompareOptions, type CompareResult, type PeriodKpis } from '../core/compare.js';
+import { UserError } from '../core/errors.js';
+import type { KpiOptions } from '../core/kpi/engine.js';
+import type { DataQuality } from '../core/kpi/types.js';
+import { guessKind } from '../io/map/inspect.js';
+import type { ImportOptions } from '../io/map/import.js';
+import { dataQuality, runEngines, type EnginesRun, type KpiFiles } from './kpi-files.js';
+import type { Overrides } from '../io/documents/map-file.js';
+
+export type ComparePeriods = { cutover: string; files: KpiFiles } | { before: KpiFiles; after: KpiFiles };
+
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const DAY = 86_400_000;
+
+/** Checks that each file holds what its option says, so a swapped file gets a message that says what to change. */
+export async function checkKinds(files: Array<[string, string | undefined, 'deals' | 'activities' | 'payments']>, base: ImportOptions): Promise<void> {
+  for (const [option, file, kind] of files) {
+    if (!file || file === '-') continue;
+    const seen = await guessKind(file, base).catch(() => kind);
+    if (seen !== kind) {
+      const better = option.replace(/(deals|activities|payments)$/, seen);
+      throw new UserError('E_COMPARE_KIND', `${option} looks like ${seen === "activities" ? "an" : "a"} ${seen} export, not ${kind}`, { file }, `pass it as ${better}, and check the other files of that period`);
+    }
+  }
+}
+
+/** Checks the deals, activities and payments of one set of files against what each option expects. */
+export function checkExportKinds(files: KpiFiles, base: ImportOptions): Promise<void> {
+  return checkKinds([['--deals', files.deals, 'deals'], ['--activities', files.activities, 'activities'], ['--payments', files.payments, 'payments']], base);
+}
+
+/** Computes the before/after comparison from a cutover date or from two sets of files. */
+export async function computeComparison(input: ComparePeriods, base: ImportOptions, overrides: Overrides, kpi: KpiOptions, options: CompareOptions): Promise<{ result: CompareResult; dataQuality: DataQuality }> {
+  if ('cutover' in input) {
+    await checkExportKinds(input.files, base);
+    const run = await runEngines(input.files, base, overrides, cutoverPeriods(kpi, input.cutover));
+    return { result: comparisonFromRun(run, 0, input.cutover, options), dataQuality: dataQuality(run.reports, run.warnings) };
+  }
+  const { before: b, after: a } = input;
+  if (Boolean(b.activities) !== Boolean(a.activities) || Boolean(b.payments) !== Boolean(a.payments)) {
+    throw new UserError('E_COMPARE_KIND', 'the two periods have different kinds of files', {}, 'give activities (and payments) for both periods, or for neither, so that the same metrics compare');
+  }
+  await checkKinds(
+    [
+      ['--before-deals', b.deals, 'deals'],
+      ['--before-activities', b.activities, 'activities'],
+      ['--after-deals', a.deals, 'deals'],
+      ['--after-activities', a.activities, 'activities'],
+    ],
+    base,
+  );
+  const runs = [await runEngines(b, base, overrides, [kpi]), await runEngines(a, base, overrides, [kpi])];
+  const periods = runs.map((run, i) => {
+    if (run.firstDay === undefined || run.lastDay === undefined) throw new UserError('E_COMPARE_EMPTY', `the ${i === 0 ? 'before' : 'after'} files hold no dated records`, { file: (i === 0 ? b : a).deals });
+    return { period: makePeriod(iso(run.firstDay), iso(run.lastDay)), ...run.results[0]! };
+  });
+  assertNotEmpty(periods[0]!, 'before');
+  assertNotEmpty(periods[1]!, 'after');
+  return { result: compareKpis(periods[0]!, periods[1]!, options), dataQuality: dataQuality([...runs[0]!.reports, ...runs[1]!.reports], [...runs[0]!.warnings, ...runs[1]!.warnings]) };
+}
+
+/** The two engine periods of a cutover: everything before the day, and the day onwards. */
+export function cutoverPeriods(kpi: KpiOptions, cutover: string): KpiOptions[] {
+  const cut = Date.parse(`${cutover}T00:00:00Z`);
+  return [
+    { ...kpi, from: undefined, to: iso(cut - DAY) },
+    { ...kpi, from: cutover, to: undefined },
+  ];
+}
+
+/** The comparison from a run whose results at `offset` and `offset + 1` are the cutover periods. */
+export function comparisonFromRun(run: EnginesRun, offset: number, cutover: string, options: CompareOptions): CompareResult {
+  const cut = Date.parse(`${cutover}T00:00:00Z`);
+  const first = run.firstDay;
+  const last = run.lastDay;
+  if (first === undefined || last === undefined) throw new UserError('E_COMPARE_EMPTY', 'the files hold no dated records');
+  if (cut <= first || cut > last) {
+    throw new UserError('E_COMPARE_CUTOVER', `the cutover ${cutover} is outside the data, which runs from ${iso(first)} to ${iso(last)}`, {}, `choose a cutover after ${iso(first)} and no later than ${iso(last)}`);
+  }
+  const before: PeriodKpis = { period: makePeriod(iso(first), iso(cut - DAY)), ...run.results[offset]! };
+  const after: PeriodKpis = { period: makePeriod(cutover, iso(last)), ...run.results[offset + 1]! };
+  assertNotEmpty(before, 'before', cutover);
+  assertNotEmpty(after, 'after', cutover);
+  return compareKpis(before, after, options);
+}
+
+function assertNotEmpty(p: PeriodKpis, which: 'before' | 'after', cutover?: string): void {
+  if (p.total.leads === 0) {
+    throw new UserError('E_COMPARE_EMPTY', `the ${which} period (${p.period.from} to ${p.period.to}) has no deals`, {}, cutover ? `move the cutover (now ${cutover}) so that both periods have deals` : `check the ${which} deals file`);
+  }
+}

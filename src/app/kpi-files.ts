@@ -1,0 +1,179 @@
+import { KpiEngine, type KpiOptions } from '../core/kpi/engine.js';
+import { notApplicable } from '../core/kpi/catalog.js';
+import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
+import type { DataQuality, KpiResult } from '../core/kpi/types.js';
+import type { InputShape, SkippedRow } from '../core/records.js';
+import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
+import { importPayments, type ImportOptions, type ImportReport } from '../io/map/import.js';
+import type { ColumnMap } from '../io/map/mapping.js';
+import { DEFAULT_LIMITS } from '../io/read/limits.js';
+import type { Overrides } from '../io/documents/map-file.js';
+import { timing } from '../io/run-settings.js';
+
+/** The files of one KPI run. */
+export interface KpiFiles {
+  deals: string;
+  activities?: string;
+  payments?: string;
+}
+
+/** Builds per-file import options from the common ones and the --map overrides. */
+export function importOptionsFor(kind: 'deals' | 'activities' | 'payments', base: ImportOptions, overrides: Overrides): ImportOptions {
+  return { ...base, columns: overrides.columns[kind], valueMaps: overrides.valueMaps, mapFile: overrides.file, ...(kind === 'activities' ? {} : { timeOffsetHours: 0 }) };
+}
+
+/** What the inputs hold, for the not-applicable rules. */
+export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: ColumnMap | undefined, hasActivities: boolean, hasPayments: boolean): InputShape {
+  const a = activitiesMap?.fields;
+  return {
+    activities: hasActivities,
+    activityKind: Boolean(a?.has('kind')),
+    activityMissed: Boolean(a?.has('missed')),
+    payments: hasPayments,
+    lossReason: Boolean(dealsMap?.fields.has('loss_reason')),
+    client: Boolean(dealsMap?.fields.has('client')),
+  };
+}
+
+/** Which columns the evidence facts need were present. */
+export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: ColumnMap | undefined, hasActivities: boolean, hasPayments: boolean): EvidenceShape {
+  const d = dealsMap?.fields;
+  return {
+    activities: hasActivities,
+    payments: hasPayments,
+    lossReason: Boolean(d?.has('loss_reason')),
+    source: Boolean(d?.has('source')),
+    amount: Boolean(d?.has('amount')),
+    product: Boolean(d?.has('product')),
+    duration: Boolean(activitiesMap?.fields.has('duration_s')),
+  };
+}
+
+/** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
+export function dataQuality(reports: ImportReport[], warnings: string[] = [], maxListed = DEFAULT_LIMITS.maxListedSkips): DataQuality {
+  const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
+  return {
+    rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),
+    rowsSkipped: skipped,
+    rowsSkippedCount: reports.reduce((n, r) => n + r.skippedCount, 0),
+    files: reports.map((r) => ({
+      file: r.file,
+      kind: r.kind,
+      format: [r.table.type, r.table.encoding, r.table.delimiter === '\t' ? 'tab' : r.table.delimiter, r.table.sheet].filter(Boolean).join(', '),
+      rowsRead: r.rowsRead,
+      records: r.records,
+      skipped: r.skippedCount,
+      dropped: r.dropped,
+    })),
+    warnings,
+  };
+}
+
+/** What one pass over a set of exports gives: one engine result per period, and the record dates seen. */
+export interface EnginesRun {
+  results: Array<ReturnType<KpiEngine['finish']>>;
+  /** The evidence facts of each period (spec/evidence.md), from the same read. */
+  facts: EvidenceFacts[];
+  shape: InputShape;
+  reports: ImportReport[];
+  warnings: string[];
+  /** Earliest and latest calendar day (ms at midnight) of deals' created_at and activities' at. */
+  firstDay: number | undefined;
+  lastDay: number | undefined;
+}
+
+/**
+ * Reads one set of exports once and feeds every engine: deals into a store, activities streamed
+ * through all engines (never held in memory), payments last. Each engine has its own period.
+ */
+export async function runEngines(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[]): Promise<EnginesRun> {
+  // The thread that reads the second half of large deals and activities files.
+  const helper = new Helper();
+  try {
+    return await readAll(files, base, overrides, periods, helper);
+  } finally {
+    await helper.stop();
+  }
+}
+
+async function readAll(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[], helper: Helper): Promise<EnginesRun> {
+  const { store, report: dealsReport, map: dealsMap } = await readDeals(files.deals, importOptionsFor('deals', base, overrides), helper);
+  timing('deals read');
+  const reports: ImportReport[] = [dealsReport];
+  let engines: KpiEngine[];
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < store.size; i++) {
+    const c = store.created[i]!;
+    if (c < first) first = c;
+    if (c > last) last = c;
+  }
+  let activitiesMap: ColumnMap | undefined;
+  let payments: Awaited<ReturnType<typeof importPayments>> | undefined;
+  // Payments may be read while a worker thread finishes the activities; an error in them is
+  // reported after the activities', as a plain sequence of reads would.
+  let paymentsError: unknown;
+  const readPayments = async () => {
+    if (!files.payments || payments || paymentsError) return;
+    try {
+      timing('reading payments');
+      payments = await importPayments(files.payments, importOptionsFor('payments', base, overrides));
+      timing('payments read');
+    } catch (error) {
+      paymentsError = error;
+    }
+  };
+  if (files.activities) {
+    const r = await readActivities(files.activities, importOptionsFor('activities', base, overrides), store, periods, helper, readPayments);
+    engines = r.engines;
+    first = Math.min(first, r.first);
+    last = Math.max(last, r.last);
+    reports.push(r.report);
+    activitiesMap = r.map;
+    timing('activities read');
+  } else engines = periods.map((p) => new KpiEngine(store, p));
+  const warnings: string[] = [];
+  await readPayments();
+  if (paymentsError) throw paymentsError;
+  if (payments) {
+    reports.push(payments.report);
+    let unattributed = 0;
+    for (const e of engines) unattributed = e.addPayments(payments.payments).unattributed;
+    if (unattributed > 0) warnings.push(`${unattributed} payments have neither a manager nor a known deal: counted in the total only`);
+  }
+  const shape = inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));
+  const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
+  timing('payments added');
+  const results = engines.map((e) => e.finish(shape));
+  const evidence = evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));
+  const facts = engines.map((e, i) => e.evidenceFacts(evidence, (results[i]!.total.touches_per_won as number | null) ?? null));
+  timing('metrics computed');
+  return {
+    results,
+    facts,
+    shape,
+    reports,
+    warnings,
+    firstDay: Number.isFinite(first) ? day(first) : undefined,
+    lastDay: Number.isFinite(last) ? day(last) : undefined,
+  };
+}
+
+/** The KPI result (the JSON contract) of the engine at `index` of a run. */
+export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOptions): KpiResult {
+  const { managers, total } = run.results[index]!;
+  return {
+    schemaVersion: 1,
+    period: { from: options.from ?? null, to: options.to ?? null },
+    managers,
+    total,
+    notApplicable: notApplicable(run.shape),
+    dataQuality: dataQuality(run.reports, run.warnings),
+    options: { touchNorm: options.touchNorm, callbackWindowHours: options.callbackWindowMs / 3_600_000 },
+  };
+}
+
+/** Computes the KPIs of one set of exports (the `kpi` command). */
+export async function computeKpisFromFiles(files: KpiFiles, base: ImportOptions, overrides: Overrides, options: KpiOptions): Promise<KpiResult> {
+  return kpiResultFromRun(await runEngines(files, base, overrides, [options]), 0, options);
+}

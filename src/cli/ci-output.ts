@@ -1,0 +1,35 @@
+import type { AssertionResult } from '../core/assert.js';
+import { assertionTally, describeFailure, levelWord } from '../render/report/assertion-text.js';
+import { renderGithubAnnotations } from '../render/report/annotations.js';
+import { paint, type CliContext } from './context.js';
+
+/**
+ * The language of messages: --lang (or the config's lang) when given, else LANG / LC_ALL / LC_MESSAGES
+ * naming Russian, else English. Only the CLI reads the environment.
+ */
+export function messageLang(ctx: CliContext, explicit: string | undefined): 'ru' | 'en' {
+  if (explicit === 'ru' || explicit === 'en') return explicit;
+  const locale = ctx.env.LC_ALL || ctx.env.LC_MESSAGES || ctx.env.LANG || '';
+  return /^ru([_.-]|$)/i.test(locale) ? 'ru' : 'en';
+}
+
+/** Whether GitHub Actions runs us (it sets GITHUB_ACTIONS=true), so failures become annotations. */
+export function onGithubActions(ctx: CliContext): boolean {
+  return ctx.env.GITHUB_ACTIONS === 'true';
+}
+
+/**
+ * Prints what the assertions found: a readable line per failure on stderr, GitHub annotations when on
+ * GitHub Actions (on stdout when the report went to a file, else on stderr so the report stays clean;
+ * the runner reads workflow commands from both), and the tally.
+ */
+export function printAssertionOutcome(ctx: CliContext, results: readonly AssertionResult[], lang: string, reportOnStdout: boolean, files: ReadonlyMap<string, string>): void {
+  if (results.length === 0) return;
+  const c = paint(ctx, 'stderr');
+  for (const a of results.filter((x) => !x.passed)) {
+    const tag = a.level === 'error' ? c.red(`✗ ${levelWord('error', lang)}`) : c.yellow(`⚠ ${levelWord('warn', lang)}`);
+    for (const f of a.failures) ctx.stderr.write(`${tag}: ${describeFailure(a, f, lang)}  ${c.dim(`[${a.assertion}]`)}\n`);
+  }
+  if (onGithubActions(ctx)) (reportOnStdout ? ctx.stderr : ctx.stdout).write(renderGithubAnnotations(results, lang, files));
+  ctx.stderr.write(`${assertionTally(results, lang)}\n`);
+}

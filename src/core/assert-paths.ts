@@ -1,0 +1,84 @@
+import type { Assertion } from './assert.js';
+import { UserError, UserErrors } from './errors.js';
+import { tr, type Text } from './i18n.js';
+
+/** Edit distance (insert, delete, substitute, swap of neighbours), for "did you mean". */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The names closest to `name` (case-insensitive), best first; at most three, none when nothing is close. */
+export function closest(name: string, candidates: Iterable<string>): string[] {
+  const lower = name.toLowerCase();
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  return [...new Set(candidates)]
+    .map((c) => ({ c, d: editDistance(lower, c.toLowerCase()) }))
+    .filter((x) => x.d <= limit || x.c.toLowerCase().startsWith(lower) || lower.startsWith(x.c.toLowerCase()))
+    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
+    .slice(0, 3)
+    .map((x) => x.c);
+}
+
+const isGroup = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const show = (path: readonly string[]) => path.map((p, i) => (p === '*' || /^[\p{L}\p{N}_-]+$/u.test(p) ? p : `"${p}"`).replace(/^/, i === 0 ? '' : '.')).join('');
+
+/**
+ * Checks every assertion's path against the shape of the tree it will be judged on, before judging:
+ * the valid names are read from the tree itself, so a new result key is assertable without a list to edit.
+ * A name that is not there fails with the closest names ("did you mean"); a root that this run does not
+ * produce fails saying what would produce it (`absentRoots`).
+ */
+export function checkAssertionPaths(assertions: readonly Assertion[], tree: Record<string, unknown>, absentRoots: Readonly<Record<string, Text>>, lang: string): void {
+  const errors: UserError[] = [];
+  for (const a of assertions) {
+    const problem = pathProblem(a, tree, absentRoots, lang);
+    if (problem) errors.push(new UserError('E_ASSERT_PATH', `${a.source}: ${problem.message}`, a.where ?? { path: '--assert' }, problem.hint));
+  }
+  if (errors.length === 1) throw errors[0]!;
+  if (errors.length > 1) throw new UserErrors(errors);
+}
+
+function pathProblem(a: Assertion, tree: Record<string, unknown>, absentRoots: Readonly<Record<string, Text>>, lang: string): { message: string; hint?: string } | undefined {
+  let nodes: unknown[] = [tree];
+  for (const [i, segment] of a.path.entries()) {
+    // A `*` over an empty group (no manager in both runs) leaves nothing to check the rest against.
+    if (nodes.length === 0) return undefined;
+    const groups = nodes.filter(isGroup);
+    const here = show(a.path.slice(0, i));
+    if (groups.length === 0) {
+      return { message: tr(lang, `${here} — это значение, у него нет частей; «${segment}» лишнее`, `${here} is a value with no parts; remove ".${segment}"`) };
+    }
+    const names = new Set(groups.flatMap((g) => Object.keys(g)));
+    if (segment === '*') {
+      nodes = groups.flatMap((g) => Object.values(g));
+      continue;
+    }
+    if (!names.has(segment)) {
+      if (i === 0 && absentRoots[segment]) {
+        const need = absentRoots[segment]!;
+        return { message: tr(lang, `в этом запуске нет раздела «${segment}»`, `this run has no "${segment}" part`), hint: tr(lang, need.ru ?? '', need.en ?? '') };
+      }
+      const near = closest(segment, names);
+      const list = [...names].sort().slice(0, 12).join(', ') + (names.size > 12 ? ', …' : '');
+      const suggestion = near.map((n) => show([...a.path.slice(0, i), n, ...a.path.slice(i + 1)]));
+      return near.length > 0
+        ? { message: tr(lang, `нет имени «${segment}»${here ? ` в ${here}` : ''}; возможно, вы имели в виду ${suggestion.join(' или ')}`, `no name "${segment}"${here ? ` in ${here}` : ''}; did you mean ${suggestion.join(' or ')}?`), hint: tr(lang, `есть: ${list}`, `names there: ${list}`) }
+        : { message: tr(lang, `нет имени «${segment}»${here ? ` в ${here}` : ''}`, `no name "${segment}"${here ? ` in ${here}` : ''}`), hint: tr(lang, `есть: ${list}`, `names there: ${list}`) };
+    }
+    nodes = groups.filter((g) => Object.prototype.hasOwnProperty.call(g, segment)).map((g) => g[segment]);
+  }
+  if (nodes.length > 0 && nodes.every(isGroup) && a.op !== '==' && a.op !== '!=') {
+    const names = [...new Set(nodes.flatMap((n) => Object.keys(n as object)))].sort();
+    const list = names.slice(0, 12).join(', ') + (names.length > 12 ? ', …' : '');
+    return { message: tr(lang, `${show(a.path)} — группа значений, а не число`, `${show(a.path)} is a group of values, not a number`), hint: tr(lang, `назовите одно из: ${list} (или * для всех)`, `name one of: ${list} (or * for all)`) };
+  }
+  return undefined;
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { UserErrors } from './errors.js';
+import { METRICS } from './kpi/catalog.js';
+import { zodToUserErrors } from './questionnaire/parse.js';
+
+/** What a baseline must hold: a previous `report --format json` result (only the parts deltas read). */
+const baselineSchema = z.looseObject({
+  schemaVersion: z.literal(1),
+  generatedAt: z.string(),
+  audit: z.looseObject({ total: z.number() }).optional(),
+  kpi: z
+    .looseObject({
+      total: z.record(z.string(), z.unknown()),
+      managers: z.array(z.looseObject({ manager: z.string() })),
+    })
+    .optional(),
+  assertions: z.array(z.unknown()),
+});
+
+/** The parts of a previous report result that deltas are computed from. */
+export type ReportBaseline = z.infer<typeof baselineSchema>;
+
+/** The change of every KPI since a previous run: current − baseline; null when either side is not a number. */
+export interface ReportDelta {
+  since: string;
+  audit?: { total: number | null };
+  total?: Record<string, number | null>;
+  managers?: Record<string, Record<string, number | null>>;
+}
+
+/** Validates a parsed baseline document; errors name the file and the path inside it. */
+export function parseBaseline(doc: unknown, file: string): ReportBaseline {
+  const parsed = baselineSchema.safeParse(doc);
+  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_BASELINE'));
+  return parsed.data;
+}
+
+/** Metric ids with a single number (loss reasons are counts by reason and have no one change). */
+const NUMERIC = METRICS.filter((m) => m.key !== 'loss_reasons').map((m) => m.key);
+
+const diff = (now: unknown, before: unknown): number | null => (typeof now === 'number' && typeof before === 'number' ? now - before : null);
+
+function metricDeltas(now: Record<string, unknown>, before: Record<string, unknown>): Record<string, number | null> {
+  return Object.fromEntries(NUMERIC.map((k) => [k, diff(now[k], before[k])]));
+}
+
+/**
+ * Deltas of this run against a baseline: the audit score, the department's KPIs and the KPIs of every
+ * manager present in both runs. A part missing from either run is left out.
+ */
+export function computeDelta(now: { audit?: { total: number }; kpi?: { total: Record<string, unknown>; managers: Array<{ manager: string }> } }, baseline: ReportBaseline): ReportDelta {
+  const delta: ReportDelta = { since: baseline.generatedAt };
+  if (now.audit && baseline.audit) delta.audit = { total: now.audit.total - baseline.audit.total };
+  if (now.kpi && baseline.kpi) {
+    delta.total = metricDeltas(now.kpi.total, baseline.kpi.total);
+    const before = new Map(baseline.kpi.managers.map((m) => [m.manager, m as Record<string, unknown>]));
+    delta.managers = Object.fromEntries(
+      now.kpi.managers.filter((m) => before.has(m.manager)).map((m) => [m.manager, metricDeltas(m as Record<string, unknown>, before.get(m.manager)!)]),
+    );
+  }
+  return delta;
+}

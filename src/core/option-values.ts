@@ -1,0 +1,48 @@
+/**
+ * Values as people type them in options and config files: dates `ДД.ММ.ГГГГ` or ISO, amounts with
+ * spaces or a comma decimal, shares as `35%`. Pure: callers turn `undefined` into their own error.
+ */
+
+/** The forms `readDay` accepts, for messages. */
+export const DAY_FORMS = { ru: 'ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, например 01.02.2025 или 2025-02-01', en: 'DD.MM.YYYY or YYYY-MM-DD, e.g. 01.02.2025 or 2025-02-01' };
+/** The forms `readAmount` accepts, for messages. */
+export const AMOUNT_FORMS = { ru: 'число: 1500000, 1 500 000, 1 500 000,50, 1,5e6', en: 'a number: 1500000, 1 500 000, 1 500 000,50, 1.5e6 or 1,5e6' };
+/** The forms `readShare` accepts, for messages. */
+export const SHARE_FORMS = { ru: 'доля от 0 до 1 или проценты: 0.35, 0,35, 35%', en: 'a share from 0 to 1 or a percentage: 0.35, 0,35, 35%' };
+
+/** `01.02.2025`, `1.2.2025` or `2025-02-01` as `2025-02-01`; undefined when it is not a real calendar day. */
+export function readDay(text: string): string | undefined {
+  const s = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : ru ? [ru[3], ru[2], ru[1]] : [];
+  if (y === undefined || m === undefined || d === undefined) return undefined;
+  const day = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day ? day : undefined;
+}
+
+// Space, NBSP, narrow NBSP, thin space, figure space and the apostrophe/underscore some people group with.
+const GROUP = /[\s\u00a0\u202f\u2009\u2007'_]/g;
+
+/** `1500000`, `1 500 000`, `1 500 000,50`, `1,5e6`, `1.5e6`: a finite number of 0 or more, else undefined. */
+export function readAmount(text: string): number | undefined {
+  const s = text.trim().replace(GROUP, '');
+  // One comma and no dot is a decimal comma; commas with a dot are grouping (`1,234.5`).
+  let plain = s;
+  if (/^[+]?\d*,\d+(e[+-]?\d+)?$/i.test(s)) plain = s.replace(',', '.');
+  else if (/^[+]?\d{1,3}(,\d{3})+(\.\d+)?(e[+-]?\d+)?$/i.test(s)) plain = s.replace(/,/g, '');
+  if (!/^[+]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(plain)) return undefined;
+  const n = Number(plain);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/** `0.35`, `0,35`, `35%`, `35 %`, `35,5%`: a share from 0 to 1, else undefined. */
+export function readShare(text: string): number | undefined {
+  const s = text.trim();
+  const percent = /%$/.test(s);
+  const n = readAmount(percent ? s.slice(0, -1) : s);
+  if (n === undefined) return undefined;
+  const share = percent ? n / 100 : n;
+  return share <= 1 ? share : undefined;
+}

@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { z } from 'zod';
+import { COMPARE_ROWS } from '../../core/compare.js';
+import { UserErrors } from '../../core/errors.js';
+import { AMOUNT_FORMS, DAY_FORMS, readAmount, readDay, readShare, SHARE_FORMS } from '../../core/option-values.js';
+import { PRESET_NAMES } from '../../core/presets.js';
+import { zodToUserErrors } from '../../core/questionnaire/parse.js';
+import { readDocument } from '../read/files.js';
+import { relativeTarget } from './targets-file.js';
+import { parseYaml } from './yaml.js';
+
+/** The default config file name, looked for in the working folder. */
+export const CONFIG_FILE = 'crm-audit.config.yaml';
+
+const files = z.object({ deals: z.string(), activities: z.string().optional(), payments: z.string().optional() }).strict();
+/** A date as people write it (`01.02.2025` or `2025-02-01`), kept as `YYYY-MM-DD`. */
+const day = z.string().transform((s, ctx) => readDay(s) ?? (ctx.addIssue({ code: 'custom', message: `not a date: "${s}"; write ${DAY_FORMS.en}` }), z.NEVER));
+/** A sum as people write it: a YAML number, or text such as "1 500 000" or "1,5e6"; 0 or more. */
+const amount = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const n = typeof v === 'number' ? (v >= 0 ? v : undefined) : readAmount(v);
+  return n ?? (ctx.addIssue({ code: 'custom', message: `not a sum of 0 or more: "${v}"; write ${AMOUNT_FORMS.en}` }), z.NEVER);
+});
+/** A share: a YAML number from 0 to 1, or text such as "35%" or "0,35". */
+const share = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const n = typeof v === 'number' ? (v >= 0 && v <= 1 ? v : undefined) : readShare(v);
+  return n ?? (ctx.addIssue({ code: 'custom', message: `not a share: "${v}"; write ${SHARE_FORMS.en}` }), z.NEVER);
+});
+const metricIds = COMPARE_ROWS.map((r) => r.metric) as [string, ...string[]];
+
+/** `crm-audit.config.yaml`: everything a CI job needs, so the job is one line. Paths are relative to the file. */
+export const configSchema = z
+  .object({
+    lang: z.enum(['ru', 'en']).optional(),
+    company: z.string().optional(),
+    map: z.string().optional().describe('a --map file for unusual exports'),
+    import: z
+      .object({
+        delimiter: z.string().optional(),
+        sheet: z.string().optional(),
+        dateFormat: z.enum(['DD/MM/YYYY', 'MM/DD/YYYY']).optional(),
+        timeOffset: z.union([z.string(), z.number()]).optional(),
+        maxBadRows: z.union([z.string(), z.number()]).optional(),
+      })
+      .strict()
+      .optional(),
+    audit: z
+      .object({
+        answers: z.string(),
+        questionnaire: z.string().optional(),
+        managers: z.number().int().positive().optional(),
+        hourlyCost: z.number().nonnegative().optional(),
+        allowPartial: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+    kpi: files
+      .extend({
+        from: day.optional(),
+        to: day.optional(),
+        touchNorm: z.number().nonnegative().optional(),
+        callbackWindow: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    compare: z
+      .object({
+        cutover: day.optional(),
+        before: files.optional(),
+        after: files.optional(),
+        targets: z.partialRecord(z.enum(metricIds), relativeTarget).optional(),
+        cost: amount.optional(),
+        monthlyCost: amount.optional(),
+        margin: share.optional(),
+        byManager: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+    preset: z.enum(PRESET_NAMES as [string, ...string[]]).optional().describe('a built-in set of assertions (--preset)'),
+    baseline: z.string().optional().describe('a previous report --format json result, for delta.* (--baseline)'),
+    assert: z.array(z.union([z.string(), z.object({ expr: z.string(), level: z.enum(['error', 'warn']).default('error') }).strict()])).optional(),
+  })
+  .strict();
+
+export type ReportConfig = z.infer<typeof configSchema>;
+
+/** Loads the config (`--config`, else ./crm-audit.config.yaml when present), with every path made absolute. */
+export async function loadConfig(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<{ config: ReportConfig; file?: string }> {
+  let chosen = file;
+  if (chosen === undefined) {
+    const candidate = path.join(cwd, CONFIG_FILE);
+    if (!(await fs.stat(candidate).catch(() => undefined))?.isFile()) return { config: {} };
+    chosen = CONFIG_FILE;
+  }
+  const parsed = configSchema.safeParse(parseYaml(await readDocument(chosen, cwd, stdin), chosen) ?? {});
+  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, chosen, 'E_CONFIG'));
+  const base = chosen === '-' ? cwd : path.dirname(path.resolve(cwd, chosen));
+  const abs = (p: string | undefined) => (p === undefined || p === '-' ? p : path.resolve(base, p));
+  const c = parsed.data;
+  const fileSet = <T extends { deals: string; activities?: string; payments?: string }>(f: T | undefined): T | undefined => (f ? { ...f, deals: abs(f.deals)!, activities: abs(f.activities), payments: abs(f.payments) } : undefined);
+  return {
+    file: chosen,
+    config: {
+      ...c,
+      map: abs(c.map),
+      baseline: abs(c.baseline),
+      audit: c.audit ? { ...c.audit, answers: abs(c.audit.answers)!, questionnaire: c.audit.questionnaire && /[/\\]|\.ya?ml$/.test(c.audit.questionnaire) ? abs(c.audit.questionnaire) : c.audit.questionnaire } : undefined,
+      kpi: fileSet(c.kpi),
+      compare: c.compare ? { ...c.compare, before: fileSet(c.compare.before), after: fileSet(c.compare.after) } : undefined,
+    },
+  };
+}

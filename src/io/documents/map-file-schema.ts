@@ -1,0 +1,35 @@
+// The `--map` file's schema, loaded only when a map file is given (zod and YAML take a while to load).
+import { z } from 'zod';
+import { UserErrors } from '../../core/errors.js';
+import { zodToUserErrors } from '../../core/questionnaire/parse.js';
+import { readDocument } from '../read/files.js';
+import { parseYaml } from './yaml.js';
+
+const columns = z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).describe('field: "header in the file" (or "#3" for the third column)');
+const values = {
+  status: z.record(z.string(), z.enum(['won', 'lost', 'open', 'deleted'])).optional(),
+  direction: z.record(z.string(), z.enum(['in', 'out'])).optional(),
+  kind: z.record(z.string(), z.enum(['call', 'email', 'meeting', 'message', 'other'])).optional(),
+  missed: z.record(z.string(), z.boolean()).optional(),
+};
+const section = z.object({ columns: columns.optional(), ...values }).strict();
+
+/** The `--map` file: column assignments per kind of export, and value maps. */
+export const mapFileSchema = z
+  .object({
+    deals: section.optional(),
+    activities: section.optional(),
+    payments: section.optional(),
+    ...values,
+  })
+  .strict();
+
+export type MapFile = z.infer<typeof mapFileSchema>;
+
+/** Reads and validates a `--map` file; errors point into it. */
+export async function readMapFile(file: string, cwd: string, stdin: NodeJS.ReadableStream): Promise<MapFile> {
+  const doc = parseYaml(await readDocument(file, cwd, stdin), file);
+  const parsed = mapFileSchema.safeParse(doc ?? {});
+  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_MAP_SCHEMA'));
+  return parsed.data;
+}

@@ -1,0 +1,23 @@
+import type { RecordKind } from '../map/fields.js';
+import { buildValueMaps, type ValueMaps } from '../map/value-maps.js';
+
+/** Loaded overrides: column assignments per kind and the merged value maps. */
+export interface Overrides {
+  file?: string;
+  columns: Partial<Record<RecordKind, Record<string, string | string[]>>>;
+  valueMaps: ValueMaps;
+}
+
+/** Reads and validates a `--map` file; errors point into it. */
+export async function loadOverrides(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<Overrides> {
+  if (!file) return { columns: {}, valueMaps: buildValueMaps() };
+  // The schema (zod) and the YAML parser load only now: most runs have no map file.
+  const { readMapFile } = await import('./map-file-schema.js');
+  const m = await readMapFile(file, cwd, stdin);
+  const merge = <K extends 'status' | 'direction' | 'kind' | 'missed'>(key: K) => Object.assign({}, m[key], m.deals?.[key], m.activities?.[key], m.payments?.[key]);
+  return {
+    file,
+    columns: { deals: m.deals?.columns, activities: m.activities?.columns, payments: m.payments?.columns },
+    valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed') }),
+  };
+}

@@ -1,0 +1,32 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseQuestionnaire } from '../../core/questionnaire/parse.js';
+import type { Questionnaire } from '../../core/questionnaire/schema.js';
+import { UserError } from '../../core/errors.js';
+import { readDocument } from '../read/files.js';
+import { parseYaml } from './yaml.js';
+
+/** The folder of built-in questionnaires shipped with the package. */
+export const QUESTIONNAIRES_DIR = fileURLToPath(new URL('../../../questionnaires/', import.meta.url));
+
+/** Ids of the built-in questionnaires. */
+export async function listBuiltInQuestionnaires(): Promise<string[]> {
+  const files = await fs.readdir(QUESTIONNAIRES_DIR);
+  return files.filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
+}
+
+/** Loads and validates a questionnaire: a built-in id (`crm-maturity`) or a path to a YAML file. */
+export async function loadQuestionnaire(ref: string, cwd: string, stdin: NodeJS.ReadableStream): Promise<{ questionnaire: Questionnaire; file: string }> {
+  const isPath = ref === '-' || ref.includes('/') || ref.includes('\\') || /\.(ya?ml|json)$/i.test(ref);
+  let file = ref;
+  if (!isPath) {
+    const builtIn = await listBuiltInQuestionnaires();
+    if (!builtIn.includes(ref)) {
+      throw new UserError('E_QUESTIONNAIRE_UNKNOWN', `no built-in questionnaire "${ref}"`, {}, `built-in: ${builtIn.join(', ')}; or give a path to a YAML file`);
+    }
+    file = path.join(QUESTIONNAIRES_DIR, `${ref}.yaml`);
+  }
+  const text = await readDocument(file, cwd, stdin);
+  return { questionnaire: parseQuestionnaire(parseYaml(text, ref), ref), file };
+}

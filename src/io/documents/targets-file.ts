@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { COMPARE_ROWS } from '../../core/compare.js';
+import { UserErrors } from '../../core/errors.js';
+import { zodToUserErrors } from '../../core/questionnaire/parse.js';
+import { readDocument } from '../read/files.js';
+import { parseYaml } from './yaml.js';
+
+/** A relative target: a fraction (0.2) or a percentage ("+20%", "-30%"). */
+export const relativeTarget = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^[+-]?\d+(\.\d+)?\s*%$/, 'a target is a fraction such as 0.2 or a percentage such as "+20%"')
+    .transform((s) => Number(s.replace('%', '').trim()) / 100),
+]);
+
+const metricIds = COMPARE_ROWS.map((r) => r.metric) as [string, ...string[]];
+
+/** The targets file: `targets: { conversion: +20%, response_min_median: -30% }`. */
+export const targetsSchema = z.object({ targets: z.partialRecord(z.enum(metricIds), relativeTarget) }).strict();
+
+/** Reads and validates a targets file; errors point into it. */
+export async function loadTargets(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<Record<string, number> | undefined> {
+  if (!file) return undefined;
+  const parsed = targetsSchema.safeParse(parseYaml(await readDocument(file, cwd, stdin), file));
+  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_TARGETS'));
+  return parsed.data.targets as Record<string, number>;
+}

@@ -1,0 +1,162 @@
+import type { LinkedActivity } from '../../core/kpi/link.js';
+import type { Activity } from '../../core/records.js';
+import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, scaleDuration } from './values.js';
+import type { DurationUnit } from './fields.js';
+import { dateHasTime } from './calendar.js';
+import { CellMemo, trimEdges, type Cells } from './cells.js';
+import { headerOf, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext } from './context.js';
+
+type Counted<T> = { value: T; count: number };
+const CLIENT_PREFIX = /^(компания|контакт|лид|company|contact|lead)\s*:\s*/i;
+const LT = 0x3c;
+const COLON = 0x3a;
+const SEMICOLON = 0x3b;
+const COMMA = 0x2c;
+
+/** The memos of one activities file and the record it returns (reused row after row). */
+export interface ActivityMemos {
+  manager: CellMemo<number>;
+  done: CellMemo<boolean | undefined>;
+  kind: CellMemo<Counted<Activity['kind']>>;
+  direction: CellMemo<Counted<Activity['direction']> | null>;
+  missed: CellMemo<Counted<boolean | undefined> | null>;
+  /** Client columns, else the phone column (a phone is a call's client only in logs with no client column). */
+  clientCols: readonly number[];
+  byName: boolean;
+  /** The duration column's unit. */
+  unit: DurationUnit | undefined;
+  out: LinkedActivity;
+}
+
+/** Makes the memos of an activities file. */
+export function activityMemos(ctx: ReadContext): ActivityMemos {
+  const v = ctx.values;
+  const counted = <T>(reader: { entry(raw: string): Counted<T> }) => new CellMemo((t) => (trimEdges(t) === '' ? null : reader.entry(trimEdges(t))));
+  const names = ctx.map.fields.get('client');
+  return {
+    manager: new CellMemo(managerKey(ctx.linker!.store, cleanText)),
+    done: new CellMemo((t) => parseBoolean(trimEdges(t))),
+    kind: new CellMemo((t) => v.kind.entry(trimEdges(t))),
+    direction: counted(v.direction),
+    missed: counted(v.missed),
+    clientCols: names ?? (ctx.cols.phone === undefined ? [] : [ctx.cols.phone]),
+    byName: names !== undefined,
+    unit: ctx.cols.duration_s === undefined ? undefined : ctx.map.units.get(ctx.cols.duration_s),
+    out: { manager: 0, at: 0, kind: 'call', direction: '', missed: false, duration_s: null, deal: -1, client: 0 },
+  };
+}
+
+/**
+ * Reads an activity from a row, resolved to deal-store keys (the returned record is valid until the
+ * next row), or says why not. Deal ids and clients are looked up by their bytes where they can be.
+ */
+export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): LinkedActivity | RowProblem | typeof PENDING {
+  const c = ctx.cols;
+  const manager = c.manager === undefined ? -1 : cells.value(c.manager, m.manager);
+  if (manager === -1) return NO_MANAGER(ctx, c.manager);
+  if (c.done !== undefined && cells.value(c.done, m.done) === false) return new RowProblem('drop', 'planned activity, not done');
+  const at = activityTime(cells, ctx);
+  if (at === PENDING || at instanceof RowProblem) return at;
+  let kind: Activity['kind'] = 'call';
+  if (c.kind !== undefined) {
+    const k = cells.value(c.kind, m.kind);
+    k.count++;
+    kind = k.value;
+  }
+  let direction: Activity['direction'] = '';
+  const d = c.direction === undefined ? null : cells.value(c.direction, m.direction);
+  if (d !== null) {
+    d.count++;
+    direction = d.value;
+  }
+  let notAnswered = false;
+  const s = c.missed === undefined ? null : cells.value(c.missed, m.missed);
+  if (s !== null) {
+    s.count++;
+    notAnswered = s.value === true;
+  }
+  const duration = readDuration(cells, ctx, m);
+  if (duration instanceof RowProblem) return duration;
+  const linker = ctx.linker!;
+  const deal = dealKey(cells, ctx);
+  // Only an incoming call can be missed (spec).
+  const missed = kind === 'call' && direction === 'in' && notAnswered;
+  let client = 0;
+  if (m.clientCols.length > 0 && linker.needsClient(deal, kind, direction, missed)) {
+    for (const k of m.clientCols) {
+      if (!cells.blank(k)) {
+        client = clientKey(cells, k, ctx, m.byName, deal);
+        break;
+      }
+    }
+  }
+  // One object for every row: the record is consumed before the next row is read.
+  const out = m.out;
+  out.manager = manager;
+  out.at = at;
+  out.kind = kind;
+  out.direction = direction;
+  out.missed = missed;
+  out.duration_s = duration;
+  out.deal = deal;
+  out.client = client;
+  return out;
+}
+
+/** The activity's time: its date, plus a separate time column where the date has none, plus --time-offset. */
+function activityTime(cells: Cells, ctx: ReadContext): number | RowProblem | typeof PENDING {
+  const c = ctx.cols;
+  const at = readDate(cells, c.at, 'at', true, ctx);
+  if (at === PENDING || at instanceof RowProblem) return at;
+  let ms = at;
+  if (!dateHasTime.value && c.at_time !== undefined && !cells.blank(c.at_time)) {
+    const t = parseTimeOfDay(cells.text(c.at_time));
+    if (t === undefined) return new RowProblem('skip', `"${truncate(cells.text(c.at_time))}" is not a time of day`, headerOf(ctx, c.at_time, 'at_time'));
+    ms += t;
+  }
+  return ms + ctx.timeOffsetMs;
+}
+
+/** The duration in seconds (null when empty), in the column's unit, or why not. */
+function readDuration(cells: Cells, ctx: ReadContext, m: ActivityMemos): number | null | RowProblem {
+  const dc = ctx.cols.duration_s;
+  if (dc === undefined) return null;
+  const unit = m.unit;
+  const n = cells.plainInteger(dc);
+  if (!Number.isNaN(n)) return scaleDuration(n, unit);
+  const text = cells.text(dc);
+  const duration = parseDuration(text, unit);
+  if (duration !== null && Number.isNaN(duration)) return new RowProblem('skip', `"${truncate(text)}" is not a duration`, headerOf(ctx, dc, 'duration_s'));
+  return duration;
+}
+
+/** The deal key of the activity's deal id (-1 without one). HubSpot lists several associated deal ids in one cell: the first is the activity's deal. */
+function dealKey(cells: Cells, ctx: ReadContext): number {
+  const ic = ctx.cols.deal_id;
+  if (ic === undefined || cells.blank(ic)) return -1;
+  const linker = ctx.linker!;
+  if (cells.bytes(ic) && !cells.hasEither(ic, SEMICOLON, COMMA)) {
+    const key = linker.dealKeyBytes(cells.buf, cells.start, cells.end);
+    if (key !== undefined) return key;
+  }
+  const raw = cells.text(ic);
+  const i = raw.search(/[;,]/);
+  return linker.dealKey(i === -1 ? raw : raw.slice(0, i).trim());
+}
+
+/** A client cell's key: `Компания: X` / `Контакт: X` / `Лид: X` and markup give X; by bytes where they are the key. */
+function clientKey(cells: Cells, k: number, ctx: ReadContext, byName: boolean, deal: number): number {
+  const store = ctx.linker!.store;
+  if (byName && cells.hasEither(k, LT, COLON)) return store.clients.internText(cleanClient(cells.text(k)));
+  if (cells.bytes(k)) {
+    // An activity's client is mostly its deal's: compared first, its bytes need no hashing.
+    const own = deal >= 0 && deal < store.size ? store.client[deal]! : 0;
+    return own !== 0 && store.clients.equals(own, cells.buf, cells.start, cells.end) ? own : store.clients.intern(cells.buf, cells.start, cells.end);
+  }
+  return store.clients.internText(cells.text(k));
+}
+
+function cleanClient(raw: string): string {
+  const bare = raw.indexOf('<') === -1 ? raw : cleanText(raw);
+  return bare.indexOf(':') === -1 ? bare : bare.replace(CLIENT_PREFIX, '').trim();
+}

@@ -1,0 +1,181 @@
+import type { ByteKeys } from '../../core/kpi/byte-keys.js';
+import { blankCell, ByteMemo, hasEither, plainInteger, plainKey, spaceLead } from '../read/byte-cells.js';
+import { fixedDate } from './calendar.js';
+import type { ByteRow } from '../read/csv.js';
+
+/**
+ * The cells of one row as the reading rules see them. Every rule (src/io/map/*-reader.ts) is written
+ * once against this interface; RowCells gets a cell either from the strings of XLSX, HTML and
+ * text-mode rows or from the byte ranges of the CSV parser, where repeating values are memoised by their bytes and fixed layouts read without a
+ * string. Both give the same values; test/io/byte-path.test.ts checks it on fixtures and at random.
+ */
+export interface Cells {
+  /** The cell's text with spaces at its edges trimmed ('' for a missing column or cell). */
+  text(c: number | undefined): string;
+  /** Whether the cell is missing, empty or only spaces. */
+  blank(c: number | undefined): boolean;
+  /** What a column memo gives for the cell (the memo's function of its untrimmed text). */
+  value<T>(c: number, memo: CellMemo<T>): T;
+  /** A `YYYY-MM-DD[ HH:MM:SS]` or `DD.MM.YYYY[ HH:MM:SS]` cell read without a string (sets dateHasTime), else NaN. */
+  fixedDate(c: number): number;
+  /** A plain whole number read without a string, else NaN (empty cells included). */
+  plainInteger(c: number): number;
+  /** Whether the cell holds either character (by code; both ASCII). */
+  hasEither(c: number, a: number, b: number): boolean;
+  /** Whether the cell may be a slash date (`D/M/YYYY`: a slash after one or two leading digits): false is exact. */
+  maySlashDate(c: number): boolean;
+  /** Whether the cell may begin with one of these pairs of bytes (a table indexed by `b0 << 8 | b1`), or with a space; always true for text. */
+  mayStartWith(c: number, leads: Uint8Array): boolean;
+  /**
+   * Whether the cell's bytes are exactly the UTF-8 of its trimmed text, so that it can be looked up
+   * as bytes: then `buf[start, end)` are those bytes (until the next call). Always false for text.
+   */
+  bytes(c: number): boolean;
+  buf: Uint8Array;
+  start: number;
+  end: number;
+  /** The row's cells as strings that stay valid after the next row (rows held back while a date order is unknown). */
+  copy(): string[];
+}
+
+/**
+ * A per-column memo of a function of a cell's untrimmed text: statuses, kinds and managers repeat a
+ * few values millions of times. By bytes on the byte path, by text on the text path; at most `max`
+ * distinct values are kept (the function is called for the rest).
+ */
+export class CellMemo<T> {
+  readonly byBytes: ByteMemo<T>;
+  private readonly byText = new Map<string, T>();
+
+  constructor(
+    readonly fn: (raw: string) => T,
+    private readonly max = 50_000,
+  ) {
+    this.byBytes = new ByteMemo(fn, max);
+  }
+
+  fromText(raw: string): T {
+    let v = this.byText.get(raw);
+    if (v === undefined && !this.byText.has(raw)) {
+      v = this.fn(raw);
+      if (this.byText.size < this.max) this.byText.set(raw, v);
+    }
+    return v as T;
+  }
+}
+
+/** Trims a cell only when an edge is an ASCII space or control: the common case makes no new string. */
+export function trimEdges(v: string): string {
+  if (v.length === 0) return '';
+  return v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32 ? v : v.trim();
+}
+
+const NO_BYTES = new Uint8Array(0);
+const SLASH = 0x2f;
+
+/**
+ * The cells of one row, given as strings (XLSX, HTML, text-mode CSV) or as the byte ranges of a CSV
+ * record. One class with each byte fast path beside its text twin, so that every call site of the
+ * readers sees one shape and stays monomorphic (the first rows of a CSV file are read as text while
+ * the header is searched). Reused row by row: valid until the next set.
+ */
+export class RowCells implements Cells {
+  private strings: string[] = [];
+  private record: ByteRow | undefined;
+  buf: Uint8Array = NO_BYTES;
+  start = 0;
+  end = 0;
+
+  /** Holds a row of strings. */
+  setText(row: string[]): this {
+    this.strings = row;
+    this.record = undefined;
+    return this;
+  }
+
+  /** Holds a CSV record of byte ranges. */
+  setBytes(row: ByteRow): this {
+    this.record = row;
+    return this;
+  }
+
+  text(c: number | undefined): string {
+    if (c === undefined) return '';
+    const row = this.record;
+    if (row === undefined) return trimEdges(this.strings[c] ?? '');
+    return c < row.count ? trimEdges(row.text.decode(row.buf, row.starts[c]!, row.ends[c]!)) : '';
+  }
+
+  blank(c: number | undefined): boolean {
+    if (c === undefined) return true;
+    const row = this.record;
+    return row === undefined ? (this.strings[c] ?? '').trim() === '' : blankCell(row, c);
+  }
+
+  value<T>(c: number, memo: CellMemo<T>): T {
+    const row = this.record;
+    return row === undefined ? memo.fromText(this.strings[c] ?? '') : memo.byBytes.get(row, c);
+  }
+
+  fixedDate(c: number): number {
+    const row = this.record;
+    return row !== undefined && c < row.count ? fixedDate(row.buf, row.starts[c]!, row.ends[c]!) : Number.NaN;
+  }
+
+  plainInteger(c: number): number {
+    const row = this.record;
+    return row !== undefined && c < row.count && row.ends[c]! > row.starts[c]! ? plainInteger(row.buf, row.starts[c]!, row.ends[c]!) : Number.NaN;
+  }
+
+  hasEither(c: number, a: number, b: number): boolean {
+    const row = this.record;
+    if (row !== undefined) return c < row.count && hasEither(row, c, a, b);
+    const v = this.strings[c] ?? '';
+    return v.indexOf(String.fromCharCode(a)) !== -1 || v.indexOf(String.fromCharCode(b)) !== -1;
+  }
+
+  maySlashDate(c: number): boolean {
+    const row = this.record;
+    if (row === undefined) return (this.strings[c] ?? '').indexOf('/') !== -1;
+    if (c >= row.count) return false;
+    const buf = row.buf;
+    const s = row.starts[c]!;
+    if (row.ends[c]! - s < 3) return false;
+    // Text that may be trimmed at its start: any slash counts.
+    if (spaceLead(buf[s]!)) return hasEither(row, c, SLASH, SLASH);
+    return buf[s + 1] === SLASH || buf[s + 2] === SLASH;
+  }
+
+  mayStartWith(c: number, leads: Uint8Array): boolean {
+    const row = this.record;
+    if (row === undefined) return true;
+    if (c >= row.count) return false;
+    const buf = row.buf;
+    const s = row.starts[c]!;
+    const len = row.ends[c]! - s;
+    if (len === 0) return false;
+    if (spaceLead(buf[s]!)) return true;
+    return len >= 2 && leads[(buf[s]! << 8) | buf[s + 1]!] === 1;
+  }
+
+  copy(): string[] {
+    return this.record === undefined ? this.strings : this.record.cells();
+  }
+
+  bytes(c: number): boolean {
+    const row = this.record;
+    if (row === undefined || c >= row.count) return false;
+    const s = row.starts[c]!;
+    const e = row.ends[c]!;
+    if (!plainKey(row.buf, s, e, row.text.utf8)) return false;
+    this.buf = row.buf;
+    this.start = s;
+    this.end = e;
+    return true;
+  }
+}
+
+/** A cell's key in a key table: by its bytes where they are its key, else by its trimmed text. */
+export function internCell(cells: Cells, c: number, keys: ByteKeys): number {
+  return cells.bytes(c) ? keys.intern(cells.buf, cells.start, cells.end) : keys.internText(cells.text(c).trim());
+}

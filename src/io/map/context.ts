@@ -1,0 +1,221 @@
+import { UserError } from '../../core/errors.js';
+import type { Activity, DealStatus } from '../../core/records.js';
+import type { ActivityLinker } from '../../core/kpi/link.js';
+import type { DealStore } from '../../core/kpi/deal-store.js';
+import { dateHasTime } from './calendar.js';
+import { FIELDS, RECORD_KINDS } from './fields.js';
+import type { ColumnMap } from './mapping.js';
+import type { ValueMaps } from './value-maps.js';
+import { normalizeValue, parseDate, parseNumber, slashEvidence, type SlashOrder } from './values.js';
+import type { Cells } from './cells.js';
+
+/** Why a row produced no record: `skip` is a row that could not be read, `drop` one that is not data. */
+export class RowProblem {
+  constructor(
+    readonly kind: 'skip' | 'drop',
+    readonly reason: string,
+    readonly column?: string,
+  ) {}
+}
+
+/** Returned while a slash-date column has not yet shown its day-month order. */
+export const PENDING = Symbol('pending');
+
+const PLACEHOLDER_DATES = new Set(['не закрыта', 'не закрыт', 'нет', '-', '—', '–', 'n/a', 'na', 'null', 'none', 'not closed', '0000-00-00', '00.00.0000']);
+
+/** Learns each slash-date column's day-month order from its values (or takes --date-format). */
+export class DateOrders {
+  private readonly seen = new Map<number, { order?: SlashOrder; ambiguous: boolean }>();
+
+  constructor(
+    private readonly forced: SlashOrder | undefined,
+    private readonly headers: readonly string[],
+    private readonly file: string,
+  ) {}
+
+  /** Whether values still need to be observed (no order was forced). */
+  get observing(): boolean {
+    return this.forced === undefined;
+  }
+
+  /** Records what a value says; throws when a column shows both orders. */
+  observe(col: number, raw: string): void {
+    if (this.forced || raw.indexOf('/') === -1) return;
+    const ev = slashEvidence(raw);
+    if (ev === undefined) return;
+    const state = this.seen.get(col) ?? { ambiguous: false };
+    if (ev === 'ambiguous') state.ambiguous = true;
+    else if (state.order && state.order !== ev) {
+      throw new UserError('E_DATE_MIXED', `column "${this.headers[col]}" mixes day-first and month-first dates (e.g. "${raw}")`, { file: this.file, column: this.headers[col] }, 'fix the column, or pass --date-format DD/MM/YYYY or MM/DD/YYYY');
+    } else state.order = ev;
+    this.seen.set(col, state);
+  }
+
+  orderFor(col: number): SlashOrder | undefined {
+    return this.forced ?? this.seen.get(col)?.order;
+  }
+
+  /** The order each slash-date column has shown. */
+  decided(): Array<[number, SlashOrder]> {
+    return [...this.seen.entries()].flatMap(([c, st]) => (st.order ? [[c, st.order] as [number, SlashOrder]] : []));
+  }
+
+  /** Columns that so far hold only ambiguous slash dates. */
+  undecided(): number[] {
+    return [...this.seen.entries()].filter(([, s]) => s.ambiguous && !s.order).map(([c]) => c);
+  }
+}
+
+/**
+ * A memoised reader of one column's values that also counts them, for `inspect`: one lookup per
+ * cell gives both the mapped value and the statistics.
+ */
+export class ValueReader<T> {
+  private readonly seen = new Map<string, { value: T; count: number }>();
+
+  constructor(
+    private readonly fn: (raw: string) => T,
+    private readonly describe: (value: T) => string,
+    private readonly max = 50_000,
+  ) {}
+
+  /** The value and counter of a raw value (counted by the caller). */
+  entry(raw: string): { value: T; count: number } {
+    let e = this.seen.get(raw);
+    if (e === undefined) {
+      e = { value: this.fn(raw), count: 0 };
+      if (this.seen.size < this.max) this.seen.set(raw, e);
+    }
+    return e;
+  }
+
+  /** The distinct values seen (at most 1,000), what each became, and how often. */
+  stats(): Map<string, { mapped: string; count: number }> {
+    const out = new Map<string, { mapped: string; count: number }>();
+    for (const [raw, e] of this.seen) {
+      if (out.size >= 1000) break;
+      if (e.count > 0) out.set(raw, { mapped: this.describe(e.value), count: e.count });
+    }
+    return out;
+  }
+}
+
+/** The counted value readers of status-like activity columns (their statistics are shown by `inspect`). */
+export interface ActivityValueReaders {
+  kind: ValueReader<Activity['kind']>;
+  direction: ValueReader<Activity['direction']>;
+  /** Reads a call status (or a yes/no `missed` column): true when the call was not answered. */
+  missed: ValueReader<boolean | undefined>;
+}
+
+/** Everything the readers of one file share: its columns, value maps, date orders and what it has seen. */
+export interface ReadContext {
+  file: string;
+  map: ColumnMap;
+  maps: ValueMaps;
+  dates: DateOrders;
+  /** The first column of each mapped field, looked up once per file instead of once per cell. */
+  cols: Record<string, number>;
+  /** Shift added to activity times (`--time-offset`), in ms. */
+  timeOffsetMs: number;
+  /** Values seen in status-like columns and what they became, for `inspect` and warnings. */
+  valueStats: Map<string, Map<string, { mapped: string; count: number }>>;
+  values: ActivityValueReaders;
+  /** The store deals go to (deals), or whose keys activities are resolved to (through the linker). */
+  store: DealStore;
+  /** Resolves activities to deal-store keys (activities only). */
+  linker?: ActivityLinker;
+}
+
+/** Builds the counted readers for a set of value maps; `missedIsBoolean` when the column is the canonical `missed`. */
+export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, parseBoolean: (raw: string) => boolean | undefined): ActivityValueReaders {
+  return {
+    kind: new ValueReader((raw) => maps.kind.get(normalizeValue(raw)) ?? 'other', (v) => v),
+    direction: new ValueReader((raw) => maps.direction.get(normalizeValue(raw)) ?? '', (v) => v || '(unknown)'),
+    missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => maps.missed.get(normalizeValue(raw)), (v) => (v === undefined ? 'answered (unknown value)' : v ? 'not answered' : 'answered')),
+  };
+}
+
+/** A deal status as the value maps read it (undefined when unknown). */
+export function statusOf(maps: ValueMaps, raw: string): DealStatus | 'deleted' | undefined {
+  return maps.status.get(normalizeValue(raw));
+}
+
+/** Column index per mapped field (its first column). */
+export function firstColumns(map: ColumnMap): Record<string, number> {
+  // One literal shape with every field name (undefined when unmapped): a plain object in V8's fast
+  // mode, where Object.create(null) would be a dictionary looked up by hashing on every cell.
+  const out: Record<string, number | undefined> = { ...EMPTY_COLUMNS };
+  for (const [field, cols] of map.fields) if (cols.length > 0) out[field] = cols[0]!;
+  return out as Record<string, number>;
+}
+
+const EMPTY_COLUMNS: Record<string, undefined> = Object.fromEntries(
+  [...new Set(RECORD_KINDS.flatMap((k) => FIELDS[k].map((f) => f.field)))].sort().map((f) => [f, undefined]),
+);
+
+/** The header of a field's column (the field's name when unmapped), for row problems. */
+export function headerOf(ctx: ReadContext, col: number | undefined, field: string): string {
+  return col === undefined ? field : ctx.map.columns[col]!.header;
+}
+
+export function truncate(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+/** The counter of a status-like value in valueStats (created at count 0; none past 1,000 values). */
+export function noteEntry(ctx: ReadContext, field: string, raw: string, mapped: string): { count: number } | undefined {
+  let byValue = ctx.valueStats.get(field);
+  if (!byValue) ctx.valueStats.set(field, (byValue = new Map()));
+  let entry = byValue.get(raw);
+  if (entry === undefined && byValue.size < 1000) byValue.set(raw, (entry = { mapped, count: 0 }));
+  return entry;
+}
+
+/** Counts a status-like value and what it became. */
+export function noteValue(ctx: ReadContext, field: string, raw: string, mapped: string): void {
+  const e = noteEntry(ctx, field, raw, mapped);
+  if (e) e.count++;
+}
+
+/**
+ * A date cell as wall-clock ms (a fixed layout straight from bytes, else the text parser), with
+ * whether it had a time of day in dateHasTime; NaN when empty or a placeholder (`не закрыта`),
+ * PENDING while its day-month order is unknown, or why not.
+ */
+export function readDate(cells: Cells, col: number | undefined, field: string, required: boolean, ctx: ReadContext): number | RowProblem | typeof PENDING {
+  if (col === undefined) return Number.NaN;
+  const ms = cells.fixedDate(col);
+  if (!Number.isNaN(ms)) return ms;
+  const raw = cells.text(col).trim();
+  const parsed = raw === '' ? undefined : parseDate(raw, ctx.dates.orderFor(col));
+  if (parsed === 'needs-order') return PENDING;
+  if (parsed) {
+    dateHasTime.value = parsed.hasTime;
+    return parsed.ms;
+  }
+  if (raw === '' || PLACEHOLDER_DATES.has(normalizeValue(raw))) return required ? new RowProblem('skip', `no ${field}`, ctx.map.columns[col]!.header) : Number.NaN;
+  return new RowProblem('skip', `"${truncate(raw)}" is not a date`, ctx.map.columns[col]!.header);
+}
+
+/** A manager cell as a key of the store's managers (-1 when blank): one rule for deals, activities and payments. */
+export function managerKey(store: DealStore, clean: (raw: string) => string): (raw: string) => number {
+  return (raw) => {
+    const name = clean(raw);
+    return name === '' ? -1 : store.managers.id(name);
+  };
+}
+
+/** Row problems every kind of record shares. */
+export const NO_MANAGER = (ctx: ReadContext, col: number | undefined) => new RowProblem('skip', 'no manager', headerOf(ctx, col, 'manager'));
+
+/** A number cell (amounts, invoiced, paid): a plain whole number from bytes, else the text parser; null when empty, or why not. */
+export function readNumber(cells: Cells, col: number | undefined, field: string, ctx: ReadContext): number | null | RowProblem {
+  if (col === undefined) return null;
+  const plain = cells.plainInteger(col);
+  if (!Number.isNaN(plain)) return plain;
+  const raw = cells.text(col);
+  const n = parseNumber(raw);
+  if (n !== null && Number.isNaN(n)) return new RowProblem('skip', `"${truncate(raw)}" is not a number`, headerOf(ctx, col, field));
+  return n;
+}

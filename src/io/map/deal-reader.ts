@@ -1,0 +1,170 @@
+import { STATUS_CODE, type DealCodes } from '../../core/kpi/deal-store.js';
+import type { DealStatus } from '../../core/records.js';
+import { cleanText, parseBoolean } from './values.js';
+import { dateHasTime } from './calendar.js';
+import { CellMemo, internCell, trimEdges, type Cells } from './cells.js';
+import { headerOf, managerKey, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
+
+/** A close date without a time of day (Bitrix24, Salesforce) means the end of that day (spec). */
+const END_OF_DAY_MS = (23 * 3600 + 59 * 60 + 59) * 1000;
+
+/** A deal as the store's keys, its id (bytes or text) and title; one object reused row after row. */
+export interface DealRow {
+  codes: DealCodes;
+  /** True when the id is buf[start, end) (valid until the next row), else `id`. */
+  idBytes: boolean;
+  id: string;
+  buf: Uint8Array;
+  start: number;
+  end: number;
+  client: number;
+  /** The deal's title, when the export has one (Pipedrive activities name their deal by it). */
+  name: string;
+}
+
+type StatusEntry = { status: DealStatus | 'deleted' | undefined; seen: { count: number } | undefined };
+
+/** The memos of one deals file: from a cell to the store's key or the mapped value. */
+export interface DealMemos {
+  manager: CellMemo<number>;
+  status: CellMemo<StatusEntry>;
+  stage: CellMemo<{ text: string; status: DealStatus | 'deleted' | undefined }>;
+  flag: CellMemo<boolean | undefined>;
+  reason: CellMemo<number>;
+  label: [CellMemo<number>, CellMemo<number>, CellMemo<number>];
+  noLabel: number;
+  /** The columns of fields that may have several (the first filled one counts). */
+  closedCols: readonly number[];
+  reasonCols: readonly number[];
+  clientCols: readonly number[];
+  out: DealRow;
+}
+
+/** Makes the memos of a deals file. */
+export function dealMemos(ctx: ReadContext): DealMemos {
+  const { store, maps } = ctx;
+  const label = () => new CellMemo((t) => store.labels.id(cleanText(t)));
+  const hasStage = ctx.cols.stage !== undefined;
+  return {
+    manager: new CellMemo(managerKey(store, cleanText)),
+    status: new CellMemo((t) => {
+      const raw = trimEdges(t);
+      const status = raw === '' ? undefined : statusOf(maps, raw);
+      // An unknown status falls back on the stage (counted as such); without a stage the row is skipped.
+      const seen = status !== undefined ? noteEntry(ctx, 'status', raw, status) : hasStage && raw !== '' ? noteEntry(ctx, 'status', raw, '(unknown: stage used)') : undefined;
+      return { status, seen };
+    }),
+    stage: new CellMemo((t) => {
+      const text = trimEdges(t);
+      return { text, status: text === '' ? undefined : statusOf(maps, text) };
+    }),
+    flag: new CellMemo((t) => parseBoolean(trimEdges(t))),
+    reason: new CellMemo((t) => store.reasons.id(cleanText(t))),
+    label: [label(), label(), label()],
+    noLabel: store.labels.id(''),
+    closedCols: ctx.map.fields.get('closed_at') ?? [],
+    reasonCols: ctx.map.fields.get('loss_reason') ?? [],
+    clientCols: ctx.map.fields.get('client') ?? [],
+    out: { codes: { manager: 0, created: 0, closed: 0, status: 0, amount: 0, reason: 0, stage: 0, pipeline: 0, source: 0 }, idBytes: false, id: '', buf: new Uint8Array(0), start: 0, end: 0, client: 0, name: '' },
+  };
+}
+
+/**
+ * Reads a deal from a row, or says why not: the spec's rules, each written once, in the order that
+ * decides which problem a row reports (id, manager, created_at, status, closed_at, amount).
+ */
+export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: DealMemos): DealRow | RowProblem | typeof PENDING {
+  const c = ctx.cols;
+  const out = m.out;
+  const codes = out.codes;
+  if (c.id === undefined) {
+    // Deals without an id column (some Salesforce reports) get the row number.
+    out.idBytes = false;
+    out.id = `row-${rowNumber}`;
+  } else if (cells.bytes(c.id)) {
+    out.idBytes = true;
+    out.buf = cells.buf;
+    out.start = cells.start;
+    out.end = cells.end;
+  } else {
+    out.idBytes = false;
+    out.id = cells.text(c.id);
+    if (out.id === '') return new RowProblem('skip', 'no deal id', headerOf(ctx, c.id, 'id'));
+  }
+  const manager = c.manager === undefined ? -1 : cells.value(c.manager, m.manager);
+  if (manager === -1) return NO_MANAGER(ctx, c.manager);
+  const created = readDate(cells, c.created_at, 'created_at', true, ctx);
+  if (created === PENDING || created instanceof RowProblem) return created;
+  const status = dealStatus(cells, ctx, m);
+  if (status instanceof RowProblem) return status;
+  if (status === 'deleted') return new RowProblem('drop', 'deleted deal (Pipedrive status "deleted")');
+  const closed = status === 'open' ? Number.NaN : closedAt(cells, ctx, m);
+  if (closed === PENDING || closed instanceof RowProblem) return closed;
+  const amount = readNumber(cells, c.amount, 'amount', ctx);
+  if (amount instanceof RowProblem) return amount;
+  codes.manager = manager;
+  codes.created = created;
+  codes.closed = closed;
+  codes.status = STATUS_CODE[status];
+  codes.amount = amount ?? Number.NaN;
+  codes.reason = status === 'lost' ? lossReason(cells, ctx, m) : 0;
+  codes.stage = c.stage === undefined ? m.noLabel : cells.value(c.stage, m.label[0]);
+  codes.pipeline = c.pipeline === undefined ? m.noLabel : cells.value(c.pipeline, m.label[1]);
+  codes.source = c.source === undefined ? m.noLabel : cells.value(c.source, m.label[2]);
+  codes.product = c.product !== undefined && !cells.blank(c.product) ? 1 : 0;
+  out.name = c.name === undefined ? '' : cleanText(cells.text(c.name));
+  out.client = firstClient(cells, ctx, m);
+  return out;
+}
+
+/** won / lost / open / deleted: the status column wins, then Salesforce's Won/Closed flags, then the stage. */
+function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 'deleted' | RowProblem {
+  const c = ctx.cols;
+  if (c.status !== undefined && !cells.blank(c.status)) {
+    const st = cells.value(c.status, m.status);
+    if (st.seen) st.seen.count++;
+    if (st.status !== undefined) return st.status;
+    if (c.stage === undefined) return new RowProblem('skip', `unknown status "${truncate(cells.text(c.status))}"`, headerOf(ctx, c.status, 'status'));
+  }
+  const closedFlag = c.closed === undefined ? undefined : cells.value(c.closed, m.flag);
+  if (c.won !== undefined && !cells.blank(c.won)) {
+    const status = cells.value(c.won, m.flag) ? 'won' : closedFlag ? 'lost' : 'open';
+    noteValue(ctx, 'won', cells.text(c.won), status);
+    return status;
+  }
+  if (c.stage === undefined || cells.blank(c.stage)) return closedFlag === true ? 'lost' : 'open';
+  const stage = cells.value(c.stage, m.stage);
+  let status: DealStatus | 'deleted';
+  if (closedFlag === false) status = 'open';
+  else if (stage.status) status = stage.status;
+  else if (closedFlag === true) status = 'lost';
+  else status = 'open';
+  noteValue(ctx, 'stage', stage.text, stage.status ? status : closedFlag === true ? 'lost (closed, stage not known as won)' : status);
+  return status;
+}
+
+/** The close time of a closed deal: the first filled close-date column, else the planned close date; end of day when it has no time. */
+function closedAt(cells: Cells, ctx: ReadContext, m: DealMemos): number | RowProblem | typeof PENDING {
+  let ms: number | RowProblem | typeof PENDING = Number.NaN;
+  for (const k of m.closedCols) {
+    if (!cells.blank(k)) {
+      ms = readDate(cells, k, 'closed_at', false, ctx);
+      break;
+    }
+  }
+  if (typeof ms === 'number' && Number.isNaN(ms)) ms = readDate(cells, ctx.cols.planned_close, 'planned_close', false, ctx);
+  if (typeof ms !== 'number' || Number.isNaN(ms)) return ms;
+  return dateHasTime.value ? ms : ms + END_OF_DAY_MS;
+}
+
+/** A lost deal's reason: the first filled loss-reason column (amoCRM has two). */
+function lossReason(cells: Cells, ctx: ReadContext, m: DealMemos): number {
+  for (const k of m.reasonCols) if (!cells.blank(k)) return cells.value(k, m.reason);
+  return ctx.store.reasons.id('');
+}
+
+/** The client: the first filled client column (company before contact, as the columns are ordered), 0 for none. */
+function firstClient(cells: Cells, ctx: ReadContext, m: DealMemos): number {
+  for (const k of m.clientCols) if (!cells.blank(k)) return internCell(cells, k, ctx.store.clients);
+  return 0;
+}

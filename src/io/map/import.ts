@@ -1,0 +1,332 @@
+import type { Payment, SkippedRow } from '../../core/records.js';
+import { UserError } from '../../core/errors.js';
+import { DealStore } from '../../core/kpi/deal-store.js';
+import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
+import type { Activity } from '../../core/records.js';
+import type { ByteRow } from '../read/csv.js';
+import type { RecordKind } from './fields.js';
+import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
+import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type ColumnMatch } from './mapping.js';
+import { activityMemos, readActivity } from './activity-reader.js';
+import { RowCells, type Cells } from './cells.js';
+import { activityValueReaders, DateOrders, firstColumns, PENDING, RowProblem, type ReadContext } from './context.js';
+import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
+import { readPayment } from './payment-reader.js';
+import { RowFilter } from './row-filters.js';
+import { readTable, type TableInfo, type TableOptions } from '../read/table.js';
+import { buildValueMaps, type ValueMaps } from './value-maps.js';
+import { parseBoolean, type SlashOrder } from './values.js';
+
+/** Options for reading one export. */
+export interface ImportOptions {
+  cwd: string;
+  stdin: NodeJS.ReadableStream;
+  limits?: Partial<Limits>;
+  delimiter?: string;
+  sheet?: string;
+  dateOrder?: SlashOrder;
+  /** Shift for activity times, in hours (`--time-offset`). */
+  timeOffsetHours?: number;
+  /** Column assignments from `--map`. */
+  columns?: Record<string, string | string[]>;
+  valueMaps?: ValueMaps;
+  mapFile?: string;
+  /** Maximum unreadable rows: a count, or a share of data rows (0.01 = 1%). */
+  maxBadRows?: { count?: number; share?: number };
+  /** When false, too many bad rows are reported but do not fail (inspect). */
+  enforceBadRows?: boolean;
+  onProgress?: TableOptions['onProgress'];
+  /** Called once the header is mapped. */
+  onHeader?: (map: ColumnMap) => void;
+  /** Resolves activities to the deals they belong to (activities only; else none match). */
+  linker?: ActivityLinker;
+  /** The store deals go to (deals only). */
+  store?: DealStore;
+  /** Reads CSV records as text instead of bytes (the reference for testing the byte path). */
+  textRows?: boolean;
+  /** Part of a file read in parallel: where to stop or start, and the header found at its top. */
+  stopAt?: TableOptions['stopAt'];
+  source?: TableOptions['source'];
+  part?: TableOptions['part'] & { header: string[] };
+  onFormat?: TableOptions['onFormat'];
+  /** Called at the end with the day-month order each slash-date column showed. */
+  onDateOrders?: (orders: Array<[number, SlashOrder]>) => void;
+}
+
+/** What the importer saw and did with one file: dataQuality and `inspect` are made from it. */
+export interface ImportReport {
+  file: string;
+  kind: RecordKind;
+  table: TableInfo;
+  headerRow: number;
+  columns: ColumnMatch[];
+  /** Distinct values of status-like columns and what they mapped to. */
+  values: Record<string, Array<{ value: string; mapped: string; count: number }>>;
+  rowsRead: number;
+  records: number;
+  skippedCount: number;
+  skipped: SkippedRow[];
+  dropped: Record<string, number>;
+}
+
+const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'invoiced_at', 'paid_at'];
+
+type Build<T> = (cells: Cells, row: number) => T | RowProblem | typeof PENDING;
+
+/** The reading context of a file once its header is known, and the record builder of its kind. */
+function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers: readonly string[], opts: ImportOptions): { ctx: ReadContext; build: Build<T> } {
+  const maps = opts.valueMaps ?? buildValueMaps();
+  const missedCol = map.fields.get('missed')?.[0];
+  const missedIsBoolean = missedCol !== undefined && headers[missedCol]!.trim().toLowerCase() === 'missed';
+  const linker = kind === 'activities' ? (opts.linker ?? new ActivityLinker(new DealStore())) : undefined;
+  const ctx: ReadContext = {
+    file,
+    map,
+    maps,
+    dates: new DateOrders(opts.dateOrder, headers, file),
+    cols: firstColumns(map),
+    timeOffsetMs: (opts.timeOffsetHours ?? 0) * 3_600_000,
+    valueStats: new Map(),
+    values: activityValueReaders(maps, missedIsBoolean, parseBoolean),
+    store: linker ? linker.store : (opts.store ?? new DealStore()),
+    ...(linker ? { linker } : {}),
+  };
+  if (kind === 'deals') {
+    const m = dealMemos(ctx);
+    return { ctx, build: ((cells, row) => readDeal(cells, row, ctx, m)) as Build<T> };
+  }
+  if (kind === 'activities') {
+    const m = activityMemos(ctx);
+    return { ctx, build: ((cells) => readActivity(cells, ctx, m)) as Build<T> };
+  }
+  return { ctx, build: ((cells) => readPayment(cells, ctx)) as Build<T> };
+}
+
+/**
+ * Reads one export into canonical records. Every row is accounted for: a record, a skipped row
+ * (with file, row, column and reason), or a dropped non-data row (totals, footers, deleted deals).
+ */
+export async function importFile<T>(file: string, kind: RecordKind, opts: ImportOptions, onRecord: (record: T, row: number) => void): Promise<ImportReport> {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const rows = new RowsToRecords<T>(file, kind, opts, limits, onRecord);
+  if (opts.part) rows.startAt(opts.part.header);
+  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat: opts.onFormat };
+  const table = await readTable(file, tableOptions, (record, line) => rows.add(record, line));
+  const report = rows.finish(table);
+  checkBadRows(report, opts);
+  return report;
+}
+
+/** Turns the rows of one file into records: finds the header, judges each row, holds rows back while a date order is unknown. */
+class RowsToRecords<T> {
+  readonly report: ImportReport;
+  private readonly headRows: Array<{ cells: string[]; row: number }> = [];
+  private reading: { ctx: ReadContext; build: Build<T> } | undefined;
+  private build: Build<T> = () => PENDING;
+  private dateColumns: number[] = [];
+  private readonly pending: Array<{ cells: string[]; row: number }> = [];
+  private readonly filter = new RowFilter();
+  private readonly cells = new RowCells();
+  private readonly held = new RowCells();
+
+  constructor(
+    private readonly file: string,
+    private readonly kind: RecordKind,
+    private readonly opts: ImportOptions,
+    private readonly limits: Limits,
+    private readonly onRecord: (record: T, row: number) => void,
+  ) {
+    this.report = { file, kind, table: { type: 'text' }, headerRow: 0, columns: [], values: {}, rowsRead: 0, records: 0, skippedCount: 0, skipped: [], dropped: {} };
+  }
+
+  /** Starts with a known header (a part of a file read in parallel). */
+  startAt(header: string[]): void {
+    this.headRows.push({ cells: header, row: 0 });
+    this.startWithHeader();
+  }
+
+  /** One record of the table, as strings or bytes. */
+  add(record: string[] | ByteRow, line: number): void {
+    if (this.reading) {
+      if (Array.isArray(record)) this.dataRow(this.cells.setText(record), record.length, line);
+      else this.dataRow(this.cells.setBytes(record as ByteRow), (record as ByteRow).count, line);
+      return;
+    }
+    this.headRows.push({ cells: Array.isArray(record) ? record : (record as ByteRow).cells(), row: line });
+    if (this.headRows.length >= this.limits.headerSearchRows) this.startWithHeader();
+  }
+
+  /** The report once the table is read: held rows resolved, value statistics gathered. */
+  finish(table: TableInfo): ImportReport {
+    if (!this.reading) this.startWithHeader();
+    const report = this.report;
+    report.table = table;
+    const ctx = this.reading!.ctx;
+    if (this.pending.length > 0) {
+      if (ctx.dates.undecided().length > 0) throw ambiguous(ctx, this.file);
+      this.flushPending();
+    }
+    if (this.kind === 'activities') {
+      for (const field of ['kind', 'direction', 'missed'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
+    }
+    for (const [field, values] of ctx.valueStats) {
+      report.values[field] = [...values.entries()].filter(([, v]) => v.count > 0).map(([value, v]) => ({ value, mapped: v.mapped, count: v.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+    }
+    this.opts.onDateOrders?.(ctx.dates.decided());
+    return report;
+  }
+
+  private startWithHeader(): void {
+    const { kind, opts, file, headRows } = this;
+    const best = headerRow(headRows, kind, opts, this.limits, file);
+    const header = headRows[best]!;
+    const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile);
+    assertRequired(map, file);
+    this.report.headerRow = header.row;
+    this.report.columns = map.columns;
+    opts.onHeader?.(map);
+    this.reading = startReading<T>(kind, file, map, header.cells, opts);
+    this.build = this.reading.build;
+    this.dateColumns = DATE_FIELDS.flatMap((f) => map.fields.get(f) ?? []);
+    for (const r of headRows.slice(best + 1)) this.dataRow(this.cells.setText(r.cells), r.cells.length, r.row);
+    headRows.length = 0;
+  }
+
+  /** One data row, as text or bytes: the same checks either way. */
+  private dataRow(cells: Cells, count: number, row: number): void {
+    const shape = this.filter.shape(cells, count);
+    if (shape === 'empty') return this.drop('empty row');
+    this.report.rowsRead++;
+    if (shape === 'totals') return this.drop('totals row');
+    if (shape === 'footer') return this.drop('footer or note row');
+    const dates = this.reading!.ctx.dates;
+    if (dates.observing) for (const c of this.dateColumns) if (c < count && cells.maySlashDate(c)) dates.observe(c, cells.text(c));
+    if (this.pending.length > 0) {
+      if (dates.undecided().length > 0) return this.hold(cells.copy(), row);
+      this.flushPending();
+    }
+    this.handle(cells, row);
+  }
+
+  private handle(cells: Cells, row: number): void {
+    const result = this.build(cells, row);
+    if (result === PENDING) return this.hold(cells.copy(), row);
+    const report = this.report;
+    if (result instanceof RowProblem) {
+      if (result.kind === 'drop') return this.drop(result.reason);
+      report.skippedCount++;
+      if (report.skipped.length < this.limits.maxListedSkips) report.skipped.push({ file: this.file, row, ...(result.column ? { column: result.column } : {}), reason: result.reason });
+      return;
+    }
+    report.records++;
+    this.onRecord(result, row);
+  }
+
+  private drop(reason: string): void {
+    this.report.dropped[reason] = (this.report.dropped[reason] ?? 0) + 1;
+  }
+
+  private hold(cells: string[], row: number): void {
+    this.pending.push({ cells, row });
+    if (this.pending.length > this.limits.maxPendingRows) throw ambiguous(this.reading!.ctx, this.file, this.limits.maxPendingRows);
+  }
+
+  private flushPending(): void {
+    for (const p of this.pending.splice(0)) this.handle(this.held.setText(p.cells), p.row);
+  }
+}
+
+/** The header row among the first rows: the one that matches known column names best. */
+function headerRow(headRows: Array<{ cells: string[]; row: number }>, kind: RecordKind, opts: ImportOptions, limits: Limits, file: string): number {
+  let best = -1;
+  let bestScore = 0;
+  headRows.forEach((r, i) => {
+    const score = scoreHeaderRow(r.cells, kind);
+    if (score > bestScore) [best, bestScore] = [i, score];
+  });
+  const userHeader = opts.columns && Object.keys(opts.columns).length > 0;
+  if (best === -1 || (bestScore < 2 && !userHeader)) {
+    if (headRows.length === 0) throw new UserError('E_NO_ROWS', 'the file holds no rows', { file }, 'export the data again');
+    best = best === -1 ? 0 : best;
+    if (bestScore === 0 && !userHeader) {
+      throw new UserError('E_NO_HEADER', `no header row with known ${kind} columns in the first ${limits.headerSearchRows} rows (first row: ${headRows[0]!.cells.slice(0, 6).map((c) => `"${c}"`).join(', ')})`, { file }, `is this a ${kind} export? Name the columns with a --map file, or check the delimiter with crm-audit inspect`);
+    }
+  }
+  return best;
+}
+
+function ambiguous(ctx: ReadContext, file: string, heldBack?: number): UserError {
+  const columns = ctx.dates.undecided().map((c) => ctx.map.columns[c]!.header);
+  const where = heldBack ? `in the first ${heldBack} rows` : 'anywhere in the file';
+  return new UserError(
+    'E_DATE_AMBIGUOUS',
+    `the dates in column ${columns.map((c) => `"${c}"`).join(', ')} can be read day-first or month-first: no value ${where} has a day above 12 or AM/PM`,
+    { file, column: columns[0] },
+    'pass --date-format DD/MM/YYYY (day first) or --date-format MM/DD/YYYY (month first)',
+  );
+}
+
+/** Fails the import when more rows were skipped than --max-bad-rows allows. */
+export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
+  if (opts.enforceBadRows === false || report.skippedCount === 0) return;
+  const max = opts.maxBadRows?.count ?? Math.floor((opts.maxBadRows?.share ?? 0.01) * report.rowsRead);
+  if (report.skippedCount <= max) return;
+  const examples = report.skipped.slice(0, 5).map((s) => `  row ${s.row}${s.column ? `, column "${s.column}"` : ''}: ${s.reason}`);
+  throw new UserError(
+    'E_BAD_ROWS',
+    `${report.skippedCount} of ${report.rowsRead} rows cannot be read, more than the ${max} allowed by --max-bad-rows:\n${examples.join('\n')}`,
+    { file: report.file },
+    'fix those rows, map the columns with --map, or raise --max-bad-rows (e.g. --max-bad-rows 5%)',
+  );
+}
+
+/** Reads a deals export into a store, merging rows that repeat an id (first row wins; product rows sum amounts). */
+export async function importDeals(file: string, opts: ImportOptions, store: DealStore = new DealStore()): Promise<{ store: DealStore; report: ImportReport; map: ColumnMap | undefined }> {
+  const before = store.merged;
+  const { report, map, productRows } = await importDealRows(file, opts, store);
+  finishDeals(report, store.merged - before, productRows);
+  return { store, report, map };
+}
+
+/** The rows of a deals export added to a store (or a part of the file: see parallel.ts). */
+export async function importDealRows(file: string, opts: ImportOptions, store: DealStore): Promise<{ report: ImportReport; map: ColumnMap | undefined; productRows: boolean }> {
+  let productRows = false;
+  let map: ColumnMap | undefined;
+  const report = await importFile<DealRow>(file, 'deals', { ...opts, store, onHeader: (m) => ((map = m), (productRows = m.fields.has('product')), opts.onHeader?.(m)) }, (deal) => {
+    const i = deal.idBytes ? store.addCoded(deal.codes, deal.buf, deal.start, deal.end, deal.client, productRows) : store.addCodedText(deal.codes, deal.id, deal.client, productRows);
+    if (i >= 0 && deal.name !== '') store.setName(i, deal.name);
+  });
+  return { report, map, productRows };
+}
+
+/** Refuses a deals file without a readable deal, and reports merged rows. */
+export function finishDeals(report: ImportReport, merged: number, productRows: boolean): void {
+  if (report.records === 0) {
+    const why = report.rowsRead === 0 ? 'has a header but no data rows' : `has ${report.rowsRead} rows but none of them is a readable deal`;
+    throw new UserError('E_NO_DEALS', `the deals file ${why}`, { file: report.file }, report.rowsRead === 0 ? 'export the deals again: the export may have been filtered to nothing' : 'crm-audit inspect shows why each row could not be read');
+  }
+  if (merged > 0) {
+    const reason = productRows ? 'product rows merged into their deal (amounts summed)' : 'rows repeating a deal id (first row kept)';
+    report.dropped[reason] = merged;
+  }
+}
+
+/** Reads a payments export. */
+export async function importPayments(file: string, opts: ImportOptions): Promise<{ payments: Payment[]; report: ImportReport }> {
+  const payments: Payment[] = [];
+  const report = await importFile<Payment>(file, 'payments', opts, (p) => payments.push(p));
+  return { payments, report };
+}
+
+/** Streams an activities export, resolved to the linker's deals, to a callback (activities are never all held in memory; a record may be reused for the next row, so copy what you keep). */
+export async function importLinkedActivities(file: string, opts: ImportOptions, linker: ActivityLinker, onActivity: (a: LinkedActivity) => void): Promise<{ report: ImportReport; map: ColumnMap | undefined }> {
+  let map: ColumnMap | undefined;
+  const report = await importFile<LinkedActivity>(file, 'activities', { ...opts, linker, onHeader: (m) => ((map = m), opts.onHeader?.(m)) }, onActivity);
+  return { report, map };
+}
+
+/** Streams an activities export to a callback as canonical records (activities are never all held in memory). */
+export async function importActivities(file: string, opts: ImportOptions, onActivity: (a: Activity) => void): Promise<{ report: ImportReport; map: ColumnMap | undefined }> {
+  const linker = new ActivityLinker(new DealStore());
+  return importLinkedActivities(file, opts, linker, (a) => onActivity(linker.unlink(a)));
+}

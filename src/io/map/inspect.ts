@@ -1,0 +1,38 @@
+import { UserError } from '../../core/errors.js';
+import { RECORD_KINDS, type RecordKind } from './fields.js';
+import { importFile, type ImportOptions, type ImportReport } from './import.js';
+import { DEFAULT_LIMITS } from '../read/limits.js';
+import { scoreHeaderRow } from './mapping.js';
+import { readTable } from '../read/table.js';
+
+class Enough extends Error {}
+
+/** Guesses whether a file holds deals, activities or payments from its header. */
+export async function guessKind(file: string, opts: ImportOptions): Promise<RecordKind> {
+  const rows: string[][] = [];
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  try {
+    await readTable(file, { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet }, (cells) => {
+      rows.push(Array.isArray(cells) ? cells : cells.cells());
+      if (rows.length >= limits.headerSearchRows) throw new Enough();
+    });
+  } catch (error) {
+    if (!(error instanceof Enough)) throw error;
+  }
+  let best: RecordKind = 'deals';
+  let bestScore = 0;
+  for (const kind of RECORD_KINDS) {
+    const score = Math.max(0, ...rows.map((r) => scoreHeaderRow(r, kind)));
+    // activities and payments share some names with deals: a tie goes to the more specific kind
+    if (score > bestScore) [best, bestScore] = [kind, score];
+  }
+  if (bestScore === 0) throw new UserError('E_NO_HEADER', 'no known deal, activity or payment columns in the first rows', { file }, 'pass --kind and a --map file naming the columns');
+  return best;
+}
+
+/** Reads a whole file the way kpi would and reports everything the importer saw; bad rows do not fail it. */
+export async function inspectFile(file: string, kind: RecordKind | undefined, opts: ImportOptions): Promise<ImportReport> {
+  if (file === '-' && kind === undefined) throw new UserError('E_USAGE', 'with stdin (-), say what the file holds with --kind', {}, 'e.g. crm-audit inspect - --kind deals < deals.csv');
+  const k = kind ?? (await guessKind(file, opts));
+  return importFile(file, k, { ...opts, enforceBadRows: false }, () => undefined);
+}

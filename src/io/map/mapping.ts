@@ -1,0 +1,140 @@
+import { UserError } from '../../core/errors.js';
+import { FIELDS, normalizeHeader, requiredFields, type DurationUnit, type RecordKind } from './fields.js';
+
+/** One column of the header and what became of it: what `inspect` prints. */
+export interface ColumnMatch {
+  index: number;
+  header: string;
+  /** The field it feeds. */
+  field?: string;
+  /** A field it also matched but lost to another column (alias priority, then leftmost). */
+  passedOverFor?: string;
+}
+
+export interface ColumnMap {
+  kind: RecordKind;
+  /** field -> column indexes in priority order (one, or several for coalescing fields). */
+  fields: Map<string, number[]>;
+  units: Map<number, DurationUnit>;
+  columns: ColumnMatch[];
+}
+
+/** How well a row looks like this kind's header: the number of cells that are known header names. */
+export function scoreHeaderRow(cells: readonly string[], kind: RecordKind): number {
+  const known = knownHeaders(kind);
+  let score = 0;
+  for (const c of cells) if (c && known.has(normalizeHeader(c))) score++;
+  return score;
+}
+
+const knownCache = new Map<RecordKind, Set<string>>();
+function knownHeaders(kind: RecordKind): Set<string> {
+  let set = knownCache.get(kind);
+  if (!set) {
+    set = new Set(FIELDS[kind].flatMap((f) => f.aliases));
+    knownCache.set(kind, set);
+  }
+  return set;
+}
+
+/**
+ * Maps header cells to fields. User assignments (`--map`) come first; then each field takes the
+ * column of its earliest alias, leftmost among equals; coalescing fields take every match in that
+ * order. A column feeds one field at most.
+ */
+export function mapColumns(headers: readonly string[], kind: RecordKind, user: Record<string, string | string[]> = {}, mapFile?: string): ColumnMap {
+  const normalized = headers.map((h) => normalizeHeader(h));
+  const columns: ColumnMatch[] = headers.map((header, index) => ({ index, header }));
+  const fields = new Map<string, number[]>();
+  const units = new Map<number, DurationUnit>();
+  const claimed = new Set<number>();
+  const specs = FIELDS[kind];
+
+  for (const [field, wanted] of Object.entries(user)) {
+    if (!specs.some((s) => s.field === field)) {
+      throw new UserError('E_MAP_FIELD', `"${field}" is not a field of ${kind}`, { file: mapFile, path: `${kind}.columns.${field}` }, `fields: ${specs.map((s) => s.field).join(', ')}`);
+    }
+    const indexes: number[] = [];
+    for (const w of Array.isArray(wanted) ? wanted : [wanted]) {
+      const byNumber = /^#(\d+)$/.exec(w.trim());
+      const idx = byNumber ? Number(byNumber[1]) - 1 : normalized.indexOf(normalizeHeader(w));
+      if (idx < 0 || idx >= headers.length) {
+        throw new UserError('E_MAP_COLUMN', `no column "${w}" in the file for ${field}`, { file: mapFile, path: `${kind}.columns.${field}` }, `columns: ${headers.filter(Boolean).map((h) => `"${h}"`).join(', ')}`);
+      }
+      indexes.push(idx);
+      claimed.add(idx);
+      columns[idx]!.field = field;
+    }
+    fields.set(field, indexes);
+  }
+
+  for (const spec of specs) {
+    if (fields.has(spec.field)) continue;
+    const matches: Array<{ index: number; alias: string }> = [];
+    for (const alias of spec.aliases) {
+      normalized.forEach((h, index) => {
+        if (h === alias) matches.push({ index, alias });
+      });
+    }
+    const free = matches.filter((m) => !claimed.has(m.index));
+    if (free.length === 0) continue;
+    const used = spec.coalesce ? free : free.slice(0, 1);
+    for (const m of used) {
+      claimed.add(m.index);
+      columns[m.index]!.field = spec.field;
+      const unit = spec.units?.[m.alias];
+      if (unit) units.set(m.index, unit);
+    }
+    for (const m of free.slice(used.length)) if (!columns[m.index]!.field) columns[m.index]!.passedOverFor = spec.field;
+    fields.set(spec.field, used.map((m) => m.index));
+  }
+  return { kind, fields, units, columns };
+}
+
+/** Required fields that no column feeds, with the closest candidate columns for the message. */
+export function assertRequired(map: ColumnMap, file: string): void {
+  const headers = map.columns.map((c) => c.header);
+  const missing = requiredFields(map.kind).filter((f) => !map.fields.has(f));
+  if (missing.length === 0) return;
+  const lines = missing.map((field) => {
+    const candidates = closestColumns(field, map.kind, headers);
+    return `${field} (${candidates.length ? `closest columns: ${candidates.map((c) => `"${c}"`).join(', ')}` : 'no similar column'})`;
+  });
+  throw new UserError(
+    'E_MAP_REQUIRED',
+    `cannot find the column for ${lines.join('; ')}`,
+    { file },
+    `map it in a --map file, e.g. "${map.kind}: { columns: { ${missing[0]}: '<header in your file>' } }"; crm-audit inspect ${file} shows every column`,
+  );
+}
+
+/** Unmapped header cells most similar to a field's aliases (by shared words and edit distance). */
+export function closestColumns(field: string, kind: RecordKind, headers: readonly string[]): string[] {
+  const aliases = FIELDS[kind].find((f) => f.field === field)?.aliases ?? [field];
+  const scored = headers
+    .filter((h) => h.trim() !== '')
+    .map((h) => {
+      const n = normalizeHeader(h);
+      const best = Math.min(...aliases.map((a) => distance(n, a) / Math.max(n.length, a.length, 1)));
+      const shares = aliases.some((a) => a.split(' ').some((w) => w.length > 2 && n.includes(w)));
+      return { h, score: best - (shares ? 0.5 : 0) };
+    })
+    .filter((x) => x.score < 0.6)
+    .sort((a, b) => a.score - b.score);
+  return scored.slice(0, 3).map((x) => x.h);
+}
+
+function distance(a: string, b: string): number {
+  if (a.length > 64 || b.length > 64) return Math.max(a.length, b.length);
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}

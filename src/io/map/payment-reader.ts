@@ -1,0 +1,23 @@
+import type { Payment } from '../../core/records.js';
+import { cleanText } from './values.js';
+import type { Cells } from './cells.js';
+import { headerOf, PENDING, readDate, readNumber, RowProblem, type ReadContext } from './context.js';
+
+/** Reads a payment from a row, or says why not. */
+export function readPayment(cells: Cells, ctx: ReadContext): Payment | RowProblem | typeof PENDING {
+  const c = ctx.cols;
+  const dealId = cells.text(c.deal_id);
+  const manager = cleanText(cells.text(c.manager));
+  if (dealId === '' && manager === '') return new RowProblem('skip', 'a payment needs a deal id or a manager', headerOf(ctx, c.deal_id, 'deal_id'));
+  const invoiced = readNumber(cells, c.invoiced, 'invoiced', ctx);
+  if (invoiced instanceof RowProblem) return invoiced;
+  const paid = readNumber(cells, c.paid, 'paid', ctx);
+  if (paid instanceof RowProblem) return paid;
+  if (invoiced === null && paid === null) return new RowProblem('skip', 'neither an invoiced nor a paid amount', headerOf(ctx, c.invoiced ?? c.paid, c.invoiced !== undefined ? 'invoiced' : 'paid'));
+  const invoicedAt = readDate(cells, c.invoiced_at, 'invoiced_at', false, ctx);
+  if (invoicedAt instanceof RowProblem) return invoicedAt;
+  const paidAt = readDate(cells, c.paid_at, 'paid_at', false, ctx);
+  if (paidAt instanceof RowProblem) return paidAt;
+  if (invoicedAt === PENDING || paidAt === PENDING) return PENDING;
+  return { deal_id: dealId, manager, invoiced: invoiced ?? 0, paid: paid ?? 0, invoiced_at: Number.isNaN(invoicedAt) ? null : invoicedAt, paid_at: Number.isNaN(paidAt) ? null : paidAt };
+}

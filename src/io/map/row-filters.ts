@@ -1,0 +1,51 @@
+import { CellMemo, type Cells } from './cells.js';
+
+/** Labels of totals rows (`Итого`, `Grand Totals (N records)`), dropped and counted. */
+const TOTAL_WORDS = ['итого', 'всего', 'сумма итого', 'total', 'totals', 'grand total', 'grand totals'];
+const TOTALS = new RegExp(`^(${TOTAL_WORDS.join('|')})(?=$|[\\s:(.,])`, 'i');
+const cp1251 = new TextDecoder('windows-1251');
+
+/**
+ * The first two bytes a totals label can begin with, in UTF-8 and in Windows-1251, in any case:
+ * derived from TOTAL_WORDS, so that a CSV cell is decoded and matched only when it may be one.
+ */
+const LEADS = (() => {
+  const out = new Uint8Array(65_536);
+  const win = new Map<string, number>();
+  for (let b = 0x80; b < 0x100; b++) win.set(cp1251.decode(Uint8Array.of(b)), b);
+  for (const word of TOTAL_WORDS) {
+    const [a, b] = [word[0]!, word[1]!];
+    for (const pair of [a + b, a.toUpperCase() + b, a + b.toUpperCase(), (a + b).toUpperCase()]) {
+      const utf8 = Buffer.from(pair, 'utf8');
+      out[(utf8[0]! << 8) | utf8[1]!] = 1;
+      const w = [...pair].map((ch) => (ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : win.get(ch)!));
+      out[(w[0]! << 8) | w[1]!] = 1;
+    }
+  }
+  return out;
+})();
+
+/** What a row is before it is read: empty, a totals row, a footer or note (one filled cell), or data. */
+export type RowShape = 'empty' | 'totals' | 'footer' | 'data';
+
+/** Judges rows of one file (the memo of first cells is per file). */
+export class RowFilter {
+  private readonly totals = new CellMemo((t) => TOTALS.test(t.trim()), 10_000);
+
+  /** The shape of a row of `count` cells. */
+  shape(cells: Cells, count: number): RowShape {
+    // Only whether there are none, one or more filled cells matters, and which is first.
+    let filled = 0;
+    let first = -1;
+    for (let i = 0; i < count && filled < 2; i++) {
+      if (!cells.blank(i)) {
+        if (filled === 0) first = i;
+        filled++;
+      }
+    }
+    if (filled === 0) return 'empty';
+    if (cells.mayStartWith(first, LEADS) && cells.value(first, this.totals)) return 'totals';
+    if (filled === 1 && count > 2) return 'footer';
+    return 'data';
+  }
+}

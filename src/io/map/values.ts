@@ -1,0 +1,209 @@
+import type { DurationUnit } from './fields.js';
+import { daysFromCivil, daysInMonth, fixedDateText } from './calendar.js';
+
+/** Normalises a value for lookup in a value map: trimmed, whitespace collapsed, ё→е, lower case. */
+export function normalizeValue(value: string): string {
+  return value.replace(/[\s\u00a0\u202f]+/g, ' ').trim().replace(/ё/g, 'е').replace(/Ё/g, 'Е').toLowerCase();
+}
+
+/** Names and reasons: markup removed, every run of Unicode whitespace (NBSP included) made one space. */
+export function cleanText(value: string): string {
+  const bare = value.indexOf('<') === -1 ? value : stripTags(value);
+  return bare.replace(/[\s\u00a0\u202f\u2007\u2009\u2028\u2029\ufeff]+/gu, ' ').trim();
+}
+
+function stripTags(value: string): string {
+  return value
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"');
+}
+
+const CURRENCY = /^(?:₽|руб\.?|р\.|rub|usd|eur|\$|€|£|грн\.?|₸|тг\.?)|(?:₽|руб\.?|р\.?|rub|usd|eur|\$|€|£|грн\.?|₸|тг\.?)$/giu;
+
+/**
+ * Parses a number as CRMs and a Russian-locale Excel write it: NBSP / narrow-space / apostrophe
+ * groups, comma or dot decimals, currency marks, Bitrix24's `120000|RUB`, Odoo's leading `'`,
+ * accounting parentheses. Returns null for an empty cell and NaN for a value that is not a number.
+ */
+export function parseNumber(raw: string): number | null {
+  let s = raw.trim();
+  if (s === '') return null;
+  if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
+  if (s.startsWith("'")) s = s.slice(1);
+  s = s.replace(/\|[A-Za-z]{3}$/, '');
+  s = s.replace(/[\s\u00a0\u202f\u2007\u2009']/g, '');
+  s = s.replace(CURRENCY, '').replace(CURRENCY, '');
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  if (s.startsWith('−')) s = `-${s.slice(1)}`;
+  const comma = s.lastIndexOf(',');
+  const dot = s.lastIndexOf('.');
+  if (comma !== -1 && dot !== -1) {
+    s = comma > dot ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  } else if (comma !== -1) {
+    s = s.indexOf(',') !== comma ? s.replace(/,/g, '') : s.replace(',', '.');
+  } else if (dot !== -1 && s.indexOf('.') !== dot) {
+    s = s.replace(/\./g, '');
+  }
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return Number.NaN;
+  const n = Number(s);
+  return negative ? -n : n;
+}
+
+/** A parsed date-time: wall-clock milliseconds read as UTC, and whether the text carried a time. */
+export interface ParsedDate {
+  ms: number;
+  hasTime: boolean;
+}
+
+/** Day-month order for slash dates: `dmy` (03/04 = 3 April) or `mdy` (03/04 = 4 March). */
+export type SlashOrder = 'dmy' | 'mdy';
+
+const RU_MONTHS = ['январ', 'феврал', 'март', 'апрел', 'ма', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
+const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?$/i;
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?$/;
+const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const WORD_MONTH = /^(\d{1,2})\s+([a-zа-я]+)\.?\s+(\d{4})(?:\s*г\.?)?(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/i;
+const EN_MONTH_FIRST = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/i;
+const SERIAL = /^\d{4,5}(\.\d+)?$/;
+
+/** What a slash date says about the day-month order. */
+export function slashEvidence(raw: string): SlashOrder | 'ambiguous' | undefined {
+  const m = SLASH.exec(raw.trim());
+  if (!m) return undefined;
+  if (m[7]) return 'mdy';
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  if (a > 12 && b <= 12) return 'dmy';
+  if (b > 12 && a <= 12) return 'mdy';
+  return 'ambiguous';
+}
+
+/**
+ * Parses the date forms CRM exports use: `DD.MM.YYYY[ HH:MM[:SS]]`, ISO, `M/D/YYYY h:mm AM`,
+ * `D/M/YYYY`, Russian and English month names, and Excel serial numbers (1900 system). A slash date
+ * needs `order` unless AM/PM or a day above 12 settles it. Returns undefined when unreadable.
+ */
+export function parseDate(raw: string, order?: SlashOrder): ParsedDate | 'needs-order' | undefined {
+  const fast = fixedDateText(raw);
+  if (fast) return fast;
+  const s = raw.trim();
+  let m: RegExpExecArray | null;
+  if ((m = ISO.exec(s))) return build(+m[1]!, +m[2]!, +m[3]!, m[4], m[5], m[6]);
+  if ((m = DOTTED.exec(s))) return build(year(m[3]!), +m[2]!, +m[1]!, m[4], m[5], m[6]);
+  if ((m = SLASH.exec(s))) {
+    const evidence = slashEvidence(s);
+    const use = evidence === 'dmy' || evidence === 'mdy' ? evidence : order;
+    if (!use) return 'needs-order';
+    const [d, mo] = use === 'dmy' ? [+m[1]!, +m[2]!] : [+m[2]!, +m[1]!];
+    return build(year(m[3]!), mo, d, m[4] ? String(hour12(+m[4], m[7])) : undefined, m[5], m[6]);
+  }
+  if ((m = YMD_SLASH.exec(s))) return build(+m[1]!, +m[2]!, +m[3]!, m[4], m[5], m[6]);
+  if ((m = WORD_MONTH.exec(s))) {
+    const mo = monthOf(m[2]!);
+    return mo ? build(+m[3]!, mo, +m[1]!, m[4], m[5], m[6]) : undefined;
+  }
+  if ((m = EN_MONTH_FIRST.exec(s))) {
+    const mo = monthOf(m[1]!);
+    return mo ? build(+m[3]!, mo, +m[2]!, m[4] ? String(hour12(+m[4], m[7])) : undefined, m[5], m[6]) : undefined;
+  }
+  if (SERIAL.test(s)) {
+    const serial = Number(s);
+    if (serial >= 1 && serial < 2_958_466) {
+      const ms = Date.UTC(1899, 11, 30) + Math.round(serial * 86_400) * 1000;
+      return { ms, hasTime: !Number.isInteger(serial) };
+    }
+  }
+  return undefined;
+}
+
+function year(y: string): number {
+  const n = Number(y);
+  return y.length === 2 ? 2000 + n : n;
+}
+
+function hour12(h: number, ampm: string | undefined): number {
+  if (!ampm) return h;
+  const pm = /^p/i.test(ampm);
+  if (h === 12) return pm ? 12 : 0;
+  return pm ? h + 12 : h;
+}
+
+function monthOf(word: string): number | undefined {
+  const w = word.toLowerCase();
+  const en = EN_MONTHS.findIndex((p) => w.startsWith(p));
+  if (en !== -1) return en + 1;
+  if (w === 'мая' || w === 'май') return 5;
+  const ru = RU_MONTHS.findIndex((p, i) => i !== 4 && w.startsWith(p));
+  return ru === -1 ? undefined : ru + 1;
+}
+
+function build(y: number, mo: number, d: number, h?: string, mi?: string, se?: string): ParsedDate | undefined {
+  const hh = h === undefined ? 0 : Number(h);
+  const mm = mi === undefined ? 0 : Number(mi);
+  const ss = se === undefined ? 0 : Number(se);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 60 || y < 1900 || y > 2200) return undefined;
+  if (d > daysInMonth(y, mo)) return undefined;
+  return { ms: daysFromCivil(y, mo, d) * 86_400_000 + ((hh * 60 + mm) * 60 + Math.min(ss, 59)) * 1000, hasTime: h !== undefined };
+}
+
+/** Parses a time of day (`14:05`, `2:05 PM`) into milliseconds since midnight. */
+export function parseTimeOfDay(raw: string): number | undefined {
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?$/.exec(raw.trim());
+  if (!m) return undefined;
+  const h = hour12(Number(m[1]), m[4]);
+  if (h > 23 || Number(m[2]) > 59) return undefined;
+  return ((h * 60 + Number(m[2])) * 60 + Number(m[3] ?? 0)) * 1000;
+}
+
+/** A plain number of a duration column in seconds: HubSpot writes milliseconds, Pipedrive HH:MM as minutes. */
+export function scaleDuration(n: number, unit: DurationUnit = 's'): number {
+  return unit === 'ms' ? n / 1000 : unit === 'hhmm' ? n * 60 : n;
+}
+
+/**
+ * Parses a duration into seconds: plain numbers (in the column's unit), `N мин, M сек`, `1 ч 2 мин`,
+ * `HH:MM:SS`, `MM:SS` (or `HH:MM` where the column says so). Null for empty, NaN for unreadable.
+ */
+export function parseDuration(raw: string, unit: DurationUnit = 's'): number | null {
+  const s = raw.trim().toLowerCase();
+  if (s === '') return null;
+  const n = parseNumber(s);
+  if (n !== null && !Number.isNaN(n)) return scaleDuration(n, unit);
+  const clock = /^(\d+):(\d{1,2})(?::(\d{1,2}))?$/.exec(s);
+  if (clock) {
+    const [a, b, c] = [Number(clock[1]), Number(clock[2]), clock[3] === undefined ? undefined : Number(clock[3])];
+    if (c !== undefined) return a * 3600 + b * 60 + c;
+    return unit === 'hhmm' ? a * 3600 + b * 60 : a * 60 + b;
+  }
+  let total = 0;
+  let matched = false;
+  for (const m of s.matchAll(/(\d+(?:[.,]\d+)?)\s*(ч|час\w*|h|hours?|мин\w*|m|min\w*|сек\w*|с|s|sec\w*)/gu)) {
+    matched = true;
+    const v = Number(m[1]!.replace(',', '.'));
+    const u = m[2]!;
+    total += /^(ч|час|h)/.test(u) ? v * 3600 : /^(мин|m)/.test(u) ? v * 60 : v;
+  }
+  return matched ? total : Number.NaN;
+}
+
+const TRUE = new Set(['1', 'true', 'yes', 'y', 'да', 'д', 'истина', 'done', 'выполнено', 'x', '✓', '+']);
+const FALSE = new Set(['0', 'false', 'no', 'n', 'нет', 'н', 'ложь', 'to do', 'todo', 'not done', 'не выполнено', '-', '']);
+
+/** Reads a yes/no cell; undefined when it is neither. */
+export function parseBoolean(raw: string): boolean | undefined {
+  const v = normalizeValue(raw);
+  if (TRUE.has(v)) return true;
+  if (FALSE.has(v)) return false;
+  return undefined;
+}

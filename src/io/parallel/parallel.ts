@@ -1,0 +1,437 @@
+import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { UserError } from '../../core/errors.js';
+import { DealStore, type DealSnapshot, type DealStoreData } from '../../core/kpi/deal-store.js';
+import { feedAll, KpiEngine, type EnginePartial, type KeyMap, type KpiOptions } from '../../core/kpi/engine.js';
+import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
+import type { RecordKind } from '../map/fields.js';
+import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from '../map/import.js';
+import { DEFAULT_LIMITS } from '../read/limits.js';
+import type { ColumnMap } from '../map/mapping.js';
+import { sniff, type Encoding } from '../read/sniff.js';
+import { lineStart, TakeOver, type TakeOverData } from './takeover.js';
+import { runSettings, timing } from '../run-settings.js';
+import type { SlashOrder } from '../map/values.js';
+
+/**
+ * Reading a large export in two halves at once. This thread reads up to the first line end past
+ * the middle while a worker thread (part-worker.ts) reads the rest with the same importer, from the
+ * header this thread found; the halves are then merged. Whenever the halves cannot give exactly what
+ * one pass gives (the middle line end was inside a quoted field, the encoding was still being decided
+ * there, the halves disagree on encoding or date order, a sum would run out of row order, the worker
+ * failed), the file is read again in one pass, which also reports any error exactly.
+ */
+
+/** What the worker thread is given. */
+export interface PartJob {
+  kind: Extract<RecordKind, 'deals' | 'activities'>;
+  file: string;
+  cwd: string;
+  options: Pick<ImportOptions, 'limits' | 'dateOrder' | 'timeOffsetHours' | 'columns' | 'valueMaps' | 'mapFile'>;
+  /** Where the second half starts, its format, and the header found at the top of the file. */
+  part: { from: number; delimiter: string; encoding?: Encoding; header: string[] };
+  /** Activities: the periods of the engines and a copy of the deals to link to. */
+  periods: KpiOptions[];
+  snapshot?: DealSnapshot;
+  /** Activities: the chunks of the second half, which the main thread may take over the end of. */
+  takeover?: TakeOverData & { wait: boolean };
+}
+
+/** What every part sends back. */
+export interface PartCommon {
+  report: ImportReport;
+  /** When the worker thread was ready, started and finished the job (clock()). */
+  times: { loaded: number; started: number; done: number };
+  encoding: Encoding | undefined;
+  dateOrders: Array<[number, SlashOrder]>;
+}
+
+/** Activities: each engine's state and the keys the copy of the deals did not have, in key order. */
+export interface ActivitiesPart extends PartCommon {
+  partials: EnginePartial[];
+  clients: Uint8Array[];
+  managers: string[];
+  unknown: Uint8Array[];
+  first: number;
+  last: number;
+  /** With takeover: where the worker stopped, whether that ended a record, and the lines it read. */
+  stop?: { end: number; clean: boolean; lines: number };
+}
+
+/** Deals: the store of the second half. */
+export interface DealsPart extends PartCommon {
+  store: DealStoreData;
+}
+
+const WORKER = fileURLToPath(new URL('./part-worker.js', import.meta.url));
+
+/** Says which files were read in two halves, and how many parts of a second half this thread took over (for tests). */
+function traceHalves(file: string, taken = 0): void {
+  const settings = runSettings();
+  if (!settings.traceSplits) return;
+  settings.diagnostics(`read in two halves: ${file}\n`);
+  if (taken > 0) settings.diagnostics(`took over ${taken} part(s) of the second half: ${file}\n`);
+}
+
+/** Thrown at the middle when the halves cannot be read apart. */
+class Abandoned extends Error {}
+
+type WorkerMessage<P> = { ok: true; result: P } | { ok: false; message: string };
+
+/** The byte after the first line end past the middle of a large text file, or undefined to read it whole. */
+async function splitPoint(file: string, cwd: string): Promise<number | undefined> {
+  const from = runSettings().splitFromBytes;
+  if (file === '-' || !(from > 0) || !existsSync(WORKER)) return undefined;
+  let handle: fs.FileHandle | undefined;
+  try {
+    const full = path.resolve(cwd, file);
+    const stat = await fs.stat(full);
+    if (!stat.isFile() || stat.size < from) return undefined;
+    handle = await fs.open(full, 'r');
+    const head = Buffer.alloc(Math.min(4096, stat.size));
+    await handle.read(head, 0, head.length, 0);
+    const kind = sniff(head, file);
+    if (kind.type !== 'text' || kind.encoding === 'utf-16le' || kind.encoding === 'utf-16be') return undefined;
+    const mid = Math.floor(stat.size / 2);
+    const window = Buffer.alloc(Math.min(4 << 20, stat.size - mid));
+    const { bytesRead } = await handle.read(window, 0, window.length, mid);
+    const lf = window.subarray(0, bytesRead).indexOf(10);
+    if (lf === -1 || mid + lf + 1 >= stat.size) return undefined;
+    return mid + lf + 1;
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * The one worker thread of a run, started before it is needed (its modules load while this thread
+ * reads the first rows) and used for the halves of both the deals and the activities file.
+ */
+export class Helper {
+  private worker: Worker | undefined;
+  private pending: ((m: WorkerMessage<unknown>) => void) | undefined;
+
+  /** Starts the thread if it is not running. */
+  start(): void {
+    if (this.worker) return;
+    const w = new Worker(WORKER, { stdout: true, stderr: true });
+    this.worker = w;
+    const fail = (message: string) => {
+      if (this.worker === w) this.worker = undefined;
+      this.settle({ ok: false, message });
+    };
+    w.on('message', (m: WorkerMessage<unknown>) => this.settle(m));
+    w.once('error', (e) => fail(e.message));
+    w.once('exit', (code) => fail(`the worker thread exited with code ${code}`));
+  }
+
+  /** Gives the thread a job; the promise settles with its answer (or its failure). */
+  run<P>(job: PartJob, transfer: ArrayBuffer[]): Promise<WorkerMessage<P>> {
+    this.start();
+    const done = new Promise<WorkerMessage<P>>((resolve) => (this.pending = resolve as (m: WorkerMessage<unknown>) => void));
+    this.worker!.postMessage(job, transfer);
+    return done;
+  }
+
+  /** Stops the thread (a job in progress is dropped); a later job starts a new one. */
+  async stop(): Promise<void> {
+    const w = this.worker;
+    this.worker = undefined;
+    this.settle({ ok: false, message: 'stopped' });
+    await w?.terminate();
+  }
+
+  private settle(m: WorkerMessage<unknown>): void {
+    const resolve = this.pending;
+    this.pending = undefined;
+    resolve?.(m);
+  }
+}
+
+/**
+ * Runs `first` over the first half while the helper reads the second, then `meanwhile`; gives both
+ * results, or undefined when the file must be read in one pass. After the `last` job of a run the
+ * helper is stopped as soon as it answers.
+ */
+async function inHalves<M extends { report: ImportReport }, P extends PartCommon>(
+  file: string,
+  helper: Helper,
+  opts: ImportOptions,
+  split: number,
+  job: (part: PartJob['part']) => { job: PartJob; transfer: ArrayBuffer[] },
+  first: (options: ImportOptions) => Promise<M>,
+  meanwhile?: () => Promise<void>,
+  last = false,
+): Promise<{ main: M; part: P; lines: number; orders: Map<number, SlashOrder> } | undefined> {
+  timing(`reading in two halves: ${file}`);
+  // Started now, the thread loads while this one finds the header.
+  helper.start();
+  let done: Promise<WorkerMessage<P>> | undefined;
+  let format: { delimiter: string; encoding: Encoding | undefined } | undefined;
+  let nextLine = 1;
+  let mainOrders: Array<[number, SlashOrder]> = [];
+  const start = (map: ColumnMap) => {
+    if (!format || done) return;
+    const { job: j, transfer } = job({ from: split, delimiter: format.delimiter, ...(format.encoding ? { encoding: format.encoding } : {}), header: map.columns.map((c) => c.header) });
+    done = helper.run<P>(j, transfer);
+    timing('second half given to the worker thread');
+  };
+  let main: M;
+  try {
+    main = await first({
+      ...opts,
+      enforceBadRows: false,
+      onFormat: (f) => (format = f),
+      onHeader: (m) => start(m),
+      onDateOrders: (o) => (mainOrders = o),
+      stopAt: {
+        at: split,
+        onBoundary: (state) => {
+          if (!state.clean || !done) throw new Abandoned();
+          nextLine = state.nextLine;
+        },
+      },
+    });
+    timing(`first half read: ${file}`);
+    // Other work of this thread fills the wait for the worker.
+    await meanwhile?.();
+  } catch (error) {
+    if (done) await helper.stop();
+    if (error instanceof Abandoned) return undefined;
+    throw error;
+  }
+  const message = await done!;
+  // After the last job, its memory is freed before the merge needs more.
+  if (!message.ok || last) await helper.stop();
+  if (!message.ok) return undefined;
+  const part = message.result;
+  timing('worker thread ready', part.times.loaded);
+  timing('worker thread started on the second half', part.times.started);
+  timing('second half read', part.times.done);
+  const mainEncoding = main.report.table.encoding;
+  if (part.encoding !== undefined && mainEncoding !== undefined && part.encoding !== mainEncoding) return undefined;
+  const orders = new Map(mainOrders);
+  if (part.dateOrders.some(([c, o]) => orders.has(c) && orders.get(c) !== o)) return undefined;
+  return { main, part, lines: nextLine - 1, orders };
+}
+
+/** The periods' engines fed with an activities export, and what the import saw. */
+export interface ActivitiesRead {
+  engines: KpiEngine[];
+  report: ImportReport;
+  map: ColumnMap | undefined;
+  /** Earliest and latest activity time. */
+  first: number;
+  last: number;
+}
+
+/**
+ * Reads an activities export into one engine per period (`meanwhile` runs while a worker thread is
+ * still reading). The worker links its half to a copy of the deals (moved to it, not copied twice);
+ * its engines' state merges exactly: counts add, first responses take the minimum, days and
+ * managers unite, and its client, manager and unknown-deal keys are mapped to this thread's.
+ */
+export async function readActivities(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], helper: Helper, meanwhile?: () => Promise<void>): Promise<ActivitiesRead> {
+  const split = await splitPoint(file, opts.cwd);
+  if (split !== undefined) {
+    const read = await activitiesInHalves(file, opts, store, periods, split, helper, meanwhile);
+    if (read) return read;
+  }
+  const linker = new ActivityLinker(store, false);
+  const engines = periods.map((p) => new KpiEngine(store, p, linker));
+  const span = { first: Infinity, last: -Infinity };
+  const { report, map } = await importLinkedActivities(file, opts, linker, feedAll(engines, span));
+  return { engines, report, map, ...span };
+}
+
+
+/** A part of the second half that the main thread took over, as read. */
+interface TakenPart {
+  from: number;
+  report: ImportReport;
+  /** Its lines (when it ends before the file does). */
+  lines: number;
+  orders: Array<[number, SlashOrder]>;
+}
+
+/**
+ * The parts of an activities file's second half that this thread takes over: after its own half (and
+ * the payments), the later half of the chunks the worker has not claimed yet, while two are left.
+ */
+class TakenOver {
+  readonly parts: TakenPart[] = [];
+  /** Where the earliest part taken over begins (the file's end when none was). */
+  from: number;
+  format: PartJob['part'] | undefined;
+  /** This thread's half, once read: its encoding is the parts' encoding. */
+  mainRead: { report: ImportReport } | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly full: string,
+    private readonly opts: ImportOptions,
+    readonly claims: TakeOver | undefined,
+    private readonly feed: (a: LinkedActivity) => void,
+    private readonly linker: ActivityLinker,
+  ) {
+    this.from = claims?.size ?? 0;
+  }
+
+  async run(): Promise<void> {
+    // Parts are read in the encoding this thread's half decided (UTF-8 when it was all ASCII): a
+    // part not valid in it fails, and the file is read in one pass, as when the worker's half
+    // decides another encoding.
+    const encoding = this.mainRead?.report.table.encoding;
+    const { claims, format } = this;
+    if (!claims || !format || !encoding) return;
+    const handle = await fs.open(this.full, 'r');
+    try {
+      for (let k = claims.takeOver(2); k !== -1; k = claims.takeOver(2)) {
+        const from = await lineStart(handle, claims.start(k), claims.size);
+        const to = this.from;
+        this.from = from;
+        if (from < to) await this.readPart(from, to, { ...format, encoding });
+      }
+    } catch (error) {
+      // A part that cannot be read apart from the rest (it reports its own errors when read whole).
+      if (error instanceof Abandoned || error instanceof UserError) throw new Abandoned();
+      throw error;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private async readPart(from: number, to: number, format: NonNullable<PartJob['part']>): Promise<void> {
+    let boundary = { clean: true, nextLine: 1 };
+    let orders: Array<[number, SlashOrder]> = [];
+    const ends = to < this.claims!.size ? { stopAt: { at: to, onBoundary: (b: { clean: boolean; nextLine: number }) => (boundary = b) } } : {};
+    const options: ImportOptions = { ...this.opts, enforceBadRows: false, onProgress: undefined, part: { ...format, from }, onDateOrders: (o) => (orders = o), ...ends };
+    const { report } = await importLinkedActivities(this.file, options, this.linker, this.feed);
+    if (!boundary.clean) throw new Abandoned();
+    this.parts.push({ from, report, lines: boundary.nextLine - 1, orders });
+  }
+}
+
+async function activitiesInHalves(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], split: number, helper: Helper, meanwhile?: () => Promise<void>): Promise<ActivitiesRead | undefined> {
+  const linker = new ActivityLinker(store, false);
+  const engines = periods.map((p) => new KpiEngine(store, p, linker));
+  const span = { first: Infinity, last: -Infinity };
+  const bases = { client: 0, manager: 0 };
+  const full = path.resolve(opts.cwd, file);
+  const setting = runSettings().takeover;
+  const claims = setting ? TakeOver.create(split, (await fs.stat(full)).size, setting.chunk) : undefined;
+  const taken = new TakenOver(file, full, opts, claims, feedAll(engines, span), linker);
+  const halves = await inHalves<{ report: ImportReport; map: ColumnMap | undefined }, ActivitiesPart>(
+    file,
+    helper,
+    opts,
+    split,
+    (part) => {
+      taken.format = part;
+      const s = store.share();
+      bases.client = s.clients.size;
+      bases.manager = s.managers.length;
+      // Shared arrays (ids, times) go as they are; the copy of the clients is moved.
+      const transfer = [s.clients.arena, s.clients.starts, s.clients.table].map((a) => a.buffer as ArrayBuffer);
+      const takeover = claims && setting ? { ...claims.data(), wait: setting.wait } : undefined;
+      return { job: { kind: 'activities', file, cwd: opts.cwd, options: partOptions(opts), part, periods, snapshot: s, ...(takeover ? { takeover } : {}) }, transfer };
+    },
+    async (options) => (taken.mainRead = await importLinkedActivities(file, options, linker, feedAll(engines, span))),
+    async () => {
+      await meanwhile?.();
+      await taken.run();
+    },
+    true,
+  );
+  if (!halves) return undefined;
+  const { main, part, lines, orders } = halves;
+  // The worker stopped where the part taken over last begins, at the end of a record.
+  if (claims && (!part.stop || part.stop.end !== taken.from || (part.stop.end < claims.size && !part.stop.clean))) return undefined;
+  if (taken.parts.some((t) => t.orders.some(([c, o]) => orders.has(c) && orders.get(c) !== o))) return undefined;
+  mergeWorkerEngines(engines, part, store, linker, bases);
+  const maxListed = { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips;
+  let report = mergeReports(main.report, part.report, lines, maxListed);
+  // The parts taken over, in file order: each one's rows follow every line before it.
+  let before = lines + (part.stop?.lines ?? 0);
+  for (const t of taken.parts.sort((a, b) => a.from - b.from)) {
+    report = mergeReports(report, t.report, before, maxListed);
+    before += t.lines;
+  }
+  checkBadRows(report, opts);
+  traceHalves(file, taken.parts.length);
+  return { engines, report, map: main.map, first: Math.min(span.first, part.first), last: Math.max(span.last, part.last) };
+}
+
+/** Merges the worker's engines into this thread's, its client, manager and unknown-deal keys mapped to this thread's. */
+function mergeWorkerEngines(engines: KpiEngine[], part: ActivitiesPart, store: DealStore, linker: ActivityLinker, bases: { client: number; manager: number }): void {
+  const n = store.size;
+  const clients = part.clients.map((b) => store.clients.intern(b, 0, b.length));
+  const managers = part.managers.map((name) => store.managers.id(name));
+  const unknown = part.unknown.map((b) => linker.unknownKey(b));
+  const map: KeyMap = {
+    manager: (m) => (m < bases.manager ? m : managers[m - bases.manager]!),
+    client: (k) => (k < bases.client ? k : clients[k - bases.client]!),
+    deal: (k) => (k < n ? k : unknown[k - n]!),
+  };
+  engines.forEach((e, i) => e.merge(part.partials[i]!, map));
+}
+
+/**
+ * Reads a deals export into the store. The worker fills a store of its own with the second half;
+ * its deals are appended as if its rows had come next (a repeated id keeps the first deal).
+ */
+export async function readDeals(file: string, opts: ImportOptions, helper: Helper): Promise<{ store: DealStore; report: ImportReport; map: ColumnMap | undefined }> {
+  const split = await splitPoint(file, opts.cwd);
+  if (split !== undefined) {
+    const store = new DealStore();
+    const halves = await inHalves<{ report: ImportReport; map: ColumnMap | undefined; productRows: boolean }, DealsPart>(
+      file,
+      helper,
+      opts,
+      split,
+      (part) => ({ job: { kind: 'deals', file, cwd: opts.cwd, options: partOptions(opts), part, periods: [] }, transfer: [] }),
+      (options) => importDealRows(file, options, store),
+    );
+    if (halves && store.absorb(halves.part.store, halves.main.productRows)) {
+      const report = mergeReports(halves.main.report, halves.part.report, halves.lines, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
+      checkBadRows(report, opts);
+      finishDeals(report, store.merged, halves.main.productRows);
+      traceHalves(file);
+      return { store, report, map: halves.main.map };
+    }
+  }
+  return importDeals(file, opts);
+}
+
+function partOptions(opts: ImportOptions): PartJob['options'] {
+  return { limits: opts.limits, dateOrder: opts.dateOrder, timeOffsetHours: opts.timeOffsetHours, columns: opts.columns, valueMaps: opts.valueMaps, mapFile: opts.mapFile };
+}
+
+/** The report of a whole file from the reports of its halves (the second's rows shifted by `lines`). */
+function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed: number): ImportReport {
+  const dropped = { ...a.dropped };
+  for (const [reason, count] of Object.entries(b.dropped)) dropped[reason] = (dropped[reason] ?? 0) + count;
+  const values: ImportReport['values'] = {};
+  for (const field of new Set([...Object.keys(a.values), ...Object.keys(b.values)])) {
+    const byValue = new Map<string, { value: string; mapped: string; count: number }>();
+    for (const v of [...(a.values[field] ?? []), ...(b.values[field] ?? [])]) {
+      const seen = byValue.get(v.value);
+      if (seen) seen.count += v.count;
+      else byValue.set(v.value, { ...v });
+    }
+    values[field] = [...byValue.values()].sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1));
+  }
+  return {
+    ...a,
+    values,
+    rowsRead: a.rowsRead + b.rowsRead,
+    records: a.records + b.records,
+    skippedCount: a.skippedCount + b.skippedCount,
+    skipped: [...a.skipped, ...b.skipped.map((s) => ({ ...s, row: s.row + lines }))].slice(0, maxListed),
+    dropped,
+  };
+}

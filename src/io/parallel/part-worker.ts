@@ -1,0 +1,65 @@
+// The worker thread of parallel.ts: reads the second half of a deals or activities file with the
+// same importer as the main thread and sends back plain data for it to merge.
+import path from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { DealStore } from '../../core/kpi/deal-store.js';
+import { feedAll, KpiEngine } from '../../core/kpi/engine.js';
+import { ActivityLinker } from '../../core/kpi/link.js';
+import { importDealRows, importLinkedActivities, type ImportOptions } from '../map/import.js';
+import type { ActivitiesPart, DealsPart, PartJob } from './parallel.js';
+import { claimedChunks, TakeOver } from './takeover.js';
+import { clock } from '../run-settings.js';
+import type { SlashOrder } from '../map/values.js';
+
+const loaded = clock();
+
+async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; transfer: ArrayBuffer[] }> {
+  const started = clock();
+  let dateOrders: Array<[number, SlashOrder]> = [];
+  const options: ImportOptions = { ...job.options, cwd: job.cwd, stdin: process.stdin, enforceBadRows: false, part: job.part, onDateOrders: (o) => (dateOrders = o) };
+  if (job.kind === 'deals') {
+    const store = new DealStore();
+    const { report } = await importDealRows(job.file, options, store);
+    const data = store.release();
+    const result: DealsPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, store: data };
+    const arrays = [data.ids.arena, data.ids.starts, data.ids.table, data.clients.arena, data.clients.starts, data.clients.table, data.created, data.closed, data.amount, data.status, data.manager, data.client, data.reason, data.stage, data.pipeline, data.source];
+    return { result, transfer: unique(arrays) };
+  }
+  const store = DealStore.fromSnapshot(job.snapshot!);
+  const clientBase = store.clients.size;
+  const managerBase = store.managers.size;
+  const linker = new ActivityLinker(store, false);
+  const engines = job.periods.map((p) => new KpiEngine(store, p, linker));
+  const span = { first: Infinity, last: -Infinity };
+  // With takeover, chunks are claimed one by one, and the reading stops where the main thread took over.
+  const stop = { end: 0 };
+  let boundary = { clean: true, nextLine: 1 };
+  if (job.takeover) {
+    options.source = claimedChunks(path.resolve(job.cwd, job.file), TakeOver.from(job.takeover), job.takeover.wait, stop);
+    options.stopAt = { onBoundary: (b) => (boundary = b) };
+  }
+  const { report } = await importLinkedActivities(job.file, options, linker, feedAll(engines, span));
+  const clients: Uint8Array[] = [];
+  for (let k = clientBase; k < store.clients.size; k++) clients.push(store.clients.bytes(k).slice());
+  const unknown: Uint8Array[] = [];
+  for (let k = 0; k < linker.unknownIds.size; k++) unknown.push(linker.unknownIds.bytes(k).slice());
+  const partials = engines.map((e) => e.partial());
+  const result: ActivitiesPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, partials, clients, unknown, managers: store.managers.values.slice(managerBase), first: span.first, last: span.last, ...(job.takeover ? { stop: { end: stop.end, clean: boundary.clean, lines: boundary.nextLine - 1 } } : {}) };
+  const arrays = partials.flatMap((p) => [p.touchesById, p.firstById, p.touchesByClient, p.firstByClient, p.missed.manager, p.missed.at, p.missed.client, p.missed.deal, ...p.outCalls.clients, ...p.outCalls.deals, ...p.outCalls.times]);
+  return { result, transfer: unique(arrays) };
+}
+
+/** The distinct buffers of some arrays, moved to the main thread instead of copied. */
+function unique(arrays: Array<{ buffer: ArrayBufferLike } | undefined>): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const a of arrays) if (a && a.buffer instanceof ArrayBuffer) out.add(a.buffer);
+  return [...out];
+}
+
+// Jobs come one at a time: the halves of the deals file, then those of the activities file.
+parentPort!.on('message', (job: PartJob) => {
+  run(job).then(
+    ({ result, transfer }) => parentPort!.postMessage({ ok: true, result }, transfer),
+    (error: unknown) => parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+  );
+});

@@ -1,0 +1,444 @@
+import { UserError } from '../../core/errors.js';
+import { ByteScanner, SCAN_WINDOW } from './csv-scan.js';
+import type { Limits } from './limits.js';
+
+/** Turns a cell's bytes into text in the file's encoding. */
+export interface CellText {
+  decode(buf: Buffer, start: number, end: number): string;
+  /** Whether the bytes are UTF-8 (or ASCII so far); false for Windows-1251. */
+  readonly utf8: boolean;
+}
+
+/**
+ * One record of a delimited file as byte ranges: field i is buf[starts[i], ends[i]). The parser
+ * reuses one ByteRow for every record, so a sink that keeps a record must copy it (cells()).
+ */
+export class ByteRow {
+  buf: Buffer = Buffer.alloc(0);
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  count = 0;
+
+  constructor(readonly text: CellText) {}
+
+  /** Field i as text ('' past the last field). */
+  cell(i: number): string {
+    return i < this.count ? this.text.decode(this.buf, this.starts[i]!, this.ends[i]!) : '';
+  }
+
+  /** Every field as text. */
+  cells(): string[] {
+    const out = new Array<string>(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = this.text.decode(this.buf, this.starts[i]!, this.ends[i]!);
+    return out;
+  }
+
+  /** Makes room for field index i. */
+  grow(i: number): void {
+    if (i < this.starts.length) return;
+    const s = new Int32Array(this.starts.length * 2);
+    s.set(this.starts);
+    this.starts = s;
+    const e = new Int32Array(this.ends.length * 2);
+    e.set(this.ends);
+    this.ends = e;
+  }
+}
+
+/** Receives each record and the line it starts on (1-based): fields as text (XLSX, HTML) or as bytes (delimited text). */
+export type RowSink = (row: string[] | ByteRow, line: number) => void;
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+
+/**
+ * A streaming RFC 4180 parser over bytes, for large exports: fields are found as byte ranges, so no
+ * string is made unless a cell is read as text. Quoted fields may hold delimiters, doubled quotes and
+ * line breaks; text after a closing quote joins the field (a lenient case real exports produce). LF,
+ * CRLF and lone-CR line ends are accepted. Works on any ASCII-compatible encoding (UTF-8,
+ * Windows-1251); the tests check it against csv-parse.
+ */
+export class CsvParser {
+  private carry: Buffer | undefined;
+  private line = 1;
+  private nl = 0;
+  private readonly row: ByteRow;
+  /** Byte classes: 1 delimiter, 2 line end, 3 quote, 0 anything else. */
+  private readonly cls = new Uint8Array(256);
+  private scratch = Buffer.allocUnsafe(4096);
+  /** Finds the bytes to stop at 16 at a time, once the line end is known (undefined: every byte is looked at here). */
+  private scanner: ByteScanner | undefined;
+
+  /**
+   * Bytes per scan of the WebAssembly scanner where it is available, 0 for none: tests check the
+   * JavaScript path and small windows with it.
+   */
+  static scanWindow = SCAN_WINDOW;
+
+  constructor(
+    private readonly delimiter: number,
+    private readonly sink: RowSink,
+    private readonly file: string,
+    private readonly limits: Pick<Limits, 'maxCellChars' | 'maxColumns'>,
+    text: CellText,
+  ) {
+    this.row = new ByteRow(text);
+    this.cls[delimiter] = 1;
+    this.cls[QUOTE] = 3;
+  }
+
+  /** Whether every byte pushed so far ended a record (nothing is held for the next push). */
+  get atRecordEnd(): boolean {
+    return this.nl !== 0 && (this.carry === undefined || this.carry.length === 0);
+  }
+
+  /** The line the next record starts on. */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** Counts lines already consumed before the bytes given to push (e.g. a `sep=` line). */
+  skipLines(n: number): void {
+    this.line += n;
+  }
+
+  /** Feeds the next bytes. */
+  push(chunk: Buffer): void {
+    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = undefined;
+    if (this.nl === 0) {
+      const lf = buf.indexOf(LF);
+      const cr = buf.indexOf(CR);
+      if (lf !== -1) this.nl = LF;
+      else if (cr !== -1 && cr < buf.length - 1) this.nl = CR;
+      else {
+        this.keep(buf, 0);
+        return;
+      }
+      this.cls[this.nl] = 2;
+      if (CsvParser.scanWindow > 0) this.scanner = ByteScanner.create(this.delimiter, this.nl, CsvParser.scanWindow);
+    }
+    this.keep(buf, this.scanner ? this.parseScanned(buf, false) : this.parse(buf, false));
+  }
+
+  /** Ends the input: the last record may lack a line end. */
+  end(): void {
+    if (this.nl === 0) {
+      this.nl = LF;
+      this.cls[LF] = 2;
+    }
+    const rest = this.carry;
+    this.carry = undefined;
+    if (rest && rest.length > 0) {
+      if (this.scanner) this.parseScanned(rest, true);
+      else this.parse(rest, true);
+    }
+  }
+
+  private keep(buf: Buffer, consumed: number): void {
+    if (consumed >= buf.length) return;
+    // A copy, so that the carry does not pin the whole chunk.
+    this.carry = Buffer.from(buf.subarray(consumed));
+    if (this.carry.length > this.limits.maxCellChars * 8) {
+      throw new UserError(
+        'E_LIMIT_CELL',
+        `a record starting at line ${this.line} runs over ${this.limits.maxCellChars * 8} bytes without ending; probably an unbalanced quote`,
+        { file: this.file, row: this.line },
+        'check the quotes around that line, or raise --max-cell-size',
+      );
+    }
+  }
+
+  /**
+   * parse() over the positions the scanner found: the same records, but only the delimiters, quotes
+   * and line ends are visited. A quoted record takes the same slow path, then the positions inside it
+   * are skipped.
+   */
+  private parseScanned(buf: Buffer, final: boolean): number {
+    const scanner = this.scanner!;
+    const positions = scanner.positions;
+    const row = this.row;
+    const n = buf.length;
+    const d = this.delimiter;
+    const nl = this.nl;
+    const crlf = nl === LF;
+    const maxColumns = this.limits.maxColumns;
+    // The window of buf scanned last: [base, windowEnd), its positions [0, found), the next one j.
+    const window = scanner.window;
+    let base = 0;
+    let windowEnd = Math.min(n, window);
+    let found = scanner.scan(buf, 0);
+    let j = 0;
+    let pos = 0;
+    while (pos < n) {
+      row.buf = buf;
+      let count = 0;
+      let fieldStart = pos;
+      let next = -1;
+      for (;;) {
+        if (j === found) {
+          if (windowEnd < n) {
+            base = windowEnd;
+            windowEnd = Math.min(n, base + window);
+            found = scanner.scan(buf, base);
+            j = 0;
+            continue;
+          }
+          if (!final) return pos;
+          this.field(count++, fieldStart, crlf && n > fieldStart && buf[n - 1] === CR ? n - 1 : n, maxColumns);
+          next = n;
+          break;
+        }
+        const p = base + positions[j]!;
+        const c = buf[p]!;
+        j++;
+        if (c === d) {
+          this.field(count++, fieldStart, p, maxColumns);
+          fieldStart = p + 1;
+          continue;
+        }
+        if (c === nl) {
+          let end = p;
+          if (crlf && end > fieldStart && buf[end - 1] === CR) end--;
+          this.field(count++, fieldStart, end, maxColumns);
+          next = p + 1;
+          break;
+        }
+        // A quote opens a quoted field only at the start of a field; elsewhere it is text.
+        if (p === fieldStart) break;
+      }
+      if (next === -1) {
+        const after = this.parseQuoted(buf, pos, final);
+        if (after === -1) return pos;
+        pos = after;
+        if (pos >= windowEnd) {
+          base = pos;
+          windowEnd = Math.min(n, base + window);
+          found = pos < n ? scanner.scan(buf, base) : 0;
+          j = 0;
+        } else while (j < found && base + positions[j]! < pos) j++;
+        continue;
+      }
+      row.count = count;
+      this.emit(1, next - pos);
+      pos = next;
+    }
+    return n;
+  }
+
+  /** Parses complete records from buf; returns how many bytes were consumed. */
+  private parse(buf: Buffer, final: boolean): number {
+    const cls = this.cls;
+    const row = this.row;
+    const n = buf.length;
+    const crlf = this.nl === LF;
+    const maxColumns = this.limits.maxColumns;
+    let pos = 0;
+    while (pos < n) {
+      // The common case: a record without quotes, fields found in one pass over its bytes.
+      row.buf = buf;
+      let count = 0;
+      let fieldStart = pos;
+      let i = pos;
+      let quoted = false;
+      for (;;) {
+        if (i >= n) {
+          if (!final) return pos;
+          this.field(count++, fieldStart, crlf && n > fieldStart && buf[n - 1] === CR ? n - 1 : n, maxColumns);
+          break;
+        }
+        const k = cls[buf[i]!]!;
+        if (k === 0) {
+          i++;
+          continue;
+        }
+        if (k === 1) {
+          this.field(count++, fieldStart, i, maxColumns);
+          fieldStart = ++i;
+          continue;
+        }
+        if (k === 2) {
+          let end = i;
+          if (crlf && end > fieldStart && buf[end - 1] === CR) end--;
+          this.field(count++, fieldStart, end, maxColumns);
+          i++;
+          break;
+        }
+        if (i === fieldStart) {
+          quoted = true;
+          break;
+        }
+        i++;
+      }
+      if (quoted) {
+        const next = this.parseQuoted(buf, pos, final);
+        if (next === -1) return pos;
+        pos = next;
+        continue;
+      }
+      row.count = count;
+      this.emit(1, i - pos);
+      pos = i;
+    }
+    return n;
+  }
+
+  private field(i: number, start: number, end: number, maxColumns: number): void {
+    const row = this.row;
+    if (i >= row.starts.length) {
+      // Past the limit fields are only counted: emit() reports the row with its real width.
+      if (i >= maxColumns) return;
+      row.grow(i);
+    }
+    row.starts[i] = start;
+    row.ends[i] = end;
+  }
+
+  /**
+   * The slow path for a record with a quoted field: every field is copied (unescaped) into a scratch
+   * buffer. Returns the position after the record, or -1 if the record is incomplete.
+   */
+  private parseQuoted(buf: Buffer, start: number, final: boolean): number {
+    const row = this.row;
+    const nl = this.nl;
+    const crlf = nl === LF;
+    const d = this.delimiter;
+    const n = buf.length;
+    if (this.scratch.length < n - start) this.scratch = Buffer.allocUnsafe(Math.max(n - start, this.scratch.length * 2));
+    const out = this.scratch;
+    let w = 0;
+    let count = 0;
+    let lines = 0;
+    let i = start;
+    for (;;) {
+      const fieldStart = w;
+      if (i < n && buf[i] === QUOTE) {
+        i++;
+        for (;;) {
+          if (i >= n) {
+            if (!final) return -1;
+            throw new UserError('E_CSV_QUOTE', `a quoted field opened at line ${this.line} is never closed`, { file: this.file, row: this.line }, 'the file is cut short or has an unbalanced quote; export it again');
+          }
+          const c = buf[i]!;
+          if (c === QUOTE) {
+            if (i + 1 < n && buf[i + 1] === QUOTE) {
+              out[w++] = QUOTE;
+              i += 2;
+              continue;
+            }
+            if (i + 1 >= n && !final) return -1;
+            i++;
+            break;
+          }
+          if (c === nl) lines++;
+          out[w++] = c;
+          i++;
+        }
+      }
+      // Unquoted text, or text after a closing quote, runs to the next delimiter or line end.
+      const plainStart = w;
+      let ended = false;
+      for (;;) {
+        if (i >= n) {
+          if (!final) return -1;
+          ended = true;
+          break;
+        }
+        const c = buf[i]!;
+        if (c === d) {
+          i++;
+          break;
+        }
+        if (c === nl) {
+          if (crlf && w > plainStart && out[w - 1] === CR) w--;
+          i++;
+          ended = true;
+          break;
+        }
+        out[w++] = c;
+        i++;
+      }
+      if (count < this.limits.maxColumns) {
+        row.grow(count);
+        row.starts[count] = fieldStart;
+        row.ends[count] = w;
+      }
+      count++;
+      if (ended) break;
+    }
+    row.buf = out;
+    row.count = count;
+    this.emit(1 + lines, w);
+    return i;
+  }
+
+  /** Hands the record on; `bytes` is its length, an upper bound on any cell's. */
+  private emit(lines: number, bytes: number): void {
+    const row = this.row;
+    if (row.count > this.limits.maxColumns) {
+      throw new UserError('E_LIMIT_COLUMNS', `line ${this.line} has ${row.count} columns; the limit is ${this.limits.maxColumns}`, { file: this.file, row: this.line }, 'check the delimiter (--delimiter), or raise --max-columns');
+    }
+    const max = this.limits.maxCellChars;
+    // A UTF-8 character is 1 to 4 bytes: only a long byte range can be a long cell.
+    if (bytes > max) {
+      for (let f = 0; f < row.count; f++) if (row.ends[f]! - row.starts[f]! > max && row.cell(f).length > max) this.cellTooLong();
+    }
+    this.sink(row, this.line);
+    this.line += lines;
+  }
+
+  private cellTooLong(): never {
+    throw new UserError('E_LIMIT_CELL', `a cell at line ${this.line} is longer than ${this.limits.maxCellChars} characters`, { file: this.file, row: this.line }, 'raise --max-cell-size if the file is genuine');
+  }
+}
+
+/** Candidate delimiters, most common in CRM exports first. */
+export const DELIMITERS = [';', ',', '\t', '|'] as const;
+
+/**
+ * Picks the delimiter from the first lines, counting only outside quotes: the candidate whose count
+ * is the same non-zero number on most lines wins (title rows above the header have fewer).
+ */
+export function detectDelimiter(sample: string): string {
+  const lines = splitSampleRecords(sample).slice(0, 50);
+  let best: { d: string; score: number; width: number } = { d: ',', score: -1, width: 0 };
+  for (const d of DELIMITERS) {
+    const counts = lines.map((l) => countOutsideQuotes(l, d)).filter((c) => c > 0);
+    if (counts.length === 0) continue;
+    const freq = new Map<number, number>();
+    for (const c of counts) freq.set(c, (freq.get(c) ?? 0) + 1);
+    let mode = 0;
+    let modeFreq = 0;
+    for (const [c, f] of freq) if (f > modeFreq || (f === modeFreq && c > mode)) [mode, modeFreq] = [c, f];
+    const score = modeFreq * 1000 + Math.min(mode, 999);
+    if (score > best.score) best = { d, score, width: mode };
+  }
+  return best.d;
+}
+
+/** Splits a sample into records, keeping quoted line breaks inside their record. */
+function splitSampleRecords(sample: string): string[] {
+  const out: string[] = [];
+  let inQuotes = false;
+  let start = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (!inQuotes && (c === 10 || c === 13)) {
+      if (i > start) out.push(sample.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+function countOutsideQuotes(line: string, d: string): number {
+  let inQuotes = false;
+  let count = 0;
+  for (const ch of line) {
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && ch === d) count++;
+  }
+  return count;
+}

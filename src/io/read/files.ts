@@ -1,0 +1,89 @@
+import { createReadStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { UserError } from '../../core/errors.js';
+
+/** Largest YAML/JSON document we read whole (questionnaires, answers, configs, maps). */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+/** Checks that `file` is a readable regular file, turning fs errors into user errors that say what to do. */
+export async function assertReadableFile(file: string, cwd: string): Promise<string> {
+  const full = path.resolve(cwd, file);
+  let stat;
+  try {
+    stat = await fs.stat(full);
+  } catch (error) {
+    throw fsError(error as NodeJS.ErrnoException, file);
+  }
+  if (stat.isDirectory()) throw new UserError('E_INPUT_DIR', 'this is a folder, not a file', { file }, 'pass the path of an export file');
+  if (!stat.isFile()) throw new UserError('E_INPUT_TYPE', 'this is not a regular file', { file });
+  try {
+    await fs.access(full, fs.constants.R_OK);
+  } catch (error) {
+    throw fsError(error as NodeJS.ErrnoException, file);
+  }
+  return full;
+}
+
+/** Reads a whole small document (YAML/JSON) as UTF-8, with a size limit; `-` reads stdin. */
+export async function readDocument(file: string, cwd: string, stdin: NodeJS.ReadableStream, maxBytes = MAX_DOCUMENT_BYTES): Promise<string> {
+  if (file === '-') return (await readAll(stdin, maxBytes, file)).toString('utf8');
+  const full = await assertReadableFile(file, cwd);
+  const stat = await fs.stat(full);
+  if (stat.size > maxBytes) {
+    throw new UserError('E_LIMIT_SIZE', `the file is ${stat.size} bytes; documents of this kind are limited to ${maxBytes} bytes`, { file });
+  }
+  try {
+    return (await fs.readFile(full)).toString('utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw fsError(error as NodeJS.ErrnoException, file);
+  }
+}
+
+/** Opens an input as a byte stream: a file, or stdin for `-`. */
+export async function openInput(file: string, cwd: string, stdin: NodeJS.ReadableStream, range: { start?: number; end?: number } = {}): Promise<{ stream: Readable | NodeJS.ReadableStream; size: number | undefined }> {
+  if (file === '-') return { stream: stdin, size: undefined };
+  const full = await assertReadableFile(file, cwd);
+  const stat = await fs.stat(full);
+  // createReadStream's end is inclusive; range.end is not.
+  const bounds = { ...(range.start !== undefined ? { start: range.start } : {}), ...(range.end !== undefined ? { end: range.end - 1 } : {}) };
+  return { stream: createReadStream(full, { highWaterMark: 1 << 20, ...bounds }), size: stat.size };
+}
+
+/** Reads a stream to one buffer, refusing more than maxBytes. */
+export async function readAll(stream: NodeJS.ReadableStream, maxBytes: number, file: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of guard(stream, file)) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    total += buf.length;
+    if (total > maxBytes) throw new UserError('E_LIMIT_SIZE', `the input is larger than ${maxBytes} bytes`, { file });
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function* guard(stream: NodeJS.ReadableStream, file: string): AsyncGenerator<Buffer | string> {
+  try {
+    for await (const chunk of stream) yield chunk as Buffer | string;
+  } catch (error) {
+    throw error instanceof UserError ? error : fsError(error as NodeJS.ErrnoException, file);
+  }
+}
+
+/** An fs error as a user error: missing, unreadable, or otherwise. */
+export function fsError(error: NodeJS.ErrnoException, file: string): UserError {
+  switch (error.code) {
+    case 'ENOENT':
+      return new UserError('E_INPUT_MISSING', 'no such file', { file }, 'check the path (relative paths start from the current folder)');
+    case 'EACCES':
+    case 'EPERM':
+      return new UserError('E_INPUT_PERMISSION', 'the file cannot be read (permission denied)', { file }, 'check the file permissions');
+    case 'EISDIR':
+      return new UserError('E_INPUT_DIR', 'this is a folder, not a file', { file });
+    case 'EIO':
+      return new UserError('E_INPUT_READ', 'the file cannot be read (input/output error)', { file }, 'copy the file to a local disk and try again');
+    default:
+      return new UserError('E_INPUT_READ', `the file cannot be read: ${error.message}`, { file });
+  }
+}

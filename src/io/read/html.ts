@@ -1,0 +1,131 @@
+import { Parser } from 'htmlparser2';
+import { UserError } from '../../core/errors.js';
+import type { RowSink } from './csv.js';
+import type { Limits } from './limits.js';
+
+/**
+ * Streams the rows of the first table of an HTML document (Bitrix24's and Salesforce's ".xls").
+ * Markup inside cells (`<span>`, `<a>`, `<br>`) reduces to text; script and style contents are
+ * ignored; nested tables fold into their cell's text. htmlparser2 keeps its own stack, so deeply
+ * nested tags cost memory, never recursion.
+ */
+export class HtmlTableParser {
+  private readonly parser: Parser;
+  private depth = 0;
+  private tablesSeen = 0;
+  private inRow = false;
+  private cell: string | undefined;
+  private cells: string[] = [];
+  private skipText = 0;
+  private row = 0;
+  private pendingSpan = 1;
+  /** Rows of the current table held back until it shows a row of two or more cells (title tables have one). */
+  private held: string[][] = [];
+  private committed = false;
+  private dataTable = 0;
+
+  constructor(
+    private readonly sink: RowSink,
+    private readonly file: string,
+    private readonly limits: Pick<Limits, 'maxCellChars' | 'maxColumns'>,
+  ) {
+    this.parser = new Parser(
+      {
+        onopentag: (name, attribs) => this.open(name, attribs),
+        ontext: (text) => this.text(text),
+        onclosetag: (name) => this.close(name),
+      },
+      { decodeEntities: true, lowerCaseTags: true },
+    );
+  }
+
+  /** Feeds decoded text. */
+  write(text: string): void {
+    this.parser.write(text);
+  }
+
+  /** Ends the document. */
+  end(): void {
+    this.parser.end();
+    if (!this.committed) for (const r of this.held) this.sink(r, ++this.row);
+    if (this.tablesSeen === 0) throw new UserError('E_HTML_NO_TABLE', 'this HTML file holds no table', { file: this.file }, 'export the list again from the CRM ("Export to Excel" or CSV)');
+  }
+
+  private open(name: string, attribs: Record<string, string>): void {
+    if (name === 'script' || name === 'style') this.skipText++;
+    if (name === 'table') {
+      this.depth++;
+      if (this.depth === 1) {
+        this.tablesSeen++;
+        if (!this.committed) this.held = [];
+      }
+      return;
+    }
+    if (this.depth !== 1 || (this.committed && this.tablesSeen !== this.dataTable)) {
+      if (name === 'br' && this.cell !== undefined) this.cell += '\n';
+      return;
+    }
+    if (name === 'tr') {
+      this.inRow = true;
+      this.cells = [];
+    } else if ((name === 'td' || name === 'th') && this.inRow) {
+      this.cell = '';
+      const span = Number(attribs.colspan ?? '1');
+      this.pendingSpan = Number.isInteger(span) && span > 1 ? Math.min(span, this.limits.maxColumns) : 1;
+    } else if (name === 'br' && this.cell !== undefined) {
+      this.cell += '\n';
+    }
+  }
+
+  private text(text: string): void {
+    if (this.cell === undefined || this.skipText > 0) return;
+    this.cell += text;
+    if (this.cell.length > this.limits.maxCellChars) {
+      throw new UserError('E_LIMIT_CELL', `a cell in table row ${this.row + 1} is longer than ${this.limits.maxCellChars} characters`, { file: this.file, row: this.row + 1 }, 'raise --max-cell-size if the file is genuine');
+    }
+  }
+
+  private close(name: string): void {
+    if (name === 'script' || name === 'style') this.skipText = Math.max(0, this.skipText - 1);
+    if (name === 'table') {
+      this.depth = Math.max(0, this.depth - 1);
+      if (this.depth === 0 && !this.committed) this.held = [];
+      return;
+    }
+    if (this.depth !== 1 || (this.committed && this.tablesSeen !== this.dataTable)) return;
+    if ((name === 'td' || name === 'th') && this.cell !== undefined) {
+      this.cells.push(cleanCell(this.cell));
+      for (let i = 1; i < this.pendingSpan; i++) this.cells.push('');
+      this.cell = undefined;
+      if (this.cells.length > this.limits.maxColumns) {
+        throw new UserError('E_LIMIT_COLUMNS', `table row ${this.row + 1} has more than ${this.limits.maxColumns} columns`, { file: this.file, row: this.row + 1 }, 'raise --max-columns if the file is genuine');
+      }
+    } else if (name === 'tr' && this.inRow) {
+      this.inRow = false;
+      if (this.committed) {
+        this.row++;
+        this.sink(this.cells, this.row);
+        return;
+      }
+      this.held.push(this.cells);
+      if (this.cells.filter((c) => c !== '').length >= 2) {
+        // the data table: what came before in it (titles) is passed on too, for the header search
+        this.committed = true;
+        this.dataTable = this.tablesSeen;
+        for (const r of this.held) this.sink(r, ++this.row);
+        this.held = [];
+      } else if (this.held.length > 200) {
+        throw new UserError('E_HTML_NO_TABLE', 'the first 200 rows of the HTML table have one column each: no data table found', { file: this.file }, 'export the list again from the CRM ("Export to Excel" or CSV)');
+      }
+    }
+  }
+}
+
+/** Cell text as a person sees it: whitespace runs (including NBSP) collapsed, line breaks kept. */
+function cleanCell(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => l.replace(/[\s\u00a0\u202f]+/g, ' ').trim())
+    .filter((l) => l !== '')
+    .join('\n');
+}

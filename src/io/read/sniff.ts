@@ -1,0 +1,67 @@
+import { UserError } from '../../core/errors.js';
+import { TextDecoder } from 'node:util';
+
+/** What a file is, judged by its bytes. */
+export type FileType = 'xlsx' | 'html' | 'text';
+export type Encoding = 'utf-8' | 'windows-1251' | 'utf-16le' | 'utf-16be';
+
+export interface Sniffed {
+  type: FileType;
+  /** Known from a BOM or from UTF-16 byte patterns; otherwise decided while decoding. */
+  encoding?: Encoding;
+  bomLength: number;
+}
+
+/**
+ * Identifies a file from its first bytes: XLSX (zip), legacy XLS / encrypted workbook (CFB, refused
+ * with advice), an HTML table saved as .xls, UTF-16 text, or delimited text.
+ */
+export function sniff(head: Uint8Array, file: string): Sniffed {
+  if (head.length === 0) throw new UserError('E_EMPTY', 'the file is empty (0 bytes)', { file }, 'export the data again; the download may have failed');
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return { type: 'xlsx', bomLength: 0 };
+  if (head[0] === 0x50 && head[1] === 0x4b) {
+    throw new UserError('E_ZIP', 'this is a zip archive but not a readable workbook (empty or split archive)', { file }, 'open it in Excel and save it as .xlsx or .csv');
+  }
+  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
+    throw new UserError(
+      'E_LEGACY_XLS',
+      'this is a legacy binary .xls workbook or a password-protected .xlsx, which cannot be read',
+      { file },
+      'open it in Excel or LibreOffice, remove any password, and save it as .xlsx or as CSV (UTF-8)',
+    );
+  }
+  if (head[0] === 0xff && head[1] === 0xfe) return { ...textOrHtml(decodeHead(head.subarray(2), 'utf-16le')), encoding: 'utf-16le', bomLength: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { ...textOrHtml(decodeHead(head.subarray(2), 'utf-16be')), encoding: 'utf-16be', bomLength: 2 };
+  const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  const body = utf8Bom ? head.subarray(3) : head;
+  const utf16 = guessUtf16WithoutBom(body);
+  if (utf16) return { ...textOrHtml(decodeHead(body, utf16)), encoding: utf16, bomLength: 0 };
+  const kind = textOrHtml(String.fromCharCode(...body.subarray(0, 512)));
+  return { ...kind, ...(utf8Bom ? { encoding: 'utf-8' as const } : {}), bomLength: utf8Bom ? 3 : 0 };
+}
+
+function decodeHead(bytes: Uint8Array, encoding: Encoding): string {
+  return new TextDecoder(encoding).decode(bytes.subarray(0, 1024));
+}
+
+function textOrHtml(start: string): { type: FileType } {
+  const trimmed = start.replace(/^[\s\uFEFF]+/, '').slice(0, 200).toLowerCase();
+  if (/^<(!doctype html|html|meta|table|head|body|\?xml[^>]*>\s*<html|!--)/.test(trimmed)) return { type: 'html' };
+  return { type: 'text' };
+}
+
+/** UTF-16 without a BOM shows as ASCII text with every other byte zero. */
+function guessUtf16WithoutBom(bytes: Uint8Array): Encoding | undefined {
+  const n = Math.min(bytes.length, 1024) & ~1;
+  if (n < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.6 && evenZero < pairs * 0.1) return 'utf-16le';
+  if (evenZero > pairs * 0.6 && oddZero < pairs * 0.1) return 'utf-16be';
+  return undefined;
+}

@@ -1,0 +1,198 @@
+import { UserError } from '../../core/errors.js';
+import { CsvParser, detectDelimiter, type RowSink } from './csv.js';
+import { ExportDecoder } from './decode.js';
+import { assertReadableFile, fsError, openInput, readAll } from './files.js';
+import type { Limits } from './limits.js';
+import { sniff, type Encoding, type FileType } from './sniff.js';
+
+export interface TableOptions {
+  cwd: string;
+  stdin: NodeJS.ReadableStream;
+  limits: Limits;
+  /** Forces the delimiter of delimited text. */
+  delimiter?: string;
+  /** XLSX sheet name or 1-based index. */
+  sheet?: string;
+  /** Called as bytes are read, for a progress line: the file, and whether only a part of it is read here. */
+  onProgress?: (bytesRead: number, totalBytes: number | undefined, about?: { file: string; part: boolean }) => void;
+  /** Hands CSV records on as text, not bytes: the reference the byte path is tested against. */
+  textRows?: boolean;
+  /**
+   * Reads delimited text up to byte `at` only, then tells onBoundary whether `at` ended a record
+   * with nothing held back (so that the rest of the file can be read separately); it may throw.
+   */
+  stopAt?: { at?: number; onBoundary: (state: { clean: boolean; nextLine: number }) => void };
+  /** The file's bytes from `part.from` on, read by the caller (the worker's claimed chunks: see takeover.ts). */
+  source?: AsyncIterable<Buffer>;
+  /** Reads delimited text from byte `from` on, in a known format: no sniffing, BOM, `sep=` or delimiter detection. */
+  part?: { from: number; delimiter: string; encoding?: Encoding };
+  /** Called when delimited text starts to be parsed, with its delimiter and (if known yet) encoding. */
+  onFormat?: (format: { delimiter: string; encoding: Encoding | undefined }) => void;
+}
+
+/** How a file was read: what `inspect` shows. */
+export interface TableInfo {
+  type: FileType;
+  encoding?: Encoding | undefined;
+  delimiter?: string;
+  sheet?: string;
+  sheets?: string[];
+}
+
+const DELIMITER_SAMPLE_BYTES = 64 * 1024;
+
+/** The chunks of an input, with the bytes read so far reported as progress. */
+class Chunks {
+  private read = 0;
+  private readonly iterator: AsyncIterator<Buffer | string>;
+
+  constructor(
+    stream: AsyncIterable<Buffer | string> | NodeJS.ReadableStream,
+    private readonly file: string,
+    private readonly size: number | undefined,
+    private readonly onProgress: TableOptions['onProgress'],
+  ) {
+    this.iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  }
+
+  /** The next chunk, or undefined at the end. */
+  async next(): Promise<Buffer | undefined> {
+    let r: IteratorResult<Buffer | string>;
+    try {
+      r = await this.iterator.next();
+    } catch (error) {
+      throw fsError(error as NodeJS.ErrnoException, this.file);
+    }
+    if (r.done) return undefined;
+    const buf = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+    this.read += buf.length;
+    this.onProgress?.(this.read, this.size);
+    return buf;
+  }
+
+  /** The first chunk, at least 4 KB where the input has them: pipes may deliver tiny pieces, and the sniffer needs enough. */
+  async head(): Promise<Buffer> {
+    let first = (await this.next()) ?? Buffer.alloc(0);
+    while (first.length < 4096) {
+      const more = await this.next();
+      if (more === undefined) break;
+      first = Buffer.concat([first, more]);
+    }
+    return first;
+  }
+
+  async close(): Promise<void> {
+    await this.iterator.return?.();
+  }
+}
+
+/** Reads any supported export (`-` for stdin) and streams its rows, whatever the format and encoding. */
+export async function readTable(file: string, opts: TableOptions, byteSink: RowSink): Promise<TableInfo> {
+  const sink: RowSink = opts.textRows ? (row, line) => byteSink(Array.isArray(row) ? row : row.cells(), line) : byteSink;
+  const stopAt = file === '-' ? undefined : opts.stopAt;
+  const { stream, size } = opts.source ? { stream: opts.source, size: undefined } : await openInput(file, opts.cwd, opts.stdin, { start: opts.part?.from, end: stopAt?.at });
+  // A first part read here while a worker reads the rest counts against the part, so it reaches 100%.
+  const about = { file, part: stopAt?.at !== undefined };
+  const total = stopAt?.at !== undefined ? stopAt.at - (opts.part?.from ?? 0) : size;
+  const progress = opts.onProgress;
+  const chunks = new Chunks(stream, file, total, progress && ((read, bytes) => progress(read, bytes, about)));
+  const first = await chunks.head();
+  const kind = opts.part ? { type: 'text' as const, encoding: opts.part.encoding, bomLength: 0 } : sniff(first, file);
+  if (kind.type === 'xlsx') {
+    await chunks.close();
+    return readXlsxInput(file, first, opts, sink);
+  }
+  const decoder = new ExportDecoder(file, kind.encoding);
+  if (kind.type === 'html') {
+    // The HTML reader (and its library) loads only for such files: most runs read CSV.
+    const { HtmlTableParser } = await import('./html.js');
+    const parser = new HtmlTableParser(sink, file, opts.limits);
+    parser.write(decoder.write(first.subarray(kind.bomLength)));
+    for (let c = await chunks.next(); c !== undefined; c = await chunks.next()) parser.write(decoder.write(c));
+    parser.write(decoder.end());
+    parser.end();
+    return { type: 'html', encoding: decoder.encoding ?? 'utf-8' };
+  }
+  const text = new DelimitedText(file, opts, sink, decoder);
+  text.feed(decoder.bytes(first.subarray(kind.bomLength)));
+  for (let c = await chunks.next(); c !== undefined; c = await chunks.next()) text.feed(decoder.bytes(c));
+  // Every byte up to the stop is in: the record and the encoding decision must both be complete there.
+  stopAt?.onBoundary({ clean: text.atRecordEnd && !decoder.holding, nextLine: text.nextLine });
+  text.feed(decoder.endBytes());
+  return text.end();
+}
+
+/** An XLSX workbook: from its path, or held in memory from stdin (the format needs random access). */
+async function readXlsxInput(file: string, first: Buffer, opts: TableOptions, sink: RowSink): Promise<TableInfo> {
+  // The XLSX reader (and its library) loads only for such files.
+  const { readXlsx } = await import('./xlsx.js');
+  const source = file === '-' ? { buffer: Buffer.concat([first, await readAll(opts.stdin, opts.limits.maxBufferedInputBytes - first.length, file)]) } : { path: await assertReadableFile(file, opts.cwd) };
+  const info = await readXlsx(source, file, opts.sheet, opts.limits, sink);
+  return { type: 'xlsx', sheet: info.sheet, sheets: info.sheets };
+}
+
+/** Delimited text, parsed as bytes: the first 64 KB are held back to find the delimiter (and a `sep=` line). */
+class DelimitedText {
+  private readonly head: Buffer[] = [];
+  private headBytes = 0;
+  private parser: CsvParser | undefined;
+  private delimiter: string | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly opts: TableOptions,
+    private readonly sink: RowSink,
+    private readonly decoder: ExportDecoder,
+  ) {
+    this.delimiter = opts.part?.delimiter ?? opts.delimiter;
+  }
+
+  get atRecordEnd(): boolean {
+    return this.parser !== undefined && this.parser.atRecordEnd;
+  }
+
+  get nextLine(): number {
+    return this.parser?.nextLine ?? 1;
+  }
+
+  feed(bytes: Buffer): void {
+    if (bytes.length === 0) return;
+    if (this.parser) return this.parser.push(bytes);
+    this.head.push(bytes);
+    this.headBytes += bytes.length;
+    // A part of a file comes with its delimiter: nothing to detect, nothing to hold back.
+    if (this.headBytes >= DELIMITER_SAMPLE_BYTES || this.opts.part) this.start(Buffer.concat(this.head));
+  }
+
+  end(): TableInfo {
+    if (!this.parser) this.start(Buffer.concat(this.head));
+    this.parser!.end();
+    return { type: 'text', encoding: this.decoder.encoding ?? 'utf-8', delimiter: this.delimiter };
+  }
+
+  private start(bytes: Buffer): void {
+    const { opts, file, decoder } = this;
+    if (opts.part) {
+      this.parser = new CsvParser(this.delimiter!.charCodeAt(0), this.sink, file, opts.limits, decoder);
+      return this.parser.push(bytes);
+    }
+    let body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    const sample = decoder.decode(body, 0, Math.min(body.length, DELIMITER_SAMPLE_BYTES));
+    const sep = /^"?sep=(.)"?[^\S\r\n]*(\r\n|\n|\r)/i.exec(sample);
+    let text = sample;
+    if (sep) {
+      this.delimiter ??= sep[1];
+      body = body.subarray(Buffer.byteLength(sep[0]));
+      text = sample.slice(sep[0].length);
+    }
+    const delimiter = (this.delimiter ??= detectDelimiter(text));
+    const code = delimiter.charCodeAt(0);
+    if (delimiter.length !== 1 || code > 127 || code === 34 || code === 10 || code === 13) {
+      throw new UserError('E_USAGE', `the delimiter ${JSON.stringify(delimiter)} cannot be used: it must be one ASCII character other than a quote or a line break`, { file }, 'pass --delimiter with one of ; , | or tab');
+    }
+    this.parser = new CsvParser(code, this.sink, file, opts.limits, decoder);
+    opts.onFormat?.({ delimiter, encoding: decoder.encoding });
+    if (sep) this.parser.skipLines(1);
+    this.parser.push(body);
+  }
+}

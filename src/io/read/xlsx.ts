@@ -1,0 +1,348 @@
+import { promisify } from 'node:util';
+import { TextDecoder } from 'node:util';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { UserError } from '../../core/errors.js';
+import type { RowSink } from './csv.js';
+import type { Limits } from './limits.js';
+import { assertNoDtd, attr, decodeXmlText } from './xml.js';
+
+type ZipFile = yauzl.ZipFile;
+type Entry = yauzl.Entry;
+
+export interface XlsxInfo {
+  sheet: string;
+  sheets: string[];
+  date1904: boolean;
+}
+
+/**
+ * Streams the rows of one sheet of an XLSX workbook without loading the workbook: the zip is read
+ * with yauzl, the sheet XML is scanned row by row, formula cells give their cached values, and
+ * date-formatted numbers become ISO dates. Inflated size is bounded; DTDs are refused.
+ */
+export async function readXlsx(source: { path?: string; buffer?: Buffer }, file: string, sheetWanted: string | undefined, limits: Limits, sink: RowSink): Promise<XlsxInfo> {
+  const zip = await openZip(source, file);
+  try {
+    const entries = await listEntries(zip, file);
+    const budget = { left: limits.maxInflatedBytes };
+    const part = async (name: string, max = limits.maxInflatedBytes) => {
+      const entry = entries.get(name);
+      if (!entry) return undefined;
+      return readEntryText(zip, entry, file, budget, max, limits);
+    };
+    const workbookXml = await part('xl/workbook.xml');
+    if (!workbookXml) throw new UserError('E_XLSX', 'this zip file is not an Excel workbook (no xl/workbook.xml)', { file }, 'open it in Excel and save it as .xlsx or .csv');
+    assertNoDtd(workbookXml, file, 'xl/workbook.xml');
+    const date1904 = /<workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(workbookXml);
+    const rels = parseRels((await part('xl/_rels/workbook.xml.rels')) ?? '');
+    const sheets = [...workbookXml.matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => ({
+      name: attr(m[1]!, 'name') ?? '',
+      target: rels.get(attr(m[1]!, 'r:id') ?? '') ?? '',
+    }));
+    if (sheets.length === 0) throw new UserError('E_XLSX_NO_SHEETS', 'the workbook has no sheets', { file }, 'export the data again');
+    const shared = parseSharedStrings((await part('xl/sharedStrings.xml', limits.maxSharedStringsBytes)) ?? '', file);
+    const dateStyles = parseDateStyles((await part('xl/styles.xml')) ?? '');
+    const names = sheets.map((s) => s.name);
+
+    let candidates = sheets;
+    if (sheetWanted !== undefined) {
+      const byIndex = /^\d+$/.test(sheetWanted) ? sheets[Number(sheetWanted) - 1] : undefined;
+      const chosen = byIndex ?? sheets.find((s) => s.name === sheetWanted);
+      if (!chosen) throw new UserError('E_XLSX_SHEET', `there is no sheet "${sheetWanted}"`, { file }, `sheets: ${names.map((n) => `"${n}"`).join(', ')}`);
+      candidates = [chosen];
+    }
+    for (const sheet of candidates) {
+      const entry = entries.get(sheet.target);
+      if (!entry) continue;
+      const found = await streamSheet(zip, entry, file, budget, limits, { shared, dateStyles, date1904 }, sink, sheetWanted === undefined);
+      if (found) return { sheet: sheet.name, sheets: names, date1904 };
+    }
+    throw new UserError('E_XLSX_EMPTY', sheetWanted ? `sheet "${sheetWanted}" is empty` : 'every sheet of the workbook is empty', { file }, 'export the data again');
+  } finally {
+    zip.close();
+  }
+}
+
+interface CellContext {
+  shared: string[];
+  dateStyles: Set<number>;
+  date1904: boolean;
+}
+
+/** Scans one sheet's XML; returns false (without emitting) when it holds no value at all and skipEmpty is set. */
+async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { left: number }, limits: Limits, ctx: CellContext, sink: RowSink, skipEmpty: boolean): Promise<boolean> {
+  const decoder = new TextDecoder('utf-8');
+  let carry = '';
+  let nextRow = 1;
+  let seenValue = false;
+  let checkedHead = false;
+  const emit = (xml: string) => {
+    const rowAttrs = /^<row\b([^>]*)>/.exec(xml)?.[1] ?? '';
+    const r = attr(rowAttrs, 'r');
+    const rowNumber = r ? Number(r) : nextRow;
+    nextRow = rowNumber + 1;
+    const cells = parseRowCells(xml, ctx, file, rowNumber, limits);
+    if (!seenValue) {
+      if (cells.every((c) => c === '')) return;
+      seenValue = true;
+    }
+    sink(cells, rowNumber);
+  };
+  for await (const chunk of entryChunks(zip, entry, file, budget, limits)) {
+    let s = carry + decoder.decode(chunk, { stream: true });
+    if (!checkedHead) {
+      assertNoDtd(s.slice(0, 4096), file, entry.fileName);
+      checkedHead = true;
+    }
+    let pos = 0;
+    for (;;) {
+      const start = s.indexOf('<row', pos);
+      if (start === -1) {
+        pos = Math.max(pos, s.length - 4);
+        break;
+      }
+      const open = s.indexOf('>', start);
+      if (open === -1) {
+        pos = start;
+        break;
+      }
+      if (s.charCodeAt(open - 1) === 47) {
+        // <row .../>: an empty row
+        pos = open + 1;
+        continue;
+      }
+      const close = s.indexOf('</row>', open);
+      if (close === -1) {
+        pos = start;
+        break;
+      }
+      emit(s.slice(start, close + 6));
+      pos = close + 6;
+    }
+    s = s.slice(pos);
+    if (s.length > limits.maxCellChars * 4) {
+      throw new UserError('E_LIMIT_CELL', `a row of the sheet is larger than ${limits.maxCellChars * 4} characters`, { file }, 'raise --max-cell-size if the file is genuine');
+    }
+    carry = s;
+  }
+  return seenValue || !skipEmpty;
+}
+
+const CELL_RE = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+
+function parseRowCells(xml: string, ctx: CellContext, file: string, row: number, limits: Limits): string[] {
+  const cells: string[] = [];
+  let col = 0;
+  CELL_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CELL_RE.exec(xml)) !== null) {
+    const attrs = m[1]!;
+    const ref = quickAttr(attrs, ' r="') ?? attr(attrs, 'r');
+    if (ref) col = columnIndex(ref);
+    if (col >= limits.maxColumns) throw new UserError('E_LIMIT_COLUMNS', `row ${row} has more than ${limits.maxColumns} columns`, { file, row }, 'raise --max-columns if the file is genuine');
+    const value = cellValue(attrs, m[2] ?? '', ctx);
+    if (value.length > limits.maxCellChars) throw new UserError('E_LIMIT_CELL', `a cell in row ${row} is longer than ${limits.maxCellChars} characters`, { file, row }, 'raise --max-cell-size if the file is genuine');
+    while (cells.length < col) cells.push('');
+    cells[col] = value;
+    col++;
+  }
+  return cells;
+}
+
+/** A double-quoted attribute found with indexOf (how every writer quotes them); undefined sends the caller to attr(). */
+function quickAttr(attrs: string, key: string): string | undefined {
+  const i = attrs.indexOf(key);
+  if (i === -1) return undefined;
+  const end = attrs.indexOf('"', i + key.length);
+  return end === -1 ? undefined : attrs.slice(i + key.length, end);
+}
+
+function cellValue(attrs: string, inner: string, ctx: CellContext): string {
+  const type = (attrs.indexOf('t=') === -1 ? 'n' : (quickAttr(attrs, ' t="') ?? attr(attrs, 't'))) ?? 'n';
+  if (type === 'inlineStr') return textRuns(inner);
+  const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+  if (v === undefined) return '';
+  switch (type) {
+    case 's':
+      return ctx.shared[Number(v)] ?? '';
+    case 'str':
+    case 'e':
+    case 'd':
+      return decodeXmlText(v);
+    case 'b':
+      return v === '1' ? 'TRUE' : 'FALSE';
+    default: {
+      const style = Number((attrs.indexOf('s=') === -1 ? '0' : (quickAttr(attrs, ' s="') ?? attr(attrs, 's'))) ?? '0');
+      if (ctx.dateStyles.has(style)) {
+        const serial = Number(v);
+        if (Number.isFinite(serial)) return serialToIso(serial, ctx.date1904);
+      }
+      return v.trim();
+    }
+  }
+}
+
+/** Excel serial date to `YYYY-MM-DD[ HH:MM:SS]` in either date system. */
+export function serialToIso(serial: number, date1904: boolean): string {
+  // Days since 1970-01-01 of the epoch: 1899-12-30 (1900 system) or 1904-01-01.
+  const seconds = Math.round(serial * 86_400) + (date1904 ? -2_082_844_800 : -2_209_161_600);
+  const days = Math.floor(seconds / 86_400);
+  const rest = seconds - days * 86_400;
+  const date = civilFromDays(days);
+  if (rest === 0 && Number.isInteger(serial)) return date;
+  const h = Math.floor(rest / 3600);
+  const m = Math.floor((rest % 3600) / 60);
+  return `${date} ${two(h)}:${two(m)}:${two(rest % 60)}`;
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** `YYYY-MM-DD` of a day count since 1970-01-01 (H. Hinnant's algorithm). */
+function civilFromDays(z0: number): string {
+  const z = z0 + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${two(m)}-${two(d)}`;
+}
+
+function textRuns(xml: string): string {
+  const cleaned = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+  let out = '';
+  for (const m of cleaned.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)) out += decodeXmlText(m[1]!);
+  return out;
+}
+
+function parseSharedStrings(xml: string, file: string): string[] {
+  if (!xml) return [];
+  assertNoDtd(xml.slice(0, 4096), file, 'xl/sharedStrings.xml');
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\b[^>]*\/>/g)) out.push(m[1] ? textRuns(m[1]) : '');
+  return out;
+}
+
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** Indexes of cell styles whose number format shows a date or time. */
+function parseDateStyles(xml: string): Set<number> {
+  const custom = new Map<number, string>();
+  for (const m of xml.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
+    const id = Number(attr(m[1]!, 'numFmtId'));
+    custom.set(id, attr(m[1]!, 'formatCode') ?? '');
+  }
+  const isDateFormat = (id: number) => {
+    if (BUILTIN_DATE_FORMATS.has(id)) return true;
+    const code = custom.get(id);
+    if (!code) return false;
+    const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+    return /[dmyhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
+  };
+  const styles = new Set<number>();
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
+  let i = 0;
+  for (const m of xfs.matchAll(/<xf\b([^>]*)\/?>/g)) {
+    if (isDateFormat(Number(attr(m[1]!, 'numFmtId') ?? '0'))) styles.add(i);
+    i++;
+  }
+  return styles;
+}
+
+function parseRels(xml: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of xml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+    const id = attr(m[1]!, 'Id');
+    let target = attr(m[1]!, 'Target') ?? '';
+    target = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    if (id) out.set(id, target.replace(/\/\.\//g, '/'));
+  }
+  return out;
+}
+
+/** "BC12" -> 54 (0-based column). */
+export function columnIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+async function openZip(source: { path?: string; buffer?: Buffer }, file: string): Promise<ZipFile> {
+  try {
+    if (source.buffer) return await promisify<Buffer, yauzl.Options, ZipFile>(yauzl.fromBuffer)(source.buffer, { lazyEntries: true, validateEntrySizes: true });
+    return await promisify<string, yauzl.Options, ZipFile>(yauzl.open)(source.path!, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
+  } catch (error) {
+    throw corrupt(file, error);
+  }
+}
+
+function listEntries(zip: ZipFile, file: string): Promise<Map<string, Entry>> {
+  return new Promise((resolve, reject) => {
+    const entries = new Map<string, Entry>();
+    let count = 0;
+    zip.on('entry', (entry: Entry) => {
+      if (++count > 10_000) {
+        reject(new UserError('E_XLSX', 'the workbook has more than 10,000 parts', { file }));
+        return;
+      }
+      entries.set(entry.fileName, entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', (error: Error) => reject(corrupt(file, error)));
+    zip.readEntry();
+  });
+}
+
+/** Opens a zip entry and yields its inflated chunks, counting them against the inflation budget. */
+async function* entryChunks(zip: ZipFile, entry: Entry, file: string, budget: { left: number }, limits: Limits): AsyncGenerator<Buffer> {
+  if (entry.uncompressedSize > budget.left) throw bomb(file, limits);
+  if (entry.isEncrypted()) throw new UserError('E_XLSX_ENCRYPTED', 'the workbook is encrypted', { file }, 'remove the password in Excel and save it again');
+  let stream: Readable;
+  try {
+    stream = await promisify<Entry, Readable>(zip.openReadStream.bind(zip))(entry);
+  } catch (error) {
+    throw corrupt(file, error);
+  }
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      budget.left -= chunk.length;
+      if (budget.left < 0) throw bomb(file, limits);
+      yield chunk;
+    }
+  } catch (error) {
+    throw error instanceof UserError ? error : corrupt(file, error);
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function readEntryText(zip: ZipFile, entry: Entry, file: string, budget: { left: number }, max: number, limits: Limits): Promise<string> {
+  if (entry.uncompressedSize > max) throw new UserError('E_LIMIT_INFLATED', `the workbook part ${entry.fileName} inflates to ${entry.uncompressedSize} bytes, over the limit of ${max}`, { file }, 'raise --max-inflated-size if the file is genuine');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of entryChunks(zip, entry, file, budget, limits)) {
+    size += chunk.length;
+    if (size > max) {
+      throw new UserError('E_LIMIT_INFLATED', `the workbook part ${entry.fileName} inflates past ${max} bytes`, { file }, 'raise --max-inflated-size if the file is genuine');
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function bomb(file: string, limits: Limits): UserError {
+  return new UserError('E_LIMIT_INFLATED', `the workbook inflates to more than ${limits.maxInflatedBytes} bytes (a zip bomb, or a far larger export than expected)`, { file }, 'raise --max-inflated-size if the file is genuine');
+}
+
+function corrupt(file: string, error: unknown): UserError {
+  return new UserError('E_XLSX_CORRUPT', `the workbook is damaged and cannot be read (${(error as Error).message})`, { file }, 'open it in Excel or LibreOffice and save it again as .xlsx');
+}

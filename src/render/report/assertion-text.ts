@@ -1,0 +1,103 @@
+import type { AssertionFailure, AssertionResult, AssertValue, Operator } from '../../core/assert.js';
+import { tr } from '../../core/i18n.js';
+import { METRICS, type MetricFormat } from '../../core/kpi/catalog.js';
+import { ROW_INFO } from '../compare/text.js';
+import { formatValue } from '../format.js';
+
+/** The relation that holds when an assertion fails: `<=30` failing reads "66,2 > 30". */
+const BROKEN: Record<Operator, string> = { '>=': '<', '<=': '>', '>': '≤', '<': '≥', '==': '≠', '!=': '=' };
+
+type Kind = MetricFormat | 'points' | 'pp' | 'bool' | 'text';
+
+const UNIT: Partial<Record<Kind, { ru: string; en: string }>> = { minutes: { ru: 'мин', en: 'min' }, days: { ru: 'дн.', en: 'days' }, pp: { ru: 'п.п.', en: 'pp' } };
+
+/** A value with its unit: `66,2 мин`, `20,7%`, `−2,0 п.п.`, `да`. */
+export function showWithUnit(v: AssertValue | unknown, kind: Kind, lang: string, signed = false): string {
+  if (v === null || v === undefined) return tr(lang, 'нет данных', 'no data');
+  if (typeof v === 'boolean') return v ? tr(lang, 'да', 'yes') : tr(lang, 'нет', 'no');
+  if (typeof v !== 'number') return typeof v === 'string' ? `«${v}»` : JSON.stringify(v);
+  const sign = signed && v > 0 ? '+' : '';
+  if (kind === 'pp') return `${sign}${formatValue(v * 100, 'days', lang)} ${UNIT.pp![lang === 'ru' ? 'ru' : 'en']}`;
+  const text = formatValue(v, kind === 'points' || kind === 'bool' || kind === 'text' ? 'decimal' : kind, lang).replace(/,00$|\.00$/, '');
+  const unit = UNIT[kind];
+  return `${sign}${text}${unit ? ` ${unit[lang === 'ru' ? 'ru' : 'en']}` : ''}`;
+}
+
+/** A metric's label without the unit its value now carries: «Реакция (медиана)». */
+export const bareLabel = (label: string) => label.replace(/, (мин|дн\.|min|days)(?=[ ,]|$)/, '');
+
+function metric(key: string, lang: string): { label: string; format: MetricFormat } {
+  const def = METRICS.find((m) => m.key === key);
+  return def ? { label: bareLabel(def.label[lang === 'ru' ? 'ru' : 'en']), format: def.format } : { label: key, format: 'decimal' };
+}
+
+const COMPARE_FIELDS: Record<string, { ru: string; en: string }> = {
+  before: { ru: 'до', en: 'before' },
+  after: { ru: 'после', en: 'after' },
+  change: { ru: 'изменение', en: 'change' },
+  change_pct: { ru: 'изменение, %', en: 'change, %' },
+  target: { ru: 'цель', en: 'target' },
+  met: { ru: 'цель достигнута', en: 'target met' },
+};
+
+/** Who and what a path names, and how its values read: `Алексеева Мария` / `Реакция (медиана)` / minutes. */
+export function describePath(path: readonly string[], lang: string): { subject: string; what: string; kind: Kind } {
+  const dept = tr(lang, 'Отдел', 'Department');
+  const [root, a, b, c] = path;
+  if (root === 'total' && a) return { subject: dept, ...asMetric(a, lang) };
+  if (root === 'managers' && a && b) return { subject: a, ...asMetric(b, lang) };
+  if (root === 'audit') {
+    if (a === 'sections' && b) return { subject: tr(lang, 'Аудит', 'Audit'), what: tr(lang, `раздел «${b}», баллы`, `section "${b}", points`), kind: 'points' };
+    if (a === 'band') return { subject: tr(lang, 'Аудит', 'Audit'), what: tr(lang, 'уровень', 'band'), kind: 'text' };
+    return { subject: tr(lang, 'Аудит', 'Audit'), what: a === 'max' ? tr(lang, 'максимум баллов', 'most points') : tr(lang, 'баллы', 'points'), kind: 'points' };
+  }
+  if (root === 'compare' && a) {
+    const row = ROW_INFO[a];
+    if (row && b) {
+      const field = COMPARE_FIELDS[b];
+      const kind: Kind = b === 'met' ? 'bool' : b === 'change_pct' || b === 'target' ? 'ratio' : row.format;
+      return { subject: tr(lang, 'До и после', 'Before/after'), what: `${row[lang === 'ru' ? 'ru' : 'en']}: ${field ? field[lang === 'ru' ? 'ru' : 'en'] : b}`, kind };
+    }
+    const payback: Record<string, [string, string, Kind]> = { gain_per_month: ['прирост в месяц', 'gain per month', 'money'], payback_months: ['окупаемость, мес.', 'payback, months', 'decimal'], roi_12m: ['ROI за 12 месяцев', 'ROI over 12 months', 'ratio'] };
+    const p = payback[a];
+    return { subject: tr(lang, 'Окупаемость', 'Payback'), what: p ? tr(lang, p[0], p[1]) : a, kind: p ? p[2] : 'decimal' };
+  }
+  if (root === 'delta' && a) {
+    const since = tr(lang, 'с прошлого запуска', 'since the last run');
+    const inner = a === 'audit' ? { subject: tr(lang, 'Аудит', 'Audit'), what: tr(lang, 'баллы', 'points'), kind: 'points' as Kind } : describePath(a === 'total' ? ['total', b ?? ''] : ['managers', b ?? '', c ?? ''], lang);
+    return { subject: inner.subject, what: tr(lang, `изменение: ${inner.what} ${since}`, `change of ${inner.what} ${since}`), kind: inner.kind === 'ratio' ? 'pp' : inner.kind };
+  }
+  return { subject: path.join('.'), what: '', kind: 'decimal' };
+}
+
+function asMetric(key: string, lang: string): { what: string; kind: Kind } {
+  const m = metric(key, lang);
+  return { what: m.label, kind: m.format };
+}
+
+/** One failure as a person reads it: «Алексеева Мария: Реакция (медиана) 66,2 мин > 30 мин». */
+export function describeFailure(result: Pick<AssertionResult, 'op' | 'expected'>, failure: AssertionFailure, lang: string): string {
+  if (failure.value === 'nothing matches this path') return tr(lang, `${failure.subject}: нечего проверять (пусто)`, `${failure.subject}: nothing to check (empty)`);
+  const { subject, what, kind } = describePath(failure.path, lang);
+  const signed = failure.path[0] === 'delta' || failure.path[2] === 'change_pct' || failure.path[2] === 'change';
+  const actual = showWithUnit(failure.value, kind, lang, signed);
+  if (failure.value === null && result.op !== '==' && result.op !== '!=') return `${subject}: ${what} — ${tr(lang, 'не рассчитано, сравнить не с чем', 'not computed, nothing to compare')}`;
+  // The threshold as it was written: 30, not 30,0.
+  const expected = showWithUnit(result.expected, kind, lang, signed).replace(/[,.]0+(?=\D*$)/, '');
+  return `${subject}: ${what} ${actual} ${BROKEN[result.op]} ${expected}`;
+}
+
+/** The words for an assertion's level and outcome. */
+export function levelWord(level: 'error' | 'warn', lang: string): string {
+  return level === 'error' ? tr(lang, 'ошибка', 'error') : tr(lang, 'предупреждение', 'warning');
+}
+
+/** The closing count: «3 из 4 проверок пройдены, 1 предупреждение». */
+export function assertionTally(results: readonly AssertionResult[], lang: string): string {
+  const errors = results.filter((r) => !r.passed && r.level === 'error').length;
+  const warnings = results.filter((r) => !r.passed && r.level === 'warn').length;
+  const passed = results.length - errors - warnings;
+  if (lang !== 'ru') return `${passed} of ${results.length} assertions passed${errors ? `, ${errors} failed` : ''}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
+  const plural = (n: number, one: string, few: string, many: string) => (n % 10 === 1 && n % 100 !== 11 ? one : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? few : many);
+  return `${passed} из ${results.length} ${plural(results.length, 'проверки', 'проверок', 'проверок')} ${plural(passed, 'пройдена', 'пройдены', 'пройдено')}${errors ? `, ${errors} ${plural(errors, 'не пройдена', 'не пройдены', 'не пройдено')}` : ''}${warnings ? `, ${warnings} ${plural(warnings, 'предупреждение', 'предупреждения', 'предупреждений')}` : ''}`;
+}

@@ -1,0 +1,198 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseDocument } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from '../helpers/cli.js';
+
+const S = (f: string) => path.join(ROOT, 'samples', f);
+const NOW = ['--now', '2025-07-01T00:00:00Z'];
+const DATA = ['-d', S('amocrm-deals.csv'), '-a', S('bitrix24-calls.xls')];
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'crm-audit-ci2-'));
+
+describe('report in CI: exit codes, levels, path checks', () => {
+  it('exit 0 when every error-level assertion holds (warnings do not fail), 1 when one fails', () => {
+    const ok = runCli(['report', ...DATA, '--assert', 'total.conversion>=0.2', '--assert', 'warn:managers.*.response_min_median<=30', '--lang', 'en', '--format', 'json', ...NOW]);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toMatch(/^⚠ warning: [^\n]+: Response \(median\) \d+\.\d min > 30 min {2}\[managers\.\*\.response_min_median<=30\]$/m);
+    expect(ok.stderr).toContain('1 of 2 assertions passed, 1 warning');
+    expect(JSON.parse(ok.stdout).assertions.map((a: { level: string }) => a.level)).toEqual(['error', 'warn']);
+    const failed = runCli(['report', ...DATA, '--assert', 'total.conversion>=0.3', '--lang', 'ru', '--format', 'json', ...NOW]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^✗ ошибка: Отдел: Конверсия 24,7% < 30% {2}\[total\.conversion>=0\.3\]$/m);
+    expect(failed.stderr).toContain('0 из 1 проверки пройдено, 1 не пройдена');
+  });
+
+  it('a typo in a path exits 2 with "did you mean", in the language of the run', () => {
+    const en = runCli(['report', ...DATA, '--assert', 'total.convertion>=0.2', ...NOW]);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('did you mean total.conversion?');
+    expect(en.stdout).toBe('');
+    const ru = runCli(['report', ...DATA, '--assert', 'total.convertion>=0.2', ...NOW], { env: { LANG: 'ru_RU.UTF-8', LC_ALL: '' } });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toContain('возможно, вы имели в виду total.conversion');
+    const manager = runCli(['report', ...DATA, '--assert', 'managers."Алексеева".conversion>=0.2', '--lang', 'ru', ...NOW]);
+    expect(manager.code).toBe(2);
+    expect(manager.stderr).toContain('возможно, вы имели в виду managers."Алексеева Мария".conversion');
+  });
+
+  it('a compare.* or delta.* path without a cutover or a baseline exits 2 before reading the exports', () => {
+    const dir = tmp();
+    const missing = path.join(dir, 'no-such-deals.csv');
+    const cmp = runCli(['report', '-d', missing, '--assert', 'compare.conversion.met==true', '--lang', 'en', ...NOW]);
+    expect(cmp.code).toBe(2);
+    expect(cmp.stderr).toMatch(/compare\.conversion\.met==true: this run has no "compare" part\n {2}hint: compare\.\* needs a before\/after comparison: --cutover DATE/);
+    const delta = runCli(['report', '-d', missing, '--assert', 'delta.total.conversion>=-0.02', '--lang', 'ru', ...NOW]);
+    expect(delta.code).toBe(2);
+    expect(delta.stderr).toContain('проверки delta.* нужен прошлый результат: --baseline');
+  });
+
+  it('an assertion from the config file that names nothing points into the file', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'crm-audit.config.yaml'), ['lang: en', 'kpi:', `  deals: ${S('amocrm-deals.csv')}`, 'assert:', "  - 'total.conversion>=0.2'", "  - { expr: 'total.leds>=1', level: warn }", ''].join('\n'));
+    const r = runCli(['report', ...NOW], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('crm-audit.config.yaml, at assert[1]: total.leds>=1: no name "leds" in total; did you mean total.leads?');
+  });
+});
+
+describe('report in CI: GitHub, GitLab, baseline, presets', () => {
+  it('GITHUB_ACTIONS=true adds ::error / ::warning annotations: on stderr when the report is on stdout, on stdout with -o', () => {
+    const env = { GITHUB_ACTIONS: 'true' };
+    const args = ['report', ...DATA, '--assert', 'total.conversion>=0.3', '--assert', 'warn:total.missed_share<=0.05', '--lang', 'ru', ...NOW];
+    const md = runCli([...args, '--format', 'md'], { env });
+    expect(md.code).toBe(1);
+    expect(md.stderr).toMatch(/^::error title=crm-audit%3A total\.conversion>=0\.3::Отдел: Конверсия 24,7%25 < 30%25$/m);
+    expect(md.stderr).toMatch(/^::warning title=crm-audit%3A total\.missed_share<=0\.05::Отдел: Доля пропущенных \d+,\d%25 > 5%25$/m);
+    expect(md.stdout).not.toContain('::');
+    const file = path.join(tmp(), 'r.json');
+    const toFile = runCli([...args, '-o', file], { env });
+    expect(toFile.stdout.split('\n').filter((l) => l.startsWith('::'))).toHaveLength(2);
+    const plain = runCli([...args, '--format', 'md'], { env: { GITHUB_ACTIONS: 'false' } });
+    expect(plain.stderr).not.toContain('::error');
+  });
+
+  it('--format junit (or -o *.xml) writes a JUnit report with one testcase per assertion', () => {
+    const file = path.join(tmp(), 'crm-audit.xml');
+    const r = runCli(['report', ...DATA, '--assert', 'total.conversion>=0.3', '--assert', 'total.leads>=1', '--assert', 'warn:total.conversion>=0.5', '-o', file, '--lang', 'en', ...NOW]);
+    expect(r.code).toBe(1);
+    const xml = readFileSync(file, 'utf8');
+    const doc = parseDocument(xml, { xmlMode: true });
+    const suites = doc.children.find((c) => 'name' in c && c.name === 'testsuites') as unknown as { attribs: Record<string, string>; children: Array<{ name?: string; children?: Array<{ name?: string; attribs?: Record<string, string> }> }> };
+    expect(suites.attribs).toMatchObject({ tests: '3', failures: '1' });
+    const cases = suites.children.find((c) => c.name === 'testsuite')!.children!.filter((c) => c.name === 'testcase');
+    expect(cases.map((c) => c.attribs!.name)).toEqual(['total.conversion>=0.3', 'total.leads>=1', 'total.conversion>=0.5']);
+    expect(xml).toContain('<failure message="error: Department: Conversion 24.7% &lt; 30%" type="assertion">');
+    const stdout = runCli(['report', ...DATA, '--assert', 'total.leads>=1', '--format', 'junit', ...NOW]);
+    expect(stdout.code).toBe(0);
+    expect(stdout.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="crm-audit" tests="1" failures="0"/);
+  });
+
+  it('--baseline adds the change of every KPI since that run and fails on a drop', () => {
+    const dir = tmp();
+    const previous = path.join(dir, 'previous.json');
+    expect(runCli(['report', '--answers', S('answers/ahead-of-most.yaml'), ...DATA, '--to', '31.12.2024', '--format', 'json', '-o', previous, '--now', '2025-01-01T00:00:00Z']).code).toBe(0);
+    const before = JSON.parse(readFileSync(previous, 'utf8'));
+    const args = ['report', '--answers', S('answers/leader.yaml'), ...DATA, '--from', '01.01.2025', '--baseline', previous, '--lang', 'ru', ...NOW];
+    const json = runCli([...args, '--format', 'json', '--assert', 'delta.total.conversion>=-0.02', '--assert', 'delta.audit.total>=0']);
+    const now = JSON.parse(json.stdout);
+    expect(now.delta.since).toBe('2025-01-01T00:00:00.000Z');
+    expect(now.delta.audit.total).toBe(now.audit.total - before.audit.total);
+    expect(now.delta.total.leads).toBe(now.kpi.total.leads - before.kpi.total.leads);
+    expect(now.delta.total.conversion).toBeCloseTo(now.kpi.total.conversion - before.kpi.total.conversion, 12);
+    const anna = now.kpi.managers[0];
+    expect(now.delta.managers[anna.manager].response_min_median).toBeCloseTo(anna.response_min_median - before.kpi.managers[0].response_min_median, 9);
+    const drop = now.delta.total.conversion;
+    expect(json.code).toBe(drop >= -0.02 ? 0 : 1);
+    // A bar the change cannot meet fails, with the change in percentage points.
+    const strict = runCli([...args, '--format', 'md', '--assert', `delta.total.conversion>=${(drop + 0.01).toFixed(4)}`]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/✗ ошибка: Отдел: изменение: Конверсия с прошлого запуска [+−]\d+,\d п\.п\. < [+−]?\d+,\d+ п\.п\./);
+    expect(strict.stdout).toMatch(/\| Конверсия \| \d+,\d% \| [+−]\d+,\d п\.п\. \|/);
+    expect(strict.stdout).toContain('### Изменения по менеджерам с прошлого запуска (01.01.2025)');
+    const notAResult = runCli(['report', ...DATA, '--baseline', S('answers/leader-en.json'), ...NOW]);
+    expect(notAResult.code).toBe(2);
+    expect(notAResult.stderr).toMatch(/leader-en\.json, at schemaVersion/);
+  });
+
+  it('--preset recommended applies the seeds\' targets that fit the run and says which it left out', () => {
+    const full = runCli(['report', '--answers', S('answers/leader.yaml'), ...DATA, '--cutover', '01.03.2025', '--preset', 'recommended', '--lang', 'en', '--format', 'json', ...NOW]);
+    const r = JSON.parse(full.stdout);
+    expect(r.assertions.map((a: { assertion: string; level: string }) => `${a.level}:${a.assertion}`)).toEqual([
+      'error:audit.total>=3',
+      'warn:audit.total>=6',
+      'error:compare.conversion.change_pct>=0.2',
+      'error:compare.response_min_median.change_pct<=-0.3',
+      'warn:total.touches_per_won>=5',
+    ]);
+    expect(full.code).toBe(r.failed.errors > 0 ? 1 : 0);
+    const kpiOnly = runCli(['report', ...DATA, '--preset', 'recommended', '--lang', 'en', '--format', 'json', ...NOW]);
+    expect(kpiOnly.stderr).toContain('preset recommended: not applicable to this run: audit.total>=3, audit.total>=6, compare.conversion.change_pct>=0.2, compare.response_min_median.change_pct<=-0.3');
+    expect(JSON.parse(kpiOnly.stdout).assertions).toHaveLength(1);
+    const help = runCli(['report', '--help']);
+    expect(help.stdout).toMatch(/--preset <name>\s+a built-in set of checks: recommended \(the\s+source documents' targets/);
+  });
+
+  it('the Markdown summary carries the audit, headline KPIs with units, the before/after table and payback', () => {
+    const md = runCli(['report', '--answers', S('answers/leader.yaml'), ...DATA, '-p', S('payments.csv'), '--cutover', '01.03.2025', '--cost', '1 500 000', '--margin', '35%', '--lang', 'ru', '--format', 'md', ...NOW]);
+    expect(md.code).toBe(0);
+    const out = md.stdout;
+    expect(out).toContain('Дата: 01.07.2025');
+    expect(out).toMatch(/### Аудит зрелости\n\n\*\*7 \/ 10\*\* — Лидер\./);
+    expect(out).toMatch(/\| Реакция \(медиана\) \| \d+,\d мин \|/);
+    expect(out).toMatch(/\| Цикл \(медиана\) \| \d+,\d дн\. \|/);
+    expect(out).toMatch(/\| Конверсия \| \d+,\d% \|/);
+    expect(out).toContain('### До и после внедрения CRM');
+    expect(out).toMatch(/\| Конверсия \| 22,5% \| 28,9% \|/);
+    expect(out).toContain('#### Окупаемость');
+    expect(out).toMatch(/- Срок окупаемости, мес\.: \d+,\d+/);
+  });
+});
+
+describe('options as people type them', () => {
+  const compareArgs = (cutover: string, cost: string, margin: string) => ['compare', ...DATA, '--cutover', cutover, '--cost', cost, '--margin', margin, '--format', 'json'];
+
+  it('ДД.ММ.ГГГГ, "1 500 000", 1,5e6 and 35% read as 2025-03-01, 1500000 and 0.35', () => {
+    const iso = runCli(compareArgs('2025-03-01', '1500000', '0.35'));
+    expect(iso.code).toBe(0);
+    for (const [cutover, cost, margin] of [
+      ['01.03.2025', '1 500 000', '35%'],
+      ['1.3.2025', '1\u00a0500\u00a0000,00', '0,35'],
+      ['01.03.2025', '1,5e6', '35 %'],
+      ['2025-03-01', '1\u202f500\u202f000', '35%'],
+    ] as const) {
+      const r = runCli(compareArgs(cutover, cost, margin));
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(iso.stdout);
+    }
+    const kpi = runCli(['kpi', '-d', S('amocrm-deals.csv'), '--from', '01.01.2025', '--to', '31.01.2025', '--format', 'json']);
+    expect(JSON.parse(kpi.stdout).period).toEqual({ from: '2025-01-01', to: '2025-01-31' });
+  });
+
+  it.each([
+    [['--cutover', '31.02.2025'], /--cutover must be a date, DD\.MM\.YYYY or YYYY-MM-DD/],
+    [['--cost', 'полтора'], /--cost must be a number: 1500000, 1 500 000, 1 500 000,50/],
+    [['--margin', '135%'], /--margin must be a share from 0 to 1 or a percentage: 0\.35, 0,35, 35%/],
+  ])('%j exits 2 naming the accepted forms', (extra, message) => {
+    const base = ['compare', ...DATA, '--cutover', '2025-03-01'];
+    const r = runCli([...base, ...extra]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('the config file takes the same forms, and refuses others pointing at the key', () => {
+    const dir = tmp();
+    const config = (compare: string[]) => writeFileSync(path.join(dir, 'crm-audit.config.yaml'), ['kpi:', `  deals: ${S('amocrm-deals.csv')}`, '  from: 01.07.2024', 'compare:', ...compare, ''].join('\n'));
+    config(['  cutover: 01.03.2025', '  cost: 1 500 000', '  monthlyCost: "40 000"', '  margin: 35%']);
+    const typed = runCli(['report', '--format', 'json', ...NOW], { cwd: dir });
+    expect(typed.code).toBe(0);
+    config(['  cutover: 2025-03-01', '  cost: 1500000', '  monthlyCost: 40000', '  margin: 0.35']);
+    const plain = runCli(['report', '--format', 'json', ...NOW], { cwd: dir });
+    expect(JSON.parse(typed.stdout).compare).toEqual(JSON.parse(plain.stdout).compare);
+    expect(JSON.parse(typed.stdout).kpi.period.from).toBe('2024-07-01');
+    config(['  cutover: 2025-03-01', '  margin: сорок']);
+    const bad = runCli(['report', '--format', 'json', ...NOW], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/crm-audit\.config\.yaml, at compare\.margin: not a share: "сорок"; write a share from 0 to 1 or a percentage/);
+  });
+});

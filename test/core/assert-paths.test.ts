@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseAssertion } from '../../src/core/assert.js';
+import { checkAssertionPaths, closest, editDistance } from '../../src/core/assert-paths.js';
+import { describeUserError, UserError } from '../../src/core/errors.js';
+import { ASSERTION_ROOTS } from '../../src/core/report.js';
+
+const tree = {
+  total: { conversion: 0.25, callback_rate: null, loss_reasons: { Дорого: 3 } },
+  managers: { 'Иванов Иван': { conversion: 0.3, won: 3 }, Anna: { conversion: 0.2, won: 0 } },
+  audit: { total: 7, band: 'leader', sections: { lead: 2 } },
+};
+
+/** The message of the path check for these assertions, or "ok". */
+function check(exprs: string[], lang = 'en', t: Record<string, unknown> = tree): string {
+  try {
+    checkAssertionPaths(exprs.map((e) => parseAssertion(e)), t, ASSERTION_ROOTS, lang);
+  } catch (error) {
+    return describeUserError(error as UserError);
+  }
+  return 'ok';
+}
+
+describe('assertion paths are checked against the result shape', () => {
+  it('counts edits, swaps of neighbours included', () => {
+    expect(editDistance('convertion', 'conversion')).toBe(1);
+    expect(editDistance('conversoin', 'conversion')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(closest('convertion', ['conversion', 'callback_rate', 'won'])).toEqual(['conversion']);
+    expect(closest('xyz', ['conversion', 'won'])).toEqual([]);
+    expect(closest('Иванов', ['Иванов Иван', 'Anna'])).toEqual(['Иванов Иван']);
+  });
+
+  it('accepts paths that exist, with wildcards, quoted names and groups compared to null', () => {
+    expect(check(['total.conversion>=0.2', 'managers.*.won>=1', 'managers."Иванов Иван".conversion>0', 'audit.sections.*>=1', 'total.loss_reasons.Дорого<=5', 'total.callback_rate==null', 'total.loss_reasons!=null'])).toBe('ok');
+  });
+
+  it('a typo fails with "did you mean" in English and «возможно, вы имели в виду» in Russian', () => {
+    expect(check(['total.convertion>=0.2'])).toMatch(/^at --assert: total\.convertion>=0\.2: no name "convertion" in total; did you mean total\.conversion\?\n {2}hint: names there: callback_rate, conversion, loss_reasons$/);
+    expect(check(['total.convertion>=0.2'], 'ru')).toMatch(/нет имени «convertion» в total; возможно, вы имели в виду total\.conversion/);
+    expect(check(['managers.*.wno>=1'])).toMatch(/no name "wno" in managers\.\*; did you mean managers\.\*\.won\?/);
+    expect(check(['managers."Иванов".won>=1'])).toMatch(/did you mean managers\."Иванов Иван"\.won\?/);
+    expect(check(['totl.conversion>=0.2'])).toMatch(/no name "totl"; did you mean total\.conversion\?/);
+  });
+
+  it('a name with nothing close lists the names there', () => {
+    expect(check(['total.zzzzzz>=1'])).toMatch(/no name "zzzzzz" in total\n {2}hint: names there: callback_rate, conversion, loss_reasons/);
+  });
+
+  it('a part the run does not produce says what produces it', () => {
+    expect(check(['compare.conversion.met==true'])).toMatch(/this run has no "compare" part\n {2}hint: compare\.\* needs a before\/after comparison: --cutover DATE/);
+    expect(check(['delta.total.conversion>=-0.02'], 'ru')).toMatch(/в этом запуске нет раздела «delta»\n {2}hint: проверки delta\.\* нужен прошлый результат: --baseline/);
+  });
+
+  it('a path past a value, or a comparison with a group, fails', () => {
+    expect(check(['total.conversion.x>=1'])).toMatch(/total\.conversion is a value with no parts; remove "\.x"/);
+    expect(check(['total.loss_reasons>=1'])).toMatch(/total\.loss_reasons is a group of values, not a number\n {2}hint: name one of: Дорого \(or \* for all\)/);
+  });
+
+  it('reports every bad path at once, where each was written', () => {
+    const message = check(['total.convertion>=0.2', 'audit.totl>=6']);
+    expect(message.split('\n').filter((l) => l.startsWith('at --assert'))).toHaveLength(2);
+    const fromConfig = parseAssertion('total.convertion>=0.2', 'error', { file: 'ci.yaml', path: 'assert[3]' });
+    expect(() => checkAssertionPaths([fromConfig], tree, ASSERTION_ROOTS, 'en')).toThrow(/convertion/);
+    try {
+      checkAssertionPaths([fromConfig], tree, ASSERTION_ROOTS, 'en');
+    } catch (error) {
+      expect(describeUserError(error as UserError)).toMatch(/^ci\.yaml, at assert\[3\]: /);
+    }
+  });
+
+  it('a wildcard over an empty group is not a path error (judging says there is nothing to check)', () => {
+    expect(check(['delta.managers.*.conversion>=0'], 'en', { delta: { managers: {} } })).toBe('ok');
+  });
+
+  it('takes valid names from the tree, so a new result key needs no list', () => {
+    const withEvidence = { ...tree, audit: { ...tree.audit, evidence: { confirmed: 4 } } };
+    expect(check(['audit.evidence.confirmed>=3'], 'en', withEvidence)).toBe('ok');
+    expect(check(['audit.evidence.confirmed>=3'])).toMatch(/no name "evidence" in audit/);
+  });
+});

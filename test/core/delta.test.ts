@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { parseAssertion } from '../../src/core/assert.js';
+import { computeDelta, parseBaseline } from '../../src/core/delta.js';
+import { describeUserError, UserError } from '../../src/core/errors.js';
+import { assertionTree, buildReport } from '../../src/core/report.js';
+
+const baseline = parseBaseline(
+  {
+    schemaVersion: 1,
+    generatedAt: '2025-06-01T00:00:00.000Z',
+    audit: { total: 5 },
+    kpi: {
+      total: { leads: 100, conversion: 0.25, response_min_median: 40, paid_share: null, loss_reasons: { Дорого: 4 } },
+      managers: [
+        { manager: 'Анна', leads: 60, conversion: 0.3, response_min_median: 20 },
+        { manager: 'Борис', leads: 40, conversion: 0.175, response_min_median: 66.25 },
+      ],
+    },
+    assertions: [],
+  },
+  'previous.json',
+);
+
+const now = {
+  audit: { total: 7 },
+  kpi: {
+    total: { leads: 120, conversion: 0.2, response_min_median: 35.5, paid_share: 0.9, loss_reasons: { Дорого: 6 } },
+    managers: [
+      { manager: 'Анна', leads: 70, conversion: 0.2, response_min_median: 25 },
+      { manager: 'Вера', leads: 50, conversion: 0.2, response_min_median: 50 },
+    ],
+  },
+};
+
+describe('changes since a baseline run', () => {
+  it('subtracts the baseline from this run, by hand: leads 120 − 100, conversion 0.2 − 0.25, response 35.5 − 40', () => {
+    const d = computeDelta(now, baseline);
+    expect(d.since).toBe('2025-06-01T00:00:00.000Z');
+    expect(d.audit).toEqual({ total: 2 });
+    expect(d.total!.leads).toBe(20);
+    expect(d.total!.conversion).toBeCloseTo(-0.05, 12);
+    expect(d.total!.response_min_median).toBe(-4.5);
+    // Not a number on one side: no change to state.
+    expect(d.total!.paid_share).toBeNull();
+    expect(d.total!.revenue).toBeNull();
+    expect(d.total).not.toHaveProperty('loss_reasons');
+    // Only managers present in both runs.
+    expect(Object.keys(d.managers!)).toEqual(['Анна']);
+    expect(d.managers!['Анна']!.leads).toBe(10);
+    expect(d.managers!['Анна']!.conversion).toBeCloseTo(-0.1, 12);
+    expect(d.managers!['Анна']!.response_min_median).toBe(5);
+  });
+
+  it('leaves out a part missing from either run', () => {
+    expect(computeDelta({ audit: { total: 4 } }, baseline)).toEqual({ since: '2025-06-01T00:00:00.000Z', audit: { total: -1 } });
+    const noKpi = parseBaseline({ schemaVersion: 1, generatedAt: '2025-01-01T00:00:00Z', assertions: [] }, 'b.json');
+    expect(computeDelta(now, noKpi)).toEqual({ since: '2025-01-01T00:00:00Z' });
+  });
+
+  it('assertions on changes: delta.total.conversion >= -0.02 fails by 5 p.p., per manager too', () => {
+    const delta = computeDelta(now, baseline);
+    expect(assertionTree({ delta })).toEqual({ delta: { audit: delta.audit, total: delta.total, managers: delta.managers } });
+    const r = buildReport({ delta }, [parseAssertion('delta.total.conversion>=-0.02'), parseAssertion('delta.managers.*.response_min_median<=0'), parseAssertion('delta.audit.total>=0')], { now: new Date('2025-07-01T00:00:00Z'), lang: 'en' });
+    expect(r.assertions.map((a) => a.passed)).toEqual([false, false, true]);
+    expect(r.assertions[1]!.failures).toEqual([{ subject: 'delta.managers.Анна.response_min_median', path: ['delta', 'managers', 'Анна', 'response_min_median'], value: 5 }]);
+    expect(r.delta).toBe(delta);
+  });
+
+  it('a file that is not a report result fails naming the file and the path', () => {
+    const message = (doc: unknown) => {
+      try {
+        parseBaseline(doc, 'kpi.json');
+      } catch (error) {
+        return describeUserError(error as UserError);
+      }
+      return 'ok';
+    };
+    expect(message({ schemaVersion: 1, period: {}, managers: [], total: {} })).toMatch(/^kpi\.json, at generatedAt: /m);
+    expect(message({ schemaVersion: 1, generatedAt: 'x', assertions: [], kpi: { total: {}, managers: [{ name: 'A' }] } })).toMatch(/kpi\.json, at kpi\.managers\[0\]\.manager/);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { readAmount, readDay, readShare } from '../../src/core/option-values.js';
+
+describe('values as people type them', () => {
+  it.each([
+    ['01.02.2025', '2025-02-01'],
+    ['1.2.2025', '2025-02-01'],
+    [' 31.12.2024 ', '2024-12-31'],
+    ['2025-02-01', '2025-02-01'],
+    ['29.02.2024', '2024-02-29'],
+    ['29.02.2025', undefined],
+    ['32.01.2025', undefined],
+    ['2025-13-01', undefined],
+    ['01/02/2025', undefined],
+    ['01.02.25', undefined],
+    ['', undefined],
+  ])('day %j -> %j', (text, day) => {
+    expect(readDay(text)).toBe(day);
+  });
+
+  it.each([
+    ['1500000', 1_500_000],
+    ['1 500 000', 1_500_000],
+    ['1\u00a0500\u00a0000', 1_500_000],
+    ['1\u202f500\u202f000,50', 1_500_000.5],
+    ['1 500 000,50', 1_500_000.5],
+    ['1,5e6', 1_500_000],
+    ['1.5e6', 1_500_000],
+    ['1,5E6', 1_500_000],
+    ['1,5', 1.5],
+    ['1,234,567.5', 1_234_567.5],
+    ['0', 0],
+    ['-5', undefined],
+    ['1,5,5', undefined],
+    ['полтора', undefined],
+    ['1e400', undefined],
+    ['', undefined],
+  ])('amount %j -> %j', (text, n) => {
+    expect(readAmount(text)).toBe(n);
+  });
+
+  it.each([
+    ['0.35', 0.35],
+    ['0,35', 0.35],
+    ['35%', 0.35],
+    ['35 %', 0.35],
+    ['35,5%', 0.355],
+    ['100%', 1],
+    ['1', 1],
+    ['35', undefined],
+    ['120%', undefined],
+    ['-10%', undefined],
+    ['%', undefined],
+  ])('share %j -> %j', (text, n) => {
+    const got = readShare(text);
+    if (n === undefined) expect(got).toBeUndefined();
+    else expect(got).toBeCloseTo(n, 12);
+  });
+});

@@ -1,0 +1,149 @@
+// The byte path (CSV records read as byte ranges, memoised by their bytes, keyed without strings)
+// must read every file exactly as the text path does (the same records decoded to strings first).
+// Both are run on the bundled export fixtures and on random exports full of edge cases.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { RecordKind } from '../../../src/io/map/fields.js';
+import { ActivityLinker } from '../../../src/core/kpi/link.js';
+import { importActivities, importDeals, importLinkedActivities, importPayments, type ImportOptions } from '../../../src/io/map/import.js';
+import { guessKind } from '../../../src/io/map/inspect.js';
+import { buildExportFixtures, cp1251, csv } from '../../fixtures/exports.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-bytes-'));
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+/** Long fuzz runs (npm run fuzz) get time in proportion. */
+const TIMEOUT = Math.max(60_000, RUNS * 40);
+
+/** Everything an import gives, as JSON, or the error it fails with. */
+async function read(file: string, kind: RecordKind, textRows: boolean): Promise<string> {
+  const opts: ImportOptions = { cwd: dir, stdin: process.stdin, maxBadRows: { count: 1_000_000 }, textRows };
+  try {
+    if (kind === 'deals') {
+      const { store, report } = await importDeals(file, opts);
+      return JSON.stringify({ deals: store.toDeals(), report });
+    }
+    if (kind === 'activities') {
+      const list: unknown[] = [];
+      const { report } = await importActivities(file, opts, (a) => list.push(a));
+      return JSON.stringify({ list, report });
+    }
+    return JSON.stringify(await importPayments(file, opts));
+  } catch (error) {
+    return `error: ${(error as Error).message}`;
+  }
+}
+
+async function expectSameBothWays(file: string, kind: RecordKind): Promise<void> {
+  const text = await read(file, kind, true);
+  const bytes = await read(file, kind, false);
+  expect(bytes).toBe(text);
+}
+
+describe('the byte path reads exactly what the text path reads', () => {
+  it('on every CSV export fixture', async () => {
+    const fixtures = await buildExportFixtures();
+    let compared = 0;
+    for (const [name, data] of Object.entries(fixtures)) {
+      if (!/\.(csv|txt|tsv)$/.test(name)) continue;
+      const file = path.join(dir, name);
+      writeFileSync(file, data);
+      let kind: RecordKind;
+      try {
+        kind = await guessKind(file, { cwd: dir, stdin: process.stdin });
+      } catch {
+        continue;
+      }
+      await expectSameBothWays(file, kind);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+
+  const pick = <T,>(...values: T[]) => fc.constantFrom(...values);
+  const ids = pick('100', '101', '102', ' 103 ', '104\u00a0', '105 ', '106\t', 'A-7', '', 'Сделка 5', '7;8', '9, 10', '"q"', '0012');
+  const people = pick('Иванов Иван', ' Петрова Анна ', '', 'Smith\u00a0J', '<b>Анна</b>', 'Ёлкин', 'Итого');
+  const clients = pick('', 'ООО Ромашка', ' Клиент 1', 'Клиент 2 ', 'Клиент\u2009', 'Компания: Альфа', 'Клиент\u00a0', 'a,b', '+7 900 000-00-00', 'ООО Ромашка');
+  const dates = pick('2024-01-05 10:00:00', '05.01.2024', '2024-01-05', '2024-02-30 10:00:00', '13/01/2024', '1/5/2024 3:04 PM', '', 'не закрыта', 'garbage', ' 2024-01-05 10:00:00', '45000', '2024-01-05T10:00:00', '31.12.2024 23:59:59', '2024-01-05 24:00:00', '2024-01-05 10:00:00 ', '2024-1-5');
+  const statuses = pick('won', 'lost', 'open', 'Успешно реализовано', 'Закрыто и не реализовано', 'deleted', '???', '', ' Won ');
+  const amounts = pick('100', '100 ', '+5', '1 000,50', '-5', '', 'abc', '12.5', '007', '1\u00a0000', '120000|RUB', '999999999999999999');
+  const reasons = pick('', 'Дорого', ' дорого ', 'Выбрали конкурента');
+  const kinds = pick('call', 'email', 'Звонок', 'meeting', '', 'sms', ' call');
+  const directions = pick('in', 'out', '', 'Входящий', 'исходящий ', 'x');
+  const missed = pick('', 'true', 'false', 'нет', 'yes', 'maybe');
+  const durations = pick('', '81', '81 ', '0', '1:05', '2 мин', 'x', '-3', '12.5');
+  const blankRow = pick<string[] | undefined>(undefined, undefined, undefined, [], ['Итого', '', '5'], ['note only', '', '', ''], ['  ', '\u00a0']);
+
+  const layouts = fc.record({ delimiter: pick(',', ';', '\t'), windows1251: fc.boolean(), quoteAll: fc.boolean(), eol: pick('\r\n', '\n') });
+
+  // The first 30 rows are read as text while the header is searched for: fill them, so that the
+  // random rows reach the byte path.
+  const filler = (header: string[], row: string[]) => [header, ...Array.from({ length: 30 }, (_, i) => row.map((c) => c.replace('#', String(900 + i))))];
+
+  const write = (name: string, rows: string[][], layout: { delimiter: string; windows1251: boolean; quoteAll: boolean; eol: string }) => {
+    const text = csv(rows, { delimiter: layout.delimiter, quoteAll: layout.quoteAll, eol: layout.eol });
+    const file = path.join(dir, name);
+    writeFileSync(file, layout.windows1251 ? cp1251(text.replace(/\u2009/g, ' ')) : Buffer.from(text, 'utf8'));
+    return file;
+  };
+
+  it('on random deals exports', async () => {
+    const row = fc.tuple(ids, people, clients, dates, dates, statuses, amounts, reasons, blankRow);
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), layouts, async (rows, layout) => {
+        const body = rows.flatMap((r) => (r[8] ? [r[8], r.slice(0, 8) as string[]] : [r.slice(0, 8) as string[]]));
+        const header = ['id', 'manager', 'client', 'created_at', 'closed_at', 'status', 'amount', 'loss_reason'];
+        const file = write('deals.csv', [...filler(header, ['#', 'Иванов Иван', 'Клиент #', '2024-01-01 09:00:00', '2024-01-02', 'won', '#', '']), ...body], layout);
+        await expectSameBothWays(file, 'deals');
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT);
+
+  it('on random activities exports', async () => {
+    const row = fc.tuple(people, dates, kinds, directions, missed, durations, ids, clients, blankRow);
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), layouts, fc.boolean(), async (rows, layout, phone) => {
+        const body = rows.flatMap((r) => (r[8] ? [r[8], r.slice(0, 8) as string[]] : [r.slice(0, 8) as string[]]));
+        const header = ['manager', 'at', 'kind', 'direction', 'missed', 'duration_s', 'deal_id', phone ? 'phone' : 'client'];
+        const file = write('activities.csv', [...filler(header, ['Иванов Иван', '2024-01-01 09:00:00', 'call', 'out', 'false', '#', '#', 'Клиент #']), ...body], layout);
+        await expectSameBothWays(file, 'activities');
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT);
+
+  it('on random activities linked to the deals of an export (deal and client keys found by their bytes)', async () => {
+    const dealRows = [
+      ['100', 'Иванов Иван', 'ООО Ромашка', '2024-01-01 09:00:00', '', 'open'],
+      ['101', 'Иванов Иван', 'Клиент 2', '2024-01-02 09:00:00', '', 'open'],
+      ['102', 'Петрова Анна', 'Клиент 1', '2024-01-03 09:00:00', '2024-01-20 09:00:00', 'won'],
+      ['0012', 'Петрова Анна', '', '2024-01-03 09:00:00', '', 'open'],
+    ];
+    const deals = write('linked-deals.csv', [['id', 'manager', 'client', 'created_at', 'closed_at', 'status'], ...dealRows], { delimiter: ',', windows1251: false, quoteAll: false, eol: '\n' });
+    /** The activities resolved to a fresh store of those deals, and turned back into text. */
+    const linked = async (file: string, textRows: boolean) => {
+      const opts: ImportOptions = { cwd: dir, stdin: process.stdin, maxBadRows: { count: 1_000_000 }, textRows };
+      const { store } = await importDeals(deals, opts);
+      const linker = new ActivityLinker(store, false);
+      const list: unknown[] = [];
+      try {
+        const { report } = await importLinkedActivities(file, opts, linker, (a) => list.push(linker.unlink(a)));
+        return JSON.stringify({ list, report });
+      } catch (error) {
+        return `error: ${(error as Error).message}`;
+      }
+    };
+    const row = fc.tuple(people, dates, kinds, directions, missed, durations, pick('100', '101', '102', '0012', '999', ''), pick('ООО Ромашка', 'Клиент 2', 'Клиент 1', '', 'Клиент 9'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), layouts, async (rows, layout) => {
+        const header = ['manager', 'at', 'kind', 'direction', 'missed', 'duration_s', 'deal_id', 'client'];
+        const file = write('linked.csv', [...filler(header, ['Иванов Иван', '2024-01-01 09:00:00', 'call', 'out', 'false', '#', '10#', 'Клиент #']), ...rows], layout);
+        expect(await linked(file, false)).toBe(await linked(file, true));
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT);
+});

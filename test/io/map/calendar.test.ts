@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dateHasTime, fixedDate } from '../../../src/io/map/calendar.js';
+import { parseDate } from '../../../src/io/map/values.js';
+
+/** Text in the two fixed layouts, with any part of it possibly off (a letter, a bad month or day, another separator). */
+const nearDate = fc
+  .tuple(
+    fc.integer({ min: 1850, max: 2250 }),
+    fc.integer({ min: 0, max: 13 }),
+    fc.integer({ min: 0, max: 32 }),
+    fc.option(fc.tuple(fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 61 }))),
+    fc.boolean(),
+    fc.constantFrom(' ', 'T', 'x'),
+    fc.option(fc.tuple(fc.nat(18), fc.constantFrom('a', '/', ' ', ':', '-', '.'))),
+  )
+  .map(([y, mo, d, time, iso, sep, spoil]) => {
+    const p2 = (n: number) => String(n).padStart(2, '0');
+    let text = iso ? `${y}-${p2(mo)}-${p2(d)}` : `${p2(d)}.${p2(mo)}.${y}`;
+    if (time) text += `${sep}${p2(time[0])}:${p2(time[1])}:${p2(time[2])}`;
+    if (spoil && spoil[0] < text.length) text = text.slice(0, spoil[0]) + spoil[1] + text.slice(spoil[0] + 1);
+    return text;
+  });
+
+describe('fixedDate', () => {
+  it('reads the two fixed layouts from bytes exactly as parseDate reads the text, or leaves the cell to it', () => {
+    fc.assert(
+      fc.property(nearDate, fc.nat(3), (text, offset) => {
+        const buf = Buffer.concat([Buffer.alloc(offset, 32), Buffer.from(text)]);
+        const ms = fixedDate(buf, offset, buf.length);
+        if (Number.isNaN(ms)) return;
+        const parsed = parseDate(text);
+        expect(parsed).not.toBe('needs-order');
+        expect(parsed && typeof parsed === 'object' ? { ms: parsed.ms, hasTime: parsed.hasTime } : parsed).toEqual({ ms, hasTime: dateHasTime.value });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads the common forms and refuses impossible ones', () => {
+    const read = (text: string) => fixedDate(Buffer.from(text), 0, text.length);
+    expect(read('2024-07-01 03:17:28')).toBe(Date.UTC(2024, 6, 1, 3, 17, 28));
+    expect(read('01.07.2024')).toBe(Date.UTC(2024, 6, 1));
+    expect(read('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
+    for (const bad of ['2023-02-29', '2024-13-01', '2024-07-01 24:00:00', '2024-07-0a', '20240701', '2024/07/01', '01.07.2024 3:17:28']) expect(read(bad)).toBeNaN();
+  });
+});

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { describeUserError, UserError } from '../../../src/core/errors.js';
+import { activities, at, deals } from '../../helpers/fixtures.js';
+
+const byId = <T extends { id: string }>(list: T[]) => Object.fromEntries(list.map((d) => [d.id, d]));
+
+async function errorOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    return describeUserError(error as UserError);
+  }
+  throw new Error('expected an error');
+}
+
+describe('amoCRM deals in every encoding and delimiter', () => {
+  it.each([
+    ['amocrm-deals-utf8-bom-comma.csv', 'utf-8', ','],
+    ['amocrm-deals-cp1251-semicolon.csv', 'windows-1251', ';'],
+    ['excel-unicode-text-utf16le-tab.txt', 'utf-16le', '\t'],
+    ['sep-line-semicolon.csv', 'utf-8', ';'],
+  ])('%s reads into the same deals', async (file, encoding, delimiter) => {
+    const { deals: list, report } = await deals(file);
+    expect(report.table).toMatchObject({ type: 'text', encoding, delimiter });
+    expect(report.columns[0]!.header).toBe('ID');
+    const d = byId(list);
+    expect(Object.keys(d)).toEqual(['101', '102', '103']);
+    expect(d['101']).toMatchObject({ manager: 'Иванов Иван', status: 'won', amount: 150000, created_at: at('2025-03-01 10:00:00'), closed_at: at('2025-03-05 15:30:00'), client: 'ООО «Ромашка»', source: 'Сайт', pipeline: 'Продажи' });
+    expect(d['102']).toMatchObject({ status: 'open', amount: 12345.67, closed_at: null, client: 'Сидор', created_at: at('2025-03-02 09:15:00') });
+    // date-only close date means the end of that day; the second "Причина отказа" column is used when the first is empty
+    expect(d['103']).toMatchObject({ status: 'lost', amount: null, loss_reason: 'Дорого', closed_at: at('2025-03-10 12:00:00'), created_at: at('2025-03-03') });
+    expect(report.skippedCount).toBe(0);
+  });
+
+  it('keeps duplicate headers distinct and says which column won', async () => {
+    const { report } = await deals('amocrm-deals-utf8-bom-comma.csv');
+    const sources = report.columns.filter((c) => c.header === 'Источник');
+    expect(sources.map((c) => c.field ?? `passed over for ${c.passedOverFor}`)).toEqual(['source', 'passed over for source']);
+    expect(report.columns.filter((c) => c.header === 'Причина отказа').map((c) => c.field)).toEqual(['loss_reason', 'loss_reason']);
+    expect(report.columns.find((c) => c.header === 'Бюджет ')?.field).toBe('amount');
+  });
+});
+
+describe('Bitrix24', () => {
+  it('merges product rows, honours Сделка закрыта and the planned close date of closed deals', async () => {
+    const { deals: list, report } = await deals('bitrix-deals-quoted-trailing-semicolon-products.csv');
+    const d = byId(list);
+    expect(d['7']).toMatchObject({ status: 'won', amount: 120000, closed_at: at('2025-04-15 23:59:59'), client: 'ООО Окна' });
+    expect(d['8']).toMatchObject({ status: 'lost', client: 'Олег' });
+    expect(d['9']).toMatchObject({ status: 'open', closed_at: null, amount: 0 });
+    // a closed deal in a renamed stage we do not know is lost
+    expect(d['10']).toMatchObject({ status: 'lost', closed_at: at('2025-04-06 23:59:59') });
+    expect(report.dropped['product rows merged into their deal (amounts summed)']).toBe(1);
+    expect(report.values.stage?.find((v) => v.value === 'Мой успех')?.mapped).toMatch(/lost/);
+  });
+
+  it('reads an HTML table disguised as .xls with a BOM and markup in cells', async () => {
+    const { deals: list, report } = await deals('bitrix-deals-html-disguised-xls.xls');
+    expect(report.table.type).toBe('html');
+    const d = byId(list);
+    expect(d['21']).toMatchObject({ manager: 'Иванов Иван', amount: 250000, status: 'won', client: 'ООО «Склад»', closed_at: at('2025-05-12 23:59:59') });
+    expect(d['22']).toMatchObject({ status: 'lost', amount: 80000 });
+  });
+
+  it('skips a one-column title table before the data table, and ignores tables after it', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'html-'));
+    const html = '<html><body><table><tr><td>Отчёт по сделкам</td></tr><tr><td>Фильтр: все</td></tr></table>' +
+      '<table><tr><th>ID</th><th>Ответственный</th><th>Дата создания</th><th>Стадия сделки</th></tr><tr><td>1</td><td>Иванов</td><td>01.02.2025</td><td>Сделка успешна</td></tr></table>' +
+      '<table><tr><td>Итого</td><td>1</td></tr><tr><td>x</td><td>y</td><td>z</td></tr></table></body></html>';
+    writeFileSync(path.join(dir, 'titled.xls'), html);
+    const { importDeals } = await import('../../../src/io/map/import.js');
+    const { store, report } = await importDeals('titled.xls', { cwd: dir, stdin: process.stdin });
+    expect(store.toDeals().map((d) => [d.id, d.manager, d.status])).toEqual([['1', 'Иванов', 'won']]);
+    expect(report.rowsRead).toBe(1);
+  });
+
+  it('reads the call log: types, statuses, N мин M сек, and CRM client prefixes', async () => {
+    const { activities: list } = await activities('bitrix-call-log-html.xls');
+    expect(list.map((a) => [a.manager, a.direction, a.missed, a.duration_s, a.client, a.kind])).toEqual([
+      ['Иванов Иван', 'out', false, 125, 'Ольга', 'call'],
+      ['Иванов Иван', 'in', true, 0, 'ООО Окна', 'call'],
+      ['Петрова Анна', 'in', false, 90, 'Новый', 'call'],
+      ['Петрова Анна', 'out', false, 0, '', 'call'],
+    ]);
+    expect(list[0]!.at).toBe(at('2025-04-01 10:05:00'));
+  });
+});
+
+describe('HubSpot, Pipedrive, Salesforce, Zoho, Odoo', () => {
+  it('HubSpot deals: internal stage ids and ISO dates', async () => {
+    const d = byId((await deals('hubspot-deals.csv')).deals);
+    expect(d['9001']).toMatchObject({ status: 'won', amount: 15000.5, manager: 'Kate Smith', client: 'Acme', closed_at: at('2025-02-10 14:00:00') });
+    expect(d['9002']).toMatchObject({ status: 'lost', loss_reason: 'Budget', closed_at: at('2025-02-11 23:59:59') });
+    expect(d['9003']).toMatchObject({ status: 'open', closed_at: null, created_at: at('2025-02-03 11:00:00') });
+  });
+
+  it('HubSpot calls: milliseconds, uppercase statuses, first associated deal id', async () => {
+    const { activities: list } = await activities('hubspot-calls-ms-durations.csv');
+    expect(list.map((a) => [a.direction, a.missed, a.duration_s, a.deal_id])).toEqual([
+      ['out', false, 125, '9001'],
+      ['in', true, 0, '9002'],
+      ['out', false, 0, '9003'],
+    ]);
+  });
+
+  it('Pipedrive deals: status column, won/lost times, deleted rows dropped and counted', async () => {
+    const { deals: list, report } = await deals('pipedrive-deals-status-deleted.csv');
+    const d = byId(list);
+    expect(Object.keys(d)).toEqual(['1', '2', '4']);
+    expect(d['1']).toMatchObject({ status: 'won', amount: 1000, closed_at: at('2025-01-20 17:00:00'), name: 'Deal one' });
+    expect(d['2']).toMatchObject({ status: 'lost', closed_at: at('2025-01-09 12:00:00'), loss_reason: 'Too expensive' });
+    expect(report.dropped['deleted deal (Pipedrive status "deleted")']).toBe(1);
+  });
+
+  it('Pipedrive activities: due date + due time, HH:MM durations, planned ones dropped', async () => {
+    const { activities: list, report } = await activities('pipedrive-activities-due-date-time.csv');
+    expect(list.map((a) => [a.kind, a.at, a.duration_s, a.deal_id, a.direction])).toEqual([
+      ['call', at('2025-01-06 09:30:00'), 900, 'Deal one', ''],
+      ['meeting', at('2025-01-07'), 3600, 'Deal one', ''],
+    ]);
+    expect(report.dropped['planned activity, not done']).toBe(1);
+  });
+
+  it('Salesforce HTML report: title rows above the header, US dates, Won/Closed, footers dropped', async () => {
+    const { deals: list, report } = await deals('salesforce-opportunities-html-footers.xls');
+    expect(report.headerRow).toBe(3);
+    expect(list).toHaveLength(2);
+    expect(list[0]).toMatchObject({ manager: 'Mary Major', amount: 12500, status: 'won', created_at: at('2025-01-15'), closed_at: at('2025-02-03 23:59:59'), client: 'Acme Corp', source: 'Web' });
+    expect(list[1]).toMatchObject({ status: 'open', closed_at: null });
+    expect(report.dropped['totals row']).toBe(1);
+    expect(report.dropped['footer or note row']).toBe(2);
+  });
+
+  it('Zoho XLSX: first non-empty sheet, merged title, real date cells, cached formula values', async () => {
+    const { deals: list, report } = await deals('zoho-deals-dates-formulas-merged-title.xlsx');
+    expect(report.table).toMatchObject({ type: 'xlsx', sheet: 'Deals' });
+    expect(list).toHaveLength(2);
+    expect(list[0]).toMatchObject({ manager: 'Zed Z', amount: 2000, status: 'won', created_at: at('2025-01-10 09:30:00'), closed_at: at('2025-01-20 23:59:59') });
+    expect(list[1]).toMatchObject({ status: 'lost', loss_reason: 'Price', amount: 500 });
+  });
+
+  it('Odoo: leading apostrophes removed from values', async () => {
+    const d = byId((await deals('odoo-leads-apostrophe-values.csv')).deals);
+    expect(d['crm.lead_1']).toMatchObject({ amount: -150.5, client: "'=HYPERLINK(\"x\")", status: 'won' });
+    expect(d['crm.lead_2']).toMatchObject({ status: 'lost', loss_reason: 'Too expensive' });
+  });
+
+  it('XLSX in the 1904 date system', async () => {
+    const { deals: list } = await deals('odoo-deals-1904-date-system.xlsx');
+    expect(list[0]!.created_at).toBe(Date.UTC(2024, 5, 19, 12, 0, 0));
+  });
+
+  it('a telephony provider log in Windows-1251 with HH:MM:SS durations', async () => {
+    const { activities: list, report } = await activities('telephony-provider-cp1251.csv');
+    expect(report.table.encoding).toBe('windows-1251');
+    expect(list.map((a) => [a.direction, a.missed, a.duration_s, a.client])).toEqual([
+      ['out', false, 190, '+79990000001'],
+      ['in', true, 0, '+79990000001'],
+    ]);
+  });
+});
+
+describe('dates', () => {
+  it('resolves ambiguous slash dates from a later row of the same column', async () => {
+    const { deals: list } = await deals('dates-slash-resolved-by-later-row.csv');
+    expect(list.map((d) => d.created_at)).toEqual([at('2025-04-03'), at('2025-06-05'), at('2025-06-25')]);
+  });
+
+  it('fails naming the column when no row decides, and follows --date-format', async () => {
+    expect(await errorOf(deals('dates-slash-all-ambiguous.csv'))).toMatch(/column "Дата создания" can be read day-first or month-first[\s\S]*--date-format/);
+    const { deals: list } = await deals('dates-slash-all-ambiguous.csv', { dateOrder: 'mdy' });
+    expect(list.map((d) => d.created_at)).toEqual([at('2025-03-04'), at('2025-05-06'), at('2025-07-08')]);
+  });
+
+  it('shifts a call log with --time-offset', async () => {
+    const { activities: list } = await activities('telephony-provider-cp1251.csv', { timeOffsetHours: -3 });
+    expect(list[0]!.at).toBe(at('2025-04-01 06:00:00'));
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, parseBoolean, parseDate, parseDuration, parseNumber } from '../../../src/io/map/values.js';
+
+describe('parseNumber', () => {
+  it.each([
+    ['150000.00', 150000],
+    ['15000', 15000],
+    ['12 345,67', 12345.67],
+    ['12\u00a0345,67', 12345.67],
+    ['12\u202f345,67', 12345.67],
+    ["1'234'567.5", 1234567.5],
+    ['1,234.56', 1234.56],
+    ['1.234,56', 1234.56],
+    ['1.234.567', 1234567],
+    ['150 000 ₽', 150000],
+    ['150 000 руб.', 150000],
+    ['$12,500.00', 12500],
+    ['12 500 RUB', 12500],
+    ['120000|RUB', 120000],
+    ["'-150.5", -150.5],
+    ['(1 000,50)', -1000.5],
+    ['0', 0],
+    ['1.5E3', 1500],
+  ])('%j -> %d', (raw, expected) => {
+    expect(parseNumber(raw)).toBe(expected);
+  });
+
+  it('is null for empty and NaN for text', () => {
+    expect(parseNumber('  ')).toBeNull();
+    expect(parseNumber('abc')).toBeNaN();
+    expect(parseNumber('12abc')).toBeNaN();
+  });
+});
+
+describe('parseDate', () => {
+  const utc = (...a: number[]) => Date.UTC(a[0]!, a[1]! - 1, a[2]!, a[3] ?? 0, a[4] ?? 0, a[5] ?? 0);
+  it.each([
+    ['05.03.2025 15:30:00', utc(2025, 3, 5, 15, 30), true],
+    ['05.03.2025 15:30', utc(2025, 3, 5, 15, 30), true],
+    ['05.03.2025', utc(2025, 3, 5), false],
+    ['2025-03-05', utc(2025, 3, 5), false],
+    ['2025-03-05 15:30', utc(2025, 3, 5, 15, 30), true],
+    ['2025-03-05T15:30:12Z', utc(2025, 3, 5, 15, 30, 12), true],
+    ['3/14/2025 2:05 PM', utc(2025, 3, 14, 14, 5), true],
+    ['3/4/2025 12:05 AM', utc(2025, 3, 4, 0, 5), true],
+    ['14/3/2025', utc(2025, 3, 14), false],
+    ['5 марта 2025', utc(2025, 3, 5), false],
+    ['5 мая 2025 г. 10:00', utc(2025, 5, 5, 10), true],
+    ['Mar 5, 2025 10:00 AM', utc(2025, 3, 5, 10), true],
+    ['45721', utc(2025, 3, 5), false],
+    ['45721.5', utc(2025, 3, 5, 12), true],
+  ])('%j', (raw, ms, hasTime) => {
+    expect(parseDate(raw)).toEqual({ ms, hasTime });
+  });
+
+  it('needs an order for an ambiguous slash date, and rejects impossible dates', () => {
+    expect(parseDate('03/04/2025')).toBe('needs-order');
+    expect(parseDate('03/04/2025', 'dmy')).toEqual({ ms: utc(2025, 4, 3), hasTime: false });
+    expect(parseDate('31.02.2025')).toBeUndefined();
+    expect(parseDate('не дата')).toBeUndefined();
+  });
+});
+
+describe('parseDuration', () => {
+  it.each([
+    ['2 мин, 5 сек', 's', 125],
+    ['0 мин, 0 сек', 's', 0],
+    ['1 ч 2 мин', 's', 3720],
+    ['00:03:10', 's', 190],
+    ['03:10', 's', 190],
+    ['01:30', 'hhmm', 5400],
+    ['125000', 'ms', 125],
+    ['90', 's', 90],
+  ] as const)('%j (%s) -> %d s', (raw, unit, expected) => {
+    expect(parseDuration(raw, unit)).toBe(expected);
+  });
+});
+
+describe('cleanText and parseBoolean', () => {
+  it('collapses Unicode whitespace and strips markup', () => {
+    expect(cleanText(' Иванов\u00a0\u00a0 Иван ')).toBe('Иванов Иван');
+    expect(cleanText('<span class="a">Петрова&nbsp;Анна</span>')).toBe('Петрова Анна');
+  });
+  it('reads yes/no in both languages', () => {
+    expect([parseBoolean('Да'), parseBoolean('Нет'), parseBoolean('TRUE'), parseBoolean('0'), parseBoolean('maybe')]).toEqual([true, false, true, false, undefined]);
+  });
+});

@@ -1,0 +1,137 @@
+// Large deals and activities files are read in two halves at once (src/io/parallel/parallel.ts). These
+// tests force the split on small files (CRM_AUDIT_SPLIT_BYTES) and expect byte-identical output to
+// the one-pass read, including when the split must fall back.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/cli.js';
+import { cp1251, csv } from '../../fixtures/exports.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-split-'));
+const SPLIT = { CRM_AUDIT_SPLIT_BYTES: '1', CRM_AUDIT_SPLIT_TRACE: '1' };
+const WHOLE = { CRM_AUDIT_SPLIT_BYTES: '0' };
+const TRACE = /^read in two halves: (.*)\n/gm;
+const TAKEN = /^took over \d+ part\(s\) of the second half: (.*)\n/gm;
+/** The main thread takes over the end of the second half: 4 KB chunks, and the worker waits for it after its first. */
+const TAKEOVER = { CRM_AUDIT_SPLIT_TAKEOVER: 'wait', CRM_AUDIT_SPLIT_CHUNK: '4096' };
+
+/**
+ * Runs a command with the split forced and with it off; expects the same exit code and stderr, and
+ * that exactly the files `halves` were read in two halves (the others fell back to one pass), so
+ * that a split that silently always falls back cannot pass.
+ */
+function bothWays(args: string[], halves: string[], takenOver: string[] = [], env: Record<string, string> = {}): { split: string; whole: string } {
+  const split = runCli(args, { cwd: dir, env: { ...SPLIT, ...env } });
+  const whole = runCli(args, { cwd: dir, env: WHOLE });
+  expect([...split.stderr.matchAll(TRACE)].map((m) => m[1])).toEqual(halves);
+  expect([...split.stderr.matchAll(TAKEN)].map((m) => m[1])).toEqual(takenOver);
+  expect(whole.stderr).toBe(split.stderr.replace(TRACE, '').replace(TAKEN, ''));
+  expect(whole.code).toBe(split.code);
+  return { split: split.stdout, whole: whole.stdout };
+}
+
+beforeAll(() => {
+  const gen = runCli(['generate', '--deals', '400', '--activities', '6000', '--seed', '3', '--cutover', '2025-01-01', '-o', dir]);
+  expect(gen.code, gen.stderr).toBe(0);
+});
+
+describe('reading deals in two halves gives what one pass gives', () => {
+  const header = ['id', 'manager', 'client', 'created_at', 'closed_at', 'status', 'amount', 'loss_reason'];
+  const deal = (i: number, id = String(100 + i)) => [id, i % 3 ? 'Анна' : 'Борис', `Клиент ${i % 40}`, `2024-03-${String((i % 28) + 1).padStart(2, '0')} 10:00:00`, `2024-04-01 10:00:00`, ['won', 'lost', 'open'][i % 3]!, String(1000 + i), i % 3 === 1 ? 'Дорого' : ''];
+
+  it('with repeated ids across the halves, bad rows and new managers in the second', () => {
+    // Large enough for each half to pass the 64 KB the delimiter is detected on.
+    const rows = Array.from({ length: 3000 }, (_, i) => deal(i));
+    rows[2950] = deal(2950, '105');
+    rows[2960]![3] = 'not a date';
+    rows[2970]![1] = 'Новый Менеджер';
+    writeFileSync(path.join(dir, 'deals-split.csv'), csv([header, ...rows]));
+    const kpi = bothWays(['kpi', '-d', 'deals-split.csv', '--format', 'json'], ['deals-split.csv']);
+    expect(kpi.split).toBe(kpi.whole);
+    const result = JSON.parse(kpi.split);
+    expect(result.dataQuality.rowsSkipped.map((s: { row: number }) => s.row)).toEqual([2962]);
+    expect(result.dataQuality.files[0].dropped['rows repeating a deal id (first row kept)']).toBe(1);
+  });
+
+  it('with product rows of one deal on both sides of the middle (one pass sums them in order)', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [...deal(i), `Товар ${i}`]);
+    rows[2980] = [...deal(2980, '102'), 'Товар x'];
+    rows[2980]![6] = '0.1';
+    rows[2]![6] = '0.2';
+    writeFileSync(path.join(dir, 'deals-products.csv'), csv([[...header, 'product'], ...rows]));
+    const kpi = bothWays(['kpi', '-d', 'deals-products.csv', '--format', 'json'], []);
+    expect(kpi.split).toBe(kpi.whole);
+  });
+});
+
+describe('reading activities in two halves gives what one pass gives', () => {
+  it('for kpi and compare on generated exports', () => {
+    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'activities.csv', '-p', 'payments.csv', '--format', 'json'], ['activities.csv']);
+    expect(kpi.split).toBe(kpi.whole);
+    expect(JSON.parse(kpi.split).total.calls_out).toBeGreaterThan(0);
+    const compare = bothWays(['compare', '-d', 'deals.csv', '-a', 'activities.csv', '--cutover', '2025-01-01', '--format', 'json'], ['activities.csv']);
+    expect(compare.split).toBe(compare.whole);
+  });
+
+  it('when the second half has bad rows, new managers and clients, and deal ids no deal has', () => {
+    const rows = readFileSync(path.join(dir, 'activities.csv'), 'utf8').trimEnd().split(/\r?\n/);
+    const extra = ['Новый Менеджер,2024-09-01 10:00:00,call,out,false,30,999999,Новый клиент', 'Новый Менеджер,not a date,call,out,false,30,100001,x', 'Новый Менеджер,2024-09-01 11:00:00,call,in,true,,999999,Новый клиент'];
+    writeFileSync(path.join(dir, 'activities-extra.csv'), [...rows, ...extra].join('\n') + '\n');
+    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'activities-extra.csv', '--format', 'json'], ['activities-extra.csv']);
+    expect(kpi.split).toBe(kpi.whole);
+    const quality = JSON.parse(kpi.split).dataQuality;
+    expect(quality.rowsSkipped.map((s: { row: number }) => s.row)).toContain(rows.length + 2);
+    expect(JSON.parse(kpi.split).managers.map((m: { manager: string }) => m.manager)).toContain('Новый Менеджер');
+  });
+
+  it('when the middle line end lies inside a quoted field (falls back to one pass)', () => {
+    const header = ['manager', 'at', 'kind', 'direction', 'missed', 'duration_s', 'deal_id', 'client'];
+    // Halves above 64 KB each, and a 40 KB quoted field around the middle.
+    const body = Array.from({ length: 3000 }, (_, i) => ['Анна', `2024-03-${String((i % 28) + 1).padStart(2, '0')} 10:00:00`, 'call', 'out', 'false', '5', String(100000 + (i % 50)), `Клиент ${i}`]);
+    body[1500]![7] = `note\n${'x\n'.repeat(20_000)}end`;
+    writeFileSync(path.join(dir, 'quoted.csv'), csv([header, ...body]));
+    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'quoted.csv', '--format', 'json'], []);
+    expect(kpi.split).toBe(kpi.whole);
+  });
+
+  it('when the halves are in different encodings (one pass decides, or reports it)', () => {
+    const header = 'manager,at,kind,direction,missed,duration_s,deal_id,client\n';
+    const ascii = Array.from({ length: 2000 }, (_, i) => `Anna,2024-03-01 10:00:00,call,out,false,5,${100000 + i},c${i}\n`).join('');
+    const utf8 = Array.from({ length: 2000 }, (_, i) => `Анна,2024-03-01 10:00:00,call,out,false,5,${100000 + i},к${i}\n`).join('');
+    writeFileSync(path.join(dir, 'mixed.csv'), Buffer.concat([Buffer.from(header + ascii + ascii), cp1251(utf8)]));
+    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'mixed.csv', '--format', 'json'], []);
+    expect(kpi.split).toBe(kpi.whole);
+    writeFileSync(path.join(dir, 'mixed2.csv'), Buffer.concat([Buffer.from(header + utf8), cp1251(utf8)]));
+    const bad = bothWays(['kpi', '-d', 'deals.csv', '-a', 'mixed2.csv', '--format', 'json'], []);
+    expect(bad.split).toBe(bad.whole);
+    expect(runCli(['kpi', '-d', 'deals.csv', '-a', 'mixed2.csv'], { cwd: dir, env: WHOLE }).code).toBe(2);
+  });
+
+  describe('when this thread takes over the end of the second half', () => {
+    it('gives what one pass gives, with bad rows of the part taken over on their own lines', () => {
+      const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'activities.csv', '-p', 'payments.csv', '--format', 'json'], ['activities.csv'], ['activities.csv'], TAKEOVER);
+      expect(kpi.split).toBe(kpi.whole);
+      // activities-extra.csv ends with a bad row: it falls in the part taken over.
+      const extra = bothWays(['kpi', '-d', 'deals.csv', '-a', 'activities-extra.csv', '--format', 'json'], ['activities-extra.csv'], ['activities-extra.csv'], TAKEOVER);
+      expect(extra.split).toBe(extra.whole);
+      expect(JSON.parse(extra.split).dataQuality.rowsSkipped.length).toBeGreaterThan(0);
+      const compare = bothWays(['compare', '-d', 'deals.csv', '-a', 'activities.csv', '--cutover', '2025-01-01', '--format', 'json'], ['activities.csv'], ['activities.csv'], TAKEOVER);
+      expect(compare.split).toBe(compare.whole);
+    });
+
+    it('falls back to one pass when a quoted field spans where it takes over', () => {
+      const header = ['manager', 'at', 'kind', 'direction', 'missed', 'duration_s', 'deal_id', 'client'];
+      const body = Array.from({ length: 3000 }, (_, i) => ['Анна', `2024-03-${String((i % 28) + 1).padStart(2, '0')} 10:00:00`, 'call', 'out', 'false', '5', String(100000 + (i % 50)), `Клиент ${i}`]);
+      // One quoted field from about 55% to 95% of the file: the middle is clean, but the part taken
+      // over starts inside the field.
+      body[2700]![7] = `note\n${'x\n'.repeat(60_000)}end`;
+      writeFileSync(path.join(dir, 'quoted-late.csv'), csv([header, ...body]));
+      const args = ['kpi', '-d', 'deals.csv', '-a', 'quoted-late.csv', '--format', 'json'];
+      const halves = bothWays(args, ['quoted-late.csv'], [], { CRM_AUDIT_SPLIT_TAKEOVER: 'off' });
+      expect(halves.split).toBe(halves.whole);
+      const kpi = bothWays(args, [], [], TAKEOVER);
+      expect(kpi.split).toBe(kpi.whole);
+    });
+  });
+});

@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CsvParser, detectDelimiter, type CellText } from '../../../src/io/read/csv.js';
+import { SCAN_WINDOW } from '../../../src/io/read/csv-scan.js';
+import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
+import { csv } from '../../fixtures/exports.js';
+
+const utf8: CellText = { decode: (buf, s, e) => buf.toString('utf8', s, e), utf8: true };
+
+/** Parses text fed as UTF-8 bytes in the given chunk sizes (cutting characters apart). */
+function ours(text: string, delimiter: string, chunk = 7): string[][] {
+  const rows: string[][] = [];
+  const p = new CsvParser(delimiter.charCodeAt(0), (f) => rows.push(Array.isArray(f) ? f : f.cells()), 'x.csv', DEFAULT_LIMITS, utf8);
+  const bytes = Buffer.from(text, 'utf8');
+  for (let i = 0; i < bytes.length; i += chunk) p.push(bytes.subarray(i, i + chunk));
+  p.end();
+  return rows;
+}
+
+const field = fc.oneof(
+  fc.string({ maxLength: 8 }),
+  fc.constantFrom('', '"', '""', 'a;b', 'a,b', 'x\ny', 'x\r\ny', ' sp ', 'Ромашка', '\t', 'q"q'),
+);
+
+// The parser finds field edges with the WebAssembly scanner (in windows of the buffer) or, without
+// it, byte by byte: every case runs both ways, and with windows small enough to cut records apart.
+const SCAN_MODES: Array<[string, number]> = [
+  ['scanner', SCAN_WINDOW],
+  ['scanner, 16-byte windows', 16],
+  ['scanner, 5-byte windows', 5],
+  ['byte by byte', 0],
+];
+
+describe.each(SCAN_MODES)('CsvParser against csv-parse (differential), %s', (_mode, window) => {
+  const before = CsvParser.scanWindow;
+  beforeAll(() => {
+    CsvParser.scanWindow = window;
+  });
+  afterAll(() => {
+    CsvParser.scanWindow = before;
+  });
+
+  it('parses random well-formed CSVs exactly like csv-parse, in any chunking', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(';', ',', '\t'),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 200 }),
+        (rows, delimiter, eol, bom, chunk) => {
+          // a record of one empty field is an empty line, which csv-parse skips; keep records non-trivial
+          const records = rows.map((r) => (r.length === 1 && r[0] === '' ? ['x'] : r));
+          const text = csv(records, { delimiter, eol, bom, quoteAll: false });
+          const expected = parse(text, { delimiter, bom: true, relax_column_count: true, record_delimiter: eol }) as string[][];
+          expect(ours(text.replace(/^\uFEFF/, ''), delimiter, chunk)).toEqual(expected);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('handles quoted line breaks, doubled quotes, a trailing delimiter and no final newline', () => {
+    expect(ours('a;"b\nc";"d""e";\n1;2;3;', ';', 3)).toEqual([
+      ['a', 'b\nc', 'd"e', ''],
+      ['1', '2', '3', ''],
+    ]);
+  });
+
+  it('accepts lone-CR line ends', () => {
+    expect(ours('a,b\r1,2\r', ',')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+  });
+
+  it('reports the line a record starts on', () => {
+    const lines: number[] = [];
+    const p = new CsvParser(44, (_f, line) => lines.push(line), 'x.csv', DEFAULT_LIMITS, utf8);
+    p.push(Buffer.from('h1,h2\n"multi\nline",x\nlast,y\n'));
+    p.end();
+    expect(lines).toEqual([1, 2, 4]);
+  });
+});
+
+describe('detectDelimiter', () => {
+  it.each([
+    ['a;b;c\n1;2;3\n', ';'],
+    ['a,b,c\n1,2,3\n', ','],
+    ['a\tb\tc\n1\t2\t3\n', '\t'],
+    ['"x;y",b,c\n"1;2",2,3\n', ','],
+    ['Report title\n\nID;Name;Sum\n1;"a,b";3\n2;c;4\n', ';'],
+  ])('%j -> %j', (sample, expected) => {
+    expect(detectDelimiter(sample)).toBe(expected);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, parseAssertion } from '../../../src/core/assert.js';
+import { assertionTally, describeFailure } from '../../../src/render/report/assertion-text.js';
+
+const tree = {
+  total: { conversion: 0.207, touches_per_won: 4.92, callback_rate: null },
+  managers: { 'Алексеева Мария': { response_min_median: 66.2333, cycle_days_median: 12.5 } },
+  audit: { total: 5, sections: { lead: 1 } },
+  compare: { conversion: { change_pct: 0.12, met: false }, payback_months: 14.2 },
+  delta: { total: { conversion: -0.031 }, managers: { 'Алексеева Мария': { response_min_median: 8.5 } }, audit: { total: -2 } },
+};
+const lines = (expr: string, lang: string) => {
+  const r = evaluate(parseAssertion(expr), tree);
+  return r.failures.map((f) => describeFailure(r, f, lang));
+};
+
+describe('failure lines a person reads', () => {
+  it.each([
+    ['managers.*.response_min_median<=30', 'ru', 'Алексеева Мария: Реакция (медиана) 66,2 мин > 30 мин'],
+    ['managers.*.response_min_median<=30', 'en', 'Алексеева Мария: Response (median) 66.2 min > 30 min'],
+    ['managers.*.cycle_days_median<10', 'ru', 'Алексеева Мария: Цикл (медиана) 12,5 дн. ≥ 10 дн.'],
+    ['total.conversion>=0.25', 'ru', 'Отдел: Конверсия 20,7% < 25%'],
+    ['total.touches_per_won>=5', 'en', 'Department: Touches per won 4.92 < 5'],
+    ['total.callback_rate>=0.5', 'ru', 'Отдел: Перезвонили — не рассчитано, сравнить не с чем'],
+    ['audit.total>=6', 'ru', 'Аудит: баллы 5 < 6'],
+    ['audit.sections.lead==2', 'en', 'Audit: section "lead", points 1 ≠ 2'],
+    ['compare.conversion.change_pct>=0.2', 'ru', 'До и после: Конверсия: изменение, % +12,0% < +20%'],
+    ['compare.conversion.met==true', 'ru', 'До и после: Конверсия: цель достигнута нет ≠ да'],
+    ['compare.payback_months<=12', 'en', 'Payback: payback, months 14.20 > 12'],
+    ['delta.total.conversion>=-0.02', 'ru', 'Отдел: изменение: Конверсия с прошлого запуска −3,1 п.п. < −2 п.п.'],
+    ['delta.managers.*.response_min_median<=0', 'en', 'Алексеева Мария: change of Response (median) since the last run +8.5 min > 0 min'],
+    ['delta.audit.total>=0', 'ru', 'Аудит: изменение: баллы с прошлого запуска −2 < 0'],
+  ])('%s (%s)', (expr, lang, line) => {
+    expect(lines(expr, lang)).toEqual([line]);
+  });
+
+  it('counts passed, failed and warnings in Russian and English', () => {
+    const results = [evaluate(parseAssertion('total.conversion>=0.2'), tree), evaluate(parseAssertion('total.conversion>=0.3'), tree), evaluate(parseAssertion('warn:total.touches_per_won>=5'), tree)];
+    expect(assertionTally(results, 'ru')).toBe('1 из 3 проверок пройдена, 1 не пройдена, 1 предупреждение');
+    expect(assertionTally(results, 'en')).toBe('1 of 3 assertions passed, 1 failed, 1 warning');
+    expect(assertionTally(results.slice(0, 1), 'ru')).toBe('1 из 1 проверки пройдена');
+  });
+});
