@@ -37,7 +37,7 @@ export function compareResult(): CompareResult {
 }
 
 /** A hand-made audit result, with the `evidence` block issue 14 adds (spec/evidence.md). */
-export function auditResult(): AuditResult & { evidence: unknown } {
+export function auditResult(): AuditResult {
   return {
     schemaVersion: 1,
     questionnaire: { id: 'crm-maturity', version: 1, title: 'Зрелость CRM' },
@@ -46,18 +46,18 @@ export function auditResult(): AuditResult & { evidence: unknown } {
     company: 'ООО «Ромашка» <b>',
     sections: [
       { id: 'leads', title: 'Понятие лида', score: 2, max: 2, criteria: [] },
-      { id: 'journal', title: 'Журналирование', score: 0.5, max: 3, criteria: [] },
+      { id: 'journal', title: 'Журналирование', score: 0.5, max: 3, criteria: [{ id: 'journal.calls', title: 'Звонки в CRM', answer: 'no', points: 0, max: 1 }] },
     ],
     total: 2.5,
     max: 5,
     band: { id: 'ahead', from: 2, to: 4, title: 'Впереди многих', meaning: 'Есть куда расти.' },
-    recommendations: [{ criterion: 'journal.calls', section: 'journal', missingPoints: 1, text: 'Записывайте звонки', cost: { hoursPerManagerPerDay: 0.5, basis: '30 мин в день', managers: 6, hoursPerDay: 3, hoursPerMonth: 63 } }],
+    recommendations: [{ criterion: 'journal.calls', section: 'journal', missingPoints: 1, text: 'Записывайте звонки', cost: { hoursPerManagerPerDay: 0.5, basis: '30 мин в день', managers: 6, hoursPerDay: 3, hoursPerMonth: 63, hourlyCost: 500, costPerMonth: 31_500 } }],
     unanswered: [],
     evidence: {
-      facts: {},
+      facts: { calls_linked_share: 0.2 },
       checks: [{ criterion: 'journal.calls', answer: 'yes', verdict: 'contradicted', facts: [{ id: 'calls_linked_share', value: 0.2, op: '<', threshold: 0.4 }], text: 'Вы сказали, что звонки записываются; к сделкам привязано 20% звонков.' }],
       total: 1.5,
-      band: { id: 'start', title: 'Начало пути' },
+      band: { id: 'start', from: 0, to: 2, title: 'Начало пути', meaning: 'Пора начинать.' },
     },
   };
 }

@@ -39,6 +39,7 @@ export function htmlLabels(lang: string) {
     recommendation: tr(lang, 'Рекомендация', 'Recommendation'),
     missingPoints: tr(lang, 'Баллов', 'Points'),
     hoursPerMonth: tr(lang, 'Часов в месяц', 'Hours a month'),
+    moneyPerMonth: tr(lang, 'Стоимость в месяц', 'Cost a month'),
     costBasis: tr(lang, 'Цена', 'Cost'),
     noRecommendations: tr(lang, 'Все критерии выполнены — рекомендаций нет.', 'Every criterion is met: no recommendations.'),
     funnel: tr(lang, 'Воронка', 'Funnel'),

@@ -14,13 +14,6 @@ import { esc, formatDate, section, table } from './page.js';
 /** What an HTML report is rendered from: the report result, or one command's result wrapped alike. */
 export type HtmlInput = Pick<ReportResult, 'lang' | 'generatedAt' | 'company' | 'audit' | 'kpi' | 'compare'>;
 
-/** The evidence block issue 14 adds to an audit result (spec/evidence.md); read when present. */
-interface Evidence {
-  checks: Array<{ criterion: string; answer: string; verdict: string; text: string }>;
-  total: number;
-  band: { title: string } | string;
-}
-
 const signed = (v: number | null, lang: string) => (v === null ? '—' : `${v > 0 ? '+' : ''}${formatValue(v, 'ratio', lang)}`);
 
 /** A chart as a figure: its SVG, and its numbers in a table beside it. */
@@ -68,11 +61,11 @@ export function auditSection(a: AuditResult, lang: string, chart: string): strin
   const L = htmlLabels(lang);
   const A = auditLabels(lang);
   let body = chart;
-  const ev = (a as AuditResult & { evidence?: Evidence }).evidence;
-  if (ev && Array.isArray(ev.checks)) {
-    const band = typeof ev.band === 'string' ? ev.band : ev.band.title;
-    body += `<h3>${esc(L.evidence)}</h3><p>${esc(L.evidenceTotal)}: <b>${esc(formatPoints(ev.total, lang))} / ${esc(formatPoints(a.max, lang))}</b> — ${esc(band)}</p>`;
-    body += table([L.criterion, L.answer, L.verdict, L.why], ev.checks.map((c) => [c.criterion, A.answers[c.answer] ?? c.answer, L.verdicts[c.verdict] ?? c.verdict, c.text]), { cls: 'evidence' });
+  const ev = a.evidence;
+  if (ev) {
+    const titles = new Map(a.sections.flatMap((s) => s.criteria.map((c) => [c.id, c.title || c.id] as const)));
+    body += `<h3>${esc(L.evidence)}</h3><p>${esc(L.evidenceTotal)}: <b>${esc(formatPoints(ev.total, lang))} / ${esc(formatPoints(a.max, lang))}</b> — ${esc(ev.band.title)}</p>`;
+    body += table([L.criterion, L.answer, L.verdict, L.why], ev.checks.map((c) => [titles.get(c.criterion) ?? c.criterion, A.answers[c.answer] ?? c.answer, L.verdicts[c.verdict] ?? c.verdict, c.text]), { cls: 'evidence' });
   }
   return section('audit', L.audit, body);
 }
@@ -81,8 +74,16 @@ export function auditSection(a: AuditResult, lang: string, chart: string): strin
 export function recommendationsSection(a: AuditResult, lang: string): string {
   const L = htmlLabels(lang);
   if (a.recommendations.length === 0) return section('recommendations', L.recommendations, `<p>${esc(L.noRecommendations)}</p>`);
-  const rows = a.recommendations.map((r, i) => [String(i + 1), r.text, formatPoints(r.missingPoints, lang), r.cost?.hoursPerMonth === undefined ? '—' : formatPoints(r.cost.hoursPerMonth, lang), r.cost?.basis ?? '—']);
-  return section('recommendations', L.recommendations, table(['№', L.recommendation, L.missingPoints, L.hoursPerMonth, L.costBasis], rows, { numeric: [true, false, true, true, false] }));
+  // Money appears when the hour has a price (--hourly-cost): hours a month × that price.
+  const money = a.recommendations.some((r) => r.cost?.costPerMonth !== undefined);
+  const rows = a.recommendations.map((r, i) => [
+    String(i + 1), r.text, formatPoints(r.missingPoints, lang),
+    r.cost?.hoursPerMonth === undefined ? '—' : formatPoints(r.cost.hoursPerMonth, lang),
+    ...(money ? [r.cost?.costPerMonth === undefined ? '—' : formatValue(r.cost.costPerMonth, 'money', lang)] : []),
+    r.cost?.basis ?? '—',
+  ]);
+  const head = ['№', L.recommendation, L.missingPoints, L.hoursPerMonth, ...(money ? [L.moneyPerMonth] : []), L.costBasis];
+  return section('recommendations', L.recommendations, table(head, rows, { numeric: [true, false, true, true, ...(money ? [true] : []), false] }));
 }
 
 /** Payback figures above its curve. */

@@ -47,7 +47,7 @@ describe('the HTML report', () => {
   it('shows the evidence verdicts when the audit was checked, and the checked score', async () => {
     const s = htmlStructure(await renderHtml(full('ru')));
     const evidence = s.tables.find((t) => t[0]?.[2] === 'Вывод')!;
-    expect(evidence[1]).toEqual(['journal.calls', 'да', 'опровергнуто', 'Вы сказали, что звонки записываются; к сделкам привязано 20% звонков.']);
+    expect(evidence[1]).toEqual(['Звонки в CRM', 'да', 'опровергнуто', 'Вы сказали, что звонки записываются; к сделкам привязано 20% звонков.']);
     const html = await renderHtml(full('ru'));
     expect(html).toContain('Оценка после проверки: <b>1,5 / 5</b> — Начало пути');
     const plain = { ...full('ru'), audit: { ...auditResult(), evidence: undefined } };
@@ -67,6 +67,13 @@ describe('the HTML report', () => {
     expect(en).toContain('1,234,568');
     expect(en).toContain('Loss reasons: the most frequent and other');
     expect(en).not.toMatch(/Воронка|Причины отказа|Окупаемость|Рекомендации/);
+  });
+
+  it('puts money on the recommendations when the hour has a price', async () => {
+    const s = htmlStructure(await renderHtml(full('ru')));
+    const recs = s.tables.find((t) => t[0]?.[1] === 'Рекомендация')!;
+    expect(recs[0]).toEqual(['№', 'Рекомендация', 'Баллов', 'Часов в месяц', 'Стоимость в месяц', 'Цена']);
+    expect(recs[1]).toEqual(['1', 'Записывайте звонки', '1', '63', '31 500', '30 мин в день']);
   });
 
   it('shows only what the input has: an audit alone is a cover, the audit and recommendations', async () => {
