@@ -1,3 +1,6 @@
+// app: the only place where io meets core. A kpi or compare run reads the deals (io), links and feeds
+// the activities and payments to the KPI engines (core), and builds the result contract of
+// spec/metrics.md with its data quality. The CLI and the programmatic API call these functions.
 import { KpiEngine, type KpiOptions } from '../core/kpi/engine.js';
 import { notApplicable } from '../core/kpi/catalog.js';
 import type { DataQuality, KpiResult } from '../core/kpi/types.js';

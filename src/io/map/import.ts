@@ -1,3 +1,8 @@
+// io/map: rows to records, every CRM rule written once. The header row is found and mapped to
+// canonical fields (fields.ts, mapping.ts); each row is judged (empty, totals, footer) and read by the
+// reader of its kind (deal-reader, activity-reader, payment-reader) through Cells, which gives a cell
+// from bytes or from text with the same meaning. Every row ends as a record, a skipped row with its
+// reason, or a dropped non-data row, all in the ImportReport. importFile is the entry.
 import type { Payment, SkippedRow } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
 import { DealStore } from '../../core/kpi/deal-store.js';

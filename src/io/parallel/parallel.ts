@@ -1,3 +1,8 @@
+// io/parallel: one single-pass read run over two byte ranges at once. A large text file is split at
+// the first line end past its middle; a worker thread (part-worker.ts) reads the second half with the
+// same importer while this thread reads the first, and the main thread takes over the end of an
+// activities file's second half in chunks (takeover.ts). The halves merge exactly; whenever they
+// could differ from one pass, the file is read again in one pass.
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
