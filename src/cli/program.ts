@@ -106,9 +106,11 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
         .option('--to <date>', 'last day of the period, DD.MM.YYYY or YYYY-MM-DD, inclusive')
         .option('--touch-norm <n>', 'touches a won deal should have had', '5')
         .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h')
-        .option('--metrics <list>', 'only these metrics, comma-separated (e.g. conversion,response_min_median)'),
+        .option('--metrics <list>', 'only these metrics, comma-separated (e.g. conversion,response_min_median)')
+        .option('--company <name>', 'company name for the report heading')
+        .option('--top-reasons <n>', 'loss reasons listed before the rest go under "other" (table, md, csv; JSON and XLSX keep all)', '10'),
     ),
-    ['table', 'json', 'md', 'xlsx'],
+    ['table', 'json', 'md', 'xlsx', 'csv'],
   )
     .addHelpText(
       'after',
@@ -118,6 +120,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
         ['crm-audit kpi -d deals.csv -a calls.csv --format json -o kpi.json', 'the JSON contract, for CI or another tool'],
         ['crm-audit kpi -d deals.csv -a calls.csv --metrics conversion,response_min_median,callback_rate', 'just three metrics'],
         ['crm-audit kpi -d - --format md < deals.csv', 'read the deals from stdin'],
+        ['crm-audit kpi -d deals.csv -o kpi.csv', 'CSV for a spreadsheet (; and a decimal comma; --lang en for , and a dot)'],
       ]),
     )
     .action(run(() => import('./commands/kpi.js')));
@@ -148,9 +151,10 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
         .option('-a, --activities <file>', 'activities of both periods')
         .option('-p, --payments <file>', 'payments of both periods'))
         .option('--touch-norm <n>', 'touches a won deal should have had', '5')
-        .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h'),
+        .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h')
+        .option('--company <name>', 'company name for the report heading'),
     ),
-    ['table', 'json', 'md', 'xlsx'],
+    ['table', 'json', 'md', 'xlsx', 'csv'],
   )
     .addHelpText(
       'after',

@@ -18,9 +18,9 @@ export function askSelect(io: PromptIO, message: string, choices: Choice[], defa
   return select({ message, choices, default: defaultValue, pageSize: 10 }, { input: io.input, output: io.output });
 }
 
-/** Asks for a line of text. */
-export function askInput(io: PromptIO, message: string, defaultValue?: string): Promise<string> {
-  return input({ message, default: defaultValue }, { input: io.input, output: io.output });
+/** Asks for a line of text; `validate` returns true, or the reason to ask again. */
+export function askInput(io: PromptIO, message: string, defaultValue?: string, validate?: (value: string) => true | string): Promise<string> {
+  return input({ message, default: defaultValue, ...(validate ? { validate } : {}) }, { input: io.input, output: io.output });
 }
 
 /** Asks a yes/no question. */

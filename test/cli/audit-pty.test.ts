@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { headerRowOf } from '../helpers/xlsx-projection.js';
 import { BIN } from '../helpers/cli.js';
 
 const DRIVER = fileURLToPath(new URL('../helpers/pty-drive.py', import.meta.url));
@@ -43,7 +44,8 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
     expect(readdirSync(dir).sort()).toEqual(['audit-answers.yaml', 'crm-audit-report.xlsx']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'crm-audit-report.xlsx'));
-    expect(wb.getWorksheet('Аудит')?.getRow(1).getCell(1).value).toBe('Раздел');
+    const audit = wb.getWorksheet('Аудит')!;
+    expect(audit.getRow(headerRowOf(audit)).getCell(1).value).toBe('Раздел');
   });
 
   it('Ctrl+C leaves quietly with exit 130 and writes nothing', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { headerRowOf } from '../helpers/xlsx-projection.js';
 import { runCli } from '../helpers/cli.js';
 
 const NOW = ['--now', '2025-01-31T09:00:00Z'];
@@ -94,16 +95,28 @@ describe('crm-audit audit --answers', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const sheet = wb.getWorksheet('Audit')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Section', 'Criterion', 'Answer', 'Points', 'Max']);
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.getColumn(1).width).toBe(28);
+    // The table starts under the heading (title, date): its header is the frozen, repeated row.
+    const header = headerRowOf(sheet);
+    expect(sheet.pageSetup.printTitlesRow).toBe(`${header}:${header}`);
+    expect(sheet.getRow(header).values).toEqual([undefined, 'Section', 'Criterion', 'Answer', 'Points', 'Max']);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
+    // Widths come from the content: the longest section title fits its column.
+    const titles = sheet.getColumn(1).values.filter((v): v is string => typeof v === 'string' && sheet.getColumn(1).values.indexOf(v) > header);
+    expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(Math.max(...titles.map((t) => t.length)));
     const recs = wb.getWorksheet('Recommendations')!;
-    expect(recs.getRow(2).getCell(4).alignment).toMatchObject({ wrapText: true });
-    expect(recs.rowCount).toBe(3);
+    const recHeader = headerRowOf(recs);
+    const first = recs.getRow(recHeader + 1);
+    expect(first.getCell(4).alignment).toMatchObject({ wrapText: true });
+    // The row is as tall as its wrapped recommendation needs (15 pt a line).
+    expect(first.height).toBeGreaterThanOrEqual(15 * Math.ceil(String(first.getCell(4).value).length / recs.getColumn(4).width!));
+    expect(recs.rowCount).toBe(recHeader + 2);
+    expect(recs.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   });
 
   it('refuses to write the report over an input, or into a missing folder', () => {
-    const same = runCli(['audit', '-a', 'samples/answers/leader.yaml', '-o', 'samples/answers/leader.yaml']);
+    const json = path.join(mkdtempSync(path.join(tmpdir(), 'crm-audit-')), 'answers.json');
+    writeFileSync(json, JSON.stringify({ answers: { 'lead.concept': 'yes' } }));
+    const same = runCli(['audit', '-a', json, '--allow-partial', '-o', json]);
     expect(same.code).toBe(2);
     expect(same.stderr).toMatch(/one of the input files/);
     const missing = runCli(['audit', '-a', 'samples/answers/leader.yaml', '-o', '/nonexistent-dir/x.json']);

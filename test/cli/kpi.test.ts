@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { headerRowOf } from '../helpers/xlsx-projection.js';
 import { METRIC_KEYS } from '../../src/core/kpi/catalog.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -59,10 +60,11 @@ describe('crm-audit kpi', () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Managers', 'Loss reasons', 'Data quality', 'Definitions']);
     const managers = wb.getWorksheet('Managers')!;
-    const conv = managers.getRow(1).values as unknown[];
+    const header = headerRowOf(managers);
+    const conv = managers.getRow(header).values as unknown[];
     const col = conv.indexOf('Conversion');
-    expect(managers.getRow(2).getCell(col).numFmt).toBe('0.0%');
-    expect(typeof managers.getRow(2).getCell(col).value).toBe('number');
+    expect(managers.getRow(header + 1).getCell(col).numFmt).toBe('0.0%');
+    expect(typeof managers.getRow(header + 1).getCell(col).value).toBe('number');
     expect(managers.getRow(managers.rowCount).getCell(1).value).toBe('Department');
   });
 

@@ -50,7 +50,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   const result = scoreAudit(q, answers, { lang, now: o.now, company, managers: o.managers, baseline: o.baseline });
   say('');
   if (o.output) {
-    await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs);
+    await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs, lang);
     say(tr(lang, `Отчёт сохранён: ${o.output}`, `Report saved: ${o.output}`));
   } else if (o.format === 'table') {
     ctx.stdout.write(renderAuditTable(result, { lang, color: useColor(ctx) }));
@@ -64,8 +64,18 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     say(tr(lang, `Ответы сохранены: ${file}`, `Answers saved: ${file}`));
   }
   if (!o.output && (await askConfirm(io, tr(lang, 'Сохранить отчёт в файл?', 'Save the report to a file?'), true))) {
-    const file = await askInput(io, tr(lang, 'Файл отчёта (.xlsx, .md или .json):', 'Report file (.xlsx, .md or .json):'), 'crm-audit-report.xlsx');
-    const format = resolveFormat(undefined, file, ['json', 'md', 'xlsx'] as const, 'xlsx');
+    const formats = ['json', 'md', 'xlsx'] as const;
+    // A name the formats cannot fill (отчёт.pdf) is asked again rather than written with the wrong bytes.
+    const fits = (name: string): true | string => {
+      try {
+        resolveFormat(undefined, name, formats, 'xlsx');
+        return true;
+      } catch {
+        return tr(lang, 'Можно сохранить только .xlsx, .md или .json', 'Only .xlsx, .md or .json can be saved');
+      }
+    };
+    const file = await askInput(io, tr(lang, 'Файл отчёта (.xlsx, .md или .json):', 'Report file (.xlsx, .md or .json):'), 'crm-audit-report.xlsx', fits);
+    const format = resolveFormat(undefined, file, formats, 'xlsx');
     await writeOutput(ctx, await renderAudit(result, format, lang, false), file, o.inputs);
     say(tr(lang, `Отчёт сохранён: ${file}`, `Report saved: ${file}`));
   }

@@ -55,7 +55,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
     if (results.length === 1) out = await renderAudit(results[0]!, format, opts.lang, useColor(ctx) && !opts.output);
     else if (format === 'json') out = renderJson(results);
     else out = (await Promise.all(results.map((r) => renderAudit(r, format, opts.lang, useColor(ctx) && !opts.output)))).join('\n');
-    await writeOutput(ctx, out, opts.output, inputs);
+    await writeOutput(ctx, out, opts.output, inputs, opts.lang);
     return EXIT.ok;
   }
 

@@ -27,6 +27,8 @@ import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
 import { importOptionsFromCli, parseDay, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
 import { writeOutput } from '../output.js';
+import { reportSkippedRows } from '../skipped-rows.js';
+import { clearProgress } from '../progress.js';
 import { parseAmount, parseMargin } from './compare.js';
 import { kpiOptionsFromCli } from './kpi.js';
 
@@ -83,7 +85,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const { config, file: configFile } = await loadConfig(o.config, ctx.cwd, ctx.stdin);
   const lang = messageLang(ctx, o.lang ?? config.lang);
   const m = merge(o, config, configFile, lang);
-  const format = o.format ?? (o.output && /\.xml$/i.test(o.output) ? 'junit' : resolveFormat(o.format, o.output, FORMATS, o.output ? 'xlsx' : 'md'));
+  const format = resolveFormat(o.format, o.output, FORMATS, o.output ? 'xlsx' : 'md');
   assertBinaryDestination(ctx, format, o.output);
   const now = resolveNow(ctx, o.now);
   // Parse every assertion before any work, so a typo fails in a second, not after an import.
@@ -122,7 +124,9 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     throw new UserError('E_USAGE', 'a cutover needs the deals file (--deals or kpi.deals in the config)');
   }
   if (m.before && m.after) {
-    compare = (await computeComparison({ before: m.before, after: m.after }, base, overrides, m.kpi, compareOptions)).result;
+    const both = await computeComparison({ before: m.before, after: m.after }, base, overrides, m.kpi, compareOptions);
+    compare = both.result;
+    if (!kpi) reportSkippedRows(ctx, both.dataQuality, m.lang, format);
   } else if (m.before || m.after) {
     throw new UserError('E_USAGE', 'give both the before and the after files');
   }
@@ -130,6 +134,8 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     throw new UserError('E_USAGE', `nothing to report${configFile ? ` (config ${configFile})` : ''}`, {}, 'give --answers and/or --deals, or a crm-audit.config.yaml (see README "CI")');
   }
 
+  if (kpi) reportSkippedRows(ctx, kpi.dataQuality, m.lang, format);
+  clearProgress(ctx.stderr);
   const delta = baseline ? computeDelta({ audit, kpi }, baseline) : undefined;
   const parts = { audit, kpi, compare, delta, company: m.company ?? audit?.company };
   const tree = assertionTree(parts);
@@ -146,7 +152,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   else if (format === 'junit') out = renderReportJunit(report);
   else out = await (await import('../../render/report/xlsx.js')).renderReportXlsx(report);
   const inputs = [m.answers, m.baseline, deals, m.files.activities, m.files.payments, m.map, configFile, m.before?.deals, m.before?.activities, m.after?.deals, m.after?.activities].filter((f): f is string => typeof f === 'string' && f !== '-');
-  await writeOutput(ctx, out, o.output, inputs);
+  await writeOutput(ctx, out, o.output, inputs, m.lang);
   const fromConfig = new Map(assertions.filter((a) => a.where?.file).map((a) => [a.source, a.where!.file!]));
   printAssertionOutcome(ctx, report.assertions, lang, o.output === undefined || o.output === '-', fromConfig);
   return report.failed.errors > 0 && o.exitCode ? EXIT.failed : EXIT.ok;

@@ -40,7 +40,7 @@ export interface ImportOptions {
   maxBadRows?: { count?: number; share?: number };
   /** When false, too many bad rows are reported but do not fail (inspect). */
   enforceBadRows?: boolean;
-  onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
+  onProgress?: TableOptions['onProgress'];
   /** Called once the header is mapped. */
   onHeader?: (map: ColumnMap) => void;
   /** Resolves activities to the deals they belong to (activities only; else none match). */

@@ -1,6 +1,7 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import { colors, makeTable, mdTable, type RenderOptions } from '../text.js';
 import { auditLabels, describeCost } from './labels.js';
+import { formatLocalDate } from '../format.js';
 
 function missingIn(result: AuditResult, sectionId: string): string[] {
   return result.sections.find((s) => s.id === sectionId)?.criteria.filter((c) => c.points < c.max).map((c) => c.id) ?? [];
@@ -40,7 +41,7 @@ function signed(n: number | null): string {
 /** The audit as Markdown. */
 export function renderAuditMarkdown(result: AuditResult, opts: RenderOptions): string {
   const L = auditLabels(opts.lang);
-  const out = [`# ${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`, '', `${L.date}: ${result.answeredAt}`, ''];
+  const out = [`# ${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`, '', `${L.date}: ${formatLocalDate(new Date(result.answeredAt), opts.lang)}`, ''];
   const withBaseline = result.baseline !== undefined;
   const baseline = new Map(result.baseline?.sections.map((s) => [s.id, s]));
   out.push(

@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { AuditResult } from '../../core/audit/types.js';
-import { setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
+import { setDocumentProperties, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { auditLabels, describeCost } from './labels.js';
+import { finishSheet, wrappedLines, type SheetHeading } from '../xlsx-layout.js';
 
 /** Adds the audit sheets (Audit, Recommendations) to a workbook; shared with the CI report. */
 export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, lang: string): void {
   const L = auditLabels(lang);
+  const heading = (title: string): SheetHeading => ({ title, company: result.company, date: new Date(result.answeredAt), lang });
   const sheet = workbook.addWorksheet(lang === 'ru' ? 'Аудит' : 'Audit');
   sheet.columns = [
     { header: L.section, width: 28 },
@@ -26,12 +28,15 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
   total.font = { bold: true };
   sheet.addRow([]);
   sheet.addRow([L.band, result.band.title]).font = { bold: true };
-  const meaning = sheet.addRow([L.meaning, result.band.meaning]);
-  sheet.mergeCells(meaning.number, 2, meaning.number, 5);
-  meaning.getCell(2).alignment = { wrapText: true, vertical: 'top' };
-  meaning.height = 45;
-  if (result.company) setText(sheet.addRow([L.company]).getCell(2), result.company);
-  sheet.addRow([L.date, result.answeredAt]);
+  finishSheet(sheet, heading(result.questionnaire.title), { autofilter: false });
+  // Added after the layout, so the long text does not widen a column; it wraps across the four
+  // columns right of its label (merged after the heading is in place: inserting rows moves no merges).
+  const row = sheet.addRow([L.meaning, result.band.meaning]);
+  row.getCell(1).font = { bold: true };
+  sheet.mergeCells(row.number, 2, row.number, 5);
+  row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+  const across = [2, 3, 4, 5].reduce((w, c) => w + (sheet.getColumn(c).width ?? 9), 0);
+  row.height = Math.min(409, 15 * wrappedLines(result.band.meaning, across - 2) + 2);
 
   const recs = workbook.addWorksheet(lang === 'ru' ? 'Рекомендации' : 'Recommendations');
   recs.columns = [
@@ -46,6 +51,7 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
     const row = recs.addRow([r.criterion, result.sections.find((s) => s.id === r.section)?.title ?? r.section, r.missingPoints, r.text, r.cost ? describeCost(lang, r.cost) : '']);
     row.alignment = { wrapText: true, vertical: 'top' };
   }
+  finishSheet(recs, heading(lang === 'ru' ? 'Рекомендации' : 'Recommendations'));
 }
 
 /** The audit as an XLSX workbook. */

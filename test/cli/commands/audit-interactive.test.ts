@@ -53,6 +53,20 @@ describe('interactive audit (mocked prompts)', () => {
     expect(JSON.stringify(fromFile)).toBe(JSON.stringify(result));
   });
 
+  it('asks again for a report file name the formats cannot fill (отчёт.pdf)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    script.push('', ...answers, false, true, 'отчёт.md');
+    const { ctx, err } = context(dir);
+    await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: [] });
+    const call = vi.mocked(prompts.askInput).mock.calls.find((c) => String(c[1]).startsWith('Файл отчёта'))!;
+    const validate = call[3]!;
+    expect(validate('отчёт.pdf')).toBe('Можно сохранить только .xlsx, .md или .json');
+    expect(validate('out.xls')).toMatch(/только/);
+    expect(validate('отчёт.xlsx')).toBe(true);
+    expect(readFileSync(path.join(dir, 'отчёт.md'), 'utf8')).toMatch(/^# /);
+    expect(err()).toContain('Отчёт сохранён: отчёт.md');
+  });
+
   it('offers declared choices between yes and no', async () => {
     script.push('', ...answers, false, false);
     const { ctx } = context(mkdtempSync(path.join(tmpdir(), 'crm-audit-')));
