@@ -3,6 +3,7 @@
 // spec/metrics.md with its data quality. The CLI and the programmatic API call these functions.
 import { KpiEngine, type KpiOptions } from '../core/kpi/engine.js';
 import { notApplicable } from '../core/kpi/catalog.js';
+import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import type { DataQuality, KpiResult } from '../core/kpi/types.js';
 import type { InputShape, SkippedRow } from '../core/records.js';
 import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
@@ -37,6 +38,20 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
   };
 }
 
+/** Which columns the evidence facts need were present. */
+export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: ColumnMap | undefined, hasActivities: boolean, hasPayments: boolean): EvidenceShape {
+  const d = dealsMap?.fields;
+  return {
+    activities: hasActivities,
+    payments: hasPayments,
+    lossReason: Boolean(d?.has('loss_reason')),
+    source: Boolean(d?.has('source')),
+    amount: Boolean(d?.has('amount')),
+    product: Boolean(d?.has('product')),
+    duration: Boolean(activitiesMap?.fields.has('duration_s')),
+  };
+}
+
 /** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
 export function dataQuality(reports: ImportReport[], warnings: string[] = [], maxListed = DEFAULT_LIMITS.maxListedSkips): DataQuality {
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
@@ -60,6 +75,8 @@ export function dataQuality(reports: ImportReport[], warnings: string[] = [], ma
 /** What one pass over a set of exports gives: one engine result per period, and the record dates seen. */
 export interface EnginesRun {
   results: Array<ReturnType<KpiEngine['finish']>>;
+  /** The evidence facts of each period (spec/evidence.md), from the same read. */
+  facts: EvidenceFacts[];
   shape: InputShape;
   reports: ImportReport[];
   warnings: string[];
@@ -131,9 +148,12 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
   timing('payments added');
   const results = engines.map((e) => e.finish(shape));
+  const evidence = evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));
+  const facts = engines.map((e, i) => e.evidenceFacts(evidence, (results[i]!.total.touches_per_won as number | null) ?? null));
   timing('metrics computed');
   return {
     results,
+    facts,
     shape,
     reports,
     warnings,

@@ -64,15 +64,23 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
     };
 
   withOutputOptions(
-    program
+    withImportOptions(program
       .command('audit')
-      .description('Run the CRM maturity audit: interactively, or from a saved answers file')
+      .description('Run the CRM maturity audit: interactively, or from a saved answers file; with exports, each answer is checked against them')
       .option('-q, --questionnaire <id|file>', 'built-in questionnaire id or a YAML file', 'crm-maturity')
-      .option('-a, --answers <files...>', 'answers file(s) (YAML or JSON, - for stdin); no prompts; several give a result each')
+      .option('--answers <files...>', 'answers file(s) (YAML or JSON, - for stdin); no prompts; several give a result each')
+      .option('-d, --deals <file>', 'deals export, to check the answers against (spec/evidence.md)')
+      .option('-a, --activities <file>', 'calls / activities export or telephony call log')
+      .option('-p, --payments <file>', 'invoices and payments export')
+      .option('--from <date>', 'first day of the period of the exports, YYYY-MM-DD')
+      .option('--to <date>', 'last day of the period, YYYY-MM-DD, inclusive')
+      .option('--touch-norm <n>', 'touches a won deal should have had', '5')
+      .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h')
       .option('--allow-partial', 'treat questions missing from the answers file as skipped')
       .option('--company <name>', 'company name shown in the report')
       .option('--baseline <result.json>', 'a previous audit result (JSON) to compare with')
-      .option('--managers <n>', 'number of sales managers, to put hours on the recommendations'),
+      .option('--managers <n>', 'number of sales managers, to put hours on the recommendations')
+      .option('--hourly-cost <amount>', "what a manager's hour costs (roubles), to put money on those hours")),
     ['table', 'json', 'md', 'xlsx'],
   )
     .addHelpText(
@@ -81,8 +89,9 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
         ['crm-audit audit --lang en', 'interactive audit in English'],
         ['crm-audit audit --answers samples/answers/leader.yaml --format json', 'the same audit from a saved answers file (CI)'],
         ['crm-audit audit --answers samples/answers/*.yaml --format json', 'several answers files: a JSON array of results'],
-        ['crm-audit audit -a answers.yaml --managers 8 -o audit.xlsx', 'an XLSX report, with recommendations costed for 8 managers'],
-        ['crm-audit audit -a answers.yaml --baseline last-year.json', 'before/after against last year\'s result'],
+        ['crm-audit audit --answers answers.yaml --managers 8 -o audit.xlsx', 'an XLSX report, with recommendations costed for 8 managers'],
+        ['crm-audit audit --answers answers.yaml --baseline last-year.json', 'before/after against last year\'s result'],
+        ['crm-audit audit --answers answers.yaml -d deals.csv -a calls.xls -p payments.csv', 'each answer checked against the exports: confirmed, contradicted…'],
       ]),
     )
     .action(run(() => import('./commands/audit.js')));
@@ -174,6 +183,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       .option('--answers <file>', 'audit answers file')
       .option('-q, --questionnaire <id|file>', 'questionnaire of the answers')
       .option('--managers <n>', 'number of sales managers, to put hours on the audit recommendations')
+      .option('--hourly-cost <amount>', "what a manager's hour costs (roubles), to put money on those hours")
       .option('--company <name>', 'company name for the report')
       .option('-d, --deals <file>', 'deals export')
       .option('-a, --activities <file>', 'activities export or call log')

@@ -18,6 +18,8 @@ export interface Deal {
   client: string;
   /** Deal title when the export has one (used to link Pipedrive activities, which name the deal). */
   name: string;
+  /** Whether the row names a product (a product column; spec/evidence.md product_share). */
+  hasProduct?: boolean;
 }
 
 /** One call, e-mail, meeting or message. */

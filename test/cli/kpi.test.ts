@@ -149,6 +149,7 @@ describe('crm-audit inspect, generate, demo', () => {
     const run = runCli(['demo', '--lang', 'en']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Band: Leader/);
+    expect(run.stdout).toMatch(/Evidence-checked total: 7 \/ 10/);
     expect(run.stdout).toMatch(/Sales KPIs per manager/);
     expect(run.stdout).toMatch(/Payback, months/);
   });

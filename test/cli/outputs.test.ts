@@ -16,7 +16,7 @@ describe('-o and --format', () => {
     for (const [args, ext] of [
       [['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'out.xls')], 'xls'],
       [['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'xlsx', '-o', path.join(dir, 'out.csv')], 'csv'],
-      [['audit', '-a', 'samples/answers/leader.yaml', '-o', path.join(dir, 'отчёт.pdf')], 'pdf'],
+      [['audit', '--answers', 'samples/answers/leader.yaml', '-o', path.join(dir, 'отчёт.pdf')], 'pdf'],
       [['report', '--answers', 'samples/answers/leader.yaml', '-o', path.join(dir, 'report.csv')], 'csv'],
     ] as const) {
       const run = runCli([...args]);

@@ -19,9 +19,13 @@ const sample = (...parts: string[]) => path.join(SAMPLES_DIR, ...parts);
 function steps(): Step[] {
   return [
     {
-      title: { ru: 'Аудит зрелости CRM (из файла ответов)', en: 'CRM maturity audit (from an answers file)' },
-      command: 'crm-audit audit --answers samples/answers/leader.yaml --managers 6',
-      run: async (ctx, lang) => (await import('./audit.js')).run({ questionnaire: 'crm-maturity', answers: sample('answers', 'leader.yaml'), managers: '6', lang }, ctx),
+      title: { ru: 'Аудит зрелости CRM (из файла ответов), ответы проверены по выгрузкам', en: 'CRM maturity audit (from an answers file), answers checked against the exports' },
+      command: 'crm-audit audit --answers samples/answers/leader.yaml --managers 6 -d samples/amocrm-deals.csv -a samples/bitrix24-calls.xls -p samples/payments.csv',
+      run: async (ctx, lang) =>
+        (await import('./audit.js')).run(
+          { questionnaire: 'crm-maturity', answers: sample('answers', 'leader.yaml'), managers: '6', deals: sample('amocrm-deals.csv'), activities: sample('bitrix24-calls.xls'), payments: sample('payments.csv'), lang },
+          ctx,
+        ),
     },
     {
       title: { ru: 'Показатели по менеджерам (amoCRM + журнал звонков Битрикс24 + оплаты)', en: 'KPIs per manager (amoCRM + Bitrix24 call log + payments)' },

@@ -1,10 +1,12 @@
 import { parseAnswers } from '../../core/audit/answers.js';
+import { checkEvidence } from '../../core/audit/evidence.js';
 import { scoreAudit } from '../../core/audit/score.js';
 import type { AuditResult } from '../../core/audit/types.js';
 import { parseAssertion, type Assertion } from '../../core/assert.js';
 import type { CompareResult } from '../../core/compare.js';
 import { UserError } from '../../core/errors.js';
 import type { KpiResult } from '../../core/kpi/types.js';
+import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { checkAssertionPaths } from '../../core/assert-paths.js';
 import { computeDelta, parseBaseline } from '../../core/delta.js';
 import { tr } from '../../core/i18n.js';
@@ -37,6 +39,7 @@ export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, Period
   answers?: string;
   questionnaire?: string;
   managers?: string;
+  hourlyCost?: string;
   company?: string;
   assert?: string[];
   preset?: string;
@@ -62,6 +65,7 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
     answers: o.answers ?? c.audit?.answers,
     questionnaire: o.questionnaire ?? c.audit?.questionnaire ?? 'crm-maturity',
     managers: parseCount(o.managers, '--managers') ?? c.audit?.managers,
+    hourlyCost: parseAmount(o.hourlyCost, '--hourly-cost', lang) ?? c.audit?.hourlyCost,
     allowPartial: c.audit?.allowPartial ?? false,
     files: { deals: o.deals ?? c.kpi?.deals, activities: o.activities ?? c.kpi?.activities, payments: o.payments ?? c.kpi?.payments },
     kpi: kpiOptionsFromCli({ from: o.from ?? c.kpi?.from, to: o.to ?? c.kpi?.to, touchNorm: o.touchNorm ?? (c.kpi?.touchNorm === undefined ? undefined : String(c.kpi.touchNorm)), callbackWindow: o.callbackWindow ?? c.kpi?.callbackWindow }),
@@ -102,10 +106,11 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const compareOptions = { targets, cost: m.cost, monthlyCost: m.monthlyCost, margin: m.margin, byManager: m.byManager };
 
   let audit: AuditResult | undefined;
+  let questionnaire: Questionnaire | undefined;
   if (m.answers) {
-    const { questionnaire } = await loadQuestionnaire(m.questionnaire, ctx.cwd, ctx.stdin);
+    ({ questionnaire } = await loadQuestionnaire(m.questionnaire, ctx.cwd, ctx.stdin));
     const parsed = parseAnswers(parseYaml(await readDocument(m.answers, ctx.cwd, ctx.stdin), m.answers), questionnaire, m.answers, m.allowPartial);
-    audit = scoreAudit(questionnaire, parsed.answers, { lang: m.lang, now, company: m.company ?? parsed.company, managers: m.managers });
+    audit = scoreAudit(questionnaire, parsed.answers, { lang: m.lang, now, company: m.company ?? parsed.company, managers: m.managers, hourlyCost: m.hourlyCost });
   }
 
   let kpi: KpiResult | undefined;
@@ -119,6 +124,8 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     const periods = m.cutover ? [m.kpi, ...cutoverPeriods(m.kpi, m.cutover)] : [m.kpi];
     const runResult = await runEngines(files, base, overrides, periods);
     kpi = kpiResultFromRun(runResult, 0, m.kpi);
+    // The audit's answers are checked against the same read (spec/evidence.md).
+    if (audit && questionnaire) audit.evidence = checkEvidence(questionnaire, audit, runResult.facts[0]!, m.lang);
     if (m.cutover) compare = comparisonFromRun(runResult, 1, m.cutover, compareOptions);
   } else if (m.cutover) {
     throw new UserError('E_USAGE', 'a cutover needs the deals file (--deals or kpi.deals in the config)');

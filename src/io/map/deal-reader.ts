@@ -148,6 +148,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   codes.stage = c.stage === undefined ? m.noLabel : cells.value(c.stage, m.label[0]);
   codes.pipeline = c.pipeline === undefined ? m.noLabel : cells.value(c.pipeline, m.label[1]);
   codes.source = c.source === undefined ? m.noLabel : cells.value(c.source, m.label[2]);
+  codes.product = c.product !== undefined && !cells.blank(c.product) ? 1 : 0;
   out.name = c.name === undefined ? '' : cleanText(cells.text(c.name));
   out.client = firstClient(cells, ctx, m);
   return out;

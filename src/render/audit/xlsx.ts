@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { AuditResult } from '../../core/audit/types.js';
 import { setDocumentProperties, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { auditLabels, describeCost } from './labels.js';
+import { auditLabels, criterionTitle, describeCost } from './labels.js';
 import { finishSheet, wrappedLines, type SheetHeading } from '../xlsx-layout.js';
 
 /** Adds the audit sheets (Audit, Recommendations) to a workbook; shared with the CI report. */
@@ -16,16 +16,24 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
     { header: L.points, width: 10 },
     { header: L.max, width: 10 },
     ...(result.baseline ? [{ header: L.before, width: 10 }] : []),
+    ...(result.evidence ? [{ header: L.evidence, width: 18 }, { header: L.evidenceText, width: 70 }] : []),
   ];
   styleHeader(sheet, sheet.columns.length);
   const before = new Map(result.baseline?.sections.map((s) => [s.id, s.before]));
+  // The verdict columns come after the baseline column (left empty on criterion rows when there is one).
+  const verdicts = new Map(result.evidence?.checks.map((x) => [x.criterion, x]));
   for (const s of result.sections) {
-    for (const c of s.criteria) sheet.addRow([s.title, c.id, L.answers[c.answer] ?? c.answer, c.points, c.max]);
+    for (const c of s.criteria) {
+      const v = verdicts.get(c.id);
+      const row = sheet.addRow([s.title, c.title ?? c.id, L.answers[c.answer] ?? c.answer, c.points, c.max, ...(result.baseline ? [null] : []), ...(v ? [L.verdicts[v.verdict] ?? v.verdict, v.text] : [])]);
+      if (v) row.getCell(sheet.columns.length).alignment = { wrapText: true, vertical: 'top' };
+    }
     const row = sheet.addRow([s.title, L.total, '', s.score, s.max, ...(result.baseline ? [before.get(s.id) ?? null] : [])]);
     row.font = { bold: true };
   }
   const total = sheet.addRow([L.total, '', '', result.total, result.max, ...(result.baseline ? [result.baseline.total] : [])]);
   total.font = { bold: true };
+  if (result.evidence) sheet.addRow([L.evidenceTotal, '', '', result.evidence.total, result.max, ...(result.baseline ? [null] : []), result.evidence.band.title]).font = { bold: true };
   sheet.addRow([]);
   sheet.addRow([L.band, result.band.title]).font = { bold: true };
   finishSheet(sheet, heading(result.questionnaire.title), { autofilter: false });
@@ -48,7 +56,7 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
   ];
   styleHeader(recs, 5);
   for (const r of result.recommendations) {
-    const row = recs.addRow([r.criterion, result.sections.find((s) => s.id === r.section)?.title ?? r.section, r.missingPoints, r.text, r.cost ? describeCost(lang, r.cost) : '']);
+    const row = recs.addRow([criterionTitle(result, r.criterion), result.sections.find((s) => s.id === r.section)?.title ?? r.section, r.missingPoints, r.text, r.cost ? describeCost(lang, r.cost) : '']);
     row.alignment = { wrapText: true, vertical: 'top' };
   }
   finishSheet(recs, heading(lang === 'ru' ? 'Рекомендации' : 'Recommendations'));

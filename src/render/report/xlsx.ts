@@ -62,6 +62,7 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
     const a = s.addRow([L.audit, `${r.audit.total} / ${r.audit.max}`]);
     a.font = { bold: true };
     s.addRow([L.band, r.audit.band.title]);
+    if (r.audit.evidence) s.addRow([L.evidenceTotal, `${r.audit.evidence.total} / ${r.audit.max}`, r.audit.evidence.band.title]).font = { bold: true };
   }
   const headline = headlineRows(r, r.lang);
   if (headline.length > 0) {
