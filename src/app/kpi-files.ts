@@ -35,6 +35,7 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     payments: hasPayments,
     lossReason: Boolean(dealsMap?.fields.has('loss_reason')),
     client: Boolean(dealsMap?.fields.has('client')),
+    amount: Boolean(dealsMap?.fields.has('amount')),
   };
 }
 

@@ -134,6 +134,8 @@ export interface ReadContext {
   placeholders: ReadonlySet<string>;
   /** What a stage no rule knows means in this file's CRM: open, or to be classified by the user. */
   unknownStage: 'open' | 'ask';
+  /** The close date of an open deal is its expected close (HubSpot, Salesforce): no sign of a closed stage. */
+  closeDateIsPlanned: boolean;
   /** Stages no rule knows, with what their deals show (for asking, or the --map snippet). */
   stages: Map<string, UnknownStage>;
 }

@@ -210,6 +210,7 @@ function noteUnknownStage(cells: Cells, ctx: ReadContext, m: DealMemos, amount: 
   entry.deals++;
   if (ctx.cols.closed !== undefined && cells.value(ctx.cols.closed, m.flag) === true) entry.closedFlag++;
   if (amount !== null && amount > 0) entry.amount++;
+  if (ctx.closeDateIsPlanned) return;
   for (const k of m.closedCols) {
     const d = cells.blank(k) ? Number.NaN : readDate(cells, k, 'closed_at', false, ctx);
     if (typeof d === 'number' && !Number.isNaN(d)) {

@@ -104,6 +104,7 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     ...(linker ? { linker } : {}),
     placeholders: placeholderDates(profile?.placeholders ?? []),
     unknownStage: profile?.unknownStage ?? 'open',
+    closeDateIsPlanned: profile?.closeDateIsPlanned ?? false,
     stages: new Map(),
   };
   if (kind === 'deals') {

@@ -31,6 +31,7 @@ export const profileSchema = z
       .default({ won: [], lost: [], open: [] }),
     placeholders: z.array(z.string().min(1)).default([]).describe('what the CRM writes in an empty date (`не закрыта`)'),
     unknownStage: z.enum(['open', 'ask']).describe('open: every stage no rule knows is open (amoCRM); ask: such a stage must be classified by the user'),
+    closeDateIsPlanned: z.boolean().default(false).describe('the close date of an open deal is its expected close: it says nothing about whether a stage is closed'),
     notes: text,
   })
   .strict();
