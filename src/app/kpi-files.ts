@@ -1,3 +1,6 @@
+// app: the only place where io meets core. A kpi or compare run reads the deals (io), links and feeds
+// the activities and payments to the KPI engines (core), and builds the result contract of
+// spec/metrics.md with its data quality. The CLI and the programmatic API call these functions.
 import { KpiEngine, type KpiOptions } from '../core/kpi/engine.js';
 import { notApplicable } from '../core/kpi/catalog.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
@@ -32,6 +35,7 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     payments: hasPayments,
     lossReason: Boolean(dealsMap?.fields.has('loss_reason')),
     client: Boolean(dealsMap?.fields.has('client')),
+    amount: Boolean(dealsMap?.fields.has('amount')),
   };
 }
 

@@ -60,4 +60,6 @@ export interface InputShape {
   payments: boolean;
   lossReason: boolean;
   client: boolean;
+  /** An amount column in the deals file (revenue and average check need one). */
+  amount: boolean;
 }

@@ -1,3 +1,7 @@
+// io/read: bytes to rows, knowing no CRM. An input (a file, a part of one, or stdin) is sniffed from
+// its bytes (XLSX, HTML saved as .xls, UTF-16 or delimited text), decoded (strict UTF-8, else
+// Windows-1251; BOMs dropped), and its records streamed to a sink: CSV records as byte ranges found
+// by the WebAssembly scanner (csv-scan.wat), XLSX and HTML rows as strings. readTable is the entry.
 import { UserError } from '../../core/errors.js';
 import { CsvParser, detectDelimiter, type RowSink } from './csv.js';
 import { ExportDecoder } from './decode.js';
