@@ -78,7 +78,7 @@ describe.runIf(existsSync(BITRIX))('loss reasons of a real Bitrix24 export with 
     // Its renamed closed stages stop the run with a --map snippet; the snippet it proposes is used as is.
     const refused = runCli(['kpi', '-d', BITRIX, '--map', map, '--format', 'json']);
     expect(refused.code).toBe(2);
-    const snippet = /\ndeals:\n(  status:\n(?: {4}.+\n?)+)/.exec(refused.stderr);
+    const snippet = /\ndeals:\n( {2}status:\n(?: {4}.+\n?)+)/.exec(refused.stderr);
     expect(snippet).not.toBeNull();
     writeFileSync(map, columns + snippet![1]);
     const json = JSON.parse(runCli(['kpi', '-d', BITRIX, '--map', map, '--format', 'json']).stdout) as { total: { loss_reasons: Record<string, number> } };
