@@ -92,6 +92,7 @@ const REASONS_RU: Record<string, string> = {
   'needs a payments file (--payments)': 'нужен файл оплат (--payments)',
   'needs a loss-reason column in the deals file': 'нужна колонка причины отказа в файле сделок',
   'needs a client, company or contact column in the deals file': 'нужна колонка клиента, компании или контакта в файле сделок',
+  'needs an amount (budget) column in the deals file': 'нужна колонка суммы (бюджета) в файле сделок',
 };
 
 /** A not-applicable reason in the report language. */
