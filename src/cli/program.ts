@@ -56,13 +56,21 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
         ['crm-audit inspect deals.csv', 'see how an export is read and mapped'],
       ]),
     );
-  const run = (loader: () => Promise<{ run: (opts: never, ctx: CliContext) => Promise<number> }>) =>
+  const run: Run = (loader) =>
     async function (this: Command) {
       const opts = { ...this.optsWithGlobals(), args: this.args };
       const mod = await loader();
       state.code = await mod.run(opts as never, ctx);
     };
+  for (const declare of [declareAudit, declareValidate, declareKpi, declareInspect, declareCompare, declareReport, declareGenerate, declareDemo]) declare(program, run);
+  return program;
+}
 
+/** Makes a command's action: loads its module when it runs and keeps its exit code. */
+type Run = (loader: () => Promise<{ run: (opts: never, ctx: CliContext) => Promise<number> }>) => (this: Command) => Promise<void>;
+
+/** `crm-audit audit`. */
+function declareAudit(program: Command, run: Run): void {
   withOutputOptions(
     withImportOptions(program
       .command('audit')
@@ -95,14 +103,20 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       ]),
     )
     .action(run(() => import('./commands/audit.js')));
+}
 
+/** `crm-audit validate`. */
+function declareValidate(program: Command, run: Run): void {
   program
     .command('validate')
     .description('Check a custom questionnaire file against the format and its rules')
     .argument('<file>', 'questionnaire YAML file')
     .addHelpText('after', examples([['crm-audit validate my-questionnaire.yaml', 'exit 0 when valid; every problem listed with its path otherwise']]))
     .action(run(() => import('./commands/validate.js')));
+}
 
+/** `crm-audit kpi`. */
+function declareKpi(program: Command, run: Run): void {
   withOutputOptions(
     withImportOptions(
       program
@@ -133,7 +147,10 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       ]),
     )
     .action(run(() => import('./commands/kpi.js')));
+}
 
+/** `crm-audit inspect`. */
+function declareInspect(program: Command, run: Run): void {
   withImportOptions(
     program
       .command('inspect')
@@ -150,7 +167,10 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       ]),
     )
     .action(run(() => import('./commands/inspect.js')));
+}
 
+/** `crm-audit compare`. */
+function declareCompare(program: Command, run: Run): void {
   withOutputOptions(
     withImportOptions(
       withPeriodOptions(program
@@ -174,7 +194,10 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       ]),
     )
     .action(run(() => import('./commands/compare.js')));
+}
 
+/** `crm-audit report`. */
+function declareReport(program: Command, run: Run): void {
   withImportOptions(
     withPeriodOptions(program
       .command('report')
@@ -214,7 +237,10 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       ]),
     )
     .action(run(() => import('./commands/report.js')));
+}
 
+/** `crm-audit generate`. */
+function declareGenerate(program: Command, run: Run): void {
   program
     .command('generate')
     .description('Write deterministic synthetic exports (deals, activities, payments) for demos and benchmarks')
@@ -233,13 +259,14 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       ]),
     )
     .action(run(() => import('./commands/generate.js')));
+}
 
+/** `crm-audit demo`. */
+function declareDemo(program: Command, run: Run): void {
   program
     .command('demo')
     .description('Run every capability on the bundled samples (what `npm start` does)')
     .addOption(new Option('--lang <lang>', 'report language').choices(['ru', 'en']).default('ru'))
     .addHelpText('after', examples([['crm-audit demo --lang en', 'the demo in English']]))
     .action(run(() => import('./commands/demo.js')));
-
-  return program;
 }
