@@ -21,6 +21,17 @@ function withOutputOptions(cmd: Command, formats: string[]): Command {
     .option('--now <iso>', 'fix the report date (or set SOURCE_DATE_EPOCH) for reproducible output');
 }
 
+/** The inputs besides the deals that `kpi` and `audit` share: activities, payments, the period and the norms. */
+function withKpiInputs(cmd: Command): Command {
+  return cmd
+    .option('-a, --activities <file>', 'calls / activities export or telephony call log')
+    .option('-p, --payments <file>', 'invoices and payments export')
+    .option('--from <date>', 'first day of the period, DD.MM.YYYY or YYYY-MM-DD (deals by creation, activities by date)')
+    .option('--to <date>', 'last day of the period, DD.MM.YYYY or YYYY-MM-DD, inclusive')
+    .option('--touch-norm <n>', 'touches a won deal should have had', '5')
+    .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h');
+}
+
 /** The before/after options `compare` and `report` share. */
 function withPeriodOptions(cmd: Command): Command {
   return cmd
@@ -72,18 +83,12 @@ type Run = (loader: () => Promise<{ run: (opts: never, ctx: CliContext) => Promi
 /** `crm-audit audit`. */
 function declareAudit(program: Command, run: Run): void {
   withOutputOptions(
-    withImportOptions(program
+    withImportOptions(withKpiInputs(program
       .command('audit')
       .description('Run the CRM maturity audit: interactively, or from a saved answers file; with exports, each answer is checked against them')
       .option('-q, --questionnaire <id|file>', 'built-in questionnaire id or a YAML file', 'crm-maturity')
       .option('--answers <files...>', 'answers file(s) (YAML or JSON, - for stdin); no prompts; several give a result each')
-      .option('-d, --deals <file>', 'deals export, to check the answers against (spec/evidence.md)')
-      .option('-a, --activities <file>', 'calls / activities export or telephony call log')
-      .option('-p, --payments <file>', 'invoices and payments export')
-      .option('--from <date>', 'first day of the period of the exports, YYYY-MM-DD')
-      .option('--to <date>', 'last day of the period, YYYY-MM-DD, inclusive')
-      .option('--touch-norm <n>', 'touches a won deal should have had', '5')
-      .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h')
+      .option('-d, --deals <file>', 'deals export, to check the answers against (spec/evidence.md)'))
       .option('--allow-partial', 'treat questions missing from the answers file as skipped')
       .option('--company <name>', 'company name shown in the report')
       .option('--baseline <result.json>', 'a previous audit result (JSON) to compare with')
@@ -119,16 +124,10 @@ function declareValidate(program: Command, run: Run): void {
 function declareKpi(program: Command, run: Run): void {
   withOutputOptions(
     withImportOptions(
-      program
+      withKpiInputs(program
         .command('kpi')
         .description('Sales KPIs per manager from CRM exports (CSV, XLSX, HTML .xls; any encoding)')
-        .requiredOption('-d, --deals <file>', 'deals or leads export (- for stdin)')
-        .option('-a, --activities <file>', 'calls / activities export or telephony call log')
-        .option('-p, --payments <file>', 'invoices and payments export')
-        .option('--from <date>', 'first day of the period, DD.MM.YYYY or YYYY-MM-DD (deals by creation, activities by date)')
-        .option('--to <date>', 'last day of the period, DD.MM.YYYY or YYYY-MM-DD, inclusive')
-        .option('--touch-norm <n>', 'touches a won deal should have had', '5')
-        .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h')
+        .requiredOption('-d, --deals <file>', 'deals or leads export (- for stdin)'))
         .option('--metrics <list>', 'only these metrics, comma-separated (e.g. conversion,response_min_median)')
         .option('--company <name>', 'company name for the report heading')
         .option('--top-reasons <n>', 'loss reasons listed before the rest go under "other" (table, md, csv, html; JSON and XLSX keep all)', '10'),
