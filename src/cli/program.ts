@@ -73,7 +73,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       const mod = await loader();
       state.code = await mod.run(opts as never, ctx);
     };
-  for (const declare of [declareAudit, declareValidate, declareKpi, declareInspect, declareCompare, declareReport, declareGenerate, declareDemo]) declare(program, run);
+  for (const declare of [declareAudit, declareValidate, declareKpi, declareInspect, declareMap, declareCompare, declareReport, declareGenerate, declareDemo]) declare(program, run);
   return program;
 }
 
@@ -268,4 +268,24 @@ function declareDemo(program: Command, run: Run): void {
     .addOption(new Option('--lang <lang>', 'report language').choices(['ru', 'en']).default('ru'))
     .addHelpText('after', examples([['crm-audit demo --lang en', 'the demo in English']]))
     .action(run(() => import('./commands/demo.js')));
+}
+
+/** `crm-audit map`. */
+function declareMap(program: Command, run: Run): void {
+  withImportOptions(
+    program
+      .command('map')
+      .description('Ask what an export cannot say (closed stages no rule knows) and write the answers as a --map file')
+      .argument('<file>', 'a deals export')
+      .option('-o, --output <file>', 'write the map to FILE atomically instead of stdout')
+      .addOption(new Option('--lang <lang>', 'language of the questions').choices(['ru', 'en']).default('ru')),
+  )
+    .addHelpText(
+      'after',
+      examples([
+        ['crm-audit map deals.csv -o map.yaml', 'answer the questions once, then: crm-audit kpi -d deals.csv --map map.yaml'],
+        ['crm-audit map deals.csv --map old-map.yaml', 'only what the old map does not answer yet'],
+      ]),
+    )
+    .action(run(() => import('./commands/map.js')));
 }

@@ -3,6 +3,8 @@ import type { KpiOptions } from '../../core/kpi/engine.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { UserError } from '../../core/errors.js';
 import { checkExportKinds } from '../../app/compare-files.js';
+import { StagesUndecided } from '../../io/map/import.js';
+import { askStages, withStages } from '../ask-stages.js';
 import { computeKpisFromFiles } from '../../app/kpi-files.js';
 import { renderJson } from '../../render/json.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
@@ -58,7 +60,13 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const stdinUsers = [o.deals, o.activities, o.payments, o.map].filter((f) => f === '-').length;
   if (stdinUsers > 1) throw new UserError('E_USAGE', 'only one input can be read from stdin (-)');
   const files = { deals: o.deals, activities: o.activities, payments: o.payments };
-  const result = await computeKpisFromFiles(files, base, overrides, options).catch(async (error: unknown) => {
+  const compute = (maps = overrides) => computeKpisFromFiles(files, base, maps, options);
+  const result = await compute().catch(async (error: unknown) => {
+    // Closed stages nothing classifies: on a terminal, ask once and read again with the answers.
+    if (error instanceof StagesUndecided) {
+      const chosen = await askStages(ctx, error, o.lang);
+      if (chosen) return compute({ ...overrides, valueMaps: withStages(overrides.valueMaps, chosen) });
+    }
     // A file passed under the wrong option (a call log as --deals) fails on its columns: say so instead.
     if (error instanceof UserError && MAYBE_SWAPPED.has(error.code)) await checkExportKinds(files, base);
     throw error;

@@ -338,20 +338,36 @@ export function finishDeals(report: ImportReport, merged: number, productRows: b
   if (undecided.length > 0 && opts.enforceBadRows !== false) throw stagesError(report.file, undecided);
 }
 
-/** The error that names every undecided stage, with a --map snippet ready to paste. */
-function stagesError(file: string, undecided: Array<[string, UnknownStage]>): UserError {
+/** Closed stages nothing classifies (a UserError that keeps them, so that a terminal can ask about them). */
+export class StagesUndecided extends UserError {
+  constructor(
+    message: string,
+    file: string,
+    hint: string,
+    readonly stages: Array<[string, UnknownStage]>,
+  ) {
+    super('E_STAGES_UNDECIDED', message, { file }, hint);
+  }
+}
+
+/** The --map snippet that names each undecided stage with a guess to check: closed with amounts looks won, closed without looks lost. */
+export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?: Record<string, string>): string {
   const share = (n: number, of: number) => (n === of ? 'all' : n === 0 ? 'none' : `${n}`);
   const lines = undecided.map(([name, s]) => {
-    // A proposal to check, never applied: closed with amounts looks won, closed without looks lost.
-    const guess = s.amount > 0 && s.amount >= s.deals / 2 ? 'won' : 'lost';
+    const value = chosen?.[name] ?? (s.amount > 0 && s.amount >= s.deals / 2 ? 'won' : 'lost');
     const evidence = `${s.deals} deals, ${share(Math.max(s.closedFlag, s.closeDate), s.deals)} closed, ${share(s.amount, s.deals)} with an amount`;
-    return `    ${JSON.stringify(name)}: ${guess}    # ${evidence}: check`;
+    return `    ${JSON.stringify(name)}: ${value}    # ${evidence}${chosen ? '' : ': check'}`;
   });
-  return new UserError(
-    'E_STAGES_UNDECIDED',
+  return `deals:\n  status:\n${lines.join('\n')}\n`;
+}
+
+/** The error that names every undecided stage, with a --map snippet ready to paste. */
+function stagesError(file: string, undecided: Array<[string, UnknownStage]>): UserError {
+  return new StagesUndecided(
     `${undecided.length} stage${undecided.length === 1 ? '' : 's'} of closed deals ${undecided.length === 1 ? 'is' : 'are'} not known as won or lost: ${undecided.map(([n]) => JSON.stringify(n)).join(', ')}`,
-    { file },
-    `say what each one means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, with a guess to check for each stage:\ndeals:\n  status:\n${lines.join('\n')}`,
+    file,
+    `say what each one means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, with a guess to check for each stage:\n${stagesSnippet(undecided).trimEnd()}`,
+    undecided,
   );
 }
 

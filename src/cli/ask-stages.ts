@@ -1,0 +1,52 @@
+import { tr } from '../core/i18n.js';
+import type { UnknownStage } from '../core/undecided-stages.js';
+import { stagesSnippet, type StagesUndecided } from '../io/map/import.js';
+import { normalizeValue } from '../io/map/values.js';
+import type { ValueMaps } from '../io/map/value-maps.js';
+import type { CliContext } from './context.js';
+import { writeOutput } from './output.js';
+import { askInput, askSelect } from './prompts.js';
+
+type Outcome = 'won' | 'lost' | 'open';
+
+/** What a stage's deals show, in words, for the question about it. */
+function evidence(s: UnknownStage, lang: string): string {
+  const closed = Math.max(s.closedFlag, s.closeDate);
+  return tr(lang, `${s.deals} сделок, закрыто ${closed}, с суммой ${s.amount}`, `${s.deals} deals, ${closed} closed, ${s.amount} with an amount`);
+}
+
+/**
+ * On a terminal, asks once what each closed stage no rule knows means (won, lost or open), offers
+ * to save the answers as a --map file, and returns them; without a terminal returns undefined and
+ * the error, with its ready snippet, stands.
+ */
+export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'where' | 'stages'>, lang: string, offerToSave = true): Promise<Record<string, Outcome> | undefined> {
+  if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
+  const io = { input: ctx.stdin, output: ctx.stderr, lang };
+  ctx.stderr.write(`${tr(lang, `В выгрузке ${error.where.file} есть закрытые этапы, о которых неизвестно, выиграны сделки или проиграны.`, `${error.where.file} has closed stages that nothing says are won or lost.`)}\n`);
+  const chosen: Record<string, Outcome> = {};
+  for (const [name, s] of error.stages) {
+    const guess: Outcome = s.amount > 0 && s.amount >= s.deals / 2 ? 'won' : 'lost';
+    chosen[name] = (await askSelect(
+      io,
+      tr(lang, `Этап «${name}» (${evidence(s, lang)}) — это`, `The stage "${name}" (${evidence(s, lang)}) is`),
+      [
+        { value: 'won', name: tr(lang, 'выигрыш', 'won') },
+        { value: 'lost', name: tr(lang, 'проигрыш', 'lost') },
+        { value: 'open', name: tr(lang, 'в работе', 'open') },
+      ],
+      guess,
+    )) as Outcome;
+  }
+  if (!offerToSave) return chosen;
+  const file = (await askInput(io, tr(lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'))).trim();
+  if (file !== '') await writeOutput(ctx, stagesSnippet(error.stages, chosen), file, [], lang);
+  return chosen;
+}
+
+/** The value maps with the stages' answers added. */
+export function withStages(maps: ValueMaps, chosen: Record<string, Outcome>): ValueMaps {
+  const status = new Map(maps.status);
+  for (const [name, outcome] of Object.entries(chosen)) status.set(normalizeValue(name), outcome);
+  return { ...maps, status };
+}

@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { BIN, runCli } from '../helpers/cli.js';
+
+const DRIVER = fileURLToPath(new URL('../helpers/pty-drive.py', import.meta.url));
+const DOWN = '\u001b[B';
+
+/** A Bitrix24 deals export whose portal renamed its success stage: «Выдано», closed, with amounts. */
+const EXPORT = [
+  'ID;Название сделки;Ответственный;Стадия сделки;Сделка закрыта;Дата создания;Сумма;Предполагаемая дата закрытия',
+  '1;Окна;Иванов Иван;Сделка успешна;Да;01.02.2025;100000;05.02.2025',
+  '2;Двери;Иванов Иван;Выдано;Да;03.02.2025;200000;10.02.2025',
+  '3;Крыша;Петрова Анна;Выдано;Да;04.02.2025;50000;11.02.2025',
+  '4;Забор;Петрова Анна;Новая;Нет;05.02.2025;;',
+  '5;Гараж;Петрова Анна;Сделка провалена;Да;06.02.2025;;07.02.2025',
+].join('\n');
+
+function drive(steps: Array<[string, string]>, args: string[], cwd: string) {
+  const env = { ...process.env, NO_COLOR: '1', TERM: 'xterm', PTY_COLS: '120' };
+  const res = spawnSync('python3', [DRIVER, JSON.stringify(steps), process.execPath, BIN, ...args], { cwd, env, timeout: 60_000 });
+  return { code: res.status, out: res.stdout.toString('utf8') };
+}
+
+describe('a closed stage no rule knows, on a terminal: asked once, saved as a --map file', () => {
+  it('kpi asks what «Выдано» is, offers the guess from its deals, saves the answer, and the saved map gives the same numbers', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-stages-'));
+    writeFileSync(path.join(dir, 'deals.csv'), EXPORT);
+    const run = drive(
+      [
+        ['Этап «Выдано» (2 сделок, закрыто 2, с суммой 2)', '\r'],
+        ['Сохранить ответы как файл --map', 'map.yaml\r'],
+      ],
+      ['kpi', '-d', 'deals.csv'],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).toMatch(/Записано: map\.yaml/);
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toMatch(/^deals:\n {2}status:\n {4}"Выдано": won {4}# 2 deals, all closed, all with an amount\n$/);
+    const withMap = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
+    expect(withMap.total).toMatchObject({ leads: 5, won: 3, lost: 1, open: 1, revenue: 350000 });
+  });
+
+  it('crm-audit map asks the same question on its own; without a terminal kpi stops with the snippet', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-stages-'));
+    writeFileSync(path.join(dir, 'deals.csv'), EXPORT);
+    const run = drive([['Этап «Выдано»', `${DOWN}\r`]], ['map', 'deals.csv', '-o', 'answers.yaml'], dir);
+    expect(run.code, run.out).toBe(0);
+    expect(readFileSync(path.join(dir, 'answers.yaml'), 'utf8')).toContain('"Выдано": lost');
+    const refused = runCli(['kpi', '-d', 'deals.csv'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/"Выдано": won +# 2 deals, all closed, all with an amount: check/);
+  });
+});
