@@ -86,12 +86,27 @@ describe('crm-audit kpi', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
     const f = path.join(dir, 'deals.csv');
     writeFileSync(f, 'id,manager,created_at,status\n1,A,2025-01-01,won\n2,A,not a date,won\n3,B,2025-01-02,lost\n');
-    const run = runCli(['kpi', '-d', f]);
+    const run = runCli(['kpi', '-d', f, '--max-bad-rows', '0']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/1 of 3 rows cannot be read[\s\S]*row 3, column "created_at": "not a date" is not a date/);
-    const ok = runCli(['kpi', '-d', f, '--max-bad-rows', '1', '--format', 'json']);
+    expect(run.stderr).toMatch(/1 of 3 rows cannot be read, more than the 0 allowed[\s\S]*row 3, column "created_at": "not a date" is not a date/);
+    // The default allows 1% of the rows or 5 rows, whichever is larger: a small file may lose a row.
+    const ok = runCli(['kpi', '-d', f, '--format', 'json']);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).dataQuality.rowsSkipped).toEqual([{ file: f, row: 3, column: 'created_at', reason: '"not a date" is not a date' }]);
+  });
+
+  it('a file none of whose rows can be read names the likely cause, not a higher limit', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const f = path.join(dir, 'deals.csv');
+    const rows = Array.from({ length: 12 }, (_, i) => `${i + 1},A,someday ${i},won`);
+    writeFileSync(f, `id,manager,created_at,status\n${rows.join('\n')}\n`);
+    const run = runCli(['kpi', '-d', f]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/none of the 12 rows can be read/);
+    expect(run.stderr).toMatch(/a deals export and not an activity or call log/);
+    expect(run.stderr).toMatch(/--delimiter/);
+    expect(run.stderr).toMatch(/map the column "created_at"/);
+    expect(run.stderr).not.toMatch(/--max-bad-rows 5%/);
   });
 });
 

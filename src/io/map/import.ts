@@ -269,15 +269,47 @@ function ambiguous(ctx: ReadContext, file: string, heldBack?: number): UserError
 /** Fails the import when more rows were skipped than --max-bad-rows allows. */
 export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
   if (opts.enforceBadRows === false || report.skippedCount === 0) return;
-  const max = opts.maxBadRows?.count ?? Math.floor((opts.maxBadRows?.share ?? 0.01) * report.rowsRead);
+  const max = allowedBadRows(report.rowsRead, opts.maxBadRows);
   if (report.skippedCount <= max) return;
   const examples = report.skipped.slice(0, 5).map((s) => `  row ${s.row}${s.column ? `, column "${s.column}"` : ''}: ${s.reason}`);
+  const all = report.skippedCount >= report.rowsRead;
   throw new UserError(
     'E_BAD_ROWS',
-    `${report.skippedCount} of ${report.rowsRead} rows cannot be read, more than the ${max} allowed by --max-bad-rows:\n${examples.join('\n')}`,
+    all
+      ? `none of the ${report.rowsRead} rows can be read:\n${examples.join('\n')}`
+      : `${report.skippedCount} of ${report.rowsRead} rows cannot be read, more than the ${max} allowed by --max-bad-rows:\n${examples.join('\n')}`,
     { file: report.file },
-    'fix those rows, map the columns with --map, or raise --max-bad-rows (e.g. --max-bad-rows 5%)',
+    all
+      ? badRowsCause(report)
+      : 'fix those rows, map the columns with --map, or raise --max-bad-rows (e.g. --max-bad-rows 5%)',
   );
+}
+
+/** Rows a file may skip: the --max-bad-rows count or share, by default 1% of the rows or 5 rows, whichever is larger (a 20-row export may lose a row). */
+export function allowedBadRows(rowsRead: number, limit: ImportOptions['maxBadRows']): number {
+  if (limit?.count !== undefined) return limit.count;
+  if (limit?.share !== undefined) return Math.floor(limit.share * rowsRead);
+  return Math.max(DEFAULT_BAD_ROWS, Math.floor(0.01 * rowsRead));
+}
+
+const DEFAULT_BAD_ROWS = 5;
+const KIND_NAMES: Record<RecordKind, string> = { deals: 'a deals export', activities: 'an activity or call log', payments: 'a payments export' };
+
+/**
+ * When every row fails the limit is not the problem: the file is another kind, split by the wrong
+ * delimiter, or one column's values are read by the wrong rule. The hint names the column that
+ * fails most often.
+ */
+function badRowsCause(report: ImportReport): string {
+  const counts = new Map<string, number>();
+  for (const s of report.skipped) if (s.column) counts.set(s.column, (counts.get(s.column) ?? 0) + 1);
+  const worst = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const parts = [
+    `check that this is ${KIND_NAMES[report.kind]} and not ${report.kind === 'deals' ? KIND_NAMES.activities : KIND_NAMES.deals}`,
+    report.table.type === 'text' ? 'that the columns are split by the right delimiter (--delimiter)' : undefined,
+    worst ? `and map the column "${worst}" (or the column that really holds its values) with --map` : 'and map the columns with --map',
+  ].filter((p) => p !== undefined);
+  return `${parts.join(', ')}; crm-audit inspect shows how the rows are read`;
 }
 
 /** Reads a deals export into a store, merging rows that repeat an id (first row wins; product rows sum amounts). */
