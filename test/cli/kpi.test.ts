@@ -95,6 +95,16 @@ describe('crm-audit kpi', () => {
     expect(JSON.parse(ok.stdout).dataQuality.rowsSkipped).toEqual([{ file: f, row: 3, column: 'created_at', reason: '"not a date" is not a date' }]);
   });
 
+  it('a deal closed in its creation minute, with the close time kept to the minute, has a cycle of 0', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const f = path.join(dir, 'deals.csv');
+    writeFileSync(f, 'ID;Ответственный;Дата создания;Дата закрытия;Этап сделки;Бюджет\n1;Анна;01.03.2025 13:32:57;01.03.2025 13:32:00;Успешно реализовано;100\n');
+    const run = runCli(['kpi', '-d', f, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const anna = JSON.parse(run.stdout).managers[0];
+    expect(anna).toMatchObject({ won: 1, cycle_days_median: 0 });
+  });
+
   it('a file none of whose rows can be read names the likely cause, not a higher limit', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
     const f = path.join(dir, 'deals.csv');
@@ -124,6 +134,32 @@ describe('crm-audit compare', () => {
     const run = runCli(['compare', '--before-deals', S('before-after/before-deals.csv'), '--after-deals', S('before-after/after-deals.csv'), '--before-activities', S('before-after/before-calls.xls'), '--after-activities', S('before-after/after-calls.xls'), '--format', 'json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).rows.find((x: { metric: string }) => x.metric === 'conversion').met).toBe(true);
+  });
+
+  it('spans the periods by the deals only: a call log downloaded later moves neither the periods nor ROI', () => {
+    const B = (f: string) => S(`before-after/${f}`);
+    const pay = ['--cost', '1500000', '--monthly-cost', '40000', '--margin', '0.35', '--format', 'json'];
+    const deals = runCli(['compare', '--before-deals', B('before-deals.csv'), '--after-deals', B('after-deals.csv'), ...pay]);
+    const calls = runCli(['compare', '--before-deals', B('before-deals.csv'), '--after-deals', B('after-deals.csv'), '--before-activities', B('before-calls.xls'), '--after-activities', B('after-calls.xls'), ...pay]);
+    expect(deals.code).toBe(0);
+    expect(calls.code).toBe(0);
+    const [d, c] = [JSON.parse(deals.stdout), JSON.parse(calls.stdout)];
+    expect(c.before).toEqual(d.before);
+    expect(c.after).toEqual(d.after);
+    expect(c.payback).toEqual(d.payback);
+
+    // Hand-made: deals in January, a call on 20 February; split at 16 January, "after" ends on 31 January.
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const f = path.join(dir, 'deals.csv');
+    const a = path.join(dir, 'calls.csv');
+    writeFileSync(f, 'id,manager,created_at,status,amount\n1,A,2025-01-01,won,100\n2,A,2025-01-10,lost,\n3,A,2025-01-20,won,100\n4,A,2025-01-31,open,\n');
+    writeFileSync(a, 'deal_id,manager,at,type,direction,duration_sec\n1,A,2025-01-01 10:00,call,outgoing,60\n4,A,2025-02-20 10:00,call,outgoing,60\n');
+    const cut = JSON.parse(runCli(['compare', '-d', f, '-a', a, '--cutover', '2025-01-16', '--format', 'json']).stdout);
+    expect(cut.before).toMatchObject({ from: '2025-01-01', to: '2025-01-15', days: 15 });
+    expect(cut.after).toMatchObject({ from: '2025-01-16', to: '2025-01-31', days: 16 });
+    const outside = runCli(['compare', '-d', f, '-a', a, '--cutover', '2025-02-10']);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/outside the data, which runs from 2025-01-01 to 2025-01-31/);
   });
 
   it('says what to change for a cutover outside the data, a missing cutover, or swapped files', () => {
