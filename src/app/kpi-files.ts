@@ -49,8 +49,9 @@ export function dataQuality(reports: ImportReport[], warnings: string[] = [], ma
       records: r.records,
       skipped: r.skippedCount,
       dropped: r.dropped,
+      ...(r.table.nulBytes ? { nulBytesRemoved: r.table.nulBytes } : {}),
     })),
-    warnings,
+    warnings: [...reports.filter((r) => r.table.nulBytes).map((r) => `${r.table.nulBytes} NUL bytes removed from ${r.file}: the CRM wrote them inside text fields; the text around them is kept`), ...warnings],
   };
 }
 

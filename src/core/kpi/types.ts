@@ -18,6 +18,8 @@ export interface DataQuality {
     records: number;
     skipped: number;
     dropped: Record<string, number>;
+    /** NUL bytes removed from the text (present only when there were some). */
+    nulBytesRemoved?: number;
   }>;
   warnings: string[];
 }

@@ -425,8 +425,10 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     }
     values[field] = [...byValue.values()].sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1));
   }
+  const nulBytes = (a.table.nulBytes ?? 0) + (b.table.nulBytes ?? 0);
   return {
     ...a,
+    table: { ...a.table, ...(nulBytes > 0 ? { nulBytes } : {}) },
     values,
     rowsRead: a.rowsRead + b.rowsRead,
     records: a.records + b.records,
