@@ -105,6 +105,27 @@ describe('crm-audit kpi', () => {
     expect(anna).toMatchObject({ won: 1, cycle_days_median: 0 });
   });
 
+  it('reads dates and amounts as Zoho, Salesforce, Bitrix24 REST and HubSpot write them', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const f = path.join(dir, 'deals.csv');
+    writeFileSync(
+      f,
+      [
+        'id,manager,created_at,closed_at,status,amount',
+        '1,Ana,"15 Apr, 2021 00:02:00","17 Apr, 2021 12:02:00",won,"€ 2.900,00"',
+        '2,Ana,2021-05-08T03:59:51+03:00,2021-05-09T15:59:51+03:00,won,"$22,700.00"',
+        '3,Ana,15 de abril de 2021,,open,"25,0000000000"',
+        '4,Ana,15. März 2021,16 апреля 2021 г.,lost,"1 234 567,89"',
+      ].join('\n') + '\n',
+    );
+    const run = runCli(['kpi', '-d', f, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.dataQuality.rowsSkippedCount).toBe(0);
+    // Cycles 2.5 and 1.5 days: the offset is ignored, wall-clock times as written.
+    expect(r.total).toMatchObject({ leads: 4, won: 2, lost: 1, open: 1, revenue: 25600, cycle_days_avg: 2 });
+  });
+
   it('a file none of whose rows can be read names the likely cause, not a higher limit', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
     const f = path.join(dir, 'deals.csv');
