@@ -197,6 +197,20 @@ describe('crm-audit compare', () => {
 });
 
 describe('crm-audit inspect, generate, demo', () => {
+  it('inspect shows the encoding decided, why, and the NUL bytes removed', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const f = path.join(dir, 'deals.csv');
+    const text = 'id,manager,created_at,status,stage\n1,José,2025-01-01,won,Gestión\n2,João,2025-01-02,lost,Negociação\n';
+    const bytes = Buffer.from(text, 'latin1');
+    const cut = bytes.indexOf('Negocia');
+    writeFileSync(f, Buffer.concat([bytes.subarray(0, cut), Buffer.of(0), bytes.subarray(cut)]));
+    const run = runCli(['inspect', f]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/format:\s+text, windows-1252/);
+    expect(run.stdout).toMatch(/encoding:\s+windows-1252: not UTF-8; letter runs: 0 words .*, 3 non-ASCII letters inside Latin words/);
+    expect(run.stdout).toMatch(/NUL bytes:\s+1 removed/);
+  });
+
   it('inspect explains a Bitrix24 call log', () => {
     const run = runCli(['inspect', S('bitrix24-calls.xls')]);
     expect(run.code).toBe(0);
