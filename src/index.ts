@@ -29,6 +29,13 @@ export { computeKpisFromFiles, runEngines } from './app/kpi-files.js';
 export { renderKpiTable, renderKpiMarkdown } from './render/kpi/text.js';
 export { renderKpiXlsx } from './render/kpi/xlsx.js';
 
+// Evidence: the audit's answers checked against the exports (spec/evidence.md)
+export { checkEvidence, judge } from './core/audit/evidence.js';
+export { FACT_IDS } from './core/kpi/facts.js';
+export type { EvidenceFacts, FactId } from './core/kpi/facts.js';
+export type { Evidence, EvidenceCheckResult, Verdict } from './core/audit/types.js';
+export { readEvidenceFacts } from './app/evidence-files.js';
+
 // Before/after
 export { compareKpis, makePeriod, payback, COMPARE_ROWS, DEFAULT_TARGETS } from './core/compare.js';
 export type { CompareResult, CompareRow, Period } from './core/compare.js';

@@ -1,5 +1,9 @@
+// app: the only place where io meets core. A kpi or compare run reads the deals (io), links and feeds
+// the activities and payments to the KPI engines (core), and builds the result contract of
+// spec/metrics.md with its data quality. The CLI and the programmatic API call these functions.
 import { KpiEngine, type KpiOptions } from '../core/kpi/engine.js';
 import { notApplicable } from '../core/kpi/catalog.js';
+import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import type { DataQuality, KpiResult } from '../core/kpi/types.js';
 import type { InputShape, SkippedRow } from '../core/records.js';
 import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
@@ -31,6 +35,21 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     payments: hasPayments,
     lossReason: Boolean(dealsMap?.fields.has('loss_reason')),
     client: Boolean(dealsMap?.fields.has('client')),
+    amount: Boolean(dealsMap?.fields.has('amount')),
+  };
+}
+
+/** Which columns the evidence facts need were present. */
+export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: ColumnMap | undefined, hasActivities: boolean, hasPayments: boolean): EvidenceShape {
+  const d = dealsMap?.fields;
+  return {
+    activities: hasActivities,
+    payments: hasPayments,
+    lossReason: Boolean(d?.has('loss_reason')),
+    source: Boolean(d?.has('source')),
+    amount: Boolean(d?.has('amount')),
+    product: Boolean(d?.has('product')),
+    duration: Boolean(activitiesMap?.fields.has('duration_s')),
   };
 }
 
@@ -58,6 +77,8 @@ export function dataQuality(reports: ImportReport[], warnings: string[] = [], ma
 /** What one pass over a set of exports gives: one engine result per period, and the record dates seen. */
 export interface EnginesRun {
   results: Array<ReturnType<KpiEngine['finish']>>;
+  /** The evidence facts of each period (spec/evidence.md), from the same read. */
+  facts: EvidenceFacts[];
   shape: InputShape;
   reports: ImportReport[];
   warnings: string[];
@@ -131,9 +152,12 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
   timing('payments added');
   const results = engines.map((e) => e.finish(shape));
+  const evidence = evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));
+  const facts = engines.map((e, i) => e.evidenceFacts(evidence, (results[i]!.total.touches_per_won as number | null) ?? null));
   timing('metrics computed');
   return {
     results,
+    facts,
     shape,
     reports,
     warnings,

@@ -5,6 +5,7 @@ import type { CliContext } from './context.js';
 import { paint } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { buildProgram } from './program.js';
+import { clearProgress } from './progress.js';
 
 /** Thrown by a command to end with a given exit code after it has printed what it had to say. */
 export class ExitWith extends Error {
@@ -33,6 +34,7 @@ export async function execute(argv: string[], ctx: CliContext): Promise<number> 
 /** Maps any error to the exit-code contract and prints it the way a user should see it. */
 export function handleError(error: unknown, ctx: CliContext): number {
   const c = paint(ctx, 'stderr');
+  clearProgress(ctx.stderr);
   if (error instanceof ExitWith) return error.code;
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;

@@ -2,15 +2,46 @@ import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { CliContext } from './context.js';
 
-/** The format asked for: --format, else the -o extension, else the fallback. */
+/**
+ * The file extensions each output format may be written under. One table for every command, so a
+ * new format (html, junit…) is one line here plus its renderer.
+ */
+export const FORMAT_EXTENSIONS: Record<string, readonly string[]> = {
+  table: ['txt', 'text'],
+  text: ['txt', 'text'],
+  json: ['json'],
+  md: ['md', 'markdown'],
+  xlsx: ['xlsx'],
+  csv: ['csv'],
+  junit: ['xml'],
+  html: ['html', 'htm'],
+};
+
+/** The format an extension stands for among `allowed`, if any. */
+function formatOfExtension<F extends string>(ext: string, allowed: readonly F[]): F | undefined {
+  return allowed.find((f) => FORMAT_EXTENSIONS[f]?.includes(ext));
+}
+
+/** "xlsx (.xlsx), md (.md, .markdown)…": the formats a command writes, for a message. */
+function describeFormats(allowed: readonly string[]): string {
+  return allowed.map((f) => `${f} (${(FORMAT_EXTENSIONS[f] ?? []).map((e) => `.${e}`).join(', ')})`).join(', ');
+}
+
+/**
+ * The format asked for: --format, else the -o extension, else the fallback. An -o extension that
+ * the format cannot fill (`-o out.xls`, `-o out.csv --format xlsx`, `-o отчёт.pdf`) is a usage error
+ * naming the formats, so a file is never written under a name that lies about its content.
+ */
 export function resolveFormat<F extends string>(format: F | undefined, output: string | undefined, allowed: readonly F[], fallback: F): F {
-  if (format) return format;
-  if (output && output !== '-') {
-    const ext = path.extname(output).slice(1).toLowerCase();
-    const byExt = (ext === 'markdown' ? 'md' : ext) as F;
-    if (allowed.includes(byExt)) return byExt;
+  const ext = output && output !== '-' ? path.extname(output).slice(1).toLowerCase() : '';
+  if (!ext) return format ?? fallback;
+  if (format) {
+    if (!FORMAT_EXTENSIONS[format] || FORMAT_EXTENSIONS[format].includes(ext)) return format;
+    throw new UserError('E_USAGE', `--format ${format} cannot be written to a ".${ext}" file`, { file: output }, `name the file ${path.basename(output!, path.extname(output!))}.${FORMAT_EXTENSIONS[format][0]}, or choose another --format: ${describeFormats(allowed)}`);
   }
-  return fallback;
+  const byExt = formatOfExtension(ext, allowed);
+  if (byExt) return byExt;
+  throw new UserError('E_USAGE', `cannot write a ".${ext}" file`, { file: output }, `this command writes ${describeFormats(allowed)}; give -o one of those extensions`);
 }
 
 /** Refuses to print a binary workbook on a terminal. */

@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, type Limits } from '../io/read/limits.js';
 import type { SlashOrder } from '../io/map/values.js';
 import type { CliContext } from './context.js';
 import { parseCount } from './format.js';
+import { progressLine } from './progress.js';
 
 /** The import options every command that reads exports shares (declared once, xsv-style). */
 export function withImportOptions(cmd: Command): Command {
@@ -100,24 +101,7 @@ export function importOptionsFromCli(o: ImportCliOptions, ctx: CliContext): Impo
     dateOrder,
     timeOffsetHours: parseOffset(o.timeOffset),
     maxBadRows,
-    onProgress: ctx.stderr.isTTY ? progressLine(ctx) : undefined,
-  };
-}
-
-/** A throttled "reading… 45%" line on stderr, for long imports on a terminal. */
-function progressLine(ctx: CliContext): (read: number, total: number | undefined) => void {
-  let last = 0;
-  let shown = false;
-  return (read, total) => {
-    const now = Date.now();
-    const done = total !== undefined && read >= total;
-    if (!done && now - last < 250) return;
-    if (read < 8 << 20 && !shown) return;
-    last = now;
-    shown = true;
-    const mb = (n: number) => (n / 1048576).toFixed(0);
-    const text = total ? `reading… ${Math.floor((read / total) * 100)}% (${mb(read)} of ${mb(total)} MB)` : `reading… ${mb(read)} MB`;
-    ctx.stderr.write(`\r${text}\u001b[K${done ? '\r\u001b[K' : ''}`);
+    onProgress: ctx.stderr.isTTY ? progressLine(ctx, (o as { lang?: string }).lang ?? 'en') : undefined,
   };
 }
 

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { CliContext } from './context.js';
+import { clearProgress } from './progress.js';
 import { pendingTemps, tempNameFor } from './temps.js';
 
 /**
@@ -13,7 +14,9 @@ export async function writeOutput(
   content: string | Uint8Array,
   outFile: string | undefined,
   inputs: readonly string[] = [],
+  lang?: string,
 ): Promise<void> {
+  clearProgress(ctx.stderr);
   if (outFile === undefined || outFile === '-') {
     await writeStream(ctx.stdout, content);
     return;
@@ -31,6 +34,21 @@ export async function writeOutput(
   } finally {
     pendingTemps.delete(tmp);
   }
+  if (lang !== undefined) ctx.stderr.write(`${writtenLine(outFile, typeof content === 'string' ? Buffer.byteLength(content) : content.length, lang)}\n`);
+}
+
+/** «Записано: отчёт.xlsx (48,2 КБ)» / "Written: report.xlsx (48.2 KB)": the proof that -o was written. */
+export function writtenLine(file: string, bytes: number, lang: string): string {
+  const ru = lang === 'ru';
+  const units = ru ? ['байт', 'КБ', 'МБ', 'ГБ'] : ['bytes', 'KB', 'MB', 'GB'];
+  let size = bytes;
+  let unit = 0;
+  while (size >= 1024 && unit < units.length - 1) {
+    size /= 1024;
+    unit++;
+  }
+  const number = unit === 0 ? String(size) : size.toFixed(1);
+  return `${ru ? 'Записано' : 'Written'}: ${file} (${ru ? number.replace('.', ',') : number} ${units[unit]})`;
 }
 
 async function assertWritableTarget(target: string, shown: string, inputs: string[]): Promise<void> {

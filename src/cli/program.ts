@@ -64,16 +64,24 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
     };
 
   withOutputOptions(
-    program
+    withImportOptions(program
       .command('audit')
-      .description('Run the CRM maturity audit: interactively, or from a saved answers file')
+      .description('Run the CRM maturity audit: interactively, or from a saved answers file; with exports, each answer is checked against them')
       .option('-q, --questionnaire <id|file>', 'built-in questionnaire id or a YAML file', 'crm-maturity')
-      .option('-a, --answers <files...>', 'answers file(s) (YAML or JSON, - for stdin); no prompts; several give a result each')
+      .option('--answers <files...>', 'answers file(s) (YAML or JSON, - for stdin); no prompts; several give a result each')
+      .option('-d, --deals <file>', 'deals export, to check the answers against (spec/evidence.md)')
+      .option('-a, --activities <file>', 'calls / activities export or telephony call log')
+      .option('-p, --payments <file>', 'invoices and payments export')
+      .option('--from <date>', 'first day of the period of the exports, YYYY-MM-DD')
+      .option('--to <date>', 'last day of the period, YYYY-MM-DD, inclusive')
+      .option('--touch-norm <n>', 'touches a won deal should have had', '5')
+      .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h')
       .option('--allow-partial', 'treat questions missing from the answers file as skipped')
       .option('--company <name>', 'company name shown in the report')
       .option('--baseline <result.json>', 'a previous audit result (JSON) to compare with')
-      .option('--managers <n>', 'number of sales managers, to put hours on the recommendations'),
-    ['table', 'json', 'md', 'xlsx'],
+      .option('--managers <n>', 'number of sales managers, to put hours on the recommendations')
+      .option('--hourly-cost <amount>', "what a manager's hour costs (roubles), to put money on those hours")),
+    ['table', 'json', 'md', 'xlsx', 'html'],
   )
     .addHelpText(
       'after',
@@ -81,8 +89,9 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
         ['crm-audit audit --lang en', 'interactive audit in English'],
         ['crm-audit audit --answers samples/answers/leader.yaml --format json', 'the same audit from a saved answers file (CI)'],
         ['crm-audit audit --answers samples/answers/*.yaml --format json', 'several answers files: a JSON array of results'],
-        ['crm-audit audit -a answers.yaml --managers 8 -o audit.xlsx', 'an XLSX report, with recommendations costed for 8 managers'],
-        ['crm-audit audit -a answers.yaml --baseline last-year.json', 'before/after against last year\'s result'],
+        ['crm-audit audit --answers answers.yaml --managers 8 -o audit.xlsx', 'an XLSX report, with recommendations costed for 8 managers'],
+        ['crm-audit audit --answers answers.yaml --baseline last-year.json', 'before/after against last year\'s result'],
+        ['crm-audit audit --answers answers.yaml -d deals.csv -a calls.xls -p payments.csv', 'each answer checked against the exports: confirmed, contradicted…'],
       ]),
     )
     .action(run(() => import('./commands/audit.js')));
@@ -106,9 +115,11 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
         .option('--to <date>', 'last day of the period, DD.MM.YYYY or YYYY-MM-DD, inclusive')
         .option('--touch-norm <n>', 'touches a won deal should have had', '5')
         .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h')
-        .option('--metrics <list>', 'only these metrics, comma-separated (e.g. conversion,response_min_median)'),
+        .option('--metrics <list>', 'only these metrics, comma-separated (e.g. conversion,response_min_median)')
+        .option('--company <name>', 'company name for the report heading')
+        .option('--top-reasons <n>', 'loss reasons listed before the rest go under "other" (table, md, csv, html; JSON and XLSX keep all)', '10'),
     ),
-    ['table', 'json', 'md', 'xlsx'],
+    ['table', 'json', 'md', 'xlsx', 'csv', 'html'],
   )
     .addHelpText(
       'after',
@@ -118,6 +129,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
         ['crm-audit kpi -d deals.csv -a calls.csv --format json -o kpi.json', 'the JSON contract, for CI or another tool'],
         ['crm-audit kpi -d deals.csv -a calls.csv --metrics conversion,response_min_median,callback_rate', 'just three metrics'],
         ['crm-audit kpi -d - --format md < deals.csv', 'read the deals from stdin'],
+        ['crm-audit kpi -d deals.csv -o kpi.csv', 'CSV for a spreadsheet (; and a decimal comma; --lang en for , and a dot)'],
       ]),
     )
     .action(run(() => import('./commands/kpi.js')));
@@ -148,9 +160,10 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
         .option('-a, --activities <file>', 'activities of both periods')
         .option('-p, --payments <file>', 'payments of both periods'))
         .option('--touch-norm <n>', 'touches a won deal should have had', '5')
-        .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h'),
+        .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h')
+        .option('--company <name>', 'company name for the report heading'),
     ),
-    ['table', 'json', 'md', 'xlsx'],
+    ['table', 'json', 'md', 'xlsx', 'csv', 'html'],
   )
     .addHelpText(
       'after',
@@ -170,6 +183,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       .option('--answers <file>', 'audit answers file')
       .option('-q, --questionnaire <id|file>', 'questionnaire of the answers')
       .option('--managers <n>', 'number of sales managers, to put hours on the audit recommendations')
+      .option('--hourly-cost <amount>', "what a manager's hour costs (roubles), to put money on those hours")
       .option('--company <name>', 'company name for the report')
       .option('-d, --deals <file>', 'deals export')
       .option('-a, --activities <file>', 'activities export or call log')
@@ -182,7 +196,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       .addOption(new Option('--preset <name>', `a built-in set of checks: ${Object.entries(PRESETS).map(([k, p]) => `${k} (${p.description.en})`).join('; ')}`).choices(PRESET_NAMES))
       .option('--baseline <report.json>', 'a previous report --format json result: adds the change of every KPI (delta.*)')
       .option('--no-exit-code', 'exit 0 even when an assertion fails (dashboards)')
-      .addOption(new Option('--format <format>', 'output format (default: from the -o extension, .xml = junit; else md)').choices(['xlsx', 'json', 'md', 'junit']))
+      .addOption(new Option('--format <format>', 'output format (default: from the -o extension, .xml = junit; else md)').choices(['xlsx', 'json', 'md', 'junit', 'html']))
       .option('-o, --output <file>', 'write to FILE atomically')
       .addOption(new Option('--lang <lang>', 'report language (default: ru, or the config)').choices(['ru', 'en']))
       .option('--now <iso>', 'fix the report date (or set SOURCE_DATE_EPOCH) for reproducible output'),
@@ -191,6 +205,7 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       'after',
       examples([
         ['crm-audit report -o report.xlsx', 'everything crm-audit.config.yaml in this folder asks for'],
+        ['crm-audit report --answers answers.yaml -d deals.csv -a calls.xls --cutover 2025-01-01 --cost 1500000 -o report.html', 'a client document with charts (HTML, prints on A4)'],
         ["crm-audit report --answers answers.yaml -d deals.csv -a calls.xls --assert 'audit.total>=6' --assert 'total.conversion>=0.2' -o report.xlsx", 'audit and KPIs, failing the job below the lines'],
         ["crm-audit report -d deals.csv --cutover 2025-01-01 --assert 'compare.conversion.met==true' --format md >> $GITHUB_STEP_SUMMARY", 'a CI job summary page'],
         ["crm-audit report -c ci.yaml --assert 'managers.*.response_min_median<=30' --no-exit-code -o report.xlsx", 'report every slow manager without failing'],

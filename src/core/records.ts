@@ -18,6 +18,8 @@ export interface Deal {
   client: string;
   /** Deal title when the export has one (used to link Pipedrive activities, which name the deal). */
   name: string;
+  /** Whether the row names a product (a product column; spec/evidence.md product_share). */
+  hasProduct?: boolean;
 }
 
 /** One call, e-mail, meeting or message. */
@@ -58,4 +60,6 @@ export interface InputShape {
   payments: boolean;
   lossReason: boolean;
   client: boolean;
+  /** An amount column in the deals file (revenue and average check need one). */
+  amount: boolean;
 }

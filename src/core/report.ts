@@ -34,6 +34,7 @@ export function assertionTree(r: Pick<ReportResult, 'audit' | 'kpi' | 'compare' 
   const tree: Record<string, unknown> = {};
   if (r.audit) {
     tree.audit = { total: r.audit.total, max: r.audit.max, band: r.audit.band.id, sections: Object.fromEntries(r.audit.sections.map((s) => [s.id, s.score])) };
+    if (r.audit.evidence) (tree.audit as Record<string, unknown>).evidence = evidenceTree(r.audit.evidence);
   }
   if (r.kpi) {
     tree.total = r.kpi.total;
@@ -45,6 +46,21 @@ export function assertionTree(r: Pick<ReportResult, 'audit' | 'kpi' | 'compare' 
   if (r.delta) {
     const { since: _since, ...changes } = r.delta;
     tree.delta = changes;
+  }
+  return tree;
+}
+
+/**
+ * `audit.evidence.total`, `.band` and `.<criterion>` (the verdict): a criterion id's dots nest, so
+ * `audit.evidence.journal.interactions == 'contradicted'` reads as written.
+ */
+function evidenceTree(e: NonNullable<AuditResult['evidence']>): Record<string, unknown> {
+  const tree: Record<string, unknown> = { total: e.total, band: e.band.id };
+  for (const c of e.checks) {
+    const parts = c.criterion.split('.');
+    let node = tree;
+    for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+    node[parts[parts.length - 1]!] = c.verdict;
   }
   return tree;
 }

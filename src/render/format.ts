@@ -32,3 +32,37 @@ export function formatValue(value: unknown, format: MetricFormat, lang: string):
 export function formatCount(n: number, lang: string): string {
   return group(n, 0, lang);
 }
+
+/** Audit points as written: whole numbers bare, halves with one decimal (7 / 10, 2,5). */
+export function formatPoints(n: number, lang: string): string {
+  return group(n, Number.isInteger(n) ? 0 : 1, lang);
+}
+
+/**
+ * A change of a metric, signed: a change of a share is in percentage points («+8,1 п.п.», "+8.1 pp"),
+ * never a percentage, which would read as a relative change.
+ */
+export function formatChange(change: number | null, format: MetricFormat, lang: string): string {
+  if (change === null) return '—';
+  const sign = change > 0 ? '+' : '';
+  if (format === 'ratio') return `${sign}${group(change * 100, 1, lang)} ${lang === 'ru' ? 'п.п.' : 'pp'}`;
+  return `${sign}${formatValue(change, format, lang)}`;
+}
+
+/** A calendar day `YYYY-MM-DD` as its reader writes it: `31.01.2025` in Russian, ISO in English. */
+export function formatDay(day: string, lang: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  if (!m || lang !== 'ru') return day;
+  return `${m[3]}.${m[2]}.${m[1]}`;
+}
+
+/** A moment as a calendar day in the local time zone of the run (`TZ`), as `formatDay` writes it. */
+export function formatLocalDate(moment: Date, lang: string): string {
+  return formatDay(localDay(moment), lang);
+}
+
+/** The local calendar day of a moment, `YYYY-MM-DD`. */
+export function localDay(moment: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}

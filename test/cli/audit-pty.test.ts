@@ -5,24 +5,27 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { headerRowOf } from '../helpers/xlsx-projection.js';
+import { BIN, ROOT } from '../helpers/cli.js';
+import { builtIn } from '../helpers/questionnaire.js';
 
 const DRIVER = fileURLToPath(new URL('../helpers/pty-drive.py', import.meta.url));
 const DOWN = '\u001b[B';
 const CTRL_C = '\u0003';
 
-function drive(steps: Array<[string, string]>, args: string[], cwd: string) {
-  const env = { ...process.env, NO_COLOR: '1', TERM: 'xterm' };
+function drive(steps: Array<[string, string]>, args: string[], cwd: string, cols = 200) {
+  const env = { ...process.env, NO_COLOR: '1', TERM: 'xterm', PTY_COLS: String(cols) };
   const res = spawnSync('python3', [DRIVER, JSON.stringify(steps), process.execPath, BIN, ...args], { cwd, env, timeout: 60_000 });
   return { code: res.status, out: res.stdout.toString('utf8') };
 }
 
 describe('interactive audit in a real terminal (pty + the real prompt library)', () => {
-  it('a consultant completes the audit in Russian and saves answers and an XLSX', async () => {
+  it('a consultant completes the audit in Russian, checks it against the bundled samples and saves answers and an XLSX', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
     const run = drive(
       [
         ['Компания', 'ООО Ромашка\r'],
+        ['Сколько менеджеров', '\r'],
         ['Компания осознанно', '\r'],
         ['Каждое взаимодействие', `${DOWN}\r`],
         ['В CRM настроена', '\r'],
@@ -30,6 +33,16 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
         ['Товары, цены', `${DOWN}${DOWN}\r`],
         ['Оплаты счетов', '\r'],
         ['Телефония и почта интегрированы', '\r'],
+        ['Проверить ответы по выгрузкам', 'y\r'],
+        // Paths are typed, then taken with Enter once the completion list shows them.
+        ['Файл сделок', path.join(ROOT, 'samples/amocrm-deals.csv')],
+        [`❯ ${path.join(ROOT, 'samples/amocrm-deals.csv')}`, '\r'],
+        ['Файл звонков', path.join(ROOT, 'samples/bitrix')],
+        // Tab completes to the one file that starts so.
+        [`❯ ${path.join(ROOT, 'samples/bitrix24-calls.xls')}`, '\t'],
+        [`❯ ${path.join(ROOT, 'samples/bitrix24-calls.xls')}`, '\r'],
+        ['Файл оплат', path.join(ROOT, 'samples/payments.csv')],
+        [`❯ ${path.join(ROOT, 'samples/payments.csv')}`, '\r'],
         ['Сохранить ответы', 'y\r'],
         ['Файл ответов', '\r'],
         ['Сохранить отчёт', 'y\r'],
@@ -37,18 +50,117 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
       ],
       ['audit', '--now', '2025-01-01T00:00:00Z'],
       dir,
+      100,
     );
     expect(run.out).toContain('Уровень: Лидер (8 / 10)');
     expect(run.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['audit-answers.yaml', 'crm-audit-report.xlsx']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'crm-audit-report.xlsx'));
-    expect(wb.getWorksheet('Аудит')?.getRow(1).getCell(1).value).toBe('Раздел');
+    const sheet = wb.getWorksheet('Аудит')!;
+    const head = headerRowOf(sheet);
+    expect(sheet.getRow(head).getCell(1).value).toBe('Раздел');
+    expect(sheet.getRow(head).getCell(6).value).toBe('Проверка по выгрузкам');
+    expect(run.out).toContain('Итог с учётом выгрузок:');
+    // The samples' calls are linked to deals and the consultant said telephony is integrated.
+    const telephony = sheet.getRows(head + 1, sheet.rowCount - head)!.find((r) => r.getCell(2).value === 'Телефония и почта в CRM')!;
+    expect(telephony.getCell(6).value).toBe('подтверждено');
+  });
+
+  it('a path that cannot be read is reported and asked again; an empty one skips the check', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
+    const run = drive(
+      [
+        ['Company', '\r'],
+        ['How many sales managers', '\r'],
+        ['Does the company work with leads', '\r'],
+        ['Is every interaction', '\r'],
+        ['Is operational and management reporting', '\r'],
+        ['Do rank-and-file', '\r'],
+        ['Are products, prices', '\r'],
+        ['Are customer invoice payments', '\r'],
+        ['Are telephony and e-mail', '\r'],
+        ['Check the answers against CRM exports', 'y\r'],
+        ['Deals file', 'no-such-deals.csv'],
+        ['❯ no-such-deals.csv', '\r'],
+        ['Calls / activities file', ''],
+        ['❯ (empty: no file)', '\r'],
+        ['Payments file', ''],
+        ['❯ (empty: no file)', '\r'],
+        ['Try again', ''],
+        ['Deals file', ''],
+        ['❯ (empty: no file)', '\r'],
+        ['Save the answers', 'n\r'],
+        ['Save the report', 'n\r'],
+      ],
+      ['audit', '--lang', 'en', '--now', '2025-01-01T00:00:00Z'],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('Could not read the exports');
+    expect(run.out).not.toContain('Checked against the exports');
+  });
+
+  it('in a 100-column terminal: words wrap whole, one step back changes an answer, hours and money on the advice', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
+    const UP = '\u001b[A';
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '8\r'],
+        ['Сколько стоит час', '1500\r'],
+        ['Компания осознанно', '\r'],
+        // "← Назад" is the last choice: one up from the first.
+        ['Каждое взаимодействие', `${UP}\r`],
+        ['Компания осознанно', `${DOWN}\r`],
+        ['Каждое взаимодействие', '\r'],
+        ['В CRM настроена', '\r'],
+        ['Рядовые менеджеры', '\r'],
+        ['Товары, цены', '\r'],
+        ['Оплаты счетов', '\r'],
+        ['Телефония и почта интегрированы', `${DOWN}\r`],
+        ['Проверить ответы по выгрузкам', 'н\r'],
+        ['Сохранить ответы', 'н\r'],
+        ['Сохранить отчёт', 'н\r'],
+      ],
+      ['audit', '--now', '2025-01-01T00:00:00Z'],
+      dir,
+      100,
+    );
+    expect(run.code).toBe(0);
+    // lead.concept changed to "no" (2 points less); telephony "no": 10 − 2 − 2.
+    expect(run.out).toContain('Уровень: Лидер (6 / 10)');
+    expect(run.out).toContain('около 252 000 ₽ в месяц');
+    expect(run.out).toMatch(/\(д\/Н\)/);
+    expect(run.out).toContain('↑↓ выбор');
+    // The section explanations (written by the audit itself) are wrapped at spaces within 100 columns.
+    const plain = run.out.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g'), '');
+    const explanation = plain.split(/\r?\n/).filter((l) => l.startsWith('Лид — это входящее обращение') || l.startsWith('Журналирование — это когда'));
+    // Going back from the journal section to the lead section shows both explanations again.
+    expect(explanation).toHaveLength(4);
+    for (const line of explanation) expect([...line].length).toBeLessThan(100);
+    // Joined back with spaces, the wrapped paragraph is the questionnaire's text: no word was cut.
+    const lines = plain.split(/\r?\n/);
+    const start = lines.findIndex((l) => l.startsWith('Лид — это входящее обращение'));
+    const para = lines.slice(start, lines.findIndex((l, k) => k > start && l.startsWith('Да — если'))).join(' ');
+    expect(para).toBe(builtIn().sections[0]!.explanation!.ru);
+    // The recommendations of the report wrap within the 100 columns too.
+    const recs = lines.slice(lines.findIndex((l) => l.startsWith('Рекомендации:')), lines.findIndex((l) => l.includes('Сохранить ответы')));
+    expect(recs.length).toBeGreaterThan(3);
+    for (const line of recs) expect([...line].length).toBeLessThan(100);
+  });
+
+  it('exports given on the command line are read before the first question: a bad one stops at once', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
+    const run = drive([], ['audit', '--lang', 'en', '-d', 'no-such-deals.csv'], dir);
+    expect(run.code).toBe(2);
+    expect(run.out).toContain('no-such-deals.csv');
+    expect(run.out).not.toContain('Company');
   });
 
   it('Ctrl+C leaves quietly with exit 130 and writes nothing', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
-    const run = drive([['Company', 'Acme\r'], ['Does the company work with leads', CTRL_C]], ['audit', '--lang', 'en', '-o', 'report.xlsx'], dir);
+    const run = drive([['Company', 'Acme\r'], ['How many sales managers', '\r'], ['Does the company work with leads', CTRL_C]], ['audit', '--lang', 'en', '-o', 'report.xlsx'], dir);
     expect(run.code).toBe(130);
     expect(run.out).not.toMatch(/\bat .*\.js:\d+/);
     expect(existsSync(path.join(dir, 'report.xlsx'))).toBe(false);

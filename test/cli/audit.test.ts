@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { headerRowOf } from '../helpers/xlsx-projection.js';
 import { runCli } from '../helpers/cli.js';
 
 const NOW = ['--now', '2025-01-31T09:00:00Z'];
@@ -32,23 +33,32 @@ describe('crm-audit audit --answers', () => {
   });
 
   it('is byte-identical across runs with --now or SOURCE_DATE_EPOCH', () => {
-    const a = runCli(['audit', '-a', 'samples/answers/leader.yaml', '--format', 'json', ...NOW]);
-    const b = runCli(['audit', '-a', 'samples/answers/leader.yaml', '--format', 'json', ...NOW]);
+    const a = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--format', 'json', ...NOW]);
+    const b = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--format', 'json', ...NOW]);
     expect(a.stdout).toBe(b.stdout);
-    const c = runCli(['audit', '-a', 'samples/answers/leader.yaml', '--format', 'json'], { env: { SOURCE_DATE_EPOCH: '1738314000' } });
+    const c = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--format', 'json'], { env: { SOURCE_DATE_EPOCH: '1738314000' } });
     expect(JSON.parse(c.stdout).answeredAt).toBe('2025-01-31T09:00:00.000Z');
   });
 
   it('prints a table with the band and recommendations, no colour under NO_COLOR', () => {
-    const run = runCli(['audit', '-a', 'samples/answers/ahead-of-most.yaml', '--lang', 'en', '--managers', '5']);
+    const run = runCli(['audit', '--answers', 'samples/answers/ahead-of-most.yaml', '--lang', 'en', '--managers', '5']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Band: Ahead of most (4 / 10)');
     expect(run.stdout).toContain('with 5 managers that is up to 5 h a day, 105 h a month');
     expect(run.stdout).not.toContain(String.fromCharCode(27));
   });
 
+  it('speaks in the questions\' short titles, not ids: missing, recommendations, unanswered', () => {
+    const run = runCli(['audit', '--answers', '-', '--allow-partial'], { input: 'answers:\n  lead.concept: да\n  erp.payments: нет\n' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Отчёты для менеджеров');
+    expect(run.stdout).toContain('1. Все контакты в CRM: Сделайте CRM единственным журналом общения');
+    expect(run.stdout).toContain('Без ответа: Все контакты в CRM; Отчёты для руководства; Отчёты для менеджеров; Каталог, цены и остатки из учётной системы; Телефония и почта в CRM');
+    expect(run.stdout).not.toMatch(/journal\.interactions|erp\.payments/);
+  });
+
   it('reads answers from stdin with -', () => {
-    const run = runCli(['audit', '-a', '-', '--format', 'json', ...NOW], { input: readFileSync('samples/answers/leader.yaml') });
+    const run = runCli(['audit', '--answers', '-', '--format', 'json', ...NOW], { input: readFileSync('samples/answers/leader.yaml') });
     expect(JSON.parse(run.stdout).total).toBe(7);
   });
 
@@ -56,11 +66,11 @@ describe('crm-audit audit --answers', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
     const file = path.join(dir, 'partial.yaml');
     writeFileSync(file, 'answers:\n  lead.concept: yes\n');
-    const run = runCli(['audit', '-a', file]);
+    const run = runCli(['audit', '--answers', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/no answer for journal\.interactions/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    const partial = runCli(['audit', '-a', file, '--allow-partial', '--format', 'json']);
+    const partial = runCli(['audit', '--answers', file, '--allow-partial', '--format', 'json']);
     expect(partial.code).toBe(0);
     expect(JSON.parse(partial.stdout).unanswered).toHaveLength(6);
   });
@@ -80,33 +90,45 @@ describe('crm-audit audit --answers', () => {
   it('adds a before/after with --baseline', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
     const base = path.join(dir, 'before.json');
-    expect(runCli(['audit', '-a', 'samples/answers/not-started.yaml', '--format', 'json', '-o', base, ...NOW]).code).toBe(0);
-    const run = runCli(['audit', '-a', 'samples/answers/leader.yaml', '--format', 'json', '--baseline', base, ...NOW]);
+    expect(runCli(['audit', '--answers', 'samples/answers/not-started.yaml', '--format', 'json', '-o', base, ...NOW]).code).toBe(0);
+    const run = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--format', 'json', '--baseline', base, ...NOW]);
     expect(JSON.parse(run.stdout).baseline).toMatchObject({ total: 2, change: 5 });
   });
 
   it('writes an XLSX atomically with -o and leaves no temp file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
     const out = path.join(dir, 'audit.xlsx');
-    const run = runCli(['audit', '-a', 'samples/answers/leader.yaml', '-o', out, '--lang', 'en', ...NOW]);
+    const run = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '-o', out, '--lang', 'en', ...NOW]);
     expect(run.code).toBe(0);
     expect(readdirSync(dir)).toEqual(['audit.xlsx']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const sheet = wb.getWorksheet('Audit')!;
-    expect(sheet.getRow(1).values).toEqual([undefined, 'Section', 'Criterion', 'Answer', 'Points', 'Max']);
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.getColumn(1).width).toBe(28);
+    // The table starts under the heading (title, date): its header is the frozen, repeated row.
+    const header = headerRowOf(sheet);
+    expect(sheet.pageSetup.printTitlesRow).toBe(`${header}:${header}`);
+    expect(sheet.getRow(header).values).toEqual([undefined, 'Section', 'Criterion', 'Answer', 'Points', 'Max']);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
+    // Widths come from the content: the longest section title fits its column.
+    const titles = sheet.getColumn(1).values.filter((v): v is string => typeof v === 'string' && sheet.getColumn(1).values.indexOf(v) > header);
+    expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(Math.max(...titles.map((t) => t.length)));
     const recs = wb.getWorksheet('Recommendations')!;
-    expect(recs.getRow(2).getCell(4).alignment).toMatchObject({ wrapText: true });
-    expect(recs.rowCount).toBe(3);
+    const recHeader = headerRowOf(recs);
+    const first = recs.getRow(recHeader + 1);
+    expect(first.getCell(4).alignment).toMatchObject({ wrapText: true });
+    // The row is as tall as its wrapped recommendation needs (15 pt a line).
+    expect(first.height).toBeGreaterThanOrEqual(15 * Math.ceil(String(first.getCell(4).value).length / recs.getColumn(4).width!));
+    expect(recs.rowCount).toBe(recHeader + 2);
+    expect(recs.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   });
 
   it('refuses to write the report over an input, or into a missing folder', () => {
-    const same = runCli(['audit', '-a', 'samples/answers/leader.yaml', '-o', 'samples/answers/leader.yaml']);
+    const json = path.join(mkdtempSync(path.join(tmpdir(), 'crm-audit-')), 'answers.json');
+    writeFileSync(json, JSON.stringify({ answers: { 'lead.concept': 'yes' } }));
+    const same = runCli(['audit', '--answers', json, '--allow-partial', '-o', json]);
     expect(same.code).toBe(2);
     expect(same.stderr).toMatch(/one of the input files/);
-    const missing = runCli(['audit', '-a', 'samples/answers/leader.yaml', '-o', '/nonexistent-dir/x.json']);
+    const missing = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '-o', '/nonexistent-dir/x.json']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/does not exist/);
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { headerRowOf } from '../helpers/xlsx-projection.js';
 import { METRIC_KEYS } from '../../src/core/kpi/catalog.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -47,7 +48,7 @@ describe('crm-audit kpi', () => {
     expect(run.stdout).not.toMatch(/Revenue/);
   });
 
-  it('writes a Markdown table and an XLSX workbook with the four sheets', async () => {
+  it('writes a Markdown table and an XLSX workbook with its five sheets (the last one of charts)', async () => {
     const md = runCli(['kpi', '-d', S('amocrm-deals.csv'), '--format', 'md', '--lang', 'en']);
     expect(md.stdout).toMatch(/^# Sales KPIs per manager/);
     expect(md.stdout).toMatch(/\| Manager \| Leads \|/);
@@ -57,12 +58,13 @@ describe('crm-audit kpi', () => {
     expect(readdirSync(dir)).toEqual(['kpi.xlsx']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Managers', 'Loss reasons', 'Data quality', 'Definitions']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Managers', 'Loss reasons', 'Data quality', 'Definitions', 'Charts']);
     const managers = wb.getWorksheet('Managers')!;
-    const conv = managers.getRow(1).values as unknown[];
+    const header = headerRowOf(managers);
+    const conv = managers.getRow(header).values as unknown[];
     const col = conv.indexOf('Conversion');
-    expect(managers.getRow(2).getCell(col).numFmt).toBe('0.0%');
-    expect(typeof managers.getRow(2).getCell(col).value).toBe('number');
+    expect(managers.getRow(header + 1).getCell(col).numFmt).toBe('0.0%');
+    expect(typeof managers.getRow(header + 1).getCell(col).value).toBe('number');
     expect(managers.getRow(managers.rowCount).getCell(1).value).toBe('Department');
   });
 
@@ -229,11 +231,18 @@ describe('crm-audit inspect, generate, demo', () => {
     expect(JSON.parse(kpi.stdout).total.leads).toBe(300);
   });
 
-  it('demo runs the audit, the KPIs and the before/after table', () => {
-    const run = runCli(['demo', '--lang', 'en']);
+  it('demo runs the audit, the KPIs and the before/after table, and writes the HTML report where it says', () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'demo-'));
+    const run = runCli(['demo', '--lang', 'en'], { cwd });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Band: Leader/);
+    expect(run.stdout).toMatch(/Evidence-checked total: 7 \/ 10/);
     expect(run.stdout).toMatch(/Sales KPIs per manager/);
     expect(run.stdout).toMatch(/Payback, months/);
+    const file = path.join(cwd, 'demo-report.html');
+    expect(run.stdout).toContain(`Report written: ${file}`);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('data-chart="payback"');
   });
 });

@@ -27,7 +27,7 @@ describe('the CLI contract', () => {
   });
 
   it('exits 2 on a bad option value without a stack', () => {
-    const run = runCli(['audit', '-a', 'samples/answers/leader.yaml', '--managers', 'many']);
+    const run = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--managers', 'many']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--managers must be a positive whole number/);
     expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/);

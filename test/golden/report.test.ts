@@ -27,7 +27,7 @@ describe('the CI workbook (golden)', () => {
       '--lang', 'en',
       '--now', '2025-07-01T09:00:00Z',
       '-o', out,
-    ]);
+    ], { env: { TZ: 'Europe/Moscow' } });
     expect(run.code).toBe(0);
     const projection = await projectWorkbook(out);
     if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, `${JSON.stringify(projection, null, 1)}\n`);

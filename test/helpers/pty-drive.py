@@ -9,11 +9,13 @@ steps = json.loads(sys.argv[1])
 cmd = sys.argv[2:]
 pid, fd = pty.fork()
 if pid == 0:
-    os.environ['COLUMNS'] = '120'
+    os.environ['COLUMNS'] = os.environ.get('PTY_COLS', '120')
     os.execvp(cmd[0], cmd)
 
 # a wide terminal, so that question texts are not wrapped across lines
-fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 50, 200, 0, 0))
+# (PTY_COLS narrows it, to test wrapping)
+cols = int(os.environ.get('PTY_COLS', '200'))
+fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 50, cols, 0, 0))
 
 buf = b''
 full = b''

@@ -1,7 +1,11 @@
 import { stringify } from 'yaml';
 import type { Answer } from '../../core/audit/answers.js';
 import { pointsFor, scoreAudit } from '../../core/audit/score.js';
+import { checkEvidence } from '../../core/audit/evidence.js';
 import type { AuditResult } from '../../core/audit/types.js';
+import { formatWhere, UserError } from '../../core/errors.js';
+import type { EvidenceFacts } from '../../core/kpi/facts.js';
+import type { KpiFiles } from '../../app/kpi-files.js';
 import { pick, tr } from '../../core/i18n.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { maxScore } from '../../core/questionnaire/rules.js';
@@ -9,7 +13,8 @@ import { renderAuditTable } from '../../render/audit/text.js';
 import { paint, useColor, type CliContext } from '../context.js';
 import { resolveFormat } from '../format.js';
 import { writeOutput } from '../output.js';
-import { askConfirm, askInput, askSelect, type Choice, type PromptIO } from '../prompts.js';
+import { askConfirm, askInput, askPath, askSelect, type Choice, type PromptIO } from '../prompts.js';
+import { columnsOf, wrapText } from '../wrap.js';
 import { answersToDocument, renderAudit } from './audit.js';
 
 export interface InteractiveOptions {
@@ -17,43 +22,42 @@ export interface InteractiveOptions {
   now: Date;
   company?: string;
   managers?: number;
+  hourlyCost?: number;
   baseline?: AuditResult;
-  format: 'table' | 'json' | 'md' | 'xlsx';
+  format: 'table' | 'json' | 'md' | 'xlsx' | 'html';
   output?: string;
   inputs: string[];
+  /** The facts of exports given on the command line (read before the first question). */
+  facts?: EvidenceFacts;
+  /** Reads the evidence facts of a set of exports (the same import options as `kpi`). */
+  readFacts: (files: KpiFiles) => Promise<EvidenceFacts>;
 }
 
 /** The interactive audit: prompts draw on stderr; the report goes to stdout (or -o). */
 export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: InteractiveOptions): Promise<AuditResult> {
   const { lang } = o;
-  const io: PromptIO = { input: ctx.stdin, output: ctx.stderr };
+  const io: PromptIO = { input: ctx.stdin, output: ctx.stderr, lang };
   const c = paint(ctx, 'stderr');
-  const say = (text: string) => ctx.stderr.write(`${text}\n`);
+  // Text is wrapped at word boundaries to the terminal (terminals break words mid-way).
+  const say = (text: string) => ctx.stderr.write(`${wrapText(text, columnsOf(ctx.stderr))}\n`);
   const max = maxScore(q);
 
   say(c.bold(pick(q.title, lang)));
   const company = (await askInput(io, tr(lang, 'Компания:', 'Company:'), o.company ?? '')).trim() || undefined;
-  const answers = new Map<string, Answer>();
-  let running = 0;
-  for (const [i, section] of q.sections.entries()) {
-    say(`\n${c.bold(`${i + 1}/${q.sections.length}. ${pick(section.title, lang)}`)}`);
-    if (section.explanation) say(c.dim(pick(section.explanation, lang)));
-    for (const question of section.questions) {
-      if (question.explanation) say(c.dim(pick(question.explanation, lang)));
-      const answer = await askSelect(io, pick(question.text, lang), answerChoices(question, lang));
-      answers.set(question.id, answer);
-      running += pointsFor(question, answer);
-    }
-    say(c.cyan(tr(lang, `Баллы: ${running} из ${max}`, `Score so far: ${running} of ${max}`)));
-  }
+  const managers = o.managers ?? (await askNumber(io, tr(lang, 'Сколько менеджеров по продажам? (пусто — не считать часы)', 'How many sales managers? (empty: no hours)'), lang, true));
+  const hourlyCost = o.hourlyCost ?? (managers !== undefined ? await askNumber(io, tr(lang, 'Сколько стоит час работы менеджера, ₽? (пусто — не считать деньги)', "What does a manager's hour cost, RUB? (empty: no money)"), lang, false) : undefined);
+  const answers = await askQuestions(io, q, lang, say, c, max);
 
-  const result = scoreAudit(q, answers, { lang, now: o.now, company, managers: o.managers, baseline: o.baseline });
+  const result = scoreAudit(q, answers, { lang, now: o.now, company, managers, hourlyCost, baseline: o.baseline });
+  const facts = await askEvidence(io, o, say, ctx.cwd);
+  if (facts) result.evidence = checkEvidence(q, result, facts, lang);
   say('');
   if (o.output) {
-    await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs);
+    await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs, lang);
     say(tr(lang, `Отчёт сохранён: ${o.output}`, `Report saved: ${o.output}`));
   } else if (o.format === 'table') {
-    ctx.stdout.write(renderAuditTable(result, { lang, color: useColor(ctx) }));
+    // Long lines (recommendations) wrap at word boundaries; table lines fit and stay as they are.
+    ctx.stdout.write(wrapText(renderAuditTable(result, { lang, color: useColor(ctx) }), columnsOf(ctx.stdout)));
   } else {
     await writeOutput(ctx, await renderAudit(result, o.format, lang, false), undefined);
   }
@@ -64,12 +68,91 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     say(tr(lang, `Ответы сохранены: ${file}`, `Answers saved: ${file}`));
   }
   if (!o.output && (await askConfirm(io, tr(lang, 'Сохранить отчёт в файл?', 'Save the report to a file?'), true))) {
-    const file = await askInput(io, tr(lang, 'Файл отчёта (.xlsx, .md или .json):', 'Report file (.xlsx, .md or .json):'), 'crm-audit-report.xlsx');
-    const format = resolveFormat(undefined, file, ['json', 'md', 'xlsx'] as const, 'xlsx');
+    const formats = ['json', 'md', 'xlsx', 'html'] as const;
+    // A name the formats cannot fill (отчёт.pdf) is asked again rather than written with the wrong bytes.
+    const fits = (name: string): true | string => {
+      try {
+        resolveFormat(undefined, name, formats, 'xlsx');
+        return true;
+      } catch {
+        return tr(lang, 'Можно сохранить только .xlsx, .md, .json или .html', 'Only .xlsx, .md, .json or .html can be saved');
+      }
+    };
+    const file = await askInput(io, tr(lang, 'Файл отчёта (.xlsx, .md, .json или .html):', 'Report file (.xlsx, .md, .json or .html):'), 'crm-audit-report.xlsx', fits);
+    const format = resolveFormat(undefined, file, formats, 'xlsx');
     await writeOutput(ctx, await renderAudit(result, format, lang, false), file, o.inputs);
     say(tr(lang, `Отчёт сохранён: ${file}`, `Report saved: ${file}`));
   }
   return result;
+}
+
+const BACK = '\u0000back';
+
+/**
+ * Every question in order; from the second on, "back" returns to the previous one to change it.
+ * The running score is shown at the end of each section.
+ */
+async function askQuestions(io: PromptIO, q: Questionnaire, lang: string, say: (text: string) => void, c: ReturnType<typeof paint>, max: number): Promise<Map<string, Answer>> {
+  const flat = q.sections.flatMap((section, si) => section.questions.map((question, qi) => ({ section, si, question, last: qi === section.questions.length - 1 })));
+  const answers = new Map<string, Answer>();
+  let shown = -1;
+  for (let i = 0; i < flat.length; ) {
+    const { section, si, question, last } = flat[i]!;
+    if (si !== shown) {
+      say(`\n${c.bold(`${si + 1}/${q.sections.length}. ${pick(section.title, lang)}`)}`);
+      if (section.explanation) say(c.dim(pick(section.explanation, lang)));
+      shown = si;
+    }
+    if (question.explanation) say(c.dim(pick(question.explanation, lang)));
+    const choices = answerChoices(question, lang);
+    if (i > 0) choices.push({ value: BACK, name: tr(lang, '← Назад: изменить предыдущий ответ', '← Back: change the previous answer') });
+    const answer = await askSelect(io, pick(question.text, lang), choices, answers.get(question.id));
+    if (answer === BACK) {
+      i--;
+      if (flat[i]!.si !== si) shown = -1;
+      continue;
+    }
+    answers.set(question.id, answer);
+    if (last) {
+      const running = flat.reduce((sum, x) => sum + (answers.has(x.question.id) ? pointsFor(x.question, answers.get(x.question.id)!) : 0), 0);
+      say(c.cyan(tr(lang, `Баллы: ${running} из ${max}`, `Score so far: ${running} of ${max}`)));
+    }
+    i++;
+  }
+  return answers;
+}
+
+/** Asks for an optional number (empty for none); a whole positive one when `whole`. */
+async function askNumber(io: PromptIO, message: string, lang: string, whole: boolean): Promise<number | undefined> {
+  for (;;) {
+    const raw = (await askInput(io, message, '')).trim().replace(/[\s_]/g, '').replace(',', '.');
+    if (raw === '') return undefined;
+    const n = Number(raw);
+    if (Number.isFinite(n) && n > 0 && (!whole || Number.isInteger(n))) return n;
+    io.output.write(`${tr(lang, whole ? 'Нужно целое число больше нуля.' : 'Нужно число больше нуля.', whole ? 'A whole number above zero, please.' : 'A number above zero, please.')}\n`);
+  }
+}
+
+/**
+ * The exports to check the answers against: those of the command line, else, when the consultant
+ * wants to, paths typed in (an unreadable file is reported and asked again; an empty path gives up).
+ */
+async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: string) => void, cwd: string): Promise<EvidenceFacts | undefined> {
+  const { lang } = o;
+  if (o.facts) return o.facts;
+  if (!(await askConfirm(io, tr(lang, 'Проверить ответы по выгрузкам из CRM (сделки, звонки, оплаты)?', 'Check the answers against CRM exports (deals, calls, payments)?'), false))) return undefined;
+  for (;;) {
+    const deals = (await askPath(io, tr(lang, 'Файл сделок (пусто — не проверять):', 'Deals file (empty: skip the check):'), cwd)).trim();
+    if (deals === '') return undefined;
+    const activities = (await askPath(io, tr(lang, 'Файл звонков и активностей (пусто — нет):', 'Calls / activities file (empty: none):'), cwd)).trim();
+    const payments = (await askPath(io, tr(lang, 'Файл оплат (пусто — нет):', 'Payments file (empty: none):'), cwd)).trim();
+    try {
+      return await o.readFacts({ deals, activities: activities || undefined, payments: payments || undefined });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      say(tr(lang, `Не удалось прочитать выгрузки: ${error.message}${formatWhere(error.where) ? ` (${formatWhere(error.where)})` : ''}. Попробуйте ещё раз.`, `Could not read the exports: ${error.message}${formatWhere(error.where) ? ` (${formatWhere(error.where)})` : ''}. Try again.`));
+    }
+  }
 }
 
 function answerChoices(question: Questionnaire['sections'][number]['questions'][number], lang: string): Choice[] {

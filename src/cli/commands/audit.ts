@@ -1,8 +1,14 @@
 import { parseAnswers, type Answer } from '../../core/audit/answers.js';
+import { checkEvidence } from '../../core/audit/evidence.js';
 import { scoreAudit } from '../../core/audit/score.js';
 import type { AuditResult } from '../../core/audit/types.js';
 import { UserError } from '../../core/errors.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
+import type { EvidenceFacts } from '../../core/kpi/facts.js';
+import { isAnswersFile, readEvidenceFacts } from '../../app/evidence-files.js';
+import type { KpiFiles } from '../../app/kpi-files.js';
+import { guessDocumentKind, wrongKindError } from '../../io/documents/document-kind.js';
+import { loadOverrides } from '../../io/documents/map-file.js';
 import { readDocument } from '../../io/read/files.js';
 import { loadQuestionnaire } from '../../io/documents/questionnaire.js';
 import { parseYaml } from '../../io/documents/yaml.js';
@@ -11,22 +17,27 @@ import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
+import { importOptionsFromCli, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
 import { writeOutput } from '../output.js';
+import { columnsOf, wrapText } from '../wrap.js';
+import { parseAmount } from './compare.js';
+import { kpiOptionsFromCli } from './kpi.js';
 
-export interface AuditOptions {
+export interface AuditOptions extends ImportCliOptions, KpiCliFields {
   questionnaire: string;
   answers?: string | string[];
   allowPartial?: boolean;
   company?: string;
   baseline?: string;
   managers?: string;
+  hourlyCost?: string;
   format?: AuditFormat;
   output?: string;
   lang: string;
   now?: string;
 }
 
-const FORMATS = ['table', 'json', 'md', 'xlsx'] as const;
+const FORMATS = ['table', 'json', 'md', 'xlsx', 'html'] as const;
 type AuditFormat = (typeof FORMATS)[number];
 
 /** `crm-audit audit`: interactive on a terminal, or from `--answers`. Same result either way. */
@@ -34,28 +45,35 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const format = resolveFormat(opts.format, opts.output, FORMATS, 'table');
   assertBinaryDestination(ctx, format, opts.output);
   const managers = parseCount(opts.managers, '--managers');
+  const hourlyCost = parseAmount(opts.hourlyCost, '--hourly-cost');
   const now = resolveNow(ctx, opts.now);
   // Validate everything the user gave before asking a single question.
   const { questionnaire } = await loadQuestionnaire(opts.questionnaire, ctx.cwd, ctx.stdin);
   const baseline = opts.baseline ? await loadBaseline(opts.baseline, ctx, questionnaire) : undefined;
   const answerFiles = opts.answers === undefined ? [] : Array.isArray(opts.answers) ? opts.answers : [opts.answers];
-  const inputs = [...answerFiles, opts.baseline].filter((f): f is string => f !== undefined);
+  const inputs = [...answerFiles, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map].filter((f): f is string => f !== undefined && f !== '-');
+  const readFacts = await prepareEvidence(opts, ctx, answerFiles);
+  // The exports are read once, whatever the number of answers files, and before any question.
+  const facts = opts.deals ? await readFacts({ deals: opts.deals, activities: opts.activities, payments: opts.payments }) : undefined;
 
   if (answerFiles.length > 0) {
-    if (answerFiles.length > 1 && format === 'xlsx') {
-      throw new UserError('E_USAGE', 'one workbook holds one audit: give one answers file with --format xlsx', {}, 'run the command once per answers file, or use --format json for all of them');
+    if (answerFiles.length > 1 && (format === 'xlsx' || format === 'html')) {
+      throw new UserError('E_USAGE', `one ${format === 'html' ? 'document' : 'workbook'} holds one audit: give one answers file with --format ${format}`, {}, 'run the command once per answers file, or use --format json for all of them');
     }
     const results: AuditResult[] = [];
     for (const file of answerFiles) {
-      const text = await readDocument(file, ctx.cwd, ctx.stdin);
-      const parsed = parseAnswers(parseYaml(text, file), questionnaire, file, Boolean(opts.allowPartial));
-      results.push(scoreAudit(questionnaire, parsed.answers, { lang: opts.lang, now, company: opts.company ?? parsed.company, managers, baseline }));
+      const parsed = await readAnswers(file, ctx, questionnaire, Boolean(opts.allowPartial));
+      const result = scoreAudit(questionnaire, parsed.answers, { lang: opts.lang, now, company: opts.company ?? parsed.company, managers, hourlyCost, baseline });
+      if (facts) result.evidence = checkEvidence(questionnaire, result, facts, opts.lang);
+      results.push(result);
     }
     let out: string | Uint8Array;
     if (results.length === 1) out = await renderAudit(results[0]!, format, opts.lang, useColor(ctx) && !opts.output);
     else if (format === 'json') out = renderJson(results);
     else out = (await Promise.all(results.map((r) => renderAudit(r, format, opts.lang, useColor(ctx) && !opts.output)))).join('\n');
-    await writeOutput(ctx, out, opts.output, inputs);
+    // On a terminal, long lines (recommendations) wrap at word boundaries instead of mid-word.
+    if (format === 'table' && !opts.output && typeof out === 'string' && (ctx.stdout as { isTTY?: boolean }).isTTY) out = wrapText(out, columnsOf(ctx.stdout));
+    await writeOutput(ctx, out, opts.output, inputs, opts.lang);
     return EXIT.ok;
   }
 
@@ -63,8 +81,27 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
     throw new UserError('E_NO_TTY', 'there is no terminal to ask the questions on', {}, 'pass the answers as a file: crm-audit audit --answers answers.yaml (see samples/answers/ for the format)');
   }
   const { runInteractiveAudit } = await import('./audit-interactive.js');
-  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, baseline, format, output: opts.output, inputs });
+  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, facts, readFacts });
   return EXIT.ok;
+}
+
+/**
+ * Validates the export options before any question is asked, and returns the reader of the
+ * evidence facts (the same import options and --map as `kpi`).
+ */
+async function prepareEvidence(opts: AuditOptions, ctx: CliContext, answerFiles: string[]): Promise<(files: KpiFiles) => Promise<EvidenceFacts>> {
+  if (opts.activities && (await isAnswersFile(opts.activities, ctx.cwd, ctx.stdin))) {
+    throw new UserError('E_USAGE', '-a is --activities now; this file holds audit answers', { file: opts.activities }, `pass the answers with --answers ${opts.activities}`);
+  }
+  if (!opts.deals && (opts.activities || opts.payments)) {
+    throw new UserError('E_USAGE', 'checking the answers against exports needs the deals export', {}, 'add --deals deals.csv (the same files as for `crm-audit kpi`)');
+  }
+  const stdinUsers = [...answerFiles, opts.deals, opts.activities, opts.payments, opts.map].filter((f) => f === '-').length;
+  if (stdinUsers > 1) throw new UserError('E_USAGE', 'only one input can be read from stdin (-)');
+  const kpi = kpiOptionsFromCli(opts);
+  const base = importOptionsFromCli(opts, ctx);
+  const overrides = await loadOverrides(opts.map, ctx.cwd, ctx.stdin);
+  return (files) => readEvidenceFacts(files, base, overrides, kpi);
 }
 
 /** Renders an audit result in any format; shared by both ways of running the audit. */
@@ -74,6 +111,10 @@ export async function renderAudit(result: AuditResult, format: AuditFormat, lang
       return renderJson(result);
     case 'md':
       return renderAuditMarkdown(result, { lang, color: false });
+    case 'html': {
+      const { renderHtml } = await import('../../render/html/index.js');
+      return renderHtml({ lang, generatedAt: result.answeredAt, company: result.company, audit: result });
+    }
     case 'xlsx': {
       const { renderAuditXlsx } = await import('../../render/audit/xlsx.js');
       return renderAuditXlsx(result, { lang });
@@ -81,6 +122,22 @@ export async function renderAudit(result: AuditResult, format: AuditFormat, lang
     default:
       return renderAuditTable(result, { lang, color });
   }
+}
+
+/** Reads an answers file; another kind of file (an export, a questionnaire) says what it is. */
+async function readAnswers(file: string, ctx: CliContext, q: Questionnaire, allowPartial: boolean): Promise<ReturnType<typeof parseAnswers>> {
+  const exportHint = 'pass exports with --deals, --activities (-a) and --payments; answers with --answers answers.yaml';
+  if (/\.(csv|tsv|xlsx?)$/i.test(file)) throw wrongKindError(file, 'export', 'an answers file', exportHint)!;
+  const text = await readDocument(file, ctx.cwd, ctx.stdin);
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, file);
+  } catch (error) {
+    throw wrongKindError(file, guessDocumentKind(file, undefined, text), 'an answers file', exportHint) ?? error;
+  }
+  const kind = guessDocumentKind(file, doc, text);
+  if (kind !== 'answers' && kind !== 'unknown') throw wrongKindError(file, kind, 'an answers file', kind === 'export' ? exportHint : 'an answers file maps question ids to yes / no / skip (see samples/answers/)')!;
+  return parseAnswers(doc, q, file, allowPartial);
 }
 
 async function loadBaseline(file: string, ctx: CliContext, q: Questionnaire): Promise<AuditResult> {

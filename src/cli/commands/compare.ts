@@ -12,16 +12,19 @@ import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, resolveFormat } from '../format.js';
 import { importOptionsFromCli, parseDay, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
 import { writeOutput } from '../output.js';
+import { reportSkippedRows } from '../skipped-rows.js';
+import type { DataQuality } from '../../core/kpi/types.js';
 import { kpiOptionsFromCli } from './kpi.js';
 
 export interface CompareCliOptions extends ImportCliOptions, KpiCliFields, PeriodCliFields {
-  format?: 'table' | 'json' | 'md' | 'xlsx';
+  format?: 'table' | 'json' | 'md' | 'xlsx' | 'csv' | 'html';
   output?: string;
   lang: string;
   now?: string;
+  company?: string;
 }
 
-const FORMATS = ['table', 'json', 'md', 'xlsx'] as const;
+const FORMATS = ['table', 'json', 'md', 'xlsx', 'csv', 'html'] as const;
 
 /** Parses a money option (`1500000`, `1 500 000`, `1 500 000,50`, `1,5e6`): a number of 0 or more. */
 export function parseAmount(value: string | undefined, name: string, lang = 'en'): number | undefined {
@@ -59,18 +62,17 @@ export function periodsFromCli(o: CompareCliOptions): ComparePeriods {
 }
 
 /** The comparison from CLI options: shared by `compare` and `report`. */
-export async function compareFromCli(o: CompareCliOptions, ctx: CliContext): Promise<CompareResult> {
+export async function compareFromCli(o: CompareCliOptions, ctx: CliContext): Promise<{ result: CompareResult; dataQuality: DataQuality }> {
   const periods = periodsFromCli(o);
   const cost = parseAmount(o.cost, '--cost');
   const margin = parseMargin(o.margin);
-  const { result } = await computeComparison(periods, importOptionsFromCli(o, ctx), await loadOverrides(o.map, ctx.cwd, ctx.stdin), kpiOptionsFromCli(o), {
+  return computeComparison(periods, importOptionsFromCli(o, ctx), await loadOverrides(o.map, ctx.cwd, ctx.stdin), kpiOptionsFromCli(o), {
     targets: await loadTargets(o.targets, ctx.cwd, ctx.stdin),
     cost,
     monthlyCost: parseAmount(o.monthlyCost, '--monthly-cost'),
     margin,
     byManager: Boolean(o.byManager),
   });
-  return result;
 }
 
 /** `crm-audit compare`: the before/after table, targets, payback and ROI. */
@@ -78,13 +80,16 @@ export async function run(o: CompareCliOptions, ctx: CliContext): Promise<number
   const format = resolveFormat(o.format, o.output, FORMATS, 'table');
   assertBinaryDestination(ctx, format, o.output);
   const now = resolveNow(ctx, o.now);
-  const result = await compareFromCli(o, ctx);
+  const { result, dataQuality } = await compareFromCli(o, ctx);
+  reportSkippedRows(ctx, dataQuality, o.lang, format);
   const inputs = [o.deals, o.activities, o.payments, o.beforeDeals, o.beforeActivities, o.beforePayments, o.afterDeals, o.afterActivities, o.afterPayments, o.targets, o.map].filter((f): f is string => f !== undefined && f !== '-');
   let out: string | Uint8Array;
   if (format === 'json') out = renderJson(result);
   else if (format === 'md') out = renderCompareMarkdown(result, { lang: o.lang, color: false });
-  else if (format === 'xlsx') out = await (await import('../../render/compare/xlsx.js')).renderCompareXlsx(result, { lang: o.lang, now });
+  else if (format === 'csv') out = (await import('../../render/compare/csv.js')).renderCompareCsv(result, { lang: o.lang });
+  else if (format === 'xlsx') out = await (await import('../../render/compare/xlsx.js')).renderCompareXlsx(result, { lang: o.lang, now, company: o.company });
+  else if (format === 'html') out = await (await import('../../render/html/index.js')).renderHtml({ lang: o.lang, generatedAt: now.toISOString(), company: o.company, compare: result });
   else out = renderCompareTable(result, { lang: o.lang, color: useColor(ctx) && !o.output });
-  await writeOutput(ctx, out, o.output, inputs);
+  await writeOutput(ctx, out, o.output, inputs, o.lang);
   return EXIT.ok;
 }

@@ -19,9 +19,13 @@ const sample = (...parts: string[]) => path.join(SAMPLES_DIR, ...parts);
 function steps(): Step[] {
   return [
     {
-      title: { ru: 'Аудит зрелости CRM (из файла ответов)', en: 'CRM maturity audit (from an answers file)' },
-      command: 'crm-audit audit --answers samples/answers/leader.yaml --managers 6',
-      run: async (ctx, lang) => (await import('./audit.js')).run({ questionnaire: 'crm-maturity', answers: sample('answers', 'leader.yaml'), managers: '6', lang }, ctx),
+      title: { ru: 'Аудит зрелости CRM (из файла ответов), ответы проверены по выгрузкам', en: 'CRM maturity audit (from an answers file), answers checked against the exports' },
+      command: 'crm-audit audit --answers samples/answers/leader.yaml --managers 6 -d samples/amocrm-deals.csv -a samples/bitrix24-calls.xls -p samples/payments.csv',
+      run: async (ctx, lang) =>
+        (await import('./audit.js')).run(
+          { questionnaire: 'crm-maturity', answers: sample('answers', 'leader.yaml'), managers: '6', deals: sample('amocrm-deals.csv'), activities: sample('bitrix24-calls.xls'), payments: sample('payments.csv'), lang },
+          ctx,
+        ),
     },
     {
       title: { ru: 'Показатели по менеджерам (amoCRM + журнал звонков Битрикс24 + оплаты)', en: 'KPIs per manager (amoCRM + Bitrix24 call log + payments)' },
@@ -40,13 +44,33 @@ function steps(): Step[] {
   ];
 }
 
+/** The client document of the samples: audit, KPIs, before/after and payback in one HTML file. */
+async function writeDemoReport(ctx: CliContext, lang: string, file: string): Promise<number> {
+  const report = await import('./report.js');
+  return report.run(
+    {
+      answers: sample('answers', 'leader.yaml'), managers: '6', company: lang === 'en' ? 'Demo Ltd' : 'ООО «Демо»',
+      deals: sample('amocrm-deals.csv'), activities: sample('bitrix24-calls.xls'), payments: sample('payments.csv'),
+      cutover: '2025-01-01', targets: sample('targets.yaml'), cost: '1500000', monthlyCost: '60000', margin: '0.35',
+      exitCode: true, format: 'html', output: file, lang,
+    },
+    { ...ctx, cwd: SAMPLES_DIR },
+  );
+}
+
 /** `crm-audit demo`: what `npm start` runs — every capability on the bundled samples. */
 export async function run(opts: { lang: string }, ctx: CliContext): Promise<number> {
   const c = paint(ctx, 'stdout');
+  const lang = opts.lang === 'en' ? 'en' : 'ru';
   for (const step of steps()) {
-    ctx.stdout.write(`\n${c.bold(`== ${step.title[opts.lang === 'en' ? 'en' : 'ru']}`)}\n${c.dim(`$ ${step.command}`)}\n\n`);
+    ctx.stdout.write(`\n${c.bold(`== ${step.title[lang]}`)}\n${c.dim(`$ ${step.command}`)}\n\n`);
     const code = await step.run({ ...ctx, cwd: SAMPLES_DIR }, opts.lang);
     if (code !== EXIT.ok) return code;
   }
+  const file = path.resolve(ctx.cwd, 'demo-report.html');
+  ctx.stdout.write(`\n${c.bold(`== ${lang === 'ru' ? 'Отчёт для клиента с графиками (HTML)' : 'The client report with charts (HTML)'}`)}\n${c.dim('$ crm-audit report --answers … -d … -a … -p … --cutover 2025-01-01 --cost 1500000 -o demo-report.html')}\n\n`);
+  const code = await writeDemoReport(ctx, opts.lang, file);
+  if (code !== EXIT.ok) return code;
+  ctx.stdout.write(lang === 'ru' ? `Отчёт записан: ${file}\nОткройте его в браузере; печать даёт страницы A4.\n` : `Report written: ${file}\nOpen it in a browser; it prints on A4 pages.\n`);
   return EXIT.ok;
 }

@@ -7,20 +7,23 @@ import { renderJson } from '../../render/json.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { assertBinaryDestination, resolveFormat } from '../format.js';
+import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
 import { importOptionsFromCli, parseDay, parseWindow, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
 import { writeOutput } from '../output.js';
+import { reportSkippedRows } from '../skipped-rows.js';
 
 export interface KpiCliOptions extends ImportCliOptions, KpiCliFields {
   deals: string;
   metrics?: string;
-  format?: 'table' | 'json' | 'md' | 'xlsx';
+  format?: 'table' | 'json' | 'md' | 'xlsx' | 'csv' | 'html';
+  topReasons?: string;
+  company?: string;
   output?: string;
   lang: string;
   now?: string;
 }
 
-const FORMATS = ['table', 'json', 'md', 'xlsx'] as const;
+const FORMATS = ['table', 'json', 'md', 'xlsx', 'csv', 'html'] as const;
 
 /** Parses the KPI-definition options (period, norms, windows) shared by kpi, compare and report. */
 export function kpiOptionsFromCli(o: { from?: string; to?: string; touchNorm?: string; callbackWindow?: string }): KpiOptions {
@@ -46,6 +49,7 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const format = resolveFormat(o.format, o.output, FORMATS, 'table');
   assertBinaryDestination(ctx, format, o.output);
   const metrics = parseMetrics(o.metrics);
+  const topReasons = parseCount(o.topReasons, '--top-reasons');
   const options = kpiOptionsFromCli(o);
   const now = resolveNow(ctx, o.now);
   const base = importOptionsFromCli(o, ctx);
@@ -53,13 +57,14 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const stdinUsers = [o.deals, o.activities, o.payments, o.map].filter((f) => f === '-').length;
   if (stdinUsers > 1) throw new UserError('E_USAGE', 'only one input can be read from stdin (-)');
   const result = await computeKpisFromFiles({ deals: o.deals, activities: o.activities, payments: o.payments }, base, overrides, options);
+  reportSkippedRows(ctx, result.dataQuality, o.lang, format);
   const inputs = [o.deals, o.activities, o.payments, o.map].filter((f): f is string => f !== undefined && f !== '-');
-  await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now }), o.output, inputs);
+  await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, topReasons, company: o.company }), o.output, inputs, o.lang);
   return EXIT.ok;
 }
 
 /** Renders a KPI result in any format. */
-export async function renderKpi(result: KpiResult, format: (typeof FORMATS)[number], opts: { lang: string; color: boolean; metrics?: string[]; now: Date }): Promise<string | Uint8Array> {
+export async function renderKpi(result: KpiResult, format: (typeof FORMATS)[number], opts: { lang: string; color: boolean; metrics?: string[]; now: Date; topReasons?: number; company?: string }): Promise<string | Uint8Array> {
   // Renderers load when the result is ready: their libraries (tables, colours, workbooks) need not
   // hold up the start of a long import, and JSON needs none of them.
   switch (format) {
@@ -67,15 +72,23 @@ export async function renderKpi(result: KpiResult, format: (typeof FORMATS)[numb
       return renderJson(result);
     case 'md': {
       const { renderKpiMarkdown } = await import('../../render/kpi/text.js');
-      return renderKpiMarkdown(result, { lang: opts.lang, color: false, metrics: opts.metrics });
+      return renderKpiMarkdown(result, { lang: opts.lang, color: false, metrics: opts.metrics, topReasons: opts.topReasons });
+    }
+    case 'csv': {
+      const { renderKpiCsv } = await import('../../render/kpi/csv.js');
+      return renderKpiCsv(result, { lang: opts.lang, topReasons: opts.topReasons });
+    }
+    case 'html': {
+      const { renderHtml } = await import('../../render/html/index.js');
+      return renderHtml({ lang: opts.lang, generatedAt: opts.now.toISOString(), company: opts.company, kpi: result }, { topReasons: opts.topReasons });
     }
     case 'xlsx': {
       const { renderKpiXlsx } = await import('../../render/kpi/xlsx.js');
-      return renderKpiXlsx(result, { lang: opts.lang, now: opts.now });
+      return renderKpiXlsx(result, { lang: opts.lang, now: opts.now, company: opts.company });
     }
     default: {
       const { renderKpiTable } = await import('../../render/kpi/text.js');
-      return renderKpiTable(result, { lang: opts.lang, color: opts.color, metrics: opts.metrics });
+      return renderKpiTable(result, { lang: opts.lang, color: opts.color, metrics: opts.metrics, topReasons: opts.topReasons });
     }
   }
 }

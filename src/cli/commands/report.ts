@@ -1,10 +1,12 @@
 import { parseAnswers } from '../../core/audit/answers.js';
+import { checkEvidence } from '../../core/audit/evidence.js';
 import { scoreAudit } from '../../core/audit/score.js';
 import type { AuditResult } from '../../core/audit/types.js';
 import { parseAssertion, type Assertion } from '../../core/assert.js';
 import type { CompareResult } from '../../core/compare.js';
 import { UserError } from '../../core/errors.js';
 import type { KpiResult } from '../../core/kpi/types.js';
+import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { checkAssertionPaths } from '../../core/assert-paths.js';
 import { computeDelta, parseBaseline } from '../../core/delta.js';
 import { tr } from '../../core/i18n.js';
@@ -27,6 +29,8 @@ import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
 import { importOptionsFromCli, parseDay, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
 import { writeOutput } from '../output.js';
+import { reportSkippedRows } from '../skipped-rows.js';
+import { clearProgress } from '../progress.js';
 import { parseAmount, parseMargin } from './compare.js';
 import { kpiOptionsFromCli } from './kpi.js';
 
@@ -35,18 +39,19 @@ export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, Period
   answers?: string;
   questionnaire?: string;
   managers?: string;
+  hourlyCost?: string;
   company?: string;
   assert?: string[];
   preset?: string;
   baseline?: string;
   exitCode: boolean;
-  format?: 'xlsx' | 'json' | 'md' | 'junit';
+  format?: 'xlsx' | 'json' | 'md' | 'junit' | 'html';
   output?: string;
   lang?: string;
   now?: string;
 }
 
-const FORMATS = ['xlsx', 'json', 'md', 'junit'] as const;
+const FORMATS = ['xlsx', 'json', 'md', 'junit', 'html'] as const;
 
 /** CLI flags over the config file. */
 function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefined, lang: string) {
@@ -60,6 +65,7 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
     answers: o.answers ?? c.audit?.answers,
     questionnaire: o.questionnaire ?? c.audit?.questionnaire ?? 'crm-maturity',
     managers: parseCount(o.managers, '--managers') ?? c.audit?.managers,
+    hourlyCost: parseAmount(o.hourlyCost, '--hourly-cost', lang) ?? c.audit?.hourlyCost,
     allowPartial: c.audit?.allowPartial ?? false,
     files: { deals: o.deals ?? c.kpi?.deals, activities: o.activities ?? c.kpi?.activities, payments: o.payments ?? c.kpi?.payments },
     kpi: kpiOptionsFromCli({ from: o.from ?? c.kpi?.from, to: o.to ?? c.kpi?.to, touchNorm: o.touchNorm ?? (c.kpi?.touchNorm === undefined ? undefined : String(c.kpi.touchNorm)), callbackWindow: o.callbackWindow ?? c.kpi?.callbackWindow }),
@@ -83,7 +89,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const { config, file: configFile } = await loadConfig(o.config, ctx.cwd, ctx.stdin);
   const lang = messageLang(ctx, o.lang ?? config.lang);
   const m = merge(o, config, configFile, lang);
-  const format = o.format ?? (o.output && /\.xml$/i.test(o.output) ? 'junit' : resolveFormat(o.format, o.output, FORMATS, o.output ? 'xlsx' : 'md'));
+  const format = resolveFormat(o.format, o.output, FORMATS, o.output ? 'xlsx' : 'md');
   assertBinaryDestination(ctx, format, o.output);
   const now = resolveNow(ctx, o.now);
   // Parse every assertion before any work, so a typo fails in a second, not after an import.
@@ -100,10 +106,11 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const compareOptions = { targets, cost: m.cost, monthlyCost: m.monthlyCost, margin: m.margin, byManager: m.byManager };
 
   let audit: AuditResult | undefined;
+  let questionnaire: Questionnaire | undefined;
   if (m.answers) {
-    const { questionnaire } = await loadQuestionnaire(m.questionnaire, ctx.cwd, ctx.stdin);
+    ({ questionnaire } = await loadQuestionnaire(m.questionnaire, ctx.cwd, ctx.stdin));
     const parsed = parseAnswers(parseYaml(await readDocument(m.answers, ctx.cwd, ctx.stdin), m.answers), questionnaire, m.answers, m.allowPartial);
-    audit = scoreAudit(questionnaire, parsed.answers, { lang: m.lang, now, company: m.company ?? parsed.company, managers: m.managers });
+    audit = scoreAudit(questionnaire, parsed.answers, { lang: m.lang, now, company: m.company ?? parsed.company, managers: m.managers, hourlyCost: m.hourlyCost });
   }
 
   let kpi: KpiResult | undefined;
@@ -117,12 +124,16 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     const periods = m.cutover ? [m.kpi, ...cutoverPeriods(m.kpi, m.cutover)] : [m.kpi];
     const runResult = await runEngines(files, base, overrides, periods);
     kpi = kpiResultFromRun(runResult, 0, m.kpi);
+    // The audit's answers are checked against the same read (spec/evidence.md).
+    if (audit && questionnaire) audit.evidence = checkEvidence(questionnaire, audit, runResult.facts[0]!, m.lang);
     if (m.cutover) compare = comparisonFromRun(runResult, 1, m.cutover, compareOptions);
   } else if (m.cutover) {
     throw new UserError('E_USAGE', 'a cutover needs the deals file (--deals or kpi.deals in the config)');
   }
   if (m.before && m.after) {
-    compare = (await computeComparison({ before: m.before, after: m.after }, base, overrides, m.kpi, compareOptions)).result;
+    const both = await computeComparison({ before: m.before, after: m.after }, base, overrides, m.kpi, compareOptions);
+    compare = both.result;
+    if (!kpi) reportSkippedRows(ctx, both.dataQuality, m.lang, format);
   } else if (m.before || m.after) {
     throw new UserError('E_USAGE', 'give both the before and the after files');
   }
@@ -130,6 +141,8 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     throw new UserError('E_USAGE', `nothing to report${configFile ? ` (config ${configFile})` : ''}`, {}, 'give --answers and/or --deals, or a crm-audit.config.yaml (see README "CI")');
   }
 
+  if (kpi) reportSkippedRows(ctx, kpi.dataQuality, m.lang, format);
+  clearProgress(ctx.stderr);
   const delta = baseline ? computeDelta({ audit, kpi }, baseline) : undefined;
   const parts = { audit, kpi, compare, delta, company: m.company ?? audit?.company };
   const tree = assertionTree(parts);
@@ -144,9 +157,10 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   if (format === 'json') out = renderJson(report);
   else if (format === 'md') out = renderReportMarkdown(report);
   else if (format === 'junit') out = renderReportJunit(report);
+  else if (format === 'html') out = await (await import('../../render/html/index.js')).renderHtml(report);
   else out = await (await import('../../render/report/xlsx.js')).renderReportXlsx(report);
   const inputs = [m.answers, m.baseline, deals, m.files.activities, m.files.payments, m.map, configFile, m.before?.deals, m.before?.activities, m.after?.deals, m.after?.activities].filter((f): f is string => typeof f === 'string' && f !== '-');
-  await writeOutput(ctx, out, o.output, inputs);
+  await writeOutput(ctx, out, o.output, inputs, m.lang);
   const fromConfig = new Map(assertions.filter((a) => a.where?.file).map((a) => [a.source, a.where!.file!]));
   printAssertionOutcome(ctx, report.assertions, lang, o.output === undefined || o.output === '-', fromConfig);
   return report.failed.errors > 0 && o.exitCode ? EXIT.failed : EXIT.ok;

@@ -17,6 +17,27 @@ export type AnswersFile = z.infer<typeof answersFileSchema>;
 /** One answer: yes, no, skip, or the id of a declared choice. */
 export type Answer = string;
 
+/** Words people write for yes, no and skip, in Russian and English (lower case). */
+const SYNONYMS: Record<string, string> = {
+  да: 'yes',
+  y: 'yes',
+  true: 'yes',
+  нет: 'no',
+  n: 'no',
+  false: 'no',
+  пропустить: 'skip',
+  пропуск: 'skip',
+  'не знаю': 'skip',
+};
+
+/** An answer as written (`да`, `Y`, `true`, a YAML boolean) as the canonical id, or as given. */
+export function normalizeAnswer(raw: string | boolean): string {
+  if (raw === true) return 'yes';
+  if (raw === false) return 'no';
+  const value = raw.trim().toLowerCase().replace(/ё/g, 'е');
+  return SYNONYMS[value] ?? value;
+}
+
 /** The answers a question accepts. */
 export function allowedAnswers(question: Question): string[] {
   return ['yes', 'no', 'skip', ...(question.choices?.map((c) => c.id) ?? [])];
@@ -35,22 +56,28 @@ export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allow
     errors.push(new UserError('E_ANSWERS_QUESTIONNAIRE', `the answers are for questionnaire "${parsed.data.questionnaire}", not "${q.id}"`, { file, path: 'questionnaire' }, `pass --questionnaire ${parsed.data.questionnaire}, or fix the id`));
   }
   const answers = new Map<string, Answer>();
+  // An id with a bad value is reported once, for its value, never also as missing.
+  const given = new Set<string>();
   for (const [id, raw] of Object.entries(parsed.data.answers)) {
+    given.add(id);
     const question = questions.get(id);
     if (!question) {
       errors.push(new UserError('E_ANSWERS_UNKNOWN', `unknown question id "${id}"`, { file, path: `answers.${id}` }, `known ids: ${[...questions.keys()].join(', ')}`));
       continue;
     }
-    const value = raw === true ? 'yes' : raw === false ? 'no' : raw.trim().toLowerCase();
+    // A declared choice id wins over a synonym ("n" may be a choice of a custom questionnaire).
+    const plain = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
+    const value = allowedAnswers(question).includes(plain) ? plain : normalizeAnswer(raw);
     if (!allowedAnswers(question).includes(value)) {
-      errors.push(new UserError('E_ANSWERS_VALUE', `"${String(raw)}" is not an answer to ${id}`, { file, path: `answers.${id}` }, `answer one of: ${allowedAnswers(question).join(', ')}`));
+      errors.push(new UserError('E_ANSWERS_VALUE', `"${String(raw)}" is not an answer to ${id}`, { file, path: `answers.${id}` }, `answer one of: ${allowedAnswers(question).join(', ')} (or да, нет, пропустить)`));
       continue;
     }
     answers.set(id, value);
   }
   const missing = [...questions.keys()].filter((id) => !answers.has(id));
-  if (missing.length > 0 && !allowPartial) {
-    errors.push(new UserError('E_ANSWERS_MISSING', `no answer for ${missing.join(', ')}`, { file, path: 'answers' }, 'answer every question (skip is an answer), or pass --allow-partial to treat missing ones as skipped'));
+  const unanswered = missing.filter((id) => !given.has(id));
+  if (unanswered.length > 0 && !allowPartial) {
+    errors.push(new UserError('E_ANSWERS_MISSING', `no answer for ${unanswered.join(', ')}`, { file, path: 'answers' }, 'answer every question (skip is an answer), or pass --allow-partial to treat missing ones as skipped'));
   }
   if (errors.length > 0) throw new UserErrors(errors);
   for (const id of missing) answers.set(id, 'skip');

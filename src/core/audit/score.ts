@@ -13,6 +13,8 @@ export interface ScoreOptions {
   company?: string;
   /** Number of managers, to quantify recommendations that carry a cost. */
   managers?: number;
+  /** What a manager's hour costs, to put money on those hours. */
+  hourlyCost?: number;
   /** A previous result of the same questionnaire, for a before/after per section. */
   baseline?: AuditResult;
 }
@@ -35,7 +37,7 @@ export function scoreAudit(q: Questionnaire, answers: ReadonlyMap<string, Answer
       if (answer === 'skip') unanswered.push(question.id);
       const points = pointsFor(question, answer);
       if (points < question.points) recommendations.push(recommend(question, section.id, points, options));
-      return { id: question.id, answer, points, max: question.points };
+      return { id: question.id, title: pick(question.title, lang) || question.id, answer, points, max: question.points };
     });
     const score = criteria.reduce((a, c) => a + c.points, 0);
     const max = criteria.reduce((a, c) => a + c.max, 0);
@@ -78,6 +80,7 @@ function recommend(question: Question, sectionId: string, points: number, option
             managers,
             hoursPerDay: question.cost.hoursPerManagerPerDay * managers,
             hoursPerMonth: question.cost.hoursPerManagerPerDay * managers * WORKING_DAYS_PER_MONTH,
+            ...(options.hourlyCost !== undefined ? { hourlyCost: options.hourlyCost, costPerMonth: question.cost.hoursPerManagerPerDay * managers * WORKING_DAYS_PER_MONTH * options.hourlyCost } : {}),
           }
         : {}),
     };

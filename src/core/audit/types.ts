@@ -1,6 +1,8 @@
 /** One criterion's outcome in a result. */
 export interface CriterionResult {
   id: string;
+  /** The question's short title in the result's language (its id when the questionnaire has none). */
+  title: string;
   answer: string;
   points: number;
   max: number;
@@ -13,6 +15,10 @@ export interface RecommendationCost {
   managers?: number;
   hoursPerDay?: number;
   hoursPerMonth?: number;
+  /** The cost of a manager's hour (roubles unless said otherwise), when given. */
+  hourlyCost?: number;
+  /** hoursPerMonth × hourlyCost. */
+  costPerMonth?: number;
 }
 
 /** A recommendation for a criterion that did not earn its full points. */
@@ -47,4 +53,35 @@ export interface AuditResult {
   recommendations: Recommendation[];
   unanswered: string[];
   baseline?: Baseline;
+  /** Present only when exports were given (spec/evidence.md). */
+  evidence?: Evidence;
+}
+
+/** A verdict on one answer (spec/evidence.md). */
+export type Verdict = 'confirmed' | 'contradicted' | 'inconclusive' | 'no-data' | 'not-checkable';
+
+/** A fact a verdict used: its value, the comparison and the threshold it was held against. */
+export interface EvidenceFactUse {
+  id: string;
+  value: number | null;
+  op: string;
+  threshold: number;
+}
+
+/** One answer checked against the exports. */
+export interface EvidenceCheckResult {
+  criterion: string;
+  answer: string;
+  verdict: Verdict;
+  facts: EvidenceFactUse[];
+  /** One plain sentence in the result's language, with the numbers. */
+  text: string;
+}
+
+/** The audit checked against the exports: facts, verdicts, the evidence-checked total and band. */
+export interface Evidence {
+  facts: Record<string, number | null>;
+  checks: EvidenceCheckResult[];
+  total: number;
+  band: { id: string; from: number; to: number; title: string; meaning: string };
 }

@@ -35,8 +35,8 @@ export const METRICS: readonly MetricDef[] = [
   def('open', 'count', 'В работе', 'Open', 'Сделки, ещё не закрытые', 'Deals still open'),
   def('conversion', 'ratio', 'Конверсия', 'Conversion', 'Выиграно / лиды', 'Won / leads'),
   def('win_rate', 'ratio', 'Доля побед', 'Win rate', 'Выиграно / (выиграно + проиграно)', 'Won / (won + lost)'),
-  def('revenue', 'money', 'Выручка', 'Revenue', 'Сумма бюджета выигранных сделок (пустые суммы не учитываются)', 'Sum of amounts of won deals (empty amounts add nothing)'),
-  def('average_check', 'money', 'Средний чек', 'Average check', 'Выручка / число выигранных сделок с суммой', 'Revenue / number of won deals with an amount'),
+  def('revenue', 'money', 'Выручка', 'Revenue', 'Сумма бюджета выигранных сделок (пустые суммы не учитываются)', 'Sum of amounts of won deals (empty amounts add nothing)', ['amount']),
+  def('average_check', 'money', 'Средний чек', 'Average check', 'Выручка / число выигранных сделок с суммой', 'Revenue / number of won deals with an amount', ['amount']),
   def('cycle_days_avg', 'days', 'Цикл, дн. (сред.)', 'Cycle, days (mean)', 'Среднее (закрытие − создание) в днях по выигранным сделкам', 'Mean (closed − created) in days over won deals'),
   def('cycle_days_median', 'days', 'Цикл, дн. (медиана)', 'Cycle, days (median)', 'Медиана (закрытие − создание) в днях по выигранным сделкам', 'Median (closed − created) in days over won deals'),
   linked(def('touches_per_won', 'decimal', 'Касаний на продажу', 'Touches per won', 'Среднее число касаний (не пропущенных активностей до закрытия) на выигранную сделку', 'Mean number of touches (non-missed activities up to closing) per won deal', LINKED)),
@@ -56,7 +56,7 @@ export const METRICS: readonly MetricDef[] = [
   def('activities_per_day', 'decimal', 'Активностей в день', 'Activities per day', 'Активности / число дней, в которые они были', 'Activities / number of days with any', ACT),
   def('repeat_won', 'count', 'Повторные продажи', 'Repeat won', 'Выигранные сделки клиентов, у которых уже была выигранная сделка', 'Won deals of clients who already had a won deal', ['client']),
   def('repeat_share', 'ratio', 'Доля повторных', 'Repeat share', 'Повторные / выигранные', 'Repeat won / won', ['client']),
-  def('loss_reasons', 'count', 'Причины отказа', 'Loss reasons', 'Проигранные сделки по причинам; пустая — «unspecified»', 'Lost deals by reason; an empty one counts as "unspecified"', ['lossReason']),
+  def('loss_reasons', 'count', 'Причины отказа', 'Loss reasons', 'Проигранные сделки по причинам; пустая — «не указана» (в JSON — ключ unspecified)', 'Lost deals by reason; an empty one shows as "not given" (the JSON key is unspecified)', ['lossReason']),
   def('invoiced', 'money', 'Выставлено', 'Invoiced', 'Сумма счетов', 'Sum invoiced', ['payments']),
   def('paid', 'money', 'Оплачено', 'Paid', 'Сумма оплат', 'Sum paid', ['payments']),
   def('paid_share', 'ratio', 'Доля оплаты', 'Paid share', 'Оплачено / выставлено', 'Paid / invoiced', ['payments']),
@@ -72,6 +72,7 @@ export const NEEDS_TEXT: Record<keyof InputShape, string> = {
   payments: 'needs a payments file (--payments)',
   lossReason: 'needs a loss-reason column in the deals file',
   client: 'needs a client, company or contact column in the deals file',
+  amount: 'needs an amount (budget) column in the deals file',
 };
 
 /** Metrics that cannot be computed from the inputs given, with the reason. */

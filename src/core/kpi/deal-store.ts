@@ -30,6 +30,7 @@ export interface DealStoreData {
   stage: Uint32Array;
   pipeline: Uint32Array;
   source: Uint32Array;
+  product: Uint8Array;
   names: string[] | undefined;
   merged: number;
 }
@@ -50,6 +51,8 @@ export interface DealCodes {
   stage: number;
   pipeline: number;
   source: number;
+  /** 1 when the row names a product (absent: 0). */
+  product?: number;
 }
 export const STATUS_NAMES: DealStatus[] = ['open', 'won', 'lost'];
 
@@ -79,6 +82,8 @@ export class DealStore {
   stage = new Uint32Array(1024);
   pipeline = new Uint32Array(1024);
   source = new Uint32Array(1024);
+  /** 1 when any row of the deal names a product. */
+  product = new Uint8Array(1024);
   /** Rows merged into an earlier row with the same id. */
   merged = 0;
 
@@ -131,6 +136,7 @@ export class DealStore {
       stage: this.stage.subarray(0, n),
       pipeline: this.pipeline.subarray(0, n),
       source: this.source.subarray(0, n),
+      product: this.product.subarray(0, n),
       names: this.names ? Array.from({ length: n }, (_, i) => this.names![i] ?? '') : undefined,
       merged: this.merged,
     };
@@ -161,13 +167,15 @@ export class DealStore {
     this.ids.reserve(this.size + n, arena.length);
     this.clients.reserve(this.clients.size + clients.size, clients.arena.length);
     // Columns in locals: d is a structured-clone copy, whose property reads cost more in a loop.
-    const { created, closed, amount, status, manager, client, reason, stage, pipeline, source, names } = d;
+    const { created, closed, amount, status, manager, client, reason, stage, pipeline, source, product, names } = d;
     const cArena = clients.arena;
     const cStarts = clients.starts;
     for (let i = 0; i < n; i++) {
       // An id already here keeps this store's deal; their ids are distinct among themselves.
-      if (this.ids.findHashed(arena, starts[i]!, starts[i + 1]!, hashes[i]!) >= 0) {
+      const seen = this.ids.findHashed(arena, starts[i]!, starts[i + 1]!, hashes[i]!);
+      if (seen >= 0) {
         this.merged++;
+        this.product[seen]! |= product[i]!;
         continue;
       }
       const k = this.ids.addMissing(arena, starts[i]!, starts[i + 1]!);
@@ -183,6 +191,7 @@ export class DealStore {
       row.stage = labels[stage[i]!]!;
       row.pipeline = labels[pipeline[i]!]!;
       row.source = labels[source[i]!]!;
+      row.product = product[i]!;
       this.put(k, row, clientKey[c]!);
       const name = names?.[i];
       if (name) (this.names ??= [])[k] = name;
@@ -215,7 +224,7 @@ export class DealStore {
 
   /** Adds a deal; a repeated id merges into the first (summing amounts when sumRepeats). */
   add(deal: Deal, sumRepeats = false): void {
-    if (this.merge(this.ids.findText(deal.id), deal.amount, sumRepeats)) return;
+    if (this.merge(this.ids.findText(deal.id), deal.amount, sumRepeats, deal.hasProduct ? 1 : 0)) return;
     this.ids.internText(deal.id);
     this.insert(deal, this.clients.internText(deal.client));
   }
@@ -226,7 +235,7 @@ export class DealStore {
    * the id repeats an earlier deal's and the row was merged into it.
    */
   addCoded(c: DealCodes, buf: Uint8Array, start: number, end: number, client: number, sumRepeats = false): number {
-    if (this.merge(this.ids.find(buf, start, end), Number.isNaN(c.amount) ? null : c.amount, sumRepeats)) return -1;
+    if (this.merge(this.ids.find(buf, start, end), Number.isNaN(c.amount) ? null : c.amount, sumRepeats, c.product ?? 0)) return -1;
     const i = this.ids.addMissing(buf, start, end);
     this.put(i, c, client);
     return i;
@@ -234,7 +243,7 @@ export class DealStore {
 
   /** addCoded() for an id given as text. */
   addCodedText(c: DealCodes, id: string, client: number, sumRepeats = false): number {
-    if (this.merge(this.ids.findText(id), Number.isNaN(c.amount) ? null : c.amount, sumRepeats)) return -1;
+    if (this.merge(this.ids.findText(id), Number.isNaN(c.amount) ? null : c.amount, sumRepeats, c.product ?? 0)) return -1;
     const i = this.ids.internText(id);
     this.put(i, c, client);
     return i;
@@ -259,15 +268,17 @@ export class DealStore {
     this.stage[i] = c.stage;
     this.pipeline[i] = c.pipeline;
     this.source[i] = c.source;
+    this.product[i] = c.product ?? 0;
   }
 
   /** One deal's keys, reused by insert() and absorb() on their way to put(). */
-  private readonly row: DealCodes = { manager: 0, created: 0, closed: 0, status: 0, amount: 0, reason: 0, stage: 0, pipeline: 0, source: 0 };
+  private readonly row: DealCodes = { manager: 0, created: 0, closed: 0, status: 0, amount: 0, reason: 0, stage: 0, pipeline: 0, source: 0, product: 0 };
 
   /** Merges a row repeating the id of deal `seen` (when seen >= 0); true when merged. */
-  private merge(seen: number, amount: number | null, sumRepeats: boolean): boolean {
+  private merge(seen: number, amount: number | null, sumRepeats: boolean, product: number): boolean {
     if (seen < 0) return false;
     this.merged++;
+    this.product[seen]! |= product;
     if (sumRepeats && amount !== null) {
       this.amount[seen] = Number.isNaN(this.amount[seen]!) ? amount : this.amount[seen]! + amount;
     }
@@ -287,6 +298,7 @@ export class DealStore {
     row.stage = this.labels.id(deal.stage);
     row.pipeline = this.labels.id(deal.pipeline);
     row.source = this.labels.id(deal.source);
+    row.product = deal.hasProduct ? 1 : 0;
     this.put(i, row, client);
     if (deal.name) this.setName(i, deal.name);
   }
@@ -362,6 +374,9 @@ export class DealStore {
     this.stage = u32(this.stage);
     this.pipeline = u32(this.pipeline);
     this.source = u32(this.source);
+    const p = new Uint8Array(n);
+    p.set(this.product);
+    this.product = p;
   }
 
   /** The deals as records again (tests, the programmatic API). */

@@ -2,6 +2,7 @@ import type { Activity, InputShape, Payment } from '../records.js';
 import { notApplicable } from './catalog.js';
 import type { DealStore } from './deal-store.js';
 import { ActivityLinker, type LinkedActivity } from './link.js';
+import { FactsTally, type EvidenceFacts, type EvidenceShape, type FactsPartial } from './facts.js';
 import { CallTimes, FloatList, IntList, type CallTimesData } from './time-index.js';
 import { cycleDays, dayOf, dayOfIso, mean, median, MoneySum, ratio } from './stats.js';
 import type { ManagerKpis, MetricValues } from './types.js';
@@ -130,6 +131,7 @@ export interface EnginePartial {
   outCalls: CallTimesData;
   missed: { manager: Int32Array; at: Float64Array; client: Int32Array; deal: Int32Array };
   listed: number[];
+  facts: FactsPartial;
 }
 
 /** How the keys of a partial map to the merging engine's: managers, clients, deals (-1 stays -1). */
@@ -168,6 +170,8 @@ export class KpiEngine {
   private readonly payments = new Map<number, PaymentSums>();
   private readonly paymentTotals: PaymentSums = { invoiced: new MoneySum(), paid: new MoneySum() };
   private readonly listed = new Set<number>();
+  /** What the evidence facts need beyond the counters above (spec/evidence.md). */
+  private readonly facts: FactsTally;
 
   private shape!: InputShape;
 
@@ -183,6 +187,7 @@ export class KpiEngine {
     this.firstById = new Float64Array(this.n).fill(Infinity);
     this.touchesByClient = new Uint32Array(this.n);
     this.firstByClient = new Float64Array(this.n).fill(Infinity);
+    this.facts = new FactsTally(this.n);
   }
 
   private inPeriod(ms: number): boolean {
@@ -199,16 +204,19 @@ export class KpiEngine {
   addLinked(a: LinkedActivity): void {
     // Links: by deal_id when any activity has one, else by client and time window (both kept until known).
     const dealKey = a.deal;
+    let byClient = false;
     if (dealKey >= 0) {
       if (!this.anyDealId) {
         this.anyDealId = true;
         this.touchesByClient = undefined;
         this.firstByClient = undefined;
         this.clientDeals = undefined;
+        this.facts.dropClientLinks();
       }
       if (dealKey < this.n) this.link(dealKey, a, this.touchesById, this.firstById);
     } else if (!this.anyDealId && a.client !== 0) {
       const d = this.dealByClientWindow(a.client, a.at);
+      byClient = d !== undefined;
       if (d !== undefined) this.link(d, a, this.touchesByClient!, this.firstByClient!);
     }
     const isCall = a.kind === 'call';
@@ -226,6 +234,7 @@ export class KpiEngine {
     }
     count(t, a, isCall, day);
     count(this.total, a, isCall, day);
+    if (isCall) this.facts.call(a, dealKey >= 0 && dealKey < this.n, byClient);
     if (a.missed && (clientKey >= 0 || dealKey >= 0)) {
       this.missedManager.push(m);
       this.missedAt.push(a.at);
@@ -237,6 +246,7 @@ export class KpiEngine {
   private link(d: number, a: LinkedActivity, touches: Uint32Array, first: Float64Array): void {
     const closed = this.store.closed[d]!;
     if (!a.missed && (Number.isNaN(closed) || a.at <= closed)) touches[d]!++;
+    this.facts.linked(d, a, touches === this.touchesById);
     if (a.at >= this.store.created[d]! && (a.direction === 'out' || (a.direction === 'in' && !a.missed)) && a.at < first[d]!) first[d] = a.at;
   }
 
@@ -283,6 +293,7 @@ export class KpiEngine {
         deal: this.missedDeal.data.slice(0, this.missedDeal.length),
       },
       listed: [...this.listed],
+      facts: this.facts.data(),
     };
   }
 
@@ -294,6 +305,7 @@ export class KpiEngine {
       this.firstByClient = undefined;
       this.clientDeals = undefined;
     }
+    this.facts.absorb(p.facts, this.anyDealId);
     for (let i = 0; i < this.n; i++) {
       this.touchesById[i]! += p.touchesById[i]!;
       if (p.firstById[i]! < this.firstById[i]!) this.firstById[i] = p.firstById[i]!;
@@ -323,6 +335,7 @@ export class KpiEngine {
     let unattributed = 0;
     for (const p of list) {
       const d = p.deal_id === '' ? undefined : this.store.find(p.deal_id);
+      if (d !== undefined && p.paid > 0) this.facts.paid[d] = 1;
       if (d === undefined ? period : !this.inPeriod(this.store.created[d]!)) continue;
       const name = p.manager !== '' ? p.manager : d !== undefined ? this.store.managers.values[this.store.manager[d]!]! : '';
       this.paymentTotals.invoiced.add(p.invoiced);
@@ -452,6 +465,11 @@ export class KpiEngine {
     };
     for (const key of Object.keys(notApplicable(this.shape))) v[key] = null;
     return v;
+  }
+
+  /** The evidence facts of spec/evidence.md over the deals of the period (after finish). */
+  evidenceFacts(shape: EvidenceShape, touchesPerWon: number | null): EvidenceFacts {
+    return this.facts.facts(this.store, (created) => this.inPeriod(created), this.anyDealId, shape, touchesPerWon);
   }
 
   /** A won deal is repeat when the same client has a won deal with a smaller (closed_at else created_at, id). */

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { FACT_IDS } from '../kpi/facts.js';
 import type { Questionnaire } from './schema.js';
 
 /** A rule the schema cannot express; returns every problem it finds, each with a path into the file. */
@@ -98,6 +99,7 @@ const textsInEveryLanguage: Rule = {
       if (s.explanation) walk(s.explanation, `${sp}.explanation`);
       s.questions.forEach((x, j) => {
         const qp = `${sp}.questions[${j}]`;
+        if (x.title) walk(x.title, `${qp}.title`);
         walk(x.text, `${qp}.text`);
         if (x.explanation) walk(x.explanation, `${qp}.explanation`);
         walk(x.recommendation, `${qp}.recommendation`);
@@ -113,8 +115,30 @@ const textsInEveryLanguage: Rule = {
   },
 };
 
+const knownFacts: Rule = {
+  name: 'evidence-facts',
+  check(q) {
+    const out: ReturnType<Rule['check']> = [];
+    const known = new Set<string>(FACT_IDS);
+    const hint = `facts: ${FACT_IDS.join(', ')}`;
+    q.sections.forEach((s, i) =>
+      s.questions.forEach((x, j) => {
+        const path = `sections[${i}].questions[${j}].evidence`;
+        const e = x.evidence;
+        if (!e) return;
+        if (e.sample && !known.has(e.sample.fact)) out.push({ path: `${path}.sample.fact`, message: `unknown evidence fact "${e.sample.fact}"`, hint });
+        e.checks.forEach((c, k) => {
+          if (!known.has(c.fact)) out.push({ path: `${path}.checks[${k}].fact`, message: `unknown evidence fact "${c.fact}"`, hint });
+          if (c.per !== undefined && !known.has(c.per)) out.push({ path: `${path}.checks[${k}].per`, message: `unknown evidence fact "${c.per}"`, hint });
+        });
+      }),
+    );
+    return out;
+  },
+};
+
 /** The named rules, run in order after the schema. */
-export const questionnaireRules: readonly Rule[] = [uniqueIds, positivePoints, bandsCoverScores, textsInEveryLanguage];
+export const questionnaireRules: readonly Rule[] = [uniqueIds, positivePoints, bandsCoverScores, textsInEveryLanguage, knownFacts];
 
 /** Runs every rule and returns all problems as user errors pointing into `file`. */
 export function checkQuestionnaireRules(q: Questionnaire, file: string): UserError[] {

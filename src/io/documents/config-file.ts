@@ -1,3 +1,6 @@
+// io/documents: the YAML and JSON documents a person writes (questionnaires, answers, --map files,
+// report configs, targets), read with size and alias limits and validated with zod, with errors that
+// name the file and the path inside it. This file reads the report config.
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
@@ -49,6 +52,7 @@ export const configSchema = z
         answers: z.string(),
         questionnaire: z.string().optional(),
         managers: z.number().int().positive().optional(),
+        hourlyCost: z.number().nonnegative().optional(),
         allowPartial: z.boolean().optional(),
       })
       .strict()

@@ -21,7 +21,12 @@ export class RowProblem {
 /** Returned while a slash-date column has not yet shown its day-month order. */
 export const PENDING = Symbol('pending');
 
-const PLACEHOLDER_DATES = new Set(['не закрыта', 'не закрыт', 'нет', '-', '—', '–', 'n/a', 'na', 'null', 'none', 'not closed', '0000-00-00', '00.00.0000']);
+const PLACEHOLDER_DATES = ['не закрыта', 'не закрыт', 'нет', '-', '—', '–', 'n/a', 'na', 'null', 'none', 'not closed', '0000-00-00', '00.00.0000'];
+
+/** What stands for "no date" in a file: the common placeholders and its CRM profile's. */
+export function placeholderDates(own: readonly string[]): ReadonlySet<string> {
+  return new Set([...PLACEHOLDER_DATES, ...own.map(normalizeValue)]);
+}
 
 /** Learns each slash-date column's day-month order from its values (or takes --date-format). */
 export class DateOrders {
@@ -125,6 +130,25 @@ export interface ReadContext {
   store: DealStore;
   /** Resolves activities to deal-store keys (activities only). */
   linker?: ActivityLinker;
+  /** Values that stand for "no date" (`не закрыта`, `não fechado`). */
+  placeholders: ReadonlySet<string>;
+  /** What a stage no rule knows means in this file's CRM: open, or to be classified by the user. */
+  unknownStage: 'open' | 'ask';
+  /** The close date of an open deal is its expected close (HubSpot, Salesforce): no sign of a closed stage. */
+  closeDateIsPlanned: boolean;
+  /** Stages no rule knows, with what their deals show (for asking, or the --map snippet). */
+  stages: Map<string, UnknownStage>;
+}
+
+/** A stage no rule knows, and what its deals show about it. */
+export interface UnknownStage {
+  deals: number;
+  /** Deals marked closed by the CRM's own flag. */
+  closedFlag: number;
+  /** Deals with a close date. */
+  closeDate: number;
+  /** Deals with an amount above zero. */
+  amount: number;
 }
 
 /** Builds the counted readers for a set of value maps; `missedIsBoolean` when the column is the canonical `missed`. */
@@ -194,7 +218,7 @@ export function readDate(cells: Cells, col: number | undefined, field: string, r
     dateHasTime.value = parsed.hasTime;
     return parsed.ms;
   }
-  if (raw === '' || PLACEHOLDER_DATES.has(normalizeValue(raw))) return required ? new RowProblem('skip', `no ${field}`, ctx.map.columns[col]!.header) : Number.NaN;
+  if (raw === '' || ctx.placeholders.has(normalizeValue(raw))) return required ? new RowProblem('skip', `no ${field}`, ctx.map.columns[col]!.header) : Number.NaN;
   return new RowProblem('skip', `"${truncate(raw)}" is not a date`, ctx.map.columns[col]!.header);
 }
 

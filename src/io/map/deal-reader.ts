@@ -1,6 +1,6 @@
 import { STATUS_CODE, type DealCodes } from '../../core/kpi/deal-store.js';
 import type { DealStatus } from '../../core/records.js';
-import { cleanText, parseBoolean } from './values.js';
+import { cleanText, parseBoolean, parseNumber } from './values.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, internCell, trimEdges, type Cells } from './cells.js';
 import { headerOf, managerKey, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
@@ -23,12 +23,44 @@ export interface DealRow {
 }
 
 type StatusEntry = { status: DealStatus | 'deleted' | undefined; seen: { count: number } | undefined };
+type StageEntry = { text: string; status: DealStatus | 'deleted' | undefined; reason: string };
+
+/** A pipeline prefix before a Bitrix24 system stage id (`C6:WON`). */
+const PIPELINE_PREFIX = /^C\d+:(.+)$/;
+/** A stage name with a reason in parentheses after it (`Venda perdida (Sem interesse)`). */
+const WITH_REASON = /^(.*?)\s*\(([^()]*)\)\s*$/;
+
+/**
+ * What a stage name says: its status by the value maps, else after a pipeline prefix (`C6:WON`),
+ * else without a reason in parentheses, which is then the loss reason.
+ */
+export function readStage(maps: ReadContext['maps'], text: string): StageEntry {
+  if (text === '') return { text, status: undefined, reason: '' };
+  const status = statusOf(maps, text);
+  if (status !== undefined) return { text, status, reason: '' };
+  const prefixed = PIPELINE_PREFIX.exec(text);
+  if (prefixed) {
+    const bare = statusOf(maps, prefixed[1]!);
+    if (bare !== undefined) return { text, status: bare, reason: '' };
+  }
+  const withReason = WITH_REASON.exec(text);
+  if (withReason) {
+    const base = statusOf(maps, withReason[1]!);
+    if (base !== undefined) return { text, status: base, reason: cleanText(withReason[2]!) };
+  }
+  return { text, status: undefined, reason: '' };
+}
 
 /** The memos of one deals file: from a cell to the store's key or the mapped value. */
 export interface DealMemos {
   manager: CellMemo<number>;
   status: CellMemo<StatusEntry>;
-  stage: CellMemo<{ text: string; status: DealStatus | 'deleted' | undefined }>;
+  stage: CellMemo<StageEntry>;
+  probability: CellMemo<number | undefined>;
+  /** The stage of the row being read when no rule knew it (else undefined). */
+  unknown: string | undefined;
+  /** The loss reason its stage carried in parentheses (`Venda perdida (Sem interesse)`), else ''. */
+  stageReason: string;
   flag: CellMemo<boolean | undefined>;
   reason: CellMemo<number>;
   label: [CellMemo<number>, CellMemo<number>, CellMemo<number>];
@@ -54,10 +86,14 @@ export function dealMemos(ctx: ReadContext): DealMemos {
       const seen = status !== undefined ? noteEntry(ctx, 'status', raw, status) : hasStage && raw !== '' ? noteEntry(ctx, 'status', raw, '(unknown: stage used)') : undefined;
       return { status, seen };
     }),
-    stage: new CellMemo((t) => {
-      const text = trimEdges(t);
-      return { text, status: text === '' ? undefined : statusOf(maps, text) };
+    stage: new CellMemo((t) => readStage(maps, trimEdges(t))),
+    probability: new CellMemo((t) => {
+      const n = parseNumber(trimEdges(t).replace(/%$/, ''));
+      // HubSpot writes 0..1, Salesforce and Odoo 0..100.
+      return n === null || Number.isNaN(n) ? undefined : n > 1 ? n / 100 : n;
     }),
+    unknown: undefined,
+    stageReason: '',
     flag: new CellMemo((t) => parseBoolean(trimEdges(t))),
     reason: new CellMemo((t) => store.reasons.id(cleanText(t))),
     label: [label(), label(), label()],
@@ -108,17 +144,26 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   codes.status = STATUS_CODE[status];
   codes.amount = amount ?? Number.NaN;
   codes.reason = status === 'lost' ? lossReason(cells, ctx, m) : 0;
+  if (m.unknown !== undefined) noteUnknownStage(cells, ctx, m, amount);
   codes.stage = c.stage === undefined ? m.noLabel : cells.value(c.stage, m.label[0]);
   codes.pipeline = c.pipeline === undefined ? m.noLabel : cells.value(c.pipeline, m.label[1]);
   codes.source = c.source === undefined ? m.noLabel : cells.value(c.source, m.label[2]);
+  codes.product = c.product !== undefined && !cells.blank(c.product) ? 1 : 0;
   out.name = c.name === undefined ? '' : cleanText(cells.text(c.name));
   out.client = firstClient(cells, ctx, m);
   return out;
 }
 
-/** won / lost / open / deleted: the status column wins, then Salesforce's Won/Closed flags, then the stage. */
+/**
+ * won / lost / open / deleted, from the file's structure first: the status column, then the CRM's
+ * own flags (Salesforce IsWon/IsClosed; a closed flag with a probability of 100% or 0%, as HubSpot
+ * and Odoo write), then the stage's words. A stage no rule knows is open, or lost when the closed flag
+ * says closed; it is noted (m.unknown), and where the CRM's profile says so it must be classified.
+ */
 function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 'deleted' | RowProblem {
   const c = ctx.cols;
+  m.unknown = undefined;
+  m.stageReason = '';
   if (c.status !== undefined && !cells.blank(c.status)) {
     const st = cells.value(c.status, m.status);
     if (st.seen) st.seen.count++;
@@ -131,15 +176,48 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
     noteValue(ctx, 'won', cells.text(c.won), status);
     return status;
   }
+  if (closedFlag === true && c.probability !== undefined) {
+    const p = cells.value(c.probability, m.probability);
+    if (p === 1 || p === 0) {
+      const status = p === 1 ? 'won' : 'lost';
+      noteValue(ctx, 'probability', `${cells.text(c.closed)} / ${cells.text(c.probability)}`, status);
+      return status;
+    }
+  }
   if (c.stage === undefined || cells.blank(c.stage)) return closedFlag === true ? 'lost' : 'open';
   const stage = cells.value(c.stage, m.stage);
   let status: DealStatus | 'deleted';
   if (closedFlag === false) status = 'open';
-  else if (stage.status) status = stage.status;
-  else if (closedFlag === true) status = 'lost';
-  else status = 'open';
-  noteValue(ctx, 'stage', stage.text, stage.status ? status : closedFlag === true ? 'lost (closed, stage not known as won)' : status);
+  else if (stage.status) {
+    status = stage.status;
+    m.stageReason = stage.reason;
+  } else {
+    status = closedFlag === true ? 'lost' : 'open';
+    m.unknown = stage.text;
+  }
+  noteValue(ctx, 'stage', stage.text, stage.status || closedFlag === false ? status : closedFlag === true ? 'lost (closed, stage not known as won)' : `${status} (stage not known)`);
   return status;
+}
+
+/** Counts a deal of a stage no rule knows, with what it shows about the stage. */
+function noteUnknownStage(cells: Cells, ctx: ReadContext, m: DealMemos, amount: number | null): void {
+  const name = m.unknown!;
+  let entry = ctx.stages.get(name);
+  if (!entry) {
+    if (ctx.stages.size >= 1000) return;
+    ctx.stages.set(name, (entry = { deals: 0, closedFlag: 0, closeDate: 0, amount: 0 }));
+  }
+  entry.deals++;
+  if (ctx.cols.closed !== undefined && cells.value(ctx.cols.closed, m.flag) === true) entry.closedFlag++;
+  if (amount !== null && amount > 0) entry.amount++;
+  if (ctx.closeDateIsPlanned) return;
+  for (const k of m.closedCols) {
+    const d = cells.blank(k) ? Number.NaN : readDate(cells, k, 'closed_at', false, ctx);
+    if (typeof d === 'number' && !Number.isNaN(d)) {
+      entry.closeDate++;
+      break;
+    }
+  }
 }
 
 /** The close time of a closed deal: the first filled close-date column, else the planned close date; end of day when it has no time. */
@@ -156,10 +234,10 @@ function closedAt(cells: Cells, ctx: ReadContext, m: DealMemos): number | RowPro
   return dateHasTime.value ? ms : ms + END_OF_DAY_MS;
 }
 
-/** A lost deal's reason: the first filled loss-reason column (amoCRM has two). */
+/** A lost deal's reason: the first filled loss-reason column (amoCRM has two), else the reason its stage carried. */
 function lossReason(cells: Cells, ctx: ReadContext, m: DealMemos): number {
   for (const k of m.reasonCols) if (!cells.blank(k)) return cells.value(k, m.reason);
-  return ctx.store.reasons.id('');
+  return ctx.store.reasons.id(m.stageReason);
 }
 
 /** The client: the first filled client column (company before contact, as the columns are ordered), 0 for none. */

@@ -44,12 +44,14 @@ const DEAL_FIELDS: FieldSpec[] = [
   { field: 'status', aliases: ['Deal - Status', 'Status', 'Состояние'] },
   { field: 'closed', aliases: ['Сделка закрыта', 'Closed', 'Is Closed', 'IsClosed'] },
   { field: 'won', aliases: ['Won', 'Is Won', 'IsWon'] },
+  // With a closed flag, a probability of 100% is won and 0% lost (HubSpot, Odoo).
+  { field: 'probability', aliases: ['Deal probability', 'Probability', 'Probability (%)', 'Вероятность'] },
   { field: 'pipeline', aliases: ['Воронка', 'Направление', 'Pipeline', 'Deal - Pipeline'] },
   { field: 'created_at', required: true, aliases: ['Дата создания', 'Дата создания сделки', 'Create Date', 'Created Date', 'Created Time', 'Created on', 'Deal - Deal created', 'Created', 'Создана'] },
   { field: 'closed_at', coalesce: true, aliases: ['Дата закрытия', 'Close Date', 'Closing Date', 'Closed Date', 'Deal - Won time', 'Deal - Lost time', 'Deal - Deal closed on', 'Дата закрытия сделки'] },
   { field: 'planned_close', aliases: ['Предполагаемая дата закрытия', 'Планируемая дата закрытия'] },
   { field: 'loss_reason', coalesce: true, aliases: ['Причина отказа', 'Closed Lost Reason', 'Deal - Lost reason', 'Reason For Loss', 'Lost Reason', 'Причина провала', 'Причина проигрыша'] },
-  { field: 'client', coalesce: true, aliases: ['Компания', 'Associated Company', 'Account Name', 'Deal - Organization', 'Клиент', 'Customer', 'Контакт', 'Основной контакт', 'Deal - Contact person', 'Contact Name'] },
+  { field: 'client', coalesce: true, aliases: ['Компания', 'Associated Company', 'Account Name', 'Deal - Organization', 'Клиент', 'Customer', 'Контакт', 'Полное имя контакта', 'Основной контакт', 'Deal - Contact person', 'Contact Name'] },
   { field: 'source', aliases: ['Источник', 'Источник сделки', 'Lead Source', 'Deal - Source channel', 'Source'] },
   { field: 'product', aliases: ['Товар', 'Товары', 'Продукт', 'Product', 'Product Name'] },
 ];

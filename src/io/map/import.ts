@@ -1,3 +1,8 @@
+// io/map: rows to records, every CRM rule written once. The header row is found and mapped to
+// canonical fields (fields.ts, mapping.ts); each row is judged (empty, totals, footer) and read by the
+// reader of its kind (deal-reader, activity-reader, payment-reader) through Cells, which gives a cell
+// from bytes or from text with the same meaning. Every row ends as a record, a skipped row with its
+// reason, or a dropped non-data row, all in the ImportReport. importFile is the entry.
 import type { Payment, SkippedRow } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
 import { DealStore } from '../../core/kpi/deal-store.js';
@@ -9,12 +14,13 @@ import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { activityMemos, readActivity } from './activity-reader.js';
 import { RowCells, type Cells } from './cells.js';
-import { activityValueReaders, DateOrders, firstColumns, PENDING, RowProblem, type ReadContext } from './context.js';
+import { activityValueReaders, DateOrders, firstColumns, PENDING, placeholderDates, RowProblem, type ReadContext, type UnknownStage } from './context.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { readPayment } from './payment-reader.js';
 import { RowFilter } from './row-filters.js';
 import { readTable, type TableInfo, type TableOptions } from '../read/table.js';
-import { buildValueMaps, type ValueMaps } from './value-maps.js';
+import { buildValueMaps, withProfileStages, type ValueMaps } from './value-maps.js';
+import { detectProfile } from './profiles.js';
 import { parseBoolean, type SlashOrder } from './values.js';
 
 /** Options for reading one export. */
@@ -35,7 +41,7 @@ export interface ImportOptions {
   maxBadRows?: { count?: number; share?: number };
   /** When false, too many bad rows are reported but do not fail (inspect). */
   enforceBadRows?: boolean;
-  onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
+  onProgress?: TableOptions['onProgress'];
   /** Called once the header is mapped. */
   onHeader?: (map: ColumnMap) => void;
   /** Resolves activities to the deals they belong to (activities only; else none match). */
@@ -67,6 +73,11 @@ export interface ImportReport {
   skippedCount: number;
   skipped: SkippedRow[];
   dropped: Record<string, number>;
+  /** The CRM profile the file was recognised as, and the signature headers it showed. */
+  profile?: { id: string; crm: string; matched: string[] };
+  /** What a stage no rule knows means in this CRM, and the stages no rule knew, with what their deals show (deals). */
+  unknownStage?: 'open' | 'ask';
+  stages?: Record<string, UnknownStage>;
 }
 
 const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'invoiced_at', 'paid_at'];
@@ -75,7 +86,8 @@ type Build<T> = (cells: Cells, row: number) => T | RowProblem | typeof PENDING;
 
 /** The reading context of a file once its header is known, and the record builder of its kind. */
 function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers: readonly string[], opts: ImportOptions): { ctx: ReadContext; build: Build<T> } {
-  const maps = opts.valueMaps ?? buildValueMaps();
+  const profile = map.profile?.profile;
+  const maps = withProfileStages(opts.valueMaps ?? buildValueMaps(), profile?.stages);
   const missedCol = map.fields.get('missed')?.[0];
   const missedIsBoolean = missedCol !== undefined && headers[missedCol]!.trim().toLowerCase() === 'missed';
   const linker = kind === 'activities' ? (opts.linker ?? new ActivityLinker(new DealStore())) : undefined;
@@ -90,6 +102,10 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     values: activityValueReaders(maps, missedIsBoolean, parseBoolean),
     store: linker ? linker.store : (opts.store ?? new DealStore()),
     ...(linker ? { linker } : {}),
+    placeholders: placeholderDates(profile?.placeholders ?? []),
+    unknownStage: profile?.unknownStage ?? 'open',
+    closeDateIsPlanned: profile?.closeDateIsPlanned ?? false,
+    stages: new Map(),
   };
   if (kind === 'deals') {
     const m = dealMemos(ctx);
@@ -173,6 +189,12 @@ class RowsToRecords<T> {
       report.values[field] = [...values.entries()].filter(([, v]) => v.count > 0).map(([value, v]) => ({ value, mapped: v.mapped, count: v.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
     }
     this.opts.onDateOrders?.(ctx.dates.decided());
+    const profile = ctx.map.profile;
+    if (profile) report.profile = { id: profile.profile.id, crm: profile.profile.crm, matched: profile.matched };
+    if (this.kind === 'deals') {
+      report.unknownStage = ctx.unknownStage;
+      report.stages = Object.fromEntries(ctx.stages);
+    }
     return report;
   }
 
@@ -180,7 +202,7 @@ class RowsToRecords<T> {
     const { kind, opts, file, headRows } = this;
     const best = headerRow(headRows, kind, opts, this.limits, file);
     const header = headRows[best]!;
-    const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile);
+    const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind));
     assertRequired(map, file);
     this.report.headerRow = header.row;
     this.report.columns = map.columns;
@@ -316,7 +338,7 @@ function badRowsCause(report: ImportReport): string {
 export async function importDeals(file: string, opts: ImportOptions, store: DealStore = new DealStore()): Promise<{ store: DealStore; report: ImportReport; map: ColumnMap | undefined }> {
   const before = store.merged;
   const { report, map, productRows } = await importDealRows(file, opts, store);
-  finishDeals(report, store.merged - before, productRows);
+  finishDeals(report, store.merged - before, productRows, opts);
   return { store, report, map };
 }
 
@@ -331,8 +353,8 @@ export async function importDealRows(file: string, opts: ImportOptions, store: D
   return { report, map, productRows };
 }
 
-/** Refuses a deals file without a readable deal, and reports merged rows. */
-export function finishDeals(report: ImportReport, merged: number, productRows: boolean): void {
+/** Refuses a deals file without a readable deal or with stages nothing can classify, and reports merged rows. */
+export function finishDeals(report: ImportReport, merged: number, productRows: boolean, opts: Pick<ImportOptions, 'enforceBadRows'> = {}): void {
   if (report.records === 0) {
     const why = report.rowsRead === 0 ? 'has a header but no data rows' : `has ${report.rowsRead} rows but none of them is a readable deal`;
     throw new UserError('E_NO_DEALS', `the deals file ${why}`, { file: report.file }, report.rowsRead === 0 ? 'export the deals again: the export may have been filtered to nothing' : 'crm-audit inspect shows why each row could not be read');
@@ -341,6 +363,37 @@ export function finishDeals(report: ImportReport, merged: number, productRows: b
     const reason = productRows ? 'product rows merged into their deal (amounts summed)' : 'rows repeating a deal id (first row kept)';
     report.dropped[reason] = merged;
   }
+  const undecided = undecidedStages(report);
+  if (undecided.length > 0 && opts.enforceBadRows !== false) throw stagesError(report.file, undecided);
+}
+
+/**
+ * Stages that nothing classifies: the CRM renames stages freely (its profile says `ask`), no rule
+ * knows them, and most of their deals show that they are closed (the closed flag or a close date),
+ * so neither "open" nor "lost" can be assumed. A stage whose deals mostly look open stays open.
+ */
+export function undecidedStages(report: ImportReport): Array<[string, UnknownStage]> {
+  if (report.unknownStage !== 'ask' || !report.stages) return [];
+  return Object.entries(report.stages)
+    .filter(([, s]) => Math.max(s.closedFlag, s.closeDate) * 2 >= s.deals)
+    .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1));
+}
+
+/** The error that names every undecided stage, with a --map snippet ready to paste. */
+function stagesError(file: string, undecided: Array<[string, UnknownStage]>): UserError {
+  const share = (n: number, of: number) => (n === of ? 'all' : n === 0 ? 'none' : `${n}`);
+  const lines = undecided.map(([name, s]) => {
+    // A proposal to check, never applied: closed with amounts looks won, closed without looks lost.
+    const guess = s.amount > 0 && s.amount >= s.deals / 2 ? 'won' : 'lost';
+    const evidence = `${s.deals} deals, ${share(Math.max(s.closedFlag, s.closeDate), s.deals)} closed, ${share(s.amount, s.deals)} with an amount`;
+    return `    ${JSON.stringify(name)}: ${guess}    # ${evidence}: check`;
+  });
+  return new UserError(
+    'E_STAGES_UNDECIDED',
+    `${undecided.length} stage${undecided.length === 1 ? '' : 's'} of closed deals ${undecided.length === 1 ? 'is' : 'are'} not known as won or lost: ${undecided.map(([n]) => JSON.stringify(n)).join(', ')}`,
+    { file },
+    `say what each one means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, with a guess to check for each stage:\ndeals:\n  status:\n${lines.join('\n')}`,
+  );
 }
 
 /** Reads a payments export. */

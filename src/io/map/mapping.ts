@@ -1,5 +1,6 @@
 import { UserError } from '../../core/errors.js';
-import { FIELDS, normalizeHeader, requiredFields, type DurationUnit, type RecordKind } from './fields.js';
+import { FIELDS, normalizeHeader, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
+import { profileHeaders, type ProfileMatch } from './profiles.js';
 
 /** One column of the header and what became of it: what `inspect` prints. */
 export interface ColumnMatch {
@@ -17,6 +18,8 @@ export interface ColumnMap {
   fields: Map<string, number[]>;
   units: Map<number, DurationUnit>;
   columns: ColumnMatch[];
+  /** The CRM profile the header was recognised as, if any. */
+  profile?: ProfileMatch;
 }
 
 /** How well a row looks like this kind's header: the number of cells that are known header names. */
@@ -31,7 +34,7 @@ const knownCache = new Map<RecordKind, Set<string>>();
 function knownHeaders(kind: RecordKind): Set<string> {
   let set = knownCache.get(kind);
   if (!set) {
-    set = new Set(FIELDS[kind].flatMap((f) => f.aliases));
+    set = new Set([...FIELDS[kind].flatMap((f) => f.aliases), ...profileHeaders(kind)]);
     knownCache.set(kind, set);
   }
   return set;
@@ -42,13 +45,13 @@ function knownHeaders(kind: RecordKind): Set<string> {
  * column of its earliest alias, leftmost among equals; coalescing fields take every match in that
  * order. A column feeds one field at most.
  */
-export function mapColumns(headers: readonly string[], kind: RecordKind, user: Record<string, string | string[]> = {}, mapFile?: string): ColumnMap {
+export function mapColumns(headers: readonly string[], kind: RecordKind, user: Record<string, string | string[]> = {}, mapFile?: string, profile?: ProfileMatch): ColumnMap {
   const normalized = headers.map((h) => normalizeHeader(h));
   const columns: ColumnMatch[] = headers.map((header, index) => ({ index, header }));
   const fields = new Map<string, number[]>();
   const units = new Map<number, DurationUnit>();
   const claimed = new Set<number>();
-  const specs = FIELDS[kind];
+  const specs = withProfile(FIELDS[kind], profile);
 
   for (const [field, wanted] of Object.entries(user)) {
     if (!specs.some((s) => s.field === field)) {
@@ -88,7 +91,17 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
     for (const m of free.slice(used.length)) if (!columns[m.index]!.field) columns[m.index]!.passedOverFor = spec.field;
     fields.set(spec.field, used.map((m) => m.index));
   }
-  return { kind, fields, units, columns };
+  return { kind, fields, units, columns, ...(profile ? { profile } : {}) };
+}
+
+/** The field specs with a profile's columns first: its headers win over the generic aliases. */
+function withProfile(specs: FieldSpec[], profile: ProfileMatch | undefined): FieldSpec[] {
+  if (!profile) return specs;
+  const columns = profile.profile.columns;
+  return specs.map((spec) => {
+    const own = columns[spec.field];
+    return own ? { ...spec, aliases: [...new Set([...own.map(normalizeHeader), ...spec.aliases])] } : spec;
+  });
 }
 
 /** Required fields that no column feeds, with the closest candidate columns for the message. */

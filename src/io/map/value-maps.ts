@@ -40,6 +40,25 @@ const STATUS: Record<string, DealStatus | 'deleted'> = {
   отказ: 'lost',
   открыта: 'open',
   'в работе': 'open',
+  // Portuguese, Spanish and German words of CRMs in those languages (Kommo, Pipedrive, HubSpot)
+  'venda ganha': 'won',
+  ganha: 'won',
+  ganho: 'won',
+  'venda perdida': 'lost',
+  perdida: 'lost',
+  perdido: 'lost',
+  'venta ganada': 'won',
+  ganada: 'won',
+  ganado: 'won',
+  'venta perdida': 'lost',
+  'cerrada ganada': 'won',
+  'cerrada perdida': 'lost',
+  gewonnen: 'won',
+  verloren: 'lost',
+  'closed - won': 'won',
+  'closed - lost': 'lost',
+  'closed: won': 'won',
+  'closed: lost': 'lost',
 };
 
 const DIRECTION: Record<string, Direction> = {
@@ -139,4 +158,17 @@ export function buildValueMaps(user?: Partial<{ status: Record<string, string>; 
   for (const [k, v] of Object.entries(user?.kind ?? {})) maps.kind.set(normalizeValue(k), v as ActivityKind);
   for (const [k, v] of Object.entries(user?.missed ?? {})) maps.missed.set(normalizeValue(k), v);
   return maps;
+}
+
+/** The value maps with a CRM profile's stage words added (the user's and the built-in words stay first). */
+export function withProfileStages(maps: ValueMaps, stages: { won: string[]; lost: string[]; open: string[] } | undefined): ValueMaps {
+  if (!stages) return maps;
+  const status = new Map(maps.status);
+  for (const outcome of ['won', 'lost', 'open'] as const) {
+    for (const word of stages[outcome]) {
+      const key = normalizeValue(word);
+      if (!status.has(key)) status.set(key, outcome);
+    }
+  }
+  return { ...maps, status };
 }

@@ -1,3 +1,8 @@
+// io/parallel: one single-pass read run over two byte ranges at once. A large text file is split at
+// the first line end past its middle; a worker thread (part-worker.ts) reads the second half with the
+// same importer while this thread reads the first, and the main thread takes over the end of an
+// activities file's second half in chunks (takeover.ts). The halves merge exactly; whenever they
+// could differ from one pass, the file is read again in one pass.
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -399,7 +404,7 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
     if (halves && store.absorb(halves.part.store, halves.main.productRows)) {
       const report = mergeReports(halves.main.report, halves.part.report, halves.lines, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
       checkBadRows(report, opts);
-      finishDeals(report, store.merged, halves.main.productRows);
+      finishDeals(report, store.merged, halves.main.productRows, opts);
       traceHalves(file);
       return { store, report, map: halves.main.map };
     }
@@ -426,10 +431,16 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     values[field] = [...byValue.values()].sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1));
   }
   const nulBytes = (a.table.nulBytes ?? 0) + (b.table.nulBytes ?? 0);
+  const stages = { ...a.stages };
+  for (const [name, s] of Object.entries(b.stages ?? {})) {
+    const t = stages[name];
+    stages[name] = t ? { deals: t.deals + s.deals, closedFlag: t.closedFlag + s.closedFlag, closeDate: t.closeDate + s.closeDate, amount: t.amount + s.amount } : { ...s };
+  }
   return {
     ...a,
     table: { ...a.table, ...(nulBytes > 0 ? { nulBytes } : {}) },
     values,
+    ...(a.stages || b.stages ? { stages } : {}),
     rowsRead: a.rowsRead + b.rowsRead,
     records: a.records + b.records,
     skippedCount: a.skippedCount + b.skippedCount,

@@ -1,3 +1,7 @@
+// io/read: bytes to rows, knowing no CRM. An input (a file, a part of one, or stdin) is sniffed from
+// its bytes (XLSX, HTML saved as .xls, UTF-16 or delimited text), decoded (strict UTF-8, else
+// Windows-1251; BOMs dropped), and its records streamed to a sink: CSV records as byte ranges found
+// by the WebAssembly scanner (csv-scan.wat), XLSX and HTML rows as strings. readTable is the entry.
 import { UserError } from '../../core/errors.js';
 import { CsvParser, detectDelimiter, type RowSink } from './csv.js';
 import { ExportDecoder } from './decode.js';
@@ -13,8 +17,8 @@ export interface TableOptions {
   delimiter?: string;
   /** XLSX sheet name or 1-based index. */
   sheet?: string;
-  /** Called as bytes are read, for a progress line. */
-  onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
+  /** Called as bytes are read, for a progress line: the file, and whether only a part of it is read here. */
+  onProgress?: (bytesRead: number, totalBytes: number | undefined, about?: { file: string; part: boolean }) => void;
   /** Hands CSV records on as text, not bytes: the reference the byte path is tested against. */
   textRows?: boolean;
   /**
@@ -95,7 +99,11 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
   const sink: RowSink = opts.textRows ? (row, line) => byteSink(Array.isArray(row) ? row : row.cells(), line) : byteSink;
   const stopAt = file === '-' ? undefined : opts.stopAt;
   const { stream, size } = opts.source ? { stream: opts.source, size: undefined } : await openInput(file, opts.cwd, opts.stdin, { start: opts.part?.from, end: stopAt?.at });
-  const chunks = new Chunks(stream, file, size, opts.onProgress);
+  // A first part read here while a worker reads the rest counts against the part, so it reaches 100%.
+  const about = { file, part: stopAt?.at !== undefined };
+  const total = stopAt?.at !== undefined ? stopAt.at - (opts.part?.from ?? 0) : size;
+  const progress = opts.onProgress;
+  const chunks = new Chunks(stream, file, total, progress && ((read, bytes) => progress(read, bytes, about)));
   const first = await chunks.head();
   const kind = opts.part ? { type: 'text' as const, encoding: opts.part.encoding, bomLength: 0 } : sniff(first, file);
   if (kind.type === 'xlsx') {

@@ -1,3 +1,4 @@
+import type { AuditResult } from '../../core/audit/types.js';
 import { tr } from '../../core/i18n.js';
 
 /** The audit report's labels in the report language. */
@@ -25,12 +26,42 @@ export function auditLabels(lang: string) {
     change: tr(lang, 'Изменение', 'Change'),
     none: tr(lang, 'Все критерии выполнены — рекомендаций нет.', 'Every criterion is met: no recommendations.'),
     answers: { yes: tr(lang, 'да', 'yes'), no: tr(lang, 'нет', 'no'), skip: tr(lang, 'пропущено', 'skipped') } as Record<string, string>,
+    evidence: tr(lang, 'Проверка по выгрузкам', 'Checked against the exports'),
+    verdict: tr(lang, 'Вердикт', 'Verdict'),
+    evidenceText: tr(lang, 'Что показали выгрузки', 'What the exports show'),
+    evidenceTotal: tr(lang, 'Итог с учётом выгрузок', 'Evidence-checked total'),
+    verdicts: {
+      confirmed: tr(lang, 'подтверждено', 'confirmed'),
+      contradicted: tr(lang, 'опровергнуто', 'contradicted'),
+      inconclusive: tr(lang, 'неясно', 'inconclusive'),
+      'no-data': tr(lang, 'нет данных', 'no data'),
+      'not-checkable': tr(lang, 'не проверяется', 'not checkable'),
+    } as Record<string, string>,
   };
 }
 
+/** A criterion's short title from a result (its id for results saved before titles existed). */
+export function criterionTitle(result: AuditResult, id: string): string {
+  for (const s of result.sections) for (const c of s.criteria) if (c.id === id) return c.title ?? id;
+  return id;
+}
+
+/** Whole roubles grouped as the reader writes them: `52 500` / `52,500`. */
+function formatMoney(n: number, lang: string): string {
+  return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? ' ' : ',');
+}
+
 /** "N h a day (M h a month)" for a recommendation's cost. */
-export function describeCost(lang: string, cost: { hoursPerManagerPerDay: number; basis: string; managers?: number; hoursPerDay?: number; hoursPerMonth?: number }): string {
+export function describeCost(lang: string, cost: { hoursPerManagerPerDay: number; basis: string; managers?: number; hoursPerDay?: number; hoursPerMonth?: number; costPerMonth?: number }): string {
   const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace('.', lang === 'ru' ? ',' : '.'));
+  if (cost.managers !== undefined && cost.hoursPerDay !== undefined && cost.hoursPerMonth !== undefined && cost.costPerMonth !== undefined) {
+    const money = formatMoney(cost.costPerMonth, lang);
+    return tr(
+      lang,
+      `${cost.basis}; при ${cost.managers} менеджерах — до ${num(cost.hoursPerDay)} ч в день, ${num(cost.hoursPerMonth)} ч в месяц, около ${money} ₽ в месяц`,
+      `${cost.basis}; with ${cost.managers} managers that is up to ${num(cost.hoursPerDay)} h a day, ${num(cost.hoursPerMonth)} h a month, about RUB ${money} a month`,
+    );
+  }
   if (cost.managers !== undefined && cost.hoursPerDay !== undefined && cost.hoursPerMonth !== undefined) {
     return tr(
       lang,

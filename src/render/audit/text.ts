@@ -1,9 +1,10 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import { colors, makeTable, mdTable, type RenderOptions } from '../text.js';
-import { auditLabels, describeCost } from './labels.js';
+import { auditLabels, criterionTitle, describeCost } from './labels.js';
+import { formatLocalDate } from '../format.js';
 
 function missingIn(result: AuditResult, sectionId: string): string[] {
-  return result.sections.find((s) => s.id === sectionId)?.criteria.filter((c) => c.points < c.max).map((c) => c.id) ?? [];
+  return result.sections.find((s) => s.id === sectionId)?.criteria.filter((c) => c.points < c.max).map((c) => c.title ?? c.id) ?? [];
 }
 
 /** The audit as terminal text: summary table, band, recommendations. */
@@ -16,20 +17,48 @@ export function renderAuditTable(result: AuditResult, opts: RenderOptions): stri
   const rows = result.sections.map((s) => {
     const b = baseline.get(s.id);
     const score = `${s.score} / ${s.max}`;
-    return [s.title, s.score === s.max ? c.green(score) : score, ...(withBaseline ? [b?.before ?? '—', signed(b?.change ?? null)] : []), missingIn(result, s.id).join(', ') || '—'];
+    return [s.title, s.score === s.max ? c.green(score) : score, ...(withBaseline ? [b?.before ?? '—', signed(b?.change ?? null)] : []), missingIn(result, s.id).join('; ') || '—'];
   });
   rows.push([c.bold(L.total), c.bold(`${result.total} / ${result.max}`), ...(withBaseline ? [result.baseline!.total, signed(result.baseline!.change)] : []), '']);
   const lines = [c.bold(`${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`), makeTable(head, rows, { color: opts.color, wrap: [30, 0, ...(withBaseline ? [0, 0] : []), 40] })];
   const bandColor = result.band.from === 0 ? c.red : result.band.to === result.max ? c.green : c.cyan;
   lines.push('', `${L.band}: ${c.bold(bandColor(result.band.title))} (${result.total} / ${result.max})`, result.band.meaning);
-  if (result.unanswered.length > 0) lines.push('', `${L.unanswered}: ${result.unanswered.join(', ')}`);
+  if (result.unanswered.length > 0) lines.push('', `${L.unanswered}: ${result.unanswered.map((id) => criterionTitle(result, id)).join('; ')}`);
+  if (result.evidence) lines.push('', ...evidenceLines(result, opts, c));
   lines.push('', c.bold(`${L.recommendations}:`));
   if (result.recommendations.length === 0) lines.push(L.none);
   result.recommendations.forEach((r, i) => {
-    lines.push(`${i + 1}. [${r.criterion}] ${r.text}`);
+    lines.push(`${i + 1}. ${c.bold(criterionTitle(result, r.criterion))}: ${r.text}`);
     if (r.cost) lines.push(`   ${c.yellow(describeCost(opts.lang, r.cost))}`);
   });
   return `${lines.join('\n')}\n`;
+}
+
+/** The evidence block of the terminal report: a verdict per answer, its sentence, the checked total. */
+function evidenceLines(result: AuditResult, opts: RenderOptions, c: ReturnType<typeof colors>): string[] {
+  const L = auditLabels(opts.lang);
+  const e = result.evidence!;
+  const paintVerdict = (v: string) => (v === 'contradicted' ? c.red : v === 'confirmed' ? c.green : (s: string) => s)(L.verdicts[v] ?? v);
+  const rows = e.checks.map((x) => [criterionTitle(result, x.criterion), L.answers[x.answer] ?? x.answer, paintVerdict(x.verdict), x.text]);
+  return [
+    c.bold(`${L.evidence}:`),
+    makeTable([L.criterion, L.answer, L.verdict, L.evidenceText], rows, { color: opts.color, wrap: [22, 0, 0, 46] }),
+    `${L.evidenceTotal}: ${c.bold(`${e.total} / ${result.max}`)} — ${e.band.title}`,
+  ];
+}
+
+/** The evidence section of the Markdown report. */
+function evidenceMarkdown(result: AuditResult, lang: string): string[] {
+  const L = auditLabels(lang);
+  const e = result.evidence!;
+  return [
+    '',
+    `## ${L.evidence}`,
+    '',
+    mdTable([L.criterion, L.answer, L.verdict, L.evidenceText], e.checks.map((x) => [criterionTitle(result, x.criterion), L.answers[x.answer] ?? x.answer, L.verdicts[x.verdict] ?? x.verdict, x.text])),
+    '',
+    `**${L.evidenceTotal}: ${e.total} / ${result.max} — ${e.band.title}.**`,
+  ];
 }
 
 function signed(n: number | null): string {
@@ -40,22 +69,24 @@ function signed(n: number | null): string {
 /** The audit as Markdown. */
 export function renderAuditMarkdown(result: AuditResult, opts: RenderOptions): string {
   const L = auditLabels(opts.lang);
-  const out = [`# ${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`, '', `${L.date}: ${result.answeredAt}`, ''];
+  const out = [`# ${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`, '', `${L.date}: ${formatLocalDate(new Date(result.answeredAt), opts.lang)}`, ''];
   const withBaseline = result.baseline !== undefined;
   const baseline = new Map(result.baseline?.sections.map((s) => [s.id, s]));
   out.push(
     mdTable(
       [L.section, L.score, L.max, ...(withBaseline ? [L.before, L.change] : []), L.missing],
       [
-        ...result.sections.map((s) => [s.title, s.score, s.max, ...(withBaseline ? [baseline.get(s.id)?.before ?? '—', signed(baseline.get(s.id)?.change ?? null)] : []), missingIn(result, s.id).join(', ') || '—']),
+        ...result.sections.map((s) => [s.title, s.score, s.max, ...(withBaseline ? [baseline.get(s.id)?.before ?? '—', signed(baseline.get(s.id)?.change ?? null)] : []), missingIn(result, s.id).join('; ') || '—']),
         [`**${L.total}**`, `**${result.total}**`, result.max, ...(withBaseline ? [result.baseline!.total, signed(result.baseline!.change)] : []), ''],
       ],
       ['left', 'right', 'right', 'right', 'right', 'left'],
     ),
   );
-  out.push('', `**${L.band}: ${result.band.title}.** ${result.band.meaning}`, '', `## ${L.recommendations}`, '');
+  out.push('', `**${L.band}: ${result.band.title}.** ${result.band.meaning}`);
+  if (result.evidence) out.push(...evidenceMarkdown(result, opts.lang));
+  out.push('', `## ${L.recommendations}`, '');
   if (result.recommendations.length === 0) out.push(L.none);
-  for (const r of result.recommendations) out.push(`- **${r.criterion}**: ${r.text}${r.cost ? ` _(${describeCost(opts.lang, r.cost)})_` : ''}`);
-  if (result.unanswered.length > 0) out.push('', `${L.unanswered}: ${result.unanswered.join(', ')}`);
+  for (const r of result.recommendations) out.push(`- **${criterionTitle(result, r.criterion)}**: ${r.text}${r.cost ? ` _(${describeCost(opts.lang, r.cost)})_` : ''}`);
+  if (result.unanswered.length > 0) out.push('', `${L.unanswered}: ${result.unanswered.map((id) => criterionTitle(result, id)).join('; ')}`);
   return `${out.join('\n')}\n`;
 }

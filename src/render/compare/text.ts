@@ -1,7 +1,8 @@
 import type { CompareResult, CompareRow } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
-import { formatValue } from '../format.js';
+import { formatChange, formatDay, formatValue } from '../format.js';
+import { SHORT } from '../kpi/labels.js';
 import { borderlessTable } from '../kpi/table-style.js';
 import { colors, mdTable, type RenderOptions } from '../text.js';
 
@@ -38,8 +39,9 @@ export function compareLabels(lang: string) {
     months: tr(lang, 'Срок окупаемости, мес.', 'Payback, months'),
     roi: tr(lang, 'ROI за 12 месяцев', 'ROI over 12 months'),
     noPayback: tr(lang, 'не окупается: прирост не покрывает ежемесячные расходы', 'does not pay back: the gain does not cover the running cost'),
+    changeValue: tr(lang, 'Значение', 'Value'),
     period: (p: { from: string; to: string; days: number; months: number }) =>
-      tr(lang, `${p.from} — ${p.to} (${p.days} дн., ${p.months.toFixed(1).replace('.', ',')} мес.)`, `${p.from} to ${p.to} (${p.days} days, ${p.months.toFixed(1)} months)`),
+      tr(lang, `${formatDay(p.from, lang)} — ${formatDay(p.to, lang)} (${p.days} дн., ${p.months.toFixed(1).replace('.', ',')} мес.)`, `${p.from} to ${p.to} (${p.days} days, ${p.months.toFixed(1)} months)`),
   };
 }
 
@@ -54,7 +56,7 @@ function cells(row: CompareRow, lang: string) {
     label: info[lang === 'ru' ? 'ru' : 'en'],
     before: formatValue(row.before, info.format, lang),
     after: formatValue(row.after, info.format, lang),
-    change: row.change === null ? '—' : `${arrow(row)} ${row.change > 0 ? '+' : ''}${formatValue(row.change, info.format, lang)}`,
+    change: row.change === null ? '—' : `${arrow(row)} ${formatChange(row.change, info.format, lang)}`,
     pct: pct(row.change_pct, lang),
     target: row.target === null ? '' : pct(row.target, lang),
     met: row.met === null ? '' : row.met ? `✓ ${L.yes}` : `✗ ${L.no}`,
@@ -75,7 +77,9 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
   out.push(...paybackLines(result, opts.lang, c));
   if (result.managers) {
     out.push('', c.bold(L.manager));
-    const head = [L.manager, ...result.managers[0]!.metrics.flatMap((m) => [`${ROW_INFO[m.metric]![opts.lang === 'ru' ? 'ru' : 'en']}: ${L.before}`, L.after])];
+    // Short labels (as in the kpi tables) keep the per-manager table within 100 columns.
+    const short = (metric: string) => (SHORT[metric] ?? ROW_INFO[metric]!)[opts.lang === 'ru' ? 'ru' : 'en'];
+    const head = [L.manager, ...result.managers[0]!.metrics.flatMap((m) => [`${short(m.metric)}: ${L.before}`, L.after])];
     const body = result.managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => {
       const x = cells(row, opts.lang);
       return [x.before, row.change === null ? x.after : (improved(row) ? c.green : row.change === 0 ? (s: string) => s : c.red)(`${x.after} ${arrow(row)}`)];

@@ -1,53 +1,85 @@
 import ExcelJS from 'exceljs';
-import type { CompareResult } from '../../core/compare.js';
+import type { CompareResult, CompareRow } from '../../core/compare.js';
+import type { MetricFormat } from '../../core/kpi/catalog.js';
+import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
 import { tr } from '../../core/i18n.js';
 import { FORMATS, metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { compareLabels, ROW_INFO } from './text.js';
 
 
+const GOOD = { fill: 'FFC6EFCE', font: 'FF006100' };
+const BAD = { fill: 'FFFFC7CE', font: 'FF9C0006' };
+
+/** Number format of a change: a share changes in percentage points, anything else in its own unit. */
+export function changeFormat(format: MetricFormat, lang: string): string {
+  if (format === 'ratio') {
+    const pp = lang === 'ru' ? '" п.п."' : '" pp"';
+    return `+0.0${pp};-0.0${pp};0.0${pp}`;
+  }
+  const base = metricFormat(format, lang);
+  return `+${base};-${base};${base}`;
+}
+
+/** Paints a cell green when the change went the better way, red when the worse way. */
+function paint(cell: ExcelJS.Cell, verdict: boolean | null): void {
+  if (verdict === null) return;
+  const c = verdict ? GOOD : BAD;
+  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.fill } };
+  cell.font = { ...cell.font, color: { argb: c.font } };
+}
+
+/** Whether a row changed the better way (null: no change or nothing to compare). */
+function better(row: CompareRow): boolean | null {
+  if (row.change === null || row.change === 0) return null;
+  return row.change > 0 === (row.better === 'up');
+}
+
 /** Adds the Before-After (and Payback) sheets; shared with the CI report. */
-export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResult, lang: string): void {
+export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResult, lang: string, about: WorkbookHeading): void {
   const L = compareLabels(lang);
+  const heading = (title: string): SheetHeading => ({
+    title,
+    company: about.company,
+    periods: [
+      { label: L.before, from: result.before.from, to: result.before.to },
+      { label: L.after, from: result.after.from, to: result.after.to },
+    ],
+    date: about.date,
+    lang,
+  });
   const sheet = workbook.addWorksheet(tr(lang, 'До-После', 'Before-After'));
   sheet.columns = [
     { header: L.metric, width: 32 },
-    { header: `${L.before} (${result.before.from} — ${result.before.to})`, width: 20 },
-    { header: `${L.after} (${result.after.from} — ${result.after.to})`, width: 20 },
+    { header: L.before, width: 20 },
+    { header: L.after, width: 20 },
     { header: L.change, width: 14 },
     { header: L.changePct, width: 12 },
-    { header: tr(lang, 'Лучше', 'Better'), width: 9 },
+    { header: tr(lang, 'Оценка', 'Verdict'), width: 9 },
     { header: L.target, width: 10 },
     { header: L.met, width: 14 },
   ];
   styleHeader(sheet, 8);
-  sheet.getRow(1).height = 32;
   for (const row of result.rows) {
     const info = ROW_INFO[row.metric]!;
-    const r = sheet.addRow([info[lang === 'ru' ? 'ru' : 'en'], row.before, row.after, row.change, row.change_pct, row.better === 'up' ? '↑' : '↓', row.target, row.met === null ? '' : row.met ? L.yes : L.no]);
-    for (const col of [2, 3, 4]) r.getCell(col).numFmt = metricFormat(info.format, lang);
+    const verdict = better(row);
+    // The arrow is the direction of the change; its colour says whether that is better or worse.
+    const arrow = row.change === null ? '' : row.change === 0 ? '→' : row.change > 0 ? '↑' : '↓';
+    const word = verdict === null ? (row.change === 0 ? tr(lang, 'без изменений', 'no change') : '') : verdict ? tr(lang, 'лучше', 'better') : tr(lang, 'хуже', 'worse');
+    const change = row.change === null ? null : info.format === 'ratio' ? row.change * 100 : row.change;
+    const r = sheet.addRow([info[lang === 'ru' ? 'ru' : 'en'], row.before, row.after, change, row.change_pct, `${arrow} ${word}`.trim(), row.target, row.met === null ? '' : row.met ? L.yes : L.no]);
+    for (const col of [2, 3]) r.getCell(col).numFmt = metricFormat(info.format, lang);
+    r.getCell(4).numFmt = changeFormat(info.format, lang);
     r.getCell(5).numFmt = '+0.0%;-0.0%;0.0%';
     r.getCell(7).numFmt = '+0%;-0%;0%';
+    for (const col of [4, 5, 6]) paint(r.getCell(col), verdict);
+    if (row.met !== null) paint(r.getCell(8), row.met);
   }
-  const last = result.rows.length + 1;
-  // Green where the change goes the better way, red where it goes the worse way (column F says which way is better).
-  sheet.addConditionalFormatting({
-    ref: `E2:E${last}`,
-    rules: [
-      { type: 'expression', priority: 1, formulae: ['OR(AND($F2="↑",E2>0),AND($F2="↓",E2<0))'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } }, font: { color: { argb: 'FF006100' } } } },
-      { type: 'expression', priority: 2, formulae: ['OR(AND($F2="↑",E2<0),AND($F2="↓",E2>0))'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' } } } },
-    ],
-  });
-  sheet.addConditionalFormatting({
-    ref: `H2:H${last}`,
-    rules: [
-      { type: 'containsText', operator: 'containsText', text: L.no, priority: 3, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } } } },
-      { type: 'containsText', operator: 'containsText', text: L.yes, priority: 4, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } } } },
-    ],
-  });
+  const subHeaders: number[] = [];
   if (result.managers) {
     sheet.addRow([]);
-    const head = sheet.addRow([L.manager, ...result.managers[0]!.metrics.flatMap((m) => [`${ROW_INFO[m.metric]![lang === 'ru' ? 'ru' : 'en']}: ${L.before}`, L.after])]);
+    const head = sheet.addRow([L.manager, ...result.managers[0]!.metrics.flatMap((m) => [`${ROW_INFO[m.metric]![lang === 'ru' ? 'ru' : 'en']}: ${L.before}`, `${ROW_INFO[m.metric]![lang === 'ru' ? 'ru' : 'en']}: ${L.after}`])]);
     head.font = { bold: true };
+    subHeaders.push(head.number);
     for (const m of result.managers) {
       const r = sheet.addRow([]);
       setText(r.getCell(1), m.manager);
@@ -57,12 +89,14 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
         r.getCell(2 + i * 2).numFmt = f;
         r.getCell(3 + i * 2).value = row.after;
         r.getCell(3 + i * 2).numFmt = f;
+        paint(r.getCell(3 + i * 2), better(row));
       });
     }
   }
+  finishSheet(sheet, heading(L.title), { autofilter: false, subHeaders });
   if (result.payback) {
     const p = workbook.addWorksheet(L.payback);
-    p.columns = [{ header: L.payback, width: 40 }, { header: '', width: 24 }];
+    p.columns = [{ header: L.payback, width: 40 }, { header: L.changeValue, width: 24 }];
     styleHeader(p, 2, false);
     const inputs = result.payback_inputs;
     if (inputs) {
@@ -74,13 +108,15 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     const months = p.addRow([L.months, result.payback.payback_months ?? L.noPayback]);
     months.getCell(2).numFmt = FORMATS.decimal;
     p.addRow([L.roi, result.payback.roi_12m]).getCell(2).numFmt = FORMATS.percent;
+    finishSheet(p, heading(L.payback), { autofilter: false });
   }
 }
 
 /** The before/after comparison as an XLSX workbook. */
-export async function renderCompareXlsx(result: CompareResult, opts: { lang: string; now: Date }): Promise<Uint8Array> {
+export async function renderCompareXlsx(result: CompareResult, opts: { lang: string; now: Date; company?: string }): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   setDocumentProperties(workbook, compareLabels(opts.lang).title, opts.now);
-  addCompareSheets(workbook, result, opts.lang);
+  if (opts.company) workbook.company = opts.company;
+  addCompareSheets(workbook, result, opts.lang, { company: opts.company, date: opts.now });
   return workbookToBuffer(workbook);
 }

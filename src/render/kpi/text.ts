@@ -1,14 +1,17 @@
 import { METRICS, type MetricDef } from '../../core/kpi/catalog.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { tr } from '../../core/i18n.js';
-import { formatCount, formatValue } from '../format.js';
+import { formatCount, formatDay, formatValue } from '../format.js';
 import { colors, mdTable, type RenderOptions } from '../text.js';
 import { kpiLabels, METRIC_GROUPS, SHORT } from './labels.js';
 import { borderlessTable } from './table-style.js';
+import { lossReasonRows } from './loss-reasons.js';
 
 export interface KpiRenderOptions extends RenderOptions {
   /** Only these metrics, in this order, in one table. */
   metrics?: string[];
+  /** Loss reasons shown before the rest go under «прочие» (default 10). */
+  topReasons?: number;
 }
 
 const byKey = new Map(METRICS.map((m) => [m.key, m]));
@@ -51,24 +54,47 @@ export function renderKpiTable(result: KpiResult, opts: KpiRenderOptions): strin
     rows.push([c.bold(L.total), ...g.metrics.map((def) => c.bold(formatValue(result.total[def.key], def.format, opts.lang)))]);
     out.push('', ...(g.title ? [c.bold(g.title)] : []), borderlessTable(head, rows, c));
   }
-  const reasons = result.total.loss_reasons;
-  if (reasons && typeof reasons === 'object' && Object.keys(reasons).length > 0 && !opts.metrics?.length) {
-    const lost = Object.values(reasons).reduce((a, b) => a + b, 0);
-    const rows = Object.entries(reasons)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .map(([reason, n]) => [reason, formatCount(n, opts.lang), formatValue(n / lost, 'ratio', opts.lang)]);
+  const reasons = lossRows(result, opts);
+  if (reasons.length > 0 && !opts.metrics?.length) {
+    const rows = reasons.map((r) => [clip(r.reason, 60), formatCount(r.count, opts.lang), formatValue(r.share, 'ratio', opts.lang)]);
     out.push('', c.bold(L.lossReasons), borderlessTable([L.reason, L.count, L.share], rows, c));
   }
   out.push('', c.dim(qualityLine(result, opts.lang)));
   const na = Object.keys(result.notApplicable);
-  if (na.length > 0) out.push(c.dim(`${L.notApplicable}: ${na.join(', ')} (--format json: notApplicable)`));
+  if (na.length > 0) out.push(...wrap(`${L.notApplicable}: ${na.map((k) => byKey.get(k)?.label[opts.lang === 'ru' ? 'ru' : 'en'] ?? k).join(', ')} (--format json: notApplicable)`, 100).map((l) => c.dim(l)));
   return `${out.join('\n')}\n`;
+}
+
+/** The department's loss reasons, top N with «прочие». */
+function lossRows(result: KpiResult, opts: KpiRenderOptions) {
+  const reasons = result.total.loss_reasons;
+  return lossReasonRows(reasons && typeof reasons === 'object' ? reasons : null, opts.lang, opts.topReasons);
+}
+
+/** A free-text reason cut to fit a terminal line; the full text stays in JSON and the workbook. */
+function clip(text: string, width: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
+}
+
+/** Lines of at most `width` characters, broken between words. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 export function periodText(result: KpiResult, lang: string): string {
   const { from, to } = result.period;
   if (!from && !to) return kpiLabels(lang).allTime;
-  return `${from ?? '…'} — ${to ?? '…'}`;
+  return `${from ? formatDay(from, lang) : '…'} — ${to ? formatDay(to, lang) : '…'}`;
 }
 
 /** One line on what was read, skipped and dropped. */
@@ -96,9 +122,9 @@ export function renderKpiMarkdown(result: KpiResult, opts: KpiRenderOptions): st
       ),
     );
   }
-  const reasons = result.total.loss_reasons;
-  if (reasons && typeof reasons === 'object' && Object.keys(reasons).length > 0) {
-    out.push('', `## ${L.lossReasons}`, '', mdTable([L.reason, L.count], Object.entries(reasons).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)), ['left', 'right']));
+  const reasons = lossRows(result, opts);
+  if (reasons.length > 0 && !opts.metrics?.length) {
+    out.push('', `## ${L.lossReasons}`, '', mdTable([L.reason, L.count, L.share], reasons.map((r) => [clip(r.reason, 120), formatCount(r.count, opts.lang), formatValue(r.share, 'ratio', opts.lang)]), ['left', 'right', 'right']));
   }
   out.push('', `_${qualityLine(result, opts.lang)}_`);
   return `${out.join('\n')}\n`;

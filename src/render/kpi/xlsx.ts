@@ -2,7 +2,10 @@ import ExcelJS from 'exceljs';
 import { METRICS } from '../../core/kpi/catalog.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { tr } from '../../core/i18n.js';
-import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
+import { FORMATS, metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
+import { addChartsSheet } from '../xlsx-charts.js';
+import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
+import { reasonLabel, UNSPECIFIED } from './loss-reasons.js';
 import { kpiLabels } from './labels.js';
 import { periodText } from './text.js';
 
@@ -14,8 +17,9 @@ export function columnLetter(n: number): string {
 }
 
 /** Adds Managers, Loss reasons, Data quality and Definitions sheets; shared with the CI report. */
-export function addKpiSheets(workbook: ExcelJS.Workbook, result: KpiResult, lang: string): void {
+export function addKpiSheets(workbook: ExcelJS.Workbook, result: KpiResult, lang: string, about: WorkbookHeading): void {
   const L = kpiLabels(lang);
+  const heading = (title: string): SheetHeading => ({ title, company: about.company, periods: [{ label: L.period, from: result.period.from, to: result.period.to }], date: about.date, lang });
   const metrics = METRICS.filter((m) => m.key !== 'loss_reasons');
   const sheet = workbook.addWorksheet(tr(lang, 'Менеджеры', 'Managers'));
   sheet.columns = [{ header: L.manager, width: 26 }, ...metrics.map((m) => ({ header: m.label[lang === 'ru' ? 'ru' : 'en'], width: Math.max(12, Math.min(22, m.label.en.length + 2)) }))];
@@ -43,20 +47,29 @@ export function addKpiSheets(workbook: ExcelJS.Workbook, result: KpiResult, lang
       });
     }
   }
+  finishSheet(sheet, heading(L.title));
 
+  // Every reason, for each manager and the department, by count: the tables elsewhere show the top ones.
   const loss = workbook.addWorksheet(L.lossReasons);
-  loss.columns = [{ header: L.manager, width: 26 }, { header: L.reason, width: 40 }, { header: L.count, width: 10 }];
-  styleHeader(loss, 3);
+  loss.columns = [{ header: L.manager, width: 26 }, { header: L.reason, width: 40 }, { header: L.count, width: 10 }, { header: L.share, width: 10 }];
+  styleHeader(loss, 4);
   for (const r of rows) {
     const reasons = r.v.loss_reasons;
     if (!reasons || typeof reasons !== 'object') continue;
-    for (const [reason, n] of Object.entries(reasons as Record<string, number>)) {
+    const entries = Object.entries(reasons as Record<string, number>).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const lost = entries.reduce((sum, [, n]) => sum + n, 0);
+    for (const [reason, n] of entries) {
       const row = loss.addRow([]);
       setText(row.getCell(1), r.name);
-      setText(row.getCell(2), reason);
+      setText(row.getCell(2), reasonLabel(reason, lang));
+      if (reason === UNSPECIFIED) row.getCell(2).font = { italic: true };
       row.getCell(3).value = n;
+      row.getCell(3).numFmt = FORMATS.integer;
+      row.getCell(4).value = lost > 0 ? n / lost : null;
+      row.getCell(4).numFmt = FORMATS.percent;
     }
   }
+  finishSheet(loss, heading(L.lossReasons));
 
   const dq = workbook.addWorksheet(L.dataQuality);
   dq.columns = [{ header: L.file, width: 40 }, { header: L.row, width: 10 }, { header: L.column, width: 24 }, { header: L.reasonSkip, width: 60 }];
@@ -79,20 +92,25 @@ export function addKpiSheets(workbook: ExcelJS.Workbook, result: KpiResult, lang
     setText(row.getCell(4), s.reason);
   }
   for (const w of result.dataQuality.warnings) setText(dq.addRow([]).getCell(4), w);
+  finishSheet(dq, heading(L.dataQuality));
 
   const defs = workbook.addWorksheet(tr(lang, 'Определения', 'Definitions'));
-  defs.columns = [{ header: 'key', width: 24 }, { header: 'Показатель', width: 28 }, { header: 'Определение', width: 60 }, { header: 'Metric', width: 28 }, { header: 'Definition', width: 60 }, { header: tr(lang, 'Не рассчитано', 'Not applicable'), width: 40 }];
+  // The definitions are in both languages on purpose (a consultant hands the workbook to either reader).
+  defs.columns = [{ header: tr(lang, 'Код', 'Id'), width: 24 }, { header: 'Показатель', width: 28 }, { header: 'Определение', width: 60 }, { header: 'Metric', width: 28 }, { header: 'Definition', width: 60 }, { header: tr(lang, 'Не рассчитано', 'Not applicable'), width: 40 }];
   styleHeader(defs, 6);
   for (const m of METRICS) {
     const row = defs.addRow([m.key, m.label.ru, m.definition.ru, m.label.en, m.definition.en, result.notApplicable[m.key] ?? '']);
     row.alignment = { wrapText: true, vertical: 'top' };
   }
+  finishSheet(defs, heading(tr(lang, 'Определения', 'Definitions')), { autofilter: false });
 }
 
 /** The KPIs as an XLSX workbook. */
-export async function renderKpiXlsx(result: KpiResult, opts: { lang: string; now: Date }): Promise<Uint8Array> {
+export async function renderKpiXlsx(result: KpiResult, opts: { lang: string; now: Date; company?: string }): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   setDocumentProperties(workbook, `${kpiLabels(opts.lang).title} (${periodText(result, opts.lang)})`, opts.now);
-  addKpiSheets(workbook, result, opts.lang);
+  if (opts.company) workbook.company = opts.company;
+  addKpiSheets(workbook, result, opts.lang, { company: opts.company, date: opts.now });
+  await addChartsSheet(workbook, { kpi: result }, opts.lang);
   return workbookToBuffer(workbook);
 }

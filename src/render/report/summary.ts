@@ -16,6 +16,7 @@ export function reportLabels(lang: string) {
     date: tr(lang, 'Дата', 'Date'),
     audit: tr(lang, 'Аудит зрелости', 'Maturity audit'),
     band: tr(lang, 'Уровень', 'Band'),
+    evidenceTotal: tr(lang, 'Итог с учётом выгрузок', 'Evidence-checked total'),
     metric: tr(lang, 'Показатель', 'Metric'),
     value: tr(lang, 'Значение', 'Value'),
     target: tr(lang, 'Цель', 'Target'),
@@ -68,6 +69,7 @@ function auditSection(r: ReportResult, L: ReturnType<typeof reportLabels>): stri
   const a = r.audit!;
   const out = ['', `### ${L.audit}`, '', `**${a.total} / ${a.max}** — ${a.band.title}. ${a.band.meaning}`];
   out.push('', mdTable([L.section, L.points, L.max], a.sections.map((s) => [s.title, s.score, s.max]), ['left', 'right', 'right']));
+  if (a.evidence) out.push('', `**${L.evidenceTotal}:** ${a.evidence.total} / ${a.max} — ${a.evidence.band.title}`);
   if (r.delta?.audit && r.delta.audit.total !== null) out.push('', `${L.sinceLast}: ${showWithUnit(r.delta.audit.total, 'points', r.lang, true)}`);
   return out;
 }

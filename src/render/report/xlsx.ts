@@ -4,8 +4,34 @@ import { addAuditSheets } from '../audit/xlsx.js';
 import { addCompareSheets } from '../compare/xlsx.js';
 import { addKpiSheets } from '../kpi/xlsx.js';
 import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
+import { addChartsSheet } from '../xlsx-charts.js';
 import { headlineRows, reportLabels, showValue } from './summary.js';
 import { METRICS } from '../../core/kpi/catalog.js';
+import { compareLabels, ROW_INFO } from '../compare/text.js';
+import { kpiLabels } from '../kpi/labels.js';
+import { dateFormat, dayValue, finishFreeSheet, localMomentValue } from '../xlsx-layout.js';
+
+/** A period as two date cells after its label. */
+function addPeriodRow(s: ExcelJS.Worksheet, label: string, from: string | null, to: string | null, lang: string): void {
+  if (!from && !to) {
+    s.addRow([label, kpiLabels(lang).allTime]);
+    return;
+  }
+  const row = s.addRow([label, from ? dayValue(from) : '…', to ? dayValue(to) : '…']);
+  for (const c of [2, 3]) row.getCell(c).numFmt = dateFormat(lang);
+}
+
+/** The number format of an assertion's value: its metric's, when the path ends in a metric id. */
+function valueFormat(assertion: string, lang: string): string {
+  const ids = assertion.split(/[<>=!]/)[0]!.split('.').map((p) => p.trim());
+  for (const id of ids.reverse()) {
+    const metric = METRICS.find((m) => m.key === id);
+    if (metric) return metricFormat(metric.format, lang);
+    const row = ROW_INFO[id];
+    if (row) return metricFormat(row.format, lang);
+  }
+  return 'General';
+}
 
 
 /**
@@ -24,12 +50,20 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
   const title = s.addRow([L.title]);
   title.font = { bold: true, size: 14 };
   if (r.company) setText(s.addRow([L.company]).getCell(2), r.company);
-  s.addRow([L.date, r.generatedAt]);
+  if (r.kpi) addPeriodRow(s, kpiLabels(r.lang).period, r.kpi.period.from, r.kpi.period.to, r.lang);
+  if (r.compare) {
+    const C = compareLabels(r.lang);
+    addPeriodRow(s, C.before, r.compare.before.from, r.compare.before.to, r.lang);
+    addPeriodRow(s, C.after, r.compare.after.from, r.compare.after.to, r.lang);
+  }
+  const date = s.addRow([L.date, localMomentValue(new Date(r.generatedAt))]);
+  date.getCell(2).numFmt = dateFormat(r.lang, true);
   if (r.audit) {
     s.addRow([]);
     const a = s.addRow([L.audit, `${r.audit.total} / ${r.audit.max}`]);
     a.font = { bold: true };
     s.addRow([L.band, r.audit.band.title]);
+    if (r.audit.evidence) s.addRow([L.evidenceTotal, `${r.audit.evidence.total} / ${r.audit.max}`, r.audit.evidence.band.title]).font = { bold: true };
   }
   const headline = headlineRows(r, r.lang);
   if (headline.length > 0) {
@@ -55,16 +89,23 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
       for (const f of a.failures) {
         const row = s.addRow([a.assertion, a.level, L.failed]);
         row.getCell(3).font = { color: { argb: a.level === 'error' ? 'FF9C0006' : 'FF9C5700' }, bold: true };
-        setText(row.getCell(4), showValue(f.value));
+        // A number stays a number (with its metric's format when the path names one), not '66.2333'.
+        if (typeof f.value === 'number') {
+          row.getCell(4).value = f.value;
+          row.getCell(4).numFmt = valueFormat(a.assertion, r.lang);
+        } else setText(row.getCell(4), showValue(f.value));
         setText(row.getCell(5), f.subject);
       }
     }
   }
   s.views = [{ state: 'frozen', ySplit: 1 }];
+  finishFreeSheet(s);
 
+  const about = { company: r.company, date: new Date(r.generatedAt) };
   if (r.audit) addAuditSheets(workbook, r.audit, r.lang);
-  if (r.kpi) addKpiSheets(workbook, r.kpi, r.lang);
-  if (r.compare) addCompareSheets(workbook, r.compare, r.lang);
+  if (r.kpi) addKpiSheets(workbook, r.kpi, r.lang, about);
+  if (r.compare) addCompareSheets(workbook, r.compare, r.lang, about);
+  await addChartsSheet(workbook, r, r.lang);
   for (const sheet of workbook.worksheets) if (sheet !== s && !sheet.views?.length) styleHeader(sheet, sheet.columnCount);
   return workbookToBuffer(workbook);
 }

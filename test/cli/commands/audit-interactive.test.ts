@@ -15,7 +15,7 @@ vi.mock('../../../src/cli/prompts.js', () => {
     if (script.length === 0) throw new Error('the flow asked more than the script answers');
     return Promise.resolve(script.shift());
   };
-  return { askSelect: vi.fn(next), askInput: vi.fn(next), askConfirm: vi.fn(next) };
+  return { askSelect: vi.fn(next), askInput: vi.fn(next), askConfirm: vi.fn(next), askPath: vi.fn(next) };
 });
 
 const { runInteractiveAudit } = await import('../../../src/cli/commands/audit-interactive.js');
@@ -32,6 +32,9 @@ function context(cwd: string) {
   return { ctx, out: () => out, err: () => err };
 }
 
+/** The consultant declined the check: the exports are never read. */
+const noExports = () => Promise.reject(new Error('the exports were read without being asked for'));
+
 describe('interactive audit (mocked prompts)', () => {
   beforeEach(() => vi.clearAllMocks());
   const now = new Date('2025-02-01T12:00:00Z');
@@ -39,9 +42,9 @@ describe('interactive audit (mocked prompts)', () => {
 
   it('asks company then every question in order, and gives the same result as an answers file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
-    script.push('Acme', ...answers, true, 'saved.yaml', false);
+    script.push('Acme', '', ...answers, false, true, 'saved.yaml', false);
     const { ctx, out, err } = context(dir);
-    const result = await runInteractiveAudit(ctx, builtIn(), { lang: 'en', now, format: 'table', inputs: [] });
+    const result = await runInteractiveAudit(ctx, builtIn(), { lang: 'en', now, format: 'table', inputs: [], readFacts: noExports });
     expect(script).toHaveLength(0);
     expect(vi.mocked(prompts.askSelect).mock.calls.map((c) => c[1])).toHaveLength(7);
     expect(err()).toContain('Score so far: 2 of 10');
@@ -53,11 +56,57 @@ describe('interactive audit (mocked prompts)', () => {
     expect(JSON.stringify(fromFile)).toBe(JSON.stringify(result));
   });
 
+  it('asks again for a report file name the formats cannot fill (отчёт.pdf)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    script.push('', '', ...answers, false, false, true, 'отчёт.md');
+    const { ctx, err } = context(dir);
+    await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: [], readFacts: noExports });
+    const call = vi.mocked(prompts.askInput).mock.calls.find((c) => String(c[1]).startsWith('Файл отчёта'))!;
+    const validate = call[3]!;
+    expect(validate('отчёт.pdf')).toBe('Можно сохранить только .xlsx, .md, .json или .html');
+    expect(validate('out.xls')).toMatch(/только/);
+    expect(validate('отчёт.xlsx')).toBe(true);
+    expect(readFileSync(path.join(dir, 'отчёт.md'), 'utf8')).toMatch(/^# /);
+    expect(err()).toContain('Отчёт сохранён: отчёт.md');
+  });
+
   it('offers declared choices between yes and no', async () => {
-    script.push('', ...answers, false, false);
+    script.push('', '', ...answers, false, false, false);
     const { ctx } = context(mkdtempSync(path.join(tmpdir(), 'crm-audit-')));
-    await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: [] });
+    await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: [], readFacts: noExports });
     const choices = vi.mocked(prompts.askSelect).mock.calls[0]![2].map((c) => c.value);
     expect(choices).toEqual(['yes', 'no', 'skip']);
+  });
+
+  it('goes back to change the previous answer, and puts hours and money on the recommendations', async () => {
+    // Managers 8, an hour 1 500 ₽; "yes" to the first question, back from the second, "no" instead.
+    script.push('Acme', '8', '1 500', 'yes', '\u0000back', 'no', 'no', 'yes', 'yes', 'no', 'yes', 'no', false, false, false);
+    const { ctx, out } = context(mkdtempSync(path.join(tmpdir(), 'crm-audit-')));
+    const result = await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: [], readFacts: noExports });
+    expect(script).toHaveLength(0);
+    const selects = vi.mocked(prompts.askSelect).mock.calls;
+    expect(selects).toHaveLength(9);
+    expect(selects[1]![2].map((c) => c.value)).toContain('\u0000back');
+    // The first question is asked again with the earlier answer preselected.
+    expect(selects[2]![1]).toBe(selects[0]![1]);
+    expect(selects[2]![3]).toBe('yes');
+    expect(result.sections[0]!.criteria[0]!.answer).toBe('no');
+    const telephony = result.recommendations.find((r) => r.criterion === 'telephony.integrated')!;
+    expect(telephony.cost).toMatchObject({ managers: 8, hoursPerMonth: 168, hourlyCost: 1500, costPerMonth: 252000 });
+    expect(out()).toContain('при 8 менеджерах — до 8 ч в день, 168 ч в месяц, около 252 000 ₽ в месяц');
+  });
+
+  it('with exports from the command line it does not ask for them, and the result carries the verdicts', async () => {
+    const { FACT_IDS } = await import('../../../src/core/kpi/facts.js');
+    const values = Object.fromEntries(FACT_IDS.map((id) => [id, null])) as Record<(typeof FACT_IDS)[number], number | null>;
+    const facts = { values: { ...values, won_deals: 40, won_with_payment_share: 0.1 }, parts: { won_with_payment_share: { num: 4, den: 40 } }, needs: {} };
+    script.push('', '', ...answers, false, false);
+    const { ctx, out } = context(mkdtempSync(path.join(tmpdir(), 'crm-audit-')));
+    const result = await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: [], facts, readFacts: noExports });
+    expect(script).toHaveLength(0);
+    expect(vi.mocked(prompts.askConfirm).mock.calls.map((c) => c[1])).not.toContainEqual(expect.stringContaining('Проверить ответы'));
+    // answers: erp.payments is "yes" (the sixth), and 10% of won deals have a payment.
+    expect(result.evidence!.checks.find((c) => c.criterion === 'erp.payments')).toMatchObject({ verdict: 'contradicted', text: 'Вы ответили «да», но по 90% выигранных сделок (36 из 40) нет ни одной оплаты.' });
+    expect(out()).toContain('Итог с учётом выгрузок');
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { undecidedStages } from '../../../src/io/map/import.js';
+import { buildValueMaps } from '../../../src/io/map/value-maps.js';
 import { describeUserError, UserError } from '../../../src/core/errors.js';
 import { activities, at, deals } from '../../helpers/fixtures.js';
 import { allowedBadRows } from '../../../src/io/map/import.js';
@@ -45,15 +47,27 @@ describe('amoCRM deals in every encoding and delimiter', () => {
 
 describe('Bitrix24', () => {
   it('merges product rows, honours Сделка закрыта and the planned close date of closed deals', async () => {
-    const { deals: list, report } = await deals('bitrix-deals-quoted-trailing-semicolon-products.csv');
+    // A closed deal in a renamed stage nothing knows: the import stops and names the stage with a
+    // ready --map snippet; the map it proposes (checked by a person) reads the file.
+    const refused = await deals('bitrix-deals-quoted-trailing-semicolon-products.csv').catch((e: Error & { hint?: string }) => e);
+    expect(refused).toBeInstanceOf(UserError);
+    expect((refused as UserError).code).toBe('E_STAGES_UNDECIDED');
+    expect((refused as UserError).message).toContain('"Мой успех"');
+    expect((refused as UserError).hint).toMatch(/deals:\n {2}status:\n {4}"Мой успех": (won|lost) +# 1 deals, all closed/);
+    const valueMaps = buildValueMaps({ status: { 'Мой успех': 'lost' } });
+    const { deals: list, report } = await deals('bitrix-deals-quoted-trailing-semicolon-products.csv', { valueMaps });
     const d = byId(list);
     expect(d['7']).toMatchObject({ status: 'won', amount: 120000, closed_at: at('2025-04-15 23:59:59'), client: 'ООО Окна' });
     expect(d['8']).toMatchObject({ status: 'lost', client: 'Олег' });
     expect(d['9']).toMatchObject({ status: 'open', closed_at: null, amount: 0 });
-    // a closed deal in a renamed stage we do not know is lost
     expect(d['10']).toMatchObject({ status: 'lost', closed_at: at('2025-04-06 23:59:59') });
     expect(report.dropped['product rows merged into their deal (amounts summed)']).toBe(1);
-    expect(report.values.stage?.find((v) => v.value === 'Мой успех')?.mapped).toMatch(/lost/);
+    expect(report.profile?.id).toBe('bitrix24');
+  });
+
+  it('inspect reads a file with an undecided stage and lists it instead of stopping', async () => {
+    const { report } = await deals('bitrix-deals-quoted-trailing-semicolon-products.csv', { enforceBadRows: false });
+    expect(undecidedStages(report).map(([name, s]) => [name, s.deals, s.closedFlag])).toEqual([['Мой успех', 1, 1]]);
   });
 
   it('reads an HTML table disguised as .xls with a BOM and markup in cells', async () => {

@@ -1,0 +1,30 @@
+import { tr } from '../core/i18n.js';
+import type { DataQuality } from '../core/kpi/types.js';
+import type { CliContext } from './context.js';
+import { clearProgress } from './progress.js';
+
+/** How many skipped rows are quoted on stderr before pointing to the full list. */
+const SHOWN = 3;
+
+/**
+ * Says on stderr, in every format, that rows were skipped: how many, the first few with file, row,
+ * column and reason, and where the full list is (the JSON result, or the workbook's Data quality sheet).
+ */
+export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: string, format: string): void {
+  const n = quality.rowsSkippedCount;
+  if (n === 0) return;
+  clearProgress(ctx.stderr);
+  const lines = [tr(lang, `Пропущено строк, которые не удалось прочитать: ${n}.`, `Skipped ${n} row(s) that could not be read.`)];
+  for (const s of quality.rowsSkipped.slice(0, SHOWN)) {
+    const where = [s.file, tr(lang, `строка ${s.row}`, `row ${s.row}`), ...(s.column ? [tr(lang, `колонка «${s.column}»`, `column "${s.column}"`)] : [])].join(', ');
+    lines.push(`  ${where}: ${s.reason}`);
+  }
+  if (n > SHOWN) lines.push(tr(lang, `  …и ещё ${n - SHOWN}.`, `  …and ${n - SHOWN} more.`));
+  const where = format === 'xlsx'
+    ? tr(lang, 'Все пропущенные строки: лист «Качество данных».', 'Every skipped row: the Data quality sheet.')
+    : format === 'json'
+      ? tr(lang, 'Все пропущенные строки: dataQuality.rowsSkipped в JSON.', 'Every skipped row: dataQuality.rowsSkipped in the JSON.')
+      : tr(lang, 'Все пропущенные строки: --format json (dataQuality.rowsSkipped) или лист «Качество данных» в -o отчёт.xlsx.', 'Every skipped row: --format json (dataQuality.rowsSkipped) or the Data quality sheet of -o report.xlsx.');
+  lines.push(where);
+  ctx.stderr.write(`${lines.join('\n')}\n`);
+}

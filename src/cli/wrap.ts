@@ -1,0 +1,32 @@
+/**
+ * Wraps text at word boundaries to `width` columns (a word longer than a line stays whole);
+ * existing line breaks are kept. Terminals otherwise break words mid-way.
+ */
+export function wrapText(text: string, width: number): string {
+  if (!Number.isFinite(width) || width < 20) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      const indent = /^\s*/.exec(line)![0];
+      const words = line.slice(indent.length).split(/ +/);
+      const out: string[] = [];
+      let current = indent;
+      for (const word of words) {
+        if (current.trim() === '') current = indent + word;
+        else if ([...current].length + 1 + [...word].length <= width) current += ` ${word}`;
+        else {
+          out.push(current);
+          current = indent + word;
+        }
+      }
+      out.push(current);
+      return out.join('\n');
+    })
+    .join('\n');
+}
+
+/** The width to wrap a stream's text to: its terminal's columns (less one); not a terminal: no wrapping. */
+export function columnsOf(stream: NodeJS.WritableStream): number {
+  const cols = (stream as { columns?: number }).columns;
+  return cols && cols > 0 ? cols - 1 : Infinity;
+}

@@ -1,0 +1,145 @@
+import { tr } from '../i18n.js';
+import type { EvidenceFacts, FactId, FactNeed } from '../kpi/facts.js';
+import type { EvidenceFactUse, Verdict } from './types.js';
+
+/** A number as the reader writes it: `1 234,5` in Russian, `1,234.5` in English; at most `decimals`. */
+export function formatNumber(n: number, lang: string, decimals = 1): string {
+  const fixed = Math.abs(n).toFixed(decimals).replace(/\.?0+$/, '');
+  const [int, frac] = fixed.split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? ' ' : ',');
+  return `${n < 0 ? '−' : ''}${grouped}${frac ? (lang === 'ru' ? ',' : '.') + frac : ''}`;
+}
+
+/** A share as a percentage with at most one decimal: `20,7%`, `46%`. */
+export function formatShare(x: number, lang: string): string {
+  return `${formatNumber(x * 100, lang, 1)}%`;
+}
+
+/** The Russian plural form for n: one (1, 21), few (2-4, 22-24), many (5-20, 25...). */
+function plural(n: number, one: string, few: string, many: string): string {
+  if (!Number.isInteger(n)) return few;
+  const d = n % 10;
+  const h = n % 100;
+  if (d === 1 && h !== 11) return one;
+  if (d >= 2 && d <= 4 && (h < 12 || h > 14)) return few;
+  return many;
+}
+
+type Share = (p: string, a: string, b: string) => string;
+/** Each share fact said both ways; the negative form is used, with the complement, when under half. */
+const SHARES: Partial<Record<FactId, { ru: [Share, Share]; en: [Share, Share] }>> = {
+  win_rate: {
+    ru: [(p, a, b) => `выиграно ${p} закрытых сделок (${a} из ${b})`, (p, a, b) => `проиграно ${p} закрытых сделок (${a} из ${b})`],
+    en: [(p, a, b) => `${p} of closed deals are won (${a} of ${b})`, (p, a, b) => `${p} of closed deals are lost (${a} of ${b})`],
+  },
+  lost_with_reason_share: {
+    ru: [(p, a, b) => `у ${p} проигранных сделок (${a} из ${b}) указана причина отказа`, (p, a, b) => `у ${p} проигранных сделок (${a} из ${b}) не указана причина отказа`],
+    en: [(p, a, b) => `${p} of lost deals (${a} of ${b}) have a loss reason`, (p, a, b) => `${p} of lost deals (${a} of ${b}) have no loss reason`],
+  },
+  source_share: {
+    ru: [(p, a, b) => `у ${p} сделок (${a} из ${b}) указан источник`, (p, a, b) => `у ${p} сделок (${a} из ${b}) не указан источник`],
+    en: [(p, a, b) => `${p} of deals (${a} of ${b}) have a source`, (p, a, b) => `${p} of deals (${a} of ${b}) have no source`],
+  },
+  won_with_activity_share: {
+    ru: [(p, a, b) => `у ${p} выигранных сделок (${a} из ${b}) есть хотя бы один контакт в CRM`, (p, a, b) => `у ${p} выигранных сделок (${a} из ${b}) нет ни одного контакта в CRM`],
+    en: [(p, a, b) => `${p} of won deals (${a} of ${b}) have at least one logged contact`, (p, a, b) => `${p} of won deals (${a} of ${b}) have no logged contact`],
+  },
+  won_amount_share: {
+    ru: [(p, a, b) => `у ${p} выигранных сделок (${a} из ${b}) указана сумма`, (p, a, b) => `у ${p} выигранных сделок (${a} из ${b}) не указана сумма`],
+    en: [(p, a, b) => `${p} of won deals (${a} of ${b}) have an amount`, (p, a, b) => `${p} of won deals (${a} of ${b}) have no amount`],
+  },
+  product_share: {
+    ru: [(p, a, b) => `у ${p} сделок (${a} из ${b}) указан товар`, (p, a, b) => `у ${p} сделок (${a} из ${b}) не указан товар`],
+    en: [(p, a, b) => `${p} of deals (${a} of ${b}) name a product`, (p, a, b) => `${p} of deals (${a} of ${b}) name no product`],
+  },
+  won_with_payment_share: {
+    ru: [(p, a, b) => `по ${p} выигранных сделок (${a} из ${b}) есть оплата`, (p, a, b) => `по ${p} выигранных сделок (${a} из ${b}) нет ни одной оплаты`],
+    en: [(p, a, b) => `${p} of won deals (${a} of ${b}) have a payment`, (p, a, b) => `${p} of won deals (${a} of ${b}) have no payment`],
+  },
+  calls_linked_share: {
+    ru: [(p, a, b) => `${p} звонков (${a} из ${b}) привязаны к сделке`, (p, a, b) => `${p} звонков (${a} из ${b}) не привязаны ни к одной сделке`],
+    en: [(p, a, b) => `${p} of calls (${a} of ${b}) are linked to a deal`, (p, a, b) => `${p} of calls (${a} of ${b}) are linked to no deal`],
+  },
+  answered_with_duration_share: {
+    ru: [(p, a, b) => `у ${p} состоявшихся звонков (${a} из ${b}) есть длительность`, (p, a, b) => `у ${p} состоявшихся звонков (${a} из ${b}) нет длительности`],
+    en: [(p, a, b) => `${p} of answered calls (${a} of ${b}) have a duration`, (p, a, b) => `${p} of answered calls (${a} of ${b}) have no duration`],
+  },
+};
+
+/** One fact in words, with its numbers. */
+export function describeFact(lang: string, id: FactId, facts: EvidenceFacts): string {
+  const value = facts.values[id];
+  const n = (x: number) => formatNumber(x, lang);
+  if (value === null || value === undefined) return tr(lang, `«${id}»: нет данных`, `"${id}": no data`);
+  const share = SHARES[id];
+  const parts = facts.parts[id];
+  if (share && parts) {
+    const [pos, neg] = share[lang === 'ru' ? 'ru' : 'en'];
+    // A win rate reads as what it is; the other shares say the larger side, as a client would.
+    return value >= 0.5 || id === 'win_rate' ? pos(formatShare(value, lang), n(parts.num), n(parts.den)) : neg(formatShare(1 - value, lang), n(parts.den - parts.num), n(parts.den));
+  }
+  switch (id) {
+    case 'closed_deals':
+      return tr(lang, `${n(value)} ${plural(value, 'закрытая сделка', 'закрытые сделки', 'закрытых сделок')}`, `${n(value)} closed deal${value === 1 ? '' : 's'}`);
+    case 'won_deals':
+      return tr(lang, `${n(value)} ${plural(value, 'выигранная сделка', 'выигранные сделки', 'выигранных сделок')}`, `${n(value)} won deal${value === 1 ? '' : 's'}`);
+    case 'touches_per_won':
+      return tr(lang, `в среднем ${n(value)} ${plural(value, 'касание', 'касания', 'касаний')} на выигранную сделку`, `${n(value)} touches per won deal on average`);
+    case 'calls': {
+      if (value === 0) return tr(lang, 'в выгрузке активностей нет ни одного звонка', 'the activities export holds no call at all');
+      const won = facts.values.won_deals;
+      const per = won ? tr(lang, ` на ${n(won)} ${plural(won, 'выигранную сделку', 'выигранные сделки', 'выигранных сделок')}`, ` for ${n(won)} won deal${won === 1 ? '' : 's'}`) : '';
+      return tr(lang, `${n(value)} ${plural(value, 'звонок', 'звонка', 'звонков')}${per}`, `${n(value)} call${value === 1 ? '' : 's'}${per}`);
+    }
+    default:
+      return `${id} = ${n(value)}`;
+  }
+}
+
+const NEEDS: Record<FactNeed, [string, string]> = {
+  deals: ['выгрузка сделок (--deals)', 'a deals export (--deals)'],
+  activities: ['выгрузка активностей или журнал звонков (--activities)', 'an activities export or call log (--activities)'],
+  payments: ['выгрузка оплат (--payments)', 'a payments export (--payments)'],
+  'deals.loss_reason': ['колонка причины отказа в выгрузке сделок', 'a loss-reason column in the deals export'],
+  'deals.source': ['колонка источника в выгрузке сделок', 'a source column in the deals export'],
+  'deals.amount': ['колонка суммы в выгрузке сделок', 'an amount column in the deals export'],
+  'deals.product': ['колонка товара в выгрузке сделок', 'a product column in the deals export'],
+  'activities.duration_s': ['колонка длительности звонка в выгрузке активностей', 'a call-duration column in the activities export'],
+};
+
+/** What to say about one verdict. */
+export interface VerdictFacts {
+  verdict: Verdict;
+  answer: string;
+  facts: EvidenceFacts;
+  used: EvidenceFactUse[];
+  missing?: FactId[];
+  sample?: { fact: FactId; value: number; min: number };
+}
+
+/** One plain sentence about a checked answer, in the client's language, with the numbers. */
+export function describeEvidence(lang: string, v: VerdictFacts): string {
+  const said = v.answer === 'yes' ? tr(lang, 'Вы ответили «да»', 'You said "yes"') : tr(lang, 'Вы ответили «нет»', 'You said "no"');
+  const list = [...new Set(v.used.map((u) => u.id as FactId))].map((id) => describeFact(lang, id, v.facts)).join('; ');
+  switch (v.verdict) {
+    case 'confirmed':
+      return tr(lang, `${said}, и выгрузки это подтверждают: ${list}.`, `${said}, and the exports confirm it: ${list}.`);
+    case 'contradicted':
+      return v.answer === 'yes'
+        ? tr(lang, `${said}, но ${list}.`, `${said}, but ${list}.`)
+        : tr(lang, `${said}, но выгрузки говорят, что вы это делаете: ${list}.`, `${said}, but the data suggests you do this: ${list}.`);
+    case 'inconclusive':
+      if (v.sample) {
+        const min = formatNumber(v.sample.min, lang);
+        return tr(lang, `Данных для вывода мало: ${describeFact(lang, v.sample.fact, v.facts)}, нужно не меньше ${min}.`, `Too little data to tell: ${describeFact(lang, v.sample.fact, v.facts)}, at least ${min} needed.`);
+      }
+      return tr(lang, `Выгрузки не дают однозначного ответа: ${list}.`, `The exports do not settle it: ${list}.`);
+    case 'no-data': {
+      const needs = [...new Set((v.missing ?? []).map((id) => v.facts.needs[id]!))].map((k) => NEEDS[k][lang === 'ru' ? 0 : 1]);
+      return tr(lang, `Проверить нельзя: нужна ${needs.join(' и ')}.`, `Cannot be checked: it needs ${needs.join(' and ')}.`);
+    }
+    default:
+      if (v.answer !== 'yes' && v.answer !== 'no') return tr(lang, 'По выгрузкам проверяются только ответы «да» и «нет».', 'Only "yes" and "no" answers are checked against the exports.');
+      return tr(lang, 'Выгрузки об этом ничего не говорят.', 'The exports say nothing about this.');
+  }
+}

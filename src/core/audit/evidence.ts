@@ -1,0 +1,101 @@
+import type { EvidenceFacts, FactId } from '../kpi/facts.js';
+import type { EvidenceCheck, Question, Questionnaire } from '../questionnaire/schema.js';
+import { pick } from '../i18n.js';
+import { pointsFor } from './score.js';
+import type { AuditResult, Evidence, EvidenceCheckResult, EvidenceFactUse, Verdict } from './types.js';
+import { describeEvidence } from './evidence-text.js';
+
+/** Whether `value op threshold` holds. */
+export function compare(value: number, op: EvidenceCheck['op'], threshold: number): boolean {
+  switch (op) {
+    case '<':
+      return value < threshold;
+    case '<=':
+      return value <= threshold;
+    case '>':
+      return value > threshold;
+    case '>=':
+      return value >= threshold;
+    default:
+      return value === threshold;
+  }
+}
+
+/** One check against the facts: its effective threshold, its value, and whether it holds (null: no value). */
+function evaluateCheck(c: EvidenceCheck, facts: EvidenceFacts): EvidenceFactUse & { supports: 'yes' | 'no'; holds: boolean | null; decisive: boolean } {
+  const value = facts.values[c.fact as FactId] ?? null;
+  const per = c.per === undefined ? 1 : facts.values[c.per as FactId];
+  const threshold = per === null || per === undefined ? c.threshold : c.threshold * per;
+  return { id: c.fact, value, op: c.op, threshold, supports: c.supports, holds: value === null || per === null ? null : compare(value, c.op, threshold), decisive: Boolean(c.decisive) };
+}
+
+/** The facts a rule reads that have no data because an input is missing (optional checks aside). */
+function missingInputs(q: Question, facts: EvidenceFacts): FactId[] {
+  const rule = q.evidence!;
+  const ids = [...(rule.sample ? [rule.sample.fact] : []), ...rule.checks.filter((c) => !c.optional).flatMap((c) => [c.fact, ...(c.per ? [c.per] : [])])] as FactId[];
+  return [...new Set(ids.filter((id) => facts.needs[id] !== undefined))];
+}
+
+/**
+ * The verdict on one answer: "yes" is supported when every "yes" check holds, "no" when any "no"
+ * check does; below the minimum sample only decisive checks count; both or neither is inconclusive.
+ */
+export function judge(q: Question, answer: string, facts: EvidenceFacts, lang: string): EvidenceCheckResult {
+  const base = { criterion: q.id, answer };
+  if (!q.evidence) return { ...base, verdict: 'not-checkable', facts: [], text: describeEvidence(lang, { verdict: 'not-checkable', answer, facts, used: [] }) };
+  if (answer !== 'yes' && answer !== 'no') return { ...base, verdict: 'not-checkable', facts: [], text: describeEvidence(lang, { verdict: 'not-checkable', answer, facts, used: [] }) };
+  const missing = missingInputs(q, facts);
+  if (missing.length > 0) {
+    const uses = q.evidence.checks.filter((c) => missing.includes(c.fact as FactId)).map((c) => evaluateCheck(c, facts));
+    const sample = q.evidence.sample && missing.includes(q.evidence.sample.fact as FactId) ? [{ id: q.evidence.sample.fact, value: null, op: '>=', threshold: q.evidence.sample.min }] : [];
+    return { ...base, verdict: 'no-data', facts: strip([...sample, ...uses]), text: describeEvidence(lang, { verdict: 'no-data', answer, facts, used: [], missing }) };
+  }
+  // An optional check whose fact has no input is left out (product_share without a product column).
+  const checks = q.evidence.checks.filter((c) => !(c.optional && facts.needs[c.fact as FactId])).map((c) => evaluateCheck(c, facts));
+  const sample = q.evidence.sample;
+  const sampleValue = sample ? (facts.values[sample.fact as FactId] ?? 0) : 0;
+  const below = sample !== undefined && sampleValue < sample.min;
+  const decisive = checks.filter((c) => c.decisive && c.holds === true);
+  let supported: 'yes' | 'no' | undefined;
+  let used: typeof checks;
+  if (decisive.length > 0) {
+    supported = decisive[0]!.supports;
+    used = decisive.filter((c) => c.supports === supported);
+  } else if (below) {
+    const text = describeEvidence(lang, { verdict: 'inconclusive', answer, facts, used: [], sample: { fact: sample.fact as FactId, value: sampleValue, min: sample.min } });
+    const use = { id: sample.fact, value: sampleValue, op: '>=' as const, threshold: sample.min };
+    return { ...base, verdict: 'inconclusive', facts: [use], text };
+  } else {
+    const yes = checks.filter((c) => c.supports === 'yes');
+    const no = checks.filter((c) => c.supports === 'no' && !c.decisive);
+    const yesHolds = yes.length > 0 && yes.every((c) => c.holds === true);
+    const noHolds = no.filter((c) => c.holds === true);
+    if (yesHolds && noHolds.length === 0) [supported, used] = ['yes', yes];
+    else if (!yesHolds && noHolds.length > 0) [supported, used] = ['no', noHolds];
+    else used = checks.filter((c) => !c.decisive);
+  }
+  const verdict: Verdict = supported === undefined ? 'inconclusive' : supported === answer ? 'confirmed' : 'contradicted';
+  return { ...base, verdict, facts: strip(used), text: describeEvidence(lang, { verdict, answer, facts, used: strip(used) }) };
+}
+
+function strip(list: EvidenceFactUse[]): EvidenceFactUse[] {
+  return list.map(({ id, value, op, threshold }) => ({ id, value, op, threshold }));
+}
+
+/**
+ * Checks every answer of a scored audit against the facts: the verdicts, and the evidence-checked
+ * total (the points of every contradicted "yes" removed) with its band.
+ */
+export function checkEvidence(q: Questionnaire, result: AuditResult, facts: EvidenceFacts, lang: string): Evidence {
+  const questions = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
+  const checks = result.sections.flatMap((s) => s.criteria.map((c) => judge(questions.get(c.id)!, c.answer, facts, lang)));
+  const removed = checks.filter((c) => c.verdict === 'contradicted' && c.answer === 'yes').reduce((sum, c) => sum + pointsFor(questions.get(c.criterion)!, 'yes'), 0);
+  const total = result.total - removed;
+  const band = q.bands.find((b) => total >= b.from && total <= b.to) ?? q.bands[0]!;
+  return {
+    facts: { ...facts.values },
+    checks,
+    total,
+    band: { id: band.id, from: band.from, to: band.to, title: pick(band.title, lang), meaning: pick(band.meaning, lang) },
+  };
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+const headers = z.array(z.string().min(1)).min(1);
+const text = z.object({ ru: z.string().min(1), en: z.string().min(1) }).strict();
+
+/**
+ * A CRM profile (profiles/*.yaml): how one CRM writes one kind of export. The header signature
+ * recognises the source; its columns take precedence over the generic aliases; its stage words add
+ * to the built-in vocabulary; `unknownStage` says what a stage no rule knows means in that CRM.
+ */
+export const profileSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+    crm: z.string().min(1).describe('the CRM and export, as inspect names it'),
+    kind: z.enum(['deals', 'activities', 'payments']),
+    signature: z
+      .object({
+        all: headers.optional().describe('headers every file of this source has'),
+        any: headers.describe('headers typical of this source'),
+        min: z.number().int().positive().describe('how many of `any` a file needs to be recognised'),
+      })
+      .strict(),
+    columns: z.record(z.string(), headers).default({}).describe('field: headers in priority order (company before contact for client)'),
+    stages: z
+      .object({
+        won: z.array(z.string()).default([]),
+        lost: z.array(z.string()).default([]),
+        open: z.array(z.string()).default([]),
+      })
+      .strict()
+      .default({ won: [], lost: [], open: [] }),
+    placeholders: z.array(z.string().min(1)).default([]).describe('what the CRM writes in an empty date (`не закрыта`)'),
+    unknownStage: z.enum(['open', 'ask']).describe('open: every stage no rule knows is open (amoCRM); ask: such a stage must be classified by the user'),
+    closeDateIsPlanned: z.boolean().default(false).describe('the close date of an open deal is its expected close: it says nothing about whether a stage is closed'),
+    notes: text,
+  })
+  .strict();
+
+export type CrmProfile = z.infer<typeof profileSchema>;

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { normalizeHeader, type RecordKind } from './fields.js';
+import type { CrmProfile } from './profile-schema.js';
+
+export type { CrmProfile };
+
+// dist/profiles.json is written by the build from profiles/*.yaml (validated there against
+// profile-schema.ts): the same path from src/io/map and dist/io/map, so tests read it too.
+const BUNDLE = new URL('../../../dist/profiles.json', import.meta.url);
+
+let cache: CrmProfile[] | undefined;
+
+/** The built-in CRM profiles (profiles/*.yaml). */
+export function crmProfiles(): CrmProfile[] {
+  if (!cache) {
+    try {
+      cache = JSON.parse(readFileSync(BUNDLE, 'utf8')) as CrmProfile[];
+    } catch (error) {
+      throw new Error(`the CRM profiles are not built (${(error as Error).message}): run npm run build`);
+    }
+  }
+  return cache;
+}
+
+/** A profile recognised in a header, with how many of its signature headers the header has. */
+export interface ProfileMatch {
+  profile: CrmProfile;
+  matched: string[];
+}
+
+/**
+ * The profile whose signature the header matches best: every `all` header present and at least
+ * `min` of `any`; the most matched headers win (the earlier profile on a tie).
+ */
+export function detectProfile(headers: readonly string[], kind: RecordKind): ProfileMatch | undefined {
+  const present = new Map(headers.map((h) => [normalizeHeader(h), h] as const));
+  let best: ProfileMatch | undefined;
+  for (const profile of crmProfiles()) {
+    if (profile.kind !== kind) continue;
+    const sig = profile.signature;
+    if (sig.all && !sig.all.every((h) => present.has(normalizeHeader(h)))) continue;
+    const matched = sig.any.filter((h) => present.has(normalizeHeader(h)));
+    if (matched.length < sig.min) continue;
+    if (!best || matched.length > best.matched.length) best = { profile, matched };
+  }
+  return best;
+}
+
+/** Every header some profile of this kind names: the header search knows them too. */
+export function profileHeaders(kind: RecordKind): string[] {
+  return crmProfiles()
+    .filter((p) => p.kind === kind)
+    .flatMap((p) => Object.values(p.columns).flat())
+    .map(normalizeHeader);
+}

@@ -1,0 +1,45 @@
+import type { CompareResult } from '../../core/compare.js';
+import { tr } from '../../core/i18n.js';
+import { renderCsvTables, type CsvValue } from '../csv.js';
+import { csvNumber, csvUnit, withUnit } from '../kpi/csv.js';
+import { compareLabels, ROW_INFO } from './text.js';
+
+const pct = (v: number | null): CsvValue => (v === null ? null : v * 100);
+
+/**
+ * The before/after table as CSV: each row in its own unit (a share in %, so its change is in
+ * percentage points), the relative change and the target in %, and the verdict; then the payback
+ * and each manager's before and after when the result has them.
+ */
+export function renderCompareCsv(result: CompareResult, opts: { lang: string }): string {
+  const lang = opts.lang === 'ru' ? 'ru' : 'en';
+  const L = compareLabels(lang);
+  const unit = tr(lang, 'Единица', 'Unit');
+  const rows: CsvValue[][] = result.rows.map((row) => {
+    const info = ROW_INFO[row.metric]!;
+    const u = info.format === 'ratio' ? tr(lang, '% (изменение в п.п.)', '% (change in pp)') : csvUnit(info.format, lang);
+    return [info[lang], u, csvNumber(row.before, info.format), csvNumber(row.after, info.format), csvNumber(row.change, info.format), pct(row.change_pct), pct(row.target), row.met === null ? '' : row.met ? L.yes : L.no];
+  });
+  const tables = [{ head: [L.metric, unit, `${L.before} ${result.before.from} — ${result.before.to}`, `${L.after} ${result.after.from} — ${result.after.to}`, L.change, `${L.changePct}`, `${L.target}, %`, L.met], rows }];
+  const p = result.payback;
+  if (p) {
+    tables.push({
+      head: [L.payback, L.changeValue],
+      rows: [
+        [L.gain, p.gain_per_month],
+        [L.months, p.payback_months ?? L.noPayback],
+        [`${L.roi}, %`, pct(p.roi_12m)],
+      ],
+    });
+  }
+  if (result.managers && result.managers.length > 0) {
+    const metrics = result.managers[0]!.metrics;
+    const head = [L.manager, ...metrics.flatMap((m) => {
+      const info = ROW_INFO[m.metric]!;
+      const label = withUnit(info[lang], csvUnit(info.format, lang));
+      return [`${label}: ${L.before}`, `${label}: ${L.after}`];
+    })];
+    tables.push({ head, rows: result.managers.map((m) => [m.manager, ...m.metrics.flatMap((r) => [csvNumber(r.before, ROW_INFO[r.metric]!.format), csvNumber(r.after, ROW_INFO[r.metric]!.format)])]) });
+  }
+  return renderCsvTables(tables, lang);
+}

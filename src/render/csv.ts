@@ -1,0 +1,33 @@
+/** A CSV cell: text from an export or a label, a number, or nothing. */
+export type CsvValue = string | number | null | undefined;
+
+/**
+ * Text that a spreadsheet would run as a formula (OWASP "CSV injection": a leading `=`, `+`, `-`,
+ * `@`, tab or carriage return) gets a leading apostrophe, so it is shown as text. Numbers the
+ * product computed are written as numbers and never touched.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** CSV conventions of a language: Russian Excel reads `;` and a decimal comma, English `,` and a dot. */
+export function csvDialect(lang: string): { delimiter: string; decimal: string } {
+  return lang === 'ru' ? { delimiter: ';', decimal: ',' } : { delimiter: ',', decimal: '.' };
+}
+
+function cell(value: CsvValue, dialect: { delimiter: string; decimal: string }): string {
+  if (value === null || value === undefined) return '';
+  // Twelve significant digits drop float noise (0.30000000000000004) and keep every real digit.
+  const text = typeof value === 'number' ? String(Number(value.toPrecision(12))).replace('.', dialect.decimal) : neutraliseFormula(value);
+  return /["\r\n]/.test(text) || text.includes(dialect.delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Tables as one CSV file: UTF-8 with a BOM (so Excel picks the encoding), CRLF line ends (RFC 4180),
+ * and an empty line between tables.
+ */
+export function renderCsvTables(tables: Array<{ head: string[]; rows: CsvValue[][] }>, lang: string): string {
+  const dialect = csvDialect(lang);
+  const blocks = tables.map((t) => [t.head, ...t.rows].map((r) => r.map((v) => cell(v, dialect)).join(dialect.delimiter)).join('\r\n'));
+  return `\uFEFF${blocks.join('\r\n\r\n')}\r\n`;
+}

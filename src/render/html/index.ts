@@ -1,0 +1,41 @@
+import { buildCharts } from '../charts/build.js';
+import type { Chart } from '../charts/spec.js';
+import { renderChartSvg } from '../charts/svg.js';
+import { htmlLabels } from './labels.js';
+import { documentHtml, section } from './page.js';
+import { auditSection, coverSection, definitionsSection, documentTitle, figure, paybackSummary, qualitySection, recommendationsSection, type HtmlInput } from './sections.js';
+
+export type { HtmlInput } from './sections.js';
+
+/**
+ * The client document: one self-contained HTML file (inline CSS and SVG, no script, no external
+ * resource) with a cover, the audit, recommendations, the KPI charts, before/after and payback,
+ * data quality and definitions, for whatever parts the input has.
+ */
+export async function renderHtml(r: HtmlInput, opts: { topReasons?: number } = {}): Promise<string> {
+  const L = htmlLabels(r.lang);
+  const charts = buildCharts({ audit: r.audit, kpi: r.kpi, compare: r.compare }, r.lang, opts);
+  const svgs = new Map<string, string>();
+  for (const c of charts) svgs.set(c.id, await renderChartSvg(c));
+  const fig = (...ids: string[]) => ids.map((id) => charts.find((c: Chart) => c.id === id)).filter((c): c is Chart => c !== undefined).map((c) => figure(c, svgs.get(c.id)!, r.lang)).join('');
+  const parts = [coverSection(r)];
+  if (r.audit) parts.push(auditSection(r.audit, r.lang, fig('audit-sections')), recommendationsSection(r.audit, r.lang));
+  if (r.kpi) {
+    const add = (id: string, title: string, ...ids: string[]) => {
+      const body = fig(...ids);
+      if (body) parts.push(section(id, title, body));
+    };
+    add('funnel', L.funnel, 'funnel');
+    add('managers', L.managers, 'managers-conversion', 'managers-response', 'managers-touches');
+    add('loss-reasons', L.lossReasons, 'loss-reasons');
+    add('calls', L.calls, 'calls');
+  }
+  if (r.compare) {
+    parts.push(section('before-after', L.beforeAfter, fig('before-after')));
+    if (r.compare.payback) parts.push(section('payback', L.payback, paybackSummary(r.compare, r.lang) + fig('payback')));
+  }
+  if (r.kpi) parts.push(qualitySection(r.kpi, r.lang));
+  if (r.kpi || r.compare) parts.push(definitionsSection(r));
+  const title = `${documentTitle(r)}${r.company ? ` — ${r.company}` : ''}`;
+  return documentHtml(r.lang, title, `${parts.join('\n')}\n<footer>${L.generator}</footer>`);
+}

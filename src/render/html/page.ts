@@ -1,0 +1,79 @@
+import { formatDay } from '../format.js';
+
+/** Escapes text for HTML content and attribute values: every value from an export passes here. */
+export function esc(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+}
+
+/** A calendar day as its reader writes it (ДД.ММ.ГГГГ in Russian, ISO in English); … when open-ended. */
+export function formatDate(day: string | null | undefined, lang: string): string {
+  return day ? formatDay(day, lang) : '…';
+}
+
+/** A table with a header that repeats on every printed page and rows that never split. */
+export function table(head: string[], rows: string[][], opts: { numeric?: boolean[]; cls?: string } = {}): string {
+  const cls = (i: number) => (opts.numeric?.[i] ? ' class="num"' : '');
+  return `<table${opts.cls ? ` class="${opts.cls}"` : ''}><thead><tr>${head.map((h, i) => `<th${cls(i)}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${esc(c)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+/** A section: a printed page (or more) of its own, with a heading. */
+export function section(id: string, title: string, body: string): string {
+  return `<section class="section" id="${esc(id)}" data-section="${esc(id)}"><h2>${esc(title)}</h2>${body}</section>`;
+}
+
+/** Inline CSS: screen and print (A4, a section per page, repeated table headers, no row cut in two). */
+export const CSS = `
+:root{--ink:#1c2833;--muted:#5f6b76;--line:#d5dbe1;--accent:#1f5f99;--good:#2e7d32;--bad:#c62828}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.45 "DejaVu Sans","Liberation Sans",Arial,sans-serif;color:var(--ink);background:#f3f5f7}
+main{max-width:820px;margin:0 auto;background:#fff;padding:32px 40px}
+h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:0 0 12px;color:var(--accent);border-bottom:2px solid var(--accent);padding-bottom:4px}
+h3{font-size:15px;margin:16px 0 6px}
+.section{margin:0 0 40px}
+.cover .meta{color:var(--muted);margin:0 0 16px}
+.score{display:flex;gap:24px;align-items:baseline;margin:16px 0}
+.score .big{font-size:40px;font-weight:bold;color:var(--accent)}
+.band{font-size:18px;font-weight:bold}
+table{border-collapse:collapse;width:100%;margin:6px 0 12px;font-size:12px}
+th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
+th{background:#e8eef4}
+td.num,th.num{text-align:right;white-space:nowrap}
+.good{color:var(--good);font-weight:bold}.bad{color:var(--bad);font-weight:bold}
+figure.chart{margin:12px 0 20px}
+figure.chart figcaption{font-weight:bold;margin:0 0 4px}
+figure.chart svg{max-width:100%;height:auto;display:block}
+.note{color:var(--muted);font-size:12px}
+footer{color:var(--muted);font-size:11px;margin-top:24px}
+@page{size:A4;margin:14mm 12mm}
+@media print{
+  body{background:#fff}
+  main{max-width:none;padding:0}
+  .section{break-before:page;margin:0}
+  .section.cover{break-before:auto}
+  thead{display:table-header-group}
+  tr,figure.chart svg,figure.chart figcaption,.score{break-inside:avoid}
+  h2,h3,figcaption{break-after:avoid}
+}
+`;
+
+/** The whole document: one file, inline CSS and SVG, no script, no external resource. */
+export function documentHtml(lang: string, title: string, body: string): string {
+  return `<!DOCTYPE html>
+<html lang="${esc(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="crm-audit">
+<title>${esc(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,122 @@
+import type { AuditResult } from '../../core/audit/types.js';
+import type { CompareResult } from '../../core/compare.js';
+import { METRICS } from '../../core/kpi/catalog.js';
+import type { KpiResult } from '../../core/kpi/types.js';
+import type { ReportResult } from '../../core/report.js';
+import { auditLabels } from '../audit/labels.js';
+import type { Chart } from '../charts/spec.js';
+import { ROW_INFO } from '../compare/text.js';
+import { formatCount, formatLocalDate, formatPoints, formatValue } from '../format.js';
+import { headlineRows } from '../report/summary.js';
+import { htmlLabels, reasonText } from './labels.js';
+import { esc, formatDate, section, table } from './page.js';
+
+/** What an HTML report is rendered from: the report result, or one command's result wrapped alike. */
+export type HtmlInput = Pick<ReportResult, 'lang' | 'generatedAt' | 'company' | 'audit' | 'kpi' | 'compare'>;
+
+const signed = (v: number | null, lang: string) => (v === null ? '—' : `${v > 0 ? '+' : ''}${formatValue(v, 'ratio', lang)}`);
+
+/** A chart as a figure: its SVG, and its numbers in a table beside it. */
+export function figure(chart: Chart, svg: string, lang: string): string {
+  const numeric = chart.table.head.map((_, i) => i > 0);
+  return `<figure class="chart" data-chart="${esc(chart.id)}" data-kind="${chart.kind}" data-marks="${chart.marks}"><figcaption>${esc(chart.title)}</figcaption>${svg}<details open><summary class="note">${esc(htmlLabels(lang).chartTable)}</summary>${table(chart.table.head, chart.table.rows, { numeric })}</details></figure>`;
+}
+
+function periodOf(r: HtmlInput, lang: string): string | undefined {
+  if (r.kpi && (r.kpi.period.from || r.kpi.period.to)) return `${formatDate(r.kpi.period.from, lang)} — ${formatDate(r.kpi.period.to, lang)}`;
+  if (r.compare) return `${formatDate(r.compare.before.from, lang)} — ${formatDate(r.compare.after.to, lang)}`;
+  return undefined;
+}
+
+/** The document's title: what it holds (audit, KPIs, before/after, or all of them). */
+export function documentTitle(r: HtmlInput): string {
+  const L = htmlLabels(r.lang);
+  const only = [r.audit && L.auditTitle, r.kpi && L.kpiTitle, r.compare && L.compareTitle].filter(Boolean);
+  return only.length === 1 ? (only[0] as string) : L.title;
+}
+
+/** The cover: company, period, date, the audit's score and band, and the headline KPIs against targets. */
+export function coverSection(r: HtmlInput): string {
+  const L = htmlLabels(r.lang);
+  const meta = [
+    r.company ? `${L.company}: <b>${esc(r.company)}</b>` : '',
+    periodOf(r, r.lang) ? `${L.period}: ${esc(periodOf(r, r.lang))}` : '',
+    // The report date as the other reports write it: the run's local calendar day.
+    `${L.date}: ${esc(formatLocalDate(new Date(r.generatedAt), r.lang))}`,
+  ].filter(Boolean);
+  let body = `<h1>${esc(documentTitle(r))}</h1><p class="meta">${meta.join(' · ')}</p>`;
+  if (r.audit) {
+    body += `<div class="score"><span class="big">${esc(formatPoints(r.audit.total, r.lang))} / ${esc(formatPoints(r.audit.max, r.lang))}</span><span><span class="note">${esc(L.score)}</span><br><span class="band">${esc(r.audit.band.title)}</span></span></div><p>${esc(r.audit.band.meaning)}</p>`;
+  }
+  const head = r.kpi ? headlineRows(r as ReportResult, r.lang).map((h) => ({ label: h.label, text: h.text, target: h.target, met: h.met })) : (r.compare?.rows ?? []).filter((x) => x.target !== null).map((x) => ({ label: ROW_INFO[x.metric]![r.lang === 'ru' ? 'ru' : 'en'], text: formatValue(x.after, ROW_INFO[x.metric]!.format, r.lang), target: x.target, met: x.met }));
+  if (head.length > 0) {
+    const rows = head.map((h) => [h.label, h.text, h.target === null ? '—' : signed(h.target, r.lang), h.met === null ? '—' : h.met ? `✔ ${L.yes}` : `✘ ${L.no}`]);
+    body += `<h3>${esc(L.headline)}</h3>${table([L.metric, L.value, L.target, L.met], rows, { numeric: [false, true, true, false] })}`;
+  }
+  return `<section class="section cover" id="cover" data-section="cover">${body}</section>`;
+}
+
+/** The audit by section, its chart, and the evidence verdicts when the audit was checked against data. */
+export function auditSection(a: AuditResult, lang: string, chart: string): string {
+  const L = htmlLabels(lang);
+  const A = auditLabels(lang);
+  let body = chart;
+  const ev = a.evidence;
+  if (ev) {
+    const titles = new Map(a.sections.flatMap((s) => s.criteria.map((c) => [c.id, c.title || c.id] as const)));
+    body += `<h3>${esc(L.evidence)}</h3><p>${esc(L.evidenceTotal)}: <b>${esc(formatPoints(ev.total, lang))} / ${esc(formatPoints(a.max, lang))}</b> — ${esc(ev.band.title)}</p>`;
+    body += table([L.criterion, L.answer, L.verdict, L.why], ev.checks.map((c) => [titles.get(c.criterion) ?? c.criterion, A.answers[c.answer] ?? c.answer, L.verdicts[c.verdict] ?? c.verdict, c.text]), { cls: 'evidence' });
+  }
+  return section('audit', L.audit, body);
+}
+
+/** Recommendations with the points they would add and the hours they take. */
+export function recommendationsSection(a: AuditResult, lang: string): string {
+  const L = htmlLabels(lang);
+  if (a.recommendations.length === 0) return section('recommendations', L.recommendations, `<p>${esc(L.noRecommendations)}</p>`);
+  // Money appears when the hour has a price (--hourly-cost): hours a month × that price.
+  const money = a.recommendations.some((r) => r.cost?.costPerMonth !== undefined);
+  const rows = a.recommendations.map((r, i) => [
+    String(i + 1), r.text, formatPoints(r.missingPoints, lang),
+    r.cost?.hoursPerMonth === undefined ? '—' : formatPoints(r.cost.hoursPerMonth, lang),
+    ...(money ? [r.cost?.costPerMonth === undefined ? '—' : formatValue(r.cost.costPerMonth, 'money', lang)] : []),
+    r.cost?.basis ?? '—',
+  ]);
+  const head = ['№', L.recommendation, L.missingPoints, L.hoursPerMonth, ...(money ? [L.moneyPerMonth] : []), L.costBasis];
+  return section('recommendations', L.recommendations, table(head, rows, { numeric: [true, false, true, true, ...(money ? [true] : []), false] }));
+}
+
+/** Payback figures above its curve. */
+export function paybackSummary(c: CompareResult, lang: string): string {
+  const L = htmlLabels(lang);
+  if (!c.payback || !c.payback_inputs) return '';
+  const rows = [
+    [L.cost, formatValue(c.payback_inputs.cost, 'money', lang)],
+    [L.monthlyCost, formatValue(c.payback_inputs.monthly_cost, 'money', lang)],
+    [L.gain, formatValue(c.payback.gain_per_month, 'money', lang)],
+    [L.paybackMonths, c.payback.payback_months === null ? L.noPayback : formatValue(c.payback.payback_months, 'decimal', lang)],
+    [L.roi, formatValue(c.payback.roi_12m, 'ratio', lang)],
+  ];
+  return `${table([L.metric, L.value], rows, { numeric: [false, true] })}<p class="note">${esc(L.paybackNote)}</p>`;
+}
+
+/** Files read, rows skipped with where and why, warnings, and metrics that could not be computed. */
+export function qualitySection(k: KpiResult, lang: string): string {
+  const L = htmlLabels(lang);
+  const q = k.dataQuality;
+  let body = table([L.file, L.format, L.rows, L.records, L.unreadable, L.dropped], q.files.map((f) => [f.file, f.format, formatCount(f.rowsRead, lang), formatCount(f.records, lang), formatCount(f.skipped, lang), formatCount(Object.values(f.dropped).reduce((a, b) => a + b, 0), lang)]), { numeric: [false, false, true, true, true, true] });
+  if (q.rowsSkipped.length > 0) body += `<h3>${esc(L.skippedRows)}</h3>${table([L.file, L.row, L.column, L.reason], q.rowsSkipped.slice(0, 50).map((s) => [s.file, String(s.row), s.column ?? '', s.reason]))}`;
+  if (q.warnings.length > 0) body += `<h3>${esc(L.warnings)}</h3><ul>${q.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`;
+  const na = Object.entries(k.notApplicable);
+  if (na.length > 0) body += `<h3>${esc(L.notApplicable)}</h3>${table([L.metric, L.reason], na.map(([key, why]) => [METRICS.find((m) => m.key === key)?.label[lang === 'ru' ? 'ru' : 'en'] ?? key, reasonText(why, lang)]))}`;
+  return section('data-quality', L.dataQuality, body);
+}
+
+/** Every metric the report shows, with its definition, and the payback curve's. */
+export function definitionsSection(r: HtmlInput): string {
+  const L = htmlLabels(r.lang);
+  const lang = r.lang === 'ru' ? 'ru' : 'en';
+  const rows = METRICS.filter((m) => !r.kpi || !(m.key in r.kpi.notApplicable)).map((m) => [m.label[lang], m.definition[lang]]);
+  if (r.compare?.payback) rows.push([L.payback, L.paybackNote]);
+  return section('definitions', L.definitions, table([L.metric, L.definition], rows));
+}

@@ -1,0 +1,209 @@
+import type ExcelJS from 'exceljs';
+import { tr } from '../core/i18n.js';
+
+/** What every sheet states above its table: whose data, which period, and when it was made. */
+export interface SheetHeading {
+  title: string;
+  company?: string;
+  /** One line per period: «Период», or «До» and «После» in a comparison. `null` ends mean "all data". */
+  periods?: Array<{ label: string; from: string | null; to: string | null }>;
+  date: Date;
+  lang: string;
+}
+
+/** Whose report and when: what a workbook's builders pass to every sheet's heading. */
+export interface WorkbookHeading {
+  company?: string;
+  date: Date;
+}
+
+/** Date cell formats: `ДД.ММ.ГГГГ` in Russian (Excel's `dd.mm.yyyy`), ISO in English. */
+export function dateFormat(lang: string, withTime = false): string {
+  const day = lang === 'ru' ? 'dd.mm.yyyy' : 'yyyy-mm-dd';
+  return withTime ? `${day} hh:mm` : day;
+}
+
+/** A calendar day `YYYY-MM-DD` as a date cell value (Excel dates carry no zone: midnight of that day). */
+export function dayValue(day: string): Date {
+  return new Date(`${day.slice(0, 10)}T00:00:00Z`);
+}
+
+/** A moment as a date cell showing the local wall-clock time of the run (`TZ`), not UTC. */
+export function localMomentValue(moment: Date): Date {
+  return new Date(Date.UTC(moment.getFullYear(), moment.getMonth(), moment.getDate(), moment.getHours(), moment.getMinutes(), moment.getSeconds()));
+}
+
+/** The rows a heading takes: title, company, periods, date and an empty line before the table. */
+function headingRows(h: SheetHeading): Array<{ values: unknown[]; formats?: Record<number, string> }> {
+  const rows: Array<{ values: unknown[]; formats?: Record<number, string> }> = [{ values: [h.title] }];
+  if (h.company) rows.push({ values: [tr(h.lang, 'Компания', 'Company'), h.company] });
+  for (const p of h.periods ?? []) {
+    if (!p.from && !p.to) rows.push({ values: [p.label, tr(h.lang, 'все данные', 'all data')] });
+    else rows.push({ values: [p.label, p.from ? dayValue(p.from) : '…', p.to ? dayValue(p.to) : '…'], formats: { 2: dateFormat(h.lang), 3: dateFormat(h.lang) } });
+  }
+  rows.push({ values: [tr(h.lang, 'Дата отчёта', 'Report date'), localMomentValue(h.date)], formats: { 2: dateFormat(h.lang, true) } });
+  rows.push({ values: [] });
+  return rows;
+}
+
+/** Shifts the row numbers of an A1 range ("E2:E12") down by `n`. */
+function shiftRef(ref: string, n: number): string {
+  return ref.replace(/([A-Z]+)(\d+)/g, (_, col: string, row: string) => `${col}${Number(row) + n}`);
+}
+
+/**
+ * Puts the heading above a sheet whose table starts at row 1, then lays the sheet out for reading
+ * and printing: widths from the content, wrapped headers, row heights that fit, frozen and
+ * repeated header rows, landscape when wide, one page wide. Returns how many rows were inserted.
+ */
+export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | null, opts: { autofilter?: boolean; subHeaders?: number[] } = {}): number {
+  const rows = heading ? headingRows(heading) : [];
+  const n = rows.length;
+  if (n > 0) {
+    const heights = new Map<number, number | undefined>();
+    sheet.eachRow({ includeEmpty: true }, (row) => heights.set(row.number, row.height));
+    sheet.spliceRows(1, 0, ...rows.map((r) => r.values as ExcelJS.CellValue[]));
+    for (let i = 1; i <= sheet.rowCount; i++) {
+      const row = sheet.getRow(i);
+      row.height = i <= n ? (undefined as unknown as number) : (heights.get(i - n) as number);
+    }
+    rows.forEach((r, i) => {
+      for (const [col, fmt] of Object.entries(r.formats ?? {})) sheet.getRow(i + 1).getCell(Number(col)).numFmt = fmt;
+    });
+    sheet.getRow(1).font = { bold: true, size: 13 };
+    for (let i = 2; i < n; i++) sheet.getRow(i).getCell(1).font = { bold: true };
+    const cf = (sheet as unknown as { conditionalFormattings: Array<{ ref: string }> }).conditionalFormattings;
+    for (const c of cf ?? []) c.ref = shiftRef(c.ref, n);
+  }
+  const header = n + 1;
+  if (opts.autofilter !== false && sheet.columnCount > 0) sheet.autoFilter = { from: { row: header, column: 1 }, to: { row: header, column: sheet.columnCount } };
+  sheet.views = [{ state: 'frozen', ySplit: header }];
+  const headers = new Set([header, ...(opts.subHeaders ?? []).map((r) => r + n)]);
+  fitColumns(sheet, header, headers);
+  fitRowHeights(sheet, header, headers);
+  const width = sheet.columns.reduce((s, c) => s + (c.width ?? 9), 0);
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9,
+    orientation: width > 95 ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${header}:${header}`,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
+  return n;
+}
+
+/** Lays out a sheet that is not one table (the Summary): widths, heights and print setup only. */
+export function finishFreeSheet(sheet: ExcelJS.Worksheet): void {
+  fitColumns(sheet, 0, new Set());
+  fitRowHeights(sheet, 0, new Set());
+  sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+}
+
+/** Widest text a column may take before its cells wrap. */
+const MAX_TEXT = 60;
+
+/** Characters a number takes under a number format: digits, group separators, decimals, sign, unit. */
+export function numberWidth(value: number, numFmt: string | undefined): number {
+  const fmt = numFmt ?? 'General';
+  const section = fmt.split(';')[0]!;
+  const percent = section.includes('%');
+  const x = Math.abs(percent ? value * 100 : value);
+  const decimals = /\.(0+)/.exec(section)?.[1]?.length ?? (fmt === 'General' ? Math.min(String(x).split('.')[1]?.length ?? 0, 9) : 0);
+  const digits = Math.max(1, Math.floor(Math.log10(Math.max(1, Math.round(x)))) + 1);
+  const groups = section.includes(',') ? Math.floor((digits - 1) / 3) : 0;
+  const unit = [...section.matchAll(/"([^"]*)"/g)].reduce((s, m) => s + m[1]!.length, 0);
+  const sign = value < 0 || section.startsWith('+') ? 1 : 0;
+  return digits + groups + (decimals ? decimals + 1 : 0) + (percent ? 1 : 0) + unit + sign;
+}
+
+/** Characters a cell shows on one line (its longest line for text). */
+function cellWidth(cell: ExcelJS.Cell): number {
+  const v = cell.value;
+  if (v === null || v === undefined) return 0;
+  if (typeof v === 'number') return numberWidth(v, cell.numFmt);
+  if (v instanceof Date) return (cell.numFmt ?? 'yyyy-mm-dd').replace(/"/g, '').length;
+  if (typeof v === 'boolean') return 5;
+  const text = typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : String(v);
+  return Math.max(...text.split('\n').map((l) => l.length));
+}
+
+/**
+ * Widths from the content: every number and date shows in full (no `###`), headers wrap between
+ * words (a column is at least as wide as the header's longest word), long text wraps at MAX_TEXT.
+ * Rows above `header` (the heading) count only for their numbers and dates; their text may overflow.
+ */
+function fitColumns(sheet: ExcelJS.Worksheet, header: number, headers: Set<number>): void {
+  const widths: number[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const merged = cell.isMerged && cell.master !== cell;
+      if (merged) return;
+      let w: number;
+      if (row.number < header) {
+        if (typeof cell.value !== 'number' && !(cell.value instanceof Date)) return;
+        w = cellWidth(cell);
+      } else if (headers.has(row.number)) {
+        const text = String(cell.value ?? '');
+        const longestWord = Math.max(0, ...text.split(/\s+/).map((x) => x.length));
+        // Bold text is wider; a header may take up to three lines, never a broken word.
+        w = Math.max(longestWord, Math.ceil(text.length / 3)) * 1.1;
+      } else {
+        w = cellWidth(cell);
+        if (typeof cell.value === 'string' && w > MAX_TEXT) cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
+      }
+      widths[col] = Math.max(widths[col] ?? 0, Math.min(w, MAX_TEXT));
+    });
+  });
+  for (let col = 1; col < widths.length; col++) {
+    const w = widths[col];
+    if (w === undefined) continue;
+    // exceljs leaves a width of exactly 9 unwritten (its default), and the reader's default is
+    // narrower (8.43 in Excel): 9 becomes 9.5 so the width survives.
+    const width = Math.max(6, Math.ceil(w + 2));
+    sheet.getColumn(col).width = width === 9 ? 9.5 : width;
+  }
+}
+
+/** Row heights that fit wrapped text: 15 points a line, as many lines as the widest wrapped cell needs. */
+function fitRowHeights(sheet: ExcelJS.Worksheet, header: number, headers: Set<number>): void {
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    if (row.number < header) return;
+    let lines = 1;
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const isHeader = headers.has(row.number);
+      if (isHeader) cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'middle' };
+      const wrap = cell.alignment?.wrapText || isHeader;
+      if (!wrap || typeof cell.value !== 'string') return;
+      const width = Math.max(1, (sheet.getColumn(col).width ?? 9) - 1) / (isHeader ? 1.1 : 1);
+      lines = Math.max(lines, wrappedLines(cell.value, width));
+    });
+    if (lines > 1) row.height = Math.min(409, 15 * lines + 2);
+  });
+}
+
+/** Lines a text takes when wrapped at word boundaries in `width` characters. */
+export function wrappedLines(text: string, width: number): number {
+  let total = 0;
+  for (const para of text.split('\n')) {
+    let lines = 1;
+    let used = 0;
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      const len = word.length;
+      if (used === 0) used = len;
+      else if (used + 1 + len <= width) used += 1 + len;
+      else {
+        lines++;
+        used = len;
+      }
+      while (used > width) {
+        lines++;
+        used -= width;
+      }
+    }
+    total += lines;
+  }
+  return total;
+}

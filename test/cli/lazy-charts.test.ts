@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT } from '../helpers/cli.js';
+
+const FORBID = fileURLToPath(new URL('../helpers/forbid-chart-libs.mjs', import.meta.url));
+
+/** Runs the binary with the chart libraries made unloadable. */
+function runWithoutCharts(args: string[]) {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
+  delete env.SOURCE_DATE_EPOCH;
+  const res = spawnSync(process.execPath, ['--import', FORBID, BIN, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+describe('the chart libraries load only when a chart is drawn', () => {
+  it('--help, a JSON run and an XLSX audit never load them', () => {
+    expect(runWithoutCharts(['--help']).code).toBe(0);
+    expect(runWithoutCharts(['kpi', '--help']).code).toBe(0);
+    const json = runWithoutCharts(['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout).total.leads).toBeGreaterThan(0);
+    expect(runWithoutCharts(['audit', '--answers', 'samples/answers/leader.yaml', '--format', 'md']).code).toBe(0);
+  });
+
+  it('an HTML run does load them (so the check above means something)', () => {
+    const html = runWithoutCharts(['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'html']);
+    expect(html.code).not.toBe(0);
+    expect(html.stderr).toMatch(/internal error|chart library loaded/);
+  });
+});

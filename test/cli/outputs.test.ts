@@ -1,0 +1,119 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { headerRowOf } from '../helpers/xlsx-projection.js';
+
+const NOW = ['--now', '2025-07-01T00:00:00Z'];
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'crm-audit-out-'));
+
+describe('-o and --format', () => {
+  it('an extension the format does not fit exits 2 naming the formats, and writes nothing', () => {
+    const dir = tmp();
+    for (const [args, ext] of [
+      [['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'out.xls')], 'xls'],
+      [['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'xlsx', '-o', path.join(dir, 'out.csv')], 'csv'],
+      [['audit', '--answers', 'samples/answers/leader.yaml', '-o', path.join(dir, 'отчёт.pdf')], 'pdf'],
+      [['report', '--answers', 'samples/answers/leader.yaml', '-o', path.join(dir, 'report.csv')], 'csv'],
+    ] as const) {
+      const run = runCli([...args]);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`\\.${ext}`));
+      expect(run.stderr).toMatch(/xlsx \(\.xlsx\)/);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('-o ends with «Записано: FILE (size)» / "Written: FILE (size)" on stderr', () => {
+    const dir = tmp();
+    const ru = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'kpi.md'), ...NOW]);
+    expect(ru.code).toBe(0);
+    expect(ru.stderr).toMatch(/^Записано: .*kpi\.md \(\d+(,\d)? (байт|КБ)\)\n$/);
+    const en = runCli(['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-01-01', '--lang', 'en', '-o', path.join(dir, 'c.xlsx'), ...NOW]);
+    expect(en.code).toBe(0);
+    expect(en.stderr).toMatch(/^Written: .*c\.xlsx \(\d+\.\d KB\)\n$/);
+    expect(runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'json']).stderr).toBe('');
+  });
+
+  it('--format csv: kpi in Russian (BOM, ;) and compare in English (,), read back by csv-parse', () => {
+    const dir = tmp();
+    const file = path.join(dir, 'kpi.csv');
+    expect(runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-o', file, ...NOW]).code).toBe(0);
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(bytes.toString('utf8').split('\r\n\r\n')[0]!, { bom: true, delimiter: ';' }) as string[][];
+    expect(rows[0]![0]).toBe('Менеджер');
+    expect(rows.at(-1)![0]).toBe('Отдел');
+    expect(rows.at(-1)![1]).toBe('1200');
+    const cmp = runCli(['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-01-01', '--format', 'csv', '--lang', 'en']);
+    expect(cmp.code).toBe(0);
+    const table = parse(cmp.stdout.split('\r\n\r\n')[0]!, { bom: true }) as string[][];
+    expect(table[0]![0]).toBe('Metric');
+    expect(table.find((r) => r[0] === 'Conversion')![1]).toBe('% (change in pp)');
+  });
+});
+
+describe('terminal tables', () => {
+  it('compare --by-manager fits 100 columns and prints changes of shares in points', () => {
+    const run = runCli(['compare', '-d', 'samples/amocrm-deals.csv', '-a', 'samples/bitrix24-calls.xls', '--cutover', '2025-01-01', '--by-manager']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').filter((l) => [...l].length > 100)).toEqual([]);
+    expect(run.stdout).toMatch(/Конверсия .* ↑ \+8,1 п\.п\./);
+    expect(run.stdout).toMatch(/До: 01\.07\.2024 — 31\.12\.2024/);
+  });
+});
+
+// A real Bitrix24 export (read in place from the shared folder, never copied) with free-text reasons.
+const BITRIX = path.resolve('../shared/real-exports/bitrix24_deals_rest.csv');
+
+describe.runIf(existsSync(BITRIX))('loss reasons of a real Bitrix24 export with free-text reasons', () => {
+  it('print as the top 10 and «прочие», every line within 100 columns; the workbook keeps them all', async () => {
+    const dir = tmp();
+    const map = path.join(dir, 'map.yaml');
+    const columns = 'deals:\n  columns: { manager: ASSIGNED_BY_ID, created_at: DATE_CREATE, closed_at: CLOSEDATE, amount: OPPORTUNITY, loss_reason: UF_CRM_1579180371132, stage: STAGE_ID }\n';
+    writeFileSync(map, columns);
+    // Its renamed closed stages stop the run with a --map snippet; the snippet it proposes is used as is.
+    const refused = runCli(['kpi', '-d', BITRIX, '--map', map, '--format', 'json']);
+    expect(refused.code).toBe(2);
+    const snippet = /\ndeals:\n( {2}status:\n(?: {4}.+\n?)+)/.exec(refused.stderr);
+    expect(snippet).not.toBeNull();
+    writeFileSync(map, columns + snippet![1]);
+    const json = JSON.parse(runCli(['kpi', '-d', BITRIX, '--map', map, '--format', 'json']).stdout) as { total: { loss_reasons: Record<string, number> } };
+    const reasons = Object.keys(json.total.loss_reasons).length;
+    expect(reasons).toBeGreaterThan(1000);
+    const table = runCli(['kpi', '-d', BITRIX, '--map', map]);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n').filter((l) => [...l].length > 100)).toEqual([]);
+    const section = table.stdout.split('Причины отказа\n')[1]!.split('\n\n')[0]!.split('\n');
+    expect(section).toHaveLength(1 + 11);
+    expect(section.at(-1)).toMatch(new RegExp(`^прочие \\(${reasons - 10} причин[аы]?\\)`));
+    const md = runCli(['kpi', '-d', BITRIX, '--map', map, '--format', 'md', '--top-reasons', '3']).stdout;
+    expect(md).toMatch(/\| Причина \| Сделок \| Доля \|\n\| --- \| ---: \| ---: \|\n(\|.*\|\n){3}\| прочие/);
+    const out = path.join(dir, 'b24.xlsx');
+    expect(runCli(['kpi', '-d', BITRIX, '--map', map, '-o', out]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const loss = wb.getWorksheet('Причины отказа')!;
+    const department = loss.getRows(headerRowOf(loss) + 1, loss.rowCount - headerRowOf(loss))!.filter((r) => r.getCell(1).value === 'Отдел');
+    expect(department).toHaveLength(reasons);
+  });
+});
+
+describe('skipped rows on stderr', () => {
+  it('are summarised in every format with the first reasons and where to see them all', () => {
+    const dir = tmp();
+    const deals = path.join(dir, 'deals.csv');
+    const good = Array.from({ length: 300 }, (_, i) => `${i + 1};Иванов Иван;01.02.2025;Успешно реализовано;1000`);
+    writeFileSync(deals, ['ID;Ответственный;Дата создания;Этап сделки;Бюджет', ...good, '999;Петров Пётр;32.13.2025;Успешно реализовано;5'].join('\n'));
+    for (const format of ['table', 'md', 'json', 'csv']) {
+      const run = runCli(['kpi', '-d', deals, '--format', format]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toMatch(/Пропущено строк, которые не удалось прочитать: 1\./);
+      expect(run.stderr).toMatch(/deals\.csv, строка 302/);
+      expect(run.stderr).toMatch(format === 'json' ? /dataQuality\.rowsSkipped/ : /--format json/);
+    }
+  });
+});

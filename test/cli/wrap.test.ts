@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { readYesNo } from '../../src/cli/prompts.js';
+import { wrapText } from '../../src/cli/wrap.js';
+
+describe('wrapping at word boundaries', () => {
+  it('breaks between words only, keeps line breaks and overlong words whole', () => {
+    const text = 'Журналирование — это когда CRM служит журналом всех контактов с клиентом: звонков, писем.';
+    const wrapped = wrapText(text, 30);
+    for (const line of wrapped.split('\n')) expect([...line].length).toBeLessThanOrEqual(30);
+    expect(wrapped.split('\n').join(' ')).toBe(text);
+    expect(wrapText('a\nb', 30)).toBe('a\nb');
+    expect(wrapText(`x ${'y'.repeat(40)} z`, 25)).toBe(`x\n${'y'.repeat(40)}\nz`);
+  });
+});
+
+describe('yes / no typed in either language', () => {
+  it('reads д, да, y, yes and н, нет, n, no; empty is the default; anything else is not an answer', () => {
+    expect(['д', 'Да', 'y', 'YES'].map((v) => readYesNo(v, false))).toEqual([true, true, true, true]);
+    expect(['н', 'нет', 'n', 'No'].map((v) => readYesNo(v, true))).toEqual([false, false, false, false]);
+    expect([readYesNo('', true), readYesNo(' ', false), readYesNo('может', true)]).toEqual([true, false, undefined]);
+  });
+});
+
+describe('path completion', () => {
+  it('lists the files and folders that start with what is typed, folders with a slash, hidden ones only when asked', async () => {
+    const { completePath } = await import('../../src/cli/prompts.js');
+    const root = new URL('../../', import.meta.url).pathname;
+    expect(completePath('samples/bitrix', root)).toEqual(['samples/bitrix24-calls.xls']);
+    expect(completePath('samples/a', root)).toEqual(['samples/amocrm-deals.csv', 'samples/answers/']);
+    expect(completePath('', root)).not.toContain('.gitignore');
+    expect(completePath('.giti', root)).toEqual(['.gitignore']);
+    expect(completePath('no-such-folder/x', root)).toEqual([]);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeAnswer, parseAnswers } from '../../../src/core/audit/answers.js';
+import { UserErrors } from '../../../src/core/errors.js';
+import { builtIn } from '../../helpers/questionnaire.js';
+
+const q = builtIn();
+const ids = q.sections.flatMap((s) => s.questions.map((x) => x.id));
+
+describe('answers as people write them', () => {
+  it('accepts да, нет, пропустить, y/n and true/false', () => {
+    expect(['да', 'Да', ' ДА ', 'y', 'true', true, 'yes'].map(normalizeAnswer)).toEqual(Array(7).fill('yes'));
+    expect(['нет', 'n', 'false', false, 'no'].map(normalizeAnswer)).toEqual(Array(5).fill('no'));
+    expect(['пропустить', 'skip'].map(normalizeAnswer)).toEqual(['skip', 'skip']);
+    const words = ['да', 'нет', 'пропустить', 'y', 'n', true, false];
+    const { answers } = parseAnswers({ answers: Object.fromEntries(ids.map((id, i) => [id, words[i]])) }, q, 'a.yaml', false);
+    expect([...answers.values()]).toEqual(['yes', 'no', 'skip', 'yes', 'no', 'yes', 'no']);
+  });
+
+  it('reports a bad value once, for its value, and not also as missing', () => {
+    const doc = { answers: { ...Object.fromEntries(ids.map((id) => [id, 'да'])), 'erp.catalog': 'может быть' } };
+    try {
+      parseAnswers(doc, q, 'a.yaml', false);
+      throw new Error('accepted');
+    } catch (error) {
+      const errors = (error as UserErrors).errors;
+      expect(errors.map((e) => [e.code, e.where.path])).toEqual([['E_ANSWERS_VALUE', 'answers.erp.catalog']]);
+      expect(errors[0]!.message).toBe('"может быть" is not an answer to erp.catalog');
+    }
+  });
+});

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { checkEvidence, judge } from '../../../src/core/audit/evidence.js';
+import { scoreAudit } from '../../../src/core/audit/score.js';
+import { FACT_IDS, type EvidenceFacts, type FactId, type FactNeed } from '../../../src/core/kpi/facts.js';
+import { parseQuestionnaire } from '../../../src/core/questionnaire/parse.js';
+import type { Question } from '../../../src/core/questionnaire/schema.js';
+import { builtIn } from '../../helpers/questionnaire.js';
+
+const now = new Date('2025-02-01T00:00:00Z');
+
+/** Facts with every value given (shares as num / den), the rest null with their needs. */
+function facts(values: Partial<Record<FactId, number | [number, number]>>, needs: Partial<Record<FactId, FactNeed>> = {}): EvidenceFacts {
+  const out: EvidenceFacts = { values: {} as EvidenceFacts['values'], parts: {}, needs: { ...needs } };
+  for (const id of FACT_IDS) {
+    const v = values[id];
+    if (Array.isArray(v)) {
+      out.values[id] = v[0] / v[1];
+      out.parts[id] = { num: v[0], den: v[1] };
+    } else out.values[id] = v ?? null;
+  }
+  return out;
+}
+
+const q = builtIn();
+const question = (id: string): Question => q.sections.flatMap((s) => s.questions).find((x) => x.id === id)!;
+
+describe('verdicts on the built-in checks', () => {
+  it('confirms, contradicts and finds inconclusive on journal.interactions', () => {
+    const well = facts({ won_deals: 40, won_with_activity_share: [32, 40], touches_per_won: 2 });
+    expect(judge(question('journal.interactions'), 'yes', well, 'ru').verdict).toBe('confirmed');
+    expect(judge(question('journal.interactions'), 'no', well, 'ru').verdict).toBe('contradicted');
+    const badly = facts({ won_deals: 682, won_with_activity_share: [368, 682], touches_per_won: 1 });
+    // 368 of 682 is 54%: not below 0.5, not at 0.8: between the thresholds.
+    expect(judge(question('journal.interactions'), 'yes', badly, 'ru').verdict).toBe('inconclusive');
+    const worse = facts({ won_deals: 682, won_with_activity_share: [314, 682], touches_per_won: 1 });
+    const r = judge(question('journal.interactions'), 'yes', worse, 'ru');
+    expect(r.verdict).toBe('contradicted');
+    expect(r.text).toBe('Вы ответили «да», но у 54% выигранных сделок (368 из 682) нет ни одного контакта в CRM.');
+    expect(r.facts).toEqual([{ id: 'won_with_activity_share', value: 314 / 682, op: '<', threshold: 0.5 }]);
+    expect(judge(question('journal.interactions'), 'no', worse, 'en').text).toBe('You said "no", and the exports confirm it: 54% of won deals (368 of 682) have no logged contact.');
+  });
+
+  it('holds thresholds at their edges: >= includes, < excludes', () => {
+    const at = facts({ won_deals: 20, won_with_activity_share: [16, 20], touches_per_won: 2 });
+    expect(judge(question('journal.interactions'), 'yes', at, 'ru').verdict).toBe('confirmed');
+    const under = facts({ won_deals: 20, won_with_activity_share: [16, 20], touches_per_won: 1.999999 });
+    expect(judge(question('journal.interactions'), 'yes', under, 'ru').verdict).toBe('inconclusive');
+    const half = facts({ won_deals: 20, won_with_activity_share: [10, 20], touches_per_won: 1 });
+    expect(judge(question('journal.interactions'), 'yes', half, 'ru').verdict).toBe('inconclusive');
+    const belowHalf = facts({ won_deals: 20, won_with_activity_share: [9, 20], touches_per_won: 1 });
+    expect(judge(question('journal.interactions'), 'yes', belowHalf, 'ru').verdict).toBe('contradicted');
+    // lead.concept: win_rate 0.85 is "yes" territory, anything above is "no".
+    const lead = (won: number) => facts({ closed_deals: 100, win_rate: [won, 100], lost_with_reason_share: [8, 100 - won] });
+    expect(judge(question('lead.concept'), 'yes', lead(85), 'ru').verdict).toBe('confirmed');
+    expect(judge(question('lead.concept'), 'yes', lead(86), 'ru').verdict).toBe('contradicted');
+  });
+
+  it('reads the minimum sample: below it inconclusive, at it decided', () => {
+    const f = (won: number) => facts({ won_deals: won, won_with_payment_share: [0, won] });
+    expect(judge(question('erp.payments'), 'yes', f(19), 'ru')).toMatchObject({ verdict: 'inconclusive', text: 'Данных для вывода мало: 19 выигранных сделок, нужно не меньше 20.', facts: [{ id: 'won_deals', value: 19, op: '>=', threshold: 20 }] });
+    expect(judge(question('erp.payments'), 'yes', f(20), 'ru').verdict).toBe('contradicted');
+    expect(judge(question('erp.payments'), 'yes', f(21), 'en').verdict).toBe('contradicted');
+  });
+
+  it('says which input is missing (no-data) and when nothing can be checked (not-checkable)', () => {
+    const none = facts({ won_deals: 50 }, { won_with_payment_share: 'payments' });
+    const r = judge(question('erp.payments'), 'yes', none, 'ru');
+    expect(r.verdict).toBe('no-data');
+    expect(r.text).toBe('Проверить нельзя: нужна выгрузка оплат (--payments).');
+    expect(judge(question('reporting.staff'), 'yes', none, 'en')).toMatchObject({ verdict: 'not-checkable', facts: [], text: 'The exports say nothing about this.' });
+    expect(judge(question('erp.payments'), 'skip', none, 'ru').verdict).toBe('not-checkable');
+  });
+
+  it('telephony: no calls at all says "no" even below the sample; calls per won deal scale the threshold', () => {
+    const noCalls = facts({ won_deals: 30, calls: 0 });
+    expect(judge(question('telephony.integrated'), 'yes', noCalls, 'ru')).toMatchObject({ verdict: 'contradicted', text: 'Вы ответили «да», но в выгрузке активностей нет ни одного звонка.' });
+    const some = (calls: number) => facts({ won_deals: 60, calls, calls_linked_share: [calls, calls] });
+    expect(judge(question('telephony.integrated'), 'yes', some(60), 'ru').verdict).toBe('confirmed');
+    expect(judge(question('telephony.integrated'), 'yes', some(59), 'ru').verdict).toBe('inconclusive');
+    expect(judge(question('telephony.integrated'), 'yes', some(60), 'ru').facts[0]).toEqual({ id: 'calls', value: 60, op: '>=', threshold: 60 });
+  });
+
+  it('erp.catalog leaves the product check out when there is no product column', () => {
+    const f = facts({ won_deals: 40, won_amount_share: [38, 40] }, { product_share: 'deals.product' });
+    expect(judge(question('erp.catalog'), 'yes', f, 'ru').verdict).toBe('confirmed');
+  });
+});
+
+describe('the evidence-checked total', () => {
+  it('removes the points of contradicted yes answers only, and bands the rest', () => {
+    const answers = new Map(Object.entries({ 'lead.concept': 'yes', 'journal.interactions': 'yes', 'reporting.management': 'yes', 'reporting.staff': 'yes', 'erp.catalog': 'no', 'erp.payments': 'yes', 'telephony.integrated': 'no' }));
+    const result = scoreAudit(q, answers, { lang: 'ru', now });
+    expect(result.total).toBe(7);
+    const f = facts({ closed_deals: 100, won_deals: 40, win_rate: [40, 100], lost_with_reason_share: [10, 60], won_with_activity_share: [4, 40], touches_per_won: 0.2, won_amount_share: [40, 40], won_with_payment_share: [39, 40], calls: 400, calls_linked_share: [400, 400] }, { product_share: 'deals.product' });
+    const e = checkEvidence(q, result, f, 'ru');
+    expect(Object.fromEntries(e.checks.map((c) => [c.criterion, c.verdict]))).toEqual({
+      'lead.concept': 'contradicted',
+      'journal.interactions': 'contradicted',
+      'reporting.management': 'not-checkable',
+      'reporting.staff': 'not-checkable',
+      'erp.catalog': 'contradicted',
+      'erp.payments': 'confirmed',
+      'telephony.integrated': 'contradicted',
+    });
+    // lead.concept (2) and journal.interactions (1) are contradicted yes answers; contradicted "no"s add nothing.
+    expect(e.total).toBe(4);
+    expect(e.band.id).toBe('ahead-of-most');
+    expect(e.checks.find((c) => c.criterion === 'erp.catalog')!.text).toBe('Вы ответили «нет», но выгрузки говорят, что вы это делаете: у 100% выигранных сделок (40 из 40) указана сумма.');
+    expect(Object.keys(e)).toEqual(['facts', 'checks', 'total', 'band']);
+  });
+});
+
+describe('a custom questionnaire with its own checks', () => {
+  const custom = parseQuestionnaire(
+    {
+      id: 'sources',
+      version: 1,
+      languages: ['en'],
+      title: { en: 'Sources' },
+      sections: [
+        {
+          id: 'marketing',
+          title: { en: 'Marketing' },
+          questions: [
+            {
+              id: 'marketing.sources',
+              points: 3,
+              text: { en: 'Is the source of every deal recorded?' },
+              recommendation: { en: 'Record sources.' },
+              evidence: { sample: { fact: 'won_deals', min: 5 }, checks: [{ supports: 'yes', fact: 'source_share', op: '>=', threshold: 0.9 }, { supports: 'no', fact: 'source_share', op: '<=', threshold: 0.2 }] },
+            },
+          ],
+        },
+      ],
+      bands: [
+        { id: 'low', from: 0, to: 1, title: { en: 'Low' }, meaning: { en: 'low' } },
+        { id: 'high', from: 2, to: 3, title: { en: 'High' }, meaning: { en: 'high' } },
+      ],
+    },
+    'sources.yaml',
+  );
+  it('checks the answers by its own rules', () => {
+    const result = scoreAudit(custom, new Map([['marketing.sources', 'yes']]), { lang: 'en', now });
+    const e = (share: [number, number]) => checkEvidence(custom, result, facts({ won_deals: 5, source_share: share }), 'en');
+    expect(e([9, 10])).toMatchObject({ total: 3, band: { id: 'high' }, checks: [{ verdict: 'confirmed', text: 'You said "yes", and the exports confirm it: 90% of deals (9 of 10) have a source.' }] });
+    expect(e([2, 10])).toMatchObject({ total: 0, band: { id: 'low' }, checks: [{ verdict: 'contradicted', text: 'You said "yes", but 80% of deals (8 of 10) have no source.' }] });
+    expect(e([5, 10]).checks[0]!.verdict).toBe('inconclusive');
+  });
+
+  it('rejects an unknown fact and a bad comparison with the path in the file', () => {
+    const bad = (check: Record<string, unknown>) => () =>
+      parseQuestionnaire({ ...structuredClone(custom), sections: [{ ...custom.sections[0]!, questions: [{ ...custom.sections[0]!.questions[0]!, evidence: { checks: [check] } }] }] }, 'bad.yaml');
+    expect(bad({ supports: 'yes', fact: 'happiness', op: '>=', threshold: 1 })).toThrow(/unknown evidence fact "happiness"/);
+    try {
+      bad({ supports: 'yes', fact: 'win_rate', op: '=>', threshold: 1 })();
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as { where: { file: string; path: string } }).where).toEqual({ file: 'bad.yaml', path: 'sections[0].questions[0].evidence.checks[0].op' });
+    }
+    try {
+      bad({ supports: 'yes', fact: 'happiness', op: '>=', threshold: 1 })();
+    } catch (error) {
+      expect((error as { where: { file: string; path: string } }).where).toEqual({ file: 'bad.yaml', path: 'sections[0].questions[0].evidence.checks[0].fact' });
+    }
+  });
+});

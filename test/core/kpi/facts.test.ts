@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { DealStore } from '../../../src/core/kpi/deal-store.js';
+import { KpiEngine } from '../../../src/core/kpi/engine.js';
+import type { EvidenceShape } from '../../../src/core/kpi/facts.js';
+import type { Activity, Deal, Payment } from '../../../src/core/records.js';
+import { act, deal, FULL_SHAPE } from '../../helpers/kpi.js';
+
+const SHAPE: EvidenceShape = { activities: true, payments: true, lossReason: true, source: true, amount: true, product: false, duration: true };
+
+function facts(deals: Deal[], activities: Activity[], payments: Payment[], shape: Partial<EvidenceShape> = {}, period: { from?: string; to?: string } = {}) {
+  const store = new DealStore();
+  for (const d of deals) store.add(d);
+  const engine = new KpiEngine(store, { touchNorm: 5, callbackWindowMs: 86_400_000, ...period });
+  for (const a of activities) engine.addActivity(a);
+  engine.addPayments(payments);
+  const { total } = engine.finish(FULL_SHAPE);
+  return engine.evidenceFacts({ ...SHAPE, ...shape }, total.touches_per_won as number | null);
+}
+
+const pay = (deal_id: string, paid: number, invoiced = paid): Payment => ({ deal_id, manager: '', invoiced, paid, invoiced_at: null, paid_at: null });
+
+describe('evidence facts, computed by hand on a small fixture', () => {
+  const deals = [
+    { ...deal('1', 'Анна', '2025-03-01 10:00', '2025-03-05 10:00', 'won', 100), source: 'Сайт' },
+    deal('2', 'Анна', '2025-03-02 10:00', '2025-03-06 10:00', 'won', 0),
+    deal('3', 'Борис', '2025-03-03 10:00', '2025-03-07 10:00', 'won', null),
+    deal('4', 'Борис', '2025-03-04 10:00', '2025-03-08 10:00', 'lost', null, '', 'Дорого'),
+    deal('5', 'Борис', '2025-03-04 10:00', '2025-03-08 10:00', 'lost', null),
+    deal('6', 'Анна', '2025-03-05 10:00', null, 'open', 10),
+  ];
+  const activities = [
+    act('Анна', '2025-03-02 10:00', 'call', 'out', false, 60, '1'),
+    act('Анна', '2025-03-03 10:00', 'call', 'in', true, null, '2'),
+    act('Борис', '2025-04-01 10:00', 'email', '', false, null, '3'), // after the close: still "any date"
+    act('Борис', '2025-03-03 11:00', 'call', 'in', false, 0, '', 'Клиент'),
+    act('Борис', '2025-03-03 12:00', 'call', 'out', false, 30, 'Z9'),
+  ];
+  const payments = [pay('1', 100), pay('3', 0, 50)];
+
+  it('gives every fact of spec/evidence.md', () => {
+    const f = facts(deals, activities, payments);
+    expect(f.values).toEqual({
+      closed_deals: 5,
+      won_deals: 3,
+      win_rate: 3 / 5,
+      lost_with_reason_share: 1 / 2,
+      source_share: 1 / 6,
+      won_with_activity_share: 2 / 3,
+      touches_per_won: 1 / 3,
+      won_amount_share: 1 / 3,
+      product_share: null,
+      won_with_payment_share: 1 / 3,
+      calls: 4,
+      calls_linked_share: 2 / 4,
+      answered_with_duration_share: 2 / 3,
+    });
+    expect(f.parts.won_with_activity_share).toEqual({ num: 2, den: 3 });
+  });
+
+  it('counts deals that name a product when there is a product column', () => {
+    const withProduct = deals.map((d, i) => (i % 2 === 0 ? { ...d, hasProduct: true } : d));
+    const f = facts(withProduct, activities, payments, { product: true });
+    expect(f.values.product_share).toBe(3 / 6);
+    expect(f.parts.product_share).toEqual({ num: 3, den: 6 });
+  });
+
+  it('says what each missing input would enable', () => {
+    const f = facts(deals, [], [], { activities: false, payments: false, lossReason: false, source: false, amount: false, duration: false });
+    expect(f.needs).toEqual({
+      lost_with_reason_share: 'deals.loss_reason',
+      source_share: 'deals.source',
+      won_with_activity_share: 'activities',
+      touches_per_won: 'activities',
+      won_amount_share: 'deals.amount',
+      product_share: 'deals.product',
+      won_with_payment_share: 'payments',
+      calls: 'activities',
+      calls_linked_share: 'activities',
+      answered_with_duration_share: 'activities',
+    });
+    expect(f.values.closed_deals).toBe(5);
+  });
+
+  it('follows the period (deals by creation, calls by date)', () => {
+    const f = facts(deals, activities, payments, {}, { from: '2025-03-03', to: '2025-03-31' });
+    expect(f.values.closed_deals).toBe(3);
+    expect(f.values.won_deals).toBe(1);
+    expect(f.values.calls).toBe(3);
+  });
+
+  it('links by client and time window when no activity has a deal id', () => {
+    const byClient = [deal('1', 'Анна', '2025-03-01 10:00', '2025-03-05 10:00', 'won', 1, 'Ромашка'), deal('2', 'Анна', '2025-03-01 10:00', '2025-03-05 10:00', 'won', 1, 'Лютик')];
+    const calls = [act('Анна', '2025-03-02 10:00', 'call', 'out', false, 10, '', 'Ромашка'), act('Анна', '2025-03-09 10:00', 'call', 'out', false, 10, '', 'Лютик')];
+    const f = facts(byClient, calls, []);
+    expect(f.values.calls_linked_share).toBe(1 / 2);
+    expect(f.values.won_with_activity_share).toBe(1 / 2);
+  });
+});

@@ -1,0 +1,95 @@
+import { Parser } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import { buildCharts, funnelChart, lossChart, managerCharts, paybackChart, paybackHorizon } from '../../../src/render/charts/build.js';
+import { renderChartSvg } from '../../../src/render/charts/svg.js';
+import { auditResult, compareResult, HOSTILE_NAME, kpiResult } from '../../helpers/results.js';
+
+/** Data marks in a Vega SVG: paths of bar (mark-rect) and point (mark-symbol) groups, outside legends; and line paths. */
+function countMarks(svg: string): { bars: number; points: number; lines: number; scripts: number } {
+  const stack: string[] = [];
+  const out = { bars: 0, points: 0, lines: 0, scripts: 0 };
+  new Parser({
+    onopentag(name, attrs) {
+      const inLegend = stack.some((c) => c.includes('role-legend'));
+      if (name === 'script') out.scripts++;
+      if (name === 'path' && !inLegend) {
+        const group = [...stack].reverse().find((c) => c.includes('mark-'));
+        if (group?.includes('mark-rect')) out.bars++;
+        if (group?.includes('mark-symbol')) out.points++;
+        if (group?.includes('mark-line')) out.lines++;
+      }
+      stack.push(attrs.class ?? '');
+    },
+    onclosetag() {
+      stack.pop();
+    },
+  }, { xmlMode: true }).end(svg);
+  return out;
+}
+
+describe('chart specs: data in, marks out', () => {
+  it('the funnel has a bar per stage with its share of leads', async () => {
+    const chart = funnelChart(kpiResult(), 'ru')!;
+    expect(chart.table.rows.map((r) => r[0])).toEqual(['Лиды', 'Выиграно', 'Проиграно', 'В работе']);
+    expect(chart.table.rows[1]).toEqual(['Выиграно', '60', '20,0%']);
+    const svg = await renderChartSvg(chart);
+    expect(countMarks(svg).bars).toBe(4);
+    // Each bar says its value on hover, with no script.
+    expect(svg).toContain('<title>Выиграно: 60 (20,0%)</title>');
+  });
+
+  it('loss reasons: the ten most frequent, then «прочие» with the rest and its share; --top-reasons moves the cut', () => {
+    const chart = lossChart(kpiResult(), 'ru')!;
+    expect(chart.table.rows).toHaveLength(11);
+    // 12 reasons of 12, 11 … 1 deals (78 lost): the last two (2 + 1) are «прочие».
+    expect(chart.table.rows[10]).toEqual(['прочие (2 причины)', '3', '3,8%']);
+    expect(chart.marks).toBe(11);
+    expect(lossChart(kpiResult(), 'ru', 3)!.table.rows.at(-1)).toEqual(['прочие (9 причин)', '45', '57,7%']);
+  });
+
+  it('a manager without a value gets no bar, and the response target comes from the comparison', async () => {
+    const [conv, resp, touches] = managerCharts(kpiResult(), 'ru', compareResult());
+    expect(conv!.marks).toBe(2);
+    expect(resp!.marks).toBe(1);
+    // before 40 min, target −30%: 28 min
+    expect(resp!.table.rows[0]).toEqual(['Иванова Анна', '12,5', '28,0']);
+    expect(touches!.table.head[2]).toBe('Ориентир: норма');
+    expect(countMarks(await renderChartSvg(conv!)).bars).toBe(2);
+  });
+
+  it('payback: month × (gain − monthly cost) against the cost, past the payback month', async () => {
+    const c = compareResult();
+    const chart = paybackChart(c, 'ru')!;
+    const net = c.payback!.gain_per_month - 50_000;
+    const money = (s: string) => (s.startsWith('−') ? -1 : 1) * Number(s.replace(/\D/g, ''));
+    // payback after 1 500 000 / net ≈ 9.7 months: the curve runs to ceil(9.7 × 1.25) = 13
+    expect(c.payback!.payback_months).toBeCloseTo(1_500_000 / net, 9);
+    expect(paybackHorizon(c.payback!.payback_months)).toBe(13);
+    expect(chart.table.rows).toHaveLength(14);
+    expect(money(chart.table.rows[9]![1]!)).toBe(Math.round(9 * net));
+    expect(money(chart.table.rows[9]![3]!)).toBe(Math.round(9 * net - 1_500_000));
+    expect(money(chart.table.rows[9]![3]!)).toBeLessThan(0);
+    expect(money(chart.table.rows[10]![3]!)).toBeGreaterThan(0);
+    expect(paybackHorizon(null)).toBe(12);
+    expect(paybackHorizon(100)).toBe(60);
+    const marks = countMarks(await renderChartSvg(chart));
+    expect(marks.lines).toBe(2);
+    expect(marks.points).toBe(chart.marks);
+  });
+
+  it('every chart of a full input renders, in the report order, without any script', async () => {
+    const charts = buildCharts({ audit: auditResult(), kpi: kpiResult(), compare: compareResult() }, 'en');
+    expect(charts.map((c) => c.id)).toEqual(['audit-sections', 'funnel', 'managers-conversion', 'managers-response', 'managers-touches', 'loss-reasons', 'calls', 'before-after', 'payback']);
+    for (const chart of charts) {
+      const svg = await renderChartSvg(chart);
+      const marks = countMarks(svg);
+      expect(marks.scripts, chart.id).toBe(0);
+      expect(marks.bars + marks.points, chart.id).toBe(chart.marks);
+      expect(svg).not.toContain('<script');
+    }
+    const svg = await renderChartSvg(charts.find((c) => c.id === 'managers-conversion')!);
+    expect(svg).toContain('&lt;script&gt;');
+    expect(svg).not.toContain(HOSTILE_NAME);
+    expect(svg).toContain('<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co: 10.0%</title>');
+  });
+});

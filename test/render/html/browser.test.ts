@@ -1,0 +1,80 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countPdfPages, HAVE_CHROMIUM, launchChromium, openFile, SKIP_REASON, type BrowserSession } from '../../helpers/browser.js';
+import { ROOT } from '../../helpers/cli.js';
+import { renderSampleHtml } from '../../helpers/html-samples.js';
+
+/** Screenshots and PDFs land here (git-ignored), for a person or a CI artifact upload to look at. */
+const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'browser');
+
+/**
+ * A4 pages each kind prints to with Debian's Chromium and fonts: one page per section start, more
+ * where a section runs over. A change here means the layout changed: look at the PDFs in ARTIFACTS.
+ */
+const EXPECTED_PAGES: Record<string, number> = { audit: 3, kpi: 8, compare: 5, report: 12 };
+
+const title = HAVE_CHROMIUM ? 'the HTML report in Chromium' : `the HTML report in Chromium (skipped: ${SKIP_REASON})`;
+
+describe.skipIf(!HAVE_CHROMIUM)(title, () => {
+  let session: BrowserSession;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    session = await launchChromium();
+  });
+  afterAll(async () => session?.close());
+
+  for (const kind of ['audit', 'kpi', 'compare', 'report'] as const) {
+    it(`${kind}: no console error, no request, every chart drawn, prints to A4`, async () => {
+      const { file } = renderSampleHtml(kind);
+      const { page, log } = await openFile(session.browser, file);
+      expect(log.consoleErrors).toEqual([]);
+      expect(log.requests).toEqual([]);
+
+      const charts = await page.$$eval('figure.chart', (figs) =>
+        figs.map((f) => {
+          const svg = f.querySelector('svg');
+          const box = svg?.getBoundingClientRect();
+          // Vega draws data marks as paths inside its mark groups: bars are mark-rect, lines mark-line, points mark-symbol.
+          const drawn = [...(svg?.querySelectorAll('g.mark-rect path, g.mark-symbol path') ?? [])].filter((p) => {
+            if (p.closest('.role-legend')) return false;
+            const b = (p as unknown as { getBBox(): { width: number; height: number } }).getBBox();
+            return b.width > 0 || b.height > 0;
+          }).length;
+          const lines = svg?.querySelectorAll('g.mark-line path').length ?? 0;
+          return { id: f.getAttribute('data-chart'), kind: f.getAttribute('data-kind'), marks: Number(f.getAttribute('data-marks')), drawn, lines, width: box?.width ?? 0, height: box?.height ?? 0 };
+        }),
+      );
+      expect(charts.length).toBeGreaterThan(0);
+      for (const c of charts) {
+        expect(c.width, `${c.id} has no size`).toBeGreaterThan(100);
+        expect(c.height, `${c.id} has no size`).toBeGreaterThan(40);
+        if (c.kind === 'line') expect(c.lines, `${c.id}: its lines`).toBeGreaterThan(0);
+        // A zero-valued bar is drawn with no width; all others are visible.
+        expect(c.drawn, `${c.id}: drawn marks`).toBeGreaterThan(0);
+        expect(c.drawn, `${c.id}: drawn marks`).toBeLessThanOrEqual(c.marks);
+      }
+
+      // In print: every section after the cover starts a page, headers repeat, rows and charts never split.
+      await page.emulateMediaType('print');
+      const css = async (selector: string, property: 'breakBefore' | 'breakInside' | 'display') =>
+        new Set(await page.$$eval(selector, (els, prop) => els.map((e) => e.ownerDocument.defaultView!.getComputedStyle(e)[prop as 'display']), property));
+      expect(await css('section.section:not(.cover)', 'breakBefore')).toEqual(new Set(['page']));
+      expect(await css('tr', 'breakInside')).toEqual(new Set(['avoid']));
+      expect(await css('thead', 'display')).toEqual(new Set(['table-header-group']));
+      expect(await css('figure.chart svg', 'breakInside')).toEqual(new Set(['avoid']));
+      await page.emulateMediaType(); // back to no emulation: the screenshot sees the screen, page.pdf the print media
+
+      const screenshot = await page.screenshot({ fullPage: true, type: 'png' });
+      writeFileSync(path.join(ARTIFACTS, `${kind}.png`), screenshot);
+      const sections = await page.$$eval('section[data-section]', (s) => s.length);
+      const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      writeFileSync(path.join(ARTIFACTS, `${kind}.pdf`), pdf);
+      const pages = countPdfPages(pdf);
+      // Each section starts a page of its own, so there are at least as many pages as sections.
+      expect(pages).toBeGreaterThanOrEqual(sections);
+      expect(pages, `${kind} printed to ${pages} pages; see ${ARTIFACTS}/${kind}.pdf`).toBe(EXPECTED_PAGES[kind]);
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { ReportResult } from '../../../src/core/report.js';
+import { renderHtml } from '../../../src/render/html/index.js';
+import { esc, formatDate } from '../../../src/render/html/page.js';
+import { reasonText } from '../../../src/render/html/labels.js';
+import { METRICS, NEEDS_TEXT } from '../../../src/core/kpi/catalog.js';
+import { htmlStructure } from '../../helpers/html-structure.js';
+import { auditResult, compareResult, HOSTILE_NAME, kpiResult } from '../../helpers/results.js';
+
+const full = (lang: string): ReportResult => ({ schemaVersion: 1, generatedAt: '2026-01-15T10:00:00.000Z', lang, company: 'ООО «Ромашка» <b>', audit: auditResult(), kpi: kpiResult(), compare: compareResult(), assertions: [], failed: { errors: 0, warnings: 0 } });
+
+describe('the HTML report', () => {
+  it('is self-contained: no script, no external resource, no link out', async () => {
+    const html = await renderHtml(full('ru'));
+    const s = htmlStructure(html);
+    expect(s.elements.script ?? 0).toBe(0);
+    expect(s.elements.link ?? 0).toBe(0);
+    expect(s.elements.img ?? 0).toBe(0);
+    expect(s.elements.iframe ?? 0).toBe(0);
+    expect(s.links.filter((l) => /^(https?:)?\/\//i.test(l))).toEqual([]);
+    expect(html).not.toMatch(/url\(\s*['"]?(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import/i);
+  });
+
+  it('escapes every value from the data: manager names, loss reasons, company, skipped-row reasons', async () => {
+    const html = await renderHtml(full('ru'));
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('<b>abc</b>');
+    expect(html).not.toContain('Ромашка» <b>');
+    const s = htmlStructure(html);
+    // The names still read as they were written.
+    const managerRows = s.charts.find((c) => c.id === 'managers-conversion')!.rows.map((r) => r[0]);
+    expect(managerRows).toContain(HOSTILE_NAME);
+    expect(s.charts.find((c) => c.id === 'loss-reasons')!.rows[1]![0]).toBe('<img src=x onerror=alert(1)>');
+    expect(s.title).toBe('Аудит CRM и показатели продаж — ООО «Ромашка» <b>');
+  });
+
+  it('has every section and chart a full input allows, each chart with its numbers in a table', async () => {
+    const s = htmlStructure(await renderHtml(full('ru')));
+    expect(s.lang).toBe('ru');
+    expect(s.sections).toEqual(['cover', 'audit', 'recommendations', 'funnel', 'managers', 'loss-reasons', 'calls', 'before-after', 'payback', 'data-quality', 'definitions']);
+    expect(s.charts.map((c) => `${c.id}:${c.kind}`)).toEqual(['audit-sections:bar', 'funnel:bar', 'managers-conversion:bar', 'managers-response:bar', 'managers-touches:bar', 'loss-reasons:bar', 'calls:bar', 'before-after:bar', 'payback:line']);
+    for (const c of s.charts) expect(c.rows.length, c.id).toBeGreaterThan(1);
+  });
+
+  it('shows the evidence verdicts when the audit was checked, and the checked score', async () => {
+    const s = htmlStructure(await renderHtml(full('ru')));
+    const evidence = s.tables.find((t) => t[0]?.[2] === 'Вывод')!;
+    expect(evidence[1]).toEqual(['Звонки в CRM', 'да', 'опровергнуто', 'Вы сказали, что звонки записываются; к сделкам привязано 20% звонков.']);
+    const html = await renderHtml(full('ru'));
+    expect(html).toContain('Оценка после проверки: <b>1,5 / 5</b> — Начало пути');
+    const plain = { ...full('ru'), audit: { ...auditResult(), evidence: undefined } };
+    expect(await renderHtml(plain)).not.toContain('Оценка после проверки');
+  });
+
+  it('writes numbers and dates as a Russian reader does, and speaks English when asked', async () => {
+    const ru = await renderHtml(full('ru'));
+    expect(ru).toContain('Дата отчёта: 15.01.2026');
+    expect(ru).toContain('01.01.2025 — 31.03.2025');
+    expect(ru).toContain('1 234 568');
+    expect(ru).toContain('20,0%');
+    expect(ru).toContain('2,5 / 5');
+    const en = await renderHtml(full('en'));
+    expect(htmlStructure(en).lang).toBe('en');
+    expect(en).toContain('Report date: 2026-01-15');
+    expect(en).toContain('1,234,568');
+    expect(en).toContain('Loss reasons: the most frequent and other');
+    expect(en).not.toMatch(/Воронка|Причины отказа|Окупаемость|Рекомендации/);
+  });
+
+  it('puts money on the recommendations when the hour has a price', async () => {
+    const s = htmlStructure(await renderHtml(full('ru')));
+    const recs = s.tables.find((t) => t[0]?.[1] === 'Рекомендация')!;
+    expect(recs[0]).toEqual(['№', 'Рекомендация', 'Баллов', 'Часов в месяц', 'Стоимость в месяц', 'Цена']);
+    expect(recs[1]).toEqual(['1', 'Записывайте звонки', '1', '63', '31 500', '30 мин в день']);
+  });
+
+  it('shows only what the input has: an audit alone is a cover, the audit and recommendations', async () => {
+    const s = htmlStructure(await renderHtml({ lang: 'ru', generatedAt: '2026-01-15T10:00:00Z', audit: auditResult() }));
+    expect(s.sections).toEqual(['cover', 'audit', 'recommendations']);
+    expect(s.charts.map((c) => c.id)).toEqual(['audit-sections']);
+  });
+
+  it('says in Russian why each metric could not be computed', () => {
+    const reasons = new Set([...Object.values(NEEDS_TEXT), ...METRICS.flatMap((m) => (m.activitiesReason ? [m.activitiesReason] : []))]);
+    for (const r of reasons) expect(reasonText(r, 'ru'), r).toMatch(/^нуж/);
+    expect(reasonText('needs a payments file (--payments)', 'en')).toBe('needs a payments file (--payments)');
+  });
+
+  it('escapes and formats its building blocks', () => {
+    expect(esc(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    expect(formatDate('2025-03-09', 'ru')).toBe('09.03.2025');
+    expect(formatDate('2025-03-09', 'en')).toBe('2025-03-09');
+    expect(formatDate(null, 'ru')).toBe('…');
+  });
+});

@@ -1,0 +1,53 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { ReportResult } from '../../src/core/report.js';
+import { renderKpiXlsx } from '../../src/render/kpi/xlsx.js';
+import { renderReportXlsx } from '../../src/render/report/xlsx.js';
+import { auditResult, compareResult, kpiResult } from '../helpers/results.js';
+
+/** The Charts sheet of a workbook: its titles, and its pictures' PNG sizes. */
+async function chartsSheet(bytes: Uint8Array, name: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const ws = wb.getWorksheet(name);
+  if (!ws) return undefined;
+  const titles: string[] = [];
+  ws.eachRow((row) => titles.push(String(row.getCell(1).value)));
+  const images = ws.getImages().map((img) => {
+    const media = wb.model.media.find((m) => (m as { index?: number }).index === Number(img.imageId)) ?? wb.model.media[Number(img.imageId)];
+    const png = Buffer.from((media as unknown as { buffer: Uint8Array }).buffer);
+    return { top: img.range.tl.nativeRow, signature: png.subarray(1, 4).toString('latin1'), width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+  });
+  return { titles, images, sheets: wb.worksheets.map((w) => w.name) };
+}
+
+describe('the Charts sheet', () => {
+  it('kpi workbook: every KPI chart as a sharp PNG under its title, as the last sheet', async () => {
+    const sheet = (await chartsSheet(await renderKpiXlsx(kpiResult(), { lang: 'ru', now: new Date('2026-01-15T10:00:00Z') }), 'Графики'))!;
+    expect(sheet.titles).toEqual(['Воронка: лиды → выиграно / проиграно / в работе', 'Конверсия по менеджерам', 'Медиана реакции по менеджерам, мин', 'Касаний на выигранную сделку против нормы', 'Причины отказа: главные и прочие', 'Звонки: доля пропущенных и перезвонов']);
+    expect(sheet.images).toHaveLength(6);
+    for (const img of sheet.images) {
+      expect(img.signature).toBe('PNG');
+      expect(img.width).toBe(1280);
+      expect(img.height).toBeGreaterThan(100);
+    }
+    // Pictures stand one under another, never on top of each other.
+    const tops = sheet.images.map((i) => i.top);
+    expect([...tops].sort((a, b) => a - b)).toEqual(tops);
+    expect(sheet.sheets.at(-1)).toBe('Графики');
+  });
+
+  it('report workbook: the audit, KPI, before/after and payback charts', async () => {
+    const r: ReportResult = { schemaVersion: 1, generatedAt: '2026-01-15T10:00:00.000Z', lang: 'en', audit: auditResult(), kpi: kpiResult(), compare: compareResult(), assertions: [], failed: { errors: 0, warnings: 0 } };
+    const sheet = (await chartsSheet(await renderReportXlsx(r), 'Charts'))!;
+    expect(sheet.images).toHaveLength(9);
+    expect(sheet.titles[0]).toBe('Audit by section: score out of the maximum');
+    expect(sheet.titles.at(-1)).toBe('Payback: cumulative net gain against the cost');
+  });
+
+  it('an audit-only report has the audit chart alone', async () => {
+    const r: ReportResult = { schemaVersion: 1, generatedAt: '2026-01-15T10:00:00.000Z', lang: 'ru', audit: auditResult(), assertions: [], failed: { errors: 0, warnings: 0 } };
+    const sheet = (await chartsSheet(await renderReportXlsx(r), 'Графики'))!;
+    expect(sheet.images).toHaveLength(1);
+  });
+});
