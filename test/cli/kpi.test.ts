@@ -128,6 +128,26 @@ describe('crm-audit kpi', () => {
     expect(r.total).toMatchObject({ leads: 4, won: 2, lost: 1, open: 1, revenue: 25600, cycle_days_avg: 2 });
   });
 
+  it('reads an ambiguous 1,234 / 1.234 by the other values of its column, else as grouping', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const revenue = (name: string, amounts: string[]) => {
+      const f = path.join(dir, name);
+      const rows = amounts.map((a, i) => `${i + 1},Ana,2025-01-0${i + 1},won,"${a}"`);
+      writeFileSync(f, `id,manager,created_at,status,amount\n${rows.join('\n')}\n`);
+      const run = runCli(['kpi', '-d', f, '--format', 'json']);
+      expect(run.code, run.stderr).toBe(0);
+      return JSON.parse(run.stdout).total.revenue;
+    };
+    // The third value says dot: the first two wait for it and are thousands.
+    expect(revenue('us.csv', ['$25,000', '$1,500', '$22,700.50'])).toBe(49200.5);
+    // Comma decimals elsewhere in the column: 1.234 is a thousand and more, 2,500 two and a half.
+    expect(revenue('eu.csv', ['1.234', '2.900,00', '2,500'])).toBe(1234 + 2900 + 2.5);
+    // Russian decimals: 1,234 is one and a bit (revenue is kept in whole cents: 13,734 -> 13,73).
+    expect(revenue('ru.csv', ['1,234', '12,5'])).toBe(13.73);
+    // Nothing decides: thousands (money has no three-decimal amounts).
+    expect(revenue('none.csv', ['25,000', '1,500'])).toBe(26500);
+  });
+
   it('a file none of whose rows can be read names the likely cause, not a higher limit', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
     const f = path.join(dir, 'deals.csv');

@@ -14,7 +14,7 @@ import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { activityMemos, readActivity } from './activity-reader.js';
 import { RowCells, type Cells } from './cells.js';
-import { activityValueReaders, DateOrders, firstColumns, PENDING, placeholderDates, RowProblem, type ReadContext, type UnknownStage } from './context.js';
+import { activityValueReaders, DateOrders, DecimalMarks, firstColumns, PENDING, placeholderDates, RowProblem, type ReadContext, type UnknownStage } from './context.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { readPayment } from './payment-reader.js';
 import { RowFilter } from './row-filters.js';
@@ -81,6 +81,7 @@ export interface ImportReport {
 }
 
 const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'invoiced_at', 'paid_at'];
+const NUMBER_FIELDS = ['amount', 'invoiced', 'paid'];
 
 type Build<T> = (cells: Cells, row: number) => T | RowProblem | typeof PENDING;
 
@@ -96,6 +97,8 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     map,
     maps,
     dates: new DateOrders(opts.dateOrder, headers, file),
+    numbers: new DecimalMarks(),
+    part: opts.part !== undefined,
     cols: firstColumns(map),
     timeOffsetMs: (opts.timeOffsetHours ?? 0) * 3_600_000,
     valueStats: new Map(),
@@ -140,6 +143,7 @@ class RowsToRecords<T> {
   private reading: { ctx: ReadContext; build: Build<T> } | undefined;
   private build: Build<T> = () => PENDING;
   private dateColumns: number[] = [];
+  private numberColumns: number[] = [];
   private readonly pending: Array<{ cells: string[]; row: number }> = [];
   private readonly filter = new RowFilter();
   private readonly cells = new RowCells();
@@ -180,6 +184,7 @@ class RowsToRecords<T> {
     const ctx = this.reading!.ctx;
     if (this.pending.length > 0) {
       if (ctx.dates.undecided().length > 0) throw ambiguous(ctx, this.file);
+      ctx.numbers.settle();
       this.flushPending();
     }
     if (this.kind === 'activities') {
@@ -210,6 +215,7 @@ class RowsToRecords<T> {
     this.reading = startReading<T>(kind, file, map, header.cells, opts);
     this.build = this.reading.build;
     this.dateColumns = DATE_FIELDS.flatMap((f) => map.fields.get(f) ?? []);
+    this.numberColumns = NUMBER_FIELDS.flatMap((f) => map.fields.get(f) ?? []);
     for (const r of headRows.slice(best + 1)) this.dataRow(this.cells.setText(r.cells), r.cells.length, r.row);
     headRows.length = 0;
   }
@@ -223,8 +229,10 @@ class RowsToRecords<T> {
     if (shape === 'footer') return this.drop('footer or note row');
     const dates = this.reading!.ctx.dates;
     if (dates.observing) for (const c of this.dateColumns) if (c < count && cells.maySlashDate(c)) dates.observe(c, cells.text(c));
+    const numbers = this.reading!.ctx.numbers;
+    for (const c of this.numberColumns) if (c < count && numbers.watching(c) && !cells.blank(c) && Number.isNaN(cells.plainInteger(c))) numbers.observe(c, cells.text(c));
     if (this.pending.length > 0) {
-      if (dates.undecided().length > 0) return this.hold(cells.copy(), row);
+      if (dates.undecided().length > 0 || numbers.undecided().length > 0) return this.hold(cells.copy(), row);
       this.flushPending();
     }
     this.handle(cells, row);
@@ -250,7 +258,12 @@ class RowsToRecords<T> {
 
   private hold(cells: string[], row: number): void {
     this.pending.push({ cells, row });
-    if (this.pending.length > this.limits.maxPendingRows) throw ambiguous(this.reading!.ctx, this.file, this.limits.maxPendingRows);
+    if (this.pending.length > this.limits.maxPendingRows) {
+      const ctx = this.reading!.ctx;
+      if (ctx.dates.undecided().length > 0) throw ambiguous(ctx, this.file, this.limits.maxPendingRows);
+      ctx.numbers.settle();
+      this.flushPending();
+    }
   }
 
   private flushPending(): void {

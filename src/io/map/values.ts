@@ -36,9 +36,14 @@ const CURRENCY_CODE = /^[A-Z]{3}(?=[-+(−\d.,])|(?<=[\d)])[A-Z]{3}$/gu;
  * groups, comma or dot decimals, currency marks, Bitrix24's `120000|RUB`, Odoo's leading `'`,
  * accounting parentheses. Returns null for an empty cell and NaN for a value that is not a number.
  */
-export function parseNumber(raw: string): number | null {
+export function parseNumber(raw: string, mark?: DecimalMark | 'grouping'): number | null {
   let s = raw.trim();
   if (s === '') return null;
+  // An ambiguous `1,234` / `1.234` read by its column's decision (see decimalEvidence).
+  if (mark !== undefined && decimalEvidence(s) === 'ambiguous') {
+    const sep = s.includes(',') ? ',' : '.';
+    if (sep !== mark) s = s.replace(sep, '');
+  }
   if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
   if (s.startsWith("'")) s = s.slice(1);
   s = s.replace(/\|[A-Za-z]{3}$/, '');
@@ -64,6 +69,33 @@ export function parseNumber(raw: string): number | null {
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return Number.NaN;
   const n = Number(s);
   return negative ? -n : n;
+}
+
+/** The decimal mark of a number column. */
+export type DecimalMark = ',' | '.';
+
+/**
+ * What a number says about its decimal mark: `1.234,56`, `1,5`, `25,0000000000`, `0,123`,
+ * `1.234.567` and `1 234,567` say comma; `1,234.56`, `22.5`, `1,234,567` say dot; one separator
+ * followed by exactly three digits after one to three digits (`1,234`, `1.234`) is ambiguous;
+ * undefined when there is no separator or it is not a number.
+ */
+export function decimalEvidence(raw: string): DecimalMark | 'ambiguous' | undefined {
+  const t = raw.trim();
+  const spaced = /\d[\s\u00a0\u202f\u2007\u2009']\d/.test(t);
+  let s = t.replace(/\|[A-Za-z]{3}$/, '').replace(/[\s\u00a0\u202f\u2007\u2009']/g, '');
+  s = s.replace(CURRENCY, '').replace(CURRENCY, '').replace(CURRENCY_CODE, '').replace(/^[-+−(]+|\)$/g, '');
+  if (!/^\d[\d.,]*\d$/.test(s)) return undefined;
+  const comma = s.split(',').length - 1;
+  const dot = s.split('.').length - 1;
+  if (comma > 0 && dot > 0) return s.lastIndexOf(',') > s.lastIndexOf('.') ? ',' : '.';
+  if (comma > 1) return '.';
+  if (dot > 1) return ',';
+  if (comma + dot === 0) return undefined;
+  const mark: DecimalMark = comma ? ',' : '.';
+  const [int, frac] = s.split(mark) as [string, string];
+  if (frac.length !== 3 || spaced || int === '0' || int.length > 3) return mark;
+  return 'ambiguous';
 }
 
 /** A parsed date-time: wall-clock milliseconds read as UTC, and whether the text carried a time. */

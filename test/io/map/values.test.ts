@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, parseBoolean, parseDate, parseDuration, parseNumber } from '../../../src/io/map/values.js';
+import { cleanText, decimalEvidence, parseBoolean, parseDate, parseDuration, parseNumber } from '../../../src/io/map/values.js';
 
 describe('parseNumber', () => {
   it.each([
@@ -134,5 +134,41 @@ describe('cleanText and parseBoolean', () => {
   });
   it('reads yes/no in both languages', () => {
     expect([parseBoolean('Да'), parseBoolean('Нет'), parseBoolean('TRUE'), parseBoolean('0'), parseBoolean('maybe')]).toEqual([true, false, true, false, undefined]);
+  });
+});
+
+describe('decimalEvidence and the column decision for 1,234 / 1.234', () => {
+  it.each([
+    ['1.234,56', ','],
+    ['1,5', ','],
+    ['25,0000000000', ','],
+    ['0,123', ','],
+    ['1.234.567', ','],
+    ['1 234,567', ','],
+    ['€ 2.900,00', ','],
+    ['1,234.56', '.'],
+    ['22.5', '.'],
+    ['1,234,567', '.'],
+    ['$22,700.00', '.'],
+    ['1234.567', '.'],
+    ['1,234', 'ambiguous'],
+    ['1.234', 'ambiguous'],
+    ['$25,000', 'ambiguous'],
+    ['(1.500)', 'ambiguous'],
+    ['15000', undefined],
+    ['abc', undefined],
+  ])('%j says %s', (raw, expected) => {
+    expect(decimalEvidence(raw)).toBe(expected);
+  });
+
+  it('reads an ambiguous value by the mark its column decided, or as grouping', () => {
+    expect(parseNumber('1,234', ',')).toBe(1.234);
+    expect(parseNumber('1,234', '.')).toBe(1234);
+    expect(parseNumber('1.234', ',')).toBe(1234);
+    expect(parseNumber('1.234', '.')).toBe(1.234);
+    expect(parseNumber('$25,000', 'grouping')).toBe(25000);
+    expect(parseNumber('1.500 €', 'grouping')).toBe(1500);
+    // An unambiguous value keeps its own reading whatever the column says.
+    expect(parseNumber('1,5', '.')).toBe(1.5);
   });
 });

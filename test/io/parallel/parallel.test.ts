@@ -77,6 +77,15 @@ describe('reading deals in two halves gives what one pass gives', () => {
     expect(result.dataQuality.files[0].nulBytesRemoved).toBe(2);
   });
 
+  it('with an ambiguous amount (1,234) in the second half: one pass, where the column decides', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => deal(i));
+    rows[3]![6] = '12,5';
+    rows[2900]![6] = '1,234';
+    writeFileSync(path.join(dir, 'deals-ambiguous.csv'), csv([header, ...rows]));
+    const kpi = bothWays(['kpi', '-d', 'deals-ambiguous.csv', '--format', 'json'], []);
+    expect(kpi.split).toBe(kpi.whole);
+  });
+
   it('with product rows of one deal on both sides of the middle (one pass sums them in order)', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => [...deal(i), `Товар ${i}`]);
     rows[2980] = [...deal(2980, '102'), 'Товар x'];
