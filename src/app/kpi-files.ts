@@ -3,6 +3,7 @@
 // spec/metrics.md with its data quality. The CLI and the programmatic API call these functions.
 import { KpiEngine, type KpiOptions } from '../core/kpi/engine.js';
 import { notApplicable } from '../core/kpi/catalog.js';
+import { describeAlert, findAlerts } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import type { DataQuality, KpiResult } from '../core/kpi/types.js';
 import type { InputShape, SkippedRow } from '../core/records.js';
@@ -71,6 +72,7 @@ export function dataQuality(reports: ImportReport[], warnings: string[] = [], ma
       ...(r.table.nulBytes ? { nulBytesRemoved: r.table.nulBytes } : {}),
     })),
     warnings: [...reports.filter((r) => r.table.nulBytes).map((r) => `${r.table.nulBytes} NUL bytes removed from ${r.file}: the CRM wrote them inside text fields; the text around them is kept`), ...warnings],
+    alerts: [],
   };
 }
 
@@ -169,13 +171,16 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
 /** The KPI result (the JSON contract) of the engine at `index` of a run. */
 export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOptions): KpiResult {
   const { managers, total } = run.results[index]!;
+  const quality = dataQuality(run.reports, run.warnings);
+  quality.alerts = findAlerts(total, quality);
+  quality.warnings = [...quality.warnings, ...quality.alerts.map((a) => describeAlert(a, 'en'))];
   return {
     schemaVersion: 1,
     period: { from: options.from ?? null, to: options.to ?? null },
     managers,
     total,
     notApplicable: notApplicable(run.shape),
-    dataQuality: dataQuality(run.reports, run.warnings),
+    dataQuality: quality,
     options: { touchNorm: options.touchNorm, callbackWindowHours: options.callbackWindowMs / 3_600_000 },
   };
 }

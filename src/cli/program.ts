@@ -21,6 +21,17 @@ function withOutputOptions(cmd: Command, formats: string[]): Command {
     .option('--now <iso>', 'fix the report date (or set SOURCE_DATE_EPOCH) for reproducible output');
 }
 
+/** The inputs besides the deals that `kpi` and `audit` share: activities, payments, the period and the norms. */
+function withKpiInputs(cmd: Command): Command {
+  return cmd
+    .option('-a, --activities <file>', 'calls / activities export or telephony call log')
+    .option('-p, --payments <file>', 'invoices and payments export')
+    .option('--from <date>', 'first day of the period, DD.MM.YYYY or YYYY-MM-DD (deals by creation, activities by date)')
+    .option('--to <date>', 'last day of the period, DD.MM.YYYY or YYYY-MM-DD, inclusive')
+    .option('--touch-norm <n>', 'touches a won deal should have had', '5')
+    .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h');
+}
+
 /** The before/after options `compare` and `report` share. */
 function withPeriodOptions(cmd: Command): Command {
   return cmd
@@ -56,26 +67,28 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
         ['crm-audit inspect deals.csv', 'see how an export is read and mapped'],
       ]),
     );
-  const run = (loader: () => Promise<{ run: (opts: never, ctx: CliContext) => Promise<number> }>) =>
+  const run: Run = (loader) =>
     async function (this: Command) {
       const opts = { ...this.optsWithGlobals(), args: this.args };
       const mod = await loader();
       state.code = await mod.run(opts as never, ctx);
     };
+  for (const declare of [declareAudit, declareValidate, declareKpi, declareInspect, declareCompare, declareReport, declareGenerate, declareDemo]) declare(program, run);
+  return program;
+}
 
+/** Makes a command's action: loads its module when it runs and keeps its exit code. */
+type Run = (loader: () => Promise<{ run: (opts: never, ctx: CliContext) => Promise<number> }>) => (this: Command) => Promise<void>;
+
+/** `crm-audit audit`. */
+function declareAudit(program: Command, run: Run): void {
   withOutputOptions(
-    withImportOptions(program
+    withImportOptions(withKpiInputs(program
       .command('audit')
       .description('Run the CRM maturity audit: interactively, or from a saved answers file; with exports, each answer is checked against them')
       .option('-q, --questionnaire <id|file>', 'built-in questionnaire id or a YAML file', 'crm-maturity')
       .option('--answers <files...>', 'answers file(s) (YAML or JSON, - for stdin); no prompts; several give a result each')
-      .option('-d, --deals <file>', 'deals export, to check the answers against (spec/evidence.md)')
-      .option('-a, --activities <file>', 'calls / activities export or telephony call log')
-      .option('-p, --payments <file>', 'invoices and payments export')
-      .option('--from <date>', 'first day of the period of the exports, YYYY-MM-DD')
-      .option('--to <date>', 'last day of the period, YYYY-MM-DD, inclusive')
-      .option('--touch-norm <n>', 'touches a won deal should have had', '5')
-      .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h')
+      .option('-d, --deals <file>', 'deals export, to check the answers against (spec/evidence.md)'))
       .option('--allow-partial', 'treat questions missing from the answers file as skipped')
       .option('--company <name>', 'company name shown in the report')
       .option('--baseline <result.json>', 'a previous audit result (JSON) to compare with')
@@ -95,26 +108,26 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       ]),
     )
     .action(run(() => import('./commands/audit.js')));
+}
 
+/** `crm-audit validate`. */
+function declareValidate(program: Command, run: Run): void {
   program
     .command('validate')
     .description('Check a custom questionnaire file against the format and its rules')
     .argument('<file>', 'questionnaire YAML file')
     .addHelpText('after', examples([['crm-audit validate my-questionnaire.yaml', 'exit 0 when valid; every problem listed with its path otherwise']]))
     .action(run(() => import('./commands/validate.js')));
+}
 
+/** `crm-audit kpi`. */
+function declareKpi(program: Command, run: Run): void {
   withOutputOptions(
     withImportOptions(
-      program
+      withKpiInputs(program
         .command('kpi')
         .description('Sales KPIs per manager from CRM exports (CSV, XLSX, HTML .xls; any encoding)')
-        .requiredOption('-d, --deals <file>', 'deals or leads export (- for stdin)')
-        .option('-a, --activities <file>', 'calls / activities export or telephony call log')
-        .option('-p, --payments <file>', 'invoices and payments export')
-        .option('--from <date>', 'first day of the period, DD.MM.YYYY or YYYY-MM-DD (deals by creation, activities by date)')
-        .option('--to <date>', 'last day of the period, DD.MM.YYYY or YYYY-MM-DD, inclusive')
-        .option('--touch-norm <n>', 'touches a won deal should have had', '5')
-        .option('--callback-window <duration>', 'how soon a missed call must be called back', '24h')
+        .requiredOption('-d, --deals <file>', 'deals or leads export (- for stdin)'))
         .option('--metrics <list>', 'only these metrics, comma-separated (e.g. conversion,response_min_median)')
         .option('--company <name>', 'company name for the report heading')
         .option('--top-reasons <n>', 'loss reasons listed before the rest go under "other" (table, md, csv, html; JSON and XLSX keep all)', '10'),
@@ -133,7 +146,10 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       ]),
     )
     .action(run(() => import('./commands/kpi.js')));
+}
 
+/** `crm-audit inspect`. */
+function declareInspect(program: Command, run: Run): void {
   withImportOptions(
     program
       .command('inspect')
@@ -150,7 +166,10 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       ]),
     )
     .action(run(() => import('./commands/inspect.js')));
+}
 
+/** `crm-audit compare`. */
+function declareCompare(program: Command, run: Run): void {
   withOutputOptions(
     withImportOptions(
       withPeriodOptions(program
@@ -174,7 +193,10 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       ]),
     )
     .action(run(() => import('./commands/compare.js')));
+}
 
+/** `crm-audit report`. */
+function declareReport(program: Command, run: Run): void {
   withImportOptions(
     withPeriodOptions(program
       .command('report')
@@ -214,7 +236,10 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       ]),
     )
     .action(run(() => import('./commands/report.js')));
+}
 
+/** `crm-audit generate`. */
+function declareGenerate(program: Command, run: Run): void {
   program
     .command('generate')
     .description('Write deterministic synthetic exports (deals, activities, payments) for demos and benchmarks')
@@ -233,13 +258,14 @@ export function buildProgram(ctx: CliContext, state: { code: number }): Command 
       ]),
     )
     .action(run(() => import('./commands/generate.js')));
+}
 
+/** `crm-audit demo`. */
+function declareDemo(program: Command, run: Run): void {
   program
     .command('demo')
     .description('Run every capability on the bundled samples (what `npm start` does)')
     .addOption(new Option('--lang <lang>', 'report language').choices(['ru', 'en']).default('ru'))
     .addHelpText('after', examples([['crm-audit demo --lang en', 'the demo in English']]))
     .action(run(() => import('./commands/demo.js')));
-
-  return program;
 }

@@ -1,16 +1,23 @@
 import { tr } from '../core/i18n.js';
 import type { DataQuality } from '../core/kpi/types.js';
-import type { CliContext } from './context.js';
+import { describeAlert } from '../core/kpi/alerts.js';
+import { paint, type CliContext } from './context.js';
 import { clearProgress } from './progress.js';
 
 /** How many skipped rows are quoted on stderr before pointing to the full list. */
 const SHOWN = 3;
 
 /**
- * Says on stderr, in every format, that rows were skipped: how many, the first few with file, row,
+ * Says on stderr, in every format, what looks wrong in the numbers (nothing won or lost, a file with
+ * many unreadable rows), and that rows were skipped: how many, the first few with file, row,
  * column and reason, and where the full list is (the JSON result, or the workbook's Data quality sheet).
  */
 export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: string, format: string): void {
+  if (quality.alerts?.length) {
+    clearProgress(ctx.stderr);
+    const p = paint(ctx);
+    ctx.stderr.write(quality.alerts.map((a) => `${p.yellow(tr(lang, 'Внимание', 'Warning'))}: ${describeAlert(a, lang)}\n`).join(''));
+  }
   const n = quality.rowsSkippedCount;
   if (n === 0) return;
   clearProgress(ctx.stderr);

@@ -1,3 +1,4 @@
+import { undecidedStages } from '../core/undecided-stages.js';
 import type { ImportReport } from '../io/map/import.js';
 import { colors, type RenderOptions } from './text.js';
 
@@ -14,9 +15,10 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     ...(t.encodingWhy ? [`  encoding:   ${t.encoding}: ${t.encodingWhy}`] : []),
     ...(t.nulBytes ? [`  NUL bytes:  ${t.nulBytes} removed`] : []),
     `  header row: ${r.headerRow}`,
-    '',
-    c.bold('Columns'),
+    `  CRM:        ${r.profile ? `${r.profile.crm} (profile ${r.profile.id}, recognised by ${r.profile.matched.length} of its headers: ${r.profile.matched.map(show).join(', ')})` : 'not recognised: columns found by the generic names'}`,
   ];
+  if (r.unknownStage) lines.push(`  stages:     ${r.unknownStage === 'ask' ? 'this CRM renames stages freely: a stage no rule knows must be named when its deals are closed' : 'a stage no rule knows is open'}`);
+  lines.push('', c.bold('Columns'));
   for (const col of r.columns) {
     if (col.header === '' && !col.field) continue;
     const what = col.field ? c.green(`-> ${col.field}`) : col.passedOverFor ? c.yellow(`passed over (${col.passedOverFor} comes from an earlier column)`) : c.dim('unmapped');
@@ -26,6 +28,15 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     lines.push('', c.bold(`Values of ${field}`));
     for (const v of values.slice(0, 30)) lines.push(`  ${show(v.value).padEnd(40)} -> ${v.mapped} (${v.count})`);
     if (values.length > 30) lines.push(`  … ${values.length - 30} more`);
+  }
+  const stages = Object.entries(r.stages ?? {});
+  if (stages.length > 0) {
+    const undecided = new Set(undecidedStages(r).map(([name]) => name));
+    lines.push('', c.bold('Stages no rule knows'));
+    for (const [name, s] of stages.sort((a, b) => b[1].deals - a[1].deals).slice(0, 30)) {
+      const verdict = undecided.has(name) ? c.yellow('undecided: say in a --map file whether it is won, lost or open') : c.dim(r.unknownStage === 'ask' ? 'open (its deals look open)' : 'open');
+      lines.push(`  ${show(name).padEnd(36)} ${s.deals} deals, ${s.closedFlag} closed by the flag, ${s.closeDate} with a close date, ${s.amount} with an amount -> ${verdict}`);
+    }
   }
   lines.push('', c.bold('Rows'), `  read:      ${r.rowsRead}`, `  records:   ${r.records}`, `  unreadable: ${r.skippedCount}`);
   for (const [reason, n] of Object.entries(r.dropped)) lines.push(`  dropped:   ${n} ${reason}`);

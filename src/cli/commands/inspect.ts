@@ -1,4 +1,4 @@
-import { inspectFile } from '../../io/map/inspect.js';
+import { guessKind, inspectFile } from '../../io/map/inspect.js';
 import type { RecordKind } from '../../io/map/fields.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
 import { renderInspect } from '../../render/inspect.js';
@@ -19,7 +19,8 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
   const file = o.args[0]!;
   const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
   const base = importOptionsFromCli(o, ctx);
-  const kind = o.kind;
+  // The map's columns of the kind the file holds apply, whether --kind says it or the header does.
+  const kind = o.kind ?? (file === '-' ? undefined : await guessKind(file, base));
   const report = await inspectFile(file, kind, { ...base, valueMaps: overrides.valueMaps, mapFile: overrides.file, columns: kind ? overrides.columns[kind] : undefined });
   await writeOutput(ctx, o.format === 'json' ? renderJson(report) : renderInspect(report, { lang: 'en', color: useColor(ctx) }), undefined);
   return EXIT.ok;

@@ -2,6 +2,7 @@ import { METRIC_KEYS } from '../../core/kpi/catalog.js';
 import type { KpiOptions } from '../../core/kpi/engine.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { UserError } from '../../core/errors.js';
+import { checkExportKinds } from '../../app/compare-files.js';
 import { computeKpisFromFiles } from '../../app/kpi-files.js';
 import { renderJson } from '../../render/json.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
@@ -56,12 +57,20 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
   const stdinUsers = [o.deals, o.activities, o.payments, o.map].filter((f) => f === '-').length;
   if (stdinUsers > 1) throw new UserError('E_USAGE', 'only one input can be read from stdin (-)');
-  const result = await computeKpisFromFiles({ deals: o.deals, activities: o.activities, payments: o.payments }, base, overrides, options);
+  const files = { deals: o.deals, activities: o.activities, payments: o.payments };
+  const result = await computeKpisFromFiles(files, base, overrides, options).catch(async (error: unknown) => {
+    // A file passed under the wrong option (a call log as --deals) fails on its columns: say so instead.
+    if (error instanceof UserError && MAYBE_SWAPPED.has(error.code)) await checkExportKinds(files, base);
+    throw error;
+  });
   reportSkippedRows(ctx, result.dataQuality, o.lang, format);
   const inputs = [o.deals, o.activities, o.payments, o.map].filter((f): f is string => f !== undefined && f !== '-');
   await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, topReasons, company: o.company }), o.output, inputs, o.lang);
   return EXIT.ok;
 }
+
+/** Errors a file of another kind gives under an option (its columns are not the expected ones). */
+const MAYBE_SWAPPED = new Set(['E_MAP_REQUIRED', 'E_NO_HEADER', 'E_BAD_ROWS', 'E_NO_DEALS']);
 
 /** Renders a KPI result in any format. */
 export async function renderKpi(result: KpiResult, format: (typeof FORMATS)[number], opts: { lang: string; color: boolean; metrics?: string[]; now: Date; topReasons?: number; company?: string }): Promise<string | Uint8Array> {

@@ -1,4 +1,5 @@
 import type { SkippedRow } from '../records.js';
+import type { Alert } from './alerts.js';
 
 /** Metric values by key: numbers, null for not applicable, loss reasons as counts by reason. */
 export type MetricValues = Record<string, number | null | Record<string, number>>;
@@ -22,6 +23,8 @@ export interface DataQuality {
     nulBytesRemoved?: number;
   }>;
   warnings: string[];
+  /** Numbers that look wrong, with their likely cause (their English text is in `warnings` too). */
+  alerts?: Alert[];
 }
 
 /** The KPI result: the JSON contract of spec/metrics.md that every KPI report is rendered from. */

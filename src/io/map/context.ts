@@ -8,6 +8,7 @@ import type { ColumnMap } from './mapping.js';
 import type { ValueMaps } from './value-maps.js';
 import { decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, type DecimalMark, type SlashOrder } from './values.js';
 import type { Cells } from './cells.js';
+import type { UnknownStage } from '../../core/undecided-stages.js';
 
 /** Why a row produced no record: `skip` is a row that could not be read, `drop` one that is not data. */
 export class RowProblem {
@@ -182,16 +183,6 @@ export interface ReadContext {
   stages: Map<string, UnknownStage>;
 }
 
-/** A stage no rule knows, and what its deals show about it. */
-export interface UnknownStage {
-  deals: number;
-  /** Deals marked closed by the CRM's own flag. */
-  closedFlag: number;
-  /** Deals with a close date. */
-  closeDate: number;
-  /** Deals with an amount above zero. */
-  amount: number;
-}
 
 /** Builds the counted readers for a set of value maps; `missedIsBoolean` when the column is the canonical `missed`. */
 export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, parseBoolean: (raw: string) => boolean | undefined): ActivityValueReaders {

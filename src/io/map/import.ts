@@ -14,7 +14,8 @@ import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { activityMemos, readActivity } from './activity-reader.js';
 import { RowCells, type Cells } from './cells.js';
-import { activityValueReaders, DateOrders, DecimalMarks, firstColumns, PENDING, placeholderDates, RowProblem, type ReadContext, type UnknownStage } from './context.js';
+import { activityValueReaders, DateOrders, DecimalMarks, firstColumns, PENDING, placeholderDates, RowProblem, type ReadContext } from './context.js';
+import { undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { readPayment } from './payment-reader.js';
 import { RowFilter } from './row-filters.js';
@@ -366,6 +367,8 @@ export async function importDealRows(file: string, opts: ImportOptions, store: D
   return { report, map, productRows };
 }
 
+export { undecidedStages };
+
 /** Refuses a deals file without a readable deal or with stages nothing can classify, and reports merged rows. */
 export function finishDeals(report: ImportReport, merged: number, productRows: boolean, opts: Pick<ImportOptions, 'enforceBadRows'> = {}): void {
   if (report.records === 0) {
@@ -378,18 +381,6 @@ export function finishDeals(report: ImportReport, merged: number, productRows: b
   }
   const undecided = undecidedStages(report);
   if (undecided.length > 0 && opts.enforceBadRows !== false) throw stagesError(report.file, undecided);
-}
-
-/**
- * Stages that nothing classifies: the CRM renames stages freely (its profile says `ask`), no rule
- * knows them, and most of their deals show that they are closed (the closed flag or a close date),
- * so neither "open" nor "lost" can be assumed. A stage whose deals mostly look open stays open.
- */
-export function undecidedStages(report: ImportReport): Array<[string, UnknownStage]> {
-  if (report.unknownStage !== 'ask' || !report.stages) return [];
-  return Object.entries(report.stages)
-    .filter(([, s]) => Math.max(s.closedFlag, s.closeDate) * 2 >= s.deals)
-    .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1));
 }
 
 /** The error that names every undecided stage, with a --map snippet ready to paste. */

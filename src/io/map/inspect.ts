@@ -3,6 +3,7 @@ import { RECORD_KINDS, type RecordKind } from './fields.js';
 import { importFile, type ImportOptions, type ImportReport } from './import.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
 import { scoreHeaderRow } from './mapping.js';
+import { detectProfile } from './profiles.js';
 import { readTable } from '../read/table.js';
 
 class Enough extends Error {}
@@ -18,6 +19,10 @@ export async function guessKind(file: string, opts: ImportOptions): Promise<Reco
     });
   } catch (error) {
     if (!(error instanceof Enough)) throw error;
+  }
+  // A CRM profile's signature says what the file holds before any count of names does.
+  for (const r of rows) {
+    for (const kind of RECORD_KINDS) if (detectProfile(r, kind)) return kind;
   }
   let best: RecordKind = 'deals';
   let bestScore = 0;

@@ -20,12 +20,24 @@ export function columnLetter(n: number): string {
 export function addKpiSheets(workbook: ExcelJS.Workbook, result: KpiResult, lang: string, about: WorkbookHeading): void {
   const L = kpiLabels(lang);
   const heading = (title: string): SheetHeading => ({ title, company: about.company, periods: [{ label: L.period, from: result.period.from, to: result.period.to }], date: about.date, lang });
+  const rows = [...result.managers.map((m) => ({ name: m.manager, v: m as Record<string, unknown> })), { name: L.total, v: result.total as Record<string, unknown> }];
+  addManagersSheet(workbook, result, rows, lang, heading);
+  addLossReasonsSheet(workbook, rows, lang, heading);
+  addDataQualitySheet(workbook, result, lang, heading);
+  addDefinitionsSheet(workbook, result, lang, heading);
+}
+
+type Rows = Array<{ name: string; v: Record<string, unknown> }>;
+type Heading = (title: string) => SheetHeading;
+
+/** Every metric per manager and for the department, as numbers in their formats. */
+function addManagersSheet(workbook: ExcelJS.Workbook, result: KpiResult, rows: Rows, lang: string, heading: Heading): void {
+  const L = kpiLabels(lang);
   const metrics = METRICS.filter((m) => m.key !== 'loss_reasons');
   const sheet = workbook.addWorksheet(tr(lang, 'Менеджеры', 'Managers'));
   sheet.columns = [{ header: L.manager, width: 26 }, ...metrics.map((m) => ({ header: m.label[lang === 'ru' ? 'ru' : 'en'], width: Math.max(12, Math.min(22, m.label.en.length + 2)) }))];
   styleHeader(sheet, metrics.length + 1);
   sheet.getRow(1).height = 32;
-  const rows = [...result.managers.map((m) => ({ name: m.manager, v: m as Record<string, unknown> })), { name: L.total, v: result.total as Record<string, unknown> }];
   for (const r of rows) {
     const row = sheet.addRow([]);
     setText(row.getCell(1), r.name);
@@ -48,8 +60,11 @@ export function addKpiSheets(workbook: ExcelJS.Workbook, result: KpiResult, lang
     }
   }
   finishSheet(sheet, heading(L.title));
+}
 
-  // Every reason, for each manager and the department, by count: the tables elsewhere show the top ones.
+/** Every reason, for each manager and the department, by count: the tables elsewhere show the top ones. */
+function addLossReasonsSheet(workbook: ExcelJS.Workbook, rows: Rows, lang: string, heading: Heading): void {
+  const L = kpiLabels(lang);
   const loss = workbook.addWorksheet(L.lossReasons);
   loss.columns = [{ header: L.manager, width: 26 }, { header: L.reason, width: 40 }, { header: L.count, width: 10 }, { header: L.share, width: 10 }];
   styleHeader(loss, 4);
@@ -70,7 +85,11 @@ export function addKpiSheets(workbook: ExcelJS.Workbook, result: KpiResult, lang
     }
   }
   finishSheet(loss, heading(L.lossReasons));
+}
 
+/** Each file's counts, dropped rows, every skipped row listed and the warnings. */
+function addDataQualitySheet(workbook: ExcelJS.Workbook, result: KpiResult, lang: string, heading: Heading): void {
+  const L = kpiLabels(lang);
   const dq = workbook.addWorksheet(L.dataQuality);
   dq.columns = [{ header: L.file, width: 40 }, { header: L.row, width: 10 }, { header: L.column, width: 24 }, { header: L.reasonSkip, width: 60 }];
   styleHeader(dq, 4);
@@ -93,7 +112,10 @@ export function addKpiSheets(workbook: ExcelJS.Workbook, result: KpiResult, lang
   }
   for (const w of result.dataQuality.warnings) setText(dq.addRow([]).getCell(4), w);
   finishSheet(dq, heading(L.dataQuality));
+}
 
+/** Each metric's definition in both languages, and why it could not be computed. */
+function addDefinitionsSheet(workbook: ExcelJS.Workbook, result: KpiResult, lang: string, heading: Heading): void {
   const defs = workbook.addWorksheet(tr(lang, 'Определения', 'Definitions'));
   // The definitions are in both languages on purpose (a consultant hands the workbook to either reader).
   defs.columns = [{ header: tr(lang, 'Код', 'Id'), width: 24 }, { header: 'Показатель', width: 28 }, { header: 'Определение', width: 60 }, { header: 'Metric', width: 28 }, { header: 'Definition', width: 60 }, { header: tr(lang, 'Не рассчитано', 'Not applicable'), width: 40 }];

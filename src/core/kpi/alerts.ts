@@ -1,0 +1,37 @@
+import type { DataQuality, MetricValues } from './types.js';
+
+/** Numbers that look wrong, said loudly with their likely cause (in dataQuality.alerts and on stderr). */
+export type Alert =
+  | { code: 'no-outcome'; deals: number }
+  | { code: 'many-skipped'; file: string; skipped: number; rows: number };
+
+/** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
+const OUTCOME_MIN_DEALS = 20;
+/** More unreadable rows than this share of a file's rows means a column is misread, not a few bad rows. */
+const SKIPPED_SHARE = 0.2;
+
+/** What in a result looks wrong: no deal won or lost among many, a file with many unreadable rows. */
+export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'files'>): Alert[] {
+  const out: Alert[] = [];
+  const leads = Number(total.leads ?? 0);
+  if (leads >= OUTCOME_MIN_DEALS && total.won === 0 && total.lost === 0) out.push({ code: 'no-outcome', deals: leads });
+  for (const f of quality.files) {
+    if (f.rowsRead > 0 && f.skipped / f.rowsRead > SKIPPED_SHARE) out.push({ code: 'many-skipped', file: f.file, skipped: f.skipped, rows: f.rowsRead });
+  }
+  return out;
+}
+
+/** An alert in words, with the likely cause and what to do. */
+export function describeAlert(a: Alert, lang: string): string {
+  const ru = lang === 'ru';
+  switch (a.code) {
+    case 'no-outcome':
+      return ru
+        ? `Ни одна из ${a.deals} сделок не выиграна и не проиграна: вероятно, этапы переименованы или статус в другой колонке. crm-audit inspect покажет этапы; файл --map назовёт их (status: { "Этап": won }).`
+        : `None of the ${a.deals} deals is won or lost: the stages are probably renamed, or the status is in another column. crm-audit inspect lists the stages; a --map file names them (status: { "Stage": won }).`;
+    case 'many-skipped':
+      return ru
+        ? `${a.file}: не прочитано ${a.skipped} из ${a.rows} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
+        : `${a.file}: ${a.skipped} of ${a.rows} rows (${Math.round((a.skipped / a.rows) * 100)}%) could not be read: a column is probably misread (dates, amounts), or this is another kind of file. crm-audit inspect shows why.`;
+  }
+}

@@ -1,0 +1,22 @@
+/** A stage no rule knows, and what its deals show about it. */
+export interface UnknownStage {
+  deals: number;
+  /** Deals marked closed by the CRM's own flag. */
+  closedFlag: number;
+  /** Deals with a close date. */
+  closeDate: number;
+  /** Deals with an amount above zero. */
+  amount: number;
+}
+
+/**
+ * Stages that nothing classifies: the CRM renames stages freely (its profile says `ask`), no rule
+ * knows them, and most of their deals show that they are closed (the closed flag or a close date),
+ * so neither "open" nor "lost" can be assumed. A stage whose deals mostly look open stays open.
+ */
+export function undecidedStages(report: { unknownStage?: 'open' | 'ask'; stages?: Record<string, UnknownStage> }): Array<[string, UnknownStage]> {
+  if (report.unknownStage !== 'ask' || !report.stages) return [];
+  return Object.entries(report.stages)
+    .filter(([, s]) => Math.max(s.closedFlag, s.closeDate) * 2 >= s.deals)
+    .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1));
+}

@@ -1,0 +1,133 @@
+// Real exports from public repositories, read in place from ../shared/real-exports (never copied),
+// without a --map: each file's per-manager leads, won, lost, open and revenue must equal what a person
+// who knows that CRM reads in it (../shared/real-exports/README.md). The expected numbers are computed
+// here, independently of the product: csv-parse or exceljs reads the file, and a few lines apply that
+// CRM's rule. Files with renamed closed stages must stop naming exactly those stages with a --map
+// snippet; the run with the snippet's map (its classification taken as the person's) gives the counts.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const DIR = path.resolve('../shared/real-exports');
+const file = (name: string) => path.join(DIR, name);
+const here = existsSync(DIR);
+const title = here ? 'real exports, read without a --map' : `real exports, read without a --map (skipped: ${DIR} is not there; it comes with this project's shared folder)`;
+
+type Row = Record<string, string>;
+interface Tally { leads: number; won: number; lost: number; open: number; revenue: number }
+type Outcome = 'won' | 'lost' | 'open';
+
+/** Per-manager counts and revenue of rows by an outcome rule (the person's reading of that CRM). */
+function tally(rows: Row[], manager: (r: Row) => string, outcome: (r: Row) => Outcome, amount: (r: Row) => number): Map<string, Tally> {
+  const out = new Map<string, Tally>();
+  for (const r of rows) {
+    const m = manager(r).replace(/\s+/g, ' ').trim();
+    let t = out.get(m);
+    if (!t) out.set(m, (t = { leads: 0, won: 0, lost: 0, open: 0, revenue: 0 }));
+    const o = outcome(r);
+    t.leads++;
+    t[o]++;
+    if (o === 'won') t.revenue += Math.round(amount(r) * 100);
+  }
+  for (const t of out.values()) t.revenue /= 100;
+  return out;
+}
+
+/** The product's per-manager counts from `kpi --format json`. */
+function kpi(name: string, extra: string[] = []): { managers: Map<string, Tally & { revenue: number | null }>; stderr: string; code: number | null } {
+  const run = runCli(['kpi', '-d', file(name), '--format', 'json', ...extra]);
+  if (run.code !== 0) return { managers: new Map(), stderr: run.stderr, code: run.code };
+  const json = JSON.parse(run.stdout) as { managers: Array<Tally & { manager: string }> };
+  return { managers: new Map(json.managers.map((m) => [m.manager, { leads: m.leads, won: m.won, lost: m.lost, open: m.open, revenue: m.revenue }])), stderr: run.stderr, code: run.code };
+}
+
+function csvRows(name: string, delimiter = ','): Row[] {
+  return parse(readFileSync(file(name)), { columns: true, bom: true, delimiter, relax_quotes: true }) as Row[];
+}
+
+/** The status entries of the --map snippet a refused run proposes. */
+function snippetOf(stderr: string): Record<string, Outcome> {
+  const block = /\ndeals:\n {2}status:\n((?: {4}.+\n?)+)/.exec(stderr);
+  expect(block, stderr).not.toBeNull();
+  return Object.fromEntries(block![1]!.trim().split('\n').map((l) => {
+    const m = /^\s*("(?:[^"\\]|\\.)*"): (won|lost|open)/.exec(l)!;
+    return [JSON.parse(m[1]!) as string, m[2] as Outcome];
+  }));
+}
+
+function expectSame(actual: Map<string, Tally & { revenue: number | null }>, expected: Map<string, Tally>, revenue: 'number' | 'null'): void {
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [m, e] of expected) {
+    const a = actual.get(m)!;
+    expect({ leads: a.leads, won: a.won, lost: a.lost, open: a.open }, m).toEqual({ leads: e.leads, won: e.won, lost: e.lost, open: e.open });
+    if (revenue === 'null') expect(a.revenue, m).toBeNull();
+    else expect(a.revenue, m).toBeCloseTo(e.revenue, 2);
+  }
+}
+
+describe.runIf(here)(title, () => {
+  it('HubSpot: Is Deal Closed? with Deal probability decides; a closed deal with 1.0 is won, with 0.0 lost; the rest are open', () => {
+    const rows = csvRows('hubspot_deals_all_columns.csv');
+    const outcome = (r: Row): Outcome => (r['Is Deal Closed?'] !== 'true' ? 'open' : Number(r['Deal probability']) === 1 ? 'won' : 'lost');
+    const expected = tally(rows, (r) => r['Deal owner']!, outcome, (r) => Number(r.Amount || 0));
+    const { managers, code, stderr } = kpi('hubspot_deals_all_columns.csv');
+    expect(code, stderr).toBe(0);
+    expectSame(managers, expected, 'number');
+  });
+
+  it('Kommo (Portuguese): Venda ganha is won, every Venda perdida… is lost, every other stage open', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file('kommo_leads_pt.xlsx'));
+    const sheet = wb.worksheets[0]!;
+    const header = Array.from(sheet.getRow(1).values as unknown[], (v) => String(v ?? ''));
+    const rows: Row[] = [];
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const values = Array.from(row.values as unknown[]);
+      rows.push(Object.fromEntries(header.map((h, i) => [h, values[i] === undefined || values[i] === null ? '' : String(values[i])])));
+    });
+    const outcome = (r: Row): Outcome => (r['Etapa do lead'] === 'Venda ganha' ? 'won' : r['Etapa do lead']!.startsWith('Venda perdida') ? 'lost' : 'open');
+    const expected = tally(rows, (r) => r['Lead usuário responsável']!, outcome, (r) => Number(r.Venda || 0));
+    const { managers, code, stderr } = kpi('kommo_leads_pt.xlsx');
+    expect(code, stderr).toBe(0);
+    expectSame(managers, expected, 'number');
+  });
+
+  it('Salesforce report: Closed Won / Closed Lost; no Amount column, so revenue is not applicable', () => {
+    const rows = csvRows('salesforce_opportunity_report.csv', ';');
+    const outcome = (r: Row): Outcome => (r.Stage === 'Closed Won' ? 'won' : r.Stage === 'Closed Lost' ? 'lost' : 'open');
+    const expected = tally(rows, (r) => r['Opportunity Owner']!, outcome, () => 0);
+    const { managers, code, stderr } = kpi('salesforce_opportunity_report.csv');
+    expect(code, stderr).toBe(0);
+    expectSame(managers, expected, 'null');
+  });
+
+  it('Bitrix24 REST: CLOSED=Y with WON / LOSE / APOLOGY ids decides; its renamed closed stages stop the run, named exactly, and the proposed map reads it', () => {
+    const name = 'bitrix24_deals_rest.csv';
+    const refused = kpi(name);
+    expect(refused.code).toBe(2);
+    const classified = snippetOf(refused.stderr);
+    const rows = csvRows(name);
+    const system = (stage: string): Outcome | undefined => {
+      const id = stage.replace(/^C\d+:/, '');
+      if (id === 'WON' || stage === 'Сделка успешна') return 'won';
+      if (id === 'LOSE' || id === 'APOLOGY' || stage === 'Сделка провалена' || stage === 'Анализ причины провала') return 'lost';
+      return undefined;
+    };
+    // Exactly the closed stages that no system id or default name decides.
+    const renamed = [...new Set(rows.filter((r) => r.CLOSED === 'Y' && system(r.STAGE_ID!) === undefined).map((r) => r.STAGE_ID!))].sort();
+    expect(Object.keys(classified).sort()).toEqual(renamed);
+    const outcome = (r: Row): Outcome => (r.CLOSED !== 'Y' ? 'open' : (system(r.STAGE_ID!) ?? classified[r.STAGE_ID!]!));
+    const expected = tally(rows, (r) => r.ASSIGNED_BY_ID!, outcome, (r) => Number(r.OPPORTUNITY || 0));
+    const dir = mkdtempSync(path.join(tmpdir(), 'real-'));
+    const map = path.join(dir, 'map.yaml');
+    writeFileSync(map, `deals:\n  status:\n${Object.entries(classified).map(([k, v]) => `    ${JSON.stringify(k)}: ${v}`).join('\n')}\n`);
+    const { managers, code, stderr } = kpi(name, ['--map', map]);
+    expect(code, stderr).toBe(0);
+    expectSame(managers, expected, 'number');
+  });
+});

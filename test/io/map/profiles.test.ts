@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { profileSchema } from '../../../src/io/map/profile-schema.js';
+import { crmProfiles, detectProfile } from '../../../src/io/map/profiles.js';
+import { mapColumns } from '../../../src/io/map/mapping.js';
+import { readStage } from '../../../src/io/map/deal-reader.js';
+import { buildValueMaps, withProfileStages } from '../../../src/io/map/value-maps.js';
+
+const dir = new URL('../../../profiles/', import.meta.url);
+const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+
+describe('CRM profiles (profiles/*.yaml)', () => {
+  it('every file is valid, and the built bundle holds exactly them', () => {
+    const ids = files.map((f) => profileSchema.parse(parse(readFileSync(new URL(f, dir), 'utf8'))).id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(crmProfiles().map((p) => p.id).sort()).toEqual([...ids].sort());
+  });
+
+  it('covers every CRM the product names', () => {
+    const crms = crmProfiles().map((p) => p.id);
+    for (const id of ['amocrm', 'kommo', 'bitrix24', 'bitrix24-rest', 'hubspot', 'pipedrive', 'salesforce-report', 'salesforce-api', 'zoho-deals', 'zoho-calls', 'odoo']) expect(crms).toContain(id);
+  });
+
+  it.each(crmProfiles().map((p) => [p.id, p] as const))('%s: a header of its own columns is recognised as it, and each column feeds its field', (_id, profile) => {
+    // The first header the profile names for each field, in a shuffled order, with an unknown column.
+    const headers = Object.values(profile.columns).map((h) => h[0]!).reverse();
+    headers.splice(1, 0, 'Something else');
+    const match = detectProfile(headers, profile.kind);
+    expect(match?.profile.id).toBe(profile.id);
+    const map = mapColumns(headers, profile.kind, {}, undefined, match);
+    for (const [field, names] of Object.entries(profile.columns)) {
+      const col = headers.indexOf(names[0]!);
+      const owner = map.columns[col]!.field;
+      // A column claimed by an earlier field (one column, two fields) is reported as passed over.
+      expect(owner === field || map.columns[col]!.passedOverFor === field || Object.values(profile.columns).some((other) => other !== names && other.includes(names[0]!)), `${field} <- ${names[0]}`).toBe(true);
+    }
+  });
+
+  it('recognises nothing in a header that only shares a few generic names', () => {
+    expect(detectProfile(['ID', 'Name', 'Amount', 'Stage'], 'deals')).toBeUndefined();
+  });
+});
+
+describe('readStage', () => {
+  const maps = withProfileStages(buildValueMaps(), { won: ['WON'], lost: ['LOSE', 'APOLOGY'], open: [] });
+
+  it('knows a system stage id after a pipeline prefix (Bitrix24 C6:WON)', () => {
+    expect(readStage(maps, 'C6:WON').status).toBe('won');
+    expect(readStage(maps, 'C12:APOLOGY').status).toBe('lost');
+    expect(readStage(maps, 'C2:2').status).toBeUndefined();
+  });
+
+  it('takes a reason in parentheses after a lost stage as the loss reason', () => {
+    expect(readStage(maps, 'Venda perdida (Sem interesse)')).toEqual({ text: 'Venda perdida (Sem interesse)', status: 'lost', reason: 'Sem interesse' });
+    expect(readStage(maps, 'Venta perdida (Precio)')).toMatchObject({ status: 'lost', reason: 'Precio' });
+    // Parentheses after a stage nothing knows say nothing.
+    expect(readStage(maps, 'Отложено (до весны)').status).toBeUndefined();
+  });
+
+  it('reads stage words in Russian, English, Spanish, Portuguese and German', () => {
+    const base = buildValueMaps();
+    for (const [word, status] of [['Успешно реализовано', 'won'], ['Closed Lost', 'lost'], ['Venta ganada', 'won'], ['Venda ganha', 'won'], ['Gewonnen', 'won'], ['Verloren', 'lost']] as const) {
+      expect(readStage(base, word).status, word).toBe(status);
+    }
+  });
+});
