@@ -69,8 +69,9 @@ export function dataQuality(reports: ImportReport[], warnings: string[] = [], ma
       records: r.records,
       skipped: r.skippedCount,
       dropped: r.dropped,
+      ...(r.table.nulBytes ? { nulBytesRemoved: r.table.nulBytes } : {}),
     })),
-    warnings,
+    warnings: [...reports.filter((r) => r.table.nulBytes).map((r) => `${r.table.nulBytes} NUL bytes removed from ${r.file}: the CRM wrote them inside text fields; the text around them is kept`), ...warnings],
     alerts: [],
   };
 }
@@ -83,7 +84,11 @@ export interface EnginesRun {
   shape: InputShape;
   reports: ImportReport[];
   warnings: string[];
-  /** Earliest and latest calendar day (ms at midnight) of deals' created_at and activities' at. */
+  /**
+   * Earliest and latest calendar day (ms at midnight) of the deals' created_at: a comparison's periods.
+   * Activities and payments never widen them (spec, Before / after): a call log downloaded weeks
+   * after the deals would stretch "after" and shrink every per-month figure.
+   */
   firstDay: number | undefined;
   lastDay: number | undefined;
 }
@@ -132,8 +137,6 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   if (files.activities) {
     const r = await readActivities(files.activities, importOptionsFor('activities', base, overrides), store, periods, helper, readPayments);
     engines = r.engines;
-    first = Math.min(first, r.first);
-    last = Math.max(last, r.last);
     reports.push(r.report);
     activitiesMap = r.map;
     timing('activities read');

@@ -17,7 +17,7 @@ export function withImportOptions(cmd: Command): Command {
     .option('--sheet <name|n>', 'XLSX sheet (default: the first non-empty one)')
     .addOption(new Option('--date-format <format>', 'order of ambiguous slash dates').choices(['DD/MM/YYYY', 'MM/DD/YYYY']))
     .option('--time-offset <hours>', 'shift activity times by this many hours (e.g. -3, +2:30)')
-    .option('--max-bad-rows <n|n%>', 'unreadable rows tolerated per file (default 1%)')
+    .option('--max-bad-rows <n|n%>', 'unreadable rows tolerated per file (default 1% or 5 rows, whichever is larger)')
     .option('--max-cell-size <chars>', `longest cell accepted (default ${DEFAULT_LIMITS.maxCellChars})`)
     .option('--max-columns <n>', `most columns accepted (default ${DEFAULT_LIMITS.maxColumns})`)
     .option('--max-inflated-size <bytes>', `most bytes an XLSX may inflate to (default ${DEFAULT_LIMITS.maxInflatedBytes})`);

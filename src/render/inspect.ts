@@ -12,6 +12,8 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     c.bold(r.file),
     `  kind:       ${r.kind}`,
     `  format:     ${t.type}${t.encoding ? `, ${t.encoding}` : ''}${t.delimiter !== undefined ? `, delimiter ${t.delimiter === '\t' ? 'tab' : show(t.delimiter)}` : ''}${t.sheet ? `, sheet ${show(t.sheet)} of ${t.sheets?.length}` : ''}`,
+    ...(t.encodingWhy ? [`  encoding:   ${t.encoding}: ${t.encodingWhy}`] : []),
+    ...(t.nulBytes ? [`  NUL bytes:  ${t.nulBytes} removed`] : []),
     `  header row: ${r.headerRow}`,
     `  CRM:        ${r.profile ? `${r.profile.crm} (profile ${r.profile.id}, recognised by ${r.profile.matched.length} of its headers: ${r.profile.matched.map(show).join(', ')})` : 'not recognised: columns found by the generic names'}`,
   ];

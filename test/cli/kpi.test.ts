@@ -88,12 +88,78 @@ describe('crm-audit kpi', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
     const f = path.join(dir, 'deals.csv');
     writeFileSync(f, 'id,manager,created_at,status\n1,A,2025-01-01,won\n2,A,not a date,won\n3,B,2025-01-02,lost\n');
-    const run = runCli(['kpi', '-d', f]);
+    const run = runCli(['kpi', '-d', f, '--max-bad-rows', '0']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/1 of 3 rows cannot be read[\s\S]*row 3, column "created_at": "not a date" is not a date/);
-    const ok = runCli(['kpi', '-d', f, '--max-bad-rows', '1', '--format', 'json']);
+    expect(run.stderr).toMatch(/1 of 3 rows cannot be read, more than the 0 allowed[\s\S]*row 3, column "created_at": "not a date" is not a date/);
+    // The default allows 1% of the rows or 5 rows, whichever is larger: a small file may lose a row.
+    const ok = runCli(['kpi', '-d', f, '--format', 'json']);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).dataQuality.rowsSkipped).toEqual([{ file: f, row: 3, column: 'created_at', reason: '"not a date" is not a date' }]);
+  });
+
+  it('a deal closed in its creation minute, with the close time kept to the minute, has a cycle of 0', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const f = path.join(dir, 'deals.csv');
+    writeFileSync(f, 'ID;Ответственный;Дата создания;Дата закрытия;Этап сделки;Бюджет\n1;Анна;01.03.2025 13:32:57;01.03.2025 13:32:00;Успешно реализовано;100\n');
+    const run = runCli(['kpi', '-d', f, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const anna = JSON.parse(run.stdout).managers[0];
+    expect(anna).toMatchObject({ won: 1, cycle_days_median: 0 });
+  });
+
+  it('reads dates and amounts as Zoho, Salesforce, Bitrix24 REST and HubSpot write them', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const f = path.join(dir, 'deals.csv');
+    writeFileSync(
+      f,
+      [
+        'id,manager,created_at,closed_at,status,amount',
+        '1,Ana,"15 Apr, 2021 00:02:00","17 Apr, 2021 12:02:00",won,"€ 2.900,00"',
+        '2,Ana,2021-05-08T03:59:51+03:00,2021-05-09T15:59:51+03:00,won,"$22,700.00"',
+        '3,Ana,15 de abril de 2021,,open,"25,0000000000"',
+        '4,Ana,15. März 2021,16 апреля 2021 г.,lost,"1 234 567,89"',
+      ].join('\n') + '\n',
+    );
+    const run = runCli(['kpi', '-d', f, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.dataQuality.rowsSkippedCount).toBe(0);
+    // Cycles 2.5 and 1.5 days: the offset is ignored, wall-clock times as written.
+    expect(r.total).toMatchObject({ leads: 4, won: 2, lost: 1, open: 1, revenue: 25600, cycle_days_avg: 2 });
+  });
+
+  it('reads an ambiguous 1,234 / 1.234 by the other values of its column, else as grouping', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const revenue = (name: string, amounts: string[]) => {
+      const f = path.join(dir, name);
+      const rows = amounts.map((a, i) => `${i + 1},Ana,2025-01-0${i + 1},won,"${a}"`);
+      writeFileSync(f, `id,manager,created_at,status,amount\n${rows.join('\n')}\n`);
+      const run = runCli(['kpi', '-d', f, '--format', 'json']);
+      expect(run.code, run.stderr).toBe(0);
+      return JSON.parse(run.stdout).total.revenue;
+    };
+    // The third value says dot: the first two wait for it and are thousands.
+    expect(revenue('us.csv', ['$25,000', '$1,500', '$22,700.50'])).toBe(49200.5);
+    // Comma decimals elsewhere in the column: 1.234 is a thousand and more, 2,500 two and a half.
+    expect(revenue('eu.csv', ['1.234', '2.900,00', '2,500'])).toBe(1234 + 2900 + 2.5);
+    // Russian decimals: 1,234 is one and a bit (revenue is kept in whole cents: 13,734 -> 13,73).
+    expect(revenue('ru.csv', ['1,234', '12,5'])).toBe(13.73);
+    // Nothing decides: thousands (money has no three-decimal amounts).
+    expect(revenue('none.csv', ['25,000', '1,500'])).toBe(26500);
+  });
+
+  it('a file none of whose rows can be read names the likely cause, not a higher limit', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const f = path.join(dir, 'deals.csv');
+    const rows = Array.from({ length: 12 }, (_, i) => `${i + 1},A,someday ${i},won`);
+    writeFileSync(f, `id,manager,created_at,status\n${rows.join('\n')}\n`);
+    const run = runCli(['kpi', '-d', f]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/none of the 12 rows can be read/);
+    expect(run.stderr).toMatch(/a deals export and not an activity or call log/);
+    expect(run.stderr).toMatch(/--delimiter/);
+    expect(run.stderr).toMatch(/map the column "created_at"/);
+    expect(run.stderr).not.toMatch(/--max-bad-rows 5%/);
   });
 });
 
@@ -113,6 +179,32 @@ describe('crm-audit compare', () => {
     expect(JSON.parse(run.stdout).rows.find((x: { metric: string }) => x.metric === 'conversion').met).toBe(true);
   });
 
+  it('spans the periods by the deals only: a call log downloaded later moves neither the periods nor ROI', () => {
+    const B = (f: string) => S(`before-after/${f}`);
+    const pay = ['--cost', '1500000', '--monthly-cost', '40000', '--margin', '0.35', '--format', 'json'];
+    const deals = runCli(['compare', '--before-deals', B('before-deals.csv'), '--after-deals', B('after-deals.csv'), ...pay]);
+    const calls = runCli(['compare', '--before-deals', B('before-deals.csv'), '--after-deals', B('after-deals.csv'), '--before-activities', B('before-calls.xls'), '--after-activities', B('after-calls.xls'), ...pay]);
+    expect(deals.code).toBe(0);
+    expect(calls.code).toBe(0);
+    const [d, c] = [JSON.parse(deals.stdout), JSON.parse(calls.stdout)];
+    expect(c.before).toEqual(d.before);
+    expect(c.after).toEqual(d.after);
+    expect(c.payback).toEqual(d.payback);
+
+    // Hand-made: deals in January, a call on 20 February; split at 16 January, "after" ends on 31 January.
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const f = path.join(dir, 'deals.csv');
+    const a = path.join(dir, 'calls.csv');
+    writeFileSync(f, 'id,manager,created_at,status,amount\n1,A,2025-01-01,won,100\n2,A,2025-01-10,lost,\n3,A,2025-01-20,won,100\n4,A,2025-01-31,open,\n');
+    writeFileSync(a, 'deal_id,manager,at,type,direction,duration_sec\n1,A,2025-01-01 10:00,call,outgoing,60\n4,A,2025-02-20 10:00,call,outgoing,60\n');
+    const cut = JSON.parse(runCli(['compare', '-d', f, '-a', a, '--cutover', '2025-01-16', '--format', 'json']).stdout);
+    expect(cut.before).toMatchObject({ from: '2025-01-01', to: '2025-01-15', days: 15 });
+    expect(cut.after).toMatchObject({ from: '2025-01-16', to: '2025-01-31', days: 16 });
+    const outside = runCli(['compare', '-d', f, '-a', a, '--cutover', '2025-02-10']);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/outside the data, which runs from 2025-01-01 to 2025-01-31/);
+  });
+
   it('says what to change for a cutover outside the data, a missing cutover, or swapped files', () => {
     const out = runCli(['compare', '-d', S('amocrm-deals.csv'), '--cutover', '2030-01-01']);
     expect(out.code).toBe(2);
@@ -127,6 +219,20 @@ describe('crm-audit compare', () => {
 });
 
 describe('crm-audit inspect, generate, demo', () => {
+  it('inspect shows the encoding decided, why, and the NUL bytes removed', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const f = path.join(dir, 'deals.csv');
+    const text = 'id,manager,created_at,status,stage\n1,José,2025-01-01,won,Gestión\n2,João,2025-01-02,lost,Negociação\n';
+    const bytes = Buffer.from(text, 'latin1');
+    const cut = bytes.indexOf('Negocia');
+    writeFileSync(f, Buffer.concat([bytes.subarray(0, cut), Buffer.of(0), bytes.subarray(cut)]));
+    const run = runCli(['inspect', f]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/format:\s+text, windows-1252/);
+    expect(run.stdout).toMatch(/encoding:\s+windows-1252: not UTF-8; letter runs: 0 words .*, 3 non-ASCII letters inside Latin words/);
+    expect(run.stdout).toMatch(/NUL bytes:\s+1 removed/);
+  });
+
   it('inspect explains a Bitrix24 call log', () => {
     const run = runCli(['inspect', S('bitrix24-calls.xls')]);
     expect(run.code).toBe(0);

@@ -51,11 +51,11 @@ describe('hostile exports are refused with one clear message, bounded, and leave
     ['header-only.csv', /header but no data rows/],
     ['truncated-inside-quoted-field.csv', /row 7: a quoted field opened at line 7 is never closed/],
     ['unbalanced-quotes.csv', /quoted field opened at line 3 is never closed|unbalanced quote/],
-    ['nul-bytes.csv', /not a text export/],
+    ['nul-flood.csv', /not a text export/],
     ['binary-junk-named.csv', /not a text export|not a readable workbook|cannot be read/],
     ['neither-utf8-nor-cp1251.csv', /not a text export: it holds binary bytes/],
     ['ten-thousand-columns.csv', /has 10007 columns; the limit is 2000[\s\S]*--max-columns/],
-    ['mixed-delimiters.csv', /cannot be read|cannot find the column/],
+    ['mixed-delimiters.csv', /cannot be read|cannot find the column|no header row with known deals columns/],
     ['xlsx-external-entity.xlsx', /declares a DTD or entities/],
     ['xlsx-entity-expansion.xlsx', /declares a DTD or entities/],
     ['xlsx-no-sheets.xlsx', /the workbook has no sheets/],
@@ -81,13 +81,22 @@ describe('hostile exports are refused with one clear message, bounded, and leave
   });
 
   it('rows with more or fewer fields than the header: the short one is counted and reported, never dropped silently', () => {
-    const refused = kpi('ragged-rows.csv');
+    const refused = kpi('ragged-rows.csv', '--max-bad-rows', '0');
     expectRefused(refused, 'ragged-rows.csv', /1 of 4 rows cannot be read[\s\S]*row 3, column "created_at": no created_at/);
     const run = runCli(['kpi', '-d', H('ragged-rows.csv'), '--max-bad-rows', '25%', '--format', 'json']);
     expect(run.code).toBe(0);
     const r = JSON.parse(run.stdout);
     expect(r.total.leads).toBe(3);
     expect(r.dataQuality.rowsSkipped).toEqual([{ file: H('ragged-rows.csv'), row: 3, column: 'created_at', reason: 'no created_at' }]);
+  });
+
+  it('NUL bytes inside a cell are removed and counted in dataQuality, not refused as binary', () => {
+    const run = runCli(['kpi', '-d', H('nul-bytes.csv'), '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.total.leads).toBe(3);
+    expect(r.dataQuality.files[0].nulBytesRemoved).toBe(4);
+    expect(r.dataQuality.warnings[0]).toMatch(/^4 NUL bytes removed from/);
   });
 
   it('UTF-16 without a BOM and Windows-1251 are read, not refused', () => {

@@ -4,7 +4,7 @@ import type { DealStore } from './deal-store.js';
 import { ActivityLinker, type LinkedActivity } from './link.js';
 import { FactsTally, type EvidenceFacts, type EvidenceShape, type FactsPartial } from './facts.js';
 import { CallTimes, FloatList, IntList, type CallTimesData } from './time-index.js';
-import { DAY_MS, dayOf, dayOfIso, mean, median, MoneySum, ratio } from './stats.js';
+import { cycleDays, dayOf, dayOfIso, mean, median, MoneySum, ratio } from './stats.js';
 import type { ManagerKpis, MetricValues } from './types.js';
 
 export interface KpiOptions {
@@ -378,7 +378,10 @@ export class KpiEngine {
         const amount = store.amount[i]!;
         if (!Number.isNaN(amount)) x.amounts.add(amount);
         const closed = store.closed[i]!;
-        if (lists && !Number.isNaN(closed) && closed >= created) x.cycles.push((closed - created) / DAY_MS);
+        if (lists) {
+          const cycle = cycleDays(created, closed);
+          if (cycle !== undefined) x.cycles.push(cycle);
+        }
         if (withActivities) {
           x.touchSum += touches[i]!;
           if (touches[i]! < norm) x.belowNorm++;

@@ -113,6 +113,21 @@ export function lowerBound(sorted: ArrayLike<number>, x: number): number {
 
 export const DAY_MS = 86_400_000;
 
+const MINUTE_MS = 60_000;
+
+/**
+ * A won deal's cycle in days, or undefined when it is left out (no close time, or closed before it
+ * was created). A close time kept to the minute (whole minute, as amoCRM writes `13:32:00`) in the
+ * minute the deal was created (`13:32:57`) counts as equal to the creation time: cycle 0 (spec,
+ * Deal metrics: cycle).
+ */
+export function cycleDays(created: number, closed: number): number | undefined {
+  if (Number.isNaN(closed)) return undefined;
+  if (closed >= created) return (closed - created) / DAY_MS;
+  if (closed % MINUTE_MS === 0 && closed === Math.floor(created / MINUTE_MS) * MINUTE_MS) return 0;
+  return undefined;
+}
+
 /** The calendar day number of a wall-clock ms value. */
 export function dayOf(ms: number): number {
   return Math.floor(ms / DAY_MS);

@@ -19,6 +19,8 @@ export interface DataQuality {
     records: number;
     skipped: number;
     dropped: Record<string, number>;
+    /** NUL bytes removed from the text (present only when there were some). */
+    nulBytesRemoved?: number;
   }>;
   warnings: string[];
   /** Numbers that look wrong, with their likely cause (their English text is in `warnings` too). */

@@ -6,7 +6,7 @@ import { dateHasTime } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
 import type { ValueMaps } from './value-maps.js';
-import { normalizeValue, parseDate, parseNumber, slashEvidence, type SlashOrder } from './values.js';
+import { decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, type DecimalMark, type SlashOrder } from './values.js';
 import type { Cells } from './cells.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
 
@@ -73,6 +73,45 @@ export class DateOrders {
 }
 
 /**
+ * Learns each number column's decimal mark from its values, as DateOrders learns the day-month
+ * order: the first value that says comma or dot decides how the ambiguous `1,234` / `1.234` of that
+ * column read; rows with such values wait until then. A column that never decides (only ambiguous
+ * values to the end, or more than the rows that may wait) reads them as grouping: money with three
+ * decimals does not occur, thousands without cents do (`25,000` in a US export).
+ */
+export class DecimalMarks {
+  private readonly marks = new Map<number, DecimalMark>();
+  private readonly ambiguous = new Set<number>();
+  private settled = false;
+
+  /** Whether a column's values still need to be observed. */
+  watching(col: number): boolean {
+    return !this.settled && !this.marks.has(col);
+  }
+
+  observe(col: number, raw: string): void {
+    const ev = decimalEvidence(raw);
+    if (ev === 'ambiguous') this.ambiguous.add(col);
+    else if (ev !== undefined && !this.marks.has(col)) this.marks.set(col, ev);
+  }
+
+  /** How an ambiguous value of the column reads: its decimal mark, 'grouping' once settled, or undefined while unknown. */
+  markFor(col: number): DecimalMark | 'grouping' | undefined {
+    return this.marks.get(col) ?? (this.settled ? 'grouping' : undefined);
+  }
+
+  /** Columns whose ambiguous values wait for a decision. */
+  undecided(): number[] {
+    return this.settled ? [] : [...this.ambiguous].filter((c) => !this.marks.has(c));
+  }
+
+  /** No more evidence will come: ambiguous values of undecided columns read as grouping. */
+  settle(): void {
+    this.settled = true;
+  }
+}
+
+/**
  * A memoised reader of one column's values that also counts them, for `inspect`: one lookup per
  * cell gives both the mapped value and the statistics.
  */
@@ -120,6 +159,9 @@ export interface ReadContext {
   map: ColumnMap;
   maps: ValueMaps;
   dates: DateOrders;
+  numbers: DecimalMarks;
+  /** Reading a part of a file apart from the rest (see io/parallel). */
+  part: boolean;
   /** The first column of each mapped field, looked up once per file instead of once per cell. */
   cols: Record<string, number>;
   /** Shift added to activity times (`--time-offset`), in ms. */
@@ -225,12 +267,19 @@ export function managerKey(store: DealStore, clean: (raw: string) => string): (r
 export const NO_MANAGER = (ctx: ReadContext, col: number | undefined) => new RowProblem('skip', 'no manager', headerOf(ctx, col, 'manager'));
 
 /** A number cell (amounts, invoiced, paid): a plain whole number from bytes, else the text parser; null when empty, or why not. */
-export function readNumber(cells: Cells, col: number | undefined, field: string, ctx: ReadContext): number | null | RowProblem {
+export function readNumber(cells: Cells, col: number | undefined, field: string, ctx: ReadContext): number | null | RowProblem | typeof PENDING {
   if (col === undefined) return null;
   const plain = cells.plainInteger(col);
   if (!Number.isNaN(plain)) return plain;
   const raw = cells.text(col);
-  const n = parseNumber(raw);
+  let mark: DecimalMark | 'grouping' | undefined;
+  if (decimalEvidence(raw) === 'ambiguous') {
+    // A part of a file cannot know what the rest decided: it is read with the rest, in one pass.
+    if (ctx.part) throw new UserError('E_PART_NUMBER', `"${truncate(raw)}" needs the decimal mark of its column`, { file: ctx.file });
+    mark = ctx.numbers.markFor(col);
+    if (mark === undefined) return PENDING;
+  }
+  const n = parseNumber(raw, mark);
   if (n !== null && Number.isNaN(n)) return new RowProblem('skip', `"${truncate(raw)}" is not a number`, headerOf(ctx, col, field));
   return n;
 }

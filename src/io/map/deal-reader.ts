@@ -137,7 +137,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   const closed = status === 'open' ? Number.NaN : closedAt(cells, ctx, m);
   if (closed === PENDING || closed instanceof RowProblem) return closed;
   const amount = readNumber(cells, c.amount, 'amount', ctx);
-  if (amount instanceof RowProblem) return amount;
+  if (amount === PENDING || amount instanceof RowProblem) return amount;
   codes.manager = manager;
   codes.created = created;
   codes.closed = closed;

@@ -14,7 +14,7 @@ import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { activityMemos, readActivity } from './activity-reader.js';
 import { RowCells, type Cells } from './cells.js';
-import { activityValueReaders, DateOrders, firstColumns, PENDING, placeholderDates, RowProblem, type ReadContext } from './context.js';
+import { activityValueReaders, DateOrders, DecimalMarks, firstColumns, PENDING, placeholderDates, RowProblem, type ReadContext } from './context.js';
 import { undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { readPayment } from './payment-reader.js';
@@ -82,6 +82,7 @@ export interface ImportReport {
 }
 
 const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'invoiced_at', 'paid_at'];
+const NUMBER_FIELDS = ['amount', 'invoiced', 'paid'];
 
 type Build<T> = (cells: Cells, row: number) => T | RowProblem | typeof PENDING;
 
@@ -97,6 +98,8 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     map,
     maps,
     dates: new DateOrders(opts.dateOrder, headers, file),
+    numbers: new DecimalMarks(),
+    part: opts.part !== undefined,
     cols: firstColumns(map),
     timeOffsetMs: (opts.timeOffsetHours ?? 0) * 3_600_000,
     valueStats: new Map(),
@@ -141,6 +144,7 @@ class RowsToRecords<T> {
   private reading: { ctx: ReadContext; build: Build<T> } | undefined;
   private build: Build<T> = () => PENDING;
   private dateColumns: number[] = [];
+  private numberColumns: number[] = [];
   private readonly pending: Array<{ cells: string[]; row: number }> = [];
   private readonly filter = new RowFilter();
   private readonly cells = new RowCells();
@@ -181,6 +185,7 @@ class RowsToRecords<T> {
     const ctx = this.reading!.ctx;
     if (this.pending.length > 0) {
       if (ctx.dates.undecided().length > 0) throw ambiguous(ctx, this.file);
+      ctx.numbers.settle();
       this.flushPending();
     }
     if (this.kind === 'activities') {
@@ -211,6 +216,7 @@ class RowsToRecords<T> {
     this.reading = startReading<T>(kind, file, map, header.cells, opts);
     this.build = this.reading.build;
     this.dateColumns = DATE_FIELDS.flatMap((f) => map.fields.get(f) ?? []);
+    this.numberColumns = NUMBER_FIELDS.flatMap((f) => map.fields.get(f) ?? []);
     for (const r of headRows.slice(best + 1)) this.dataRow(this.cells.setText(r.cells), r.cells.length, r.row);
     headRows.length = 0;
   }
@@ -224,8 +230,10 @@ class RowsToRecords<T> {
     if (shape === 'footer') return this.drop('footer or note row');
     const dates = this.reading!.ctx.dates;
     if (dates.observing) for (const c of this.dateColumns) if (c < count && cells.maySlashDate(c)) dates.observe(c, cells.text(c));
+    const numbers = this.reading!.ctx.numbers;
+    for (const c of this.numberColumns) if (c < count && numbers.watching(c) && !cells.blank(c) && Number.isNaN(cells.plainInteger(c))) numbers.observe(c, cells.text(c));
     if (this.pending.length > 0) {
-      if (dates.undecided().length > 0) return this.hold(cells.copy(), row);
+      if (dates.undecided().length > 0 || numbers.undecided().length > 0) return this.hold(cells.copy(), row);
       this.flushPending();
     }
     this.handle(cells, row);
@@ -251,7 +259,12 @@ class RowsToRecords<T> {
 
   private hold(cells: string[], row: number): void {
     this.pending.push({ cells, row });
-    if (this.pending.length > this.limits.maxPendingRows) throw ambiguous(this.reading!.ctx, this.file, this.limits.maxPendingRows);
+    if (this.pending.length > this.limits.maxPendingRows) {
+      const ctx = this.reading!.ctx;
+      if (ctx.dates.undecided().length > 0) throw ambiguous(ctx, this.file, this.limits.maxPendingRows);
+      ctx.numbers.settle();
+      this.flushPending();
+    }
   }
 
   private flushPending(): void {
@@ -292,15 +305,47 @@ function ambiguous(ctx: ReadContext, file: string, heldBack?: number): UserError
 /** Fails the import when more rows were skipped than --max-bad-rows allows. */
 export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
   if (opts.enforceBadRows === false || report.skippedCount === 0) return;
-  const max = opts.maxBadRows?.count ?? Math.floor((opts.maxBadRows?.share ?? 0.01) * report.rowsRead);
+  const max = allowedBadRows(report.rowsRead, opts.maxBadRows);
   if (report.skippedCount <= max) return;
   const examples = report.skipped.slice(0, 5).map((s) => `  row ${s.row}${s.column ? `, column "${s.column}"` : ''}: ${s.reason}`);
+  const all = report.skippedCount >= report.rowsRead;
   throw new UserError(
     'E_BAD_ROWS',
-    `${report.skippedCount} of ${report.rowsRead} rows cannot be read, more than the ${max} allowed by --max-bad-rows:\n${examples.join('\n')}`,
+    all
+      ? `none of the ${report.rowsRead} rows can be read:\n${examples.join('\n')}`
+      : `${report.skippedCount} of ${report.rowsRead} rows cannot be read, more than the ${max} allowed by --max-bad-rows:\n${examples.join('\n')}`,
     { file: report.file },
-    'fix those rows, map the columns with --map, or raise --max-bad-rows (e.g. --max-bad-rows 5%)',
+    all
+      ? badRowsCause(report)
+      : 'fix those rows, map the columns with --map, or raise --max-bad-rows (e.g. --max-bad-rows 5%)',
   );
+}
+
+/** Rows a file may skip: the --max-bad-rows count or share, by default 1% of the rows or 5 rows, whichever is larger (a 20-row export may lose a row). */
+export function allowedBadRows(rowsRead: number, limit: ImportOptions['maxBadRows']): number {
+  if (limit?.count !== undefined) return limit.count;
+  if (limit?.share !== undefined) return Math.floor(limit.share * rowsRead);
+  return Math.max(DEFAULT_BAD_ROWS, Math.floor(0.01 * rowsRead));
+}
+
+const DEFAULT_BAD_ROWS = 5;
+const KIND_NAMES: Record<RecordKind, string> = { deals: 'a deals export', activities: 'an activity or call log', payments: 'a payments export' };
+
+/**
+ * When every row fails the limit is not the problem: the file is another kind, split by the wrong
+ * delimiter, or one column's values are read by the wrong rule. The hint names the column that
+ * fails most often.
+ */
+function badRowsCause(report: ImportReport): string {
+  const counts = new Map<string, number>();
+  for (const s of report.skipped) if (s.column) counts.set(s.column, (counts.get(s.column) ?? 0) + 1);
+  const worst = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const parts = [
+    `check that this is ${KIND_NAMES[report.kind]} and not ${report.kind === 'deals' ? KIND_NAMES.activities : KIND_NAMES.deals}`,
+    report.table.type === 'text' ? 'that the columns are split by the right delimiter (--delimiter)' : undefined,
+    worst ? `and map the column "${worst}" (or the column that really holds its values) with --map` : 'and map the columns with --map',
+  ].filter((p) => p !== undefined);
+  return `${parts.join(', ')}; crm-audit inspect shows how the rows are read`;
 }
 
 /** Reads a deals export into a store, merging rows that repeat an id (first row wins; product rows sum amounts). */

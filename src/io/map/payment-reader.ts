@@ -10,9 +10,9 @@ export function readPayment(cells: Cells, ctx: ReadContext): Payment | RowProble
   const manager = cleanText(cells.text(c.manager));
   if (dealId === '' && manager === '') return new RowProblem('skip', 'a payment needs a deal id or a manager', headerOf(ctx, c.deal_id, 'deal_id'));
   const invoiced = readNumber(cells, c.invoiced, 'invoiced', ctx);
-  if (invoiced instanceof RowProblem) return invoiced;
+  if (invoiced === PENDING || invoiced instanceof RowProblem) return invoiced;
   const paid = readNumber(cells, c.paid, 'paid', ctx);
-  if (paid instanceof RowProblem) return paid;
+  if (paid === PENDING || paid instanceof RowProblem) return paid;
   if (invoiced === null && paid === null) return new RowProblem('skip', 'neither an invoiced nor a paid amount', headerOf(ctx, c.invoiced ?? c.paid, c.invoiced !== undefined ? 'invoiced' : 'paid'));
   const invoicedAt = readDate(cells, c.invoiced_at, 'invoiced_at', false, ctx);
   if (invoicedAt instanceof RowProblem) return invoicedAt;

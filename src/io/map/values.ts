@@ -22,21 +22,35 @@ function stripTags(value: string): string {
     .replace(/&quot;/g, '"');
 }
 
-const CURRENCY = /^(?:₽|руб\.?|р\.|rub|usd|eur|\$|€|£|грн\.?|₸|тг\.?)|(?:₽|руб\.?|р\.?|rub|usd|eur|\$|€|£|грн\.?|₸|тг\.?)$/giu;
+/**
+ * Currency marks before or after an amount (spaces already removed): signs (`₽ $ € £ ¥ ₴ ₸ ₹ ₺`,
+ * `R$`, `US$`, `zł`), Russian abbreviations (`руб.`, `р.`, `грн`, `тг`), the codes `rub`, `usd`, `eur`
+ * in any case, and any other three-letter ISO code in capitals (`BRL`, `MXN`, ...), so that `12abc`
+ * stays text.
+ */
+const CURRENCY = /^(?:[A-Z]{2}\$|R\$|[₽$€£¥₴₸₹₺]|руб\.?|р\.|грн\.?|тг\.?|zł|rub|usd|eur)|(?:[₽$€£¥₴₸₹₺]|руб\.?|р\.?|грн\.?|тг\.?|zł|rub|usd|eur)$/giu;
+const CURRENCY_CODE = /^[A-Z]{3}(?=[-+(−\d.,])|(?<=[\d)])[A-Z]{3}$/gu;
 
 /**
  * Parses a number as CRMs and a Russian-locale Excel write it: NBSP / narrow-space / apostrophe
  * groups, comma or dot decimals, currency marks, Bitrix24's `120000|RUB`, Odoo's leading `'`,
  * accounting parentheses. Returns null for an empty cell and NaN for a value that is not a number.
  */
-export function parseNumber(raw: string): number | null {
+export function parseNumber(raw: string, mark?: DecimalMark | 'grouping'): number | null {
   let s = raw.trim();
   if (s === '') return null;
+  // An ambiguous `1,234` / `1.234` read by its column's decision (see decimalEvidence).
+  if (mark !== undefined && decimalEvidence(s) === 'ambiguous') {
+    const sep = s.includes(',') ? ',' : '.';
+    if (sep !== mark) s = s.replace(sep, '');
+  }
   if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
   if (s.startsWith("'")) s = s.slice(1);
   s = s.replace(/\|[A-Za-z]{3}$/, '');
   s = s.replace(/[\s\u00a0\u202f\u2007\u2009']/g, '');
-  s = s.replace(CURRENCY, '').replace(CURRENCY, '');
+  s = s.replace(CURRENCY, '').replace(CURRENCY, '').replace(CURRENCY_CODE, '');
+  // A sign before the currency mark: `-$1,234.00`, `-€ 5`.
+  if (/^[-−][^\d.,(]/.test(s)) s = `-${s.slice(1).replace(CURRENCY, '')}`;
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
     negative = true;
@@ -57,6 +71,33 @@ export function parseNumber(raw: string): number | null {
   return negative ? -n : n;
 }
 
+/** The decimal mark of a number column. */
+export type DecimalMark = ',' | '.';
+
+/**
+ * What a number says about its decimal mark: `1.234,56`, `1,5`, `25,0000000000`, `0,123`,
+ * `1.234.567` and `1 234,567` say comma; `1,234.56`, `22.5`, `1,234,567` say dot; one separator
+ * followed by exactly three digits after one to three digits (`1,234`, `1.234`) is ambiguous;
+ * undefined when there is no separator or it is not a number.
+ */
+export function decimalEvidence(raw: string): DecimalMark | 'ambiguous' | undefined {
+  const t = raw.trim();
+  const spaced = /\d[\s\u00a0\u202f\u2007\u2009']\d/.test(t);
+  let s = t.replace(/\|[A-Za-z]{3}$/, '').replace(/[\s\u00a0\u202f\u2007\u2009']/g, '');
+  s = s.replace(CURRENCY, '').replace(CURRENCY, '').replace(CURRENCY_CODE, '').replace(/^[-+−(]+|\)$/g, '');
+  if (!/^\d[\d.,]*\d$/.test(s)) return undefined;
+  const comma = s.split(',').length - 1;
+  const dot = s.split('.').length - 1;
+  if (comma > 0 && dot > 0) return s.lastIndexOf(',') > s.lastIndexOf('.') ? ',' : '.';
+  if (comma > 1) return '.';
+  if (dot > 1) return ',';
+  if (comma + dot === 0) return undefined;
+  const mark: DecimalMark = comma ? ',' : '.';
+  const [int, frac] = s.split(mark) as [string, string];
+  if (frac.length !== 3 || spaced || int === '0' || int.length > 3) return mark;
+  return 'ambiguous';
+}
+
 /** A parsed date-time: wall-clock milliseconds read as UTC, and whether the text carried a time. */
 export interface ParsedDate {
   ms: number;
@@ -66,15 +107,39 @@ export interface ParsedDate {
 /** Day-month order for slash dates: `dmy` (03/04 = 3 April) or `mdy` (03/04 = 4 March). */
 export type SlashOrder = 'dmy' | 'mdy';
 
-const RU_MONTHS = ['январ', 'феврал', 'март', 'апрел', 'ма', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
-const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * Month names as exports write them, in ru, en, es, pt and de: full, abbreviated (with or without a
+ * dot; the dot is removed before lookup), Russian genitive (`апреля`) and nominative forms. Every
+ * word means the same month in every language that has it (`mar`, `set`, `mai`), so one table serves all.
+ */
+const MONTH_WORDS: ReadonlyMap<string, number> = (() => {
+  const months: string[][] = [
+    ['январь', 'января', 'янв', 'january', 'jan', 'enero', 'ene', 'janeiro', 'januar', 'jänner', 'jän'],
+    ['февраль', 'февраля', 'фев', 'февр', 'february', 'feb', 'febrero', 'fevereiro', 'fev', 'februar'],
+    ['март', 'марта', 'мар', 'march', 'mar', 'marzo', 'março', 'marco', 'märz', 'mär', 'mrz', 'maerz'],
+    ['апрель', 'апреля', 'апр', 'april', 'apr', 'abril', 'abr'],
+    ['май', 'мая', 'may', 'mayo', 'maio', 'mai'],
+    ['июнь', 'июня', 'июн', 'june', 'jun', 'junio', 'junho', 'juni'],
+    ['июль', 'июля', 'июл', 'july', 'jul', 'julio', 'julho', 'juli'],
+    ['август', 'августа', 'авг', 'august', 'aug', 'agosto', 'ago'],
+    ['сентябрь', 'сентября', 'сен', 'сент', 'september', 'sep', 'sept', 'septiembre', 'setiembre', 'set', 'setembro'],
+    ['октябрь', 'октября', 'окт', 'october', 'oct', 'octubre', 'outubro', 'out', 'oktober', 'okt'],
+    ['ноябрь', 'ноября', 'ноя', 'нояб', 'november', 'nov', 'noviembre', 'novembro'],
+    ['декабрь', 'декабря', 'дек', 'december', 'dec', 'diciembre', 'dic', 'dezembro', 'dez', 'dezember'],
+  ];
+  const map = new Map<string, number>();
+  months.forEach((words, i) => words.forEach((w) => map.set(w, i + 1)));
+  return map;
+})();
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?$/i;
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?$/;
 const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-const WORD_MONTH = /^(\d{1,2})\s+([a-zа-я]+)\.?\s+(\d{4})(?:\s*г\.?)?(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/i;
-const EN_MONTH_FIRST = /^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/i;
+/** `15 Apr, 2021 00:02:00` (Zoho), `15 апреля 2021 г.`, `15 de abril de 2021`, `15. März 2021`, `15-Apr-2021`. */
+const WORD_MONTH = /^(\d{1,2})\.?(?:\s+de\s+|[\s-]+)(\p{L}+)\.?(?:\s+de\s+|[\s,-]+)(\d{4})(?:\s*г\.?)?(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?$/iu;
+/** `Apr 15, 2021 10:00 AM`, `April 15 2021`. */
+const EN_MONTH_FIRST = /^(\p{L}+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?$/iu;
 const SERIAL = /^\d{4,5}(\.\d+)?$/;
 
 /** What a slash date says about the day-month order. */
@@ -91,7 +156,8 @@ export function slashEvidence(raw: string): SlashOrder | 'ambiguous' | undefined
 
 /**
  * Parses the date forms CRM exports use: `DD.MM.YYYY[ HH:MM[:SS]]`, ISO, `M/D/YYYY h:mm AM`,
- * `D/M/YYYY`, Russian and English month names, and Excel serial numbers (1900 system). A slash date
+ * `D/M/YYYY`, month names in ru, en, es, pt and de, and Excel serial numbers (1900 system). An ISO
+ * time-zone offset (`+03:00`, `Z`) is ignored: the time is kept as written (see the README's Readings). A slash date
  * needs `order` unless AM/PM or a day above 12 settles it. Returns undefined when unreadable.
  */
 export function parseDate(raw: string, order?: SlashOrder): ParsedDate | 'needs-order' | undefined {
@@ -111,7 +177,7 @@ export function parseDate(raw: string, order?: SlashOrder): ParsedDate | 'needs-
   if ((m = YMD_SLASH.exec(s))) return build(+m[1]!, +m[2]!, +m[3]!, m[4], m[5], m[6]);
   if ((m = WORD_MONTH.exec(s))) {
     const mo = monthOf(m[2]!);
-    return mo ? build(+m[3]!, mo, +m[1]!, m[4], m[5], m[6]) : undefined;
+    return mo ? build(+m[3]!, mo, +m[1]!, m[4] ? String(hour12(+m[4], m[7])) : undefined, m[5], m[6]) : undefined;
   }
   if ((m = EN_MONTH_FIRST.exec(s))) {
     const mo = monthOf(m[1]!);
@@ -140,12 +206,7 @@ function hour12(h: number, ampm: string | undefined): number {
 }
 
 function monthOf(word: string): number | undefined {
-  const w = word.toLowerCase();
-  const en = EN_MONTHS.findIndex((p) => w.startsWith(p));
-  if (en !== -1) return en + 1;
-  if (w === 'мая' || w === 'май') return 5;
-  const ru = RU_MONTHS.findIndex((p, i) => i !== 4 && w.startsWith(p));
-  return ru === -1 ? undefined : ru + 1;
+  return MONTH_WORDS.get(word.toLowerCase().replace(/ё/g, 'е'));
 }
 
 function build(y: number, mo: number, d: number, h?: string, mi?: string, se?: string): ParsedDate | undefined {

@@ -430,6 +430,7 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     }
     values[field] = [...byValue.values()].sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1));
   }
+  const nulBytes = (a.table.nulBytes ?? 0) + (b.table.nulBytes ?? 0);
   const stages = { ...a.stages };
   for (const [name, s] of Object.entries(b.stages ?? {})) {
     const t = stages[name];
@@ -437,6 +438,7 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
   }
   return {
     ...a,
+    table: { ...a.table, ...(nulBytes > 0 ? { nulBytes } : {}) },
     values,
     ...(a.stages || b.stages ? { stages } : {}),
     rowsRead: a.rowsRead + b.rowsRead,

@@ -6,9 +6,11 @@ import type { Encoding } from './sniff.js';
 
 /**
  * Reads exports of unknown encoding. ASCII reads the same in every candidate, so the choice waits
- * for the first non-ASCII bytes: strict UTF-8 if they are valid UTF-8, else Windows-1251
- * (byte-frequency guessing is unreliable for Cyrillic). Bytes that make sense in neither (control
- * characters, NULs) are refused as binary.
+ * for the first non-ASCII bytes and is made once, on the 64 KB after the first of them: strict
+ * UTF-8 if they are valid UTF-8, else Windows-1251 or Windows-1252 by the letter-run test
+ * (`singleByteEncoding`). NUL bytes inside text (Salesforce Data Loader writes them inside rich-text
+ * fields) are removed and counted; other control bytes are refused as binary, and so is a file in
+ * which NULs are more than 64 and more than 1% of the bytes.
  *
  * Two ways to use it: `write` decodes chunks to text (HTML), and `bytes` checks chunks and passes them
  * on as bytes in an ASCII-compatible encoding (UTF-16 is re-encoded as UTF-8), for the byte-level CSV
@@ -24,19 +26,21 @@ export class ExportDecoder implements CellText {
   constructor(
     private readonly file: string,
     encoding?: Encoding,
+    why?: string,
   ) {
-    if (encoding) this.choose(encoding);
+    if (encoding) this.choose(encoding, why);
   }
 
   /** Decodes the next chunk; returns the text that is ready. */
   write(chunk: Uint8Array): string {
+    chunk = this.dropNul(chunk);
     if (!this.decoder) {
       const firstHigh = this.scanAscii(chunk);
       if (firstHigh === -1) {
         this.offset += chunk.length;
         return latin(chunk, 0, chunk.length);
       }
-      this.choose(isUtf8Prefix(chunk.subarray(firstHigh)) ? 'utf-8' : 'windows-1251');
+      this.decide(chunk.subarray(firstHigh));
     }
     return this.decodeChunk(chunk, true);
   }
@@ -64,6 +68,7 @@ export class ExportDecoder implements CellText {
    */
   bytes(chunk: Buffer, final = false): Buffer {
     if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
+    chunk = this.dropNul(chunk);
     if (this.encoding === undefined) {
       if (this.held) {
         chunk = Buffer.concat([this.held, chunk]);
@@ -78,9 +83,9 @@ export class ExportDecoder implements CellText {
         this.held = chunk;
         return EMPTY;
       }
-      this.choose(isUtf8Prefix(chunk.subarray(firstHigh)) ? 'utf-8' : 'windows-1251');
+      this.decide(chunk.subarray(firstHigh));
     }
-    if (this.encoding === 'windows-1251') this.checkControl(chunk);
+    if (this.encoding !== 'utf-8') this.checkControl(chunk);
     else this.checkUtf8(chunk);
     this.offset += chunk.length;
     return chunk;
@@ -96,22 +101,68 @@ export class ExportDecoder implements CellText {
     return rest;
   }
 
+  /** Whether the bytes passed on are UTF-8 (or ASCII so far); false for the single-byte code pages. */
   get utf8(): boolean {
-    return this.encoding !== 'windows-1251';
+    return this.encoding !== 'windows-1251' && this.encoding !== 'windows-1252';
   }
 
   /** A cell's text (byte mode). */
   decode(buf: Buffer, start: number, end: number): string {
-    if (this.encoding === 'windows-1251') {
-      for (let i = start; i < end; i++) if (buf[i]! >= 0x80) return cp1251.decode(buf.subarray(start, end));
+    if (this.encoding === 'windows-1251' || this.encoding === 'windows-1252') {
+      for (let i = start; i < end; i++) if (buf[i]! >= 0x80) return (this.encoding === 'windows-1251' ? cp1251 : cp1252).decode(buf.subarray(start, end));
       return (buf as unknown as Slices).latin1Slice(start, end);
     }
     return (buf as unknown as Slices).utf8Slice(start, end);
   }
 
-  private choose(encoding: Encoding): void {
+  /** NUL bytes removed from the text so far. */
+  nulBytes = 0;
+  /** Why the encoding was chosen, for `inspect`. */
+  why: string | undefined;
+
+  private choose(encoding: Encoding, why?: string): void {
     this.encoding = encoding;
+    this.why ??= why ?? 'given';
     this.decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+  }
+
+  /** The decision, once, on the sample after the first non-ASCII byte. */
+  private decide(sample: Uint8Array): void {
+    if (isUtf8Prefix(sample)) return this.choose('utf-8', 'the non-ASCII bytes are valid UTF-8');
+    const guess = singleByteEncoding(sample.subarray(0, SAMPLE_BYTES));
+    this.choose(
+      guess.encoding,
+      `not UTF-8; letter runs: ${guess.cyrillicWords} words of non-ASCII letters only (Cyrillic), ${guess.latinWords} non-ASCII letters inside Latin words (accents)`,
+    );
+  }
+
+  /** Bytes given so far, NULs included: the positions the NUL rule counts in. */
+  private seen = 0;
+
+  /**
+   * Removes NUL bytes, counting them. A file in which NULs pass 1% of the bytes read up to one of
+   * them, once there are more than 64, is binary data, not text with a stray NUL: judged at each NUL's
+   * position, so the decision never depends on where chunks end.
+   */
+  private dropNul<T extends Uint8Array>(chunk: T): T {
+    const base = this.seen;
+    this.seen += chunk.length;
+    let nul = chunk.indexOf(0);
+    if (nul === -1) return chunk;
+    const out = Buffer.allocUnsafe(chunk.length);
+    let j = 0;
+    let from = 0;
+    while (nul !== -1) {
+      this.nulBytes++;
+      if (this.nulBytes > MAX_STRAY_NULS && this.nulBytes * 100 > base + nul + 1) this.refuseBinary(base + nul);
+      out.set(chunk.subarray(from, nul), j);
+      j += nul - from;
+      from = nul + 1;
+      nul = chunk.indexOf(0, from);
+    }
+    out.set(chunk.subarray(from), j);
+    j += chunk.length - from;
+    return out.subarray(0, j) as unknown as T;
   }
 
   /** Refuses control bytes; returns the index of the first non-ASCII byte, or -1. */
@@ -125,7 +176,7 @@ export class ExportDecoder implements CellText {
   }
 
   private decodeChunk(chunk: Uint8Array, stream: boolean): string {
-    if (this.encoding === 'windows-1251') this.checkControl(chunk);
+    if (this.encoding === 'windows-1251' || this.encoding === 'windows-1252') this.checkControl(chunk);
     try {
       const text = this.decoder!.decode(chunk, { stream });
       this.offset += chunk.length;
@@ -162,7 +213,7 @@ export class ExportDecoder implements CellText {
   private checkControl(bytes: Uint8Array): void {
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i]!;
-      if ((b < 0x20 && (b < 0x09 || (b > 0x0d && b !== 0x1b))) || b === 0x98) this.refuseBinary(this.offset + i);
+      if ((b < 0x20 && (b < 0x09 || (b > 0x0d && b !== 0x1b))) || (b === 0x98 && this.encoding === 'windows-1251')) this.refuseBinary(this.offset + i);
     }
   }
 
@@ -178,7 +229,7 @@ export class ExportDecoder implements CellText {
   private refuseBinary(at?: number): never {
     throw new UserError(
       'E_BINARY',
-      `this is not a text export: it holds binary bytes${at !== undefined ? ` (first at byte ${at})` : ''} that are neither UTF-8 nor Windows-1251 text`,
+      `this is not a text export: it holds binary bytes${at !== undefined ? ` (first at byte ${at})` : ''} that are neither UTF-8 nor Windows-1251/1252 text`,
       { file: this.file },
       'export the data again as CSV or XLSX from the CRM',
     );
@@ -186,7 +237,10 @@ export class ExportDecoder implements CellText {
 }
 
 const cp1251 = new TextDecoder('windows-1251');
+const cp1252 = new TextDecoder('windows-1252');
 const SAMPLE_BYTES = 64 * 1024;
+/** NUL bytes a text file may hold whatever its size (see dropNul). */
+const MAX_STRAY_NULS = 64;
 const EMPTY = Buffer.alloc(0);
 
 /** Buffer's own slice decoders: what toString(encoding, start, end) calls after checking its arguments. */
@@ -212,4 +266,42 @@ export function isUtf8Prefix(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/** Bytes that are letters in both Windows-1251 (Cyrillic А-я, Ё, ё) and Windows-1252 (À-ÿ, Š, š, Ž, ž, Œ, œ, Ÿ). */
+function highLetter(b: number): boolean {
+  return b >= 0xc0 || b === 0xa8 || b === 0xb8 || b === 0x8a || b === 0x9a || b === 0x8e || b === 0x9e || b === 0x8c || b === 0x9c || b === 0x9f;
+}
+
+function asciiLetter(b: number): boolean {
+  return (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
+}
+
+/**
+ * The letter-run test between Windows-1251 and Windows-1252 for bytes that are not UTF-8. In both
+ * code pages the bytes 0xC0-0xFF are letters, so their values say little; where they stand says a
+ * lot. Russian words are written with high bytes only (`Сделка` is six high bytes in a row), while
+ * Spanish, Portuguese, German or French put one or two accented letters inside a word of ASCII
+ * letters (`Gestión`, `não`, `Größe`). So each maximal run of high letters votes: touching an ASCII
+ * letter on either side, Latin; two or more high letters standing alone, Cyrillic; a lone high letter
+ * (the Russian one-letter words `в`, `и`, `с`), nobody. Windows-1251 wins only on more Cyrillic votes;
+ * a tie (no letters at all) is Windows-1251 as before, the usual encoding of Russian Excel CSV.
+ */
+export function singleByteEncoding(sample: Uint8Array): { encoding: 'windows-1251' | 'windows-1252'; cyrillicWords: number; latinWords: number } {
+  let cyrillicWords = 0;
+  let latinWords = 0;
+  let i = 0;
+  while (i < sample.length) {
+    if (!highLetter(sample[i]!)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < sample.length && highLetter(sample[i]!)) i++;
+    const touchesLatin = (start > 0 && asciiLetter(sample[start - 1]!)) || (i < sample.length && asciiLetter(sample[i]!));
+    if (touchesLatin) latinWords++;
+    else if (i - start >= 2) cyrillicWords++;
+  }
+  const encoding = latinWords > cyrillicWords ? 'windows-1252' : 'windows-1251';
+  return { encoding, cyrillicWords, latinWords };
 }

@@ -38,6 +38,10 @@ export interface TableOptions {
 export interface TableInfo {
   type: FileType;
   encoding?: Encoding | undefined;
+  /** Why that encoding (inspect shows it). */
+  encodingWhy?: string;
+  /** NUL bytes removed from text (Salesforce Data Loader writes them inside rich-text fields). */
+  nulBytes?: number;
   delimiter?: string;
   sheet?: string;
   sheets?: string[];
@@ -106,7 +110,8 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
     await chunks.close();
     return readXlsxInput(file, first, opts, sink);
   }
-  const decoder = new ExportDecoder(file, kind.encoding);
+  const why = opts.part ? 'as decided on the first half of the file' : kind.bomLength > 0 ? 'byte order mark' : kind.encoding ? 'UTF-16 byte pattern (every other byte zero)' : undefined;
+  const decoder = new ExportDecoder(file, kind.encoding, why);
   if (kind.type === 'html') {
     // The HTML reader (and its library) loads only for such files: most runs read CSV.
     const { HtmlTableParser } = await import('./html.js');
@@ -115,7 +120,7 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
     for (let c = await chunks.next(); c !== undefined; c = await chunks.next()) parser.write(decoder.write(c));
     parser.write(decoder.end());
     parser.end();
-    return { type: 'html', encoding: decoder.encoding ?? 'utf-8' };
+    return { type: 'html', ...encodingInfo(decoder) };
   }
   const text = new DelimitedText(file, opts, sink, decoder);
   text.feed(decoder.bytes(first.subarray(kind.bomLength)));
@@ -124,6 +129,15 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
   stopAt?.onBoundary({ clean: text.atRecordEnd && !decoder.holding, nextLine: text.nextLine });
   text.feed(decoder.endBytes());
   return text.end();
+}
+
+/** The encoding decided, why, and the NUL bytes removed. */
+function encodingInfo(decoder: ExportDecoder): Pick<TableInfo, 'encoding' | 'encodingWhy' | 'nulBytes'> {
+  return {
+    encoding: decoder.encoding ?? 'utf-8',
+    encodingWhy: decoder.why ?? 'all bytes are ASCII',
+    ...(decoder.nulBytes > 0 ? { nulBytes: decoder.nulBytes } : {}),
+  };
 }
 
 /** An XLSX workbook: from its path, or held in memory from stdin (the format needs random access). */
@@ -171,7 +185,7 @@ class DelimitedText {
   end(): TableInfo {
     if (!this.parser) this.start(Buffer.concat(this.head));
     this.parser!.end();
-    return { type: 'text', encoding: this.decoder.encoding ?? 'utf-8', delimiter: this.delimiter };
+    return { type: 'text', ...encodingInfo(this.decoder), delimiter: this.delimiter };
   }
 
   private start(bytes: Buffer): void {

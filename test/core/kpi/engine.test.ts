@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Payment } from '../../../src/core/records.js';
+import type { Deal, Payment } from '../../../src/core/records.js';
 import { act, compute, deal, FULL_SHAPE } from '../../helpers/kpi.js';
 
 // A small fixture whose every figure is worked out by hand in the comments below.
@@ -150,6 +150,18 @@ describe('edge cases', () => {
     const { total } = compute(deals, [], undefined);
     expect(total.cycle_days_median).toBe(2.5);
     expect(total.average_check).toBe(25);
+  });
+
+  it('a close time kept to the minute in the creation minute is a cycle of 0; an earlier minute is left out', () => {
+    const withSeconds = (d: Deal, s: number) => ({ ...d, created_at: d.created_at + s * 1000 });
+    const deals = [
+      withSeconds(deal('1', 'A', '2025-01-01 13:32', '2025-01-01 13:32', 'won', 10), 57), // created 13:32:57, closed 13:32:00: cycle 0
+      withSeconds(deal('2', 'A', '2025-01-01 13:32', '2025-01-01 13:31', 'won', 10), 57), // closed a minute earlier: left out
+      deal('3', 'A', '2025-01-01 00:00', '2025-01-03 00:00', 'won', 10), // 2 days
+    ];
+    const { total } = compute(deals, [], undefined);
+    expect(total.cycle_days_avg).toBe(1); // (0 + 2) / 2
+    expect(total.cycle_days_median).toBe(1);
   });
 
   it('repeat sales: ties on the close time go by id, numerically for whole numbers; no client, no repeat', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MoneySum, sortFloat64 } from '../../../src/core/kpi/stats.js';
+import { cycleDays, MoneySum, sortFloat64 } from '../../../src/core/kpi/stats.js';
 
 /** The bits of each double, so that -0 and 0 (and NaNs) are told apart. */
 const bits = (a: Float64Array) => Array.from(new BigUint64Array(a.buffer, a.byteOffset, a.length));
@@ -63,5 +63,22 @@ describe('MoneySum', () => {
     m.add(0.01);
     expect(m.value()).toBe(Number(15_000_000_000_000_001n) / 100);
     expect(m.count).toBe(4);
+  });
+});
+
+describe('cycleDays', () => {
+  const ms = (s: string) => Date.parse(`${s}Z`);
+  it('counts a close time kept to the minute, in the creation minute, as equal to the creation time', () => {
+    expect(cycleDays(ms('2025-03-04T13:32:57'), ms('2025-03-04T13:32:00'))).toBe(0);
+    expect(cycleDays(ms('2025-03-04T13:32:57.400'), ms('2025-03-04T13:32:00'))).toBe(0);
+  });
+  it('leaves out a close before the creation minute, or a close with seconds before the creation', () => {
+    expect(cycleDays(ms('2025-03-04T13:32:57'), ms('2025-03-04T13:31:00'))).toBeUndefined();
+    expect(cycleDays(ms('2025-03-04T13:32:57'), ms('2025-03-04T13:32:30'))).toBeUndefined();
+    expect(cycleDays(ms('2025-03-04T13:32:57'), Number.NaN)).toBeUndefined();
+  });
+  it('measures a close at or after the creation in days', () => {
+    expect(cycleDays(ms('2025-03-04T13:32:57'), ms('2025-03-04T13:32:57'))).toBe(0);
+    expect(cycleDays(ms('2025-03-04T12:00:00'), ms('2025-03-06T00:00:00'))).toBe(1.5);
   });
 });

@@ -3,6 +3,7 @@ import { undecidedStages } from '../../../src/io/map/import.js';
 import { buildValueMaps } from '../../../src/io/map/value-maps.js';
 import { describeUserError, UserError } from '../../../src/core/errors.js';
 import { activities, at, deals } from '../../helpers/fixtures.js';
+import { allowedBadRows } from '../../../src/io/map/import.js';
 
 const byId = <T extends { id: string }>(list: T[]) => Object.fromEntries(list.map((d) => [d.id, d]));
 
@@ -193,5 +194,16 @@ describe('dates', () => {
   it('shifts a call log with --time-offset', async () => {
     const { activities: list } = await activities('telephony-provider-cp1251.csv', { timeOffsetHours: -3 });
     expect(list[0]!.at).toBe(at('2025-04-01 06:00:00'));
+  });
+});
+
+describe('the bad-row limit', () => {
+  it('allows 1% of the rows or 5 rows, whichever is larger, unless --max-bad-rows says otherwise', () => {
+    expect(allowedBadRows(20, undefined)).toBe(5);
+    expect(allowedBadRows(499, undefined)).toBe(5);
+    expect(allowedBadRows(600, undefined)).toBe(6);
+    expect(allowedBadRows(10_000, undefined)).toBe(100);
+    expect(allowedBadRows(20, { count: 0 })).toBe(0);
+    expect(allowedBadRows(200, { share: 0.05 })).toBe(10);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, parseBoolean, parseDate, parseDuration, parseNumber } from '../../../src/io/map/values.js';
+import { cleanText, decimalEvidence, parseBoolean, parseDate, parseDuration, parseNumber } from '../../../src/io/map/values.js';
 
 describe('parseNumber', () => {
   it.each([
@@ -21,6 +21,22 @@ describe('parseNumber', () => {
     ['(1 000,50)', -1000.5],
     ['0', 0],
     ['1.5E3', 1500],
+    // As the real exports write them (Salesforce, HubSpot, Kommo, Zoho), and currency before or after.
+    ['€ 2.900,00', 2900],
+    ['2.900,00 €', 2900],
+    ['$22,700.00', 22700],
+    ['-$1,234.50', -1234.5],
+    ['25,0000000000', 25],
+    ['1.234.567,89', 1234567.89],
+    ['1 234 567,89', 1234567.89],
+    ['(1,234.00)', -1234],
+    ['USD 1,234.00', 1234],
+    ['BRL 2.900,00', 2900],
+    ['R$ 2.900,00', 2900],
+    ['US$ 5', 5],
+    ['1 500 MXN', 1500],
+    ['100 usd', 100],
+    ['1500р.', 1500],
   ])('%j -> %d', (raw, expected) => {
     expect(parseNumber(raw)).toBe(expected);
   });
@@ -29,6 +45,8 @@ describe('parseNumber', () => {
     expect(parseNumber('  ')).toBeNull();
     expect(parseNumber('abc')).toBeNaN();
     expect(parseNumber('12abc')).toBeNaN();
+    expect(parseNumber('ABC')).toBeNaN();
+    expect(parseNumber('$')).toBeNaN();
   });
 });
 
@@ -48,9 +66,42 @@ describe('parseDate', () => {
     ['5 мая 2025 г. 10:00', utc(2025, 5, 5, 10), true],
     ['Mar 5, 2025 10:00 AM', utc(2025, 3, 5, 10), true],
     ['45721', utc(2025, 3, 5), false],
+    // Zoho; month names in ru, en, es, pt, de: full, abbreviated, with and without a dot, genitive.
+    ['15 Apr, 2021 00:02:00', utc(2021, 4, 15, 0, 2), true],
+    ['15 Apr, 2021 12:02:00 AM', utc(2021, 4, 15, 0, 2), true],
+    ['15-Apr-2021', utc(2021, 4, 15), false],
+    ['April 15, 2021 10:00 PM', utc(2021, 4, 15, 22), true],
+    ['1 Sept. 2021', utc(2021, 9, 1), false],
+    ['15 апр. 2021', utc(2021, 4, 15), false],
+    ['15 апреля 2021 г. 10:00', utc(2021, 4, 15, 10), true],
+    ['1 сентябрь 2021', utc(2021, 9, 1), false],
+    ['3 дек 2021', utc(2021, 12, 3), false],
+    ['15 de abril de 2021', utc(2021, 4, 15), false],
+    ['15 de abr. de 2021 10:05', utc(2021, 4, 15, 10, 5), true],
+    ['2 ene 2023', utc(2023, 1, 2), false],
+    ['9 dic. 2023', utc(2023, 12, 9), false],
+    ['7 out 2022', utc(2022, 10, 7), false],
+    ['12 set 2021', utc(2021, 9, 12), false],
+    ['1 fev. 2022', utc(2022, 2, 1), false],
+    ['15 maio 2021', utc(2021, 5, 15), false],
+    ['3 março 2021', utc(2021, 3, 3), false],
+    ['15. März 2021', utc(2021, 3, 15), false],
+    ['1 Mrz 2021', utc(2021, 3, 1), false],
+    ['3 Dez. 2020', utc(2020, 12, 3), false],
+    ['15 Mai 2021', utc(2021, 5, 15), false],
+    ['5 Okt 2021', utc(2021, 10, 5), false],
+    // ISO with an offset: the wall-clock time as written, the offset ignored (README, Readings).
+    ['2021-05-08T03:59:51+03:00', utc(2021, 5, 8, 3, 59, 51), true],
+    ['2021-05-08T03:59:51.250-0500', utc(2021, 5, 8, 3, 59, 51), true],
+    ['2021-05-08 03:59:51Z', utc(2021, 5, 8, 3, 59, 51), true],
     ['45721.5', utc(2025, 3, 5, 12), true],
   ])('%j', (raw, ms, hasTime) => {
     expect(parseDate(raw)).toEqual({ ms, hasTime });
+  });
+
+  it('rejects words that are not month names', () => {
+    expect(parseDate('5 foo 2021')).toBeUndefined();
+    expect(parseDate('5 marsh 2021')).toBeUndefined();
   });
 
   it('needs an order for an ambiguous slash date, and rejects impossible dates', () => {
@@ -83,5 +134,41 @@ describe('cleanText and parseBoolean', () => {
   });
   it('reads yes/no in both languages', () => {
     expect([parseBoolean('Да'), parseBoolean('Нет'), parseBoolean('TRUE'), parseBoolean('0'), parseBoolean('maybe')]).toEqual([true, false, true, false, undefined]);
+  });
+});
+
+describe('decimalEvidence and the column decision for 1,234 / 1.234', () => {
+  it.each([
+    ['1.234,56', ','],
+    ['1,5', ','],
+    ['25,0000000000', ','],
+    ['0,123', ','],
+    ['1.234.567', ','],
+    ['1 234,567', ','],
+    ['€ 2.900,00', ','],
+    ['1,234.56', '.'],
+    ['22.5', '.'],
+    ['1,234,567', '.'],
+    ['$22,700.00', '.'],
+    ['1234.567', '.'],
+    ['1,234', 'ambiguous'],
+    ['1.234', 'ambiguous'],
+    ['$25,000', 'ambiguous'],
+    ['(1.500)', 'ambiguous'],
+    ['15000', undefined],
+    ['abc', undefined],
+  ])('%j says %s', (raw, expected) => {
+    expect(decimalEvidence(raw)).toBe(expected);
+  });
+
+  it('reads an ambiguous value by the mark its column decided, or as grouping', () => {
+    expect(parseNumber('1,234', ',')).toBe(1.234);
+    expect(parseNumber('1,234', '.')).toBe(1234);
+    expect(parseNumber('1.234', ',')).toBe(1234);
+    expect(parseNumber('1.234', '.')).toBe(1.234);
+    expect(parseNumber('$25,000', 'grouping')).toBe(25000);
+    expect(parseNumber('1.500 €', 'grouping')).toBe(1500);
+    // An unambiguous value keeps its own reading whatever the column says.
+    expect(parseNumber('1,5', '.')).toBe(1.5);
   });
 });

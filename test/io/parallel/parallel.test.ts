@@ -54,6 +54,38 @@ describe('reading deals in two halves gives what one pass gives', () => {
     expect(result.dataQuality.files[0].dropped['rows repeating a deal id (first row kept)']).toBe(1);
   });
 
+  it('in Windows-1252 with NUL bytes in both halves: the part is read in the encoding the first half decided', () => {
+    const latin = ['José Núñez', 'João Gonçalves', 'Jürgen Groß'];
+    const rows = Array.from({ length: 3000 }, (_, i) => {
+      const row = deal(i);
+      row[1] = latin[i % 3]!;
+      row[2] = `Gestión ${i % 40}`;
+      row[7] = i % 3 === 1 ? 'Sin interés' : '';
+      return row;
+    });
+    const text = csv([header, ...rows]);
+    // A NUL inside a name near the start and near the end.
+    const at = [text.indexOf('Gestión 5'), text.lastIndexOf('Gestión 7')];
+    const bytes = Buffer.from(text, 'latin1');
+    const withNul = Buffer.concat([bytes.subarray(0, at[0]! + 3), Buffer.of(0), bytes.subarray(at[0]! + 3, at[1]! + 3), Buffer.of(0), bytes.subarray(at[1]! + 3)]);
+    writeFileSync(path.join(dir, 'deals-1252.csv'), withNul);
+    const kpi = bothWays(['kpi', '-d', 'deals-1252.csv', '--format', 'json'], ['deals-1252.csv']);
+    expect(kpi.split).toBe(kpi.whole);
+    const result = JSON.parse(kpi.split);
+    expect(result.managers.map((m: { manager: string }) => m.manager).sort()).toEqual([...latin].sort());
+    expect(result.dataQuality.files[0].format).toMatch(/windows-1252/);
+    expect(result.dataQuality.files[0].nulBytesRemoved).toBe(2);
+  });
+
+  it('with an ambiguous amount (1,234) in the second half: one pass, where the column decides', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => deal(i));
+    rows[3]![6] = '12,5';
+    rows[2900]![6] = '1,234';
+    writeFileSync(path.join(dir, 'deals-ambiguous.csv'), csv([header, ...rows]));
+    const kpi = bothWays(['kpi', '-d', 'deals-ambiguous.csv', '--format', 'json'], []);
+    expect(kpi.split).toBe(kpi.whole);
+  });
+
   it('with product rows of one deal on both sides of the middle (one pass sums them in order)', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => [...deal(i), `Товар ${i}`]);
     rows[2980] = [...deal(2980, '102'), 'Товар x'];

@@ -1,0 +1,113 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { TextDecoder } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../src/core/errors.js';
+import { ExportDecoder, singleByteEncoding } from '../../../src/io/read/decode.js';
+import { readTable } from '../../../src/io/read/table.js';
+import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
+import { cp1251 } from '../../fixtures/exports.js';
+
+/** Windows-1252 bytes of a text (the letters the tests use are all in Latin-1, where both agree). */
+const cp1252 = (text: string) => Buffer.from(text, 'latin1');
+
+describe('the letter-run test between Windows-1251 and Windows-1252', () => {
+  const russian = ['Сделка закрыта, клиент доволен', 'Успешно реализовано', 'Иванов Пётр; в работе; с НДС', 'ООО «Ромашка» — №15'];
+  const latin = [
+    'Gestión de la negociación; Reunión con el cliente', // es
+    'Negociação; Venda perdida (Sem interesse); São Paulo; não fechado', // pt
+    'Größe; Verhandlung abgeschlossen; Büro München; Straße', // de
+    'Café; déjà vu; Réunion', // fr
+    'Presentación', // one accented word is enough
+  ];
+  it.each(russian)('reads Russian as Cyrillic: %s', (text) => {
+    expect(singleByteEncoding(cp1251(text)).encoding).toBe('windows-1251');
+  });
+  it.each(latin)('reads Spanish, Portuguese, German, French as Latin: %s', (text) => {
+    expect(singleByteEncoding(cp1252(text)).encoding).toBe('windows-1252');
+  });
+  it('counts the votes it decided by', () => {
+    expect(singleByteEncoding(cp1252('Gestión, Reunión'))).toEqual({ encoding: 'windows-1252', cyrillicWords: 0, latinWords: 2 });
+    expect(singleByteEncoding(cp1251('Сделка в работе'))).toEqual({ encoding: 'windows-1251', cyrillicWords: 2, latinWords: 0 });
+    // A Russian export with one mixed word (a Latin brand with a Russian ending) stays Cyrillic.
+    expect(singleByteEncoding(cp1251('CRMщик; Менеджер по продажам; Отдел продаж')).encoding).toBe('windows-1251');
+  });
+});
+
+describe('ExportDecoder', () => {
+  const all = (d: ExportDecoder, bytes: Buffer, size: number) => {
+    const out: Buffer[] = [];
+    for (let i = 0; i < bytes.length; i += size) out.push(d.bytes(bytes.subarray(i, i + size)));
+    out.push(d.endBytes());
+    return Buffer.concat(out);
+  };
+
+  it('decides once, on the sample, whatever the chunk sizes', () => {
+    const text = `id,name\n${Array.from({ length: 3000 }, (_, i) => `${i},Gestión ${i}`).join('\n')}\n`;
+    const bytes = cp1252(text);
+    for (const size of [7, 4096, 65_536, bytes.length]) {
+      const d = new ExportDecoder('x.csv');
+      const out = all(d, bytes, size);
+      expect(d.encoding).toBe('windows-1252');
+      expect(d.decode(out, 0, out.length)).toBe(text);
+    }
+  });
+
+  it('removes NUL bytes inside text and counts them, in UTF-8 and in single-byte text', () => {
+    for (const [bytes, encoding] of [
+      [Buffer.concat([Buffer.from('a,"Reuni'), Buffer.of(0xf3, 0), Buffer.from('n"\n'), Buffer.of(0), Buffer.from('b,x\n')]), 'windows-1252'],
+      [Buffer.concat([Buffer.from('a,"Reunión'), Buffer.of(0), Buffer.from('"\nb,x\n')]), 'utf-8'],
+    ] as const) {
+      const d = new ExportDecoder('x.csv');
+      const out = all(d, bytes, 3);
+      expect(d.encoding).toBe(encoding);
+      expect(d.nulBytes).toBe(bytes.filter((b) => b === 0).length);
+      expect(d.decode(out, 0, out.length)).toBe(encoding === 'utf-8' ? 'a,"Reunión"\nb,x\n' : 'a,"Reunión"\nb,x\n');
+    }
+  });
+
+  it('still refuses a file of mostly NULs, or with other control bytes, as binary', () => {
+    const zeros = Buffer.concat([Buffer.from('id,name\n'), Buffer.alloc(100)]);
+    // 64 NULs in 10 KB of text are stray NULs; 65 NULs in 6 KB are binary, at any chunk size.
+    for (const size of [5, 4096]) {
+      const stray = Buffer.concat(Array.from({ length: 64 }, () => Buffer.concat([Buffer.from('x'.repeat(160)), Buffer.of(0)])));
+      const d = new ExportDecoder('x.csv');
+      expect(all(d, stray, size).length).toBe(64 * 160);
+      expect(d.nulBytes).toBe(64);
+      const dense = Buffer.concat(Array.from({ length: 65 }, () => Buffer.concat([Buffer.from('x'.repeat(90)), Buffer.of(0)])));
+      expect(() => all(new ExportDecoder('x.csv'), dense, size)).toThrow(/first at byte 5914/);
+    }
+    expect(() => all(new ExportDecoder('x.csv'), zeros, 64)).toThrow(UserError);
+    expect(() => all(new ExportDecoder('x.csv'), Buffer.from('id\u0001,name\n'), 64)).toThrow(/not a text export/);
+  });
+
+  it('says why it chose the encoding', () => {
+    const d = new ExportDecoder('x.csv');
+    all(d, cp1251('id,Менеджер\n1,Анна\n'), 64);
+    expect(d.why).toMatch(/not UTF-8; letter runs: 2 words/);
+    const u = new ExportDecoder('x.csv');
+    all(u, Buffer.from('id,Менеджер\n'), 64);
+    expect(u.why).toBe('the non-ASCII bytes are valid UTF-8');
+  });
+});
+
+const REAL = path.resolve(import.meta.dirname, '../../../../shared/real-exports');
+const DATALOADER = path.join(REAL, 'salesforce_opportunity_dataloader.csv');
+
+describe.skipIf(!existsSync(DATALOADER))(`the Salesforce Data Loader extract in ${REAL}`, () => {
+  it('is read as Windows-1252 text with its NUL bytes removed and counted', async () => {
+    const raw = readFileSync(DATALOADER);
+    const rows: string[][] = [];
+    const info = await readTable(DATALOADER, { cwd: process.cwd(), stdin: process.stdin, limits: DEFAULT_LIMITS, textRows: true }, (row) => void rows.push(row as string[]));
+    expect(info.encoding).toBe('windows-1252');
+    expect(info.nulBytes).toBe(raw.filter((b) => b === 0).length);
+    expect(info.nulBytes).toBeGreaterThan(0);
+    // Independently: drop the NULs and decode the whole file as Windows-1252; every accented word is in the cells.
+    const text = new TextDecoder('windows-1252').decode(raw.filter((b) => b !== 0));
+    const accented = new Set(text.match(/[A-Za-z]*[\u00c0-\u00ff][A-Za-z]*/g));
+    expect(accented.size).toBeGreaterThan(0);
+    const cells = rows.flat().join('\n');
+    for (const word of accented) expect(cells).toContain(word);
+    expect(cells).not.toMatch(/[\u0400-\u04ff]/);
+  });
+});
