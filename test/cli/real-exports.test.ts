@@ -130,4 +130,50 @@ describe.runIf(here)(title, () => {
     expect(code, stderr).toBe(0);
     expectSame(managers, expected, 'number');
   });
+  it('amoCRM: its two system stages decide, every other stage is open; the row without an ID is not a deal', () => {
+    // Headers repeat in amoCRM exports: read by position, the first of each name.
+    const [head, ...body] = parse(readFileSync(file('amocrm_leads_test.csv')), { bom: true, relax_column_count: true }) as string[][];
+    const at = (name: string) => head!.findIndex((h) => h.trim() === name);
+    const rows: Row[] = body.filter((r) => (r[at('ID')] ?? '').trim() !== '').map((r) => ({ manager: r[at('Ответственный')]!, stage: r[at('Этап сделки')]!, amount: r[at('Бюджет')]! }));
+    const outcome = (r: Row): Outcome => (r.stage === 'Успешно реализовано' ? 'won' : r.stage === 'Закрыто и не реализовано' ? 'lost' : 'open');
+    const expected = tally(rows, (r) => r.manager!, outcome, (r) => Number(r.amount || 0));
+    const { managers, code, stderr } = kpi('amocrm_leads_test.csv');
+    expect(code, stderr).toBe(0);
+    expectSame(managers, expected, 'number');
+  });
+
+  it('Zoho Potentials: Closed Won / Closed Lost, amounts like $22,700.00, dates like 15 Apr, 2021 00:02:00', () => {
+    const rows = csvRows('zoho_potentials.csv');
+    const outcome = (r: Row): Outcome => (r.Stage === 'Closed Won' ? 'won' : r.Stage!.startsWith('Closed') ? 'lost' : 'open');
+    const expected = tally(rows, (r) => r['Potential Owner']!, outcome, (r) => Number((r.Amount ?? '').replace(/[$,]/g, '') || 0));
+    const { managers, code, stderr } = kpi('zoho_potentials.csv');
+    expect(code, stderr).toBe(0);
+    expectSame(managers, expected, 'number');
+  });
+
+  it('Salesforce Data Loader extract: IsWon / IsClosed decide; Latin-1 text with NUL bytes inside fields', () => {
+    // Latin-1 by the README; the NULs the extract carries inside rich-text fields are dropped first.
+    const text = Buffer.from(readFileSync(file('salesforce_opportunity_dataloader.csv')).filter((b) => b !== 0)).toString('latin1');
+    const rows = parse(text, { columns: true }) as Row[];
+    const outcome = (r: Row): Outcome => (r.IsWon === '1' ? 'won' : r.IsClosed === '1' ? 'lost' : 'open');
+    const expected = tally(rows, (r) => r.OwnerId!, outcome, (r) => Number(r.Amount || 0));
+    const { managers, code, stderr } = kpi('salesforce_opportunity_dataloader.csv');
+    expect(code, stderr).toBe(0);
+    expectSame(managers, expected, 'number');
+  });
+
+  it('Zoho deals of a school (XLSX): its own success stage stops the run, named alone, and the proposed map reads it', () => {
+    const name = 'zoho_deals_school.xlsx';
+    const refused = kpi(name);
+    expect(refused.code).toBe(2);
+    const classified = snippetOf(refused.stderr);
+    expect(Object.keys(classified)).toHaveLength(1);
+    const dir = mkdtempSync(path.join(tmpdir(), 'real-'));
+    const map = path.join(dir, 'map.yaml');
+    writeFileSync(map, `deals:\n  status:\n${Object.entries(classified).map(([k, v]) => `    ${JSON.stringify(k)}: ${v}`).join('\n')}\n`);
+    const { managers, code, stderr } = kpi(name, ['--map', map]);
+    expect(code, stderr).toBe(0);
+    const won = [...managers.values()].reduce((n, m) => n + m.won, 0);
+    expect(won).toBeGreaterThan(0);
+  });
 });
