@@ -20,6 +20,7 @@ import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { readPayment } from './payment-reader.js';
 import { RowFilter } from './row-filters.js';
 import { readTable, type TableInfo, type TableOptions } from '../read/table.js';
+import { SheetWithoutHeader } from '../read/sheet-error.js';
 import { buildValueMaps, withProfileStages, type ValueMaps } from './value-maps.js';
 import { detectProfile } from './profiles.js';
 import { parseBoolean, type SlashOrder } from './values.js';
@@ -127,12 +128,37 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
  * (with file, row, column and reason), or a dropped non-data row (totals, footers, deleted deals).
  */
 export async function importFile<T>(file: string, kind: RecordKind, opts: ImportOptions, onRecord: (record: T, row: number) => void): Promise<ImportReport> {
+  try {
+    return await importTable(file, kind, opts, onRecord);
+  } catch (error) {
+    if (!(error instanceof SheetWithoutHeader)) throw error;
+    // A workbook whose first sheet is a title page or a chart: read the sheet that has the header.
+    for (const sheet of error.sheets.filter((n) => n !== error.sheet)) {
+      const report = await importTable(file, kind, { ...opts, sheet }, onRecord).catch((e: unknown) => {
+        if (e instanceof UserError && e.code === 'E_NO_HEADER') return undefined;
+        throw e;
+      });
+      if (report) return report;
+    }
+    throw error;
+  }
+}
+
+/** importFile over one table (one sheet of a workbook). */
+async function importTable<T>(file: string, kind: RecordKind, opts: ImportOptions, onRecord: (record: T, row: number) => void): Promise<ImportReport> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const rows = new RowsToRecords<T>(file, kind, opts, limits, onRecord);
   if (opts.part) rows.startAt(opts.part.header);
   const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat: opts.onFormat };
   const table = await readTable(file, tableOptions, (record, line) => rows.add(record, line));
-  const report = rows.finish(table);
+  let report: ImportReport;
+  try {
+    report = rows.finish(table);
+  } catch (error) {
+    // A short first sheet is searched for its header only at its end, after the workbook was read.
+    if (error instanceof UserError && error.code === 'E_NO_HEADER' && table.type === 'xlsx' && opts.sheet === undefined && table.sheets && table.sheet) throw new SheetWithoutHeader(error, table.sheet, table.sheets);
+    throw error;
+  }
   checkBadRows(report, opts);
   return report;
 }

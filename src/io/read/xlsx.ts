@@ -3,6 +3,7 @@ import { TextDecoder } from 'node:util';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { UserError } from '../../core/errors.js';
+import { SheetWithoutHeader } from './sheet-error.js';
 import type { RowSink } from './csv.js';
 import type { Limits } from './limits.js';
 import { assertNoDtd, attr, decodeXmlText } from './xml.js';
@@ -55,7 +56,14 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
     for (const sheet of candidates) {
       const entry = entries.get(sheet.target);
       if (!entry) continue;
-      const found = await streamSheet(zip, entry, file, budget, limits, { shared, dateStyles, date1904 }, sink, sheetWanted === undefined);
+      let found: boolean;
+      try {
+        found = await streamSheet(zip, entry, file, budget, limits, { shared, dateStyles, date1904 }, sink, sheetWanted === undefined);
+      } catch (error) {
+        // The first sheet with values has no known header: the data may be on another sheet.
+        if (sheetWanted === undefined && error instanceof UserError && error.code === 'E_NO_HEADER') throw new SheetWithoutHeader(error, sheet.name, names);
+        throw error;
+      }
       if (found) return { sheet: sheet.name, sheets: names, date1904 };
     }
     throw new UserError('E_XLSX_EMPTY', sheetWanted ? `sheet "${sheetWanted}" is empty` : 'every sheet of the workbook is empty', { file }, 'export the data again');

@@ -207,3 +207,35 @@ describe('the bad-row limit', () => {
     expect(allowedBadRows(200, { share: 0.05 })).toBe(10);
   });
 });
+
+describe('a workbook whose data is not on its first sheet', () => {
+  const workbook = async (sheets: Array<[string, string[][]]>) => {
+    const { default: ExcelJS } = await import('exceljs');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const wb = new ExcelJS.Workbook();
+    for (const [name, rows] of sheets) wb.addWorksheet(name).addRows(rows);
+    const dir = mkdtempSync(path.join(tmpdir(), 'sheets-'));
+    writeFileSync(path.join(dir, 'deals.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    return dir;
+  };
+  const deals = [['ID', 'Ответственный', 'Дата создания', 'Этап сделки'], ['1', 'Иванов', '01.02.2025', 'Успешно реализовано'], ['2', 'Петров', '02.02.2025', 'Переговоры']];
+
+  it('reads the sheet that has the header when the first one is a title page, and says which sheet', async () => {
+    const dir = await workbook([['Обложка', [['Отчёт по сделкам'], ['Выгружено 01.03.2025']]], ['Сделки', deals]]);
+    const { importDeals } = await import('../../../src/io/map/import.js');
+    const { store, report } = await importDeals('deals.xlsx', { cwd: dir, stdin: process.stdin });
+    expect(store.toDeals().map((d) => [d.id, d.status])).toEqual([['1', 'won'], ['2', 'open']]);
+    expect(report.table.sheet).toBe('Сделки');
+  });
+
+  it('names every sheet and --sheet when none has a header', async () => {
+    const dir = await workbook([['Обложка', [['Отчёт'], ['—']]], ['Графики', [['x', 'y'], ['1', '2']]]]);
+    const { importDeals } = await import('../../../src/io/map/import.js');
+    const error = (await importDeals('deals.xlsx', { cwd: dir, stdin: process.stdin }).catch((e: unknown) => e)) as UserError;
+    expect(error.code).toBe('E_NO_HEADER');
+    expect(error.message).toMatch(/on sheet "Обложка"/);
+    expect(error.hint).toBe('the data may be on another sheet: pass --sheet with one of "Обложка", "Графики"');
+  });
+});
