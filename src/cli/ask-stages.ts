@@ -2,6 +2,7 @@ import { tr } from '../core/i18n.js';
 import type { UnknownStage } from '../core/undecided-stages.js';
 import { stagesSnippet, type StagesUndecided } from '../io/map/import.js';
 import { normalizeValue } from '../io/map/values.js';
+import type { ColumnsMissing } from '../io/map/mapping.js';
 import type { ValueMaps } from '../io/map/value-maps.js';
 import type { CliContext } from './context.js';
 import { writeOutput } from './output.js';
@@ -49,4 +50,31 @@ export function withStages(maps: ValueMaps, chosen: Record<string, Outcome>): Va
   const status = new Map(maps.status);
   for (const [name, outcome] of Object.entries(chosen)) status.set(normalizeValue(name), outcome);
   return { ...maps, status };
+}
+
+/** What a required field is, in words, for the question about its column. */
+const FIELD_WORDS: Record<string, [string, string]> = {
+  manager: ['ответственный менеджер', 'the responsible manager'],
+  created_at: ['дата создания сделки', "the deal's creation date"],
+  at: ['дата и время активности (звонка)', 'the date and time of the activity (call)'],
+};
+
+/**
+ * On a terminal, asks once which column holds each required field no rule found (each column shown
+ * with its first values), offers to save the answers as a --map file, and returns them; without a
+ * terminal returns undefined and the error, with its ready snippet, stands.
+ */
+export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: string): Promise<Record<string, string> | undefined> {
+  if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
+  const io = { input: ctx.stdin, output: ctx.stderr, lang };
+  ctx.stderr.write(`${tr(lang, `В выгрузке ${error.where.file} не найдены нужные колонки.`, `${error.where.file} lacks columns the run needs.`)}\n`);
+  const chosen: Record<string, string> = {};
+  for (const { field, candidates } of error.missing) {
+    const [ru, en] = FIELD_WORDS[field] ?? [field, field];
+    const choices = error.columns.filter((c) => c.header.trim() !== '' && !Object.values(chosen).includes(c.header)).map((c) => ({ value: c.header, name: c.header, description: c.samples.join(' · ') }));
+    chosen[field] = await askSelect(io, tr(lang, `Какая колонка — ${ru}?`, `Which column is ${en}?`), choices, candidates[0]);
+  }
+  const file = (await askInput(io, tr(lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'))).trim();
+  if (file !== '') await writeOutput(ctx, `${error.kind}:\n  columns:\n${Object.entries(chosen).map(([f, h]) => `    ${f}: ${JSON.stringify(h)}`).join('\n')}\n`, file, [], lang);
+  return chosen;
 }

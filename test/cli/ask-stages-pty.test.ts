@@ -55,3 +55,33 @@ describe('a closed stage no rule knows, on a terminal: asked once, saved as a --
     expect(refused.stderr).toMatch(/"Выдано": won +# 2 deals, all closed, all with an amount: check/);
   });
 });
+
+describe('a required column no rule finds, on a terminal: picked from the columns with their values', () => {
+  const EXPORT_NO_MANAGER = ['Кто ведёт;ID;Дата создания;Этап сделки;Бюджет', 'Иванов Иван;1;01.02.2025;Успешно реализовано;1000', 'Петрова Анна;2;02.02.2025;Переговоры;'].join('\n');
+
+  it('kpi asks which column is the manager, showing its values, and reads the file with the answer', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-columns-'));
+    writeFileSync(path.join(dir, 'deals.csv'), EXPORT_NO_MANAGER);
+    const run = drive(
+      [
+        ['Какая колонка — ответственный менеджер?', '\r'],
+        ['Сохранить ответы как файл --map', 'columns.yaml\r'],
+      ],
+      ['kpi', '-d', 'deals.csv'],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).toContain('Иванов Иван · Петрова Анна');
+    expect(readFileSync(path.join(dir, 'columns.yaml'), 'utf8')).toBe('deals:\n  columns:\n    manager: "Кто ведёт"\n');
+    const json = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--map', 'columns.yaml', '--format', 'json'], { cwd: dir }).stdout);
+    expect(json.managers.map((m: { manager: string; won: number }) => [m.manager, m.won])).toEqual([['Иванов Иван', 1], ['Петрова Анна', 0]]);
+  });
+
+  it('without a terminal, stops with a snippet naming the field', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-columns-'));
+    writeFileSync(path.join(dir, 'deals.csv'), EXPORT_NO_MANAGER);
+    const refused = runCli(['kpi', '-d', 'deals.csv'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/deals:\n {2}columns:\n {4}manager: /);
+  });
+});

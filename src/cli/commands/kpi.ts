@@ -3,11 +3,12 @@ import type { KpiOptions } from '../../core/kpi/engine.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { UserError } from '../../core/errors.js';
 import { checkExportKinds } from '../../app/compare-files.js';
-import { StagesUndecided } from '../../io/map/import.js';
-import { askStages, withStages } from '../ask-stages.js';
-import { computeKpisFromFiles } from '../../app/kpi-files.js';
+import { StagesUndecided, type ImportOptions } from '../../io/map/import.js';
+import { askColumns, askStages, withStages } from '../ask-stages.js';
+import { ColumnsMissing } from '../../io/map/mapping.js';
+import { computeKpisFromFiles, type KpiFiles } from '../../app/kpi-files.js';
 import { renderJson } from '../../render/json.js';
-import { loadOverrides } from '../../io/documents/map-file.js';
+import { loadOverrides, type Overrides } from '../../io/documents/map-file.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
@@ -60,21 +61,42 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const stdinUsers = [o.deals, o.activities, o.payments, o.map].filter((f) => f === '-').length;
   if (stdinUsers > 1) throw new UserError('E_USAGE', 'only one input can be read from stdin (-)');
   const files = { deals: o.deals, activities: o.activities, payments: o.payments };
-  const compute = (maps = overrides) => computeKpisFromFiles(files, base, maps, options);
-  const result = await compute().catch(async (error: unknown) => {
-    // Closed stages nothing classifies: on a terminal, ask once and read again with the answers.
-    if (error instanceof StagesUndecided) {
-      const chosen = await askStages(ctx, error, o.lang);
-      if (chosen) return compute({ ...overrides, valueMaps: withStages(overrides.valueMaps, chosen) });
-    }
-    // A file passed under the wrong option (a call log as --deals) fails on its columns: say so instead.
-    if (error instanceof UserError && MAYBE_SWAPPED.has(error.code)) await checkExportKinds(files, base);
-    throw error;
-  });
+  const result = await computeAsking(ctx, files, base, overrides, options, o.lang);
   reportSkippedRows(ctx, result.dataQuality, o.lang, format);
   const inputs = [o.deals, o.activities, o.payments, o.map].filter((f): f is string => f !== undefined && f !== '-');
   await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, topReasons, company: o.company }), o.output, inputs, o.lang);
   return EXIT.ok;
+}
+
+/**
+ * Computes the KPIs; where the exports cannot say something (a closed stage no rule knows, a
+ * required column no rule finds), asks once on a terminal and reads them again with the answers.
+ */
+async function computeAsking(ctx: CliContext, files: KpiFiles, base: ImportOptions, overrides: Overrides, options: KpiOptions, lang: string): Promise<KpiResult> {
+  let maps = overrides;
+  for (let asked = 0; ; asked++) {
+    try {
+      return await computeKpisFromFiles(files, base, maps, options);
+    } catch (error) {
+      if (asked < 3 && error instanceof StagesUndecided) {
+        const chosen = await askStages(ctx, error, lang);
+        if (chosen) {
+          maps = { ...maps, valueMaps: withStages(maps.valueMaps, chosen) };
+          continue;
+        }
+      }
+      // A file passed under the wrong option (a call log as --deals) fails on its columns: say so instead.
+      if (error instanceof UserError && MAYBE_SWAPPED.has(error.code)) await checkExportKinds(files, base);
+      if (asked < 3 && error instanceof ColumnsMissing) {
+        const chosen = await askColumns(ctx, error, lang);
+        if (chosen) {
+          maps = { ...maps, columns: { ...maps.columns, [error.kind]: { ...maps.columns[error.kind], ...chosen } } };
+          continue;
+        }
+      }
+      throw error;
+    }
+  }
 }
 
 /** Errors a file of another kind gives under an option (its columns are not the expected ones). */

@@ -235,7 +235,7 @@ class RowsToRecords<T> {
     const best = headerRow(headRows, kind, opts, this.limits, file);
     const header = headRows[best]!;
     const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind));
-    assertRequired(map, file);
+    assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells));
     this.report.headerRow = header.row;
     this.report.columns = map.columns;
     opts.onHeader?.(map);

@@ -104,20 +104,36 @@ function withProfile(specs: FieldSpec[], profile: ProfileMatch | undefined): Fie
   });
 }
 
-/** Required fields that no column feeds, with the closest candidate columns for the message. */
-export function assertRequired(map: ColumnMap, file: string): void {
+/** Required fields no column feeds (a UserError that keeps the header and samples, so that a terminal can ask). */
+export class ColumnsMissing extends UserError {
+  constructor(
+    message: string,
+    file: string,
+    hint: string,
+    readonly kind: RecordKind,
+    readonly missing: Array<{ field: string; candidates: string[] }>,
+    /** Each column's header and its first few values. */
+    readonly columns: Array<{ header: string; samples: string[] }>,
+  ) {
+    super('E_MAP_REQUIRED', message, { file }, hint);
+  }
+}
+
+/** Required fields that no column feeds: refused with the closest columns and a --map snippet that names them. */
+export function assertRequired(map: ColumnMap, file: string, sampleRows: readonly string[][] = []): void {
   const headers = map.columns.map((c) => c.header);
-  const missing = requiredFields(map.kind).filter((f) => !map.fields.has(f));
+  const missing = requiredFields(map.kind).filter((f) => !map.fields.has(f)).map((field) => ({ field, candidates: closestColumns(field, map.kind, headers) }));
   if (missing.length === 0) return;
-  const lines = missing.map((field) => {
-    const candidates = closestColumns(field, map.kind, headers);
-    return `${field} (${candidates.length ? `closest columns: ${candidates.map((c) => `"${c}"`).join(', ')}` : 'no similar column'})`;
-  });
-  throw new UserError(
-    'E_MAP_REQUIRED',
+  const lines = missing.map(({ field, candidates }) => `${field} (${candidates.length ? `closest columns: ${candidates.map((c) => `"${c}"`).join(', ')}` : 'no similar column'})`);
+  const snippet = missing.map(({ field, candidates }) => `    ${field}: ${JSON.stringify(candidates[0] ?? '<header in your file>')}${candidates[0] ? '    # the closest column: check' : ''}`).join('\n');
+  const columns = headers.map((header, i) => ({ header, samples: sampleRows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '').slice(0, 3) }));
+  throw new ColumnsMissing(
     `cannot find the column for ${lines.join('; ')}`,
-    { file },
-    `map it in a --map file, e.g. "${map.kind}: { columns: { ${missing[0]}: '<header in your file>' } }"; crm-audit inspect ${file} shows every column`,
+    file,
+    `name it in a --map file and pass it with --map (crm-audit inspect ${file} shows every column); this one is ready to paste:\n${map.kind}:\n  columns:\n${snippet}`,
+    map.kind,
+    missing,
+    columns,
   );
 }
 
