@@ -64,7 +64,7 @@ const FIELD_WORDS: Record<string, [string, string]> = {
  * with its first values), offers to save the answers as a --map file, and returns them; without a
  * terminal returns undefined and the error, with its ready snippet, stands.
  */
-export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: string): Promise<Record<string, string> | undefined> {
+export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: string, offerToSave = true): Promise<Record<string, string> | undefined> {
   if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
   ctx.stderr.write(`${tr(lang, `В выгрузке ${error.where.file} не найдены нужные колонки.`, `${error.where.file} lacks columns the run needs.`)}\n`);
@@ -74,6 +74,7 @@ export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: s
     const choices = error.columns.filter((c) => c.header.trim() !== '' && !Object.values(chosen).includes(c.header)).map((c) => ({ value: c.header, name: c.header, description: c.samples.join(' · ') }));
     chosen[field] = await askSelect(io, tr(lang, `Какая колонка — ${ru}?`, `Which column is ${en}?`), choices, candidates[0]);
   }
+  if (!offerToSave) return chosen;
   const file = (await askInput(io, tr(lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'))).trim();
   if (file !== '') await writeOutput(ctx, `${error.kind}:\n  columns:\n${Object.entries(chosen).map(([f, h]) => `    ${f}: ${JSON.stringify(h)}`).join('\n')}\n`, file, [], lang);
   return chosen;

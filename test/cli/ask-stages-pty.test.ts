@@ -85,3 +85,29 @@ describe('a required column no rule finds, on a terminal: picked from the column
     expect(refused.stderr).toMatch(/deals:\n {2}columns:\n {4}manager: /);
   });
 });
+
+describe('crm-audit map asks every question a run would, and writes one map', () => {
+  it('the manager column and then the renamed stage, in one --map file that reads the export', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-'));
+    const lines = EXPORT.split('\n');
+    // The Bitrix24 export with its manager column renamed to something no rule knows, moved first.
+    const rows = lines.map((l) => {
+      const cells = l.split(';');
+      const manager = cells.splice(2, 1)[0]!;
+      return [l === lines[0] ? 'Кто ведёт' : manager, ...cells].join(';');
+    });
+    writeFileSync(path.join(dir, 'deals.csv'), rows.join('\n'));
+    const run = drive(
+      [
+        ['Какая колонка — ответственный менеджер?', '\r'],
+        ['Этап «Выдано»', '\r'],
+      ],
+      ['map', 'deals.csv', '-o', 'map.yaml'],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  columns:\n    manager: "Кто ведёт"\n  status:\n    "Выдано": won    # 2 deals, all closed, all with an amount\n');
+    const json = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
+    expect(json.total).toMatchObject({ leads: 5, won: 3, lost: 1, open: 1, revenue: 350000 });
+  });
+});
