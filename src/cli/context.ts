@@ -40,7 +40,7 @@ export function resolveNow(ctx: CliContext, nowOption?: string): Date {
   if (nowOption) {
     const d = new Date(nowOption);
     if (Number.isNaN(d.getTime())) {
-      throw new UserError('E_USAGE', `--now: "${nowOption}" is not a date`, {}, 'give an ISO date such as 2025-01-31T09:00:00Z');
+      throw UserError.of('E_USAGE', 'usage.now', { value: nowOption });
     }
     return d;
   }

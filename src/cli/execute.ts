@@ -1,6 +1,8 @@
 import { CommanderError } from 'commander';
 import type { RunSettings } from '../io/run-settings.js';
 import { describeUserError, UserError } from '../core/errors.js';
+import { PRINTER, say } from '../core/messages.js';
+import { messageLang } from './message-lang.js';
 import type { CliContext } from './context.js';
 import { paint } from './context.js';
 import { EXIT } from './exit-codes.js';
@@ -27,12 +29,22 @@ export async function execute(argv: string[], ctx: CliContext): Promise<number> 
     await program.parseAsync(argv, { from: 'user' });
     return state.code;
   } catch (error) {
-    return handleError(error, ctx);
+    return handleError(error, ctx, messageLang(ctx, langInArgv(argv)));
   }
 }
 
+/** The --lang the command line gives, read even when parsing failed, so errors speak the run's language. */
+export function langInArgv(argv: readonly string[]): string | undefined {
+  let lang: string | undefined;
+  argv.forEach((a, i) => {
+    if (a === '--lang') lang = argv[i + 1];
+    else if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
+  });
+  return lang;
+}
+
 /** Maps any error to the exit-code contract and prints it the way a user should see it. */
-export function handleError(error: unknown, ctx: CliContext): number {
+export function handleError(error: unknown, ctx: CliContext, lang = 'en'): number {
   const c = paint(ctx, 'stderr');
   clearProgress(ctx.stderr);
   if (error instanceof ExitWith) return error.code;
@@ -41,18 +53,18 @@ export function handleError(error: unknown, ctx: CliContext): number {
     return EXIT.usage;
   }
   if (isInterrupt(error)) {
-    ctx.stderr.write('\nInterrupted; nothing was saved.\n');
+    ctx.stderr.write(`\n${say(PRINTER.interrupted, lang)}\n`);
     return EXIT.interrupted;
   }
   if (error instanceof UserError) {
-    ctx.stderr.write(`${c.red('error')}: ${describeUserError(error)}\n`);
+    ctx.stderr.write(`${c.red(say(PRINTER.error, lang))}: ${describeUserError(error, lang)}\n`);
     if (ctx.debug && error.stack) ctx.stderr.write(`${error.stack}\n`);
     return EXIT.usage;
   }
   const err = error instanceof Error ? error : new Error(String(error));
-  ctx.stderr.write(`${c.red('internal error')}: ${err.message}\n`);
+  ctx.stderr.write(`${c.red(say(PRINTER.internal, lang))}: ${err.message}\n`);
   if (ctx.debug) ctx.stderr.write(`${err.stack ?? ''}\n`);
-  else ctx.stderr.write('Run again with --debug to see the stack, and report it with the command you ran.\n');
+  else ctx.stderr.write(`${say(PRINTER.debug, lang)}\n`);
   return EXIT.usage;
 }
 

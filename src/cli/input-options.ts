@@ -66,7 +66,7 @@ export interface ImportCliOptions {
 export function parseOffset(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const m = /^([+-])?(\d{1,2})(?::(\d{2})|\.(\d+))?$/.exec(value.trim());
-  if (!m) throw new UserError('E_USAGE', `--time-offset must be hours such as -3, +2 or +5:30, got "${value}"`);
+  if (!m) throw UserError.of('E_USAGE', 'usage.timeOffset', { value });
   const hours = Number(m[2]) + (m[3] ? Number(m[3]) / 60 : m[4] ? Number(`0.${m[4]}`) : 0);
   return m[1] === '-' ? -hours : hours;
 }
@@ -83,12 +83,12 @@ export function importOptionsFromCli(o: ImportCliOptions, ctx: CliContext): Impo
   let delimiter = o.delimiter;
   if (delimiter !== undefined) {
     delimiter = { tab: '\t', '\\t': '\t', semicolon: ';', comma: ',' }[delimiter.toLowerCase()] ?? delimiter;
-    if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127) throw new UserError('E_USAGE', `--delimiter must be one ASCII character (or "tab"), got "${o.delimiter}"`);
+    if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127) throw UserError.of('E_USAGE', 'usage.delimiter', { value: o.delimiter ?? '' });
   }
   let maxBadRows: ImportOptions['maxBadRows'];
   if (o.maxBadRows !== undefined) {
     const m = /^(\d+(?:\.\d+)?)(%)?$/.exec(o.maxBadRows.trim());
-    if (!m) throw new UserError('E_USAGE', `--max-bad-rows must be a count (e.g. 10) or a share (e.g. 5%), got "${o.maxBadRows}"`);
+    if (!m) throw UserError.of('E_USAGE', 'usage.maxBadRows', { value: o.maxBadRows });
     maxBadRows = m[2] ? { share: Number(m[1]) / 100 } : { count: Number(m[1]) };
   }
   const dateOrder: SlashOrder | undefined = o.dateFormat === 'DD/MM/YYYY' ? 'dmy' : o.dateFormat === 'MM/DD/YYYY' ? 'mdy' : undefined;
@@ -117,7 +117,7 @@ export function parseDay(value: string | undefined, name: string, lang = 'en'): 
 export function parseWindow(value: string | undefined, fallbackMs: number): number {
   if (value === undefined) return fallbackMs;
   const m = /^(\d+(?:\.\d+)?)\s*(h|m|d|min|hours?|days?)?$/i.exec(value.trim());
-  if (!m) throw new UserError('E_USAGE', `--callback-window must be a duration such as 24h, 90m or 2d, got "${value}"`);
+  if (!m) throw UserError.of('E_USAGE', 'usage.callbackWindow', { value });
   const n = Number(m[1]);
   const unit = (m[2] ?? 'h').toLowerCase();
   return n * (unit.startsWith('d') ? 86_400_000 : unit === 'm' || unit === 'min' ? 60_000 : 3_600_000);

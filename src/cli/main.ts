@@ -1,14 +1,16 @@
 import { rmSync } from 'node:fs';
 import { configureRun } from '../io/run-settings.js';
 import { processContext } from './context.js';
-import { execute, runSettingsFromEnv } from './execute.js';
+import { messageLang } from './message-lang.js';
+import { execute, langInArgv, runSettingsFromEnv } from './execute.js';
+import { PRINTER, say } from '../core/messages.js';
 import { EXIT } from './exit-codes.js';
 import { pendingTemps } from './temps.js';
 
 // Ctrl+C outside a prompt (e.g. during a long import): remove half-written temp files, exit 130.
 process.on('SIGINT', () => {
   for (const tmp of pendingTemps) rmSync(tmp, { force: true });
-  process.stderr.write('\nInterrupted; nothing was saved.\n');
+  process.stderr.write(`\n${say(PRINTER.interrupted, messageLang(processContext(), langInArgv(process.argv.slice(2))))}\n`);
   process.exit(EXIT.interrupted);
 });
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -3,6 +3,7 @@ import type { DataQuality } from '../core/kpi/types.js';
 import { describeAlert } from '../core/kpi/alerts.js';
 import { paint, type CliContext } from './context.js';
 import { clearProgress } from './progress.js';
+import { rowReason } from '../core/messages.js';
 
 /** How many skipped rows are quoted on stderr before pointing to the full list. */
 const SHOWN = 3;
@@ -24,7 +25,7 @@ export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: s
   const lines = [tr(lang, `Пропущено строк, которые не удалось прочитать: ${n}.`, `Skipped ${n} row(s) that could not be read.`)];
   for (const s of quality.rowsSkipped.slice(0, SHOWN)) {
     const where = [s.file, tr(lang, `строка ${s.row}`, `row ${s.row}`), ...(s.column ? [tr(lang, `колонка «${s.column}»`, `column "${s.column}"`)] : [])].join(', ');
-    lines.push(`  ${where}: ${s.reason}`);
+    lines.push(`  ${where}: ${rowReason(s.reason, lang)}`);
   }
   if (n > SHOWN) lines.push(tr(lang, `  …и ещё ${n - SHOWN}.`, `  …and ${n - SHOWN} more.`));
   const where = format === 'xlsx'

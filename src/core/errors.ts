@@ -1,3 +1,5 @@
+import { fill, renderHint, renderMessage, WHERE_WORDS, type MessageId, type Params } from './messages.js';
+
 /** Where in the user's input a problem is: a file, and optionally a row, a column or a path inside it. */
 export interface Where {
   file?: string;
@@ -12,6 +14,9 @@ export class UserError extends Error {
   readonly where: Where;
   readonly hint: string | undefined;
   readonly code: string;
+  /** The catalogue message this error was made from (see core/messages.ts), to print it in Russian. */
+  messageId: MessageId | undefined;
+  params: Params | undefined;
 
   constructor(code: string, message: string, where: Where = {}, hint?: string) {
     super(message);
@@ -19,6 +24,14 @@ export class UserError extends Error {
     this.code = code;
     this.where = where;
     this.hint = hint;
+  }
+
+  /** A user error from the catalogue: `message` and `hint` are the English texts, the id renders the rest. */
+  static of(code: string, id: MessageId, params: Params = {}, where: Where = {}): UserError {
+    const error = new UserError(code, renderMessage(id, params, 'en'), where, renderHint(id, params, 'en'));
+    error.messageId = id;
+    error.params = params;
+    return error;
   }
 }
 
@@ -33,24 +46,32 @@ export class UserErrors extends UserError {
   }
 }
 
-/** Formats "file:row, column X: message" the same way everywhere. */
-export function formatWhere(where: Where): string {
+/** Formats "file:row, column X: message" the same way everywhere (in Russian when `lang` is ru). */
+export function formatWhere(where: Where, lang = 'en'): string {
+  const word = (w: keyof typeof WHERE_WORDS, params: Params) => fill(lang === 'ru' ? WHERE_WORDS[w].ru : WHERE_WORDS[w].en, params);
   const parts: string[] = [];
   if (where.file !== undefined) parts.push(where.file);
-  if (where.row !== undefined) parts.push(`row ${where.row}`);
-  if (where.column !== undefined) parts.push(`column "${where.column}"`);
-  if (where.path !== undefined) parts.push(`at ${where.path}`);
+  if (where.row !== undefined) parts.push(word('row', { row: where.row }));
+  if (where.column !== undefined) parts.push(word('column', { column: where.column }));
+  if (where.path !== undefined) parts.push(word('path', { path: where.path }));
   return parts.join(', ');
 }
 
-/** One user error as the lines a person reads: where, what, and how to fix it. */
-export function describeUserError(error: UserError): string {
+/** The error's message in `lang`: from the catalogue when it came from there, else as thrown. */
+export function userErrorMessage(e: UserError, lang = 'en'): string {
+  return e.messageId ? renderMessage(e.messageId, e.params ?? {}, lang) : e.message;
+}
+
+/** One user error as the lines a person reads: where, what, and how to fix it; in `lang` where the catalogue has it. */
+export function describeUserError(error: UserError, lang = 'en'): string {
   const list = error instanceof UserErrors ? error.errors : [error];
   return list
     .map((e) => {
-      const where = formatWhere(e.where);
-      const head = where ? `${where}: ${e.message}` : e.message;
-      return e.hint ? `${head}\n  hint: ${e.hint}` : head;
+      const where = formatWhere(e.where, lang);
+      const message = userErrorMessage(e, lang);
+      const hint = e.messageId ? renderHint(e.messageId, e.params ?? {}, lang) : e.hint;
+      const head = where ? `${where}: ${message}` : message;
+      return hint ? `${head}\n  ${lang === 'ru' ? WHERE_WORDS.hint.ru : WHERE_WORDS.hint.en}: ${hint}` : head;
     })
     .join('\n');
 }

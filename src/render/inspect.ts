@@ -1,49 +1,84 @@
+import { tr } from '../core/i18n.js';
+import { KIND_RU, rowReason } from '../core/messages.js';
 import { undecidedStages } from '../core/undecided-stages.js';
 import type { ImportReport } from '../io/map/import.js';
 import { colors, type RenderOptions } from './text.js';
 
 const show = (s: string) => JSON.stringify(s);
 
-/** What the importer saw in a file, for a person deciding whether the mapping is right. */
+/** What the importer saw in a file, for a person deciding whether the mapping is right (in `opts.lang`). */
 export function renderInspect(r: ImportReport, opts: RenderOptions): string {
   const c = colors(opts.color);
   const t = r.table;
+  const L = (ru: string, en: string) => tr(opts.lang, ru, en);
+  const kind = opts.lang === 'ru' ? KIND_RU[r.kind] ?? r.kind : r.kind;
+  const format = [
+    t.type,
+    ...(t.encoding ? [t.encoding] : []),
+    ...(t.delimiter !== undefined ? [`${L('разделитель', 'delimiter')} ${t.delimiter === '\t' ? L('табуляция', 'tab') : show(t.delimiter)}`] : []),
+    ...(t.sheet ? [L(`лист ${show(t.sheet)} из ${t.sheets?.length}`, `sheet ${show(t.sheet)} of ${t.sheets?.length}`)] : []),
+  ].join(', ');
+  const crm = r.profile
+    ? L(
+        `${r.profile.crm} (профиль ${r.profile.id}, узнан по ${r.profile.matched.length} своим заголовкам: ${r.profile.matched.map(show).join(', ')})`,
+        `${r.profile.crm} (profile ${r.profile.id}, recognised by ${r.profile.matched.length} of its headers: ${r.profile.matched.map(show).join(', ')})`,
+      )
+    : L('не узнана: колонки найдены по общим названиям', 'not recognised: columns found by the generic names');
   const lines = [
     c.bold(r.file),
-    `  kind:       ${r.kind}`,
-    `  format:     ${t.type}${t.encoding ? `, ${t.encoding}` : ''}${t.delimiter !== undefined ? `, delimiter ${t.delimiter === '\t' ? 'tab' : show(t.delimiter)}` : ''}${t.sheet ? `, sheet ${show(t.sheet)} of ${t.sheets?.length}` : ''}`,
-    ...(t.encodingWhy ? [`  encoding:   ${t.encoding}: ${t.encodingWhy}`] : []),
-    ...(t.nulBytes ? [`  NUL bytes:  ${t.nulBytes} removed`] : []),
-    `  header row: ${r.headerRow}`,
-    `  CRM:        ${r.profile ? `${r.profile.crm} (profile ${r.profile.id}, recognised by ${r.profile.matched.length} of its headers: ${r.profile.matched.map(show).join(', ')})` : 'not recognised: columns found by the generic names'}`,
+    `  ${L('вид:        ', 'kind:       ')}${kind}`,
+    `  ${L('формат:     ', 'format:     ')}${format}`,
+    ...(t.encodingWhy ? [`  ${L('кодировка:  ', 'encoding:   ')}${t.encoding}: ${t.encodingWhy}`] : []),
+    ...(t.nulBytes ? [L(`  NUL-байты:  удалено ${t.nulBytes}`, `  NUL bytes:  ${t.nulBytes} removed`)] : []),
+    `  ${L('заголовок:  строка ', 'header row: ')}${r.headerRow}`,
+    `  ${L('CRM:        ', 'CRM:        ')}${crm}`,
   ];
-  if (r.unknownStage) lines.push(`  stages:     ${r.unknownStage === 'ask' ? 'this CRM renames stages freely: a stage no rule knows must be named when its deals are closed' : 'a stage no rule knows is open'}`);
-  lines.push('', c.bold('Columns'));
+  if (r.unknownStage) {
+    lines.push(`  ${L('этапы:      ', 'stages:     ')}${r.unknownStage === 'ask'
+      ? L('эта CRM позволяет свободно переименовывать этапы: этап, который не знает ни одно правило, нужно назвать, когда его сделки закрыты', 'this CRM renames stages freely: a stage no rule knows must be named when its deals are closed')
+      : L('этап, который не знает ни одно правило, считается открытым', 'a stage no rule knows is open')}`);
+  }
+  lines.push('', c.bold(L('Колонки', 'Columns')));
   for (const col of r.columns) {
     if (col.header === '' && !col.field) continue;
-    const what = col.field ? c.green(`-> ${col.field}`) : col.passedOverFor ? c.yellow(`passed over (${col.passedOverFor} comes from an earlier column)`) : c.dim('unmapped');
+    const what = col.field
+      ? c.green(`-> ${col.field}`)
+      : col.passedOverFor
+        ? c.yellow(L(`пропущена (${col.passedOverFor} берётся из колонки левее)`, `passed over (${col.passedOverFor} comes from an earlier column)`))
+        : c.dim(L('не сопоставлена', 'unmapped'));
     lines.push(`  ${String(col.index + 1).padStart(3)}. ${show(col.header).padEnd(36)} ${what}`);
   }
   for (const [field, values] of Object.entries(r.values)) {
-    lines.push('', c.bold(`Values of ${field}`));
+    lines.push('', c.bold(L(`Значения ${field}`, `Values of ${field}`)));
     for (const v of values.slice(0, 30)) lines.push(`  ${show(v.value).padEnd(40)} -> ${v.mapped} (${v.count})`);
-    if (values.length > 30) lines.push(`  … ${values.length - 30} more`);
+    if (values.length > 30) lines.push(L(`  … ещё ${values.length - 30}`, `  … ${values.length - 30} more`));
   }
   const stages = Object.entries(r.stages ?? {});
   if (stages.length > 0) {
     const undecided = new Set(undecidedStages(r).map(([name]) => name));
-    lines.push('', c.bold('Stages no rule knows'));
+    lines.push('', c.bold(L('Этапы, которых не знает ни одно правило', 'Stages no rule knows')));
     for (const [name, s] of stages.sort((a, b) => b[1].deals - a[1].deals).slice(0, 30)) {
-      const verdict = undecided.has(name) ? c.yellow('undecided: say in a --map file whether it is won, lost or open') : c.dim(r.unknownStage === 'ask' ? 'open (its deals look open)' : 'open');
-      lines.push(`  ${show(name).padEnd(36)} ${s.deals} deals, ${s.closedFlag} closed by the flag, ${s.closeDate} with a close date, ${s.amount} with an amount -> ${verdict}`);
+      const verdict = undecided.has(name)
+        ? c.yellow(L('не решено: укажите в файле --map, выигран этап, проигран или открыт', 'undecided: say in a --map file whether it is won, lost or open'))
+        : c.dim(r.unknownStage === 'ask' ? L('открыт (его сделки выглядят открытыми)', 'open (its deals look open)') : L('открыт', 'open'));
+      lines.push(`  ${show(name).padEnd(36)} ${L(
+        `сделок: ${s.deals}, закрыто по флагу: ${s.closedFlag}, с датой закрытия: ${s.closeDate}, с суммой: ${s.amount}`,
+        `${s.deals} deals, ${s.closedFlag} closed by the flag, ${s.closeDate} with a close date, ${s.amount} with an amount`,
+      )} -> ${verdict}`);
     }
   }
-  lines.push('', c.bold('Rows'), `  read:      ${r.rowsRead}`, `  records:   ${r.records}`, `  unreadable: ${r.skippedCount}`);
-  for (const [reason, n] of Object.entries(r.dropped)) lines.push(`  dropped:   ${n} ${reason}`);
+  lines.push(
+    '',
+    c.bold(L('Строки', 'Rows')),
+    `  ${L('прочитано:      ', 'read:      ')}${r.rowsRead}`,
+    `  ${L('записей:        ', 'records:   ')}${r.records}`,
+    `  ${L('не прочитано:   ', 'unreadable: ')}${r.skippedCount}`,
+  );
+  for (const [reason, n] of Object.entries(r.dropped)) lines.push(`  ${L('отброшено:      ', 'dropped:   ')}${n} ${rowReason(reason, opts.lang)}`);
   if (r.skipped.length > 0) {
-    lines.push('', c.bold('Unreadable rows'));
-    for (const s of r.skipped) lines.push(`  row ${s.row}${s.column ? `, column ${show(s.column)}` : ''}: ${s.reason}`);
-    if (r.skippedCount > r.skipped.length) lines.push(`  … and ${r.skippedCount - r.skipped.length} more`);
+    lines.push('', c.bold(L('Непрочитанные строки', 'Unreadable rows')));
+    for (const s of r.skipped) lines.push(`  ${L(`строка ${s.row}`, `row ${s.row}`)}${s.column ? L(`, колонка ${show(s.column)}`, `, column ${show(s.column)}`) : ''}: ${rowReason(s.reason, opts.lang)}`);
+    if (r.skippedCount > r.skipped.length) lines.push(L(`  … и ещё ${r.skippedCount - r.skipped.length}`, `  … and ${r.skippedCount - r.skipped.length} more`));
   }
   return `${lines.join('\n')}\n`;
 }

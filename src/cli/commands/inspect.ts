@@ -4,6 +4,7 @@ import { loadOverrides } from '../../io/documents/map-file.js';
 import { renderInspect } from '../../render/inspect.js';
 import { renderJson } from '../../render/text.js';
 import { useColor, type CliContext } from '../context.js';
+import { messageLang } from '../message-lang.js';
 import { EXIT } from '../exit-codes.js';
 import { importOptionsFromCli, type ImportCliOptions } from '../input-options.js';
 import { writeOutput } from '../output.js';
@@ -12,6 +13,7 @@ export interface InspectOptions extends ImportCliOptions {
   args: string[];
   kind?: RecordKind;
   format?: 'text' | 'json';
+  lang?: 'ru' | 'en';
 }
 
 /** `crm-audit inspect FILE`: what the importer sees, column by column. */
@@ -22,6 +24,6 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
   // The map's columns of the kind the file holds apply, whether --kind says it or the header does.
   const kind = o.kind ?? (file === '-' ? undefined : await guessKind(file, base));
   const report = await inspectFile(file, kind, { ...base, valueMaps: overrides.valueMaps, mapFile: overrides.file, columns: kind ? overrides.columns[kind] : undefined });
-  await writeOutput(ctx, o.format === 'json' ? renderJson(report) : renderInspect(report, { lang: 'en', color: useColor(ctx) }), undefined);
+  await writeOutput(ctx, o.format === 'json' ? renderJson(report) : renderInspect(report, { lang: messageLang(ctx, o.lang), color: useColor(ctx) }), undefined);
   return EXIT.ok;
 }

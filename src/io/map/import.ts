@@ -24,6 +24,7 @@ import { SheetWithoutHeader } from '../read/sheet-error.js';
 import { buildValueMaps, withProfileStages, type ValueMaps } from './value-maps.js';
 import { detectProfile } from './profiles.js';
 import { parseBoolean, type SlashOrder } from './values.js';
+import { KIND_RU, rowReason } from '../../core/messages.js';
 
 /** Options for reading one export. */
 export interface ImportOptions {
@@ -308,10 +309,10 @@ function headerRow(headRows: Array<{ cells: string[]; row: number }>, kind: Reco
   });
   const userHeader = opts.columns && Object.keys(opts.columns).length > 0;
   if (best === -1 || (bestScore < 2 && !userHeader)) {
-    if (headRows.length === 0) throw new UserError('E_NO_ROWS', 'the file holds no rows', { file }, 'export the data again');
+    if (headRows.length === 0) throw UserError.of('E_NO_ROWS', 'import.noRows', {}, { file });
     best = best === -1 ? 0 : best;
     if (bestScore === 0 && !userHeader) {
-      throw new UserError('E_NO_HEADER', `no header row with known ${kind} columns in the first ${limits.headerSearchRows} rows (first row: ${headRows[0]!.cells.slice(0, 6).map((c) => `"${c}"`).join(', ')})`, { file }, `is this a ${kind} export? Name the columns with a --map file, or check the delimiter with crm-audit inspect`);
+      throw UserError.of('E_NO_HEADER', 'import.noHeader', { kind, kindRu: KIND_RU[kind] ?? kind, rows: limits.headerSearchRows, first: headRows[0]!.cells.slice(0, 6).map((c) => `"${c}"`).join(', ') }, { file });
     }
   }
   return best;
@@ -333,18 +334,13 @@ export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
   if (opts.enforceBadRows === false || report.skippedCount === 0) return;
   const max = allowedBadRows(report.rowsRead, opts.maxBadRows);
   if (report.skippedCount <= max) return;
-  const examples = report.skipped.slice(0, 5).map((s) => `  row ${s.row}${s.column ? `, column "${s.column}"` : ''}: ${s.reason}`);
+  const shown = report.skipped.slice(0, 5);
+  const examples = shown.map((s) => `  row ${s.row}${s.column ? `, column "${s.column}"` : ''}: ${s.reason}`).join('\n');
+  const examplesRu = shown.map((s) => `  строка ${s.row}${s.column ? `, колонка «${s.column}»` : ''}: ${rowReason(s.reason, 'ru')}`).join('\n');
   const all = report.skippedCount >= report.rowsRead;
-  throw new UserError(
-    'E_BAD_ROWS',
-    all
-      ? `none of the ${report.rowsRead} rows can be read:\n${examples.join('\n')}`
-      : `${report.skippedCount} of ${report.rowsRead} rows cannot be read, more than the ${max} allowed by --max-bad-rows:\n${examples.join('\n')}`,
-    { file: report.file },
-    all
-      ? badRowsCause(report)
-      : 'fix those rows, map the columns with --map, or raise --max-bad-rows (e.g. --max-bad-rows 5%)',
-  );
+  throw all
+    ? UserError.of('E_BAD_ROWS', 'import.badRowsAll', { rows: report.rowsRead, examples, examplesRu, cause: badRowsCause(report, 'en'), causeRu: badRowsCause(report, 'ru') }, { file: report.file })
+    : UserError.of('E_BAD_ROWS', 'import.badRowsSome', { skipped: report.skippedCount, rows: report.rowsRead, max, examples, examplesRu }, { file: report.file });
 }
 
 /** Rows a file may skip: the --max-bad-rows count or share, by default 1% of the rows or 5 rows, whichever is larger (a 20-row export may lose a row). */
@@ -356,16 +352,26 @@ export function allowedBadRows(rowsRead: number, limit: ImportOptions['maxBadRow
 
 const DEFAULT_BAD_ROWS = 5;
 const KIND_NAMES: Record<RecordKind, string> = { deals: 'a deals export', activities: 'an activity or call log', payments: 'a payments export' };
+const KIND_NAMES_RU: Record<RecordKind, string> = { deals: 'выгрузка сделок', activities: 'журнал действий или звонков', payments: 'выгрузка платежей' };
 
 /**
  * When every row fails the limit is not the problem: the file is another kind, split by the wrong
  * delimiter, or one column's values are read by the wrong rule. The hint names the column that
  * fails most often.
  */
-function badRowsCause(report: ImportReport): string {
+function badRowsCause(report: ImportReport, lang: string): string {
   const counts = new Map<string, number>();
   for (const s of report.skipped) if (s.column) counts.set(s.column, (counts.get(s.column) ?? 0) + 1);
   const worst = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (lang === 'ru') {
+    const other = report.kind === 'deals' ? KIND_NAMES_RU.activities : KIND_NAMES_RU.deals;
+    const partsRu = [
+      `проверьте, что это ${KIND_NAMES_RU[report.kind]}, а не ${other}`,
+      report.table.type === 'text' ? 'что колонки разделены правильным разделителем (--delimiter)' : undefined,
+      worst ? `и сопоставьте колонку «${worst}» (или ту, где на самом деле её значения) через --map` : 'и сопоставьте колонки через --map',
+    ].filter((p) => p !== undefined);
+    return `${partsRu.join(', ')}; crm-audit inspect покажет, как читаются строки`;
+  }
   const parts = [
     `check that this is ${KIND_NAMES[report.kind]} and not ${report.kind === 'deals' ? KIND_NAMES.activities : KIND_NAMES.deals}`,
     report.table.type === 'text' ? 'that the columns are split by the right delimiter (--delimiter)' : undefined,

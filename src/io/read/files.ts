@@ -15,8 +15,8 @@ export async function assertReadableFile(file: string, cwd: string): Promise<str
   } catch (error) {
     throw fsError(error as NodeJS.ErrnoException, file);
   }
-  if (stat.isDirectory()) throw new UserError('E_INPUT_DIR', 'this is a folder, not a file', { file }, 'pass the path of an export file');
-  if (!stat.isFile()) throw new UserError('E_INPUT_TYPE', 'this is not a regular file', { file });
+  if (stat.isDirectory()) throw UserError.of('E_INPUT_DIR', 'file.folder', {}, { file });
+  if (!stat.isFile()) throw UserError.of('E_INPUT_TYPE', 'file.notRegular', {}, { file });
   try {
     await fs.access(full, fs.constants.R_OK);
   } catch (error) {
@@ -31,7 +31,7 @@ export async function readDocument(file: string, cwd: string, stdin: NodeJS.Read
   const full = await assertReadableFile(file, cwd);
   const stat = await fs.stat(full);
   if (stat.size > maxBytes) {
-    throw new UserError('E_LIMIT_SIZE', `the file is ${stat.size} bytes; documents of this kind are limited to ${maxBytes} bytes`, { file });
+    throw UserError.of('E_LIMIT_SIZE', 'file.tooLarge', { size: stat.size, max: maxBytes }, { file });
   }
   try {
     return (await fs.readFile(full)).toString('utf8').replace(/^\uFEFF/, '');
@@ -57,7 +57,7 @@ export async function readAll(stream: NodeJS.ReadableStream, maxBytes: number, f
   for await (const chunk of guard(stream, file)) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     total += buf.length;
-    if (total > maxBytes) throw new UserError('E_LIMIT_SIZE', `the input is larger than ${maxBytes} bytes`, { file });
+    if (total > maxBytes) throw UserError.of('E_LIMIT_SIZE', 'input.tooLarge', { max: maxBytes }, { file });
     chunks.push(buf);
   }
   return Buffer.concat(chunks);
@@ -75,15 +75,15 @@ async function* guard(stream: NodeJS.ReadableStream, file: string): AsyncGenerat
 export function fsError(error: NodeJS.ErrnoException, file: string): UserError {
   switch (error.code) {
     case 'ENOENT':
-      return new UserError('E_INPUT_MISSING', 'no such file', { file }, 'check the path (relative paths start from the current folder)');
+      return UserError.of('E_INPUT_MISSING', 'file.missing', {}, { file });
     case 'EACCES':
     case 'EPERM':
-      return new UserError('E_INPUT_PERMISSION', 'the file cannot be read (permission denied)', { file }, 'check the file permissions');
+      return UserError.of('E_INPUT_PERMISSION', 'file.permission', {}, { file });
     case 'EISDIR':
-      return new UserError('E_INPUT_DIR', 'this is a folder, not a file', { file });
+      return UserError.of('E_INPUT_DIR', 'file.folderBare', {}, { file });
     case 'EIO':
-      return new UserError('E_INPUT_READ', 'the file cannot be read (input/output error)', { file }, 'copy the file to a local disk and try again');
+      return UserError.of('E_INPUT_READ', 'file.io', {}, { file });
     default:
-      return new UserError('E_INPUT_READ', `the file cannot be read: ${error.message}`, { file });
+      return UserError.of('E_INPUT_READ', 'file.unreadable', { reason: error.message }, { file });
   }
 }

@@ -8,6 +8,7 @@ import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-la
 import { reasonLabel, UNSPECIFIED } from './loss-reasons.js';
 import { kpiLabels } from './labels.js';
 import { periodText } from './text.js';
+import { rowReason } from '../../core/messages.js';
 
 /** Column letter of a 1-based index. */
 export function columnLetter(n: number): string {
@@ -100,7 +101,7 @@ function addDataQualitySheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
     for (const [reason, n] of Object.entries(f.dropped)) {
       const d = dq.addRow([]);
       setText(d.getCell(1), f.file);
-      d.getCell(4).value = tr(lang, `отброшено (${reason}): ${n}`, `dropped (${reason}): ${n}`);
+      d.getCell(4).value = tr(lang, `отброшено (${rowReason(reason, lang)}): ${n}`, `dropped (${reason}): ${n}`);
     }
   }
   for (const s of result.dataQuality.rowsSkipped) {
@@ -108,7 +109,7 @@ function addDataQualitySheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
     setText(row.getCell(1), s.file);
     row.getCell(2).value = s.row;
     setText(row.getCell(3), s.column ?? '');
-    setText(row.getCell(4), s.reason);
+    setText(row.getCell(4), rowReason(s.reason, lang));
   }
   for (const w of result.dataQuality.warnings) setText(dq.addRow([]).getCell(4), w);
   finishSheet(dq, heading(L.dataQuality));

@@ -1,0 +1,166 @@
+/**
+ * The catalogue of what the product says to a person when something goes wrong: each message has an
+ * id and a Russian and an English template with named parameters (`{file}`, `{value}`). Errors carry
+ * the id and the parameters; the CLI renders them in the run's language, while `Error.message` and the
+ * JSON keep the English text (the programmatic contract).
+ */
+
+/** A template in both languages; `{name}` is replaced by the parameter of that name. */
+export interface Template {
+  ru: string;
+  en: string;
+}
+
+export interface MessageDef extends Template {
+  hint?: Template;
+}
+
+export type Params = Readonly<Record<string, string | number>>;
+
+/** Every error message and its hint. */
+export const MESSAGES = {
+  'file.missing': {
+    ru: 'файл не найден', en: 'no such file',
+    hint: { ru: 'проверьте путь (относительный путь считается от текущей папки)', en: 'check the path (relative paths start from the current folder)' },
+  },
+  'file.folder': {
+    ru: 'это папка, а не файл', en: 'this is a folder, not a file',
+    hint: { ru: 'укажите путь к файлу выгрузки', en: 'pass the path of an export file' },
+  },
+  'file.folderBare': { ru: 'это папка, а не файл', en: 'this is a folder, not a file' },
+  'file.notRegular': { ru: 'это не обычный файл', en: 'this is not a regular file' },
+  'file.permission': {
+    ru: 'файл нельзя прочитать (нет прав доступа)', en: 'the file cannot be read (permission denied)',
+    hint: { ru: 'проверьте права доступа к файлу', en: 'check the file permissions' },
+  },
+  'file.io': {
+    ru: 'файл нельзя прочитать (ошибка ввода-вывода)', en: 'the file cannot be read (input/output error)',
+    hint: { ru: 'скопируйте файл на локальный диск и попробуйте снова', en: 'copy the file to a local disk and try again' },
+  },
+  'file.unreadable': { ru: 'файл нельзя прочитать: {reason}', en: 'the file cannot be read: {reason}' },
+  'file.tooLarge': { ru: 'размер файла {size} байт; для документов этого вида предел {max} байт', en: 'the file is {size} bytes; documents of this kind are limited to {max} bytes' },
+  'input.tooLarge': { ru: 'входные данные больше {max} байт', en: 'the input is larger than {max} bytes' },
+  'import.noRows': {
+    ru: 'в файле нет ни одной строки', en: 'the file holds no rows',
+    hint: { ru: 'выгрузите данные ещё раз', en: 'export the data again' },
+  },
+  'import.noHeader': {
+    ru: 'в первых {rows} строках нет строки заголовка с известными колонками ({kindRu}) (первая строка: {first})',
+    en: 'no header row with known {kind} columns in the first {rows} rows (first row: {first})',
+    hint: {
+      ru: 'это точно выгрузка ({kindRu})? Назовите колонки в файле --map или проверьте разделитель командой crm-audit inspect',
+      en: 'is this a {kind} export? Name the columns with a --map file, or check the delimiter with crm-audit inspect',
+    },
+  },
+  'import.badRowsAll': {
+    ru: 'ни одну из {rows} строк не удалось прочитать:\n{examplesRu}', en: 'none of the {rows} rows can be read:\n{examples}',
+    hint: { ru: '{causeRu}', en: '{cause}' },
+  },
+  'import.badRowsSome': {
+    ru: 'не удалось прочитать {skipped} из {rows} строк — больше, чем {max}, допустимых по --max-bad-rows:\n{examplesRu}',
+    en: '{skipped} of {rows} rows cannot be read, more than the {max} allowed by --max-bad-rows:\n{examples}',
+    hint: { ru: 'исправьте эти строки, сопоставьте колонки через --map или поднимите --max-bad-rows (например, --max-bad-rows 5%)', en: 'fix those rows, map the columns with --map, or raise --max-bad-rows (e.g. --max-bad-rows 5%)' },
+  },
+  'usage.now': {
+    ru: '--now: «{value}» — не дата', en: '--now: "{value}" is not a date',
+    hint: { ru: 'укажите дату ISO, например 2025-01-31T09:00:00Z', en: 'give an ISO date such as 2025-01-31T09:00:00Z' },
+  },
+  'usage.timeOffset': { ru: '--time-offset: нужно число часов, например -3, +2 или +5:30; получено «{value}»', en: '--time-offset must be hours such as -3, +2 or +5:30, got "{value}"' },
+  'usage.delimiter': { ru: '--delimiter: нужен один символ ASCII (или "tab"); получено «{value}»', en: '--delimiter must be one ASCII character (or "tab"), got "{value}"' },
+  'usage.maxBadRows': { ru: '--max-bad-rows: нужно число строк (например 10) или доля (например 5%); получено «{value}»', en: '--max-bad-rows must be a count (e.g. 10) or a share (e.g. 5%), got "{value}"' },
+  'usage.callbackWindow': { ru: '--callback-window: нужна длительность, например 24h, 90m или 2d; получено «{value}»', en: '--callback-window must be a duration such as 24h, 90m or 2d, got "{value}"' },
+} as const satisfies Record<string, MessageDef>;
+
+export type MessageId = keyof typeof MESSAGES;
+
+/** Fills `{name}` placeholders; a name without a parameter stays as written. */
+export function fill(template: string, params: Params): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] !== undefined ? String(params[name]) : whole));
+}
+
+/** The message `id` in `lang` (English unless Russian is asked for). */
+export function renderMessage(id: MessageId, params: Params, lang: string): string {
+  const def: MessageDef = MESSAGES[id];
+  return fill(lang === 'ru' ? def.ru : def.en, params);
+}
+
+/** The hint of message `id` in `lang`, if it has one. */
+export function renderHint(id: MessageId, params: Params, lang: string): string | undefined {
+  const def: MessageDef = MESSAGES[id];
+  return def.hint ? fill(lang === 'ru' ? def.hint.ru : def.hint.en, params) : undefined;
+}
+
+/** Words for where a problem is, in both languages. */
+export const WHERE_WORDS = {
+  row: { ru: 'строка {row}', en: 'row {row}' },
+  column: { ru: 'колонка «{column}»', en: 'column "{column}"' },
+  path: { ru: 'в {path}', en: 'at {path}' },
+  hint: { ru: 'подсказка', en: 'hint' },
+} as const satisfies Record<string, Template>;
+
+/**
+ * Why a row was skipped or dropped. The English text is the contract (`dataQuality.rowsSkipped[].reason`
+ * in the JSON); the Russian one is what a Russian reader sees on stderr and in the reports.
+ */
+export const ROW_REASONS: readonly Template[] = [
+  { en: '"{value}" is not a date', ru: '«{value}» — не дата' },
+  { en: '"{value}" is not a number', ru: '«{value}» — не число' },
+  { en: '"{value}" is not a time of day', ru: '«{value}» — не время суток' },
+  { en: '"{value}" is not a duration', ru: '«{value}» — не длительность' },
+  { en: 'unknown status "{value}"', ru: 'неизвестный статус «{value}»' },
+  { en: 'no manager', ru: 'нет менеджера' },
+  { en: 'no deal id', ru: 'нет ID сделки' },
+  { en: 'a payment needs a deal id or a manager', ru: 'у платежа нет ни ID сделки, ни менеджера' },
+  { en: 'neither an invoiced nor a paid amount', ru: 'нет ни выставленной, ни оплаченной суммы' },
+  { en: 'deleted deal (Pipedrive status "deleted")', ru: 'удалённая сделка (статус Pipedrive «deleted»)' },
+  { en: 'planned activity, not done', ru: 'запланированное действие, ещё не выполнено' },
+  { en: 'empty row', ru: 'пустая строка' },
+  { en: 'totals row', ru: 'строка итогов' },
+  { en: 'footer or note row', ru: 'строка-примечание или подвал' },
+  { en: 'no {field}', ru: 'нет поля {field}' },
+];
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const REASON_PATTERNS = ROW_REASONS.map((t) => {
+  const names: string[] = [];
+  const source = t.en.split(/(\{\w+\})/).map((part) => {
+    const m = /^\{(\w+)\}$/.exec(part);
+    if (!m) return escapeRe(part);
+    names.push(m[1]!);
+    return m[1] === 'field' ? '(\\w+)' : '(.*)';
+  }).join('');
+  return { re: new RegExp(`^${source}$`, 's'), names, template: t };
+});
+
+/**
+ * A row's reason in `lang`: the English reason the importer recorded, recognised against the catalogue
+ * and rewritten in Russian; a reason the catalogue does not know is shown as recorded.
+ */
+export function rowReason(reason: string, lang: string): string {
+  if (lang !== 'ru') return reason;
+  for (const p of REASON_PATTERNS) {
+    const m = p.re.exec(reason);
+    if (!m) continue;
+    const params: Record<string, string> = {};
+    p.names.forEach((name, i) => (params[name] = m[i + 1]!));
+    return fill(p.template.ru, params);
+  }
+  return reason;
+}
+
+/** A record kind as a Russian reader names the export that holds it. */
+export const KIND_RU: Readonly<Record<string, string>> = { deals: 'сделки', activities: 'звонки и действия', payments: 'платежи' };
+
+/** The error printer's own words. */
+export const PRINTER = {
+  error: { ru: 'ошибка', en: 'error' },
+  internal: { ru: 'внутренняя ошибка', en: 'internal error' },
+  interrupted: { ru: 'Прервано; ничего не сохранено.', en: 'Interrupted; nothing was saved.' },
+  debug: { ru: 'Запустите снова с --debug, чтобы увидеть стек, и сообщите о ней, приложив команду, которую запускали.', en: 'Run again with --debug to see the stack, and report it with the command you ran.' },
+} as const satisfies Record<string, Template>;
+
+/** A printer word in `lang`. */
+export function say(t: Template, lang: string): string {
+  return lang === 'ru' ? t.ru : t.en;
+}
