@@ -23,13 +23,14 @@ export function isInterrupt(error: unknown): boolean {
 
 /** Runs the CLI on argv and returns the exit code; the bin only sets process.exitCode. */
 export async function execute(argv: string[], ctx: CliContext): Promise<number> {
-  const state = { code: EXIT.ok as number };
+  const lang = messageLang(ctx, langInArgv(argv));
+  const state = { code: EXIT.ok as number, lang };
   const program = buildProgram(ctx, state);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return state.code;
   } catch (error) {
-    return handleError(error, ctx, messageLang(ctx, langInArgv(argv)));
+    return handleError(error, ctx, lang);
   }
 }
 

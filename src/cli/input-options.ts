@@ -109,7 +109,7 @@ export function importOptionsFromCli(o: ImportCliOptions, ctx: CliContext): Impo
 export function parseDay(value: string | undefined, name: string, lang = 'en'): string | undefined {
   if (value === undefined) return undefined;
   const day = readDay(value);
-  if (day === undefined) throw new UserError('E_USAGE', tr(lang, `${name}: «${value}» — не дата; нужна ${DAY_FORMS.ru}`, `${name} must be a date, ${DAY_FORMS.en}; got "${value}"`));
+  if (day === undefined) throw UserError.of('E_USAGE', 'usage.notADay', { name, value, formsRu: DAY_FORMS.ru, formsEn: DAY_FORMS.en });
   return day;
 }
 

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { CliContext } from './context.js';
 import { PRESET_NAMES, PRESETS } from '../core/presets.js';
 import { withImportOptions } from './input-options.js';
+import { commanderMessage } from '../core/messages.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -50,14 +51,15 @@ function withPeriodOptions(cmd: Command): Command {
 }
 
 /** Declares the commands and their options; each handler is imported only when its command runs. */
-export function buildProgram(ctx: CliContext, state: { code: number }): Command {
+export function buildProgram(ctx: CliContext, state: { code: number; lang?: string }): Command {
+  const lang = state.lang ?? 'en';
   const program = new Command('crm-audit')
     .description('How deeply a company really uses its CRM, and what that changed in numbers.')
     .version(version, '-V, --version')
     .option('--debug', 'show stack traces for internal errors')
-    .showHelpAfterError('(add --help for usage)')
+    .showHelpAfterError(commanderMessage('(add --help for usage)', lang))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: (s, write) => write(commanderMessage(s, lang)) })
     .addHelpText(
       'after',
       examples([

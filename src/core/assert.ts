@@ -1,4 +1,5 @@
 import { UserError, type Where } from './errors.js';
+import { ASSERT_SYNTAX, fill, type Params } from './messages.js';
 
 export type Operator = '>=' | '<=' | '>' | '<' | '==' | '!=';
 export type AssertValue = number | boolean | string | null;
@@ -43,8 +44,9 @@ export function parseAssertion(text: string, defaultLevel: 'error' | 'warn' = 'e
   const source = prefix ? text.slice(prefix[0].length) : text;
   let i = 0;
   const s = source;
-  const fail = (message: string, at = i): never => {
-    throw new UserError('E_ASSERT_SYNTAX', `${message} at character ${at + 1}:\n    ${s}\n    ${' '.repeat(at)}^`, where, 'write [LEVEL:]PATH OP VALUE, e.g. total.conversion>=0.2, warn:total.conversion>=0.2 or managers.*.response_min_median<=30');
+  const fail = (what: keyof typeof ASSERT_SYNTAX, at = i, params: Params = {}): never => {
+    const t = ASSERT_SYNTAX[what];
+    throw UserError.of('E_ASSERT_SYNTAX', 'assert.syntax', { what: fill(t.en, params), whatRu: fill(t.ru, params), pos: at + 1, source: s, caret: ' '.repeat(at) }, where);
   };
   const space = () => {
     while (i < s.length && /\s/.test(s[i]!)) i++;
@@ -54,7 +56,7 @@ export function parseAssertion(text: string, defaultLevel: 'error' | 'warn' = 'e
   for (;;) {
     if (s[i] === '"') {
       const end = s.indexOf('"', i + 1);
-      if (end === -1) fail('unclosed quote');
+      if (end === -1) fail('unclosedQuote');
       path.push(s.slice(i + 1, end));
       i = end + 1;
     } else if (s[i] === '*') {
@@ -62,7 +64,7 @@ export function parseAssertion(text: string, defaultLevel: 'error' | 'warn' = 'e
       i++;
     } else {
       const m = /^[\p{L}\p{N}_-]+/u.exec(s.slice(i));
-      if (!m) fail(path.length === 0 ? 'expected a name such as total, managers, audit or compare' : 'expected a name or * after "."');
+      if (!m) fail(path.length === 0 ? 'expectedRoot' : 'expectedName');
       path.push(m![0]);
       i += m![0].length;
     }
@@ -74,21 +76,21 @@ export function parseAssertion(text: string, defaultLevel: 'error' | 'warn' = 'e
   }
   space();
   const op = OPERATORS.find((o) => s.startsWith(o, i));
-  if (!op) fail('expected an operator (>=, <=, >, <, ==, !=)');
+  if (!op) fail('expectedOperator');
   i += op!.length;
   space();
   const rest = s.slice(i).trim();
   let value: AssertValue;
-  if (rest === '') return fail('expected a value');
+  if (rest === '') return fail('expectedValue');
   if (/^(true|false)$/i.test(rest)) value = rest.toLowerCase() === 'true';
   else if (/^null$/i.test(rest)) value = null;
   else if (/^"[^"]*"$/.test(rest) || /^'[^']*'$/.test(rest)) value = rest.slice(1, -1);
   else {
     const m = /^([+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?)(%)?$/i.exec(rest);
-    if (!m) return fail('expected a number, true, false, null or a quoted string');
+    if (!m) return fail('expectedLiteral');
     value = Number(m[1]) / (m[2] ? 100 : 1);
   }
-  if (['>=', '<=', '>', '<'].includes(op!) && typeof value !== 'number') fail(`${op} needs a number`, s.indexOf(rest, i));
+  if (['>=', '<=', '>', '<'].includes(op!) && typeof value !== 'number') fail('needsNumber', s.indexOf(rest, i), { op: op! });
   return { source: source.trim(), path, op: op!, value, level, where };
 }
 

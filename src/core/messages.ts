@@ -61,6 +61,20 @@ export const MESSAGES = {
     en: '{skipped} of {rows} rows cannot be read, more than the {max} allowed by --max-bad-rows:\n{examples}',
     hint: { ru: 'исправьте эти строки, сопоставьте колонки через --map или поднимите --max-bad-rows (например, --max-bad-rows 5%)', en: 'fix those rows, map the columns with --map, or raise --max-bad-rows (e.g. --max-bad-rows 5%)' },
   },
+  'usage.notADay': {
+    ru: '{name}: «{value}» — не дата; нужна {formsRu}', en: '{name} must be a date, {formsEn}; got "{value}"',
+  },
+  'input.wrongKind': {
+    ru: '{option}: похоже на выгрузку ({seenRu}), а не ({kindRu})', en: '{option} looks like {article} {seen} export, not {kind}',
+    hint: { ru: 'передайте её как {better} и проверьте остальные файлы этого периода', en: 'pass it as {better}, and check the other files of that period' },
+  },
+  'assert.syntax': {
+    ru: '{whatRu}: символ {pos}:\n    {source}\n    {caret}^', en: '{what} at character {pos}:\n    {source}\n    {caret}^',
+    hint: {
+      ru: 'пишите [УРОВЕНЬ:]ПУТЬ ОПЕРАТОР ЗНАЧЕНИЕ, например total.conversion>=0.2, warn:total.conversion>=0.2 или managers.*.response_min_median<=30',
+      en: 'write [LEVEL:]PATH OP VALUE, e.g. total.conversion>=0.2, warn:total.conversion>=0.2 or managers.*.response_min_median<=30',
+    },
+  },
   'usage.now': {
     ru: '--now: «{value}» — не дата', en: '--now: "{value}" is not a date',
     hint: { ru: 'укажите дату ISO, например 2025-01-31T09:00:00Z', en: 'give an ISO date such as 2025-01-31T09:00:00Z' },
@@ -122,31 +136,59 @@ export const ROW_REASONS: readonly Template[] = [
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const REASON_PATTERNS = ROW_REASONS.map((t) => {
-  const names: string[] = [];
-  const source = t.en.split(/(\{\w+\})/).map((part) => {
-    const m = /^\{(\w+)\}$/.exec(part);
-    if (!m) return escapeRe(part);
-    names.push(m[1]!);
-    return m[1] === 'field' ? '(\\w+)' : '(.*)';
-  }).join('');
-  return { re: new RegExp(`^${source}$`, 's'), names, template: t };
-});
+/** Recognises English texts made from `templates` and rewrites them in Russian (`{field}` matches one word). */
+function translator(templates: readonly Template[]): (text: string) => string {
+  const patterns = templates.map((t) => {
+    const names: string[] = [];
+    const source = t.en.split(/(\{\w+\})/).map((part) => {
+      const m = /^\{(\w+)\}$/.exec(part);
+      if (!m) return escapeRe(part);
+      names.push(m[1]!);
+      return m[1] === 'field' ? '(\\w+)' : '(.*?)';
+    }).join('');
+    return { re: new RegExp(`^${source}$`, 's'), names, template: t };
+  });
+  return (text) => {
+    for (const p of patterns) {
+      const m = p.re.exec(text);
+      if (!m) continue;
+      const params: Record<string, string> = {};
+      p.names.forEach((name, i) => (params[name] = m[i + 1]!));
+      return fill(p.template.ru, params);
+    }
+    return text;
+  };
+}
+
+const rowReasonRu = translator(ROW_REASONS);
 
 /**
  * A row's reason in `lang`: the English reason the importer recorded, recognised against the catalogue
  * and rewritten in Russian; a reason the catalogue does not know is shown as recorded.
  */
 export function rowReason(reason: string, lang: string): string {
-  if (lang !== 'ru') return reason;
-  for (const p of REASON_PATTERNS) {
-    const m = p.re.exec(reason);
-    if (!m) continue;
-    const params: Record<string, string> = {};
-    p.names.forEach((name, i) => (params[name] = m[i + 1]!));
-    return fill(p.template.ru, params);
-  }
-  return reason;
+  return lang === 'ru' ? rowReasonRu(reason) : reason;
+}
+
+/** The argument parser's (commander's) own errors, which it writes in English. */
+export const COMMANDER_ERRORS: readonly Template[] = [
+  { en: "error: unknown option '{option}'{rest}", ru: "ошибка: неизвестный параметр '{option}'{rest}" },
+  { en: "error: required option '{option}' not specified", ru: "ошибка: не указан обязательный параметр '{option}'" },
+  { en: "error: missing required argument '{name}'", ru: "ошибка: не указан обязательный аргумент '{name}'" },
+  { en: "error: option '{option}' argument missing", ru: "ошибка: у параметра '{option}' нет значения" },
+  { en: "error: option '{option}' argument '{value}' is invalid. Allowed choices are {choices}.", ru: "ошибка: у параметра '{option}' недопустимое значение '{value}'. Допустимые значения: {choices}." },
+  { en: "error: unknown command '{name}'{rest}", ru: "ошибка: неизвестная команда '{name}'{rest}" },
+  { en: "error: too many arguments{rest}", ru: "ошибка: лишние аргументы{rest}" },
+  { en: '(Did you mean {option}?)', ru: '(может быть, {option}?)' },
+  { en: '(add --help for usage)', ru: '(справка: --help)' },
+];
+
+const commanderRu = translator(COMMANDER_ERRORS);
+
+/** One of commander's error lines in `lang`; a line it does not know stays English. */
+export function commanderMessage(text: string, lang: string): string {
+  if (lang !== 'ru') return text;
+  return text.split('\n').map(commanderRu).join('\n');
 }
 
 /** A record kind as a Russian reader names the export that holds it. */
@@ -163,4 +205,38 @@ export const PRINTER = {
 /** A printer word in `lang`. */
 export function say(t: Template, lang: string): string {
   return lang === 'ru' ? t.ru : t.en;
+}
+
+/** What is wrong in an assertion's syntax (the part before "at character N"). */
+export const ASSERT_SYNTAX = {
+  unclosedQuote: { ru: 'незакрытая кавычка', en: 'unclosed quote' },
+  expectedRoot: { ru: 'ожидалось имя, например total, managers, audit или compare', en: 'expected a name such as total, managers, audit or compare' },
+  expectedName: { ru: 'после «.» ожидалось имя или *', en: 'expected a name or * after "."' },
+  expectedOperator: { ru: 'ожидался оператор (>=, <=, >, <, ==, !=)', en: 'expected an operator (>=, <=, >, <, ==, !=)' },
+  expectedValue: { ru: 'ожидалось значение', en: 'expected a value' },
+  expectedLiteral: { ru: 'ожидалось число, true, false, null или строка в кавычках', en: 'expected a number, true, false, null or a quoted string' },
+  needsNumber: { ru: '{op}: нужно число', en: '{op} needs a number' },
+} as const satisfies Record<string, Template>;
+
+/** The importer's notes that `inspect` shows (how the encoding was chosen, how a stage's value was read). */
+export const IMPORT_NOTES: readonly Template[] = [
+  { en: 'byte order mark', ru: 'метка порядка байтов (BOM)' },
+  { en: 'all bytes are ASCII', ru: 'все байты ASCII' },
+  { en: 'given', ru: 'задана явно' },
+  { en: 'as decided on the first half of the file', ru: 'как решено по первой половине файла' },
+  { en: 'UTF-16 byte pattern (every other byte zero)', ru: 'байты UTF-16 (каждый второй байт нулевой)' },
+  { en: 'the non-ASCII bytes are valid UTF-8', ru: 'байты вне ASCII — правильный UTF-8' },
+  {
+    en: 'not UTF-8; letter runs: {cyr} words of non-ASCII letters only (Cyrillic), {lat} non-ASCII letters inside Latin words (accents)',
+    ru: 'не UTF-8; слов только из букв вне ASCII (кириллица): {cyr}, букв вне ASCII внутри латинских слов (диакритика): {lat}',
+  },
+  { en: 'lost (closed, stage not known as won)', ru: 'lost (закрыта, этап не известен как выигрыш)' },
+  { en: '{field} (stage not known)', ru: '{field} (этап не известен)' },
+];
+
+const importNoteRu = translator(IMPORT_NOTES);
+
+/** An importer's note in `lang`; a note the catalogue does not know stays English. */
+export function importNote(text: string, lang: string): string {
+  return lang === 'ru' ? importNoteRu(text) : text;
 }

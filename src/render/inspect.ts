@@ -1,5 +1,5 @@
 import { tr } from '../core/i18n.js';
-import { KIND_RU, rowReason } from '../core/messages.js';
+import { importNote, KIND_RU, rowReason } from '../core/messages.js';
 import { undecidedStages } from '../core/undecided-stages.js';
 import type { ImportReport } from '../io/map/import.js';
 import { colors, type RenderOptions } from './text.js';
@@ -28,7 +28,7 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     c.bold(r.file),
     `  ${L('вид:        ', 'kind:       ')}${kind}`,
     `  ${L('формат:     ', 'format:     ')}${format}`,
-    ...(t.encodingWhy ? [`  ${L('кодировка:  ', 'encoding:   ')}${t.encoding}: ${t.encodingWhy}`] : []),
+    ...(t.encodingWhy ? [`  ${L('кодировка:  ', 'encoding:   ')}${t.encoding}: ${importNote(t.encodingWhy, opts.lang)}`] : []),
     ...(t.nulBytes ? [L(`  NUL-байты:  удалено ${t.nulBytes}`, `  NUL bytes:  ${t.nulBytes} removed`)] : []),
     `  ${L('заголовок:  строка ', 'header row: ')}${r.headerRow}`,
     `  ${L('CRM:        ', 'CRM:        ')}${crm}`,
@@ -50,7 +50,7 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
   }
   for (const [field, values] of Object.entries(r.values)) {
     lines.push('', c.bold(L(`Значения ${field}`, `Values of ${field}`)));
-    for (const v of values.slice(0, 30)) lines.push(`  ${show(v.value).padEnd(40)} -> ${v.mapped} (${v.count})`);
+    for (const v of values.slice(0, 30)) lines.push(`  ${show(v.value).padEnd(40)} -> ${importNote(v.mapped, opts.lang)} (${v.count})`);
     if (values.length > 30) lines.push(L(`  … ещё ${values.length - 30}`, `  … ${values.length - 30} more`));
   }
   const stages = Object.entries(r.stages ?? {});
