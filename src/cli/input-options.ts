@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { UserError } from '../core/errors.js';
-import { tr } from '../core/i18n.js';
 import { DAY_FORMS, readDay } from '../core/option-values.js';
 import type { ImportOptions } from '../io/map/import.js';
 import { DEFAULT_LIMITS, type Limits } from '../io/read/limits.js';
@@ -105,8 +104,8 @@ export function importOptionsFromCli(o: ImportCliOptions, ctx: CliContext): Impo
   };
 }
 
-/** Parses a date option: `ДД.ММ.ГГГГ` or `YYYY-MM-DD`, returned as `YYYY-MM-DD`. */
-export function parseDay(value: string | undefined, name: string, lang = 'en'): string | undefined {
+/** Parses a date option: `ДД.ММ.ГГГГ` or `YYYY-MM-DD`, returned as `YYYY-MM-DD` (the error speaks the run's language when printed). */
+export function parseDay(value: string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;
   const day = readDay(value);
   if (day === undefined) throw UserError.of('E_USAGE', 'usage.notADay', { name, value, formsRu: DAY_FORMS.ru, formsEn: DAY_FORMS.en });

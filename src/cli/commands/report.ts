@@ -69,7 +69,7 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
     allowPartial: c.audit?.allowPartial ?? false,
     files: { deals: o.deals ?? c.kpi?.deals, activities: o.activities ?? c.kpi?.activities, payments: o.payments ?? c.kpi?.payments },
     kpi: kpiOptionsFromCli({ from: o.from ?? c.kpi?.from, to: o.to ?? c.kpi?.to, touchNorm: o.touchNorm ?? (c.kpi?.touchNorm === undefined ? undefined : String(c.kpi.touchNorm)), callbackWindow: o.callbackWindow ?? c.kpi?.callbackWindow }),
-    cutover: parseDay(o.cutover ?? cmp.cutover, '--cutover', lang),
+    cutover: parseDay(o.cutover ?? cmp.cutover, '--cutover'),
     before: o.beforeDeals ? { deals: o.beforeDeals, activities: o.beforeActivities, payments: o.beforePayments } : cmp.before,
     after: o.afterDeals ? { deals: o.afterDeals, activities: o.afterActivities, payments: o.afterPayments } : cmp.after,
     cost: parseAmount(o.cost, '--cost', lang) ?? cmp.cost,
