@@ -75,6 +75,14 @@ export const MESSAGES = {
       en: 'write [LEVEL:]PATH OP VALUE, e.g. total.conversion>=0.2, warn:total.conversion>=0.2 or managers.*.response_min_median<=30',
     },
   },
+  'import.noDealRows': {
+    ru: 'в файле сделок есть заголовок, но нет строк с данными', en: 'the deals file has a header but no data rows',
+    hint: { ru: 'выгрузите сделки ещё раз: возможно, выгрузка была отфильтрована до пустой', en: 'export the deals again: the export may have been filtered to nothing' },
+  },
+  'import.noReadableDeal': {
+    ru: 'в файле сделок {rows} строк, но ни одна не читается как сделка', en: 'the deals file has {rows} rows but none of them is a readable deal',
+    hint: { ru: 'crm-audit inspect покажет, почему не прочиталась каждая строка', en: 'crm-audit inspect shows why each row could not be read' },
+  },
   'usage.now': {
     ru: '--now: «{value}» — не дата', en: '--now: "{value}" is not a date',
     hint: { ru: 'укажите дату ISO, например 2025-01-31T09:00:00Z', en: 'give an ISO date such as 2025-01-31T09:00:00Z' },

@@ -404,8 +404,9 @@ export { undecidedStages };
 /** Refuses a deals file without a readable deal or with stages nothing can classify, and reports merged rows. */
 export function finishDeals(report: ImportReport, merged: number, productRows: boolean, opts: Pick<ImportOptions, 'enforceBadRows'> = {}): void {
   if (report.records === 0) {
-    const why = report.rowsRead === 0 ? 'has a header but no data rows' : `has ${report.rowsRead} rows but none of them is a readable deal`;
-    throw new UserError('E_NO_DEALS', `the deals file ${why}`, { file: report.file }, report.rowsRead === 0 ? 'export the deals again: the export may have been filtered to nothing' : 'crm-audit inspect shows why each row could not be read');
+    throw report.rowsRead === 0
+      ? UserError.of('E_NO_DEALS', 'import.noDealRows', {}, { file: report.file })
+      : UserError.of('E_NO_DEALS', 'import.noReadableDeal', { rows: report.rowsRead }, { file: report.file });
   }
   if (merged > 0) {
     const reason = productRows ? 'product rows merged into their deal (amounts summed)' : 'rows repeating a deal id (first row kept)';
