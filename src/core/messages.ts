@@ -83,6 +83,21 @@ export const MESSAGES = {
     ru: 'в файле сделок {rows} строк, но ни одна не читается как сделка', en: 'the deals file has {rows} rows but none of them is a readable deal',
     hint: { ru: 'crm-audit inspect покажет, почему не прочиталась каждая строка', en: 'crm-audit inspect shows why each row could not be read' },
   },
+  'map.columnsMissing': {
+    ru: 'не найдена колонка для {linesRu}', en: 'cannot find the column for {lines}',
+    hint: {
+      ru: 'назовите её в файле --map и передайте его через --map (crm-audit inspect {file} покажет все колонки); вот готовый фрагмент:\n{snippetRu}',
+      en: 'name it in a --map file and pass it with --map (crm-audit inspect {file} shows every column); this one is ready to paste:\n{snippet}',
+    },
+  },
+  'import.stagesUndecided': {
+    ru: 'этапы закрытых сделок не известны ни как выигрыш, ни как проигрыш ({count}): {stages}',
+    en: '{count} stage{plural} of closed deals {verb} not known as won or lost: {stages}',
+    hint: {
+      ru: 'укажите в файле --map, что значит каждый (won — выигрыш, lost — проигрыш, open — открыт), и передайте его через --map; вот готовый фрагмент с догадкой для каждого этапа, проверьте её:\n{snippetRu}',
+      en: 'say what each one means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, with a guess to check for each stage:\n{snippet}',
+    },
+  },
   'usage.now': {
     ru: '--now: «{value}» — не дата', en: '--now: "{value}" is not a date',
     hint: { ru: 'укажите дату ISO, например 2025-01-31T09:00:00Z', en: 'give an ISO date such as 2025-01-31T09:00:00Z' },

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/core/kpi/catalog.js';
 import { FIELDS } from '../../src/io/map/fields.js';
 import { runCli } from '../helpers/cli.js';
+import { exportFixturesDir } from '../helpers/fixtures.js';
 
 /**
  * A Russian run (LANG=ru_RU.UTF-8, no --lang) must not print English. What may stay Latin: what is
@@ -16,6 +17,8 @@ const ALLOWED = new Set([
   'CRM', 'ID', 'ISO', 'ASCII', 'BOM', 'NUL', 'UTF-8', 'utf-8', 'windows-1251', 'JSON', 'json', 'XLSX', 'CSV', 'HTML', 'html', 'text',
   'crm-audit', 'inspect', 'kpi', 'report', 'map', 'true', 'false', 'null', 'notApplicable', 'dataQuality.rowsSkipped',
   'amoCRM', 'amocrm', 'Bitrix24', 'bitrix24-calls', 'telephony', 'table', 'md', 'xlsx', 'csv', 'warn', 'total', 'managers', 'audit', 'compare',
+  // keys of a --map file, in the snippets a hint offers to paste
+  'deals', 'activities', 'payments', 'columns', 'status',
   ...METRICS.map((m) => m.key),
   ...Object.values(FIELDS).flatMap((fields) => fields.map((f) => f.field)),
 ]);
@@ -72,6 +75,22 @@ describe('a Russian run speaks Russian', () => {
     expect(run.stderr).toContain(expected);
     expect(run.stderr).toMatch(/^ошибка: /m);
     expect(latinWords(run.stderr)).toEqual([]);
+  });
+
+  it('a required column no rule finds, and closed stages no rule knows: the message, the hint and the snippet', async () => {
+    const noDate = path.join(dir, 'no-date.csv');
+    writeFileSync(noDate, 'ID,Название сделки,Бюджет,Ответственный\n1,Окна,100,Иванов\n');
+    const columns = ruRun(['kpi', '-d', noDate]);
+    expect(columns.code).toBe(2);
+    expect(columns.stderr).toContain('не найдена колонка для created_at');
+    expect(columns.stderr).toContain('# ближайшая колонка: проверьте');
+    expect(latinWords(columns.stderr)).toEqual([]);
+    const fixtures = await exportFixturesDir();
+    const stages = ruRun(['kpi', '-d', path.join(fixtures, 'bitrix-deals-quoted-trailing-semicolon-products.csv')]);
+    expect(stages.code).toBe(2);
+    expect(stages.stderr).toContain('не известны ни как выигрыш, ни как проигрыш');
+    expect(stages.stderr).toMatch(/"Мой успех": (won|lost) +# сделок: 1, закрыто: все/);
+    expect(latinWords(stages.stderr.replace(/^ {4}".*$/gm, ''))).toEqual([]);
   });
 
   it('skipped rows are explained in Russian on stderr and kept in English in the JSON', () => {

@@ -24,7 +24,7 @@ import { SheetWithoutHeader } from '../read/sheet-error.js';
 import { buildValueMaps, withProfileStages, type ValueMaps } from './value-maps.js';
 import { detectProfile } from './profiles.js';
 import { parseBoolean, type SlashOrder } from './values.js';
-import { KIND_RU, rowReason } from '../../core/messages.js';
+import { KIND_RU, renderHint, renderMessage, rowReason } from '../../core/messages.js';
 
 /** Options for reading one export. */
 export interface ImportOptions {
@@ -429,24 +429,31 @@ export class StagesUndecided extends UserError {
 }
 
 /** The --map snippet that names each undecided stage with a guess to check: closed with amounts looks won, closed without looks lost. */
-export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?: Record<string, string>): string {
-  const share = (n: number, of: number) => (n === of ? 'all' : n === 0 ? 'none' : `${n}`);
+export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?: Record<string, string>, lang = 'en'): string {
+  const ru = lang === 'ru';
+  const share = (n: number, of: number) => (n === of ? (ru ? 'все' : 'all') : n === 0 ? (ru ? 'ни одной' : 'none') : `${n}`);
   const lines = undecided.map(([name, s]) => {
     const value = chosen?.[name] ?? (s.amount > 0 && s.amount >= s.deals / 2 ? 'won' : 'lost');
-    const evidence = `${s.deals} deals, ${share(Math.max(s.closedFlag, s.closeDate), s.deals)} closed, ${share(s.amount, s.deals)} with an amount`;
-    return `    ${JSON.stringify(name)}: ${value}    # ${evidence}${chosen ? '' : ': check'}`;
+    const closed = share(Math.max(s.closedFlag, s.closeDate), s.deals);
+    const evidence = ru
+      ? `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${share(s.amount, s.deals)}`
+      : `${s.deals} deals, ${closed} closed, ${share(s.amount, s.deals)} with an amount`;
+    return `    ${JSON.stringify(name)}: ${value}    # ${evidence}${chosen ? '' : ru ? ': проверьте' : ': check'}`;
   });
   return `deals:\n  status:\n${lines.join('\n')}\n`;
 }
 
 /** The error that names every undecided stage, with a --map snippet ready to paste. */
 function stagesError(file: string, undecided: Array<[string, UnknownStage]>): UserError {
-  return new StagesUndecided(
-    `${undecided.length} stage${undecided.length === 1 ? '' : 's'} of closed deals ${undecided.length === 1 ? 'is' : 'are'} not known as won or lost: ${undecided.map(([n]) => JSON.stringify(n)).join(', ')}`,
-    file,
-    `say what each one means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, with a guess to check for each stage:\n${stagesSnippet(undecided).trimEnd()}`,
-    undecided,
-  );
+  const one = undecided.length === 1;
+  const params = {
+    count: undecided.length, plural: one ? '' : 's', verb: one ? 'is' : 'are', stages: undecided.map(([n]) => JSON.stringify(n)).join(', '),
+    snippet: stagesSnippet(undecided).trimEnd(), snippetRu: stagesSnippet(undecided, undefined, 'ru').trimEnd(),
+  };
+  const error = new StagesUndecided(renderMessage('import.stagesUndecided', params, 'en'), file, renderHint('import.stagesUndecided', params, 'en')!, undecided);
+  error.messageId = 'import.stagesUndecided';
+  error.params = params;
+  return error;
 }
 
 /** Reads a payments export. */

@@ -1,6 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import { FIELDS, normalizeHeader, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
+import { renderHint, renderMessage } from '../../core/messages.js';
 
 /** One column of the header and what became of it: what `inspect` prints. */
 export interface ColumnMatch {
@@ -127,14 +128,13 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   const lines = missing.map(({ field, candidates }) => `${field} (${candidates.length ? `closest columns: ${candidates.map((c) => `"${c}"`).join(', ')}` : 'no similar column'})`);
   const snippet = missing.map(({ field, candidates }) => `    ${field}: ${JSON.stringify(candidates[0] ?? '<header in your file>')}${candidates[0] ? '    # the closest column: check' : ''}`).join('\n');
   const columns = headers.map((header, i) => ({ header, samples: sampleRows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '').slice(0, 3) }));
-  throw new ColumnsMissing(
-    `cannot find the column for ${lines.join('; ')}`,
-    file,
-    `name it in a --map file and pass it with --map (crm-audit inspect ${file} shows every column); this one is ready to paste:\n${map.kind}:\n  columns:\n${snippet}`,
-    map.kind,
-    missing,
-    columns,
-  );
+  const linesRu = missing.map(({ field, candidates }) => `${field} (${candidates.length ? `ближайшие колонки: ${candidates.map((c) => `«${c}»`).join(', ')}` : 'похожей колонки нет'})`);
+  const snippetRu = missing.map(({ field, candidates }) => `    ${field}: ${JSON.stringify(candidates[0] ?? '<заголовок в вашем файле>')}${candidates[0] ? '    # ближайшая колонка: проверьте' : ''}`).join('\n');
+  const params = { lines: lines.join('; '), linesRu: linesRu.join('; '), file, snippet: `${map.kind}:\n  columns:\n${snippet}`, snippetRu: `${map.kind}:\n  columns:\n${snippetRu}` };
+  const error = new ColumnsMissing(renderMessage('map.columnsMissing', params, 'en'), file, renderHint('map.columnsMissing', params, 'en')!, map.kind, missing, columns);
+  error.messageId = 'map.columnsMissing';
+  error.params = params;
+  throw error;
 }
 
 /** Unmapped header cells most similar to a field's aliases (by shared words and edit distance). */
