@@ -45,8 +45,10 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
     [
       ['--before-deals', b.deals, 'deals'],
       ['--before-activities', b.activities, 'activities'],
+      ['--before-payments', b.payments, 'payments'],
       ['--after-deals', a.deals, 'deals'],
       ['--after-activities', a.activities, 'activities'],
+      ['--after-payments', a.payments, 'payments'],
     ],
     base,
   );

@@ -59,6 +59,27 @@ function snippetOf(stderr: string): Record<string, Outcome> {
   }));
 }
 
+/** Runs kpi on a file that must stop (exit 2) naming undecided stages; returns the snippet's classification. */
+function refusedStages(name: string): Record<string, Outcome> {
+  const refused = kpi(name);
+  expect(refused.code).toBe(2);
+  return snippetOf(refused.stderr);
+}
+
+/** A --map file that gives these stages these statuses. */
+function mapOf(classified: Record<string, Outcome>): string {
+  const map = path.join(mkdtempSync(path.join(tmpdir(), 'real-')), 'map.yaml');
+  writeFileSync(map, `deals:\n  status:\n${Object.entries(classified).map(([k, v]) => `    ${JSON.stringify(k)}: ${v}`).join('\n')}\n`);
+  return map;
+}
+
+/** Reads a file with kpi (exit 0) and compares it with the expected counts. */
+function expectReads(name: string, expected: Map<string, Tally>, revenue: 'number' | 'null', extra: string[] = []): void {
+  const { managers, code, stderr } = kpi(name, extra);
+  expect(code, stderr).toBe(0);
+  expectSame(managers, expected, revenue);
+}
+
 function expectSame(actual: Map<string, Tally & { revenue: number | null }>, expected: Map<string, Tally>, revenue: 'number' | 'null'): void {
   expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
   for (const [m, e] of expected) {
@@ -74,9 +95,7 @@ describe.runIf(here)(title, () => {
     const rows = csvRows('hubspot_deals_all_columns.csv');
     const outcome = (r: Row): Outcome => (r['Is Deal Closed?'] !== 'true' ? 'open' : Number(r['Deal probability']) === 1 ? 'won' : 'lost');
     const expected = tally(rows, (r) => r['Deal owner']!, outcome, (r) => Number(r.Amount || 0));
-    const { managers, code, stderr } = kpi('hubspot_deals_all_columns.csv');
-    expect(code, stderr).toBe(0);
-    expectSame(managers, expected, 'number');
+    expectReads('hubspot_deals_all_columns.csv', expected, 'number');
   });
 
   it('Kommo (Portuguese): Venda ganha is won, every Venda perdida… is lost, every other stage open', async () => {
@@ -92,25 +111,19 @@ describe.runIf(here)(title, () => {
     });
     const outcome = (r: Row): Outcome => (r['Etapa do lead'] === 'Venda ganha' ? 'won' : r['Etapa do lead']!.startsWith('Venda perdida') ? 'lost' : 'open');
     const expected = tally(rows, (r) => r['Lead usuário responsável']!, outcome, (r) => Number(r.Venda || 0));
-    const { managers, code, stderr } = kpi('kommo_leads_pt.xlsx');
-    expect(code, stderr).toBe(0);
-    expectSame(managers, expected, 'number');
+    expectReads('kommo_leads_pt.xlsx', expected, 'number');
   });
 
   it('Salesforce report: Closed Won / Closed Lost; no Amount column, so revenue is not applicable', () => {
     const rows = csvRows('salesforce_opportunity_report.csv', ';');
     const outcome = (r: Row): Outcome => (r.Stage === 'Closed Won' ? 'won' : r.Stage === 'Closed Lost' ? 'lost' : 'open');
     const expected = tally(rows, (r) => r['Opportunity Owner']!, outcome, () => 0);
-    const { managers, code, stderr } = kpi('salesforce_opportunity_report.csv');
-    expect(code, stderr).toBe(0);
-    expectSame(managers, expected, 'null');
+    expectReads('salesforce_opportunity_report.csv', expected, 'null');
   });
 
   it('Bitrix24 REST: CLOSED=Y with WON / LOSE / APOLOGY ids decides; its renamed closed stages stop the run, named exactly, and the proposed map reads it', () => {
     const name = 'bitrix24_deals_rest.csv';
-    const refused = kpi(name);
-    expect(refused.code).toBe(2);
-    const classified = snippetOf(refused.stderr);
+    const classified = refusedStages(name);
     const rows = csvRows(name);
     const system = (stage: string): Outcome | undefined => {
       const id = stage.replace(/^C\d+:/, '');
@@ -123,12 +136,8 @@ describe.runIf(here)(title, () => {
     expect(Object.keys(classified).sort()).toEqual(renamed);
     const outcome = (r: Row): Outcome => (r.CLOSED !== 'Y' ? 'open' : (system(r.STAGE_ID!) ?? classified[r.STAGE_ID!]!));
     const expected = tally(rows, (r) => r.ASSIGNED_BY_ID!, outcome, (r) => Number(r.OPPORTUNITY || 0));
-    const dir = mkdtempSync(path.join(tmpdir(), 'real-'));
-    const map = path.join(dir, 'map.yaml');
-    writeFileSync(map, `deals:\n  status:\n${Object.entries(classified).map(([k, v]) => `    ${JSON.stringify(k)}: ${v}`).join('\n')}\n`);
-    const { managers, code, stderr } = kpi(name, ['--map', map]);
-    expect(code, stderr).toBe(0);
-    expectSame(managers, expected, 'number');
+    const map = mapOf(classified);
+    expectReads(name, expected, 'number', ['--map', map]);
   });
   it('amoCRM: its two system stages decide, every other stage is open; the row without an ID is not a deal', () => {
     // Headers repeat in amoCRM exports: read by position, the first of each name.
@@ -137,18 +146,14 @@ describe.runIf(here)(title, () => {
     const rows: Row[] = body.filter((r) => (r[at('ID')] ?? '').trim() !== '').map((r) => ({ manager: r[at('Ответственный')]!, stage: r[at('Этап сделки')]!, amount: r[at('Бюджет')]! }));
     const outcome = (r: Row): Outcome => (r.stage === 'Успешно реализовано' ? 'won' : r.stage === 'Закрыто и не реализовано' ? 'lost' : 'open');
     const expected = tally(rows, (r) => r.manager!, outcome, (r) => Number(r.amount || 0));
-    const { managers, code, stderr } = kpi('amocrm_leads_test.csv');
-    expect(code, stderr).toBe(0);
-    expectSame(managers, expected, 'number');
+    expectReads('amocrm_leads_test.csv', expected, 'number');
   });
 
   it('Zoho Potentials: Closed Won / Closed Lost, amounts like $22,700.00, dates like 15 Apr, 2021 00:02:00', () => {
     const rows = csvRows('zoho_potentials.csv');
     const outcome = (r: Row): Outcome => (r.Stage === 'Closed Won' ? 'won' : r.Stage!.startsWith('Closed') ? 'lost' : 'open');
     const expected = tally(rows, (r) => r['Potential Owner']!, outcome, (r) => Number((r.Amount ?? '').replace(/[$,]/g, '') || 0));
-    const { managers, code, stderr } = kpi('zoho_potentials.csv');
-    expect(code, stderr).toBe(0);
-    expectSame(managers, expected, 'number');
+    expectReads('zoho_potentials.csv', expected, 'number');
   });
 
   it('Salesforce Data Loader extract: IsWon / IsClosed decide; Latin-1 text with NUL bytes inside fields', () => {
@@ -157,20 +162,14 @@ describe.runIf(here)(title, () => {
     const rows = parse(text, { columns: true }) as Row[];
     const outcome = (r: Row): Outcome => (r.IsWon === '1' ? 'won' : r.IsClosed === '1' ? 'lost' : 'open');
     const expected = tally(rows, (r) => r.OwnerId!, outcome, (r) => Number(r.Amount || 0));
-    const { managers, code, stderr } = kpi('salesforce_opportunity_dataloader.csv');
-    expect(code, stderr).toBe(0);
-    expectSame(managers, expected, 'number');
+    expectReads('salesforce_opportunity_dataloader.csv', expected, 'number');
   });
 
   it('Zoho deals of a school (XLSX): its own success stage stops the run, named alone, and the proposed map reads it', () => {
     const name = 'zoho_deals_school.xlsx';
-    const refused = kpi(name);
-    expect(refused.code).toBe(2);
-    const classified = snippetOf(refused.stderr);
+    const classified = refusedStages(name);
     expect(Object.keys(classified)).toHaveLength(1);
-    const dir = mkdtempSync(path.join(tmpdir(), 'real-'));
-    const map = path.join(dir, 'map.yaml');
-    writeFileSync(map, `deals:\n  status:\n${Object.entries(classified).map(([k, v]) => `    ${JSON.stringify(k)}: ${v}`).join('\n')}\n`);
+    const map = mapOf(classified);
     const { managers, code, stderr } = kpi(name, ['--map', map]);
     expect(code, stderr).toBe(0);
     const won = [...managers.values()].reduce((n, m) => n + m.won, 0);

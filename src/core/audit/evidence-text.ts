@@ -6,7 +6,8 @@ import type { EvidenceFactUse, Verdict } from './types.js';
 export function formatNumber(n: number, lang: string, decimals = 1): string {
   const fixed = Math.abs(n).toFixed(decimals).replace(/\.?0+$/, '');
   const [int, frac] = fixed.split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? ' ' : ',');
+  // A no-break space: a table that wraps the sentence never splits a number.
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? '\u00a0' : ',');
   return `${n < 0 ? '−' : ''}${grouped}${frac ? (lang === 'ru' ? ',' : '.') + frac : ''}`;
 }
 

@@ -1,7 +1,7 @@
 import type { EvidenceFacts, FactId } from '../kpi/facts.js';
 import type { EvidenceCheck, Question, Questionnaire } from '../questionnaire/schema.js';
 import { pick } from '../i18n.js';
-import { pointsFor } from './score.js';
+import { bandFor, pointsFor } from './score.js';
 import type { AuditResult, Evidence, EvidenceCheckResult, EvidenceFactUse, Verdict } from './types.js';
 import { describeEvidence } from './evidence-text.js';
 
@@ -91,7 +91,7 @@ export function checkEvidence(q: Questionnaire, result: AuditResult, facts: Evid
   const checks = result.sections.flatMap((s) => s.criteria.map((c) => judge(questions.get(c.id)!, c.answer, facts, lang)));
   const removed = checks.filter((c) => c.verdict === 'contradicted' && c.answer === 'yes').reduce((sum, c) => sum + pointsFor(questions.get(c.criterion)!, 'yes'), 0);
   const total = result.total - removed;
-  const band = q.bands.find((b) => total >= b.from && total <= b.to) ?? q.bands[0]!;
+  const band = bandFor(q, total);
   return {
     facts: { ...facts.values },
     checks,

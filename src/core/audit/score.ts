@@ -45,7 +45,7 @@ export function scoreAudit(q: Questionnaire, answers: ReadonlyMap<string, Answer
   });
   const total = sections.reduce((a, s) => a + s.score, 0);
   const max = maxScore(q);
-  const band = q.bands.find((b) => total >= b.from && total <= b.to) ?? q.bands[q.bands.length - 1]!;
+  const band = bandFor(q, total);
   const result: AuditResult = {
     schemaVersion: 1,
     questionnaire: { id: q.id, version: q.version, title: pick(q.title, lang) },
@@ -101,4 +101,9 @@ export function compareWithBaseline(current: AuditResult, previous: AuditResult)
       return { id: s.id, before: b ?? null, after: s.score, change: b === undefined ? null : s.score - b };
     }),
   };
+}
+
+/** The band a total falls in (the last band for a total beyond every band): one rule for the declared and the evidence-checked totals. */
+export function bandFor(q: Questionnaire, total: number): Questionnaire['bands'][number] {
+  return q.bands.find((b) => total >= b.from && total <= b.to) ?? q.bands[q.bands.length - 1]!;
 }

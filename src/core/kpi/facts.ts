@@ -104,7 +104,8 @@ export class FactsTally {
 
   /** A call of the period; linkedById / linkedByClient say how (if at all) it links to a known deal. */
   call(a: LinkedActivity, linkedById: boolean, linkedByClient: boolean): void {
-    if (a.direction !== 'in' && a.direction !== 'out') return;
+    // Every call counts, with or without a direction column: a call log that does not say in or out
+    // still shows that calls are made and logged (spec: calls_in + calls_out where directions exist).
     this.calls++;
     if (linkedById) this.linkedById++;
     if (linkedByClient) this.linkedByClient++;

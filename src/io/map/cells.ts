@@ -64,10 +64,15 @@ export class CellMemo<T> {
   }
 }
 
-/** Trims a cell only when an edge is an ASCII space or control: the common case makes no new string. */
+/** Whether a character is one that JavaScript's trim() removes (ASCII controls and spaces, NBSP, the Unicode spaces, BOM). */
+function isSpace(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Trims a cell of every space trim() removes, NBSP included; the common case makes no new string. */
 export function trimEdges(v: string): string {
   if (v.length === 0) return '';
-  return v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32 ? v : v.trim();
+  return isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1)) ? v.trim() : v;
 }
 
 const NO_BYTES = new Uint8Array(0);

@@ -159,6 +159,7 @@ describe('a custom questionnaire with its own checks', () => {
     }
     try {
       bad({ supports: 'yes', fact: 'happiness', op: '>=', threshold: 1 })();
+      throw new Error('accepted');
     } catch (error) {
       expect((error as { where: { file: string; path: string } }).where).toEqual({ file: 'bad.yaml', path: 'sections[0].questions[0].evidence.checks[0].fact' });
     }

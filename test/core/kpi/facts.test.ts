@@ -57,6 +57,13 @@ describe('evidence facts, computed by hand on a small fixture', () => {
     expect(f.parts.won_with_activity_share).toEqual({ num: 2, den: 3 });
   });
 
+  it('counts the calls of a log without a direction column: they are calls all the same', () => {
+    const f = facts([deal('1', 'Анна', '2025-03-01 10:00', '2025-03-05 10:00', 'won', 100)], [act('Анна', '2025-03-02 10:00', 'call', '', false, 60, '1'), act('Анна', '2025-03-03 10:00', 'call', '', false, 0, '')], []);
+    expect(f.values.calls).toBe(2);
+    expect(f.values.calls_linked_share).toBe(0.5);
+    expect(f.values.answered_with_duration_share).toBe(0.5);
+  });
+
   it('counts deals that name a product when there is a product column', () => {
     const withProduct = deals.map((d, i) => (i % 2 === 0 ? { ...d, hasProduct: true } : d));
     const f = facts(withProduct, activities, payments, { product: true });

@@ -239,3 +239,23 @@ describe('a workbook whose data is not on its first sheet', () => {
     expect(error.hint).toBe('the data may be on another sheet: pass --sheet with one of "Обложка", "Графики"');
   });
 });
+
+describe('spaces at the edges of a cell, NBSP included, are trimmed the same way everywhere', () => {
+  it('an activity whose client or deal id ends in a no-break space links to its deal, from CSV bytes and from text', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { importActivities } = await import('../../../src/io/map/import.js');
+    const { trimEdges } = await import('../../../src/io/map/cells.js');
+    expect(trimEdges('К1\u00a0')).toBe('К1');
+    expect(trimEdges('\u202f1')).toBe('1');
+    expect(trimEdges('К 1')).toBe('К 1');
+    const dir = mkdtempSync(path.join(tmpdir(), 'nbsp-'));
+    writeFileSync(path.join(dir, 'calls.csv'), 'manager,at,kind,direction,deal_id,client\nАнна,2025-03-02 10:00:00,call,out,1\u00a0,К1\u00a0\n');
+    for (const textRows of [false, true]) {
+      const list: Array<{ deal_id: string; client: string }> = [];
+      await importActivities('calls.csv', { cwd: dir, stdin: process.stdin, textRows }, (a) => list.push(a));
+      expect(list.map((a) => [a.deal_id, a.client]), `textRows ${textRows}`).toEqual([['1', 'К1']]);
+    }
+  });
+});
