@@ -47,7 +47,7 @@ export function resolveFormat<F extends string>(format: F | undefined, output: s
 /** Refuses to print a binary workbook on a terminal. */
 export function assertBinaryDestination(ctx: CliContext, format: string, output: string | undefined): void {
   if (format === 'xlsx' && (output === undefined || output === '-') && ctx.stdout.isTTY) {
-    throw new UserError('E_USAGE', 'an XLSX workbook cannot be printed on a terminal', {}, 'add -o report.xlsx, or redirect stdout to a file');
+    throw UserError.of('E_USAGE', 'usage.xlsxOnTerminal');
   }
 }
 
@@ -56,7 +56,7 @@ export function parseCount(value: string | undefined, name: string): number | un
   if (value === undefined) return undefined;
   const digits = value.trim().replace(/_/g, '');
   if (!/^\d+$/.test(digits) || Number(digits) <= 0) {
-    throw new UserError('E_USAGE', `${name} must be a positive whole number, got "${value}"`);
+    throw UserError.of('E_USAGE', 'usage.count', { name, value });
   }
   return Number(digits);
 }

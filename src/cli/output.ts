@@ -30,7 +30,7 @@ export async function writeOutput(
     await fs.rename(tmp, target);
   } catch (error) {
     await fs.rm(tmp, { force: true });
-    throw new UserError('E_OUTPUT', `cannot write the output file: ${(error as Error).message}`, { file: outFile });
+    throw UserError.of('E_OUTPUT', 'output.write', { reason: (error as Error).message }, { file: outFile });
   } finally {
     pendingTemps.delete(tmp);
   }
@@ -53,16 +53,16 @@ export function writtenLine(file: string, bytes: number, lang: string): string {
 
 async function assertWritableTarget(target: string, shown: string, inputs: string[]): Promise<void> {
   if (inputs.includes(target)) {
-    throw new UserError('E_OUTPUT', 'the output file is one of the input files; refusing to overwrite an input', { file: shown }, 'choose another -o path');
+    throw UserError.of('E_OUTPUT', 'output.isInput', {}, { file: shown });
   }
   const dir = path.dirname(target);
   const stat = await fs.stat(dir).catch(() => undefined);
   if (!stat?.isDirectory()) {
-    throw new UserError('E_OUTPUT', `the folder "${path.dirname(shown)}" does not exist`, { file: shown }, 'create the folder first or choose another -o path');
+    throw UserError.of('E_OUTPUT', 'output.noFolder', { folder: path.dirname(shown) }, { file: shown });
   }
   const existing = await fs.stat(target).catch(() => undefined);
   if (existing?.isDirectory()) {
-    throw new UserError('E_OUTPUT', 'the output path is a folder', { file: shown }, 'give a file name, e.g. -o report.xlsx');
+    throw UserError.of('E_OUTPUT', 'output.isFolder', {}, { file: shown });
   }
 }
 

@@ -98,6 +98,24 @@ export const MESSAGES = {
       en: 'say what each one means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, with a guess to check for each stage:\n{snippet}',
     },
   },
+  'output.write': { ru: 'не удалось записать файл результата: {reason}', en: 'cannot write the output file: {reason}' },
+  'output.isInput': {
+    ru: 'файл результата — один из входных файлов; перезаписывать входной файл нельзя', en: 'the output file is one of the input files; refusing to overwrite an input',
+    hint: { ru: 'укажите другой путь в -o', en: 'choose another -o path' },
+  },
+  'output.noFolder': {
+    ru: 'папки «{folder}» нет', en: 'the folder "{folder}" does not exist',
+    hint: { ru: 'сначала создайте папку или укажите другой путь в -o', en: 'create the folder first or choose another -o path' },
+  },
+  'output.isFolder': {
+    ru: 'путь результата — это папка', en: 'the output path is a folder',
+    hint: { ru: 'укажите имя файла, например -o report.xlsx', en: 'give a file name, e.g. -o report.xlsx' },
+  },
+  'usage.count': { ru: '{name}: нужно целое положительное число; получено «{value}»', en: '{name} must be a positive whole number, got "{value}"' },
+  'usage.xlsxOnTerminal': {
+    ru: 'книгу XLSX нельзя вывести в терминал', en: 'an XLSX workbook cannot be printed on a terminal',
+    hint: { ru: 'добавьте -o report.xlsx или перенаправьте stdout в файл', en: 'add -o report.xlsx, or redirect stdout to a file' },
+  },
   'usage.now': {
     ru: '--now: «{value}» — не дата', en: '--now: "{value}" is not a date',
     hint: { ru: 'укажите дату ISO, например 2025-01-31T09:00:00Z', en: 'give an ISO date such as 2025-01-31T09:00:00Z' },

@@ -68,6 +68,8 @@ describe('a Russian run speaks Russian', () => {
     ['an unknown option', ['kpi', '-d', 'samples/amocrm-deals.csv', '--lnag', 'ru'], 'неизвестный параметр'],
     ['a missing required option', ['kpi'], 'не указан обязательный параметр'],
     ['a bad choice', ['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'pdf'], 'недопустимое значение'],
+    ['an output folder that does not exist', ['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'нет', 'r.xlsx')], 'папки'],
+    ['a bad count', ['kpi', '-d', 'samples/amocrm-deals.csv', '--top-reasons', '0'], 'целое положительное число'],
     ['a swapped file', ['compare', '--cutover', '2025-03-01', '-d', 'samples/bitrix24-calls.xls'], 'похоже на выгрузку'],
   ])('%s: the error, its where and its hint', (_name, args, expected) => {
     const run = ruRun(args);
