@@ -35,7 +35,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   if ('cutover' in input) {
     await checkExportKinds(input.files, base);
     const run = await runEngines(input.files, base, overrides, cutoverPeriods(kpi, input.cutover));
-    return { result: comparisonFromRun(run, 0, input.cutover, options), dataQuality: dataQuality(run.reports, run.warnings) };
+    return { result: comparisonFromRun(run, 0, input.cutover, options), dataQuality: dataQuality(run.reports, run.alerts) };
   }
   const { before: b, after: a } = input;
   if (Boolean(b.activities) !== Boolean(a.activities) || Boolean(b.payments) !== Boolean(a.payments)) {
@@ -59,7 +59,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   });
   assertNotEmpty(periods[0]!, 'before');
   assertNotEmpty(periods[1]!, 'after');
-  return { result: compareKpis(periods[0]!, periods[1]!, options), dataQuality: dataQuality([...runs[0]!.reports, ...runs[1]!.reports], [...runs[0]!.warnings, ...runs[1]!.warnings]) };
+  return { result: compareKpis(periods[0]!, periods[1]!, options), dataQuality: dataQuality([...runs[0]!.reports, ...runs[1]!.reports], [...runs[0]!.alerts, ...runs[1]!.alerts]) };
 }
 
 /** The two engine periods of a cutover: everything before the day, and the day onwards. */

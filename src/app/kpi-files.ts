@@ -3,7 +3,7 @@
 // spec/metrics.md with its data quality. The CLI and the programmatic API call these functions.
 import { KpiEngine, type KpiOptions } from '../core/kpi/engine.js';
 import { notApplicable } from '../core/kpi/catalog.js';
-import { describeAlert, findAlerts } from '../core/kpi/alerts.js';
+import { describeAlert, findAlerts, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import type { DataQuality, KpiResult } from '../core/kpi/types.js';
 import type { InputShape, SkippedRow } from '../core/records.js';
@@ -55,7 +55,9 @@ export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: Co
 }
 
 /** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
-export function dataQuality(reports: ImportReport[], warnings: string[] = [], maxListed = DEFAULT_LIMITS.maxListedSkips): DataQuality {
+export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxListed = DEFAULT_LIMITS.maxListedSkips): DataQuality {
+  const nul: Alert[] = reports.filter((r) => r.table.nulBytes).map((r) => ({ code: 'nul-bytes', file: r.file, count: r.table.nulBytes! }));
+  const alerts = [...nul, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),
@@ -71,8 +73,9 @@ export function dataQuality(reports: ImportReport[], warnings: string[] = [], ma
       dropped: r.dropped,
       ...(r.table.nulBytes ? { nulBytesRemoved: r.table.nulBytes } : {}),
     })),
-    warnings: [...reports.filter((r) => r.table.nulBytes).map((r) => `${r.table.nulBytes} NUL bytes removed from ${r.file}: the CRM wrote them inside text fields; the text around them is kept`), ...warnings],
-    alerts: [],
+    // The English text of each alert, for readers of the JSON that predate `alerts`.
+    warnings: alerts.map((a) => describeAlert(a, 'en')),
+    alerts,
   };
 }
 
@@ -83,7 +86,8 @@ export interface EnginesRun {
   facts: EvidenceFacts[];
   shape: InputShape;
   reports: ImportReport[];
-  warnings: string[];
+  /** What the run itself noticed (payments with no manager and no known deal). */
+  alerts: Alert[];
   /**
    * Earliest and latest calendar day (ms at midnight) of the deals' created_at: a comparison's periods.
    * Activities and payments never widen them (spec, Before / after): a call log downloaded weeks
@@ -141,14 +145,14 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     activitiesMap = r.map;
     timing('activities read');
   } else engines = periods.map((p) => new KpiEngine(store, p));
-  const warnings: string[] = [];
+  const alerts: Alert[] = [];
   await readPayments();
   if (paymentsError) throw paymentsError;
   if (payments) {
     reports.push(payments.report);
     let unattributed = 0;
     for (const e of engines) unattributed = e.addPayments(payments.payments).unattributed;
-    if (unattributed > 0) warnings.push(`${unattributed} payments have neither a manager nor a known deal: counted in the total only`);
+    if (unattributed > 0) alerts.push({ code: 'unattributed-payments', payments: unattributed });
   }
   const shape = inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));
   const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
@@ -162,7 +166,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     facts,
     shape,
     reports,
-    warnings,
+    alerts,
     firstDay: Number.isFinite(first) ? day(first) : undefined,
     lastDay: Number.isFinite(last) ? day(last) : undefined,
   };
@@ -171,9 +175,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
 /** The KPI result (the JSON contract) of the engine at `index` of a run. */
 export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOptions): KpiResult {
   const { managers, total } = run.results[index]!;
-  const quality = dataQuality(run.reports, run.warnings);
-  quality.alerts = findAlerts(total, quality);
-  quality.warnings = [...quality.warnings, ...quality.alerts.map((a) => describeAlert(a, 'en'))];
+  const quality = dataQuality(run.reports, findAlerts(total, dataQuality(run.reports), run.alerts));
   return {
     schemaVersion: 1,
     period: { from: options.from ?? null, to: options.to ?? null },

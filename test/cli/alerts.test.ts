@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,5 +17,20 @@ describe('kpi says loudly when the numbers look wrong', () => {
     const quality = JSON.parse(json.stdout).dataQuality;
     expect(quality.alerts).toEqual([{ code: 'no-outcome', deals: 25 }]);
     expect(quality.warnings).toEqual([expect.stringMatching(/^None of the 25 deals/)]);
+  });
+
+  it('a payment with no manager and no known deal is said in the report\'s language: on stderr, in the HTML and in JSON', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status,amount\n1,Иванов Иван,2025-01-02,won,100\n');
+    writeFileSync(path.join(dir, 'pay.csv'), 'deal_id,manager,invoiced,paid\n999,,50,50\n1,,100,100\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-p', 'pay.csv', '-o', 'k.html'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/Внимание: Оплат без менеджера и без известной сделки: 1/);
+    const html = readFileSync(path.join(dir, 'k.html'), 'utf8');
+    expect(html).toContain('Оплат без менеджера и без известной сделки: 1');
+    expect(html).not.toMatch(/payments have neither/);
+    const json = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-p', 'pay.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(json.dataQuality.alerts).toEqual([{ code: 'unattributed-payments', payments: 1 }]);
+    expect(json.dataQuality.warnings).toEqual(['1 payments have neither a manager nor a known deal: counted in the total only.']);
   });
 });

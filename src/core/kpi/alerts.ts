@@ -3,7 +3,9 @@ import type { DataQuality, MetricValues } from './types.js';
 /** Numbers that look wrong, said loudly with their likely cause (in dataQuality.alerts and on stderr). */
 export type Alert =
   | { code: 'no-outcome'; deals: number }
-  | { code: 'many-skipped'; file: string; skipped: number; rows: number };
+  | { code: 'many-skipped'; file: string; skipped: number; rows: number }
+  | { code: 'nul-bytes'; file: string; count: number }
+  | { code: 'unattributed-payments'; payments: number };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
 const OUTCOME_MIN_DEALS = 20;
@@ -11,8 +13,8 @@ const OUTCOME_MIN_DEALS = 20;
 const SKIPPED_SHARE = 0.2;
 
 /** What in a result looks wrong: no deal won or lost among many, a file with many unreadable rows. */
-export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'files'>): Alert[] {
-  const out: Alert[] = [];
+export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'files'>, found: Alert[] = []): Alert[] {
+  const out: Alert[] = [...found];
   const leads = Number(total.leads ?? 0);
   if (leads >= OUTCOME_MIN_DEALS && total.won === 0 && total.lost === 0) out.push({ code: 'no-outcome', deals: leads });
   for (const f of quality.files) {
@@ -29,9 +31,22 @@ export function describeAlert(a: Alert, lang: string): string {
       return ru
         ? `Ни одна из ${a.deals} сделок не выиграна и не проиграна: вероятно, этапы переименованы или статус в другой колонке. crm-audit inspect покажет этапы; файл --map назовёт их (status: { "Этап": won }).`
         : `None of the ${a.deals} deals is won or lost: the stages are probably renamed, or the status is in another column. crm-audit inspect lists the stages; a --map file names them (status: { "Stage": won }).`;
+    case 'nul-bytes':
+      return ru
+        ? `${a.file}: удалено ${a.count} нулевых байтов (NUL): CRM записала их внутри текстовых полей; текст вокруг сохранён.`
+        : `${a.count} NUL bytes removed from ${a.file}: the CRM wrote them inside text fields; the text around them is kept.`;
+    case 'unattributed-payments':
+      return ru
+        ? `Оплат без менеджера и без известной сделки: ${a.payments}; они учтены только в итоге по отделу.`
+        : `${a.payments} payments have neither a manager nor a known deal: counted in the total only.`;
     case 'many-skipped':
       return ru
         ? `${a.file}: не прочитано ${a.skipped} из ${a.rows} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
         : `${a.file}: ${a.skipped} of ${a.rows} rows (${Math.round((a.skipped / a.rows) * 100)}%) could not be read: a column is probably misread (dates, amounts), or this is another kind of file. crm-audit inspect shows why.`;
   }
+}
+
+/** A result's warnings in the reader's language: its alerts in words (the English `warnings` of results saved before alerts existed). */
+export function warningLines(quality: Pick<DataQuality, 'warnings' | 'alerts'>, lang: string): string[] {
+  return quality.alerts ? quality.alerts.map((a) => describeAlert(a, lang)) : quality.warnings;
 }

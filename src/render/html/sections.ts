@@ -1,4 +1,5 @@
 import type { AuditResult } from '../../core/audit/types.js';
+import { warningLines } from '../../core/kpi/alerts.js';
 import type { CompareResult } from '../../core/compare.js';
 import { METRICS } from '../../core/kpi/catalog.js';
 import type { KpiResult } from '../../core/kpi/types.js';
@@ -107,7 +108,8 @@ export function qualitySection(k: KpiResult, lang: string): string {
   const q = k.dataQuality;
   let body = table([L.file, L.format, L.rows, L.records, L.unreadable, L.dropped], q.files.map((f) => [f.file, f.format, formatCount(f.rowsRead, lang), formatCount(f.records, lang), formatCount(f.skipped, lang), formatCount(Object.values(f.dropped).reduce((a, b) => a + b, 0), lang)]), { numeric: [false, false, true, true, true, true] });
   if (q.rowsSkipped.length > 0) body += `<h3>${esc(L.skippedRows)}</h3>${table([L.file, L.row, L.column, L.reason], q.rowsSkipped.slice(0, 50).map((s) => [s.file, String(s.row), s.column ?? '', rowReason(s.reason, lang)]))}`;
-  if (q.warnings.length > 0) body += `<h3>${esc(L.warnings)}</h3><ul>${q.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`;
+  const warnings = warningLines(q, lang);
+  if (warnings.length > 0) body += `<h3>${esc(L.warnings)}</h3><ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`;
   const na = Object.entries(k.notApplicable);
   if (na.length > 0) body += `<h3>${esc(L.notApplicable)}</h3>${table([L.metric, L.reason], na.map(([key, why]) => [METRICS.find((m) => m.key === key)?.label[lang === 'ru' ? 'ru' : 'en'] ?? key, reasonText(why, lang)]))}`;
   return section('data-quality', L.dataQuality, body);

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { warningLines } from '../../core/kpi/alerts.js';
 import { METRICS } from '../../core/kpi/catalog.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { tr } from '../../core/i18n.js';
@@ -111,7 +112,7 @@ function addDataQualitySheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
     setText(row.getCell(3), s.column ?? '');
     setText(row.getCell(4), rowReason(s.reason, lang));
   }
-  for (const w of result.dataQuality.warnings) setText(dq.addRow([]).getCell(4), w);
+  for (const w of warningLines(result.dataQuality, lang)) setText(dq.addRow([]).getCell(4), w);
   finishSheet(dq, heading(L.dataQuality));
 }
 
