@@ -3,7 +3,7 @@ import type { Answer } from '../../core/audit/answers.js';
 import { pointsFor, scoreAudit } from '../../core/audit/score.js';
 import { checkEvidence } from '../../core/audit/evidence.js';
 import type { AuditResult } from '../../core/audit/types.js';
-import { formatWhere, UserError } from '../../core/errors.js';
+import { formatWhere, UserError, userErrorMessage } from '../../core/errors.js';
 import type { EvidenceFacts } from '../../core/kpi/facts.js';
 import type { KpiFiles } from '../../app/kpi-files.js';
 import { pick, tr } from '../../core/i18n.js';
@@ -150,7 +150,9 @@ async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: stri
       return await o.readFacts({ deals, activities: activities || undefined, payments: payments || undefined });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      say(tr(lang, `Не удалось прочитать выгрузки: ${error.message}${formatWhere(error.where) ? ` (${formatWhere(error.where)})` : ''}. Попробуйте ещё раз.`, `Could not read the exports: ${error.message}${formatWhere(error.where) ? ` (${formatWhere(error.where)})` : ''}. Try again.`));
+      const where = formatWhere(error.where, lang);
+      const what = `${userErrorMessage(error, lang)}${where ? ` (${where})` : ''}`;
+      say(tr(lang, `Не удалось прочитать выгрузки: ${what}. Попробуйте ещё раз.`, `Could not read the exports: ${what}. Try again.`));
     }
   }
 }
