@@ -1,8 +1,9 @@
 import { tr } from '../core/i18n.js';
 import type { UnknownStage } from '../core/undecided-stages.js';
-import { stagesSnippet, type StagesUndecided } from '../io/map/import.js';
+import { StagesUndecided, stagesSnippet } from '../io/map/import.js';
 import { normalizeValue } from '../io/map/values.js';
-import type { ColumnsMissing } from '../io/map/mapping.js';
+import { ColumnsMissing } from '../io/map/mapping.js';
+import type { Overrides } from '../io/documents/map-file.js';
 import type { ValueMaps } from '../io/map/value-maps.js';
 import type { CliContext } from './context.js';
 import { writeOutput } from './output.js';
@@ -78,4 +79,36 @@ export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: s
   const file = (await askInput(io, tr(lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'))).trim();
   if (file !== '') await writeOutput(ctx, `${error.kind}:\n  columns:\n${Object.entries(chosen).map(([f, h]) => `    ${f}: ${JSON.stringify(h)}`).join('\n')}\n`, file, [], lang);
   return chosen;
+}
+
+/**
+ * Runs a computation over exports; where they cannot say something (a closed stage no rule knows, a
+ * required column no rule finds), asks once on a terminal and runs it again with the answers. Without
+ * a terminal the error, with its ready --map snippet, stands. `beforeColumns` runs before a column is
+ * asked about (kpi checks there that no file was passed under the wrong option).
+ */
+export async function withAnswers<T>(ctx: CliContext, lang: string, overrides: Overrides, compute: (maps: Overrides) => Promise<T>, beforeColumns?: () => Promise<void>): Promise<T> {
+  let maps = overrides;
+  for (let asked = 0; ; asked++) {
+    try {
+      return await compute(maps);
+    } catch (error) {
+      if (asked < 3 && error instanceof StagesUndecided) {
+        const chosen = await askStages(ctx, error, lang);
+        if (chosen) {
+          maps = { ...maps, valueMaps: withStages(maps.valueMaps, chosen) };
+          continue;
+        }
+      }
+      if (asked < 3 && error instanceof ColumnsMissing) {
+        await beforeColumns?.();
+        const chosen = await askColumns(ctx, error, lang);
+        if (chosen) {
+          maps = { ...maps, columns: { ...maps.columns, [error.kind]: { ...maps.columns[error.kind], ...chosen } } };
+          continue;
+        }
+      }
+      throw error;
+    }
+  }
 }

@@ -111,3 +111,13 @@ describe('crm-audit map asks every question a run would, and writes one map', ()
     expect(json.total).toMatchObject({ leads: 5, won: 3, lost: 1, open: 1, revenue: 350000 });
   });
 });
+
+describe('compare asks the same questions as kpi on a terminal', () => {
+  it('a renamed closed stage in a before/after split: asked once, then the comparison', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-compare-'));
+    writeFileSync(path.join(dir, 'deals.csv'), EXPORT);
+    const run = drive([['Этап «Выдано»', '\r'], ['Сохранить ответы как файл --map', '\r']], ['compare', '-d', 'deals.csv', '--cutover', '04.02.2025'], dir);
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).toMatch(/Конверсия/);
+  });
+});

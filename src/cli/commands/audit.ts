@@ -6,6 +6,7 @@ import { UserError } from '../../core/errors.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import type { EvidenceFacts } from '../../core/kpi/facts.js';
 import { isAnswersFile, readEvidenceFacts } from '../../app/evidence-files.js';
+import { withAnswers } from '../ask-stages.js';
 import type { KpiFiles } from '../../app/kpi-files.js';
 import { guessDocumentKind, wrongKindError } from '../../io/documents/document-kind.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
@@ -101,7 +102,7 @@ async function prepareEvidence(opts: AuditOptions, ctx: CliContext, answerFiles:
   const kpi = kpiOptionsFromCli(opts);
   const base = importOptionsFromCli(opts, ctx);
   const overrides = await loadOverrides(opts.map, ctx.cwd, ctx.stdin);
-  return (files) => readEvidenceFacts(files, base, overrides, kpi);
+  return (files) => withAnswers(ctx, opts.lang, overrides, (maps) => readEvidenceFacts(files, base, maps, kpi));
 }
 
 /** Renders an audit result in any format; shared by both ways of running the audit. */

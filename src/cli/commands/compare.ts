@@ -3,6 +3,7 @@ import { UserError } from '../../core/errors.js';
 import { tr } from '../../core/i18n.js';
 import { AMOUNT_FORMS, readAmount, readShare, SHARE_FORMS } from '../../core/option-values.js';
 import { computeComparison, type ComparePeriods } from '../../app/compare-files.js';
+import { withAnswers } from '../ask-stages.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
 import { loadTargets } from '../../io/documents/targets-file.js';
 import { renderCompareMarkdown, renderCompareTable } from '../../render/compare/text.js';
@@ -66,13 +67,10 @@ export async function compareFromCli(o: CompareCliOptions, ctx: CliContext): Pro
   const periods = periodsFromCli(o);
   const cost = parseAmount(o.cost, '--cost');
   const margin = parseMargin(o.margin);
-  return computeComparison(periods, importOptionsFromCli(o, ctx), await loadOverrides(o.map, ctx.cwd, ctx.stdin), kpiOptionsFromCli(o), {
-    targets: await loadTargets(o.targets, ctx.cwd, ctx.stdin),
-    cost,
-    monthlyCost: parseAmount(o.monthlyCost, '--monthly-cost'),
-    margin,
-    byManager: Boolean(o.byManager),
-  });
+  const options = { targets: await loadTargets(o.targets, ctx.cwd, ctx.stdin), cost, monthlyCost: parseAmount(o.monthlyCost, '--monthly-cost'), margin, byManager: Boolean(o.byManager) };
+  const base = importOptionsFromCli(o, ctx);
+  const kpi = kpiOptionsFromCli(o);
+  return withAnswers(ctx, o.lang ?? 'ru', await loadOverrides(o.map, ctx.cwd, ctx.stdin), (maps) => computeComparison(periods, base, maps, kpi, options));
 }
 
 /** `crm-audit compare`: the before/after table, targets, payback and ROI. */

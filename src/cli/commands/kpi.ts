@@ -3,9 +3,8 @@ import type { KpiOptions } from '../../core/kpi/engine.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { UserError } from '../../core/errors.js';
 import { checkExportKinds } from '../../app/compare-files.js';
-import { StagesUndecided, type ImportOptions } from '../../io/map/import.js';
-import { askColumns, askStages, withStages } from '../ask-stages.js';
-import { ColumnsMissing } from '../../io/map/mapping.js';
+import type { ImportOptions } from '../../io/map/import.js';
+import { withAnswers } from '../ask-stages.js';
 import { computeKpisFromFiles, type KpiFiles } from '../../app/kpi-files.js';
 import { renderJson } from '../../render/json.js';
 import { loadOverrides, type Overrides } from '../../io/documents/map-file.js';
@@ -69,34 +68,15 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
 }
 
 /**
- * Computes the KPIs; where the exports cannot say something (a closed stage no rule knows, a
- * required column no rule finds), asks once on a terminal and reads them again with the answers.
+ * Computes the KPIs, asking on a terminal what the exports cannot say; a file passed under the wrong
+ * option (a call log as --deals) fails on its columns, and is named as such instead.
  */
 async function computeAsking(ctx: CliContext, files: KpiFiles, base: ImportOptions, overrides: Overrides, options: KpiOptions, lang: string): Promise<KpiResult> {
-  let maps = overrides;
-  for (let asked = 0; ; asked++) {
-    try {
-      return await computeKpisFromFiles(files, base, maps, options);
-    } catch (error) {
-      if (asked < 3 && error instanceof StagesUndecided) {
-        const chosen = await askStages(ctx, error, lang);
-        if (chosen) {
-          maps = { ...maps, valueMaps: withStages(maps.valueMaps, chosen) };
-          continue;
-        }
-      }
-      // A file passed under the wrong option (a call log as --deals) fails on its columns: say so instead.
-      if (error instanceof UserError && MAYBE_SWAPPED.has(error.code)) await checkExportKinds(files, base);
-      if (asked < 3 && error instanceof ColumnsMissing) {
-        const chosen = await askColumns(ctx, error, lang);
-        if (chosen) {
-          maps = { ...maps, columns: { ...maps.columns, [error.kind]: { ...maps.columns[error.kind], ...chosen } } };
-          continue;
-        }
-      }
-      throw error;
-    }
-  }
+  const swapped = () => checkExportKinds(files, base);
+  return withAnswers(ctx, lang, overrides, (maps) => computeKpisFromFiles(files, base, maps, options), swapped).catch(async (error: unknown) => {
+    if (error instanceof UserError && MAYBE_SWAPPED.has(error.code)) await swapped();
+    throw error;
+  });
 }
 
 /** Errors a file of another kind gives under an option (its columns are not the expected ones). */
