@@ -39,7 +39,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   }
   const { before: b, after: a } = input;
   if (Boolean(b.activities) !== Boolean(a.activities) || Boolean(b.payments) !== Boolean(a.payments)) {
-    throw new UserError('E_COMPARE_KIND', 'the two periods have different kinds of files', {}, 'give activities (and payments) for both periods, or for neither, so that the same metrics compare');
+    throw UserError.of('E_COMPARE_KIND', 'compare.kindsDiffer');
   }
   await checkKinds(
     [
@@ -54,7 +54,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   );
   const runs = [await runEngines(b, base, overrides, [kpi]), await runEngines(a, base, overrides, [kpi])];
   const periods = runs.map((run, i) => {
-    if (run.firstDay === undefined || run.lastDay === undefined) throw new UserError('E_COMPARE_EMPTY', `the ${i === 0 ? 'before' : 'after'} files hold no dated records`, { file: (i === 0 ? b : a).deals });
+    if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' }, { file: (i === 0 ? b : a).deals });
     return { period: makePeriod(iso(run.firstDay), iso(run.lastDay)), ...run.results[0]! };
   });
   assertNotEmpty(periods[0]!, 'before');
@@ -76,9 +76,9 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
   const cut = Date.parse(`${cutover}T00:00:00Z`);
   const first = run.firstDay;
   const last = run.lastDay;
-  if (first === undefined || last === undefined) throw new UserError('E_COMPARE_EMPTY', 'the files hold no dated records');
+  if (first === undefined || last === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDates');
   if (cut <= first || cut > last) {
-    throw new UserError('E_COMPARE_CUTOVER', `the cutover ${cutover} is outside the data, which runs from ${iso(first)} to ${iso(last)}`, {}, `choose a cutover after ${iso(first)} and no later than ${iso(last)}`);
+    throw UserError.of('E_COMPARE_CUTOVER', 'compare.cutoverOutside', { cutover, first: iso(first), last: iso(last) });
   }
   const before: PeriodKpis = { period: makePeriod(iso(first), iso(cut - DAY)), ...run.results[offset]! };
   const after: PeriodKpis = { period: makePeriod(cutover, iso(last)), ...run.results[offset + 1]! };
@@ -89,6 +89,7 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
 
 function assertNotEmpty(p: PeriodKpis, which: 'before' | 'after', cutover?: string): void {
   if (p.total.leads === 0) {
-    throw new UserError('E_COMPARE_EMPTY', `the ${which} period (${p.period.from} to ${p.period.to}) has no deals`, {}, cutover ? `move the cutover (now ${cutover}) so that both periods have deals` : `check the ${which} deals file`);
+    const params = { which, whichRu: which === 'before' ? 'до' : 'после', from: p.period.from, to: p.period.to, ...(cutover ? { cutover } : {}) };
+    throw UserError.of('E_COMPARE_EMPTY', cutover ? 'compare.emptyPeriodCutover' : 'compare.emptyPeriod', params);
   }
 }

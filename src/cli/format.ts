@@ -37,11 +37,11 @@ export function resolveFormat<F extends string>(format: F | undefined, output: s
   if (!ext) return format ?? fallback;
   if (format) {
     if (!FORMAT_EXTENSIONS[format] || FORMAT_EXTENSIONS[format].includes(ext)) return format;
-    throw new UserError('E_USAGE', `--format ${format} cannot be written to a ".${ext}" file`, { file: output }, `name the file ${path.basename(output!, path.extname(output!))}.${FORMAT_EXTENSIONS[format][0]}, or choose another --format: ${describeFormats(allowed)}`);
+    throw UserError.of('E_USAGE', 'format.extensionMismatch', { format, ext, name: `${path.basename(output!, path.extname(output!))}.${FORMAT_EXTENSIONS[format][0]}`, formats: describeFormats(allowed) }, { file: output });
   }
   const byExt = formatOfExtension(ext, allowed);
   if (byExt) return byExt;
-  throw new UserError('E_USAGE', `cannot write a ".${ext}" file`, { file: output }, `this command writes ${describeFormats(allowed)}; give -o one of those extensions`);
+  throw UserError.of('E_USAGE', 'format.unknownExtension', { ext, formats: describeFormats(allowed) }, { file: output });
 }
 
 /** Refuses to print a binary workbook on a terminal. */

@@ -124,6 +124,49 @@ export const MESSAGES = {
   'usage.delimiter': { ru: '--delimiter: нужен один символ ASCII (или "tab"); получено «{value}»', en: '--delimiter must be one ASCII character (or "tab"), got "{value}"' },
   'usage.maxBadRows': { ru: '--max-bad-rows: нужно число строк (например 10) или доля (например 5%); получено «{value}»', en: '--max-bad-rows must be a count (e.g. 10) or a share (e.g. 5%), got "{value}"' },
   'usage.callbackWindow': { ru: '--callback-window: нужна длительность, например 24h, 90m или 2d; получено «{value}»', en: '--callback-window must be a duration such as 24h, 90m or 2d, got "{value}"' },
+  'format.extensionMismatch': {
+    ru: '--format {format} нельзя записать в файл «.{ext}»', en: '--format {format} cannot be written to a ".{ext}" file',
+    hint: { ru: 'назовите файл {name} или выберите другой --format: {formats}', en: 'name the file {name}, or choose another --format: {formats}' },
+  },
+  'format.unknownExtension': {
+    ru: 'файл «.{ext}» записать нельзя', en: 'cannot write a ".{ext}" file',
+    hint: { ru: 'эта команда пишет {formats}; дайте -o одно из этих расширений', en: 'this command writes {formats}; give -o one of those extensions' },
+  },
+  'usage.fromAfterTo': { ru: '--from {from} позже --to {to}', en: '--from {from} is after --to {to}' },
+  'usage.touchNorm': { ru: '--touch-norm: нужно число; получено «{value}»', en: '--touch-norm must be a number, got "{value}"' },
+  'usage.unknownMetric': {
+    ru: 'неизвестный показатель: {metrics}', en: 'unknown metric {metrics}',
+    hint: { ru: 'показатели: {known}', en: 'metrics: {known}' },
+  },
+  'usage.oneStdin': { ru: 'из stdin (-) можно читать только один файл', en: 'only one input can be read from stdin (-)' },
+  'compare.bothWays': { ru: 'укажите либо --deals с --cutover, либо --before-deals и --after-deals, но не то и другое', en: 'give either --deals with --cutover, or --before-deals and --after-deals, not both' },
+  'compare.cutoverNeedsDeals': { ru: '--cutover нужен файл сделок --deals (и, если есть, --activities, --payments)', en: '--cutover needs --deals (and optionally --activities, --payments)' },
+  'compare.dealsNeedCutover': {
+    ru: '--deals в compare нужна дата внедрения --cutover ДАТА', en: '--deals in compare needs --cutover DATE: the day the CRM went in',
+    hint: { ru: 'или дайте два набора файлов: --before-deals и --after-deals', en: 'or give two sets of files with --before-deals and --after-deals' },
+  },
+  'compare.howToSplit': {
+    ru: 'не указано, как разделить периоды', en: 'say how to split the periods',
+    hint: { ru: 'crm-audit compare --deals all.csv --cutover 01.01.2025 или --before-deals old.csv --after-deals new.csv', en: 'crm-audit compare --deals all.csv --cutover 2025-01-01, or --before-deals old.csv --after-deals new.csv' },
+  },
+  'compare.kindsDiffer': {
+    ru: 'у двух периодов разные виды файлов', en: 'the two periods have different kinds of files',
+    hint: { ru: 'дайте звонки (и оплаты) для обоих периодов или ни для одного, чтобы сравнивались одни и те же показатели', en: 'give activities (and payments) for both periods, or for neither, so that the same metrics compare' },
+  },
+  'compare.noDatesPeriod': { ru: 'в файлах периода «{whichRu}» нет записей с датами', en: 'the {which} files hold no dated records' },
+  'compare.noDates': { ru: 'в файлах нет записей с датами', en: 'the files hold no dated records' },
+  'compare.cutoverOutside': {
+    ru: 'дата внедрения {cutover} вне данных: они идут с {first} по {last}', en: 'the cutover {cutover} is outside the data, which runs from {first} to {last}',
+    hint: { ru: 'выберите дату после {first} и не позже {last}', en: 'choose a cutover after {first} and no later than {last}' },
+  },
+  'compare.emptyPeriodCutover': {
+    ru: 'в периоде «{whichRu}» ({from} — {to}) нет сделок', en: 'the {which} period ({from} to {to}) has no deals',
+    hint: { ru: 'сдвиньте дату внедрения (сейчас {cutover}), чтобы в обоих периодах были сделки', en: 'move the cutover (now {cutover}) so that both periods have deals' },
+  },
+  'compare.emptyPeriod': {
+    ru: 'в периоде «{whichRu}» ({from} — {to}) нет сделок', en: 'the {which} period ({from} to {to}) has no deals',
+    hint: { ru: 'проверьте файл сделок периода «{whichRu}»', en: 'check the {which} deals file' },
+  },
 } as const satisfies Record<string, MessageDef>;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -29,7 +29,8 @@ function latinWords(output: string): string[] {
     .replace(/->.*$/gm, ' ')
     .replace(/\S*[/\\]\S*|\S+\.(csv|xlsx?|json|md|ya?ml|html)\b/g, ' ')
     .replace(/(^|[\s(])--?[\w-]+/g, ' ');
-  const words = [...stripped.matchAll(/(?<![\w])[A-Za-z][A-Za-z0-9_.*<>=!-]*/g)].map((m) => m[0].replace(/[.-]+$/, ''));
+  // A word right after a dot is a file extension (.txt, .markdown): an id, like the format names.
+  const words = [...stripped.matchAll(/(?<![\w.])[A-Za-z][A-Za-z0-9_.*<>=!-]*/g)].map((m) => m[0].replace(/[.-]+$/, ''));
   return words.filter((w) => !ALLOWED.has(w) && !w.includes('_') && !/^\w+(\.[\w*]+)+/.test(w) && !/^(error|warn):/.test(w));
 }
 
@@ -71,6 +72,10 @@ describe('a Russian run speaks Russian', () => {
     ['an output folder that does not exist', ['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'нет', 'r.xlsx')], 'папки'],
     ['a bad count', ['kpi', '-d', 'samples/amocrm-deals.csv', '--top-reasons', '0'], 'целое положительное число'],
     ['a swapped file', ['compare', '--cutover', '2025-03-01', '-d', 'samples/bitrix24-calls.xls'], 'похоже на выгрузку'],
+    ['a cutover outside the data', ['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2030-01-01'], 'вне данных'],
+    ['compare without a way to split', ['compare'], 'как разделить периоды'],
+    ['an output extension no format writes', ['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'r.pdf')], 'записать нельзя'],
+    ['--from after --to', ['kpi', '-d', 'samples/amocrm-deals.csv', '--from', '2025-03-01', '--to', '2025-02-01'], 'позже'],
   ])('%s: the error, its where and its hint', (_name, args, expected) => {
     const run = ruRun(args);
     expect(run.code).toBe(2);

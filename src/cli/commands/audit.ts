@@ -98,7 +98,7 @@ async function prepareEvidence(opts: AuditOptions, ctx: CliContext, answerFiles:
     throw new UserError('E_USAGE', 'checking the answers against exports needs the deals export', {}, 'add --deals deals.csv (the same files as for `crm-audit kpi`)');
   }
   const stdinUsers = [...answerFiles, opts.deals, opts.activities, opts.payments, opts.map].filter((f) => f === '-').length;
-  if (stdinUsers > 1) throw new UserError('E_USAGE', 'only one input can be read from stdin (-)');
+  if (stdinUsers > 1) throw UserError.of('E_USAGE', 'usage.oneStdin');
   const kpi = kpiOptionsFromCli(opts);
   const base = importOptionsFromCli(opts, ctx);
   const overrides = await loadOverrides(opts.map, ctx.cwd, ctx.stdin);

@@ -47,14 +47,14 @@ export function parseMargin(value: string | undefined, lang = 'en'): number | un
 export function periodsFromCli(o: CompareCliOptions): ComparePeriods {
   const split = o.cutover !== undefined || o.deals !== undefined;
   const sets = [o.beforeDeals, o.afterDeals, o.beforeActivities, o.afterActivities, o.beforePayments, o.afterPayments].some((x) => x !== undefined);
-  if (split && sets) throw new UserError('E_USAGE', 'give either --deals with --cutover, or --before-deals and --after-deals, not both');
+  if (split && sets) throw UserError.of('E_USAGE', 'compare.bothWays');
   if (split) {
-    if (!o.deals) throw new UserError('E_USAGE', '--cutover needs --deals (and optionally --activities, --payments)');
-    if (!o.cutover) throw new UserError('E_USAGE', '--deals in compare needs --cutover DATE: the day the CRM went in', {}, 'or give two sets of files with --before-deals and --after-deals');
+    if (!o.deals) throw UserError.of('E_USAGE', 'compare.cutoverNeedsDeals');
+    if (!o.cutover) throw UserError.of('E_USAGE', 'compare.dealsNeedCutover');
     return { cutover: parseDay(o.cutover, '--cutover')!, files: { deals: o.deals, activities: o.activities, payments: o.payments } };
   }
   if (!o.beforeDeals || !o.afterDeals) {
-    throw new UserError('E_USAGE', 'say how to split the periods', {}, 'crm-audit compare --deals all.csv --cutover 2025-01-01, or --before-deals old.csv --after-deals new.csv');
+    throw UserError.of('E_USAGE', 'compare.howToSplit');
   }
   return {
     before: { deals: o.beforeDeals, activities: o.beforeActivities, payments: o.beforePayments },

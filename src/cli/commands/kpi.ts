@@ -32,9 +32,9 @@ const FORMATS = ['table', 'json', 'md', 'xlsx', 'csv', 'html'] as const;
 export function kpiOptionsFromCli(o: { from?: string; to?: string; touchNorm?: string; callbackWindow?: string }): KpiOptions {
   const from = parseDay(o.from, '--from');
   const to = parseDay(o.to, '--to');
-  if (from && to && from > to) throw new UserError('E_USAGE', `--from ${from} is after --to ${to}`);
+  if (from && to && from > to) throw UserError.of('E_USAGE', 'usage.fromAfterTo', { from, to });
   const touchNorm = o.touchNorm === undefined ? 5 : Number(o.touchNorm);
-  if (!Number.isFinite(touchNorm) || touchNorm < 0) throw new UserError('E_USAGE', `--touch-norm must be a number, got "${o.touchNorm}"`);
+  if (!Number.isFinite(touchNorm) || touchNorm < 0) throw UserError.of('E_USAGE', 'usage.touchNorm', { value: String(o.touchNorm) });
   return { from, to, touchNorm, callbackWindowMs: parseWindow(o.callbackWindow, 24 * 3_600_000) };
 }
 
@@ -43,7 +43,7 @@ export function parseMetrics(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   const list = value.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = list.filter((k) => !METRIC_KEYS.includes(k));
-  if (unknown.length > 0) throw new UserError('E_USAGE', `unknown metric ${unknown.map((u) => `"${u}"`).join(', ')}`, {}, `metrics: ${METRIC_KEYS.join(', ')}`);
+  if (unknown.length > 0) throw UserError.of('E_USAGE', 'usage.unknownMetric', { metrics: unknown.map((u) => `"${u}"`).join(', '), known: METRIC_KEYS.join(', ') });
   return list;
 }
 
@@ -58,7 +58,7 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const base = importOptionsFromCli(o, ctx);
   const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
   const stdinUsers = [o.deals, o.activities, o.payments, o.map].filter((f) => f === '-').length;
-  if (stdinUsers > 1) throw new UserError('E_USAGE', 'only one input can be read from stdin (-)');
+  if (stdinUsers > 1) throw UserError.of('E_USAGE', 'usage.oneStdin');
   const files = { deals: o.deals, activities: o.activities, payments: o.payments };
   const result = await computeAsking(ctx, files, base, overrides, options, o.lang);
   reportSkippedRows(ctx, result.dataQuality, o.lang, format);
