@@ -175,7 +175,10 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
 /** The KPI result (the JSON contract) of the engine at `index` of a run. */
 export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOptions): KpiResult {
   const { managers, total } = run.results[index]!;
-  const quality = dataQuality(run.reports, findAlerts(total, dataQuality(run.reports), run.alerts));
+  const quality = dataQuality(run.reports, run.alerts);
+  const found = findAlerts(total, quality);
+  quality.alerts!.push(...found);
+  quality.warnings.push(...found.map((a) => describeAlert(a, 'en')));
   return {
     schemaVersion: 1,
     period: { from: options.from ?? null, to: options.to ?? null },

@@ -1,5 +1,5 @@
 import { tr } from '../core/i18n.js';
-import type { UnknownStage } from '../core/undecided-stages.js';
+import { guessStage, type UnknownStage } from '../core/undecided-stages.js';
 import { StagesUndecided, stagesSnippet } from '../io/map/import.js';
 import { normalizeValue } from '../io/map/values.js';
 import { ColumnsMissing } from '../io/map/mapping.js';
@@ -28,7 +28,7 @@ export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'w
   ctx.stderr.write(`${tr(lang, `В выгрузке ${error.where.file} есть закрытые этапы, о которых неизвестно, выиграны сделки или проиграны.`, `${error.where.file} has closed stages that nothing says are won or lost.`)}\n`);
   const chosen: Record<string, Outcome> = {};
   for (const [name, s] of error.stages) {
-    const guess: Outcome = s.amount > 0 && s.amount >= s.deals / 2 ? 'won' : 'lost';
+    const guess: Outcome = guessStage(s);
     chosen[name] = (await askSelect(
       io,
       tr(lang, `Этап «${name}» (${evidence(s, lang)}) — это`, `The stage "${name}" (${evidence(s, lang)}) is`),
@@ -77,7 +77,7 @@ export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: s
   }
   if (!offerToSave) return chosen;
   const file = (await askInput(io, tr(lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'))).trim();
-  if (file !== '') await writeOutput(ctx, `${error.kind}:\n  columns:\n${Object.entries(chosen).map(([f, h]) => `    ${f}: ${JSON.stringify(h)}`).join('\n')}\n`, file, [], lang);
+  if (file !== '') await writeOutput(ctx, `${error.kind}:\n${columnsYaml(chosen)}`, file, [], lang);
   return chosen;
 }
 
@@ -111,4 +111,9 @@ export async function withAnswers<T>(ctx: CliContext, lang: string, overrides: O
       throw error;
     }
   }
+}
+
+/** The `columns:` block of a --map file (under its kind's key). */
+export function columnsYaml(columns: Record<string, string>): string {
+  return `  columns:\n${Object.entries(columns).map(([field, header]) => `    ${field}: ${JSON.stringify(header)}`).join('\n')}\n`;
 }

@@ -20,3 +20,8 @@ export function undecidedStages(report: { unknownStage?: 'open' | 'ask'; stages?
     .filter(([, s]) => Math.max(s.closedFlag, s.closeDate) * 2 >= s.deals)
     .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1));
 }
+
+/** The status a stage's deals suggest, proposed to a person to check (never applied unasked): closed with amounts looks won, closed without looks lost. */
+export function guessStage(s: UnknownStage): 'won' | 'lost' {
+  return s.amount > 0 && s.amount >= s.deals / 2 ? 'won' : 'lost';
+}

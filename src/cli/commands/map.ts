@@ -3,7 +3,7 @@ import { undecidedStages } from '../../core/undecided-stages.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
 import { stagesSnippet } from '../../io/map/import.js';
 import { guessKind, inspectFile } from '../../io/map/inspect.js';
-import { askColumns, askStages } from '../ask-stages.js';
+import { askColumns, askStages, columnsYaml } from '../ask-stages.js';
 import { ColumnsMissing } from '../../io/map/mapping.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -48,7 +48,7 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
 
 /** One --map document: the columns chosen (for the file's kind) and the stages' statuses (deals). */
 function mapYaml(kind: string, columns: Record<string, string> | undefined, stages: string): string {
-  const cols = columns ? `  columns:\n${Object.entries(columns).map(([f, h]) => `    ${f}: ${JSON.stringify(h)}`).join('\n')}\n` : '';
+  const cols = columns ? columnsYaml(columns) : '';
   if (!stages) return `${kind}:\n${cols}`;
   // The stage snippet starts with its own "deals:" line: the columns go under the same key.
   return stages.replace(/^deals:\n/, `deals:\n${cols}`);

@@ -13,8 +13,8 @@ const OUTCOME_MIN_DEALS = 20;
 const SKIPPED_SHARE = 0.2;
 
 /** What in a result looks wrong: no deal won or lost among many, a file with many unreadable rows. */
-export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'files'>, found: Alert[] = []): Alert[] {
-  const out: Alert[] = [...found];
+export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'files'>): Alert[] {
+  const out: Alert[] = [];
   const leads = Number(total.leads ?? 0);
   if (leads >= OUTCOME_MIN_DEALS && total.won === 0 && total.lost === 0) out.push({ code: 'no-outcome', deals: leads });
   for (const f of quality.files) {

@@ -15,7 +15,7 @@ import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type Column
 import { activityMemos, readActivity } from './activity-reader.js';
 import { RowCells, type Cells } from './cells.js';
 import { activityValueReaders, DateOrders, DecimalMarks, firstColumns, PENDING, placeholderDates, RowProblem, type ReadContext } from './context.js';
-import { undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
+import { guessStage, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { readPayment } from './payment-reader.js';
 import { RowFilter } from './row-filters.js';
@@ -399,8 +399,6 @@ export async function importDealRows(file: string, opts: ImportOptions, store: D
   return { report, map, productRows };
 }
 
-export { undecidedStages };
-
 /** Refuses a deals file without a readable deal or with stages nothing can classify, and reports merged rows. */
 export function finishDeals(report: ImportReport, merged: number, productRows: boolean, opts: Pick<ImportOptions, 'enforceBadRows'> = {}): void {
   if (report.records === 0) {
@@ -433,7 +431,7 @@ export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?:
   const ru = lang === 'ru';
   const share = (n: number, of: number) => (n === of ? (ru ? 'все' : 'all') : n === 0 ? (ru ? 'ни одной' : 'none') : `${n}`);
   const lines = undecided.map(([name, s]) => {
-    const value = chosen?.[name] ?? (s.amount > 0 && s.amount >= s.deals / 2 ? 'won' : 'lost');
+    const value = chosen?.[name] ?? guessStage(s);
     const closed = share(Math.max(s.closedFlag, s.closeDate), s.deals);
     const evidence = ru
       ? `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${share(s.amount, s.deals)}`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { undecidedStages } from '../../../src/io/map/import.js';
+import { undecidedStages } from '../../../src/core/undecided-stages.js';
 import { buildValueMaps } from '../../../src/io/map/value-maps.js';
 import { describeUserError, UserError } from '../../../src/core/errors.js';
 import { activities, at, deals } from '../../helpers/fixtures.js';
