@@ -44,6 +44,29 @@ export interface Payment {
   paid_at: number | null;
 }
 
+/** One row of a marketing spend file: what a source cost in a calendar month. */
+export interface SpendRow {
+  /** Calendar month `YYYY-MM`. */
+  month: string;
+  /** The source as the file writes it, trimmed and with whitespace collapsed ('' when empty). */
+  source: string;
+  /** Money spent, in the file's currency (may be 0; never negative). */
+  amount: number;
+}
+
+/** One row of a plan file: targets of a manager or a source for a calendar month. */
+export interface PlanRow {
+  /** Exactly one of manager and source is non-empty (which one the file's columns say). */
+  manager: string;
+  source: string;
+  /** Calendar month `YYYY-MM`. */
+  month: string;
+  /** Targets; null where the file has no such column or the cell is empty. */
+  leads: number | null;
+  won: number | null;
+  revenue: number | null;
+}
+
 /** A row that could not be read, reported in dataQuality. */
 export interface SkippedRow {
   file: string;

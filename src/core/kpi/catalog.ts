@@ -84,3 +84,24 @@ export function notApplicable(shape: InputShape): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * Unit economics (`kpi --spend`, docs/metrics.md "Spend"): in `total` and in the groups only when a
+ * spend file is given. Spend is known by source and month, so a grouping by manager, pipeline or
+ * stage has null spend, CAC, cost per lead, ROMI and LTV/CAC.
+ */
+export const UNIT_METRICS: readonly MetricDef[] = [
+  def('spend', 'money', 'Расходы', 'Spend', 'Расходы на привлечение за месяцы периода', 'Acquisition spend of the months of the period'),
+  def('new_won_clients', 'count', 'Новые клиенты', 'New won clients', 'Выигранные сделки, не являющиеся повторными (сделка без клиента — новый клиент)', 'Won deals that are not repeat sales (a won deal without a client is a new client)'),
+  def('cac', 'money', 'CAC', 'CAC', 'Расходы / новые клиенты', 'Spend / new won clients'),
+  def('cost_per_lead', 'money', 'Цена лида', 'Cost per lead', 'Расходы / лиды', 'Spend / leads'),
+  def('romi', 'ratio', 'ROMI', 'ROMI', '(Выручка × маржа − расходы) / расходы', '(Revenue × margin − spend) / spend', ['amount']),
+  def('ltv', 'money', 'LTV', 'LTV', 'Средняя по клиентам с выигранной сделкой в периоде: маржа × выручка всех их выигранных сделок в файле', 'Mean over clients with a won deal in the period: margin × revenue of all their won deals in the file', ['amount']),
+  def('ltv_cac', 'decimal', 'LTV/CAC', 'LTV/CAC', 'LTV / CAC', 'LTV / CAC', ['amount']),
+];
+
+/** The metrics of a grouping by stage (`kpi --by stage`): open deals only. */
+export const STAGE_METRICS: readonly MetricDef[] = [
+  def('open', 'count', 'В работе', 'Open', 'Открытые сделки на этапе', 'Open deals at the stage'),
+  def('age_days_median', 'days', 'Возраст, дн. (медиана)', 'Age, days (median)', 'Медиана дней от создания до даты выгрузки (последняя дата в файле сделок, или --to)', 'Median days from creation to the export date (the last date in the deals file, or --to)'),
+];

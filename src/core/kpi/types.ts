@@ -6,6 +6,53 @@ export type MetricValues = Record<string, number | null | Record<string, number>
 
 export type ManagerKpis = { manager: string; [metric: string]: string | number | null | Record<string, number> };
 
+/** What deals and activities can be grouped by (`kpi --by`). */
+export type GroupDim = 'manager' | 'source' | 'pipeline' | 'stage' | 'month';
+export const GROUP_DIMS: readonly GroupDim[] = ['manager', 'source', 'pipeline', 'stage', 'month'];
+
+/**
+ * One group of a grouping: the value of each of its dimensions (`month` as `YYYY-MM`; null: the
+ * deal or activity has none, shown as «не указано» / "not set") and its metrics. A grouping that
+ * includes `stage` holds open deals only and its metrics are `open` and `age_days_median`.
+ */
+export interface KpiGroup {
+  by: Partial<Record<GroupDim, string | null>>;
+  metrics: MetricValues;
+}
+
+/** Plan, fact and fact ÷ plan (null when there is no plan or the plan is 0). */
+export interface PlanFigure {
+  plan: number;
+  fact: number;
+  achieved: number | null;
+}
+
+/** One row of the plan with its facts: a manager or a source in a month. */
+export interface PlanCell {
+  by: { manager?: string; source?: string; month: string };
+  leads?: PlanFigure;
+  won?: PlanFigure;
+  revenue?: PlanFigure;
+}
+
+/** Plan vs fact (`kpi --plan`): totals over the plan's rows in the period, then the rows. */
+export interface PlanResult {
+  by: 'manager' | 'source';
+  leads?: PlanFigure;
+  won?: PlanFigure;
+  revenue?: PlanFigure;
+  rows: PlanCell[];
+}
+
+/** The spend file's summary (`kpi --spend`): what was counted and what matched no deal. */
+export interface SpendSummary {
+  /** Spend of the months in the period, all sources. */
+  total: number;
+  margin: number;
+  /** Sources of the spend file that no deal has (their spend is in `total`), by amount. */
+  unmatched: Array<{ source: string; amount: number }>;
+}
+
 /** What was read and what could not be: every row accounted for. */
 export interface DataQuality {
   rowsRead: number;
@@ -36,4 +83,12 @@ export interface KpiResult {
   notApplicable: Record<string, string>;
   dataQuality: DataQuality;
   options?: { touchNorm: number; callbackWindowHours: number };
+  /** `kpi --by`: the groupings asked for, in order (each a list of dimensions, a pivot when several). */
+  groupBy?: GroupDim[][];
+  /** The groups of every grouping, grouping after grouping; each group's `by` names its dimensions. */
+  groups?: KpiGroup[];
+  /** `kpi --spend`: unit-economics metrics (spend, cac, ...) are in `total` and in the groups. */
+  spend?: SpendSummary;
+  /** `kpi --plan`. */
+  plan?: PlanResult;
 }
