@@ -109,11 +109,13 @@ export async function* claimedChunks(path: string, claims: TakeOver, waitForTake
   const handle = await fs.open(path, 'r');
   try {
     let pos = claims.from;
+    // One buffer for every chunk: the reader copies what it keeps (see fileChunks).
+    const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(claims.chunk, claims.size - claims.from)));
     for (;;) {
       const k = claims.claim();
       if (k === -1) break;
       const end = claims.start(k + 1);
-      const buf = Buffer.allocUnsafe(end - pos);
+      const buf = chunk.subarray(0, end - pos);
       const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
       pos += bytesRead;
       if (bytesRead > 0) yield buf.subarray(0, bytesRead);

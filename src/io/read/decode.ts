@@ -80,7 +80,8 @@ export class ExportDecoder implements CellText {
         return chunk;
       }
       if (!final && chunk.length - firstHigh < SAMPLE_BYTES) {
-        this.held = chunk;
+        // A copy: the next chunk may be read into the same buffer (see fileChunks).
+        this.held = Buffer.from(chunk);
         return EMPTY;
       }
       this.decide(chunk.subarray(firstHigh));

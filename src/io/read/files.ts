@@ -1,6 +1,5 @@
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { UserError } from '../../core/errors.js';
 
 /** Largest YAML/JSON document we read whole (questionnaires, answers, configs, maps). */
@@ -40,14 +39,39 @@ export async function readDocument(file: string, cwd: string, stdin: NodeJS.Read
   }
 }
 
-/** Opens an input as a byte stream: a file, or stdin for `-`. */
-export async function openInput(file: string, cwd: string, stdin: NodeJS.ReadableStream, range: { start?: number; end?: number } = {}): Promise<{ stream: Readable | NodeJS.ReadableStream; size: number | undefined }> {
+/** Bytes per read of a file. */
+const READ_CHUNK = 1 << 20;
+
+/**
+ * Opens an input as a byte stream: a file (its chunks read into one reused buffer: see fileChunks),
+ * or stdin for `-`.
+ */
+export async function openInput(file: string, cwd: string, stdin: NodeJS.ReadableStream, range: { start?: number; end?: number } = {}): Promise<{ stream: AsyncIterable<Buffer> | NodeJS.ReadableStream; size: number | undefined }> {
   if (file === '-') return { stream: stdin, size: undefined };
   const full = await assertReadableFile(file, cwd);
   const stat = await fs.stat(full);
-  // createReadStream's end is inclusive; range.end is not.
-  const bounds = { ...(range.start !== undefined ? { start: range.start } : {}), ...(range.end !== undefined ? { end: range.end - 1 } : {}) };
-  return { stream: createReadStream(full, { highWaterMark: 1 << 20, ...bounds }), size: stat.size };
+  return { stream: fileChunks(full, range.start ?? 0, range.end ?? Infinity), size: stat.size };
+}
+
+/**
+ * The bytes of a file from `start` up to `end` (exclusive), chunk after chunk, all read into the
+ * same buffer: a chunk is valid only until the next one is asked for, so a reader copies what it
+ * keeps. A new megabyte per chunk would leave hundreds of them for the garbage collector on a large
+ * export, and the process's memory would grow with them.
+ */
+export async function* fileChunks(full: string, start: number, end: number, buffer?: Buffer): AsyncGenerator<Buffer> {
+  const handle = await fs.open(full, 'r');
+  try {
+    const buf = buffer ?? Buffer.allocUnsafe(Math.max(1, Math.min(READ_CHUNK, end - start)));
+    for (let pos = start; pos < end; ) {
+      const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, end - pos), pos);
+      if (bytesRead === 0) return;
+      pos += bytesRead;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Reads a stream to one buffer, refusing more than maxBytes. */

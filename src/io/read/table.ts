@@ -82,6 +82,8 @@ class Chunks {
   async head(): Promise<Buffer> {
     let first = (await this.next()) ?? Buffer.alloc(0);
     while (first.length < 4096) {
+      // A copy: the next chunk may be read into the same buffer.
+      first = Buffer.from(first);
       const more = await this.next();
       if (more === undefined) break;
       first = Buffer.concat([first, more]);
@@ -104,6 +106,18 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
   const total = stopAt?.at !== undefined ? stopAt.at - (opts.part?.from ?? 0) : size;
   const progress = opts.onProgress;
   const chunks = new Chunks(stream, file, total, progress && ((read, bytes) => progress(read, bytes, about)));
+  try {
+    return await readChunks(file, chunks, opts, sink);
+  } catch (error) {
+    // A file read no further (a sink refused a row) is closed now, not when it is collected.
+    if (file !== '-') await chunks.close();
+    throw error;
+  }
+}
+
+/** readTable over the chunks of its input. */
+async function readChunks(file: string, chunks: Chunks, opts: TableOptions, sink: RowSink): Promise<TableInfo> {
+  const stopAt = file === '-' ? undefined : opts.stopAt;
   const first = await chunks.head();
   const kind = opts.part ? { type: 'text' as const, encoding: opts.part.encoding, bomLength: 0 } : sniff(first, file);
   if (kind.type === 'xlsx') {
@@ -180,6 +194,8 @@ class DelimitedText {
     this.headBytes += bytes.length;
     // A part of a file comes with its delimiter: nothing to detect, nothing to hold back.
     if (this.headBytes >= DELIMITER_SAMPLE_BYTES || this.opts.part) this.start(Buffer.concat(this.head));
+    // Held back: a copy, as the next chunk may be read into the same buffer (see fileChunks).
+    else this.head[this.head.length - 1] = Buffer.from(bytes);
   }
 
   end(): TableInfo {
