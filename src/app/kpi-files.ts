@@ -10,6 +10,7 @@ import type { InputShape, SkippedRow } from '../core/records.js';
 import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
 import { importPayments, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import type { ColumnMap } from '../io/map/mapping.js';
+import type { RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import { timing } from '../io/run-settings.js';
@@ -22,7 +23,7 @@ export interface KpiFiles {
 }
 
 /** Builds per-file import options from the common ones and the --map overrides. */
-export function importOptionsFor(kind: 'deals' | 'activities' | 'payments', base: ImportOptions, overrides: Overrides): ImportOptions {
+export function importOptionsFor(kind: RecordKind, base: ImportOptions, overrides: Overrides): ImportOptions {
   return { ...base, columns: overrides.columns[kind], valueMaps: overrides.valueMaps, mapFile: overrides.file, ...(kind === 'activities' ? {} : { timeOffsetHours: 0 }) };
 }
 
