@@ -1,11 +1,11 @@
 import type { Activity, InputShape, Payment, SpendRow } from '../records.js';
-import { notApplicable } from './catalog.js';
+import { METRICS, metricInputs, notApplicable } from './catalog.js';
 import type { DealStore } from './deal-store.js';
 import { ActivityLinker, type LinkedActivity } from './link.js';
 import { FactsTally, type EvidenceFacts, type EvidenceShape, type FactsPartial } from './facts.js';
 import { CallTimes, FloatList, IntList, type CallTimesData } from './time-index.js';
 import { ActivityTally, countActivity, DealTally, noPayments, type PaymentSums, type TallyData } from './tallies.js';
-import { cycleDays, DAY_MS, dayOf, dayOfIso, mean, median, MoneySum, ratio } from './stats.js';
+import { cycleDays, DAY_MS, dayOf, dayOfIso, median, MoneySum } from './stats.js';
 import type { GroupDim, KpiGroup, ManagerKpis, MetricValues, SpendSummary } from './types.js';
 import { Grouping, monthOf, NOT_SET, type GroupingData } from './groups.js';
 import { UnitEconomics } from './economics.js';
@@ -438,53 +438,14 @@ export class KpiEngine {
   }
 
   private values(d: DealTally, a: ActivityTally, p: PaymentSums): MetricValues {
-    const cycles = d.cycles.sorted();
-    const responses = d.responses.sorted();
-    const revenue = d.amounts.value();
-    const invoiced = p.invoiced.value();
-    const paid = p.paid.value();
-    const byName = new Map<string, number>();
-    for (const [id, n] of d.reasons) {
-      const name = this.store.reasons.values[id] || 'unspecified';
-      byName.set(name, (byName.get(name) ?? 0) + n);
-    }
-    const loss = [...byName.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-    const v: MetricValues = {
-      leads: d.leads,
-      won: d.won,
-      lost: d.lost,
-      open: d.open,
-      conversion: ratio(d.won, d.leads),
-      win_rate: ratio(d.won, d.won + d.lost),
-      revenue,
-      average_check: ratio(revenue, d.amounts.count),
-      cycle_days_avg: mean(cycles),
-      cycle_days_median: median(cycles),
-      touches_per_won: ratio(d.touchSum, d.won),
-      won_below_touch_norm: d.belowNorm,
-      response_min_median: median(responses),
-      response_min_avg: mean(responses),
-      no_response: d.noResponse,
-      calls_out: a.callsOut,
-      calls_in: a.callsIn,
-      calls_missed: a.callsMissed,
-      missed_share: ratio(a.callsMissed, a.callsIn),
-      callback_rate: ratio(a.calledBack, a.missedWithKey),
-      emails: a.emails,
-      meetings: a.meetings,
-      messages: a.messages,
-      talk_minutes: a.talkMs / 60_000,
-      activities_per_day: ratio(a.activities, a.days.size),
-      repeat_won: d.repeatWon,
-      repeat_share: ratio(d.repeatWon, d.won),
-      loss_reasons: Object.fromEntries(loss),
-      invoiced,
-      paid,
-      paid_share: ratio(paid, invoiced),
-    };
-    for (const key of Object.keys(notApplicable(this.shape))) v[key] = null;
+    const reasons = this.store.reasons.values;
+    const inputs = metricInputs(d, a, p, (id) => reasons[id] || 'unspecified');
+    const na = notApplicable(this.shape);
+    const v: MetricValues = {};
+    for (const m of METRICS) v[m.key] = m.key in na ? null : m.value(inputs);
     return v;
   }
+
 
   /** The evidence facts of spec/evidence.md over the deals of the period (after finish). */
   evidenceFacts(shape: EvidenceShape, touchesPerWon: number | null): EvidenceFacts {
