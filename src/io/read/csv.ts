@@ -60,7 +60,15 @@ const LF = 10;
  * Windows-1251); the tests check it against csv-parse.
  */
 export class CsvParser {
+  /** The bytes of an unfinished record held for the next push: a view of carryStore. */
   private carry: Buffer | undefined;
+  /**
+   * Reused memory for the carry and for the carry joined to the next chunk: a new buffer per chunk
+   * would, on a large export, make V8 run a full collection every few dozen chunks for the
+   * external memory alone.
+   */
+  private carryStore = Buffer.allocUnsafe(0);
+  private joined = Buffer.allocUnsafe(0);
   private line = 1;
   private nl = 0;
   private readonly row: ByteRow;
@@ -105,7 +113,7 @@ export class CsvParser {
 
   /** Feeds the next bytes. */
   push(chunk: Buffer): void {
-    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    const buf = this.carry ? this.join(this.carry, chunk) : chunk;
     this.carry = undefined;
     if (this.nl === 0) {
       const lf = buf.indexOf(LF);
@@ -136,10 +144,22 @@ export class CsvParser {
     }
   }
 
+  /** The carry followed by the next chunk, in the reused buffer (the carry lives apart, in carryStore). */
+  private join(carry: Buffer, chunk: Buffer): Buffer {
+    const n = carry.length + chunk.length;
+    if (this.joined.length < n) this.joined = Buffer.allocUnsafe(Math.max(n, 2 * this.joined.length));
+    carry.copy(this.joined, 0);
+    chunk.copy(this.joined, carry.length);
+    return this.joined.subarray(0, n);
+  }
+
   private keep(buf: Buffer, consumed: number): void {
     if (consumed >= buf.length) return;
-    // A copy, so that the carry does not pin the whole chunk.
-    this.carry = Buffer.from(buf.subarray(consumed));
+    // A copy, so that the carry does not pin the whole chunk (and the chunk's buffer may be reused).
+    const rest = buf.length - consumed;
+    if (this.carryStore.length < rest) this.carryStore = Buffer.allocUnsafe(Math.max(rest, 2 * this.carryStore.length, 4096));
+    buf.copy(this.carryStore, 0, consumed);
+    this.carry = this.carryStore.subarray(0, rest);
     if (this.carry.length > this.limits.maxCellChars * 8) {
       throw new UserError(
         'E_LIMIT_CELL',
