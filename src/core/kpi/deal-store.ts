@@ -170,7 +170,7 @@ export class DealStore {
     const reasons = d.reasons.map((name) => this.reasons.id(name));
     const labels = d.labels.map((name) => this.labels.id(name));
     this.merged += d.merged;
-    while (this.created.length < this.size + n) this.grow();
+    if (this.created.length < this.size + n) this.resize(this.size + n);
     this.ids.reserve(this.size + n, arena.length);
     this.clients.reserve(this.clients.size + clients.size, clients.arena.length);
     // Columns in locals: d is a structured-clone copy, whose property reads cost more in a loop.
@@ -359,8 +359,18 @@ export class DealStore {
     return compareIds(this.idOf(a), this.idOf(b));
   }
 
+  /** Makes room for `deals` deals in all (their ids' table included), so that adding them grows nothing. */
+  reserve(deals: number): void {
+    if (this.created.length < deals) this.resize(deals);
+    this.ids.reserve(deals);
+  }
+
   private grow(): void {
-    const n = this.created.length * 2;
+    this.resize(this.created.length * 2);
+  }
+
+  /** Every column at capacity n (at least its present size). */
+  private resize(n: number): void {
     const f64 = (a: Float64Array) => {
       const b = new Float64Array(n);
       b.set(a);

@@ -37,6 +37,8 @@ export interface PartJob {
   options: Pick<ImportOptions, 'limits' | 'dateOrder' | 'timeOffsetHours' | 'columns' | 'valueMaps' | 'mapFile'>;
   /** Where the second half starts, its format, and the header found at the top of the file. */
   part: { from: number; delimiter: string; encoding?: Encoding; header: string[] };
+  /** Deals: about how many rows the part holds, so that its store is sized once. */
+  rows?: number;
   /** Activities: the periods of the engines and a copy of the deals to link to. */
   periods: KpiOptions[];
   snapshot?: DealSnapshot;
@@ -107,6 +109,31 @@ async function splitPoint(file: string, cwd: string): Promise<number | undefined
     return mid + lf + 1;
   } catch {
     return undefined;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Rows shorter than this are not believed: an estimate never sizes a store for more rows than bytes / MIN_ROW_BYTES. */
+const MIN_ROW_BYTES = 32;
+
+/**
+ * About how many rows a text file holds in all and from byte `at` on, from the average length of the
+ * lines in the 64 KB from `at` (none when the file cannot be read: the import then reports why).
+ */
+async function rowsAbout(file: string, cwd: string, at: number): Promise<{ all: number; after: number }> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(path.resolve(cwd, file), 'r');
+    const { size } = await handle.stat();
+    const sample = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(sample, 0, sample.length, at);
+    let lines = 0;
+    for (let i = sample.indexOf(10); i !== -1 && i < bytesRead; i = sample.indexOf(10, i + 1)) lines++;
+    const perRow = Math.max(MIN_ROW_BYTES, lines === 0 ? bytesRead : bytesRead / lines);
+    return { all: Math.ceil(size / perRow), after: Math.ceil((size - at) / perRow) };
+  } catch {
+    return { all: 0, after: 0 };
   } finally {
     await handle?.close();
   }
@@ -393,12 +420,15 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
   const split = await splitPoint(file, opts.cwd);
   if (split !== undefined) {
     const store = new DealStore();
+    // Sized once for the whole file (the second half is appended to it), instead of doubling as it fills.
+    const rows = await rowsAbout(file, opts.cwd, split);
+    store.reserve(rows.all);
     const halves = await inHalves<{ report: ImportReport; map: ColumnMap | undefined; productRows: boolean }, DealsPart>(
       file,
       helper,
       opts,
       split,
-      (part) => ({ job: { kind: 'deals', file, cwd: opts.cwd, options: partOptions(opts), part, periods: [] }, transfer: [] }),
+      (part) => ({ job: { kind: 'deals', file, cwd: opts.cwd, options: partOptions(opts), part, periods: [], rows: rows.after }, transfer: [] }),
       (options) => importDealRows(file, options, store),
     );
     if (halves && store.absorb(halves.part.store, halves.main.productRows)) {

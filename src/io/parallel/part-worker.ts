@@ -19,6 +19,7 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
   const options: ImportOptions = { ...job.options, cwd: job.cwd, stdin: process.stdin, enforceBadRows: false, part: job.part, onDateOrders: (o) => (dateOrders = o) };
   if (job.kind === 'deals') {
     const store = new DealStore();
+    if (job.rows) store.reserve(job.rows);
     const { report } = await importDealRows(job.file, options, store);
     const data = store.release();
     const result: DealsPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, store: data };
