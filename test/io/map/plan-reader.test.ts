@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeUserError } from '../../../src/core/errors.js';
 import type { PlanRow } from '../../../src/core/records.js';
-import { importPlan, type ImportOptions } from '../../../src/io/map/import.js';
+import { importDeals, importPlan, type ImportOptions } from '../../../src/io/map/import.js';
 import { ColumnsMissing } from '../../../src/io/map/mapping.js';
 import { cp1251, csv } from '../../fixtures/exports.js';
 
@@ -155,5 +155,22 @@ describe('plan: columns', () => {
     const error = (await read(file).catch((e: unknown) => e)) as ColumnsMissing;
     expect(error).toBeInstanceOf(ColumnsMissing);
     expect(error.missing.map((m) => m.field)).toEqual(['month']);
+  });
+});
+
+describe('the bundled samples/plan.csv', () => {
+  it('plans every manager of the deals for each month of 2025 the deals cover, with every target', async () => {
+    const samples = path.resolve('samples');
+    const { rows, report } = await importPlan('plan.csv', { cwd: samples, stdin: process.stdin });
+    const { store } = await importDeals('amocrm-deals.csv', { cwd: samples, stdin: process.stdin });
+    const deals = store.toDeals();
+    expect(report).toMatchObject({ skippedCount: 0, dropped: {} });
+    const managers = [...new Set(deals.map((d) => d.manager))].sort();
+    const months = [...new Set(deals.map((d) => new Date(d.created_at).toISOString().slice(0, 7)))].filter((m) => m.startsWith('2025-')).sort();
+    expect(rows.map((r) => `${r.manager} ${r.month}`).sort()).toEqual(managers.flatMap((m) => months.map((mo) => `${m} ${mo}`)).sort());
+    for (const r of rows) {
+      expect(r.source).toBe('');
+      expect([r.leads, r.won, r.revenue].every((v) => v !== null && v > 0)).toBe(true);
+    }
   });
 });
