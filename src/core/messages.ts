@@ -138,6 +138,11 @@ export const MESSAGES = {
   },
   'usage.fromAfterTo': { ru: '--from {from} позже --to {to}', en: '--from {from} is after --to {to}' },
   'usage.touchNorm': { ru: '--touch-norm: нужно число; получено «{value}»', en: '--touch-norm must be a number, got "{value}"' },
+  'usage.unknownGroupBy': {
+    ru: '--by: «{value}» — не группировка', en: '--by: "{value}" is not a grouping',
+    hint: { ru: 'можно: manager, source, pipeline, stage, month; через запятую для сводной таблицы (--by source,month), несколько --by для нескольких таблиц', en: 'use manager, source, pipeline, stage or month; comma-separated for a pivot (--by source,month), several --by for several tables' },
+  },
+  'usage.repeatedGroupBy': { ru: '--by {value}: «{dim}» повторяется', en: '--by {value}: "{dim}" is repeated' },
   'usage.unknownMetric': {
     ru: 'неизвестный показатель: {metrics}', en: 'unknown metric {metrics}',
     hint: { ru: 'показатели: {known}', en: 'metrics: {known}' },
