@@ -83,6 +83,11 @@ export const MESSAGES = {
     ru: 'в файле сделок {rows} строк, но ни одна не читается как сделка', en: 'the deals file has {rows} rows but none of them is a readable deal',
     hint: { ru: 'crm-audit inspect покажет, почему не прочиталась каждая строка', en: 'crm-audit inspect shows why each row could not be read' },
   },
+  'inspect.noKnownColumns': {
+    ru: 'в первых строках нет известных колонок сделок, звонков и действий, платежей, расходов или плана',
+    en: 'no known deal, activity, payment, spend or plan columns in the first rows',
+    hint: { ru: 'укажите, что в файле, через --kind и назовите колонки в файле --map', en: 'pass --kind and a --map file naming the columns' },
+  },
   'import.noRecords': {
     ru: 'в файле ({kindRu}) нет ни одной строки с данными (прочитано строк: {rows})', en: 'the file ({kind}) has no row with data ({rows} rows read)',
     hint: { ru: 'crm-audit inspect покажет, как читается каждая строка', en: 'crm-audit inspect shows how each row is read' },

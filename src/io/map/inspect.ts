@@ -8,7 +8,7 @@ import { readTable } from '../read/table.js';
 
 class Enough extends Error {}
 
-/** Guesses whether a file holds deals, activities or payments from its header. */
+/** Guesses whether a file holds deals, activities, payments, spend or a plan from its header. */
 export async function guessKind(file: string, opts: ImportOptions): Promise<RecordKind> {
   const rows: string[][] = [];
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -31,7 +31,7 @@ export async function guessKind(file: string, opts: ImportOptions): Promise<Reco
     // activities and payments share some names with deals: a tie goes to the more specific kind
     if (score > bestScore) [best, bestScore] = [kind, score];
   }
-  if (bestScore === 0) throw new UserError('E_NO_HEADER', 'no known deal, activity or payment columns in the first rows', { file }, 'pass --kind and a --map file naming the columns');
+  if (bestScore === 0) throw UserError.of('E_NO_HEADER', 'inspect.noKnownColumns', {}, { file });
   return best;
 }
 
