@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { warningLines } from '../../core/kpi/alerts.js';
-import { METRICS } from '../../core/kpi/catalog.js';
+import { METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { tr } from '../../core/i18n.js';
 import { FORMATS, metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
@@ -9,6 +9,9 @@ import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-la
 import { reasonLabel, UNSPECIFIED } from './loss-reasons.js';
 import { kpiLabels } from './labels.js';
 import { periodText } from './text.js';
+import { addGroupSheets, addPlanSheet } from './groups-xlsx.js';
+import { groupingsOf } from './groups.js';
+import { unmatchedSpendNote } from './groups-text.js';
 import { rowReason } from '../../core/messages.js';
 
 /** Column letter of a 1-based index. */
@@ -18,12 +21,17 @@ export function columnLetter(n: number): string {
   return s;
 }
 
-/** Adds Managers, Loss reasons, Data quality and Definitions sheets; shared with the CI report. */
+/**
+ * Adds Managers, a sheet per grouping (`--by`), Plan vs fact, Loss reasons, Data quality and
+ * Definitions sheets; shared with the CI report.
+ */
 export function addKpiSheets(workbook: ExcelJS.Workbook, result: KpiResult, lang: string, about: WorkbookHeading): void {
   const L = kpiLabels(lang);
   const heading = (title: string): SheetHeading => ({ title, company: about.company, periods: [{ label: L.period, from: result.period.from, to: result.period.to }], date: about.date, lang });
   const rows = [...result.managers.map((m) => ({ name: m.manager, v: m as Record<string, unknown> })), { name: L.total, v: result.total as Record<string, unknown> }];
   addManagersSheet(workbook, result, rows, lang, heading);
+  addGroupSheets(workbook, result, lang, heading);
+  addPlanSheet(workbook, result, lang, heading);
   addLossReasonsSheet(workbook, rows, lang, heading);
   addDataQualitySheet(workbook, result, lang, heading);
   addDefinitionsSheet(workbook, result, lang, heading);
@@ -32,10 +40,10 @@ export function addKpiSheets(workbook: ExcelJS.Workbook, result: KpiResult, lang
 type Rows = Array<{ name: string; v: Record<string, unknown> }>;
 type Heading = (title: string) => SheetHeading;
 
-/** Every metric per manager and for the department, as numbers in their formats. */
+/** Every metric per manager and for the department, as numbers in their formats; the department's unit economics with a spend file. */
 function addManagersSheet(workbook: ExcelJS.Workbook, result: KpiResult, rows: Rows, lang: string, heading: Heading): void {
   const L = kpiLabels(lang);
-  const metrics = METRICS.filter((m) => m.key !== 'loss_reasons');
+  const metrics = [...METRICS.filter((m) => m.key !== 'loss_reasons'), ...(result.spend ? UNIT_METRICS : [])];
   const sheet = workbook.addWorksheet(tr(lang, 'Менеджеры', 'Managers'));
   sheet.columns = [{ header: L.manager, width: 26 }, ...metrics.map((m) => ({ header: m.label[lang === 'ru' ? 'ru' : 'en'], width: Math.max(12, Math.min(22, m.label.en.length + 2)) }))];
   styleHeader(sheet, metrics.length + 1);
@@ -113,6 +121,8 @@ function addDataQualitySheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
     setText(row.getCell(4), rowReason(s.reason, lang));
   }
   for (const w of warningLines(result.dataQuality, lang)) setText(dq.addRow([]).getCell(4), w);
+  const unmatched = unmatchedSpendNote(result, lang);
+  if (unmatched) setText(dq.addRow([]).getCell(4), unmatched);
   finishSheet(dq, heading(L.dataQuality));
 }
 
@@ -122,7 +132,8 @@ function addDefinitionsSheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
   // The definitions are in both languages on purpose (a consultant hands the workbook to either reader).
   defs.columns = [{ header: tr(lang, 'Код', 'Id'), width: 24 }, { header: 'Показатель', width: 28 }, { header: 'Определение', width: 60 }, { header: 'Metric', width: 28 }, { header: 'Definition', width: 60 }, { header: tr(lang, 'Не рассчитано', 'Not applicable'), width: 40 }];
   styleHeader(defs, 6);
-  for (const m of METRICS) {
+  const stage = groupingsOf(result).some((g) => g.stage);
+  for (const m of [...METRICS, ...(result.spend ? UNIT_METRICS : []), ...(stage ? STAGE_METRICS.filter((s) => s.key !== 'open') : [])]) {
     const row = defs.addRow([m.key, m.label.ru, m.definition.ru, m.label.en, m.definition.en, result.notApplicable[m.key] ?? '']);
     row.alignment = { wrapText: true, vertical: 'top' };
   }

@@ -1,6 +1,6 @@
 import type { ReportResult } from '../../core/report.js';
 import { tr } from '../../core/i18n.js';
-import { METRICS } from '../../core/kpi/catalog.js';
+import { METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import { formatValue } from '../format.js';
 import { renderCompareMarkdown } from '../compare/text.js';
 import { mdTable } from '../text.js';
@@ -8,6 +8,10 @@ import { assertionTally, bareLabel, describeFailure, levelWord, showWithUnit } f
 
 /** Headline KPIs on the Summary sheet and the CI summary. */
 export const HEADLINE = ['leads', 'conversion', 'win_rate', 'revenue', 'average_check', 'cycle_days_median', 'response_min_median', 'missed_share', 'callback_rate', 'paid_share'];
+/** The department's unit economics after them, when the KPIs had a spend file. */
+export const UNIT_HEADLINE = ['spend', 'cac', 'cost_per_lead', 'romi', 'ltv', 'ltv_cac'];
+/** A headline metric's definition: a deal metric or a unit-economics one. */
+export const headlineDef = (key: string) => [...METRICS, ...UNIT_METRICS].find((m) => m.key === key)!;
 
 export function reportLabels(lang: string) {
   return {
@@ -48,8 +52,9 @@ export function showValue(v: unknown): string {
 /** Headline KPI rows: value, and the target and verdict from the before/after table when there is one. */
 export function headlineRows(r: ReportResult, lang: string): Array<{ key: string; label: string; value: number | null; text: string; target: number | null; met: boolean | null }> {
   if (!r.kpi) return [];
-  return HEADLINE.filter((k) => !(k in r.kpi!.notApplicable)).map((key) => {
-    const def = METRICS.find((m) => m.key === key)!;
+  const keys = [...HEADLINE, ...(r.kpi.spend ? UNIT_HEADLINE : [])];
+  return keys.filter((k) => !(k in r.kpi!.notApplicable)).map((key) => {
+    const def = headlineDef(key);
     const row = r.compare?.rows.find((x) => x.metric === key || (key === 'revenue' && x.metric === 'revenue_per_month'));
     const value = r.kpi!.total[key];
     return { key, label: def.label[lang === 'ru' ? 'ru' : 'en'], value: typeof value === 'number' ? value : null, text: formatValue(value, def.format, lang), target: row?.target ?? null, met: row?.met ?? null };
@@ -83,7 +88,7 @@ function kpiSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string
   const delta = r.delta?.total;
   const head = [L.metric, L.value, ...(delta ? [L.sinceLast] : [])];
   const body = rows.map((x) => {
-    const def = METRICS.find((m) => m.key === x.key)!;
+    const def = headlineDef(x.key);
     const change = delta?.[x.key];
     // The value carries the unit (`30,3 мин`), so the label need not repeat it.
     return [bareLabel(x.label), showWithUnit(x.value, def.format, r.lang), ...(delta ? [change === null || change === undefined ? '—' : showWithUnit(change, def.format === 'ratio' ? 'pp' : def.format, r.lang, true)] : [])];
