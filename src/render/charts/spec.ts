@@ -108,3 +108,21 @@ export function lineSpec(lang: string, points: Array<{ month: number; series: st
     },
   };
 }
+
+/** Series colours of lines over months: the department dark, then one per source. */
+export const SERIES_COLORS = ['#263238', '#1f5f99', '#2e7d32', '#c62828', '#ef6c00', '#6a1b9a', '#00838f', '#78909c'];
+
+/** Lines over calendar months (`07.2024`…, in order), one per series, e.g. leads of each source by month. */
+export function monthLineSpec(lang: string, points: Array<{ month: string; series: string; value: number; text: string }>, months: string[], series: string[], format: string): Record<string, unknown> {
+  return {
+    ...frame(lang, 640, 260),
+    data: { values: points.map((p) => ({ ...p, hover: `${p.series}, ${p.month}: ${p.text}` })) },
+    mark: { type: 'line', point: true, strokeWidth: 2 },
+    encoding: {
+      x: { field: 'month', type: 'ordinal', sort: months, title: null, axis: { labelAngle: 0 } },
+      y: { field: 'value', type: 'quantitative', title: null, axis: { format: axisFormat(format) } },
+      color: { field: 'series', type: 'nominal', sort: null, scale: { domain: series, range: series.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]) } },
+      description: { field: 'hover' },
+    },
+  };
+}

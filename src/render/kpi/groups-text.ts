@@ -41,17 +41,19 @@ function groupingTable(result: KpiResult, g: Grouping, metrics: MetricDef[], tit
   return { title, keys: g.dims.map((d) => dimLabel(d, lang)), columns: metrics.map((m) => short(m, lang)), rows };
 }
 
-/** Each grouping's tables: its deal metrics (or its stage metrics), then its unit economics. */
+/** A grouping's tables: its deal metrics (or its stage metrics), then its unit economics. */
+export function tablesOfGrouping(result: KpiResult, g: Grouping, lang: string, metrics?: string[]): ReadingTable[] {
+  const cols = readingColumns(result, g, metrics);
+  const title = groupingTitle(g.dims, lang);
+  const out: ReadingTable[] = [];
+  if (cols.deal.length > 0) out.push(groupingTable(result, g, cols.deal, title, lang));
+  if (cols.unit.length > 0) out.push(groupingTable(result, g, cols.unit, groupLabels(lang).unitEconomicsOf(title), lang));
+  return out;
+}
+
+/** Every grouping's tables, in the order asked for. */
 export function groupingTables(result: KpiResult, lang: string, metrics?: string[]): ReadingTable[] {
-  const L = groupLabels(lang);
-  return groupingsOf(result).flatMap((g) => {
-    const cols = readingColumns(result, g, metrics);
-    const title = groupingTitle(g.dims, lang);
-    const out: ReadingTable[] = [];
-    if (cols.deal.length > 0) out.push(groupingTable(result, g, cols.deal, title, lang));
-    if (cols.unit.length > 0) out.push(groupingTable(result, g, cols.unit, L.unitEconomicsOf(title), lang));
-    return out;
-  });
+  return groupingsOf(result).flatMap((g) => tablesOfGrouping(result, g, lang, metrics));
 }
 
 /** The department's unit economics, one metric a row, with the margin they assume. */

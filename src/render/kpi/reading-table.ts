@@ -75,26 +75,46 @@ function keyWidths(natural: number[], min: number[], avail: number): number[] {
   }
 }
 
-/** A reading table as borderless terminal tables no wider than `max` (text columns cut, numbers never). */
-export function terminalTables(t: ReadingTable, c: ChalkInstance, max = TERMINAL_WIDTH): string[] {
+/** Character widths of a table's number columns and text columns (header included). */
+function measure(t: ReadingTable): { colW: number[]; natural: number[]; min: number[] } {
   const colW = t.columns.map((h, j) => Math.max(width(h), ...t.rows.map((r) => width(r.values[j]?.text ?? ''))));
   const natural = t.keys.map((h, i) => Math.max(width(h), ...t.rows.map((r) => width(r.keys[i] ?? ''))));
   const min = t.keys.map((h, i) => Math.min(natural[i]!, Math.max(width(h), KEY_MIN)));
-  const keysGap = GAP * Math.max(0, t.keys.length - 1);
+  return { colW, natural, min };
+}
+
+/**
+ * A table split by columns into tables no wider than `max` characters, each repeating the text
+ * columns (the first keeps the title); a unit of columns is never split.
+ */
+export function splitTable(t: ReadingTable, max = TERMINAL_WIDTH): ReadingTable[] {
+  const { colW, min } = measure(t);
   const units = t.units ?? t.columns.map((_, j) => j);
-  const out: string[] = [];
-  for (const cols of chunks(colW, units, min.reduce((s, x) => s + x, 0) + keysGap, max)) {
-    const numbers = cols.reduce((s, j) => s + colW[j]! + GAP, 0);
-    const kw = keyWidths(natural, min, max - numbers - keysGap);
-    const head = [...t.keys, ...cols.map((j) => t.columns[j]!)];
-    const rows = t.rows.map((r) => {
+  const base = min.reduce((s, x) => s + x, 0) + GAP * Math.max(0, t.keys.length - 1);
+  const parts = chunks(colW, units, base, max);
+  if (parts.length === 1) return [t];
+  return parts.map((cols, i) => ({
+    ...(i === 0 && t.title ? { title: t.title } : {}),
+    keys: t.keys,
+    columns: cols.map((j) => t.columns[j]!),
+    units: cols.map((j) => units[j]!),
+    rows: t.rows.map((r) => ({ ...r, values: cols.map((j) => r.values[j] ?? { text: '' }) })),
+  }));
+}
+
+/** A reading table as borderless terminal tables no wider than `max` (text columns cut, numbers never). */
+export function terminalTables(t: ReadingTable, c: ChalkInstance, max = TERMINAL_WIDTH): string[] {
+  return splitTable(t, max).map((part) => {
+    const { colW, natural, min } = measure(part);
+    const keysGap = GAP * Math.max(0, part.keys.length - 1);
+    const kw = keyWidths(natural, min, max - colW.reduce((s, w) => s + w + GAP, 0) - keysGap);
+    const rows = part.rows.map((r) => {
       const keys = r.keys.map((k, i) => clipText(k, kw[i]!));
-      const values = cols.map((j) => paint(r.values[j] ?? { text: '' }, c));
+      const values = r.values.map((v) => paint(v, c));
       return r.total ? [...keys.map((k) => c.bold(k)), ...values.map((v) => c.bold(v))] : [...keys, ...values];
     });
-    out.push(borderlessTable(head, rows, c));
-  }
-  return out;
+    return borderlessTable([...part.keys, ...part.columns], rows, c);
+  });
 }
 
 function paint(cell: Cell, c: ChalkInstance): string {
