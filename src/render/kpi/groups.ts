@@ -16,23 +16,21 @@ const keyOf = (dims: readonly string[]) => [...dims].sort().join(',');
 /**
  * The groupings of a result, each with its groups. `groups` lists the groupings one after another;
  * a group belongs to the grouping whose dimensions its `by` names. Two groupings of the same
- * dimensions (`--by source,month --by month,source`) take their runs of groups in order.
+ * dimensions (`--by source,month --by month,source`) hold the same groups: they take them in halves.
  */
 export function groupingsOf(result: KpiResult): Grouping[] {
   const groups = result.groups ?? [];
   const asked = result.groupBy ?? [...new Map(groups.map((g) => [keyOf(Object.keys(g.by)), Object.keys(g.by) as GroupDim[]])).values()];
   const keys = asked.map(keyOf);
-  const repeated = new Set(keys).size < keys.length;
-  let next = 0;
+  const seen = new Map<string, number>();
   return asked.map((dims, i) => {
-    let mine: KpiGroup[];
-    if (!repeated) mine = groups.filter((g) => keyOf(Object.keys(g.by)) === keys[i]);
-    else {
-      const start = next;
-      while (next < groups.length && keyOf(Object.keys(groups[next]!.by)) === keys[i]) next++;
-      mine = groups.slice(start, next);
-    }
-    return { dims, groups: mine, stage: dims.includes('stage') };
+    const key = keys[i]!;
+    const mine = groups.filter((g) => keyOf(Object.keys(g.by)) === key);
+    const times = keys.filter((k) => k === key).length;
+    const turn = seen.get(key) ?? 0;
+    seen.set(key, turn + 1);
+    const per = Math.ceil(mine.length / times);
+    return { dims, groups: times === 1 ? mine : mine.slice(turn * per, (turn + 1) * per), stage: dims.includes('stage') };
   });
 }
 
