@@ -10,6 +10,8 @@ const ALLOWED = new Set([
   'deals', 'activities', 'payments', 'columns', 'status',
   // unit economics: Russian marketers write these in Latin letters (the catalogue's own Russian labels)
   'CAC', 'LTV', 'ROMI',
+  // the JSON key of a lost deal without a reason, named in that metric's definition
+  'unspecified',
   ...METRICS.map((m) => m.key),
   ...Object.values(FIELDS).flatMap((fields) => fields.map((f) => f.field)),
 ]);
