@@ -32,7 +32,7 @@ import { writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { clearProgress } from '../progress.js';
 import { parseAmount, parseMargin } from './compare.js';
-import { kpiOptionsFromCli } from './kpi.js';
+import { kpiOptionsFromCli, parseGroupBy } from './kpi.js';
 
 export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, PeriodCliFields {
   config?: string;
@@ -49,6 +49,9 @@ export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, Period
   output?: string;
   lang?: string;
   now?: string;
+  by?: string[];
+  spend?: string;
+  plan?: string;
 }
 
 const FORMATS = ['xlsx', 'json', 'md', 'junit', 'html'] as const;
@@ -67,7 +70,8 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
     managers: parseCount(o.managers, '--managers') ?? c.audit?.managers,
     hourlyCost: parseAmount(o.hourlyCost, '--hourly-cost', lang) ?? c.audit?.hourlyCost,
     allowPartial: c.audit?.allowPartial ?? false,
-    files: { deals: o.deals ?? c.kpi?.deals, activities: o.activities ?? c.kpi?.activities, payments: o.payments ?? c.kpi?.payments },
+    files: { deals: o.deals ?? c.kpi?.deals, activities: o.activities ?? c.kpi?.activities, payments: o.payments ?? c.kpi?.payments, spend: o.spend ?? c.kpi?.spend, plan: o.plan ?? c.kpi?.plan },
+    groupBy: parseGroupBy(o.by && o.by.length > 0 ? o.by : c.kpi?.by),
     kpi: kpiOptionsFromCli({ from: o.from ?? c.kpi?.from, to: o.to ?? c.kpi?.to, touchNorm: o.touchNorm ?? (c.kpi?.touchNorm === undefined ? undefined : String(c.kpi.touchNorm)), callbackWindow: o.callbackWindow ?? c.kpi?.callbackWindow }),
     cutover: parseDay(o.cutover ?? cmp.cutover, '--cutover'),
     before: o.beforeDeals ? { deals: o.beforeDeals, activities: o.beforeActivities, payments: o.beforePayments } : cmp.before,
@@ -96,7 +100,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const assertions: Assertion[] = m.assertions.map((a) => parseAssertion(a.expr, a.level, a.where));
   if (m.preset !== undefined && !PRESETS[m.preset]) throw new UserError('E_USAGE', tr(lang, `нет набора проверок «${m.preset}»`, `no preset "${m.preset}"`), { path: '--preset' }, tr(lang, `есть: ${PRESET_NAMES.join(', ')}`, `presets: ${PRESET_NAMES.join(', ')}`));
   // A path into a part this run cannot produce (compare.* without a cutover) fails before the import too.
-  const roots = new Set([m.answers && 'audit', m.files.deals && 'total', m.files.deals && 'managers', (m.cutover || m.before || m.after) && 'compare', m.baseline && 'delta'].filter((x): x is string => Boolean(x)));
+  const roots = new Set([m.answers && 'audit', m.files.deals && 'total', m.files.deals && 'managers', m.files.deals && m.files.plan && 'plan', (m.cutover || m.before || m.after) && 'compare', m.baseline && 'delta'].filter((x): x is string => Boolean(x)));
   checkAssertionPaths(assertions.filter((a) => ASSERTION_ROOTS[a.path[0]!] && !roots.has(a.path[0]!)), {}, ASSERTION_ROOTS, lang);
   const baseline = m.baseline ? parseBaseline(parseYaml(await readDocument(m.baseline, ctx.cwd, ctx.stdin), m.baseline), m.baseline) : undefined;
   const imp = config.import ?? {};
@@ -118,12 +122,13 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const { deals } = m.files;
   if (m.cutover && (m.before || m.after)) throw new UserError('E_USAGE', 'give either a cutover or before/after files, not both');
   if (deals) {
-    const files = { deals, activities: m.files.activities, payments: m.files.payments };
+    const files = { ...m.files, deals };
     // One pass over the exports gives the KPIs and, with a cutover, both periods of the comparison.
     if (m.cutover) await checkExportKinds(files, base);
-    const periods = m.cutover ? [m.kpi, ...cutoverPeriods(m.kpi, m.cutover)] : [m.kpi];
-    const runResult = await runEngines(files, base, overrides, periods);
-    kpi = kpiResultFromRun(runResult, 0, m.kpi);
+    const kpiOptions = m.groupBy ? { ...m.kpi, groupBy: m.groupBy } : m.kpi;
+    const periods = m.cutover ? [kpiOptions, ...cutoverPeriods(m.kpi, m.cutover)] : [kpiOptions];
+    const runResult = await runEngines(files, base, overrides, periods, { margin: m.margin });
+    kpi = kpiResultFromRun(runResult, 0, kpiOptions);
     // The audit's answers are checked against the same read (spec/evidence.md).
     if (audit && questionnaire) audit.evidence = checkEvidence(questionnaire, audit, runResult.facts[0]!, m.lang);
     if (m.cutover) compare = comparisonFromRun(runResult, 1, m.cutover, compareOptions);
