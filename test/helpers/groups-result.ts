@@ -1,3 +1,4 @@
+import { describeAlert, type Alert } from '../../src/core/kpi/alerts.js';
 import { METRICS, UNIT_METRICS } from '../../src/core/kpi/catalog.js';
 import type { KpiGroup, KpiResult, MetricValues } from '../../src/core/kpi/types.js';
 
@@ -66,6 +67,9 @@ function unit(spend: number | null, newClients: number, leads: number, revenue: 
   };
 }
 
+/** The engine's warning about the spend no deal's source matches. */
+const UNMATCHED: Alert = { code: 'spend-unmatched', sources: [{ source: 'Радио', amount: 5_000 }] };
+
 const group = (by: KpiGroup['by'], d: MetricValues, u: MetricValues | null): KpiGroup => ({ by, metrics: values({ ...d, ...(u ?? {}) }, u !== null) });
 const LTV_K1 = 75_000;
 const LTV_K3 = 15_000;
@@ -80,7 +84,7 @@ export function groupsResult(): KpiResult {
     managers: [{ manager: 'Иванова Анна', ...values(ivanova, false) }, { manager: 'Петров Олег', ...values(petrov, false) }],
     total: values({ ...deals(6, 3, 2, 1, 180_000, [10, 4, 20], 1, { 'Дорого': 1, unspecified: 1 }), ...unit(55_000, 2, 6, 180_000, [LTV_K1, LTV_K3]) }, true),
     notApplicable: NOT_APPLICABLE,
-    dataQuality: { rowsRead: 6, rowsSkipped: [], rowsSkippedCount: 0, files: [{ file: 'deals.csv', kind: 'deals', format: 'csv', rowsRead: 6, records: 6, skipped: 0, dropped: {} }], warnings: [] },
+    dataQuality: { rowsRead: 6, rowsSkipped: [], rowsSkippedCount: 0, files: [{ file: 'deals.csv', kind: 'deals', format: 'csv', rowsRead: 6, records: 6, skipped: 0, dropped: {} }], warnings: [describeAlert(UNMATCHED, 'en')], alerts: [UNMATCHED] },
     options: { touchNorm: 5, callbackWindowHours: 24 },
     groupBy: [['source'], ['month'], ['source', 'month'], ['manager'], ['stage']],
     groups: [

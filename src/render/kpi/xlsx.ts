@@ -11,7 +11,6 @@ import { kpiLabels } from './labels.js';
 import { periodText } from './text.js';
 import { addGroupSheets, addPlanSheet } from './groups-xlsx.js';
 import { groupingsOf } from './groups.js';
-import { unmatchedSpendNote } from './groups-text.js';
 import { rowReason } from '../../core/messages.js';
 
 /** Column letter of a 1-based index. */
@@ -121,8 +120,6 @@ function addDataQualitySheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
     setText(row.getCell(4), rowReason(s.reason, lang));
   }
   for (const w of warningLines(result.dataQuality, lang)) setText(dq.addRow([]).getCell(4), w);
-  const unmatched = unmatchedSpendNote(result, lang);
-  if (unmatched) setText(dq.addRow([]).getCell(4), unmatched);
   finishSheet(dq, heading(L.dataQuality));
 }
 
