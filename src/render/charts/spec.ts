@@ -58,7 +58,8 @@ export function axisFormat(format: string): string {
 
 /** Horizontal bars, one per category, labelled with their text, with an optional reference line. */
 export function barSpec(lang: string, bars: Bar[], format: string, rule?: { value: number; label: string }): Record<string, unknown> {
-  const height = Math.max(60, bars.length * 26);
+  // Two or three bars still get room for their labels and the reference line's label above them.
+  const height = Math.max(90, bars.length * 26);
   const values = bars.map((b) => ({ ...b, color: TONES[b.tone ?? 'base'], hover: `${b.label}: ${b.text}` }));
   const y = { field: 'label', type: 'nominal', sort: bars.map((b) => b.label), title: null, axis: { grid: false } };
   const x = { field: 'value', type: 'quantitative', title: null, axis: { format: axisFormat(format) } };

@@ -4,6 +4,8 @@ import { METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import { formatValue } from '../format.js';
 import { renderCompareMarkdown } from '../compare/text.js';
 import { mdTable } from '../text.js';
+import { groupLabels } from '../kpi/group-labels.js';
+import { planMeasures } from '../kpi/groups-text.js';
 import { assertionTally, bareLabel, describeFailure, levelWord, showWithUnit } from './assertion-text.js';
 
 /** Headline KPIs on the Summary sheet and the CI summary. */
@@ -96,6 +98,20 @@ function kpiSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string
   return ['', `### ${L.kpis}${period}`, '', mdTable(head, body, ['left', 'right', 'right'])];
 }
 
+/** Plan vs fact in total (`--plan`): what the `plan.*` assertions read; the rows are in the workbook. */
+function planSection(r: ReportResult): string[] {
+  const plan = r.kpi?.plan;
+  if (!plan) return [];
+  const G = groupLabels(r.lang);
+  const format = { leads: 'count', won: 'count', revenue: 'money' } as const;
+  const rows = planMeasures(plan).flatMap((m) => {
+    const f = plan[m];
+    return f ? [[G.measures[m], formatValue(f.plan, format[m], r.lang), formatValue(f.fact, format[m], r.lang), formatValue(f.achieved, 'ratio', r.lang)]] : [];
+  });
+  if (rows.length === 0) return [];
+  return ['', `### ${G.plan}`, '', mdTable([G.metric, G.planWord, G.factWord, G.achievedWord], rows, ['left', 'right', 'right', 'right'])];
+}
+
 /** Every KPI that changed since the baseline run, per manager; the department's are in the KPI table. */
 function deltaSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string[] {
   const managers = r.delta?.managers;
@@ -114,6 +130,7 @@ export function renderReportMarkdown(r: ReportResult): string {
   if (r.assertions.length > 0) out.push('', `**${assertionTally(r.assertions, r.lang)}**`);
   if (r.audit) out.push(...auditSection(r, L));
   out.push(...kpiSection(r, L));
+  out.push(...planSection(r));
   if (r.compare) out.push('', nest(renderCompareMarkdown(r.compare, { lang: r.lang, color: false }), 2).trimEnd());
   out.push(...deltaSection(r, L));
   if (r.assertions.length > 0) {
