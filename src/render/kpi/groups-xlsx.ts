@@ -2,12 +2,13 @@ import type ExcelJS from 'exceljs';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
 import type { GroupDim, KpiResult, PlanFigure } from '../../core/kpi/types.js';
 import { FORMATS, metricFormat, setText, styleHeader } from '../xlsx-common.js';
-import { dayValue, finishSheet, type SheetHeading } from '../xlsx-layout.js';
+import { dayValue, finishSheet } from '../xlsx-layout.js';
 import { dimLabel, groupingShortName, groupingTitle, groupLabels } from './group-labels.js';
 import { allColumns, dimText, groupingsOf } from './groups.js';
 import { planMeasures } from './groups-text.js';
+import { kpiLabels } from './labels.js';
+import { addLossReasonsSheet, type Heading } from './loss-reasons-sheet.js';
 
-type Heading = (title: string) => SheetHeading;
 
 /** Excel's longest sheet name. */
 const MAX_SHEET_NAME = 31;
@@ -105,4 +106,20 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
   measures.forEach((m, i) => fill(total, plan[m], 3 + i * 3, m === 'revenue'));
   total.font = { bold: true };
   finishSheet(sheet, heading(L.plan));
+}
+
+/**
+ * Loss reasons by source and by pipeline (`--by source`, `--by pipeline`): every reason of each
+ * group with its share of the group's lost deals, the department last; where refusals happen.
+ */
+export function addGroupLossReasonsSheets(workbook: ExcelJS.Workbook, result: KpiResult, lang: string, heading: Heading): void {
+  const L = kpiLabels(lang);
+  for (const g of groupingsOf(result)) {
+    const dim = g.dims[0]!;
+    if (g.dims.length !== 1 || (dim !== 'source' && dim !== 'pipeline')) continue;
+    if (!g.groups.some((x) => x.metrics.loss_reasons && typeof x.metrics.loss_reasons === 'object' && Object.keys(x.metrics.loss_reasons).length > 0)) continue;
+    const title = `${L.lossReasons} — ${groupingTitle(g.dims, lang).toLowerCase()}`;
+    const rows = [...g.groups.map((x) => ({ name: dimText(x.by[dim], dim, lang), v: x.metrics as Record<string, unknown> })), { name: L.total, v: result.total as Record<string, unknown> }];
+    addLossReasonsSheet(workbook, rows, lang, heading, { sheet: sheetName(title, workbook.worksheets.map((w) => w.name)), title, column: dimLabel(dim, lang) });
+  }
 }

@@ -30,7 +30,7 @@ describe('groupings in the workbook', () => {
   it('a sheet per grouping after Managers, then Plan vs fact; names within Excel\'s rules', async () => {
     const wb = await readBack('ru');
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Менеджеры', 'Источники', 'Месяцы', 'Источники × месяцы', 'По менеджерам', 'Этапы', 'План-факт', 'Причины отказа', 'Качество данных', 'Определения', 'Графики',
+      'Менеджеры', 'Источники', 'Месяцы', 'Источники × месяцы', 'По менеджерам', 'Этапы', 'План-факт', 'Причины отказа', 'Причины отказа — по источникам', 'Качество данных', 'Определения', 'Графики',
     ]);
     const en = await readBack('en');
     expect(en.worksheets.map((w) => w.name).slice(0, 7)).toEqual(['Managers', 'Sources', 'Months', 'Sources × months', 'By manager', 'Stages', 'Plan vs fact']);
@@ -65,6 +65,21 @@ describe('groupings in the workbook', () => {
     expect(total.font?.bold).toBe(true);
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${header}:${header}` });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
+  });
+
+  it('loss reasons by source: each source\'s reasons with their share of its lost deals, the department last', async () => {
+    const ws = (await readBack('ru')).getWorksheet('Причины отказа — по источникам')!;
+    expect(ws.getRow(1).getCell(1).value).toBe('Причины отказа — по источникам');
+    const { names, rows } = table(ws);
+    expect(names).toEqual(['Источник', 'Причина', 'Сделок', 'Доля']);
+    expect(rows.map((r) => [r.getCell(1).value, r.getCell(2).value, r.getCell(3).value, r.getCell(4).value])).toEqual([
+      [SOURCE_ADS, 'Дорого', 1, 1],
+      ['не указано', 'не указана', 1, 1],
+      // Ties in the order of the result's keys, as on the managers' sheet: `unspecified` first.
+      ['Отдел', 'не указана', 1, 0.5],
+      ['Отдел', 'Дорого', 1, 0.5],
+    ]);
+    expect(rows[0]!.getCell(4).numFmt).toBe('0.0%');
   });
 
   it('stages: open deals and their median age in days', async () => {
