@@ -11,7 +11,7 @@ import { checkAssertionPaths } from '../../core/assert-paths.js';
 import { computeDelta, parseBaseline } from '../../core/delta.js';
 import { tr } from '../../core/i18n.js';
 import { PRESET_NAMES, PRESETS, presetAssertions } from '../../core/presets.js';
-import { ASSERTION_ROOTS, assertionTree, buildReport } from '../../core/report.js';
+import { ASSERTION_ROOTS, assertionTree, buildReport, type ReportResult } from '../../core/report.js';
 import { checkExportKinds, comparisonFromRun, computeComparison, cutoverPeriods } from '../../app/compare-files.js';
 import { loadConfig, type ReportConfig } from '../../io/documents/config-file.js';
 import { readDocument } from '../../io/read/files.js';
@@ -88,6 +88,15 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
   };
 }
 
+/** A report in one of the report command's formats. */
+async function renderReport(report: ReportResult, format: (typeof FORMATS)[number]): Promise<string | Uint8Array> {
+  if (format === 'json') return renderJson(report);
+  if (format === 'md') return renderReportMarkdown(report);
+  if (format === 'junit') return renderReportJunit(report);
+  if (format === 'html') return (await import('../../render/html/index.js')).renderHtml(report);
+  return (await import('../../render/report/xlsx.js')).renderReportXlsx(report);
+}
+
 /** `crm-audit report`: the CI report — one workbook (or JSON / Markdown), assertions and exit codes. */
 export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number> {
   const { config, file: configFile } = await loadConfig(o.config, ctx.cwd, ctx.stdin);
@@ -158,13 +167,8 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   }
   checkAssertionPaths(assertions, tree, ASSERTION_ROOTS, lang);
   const report = buildReport(parts, assertions, { now, lang: m.lang });
-  let out: string | Uint8Array;
-  if (format === 'json') out = renderJson(report);
-  else if (format === 'md') out = renderReportMarkdown(report);
-  else if (format === 'junit') out = renderReportJunit(report);
-  else if (format === 'html') out = await (await import('../../render/html/index.js')).renderHtml(report);
-  else out = await (await import('../../render/report/xlsx.js')).renderReportXlsx(report);
-  const inputs = [m.answers, m.baseline, deals, m.files.activities, m.files.payments, m.map, configFile, m.before?.deals, m.before?.activities, m.after?.deals, m.after?.activities].filter((f): f is string => typeof f === 'string' && f !== '-');
+  const out = await renderReport(report, format);
+  const inputs = [m.answers, m.baseline, deals, m.files.activities, m.files.payments, m.files.spend, m.files.plan, m.map, configFile, m.before?.deals, m.before?.activities, m.after?.deals, m.after?.activities].filter((f): f is string => typeof f === 'string' && f !== '-');
   await writeOutput(ctx, out, o.output, inputs, m.lang);
   const fromConfig = new Map(assertions.filter((a) => a.where?.file).map((a) => [a.source, a.where!.file!]));
   printAssertionOutcome(ctx, report.assertions, lang, o.output === undefined || o.output === '-', fromConfig);
