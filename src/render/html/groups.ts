@@ -23,7 +23,8 @@ function htmlTable(t: ReadingTable, withTitle: boolean): string {
 
 /**
  * The KPI sections of `kpi --by/--spend/--plan`: the department's unit economics, the trend by month
- * and the sources (charts, then their numbers), open deals by stage, plan vs fact. `fig` draws the
+ * and the sources (charts, then their numbers), open deals by stage, the other groupings' tables,
+ * plan vs fact. `fig` draws the
  * charts of the given ids; nothing is added for what the result does not have.
  */
 export function groupSections(k: KpiResult, lang: string, fig: (...ids: string[]) => string): string[] {
@@ -40,6 +41,9 @@ export function groupSections(k: KpiResult, lang: string, fig: (...ids: string[]
   if (sources) out.push(section('sources', L.sources, sources));
   const stages = groupings.filter((g) => g.stage).flatMap((g) => tablesOfGrouping(k, g, lang));
   if (stages.length > 0) out.push(section('stages', L.stages, stages.map((t) => htmlTable(t, stages.length > 1)).join('')));
+  // Every other grouping (a pivot, by pipeline, by manager) as its tables, each under its title.
+  const others = groupings.filter((g) => !g.stage && g.dims.join(',') !== 'month' && g.dims.join(',') !== 'source').flatMap((g) => tablesOfGrouping(k, g, lang));
+  if (others.length > 0) out.push(section('groupings', L.groupings, others.map((t) => htmlTable(t, true)).join('')));
   const plan = planTable(k, lang);
   if (plan) out.push(section('plan', L.plan, htmlTable(plan, false)));
   return out;

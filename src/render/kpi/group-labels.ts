@@ -84,5 +84,6 @@ export function groupLabels(lang: string) {
     stages: tr(lang, 'Открытые сделки по этапам', 'Open deals by stage'),
     trends: tr(lang, 'По месяцам', 'By month'),
     sources: tr(lang, 'По источникам', 'By source'),
+    groupings: tr(lang, 'Группировки', 'Groupings'),
   };
 }

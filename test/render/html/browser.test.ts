@@ -96,7 +96,7 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
     const drawn = await page.$$eval('figure.chart', (figs) => figs.map((f) => f.getAttribute('data-chart')));
     expect(drawn).toEqual(expect.arrayContaining(['months-leads', 'months-conversion', 'sources-cac', 'sources-romi']));
     // The plan's tables fit the page: no table wider than the text column.
-    const overflow = await page.$$eval('section[data-section="plan"] table, section[data-section="months"] table, section[data-section="sources"] table', (tables) =>
+    const overflow = await page.$$eval('section[data-section="plan"] table, section[data-section="months"] table, section[data-section="sources"] table, section[data-section="groupings"] table', (tables) =>
       tables.filter((t) => t.getBoundingClientRect().width > (t.closest('main')!.clientWidth - 80 + 1)).length);
     expect(overflow).toBe(0);
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });

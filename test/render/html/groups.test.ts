@@ -8,9 +8,13 @@ import { HOSTILE_NAME, kpiResult } from '../../helpers/results.js';
 const render = (lang: string, kpi = groupsResult()) => renderHtml({ lang, generatedAt: '2024-09-02T09:30:00.000Z', company: 'ООО «Ромашка»', kpi });
 
 describe('groupings in the HTML report', () => {
-  it('sections after the managers\': unit economics, trends by month, sources, stages, plan vs fact', async () => {
+  it('sections after the managers\': unit economics, trends by month, sources, stages, the other groupings, plan vs fact', async () => {
     const s = htmlStructure(await render('ru'));
-    expect(s.sections).toEqual(['cover', 'funnel', 'managers', 'loss-reasons', 'unit-economics', 'months', 'sources', 'stages', 'plan', 'data-quality', 'definitions']);
+    expect(s.sections).toEqual(['cover', 'funnel', 'managers', 'loss-reasons', 'unit-economics', 'months', 'sources', 'stages', 'groupings', 'plan', 'data-quality', 'definitions']);
+    // The pivot and the grouping by manager, each under its title.
+    const html = await render('ru');
+    const groupings = html.slice(html.indexOf('data-section="groupings"'), html.indexOf('data-section="plan"'));
+    expect([...groupings.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1])).toEqual(['По источникам и месяцам', 'По источникам и месяцам: юнит-экономика', 'По менеджерам', 'По менеджерам: юнит-экономика']);
     expect(s.charts.filter((c) => c.id.startsWith('months-')).map((c) => `${c.id}:${c.kind}`)).toEqual(['months-leads:line', 'months-conversion:line', 'months-revenue:line']);
     expect(s.charts.filter((c) => c.id.startsWith('sources-')).map((c) => c.caption)).toEqual(['Лиды по источникам', 'Конверсия по источникам', 'CAC по источникам: расходы на нового клиента', 'ROMI по источникам']);
   });
@@ -23,7 +27,7 @@ describe('groupings in the HTML report', () => {
     expect(sources[1]).toEqual([SOURCE_ADS, '40 000', '1', '40 000', '13 333', '87,5%', '75 000', '1,88']);
     expect(sources.at(-1)![0]).toBe('Отдел');
     expect(s.tables.find((t) => t[1]?.[0] === 'Переговоры')).toEqual([['Этап', 'В работе', 'Возраст, дн'], ['Переговоры', '1', '48,0'], ['Отдел', '1', '—']]);
-    const plan = s.tables.filter((t) => t[0]?.[0] === 'Источник' && t[0]?.[1] === 'Месяц');
+    const plan = s.tables.filter((t) => t[0]?.[0] === 'Источник' && /план$/.test(t[0]?.[2] ?? ''));
     expect(plan.map((t) => t[0]!.slice(2))).toEqual([['Лиды, план', 'Лиды, факт', 'Лиды, %', 'Выигр., план', 'Выигр., факт', 'Выигр., %'], ['Выручка, план', 'Выручка, факт', 'Выручка, %']]);
     expect(plan[1]!.at(-1)).toEqual(['Итого по плану', '', '180 000', '180 000', '100,0%']);
     const html = await render('ru');
@@ -51,7 +55,7 @@ describe('groupings in the HTML report', () => {
 
   it('only what the result has: groupings without spend or plan; nothing new without groupings', async () => {
     const s = htmlStructure(await render('ru', groupsOnlyResult()));
-    expect(s.sections).toEqual(['cover', 'funnel', 'managers', 'loss-reasons', 'months', 'sources', 'stages', 'data-quality', 'definitions']);
+    expect(s.sections).toEqual(['cover', 'funnel', 'managers', 'loss-reasons', 'months', 'sources', 'stages', 'groupings', 'data-quality', 'definitions']);
     const plain = kpiResult();
     const a = await renderHtml({ lang: 'ru', generatedAt: '2024-09-02T09:30:00.000Z', kpi: plain });
     const b = await renderHtml({ lang: 'ru', generatedAt: '2024-09-02T09:30:00.000Z', kpi: { ...plain, groupBy: [], groups: [] } });
