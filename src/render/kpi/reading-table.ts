@@ -113,7 +113,7 @@ export function terminalTables(t: ReadingTable, c: ChalkInstance, max = TERMINAL
       const values = r.values.map((v) => paint(v, c));
       return r.total ? [...keys.map((k) => c.bold(k)), ...values.map((v) => c.bold(v))] : [...keys, ...values];
     });
-    return borderlessTable([...part.keys, ...part.columns], rows, c);
+    return borderlessTable([...part.keys, ...part.columns], rows, c, part.keys.length);
   });
 }
 

@@ -38,6 +38,8 @@ describe('groupings in the terminal', () => {
     const pivot = section(ru, 'По источникам и месяцам');
     expect(pivot).toHaveLength(7);
     expect(cells(pivot[0]!).slice(0, 3)).toEqual(['Источник', 'Месяц', 'Лиды']);
+    // Both text columns align left, under their headers; the numbers right.
+    expect(pivot[1]!.indexOf('07.2024')).toBe(pivot[0]!.indexOf('Месяц'));
     expect(pivot.slice(1, -1).map((l) => cells(l).slice(0, 2))).toEqual([[SOURCE_ADS, '07.2024'], [SOURCE_ADS, '08.2024'], ['Сайт', '07.2024'], ['Сайт', '08.2024'], ['не указано', '08.2024']]);
     const units = section(ru, 'По источникам и месяцам: юнит-экономика');
     expect(cells(units[0]!)).toEqual(['Источник', 'Месяц', 'Расходы', 'Нов. клиенты', 'CAC', 'Цена лида', 'ROMI', 'LTV', 'LTV/CAC']);
