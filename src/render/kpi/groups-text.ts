@@ -29,7 +29,7 @@ export function toneOf(key: string, value: unknown, total: unknown): Tone | unde
 }
 
 const cell = (m: MetricDef, v: MetricValues, total: MetricValues | null, lang: string): Cell => {
-  const tone = total ? toneOf(m.key, v[m.key], total[m.key]) : toneOf(m.key, v[m.key], undefined);
+  const tone = toneOf(m.key, v[m.key], total?.[m.key]);
   return { text: formatValue(v[m.key], m.format, lang), ...(tone ? { tone } : {}) };
 };
 
