@@ -45,9 +45,15 @@ function schemaRuleRu(message: string): string | undefined {
 
 /** What a schema expects, as a Russian reader names it. */
 const EXPECTED_RU: Readonly<Record<string, string>> = {
-  string: 'текст', number: 'число', int: 'целое число', boolean: 'true или false', object: 'набор «ключ: значение»',
+  string: 'текст', number: 'число', int: 'целое число', boolean: 'true, false', object: 'набор «ключ: значение»',
   record: 'набор «ключ: значение»', array: 'список', null: 'null', undefined: 'ничего', date: 'дата',
 };
+
+/** «a, b или c»: the last of a list joined by «или». */
+function orList(items: string[]): string {
+  const words = items.flatMap((s) => s.split(', '));
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} или ${words[words.length - 1]}` : words.join('');
+}
 
 /** A value from the user's document, shown in Russian: texts quoted, numbers and words as written. */
 export function describeValueRu(value: unknown): string {
@@ -81,7 +87,7 @@ export function issueMessage(issue: Issue): { id: MessageId; params: Params } {
   if (ruleRu !== undefined) return { id: 'doc.schemaRule', params: { message, ruleRu } };
   switch (issue.code) {
     case 'invalid_type': {
-      const expectedRu = EXPECTED_RU[issue.expected] ?? issue.expected;
+      const expectedRu = orList([EXPECTED_RU[issue.expected] ?? issue.expected]);
       return issue.input === undefined ? { id: 'doc.required', params: { message, expectedRu } } : { id: 'doc.type', params: { message, expectedRu, receivedRu } };
     }
     case 'invalid_union': {
@@ -90,7 +96,7 @@ export function issueMessage(issue: Issue): { id: MessageId; params: Params } {
       if (own) return { id: 'doc.schemaRuleGot', params: { rule: own.message, ruleRu: schemaRuleRu(own.message)!, received: JSON.stringify(issue.input) ?? 'nothing', receivedRu } };
       // Every option wanted another type (a number or a text): say which types would do.
       const types = issue.errors.flatMap((list) => list.filter((i) => i.code === 'invalid_type' && i.path.length === 0).map((i) => EXPECTED_RU[(i as { expected: string }).expected] ?? ''));
-      if (types.length === issue.errors.length && types.every(Boolean)) return { id: 'doc.type', params: { message, expectedRu: [...new Set(types)].join(' или '), receivedRu } };
+      if (types.length === issue.errors.length && types.every(Boolean)) return { id: 'doc.type', params: { message, expectedRu: orList([...new Set(types)]), receivedRu } };
       return { id: 'doc.invalid', params: { message, receivedRu } };
     }
     case 'unrecognized_keys':

@@ -20,11 +20,11 @@ export const COMMAND_MESSAGES = {
   'report.bothPeriods': { ru: 'укажите файлы и «до», и «после»', en: 'give both the before and the after files' },
   'report.nothing': {
     ru: 'отчитываться не о чем', en: 'nothing to report',
-    hint: { ru: 'укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «CI» в README)', en: 'give --answers and/or --deals, or a crm-audit.config.yaml (see README "CI")' },
+    hint: { ru: 'укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «CI» в README.md)', en: 'give --answers and/or --deals, or a crm-audit.config.yaml (see README "CI")' },
   },
   'report.nothingInConfig': {
     ru: 'отчитываться не о чем (файл настроек {config})', en: 'nothing to report (config {config})',
-    hint: { ru: 'укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «CI» в README)', en: 'give --answers and/or --deals, or a crm-audit.config.yaml (see README "CI")' },
+    hint: { ru: 'укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «CI» в README.md)', en: 'give --answers and/or --deals, or a crm-audit.config.yaml (see README "CI")' },
   },
   'audit.oneDocument': {
     ru: 'в одном документе — один аудит: с --format {format} дайте один файл ответов', en: 'one document holds one audit: give one answers file with --format {format}',
