@@ -227,4 +227,12 @@ describe('a Russian run speaks Russian', () => {
     const ru = runCli(['kpi', '-d', 'nope.csv', '--lang', 'ru'], { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
     expect(ru.stderr).toBe('ошибка: nope.csv: файл не найден\n  подсказка: проверьте путь (относительный путь считается от текущей папки)\n');
   });
+
+  it("report's errors follow the config's lang once the config is read", () => {
+    const config = path.join(dir, 'ru-config.yaml');
+    writeFileSync(config, 'lang: ru\n');
+    const run = runCli(['report', '-c', config], { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`ошибка: отчитываться не о чем (файл настроек ${config})\n  подсказка: укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «CI» в README.md)\n`);
+  });
 });

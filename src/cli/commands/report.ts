@@ -88,6 +88,7 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
 export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number> {
   const { config, file: configFile } = await loadConfig(o.config, ctx.cwd, ctx.stdin);
   const lang = messageLang(ctx, o.lang ?? config.lang);
+  ctx.messageLang = lang;
   const m = merge(o, config, configFile);
   const format = resolveFormat(o.format, o.output, FORMATS, o.output ? 'xlsx' : 'md');
   assertBinaryDestination(ctx, format, o.output);
