@@ -5,11 +5,13 @@ import { KpiEngine, type KpiOptions } from '../core/kpi/engine.js';
 import { notApplicable } from '../core/kpi/catalog.js';
 import { describeAlert, findAlerts, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
-import type { DataQuality, KpiResult } from '../core/kpi/types.js';
-import type { InputShape, SkippedRow } from '../core/records.js';
+import type { DataQuality, GroupDim, KpiGroup, KpiResult, SpendSummary } from '../core/kpi/types.js';
+import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
+import { planBy, planUnknown, planVsFact } from '../core/kpi/plan.js';
 import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
-import { importPayments, type ImportOptions, type ImportReport } from '../io/map/import.js';
+import { importPayments, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import type { ColumnMap } from '../io/map/mapping.js';
+import type { RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import { timing } from '../io/run-settings.js';
@@ -19,10 +21,20 @@ export interface KpiFiles {
   deals: string;
   activities?: string;
   payments?: string;
+  /** `kpi --spend`: marketing spend by month and source. */
+  spend?: string;
+  /** `kpi --plan`: targets by manager or source and month. */
+  plan?: string;
+}
+
+/** What a KPI run needs beyond the files and the periods: the margin of the unit economics. */
+export interface KpiExtras {
+  /** Share of revenue that is margin (`--margin`, default 1): ROMI and LTV. */
+  margin?: number;
 }
 
 /** Builds per-file import options from the common ones and the --map overrides. */
-export function importOptionsFor(kind: 'deals' | 'activities' | 'payments', base: ImportOptions, overrides: Overrides): ImportOptions {
+export function importOptionsFor(kind: RecordKind, base: ImportOptions, overrides: Overrides): ImportOptions {
   return { ...base, columns: overrides.columns[kind], valueMaps: overrides.valueMaps, mapFile: overrides.file, ...(kind === 'activities' ? {} : { timeOffsetHours: 0 }) };
 }
 
@@ -95,23 +107,32 @@ export interface EnginesRun {
    */
   firstDay: number | undefined;
   lastDay: number | undefined;
+  /** The plan file's rows, and which grouping of each engine holds its facts ([by, month], last). */
+  plan?: PlanRow[];
 }
 
 /**
  * Reads one set of exports once and feeds every engine: deals into a store, activities streamed
  * through all engines (never held in memory), payments last. Each engine has its own period.
  */
-export async function runEngines(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[]): Promise<EnginesRun> {
+export async function runEngines(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[], extras: KpiExtras = {}): Promise<EnginesRun> {
+  // The small files first: a mistake in them is found before a long read of the deals.
+  const plan = files.plan ? await importPlan(files.plan, importOptionsFor('plan', base, overrides)) : undefined;
+  const spend = files.spend ? await importSpend(files.spend, importOptionsFor('spend', base, overrides)) : undefined;
+  // The plan's facts come from one more grouping, by its manager or source and month.
+  const withPlan = plan ? periods.map((p) => ({ ...p, groupBy: [...(p.groupBy ?? []), [planBy(plan.rows), 'month'] as GroupDim[]] })) : periods;
   // The thread that reads the second half of large deals and activities files.
   const helper = new Helper();
   try {
-    return await readAll(files, base, overrides, periods, helper);
+    const run = await readAll(files, base, overrides, withPlan, helper, spend && { rows: spend.rows, margin: extras.margin ?? 1 });
+    run.reports.push(...[spend?.report, plan?.report].filter((r) => r !== undefined));
+    return plan ? { ...run, plan: plan.rows } : run;
   } finally {
     await helper.stop();
   }
 }
 
-async function readAll(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[], helper: Helper): Promise<EnginesRun> {
+async function readAll(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[], helper: Helper, spend?: { rows: SpendRow[]; margin: number }): Promise<EnginesRun> {
   const { store, report: dealsReport, map: dealsMap } = await readDeals(files.deals, importOptionsFor('deals', base, overrides), helper);
   timing('deals read');
   const reports: ImportReport[] = [dealsReport];
@@ -154,6 +175,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     for (const e of engines) unattributed = e.addPayments(payments.payments).unattributed;
     if (unattributed > 0) alerts.push({ code: 'unattributed-payments', payments: unattributed });
   }
+  if (spend) for (const e of engines) e.addSpend(spend.rows, spend.margin);
   const shape = inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));
   const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
   timing('payments added');
@@ -174,8 +196,10 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
 
 /** The KPI result (the JSON contract) of the engine at `index` of a run. */
 export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOptions): KpiResult {
-  const { managers, total } = run.results[index]!;
-  const quality = dataQuality(run.reports, run.alerts);
+  const { managers, total, groups, spend } = run.results[index]!;
+  const asked = options.groupBy ?? [];
+  const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, periodDays(options), run.shape.amount);
+  const quality = dataQuality(run.reports, [...run.alerts, ...groupAlerts(run, groups[asked.length], spend)]);
   const found = findAlerts(total, quality);
   quality.alerts!.push(...found);
   quality.warnings.push(...found.map((a) => describeAlert(a, 'en')));
@@ -187,10 +211,31 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
     notApplicable: notApplicable(run.shape),
     dataQuality: quality,
     options: { touchNorm: options.touchNorm, callbackWindowHours: options.callbackWindowMs / 3_600_000 },
+    ...(asked.length > 0 ? { groupBy: asked, groups: groups.slice(0, asked.length).flat() } : {}),
+    ...(spend ? { spend } : {}),
+    ...(plan ? { plan } : {}),
   };
 }
 
+/** The period as day numbers (infinite for no bound). */
+function periodDays(options: KpiOptions): { fromDay: number; toDay: number } {
+  const day = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+  return { fromDay: options.from ? day(options.from) : -Infinity, toDay: options.to ? day(options.to) : Infinity };
+}
+
+/** What a spend or plan file says that looks wrong: sources no deal has, nothing in the period, names the plan has and the deals lack. */
+function groupAlerts(run: EnginesRun, planGroups: KpiGroup[] | undefined, spend: SpendSummary | undefined): Alert[] {
+  const out: Alert[] = [];
+  if (spend && spend.unmatched.length > 0) out.push({ code: 'spend-unmatched', sources: spend.unmatched });
+  if (spend && spend.total === 0) out.push({ code: 'spend-empty', total: 0 });
+  if (run.plan && planGroups) {
+    const names = planUnknown(run.plan, planGroups);
+    if (names.length > 0) out.push({ code: 'plan-unknown', by: planBy(run.plan), names });
+  }
+  return out;
+}
+
 /** Computes the KPIs of one set of exports (the `kpi` command). */
-export async function computeKpisFromFiles(files: KpiFiles, base: ImportOptions, overrides: Overrides, options: KpiOptions): Promise<KpiResult> {
-  return kpiResultFromRun(await runEngines(files, base, overrides, [options]), 0, options);
+export async function computeKpisFromFiles(files: KpiFiles, base: ImportOptions, overrides: Overrides, options: KpiOptions, extras: KpiExtras = {}): Promise<KpiResult> {
+  return kpiResultFromRun(await runEngines(files, base, overrides, [options], extras), 0, options);
 }

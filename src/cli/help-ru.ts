@@ -50,6 +50,16 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   [`most columns accepted (default ${DEFAULT_LIMITS.maxColumns})`]: `наибольшее число колонок (по умолчанию ${DEFAULT_LIMITS.maxColumns})`,
   [`most bytes an XLSX may inflate to (default ${DEFAULT_LIMITS.maxInflatedBytes})`]: `до скольких байт может распаковаться XLSX (по умолчанию ${DEFAULT_LIMITS.maxInflatedBytes})`,
   'company name for the report heading': 'название компании для заголовка отчёта',
+  'also group by manager, source, pipeline, stage (open deals) or month; comma-separated for a pivot (source,month); repeatable': 'сгруппировать ещё и по менеджеру, источнику, воронке, этапу (открытые сделки) или месяцу; через запятую — сводная таблица (source,month); можно несколько раз',
+  'marketing spend by month and source (CSV/XLSX): spend, CAC, cost per lead, ROMI, LTV': 'расходы на маркетинг по месяцам и источникам (CSV или XLSX): расходы, CAC, цена лида, ROMI, LTV',
+  'targets by manager or source and month (leads, won, revenue): plan vs fact': 'план по менеджерам или источникам и месяцам (лиды, выигранные, выручка): план и факт',
+  'share of revenue that is margin, for ROMI and LTV (0.35, 35%); default 1': 'доля маржи в выручке — для ROMI и LTV (0.35, 35%); по умолчанию 1',
+  'also group the KPIs (as kpi --by; repeatable)': 'сгруппировать показатели ещё и так (как kpi --by; можно несколько раз)',
+  'marketing spend by month and source: CAC, ROMI, LTV (as kpi --spend)': 'расходы на маркетинг по месяцам и источникам: CAC, ROMI, LTV (как kpi --spend)',
+  'targets by manager or source and month: plan vs fact, and plan.* assertions': 'план по менеджерам или источникам и месяцам: план и факт, проверки plan.*',
+  'by source and month, with spend, CAC, ROMI and LTV/CAC': 'по источникам и месяцам, с расходами, CAC, ROMI и LTV/CAC',
+  'where open deals stall: count and median age per stage': 'где застревают открытые сделки: число и медианный возраст на каждом этапе',
+  'plan vs fact per manager and month': 'план и факт по менеджерам и месяцам',
 
   // audit
   'Run the CRM maturity audit: interactively, or from a saved answers file; with exports, each answer is checked against them': 'Аудит зрелости CRM: в диалоге или по сохранённому файлу ответов; с выгрузками каждый ответ сверяется с данными',
@@ -172,5 +182,5 @@ export const PLACEHOLDERS_RU: Readonly<Record<string, string>> = {
   file: 'файл', files: 'файлы', format: 'формат', lang: 'язык', iso: 'дата', date: 'дата', n: 'число', duration: 'срок',
   'id|file': 'код|файл', name: 'имя', 'result.json': 'результат.json', amount: 'сумма', list: 'список', kind: 'вид', share: 'доля',
   'file.yaml': 'файл.yaml', expr: 'проверка', 'report.json': 'отчёт.json', dir: 'папка', char: 'символ', 'name|n': 'имя|номер',
-  hours: 'часы', 'n|n%': 'число|доля%', chars: 'символы', bytes: 'байты', command: 'команда', options: 'параметры',
+  hours: 'часы', 'n|n%': 'число|доля%', chars: 'символы', bytes: 'байты', command: 'команда', options: 'параметры', dims: 'разрезы',
 };

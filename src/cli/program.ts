@@ -80,6 +80,11 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
   return program;
 }
 
+/** Collects a repeatable option's values. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 /** Makes a command's action: loads its module when it runs and keeps its exit code. */
 type Run = (loader: () => Promise<{ run: (opts: never, ctx: CliContext) => Promise<number> }>) => (this: Command) => Promise<void>;
 
@@ -133,7 +138,11 @@ function declareKpi(program: Command, run: Run): void {
         .requiredOption('-d, --deals <file>', 'deals or leads export (- for stdin)'))
         .option('--metrics <list>', 'only these metrics, comma-separated (e.g. conversion,response_min_median)')
         .option('--company <name>', 'company name for the report heading')
-        .option('--top-reasons <n>', 'loss reasons listed before the rest go under "other" (table, md, csv, html; JSON and XLSX keep all)', '10'),
+        .option('--top-reasons <n>', 'loss reasons listed before the rest go under "other" (table, md, csv, html; JSON and XLSX keep all)', '10')
+        .option('--by <dims>', 'also group by manager, source, pipeline, stage (open deals) or month; comma-separated for a pivot (source,month); repeatable', collect, [])
+        .option('--spend <file>', 'marketing spend by month and source (CSV/XLSX): spend, CAC, cost per lead, ROMI, LTV')
+        .option('--plan <file>', 'targets by manager or source and month (leads, won, revenue): plan vs fact')
+        .option('--margin <share>', 'share of revenue that is margin, for ROMI and LTV (0.35, 35%); default 1'),
     ),
     ['table', 'json', 'md', 'xlsx', 'csv', 'html'],
   )
@@ -146,6 +155,9 @@ function declareKpi(program: Command, run: Run): void {
         ['crm-audit kpi -d deals.csv -a calls.csv --metrics conversion,response_min_median,callback_rate', 'just three metrics'],
         ['crm-audit kpi -d - --format md < deals.csv', 'read the deals from stdin'],
         ['crm-audit kpi -d deals.csv -o kpi.csv', 'CSV for a spreadsheet (; and a decimal comma; --lang en for , and a dot)'],
+        ['crm-audit kpi -d deals.csv --by source,month --spend spend.csv -p payments.csv', 'by source and month, with spend, CAC, ROMI and LTV/CAC'],
+        ['crm-audit kpi -d deals.csv --by stage', 'where open deals stall: count and median age per stage'],
+        ['crm-audit kpi -d deals.csv --plan plan.csv', 'plan vs fact per manager and month'],
       ]),
     )
     .action(run(() => import('./commands/kpi.js')));
@@ -217,7 +229,10 @@ function declareReport(program: Command, run: Run): void {
       .option('--from <date>', 'first day of the KPI period')
       .option('--to <date>', 'last day of the KPI period')
       .option('--touch-norm <n>', 'touches a won deal should have had')
-      .option('--callback-window <duration>', 'how soon a missed call must be called back'))
+      .option('--callback-window <duration>', 'how soon a missed call must be called back')
+      .option('--by <dims>', 'also group the KPIs (as kpi --by; repeatable)', collect, [])
+      .option('--spend <file>', 'marketing spend by month and source: CAC, ROMI, LTV (as kpi --spend)')
+      .option('--plan <file>', 'targets by manager or source and month: plan vs fact, and plan.* assertions'))
       .option('--assert <expr...>', "a check such as 'total.conversion>=0.2', or 'warn:…' to only warn (repeatable); exit 1 when an error-level one fails")
       .addOption(new Option('--preset <name>', `a built-in set of checks: ${Object.entries(PRESETS).map(([k, p]) => `${k} (${p.description.en})`).join('; ')}`).choices(PRESET_NAMES))
       .option('--baseline <report.json>', 'a previous report --format json result: adds the change of every KPI (delta.*)')

@@ -89,6 +89,10 @@ export const MESSAGES = {
     ru: 'в файле сделок {rows} строк, но ни одна не читается как сделка', en: 'the deals file has {rows} rows but none of them is a readable deal',
     hint: { ru: 'crm-audit inspect покажет, почему не прочиталась каждая строка', en: 'crm-audit inspect shows why each row could not be read' },
   },
+  'import.noRecords': {
+    ru: 'в файле ({kindRu}) нет ни одной строки с данными (прочитано строк: {rows})', en: 'the file ({kind}) has no row with data ({rows} rows read)',
+    hint: { ru: 'crm-audit inspect покажет, как читается каждая строка', en: 'crm-audit inspect shows how each row is read' },
+  },
   'map.columnsMissing': {
     ru: 'не найдена колонка для {linesRu}', en: 'cannot find the column for {lines}',
     hint: {
@@ -140,6 +144,11 @@ export const MESSAGES = {
   },
   'usage.fromAfterTo': { ru: '--from {from} позже --to {to}', en: '--from {from} is after --to {to}' },
   'usage.touchNorm': { ru: '--touch-norm: нужно число; получено «{value}»', en: '--touch-norm must be a number, got "{value}"' },
+  'usage.unknownGroupBy': {
+    ru: '--by: «{value}» — не группировка', en: '--by: "{value}" is not a grouping',
+    hint: { ru: 'можно: manager, source, pipeline, stage, month; через запятую для сводной таблицы (--by source,month), несколько --by для нескольких таблиц', en: 'use manager, source, pipeline, stage or month; comma-separated for a pivot (--by source,month), several --by for several tables' },
+  },
+  'usage.repeatedGroupBy': { ru: '--by {value}: «{dim}» повторяется', en: '--by {value}: "{dim}" is repeated' },
   'usage.unknownMetric': {
     ru: 'неизвестный показатель: {metrics}', en: 'unknown metric {metrics}',
     hint: { ru: 'показатели: {known}', en: 'metrics: {known}' },
@@ -223,6 +232,10 @@ export const ROW_REASONS: readonly Template[] = [
   { en: 'empty row', ru: 'пустая строка' },
   { en: 'totals row', ru: 'строка итогов' },
   { en: 'footer or note row', ru: 'строка-примечание или подвал' },
+  { en: '"{value}" is not a month', ru: '«{value}» — не месяц' },
+  { en: '"{value}" is negative', ru: '«{value}» — отрицательное число' },
+  { en: 'a spend row without an amount', ru: 'строка расходов без суммы' },
+  { en: 'a plan row without targets', ru: 'строка плана без целей' },
   { en: 'no {field}', ru: 'нет поля {field}' },
 ];
 
@@ -284,7 +297,7 @@ export function commanderMessage(text: string, lang: string): string {
 }
 
 /** A record kind as a Russian reader names the export that holds it. */
-export const KIND_RU: Readonly<Record<string, string>> = { deals: 'сделки', activities: 'звонки и действия', payments: 'платежи' };
+export const KIND_RU: Readonly<Record<string, string>> = { deals: 'сделки', activities: 'звонки и действия', payments: 'платежи', spend: 'расходы на маркетинг', plan: 'план продаж' };
 
 /** The error printer's own words. */
 export const PRINTER = {

@@ -26,10 +26,11 @@ export const ASSERTION_ROOTS: Readonly<Record<string, Text>> = {
   total: { ru: 'проверки total.* нужна выгрузка сделок: --deals или kpi.deals в конфиге', en: 'total.* needs the deals export: --deals, or kpi.deals in the config' },
   managers: { ru: 'проверки managers.* нужна выгрузка сделок: --deals или kpi.deals в конфиге', en: 'managers.* needs the deals export: --deals, or kpi.deals in the config' },
   compare: { ru: 'проверки compare.* нужно сравнение «до и после»: --cutover ДАТА или --before-deals и --after-deals (compare в конфиге)', en: 'compare.* needs a before/after comparison: --cutover DATE, or --before-deals and --after-deals (compare in the config)' },
+  plan: { ru: 'проверки plan.* нужен файл плана: --plan ФАЙЛ (или kpi.plan в конфиге) и выгрузка сделок', en: 'plan.* needs a plan file: --plan FILE (or kpi.plan in the config) and the deals export' },
   delta: { ru: 'проверки delta.* нужен прошлый результат: --baseline previous.json (вывод report --format json)', en: 'delta.* needs a previous result: --baseline previous.json (the output of report --format json)' },
 };
 
-/** What assertion paths see: `audit.*`, `total.*`, `managers.<name>.*`, `compare.<row>.*`, `delta.*`. */
+/** What assertion paths see: `audit.*`, `total.*`, `managers.<name>.*`, `plan.<figure>.*`, `compare.<row>.*`, `delta.*`. */
 export function assertionTree(r: Pick<ReportResult, 'audit' | 'kpi' | 'compare' | 'delta'>): Record<string, unknown> {
   const tree: Record<string, unknown> = {};
   if (r.audit) {
@@ -39,6 +40,10 @@ export function assertionTree(r: Pick<ReportResult, 'audit' | 'kpi' | 'compare' 
   if (r.kpi) {
     tree.total = r.kpi.total;
     tree.managers = Object.fromEntries(r.kpi.managers.map(({ manager, ...rest }) => [manager, rest]));
+    if (r.kpi.plan) {
+      const { by: _by, rows: _rows, ...figures } = r.kpi.plan;
+      tree.plan = figures;
+    }
   }
   if (r.compare) {
     tree.compare = { ...Object.fromEntries(r.compare.rows.map(({ metric, ...rest }) => [metric, rest])), ...(r.compare.payback ?? {}) };

@@ -28,6 +28,8 @@ const ALLOWED = new Set([
   'deals', 'activities', 'payments', 'columns', 'status',
   // command names, language codes and the formats and products a help text names
   'validate', 'generate', 'demo', 'help', 'ru', 'en', 'LANG', 'YAML', 'ZIP', 'Excel', 'LibreOffice', 'CI', 'JUnit', 'GitLab', 'junit',
+  // the marketing terms the Russian metric labels use too
+  'CAC', 'ROMI', 'LTV',
   // answer and status ids, built-in questionnaire and preset ids, the keys of the documents a person writes
   'yes', 'no', 'skip', 'won', 'lost', 'open', 'deleted', 'crm-maturity', ...PRESET_NAMES,
   ...[configSchema, questionnaireSchema, answersFileSchema, targetsSchema, mapFileSchema].flatMap((s) => Object.keys(s.shape)),

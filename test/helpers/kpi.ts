@@ -1,6 +1,6 @@
 import { DealStore } from '../../src/core/kpi/deal-store.js';
 import { KpiEngine, type KpiOptions } from '../../src/core/kpi/engine.js';
-import type { Activity, Deal, InputShape, Payment } from '../../src/core/records.js';
+import type { Activity, Deal, InputShape, Payment, SpendRow } from '../../src/core/records.js';
 
 export const FULL_SHAPE: InputShape = { activities: true, activityKind: true, activityMissed: true, payments: true, lossReason: true, client: true, amount: true };
 
@@ -16,11 +16,12 @@ export function act(manager: string, at: string, kind: Activity['kind'], directi
 }
 
 /** Runs the engine on records. */
-export function compute(deals: Deal[], activities: Activity[], payments: Payment[] | undefined, opts: Partial<KpiOptions> = {}, shape: Partial<InputShape> = {}) {
+export function compute(deals: Deal[], activities: Activity[], payments: Payment[] | undefined, opts: Partial<KpiOptions> = {}, shape: Partial<InputShape> = {}, spend?: { rows: SpendRow[]; margin: number }) {
   const store = new DealStore();
   for (const d of deals) store.add(d);
   const engine = new KpiEngine(store, { touchNorm: 5, callbackWindowMs: 24 * 3_600_000, ...opts });
   for (const a of activities) engine.addActivity(a);
   if (payments) engine.addPayments(payments);
+  if (spend) engine.addSpend(spend.rows, spend.margin);
   return engine.finish({ ...FULL_SHAPE, payments: payments !== undefined, ...shape });
 }

@@ -1,11 +1,12 @@
 import { METRIC_KEYS } from '../../core/kpi/catalog.js';
 import type { KpiOptions } from '../../core/kpi/engine.js';
-import type { KpiResult } from '../../core/kpi/types.js';
+import { GROUP_DIMS, type GroupDim, type KpiResult } from '../../core/kpi/types.js';
 import { UserError } from '../../core/errors.js';
 import { checkExportKinds } from '../../app/compare-files.js';
 import type { ImportOptions } from '../../io/map/import.js';
 import { withAnswers } from '../ask-stages.js';
-import { computeKpisFromFiles, type KpiFiles } from '../../app/kpi-files.js';
+import { computeKpisFromFiles, type KpiExtras, type KpiFiles } from '../../app/kpi-files.js';
+import { parseMargin } from './compare.js';
 import { renderJson } from '../../render/json.js';
 import { loadOverrides, type Overrides } from '../../io/documents/map-file.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
@@ -24,6 +25,10 @@ export interface KpiCliOptions extends ImportCliOptions, KpiCliFields {
   output?: string;
   lang: string;
   now?: string;
+  by?: string[];
+  spend?: string;
+  plan?: string;
+  margin?: string;
 }
 
 const FORMATS = ['table', 'json', 'md', 'xlsx', 'csv', 'html'] as const;
@@ -36,6 +41,20 @@ export function kpiOptionsFromCli(o: { from?: string; to?: string; touchNorm?: s
   const touchNorm = o.touchNorm === undefined ? 5 : Number(o.touchNorm);
   if (!Number.isFinite(touchNorm) || touchNorm < 0) throw UserError.of('E_USAGE', 'usage.touchNorm', { value: String(o.touchNorm) });
   return { from, to, touchNorm, callbackWindowMs: parseWindow(o.callbackWindow, 24 * 3_600_000) };
+}
+
+/** Parses --by (repeatable): each a grouping, its dimensions comma-separated (a pivot when several). */
+export function parseGroupBy(values: readonly string[] | undefined): GroupDim[][] | undefined {
+  if (!values || values.length === 0) return undefined;
+  return values.map((value) => {
+    const dims = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+    if (dims.length === 0) throw UserError.of('E_USAGE', 'usage.unknownGroupBy', { value });
+    for (const [i, d] of dims.entries()) {
+      if (!(GROUP_DIMS as readonly string[]).includes(d)) throw UserError.of('E_USAGE', 'usage.unknownGroupBy', { value: d });
+      if (dims.indexOf(d) !== i) throw UserError.of('E_USAGE', 'usage.repeatedGroupBy', { value, dim: d });
+    }
+    return dims as GroupDim[];
+  });
 }
 
 /** Parses --metrics: known keys, comma-separated. */
@@ -53,16 +72,18 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   assertBinaryDestination(ctx, format, o.output);
   const metrics = parseMetrics(o.metrics);
   const topReasons = parseCount(o.topReasons, '--top-reasons');
-  const options = kpiOptionsFromCli(o);
+  const groupBy = parseGroupBy(o.by);
+  const options = { ...kpiOptionsFromCli(o), ...(groupBy ? { groupBy } : {}) };
+  const margin = parseMargin(o.margin);
   const now = resolveNow(ctx, o.now);
   const base = importOptionsFromCli(o, ctx);
   const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
-  const stdinUsers = [o.deals, o.activities, o.payments, o.map].filter((f) => f === '-').length;
+  const stdinUsers = [o.deals, o.activities, o.payments, o.map, o.spend, o.plan].filter((f) => f === '-').length;
   if (stdinUsers > 1) throw UserError.of('E_USAGE', 'usage.oneStdin');
-  const files = { deals: o.deals, activities: o.activities, payments: o.payments };
-  const result = await computeAsking(ctx, files, base, overrides, options, o.lang);
+  const files = { deals: o.deals, activities: o.activities, payments: o.payments, spend: o.spend, plan: o.plan };
+  const result = await computeAsking(ctx, files, base, overrides, options, o.lang, { margin });
   reportSkippedRows(ctx, result.dataQuality, o.lang, format);
-  const inputs = [o.deals, o.activities, o.payments, o.map].filter((f): f is string => f !== undefined && f !== '-');
+  const inputs = [o.deals, o.activities, o.payments, o.map, o.spend, o.plan].filter((f): f is string => f !== undefined && f !== '-');
   await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, topReasons, company: o.company }), o.output, inputs, o.lang);
   return EXIT.ok;
 }
@@ -71,9 +92,9 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
  * Computes the KPIs, asking on a terminal what the exports cannot say; a file passed under the wrong
  * option (a call log as --deals) fails on its columns, and is named as such instead.
  */
-async function computeAsking(ctx: CliContext, files: KpiFiles, base: ImportOptions, overrides: Overrides, options: KpiOptions, lang: string): Promise<KpiResult> {
+async function computeAsking(ctx: CliContext, files: KpiFiles, base: ImportOptions, overrides: Overrides, options: KpiOptions, lang: string, extras: KpiExtras): Promise<KpiResult> {
   const swapped = () => checkExportKinds(files, base);
-  return withAnswers(ctx, lang, overrides, (maps) => computeKpisFromFiles(files, base, maps, options), swapped).catch(async (error: unknown) => {
+  return withAnswers(ctx, lang, overrides, (maps) => computeKpisFromFiles(files, base, maps, options, extras), swapped).catch(async (error: unknown) => {
     if (error instanceof UserError && MAYBE_SWAPPED.has(error.code)) await swapped();
     throw error;
   });

@@ -11,7 +11,7 @@ import { checkAssertionPaths } from '../../core/assert-paths.js';
 import { computeDelta, parseBaseline } from '../../core/delta.js';
 import { tr } from '../../core/i18n.js';
 import { PRESET_NAMES, PRESETS, presetAssertions } from '../../core/presets.js';
-import { ASSERTION_ROOTS, assertionTree, buildReport } from '../../core/report.js';
+import { ASSERTION_ROOTS, assertionTree, buildReport, type ReportResult } from '../../core/report.js';
 import { checkExportKinds, comparisonFromRun, computeComparison, cutoverPeriods } from '../../app/compare-files.js';
 import { loadConfig, type ReportConfig } from '../../io/documents/config-file.js';
 import { readDocument } from '../../io/read/files.js';
@@ -32,7 +32,7 @@ import { writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { clearProgress } from '../progress.js';
 import { parseAmount, parseMargin } from './compare.js';
-import { kpiOptionsFromCli } from './kpi.js';
+import { kpiOptionsFromCli, parseGroupBy } from './kpi.js';
 
 export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, PeriodCliFields {
   config?: string;
@@ -49,6 +49,9 @@ export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, Period
   output?: string;
   lang?: string;
   now?: string;
+  by?: string[];
+  spend?: string;
+  plan?: string;
 }
 
 const FORMATS = ['xlsx', 'json', 'md', 'junit', 'html'] as const;
@@ -67,7 +70,8 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
     managers: parseCount(o.managers, '--managers') ?? c.audit?.managers,
     hourlyCost: parseAmount(o.hourlyCost, '--hourly-cost') ?? c.audit?.hourlyCost,
     allowPartial: c.audit?.allowPartial ?? false,
-    files: { deals: o.deals ?? c.kpi?.deals, activities: o.activities ?? c.kpi?.activities, payments: o.payments ?? c.kpi?.payments },
+    files: { deals: o.deals ?? c.kpi?.deals, activities: o.activities ?? c.kpi?.activities, payments: o.payments ?? c.kpi?.payments, spend: o.spend ?? c.kpi?.spend, plan: o.plan ?? c.kpi?.plan },
+    groupBy: parseGroupBy(o.by && o.by.length > 0 ? o.by : c.kpi?.by),
     kpi: kpiOptionsFromCli({ from: o.from ?? c.kpi?.from, to: o.to ?? c.kpi?.to, touchNorm: o.touchNorm ?? (c.kpi?.touchNorm === undefined ? undefined : String(c.kpi.touchNorm)), callbackWindow: o.callbackWindow ?? c.kpi?.callbackWindow }),
     cutover: parseDay(o.cutover ?? cmp.cutover, '--cutover'),
     before: o.beforeDeals ? { deals: o.beforeDeals, activities: o.beforeActivities, payments: o.beforePayments } : cmp.before,
@@ -84,6 +88,15 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
   };
 }
 
+/** A report in one of the report command's formats. */
+async function renderReport(report: ReportResult, format: (typeof FORMATS)[number]): Promise<string | Uint8Array> {
+  if (format === 'json') return renderJson(report);
+  if (format === 'md') return renderReportMarkdown(report);
+  if (format === 'junit') return renderReportJunit(report);
+  if (format === 'html') return (await import('../../render/html/index.js')).renderHtml(report);
+  return (await import('../../render/report/xlsx.js')).renderReportXlsx(report);
+}
+
 /** `crm-audit report`: the CI report — one workbook (or JSON / Markdown), assertions and exit codes. */
 export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number> {
   const { config, file: configFile } = await loadConfig(o.config, ctx.cwd, ctx.stdin);
@@ -97,7 +110,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const assertions: Assertion[] = m.assertions.map((a) => parseAssertion(a.expr, a.level, a.where));
   if (m.preset !== undefined && !PRESETS[m.preset]) throw UserError.of('E_USAGE', 'report.unknownPreset', { preset: m.preset, presets: PRESET_NAMES.join(', ') }, { path: '--preset' });
   // A path into a part this run cannot produce (compare.* without a cutover) fails before the import too.
-  const roots = new Set([m.answers && 'audit', m.files.deals && 'total', m.files.deals && 'managers', (m.cutover || m.before || m.after) && 'compare', m.baseline && 'delta'].filter((x): x is string => Boolean(x)));
+  const roots = new Set([m.answers && 'audit', m.files.deals && 'total', m.files.deals && 'managers', m.files.deals && m.files.plan && 'plan', (m.cutover || m.before || m.after) && 'compare', m.baseline && 'delta'].filter((x): x is string => Boolean(x)));
   checkAssertionPaths(assertions.filter((a) => ASSERTION_ROOTS[a.path[0]!] && !roots.has(a.path[0]!)), {}, ASSERTION_ROOTS);
   const baseline = m.baseline ? parseBaseline(parseYaml(await readDocument(m.baseline, ctx.cwd, ctx.stdin), m.baseline), m.baseline) : undefined;
   const imp = config.import ?? {};
@@ -119,12 +132,13 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const { deals } = m.files;
   if (m.cutover && (m.before || m.after)) throw UserError.of('E_USAGE', 'report.cutoverAndFiles');
   if (deals) {
-    const files = { deals, activities: m.files.activities, payments: m.files.payments };
+    const files = { ...m.files, deals };
     // One pass over the exports gives the KPIs and, with a cutover, both periods of the comparison.
     if (m.cutover) await checkExportKinds(files, base);
-    const periods = m.cutover ? [m.kpi, ...cutoverPeriods(m.kpi, m.cutover)] : [m.kpi];
-    const runResult = await runEngines(files, base, overrides, periods);
-    kpi = kpiResultFromRun(runResult, 0, m.kpi);
+    const kpiOptions = m.groupBy ? { ...m.kpi, groupBy: m.groupBy } : m.kpi;
+    const periods = m.cutover ? [kpiOptions, ...cutoverPeriods(m.kpi, m.cutover)] : [kpiOptions];
+    const runResult = await runEngines(files, base, overrides, periods, { margin: m.margin });
+    kpi = kpiResultFromRun(runResult, 0, kpiOptions);
     // The audit's answers are checked against the same read (spec/evidence.md).
     if (audit && questionnaire) audit.evidence = checkEvidence(questionnaire, audit, runResult.facts[0]!, m.lang);
     if (m.cutover) compare = comparisonFromRun(runResult, 1, m.cutover, compareOptions);
@@ -154,13 +168,8 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   }
   checkAssertionPaths(assertions, tree, ASSERTION_ROOTS);
   const report = buildReport(parts, assertions, { now, lang: m.lang });
-  let out: string | Uint8Array;
-  if (format === 'json') out = renderJson(report);
-  else if (format === 'md') out = renderReportMarkdown(report);
-  else if (format === 'junit') out = renderReportJunit(report);
-  else if (format === 'html') out = await (await import('../../render/html/index.js')).renderHtml(report);
-  else out = await (await import('../../render/report/xlsx.js')).renderReportXlsx(report);
-  const inputs = [m.answers, m.baseline, deals, m.files.activities, m.files.payments, m.map, configFile, m.before?.deals, m.before?.activities, m.after?.deals, m.after?.activities].filter((f): f is string => typeof f === 'string' && f !== '-');
+  const out = await renderReport(report, format);
+  const inputs = [m.answers, m.baseline, deals, m.files.activities, m.files.payments, m.files.spend, m.files.plan, m.map, configFile, m.before?.deals, m.before?.activities, m.after?.deals, m.after?.activities].filter((f): f is string => typeof f === 'string' && f !== '-');
   await writeOutput(ctx, out, o.output, inputs, m.lang);
   const fromConfig = new Map(assertions.filter((a) => a.where?.file).map((a) => [a.source, a.where!.file!]));
   printAssertionOutcome(ctx, report.assertions, lang, o.output === undefined || o.output === '-', fromConfig);

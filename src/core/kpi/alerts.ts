@@ -5,7 +5,10 @@ export type Alert =
   | { code: 'no-outcome'; deals: number }
   | { code: 'many-skipped'; file: string; skipped: number; rows: number }
   | { code: 'nul-bytes'; file: string; count: number }
-  | { code: 'unattributed-payments'; payments: number };
+  | { code: 'unattributed-payments'; payments: number }
+  | { code: 'spend-unmatched'; sources: Array<{ source: string; amount: number }> }
+  | { code: 'plan-unknown'; by: 'manager' | 'source'; names: string[] }
+  | { code: 'spend-empty'; total: number };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
 const OUTCOME_MIN_DEALS = 20;
@@ -39,11 +42,30 @@ export function describeAlert(a: Alert, lang: string): string {
       return ru
         ? `Оплат без менеджера и без известной сделки: ${a.payments}; они учтены только в итоге по отделу.`
         : `${a.payments} payments have neither a manager nor a known deal: counted in the total only.`;
+    case 'spend-unmatched': {
+      const list = a.sources.map((x) => `«${x.source}» (${money(x.amount, lang)})`).join(', ');
+      return ru
+        ? `Источники из файла расходов, которых нет ни в одной сделке: ${list}. Их расходы учтены в итоге и показаны отдельными строками; если это тот же источник под другим именем, переименуйте его в файле расходов.`
+        : `Spend file sources that no deal has: ${list}. Their spend is in the total and shown as groups of their own; if one is a deal source under another name, rename it in the spend file.`;
+    }
+    case 'spend-empty':
+      return ru
+        ? `Все деньги файла расходов (${money(a.total, lang)}) пришлись на месяцы вне периода или в файле нет ни одной строки: CAC и ROMI не рассчитаны.`
+        : `None of the spend file's money (${money(a.total, lang)}) falls in the period, or the file has no rows: CAC and ROMI are not computed.`;
+    case 'plan-unknown':
+      return ru
+        ? `В плане есть ${a.by === 'manager' ? 'менеджеры' : 'источники'} без сделок в периоде: ${a.names.map((n) => `«${n}»`).join(', ')}; их факт — 0. Проверьте написание имён.`
+        : `The plan names ${a.by === 'manager' ? 'managers' : 'sources'} with no deals in the period: ${a.names.map((n) => `"${n}"`).join(', ')}; their fact is 0. Check the spelling.`;
     case 'many-skipped':
       return ru
         ? `${a.file}: не прочитано ${a.skipped} из ${a.rows} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
         : `${a.file}: ${a.skipped} of ${a.rows} rows (${Math.round((a.skipped / a.rows) * 100)}%) could not be read: a column is probably misread (dates, amounts), or this is another kind of file. crm-audit inspect shows why.`;
   }
+}
+
+/** Money as a reader of the language writes it, to the kopeck when there are any. */
+function money(v: number, lang: string): string {
+  return v.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 2 }).replace(/\u00a0|\u202f/g, ' ');
 }
 
 /** A result's warnings in the reader's language: its alerts in words (the English `warnings` of results saved before alerts existed). */

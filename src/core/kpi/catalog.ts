@@ -1,4 +1,6 @@
 import type { InputShape } from '../records.js';
+import { mean, median, ratio } from './stats.js';
+import type { ActivityTally, DealTally, PaymentSums } from './tallies.js';
 
 /** How a metric's value is shown. */
 export type MetricFormat = 'count' | 'ratio' | 'money' | 'days' | 'minutes' | 'decimal';
@@ -14,7 +16,44 @@ export interface MetricDef {
   activitiesReason?: string;
 }
 
-const def = (key: string, format: MetricFormat, ru: string, en: string, dru: string, den: string, needs?: Array<keyof InputShape>): MetricDef => ({
+/** A metric of the engine: its formula over a group's tallies beside its label, format and needs. */
+export interface KpiMetric extends MetricDef {
+  value: (x: MetricInputs) => number | null | Record<string, number>;
+}
+
+/** What a metric's formula reads: the tallies of a manager, a group or the department, summed up. */
+export interface MetricInputs {
+  d: DealTally;
+  a: ActivityTally;
+  revenue: number;
+  invoiced: number;
+  paid: number;
+  /** Won deals' cycles and first-response times, sorted ascending. */
+  cycles: Float64Array;
+  responses: Float64Array;
+  /** Lost deals by loss reason name, in code point order. */
+  lossReasons: () => Record<string, number>;
+}
+
+/** The inputs of the formulas from the tallies (`reason` names a loss-reason key). */
+export function metricInputs(d: DealTally, a: ActivityTally, p: PaymentSums, reason: (id: number) => string): MetricInputs {
+  return {
+    d,
+    a,
+    revenue: d.amounts.value(),
+    invoiced: p.invoiced.value(),
+    paid: p.paid.value(),
+    cycles: d.cycles.sorted(),
+    responses: d.responses.sorted(),
+    lossReasons: () => {
+      const byName = new Map<string, number>();
+      for (const [id, n] of d.reasons) byName.set(reason(id), (byName.get(reason(id)) ?? 0) + n);
+      return Object.fromEntries([...byName.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)));
+    },
+  };
+}
+
+const describe = (key: string, format: MetricFormat, ru: string, en: string, dru: string, den: string, needs?: Array<keyof InputShape>): MetricDef => ({
   key,
   format,
   label: { ru, en },
@@ -22,44 +61,49 @@ const def = (key: string, format: MetricFormat, ru: string, en: string, dru: str
   ...(needs ? { needs } : {}),
 });
 
+const def = (key: string, format: MetricFormat, ru: string, en: string, dru: string, den: string, value: KpiMetric['value'], needs?: Array<keyof InputShape>): KpiMetric => ({
+  ...describe(key, format, ru, en, dru, den, needs),
+  value,
+});
+
 const ACT: Array<keyof InputShape> = ['activities'];
 const LINKED: Array<keyof InputShape> = ['activities'];
 /** Deal metrics from activities say what kind of activities file they need. */
-const linked = (m: MetricDef): MetricDef => ({ ...m, activitiesReason: 'needs an activities file with deal_id or client (--activities)' });
+const linked = (m: KpiMetric): KpiMetric => ({ ...m, activitiesReason: 'needs an activities file with deal_id or client (--activities)' });
 
 /** Every metric of spec/metrics.md, in the order of the JSON contract. */
-export const METRICS: readonly MetricDef[] = [
-  def('leads', 'count', 'Лиды', 'Leads', 'Число сделок (лидов), созданных в периоде', 'Number of deals (leads) created in the period'),
-  def('won', 'count', 'Выиграно', 'Won', 'Сделки в статусе «выиграна»', 'Deals with status won'),
-  def('lost', 'count', 'Проиграно', 'Lost', 'Сделки в статусе «проиграна»', 'Deals with status lost'),
-  def('open', 'count', 'В работе', 'Open', 'Сделки, ещё не закрытые', 'Deals still open'),
-  def('conversion', 'ratio', 'Конверсия', 'Conversion', 'Выиграно / лиды', 'Won / leads'),
-  def('win_rate', 'ratio', 'Доля побед', 'Win rate', 'Выиграно / (выиграно + проиграно)', 'Won / (won + lost)'),
-  def('revenue', 'money', 'Выручка', 'Revenue', 'Сумма бюджета выигранных сделок (пустые суммы не учитываются)', 'Sum of amounts of won deals (empty amounts add nothing)', ['amount']),
-  def('average_check', 'money', 'Средний чек', 'Average check', 'Выручка / число выигранных сделок с суммой', 'Revenue / number of won deals with an amount', ['amount']),
-  def('cycle_days_avg', 'days', 'Цикл, дн. (сред.)', 'Cycle, days (mean)', 'Среднее (закрытие − создание) в днях по выигранным сделкам', 'Mean (closed − created) in days over won deals'),
-  def('cycle_days_median', 'days', 'Цикл, дн. (медиана)', 'Cycle, days (median)', 'Медиана (закрытие − создание) в днях по выигранным сделкам', 'Median (closed − created) in days over won deals'),
-  linked(def('touches_per_won', 'decimal', 'Касаний на продажу', 'Touches per won', 'Среднее число касаний (не пропущенных активностей до закрытия) на выигранную сделку', 'Mean number of touches (non-missed activities up to closing) per won deal', LINKED)),
-  linked(def('won_below_touch_norm', 'count', 'Продаж ниже нормы касаний', 'Won below touch norm', 'Выигранные сделки, где касаний меньше нормы (по умолчанию 5)', 'Won deals with fewer touches than the norm (default 5)', LINKED)),
-  linked(def('response_min_median', 'minutes', 'Реакция, мин (медиана)', 'Response, min (median)', 'Медиана минут от создания сделки до первого ответа (исходящего или принятого входящего)', 'Median minutes from deal creation to the first response (outgoing, or answered incoming)', LINKED)),
-  linked(def('response_min_avg', 'minutes', 'Реакция, мин (сред.)', 'Response, min (mean)', 'Среднее минут от создания сделки до первого ответа', 'Mean minutes from deal creation to the first response', LINKED)),
-  linked(def('no_response', 'count', 'Без ответа', 'No response', 'Сделки любого статуса без первого ответа', 'Deals of any status with no first response', LINKED)),
-  def('calls_out', 'count', 'Исходящие', 'Calls out', 'Исходящие звонки в периоде', 'Outgoing calls in the period', ACT),
-  def('calls_in', 'count', 'Входящие', 'Calls in', 'Входящие звонки в периоде', 'Incoming calls in the period', ACT),
-  def('calls_missed', 'count', 'Пропущенные', 'Missed', 'Пропущенные входящие звонки', 'Missed incoming calls', ['activities', 'activityMissed']),
-  def('missed_share', 'ratio', 'Доля пропущенных', 'Missed share', 'Пропущенные / входящие', 'Missed / incoming calls', ['activities', 'activityMissed']),
-  linked(def('callback_rate', 'ratio', 'Перезвонили', 'Callback rate', 'Доля пропущенных (с клиентом или сделкой), после которых был исходящий звонок тому же клиенту или по той же сделке в окне (по умолчанию 24 ч)', 'Share of missed calls (with a client or deal) followed by an outgoing call to the same client or deal within the window (default 24 h)', ['activities', 'activityMissed'])),
-  def('emails', 'count', 'Письма', 'E-mails', 'Письма в периоде', 'E-mails in the period', ['activities', 'activityKind']),
-  def('meetings', 'count', 'Встречи', 'Meetings', 'Встречи в периоде', 'Meetings in the period', ['activities', 'activityKind']),
-  def('messages', 'count', 'Сообщения', 'Messages', 'Сообщения в периоде', 'Messages in the period', ['activities', 'activityKind']),
-  def('talk_minutes', 'minutes', 'Разговоры, мин', 'Talk, min', 'Сумма длительностей непропущенных звонков, минут', 'Sum of durations of non-missed calls, minutes', ACT),
-  def('activities_per_day', 'decimal', 'Активностей в день', 'Activities per day', 'Активности / число дней, в которые они были', 'Activities / number of days with any', ACT),
-  def('repeat_won', 'count', 'Повторные продажи', 'Repeat won', 'Выигранные сделки клиентов, у которых уже была выигранная сделка', 'Won deals of clients who already had a won deal', ['client']),
-  def('repeat_share', 'ratio', 'Доля повторных', 'Repeat share', 'Повторные / выигранные', 'Repeat won / won', ['client']),
-  def('loss_reasons', 'count', 'Причины отказа', 'Loss reasons', 'Проигранные сделки по причинам; пустая — «не указана» (в JSON — ключ unspecified)', 'Lost deals by reason; an empty one shows as "not given" (the JSON key is unspecified)', ['lossReason']),
-  def('invoiced', 'money', 'Выставлено', 'Invoiced', 'Сумма счетов', 'Sum invoiced', ['payments']),
-  def('paid', 'money', 'Оплачено', 'Paid', 'Сумма оплат', 'Sum paid', ['payments']),
-  def('paid_share', 'ratio', 'Доля оплаты', 'Paid share', 'Оплачено / выставлено', 'Paid / invoiced', ['payments']),
+export const METRICS: readonly KpiMetric[] = [
+  def('leads', 'count', 'Лиды', 'Leads', 'Число сделок (лидов), созданных в периоде', 'Number of deals (leads) created in the period', (x) => x.d.leads),
+  def('won', 'count', 'Выиграно', 'Won', 'Сделки в статусе «выиграна»', 'Deals with status won', (x) => x.d.won),
+  def('lost', 'count', 'Проиграно', 'Lost', 'Сделки в статусе «проиграна»', 'Deals with status lost', (x) => x.d.lost),
+  def('open', 'count', 'В работе', 'Open', 'Сделки, ещё не закрытые', 'Deals still open', (x) => x.d.open),
+  def('conversion', 'ratio', 'Конверсия', 'Conversion', 'Выиграно / лиды', 'Won / leads', (x) => ratio(x.d.won, x.d.leads)),
+  def('win_rate', 'ratio', 'Доля побед', 'Win rate', 'Выиграно / (выиграно + проиграно)', 'Won / (won + lost)', (x) => ratio(x.d.won, x.d.won + x.d.lost)),
+  def('revenue', 'money', 'Выручка', 'Revenue', 'Сумма бюджета выигранных сделок (пустые суммы не учитываются)', 'Sum of amounts of won deals (empty amounts add nothing)', (x) => x.revenue, ['amount']),
+  def('average_check', 'money', 'Средний чек', 'Average check', 'Выручка / число выигранных сделок с суммой', 'Revenue / number of won deals with an amount', (x) => ratio(x.revenue, x.d.amounts.count), ['amount']),
+  def('cycle_days_avg', 'days', 'Цикл, дн. (сред.)', 'Cycle, days (mean)', 'Среднее (закрытие − создание) в днях по выигранным сделкам', 'Mean (closed − created) in days over won deals', (x) => mean(x.cycles)),
+  def('cycle_days_median', 'days', 'Цикл, дн. (медиана)', 'Cycle, days (median)', 'Медиана (закрытие − создание) в днях по выигранным сделкам', 'Median (closed − created) in days over won deals', (x) => median(x.cycles)),
+  linked(def('touches_per_won', 'decimal', 'Касаний на продажу', 'Touches per won', 'Среднее число касаний (не пропущенных активностей до закрытия) на выигранную сделку', 'Mean number of touches (non-missed activities up to closing) per won deal', (x) => ratio(x.d.touchSum, x.d.won), LINKED)),
+  linked(def('won_below_touch_norm', 'count', 'Продаж ниже нормы касаний', 'Won below touch norm', 'Выигранные сделки, где касаний меньше нормы (по умолчанию 5)', 'Won deals with fewer touches than the norm (default 5)', (x) => x.d.belowNorm, LINKED)),
+  linked(def('response_min_median', 'minutes', 'Реакция, мин (медиана)', 'Response, min (median)', 'Медиана минут от создания сделки до первого ответа (исходящего или принятого входящего)', 'Median minutes from deal creation to the first response (outgoing, or answered incoming)', (x) => median(x.responses), LINKED)),
+  linked(def('response_min_avg', 'minutes', 'Реакция, мин (сред.)', 'Response, min (mean)', 'Среднее минут от создания сделки до первого ответа', 'Mean minutes from deal creation to the first response', (x) => mean(x.responses), LINKED)),
+  linked(def('no_response', 'count', 'Без ответа', 'No response', 'Сделки любого статуса без первого ответа', 'Deals of any status with no first response', (x) => x.d.noResponse, LINKED)),
+  def('calls_out', 'count', 'Исходящие', 'Calls out', 'Исходящие звонки в периоде', 'Outgoing calls in the period', (x) => x.a.callsOut, ACT),
+  def('calls_in', 'count', 'Входящие', 'Calls in', 'Входящие звонки в периоде', 'Incoming calls in the period', (x) => x.a.callsIn, ACT),
+  def('calls_missed', 'count', 'Пропущенные', 'Missed', 'Пропущенные входящие звонки', 'Missed incoming calls', (x) => x.a.callsMissed, ['activities', 'activityMissed']),
+  def('missed_share', 'ratio', 'Доля пропущенных', 'Missed share', 'Пропущенные / входящие', 'Missed / incoming calls', (x) => ratio(x.a.callsMissed, x.a.callsIn), ['activities', 'activityMissed']),
+  linked(def('callback_rate', 'ratio', 'Перезвонили', 'Callback rate', 'Доля пропущенных (с клиентом или сделкой), после которых был исходящий звонок тому же клиенту или по той же сделке в окне (по умолчанию 24 ч)', 'Share of missed calls (with a client or deal) followed by an outgoing call to the same client or deal within the window (default 24 h)', (x) => ratio(x.a.calledBack, x.a.missedWithKey), ['activities', 'activityMissed'])),
+  def('emails', 'count', 'Письма', 'E-mails', 'Письма в периоде', 'E-mails in the period', (x) => x.a.emails, ['activities', 'activityKind']),
+  def('meetings', 'count', 'Встречи', 'Meetings', 'Встречи в периоде', 'Meetings in the period', (x) => x.a.meetings, ['activities', 'activityKind']),
+  def('messages', 'count', 'Сообщения', 'Messages', 'Сообщения в периоде', 'Messages in the period', (x) => x.a.messages, ['activities', 'activityKind']),
+  def('talk_minutes', 'minutes', 'Разговоры, мин', 'Talk, min', 'Сумма длительностей непропущенных звонков, минут', 'Sum of durations of non-missed calls, minutes', (x) => x.a.talkMs / 60_000, ACT),
+  def('activities_per_day', 'decimal', 'Активностей в день', 'Activities per day', 'Активности / число дней, в которые они были', 'Activities / number of days with any', (x) => ratio(x.a.activities, x.a.days.size), ACT),
+  def('repeat_won', 'count', 'Повторные продажи', 'Repeat won', 'Выигранные сделки клиентов, у которых уже была выигранная сделка', 'Won deals of clients who already had a won deal', (x) => x.d.repeatWon, ['client']),
+  def('repeat_share', 'ratio', 'Доля повторных', 'Repeat share', 'Повторные / выигранные', 'Repeat won / won', (x) => ratio(x.d.repeatWon, x.d.won), ['client']),
+  def('loss_reasons', 'count', 'Причины отказа', 'Loss reasons', 'Проигранные сделки по причинам; пустая — «не указана» (в JSON — ключ unspecified)', 'Lost deals by reason; an empty one shows as "not given" (the JSON key is unspecified)', (x) => x.lossReasons(), ['lossReason']),
+  def('invoiced', 'money', 'Выставлено', 'Invoiced', 'Сумма счетов', 'Sum invoiced', (x) => x.invoiced, ['payments']),
+  def('paid', 'money', 'Оплачено', 'Paid', 'Сумма оплат', 'Sum paid', (x) => x.paid, ['payments']),
+  def('paid_share', 'ratio', 'Доля оплаты', 'Paid share', 'Оплачено / выставлено', 'Paid / invoiced', (x) => ratio(x.paid, x.invoiced), ['payments']),
 ];
 
 export const METRIC_KEYS = METRICS.map((m) => m.key);
@@ -91,17 +135,17 @@ export function notApplicable(shape: InputShape): Record<string, string> {
  * stage has null spend, CAC, cost per lead, ROMI and LTV/CAC.
  */
 export const UNIT_METRICS: readonly MetricDef[] = [
-  def('spend', 'money', 'Расходы', 'Spend', 'Расходы на привлечение за месяцы периода', 'Acquisition spend of the months of the period'),
-  def('new_won_clients', 'count', 'Новые клиенты', 'New won clients', 'Выигранные сделки, не являющиеся повторными (сделка без клиента — новый клиент)', 'Won deals that are not repeat sales (a won deal without a client is a new client)'),
-  def('cac', 'money', 'CAC', 'CAC', 'Расходы / новые клиенты', 'Spend / new won clients'),
-  def('cost_per_lead', 'money', 'Цена лида', 'Cost per lead', 'Расходы / лиды', 'Spend / leads'),
-  def('romi', 'ratio', 'ROMI', 'ROMI', '(Выручка × маржа − расходы) / расходы', '(Revenue × margin − spend) / spend', ['amount']),
-  def('ltv', 'money', 'LTV', 'LTV', 'Средняя по клиентам с выигранной сделкой в периоде: маржа × выручка всех их выигранных сделок в файле', 'Mean over clients with a won deal in the period: margin × revenue of all their won deals in the file', ['amount']),
-  def('ltv_cac', 'decimal', 'LTV/CAC', 'LTV/CAC', 'LTV / CAC', 'LTV / CAC', ['amount']),
+  describe('spend', 'money', 'Расходы', 'Spend', 'Расходы на привлечение за месяцы периода', 'Acquisition spend of the months of the period'),
+  describe('new_won_clients', 'count', 'Новые клиенты', 'New won clients', 'Выигранные сделки, не являющиеся повторными (сделка без клиента — новый клиент)', 'Won deals that are not repeat sales (a won deal without a client is a new client)'),
+  describe('cac', 'money', 'CAC', 'CAC', 'Расходы / новые клиенты', 'Spend / new won clients'),
+  describe('cost_per_lead', 'money', 'Цена лида', 'Cost per lead', 'Расходы / лиды', 'Spend / leads'),
+  describe('romi', 'ratio', 'ROMI', 'ROMI', '(Выручка × маржа − расходы) / расходы', '(Revenue × margin − spend) / spend', ['amount']),
+  describe('ltv', 'money', 'LTV', 'LTV', 'Средняя по клиентам с выигранной сделкой в периоде: маржа × выручка всех их выигранных сделок в файле', 'Mean over clients with a won deal in the period: margin × revenue of all their won deals in the file', ['amount']),
+  describe('ltv_cac', 'decimal', 'LTV/CAC', 'LTV/CAC', 'LTV / CAC', 'LTV / CAC', ['amount']),
 ];
 
 /** The metrics of a grouping by stage (`kpi --by stage`): open deals only. */
 export const STAGE_METRICS: readonly MetricDef[] = [
-  def('open', 'count', 'В работе', 'Open', 'Открытые сделки на этапе', 'Open deals at the stage'),
-  def('age_days_median', 'days', 'Возраст, дн. (медиана)', 'Age, days (median)', 'Медиана дней от создания до даты выгрузки (последняя дата в файле сделок, или --to)', 'Median days from creation to the export date (the last date in the deals file, or --to)'),
+  describe('open', 'count', 'В работе', 'Open', 'Открытые сделки на этапе', 'Open deals at the stage'),
+  describe('age_days_median', 'days', 'Возраст, дн. (медиана)', 'Age, days (median)', 'Медиана дней от создания до даты выгрузки (последняя дата в файле сделок, или --to)', 'Median days from creation to the export date (the last date in the deals file, or --to)'),
 ];

@@ -10,6 +10,9 @@ export interface DealSnapshot {
   created: Float64Array;
   closed: Float64Array;
   client: Uint32Array;
+  /** Source and pipeline label keys, for groupings by them (`--by`). */
+  source: Uint32Array;
+  pipeline: Uint32Array;
   names: string[] | undefined;
 }
 
@@ -80,8 +83,8 @@ export class DealStore {
   client: Uint32Array = new Uint32Array(1024);
   reason = new Uint32Array(1024);
   stage = new Uint32Array(1024);
-  pipeline = new Uint32Array(1024);
-  source = new Uint32Array(1024);
+  pipeline: Uint32Array = new Uint32Array(1024);
+  source: Uint32Array = new Uint32Array(1024);
   /** 1 when any row of the deal names a product. */
   product = new Uint8Array(1024);
   /** Rows merged into an earlier row with the same id. */
@@ -103,6 +106,8 @@ export class DealStore {
     this.created = shared(this.created.subarray(0, n), Float64Array);
     this.closed = shared(this.closed.subarray(0, n), Float64Array);
     this.client = shared(this.client.subarray(0, n), Uint32Array);
+    this.source = shared(this.source.subarray(0, n), Uint32Array);
+    this.pipeline = shared(this.pipeline.subarray(0, n), Uint32Array);
     return {
       ids: this.ids.share(),
       clients: this.clients.data(),
@@ -110,6 +115,8 @@ export class DealStore {
       created: this.created,
       closed: this.closed,
       client: this.client,
+      source: this.source,
+      pipeline: this.pipeline,
       names: this.names ? [...this.names] : undefined,
     };
   }
@@ -209,6 +216,8 @@ export class DealStore {
     store.created = s.created;
     store.closed = s.closed;
     store.client = s.client;
+    store.source = s.source;
+    store.pipeline = s.pipeline;
     store.names = s.names;
     return store;
   }

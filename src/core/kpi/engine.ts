@@ -1,11 +1,14 @@
-import type { Activity, InputShape, Payment } from '../records.js';
-import { notApplicable } from './catalog.js';
+import type { Activity, InputShape, Payment, SpendRow } from '../records.js';
+import { METRICS, metricInputs, notApplicable } from './catalog.js';
 import type { DealStore } from './deal-store.js';
 import { ActivityLinker, type LinkedActivity } from './link.js';
 import { FactsTally, type EvidenceFacts, type EvidenceShape, type FactsPartial } from './facts.js';
 import { CallTimes, FloatList, IntList, type CallTimesData } from './time-index.js';
-import { cycleDays, dayOf, dayOfIso, mean, median, MoneySum, ratio } from './stats.js';
-import type { ManagerKpis, MetricValues } from './types.js';
+import { ActivityTally, countActivity, DealTally, noPayments, type PaymentSums, type TallyData } from './tallies.js';
+import { cycleDays, DAY_MS, dayOf, dayOfIso, median, MoneySum } from './stats.js';
+import type { GroupDim, KpiGroup, ManagerKpis, MetricValues, SpendSummary } from './types.js';
+import { Grouping, monthOf, NOT_SET, type GroupingData } from './groups.js';
+import { UnitEconomics } from './economics.js';
 
 export interface KpiOptions {
   /** Inclusive calendar dates `YYYY-MM-DD`; undefined for no bound. */
@@ -15,106 +18,23 @@ export interface KpiOptions {
   touchNorm: number;
   /** A missed call is called back when an outgoing call follows within this many ms. */
   callbackWindowMs: number;
+  /** `--by`: the groupings, each a list of dimensions (a pivot when several). */
+  groupBy?: GroupDim[][];
 }
 
+/** What an engine computes: per manager, for the department, and the groups of each grouping. */
+export interface EngineResult {
+  managers: ManagerKpis[];
+  total: MetricValues;
+  /** One list per grouping of `groupBy`, in its order. */
+  groups: KpiGroup[][];
+  /** With a spend file: what it held. */
+  spend?: SpendSummary;
+}
+
+const OPEN = 0;
 const WON = 1;
 const LOST = 2;
-
-/** A set of calendar days (whole days since 1970) as a growable bitmap: one bit a day. */
-export class DaySet {
-  private bits = new Uint32Array(0);
-  private base = 0;
-  size = 0;
-
-  add(day: number): void {
-    let i = day - this.base;
-    if (i < 0 || i >= this.bits.length * 32) {
-      this.grow(day);
-      i = day - this.base;
-    }
-    const w = i >>> 5;
-    const m = 1 << (i & 31);
-    if ((this.bits[w]! & m) === 0) {
-      this.bits[w]! |= m;
-      this.size++;
-    }
-  }
-
-  /** Its days, to merge into another set. */
-  data(): { base: number; bits: Uint32Array<ArrayBuffer> } {
-    return { base: this.base, bits: this.bits.slice() };
-  }
-
-  /** Adds every day of another set. */
-  absorb(d: { base: number; bits: Uint32Array }): void {
-    for (let w = 0; w < d.bits.length; w++) {
-      const word = d.bits[w]!;
-      if (word === 0) continue;
-      for (let b = 0; b < 32; b++) if ((word >>> b) & 1) this.add(d.base + w * 32 + b);
-    }
-  }
-
-  private grow(day: number): void {
-    const words = this.bits.length;
-    const lo = words === 0 ? day - 512 : Math.min(this.base, day - 512);
-    const hi = words === 0 ? day + 512 : Math.max(this.base + words * 32, day + 512);
-    const base = Math.floor(lo / 32) * 32;
-    const next = new Uint32Array(Math.ceil((hi - base) / 32) + 1);
-    if (words > 0) next.set(this.bits, (this.base - base) / 32);
-    this.bits = next;
-    this.base = base;
-  }
-}
-
-/** Per-manager counters for activities in the period. */
-class ActivityTally {
-  activities = 0;
-  callsOut = 0;
-  callsIn = 0;
-  callsMissed = 0;
-  emails = 0;
-  meetings = 0;
-  messages = 0;
-  /** Talk time in whole milliseconds: integer sums are exact, so row order cannot change them. */
-  talkMs = 0;
-  days = new DaySet();
-  missedWithKey = 0;
-  calledBack = 0;
-
-  data(): TallyData {
-    const { days, ...counts } = this;
-    return { ...counts, days: days.data() };
-  }
-
-  absorb(d: TallyData): void {
-    this.activities += d.activities;
-    this.callsOut += d.callsOut;
-    this.callsIn += d.callsIn;
-    this.callsMissed += d.callsMissed;
-    this.emails += d.emails;
-    this.meetings += d.meetings;
-    this.messages += d.messages;
-    this.talkMs += d.talkMs;
-    this.missedWithKey += d.missedWithKey;
-    this.calledBack += d.calledBack;
-    this.days.absorb(d.days);
-  }
-}
-
-/** An activity tally as plain data. */
-export interface TallyData {
-  activities: number;
-  callsOut: number;
-  callsIn: number;
-  callsMissed: number;
-  emails: number;
-  meetings: number;
-  messages: number;
-  talkMs: number;
-  missedWithKey: number;
-  calledBack: number;
-  days: { base: number; bits: Uint32Array };
-}
 
 /**
  * What an engine fed part of the activities holds, as plain data: another engine over the same
@@ -129,9 +49,10 @@ export interface EnginePartial {
   tallies: Array<[number, TallyData]>;
   total: TallyData;
   outCalls: CallTimesData;
-  missed: { manager: Int32Array; at: Float64Array; client: Int32Array; deal: Int32Array };
+  missed: { manager: Int32Array; at: Float64Array; client: Int32Array; deal: Int32Array; windowDeal: Int32Array };
   listed: number[];
   facts: FactsPartial;
+  groups: GroupingData[];
 }
 
 /** How the keys of a partial map to the merging engine's: managers, clients, deals (-1 stays -1). */
@@ -167,11 +88,17 @@ export class KpiEngine {
   private readonly missedAt = new FloatList();
   private readonly missedClient = new IntList();
   private readonly missedDeal = new IntList();
+  /** The deal a missed call's client and time link it to (-1 none), for groupings without deal ids. */
+  private readonly missedWindowDeal = new IntList();
   private readonly payments = new Map<number, PaymentSums>();
   private readonly paymentTotals: PaymentSums = { invoiced: new MoneySum(), paid: new MoneySum() };
   private readonly listed = new Set<number>();
   /** What the evidence facts need beyond the counters above (spec/evidence.md). */
   private readonly facts: FactsTally;
+  /** `--by` groupings. */
+  private readonly groupings: Grouping[];
+  /** `--spend`: unit economics, set before finish. */
+  private economics: UnitEconomics | undefined;
 
   private shape!: InputShape;
 
@@ -188,6 +115,7 @@ export class KpiEngine {
     this.touchesByClient = new Uint32Array(this.n);
     this.firstByClient = new Float64Array(this.n).fill(Infinity);
     this.facts = new FactsTally(this.n);
+    this.groupings = (opts.groupBy ?? []).map((dims) => new Grouping(dims, store));
   }
 
   private inPeriod(ms: number): boolean {
@@ -205,6 +133,7 @@ export class KpiEngine {
     // Links: by deal_id when any activity has one, else by client and time window (both kept until known).
     const dealKey = a.deal;
     let byClient = false;
+    let windowDeal = -1;
     if (dealKey >= 0) {
       if (!this.anyDealId) {
         this.anyDealId = true;
@@ -217,7 +146,10 @@ export class KpiEngine {
     } else if (!this.anyDealId && a.client !== 0) {
       const d = this.dealByClientWindow(a.client, a.at);
       byClient = d !== undefined;
-      if (d !== undefined) this.link(d, a, this.touchesByClient!, this.firstByClient!);
+      if (d !== undefined) {
+        this.link(d, a, this.touchesByClient!, this.firstByClient!);
+        windowDeal = d;
+      }
     }
     const isCall = a.kind === 'call';
     const clientKey = a.client !== 0 && isCall && (a.direction === 'out' || a.missed) ? a.client : -1;
@@ -232,14 +164,30 @@ export class KpiEngine {
       this.listed.add(m);
       t = this.tally(m);
     }
-    count(t, a, isCall, day);
-    count(this.total, a, isCall, day);
+    countActivity(t, a, isCall, day);
+    countActivity(this.total, a, isCall, day);
     if (isCall) this.facts.call(a, dealKey >= 0 && dealKey < this.n, byClient);
     if (a.missed && (clientKey >= 0 || dealKey >= 0)) {
       this.missedManager.push(m);
       this.missedAt.push(a.at);
       this.missedClient.push(clientKey);
       this.missedDeal.push(dealKey);
+      this.missedWindowDeal.push(windowDeal);
+    }
+    if (this.groupings.length > 0) this.groupActivity(a, dealKey, windowDeal, isCall, day);
+  }
+
+  /**
+   * Counts an activity of the period in its group of every grouping, twice while no activity has had
+   * a deal id: by its deal id's deal, and by the deal its client and time link it to. finish() keeps
+   * the one the engine's link rule chose, so the order of the rows cannot change a group.
+   */
+  private groupActivity(a: LinkedActivity, dealKey: number, windowDeal: number, isCall: boolean, day: number): void {
+    const month = monthOf(a.at);
+    for (const g of this.groupings) {
+      if (g.stage) continue;
+      countActivity(g.activities[g.cell(a.manager, dealKey, month)]!, a, isCall, day);
+      if (!this.anyDealId) countActivity(g.byClient[g.cell(a.manager, windowDeal, month)]!, a, isCall, day);
     }
   }
 
@@ -291,9 +239,11 @@ export class KpiEngine {
         at: this.missedAt.data.slice(0, this.missedAt.length),
         client: this.missedClient.data.slice(0, this.missedClient.length),
         deal: this.missedDeal.data.slice(0, this.missedDeal.length),
+        windowDeal: this.missedWindowDeal.data.slice(0, this.missedWindowDeal.length),
       },
       listed: [...this.listed],
       facts: this.facts.data(),
+      groups: this.groupings.map((g) => g.data()),
     };
   }
 
@@ -326,7 +276,9 @@ export class KpiEngine {
       this.missedAt.push(missed.at[i]!);
       this.missedClient.push(missed.client[i]! < 0 ? -1 : map.client(missed.client[i]!));
       this.missedDeal.push(missed.deal[i]! < 0 ? -1 : map.deal(missed.deal[i]!));
+      this.missedWindowDeal.push(missed.windowDeal[i]! < 0 ? -1 : map.deal(missed.windowDeal[i]!));
     }
+    this.groupings.forEach((g, k) => g.absorb(p.groups[k]!, map.manager));
   }
 
   /** Adds payments: each follows its deal's period, under its own manager, else the deal's. */
@@ -340,6 +292,7 @@ export class KpiEngine {
       const name = p.manager !== '' ? p.manager : d !== undefined ? this.store.managers.values[this.store.manager[d]!]! : '';
       this.paymentTotals.invoiced.add(p.invoiced);
       this.paymentTotals.paid.add(p.paid);
+      if (this.groupings.length > 0) this.groupPayment(name, d, p);
       if (name === '') {
         unattributed++;
         continue;
@@ -354,56 +307,43 @@ export class KpiEngine {
     return { unattributed };
   }
 
-  /** Computes every metric per manager (sorted by name, code point order) and for the department. */
-  finish(shape: InputShape): { managers: ManagerKpis[]; total: MetricValues } {
-    this.shape = shape;
-    const useClient = !this.anyDealId;
-    const touches = useClient ? this.touchesByClient! : this.touchesById;
-    const first = useClient ? this.firstByClient! : this.firstById;
-    const repeat = this.repeatFlags();
-    this.resolveCallbacks();
+  /** Adds a payment to its group in every grouping: by its manager, its deal's values and creation month. */
+  private groupPayment(name: string, d: number | undefined, p: Payment): void {
+    const m = name === '' ? NOT_SET : this.store.managers.id(name);
+    const month = d === undefined ? NOT_SET : monthOf(this.store.created[d]!);
+    for (const g of this.groupings) {
+      if (g.stage) continue;
+      const sums = g.payments[g.cell(m, d ?? NOT_SET, month)]!;
+      sums.invoiced.add(p.invoiced);
+      sums.paid.add(p.paid);
+    }
+  }
 
+  /** Adds a spend file (`--spend`): unit economics in the total and the groups, margin as in compare. */
+  addSpend(rows: readonly SpendRow[], margin: number): void {
+    this.economics = new UnitEconomics(this.store, rows, margin, this.fromDay, this.toDay);
+  }
+
+  /** Computes every metric per manager (sorted by name, code point order) and for the department. */
+  finish(shape: InputShape): EngineResult {
+    this.shape = shape;
+    const ctx = this.dealContext();
+    this.resolveCallbacks();
     const deals: Array<DealTally | undefined> = [];
     const totalDeals = new DealTally();
     const { store } = this;
-    const withActivities = this.shape.activities;
-    const norm = this.opts.touchNorm;
-    // The department's lists of amounts, cycles and response times are the managers' together:
-    // they are merged from the managers' sorted lists at the end instead of being filled and sorted again.
-    const count = (x: DealTally, i: number, created: number, lists: boolean) => {
-      x.leads++;
-      const status = store.status[i]!;
-      if (status === WON) {
-        x.won++;
-        const amount = store.amount[i]!;
-        if (!Number.isNaN(amount)) x.amounts.add(amount);
-        const closed = store.closed[i]!;
-        if (lists) {
-          const cycle = cycleDays(created, closed);
-          if (cycle !== undefined) x.cycles.push(cycle);
-        }
-        if (withActivities) {
-          x.touchSum += touches[i]!;
-          if (touches[i]! < norm) x.belowNorm++;
-        }
-        if (repeat[i]) x.repeatWon++;
-      } else if (status === LOST) {
-        x.lost++;
-        const reason = store.reason[i]!;
-        x.reasons.set(reason, (x.reasons.get(reason) ?? 0) + 1);
-      } else x.open++;
-      if (withActivities) {
-        if (first[i]! === Infinity) x.noResponse++;
-        else if (lists) x.responses.push((first[i]! - created) / 60_000);
-      }
-    };
+    // The deal's group in each grouping, for the unit economics (which follow clients across deals).
+    const cells = this.groupings.map(() => new Int32Array(this.economics ? this.n : 0).fill(NOT_SET));
     for (let i = 0; i < this.n; i++) {
       const created = store.created[i]!;
       if (!this.inPeriod(created)) continue;
       const m = store.manager[i]!;
-      count((deals[m] ??= new DealTally()), i, created, true);
-      count(totalDeals, i, created, false);
+      this.countDeal((deals[m] ??= new DealTally()), i, created, true, ctx);
+      this.countDeal(totalDeals, i, created, false, ctx);
+      if (this.groupings.length > 0) this.groupDeal(i, created, ctx, cells);
     }
+    // The department's lists of cycles and response times are the managers' together: merged from
+    // the managers' sorted lists instead of being filled and sorted again.
     const all = deals.filter((t) => t !== undefined);
     totalDeals.cycles = FloatList.merge(all.map((t) => t.cycles));
     totalDeals.responses = FloatList.merge(all.map((t) => t.responses));
@@ -413,84 +353,120 @@ export class KpiEngine {
     const managers = [...this.listed]
       .map((m) => ({ m, name: names[m]! }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-      .map(({ m, name }) => ({ manager: name, ...this.values(deals[m] ?? new DealTally(), this.tallies[m] ?? new ActivityTally(), this.payments.get(m) ?? { invoiced: new MoneySum(), paid: new MoneySum() }) }));
+      .map(({ m, name }) => ({ manager: name, ...this.values(deals[m] ?? new DealTally(), this.tallies[m] ?? new ActivityTally(), this.payments.get(m) ?? noPayments()) }));
     const total = this.values(totalDeals, this.total, this.paymentTotals);
-    return { managers, total };
+    const econ = this.economics?.prepare(this.firstWonByClient((i) => this.inPeriod(store.created[i]!)), this.groupings, cells, this.shape);
+    if (econ) Object.assign(total, econ.total(total));
+    const groups = this.groupings.map((g, k) =>
+      g.order().map((c): KpiGroup => {
+        const by = Object.fromEntries(g.dims.map((dim, j) => [dim, g.label(dim, g.codes[c]![j]!)]));
+        if (g.stage) return { by, metrics: stageValues(g.deals[c]!) };
+        const metrics = this.values(g.deals[c]!, (this.anyDealId ? g.activities : g.byClient)[c]!, g.payments[c]!);
+        return { by, metrics: econ ? { ...metrics, ...econ.group(k, c, metrics) } : metrics };
+      }),
+    );
+    return { managers, total, groups, ...(econ ? { spend: econ.summary() } : {}) };
+  }
+
+  /** What counting a deal reads besides the store: links, repeat flags, the touch norm, the export date. */
+  private dealContext(): DealContext {
+    const useClient = !this.anyDealId;
+    const { store } = this;
+    let exportMs = this.toDay === Infinity ? -Infinity : (this.toDay + 1) * DAY_MS;
+    if (exportMs === -Infinity && this.groupings.some((g) => g.stage))
+      for (let i = 0; i < this.n; i++) exportMs = Math.max(exportMs, store.created[i]!, Number.isNaN(store.closed[i]!) ? -Infinity : store.closed[i]!);
+    const firstWon = this.firstWonByClient(() => true);
+    const repeat = new Uint8Array(this.n);
+    for (let i = 0; i < this.n; i++) {
+      const c = store.client[i]!;
+      if (store.status[i] === WON && c !== 0 && firstWon[c] !== i) repeat[i] = 1;
+    }
+    return {
+      touches: useClient ? this.touchesByClient! : this.touchesById,
+      first: useClient ? this.firstByClient! : this.firstById,
+      repeat,
+      withActivities: this.shape.activities,
+      norm: this.opts.touchNorm,
+      exportMs,
+    };
+  }
+
+  /** Counts deal i of the period in a tally (`lists`: keep its cycle and response time too). */
+  private countDeal(x: DealTally, i: number, created: number, lists: boolean, ctx: DealContext): void {
+    const { store } = this;
+    x.leads++;
+    const status = store.status[i]!;
+    if (status === WON) {
+      x.won++;
+      const amount = store.amount[i]!;
+      if (!Number.isNaN(amount)) x.amounts.add(amount);
+      if (lists) {
+        const cycle = cycleDays(created, store.closed[i]!);
+        if (cycle !== undefined) x.cycles.push(cycle);
+      }
+      if (ctx.withActivities) {
+        x.touchSum += ctx.touches[i]!;
+        if (ctx.touches[i]! < ctx.norm) x.belowNorm++;
+      }
+      if (ctx.repeat[i]) x.repeatWon++;
+    } else if (status === LOST) {
+      x.lost++;
+      const reason = store.reason[i]!;
+      x.reasons.set(reason, (x.reasons.get(reason) ?? 0) + 1);
+    } else x.open++;
+    if (ctx.withActivities) {
+      if (ctx.first[i]! === Infinity) x.noResponse++;
+      else if (lists) x.responses.push((ctx.first[i]! - created) / 60_000);
+    }
+  }
+
+  /** Counts deal i of the period in its group of every grouping (open deals only by stage). */
+  private groupDeal(i: number, created: number, ctx: DealContext, cells: Int32Array[]): void {
+    const { store } = this;
+    const month = monthOf(created);
+    for (let k = 0; k < this.groupings.length; k++) {
+      const g = this.groupings[k]!;
+      if (g.stage && store.status[i] !== OPEN) continue;
+      const c = g.cell(store.manager[i]!, i, month);
+      if (cells[k]!.length > 0) cells[k]![i] = c;
+      if (!g.stage) this.countDeal(g.deals[c]!, i, created, true, ctx);
+      else {
+        g.deals[c]!.open++;
+        g.deals[c]!.ages.push((ctx.exportMs - created) / DAY_MS);
+      }
+    }
   }
 
   private values(d: DealTally, a: ActivityTally, p: PaymentSums): MetricValues {
-    const cycles = d.cycles.sorted();
-    const responses = d.responses.sorted();
-    const revenue = d.amounts.value();
-    const invoiced = p.invoiced.value();
-    const paid = p.paid.value();
-    const byName = new Map<string, number>();
-    for (const [id, n] of d.reasons) {
-      const name = this.store.reasons.values[id] || 'unspecified';
-      byName.set(name, (byName.get(name) ?? 0) + n);
-    }
-    const loss = [...byName.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-    const v: MetricValues = {
-      leads: d.leads,
-      won: d.won,
-      lost: d.lost,
-      open: d.open,
-      conversion: ratio(d.won, d.leads),
-      win_rate: ratio(d.won, d.won + d.lost),
-      revenue,
-      average_check: ratio(revenue, d.amounts.count),
-      cycle_days_avg: mean(cycles),
-      cycle_days_median: median(cycles),
-      touches_per_won: ratio(d.touchSum, d.won),
-      won_below_touch_norm: d.belowNorm,
-      response_min_median: median(responses),
-      response_min_avg: mean(responses),
-      no_response: d.noResponse,
-      calls_out: a.callsOut,
-      calls_in: a.callsIn,
-      calls_missed: a.callsMissed,
-      missed_share: ratio(a.callsMissed, a.callsIn),
-      callback_rate: ratio(a.calledBack, a.missedWithKey),
-      emails: a.emails,
-      meetings: a.meetings,
-      messages: a.messages,
-      talk_minutes: a.talkMs / 60_000,
-      activities_per_day: ratio(a.activities, a.days.size),
-      repeat_won: d.repeatWon,
-      repeat_share: ratio(d.repeatWon, d.won),
-      loss_reasons: Object.fromEntries(loss),
-      invoiced,
-      paid,
-      paid_share: ratio(paid, invoiced),
-    };
-    for (const key of Object.keys(notApplicable(this.shape))) v[key] = null;
+    const reasons = this.store.reasons.values;
+    const inputs = metricInputs(d, a, p, (id) => reasons[id] || 'unspecified');
+    const na = notApplicable(this.shape);
+    const v: MetricValues = {};
+    for (const m of METRICS) v[m.key] = m.key in na ? null : m.value(inputs);
     return v;
   }
+
 
   /** The evidence facts of spec/evidence.md over the deals of the period (after finish). */
   evidenceFacts(shape: EvidenceShape, touchesPerWon: number | null): EvidenceFacts {
     return this.facts.facts(this.store, (created) => this.inPeriod(created), this.anyDealId, shape, touchesPerWon);
   }
 
-  /** A won deal is repeat when the same client has a won deal with a smaller (closed_at else created_at, id). */
-  private repeatFlags(): Uint8Array {
-    // Every won deal of a client but its first (smallest closed_at else created_at, then id) is a
-    // repeat: one pass finds each client's first, a second flags the others.
-    const flags = new Uint8Array(this.n);
+  /**
+   * Each client's first won deal among those `include` admits (smallest closed_at else created_at,
+   * then id), by client key; -1 for none. Every other won deal of the client is a repeat sale.
+   */
+  private firstWonByClient(include: (i: number) => boolean): Int32Array {
     const { store } = this;
     const key = (i: number) => (Number.isNaN(store.closed[i]!) ? store.created[i]! : store.closed[i]!);
     const firstOf = new Int32Array(store.clients.size).fill(-1);
     for (let i = 0; i < this.n; i++) {
       const c = store.client[i]!;
-      if (store.status[i] !== WON || c === 0) continue;
+      if (store.status[i] !== WON || c === 0 || !include(i)) continue;
       const f = firstOf[c]!;
       if (f === -1 || key(i) < key(f) || (key(i) === key(f) && store.compareIds(i, f) < 0)) firstOf[c] = i;
     }
-    for (let i = 0; i < this.n; i++) {
-      const c = store.client[i]!;
-      if (store.status[i] === WON && c !== 0 && firstOf[c] !== i) flags[i] = 1;
-    }
-    return flags;
+    return firstOf;
   }
 
   /** A missed call is called back when an outgoing call to its client or deal lies in [at, at + window]. */
@@ -510,7 +486,10 @@ export class KpiEngine {
       const client = this.missedClient.data[i]!;
       const deal = this.missedDeal.data[i]!;
       const back = (client >= 0 && this.outCalls.anyWithin('client', client, at, at + w)) || (deal >= 0 && this.outCalls.anyWithin('deal', deal, at, at + w));
-      for (const t of [this.tally(this.missedManager.data[i]!), this.total]) {
+      const m = this.missedManager.data[i]!;
+      const linked = this.anyDealId ? this.missedDeal.data[i]! : this.missedWindowDeal.data[i]!;
+      const groups = this.groupings.filter((g) => !g.stage).map((g) => (this.anyDealId ? g.activities : g.byClient)[g.cell(m, linked, monthOf(at))]!);
+      for (const t of [this.tally(m), this.total, ...groups]) {
         t.missedWithKey++;
         if (back) t.calledBack++;
       }
@@ -527,40 +506,18 @@ export function feedAll(engines: KpiEngine[], span: { first: number; last: numbe
   };
 }
 
-/** Counts one activity of the period in a tally. */
-function count(t: ActivityTally, a: LinkedActivity, isCall: boolean, day: number): void {
-  t.activities++;
-  t.days.add(day);
-  if (isCall) {
-    if (a.direction === 'out') t.callsOut++;
-    else if (a.direction === 'in') t.callsIn++;
-    if (a.missed) t.callsMissed++;
-    else if (a.duration_s !== null) t.talkMs += Math.round(a.duration_s * 1000);
-  } else if (a.kind === 'email') t.emails++;
-  else if (a.kind === 'meeting') t.meetings++;
-  else if (a.kind === 'message') t.messages++;
+/** What counting a deal reads besides the store (see KpiEngine.dealContext). */
+interface DealContext {
+  touches: Uint32Array;
+  first: Float64Array;
+  repeat: Uint8Array;
+  withActivities: boolean;
+  norm: number;
+  /** The export date for the age of open deals: the end of --to, else the file's last date. */
+  exportMs: number;
 }
 
-/** Invoiced and paid sums of a manager or the department. */
-interface PaymentSums {
-  invoiced: MoneySum;
-  paid: MoneySum;
-}
-
-/** Per-manager counters for deals in the period. */
-class DealTally {
-  leads = 0;
-  won = 0;
-  lost = 0;
-  open = 0;
-  /** Amounts of won deals (with one), in cents. */
-  amounts = new MoneySum();
-  cycles = new FloatList(16);
-  responses = new FloatList(16);
-  touchSum = 0;
-  belowNorm = 0;
-  noResponse = 0;
-  repeatWon = 0;
-  /** Lost deals per loss-reason key of the store. */
-  reasons = new Map<number, number>();
+/** The metrics of a group of open deals by stage. */
+function stageValues(d: DealTally): MetricValues {
+  return { open: d.open, age_days_median: median(d.ages.sorted()) };
 }

@@ -63,6 +63,9 @@ export const configSchema = z
         to: day.optional(),
         touchNorm: z.number().nonnegative().optional(),
         callbackWindow: z.string().optional(),
+        by: z.array(z.string()).optional().describe('groupings, as kpi --by: ["source,month", "stage"]'),
+        spend: z.string().optional().describe('a spend file, as kpi --spend'),
+        plan: z.string().optional().describe('a plan file, as kpi --plan'),
       })
       .strict()
       .optional(),
@@ -108,7 +111,7 @@ export async function loadConfig(file: string | undefined, cwd: string, stdin: N
       map: abs(c.map),
       baseline: abs(c.baseline),
       audit: c.audit ? { ...c.audit, answers: abs(c.audit.answers)!, questionnaire: c.audit.questionnaire && /[/\\]|\.ya?ml$/.test(c.audit.questionnaire) ? abs(c.audit.questionnaire) : c.audit.questionnaire } : undefined,
-      kpi: fileSet(c.kpi),
+      kpi: c.kpi ? { ...fileSet(c.kpi)!, spend: abs(c.kpi.spend), plan: abs(c.kpi.plan) } : undefined,
       compare: c.compare ? { ...c.compare, before: fileSet(c.compare.before), after: fileSet(c.compare.after) } : undefined,
     },
   };

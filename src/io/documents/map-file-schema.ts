@@ -13,6 +13,8 @@ const values = {
   missed: z.record(z.string(), z.boolean()).optional(),
 };
 const section = z.object({ columns: columns.optional(), ...values }).strict();
+/** Spend and plan files have columns only: no statuses to map. */
+const columnsOnly = z.object({ columns: columns.optional() }).strict();
 
 /** The `--map` file: column assignments per kind of export, and value maps. */
 export const mapFileSchema = z
@@ -20,6 +22,8 @@ export const mapFileSchema = z
     deals: section.optional(),
     activities: section.optional(),
     payments: section.optional(),
+    spend: columnsOnly.optional(),
+    plan: columnsOnly.optional(),
     ...values,
   })
   .strict();

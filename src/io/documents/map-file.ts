@@ -17,7 +17,7 @@ export async function loadOverrides(file: string | undefined, cwd: string, stdin
   const merge = <K extends 'status' | 'direction' | 'kind' | 'missed'>(key: K) => Object.assign({}, m[key], m.deals?.[key], m.activities?.[key], m.payments?.[key]);
   return {
     file,
-    columns: { deals: m.deals?.columns, activities: m.activities?.columns, payments: m.payments?.columns },
+    columns: { deals: m.deals?.columns, activities: m.activities?.columns, payments: m.payments?.columns, spend: m.spend?.columns, plan: m.plan?.columns },
     valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed') }),
   };
 }

@@ -1,6 +1,6 @@
-/** The kinds of export the importer reads. */
-export type RecordKind = 'deals' | 'activities' | 'payments';
-export const RECORD_KINDS: readonly RecordKind[] = ['deals', 'activities', 'payments'];
+/** The kinds of file the importer reads: CRM exports, and the marketing spend and plan files a person keeps. */
+export type RecordKind = 'deals' | 'activities' | 'payments' | 'spend' | 'plan';
+export const RECORD_KINDS: readonly RecordKind[] = ['deals', 'activities', 'payments', 'spend', 'plan'];
 
 /** How a duration column counts time. */
 export type DurationUnit = 's' | 'ms' | 'hhmm';
@@ -84,11 +84,33 @@ const PAYMENT_FIELDS: FieldSpec[] = [
   { field: 'paid_at', aliases: ['Дата оплаты', 'Payment date'] },
 ];
 
+// Spend and plan files are kept by hand (a marketer's table, a sales head's plan): their headers are
+// whatever people type, so the lists are longer and include the generic words (Дата, Сумма, Канал).
+const MONTH_ALIASES = ['Месяц', 'Период', 'Отчётный месяц', 'Отчетный период', 'Month', 'Period', 'Дата', 'Date'];
+const SOURCE_ALIASES = ['Источник', 'Канал', 'Источник сделки', 'Источник трафика', 'Рекламный канал', 'Канал привлечения', 'Source', 'Channel', 'utm_source', 'Campaign source', 'Lead Source'];
+
+const SPEND_FIELDS: FieldSpec[] = [
+  { field: 'month', required: true, aliases: MONTH_ALIASES },
+  { field: 'source', required: true, aliases: SOURCE_ALIASES },
+  { field: 'amount', required: true, aliases: ['Сумма', 'Расход', 'Расходы', 'Бюджет', 'Затраты', 'Стоимость', 'Spend', 'Cost', 'Amount', 'Budget'] },
+];
+
+const PLAN_FIELDS: FieldSpec[] = [
+  { field: 'manager', aliases: ['Менеджер', 'Ответственный', 'Сотрудник', 'Продавец', 'Manager', 'Owner', 'Salesperson', 'Sales rep', 'Employee', 'Deal owner'] },
+  { field: 'source', aliases: SOURCE_ALIASES },
+  { field: 'month', required: true, aliases: MONTH_ALIASES },
+  { field: 'leads', aliases: ['Лиды', 'План лидов', 'План по лидам', 'Лидов', 'Количество лидов', 'Leads', 'Leads target', 'Lead target'] },
+  { field: 'won', aliases: ['Продажи', 'Выиграно', 'Сделки', 'План сделок', 'Успешные сделки', 'Выигранные сделки', 'Won', 'Deals won', 'Won deals', 'Sales'] },
+  { field: 'revenue', aliases: ['Выручка', 'План выручки', 'План по выручке', 'Оборот', 'Revenue', 'Revenue target'] },
+];
+
 /** The field specs of a kind, with every alias normalised and the canonical name accepted first. */
 export const FIELDS: Record<RecordKind, FieldSpec[]> = {
   deals: withCanonical(DEAL_FIELDS),
   activities: withCanonical(ACTIVITY_FIELDS),
   payments: withCanonical(PAYMENT_FIELDS),
+  spend: withCanonical(SPEND_FIELDS),
+  plan: withCanonical(PLAN_FIELDS),
 };
 
 function withCanonical(specs: FieldSpec[]): FieldSpec[] {
@@ -106,4 +128,14 @@ function unique(list: string[]): string[] {
 /** Fields a kind cannot do without (besides an id for deals, which falls back to the row number). */
 export function requiredFields(kind: RecordKind): string[] {
   return FIELDS[kind].filter((f) => f.required).map((f) => f.field);
+}
+
+/** Groups of fields of which a kind needs at least one: a plan is by manager or by source, and sets at least one target. */
+const REQUIRED_ANY: Partial<Record<RecordKind, string[][]>> = {
+  plan: [['manager', 'source'], ['leads', 'won', 'revenue']],
+};
+
+/** The groups of fields of which a kind needs at least one column. */
+export function requiredAnyOf(kind: RecordKind): string[][] {
+  return REQUIRED_ANY[kind] ?? [];
 }

@@ -1,9 +1,9 @@
 // io/map: rows to records, every CRM rule written once. The header row is found and mapped to
 // canonical fields (fields.ts, mapping.ts); each row is judged (empty, totals, footer) and read by the
-// reader of its kind (deal-reader, activity-reader, payment-reader) through Cells, which gives a cell
+// reader of its kind (deal-reader, activity-reader, payment-reader, spend-reader, plan-reader) through Cells, which gives a cell
 // from bytes or from text with the same meaning. Every row ends as a record, a skipped row with its
 // reason, or a dropped non-data row, all in the ImportReport. importFile is the entry.
-import type { Payment, SkippedRow } from '../../core/records.js';
+import type { Payment, PlanRow, SkippedRow, SpendRow } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
 import { DealStore } from '../../core/kpi/deal-store.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
@@ -18,6 +18,8 @@ import { activityValueReaders, DateOrders, DecimalMarks, firstColumns, PENDING, 
 import { guessStage, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { readPayment } from './payment-reader.js';
+import { readSpend } from './spend-reader.js';
+import { choosePlanKey, readPlan } from './plan-reader.js';
 import { RowFilter } from './row-filters.js';
 import { readTable, type TableInfo, type TableOptions } from '../read/table.js';
 import { SheetWithoutHeader } from '../read/sheet-error.js';
@@ -83,8 +85,9 @@ export interface ImportReport {
   stages?: Record<string, UnknownStage>;
 }
 
-const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'invoiced_at', 'paid_at'];
-const NUMBER_FIELDS = ['amount', 'invoiced', 'paid'];
+const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'invoiced_at', 'paid_at', 'month'];
+/** The number columns of each kind whose decimal mark is learnt from their values (a deal's `won` is a flag, a plan's a count). */
+const NUMBER_FIELDS: Record<RecordKind, string[]> = { deals: ['amount'], activities: [], payments: ['invoiced', 'paid'], spend: ['amount'], plan: ['leads', 'won', 'revenue'] };
 
 type Build<T> = (cells: Cells, row: number) => T | RowProblem | typeof PENDING;
 
@@ -120,6 +123,11 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
   if (kind === 'activities') {
     const m = activityMemos(ctx);
     return { ctx, build: ((cells) => readActivity(cells, ctx, m)) as Build<T> };
+  }
+  if (kind === 'spend') return { ctx, build: ((cells) => readSpend(cells, ctx)) as Build<T> };
+  if (kind === 'plan') {
+    const key = map.fields.has('manager') ? 'manager' : 'source';
+    return { ctx, build: ((cells) => readPlan(cells, ctx, key)) as Build<T> };
   }
   return { ctx, build: ((cells) => readPayment(cells, ctx)) as Build<T> };
 }
@@ -236,6 +244,7 @@ class RowsToRecords<T> {
     const best = headerRow(headRows, kind, opts, this.limits, file);
     const header = headRows[best]!;
     const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind));
+    if (kind === 'plan') choosePlanKey(map, opts.columns);
     assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells));
     this.report.headerRow = header.row;
     this.report.columns = map.columns;
@@ -243,7 +252,7 @@ class RowsToRecords<T> {
     this.reading = startReading<T>(kind, file, map, header.cells, opts);
     this.build = this.reading.build;
     this.dateColumns = DATE_FIELDS.flatMap((f) => map.fields.get(f) ?? []);
-    this.numberColumns = NUMBER_FIELDS.flatMap((f) => map.fields.get(f) ?? []);
+    this.numberColumns = NUMBER_FIELDS[kind].flatMap((f) => map.fields.get(f) ?? []);
     for (const r of headRows.slice(best + 1)) this.dataRow(this.cells.setText(r.cells), r.cells.length, r.row);
     headRows.length = 0;
   }
@@ -346,8 +355,8 @@ export function allowedBadRows(rowsRead: number, limit: ImportOptions['maxBadRow
 }
 
 const DEFAULT_BAD_ROWS = 5;
-const KIND_NAMES: Record<RecordKind, string> = { deals: 'a deals export', activities: 'an activity or call log', payments: 'a payments export' };
-const KIND_NAMES_RU: Record<RecordKind, string> = { deals: 'выгрузка сделок', activities: 'журнал действий или звонков', payments: 'выгрузка платежей' };
+const KIND_NAMES: Record<RecordKind, string> = { deals: 'a deals export', activities: 'an activity or call log', payments: 'a payments export', spend: 'a marketing spend table', plan: 'a sales plan' };
+const KIND_NAMES_RU: Record<RecordKind, string> = { deals: 'выгрузка сделок', activities: 'журнал действий или звонков', payments: 'выгрузка платежей', spend: 'таблица расходов на маркетинг', plan: 'план продаж' };
 
 /**
  * When every row fails the limit is not the problem: the file is another kind, split by the wrong
@@ -454,6 +463,25 @@ export async function importPayments(file: string, opts: ImportOptions): Promise
   const payments: Payment[] = [];
   const report = await importFile<Payment>(file, 'payments', opts, (p) => payments.push(p));
   return { payments, report };
+}
+
+/** Reads a marketing spend file (month, source, amount): one row per row of the file, never summed (the engine sums them). */
+export async function importSpend(file: string, opts: ImportOptions): Promise<{ rows: SpendRow[]; report: ImportReport; map: ColumnMap | undefined }> {
+  return importRows<SpendRow>(file, 'spend', opts);
+}
+
+/** Reads a plan file (a manager or a source, a month, leads / won / revenue targets): one row per row of the file. */
+export async function importPlan(file: string, opts: ImportOptions): Promise<{ rows: PlanRow[]; report: ImportReport; map: ColumnMap | undefined }> {
+  return importRows<PlanRow>(file, 'plan', opts);
+}
+
+/** The records of a small file a person keeps, all held; a file with none is refused, as a deals file is. */
+async function importRows<T>(file: string, kind: 'spend' | 'plan', opts: ImportOptions): Promise<{ rows: T[]; report: ImportReport; map: ColumnMap | undefined }> {
+  const rows: T[] = [];
+  let map: ColumnMap | undefined;
+  const report = await importFile<T>(file, kind, { ...opts, onHeader: (m) => ((map = m), opts.onHeader?.(m)) }, (r) => rows.push(r));
+  if (report.records === 0 && opts.enforceBadRows !== false) throw UserError.of('E_NO_RECORDS', 'import.noRecords', { kind: KIND_NAMES[kind], kindRu: KIND_NAMES_RU[kind], rows: report.rowsRead }, { file });
+  return { rows, report, map };
 }
 
 /** Streams an activities export, resolved to the linker's deals, to a callback (activities are never all held in memory; a record may be reused for the next row, so copy what you keep). */

@@ -1,5 +1,5 @@
 import { UserError } from '../../core/errors.js';
-import { FIELDS, normalizeHeader, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
+import { FIELDS, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
 import { renderHint, renderMessage } from '../../core/messages.js';
 
@@ -112,7 +112,8 @@ export class ColumnsMissing extends UserError {
     file: string,
     hint: string,
     readonly kind: RecordKind,
-    readonly missing: Array<{ field: string; candidates: string[] }>,
+    /** Each missing field with its closest columns; `anyOf` when any one of a group of fields would do (the snippet names `field`). */
+    readonly missing: Array<{ field: string; candidates: string[]; anyOf?: string[] }>,
     /** Each column's header and its first few values. */
     readonly columns: Array<{ header: string; samples: string[] }>,
   ) {
@@ -123,18 +124,26 @@ export class ColumnsMissing extends UserError {
 /** Required fields that no column feeds: refused with the closest columns and a --map snippet that names them. */
 export function assertRequired(map: ColumnMap, file: string, sampleRows: readonly string[][] = []): void {
   const headers = map.columns.map((c) => c.header);
-  const missing = requiredFields(map.kind).filter((f) => !map.fields.has(f)).map((field) => ({ field, candidates: closestColumns(field, map.kind, headers) }));
+  const missing: ColumnsMissing['missing'] = requiredFields(map.kind).filter((f) => !map.fields.has(f)).map((field) => ({ field, candidates: closestColumns(field, map.kind, headers) }));
+  for (const group of requiredAnyOf(map.kind).filter((g) => !g.some((f) => map.fields.has(f)))) missing.push(closestOfGroup(group, map.kind, headers));
   if (missing.length === 0) return;
-  const lines = missing.map(({ field, candidates }) => `${field} (${candidates.length ? `closest columns: ${candidates.map((c) => `"${c}"`).join(', ')}` : 'no similar column'})`);
-  const snippet = missing.map(({ field, candidates }) => `    ${field}: ${JSON.stringify(candidates[0] ?? '<header in your file>')}${candidates[0] ? '    # the closest column: check' : ''}`).join('\n');
+  const named = (m: ColumnsMissing['missing'][number], or: string) => (m.anyOf ? m.anyOf.join(or) : m.field);
+  const lines = missing.map((m) => `${named(m, ' or ')} (${m.candidates.length ? `closest columns: ${m.candidates.map((c) => `"${c}"`).join(', ')}` : 'no similar column'})`);
+  const snippet = missing.map(({ field, candidates, anyOf }) => `    ${field}: ${JSON.stringify(candidates[0] ?? '<header in your file>')}${candidates[0] ? '    # the closest column: check' : anyOf ? `    # any one of: ${anyOf.join(', ')}` : ''}`).join('\n');
   const columns = headers.map((header, i) => ({ header, samples: sampleRows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '').slice(0, 3) }));
-  const linesRu = missing.map(({ field, candidates }) => `${field} (${candidates.length ? `ближайшие колонки: ${candidates.map((c) => `«${c}»`).join(', ')}` : 'похожей колонки нет'})`);
-  const snippetRu = missing.map(({ field, candidates }) => `    ${field}: ${JSON.stringify(candidates[0] ?? '<заголовок в вашем файле>')}${candidates[0] ? '    # ближайшая колонка: проверьте' : ''}`).join('\n');
+  const linesRu = missing.map((m) => `${named(m, ' или ')} (${m.candidates.length ? `ближайшие колонки: ${m.candidates.map((c) => `«${c}»`).join(', ')}` : 'похожей колонки нет'})`);
+  const snippetRu = missing.map(({ field, candidates, anyOf }) => `    ${field}: ${JSON.stringify(candidates[0] ?? '<заголовок в вашем файле>')}${candidates[0] ? '    # ближайшая колонка: проверьте' : anyOf ? `    # любое из: ${anyOf.join(', ')}` : ''}`).join('\n');
   const params = { lines: lines.join('; '), linesRu: linesRu.join('; '), file, snippet: `${map.kind}:\n  columns:\n${snippet}`, snippetRu: `${map.kind}:\n  columns:\n${snippetRu}` };
   const error = new ColumnsMissing(renderMessage('map.columnsMissing', params, 'en'), file, renderHint('map.columnsMissing', params, 'en')!, map.kind, missing, columns);
   error.messageId = 'map.columnsMissing';
   error.params = params;
   throw error;
+}
+
+/** A group of fields none of which has a column: the first field that has a similar column names it, else the group's first. */
+function closestOfGroup(group: string[], kind: RecordKind, headers: readonly string[]): { field: string; candidates: string[]; anyOf: string[] } {
+  const options = group.map((field) => ({ field, candidates: closestColumns(field, kind, headers) }));
+  return { ...(options.find((o) => o.candidates.length > 0) ?? options[0]!), anyOf: group };
 }
 
 /** Unmapped header cells most similar to a field's aliases (by shared words and edit distance). */

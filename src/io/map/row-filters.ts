@@ -25,6 +25,11 @@ const LEADS = (() => {
   return out;
 })();
 
+/** Whether a label reads as a totals label (`Итого`, `Итого за июль`, `Grand Total`): for a totals row labelled in a later column. */
+export function isTotalsLabel(text: string): boolean {
+  return TOTALS.test(text.trim());
+}
+
 /** What a row is before it is read: empty, a totals row, a footer or note (one filled cell), or data. */
 export type RowShape = 'empty' | 'totals' | 'footer' | 'data';
 

@@ -205,7 +205,8 @@ function hour12(h: number, ampm: string | undefined): number {
   return pm ? h + 12 : h;
 }
 
-function monthOf(word: string): number | undefined {
+/** The month (1-12) a month word names in any of the languages above (`июль`, `июля`, `Jul`, `März`), else undefined. */
+export function monthOf(word: string): number | undefined {
   return MONTH_WORDS.get(word.toLowerCase().replace(/ё/g, 'е'));
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Activity, Deal, Payment } from '../../../src/core/records.js';
+import type { GroupDim } from '../../../src/core/kpi/types.js';
 import { compute } from '../../helpers/kpi.js';
 
 const BASE = Date.UTC(2025, 0, 1);
@@ -16,7 +17,16 @@ const dealArb = fc.record({
   amount: fc.option(fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 100), { nil: null }),
   client: clients,
   reason: fc.constantFrom('', 'Дорого', 'No budget'),
+  source: fc.constantFrom('', 'Реклама', 'SEO'),
+  pipeline: fc.constantFrom('', 'Основная', 'Partners'),
+  stage: fc.constantFrom('', 'Новая', 'Offer'),
 });
+
+const spendArb = fc.array(
+  fc.record({ month: fc.constantFrom('2024-12', '2025-01', '2025-02'), source: fc.constantFrom('', 'Реклама', 'SEO', 'Радио'), amount: fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 100) }),
+  { maxLength: 8 },
+);
+const groupByArb = fc.subarray<GroupDim[]>([['manager'], ['source'], ['pipeline'], ['month'], ['stage'], ['source', 'month'], ['manager', 'pipeline'], ['stage', 'source']], { minLength: 1 });
 
 const activityArb = (dealCount: number, withDealIds: boolean) =>
   fc.record({
@@ -38,12 +48,15 @@ const scenario = fc
       activities: fc.array(activityArb(deals.length, withDealIds), { maxLength: 40 }),
       payments: fc.array(fc.record({ deal: fc.integer({ min: 0, max: deals.length + 1 }), manager: fc.option(managers, { nil: '' }), invoiced: fc.integer({ min: 0, max: 10_000 }), paidPart: fc.double({ min: 0, max: 1, noNaN: true }) }), { maxLength: 10 }),
       period: fc.option(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 15 })), { nil: null }),
+      spend: spendArb,
+      groupBy: groupByArb,
+      margin: fc.constantFrom(1, 0.35),
     }),
   )
   .map((s) => {
     const deals: Deal[] = s.deals.map((d, i) => {
       const closed = d.status === 'open' || d.span === null ? null : d.created + d.span * 60_000;
-      return { id: String(i + 1), manager: d.manager, created_at: d.created, closed_at: closed, status: d.status, amount: d.amount, client: d.client, loss_reason: d.status === 'lost' ? d.reason : '', stage: '', pipeline: '', source: '', name: '' };
+      return { id: String(i + 1), manager: d.manager, created_at: d.created, closed_at: closed, status: d.status, amount: d.amount, client: d.client, loss_reason: d.status === 'lost' ? d.reason : '', stage: d.stage, pipeline: d.pipeline, source: d.source, name: '' };
     });
     const activities: Activity[] = s.activities.map((a) => ({
       manager: a.manager,
@@ -61,7 +74,7 @@ const scenario = fc
       return { deal_id: dealId, manager: dealId === '' && p.manager === '' ? 'Анна' : p.manager, invoiced: p.invoiced, paid: Math.floor(p.invoiced * p.paidPart), invoiced_at: null, paid_at: null };
     });
     const period = s.period ? { from: new Date(BASE + s.period[0] * 86_400_000).toISOString().slice(0, 10), to: new Date(BASE + (s.period[0] + s.period[1]) * 86_400_000).toISOString().slice(0, 10) } : {};
-    return { deals, activities, payments, period };
+    return { deals, activities, payments, period, spend: s.spend, groupBy: s.groupBy, margin: s.margin };
   });
 
 const COUNTS = ['leads', 'won', 'lost', 'open', 'won_below_touch_norm', 'no_response', 'calls_out', 'calls_in', 'calls_missed', 'emails', 'meetings', 'messages', 'repeat_won'];
@@ -133,6 +146,42 @@ describe('KPI invariants (property tests)', () => {
         expect(JSON.stringify(b)).toBe(JSON.stringify(a));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('the groups of any grouping add up to the department: counts, sums, spend and new clients', () => {
+    fc.assert(
+      fc.property(scenario, ({ deals, activities, payments, period, spend, groupBy, margin }) => {
+        const r = compute(deals, activities, payments, { ...period, groupBy }, {}, { rows: spend, margin });
+        groupBy.forEach((dims, k) => {
+          const groups = r.groups[k]!;
+          const sum = (key: string) => groups.reduce((n, g) => n + ((g.metrics[key] as number | null) ?? 0), 0);
+          if (dims.includes('stage')) {
+            expect(sum('open')).toBe(r.total.open);
+            return;
+          }
+          for (const key of [...COUNTS, 'new_won_clients']) expect(sum(key)).toBe(r.total[key]);
+          for (const key of SUMS) expect(sum(key)).toBeCloseTo(r.total[key] as number, 6);
+          if (dims.every((d) => d === 'source' || d === 'month')) expect(sum('spend')).toBeCloseTo(r.total.spend as number, 6);
+          else for (const g of groups) expect(g.metrics.spend).toBeNull();
+          for (const g of groups) for (const key of RATIOS) {
+            const v = g.metrics[key];
+            if (typeof v === 'number') expect(v >= 0 && v <= 1).toBe(true);
+          }
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('groups, spend and LTV do not depend on the order of the rows', () => {
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 1, max: 1e9 }), ({ deals, activities, payments, period, spend, groupBy, margin }, seed) => {
+        const a = compute(deals, activities, payments, { ...period, groupBy }, {}, { rows: spend, margin });
+        const b = compute(shuffle(deals, seed), shuffle(activities, seed + 1), shuffle(payments, seed + 2), { ...period, groupBy }, {}, { rows: shuffle(spend, seed + 3), margin });
+        expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+      }),
+      { numRuns: 300 },
     );
   });
 });

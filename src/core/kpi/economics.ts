@@ -1,0 +1,138 @@
+// Unit economics (`kpi --spend`, docs/metrics.md "Spend"): spend, new won clients, CAC, cost per
+// lead, ROMI, LTV and LTV/CAC, for the department and for the groups of every grouping whose
+// dimensions spend is known by (source and month). Spend of a source no deal has, or of an empty
+// source, makes a group of its own, so the groups' spend adds up to the department's.
+import type { InputShape, SpendRow } from '../records.js';
+import type { DealStore } from './deal-store.js';
+import { monthCode, NOT_SET, type Grouping } from './groups.js';
+import { DAY_MS, MoneySum, ratio } from './stats.js';
+import type { MetricValues, SpendSummary } from './types.js';
+
+const WON = 1;
+
+/** Whether any day of a month lies in [fromDay, toDay]. */
+function monthInPeriod(code: number, fromDay: number, toDay: number): boolean {
+  const y = Math.floor(code / 12);
+  const m = code % 12;
+  const first = Date.UTC(y, m, 1) / DAY_MS;
+  const last = Date.UTC(y, m + 1, 1) / DAY_MS - 1;
+  return first <= toDay && last >= fromDay;
+}
+
+/** Sums of LTV (in cents, before the margin) and counts of clients, by group. */
+class LtvSums {
+  sum = new Map<number, number>();
+  count = new Map<number, number>();
+
+  add(cell: number, cents: number): void {
+    this.sum.set(cell, (this.sum.get(cell) ?? 0) + cents);
+    this.count.set(cell, (this.count.get(cell) ?? 0) + 1);
+  }
+}
+
+/** The unit economics of one finish: the department's and each group's. */
+export interface EconomicsResult {
+  total(values: MetricValues): MetricValues;
+  group(grouping: number, cell: number, values: MetricValues): MetricValues;
+  summary(): SpendSummary;
+}
+
+/** The spend of a period and what it bought, from the spend file's rows. */
+export class UnitEconomics {
+  private readonly rows: Array<{ month: number; source: string; amount: number }>;
+
+  constructor(
+    private readonly store: DealStore,
+    rows: readonly SpendRow[],
+    private readonly margin: number,
+    private readonly fromDay: number,
+    private readonly toDay: number,
+  ) {
+    this.rows = rows.flatMap((r) => {
+      const month = monthCode(r.month);
+      return month !== undefined && monthInPeriod(month, fromDay, toDay) ? [{ month, source: r.source, amount: r.amount }] : [];
+    });
+  }
+
+  /**
+   * Sums spend and LTV by group. `firstWon` is each client's first won deal of the period; `cells`
+   * the group of each deal in every grouping. Spend of a source or month no deal has adds a group.
+   */
+  prepare(firstWon: Int32Array, groupings: readonly Grouping[], cells: readonly Int32Array[], shape: InputShape): EconomicsResult {
+    const { store } = this;
+    const used = new Uint8Array(store.labels.size);
+    for (let i = 0; i < store.size; i++) used[store.source[i]!] = 1;
+    const total = new MoneySum();
+    const unmatched = new Map<string, MoneySum>();
+    const eligible = groupings.map((g) => !g.dims.some((d) => d !== 'source' && d !== 'month'));
+    const spend = groupings.map(() => new Map<number, MoneySum>());
+    for (const r of this.rows) {
+      total.add(r.amount);
+      const known = r.source === '' ? 0 : store.labels.find(r.source);
+      if (r.source !== '' && (known === undefined || !used[known])) {
+        if (!unmatched.has(r.source)) unmatched.set(r.source, new MoneySum());
+        unmatched.get(r.source)!.add(r.amount);
+      }
+      const source = r.source === '' ? NOT_SET : store.labels.id(r.source);
+      groupings.forEach((g, k) => {
+        if (!eligible[k]) return;
+        const cell = g.cellOf(g.dims.map((d) => (d === 'source' ? source : r.month)));
+        if (!spend[k]!.has(cell)) spend[k]!.set(cell, new MoneySum());
+        spend[k]!.get(cell)!.add(r.amount);
+      });
+    }
+    const ltv = this.ltv(firstWon, groupings.length, cells);
+    const figures = (values: MetricValues, spent: number | null, sums: LtvSums, cell: number) => this.figures(values, spent, shape.amount ? ratio((sums.sum.get(cell) ?? 0) * this.margin, (sums.count.get(cell) ?? 0) * 100) : null);
+    return {
+      total: (values) => figures(values, total.value(), ltv.total, 0),
+      group: (k, cell, values) => figures(values, eligible[k] ? (spend[k]!.get(cell)?.value() ?? 0) : null, ltv.groups[k]!, cell),
+      summary: () => ({
+        total: total.value(),
+        margin: this.margin,
+        unmatched: [...unmatched].map(([source, s]) => ({ source, amount: s.value() })).sort((a, b) => b.amount - a.amount || (a.source < b.source ? -1 : 1)),
+      }),
+    };
+  }
+
+  /**
+   * LTV by group: each client with a won deal in the period is counted once, in the group of its
+   * first won deal of the period, with the revenue of all its won deals in the file; a won deal
+   * without a client is a client of its own.
+   */
+  private ltv(firstWon: Int32Array, groupings: number, cells: readonly Int32Array[]): { total: LtvSums; groups: LtvSums[] } {
+    const { store } = this;
+    const cents = (i: number) => (Number.isNaN(store.amount[i]!) ? 0 : Math.round(store.amount[i]! * 100));
+    const lifetime = new Float64Array(store.clients.size);
+    for (let i = 0; i < store.size; i++) if (store.status[i] === WON && store.client[i] !== 0) lifetime[store.client[i]!]! += cents(i);
+    const total = new LtvSums();
+    const groups = Array.from({ length: groupings }, () => new LtvSums());
+    for (let i = 0; i < store.size; i++) {
+      if (store.status[i] !== WON) continue;
+      const day = Math.floor(store.created[i]! / DAY_MS);
+      if (!(day >= this.fromDay && day <= this.toDay)) continue;
+      const c = store.client[i]!;
+      if (c !== 0 && firstWon[c] !== i) continue;
+      const value = c === 0 ? cents(i) : lifetime[c]!;
+      total.add(0, value);
+      groups.forEach((g, k) => g.add(cells[k]![i]!, value));
+    }
+    return { total, groups };
+  }
+
+  /** The unit-economics metrics of a group or the department from its other metrics, spend and LTV. */
+  private figures(values: MetricValues, spend: number | null, ltv: number | null): MetricValues {
+    const num = (v: MetricValues[string] | undefined) => (typeof v === 'number' ? v : 0);
+    const newWon = num(values.won) - num(values.repeat_won);
+    const revenue = typeof values.revenue === 'number' ? values.revenue : null;
+    const cac = spend === null ? null : ratio(spend, newWon);
+    return {
+      spend,
+      new_won_clients: newWon,
+      cac,
+      cost_per_lead: spend === null ? null : ratio(spend, num(values.leads)),
+      romi: spend === null || revenue === null ? null : ratio(revenue * this.margin - spend, spend),
+      ltv,
+      ltv_cac: ltv === null || cac === null ? null : ratio(ltv, cac),
+    };
+  }
+}

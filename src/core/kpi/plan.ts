@@ -1,0 +1,80 @@
+// Plan vs fact (`kpi --plan`, docs/metrics.md "Plan vs fact"): a plan file's targets for a manager
+// or a source in a month, beside the facts of the same group and month (leads and won deals by the
+// deals' creation month, revenue of those won deals). Totals are over the plan's rows in the period.
+import type { PlanRow } from '../records.js';
+import { monthCode } from './groups.js';
+import { DAY_MS, ratio } from './stats.js';
+import type { KpiGroup, PlanCell, PlanFigure, PlanResult } from './types.js';
+
+const FIGURES = ['leads', 'won', 'revenue'] as const;
+type Figure = (typeof FIGURES)[number];
+
+/** Which of manager and source a plan is by: the one its rows name. */
+export function planBy(rows: readonly PlanRow[]): 'manager' | 'source' {
+  return rows.some((r) => r.manager !== '') ? 'manager' : 'source';
+}
+
+/** Whether a `YYYY-MM` month has a day in [fromDay, toDay] (day numbers; infinite for no bound). */
+export function monthHasDayIn(month: string, fromDay: number, toDay: number): boolean {
+  const code = monthCode(month);
+  if (code === undefined) return false;
+  const first = Date.UTC(Math.floor(code / 12), code % 12, 1) / DAY_MS;
+  const last = Date.UTC(Math.floor(code / 12), (code % 12) + 1, 1) / DAY_MS - 1;
+  return first <= toDay && last >= fromDay;
+}
+
+const figure = (plan: number, fact: number): PlanFigure => ({ plan, fact, achieved: plan === 0 ? null : ratio(fact, plan) });
+
+/**
+ * The plan beside the facts. `groups` are the groups of the grouping [by, 'month'] over the same
+ * period; a plan row whose manager or source has no deals that month has facts of 0. Rows of one
+ * group and month are summed; revenue is left out when the deals have no amounts (`revenue` false).
+ */
+export function planVsFact(rows: readonly PlanRow[], groups: readonly KpiGroup[], period: { fromDay: number; toDay: number }, revenue: boolean): PlanResult {
+  const by = planBy(rows);
+  const facts = new Map<string, KpiGroup>();
+  for (const g of groups) facts.set(`${g.by[by] ?? ''}\u0000${g.by.month ?? ''}`, g);
+  const cells = new Map<string, { name: string; month: string; plan: Partial<Record<Figure, number>> }>();
+  for (const r of rows) {
+    if (!monthHasDayIn(r.month, period.fromDay, period.toDay)) continue;
+    const name = by === 'manager' ? r.manager : r.source;
+    const key = `${name}\u0000${r.month}`;
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { name, month: r.month, plan: {} }));
+    for (const f of FIGURES) {
+      const v = r[f];
+      if (v !== null && (f !== 'revenue' || revenue)) cell.plan[f] = (cell.plan[f] ?? 0) + v;
+    }
+  }
+  const totals: Partial<Record<Figure, { plan: number; fact: number }>> = {};
+  const out: PlanCell[] = [];
+  const ordered = [...cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [key, cell] of ordered) {
+    const metrics = facts.get(key)?.metrics;
+    const row: PlanCell = { by: { [by]: cell.name, month: cell.month } as PlanCell['by'] };
+    for (const f of FIGURES) {
+      const plan = cell.plan[f];
+      if (plan === undefined) continue;
+      const v = metrics?.[f];
+      const fact = typeof v === 'number' ? v : 0;
+      row[f] = figure(plan, fact);
+      const t = (totals[f] ??= { plan: 0, fact: 0 });
+      t.plan += plan;
+      t.fact += fact;
+    }
+    out.push(row);
+  }
+  const result: PlanResult = { by, rows: out };
+  for (const f of FIGURES) {
+    const t = totals[f];
+    if (t) result[f] = figure(t.plan, f === 'revenue' ? Math.round(t.fact * 100) / 100 : t.fact);
+  }
+  return result;
+}
+
+/** The plan's managers or sources that no group has (their facts are 0), for a warning. */
+export function planUnknown(rows: readonly PlanRow[], groups: readonly KpiGroup[]): string[] {
+  const by = planBy(rows);
+  const known = new Set(groups.map((g) => g.by[by]).filter((v): v is string => typeof v === 'string'));
+  return [...new Set(rows.map((r) => (by === 'manager' ? r.manager : r.source)).filter((n) => n !== '' && !known.has(n)))].sort();
+}

@@ -1,0 +1,148 @@
+// The accumulators of the KPI engine, by metric family: deals (counts, amounts, cycles, responses,
+// touches, loss reasons), activities (calls, e-mails, meetings, talk time, active days, callbacks)
+// and payments. An engine keeps one of each per manager and for the department, and one per group
+// of every `--by` grouping.
+import { FloatList } from './time-index.js';
+import { MoneySum } from './stats.js';
+import type { LinkedActivity } from './link.js';
+
+/** A set of calendar days (whole days since 1970) as a growable bitmap: one bit a day. */
+export class DaySet {
+  private bits = new Uint32Array(0);
+  private base = 0;
+  size = 0;
+
+  add(day: number): void {
+    let i = day - this.base;
+    if (i < 0 || i >= this.bits.length * 32) {
+      this.grow(day);
+      i = day - this.base;
+    }
+    const w = i >>> 5;
+    const m = 1 << (i & 31);
+    if ((this.bits[w]! & m) === 0) {
+      this.bits[w]! |= m;
+      this.size++;
+    }
+  }
+
+  /** Its days, to merge into another set. */
+  data(): { base: number; bits: Uint32Array<ArrayBuffer> } {
+    return { base: this.base, bits: this.bits.slice() };
+  }
+
+  /** Adds every day of another set. */
+  absorb(d: { base: number; bits: Uint32Array }): void {
+    for (let w = 0; w < d.bits.length; w++) {
+      const word = d.bits[w]!;
+      if (word === 0) continue;
+      for (let b = 0; b < 32; b++) if ((word >>> b) & 1) this.add(d.base + w * 32 + b);
+    }
+  }
+
+  private grow(day: number): void {
+    const words = this.bits.length;
+    const lo = words === 0 ? day - 512 : Math.min(this.base, day - 512);
+    const hi = words === 0 ? day + 512 : Math.max(this.base + words * 32, day + 512);
+    const base = Math.floor(lo / 32) * 32;
+    const next = new Uint32Array(Math.ceil((hi - base) / 32) + 1);
+    if (words > 0) next.set(this.bits, (this.base - base) / 32);
+    this.bits = next;
+    this.base = base;
+  }
+}
+
+/** Per-manager counters for activities in the period. */
+export class ActivityTally {
+  activities = 0;
+  callsOut = 0;
+  callsIn = 0;
+  callsMissed = 0;
+  emails = 0;
+  meetings = 0;
+  messages = 0;
+  /** Talk time in whole milliseconds: integer sums are exact, so row order cannot change them. */
+  talkMs = 0;
+  days = new DaySet();
+  missedWithKey = 0;
+  calledBack = 0;
+
+  data(): TallyData {
+    const { days, ...counts } = this;
+    return { ...counts, days: days.data() };
+  }
+
+  absorb(d: TallyData): void {
+    this.activities += d.activities;
+    this.callsOut += d.callsOut;
+    this.callsIn += d.callsIn;
+    this.callsMissed += d.callsMissed;
+    this.emails += d.emails;
+    this.meetings += d.meetings;
+    this.messages += d.messages;
+    this.talkMs += d.talkMs;
+    this.missedWithKey += d.missedWithKey;
+    this.calledBack += d.calledBack;
+    this.days.absorb(d.days);
+  }
+}
+
+/** An activity tally as plain data. */
+export interface TallyData {
+  activities: number;
+  callsOut: number;
+  callsIn: number;
+  callsMissed: number;
+  emails: number;
+  meetings: number;
+  messages: number;
+  talkMs: number;
+  missedWithKey: number;
+  calledBack: number;
+  days: { base: number; bits: Uint32Array };
+}
+
+/** Counts one activity of the period in a tally. */
+export function countActivity(t: ActivityTally, a: LinkedActivity, isCall: boolean, day: number): void {
+  t.activities++;
+  t.days.add(day);
+  if (isCall) {
+    if (a.direction === 'out') t.callsOut++;
+    else if (a.direction === 'in') t.callsIn++;
+    if (a.missed) t.callsMissed++;
+    else if (a.duration_s !== null) t.talkMs += Math.round(a.duration_s * 1000);
+  } else if (a.kind === 'email') t.emails++;
+  else if (a.kind === 'meeting') t.meetings++;
+  else if (a.kind === 'message') t.messages++;
+}
+
+/** Invoiced and paid sums of a manager or the department. */
+export interface PaymentSums {
+  invoiced: MoneySum;
+  paid: MoneySum;
+}
+
+/** Per-manager counters for deals in the period. */
+export class DealTally {
+  leads = 0;
+  won = 0;
+  lost = 0;
+  open = 0;
+  /** Amounts of won deals (with one), in cents. */
+  amounts = new MoneySum();
+  cycles = new FloatList(16);
+  responses = new FloatList(16);
+  touchSum = 0;
+  belowNorm = 0;
+  noResponse = 0;
+  repeatWon = 0;
+  /** Ages in days of open deals at the export date (groupings by stage only). */
+  ages = new FloatList(4);
+  /** Lost deals per loss-reason key of the store. */
+  reasons = new Map<number, number>();
+}
+
+/** Empty payment sums. */
+export function noPayments(): PaymentSums {
+  return { invoiced: new MoneySum(), paid: new MoneySum() };
+}

@@ -1,0 +1,65 @@
+// Calendar months as people write them in spend and plan tables: `2024-07`, `07.2024`, `июль 2024`,
+// `Jul-24`, or any date the importer reads (its month). Months are `YYYY-MM` strings, as in
+// SpendRow and PlanRow.
+import type { Cells } from './cells.js';
+import { headerOf, PENDING, RowProblem, truncate, type ReadContext } from './context.js';
+import { monthOf, parseDate, type SlashOrder } from './values.js';
+
+/** `2024-07`, `2024/07`, `2024.7`: year first. */
+const YEAR_MONTH = /^(\d{4})[-/.](\d{1,2})$/;
+/** `07.2024`, `07/2024`, `7-2024`: month first. */
+const MONTH_YEAR = /^(\d{1,2})[-/.](\d{4})$/;
+/** `июль 2024`, `Июль 2024 г.`, `июля 2024 года`, `Jul 2024`, `July, 2024`, `сент. 2024`. */
+const WORD_YEAR = /^(\p{L}+)\.?,?\s*(\d{4})(?:\s*(?:г\.?|года?))?$/iu;
+/** `Jul-24`, `июл.24`, `июль-24`: what Excel's `mmm-yy` and Russian `ммм.гг` formats display. */
+const WORD_SHORT_YEAR = /^(\p{L}+)[-.](\d{2})$/u;
+/** Plain numbers too small to be an Excel date of this era: a year (`2024`) or a month number (`7`) alone. */
+const SMALL_NUMBER = /^\d{1,4}(?:[.,]\d+)?$/;
+
+/** A `YYYY-MM` month from a year and a month number, or undefined out of range (the importer's years 1900-2200). */
+function monthKey(y: number, m: number): string | undefined {
+  if (m < 1 || m > 12 || y < 1900 || y > 2200) return undefined;
+  return `${y}-${m < 10 ? '0' : ''}${m}`;
+}
+
+/** The `YYYY-MM` of a wall-clock ms value. */
+export function monthOfMs(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 7);
+}
+
+/**
+ * Parses a calendar month: `YYYY-MM`, `MM.YYYY` / `MM/YYYY`, a month word with a four-digit year
+ * (ru, en and the importer's other languages; `г.`/`года` allowed), a month word with a two-digit year
+ * after `-` or `.` (`Jul-24`), or any date parseDate reads (its month; an Excel serial of five digits).
+ * `needs-order` for a slash date whose day-month order is not known yet; undefined when unreadable.
+ */
+export function parseMonth(raw: string, order?: SlashOrder): string | 'needs-order' | undefined {
+  const s = raw.trim();
+  let m: RegExpExecArray | null;
+  if ((m = YEAR_MONTH.exec(s))) return monthKey(+m[1]!, +m[2]!);
+  if ((m = MONTH_YEAR.exec(s))) return monthKey(+m[2]!, +m[1]!);
+  if ((m = WORD_YEAR.exec(s))) {
+    const month = monthOf(m[1]!);
+    return month === undefined ? undefined : monthKey(+m[2]!, month);
+  }
+  if ((m = WORD_SHORT_YEAR.exec(s))) {
+    const month = monthOf(m[1]!);
+    return month === undefined ? undefined : monthKey(2000 + +m[2]!, month);
+  }
+  if (SMALL_NUMBER.test(s)) return undefined;
+  const date = parseDate(s, order);
+  if (date === 'needs-order') return date;
+  return date === undefined ? undefined : monthOfMs(date.ms);
+}
+
+/** The month of a row: a fixed-layout date straight from bytes, else parseMonth; PENDING while a slash order is unknown, or why not. */
+export function readMonth(cells: Cells, col: number | undefined, ctx: ReadContext): string | RowProblem | typeof PENDING {
+  if (col === undefined) return new RowProblem('skip', 'no month', 'month');
+  const ms = cells.fixedDate(col);
+  if (!Number.isNaN(ms)) return monthOfMs(ms);
+  const raw = cells.text(col);
+  if (raw === '') return new RowProblem('skip', 'no month', headerOf(ctx, col, 'month'));
+  const month = parseMonth(raw, ctx.dates.orderFor(col));
+  if (month === 'needs-order') return PENDING;
+  return month ?? new RowProblem('skip', `"${truncate(raw)}" is not a month`, headerOf(ctx, col, 'month'));
+}

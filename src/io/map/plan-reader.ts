@@ -1,0 +1,53 @@
+import type { PlanRow } from '../../core/records.js';
+import type { Cells } from './cells.js';
+import { headerOf, NO_MANAGER, PENDING, RowProblem, type ReadContext } from './context.js';
+import type { ColumnMap } from './mapping.js';
+import { readMonth } from './month.js';
+import { isTotalsLabel } from './row-filters.js';
+import { readNonNegative, TOTALS_ROW } from './spend-reader.js';
+import { cleanText } from './values.js';
+
+/** What a plan's rows are the targets of. */
+export type PlanKey = 'manager' | 'source';
+
+/** A row whose targets are all empty (a plan table laid out for the whole year, filled up to now): not data. */
+const NO_TARGETS = new RowProblem('drop', 'a plan row without targets');
+
+/**
+ * Decides whether a plan is by manager or by source, before the header is checked. With both columns
+ * the manager wins (a plan split by manager and source still adds up per manager), unless the --map
+ * file names the source column and not the manager's. The losing column is unmapped, so that `inspect`
+ * shows it as not read.
+ */
+export function choosePlanKey(map: ColumnMap, user: Record<string, string | string[]> = {}): PlanKey {
+  const manager = map.fields.get('manager');
+  const source = map.fields.get('source');
+  if (!source) return 'manager';
+  if (!manager) return 'source';
+  const key: PlanKey = 'source' in user && !('manager' in user) ? 'source' : 'manager';
+  const loser = key === 'manager' ? 'source' : 'manager';
+  for (const i of map.fields.get(loser)!) delete map.columns[i]!.field;
+  map.fields.delete(loser);
+  return key;
+}
+
+/**
+ * Reads a row of a plan file: the manager or the source (cleaned as the deal reader cleans them), the
+ * month and the targets. A target cell that is empty is null; a row with no target at all is dropped.
+ */
+export function readPlan(cells: Cells, ctx: ReadContext, key: PlanKey): PlanRow | RowProblem | typeof PENDING {
+  const c = ctx.cols;
+  const name = cleanText(cells.text(c[key]));
+  if (name === '') return key === 'manager' ? NO_MANAGER(ctx, c.manager) : new RowProblem('skip', 'no source', headerOf(ctx, c.source, 'source'));
+  if (isTotalsLabel(name)) return TOTALS_ROW;
+  const month = readMonth(cells, c.month, ctx);
+  if (typeof month !== 'string') return month;
+  const leads = readNonNegative(cells, c.leads, 'leads', ctx);
+  if (leads === PENDING || leads instanceof RowProblem) return leads;
+  const won = readNonNegative(cells, c.won, 'won', ctx);
+  if (won === PENDING || won instanceof RowProblem) return won;
+  const revenue = readNonNegative(cells, c.revenue, 'revenue', ctx);
+  if (revenue === PENDING || revenue instanceof RowProblem) return revenue;
+  if (leads === null && won === null && revenue === null) return NO_TARGETS;
+  return { manager: key === 'manager' ? name : '', source: key === 'source' ? name : '', month, leads, won, revenue };
+}

@@ -1,0 +1,106 @@
+// kpi --by / --spend / --plan through the real binary, on the worked example of docs/metrics.md
+// ("By source, pipeline and month"): every number below is computed by hand there.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-groups-'));
+
+beforeAll(() => {
+  writeFileSync(
+    path.join(dir, 'deals.csv'),
+    [
+      'ID;Ответственный;Контакт;Дата создания;Дата закрытия;Бюджет;Источник;Воронка;Этап',
+      'A;Иванов;K1;05.01.2025 10:00;10.01.2025 10:00;100 000;Ads;Main;Успешно реализовано',
+      'B;Иванов;K1;03.02.2025 10:00;20.02.2025 10:00;50 000;Ads;Main;Успешно реализовано',
+      'C;Петров;K2;07.01.2025 10:00;09.01.2025 10:00;;Ads;Main;Закрыто и не реализовано',
+      'D;Петров;K3;11.02.2025 10:00;12.02.2025 10:00;30 000;SEO;Partners;Успешно реализовано',
+      'E;Петров;;15.02.2025 10:00;;;SEO;Partners;Переговоры',
+    ].join('\n') + '\n',
+  );
+  writeFileSync(path.join(dir, 'spend.csv'), 'Месяц;Источник;Расход\nянварь 2025;Ads;25 000\n02.2025;Ads;15 000\n2025-02;SEO;10 000\n2025-01;Radio;5 000\n');
+  writeFileSync(path.join(dir, 'plan.csv'), 'Менеджер;Месяц;Лиды;Продажи;Выручка\nИванов;2025-01;2;1;80 000\nИванов;2025-02;2;2;100 000\nПетров;2025-02;4;2;0\nСидоров;2025-02;1;1;10 000\n');
+});
+
+const kpi = (args: string[]) => {
+  const r = runCli(['kpi', '-d', 'deals.csv', ...args], { cwd: dir });
+  return r;
+};
+
+describe('kpi --by source,month --spend (hand-checked)', () => {
+  it('gives the worked example per source, and for the department', () => {
+    const r = kpi(['--by', 'source', '--spend', 'spend.csv', '--margin', '50%', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout);
+    const by = (s: string | null) => result.groups.find((g: { by: { source: string | null } }) => g.by.source === s).metrics;
+    expect(result.groups.map((g: { by: object }) => g.by)).toEqual([{ source: 'Ads' }, { source: 'Radio' }, { source: 'SEO' }]);
+    expect(by('Ads')).toMatchObject({ leads: 3, won: 2, revenue: 150_000, spend: 40_000, new_won_clients: 1, cac: 40_000, romi: 0.875, ltv: 75_000, ltv_cac: 1.875 });
+    expect(by('SEO')).toMatchObject({ leads: 2, won: 1, revenue: 30_000, spend: 10_000, cac: 10_000, cost_per_lead: 5_000, romi: 0.5, ltv: 15_000, ltv_cac: 1.5 });
+    expect(by('Radio')).toMatchObject({ leads: 0, spend: 5_000, romi: -1, cac: null, ltv: null });
+    expect(result.total).toMatchObject({ spend: 55_000, new_won_clients: 2, cac: 27_500, ltv: 45_000 });
+    expect(result.spend).toEqual({ total: 55_000, margin: 0.5, unmatched: [{ source: 'Radio', amount: 5_000 }] });
+    expect(result.dataQuality.alerts).toContainEqual({ code: 'spend-unmatched', sources: [{ source: 'Radio', amount: 5_000 }] });
+    // The manager figures are unchanged by --by.
+    const plain = JSON.parse(kpi(['--format', 'json']).stdout);
+    expect(result.managers).toEqual(plain.managers);
+  });
+
+  it('a pivot by source and month, with months as the spend file writes them', () => {
+    const r = kpi(['--by', 'source,month', '--spend', 'spend.csv', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = JSON.parse(r.stdout).groups.map((g: { by: { source: string; month: string }; metrics: Record<string, number | null> }) => [g.by.source, g.by.month, g.metrics.leads, g.metrics.won, g.metrics.revenue, g.metrics.spend]);
+    expect(rows).toEqual([
+      ['Ads', '2025-01', 2, 1, 100_000, 25_000],
+      ['Ads', '2025-02', 1, 1, 50_000, 15_000],
+      ['Radio', '2025-01', 0, 0, 0, 5_000],
+      ['SEO', '2025-02', 2, 1, 30_000, 10_000],
+    ]);
+  });
+
+  it('open deals by stage, aged at --to', () => {
+    const r = kpi(['--by', 'stage', '--to', '2025-02-24', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).groups).toEqual([{ by: { stage: 'Переговоры' }, metrics: { open: 1, age_days_median: 9 + 14 / 24 } }]);
+  });
+
+  it('refuses an unknown or repeated dimension with exit 2 and the list', () => {
+    const r = kpi(['--by', 'sourse', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--by: "sourse" is not a grouping/);
+    expect(r.stderr).toMatch(/manager, source, pipeline, stage or month/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const twice = kpi(['--by', 'month,month', '--lang', 'en']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/"month" is repeated/);
+  });
+});
+
+describe('kpi --plan', () => {
+  it('gives plan, fact and % of plan per manager and month, and in total', () => {
+    const r = kpi(['--plan', 'plan.csv', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const { plan, dataQuality } = JSON.parse(r.stdout);
+    expect(plan.by).toBe('manager');
+    expect(plan.rows).toEqual([
+      { by: { manager: 'Иванов', month: '2025-01' }, leads: { plan: 2, fact: 1, achieved: 0.5 }, won: { plan: 1, fact: 1, achieved: 1 }, revenue: { plan: 80_000, fact: 100_000, achieved: 1.25 } },
+      { by: { manager: 'Иванов', month: '2025-02' }, leads: { plan: 2, fact: 1, achieved: 0.5 }, won: { plan: 2, fact: 1, achieved: 0.5 }, revenue: { plan: 100_000, fact: 50_000, achieved: 0.5 } },
+      { by: { manager: 'Петров', month: '2025-02' }, leads: { plan: 4, fact: 2, achieved: 0.5 }, won: { plan: 2, fact: 1, achieved: 0.5 }, revenue: { plan: 0, fact: 30_000, achieved: null } },
+      { by: { manager: 'Сидоров', month: '2025-02' }, leads: { plan: 1, fact: 0, achieved: 0 }, won: { plan: 1, fact: 0, achieved: 0 }, revenue: { plan: 10_000, fact: 0, achieved: 0 } },
+    ]);
+    expect(plan.leads).toEqual({ plan: 9, fact: 4, achieved: 4 / 9 });
+    expect(plan.revenue).toEqual({ plan: 190_000, fact: 180_000, achieved: 180_000 / 190_000 });
+    expect(dataQuality.alerts).toContainEqual({ code: 'plan-unknown', by: 'manager', names: ['Сидоров'] });
+  });
+
+  it('report gates on plan.* and says what plan.* needs without a plan', () => {
+    const pass = runCli(['report', '-d', 'deals.csv', '--plan', 'plan.csv', '--assert', 'plan.revenue.achieved>=0.9', '--format', 'json'], { cwd: dir });
+    expect(pass.code, pass.stderr).toBe(0);
+    const fail = runCli(['report', '-d', 'deals.csv', '--plan', 'plan.csv', '--assert', 'plan.revenue.achieved>=1', '--format', 'json'], { cwd: dir });
+    expect(fail.code).toBe(1);
+    const none = runCli(['report', '-d', 'deals.csv', '--assert', 'plan.revenue.achieved>=1', '--lang', 'en'], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/plan\.\* needs a plan file/);
+  });
+});

@@ -1,0 +1,223 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeUserError, UserError } from '../../../src/core/errors.js';
+import type { SpendRow } from '../../../src/core/records.js';
+import { importSpend, type ImportOptions } from '../../../src/io/map/import.js';
+import { ColumnsMissing } from '../../../src/io/map/mapping.js';
+import { importOptionsFor } from '../../../src/app/kpi-files.js';
+import { loadOverrides } from '../../../src/io/documents/map-file.js';
+import { cp1251, csv, htmlTable } from '../../fixtures/exports.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-spend-'));
+});
+
+/** Writes a fixture named for its scenario into the test's folder. */
+function put(name: string, data: string | Buffer): string {
+  writeFileSync(path.join(dir, name), data);
+  return name;
+}
+
+const opts = (extra: Partial<ImportOptions> = {}): ImportOptions => ({ cwd: dir, stdin: process.stdin, maxBadRows: { count: 1000 }, ...extra });
+const read = (name: string, extra: Partial<ImportOptions> = {}) => importSpend(name, opts(extra));
+const row = (month: string, source: string, amount: number): SpendRow => ({ month, source, amount });
+
+/** The three rows every header variant below holds. */
+const BODY = [
+  ['2024-07', 'Яндекс Директ', '150 000,50'],
+  ['2024-07', 'Выставка', '0'],
+  ['2024-08', 'Яндекс Директ', '98 500'],
+];
+const EXPECTED = [row('2024-07', 'Яндекс Директ', 150000.5), row('2024-07', 'Выставка', 0), row('2024-08', 'Яндекс Директ', 98500)];
+
+describe('spend: headers', () => {
+  it.each([
+    ['canonical', ['month', 'source', 'amount']],
+    ['Russian', ['Месяц', 'Источник', 'Сумма']],
+    ['Russian, other words', ['Период', 'Канал', 'Расход']],
+    ['Russian, plural and money marks', ['Отчётный месяц', 'Рекламный канал', 'Расходы, ₽']],
+    ['Russian, budget', ['Дата', 'Источник трафика', 'Бюджет, руб.']],
+    ['Russian, costs, in capitals with spaces', ['  МЕСЯЦ ', 'КАНАЛ  ПРИВЛЕЧЕНИЯ', 'Затраты']],
+    ['English', ['Month', 'Source', 'Spend']],
+    ['English, other words', ['Period', 'Channel', 'Cost']],
+    ['English, utm', ['Date', 'utm_source', 'Amount']],
+    ['English, campaign source', ['month', 'Campaign source', 'Budget']],
+  ])('%s headers read the same rows', async (_name, header) => {
+    const file = put(`spend-headers-${header.join('-').replace(/[^\p{L}\d_-]/gu, '')}.csv`, csv([header, ...BODY], { delimiter: ';' }));
+    const { rows, report, map } = await read(file);
+    expect(rows).toEqual(EXPECTED);
+    expect(report).toMatchObject({ kind: 'spend', records: 3, skippedCount: 0, rowsRead: 3 });
+    expect([...map!.fields.keys()].sort()).toEqual(['amount', 'month', 'source']);
+  });
+
+  it('finds the header below a title and keeps two rows of one month and source apart', async () => {
+    const file = put(
+      'spend-title-above-header-duplicates.csv',
+      csv([['Расходы на рекламу, 2024'], [''], ['Месяц', 'Источник', 'Расход'], ['июль 2024', 'Сайт', '10 000'], ['июль 2024', 'Сайт', '2 500'], ['август 2024', 'Сайт', '12 000']], { delimiter: ';' }),
+    );
+    const { rows, report } = await read(file);
+    expect(report.headerRow).toBe(3);
+    expect(rows).toEqual([row('2024-07', 'Сайт', 10000), row('2024-07', 'Сайт', 2500), row('2024-08', 'Сайт', 12000)]);
+  });
+});
+
+describe('spend: months and amounts as people write them', () => {
+  it('reads every month form in one column, and amounts with spaces, marks and decimal commas', async () => {
+    const forms: Array<[string, string, string, number]> = [
+      ['2024-07', '2024-07', '1 500,50', 1500.5],
+      ['2024-07-01', '2024-07', '1\u00a0500,50 ₽', 1500.5],
+      ['15.07.2024', '2024-07', '₽1500', 1500],
+      ['31.07.2024 18:30:00', '2024-07', '$1,200.75', 1200.75],
+      ['07.2024', '2024-07', '1 200 руб.', 1200],
+      ['07/2024', '2024-07', '700', 700],
+      ['июль 2024', '2024-07', '12,5', 12.5],
+      ['Июль 2024 г.', '2024-07', '0,00', 0],
+      ['Jul 2024', '2024-07', '1 000 000', 1000000],
+      ['July 2024', '2024-07', '99', 99],
+      ['Jul-24', '2024-07', '1', 1],
+      ['45505', '2024-08', '2', 2],
+      ['Август 2024', '2024-08', '3', 3],
+    ];
+    const file = put('spend-month-forms.csv', csv([['Месяц', 'Источник', 'Расход'], ...forms.map(([m, , a]) => [m, 'Реклама', a])], { delimiter: ';' }));
+    const { rows, report } = await read(file);
+    expect(report.skipped).toEqual([]);
+    expect(rows).toEqual(forms.map(([, month, , amount]) => row(month, 'Реклама', amount)));
+  });
+
+  it('reads slash dates in the day-month order the column shows', async () => {
+    const file = put('spend-slash-dates-day-first.csv', csv([['Month', 'Source', 'Spend'], ['01/07/2024', 'Ads', '10'], ['25/08/2024', 'Ads', '20']]));
+    expect((await read(file)).rows).toEqual([row('2024-07', 'Ads', 10), row('2024-08', 'Ads', 20)]);
+    const ambiguous = put('spend-slash-dates-ambiguous.csv', csv([['Month', 'Source', 'Spend'], ['01/07/2024', 'Ads', '10'], ['02/08/2024', 'Ads', '20']]));
+    await expect(read(ambiguous)).rejects.toMatchObject({ code: 'E_DATE_AMBIGUOUS' });
+    expect((await read(ambiguous, { dateOrder: 'mdy' })).rows).toEqual([row('2024-01', 'Ads', 10), row('2024-02', 'Ads', 20)]);
+  });
+
+  it('cleans sources as deal sources are cleaned: trimmed, whitespace collapsed, case kept', async () => {
+    const file = put('spend-source-spacing.csv', csv([['Месяц', 'Источник', 'Расход'], ['2024-07', '  Яндекс\u00a0  Директ ', '1'], ['2024-07', 'яндекс директ', '2'], ['2024-07', 'Сайт\t(SEO)', '3']], { delimiter: ';' }));
+    expect((await read(file)).rows).toEqual([row('2024-07', 'Яндекс Директ', 1), row('2024-07', 'яндекс директ', 2), row('2024-07', 'Сайт (SEO)', 3)]);
+  });
+});
+
+describe('spend: files', () => {
+  it('reads a Windows-1251 semicolon CSV from a Russian Excel', async () => {
+    const text = csv([['Месяц', 'Источник', 'Расход, руб.'], ['Июль 2024', 'Рекомендация', '5\u00a0000,00'], ['Август 2024', 'Выставка', '250\u00a0000,00'], ['Итого', '', '255\u00a0000,00']], { delimiter: ';' });
+    const { rows, report } = await read(put('spend-cp1251-semicolon.csv', cp1251(text)));
+    expect(report.table).toMatchObject({ type: 'text', encoding: 'windows-1251', delimiter: ';' });
+    expect(rows).toEqual([row('2024-07', 'Рекомендация', 5000), row('2024-08', 'Выставка', 250000)]);
+    expect(report.dropped).toEqual({ 'totals row': 1 });
+  });
+
+  it('reads an XLSX with date cells, month-formatted cells, text months and number cells', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Расходы');
+    ws.addRow(['Месяц', 'Источник', 'Расход']);
+    ws.addRow([new Date(Date.UTC(2024, 6, 1)), 'Сайт', 15000.25]);
+    ws.addRow([new Date(Date.UTC(2024, 7, 1)), 'Сайт', 16000]);
+    ws.addRow(['Сентябрь 2024', 'Сайт', '17 000,00']);
+    ws.addRow([new Date(Date.UTC(2024, 9, 15, 12, 0)), 'Звонок', { formula: '1000*3', result: 3000 }]);
+    ws.addRow(['Итого', null, { formula: 'SUM(C2:C5)', result: 51000.25 }]);
+    ws.getCell('A2').numFmt = 'dd.mm.yyyy';
+    ws.getCell('A3').numFmt = 'mmmm yyyy';
+    ws.getCell('A5').numFmt = '[$-419]mmm yy;@';
+    const { rows, report } = await read(put('spend-excel-date-and-month-cells.xlsx', Buffer.from(await wb.xlsx.writeBuffer())));
+    expect(report.table.type).toBe('xlsx');
+    expect(rows).toEqual([row('2024-07', 'Сайт', 15000.25), row('2024-08', 'Сайт', 16000), row('2024-09', 'Сайт', 17000), row('2024-10', 'Звонок', 3000)]);
+    expect(report.dropped).toEqual({ 'totals row': 1 });
+  });
+
+  it('reads an HTML table saved as .xls, markup removed from the source', async () => {
+    const html = htmlTable([['Период', 'Канал', 'Затраты'], ['07.2024', '<span>Реклама</span>', '1 000'], ['08.2024', 'Реклама', '2 000']]);
+    const { rows, report } = await read(put('spend-html-as-xls.xls', html));
+    expect(report.table.type).toBe('html');
+    expect(rows).toEqual([row('2024-07', 'Реклама', 1000), row('2024-08', 'Реклама', 2000)]);
+  });
+
+  it('gives the same rows from CSV bytes and from text', async () => {
+    const file = put('spend-byte-and-text-paths.csv', csv([['Месяц', 'Источник', 'Расход'], ['2024-07-01', 'Сайт', '1 500,5'], ['01.08.2024', 'Звонок', '1,234'], ['09.2024', '', '12,5'], ['2024-10', 'Реклама', '700']], { delimiter: ';' }));
+    const bytes = await read(file);
+    const text = await read(file, { textRows: true });
+    expect(bytes.rows).toEqual(text.rows);
+    // `1,234` is ambiguous; the column's `12,5` says the comma is decimal.
+    expect(bytes.rows).toEqual([row('2024-07', 'Сайт', 1500.5), row('2024-08', 'Звонок', 1.234), row('2024-09', '', 12.5), row('2024-10', 'Реклама', 700)]);
+  });
+});
+
+describe('spend: rows that cannot be read', () => {
+  it('skips bad months and amounts with their row and column, drops totals and empty amounts, keeps an empty source', async () => {
+    const file = put(
+      'spend-bad-rows.csv',
+      csv(
+        [
+          ['Месяц', 'Источник', 'Расход'],
+          ['2024-07', 'Сайт', '1 000'],
+          ['Q3 2024', 'Сайт', '1 000'],
+          ['2024-08', 'Сайт', '-500'],
+          ['2024-08', 'Звонок', 'много'],
+          ['2024-08', '', '300'],
+          ['', 'Реклама', '400'],
+          ['2024-09', 'Реклама', ''],
+          ['2024-09', 'Итого за сентябрь', '5 000'],
+          ['2024-09', 'Выставка', '(200)'],
+          ['Итого', '', '9 000'],
+        ],
+        { delimiter: ';' },
+      ),
+    );
+    const { rows, report } = await read(file);
+    expect(rows).toEqual([row('2024-07', 'Сайт', 1000), row('2024-08', '', 300)]);
+    expect(report.skipped).toEqual([
+      { file, row: 3, column: 'Месяц', reason: '"Q3 2024" is not a month' },
+      { file, row: 4, column: 'Расход', reason: '"-500" is negative' },
+      { file, row: 5, column: 'Расход', reason: '"много" is not a number' },
+      { file, row: 7, column: 'Месяц', reason: 'no month' },
+      { file, row: 10, column: 'Расход', reason: '"(200)" is negative' },
+    ]);
+    expect(report).toMatchObject({ rowsRead: 10, records: 2, skippedCount: 5 });
+    expect(report.dropped).toEqual({ 'totals row': 2, 'a spend row without an amount': 1 });
+  });
+
+  it('stops at more bad rows than --max-bad-rows allows', async () => {
+    const bad = Array.from({ length: 6 }, (_, i) => [`2024-${i + 1}`, 'Сайт', `-${i + 1}`]);
+    const file = put('spend-too-many-negative.csv', csv([['Месяц', 'Источник', 'Расход'], ['2024-07', 'Сайт', '1'], ...bad], { delimiter: ';' }));
+    await expect(importSpend(file, { cwd: dir, stdin: process.stdin })).rejects.toMatchObject({ code: 'E_BAD_ROWS' });
+  });
+
+  it('refuses a file with a header and no row of data', async () => {
+    const file = put('spend-header-only.csv', csv([['Месяц', 'Источник', 'Расход'], ['2024-07', 'Сайт', '']], { delimiter: ';' }));
+    const error = await read(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe('E_NO_RECORDS');
+    expect(describeUserError(error as UserError, 'ru')).toContain('в файле (таблица расходов на маркетинг) нет ни одной строки с данными');
+  });
+});
+
+describe('spend: columns', () => {
+  it('names a missing column with the closest one and a --map snippet ready to paste', async () => {
+    const file = put('spend-without-amount.csv', csv([['Месяц', 'Источник', 'Расходы на рекламу'], ['2024-07', 'Сайт', '100']], { delimiter: ';' }));
+    const error = await read(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ColumnsMissing);
+    const missing = error as ColumnsMissing;
+    expect(missing.kind).toBe('spend');
+    expect(missing.missing).toEqual([{ field: 'amount', candidates: ['Расходы на рекламу'] }]);
+    expect(missing.hint).toContain('spend:\n  columns:\n    amount: "Расходы на рекламу"    # the closest column: check');
+    expect(describeUserError(missing, 'ru')).toContain('не найдена колонка для amount (ближайшие колонки: «Расходы на рекламу»)');
+  });
+
+  it('takes --map column assignments from the spend section of a map file', async () => {
+    const file = put('spend-own-headers.csv', csv([['Когда', 'Откуда', 'Потратили'], ['2024-07', 'Сайт', '100']], { delimiter: ';' }));
+    put('spend-map.yaml', 'spend:\n  columns:\n    month: Когда\n    source: Откуда\n    amount: "#3"\n');
+    const overrides = await loadOverrides('spend-map.yaml', dir, process.stdin);
+    expect(overrides.columns.spend).toEqual({ month: 'Когда', source: 'Откуда', amount: '#3' });
+    const { rows } = await read(file, importOptionsFor('spend', opts(), overrides));
+    expect(rows).toEqual([row('2024-07', 'Сайт', 100)]);
+  });
+
+  it('refuses a map file that gives a spend section values to map', async () => {
+    put('spend-map-with-statuses.yaml', 'spend:\n  status:\n    Оплачено: won\n');
+    await expect(loadOverrides('spend-map-with-statuses.yaml', dir, process.stdin)).rejects.toMatchObject({ code: 'E_MAP_SCHEMA' });
+  });
+});
