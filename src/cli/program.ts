@@ -4,7 +4,7 @@ import type { CliContext } from './context.js';
 import { PRESET_NAMES, PRESETS } from '../core/presets.js';
 import { withImportOptions } from './input-options.js';
 import { commanderMessage } from '../core/messages.js';
-import { examples, helpIn } from './help-text.js';
+import { errorPlaceholders, examples, helpIn } from './help-text.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -60,7 +60,7 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
     .configureHelp(helpIn(lang))
     .showHelpAfterError(commanderMessage('(add --help for usage)', lang))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: (s, write) => write(commanderMessage(s, lang)) })
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: (s, write) => write(errorPlaceholders(commanderMessage(s, lang), lang)) })
     .addHelpText(
       'after',
       examples([
