@@ -69,8 +69,8 @@ function boundRu(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): stri
   const small = issue.code === 'too_small';
   const limit = Number(small ? issue.minimum : issue.maximum);
   const inclusive = issue.inclusive !== false;
-  if (issue.origin === 'array' || issue.origin === 'set') return small ? `список хотя бы из ${limit} эл.` : `список не длиннее ${limit} эл.`;
-  if (issue.origin === 'string') return small ? `текст хотя бы из ${limit} симв.` : `текст не длиннее ${limit} симв.`;
+  if (issue.origin === 'array' || issue.origin === 'set') return `список (элементов: не ${small ? 'меньше' : 'больше'} ${limit})`;
+  if (issue.origin === 'string') return `текст (символов: не ${small ? 'меньше' : 'больше'} ${limit})`;
   if (small) return inclusive ? `число не меньше ${limit}` : `число больше ${limit}`;
   return inclusive ? `число не больше ${limit}` : `число меньше ${limit}`;
 }

@@ -50,7 +50,7 @@ export const DOCUMENT_MESSAGES = {
   },
   'questionnaire.duplicateChoice': { ru: 'id варианта «{value}» повторяется', en: 'duplicate choice id "{value}"' },
   'questionnaire.points': { ru: 'баллы должны быть больше нуля; указано {points}', en: 'points must be positive, got {points}' },
-  'questionnaire.choicePoints': { ru: 'вариант даёт {points} балл., больше, чем весь вопрос ({max})', en: "a choice earns {points} points, more than the question's {max}" },
+  'questionnaire.choicePoints': { ru: 'за вариант даётся баллов: {points} — больше, чем за весь вопрос ({max})', en: "a choice earns {points} points, more than the question's {max}" },
   'questionnaire.bandReversed': { ru: 'уровень «{id}» кончается ({to}) раньше, чем начинается ({from})', en: 'band "{id}" ends ({to}) before it starts ({from})' },
   'questionnaire.bandsStart': {
     ru: 'нижний уровень начинается с {from}; у оценок от 0 уровня нет', en: 'the lowest band starts at {from}; scores from 0 have no band',
