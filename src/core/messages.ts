@@ -4,6 +4,9 @@
  * the id and the parameters; the CLI renders them in the run's language, while `Error.message` and the
  * JSON keep the English text (the programmatic contract).
  */
+import { COMMAND_MESSAGES } from './messages/commands.js';
+import { DOCUMENT_MESSAGES } from './messages/documents.js';
+import { READ_MESSAGES } from './messages/read.js';
 
 /** A template in both languages; `{name}` is replaced by the parameter of that name. */
 export interface Template {
@@ -19,6 +22,9 @@ export type Params = Readonly<Record<string, string | number>>;
 
 /** Every error message and its hint. */
 export const MESSAGES = {
+  ...READ_MESSAGES,
+  ...DOCUMENT_MESSAGES,
+  ...COMMAND_MESSAGES,
   'file.missing': {
     ru: 'файл не найден', en: 'no such file',
     hint: { ru: 'проверьте путь (относительный путь считается от текущей папки)', en: 'check the path (relative paths start from the current folder)' },
@@ -207,6 +213,8 @@ export const WHERE_WORDS = {
   row: { ru: 'строка {row}', en: 'row {row}' },
   column: { ru: 'колонка «{column}»', en: 'column "{column}"' },
   path: { ru: 'в {path}', en: 'at {path}' },
+  at: { ru: 'строка {line}, символ {column}', en: 'at line {line}, column {column}' },
+  topLevel: { ru: 'на верхнем уровне документа', en: 'at (top level)' },
   hint: { ru: 'подсказка', en: 'hint' },
 } as const satisfies Record<string, Template>;
 

@@ -37,7 +37,7 @@ export async function guessKind(file: string, opts: ImportOptions): Promise<Reco
 
 /** Reads a whole file the way kpi would and reports everything the importer saw; bad rows do not fail it. */
 export async function inspectFile(file: string, kind: RecordKind | undefined, opts: ImportOptions): Promise<ImportReport> {
-  if (file === '-' && kind === undefined) throw new UserError('E_USAGE', 'with stdin (-), say what the file holds with --kind', {}, 'e.g. crm-audit inspect - --kind deals < deals.csv');
+  if (file === '-' && kind === undefined) throw UserError.of('E_USAGE', 'inspect.stdinNeedsKind');
   const k = kind ?? (await guessKind(file, opts));
   return importFile(file, k, { ...opts, enforceBadRows: false }, () => undefined);
 }
