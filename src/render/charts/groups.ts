@@ -11,9 +11,15 @@ export const TOP_SOURCES = 6;
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
-/** The groups of the first grouping with exactly these dimensions, or none. */
+/**
+ * The groups of the first grouping with exactly these dimensions that a chart of deal figures shows:
+ * those with deals or spend. A month or a source that only activities have (calls after the last
+ * deal, calls linked to no deal) would draw a line down to 0 that no deal made.
+ */
 function groupsBy(k: KpiResult, dims: string[]): KpiGroup[] | undefined {
-  return groupingsOf(k).find((g) => same(g.dims, dims))?.groups;
+  return groupingsOf(k)
+    .find((g) => same(g.dims, dims))
+    ?.groups.filter((g) => (num(g.metrics.leads) ?? 0) > 0 || (num(g.metrics.spend) ?? 0) > 0);
 }
 
 /** A line's figures in a month: counts and sums, so that lines summed into «прочие» stay exact. */

@@ -34,6 +34,14 @@ describe('charts of groupings', () => {
     expect(monthCharts(kpiResult(), 'ru')).toEqual([]);
   });
 
+  it('a month or a source that only activities have (no deals, no spend) draws no point', () => {
+    const r = groupsOnlyResult();
+    const months = r.groups!.filter((g) => Object.keys(g.by).join() === 'month');
+    const callsOnly = { by: { month: '2024-09' }, metrics: { ...months[0]!.metrics, leads: 0, won: 0, revenue: 0, conversion: null, calls_out: 12 } };
+    const [leads] = monthCharts({ ...r, groupBy: [['month']], groups: [...months, callsOnly] }, 'en');
+    expect(leads!.table.rows.map((row) => row[0])).toEqual(['2024-07', '2024-08']);
+  });
+
   it('past the top sources by leads, the rest is one line summed exactly: its conversion from the summed counts', () => {
     const r = groupsOnlyResult();
     const pivot: KpiGroup[] = [];
