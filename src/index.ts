@@ -13,11 +13,11 @@ export { renderAuditTable, renderAuditMarkdown } from './render/audit/text.js';
 export { renderAuditXlsx } from './render/audit/xlsx.js';
 
 // Importing exports
-export { importDeals, importActivities, importPayments, importFile } from './io/map/import.js';
+export { importDeals, importActivities, importPayments, importSpend, importPlan, importFile } from './io/map/import.js';
 export type { ImportOptions, ImportReport } from './io/map/import.js';
 export { inspectFile, guessKind } from './io/map/inspect.js';
 export { loadOverrides } from './io/documents/map-file.js';
-export type { Activity, Deal, Payment, InputShape } from './core/records.js';
+export type { Activity, Deal, Payment, SpendRow, PlanRow, InputShape } from './core/records.js';
 
 // KPIs
 export { DealStore } from './core/kpi/deal-store.js';

@@ -8,6 +8,8 @@ export interface CliContext {
   env: NodeJS.ProcessEnv;
   cwd: string;
   debug: boolean;
+  /** The language of messages when a command learns it from more than argv and LANG (report's config `lang`). */
+  messageLang?: 'ru' | 'en';
 }
 
 /** Colour only on a terminal and never when NO_COLOR is set (https://no-color.org), FORCE_COLOR wins. */

@@ -45,7 +45,8 @@ export function langInArgv(argv: readonly string[]): string | undefined {
 }
 
 /** Maps any error to the exit-code contract and prints it the way a user should see it. */
-export function handleError(error: unknown, ctx: CliContext, lang = 'en'): number {
+export function handleError(error: unknown, ctx: CliContext, argvLang = 'en'): number {
+  const lang = ctx.messageLang ?? argvLang;
   const c = paint(ctx, 'stderr');
   clearProgress(ctx.stderr);
   if (error instanceof ExitWith) return error.code;

@@ -4,14 +4,14 @@ import type { CliContext } from './context.js';
 import { PRESET_NAMES, PRESETS } from '../core/presets.js';
 import { withImportOptions } from './input-options.js';
 import { commanderMessage } from '../core/messages.js';
+import { errorPlaceholders, examples, helpIn } from './help-text.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
 
-/** Formats a help "Examples:" block. */
-function examples(lines: Array<[string, string]>): string {
-  return `\nExamples:\n${lines.map(([cmd, what]) => `  # ${what}\n  $ ${cmd}\n`).join('')}`;
-}
+// The help speaks the run's language (--lang, else LANG): every description, option text and example
+// comment below is written in English and is also the key of its Russian in help-ru.ts (gettext-style).
+// A new option or example adds its Russian there; test/cli/help.test.ts fails on any text without one.
 
 /** The options every reporting command shares: format, output file, language, clock. */
 function withOutputOptions(cmd: Command, formats: string[]): Command {
@@ -57,9 +57,10 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
     .description('How deeply a company really uses its CRM, and what that changed in numbers.')
     .version(version, '-V, --version')
     .option('--debug', 'show stack traces for internal errors')
+    .configureHelp(helpIn(lang))
     .showHelpAfterError(commanderMessage('(add --help for usage)', lang))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: (s, write) => write(commanderMessage(s, lang)) })
+    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s), outputError: (s, write) => write(errorPlaceholders(commanderMessage(s, lang), lang)) })
     .addHelpText(
       'after',
       examples([
@@ -169,7 +170,7 @@ function declareInspect(program: Command, run: Run): void {
       .command('inspect')
       .description('Show how an export is read: format, encoding, header, column mapping, values, bad rows')
       .argument('<file>', 'an export file (- for stdin, with --kind)')
-      .addOption(new Option('--kind <kind>', 'what the file holds (default: guessed from the header)').choices(['deals', 'activities', 'payments']))
+      .addOption(new Option('--kind <kind>', 'what the file holds (default: guessed from the header)').choices(['deals', 'activities', 'payments', 'spend', 'plan']))
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
       .addOption(new Option('--lang <lang>', 'language of the text output (default: from LANG, else en)').choices(['ru', 'en'])),
   )

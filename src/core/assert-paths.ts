@@ -1,6 +1,7 @@
 import type { Assertion } from './assert.js';
 import { UserError, UserErrors } from './errors.js';
-import { tr, type Text } from './i18n.js';
+import type { Text } from './i18n.js';
+import type { MessageId, Params } from './messages.js';
 
 /** Edit distance (insert, delete, substitute, swap of neighbours), for "did you mean". */
 export function editDistance(a: string, b: string): number {
@@ -36,17 +37,17 @@ const show = (path: readonly string[]) => path.map((p, i) => (p === '*' || /^[\p
  * A name that is not there fails with the closest names ("did you mean"); a root that this run does not
  * produce fails saying what would produce it (`absentRoots`).
  */
-export function checkAssertionPaths(assertions: readonly Assertion[], tree: Record<string, unknown>, absentRoots: Readonly<Record<string, Text>>, lang: string): void {
+export function checkAssertionPaths(assertions: readonly Assertion[], tree: Record<string, unknown>, absentRoots: Readonly<Record<string, Text>>): void {
   const errors: UserError[] = [];
   for (const a of assertions) {
-    const problem = pathProblem(a, tree, absentRoots, lang);
-    if (problem) errors.push(new UserError('E_ASSERT_PATH', `${a.source}: ${problem.message}`, a.where ?? { path: '--assert' }, problem.hint));
+    const problem = pathProblem(a, tree, absentRoots);
+    if (problem) errors.push(UserError.of('E_ASSERT_PATH', problem.id, { source: a.source, ...problem.params }, a.where ?? { path: '--assert' }));
   }
   if (errors.length === 1) throw errors[0]!;
   if (errors.length > 1) throw new UserErrors(errors);
 }
 
-function pathProblem(a: Assertion, tree: Record<string, unknown>, absentRoots: Readonly<Record<string, Text>>, lang: string): { message: string; hint?: string } | undefined {
+function pathProblem(a: Assertion, tree: Record<string, unknown>, absentRoots: Readonly<Record<string, Text>>): { id: MessageId; params: Params } | undefined {
   let nodes: unknown[] = [tree];
   for (const [i, segment] of a.path.entries()) {
     // A `*` over an empty group (no manager in both runs) leaves nothing to check the rest against.
@@ -54,7 +55,7 @@ function pathProblem(a: Assertion, tree: Record<string, unknown>, absentRoots: R
     const groups = nodes.filter(isGroup);
     const here = show(a.path.slice(0, i));
     if (groups.length === 0) {
-      return { message: tr(lang, `${here} — это значение, у него нет частей; «${segment}» лишнее`, `${here} is a value with no parts; remove ".${segment}"`) };
+      return { id: 'assertPath.value', params: { here, segment } };
     }
     const names = new Set(groups.flatMap((g) => Object.keys(g)));
     if (segment === '*') {
@@ -64,21 +65,20 @@ function pathProblem(a: Assertion, tree: Record<string, unknown>, absentRoots: R
     if (!names.has(segment)) {
       if (i === 0 && absentRoots[segment]) {
         const need = absentRoots[segment]!;
-        return { message: tr(lang, `в этом запуске нет раздела «${segment}»`, `this run has no "${segment}" part`), hint: tr(lang, need.ru ?? '', need.en ?? '') };
+        return { id: 'assertPath.absentRoot', params: { segment, needRu: need.ru ?? '', need: need.en ?? '' } };
       }
       const near = closest(segment, names);
       const list = [...names].sort().slice(0, 12).join(', ') + (names.size > 12 ? ', …' : '');
       const suggestion = near.map((n) => show([...a.path.slice(0, i), n, ...a.path.slice(i + 1)]));
-      return near.length > 0
-        ? { message: tr(lang, `нет имени «${segment}»${here ? ` в ${here}` : ''}; возможно, вы имели в виду ${suggestion.join(' или ')}`, `no name "${segment}"${here ? ` in ${here}` : ''}; did you mean ${suggestion.join(' or ')}?`), hint: tr(lang, `есть: ${list}`, `names there: ${list}`) }
-        : { message: tr(lang, `нет имени «${segment}»${here ? ` в ${here}` : ''}`, `no name "${segment}"${here ? ` in ${here}` : ''}`), hint: tr(lang, `есть: ${list}`, `names there: ${list}`) };
+      const params = { segment, list, inHere: here ? ` in ${here}` : '', inHereRu: here ? ` в ${here}` : '', suggestions: suggestion.join(' or '), suggestionsRu: suggestion.join(' или ') };
+      return { id: near.length > 0 ? 'assertPath.didYouMean' : 'assertPath.noName', params };
     }
     nodes = groups.filter((g) => Object.prototype.hasOwnProperty.call(g, segment)).map((g) => g[segment]);
   }
   if (nodes.length > 0 && nodes.every(isGroup) && a.op !== '==' && a.op !== '!=') {
     const names = [...new Set(nodes.flatMap((n) => Object.keys(n as object)))].sort();
     const list = names.slice(0, 12).join(', ') + (names.length > 12 ? ', …' : '');
-    return { message: tr(lang, `${show(a.path)} — группа значений, а не число`, `${show(a.path)} is a group of values, not a number`), hint: tr(lang, `назовите одно из: ${list} (или * для всех)`, `name one of: ${list} (or * for all)`) };
+    return { id: 'assertPath.group', params: { path: show(a.path), list } };
   }
   return undefined;
 }

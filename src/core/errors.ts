@@ -1,4 +1,7 @@
-import { fill, renderHint, renderMessage, WHERE_WORDS, type MessageId, type Params } from './messages.js';
+import { fill, renderHint, renderMessage, say, WHERE_WORDS, type MessageId, type Params } from './messages.js';
+
+/** The path of a problem with the whole document rather than a key in it. */
+export const TOP_LEVEL = '(top level)';
 
 /** Where in the user's input a problem is: a file, and optionally a row, a column or a path inside it. */
 export interface Where {
@@ -7,6 +10,8 @@ export interface Where {
   column?: string;
   /** A path inside a YAML/JSON document, e.g. `sections[2].questions[0].points`. */
   path?: string;
+  /** A position in a text document (a YAML syntax error), 1-based. */
+  at?: { line: number; column: number };
 }
 
 /** A mistake the user can fix: bad input, bad arguments. The CLI prints it without a stack and exits 2. */
@@ -53,7 +58,8 @@ export function formatWhere(where: Where, lang = 'en'): string {
   if (where.file !== undefined) parts.push(where.file);
   if (where.row !== undefined) parts.push(word('row', { row: where.row }));
   if (where.column !== undefined) parts.push(word('column', { column: where.column }));
-  if (where.path !== undefined) parts.push(word('path', { path: where.path }));
+  if (where.at !== undefined) parts.push(word('at', where.at));
+  if (where.path !== undefined) parts.push(where.path === TOP_LEVEL ? say(WHERE_WORDS.topLevel, lang) : word('path', { path: where.path }));
   return parts.join(', ');
 }
 

@@ -4,6 +4,9 @@
  * the id and the parameters; the CLI renders them in the run's language, while `Error.message` and the
  * JSON keep the English text (the programmatic contract).
  */
+import { COMMAND_MESSAGES } from './messages/commands.js';
+import { DOCUMENT_MESSAGES } from './messages/documents.js';
+import { READ_MESSAGES } from './messages/read.js';
 
 /** A template in both languages; `{name}` is replaced by the parameter of that name. */
 export interface Template {
@@ -19,6 +22,9 @@ export type Params = Readonly<Record<string, string | number>>;
 
 /** Every error message and its hint. */
 export const MESSAGES = {
+  ...READ_MESSAGES,
+  ...DOCUMENT_MESSAGES,
+  ...COMMAND_MESSAGES,
   'file.missing': {
     ru: 'файл не найден', en: 'no such file',
     hint: { ru: 'проверьте путь (относительный путь считается от текущей папки)', en: 'check the path (relative paths start from the current folder)' },
@@ -82,6 +88,11 @@ export const MESSAGES = {
   'import.noReadableDeal': {
     ru: 'в файле сделок {rows} строк, но ни одна не читается как сделка', en: 'the deals file has {rows} rows but none of them is a readable deal',
     hint: { ru: 'crm-audit inspect покажет, почему не прочиталась каждая строка', en: 'crm-audit inspect shows why each row could not be read' },
+  },
+  'inspect.noKnownColumns': {
+    ru: 'в первых строках нет известных колонок сделок, звонков и действий, платежей, расходов или плана',
+    en: 'no known deal, activity, payment, spend or plan columns in the first rows',
+    hint: { ru: 'укажите, что в файле, через --kind и назовите колонки в файле --map', en: 'pass --kind and a --map file naming the columns' },
   },
   'import.noRecords': {
     ru: 'в файле ({kindRu}) нет ни одной строки с данными (прочитано строк: {rows})', en: 'the file ({kind}) has no row with data ({rows} rows read)',
@@ -202,6 +213,8 @@ export const WHERE_WORDS = {
   row: { ru: 'строка {row}', en: 'row {row}' },
   column: { ru: 'колонка «{column}»', en: 'column "{column}"' },
   path: { ru: 'в {path}', en: 'at {path}' },
+  at: { ru: 'строка {line}, символ {column}', en: 'at line {line}, column {column}' },
+  topLevel: { ru: 'на верхнем уровне документа', en: 'at (top level)' },
   hint: { ru: 'подсказка', en: 'hint' },
 } as const satisfies Record<string, Template>;
 

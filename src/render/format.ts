@@ -66,3 +66,10 @@ export function localDay(moment: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
 }
+
+/** A month `YYYY-MM` as its reader writes it: `07.2024` in Russian (as `ДД.ММ.ГГГГ` without the day), ISO in English. */
+export function formatMonth(month: string, lang: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m || lang !== 'ru') return month;
+  return `${m[2]}.${m[1]}`;
+}

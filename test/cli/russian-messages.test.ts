@@ -1,38 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { METRICS } from '../../src/core/kpi/catalog.js';
-import { FIELDS } from '../../src/io/map/fields.js';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { exportFixturesDir } from '../helpers/fixtures.js';
-
-/**
- * A Russian run (LANG=ru_RU.UTF-8, no --lang) must not print English. What may stay Latin: what is
- * quoted from the user's file or command line («…», "…", '…'), file names and paths, options (--from),
- * what the importer maps a column or a value to (after "->": field and value ids), ids (snake_case,
- * dotted paths, metric keys, field names, option values) and the terms and units below.
- */
-const ALLOWED = new Set([
-  'CRM', 'ID', 'ISO', 'ASCII', 'BOM', 'NUL', 'UTF-8', 'utf-8', 'windows-1251', 'JSON', 'json', 'XLSX', 'CSV', 'HTML', 'html', 'text',
-  'crm-audit', 'inspect', 'kpi', 'report', 'map', 'true', 'false', 'null', 'notApplicable', 'dataQuality.rowsSkipped',
-  'amoCRM', 'amocrm', 'Bitrix24', 'bitrix24-calls', 'telephony', 'table', 'md', 'xlsx', 'csv', 'warn', 'total', 'managers', 'audit', 'compare',
-  // keys of a --map file, in the snippets a hint offers to paste
-  'deals', 'activities', 'payments', 'columns', 'status',
-  ...METRICS.map((m) => m.key),
-  ...Object.values(FIELDS).flatMap((fields) => fields.map((f) => f.field)),
-]);
-
-function latinWords(output: string): string[] {
-  const stripped = output
-    .replace(/«[^»\n]*»|"[^"\n]*"|'[^'\n]*'/g, ' ')
-    .replace(/->.*$/gm, ' ')
-    .replace(/\S*[/\\]\S*|\S+\.(csv|xlsx?|json|md|ya?ml|html)\b/g, ' ')
-    .replace(/(^|[\s(])--?[\w-]+/g, ' ');
-  // A word right after a dot is a file extension (.txt, .markdown): an id, like the format names.
-  const words = [...stripped.matchAll(/(?<![\w.])[A-Za-z][A-Za-z0-9_.*<>=!-]*/g)].map((m) => m[0].replace(/[.-]+$/, ''));
-  return words.filter((w) => !ALLOWED.has(w) && !w.includes('_') && !/^\w+(\.[\w*]+)+/.test(w) && !/^(error|warn):/.test(w));
-}
+import { latinWords } from '../helpers/latin-words.js';
 
 const RU = { LANG: 'ru_RU.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
 
@@ -84,6 +57,92 @@ describe('a Russian run speaks Russian', () => {
     expect(latinWords(run.stderr)).toEqual([]);
   });
 
+  describe('readers, documents and commands', () => {
+    const files = path.join(dir, 'files');
+    const at = (name: string) => path.join(files, name);
+    beforeAll(async () => {
+      mkdirSync(files);
+      writeFileSync(at('broken.xlsx'), Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)]));
+      writeFileSync(at('no-table.xls'), '<html><body><p>Отчёт пуст</p></body></html>');
+      writeFileSync(at('empty.csv'), '');
+      writeFileSync(at('legacy.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+      writeFileSync(at('unclosed.csv'), 'ID;Ответственный;Дата создания;Этап сделки\n1;Иванов;01.02.2025;"Успешно\n');
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('Сводка').addRow(['Итоги квартала', 'см. ниже']);
+      wb.addWorksheet('Прочее').addRow(['Заметки']);
+      writeFileSync(at('no-header.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+      writeFileSync(at('answers.yaml'), 'questionnaire: crm-maturity\nanswers:\n  lead.concept: может быть\n  journal.interactions: 2\n  no.such: yes\n');
+      writeFileSync(at('answers-values.yaml'), 'questionnaire: crm-maturity\nanswers:\n  lead.concept: может быть\n  no.such: yes\n');
+      writeFileSync(at('answers-syntax.yaml'), 'answers:\n  lead.concept: yes\n   journal.interactions: no\n');
+      writeFileSync(at('targets.yaml'), 'targets:\n  conversoin: 0.2\n  conversion: много\n  response_min_median: [1]\n');
+      writeFileSync(at('map.yaml'), 'deals:\n  columns:\n    manager: 5\n  status:\n    Успешно: winner\nextra: 1\n');
+      writeFileSync(at('map-field.yaml'), 'deals:\n  columns:\n    managr: Ответственный\n');
+      writeFileSync(at('ci.yaml'), 'lang: de\nkpi:\n  deals: deals.csv\n  touchNorm: "5"\ncompare:\n  cutover: 32.13.2025\n  margin: 2\n  cost: -5\n');
+      writeFileSync(at('questionnaire.yaml'), 'id: Bad Id\nversion: 1\nlanguages: [ru, en]\ntitle: { ru: Анкета }\nsections: []\nbands: []\n');
+    });
+
+    it.each([
+      ['a file that does not exist', ['kpi', '-d', 'nope.csv'], 'файл не найден'],
+      ['a damaged xlsx', ['kpi', '-d', 'FILE:broken.xlsx'], 'книга повреждена'],
+      ['an xlsx whose sheets hold no header', ['kpi', '-d', 'FILE:no-header.xlsx'], 'на листе «Сводка»'],
+      ['an xlsx sheet that does not exist', ['kpi', '-d', 'FILE:no-header.xlsx', '--sheet', 'Сделки'], 'листа «Сделки» нет'],
+      ['an html .xls with no table', ['kpi', '-d', 'FILE:no-table.xls'], 'нет таблицы'],
+      ['an empty file', ['kpi', '-d', 'FILE:empty.csv'], 'файл пуст'],
+      ['a legacy binary xls', ['kpi', '-d', 'FILE:legacy.xls'], 'старая двоичная книга'],
+      ['an unclosed quote', ['kpi', '-d', 'FILE:unclosed.csv'], 'так и не закрыта'],
+      ['bad answers file values', ['audit', '--answers', 'FILE:answers-values.yaml'], '«может быть» — не ответ на lead.concept'],
+      ['an answers file value of the wrong type', ['audit', '--answers', 'FILE:answers.yaml'], 'в answers.journal.interactions: ожидалось: текст, true или false; получено 2'],
+      ['an answers file that is not YAML', ['audit', '--answers', 'FILE:answers-syntax.yaml'], 'это не YAML'],
+      ['an export given as answers', ['audit', '--answers', 'samples/amocrm-deals.csv'], 'а не файл ответов'],
+      ['a bad targets file', ['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-03-01', '--targets', 'FILE:targets.yaml'], 'неизвестный ключ'],
+      ['a bad map file', ['kpi', '-d', 'samples/amocrm-deals.csv', '--map', 'FILE:map.yaml'], 'ожидалось одно из: won, lost, open, deleted'],
+      ['a map file naming an unknown field', ['kpi', '-d', 'samples/amocrm-deals.csv', '--map', 'FILE:map-field.yaml'], 'не поле раздела deals'],
+      ['a bad config file', ['report', '-c', 'FILE:ci.yaml'], '«32.13.2025» — не дата'],
+      ['a questionnaire that breaks the schema', ['validate', 'FILE:questionnaire.yaml'], 'строчными латинскими буквами'],
+      ['an unknown built-in questionnaire', ['audit', '-q', 'nosuch', '--answers', 'FILE:answers.yaml'], 'встроенной анкеты «nosuch» нет'],
+      ['a bad amount', ['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-03-01', '--cost', 'много'], 'не читается'],
+      ['report with nothing to report', ['report'], 'отчитываться не о чем'],
+      ['an unknown preset', ['report', '-d', 'samples/amocrm-deals.csv', '--preset', 'strict'], 'недопустимое значение'],
+      ['an unknown option', ['audit', '--bogus'], 'неизвестный параметр'],
+      ['a missing argument', ['validate'], "не указан обязательный аргумент 'файл'"],
+      ['an option without its value', ['kpi', '-d', 'samples/amocrm-deals.csv', '--lang'], "у параметра '--lang <язык>' нет значения"],
+      ['a bad whole number', ['generate', '-o', path.join(dir, 'gen'), '--deals', 'много'], 'нужно целое число'],
+    ])('%s', (_name, args, expected) => {
+      const run = ruRun(args.map((a) => (a.startsWith('FILE:') ? at(a.slice(5)) : a)));
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(expected);
+      expect(run.stderr).toMatch(/^ошибка: /m);
+      expect(latinWords(run.stderr)).toEqual([]);
+      // The same run in English still speaks English.
+      const en = runCli(args.map((a) => (a.startsWith('FILE:') ? at(a.slice(5)) : a)), { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+      expect(en.code).toBe(2);
+      expect(en.stderr).toMatch(/^error: /m);
+      expect(en.stderr.replace(/«[^»\n]*»|"[^"\n]*"/g, '')).not.toMatch(/[а-яё]{4,} [а-яё]{4,}/i);
+    });
+
+    it('what validate and generate say when they succeed', () => {
+      const valid = ruRun(['validate', 'questionnaires/crm-maturity.yaml']);
+      expect(valid.code).toBe(0);
+      expect(valid.stderr).toMatch(/анкета верна — разделов: \d+, вопросов: \d+/);
+      expect(latinWords(valid.stderr)).toEqual([]);
+      const generated = ruRun(['generate', '-o', path.join(dir, 'generated'), '--deals', '20', '--activities', '20']);
+      expect(generated.code).toBe(0);
+      expect(generated.stderr).toContain('записаны');
+      expect(latinWords(generated.stderr)).toEqual([]);
+    });
+  });
+
+  it.each([[[]], [['kpi']], [['audit']], [['report']], [['compare']], [['inspect']], [['validate']], [['generate']], [['map']], [['demo']]])('crm-audit %j --help in Russian', (command) => {
+    const run = ruRun([...command, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Использование: crm-audit/);
+    expect(run.stdout).toContain('Параметры:');
+    expect(run.stdout).toContain('Примеры:');
+    expect(latinWords(run.stdout)).toEqual([]);
+    const en = runCli([...command, '--help', '--lang', 'en'], { env: RU });
+    expect(en.stdout).toMatch(/^Usage: crm-audit/);
+  });
+
   it('a required column no rule finds, and closed stages no rule knows: the message, the hint and the snippet', async () => {
     const noDate = path.join(dir, 'no-date.csv');
     writeFileSync(noDate, 'ID,Название сделки,Бюджет,Ответственный\n1,Окна,100,Иванов\n');
@@ -127,5 +186,13 @@ describe('a Russian run speaks Russian', () => {
     expect(en.stderr).toBe('error: nope.csv: no such file\n  hint: check the path (relative paths start from the current folder)\n');
     const ru = runCli(['kpi', '-d', 'nope.csv', '--lang', 'ru'], { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
     expect(ru.stderr).toBe('ошибка: nope.csv: файл не найден\n  подсказка: проверьте путь (относительный путь считается от текущей папки)\n');
+  });
+
+  it("report's errors follow the config's lang once the config is read", () => {
+    const config = path.join(dir, 'ru-config.yaml');
+    writeFileSync(config, 'lang: ru\n');
+    const run = runCli(['report', '-c', config], { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`ошибка: отчитываться не о чем (файл настроек ${config})\n  подсказка: укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «CI» в README.md)\n`);
   });
 });

@@ -13,9 +13,9 @@ const tree = {
 /** The message of the path check for these assertions, or "ok". */
 function check(exprs: string[], lang = 'en', t: Record<string, unknown> = tree): string {
   try {
-    checkAssertionPaths(exprs.map((e) => parseAssertion(e)), t, ASSERTION_ROOTS, lang);
+    checkAssertionPaths(exprs.map((e) => parseAssertion(e)), t, ASSERTION_ROOTS);
   } catch (error) {
-    return describeUserError(error as UserError);
+    return describeUserError(error as UserError, lang);
   }
   return 'ok';
 }
@@ -48,7 +48,7 @@ describe('assertion paths are checked against the result shape', () => {
 
   it('a part the run does not produce says what produces it', () => {
     expect(check(['compare.conversion.met==true'])).toMatch(/this run has no "compare" part\n {2}hint: compare\.\* needs a before\/after comparison: --cutover DATE/);
-    expect(check(['delta.total.conversion>=-0.02'], 'ru')).toMatch(/в этом запуске нет раздела «delta»\n {2}hint: проверки delta\.\* нужен прошлый результат: --baseline/);
+    expect(check(['delta.total.conversion>=-0.02'], 'ru')).toMatch(/в этом запуске нет раздела «delta»\n {2}подсказка: проверки delta\.\* нужен прошлый результат: --baseline/);
   });
 
   it('a path past a value, or a comparison with a group, fails', () => {
@@ -60,9 +60,9 @@ describe('assertion paths are checked against the result shape', () => {
     const message = check(['total.convertion>=0.2', 'audit.totl>=6']);
     expect(message.split('\n').filter((l) => l.startsWith('at --assert'))).toHaveLength(2);
     const fromConfig = parseAssertion('total.convertion>=0.2', 'error', { file: 'ci.yaml', path: 'assert[3]' });
-    expect(() => checkAssertionPaths([fromConfig], tree, ASSERTION_ROOTS, 'en')).toThrow(/convertion/);
+    expect(() => checkAssertionPaths([fromConfig], tree, ASSERTION_ROOTS)).toThrow(/convertion/);
     try {
-      checkAssertionPaths([fromConfig], tree, ASSERTION_ROOTS, 'en');
+      checkAssertionPaths([fromConfig], tree, ASSERTION_ROOTS);
     } catch (error) {
       expect(describeUserError(error as UserError)).toMatch(/^ci\.yaml, at assert\[3\]: /);
     }

@@ -28,7 +28,7 @@ async function readsOrRefuses(bytes: Uint8Array, kind: RecordKind): Promise<void
   if (took > PER_CASE_MS) throw new Error(`took ${took} ms`);
 }
 
-const kind = fc.constantFrom<RecordKind>('deals', 'activities', 'payments');
+const kind = fc.constantFrom<RecordKind>('deals', 'activities', 'payments', 'spend', 'plan');
 
 /** Byte-level mutations of a valid export: flips, inserts, deletions, truncation, duplication. */
 const mutation = fc.oneof(

@@ -15,12 +15,12 @@ export interface CliRun {
   stdoutBytes: Buffer;
 }
 
-/** Spawns the real built binary with NO_COLOR=1 and no terminal. */
+/** Spawns the real built binary with NO_COLOR=1, no terminal and an English locale (unless `env` sets one), whatever the developer's. */
 export function runCli(args: string[], opts: { input?: string | Buffer; env?: Record<string, string>; cwd?: string; measure?: boolean; timeoutMs?: number } = {}): CliRun {
   const base: Record<string, string> = { ...(process.env as Record<string, string>) };
   delete base.FORCE_COLOR;
   delete base.SOURCE_DATE_EPOCH;
-  const env = { ...base, NO_COLOR: '1', ...opts.env };
+  const env = { ...base, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...opts.env };
   const node = opts.measure ? ['--import', RSS_HOOK] : [];
   const res = spawnSync(process.execPath, [...node, BIN, ...args], { cwd: opts.cwd ?? ROOT, env, input: opts.input ?? '', maxBuffer: 64 << 20, timeout: opts.timeoutMs ?? 60_000 });
   let stderr = res.stderr.toString('utf8');

@@ -59,7 +59,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
 
   if (answerFiles.length > 0) {
     if (answerFiles.length > 1 && (format === 'xlsx' || format === 'html')) {
-      throw new UserError('E_USAGE', `one ${format === 'html' ? 'document' : 'workbook'} holds one audit: give one answers file with --format ${format}`, {}, 'run the command once per answers file, or use --format json for all of them');
+      throw UserError.of('E_USAGE', format === 'html' ? 'audit.oneDocument' : 'audit.oneWorkbook', { format });
     }
     const results: AuditResult[] = [];
     for (const file of answerFiles) {
@@ -79,7 +79,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   }
 
   if (!ctx.stdin.isTTY) {
-    throw new UserError('E_NO_TTY', 'there is no terminal to ask the questions on', {}, 'pass the answers as a file: crm-audit audit --answers answers.yaml (see samples/answers/ for the format)');
+    throw UserError.of('E_NO_TTY', 'audit.noTerminal');
   }
   const { runInteractiveAudit } = await import('./audit-interactive.js');
   await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, facts, readFacts });
@@ -92,10 +92,10 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
  */
 async function prepareEvidence(opts: AuditOptions, ctx: CliContext, answerFiles: string[]): Promise<(files: KpiFiles) => Promise<EvidenceFacts>> {
   if (opts.activities && (await isAnswersFile(opts.activities, ctx.cwd, ctx.stdin))) {
-    throw new UserError('E_USAGE', '-a is --activities now; this file holds audit answers', { file: opts.activities }, `pass the answers with --answers ${opts.activities}`);
+    throw UserError.of('E_USAGE', 'audit.answersAsActivities', { file: opts.activities }, { file: opts.activities });
   }
   if (!opts.deals && (opts.activities || opts.payments)) {
-    throw new UserError('E_USAGE', 'checking the answers against exports needs the deals export', {}, 'add --deals deals.csv (the same files as for `crm-audit kpi`)');
+    throw UserError.of('E_USAGE', 'audit.evidenceNeedsDeals');
   }
   const stdinUsers = [...answerFiles, opts.deals, opts.activities, opts.payments, opts.map].filter((f) => f === '-').length;
   if (stdinUsers > 1) throw UserError.of('E_USAGE', 'usage.oneStdin');
@@ -127,27 +127,27 @@ export async function renderAudit(result: AuditResult, format: AuditFormat, lang
 
 /** Reads an answers file; another kind of file (an export, a questionnaire) says what it is. */
 async function readAnswers(file: string, ctx: CliContext, q: Questionnaire, allowPartial: boolean): Promise<ReturnType<typeof parseAnswers>> {
-  const exportHint = 'pass exports with --deals, --activities (-a) and --payments; answers with --answers answers.yaml';
-  if (/\.(csv|tsv|xlsx?)$/i.test(file)) throw wrongKindError(file, 'export', 'an answers file', exportHint)!;
+  if (/\.(csv|tsv|xlsx?)$/i.test(file)) throw wrongKindError(file, 'export', 'answers')!;
   const text = await readDocument(file, ctx.cwd, ctx.stdin);
   let doc: unknown;
   try {
     doc = parseYaml(text, file);
   } catch (error) {
-    throw wrongKindError(file, guessDocumentKind(file, undefined, text), 'an answers file', exportHint) ?? error;
+    throw wrongKindError(file, guessDocumentKind(file, undefined, text), 'answers') ?? error;
   }
   const kind = guessDocumentKind(file, doc, text);
-  if (kind !== 'answers' && kind !== 'unknown') throw wrongKindError(file, kind, 'an answers file', kind === 'export' ? exportHint : 'an answers file maps question ids to yes / no / skip (see samples/answers/)')!;
+  const wrong = wrongKindError(file, kind, 'answers');
+  if (wrong) throw wrong;
   return parseAnswers(doc, q, file, allowPartial);
 }
 
 async function loadBaseline(file: string, ctx: CliContext, q: Questionnaire): Promise<AuditResult> {
   const doc = parseYaml(await readDocument(file, ctx.cwd, ctx.stdin), file) as Partial<AuditResult> | null;
   if (!doc || typeof doc !== 'object' || doc.schemaVersion !== 1 || !Array.isArray(doc.sections) || typeof doc.total !== 'number' || !doc.band) {
-    throw new UserError('E_BASELINE', 'this is not an audit result (JSON from `crm-audit audit --format json`)', { file }, 'save a result with --format json -o result.json and pass that file');
+    throw UserError.of('E_BASELINE', 'audit.notAResult', {}, { file });
   }
   if (doc.questionnaire?.id !== q.id) {
-    throw new UserError('E_BASELINE', `the baseline is a result of questionnaire "${doc.questionnaire?.id}", not "${q.id}"`, { file, path: 'questionnaire.id' });
+    throw UserError.of('E_BASELINE', 'audit.baselineOtherQuestionnaire', { given: String(doc.questionnaire?.id), id: q.id }, { file, path: 'questionnaire.id' });
   }
   return doc as AuditResult;
 }

@@ -1,7 +1,6 @@
 import type { CompareResult } from '../../core/compare.js';
 import { UserError } from '../../core/errors.js';
-import { tr } from '../../core/i18n.js';
-import { AMOUNT_FORMS, readAmount, readShare, SHARE_FORMS } from '../../core/option-values.js';
+import { readAmount, readShare } from '../../core/option-values.js';
 import { computeComparison, type ComparePeriods } from '../../app/compare-files.js';
 import { withAnswers } from '../ask-stages.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
@@ -28,18 +27,18 @@ export interface CompareCliOptions extends ImportCliOptions, KpiCliFields, Perio
 const FORMATS = ['table', 'json', 'md', 'xlsx', 'csv', 'html'] as const;
 
 /** Parses a money option (`1500000`, `1 500 000`, `1 500 000,50`, `1,5e6`): a number of 0 or more. */
-export function parseAmount(value: string | undefined, name: string, lang = 'en'): number | undefined {
+export function parseAmount(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = readAmount(value);
-  if (n === undefined) throw new UserError('E_USAGE', tr(lang, `${name}: «${value}» не читается; нужно ${AMOUNT_FORMS.ru}, не меньше 0`, `${name} must be ${AMOUNT_FORMS.en}, of 0 or more; got "${value}"`));
+  if (n === undefined) throw UserError.of('E_USAGE', 'usage.amount', { name, value });
   return n;
 }
 
 /** Parses --margin: a share between 0 and 1 (`0.35`, `0,35`, `35%`). */
-export function parseMargin(value: string | undefined, lang = 'en'): number | undefined {
+export function parseMargin(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = readShare(value);
-  if (n === undefined) throw new UserError('E_USAGE', tr(lang, `--margin: «${value}» не читается; нужна ${SHARE_FORMS.ru}`, `--margin must be ${SHARE_FORMS.en}; got "${value}"`));
+  if (n === undefined) throw UserError.of('E_USAGE', 'usage.margin', { value });
   return n;
 }
 

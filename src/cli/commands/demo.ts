@@ -33,6 +33,15 @@ function steps(): Step[] {
       run: async (ctx, lang) => (await import('./kpi.js')).run({ deals: sample('amocrm-deals.csv'), activities: sample('bitrix24-calls.xls'), payments: sample('payments.csv'), lang }, ctx),
     },
     {
+      title: { ru: 'По источникам: расходы на рекламу, CAC, ROMI и LTV; план продаж против факта', en: 'By source: marketing spend, CAC, ROMI and LTV; the sales plan against the facts' },
+      command: 'crm-audit kpi -d samples/amocrm-deals.csv -p samples/payments.csv --by source --spend samples/spend.csv --plan samples/plan.csv --margin 0.35 --metrics leads,won,conversion,revenue',
+      run: async (ctx, lang) =>
+        (await import('./kpi.js')).run(
+          { deals: sample('amocrm-deals.csv'), payments: sample('payments.csv'), by: ['source'], spend: sample('spend.csv'), plan: sample('plan.csv'), margin: '0.35', metrics: 'leads,won,conversion,revenue', lang },
+          ctx,
+        ),
+    },
+    {
       title: { ru: 'До и после внедрения CRM (запуск 2025-01-01), окупаемость', en: 'Before and after the CRM (go-live 2025-01-01), payback' },
       command: 'crm-audit compare -d samples/amocrm-deals.csv -a samples/bitrix24-calls.xls --cutover 2025-01-01 --targets samples/targets.yaml --cost 1500000 --monthly-cost 60000 --margin 0.35',
       run: async (ctx, lang) =>
@@ -52,6 +61,7 @@ async function writeDemoReport(ctx: CliContext, lang: string, file: string): Pro
       answers: sample('answers', 'leader.yaml'), managers: '6', company: lang === 'en' ? 'Demo Ltd' : 'ООО «Демо»',
       deals: sample('amocrm-deals.csv'), activities: sample('bitrix24-calls.xls'), payments: sample('payments.csv'),
       cutover: '2025-01-01', targets: sample('targets.yaml'), cost: '1500000', monthlyCost: '60000', margin: '0.35',
+      by: ['month', 'source', 'source,month', 'stage'], spend: sample('spend.csv'), plan: sample('plan.csv'),
       exitCode: true, format: 'html', output: file, lang,
     },
     { ...ctx, cwd: SAMPLES_DIR },

@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { generateSales } from '../../core/generate.js';
 import { UserError } from '../../core/errors.js';
+import { renderMessage } from '../../core/messages.js';
+import { messageLang } from '../message-lang.js';
 import { canonicalWriters } from '../../io/write-exports.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -19,7 +21,7 @@ export interface GenerateOptions {
 
 function count(value: string, name: string): number {
   const n = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < 0) throw new UserError('E_USAGE', `${name} must be a whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0) throw UserError.of('E_USAGE', 'usage.wholeNumber', { name, value });
   return n;
 }
 
@@ -33,7 +35,7 @@ export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> 
   const cutover = parseDay(o.cutover, '--cutover');
   const dir = path.resolve(ctx.cwd, o.output);
   const stat = await fs.stat(dir).catch(() => undefined);
-  if (stat && !stat.isDirectory()) throw new UserError('E_OUTPUT', 'the output path is a file, not a folder', { file: o.output });
+  if (stat && !stat.isDirectory()) throw UserError.of('E_OUTPUT', 'generate.outputIsFile', {}, { file: o.output });
   await fs.mkdir(dir, { recursive: true });
   const w = canonicalWriters(dir);
   try {
@@ -43,6 +45,6 @@ export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> 
     w.abort();
     throw error;
   }
-  ctx.stderr.write(`wrote ${path.join(o.output, 'deals.csv')}, activities.csv and payments.csv (seed ${seed})\n`);
+  ctx.stderr.write(`${renderMessage('generate.wrote', { deals: path.join(o.output, 'deals.csv'), seed }, messageLang(ctx, undefined))}\n`);
   return EXIT.ok;
 }

@@ -74,7 +74,7 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const topReasons = parseCount(o.topReasons, '--top-reasons');
   const groupBy = parseGroupBy(o.by);
   const options = { ...kpiOptionsFromCli(o), ...(groupBy ? { groupBy } : {}) };
-  const margin = parseMargin(o.margin, o.lang);
+  const margin = parseMargin(o.margin);
   const now = resolveNow(ctx, o.now);
   const base = importOptionsFromCli(o, ctx);
   const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);

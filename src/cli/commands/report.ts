@@ -57,7 +57,7 @@ export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, Period
 const FORMATS = ['xlsx', 'json', 'md', 'junit', 'html'] as const;
 
 /** CLI flags over the config file. */
-function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefined, lang: string) {
+function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefined) {
   const cmp = c.compare ?? {};
   return {
     preset: o.preset ?? c.preset,
@@ -68,7 +68,7 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
     answers: o.answers ?? c.audit?.answers,
     questionnaire: o.questionnaire ?? c.audit?.questionnaire ?? 'crm-maturity',
     managers: parseCount(o.managers, '--managers') ?? c.audit?.managers,
-    hourlyCost: parseAmount(o.hourlyCost, '--hourly-cost', lang) ?? c.audit?.hourlyCost,
+    hourlyCost: parseAmount(o.hourlyCost, '--hourly-cost') ?? c.audit?.hourlyCost,
     allowPartial: c.audit?.allowPartial ?? false,
     files: { deals: o.deals ?? c.kpi?.deals, activities: o.activities ?? c.kpi?.activities, payments: o.payments ?? c.kpi?.payments, spend: o.spend ?? c.kpi?.spend, plan: o.plan ?? c.kpi?.plan },
     groupBy: parseGroupBy(o.by && o.by.length > 0 ? o.by : c.kpi?.by),
@@ -76,9 +76,9 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
     cutover: parseDay(o.cutover ?? cmp.cutover, '--cutover'),
     before: o.beforeDeals ? { deals: o.beforeDeals, activities: o.beforeActivities, payments: o.beforePayments } : cmp.before,
     after: o.afterDeals ? { deals: o.afterDeals, activities: o.afterActivities, payments: o.afterPayments } : cmp.after,
-    cost: parseAmount(o.cost, '--cost', lang) ?? cmp.cost,
-    monthlyCost: parseAmount(o.monthlyCost, '--monthly-cost', lang) ?? cmp.monthlyCost,
-    margin: parseMargin(o.margin, lang) ?? cmp.margin,
+    cost: parseAmount(o.cost, '--cost') ?? cmp.cost,
+    monthlyCost: parseAmount(o.monthlyCost, '--monthly-cost') ?? cmp.monthlyCost,
+    margin: parseMargin(o.margin) ?? cmp.margin,
     byManager: o.byManager ?? cmp.byManager ?? false,
     targets: cmp.targets as Record<string, number> | undefined,
     assertions: [
@@ -101,16 +101,17 @@ async function renderReport(report: ReportResult, format: (typeof FORMATS)[numbe
 export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number> {
   const { config, file: configFile } = await loadConfig(o.config, ctx.cwd, ctx.stdin);
   const lang = messageLang(ctx, o.lang ?? config.lang);
-  const m = merge(o, config, configFile, lang);
+  ctx.messageLang = lang;
+  const m = merge(o, config, configFile);
   const format = resolveFormat(o.format, o.output, FORMATS, o.output ? 'xlsx' : 'md');
   assertBinaryDestination(ctx, format, o.output);
   const now = resolveNow(ctx, o.now);
   // Parse every assertion before any work, so a typo fails in a second, not after an import.
   const assertions: Assertion[] = m.assertions.map((a) => parseAssertion(a.expr, a.level, a.where));
-  if (m.preset !== undefined && !PRESETS[m.preset]) throw new UserError('E_USAGE', tr(lang, `нет набора проверок «${m.preset}»`, `no preset "${m.preset}"`), { path: '--preset' }, tr(lang, `есть: ${PRESET_NAMES.join(', ')}`, `presets: ${PRESET_NAMES.join(', ')}`));
+  if (m.preset !== undefined && !PRESETS[m.preset]) throw UserError.of('E_USAGE', 'report.unknownPreset', { preset: m.preset, presets: PRESET_NAMES.join(', ') }, { path: '--preset' });
   // A path into a part this run cannot produce (compare.* without a cutover) fails before the import too.
   const roots = new Set([m.answers && 'audit', m.files.deals && 'total', m.files.deals && 'managers', m.files.deals && m.files.plan && 'plan', (m.cutover || m.before || m.after) && 'compare', m.baseline && 'delta'].filter((x): x is string => Boolean(x)));
-  checkAssertionPaths(assertions.filter((a) => ASSERTION_ROOTS[a.path[0]!] && !roots.has(a.path[0]!)), {}, ASSERTION_ROOTS, lang);
+  checkAssertionPaths(assertions.filter((a) => ASSERTION_ROOTS[a.path[0]!] && !roots.has(a.path[0]!)), {}, ASSERTION_ROOTS);
   const baseline = m.baseline ? parseBaseline(parseYaml(await readDocument(m.baseline, ctx.cwd, ctx.stdin), m.baseline), m.baseline) : undefined;
   const imp = config.import ?? {};
   const base = importOptionsFromCli({ ...o, delimiter: o.delimiter ?? imp.delimiter, sheet: o.sheet ?? imp.sheet, dateFormat: o.dateFormat ?? imp.dateFormat, timeOffset: o.timeOffset ?? (imp.timeOffset === undefined ? undefined : String(imp.timeOffset)), maxBadRows: o.maxBadRows ?? (imp.maxBadRows === undefined ? undefined : String(imp.maxBadRows)) }, ctx);
@@ -129,7 +130,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   let kpi: KpiResult | undefined;
   let compare: CompareResult | undefined;
   const { deals } = m.files;
-  if (m.cutover && (m.before || m.after)) throw new UserError('E_USAGE', 'give either a cutover or before/after files, not both');
+  if (m.cutover && (m.before || m.after)) throw UserError.of('E_USAGE', 'report.cutoverAndFiles');
   if (deals) {
     const files = { ...m.files, deals };
     // One pass over the exports gives the KPIs and, with a cutover, both periods of the comparison.
@@ -142,17 +143,17 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     if (audit && questionnaire) audit.evidence = checkEvidence(questionnaire, audit, runResult.facts[0]!, m.lang);
     if (m.cutover) compare = comparisonFromRun(runResult, 1, m.cutover, compareOptions);
   } else if (m.cutover) {
-    throw new UserError('E_USAGE', 'a cutover needs the deals file (--deals or kpi.deals in the config)');
+    throw UserError.of('E_USAGE', 'report.cutoverNeedsDeals');
   }
   if (m.before && m.after) {
     const both = await computeComparison({ before: m.before, after: m.after }, base, overrides, m.kpi, compareOptions);
     compare = both.result;
     if (!kpi) reportSkippedRows(ctx, both.dataQuality, m.lang, format);
   } else if (m.before || m.after) {
-    throw new UserError('E_USAGE', 'give both the before and the after files');
+    throw UserError.of('E_USAGE', 'report.bothPeriods');
   }
   if (!audit && !kpi && !compare) {
-    throw new UserError('E_USAGE', `nothing to report${configFile ? ` (config ${configFile})` : ''}`, {}, 'give --answers and/or --deals, or a crm-audit.config.yaml (see README "CI")');
+    throw configFile ? UserError.of('E_USAGE', 'report.nothingInConfig', { config: configFile }) : UserError.of('E_USAGE', 'report.nothing');
   }
 
   if (kpi) reportSkippedRows(ctx, kpi.dataQuality, m.lang, format);
@@ -165,7 +166,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     assertions.push(...used.map((a) => parseAssertion(a.expr, a.level, { path: `--preset ${m.preset}` })));
     if (skipped.length > 0) ctx.stderr.write(`${tr(lang, `набор ${m.preset}: не применимо к этому запуску`, `preset ${m.preset}: not applicable to this run`)}: ${skipped.map((a) => a.expr).join(', ')}\n`);
   }
-  checkAssertionPaths(assertions, tree, ASSERTION_ROOTS, lang);
+  checkAssertionPaths(assertions, tree, ASSERTION_ROOTS);
   const report = buildReport(parts, assertions, { now, lang: m.lang });
   const out = await renderReport(report, format);
   const inputs = [m.answers, m.baseline, deals, m.files.activities, m.files.payments, m.files.spend, m.files.plan, m.map, configFile, m.before?.deals, m.before?.activities, m.after?.deals, m.after?.activities].filter((f): f is string => typeof f === 'string' && f !== '-');

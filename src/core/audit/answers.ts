@@ -48,12 +48,12 @@ export function allowedAnswers(question: Question): string[] {
  * allowPartial) missing ids are errors that name every offending id. Missing ids become "skip".
  */
 export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allowPartial: boolean): { company?: string; answers: Map<string, Answer> } {
-  const parsed = answersFileSchema.safeParse(doc);
+  const parsed = answersFileSchema.safeParse(doc, { reportInput: true });
   if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_ANSWERS_SCHEMA'));
   const questions = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
   const errors: UserError[] = [];
   if (parsed.data.questionnaire !== undefined && parsed.data.questionnaire !== q.id && !parsed.data.questionnaire.includes('/') && !parsed.data.questionnaire.endsWith('.yaml')) {
-    errors.push(new UserError('E_ANSWERS_QUESTIONNAIRE', `the answers are for questionnaire "${parsed.data.questionnaire}", not "${q.id}"`, { file, path: 'questionnaire' }, `pass --questionnaire ${parsed.data.questionnaire}, or fix the id`));
+    errors.push(UserError.of('E_ANSWERS_QUESTIONNAIRE', 'answers.otherQuestionnaire', { given: parsed.data.questionnaire, id: q.id }, { file, path: 'questionnaire' }));
   }
   const answers = new Map<string, Answer>();
   // An id with a bad value is reported once, for its value, never also as missing.
@@ -62,14 +62,14 @@ export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allow
     given.add(id);
     const question = questions.get(id);
     if (!question) {
-      errors.push(new UserError('E_ANSWERS_UNKNOWN', `unknown question id "${id}"`, { file, path: `answers.${id}` }, `known ids: ${[...questions.keys()].join(', ')}`));
+      errors.push(UserError.of('E_ANSWERS_UNKNOWN', 'answers.unknownQuestion', { id, known: [...questions.keys()].join(', ') }, { file, path: `answers.${id}` }));
       continue;
     }
     // A declared choice id wins over a synonym ("n" may be a choice of a custom questionnaire).
     const plain = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
     const value = allowedAnswers(question).includes(plain) ? plain : normalizeAnswer(raw);
     if (!allowedAnswers(question).includes(value)) {
-      errors.push(new UserError('E_ANSWERS_VALUE', `"${String(raw)}" is not an answer to ${id}`, { file, path: `answers.${id}` }, `answer one of: ${allowedAnswers(question).join(', ')} (or да, нет, пропустить)`));
+      errors.push(UserError.of('E_ANSWERS_VALUE', 'answers.badValue', { value: String(raw), id, allowed: allowedAnswers(question).join(', ') }, { file, path: `answers.${id}` }));
       continue;
     }
     answers.set(id, value);
@@ -77,7 +77,7 @@ export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allow
   const missing = [...questions.keys()].filter((id) => !answers.has(id));
   const unanswered = missing.filter((id) => !given.has(id));
   if (unanswered.length > 0 && !allowPartial) {
-    errors.push(new UserError('E_ANSWERS_MISSING', `no answer for ${unanswered.join(', ')}`, { file, path: 'answers' }, 'answer every question (skip is an answer), or pass --allow-partial to treat missing ones as skipped'));
+    errors.push(UserError.of('E_ANSWERS_MISSING', 'answers.missing', { ids: unanswered.join(', ') }, { file, path: 'answers' }));
   }
   if (errors.length > 0) throw new UserErrors(errors);
   for (const id of missing) answers.set(id, 'skip');

@@ -34,6 +34,8 @@ class LtvSums {
 export interface EconomicsResult {
   total(values: MetricValues): MetricValues;
   group(grouping: number, cell: number, values: MetricValues): MetricValues;
+  /** Whether a spend row of the period went to a group. */
+  hasSpend(grouping: number, cell: number): boolean;
   summary(): SpendSummary;
 }
 
@@ -86,6 +88,7 @@ export class UnitEconomics {
     return {
       total: (values) => figures(values, total.value(), ltv.total, 0),
       group: (k, cell, values) => figures(values, eligible[k] ? (spend[k]!.get(cell)?.value() ?? 0) : null, ltv.groups[k]!, cell),
+      hasSpend: (k, cell) => spend[k]!.has(cell),
       summary: () => ({
         total: total.value(),
         margin: this.margin,

@@ -1,12 +1,15 @@
 import { UserError } from '../errors.js';
 import { FACT_IDS } from '../kpi/facts.js';
+import type { MessageId, Params } from '../messages.js';
 import type { Questionnaire } from './schema.js';
 
-/** A rule the schema cannot express; returns every problem it finds, each with a path into the file. */
+/** A rule the schema cannot express; returns every problem it finds, each with a path into the file and a catalogue message. */
 interface Rule {
   name: string;
-  check(q: Questionnaire): Array<{ path: string; message: string; hint?: string }>;
+  check(q: Questionnaire): Array<{ path: string; id: MessageId; params?: Params }>;
 }
+
+const KIND_RU: Record<string, string> = { section: 'раздел', question: 'вопрос', band: 'уровень' };
 
 /** The highest score the questionnaire allows. */
 export function maxScore(q: Questionnaire): number {
@@ -21,7 +24,7 @@ const uniqueIds: Rule = {
     const note = (kind: string, value: string, path: string) => {
       const key = `${kind}:${value}`;
       const first = seen.get(key);
-      if (first) out.push({ path, message: `duplicate ${kind} id "${value}" (first at ${first})`, hint: 'every id must be unique' });
+      if (first) out.push({ path, id: 'questionnaire.duplicateId', params: { kind, kindRu: KIND_RU[kind] ?? kind, value, first } });
       else seen.set(key, path);
     };
     q.sections.forEach((s, i) => {
@@ -31,8 +34,8 @@ const uniqueIds: Rule = {
         const choiceIds = new Set<string>();
         x.choices?.forEach((c, k) => {
           const path = `sections[${i}].questions[${j}].choices[${k}].id`;
-          if (['yes', 'no', 'skip'].includes(c.id)) out.push({ path, message: `choice id "${c.id}" is reserved`, hint: 'yes, no and skip are always offered; give the choice another id' });
-          if (choiceIds.has(c.id)) out.push({ path, message: `duplicate choice id "${c.id}"` });
+          if (['yes', 'no', 'skip'].includes(c.id)) out.push({ path, id: 'questionnaire.reservedChoice', params: { value: c.id } });
+          if (choiceIds.has(c.id)) out.push({ path, id: 'questionnaire.duplicateChoice', params: { value: c.id } });
           choiceIds.add(c.id);
         });
       });
@@ -49,9 +52,9 @@ const positivePoints: Rule = {
     q.sections.forEach((s, i) =>
       s.questions.forEach((x, j) => {
         const path = `sections[${i}].questions[${j}]`;
-        if (x.points <= 0) out.push({ path: `${path}.points`, message: `points must be positive, got ${x.points}` });
+        if (x.points <= 0) out.push({ path: `${path}.points`, id: 'questionnaire.points', params: { points: x.points } });
         x.choices?.forEach((c, k) => {
-          if (c.points > x.points) out.push({ path: `${path}.choices[${k}].points`, message: `a choice earns ${c.points} points, more than the question's ${x.points}` });
+          if (c.points > x.points) out.push({ path: `${path}.choices[${k}].points`, id: 'questionnaire.choicePoints', params: { points: c.points, max: x.points } });
         });
       }),
     );
@@ -66,17 +69,17 @@ const bandsCoverScores: Rule = {
     const max = maxScore(q);
     const bands = q.bands.map((b, i) => ({ ...b, i })).sort((a, b) => a.from - b.from);
     for (const b of bands) {
-      if (b.to < b.from) out.push({ path: `bands[${b.i}]`, message: `band "${b.id}" ends (${b.to}) before it starts (${b.from})` });
+      if (b.to < b.from) out.push({ path: `bands[${b.i}]`, id: 'questionnaire.bandReversed', params: { id: b.id, from: b.from, to: b.to } });
     }
     const first = bands[0];
     const last = bands[bands.length - 1];
-    if (first && first.from !== 0) out.push({ path: `bands[${first.i}].from`, message: `the lowest band starts at ${first.from}; scores from 0 have no band`, hint: 'start the lowest band at 0' });
-    if (last && last.to !== max) out.push({ path: `bands[${last.i}].to`, message: `the highest band ends at ${last.to} but the maximum score is ${max}`, hint: `end the highest band at ${max}` });
+    if (first && first.from !== 0) out.push({ path: `bands[${first.i}].from`, id: 'questionnaire.bandsStart', params: { from: first.from } });
+    if (last && last.to !== max) out.push({ path: `bands[${last.i}].to`, id: 'questionnaire.bandsEnd', params: { to: last.to, max } });
     for (let k = 1; k < bands.length; k++) {
       const prev = bands[k - 1]!;
       const cur = bands[k]!;
-      if (cur.from <= prev.to) out.push({ path: `bands[${cur.i}].from`, message: `band "${cur.id}" overlaps band "${prev.id}" (scores ${cur.from}..${Math.min(prev.to, cur.to)})` });
-      else if (cur.from > prev.to + 1) out.push({ path: `bands[${cur.i}].from`, message: `scores ${prev.to + 1}..${cur.from - 1} fall between bands "${prev.id}" and "${cur.id}"`, hint: `start "${cur.id}" at ${prev.to + 1}` });
+      if (cur.from <= prev.to) out.push({ path: `bands[${cur.i}].from`, id: 'questionnaire.bandsOverlap', params: { id: cur.id, prev: prev.id, from: cur.from, to: Math.min(prev.to, cur.to) } });
+      else if (cur.from > prev.to + 1) out.push({ path: `bands[${cur.i}].from`, id: 'questionnaire.bandsGap', params: { id: cur.id, prev: prev.id, from: prev.to + 1, to: cur.from - 1 } });
     }
     return out;
   },
@@ -88,7 +91,7 @@ const textsInEveryLanguage: Rule = {
     const out: ReturnType<Rule['check']> = [];
     const walk = (text: Record<string, string | undefined>, path: string) => {
       for (const lang of q.languages) {
-        if (!text[lang]?.trim()) out.push({ path: `${path}.${lang}`, message: `the ${lang} text is missing`, hint: `languages declares ${q.languages.join(', ')}; give every text in each` });
+        if (!text[lang]?.trim()) out.push({ path: `${path}.${lang}`, id: 'questionnaire.textMissing', params: { lang, languages: q.languages.join(', ') } });
       }
     };
     walk(q.title, 'title');
@@ -120,16 +123,16 @@ const knownFacts: Rule = {
   check(q) {
     const out: ReturnType<Rule['check']> = [];
     const known = new Set<string>(FACT_IDS);
-    const hint = `facts: ${FACT_IDS.join(', ')}`;
+    const facts = FACT_IDS.join(', ');
     q.sections.forEach((s, i) =>
       s.questions.forEach((x, j) => {
         const path = `sections[${i}].questions[${j}].evidence`;
         const e = x.evidence;
         if (!e) return;
-        if (e.sample && !known.has(e.sample.fact)) out.push({ path: `${path}.sample.fact`, message: `unknown evidence fact "${e.sample.fact}"`, hint });
+        if (e.sample && !known.has(e.sample.fact)) out.push({ path: `${path}.sample.fact`, id: 'questionnaire.unknownFact', params: { fact: e.sample.fact, facts } });
         e.checks.forEach((c, k) => {
-          if (!known.has(c.fact)) out.push({ path: `${path}.checks[${k}].fact`, message: `unknown evidence fact "${c.fact}"`, hint });
-          if (c.per !== undefined && !known.has(c.per)) out.push({ path: `${path}.checks[${k}].per`, message: `unknown evidence fact "${c.per}"`, hint });
+          if (!known.has(c.fact)) out.push({ path: `${path}.checks[${k}].fact`, id: 'questionnaire.unknownFact', params: { fact: c.fact, facts } });
+          if (c.per !== undefined && !known.has(c.per)) out.push({ path: `${path}.checks[${k}].per`, id: 'questionnaire.unknownFact', params: { fact: c.per, facts } });
         });
       }),
     );
@@ -143,6 +146,6 @@ export const questionnaireRules: readonly Rule[] = [uniqueIds, positivePoints, b
 /** Runs every rule and returns all problems as user errors pointing into `file`. */
 export function checkQuestionnaireRules(q: Questionnaire, file: string): UserError[] {
   return questionnaireRules.flatMap((rule) =>
-    rule.check(q).map((p) => new UserError(`E_QUESTIONNAIRE_${rule.name.toUpperCase().replace(/-/g, '_')}`, p.message, { file, path: p.path }, p.hint)),
+    rule.check(q).map((p) => UserError.of(`E_QUESTIONNAIRE_${rule.name.toUpperCase().replace(/-/g, '_')}`, p.id, p.params, { file, path: p.path })),
   );
 }

@@ -98,7 +98,7 @@ export async function loadConfig(file: string | undefined, cwd: string, stdin: N
     if (!(await fs.stat(candidate).catch(() => undefined))?.isFile()) return { config: {} };
     chosen = CONFIG_FILE;
   }
-  const parsed = configSchema.safeParse(parseYaml(await readDocument(chosen, cwd, stdin), chosen) ?? {});
+  const parsed = configSchema.safeParse(parseYaml(await readDocument(chosen, cwd, stdin), chosen) ?? {}, { reportInput: true });
   if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, chosen, 'E_CONFIG'));
   const base = chosen === '-' ? cwd : path.dirname(path.resolve(cwd, chosen));
   const abs = (p: string | undefined) => (p === undefined || p === '-' ? p : path.resolve(base, p));

@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors.js';
+import type { MessageId } from '../../core/messages.js';
 
 /** What a file given to a command holds, as far as its name and first bytes tell. */
 export type DocumentKind = 'export' | 'answers' | 'questionnaire' | 'audit-result' | 'unknown';
@@ -18,15 +19,14 @@ export function guessDocumentKind(file: string, doc: unknown, text: string): Doc
   return 'unknown';
 }
 
-const SAID: Record<Exclude<DocumentKind, 'unknown'>, string> = {
-  export: 'a CRM export (a table of deals, calls or payments)',
-  answers: 'an audit answers file',
-  questionnaire: 'a questionnaire',
-  'audit-result': 'an audit result (JSON from --format json)',
+/** The catalogue message for a file of one kind given where another was expected. */
+const WRONG_KIND: Record<'answers' | 'questionnaire', Partial<Record<DocumentKind, MessageId>>> = {
+  answers: { export: 'doc.exportForAnswers', questionnaire: 'doc.questionnaireForAnswers', 'audit-result': 'doc.resultForAnswers' },
+  questionnaire: { export: 'doc.exportForQuestionnaire', answers: 'doc.answersForQuestionnaire', 'audit-result': 'doc.resultForQuestionnaire' },
 };
 
-/** A user error saying what kind of file was given where another was expected, and what to do. */
-export function wrongKindError(file: string, kind: DocumentKind, expected: string, hint: string): UserError | undefined {
-  if (kind === 'unknown') return undefined;
-  return new UserError('E_WRONG_FILE', `this is ${SAID[kind]}, not ${expected}`, { file }, hint);
+/** A user error saying what kind of file was given where another was expected, and what to do; none when the kind is not known or is the expected one. */
+export function wrongKindError(file: string, kind: DocumentKind, expected: 'answers' | 'questionnaire'): UserError | undefined {
+  const id = WRONG_KIND[expected][kind];
+  return id ? UserError.of('E_WRONG_FILE', id, { file }, { file }) : undefined;
 }

@@ -33,7 +33,7 @@ export type MapFile = z.infer<typeof mapFileSchema>;
 /** Reads and validates a `--map` file; errors point into it. */
 export async function readMapFile(file: string, cwd: string, stdin: NodeJS.ReadableStream): Promise<MapFile> {
   const doc = parseYaml(await readDocument(file, cwd, stdin), file);
-  const parsed = mapFileSchema.safeParse(doc ?? {});
+  const parsed = mapFileSchema.safeParse(doc ?? {}, { reportInput: true });
   if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_MAP_SCHEMA'));
   return parsed.data;
 }

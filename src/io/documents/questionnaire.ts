@@ -23,7 +23,7 @@ export async function loadQuestionnaire(ref: string, cwd: string, stdin: NodeJS.
   if (!isPath) {
     const builtIn = await listBuiltInQuestionnaires();
     if (!builtIn.includes(ref)) {
-      throw new UserError('E_QUESTIONNAIRE_UNKNOWN', `no built-in questionnaire "${ref}"`, {}, `built-in: ${builtIn.join(', ')}; or give a path to a YAML file`);
+      throw UserError.of('E_QUESTIONNAIRE_UNKNOWN', 'questionnaire.unknown', { id: ref, builtIn: builtIn.join(', ') });
     }
     file = path.join(QUESTIONNAIRES_DIR, `${ref}.yaml`);
   }

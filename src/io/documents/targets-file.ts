@@ -22,7 +22,7 @@ export const targetsSchema = z.object({ targets: z.partialRecord(z.enum(metricId
 /** Reads and validates a targets file; errors point into it. */
 export async function loadTargets(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<Record<string, number> | undefined> {
   if (!file) return undefined;
-  const parsed = targetsSchema.safeParse(parseYaml(await readDocument(file, cwd, stdin), file));
+  const parsed = targetsSchema.safeParse(parseYaml(await readDocument(file, cwd, stdin), file), { reportInput: true });
   if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_TARGETS'));
   return parsed.data.targets as Record<string, number>;
 }

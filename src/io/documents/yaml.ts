@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import { UserError } from '../../core/errors.js';
+import { YAML_ERRORS_RU } from '../../core/messages/documents.js';
 
 /** At most this many alias dereferences per document: stops "billion laughs" expansion. */
 export const MAX_YAML_ALIASES = 100;
@@ -13,12 +14,12 @@ export function parseYaml(text: string, file: string): unknown {
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];
-    const at = pos ? `line ${pos.line}, column ${pos.col}` : undefined;
-    throw new UserError('E_YAML', `not valid YAML: ${first.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`, { file, ...(at ? { path: at } : {}) });
+    const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw UserError.of('E_YAML', 'doc.yaml', { reason, reasonRu: YAML_ERRORS_RU[first.code] ?? reason }, { file, ...(pos ? { at: { line: pos.line, column: pos.col } } : {}) });
   }
   try {
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
-    throw new UserError('E_YAML', `the document cannot be expanded: ${(error as Error).message}`, { file }, `aliases are limited to ${MAX_YAML_ALIASES} expansions per document`);
+    throw UserError.of('E_YAML', 'doc.yamlAliases', { reason: (error as Error).message, max: MAX_YAML_ALIASES }, { file });
   }
 }

@@ -52,7 +52,7 @@ export class DateOrders {
     const state = this.seen.get(col) ?? { ambiguous: false };
     if (ev === 'ambiguous') state.ambiguous = true;
     else if (state.order && state.order !== ev) {
-      throw new UserError('E_DATE_MIXED', `column "${this.headers[col]}" mixes day-first and month-first dates (e.g. "${raw}")`, { file: this.file, column: this.headers[col] }, 'fix the column, or pass --date-format DD/MM/YYYY or MM/DD/YYYY');
+      throw UserError.of('E_DATE_MIXED', 'map.datesMixed', { column: this.headers[col] ?? '', value: raw }, { file: this.file, column: this.headers[col] });
     } else state.order = ev;
     this.seen.set(col, state);
   }
@@ -275,7 +275,7 @@ export function readNumber(cells: Cells, col: number | undefined, field: string,
   let mark: DecimalMark | 'grouping' | undefined;
   if (decimalEvidence(raw) === 'ambiguous') {
     // A part of a file cannot know what the rest decided: it is read with the rest, in one pass.
-    if (ctx.part) throw new UserError('E_PART_NUMBER', `"${truncate(raw)}" needs the decimal mark of its column`, { file: ctx.file });
+    if (ctx.part) throw UserError.of('E_PART_NUMBER', 'map.partNumber', { value: truncate(raw) }, { file: ctx.file });
     mark = ctx.numbers.markFor(col);
     if (mark === undefined) return PENDING;
   }

@@ -329,13 +329,8 @@ function headerRow(headRows: Array<{ cells: string[]; row: number }>, kind: Reco
 
 function ambiguous(ctx: ReadContext, file: string, heldBack?: number): UserError {
   const columns = ctx.dates.undecided().map((c) => ctx.map.columns[c]!.header);
-  const where = heldBack ? `in the first ${heldBack} rows` : 'anywhere in the file';
-  return new UserError(
-    'E_DATE_AMBIGUOUS',
-    `the dates in column ${columns.map((c) => `"${c}"`).join(', ')} can be read day-first or month-first: no value ${where} has a day above 12 or AM/PM`,
-    { file, column: columns[0] },
-    'pass --date-format DD/MM/YYYY (day first) or --date-format MM/DD/YYYY (month first)',
-  );
+  const params = { columns: columns.map((c) => `"${c}"`).join(', '), rows: heldBack ?? 0 };
+  return UserError.of('E_DATE_AMBIGUOUS', heldBack ? 'map.datesAmbiguousHead' : 'map.datesAmbiguous', params, { file, column: columns[0] });
 }
 
 /** Fails the import when more rows were skipped than --max-bad-rows allows. */

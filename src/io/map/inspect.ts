@@ -8,7 +8,7 @@ import { readTable } from '../read/table.js';
 
 class Enough extends Error {}
 
-/** Guesses whether a file holds deals, activities or payments from its header. */
+/** Guesses whether a file holds deals, activities, payments, spend or a plan from its header. */
 export async function guessKind(file: string, opts: ImportOptions): Promise<RecordKind> {
   const rows: string[][] = [];
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -31,13 +31,13 @@ export async function guessKind(file: string, opts: ImportOptions): Promise<Reco
     // activities and payments share some names with deals: a tie goes to the more specific kind
     if (score > bestScore) [best, bestScore] = [kind, score];
   }
-  if (bestScore === 0) throw new UserError('E_NO_HEADER', 'no known deal, activity or payment columns in the first rows', { file }, 'pass --kind and a --map file naming the columns');
+  if (bestScore === 0) throw UserError.of('E_NO_HEADER', 'inspect.noKnownColumns', {}, { file });
   return best;
 }
 
 /** Reads a whole file the way kpi would and reports everything the importer saw; bad rows do not fail it. */
 export async function inspectFile(file: string, kind: RecordKind | undefined, opts: ImportOptions): Promise<ImportReport> {
-  if (file === '-' && kind === undefined) throw new UserError('E_USAGE', 'with stdin (-), say what the file holds with --kind', {}, 'e.g. crm-audit inspect - --kind deals < deals.csv');
+  if (file === '-' && kind === undefined) throw UserError.of('E_USAGE', 'inspect.stdinNeedsKind');
   const k = kind ?? (await guessKind(file, opts));
   return importFile(file, k, { ...opts, enforceBadRows: false }, () => undefined);
 }

@@ -56,14 +56,14 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
 
   for (const [field, wanted] of Object.entries(user)) {
     if (!specs.some((s) => s.field === field)) {
-      throw new UserError('E_MAP_FIELD', `"${field}" is not a field of ${kind}`, { file: mapFile, path: `${kind}.columns.${field}` }, `fields: ${specs.map((s) => s.field).join(', ')}`);
+      throw UserError.of('E_MAP_FIELD', 'map.unknownField', { field, kind, fields: specs.map((s) => s.field).join(', ') }, { file: mapFile, path: `${kind}.columns.${field}` });
     }
     const indexes: number[] = [];
     for (const w of Array.isArray(wanted) ? wanted : [wanted]) {
       const byNumber = /^#(\d+)$/.exec(w.trim());
       const idx = byNumber ? Number(byNumber[1]) - 1 : normalized.indexOf(normalizeHeader(w));
       if (idx < 0 || idx >= headers.length) {
-        throw new UserError('E_MAP_COLUMN', `no column "${w}" in the file for ${field}`, { file: mapFile, path: `${kind}.columns.${field}` }, `columns: ${headers.filter(Boolean).map((h) => `"${h}"`).join(', ')}`);
+        throw UserError.of('E_MAP_COLUMN', 'map.noColumn', { column: w, field, columns: headers.filter(Boolean).map((h) => `"${h}"`).join(', ') }, { file: mapFile, path: `${kind}.columns.${field}` });
       }
       indexes.push(idx);
       claimed.add(idx);

@@ -161,12 +161,7 @@ export class CsvParser {
     buf.copy(this.carryStore, 0, consumed);
     this.carry = this.carryStore.subarray(0, rest);
     if (this.carry.length > this.limits.maxCellChars * 8) {
-      throw new UserError(
-        'E_LIMIT_CELL',
-        `a record starting at line ${this.line} runs over ${this.limits.maxCellChars * 8} bytes without ending; probably an unbalanced quote`,
-        { file: this.file, row: this.line },
-        'check the quotes around that line, or raise --max-cell-size',
-      );
+      throw UserError.of('E_LIMIT_CELL', 'csv.runaway', { line: this.line, bytes: this.limits.maxCellChars * 8 }, { file: this.file, row: this.line });
     }
   }
 
@@ -338,7 +333,7 @@ export class CsvParser {
         for (;;) {
           if (i >= n) {
             if (!final) return -1;
-            throw new UserError('E_CSV_QUOTE', `a quoted field opened at line ${this.line} is never closed`, { file: this.file, row: this.line }, 'the file is cut short or has an unbalanced quote; export it again');
+            throw UserError.of('E_CSV_QUOTE', 'csv.unclosedQuote', { line: this.line }, { file: this.file, row: this.line });
           }
           const c = buf[i]!;
           if (c === QUOTE) {
@@ -397,7 +392,7 @@ export class CsvParser {
   private emit(lines: number, bytes: number): void {
     const row = this.row;
     if (row.count > this.limits.maxColumns) {
-      throw new UserError('E_LIMIT_COLUMNS', `line ${this.line} has ${row.count} columns; the limit is ${this.limits.maxColumns}`, { file: this.file, row: this.line }, 'check the delimiter (--delimiter), or raise --max-columns');
+      throw UserError.of('E_LIMIT_COLUMNS', 'csv.tooManyColumns', { line: this.line, count: row.count, max: this.limits.maxColumns }, { file: this.file, row: this.line });
     }
     const max = this.limits.maxCellChars;
     // A UTF-8 character is 1 to 4 bytes: only a long byte range can be a long cell.
@@ -409,7 +404,7 @@ export class CsvParser {
   }
 
   private cellTooLong(): never {
-    throw new UserError('E_LIMIT_CELL', `a cell at line ${this.line} is longer than ${this.limits.maxCellChars} characters`, { file: this.file, row: this.line }, 'raise --max-cell-size if the file is genuine');
+    throw UserError.of('E_LIMIT_CELL', 'csv.cellTooLong', { line: this.line, max: this.limits.maxCellChars }, { file: this.file, row: this.line });
   }
 }
 

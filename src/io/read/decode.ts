@@ -219,21 +219,11 @@ export class ExportDecoder implements CellText {
   }
 
   private invalidUtf8(): never {
-    throw new UserError(
-      'E_ENCODING',
-      `the text is not valid UTF-8 after byte ${this.offset} although it started as UTF-8 (mixed encodings)`,
-      { file: this.file },
-      'save the export again as CSV UTF-8, or as Windows-1251 throughout',
-    );
+    throw UserError.of('E_ENCODING', 'read.mixedUtf8', { offset: this.offset }, { file: this.file });
   }
 
   private refuseBinary(at?: number): never {
-    throw new UserError(
-      'E_BINARY',
-      `this is not a text export: it holds binary bytes${at !== undefined ? ` (first at byte ${at})` : ''} that are neither UTF-8 nor Windows-1251/1252 text`,
-      { file: this.file },
-      'export the data again as CSV or XLSX from the CRM',
-    );
+    throw at !== undefined ? UserError.of('E_BINARY', 'read.binaryAt', { offset: at }, { file: this.file }) : UserError.of('E_BINARY', 'read.binary', {}, { file: this.file });
   }
 }
 

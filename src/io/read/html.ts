@@ -48,7 +48,7 @@ export class HtmlTableParser {
   end(): void {
     this.parser.end();
     if (!this.committed) for (const r of this.held) this.sink(r, ++this.row);
-    if (this.tablesSeen === 0) throw new UserError('E_HTML_NO_TABLE', 'this HTML file holds no table', { file: this.file }, 'export the list again from the CRM ("Export to Excel" or CSV)');
+    if (this.tablesSeen === 0) throw UserError.of('E_HTML_NO_TABLE', 'html.noTable', {}, { file: this.file });
   }
 
   private open(name: string, attribs: Record<string, string>): void {
@@ -81,7 +81,7 @@ export class HtmlTableParser {
     if (this.cell === undefined || this.skipText > 0) return;
     this.cell += text;
     if (this.cell.length > this.limits.maxCellChars) {
-      throw new UserError('E_LIMIT_CELL', `a cell in table row ${this.row + 1} is longer than ${this.limits.maxCellChars} characters`, { file: this.file, row: this.row + 1 }, 'raise --max-cell-size if the file is genuine');
+      throw UserError.of('E_LIMIT_CELL', 'html.cellTooLong', { row: this.row + 1, max: this.limits.maxCellChars }, { file: this.file, row: this.row + 1 });
     }
   }
 
@@ -98,7 +98,7 @@ export class HtmlTableParser {
       for (let i = 1; i < this.pendingSpan; i++) this.cells.push('');
       this.cell = undefined;
       if (this.cells.length > this.limits.maxColumns) {
-        throw new UserError('E_LIMIT_COLUMNS', `table row ${this.row + 1} has more than ${this.limits.maxColumns} columns`, { file: this.file, row: this.row + 1 }, 'raise --max-columns if the file is genuine');
+        throw UserError.of('E_LIMIT_COLUMNS', 'html.tooManyColumns', { row: this.row + 1, max: this.limits.maxColumns }, { file: this.file, row: this.row + 1 });
       }
     } else if (name === 'tr' && this.inRow) {
       this.inRow = false;
@@ -115,7 +115,7 @@ export class HtmlTableParser {
         for (const r of this.held) this.sink(r, ++this.row);
         this.held = [];
       } else if (this.held.length > 200) {
-        throw new UserError('E_HTML_NO_TABLE', 'the first 200 rows of the HTML table have one column each: no data table found', { file: this.file }, 'export the list again from the CRM ("Export to Excel" or CSV)');
+        throw UserError.of('E_HTML_NO_TABLE', 'html.oneColumn', {}, { file: this.file });
       }
     }
   }

@@ -17,18 +17,13 @@ export interface Sniffed {
  * with advice), an HTML table saved as .xls, UTF-16 text, or delimited text.
  */
 export function sniff(head: Uint8Array, file: string): Sniffed {
-  if (head.length === 0) throw new UserError('E_EMPTY', 'the file is empty (0 bytes)', { file }, 'export the data again; the download may have failed');
+  if (head.length === 0) throw UserError.of('E_EMPTY', 'read.empty', {}, { file });
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return { type: 'xlsx', bomLength: 0 };
   if (head[0] === 0x50 && head[1] === 0x4b) {
-    throw new UserError('E_ZIP', 'this is a zip archive but not a readable workbook (empty or split archive)', { file }, 'open it in Excel and save it as .xlsx or .csv');
+    throw UserError.of('E_ZIP', 'read.zip', {}, { file });
   }
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
-    throw new UserError(
-      'E_LEGACY_XLS',
-      'this is a legacy binary .xls workbook or a password-protected .xlsx, which cannot be read',
-      { file },
-      'open it in Excel or LibreOffice, remove any password, and save it as .xlsx or as CSV (UTF-8)',
-    );
+    throw UserError.of('E_LEGACY_XLS', 'read.legacyXls', {}, { file });
   }
   if (head[0] === 0xff && head[1] === 0xfe) return { ...textOrHtml(decodeHead(head.subarray(2), 'utf-16le')), encoding: 'utf-16le', bomLength: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { ...textOrHtml(decodeHead(head.subarray(2), 'utf-16be')), encoding: 'utf-16be', bomLength: 2 };

@@ -222,7 +222,7 @@ class DelimitedText {
     const delimiter = (this.delimiter ??= detectDelimiter(text));
     const code = delimiter.charCodeAt(0);
     if (delimiter.length !== 1 || code > 127 || code === 34 || code === 10 || code === 13) {
-      throw new UserError('E_USAGE', `the delimiter ${JSON.stringify(delimiter)} cannot be used: it must be one ASCII character other than a quote or a line break`, { file }, 'pass --delimiter with one of ; , | or tab');
+      throw UserError.of('E_USAGE', 'read.badDelimiter', { delimiter: JSON.stringify(delimiter) }, { file });
     }
     this.parser = new CsvParser(code, this.sink, file, opts.limits, decoder);
     opts.onFormat?.({ delimiter, encoding: decoder.encoding });

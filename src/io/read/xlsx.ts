@@ -33,7 +33,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
       return readEntryText(zip, entry, file, budget, max, limits);
     };
     const workbookXml = await part('xl/workbook.xml');
-    if (!workbookXml) throw new UserError('E_XLSX', 'this zip file is not an Excel workbook (no xl/workbook.xml)', { file }, 'open it in Excel and save it as .xlsx or .csv');
+    if (!workbookXml) throw UserError.of('E_XLSX', 'xlsx.notWorkbook', {}, { file });
     assertNoDtd(workbookXml, file, 'xl/workbook.xml');
     const date1904 = /<workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(workbookXml);
     const rels = parseRels((await part('xl/_rels/workbook.xml.rels')) ?? '');
@@ -41,7 +41,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
       name: attr(m[1]!, 'name') ?? '',
       target: rels.get(attr(m[1]!, 'r:id') ?? '') ?? '',
     }));
-    if (sheets.length === 0) throw new UserError('E_XLSX_NO_SHEETS', 'the workbook has no sheets', { file }, 'export the data again');
+    if (sheets.length === 0) throw UserError.of('E_XLSX_NO_SHEETS', 'xlsx.noSheets', {}, { file });
     const shared = parseSharedStrings((await part('xl/sharedStrings.xml', limits.maxSharedStringsBytes)) ?? '', file);
     const dateStyles = parseDateStyles((await part('xl/styles.xml')) ?? '');
     const names = sheets.map((s) => s.name);
@@ -50,7 +50,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
     if (sheetWanted !== undefined) {
       const byIndex = /^\d+$/.test(sheetWanted) ? sheets[Number(sheetWanted) - 1] : undefined;
       const chosen = byIndex ?? sheets.find((s) => s.name === sheetWanted);
-      if (!chosen) throw new UserError('E_XLSX_SHEET', `there is no sheet "${sheetWanted}"`, { file }, `sheets: ${names.map((n) => `"${n}"`).join(', ')}`);
+      if (!chosen) throw UserError.of('E_XLSX_SHEET', 'xlsx.noSuchSheet', { sheet: sheetWanted, sheets: names.map((n) => `"${n}"`).join(', ') }, { file });
       candidates = [chosen];
     }
     for (const sheet of candidates) {
@@ -66,7 +66,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
       }
       if (found) return { sheet: sheet.name, sheets: names, date1904 };
     }
-    throw new UserError('E_XLSX_EMPTY', sheetWanted ? `sheet "${sheetWanted}" is empty` : 'every sheet of the workbook is empty', { file }, 'export the data again');
+    throw sheetWanted ? UserError.of('E_XLSX_EMPTY', 'xlsx.sheetEmpty', { sheet: sheetWanted }, { file }) : UserError.of('E_XLSX_EMPTY', 'xlsx.allSheetsEmpty', {}, { file });
   } finally {
     zip.close();
   }
@@ -130,7 +130,7 @@ async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { l
     }
     s = s.slice(pos);
     if (s.length > limits.maxCellChars * 4) {
-      throw new UserError('E_LIMIT_CELL', `a row of the sheet is larger than ${limits.maxCellChars * 4} characters`, { file }, 'raise --max-cell-size if the file is genuine');
+      throw UserError.of('E_LIMIT_CELL', 'xlsx.rowTooLarge', { max: limits.maxCellChars * 4 }, { file });
     }
     carry = s;
   }
@@ -148,9 +148,9 @@ function parseRowCells(xml: string, ctx: CellContext, file: string, row: number,
     const attrs = m[1]!;
     const ref = quickAttr(attrs, ' r="') ?? attr(attrs, 'r');
     if (ref) col = columnIndex(ref);
-    if (col >= limits.maxColumns) throw new UserError('E_LIMIT_COLUMNS', `row ${row} has more than ${limits.maxColumns} columns`, { file, row }, 'raise --max-columns if the file is genuine');
+    if (col >= limits.maxColumns) throw UserError.of('E_LIMIT_COLUMNS', 'xlsx.tooManyColumns', { row, max: limits.maxColumns }, { file, row });
     const value = cellValue(attrs, m[2] ?? '', ctx);
-    if (value.length > limits.maxCellChars) throw new UserError('E_LIMIT_CELL', `a cell in row ${row} is longer than ${limits.maxCellChars} characters`, { file, row }, 'raise --max-cell-size if the file is genuine');
+    if (value.length > limits.maxCellChars) throw UserError.of('E_LIMIT_CELL', 'xlsx.cellTooLong', { row, max: limits.maxCellChars }, { file, row });
     while (cells.length < col) cells.push('');
     cells[col] = value;
     col++;
@@ -298,7 +298,7 @@ function listEntries(zip: ZipFile, file: string): Promise<Map<string, Entry>> {
     let count = 0;
     zip.on('entry', (entry: Entry) => {
       if (++count > 10_000) {
-        reject(new UserError('E_XLSX', 'the workbook has more than 10,000 parts', { file }));
+        reject(UserError.of('E_XLSX', 'xlsx.tooManyParts', {}, { file }));
         return;
       }
       entries.set(entry.fileName, entry);
@@ -313,7 +313,7 @@ function listEntries(zip: ZipFile, file: string): Promise<Map<string, Entry>> {
 /** Opens a zip entry and yields its inflated chunks, counting them against the inflation budget. */
 async function* entryChunks(zip: ZipFile, entry: Entry, file: string, budget: { left: number }, limits: Limits): AsyncGenerator<Buffer> {
   if (entry.uncompressedSize > budget.left) throw bomb(file, limits);
-  if (entry.isEncrypted()) throw new UserError('E_XLSX_ENCRYPTED', 'the workbook is encrypted', { file }, 'remove the password in Excel and save it again');
+  if (entry.isEncrypted()) throw UserError.of('E_XLSX_ENCRYPTED', 'xlsx.encrypted', {}, { file });
   let stream: Readable;
   try {
     stream = await promisify<Entry, Readable>(zip.openReadStream.bind(zip))(entry);
@@ -334,13 +334,13 @@ async function* entryChunks(zip: ZipFile, entry: Entry, file: string, budget: { 
 }
 
 async function readEntryText(zip: ZipFile, entry: Entry, file: string, budget: { left: number }, max: number, limits: Limits): Promise<string> {
-  if (entry.uncompressedSize > max) throw new UserError('E_LIMIT_INFLATED', `the workbook part ${entry.fileName} inflates to ${entry.uncompressedSize} bytes, over the limit of ${max}`, { file }, 'raise --max-inflated-size if the file is genuine');
+  if (entry.uncompressedSize > max) throw UserError.of('E_LIMIT_INFLATED', 'xlsx.partTooLarge', { part: entry.fileName, size: entry.uncompressedSize, max }, { file });
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of entryChunks(zip, entry, file, budget, limits)) {
     size += chunk.length;
     if (size > max) {
-      throw new UserError('E_LIMIT_INFLATED', `the workbook part ${entry.fileName} inflates past ${max} bytes`, { file }, 'raise --max-inflated-size if the file is genuine');
+      throw UserError.of('E_LIMIT_INFLATED', 'xlsx.partTooLargeStream', { part: entry.fileName, max }, { file });
     }
     chunks.push(chunk);
   }
@@ -348,9 +348,9 @@ async function readEntryText(zip: ZipFile, entry: Entry, file: string, budget: {
 }
 
 function bomb(file: string, limits: Limits): UserError {
-  return new UserError('E_LIMIT_INFLATED', `the workbook inflates to more than ${limits.maxInflatedBytes} bytes (a zip bomb, or a far larger export than expected)`, { file }, 'raise --max-inflated-size if the file is genuine');
+  return UserError.of('E_LIMIT_INFLATED', 'xlsx.bomb', { max: limits.maxInflatedBytes }, { file });
 }
 
 function corrupt(file: string, error: unknown): UserError {
-  return new UserError('E_XLSX_CORRUPT', `the workbook is damaged and cannot be read (${(error as Error).message})`, { file }, 'open it in Excel or LibreOffice and save it again as .xlsx');
+  return UserError.of('E_XLSX_CORRUPT', 'xlsx.corrupt', { reason: (error as Error).message }, { file });
 }

@@ -30,6 +30,6 @@ export function attr(attrs: string, name: string): string | undefined {
 /** Refuses XML with a document type declaration: entity expansion and external entities are never processed. */
 export function assertNoDtd(text: string, file: string, part: string): void {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    throw new UserError('E_XLSX_DTD', `the workbook part ${part} declares a DTD or entities, which a real export never does; refusing to read it`, { file }, 'open the file in Excel and save it again as .xlsx');
+    throw UserError.of('E_XLSX_DTD', 'xlsx.dtd', { part }, { file });
   }
 }

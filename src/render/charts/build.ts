@@ -5,6 +5,7 @@ import { formatCount, formatPoints, formatValue } from '../format.js';
 import { ROW_INFO } from '../compare/text.js';
 import { DEFAULT_TOP_REASONS, lossReasonRows } from '../kpi/loss-reasons.js';
 import { chartLabels } from './labels.js';
+import { monthCharts, sourceCharts } from './groups.js';
 import { barSpec, lineSpec, pairedBarSpec, TONES, type Bar, type Chart } from './spec.js';
 
 /** What a set of charts is drawn from: any of the three results. */
@@ -160,7 +161,7 @@ export function paybackChart(c: CompareResult, lang: string): Chart | undefined 
 export function buildCharts(inputs: ChartInputs, lang: string, opts: { topReasons?: number } = {}): Chart[] {
   const out: Array<Chart | undefined> = [];
   if (inputs.audit) out.push(auditChart(inputs.audit, lang));
-  if (inputs.kpi) out.push(funnelChart(inputs.kpi, lang), ...managerCharts(inputs.kpi, lang, inputs.compare), lossChart(inputs.kpi, lang, opts.topReasons), callsChart(inputs.kpi, lang));
+  if (inputs.kpi) out.push(funnelChart(inputs.kpi, lang), ...managerCharts(inputs.kpi, lang, inputs.compare), lossChart(inputs.kpi, lang, opts.topReasons), callsChart(inputs.kpi, lang), ...monthCharts(inputs.kpi, lang), ...sourceCharts(inputs.kpi, lang));
   if (inputs.compare) out.push(beforeAfterChart(inputs.compare, lang), paybackChart(inputs.compare, lang));
   return out.filter((c): c is Chart => c !== undefined);
 }

@@ -1,4 +1,5 @@
 import { tr } from '../../core/i18n.js';
+import { plural } from '../kpi/loss-reasons.js';
 
 /** Chart titles, series and table headers in the report language. */
 export function chartLabels(lang: string) {
@@ -43,5 +44,22 @@ export function chartLabels(lang: string) {
     cost: tr(lang, 'Затраты на внедрение', 'Implementation cost'),
     balance: tr(lang, 'Итог', 'Balance'),
     money: tr(lang, 'Сумма', 'Amount'),
+  };
+}
+
+/** Titles and series of the charts of groupings (`kpi --by month`, `--by source`). */
+export function groupChartLabels(lang: string) {
+  return {
+    monthLeads: tr(lang, 'Лиды по месяцам', 'Leads by month'),
+    monthConversion: tr(lang, 'Конверсия по месяцам', 'Conversion by month'),
+    monthRevenue: tr(lang, 'Выручка по месяцам', 'Revenue by month'),
+    sourceLeads: tr(lang, 'Лиды по источникам', 'Leads by source'),
+    sourceConversion: tr(lang, 'Конверсия по источникам', 'Conversion by source'),
+    sourceCac: tr(lang, 'CAC по источникам: расходы на нового клиента', 'CAC by source: spend per new client'),
+    sourceRomi: tr(lang, 'ROMI по источникам', 'ROMI by source'),
+    month: tr(lang, 'Месяц', 'Month'),
+    source: tr(lang, 'Источник', 'Source'),
+    department: tr(lang, 'Отдел', 'Department'),
+    others: (n: number) => tr(lang, `прочие (${n} ${plural(n, 'источник', 'источника', 'источников')})`, `other (${n} sources)`),
   };
 }

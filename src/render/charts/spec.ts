@@ -58,7 +58,8 @@ export function axisFormat(format: string): string {
 
 /** Horizontal bars, one per category, labelled with their text, with an optional reference line. */
 export function barSpec(lang: string, bars: Bar[], format: string, rule?: { value: number; label: string }): Record<string, unknown> {
-  const height = Math.max(60, bars.length * 26);
+  // Two or three bars still get room for their labels and the reference line's label above them.
+  const height = Math.max(90, bars.length * 26);
   const values = bars.map((b) => ({ ...b, color: TONES[b.tone ?? 'base'], hover: `${b.label}: ${b.text}` }));
   const y = { field: 'label', type: 'nominal', sort: bars.map((b) => b.label), title: null, axis: { grid: false } };
   const x = { field: 'value', type: 'quantitative', title: null, axis: { format: axisFormat(format) } };
@@ -104,6 +105,24 @@ export function lineSpec(lang: string, points: Array<{ month: number; series: st
       x: { field: 'month', type: 'quantitative', title: tr(lang, 'Месяц после запуска', 'Month after go-live'), axis: { format: 'd', tickMinStep: 1 } },
       y: { field: 'value', type: 'quantitative', title: yTitle, axis: { format: ',.0f' } },
       color: { field: 'series', type: 'nominal', sort: null, scale: { domain: colors.map((c) => c[0]), range: colors.map((c) => c[1]) } },
+      description: { field: 'hover' },
+    },
+  };
+}
+
+/** Series colours of lines over months: the department dark, then one per source. */
+export const SERIES_COLORS = ['#263238', '#1f5f99', '#2e7d32', '#c62828', '#ef6c00', '#6a1b9a', '#00838f', '#78909c'];
+
+/** Lines over calendar months (`07.2024`…, in order), one per series, e.g. leads of each source by month. */
+export function monthLineSpec(lang: string, points: Array<{ month: string; series: string; value: number; text: string }>, months: string[], series: string[], format: string): Record<string, unknown> {
+  return {
+    ...frame(lang, 640, 260),
+    data: { values: points.map((p) => ({ ...p, hover: `${p.series}, ${p.month}: ${p.text}` })) },
+    mark: { type: 'line', point: true, strokeWidth: 2 },
+    encoding: {
+      x: { field: 'month', type: 'ordinal', sort: months, title: null, axis: { labelAngle: 0 } },
+      y: { field: 'value', type: 'quantitative', title: null, axis: { format: axisFormat(format) } },
+      color: { field: 'series', type: 'nominal', sort: null, scale: { domain: series, range: series.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]) } },
       description: { field: 'hover' },
     },
   };

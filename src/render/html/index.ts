@@ -1,6 +1,7 @@
 import { buildCharts } from '../charts/build.js';
 import type { Chart } from '../charts/spec.js';
 import { renderChartSvg } from '../charts/svg.js';
+import { groupSections } from './groups.js';
 import { htmlLabels } from './labels.js';
 import { documentHtml, section } from './page.js';
 import { auditSection, coverSection, definitionsSection, documentTitle, figure, paybackSummary, qualitySection, recommendationsSection, type HtmlInput } from './sections.js';
@@ -9,8 +10,9 @@ export type { HtmlInput } from './sections.js';
 
 /**
  * The client document: one self-contained HTML file (inline CSS and SVG, no script, no external
- * resource) with a cover, the audit, recommendations, the KPI charts, before/after and payback,
- * data quality and definitions, for whatever parts the input has.
+ * resource) with a cover, the audit, recommendations, the KPI charts (with `kpi --by/--spend/--plan`
+ * also unit economics, trends by month, sources, open deals by stage and plan vs fact), before/after
+ * and payback, data quality and definitions, for whatever parts the input has.
  */
 export async function renderHtml(r: HtmlInput, opts: { topReasons?: number } = {}): Promise<string> {
   const L = htmlLabels(r.lang);
@@ -29,6 +31,7 @@ export async function renderHtml(r: HtmlInput, opts: { topReasons?: number } = {
     add('managers', L.managers, 'managers-conversion', 'managers-response', 'managers-touches');
     add('loss-reasons', L.lossReasons, 'loss-reasons');
     add('calls', L.calls, 'calls');
+    parts.push(...groupSections(r.kpi, r.lang, fig));
   }
   if (r.compare) {
     parts.push(section('before-after', L.beforeAfter, fig('before-after')));

@@ -1,7 +1,8 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import { warningLines } from '../../core/kpi/alerts.js';
 import type { CompareResult } from '../../core/compare.js';
-import { METRICS } from '../../core/kpi/catalog.js';
+import { METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
+import { groupingsOf } from '../kpi/groups.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
 import { auditLabels } from '../audit/labels.js';
@@ -120,6 +121,9 @@ export function definitionsSection(r: HtmlInput): string {
   const L = htmlLabels(r.lang);
   const lang = r.lang === 'ru' ? 'ru' : 'en';
   const rows = METRICS.filter((m) => !r.kpi || !(m.key in r.kpi.notApplicable)).map((m) => [m.label[lang], m.definition[lang]]);
+  // The unit economics (a spend file) and the age of open deals (a grouping by stage), when shown.
+  const extra = [...(r.kpi?.spend ? UNIT_METRICS : []), ...(r.kpi && groupingsOf(r.kpi).some((g) => g.stage) ? STAGE_METRICS.filter((m) => m.key !== 'open') : [])];
+  rows.push(...extra.map((m) => [m.label[lang], m.definition[lang]]));
   if (r.compare?.payback) rows.push([L.payback, L.paybackNote]);
   return section('definitions', L.definitions, table([L.metric, L.definition], rows));
 }

@@ -6,6 +6,7 @@ import { colors, mdTable, type RenderOptions } from '../text.js';
 import { kpiLabels, METRIC_GROUPS, SHORT } from './labels.js';
 import { borderlessTable } from './table-style.js';
 import { lossReasonRows } from './loss-reasons.js';
+import { groupSectionsMarkdown, groupSectionsTerminal } from './groups-text.js';
 
 export interface KpiRenderOptions extends RenderOptions {
   /** Only these metrics, in this order, in one table. */
@@ -59,6 +60,7 @@ export function renderKpiTable(result: KpiResult, opts: KpiRenderOptions): strin
     const rows = reasons.map((r) => [clip(r.reason, 60), formatCount(r.count, opts.lang), formatValue(r.share, 'ratio', opts.lang)]);
     out.push('', c.bold(L.lossReasons), borderlessTable([L.reason, L.count, L.share], rows, c));
   }
+  out.push(...groupSectionsTerminal(result, opts, c));
   out.push('', c.dim(qualityLine(result, opts.lang)));
   const na = Object.keys(result.notApplicable);
   if (na.length > 0) out.push(...wrap(`${L.notApplicable}: ${na.map((k) => byKey.get(k)?.label[opts.lang === 'ru' ? 'ru' : 'en'] ?? k).join(', ')} (--format json: notApplicable)`, 100).map((l) => c.dim(l)));
@@ -126,6 +128,7 @@ export function renderKpiMarkdown(result: KpiResult, opts: KpiRenderOptions): st
   if (reasons.length > 0 && !opts.metrics?.length) {
     out.push('', `## ${L.lossReasons}`, '', mdTable([L.reason, L.count, L.share], reasons.map((r) => [clip(r.reason, 120), formatCount(r.count, opts.lang), formatValue(r.share, 'ratio', opts.lang)]), ['left', 'right', 'right']));
   }
+  out.push(...groupSectionsMarkdown(result, opts));
   out.push('', `_${qualityLine(result, opts.lang)}_`);
   return `${out.join('\n')}\n`;
 }

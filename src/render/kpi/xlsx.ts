@@ -1,14 +1,16 @@
 import ExcelJS from 'exceljs';
 import { warningLines } from '../../core/kpi/alerts.js';
-import { METRICS } from '../../core/kpi/catalog.js';
+import { METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { tr } from '../../core/i18n.js';
-import { FORMATS, metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
+import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { addChartsSheet } from '../xlsx-charts.js';
 import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
-import { reasonLabel, UNSPECIFIED } from './loss-reasons.js';
 import { kpiLabels } from './labels.js';
 import { periodText } from './text.js';
+import { addGroupLossReasonsSheets, addGroupSheets, addPlanSheet } from './groups-xlsx.js';
+import { addLossReasonsSheet, type Heading, type Rows } from './loss-reasons-sheet.js';
+import { groupingsOf } from './groups.js';
 import { rowReason } from '../../core/messages.js';
 
 /** Column letter of a 1-based index. */
@@ -18,24 +20,28 @@ export function columnLetter(n: number): string {
   return s;
 }
 
-/** Adds Managers, Loss reasons, Data quality and Definitions sheets; shared with the CI report. */
+/**
+ * Adds Managers, a sheet per grouping (`--by`), Plan vs fact, Loss reasons, Data quality and
+ * Definitions sheets; shared with the CI report.
+ */
 export function addKpiSheets(workbook: ExcelJS.Workbook, result: KpiResult, lang: string, about: WorkbookHeading): void {
   const L = kpiLabels(lang);
   const heading = (title: string): SheetHeading => ({ title, company: about.company, periods: [{ label: L.period, from: result.period.from, to: result.period.to }], date: about.date, lang });
   const rows = [...result.managers.map((m) => ({ name: m.manager, v: m as Record<string, unknown> })), { name: L.total, v: result.total as Record<string, unknown> }];
   addManagersSheet(workbook, result, rows, lang, heading);
+  addGroupSheets(workbook, result, lang, heading);
+  addPlanSheet(workbook, result, lang, heading);
   addLossReasonsSheet(workbook, rows, lang, heading);
+  addGroupLossReasonsSheets(workbook, result, lang, heading);
   addDataQualitySheet(workbook, result, lang, heading);
   addDefinitionsSheet(workbook, result, lang, heading);
 }
 
-type Rows = Array<{ name: string; v: Record<string, unknown> }>;
-type Heading = (title: string) => SheetHeading;
 
-/** Every metric per manager and for the department, as numbers in their formats. */
+/** Every metric per manager and for the department, as numbers in their formats; the department's unit economics with a spend file. */
 function addManagersSheet(workbook: ExcelJS.Workbook, result: KpiResult, rows: Rows, lang: string, heading: Heading): void {
   const L = kpiLabels(lang);
-  const metrics = METRICS.filter((m) => m.key !== 'loss_reasons');
+  const metrics = [...METRICS.filter((m) => m.key !== 'loss_reasons'), ...(result.spend ? UNIT_METRICS : [])];
   const sheet = workbook.addWorksheet(tr(lang, 'Менеджеры', 'Managers'));
   sheet.columns = [{ header: L.manager, width: 26 }, ...metrics.map((m) => ({ header: m.label[lang === 'ru' ? 'ru' : 'en'], width: Math.max(12, Math.min(22, m.label.en.length + 2)) }))];
   styleHeader(sheet, metrics.length + 1);
@@ -62,31 +68,6 @@ function addManagersSheet(workbook: ExcelJS.Workbook, result: KpiResult, rows: R
     }
   }
   finishSheet(sheet, heading(L.title));
-}
-
-/** Every reason, for each manager and the department, by count: the tables elsewhere show the top ones. */
-function addLossReasonsSheet(workbook: ExcelJS.Workbook, rows: Rows, lang: string, heading: Heading): void {
-  const L = kpiLabels(lang);
-  const loss = workbook.addWorksheet(L.lossReasons);
-  loss.columns = [{ header: L.manager, width: 26 }, { header: L.reason, width: 40 }, { header: L.count, width: 10 }, { header: L.share, width: 10 }];
-  styleHeader(loss, 4);
-  for (const r of rows) {
-    const reasons = r.v.loss_reasons;
-    if (!reasons || typeof reasons !== 'object') continue;
-    const entries = Object.entries(reasons as Record<string, number>).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const lost = entries.reduce((sum, [, n]) => sum + n, 0);
-    for (const [reason, n] of entries) {
-      const row = loss.addRow([]);
-      setText(row.getCell(1), r.name);
-      setText(row.getCell(2), reasonLabel(reason, lang));
-      if (reason === UNSPECIFIED) row.getCell(2).font = { italic: true };
-      row.getCell(3).value = n;
-      row.getCell(3).numFmt = FORMATS.integer;
-      row.getCell(4).value = lost > 0 ? n / lost : null;
-      row.getCell(4).numFmt = FORMATS.percent;
-    }
-  }
-  finishSheet(loss, heading(L.lossReasons));
 }
 
 /** Each file's counts, dropped rows, every skipped row listed and the warnings. */
@@ -122,7 +103,8 @@ function addDefinitionsSheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
   // The definitions are in both languages on purpose (a consultant hands the workbook to either reader).
   defs.columns = [{ header: tr(lang, 'Код', 'Id'), width: 24 }, { header: 'Показатель', width: 28 }, { header: 'Определение', width: 60 }, { header: 'Metric', width: 28 }, { header: 'Definition', width: 60 }, { header: tr(lang, 'Не рассчитано', 'Not applicable'), width: 40 }];
   styleHeader(defs, 6);
-  for (const m of METRICS) {
+  const stage = groupingsOf(result).some((g) => g.stage);
+  for (const m of [...METRICS, ...(result.spend ? UNIT_METRICS : []), ...(stage ? STAGE_METRICS.filter((s) => s.key !== 'open') : [])]) {
     const row = defs.addRow([m.key, m.label.ru, m.definition.ru, m.label.en, m.definition.en, result.notApplicable[m.key] ?? '']);
     row.alignment = { wrapText: true, vertical: 'top' };
   }

@@ -1,13 +1,19 @@
 import type { ReportResult } from '../../core/report.js';
 import { tr } from '../../core/i18n.js';
-import { METRICS } from '../../core/kpi/catalog.js';
+import { METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import { formatValue } from '../format.js';
 import { renderCompareMarkdown } from '../compare/text.js';
 import { mdTable } from '../text.js';
+import { groupLabels } from '../kpi/group-labels.js';
+import { planMeasures } from '../kpi/groups-text.js';
 import { assertionTally, bareLabel, describeFailure, levelWord, showWithUnit } from './assertion-text.js';
 
 /** Headline KPIs on the Summary sheet and the CI summary. */
 export const HEADLINE = ['leads', 'conversion', 'win_rate', 'revenue', 'average_check', 'cycle_days_median', 'response_min_median', 'missed_share', 'callback_rate', 'paid_share'];
+/** The department's unit economics after them, when the KPIs had a spend file. */
+export const UNIT_HEADLINE = ['spend', 'cac', 'cost_per_lead', 'romi', 'ltv', 'ltv_cac'];
+/** A headline metric's definition: a deal metric or a unit-economics one. */
+export const headlineDef = (key: string) => [...METRICS, ...UNIT_METRICS].find((m) => m.key === key)!;
 
 export function reportLabels(lang: string) {
   return {
@@ -48,8 +54,9 @@ export function showValue(v: unknown): string {
 /** Headline KPI rows: value, and the target and verdict from the before/after table when there is one. */
 export function headlineRows(r: ReportResult, lang: string): Array<{ key: string; label: string; value: number | null; text: string; target: number | null; met: boolean | null }> {
   if (!r.kpi) return [];
-  return HEADLINE.filter((k) => !(k in r.kpi!.notApplicable)).map((key) => {
-    const def = METRICS.find((m) => m.key === key)!;
+  const keys = [...HEADLINE, ...(r.kpi.spend ? UNIT_HEADLINE : [])];
+  return keys.filter((k) => !(k in r.kpi!.notApplicable)).map((key) => {
+    const def = headlineDef(key);
     const row = r.compare?.rows.find((x) => x.metric === key || (key === 'revenue' && x.metric === 'revenue_per_month'));
     const value = r.kpi!.total[key];
     return { key, label: def.label[lang === 'ru' ? 'ru' : 'en'], value: typeof value === 'number' ? value : null, text: formatValue(value, def.format, lang), target: row?.target ?? null, met: row?.met ?? null };
@@ -83,12 +90,26 @@ function kpiSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string
   const delta = r.delta?.total;
   const head = [L.metric, L.value, ...(delta ? [L.sinceLast] : [])];
   const body = rows.map((x) => {
-    const def = METRICS.find((m) => m.key === x.key)!;
+    const def = headlineDef(x.key);
     const change = delta?.[x.key];
     // The value carries the unit (`30,3 мин`), so the label need not repeat it.
     return [bareLabel(x.label), showWithUnit(x.value, def.format, r.lang), ...(delta ? [change === null || change === undefined ? '—' : showWithUnit(change, def.format === 'ratio' ? 'pp' : def.format, r.lang, true)] : [])];
   });
   return ['', `### ${L.kpis}${period}`, '', mdTable(head, body, ['left', 'right', 'right'])];
+}
+
+/** Plan vs fact in total (`--plan`): what the `plan.*` assertions read; the rows are in the workbook. */
+function planSection(r: ReportResult): string[] {
+  const plan = r.kpi?.plan;
+  if (!plan) return [];
+  const G = groupLabels(r.lang);
+  const format = { leads: 'count', won: 'count', revenue: 'money' } as const;
+  const rows = planMeasures(plan).flatMap((m) => {
+    const f = plan[m];
+    return f ? [[G.measures[m], formatValue(f.plan, format[m], r.lang), formatValue(f.fact, format[m], r.lang), formatValue(f.achieved, 'ratio', r.lang)]] : [];
+  });
+  if (rows.length === 0) return [];
+  return ['', `### ${G.plan}`, '', mdTable([G.metric, G.planWord, G.factWord, G.achievedWord], rows, ['left', 'right', 'right', 'right'])];
 }
 
 /** Every KPI that changed since the baseline run, per manager; the department's are in the KPI table. */
@@ -109,6 +130,7 @@ export function renderReportMarkdown(r: ReportResult): string {
   if (r.assertions.length > 0) out.push('', `**${assertionTally(r.assertions, r.lang)}**`);
   if (r.audit) out.push(...auditSection(r, L));
   out.push(...kpiSection(r, L));
+  out.push(...planSection(r));
   if (r.compare) out.push('', nest(renderCompareMarkdown(r.compare, { lang: r.lang, color: false }), 2).trimEnd());
   out.push(...deltaSection(r, L));
   if (r.assertions.length > 0) {

@@ -5,8 +5,8 @@ import { addCompareSheets } from '../compare/xlsx.js';
 import { addKpiSheets } from '../kpi/xlsx.js';
 import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { addChartsSheet } from '../xlsx-charts.js';
-import { headlineRows, reportLabels, showValue } from './summary.js';
-import { METRICS } from '../../core/kpi/catalog.js';
+import { headlineDef, headlineRows, reportLabels, showValue } from './summary.js';
+import { METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import { compareLabels, ROW_INFO } from '../compare/text.js';
 import { kpiLabels } from '../kpi/labels.js';
 import { dateFormat, dayValue, finishFreeSheet, localMomentValue } from '../xlsx-layout.js';
@@ -25,7 +25,9 @@ function addPeriodRow(s: ExcelJS.Worksheet, label: string, from: string | null, 
 function valueFormat(assertion: string, lang: string): string {
   const ids = assertion.split(/[<>=!]/)[0]!.split('.').map((p) => p.trim());
   for (const id of ids.reverse()) {
-    const metric = METRICS.find((m) => m.key === id);
+    // plan.revenue.achieved is a share of the plan, whatever the measure.
+    if (id === 'achieved') return metricFormat('ratio', lang);
+    const metric = [...METRICS, ...UNIT_METRICS].find((m) => m.key === id);
     if (metric) return metricFormat(metric.format, lang);
     const row = ROW_INFO[id];
     if (row) return metricFormat(row.format, lang);
@@ -72,7 +74,7 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
     head.font = { bold: true };
     for (const h of headline) {
       const row = s.addRow([h.label, h.value, h.target, h.met === null ? '' : h.met ? L.yes : L.no]);
-      row.getCell(2).numFmt = metricFormat(METRICS.find((m) => m.key === h.key)!.format, r.lang);
+      row.getCell(2).numFmt = metricFormat(headlineDef(h.key).format, r.lang);
       row.getCell(3).numFmt = '+0%;-0%;0%';
       if (h.met !== null) row.getCell(4).font = { color: { argb: h.met ? 'FF006100' : 'FF9C0006' }, bold: true };
     }

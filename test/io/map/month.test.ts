@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { monthOfMs, parseMonth } from '../../../src/io/map/month.js';
 
@@ -50,5 +51,31 @@ describe('parseMonth', () => {
   it('gives the month of a wall-clock time', () => {
     expect(monthOfMs(Date.UTC(2025, 11, 31, 23, 59, 59))).toBe('2025-12');
     expect(monthOfMs(Date.UTC(2025, 0, 1))).toBe('2025-01');
+  });
+});
+
+describe('parseMonth, at random', () => {
+  const RU = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+  const EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+  it('reads every written form of every month back to the same YYYY-MM', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (y, m, d) => {
+        const mm = String(m).padStart(2, '0');
+        const want = `${y}-${mm}`;
+        for (const form of [`${y}-${mm}`, `${mm}.${y}`, `${m}/${y}`, `${RU[m - 1]} ${y}`, `${RU[m - 1]!.toUpperCase()} ${y} г.`, `${EN[m - 1]} ${y}`, `${EN[m - 1]!.slice(0, 3)} ${y}`, `${y}-${mm}-${String(d).padStart(2, '0')}`, `${String(d).padStart(2, '0')}.${mm}.${y}`]) {
+          expect(parseMonth(form)).toBe(want);
+        }
+      }),
+    );
+  });
+
+  it('gives a YYYY-MM month, needs-order or undefined for any text, and never throws', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 24 }), (raw) => {
+        const m = parseMonth(raw);
+        expect(m === undefined || m === 'needs-order' || /^(19\d\d|2[01]\d\d|2200)-(0[1-9]|1[0-2])$/.test(m)).toBe(true);
+      }),
+    );
   });
 });

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeUserError, UserError } from '../../../src/core/errors.js';
 import type { SpendRow } from '../../../src/core/records.js';
-import { importSpend, type ImportOptions } from '../../../src/io/map/import.js';
+import { importDeals, importSpend, type ImportOptions } from '../../../src/io/map/import.js';
 import { ColumnsMissing } from '../../../src/io/map/mapping.js';
 import { importOptionsFor } from '../../../src/app/kpi-files.js';
 import { loadOverrides } from '../../../src/io/documents/map-file.js';
@@ -219,5 +219,27 @@ describe('spend: columns', () => {
   it('refuses a map file that gives a spend section values to map', async () => {
     put('spend-map-with-statuses.yaml', 'spend:\n  status:\n    Оплачено: won\n');
     await expect(loadOverrides('spend-map-with-statuses.yaml', dir, process.stdin)).rejects.toMatchObject({ code: 'E_MAP_SCHEMA' });
+  });
+});
+
+describe('the bundled samples/spend.csv', () => {
+  it('has every month of the deals and every deal source once a month, and one source no deal has', async () => {
+    const samples = path.resolve('samples');
+    const { rows, report } = await importSpend('spend.csv', { cwd: samples, stdin: process.stdin });
+    const { store } = await importDeals('amocrm-deals.csv', { cwd: samples, stdin: process.stdin });
+    const deals = store.toDeals();
+    expect(report.table).toMatchObject({ encoding: 'windows-1251', delimiter: ';' });
+    expect(report).toMatchObject({ skippedCount: 0, dropped: { 'totals row': 1 } });
+    const months = [...new Set(deals.map((d) => new Date(d.created_at).toISOString().slice(0, 7)))].sort();
+    const sources = [...new Set(deals.map((d) => d.source))].sort();
+    expect(sources).toEqual(['Выставка', 'Звонок', 'Реклама', 'Рекомендация', 'Сайт']);
+    const pairs = (list: SpendRow[]) => list.map((r) => `${r.month} ${r.source}`).sort();
+    expect(pairs(rows.filter((r) => sources.includes(r.source)))).toEqual(months.flatMap((m) => sources.map((s) => `${m} ${s}`)).sort());
+    const unmatched = rows.filter((r) => !sources.includes(r.source));
+    expect(new Set(unmatched.map((r) => r.source))).toEqual(new Set(['Радио']));
+    // Spend differs per source, so CAC and ROMI do.
+    const bySource = new Map<string, number>();
+    for (const r of rows) bySource.set(r.source, (bySource.get(r.source) ?? 0) + r.amount);
+    expect(new Set(bySource.values()).size).toBe(bySource.size);
   });
 });

@@ -1,31 +1,8 @@
-import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { buildCharts, funnelChart, lossChart, managerCharts, paybackChart, paybackHorizon } from '../../../src/render/charts/build.js';
 import { renderChartSvg } from '../../../src/render/charts/svg.js';
 import { auditResult, compareResult, HOSTILE_NAME, kpiResult } from '../../helpers/results.js';
-
-/** Data marks in a Vega SVG: paths of bar (mark-rect) and point (mark-symbol) groups, outside legends; and line paths. */
-function countMarks(svg: string): { bars: number; points: number; lines: number; scripts: number } {
-  const stack: string[] = [];
-  const out = { bars: 0, points: 0, lines: 0, scripts: 0 };
-  new Parser({
-    onopentag(name, attrs) {
-      const inLegend = stack.some((c) => c.includes('role-legend'));
-      if (name === 'script') out.scripts++;
-      if (name === 'path' && !inLegend) {
-        const group = [...stack].reverse().find((c) => c.includes('mark-'));
-        if (group?.includes('mark-rect')) out.bars++;
-        if (group?.includes('mark-symbol')) out.points++;
-        if (group?.includes('mark-line')) out.lines++;
-      }
-      stack.push(attrs.class ?? '');
-    },
-    onclosetag() {
-      stack.pop();
-    },
-  }, { xmlMode: true }).end(svg);
-  return out;
-}
+import { countMarks } from '../../helpers/svg-marks.js';
 
 describe('chart specs: data in, marks out', () => {
   it('the funnel has a bar per stage with its share of leads', async () => {

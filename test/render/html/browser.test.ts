@@ -1,7 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { renderHtml } from '../../../src/render/html/index.js';
 import { countPdfPages, HAVE_CHROMIUM, launchChromium, openFile, SKIP_REASON, type BrowserSession } from '../../helpers/browser.js';
+import { groupsResult } from '../../helpers/groups-result.js';
 import { ROOT } from '../../helpers/cli.js';
 import { renderSampleHtml } from '../../helpers/html-samples.js';
 
@@ -13,6 +16,33 @@ const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'browser');
  * where a section runs over. A change here means the layout changed: look at the PDFs in ARTIFACTS.
  */
 const EXPECTED_PAGES: Record<string, number> = { audit: 3, kpi: 8, compare: 5, report: 12 };
+
+/** Every chart on the page has a size and draws its marks (lines for a line chart). */
+async function expectChartsDrawn(page: Page): Promise<void> {
+  const charts = await page.$$eval('figure.chart', (figs) =>
+    figs.map((f) => {
+      const svg = f.querySelector('svg');
+      const box = svg?.getBoundingClientRect();
+      // Vega draws data marks as paths inside its mark groups: bars are mark-rect, lines mark-line, points mark-symbol.
+      const drawn = [...(svg?.querySelectorAll('g.mark-rect path, g.mark-symbol path') ?? [])].filter((p) => {
+        if (p.closest('.role-legend')) return false;
+        const b = (p as unknown as { getBBox(): { width: number; height: number } }).getBBox();
+        return b.width > 0 || b.height > 0;
+      }).length;
+      const lines = svg?.querySelectorAll('g.mark-line path').length ?? 0;
+      return { id: f.getAttribute('data-chart'), kind: f.getAttribute('data-kind'), marks: Number(f.getAttribute('data-marks')), drawn, lines, width: box?.width ?? 0, height: box?.height ?? 0 };
+    }),
+  );
+  expect(charts.length).toBeGreaterThan(0);
+  for (const c of charts) {
+    expect(c.width, `${c.id} has no size`).toBeGreaterThan(100);
+    expect(c.height, `${c.id} has no size`).toBeGreaterThan(40);
+    if (c.kind === 'line') expect(c.lines, `${c.id}: its lines`).toBeGreaterThan(0);
+    // A zero-valued bar is drawn with no width; all others are visible.
+    expect(c.drawn, `${c.id}: drawn marks`).toBeGreaterThan(0);
+    expect(c.drawn, `${c.id}: drawn marks`).toBeLessThanOrEqual(c.marks);
+  }
+}
 
 const title = HAVE_CHROMIUM ? 'the HTML report in Chromium' : `the HTML report in Chromium (skipped: ${SKIP_REASON})`;
 
@@ -31,29 +61,7 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
       expect(log.consoleErrors).toEqual([]);
       expect(log.requests).toEqual([]);
 
-      const charts = await page.$$eval('figure.chart', (figs) =>
-        figs.map((f) => {
-          const svg = f.querySelector('svg');
-          const box = svg?.getBoundingClientRect();
-          // Vega draws data marks as paths inside its mark groups: bars are mark-rect, lines mark-line, points mark-symbol.
-          const drawn = [...(svg?.querySelectorAll('g.mark-rect path, g.mark-symbol path') ?? [])].filter((p) => {
-            if (p.closest('.role-legend')) return false;
-            const b = (p as unknown as { getBBox(): { width: number; height: number } }).getBBox();
-            return b.width > 0 || b.height > 0;
-          }).length;
-          const lines = svg?.querySelectorAll('g.mark-line path').length ?? 0;
-          return { id: f.getAttribute('data-chart'), kind: f.getAttribute('data-kind'), marks: Number(f.getAttribute('data-marks')), drawn, lines, width: box?.width ?? 0, height: box?.height ?? 0 };
-        }),
-      );
-      expect(charts.length).toBeGreaterThan(0);
-      for (const c of charts) {
-        expect(c.width, `${c.id} has no size`).toBeGreaterThan(100);
-        expect(c.height, `${c.id} has no size`).toBeGreaterThan(40);
-        if (c.kind === 'line') expect(c.lines, `${c.id}: its lines`).toBeGreaterThan(0);
-        // A zero-valued bar is drawn with no width; all others are visible.
-        expect(c.drawn, `${c.id}: drawn marks`).toBeGreaterThan(0);
-        expect(c.drawn, `${c.id}: drawn marks`).toBeLessThanOrEqual(c.marks);
-      }
+      await expectChartsDrawn(page);
 
       // In print: every section after the cover starts a page, headers repeat, rows and charts never split.
       await page.emulateMediaType('print');
@@ -77,4 +85,23 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
       await page.close();
     });
   }
+
+  it('groupings (kpi --by/--spend/--plan): the trend lines and source bars drawn, the tables in print', async () => {
+    const file = path.join(ARTIFACTS, 'groups.html');
+    writeFileSync(file, await renderHtml({ lang: 'ru', generatedAt: '2024-09-02T09:30:00.000Z', company: 'ООО «Ромашка»', kpi: groupsResult() }));
+    const { page, log } = await openFile(session.browser, file);
+    expect(log.consoleErrors).toEqual([]);
+    expect(log.requests).toEqual([]);
+    await expectChartsDrawn(page);
+    const drawn = await page.$$eval('figure.chart', (figs) => figs.map((f) => f.getAttribute('data-chart')));
+    expect(drawn).toEqual(expect.arrayContaining(['months-leads', 'months-conversion', 'sources-cac', 'sources-romi']));
+    // The plan's tables fit the page: no table wider than the text column.
+    const overflow = await page.$$eval('section[data-section="plan"] table, section[data-section="months"] table, section[data-section="sources"] table, section[data-section="groupings"] table', (tables) =>
+      tables.filter((t) => t.getBoundingClientRect().width > (t.closest('main')!.clientWidth - 80 + 1)).length);
+    expect(overflow).toBe(0);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    writeFileSync(path.join(ARTIFACTS, 'groups.pdf'), pdf);
+    expect(countPdfPages(pdf)).toBeGreaterThanOrEqual(await page.$$eval('section[data-section]', (x) => x.length));
+    await page.close();
+  });
 });

@@ -1,0 +1,69 @@
+import { Help, type AddHelpTextContext, type Argument, type Command, type HelpConfiguration, type Option } from 'commander';
+import { HELP_RU, PLACEHOLDERS_RU } from './help-ru.js';
+
+/** The help's words in `lang`: the English as written in program.ts, or its Russian from HELP_RU. */
+export function helpWord(text: string, lang: string): string {
+  return lang === 'ru' ? (HELP_RU[text] ?? text) : text;
+}
+
+/** `<file>`, `[options]`, `<files...>` with their names in `lang`. */
+function placeholders(term: string, lang: string): string {
+  if (lang !== 'ru') return term;
+  return term.replace(/([<[])([^<>[\]]+?)(\.\.\.)?([>\]])/g, (whole, open: string, name: string, dots = '', close: string) => {
+    const ru = PLACEHOLDERS_RU[name];
+    return ru ? `${open}${ru}${dots}${close}` : whole;
+  });
+}
+
+/** One of commander's error lines, already in `lang` (commanderMessage), with the names of values as the help gives them. */
+export function errorPlaceholders(text: string, lang: string): string {
+  if (lang !== 'ru') return text;
+  return placeholders(text, lang).replace(/(аргумент ')([^']+)(')/g, (whole, open: string, name: string, close: string) => (PLACEHOLDERS_RU[name] ? `${open}${PLACEHOLDERS_RU[name]}${close}` : whole));
+}
+
+/** A description with commander's "(choices: …, default: …)" in `lang`. */
+function withExtras(description: string, item: Option | Argument, lang: string, showDefault: boolean): string {
+  const extra: string[] = [];
+  if (item.argChoices) extra.push(`${helpWord('choices', lang)}: ${item.argChoices.map((c) => JSON.stringify(c)).join(', ')}`);
+  if (item.defaultValue !== undefined && showDefault) extra.push(`${helpWord('default', lang)}: ${item.defaultValueDescription || JSON.stringify(item.defaultValue)}`);
+  const text = helpWord(description, lang);
+  return extra.length > 0 ? `${text ? `${text} ` : ''}(${extra.join(', ')})` : text;
+}
+
+/**
+ * commander's help in the run's language (`program.configureHelp(helpIn(lang))`; subcommands inherit
+ * it): titles, terms and descriptions go through HELP_RU; layout, widths and wrapping stay commander's.
+ */
+export function helpIn(lang: string): HelpConfiguration & { lang: string } {
+  const base = Help.prototype;
+  return {
+    lang,
+    styleTitle: (title) => helpWord(title, lang),
+    commandUsage(cmd: Command) {
+      return placeholders(base.commandUsage.call(this as Help, cmd), lang);
+    },
+    subcommandTerm(cmd: Command) {
+      return placeholders(base.subcommandTerm.call(this as Help, cmd), lang);
+    },
+    optionTerm: (option) => placeholders(option.flags, lang),
+    argumentTerm: (argument) => PLACEHOLDERS_RU[argument.name()] && lang === 'ru' ? PLACEHOLDERS_RU[argument.name()]! : argument.name(),
+    commandDescription: (cmd) => helpWord(cmd.description(), lang),
+    subcommandDescription: (cmd) => helpWord(cmd.summary() || cmd.description(), lang),
+    // As commander: a default shows for options that take a value (and booleans with a boolean default).
+    optionDescription: (option) => withExtras(option.description, option, lang, option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean')),
+    argumentDescription: (argument) => withExtras(argument.description, argument, lang, true),
+  };
+}
+
+/** The language the help of `cmd` speaks (set by helpIn on the program, inherited by its commands). */
+function helpLang(cmd: Command): string {
+  return (cmd.configureHelp() as { lang?: string }).lang ?? 'en';
+}
+
+/** A help "Examples:" block: `[command, what it does]` pairs; the comments are translated like the rest. */
+export function examples(lines: Array<[string, string]>): (context: AddHelpTextContext) => string {
+  return ({ command }) => {
+    const lang = helpLang(command);
+    return `\n${helpWord('Examples:', lang)}\n${lines.map(([cmd, what]) => `  # ${helpWord(what, lang)}\n  $ ${cmd}\n`).join('')}`;
+  };
+}

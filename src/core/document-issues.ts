@@ -1,0 +1,112 @@
+import type { z } from 'zod';
+import { AMOUNT_FORMS, DAY_FORMS, SHARE_FORMS } from './option-values.js';
+import { fill, type MessageId, type Params, type Template } from './messages.js';
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * The schemas' own messages (a `.regex`, `.min` or refinement with a text), recognised by their
+ * English text and told in Russian. A schema message not listed here keeps its English in a Russian
+ * run, which the Russian-run test catches.
+ */
+const SCHEMA_RULES: readonly Template[] = [
+  { en: `not a date: "{value}"; write ${DAY_FORMS.en}`, ru: `«{value}» — не дата; нужна ${DAY_FORMS.ru}` },
+  { en: `not a sum of 0 or more: "{value}"; write ${AMOUNT_FORMS.en}`, ru: `«{value}» — не сумма от 0; нужно ${AMOUNT_FORMS.ru}` },
+  { en: `not a share: "{value}"; write ${SHARE_FORMS.en}`, ru: `«{value}» — не доля; нужна ${SHARE_FORMS.ru}` },
+  { en: 'a target is a fraction such as 0.2 or a percentage such as "+20%"', ru: 'цель — доля (например, 0.2) или проценты (например, «+20%»)' },
+  { en: 'ids are lower-case latin letters, digits, ".", "_" and "-"', ru: 'id пишут строчными латинскими буквами, цифрами и знаками «.», «_», «-»' },
+  { en: 'evidence needs at least one check', ru: 'в evidence нужна хотя бы одна проверка' },
+  { en: 'a section needs at least one question', ru: 'в разделе нужен хотя бы один вопрос' },
+  { en: 'a questionnaire needs at least one section', ru: 'в анкете нужен хотя бы один раздел' },
+  { en: 'a questionnaire needs at least one band', ru: 'в анкете нужен хотя бы один уровень' },
+];
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const RULES = SCHEMA_RULES.map((t) => {
+  const names: string[] = [];
+  const source = t.en.split(/(\{\w+\})/).map((part) => {
+    const m = /^\{(\w+)\}$/.exec(part);
+    if (!m) return escapeRe(part);
+    names.push(m[1]!);
+    return '(.*?)';
+  }).join('');
+  return { re: new RegExp(`^${source}$`, 's'), names, ru: t.ru };
+});
+
+/** A schema's own message in Russian, or undefined when it is not one of SCHEMA_RULES. */
+function schemaRuleRu(message: string): string | undefined {
+  for (const rule of RULES) {
+    const m = rule.re.exec(message);
+    if (!m) continue;
+    return fill(rule.ru, Object.fromEntries(rule.names.map((name, i) => [name, m[i + 1]!])));
+  }
+  return undefined;
+}
+
+/** What a schema expects, as a Russian reader names it. */
+const EXPECTED_RU: Readonly<Record<string, string>> = {
+  string: 'текст', number: 'число', int: 'целое число', boolean: 'true, false', object: 'набор «ключ: значение»',
+  record: 'набор «ключ: значение»', array: 'список', null: 'null', undefined: 'ничего', date: 'дата',
+};
+
+/** «a, b или c»: the last of a list joined by «или». */
+function orList(items: string[]): string {
+  const words = items.flatMap((s) => s.split(', '));
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} или ${words[words.length - 1]}` : words.join('');
+}
+
+/** A value from the user's document, shown in Russian: texts quoted, numbers and words as written. */
+export function describeValueRu(value: unknown): string {
+  if (value === undefined) return 'ничего';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return `«${value}»`;
+  if (Array.isArray(value)) return 'список';
+  if (typeof value === 'object') return 'набор «ключ: значение»';
+  return String(value);
+}
+
+function boundRu(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  const inclusive = issue.inclusive !== false;
+  if (issue.origin === 'array' || issue.origin === 'set') return `список (элементов: не ${small ? 'меньше' : 'больше'} ${limit})`;
+  if (issue.origin === 'string') return `текст (символов: не ${small ? 'меньше' : 'больше'} ${limit})`;
+  if (small) return inclusive ? `число не меньше ${limit}` : `число больше ${limit}`;
+  return inclusive ? `число не больше ${limit}` : `число меньше ${limit}`;
+}
+
+/**
+ * A zod issue of a user's document as a catalogue message: the English is zod's own text (or the
+ * schema's), unchanged; the Russian is rendered from the issue's code, expectation and the value found
+ * (the schemas are parsed with `reportInput: true`, so the value is on the issue).
+ */
+export function issueMessage(issue: Issue): { id: MessageId; params: Params } {
+  const message = issue.message;
+  const receivedRu = describeValueRu(issue.input);
+  const ruleRu = schemaRuleRu(message);
+  if (ruleRu !== undefined) return { id: 'doc.schemaRule', params: { message, ruleRu } };
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expectedRu = orList([EXPECTED_RU[issue.expected] ?? issue.expected]);
+      return issue.input === undefined ? { id: 'doc.required', params: { message, expectedRu } } : { id: 'doc.type', params: { message, expectedRu, receivedRu } };
+    }
+    case 'invalid_union': {
+      // An option with the schema's own words says best what was meant (a target: 0.2 or "+20%").
+      const own = issue.errors.flat().find((i) => i.path.length === 0 && schemaRuleRu(i.message) !== undefined);
+      if (own) return { id: 'doc.schemaRuleGot', params: { rule: own.message, ruleRu: schemaRuleRu(own.message)!, received: JSON.stringify(issue.input) ?? 'nothing', receivedRu } };
+      // Every option wanted another type (a number or a text): say which types would do.
+      const types = issue.errors.flatMap((list) => list.filter((i) => i.code === 'invalid_type' && i.path.length === 0).map((i) => EXPECTED_RU[(i as { expected: string }).expected] ?? ''));
+      if (types.length === issue.errors.length && types.every(Boolean)) return { id: 'doc.type', params: { message, expectedRu: orList([...new Set(types)]), receivedRu } };
+      return { id: 'doc.invalid', params: { message, receivedRu } };
+    }
+    case 'unrecognized_keys':
+      return { id: 'doc.unknownKeys', params: { message, keys: issue.keys.map((k) => `"${k}"`).join(', ') } };
+    case 'invalid_value':
+      return { id: 'doc.oneOf', params: { message, values: issue.values.map((v) => String(v)).join(', '), receivedRu } };
+    case 'too_small':
+    case 'too_big':
+      return { id: 'doc.bound', params: { message, boundRu: boundRu(issue), receivedRu } };
+    default:
+      return { id: 'doc.invalid', params: { message, receivedRu } };
+  }
+}

@@ -1,0 +1,76 @@
+import { AMOUNT_FORMS, SHARE_FORMS } from '../option-values.js';
+import type { MessageDef } from '../messages.js';
+
+/**
+ * What the commands say about their own options and inputs (audit, report, compare, generate,
+ * validate), and the one-line notes they print on stderr when they succeed. Part of the catalogue in
+ * core/messages.ts.
+ */
+export const COMMAND_MESSAGES = {
+  'usage.amount': { ru: `{name}: «{value}» не читается; нужно ${AMOUNT_FORMS.ru}, не меньше 0`, en: `{name} must be ${AMOUNT_FORMS.en}, of 0 or more; got "{value}"` },
+  'usage.margin': { ru: `--margin: «{value}» не читается; нужна ${SHARE_FORMS.ru}`, en: `--margin must be ${SHARE_FORMS.en}; got "{value}"` },
+  'usage.wholeNumber': { ru: '{name}: нужно целое число не меньше 0; получено «{value}»', en: '{name} must be a whole number, got "{value}"' },
+  'generate.outputIsFile': { ru: 'путь результата — файл, а нужна папка', en: 'the output path is a file, not a folder' },
+  'report.unknownPreset': {
+    ru: 'нет набора проверок «{preset}»', en: 'no preset "{preset}"',
+    hint: { ru: 'есть: {presets}', en: 'presets: {presets}' },
+  },
+  'report.cutoverAndFiles': { ru: 'укажите либо дату внедрения, либо файлы «до» и «после», но не то и другое', en: 'give either a cutover or before/after files, not both' },
+  'report.cutoverNeedsDeals': { ru: 'для даты внедрения нужен файл сделок (--deals или kpi.deals в файле настроек)', en: 'a cutover needs the deals file (--deals or kpi.deals in the config)' },
+  'report.bothPeriods': { ru: 'укажите файлы и «до», и «после»', en: 'give both the before and the after files' },
+  'report.nothing': {
+    ru: 'отчитываться не о чем', en: 'nothing to report',
+    hint: { ru: 'укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «CI» в README.md)', en: 'give --answers and/or --deals, or a crm-audit.config.yaml (see README "CI")' },
+  },
+  'report.nothingInConfig': {
+    ru: 'отчитываться не о чем (файл настроек {config})', en: 'nothing to report (config {config})',
+    hint: { ru: 'укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «CI» в README.md)', en: 'give --answers and/or --deals, or a crm-audit.config.yaml (see README "CI")' },
+  },
+  'audit.oneDocument': {
+    ru: 'в одном документе — один аудит: с --format {format} дайте один файл ответов', en: 'one document holds one audit: give one answers file with --format {format}',
+    hint: { ru: 'запустите команду для каждого файла ответов отдельно или возьмите --format json для всех сразу', en: 'run the command once per answers file, or use --format json for all of them' },
+  },
+  'audit.oneWorkbook': {
+    ru: 'в одной книге — один аудит: с --format {format} дайте один файл ответов', en: 'one workbook holds one audit: give one answers file with --format {format}',
+    hint: { ru: 'запустите команду для каждого файла ответов отдельно или возьмите --format json для всех сразу', en: 'run the command once per answers file, or use --format json for all of them' },
+  },
+  'audit.noTerminal': {
+    ru: 'нет терминала, в котором можно задать вопросы', en: 'there is no terminal to ask the questions on',
+    hint: { ru: 'передайте ответы файлом: crm-audit audit --answers answers.yaml (формат — в samples/answers/)', en: 'pass the answers as a file: crm-audit audit --answers answers.yaml (see samples/answers/ for the format)' },
+  },
+  'audit.answersAsActivities': {
+    ru: '-a теперь означает --activities, а в этом файле ответы аудита', en: '-a is --activities now; this file holds audit answers',
+    hint: { ru: 'передайте ответы так: --answers {file}', en: 'pass the answers with --answers {file}' },
+  },
+  'audit.evidenceNeedsDeals': {
+    ru: 'чтобы сверить ответы с выгрузками, нужна выгрузка сделок', en: 'checking the answers against exports needs the deals export',
+    hint: { ru: 'добавьте --deals deals.csv (те же файлы, что для crm-audit kpi)', en: 'add --deals deals.csv (the same files as for `crm-audit kpi`)' },
+  },
+  'audit.notAResult': {
+    ru: 'это не результат аудита (JSON из crm-audit audit --format json)', en: 'this is not an audit result (JSON from `crm-audit audit --format json`)',
+    hint: { ru: 'сохраните результат с --format json -o result.json и передайте этот файл', en: 'save a result with --format json -o result.json and pass that file' },
+  },
+  'audit.baselineOtherQuestionnaire': { ru: 'прошлый результат получен по анкете «{given}», а не «{id}»', en: 'the baseline is a result of questionnaire "{given}", not "{id}"' },
+  'assertPath.value': { ru: '{source}: {here} — это значение, у него нет частей; «{segment}» лишнее', en: '{source}: {here} is a value with no parts; remove ".{segment}"' },
+  'assertPath.absentRoot': {
+    ru: '{source}: в этом запуске нет раздела «{segment}»', en: '{source}: this run has no "{segment}" part',
+    hint: { ru: '{needRu}', en: '{need}' },
+  },
+  'assertPath.didYouMean': {
+    ru: '{source}: нет имени «{segment}»{inHereRu}; возможно, вы имели в виду {suggestionsRu}', en: '{source}: no name "{segment}"{inHere}; did you mean {suggestions}?',
+    hint: { ru: 'есть: {list}', en: 'names there: {list}' },
+  },
+  'assertPath.noName': {
+    ru: '{source}: нет имени «{segment}»{inHereRu}', en: '{source}: no name "{segment}"{inHere}',
+    hint: { ru: 'есть: {list}', en: 'names there: {list}' },
+  },
+  'assertPath.group': {
+    ru: '{source}: {path} — группа значений, а не число', en: '{source}: {path} is a group of values, not a number',
+    hint: { ru: 'назовите одно из: {list} (или * для всех)', en: 'name one of: {list} (or * for all)' },
+  },
+  'validate.valid': {
+    ru: '{file}: анкета верна — разделов: {sections}, вопросов: {questions}, баллов: {points}, уровней: {bands}, языки: {languages}',
+    en: '{file}: valid — {sections} sections, {questions} questions, {points} points, {bands} bands, languages {languages}',
+  },
+  'generate.wrote': { ru: 'записаны {deals}, activities.csv и payments.csv (--seed {seed})', en: 'wrote {deals}, activities.csv and payments.csv (seed {seed})' },
+} as const satisfies Record<string, MessageDef>;

@@ -1,0 +1,126 @@
+import type { MessageDef } from '../messages.js';
+
+/**
+ * What the product says about the YAML and JSON documents a person writes: syntax, a file of another
+ * kind, questionnaires (schema and rules), answers files, and the schema messages of every document
+ * (zod issues: the English is zod's own or the schema's text, the Russian is rendered from the issue,
+ * see core/document-issues.ts). Part of the catalogue in core/messages.ts.
+ */
+export const DOCUMENT_MESSAGES = {
+  'doc.yaml': { ru: 'это не YAML: {reasonRu}', en: 'not valid YAML: {reason}' },
+  'doc.yamlAliases': {
+    ru: 'документ нельзя развернуть: в нём слишком много ссылок на якоря (псевдонимов)', en: 'the document cannot be expanded: {reason}',
+    hint: { ru: 'в одном документе допускается не больше {max} раскрытий псевдонимов', en: 'aliases are limited to {max} expansions per document' },
+  },
+  'doc.exportForAnswers': {
+    ru: 'это выгрузка CRM (таблица сделок, звонков или платежей), а не файл ответов', en: 'this is a CRM export (a table of deals, calls or payments), not an answers file',
+    hint: { ru: 'выгрузки передаются через --deals, --activities (-a) и --payments, ответы — через --answers answers.yaml', en: 'pass exports with --deals, --activities (-a) and --payments; answers with --answers answers.yaml' },
+  },
+  'doc.questionnaireForAnswers': {
+    ru: 'это анкета, а не файл ответов', en: 'this is a questionnaire, not an answers file',
+    hint: { ru: 'в файле ответов каждому id вопроса сопоставлено yes / no / skip (образцы — в samples/answers/)', en: 'an answers file maps question ids to yes / no / skip (see samples/answers/)' },
+  },
+  'doc.resultForAnswers': {
+    ru: 'это результат аудита (JSON из --format json), а не файл ответов', en: 'this is an audit result (JSON from --format json), not an answers file',
+    hint: { ru: 'в файле ответов каждому id вопроса сопоставлено yes / no / skip (образцы — в samples/answers/)', en: 'an answers file maps question ids to yes / no / skip (see samples/answers/)' },
+  },
+  'doc.exportForQuestionnaire': {
+    ru: 'это выгрузка CRM (таблица сделок, звонков или платежей), а не анкета', en: 'this is a CRM export (a table of deals, calls or payments), not a questionnaire',
+    hint: { ru: 'validate проверяет анкеты; как читается выгрузка, покажет crm-audit inspect {file}', en: 'validate checks questionnaires; see how an export is read with: crm-audit inspect {file}' },
+  },
+  'doc.answersForQuestionnaire': {
+    ru: 'это файл ответов аудита, а не анкета', en: 'this is an audit answers file, not a questionnaire',
+    hint: { ru: 'validate проверяет анкеты; аудит по ответам: crm-audit audit --answers {file}', en: 'validate checks questionnaires; audit the answers with: crm-audit audit --answers {file}' },
+  },
+  'doc.resultForQuestionnaire': {
+    ru: 'это результат аудита (JSON из --format json), а не анкета', en: 'this is an audit result (JSON from --format json), not a questionnaire',
+    hint: { ru: 'validate проверяет анкеты; сравнить с сохранённым результатом: crm-audit audit --baseline {file}', en: 'validate checks questionnaires; compare with a saved result with: crm-audit audit --baseline {file}' },
+  },
+  'questionnaire.unknown': {
+    ru: 'встроенной анкеты «{id}» нет', en: 'no built-in questionnaire "{id}"',
+    hint: { ru: 'встроенные: {builtIn}; или укажите путь к файлу YAML', en: 'built-in: {builtIn}; or give a path to a YAML file' },
+  },
+  'questionnaire.duplicateId': {
+    ru: 'id «{value}» ({kindRu}) повторяется (впервые — в {first})', en: 'duplicate {kind} id "{value}" (first at {first})',
+    hint: { ru: 'каждый id должен быть единственным', en: 'every id must be unique' },
+  },
+  'questionnaire.reservedChoice': {
+    ru: 'id варианта «{value}» зарезервирован', en: 'choice id "{value}" is reserved',
+    hint: { ru: 'yes, no и skip предлагаются всегда; дайте варианту другой id', en: 'yes, no and skip are always offered; give the choice another id' },
+  },
+  'questionnaire.duplicateChoice': { ru: 'id варианта «{value}» повторяется', en: 'duplicate choice id "{value}"' },
+  'questionnaire.points': { ru: 'баллы должны быть больше нуля; указано {points}', en: 'points must be positive, got {points}' },
+  'questionnaire.choicePoints': { ru: 'за вариант даётся баллов: {points} — больше, чем за весь вопрос ({max})', en: "a choice earns {points} points, more than the question's {max}" },
+  'questionnaire.bandReversed': { ru: 'уровень «{id}» кончается ({to}) раньше, чем начинается ({from})', en: 'band "{id}" ends ({to}) before it starts ({from})' },
+  'questionnaire.bandsStart': {
+    ru: 'нижний уровень начинается с {from}; у оценок от 0 уровня нет', en: 'the lowest band starts at {from}; scores from 0 have no band',
+    hint: { ru: 'начните нижний уровень с 0', en: 'start the lowest band at 0' },
+  },
+  'questionnaire.bandsEnd': {
+    ru: 'верхний уровень кончается на {to}, а наибольшая оценка — {max}', en: 'the highest band ends at {to} but the maximum score is {max}',
+    hint: { ru: 'закончите верхний уровень на {max}', en: 'end the highest band at {max}' },
+  },
+  'questionnaire.bandsOverlap': { ru: 'уровень «{id}» заходит на уровень «{prev}» (оценки {from}..{to})', en: 'band "{id}" overlaps band "{prev}" (scores {from}..{to})' },
+  'questionnaire.bandsGap': {
+    ru: 'оценки {from}..{to} не попадают ни в уровень «{prev}», ни в «{id}»', en: 'scores {from}..{to} fall between bands "{prev}" and "{id}"',
+    hint: { ru: 'начните «{id}» с {from}', en: 'start "{id}" at {from}' },
+  },
+  'questionnaire.textMissing': {
+    ru: 'нет текста на языке {lang}', en: 'the {lang} text is missing',
+    hint: { ru: 'в languages объявлены {languages}; дайте каждый текст на каждом из них', en: 'languages declares {languages}; give every text in each' },
+  },
+  'questionnaire.unknownFact': {
+    ru: 'неизвестный факт проверки «{fact}»', en: 'unknown evidence fact "{fact}"',
+    hint: { ru: 'факты: {facts}', en: 'facts: {facts}' },
+  },
+  'answers.otherQuestionnaire': {
+    ru: 'ответы даны на анкету «{given}», а не «{id}»', en: 'the answers are for questionnaire "{given}", not "{id}"',
+    hint: { ru: 'укажите --questionnaire {given} или исправьте id', en: 'pass --questionnaire {given}, or fix the id' },
+  },
+  'answers.unknownQuestion': {
+    ru: 'неизвестный id вопроса «{id}»', en: 'unknown question id "{id}"',
+    hint: { ru: 'известные id: {known}', en: 'known ids: {known}' },
+  },
+  'answers.badValue': {
+    ru: '«{value}» — не ответ на {id}', en: '"{value}" is not an answer to {id}',
+    hint: { ru: 'ответьте одним из: {allowed} (или да, нет, пропустить)', en: 'answer one of: {allowed} (or да, нет, пропустить)' },
+  },
+  'answers.missing': {
+    ru: 'нет ответа на {ids}', en: 'no answer for {ids}',
+    hint: { ru: 'ответьте на каждый вопрос (skip — тоже ответ) или добавьте --allow-partial, чтобы считать пропущенные пропуском', en: 'answer every question (skip is an answer), or pass --allow-partial to treat missing ones as skipped' },
+  },
+  'doc.type': { ru: 'ожидалось: {expectedRu}; получено {receivedRu}', en: '{message}' },
+  'doc.required': { ru: 'не указано обязательное значение (ожидалось: {expectedRu})', en: '{message}' },
+  'doc.unknownKeys': { ru: 'неизвестный ключ: {keys}', en: '{message}' },
+  'doc.oneOf': { ru: 'ожидалось одно из: {values}; получено {receivedRu}', en: '{message}' },
+  'doc.bound': { ru: 'ожидалось: {boundRu}; получено {receivedRu}', en: '{message}' },
+  'doc.schemaRule': { ru: '{ruleRu}', en: '{message}' },
+  'doc.schemaRuleGot': { ru: '{ruleRu}; получено {receivedRu}', en: '{rule}; got {received}' },
+  'doc.invalid': { ru: 'недопустимое значение: {receivedRu}', en: '{message}' },
+} as const satisfies Record<string, MessageDef>;
+
+/** The YAML parser's error codes (the `yaml` package), as a Russian reader is told them; its English message is used otherwise. */
+export const YAML_ERRORS_RU: Readonly<Record<string, string>> = {
+  ALIAS_PROPS: 'у псевдонима (*имя) не может быть тега или якоря',
+  BAD_ALIAS: 'неверный псевдоним (*имя)',
+  BAD_DIRECTIVE: 'неверная директива',
+  BAD_DQ_ESCAPE: 'неверная escape-последовательность в строке в двойных кавычках',
+  BAD_INDENT: 'неверный отступ',
+  BAD_PROP_ORDER: 'якорь и тег стоят не в том порядке',
+  BAD_SCALAR_START: 'значение не может начинаться с этого символа; возьмите его в кавычки',
+  BLOCK_AS_IMPLICIT_KEY: 'вложенный блок не может быть ключом',
+  BLOCK_IN_FLOW: 'внутри [ ] или { } нельзя писать блок с отступами',
+  DUPLICATE_KEY: 'ключ повторяется: каждый ключ должен быть единственным',
+  IMPOSSIBLE: 'документ не разбирается',
+  MISSING_CHAR: 'не хватает закрывающего символа (кавычки, скобки или двоеточия)',
+  MULTILINE_IMPLICIT_KEY: 'ключ не может занимать несколько строк',
+  MULTIPLE_ANCHORS: 'у узла несколько якорей',
+  MULTIPLE_DOCS: 'в файле несколько документов YAML, а нужен один',
+  MULTIPLE_TAGS: 'у узла несколько тегов',
+  NON_STRING_KEY: 'ключ должен быть строкой',
+  RESOURCE_EXHAUSTION: 'документ слишком велик для разбора',
+  TAB_AS_INDENT: 'отступ сделан табуляцией; в YAML отступы делают пробелами',
+  TAG_RESOLVE_FAILED: 'неизвестный тег',
+  UNEXPECTED_TOKEN: 'неожиданный символ',
+  BAD_COLLECTION_TYPE: 'неверный тип коллекции',
+};

@@ -1,0 +1,165 @@
+import type { MessageDef } from '../messages.js';
+
+/**
+ * What the readers say when a file cannot be read as a table (io/read, io/map): the byte level
+ * (empty, zip, binary, encoding), CSV, HTML and XLSX structure, the limits, and the mapping of
+ * columns and dates. Part of the catalogue in core/messages.ts.
+ */
+export const READ_MESSAGES = {
+  'read.empty': {
+    ru: 'файл пуст (0 байт)', en: 'the file is empty (0 bytes)',
+    hint: { ru: 'выгрузите данные ещё раз: возможно, загрузка не удалась', en: 'export the data again; the download may have failed' },
+  },
+  'read.zip': {
+    ru: 'это ZIP-архив, но не книга, которую можно прочитать (пустой или разбитый на части архив)', en: 'this is a zip archive but not a readable workbook (empty or split archive)',
+    hint: { ru: 'откройте его в Excel и сохраните как .xlsx или .csv', en: 'open it in Excel and save it as .xlsx or .csv' },
+  },
+  'read.legacyXls': {
+    ru: 'это старая двоичная книга .xls или .xlsx с паролем; такие прочитать нельзя', en: 'this is a legacy binary .xls workbook or a password-protected .xlsx, which cannot be read',
+    hint: { ru: 'откройте её в Excel или LibreOffice, снимите пароль, если он есть, и сохраните как .xlsx или CSV (UTF-8)', en: 'open it in Excel or LibreOffice, remove any password, and save it as .xlsx or as CSV (UTF-8)' },
+  },
+  'read.mixedUtf8': {
+    ru: 'текст начинался как UTF-8, но после байта {offset} перестал им быть (кодировки смешаны)', en: 'the text is not valid UTF-8 after byte {offset} although it started as UTF-8 (mixed encodings)',
+    hint: { ru: 'сохраните выгрузку заново как CSV UTF-8 или целиком в Windows-1251', en: 'save the export again as CSV UTF-8, or as Windows-1251 throughout' },
+  },
+  'read.binaryAt': {
+    ru: 'это не текстовая выгрузка: в ней есть двоичные байты (первый — байт {offset}), не являющиеся текстом ни в UTF-8, ни в Windows-1251/1252',
+    en: 'this is not a text export: it holds binary bytes (first at byte {offset}) that are neither UTF-8 nor Windows-1251/1252 text',
+    hint: { ru: 'выгрузите данные из CRM ещё раз как CSV или XLSX', en: 'export the data again as CSV or XLSX from the CRM' },
+  },
+  'read.binary': {
+    ru: 'это не текстовая выгрузка: в ней есть двоичные байты, не являющиеся текстом ни в UTF-8, ни в Windows-1251/1252',
+    en: 'this is not a text export: it holds binary bytes that are neither UTF-8 nor Windows-1251/1252 text',
+    hint: { ru: 'выгрузите данные из CRM ещё раз как CSV или XLSX', en: 'export the data again as CSV or XLSX from the CRM' },
+  },
+  'read.badDelimiter': {
+    ru: 'разделитель {delimiter} не подходит: нужен один символ ASCII, но не кавычка и не перевод строки', en: 'the delimiter {delimiter} cannot be used: it must be one ASCII character other than a quote or a line break',
+    hint: { ru: 'укажите --delimiter: ; , | или «tab»', en: 'pass --delimiter with one of ; , | or tab' },
+  },
+  'csv.runaway': {
+    ru: 'запись, начатая в строке {line}, тянется дальше {bytes} байт и не заканчивается; вероятно, непарная кавычка', en: 'a record starting at line {line} runs over {bytes} bytes without ending; probably an unbalanced quote',
+    hint: { ru: 'проверьте кавычки около этой строки или поднимите --max-cell-size', en: 'check the quotes around that line, or raise --max-cell-size' },
+  },
+  'csv.unclosedQuote': {
+    ru: 'кавычка, открытая в строке {line}, так и не закрыта', en: 'a quoted field opened at line {line} is never closed',
+    hint: { ru: 'файл обрезан или в нём непарная кавычка; выгрузите его ещё раз', en: 'the file is cut short or has an unbalanced quote; export it again' },
+  },
+  'csv.tooManyColumns': {
+    ru: 'в строке {line} колонок: {count}; предел — {max}', en: 'line {line} has {count} columns; the limit is {max}',
+    hint: { ru: 'проверьте разделитель (--delimiter) или поднимите --max-columns', en: 'check the delimiter (--delimiter), or raise --max-columns' },
+  },
+  'csv.cellTooLong': {
+    ru: 'ячейка в строке {line} длиннее {max} символов', en: 'a cell at line {line} is longer than {max} characters',
+    hint: { ru: 'если файл настоящий, поднимите --max-cell-size', en: 'raise --max-cell-size if the file is genuine' },
+  },
+  'html.noTable': {
+    ru: 'в этом HTML-файле нет таблицы', en: 'this HTML file holds no table',
+    hint: { ru: 'выгрузите список из CRM ещё раз («Экспорт в Excel» или CSV)', en: 'export the list again from the CRM ("Export to Excel" or CSV)' },
+  },
+  'html.oneColumn': {
+    ru: 'в первых 200 строках HTML-таблицы по одной колонке: таблицы с данными нет', en: 'the first 200 rows of the HTML table have one column each: no data table found',
+    hint: { ru: 'выгрузите список из CRM ещё раз («Экспорт в Excel» или CSV)', en: 'export the list again from the CRM ("Export to Excel" or CSV)' },
+  },
+  'html.cellTooLong': {
+    ru: 'ячейка в строке таблицы {row} длиннее {max} символов', en: 'a cell in table row {row} is longer than {max} characters',
+    hint: { ru: 'если файл настоящий, поднимите --max-cell-size', en: 'raise --max-cell-size if the file is genuine' },
+  },
+  'html.tooManyColumns': {
+    ru: 'в строке таблицы {row} больше {max} колонок', en: 'table row {row} has more than {max} columns',
+    hint: { ru: 'если файл настоящий, поднимите --max-columns', en: 'raise --max-columns if the file is genuine' },
+  },
+  'xlsx.notWorkbook': {
+    ru: 'этот ZIP-файл — не книга Excel (в нём нет xl/workbook.xml)', en: 'this zip file is not an Excel workbook (no xl/workbook.xml)',
+    hint: { ru: 'откройте его в Excel и сохраните как .xlsx или .csv', en: 'open it in Excel and save it as .xlsx or .csv' },
+  },
+  'xlsx.noSheets': {
+    ru: 'в книге нет ни одного листа', en: 'the workbook has no sheets',
+    hint: { ru: 'выгрузите данные ещё раз', en: 'export the data again' },
+  },
+  'xlsx.noSuchSheet': {
+    ru: 'листа «{sheet}» нет', en: 'there is no sheet "{sheet}"',
+    hint: { ru: 'листы: {sheets}', en: 'sheets: {sheets}' },
+  },
+  'xlsx.sheetEmpty': {
+    ru: 'лист «{sheet}» пуст', en: 'sheet "{sheet}" is empty',
+    hint: { ru: 'выгрузите данные ещё раз', en: 'export the data again' },
+  },
+  'xlsx.allSheetsEmpty': {
+    ru: 'все листы книги пусты', en: 'every sheet of the workbook is empty',
+    hint: { ru: 'выгрузите данные ещё раз', en: 'export the data again' },
+  },
+  'xlsx.rowTooLarge': {
+    ru: 'строка листа длиннее {max} символов', en: 'a row of the sheet is larger than {max} characters',
+    hint: { ru: 'если файл настоящий, поднимите --max-cell-size', en: 'raise --max-cell-size if the file is genuine' },
+  },
+  'xlsx.tooManyColumns': {
+    ru: 'в строке {row} больше {max} колонок', en: 'row {row} has more than {max} columns',
+    hint: { ru: 'если файл настоящий, поднимите --max-columns', en: 'raise --max-columns if the file is genuine' },
+  },
+  'xlsx.cellTooLong': {
+    ru: 'ячейка в строке {row} длиннее {max} символов', en: 'a cell in row {row} is longer than {max} characters',
+    hint: { ru: 'если файл настоящий, поднимите --max-cell-size', en: 'raise --max-cell-size if the file is genuine' },
+  },
+  'xlsx.tooManyParts': { ru: 'в книге больше 10 000 частей', en: 'the workbook has more than 10,000 parts' },
+  'xlsx.encrypted': {
+    ru: 'книга зашифрована', en: 'the workbook is encrypted',
+    hint: { ru: 'снимите пароль в Excel и сохраните книгу ещё раз', en: 'remove the password in Excel and save it again' },
+  },
+  'xlsx.partTooLarge': {
+    ru: 'часть книги {part} распаковывается в {size} байт, больше предела {max}', en: 'the workbook part {part} inflates to {size} bytes, over the limit of {max}',
+    hint: { ru: 'если файл настоящий, поднимите --max-inflated-size', en: 'raise --max-inflated-size if the file is genuine' },
+  },
+  'xlsx.partTooLargeStream': {
+    ru: 'часть книги {part} распаковывается больше чем в {max} байт', en: 'the workbook part {part} inflates past {max} bytes',
+    hint: { ru: 'если файл настоящий, поднимите --max-inflated-size', en: 'raise --max-inflated-size if the file is genuine' },
+  },
+  'xlsx.bomb': {
+    ru: 'книга распаковывается больше чем в {max} байт (ZIP-бомба или выгрузка намного больше ожидаемой)', en: 'the workbook inflates to more than {max} bytes (a zip bomb, or a far larger export than expected)',
+    hint: { ru: 'если файл настоящий, поднимите --max-inflated-size', en: 'raise --max-inflated-size if the file is genuine' },
+  },
+  'xlsx.corrupt': {
+    ru: 'книга повреждена и не читается', en: 'the workbook is damaged and cannot be read ({reason})',
+    hint: { ru: 'откройте её в Excel или LibreOffice и сохраните заново как .xlsx', en: 'open it in Excel or LibreOffice and save it again as .xlsx' },
+  },
+  'xlsx.dtd': {
+    ru: 'часть книги {part} объявляет DTD или сущности, чего настоящая выгрузка никогда не делает; читать её небезопасно', en: 'the workbook part {part} declares a DTD or entities, which a real export never does; refusing to read it',
+    hint: { ru: 'откройте файл в Excel и сохраните заново как .xlsx', en: 'open the file in Excel and save it again as .xlsx' },
+  },
+  'map.datesMixed': {
+    ru: 'в колонке «{column}» смешаны даты с днём впереди и с месяцем впереди (например, «{value}»)', en: 'column "{column}" mixes day-first and month-first dates (e.g. "{value}")',
+    hint: { ru: 'исправьте колонку или укажите --date-format DD/MM/YYYY либо MM/DD/YYYY', en: 'fix the column, or pass --date-format DD/MM/YYYY or MM/DD/YYYY' },
+  },
+  'map.datesAmbiguousHead': {
+    ru: 'даты в колонке {columns} читаются и с днём впереди, и с месяцем впереди: в первых {rows} строках нет дня больше 12 и нет AM/PM',
+    en: 'the dates in column {columns} can be read day-first or month-first: no value in the first {rows} rows has a day above 12 or AM/PM',
+    hint: { ru: 'укажите --date-format DD/MM/YYYY (день впереди) или --date-format MM/DD/YYYY (месяц впереди)', en: 'pass --date-format DD/MM/YYYY (day first) or --date-format MM/DD/YYYY (month first)' },
+  },
+  'map.datesAmbiguous': {
+    ru: 'даты в колонке {columns} читаются и с днём впереди, и с месяцем впереди: во всём файле нет дня больше 12 и нет AM/PM',
+    en: 'the dates in column {columns} can be read day-first or month-first: no value anywhere in the file has a day above 12 or AM/PM',
+    hint: { ru: 'укажите --date-format DD/MM/YYYY (день впереди) или --date-format MM/DD/YYYY (месяц впереди)', en: 'pass --date-format DD/MM/YYYY (day first) or --date-format MM/DD/YYYY (month first)' },
+  },
+  'map.partNumber': { ru: 'для «{value}» нужен десятичный разделитель его колонки', en: '"{value}" needs the decimal mark of its column' },
+  'map.unknownField': {
+    ru: '«{field}» — не поле раздела {kind}', en: '"{field}" is not a field of {kind}',
+    hint: { ru: 'поля: {fields}', en: 'fields: {fields}' },
+  },
+  'map.noColumn': {
+    ru: 'колонки «{column}» для {field} в файле нет', en: 'no column "{column}" in the file for {field}',
+    hint: { ru: 'колонки: {columns}', en: 'columns: {columns}' },
+  },
+  'sheet.noHeaderOthers': {
+    ru: '{causeRu} на листе «{sheet}»', en: '{cause} on sheet "{sheet}"',
+    hint: { ru: 'данные могут быть на другом листе: укажите --sheet, один из: {sheets}', en: 'the data may be on another sheet: pass --sheet with one of {sheets}' },
+  },
+  'sheet.noHeader': { ru: '{causeRu} на листе «{sheet}»', en: '{cause} on sheet "{sheet}"', hint: { ru: '{causeHintRu}', en: '{causeHint}' } },
+  'sheet.noHeaderBare': { ru: '{causeRu} на листе «{sheet}»', en: '{cause} on sheet "{sheet}"' },
+  'inspect.noKnownColumns': {
+    ru: 'в первых строках нет известных колонок сделок, действий или платежей', en: 'no known deal, activity or payment columns in the first rows',
+    hint: { ru: 'укажите --kind и файл --map с названиями колонок', en: 'pass --kind and a --map file naming the columns' },
+  },
+  'inspect.stdinNeedsKind': {
+    ru: 'для stdin (-) укажите через --kind, что в файле', en: 'with stdin (-), say what the file holds with --kind',
+    hint: { ru: 'например: crm-audit inspect - --kind deals < deals.csv', en: 'e.g. crm-audit inspect - --kind deals < deals.csv' },
+  },
+} as const satisfies Record<string, MessageDef>;

@@ -1,0 +1,73 @@
+import { PassThrough } from 'node:stream';
+import type { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import type { CliContext } from '../../src/cli/context.js';
+import { HELP_RU, PLACEHOLDERS_RU } from '../../src/cli/help-ru.js';
+import { buildProgram } from '../../src/cli/program.js';
+
+/** The program as a run in `lang` builds it, with its help written into `out`. */
+function program(lang: string, out: string[]): Command {
+  const sink = { write: (s: string) => (out.push(s), true) } as unknown as NodeJS.WritableStream;
+  const ctx: CliContext = { stdout: sink, stderr: sink, stdin: new PassThrough(), env: {}, cwd: process.cwd(), debug: false };
+  return buildProgram(ctx, { code: 0, lang });
+}
+
+function commands(root: Command): Command[] {
+  return [root, ...root.commands.flatMap(commands)];
+}
+
+/** The help of `name` (the program itself for ''), as --help prints it. */
+function helpOf(lang: string, name: string): string {
+  const out: string[] = [];
+  const root = program(lang, out);
+  const cmd = name ? root.commands.find((c) => c.name() === name)! : root;
+  cmd.outputHelp();
+  return out.join('');
+}
+
+describe('--help in Russian', () => {
+  const names = ['', ...program('en', []).commands.map((c) => c.name())];
+
+  it('has a Russian text for every description, option, argument and example of every command', () => {
+    const missing = new Set<string>();
+    for (const cmd of commands(program('en', []))) {
+      for (const text of [cmd.description(), ...cmd.options.map((o) => o.description), ...cmd.registeredArguments.map((a) => a.description)]) {
+        if (text && HELP_RU[text] === undefined) missing.add(text);
+      }
+    }
+    for (const name of names) {
+      for (const [, comment] of helpOf('en', name).matchAll(/^ {2}# (.+)$/gm)) if (HELP_RU[comment!] === undefined) missing.add(comment!);
+    }
+    expect([...missing]).toEqual([]);
+  });
+
+  it('has a Russian name for every placeholder of an option or an argument', () => {
+    const missing = new Set<string>();
+    for (const cmd of commands(program('en', []))) {
+      for (const o of cmd.options) for (const [, name] of o.flags.matchAll(/[<[]([^<>[\]]+?)(?:\.\.\.)?[>\]]/g)) if (!PLACEHOLDERS_RU[name!]) missing.add(name!);
+      for (const a of cmd.registeredArguments) if (!PLACEHOLDERS_RU[a.name()]) missing.add(a.name());
+    }
+    expect([...missing]).toEqual([]);
+  });
+
+  it.each(names)('crm-audit %s --help: the same lines in both languages, every English text replaced', (name) => {
+    const en = helpOf('en', name);
+    const ru = helpOf('ru', name);
+    expect(en).toMatch(/^Usage: crm-audit/);
+    expect(ru).toMatch(/^Использование: crm-audit/);
+    expect(ru).toMatch(/\nПараметры:\n/);
+    expect(ru).toMatch(/\nПримеры:\n {2}# [а-яё]/i);
+    for (const english of ['Usage:', 'Options:', 'Commands:', 'Arguments:', 'Examples:', '[options]', '<file>', 'display help for command', 'choices:', 'default:']) expect(ru).not.toContain(english);
+    // The example commands are typed as they are, in either language.
+    const typed = (s: string) => [...s.matchAll(/^ {2}\$ (.+)$/gm)].map((m) => m[1]);
+    expect(typed(ru)).toEqual(typed(en));
+  });
+
+  it('the help of the program lists the commands with their Russian summaries and the help command', () => {
+    const ru = helpOf('ru', '');
+    expect(ru).toMatch(/\nКоманды:\n/);
+    expect(ru).toMatch(/ {2}kpi \[параметры\] +Показатели продаж по менеджерам/);
+    expect(ru).toMatch(/ {2}help \[команда\] +показать справку по команде/);
+    expect(ru).toMatch(/-V, --version +показать номер версии/);
+  });
+});

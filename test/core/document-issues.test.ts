@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { describeUserError } from '../../src/core/errors.js';
+import { zodToUserErrors } from '../../src/core/questionnaire/parse.js';
+import { relativeTarget } from '../../src/io/documents/targets-file.js';
+
+const schema = z
+  .object({
+    managers: z.number().int().positive().optional(),
+    status: z.enum(['won', 'lost']).optional(),
+    columns: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+    target: relativeTarget.optional(),
+    answers: z.record(z.string(), z.union([z.string(), z.boolean()])),
+  })
+  .strict();
+
+/** The lines a person reads for `doc`, in `lang`. */
+function problems(doc: unknown, lang: string): string[] {
+  const parsed = schema.safeParse(doc, { reportInput: true });
+  if (parsed.success) return [];
+  return zodToUserErrors(parsed.error, 'doc.yaml', 'E_DOC').map((e) => describeUserError(e, lang));
+}
+
+describe('schema messages of a document, in Russian from the issue and in English as zod says them', () => {
+  it.each([
+    [{ answers: { q: 2 } }, 'doc.yaml, в answers.q: ожидалось: текст, true или false; получено 2', 'doc.yaml, at answers.q: Invalid input'],
+    [{}, 'doc.yaml, в answers: не указано обязательное значение (ожидалось: набор «ключ: значение»)', 'doc.yaml, at answers: Invalid input: expected record, received undefined'],
+    [{ answers: {}, managers: 1.5 }, 'doc.yaml, в managers: ожидалось: целое число; получено 1.5', 'doc.yaml, at managers: Invalid input: expected int, received number'],
+    [{ answers: {}, managers: 0 }, 'doc.yaml, в managers: ожидалось: число больше 0; получено 0', 'doc.yaml, at managers: Too small: expected number to be >0'],
+    [{ answers: {}, status: 'winner' }, 'doc.yaml, в status: ожидалось одно из: won, lost; получено «winner»', 'doc.yaml, at status: Invalid option: expected one of "won"|"lost"'],
+    [{ answers: {}, colour: 'red' }, 'doc.yaml, на верхнем уровне документа: неизвестный ключ: "colour"', 'doc.yaml, at (top level): Unrecognized key: "colour"'],
+    [{ answers: {}, target: 'много' }, 'doc.yaml, в target: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «много»', 'doc.yaml, at target: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "много"'],
+    [{ answers: {}, columns: true }, 'doc.yaml, в columns: ожидалось: текст или список; получено true', 'doc.yaml, at columns: Invalid input'],
+  ])('%j', (doc, ru, en) => {
+    expect(problems(doc, 'ru')).toEqual([ru]);
+    expect(problems(doc, 'en')).toEqual([en]);
+  });
+
+  it('a list that must not be empty', () => {
+    expect(problems({ answers: {}, columns: [] }, 'ru')).toEqual(['doc.yaml, в columns: ожидалось: список (элементов: не меньше 1); получено список']);
+  });
+});

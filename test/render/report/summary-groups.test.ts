@@ -1,0 +1,41 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { ReportResult } from '../../../src/core/report.js';
+import { renderReportMarkdown } from '../../../src/render/report/summary.js';
+import { renderReportXlsx } from '../../../src/render/report/xlsx.js';
+import { groupsOnlyResult, groupsResult } from '../../helpers/groups-result.js';
+
+const report = (lang: string, kpi = groupsResult()): ReportResult => ({
+  schemaVersion: 1, generatedAt: '2024-09-02T09:30:00.000Z', lang, kpi,
+  assertions: [{ assertion: 'plan.revenue.achieved>=1.1', op: '>=', expected: 1.1, level: 'error', passed: false, failures: [{ subject: 'plan.revenue.achieved', path: ['plan', 'revenue', 'achieved'], value: 1 }] }],
+  failed: { errors: 1, warnings: 0 },
+});
+
+describe('the report with spend and a plan', () => {
+  it('Markdown: the department\'s unit economics among the headline KPIs, plan vs fact in total', () => {
+    const md = renderReportMarkdown(report('ru'));
+    expect(md).toContain('| CAC | 27 500 |');
+    expect(md).toContain('| ROMI | 63,6% |');
+    expect(md).toContain('| LTV/CAC | 1,64 |');
+    expect(md).toContain('### План / факт\n\n| Показатель | План | Факт | % плана |\n| --- | ---: | ---: | ---: |\n| Лиды | 8 | 5 | 62,5% |\n| Выиграно | 3 | 3 | 100,0% |\n| Выручка | 180 000 | 180 000 | 100,0% |');
+    const en = renderReportMarkdown(report('en'));
+    expect(en).toContain('### Plan vs fact');
+    expect(en).toContain('| Leads | 8 | 5 | 62.5% |');
+    const plain = renderReportMarkdown(report('ru', groupsOnlyResult()));
+    expect(plain).not.toMatch(/CAC|План \/ факт/);
+  });
+
+  it('the workbook\'s Summary: unit economics as numbers in their formats; a plan assertion\'s value as a percent', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await renderReportXlsx(report('ru'))) as unknown as ExcelJS.Buffer);
+    const summary = wb.getWorksheet('Сводка')!;
+    const row = (label: string) => summary.getRows(1, summary.rowCount)!.find((r) => r.getCell(1).value === label)!;
+    expect(row('CAC').getCell(2).value).toBe(27_500);
+    expect(row('CAC').getCell(2).numFmt).toBe('#,##0.00');
+    expect(row('ROMI').getCell(2).numFmt).toBe('0.0%');
+    const failure = row('plan.revenue.achieved>=1.1');
+    expect(failure.getCell(4).value).toBe(1);
+    expect(failure.getCell(4).numFmt).toBe('0.0%');
+    expect(wb.worksheets.map((w) => w.name)).toContain('План-факт');
+  });
+});
