@@ -59,10 +59,10 @@ export async function openInput(file: string, cwd: string, stdin: NodeJS.Readabl
  * keeps. A new megabyte per chunk would leave hundreds of them for the garbage collector on a large
  * export, and the process's memory would grow with them.
  */
-export async function* fileChunks(full: string, start: number, end: number, buffer?: Buffer): AsyncGenerator<Buffer> {
+export async function* fileChunks(full: string, start: number, end: number): AsyncGenerator<Buffer> {
   const handle = await fs.open(full, 'r');
   try {
-    const buf = buffer ?? Buffer.allocUnsafe(Math.max(1, Math.min(READ_CHUNK, end - start)));
+    const buf = Buffer.allocUnsafe(Math.max(1, Math.min(READ_CHUNK, end - start)));
     for (let pos = start; pos < end; ) {
       const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, end - pos), pos);
       if (bytesRead === 0) return;
