@@ -1,6 +1,7 @@
 import type { InputShape } from '../records.js';
-import { mean, median, ratio } from './stats.js';
+import { ratio } from './stats.js';
 import type { ActivityTally, DealTally, PaymentSums } from './tallies.js';
+import type { SortedValues } from './time-index.js';
 
 /** How a metric's value is shown. */
 export type MetricFormat = 'count' | 'ratio' | 'money' | 'days' | 'minutes' | 'decimal';
@@ -28,23 +29,26 @@ export interface MetricInputs {
   revenue: number;
   invoiced: number;
   paid: number;
-  /** Won deals' cycles and first-response times, sorted ascending. */
-  cycles: Float64Array;
-  responses: Float64Array;
+  /** Won deals' cycles and first-response times. */
+  cycles: SortedValues;
+  responses: SortedValues;
   /** Lost deals by loss reason name, in code point order. */
   lossReasons: () => Record<string, number>;
 }
 
-/** The inputs of the formulas from the tallies (`reason` names a loss-reason key). */
-export function metricInputs(d: DealTally, a: ActivityTally, p: PaymentSums, reason: (id: number) => string): MetricInputs {
+/**
+ * The inputs of the formulas from the tallies (`reason` names a loss-reason key); `lists`: cycles and
+ * response times held elsewhere than in `d` (the department's are its managers').
+ */
+export function metricInputs(d: DealTally, a: ActivityTally, p: PaymentSums, reason: (id: number) => string, lists?: Pick<MetricInputs, 'cycles' | 'responses'>): MetricInputs {
   return {
     d,
     a,
     revenue: d.amounts.value(),
     invoiced: p.invoiced.value(),
     paid: p.paid.value(),
-    cycles: d.cycles.sorted(),
-    responses: d.responses.sorted(),
+    cycles: lists?.cycles ?? d.cycles.values(),
+    responses: lists?.responses ?? d.responses.values(),
     lossReasons: () => {
       const byName = new Map<string, number>();
       for (const [id, n] of d.reasons) byName.set(reason(id), (byName.get(reason(id)) ?? 0) + n);
@@ -81,12 +85,12 @@ export const METRICS: readonly KpiMetric[] = [
   def('win_rate', 'ratio', 'Доля побед', 'Win rate', 'Выиграно / (выиграно + проиграно)', 'Won / (won + lost)', (x) => ratio(x.d.won, x.d.won + x.d.lost)),
   def('revenue', 'money', 'Выручка', 'Revenue', 'Сумма бюджета выигранных сделок (пустые суммы не учитываются)', 'Sum of amounts of won deals (empty amounts add nothing)', (x) => x.revenue, ['amount']),
   def('average_check', 'money', 'Средний чек', 'Average check', 'Выручка / число выигранных сделок с суммой', 'Revenue / number of won deals with an amount', (x) => ratio(x.revenue, x.d.amounts.count), ['amount']),
-  def('cycle_days_avg', 'days', 'Цикл, дн. (сред.)', 'Cycle, days (mean)', 'Среднее (закрытие − создание) в днях по выигранным сделкам', 'Mean (closed − created) in days over won deals', (x) => mean(x.cycles)),
-  def('cycle_days_median', 'days', 'Цикл, дн. (медиана)', 'Cycle, days (median)', 'Медиана (закрытие − создание) в днях по выигранным сделкам', 'Median (closed − created) in days over won deals', (x) => median(x.cycles)),
+  def('cycle_days_avg', 'days', 'Цикл, дн. (сред.)', 'Cycle, days (mean)', 'Среднее (закрытие − создание) в днях по выигранным сделкам', 'Mean (closed − created) in days over won deals', (x) => x.cycles.mean()),
+  def('cycle_days_median', 'days', 'Цикл, дн. (медиана)', 'Cycle, days (median)', 'Медиана (закрытие − создание) в днях по выигранным сделкам', 'Median (closed − created) in days over won deals', (x) => x.cycles.median()),
   linked(def('touches_per_won', 'decimal', 'Касаний на продажу', 'Touches per won', 'Среднее число касаний (не пропущенных активностей до закрытия) на выигранную сделку', 'Mean number of touches (non-missed activities up to closing) per won deal', (x) => ratio(x.d.touchSum, x.d.won), LINKED)),
   linked(def('won_below_touch_norm', 'count', 'Продаж ниже нормы касаний', 'Won below touch norm', 'Выигранные сделки, где касаний меньше нормы (по умолчанию 5)', 'Won deals with fewer touches than the norm (default 5)', (x) => x.d.belowNorm, LINKED)),
-  linked(def('response_min_median', 'minutes', 'Реакция, мин (медиана)', 'Response, min (median)', 'Медиана минут от создания сделки до первого ответа (исходящего или принятого входящего)', 'Median minutes from deal creation to the first response (outgoing, or answered incoming)', (x) => median(x.responses), LINKED)),
-  linked(def('response_min_avg', 'minutes', 'Реакция, мин (сред.)', 'Response, min (mean)', 'Среднее минут от создания сделки до первого ответа', 'Mean minutes from deal creation to the first response', (x) => mean(x.responses), LINKED)),
+  linked(def('response_min_median', 'minutes', 'Реакция, мин (медиана)', 'Response, min (median)', 'Медиана минут от создания сделки до первого ответа (исходящего или принятого входящего)', 'Median minutes from deal creation to the first response (outgoing, or answered incoming)', (x) => x.responses.median(), LINKED)),
+  linked(def('response_min_avg', 'minutes', 'Реакция, мин (сред.)', 'Response, min (mean)', 'Среднее минут от создания сделки до первого ответа', 'Mean minutes from deal creation to the first response', (x) => x.responses.mean(), LINKED)),
   linked(def('no_response', 'count', 'Без ответа', 'No response', 'Сделки любого статуса без первого ответа', 'Deals of any status with no first response', (x) => x.d.noResponse, LINKED)),
   def('calls_out', 'count', 'Исходящие', 'Calls out', 'Исходящие звонки в периоде', 'Outgoing calls in the period', (x) => x.a.callsOut, ACT),
   def('calls_in', 'count', 'Входящие', 'Calls in', 'Входящие звонки в периоде', 'Incoming calls in the period', (x) => x.a.callsIn, ACT),

