@@ -112,8 +112,6 @@ export class KpiEngine {
     this.n = store.size;
     this.touchesById = new Uint32Array(this.n);
     this.firstById = new Float64Array(this.n).fill(Infinity);
-    this.touchesByClient = new Uint32Array(this.n);
-    this.firstByClient = new Float64Array(this.n).fill(Infinity);
     this.facts = new FactsTally(this.n);
     this.groupings = (opts.groupBy ?? []).map((dims) => new Grouping(dims, store));
   }
@@ -147,7 +145,8 @@ export class KpiEngine {
       const d = this.dealByClientWindow(a.client, a.at);
       byClient = d !== undefined;
       if (d !== undefined) {
-        this.link(d, a, this.touchesByClient!, this.firstByClient!);
+        const { touches, first } = this.clientTables();
+        this.link(d, a, touches, first);
         windowDeal = d;
       }
     }
@@ -189,6 +188,16 @@ export class KpiEngine {
       countActivity(g.activities[g.cell(a.manager, dealKey, month)]!, a, isCall, day);
       if (!this.anyDealId) countActivity(g.byClient[g.cell(a.manager, windowDeal, month)]!, a, isCall, day);
     }
+  }
+
+  /**
+   * The touches and first responses of links by client and time, made at the first such link: an
+   * export whose activities carry deal ids never needs them (12 bytes a deal, per engine).
+   */
+  private clientTables(): { touches: Uint32Array; first: Float64Array } {
+    this.touchesByClient ??= new Uint32Array(this.n);
+    this.firstByClient ??= new Float64Array(this.n).fill(Infinity);
+    return { touches: this.touchesByClient, first: this.firstByClient };
   }
 
   private link(d: number, a: LinkedActivity, touches: Uint32Array, first: Float64Array): void {
@@ -260,11 +269,16 @@ export class KpiEngine {
       this.touchesById[i]! += p.touchesById[i]!;
       if (p.firstById[i]! < this.firstById[i]!) this.firstById[i] = p.firstById[i]!;
     }
-    if (!this.anyDealId && this.touchesByClient && this.firstByClient && p.touchesByClient && p.firstByClient) {
-      for (let i = 0; i < this.n; i++) {
-        this.touchesByClient[i]! += p.touchesByClient[i]!;
-        if (p.firstByClient[i]! < this.firstByClient[i]!) this.firstByClient[i] = p.firstByClient[i]!;
-      }
+    if (!this.anyDealId && p.touchesByClient && p.firstByClient) {
+      // Tables this engine never needed are adopted whole.
+      if (!this.touchesByClient || !this.firstByClient) {
+        this.touchesByClient = p.touchesByClient;
+        this.firstByClient = p.firstByClient;
+      } else
+        for (let i = 0; i < this.n; i++) {
+          this.touchesByClient[i]! += p.touchesByClient[i]!;
+          if (p.firstByClient[i]! < this.firstByClient[i]!) this.firstByClient[i] = p.firstByClient[i]!;
+        }
     }
     for (const [m, t] of p.tallies) this.tally(map.manager(m)).absorb(t);
     this.total.absorb(p.total);
@@ -384,9 +398,10 @@ export class KpiEngine {
       const c = store.client[i]!;
       if (store.status[i] === WON && c !== 0 && firstWon[c] !== i) repeat[i] = 1;
     }
+    const byClient = useClient ? this.clientTables() : undefined;
     return {
-      touches: useClient ? this.touchesByClient! : this.touchesById,
-      first: useClient ? this.firstByClient! : this.firstById,
+      touches: byClient ? byClient.touches : this.touchesById,
+      first: byClient ? byClient.first : this.firstById,
       repeat,
       withActivities: this.shape.activities,
       norm: this.opts.touchNorm,

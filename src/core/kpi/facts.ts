@@ -75,6 +75,7 @@ export interface FactsPartial {
  */
 export class FactsTally {
   touchedById: Uint8Array;
+  /** Made at the first link by client window (an export with deal ids never needs it). */
   touchedByClient: Uint8Array | undefined;
   /** Won deals with a payment (paid > 0), set as payments are added. */
   readonly paid: Uint8Array;
@@ -84,9 +85,8 @@ export class FactsTally {
   answered = 0;
   answeredWithDuration = 0;
 
-  constructor(n: number) {
+  constructor(private readonly n: number) {
     this.touchedById = new Uint8Array(n);
-    this.touchedByClient = new Uint8Array(n);
     this.paid = new Uint8Array(n);
   }
 
@@ -94,7 +94,7 @@ export class FactsTally {
   linked(d: number, a: LinkedActivity, byId: boolean): void {
     if (a.missed) return;
     if (byId) this.touchedById[d] = 1;
-    else if (this.touchedByClient) this.touchedByClient[d] = 1;
+    else (this.touchedByClient ??= new Uint8Array(this.n))[d] = 1;
   }
 
   /** The first activity with a deal id: client-window links no longer count (as in the engine). */
@@ -117,7 +117,7 @@ export class FactsTally {
 
   /** Its state as plain data. */
   data(): FactsPartial {
-    const { paid: _paid, ...rest } = this;
+    const { paid: _paid, n: _n, ...rest } = this;
     return { ...rest };
   }
 
@@ -125,7 +125,8 @@ export class FactsTally {
   absorb(p: FactsPartial, anyDealId: boolean): void {
     for (let i = 0; i < this.touchedById.length; i++) this.touchedById[i]! |= p.touchedById[i]!;
     if (anyDealId) this.touchedByClient = undefined;
-    else if (this.touchedByClient && p.touchedByClient) for (let i = 0; i < this.touchedByClient.length; i++) this.touchedByClient[i]! |= p.touchedByClient[i]!;
+    else if (!this.touchedByClient) this.touchedByClient = p.touchedByClient;
+    else if (p.touchedByClient) for (let i = 0; i < this.touchedByClient.length; i++) this.touchedByClient[i]! |= p.touchedByClient[i]!;
     this.calls += p.calls;
     this.linkedById += p.linkedById;
     this.linkedByClient += p.linkedByClient;
