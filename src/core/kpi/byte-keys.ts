@@ -32,6 +32,8 @@ export class ByteKeys {
 
   /** The hash of the last find, reused when the key is then added. */
   private lastHash = 0;
+  /** Whether its arrays live in shared memory (and grow into shared memory). */
+  private inSharedMemory = false;
 
   /** Its contents (trimmed copies), to rebuild it elsewhere with ByteKeys.from. */
   data(): ByteKeysData {
@@ -49,10 +51,32 @@ export class ByteKeys {
    * while the other reads it (an added key would reallocate, and the other would not see it).
    */
   share(): ByteKeysData {
-    this.arena = shared(this.arena.subarray(0, this.used), Uint8Array);
-    this.starts = shared(this.starts.subarray(0, this.size + 1), Int32Array);
+    if (!this.inSharedMemory) {
+      this.arena = shared(this.arena.subarray(0, this.used), Uint8Array);
+      this.starts = shared(this.starts.subarray(0, this.size + 1), Int32Array);
+      this.table = shared(this.table, Int32Array);
+    }
+    return { arena: this.arena.subarray(0, this.used), starts: this.starts.subarray(0, this.size + 1), table: this.table, size: this.size };
+  }
+
+  /**
+   * Keeps its arrays in shared memory from now on, so that share() has nothing to copy (a million
+   * deal ids are about 27 MB). Call it while it is still small: its present arrays are copied once.
+   */
+  useSharedMemory(): void {
+    if (this.inSharedMemory) return;
+    this.arena = shared(this.arena, Uint8Array);
+    this.starts = shared(this.starts, Int32Array);
     this.table = shared(this.table, Int32Array);
-    return { arena: this.arena, starts: this.starts, table: this.table, size: this.size };
+    this.inSharedMemory = true;
+  }
+
+  private bytesOf(n: number): Uint8Array {
+    return this.inSharedMemory ? new Uint8Array(new SharedArrayBuffer(n)) : new Uint8Array(n);
+  }
+
+  private intsOf(n: number): Int32Array {
+    return this.inSharedMemory ? new Int32Array(new SharedArrayBuffer(4 * n)) : new Int32Array(n);
   }
 
   /** Its arena and key starts as they are, to read (never to change): key i is arena[starts[i], starts[i + 1]). */
@@ -159,7 +183,7 @@ export class ByteKeys {
     const len = end - start;
     const k = this.size;
     if (this.used + len > this.arena.length) {
-      const next = new Uint8Array(Math.max(this.arena.length * 2, this.used + len));
+      const next = this.bytesOf(Math.max(this.arena.length * 2, this.used + len));
       next.set(this.arena.subarray(0, this.used));
       this.arena = next;
     }
@@ -167,7 +191,7 @@ export class ByteKeys {
     if (len < 64) for (let i = 0; i < len; i++) arena[this.used + i] = buf[start + i]!;
     else arena.set(buf.subarray(start, end), this.used);
     if (k + 1 >= this.starts.length) {
-      const s = new Int32Array(Math.max(1024, this.starts.length * 2) + 1);
+      const s = this.intsOf(Math.max(1024, this.starts.length * 2) + 1);
       s.set(this.starts);
       this.starts = s;
     }
@@ -185,12 +209,12 @@ export class ByteKeys {
   reserve(size: number, bytes = 0): void {
     while (size * 4 > (this.mask + 1) * 3) this.rehash();
     if (size + 1 > this.starts.length) {
-      const s = new Int32Array(size + 1);
+      const s = this.intsOf(size + 1);
       s.set(this.starts.subarray(0, this.size + 1));
       this.starts = s;
     }
     if (this.used + bytes > this.arena.length) {
-      const a = new Uint8Array(this.used + bytes);
+      const a = this.bytesOf(this.used + bytes);
       a.set(this.arena.subarray(0, this.used));
       this.arena = a;
     }
@@ -198,7 +222,7 @@ export class ByteKeys {
 
   private rehash(): void {
     const old = this.table;
-    this.table = new Int32Array(old.length * 2);
+    this.table = this.intsOf(old.length * 2);
     this.mask = this.table.length / 2 - 1;
     for (let j = 0; j < old.length; j += 2) if (old[j + 1] !== 0) place(this.table, this.mask, old[j + 1]! - 1, old[j]!);
   }

@@ -77,18 +77,20 @@ export class DealStore {
   private byName: Map<string, number> | undefined;
   created: Float64Array = new Float64Array(1024);
   closed: Float64Array = new Float64Array(1024);
-  amount = new Float64Array(1024);
+  amount: Float64Array = new Float64Array(1024);
   status = new Uint8Array(1024);
-  manager = new Uint32Array(1024);
+  manager: Uint32Array = new Uint32Array(1024);
   client: Uint32Array = new Uint32Array(1024);
-  reason = new Uint32Array(1024);
-  stage = new Uint32Array(1024);
+  reason: Uint32Array = new Uint32Array(1024);
+  stage: Uint32Array = new Uint32Array(1024);
   pipeline: Uint32Array = new Uint32Array(1024);
   source: Uint32Array = new Uint32Array(1024);
   /** 1 when any row of the deal names a product. */
   product = new Uint8Array(1024);
   /** Rows merged into an earlier row with the same id. */
   merged = 0;
+  /** Whether the ids and the columns a worker thread reads live in shared memory (see reserve). */
+  private inSharedMemory = false;
 
   constructor(managers: Interner = new Interner()) {
     this.managers = managers;
@@ -100,23 +102,26 @@ export class DealStore {
    * (this store then reads them there too), clients copied. No deal may be added afterwards.
    */
   share(): DealSnapshot {
-    // Ids and times are moved into shared memory, read by both threads without a copy: no deal is
-    // added after this. Clients are copied, as each thread adds the new clients it meets.
+    // Ids and times are read by both threads in shared memory, without a copy: no deal is added
+    // after this (a store reserved in shared memory is there already; another is moved there once).
+    // Clients are copied, as each thread adds the new clients it meets.
     const n = this.size;
-    this.created = shared(this.created.subarray(0, n), Float64Array);
-    this.closed = shared(this.closed.subarray(0, n), Float64Array);
-    this.client = shared(this.client.subarray(0, n), Uint32Array);
-    this.source = shared(this.source.subarray(0, n), Uint32Array);
-    this.pipeline = shared(this.pipeline.subarray(0, n), Uint32Array);
+    if (!this.inSharedMemory) {
+      this.created = shared(this.created.subarray(0, n), Float64Array);
+      this.closed = shared(this.closed.subarray(0, n), Float64Array);
+      this.client = shared(this.client.subarray(0, n), Uint32Array);
+      this.source = shared(this.source.subarray(0, n), Uint32Array);
+      this.pipeline = shared(this.pipeline.subarray(0, n), Uint32Array);
+    }
     return {
       ids: this.ids.share(),
       clients: this.clients.data(),
       managers: [...this.managers.values],
-      created: this.created,
-      closed: this.closed,
-      client: this.client,
-      source: this.source,
-      pipeline: this.pipeline,
+      created: this.created.subarray(0, n),
+      closed: this.closed.subarray(0, n),
+      client: this.client.subarray(0, n),
+      source: this.source.subarray(0, n),
+      pipeline: this.pipeline.subarray(0, n),
       names: this.names ? [...this.names] : undefined,
     };
   }
@@ -359,9 +364,18 @@ export class DealStore {
     return compareIds(this.idOf(a), this.idOf(b));
   }
 
-  /** Makes room for `deals` deals in all (their ids' table included), so that adding them grows nothing. */
-  reserve(deals: number): void {
-    if (this.created.length < deals) this.resize(deals);
+  /**
+   * Makes room for about `deals` deals in all, so that adding them grows nothing: the ids' table is
+   * sized for `deals`, the columns for `room` (more, when `deals` is an estimate: room never
+   * written costs no memory, while growing copies every column). `shared`: the ids and the columns
+   * a worker thread links activities with are kept in shared memory, for share() to copy nothing.
+   */
+  reserve(deals: number, { room = deals, shared = false }: { room?: number; shared?: boolean } = {}): void {
+    if (shared && !this.inSharedMemory) {
+      this.inSharedMemory = true;
+      this.ids.useSharedMemory();
+      this.resize(Math.max(room, this.created.length));
+    } else if (this.created.length < room) this.resize(room);
     this.ids.reserve(deals);
   }
 
@@ -369,30 +383,31 @@ export class DealStore {
     this.resize(this.created.length * 2);
   }
 
-  /** Every column at capacity n (at least its present size). */
+  /** Every column at capacity n (at least its present size); those share() hands over in shared memory when so reserved. */
   private resize(n: number): void {
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(n);
+    const f64 = (a: Float64Array, sab = false) => {
+      const b = sab ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n);
       b.set(a);
       return b;
     };
-    const u32 = (a: Uint32Array) => {
-      const b = new Uint32Array(n);
+    const u32 = (a: Uint32Array, sab = false) => {
+      const b = sab ? new Uint32Array(new SharedArrayBuffer(4 * n)) : new Uint32Array(n);
       b.set(a);
       return b;
     };
-    this.created = f64(this.created);
-    this.closed = f64(this.closed);
+    const inShared = this.inSharedMemory;
+    this.created = f64(this.created, inShared);
+    this.closed = f64(this.closed, inShared);
     this.amount = f64(this.amount);
     const s = new Uint8Array(n);
     s.set(this.status);
     this.status = s;
     this.manager = u32(this.manager);
-    this.client = u32(this.client);
+    this.client = u32(this.client, inShared);
     this.reason = u32(this.reason);
     this.stage = u32(this.stage);
-    this.pipeline = u32(this.pipeline);
-    this.source = u32(this.source);
+    this.pipeline = u32(this.pipeline, inShared);
+    this.source = u32(this.source, inShared);
     const p = new Uint8Array(n);
     p.set(this.product);
     this.product = p;

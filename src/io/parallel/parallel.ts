@@ -37,8 +37,8 @@ export interface PartJob {
   options: Pick<ImportOptions, 'limits' | 'dateOrder' | 'timeOffsetHours' | 'columns' | 'valueMaps' | 'mapFile'>;
   /** Where the second half starts, its format, and the header found at the top of the file. */
   part: { from: number; delimiter: string; encoding?: Encoding; header: string[] };
-  /** Deals: about how many rows the part holds, so that its store is sized once. */
-  rows?: number;
+  /** Deals: about how many rows the part holds, and room for them, so that its store is sized once. */
+  rows?: { about: number; room: number };
   /** Activities: the periods of the engines and a copy of the deals to link to. */
   periods: KpiOptions[];
   snapshot?: DealSnapshot;
@@ -116,6 +116,11 @@ async function splitPoint(file: string, cwd: string): Promise<number | undefined
 
 /** Rows shorter than this are not believed: an estimate never sizes a store for more rows than bytes / MIN_ROW_BYTES. */
 const MIN_ROW_BYTES = 32;
+
+/** Room for an estimate of rows: an estimate from the line lengths near one point can be a little short. */
+function roomFor(rows: number): number {
+  return Math.ceil(rows * 1.25) + 1024;
+}
 
 /**
  * About how many rows a text file holds in all and from byte `at` on, from the average length of the
@@ -420,15 +425,16 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
   const split = await splitPoint(file, opts.cwd);
   if (split !== undefined) {
     const store = new DealStore();
-    // Sized once for the whole file (the second half is appended to it), instead of doubling as it fills.
+    // Sized once for the whole file (the second half is appended to it), instead of doubling as it
+    // fills; in shared memory, where the worker thread reads the ids and times without a copy.
     const rows = await rowsAbout(file, opts.cwd, split);
-    store.reserve(rows.all);
+    store.reserve(rows.all, { room: roomFor(rows.all), shared: true });
     const halves = await inHalves<{ report: ImportReport; map: ColumnMap | undefined; productRows: boolean }, DealsPart>(
       file,
       helper,
       opts,
       split,
-      (part) => ({ job: { kind: 'deals', file, cwd: opts.cwd, options: partOptions(opts), part, periods: [], rows: rows.after }, transfer: [] }),
+      (part) => ({ job: { kind: 'deals', file, cwd: opts.cwd, options: partOptions(opts), part, periods: [], rows: { about: rows.after, room: roomFor(rows.after) } }, transfer: [] }),
       (options) => importDealRows(file, options, store),
     );
     if (halves && store.absorb(halves.part.store, halves.main.productRows)) {

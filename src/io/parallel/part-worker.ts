@@ -19,7 +19,7 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
   const options: ImportOptions = { ...job.options, cwd: job.cwd, stdin: process.stdin, enforceBadRows: false, part: job.part, onDateOrders: (o) => (dateOrders = o) };
   if (job.kind === 'deals') {
     const store = new DealStore();
-    if (job.rows) store.reserve(job.rows);
+    if (job.rows) store.reserve(job.rows.about, { room: job.rows.room });
     const { report } = await importDealRows(job.file, options, store);
     const data = store.release();
     const result: DealsPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, store: data };
