@@ -79,6 +79,17 @@ export class ByteKeys {
     return this.inSharedMemory ? new Int32Array(new SharedArrayBuffer(4 * n)) : new Int32Array(n);
   }
 
+  /**
+   * A copy of the keys from `from` on, as one arena and their starts from 0 (key from + i is
+   * arena[starts[i], starts[i + 1])): one object to send to another thread, not one per key.
+   */
+  keysFrom(from: number): { arena: Uint8Array; starts: Int32Array } {
+    const base = this.starts[from]!;
+    const starts = this.starts.slice(from, this.size + 1);
+    for (let i = 0; i < starts.length; i++) starts[i]! -= base;
+    return { arena: this.arena.slice(base, this.used), starts };
+  }
+
   /** Its arena and key starts as they are, to read (never to change): key i is arena[starts[i], starts[i + 1]). */
   view(): { arena: Uint8Array; starts: Int32Array } {
     return { arena: this.arena, starts: this.starts };

@@ -78,9 +78,9 @@ export class ActivityLinker {
     return this.unknown;
   }
 
-  /** The key of a deal id no deal has, given as UTF-8 bytes (merging another thread's keys). */
-  unknownKey(bytes: Uint8Array): number {
-    return this.store.size + this.unknown.intern(bytes, 0, bytes.length);
+  /** The key of a deal id no deal has, given as the UTF-8 bytes buf[start, end) (merging another thread's keys). */
+  unknownKey(buf: Uint8Array, start: number, end: number): number {
+    return this.store.size + this.unknown.intern(buf, start, end);
   }
 
   /** The canonical record again (tests, the programmatic API): ids and clients as text. */

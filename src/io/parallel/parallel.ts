@@ -58,9 +58,10 @@ export interface PartCommon {
 /** Activities: each engine's state and the keys the copy of the deals did not have, in key order. */
 export interface ActivitiesPart extends PartCommon {
   partials: EnginePartial[];
-  clients: Uint8Array[];
+  /** The new keys as one arena each: key base + i is arena[starts[i], starts[i + 1]). */
+  clients: { arena: Uint8Array; starts: Int32Array };
   managers: string[];
-  unknown: Uint8Array[];
+  unknown: { arena: Uint8Array; starts: Int32Array };
   first: number;
   last: number;
   /** With takeover: where the worker stopped, whether that ended a record, and the lines it read. */
@@ -236,12 +237,14 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
     timing(`first half read: ${file}`);
     // Other work of this thread fills the wait for the worker.
     await meanwhile?.();
+    if (meanwhile) timing('this thread waits for the worker thread');
   } catch (error) {
     if (done) await helper.stop();
     if (error instanceof Abandoned) return undefined;
     throw error;
   }
   const message = await done!;
+  timing('the worker thread answered');
   // After the last job, its memory is freed before the merge needs more.
   if (!message.ok || last) await helper.stop();
   if (!message.ok) return undefined;
@@ -390,6 +393,7 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
   if (claims && (!part.stop || part.stop.end !== taken.from || (part.stop.end < claims.size && !part.stop.clean))) return undefined;
   if (taken.parts.some((t) => t.orders.some(([c, o]) => orders.has(c) && orders.get(c) !== o))) return undefined;
   mergeWorkerEngines(engines, part, store, linker, bases);
+  timing("the worker thread's engines merged");
   const maxListed = { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips;
   let report = mergeReports(main.report, part.report, lines, maxListed);
   // The parts taken over, in file order: each one's rows follow every line before it.
@@ -406,9 +410,14 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
 /** Merges the worker's engines into this thread's, its client, manager and unknown-deal keys mapped to this thread's. */
 function mergeWorkerEngines(engines: KpiEngine[], part: ActivitiesPart, store: DealStore, linker: ActivityLinker, bases: { client: number; manager: number }): void {
   const n = store.size;
-  const clients = part.clients.map((b) => store.clients.intern(b, 0, b.length));
+  const keys = (d: { arena: Uint8Array; starts: Int32Array }, intern: (buf: Uint8Array, start: number, end: number) => number) => {
+    const out = new Int32Array(d.starts.length - 1);
+    for (let i = 0; i < out.length; i++) out[i] = intern(d.arena, d.starts[i]!, d.starts[i + 1]!);
+    return out;
+  };
+  const clients = keys(part.clients, (buf, start, end) => store.clients.intern(buf, start, end));
   const managers = part.managers.map((name) => store.managers.id(name));
-  const unknown = part.unknown.map((b) => linker.unknownKey(b));
+  const unknown = keys(part.unknown, (buf, start, end) => linker.unknownKey(buf, start, end));
   const map: KeyMap = {
     manager: (m) => (m < bases.manager ? m : managers[m - bases.manager]!),
     client: (k) => (k < bases.client ? k : clients[k - bases.client]!),

@@ -41,4 +41,27 @@ describe('ByteKeys', () => {
     for (let i = 0; i < 70_000; i++) expect(bk.internText(String(100_000 + i))).toBe(i);
     for (let i = 0; i < 70_000; i++) expect(bk.findText(String(100_000 + i))).toBe(i);
   });
+
+  it('gives its keys from one on as one arena, starts from 0, for another thread to intern', () => {
+    const bk = new ByteKeys();
+    const keys = ['', 'Клиент 1', 'b', 'Клиент 22', 'ё'];
+    for (const k of keys) bk.internText(k);
+    for (const from of [0, 2, 5]) {
+      const { arena, starts } = bk.keysFrom(from);
+      expect(starts.length).toBe(keys.length - from + 1);
+      const texts = Array.from({ length: starts.length - 1 }, (_, i) => Buffer.from(arena.subarray(starts[i], starts[i + 1])).toString('utf8'));
+      expect(texts).toEqual(keys.slice(from));
+    }
+  });
+
+  it('stays in shared memory as it grows once asked to, and share() then copies nothing', () => {
+    const bk = new ByteKeys();
+    bk.useSharedMemory();
+    for (let i = 0; i < 5000; i++) bk.internText(`id${i}`);
+    const d = bk.share();
+    expect([d.arena.buffer, d.starts.buffer, d.table.buffer].every((b) => b instanceof SharedArrayBuffer)).toBe(true);
+    expect(bk.share().table).toBe(d.table);
+    const copy = ByteKeys.from(d);
+    for (let i = 0; i < 5000; i++) expect(copy.findText(`id${i}`)).toBe(i);
+  });
 });
