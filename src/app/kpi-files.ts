@@ -146,10 +146,20 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   }
   let activitiesMap: ColumnMap | undefined;
   let payments: Awaited<ReturnType<typeof importPayments>> | undefined;
-  // Payments may be read while a worker thread finishes the activities; an error in them is
-  // reported after the activities', as a plain sequence of reads would.
+  // Payments may be read, and added to the engines, while a worker thread finishes the
+  // activities (they depend on the deals alone); an error in them is reported after the
+  // activities', as a plain sequence of reads would.
   let paymentsError: unknown;
-  const readPayments = async () => {
+  let unattributed = 0;
+  // The engines given the payments (a file read in halves may yet be read again, into new engines).
+  let paid: KpiEngine[] | undefined;
+  const addPayments = (to: KpiEngine[]) => {
+    if (!payments || paid === to) return;
+    paid = to;
+    for (const e of to) unattributed = e.addPayments(payments.payments).unattributed;
+    timing('payments added');
+  };
+  const readPayments = async (to?: KpiEngine[]) => {
     if (!files.payments || payments || paymentsError) return;
     try {
       timing('reading payments');
@@ -158,6 +168,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     } catch (error) {
       paymentsError = error;
     }
+    if (to) addPayments(to);
   };
   if (files.activities) {
     const r = await readActivities(files.activities, importOptionsFor('activities', base, overrides), store, periods, helper, readPayments);
@@ -171,14 +182,12 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   if (paymentsError) throw paymentsError;
   if (payments) {
     reports.push(payments.report);
-    let unattributed = 0;
-    for (const e of engines) unattributed = e.addPayments(payments.payments).unattributed;
+    addPayments(engines);
     if (unattributed > 0) alerts.push({ code: 'unattributed-payments', payments: unattributed });
   }
   if (spend) for (const e of engines) e.addSpend(spend.rows, spend.margin);
   const shape = inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));
   const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
-  timing('payments added');
   const results = engines.map((e) => e.finish(shape));
   const evidence = evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));
   const facts = engines.map((e, i) => e.evidenceFacts(evidence, (results[i]!.total.touches_per_won as number | null) ?? null));

@@ -271,11 +271,11 @@ export interface ActivitiesRead {
 
 /**
  * Reads an activities export into one engine per period (`meanwhile` runs while a worker thread is
- * still reading). The worker links its half to a copy of the deals (moved to it, not copied twice);
+ * still reading, and is given the engines: what depends on the deals alone can go in already). The worker links its half to a copy of the deals (moved to it, not copied twice);
  * its engines' state merges exactly: counts add, first responses take the minimum, days and
  * managers unite, and its client, manager and unknown-deal keys are mapped to this thread's.
  */
-export async function readActivities(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], helper: Helper, meanwhile?: () => Promise<void>): Promise<ActivitiesRead> {
+export async function readActivities(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], helper: Helper, meanwhile?: (engines: KpiEngine[]) => Promise<void>): Promise<ActivitiesRead> {
   const split = await splitPoint(file, opts.cwd);
   if (split !== undefined) {
     const read = await activitiesInHalves(file, opts, store, periods, split, helper, meanwhile);
@@ -356,7 +356,7 @@ class TakenOver {
   }
 }
 
-async function activitiesInHalves(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], split: number, helper: Helper, meanwhile?: () => Promise<void>): Promise<ActivitiesRead | undefined> {
+async function activitiesInHalves(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], split: number, helper: Helper, meanwhile?: (engines: KpiEngine[]) => Promise<void>): Promise<ActivitiesRead | undefined> {
   const linker = new ActivityLinker(store, false);
   const engines = periods.map((p) => new KpiEngine(store, p, linker));
   const span = { first: Infinity, last: -Infinity };
@@ -382,7 +382,7 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
     },
     async (options) => (taken.mainRead = await importLinkedActivities(file, options, linker, feedAll(engines, span))),
     async () => {
-      await meanwhile?.();
+      await meanwhile?.(engines);
       await taken.run();
     },
     true,
