@@ -489,30 +489,21 @@ export class KpiEngine {
 
   /** A missed call is called back when an outgoing call to its client or deal lies in [at, at + window]. */
   private resolveCallbacks(): void {
-    const w = this.opts.callbackWindowMs;
-    // Only the clients and deals of missed calls are ever searched: index just their calls.
-    const wanted = (list: IntList) => {
-      let max = -1;
-      for (let i = 0; i < list.length; i++) if (list.data[i]! > max) max = list.data[i]!;
-      const bits = new Uint8Array(max + 1);
-      for (let i = 0; i < list.length; i++) if (list.data[i]! >= 0) bits[list.data[i]!] = 1;
-      return bits;
-    };
-    this.outCalls.freeze(wanted(this.missedClient), wanted(this.missedDeal));
-    for (let i = 0; i < this.missedAt.length; i++) {
-      const at = this.missedAt.data[i]!;
-      const client = this.missedClient.data[i]!;
-      const deal = this.missedDeal.data[i]!;
-      const back = (client >= 0 && this.outCalls.anyWithin('client', client, at, at + w)) || (deal >= 0 && this.outCalls.anyWithin('deal', deal, at, at + w));
+    const n = this.missedAt.length;
+    const back = this.outCalls.calledBack({ client: this.missedClient.data, deal: this.missedDeal.data, at: this.missedAt.data, length: n }, this.opts.callbackWindowMs);
+    const groupings = this.groupings.filter((g) => !g.stage);
+    for (let i = 0; i < n; i++) {
       const m = this.missedManager.data[i]!;
       const linked = this.anyDealId ? this.missedDeal.data[i]! : this.missedWindowDeal.data[i]!;
-      const groups = this.groupings.filter((g) => !g.stage).map((g) => (this.anyDealId ? g.activities : g.byClient)[g.cell(m, linked, monthOf(at))]!);
-      for (const t of [this.tally(m), this.total, ...groups]) {
+      const month = groupings.length > 0 ? monthOf(this.missedAt.data[i]!) : NOT_SET;
+      const tallies = [this.tally(m), this.total, ...groupings.map((g) => (this.anyDealId ? g.activities : g.byClient)[g.cell(m, linked, month)]!)];
+      for (const t of tallies) {
         t.missedWithKey++;
-        if (back) t.calledBack++;
+        if (back[i] === 1) t.calledBack++;
       }
     }
   }
+
 }
 
 /** A callback that feeds each activity to every engine and widens `span` to its time. */

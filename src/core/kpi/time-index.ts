@@ -172,26 +172,26 @@ export interface CallTimesData {
 
 const CHUNK = 1 << 16;
 
-/** Times grouped by key, frozen: the times of key k are sorted[offsets[k], offsets[k + 1]). */
-interface Grouped {
-  offsets: Int32Array;
-  sorted: Float64Array;
+/** Missed calls, in parallel columns: client and deal keys (-1 for none) and times. */
+export interface MissedCalls {
+  client: Int32Array;
+  deal: Int32Array;
+  at: Float64Array;
+  length: number;
 }
 
 /**
  * The times of outgoing calls with their client and deal keys (-1 for none), added in any order:
  * 16 bytes a call, in fixed-size chunks (no doubling slack, no copying as it grows; another log's
- * chunks are adopted whole). Frozen once into a per-client and a per-deal index that keep only the
- * keys asked about (those of missed calls), by a counting sort on the key and a native sort of each
- * group; then searched by binary search.
+ * chunks are adopted whole). Asked once which missed calls an outgoing call followed within a
+ * window: the missed calls (a few percent of the calls) are grouped by key and time, and the log is
+ * read once against them, instead of grouping the whole log by key.
  */
 export class CallTimes {
   private clients: Int32Array[] = [];
   private deals: Int32Array[] = [];
   private times: Float64Array[] = [];
   private lengths: number[] = [];
-  private byClient: Grouped | undefined;
-  private byDeal: Grouped | undefined;
 
   /** The chunk being filled, and how many calls it holds. */
   private curClients = new Int32Array(0);
@@ -245,61 +245,131 @@ export class CallTimes {
     });
   }
 
-  /** Builds the indexes of the clients and deals `wanted` holds (a 1 per key), then drops the log. */
-  freeze(wantedClients: Uint8Array, wantedDeals: Uint8Array): void {
-    this.byClient = this.group(this.clients, wantedClients);
-    this.byDeal = this.group(this.deals, wantedDeals);
+  /**
+   * Which missed calls were called back: 1 where an outgoing call to the same client, or of the
+   * same deal, lies in [at, at + window]. Drops the log.
+   */
+  calledBack(missed: MissedCalls, window: number): Uint8Array {
+    const back = new Uint8Array(missed.length);
+    const byClient = new MissedByKey(missed.client, missed.at, missed.length, window, back);
+    const byDeal = new MissedByKey(missed.deal, missed.at, missed.length, window, back);
+    this.lengths.forEach((n, c) => {
+      const clients = this.clients[c]!;
+      const deals = this.deals[c]!;
+      const times = this.times[c]!;
+      for (let i = 0; i < n; i++) {
+        byClient.mark(clients[i]!, times[i]!);
+        byDeal.mark(deals[i]!, times[i]!);
+      }
+    });
     this.clients = [];
     this.deals = [];
     this.times = [];
     this.lengths = [];
+    return back;
+  }
+}
+
+/**
+ * Missed calls grouped by one key (client or deal), in time order within a key, for outgoing calls
+ * to mark: a bitmap of the keys that have any (it stays in the cache, so that most outgoing calls
+ * cost one bit test), then a binary search in the key's times. Each missed call is marked once:
+ * marked ones are skipped by pointers to the next unmarked one, so that many calls to one busy
+ * client cannot make the marking quadratic.
+ */
+class MissedByKey {
+  private readonly bits: Int32Array;
+  /** The missed calls of key k are order[offsets[k], offsets[k + 1]), their times at[...] ascending. */
+  private readonly offsets: Int32Array;
+  private readonly order: Int32Array;
+  private readonly at: Float64Array;
+  /** For a position, the next position that may be unmarked (path-compressed). */
+  private readonly next: Int32Array;
+
+  constructor(
+    keys: Int32Array,
+    times: Float64Array,
+    n: number,
+    private readonly window: number,
+    private readonly back: Uint8Array,
+  ) {
+    let max = -1;
+    for (let i = 0; i < n; i++) if (keys[i]! > max) max = keys[i]!;
+    this.bits = new Int32Array((max >> 5) + 1);
+    this.offsets = new Int32Array(max + 2);
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      if (k < 0) continue;
+      this.bits[k >> 5]! |= 1 << (k & 31);
+      this.offsets[k + 1]!++;
+    }
+    for (let k = 1; k < this.offsets.length; k++) this.offsets[k]! += this.offsets[k - 1]!;
+    const total = this.offsets[max + 1]!;
+    this.order = new Int32Array(total);
+    this.at = new Float64Array(total);
+    const fill = this.offsets.slice(0, max + 1);
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      if (k >= 0) this.order[fill[k]!++] = i;
+    }
+    this.sortByTime(times);
+    this.next = new Int32Array(total + 1);
+    for (let j = 0; j <= total; j++) this.next[j] = j;
   }
 
-  private group(keys: Int32Array[], wanted: Uint8Array): Grouped {
-    const want = (k: number) => k >= 0 && k < wanted.length && wanted[k] === 1;
-    const offsets = new Int32Array(wanted.length + 1);
-    this.lengths.forEach((n, c) => {
-      const ks = keys[c]!;
-      for (let i = 0; i < n; i++) if (want(ks[i]!)) offsets[ks[i]! + 1]!++;
-    });
-    for (let k = 1; k < offsets.length; k++) offsets[k]! += offsets[k - 1]!;
-    const fill = offsets.slice(0, wanted.length);
-    const sorted = new Float64Array(offsets[wanted.length]!);
-    this.lengths.forEach((n, c) => {
-      const ks = keys[c]!;
-      const ts = this.times[c]!;
-      for (let i = 0; i < n; i++) if (want(ks[i]!)) sorted[fill[ks[i]!]!++] = ts[i]!;
-    });
-    for (let k = 0; k < wanted.length; k++) {
+  /** Each key's missed calls by time (most keys have a few: sorted in place, without a native call each). */
+  private sortByTime(times: Float64Array): void {
+    const { order, at, offsets } = this;
+    for (let k = 0; k + 1 < offsets.length; k++) {
       const from = offsets[k]!;
       const to = offsets[k + 1]!;
-      // Most groups hold a few calls: sorted in place here, without a view and a native call each.
-      if (to - from > 32) sortFloat64(sorted.subarray(from, to));
-      else
-        for (let i = from + 1; i < to; i++) {
-          const t = sorted[i]!;
-          let j = i - 1;
-          while (j >= from && sorted[j]! > t) {
-            sorted[j + 1] = sorted[j]!;
-            j--;
-          }
-          sorted[j + 1] = t;
+      if (to - from > 32) {
+        order.subarray(from, to).sort((x, y) => times[x]! - times[y]!);
+        for (let j = from; j < to; j++) at[j] = times[order[j]!]!;
+        continue;
+      }
+      for (let j = from; j < to; j++) {
+        const idx = order[j]!;
+        const t = times[idx]!;
+        let p = j - 1;
+        while (p >= from && at[p]! > t) {
+          at[p + 1] = at[p]!;
+          order[p + 1] = order[p]!;
+          p--;
         }
+        at[p + 1] = t;
+        order[p + 1] = idx;
+      }
     }
-    return { offsets, sorted };
   }
 
-  /** Whether a call to the client (or of the deal) lies in [from, to] (after freeze; keys not asked about have none). */
-  anyWithin(by: 'client' | 'deal', key: number, from: number, to: number): boolean {
-    const { offsets, sorted } = (by === 'client' ? this.byClient : this.byDeal)!;
-    if (key < 0 || key + 1 >= offsets.length) return false;
-    let lo = offsets[key]!;
-    let hi = offsets[key + 1]!;
+  /** An outgoing call with key k at time t: marks the missed calls of k with at <= t <= at + window. */
+  mark(k: number, t: number): void {
+    if (k < 0 || k >> 5 >= this.bits.length || (this.bits[k >> 5]! & (1 << (k & 31))) === 0) return;
+    const end = this.offsets[k + 1]!;
+    let lo = this.offsets[k]!;
+    let hi = end;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < from) lo = mid + 1;
+      if (this.at[mid]! + this.window < t) lo = mid + 1;
       else hi = mid;
     }
-    return lo < offsets[key + 1]! && sorted[lo]! <= to;
+    for (let j = this.skip(lo); j < end && this.at[j]! <= t; j = this.skip(j + 1)) {
+      this.back[this.order[j]!] = 1;
+      this.next[j] = j + 1;
+    }
+  }
+
+  /** The first position from j on that is not marked yet. */
+  private skip(j: number): number {
+    let r = j;
+    while (this.next[r] !== r) r = this.next[r]!;
+    // Path compression: every position passed now points at r.
+    while (this.next[j] !== r) {
+      const up = this.next[j]!;
+      this.next[j] = r;
+      j = up;
+    }
+    return r;
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mean, median } from '../../../src/core/kpi/stats.js';
-import { FloatList } from '../../../src/core/kpi/time-index.js';
+import { CallTimes, FloatList } from '../../../src/core/kpi/time-index.js';
 
 const list = (values: number[]) => {
   const l = new FloatList(1);
@@ -43,5 +43,35 @@ describe('FloatList.union: several lists read as one sorted list', () => {
     const union = FloatList.union(lists);
     expect(union.median()).toBe(median(all));
     expect(union.mean()).toBe(mean(all));
+  });
+});
+
+describe('CallTimes.calledBack: which missed calls an outgoing call followed within the window', () => {
+  const call = fc.record({ client: fc.integer({ min: -1, max: 6 }), deal: fc.integer({ min: -1, max: 6 }), at: fc.integer({ min: 0, max: 200 }) });
+
+  it('marks exactly the missed calls with an outgoing call to their client or of their deal in [at, at + window]', () => {
+    fc.assert(
+      fc.property(fc.array(call, { maxLength: 120 }), fc.array(call, { maxLength: 120 }), fc.integer({ min: 0, max: 60 }), (outs, missed, window) => {
+        const log = new CallTimes();
+        for (const o of outs) log.add(o.client, o.deal, o.at);
+        const back = log.calledBack({ client: Int32Array.from(missed.map((m) => m.client)), deal: Int32Array.from(missed.map((m) => m.deal)), at: Float64Array.from(missed.map((m) => m.at)), length: missed.length }, window);
+        const expected = missed.map((m) => (outs.some((o) => ((m.client >= 0 && o.client === m.client) || (m.deal >= 0 && o.deal === m.deal)) && o.at >= m.at && o.at <= m.at + window) ? 1 : 0));
+        expect(Array.from(back)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('handles a busy client: hundreds of missed calls, some called back by one call, none twice', () => {
+    const log = new CallTimes();
+    // Another log's chunks, adopted with their keys mapped (client 9 there is client 2 here).
+    const other = new CallTimes();
+    other.add(9, -1, 1_000);
+    log.absorb(other.data(), (k) => (k === 9 ? 2 : k), (k) => k);
+    for (let t = 0; t < 70_000; t += 1) log.add(-1, 5, 500_000 + t * 10);
+    const n = 400;
+    const at = Float64Array.from({ length: n }, (_, i) => (i < 200 ? 995 - (i % 50) : 400_000 + i));
+    const back = log.calledBack({ client: new Int32Array(n).fill(2), deal: new Int32Array(n).fill(-1), at, length: n }, 5);
+    expect(Array.from(back)).toEqual(Array.from(at, (t) => (t >= 995 && t <= 1_000 ? 1 : 0)));
   });
 });
