@@ -6,7 +6,7 @@ export type Alert =
   | { code: 'many-skipped'; file: string; skipped: number; rows: number }
   | { code: 'nul-bytes'; file: string; count: number }
   | { code: 'unattributed-payments'; payments: number }
-  | { code: 'spend-unmatched'; sources: Array<{ source: string; amount: number }> }
+  | { code: 'spend-unmatched'; sources: Array<{ source: string; amount: number; like?: string }> }
   | { code: 'plan-unknown'; by: 'manager' | 'source'; names: string[] }
   | { code: 'spend-empty'; total: number }
   | { code: 'spend-no-source'; amount: number }
@@ -48,7 +48,7 @@ export function describeAlert(a: Alert, lang: string): string {
         ? `Оплат без менеджера и без известной сделки: ${a.payments}; они учтены только в итоге по отделу.`
         : `${a.payments} payments have neither a manager nor a known deal: counted in the total only.`;
     case 'spend-unmatched': {
-      const list = a.sources.map((x) => `«${x.source}» (${money(x.amount, lang)})`).join(', ');
+      const list = a.sources.map((x) => `«${x.source}» (${money(x.amount, lang)}${x.like === undefined ? '' : ru ? `; похоже на «${x.like}»` : `; like «${x.like}»`})`).join(', ');
       return ru
         ? `Источники из файла расходов, которых нет ни в одной сделке: ${list}. Их расходы учтены в итоге и показаны отдельными строками; если это тот же источник под другим именем, переименуйте его в файле расходов.`
         : `Spend file sources that no deal has: ${list}. Their spend is in the total and shown as groups of their own; if one is a deal source under another name, rename it in the spend file.`;

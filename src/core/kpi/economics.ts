@@ -76,6 +76,10 @@ export class UnitEconomics {
         spend[k]!.get(cell)!.add(r.amount);
       });
     }
+    // A deal source an unmatched one differs from only in case or spaces, to name in the warning.
+    const loose = (t: string) => t.toLowerCase().replace(/\s+/g, '');
+    const near = new Map<string, string>();
+    for (let id = 1; id < used.length; id++) if (used[id]) near.set(loose(store.labels.values[id]!), store.labels.values[id]!);
     const ltv = this.ltv(firstWon, groupings.length, cells);
     const figures = (values: MetricValues, spent: number | null, sums: LtvSums, cell: number) => this.figures(values, spent, shape.amount ? ratio((sums.sum.get(cell) ?? 0) * this.margin, (sums.count.get(cell) ?? 0) * 100) : null);
     // Spend is known where the file has a row: a group or a period without one has no spend (null), so
@@ -87,7 +91,12 @@ export class UnitEconomics {
       summary: () => ({
         total: total.value(),
         margin: this.margin,
-        unmatched: [...unmatched].map(([source, s]) => ({ source, amount: s.value() })).sort((a, b) => b.amount - a.amount || (a.source < b.source ? -1 : 1)),
+        unmatched: [...unmatched]
+          .map(([source, s]) => {
+            const like = near.get(loose(source));
+            return { source, amount: s.value(), ...(like !== undefined ? { like } : {}) };
+          })
+          .sort((a, b) => b.amount - a.amount || (a.source < b.source ? -1 : 1)),
         ...(noSource.count > 0 ? { noSource: noSource.value() } : {}),
         ...this.coverage(),
       }),

@@ -97,6 +97,11 @@ describe('groupings and unit economics (docs/metrics.md worked example)', () => 
     expect([none.total.spend, none.total.cac, none.total.romi]).toEqual([null, null, null]);
   });
 
+  it('names the deal source an unmatched one differs from only in case or spaces', () => {
+    const r2 = run(EXAMPLE, [], { spend: [{ month: '2025-01', source: 'A ds', amount: 10 }, { month: '2025-01', source: 'seo', amount: 20 }, { month: '2025-01', source: 'TV', amount: 5 }] });
+    expect(r2.spend!.unmatched).toEqual([{ source: 'seo', amount: 20, like: 'SEO' }, { source: 'A ds', amount: 10, like: 'Ads' }, { source: 'TV', amount: 5 }]);
+  });
+
   it('says which months the spend and the deals do not share, and which the period cuts', () => {
     const r2 = run(EXAMPLE, [], { spend: [...SPEND, { month: '2024-12', source: 'Ads', amount: 1 }, { month: '2025-01', source: '', amount: 700 }], opts: { from: '2024-12-01', to: '2025-02-14' } });
     expect(r2.spend).toMatchObject({ noSource: 700, monthsWithoutDeals: ['2024-12'], partialMonths: ['2025-02'] });
