@@ -1,6 +1,6 @@
 // kpi --by / --spend / --plan through the real binary, on the worked example of docs/metrics.md
 // ("By source, pipeline and month"): every number below is computed by hand there.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -179,6 +179,22 @@ describe('a deal\'s source', () => {
     const r = runCli(['kpi', '-d', 'two-sources.csv', '--by', 'source', '--format', 'json'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).groups.map((g: { by: { source: string } }) => g.by.source)).toEqual(['ya', 'Звонок', 'Сайт']);
+  });
+});
+
+describe('report from a config file', () => {
+  it('takes kpi.by (a string or a list), kpi.spend and kpi.plan, paths relative to the file', () => {
+    writeFileSync(path.join(dir, 'crm-audit.config.yaml'), 'kpi:\n  deals: deals.csv\n  by: source\n  spend: spend.csv\n  plan: plan.csv\nassert:\n  - plan.revenue.achieved >= 0.9\n');
+    const r = runCli(['report', '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const { kpi } = JSON.parse(r.stdout);
+    expect(kpi.groupBy).toEqual([['source']]);
+    expect(kpi.total.spend).toBe(55_000);
+    expect(kpi.plan.revenue.achieved).toBeCloseTo(180_000 / 190_000, 12);
+    writeFileSync(path.join(dir, 'crm-audit.config.yaml'), 'kpi:\n  deals: deals.csv\n  by: [source, "stage"]\n');
+    const list = runCli(['report', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(list.stdout).kpi.groupBy).toEqual([['source'], ['stage']]);
+    rmSync(path.join(dir, 'crm-audit.config.yaml'));
   });
 });
 
