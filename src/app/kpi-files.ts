@@ -5,9 +5,9 @@ import { KpiEngine, type KpiOptions } from '../core/kpi/engine.js';
 import { notApplicable } from '../core/kpi/catalog.js';
 import { describeAlert, findAlerts, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
-import type { DataQuality, GroupDim, KpiGroup, KpiResult, SpendSummary } from '../core/kpi/types.js';
+import type { DataQuality, GroupDim, KpiGroup, KpiResult, PlanResult, SpendSummary } from '../core/kpi/types.js';
 import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
-import { planBy, planUnknown, planVsFact } from '../core/kpi/plan.js';
+import { planBy, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
 import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
 import { importPayments, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import type { ColumnMap } from '../io/map/mapping.js';
@@ -49,6 +49,9 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     lossReason: Boolean(dealsMap?.fields.has('loss_reason')),
     client: Boolean(dealsMap?.fields.has('client')),
     amount: Boolean(dealsMap?.fields.has('amount')),
+    source: Boolean(dealsMap?.fields.has('source')),
+    pipeline: Boolean(dealsMap?.fields.has('pipeline')),
+    stage: Boolean(dealsMap?.fields.has('stage')),
   };
 }
 
@@ -109,6 +112,8 @@ export interface EnginesRun {
   lastDay: number | undefined;
   /** The plan file's rows, and which grouping of each engine holds its facts ([by, month], last). */
   plan?: PlanRow[];
+  /** The groupings asked for (`--by`). */
+  groupBy?: GroupDim[][];
 }
 
 /**
@@ -126,7 +131,8 @@ export async function runEngines(files: KpiFiles, base: ImportOptions, overrides
   try {
     const run = await readAll(files, base, overrides, withPlan, helper, spend && { rows: spend.rows, margin: extras.margin ?? 1 });
     run.reports.push(...[spend?.report, plan?.report].filter((r) => r !== undefined));
-    return plan ? { ...run, plan: plan.rows } : run;
+    const groupBy = periods[0]?.groupBy;
+    return { ...run, ...(plan ? { plan: plan.rows } : {}), ...(groupBy ? { groupBy } : {}) };
   } finally {
     await helper.stop();
   }
@@ -207,8 +213,9 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
 export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOptions): KpiResult {
   const { managers, total, groups, spend } = run.results[index]!;
   const asked = options.groupBy ?? [];
-  const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, periodDays(options), run.shape.amount);
-  const quality = dataQuality(run.reports, [...run.alerts, ...groupAlerts(run, groups[asked.length], spend)]);
+  const period = periodDays(options);
+  const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, period, run.shape.amount);
+  const quality = dataQuality(run.reports, [...run.alerts, ...groupAlerts(run, groups[asked.length], spend, period, plan)]);
   const found = findAlerts(total, quality);
   quality.alerts!.push(...found);
   quality.warnings.push(...found.map((a) => describeAlert(a, 'en')));
@@ -233,13 +240,23 @@ function periodDays(options: KpiOptions): { fromDay: number; toDay: number } {
 }
 
 /** What a spend or plan file says that looks wrong: sources no deal has, nothing in the period, names the plan has and the deals lack. */
-function groupAlerts(run: EnginesRun, planGroups: KpiGroup[] | undefined, spend: SpendSummary | undefined): Alert[] {
+function groupAlerts(run: EnginesRun, planGroups: KpiGroup[] | undefined, spend: SpendSummary | undefined, period: { fromDay: number; toDay: number }, plan: PlanResult | undefined): Alert[] {
   const out: Alert[] = [];
-  if (spend && spend.unmatched.length > 0) out.push({ code: 'spend-unmatched', sources: spend.unmatched });
-  if (spend && spend.total === 0) out.push({ code: 'spend-empty', total: 0 });
-  if (run.plan && planGroups) {
+  const missing = [...new Set((run.groupBy ?? []).flat())].filter((d): d is 'source' | 'pipeline' | 'stage' => (d === 'source' || d === 'pipeline' || d === 'stage') && run.shape[d] === false);
+  if (missing.length > 0) out.push({ code: 'group-column-missing', dims: missing });
+  if (spend) {
+    if (spend.unmatched.length > 0) out.push({ code: 'spend-unmatched', sources: spend.unmatched });
+    if (spend.noSource !== undefined) out.push({ code: 'spend-no-source', amount: spend.noSource });
+    if (spend.total === 0 && !spend.monthsWithoutDeals && !spend.monthsWithoutSpend) out.push({ code: 'spend-empty', total: 0 });
+    if (spend.monthsWithoutSpend || spend.monthsWithoutDeals) out.push({ code: 'spend-months', withoutSpend: spend.monthsWithoutSpend ?? [], withoutDeals: spend.monthsWithoutDeals ?? [] });
+    if (spend.partialMonths) out.push({ code: 'partial-months', file: 'spend', months: spend.partialMonths });
+  }
+  if (run.plan && planGroups && plan) {
+    if (plan.rows.length === 0) out.push({ code: 'plan-empty', rows: run.plan.length });
     const names = planUnknown(run.plan, planGroups);
     if (names.length > 0) out.push({ code: 'plan-unknown', by: planBy(run.plan), names });
+    const partial = planPartialMonths(run.plan, period);
+    if (partial.length > 0) out.push({ code: 'partial-months', file: 'plan', months: partial });
   }
   return out;
 }

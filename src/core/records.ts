@@ -85,4 +85,8 @@ export interface InputShape {
   client: boolean;
   /** An amount column in the deals file (revenue and average check need one). */
   amount: boolean;
+  /** Source, pipeline and stage columns in the deals file (`--by` groups by them). */
+  source?: boolean;
+  pipeline?: boolean;
+  stage?: boolean;
 }

@@ -73,3 +73,16 @@ export function formatMonth(month: string, lang: string): string {
   if (!m || lang !== 'ru') return month;
   return `${m[2]}.${m[1]}`;
 }
+
+/**
+ * How a file was read (`dataQuality.files[].format`: type, encoding, delimiter, sheet), in the
+ * reader's language: `text, windows-1251, ;` reads «текст (CSV), windows-1251, ;» in Russian.
+ */
+export function fileFormatText(format: string, lang: string): string {
+  if (lang !== 'ru') return format;
+  const words: Record<string, string> = { text: 'текст (CSV)', tab: 'табуляция', xlsx: 'XLSX', html: 'HTML' };
+  return format
+    .split(', ')
+    .map((part, i) => (i === 0 || part === 'tab' ? (words[part] ?? part) : part))
+    .join(', ');
+}

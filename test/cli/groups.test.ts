@@ -1,6 +1,6 @@
 // kpi --by / --spend / --plan through the real binary, on the worked example of docs/metrics.md
 // ("By source, pipeline and month"): every number below is computed by hand there.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -104,3 +104,97 @@ describe('kpi --plan', () => {
     expect(none.stderr).toMatch(/plan\.\* needs a plan file/);
   });
 });
+
+describe('spend and plan files that do not match the deals say so', () => {
+  it('months without spend, spend without deals, spend without a source, a period that cuts months', () => {
+    writeFileSync(path.join(dir, 'spend-gaps.csv'), 'Месяц;Источник;Расход\n2025-01;Ads;25 000\n2024-12;Ads;1 000\n2025-01;;700\n');
+    const r = kpi(['--spend', 'spend-gaps.csv', '--from', '2024-12-01', '--to', '2025-02-14', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const { dataQuality, spend, total } = JSON.parse(r.stdout);
+    expect(spend).toMatchObject({ total: 26_700, noSource: 700, monthsWithoutSpend: ['2025-02'], monthsWithoutDeals: ['2024-12'] });
+    expect(spend.partialMonths).toBeUndefined();
+    expect(total.spend).toBe(26_700);
+    const codes = dataQuality.alerts.map((a: { code: string }) => a.code);
+    expect(codes).toEqual(expect.arrayContaining(['spend-no-source', 'spend-months']));
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--spend', 'spend-gaps.csv', '--from', '2024-12-01', '--to', '2025-02-14'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.stderr).toMatch(/месяцы со сделками без строк расходов: 02\.2025/);
+    expect(ru.stderr).toMatch(/месяцы с расходами без сделок: 12\.2024/);
+    expect(ru.stderr).toMatch(/строки без источника на 700/);
+  });
+
+  it('spend counted by whole months against part of a month is warned about', () => {
+    const r = kpi(['--spend', 'spend.csv', '--plan', 'plan.csv', '--from', '2025-01-20', '--to', '2025-02-05', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const alerts = JSON.parse(r.stdout).dataQuality.alerts;
+    expect(alerts).toContainEqual({ code: 'partial-months', file: 'spend', months: ['2025-01', '2025-02'] });
+    expect(alerts).toContainEqual({ code: 'partial-months', file: 'plan', months: ['2025-01', '2025-02'] });
+  });
+
+  it('no spend row in the period: spend, CAC and ROMI are null, not 0', () => {
+    const r = kpi(['--spend', 'spend.csv', '--from', '2025-03-01', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const { total, dataQuality } = JSON.parse(r.stdout);
+    expect([total.spend, total.cac, total.cost_per_lead, total.romi]).toEqual([null, null, null, null]);
+    expect(dataQuality.alerts.map((a: { code: string }) => a.code)).toContain('spend-empty');
+  });
+
+  it('a plan with no row in the period keeps its totals (0 of 0) and says so; report assertions read them', () => {
+    const r = kpi(['--plan', 'plan.csv', '--from', '2025-03-01', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const { plan, dataQuality } = JSON.parse(r.stdout);
+    expect(plan).toEqual({ by: 'manager', rows: [], leads: { plan: 0, fact: 0, achieved: null }, won: { plan: 0, fact: 0, achieved: null }, revenue: { plan: 0, fact: 0, achieved: null } });
+    expect(dataQuality.alerts).toContainEqual({ code: 'plan-empty', rows: 4 });
+    const gate = runCli(['report', '-d', 'deals.csv', '--plan', 'plan.csv', '--from', '2025-03-01', '--assert', 'plan.revenue.achieved>=1', '--format', 'json'], { cwd: dir });
+    expect(gate.code).toBe(1);
+  });
+
+  it('a planned manager with calls but no deals is named too', () => {
+    writeFileSync(path.join(dir, 'calls.csv'), 'manager,at,kind,direction\nНовиков,2025-02-03 10:00,call,out\n');
+    writeFileSync(path.join(dir, 'plan-new.csv'), 'Менеджер;Месяц;Лиды\nНовиков;2025-02;3\nИванов;2025-02;1\n');
+    const r = kpi(['-a', 'calls.csv', '--plan', 'plan-new.csv', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).dataQuality.alerts).toContainEqual({ code: 'plan-unknown', by: 'manager', names: ['Новиков'] });
+  });
+
+  it('--by a column the deals file lacks says so', () => {
+    writeFileSync(path.join(dir, 'no-source.csv'), 'ID;Ответственный;Дата создания;Этап\n1;Иванов;05.01.2025 10:00;Переговоры\n');
+    const r = runCli(['kpi', '-d', 'no-source.csv', '--by', 'source', '--by', 'pipeline', '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).dataQuality.alerts).toContainEqual({ code: 'group-column-missing', dims: ['source', 'pipeline'] });
+  });
+
+  it('--metrics knows the unit economics', () => {
+    const r = runCli(['kpi', '-d', 'deals.csv', '--spend', 'spend.csv', '--by', 'source', '--metrics', 'leads,cac,romi', '--lang', 'en'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Source\s+Leads\s+CAC\s+ROMI/);
+  });
+});
+
+describe('a deal\'s source', () => {
+  it('is the first filled source column (amoCRM repeats Источник), then utm_source', () => {
+    writeFileSync(
+      path.join(dir, 'two-sources.csv'),
+      'ID;Ответственный;Дата создания;Этап;Источник;Источник;utm_source\n1;Иванов;05.01.2025 10:00;Переговоры;;Звонок;\n2;Иванов;05.01.2025 10:00;Переговоры;Сайт;Звонок;ya\n3;Иванов;05.01.2025 10:00;Переговоры;;;ya\n',
+    );
+    const r = runCli(['kpi', '-d', 'two-sources.csv', '--by', 'source', '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).groups.map((g: { by: { source: string } }) => g.by.source)).toEqual(['ya', 'Звонок', 'Сайт']);
+  });
+});
+
+describe('report from a config file', () => {
+  it('takes kpi.by (a string or a list), kpi.spend and kpi.plan, paths relative to the file', () => {
+    writeFileSync(path.join(dir, 'crm-audit.config.yaml'), 'kpi:\n  deals: deals.csv\n  by: source\n  spend: spend.csv\n  plan: plan.csv\nassert:\n  - plan.revenue.achieved >= 0.9\n');
+    const r = runCli(['report', '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const { kpi } = JSON.parse(r.stdout);
+    expect(kpi.groupBy).toEqual([['source']]);
+    expect(kpi.total.spend).toBe(55_000);
+    expect(kpi.plan.revenue.achieved).toBeCloseTo(180_000 / 190_000, 12);
+    writeFileSync(path.join(dir, 'crm-audit.config.yaml'), 'kpi:\n  deals: deals.csv\n  by: [source, "stage"]\n');
+    const list = runCli(['report', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(list.stdout).kpi.groupBy).toEqual([['source'], ['stage']]);
+    rmSync(path.join(dir, 'crm-audit.config.yaml'));
+  });
+});
+

@@ -1,4 +1,4 @@
-import { METRIC_KEYS } from '../../core/kpi/catalog.js';
+import { METRIC_KEYS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import type { KpiOptions } from '../../core/kpi/engine.js';
 import { GROUP_DIMS, type GroupDim, type KpiResult } from '../../core/kpi/types.js';
 import { UserError } from '../../core/errors.js';
@@ -61,8 +61,9 @@ export function parseGroupBy(values: readonly string[] | undefined): GroupDim[][
 export function parseMetrics(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = list.filter((k) => !METRIC_KEYS.includes(k));
-  if (unknown.length > 0) throw UserError.of('E_USAGE', 'usage.unknownMetric', { metrics: unknown.map((u) => `"${u}"`).join(', '), known: METRIC_KEYS.join(', ') });
+  const known = [...new Set([...METRIC_KEYS, ...UNIT_METRICS.map((m) => m.key), ...STAGE_METRICS.map((m) => m.key)])];
+  const unknown = list.filter((k) => !known.includes(k));
+  if (unknown.length > 0) throw UserError.of('E_USAGE', 'usage.unknownMetric', { metrics: unknown.map((u) => `"${u}"`).join(', '), known: known.join(', ') });
   return list;
 }
 

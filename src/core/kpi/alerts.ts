@@ -6,9 +6,14 @@ export type Alert =
   | { code: 'many-skipped'; file: string; skipped: number; rows: number }
   | { code: 'nul-bytes'; file: string; count: number }
   | { code: 'unattributed-payments'; payments: number }
-  | { code: 'spend-unmatched'; sources: Array<{ source: string; amount: number }> }
+  | { code: 'spend-unmatched'; sources: Array<{ source: string; amount: number; like?: string }> }
   | { code: 'plan-unknown'; by: 'manager' | 'source'; names: string[] }
-  | { code: 'spend-empty'; total: number };
+  | { code: 'spend-empty'; total: number }
+  | { code: 'spend-no-source'; amount: number }
+  | { code: 'spend-months'; withoutSpend: string[]; withoutDeals: string[] }
+  | { code: 'partial-months'; file: 'spend' | 'plan'; months: string[] }
+  | { code: 'plan-empty'; rows: number }
+  | { code: 'group-column-missing'; dims: Array<'source' | 'pipeline' | 'stage'> };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
 const OUTCOME_MIN_DEALS = 20;
@@ -43,15 +48,42 @@ export function describeAlert(a: Alert, lang: string): string {
         ? `Оплат без менеджера и без известной сделки: ${a.payments}; они учтены только в итоге по отделу.`
         : `${a.payments} payments have neither a manager nor a known deal: counted in the total only.`;
     case 'spend-unmatched': {
-      const list = a.sources.map((x) => `«${x.source}» (${money(x.amount, lang)})`).join(', ');
+      const list = a.sources.map((x) => `«${x.source}» (${money(x.amount, lang)}${x.like === undefined ? '' : ru ? `; похоже на «${x.like}»` : `; like «${x.like}»`})`).join(', ');
       return ru
         ? `Источники из файла расходов, которых нет ни в одной сделке: ${list}. Их расходы учтены в итоге и показаны отдельными строками; если это тот же источник под другим именем, переименуйте его в файле расходов.`
         : `Spend file sources that no deal has: ${list}. Their spend is in the total and shown as groups of their own; if one is a deal source under another name, rename it in the spend file.`;
     }
     case 'spend-empty':
       return ru
-        ? `Все деньги файла расходов (${money(a.total, lang)}) пришлись на месяцы вне периода или в файле нет ни одной строки: CAC и ROMI не рассчитаны.`
-        : `None of the spend file's money (${money(a.total, lang)}) falls in the period, or the file has no rows: CAC and ROMI are not computed.`;
+        ? 'Ни одна строка файла расходов не попала в период: расходы, CAC, цена лида и ROMI не рассчитаны. Проверьте месяцы файла и --from/--to.'
+        : 'No row of the spend file falls in the period: spend, CAC, cost per lead and ROMI are not computed. Check the file\'s months and --from/--to.';
+    case 'spend-no-source':
+      return ru
+        ? `В файле расходов есть строки без источника на ${money(a.amount, lang)}: они учтены в расходах отдела и в группе «не указано», но ни одному каналу не приписаны.`
+        : `The spend file has rows without a source (${money(a.amount, lang)}): counted in the department's spend and under "not set", attributed to no channel.`;
+    case 'spend-months': {
+      const parts = ru
+        ? [a.withoutSpend.length > 0 && `месяцы со сделками без строк расходов: ${months(a.withoutSpend, lang)} (их расходы и CAC не рассчитаны)`, a.withoutDeals.length > 0 && `месяцы с расходами без сделок: ${months(a.withoutDeals, lang)} (расходы учтены, лидов нет)`]
+        : [a.withoutSpend.length > 0 && `months with deals and no spend row: ${months(a.withoutSpend, lang)} (their spend and CAC are not computed)`, a.withoutDeals.length > 0 && `months with spend and no deals: ${months(a.withoutDeals, lang)} (spend counted, no leads)`];
+      const list = parts.filter(Boolean).join('; ');
+      return ru ? `Файл расходов и сделки покрывают разные месяцы: ${list}. Проверьте, что файлы за один период.` : `The spend file and the deals cover different months: ${list}. Check that both files are for the same period.`;
+    }
+    case 'partial-months': {
+      const what = ru ? (a.file === 'spend' ? 'Расходы' : 'Цели плана') : a.file === 'spend' ? 'Spend' : 'Plan targets';
+      return ru
+        ? `${what} заданы на месяц целиком, а период (--from/--to) захватывает лишь часть месяцев ${months(a.months, lang)}: сравнение с частью месяца занижает результат. Задайте период по границам месяцев.`
+        : `${what} are for whole months, but the period (--from/--to) covers only part of ${months(a.months, lang)}: set against part of a month, the figures look worse than they are. Use a period on month boundaries.`;
+    }
+    case 'group-column-missing': {
+      const ru3 = { source: 'источника', pipeline: 'воронки', stage: 'этапа' };
+      return ru
+        ? `В файле сделок нет колонки ${a.dims.map((d) => ru3[d]).join(', ')}: все сделки в группе «не указано». crm-audit inspect покажет колонки; файл --map назовёт нужную (columns: { ${a.dims[0]}: "Заголовок" }).`
+        : `The deals file has no ${a.dims.join(', ')} column: every deal is under "not set". crm-audit inspect lists the columns; a --map file names the right one (columns: { ${a.dims[0]}: "Header" }).`;
+    }
+    case 'plan-empty':
+      return ru
+        ? `Ни одна из ${a.rows} строк плана не попала в период: план / факт пуст. Проверьте месяцы плана и --from/--to.`
+        : `None of the plan's ${a.rows} rows falls in the period: plan vs fact is empty. Check the plan's months and --from/--to.`;
     case 'plan-unknown':
       return ru
         ? `В плане есть ${a.by === 'manager' ? 'менеджеры' : 'источники'} без сделок в периоде: ${a.names.map((n) => `«${n}»`).join(', ')}; их факт — 0. Проверьте написание имён.`
@@ -61,6 +93,11 @@ export function describeAlert(a: Alert, lang: string): string {
         ? `${a.file}: не прочитано ${a.skipped} из ${a.rows} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
         : `${a.file}: ${a.skipped} of ${a.rows} rows (${Math.round((a.skipped / a.rows) * 100)}%) could not be read: a column is probably misread (dates, amounts), or this is another kind of file. crm-audit inspect shows why.`;
   }
+}
+
+/** Months `YYYY-MM` as a reader of the language writes them: `01.2025` in Russian. */
+function months(list: readonly string[], lang: string): string {
+  return list.map((m) => (lang === 'ru' ? `${m.slice(5)}.${m.slice(0, 4)}` : m)).join(', ');
 }
 
 /** Money as a reader of the language writes it, to the kopeck when there are any. */

@@ -121,6 +121,9 @@ export const NEEDS_TEXT: Record<keyof InputShape, string> = {
   lossReason: 'needs a loss-reason column in the deals file',
   client: 'needs a client, company or contact column in the deals file',
   amount: 'needs an amount (budget) column in the deals file',
+  source: 'needs a source column in the deals file',
+  pipeline: 'needs a pipeline column in the deals file',
+  stage: 'needs a stage column in the deals file',
 };
 
 /** Metrics that cannot be computed from the inputs given, with the reason. */

@@ -4,20 +4,11 @@
 // source, makes a group of its own, so the groups' spend adds up to the department's.
 import type { InputShape, SpendRow } from '../records.js';
 import type { DealStore } from './deal-store.js';
-import { monthCode, NOT_SET, type Grouping } from './groups.js';
+import { monthCode, monthInPeriod, monthOf, monthText, monthWithin, NOT_SET, type Grouping } from './groups.js';
 import { DAY_MS, MoneySum, ratio } from './stats.js';
 import type { MetricValues, SpendSummary } from './types.js';
 
 const WON = 1;
-
-/** Whether any day of a month lies in [fromDay, toDay]. */
-function monthInPeriod(code: number, fromDay: number, toDay: number): boolean {
-  const y = Math.floor(code / 12);
-  const m = code % 12;
-  const first = Date.UTC(y, m, 1) / DAY_MS;
-  const last = Date.UTC(y, m + 1, 1) / DAY_MS - 1;
-  return first <= toDay && last >= fromDay;
-}
 
 /** Sums of LTV (in cents, before the margin) and counts of clients, by group. */
 class LtvSums {
@@ -65,11 +56,13 @@ export class UnitEconomics {
     const used = new Uint8Array(store.labels.size);
     for (let i = 0; i < store.size; i++) used[store.source[i]!] = 1;
     const total = new MoneySum();
+    const noSource = new MoneySum();
     const unmatched = new Map<string, MoneySum>();
     const eligible = groupings.map((g) => !g.dims.some((d) => d !== 'source' && d !== 'month'));
     const spend = groupings.map(() => new Map<number, MoneySum>());
     for (const r of this.rows) {
       total.add(r.amount);
+      if (r.source === '') noSource.add(r.amount);
       const known = r.source === '' ? 0 : store.labels.find(r.source);
       if (r.source !== '' && (known === undefined || !used[known])) {
         if (!unmatched.has(r.source)) unmatched.set(r.source, new MoneySum());
@@ -83,18 +76,52 @@ export class UnitEconomics {
         spend[k]!.get(cell)!.add(r.amount);
       });
     }
+    // A deal source an unmatched one differs from only in case or spaces, to name in the warning.
+    const loose = (t: string) => t.toLowerCase().replace(/\s+/g, '');
+    const near = new Map<string, string>();
+    for (let id = 1; id < used.length; id++) if (used[id]) near.set(loose(store.labels.values[id]!), store.labels.values[id]!);
     const ltv = this.ltv(firstWon, groupings.length, cells);
     const figures = (values: MetricValues, spent: number | null, sums: LtvSums, cell: number) => this.figures(values, spent, shape.amount ? ratio((sums.sum.get(cell) ?? 0) * this.margin, (sums.count.get(cell) ?? 0) * 100) : null);
+    // Spend is known where the file has a row: a group or a period without one has no spend (null), so
+    // no CAC of 0 for a channel the file is silent about; a row of 0 is a free channel.
     return {
-      total: (values) => figures(values, total.value(), ltv.total, 0),
-      group: (k, cell, values) => figures(values, eligible[k] ? (spend[k]!.get(cell)?.value() ?? 0) : null, ltv.groups[k]!, cell),
+      total: (values) => figures(values, this.rows.length > 0 ? total.value() : null, ltv.total, 0),
+      group: (k, cell, values) => figures(values, eligible[k] ? (spend[k]!.get(cell)?.value() ?? null) : null, ltv.groups[k]!, cell),
       hasSpend: (k, cell) => spend[k]!.has(cell),
       summary: () => ({
         total: total.value(),
         margin: this.margin,
-        unmatched: [...unmatched].map(([source, s]) => ({ source, amount: s.value() })).sort((a, b) => b.amount - a.amount || (a.source < b.source ? -1 : 1)),
+        unmatched: [...unmatched]
+          .map(([source, s]) => {
+            const like = near.get(loose(source));
+            return { source, amount: s.value(), ...(like !== undefined ? { like } : {}) };
+          })
+          .sort((a, b) => b.amount - a.amount || (a.source < b.source ? -1 : 1)),
+        ...(noSource.count > 0 ? { noSource: noSource.value() } : {}),
+        ...this.coverage(),
       }),
     };
+  }
+
+  /** Months of the period with deals and no spend, with spend and no deals, and cut by the period. */
+  private coverage(): Pick<SpendSummary, 'monthsWithoutSpend' | 'monthsWithoutDeals' | 'partialMonths'> {
+    if (this.rows.length === 0) return {};
+    const { store } = this;
+    const dealMonths = new Set<number>();
+    for (let i = 0; i < store.size; i++) {
+      const day = Math.floor(store.created[i]! / DAY_MS);
+      if (day >= this.fromDay && day <= this.toDay) dealMonths.add(monthOf(store.created[i]!));
+    }
+    const spendMonths = new Set(this.rows.map((r) => r.month));
+    const list = (codes: Iterable<number>) => [...codes].sort((a, b) => a - b).map(monthText);
+    const out: Pick<SpendSummary, 'monthsWithoutSpend' | 'monthsWithoutDeals' | 'partialMonths'> = {};
+    const withoutSpend = list([...dealMonths].filter((m) => !spendMonths.has(m)));
+    const withoutDeals = list([...spendMonths].filter((m) => !dealMonths.has(m)));
+    const partial = list([...spendMonths].filter((m) => !monthWithin(m, this.fromDay, this.toDay)));
+    if (withoutSpend.length > 0) out.monthsWithoutSpend = withoutSpend;
+    if (withoutDeals.length > 0) out.monthsWithoutDeals = withoutDeals;
+    if (partial.length > 0) out.partialMonths = partial;
+    return out;
   }
 
   /**

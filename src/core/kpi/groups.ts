@@ -37,6 +37,25 @@ export function monthCode(text: string): number | undefined {
   return Number(m[1]) * 12 + Number(m[2]) - 1;
 }
 
+/** The first and last day numbers of a month code. */
+function monthDays(code: number): { first: number; last: number } {
+  const y = Math.floor(code / 12);
+  const m = code % 12;
+  return { first: Date.UTC(y, m, 1) / DAY_MS, last: Date.UTC(y, m + 1, 1) / DAY_MS - 1 };
+}
+
+/** Whether any day of a month lies in [fromDay, toDay] (day numbers; infinite for no bound). */
+export function monthInPeriod(code: number, fromDay: number, toDay: number): boolean {
+  const { first, last } = monthDays(code);
+  return first <= toDay && last >= fromDay;
+}
+
+/** Whether every day of a month lies in [fromDay, toDay]. */
+export function monthWithin(code: number, fromDay: number, toDay: number): boolean {
+  const { first, last } = monthDays(code);
+  return first >= fromDay && last <= toDay;
+}
+
 /** One grouping's cells as plain data, for merging the part a worker thread read. */
 export interface GroupingData {
   cells: Array<{ codes: number[]; activities: TallyData; byClient: TallyData }>;

@@ -2,8 +2,8 @@
 // or a source in a month, beside the facts of the same group and month (leads and won deals by the
 // deals' creation month, revenue of those won deals). Totals are over the plan's rows in the period.
 import type { PlanRow } from '../records.js';
-import { monthCode } from './groups.js';
-import { DAY_MS, ratio } from './stats.js';
+import { monthCode, monthInPeriod, monthWithin } from './groups.js';
+import { ratio } from './stats.js';
 import type { KpiGroup, PlanCell, PlanFigure, PlanResult } from './types.js';
 
 const FIGURES = ['leads', 'won', 'revenue'] as const;
@@ -17,10 +17,7 @@ export function planBy(rows: readonly PlanRow[]): 'manager' | 'source' {
 /** Whether a `YYYY-MM` month has a day in [fromDay, toDay] (day numbers; infinite for no bound). */
 export function monthHasDayIn(month: string, fromDay: number, toDay: number): boolean {
   const code = monthCode(month);
-  if (code === undefined) return false;
-  const first = Date.UTC(Math.floor(code / 12), code % 12, 1) / DAY_MS;
-  const last = Date.UTC(Math.floor(code / 12), (code % 12) + 1, 1) / DAY_MS - 1;
-  return first <= toDay && last >= fromDay;
+  return code !== undefined && monthInPeriod(code, fromDay, toDay);
 }
 
 const figure = (plan: number, fact: number): PlanFigure => ({ plan, fact, achieved: plan === 0 ? null : ratio(fact, plan) });
@@ -65,9 +62,11 @@ export function planVsFact(rows: readonly PlanRow[], groups: readonly KpiGroup[]
     out.push(row);
   }
   const result: PlanResult = { by, rows: out };
+  // A total for every target the file has, even when none of its rows is in the period (then 0 of 0).
   for (const f of FIGURES) {
-    const t = totals[f];
-    if (t) result[f] = figure(t.plan, f === 'revenue' ? Math.round(t.fact * 100) / 100 : t.fact);
+    if (!rows.some((r) => r[f] !== null) || (f === 'revenue' && !revenue)) continue;
+    const t = totals[f] ?? { plan: 0, fact: 0 };
+    result[f] = figure(t.plan, f === 'revenue' ? Math.round(t.fact * 100) / 100 : t.fact);
   }
   return result;
 }
@@ -75,6 +74,13 @@ export function planVsFact(rows: readonly PlanRow[], groups: readonly KpiGroup[]
 /** The plan's managers or sources that no group has (their facts are 0), for a warning. */
 export function planUnknown(rows: readonly PlanRow[], groups: readonly KpiGroup[]): string[] {
   const by = planBy(rows);
-  const known = new Set(groups.map((g) => g.by[by]).filter((v): v is string => typeof v === 'string'));
+  // Known: names with deals in the period (a manager with calls only has no fact a plan can meet).
+  const known = new Set(groups.filter((g) => typeof g.metrics.leads === 'number' && g.metrics.leads > 0).map((g) => g.by[by]).filter((v): v is string => typeof v === 'string'));
   return [...new Set(rows.map((r) => (by === 'manager' ? r.manager : r.source)).filter((n) => n !== '' && !known.has(n)))].sort();
+}
+
+/** The plan's months in the period that the period covers only in part (their targets are for the whole month). */
+export function planPartialMonths(rows: readonly PlanRow[], period: { fromDay: number; toDay: number }): string[] {
+  const months = new Set(rows.filter((r) => monthHasDayIn(r.month, period.fromDay, period.toDay)).map((r) => r.month));
+  return [...months].filter((m) => !monthWithin(monthCode(m)!, period.fromDay, period.toDay)).sort();
 }

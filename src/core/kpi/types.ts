@@ -50,7 +50,14 @@ export interface SpendSummary {
   total: number;
   margin: number;
   /** Sources of the spend file that no deal has (their spend is in `total`), by amount. */
-  unmatched: Array<{ source: string; amount: number }>;
+  unmatched: Array<{ source: string; amount: number; /** A deal source it differs from only in case or spaces. */ like?: string }>;
+  /** Spend of the period's rows without a source (in `total`, as the "not set" group). */
+  noSource?: number;
+  /** Months (`YYYY-MM`) of the period with deals and no spend row, and with spend and no deal. */
+  monthsWithoutSpend?: string[];
+  monthsWithoutDeals?: string[];
+  /** Months whose spend is counted whole although the period (--from/--to) covers part of them. */
+  partialMonths?: string[];
 }
 
 /** What was read and what could not be: every row accounted for. */

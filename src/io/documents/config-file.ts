@@ -63,7 +63,7 @@ export const configSchema = z
         to: day.optional(),
         touchNorm: z.number().nonnegative().optional(),
         callbackWindow: z.string().optional(),
-        by: z.array(z.string()).optional().describe('groupings, as kpi --by: ["source,month", "stage"]'),
+        by: z.union([z.string().transform((s) => [s]), z.array(z.string())]).optional().describe('groupings, as kpi --by: "source,month", or a list ["source,month", "stage"]'),
         spend: z.string().optional().describe('a spend file, as kpi --spend'),
         plan: z.string().optional().describe('a plan file, as kpi --plan'),
       })

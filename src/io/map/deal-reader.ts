@@ -69,6 +69,7 @@ export interface DealMemos {
   closedCols: readonly number[];
   reasonCols: readonly number[];
   clientCols: readonly number[];
+  sourceCols: readonly number[];
   out: DealRow;
 }
 
@@ -101,6 +102,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
     closedCols: ctx.map.fields.get('closed_at') ?? [],
     reasonCols: ctx.map.fields.get('loss_reason') ?? [],
     clientCols: ctx.map.fields.get('client') ?? [],
+    sourceCols: ctx.map.fields.get('source') ?? [],
     out: { codes: { manager: 0, created: 0, closed: 0, status: 0, amount: 0, reason: 0, stage: 0, pipeline: 0, source: 0 }, idBytes: false, id: '', buf: new Uint8Array(0), start: 0, end: 0, client: 0, name: '' },
   };
 }
@@ -147,7 +149,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   if (m.unknown !== undefined) noteUnknownStage(cells, ctx, m, amount);
   codes.stage = c.stage === undefined ? m.noLabel : cells.value(c.stage, m.label[0]);
   codes.pipeline = c.pipeline === undefined ? m.noLabel : cells.value(c.pipeline, m.label[1]);
-  codes.source = c.source === undefined ? m.noLabel : cells.value(c.source, m.label[2]);
+  codes.source = dealSource(cells, m);
   codes.product = c.product !== undefined && !cells.blank(c.product) ? 1 : 0;
   out.name = c.name === undefined ? '' : cleanText(cells.text(c.name));
   out.client = firstClient(cells, ctx, m);
@@ -238,6 +240,12 @@ function closedAt(cells: Cells, ctx: ReadContext, m: DealMemos): number | RowPro
 function lossReason(cells: Cells, ctx: ReadContext, m: DealMemos): number {
   for (const k of m.reasonCols) if (!cells.blank(k)) return cells.value(k, m.reason);
   return ctx.store.reasons.id(m.stageReason);
+}
+
+/** The source: the first filled source column (a CRM's own source before the UTM tags), none when all are empty. */
+function dealSource(cells: Cells, m: DealMemos): number {
+  for (const k of m.sourceCols) if (!cells.blank(k)) return cells.value(k, m.label[2]);
+  return m.noLabel;
 }
 
 /** The client: the first filled client column (company before contact, as the columns are ordered), 0 for none. */

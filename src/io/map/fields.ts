@@ -52,7 +52,8 @@ const DEAL_FIELDS: FieldSpec[] = [
   { field: 'planned_close', aliases: ['Предполагаемая дата закрытия', 'Планируемая дата закрытия'] },
   { field: 'loss_reason', coalesce: true, aliases: ['Причина отказа', 'Closed Lost Reason', 'Deal - Lost reason', 'Reason For Loss', 'Lost Reason', 'Причина провала', 'Причина проигрыша'] },
   { field: 'client', coalesce: true, aliases: ['Компания', 'Associated Company', 'Account Name', 'Deal - Organization', 'Клиент', 'Customer', 'Контакт', 'Полное имя контакта', 'Основной контакт', 'Deal - Contact person', 'Contact Name'] },
-  { field: 'source', aliases: ['Источник', 'Источник сделки', 'Lead Source', 'Deal - Source channel', 'Source'] },
+  // A CRM's own source column first; the UTM tags a web form stores (amoCRM, Kommo) when it is empty.
+  { field: 'source', coalesce: true, aliases: ['Источник', 'Источник сделки', 'Lead Source', 'Deal - Source channel', 'Source', 'utm_source'] },
   { field: 'product', aliases: ['Товар', 'Товары', 'Продукт', 'Product', 'Product Name'] },
 ];
 

@@ -170,7 +170,12 @@ function cellValue(attrs: string, inner: string, ctx: CellContext): string {
   const type = (attrs.indexOf('t=') === -1 ? 'n' : (quickAttr(attrs, ' t="') ?? attr(attrs, 't'))) ?? 'n';
   if (type === 'inlineStr') return textRuns(inner);
   const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-  if (v === undefined) return '';
+  if (v === undefined) {
+    // A formula the writer never calculated (a generator, not Excel) has no value to read: its text
+    // goes on, so that a number or date column reports the row as unreadable instead of empty.
+    const f = /<f(?:\s[^>]*)?>([\s\S]*?)<\/f>/.exec(inner)?.[1];
+    return f === undefined ? '' : `=${decodeXmlText(f)}`;
+  }
   switch (type) {
     case 's':
       return ctx.shared[Number(v)] ?? '';

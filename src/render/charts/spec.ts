@@ -44,8 +44,9 @@ export function frame(lang: string, width: number, height: number): Record<strin
     config: {
       locale: locale(lang),
       font: FONT,
-      axis: { labelFontSize: 11, titleFontSize: 11, labelLimit: 300, grid: true, gridColor: '#e5e8ec' },
-      legend: { labelFontSize: 11, orient: 'bottom', title: null, labelLimit: 320 },
+      // Vega describes axes to screen readers in English; the figure's caption and its table of numbers say it in the report's language.
+      axis: { labelFontSize: 11, titleFontSize: 11, labelLimit: 300, grid: true, gridColor: '#e5e8ec', aria: false },
+      legend: { labelFontSize: 11, orient: 'bottom', title: null, labelLimit: 320, aria: false },
       view: { stroke: null },
     },
   };
@@ -69,8 +70,8 @@ export function barSpec(lang: string, bars: Bar[], format: string, rule?: { valu
   ];
   if (rule) {
     layer.push(
-      { data: { values: [rule] }, mark: { type: 'rule', color: '#e65100', strokeDash: [5, 3], strokeWidth: 2 }, encoding: { x: { field: 'value', type: 'quantitative' } } },
-      { data: { values: [rule] }, mark: { type: 'text', color: '#e65100', align: 'left', dx: 4, dy: -2, baseline: 'bottom', y: 0, fontSize: 10 }, encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } },
+      { data: { values: [rule] }, mark: { type: 'rule', color: '#e65100', strokeDash: [5, 3], strokeWidth: 2, aria: false }, encoding: { x: { field: 'value', type: 'quantitative' } } },
+      { data: { values: [rule] }, mark: { type: 'text', color: '#e65100', align: 'left', dx: 4, dy: -2, baseline: 'bottom', y: 0, fontSize: 10, aria: false }, encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } },
     );
   }
   return { ...frame(lang, 640, height), data: { values }, layer };
@@ -120,7 +121,7 @@ export function monthLineSpec(lang: string, points: Array<{ month: string; serie
     data: { values: points.map((p) => ({ ...p, hover: `${p.series}, ${p.month}: ${p.text}` })) },
     mark: { type: 'line', point: true, strokeWidth: 2 },
     encoding: {
-      x: { field: 'month', type: 'ordinal', sort: months, title: null, axis: { labelAngle: 0 } },
+      x: { field: 'month', type: 'ordinal', sort: months, title: null, axis: { labelAngle: months.length > 8 ? -45 : 0 } },
       y: { field: 'value', type: 'quantitative', title: null, axis: { format: axisFormat(format) } },
       color: { field: 'series', type: 'nominal', sort: null, scale: { domain: series, range: series.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]) } },
       description: { field: 'hover' },

@@ -8,7 +8,7 @@ import type { ReportResult } from '../../core/report.js';
 import { auditLabels } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
 import { ROW_INFO } from '../compare/text.js';
-import { formatCount, formatLocalDate, formatPoints, formatValue } from '../format.js';
+import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatValue } from '../format.js';
 import { headlineRows } from '../report/summary.js';
 import { htmlLabels, reasonText } from './labels.js';
 import { esc, formatDate, section, table } from './page.js';
@@ -107,7 +107,7 @@ export function paybackSummary(c: CompareResult, lang: string): string {
 export function qualitySection(k: KpiResult, lang: string): string {
   const L = htmlLabels(lang);
   const q = k.dataQuality;
-  let body = table([L.file, L.format, L.rows, L.records, L.unreadable, L.dropped], q.files.map((f) => [f.file, f.format, formatCount(f.rowsRead, lang), formatCount(f.records, lang), formatCount(f.skipped, lang), formatCount(Object.values(f.dropped).reduce((a, b) => a + b, 0), lang)]), { numeric: [false, false, true, true, true, true] });
+  let body = table([L.file, L.format, L.rows, L.records, L.unreadable, L.dropped], q.files.map((f) => [f.file, fileFormatText(f.format, lang), formatCount(f.rowsRead, lang), formatCount(f.records, lang), formatCount(f.skipped, lang), formatCount(Object.values(f.dropped).reduce((a, b) => a + b, 0), lang)]), { numeric: [false, false, true, true, true, true] });
   if (q.rowsSkipped.length > 0) body += `<h3>${esc(L.skippedRows)}</h3>${table([L.file, L.row, L.column, L.reason], q.rowsSkipped.slice(0, 50).map((s) => [s.file, String(s.row), s.column ?? '', rowReason(s.reason, lang)]))}`;
   const warnings = warningLines(q, lang);
   if (warnings.length > 0) body += `<h3>${esc(L.warnings)}</h3><ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`;

@@ -49,7 +49,7 @@ export const GROUP_SHORT: Record<string, Both> = {
   romi: { ru: 'ROMI', en: 'ROMI' },
   ltv: { ru: 'LTV', en: 'LTV' },
   ltv_cac: { ru: 'LTV/CAC', en: 'LTV/CAC' },
-  age_days_median: { ru: 'Возраст, дн', en: 'Age, d' },
+  age_days_median: { ru: 'Возраст, дн. (медиана)', en: 'Age, days (median)' },
 };
 
 /** Labels of the groupings, unit economics and plan sections, in the report language. */

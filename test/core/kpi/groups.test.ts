@@ -84,6 +84,30 @@ describe('groupings and unit economics (docs/metrics.md worked example)', () => 
     ]);
   });
 
+  it('a source or month the spend file has no row for has no spend (null), a row of 0 is a free channel', () => {
+    const only = run(EXAMPLE, [['source']], { spend: [{ month: '2025-01', source: 'Ads', amount: 40_000 }, { month: '2025-02', source: 'SEO', amount: 0 }] });
+    const by = (s: string) => only.groups[0]!.find((g) => g.by.source === s)!.metrics;
+    expect([by('SEO').spend, by('SEO').cac, by('SEO').cost_per_lead, by('SEO').romi]).toEqual([0, 0, 0, null]);
+    const noSeo = run(EXAMPLE, [['source'], ['month']], { spend: [{ month: '2025-01', source: 'Ads', amount: 40_000 }] });
+    const seo = noSeo.groups[0]!.find((g) => g.by.source === 'SEO')!.metrics;
+    expect([seo.spend, seo.cac, seo.cost_per_lead, seo.romi, seo.ltv_cac]).toEqual([null, null, null, null, null]);
+    expect(noSeo.groups[1]!.map((g) => [g.by.month, g.metrics.spend])).toEqual([['2025-01', 40_000], ['2025-02', null]]);
+    expect(noSeo.spend).toMatchObject({ total: 40_000, monthsWithoutSpend: ['2025-02'] });
+    const none = run(EXAMPLE, [], { spend: [{ month: '2020-01', source: 'Ads', amount: 1 }], opts: { from: '2025-01-01' } });
+    expect([none.total.spend, none.total.cac, none.total.romi]).toEqual([null, null, null]);
+  });
+
+  it('names the deal source an unmatched one differs from only in case or spaces', () => {
+    const r2 = run(EXAMPLE, [], { spend: [{ month: '2025-01', source: 'A ds', amount: 10 }, { month: '2025-01', source: 'seo', amount: 20 }, { month: '2025-01', source: 'TV', amount: 5 }] });
+    expect(r2.spend!.unmatched).toEqual([{ source: 'seo', amount: 20, like: 'SEO' }, { source: 'A ds', amount: 10, like: 'Ads' }, { source: 'TV', amount: 5 }]);
+  });
+
+  it('says which months the spend and the deals do not share, and which the period cuts', () => {
+    const r2 = run(EXAMPLE, [], { spend: [...SPEND, { month: '2024-12', source: 'Ads', amount: 1 }, { month: '2025-01', source: '', amount: 700 }], opts: { from: '2024-12-01', to: '2025-02-14' } });
+    expect(r2.spend).toMatchObject({ noSource: 700, monthsWithoutDeals: ['2024-12'], partialMonths: ['2025-02'] });
+    expect(r2.spend!.monthsWithoutSpend).toBeUndefined();
+  });
+
   it('spend months outside the period do not count', () => {
     const r2 = run(EXAMPLE, [['source']], { spend: SPEND, opts: { from: '2025-02-01', to: '2025-02-28' } });
     expect(r2.total.spend).toBe(25_000);

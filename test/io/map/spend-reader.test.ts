@@ -129,6 +129,17 @@ describe('spend: files', () => {
     expect(report.dropped).toEqual({ 'totals row': 1 });
   });
 
+  it('a formula never calculated (no cached value) is an unreadable amount, not an empty one', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Расходы');
+    ws.addRow(['Месяц', 'Источник', 'Расход']);
+    ws.addRow(['2024-07', 'Сайт', 1000]);
+    ws.addRow(['2024-08', 'Сайт', { formula: 'C2*2' }]);
+    const { rows, report } = await read(put('spend-formula-without-value.xlsx', Buffer.from(await wb.xlsx.writeBuffer())), { enforceBadRows: false });
+    expect(rows).toEqual([row('2024-07', 'Сайт', 1000)]);
+    expect(report.skipped).toEqual([expect.objectContaining({ row: 3, column: 'Расход', reason: expect.stringContaining('"=C2*2" is not a number') })]);
+  });
+
   it('reads an HTML table saved as .xls, markup removed from the source', async () => {
     const html = htmlTable([['Период', 'Канал', 'Затраты'], ['07.2024', '<span>Реклама</span>', '1 000'], ['08.2024', 'Реклама', '2 000']]);
     const { rows, report } = await read(put('spend-html-as-xls.xls', html));

@@ -62,7 +62,7 @@ describe('groupings in the terminal', () => {
   it('a grouping by manager drops the unit columns spend cannot fill; stages show open deals and their median age', () => {
     expect(cells(section(ru, 'По менеджерам: юнит-экономика')[0]!)).toEqual(['Менеджер', 'Нов. клиенты', 'LTV']);
     const stages = section(ru, 'Открытые сделки по этапам');
-    expect(stages.map(cells)).toEqual([['Этап', 'В работе', 'Возраст, дн'], ['Переговоры', '1', '48,0'], ['Отдел', '1', '—']]);
+    expect(stages.map(cells)).toEqual([['Этап', 'В работе', 'Возраст, дн. (медиана)'], ['Переговоры', '1', '48,0'], ['Отдел', '1', '—']]);
   });
 
   it('plan vs fact: plan, fact and % of plan per source and month, the totals last; split to fit, never mid-measure', () => {
