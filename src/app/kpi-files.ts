@@ -8,6 +8,7 @@ import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import type { DataQuality, GroupDim, KpiGroup, KpiResult, PlanResult, SpendSummary } from '../core/kpi/types.js';
 import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
 import { planBy, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
+import { dayOfIso } from '../core/kpi/stats.js';
 import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
 import { importPayments, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import type { ColumnMap } from '../io/map/mapping.js';
@@ -112,8 +113,6 @@ export interface EnginesRun {
   lastDay: number | undefined;
   /** The plan file's rows, and which grouping of each engine holds its facts ([by, month], last). */
   plan?: PlanRow[];
-  /** The groupings asked for (`--by`). */
-  groupBy?: GroupDim[][];
 }
 
 /**
@@ -131,8 +130,7 @@ export async function runEngines(files: KpiFiles, base: ImportOptions, overrides
   try {
     const run = await readAll(files, base, overrides, withPlan, helper, spend && { rows: spend.rows, margin: extras.margin ?? 1 });
     run.reports.push(...[spend?.report, plan?.report].filter((r) => r !== undefined));
-    const groupBy = periods[0]?.groupBy;
-    return { ...run, ...(plan ? { plan: plan.rows } : {}), ...(groupBy ? { groupBy } : {}) };
+    return plan ? { ...run, plan: plan.rows } : run;
   } finally {
     await helper.stop();
   }
@@ -215,7 +213,7 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   const asked = options.groupBy ?? [];
   const period = periodDays(options);
   const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, period, run.shape.amount);
-  const quality = dataQuality(run.reports, [...run.alerts, ...groupAlerts(run, groups[asked.length], spend, period, plan)]);
+  const quality = dataQuality(run.reports, [...run.alerts, ...groupAlerts(run, asked, groups[asked.length], spend, period, plan)]);
   const found = findAlerts(total, quality);
   quality.alerts!.push(...found);
   quality.warnings.push(...found.map((a) => describeAlert(a, 'en')));
@@ -233,16 +231,15 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   };
 }
 
-/** The period as day numbers (infinite for no bound). */
+/** The period as day numbers (infinite for no bound), as the engine reads it. */
 function periodDays(options: KpiOptions): { fromDay: number; toDay: number } {
-  const day = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
-  return { fromDay: options.from ? day(options.from) : -Infinity, toDay: options.to ? day(options.to) : Infinity };
+  return { fromDay: options.from ? dayOfIso(options.from) : -Infinity, toDay: options.to ? dayOfIso(options.to) : Infinity };
 }
 
 /** What a spend or plan file says that looks wrong: sources no deal has, nothing in the period, names the plan has and the deals lack. */
-function groupAlerts(run: EnginesRun, planGroups: KpiGroup[] | undefined, spend: SpendSummary | undefined, period: { fromDay: number; toDay: number }, plan: PlanResult | undefined): Alert[] {
+function groupAlerts(run: EnginesRun, asked: GroupDim[][], planGroups: KpiGroup[] | undefined, spend: SpendSummary | undefined, period: { fromDay: number; toDay: number }, plan: PlanResult | undefined): Alert[] {
   const out: Alert[] = [];
-  const missing = [...new Set((run.groupBy ?? []).flat())].filter((d): d is 'source' | 'pipeline' | 'stage' => (d === 'source' || d === 'pipeline' || d === 'stage') && run.shape[d] === false);
+  const missing = [...new Set(asked.flat())].filter((d): d is 'source' | 'pipeline' | 'stage' => (d === 'source' || d === 'pipeline' || d === 'stage') && run.shape[d] === false);
   if (missing.length > 0) out.push({ code: 'group-column-missing', dims: missing });
   if (spend) {
     if (spend.unmatched.length > 0) out.push({ code: 'spend-unmatched', sources: spend.unmatched });

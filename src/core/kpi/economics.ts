@@ -5,7 +5,7 @@
 import type { InputShape, SpendRow } from '../records.js';
 import type { DealStore } from './deal-store.js';
 import { monthCode, monthInPeriod, monthOf, monthText, monthWithin, NOT_SET, type Grouping } from './groups.js';
-import { DAY_MS, MoneySum, ratio } from './stats.js';
+import { dayOf, MoneySum, ratio } from './stats.js';
 import type { MetricValues, SpendSummary } from './types.js';
 
 const WON = 1;
@@ -103,15 +103,18 @@ export class UnitEconomics {
     };
   }
 
+  /** Whether deal i was created in the period (the engine's rule: by calendar day). */
+  private inPeriod(i: number): boolean {
+    const day = dayOf(this.store.created[i]!);
+    return day >= this.fromDay && day <= this.toDay;
+  }
+
   /** Months of the period with deals and no spend, with spend and no deals, and cut by the period. */
   private coverage(): Pick<SpendSummary, 'monthsWithoutSpend' | 'monthsWithoutDeals' | 'partialMonths'> {
     if (this.rows.length === 0) return {};
     const { store } = this;
     const dealMonths = new Set<number>();
-    for (let i = 0; i < store.size; i++) {
-      const day = Math.floor(store.created[i]! / DAY_MS);
-      if (day >= this.fromDay && day <= this.toDay) dealMonths.add(monthOf(store.created[i]!));
-    }
+    for (let i = 0; i < store.size; i++) if (this.inPeriod(i)) dealMonths.add(monthOf(store.created[i]!));
     const spendMonths = new Set(this.rows.map((r) => r.month));
     const list = (codes: Iterable<number>) => [...codes].sort((a, b) => a - b).map(monthText);
     const out: Pick<SpendSummary, 'monthsWithoutSpend' | 'monthsWithoutDeals' | 'partialMonths'> = {};
@@ -137,9 +140,7 @@ export class UnitEconomics {
     const total = new LtvSums();
     const groups = Array.from({ length: groupings }, () => new LtvSums());
     for (let i = 0; i < store.size; i++) {
-      if (store.status[i] !== WON) continue;
-      const day = Math.floor(store.created[i]! / DAY_MS);
-      if (!(day >= this.fromDay && day <= this.toDay)) continue;
+      if (store.status[i] !== WON || !this.inPeriod(i)) continue;
       const c = store.client[i]!;
       if (c !== 0 && firstWon[c] !== i) continue;
       const value = c === 0 ? cents(i) : lifetime[c]!;

@@ -3,6 +3,7 @@
 // SpendRow and PlanRow.
 import type { Cells } from './cells.js';
 import { headerOf, PENDING, RowProblem, truncate, type ReadContext } from './context.js';
+import { monthOf as monthCodeOf, monthText } from '../../core/kpi/groups.js';
 import { monthOf, parseDate, type SlashOrder } from './values.js';
 
 /** `2024-07`, `2024/07`, `2024.7`: year first. */
@@ -19,12 +20,12 @@ const SMALL_NUMBER = /^\d{1,4}(?:[.,]\d+)?$/;
 /** A `YYYY-MM` month from a year and a month number, or undefined out of range (the importer's years 1900-2200). */
 function monthKey(y: number, m: number): string | undefined {
   if (m < 1 || m > 12 || y < 1900 || y > 2200) return undefined;
-  return `${y}-${m < 10 ? '0' : ''}${m}`;
+  return monthText(y * 12 + m - 1);
 }
 
-/** The `YYYY-MM` of a wall-clock ms value. */
+/** The `YYYY-MM` of a wall-clock ms value (the engine's month of a deal or an activity). */
 export function monthOfMs(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 7);
+  return monthText(monthCodeOf(ms));
 }
 
 /**
