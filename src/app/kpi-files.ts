@@ -187,6 +187,8 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   if (payments) {
     reports.push(payments.report);
     addPayments(engines);
+    // The rows are in the engines now: a hundred thousand objects let go before finish() needs memory.
+    payments = { ...payments, payments: [] };
     if (unattributed > 0) alerts.push({ code: 'unattributed-payments', payments: unattributed });
   }
   if (spend) for (const e of engines) e.addSpend(spend.rows, spend.margin);

@@ -348,11 +348,12 @@ export class KpiEngine {
     const { store } = this;
     // The deal's group in each grouping, for the unit economics (which follow clients across deals).
     const cells = this.groupings.map(() => new Int32Array(this.economics ? this.n : 0).fill(NOT_SET));
+    const room = this.dealsByManager();
     for (let i = 0; i < this.n; i++) {
       const created = store.created[i]!;
       if (!this.inPeriod(created)) continue;
       const m = store.manager[i]!;
-      this.countDeal((deals[m] ??= new DealTally()), i, created, true, ctx);
+      this.countDeal((deals[m] ??= new DealTally({ won: room.won[m]!, deals: room.deals[m]! })), i, created, true, ctx);
       this.countDeal(totalDeals, i, created, false, ctx);
       if (this.groupings.length > 0) this.groupDeal(i, created, ctx, cells);
     }
@@ -368,7 +369,7 @@ export class KpiEngine {
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map(({ m, name }) => ({ manager: name, ...this.values(deals[m] ?? new DealTally(), this.tallies[m] ?? new ActivityTally(), this.payments.get(m) ?? noPayments()) }));
     const total = this.values(totalDeals, this.total, this.paymentTotals, lists);
-    const econ = this.economics?.prepare(this.firstWonByClient((i) => this.inPeriod(store.created[i]!)), this.groupings, cells, this.shape);
+    const econ = this.economics?.prepare(this.firstWonByClient(true), this.groupings, cells, this.shape);
     if (econ) Object.assign(total, econ.total(total));
     const groups = this.groupings.map((g, k) =>
       g
@@ -385,6 +386,24 @@ export class KpiEngine {
     return { managers, total, groups, ...(econ ? { spend: econ.summary() } : {}) };
   }
 
+  /**
+   * How many deals of the period, and won ones, each manager has: the sizes of their lists of
+   * cycles and response times, made once instead of grown by doubling (which copied them and left
+   * the old arrays as garbage at the end of a run, where its memory peaks).
+   */
+  private dealsByManager(): { deals: Int32Array; won: Int32Array } {
+    const { store } = this;
+    const deals = new Int32Array(store.managers.size);
+    const won = new Int32Array(store.managers.size);
+    for (let i = 0; i < this.n; i++) {
+      if (!this.inPeriod(store.created[i]!)) continue;
+      const m = store.manager[i]!;
+      deals[m]!++;
+      if (store.status[i] === WON) won[m]!++;
+    }
+    return { deals, won };
+  }
+
   /** What counting a deal reads besides the store: links, repeat flags, the touch norm, the export date. */
   private dealContext(): DealContext {
     const useClient = !this.anyDealId;
@@ -392,7 +411,7 @@ export class KpiEngine {
     let exportMs = this.toDay === Infinity ? -Infinity : (this.toDay + 1) * DAY_MS;
     if (exportMs === -Infinity && this.groupings.some((g) => g.stage))
       for (let i = 0; i < this.n; i++) exportMs = Math.max(exportMs, store.created[i]!, Number.isNaN(store.closed[i]!) ? -Infinity : store.closed[i]!);
-    const firstWon = this.firstWonByClient(() => true);
+    const firstWon = this.firstWonByClient(false);
     const repeat = new Uint8Array(this.n);
     for (let i = 0; i < this.n; i++) {
       const c = store.client[i]!;
@@ -471,18 +490,28 @@ export class KpiEngine {
   }
 
   /**
-   * Each client's first won deal among those `include` admits (smallest closed_at else created_at,
-   * then id), by client key; -1 for none. Every other won deal of the client is a repeat sale.
+   * Each client's first won deal (of the period only, when `periodOnly`): the smallest closed_at,
+   * else created_at, then id; by client key, -1 for none. Every other won deal of the client is a
+   * repeat sale. A loop without callbacks, over every deal.
    */
-  private firstWonByClient(include: (i: number) => boolean): Int32Array {
-    const { store } = this;
-    const key = (i: number) => (Number.isNaN(store.closed[i]!) ? store.created[i]! : store.closed[i]!);
-    const firstOf = new Int32Array(store.clients.size).fill(-1);
+  private firstWonByClient(periodOnly: boolean): Int32Array {
+    const { created, closed, client, status } = this.store;
+    const firstOf = new Int32Array(this.store.clients.size).fill(-1);
+    const firstKey = new Float64Array(firstOf.length);
     for (let i = 0; i < this.n; i++) {
-      const c = store.client[i]!;
-      if (store.status[i] !== WON || c === 0 || !include(i)) continue;
+      const c = client[i]!;
+      if (status[i] !== WON || c === 0) continue;
+      const made = created[i]!;
+      if (periodOnly) {
+        const day = dayOf(made);
+        if (day < this.fromDay || day > this.toDay) continue;
+      }
+      const key = Number.isNaN(closed[i]!) ? made : closed[i]!;
       const f = firstOf[c]!;
-      if (f === -1 || key(i) < key(f) || (key(i) === key(f) && store.compareIds(i, f) < 0)) firstOf[c] = i;
+      if (f === -1 || key < firstKey[c]! || (key === firstKey[c]! && this.store.compareIds(i, f) < 0)) {
+        firstOf[c] = i;
+        firstKey[c] = key;
+      }
     }
     return firstOf;
   }
