@@ -9,6 +9,7 @@ import { cycleDays, DAY_MS, dayOf, dayOfIso, median, MoneySum } from './stats.js
 import type { GroupDim, KpiGroup, ManagerKpis, MetricValues, SpendSummary } from './types.js';
 import { Grouping, monthOf, NOT_SET, type GroupingData } from './groups.js';
 import { UnitEconomics } from './economics.js';
+import { PaymentLog } from './payment-log.js';
 
 export interface KpiOptions {
   /** Inclusive calendar dates `YYYY-MM-DD`; undefined for no bound. */
@@ -297,39 +298,49 @@ export class KpiEngine {
 
   /** Adds payments: each follows its deal's period, under its own manager, else the deal's. */
   addPayments(list: readonly Payment[]): { unattributed: number } {
+    return this.addPaymentLog(PaymentLog.of(this.store, list));
+  }
+
+  /** addPayments() for payments already resolved against the deals. */
+  addPaymentLog(log: PaymentLog): { unattributed: number } {
     const period = this.fromDay !== -Infinity || this.toDay !== Infinity;
     let unattributed = 0;
-    for (const p of list) {
-      const d = p.deal_id === '' ? undefined : this.store.find(p.deal_id);
-      if (d !== undefined && p.paid > 0) this.facts.paid[d] = 1;
-      if (d === undefined ? period : !this.inPeriod(this.store.created[d]!)) continue;
-      const name = p.manager !== '' ? p.manager : d !== undefined ? this.store.managers.values[this.store.manager[d]!]! : '';
-      this.paymentTotals.invoiced.add(p.invoiced);
-      this.paymentTotals.paid.add(p.paid);
-      if (this.groupings.length > 0) this.groupPayment(name, d, p);
+    const { store } = this;
+    for (let i = 0; i < log.length; i++) {
+      const deal = log.deal.data[i]!;
+      const d = deal < 0 ? undefined : deal;
+      const invoiced = log.invoiced.data[i]!;
+      const paid = log.paid.data[i]!;
+      if (d !== undefined && paid > 0) this.facts.paid[d] = 1;
+      if (d === undefined ? period : !this.inPeriod(store.created[d]!)) continue;
+      const own = log.managers.values[log.manager.data[i]!]!;
+      const name = own !== '' ? own : d !== undefined ? store.managers.values[store.manager[d]!]! : '';
+      this.paymentTotals.invoiced.add(invoiced);
+      this.paymentTotals.paid.add(paid);
+      if (this.groupings.length > 0) this.groupPayment(name, d, invoiced, paid);
       if (name === '') {
         unattributed++;
         continue;
       }
-      const m = this.store.managers.id(name);
+      const m = store.managers.id(name);
       this.listed.add(m);
       let sums = this.payments.get(m);
       if (!sums) this.payments.set(m, (sums = { invoiced: new MoneySum(), paid: new MoneySum() }));
-      sums.invoiced.add(p.invoiced);
-      sums.paid.add(p.paid);
+      sums.invoiced.add(invoiced);
+      sums.paid.add(paid);
     }
     return { unattributed };
   }
 
   /** Adds a payment to its group in every grouping: by its manager, its deal's values and creation month. */
-  private groupPayment(name: string, d: number | undefined, p: Payment): void {
+  private groupPayment(name: string, d: number | undefined, invoiced: number, paid: number): void {
     const m = name === '' ? NOT_SET : this.store.managers.id(name);
     const month = d === undefined ? NOT_SET : monthOf(this.store.created[d]!);
     for (const g of this.groupings) {
       if (g.stage) continue;
       const sums = g.payments[g.cell(m, d ?? NOT_SET, month)]!;
-      sums.invoiced.add(p.invoiced);
-      sums.paid.add(p.paid);
+      sums.invoiced.add(invoiced);
+      sums.paid.add(paid);
     }
   }
 
@@ -497,7 +508,6 @@ export class KpiEngine {
   private firstWonByClient(periodOnly: boolean): Int32Array {
     const { created, closed, client, status } = this.store;
     const firstOf = new Int32Array(this.store.clients.size).fill(-1);
-    const firstKey = new Float64Array(firstOf.length);
     for (let i = 0; i < this.n; i++) {
       const c = client[i]!;
       if (status[i] !== WON || c === 0) continue;
@@ -508,10 +518,12 @@ export class KpiEngine {
       }
       const key = Number.isNaN(closed[i]!) ? made : closed[i]!;
       const f = firstOf[c]!;
-      if (f === -1 || key < firstKey[c]! || (key === firstKey[c]! && this.store.compareIds(i, f) < 0)) {
+      if (f === -1) {
         firstOf[c] = i;
-        firstKey[c] = key;
+        continue;
       }
+      const first = Number.isNaN(closed[f]!) ? created[f]! : closed[f]!;
+      if (key < first || (key === first && this.store.compareIds(i, f) < 0)) firstOf[c] = i;
     }
     return firstOf;
   }
