@@ -40,6 +40,12 @@ export class ByteKeys {
   private lastHash = 0;
   /** Whether its arrays live in shared memory (and grow into shared memory). */
   private inSharedMemory = false;
+  /**
+   * Keys 0 to base - 1 are another thread's, read in shared memory where that thread left them
+   * (layered()); this one's own keys follow, in its own arrays (indexed from base as well).
+   */
+  private frozen: ByteKeys | undefined;
+  private base = 0;
 
   /** Its contents (trimmed copies), to rebuild it elsewhere with ByteKeys.from. */
   data(): ByteKeysData {
@@ -128,6 +134,23 @@ export class ByteKeys {
     return { arena: this.arena, starts: this.starts };
   }
 
+  /**
+   * A ByteKeys whose first keys are another thread's, read where they are in shared memory (no
+   * copy), with its own keys added after them. That thread may keep adding keys to its own arrays
+   * meanwhile: they are never these (a lookup here takes only the first d.size of theirs, whose
+   * slots and bytes never change; a slot it fills later only lengthens a probe, and its table or
+   * arena, when they grow, are new arrays).
+   */
+  static layered(d: ByteKeysData): ByteKeys {
+    const k = new ByteKeys();
+    k.frozen = ByteKeys.from(d);
+    k.base = d.size;
+    k.size = d.size;
+    // Indexed from base: the entries below it are never written, so they take no memory.
+    k.starts = new Int32Array(d.size + 1025);
+    return k;
+  }
+
   /** A ByteKeys over the given contents, adopted as they are (they grow when keys are added). */
   static from(d: ByteKeysData): ByteKeys {
     const k = new ByteKeys();
@@ -142,6 +165,7 @@ export class ByteKeys {
 
   /** Whether key i is the bytes buf[start, end). */
   equals(i: number, buf: Uint8Array, start: number, end: number): boolean {
+    if (i < this.base) return this.frozen!.equals(i, buf, start, end);
     const s = this.starts[i]!;
     const len = end - start;
     if (this.starts[i + 1]! - s !== len) return false;
@@ -151,6 +175,7 @@ export class ByteKeys {
 
   /** The bytes of key i (a view). */
   bytes(i: number): Uint8Array {
+    if (i < this.base) return this.frozen!.bytes(i);
     return this.arena.subarray(this.starts[i], this.starts[i + 1]);
   }
 
@@ -160,7 +185,11 @@ export class ByteKeys {
   }
 
   /** find() for bytes whose hashBytes() is known to be h. */
-  findHashed(buf: Uint8Array, start: number, end: number, h: number): number {
+  findHashed(buf: Uint8Array, start: number, end: number, h: number, below = Infinity): number {
+    if (this.frozen !== undefined) {
+      const k = this.frozen.findHashed(buf, start, end, h, this.base);
+      if (k >= 0) return k;
+    }
     this.lastHash = h;
     const table = this.table;
     const mask = this.mask;
@@ -168,7 +197,8 @@ export class ByteKeys {
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const k = table[2 * slot + 1]! - 1;
       if (k < 0) return -1;
-      if (table[2 * slot] !== h) continue;
+      // A key the owner added after the layer was made (layered()) is not one of the layer's.
+      if (table[2 * slot] !== h || k >= below) continue;
       const s = this.starts[k]!;
       if (this.starts[k + 1]! - s !== len) continue;
       let i = 0;
@@ -215,6 +245,7 @@ export class ByteKeys {
 
   /** Key i as text. */
   text(i: number): string {
+    if (i < this.base) return this.frozen!.text(i);
     return utf8.decode(this.arena.subarray(this.starts[i], this.starts[i + 1]));
   }
 
@@ -236,7 +267,7 @@ export class ByteKeys {
     else arena.set(buf.subarray(start, end), this.used);
     if (k + 1 >= this.starts.length) {
       const s = this.intsOf(Math.max(1024, this.starts.length * 2) + 1);
-      s.set(this.starts);
+      s.set(this.starts.subarray(this.base, k + 1), this.base);
       this.starts = s;
     }
     this.starts[k] = this.used;
@@ -254,7 +285,7 @@ export class ByteKeys {
     while (size * 4 > (this.mask + 1) * 3) this.rehash();
     if (size + 1 > this.starts.length) {
       const s = this.intsOf(size + 1);
-      s.set(this.starts.subarray(0, this.size + 1));
+      s.set(this.starts.subarray(this.base, this.size + 1), this.base);
       this.starts = s;
     }
     if (this.used + bytes > this.arena.length) {

@@ -388,8 +388,8 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
       const s = store.share();
       bases.client = s.clients.size;
       bases.manager = s.managers.length;
-      // Shared arrays (ids, times) go as they are; the copy of the clients is moved.
-      const transfer = [s.clients.arena, s.clients.starts, s.clients.table].map((a) => a.buffer as ArrayBuffer);
+      // Shared arrays (ids, times, clients) go as they are, nothing is copied or moved.
+      const transfer: ArrayBuffer[] = [];
       const takeover = claims && setting ? { ...claims.data(), wait: setting.wait } : undefined;
       const dense = linker.shareDenseIds();
       return { job: { kind: 'activities', file, cwd: opts.cwd, options: partOptions(opts), part, periods, snapshot: s, dense, ...(takeover ? { takeover } : {}) }, transfer };
