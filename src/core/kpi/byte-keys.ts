@@ -207,6 +207,22 @@ export class ByteKeys {
     }
   }
 
+  /**
+   * Reads the first slot of each of the hashes[from, to): independent reads that the processor runs side by side, so
+   * that the lookups of these keys that follow find their slots in the cache instead of waiting for
+   * memory one at a time (a table of a million keys is 16 MB).
+   */
+  touch(hashes: Int32Array, from: number, to: number): void {
+    const table = this.table;
+    const mask = this.mask;
+    let seen = 0;
+    for (let i = from; i < to; i++) seen |= table[2 * (hashes[i]! & mask) + 1]!;
+    this.touched = seen;
+  }
+
+  /** What touch() read last (kept, so that its reads are not left out as unused). */
+  private touched = 0;
+
   /** The index of the bytes buf[start, end), added when new. */
   intern(buf: Uint8Array, start: number, end: number): number {
     const found = this.find(buf, start, end);

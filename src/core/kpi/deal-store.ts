@@ -38,6 +38,9 @@ export interface DealStoreData {
   merged: number;
 }
 
+/** How many keys' slots are read ahead of their lookups (ByteKeys.touch). */
+const TOUCH_AHEAD = 16;
+
 /** A store's data without its ids (which a worker thread adds to the other store itself: addIds). */
 export type DealColumns = Omit<DealStoreData, 'ids'>;
 
@@ -63,6 +66,7 @@ export function addIds(loan: ByteKeysLoan, theirs: ByteKeysData, sumRepeats: boo
   if (sumRepeats) for (let i = 0; i < n; i++) if (ids.findHashed(arena, starts[i]!, starts[i + 1]!, hashes[i]!) >= 0) return undefined;
   const slots = new Int32Array(n);
   for (let i = 0; i < n; i++) {
+    if (i % TOUCH_AHEAD === 0) ids.touch(hashes, i, Math.min(i + TOUCH_AHEAD, n));
     // Their ids are distinct among themselves: one found here is a deal of this store.
     const seen = ids.findHashed(arena, starts[i]!, starts[i + 1]!, hashes[i]!);
     slots[i] = seen >= 0 ? -1 - seen : ids.addMissing(arena, starts[i]!, starts[i + 1]!);
@@ -229,7 +233,10 @@ export class DealStore {
     const { arena, starts } = clients;
     const keys = new Int32Array(clients.size);
     this.clients.reserve(this.clients.size + clients.size, arena.length);
-    for (let c = 0; c < keys.length; c++) keys[c] = this.clients.internHashed(arena, starts[c]!, starts[c + 1]!, hashes[c]!);
+    for (let c = 0; c < keys.length; c++) {
+      if (c % TOUCH_AHEAD === 0) this.clients.touch(hashes, c, Math.min(c + TOUCH_AHEAD, keys.length));
+      keys[c] = this.clients.internHashed(arena, starts[c]!, starts[c + 1]!, hashes[c]!);
+    }
     return keys;
   }
 
