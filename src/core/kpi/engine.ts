@@ -533,14 +533,23 @@ export class KpiEngine {
     const n = this.missedAt.length;
     const back = this.outCalls.calledBack({ client: this.missedClient.data, deal: this.missedDeal.data, at: this.missedAt.data, length: n }, this.opts.callbackWindowMs);
     const groupings = this.groupings.filter((g) => !g.stage);
+    // No array per missed call (a few hundred thousand of them): the manager's tally and the
+    // total directly, the groupings' cells in a loop.
     for (let i = 0; i < n; i++) {
       const m = this.missedManager.data[i]!;
+      const called = back[i] === 1 ? 1 : 0;
+      const own = this.tally(m);
+      own.missedWithKey++;
+      own.calledBack += called;
+      this.total.missedWithKey++;
+      this.total.calledBack += called;
+      if (groupings.length === 0) continue;
       const linked = this.anyDealId ? this.missedDeal.data[i]! : this.missedWindowDeal.data[i]!;
-      const month = groupings.length > 0 ? monthOf(this.missedAt.data[i]!) : NOT_SET;
-      const tallies = [this.tally(m), this.total, ...groupings.map((g) => (this.anyDealId ? g.activities : g.byClient)[g.cell(m, linked, month)]!)];
-      for (const t of tallies) {
+      const month = monthOf(this.missedAt.data[i]!);
+      for (const g of groupings) {
+        const t = (this.anyDealId ? g.activities : g.byClient)[g.cell(m, linked, month)]!;
         t.missedWithKey++;
-        if (back[i] === 1) t.calledBack++;
+        t.calledBack += called;
       }
     }
   }
