@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
+import { osReason } from '../core/messages/os-errors.js';
 import type { CliContext } from './context.js';
 import { clearProgress } from './progress.js';
 import { pendingTemps, tempNameFor } from './temps.js';
@@ -30,7 +31,7 @@ export async function writeOutput(
     await fs.rename(tmp, target);
   } catch (error) {
     await fs.rm(tmp, { force: true });
-    throw UserError.of('E_OUTPUT', 'output.write', { reason: (error as Error).message }, { file: outFile });
+    throw UserError.of('E_OUTPUT', 'output.write', osReason(error as NodeJS.ErrnoException), { file: outFile });
   } finally {
     pendingTemps.delete(tmp);
   }

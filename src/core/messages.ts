@@ -43,7 +43,10 @@ export const MESSAGES = {
     ru: 'файл нельзя прочитать (ошибка ввода-вывода)', en: 'the file cannot be read (input/output error)',
     hint: { ru: 'скопируйте файл на локальный диск и попробуйте снова', en: 'copy the file to a local disk and try again' },
   },
-  'file.unreadable': { ru: 'файл нельзя прочитать: {reason}', en: 'the file cannot be read: {reason}' },
+  'file.unreadable': {
+    ru: 'файл нельзя прочитать: {reasonRu}', en: 'the file cannot be read: {reason}',
+    hint: { ru: 'проверьте путь и права доступа к файлу', en: 'check the path and the file permissions' },
+  },
   'file.tooLarge': { ru: 'размер файла {size} байт; для документов этого вида предел {max} байт', en: 'the file is {size} bytes; documents of this kind are limited to {max} bytes' },
   'input.tooLarge': { ru: 'входные данные больше {max} байт', en: 'the input is larger than {max} bytes' },
   'import.noRows': {
@@ -113,7 +116,10 @@ export const MESSAGES = {
       en: 'say what each one means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, with a guess to check for each stage:\n{snippet}',
     },
   },
-  'output.write': { ru: 'не удалось записать файл результата: {reason}', en: 'cannot write the output file: {reason}' },
+  'output.write': {
+    ru: 'не удалось записать файл результата: {reasonRu}', en: 'cannot write the output file: {reason}',
+    hint: { ru: 'проверьте, что в папку можно писать и на диске есть место, или укажите другой путь в -o', en: 'check that the folder is writable and the disk has space, or choose another -o path' },
+  },
   'output.isInput': {
     ru: 'файл результата — один из входных файлов; перезаписывать входной файл нельзя', en: 'the output file is one of the input files; refusing to overwrite an input',
     hint: { ru: 'укажите другой путь в -o', en: 'choose another -o path' },
