@@ -48,6 +48,9 @@ const kpi = (file: string, ...extra: string[]) => runCli(['kpi', '-d', H(file), 
 describe('hostile exports are refused with one clear message, bounded, and leave nothing behind', () => {
   it.each([
     ['empty-0-bytes.csv', /the file is empty \(0 bytes\)/],
+    ['bom-only.csv', /the file holds no rows/],
+    ['ten-megabyte-line.csv', /line 2 runs over 8388608 bytes without ending: no line break there, or a quote that is never closed/],
+    ['zip-not-xlsx.xlsx', /not an Excel workbook/],
     ['header-only.csv', /header but no data rows/],
     ['truncated-inside-quoted-field.csv', /row 7: a quoted field opened at line 7 is never closed/],
     ['unbalanced-quotes.csv', /quoted field opened at line 3 is never closed|unbalanced quote/],
