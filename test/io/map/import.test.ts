@@ -164,6 +164,16 @@ describe('HubSpot, Pipedrive, Salesforce, Zoho, Odoo', () => {
     expect(d['crm.lead_2']).toMatchObject({ status: 'lost', loss_reason: 'Too expensive' });
   });
 
+  it('Odoo 16+: the "Is Won" column decides, a lost opportunity in any stage is lost, Pending falls back to the stage', async () => {
+    const { deals: list, report } = await deals('odoo-16-is-won-column.csv');
+    expect(report.profile?.id).toBe('odoo');
+    expect(list.map((d) => [d.name, d.status, d.amount, d.loss_reason])).toEqual([
+      ['Chairs', 'won', 1500, ''],
+      ['Tables', 'lost', 2000, 'Too expensive'],
+      ['Desks', 'open', 3000, ''],
+    ]);
+  });
+
   it('XLSX in the 1904 date system', async () => {
     const { deals: list } = await deals('odoo-deals-1904-date-system.xlsx');
     expect(list[0]!.created_at).toBe(Date.UTC(2024, 5, 19, 12, 0, 0));
