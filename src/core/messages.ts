@@ -348,6 +348,11 @@ export const IMPORT_NOTES: readonly Template[] = [
   },
   { en: 'lost (closed, stage not known as won)', ru: 'lost (закрыта, этап не известен как выигрыш)' },
   { en: '{field} (stage not known)', ru: '{field} (этап не известен)' },
+  { en: '(unknown: stage used)', ru: '(не известно: взят этап)' },
+  { en: 'answered (unknown value)', ru: 'отвечен (значение не известно)' },
+  { en: 'not answered', ru: 'не отвечен' },
+  { en: 'answered', ru: 'отвечен' },
+  { en: '(unknown)', ru: '(не известно)' },
 ];
 
 const importNoteRu = translator(IMPORT_NOTES);
