@@ -222,6 +222,7 @@ export const WHERE_WORDS = {
   at: { ru: 'строка {line}, символ {column}', en: 'at line {line}, column {column}' },
   topLevel: { ru: 'на верхнем уровне документа', en: 'at (top level)' },
   hint: { ru: 'подсказка', en: 'hint' },
+  stdin: { ru: 'стандартный ввод (-)', en: 'standard input (-)' },
 } as const satisfies Record<string, Template>;
 
 /**
