@@ -31,6 +31,8 @@ const STATUS: Record<string, DealStatus | 'deleted'> = {
   lost: 'lost',
   open: 'open',
   deleted: 'deleted',
+  // Pipedrive's status in its Russian interface (Открыта, Выиграна, Проиграна are below)
+  удалена: 'deleted',
   выиграна: 'won',
   выиграно: 'won',
   успешно: 'won',

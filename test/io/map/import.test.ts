@@ -164,6 +164,19 @@ describe('HubSpot, Pipedrive, Salesforce, Zoho, Odoo', () => {
     expect(d['crm.lead_2']).toMatchObject({ status: 'lost', loss_reason: 'Too expensive' });
   });
 
+  it('Pipedrive in its Russian interface: "Сделка - …" columns, its statuses, a deleted deal dropped and counted', async () => {
+    const { deals: list, report } = await deals('pipedrive-deals-russian-ui.csv');
+    expect(report.profile?.id).toBe('pipedrive');
+    expect(list.map((d) => [d.id, d.manager, d.status, d.amount, d.client, d.loss_reason])).toEqual([
+      ['1', 'Анна Ли', 'won', 1500, 'Орг1', ''],
+      ['2', 'Борис Ким', 'lost', 2500, 'Орг2', 'Цена'],
+      ['3', 'Анна Ли', 'open', 3000, 'Орг1', ''],
+    ]);
+    expect(list[0]!.closed_at).toBe(at('2024-07-05 12:00:00'));
+    expect(list[1]!.closed_at).toBe(at('2024-07-06 12:00:00'));
+    expect(Object.values(report.dropped ?? {})).toEqual([1]);
+  });
+
   it('Odoo 16+: the "Is Won" column decides, a lost opportunity in any stage is lost, Pending falls back to the stage', async () => {
     const { deals: list, report } = await deals('odoo-16-is-won-column.csv');
     expect(report.profile?.id).toBe('odoo');
