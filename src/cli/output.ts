@@ -52,10 +52,23 @@ export function writtenLine(file: string, bytes: number, lang: string): string {
   return `${ru ? 'Записано' : 'Written'}: ${file} (${ru ? number.replace('.', ',') : number} ${units[unit]})`;
 }
 
+/**
+ * Refuses an `-o` path whose folder is missing or that is a folder, before any input is read: a long
+ * import must not run to the end only to find it cannot be saved. writeOutput checks again when it writes.
+ */
+export async function assertOutputPlace(ctx: CliContext, outFile: string | undefined): Promise<void> {
+  if (outFile === undefined || outFile === '-') return;
+  await assertFolder(path.resolve(ctx.cwd, outFile), outFile);
+}
+
 async function assertWritableTarget(target: string, shown: string, inputs: string[]): Promise<void> {
   if (inputs.includes(target)) {
     throw UserError.of('E_OUTPUT', 'output.isInput', {}, { file: shown });
   }
+  await assertFolder(target, shown);
+}
+
+async function assertFolder(target: string, shown: string): Promise<void> {
   const dir = path.dirname(target);
   const stat = await fs.stat(dir).catch(() => undefined);
   if (!stat?.isDirectory()) {
