@@ -205,13 +205,29 @@ export function fill(template: string, params: Params): string {
 /** The message `id` in `lang` (English unless Russian is asked for). */
 export function renderMessage(id: MessageId, params: Params, lang: string): string {
   const def: MessageDef = MESSAGES[id];
-  return fill(lang === 'ru' ? def.ru : def.en, params);
+  return lang === 'ru' ? fill(def.ru, groupedRu(def.ru, params)) : fill(def.en, params);
 }
 
 /** The hint of message `id` in `lang`, if it has one. */
 export function renderHint(id: MessageId, params: Params, lang: string): string | undefined {
   const def: MessageDef = MESSAGES[id];
-  return def.hint ? fill(lang === 'ru' ? def.hint.ru : def.hint.en, params) : undefined;
+  if (!def.hint) return undefined;
+  return lang === 'ru' ? fill(def.hint.ru, groupedRu(def.hint.ru, params)) : fill(def.hint.en, params);
+}
+
+/**
+ * Whole numbers from 10 000 on grouped as a Russian reader writes them (8 388 608 байт), except a
+ * value typed after an option (`--seed {seed}`). English keeps the digits: `Error.message` is the contract.
+ */
+function groupedRu(template: string, params: Params): Params {
+  let out: Record<string, string | number> | undefined;
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) < 10_000) continue;
+    if (new RegExp(`--[\\w-]+ \\{${name}\\}`).test(template)) continue;
+    out ??= { ...params };
+    out[name] = `${value < 0 ? '−' : ''}${String(Math.abs(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')}`;
+  }
+  return out ?? params;
 }
 
 /** Words for where a problem is, in both languages. */
