@@ -38,18 +38,18 @@ export function normalizeHeader(header: string): string {
 const DEAL_FIELDS: FieldSpec[] = [
   { field: 'id', aliases: ['ID', 'Record ID', 'Record Id', 'Deal - ID', 'Opportunity ID', 'Deal ID', 'ID сделки', '№'] },
   { field: 'name', aliases: ['Название сделки', 'Название', 'Deal Name', 'Deal - Title', 'Opportunity Name', 'Opportunity', 'Name'] },
-  { field: 'manager', required: true, aliases: ['Ответственный', 'Менеджер', 'Сотрудник', 'Deal owner', 'Deal Owner', 'Deal - Owner', 'Opportunity Owner', 'Salesperson', 'Owner', 'Assigned', 'Ответственный менеджер'] },
+  { field: 'manager', required: true, aliases: ['Ответственный', 'Менеджер', 'Сотрудник', 'Deal owner', 'Deal Owner', 'Deal - Owner', 'Opportunity Owner', 'Salesperson', 'Owner', 'Assigned', 'Ответственный менеджер', 'Responsible person', 'Responsible'] },
   { field: 'amount', aliases: ['Бюджет', 'Сумма', 'Возможная сумма', 'Amount', 'Deal - Value', 'Expected Revenue', 'Сумма сделки', 'Value'] },
   { field: 'stage', aliases: ['Этап сделки', 'Стадия сделки', 'Статус', 'Deal Stage', 'Deal - Stage', 'Stage', 'Этап', 'Стадия'] },
   { field: 'status', aliases: ['Deal - Status', 'Status', 'Состояние'] },
-  { field: 'closed', aliases: ['Сделка закрыта', 'Closed', 'Is Closed', 'IsClosed'] },
+  { field: 'closed', aliases: ['Сделка закрыта', 'Closed', 'Is Closed', 'IsClosed', 'Deal closed'] },
   { field: 'won', aliases: ['Won', 'Is Won', 'IsWon'] },
   // With a closed flag, a probability of 100% is won and 0% lost (HubSpot, Odoo).
   { field: 'probability', aliases: ['Deal probability', 'Probability', 'Probability (%)', 'Вероятность'] },
   { field: 'pipeline', aliases: ['Воронка', 'Направление', 'Pipeline', 'Deal - Pipeline'] },
   { field: 'created_at', required: true, aliases: ['Дата создания', 'Дата создания сделки', 'Create Date', 'Created Date', 'Created Time', 'Created on', 'Deal - Deal created', 'Created', 'Создана'] },
   { field: 'closed_at', coalesce: true, aliases: ['Дата закрытия', 'Close Date', 'Closing Date', 'Closed Date', 'Deal - Won time', 'Deal - Lost time', 'Deal - Deal closed on', 'Дата закрытия сделки'] },
-  { field: 'planned_close', aliases: ['Предполагаемая дата закрытия', 'Планируемая дата закрытия'] },
+  { field: 'planned_close', aliases: ['Предполагаемая дата закрытия', 'Планируемая дата закрытия', 'Expected close date'] },
   { field: 'loss_reason', coalesce: true, aliases: ['Причина отказа', 'Closed Lost Reason', 'Deal - Lost reason', 'Reason For Loss', 'Lost Reason', 'Причина провала', 'Причина проигрыша'] },
   { field: 'client', coalesce: true, aliases: ['Компания', 'Associated Company', 'Account Name', 'Deal - Organization', 'Клиент', 'Customer', 'Контакт', 'Полное имя контакта', 'Основной контакт', 'Deal - Contact person', 'Contact Name'] },
   // A CRM's own source column first; the UTM tags a web form stores (amoCRM, Kommo) when it is empty.

@@ -61,6 +61,12 @@ const STATUS: Record<string, DealStatus | 'deleted'> = {
   'closed - lost': 'lost',
   'closed: won': 'won',
   'closed: lost': 'lost',
+  // Bitrix24's default stages in its English interface
+  'deal won': 'won',
+  'deal lost': 'lost',
+  'deal failed': 'lost',
+  'analyze failure': 'lost',
+  'analyse failure': 'lost',
 };
 
 const DIRECTION: Record<string, Direction> = {

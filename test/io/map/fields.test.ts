@@ -34,3 +34,13 @@ describe('telephony call logs map by their own headers', () => {
     expect(mapped(['Время', 'Сотрудник'])).toMatchObject({ at: 'Время', manager: 'Сотрудник' });
   });
 });
+
+describe('Bitrix24 in its English interface', () => {
+  it('maps the responsible person, the closed flag and the expected close date', () => {
+    const headers = ['ID', 'Deal Name', 'Stage', 'Amount', 'Currency', 'Responsible person', 'Created on', 'Deal closed', 'Expected close date', 'Company', 'Contact', 'Source', 'Pipeline'];
+    const map = mapColumns(headers, 'deals', {}, undefined, detectProfile(headers, 'deals'));
+    const m = Object.fromEntries([...map.fields].map(([field, cols]) => [field, headers[cols[0]!]!]));
+    expect(m).toMatchObject({ manager: 'Responsible person', closed: 'Deal closed', planned_close: 'Expected close date', created_at: 'Created on', stage: 'Stage', amount: 'Amount' });
+    expect(mapColumns(['Stage', 'Responsible', 'Created on'], 'deals').fields.get('manager')).toEqual([1]);
+  });
+});

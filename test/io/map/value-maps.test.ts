@@ -30,3 +30,9 @@ describe('call statuses and directions as telephony logs write them', () => {
     expect(direction('Внутренний')).toBeUndefined();
   });
 });
+
+describe('stage words of Bitrix24 in English', () => {
+  it.each([['Deal won', 'won'], ['Deal lost', 'lost'], ['Deal failed', 'lost'], ['Analyze failure', 'lost'], ['Analyse failure', 'lost']])('%s is %s', (v, want) => {
+    expect(maps.status.get(normalizeValue(v))).toBe(want);
+  });
+});
