@@ -101,6 +101,13 @@ export const MESSAGES = {
     ru: 'в файле ({kindRu}) нет ни одной строки с данными (прочитано строк: {rows})', en: 'the file ({kind}) has no row with data ({rows} rows read)',
     hint: { ru: 'crm-audit inspect покажет, как читается каждая строка', en: 'crm-audit inspect shows how each row is read' },
   },
+  'inspect.columnsMissing': {
+    ru: 'не найдена колонка для {linesRu}', en: 'cannot find the column for {lines}',
+    hint: {
+      ru: 'колонки файла: {columnsRu}. Назовите нужную в файле --map и передайте его через --map; вот готовый фрагмент:\n{snippetRu}',
+      en: "the file's columns: {columns}. Name the right one in a --map file and pass it with --map; this one is ready to paste:\n{snippet}",
+    },
+  },
   'map.columnsMissing': {
     ru: 'не найдена колонка для {linesRu}', en: 'cannot find the column for {lines}',
     hint: {
