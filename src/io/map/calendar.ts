@@ -21,66 +21,66 @@ export const dateHasTime = { value: false };
 
 /**
  * The layouts of nearly every big export, `YYYY-MM-DD[ HH:MM:SS]` and `DD.MM.YYYY[ HH:MM:SS]`, read
- * from bytes: wall-clock ms, or NaN when the cell has another form (the text parser then decides).
- * Gives exactly what parseDate gives for these layouts.
+ * from bytes (a view of them, read four bytes at a time): wall-clock ms, or NaN when the cell has
+ * another form (the text parser then decides). Gives exactly what parseDate gives for these layouts.
  */
-export function fixedDate(buf: Uint8Array, s: number, e: number): number {
+export function fixedDate(view: DataView, s: number, e: number): number {
   const len = e - s;
   if (len !== 19 && len !== 10) return Number.NaN;
-  // Each byte read once, as a digit value (0-9 when it is a digit).
-  const b0 = buf[s]! - 48;
-  const b1 = buf[s + 1]! - 48;
-  const b2 = buf[s + 2]! - 48;
-  const b3 = buf[s + 3]! - 48;
-  const b4 = buf[s + 4]! - 48;
-  const b5 = buf[s + 5]! - 48;
-  const b6 = buf[s + 6]! - 48;
-  const b7 = buf[s + 7]! - 48;
-  const b8 = buf[s + 8]! - 48;
-  const b9 = buf[s + 9]! - 48;
+  // Bytes 0-3, 4-7 and 8-9, big-endian: the first byte is the highest.
+  const a = view.getUint32(s);
+  const b = view.getUint32(s + 4);
+  const c = view.getUint16(s + 8);
   let y: number;
   let mo: number;
   let d: number;
-  // '-' and '.' are 45 and 46: -3 and -2 as digit values.
-  if (b4 === -3 && b7 === -3) {
-    if (!isDigit(b0) || !isDigit(b1) || !isDigit(b2) || !isDigit(b3) || !isDigit(b5) || !isDigit(b6) || !isDigit(b8) || !isDigit(b9)) return Number.NaN;
-    y = b0 * 1000 + b1 * 100 + b2 * 10 + b3;
-    mo = b5 * 10 + b6;
-    d = b8 * 10 + b9;
-  } else if (b2 === -2 && b5 === -2) {
-    if (!isDigit(b0) || !isDigit(b1) || !isDigit(b3) || !isDigit(b4) || !isDigit(b6) || !isDigit(b7) || !isDigit(b8) || !isDigit(b9)) return Number.NaN;
-    d = b0 * 10 + b1;
-    mo = b3 * 10 + b4;
-    y = b6 * 1000 + b7 * 100 + b8 * 10 + b9;
+  if (b >>> 24 === DASH && (b & 0xff) === DASH) {
+    const y1 = twoDigits(a >>> 16);
+    const y2 = twoDigits(a & 0xffff);
+    y = y1 < 0 || y2 < 0 ? -1 : y1 * 100 + y2;
+    mo = twoDigits((b >>> 8) & 0xffff);
+    d = twoDigits(c);
+  } else if (((a >>> 8) & 0xff) === DOT && ((b >>> 16) & 0xff) === DOT) {
+    d = twoDigits(a >>> 16);
+    mo = twoDigits(((a & 0xff) << 8) | (b >>> 24));
+    const y1 = twoDigits(b & 0xffff);
+    const y2 = twoDigits(c);
+    y = y1 < 0 || y2 < 0 ? -1 : y1 * 100 + y2;
   } else return Number.NaN;
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || y < 1900 || y > 2200) return Number.NaN;
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return Number.NaN;
   const day = daysFromCivil(y, mo, d) * 86_400_000;
   if (len === 10) {
     dateHasTime.value = false;
     return day;
   }
-  const sep = buf[s + 10];
-  const h0 = buf[s + 11]! - 48;
-  const h1 = buf[s + 12]! - 48;
-  const m0 = buf[s + 14]! - 48;
-  const m1 = buf[s + 15]! - 48;
-  const s0 = buf[s + 17]! - 48;
-  const s1 = buf[s + 18]! - 48;
-  if ((sep !== 32 && sep !== 84) || buf[s + 13] !== 58 || buf[s + 16] !== 58 || !isDigit(h0) || !isDigit(h1) || !isDigit(m0) || !isDigit(m1) || !isDigit(s0) || !isDigit(s1)) return Number.NaN;
-  const hh = h0 * 10 + h1;
-  const mm = m0 * 10 + m1;
-  const ss = s0 * 10 + s1;
-  if (hh > 23 || mm > 59 || ss > 60) return Number.NaN;
+  // Bytes 10-13 (separator, hour, colon), 14-17 (minute, colon, first digit of the second) and 18.
+  const t1 = view.getUint32(s + 10);
+  const t2 = view.getUint32(s + 14);
+  const sep = t1 >>> 24;
+  if ((sep !== SPACE && sep !== LETTER_T) || (t1 & 0xff) !== COLON || ((t2 >>> 8) & 0xff) !== COLON) return Number.NaN;
+  const hh = twoDigits((t1 >>> 8) & 0xffff);
+  const mm = twoDigits(t2 >>> 16);
+  const ss = twoDigits(((t2 & 0xff) << 8) | view.getUint8(s + 18));
+  if (hh < 0 || mm < 0 || ss < 0 || hh > 23 || mm > 59 || ss > 60) return Number.NaN;
   dateHasTime.value = true;
   return day + ((hh * 60 + mm) * 60 + Math.min(ss, 59)) * 1000;
 }
 
-/** Whether a byte minus 48 is a digit's value. */
-function isDigit(v: number): boolean {
-  return v >= 0 && v <= 9;
+const DASH = 0x2d;
+const DOT = 0x2e;
+const COLON = 0x3a;
+const SPACE = 0x20;
+const LETTER_T = 0x54;
+
+/** The number two ASCII digits write (the high byte of a 16-bit value first), or -1. */
+function twoDigits(pair: number): number {
+  const hi = (pair >>> 8) - 48;
+  const lo = (pair & 0xff) - 48;
+  return hi >>> 0 <= 9 && lo >>> 0 <= 9 ? hi * 10 + lo : -1;
 }
 
 const scratch = new Uint8Array(19);
+const scratchView = new DataView(scratch.buffer);
 
 /** fixedDate over text: the same layouts, read by the same function. */
 export function fixedDateText(s: string): { ms: number; hasTime: boolean } | undefined {
@@ -90,6 +90,6 @@ export function fixedDateText(s: string): { ms: number; hasTime: boolean } | und
     const c = s.charCodeAt(i);
     scratch[i] = c > 127 ? 0 : c;
   }
-  const ms = fixedDate(scratch, 0, n);
+  const ms = fixedDate(scratchView, 0, n);
   return Number.isNaN(ms) ? undefined : { ms, hasTime: dateHasTime.value };
 }

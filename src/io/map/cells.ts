@@ -124,7 +124,7 @@ export class RowCells implements Cells {
 
   fixedDate(c: number): number {
     const row = this.record;
-    return row !== undefined && c < row.count ? fixedDate(row.buf, row.starts[c]!, row.ends[c]!) : Number.NaN;
+    return row !== undefined && c < row.count ? fixedDate(row.view, row.starts[c]!, row.ends[c]!) : Number.NaN;
   }
 
   plainInteger(c: number): number {

@@ -17,10 +17,17 @@ const FEW = 6;
 export class ByteMemo<T> {
   private readonly keys = new ByteKeys();
   private readonly values: T[] = [];
-  /** The first few keys, compared directly (cheaper than hashing for kinds, directions and statuses). */
-  private readonly few: Uint8Array[] = [];
-  /** Their lengths and edge bytes (first << 8 | last), so that most keys are passed over without reading their bytes. */
-  private readonly fewLength = new Int32Array(FEW);
+  /**
+   * A copy of each key's bytes (the row's may be a reused scratch buffer, and a view would pin a
+   * whole chunk), where a cell is compared with it four bytes at a time: key i is
+   * arena[starts[i], starts[i] + lengths[i]).
+   */
+  private arena: Uint8Array = new Uint8Array(256);
+  private view: DataView = new DataView(this.arena.buffer);
+  private used = 0;
+  private starts: Int32Array = new Int32Array(64);
+  private lengths: Int32Array = new Int32Array(64);
+  /** The first few keys' edge bytes (first << 8 | last), so that most keys are passed over without reading their bytes; they are compared directly (cheaper than hashing for kinds, directions and statuses). */
   private readonly fewEdges = new Int32Array(FEW);
   private fewCount = 0;
   private lastKey = -1;
@@ -39,38 +46,70 @@ export class ByteMemo<T> {
     const edges = len === 0 ? -1 : (buf[s]! << 8) | buf[e - 1]!;
     const count = this.fewCount;
     for (let j = 0; j < count; j++) {
-      if (this.fewLength[j] !== len || this.fewEdges[j] !== edges) continue;
-      const key = this.few[j]!;
-      let i = 0;
-      while (i < len && key[i] === buf[s + i]) i++;
-      if (i === len) return this.values[j]!;
-    }
-    if (count < FEW) {
-      const v = this.fn(row.text.decode(buf, s, e));
-      // A copy: the row's bytes may be a reused scratch buffer (and a view would pin a whole chunk).
-      this.few.push(Uint8Array.prototype.slice.call(buf, s, e));
-      this.fewLength[count] = len;
-      this.fewEdges[count] = edges;
-      this.fewCount = count + 1;
-      this.keys.intern(buf, s, e);
-      this.values.push(v);
-      return v;
+      if (this.lengths[j] === len && this.fewEdges[j] === edges && sameBytes(this.view, this.starts[j]!, row.view, s, len)) return this.values[j]!;
     }
     // Exports often list a person's or a deal's rows together: try the last key before hashing.
     const last = this.lastKey;
-    if (last >= 0 && this.keys.equals(last, buf, s, e)) return this.values[last]!;
-    const k = this.keys.find(buf, s, e);
-    if (k >= 0) {
-      this.lastKey = k;
-      return this.values[k]!;
+    if (last >= 0 && this.lengths[last] === len && sameBytes(this.view, this.starts[last]!, row.view, s, len)) return this.values[last]!;
+    return this.miss(row, s, e, edges);
+  }
+
+  /** A cell that is none of the few keys nor the last: looked up by hash, else read as text and memoised. */
+  private miss(row: ByteRow, s: number, e: number, edges: number): T {
+    const buf = row.buf;
+    if (this.fewCount === FEW) {
+      const k = this.keys.find(buf, s, e);
+      if (k >= 0) {
+        this.lastKey = k;
+        return this.values[k]!;
+      }
     }
     const v = this.fn(row.text.decode(buf, s, e));
     if (this.keys.size < this.max) {
-      this.lastKey = this.keys.intern(buf, s, e);
+      const k = this.keys.intern(buf, s, e);
+      this.keep(buf, s, e);
       this.values.push(v);
+      if (k < FEW) {
+        this.fewEdges[k] = edges;
+        this.fewCount = k + 1;
+      } else this.lastKey = k;
     }
     return v;
   }
+
+  /** Copies a new key's bytes into the arena. */
+  private keep(buf: Uint8Array, s: number, e: number): void {
+    const k = this.keys.size - 1;
+    const len = e - s;
+    if (this.used + len > this.arena.length) {
+      const next = new Uint8Array(Math.max(2 * this.arena.length, this.used + len));
+      next.set(this.arena.subarray(0, this.used));
+      this.arena = next;
+      this.view = new DataView(next.buffer);
+    }
+    this.arena.set(buf.subarray(s, e), this.used);
+    if (k >= this.starts.length) {
+      this.starts = grown(this.starts);
+      this.lengths = grown(this.lengths);
+    }
+    this.starts[k] = this.used;
+    this.lengths[k] = len;
+    this.used += len;
+  }
+}
+
+function grown(a: Int32Array): Int32Array {
+  const out = new Int32Array(2 * a.length);
+  out.set(a);
+  return out;
+}
+
+/** Whether a[as, as + len) and b[bs, bs + len) hold the same bytes, compared four at a time. */
+export function sameBytes(a: DataView, as: number, b: DataView, bs: number, len: number): boolean {
+  let i = 0;
+  for (; i + 4 <= len; i += 4) if (a.getInt32(as + i) !== b.getInt32(bs + i)) return false;
+  for (; i < len; i++) if (a.getUint8(as + i) !== b.getUint8(bs + i)) return false;
+  return true;
 }
 
 /** Bytes that may begin a character JavaScript's trim() removes: ASCII space and controls, and the lead bytes of Unicode spaces in UTF-8 (C2 A0, E1 9A 80, E2 80 8x, E3 80 80, EF BB BF) or Windows-1251 (A0). */

@@ -15,11 +15,26 @@ export interface CellText {
  */
 export class ByteRow {
   buf: Buffer = Buffer.alloc(0);
+  /** buf as a DataView, to compare a cell four bytes at a time (made once per buffer, see use()). */
+  view: DataView = new DataView(new ArrayBuffer(0));
   starts = new Int32Array(64);
   ends = new Int32Array(64);
   count = 0;
+  /** The buffer used before the present one and its view: quoted records alternate with the chunk's. */
+  private spare: Buffer = this.buf;
+  private spareView = this.view;
 
   constructor(readonly text: CellText) {}
+
+  /** Holds the record's bytes in `buf`. */
+  use(buf: Buffer): void {
+    if (buf === this.buf) return;
+    const view = buf === this.spare ? this.spareView : new DataView(buf.buffer, buf.byteOffset, buf.length);
+    this.spare = this.buf;
+    this.spareView = this.view;
+    this.buf = buf;
+    this.view = view;
+  }
 
   /** Field i as text ('' past the last field). */
   cell(i: number): string {
@@ -187,7 +202,7 @@ export class CsvParser {
     let j = 0;
     let pos = 0;
     while (pos < n) {
-      row.buf = buf;
+      row.use(buf);
       let count = 0;
       let fieldStart = pos;
       let next = -1;
@@ -252,7 +267,7 @@ export class CsvParser {
     let pos = 0;
     while (pos < n) {
       // The common case: a record without quotes, fields found in one pass over its bytes.
-      row.buf = buf;
+      row.use(buf);
       let count = 0;
       let fieldStart = pos;
       let i = pos;
@@ -382,7 +397,7 @@ export class CsvParser {
       count++;
       if (ended) break;
     }
-    row.buf = out;
+    row.use(out);
     row.count = count;
     this.emit(1 + lines, w);
     return i;
