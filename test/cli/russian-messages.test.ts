@@ -156,12 +156,17 @@ describe('a Russian run speaks Russian', () => {
 
   it('a required column no rule finds, and closed stages no rule knows: the message, the hint and the snippet', async () => {
     const noDate = path.join(dir, 'no-date.csv');
-    writeFileSync(noDate, 'ID,Название сделки,Бюджет,Ответственный\n1,Окна,100,Иванов\n');
+    writeFileSync(noDate, 'ID,Название сделки,Бюджет,Ответственный,Дата\n1,Окна,100,Иванов,01.02.2025\n');
     const columns = ruRun(['kpi', '-d', noDate]);
     expect(columns.code).toBe(2);
     expect(columns.stderr).toContain('не найдена колонка для created_at');
-    expect(columns.stderr).toContain('# ближайшая колонка: проверьте');
+    expect(columns.stderr).toContain('created_at: "Дата"    # ближайшая колонка: проверьте');
     expect(latinWords(columns.stderr)).toEqual([]);
+    // No column holds a date: none is offered (a name or an amount column never was one).
+    writeFileSync(noDate, 'ID,Название сделки,Бюджет,Ответственный\n1,Окна,100,Иванов\n');
+    const none = ruRun(['kpi', '-d', noDate]);
+    expect(none.stderr).toContain('created_at: "<заголовок в вашем файле>"');
+    expect(latinWords(none.stderr)).toEqual([]);
     const fixtures = await exportFixturesDir();
     const stages = ruRun(['kpi', '-d', path.join(fixtures, 'bitrix-deals-quoted-trailing-semicolon-products.csv')]);
     expect(stages.code).toBe(2);
