@@ -1,11 +1,11 @@
 import { METRICS, type MetricDef } from '../../core/kpi/catalog.js';
 import type { KpiResult } from '../../core/kpi/types.js';
-import { tr } from '../../core/i18n.js';
+import { plural, tr } from '../../core/i18n.js';
 import { formatCount, formatDay, formatValue } from '../format.js';
 import { colors, mdTable, type RenderOptions } from '../text.js';
 import { kpiLabels, METRIC_GROUPS, SHORT } from './labels.js';
 import { borderlessTable } from './table-style.js';
-import { lossReasonRows, plural } from './loss-reasons.js';
+import { lossReasonRows } from './loss-reasons.js';
 import { groupSectionsMarkdown, groupSectionsTerminal } from './groups-text.js';
 
 export interface KpiRenderOptions extends RenderOptions {

@@ -105,6 +105,16 @@ describe('Bitrix24', () => {
   });
 });
 
+describe('Bitrix24 export with products, read end to end', () => {
+  it('the deal total repeated on each product row counts once', async () => {
+    const { deals: list } = await deals('bitrix24-products-deal-sum-repeated.csv');
+    expect(list.map((d) => [d.id, d.amount])).toEqual([
+      ['10', 25000],
+      ['11', 3000],
+    ]);
+  });
+});
+
 describe('HubSpot, Pipedrive, Salesforce, Zoho, Odoo', () => {
   it('HubSpot deals: internal stage ids and ISO dates', async () => {
     const d = byId((await deals('hubspot-deals.csv')).deals);
@@ -184,6 +194,15 @@ describe('HubSpot, Pipedrive, Salesforce, Zoho, Odoo', () => {
       ['Chairs', 'won', 1500, ''],
       ['Tables', 'lost', 2000, 'Too expensive'],
       ['Desks', 'open', 3000, ''],
+    ]);
+  });
+
+  it('Odoo before 16: an archived opportunity with probability 0 and a lost reason is lost, whatever its stage', async () => {
+    const { deals: list } = await deals('odoo-archived-lost-in-open-stage.csv');
+    expect(list.map((d) => [d.name, d.status, d.loss_reason])).toEqual([
+      ['Chairs', 'won', ''],
+      ['Tables', 'lost', 'Too expensive'],
+      ['Desks', 'open', ''],
     ]);
   });
 
