@@ -353,13 +353,27 @@ export class DealStore {
   /** One deal's keys, reused by insert() and absorb() on their way to put(). */
   private readonly row: DealCodes = { manager: 0, created: 0, closed: 0, status: 0, amount: 0, reason: 0, stage: 0, pipeline: 0, source: 0, product: 0 };
 
-  /** Merges a row repeating the id of deal `seen` (when seen >= 0); true when merged. */
+  /** The amounts of deals whose product rows repeat them: the first row's, their sum, and whether any differed. */
+  private repeats?: Map<number, { first: number; sum: number; differs: boolean }>;
+
+  /**
+   * Merges a row repeating the id of deal `seen` (when seen >= 0); true when merged. Product rows
+   * (sumRepeats): rows that all carry the same amount repeat the deal's total (Bitrix24 writes its
+   * «Сумма» on every product row), which counts once; rows whose amounts differ carry each product's
+   * share, which add up. Empty amounts are passed over.
+   */
   private merge(seen: number, amount: number | null, sumRepeats: boolean, product: number): boolean {
     if (seen < 0) return false;
     this.merged++;
     this.product[seen]! |= product;
     if (sumRepeats && amount !== null) {
-      this.amount[seen] = Number.isNaN(this.amount[seen]!) ? amount : this.amount[seen]! + amount;
+      this.repeats ??= new Map();
+      let r = this.repeats.get(seen);
+      if (r === undefined) this.repeats.set(seen, (r = { first: this.amount[seen]!, sum: this.amount[seen]!, differs: false }));
+      r.sum = Number.isNaN(r.sum) ? amount : r.sum + amount;
+      if (Number.isNaN(r.first)) r.first = amount;
+      else if (amount !== r.first) r.differs = true;
+      this.amount[seen] = r.differs ? r.sum : r.first;
     }
     return true;
   }

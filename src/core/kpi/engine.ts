@@ -384,9 +384,10 @@ export class KpiEngine {
     if (econ) Object.assign(total, econ.total(total));
     const groups = this.groupings.map((g, k) =>
       g
-        .order()
-        // A cell made by the link rule that was not kept, and holding nothing else, is no group.
-        .filter((c) => g.stage || g.deals[c]!.leads > 0 || (this.anyDealId ? g.activities : g.byClient)[c]!.activities > 0 || g.payments[c]!.invoiced.count > 0 || econ?.hasSpend(k, c))
+        .withQuietMonths(
+          // A cell made by the link rule that was not kept, and holding nothing else, is no group.
+          g.order().filter((c) => g.stage || g.deals[c]!.leads > 0 || (this.anyDealId ? g.activities : g.byClient)[c]!.activities > 0 || g.payments[c]!.invoiced.count > 0 || econ?.hasSpend(k, c)),
+        )
         .map((c): KpiGroup => {
         const by = Object.fromEntries(g.dims.map((dim, j) => [dim, g.label(dim, g.codes[c]![j]!)]));
         if (g.stage) return { by, metrics: stageValues(g.deals[c]!) };

@@ -73,3 +73,34 @@ describe('addIds: the second half’s ids added by the thread that read them', (
     expect(addIds(small.lendIds(1, 4), other.ids, false)).toBeUndefined();
   });
 });
+
+describe('product rows of one deal (a file with a product column)', () => {
+  const amountOf = (amounts: Array<number | null>) => {
+    const store = new DealStore();
+    for (const a of amounts) store.add({ ...deal('7', 'Ivanov', '2025-04-01 10:00', '2025-04-15 10:00', 'won', a, 'K'), hasProduct: true }, true);
+    return store.toDeals()[0]!.amount;
+  };
+
+  it('the same amount on every row is the deal total the CRM repeats (Bitrix24 «Сумма»): counted once', () => {
+    expect(amountOf([25_000, 25_000])).toBe(25_000);
+    expect(amountOf([25_000, 25_000, 25_000])).toBe(25_000);
+  });
+
+  it('amounts that differ are each product’s share: added up', () => {
+    expect(amountOf([100_000, 20_000])).toBe(120_000);
+    expect(amountOf([25_000, 25_000, 30_000])).toBe(80_000);
+  });
+
+  it('empty amounts are passed over', () => {
+    expect(amountOf([null, 25_000, 25_000])).toBe(25_000);
+    expect(amountOf([25_000, null, 5_000])).toBe(30_000);
+    expect(amountOf([null, null])).toBeNull();
+  });
+
+  it('without a product column a repeated id keeps its first row', () => {
+    const store = new DealStore();
+    for (const a of [25_000, 30_000]) store.add(deal('7', 'Ivanov', '2025-04-01 10:00', null, 'open', a), false);
+    expect(store.toDeals().map((d) => d.amount)).toEqual([25_000]);
+    expect(store.merged).toBe(1);
+  });
+});
