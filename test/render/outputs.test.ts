@@ -128,6 +128,12 @@ describe('CSV', () => {
     expect(rows[1]).toEqual(['Conversion', '% (change in pp)', '20.7', '28.8', '8.1', expect.stringMatching(/^39\.13/), '', '']);
   });
 
+  it('compare in Russian: the periods in the header are dates as a Russian reader writes them', () => {
+    const rows = parse(renderCompareCsv(compare(), { lang: 'ru' }), { bom: true, delimiter: ';' }) as string[][];
+    expect(rows[0]!.slice(2, 4)).toEqual(['До 01.07.2024 — 31.12.2024', 'После 01.01.2025 — 30.06.2025']);
+    expect(rows[1]!.slice(2, 5)).toEqual(['20,7', '28,8', '8,1']);
+  });
+
   it('OWASP: = + - @ tab and CR at the start of text are made inert', () => {
     for (const s of ['=1+1', '+7 999', '-2', '@SUM(A1)', '\tx', '\rx']) expect(neutraliseFormula(s)).toBe(`'${s}`);
     expect(neutraliseFormula('Иванов')).toBe('Иванов');
