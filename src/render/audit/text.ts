@@ -79,7 +79,7 @@ export function renderAuditMarkdown(result: AuditResult, opts: RenderOptions): s
         ...result.sections.map((s) => [s.title, s.score, s.max, ...(withBaseline ? [baseline.get(s.id)?.before ?? '—', signed(baseline.get(s.id)?.change ?? null)] : []), missingIn(result, s.id).join('; ') || '—']),
         [`**${L.total}**`, `**${result.total}**`, result.max, ...(withBaseline ? [result.baseline!.total, signed(result.baseline!.change)] : []), ''],
       ],
-      ['left', 'right', 'right', 'right', 'right', 'left'],
+      ['left', 'right', 'right', ...(withBaseline ? (['right', 'right'] as const) : []), 'left'],
     ),
   );
   out.push('', `**${L.band}: ${result.band.title}.** ${result.band.meaning}`);

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { renderAuditMarkdown } from '../../../src/render/audit/text.js';
+import type { AuditResult } from '../../../src/core/audit/types.js';
+import { auditResult } from '../../helpers/results.js';
+
+/** The alignment row of the first Markdown table, as its cells. */
+const alignment = (md: string) => md.split('\n').find((l) => /^\| -{3}/.test(l))!.split('|').slice(1, -1).map((c) => c.trim());
+
+describe('the audit in Markdown', () => {
+  it('aligns numbers right and the missing criteria (text) left, with or without a baseline', () => {
+    const { baseline: _none, ...plain } = auditResult();
+    expect(alignment(renderAuditMarkdown(plain, { lang: 'ru', color: false }))).toEqual(['---', '---:', '---:', '---']);
+    const withBaseline: AuditResult = { ...plain, baseline: { answeredAt: '2025-01-01T00:00:00.000Z', total: 3, change: 1, band: 'ahead-of-most', sections: plain.sections.map((s) => ({ id: s.id, before: 0, after: s.score, change: s.score })) } };
+    expect(alignment(renderAuditMarkdown(withBaseline, { lang: 'ru', color: false }))).toEqual(['---', '---:', '---:', '---:', '---:', '---']);
+  });
+});
