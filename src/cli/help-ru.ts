@@ -100,6 +100,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'what the file holds (default: guessed from the header)': 'что в файле (по умолчанию — угадывается по заголовку)',
   'output format': 'формат вывода',
   'language of the text output (default: from LANG, else en)': 'язык текста (по умолчанию — из LANG, иначе английский)',
+  'language of the messages (default: from LANG, else en)': 'язык сообщений (по умолчанию — из LANG, иначе английский)',
   'an export file (- for stdin, with --kind)': 'файл выгрузки («-» — стандартный ввод, вместе с --kind)',
   'which column became which field, and which rows could not be read': 'какая колонка стала каким полем и какие строки не прочитались',
   'check a mapping file against an export': 'проверить файл соответствий на выгрузке',

@@ -124,6 +124,7 @@ function declareValidate(program: Command, run: Run): void {
     .command('validate')
     .description('Check a custom questionnaire file against the format and its rules')
     .argument('<file>', 'questionnaire YAML file')
+    .addOption(new Option('--lang <lang>', 'language of the messages (default: from LANG, else en)').choices(['ru', 'en']))
     .addHelpText('after', examples([['crm-audit validate my-questionnaire.yaml', 'exit 0 when valid; every problem listed with its path otherwise']]))
     .action(run(() => import('./commands/validate.js')));
 }

@@ -141,4 +141,14 @@ describe('crm-audit validate', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/questions\[1\]\.text\.en: the en text is missing/);
   });
+
+  it('takes --lang like every other command: its verdict and its errors in that language', () => {
+    const ok = runCli(['validate', 'questionnaires/crm-maturity.yaml', '--lang', 'ru']);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toMatch(/анкета верна — разделов: 5, вопросов: 7, баллов: 10/);
+    const bad = runCli(['validate', 'test/fixtures/questionnaires/missing-english-text.yaml', '--lang', 'ru']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^ошибка: .*questions\[1\]\.text\.en: нет текста на языке en/m);
+    expect(runCli(['validate', 'questionnaires/crm-maturity.yaml', '--lang', 'en'], { env: { LANG: 'ru_RU.UTF-8' } }).stderr).toMatch(/valid — 5 sections/);
+  });
 });
