@@ -79,8 +79,9 @@ export function recommendationsSection(a: AuditResult, lang: string): string {
   if (a.recommendations.length === 0) return section('recommendations', L.recommendations, `<p>${esc(L.noRecommendations)}</p>`);
   // Money appears when the hour has a price (--hourly-cost): hours a month × that price.
   const money = a.recommendations.some((r) => r.cost?.costPerMonth !== undefined);
+  const titles = new Map(a.sections.flatMap((s) => s.criteria.map((c) => [c.id, c.title] as const)));
   const rows = a.recommendations.map((r, i) => [
-    String(i + 1), r.text, formatPoints(r.missingPoints, lang),
+    String(i + 1), titles.has(r.criterion) ? `${titles.get(r.criterion)!}: ${r.text}` : r.text, formatPoints(r.missingPoints, lang),
     r.cost?.hoursPerMonth === undefined ? '—' : formatPoints(r.cost.hoursPerMonth, lang),
     ...(money ? [r.cost?.costPerMonth === undefined ? '—' : formatValue(r.cost.costPerMonth, 'money', lang)] : []),
     r.cost?.basis ?? '—',
