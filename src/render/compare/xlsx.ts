@@ -107,7 +107,7 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     p.addRow([L.gain, result.payback.gain_per_month]).getCell(2).numFmt = FORMATS.money;
     const months = p.addRow([L.months, result.payback.payback_months ?? L.noPayback]);
     months.getCell(2).numFmt = FORMATS.decimal;
-    p.addRow([L.roi, result.payback.roi_12m]).getCell(2).numFmt = FORMATS.percent;
+    p.addRow([L.roi, result.payback.roi_12m ?? '—']).getCell(2).numFmt = FORMATS.percent;
     finishSheet(p, heading(L.payback), { autofilter: false });
   }
 }
