@@ -23,6 +23,18 @@ describe('crm-audit audit --answers', () => {
     expect(Object.keys(result)).toEqual(expect.arrayContaining(['sections', 'recommendations', 'unanswered']));
   });
 
+  it('takes the questionnaire the answers file names (a path beside it) when --questionnaire is not given', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-own-q-'));
+    writeFileSync(path.join(dir, 'tiny.yaml'), readFileSync('test/fixtures/questionnaires/valid-tiny.yaml'));
+    writeFileSync(path.join(dir, 'answers.yaml'), 'questionnaire: tiny.yaml\nanswers:\n  s.one: yes\n  s.two: no\n');
+    const run = runCli(['audit', '--answers', path.join(dir, 'answers.yaml'), '--format', 'json', ...NOW]);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ questionnaire: { id: 'tiny' }, total: 2, max: 3, band: { id: 'high' } });
+    // --questionnaire still decides when given; a built-in id in the file picks the built-in.
+    expect(runCli(['audit', '--answers', path.join(dir, 'answers.yaml'), '--questionnaire', 'crm-maturity', ...NOW]).code).toBe(2);
+    expect(JSON.parse(runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--format', 'json', ...NOW]).stdout).questionnaire.id).toBe('crm-maturity');
+  });
+
   it('several answers files (a shell glob) give a JSON array, one result per band', () => {
     const run = runCli(['audit', '--answers', 'samples/answers/ahead-of-most.yaml', 'samples/answers/leader.yaml', 'samples/answers/not-started.yaml', '--format', 'json', ...NOW]);
     expect(run.code).toBe(0);
