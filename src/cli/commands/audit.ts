@@ -138,7 +138,7 @@ export async function renderAudit(result: AuditResult, format: AuditFormat, lang
  * The questionnaire an answers document names when it is a file (`questionnaire: ours.yaml`),
  * resolved beside the answers file; a built-in id as written; undefined when it names none.
  */
-function namedQuestionnaire(doc: unknown, file: string, cwd: string, builtIn: readonly string[]): string | undefined {
+export function namedQuestionnaire(doc: unknown, file: string, cwd: string, builtIn: readonly string[]): string | undefined {
   const named = typeof doc === 'object' && doc !== null ? (doc as { questionnaire?: unknown }).questionnaire : undefined;
   if (typeof named !== 'string' || named.trim() === '') return undefined;
   const isPath = named.includes('/') || named.includes('\\') || /\.(ya?ml|json)$/i.test(named);
