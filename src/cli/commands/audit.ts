@@ -74,7 +74,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
       const q = await questionnaireFor(refFor(i));
       const parsed = parseAnswers(answerDocs[i], q, file, Boolean(opts.allowPartial));
       const result = scoreAudit(q, parsed.answers, { lang: opts.lang, now, company: opts.company ?? parsed.company, managers, hourlyCost, baseline: q === questionnaire ? baseline : undefined });
-      if (facts) result.evidence = checkEvidence(q, result, facts, opts.lang);
+      if (facts) result.evidence = checkEvidence(q, result, facts, opts.lang, { managers, hourlyCost });
       results.push(result);
     }
     let out: string | Uint8Array;

@@ -144,7 +144,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     const runResult = await runEngines(files, base, overrides, periods, { margin: m.margin });
     kpi = kpiResultFromRun(runResult, 0, kpiOptions);
     // The audit's answers are checked against the same read (spec/evidence.md).
-    if (audit && questionnaire) audit.evidence = checkEvidence(questionnaire, audit, runResult.facts[0]!, m.lang);
+    if (audit && questionnaire) audit.evidence = checkEvidence(questionnaire, audit, runResult.facts[0]!, m.lang, { managers: m.managers, hourlyCost: m.hourlyCost });
     if (m.cutover) compare = comparisonFromRun(runResult, 1, m.cutover, compareOptions);
   } else if (m.cutover) {
     throw UserError.of('E_USAGE', 'report.cutoverNeedsDeals');

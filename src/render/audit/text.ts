@@ -1,6 +1,6 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import { colors, makeTable, mdTable, type RenderOptions } from '../text.js';
-import { auditLabels, criterionTitle, describeCost } from './labels.js';
+import { auditLabels, criterionTitle, describeCost, shownRecommendations } from './labels.js';
 import { formatLocalDate } from '../format.js';
 
 function missingIn(result: AuditResult, sectionId: string): string[] {
@@ -26,9 +26,10 @@ export function renderAuditTable(result: AuditResult, opts: RenderOptions): stri
   if (result.unanswered.length > 0) lines.push('', `${L.unanswered}: ${result.unanswered.map((id) => criterionTitle(result, id)).join('; ')}`);
   if (result.evidence) lines.push('', ...evidenceLines(result, opts, c));
   lines.push('', c.bold(`${L.recommendations}:`));
-  if (result.recommendations.length === 0) lines.push(L.none);
-  result.recommendations.forEach((r, i) => {
-    lines.push(`${i + 1}. ${c.bold(criterionTitle(result, r.criterion))}: ${r.text}`);
+  const shown = shownRecommendations(result, opts.lang);
+  if (shown.length === 0) lines.push(L.none);
+  shown.forEach(({ rec: r, title }, i) => {
+    lines.push(`${i + 1}. ${c.bold(title)}: ${r.text}`);
     if (r.cost) lines.push(`   ${c.yellow(describeCost(opts.lang, r.cost))}`);
   });
   return `${lines.join('\n')}\n`;
@@ -85,8 +86,9 @@ export function renderAuditMarkdown(result: AuditResult, opts: RenderOptions): s
   out.push('', `**${L.band}: ${result.band.title}.** ${result.band.meaning}`);
   if (result.evidence) out.push(...evidenceMarkdown(result, opts.lang));
   out.push('', `## ${L.recommendations}`, '');
-  if (result.recommendations.length === 0) out.push(L.none);
-  for (const r of result.recommendations) out.push(`- **${criterionTitle(result, r.criterion)}**: ${r.text}${r.cost ? ` _(${describeCost(opts.lang, r.cost)})_` : ''}`);
+  const shown = shownRecommendations(result, opts.lang);
+  if (shown.length === 0) out.push(L.none);
+  for (const { rec: r, title } of shown) out.push(`- **${title}**: ${r.text}${r.cost ? ` _(${describeCost(opts.lang, r.cost)})_` : ''}`);
   if (result.unanswered.length > 0) out.push('', `${L.unanswered}: ${result.unanswered.map((id) => criterionTitle(result, id)).join('; ')}`);
   return `${out.join('\n')}\n`;
 }
