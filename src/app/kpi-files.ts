@@ -6,11 +6,12 @@ import { notApplicable } from '../core/kpi/catalog.js';
 import { describeAlert, findAlerts, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import type { DataQuality, GroupDim, KpiGroup, KpiResult, PlanResult, SpendSummary } from '../core/kpi/types.js';
-import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
+import type { InputShape, Payment, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
 import { planBy, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
 import { dayOfIso } from '../core/kpi/stats.js';
 import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
-import { importPayments, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
+import { importFile, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
+import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { ColumnMap } from '../io/map/mapping.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
@@ -149,7 +150,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     if (c > last) last = c;
   }
   let activitiesMap: ColumnMap | undefined;
-  let payments: Awaited<ReturnType<typeof importPayments>> | undefined;
+  let payments: { log: PaymentLog; report: ImportReport } | undefined;
   // Payments may be read, and added to the engines, while a worker thread finishes the
   // activities (they depend on the deals alone); an error in them is reported after the
   // activities', as a plain sequence of reads would.
@@ -160,14 +161,17 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const addPayments = (to: KpiEngine[]) => {
     if (!payments || paid === to) return;
     paid = to;
-    for (const e of to) unattributed = e.addPayments(payments.payments).unattributed;
+    for (const e of to) unattributed = e.addPaymentLog(payments.log).unattributed;
     timing('payments added');
   };
   const readPayments = async (to?: KpiEngine[]) => {
     if (!files.payments || payments || paymentsError) return;
     try {
       timing('reading payments');
-      payments = await importPayments(files.payments, importOptionsFor('payments', base, overrides));
+      // Resolved against the deals as they are read, into columns: no object is kept per payment.
+      const log = new PaymentLog(store);
+      const report = await importFile<Payment>(files.payments, 'payments', importOptionsFor('payments', base, overrides), (p) => log.add(p));
+      payments = { log, report };
       timing('payments read');
     } catch (error) {
       paymentsError = error;

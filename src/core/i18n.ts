@@ -15,3 +15,13 @@ export function pick(text: Text | undefined, lang: string): string {
 export function tr(lang: string, ru: string, en: string): string {
   return lang === 'ru' ? ru : en;
 }
+
+/** The Russian plural form of a count: one (1, 21 причина), few (2-4, 22-24 причины), many (5-20, 25 причин); few for a fraction. */
+export function plural(n: number, one: string, few: string, many: string): string {
+  if (!Number.isInteger(n)) return few;
+  const d = Math.abs(n) % 10;
+  const h = Math.abs(n) % 100;
+  if (d === 1 && h !== 11) return one;
+  if (d >= 2 && d <= 4 && (h < 12 || h > 14)) return few;
+  return many;
+}

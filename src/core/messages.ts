@@ -242,6 +242,8 @@ export const ROW_REASONS: readonly Template[] = [
   { en: 'a spend row without an amount', ru: 'строка расходов без суммы' },
   { en: 'a plan row without targets', ru: 'строка плана без целей' },
   { en: 'no {field}', ru: 'нет поля {field}' },
+  { en: 'product rows merged into their deal', ru: 'строки товаров, объединённые со своей сделкой' },
+  { en: 'rows repeating a deal id (first row kept)', ru: 'строки с повторённым ID сделки (оставлена первая)' },
 ];
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,4 +1,4 @@
-import { tr } from '../i18n.js';
+import { plural, tr } from '../i18n.js';
 import type { EvidenceFacts, FactId, FactNeed } from '../kpi/facts.js';
 import type { EvidenceFactUse, Verdict } from './types.js';
 
@@ -14,16 +14,6 @@ export function formatNumber(n: number, lang: string, decimals = 1): string {
 /** A share as a percentage with at most one decimal: `20,7%`, `46%`. */
 export function formatShare(x: number, lang: string): string {
   return `${formatNumber(x * 100, lang, 1)}%`;
-}
-
-/** The Russian plural form for n: one (1, 21), few (2-4, 22-24), many (5-20, 25...). */
-function plural(n: number, one: string, few: string, many: string): string {
-  if (!Number.isInteger(n)) return few;
-  const d = n % 10;
-  const h = n % 100;
-  if (d === 1 && h !== 11) return one;
-  if (d >= 2 && d <= 4 && (h < 12 || h > 14)) return few;
-  return many;
 }
 
 type Share = (p: string, a: string, b: string) => string;

@@ -1,3 +1,4 @@
+import { plural } from '../i18n.js';
 import type { DataQuality, MetricValues } from './types.js';
 
 /** Numbers that look wrong, said loudly with their likely cause (in dataQuality.alerts and on stderr). */
@@ -41,7 +42,7 @@ export function describeAlert(a: Alert, lang: string): string {
         : `None of the ${a.deals} deals is won or lost: the stages are probably renamed, or the status is in another column. crm-audit inspect lists the stages; a --map file names them (status: { "Stage": won }).`;
     case 'nul-bytes':
       return ru
-        ? `${a.file}: удалено ${a.count} нулевых байтов (NUL): CRM записала их внутри текстовых полей; текст вокруг сохранён.`
+        ? `${a.file}: ${plural(a.count, 'удалён', 'удалено', 'удалено')} ${a.count} ${plural(a.count, 'нулевой байт', 'нулевых байта', 'нулевых байтов')} (NUL): CRM записала их внутри текстовых полей; текст вокруг сохранён.`
         : `${a.count} NUL bytes removed from ${a.file}: the CRM wrote them inside text fields; the text around them is kept.`;
     case 'unattributed-payments':
       return ru

@@ -9,6 +9,12 @@ export interface ByteKeysData {
   size: number;
 }
 
+/** A ByteKeys's arrays lent, with room, to another thread that adds keys while the owner does not touch them (lend()). */
+export interface ByteKeysLoan extends ByteKeysData {
+  /** Bytes of the arena in use. */
+  used: number;
+}
+
 /**
  * Interns byte strings to dense integers (0, 1, 2, … in order of first sight) in one arena and an
  * open-addressing hash table. A million deal ids take about 25 MB here against about 100 MB as
@@ -34,6 +40,12 @@ export class ByteKeys {
   private lastHash = 0;
   /** Whether its arrays live in shared memory (and grow into shared memory). */
   private inSharedMemory = false;
+  /**
+   * Keys 0 to base - 1 are another thread's, read in shared memory where that thread left them
+   * (layered()); this one's own keys follow, in its own arrays (indexed from base as well).
+   */
+  private frozen: ByteKeys | undefined;
+  private base = 0;
 
   /** Its contents (trimmed copies), to rebuild it elsewhere with ByteKeys.from. */
   data(): ByteKeysData {
@@ -90,9 +102,53 @@ export class ByteKeys {
     return { arena: this.arena.slice(base, this.used), starts };
   }
 
+  /**
+   * Its arrays as they are, for another thread to add keys to (ByteKeys.borrow) while this one does
+   * not touch them; settle() then takes the keys added. Only arrays in shared memory are seen by
+   * both threads, and only added keys that fit the room made by reserve() (borrowed() says so).
+   */
+  lend(): ByteKeysLoan {
+    return { arena: this.arena, starts: this.starts, table: this.table, size: this.size, used: this.used };
+  }
+
+  /** A ByteKeys over lent arrays (see lend()). */
+  static borrow(loan: ByteKeysLoan): ByteKeys {
+    const k = ByteKeys.from(loan);
+    k.used = loan.used;
+    return k;
+  }
+
+  /** Whether the keys added to a borrowed ByteKeys are in the lent arrays (none had to grow). */
+  kept(loan: ByteKeysLoan): boolean {
+    return this.arena === loan.arena && this.starts === loan.starts && this.table === loan.table;
+  }
+
+  /** Takes the keys another thread added to its lent arrays: there are now `size` keys in `used` bytes. */
+  settle(size: number, used: number): void {
+    this.size = size;
+    this.used = used;
+  }
+
   /** Its arena and key starts as they are, to read (never to change): key i is arena[starts[i], starts[i + 1]). */
   view(): { arena: Uint8Array; starts: Int32Array } {
     return { arena: this.arena, starts: this.starts };
+  }
+
+  /**
+   * A ByteKeys whose first keys are another thread's, read where they are in shared memory (no
+   * copy), with its own keys added after them. That thread may keep adding keys to its own arrays
+   * meanwhile: they are never these (a lookup here takes only the first d.size of theirs, whose
+   * slots and bytes never change; a slot it fills later only lengthens a probe, and its table or
+   * arena, when they grow, are new arrays).
+   */
+  static layered(d: ByteKeysData): ByteKeys {
+    const k = new ByteKeys();
+    k.frozen = ByteKeys.from(d);
+    k.base = d.size;
+    k.size = d.size;
+    // Indexed from base: the entries below it are never written, so they take no memory.
+    k.starts = new Int32Array(d.size + 1025);
+    return k;
   }
 
   /** A ByteKeys over the given contents, adopted as they are (they grow when keys are added). */
@@ -109,6 +165,7 @@ export class ByteKeys {
 
   /** Whether key i is the bytes buf[start, end). */
   equals(i: number, buf: Uint8Array, start: number, end: number): boolean {
+    if (i < this.base) return this.frozen!.equals(i, buf, start, end);
     const s = this.starts[i]!;
     const len = end - start;
     if (this.starts[i + 1]! - s !== len) return false;
@@ -118,6 +175,7 @@ export class ByteKeys {
 
   /** The bytes of key i (a view). */
   bytes(i: number): Uint8Array {
+    if (i < this.base) return this.frozen!.bytes(i);
     return this.arena.subarray(this.starts[i], this.starts[i + 1]);
   }
 
@@ -127,7 +185,11 @@ export class ByteKeys {
   }
 
   /** find() for bytes whose hashBytes() is known to be h. */
-  findHashed(buf: Uint8Array, start: number, end: number, h: number): number {
+  findHashed(buf: Uint8Array, start: number, end: number, h: number, below = Infinity): number {
+    if (this.frozen !== undefined) {
+      const k = this.frozen.findHashed(buf, start, end, h, this.base);
+      if (k >= 0) return k;
+    }
     this.lastHash = h;
     const table = this.table;
     const mask = this.mask;
@@ -135,7 +197,8 @@ export class ByteKeys {
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const k = table[2 * slot + 1]! - 1;
       if (k < 0) return -1;
-      if (table[2 * slot] !== h) continue;
+      // A key the owner added after the layer was made (layered()) is not one of the layer's.
+      if (table[2 * slot] !== h || k >= below) continue;
       const s = this.starts[k]!;
       if (this.starts[k + 1]! - s !== len) continue;
       let i = 0;
@@ -143,6 +206,22 @@ export class ByteKeys {
       if (i === len) return k;
     }
   }
+
+  /**
+   * Reads the first slot of each of the hashes[from, to): independent reads that the processor runs side by side, so
+   * that the lookups of these keys that follow find their slots in the cache instead of waiting for
+   * memory one at a time (a table of a million keys is 16 MB).
+   */
+  touch(hashes: Int32Array, from: number, to: number): void {
+    const table = this.table;
+    const mask = this.mask;
+    let seen = 0;
+    for (let i = from; i < to; i++) seen |= table[2 * (hashes[i]! & mask) + 1]!;
+    this.touched = seen;
+  }
+
+  /** What touch() read last (kept, so that its reads are not left out as unused). */
+  private touched = 0;
 
   /** The index of the bytes buf[start, end), added when new. */
   intern(buf: Uint8Array, start: number, end: number): number {
@@ -182,6 +261,7 @@ export class ByteKeys {
 
   /** Key i as text. */
   text(i: number): string {
+    if (i < this.base) return this.frozen!.text(i);
     return utf8.decode(this.arena.subarray(this.starts[i], this.starts[i + 1]));
   }
 
@@ -203,7 +283,7 @@ export class ByteKeys {
     else arena.set(buf.subarray(start, end), this.used);
     if (k + 1 >= this.starts.length) {
       const s = this.intsOf(Math.max(1024, this.starts.length * 2) + 1);
-      s.set(this.starts);
+      s.set(this.starts.subarray(this.base, k + 1), this.base);
       this.starts = s;
     }
     this.starts[k] = this.used;
@@ -221,7 +301,7 @@ export class ByteKeys {
     while (size * 4 > (this.mask + 1) * 3) this.rehash();
     if (size + 1 > this.starts.length) {
       const s = this.intsOf(size + 1);
-      s.set(this.starts.subarray(0, this.size + 1));
+      s.set(this.starts.subarray(this.base, this.size + 1), this.base);
       this.starts = s;
     }
     if (this.used + bytes > this.arena.length) {

@@ -1,5 +1,5 @@
 import type { Deal, DealStatus } from '../records.js';
-import { ByteKeys, shared, type ByteKeysData } from './byte-keys.js';
+import { ByteKeys, shared, type ByteKeysData, type ByteKeysLoan } from './byte-keys.js';
 import { compareIds, detach, Interner } from './ids.js';
 
 /** What a worker thread needs of a store to link activities: ids, clients, managers, times, titles. */
@@ -36,6 +36,43 @@ export interface DealStoreData {
   product: Uint8Array;
   names: string[] | undefined;
   merged: number;
+}
+
+/** How many keys' slots are read ahead of their lookups (ByteKeys.touch). */
+const TOUCH_AHEAD = 16;
+
+/** A store's data without its ids (which a worker thread adds to the other store itself: addIds). */
+export type DealColumns = Omit<DealStoreData, 'ids'>;
+
+/** What addIds did: each deal's key (-1 - k when it repeats deal k), and the ids' new size and bytes in use. */
+export interface IdsAdded {
+  slots: Int32Array;
+  size: number;
+  used: number;
+}
+
+/**
+ * Adds another store's ids to lent ids (DealStore.lendIds), as if its rows came next: each gets
+ * the next key, or repeats an id there (first row wins). Undefined, adding nothing, when
+ * `sumRepeats` and an id repeats (amounts must then be summed in row order), or when the ids did not
+ * fit the room lent. Runs on the thread that read the other store while the owner maps the clients.
+ */
+export function addIds(loan: ByteKeysLoan, theirs: ByteKeysData, sumRepeats: boolean): IdsAdded | undefined {
+  const ids = ByteKeys.borrow(loan);
+  const n = theirs.size;
+  // Their keys are read in place, with the hashes their table already holds.
+  const { arena, starts } = theirs;
+  const hashes = ByteKeys.hashes(theirs);
+  if (sumRepeats) for (let i = 0; i < n; i++) if (ids.findHashed(arena, starts[i]!, starts[i + 1]!, hashes[i]!) >= 0) return undefined;
+  const slots = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (i % TOUCH_AHEAD === 0) ids.touch(hashes, i, Math.min(i + TOUCH_AHEAD, n));
+    // Their ids are distinct among themselves: one found here is a deal of this store.
+    const seen = ids.findHashed(arena, starts[i]!, starts[i + 1]!, hashes[i]!);
+    slots[i] = seen >= 0 ? -1 - seen : ids.addMissing(arena, starts[i]!, starts[i + 1]!);
+  }
+  if (!ids.kept(loan)) return undefined;
+  return { slots, size: ids.size, used: ids.lend().used };
 }
 
 /** A deal without its id and client, which the store keeps as interned keys. */
@@ -98,13 +135,13 @@ export class DealStore {
   }
 
   /**
-   * What linking activities needs, for a worker thread: ids and times moved into shared memory
-   * (this store then reads them there too), clients copied. No deal may be added afterwards.
+   * What linking activities needs, for a worker thread: ids, times and clients moved into shared
+   * memory (this store then reads them there too). No deal may be added afterwards; clients may.
    */
   share(): DealSnapshot {
     // Ids and times are read by both threads in shared memory, without a copy: no deal is added
     // after this (a store reserved in shared memory is there already; another is moved there once).
-    // Clients are copied, as each thread adds the new clients it meets.
+    // Each thread adds the new clients it meets to its own arrays (the worker's over these).
     const n = this.size;
     if (!this.inSharedMemory) {
       this.created = shared(this.created.subarray(0, n), Float64Array);
@@ -115,7 +152,9 @@ export class DealStore {
     }
     return {
       ids: this.ids.share(),
-      clients: this.clients.data(),
+      // In shared memory (kept there since reserve(), else moved there now), for the worker thread to
+      // read in place under the clients it adds (ByteKeys.layered): a copy was 20-30 MB at the peak.
+      clients: this.clients.share(),
       managers: [...this.managers.values],
       created: this.created.subarray(0, n),
       closed: this.closed.subarray(0, n),
@@ -158,42 +197,69 @@ export class DealStore {
    * Appends the deals of a store read from the rest of the same file, as if its rows had come next:
    * an id already here keeps this store's deal (first row wins). Returns false, changing nothing,
    * when such a repeat would sum amounts (product rows): that sum must run in row order, so the
-   * caller reads the file in one pass instead.
+   * caller reads the file in one pass instead. In three steps, which two threads can share: the ids
+   * (addIds, over the arrays lendIds gives), the clients (internClients) and then the columns.
    */
   absorb(d: DealStoreData, sumRepeats: boolean): boolean {
-    const n = d.created.length;
-    // Their keys are read in place, with the hashes their tables already hold.
-    const { arena, starts } = d.ids;
-    const hashes = ByteKeys.hashes(d.ids);
-    // Product rows sum their amounts in row order: a repeat across the halves means one pass instead.
-    if (sumRepeats) for (let i = 0; i < n; i++) if (this.ids.findHashed(arena, starts[i]!, starts[i + 1]!, hashes[i]!) >= 0) return false;
-    const clients = d.clients;
-    const clientHashes = ByteKeys.hashes(clients);
-    const clientKey = new Int32Array(clients.size).fill(-1);
+    const loan = this.lendIds(d.ids.size, d.ids.arena.length);
+    const added = addIds(loan, d.ids, sumRepeats);
+    if (!added) return false;
+    this.settleIds(added);
+    this.absorbColumns(d, added.slots, this.internClients(d.clients));
+    return true;
+  }
+
+  /**
+   * Makes room for `n` more deals whose ids take `bytes` bytes, and lends the ids' arrays for
+   * addIds to add theirs to (on another thread when the store was reserved in shared memory).
+   */
+  lendIds(n: number, bytes: number): ByteKeysLoan {
+    if (this.created.length < this.size + n) this.resize(this.size + n);
+    this.ids.reserve(this.size + n, bytes);
+    return this.ids.lend();
+  }
+
+  /** Takes the ids addIds added to the lent arrays. */
+  settleIds(added: IdsAdded): void {
+    this.ids.settle(added.size, added.used);
+  }
+
+  /**
+   * The keys here of another store's clients, by their index there, added when new: in their
+   * order, which is the order a read in one pass meets them in.
+   */
+  internClients(clients: ByteKeysData): Int32Array {
+    const hashes = ByteKeys.hashes(clients);
+    const { arena, starts } = clients;
+    const keys = new Int32Array(clients.size);
+    this.clients.reserve(this.clients.size + clients.size, arena.length);
+    for (let c = 0; c < keys.length; c++) {
+      if (c % TOUCH_AHEAD === 0) this.clients.touch(hashes, c, Math.min(c + TOUCH_AHEAD, keys.length));
+      keys[c] = this.clients.internHashed(arena, starts[c]!, starts[c + 1]!, hashes[c]!);
+    }
+    return keys;
+  }
+
+  /**
+   * The columns of another store's deals, at the keys addIds gave their ids (`slots`), their
+   * clients mapped by `clients` (internClients); a repeat only marks the earlier deal's product.
+   */
+  absorbColumns(d: DealColumns, slots: Int32Array, clients: Int32Array): void {
     // Their interned names, as keys of this store.
     const managers = d.managers.map((name) => this.managers.id(name));
     const reasons = d.reasons.map((name) => this.reasons.id(name));
     const labels = d.labels.map((name) => this.labels.id(name));
     this.merged += d.merged;
-    if (this.created.length < this.size + n) this.resize(this.size + n);
-    this.ids.reserve(this.size + n, arena.length);
-    this.clients.reserve(this.clients.size + clients.size, clients.arena.length);
     // Columns in locals: d is a structured-clone copy, whose property reads cost more in a loop.
     const { created, closed, amount, status, manager, client, reason, stage, pipeline, source, product, names } = d;
-    const cArena = clients.arena;
-    const cStarts = clients.starts;
-    for (let i = 0; i < n; i++) {
-      // An id already here keeps this store's deal; their ids are distinct among themselves.
-      const seen = this.ids.findHashed(arena, starts[i]!, starts[i + 1]!, hashes[i]!);
-      if (seen >= 0) {
+    const row = this.row;
+    for (let i = 0; i < slots.length; i++) {
+      const k = slots[i]!;
+      if (k < 0) {
         this.merged++;
-        this.product[seen]! |= product[i]!;
+        this.product[-1 - k]! |= product[i]!;
         continue;
       }
-      const k = this.ids.addMissing(arena, starts[i]!, starts[i + 1]!);
-      const c = client[i]!;
-      if (clientKey[c] === -1) clientKey[c] = this.clients.internHashed(cArena, cStarts[c]!, cStarts[c + 1]!, clientHashes[c]!);
-      const row = this.row;
       row.created = created[i]!;
       row.closed = closed[i]!;
       row.amount = amount[i]!;
@@ -204,11 +270,10 @@ export class DealStore {
       row.pipeline = labels[pipeline[i]!]!;
       row.source = labels[source[i]!]!;
       row.product = product[i]!;
-      this.put(k, row, clientKey[c]!);
+      this.put(k, row, clients[client[i]!]!);
       const name = names?.[i];
       if (name) (this.names ??= [])[k] = name;
     }
-    return true;
   }
 
   /** A store that can link activities, rebuilt from a snapshot (its other columns are empty). */
@@ -217,7 +282,7 @@ export class DealStore {
     for (const name of s.managers) managers.id(name);
     const store = new DealStore(managers);
     (store as { ids: ByteKeys }).ids = ByteKeys.from(s.ids);
-    (store as { clients: ByteKeys }).clients = ByteKeys.from(s.clients);
+    (store as { clients: ByteKeys }).clients = ByteKeys.layered(s.clients);
     store.created = s.created;
     store.closed = s.closed;
     store.client = s.client;
@@ -288,13 +353,27 @@ export class DealStore {
   /** One deal's keys, reused by insert() and absorb() on their way to put(). */
   private readonly row: DealCodes = { manager: 0, created: 0, closed: 0, status: 0, amount: 0, reason: 0, stage: 0, pipeline: 0, source: 0, product: 0 };
 
-  /** Merges a row repeating the id of deal `seen` (when seen >= 0); true when merged. */
+  /** The amounts of deals whose product rows repeat them: the first row's, their sum, and whether any differed. */
+  private repeats?: Map<number, { first: number; sum: number; differs: boolean }>;
+
+  /**
+   * Merges a row repeating the id of deal `seen` (when seen >= 0); true when merged. Product rows
+   * (sumRepeats): rows that all carry the same amount repeat the deal's total (Bitrix24 writes its
+   * «Сумма» on every product row), which counts once; rows whose amounts differ carry each product's
+   * share, which add up. Empty amounts are passed over.
+   */
   private merge(seen: number, amount: number | null, sumRepeats: boolean, product: number): boolean {
     if (seen < 0) return false;
     this.merged++;
     this.product[seen]! |= product;
     if (sumRepeats && amount !== null) {
-      this.amount[seen] = Number.isNaN(this.amount[seen]!) ? amount : this.amount[seen]! + amount;
+      this.repeats ??= new Map();
+      let r = this.repeats.get(seen);
+      if (r === undefined) this.repeats.set(seen, (r = { first: this.amount[seen]!, sum: this.amount[seen]!, differs: false }));
+      r.sum = Number.isNaN(r.sum) ? amount : r.sum + amount;
+      if (Number.isNaN(r.first)) r.first = amount;
+      else if (amount !== r.first) r.differs = true;
+      this.amount[seen] = r.differs ? r.sum : r.first;
     }
     return true;
   }
@@ -374,6 +453,7 @@ export class DealStore {
     if (shared && !this.inSharedMemory) {
       this.inSharedMemory = true;
       this.ids.useSharedMemory();
+      this.clients.useSharedMemory();
       this.resize(Math.max(room, this.created.length));
     } else if (this.created.length < room) this.resize(room);
     this.ids.reserve(deals);

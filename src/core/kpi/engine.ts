@@ -9,6 +9,7 @@ import { cycleDays, DAY_MS, dayOf, dayOfIso, median, MoneySum } from './stats.js
 import type { GroupDim, KpiGroup, ManagerKpis, MetricValues, SpendSummary } from './types.js';
 import { Grouping, monthOf, NOT_SET, type GroupingData } from './groups.js';
 import { UnitEconomics } from './economics.js';
+import { PaymentLog } from './payment-log.js';
 
 export interface KpiOptions {
   /** Inclusive calendar dates `YYYY-MM-DD`; undefined for no bound. */
@@ -297,39 +298,49 @@ export class KpiEngine {
 
   /** Adds payments: each follows its deal's period, under its own manager, else the deal's. */
   addPayments(list: readonly Payment[]): { unattributed: number } {
+    return this.addPaymentLog(PaymentLog.of(this.store, list));
+  }
+
+  /** addPayments() for payments already resolved against the deals. */
+  addPaymentLog(log: PaymentLog): { unattributed: number } {
     const period = this.fromDay !== -Infinity || this.toDay !== Infinity;
     let unattributed = 0;
-    for (const p of list) {
-      const d = p.deal_id === '' ? undefined : this.store.find(p.deal_id);
-      if (d !== undefined && p.paid > 0) this.facts.paid[d] = 1;
-      if (d === undefined ? period : !this.inPeriod(this.store.created[d]!)) continue;
-      const name = p.manager !== '' ? p.manager : d !== undefined ? this.store.managers.values[this.store.manager[d]!]! : '';
-      this.paymentTotals.invoiced.add(p.invoiced);
-      this.paymentTotals.paid.add(p.paid);
-      if (this.groupings.length > 0) this.groupPayment(name, d, p);
+    const { store } = this;
+    for (let i = 0; i < log.length; i++) {
+      const deal = log.deal.data[i]!;
+      const d = deal < 0 ? undefined : deal;
+      const invoiced = log.invoiced.data[i]!;
+      const paid = log.paid.data[i]!;
+      if (d !== undefined && paid > 0) this.facts.paid[d] = 1;
+      if (d === undefined ? period : !this.inPeriod(store.created[d]!)) continue;
+      const own = log.managers.values[log.manager.data[i]!]!;
+      const name = own !== '' ? own : d !== undefined ? store.managers.values[store.manager[d]!]! : '';
+      this.paymentTotals.invoiced.add(invoiced);
+      this.paymentTotals.paid.add(paid);
+      if (this.groupings.length > 0) this.groupPayment(name, d, invoiced, paid);
       if (name === '') {
         unattributed++;
         continue;
       }
-      const m = this.store.managers.id(name);
+      const m = store.managers.id(name);
       this.listed.add(m);
       let sums = this.payments.get(m);
       if (!sums) this.payments.set(m, (sums = { invoiced: new MoneySum(), paid: new MoneySum() }));
-      sums.invoiced.add(p.invoiced);
-      sums.paid.add(p.paid);
+      sums.invoiced.add(invoiced);
+      sums.paid.add(paid);
     }
     return { unattributed };
   }
 
   /** Adds a payment to its group in every grouping: by its manager, its deal's values and creation month. */
-  private groupPayment(name: string, d: number | undefined, p: Payment): void {
+  private groupPayment(name: string, d: number | undefined, invoiced: number, paid: number): void {
     const m = name === '' ? NOT_SET : this.store.managers.id(name);
     const month = d === undefined ? NOT_SET : monthOf(this.store.created[d]!);
     for (const g of this.groupings) {
       if (g.stage) continue;
       const sums = g.payments[g.cell(m, d ?? NOT_SET, month)]!;
-      sums.invoiced.add(p.invoiced);
-      sums.paid.add(p.paid);
+      sums.invoiced.add(invoiced);
+      sums.paid.add(paid);
     }
   }
 
@@ -348,11 +359,12 @@ export class KpiEngine {
     const { store } = this;
     // The deal's group in each grouping, for the unit economics (which follow clients across deals).
     const cells = this.groupings.map(() => new Int32Array(this.economics ? this.n : 0).fill(NOT_SET));
+    const room = this.dealsByManager();
     for (let i = 0; i < this.n; i++) {
       const created = store.created[i]!;
       if (!this.inPeriod(created)) continue;
       const m = store.manager[i]!;
-      this.countDeal((deals[m] ??= new DealTally()), i, created, true, ctx);
+      this.countDeal((deals[m] ??= new DealTally({ won: room.won[m]!, deals: room.deals[m]! })), i, created, true, ctx);
       this.countDeal(totalDeals, i, created, false, ctx);
       if (this.groupings.length > 0) this.groupDeal(i, created, ctx, cells);
     }
@@ -368,13 +380,14 @@ export class KpiEngine {
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map(({ m, name }) => ({ manager: name, ...this.values(deals[m] ?? new DealTally(), this.tallies[m] ?? new ActivityTally(), this.payments.get(m) ?? noPayments()) }));
     const total = this.values(totalDeals, this.total, this.paymentTotals, lists);
-    const econ = this.economics?.prepare(this.firstWonByClient((i) => this.inPeriod(store.created[i]!)), this.groupings, cells, this.shape);
+    const econ = this.economics?.prepare(this.firstWonByClient(true), this.groupings, cells, this.shape);
     if (econ) Object.assign(total, econ.total(total));
     const groups = this.groupings.map((g, k) =>
       g
-        .order()
-        // A cell made by the link rule that was not kept, and holding nothing else, is no group.
-        .filter((c) => g.stage || g.deals[c]!.leads > 0 || (this.anyDealId ? g.activities : g.byClient)[c]!.activities > 0 || g.payments[c]!.invoiced.count > 0 || econ?.hasSpend(k, c))
+        .withQuietMonths(
+          // A cell made by the link rule that was not kept, and holding nothing else, is no group.
+          g.order().filter((c) => g.stage || g.deals[c]!.leads > 0 || (this.anyDealId ? g.activities : g.byClient)[c]!.activities > 0 || g.payments[c]!.invoiced.count > 0 || econ?.hasSpend(k, c)),
+        )
         .map((c): KpiGroup => {
         const by = Object.fromEntries(g.dims.map((dim, j) => [dim, g.label(dim, g.codes[c]![j]!)]));
         if (g.stage) return { by, metrics: stageValues(g.deals[c]!) };
@@ -385,6 +398,24 @@ export class KpiEngine {
     return { managers, total, groups, ...(econ ? { spend: econ.summary() } : {}) };
   }
 
+  /**
+   * How many deals of the period, and won ones, each manager has: the sizes of their lists of
+   * cycles and response times, made once instead of grown by doubling (which copied them and left
+   * the old arrays as garbage at the end of a run, where its memory peaks).
+   */
+  private dealsByManager(): { deals: Int32Array; won: Int32Array } {
+    const { store } = this;
+    const deals = new Int32Array(store.managers.size);
+    const won = new Int32Array(store.managers.size);
+    for (let i = 0; i < this.n; i++) {
+      if (!this.inPeriod(store.created[i]!)) continue;
+      const m = store.manager[i]!;
+      deals[m]!++;
+      if (store.status[i] === WON) won[m]!++;
+    }
+    return { deals, won };
+  }
+
   /** What counting a deal reads besides the store: links, repeat flags, the touch norm, the export date. */
   private dealContext(): DealContext {
     const useClient = !this.anyDealId;
@@ -392,7 +423,7 @@ export class KpiEngine {
     let exportMs = this.toDay === Infinity ? -Infinity : (this.toDay + 1) * DAY_MS;
     if (exportMs === -Infinity && this.groupings.some((g) => g.stage))
       for (let i = 0; i < this.n; i++) exportMs = Math.max(exportMs, store.created[i]!, Number.isNaN(store.closed[i]!) ? -Infinity : store.closed[i]!);
-    const firstWon = this.firstWonByClient(() => true);
+    const firstWon = this.firstWonByClient(false);
     const repeat = new Uint8Array(this.n);
     for (let i = 0; i < this.n; i++) {
       const c = store.client[i]!;
@@ -471,18 +502,29 @@ export class KpiEngine {
   }
 
   /**
-   * Each client's first won deal among those `include` admits (smallest closed_at else created_at,
-   * then id), by client key; -1 for none. Every other won deal of the client is a repeat sale.
+   * Each client's first won deal (of the period only, when `periodOnly`): the smallest closed_at,
+   * else created_at, then id; by client key, -1 for none. Every other won deal of the client is a
+   * repeat sale. A loop without callbacks, over every deal.
    */
-  private firstWonByClient(include: (i: number) => boolean): Int32Array {
-    const { store } = this;
-    const key = (i: number) => (Number.isNaN(store.closed[i]!) ? store.created[i]! : store.closed[i]!);
-    const firstOf = new Int32Array(store.clients.size).fill(-1);
+  private firstWonByClient(periodOnly: boolean): Int32Array {
+    const { created, closed, client, status } = this.store;
+    const firstOf = new Int32Array(this.store.clients.size).fill(-1);
     for (let i = 0; i < this.n; i++) {
-      const c = store.client[i]!;
-      if (store.status[i] !== WON || c === 0 || !include(i)) continue;
+      const c = client[i]!;
+      if (status[i] !== WON || c === 0) continue;
+      const made = created[i]!;
+      if (periodOnly) {
+        const day = dayOf(made);
+        if (day < this.fromDay || day > this.toDay) continue;
+      }
+      const key = Number.isNaN(closed[i]!) ? made : closed[i]!;
       const f = firstOf[c]!;
-      if (f === -1 || key(i) < key(f) || (key(i) === key(f) && store.compareIds(i, f) < 0)) firstOf[c] = i;
+      if (f === -1) {
+        firstOf[c] = i;
+        continue;
+      }
+      const first = Number.isNaN(closed[f]!) ? created[f]! : closed[f]!;
+      if (key < first || (key === first && this.store.compareIds(i, f) < 0)) firstOf[c] = i;
     }
     return firstOf;
   }

@@ -11,6 +11,9 @@ import type { GroupDim } from './types.js';
 /** The code of a missing value. */
 export const NOT_SET = -1;
 
+/** The most months a month grouping fills between its first and last month (ten years). */
+const MONTH_SPAN = 120;
+
 let lastDay = NaN;
 let lastMonth = NOT_SET;
 
@@ -166,6 +169,24 @@ export class Grouping {
       this.activities[c]!.absorb(cell.activities);
       this.byClient[c]!.absorb(cell.byClient);
     }
+  }
+
+  /**
+   * A grouping by month alone lists every month from its first kept month to its last: a month with
+   * nothing in it is a row of zeros, not a gap a table skips and a trend line joins across. Months
+   * more than MONTH_SPAN apart (a stray date decades off) are left as they are. Returns the cells to
+   * show, in reading order: the kept ones and the quiet months between them.
+   */
+  withQuietMonths(kept: readonly number[]): number[] {
+    if (this.dims.length !== 1 || this.dims[0] !== 'month') return [...kept];
+    const months = kept.map((c) => this.codes[c]![0]!).filter((m) => m !== NOT_SET);
+    if (months.length === 0) return [...kept];
+    const first = Math.min(...months);
+    const last = Math.max(...months);
+    if (last - first > MONTH_SPAN) return [...kept];
+    const show = new Set(kept);
+    for (let m = first; m <= last; m++) show.add(this.cellOf([m]));
+    return this.order().filter((c) => show.has(c));
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Activity } from '../records.js';
 import { ByteKeys } from './byte-keys.js';
-import { DenseIds } from './dense-ids.js';
+import { DenseIds, type DenseIdsData } from './dense-ids.js';
 import type { DealStore } from './deal-store.js';
 
 /** An activity with its manager, deal and client resolved to keys of the deal store. */
@@ -56,6 +56,20 @@ export class ActivityLinker {
 
   /** Whole-number deal ids by value (null when the ids are not all whole numbers). */
   private dense: DenseIds | null | undefined;
+
+  /**
+   * The whole-number deal ids' index, made now in shared memory, for a worker thread's linker over
+   * the same deals to use (adoptDenseIds) instead of making its own; null when the ids have none.
+   */
+  shareDenseIds(): DenseIdsData | null {
+    if (this.dense === undefined) this.dense = DenseIds.build(this.store.ids, true) ?? null;
+    return this.dense?.data() ?? null;
+  }
+
+  /** Uses the index another linker over the same deals shared (shareDenseIds). */
+  adoptDenseIds(d: DenseIdsData | null): void {
+    this.dense = d ? DenseIds.from(d) : null;
+  }
 
   /** The deal found last by dealKeyBytes: exports often list a deal's activities together. */
   private lastDeal = -1;

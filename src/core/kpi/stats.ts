@@ -1,5 +1,10 @@
 // Below this many values the native sort is as fast: the radix sort has a fixed cost (1 MB of counts).
 const RADIX_FROM = 20_000;
+/**
+ * The radix sort's digit counts, reused by every call (zeroed each time): a run sorts a hundred
+ * lists, and a new megabyte each was garbage that raised the peak memory at the end of a run.
+ */
+let digitCounts: Uint32Array | undefined;
 
 /**
  * Sorts doubles ascending in place, in exactly the order of Float64Array.prototype.sort (-0 before
@@ -25,7 +30,7 @@ export function sortFloat64(a: Float64Array): Float64Array {
       keys[2 * i + 1] = ~hi >>> 0;
     } else keys[2 * i + 1] = (hi | 0x80000000) >>> 0;
   }
-  const counts = new Uint32Array(4 * 65536);
+  const counts = (digitCounts ??= new Uint32Array(4 * 65536)).fill(0);
   for (let i = 0; i < n; i++) {
     const lo = keys[2 * i]!;
     const hi = keys[2 * i + 1]!;
@@ -75,14 +80,15 @@ export function sortFloat64(a: Float64Array): Float64Array {
 }
 
 /** Sum of ascending-sorted values. */
-export function sum(sorted: ArrayLike<number> & Iterable<number>): number {
+export function sum(sorted: ArrayLike<number>): number {
   let s = 0;
-  for (const v of sorted) s += v;
+  // Indexed, not for-of: a typed array's iterator cost a third of the time of a million-value sum.
+  for (let i = 0; i < sorted.length; i++) s += sorted[i]!;
   return s;
 }
 
 /** Mean of ascending-sorted values; null for none. */
-export function mean(sorted: ArrayLike<number> & Iterable<number>): number | null {
+export function mean(sorted: ArrayLike<number>): number | null {
   return sorted.length === 0 ? null : sum(sorted) / sorted.length;
 }
 

@@ -130,8 +130,8 @@ export class DealTally {
   open = 0;
   /** Amounts of won deals (with one), in cents. */
   amounts = new MoneySum();
-  cycles = new FloatList(16);
-  responses = new FloatList(16);
+  cycles: FloatList;
+  responses: FloatList;
   touchSum = 0;
   belowNorm = 0;
   noResponse = 0;
@@ -140,6 +140,12 @@ export class DealTally {
   ages = new FloatList(4);
   /** Lost deals per loss-reason key of the store. */
   reasons = new Map<number, number>();
+
+  /** `room`: how many cycles (won deals) and response times (deals) it will hold at most, when known. */
+  constructor(room?: { won: number; deals: number }) {
+    this.cycles = new FloatList(room ? Math.max(room.won, 1) : 16);
+    this.responses = new FloatList(room ? Math.max(room.deals, 1) : 16);
+  }
 }
 
 /** Empty payment sums. */

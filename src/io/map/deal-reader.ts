@@ -159,7 +159,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
 /**
  * won / lost / open / deleted, from the file's structure first: the status column, then the CRM's
  * own flags (Salesforce IsWon/IsClosed; a closed flag with a probability of 100% or 0%, as HubSpot
- * and Odoo write), then the stage's words. A stage no rule knows is open, or lost when the closed flag
+ * and Odoo write; a probability of 0% with a loss reason), then the stage's words. A stage no rule knows is open, or lost when the closed flag
  * says closed; it is noted (m.unknown), and where the CRM's profile says so it must be classified.
  */
 function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 'deleted' | RowProblem {
@@ -186,6 +186,7 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
       return status;
     }
   }
+  if (closedFlag === undefined && lostByReason(cells, ctx, m)) return 'lost';
   if (c.stage === undefined || cells.blank(c.stage)) return closedFlag === true ? 'lost' : 'open';
   const stage = cells.value(c.stage, m.stage);
   let status: DealStatus | 'deleted';
@@ -199,6 +200,20 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
   }
   noteValue(ctx, 'stage', stage.text, stage.status || closedFlag === false ? status : closedFlag === true ? 'lost (closed, stage not known as won)' : `${status} (stage not known)`);
   return status;
+}
+
+/**
+ * A deal with a probability of 0% and a loss reason is lost whatever its stage says: Odoo (before 16)
+ * archives a lost opportunity in the stage it was lost in («New») with probability 0 and a reason,
+ * in a file with no closed flag.
+ */
+function lostByReason(cells: Cells, ctx: ReadContext, m: DealMemos): boolean {
+  const c = ctx.cols;
+  if (c.probability === undefined || cells.blank(c.probability) || cells.value(c.probability, m.probability) !== 0) return false;
+  const k = m.reasonCols.find((col) => !cells.blank(col));
+  if (k === undefined) return false;
+  noteValue(ctx, 'probability', `${cells.text(c.probability)} / ${cells.text(k)}`, 'lost');
+  return true;
 }
 
 /** Counts a deal of a stage no rule knows, with what it shows about the stage. */

@@ -411,7 +411,7 @@ export function finishDeals(report: ImportReport, merged: number, productRows: b
       : UserError.of('E_NO_DEALS', 'import.noReadableDeal', { rows: report.rowsRead }, { file: report.file });
   }
   if (merged > 0) {
-    const reason = productRows ? 'product rows merged into their deal (amounts summed)' : 'rows repeating a deal id (first row kept)';
+    const reason = productRows ? 'product rows merged into their deal' : 'rows repeating a deal id (first row kept)';
     report.dropped[reason] = merged;
   }
   const undecided = undecidedStages(report);

@@ -8,9 +8,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../../core/errors.js';
-import { DealStore, type DealSnapshot, type DealStoreData } from '../../core/kpi/deal-store.js';
+import { DealStore, type DealColumns, type DealSnapshot, type IdsAdded } from '../../core/kpi/deal-store.js';
+import type { ByteKeysLoan } from '../../core/kpi/byte-keys.js';
 import { feedAll, KpiEngine, type EnginePartial, type KeyMap, type KpiOptions } from '../../core/kpi/engine.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
+import type { DenseIdsData } from '../../core/kpi/dense-ids.js';
 import type { RecordKind } from '../map/fields.js';
 import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from '../map/import.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
@@ -42,6 +44,8 @@ export interface PartJob {
   /** Activities: the periods of the engines and a copy of the deals to link to. */
   periods: KpiOptions[];
   snapshot?: DealSnapshot;
+  /** Activities: the whole-number deal ids' index, made once by this thread in shared memory. */
+  dense?: DenseIdsData | null;
   /** Activities: the chunks of the second half, which the main thread may take over the end of. */
   takeover?: TakeOverData & { wait: boolean };
 }
@@ -68,9 +72,18 @@ export interface ActivitiesPart extends PartCommon {
   stop?: { end: number; clean: boolean; lines: number };
 }
 
-/** Deals: the store of the second half. */
+/** Deals: the store of the second half, but its ids, which the worker keeps to add them itself (IdsJob). */
 export interface DealsPart extends PartCommon {
-  store: DealStoreData;
+  store: DealColumns;
+  /** How many ids it holds, in how many bytes. */
+  ids: { size: number; bytes: number };
+}
+
+/** After a deals part: the worker adds the ids it kept to the main thread's store, in the shared arrays lent. */
+export interface IdsJob {
+  kind: 'deal-ids';
+  loan: ByteKeysLoan;
+  sumRepeats: boolean;
 }
 
 const WORKER = fileURLToPath(new URL('./part-worker.js', import.meta.url));
@@ -168,7 +181,7 @@ export class Helper {
   }
 
   /** Gives the thread a job; the promise settles with its answer (or its failure). */
-  run<P>(job: PartJob, transfer: ArrayBuffer[]): Promise<WorkerMessage<P>> {
+  run<P>(job: PartJob | IdsJob, transfer: ArrayBuffer[]): Promise<WorkerMessage<P>> {
     this.start();
     const done = new Promise<WorkerMessage<P>>((resolve) => (this.pending = resolve as (m: WorkerMessage<unknown>) => void));
     this.worker!.postMessage(job, transfer);
@@ -375,10 +388,11 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
       const s = store.share();
       bases.client = s.clients.size;
       bases.manager = s.managers.length;
-      // Shared arrays (ids, times) go as they are; the copy of the clients is moved.
-      const transfer = [s.clients.arena, s.clients.starts, s.clients.table].map((a) => a.buffer as ArrayBuffer);
+      // Shared arrays (ids, times, clients) go as they are, nothing is copied or moved.
+      const transfer: ArrayBuffer[] = [];
       const takeover = claims && setting ? { ...claims.data(), wait: setting.wait } : undefined;
-      return { job: { kind: 'activities', file, cwd: opts.cwd, options: partOptions(opts), part, periods, snapshot: s, ...(takeover ? { takeover } : {}) }, transfer };
+      const dense = linker.shareDenseIds();
+      return { job: { kind: 'activities', file, cwd: opts.cwd, options: partOptions(opts), part, periods, snapshot: s, dense, ...(takeover ? { takeover } : {}) }, transfer };
     },
     async (options) => (taken.mainRead = await importLinkedActivities(file, options, linker, feedAll(engines, span))),
     async () => {
@@ -446,7 +460,7 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
       (part) => ({ job: { kind: 'deals', file, cwd: opts.cwd, options: partOptions(opts), part, periods: [], rows: { about: rows.after, room: roomFor(rows.after) } }, transfer: [] }),
       (options) => importDealRows(file, options, store),
     );
-    if (halves && store.absorb(halves.part.store, halves.main.productRows)) {
+    if (halves && (await absorbHalf(store, halves.part, halves.main.productRows, helper))) {
       const report = mergeReports(halves.main.report, halves.part.report, halves.lines, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
       checkBadRows(report, opts);
       finishDeals(report, store.merged, halves.main.productRows, opts);
@@ -455,6 +469,25 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
     }
   }
   return importDeals(file, opts);
+}
+
+/**
+ * Appends the worker's deals to the store (DealStore.absorb in two threads): the worker adds the
+ * ids it kept to the store's shared arrays while this thread maps the clients; then the columns
+ * follow. False when the file must be read in one pass (a sum across the halves, the worker failed).
+ */
+async function absorbHalf(store: DealStore, part: DealsPart, sumRepeats: boolean, helper: Helper): Promise<boolean> {
+  const loan = store.lendIds(part.ids.size, part.ids.bytes);
+  // Arrays not in shared memory would reach the worker as copies.
+  if (!(loan.table.buffer instanceof SharedArrayBuffer && loan.arena.buffer instanceof SharedArrayBuffer && loan.starts.buffer instanceof SharedArrayBuffer)) return false;
+  const added = helper.run<IdsAdded | null>({ kind: 'deal-ids', loan, sumRepeats }, []);
+  const clients = store.internClients(part.store.clients);
+  const message = await added;
+  timing("the worker thread added the second half's ids");
+  if (!message.ok || !message.result) return false;
+  store.settleIds(message.result);
+  store.absorbColumns(part.store, message.result.slots, clients);
+  return true;
 }
 
 function partOptions(opts: ImportOptions): PartJob['options'] {

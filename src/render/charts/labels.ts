@@ -1,5 +1,5 @@
 import { tr } from '../../core/i18n.js';
-import { plural } from '../kpi/loss-reasons.js';
+import { plural } from '../../core/i18n.js';
 
 /** Chart titles, series and table headers in the report language. */
 export function chartLabels(lang: string) {

@@ -1,4 +1,4 @@
-import { tr } from '../../core/i18n.js';
+import { plural, tr } from '../../core/i18n.js';
 
 /** The key the result uses for a lost deal with an empty reason (spec/metrics.md); shown by its label. */
 export const UNSPECIFIED = 'unspecified';
@@ -44,11 +44,3 @@ export function lossReasonRows(reasons: Record<string, number> | null | undefine
   return rows;
 }
 
-/** Russian plural form of a count: 1 причина, 2 причины, 5 причин. */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const d = n % 10;
-  const dd = n % 100;
-  if (d === 1 && dd !== 11) return one;
-  if (d >= 2 && d <= 4 && (dd < 12 || dd > 14)) return few;
-  return many;
-}

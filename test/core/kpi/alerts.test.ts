@@ -20,3 +20,14 @@ describe('alerts: numbers that look wrong', () => {
     expect(describeAlert({ code: 'many-skipped', file: 'a.csv', skipped: 30, rows: 100 }, 'en')).toMatch(/^a\.csv: 30 of 100 rows \(30%\)/);
   });
 });
+
+describe('the NUL-bytes warning agrees with its number in Russian', () => {
+  it.each([
+    [1, 'удалён 1 нулевой байт (NUL)'],
+    [3, 'удалено 3 нулевых байта (NUL)'],
+    [11, 'удалено 11 нулевых байтов (NUL)'],
+    [21, 'удалён 21 нулевой байт (NUL)'],
+  ])('%i', (count, words) => {
+    expect(describeAlert({ code: 'nul-bytes', file: 'n.csv', count }, 'ru')).toContain(words);
+  });
+});

@@ -65,3 +65,34 @@ describe('ByteKeys', () => {
     for (let i = 0; i < 5000; i++) expect(copy.findText(`id${i}`)).toBe(i);
   });
 });
+
+describe('ByteKeys.layered: another thread’s keys read in place, this one’s own added after them', () => {
+  const utf8 = new TextEncoder();
+
+  it('finds the layer’s keys, numbers its own after them, and never sees keys the owner adds later', () => {
+    const owner = new ByteKeys();
+    owner.useSharedMemory();
+    for (let i = 0; i < 500; i++) owner.internText(`Клиент ${i}`);
+    const layer = ByteKeys.layered(owner.share());
+    // The owner goes on adding keys to the same shared arrays (and grows them).
+    for (let i = 500; i < 5000; i++) owner.internText(`Клиент ${i}`);
+    expect(layer.size).toBe(500);
+    expect(layer.findText('Клиент 7')).toBe(7);
+    expect(layer.text(499)).toBe('Клиент 499');
+    const b = utf8.encode('Клиент 3');
+    expect(layer.equals(3, b, 0, b.length)).toBe(true);
+    // A key only the owner has since is new here, with a key of its own.
+    expect(layer.findText('Клиент 700')).toBe(-1);
+    expect(layer.internText('Клиент 700')).toBe(500);
+    expect(layer.internText('Клиент 7')).toBe(7);
+    for (let i = 0; i < 3000; i++) layer.internText(`Новый ${i}`);
+    expect(layer.findText('Новый 2999')).toBe(3500);
+    expect(layer.text(500)).toBe('Клиент 700');
+    const mine = layer.keysFrom(500);
+    expect(new TextDecoder().decode(mine.arena.subarray(mine.starts[2], mine.starts[3]))).toBe('Новый 1');
+    expect(mine.starts.length).toBe(3002);
+    // The owner's keys are as they were.
+    expect(owner.findText('Клиент 700')).toBe(700);
+    expect(owner.findText('Новый 1')).toBe(-1);
+  });
+});

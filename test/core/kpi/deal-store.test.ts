@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DealStore } from '../../../src/core/kpi/deal-store.js';
+import { addIds, DealStore } from '../../../src/core/kpi/deal-store.js';
 import { deal } from '../../helpers/kpi.js';
 
 const deals = Array.from({ length: 3000 }, (_, i) => deal(String(1000 + i), i % 2 ? 'Анна' : 'Boris', '2025-01-02 10:00', i % 3 ? '2025-01-09 10:00' : null, i % 3 ? 'won' : 'open', i * 10, `K${i % 700}`));
@@ -34,5 +34,73 @@ describe('DealStore reserved for a file read in halves', () => {
     expect(first.absorb(second.release(), false)).toBe(true);
     expect(first.toDeals()).toEqual(whole.toDeals());
     expect(first.merged).toBe(1);
+  });
+});
+
+describe('addIds: the second half’s ids added by the thread that read them', () => {
+  const halves = () => {
+    const first = new DealStore();
+    first.reserve(1500, { shared: true });
+    for (const d of deals.slice(0, 1500)) first.add(d);
+    const second = new DealStore();
+    for (const d of [...deals.slice(1500), { ...deals[7]!, amount: 5 }]) second.add(d);
+    return { first, second: second.release() };
+  };
+
+  it('gives each id its key or the deal it repeats, in the lent shared arrays, and the store then takes them', () => {
+    const { first, second } = halves();
+    const loan = first.lendIds(second.ids.size, second.ids.arena.length);
+    expect(loan.table.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const added = addIds(loan, second.ids, false)!;
+    expect([...added.slots.slice(0, 3)]).toEqual([1500, 1501, 1502]);
+    // The repeat of deal 7's id.
+    expect(added.slots[1500]).toBe(-1 - 7);
+    expect(first.size).toBe(1500);
+    first.settleIds(added);
+    first.absorbColumns(second, added.slots, first.internClients(second.clients));
+    expect(first.size).toBe(3000);
+    expect(first.find('3999')).toBe(2999);
+    expect(first.toDeals()[2999]!.client).toBe('K199');
+    expect(first.merged).toBe(1);
+  });
+
+  it('adds nothing when a repeat would sum amounts, or when the ids do not fit the room lent', () => {
+    const { first, second } = halves();
+    expect(addIds(first.lendIds(second.ids.size, second.ids.arena.length), second.ids, true)).toBeUndefined();
+    expect(first.size).toBe(1500);
+    const { first: small, second: other } = halves();
+    // Lent for one more id than it holds: the rest would have to grow the arrays.
+    expect(addIds(small.lendIds(1, 4), other.ids, false)).toBeUndefined();
+  });
+});
+
+describe('product rows of one deal (a file with a product column)', () => {
+  const amountOf = (amounts: Array<number | null>) => {
+    const store = new DealStore();
+    for (const a of amounts) store.add({ ...deal('7', 'Ivanov', '2025-04-01 10:00', '2025-04-15 10:00', 'won', a, 'K'), hasProduct: true }, true);
+    return store.toDeals()[0]!.amount;
+  };
+
+  it('the same amount on every row is the deal total the CRM repeats (Bitrix24 «Сумма»): counted once', () => {
+    expect(amountOf([25_000, 25_000])).toBe(25_000);
+    expect(amountOf([25_000, 25_000, 25_000])).toBe(25_000);
+  });
+
+  it('amounts that differ are each product’s share: added up', () => {
+    expect(amountOf([100_000, 20_000])).toBe(120_000);
+    expect(amountOf([25_000, 25_000, 30_000])).toBe(80_000);
+  });
+
+  it('empty amounts are passed over', () => {
+    expect(amountOf([null, 25_000, 25_000])).toBe(25_000);
+    expect(amountOf([25_000, null, 5_000])).toBe(30_000);
+    expect(amountOf([null, null])).toBeNull();
+  });
+
+  it('without a product column a repeated id keeps its first row', () => {
+    const store = new DealStore();
+    for (const a of [25_000, 30_000]) store.add(deal('7', 'Ivanov', '2025-04-01 10:00', null, 'open', a), false);
+    expect(store.toDeals().map((d) => d.amount)).toEqual([25_000]);
+    expect(store.merged).toBe(1);
   });
 });

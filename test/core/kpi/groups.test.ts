@@ -66,6 +66,25 @@ describe('groupings and unit economics (docs/metrics.md worked example)', () => 
     expect(m.map((g) => g.metrics.new_won_clients)).toEqual([1, 1]);
   });
 
+  it('by month: a month with nothing in it between two busy ones is a row of zeros, not a gap', () => {
+    const quiet = [EXAMPLE[0]!, src(deal('F', 'Ivanov', '2025-04-02 10:00', null, 'open', null, 'K4'), 'Ads')];
+    const m = run(quiet, [['month']], { spend: SPEND.filter((s) => s.month === '2025-01') }).groups[0]!;
+    expect(m.map((g) => [g.by.month, g.metrics.leads, g.metrics.won, g.metrics.revenue, g.metrics.conversion, g.metrics.spend])).toEqual([
+      ['2025-01', 1, 1, 100_000, 1, 30_000],
+      ['2025-02', 0, 0, 0, null, null],
+      ['2025-03', 0, 0, 0, null, null],
+      ['2025-04', 1, 0, 0, 0, null],
+    ]);
+    // Only a grouping by month alone is filled: a pivot lists the combinations that hold something.
+    const pivot = run(quiet, [['source', 'month']]).groups[0]!;
+    expect(pivot.map((g) => g.by.month)).toEqual(['2025-01', '2025-04']);
+  });
+
+  it('by month: months decades apart (a stray date) are not filled', () => {
+    const stray = [EXAMPLE[0]!, src(deal('G', 'Ivanov', '2001-03-02 10:00', null, 'open', null, 'K5'), 'Ads')];
+    expect(run(stray, [['month']]).groups[0]!.map((g) => g.by.month)).toEqual(['2001-03', '2025-01']);
+  });
+
   it('a pivot by source and month', () => {
     const g = run(EXAMPLE, [['source', 'month']], { spend: SPEND }).groups[0]!;
     expect(g.map((x) => [x.by.source, x.by.month, x.metrics.leads, x.metrics.spend])).toEqual([

@@ -61,7 +61,7 @@ describe('Bitrix24', () => {
     expect(d['8']).toMatchObject({ status: 'lost', client: 'Олег' });
     expect(d['9']).toMatchObject({ status: 'open', closed_at: null, amount: 0 });
     expect(d['10']).toMatchObject({ status: 'lost', closed_at: at('2025-04-06 23:59:59') });
-    expect(report.dropped['product rows merged into their deal (amounts summed)']).toBe(1);
+    expect(report.dropped['product rows merged into their deal']).toBe(1);
     expect(report.profile?.id).toBe('bitrix24');
   });
 
