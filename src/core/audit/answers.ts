@@ -8,9 +8,9 @@ export const answersFileSchema = z
   .object({
     questionnaire: z.string().optional(),
     company: z.string().optional(),
-    // Any value is taken here and judged per question below, so a `3` or an empty answer is named
-    // with the rest of the file's mistakes and the answers that question takes, not alone.
-    answers: z.record(z.string(), z.unknown()),
+    // A number or an empty value is taken here and judged per question below, so a `3` or an empty
+    // answer is named with the rest of the file's mistakes and the answers that question takes.
+    answers: z.record(z.string(), z.union([z.string(), z.boolean(), z.number(), z.null()])),
   })
   .strict();
 
