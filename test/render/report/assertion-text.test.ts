@@ -5,7 +5,7 @@ import { assertionTally, describeFailure } from '../../../src/render/report/asse
 const tree = {
   total: { conversion: 0.207, touches_per_won: 4.92, callback_rate: null },
   managers: { 'Алексеева Мария': { response_min_median: 66.2333, cycle_days_median: 12.5 } },
-  audit: { total: 5, sections: { lead: 1 } },
+  audit: { total: 5, sections: { lead: 1 }, evidence: { total: 3, band: 'ahead-of-most', lead: { concept: 'contradicted' } } },
   compare: { conversion: { change_pct: 0.12, met: false }, payback_months: 14.2 },
   delta: { total: { conversion: -0.031 }, managers: { 'Алексеева Мария': { response_min_median: 8.5 } }, audit: { total: -2 } },
 };
@@ -23,6 +23,10 @@ describe('failure lines a person reads', () => {
     ['total.touches_per_won>=5', 'en', 'Department: Touches per won 4.92 < 5'],
     ['total.callback_rate>=0.5', 'ru', 'Отдел: Перезвонили — не рассчитано, сравнить не с чем'],
     ['audit.total>=6', 'ru', 'Аудит: баллы 5 < 6'],
+    ['audit.evidence.total>=6', 'ru', 'Аудит: баллы с учётом выгрузок 3 < 6'],
+    ['audit.evidence.band==\'leader\'', 'en', 'Audit: band checked against the exports «ahead-of-most» ≠ «leader»'],
+    ['audit.evidence.lead.concept==\'confirmed\'', 'ru', 'Аудит: проверка ответа lead.concept по выгрузкам «опровергнуто» ≠ «подтверждено»'],
+    ['audit.evidence.lead.concept!=\'contradicted\'', 'en', 'Audit: answer lead.concept checked against the exports «contradicted» = «contradicted»'],
     ['audit.sections.lead==2', 'en', 'Audit: section "lead", points 1 ≠ 2'],
     ['compare.conversion.change_pct>=0.2', 'ru', 'До и после: Конверсия: изменение, % +12,0% < +20%'],
     ['compare.conversion.met==true', 'ru', 'До и после: Конверсия: цель достигнута нет ≠ да'],
