@@ -67,7 +67,7 @@ export function describePath(path: readonly string[], lang: string): { subject: 
       const kind: Kind = b === 'met' ? 'bool' : b === 'change_pct' || b === 'target' ? 'ratio' : row.format;
       return { subject: tr(lang, 'До и после', 'Before/after'), what: `${row[lang === 'ru' ? 'ru' : 'en']}: ${field ? field[lang === 'ru' ? 'ru' : 'en'] : b}`, kind };
     }
-    const payback: Record<string, [string, string, Kind]> = { gain_per_month: ['прирост в месяц', 'gain per month', 'money'], payback_months: ['окупаемость, мес.', 'payback, months', 'decimal'], roi_12m: ['ROI за 12 месяцев', 'ROI over 12 months', 'ratio'] };
+    const payback: Record<string, [string, string, Kind]> = { gain_per_month: ['прирост в месяц', 'gain per month', 'money'], payback_months: ['срок, мес.', 'months to pay back', 'decimal'], roi_12m: ['ROI за 12 месяцев', 'ROI over 12 months', 'ratio'] };
     const p = payback[a];
     return { subject: tr(lang, 'Окупаемость', 'Payback'), what: p ? tr(lang, p[0], p[1]) : a, kind: p ? p[2] : 'decimal' };
   }
