@@ -7,12 +7,17 @@ function missingIn(result: AuditResult, sectionId: string): string[] {
   return result.sections.find((s) => s.id === sectionId)?.criteria.filter((c) => c.points < c.max).map((c) => c.title ?? c.id) ?? [];
 }
 
+/** The re-audit column's header, with the date of the earlier audit: «Было (01.06.2025)». */
+function beforeHeader(result: AuditResult, lang: string): string {
+  return `${auditLabels(lang).before} (${formatLocalDate(new Date(result.baseline!.answeredAt), lang)})`;
+}
+
 /** The audit as terminal text: summary table, band, recommendations. */
 export function renderAuditTable(result: AuditResult, opts: RenderOptions): string {
   const L = auditLabels(opts.lang);
   const c = colors(opts.color);
   const withBaseline = result.baseline !== undefined;
-  const head = [L.section, L.score, ...(withBaseline ? [L.before, L.change] : []), L.missing];
+  const head = [L.section, L.score, ...(withBaseline ? [beforeHeader(result, opts.lang), L.change] : []), L.missing];
   const baseline = new Map(result.baseline?.sections.map((s) => [s.id, s]));
   const rows = result.sections.map((s) => {
     const b = baseline.get(s.id);
@@ -75,7 +80,7 @@ export function renderAuditMarkdown(result: AuditResult, opts: RenderOptions): s
   const baseline = new Map(result.baseline?.sections.map((s) => [s.id, s]));
   out.push(
     mdTable(
-      [L.section, L.score, L.max, ...(withBaseline ? [L.before, L.change] : []), L.missing],
+      [L.section, L.score, L.max, ...(withBaseline ? [beforeHeader(result, opts.lang), L.change] : []), L.missing],
       [
         ...result.sections.map((s) => [s.title, s.score, s.max, ...(withBaseline ? [baseline.get(s.id)?.before ?? '—', signed(baseline.get(s.id)?.change ?? null)] : []), missingIn(result, s.id).join('; ') || '—']),
         [`**${L.total}**`, `**${result.total}**`, result.max, ...(withBaseline ? [result.baseline!.total, signed(result.baseline!.change)] : []), ''],

@@ -28,4 +28,11 @@ describe('the audit in Markdown', () => {
     expect(renderAuditMarkdown(result, { lang: 'en', color: false })).toContain('- **Звонки в CRM (the exports contradict "yes")**: Записывайте звонки');
     expect(await renderHtml({ lang: 'ru', generatedAt: '2026-01-15T10:00:00Z', audit: result })).toContain('Звонки в CRM (выгрузки опровергают «да»): Записывайте звонки');
   });
+
+  it('the re-audit column says when the earlier audit was taken', () => {
+    const { baseline: _none, ...plain } = auditResult();
+    const result: AuditResult = { ...plain, baseline: { answeredAt: '2025-06-01T09:00:00.000Z', total: 1, change: 1.5, band: 'start', sections: plain.sections.map((s) => ({ id: s.id, before: 0, after: s.score, change: s.score })) } };
+    expect(renderAuditMarkdown(result, { lang: 'ru', color: false })).toContain('| Раздел | Баллы | Максимум | Было (01.06.2025) | Изменение | Не хватает |');
+    expect(renderAuditTable(result, { lang: 'en', color: false })).toContain('Before (2025-06-01)');
+  });
 });
