@@ -14,7 +14,8 @@ type Outcome = 'won' | 'lost' | 'open';
 /** What a stage's deals show, in words, for the question about it. */
 function evidence(s: UnknownStage, lang: string): string {
   const closed = Math.max(s.closedFlag, s.closeDate);
-  return tr(lang, `${s.deals} сделок, закрыто ${closed}, с суммой ${s.amount}`, `${s.deals} deals, ${closed} closed, ${s.amount} with an amount`);
+  // «сделок: 2», not «2 сделок»: a count after a colon needs no plural agreement.
+  return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${s.amount}`, `${s.deals} deals, ${closed} closed, ${s.amount} with an amount`);
 }
 
 /**

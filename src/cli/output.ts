@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
+import { osReason } from '../core/messages/os-errors.js';
 import type { CliContext } from './context.js';
 import { clearProgress } from './progress.js';
 import { pendingTemps, tempNameFor } from './temps.js';
@@ -30,7 +31,7 @@ export async function writeOutput(
     await fs.rename(tmp, target);
   } catch (error) {
     await fs.rm(tmp, { force: true });
-    throw UserError.of('E_OUTPUT', 'output.write', { reason: (error as Error).message }, { file: outFile });
+    throw UserError.of('E_OUTPUT', 'output.write', osReason(error as NodeJS.ErrnoException), { file: outFile });
   } finally {
     pendingTemps.delete(tmp);
   }
@@ -51,10 +52,23 @@ export function writtenLine(file: string, bytes: number, lang: string): string {
   return `${ru ? 'Записано' : 'Written'}: ${file} (${ru ? number.replace('.', ',') : number} ${units[unit]})`;
 }
 
+/**
+ * Refuses an `-o` path whose folder is missing or that is a folder, before any input is read: a long
+ * import must not run to the end only to find it cannot be saved. writeOutput checks again when it writes.
+ */
+export async function assertOutputPlace(ctx: CliContext, outFile: string | undefined): Promise<void> {
+  if (outFile === undefined || outFile === '-') return;
+  await assertFolder(path.resolve(ctx.cwd, outFile), outFile);
+}
+
 async function assertWritableTarget(target: string, shown: string, inputs: string[]): Promise<void> {
   if (inputs.includes(target)) {
     throw UserError.of('E_OUTPUT', 'output.isInput', {}, { file: shown });
   }
+  await assertFolder(target, shown);
+}
+
+async function assertFolder(target: string, shown: string): Promise<void> {
   const dir = path.dirname(target);
   const stat = await fs.stat(dir).catch(() => undefined);
   if (!stat?.isDirectory()) {

@@ -55,7 +55,7 @@ export class UserErrors extends UserError {
 export function formatWhere(where: Where, lang = 'en'): string {
   const word = (w: keyof typeof WHERE_WORDS, params: Params) => fill(lang === 'ru' ? WHERE_WORDS[w].ru : WHERE_WORDS[w].en, params);
   const parts: string[] = [];
-  if (where.file !== undefined) parts.push(where.file);
+  if (where.file !== undefined) parts.push(where.file === '-' ? say(WHERE_WORDS.stdin, lang) : where.file);
   if (where.row !== undefined) parts.push(word('row', { row: where.row }));
   if (where.column !== undefined) parts.push(word('column', { column: where.column }));
   if (where.at !== undefined) parts.push(word('at', where.at));

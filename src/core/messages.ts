@@ -43,7 +43,10 @@ export const MESSAGES = {
     ru: 'файл нельзя прочитать (ошибка ввода-вывода)', en: 'the file cannot be read (input/output error)',
     hint: { ru: 'скопируйте файл на локальный диск и попробуйте снова', en: 'copy the file to a local disk and try again' },
   },
-  'file.unreadable': { ru: 'файл нельзя прочитать: {reason}', en: 'the file cannot be read: {reason}' },
+  'file.unreadable': {
+    ru: 'файл нельзя прочитать: {reasonRu}', en: 'the file cannot be read: {reason}',
+    hint: { ru: 'проверьте путь и права доступа к файлу', en: 'check the path and the file permissions' },
+  },
   'file.tooLarge': { ru: 'размер файла {size} байт; для документов этого вида предел {max} байт', en: 'the file is {size} bytes; documents of this kind are limited to {max} bytes' },
   'input.tooLarge': { ru: 'входные данные больше {max} байт', en: 'the input is larger than {max} bytes' },
   'import.noRows': {
@@ -98,6 +101,13 @@ export const MESSAGES = {
     ru: 'в файле ({kindRu}) нет ни одной строки с данными (прочитано строк: {rows})', en: 'the file ({kind}) has no row with data ({rows} rows read)',
     hint: { ru: 'crm-audit inspect покажет, как читается каждая строка', en: 'crm-audit inspect shows how each row is read' },
   },
+  'inspect.columnsMissing': {
+    ru: 'не найдена колонка для {linesRu}', en: 'cannot find the column for {lines}',
+    hint: {
+      ru: 'колонки файла: {columnsRu}. Назовите нужную в файле --map и передайте его через --map; вот готовый фрагмент:\n{snippetRu}',
+      en: "the file's columns: {columns}. Name the right one in a --map file and pass it with --map; this one is ready to paste:\n{snippet}",
+    },
+  },
   'map.columnsMissing': {
     ru: 'не найдена колонка для {linesRu}', en: 'cannot find the column for {lines}',
     hint: {
@@ -113,7 +123,10 @@ export const MESSAGES = {
       en: 'say what each one means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, with a guess to check for each stage:\n{snippet}',
     },
   },
-  'output.write': { ru: 'не удалось записать файл результата: {reason}', en: 'cannot write the output file: {reason}' },
+  'output.write': {
+    ru: 'не удалось записать файл результата: {reasonRu}', en: 'cannot write the output file: {reason}',
+    hint: { ru: 'проверьте, что в папку можно писать и на диске есть место, или укажите другой путь в -o', en: 'check that the folder is writable and the disk has space, or choose another -o path' },
+  },
   'output.isInput': {
     ru: 'файл результата — один из входных файлов; перезаписывать входной файл нельзя', en: 'the output file is one of the input files; refusing to overwrite an input',
     hint: { ru: 'укажите другой путь в -o', en: 'choose another -o path' },
@@ -199,13 +212,29 @@ export function fill(template: string, params: Params): string {
 /** The message `id` in `lang` (English unless Russian is asked for). */
 export function renderMessage(id: MessageId, params: Params, lang: string): string {
   const def: MessageDef = MESSAGES[id];
-  return fill(lang === 'ru' ? def.ru : def.en, params);
+  return lang === 'ru' ? fill(def.ru, groupedRu(def.ru, params)) : fill(def.en, params);
 }
 
 /** The hint of message `id` in `lang`, if it has one. */
 export function renderHint(id: MessageId, params: Params, lang: string): string | undefined {
   const def: MessageDef = MESSAGES[id];
-  return def.hint ? fill(lang === 'ru' ? def.hint.ru : def.hint.en, params) : undefined;
+  if (!def.hint) return undefined;
+  return lang === 'ru' ? fill(def.hint.ru, groupedRu(def.hint.ru, params)) : fill(def.hint.en, params);
+}
+
+/**
+ * Whole numbers from 10 000 on grouped as a Russian reader writes them (8 388 608 байт), except a
+ * value typed after an option (`--seed {seed}`). English keeps the digits: `Error.message` is the contract.
+ */
+function groupedRu(template: string, params: Params): Params {
+  let out: Record<string, string | number> | undefined;
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) < 10_000) continue;
+    if (new RegExp(`--[\\w-]+ \\{${name}\\}`).test(template)) continue;
+    out ??= { ...params };
+    out[name] = `${value < 0 ? '−' : ''}${String(Math.abs(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')}`;
+  }
+  return out ?? params;
 }
 
 /** Words for where a problem is, in both languages. */
@@ -216,6 +245,7 @@ export const WHERE_WORDS = {
   at: { ru: 'строка {line}, символ {column}', en: 'at line {line}, column {column}' },
   topLevel: { ru: 'на верхнем уровне документа', en: 'at (top level)' },
   hint: { ru: 'подсказка', en: 'hint' },
+  stdin: { ru: 'стандартный ввод (-)', en: 'standard input (-)' },
 } as const satisfies Record<string, Template>;
 
 /**
@@ -344,6 +374,11 @@ export const IMPORT_NOTES: readonly Template[] = [
   },
   { en: 'lost (closed, stage not known as won)', ru: 'lost (закрыта, этап не известен как выигрыш)' },
   { en: '{field} (stage not known)', ru: '{field} (этап не известен)' },
+  { en: '(unknown: stage used)', ru: '(не известно: взят этап)' },
+  { en: 'answered (unknown value)', ru: 'отвечен (значение не известно)' },
+  { en: 'not answered', ru: 'не отвечен' },
+  { en: 'answered', ru: 'отвечен' },
+  { en: '(unknown)', ru: '(не известно)' },
 ];
 
 const importNoteRu = translator(IMPORT_NOTES);

@@ -69,9 +69,21 @@ const PAYMENT_COLUMNS = ['deal_id', 'manager', 'invoiced', 'paid', 'invoiced_at'
 
 /** Writers for the canonical layout (the field names of spec/metrics.md as headers). */
 export function canonicalWriters(dir: string) {
-  const deals = new BlockWriter(path.join(dir, 'deals.csv'));
-  const activities = new BlockWriter(path.join(dir, 'activities.csv'));
-  const payments = new BlockWriter(path.join(dir, 'payments.csv'));
+  // Opened one after the other: when one cannot be opened, the temp files already made are removed.
+  const opened: BlockWriter[] = [];
+  const open = (name: string) => {
+    try {
+      const w = new BlockWriter(path.join(dir, name));
+      opened.push(w);
+      return w;
+    } catch (error) {
+      opened.forEach((w) => w.abort());
+      throw error;
+    }
+  };
+  const deals = open('deals.csv');
+  const activities = open('activities.csv');
+  const payments = open('payments.csv');
   deals.line(DEAL_COLUMNS.join(','));
   activities.line(ACTIVITY_COLUMNS.join(','));
   payments.line(PAYMENT_COLUMNS.join(','));

@@ -31,7 +31,7 @@ describe('a closed stage no rule knows, on a terminal: asked once, saved as a --
     writeFileSync(path.join(dir, 'deals.csv'), EXPORT);
     const run = drive(
       [
-        ['Этап «Выдано» (2 сделок, закрыто 2, с суммой 2)', '\r'],
+        ['Этап «Выдано» (сделок: 2, закрыто: 2, с суммой: 2)', '\r'],
         ['Сохранить ответы как файл --map', 'map.yaml\r'],
       ],
       ['kpi', '-d', 'deals.csv'],
@@ -106,7 +106,7 @@ describe('crm-audit map asks every question a run would, and writes one map', ()
       dir,
     );
     expect(run.code, run.out).toBe(0);
-    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  columns:\n    manager: "Кто ведёт"\n  status:\n    "Выдано": won    # 2 deals, all closed, all with an amount\n');
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  columns:\n    manager: "Кто ведёт"\n  status:\n    "Выдано": won    # сделок: 2, закрыто: все, с суммой: все\n');
     const json = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
     expect(json.total).toMatchObject({ leads: 5, won: 3, lost: 1, open: 1, revenue: 350000 });
   });

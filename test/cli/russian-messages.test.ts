@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -22,6 +22,13 @@ describe('a Russian run speaks Russian', () => {
   const badRows = path.join(dir, 'bad.csv');
   const good = Array.from({ length: 8 }, (_, i) => `${i + 10},Сидоров,0${(i % 9) + 1}.02.2025,100,Успешно реализовано`);
   writeFileSync(badRows, ['ID,Ответственный,Дата создания,Бюджет,Этап сделки', '1,,01.02.2025,100,Успешно реализовано', '2,Иванов,32.13.2025,100,Успешно реализовано', '3,Петров,01.02.2025,много,Успешно реализовано', ...good].join('\n') + '\n');
+
+  // A folder the run may not write to: root writes anywhere but cannot create a file in /proc (ENOENT).
+  const refusedOutput = process.getuid?.() === 0 ? '/proc/crm-audit-report.json' : path.join(dir, 'read-only', 'r.json');
+  if (process.getuid?.() !== 0) {
+    mkdirSync(path.dirname(refusedOutput));
+    chmodSync(path.dirname(refusedOutput), 0o555);
+  }
 
   it('kpi on the samples: the report and the stderr notes', () => {
     const run = ruRun(['kpi', '-d', 'samples/amocrm-deals.csv', '-a', 'samples/bitrix24-calls.xls', '--now', '2025-06-01']);
@@ -49,6 +56,10 @@ describe('a Russian run speaks Russian', () => {
     ['compare without a way to split', ['compare'], 'как разделить периоды'],
     ['an output extension no format writes', ['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'r.pdf')], 'записать нельзя'],
     ['--from after --to', ['kpi', '-d', 'samples/amocrm-deals.csv', '--from', '2025-03-01', '--to', '2025-02-01'], 'позже'],
+    // The system's reason in Russian with its code, never Node's `ENOTDIR: not a directory, stat '…'`.
+    ['an input path through a file', ['kpi', '-d', 'samples/amocrm-deals.csv/deals.csv'], 'часть пути — файл, а не папка (ENOTDIR)'],
+    ['an output the system refuses', ['kpi', '-d', 'samples/amocrm-deals.csv', '-o', refusedOutput], 'не удалось записать файл результата: '],
+    ['generate into a path through a file', ['generate', '-o', 'README.md/data'], 'часть пути — файл, а не папка (ENOTDIR)'],
   ])('%s: the error, its where and its hint', (_name, args, expected) => {
     const run = ruRun(args);
     expect(run.code).toBe(2);
@@ -145,12 +156,17 @@ describe('a Russian run speaks Russian', () => {
 
   it('a required column no rule finds, and closed stages no rule knows: the message, the hint and the snippet', async () => {
     const noDate = path.join(dir, 'no-date.csv');
-    writeFileSync(noDate, 'ID,Название сделки,Бюджет,Ответственный\n1,Окна,100,Иванов\n');
+    writeFileSync(noDate, 'ID,Название сделки,Бюджет,Ответственный,Дата\n1,Окна,100,Иванов,01.02.2025\n');
     const columns = ruRun(['kpi', '-d', noDate]);
     expect(columns.code).toBe(2);
     expect(columns.stderr).toContain('не найдена колонка для created_at');
-    expect(columns.stderr).toContain('# ближайшая колонка: проверьте');
+    expect(columns.stderr).toContain('created_at: "Дата"    # ближайшая колонка: проверьте');
     expect(latinWords(columns.stderr)).toEqual([]);
+    // No column holds a date: none is offered (a name or an amount column never was one).
+    writeFileSync(noDate, 'ID,Название сделки,Бюджет,Ответственный\n1,Окна,100,Иванов\n');
+    const none = ruRun(['kpi', '-d', noDate]);
+    expect(none.stderr).toContain('created_at: "<заголовок в вашем файле>"');
+    expect(latinWords(none.stderr)).toEqual([]);
     const fixtures = await exportFixturesDir();
     const stages = ruRun(['kpi', '-d', path.join(fixtures, 'bitrix-deals-quoted-trailing-semicolon-products.csv')]);
     expect(stages.code).toBe(2);

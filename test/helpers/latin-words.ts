@@ -32,7 +32,8 @@ const ALLOWED = new Set([
  * --lang) or render must not print English. What may stay Latin: what is quoted from the user's file
  * or command line («…», "…", '…'), file names and paths, options (--from), what the importer maps a
  * column or a value to (after "->": field and value ids), a help's example commands, ids (snake_case,
- * dotted paths, metric keys, field names, option values) and the terms and units of ALLOWED.
+ * dotted paths, metric keys, field names, option values), an operating system's error code in
+ * parentheses after its reason in Russian («нет прав доступа (EACCES)») and the terms and units of ALLOWED.
  */
 export function latinWords(output: string): string[] {
   const stripped = output
@@ -41,7 +42,8 @@ export function latinWords(output: string): string[] {
     .replace(/«[^»\n]*»|"[^"\n]*"|'[^'\n]*'/g, ' ')
     .replace(/->.*$/gm, ' ')
     .replace(/\S*[/\\]\S*|\S+\.(csv|xlsx?|json|md|ya?ml|html)\b/g, ' ')
-    .replace(/(^|[\s(])--?[\w-]+/g, ' ');
+    .replace(/(^|[\s(])--?[\w-]+/g, ' ')
+    .replace(/\(E[A-Z]+\)/g, ' ');
   // A word right after a dot is a file extension (.txt, .markdown): an id, like the format names.
   const words = [...stripped.matchAll(/(?<![\w.])[A-Za-z][A-Za-z0-9_.*<>=!-]*/g)].map((m) => m[0].replace(/[.-]+$/, ''));
   return words.filter((w) => !ALLOWED.has(w) && !w.includes('_') && !/^\w+(\.[\w*]+)+/.test(w) && !/^(error|warn):/.test(w));

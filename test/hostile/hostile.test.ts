@@ -48,6 +48,9 @@ const kpi = (file: string, ...extra: string[]) => runCli(['kpi', '-d', H(file), 
 describe('hostile exports are refused with one clear message, bounded, and leave nothing behind', () => {
   it.each([
     ['empty-0-bytes.csv', /the file is empty \(0 bytes\)/],
+    ['bom-only.csv', /the file holds no rows/],
+    ['ten-megabyte-line.csv', /line 2 runs over 8388608 bytes without ending: no line break there, or a quote that is never closed/],
+    ['zip-not-xlsx.xlsx', /not an Excel workbook/],
     ['header-only.csv', /header but no data rows/],
     ['truncated-inside-quoted-field.csv', /row 7: a quoted field opened at line 7 is never closed/],
     ['unbalanced-quotes.csv', /quoted field opened at line 3 is never closed|unbalanced quote/],
@@ -141,6 +144,22 @@ describe('paths that are not readable files, and outputs that must not be writte
     expectRefused(runCli(['kpi', '-d', copy, '-o', copy]), 'input-copy.csv', /one of the input files/);
     expect(sha(copy)).toBe(before);
     rmSync(copy);
+  });
+
+  it.each(['kpi', 'compare', 'report'])('%s: an output folder that does not exist is refused before any input is read', async (command) => {
+    // The deals come from a pipe that is never closed: a run that reads them first never ends.
+    const out = path.join(OUT, 'missing', 'r.xlsx');
+    const args = command === 'compare' ? ['--cutover', '2025-01-01'] : [];
+    const child = spawn(process.execPath, [BIN, command, '-d', '-', ...args, '-o', out], { env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdin.write('id,manager,created_at,status\n1,Иванов Иван,2025-01-02,won\n');
+    const code = await Promise.race([new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c))), new Promise<'still reading'>((resolve) => setTimeout(() => resolve('still reading'), 10_000))]);
+    child.kill();
+    child.stdin.destroy();
+    expect(code, stderr).toBe(2);
+    expect(stderr).toMatch(/r\.xlsx: the folder ".*missing" does not exist/);
+    expect(readdirSync(OUT)).toEqual([]);
   });
 
   it('Ctrl+C during a long import exits 130 and leaves no partial file', async () => {

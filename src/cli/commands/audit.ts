@@ -20,7 +20,7 @@ import { resolveNow, useColor, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
 import { importOptionsFromCli, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
-import { writeOutput } from '../output.js';
+import { assertOutputPlace, writeOutput } from '../output.js';
 import { columnsOf, wrapText } from '../wrap.js';
 import { parseAmount } from './compare.js';
 import { kpiOptionsFromCli } from './kpi.js';
@@ -47,6 +47,7 @@ type AuditFormat = (typeof FORMATS)[number];
 export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> {
   const format = resolveFormat(opts.format, opts.output, FORMATS, 'table');
   assertBinaryDestination(ctx, format, opts.output);
+  await assertOutputPlace(ctx, opts.output);
   const managers = parseCount(opts.managers, '--managers');
   const hourlyCost = parseAmount(opts.hourlyCost, '--hourly-cost');
   const now = resolveNow(ctx, opts.now);

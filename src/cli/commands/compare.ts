@@ -11,7 +11,7 @@ import { resolveNow, useColor, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, resolveFormat } from '../format.js';
 import { importOptionsFromCli, parseDay, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
-import { writeOutput } from '../output.js';
+import { assertOutputPlace, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import type { DataQuality } from '../../core/kpi/types.js';
 import { kpiOptionsFromCli } from './kpi.js';
@@ -76,6 +76,7 @@ export async function compareFromCli(o: CompareCliOptions, ctx: CliContext): Pro
 export async function run(o: CompareCliOptions, ctx: CliContext): Promise<number> {
   const format = resolveFormat(o.format, o.output, FORMATS, 'table');
   assertBinaryDestination(ctx, format, o.output);
+  await assertOutputPlace(ctx, o.output);
   const now = resolveNow(ctx, o.now);
   const { result, dataQuality } = await compareFromCli(o, ctx);
   reportSkippedRows(ctx, dataQuality, o.lang, format);

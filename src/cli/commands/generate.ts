@@ -3,6 +3,7 @@ import path from 'node:path';
 import { generateSales } from '../../core/generate.js';
 import { UserError } from '../../core/errors.js';
 import { renderMessage } from '../../core/messages.js';
+import { osReason } from '../../core/messages/os-errors.js';
 import { messageLang } from '../message-lang.js';
 import { canonicalWriters } from '../../io/write-exports.js';
 import type { CliContext } from '../context.js';
@@ -36,14 +37,17 @@ export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> 
   const dir = path.resolve(ctx.cwd, o.output);
   const stat = await fs.stat(dir).catch(() => undefined);
   if (stat && !stat.isDirectory()) throw UserError.of('E_OUTPUT', 'generate.outputIsFile', {}, { file: o.output });
-  await fs.mkdir(dir, { recursive: true });
-  const w = canonicalWriters(dir);
+  // A folder that cannot be made or written (read-only, no rights, a full disk) is the user's to fix, not an internal error.
+  const unwritable = (error: unknown) => (error instanceof UserError || typeof (error as NodeJS.ErrnoException)?.code !== 'string' ? error : UserError.of('E_OUTPUT', 'output.write', osReason(error as NodeJS.ErrnoException), { file: o.output }));
+  const w = await fs.mkdir(dir, { recursive: true }).then(() => canonicalWriters(dir)).catch((error: unknown) => {
+    throw unwritable(error);
+  });
   try {
     generateSales({ seed, deals, activities, start: Date.parse(`${from}T00:00:00Z`), end: Date.parse(`${to}T23:59:59Z`), ...(cutover ? { cutover: Date.parse(`${cutover}T00:00:00Z`) } : {}) }, w.sink);
     w.close();
   } catch (error) {
     w.abort();
-    throw error;
+    throw unwritable(error);
   }
   ctx.stderr.write(`${renderMessage('generate.wrote', { deals: path.join(o.output, 'deals.csv'), seed }, messageLang(ctx, undefined))}\n`);
   return EXIT.ok;

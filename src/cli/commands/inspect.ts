@@ -1,4 +1,6 @@
+import { UserError } from '../../core/errors.js';
 import { guessKind, inspectFile } from '../../io/map/inspect.js';
+import { ColumnsMissing } from '../../io/map/mapping.js';
 import type { RecordKind } from '../../io/map/fields.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
 import { renderInspect } from '../../render/inspect.js';
@@ -23,7 +25,24 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
   const base = importOptionsFromCli(o, ctx);
   // The map's columns of the kind the file holds apply, whether --kind says it or the header does.
   const kind = o.kind ?? (file === '-' ? undefined : await guessKind(file, base));
-  const report = await inspectFile(file, kind, { ...base, valueMaps: overrides.valueMaps, mapFile: overrides.file, columns: kind ? overrides.columns[kind] : undefined });
+  const report = await inspectFile(file, kind, { ...base, valueMaps: overrides.valueMaps, mapFile: overrides.file, columns: kind ? overrides.columns[kind] : undefined }).catch((error: unknown) => {
+    throw error instanceof ColumnsMissing ? withColumns(error) : error;
+  });
   await writeOutput(ctx, o.format === 'json' ? renderJson(report) : renderInspect(report, { lang: messageLang(ctx, o.lang), color: useColor(ctx) }), undefined);
   return EXIT.ok;
+}
+
+/** The most columns a refusal lists, each with its first values. */
+const LISTED_COLUMNS = 40;
+
+/**
+ * A required column missing, as inspect says it: the general message sends the user to inspect to see
+ * the columns, which is where they are; so the columns and their first values go into the hint.
+ */
+function withColumns(error: ColumnsMissing): UserError {
+  const list = (open: string, close: string) => {
+    const shown = error.columns.filter((c) => c.header.trim() !== '').slice(0, LISTED_COLUMNS).map((c) => `${open}${c.header}${close}${c.samples.length ? ` (${c.samples.slice(0, 2).map((v) => `${open}${v}${close}`).join(', ')})` : ''}`);
+    return shown.join(', ') + (error.columns.length > LISTED_COLUMNS ? ', …' : '');
+  };
+  return UserError.of('E_MAP_REQUIRED', 'inspect.columnsMissing', { ...error.params, columns: list('"', '"'), columnsRu: list('«', '»') }, error.where);
 }

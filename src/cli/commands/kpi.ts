@@ -13,7 +13,7 @@ import { resolveNow, useColor, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
 import { importOptionsFromCli, parseDay, parseWindow, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
-import { writeOutput } from '../output.js';
+import { assertOutputPlace, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 
 export interface KpiCliOptions extends ImportCliOptions, KpiCliFields {
@@ -71,6 +71,7 @@ export function parseMetrics(value: string | undefined): string[] | undefined {
 export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const format = resolveFormat(o.format, o.output, FORMATS, 'table');
   assertBinaryDestination(ctx, format, o.output);
+  await assertOutputPlace(ctx, o.output);
   const metrics = parseMetrics(o.metrics);
   const topReasons = parseCount(o.topReasons, '--top-reasons');
   const groupBy = parseGroupBy(o.by);

@@ -42,7 +42,7 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   }
   const chosen = stages.length > 0 ? await askStages(ctx, { where: { file }, stages }, o.lang, false) : {};
   if (!chosen) ctx.stderr.write(`${tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.')}\n`);
-  await writeOutput(ctx, mapYaml(kind, columns, stages.length > 0 ? stagesSnippet(stages, chosen) : ''), o.output, [file], o.output ? o.lang : undefined);
+  await writeOutput(ctx, mapYaml(kind, columns, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : ''), o.output, [file], o.output ? o.lang : undefined);
   return EXIT.ok;
 }
 

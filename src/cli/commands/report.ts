@@ -29,7 +29,7 @@ import { resolveNow, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
 import { importOptionsFromCli, parseDay, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
-import { writeOutput } from '../output.js';
+import { assertOutputPlace, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { clearProgress } from '../progress.js';
 import { parseAmount, parseMargin } from './compare.js';
@@ -107,6 +107,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const m = merge(o, config, configFile);
   const format = resolveFormat(o.format, o.output, FORMATS, o.output ? 'xlsx' : 'md');
   assertBinaryDestination(ctx, format, o.output);
+  await assertOutputPlace(ctx, o.output);
   const now = resolveNow(ctx, o.now);
   // Parse every assertion before any work, so a typo fails in a second, not after an import.
   const assertions: Assertion[] = m.assertions.map((a) => parseAssertion(a.expr, a.level, a.where));

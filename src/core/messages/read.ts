@@ -37,8 +37,12 @@ export const READ_MESSAGES = {
     hint: { ru: 'укажите --delimiter: ; , | или «tab»', en: 'pass --delimiter with one of ; , | or tab' },
   },
   'csv.runaway': {
-    ru: 'запись, начатая в строке {line}, тянется дальше {bytes} байт и не заканчивается; вероятно, непарная кавычка', en: 'a record starting at line {line} runs over {bytes} bytes without ending; probably an unbalanced quote',
-    hint: { ru: 'проверьте кавычки около этой строки или поднимите --max-cell-size', en: 'check the quotes around that line, or raise --max-cell-size' },
+    ru: 'запись, начатая в строке {line}, длиннее {bytes} байт и не заканчивается: в этом месте нет перевода строки или кавычка так и не закрыта',
+    en: 'a record starting at line {line} runs over {bytes} bytes without ending: no line break there, or a quote that is never closed',
+    hint: {
+      ru: 'выгрузите файл ещё раз (переводы строк могли потеряться при копировании) и проверьте кавычки около этой строки; если запись настоящая, поднимите --max-cell-size',
+      en: 'export the file again (line breaks may have been lost in a copy) and check the quotes around that line; if the record is genuine, raise --max-cell-size',
+    },
   },
   'csv.unclosedQuote': {
     ru: 'кавычка, открытая в строке {line}, так и не закрыта', en: 'a quoted field opened at line {line} is never closed',

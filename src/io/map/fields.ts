@@ -38,18 +38,18 @@ export function normalizeHeader(header: string): string {
 const DEAL_FIELDS: FieldSpec[] = [
   { field: 'id', aliases: ['ID', 'Record ID', 'Record Id', 'Deal - ID', 'Opportunity ID', 'Deal ID', 'ID сделки', '№'] },
   { field: 'name', aliases: ['Название сделки', 'Название', 'Deal Name', 'Deal - Title', 'Opportunity Name', 'Opportunity', 'Name'] },
-  { field: 'manager', required: true, aliases: ['Ответственный', 'Менеджер', 'Сотрудник', 'Deal owner', 'Deal Owner', 'Deal - Owner', 'Opportunity Owner', 'Salesperson', 'Owner', 'Assigned', 'Ответственный менеджер'] },
+  { field: 'manager', required: true, aliases: ['Ответственный', 'Менеджер', 'Сотрудник', 'Deal owner', 'Deal Owner', 'Deal - Owner', 'Opportunity Owner', 'Salesperson', 'Owner', 'Assigned', 'Ответственный менеджер', 'Responsible person', 'Responsible'] },
   { field: 'amount', aliases: ['Бюджет', 'Сумма', 'Возможная сумма', 'Amount', 'Deal - Value', 'Expected Revenue', 'Сумма сделки', 'Value'] },
   { field: 'stage', aliases: ['Этап сделки', 'Стадия сделки', 'Статус', 'Deal Stage', 'Deal - Stage', 'Stage', 'Этап', 'Стадия'] },
   { field: 'status', aliases: ['Deal - Status', 'Status', 'Состояние'] },
-  { field: 'closed', aliases: ['Сделка закрыта', 'Closed', 'Is Closed', 'IsClosed'] },
+  { field: 'closed', aliases: ['Сделка закрыта', 'Closed', 'Is Closed', 'IsClosed', 'Deal closed'] },
   { field: 'won', aliases: ['Won', 'Is Won', 'IsWon'] },
   // With a closed flag, a probability of 100% is won and 0% lost (HubSpot, Odoo).
   { field: 'probability', aliases: ['Deal probability', 'Probability', 'Probability (%)', 'Вероятность'] },
   { field: 'pipeline', aliases: ['Воронка', 'Направление', 'Pipeline', 'Deal - Pipeline'] },
   { field: 'created_at', required: true, aliases: ['Дата создания', 'Дата создания сделки', 'Create Date', 'Created Date', 'Created Time', 'Created on', 'Deal - Deal created', 'Created', 'Создана'] },
   { field: 'closed_at', coalesce: true, aliases: ['Дата закрытия', 'Close Date', 'Closing Date', 'Closed Date', 'Deal - Won time', 'Deal - Lost time', 'Deal - Deal closed on', 'Дата закрытия сделки'] },
-  { field: 'planned_close', aliases: ['Предполагаемая дата закрытия', 'Планируемая дата закрытия'] },
+  { field: 'planned_close', aliases: ['Предполагаемая дата закрытия', 'Планируемая дата закрытия', 'Expected close date'] },
   { field: 'loss_reason', coalesce: true, aliases: ['Причина отказа', 'Closed Lost Reason', 'Deal - Lost reason', 'Reason For Loss', 'Lost Reason', 'Причина провала', 'Причина проигрыша'] },
   { field: 'client', coalesce: true, aliases: ['Компания', 'Associated Company', 'Account Name', 'Deal - Organization', 'Клиент', 'Customer', 'Контакт', 'Полное имя контакта', 'Основной контакт', 'Deal - Contact person', 'Contact Name'] },
   // A CRM's own source column first; the UTM tags a web form stores (amoCRM, Kommo) when it is empty.
@@ -58,21 +58,22 @@ const DEAL_FIELDS: FieldSpec[] = [
 ];
 
 const ACTIVITY_FIELDS: FieldSpec[] = [
-  { field: 'manager', required: true, aliases: ['Ответственный', 'Сотрудник', 'Менеджер', 'Activity assigned to', 'Activity - Assigned to user', 'Call Owner', 'Assigned', 'Owner', 'Employee', 'Сотрудник АТС'] },
-  { field: 'at', required: true, aliases: ['Дата вызова', 'Дата звонка', 'Дата', 'Activity date', 'Call Start Time', 'Activity - Due date', 'Date', 'Дата и время', 'Start Time', 'Время начала'] },
+  { field: 'manager', required: true, aliases: ['Ответственный', 'Сотрудник', 'Менеджер', 'Activity assigned to', 'Activity - Assigned to user', 'Call Owner', 'Assigned', 'Owner', 'Employee', 'Сотрудник АТС', 'Оператор', 'Ответственный из CRM', 'Агент', 'sip'] },
+  { field: 'at', required: true, aliases: ['Дата вызова', 'Дата звонка', 'Дата', 'Activity date', 'Call Start Time', 'Activity - Due date', 'Date', 'Дата и время', 'Start Time', 'Время начала', 'Начало звонка', 'Начало разговора', 'Дата и время звонка', 'calldate', 'callstart', 'Call start', 'Время'] },
   { field: 'at_time', aliases: ['Activity - Due time', 'Due time', 'Время'] },
   { field: 'kind', aliases: ['Тип активности', 'Activity - Type', 'Activity type', 'Type', 'Тип дела'] },
-  { field: 'direction', aliases: ['Тип звонка', 'Направление звонка', 'Call direction', 'Call Type', 'Direction', 'Направление'] },
-  { field: 'missed', aliases: ['Статус', 'Статус звонка', 'Call status', 'Call Result', 'Status', 'Результат', 'Call outcome'] },
+  { field: 'direction', aliases: ['Тип звонка', 'Направление звонка', 'Call direction', 'Call Type', 'Direction', 'Направление', 'Тип вызова', 'Направление вызова', 'Тип'] },
+  { field: 'missed', aliases: ['Статус', 'Статус звонка', 'Call status', 'Call Result', 'Status', 'Результат', 'Call outcome', 'Статус вызова', 'Результат звонка', 'Результат вызова', 'disposition'] },
   {
     field: 'duration_s',
-    aliases: ['Время звонка', 'Длительность', 'Длительность звонка', 'Call duration', 'Call Duration (in seconds)', 'Activity - Duration', 'Duration', 'Длительность разговора'],
+    // Talk before the whole call: Sipuni's «Длительность звонка» and Asterisk's `duration` include the ringing.
+    aliases: ['Время звонка', 'Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'billsec', 'billseconds', 'Длительность', 'Длительность звонка', 'Длительность вызова', 'Продолжительность', 'Call duration', 'Call Duration (in seconds)', 'Activity - Duration', 'Duration'],
     units: { 'Call duration': 'ms', 'Activity - Duration': 'hhmm' },
   },
   { field: 'deal_id', aliases: ['ID сделки', 'Сделка', 'Associated Deal IDs', 'Associated Deal', 'Activity - Deal', 'Deal ID', 'Deal'] },
   { field: 'client', coalesce: true, aliases: ['CRM', 'Клиент', 'Компания', 'Associated Company', 'Activity - Organization', 'Related To', 'Контакт', 'Activity - Contact person'] },
   // A client's phone number is the client only in logs with no client column (telephony providers).
-  { field: 'phone', aliases: ['Номер телефона', 'Телефон', 'Номер клиента', 'Phone', 'Phone number', 'Client number', 'Номер абонента'] },
+  { field: 'phone', aliases: ['Номер телефона', 'Телефон', 'Номер клиента', 'Phone', 'Phone number', 'Client number', 'Номер абонента', 'Номер звонящего', 'Номер собеседника', 'Внешний номер'] },
   { field: 'done', aliases: ['Activity - Done', 'Done', 'Выполнено'] },
 ];
 

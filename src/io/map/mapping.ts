@@ -1,6 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import { FIELDS, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
+import { parseDate } from './values.js';
 import { renderHint, renderMessage } from '../../core/messages.js';
 
 /** One column of the header and what became of it: what `inspect` prints. */
@@ -124,7 +125,10 @@ export class ColumnsMissing extends UserError {
 /** Required fields that no column feeds: refused with the closest columns and a --map snippet that names them. */
 export function assertRequired(map: ColumnMap, file: string, sampleRows: readonly string[][] = []): void {
   const headers = map.columns.map((c) => c.header);
-  const missing: ColumnsMissing['missing'] = requiredFields(map.kind).filter((f) => !map.fields.has(f)).map((field) => ({ field, candidates: closestColumns(field, map.kind, headers) }));
+  const fits = valueFit(map, headers, sampleRows);
+  const missing: ColumnsMissing['missing'] = requiredFields(map.kind)
+    .filter((f) => !map.fields.has(f))
+    .map((field) => ({ field, candidates: closestColumns(field, map.kind, headers).filter((h) => fits(field, h)) }));
   for (const group of requiredAnyOf(map.kind).filter((g) => !g.some((f) => map.fields.has(f)))) missing.push(closestOfGroup(group, map.kind, headers));
   if (missing.length === 0) return;
   const named = (m: ColumnsMissing['missing'][number], or: string) => (m.anyOf ? m.anyOf.join(or) : m.field);
@@ -138,6 +142,25 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   error.messageId = 'map.columnsMissing';
   error.params = params;
   throw error;
+}
+
+/** Fields whose values are dates: a column offered for one holds at least one date among its first values. */
+const DATE_FIELDS = new Set(['created_at', 'at']);
+
+/**
+ * Whether a column may be offered for a field, by what it already feeds and by its first values: a
+ * column another field reads is not offered; a date field needs a date among them; any other field
+ * needs a value that is not a date (an Asterisk CDR's `calldate` is no manager, nor is an empty column).
+ */
+function valueFit(map: ColumnMap, headers: readonly string[], sampleRows: readonly string[][]): (field: string, header: string) => boolean {
+  return (field, header) => {
+    const index = headers.indexOf(header);
+    if (index < 0 || map.columns[index]?.field !== undefined) return false;
+    if (sampleRows.length === 0) return true;
+    const values = sampleRows.map((r) => (r[index] ?? '').trim()).filter((v) => v !== '');
+    const isDate = (v: string) => { const d = parseDate(v, 'dmy'); return d !== undefined && d !== 'needs-order'; };
+    return DATE_FIELDS.has(field) ? values.some(isDate) : values.some((v) => !isDate(v));
+  };
 }
 
 /** A group of fields none of which has a column: the first field that has a similar column names it, else the group's first. */

@@ -31,6 +31,8 @@ const STATUS: Record<string, DealStatus | 'deleted'> = {
   lost: 'lost',
   open: 'open',
   deleted: 'deleted',
+  // Pipedrive's status in its Russian interface (Открыта, Выиграна, Проиграна are below)
+  удалена: 'deleted',
   выиграна: 'won',
   выиграно: 'won',
   успешно: 'won',
@@ -59,6 +61,12 @@ const STATUS: Record<string, DealStatus | 'deleted'> = {
   'closed - lost': 'lost',
   'closed: won': 'won',
   'closed: lost': 'lost',
+  // Bitrix24's default stages in its English interface
+  'deal won': 'won',
+  'deal lost': 'lost',
+  'deal failed': 'lost',
+  'analyze failure': 'lost',
+  'analyse failure': 'lost',
 };
 
 const DIRECTION: Record<string, Direction> = {
@@ -78,6 +86,19 @@ const DIRECTION: Record<string, Direction> = {
   inbound: 'in',
   incoming: 'in',
   in: 'in',
+  // as telephony logs and CRMs in other languages write them (Mango, UIS, MTS; Kommo es/pt)
+  'входящий звонок': 'in',
+  'входящий вызов': 'in',
+  входящее: 'in',
+  'вход.': 'in',
+  entrante: 'in',
+  recebida: 'in',
+  'исходящий звонок': 'out',
+  'исходящий вызов': 'out',
+  исходящее: 'out',
+  'обратный звонок': 'out',
+  saliente: 'out',
+  efetuada: 'out',
 };
 
 /**
@@ -107,9 +128,36 @@ const NOT_ANSWERED = new Set([
   'cancelled',
   'failed',
   'abandoned',
+  // telephony providers: UIS/CoMagic «Потерянный», Mango «Не принят», Zadarma and Asterisk dispositions,
+  // HubSpot's call outcome, Kommo in Spanish and Portuguese
+  'потерянный',
+  'потерянный звонок',
+  'неуспешный',
+  'неуспешный звонок',
+  'не принят',
+  'непринятый',
+  'не отвечено',
+  'неотвеченный звонок',
+  'нет ответа',
+  'пропущенный вызов',
+  'отменен',
+  'отменено',
+  'сброшен',
+  'недозвон',
+  'абонент занят',
+  'cancel',
+  'no-answer',
+  'left voicemail',
+  'llamada perdida',
+  'no contestada',
+  'chamada perdida',
+  'não atendida',
 ]);
 
-const ANSWERED = new Set(['успешный звонок', 'успешный', 'отвечен', 'принят', 'completed', 'answered', 'connected', 'success', 'successful']);
+const ANSWERED = new Set([
+  'успешный звонок', 'успешный', 'отвечен', 'принят', 'completed', 'answered', 'connected', 'success', 'successful',
+  'принятый', 'принято', 'отвечено', 'отвеченный', 'успешно', 'разговор состоялся', 'contestada', 'atendida',
+]);
 
 const KIND: Record<string, ActivityKind> = {
   call: 'call',

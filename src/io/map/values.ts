@@ -140,7 +140,8 @@ const YMD_SLASH = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\
 const WORD_MONTH = /^(\d{1,2})\.?(?:\s+de\s+|[\s-]+)(\p{L}+)\.?(?:\s+de\s+|[\s,-]+)(\d{4})(?:\s*г\.?)?(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?$/iu;
 /** `Apr 15, 2021 10:00 AM`, `April 15 2021`. */
 const EN_MONTH_FIRST = /^(\p{L}+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[ ,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?$/iu;
-const SERIAL = /^\d{4,5}(\.\d+)?$/;
+// An Excel serial; a Russian Excel's CSV save writes its fraction with a decimal comma (45475,375).
+const SERIAL = /^\d{4,5}([.,]\d+)?$/;
 
 /** What a slash date says about the day-month order. */
 export function slashEvidence(raw: string): SlashOrder | 'ambiguous' | undefined {
@@ -184,7 +185,7 @@ export function parseDate(raw: string, order?: SlashOrder): ParsedDate | 'needs-
     return mo ? build(+m[3]!, mo, +m[2]!, m[4] ? String(hour12(+m[4], m[7])) : undefined, m[5], m[6]) : undefined;
   }
   if (SERIAL.test(s)) {
-    const serial = Number(s);
+    const serial = Number(s.replace(',', '.'));
     if (serial >= 1 && serial < 2_958_466) {
       const ms = Date.UTC(1899, 11, 30) + Math.round(serial * 86_400) * 1000;
       return { ms, hasTime: !Number.isInteger(serial) };

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../core/errors.js';
+import { osReason } from '../../core/messages/os-errors.js';
 
 /** Largest YAML/JSON document we read whole (questionnaires, answers, configs, maps). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -108,6 +109,6 @@ export function fsError(error: NodeJS.ErrnoException, file: string): UserError {
     case 'EIO':
       return UserError.of('E_INPUT_READ', 'file.io', {}, { file });
     default:
-      return UserError.of('E_INPUT_READ', 'file.unreadable', { reason: error.message }, { file });
+      return UserError.of('E_INPUT_READ', 'file.unreadable', osReason(error), { file });
   }
 }

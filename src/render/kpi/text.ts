@@ -1,6 +1,6 @@
 import { METRICS, type MetricDef } from '../../core/kpi/catalog.js';
 import type { KpiResult } from '../../core/kpi/types.js';
-import { tr } from '../../core/i18n.js';
+import { plural, tr } from '../../core/i18n.js';
 import { formatCount, formatDay, formatValue } from '../format.js';
 import { colors, mdTable, type RenderOptions } from '../text.js';
 import { kpiLabels, METRIC_GROUPS, SHORT } from './labels.js';
@@ -103,10 +103,11 @@ export function periodText(result: KpiResult, lang: string): string {
 export function qualityLine(result: KpiResult, lang: string): string {
   const q = result.dataQuality;
   const dropped = q.files.flatMap((f) => Object.entries(f.dropped)).reduce((n, [, v]) => n + v, 0);
+  const files = q.files.length;
   return tr(
     lang,
-    `Прочитано строк: ${formatCount(q.rowsRead, lang)} из ${q.files.length} файл(ов); не прочитано: ${q.rowsSkippedCount}; отброшено служебных: ${dropped}.`,
-    `Read ${formatCount(q.rowsRead, lang)} rows from ${q.files.length} file(s); unreadable: ${q.rowsSkippedCount}; non-data rows dropped: ${dropped}.`,
+    `Прочитано строк: ${formatCount(q.rowsRead, lang)} из ${files} ${plural(files, 'файла', 'файлов', 'файлов')}; не прочитано: ${formatCount(q.rowsSkippedCount, lang)}; отброшено служебных: ${formatCount(dropped, lang)}.`,
+    `Read ${formatCount(q.rowsRead, lang)} rows from ${files} ${files === 1 ? 'file' : 'files'}; unreadable: ${formatCount(q.rowsSkippedCount, lang)}; non-data rows dropped: ${formatCount(dropped, lang)}.`,
   );
 }
 

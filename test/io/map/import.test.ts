@@ -105,6 +105,16 @@ describe('Bitrix24', () => {
   });
 });
 
+describe('Bitrix24 export with products, read end to end', () => {
+  it('the deal total repeated on each product row counts once', async () => {
+    const { deals: list } = await deals('bitrix24-products-deal-sum-repeated.csv');
+    expect(list.map((d) => [d.id, d.amount])).toEqual([
+      ['10', 25000],
+      ['11', 3000],
+    ]);
+  });
+});
+
 describe('HubSpot, Pipedrive, Salesforce, Zoho, Odoo', () => {
   it('HubSpot deals: internal stage ids and ISO dates', async () => {
     const d = byId((await deals('hubspot-deals.csv')).deals);
@@ -162,6 +172,38 @@ describe('HubSpot, Pipedrive, Salesforce, Zoho, Odoo', () => {
     const d = byId((await deals('odoo-leads-apostrophe-values.csv')).deals);
     expect(d['crm.lead_1']).toMatchObject({ amount: -150.5, client: "'=HYPERLINK(\"x\")", status: 'won' });
     expect(d['crm.lead_2']).toMatchObject({ status: 'lost', loss_reason: 'Too expensive' });
+  });
+
+  it('Pipedrive in its Russian interface: "Сделка - …" columns, its statuses, a deleted deal dropped and counted', async () => {
+    const { deals: list, report } = await deals('pipedrive-deals-russian-ui.csv');
+    expect(report.profile?.id).toBe('pipedrive');
+    expect(list.map((d) => [d.id, d.manager, d.status, d.amount, d.client, d.loss_reason])).toEqual([
+      ['1', 'Анна Ли', 'won', 1500, 'Орг1', ''],
+      ['2', 'Борис Ким', 'lost', 2500, 'Орг2', 'Цена'],
+      ['3', 'Анна Ли', 'open', 3000, 'Орг1', ''],
+    ]);
+    expect(list[0]!.closed_at).toBe(at('2024-07-05 12:00:00'));
+    expect(list[1]!.closed_at).toBe(at('2024-07-06 12:00:00'));
+    expect(Object.values(report.dropped ?? {})).toEqual([1]);
+  });
+
+  it('Odoo 16+: the "Is Won" column decides, a lost opportunity in any stage is lost, Pending falls back to the stage', async () => {
+    const { deals: list, report } = await deals('odoo-16-is-won-column.csv');
+    expect(report.profile?.id).toBe('odoo');
+    expect(list.map((d) => [d.name, d.status, d.amount, d.loss_reason])).toEqual([
+      ['Chairs', 'won', 1500, ''],
+      ['Tables', 'lost', 2000, 'Too expensive'],
+      ['Desks', 'open', 3000, ''],
+    ]);
+  });
+
+  it('Odoo before 16: an archived opportunity with probability 0 and a lost reason is lost, whatever its stage', async () => {
+    const { deals: list } = await deals('odoo-archived-lost-in-open-stage.csv');
+    expect(list.map((d) => [d.name, d.status, d.loss_reason])).toEqual([
+      ['Chairs', 'won', ''],
+      ['Tables', 'lost', 'Too expensive'],
+      ['Desks', 'open', ''],
+    ]);
   });
 
   it('XLSX in the 1904 date system', async () => {

@@ -95,6 +95,9 @@ describe('parseDate', () => {
     ['2021-05-08T03:59:51.250-0500', utc(2021, 5, 8, 3, 59, 51), true],
     ['2021-05-08 03:59:51Z', utc(2021, 5, 8, 3, 59, 51), true],
     ['45721.5', utc(2025, 3, 5, 12), true],
+    // A workbook saved as CSV by a Russian Excel writes a date-time cell formatted "General" with a decimal comma.
+    ['45721,5', utc(2025, 3, 5, 12), true],
+    ['45475,375', utc(2024, 7, 2, 9), true],
   ])('%j', (raw, ms, hasTime) => {
     expect(parseDate(raw)).toEqual({ ms, hasTime });
   });

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { importNote } from '../../src/core/messages.js';
+
+// What `inspect` prints after "->" for a value: ids (won, in, call) stay, words are translated.
+describe("the importer's notes on values, in a Russian inspect", () => {
+  it.each([
+    ['(unknown: stage used)', '(не известно: взят этап)'],
+    ['answered (unknown value)', 'отвечен (значение не известно)'],
+    ['not answered', 'не отвечен'],
+    ['answered', 'отвечен'],
+    ['(unknown)', '(не известно)'],
+    ['open (stage not known)', 'open (этап не известен)'],
+  ])('%s', (en, ru) => {
+    expect(importNote(en, 'ru')).toBe(ru);
+    expect(importNote(en, 'en')).toBe(en);
+  });
+});
+
+describe('numbers in Russian messages are grouped as a Russian reader writes them', () => {
+  it('a limit in bytes reads «8 388 608 байт»; the English text, the contract, keeps the digits', async () => {
+    const { renderMessage } = await import('../../src/core/messages.js');
+    expect(renderMessage('csv.runaway', { line: 12, bytes: 8_388_608 }, 'ru')).toContain('длиннее 8 388 608 байт');
+    expect(renderMessage('csv.runaway', { line: 12, bytes: 8_388_608 }, 'en')).toContain('runs over 8388608 bytes');
+    expect(renderMessage('file.tooLarge', { size: 6_000_000, max: 5_242_880 }, 'ru')).toBe('размер файла 6 000 000 байт; для документов этого вида предел 5 242 880 байт');
+  });
+
+  it('small numbers and a value to type after an option stay as they are', async () => {
+    const { renderMessage } = await import('../../src/core/messages.js');
+    expect(renderMessage('csv.tooManyColumns', { line: 3, count: 2500, max: 2000 }, 'ru')).toBe('в строке 3 колонок: 2500; предел — 2000');
+    expect(renderMessage('generate.wrote', { deals: 'data/deals.csv', seed: 123456 }, 'ru')).toContain('(--seed 123456)');
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { mapColumns } from '../../../src/io/map/mapping.js';
+import { detectProfile } from '../../../src/io/map/profiles.js';
+
+/** field -> header, for the columns a call log's header maps to. */
+function mapped(headers: string[]): Record<string, string> {
+  const map = mapColumns(headers, 'activities', {}, undefined, detectProfile(headers, 'activities'));
+  return Object.fromEntries([...map.fields].map(([field, cols]) => [field, headers[cols[0]!]!]));
+}
+
+// Call logs as telephony providers write them (headers from their statistics exports and APIs):
+// no generic rule found the time, the manager or the status of these, so `kpi -a` stopped.
+describe('telephony call logs map by their own headers', () => {
+  it('Sipuni: the time in «Время», the talk in «Длительность разговора» (not the ringing), the CRM manager', () => {
+    const m = mapped(['Тип', 'Статус', 'Время', 'Схема', 'Откуда', 'Куда', 'Кто ответил', 'Длительность звонка', 'Длительность разговора', 'Время ответа', 'Оценка', 'ID записи', 'Новый клиент', 'Состояние перезвона', 'Время перезвона', 'Ответственный из CRM']);
+    expect(m).toMatchObject({ at: 'Время', direction: 'Тип', missed: 'Статус', duration_s: 'Длительность разговора', manager: 'Ответственный из CRM' });
+  });
+
+  it('UIS/CoMagic and MTS: a date and a time column, the call type, the operator', () => {
+    expect(mapped(['Дата', 'Время', 'Тип вызова', 'Статус вызова', 'Номер абонента', 'Оператор', 'Продолжительность разговора'])).toMatchObject({ at: 'Дата', at_time: 'Время', direction: 'Тип вызова', missed: 'Статус вызова', manager: 'Оператор', duration_s: 'Продолжительность разговора', phone: 'Номер абонента' });
+  });
+
+  it('Mango Office: the start of the call and its result', () => {
+    expect(mapped(['Начало звонка', 'Тип звонка', 'Номер звонящего', 'Сотрудник', 'Длительность вызова', 'Результат звонка'])).toMatchObject({ at: 'Начало звонка', direction: 'Тип звонка', phone: 'Номер звонящего', manager: 'Сотрудник', duration_s: 'Длительность вызова', missed: 'Результат звонка' });
+  });
+
+  it('Asterisk CDR and Zadarma: calldate / callstart, disposition, billsec / billseconds', () => {
+    expect(mapped(['calldate', 'clid', 'src', 'dst', 'dcontext', 'channel', 'duration', 'billsec', 'disposition'])).toMatchObject({ at: 'calldate', missed: 'disposition', duration_s: 'billsec' });
+    expect(mapped(['callstart', 'sip', 'clid', 'destination', 'disposition', 'billseconds', 'cost'])).toMatchObject({ at: 'callstart', manager: 'sip', missed: 'disposition', duration_s: 'billseconds' });
+  });
+
+  it('a date with a separate time keeps both; «Время» alone is the time of the call', () => {
+    expect(mapped(['Дата звонка', 'Время', 'Сотрудник'])).toMatchObject({ at: 'Дата звонка', at_time: 'Время' });
+    expect(mapped(['Время', 'Сотрудник'])).toMatchObject({ at: 'Время', manager: 'Сотрудник' });
+  });
+});
+
+describe('Bitrix24 in its English interface', () => {
+  it('maps the responsible person, the closed flag and the expected close date', () => {
+    const headers = ['ID', 'Deal Name', 'Stage', 'Amount', 'Currency', 'Responsible person', 'Created on', 'Deal closed', 'Expected close date', 'Company', 'Contact', 'Source', 'Pipeline'];
+    const map = mapColumns(headers, 'deals', {}, undefined, detectProfile(headers, 'deals'));
+    const m = Object.fromEntries([...map.fields].map(([field, cols]) => [field, headers[cols[0]!]!]));
+    expect(m).toMatchObject({ manager: 'Responsible person', closed: 'Deal closed', planned_close: 'Expected close date', created_at: 'Created on', stage: 'Stage', amount: 'Amount' });
+    expect(mapColumns(['Stage', 'Responsible', 'Created on'], 'deals').fields.get('manager')).toEqual([1]);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { buildValueMaps } from '../../../src/io/map/value-maps.js';
+import { normalizeValue } from '../../../src/io/map/values.js';
+
+const maps = buildValueMaps();
+const missed = (v: string) => maps.missed.get(normalizeValue(v));
+const direction = (v: string) => maps.direction.get(normalizeValue(v));
+
+// What the call logs of telephony providers and CRMs write in their status and direction columns:
+// Mango Office, UIS/CoMagic, Sipuni, Zadarma and Asterisk (disposition), MTS, Beeline, HubSpot's
+// call outcome, Kommo in Spanish and Portuguese. A value no rule knows counts as answered, so an
+// unknown "not answered" hides a missed call.
+describe('call statuses and directions as telephony logs write them', () => {
+  it.each(['Потерянный', 'Потерянный звонок', 'Неуспешный', 'Не принят', 'Непринятый', 'Не отвечено', 'Нет ответа', 'Пропущенный вызов', 'Отменён', 'Сброшен', 'Недозвон', 'Абонент занят', 'NO ANSWER', 'cancel', 'no-answer', 'Left voicemail', 'Llamada perdida', 'No contestada', 'Chamada perdida', 'Não atendida'])('%s is not answered', (v) => {
+    expect(missed(v)).toBe(true);
+  });
+
+  it.each(['Принятый', 'Принято', 'Отвечено', 'Отвеченный', 'Успешно', 'Разговор состоялся', 'ANSWERED', 'Connected', 'Contestada', 'Atendida'])('%s is answered', (v) => {
+    expect(missed(v)).toBe(false);
+  });
+
+  it.each([
+    ['Входящий звонок', 'in'], ['Входящее', 'in'], ['Входящий вызов', 'in'], ['Entrante', 'in'], ['Recebida', 'in'],
+    ['Исходящий звонок', 'out'], ['Исходящее', 'out'], ['Исходящий вызов', 'out'], ['Обратный звонок', 'out'], ['Saliente', 'out'], ['Efetuada', 'out'],
+  ])('%s is %s', (v, want) => {
+    expect(direction(v)).toBe(want);
+  });
+
+  it('an internal call between employees is neither in nor out', () => {
+    expect(direction('Внутренний')).toBeUndefined();
+  });
+});
+
+describe('stage words of Bitrix24 in English', () => {
+  it.each([['Deal won', 'won'], ['Deal lost', 'lost'], ['Deal failed', 'lost'], ['Analyze failure', 'lost'], ['Analyse failure', 'lost']])('%s is %s', (v, want) => {
+    expect(maps.status.get(normalizeValue(v))).toBe(want);
+  });
+});

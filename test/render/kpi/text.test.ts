@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { qualityLine } from '../../../src/render/kpi/text.js';
+import { kpiResult } from '../../helpers/results.js';
+
+describe('the data-quality line under the KPI tables', () => {
+  const withFiles = (n: number, rowsSkippedCount = 1) => {
+    const r = kpiResult();
+    const file = r.dataQuality.files[0]!;
+    return { ...r, dataQuality: { ...r.dataQuality, rowsRead: 12345, rowsSkippedCount, files: Array.from({ length: n }, () => ({ ...file, dropped: { 'totals row': 1500 } })) } };
+  };
+
+  it.each([
+    [1, 'Прочитано строк: 12 345 из 1 файла; не прочитано: 1; отброшено служебных: 1 500.', 'Read 12,345 rows from 1 file; unreadable: 1; non-data rows dropped: 1,500.'],
+    [2, 'Прочитано строк: 12 345 из 2 файлов; не прочитано: 1; отброшено служебных: 3 000.', 'Read 12,345 rows from 2 files; unreadable: 1; non-data rows dropped: 3,000.'],
+  ])('%i file(s): the word agrees with the number, counts grouped', (n, ru, en) => {
+    expect(qualityLine(withFiles(n), 'ru')).toBe(ru);
+    expect(qualityLine(withFiles(n), 'en')).toBe(en);
+  });
+});
