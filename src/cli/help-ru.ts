@@ -63,7 +63,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
 
   // audit
   'Run the CRM maturity audit: interactively, or from a saved answers file; with exports, each answer is checked against them': 'Аудит зрелости CRM: в диалоге или по сохранённому файлу ответов; с выгрузками каждый ответ сверяется с данными',
-  'built-in questionnaire id or a YAML file': 'код встроенной анкеты или файл YAML',
+  'built-in questionnaire id or a YAML file (default: the one the answers file names, else crm-maturity)': 'код встроенной анкеты или файл YAML (по умолчанию — названная в файле ответов, иначе crm-maturity)',
   'answers file(s) (YAML or JSON, - for stdin); no prompts; several give a result each': 'файлы ответов (YAML или JSON, «-» — стандартный ввод); без вопросов; по результату на каждый файл',
   'deals export, to check the answers against (spec/evidence.md)': 'выгрузка сделок, чтобы сверить с ней ответы (spec/evidence.md)',
   'treat questions missing from the answers file as skipped': 'считать вопросы, которых нет в файле ответов, пропущенными',
@@ -100,6 +100,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'what the file holds (default: guessed from the header)': 'что в файле (по умолчанию — угадывается по заголовку)',
   'output format': 'формат вывода',
   'language of the text output (default: from LANG, else en)': 'язык текста (по умолчанию — из LANG, иначе английский)',
+  'language of the messages (default: from LANG, else en)': 'язык сообщений (по умолчанию — из LANG, иначе английский)',
   'an export file (- for stdin, with --kind)': 'файл выгрузки («-» — стандартный ввод, вместе с --kind)',
   'which column became which field, and which rows could not be read': 'какая колонка стала каким полем и какие строки не прочитались',
   'check a mapping file against an export': 'проверить файл соответствий на выгрузке',

@@ -94,7 +94,7 @@ function declareAudit(program: Command, run: Run): void {
     withImportOptions(withKpiInputs(program
       .command('audit')
       .description('Run the CRM maturity audit: interactively, or from a saved answers file; with exports, each answer is checked against them')
-      .option('-q, --questionnaire <id|file>', 'built-in questionnaire id or a YAML file', 'crm-maturity')
+      .option('-q, --questionnaire <id|file>', 'built-in questionnaire id or a YAML file (default: the one the answers file names, else crm-maturity)')
       .option('--answers <files...>', 'answers file(s) (YAML or JSON, - for stdin); no prompts; several give a result each')
       .option('-d, --deals <file>', 'deals export, to check the answers against (spec/evidence.md)'))
       .option('--allow-partial', 'treat questions missing from the answers file as skipped')
@@ -124,6 +124,7 @@ function declareValidate(program: Command, run: Run): void {
     .command('validate')
     .description('Check a custom questionnaire file against the format and its rules')
     .argument('<file>', 'questionnaire YAML file')
+    .addOption(new Option('--lang <lang>', 'language of the messages (default: from LANG, else en)').choices(['ru', 'en']))
     .addHelpText('after', examples([['crm-audit validate my-questionnaire.yaml', 'exit 0 when valid; every problem listed with its path otherwise']]))
     .action(run(() => import('./commands/validate.js')));
 }

@@ -50,7 +50,8 @@ export interface CompareRow {
 export interface Payback {
   gain_per_month: number;
   payback_months: number | null;
-  roi_12m: number;
+  /** null when nothing was spent (no cost and no running cost): a return on nothing is not a number. */
+  roi_12m: number | null;
 }
 
 export interface CompareResult {
@@ -117,7 +118,7 @@ export function payback(beforeRevenuePerMonth: number | null, afterRevenuePerMon
   return {
     gain_per_month: gain,
     payback_months: net > 0 ? cost / net : null,
-    roi_12m: denominator === 0 ? 0 : (12 * net - cost) / denominator,
+    roi_12m: denominator === 0 ? null : (12 * net - cost) / denominator,
   };
 }
 

@@ -60,5 +60,38 @@ export function setDocumentProperties(workbook: ExcelJS.Workbook, title: string,
 /** Serialises a workbook to bytes. */
 export async function workbookToBuffer(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return stampZipEntries(new Uint8Array(buffer as ArrayBuffer), workbook.modified ?? workbook.created ?? new Date(Date.UTC(1980, 0, 1)));
+}
+
+/**
+ * Sets every entry's modification time in a ZIP to `when` (UTC, to the 2 s a ZIP keeps). The zip
+ * library stamps entries with the clock, so without this two runs with the same --now differ in
+ * bytes; with it a workbook is byte-identical, as --now and SOURCE_DATE_EPOCH promise.
+ */
+export function stampZipEntries(zip: Uint8Array, when: Date): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return zip;
+  const year = Math.min(Math.max(when.getUTCFullYear(), 1980), 2107);
+  const time = (when.getUTCHours() << 11) | (when.getUTCMinutes() << 5) | Math.floor(when.getUTCSeconds() / 2);
+  const date = ((year - 1980) << 9) | ((when.getUTCMonth() + 1) << 5) | when.getUTCDate();
+  const entries = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  for (let n = 0; n < entries && view.getUint32(at, true) === 0x02014b50; n++) {
+    view.setUint16(at + 12, time, true);
+    view.setUint16(at + 14, date, true);
+    const local = view.getUint32(at + 42, true);
+    if (view.getUint32(local, true) === 0x04034b50) {
+      view.setUint16(local + 10, time, true);
+      view.setUint16(local + 12, date, true);
+    }
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return zip;
 }

@@ -76,7 +76,10 @@ export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | nu
     for (const c of cf ?? []) c.ref = shiftRef(c.ref, n);
   }
   const header = n + 1;
+  // styleHeader put a filter on row 1, which is the title once the heading is in: move it to the
+  // header, or drop it where a sheet has none (section rows or sub-tables would make it lie).
   if (opts.autofilter !== false && sheet.columnCount > 0) sheet.autoFilter = { from: { row: header, column: 1 }, to: { row: header, column: sheet.columnCount } };
+  else sheet.autoFilter = undefined;
   sheet.views = [{ state: 'frozen', ySplit: header }];
   const headers = new Set([header, ...(opts.subHeaders ?? []).map((r) => r + n)]);
   fitColumns(sheet, header, headers);

@@ -23,6 +23,18 @@ describe('crm-audit audit --answers', () => {
     expect(Object.keys(result)).toEqual(expect.arrayContaining(['sections', 'recommendations', 'unanswered']));
   });
 
+  it('takes the questionnaire the answers file names (a path beside it) when --questionnaire is not given', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-own-q-'));
+    writeFileSync(path.join(dir, 'tiny.yaml'), readFileSync('test/fixtures/questionnaires/valid-tiny.yaml'));
+    writeFileSync(path.join(dir, 'answers.yaml'), 'questionnaire: tiny.yaml\nanswers:\n  s.one: yes\n  s.two: no\n');
+    const run = runCli(['audit', '--answers', path.join(dir, 'answers.yaml'), '--format', 'json', ...NOW]);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ questionnaire: { id: 'tiny' }, total: 2, max: 3, band: { id: 'high' } });
+    // --questionnaire still decides when given; a built-in id in the file picks the built-in.
+    expect(runCli(['audit', '--answers', path.join(dir, 'answers.yaml'), '--questionnaire', 'crm-maturity', ...NOW]).code).toBe(2);
+    expect(JSON.parse(runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--format', 'json', ...NOW]).stdout).questionnaire.id).toBe('crm-maturity');
+  });
+
   it('several answers files (a shell glob) give a JSON array, one result per band', () => {
     const run = runCli(['audit', '--answers', 'samples/answers/ahead-of-most.yaml', 'samples/answers/leader.yaml', 'samples/answers/not-started.yaml', '--format', 'json', ...NOW]);
     expect(run.code).toBe(0);
@@ -140,5 +152,15 @@ describe('crm-audit validate', () => {
     const bad = runCli(['validate', 'test/fixtures/questionnaires/missing-english-text.yaml']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/questions\[1\]\.text\.en: the en text is missing/);
+  });
+
+  it('takes --lang like every other command: its verdict and its errors in that language', () => {
+    const ok = runCli(['validate', 'questionnaires/crm-maturity.yaml', '--lang', 'ru']);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toMatch(/анкета верна — разделов: 5, вопросов: 7, баллов: 10/);
+    const bad = runCli(['validate', 'test/fixtures/questionnaires/missing-english-text.yaml', '--lang', 'ru']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^ошибка: .*questions\[1\]\.text\.en: нет текста на языке en/m);
+    expect(runCli(['validate', 'questionnaires/crm-maturity.yaml', '--lang', 'en'], { env: { LANG: 'ru_RU.UTF-8' } }).stderr).toMatch(/valid — 5 sections/);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -45,6 +45,15 @@ describe('crm-audit report', () => {
     expect(fail.stderr).toMatch(/✗ error: [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+: Conversion \d+\.\d% < 25% {2}\[managers\.\*\.conversion>=0\.25\]/);
     const dashboards = runCli(['report', '-o', 'report3.xlsx', '--assert', 'managers.*.conversion>=0.25', '--no-exit-code', ...NOW], { cwd: dir });
     expect(dashboards.code).toBe(0);
+  });
+
+  it('scores the answers against the questionnaire their file names, as audit does', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-report-own-q-'));
+    writeFileSync(path.join(dir, 'tiny.yaml'), readFileSync(path.join(ROOT, 'test/fixtures/questionnaires/valid-tiny.yaml')));
+    writeFileSync(path.join(dir, 'answers.yaml'), 'questionnaire: tiny.yaml\nanswers:\n  s.one: yes\n  s.two: no\n');
+    const run = runCli(['report', '--answers', path.join(dir, 'answers.yaml'), '--format', 'json', '--now', '2025-01-31T09:00:00Z'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).audit).toMatchObject({ questionnaire: { id: 'tiny' }, total: 2, max: 3 });
   });
 
   it('--format json is the combined result; --format md a CI summary', () => {

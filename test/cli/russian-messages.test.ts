@@ -102,7 +102,7 @@ describe('a Russian run speaks Russian', () => {
       ['a legacy binary xls', ['kpi', '-d', 'FILE:legacy.xls'], 'старая двоичная книга'],
       ['an unclosed quote', ['kpi', '-d', 'FILE:unclosed.csv'], 'так и не закрыта'],
       ['bad answers file values', ['audit', '--answers', 'FILE:answers-values.yaml'], '«может быть» — не ответ на lead.concept'],
-      ['an answers file value of the wrong type', ['audit', '--answers', 'FILE:answers.yaml'], 'в answers.journal.interactions: ожидалось: текст, true или false; получено 2'],
+      ['an answers file value of the wrong type', ['audit', '--answers', 'FILE:answers.yaml'], 'в answers.journal.interactions: «2» — не ответ на journal.interactions'],
       ['an answers file that is not YAML', ['audit', '--answers', 'FILE:answers-syntax.yaml'], 'это не YAML'],
       ['an export given as answers', ['audit', '--answers', 'samples/amocrm-deals.csv'], 'а не файл ответов'],
       ['a bad targets file', ['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-03-01', '--targets', 'FILE:targets.yaml'], 'неизвестный ключ'],

@@ -63,6 +63,10 @@ describe('payback', () => {
     expect(payback(1000, 1100, 5000, 100, 1)).toEqual({ gain_per_month: 100, payback_months: null, roi_12m: (12 * 0 - 5000) / (5000 + 1200) });
     expect(payback(1000, 900, 5000, 0, 1)!.payback_months).toBeNull();
   });
+  it('has no ROI (null, never 0) when nothing was spent: --cost 0 and no running cost', () => {
+    expect(payback(1000, 900, 0, 0, 1)).toEqual({ gain_per_month: -100, payback_months: null, roi_12m: null });
+    expect(payback(1000, 1100, 0, 0, 1)).toEqual({ gain_per_month: 100, payback_months: 0, roi_12m: null });
+  });
   it('pays back in cost / (gain - monthly) months', () => {
     expect(payback(0, 10_000, 60_000, 4_000, 1)).toEqual({ gain_per_month: 10_000, payback_months: 10, roi_12m: (12 * 6_000 - 60_000) / (60_000 + 48_000) });
   });

@@ -58,6 +58,7 @@ export function auditResult(): AuditResult {
       checks: [{ criterion: 'journal.calls', answer: 'yes', verdict: 'contradicted', facts: [{ id: 'calls_linked_share', value: 0.2, op: '<', threshold: 0.4 }], text: 'Вы сказали, что звонки записываются; к сделкам привязано 20% звонков.' }],
       total: 1.5,
       band: { id: 'start', from: 0, to: 2, title: 'Начало пути', meaning: 'Пора начинать.' },
+      recommendations: [],
     },
   };
 }

@@ -52,6 +52,13 @@ describe('numbers as a Russian reader writes them', () => {
     expect(formatDay('2025-01-31', 'ru')).toBe('31.01.2025');
   });
 
+  it('a target with no relative change to judge it by (nothing before) shows «—» under «Цель достигнута», not a blank', () => {
+    const c = compare();
+    c.rows[0] = { ...c.rows[0]!, before: 0, change: 0.288, change_pct: null, target: 0.2, met: null };
+    expect(renderCompareMarkdown(c, { lang: 'ru', color: false })).toContain('| Конверсия | 0,0% | 28,8% | ↑ +28,8 п.п. | — | +20,0% | — |');
+    expect(renderCompareTable(c, { lang: 'ru', color: false }).split('\n').find((l) => l.startsWith('Конверсия'))!.trimEnd()).toMatch(/\+20,0%\s+—$/);
+  });
+
   it('the xlsx stores the change of a share as points with a points format, arrows judged by better/worse', async () => {
     const wb = new ExcelJS.Workbook();
     addCompareSheets(wb, compare(), 'ru', { company: 'ООО «Ромашка»', date: new Date('2025-07-01T09:00:00Z') });
@@ -126,6 +133,12 @@ describe('CSV', () => {
     const rows = parse(renderCompareCsv(compare(), { lang: 'en' }), { bom: true }) as string[][];
     expect(rows[0]![0]).toBe('Metric');
     expect(rows[1]).toEqual(['Conversion', '% (change in pp)', '20.7', '28.8', '8.1', expect.stringMatching(/^39\.13/), '', '']);
+  });
+
+  it('compare in Russian: the periods in the header are dates as a Russian reader writes them', () => {
+    const rows = parse(renderCompareCsv(compare(), { lang: 'ru' }), { bom: true, delimiter: ';' }) as string[][];
+    expect(rows[0]!.slice(2, 4)).toEqual(['До 01.07.2024 — 31.12.2024', 'После 01.01.2025 — 30.06.2025']);
+    expect(rows[1]!.slice(2, 5)).toEqual(['20,7', '28,8', '8,1']);
   });
 
   it('OWASP: = + - @ tab and CR at the start of text are made inert', () => {

@@ -50,7 +50,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
 
   const result = scoreAudit(q, answers, { lang, now: o.now, company, managers, hourlyCost, baseline: o.baseline });
   const facts = await askEvidence(io, o, say, ctx.cwd);
-  if (facts) result.evidence = checkEvidence(q, result, facts, lang);
+  if (facts) result.evidence = checkEvidence(q, result, facts, lang, { managers, hourlyCost });
   say('');
   if (o.output) {
     await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs, lang);

@@ -11,7 +11,8 @@ import type { KpiFiles } from '../../app/kpi-files.js';
 import { guessDocumentKind, wrongKindError } from '../../io/documents/document-kind.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
 import { readDocument } from '../../io/read/files.js';
-import { loadQuestionnaire } from '../../io/documents/questionnaire.js';
+import { listBuiltInQuestionnaires, loadQuestionnaire } from '../../io/documents/questionnaire.js';
+import path from 'node:path';
 import { parseYaml } from '../../io/documents/yaml.js';
 import { renderAuditMarkdown, renderAuditTable } from '../../render/audit/text.js';
 import { renderJson } from '../../render/text.js';
@@ -25,7 +26,8 @@ import { parseAmount } from './compare.js';
 import { kpiOptionsFromCli } from './kpi.js';
 
 export interface AuditOptions extends ImportCliOptions, KpiCliFields {
-  questionnaire: string;
+  /** Unset: the questionnaire the (first) answers file names, else the built-in crm-maturity. */
+  questionnaire?: string;
   answers?: string | string[];
   allowPartial?: boolean;
   company?: string;
@@ -50,9 +52,15 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const hourlyCost = parseAmount(opts.hourlyCost, '--hourly-cost');
   const now = resolveNow(ctx, opts.now);
   // Validate everything the user gave before asking a single question.
-  const { questionnaire } = await loadQuestionnaire(opts.questionnaire, ctx.cwd, ctx.stdin);
-  const baseline = opts.baseline ? await loadBaseline(opts.baseline, ctx, questionnaire) : undefined;
   const answerFiles = opts.answers === undefined ? [] : Array.isArray(opts.answers) ? opts.answers : [opts.answers];
+  const answerDocs = await Promise.all(answerFiles.map((file) => readAnswersDoc(file, ctx)));
+  const questionnaires = new Map<string, Questionnaire>();
+  const questionnaireFor = async (ref: string) => questionnaires.get(ref) ?? questionnaires.set(ref, (await loadQuestionnaire(ref, ctx.cwd, ctx.stdin)).questionnaire).get(ref)!;
+  const builtIn = await listBuiltInQuestionnaires();
+  const refFor = (i: number) => opts.questionnaire ?? namedQuestionnaire(answerDocs[i], answerFiles[i]!, ctx.cwd, builtIn) ?? 'crm-maturity';
+  const questionnaire = await questionnaireFor(answerFiles.length > 0 ? refFor(0) : (opts.questionnaire ?? 'crm-maturity'));
+  for (let i = 1; i < answerFiles.length; i++) await questionnaireFor(refFor(i));
+  const baseline = opts.baseline ? await loadBaseline(opts.baseline, ctx, questionnaire) : undefined;
   const inputs = [...answerFiles, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map].filter((f): f is string => f !== undefined && f !== '-');
   const readFacts = await prepareEvidence(opts, ctx, answerFiles);
   // The exports are read once, whatever the number of answers files, and before any question.
@@ -63,10 +71,11 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
       throw UserError.of('E_USAGE', format === 'html' ? 'audit.oneDocument' : 'audit.oneWorkbook', { format });
     }
     const results: AuditResult[] = [];
-    for (const file of answerFiles) {
-      const parsed = await readAnswers(file, ctx, questionnaire, Boolean(opts.allowPartial));
-      const result = scoreAudit(questionnaire, parsed.answers, { lang: opts.lang, now, company: opts.company ?? parsed.company, managers, hourlyCost, baseline });
-      if (facts) result.evidence = checkEvidence(questionnaire, result, facts, opts.lang);
+    for (const [i, file] of answerFiles.entries()) {
+      const q = await questionnaireFor(refFor(i));
+      const parsed = parseAnswers(answerDocs[i], q, file, Boolean(opts.allowPartial));
+      const result = scoreAudit(q, parsed.answers, { lang: opts.lang, now, company: opts.company ?? parsed.company, managers, hourlyCost, baseline: q === questionnaire ? baseline : undefined });
+      if (facts) result.evidence = checkEvidence(q, result, facts, opts.lang, { managers, hourlyCost });
       results.push(result);
     }
     let out: string | Uint8Array;
@@ -126,8 +135,21 @@ export async function renderAudit(result: AuditResult, format: AuditFormat, lang
   }
 }
 
+/**
+ * The questionnaire an answers document names when it is a file (`questionnaire: ours.yaml`),
+ * resolved beside the answers file; a built-in id as written; undefined when it names none.
+ */
+export function namedQuestionnaire(doc: unknown, file: string, cwd: string, builtIn: readonly string[]): string | undefined {
+  const named = typeof doc === 'object' && doc !== null ? (doc as { questionnaire?: unknown }).questionnaire : undefined;
+  if (typeof named !== 'string' || named.trim() === '') return undefined;
+  const isPath = named.includes('/') || named.includes('\\') || /\.(ya?ml|json)$/i.test(named);
+  // Another id is left to the answers' own check, which names it and says to pass --questionnaire.
+  if (!isPath) return builtIn.includes(named) ? named : undefined;
+  return path.isAbsolute(named) || file === '-' ? named : path.join(path.dirname(path.resolve(cwd, file)), named);
+}
+
 /** Reads an answers file; another kind of file (an export, a questionnaire) says what it is. */
-async function readAnswers(file: string, ctx: CliContext, q: Questionnaire, allowPartial: boolean): Promise<ReturnType<typeof parseAnswers>> {
+async function readAnswersDoc(file: string, ctx: CliContext): Promise<unknown> {
   if (/\.(csv|tsv|xlsx?)$/i.test(file)) throw wrongKindError(file, 'export', 'answers')!;
   const text = await readDocument(file, ctx.cwd, ctx.stdin);
   let doc: unknown;
@@ -139,7 +161,7 @@ async function readAnswers(file: string, ctx: CliContext, q: Questionnaire, allo
   const kind = guessDocumentKind(file, doc, text);
   const wrong = wrongKindError(file, kind, 'answers');
   if (wrong) throw wrong;
-  return parseAnswers(doc, q, file, allowPartial);
+  return doc;
 }
 
 async function loadBaseline(file: string, ctx: CliContext, q: Questionnaire): Promise<AuditResult> {

@@ -17,7 +17,8 @@ import { loadConfig, type ReportConfig } from '../../io/documents/config-file.js
 import { readDocument } from '../../io/read/files.js';
 import { kpiResultFromRun, runEngines } from '../../app/kpi-files.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
-import { loadQuestionnaire } from '../../io/documents/questionnaire.js';
+import { listBuiltInQuestionnaires, loadQuestionnaire } from '../../io/documents/questionnaire.js';
+import { namedQuestionnaire } from './audit.js';
 import { loadTargets } from '../../io/documents/targets-file.js';
 import { parseYaml } from '../../io/documents/yaml.js';
 import { renderReportJunit } from '../../render/report/junit.js';
@@ -66,7 +67,8 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
     company: o.company ?? c.company,
     map: o.map ?? c.map,
     answers: o.answers ?? c.audit?.answers,
-    questionnaire: o.questionnaire ?? c.audit?.questionnaire ?? 'crm-maturity',
+    // Unset: the questionnaire the answers file names, else crm-maturity (as audit).
+    questionnaire: o.questionnaire ?? c.audit?.questionnaire,
     managers: parseCount(o.managers, '--managers') ?? c.audit?.managers,
     hourlyCost: parseAmount(o.hourlyCost, '--hourly-cost') ?? c.audit?.hourlyCost,
     allowPartial: c.audit?.allowPartial ?? false,
@@ -123,8 +125,10 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   let audit: AuditResult | undefined;
   let questionnaire: Questionnaire | undefined;
   if (m.answers) {
-    ({ questionnaire } = await loadQuestionnaire(m.questionnaire, ctx.cwd, ctx.stdin));
-    const parsed = parseAnswers(parseYaml(await readDocument(m.answers, ctx.cwd, ctx.stdin), m.answers), questionnaire, m.answers, m.allowPartial);
+    const doc = parseYaml(await readDocument(m.answers, ctx.cwd, ctx.stdin), m.answers);
+    const ref = m.questionnaire ?? namedQuestionnaire(doc, m.answers, ctx.cwd, await listBuiltInQuestionnaires()) ?? 'crm-maturity';
+    ({ questionnaire } = await loadQuestionnaire(ref, ctx.cwd, ctx.stdin));
+    const parsed = parseAnswers(doc, questionnaire, m.answers, m.allowPartial);
     audit = scoreAudit(questionnaire, parsed.answers, { lang: m.lang, now, company: m.company ?? parsed.company, managers: m.managers, hourlyCost: m.hourlyCost });
   }
 
@@ -141,7 +145,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     const runResult = await runEngines(files, base, overrides, periods, { margin: m.margin });
     kpi = kpiResultFromRun(runResult, 0, kpiOptions);
     // The audit's answers are checked against the same read (spec/evidence.md).
-    if (audit && questionnaire) audit.evidence = checkEvidence(questionnaire, audit, runResult.facts[0]!, m.lang);
+    if (audit && questionnaire) audit.evidence = checkEvidence(questionnaire, audit, runResult.facts[0]!, m.lang, { managers: m.managers, hourlyCost: m.hourlyCost });
     if (m.cutover) compare = comparisonFromRun(runResult, 1, m.cutover, compareOptions);
   } else if (m.cutover) {
     throw UserError.of('E_USAGE', 'report.cutoverNeedsDeals');

@@ -9,13 +9,13 @@ import { renderMessage } from '../../core/messages.js';
 import { messageLang } from '../message-lang.js';
 
 /** `crm-audit validate FILE`: loads a questionnaire through the same schema and rules as `audit`. */
-export async function run(opts: { args: string[] }, ctx: CliContext): Promise<number> {
+export async function run(opts: { args: string[]; lang?: string }, ctx: CliContext): Promise<number> {
   const file = opts.args[0]!;
   await refuseOtherKinds(file, ctx);
   const { questionnaire: q } = await loadQuestionnaire(file, ctx.cwd, ctx.stdin);
   const questions = q.sections.reduce((n, s) => n + s.questions.length, 0);
   const params = { file, sections: q.sections.length, questions, points: maxScore(q), bands: q.bands.length, languages: q.languages.join(', ') };
-  ctx.stderr.write(`${renderMessage('validate.valid', params, messageLang(ctx, undefined))}\n`);
+  ctx.stderr.write(`${renderMessage('validate.valid', params, messageLang(ctx, opts.lang))}\n`);
   return EXIT.ok;
 }
 

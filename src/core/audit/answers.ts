@@ -8,7 +8,9 @@ export const answersFileSchema = z
   .object({
     questionnaire: z.string().optional(),
     company: z.string().optional(),
-    answers: z.record(z.string(), z.union([z.string(), z.boolean()])),
+    // A number or an empty value is taken here and judged per question below, so a `3` or an empty
+    // answer is named with the rest of the file's mistakes and the answers that question takes.
+    answers: z.record(z.string(), z.union([z.string(), z.boolean(), z.number(), z.null()])),
   })
   .strict();
 
@@ -31,11 +33,18 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** An answer as written (`да`, `Y`, `true`, a YAML boolean) as the canonical id, or as given. */
-export function normalizeAnswer(raw: string | boolean): string {
+export function normalizeAnswer(raw: unknown): string {
   if (raw === true) return 'yes';
   if (raw === false) return 'no';
-  const value = raw.trim().toLowerCase().replace(/ё/g, 'е');
+  const value = writtenAnswer(raw).trim().toLowerCase().replace(/ё/g, 'е');
   return SYNONYMS[value] ?? value;
+}
+
+/** An answer's value as text: an empty YAML value is "", a number as written; a list or a map is not an answer. */
+function writtenAnswer(raw: unknown): string {
+  if (raw === null || raw === undefined) return '';
+  if (typeof raw === 'object') return Array.isArray(raw) ? '[…]' : '{…}';
+  return String(raw);
 }
 
 /** The answers a question accepts. */
@@ -66,10 +75,10 @@ export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allow
       continue;
     }
     // A declared choice id wins over a synonym ("n" may be a choice of a custom questionnaire).
-    const plain = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
+    const plain = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim().toLowerCase() : '';
     const value = allowedAnswers(question).includes(plain) ? plain : normalizeAnswer(raw);
     if (!allowedAnswers(question).includes(value)) {
-      errors.push(UserError.of('E_ANSWERS_VALUE', 'answers.badValue', { value: String(raw), id, allowed: allowedAnswers(question).join(', ') }, { file, path: `answers.${id}` }));
+      errors.push(UserError.of('E_ANSWERS_VALUE', 'answers.badValue', { value: writtenAnswer(raw), id, allowed: allowedAnswers(question).join(', ') }, { file, path: `answers.${id}` }));
       continue;
     }
     answers.set(id, value);

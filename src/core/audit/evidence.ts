@@ -1,7 +1,7 @@
 import type { EvidenceFacts, FactId } from '../kpi/facts.js';
 import type { EvidenceCheck, Question, Questionnaire } from '../questionnaire/schema.js';
 import { pick } from '../i18n.js';
-import { bandFor, pointsFor } from './score.js';
+import { bandFor, pointsFor, recommend } from './score.js';
 import type { AuditResult, Evidence, EvidenceCheckResult, EvidenceFactUse, Verdict } from './types.js';
 import { describeEvidence } from './evidence-text.js';
 
@@ -86,10 +86,12 @@ function strip(list: EvidenceFactUse[]): EvidenceFactUse[] {
  * Checks every answer of a scored audit against the facts: the verdicts, and the evidence-checked
  * total (the points of every contradicted "yes" removed) with its band.
  */
-export function checkEvidence(q: Questionnaire, result: AuditResult, facts: EvidenceFacts, lang: string): Evidence {
+export function checkEvidence(q: Questionnaire, result: AuditResult, facts: EvidenceFacts, lang: string, costs: { managers?: number; hourlyCost?: number } = {}): Evidence {
   const questions = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
+  const sectionOf = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, s.id] as const)));
   const checks = result.sections.flatMap((s) => s.criteria.map((c) => judge(questions.get(c.id)!, c.answer, facts, lang)));
-  const removed = checks.filter((c) => c.verdict === 'contradicted' && c.answer === 'yes').reduce((sum, c) => sum + pointsFor(questions.get(c.criterion)!, 'yes'), 0);
+  const disproved = checks.filter((c) => c.verdict === 'contradicted' && c.answer === 'yes');
+  const removed = disproved.reduce((sum, c) => sum + pointsFor(questions.get(c.criterion)!, 'yes'), 0);
   const total = result.total - removed;
   const band = bandFor(q, total);
   return {
@@ -97,5 +99,7 @@ export function checkEvidence(q: Questionnaire, result: AuditResult, facts: Evid
     checks,
     total,
     band: { id: band.id, from: band.from, to: band.to, title: pick(band.title, lang), meaning: pick(band.meaning, lang) },
+    // What a "yes" the data disproves leaves undone: the advice a "no" would have had, as if it scored 0.
+    recommendations: disproved.map((c) => recommend(questions.get(c.criterion)!, sectionOf.get(c.criterion)!, 0, { lang, ...costs })),
   };
 }

@@ -63,7 +63,8 @@ export function scoreAudit(q: Questionnaire, answers: ReadonlyMap<string, Answer
   return result;
 }
 
-function recommend(question: Question, sectionId: string, points: number, options: ScoreOptions): Recommendation {
+/** The recommendation for a question that scored `points`, with its hours (and money) when the question carries a cost. */
+export function recommend(question: Question, sectionId: string, points: number, options: Pick<ScoreOptions, 'lang' | 'managers' | 'hourlyCost'>): Recommendation {
   const rec: Recommendation = {
     criterion: question.id,
     section: sectionId,

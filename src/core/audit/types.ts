@@ -84,4 +84,6 @@ export interface Evidence {
   checks: EvidenceCheckResult[];
   total: number;
   band: { id: string; from: number; to: number; title: string; meaning: string };
+  /** The advice for each "yes" the exports contradict (its points are out of the checked total). */
+  recommendations: Recommendation[];
 }

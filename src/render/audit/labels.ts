@@ -1,4 +1,4 @@
-import type { AuditResult } from '../../core/audit/types.js';
+import type { AuditResult, Recommendation } from '../../core/audit/types.js';
 import { tr } from '../../core/i18n.js';
 
 /** The audit report's labels in the report language. */
@@ -25,6 +25,7 @@ export function auditLabels(lang: string) {
     after: tr(lang, 'Стало', 'After'),
     change: tr(lang, 'Изменение', 'Change'),
     none: tr(lang, 'Все критерии выполнены — рекомендаций нет.', 'Every criterion is met: no recommendations.'),
+    byExports: tr(lang, 'выгрузки опровергают «да»', 'the exports contradict "yes"'),
     answers: { yes: tr(lang, 'да', 'yes'), no: tr(lang, 'нет', 'no'), skip: tr(lang, 'пропущено', 'skipped') } as Record<string, string>,
     evidence: tr(lang, 'Проверка по выгрузкам', 'Checked against the exports'),
     verdict: tr(lang, 'Вердикт', 'Verdict'),
@@ -70,4 +71,16 @@ export function describeCost(lang: string, cost: { hoursPerManagerPerDay: number
     );
   }
   return cost.basis;
+}
+
+/**
+ * The recommendations a reader is shown: those of the answers, then one for each "yes" the exports
+ * contradict (a saved result from before they existed has none), each with the title it goes under.
+ */
+export function shownRecommendations(result: AuditResult, lang: string): Array<{ rec: Recommendation; title: string }> {
+  const L = auditLabels(lang);
+  return [
+    ...result.recommendations.map((rec) => ({ rec, title: criterionTitle(result, rec.criterion) })),
+    ...(result.evidence?.recommendations ?? []).map((rec) => ({ rec, title: `${criterionTitle(result, rec.criterion)} (${L.byExports})` })),
+  ];
 }

@@ -1,10 +1,15 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import { colors, makeTable, mdTable, type RenderOptions } from '../text.js';
-import { auditLabels, criterionTitle, describeCost } from './labels.js';
+import { auditLabels, criterionTitle, describeCost, shownRecommendations } from './labels.js';
 import { formatLocalDate } from '../format.js';
 
 function missingIn(result: AuditResult, sectionId: string): string[] {
   return result.sections.find((s) => s.id === sectionId)?.criteria.filter((c) => c.points < c.max).map((c) => c.title ?? c.id) ?? [];
+}
+
+/** The re-audit column's header, with the date of the earlier audit: «Было (01.06.2025)». */
+function beforeHeader(result: AuditResult, lang: string): string {
+  return `${auditLabels(lang).before} (${formatLocalDate(new Date(result.baseline!.answeredAt), lang)})`;
 }
 
 /** The audit as terminal text: summary table, band, recommendations. */
@@ -12,7 +17,7 @@ export function renderAuditTable(result: AuditResult, opts: RenderOptions): stri
   const L = auditLabels(opts.lang);
   const c = colors(opts.color);
   const withBaseline = result.baseline !== undefined;
-  const head = [L.section, L.score, ...(withBaseline ? [L.before, L.change] : []), L.missing];
+  const head = [L.section, L.score, ...(withBaseline ? [beforeHeader(result, opts.lang), L.change] : []), L.missing];
   const baseline = new Map(result.baseline?.sections.map((s) => [s.id, s]));
   const rows = result.sections.map((s) => {
     const b = baseline.get(s.id);
@@ -26,9 +31,10 @@ export function renderAuditTable(result: AuditResult, opts: RenderOptions): stri
   if (result.unanswered.length > 0) lines.push('', `${L.unanswered}: ${result.unanswered.map((id) => criterionTitle(result, id)).join('; ')}`);
   if (result.evidence) lines.push('', ...evidenceLines(result, opts, c));
   lines.push('', c.bold(`${L.recommendations}:`));
-  if (result.recommendations.length === 0) lines.push(L.none);
-  result.recommendations.forEach((r, i) => {
-    lines.push(`${i + 1}. ${c.bold(criterionTitle(result, r.criterion))}: ${r.text}`);
+  const shown = shownRecommendations(result, opts.lang);
+  if (shown.length === 0) lines.push(L.none);
+  shown.forEach(({ rec: r, title }, i) => {
+    lines.push(`${i + 1}. ${c.bold(title)}: ${r.text}`);
     if (r.cost) lines.push(`   ${c.yellow(describeCost(opts.lang, r.cost))}`);
   });
   return `${lines.join('\n')}\n`;
@@ -74,19 +80,20 @@ export function renderAuditMarkdown(result: AuditResult, opts: RenderOptions): s
   const baseline = new Map(result.baseline?.sections.map((s) => [s.id, s]));
   out.push(
     mdTable(
-      [L.section, L.score, L.max, ...(withBaseline ? [L.before, L.change] : []), L.missing],
+      [L.section, L.score, L.max, ...(withBaseline ? [beforeHeader(result, opts.lang), L.change] : []), L.missing],
       [
         ...result.sections.map((s) => [s.title, s.score, s.max, ...(withBaseline ? [baseline.get(s.id)?.before ?? '—', signed(baseline.get(s.id)?.change ?? null)] : []), missingIn(result, s.id).join('; ') || '—']),
         [`**${L.total}**`, `**${result.total}**`, result.max, ...(withBaseline ? [result.baseline!.total, signed(result.baseline!.change)] : []), ''],
       ],
-      ['left', 'right', 'right', 'right', 'right', 'left'],
+      ['left', 'right', 'right', ...(withBaseline ? (['right', 'right'] as const) : []), 'left'],
     ),
   );
   out.push('', `**${L.band}: ${result.band.title}.** ${result.band.meaning}`);
   if (result.evidence) out.push(...evidenceMarkdown(result, opts.lang));
   out.push('', `## ${L.recommendations}`, '');
-  if (result.recommendations.length === 0) out.push(L.none);
-  for (const r of result.recommendations) out.push(`- **${criterionTitle(result, r.criterion)}**: ${r.text}${r.cost ? ` _(${describeCost(opts.lang, r.cost)})_` : ''}`);
+  const shown = shownRecommendations(result, opts.lang);
+  if (shown.length === 0) out.push(L.none);
+  for (const { rec: r, title } of shown) out.push(`- **${title}**: ${r.text}${r.cost ? ` _(${describeCost(opts.lang, r.cost)})_` : ''}`);
   if (result.unanswered.length > 0) out.push('', `${L.unanswered}: ${result.unanswered.map((id) => criterionTitle(result, id)).join('; ')}`);
   return `${out.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { AuditResult } from '../../core/audit/types.js';
 import { setDocumentProperties, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { auditLabels, criterionTitle, describeCost } from './labels.js';
+import { auditLabels, describeCost, shownRecommendations } from './labels.js';
 import { finishSheet, wrappedLines, type SheetHeading } from '../xlsx-layout.js';
 
 /** Adds the audit sheets (Audit, Recommendations) to a workbook; shared with the CI report. */
@@ -55,8 +55,8 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
     { header: L.cost, width: 50 },
   ];
   styleHeader(recs, 5);
-  for (const r of result.recommendations) {
-    const row = recs.addRow([criterionTitle(result, r.criterion), result.sections.find((s) => s.id === r.section)?.title ?? r.section, r.missingPoints, r.text, r.cost ? describeCost(lang, r.cost) : '']);
+  for (const { rec: r, title } of shownRecommendations(result, lang)) {
+    const row = recs.addRow([title, result.sections.find((s) => s.id === r.section)?.title ?? r.section, r.missingPoints, r.text, r.cost ? describeCost(lang, r.cost) : '']);
     row.alignment = { wrapText: true, vertical: 'top' };
   }
   finishSheet(recs, heading(lang === 'ru' ? 'Рекомендации' : 'Recommendations'));

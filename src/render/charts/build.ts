@@ -1,7 +1,7 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import type { CompareResult } from '../../core/compare.js';
 import type { KpiResult } from '../../core/kpi/types.js';
-import { formatCount, formatPoints, formatValue } from '../format.js';
+import { formatChange, formatCount, formatPoints, formatValue } from '../format.js';
 import { ROW_INFO } from '../compare/text.js';
 import { DEFAULT_TOP_REASONS, lossReasonRows } from '../kpi/loss-reasons.js';
 import { chartLabels } from './labels.js';
@@ -127,10 +127,12 @@ export function beforeAfterChart(c: CompareResult, lang: string): Chart | undefi
   return {
     id: 'before-after', kind: 'bar', title: L.beforeAfter, marks: bars.length, spec: barSpec(lang, bars, 'ratio'),
     table: {
-      head: [L.metric, L.before, L.after, L.changePct, L.targetPct, L.met],
+      head: [L.metric, L.before, L.after, L.change, L.changePct, L.targetPct, L.met],
       rows: c.rows.map((r) => {
         const f = ROW_INFO[r.metric]?.format ?? 'decimal';
-        return [name(r.metric), formatValue(r.before, f, lang), formatValue(r.after, f, lang), signed(r.change_pct, lang), r.target === null ? '—' : signed(r.target, lang), r.met === null ? L.noTarget : r.met ? L.yes : L.no];
+        // A target with no relative change to judge (before was 0 or missing) is not "no target".
+        const met = r.met === null ? (r.target === null ? L.noTarget : '—') : r.met ? L.yes : L.no;
+        return [name(r.metric), formatValue(r.before, f, lang), formatValue(r.after, f, lang), formatChange(r.change, f, lang), signed(r.change_pct, lang), r.target === null ? '—' : signed(r.target, lang), met];
       }),
     },
   };

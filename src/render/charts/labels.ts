@@ -32,6 +32,7 @@ export function chartLabels(lang: string) {
     metric: tr(lang, 'Показатель', 'Metric'),
     before: tr(lang, 'До', 'Before'),
     after: tr(lang, 'После', 'After'),
+    change: tr(lang, 'Изменение', 'Change'),
     changePct: tr(lang, 'Изм., %', 'Change %'),
     targetPct: tr(lang, 'Цель', 'Target'),
     met: tr(lang, 'Цель достигнута', 'Target met'),

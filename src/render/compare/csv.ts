@@ -1,6 +1,7 @@
 import type { CompareResult } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
 import { renderCsvTables, type CsvValue } from '../csv.js';
+import { formatDay } from '../format.js';
 import { csvNumber, csvUnit, withUnit } from '../kpi/csv.js';
 import { compareLabels, ROW_INFO } from './text.js';
 
@@ -20,7 +21,7 @@ export function renderCompareCsv(result: CompareResult, opts: { lang: string }):
     const u = info.format === 'ratio' ? tr(lang, '% (изменение в п.п.)', '% (change in pp)') : csvUnit(info.format, lang);
     return [info[lang], u, csvNumber(row.before, info.format), csvNumber(row.after, info.format), csvNumber(row.change, info.format), pct(row.change_pct), pct(row.target), row.met === null ? '' : row.met ? L.yes : L.no];
   });
-  const tables = [{ head: [L.metric, unit, `${L.before} ${result.before.from} — ${result.before.to}`, `${L.after} ${result.after.from} — ${result.after.to}`, L.change, `${L.changePct}`, `${L.target}, %`, L.met], rows }];
+  const tables = [{ head: [L.metric, unit, `${L.before} ${formatDay(result.before.from, lang)} — ${formatDay(result.before.to, lang)}`, `${L.after} ${formatDay(result.after.from, lang)} — ${formatDay(result.after.to, lang)}`, L.change, `${L.changePct}`, `${L.target}, %`, L.met], rows }];
   const p = result.payback;
   if (p) {
     tables.push({

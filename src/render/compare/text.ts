@@ -59,7 +59,8 @@ function cells(row: CompareRow, lang: string) {
     change: row.change === null ? '—' : `${arrow(row)} ${formatChange(row.change, info.format, lang)}`,
     pct: pct(row.change_pct, lang),
     target: row.target === null ? '' : pct(row.target, lang),
-    met: row.met === null ? '' : row.met ? `✓ ${L.yes}` : `✗ ${L.no}`,
+    // A target that cannot be judged (no change in per cent: nothing before) is «—», not blank as with no target.
+    met: row.met === null ? (row.target === null ? '' : '—') : row.met ? `✓ ${L.yes}` : `✗ ${L.no}`,
   };
 }
 
@@ -71,7 +72,7 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
   const rows = result.rows.map((row) => {
     const x = cells(row, opts.lang);
     const paint = row.change === null || row.change === 0 ? (s: string) => s : improved(row) ? c.green : c.red;
-    return [x.label, x.before, x.after, paint(x.change), paint(x.pct), x.target, row.met === null ? '' : row.met ? c.green(x.met) : c.red(x.met)];
+    return [x.label, x.before, x.after, paint(x.change), paint(x.pct), x.target, row.met === null ? x.met : row.met ? c.green(x.met) : c.red(x.met)];
   });
   out.push(borderlessTable([L.metric, L.before, L.after, L.change, L.changePct, L.target, L.met], rows, c));
   out.push(...paybackLines(result, opts.lang, c));

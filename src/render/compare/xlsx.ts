@@ -66,7 +66,7 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     const arrow = row.change === null ? '' : row.change === 0 ? '→' : row.change > 0 ? '↑' : '↓';
     const word = verdict === null ? (row.change === 0 ? tr(lang, 'без изменений', 'no change') : '') : verdict ? tr(lang, 'лучше', 'better') : tr(lang, 'хуже', 'worse');
     const change = row.change === null ? null : info.format === 'ratio' ? row.change * 100 : row.change;
-    const r = sheet.addRow([info[lang === 'ru' ? 'ru' : 'en'], row.before, row.after, change, row.change_pct, `${arrow} ${word}`.trim(), row.target, row.met === null ? '' : row.met ? L.yes : L.no]);
+    const r = sheet.addRow([info[lang === 'ru' ? 'ru' : 'en'], row.before, row.after, change, row.change_pct, `${arrow} ${word}`.trim(), row.target, row.met === null ? (row.target === null ? '' : '—') : row.met ? L.yes : L.no]);
     for (const col of [2, 3]) r.getCell(col).numFmt = metricFormat(info.format, lang);
     r.getCell(4).numFmt = changeFormat(info.format, lang);
     r.getCell(5).numFmt = '+0.0%;-0.0%;0.0%';
@@ -107,7 +107,7 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     p.addRow([L.gain, result.payback.gain_per_month]).getCell(2).numFmt = FORMATS.money;
     const months = p.addRow([L.months, result.payback.payback_months ?? L.noPayback]);
     months.getCell(2).numFmt = FORMATS.decimal;
-    p.addRow([L.roi, result.payback.roi_12m]).getCell(2).numFmt = FORMATS.percent;
+    p.addRow([L.roi, result.payback.roi_12m ?? '—']).getCell(2).numFmt = FORMATS.percent;
     finishSheet(p, heading(L.payback), { autofilter: false });
   }
 }

@@ -5,7 +5,7 @@ import { METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js'
 import { groupingsOf } from '../kpi/groups.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
-import { auditLabels } from '../audit/labels.js';
+import { auditLabels, shownRecommendations } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
 import { ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatValue } from '../format.js';
@@ -76,11 +76,12 @@ export function auditSection(a: AuditResult, lang: string, chart: string): strin
 /** Recommendations with the points they would add and the hours they take. */
 export function recommendationsSection(a: AuditResult, lang: string): string {
   const L = htmlLabels(lang);
-  if (a.recommendations.length === 0) return section('recommendations', L.recommendations, `<p>${esc(L.noRecommendations)}</p>`);
+  const shown = shownRecommendations(a, lang);
+  if (shown.length === 0) return section('recommendations', L.recommendations, `<p>${esc(L.noRecommendations)}</p>`);
   // Money appears when the hour has a price (--hourly-cost): hours a month × that price.
-  const money = a.recommendations.some((r) => r.cost?.costPerMonth !== undefined);
-  const rows = a.recommendations.map((r, i) => [
-    String(i + 1), r.text, formatPoints(r.missingPoints, lang),
+  const money = shown.some(({ rec: r }) => r.cost?.costPerMonth !== undefined);
+  const rows = shown.map(({ rec: r, title }, i) => [
+    String(i + 1), `${title}: ${r.text}`, formatPoints(r.missingPoints, lang),
     r.cost?.hoursPerMonth === undefined ? '—' : formatPoints(r.cost.hoursPerMonth, lang),
     ...(money ? [r.cost?.costPerMonth === undefined ? '—' : formatValue(r.cost.costPerMonth, 'money', lang)] : []),
     r.cost?.basis ?? '—',

@@ -2,12 +2,13 @@ import type { AssertionFailure, AssertionResult, AssertValue, Operator } from '.
 import { tr } from '../../core/i18n.js';
 import { METRICS, type MetricFormat } from '../../core/kpi/catalog.js';
 import { ROW_INFO } from '../compare/text.js';
+import { auditLabels } from '../audit/labels.js';
 import { formatValue } from '../format.js';
 
 /** The relation that holds when an assertion fails: `<=30` failing reads "66,2 > 30". */
 const BROKEN: Record<Operator, string> = { '>=': '<', '<=': '>', '>': '≤', '<': '≥', '==': '≠', '!=': '=' };
 
-type Kind = MetricFormat | 'points' | 'pp' | 'bool' | 'text';
+type Kind = MetricFormat | 'points' | 'pp' | 'bool' | 'text' | 'verdict';
 
 const UNIT: Partial<Record<Kind, { ru: string; en: string }>> = { minutes: { ru: 'мин', en: 'min' }, days: { ru: 'дн.', en: 'days' }, pp: { ru: 'п.п.', en: 'pp' } };
 
@@ -15,10 +16,11 @@ const UNIT: Partial<Record<Kind, { ru: string; en: string }>> = { minutes: { ru:
 export function showWithUnit(v: AssertValue | unknown, kind: Kind, lang: string, signed = false): string {
   if (v === null || v === undefined) return tr(lang, 'нет данных', 'no data');
   if (typeof v === 'boolean') return v ? tr(lang, 'да', 'yes') : tr(lang, 'нет', 'no');
+  if (typeof v === 'string' && kind === 'verdict') return `«${auditLabels(lang).verdicts[v] ?? v}»`;
   if (typeof v !== 'number') return typeof v === 'string' ? `«${v}»` : JSON.stringify(v);
   const sign = signed && v > 0 ? '+' : '';
   if (kind === 'pp') return `${sign}${formatValue(v * 100, 'days', lang)} ${UNIT.pp![lang === 'ru' ? 'ru' : 'en']}`;
-  const text = formatValue(v, kind === 'points' || kind === 'bool' || kind === 'text' ? 'decimal' : kind, lang).replace(/,00$|\.00$/, '');
+  const text = formatValue(v, kind === 'points' || kind === 'bool' || kind === 'text' || kind === 'verdict' ? 'decimal' : kind, lang).replace(/,00$|\.00$/, '');
   const unit = UNIT[kind];
   return `${sign}${text}${unit ? ` ${unit[lang === 'ru' ? 'ru' : 'en']}` : ''}`;
 }
@@ -47,6 +49,13 @@ export function describePath(path: readonly string[], lang: string): { subject: 
   if (root === 'total' && a) return { subject: dept, ...asMetric(a, lang) };
   if (root === 'managers' && a && b) return { subject: a, ...asMetric(b, lang) };
   if (root === 'audit') {
+    const audit = tr(lang, 'Аудит', 'Audit');
+    if (a === 'evidence' && b === 'total') return { subject: audit, what: tr(lang, 'баллы с учётом выгрузок', 'points checked against the exports'), kind: 'points' };
+    if (a === 'evidence' && b === 'band') return { subject: audit, what: tr(lang, 'уровень с учётом выгрузок', 'band checked against the exports'), kind: 'text' };
+    if (a === 'evidence' && b) {
+      const id = path.slice(2).join('.');
+      return { subject: audit, what: tr(lang, `проверка ответа ${id} по выгрузкам`, `answer ${id} checked against the exports`), kind: 'verdict' };
+    }
     if (a === 'sections' && b) return { subject: tr(lang, 'Аудит', 'Audit'), what: tr(lang, `раздел «${b}», баллы`, `section "${b}", points`), kind: 'points' };
     if (a === 'band') return { subject: tr(lang, 'Аудит', 'Audit'), what: tr(lang, 'уровень', 'band'), kind: 'text' };
     return { subject: tr(lang, 'Аудит', 'Audit'), what: a === 'max' ? tr(lang, 'максимум баллов', 'most points') : tr(lang, 'баллы', 'points'), kind: 'points' };
@@ -58,7 +67,7 @@ export function describePath(path: readonly string[], lang: string): { subject: 
       const kind: Kind = b === 'met' ? 'bool' : b === 'change_pct' || b === 'target' ? 'ratio' : row.format;
       return { subject: tr(lang, 'До и после', 'Before/after'), what: `${row[lang === 'ru' ? 'ru' : 'en']}: ${field ? field[lang === 'ru' ? 'ru' : 'en'] : b}`, kind };
     }
-    const payback: Record<string, [string, string, Kind]> = { gain_per_month: ['прирост в месяц', 'gain per month', 'money'], payback_months: ['окупаемость, мес.', 'payback, months', 'decimal'], roi_12m: ['ROI за 12 месяцев', 'ROI over 12 months', 'ratio'] };
+    const payback: Record<string, [string, string, Kind]> = { gain_per_month: ['прирост в месяц', 'gain per month', 'money'], payback_months: ['срок, мес.', 'months to pay back', 'decimal'], roi_12m: ['ROI за 12 месяцев', 'ROI over 12 months', 'ratio'] };
     const p = payback[a];
     return { subject: tr(lang, 'Окупаемость', 'Payback'), what: p ? tr(lang, p[0], p[1]) : a, kind: p ? p[2] : 'decimal' };
   }

@@ -6,6 +6,7 @@ import { addKpiSheets } from '../kpi/xlsx.js';
 import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { addChartsSheet } from '../xlsx-charts.js';
 import { headlineDef, headlineRows, reportLabels, showValue } from './summary.js';
+import { levelWord } from './assertion-text.js';
 import { METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import { compareLabels, ROW_INFO } from '../compare/text.js';
 import { kpiLabels } from '../kpi/labels.js';
@@ -27,6 +28,10 @@ function valueFormat(assertion: string, lang: string): string {
   for (const id of ids.reverse()) {
     // plan.revenue.achieved is a share of the plan, whatever the measure.
     if (id === 'achieved') return metricFormat('ratio', lang);
+    // The payback's own numbers: months, a ROI share and money a month.
+    if (id === 'roi_12m') return metricFormat('ratio', lang);
+    if (id === 'payback_months') return metricFormat('decimal', lang);
+    if (id === 'gain_per_month') return metricFormat('money', lang);
     const metric = [...METRICS, ...UNIT_METRICS].find((m) => m.key === id);
     if (metric) return metricFormat(metric.format, lang);
     const row = ROW_INFO[id];
@@ -85,11 +90,11 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
     head.font = { bold: true };
     for (const a of r.assertions) {
       if (a.passed) {
-        s.addRow([a.assertion, a.level, L.passed]).getCell(3).font = { color: { argb: 'FF006100' } };
+        s.addRow([a.assertion, levelWord(a.level, r.lang), L.passed]).getCell(3).font = { color: { argb: 'FF006100' } };
         continue;
       }
       for (const f of a.failures) {
-        const row = s.addRow([a.assertion, a.level, L.failed]);
+        const row = s.addRow([a.assertion, levelWord(a.level, r.lang), L.failed]);
         row.getCell(3).font = { color: { argb: a.level === 'error' ? 'FF9C0006' : 'FF9C5700' }, bold: true };
         // A number stays a number (with its metric's format when the path names one), not '66.2333'.
         if (typeof f.value === 'number') {

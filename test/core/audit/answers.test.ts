@@ -27,4 +27,23 @@ describe('answers as people write them', () => {
       expect(errors[0]!.message).toBe('"может быть" is not an answer to erp.catalog');
     }
   });
+
+  it('names every mistake at once: a number, an empty answer, an unknown id and a bad word, each with its hint', () => {
+    const doc = { answers: { ...Object.fromEntries(ids.map((id) => [id, 'да'])), 'erp.payments': 3, 'erp.catalog': null, 'journal.interactons': 'yes', 'telephony.integrated': 'maybe' } };
+    try {
+      parseAnswers(doc, q, 'a.yaml', false);
+      throw new Error('accepted');
+    } catch (error) {
+      const errors = (error as UserErrors).errors;
+      expect(errors.map((e) => [e.code, e.where.path])).toEqual([
+        ['E_ANSWERS_VALUE', 'answers.erp.catalog'],
+        ['E_ANSWERS_VALUE', 'answers.erp.payments'],
+        ['E_ANSWERS_VALUE', 'answers.telephony.integrated'],
+        ['E_ANSWERS_UNKNOWN', 'answers.journal.interactons'],
+      ]);
+      expect(errors[0]!.message).toBe('"" is not an answer to erp.catalog');
+      expect(errors[1]!.message).toBe('"3" is not an answer to erp.payments');
+      expect(errors.every((e) => e.hint !== undefined)).toBe(true);
+    }
+  });
 });

@@ -106,7 +106,19 @@ describe('the evidence-checked total', () => {
     expect(e.total).toBe(4);
     expect(e.band.id).toBe('ahead-of-most');
     expect(e.checks.find((c) => c.criterion === 'erp.catalog')!.text).toBe('Вы ответили «нет», но выгрузки говорят, что вы это делаете: у 100% выигранных сделок (40 из 40) указана сумма.');
-    expect(Object.keys(e)).toEqual(['facts', 'checks', 'total', 'band']);
+    expect(Object.keys(e)).toEqual(['facts', 'checks', 'total', 'band', 'recommendations']);
+  });
+
+  it('recommends what a contradicted "yes" leaves undone, with its hours and money, and nothing for a contradicted "no"', () => {
+    const answers = new Map(Object.entries({ 'lead.concept': 'yes', 'journal.interactions': 'yes', 'reporting.management': 'yes', 'reporting.staff': 'yes', 'erp.catalog': 'yes', 'erp.payments': 'yes', 'telephony.integrated': 'yes' }));
+    const result = scoreAudit(q, answers, { lang: 'ru', now, managers: 4, hourlyCost: 1000 });
+    expect(result.recommendations).toEqual([]);
+    const f = facts({ closed_deals: 100, won_deals: 40, win_rate: [40, 100], lost_with_reason_share: [50, 60], won_with_activity_share: [4, 40], touches_per_won: 0.2, won_amount_share: [40, 40], won_with_payment_share: [39, 40], calls: 400, calls_linked_share: [40, 400] }, { product_share: 'deals.product' });
+    const e = checkEvidence(q, result, f, 'ru', { managers: 4, hourlyCost: 1000 });
+    expect(e.recommendations.map((r) => [r.criterion, r.missingPoints])).toEqual([['journal.interactions', 1], ['telephony.integrated', 2]]);
+    expect(e.recommendations[1]!.text).toMatch(/^Подключите телефонию и почту к CRM/);
+    // 1 h a day × 4 managers × 21 days × 1 000 ₽.
+    expect(e.recommendations[1]!.cost).toMatchObject({ managers: 4, hoursPerMonth: 84, costPerMonth: 84_000 });
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildCharts, funnelChart, lossChart, managerCharts, paybackChart, paybackHorizon } from '../../../src/render/charts/build.js';
+import { beforeAfterChart, buildCharts, funnelChart, lossChart, managerCharts, paybackChart, paybackHorizon } from '../../../src/render/charts/build.js';
 import { renderChartSvg } from '../../../src/render/charts/svg.js';
+import { compareKpis, makePeriod } from '../../../src/core/compare.js';
 import { auditResult, compareResult, HOSTILE_NAME, kpiResult } from '../../helpers/results.js';
 import { countMarks } from '../../helpers/svg-marks.js';
 
@@ -32,6 +33,19 @@ describe('chart specs: data in, marks out', () => {
     expect(resp!.table.rows[0]).toEqual(['Иванова Анна', '12,5', '28,0']);
     expect(touches!.table.head[2]).toBe('Ориентир: норма');
     expect(countMarks(await renderChartSvg(conv!)).bars).toBe(2);
+  });
+
+  it('before/after table: the change in its unit (a share in п.п.), and a target that cannot be judged is not «без цели»', () => {
+    const chart = beforeAfterChart(compareResult(), 'ru')!;
+    expect(chart.table.head).toEqual(['Показатель', 'До', 'После', 'Изменение', 'Изм., %', 'Цель', 'Цель достигнута']);
+    const conv = chart.table.rows.find((r) => r[0] === 'Конверсия')!;
+    expect(conv.slice(1)).toEqual(['15,0%', '20,0%', '+5,0 п.п.', '+33,3%', '+20,0%', 'да']);
+    // Nothing won before: the change in per cent is n/a, so the conversion target is neither met nor missing.
+    const side = (conversion: number, from: string, to: string) => ({ period: makePeriod(from, to), total: { leads: 10, won: 10 * conversion, conversion }, managers: [] });
+    const zero = compareKpis(side(0, '2024-01-01', '2024-01-31'), side(0.5, '2024-02-01', '2024-02-29'), {});
+    const row = beforeAfterChart(zero, 'ru')!.table.rows.find((r) => r[0] === 'Конверсия')!;
+    expect(row.slice(1)).toEqual(['0,0%', '50,0%', '+50,0 п.п.', '—', '+20,0%', '—']);
+    expect(beforeAfterChart(zero, 'ru')!.table.rows.find((r) => r[0] === 'Доля побед')!.at(-1)).toBe('без цели');
   });
 
   it('payback: month × (gain − monthly cost) against the cost, past the payback month', async () => {

@@ -72,8 +72,9 @@ describe('the HTML report', () => {
   it('puts money on the recommendations when the hour has a price', async () => {
     const s = htmlStructure(await renderHtml(full('ru')));
     const recs = s.tables.find((t) => t[0]?.[1] === 'Рекомендация')!;
-    expect(recs[0]).toEqual(['№', 'Рекомендация', 'Баллов', 'Часов в месяц', 'Стоимость в месяц', 'Цена']);
-    expect(recs[1]).toEqual(['1', 'Записывайте звонки', '1', '63', '31 500', '30 мин в день']);
+    // Each recommendation names its criterion, as the terminal and the workbook do; the last column is what the hours rest on.
+    expect(recs[0]).toEqual(['№', 'Рекомендация', 'Баллов', 'Часов в месяц', 'Стоимость в месяц, ₽', 'Основание расчёта']);
+    expect(recs[1]).toEqual(['1', 'Звонки в CRM: Записывайте звонки', '1', '63', '31 500', '30 мин в день']);
   });
 
   it('shows only what the input has: an audit alone is a cover, the audit and recommendations', async () => {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { renderAuditMarkdown, renderAuditTable } from '../../../src/render/audit/text.js';
+import { renderHtml } from '../../../src/render/html/index.js';
+import type { AuditResult } from '../../../src/core/audit/types.js';
+import { auditResult } from '../../helpers/results.js';
+
+/** The alignment row of the first Markdown table, as its cells. */
+const alignment = (md: string) => md.split('\n').find((l) => /^\| -{3}/.test(l))!.split('|').slice(1, -1).map((c) => c.trim());
+
+describe('the audit in Markdown', () => {
+  it('aligns numbers right and the missing criteria (text) left, with or without a baseline', () => {
+    const { baseline: _none, ...plain } = auditResult();
+    expect(alignment(renderAuditMarkdown(plain, { lang: 'ru', color: false }))).toEqual(['---', '---:', '---:', '---']);
+    const withBaseline: AuditResult = { ...plain, baseline: { answeredAt: '2025-01-01T00:00:00.000Z', total: 3, change: 1, band: 'ahead-of-most', sections: plain.sections.map((s) => ({ id: s.id, before: 0, after: s.score, change: s.score })) } };
+    expect(alignment(renderAuditMarkdown(withBaseline, { lang: 'ru', color: false }))).toEqual(['---', '---:', '---:', '---:', '---:', '---']);
+  });
+
+  it('a "yes" the exports contradict gets its advice, marked as such, instead of «Все критерии выполнены»', async () => {
+    const base = auditResult();
+    const result: AuditResult = {
+      ...base, recommendations: [],
+      evidence: { ...base.evidence!, recommendations: [{ criterion: 'journal.calls', section: 'journal', missingPoints: 1, text: 'Записывайте звонки' }] },
+    };
+    const text = renderAuditTable(result, { lang: 'ru', color: false });
+    expect(text).toContain('1. Звонки в CRM (выгрузки опровергают «да»): Записывайте звонки');
+    expect(text).not.toContain('Все критерии выполнены');
+    expect(renderAuditMarkdown(result, { lang: 'ru', color: false })).toContain('- **Звонки в CRM (выгрузки опровергают «да»)**: Записывайте звонки');
+    expect(renderAuditMarkdown(result, { lang: 'en', color: false })).toContain('- **Звонки в CRM (the exports contradict "yes")**: Записывайте звонки');
+    expect(await renderHtml({ lang: 'ru', generatedAt: '2026-01-15T10:00:00Z', audit: result })).toContain('Звонки в CRM (выгрузки опровергают «да»): Записывайте звонки');
+  });
+
+  it('the re-audit column says when the earlier audit was taken', () => {
+    const { baseline: _none, ...plain } = auditResult();
+    const result: AuditResult = { ...plain, baseline: { answeredAt: '2025-06-01T09:00:00.000Z', total: 1, change: 1.5, band: 'start', sections: plain.sections.map((s) => ({ id: s.id, before: 0, after: s.score, change: s.score })) } };
+    expect(renderAuditMarkdown(result, { lang: 'ru', color: false })).toContain('| Раздел | Баллы | Максимум | Было (01.06.2025) | Изменение | Не хватает |');
+    expect(renderAuditTable(result, { lang: 'en', color: false })).toContain('Before (2025-06-01)');
+  });
+});
