@@ -49,10 +49,25 @@ const EXPECTED_RU: Readonly<Record<string, string>> = {
   record: 'набор «ключ: значение»', array: 'список', null: 'null', undefined: 'ничего', date: 'дата',
 };
 
-/** «a, b или c»: the last of a list joined by «или». */
-function orList(items: string[]): string {
+/** What a schema expects, as an English reader names it (zod's own words for a union are a bare "Invalid input"). */
+const EXPECTED_EN: Readonly<Record<string, string>> = {
+  string: 'text', number: 'a number', int: 'a whole number', boolean: 'true, false', object: 'a "key: value" map',
+  record: 'a "key: value" map', array: 'a list', null: 'null', undefined: 'nothing', date: 'a date',
+};
+
+/** «a, b или c» / "a, b or c": the last of a list joined by «или» / "or". */
+function orList(items: string[], or = 'или'): string {
   const words = items.flatMap((s) => s.split(', '));
-  return words.length > 1 ? `${words.slice(0, -1).join(', ')} или ${words[words.length - 1]}` : words.join('');
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} ${or} ${words[words.length - 1]}` : words.join('');
+}
+
+/** A value from the user's document, shown in English: texts quoted, numbers and words as written. */
+function describeValueEn(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'a "key: value" map';
+  return String(value);
 }
 
 /** A value from the user's document, shown in Russian: texts quoted, numbers and words as written. */
@@ -76,28 +91,36 @@ function boundRu(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): stri
 }
 
 /**
- * A zod issue of a user's document as a catalogue message: the English is zod's own text (or the
- * schema's), unchanged; the Russian is rendered from the issue's code, expectation and the value found
+ * A zod issue of a user's document as a catalogue message: a wrong type, a missing value or a value
+ * no option takes is told in both languages from the issue's expectation and the value found (zod's
+ * own English for a union is a bare "Invalid input"); other issues keep zod's or the schema's English
+ * text; the Russian is rendered from the issue's code, expectation and the value found
  * (the schemas are parsed with `reportInput: true`, so the value is on the issue).
  */
 export function issueMessage(issue: Issue): { id: MessageId; params: Params } {
   const message = issue.message;
   const receivedRu = describeValueRu(issue.input);
+  const receivedEn = describeValueEn(issue.input);
   const ruleRu = schemaRuleRu(message);
   if (ruleRu !== undefined) return { id: 'doc.schemaRule', params: { message, ruleRu } };
   switch (issue.code) {
     case 'invalid_type': {
       const expectedRu = orList([EXPECTED_RU[issue.expected] ?? issue.expected]);
-      return issue.input === undefined ? { id: 'doc.required', params: { message, expectedRu } } : { id: 'doc.type', params: { message, expectedRu, receivedRu } };
+      const expectedEn = orList([EXPECTED_EN[issue.expected] ?? issue.expected], 'or');
+      return issue.input === undefined ? { id: 'doc.required', params: { expectedEn, expectedRu } } : { id: 'doc.type', params: { expectedEn, expectedRu, receivedEn, receivedRu } };
     }
     case 'invalid_union': {
       // An option with the schema's own words says best what was meant (a target: 0.2 or "+20%").
       const own = issue.errors.flat().find((i) => i.path.length === 0 && schemaRuleRu(i.message) !== undefined);
       if (own) return { id: 'doc.schemaRuleGot', params: { rule: own.message, ruleRu: schemaRuleRu(own.message)!, received: JSON.stringify(issue.input) ?? 'nothing', receivedRu } };
       // Every option wanted another type (a number or a text): say which types would do.
-      const types = issue.errors.flatMap((list) => list.filter((i) => i.code === 'invalid_type' && i.path.length === 0).map((i) => EXPECTED_RU[(i as { expected: string }).expected] ?? ''));
-      if (types.length === issue.errors.length && types.every(Boolean)) return { id: 'doc.type', params: { message, expectedRu: orList([...new Set(types)]), receivedRu } };
-      return { id: 'doc.invalid', params: { message, receivedRu } };
+      const expected = issue.errors.flatMap((list) => list.filter((i) => i.code === 'invalid_type' && i.path.length === 0).map((i) => (i as { expected: string }).expected));
+      const types = expected.map((e) => EXPECTED_RU[e] ?? '');
+      if (types.length === issue.errors.length && types.every(Boolean)) {
+        const expectedEn = orList([...new Set(expected.map((e) => EXPECTED_EN[e]!))], 'or');
+        return { id: 'doc.type', params: { expectedEn, expectedRu: orList([...new Set(types)]), receivedEn, receivedRu } };
+      }
+      return { id: 'doc.invalid', params: { receivedEn, receivedRu } };
     }
     case 'unrecognized_keys':
       return { id: 'doc.unknownKeys', params: { message, keys: issue.keys.map((k) => `"${k}"`).join(', ') } };
@@ -107,6 +130,6 @@ export function issueMessage(issue: Issue): { id: MessageId; params: Params } {
     case 'too_big':
       return { id: 'doc.bound', params: { message, boundRu: boundRu(issue), receivedRu } };
     default:
-      return { id: 'doc.invalid', params: { message, receivedRu } };
+      return { id: 'doc.invalid', params: { receivedEn, receivedRu } };
   }
 }

@@ -89,14 +89,14 @@ export const DOCUMENT_MESSAGES = {
     ru: 'нет ответа на {ids}', en: 'no answer for {ids}',
     hint: { ru: 'ответьте на каждый вопрос (skip — тоже ответ) или добавьте --allow-partial, чтобы считать пропущенные пропуском', en: 'answer every question (skip is an answer), or pass --allow-partial to treat missing ones as skipped' },
   },
-  'doc.type': { ru: 'ожидалось: {expectedRu}; получено {receivedRu}', en: '{message}' },
-  'doc.required': { ru: 'не указано обязательное значение (ожидалось: {expectedRu})', en: '{message}' },
+  'doc.type': { ru: 'ожидалось: {expectedRu}; получено {receivedRu}', en: 'expected {expectedEn}; got {receivedEn}' },
+  'doc.required': { ru: 'не указано обязательное значение (ожидалось: {expectedRu})', en: 'a required value is missing (expected {expectedEn})' },
   'doc.unknownKeys': { ru: 'неизвестный ключ: {keys}', en: '{message}' },
   'doc.oneOf': { ru: 'ожидалось одно из: {values}; получено {receivedRu}', en: '{message}' },
   'doc.bound': { ru: 'ожидалось: {boundRu}; получено {receivedRu}', en: '{message}' },
   'doc.schemaRule': { ru: '{ruleRu}', en: '{message}' },
   'doc.schemaRuleGot': { ru: '{ruleRu}; получено {receivedRu}', en: '{rule}; got {received}' },
-  'doc.invalid': { ru: 'недопустимое значение: {receivedRu}', en: '{message}' },
+  'doc.invalid': { ru: 'недопустимое значение: {receivedRu}', en: 'not a value this field takes: {receivedEn}' },
 } as const satisfies Record<string, MessageDef>;
 
 /** The YAML parser's error codes (the `yaml` package), as a Russian reader is told them; its English message is used otherwise. */
