@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+/**
+ * An amoCRM leads export whose won stage was renamed «Оплачено» (amoCRM lets a pipeline rename its
+ * two system stages): its deals carry a close date, where an open deal says «не закрыта». Counting
+ * them open would lose their revenue silently; «Переговоры с ЛПР» (not closed) is a plain open stage.
+ */
+const AMO = [
+  'ID,Название сделки,Бюджет ,Ответственный,Дата создания сделки,Дата закрытия,Этап сделки,Воронка',
+  '1,A,100000,Иван,01.03.2025 10:00:00,11.03.2025 10:00:00,Оплачено,Воронка',
+  '2,B,50000,Иван,02.03.2025 10:00:00,05.03.2025 10:00:00,Закрыто и не реализовано,Воронка',
+  '3,C,30000,Иван,03.03.2025 10:00:00,не закрыта,Переговоры с ЛПР,Воронка',
+  '4,D,200000,Пётр,04.03.2025 10:00:00,24.03.2025 10:00:00,Успешно реализовано,Воронка',
+  '5,E,70000,Пётр,05.03.2025 10:00:00,не закрыта,Первичный контакт,Воронка',
+  '6,F,0,Пётр,06.03.2025 10:00:00,08.03.2025 10:00:00,Закрыто и не реализовано,Воронка',
+  '7,G,150000,Анна,07.03.2025 10:00:00,17.03.2025 10:00:00,Оплачено,Воронка',
+  '8,H,40000,Анна,08.03.2025 10:00:00,не закрыта,Переговоры с ЛПР,Воронка',
+].join('\n');
+
+describe('amoCRM with a renamed system stage: stops with a --map snippet instead of counting it open', () => {
+  it('without a terminal, names «Оплачено» (closed, with amounts) and not the open «Переговоры с ЛПР»; the pasted snippet makes the next run work', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-amo-stages-'));
+    writeFileSync(path.join(dir, 'leads.csv'), AMO);
+    const refused = runCli(['kpi', '-d', 'leads.csv'], { cwd: dir });
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain('"Оплачено"');
+    expect(refused.stderr).not.toContain('Переговоры с ЛПР');
+    const snippet = /deals:\n {2}status:\n(?: {4}.*\n?)+/.exec(refused.stderr)?.[0];
+    expect(snippet).toMatch(/"Оплачено": won/);
+    writeFileSync(path.join(dir, 'map.yaml'), snippet!);
+    const ok = runCli(['kpi', '-d', 'leads.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    const json = JSON.parse(ok.stdout);
+    expect(json.total).toMatchObject({ leads: 8, won: 3, lost: 2, open: 3, revenue: 450000 });
+  });
+
+  it('inspect lists the stage instead of stopping', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-amo-stages-'));
+    writeFileSync(path.join(dir, 'leads.csv'), AMO);
+    const run = runCli(['inspect', 'leads.csv'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Оплачено');
+  });
+});
