@@ -5,7 +5,7 @@
 import { UserError } from '../../core/errors.js';
 import { CsvParser, detectDelimiter, type RowSink } from './csv.js';
 import { ExportDecoder } from './decode.js';
-import { assertReadableFile, fsError, openInput, readAll } from './files.js';
+import { assertReadableFile, fsError, openInput } from './files.js';
 import type { Limits } from './limits.js';
 import { sniff, type Encoding, type FileType } from './sniff.js';
 
@@ -121,8 +121,19 @@ async function readChunks(file: string, chunks: Chunks, opts: TableOptions, sink
   const first = await chunks.head();
   const kind = opts.part ? { type: 'text' as const, encoding: opts.part.encoding, bomLength: 0 } : sniff(first, file);
   if (kind.type === 'xlsx') {
-    await chunks.close();
-    return readXlsxInput(file, first, opts, sink);
+    if (file !== '-') {
+      await chunks.close();
+      return readXlsxInput(file, first, opts, sink);
+    }
+    // stdin: the rest comes through the same iterator (closing it would abort the stream mid-pipe).
+    const parts = [first];
+    let held = first.length;
+    for (let c = await chunks.next(); c !== undefined; c = await chunks.next()) {
+      held += c.length;
+      if (held > opts.limits.maxBufferedInputBytes) throw UserError.of('E_LIMIT_SIZE', 'input.tooLarge', { max: opts.limits.maxBufferedInputBytes }, { file });
+      parts.push(Buffer.from(c));
+    }
+    return readXlsxInput(file, Buffer.concat(parts), opts, sink);
   }
   const why = opts.part ? 'as decided on the first half of the file' : kind.bomLength > 0 ? 'byte order mark' : kind.encoding ? 'UTF-16 byte pattern (every other byte zero)' : undefined;
   const decoder = new ExportDecoder(file, kind.encoding, why);
@@ -155,10 +166,10 @@ function encodingInfo(decoder: ExportDecoder): Pick<TableInfo, 'encoding' | 'enc
 }
 
 /** An XLSX workbook: from its path, or held in memory from stdin (the format needs random access). */
-async function readXlsxInput(file: string, first: Buffer, opts: TableOptions, sink: RowSink): Promise<TableInfo> {
+async function readXlsxInput(file: string, whole: Buffer, opts: TableOptions, sink: RowSink): Promise<TableInfo> {
   // The XLSX reader (and its library) loads only for such files.
   const { readXlsx } = await import('./xlsx.js');
-  const source = file === '-' ? { buffer: Buffer.concat([first, await readAll(opts.stdin, opts.limits.maxBufferedInputBytes - first.length, file)]) } : { path: await assertReadableFile(file, opts.cwd) };
+  const source = file === '-' ? { buffer: whole } : { path: await assertReadableFile(file, opts.cwd) };
   const info = await readXlsx(source, file, opts.sheet, opts.limits, sink);
   return { type: 'xlsx', sheet: info.sheet, sheets: info.sheets };
 }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { makeZip } from '../fixtures/zip.js';
+import { runCli } from '../helpers/cli.js';
+
+/** An XLSX stored uncompressed, larger than a pipe delivers in one piece (64 KB), as a real export is. */
+function bigXlsx(rows: number): Buffer {
+  const prolog = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+  const cell = (r: number, col: string, v: string | number) => (typeof v === 'number' ? `<c r="${col}${r}"><v>${v}</v></c>` : `<c r="${col}${r}" t="inlineStr"><is><t>${v}</t></is></c>`);
+  const head = `<row r="1">${cell(1, 'A', 'ID')}${cell(1, 'B', 'Ответственный')}${cell(1, 'C', 'Дата создания')}${cell(1, 'D', 'Этап сделки')}${cell(1, 'E', 'Бюджет')}</row>`;
+  const body = Array.from({ length: rows }, (_, i) => {
+    const r = i + 2;
+    return `<row r="${r}">${cell(r, 'A', i + 1)}${cell(r, 'B', i % 2 ? 'Иван' : 'Анна')}${cell(r, 'C', '01.02.2025')}${cell(r, 'D', i % 4 === 0 ? 'Успешно реализовано' : 'Переговоры')}${cell(r, 'E', 1000)}</row>`;
+  }).join('');
+  return makeZip([
+    { name: '[Content_Types].xml', data: `${prolog}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`, store: true },
+    { name: 'xl/workbook.xml', data: `${prolog}<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`, store: true },
+    { name: 'xl/_rels/workbook.xml.rels', data: `${prolog}<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>`, store: true },
+    { name: 'xl/worksheets/sheet1.xml', data: `${prolog}<worksheet><sheetData>${head}${body}</sheetData></worksheet>`, store: true },
+  ]);
+}
+
+describe('stdin', () => {
+  it('an XLSX larger than one pipe read is read whole from `-`, with the same numbers as from its path', () => {
+    const xlsx = bigXlsx(2000);
+    expect(xlsx.length).toBeGreaterThan(200_000);
+    const run = runCli(['kpi', '-d', '-', '--format', 'json'], { input: xlsx });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).total).toMatchObject({ leads: 2000, won: 500, revenue: 500_000 });
+  });
+});
