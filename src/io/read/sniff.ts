@@ -45,18 +45,27 @@ function textOrHtml(start: string): { type: FileType } {
   return { type: 'text' };
 }
 
-/** UTF-16 without a BOM shows as ASCII text with every other byte zero. */
+/**
+ * UTF-16 without a BOM shows as text whose every other byte is a high byte: zero for ASCII, 0x04 for
+ * Cyrillic (U+0400–U+04FF). Neither byte occurs in Windows-1251 or UTF-8 text, so a file whose high
+ * positions are almost all of them, with some zeros (ASCII delimiters and line ends), is UTF-16.
+ */
 function guessUtf16WithoutBom(bytes: Uint8Array): Encoding | undefined {
   const n = Math.min(bytes.length, 1024) & ~1;
   if (n < 4) return undefined;
+  const high = (b: number | undefined) => b === 0 || b === 4;
   let evenZero = 0;
   let oddZero = 0;
+  let evenHigh = 0;
+  let oddHigh = 0;
   for (let i = 0; i < n; i += 2) {
     if (bytes[i] === 0) evenZero++;
     if (bytes[i + 1] === 0) oddZero++;
+    if (high(bytes[i])) evenHigh++;
+    if (high(bytes[i + 1])) oddHigh++;
   }
   const pairs = n / 2;
-  if (oddZero > pairs * 0.6 && evenZero < pairs * 0.1) return 'utf-16le';
-  if (evenZero > pairs * 0.6 && oddZero < pairs * 0.1) return 'utf-16be';
+  if (oddHigh > pairs * 0.6 && oddZero > 0 && evenHigh < pairs * 0.1) return 'utf-16le';
+  if (evenHigh > pairs * 0.6 && evenZero > 0 && oddHigh < pairs * 0.1) return 'utf-16be';
   return undefined;
 }
