@@ -69,7 +69,8 @@ const FIELD_WORDS: Record<string, [string, string]> = {
 export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: string, offerToSave = true): Promise<Record<string, string> | undefined> {
   if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
-  ctx.stderr.write(`${tr(lang, `В выгрузке ${error.where.file} не найдены нужные колонки.`, `${error.where.file} lacks columns the run needs.`)}\n`);
+  const ambiguous = error.messageId === 'map.columnsAmbiguous';
+  ctx.stderr.write(`${ambiguous ? tr(lang, `В выгрузке ${error.where.file} менеджер может быть в нескольких колонках.`, `In ${error.where.file} the manager could be in more than one column.`) : tr(lang, `В выгрузке ${error.where.file} не найдены нужные колонки.`, `${error.where.file} lacks columns the run needs.`)}\n`);
   const chosen: Record<string, string> = {};
   for (const { field, candidates } of error.missing) {
     const [ru, en] = FIELD_WORDS[field] ?? [field, field];

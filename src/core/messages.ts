@@ -108,6 +108,14 @@ export const MESSAGES = {
       en: "the file's columns: {columns}. Name the right one in a --map file and pass it with --map; this one is ready to paste:\n{snippet}",
     },
   },
+  'map.columnsAmbiguous': {
+    ru: 'ответственного менеджера могут содержать несколько колонок с разными значениями: {columnsRu}',
+    en: 'the manager could be in more than one column, and their values differ: {columns}',
+    hint: {
+      ru: 'назовите нужную в файле --map и передайте его через --map (crm-audit inspect {file} покажет значения колонок); вот готовый фрагмент:\n{snippetRu}',
+      en: 'name the right one in a --map file and pass it with --map (crm-audit inspect {file} shows the values of each column); this one is ready to paste:\n{snippet}',
+    },
+  },
   'map.columnsMissing': {
     ru: 'не найдена колонка для {linesRu}', en: 'cannot find the column for {lines}',
     hint: {

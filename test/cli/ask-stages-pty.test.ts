@@ -121,3 +121,29 @@ describe('compare asks the same questions as kpi on a terminal', () => {
     expect(run.out).toMatch(/Конверсия/);
   });
 });
+
+describe('amoCRM and two manager columns, on a terminal', () => {
+  it('an amoCRM stage renamed from the won one («Оплачено», closed with amounts) is asked once; the answer is applied', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-amo-pty-'));
+    writeFileSync(path.join(dir, 'leads.csv'), [
+      'ID,Бюджет,Ответственный,Дата создания сделки,Дата закрытия,Этап сделки',
+      '1,100000,Иван,01.03.2025 10:00:00,11.03.2025 10:00:00,Оплачено',
+      '2,50000,Иван,02.03.2025 10:00:00,не закрыта,Переговоры с ЛПР',
+      '3,70000,Анна,03.03.2025 10:00:00,05.03.2025 10:00:00,Оплачено',
+    ].join('\n'));
+    const run = drive([['Этап «Оплачено»', '\r'], ['Сохранить ответы как файл --map', '\r']], ['kpi', '-d', 'leads.csv'], dir);
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).not.toContain('Этап «Переговоры с ЛПР»');
+    expect(run.out).toMatch(/Отдел +3 +2 +0 +1/);
+  });
+
+  it('a manager two columns could hold: asked which, the chosen column read', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-two-managers-pty-'));
+    writeFileSync(path.join(dir, 'deals.csv'), ['ID;Ответственный;Менеджер;Дата создания;Стадия;Сумма', '1;Колл-центр;Иванов Иван;01.02.2025;Сделка успешна;100', '2;Колл-центр;Петрова Анна;02.02.2025;Сделка провалена;'].join('\n'));
+    const run = drive([['Какая колонка — ответственный менеджер?', `${DOWN}\r`], ['Сохранить ответы как файл --map', 'm.yaml\r']], ['kpi', '-d', 'deals.csv'], dir);
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).toContain('менеджер может быть в нескольких колонках');
+    expect(readFileSync(path.join(dir, 'm.yaml'), 'utf8')).toBe('deals:\n  columns:\n    manager: "Менеджер"\n');
+    expect(run.out).toMatch(/Петрова Анна/);
+  });
+});

@@ -46,3 +46,32 @@ describe('amoCRM with a renamed system stage: stops with a --map snippet instead
     expect(run.stdout).toContain('Оплачено');
   });
 });
+
+describe('a manager column that could be two columns', () => {
+  const TWO = ['ID;Ответственный;Менеджер;Дата создания;Стадия;Сумма', '1;Колл-центр;Иванов Иван;01.02.2025;Сделка успешна;100', '2;Колл-центр;Петрова Анна;02.02.2025;Сделка провалена;'].join('\n');
+
+  it('without a terminal, stops naming both columns with a ready snippet; the pasted snippet makes the next run work', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-two-managers-'));
+    writeFileSync(path.join(dir, 'deals.csv'), TWO);
+    const refused = runCli(['kpi', '-d', 'deals.csv'], { cwd: dir });
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toMatch(/"Ответственный".*"Менеджер"/);
+    const snippet = /deals:\n {2}columns:\n {4}manager: .*/.exec(refused.stderr)?.[0];
+    expect(snippet).toBeDefined();
+    writeFileSync(path.join(dir, 'map.yaml'), snippet!.replace('"Ответственный"', '"Менеджер"'));
+    const ok = runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout).managers.map((m: { manager: string }) => m.manager)).toEqual(['Иванов Иван', 'Петрова Анна']);
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toMatch(/менеджера[\s\S]*колонок[\s\S]*«Ответственный», «Менеджер»/);
+  });
+
+  it('two such columns with the same values are no question; inspect shows the choice instead of stopping', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-two-managers-'));
+    writeFileSync(path.join(dir, 'same.csv'), ['ID;Ответственный;Менеджер;Дата создания;Стадия;Сумма', '1;Иванов Иван;Иванов Иван;01.02.2025;Сделка успешна;100'].join('\n'));
+    expect(runCli(['kpi', '-d', 'same.csv'], { cwd: dir }).code).toBe(0);
+    writeFileSync(path.join(dir, 'deals.csv'), TWO);
+    const run = runCli(['inspect', 'deals.csv'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+  });
+});

@@ -44,6 +44,8 @@ export interface ImportOptions {
   mapFile?: string;
   /** Maximum unreadable rows: a count, or a share of data rows (0.01 = 1%). */
   maxBadRows?: { count?: number; share?: number };
+  /** A manager two columns could hold is listed (inspect), not refused. */
+  listAmbiguous?: boolean;
   /** When false, too many bad rows are reported but do not fail (inspect). */
   enforceBadRows?: boolean;
   onProgress?: TableOptions['onProgress'];
@@ -245,7 +247,7 @@ class RowsToRecords<T> {
     const header = headRows[best]!;
     const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind));
     if (kind === 'plan') choosePlanKey(map, opts.columns);
-    assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells));
+    assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells), opts.listAmbiguous === true);
     this.report.headerRow = header.row;
     this.report.columns = map.columns;
     opts.onHeader?.(map);

@@ -22,6 +22,8 @@ export interface ColumnMap {
   columns: ColumnMatch[];
   /** The CRM profile the header was recognised as, if any. */
   profile?: ProfileMatch;
+  /** The manager read by generic aliases from one column while another matched too (no profile, no --map said which). */
+  ambiguous?: { field: string; columns: number[] };
 }
 
 /** How well a row looks like this kind's header: the number of cells that are known header names. */
@@ -54,6 +56,7 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
   const units = new Map<number, DurationUnit>();
   const claimed = new Set<number>();
   const specs = withProfile(FIELDS[kind], profile);
+  let ambiguous: ColumnMap['ambiguous'];
 
   for (const [field, wanted] of Object.entries(user)) {
     if (!specs.some((s) => s.field === field)) {
@@ -92,8 +95,10 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
     }
     for (const m of free.slice(used.length)) if (!columns[m.index]!.field) columns[m.index]!.passedOverFor = spec.field;
     fields.set(spec.field, used.map((m) => m.index));
+    const others = [...new Set(free.slice(used.length).map((m) => m.index))].filter((i) => columns[i]!.passedOverFor === spec.field);
+    if (spec.field === 'manager' && !profile && !spec.coalesce && others.length > 0) ambiguous = { field: spec.field, columns: [used[0]!.index, ...others] };
   }
-  return { kind, fields, units, columns, ...(profile ? { profile } : {}) };
+  return { kind, fields, units, columns, ...(profile ? { profile } : {}), ...(ambiguous ? { ambiguous } : {}) };
 }
 
 /** The field specs with a profile's columns first: its headers win over the generic aliases. */
@@ -122,9 +127,15 @@ export class ColumnsMissing extends UserError {
   }
 }
 
-/** Required fields that no column feeds: refused with the closest columns and a --map snippet that names them. */
-export function assertRequired(map: ColumnMap, file: string, sampleRows: readonly string[][] = []): void {
+/**
+ * Required fields that no column feeds: refused with the closest columns and a --map snippet that
+ * names them. Also (unless `listAmbiguous`, as inspect does) a manager two columns could hold, whose
+ * first values differ («Ответственный» a call centre, «Менеджер» a person): which one is meant is
+ * asked on a terminal, else refused with a snippet naming the column chosen by alias order, to check.
+ */
+export function assertRequired(map: ColumnMap, file: string, sampleRows: readonly string[][] = [], listAmbiguous = false): void {
   const headers = map.columns.map((c) => c.header);
+  if (!listAmbiguous) assertUnambiguous(map, file, headers, sampleRows);
   const fits = valueFit(map, headers, sampleRows);
   const missing: ColumnsMissing['missing'] = requiredFields(map.kind)
     .filter((f) => !map.fields.has(f))
@@ -140,6 +151,30 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   const params = { lines: lines.join('; '), linesRu: linesRu.join('; '), file, snippet: `${map.kind}:\n  columns:\n${snippet}`, snippetRu: `${map.kind}:\n  columns:\n${snippetRu}` };
   const error = new ColumnsMissing(renderMessage('map.columnsMissing', params, 'en'), file, renderHint('map.columnsMissing', params, 'en')!, map.kind, missing, columns);
   error.messageId = 'map.columnsMissing';
+  error.params = params;
+  throw error;
+}
+
+/** Refuses a field two columns could feed when their first values differ (see assertRequired). */
+function assertUnambiguous(map: ColumnMap, file: string, headers: readonly string[], sampleRows: readonly string[][]): void {
+  const a = map.ambiguous;
+  if (!a) return;
+  const value = (r: readonly string[], i: number) => (r[i] ?? '').trim();
+  const [chosen, ...rest] = a.columns as [number, ...number[]];
+  const differ = rest.filter((i) => sampleRows.some((r) => value(r, i) !== '' && value(r, i) !== value(r, chosen)));
+  if (differ.length === 0) return;
+  const named = [chosen, ...differ].map((i) => headers[i]!);
+  const columns = headers.map((header, i) => ({ header, samples: sampleRows.map((r) => value(r, i)).filter((v) => v !== '').slice(0, 3) }));
+  const params = {
+    field: a.field,
+    columns: named.map((h) => `"${h}"`).join(', '),
+    columnsRu: named.map((h) => `«${h}»`).join(', '),
+    file,
+    snippet: `${map.kind}:\n  columns:\n    ${a.field}: ${JSON.stringify(named[0])}    # or ${named.slice(1).map((h) => JSON.stringify(h)).join(', ')}: check`,
+    snippetRu: `${map.kind}:\n  columns:\n    ${a.field}: ${JSON.stringify(named[0])}    # или ${named.slice(1).map((h) => JSON.stringify(h)).join(', ')}: проверьте`,
+  };
+  const error = new ColumnsMissing(renderMessage('map.columnsAmbiguous', params, 'en'), file, renderHint('map.columnsAmbiguous', params, 'en')!, map.kind, [{ field: a.field, candidates: named }], columns);
+  error.messageId = 'map.columnsAmbiguous';
   error.params = params;
   throw error;
 }
