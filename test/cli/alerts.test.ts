@@ -34,3 +34,16 @@ describe('kpi says loudly when the numbers look wrong', () => {
     expect(json.dataQuality.warnings).toEqual(['1 payments have neither a manager nor a known deal: counted in the total only.']);
   });
 });
+
+describe('a small deals file whose every row is unreadable', () => {
+  it('three deals whose amounts all say «по договорённости»: the column and the value are named, as for a large file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    writeFileSync(path.join(dir, 'deals.csv'), ['ID;Ответственный;Стадия сделки;Дата создания;Сумма', '1;Иван;Сделка успешна;01.02.2025;по договорённости', '2;Анна;Сделка провалена;02.02.2025;по договорённости', '3;Анна;Новая;02.02.2025;по договорённости'].join('\n'));
+    const run = runCli(['kpi', '-d', 'deals.csv'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/none of the 3 rows can be read/);
+    expect(run.stderr).toMatch(/row 2, column "Сумма": "по договорённости" is not a number/);
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toMatch(/строка 2, колонка «Сумма»/);
+  });
+});

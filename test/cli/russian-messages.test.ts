@@ -41,7 +41,7 @@ describe('a Russian run speaks Russian', () => {
     ['a missing file', ['kpi', '-d', 'nope.csv'], 'файл не найден'],
     ['a deals file with no known header', ['kpi', '-d', noHeader], 'нет строки заголовка'],
     ['rows that cannot be read', ['kpi', '-d', badRows, '--max-bad-rows', '1'], 'не удалось прочитать'],
-    ['no readable deal', ['kpi', '-d', noDeals], 'ни одна не читается как сделка'],
+    ['no readable deal (every row lacks its manager): the rows and the column named', ['kpi', '-d', noDeals], 'ни одну из 2 строк не удалось прочитать'],
     ['a bad --from', ['kpi', '-d', 'samples/amocrm-deals.csv', '--from', '32.13.2025'], 'не дата'],
     ['a bad --now', ['kpi', '-d', 'samples/amocrm-deals.csv', '--now', 'вчера'], 'не дата'],
     ['a bad assertion path', ['report', '-d', 'samples/amocrm-deals.csv', '--now', '2025-06-01', '--assert', 'total.nosuch>=1', '-o', path.join(dir, 'r.json')], 'нет имени'],

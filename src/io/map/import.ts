@@ -340,13 +340,22 @@ export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
   if (opts.enforceBadRows === false || report.skippedCount === 0) return;
   const max = allowedBadRows(report.rowsRead, opts.maxBadRows);
   if (report.skippedCount <= max) return;
+  if (report.skippedCount >= report.rowsRead) throw allRowsBad(report);
+  throw UserError.of('E_BAD_ROWS', 'import.badRowsSome', { skipped: report.skippedCount, rows: report.rowsRead, max, ...badRowExamples(report) }, { file: report.file });
+}
+
+/** The first five unreadable rows, with their column and reason, in both languages. */
+function badRowExamples(report: ImportReport): { examples: string; examplesRu: string } {
   const shown = report.skipped.slice(0, 5);
-  const examples = shown.map((s) => `  row ${s.row}${s.column ? `, column "${s.column}"` : ''}: ${s.reason}`).join('\n');
-  const examplesRu = shown.map((s) => `  строка ${s.row}${s.column ? `, колонка «${s.column}»` : ''}: ${rowReason(s.reason, 'ru')}`).join('\n');
-  const all = report.skippedCount >= report.rowsRead;
-  throw all
-    ? UserError.of('E_BAD_ROWS', 'import.badRowsAll', { rows: report.rowsRead, examples, examplesRu, cause: badRowsCause(report, 'en'), causeRu: badRowsCause(report, 'ru') }, { file: report.file })
-    : UserError.of('E_BAD_ROWS', 'import.badRowsSome', { skipped: report.skippedCount, rows: report.rowsRead, max, examples, examplesRu }, { file: report.file });
+  return {
+    examples: shown.map((s) => `  row ${s.row}${s.column ? `, column "${s.column}"` : ''}: ${s.reason}`).join('\n'),
+    examplesRu: shown.map((s) => `  строка ${s.row}${s.column ? `, колонка «${s.column}»` : ''}: ${rowReason(s.reason, 'ru')}`).join('\n'),
+  };
+}
+
+/** Every row of a file unreadable: the first examples with their column, and the likely cause. */
+function allRowsBad(report: ImportReport): UserError {
+  return UserError.of('E_BAD_ROWS', 'import.badRowsAll', { rows: report.rowsRead, ...badRowExamples(report), cause: badRowsCause(report, 'en'), causeRu: badRowsCause(report, 'ru') }, { file: report.file });
 }
 
 /** Rows a file may skip: the --max-bad-rows count or share, by default 1% of the rows or 5 rows, whichever is larger (a 20-row export may lose a row). */
@@ -408,6 +417,8 @@ export async function importDealRows(file: string, opts: ImportOptions, store: D
 /** Refuses a deals file without a readable deal or with stages nothing can classify, and reports merged rows. */
 export function finishDeals(report: ImportReport, merged: number, productRows: boolean, opts: Pick<ImportOptions, 'enforceBadRows'> = {}): void {
   if (report.records === 0) {
+    // A small file under the bad-row allowance, every row unreadable: said with the rows and columns, as a large one is.
+    if (report.rowsRead > 0 && report.skippedCount >= report.rowsRead && report.skipped.length > 0) throw allRowsBad(report);
     throw report.rowsRead === 0
       ? UserError.of('E_NO_DEALS', 'import.noDealRows', {}, { file: report.file })
       : UserError.of('E_NO_DEALS', 'import.noReadableDeal', { rows: report.rowsRead }, { file: report.file });
