@@ -6,7 +6,7 @@ import { guessKind } from '../io/map/inspect.js';
 import type { ImportOptions } from '../io/map/import.js';
 import { dataQuality, runEngines, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
-import { KIND_RU } from '../core/messages.js';
+import { KIND_FILE_ACC_RU } from '../core/messages.js';
 
 export type ComparePeriods = { cutover: string; files: KpiFiles } | { before: KpiFiles; after: KpiFiles };
 
@@ -20,7 +20,7 @@ export async function checkKinds(files: Array<[string, string | undefined, 'deal
     const seen = await guessKind(file, base).catch(() => kind);
     if (seen !== kind) {
       const better = option.replace(/(deals|activities|payments)$/, seen);
-      throw UserError.of('E_COMPARE_KIND', 'input.wrongKind', { option, article: seen === 'activities' ? 'an' : 'a', seen, kind, seenRu: KIND_RU[seen] ?? seen, kindRu: KIND_RU[kind] ?? kind, better }, { file });
+      throw UserError.of('E_COMPARE_KIND', 'input.wrongKind', { option, article: seen === 'activities' ? 'an' : 'a', seen, kind, seenRu: KIND_FILE_ACC_RU[seen] ?? seen, kindRu: KIND_FILE_ACC_RU[kind] ?? kind, better }, { file });
     }
   }
 }

@@ -74,8 +74,8 @@ export const MESSAGES = {
     ru: '{name}: «{value}» — не дата; нужна {formsRu}', en: '{name} must be a date, {formsEn}; got "{value}"',
   },
   'input.wrongKind': {
-    ru: '{option}: похоже на выгрузку ({seenRu}), а не ({kindRu})', en: '{option} looks like {article} {seen} export, not {kind}',
-    hint: { ru: 'передайте её как {better} и проверьте остальные файлы этого периода', en: 'pass it as {better}, and check the other files of that period' },
+    ru: '{option}: это похоже на {seenRu}, а не на {kindRu}', en: '{option} looks like {article} {seen} export, not {kind}',
+    hint: { ru: 'передайте этот файл как {better} и проверьте остальные файлы этого периода', en: 'pass it as {better}, and check the other files of that period' },
   },
   'assert.syntax': {
     ru: '{whatRu}: символ {pos}:\n    {source}\n    {caret}^', en: '{what} at character {pos}:\n    {source}\n    {caret}^',
@@ -343,6 +343,9 @@ export function commanderMessage(text: string, lang: string): string {
 
 /** A record kind as a Russian reader names the export that holds it. */
 export const KIND_RU: Readonly<Record<string, string>> = { deals: 'сделки', activities: 'звонки и действия', payments: 'платежи', spend: 'расходы на маркетинг', plan: 'план продаж' };
+
+/** Each kind of file as the object of «похоже на …» (accusative). */
+export const KIND_FILE_ACC_RU: Readonly<Record<string, string>> = { deals: 'выгрузку сделок', activities: 'журнал звонков и действий', payments: 'выгрузку платежей', spend: 'таблицу расходов на маркетинг', plan: 'план продаж' };
 
 /** The error printer's own words. */
 export const PRINTER = {

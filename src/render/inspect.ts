@@ -2,6 +2,7 @@ import { tr } from '../core/i18n.js';
 import { importNote, KIND_RU, rowReason } from '../core/messages.js';
 import { undecidedStages } from '../core/undecided-stages.js';
 import type { ImportReport } from '../io/map/import.js';
+import { fileFormatText } from './format.js';
 import { colors, type RenderOptions } from './text.js';
 
 const show = (s: string) => JSON.stringify(s);
@@ -13,7 +14,7 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
   const L = (ru: string, en: string) => tr(opts.lang, ru, en);
   const kind = opts.lang === 'ru' ? KIND_RU[r.kind] ?? r.kind : r.kind;
   const format = [
-    t.type,
+    fileFormatText(t.type, opts.lang),
     ...(t.encoding ? [t.encoding] : []),
     ...(t.delimiter !== undefined ? [`${L('разделитель', 'delimiter')} ${t.delimiter === '\t' ? L('табуляция', 'tab') : show(t.delimiter)}`] : []),
     ...(t.sheet ? [L(`лист ${show(t.sheet)} из ${t.sheets?.length}`, `sheet ${show(t.sheet)} of ${t.sheets?.length}`)] : []),

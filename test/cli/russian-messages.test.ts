@@ -51,7 +51,7 @@ describe('a Russian run speaks Russian', () => {
     ['a bad choice', ['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'pdf'], 'недопустимое значение'],
     ['an output folder that does not exist', ['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'нет', 'r.xlsx')], 'папки'],
     ['a bad count', ['kpi', '-d', 'samples/amocrm-deals.csv', '--top-reasons', '0'], 'целое положительное число'],
-    ['a swapped file', ['compare', '--cutover', '2025-03-01', '-d', 'samples/bitrix24-calls.xls'], 'похоже на выгрузку'],
+    ['a swapped file', ['compare', '--cutover', '2025-03-01', '-d', 'samples/bitrix24-calls.xls'], 'это похоже на журнал звонков и действий, а не на выгрузку сделок'],
     ['a cutover outside the data', ['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2030-01-01'], 'вне данных'],
     ['compare without a way to split', ['compare'], 'как разделить периоды'],
     ['an output extension no format writes', ['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'r.pdf')], 'записать нельзя'],

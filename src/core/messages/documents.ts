@@ -75,7 +75,7 @@ export const DOCUMENT_MESSAGES = {
   },
   'answers.otherQuestionnaire': {
     ru: 'ответы даны на анкету «{given}», а не «{id}»', en: 'the answers are for questionnaire "{given}", not "{id}"',
-    hint: { ru: 'укажите --questionnaire {given} или исправьте id', en: 'pass --questionnaire {given}, or fix the id' },
+    hint: { ru: 'укажите --questionnaire и путь к файлу анкеты «{given}» (или id встроенной анкеты), либо исправьте id в файле ответов', en: 'pass --questionnaire with the path of the "{given}" questionnaire file (or a built-in id), or fix the id in the answers file' },
   },
   'answers.unknownQuestion': {
     ru: 'неизвестный id вопроса «{id}»', en: 'unknown question id "{id}"',

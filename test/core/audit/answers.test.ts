@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeAnswer, parseAnswers } from '../../../src/core/audit/answers.js';
-import { UserErrors } from '../../../src/core/errors.js';
+import { describeUserError, UserErrors } from '../../../src/core/errors.js';
 import { builtIn } from '../../helpers/questionnaire.js';
 
 const q = builtIn();
@@ -44,6 +44,22 @@ describe('answers as people write them', () => {
       expect(errors[0]!.message).toBe('"" is not an answer to erp.catalog');
       expect(errors[1]!.message).toBe('"3" is not an answer to erp.payments');
       expect(errors.every((e) => e.hint !== undefined)).toBe(true);
+    }
+  });
+});
+
+describe('answers naming another questionnaire', () => {
+  it('say which one, and how to pass its file, in both languages', () => {
+    const doc = { questionnaire: 'ours', answers: Object.fromEntries(ids.map((id) => [id, 'да'])) };
+    try {
+      parseAnswers(doc, q, 'a.yaml', false);
+      throw new Error('accepted');
+    } catch (error) {
+      const e = (error as UserErrors).errors[0]!;
+      expect([e.code, e.where.path]).toEqual(['E_ANSWERS_QUESTIONNAIRE', 'questionnaire']);
+      expect(describeUserError(e, 'ru')).toContain('ответы даны на анкету «ours», а не «crm-maturity»');
+      expect(describeUserError(e, 'ru')).toContain('укажите --questionnaire и путь к файлу анкеты «ours»');
+      expect(describeUserError(e, 'en')).toContain('pass --questionnaire with the path of the "ours" questionnaire file');
     }
   });
 });
