@@ -146,4 +146,12 @@ describe('amoCRM and two manager columns, on a terminal', () => {
     expect(readFileSync(path.join(dir, 'm.yaml'), 'utf8')).toBe('deals:\n  columns:\n    manager: "Менеджер"\n');
     expect(run.out).toMatch(/Петрова Анна/);
   });
+
+  it('crm-audit map asks the same question and writes the chosen column', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-two-managers-pty-'));
+    writeFileSync(path.join(dir, 'deals.csv'), ['ID;Ответственный;Менеджер;Дата создания;Стадия;Сумма', '1;Колл-центр;Иванов Иван;01.02.2025;Сделка успешна;100'].join('\n'));
+    const run = drive([['Какая колонка — ответственный менеджер?', `${DOWN}\r`]], ['map', 'deals.csv', '-o', 'm.yaml'], dir);
+    expect(run.code, run.out).toBe(0);
+    expect(readFileSync(path.join(dir, 'm.yaml'), 'utf8')).toBe('deals:\n  columns:\n    manager: "Менеджер"\n');
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -64,6 +64,14 @@ describe('a manager column that could be two columns', () => {
     expect(JSON.parse(ok.stdout).managers.map((m: { manager: string }) => m.manager)).toEqual(['Иванов Иван', 'Петрова Анна']);
     const ru = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru'], { cwd: dir });
     expect(ru.stderr).toMatch(/менеджера[\s\S]*колонок[\s\S]*«Ответственный», «Менеджер»/);
+  });
+
+  it('crm-audit map asks it too; without a terminal it stops with the same snippet', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-two-managers-'));
+    writeFileSync(path.join(dir, 'deals.csv'), TWO);
+    const refused = runCli(['map', 'deals.csv', '-o', 'm.yaml'], { cwd: dir });
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toMatch(/deals:\n {2}columns:\n {4}manager: "Ответственный" +# or "Менеджер": check/);
   });
 
   it('two such columns with the same values are no question; inspect shows the choice instead of stopping', () => {

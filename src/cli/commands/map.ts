@@ -26,7 +26,7 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
   const base = importOptionsFromCli(o, ctx);
   const kind = await guessKind(file, base);
-  const read = (columns: Record<string, string | string[]> | undefined) => inspectFile(file, kind, { ...base, valueMaps: overrides.valueMaps, mapFile: overrides.file, columns });
+  const read = (columns: Record<string, string | string[]> | undefined) => inspectFile(file, kind, { ...base, valueMaps: overrides.valueMaps, mapFile: overrides.file, columns, listAmbiguous: false });
   // First the columns no rule finds (asked on a terminal; without one the error and its snippet stand), then the stages.
   let columns: Record<string, string> | undefined;
   const report = await read(overrides.columns[kind]).catch(async (error: unknown) => {

@@ -39,5 +39,5 @@ export async function guessKind(file: string, opts: ImportOptions): Promise<Reco
 export async function inspectFile(file: string, kind: RecordKind | undefined, opts: ImportOptions): Promise<ImportReport> {
   if (file === '-' && kind === undefined) throw UserError.of('E_USAGE', 'inspect.stdinNeedsKind');
   const k = kind ?? (await guessKind(file, opts));
-  return importFile(file, k, { ...opts, enforceBadRows: false, listAmbiguous: true }, () => undefined);
+  return importFile(file, k, { ...opts, enforceBadRows: false, listAmbiguous: opts.listAmbiguous ?? true }, () => undefined);
 }

@@ -11,6 +11,6 @@ describe('sniff: UTF-16 without a byte order mark', () => {
 
   it('the same text in Windows-1251 or UTF-8 is not taken for UTF-16', () => {
     expect(sniff(Buffer.from(text, 'utf8'), 'f.csv').encoding).toBeUndefined();
-    expect(sniff(Buffer.from(text.replace(/[^\x00-\x7f]/g, 'ж'), 'latin1'), 'f.csv').encoding).toBeUndefined();
+    expect(sniff(Buffer.from(text.replace(/[А-яЁё]/g, 'æ'), 'latin1'), 'f.csv').encoding).toBeUndefined();
   });
 });
