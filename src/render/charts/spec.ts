@@ -46,7 +46,8 @@ export function frame(lang: string, width: number, height: number): Record<strin
       font: FONT,
       // Vega describes axes to screen readers in English; the figure's caption and its table of numbers say it in the report's language.
       axis: { labelFontSize: 11, titleFontSize: 11, labelLimit: 300, grid: true, gridColor: '#e5e8ec', aria: false },
-      legend: { labelFontSize: 11, orient: 'bottom', title: null, labelLimit: 320, aria: false },
+      // At most four entries a row: a row of seven sources ran past the chart's width and lost the last names.
+      legend: { labelFontSize: 11, orient: 'bottom', title: null, labelLimit: 320, columns: 4, aria: false },
       view: { stroke: null },
     },
   };
