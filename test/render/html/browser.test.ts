@@ -38,7 +38,15 @@ async function expectChartsDrawn(page: Page): Promise<void> {
           return !box || r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1;
         })
         .map((t) => t.textContent);
-      return { id: f.getAttribute('data-chart'), kind: f.getAttribute('data-kind'), marks: Number(f.getAttribute('data-marks')), drawn, lines, outside, width: box?.width ?? 0, height: box?.height ?? 0 };
+      // A value written beside a bar never sits on a bar (a negative bar's label once did).
+      const bars = [...(svg?.querySelectorAll('g.mark-rect path') ?? [])].filter((p) => !p.closest('.role-legend')).map((p) => p.getBoundingClientRect());
+      const onBars = [...(svg?.querySelectorAll('g.mark-text text') ?? [])]
+        .filter((t) => {
+          const r = t.getBoundingClientRect();
+          return bars.some((b) => b.width > 0 && Math.min(r.right, b.right) - Math.max(r.left, b.left) > 2 && Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top) > 2);
+        })
+        .map((t) => t.textContent);
+      return { id: f.getAttribute('data-chart'), onBars, kind: f.getAttribute('data-kind'), marks: Number(f.getAttribute('data-marks')), drawn, lines, outside, width: box?.width ?? 0, height: box?.height ?? 0 };
     }),
   );
   expect(charts.length).toBeGreaterThan(0);
@@ -47,6 +55,7 @@ async function expectChartsDrawn(page: Page): Promise<void> {
     expect(c.height, `${c.id} has no size`).toBeGreaterThan(40);
     if (c.kind === 'line') expect(c.lines, `${c.id}: its lines`).toBeGreaterThan(0);
     expect(c.outside, `${c.id}: text outside the chart`).toEqual([]);
+    expect(c.onBars, `${c.id}: values written on bars`).toEqual([]);
     // A zero-valued bar is drawn with no width; all others are visible.
     expect(c.drawn, `${c.id}: drawn marks`).toBeGreaterThan(0);
     expect(c.drawn, `${c.id}: drawn marks`).toBeLessThanOrEqual(c.marks);
@@ -97,7 +106,7 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
 
   it('the demo client report (seven sources by month, revenue in millions): every legend name inside its chart', async () => {
     // A legend of seven names in one row once ran past the revenue chart's width and lost «Радио».
-    const { file } = renderSampleHtml('report', ['--by', 'month', '--by', 'source,month', '--spend', 'samples/spend.csv', '--plan', 'samples/plan.csv']);
+    const { file } = renderSampleHtml('report', ['--by', 'month', '--by', 'source', '--by', 'source,month', '--spend', 'samples/spend.csv', '--plan', 'samples/plan.csv']);
     const { page, log } = await openFile(session.browser, file);
     expect(log.consoleErrors).toEqual([]);
     await expectChartsDrawn(page);
