@@ -261,7 +261,7 @@ class RowsToRecords<T> {
 
   /** One data row, as text or bytes: the same checks either way. */
   private dataRow(cells: Cells, count: number, row: number): void {
-    const shape = this.filter.shape(cells, count);
+    const shape = this.filter.shape(cells, count, this.report.columns.length);
     if (shape === 'empty') return this.drop('empty row');
     this.report.rowsRead++;
     if (shape === 'totals') return this.drop('totals row');
