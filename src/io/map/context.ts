@@ -57,8 +57,30 @@ export class DateOrders {
     this.seen.set(col, state);
   }
 
+  /**
+   * A column's order: forced, else its own, else the one the file's other date columns agree on (one
+   * system wrote them all: a Salesforce report's `Close Date` 7/23/2024 settles its `Created Date`
+   * 7/1/2024). Once used, a borrowed order is the column's own, so a later value of the other order
+   * is a mixed column, not a silent second reading.
+   */
   orderFor(col: number): SlashOrder | undefined {
-    return this.forced ?? this.seen.get(col)?.order;
+    if (this.forced) return this.forced;
+    const own = this.seen.get(col);
+    if (own?.order) return own.order;
+    const order = this.fileOrder();
+    if (own && order) own.order = order;
+    return order;
+  }
+
+  /** The order every decided column of the file shows, if they agree. */
+  private fileOrder(): SlashOrder | undefined {
+    let order: SlashOrder | undefined;
+    for (const s of this.seen.values()) {
+      if (!s.order) continue;
+      if (order && order !== s.order) return undefined;
+      order = s.order;
+    }
+    return order;
   }
 
   /** The order each slash-date column has shown. */
@@ -66,8 +88,9 @@ export class DateOrders {
     return [...this.seen.entries()].flatMap(([c, st]) => (st.order ? [[c, st.order] as [number, SlashOrder]] : []));
   }
 
-  /** Columns that so far hold only ambiguous slash dates. */
+  /** Columns that so far hold only ambiguous slash dates, and no other date column of the file has shown an order. */
   undecided(): number[] {
+    if (this.fileOrder()) return [];
     return [...this.seen.entries()].filter(([, s]) => s.ambiguous && !s.order).map(([c]) => c);
   }
 }
