@@ -390,6 +390,7 @@ export const IMPORT_NOTES: readonly Template[] = [
   { en: 'not answered', ru: 'не отвечен' },
   { en: 'answered', ru: 'отвечен' },
   { en: '(unknown)', ru: '(не известно)' },
+  { en: 'in (missed)', ru: 'in (пропущенный)' },
 ];
 
 const importNoteRu = translator(IMPORT_NOTES);

@@ -18,7 +18,7 @@ export interface ActivityMemos {
   manager: CellMemo<number>;
   done: CellMemo<boolean | undefined>;
   kind: CellMemo<Counted<Activity['kind']>>;
-  direction: CellMemo<Counted<Activity['direction']> | null>;
+  direction: CellMemo<Counted<{ direction: Activity['direction']; missed: boolean }> | null>;
   missed: CellMemo<Counted<boolean | undefined> | null>;
   /** Client columns, else the phone column (a phone is a call's client only in logs with no client column). */
   clientCols: readonly number[];
@@ -64,16 +64,17 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
     kind = k.value;
   }
   let direction: Activity['direction'] = '';
+  let notAnswered = false;
   const d = c.direction === undefined ? null : cells.value(c.direction, m.direction);
   if (d !== null) {
     d.count++;
-    direction = d.value;
+    direction = d.value.direction;
+    notAnswered = d.value.missed;
   }
-  let notAnswered = false;
   const s = c.missed === undefined ? null : cells.value(c.missed, m.missed);
   if (s !== null) {
     s.count++;
-    notAnswered = s.value === true;
+    notAnswered ||= s.value === true;
   }
   const duration = readDuration(cells, ctx, m);
   if (duration instanceof RowProblem) return duration;

@@ -171,7 +171,8 @@ export class ValueReader<T> {
 /** The counted value readers of status-like activity columns (their statistics are shown by `inspect`). */
 export interface ActivityValueReaders {
   kind: ValueReader<Activity['kind']>;
-  direction: ValueReader<Activity['direction']>;
+  /** Reads a direction, and whether the value itself says missed (Zoho's Call Type «Missed»). */
+  direction: ValueReader<{ direction: Activity['direction']; missed: boolean }>;
   /** Reads a call status (or a yes/no `missed` column): true when the call was not answered. */
   missed: ValueReader<boolean | undefined>;
 }
@@ -211,7 +212,13 @@ export interface ReadContext {
 export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, parseBoolean: (raw: string) => boolean | undefined): ActivityValueReaders {
   return {
     kind: new ValueReader((raw) => maps.kind.get(normalizeValue(raw)) ?? 'other', (v) => v),
-    direction: new ValueReader((raw) => maps.direction.get(normalizeValue(raw)) ?? '', (v) => v || '(unknown)'),
+    direction: new ValueReader(
+      (raw) => {
+        const key = normalizeValue(raw);
+        return { direction: maps.direction.get(key) ?? '', missed: maps.missedDirection.has(key) };
+      },
+      (v) => (v.missed ? 'in (missed)' : v.direction || '(unknown)'),
+    ),
     missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => maps.missed.get(normalizeValue(raw)), (v) => (v === undefined ? 'answered (unknown value)' : v ? 'not answered' : 'answered')),
   };
 }

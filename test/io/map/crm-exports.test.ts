@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, deals } from '../../helpers/fixtures.js';
+import { activities, at, deals } from '../../helpers/fixtures.js';
 import { UserError } from '../../../src/core/errors.js';
 
 describe('Salesforce report exported as CSV', () => {
@@ -29,5 +29,18 @@ describe('slash dates whose column alone cannot tell the order', () => {
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).code).toBe('E_DATE_MIXED');
     expect((error as UserError).message).toContain('"Created Date" mixes day-first and month-first dates (e.g. "25/7/2024")');
+  });
+});
+
+describe('Zoho CRM calls', () => {
+  it('reads Call Type «Missed» as an incoming call nobody answered', async () => {
+    const { activities: list, report } = await activities('zoho-calls-missed-call-type.csv');
+    expect(report.profile?.id).toBe('zoho-calls');
+    expect(list.map((a) => [a.direction, a.missed, a.duration_s, a.client])).toEqual([
+      ['out', false, 125, 'Acme'],
+      ['in', true, 0, 'Beta'],
+      ['in', false, 60, 'Gamma'],
+    ]);
+    expect(report.values.direction).toContainEqual({ value: 'Missed', mapped: 'in (missed)', count: 1 });
   });
 });
