@@ -44,3 +44,29 @@ describe('Zoho CRM calls', () => {
     expect(report.values.direction).toContainEqual({ value: 'Missed', mapped: 'in (missed)', count: 1 });
   });
 });
+
+describe('call durations in the unit each CRM writes', () => {
+  it('Salesforce: Call Duration is seconds; Type tells calls from e-mails', async () => {
+    const { activities: list, report } = await activities('salesforce-activities-call-duration-seconds.csv', { dateOrder: 'mdy' });
+    expect(report.profile?.id).toBe('salesforce-activities');
+    expect(list.map((a) => [a.kind, a.direction, a.duration_s, a.deal_id])).toEqual([
+      ['call', 'out', 125, '0065g00000AbCdEAAV'],
+      ['email', '', null, '0065g00000AbCdEAAV'],
+      ['call', 'in', 45, '0065g00000AbCdGAAV'],
+    ]);
+  });
+
+  it('HubSpot: Call duration is milliseconds; the first of several associated deals', async () => {
+    const { activities: list, report } = await activities('hubspot-calls-duration-ms.csv');
+    expect(report.profile?.id).toBe('hubspot-calls');
+    expect(list.map((a) => [a.direction, a.missed, a.duration_s, a.deal_id])).toEqual([
+      ['out', false, 125, '9001'],
+      ['in', true, 0, '9002'],
+    ]);
+  });
+
+  it('Zoho: the mm:ss Call Duration alone reads as minutes and seconds', async () => {
+    const { activities: list } = await activities('zoho-calls-missed-call-type.csv', { columns: { duration_s: 'Call Duration' } });
+    expect(list.map((a) => a.duration_s)).toEqual([125, 0, 60]);
+  });
+});
