@@ -74,7 +74,11 @@ export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: Co
 /** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
 export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxListed = DEFAULT_LIMITS.maxListedSkips): DataQuality {
   const nul: Alert[] = reports.filter((r) => r.table.nulBytes).map((r) => ({ code: 'nul-bytes', file: r.file, count: r.table.nulBytes! }));
-  const alerts = [...nul, ...found];
+  // Amounts in several currencies add up to a number in none of them.
+  const currencies: Alert[] = reports
+    .filter((r) => r.kind === 'deals' && (r.values.currency?.length ?? 0) > 1)
+    .map((r) => ({ code: 'mixed-currencies', file: r.file, currencies: r.values.currency!.map((v) => ({ currency: v.value, deals: v.count })) }));
+  const alerts = [...nul, ...currencies, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

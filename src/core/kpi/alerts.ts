@@ -6,6 +6,7 @@ export type Alert =
   | { code: 'no-outcome'; deals: number }
   | { code: 'many-skipped'; file: string; skipped: number; rows: number }
   | { code: 'nul-bytes'; file: string; count: number }
+  | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }> }
   | { code: 'unattributed-payments'; payments: number }
   | { code: 'spend-unmatched'; sources: Array<{ source: string; amount: number; like?: string }> }
   | { code: 'plan-unknown'; by: 'manager' | 'source'; names: string[] }
@@ -44,6 +45,12 @@ export function describeAlert(a: Alert, lang: string): string {
       return ru
         ? `${a.file}: ${plural(a.count, 'удалён', 'удалено', 'удалено')} ${a.count} ${plural(a.count, 'нулевой байт', 'нулевых байта', 'нулевых байтов')} (NUL): CRM записала их внутри текстовых полей; текст вокруг сохранён.`
         : `${a.count} NUL bytes removed from ${a.file}: the CRM wrote them inside text fields; the text around them is kept.`;
+    case 'mixed-currencies': {
+      const list = a.currencies.map((c) => (ru ? `${c.currency} — ${c.deals}` : `${c.currency} ${c.deals}`)).join(', ');
+      return ru
+        ? `${a.file}: суммы сделок в разных валютах (${list}), а выручка и средний чек складывают их как есть. Выгрузите суммы в одной валюте (HubSpot: «Amount in company currency», Salesforce: «Amount (converted)») или разделите файл по валютам.`
+        : `${a.file}: the deal amounts are in several currencies (${list}), and revenue and the average check add them as they are. Export the amounts in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)"), or split the file by currency.`;
+    }
     case 'unattributed-payments':
       return ru
         ? `Оплат без менеджера и без известной сделки: ${a.payments}; они учтены только в итоге по отделу.`

@@ -2,6 +2,7 @@ import { STATUS_CODE, type DealCodes } from '../../core/kpi/deal-store.js';
 import type { DealStatus } from '../../core/records.js';
 import { cleanText, parseBoolean, parseNumber } from './values.js';
 import { dateHasTime } from './calendar.js';
+import { CONVERTED_AMOUNT, normalizeHeader } from './fields.js';
 import { CellMemo, internCell, trimEdges, type Cells } from './cells.js';
 import { headerOf, managerKey, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
 
@@ -63,6 +64,8 @@ export interface DealMemos {
   stageReason: string;
   flag: CellMemo<boolean | undefined>;
   reason: CellMemo<number>;
+  /** Counts the currency of each deal with an amount (undefined without a currency column, or when the amount is converted into one). */
+  currency: CellMemo<{ count: number } | undefined> | undefined;
   label: [CellMemo<number>, CellMemo<number>, CellMemo<number>];
   noLabel: number;
   /** The columns of fields that may have several (the first filled one counts). */
@@ -97,6 +100,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
     stageReason: '',
     flag: new CellMemo((t) => parseBoolean(trimEdges(t))),
     reason: new CellMemo((t) => store.reasons.id(cleanText(t))),
+    currency: ctx.cols.currency === undefined || amountIsConverted(ctx) ? undefined : new CellMemo((t) => noteEntry(ctx, 'currency', trimEdges(t), trimEdges(t))),
     label: [label(), label(), label()],
     noLabel: store.labels.id(''),
     closedCols: ctx.map.fields.get('closed_at') ?? [],
@@ -145,6 +149,10 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   codes.closed = closed;
   codes.status = STATUS_CODE[status];
   codes.amount = amount ?? Number.NaN;
+  if (amount !== null && m.currency && !cells.blank(c.currency!)) {
+    const seen = cells.value(c.currency!, m.currency);
+    if (seen) seen.count++;
+  }
   codes.reason = status === 'lost' ? lossReason(cells, ctx, m) : 0;
   if (m.unknown !== undefined) noteUnknownStage(cells, ctx, m, amount);
   codes.stage = c.stage === undefined ? m.noLabel : cells.value(c.stage, m.label[0]);
@@ -154,6 +162,14 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   out.name = c.name === undefined ? '' : cleanText(cells.text(c.name));
   out.client = firstClient(cells, ctx, m);
   return out;
+}
+
+const CONVERTED = new Set(CONVERTED_AMOUNT.map(normalizeHeader));
+
+/** Whether the amount column holds amounts converted into the company's one currency. */
+function amountIsConverted(ctx: ReadContext): boolean {
+  const col = ctx.cols.amount;
+  return col !== undefined && CONVERTED.has(normalizeHeader(ctx.map.columns[col]!.header));
 }
 
 /**

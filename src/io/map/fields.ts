@@ -35,11 +35,17 @@ export function normalizeHeader(header: string): string {
   return s.replace(/[\s:,;.]+$/, '');
 }
 
+/** Amount headers already converted into the company's one currency (HubSpot, Salesforce). */
+export const CONVERTED_AMOUNT = ['Amount in company currency', 'Amount (converted)'];
+
 const DEAL_FIELDS: FieldSpec[] = [
   { field: 'id', aliases: ['ID', 'Record ID', 'Record Id', 'Deal - ID', 'Opportunity ID', 'Deal ID', 'ID сделки', '№'] },
   { field: 'name', aliases: ['Название сделки', 'Название', 'Deal Name', 'Deal - Title', 'Opportunity Name', 'Opportunity', 'Name'] },
   { field: 'manager', required: true, aliases: ['Ответственный', 'Менеджер', 'Сотрудник', 'Deal owner', 'Deal Owner', 'Deal - Owner', 'Opportunity Owner', 'Salesperson', 'Owner', 'Assigned', 'Ответственный менеджер', 'Responsible person', 'Responsible'] },
-  { field: 'amount', aliases: ['Бюджет', 'Сумма', 'Возможная сумма', 'Amount', 'Deal - Value', 'Expected Revenue', 'Сумма сделки', 'Value'] },
+  // An amount converted into the company's currency comes first: only it adds up across deals in several currencies.
+  { field: 'amount', aliases: [...CONVERTED_AMOUNT, 'Бюджет', 'Сумма', 'Возможная сумма', 'Amount', 'Deal - Value', 'Expected Revenue', 'Сумма сделки', 'Value'] },
+  // Each deal's currency: counted to warn when the amounts are in several (never when the amount is converted).
+  { field: 'currency', aliases: ['Валюта', 'Валюта сделки', 'Currency', 'Amount Currency', 'Opportunity Currency', 'Deal Currency Code', 'Currency Code', 'Deal - Currency', 'Сделка - Валюта', 'CURRENCY_ID', 'CurrencyIsoCode'] },
   { field: 'stage', aliases: ['Этап сделки', 'Стадия сделки', 'Статус', 'Deal Stage', 'Deal - Stage', 'Stage', 'Этап', 'Стадия'] },
   { field: 'status', aliases: ['Deal - Status', 'Status', 'Состояние'] },
   { field: 'closed', aliases: ['Сделка закрыта', 'Closed', 'Is Closed', 'IsClosed', 'Deal closed'] },

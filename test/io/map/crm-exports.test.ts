@@ -70,3 +70,21 @@ describe('call durations in the unit each CRM writes', () => {
     expect(list.map((a) => a.duration_s)).toEqual([125, 0, 60]);
   });
 });
+
+describe('amounts in several currencies', () => {
+  it('HubSpot: the amount converted into the company currency is the deal\'s amount', async () => {
+    const { deals: list, report } = await deals('hubspot-deals-company-currency.csv');
+    expect(list.map((d) => d.amount)).toEqual([90000, 50000]);
+    expect(report.columns.find((c) => c.header === 'Amount in company currency')?.field).toBe('amount');
+    expect(report.values.currency).toBeUndefined();
+  });
+
+  it('Pipedrive: the currency of each deal with an amount is counted, for the warning', async () => {
+    const { report } = await deals('pipedrive-deals-two-currencies.csv');
+    expect(report.columns.find((c) => c.header === 'Deal - Currency')?.field).toBe('currency');
+    expect(report.values.currency).toEqual([
+      { value: 'EUR', mapped: 'EUR', count: 2 },
+      { value: 'RUB', mapped: 'RUB', count: 1 },
+    ]);
+  });
+});
