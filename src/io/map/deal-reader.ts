@@ -1,6 +1,6 @@
 import { STATUS_CODE, type DealCodes } from '../../core/kpi/deal-store.js';
 import type { DealStatus } from '../../core/records.js';
-import { cleanText, parseBoolean, parseNumber } from './values.js';
+import { cleanText, currencyOf, parseBoolean, parseNumber } from './values.js';
 import { dateHasTime } from './calendar.js';
 import { CONVERTED_AMOUNT, normalizeHeader } from './fields.js';
 import { CellMemo, internCell, trimEdges, type Cells } from './cells.js';
@@ -66,6 +66,8 @@ export interface DealMemos {
   reason: CellMemo<number>;
   /** Counts the currency of each deal with an amount (undefined without a currency column, or when the amount is converted into one). */
   currency: CellMemo<{ count: number } | undefined> | undefined;
+  /** Without a currency column: whether the currency marks in the amounts are counted instead (`120000|USD`, `$22,700.00`). */
+  markCurrency: boolean;
   label: [CellMemo<number>, CellMemo<number>, CellMemo<number>];
   noLabel: number;
   /** The columns of fields that may have several (the first filled one counts). */
@@ -101,6 +103,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
     flag: new CellMemo((t) => parseBoolean(trimEdges(t))),
     reason: new CellMemo((t) => store.reasons.id(cleanText(t))),
     currency: ctx.cols.currency === undefined || amountIsConverted(ctx) ? undefined : new CellMemo((t) => noteEntry(ctx, 'currency', trimEdges(t), trimEdges(t))),
+    markCurrency: ctx.cols.currency === undefined && ctx.cols.amount !== undefined && !amountIsConverted(ctx),
     label: [label(), label(), label()],
     noLabel: store.labels.id(''),
     closedCols: ctx.map.fields.get('closed_at') ?? [],
@@ -149,10 +152,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   codes.closed = closed;
   codes.status = STATUS_CODE[status];
   codes.amount = amount ?? Number.NaN;
-  if (amount !== null && m.currency && !cells.blank(c.currency!)) {
-    const seen = cells.value(c.currency!, m.currency);
-    if (seen) seen.count++;
-  }
+  if (amount !== null) noteCurrency(cells, ctx, m);
   codes.reason = status === 'lost' ? lossReason(cells, ctx, m) : 0;
   if (m.unknown !== undefined) noteUnknownStage(cells, ctx, m, amount);
   codes.stage = c.stage === undefined ? m.noLabel : cells.value(c.stage, m.label[0]);
@@ -162,6 +162,19 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   out.name = c.name === undefined ? '' : cleanText(cells.text(c.name));
   out.client = firstClient(cells, ctx, m);
   return out;
+}
+
+/** Counts the currency of a deal with an amount: its currency column, else a mark in the amount (a plain number has none). */
+function noteCurrency(cells: Cells, ctx: ReadContext, m: DealMemos): void {
+  const c = ctx.cols;
+  if (m.currency) {
+    if (cells.blank(c.currency)) return;
+    const seen = cells.value(c.currency!, m.currency);
+    if (seen) seen.count++;
+  } else if (m.markCurrency && Number.isNaN(cells.plainInteger(c.amount!))) {
+    const code = currencyOf(cells.text(c.amount));
+    if (code !== undefined) noteValue(ctx, 'currency', code, code);
+  }
 }
 
 const CONVERTED = new Set(CONVERTED_AMOUNT.map(normalizeHeader));

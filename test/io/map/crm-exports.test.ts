@@ -88,3 +88,14 @@ describe('amounts in several currencies', () => {
     ]);
   });
 });
+
+describe('currency marks in the amounts themselves', () => {
+  it('Bitrix24 `120000|RUB` and `5000|USD`: counted by currency, for the warning (on the byte path too)', async () => {
+    const { deals: list, report } = await deals('bitrix-deals-money-two-currencies.csv');
+    expect(list.map((d) => d.amount)).toEqual([120000, 5000, 80000]);
+    expect(report.values.currency).toEqual([
+      { value: 'RUB', mapped: 'RUB', count: 2 },
+      { value: 'USD', mapped: 'USD', count: 1 },
+    ]);
+  });
+});
