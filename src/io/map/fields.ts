@@ -41,9 +41,9 @@ export const CONVERTED_AMOUNT = ['Amount in company currency', 'Amount (converte
 const DEAL_FIELDS: FieldSpec[] = [
   { field: 'id', aliases: ['ID', 'Record ID', 'Record Id', 'Deal - ID', 'Opportunity ID', 'Deal ID', 'ID сделки', '№'] },
   { field: 'name', aliases: ['Название сделки', 'Название', 'Deal Name', 'Deal - Title', 'Opportunity Name', 'Opportunity', 'Name'] },
-  { field: 'manager', required: true, aliases: ['Ответственный', 'Менеджер', 'Сотрудник', 'Deal owner', 'Deal Owner', 'Deal - Owner', 'Opportunity Owner', 'Salesperson', 'Owner', 'Assigned', 'Ответственный менеджер', 'Responsible person', 'Responsible'] },
+  { field: 'manager', required: true, aliases: ['Ответственный', 'Менеджер', 'Сотрудник', 'Deal owner', 'Deal Owner', 'Deal - Owner', 'Opportunity Owner', 'Salesperson', 'Owner', 'Assigned', 'Ответственный менеджер', 'Responsible person', 'Responsible', 'Продавец'] },
   // An amount converted into the company's currency comes first: only it adds up across deals in several currencies.
-  { field: 'amount', aliases: [...CONVERTED_AMOUNT, 'Бюджет', 'Сумма', 'Возможная сумма', 'Amount', 'Deal - Value', 'Expected Revenue', 'Сумма сделки', 'Value'] },
+  { field: 'amount', aliases: [...CONVERTED_AMOUNT, 'Бюджет', 'Сумма', 'Возможная сумма', 'Amount', 'Deal - Value', 'Expected Revenue', 'Сумма сделки', 'Value', 'Ожидаемая выручка', 'Ожидаемый доход'] },
   // Each deal's currency: counted to warn when the amounts are in several (never when the amount is converted).
   { field: 'currency', aliases: ['Валюта', 'Валюта сделки', 'Currency', 'Amount Currency', 'Opportunity Currency', 'Deal Currency Code', 'Currency Code', 'Deal - Currency', 'Сделка - Валюта', 'CURRENCY_ID', 'CurrencyIsoCode'] },
   { field: 'stage', aliases: ['Этап сделки', 'Стадия сделки', 'Статус', 'Deal Stage', 'Deal - Stage', 'Stage', 'Этап', 'Стадия'] },
@@ -53,7 +53,7 @@ const DEAL_FIELDS: FieldSpec[] = [
   // With a closed flag, a probability of 100% is won and 0% lost (HubSpot, Odoo).
   { field: 'probability', aliases: ['Deal probability', 'Probability', 'Probability (%)', 'Вероятность'] },
   { field: 'pipeline', aliases: ['Воронка', 'Направление', 'Pipeline', 'Deal - Pipeline'] },
-  { field: 'created_at', required: true, aliases: ['Дата создания', 'Дата создания сделки', 'Create Date', 'Created Date', 'Created Time', 'Created on', 'Deal - Deal created', 'Created', 'Создана'] },
+  { field: 'created_at', required: true, aliases: ['Дата создания', 'Дата создания сделки', 'Create Date', 'Created Date', 'Created Time', 'Created on', 'Deal - Deal created', 'Created', 'Создана', 'Создано'] },
   { field: 'closed_at', coalesce: true, aliases: ['Дата закрытия', 'Close Date', 'Closing Date', 'Closed Date', 'Deal - Won time', 'Deal - Lost time', 'Deal - Deal closed on', 'Дата закрытия сделки'] },
   { field: 'planned_close', aliases: ['Предполагаемая дата закрытия', 'Планируемая дата закрытия', 'Expected close date'] },
   { field: 'loss_reason', coalesce: true, aliases: ['Причина отказа', 'Closed Lost Reason', 'Deal - Lost reason', 'Reason For Loss', 'Lost Reason', 'Причина провала', 'Причина проигрыша'] },

@@ -99,3 +99,17 @@ describe('currency marks in the amounts themselves', () => {
     ]);
   });
 });
+
+describe('Odoo in its Russian interface', () => {
+  it('is recognised by its Russian column names: salesperson, expected revenue, created on, won by stage, lost by probability 0 with a reason', async () => {
+    const { deals: list, report } = await deals('odoo-crm-lead-russian-ui.csv');
+    expect(report.profile?.id).toBe('odoo');
+    expect(list.map((d) => [d.id, d.manager, d.status, d.amount, d.loss_reason, d.client, d.pipeline])).toEqual([
+      ['__export__.crm_lead_1', 'Иванов Иван', 'won', 150000, '', 'ООО Ромашка', 'Продажи'],
+      ['__export__.crm_lead_2', 'Иванов Иван', 'lost', 30000, 'Слишком дорого', 'ООО Лютик', 'Продажи'],
+      ['__export__.crm_lead_3', 'Петров Пётр', 'open', 50000, '', 'ООО Василёк', 'Продажи'],
+    ]);
+    expect(list[0]).toMatchObject({ created_at: at('2024-07-01 10:00:00'), closed_at: at('2024-07-05 12:00:00') });
+    expect(list[2]!.closed_at).toBeNull();
+  });
+});
