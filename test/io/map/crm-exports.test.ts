@@ -113,3 +113,11 @@ describe('Odoo in its Russian interface', () => {
     expect(list[2]!.closed_at).toBeNull();
   });
 });
+
+describe('Pipedrive activities', () => {
+  it('link by Activity - Deal ID when the export has it, not by the title two deals may share', async () => {
+    const { activities: list, report } = await activities('pipedrive-activities-deal-title-and-id.csv');
+    expect(report.columns.find((c) => c.header === 'Activity - Deal ID')?.field).toBe('deal_id');
+    expect(list.map((a) => a.deal_id)).toEqual(['1', '2']);
+  });
+});
