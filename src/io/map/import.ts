@@ -84,6 +84,8 @@ export interface ImportReport {
   profile?: { id: string; crm: string; matched: string[] };
   /** What a stage no rule knows means in this CRM, and the stages no rule knew, with what their deals show (deals). */
   unknownStage?: 'open' | 'ask';
+  /** Nothing in the file can show a deal closed: no closed flag, and the close date is the expected one (see undecidedStages). */
+  stagesBlind?: boolean;
   stages?: Record<string, UnknownStage>;
 }
 
@@ -236,6 +238,7 @@ class RowsToRecords<T> {
     if (profile) report.profile = { id: profile.profile.id, crm: profile.profile.crm, matched: profile.matched };
     if (this.kind === 'deals') {
       report.unknownStage = ctx.unknownStage;
+      if (ctx.closeDateIsPlanned && ctx.cols.closed === undefined && ctx.cols.won === undefined) report.stagesBlind = true;
       report.stages = Object.fromEntries(ctx.stages);
     }
     return report;
@@ -449,10 +452,10 @@ export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?:
   const share = (n: number, of: number) => (n === of ? (ru ? 'все' : 'all') : n === 0 ? (ru ? 'ни одной' : 'none') : `${n}`);
   const lines = undecided.map(([name, s]) => {
     const value = chosen?.[name] ?? guessStage(s);
-    const closed = share(Math.max(s.closedFlag, s.closeDate), s.deals);
+    const closed = s.blind ? (ru ? 'не известно' : 'unknown') : share(Math.max(s.closedFlag, s.closeDate), s.deals);
     const evidence = ru
       ? `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${share(s.amount, s.deals)}`
-      : `${s.deals} deals, ${closed} closed, ${share(s.amount, s.deals)} with an amount`;
+      : `${s.deals} deals, ${s.blind ? 'whether closed unknown' : `${closed} closed`}, ${share(s.amount, s.deals)} with an amount`;
     return `    ${JSON.stringify(name)}: ${value}    # ${evidence}${chosen ? '' : ru ? ': проверьте' : ': check'}`;
   });
   return `deals:\n  status:\n${lines.join('\n')}\n`;
@@ -465,8 +468,9 @@ function stagesError(file: string, undecided: Array<[string, UnknownStage]>): Us
     count: undecided.length, plural: one ? '' : 's', verb: one ? 'is' : 'are', stages: undecided.map(([n]) => JSON.stringify(n)).join(', '),
     snippet: stagesSnippet(undecided).trimEnd(), snippetRu: stagesSnippet(undecided, undefined, 'ru').trimEnd(),
   };
-  const error = new StagesUndecided(renderMessage('import.stagesUndecided', params, 'en'), file, renderHint('import.stagesUndecided', params, 'en')!, undecided);
-  error.messageId = 'import.stagesUndecided';
+  const id = undecided.some(([, s]) => s.blind) ? 'import.stagesBlind' : 'import.stagesUndecided';
+  const error = new StagesUndecided(renderMessage(id, params, 'en'), file, renderHint(id, params, 'en')!, undecided);
+  error.messageId = id;
   error.params = params;
   return error;
 }
