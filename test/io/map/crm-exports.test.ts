@@ -151,3 +151,18 @@ describe('HubSpot stages nothing in the file can show closed', () => {
     expect(list.map((d) => d.status)).toEqual(['won', 'open', 'open']);
   });
 });
+
+describe('HubSpot deals through the API', () => {
+  it('are recognised by their property names; hs_is_closed / hs_is_closed_won decide, whatever the stage id', async () => {
+    const { deals: list, report } = await deals('hubspot-deals-api-property-names.csv');
+    expect(report.profile?.id).toBe('hubspot-api');
+    expect(list.map((d) => [d.id, d.manager, d.status, d.amount])).toEqual([
+      ['9001', '51234567', 'won', 12000],
+      ['9002', '51234567', 'lost', 5000],
+      ['9003', '51234568', 'open', 7000],
+      ['9004', '51234568', 'won', 2000],
+    ]);
+    expect(list[0]).toMatchObject({ created_at: at('2024-07-01 14:05:00'), closed_at: at('2024-07-10 09:00:00') });
+    expect(list[2]!.closed_at).toBeNull();
+  });
+});
