@@ -1,7 +1,7 @@
 import { CellMemo, type Cells } from './cells.js';
 
 /** Labels of totals rows (`Итого`, `Grand Totals (N records)`), dropped and counted. */
-const TOTAL_WORDS = ['итого', 'всего', 'сумма итого', 'total', 'totals', 'grand total', 'grand totals'];
+const TOTAL_WORDS = ['итого', 'всего', 'сумма итого', 'промежуточный итог', 'total', 'totals', 'grand total', 'grand totals', 'subtotal', 'sub-total'];
 const TOTALS = new RegExp(`^(${TOTAL_WORDS.join('|')})(?=$|[\\s:(.,])`, 'i');
 const cp1251 = new TextDecoder('windows-1251');
 

@@ -166,3 +166,21 @@ describe('HubSpot deals through the API', () => {
     expect(list[2]!.closed_at).toBeNull();
   });
 });
+
+describe('Salesforce "Formatted Report" workbook', () => {
+  it('reads the owner merged down over its rows, drops Subtotal and Grand Total rows and the merged footer lines', async () => {
+    const { deals: list, report } = await deals('salesforce-formatted-report-merged-owner-subtotals.xlsx');
+    expect(report.headerRow).toBe(5);
+    expect(list.map((d) => [d.manager, d.status, d.amount])).toEqual([
+      ['Mary Major', 'won', 12500],
+      ['Mary Major', 'lost', 800],
+      ['Mary Major', 'open', 3000],
+      ['Ivan Ivanov', 'won', 5000],
+      ['Ivan Ivanov', 'open', 2000],
+    ]);
+    expect(list[0]).toMatchObject({ created_at: at('2024-07-01'), closed_at: at('2024-07-23 23:59:59') });
+    expect(report.skippedCount).toBe(0);
+    expect(report.dropped['totals row']).toBe(3);
+    expect(report.dropped['footer or note row']).toBe(2);
+  });
+});
