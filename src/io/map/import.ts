@@ -9,7 +9,7 @@ import { DealStore } from '../../core/kpi/deal-store.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
 import type { ByteRow } from '../read/csv.js';
-import type { RecordKind } from './fields.js';
+import { normalizeHeader, type RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { activityMemos, readActivity } from './activity-reader.js';
@@ -118,6 +118,7 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     placeholders: placeholderDates(profile?.placeholders ?? []),
     unknownStage: profile?.unknownStage ?? 'open',
     closeDateIsPlanned: profile?.closeDateIsPlanned ?? false,
+    dateOnly: dateOnlyColumns(headers, profile?.dateOnly ?? []),
     stages: new Map(),
   };
   if (kind === 'deals') {
@@ -174,6 +175,12 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
   }
   checkBadRows(report, opts);
   return report;
+}
+
+/** The columns whose headers a profile names as date fields with an artefact time. */
+function dateOnlyColumns(headers: readonly string[], names: readonly string[]): ReadonlySet<number> {
+  const wanted = new Set(names.map(normalizeHeader));
+  return new Set(headers.flatMap((h, i) => (wanted.has(normalizeHeader(h)) ? [i] : [])));
 }
 
 /** Turns the rows of one file into records: finds the header, judges each row, holds rows back while a date order is unknown. */

@@ -184,3 +184,14 @@ describe('Salesforce "Formatted Report" workbook', () => {
     expect(report.dropped['footer or note row']).toBe(2);
   });
 });
+
+describe('Bitrix24 REST date fields', () => {
+  it('CLOSEDATE is a date (its time is midnight UTC in the portal\'s zone): the end of that day, so a deal won the day it was created keeps its cycle', async () => {
+    const { deals: list } = await deals('bitrix24-rest-closedate-date-field.csv');
+    expect(list.map((d) => [d.id, d.status, d.created_at, d.closed_at])).toEqual([
+      ['10', 'won', at('2024-07-05 18:10:31'), at('2024-07-05 23:59:59')],
+      ['11', 'won', at('2024-07-01 10:00:00'), at('2024-07-05 23:59:59')],
+      ['12', 'open', at('2024-07-03 10:00:00'), null],
+    ]);
+  });
+});
