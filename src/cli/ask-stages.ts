@@ -7,7 +7,6 @@ import type { Overrides } from '../io/documents/map-file.js';
 import type { ValueMaps } from '../io/map/value-maps.js';
 import type { CliContext } from './context.js';
 import { writeOutput } from './output.js';
-import { askInput, askSelect } from './prompts.js';
 
 type Outcome = 'won' | 'lost' | 'open';
 
@@ -26,6 +25,8 @@ function evidence(s: UnknownStage, lang: string): string {
  */
 export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'where' | 'stages'>, lang: string, offerToSave = true): Promise<Record<string, Outcome> | undefined> {
   if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
+  // The prompt library loads only when there is a question to ask (most runs have none).
+  const { askInput, askSelect } = await import('./prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
   const intro = error.stages.some(([, s]) => s.blind)
     ? tr(lang, `В выгрузке ${error.where.file} есть этапы, о которых неизвестно, выиграны сделки, проиграны или ещё в работе: в ней нет признака закрытой сделки.`, `${error.where.file} has stages that nothing says are won, lost or open: it has nothing that marks a deal closed.`)
@@ -72,6 +73,7 @@ const FIELD_WORDS: Record<string, [string, string]> = {
  */
 export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: string, offerToSave = true): Promise<Record<string, string> | undefined> {
   if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
+  const { askInput, askSelect } = await import('./prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
   const ambiguous = error.messageId === 'map.columnsAmbiguous';
   ctx.stderr.write(`${ambiguous ? tr(lang, `В выгрузке ${error.where.file} менеджер может быть в нескольких колонках.`, `In ${error.where.file} the manager could be in more than one column.`) : tr(lang, `В выгрузке ${error.where.file} не найдены нужные колонки.`, `${error.where.file} lacks columns the run needs.`)}\n`);
