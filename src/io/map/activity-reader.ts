@@ -131,7 +131,7 @@ function readDuration(cells: Cells, ctx: ReadContext, m: ActivityMemos): number 
   return duration;
 }
 
-/** The deal key of the activity's deal id (-1 without one). HubSpot lists several associated deal ids in one cell: the first is the activity's deal. */
+/** The deal key of the activity's deal id (-1 without one). HubSpot lists several associated deals in one cell: the first is the activity's deal, unless the whole cell is one deal's title. */
 function dealKey(cells: Cells, ctx: ReadContext): number {
   const ic = ctx.cols.deal_id;
   if (ic === undefined || cells.blank(ic)) return -1;
@@ -142,7 +142,12 @@ function dealKey(cells: Cells, ctx: ReadContext): number {
   }
   const raw = cells.text(ic);
   const i = raw.search(/[;,]/);
-  return linker.dealKey(i === -1 ? raw : raw.slice(0, i).trim());
+  if (i === -1) return linker.dealKey(raw);
+  // A deal's title may hold a comma («Acme, Inc. roll-out»): the whole cell first, then the first of a list (`;` before `,`).
+  const whole = linker.store.find(raw);
+  if (whole !== undefined) return whole;
+  const semi = raw.indexOf(';');
+  return linker.dealKey(raw.slice(0, semi === -1 ? i : semi).trim());
 }
 
 /** A client cell's key: `Компания: X` / `Контакт: X` / `Лид: X` and markup give X; by bytes where they are the key. */
