@@ -195,3 +195,14 @@ describe('Bitrix24 REST date fields', () => {
     ]);
   });
 });
+
+describe('Salesforce tasks through Data Loader', () => {
+  it('are recognised by their API names: seconds, the subtype as the kind, WhatId as the opportunity', async () => {
+    const { activities: list, report } = await activities('salesforce-tasks-dataloader.csv');
+    expect(report.profile?.id).toBe('salesforce-activities');
+    expect(list.map((a) => [a.manager, a.kind, a.direction, a.duration_s, a.deal_id, a.client])).toEqual([
+      ['0055g00000XYZAAA', 'call', 'out', 125, '0065g00000AbCdEAAV', '0015g00000AAAAAAA1'],
+      ['0055g00000XYZAAA', 'email', '', null, '0065g00000AbCdEAAV', '0015g00000AAAAAAA1'],
+    ]);
+  });
+});
