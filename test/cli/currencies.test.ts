@@ -28,3 +28,13 @@ describe('kpi says loudly when revenue adds amounts in several currencies', () =
     expect(result.dataQuality.alerts).toEqual([]);
   });
 });
+
+describe('the Markdown report keeps the warnings', () => {
+  it('a document read away from the terminal says the amounts are in several currencies', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'currencies-'));
+    writeFileSync(path.join(dir, 'deals.csv'), crmExportFixtures()['pipedrive-deals-two-currencies.csv']!);
+    const md = runCli(['kpi', '-d', 'deals.csv', '--format', 'md', '--lang', 'ru'], { cwd: dir });
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toContain('> **Внимание:** deals.csv: суммы сделок в разных валютах (EUR — 2, RUB — 1)');
+  });
+});
