@@ -203,6 +203,8 @@ export interface ReadContext {
   unknownStage: 'open' | 'ask';
   /** The close date of an open deal is its expected close (HubSpot, Salesforce): no sign of a closed stage. */
   closeDateIsPlanned: boolean;
+  /** What a stage carries in parentheses after a known stage: a loss reason, or (HubSpot) its pipeline. */
+  stageParentheses: 'reason' | 'pipeline';
   /** Columns of date fields whose time of day is an artefact (the profile's `dateOnly`). */
   dateOnly: ReadonlySet<number>;
   /** Stages no rule knows, with what their deals show (for asking, or the --map snippet). */

@@ -33,9 +33,10 @@ const WITH_REASON = /^(.*?)\s*\(([^()]*)\)\s*$/;
 
 /**
  * What a stage name says: its status by the value maps, else after a pipeline prefix (`C6:WON`),
- * else without a reason in parentheses, which is then the loss reason.
+ * else without the words in parentheses after it: a loss reason (`Venda perdida (Sem interesse)`),
+ * or where the CRM writes its pipeline there (HubSpot: `Closed lost (Partners)`), nothing more.
  */
-export function readStage(maps: ReadContext['maps'], text: string): StageEntry {
+export function readStage(maps: ReadContext['maps'], text: string, parentheses: ReadContext['stageParentheses'] = 'reason'): StageEntry {
   if (text === '') return { text, status: undefined, reason: '' };
   const status = statusOf(maps, text);
   if (status !== undefined) return { text, status, reason: '' };
@@ -47,7 +48,7 @@ export function readStage(maps: ReadContext['maps'], text: string): StageEntry {
   const withReason = WITH_REASON.exec(text);
   if (withReason) {
     const base = statusOf(maps, withReason[1]!);
-    if (base !== undefined) return { text, status: base, reason: cleanText(withReason[2]!) };
+    if (base !== undefined) return { text, status: base, reason: parentheses === 'reason' ? cleanText(withReason[2]!) : '' };
   }
   return { text, status: undefined, reason: '' };
 }
@@ -92,7 +93,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
       const seen = status !== undefined ? noteEntry(ctx, 'status', raw, status) : hasStage && raw !== '' ? noteEntry(ctx, 'status', raw, '(unknown: stage used)') : undefined;
       return { status, seen };
     }),
-    stage: new CellMemo((t) => readStage(maps, trimEdges(t))),
+    stage: new CellMemo((t) => readStage(maps, trimEdges(t), ctx.stageParentheses)),
     probability: new CellMemo((t) => {
       const n = parseNumber(trimEdges(t).replace(/%$/, ''));
       // HubSpot writes 0..1, Salesforce and Odoo 0..100.

@@ -118,6 +118,7 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     placeholders: placeholderDates(profile?.placeholders ?? []),
     unknownStage: profile?.unknownStage ?? 'open',
     closeDateIsPlanned: profile?.closeDateIsPlanned ?? false,
+    stageParentheses: profile?.stageParentheses ?? 'reason',
     dateOnly: dateOnlyColumns(headers, profile?.dateOnly ?? []),
     stages: new Map(),
   };

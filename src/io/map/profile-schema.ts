@@ -33,6 +33,10 @@ export const profileSchema = z
       .record(z.string(), z.enum(['s', 'ms', 'hhmm']))
       .default({})
       .describe('header: the unit its durations are in, where the CRM differs from the generic reading (Salesforce\'s `Call Duration` is seconds, HubSpot\'s milliseconds)'),
+    stageParentheses: z
+      .enum(['reason', 'pipeline'])
+      .default('reason')
+      .describe('what a stage name carries in parentheses after a known stage: a loss reason (Kommo: `Venda perdida (Sem interesse)`) or its pipeline (HubSpot: `Closed lost (Partners)`)'),
     dateOnly: z
       .array(z.string().min(1))
       .default([])

@@ -206,3 +206,16 @@ describe('Salesforce tasks through Data Loader', () => {
     ]);
   });
 });
+
+describe('HubSpot stages with their pipeline in parentheses', () => {
+  it('«Closed lost (Partners)» is lost, and «Partners» is the pipeline, never a loss reason', async () => {
+    const { deals: list, report } = await deals('hubspot-deals-stage-with-pipeline.csv');
+    expect(list.map((d) => [d.id, d.status, d.loss_reason])).toEqual([
+      ['9001', 'won', ''],
+      ['9002', 'lost', ''],
+      ['9003', 'lost', 'Budget'],
+      ['9004', 'open', ''],
+    ]);
+    expect(report.stages).toEqual({});
+  });
+});
