@@ -219,3 +219,15 @@ describe('HubSpot stages with their pipeline in parentheses', () => {
     expect(report.stages).toEqual({});
   });
 });
+
+describe('Odoo import-compatible export', () => {
+  it('is recognised by its technical field names; won_status decides, pending falls back to the stage', async () => {
+    const { deals: list, report } = await deals('odoo-crm-lead-technical-names.csv');
+    expect(report.profile?.id).toBe('odoo');
+    expect(list.map((d) => [d.id, d.manager, d.status, d.amount, d.loss_reason, d.client])).toEqual([
+      ['__export__.crm_lead_1', 'Mitchell Admin', 'won', 150000, '', 'Deco Addict'],
+      ['__export__.crm_lead_2', 'Mitchell Admin', 'lost', 30000, 'Too expensive', 'Azure Interior'],
+      ['__export__.crm_lead_3', 'Marc Demo', 'open', 50000, '', 'Gemini Furniture'],
+    ]);
+  });
+});
