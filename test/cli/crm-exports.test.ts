@@ -25,3 +25,26 @@ describe('HubSpot calls linked to deals by title', () => {
     expect(total.response_min_median).toBe(57.5);
   });
 });
+
+describe('activities that link to no deal', () => {
+  it('are said loudly: touches and responses would read as if nobody worked the deals', () => {
+    const dir = folder('salesforce-report-details-csv-footers.csv', 'salesforce-activities-related-to-opportunity-names.csv');
+    const run = runCli(['kpi', '-d', 'salesforce-report-details-csv-footers.csv', '-a', 'salesforce-activities-related-to-opportunity-names.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.total.touches_per_won).toBe(0);
+    expect(result.dataQuality.alerts).toContainEqual({ code: 'activities-unlinked', calls: 3, won: 1 });
+    expect(run.stderr).toContain('Warning: None of the 3 calls links to a deal, and no won deal (1) has an activity');
+    const ru = runCli(['kpi', '-d', 'salesforce-report-details-csv-footers.csv', '-a', 'salesforce-activities-related-to-opportunity-names.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('Внимание: Ни один из 3 звонков не связан со сделкой, и ни у одной из 1 выигранной сделки нет действий');
+  });
+
+  it('are not warned about when they link (by the opportunity id)', () => {
+    const dir = folder('salesforce-report-details-csv-footers.csv', 'salesforce-activities-call-duration-seconds.csv');
+    const run = runCli(['kpi', '-d', 'salesforce-report-details-csv-footers.csv', '-a', 'salesforce-activities-call-duration-seconds.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.total.touches_per_won).toBe(2);
+    expect(result.dataQuality.alerts).toEqual([]);
+  });
+});
