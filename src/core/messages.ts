@@ -143,6 +143,10 @@ export const MESSAGES = {
     ru: 'папки «{folder}» нет', en: 'the folder "{folder}" does not exist',
     hint: { ru: 'сначала создайте папку или укажите другой путь в -o', en: 'create the folder first or choose another -o path' },
   },
+  'output.makeFolder': {
+    ru: 'не удалось создать папку «{folder}»: {reasonRu}', en: 'cannot create the folder "{folder}": {reason}',
+    hint: { ru: 'проверьте, что в папку выше можно писать, или укажите другой путь в -o', en: 'check that the folder above it is writable, or choose another -o path' },
+  },
   'output.isFolder': {
     ru: 'путь результата — это папка', en: 'the output path is a folder',
     hint: { ru: 'укажите имя файла, например -o report.xlsx', en: 'give a file name, e.g. -o report.xlsx' },
