@@ -116,6 +116,14 @@ export const MESSAGES = {
       en: 'name the right one in a --map file and pass it with --map (crm-audit inspect {file} shows the values of each column); this one is ready to paste:\n{snippet}',
     },
   },
+  'map.typeUndecided': {
+    ru: 'по значениям колонки «{header}» не понять, вид это активности или направление звонка: {valuesRu}',
+    en: 'the values of the column "{header}" do not say whether it is the activity\'s kind or the call\'s direction: {values}',
+    hint: {
+      ru: 'укажите в файле --map, что в ней, и передайте его через --map (crm-audit inspect {file} покажет её значения); вот готовый фрагмент, оставьте одну строку:\n{snippetRu}',
+      en: 'say in a --map file what it holds and pass it with --map (crm-audit inspect {file} shows its values); this one is ready to paste, keep one line:\n{snippet}',
+    },
+  },
   'map.columnsMissing': {
     ru: 'не найдена колонка для {linesRu}', en: 'cannot find the column for {lines}',
     hint: {
