@@ -2,7 +2,7 @@
 // real CLI on it against DuckDB running ../shared/bench/kpi.sql on the same files, interleaved, and
 // prints wall and CPU time, rows/s, MB/s and peak RSS. A benchmark, not a test: it never fails on them.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,7 +27,7 @@ function runScript(script, args, label, env = {}) {
     console.error(`${label} failed (exit ${res.status}):\n${res.stderr}`);
     process.exit(1);
   }
-  return { seconds, rss, cpu: childCpu(res.stderr) };
+  return { seconds, rss, cpu: childCpu(res.stderr), stdout: res.stdout };
 }
 
 /** The children's user + system seconds from the shell's `times` (its second line). */
@@ -94,8 +94,36 @@ if (withDuck) {
   console.log(`DuckDB (../shared/bench/kpi.sql, same files, interleaved), median of ${PAIRS}: ${duck.seconds.toFixed(2)} s wall (${duck.min.toFixed(2)}-${duck.max.toFixed(2)}), ${duck.cpu.toFixed(2)} s CPU, peak RSS ${mb(duck.rss)} MB (highest)`);
   console.log(`kpi / DuckDB: ${(kpi.seconds / duck.seconds).toFixed(2)}x wall, ${(kpi.cpu / duck.cpu).toFixed(2)}x CPU; target: <= 1.0x wall and <= 300 MB: ${kpi.seconds <= duck.seconds && kpi.rss <= 300 * 1048576 ? 'met' : 'NOT met'}`);
 }
+if (withDuck) agreement(JSON.parse(duckRuns[duckRuns.length - 1].stdout), JSON.parse(readFileSync(path.join(cache, 'kpi.json'), 'utf8')));
 const whole = run(['kpi', '-d', files[0], '-a', files[1], '-p', files[2], '--format', 'json', '-o', path.join(cache, 'kpi-one-pass.json')], 'kpi one pass', { CRM_AUDIT_SPLIT_BYTES: '0' });
 console.log(`kpi read in one pass per file (CRM_AUDIT_SPLIT_BYTES=0): ${whole.seconds.toFixed(2)} s wall, peak RSS ${mb(whole.rss)} MB`);
 const xlsx = spawnSync(process.execPath, [path.join(root, 'scripts/bench-xlsx.mjs')], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 process.stdout.write(xlsx.stdout);
 writeFileSync(path.join(cache, 'last-bench.json'), JSON.stringify({ help, bare, parse, kpi, duck, rows, bytes }, null, 2));
+
+/**
+ * The numbers both compute the same way, compared manager by manager: a speed comparison is only
+ * fair between equal answers. Counts and money exactly; the mean cycle to 1e-9 days (the two add
+ * the same doubles in different orders). kpi.sql's touches and response differ by definition (its
+ * README): they are not compared.
+ */
+function agreement(duck, kpi) {
+  const ours = new Map(kpi.managers.map((m) => [m.manager, m]));
+  const pairs = [['leads', 'leads'], ['won', 'won'], ['revenue', 'revenue'], ['missed_calls', 'calls_missed'], ['avg_cycle_days', 'cycle_days_avg']];
+  const differ = [];
+  for (const row of duck) {
+    const m = ours.get(row.manager);
+    if (!m) {
+      differ.push(`${row.manager}: not in kpi's managers`);
+      continue;
+    }
+    for (const [theirs, mine] of pairs) {
+      const a = Number(row[theirs]);
+      const b = m[mine];
+      const same = mine === 'cycle_days_avg' ? Math.abs(a - b) <= 1e-9 : a === b;
+      if (!same) differ.push(`${row.manager} ${mine}: kpi ${b}, DuckDB ${a}`);
+    }
+  }
+  if (duck.length !== kpi.managers.length) differ.push(`managers: kpi ${kpi.managers.length}, DuckDB ${duck.length}`);
+  console.log(differ.length === 0 ? `answers: leads, won, revenue, missed calls and mean cycle equal DuckDB's for all ${duck.length} managers` : `answers DIFFER from DuckDB's:\n  ${differ.join('\n  ')}`);
+}

@@ -218,7 +218,7 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   const period = periodDays(options);
   const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, period, run.shape.amount);
   const quality = dataQuality(run.reports, [...run.alerts, ...groupAlerts(run, asked, groups[asked.length], spend, period, plan)]);
-  const found = findAlerts(total, quality);
+  const found = findAlerts(total, quality, managers.map((m) => m.manager));
   quality.alerts!.push(...found);
   quality.warnings.push(...found.map((a) => describeAlert(a, 'en')));
   return {

@@ -7,7 +7,6 @@ import type { Overrides } from '../io/documents/map-file.js';
 import type { ValueMaps } from '../io/map/value-maps.js';
 import type { CliContext } from './context.js';
 import { writeOutput } from './output.js';
-import { askInput, askSelect } from './prompts.js';
 
 type Outcome = 'won' | 'lost' | 'open';
 
@@ -25,6 +24,8 @@ function evidence(s: UnknownStage, lang: string): string {
  */
 export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'where' | 'stages'>, lang: string, offerToSave = true): Promise<Record<string, Outcome> | undefined> {
   if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
+  // The prompt library loads only when there is a question to ask (most runs have none).
+  const { askInput, askSelect } = await import('./prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
   ctx.stderr.write(`${tr(lang, `В выгрузке ${error.where.file} есть закрытые этапы, о которых неизвестно, выиграны сделки или проиграны.`, `${error.where.file} has closed stages that nothing says are won or lost.`)}\n`);
   const chosen: Record<string, Outcome> = {};
@@ -68,6 +69,7 @@ const FIELD_WORDS: Record<string, [string, string]> = {
  */
 export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: string, offerToSave = true): Promise<Record<string, string> | undefined> {
   if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
+  const { askInput, askSelect } = await import('./prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
   if (error.messageId === 'map.typeUndecided') return askTypeColumn(ctx, error, lang, offerToSave);
   const ambiguous = error.messageId === 'map.columnsAmbiguous';

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { UserError } from '../core/errors.js';
-import { DAY_FORMS, readDay } from '../core/option-values.js';
+import { DAY_FORMS, readDay, readShare } from '../core/option-values.js';
 import type { ImportOptions } from '../io/map/import.js';
 import { DEFAULT_LIMITS, type Limits } from '../io/read/limits.js';
 import type { SlashOrder } from '../io/map/values.js';
@@ -120,4 +120,12 @@ export function parseWindow(value: string | undefined, fallbackMs: number): numb
   const n = Number(m[1]);
   const unit = (m[2] ?? 'h').toLowerCase();
   return n * (unit.startsWith('d') ? 86_400_000 : unit === 'm' || unit === 'min' ? 60_000 : 3_600_000);
+}
+
+/** Parses --margin: a share between 0 and 1 (`0.35`, `0,35`, `35%`). */
+export function parseMargin(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = readShare(value);
+  if (n === undefined) throw UserError.of('E_USAGE', 'usage.margin', { value });
+  return n;
 }

@@ -84,10 +84,24 @@ function boundRu(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): stri
   const small = issue.code === 'too_small';
   const limit = Number(small ? issue.minimum : issue.maximum);
   const inclusive = issue.inclusive !== false;
+  if (small && limit === 1 && issue.origin === 'string') return 'непустой текст';
   if (issue.origin === 'array' || issue.origin === 'set') return `список (элементов: не ${small ? 'меньше' : 'больше'} ${limit})`;
   if (issue.origin === 'string') return `текст (символов: не ${small ? 'меньше' : 'больше'} ${limit})`;
   if (small) return inclusive ? `число не меньше ${limit}` : `число больше ${limit}`;
   return inclusive ? `число не больше ${limit}` : `число меньше ${limit}`;
+}
+
+/** boundRu's English twin (zod's own words are "Too small: expected string to have >=1 characters"). */
+function boundEn(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  const inclusive = issue.inclusive !== false;
+  const many = (n: number, one: string, more: string) => `${n} ${n === 1 ? one : more}`;
+  if (small && limit === 1 && issue.origin === 'string') return 'a text that is not empty';
+  if (issue.origin === 'array' || issue.origin === 'set') return `a list of at ${small ? 'least' : 'most'} ${many(limit, 'item', 'items')}`;
+  if (issue.origin === 'string') return `a text of at ${small ? 'least' : 'most'} ${many(limit, 'character', 'characters')}`;
+  if (small) return inclusive ? `a number of at least ${limit}` : `a number greater than ${limit}`;
+  return inclusive ? `a number of at most ${limit}` : `a number less than ${limit}`;
 }
 
 /**
@@ -123,12 +137,12 @@ export function issueMessage(issue: Issue): { id: MessageId; params: Params } {
       return { id: 'doc.invalid', params: { receivedEn, receivedRu } };
     }
     case 'unrecognized_keys':
-      return { id: 'doc.unknownKeys', params: { message, keys: issue.keys.map((k) => `"${k}"`).join(', ') } };
+      return { id: 'doc.unknownKeys', params: { keys: issue.keys.map((k) => `"${k}"`).join(', ') } };
     case 'invalid_value':
-      return { id: 'doc.oneOf', params: { message, values: issue.values.map((v) => String(v)).join(', '), receivedRu } };
+      return { id: 'doc.oneOf', params: { values: issue.values.map((v) => String(v)).join(', '), receivedEn, receivedRu } };
     case 'too_small':
     case 'too_big':
-      return { id: 'doc.bound', params: { message, boundRu: boundRu(issue), receivedRu } };
+      return { id: 'doc.bound', params: { boundEn: boundEn(issue), boundRu: boundRu(issue), receivedEn, receivedRu } };
     default:
       return { id: 'doc.invalid', params: { receivedEn, receivedRu } };
   }

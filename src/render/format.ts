@@ -76,13 +76,22 @@ export function formatMonth(month: string, lang: string): string {
 
 /**
  * How a file was read (`dataQuality.files[].format`: type, encoding, delimiter, sheet), in the
- * reader's language: `text, windows-1251, ;` reads «текст (CSV), windows-1251, ;» in Russian.
+ * reader's language: `text, windows-1251, ;` reads «текст (CSV), windows-1251, разделитель «;»» in
+ * Russian and `text (CSV), windows-1251, delimiter ";"` in English (a bare `,` after a comma read as
+ * a slip). A type alone (`inspect`) is named alone.
  */
 export function fileFormatText(format: string, lang: string): string {
-  if (lang !== 'ru') return format;
-  const words: Record<string, string> = { text: 'текст (CSV)', tab: 'табуляция', xlsx: 'XLSX', html: 'HTML' };
-  return format
-    .split(', ')
-    .map((part, i) => (i === 0 || part === 'tab' ? (words[part] ?? part) : part))
-    .join(', ');
+  const ru = lang === 'ru';
+  const type = format.split(', ')[0]!;
+  const names: Record<string, [string, string]> = { text: ['текст (CSV)', 'text (CSV)'], xlsx: ['XLSX', 'XLSX'], html: ['HTML', 'HTML'] };
+  const out = [names[type]?.[ru ? 0 : 1] ?? type];
+  const rest = format.slice(type.length + 2);
+  // A text file's last part is its delimiter, one character or `tab` (a comma makes `utf-8, ,`).
+  const text = type === 'text' ? /^(?:(.+?), )?(tab|.)$/su.exec(rest) : null;
+  if (text) {
+    const said = text[2] === 'tab' ? (ru ? 'табуляция' : 'tab') : ru ? `«${text[2]}»` : `"${text[2]}"`;
+    if (text[1] !== undefined) out.push(text[1]);
+    out.push(ru ? `разделитель ${said}` : `delimiter ${said}`);
+  } else if (rest !== '') out.push(rest);
+  return out.join(', ');
 }

@@ -10,6 +10,7 @@ const schema = z
     status: z.enum(['won', 'lost']).optional(),
     columns: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
     target: relativeTarget.optional(),
+    name: z.string().min(1).optional(),
     answers: z.record(z.string(), z.union([z.string(), z.boolean()])),
   })
   .strict();
@@ -26,9 +27,9 @@ describe('schema messages of a document, in both languages from the issue, not z
     [{ answers: { q: 2 } }, 'doc.yaml, в answers.q: ожидалось: текст, true или false; получено 2', 'doc.yaml, at answers.q: expected text, true or false; got 2'],
     [{}, 'doc.yaml, в answers: не указано обязательное значение (ожидалось: набор «ключ: значение»)', 'doc.yaml, at answers: a required value is missing (expected a "key: value" map)'],
     [{ answers: {}, managers: 1.5 }, 'doc.yaml, в managers: ожидалось: целое число; получено 1.5', 'doc.yaml, at managers: expected a whole number; got 1.5'],
-    [{ answers: {}, managers: 0 }, 'doc.yaml, в managers: ожидалось: число больше 0; получено 0', 'doc.yaml, at managers: Too small: expected number to be >0'],
-    [{ answers: {}, status: 'winner' }, 'doc.yaml, в status: ожидалось одно из: won, lost; получено «winner»', 'doc.yaml, at status: Invalid option: expected one of "won"|"lost"'],
-    [{ answers: {}, colour: 'red' }, 'doc.yaml, на верхнем уровне документа: неизвестный ключ: "colour"', 'doc.yaml, at (top level): Unrecognized key: "colour"'],
+    [{ answers: {}, managers: 0 }, 'doc.yaml, в managers: ожидалось: число больше 0; получено 0', 'doc.yaml, at managers: expected a number greater than 0; got 0'],
+    [{ answers: {}, status: 'winner' }, 'doc.yaml, в status: ожидалось одно из: won, lost; получено «winner»', 'doc.yaml, at status: expected one of: won, lost; got "winner"'],
+    [{ answers: {}, colour: 'red' }, 'doc.yaml, на верхнем уровне документа: неизвестный ключ: "colour"', 'doc.yaml, at (top level): unknown key: "colour"'],
     [{ answers: {}, target: 'много' }, 'doc.yaml, в target: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «много»', 'doc.yaml, at target: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "много"'],
     [{ answers: {}, columns: true }, 'doc.yaml, в columns: ожидалось: текст или список; получено true', 'doc.yaml, at columns: expected text or a list; got true'],
   ])('%j', (doc, ru, en) => {
@@ -38,5 +39,11 @@ describe('schema messages of a document, in both languages from the issue, not z
 
   it('a list that must not be empty', () => {
     expect(problems({ answers: {}, columns: [] }, 'ru')).toEqual(['doc.yaml, в columns: ожидалось: список (элементов: не меньше 1); получено список']);
+    expect(problems({ answers: {}, columns: [] }, 'en')).toEqual(['doc.yaml, at columns: expected a list of at least 1 item; got a list']);
+  });
+
+  it('a text that must not be empty', () => {
+    expect(problems({ answers: {}, name: '' }, 'ru')).toEqual(['doc.yaml, в name: ожидалось: непустой текст; получено «»']);
+    expect(problems({ answers: {}, name: '' }, 'en')).toEqual(['doc.yaml, at name: expected a text that is not empty; got ""']);
   });
 });

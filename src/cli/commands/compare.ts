@@ -1,6 +1,6 @@
 import type { CompareResult } from '../../core/compare.js';
 import { UserError } from '../../core/errors.js';
-import { readAmount, readShare } from '../../core/option-values.js';
+import { readAmount } from '../../core/option-values.js';
 import { computeComparison, type ComparePeriods } from '../../app/compare-files.js';
 import { withAnswers } from '../ask-stages.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
@@ -10,7 +10,7 @@ import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, resolveFormat } from '../format.js';
-import { importOptionsFromCli, parseDay, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
+import { importOptionsFromCli, parseDay, parseMargin, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
 import { assertOutputPlace, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import type { DataQuality } from '../../core/kpi/types.js';
@@ -31,14 +31,6 @@ export function parseAmount(value: string | undefined, name: string): number | u
   if (value === undefined) return undefined;
   const n = readAmount(value);
   if (n === undefined) throw UserError.of('E_USAGE', 'usage.amount', { name, value });
-  return n;
-}
-
-/** Parses --margin: a share between 0 and 1 (`0.35`, `0,35`, `35%`). */
-export function parseMargin(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = readShare(value);
-  if (n === undefined) throw UserError.of('E_USAGE', 'usage.margin', { value });
   return n;
 }
 

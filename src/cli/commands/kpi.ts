@@ -6,13 +6,12 @@ import { checkExportKinds } from '../../app/compare-files.js';
 import type { ImportOptions } from '../../io/map/import.js';
 import { withAnswers } from '../ask-stages.js';
 import { computeKpisFromFiles, type KpiExtras, type KpiFiles } from '../../app/kpi-files.js';
-import { parseMargin } from './compare.js';
 import { renderJson } from '../../render/json.js';
 import { loadOverrides, type Overrides } from '../../io/documents/map-file.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
-import { importOptionsFromCli, parseDay, parseWindow, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
+import { importOptionsFromCli, parseDay, parseMargin, parseWindow, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
 import { assertOutputPlace, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 

@@ -28,11 +28,11 @@ import { messageLang, printAssertionOutcome } from '../ci-output.js';
 import { resolveNow, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
-import { importOptionsFromCli, parseDay, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
+import { importOptionsFromCli, parseDay, parseMargin, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
 import { assertOutputPlace, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { clearProgress } from '../progress.js';
-import { parseAmount, parseMargin } from './compare.js';
+import { parseAmount } from './compare.js';
 import { kpiOptionsFromCli, parseGroupBy } from './kpi.js';
 
 export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, PeriodCliFields {

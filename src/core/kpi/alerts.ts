@@ -14,16 +14,34 @@ export type Alert =
   | { code: 'spend-months'; withoutSpend: string[]; withoutDeals: string[] }
   | { code: 'partial-months'; file: 'spend' | 'plan'; months: string[] }
   | { code: 'plan-empty'; rows: number }
-  | { code: 'group-column-missing'; dims: Array<'source' | 'pipeline' | 'stage'> };
+  | { code: 'group-column-missing'; dims: Array<'source' | 'pipeline' | 'stage'> }
+  | { code: 'manager-ids'; ids: string[] };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
 const OUTCOME_MIN_DEALS = 20;
 /** More unreadable rows than this share of a file's rows means a column is misread, not a few bad rows. */
 const SKIPPED_SHARE = 0.2;
 
-/** What in a result looks wrong: no deal won or lost among many, a file with many unreadable rows. */
-export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'files'>): Alert[] {
+/**
+ * A manager that is a CRM user's id, not a name: what API-field exports write (Salesforce's
+ * OwnerId `0058a00000MNWtFAAX`, Bitrix24's ASSIGNED_BY_ID, HubSpot's and Pipedrive's numeric owner
+ * ids, Zoho's `zcrm_…`). Patterns no person's name takes: digits only; 15 or 18 letters and digits
+ * with digits among them; a UUID or a long hex string.
+ */
+export function looksLikeUserId(name: string): boolean {
+  if (/^\d{1,20}$/.test(name) || /^zcrm_\d+$/i.test(name)) return true;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(name) || /^[0-9a-f]{16,}$/i.test(name)) return true;
+  return (name.length === 15 || name.length === 18) && /^[A-Za-z0-9]+$/.test(name) && /[A-Za-z]/.test(name) && (name.match(/\d/g)?.length ?? 0) >= 3;
+}
+
+/** How many user ids the alert's --map snippet lists. */
+const IDS_LISTED = 20;
+
+/** What in a result looks wrong: no deal won or lost among many, a file with many unreadable rows, managers that are user ids. */
+export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'files'>, managers: readonly string[] = []): Alert[] {
   const out: Alert[] = [];
+  const ids = managers.filter(looksLikeUserId);
+  if (ids.length > 0) out.push({ code: 'manager-ids', ids: ids.slice(0, IDS_LISTED) });
   const leads = Number(total.leads ?? 0);
   if (leads >= OUTCOME_MIN_DEALS && total.won === 0 && total.lost === 0) out.push({ code: 'no-outcome', deals: leads });
   for (const f of quality.files) {
@@ -89,6 +107,12 @@ export function describeAlert(a: Alert, lang: string): string {
       return ru
         ? `В плане есть ${a.by === 'manager' ? 'менеджеры' : 'источники'} без сделок в периоде: ${a.names.map((n) => `«${n}»`).join(', ')}; их факт — 0. Проверьте написание имён.`
         : `The plan names ${a.by === 'manager' ? 'managers' : 'sources'} with no deals in the period: ${a.names.map((n) => `"${n}"`).join(', ')}; their fact is 0. Check the spelling.`;
+    case 'manager-ids': {
+      const snippet = `managers:\n${a.ids.map((id) => `  "${id}": "${ru ? 'Имя Фамилия' : 'First Last'}"`).join('\n')}`;
+      return ru
+        ? `Менеджеры указаны кодами пользователей CRM, а не именами (${a.ids.slice(0, 3).map((x) => `«${x}»`).join(', ')}${a.ids.length > 3 ? ' и др.' : ''}): так пишут выгрузки с полями API (OwnerId, ASSIGNED_BY_ID). Цифры верны, но в отчёте будут коды. Чтобы видеть имена, передайте --map с разделом:\n${snippet}`
+        : `Managers are CRM user ids, not names (${a.ids.slice(0, 3).map((x) => `"${x}"`).join(', ')}${a.ids.length > 3 ? ' and more' : ''}): exports with API fields (OwnerId, ASSIGNED_BY_ID) write them so. The numbers are right, but the report shows the ids. To show names, pass --map with:\n${snippet}`;
+    }
     case 'many-skipped':
       return ru
         ? `${a.file}: не прочитано ${a.skipped} из ${a.rows} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`

@@ -24,6 +24,7 @@ export const mapFileSchema = z
     payments: section.optional(),
     spend: columnsOnly.optional(),
     plan: columnsOnly.optional(),
+    managers: z.record(z.string(), z.string().trim().min(1)).optional().describe('"manager as the file writes them (a user id, another spelling)": "name to report"'),
     ...values,
   })
   .strict();

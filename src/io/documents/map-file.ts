@@ -18,6 +18,6 @@ export async function loadOverrides(file: string | undefined, cwd: string, stdin
   return {
     file,
     columns: { deals: m.deals?.columns, activities: m.activities?.columns, payments: m.payments?.columns, spend: m.spend?.columns, plan: m.plan?.columns },
-    valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed') }),
+    valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed'), managers: m.managers ?? {} }),
   };
 }

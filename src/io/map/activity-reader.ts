@@ -34,7 +34,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
   const counted = <T>(reader: { entry(raw: string): Counted<T> }) => new CellMemo((t) => (trimEdges(t) === '' ? null : reader.entry(trimEdges(t))));
   const names = ctx.map.fields.get('client');
   return {
-    manager: new CellMemo(managerKey(ctx.linker!.store, cleanText)),
+    manager: new CellMemo(managerKey(ctx.linker!.store, cleanText, ctx.maps)),
     done: new CellMemo((t) => parseBoolean(trimEdges(t))),
     kind: new CellMemo((t) => v.kind.entry(trimEdges(t))),
     direction: counted(v.direction),

@@ -5,7 +5,7 @@ import type { DealStore } from '../../core/kpi/deal-store.js';
 import { dateHasTime } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
-import type { ValueMaps } from './value-maps.js';
+import { managerName, type ValueMaps } from './value-maps.js';
 import { decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, type DecimalMark, type SlashOrder } from './values.js';
 import type { Cells } from './cells.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
@@ -256,10 +256,10 @@ export function readDate(cells: Cells, col: number | undefined, field: string, r
 }
 
 /** A manager cell as a key of the store's managers (-1 when blank): one rule for deals, activities and payments. */
-export function managerKey(store: DealStore, clean: (raw: string) => string): (raw: string) => number {
+export function managerKey(store: DealStore, clean: (raw: string) => string, maps: ValueMaps): (raw: string) => number {
   return (raw) => {
     const name = clean(raw);
-    return name === '' ? -1 : store.managers.id(name);
+    return name === '' ? -1 : store.managers.id(managerName(maps, name));
   };
 }
 

@@ -79,7 +79,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
   const label = () => new CellMemo((t) => store.labels.id(cleanText(t)));
   const hasStage = ctx.cols.stage !== undefined;
   return {
-    manager: new CellMemo(managerKey(store, cleanText)),
+    manager: new CellMemo(managerKey(store, cleanText, maps)),
     status: new CellMemo((t) => {
       const raw = trimEdges(t);
       const status = raw === '' ? undefined : statusOf(maps, raw);

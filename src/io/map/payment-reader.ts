@@ -1,5 +1,6 @@
 import type { Payment } from '../../core/records.js';
 import { cleanText } from './values.js';
+import { managerName } from './value-maps.js';
 import type { Cells } from './cells.js';
 import { headerOf, PENDING, readDate, readNumber, RowProblem, type ReadContext } from './context.js';
 
@@ -7,7 +8,7 @@ import { headerOf, PENDING, readDate, readNumber, RowProblem, type ReadContext }
 export function readPayment(cells: Cells, ctx: ReadContext): Payment | RowProblem | typeof PENDING {
   const c = ctx.cols;
   const dealId = cells.text(c.deal_id);
-  const manager = cleanText(cells.text(c.manager));
+  const manager = managerName(ctx.maps, cleanText(cells.text(c.manager)));
   if (dealId === '' && manager === '') return new RowProblem('skip', 'a payment needs a deal id or a manager', headerOf(ctx, c.deal_id, 'deal_id'));
   const invoiced = readNumber(cells, c.invoiced, 'invoiced', ctx);
   if (invoiced === PENDING || invoiced instanceof RowProblem) return invoiced;

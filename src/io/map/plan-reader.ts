@@ -6,6 +6,7 @@ import { readMonth } from './month.js';
 import { isTotalsLabel } from './row-filters.js';
 import { readNonNegative, TOTALS_ROW } from './spend-reader.js';
 import { cleanText } from './values.js';
+import { managerName } from './value-maps.js';
 
 /** What a plan's rows are the targets of. */
 export type PlanKey = 'manager' | 'source';
@@ -37,7 +38,8 @@ export function choosePlanKey(map: ColumnMap, user: Record<string, string | stri
  */
 export function readPlan(cells: Cells, ctx: ReadContext, key: PlanKey): PlanRow | RowProblem | typeof PENDING {
   const c = ctx.cols;
-  const name = cleanText(cells.text(c[key]));
+  const cell = cleanText(cells.text(c[key]));
+  const name = key === 'manager' ? managerName(ctx.maps, cell) : cell;
   if (name === '') return key === 'manager' ? NO_MANAGER(ctx, c.manager) : new RowProblem('skip', 'no source', headerOf(ctx, c.source, 'source'));
   if (isTotalsLabel(name)) return TOTALS_ROW;
   const month = readMonth(cells, c.month, ctx);

@@ -1,4 +1,4 @@
-import { normalizeValue } from './values.js';
+import { cleanText, normalizeValue } from './values.js';
 
 export type DealStatus = 'won' | 'lost' | 'open';
 export type ActivityKind = 'call' | 'email' | 'meeting' | 'message' | 'other';
@@ -192,15 +192,27 @@ export interface ValueMaps {
   kind: Map<string, ActivityKind>;
   /** Value -> missed (true) or answered (false). */
   missed: Map<string, boolean>;
+  /** A manager as a file writes them (a CRM user id, another spelling) -> the name to report. */
+  managers: Map<string, string>;
+}
+
+/**
+ * The name a manager is reported under: the `--map` file's `managers:` entry for the cell as
+ * cleaned (an id such as Salesforce's OwnerId, or a second spelling of one person), else the cell.
+ */
+export function managerName(maps: ValueMaps, cleaned: string): string {
+  return maps.managers.size === 0 ? cleaned : (maps.managers.get(cleaned) ?? cleaned);
 }
 
 /** Builds the value maps; user entries (keys normalised) override the defaults. */
-export function buildValueMaps(user?: Partial<{ status: Record<string, string>; direction: Record<string, string>; kind: Record<string, string>; missed: Record<string, boolean> }>): ValueMaps {
+export function buildValueMaps(user?: Partial<{ status: Record<string, string>; direction: Record<string, string>; kind: Record<string, string>; missed: Record<string, boolean>; managers: Record<string, string> }>): ValueMaps {
   const norm = <T>(o: Record<string, T>) => new Map(Object.entries(o).map(([k, v]) => [normalizeValue(k), v] as const));
   const missed = new Map<string, boolean>();
   for (const v of NOT_ANSWERED) missed.set(v, true);
   for (const v of ANSWERED) missed.set(v, false);
-  const maps: ValueMaps = { status: norm(STATUS), direction: norm(DIRECTION), kind: norm(KIND), missed };
+  // Keys as the readers clean a manager cell (spaces collapsed, markup gone); names are not case-folded.
+  const managers = new Map(Object.entries(user?.managers ?? {}).map(([k, v]) => [cleanText(k), cleanText(v)] as const));
+  const maps: ValueMaps = { status: norm(STATUS), direction: norm(DIRECTION), kind: norm(KIND), missed, managers };
   for (const [k, v] of Object.entries(user?.status ?? {})) maps.status.set(normalizeValue(k), v as DealStatus);
   for (const [k, v] of Object.entries(user?.direction ?? {})) maps.direction.set(normalizeValue(k), v as Direction);
   for (const [k, v] of Object.entries(user?.kind ?? {})) maps.kind.set(normalizeValue(k), v as ActivityKind);

@@ -46,7 +46,8 @@ export function frame(lang: string, width: number, height: number): Record<strin
       font: FONT,
       // Vega describes axes to screen readers in English; the figure's caption and its table of numbers say it in the report's language.
       axis: { labelFontSize: 11, titleFontSize: 11, labelLimit: 300, grid: true, gridColor: '#e5e8ec', aria: false },
-      legend: { labelFontSize: 11, orient: 'bottom', title: null, labelLimit: 320, aria: false },
+      // At most four entries a row: a row of seven sources ran past the chart's width and lost the last names.
+      legend: { labelFontSize: 11, orient: 'bottom', title: null, labelLimit: 320, columns: 4, aria: false },
       view: { stroke: null },
     },
   };
@@ -61,12 +62,14 @@ export function axisFormat(format: string): string {
 export function barSpec(lang: string, bars: Bar[], format: string, rule?: { value: number; label: string }): Record<string, unknown> {
   // Two or three bars still get room for their labels and the reference line's label above them.
   const height = Math.max(90, bars.length * 26);
-  const values = bars.map((b) => ({ ...b, color: TONES[b.tone ?? 'base'], hover: `${b.label}: ${b.text}` }));
+  // A bar's label follows its end, but a negative bar's stays right of zero: at the bar's left end it
+  // would sit on the bar (ROMI −100 %) or on the category names.
+  const values = bars.map((b) => ({ ...b, at: Math.max(b.value, 0), color: TONES[b.tone ?? 'base'], hover: `${b.label}: ${b.text}` }));
   const y = { field: 'label', type: 'nominal', sort: bars.map((b) => b.label), title: null, axis: { grid: false } };
   const x = { field: 'value', type: 'quantitative', title: null, axis: { format: axisFormat(format) } };
   const layer: Array<Record<string, unknown>> = [
     { mark: { type: 'bar', height: 16 }, encoding: { y, x, color: { field: 'color', type: 'nominal', scale: null }, description: { field: 'hover' } } },
-    { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#263238', aria: false }, encoding: { y, x, text: { field: 'text' } } },
+    { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#263238', aria: false }, encoding: { y, x: { ...x, field: 'at' }, text: { field: 'text' } } },
   ];
   if (rule) {
     layer.push(

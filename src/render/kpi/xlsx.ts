@@ -80,7 +80,7 @@ function addDataQualitySheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
   for (const f of result.dataQuality.files) {
     const row = dq.addRow([]);
     setText(row.getCell(1), f.file);
-    row.getCell(4).value = tr(lang, `${fileFormatText(f.format, lang)}; строк: ${f.rowsRead}, записей: ${f.records}, не прочитано: ${f.skipped}`, `${f.format}; rows: ${f.rowsRead}, records: ${f.records}, unreadable: ${f.skipped}`);
+    row.getCell(4).value = tr(lang, `${fileFormatText(f.format, lang)}; строк: ${f.rowsRead}, записей: ${f.records}, не прочитано: ${f.skipped}`, `${fileFormatText(f.format, lang)}; rows: ${f.rowsRead}, records: ${f.records}, unreadable: ${f.skipped}`);
     for (const [reason, n] of Object.entries(f.dropped)) {
       const d = dq.addRow([]);
       setText(d.getCell(1), f.file);

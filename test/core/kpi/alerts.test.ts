@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAlert, findAlerts } from '../../../src/core/kpi/alerts.js';
+import { describeAlert, findAlerts, looksLikeUserId } from '../../../src/core/kpi/alerts.js';
 
 const file = (rowsRead: number, skipped: number) => ({ file: 'deals.csv', kind: 'deals', format: 'text', rowsRead, records: rowsRead - skipped, skipped, dropped: {} });
 
@@ -29,5 +29,33 @@ describe('the NUL-bytes warning agrees with its number in Russian', () => {
     [21, 'удалён 21 нулевой байт (NUL)'],
   ])('%i', (count, words) => {
     expect(describeAlert({ code: 'nul-bytes', file: 'n.csv', count }, 'ru')).toContain(words);
+  });
+});
+
+describe('managers that are CRM user ids, not names', () => {
+  it.each([
+    ['0058a00000MNWtFAAX', true], // Salesforce OwnerId, 18 characters
+    ['0058a00000MNWtF', true], // its 15-character form
+    ['123', true], // Bitrix24 ASSIGNED_BY_ID, HubSpot and Pipedrive owner ids
+    ['zcrm_4150868000000224005', true],
+    ['3f2504e0-4f89-11d3-9a0c-0305e82c3301', true],
+    ['Иванов Иван', false],
+    ['ivan.petrov@example.com', false],
+    ['Manager1', false],
+    ['AlexandraPetrova', false], // 16 letters, no digits
+    ['Konstantinovskiy', false],
+  ])('%s: %s', (name, id) => {
+    expect(looksLikeUserId(name)).toBe(id);
+  });
+
+  it('is said with a --map snippet that names every id found (up to 20), and not for names', () => {
+    const ids = Array.from({ length: 25 }, (_, i) => String(100 + i));
+    const [alert] = findAlerts({ leads: 1, won: 1, lost: 0 }, { files: [] }, ['Анна', ...ids]);
+    expect(alert).toEqual({ code: 'manager-ids', ids: ids.slice(0, 20) });
+    expect(findAlerts({ leads: 1, won: 1, lost: 0 }, { files: [] }, ['Анна', 'Борис'])).toEqual([]);
+    const ru = describeAlert(alert!, 'ru');
+    expect(ru).toMatch(/^Менеджеры указаны кодами пользователей CRM, а не именами \(«100», «101», «102» и др\.\)/);
+    expect(ru).toContain('managers:\n  "100": "Имя Фамилия"\n');
+    expect(describeAlert(alert!, 'en')).toContain('managers:\n  "100": "First Last"\n');
   });
 });

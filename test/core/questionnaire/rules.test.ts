@@ -54,7 +54,7 @@ describe('questionnaire validation', () => {
     ['band-not-from-zero.yaml', /bands\[0\]\.from: the lowest band starts at 1/],
     ['zero-points.yaml', /sections\[0\]\.questions\[1\]\.points: points must be positive, got 0/],
     ['missing-english-text.yaml', /sections\[0\]\.questions\[1\]\.text\.en: the en text is missing/],
-    ['unknown-field.yaml', /at \(top level\): Unrecognized key: "colour"/],
+    ['unknown-field.yaml', /at \(top level\): unknown key: "colour"/],
     ['fractional-points.yaml', /sections\[0\]\.questions\[0\]\.points: expected a whole number; got 2\.5/],
     ['reserved-choice-id.yaml', /choices\[0\]\.id: choice id "yes" is reserved/],
     ['choice-above-points.yaml', /choices\[0\]\.points: a choice earns 3 points, more than the question's 2/],

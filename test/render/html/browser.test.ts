@@ -30,7 +30,23 @@ async function expectChartsDrawn(page: Page): Promise<void> {
         return b.width > 0 || b.height > 0;
       }).length;
       const lines = svg?.querySelectorAll('g.mark-line path').length ?? 0;
-      return { id: f.getAttribute('data-chart'), kind: f.getAttribute('data-kind'), marks: Number(f.getAttribute('data-marks')), drawn, lines, width: box?.width ?? 0, height: box?.height ?? 0 };
+      // Every word the chart writes (axis and legend labels, values) lies inside it: the SVG clips the rest.
+      const outside = [...(svg?.querySelectorAll('text') ?? [])]
+        .filter((t) => (t.textContent ?? '').trim() !== '')
+        .filter((t) => {
+          const r = t.getBoundingClientRect();
+          return !box || r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1;
+        })
+        .map((t) => t.textContent);
+      // A value written beside a bar never sits on a bar (a negative bar's label once did).
+      const bars = [...(svg?.querySelectorAll('g.mark-rect path') ?? [])].filter((p) => !p.closest('.role-legend')).map((p) => p.getBoundingClientRect());
+      const onBars = [...(svg?.querySelectorAll('g.mark-text text') ?? [])]
+        .filter((t) => {
+          const r = t.getBoundingClientRect();
+          return bars.some((b) => b.width > 0 && Math.min(r.right, b.right) - Math.max(r.left, b.left) > 2 && Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top) > 2);
+        })
+        .map((t) => t.textContent);
+      return { id: f.getAttribute('data-chart'), onBars, kind: f.getAttribute('data-kind'), marks: Number(f.getAttribute('data-marks')), drawn, lines, outside, width: box?.width ?? 0, height: box?.height ?? 0 };
     }),
   );
   expect(charts.length).toBeGreaterThan(0);
@@ -38,6 +54,8 @@ async function expectChartsDrawn(page: Page): Promise<void> {
     expect(c.width, `${c.id} has no size`).toBeGreaterThan(100);
     expect(c.height, `${c.id} has no size`).toBeGreaterThan(40);
     if (c.kind === 'line') expect(c.lines, `${c.id}: its lines`).toBeGreaterThan(0);
+    expect(c.outside, `${c.id}: text outside the chart`).toEqual([]);
+    expect(c.onBars, `${c.id}: values written on bars`).toEqual([]);
     // A zero-valued bar is drawn with no width; all others are visible.
     expect(c.drawn, `${c.id}: drawn marks`).toBeGreaterThan(0);
     expect(c.drawn, `${c.id}: drawn marks`).toBeLessThanOrEqual(c.marks);
@@ -85,6 +103,17 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
       await page.close();
     });
   }
+
+  it('the demo client report (seven sources by month, revenue in millions): every legend name inside its chart', async () => {
+    // A legend of seven names in one row once ran past the revenue chart's width and lost «Радио».
+    const { file } = renderSampleHtml('report', ['--by', 'month', '--by', 'source', '--by', 'source,month', '--spend', 'samples/spend.csv', '--plan', 'samples/plan.csv']);
+    const { page, log } = await openFile(session.browser, file);
+    expect(log.consoleErrors).toEqual([]);
+    await expectChartsDrawn(page);
+    const legends = await page.$$eval('figure.chart[data-chart="months-revenue"] .role-legend text', (t) => t.map((x) => x.textContent));
+    expect(legends).toContain('Радио');
+    await page.close();
+  });
 
   it('groupings (kpi --by/--spend/--plan): the trend lines and source bars drawn, the tables in print', async () => {
     const file = path.join(ARTIFACTS, 'groups.html');

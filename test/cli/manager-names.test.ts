@@ -1,0 +1,99 @@
+// `managers:` in a --map file: the names a report shows for managers a file writes as CRM user ids
+// (Salesforce's OwnerId) or as two spellings of one person, in deals, activities, payments and plans
+// alike; and the loud warning, with a ready snippet, when managers are ids.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-managers-'));
+const F = '0058a00000MNWtFAAX';
+const K = '0058a00000MNWtKAAX';
+const E = '0058a00000MNWteAAH';
+
+beforeAll(() => {
+  // A Salesforce Data Loader extract (API names), with activities, payments and a plan by manager.
+  writeFileSync(
+    path.join(dir, 'deals.csv'),
+    [
+      'Id,OwnerId,Name,StageName,Amount,CloseDate,CreatedDate,IsWon,IsClosed',
+      `006A,${F},A,Closed Won,1000,2025-01-20,2025-01-05T10:00:00.000Z,1,1`,
+      `006B,${K},B,Closed Won,500,2025-01-25,2025-01-06T10:00:00.000Z,1,1`,
+      `006C,${K},C,Closed Lost,0,2025-01-26,2025-01-07T10:00:00.000Z,0,1`,
+      `006D,${E},D,Prospecting,700,2025-02-20,2025-01-08T10:00:00.000Z,0,0`,
+    ].join('\n') + '\n',
+  );
+  writeFileSync(
+    path.join(dir, 'activities.csv'),
+    ['manager,at,kind,direction,missed,duration_s,deal_id,client', `${F},2025-01-05 11:00,call,out,false,60,006A,`, `${K},2025-01-06 12:00,call,out,false,30,006B,`, `${E},2025-01-08 12:00,email,out,false,,006D,`].join('\n') + '\n',
+  );
+  writeFileSync(path.join(dir, 'payments.csv'), `ID сделки;Ответственный;Сумма счета;Оплачено;Дата счета;Дата оплаты\n006A;;1000;1000;21.01.2025;22.01.2025\n;${K};300;200;23.01.2025;24.01.2025\n`);
+  writeFileSync(path.join(dir, 'plan.csv'), `Менеджер;Месяц;Лиды;Продажи;Выручка\n${F};2025-01;2;1;1000\n${K};2025-01;2;1;1000\n${E};2025-01;1;0;0\n`);
+  // Two ids are one person; keys and names are read as a manager cell is (spaces collapsed).
+  writeFileSync(path.join(dir, 'map.yaml'), `managers:\n  "${F}": "Мария Алексеева"\n  " ${K} ": "Мария  Алексеева"\n  "${E}": "Игорь Белов"\n`);
+});
+
+const kpi = (args: string[], env: Record<string, string> = {}) => runCli(['kpi', '-d', 'deals.csv', '-a', 'activities.csv', '-p', 'payments.csv', '--plan', 'plan.csv', ...args], { cwd: dir, env });
+
+describe('managers: in a --map file', () => {
+  it('reports every kind of file under the names, two ids of one person as one manager (hand-checked)', () => {
+    const r = kpi(['--map', 'map.yaml', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout);
+    const rows = result.managers.map((m: Record<string, unknown>) => [m.manager, m.leads, m.won, m.lost, m.revenue, m.calls_out, m.emails, m.invoiced, m.paid]);
+    expect(rows).toEqual([
+      ['Игорь Белов', 1, 0, 0, 0, 0, 1, 0, 0],
+      ['Мария Алексеева', 3, 2, 1, 1500, 2, 0, 1300, 1200],
+    ]);
+    expect(result.plan.rows.map((p: { by: { manager: string }; leads: { plan: number; fact: number } }) => [p.by.manager, p.leads.plan, p.leads.fact])).toEqual([
+      ['Игорь Белов', 1, 1],
+      ['Мария Алексеева', 4, 3],
+    ]);
+    expect(result.dataQuality.alerts).toEqual([]);
+    expect(r.stderr).toBe('');
+  });
+
+  it('without names, says loudly that the managers are user ids, with a snippet that, filled in, silences it', () => {
+    const r = kpi(['--format', 'json'], { LANG: 'ru_RU.UTF-8' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).dataQuality.alerts).toEqual([{ code: 'manager-ids', ids: [F, K, E] }]);
+    expect(r.stderr).toMatch(/^Внимание: Менеджеры указаны кодами пользователей CRM, а не именами/);
+    const snippet = r.stderr.slice(r.stderr.indexOf('managers:'));
+    const names = ['Анна', 'Борис', 'Вера'];
+    let i = 0;
+    writeFileSync(path.join(dir, 'filled.yaml'), snippet.replace(/Имя Фамилия/g, () => names[i++]!));
+    const again = kpi(['--map', 'filled.yaml', '--format', 'json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout).managers.map((m: { manager: string }) => m.manager)).toEqual(names);
+    expect(again.stderr).toBe('');
+  });
+
+  it('gives the same result when a large file is read in two halves by two threads', () => {
+    // Over 128 KB, so that the first half decides the file's format before its end.
+    const lines = [`Id,OwnerId,Name,StageName,Amount,CloseDate,CreatedDate,IsWon,IsClosed`];
+    for (let i = 0; i < 1000; i++) {
+      lines.push(`006A${i},${F},Сделка А,Closed Won,1000,2025-01-20,2025-01-05T10:00:00.000Z,1,1`, `006B${i},${K},Сделка Б,Closed Lost,0,2025-01-25,2025-01-06T10:00:00.000Z,0,1`, `006D${i},${E},Сделка Д,Prospecting,700,2025-02-20,2025-01-08T10:00:00.000Z,0,0`);
+    }
+    writeFileSync(path.join(dir, 'large.csv'), lines.join('\n') + '\n');
+    const args = ['kpi', '-d', 'large.csv', '--map', 'map.yaml', '--format', 'json'];
+    const one = runCli(args, { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: '0' } });
+    const two = runCli(args, { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: '1', CRM_AUDIT_SPLIT_TRACE: '1' } });
+    expect(two.code, two.stderr).toBe(0);
+    expect(two.stderr).toMatch(/^read in two halves: large\.csv$/m);
+    expect(two.stdout).toBe(one.stdout);
+    const managers = JSON.parse(one.stdout).managers.map((m: Record<string, unknown>) => [m.manager, m.leads, m.won, m.lost, m.revenue]);
+    expect(managers).toEqual([
+      ['Игорь Белов', 1000, 0, 0, 0],
+      ['Мария Алексеева', 2000, 1000, 1000, 1_000_000],
+    ]);
+  });
+
+  it('refuses a name that is empty, naming the entry', () => {
+    writeFileSync(path.join(dir, 'empty.yaml'), `managers:\n  "${F}": "  "\n`);
+    const r = kpi(['--map', 'empty.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`managers.${F}`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
