@@ -89,6 +89,7 @@ export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: s
 /** Asks what a generic «Тип» column holds (its values did not say), and returns it as a column of --map. */
 async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: string, offerToSave: boolean): Promise<Record<string, string>> {
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
+  const { askInput, askSelect } = await import('./prompts.js');
   const header = String(error.params?.header ?? error.missing[0]!.candidates[0]);
   const samples = error.columns.find((c) => c.header === header)?.samples ?? [];
   ctx.stderr.write(`${tr(lang, `В выгрузке ${error.where.file} по значениям колонки «${header}» не понять, что в ней.`, `In ${error.where.file} the values of the column "${header}" do not say what it holds.`)}\n`);

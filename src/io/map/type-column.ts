@@ -27,13 +27,15 @@ export interface TypeColumnReading {
 /**
  * Reads a generic type column by its values: every recognised value a kind (and recognised values
  * at least half of the filled cells) makes it the kind, every one a direction the direction. The
- * column's earlier mapping by alias order is replaced; a column the user's --map or a CRM profile
- * names is left alone. Undefined when there is no such column or none of its first cells is filled.
+ * column's mapping by alias order (or its being left unmapped) is replaced; a column the user's --map
+ * or a CRM profile names is left alone. Undefined when there is no such column or none of its first
+ * cells is filled.
  */
 export function readTypeColumn(map: ColumnMap, sampleRows: readonly string[][], maps: ValueMaps, user: Record<string, unknown> = {}): TypeColumnReading | undefined {
-  if (map.kind !== 'activities' || user.kind !== undefined || user.direction !== undefined) return undefined;
+  if (map.kind !== 'activities') return undefined;
   const own = new Set(Object.values(map.profile?.profile.columns ?? {}).flat().map(normalizeHeader));
-  const column = map.columns.find((c) => GENERIC.has(normalizeHeader(c.header)) && !own.has(normalizeHeader(c.header)) && isTypeField(c.field ?? c.passedOverFor));
+  const named = namedByUser(map, user);
+  const column = map.columns.find((c) => GENERIC.has(normalizeHeader(c.header)) && !own.has(normalizeHeader(c.header)) && !named.has(c.index) && (c.field === undefined || isTypeField(c.field)));
   if (!column) return undefined;
   let kinds = 0;
   let directions = 0;
@@ -57,6 +59,18 @@ export function readTypeColumn(map: ColumnMap, sampleRows: readonly string[][], 
 }
 
 const isTypeField = (f: string | undefined): f is TypeField => f === 'kind' || f === 'direction';
+
+/** The columns a --map names (by header or `#N`), whatever their values. */
+function namedByUser(map: ColumnMap, user: Record<string, unknown>): Set<number> {
+  const out = new Set<number>();
+  for (const wanted of Object.values(user).flat()) {
+    if (typeof wanted !== 'string') continue;
+    const byNumber = /^#(\d+)$/.exec(wanted.trim());
+    if (byNumber) out.add(Number(byNumber[1]) - 1);
+    else for (const c of map.columns) if (normalizeHeader(c.header) === normalizeHeader(wanted)) out.add(c.index);
+  }
+  return out;
+}
 
 /**
  * Gives the column the field its values showed. When that field already has a column of its own

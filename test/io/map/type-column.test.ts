@@ -75,6 +75,12 @@ describe.each([true, false])('a generic type column (text rows: %s)', (textRows)
     }
   });
 
+  it('a --map naming another column for one field still lets the values decide «Тип»', async () => {
+    const r = await read(BOTH, textRows, { columns: { direction: 'Направление' } });
+    expect(r.fields).toMatchObject({ Тип: 'kind', Направление: 'direction' });
+    expect(r.list.map((a) => a.kind)).toEqual(['call', 'email', 'call']);
+  });
+
   it('is what the --map says, whatever its values, and the --map value words count', async () => {
     expect((await read(MIXED, textRows, { columns: { direction: 'Тип' } })).fields['Тип']).toBe('direction');
     const maps = buildValueMaps({ direction: { А1: 'in', Б2: 'out' } });
