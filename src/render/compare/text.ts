@@ -13,7 +13,7 @@ export const ROW_INFO: Record<string, { ru: string; en: string; format: MetricFo
   win_rate: { ru: 'Доля побед', en: 'Win rate', format: 'ratio' },
   revenue_per_month: { ru: 'Выручка в месяц', en: 'Revenue per month', format: 'money' },
   average_check: { ru: 'Средний чек', en: 'Average check', format: 'money' },
-  cycle_days_median: { ru: 'Цикл сделки, дн (медиана)', en: 'Deal cycle, days (median)', format: 'days' },
+  cycle_days_median: { ru: 'Цикл сделки, дн. (медиана)', en: 'Deal cycle, days (median)', format: 'days' },
   touches_per_won: { ru: 'Касаний на продажу', en: 'Touches per won deal', format: 'decimal' },
   response_min_median: { ru: 'Реакция, мин (медиана)', en: 'Response, min (median)', format: 'minutes' },
   missed_share: { ru: 'Доля пропущенных', en: 'Missed call share', format: 'ratio' },

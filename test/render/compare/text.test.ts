@@ -16,3 +16,12 @@ describe('the before/after by manager', () => {
     expect(renderCompareMarkdown(result, { lang: 'en', color: false })).toContain('\n## By manager\n\n| Manager |');
   });
 });
+
+describe('the before/after row labels', () => {
+  it('abbreviate days as «дн.», with its dot, as every other Russian label does', async () => {
+    const { ROW_INFO } = await import('../../../src/render/compare/text.js');
+    const bare = Object.values(ROW_INFO).map((r) => r.ru).filter((label) => /(^|[\s,(])дн(?![.\p{L}])/u.test(label));
+    expect(bare).toEqual([]);
+    expect(ROW_INFO.cycle_days_median!.ru).toBe('Цикл сделки, дн. (медиана)');
+  });
+});
