@@ -260,7 +260,10 @@ describe('crm-audit inspect, generate, demo', () => {
     expect(run.stdout).toMatch(/Sales KPIs per manager/);
     expect(run.stdout).toMatch(/Payback, months/);
     const file = path.join(cwd, 'demo-report.html');
-    expect(run.stdout).toContain(`Report written: ${file}`);
+    // The path is said once, by the size line, and the hint after it does not repeat it.
+    expect(run.stderr).toContain(`Written: ${file} (`);
+    expect(`${run.stdout}${run.stderr}`.split(file).length - 1).toBe(1);
+    expect(run.stdout).toMatch(/Open it in a browser; it prints on A4 pages\.\n$/);
     const html = readFileSync(file, 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('data-chart="payback"');
