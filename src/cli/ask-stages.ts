@@ -75,6 +75,7 @@ export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: s
   if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
   const { askInput, askSelect } = await import('./prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
+  if (error.messageId === 'map.typeUndecided') return askTypeColumn(ctx, error, lang, offerToSave);
   const ambiguous = error.messageId === 'map.columnsAmbiguous';
   ctx.stderr.write(`${ambiguous ? tr(lang, `В выгрузке ${error.where.file} менеджер может быть в нескольких колонках.`, `In ${error.where.file} the manager could be in more than one column.`) : tr(lang, `В выгрузке ${error.where.file} не найдены нужные колонки.`, `${error.where.file} lacks columns the run needs.`)}\n`);
   const chosen: Record<string, string> = {};
@@ -83,6 +84,29 @@ export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: s
     const choices = error.columns.filter((c) => c.header.trim() !== '' && !Object.values(chosen).includes(c.header)).map((c) => ({ value: c.header, name: c.header, description: c.samples.join(' · ') }));
     chosen[field] = await askSelect(io, tr(lang, `Какая колонка — ${ru}?`, `Which column is ${en}?`), choices, candidates[0]);
   }
+  if (!offerToSave) return chosen;
+  const file = (await askInput(io, tr(lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'))).trim();
+  if (file !== '') await writeOutput(ctx, `${error.kind}:\n${columnsYaml(chosen)}`, file, [], lang);
+  return chosen;
+}
+
+/** Asks what a generic «Тип» column holds (its values did not say), and returns it as a column of --map. */
+async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: string, offerToSave: boolean): Promise<Record<string, string>> {
+  const io = { input: ctx.stdin, output: ctx.stderr, lang };
+  const { askInput, askSelect } = await import('./prompts.js');
+  const header = String(error.params?.header ?? error.missing[0]!.candidates[0]);
+  const samples = error.columns.find((c) => c.header === header)?.samples ?? [];
+  ctx.stderr.write(`${tr(lang, `В выгрузке ${error.where.file} по значениям колонки «${header}» не понять, что в ней.`, `In ${error.where.file} the values of the column "${header}" do not say what it holds.`)}\n`);
+  const field = await askSelect(
+    io,
+    tr(lang, `Что в колонке «${header}» (${samples.join(' · ')})?`, `What does the column "${header}" (${samples.join(' · ')}) hold?`),
+    [
+      { value: 'kind', name: tr(lang, 'вид активности (звонок, письмо, встреча, задача)', "the activity's kind (call, email, meeting, task)") },
+      { value: 'direction', name: tr(lang, 'направление звонка (входящий, исходящий)', "the call's direction (inbound, outbound)") },
+    ],
+    'kind',
+  );
+  const chosen = { [field]: header };
   if (!offerToSave) return chosen;
   const file = (await askInput(io, tr(lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'))).trim();
   if (file !== '') await writeOutput(ctx, `${error.kind}:\n${columnsYaml(chosen)}`, file, [], lang);

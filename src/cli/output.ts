@@ -61,6 +61,37 @@ export async function assertOutputPlace(ctx: CliContext, outFile: string | undef
   await assertFolder(path.resolve(ctx.cwd, outFile), outFile);
 }
 
+/**
+ * Makes the `-o` folder of a command that writes several files (generate), with its missing parents,
+ * one level at a time. Node's `mkdir({recursive: true})` never returns under /proc (the kernel answers
+ * ENOENT, and Node climbs and retries for ever); here every refusal is the OS's reason, at once.
+ */
+export async function makeOutputFolder(ctx: CliContext, outFolder: string): Promise<string> {
+  const dir = path.resolve(ctx.cwd, outFolder);
+  const missing: string[] = [];
+  let at = dir;
+  for (;;) {
+    const stat = await fs.stat(at).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : refuseFolder(error, at, outFolder)));
+    if (stat) {
+      if (!stat.isDirectory()) {
+        if (at === dir) throw UserError.of('E_OUTPUT', 'generate.outputIsFile', {}, { file: outFolder });
+        refuseFolder({ code: 'ENOTDIR' }, dir, outFolder);
+      }
+      break;
+    }
+    missing.unshift(at);
+    const parent = path.dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const folder of missing) await fs.mkdir(folder).catch((error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? undefined : refuseFolder(error, folder, outFolder)));
+  return dir;
+}
+
+function refuseFolder(error: { code?: string; message?: string }, folder: string, shown: string): never {
+  throw UserError.of('E_OUTPUT', 'output.makeFolder', { folder, ...osReason(error) }, { file: shown });
+}
+
 async function assertWritableTarget(target: string, shown: string, inputs: string[]): Promise<void> {
   if (inputs.includes(target)) {
     throw UserError.of('E_OUTPUT', 'output.isInput', {}, { file: shown });

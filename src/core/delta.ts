@@ -7,7 +7,7 @@ import { zodToUserErrors } from './questionnaire/parse.js';
 const baselineSchema = z.looseObject({
   schemaVersion: z.literal(1),
   generatedAt: z.string(),
-  audit: z.looseObject({ total: z.number() }).optional(),
+  audit: z.looseObject({ total: z.number(), band: z.looseObject({ id: z.string(), title: z.string().optional() }).optional() }).optional(),
   kpi: z
     .looseObject({
       total: z.record(z.string(), z.unknown()),
@@ -23,7 +23,8 @@ export type ReportBaseline = z.infer<typeof baselineSchema>;
 /** The change of every KPI since a previous run: current − baseline; null when either side is not a number. */
 export interface ReportDelta {
   since: string;
-  audit?: { total: number | null };
+  /** The change of the audit's score, and the earlier run's score and band (named in this run's language). */
+  audit?: { total: number | null; before: { total: number; band: string | null; bandTitle: string | null } };
   total?: Record<string, number | null>;
   managers?: Record<string, Record<string, number | null>>;
 }
@@ -48,9 +49,16 @@ function metricDeltas(now: Record<string, unknown>, before: Record<string, unkno
  * Deltas of this run against a baseline: the audit score, the department's KPIs and the KPIs of every
  * manager present in both runs. A part missing from either run is left out.
  */
-export function computeDelta(now: { audit?: { total: number }; kpi?: { total: Record<string, unknown>; managers: Array<{ manager: string }> } }, baseline: ReportBaseline): ReportDelta {
+export function computeDelta(
+  now: { audit?: { total: number }; kpi?: { total: Record<string, unknown>; managers: Array<{ manager: string }> } },
+  baseline: ReportBaseline,
+  nameBand: (band: { id: string; title?: string }) => string = (band) => band.title || band.id,
+): ReportDelta {
   const delta: ReportDelta = { since: baseline.generatedAt };
-  if (now.audit && baseline.audit) delta.audit = { total: now.audit.total - baseline.audit.total };
+  if (now.audit && baseline.audit) {
+    const band = baseline.audit.band;
+    delta.audit = { total: now.audit.total - baseline.audit.total, before: { total: baseline.audit.total, band: band?.id ?? null, bandTitle: band ? nameBand(band) : null } };
+  }
   if (now.kpi && baseline.kpi) {
     delta.total = metricDeltas(now.kpi.total, baseline.kpi.total);
     const before = new Map(baseline.kpi.managers.map((m) => [m.manager, m as Record<string, unknown>]));

@@ -116,6 +116,14 @@ export const MESSAGES = {
       en: 'name the right one in a --map file and pass it with --map (crm-audit inspect {file} shows the values of each column); this one is ready to paste:\n{snippet}',
     },
   },
+  'map.typeUndecided': {
+    ru: 'по значениям колонки «{header}» не понять, вид это активности или направление звонка: {valuesRu}',
+    en: 'the values of the column "{header}" do not say whether it is the activity\'s kind or the call\'s direction: {values}',
+    hint: {
+      ru: 'укажите в файле --map, что в ней, и передайте его через --map (crm-audit inspect {file} покажет её значения); вот готовый фрагмент, оставьте одну строку:\n{snippetRu}',
+      en: 'say in a --map file what it holds and pass it with --map (crm-audit inspect {file} shows its values); this one is ready to paste, keep one line:\n{snippet}',
+    },
+  },
   'map.columnsMissing': {
     ru: 'не найдена колонка для {linesRu}', en: 'cannot find the column for {lines}',
     hint: {
@@ -150,6 +158,10 @@ export const MESSAGES = {
   'output.noFolder': {
     ru: 'папки «{folder}» нет', en: 'the folder "{folder}" does not exist',
     hint: { ru: 'сначала создайте папку или укажите другой путь в -o', en: 'create the folder first or choose another -o path' },
+  },
+  'output.makeFolder': {
+    ru: 'не удалось создать папку «{folder}»: {reasonRu}', en: 'cannot create the folder "{folder}": {reason}',
+    hint: { ru: 'проверьте, что в папку выше можно писать, или укажите другой путь в -o', en: 'check that the folder above it is writable, or choose another -o path' },
   },
   'output.isFolder': {
     ru: 'путь результата — это папка', en: 'the output path is a folder',

@@ -49,8 +49,9 @@ export function assertionTree(r: Pick<ReportResult, 'audit' | 'kpi' | 'compare' 
     tree.compare = { ...Object.fromEntries(r.compare.rows.map(({ metric, ...rest }) => [metric, rest])), ...(r.compare.payback ?? {}) };
   }
   if (r.delta) {
-    const { since: _since, ...changes } = r.delta;
-    tree.delta = changes;
+    // Only changes are asserted on: the earlier audit's score and band are shown, not compared.
+    const { since: _since, audit, ...changes } = r.delta;
+    tree.delta = audit ? { audit: { total: audit.total }, ...changes } : changes;
   }
   return tree;
 }

@@ -42,12 +42,7 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
   lines.push('', c.bold(L('Колонки', 'Columns')));
   for (const col of r.columns) {
     if (col.header === '' && !col.field) continue;
-    const what = col.field
-      ? c.green(`-> ${col.field}`)
-      : col.passedOverFor
-        ? c.yellow(L(`пропущена (${col.passedOverFor} берётся из колонки левее)`, `passed over (${col.passedOverFor} comes from an earlier column)`))
-        : c.dim(L('не сопоставлена', 'unmapped'));
-    lines.push(`  ${String(col.index + 1).padStart(3)}. ${show(col.header).padEnd(36)} ${what}`);
+    lines.push(`  ${String(col.index + 1).padStart(3)}. ${show(col.header).padEnd(36)} ${columnNote(col, opts.lang, c)}`);
   }
   for (const [field, values] of Object.entries(r.values)) {
     lines.push('', c.bold(L(`Значения ${field}`, `Values of ${field}`)));
@@ -85,4 +80,25 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     if (r.skippedCount > r.skipped.length) lines.push(L(`  … и ещё ${r.skippedCount - r.skipped.length}`, `  … and ${r.skippedCount - r.skipped.length} more`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** What became of a column: its field, a generic «Тип» its values decided or did not, or why it was passed over. */
+function columnNote(col: ImportReport['columns'][number], lang: string, c: ReturnType<typeof colors>): string {
+  const L = (ru: string, en: string) => tr(lang, ru, en);
+  const values = (v: string[]) => v.map((x) => (lang === 'ru' ? `«${x}»` : show(x))).join(', ');
+  if (col.undecided) {
+    return c.yellow(L(
+      `-> ${col.field ?? '?'} (не решено: по значениям ${values(col.undecided)} не понять, вид это или направление; укажите в файле --map: kind или direction)`,
+      `-> ${col.field ?? '?'} (undecided: its values ${values(col.undecided)} say neither kind nor direction; name it in a --map file: kind or direction)`,
+    ));
+  }
+  if (col.field) return c.green(col.byValues ? L(`-> ${col.field} (по значениям: ${values(col.byValues)})`, `-> ${col.field} (by its values: ${values(col.byValues)})`) : `-> ${col.field}`);
+  if (col.byValues) {
+    return c.yellow(L(
+      `пропущена (по значениям ${values(col.byValues)} это ${col.passedOverFor}, а он берётся из другой колонки)`,
+      `passed over (its values ${values(col.byValues)} make it ${col.passedOverFor}, which comes from another column)`,
+    ));
+  }
+  if (col.passedOverFor) return c.yellow(L(`пропущена (${col.passedOverFor} берётся из колонки левее)`, `passed over (${col.passedOverFor} comes from an earlier column)`));
+  return c.dim(L('не сопоставлена', 'unmapped'));
 }

@@ -21,9 +21,17 @@ export function makeTable(head: string[], rows: Array<Array<string | number>>, o
     ...(opts.align ? { colAligns: opts.align } : {}),
     ...(opts.wrap ? { colWidths: opts.wrap.map((w) => (w > 0 ? w : null)), wordWrap: true } : {}),
   });
-  for (const row of rows) table.push(row.map((v) => String(v)));
-  return table.toString();
+  if (!opts.wrap) {
+    for (const row of rows) table.push(row.map((v) => String(v)));
+    return table.toString();
+  }
+  // cli-table3 wraps at any \s, a no-break space too, and would split «6 750» across lines: the
+  // space is held as a private-use character (one column wide, not a space) while the table is laid out.
+  for (const row of rows) table.push(row.map((v) => String(v).replace(/\u00a0/g, HELD_SPACE)));
+  return table.toString().replace(/\uE000/g, '\u00a0');
 }
+
+const HELD_SPACE = '\uE000';
 
 /** Escapes a value for a Markdown table cell. */
 export function mdCell(value: unknown): string {

@@ -155,3 +155,42 @@ describe('amoCRM and two manager columns, on a terminal', () => {
     expect(readFileSync(path.join(dir, 'm.yaml'), 'utf8')).toBe('deals:\n  columns:\n    manager: "Менеджер"\n');
   });
 });
+
+describe('an activities «Тип» column its values do not decide: asked once on a terminal, refused with the snippet without one', () => {
+  const DEALS = ['ID;Ответственный;Дата создания;Стадия;Сумма', '1;Иванов Иван;01.02.2025;Сделка успешна;100'].join('\n');
+  const CALLS = ['Ответственный;Дата;Тип;Клиент', 'Иванов Иван;01.02.2025 10:00;Звонок;ООО А', 'Иванов Иван;01.02.2025 11:00;Входящий;ООО Б'].join('\n');
+
+  it('kpi asks what the column holds, with its values, and saves the answer', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-type-pty-'));
+    writeFileSync(path.join(dir, 'deals.csv'), DEALS);
+    writeFileSync(path.join(dir, 'calls.csv'), CALLS);
+    const run = drive([['Что в колонке «Тип» (Звонок · Входящий)?', `${DOWN}\r`], ['Сохранить ответы как файл --map', 'm.yaml\r']], ['kpi', '-d', 'deals.csv', '-a', 'calls.csv'], dir);
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).toContain('по значениям колонки «Тип» не понять, что в ней');
+    expect(readFileSync(path.join(dir, 'm.yaml'), 'utf8')).toBe('activities:\n  columns:\n    direction: "Тип"\n');
+    const withMap = runCli(['inspect', 'calls.csv', '--map', 'm.yaml'], { cwd: dir });
+    expect(withMap.stdout).toMatch(/"Тип" +-> direction\n/);
+  });
+
+  it('without a terminal kpi stops (exit 2) in Russian with both lines to choose from; inspect lists it as undecided', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-type-pty-'));
+    writeFileSync(path.join(dir, 'deals.csv'), DEALS);
+    writeFileSync(path.join(dir, 'calls.csv'), CALLS);
+    const refused = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--lang', 'ru'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('ошибка: calls.csv: по значениям колонки «Тип» не понять, вид это активности или направление звонка: «Звонок», «Входящий»');
+    expect(refused.stderr).toContain('activities:\n  columns:\n    kind: "Тип"          # вид активности (звонок, письмо, встреча, задача)\n    # direction: "Тип"   # или направление звонка (входящий, исходящий)\n');
+    const en = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toContain('error: calls.csv: the values of the column "Тип" do not say whether it is the activity\'s kind or the call\'s direction: "Звонок", "Входящий"');
+    const inspect = runCli(['inspect', 'calls.csv', '--lang', 'ru'], { cwd: dir });
+    expect(inspect.code).toBe(0);
+    expect(inspect.stdout).toMatch(/"Тип" +-> direction \(не решено: по значениям «Звонок», «Входящий» не понять, вид это или направление; укажите в файле --map: kind или direction\)/);
+  });
+
+  it('inspect shows a column its values decided', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-type-pty-'));
+    writeFileSync(path.join(dir, 'calls.csv'), ['Ответственный;Дата;Тип;Клиент', 'Иванов Иван;01.02.2025 10:00;Звонок;ООО А', 'Иванов Иван;01.02.2025 11:00;Письмо;ООО Б'].join('\n'));
+    expect(runCli(['inspect', 'calls.csv', '--lang', 'ru'], { cwd: dir }).stdout).toMatch(/"Тип" +-> kind \(по значениям: «Звонок», «Письмо»\)\n/);
+    expect(runCli(['inspect', 'calls.csv', '--lang', 'en'], { cwd: dir }).stdout).toMatch(/"Тип" +-> kind \(by its values: "Звонок", "Письмо"\)\n/);
+  });
+});

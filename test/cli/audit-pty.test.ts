@@ -150,6 +150,37 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
     for (const line of recs) expect([...line].length).toBeLessThan(100);
   });
 
+  it('says once where each file went, with its size, and how to run the saved answers again with the hours', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '8\r'],
+        ['Сколько стоит час', '1500\r'],
+        ['Компания осознанно', '\r'],
+        ['Каждое взаимодействие', '\r'],
+        ['В CRM настроена', '\r'],
+        ['Рядовые менеджеры', '\r'],
+        ['Товары, цены', '\r'],
+        ['Оплаты счетов', '\r'],
+        ['Телефония и почта интегрированы', `${DOWN}\r`],
+        ['Проверить ответы по выгрузкам', 'н\r'],
+        ['Сохранить ответы', '\r'],
+        ['Файл ответов', 'мои ответы.yaml\r'],
+      ],
+      ['audit', '--now', '2025-01-01T00:00:00Z', '-o', 'отчёт.md'],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['мои ответы.yaml', 'отчёт.md']);
+    const plain = run.out.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g'), '');
+    expect(plain).toMatch(/Записано: отчёт\.md \(\d+,\d КБ\)/);
+    expect(plain).toMatch(/Записано: мои ответы\.yaml \(\d+ байт\)/);
+    expect(plain.split('отчёт.md').length - 1).toBe(1);
+    expect(plain).not.toMatch(/сохранены?:/);
+    expect(plain).toContain("Число менеджеров и цену часа файл ответов не хранит; повторный запуск: crm-audit audit --answers 'мои ответы.yaml' --managers 8 --hourly-cost 1500");
+  });
+
   it('exports given on the command line are read before the first question: a bad one stops at once', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
     const run = drive([], ['audit', '--lang', 'en', '-d', 'no-such-deals.csv'], dir);

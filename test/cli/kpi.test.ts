@@ -228,7 +228,7 @@ describe('crm-audit inspect, generate, demo', () => {
     writeFileSync(f, Buffer.concat([bytes.subarray(0, cut), Buffer.of(0), bytes.subarray(cut)]));
     const run = runCli(['inspect', f]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/format:\s+text \(CSV\), windows-1252/);
+    expect(run.stdout).toMatch(/format:\s+text \(CSV\), windows-1252, delimiter ","/);
     expect(run.stdout).toMatch(/encoding:\s+windows-1252: not UTF-8; letter runs: 0 words .*, 3 non-ASCII letters inside Latin words/);
     expect(run.stdout).toMatch(/NUL bytes:\s+1 removed/);
   });
@@ -260,7 +260,10 @@ describe('crm-audit inspect, generate, demo', () => {
     expect(run.stdout).toMatch(/Sales KPIs per manager/);
     expect(run.stdout).toMatch(/Payback, months/);
     const file = path.join(cwd, 'demo-report.html');
-    expect(run.stdout).toContain(`Report written: ${file}`);
+    // The path is said once, by the size line, and the hint after it does not repeat it.
+    expect(run.stderr).toContain(`Written: ${file} (`);
+    expect(`${run.stdout}${run.stderr}`.split(file).length - 1).toBe(1);
+    expect(run.stdout).toMatch(/Open it in a browser; it prints on A4 pages\.\n$/);
     const html = readFileSync(file, 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('data-chart="payback"');

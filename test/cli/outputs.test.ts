@@ -27,6 +27,32 @@ describe('-o and --format', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  // Node's recursive mkdir never returns under /proc (ENOENT, and it climbs and retries); a folder the
+  // system refuses is an error at once, with the OS's reason, in both languages.
+  it.each([
+    ['/proc/crm-audit-generated', 'ENOENT'],
+    ['/proc/crm-audit-generated/nested/deeper', 'ENOENT'],
+    ['/sys/crm-audit-generated', 'EPERM'],
+  ])('generate -o %s fails at once with exit 2 and the reason (%s)', (folder, code) => {
+    const started = Date.now();
+    const en = runCli(['generate', '-o', folder, '--deals', '5', '--activities', '5'], { timeoutMs: 10_000 });
+    expect(en.signal, 'timed out').toBeNull();
+    expect(en.code, en.stderr).toBe(2);
+    expect(en.stderr).toMatch(new RegExp(`^error: ${folder}: cannot create the folder "/(proc|sys)/crm-audit-generated": .*\\(${code}\\)`));
+    expect(en.stderr).toMatch(/check that the folder above it is writable/);
+    const ru = runCli(['generate', '-o', folder, '--deals', '5', '--activities', '5'], { timeoutMs: 10_000, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.code, ru.stderr).toBe(2);
+    expect(ru.stderr).toMatch(new RegExp(`^ошибка: ${folder}: не удалось создать папку «/(proc|sys)/crm-audit-generated»: .*\\(${code}\\)`));
+    expect(Date.now() - started).toBeLessThan(8_000);
+  });
+
+  it('generate -o makes a missing folder with its parents', () => {
+    const dir = path.join(tmp(), 'a', 'b');
+    const run = runCli(['generate', '-o', dir, '--deals', '5', '--activities', '5']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['activities.csv', 'deals.csv', 'payments.csv']);
+  });
+
   it('-o ends with «Записано: FILE (size)» / "Written: FILE (size)" on stderr', () => {
     const dir = tmp();
     const ru = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'kpi.md'), ...NOW]);

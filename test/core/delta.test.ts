@@ -36,7 +36,8 @@ describe('changes since a baseline run', () => {
   it('subtracts the baseline from this run, by hand: leads 120 − 100, conversion 0.2 − 0.25, response 35.5 − 40', () => {
     const d = computeDelta(now, baseline);
     expect(d.since).toBe('2025-06-01T00:00:00.000Z');
-    expect(d.audit).toEqual({ total: 2 });
+    // A baseline without a band (written before bands were saved) still gives the score it had.
+    expect(d.audit).toEqual({ total: 2, before: { total: 5, band: null, bandTitle: null } });
     expect(d.total!.leads).toBe(20);
     expect(d.total!.conversion).toBeCloseTo(-0.05, 12);
     expect(d.total!.response_min_median).toBe(-4.5);
@@ -52,14 +53,15 @@ describe('changes since a baseline run', () => {
   });
 
   it('leaves out a part missing from either run', () => {
-    expect(computeDelta({ audit: { total: 4 } }, baseline)).toEqual({ since: '2025-06-01T00:00:00.000Z', audit: { total: -1 } });
+    expect(computeDelta({ audit: { total: 4 } }, baseline)).toEqual({ since: '2025-06-01T00:00:00.000Z', audit: { total: -1, before: { total: 5, band: null, bandTitle: null } } });
     const noKpi = parseBaseline({ schemaVersion: 1, generatedAt: '2025-01-01T00:00:00Z', assertions: [] }, 'b.json');
     expect(computeDelta(now, noKpi)).toEqual({ since: '2025-01-01T00:00:00Z' });
   });
 
   it('assertions on changes: delta.total.conversion >= -0.02 fails by 5 p.p., per manager too', () => {
     const delta = computeDelta(now, baseline);
-    expect(assertionTree({ delta })).toEqual({ delta: { audit: delta.audit, total: delta.total, managers: delta.managers } });
+    // The earlier score and band are shown, not asserted on: the tree holds the changes only.
+    expect(assertionTree({ delta })).toEqual({ delta: { audit: { total: delta.audit!.total }, total: delta.total, managers: delta.managers } });
     const r = buildReport({ delta }, [parseAssertion('delta.total.conversion>=-0.02'), parseAssertion('delta.managers.*.response_min_median<=0'), parseAssertion('delta.audit.total>=0')], { now: new Date('2025-07-01T00:00:00Z'), lang: 'en' });
     expect(r.assertions.map((a) => a.passed)).toEqual([false, false, true]);
     expect(r.assertions[1]!.failures).toEqual([{ subject: 'delta.managers.Анна.response_min_median', path: ['delta', 'managers', 'Анна', 'response_min_median'], value: 5 }]);
@@ -77,5 +79,15 @@ describe('changes since a baseline run', () => {
     };
     expect(message({ schemaVersion: 1, period: {}, managers: [], total: {} })).toMatch(/^kpi\.json, at generatedAt: /m);
     expect(message({ schemaVersion: 1, generatedAt: 'x', assertions: [], kpi: { total: {}, managers: [{ name: 'A' }] } })).toMatch(/kpi\.json, at kpi\.managers\[0\]\.manager/);
+  });
+});
+
+describe('the last run\'s audit band', () => {
+  it('is named by the caller (in this run\'s language), else by the title it was saved with, else its id', () => {
+    const withBand = (band: { id: string; title?: string }) => parseBaseline({ schemaVersion: 1, generatedAt: '2025-06-01T00:00:00.000Z', audit: { total: 2, band }, assertions: [] }, 'previous.json');
+    const named = computeDelta({ audit: { total: 7 } }, withBand({ id: 'not-started', title: 'Implementation has not started' }), (b) => (b.id === 'not-started' ? 'Внедрение не началось' : b.id));
+    expect(named.audit).toEqual({ total: 5, before: { total: 2, band: 'not-started', bandTitle: 'Внедрение не началось' } });
+    expect(computeDelta({ audit: { total: 7 } }, withBand({ id: 'x', title: 'Старт' })).audit!.before.bandTitle).toBe('Старт');
+    expect(computeDelta({ audit: { total: 7 } }, withBand({ id: 'x' })).audit!.before.bandTitle).toBe('x');
   });
 });

@@ -53,8 +53,8 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   if (facts) result.evidence = checkEvidence(q, result, facts, lang, { managers, hourlyCost });
   say('');
   if (o.output) {
+    // writeOutput has said «Записано: отчёт.xlsx (9,3 КБ)»: the path is not said twice.
     await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs, lang);
-    say(tr(lang, `Отчёт сохранён: ${o.output}`, `Report saved: ${o.output}`));
   } else if (o.format === 'table') {
     // Long lines (recommendations) wrap at word boundaries; table lines fit and stay as they are.
     ctx.stdout.write(wrapText(renderAuditTable(result, { lang, color: useColor(ctx) }), columnsOf(ctx.stdout)));
@@ -64,8 +64,12 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
 
   if (await askConfirm(io, tr(lang, 'Сохранить ответы (для повторного запуска с --answers)?', 'Save the answers (to re-run with --answers)?'), true)) {
     const file = await askInput(io, tr(lang, 'Файл ответов:', 'Answers file:'), 'audit-answers.yaml');
-    await writeOutput(ctx, stringify(answersToDocument(q, company, answers)), file, o.inputs);
-    say(tr(lang, `Ответы сохранены: ${file}`, `Answers saved: ${file}`));
+    await writeOutput(ctx, stringify(answersToDocument(q, company, answers)), file, o.inputs, lang);
+    // The answers file holds the answers and the company; the hours and money need their options again.
+    if (managers !== undefined) {
+      const again = ['crm-audit audit --answers', shellWord(file), `--managers ${managers}`, ...(hourlyCost !== undefined ? [`--hourly-cost ${hourlyCost}`] : [])].join(' ');
+      say(tr(lang, `Число менеджеров и цену часа файл ответов не хранит; повторный запуск: ${again}`, `The answers file keeps neither the number of managers nor the hour's cost; to run it again: ${again}`));
+    }
   }
   if (!o.output && (await askConfirm(io, tr(lang, 'Сохранить отчёт в файл?', 'Save the report to a file?'), true))) {
     const formats = ['json', 'md', 'xlsx', 'html'] as const;
@@ -80,11 +84,13 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     };
     const file = await askInput(io, tr(lang, 'Файл отчёта (.xlsx, .md, .json или .html):', 'Report file (.xlsx, .md, .json or .html):'), 'crm-audit-report.xlsx', fits);
     const format = resolveFormat(undefined, file, formats, 'xlsx');
-    await writeOutput(ctx, await renderAudit(result, format, lang, false), file, o.inputs);
-    say(tr(lang, `Отчёт сохранён: ${file}`, `Report saved: ${file}`));
+    await writeOutput(ctx, await renderAudit(result, format, lang, false), file, o.inputs, lang);
   }
   return result;
 }
+
+/** A path as a shell takes it: bare when it is plain, else in single quotes. */
+const shellWord = (word: string) => (/^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
 
 const BACK = '\u0000back';
 

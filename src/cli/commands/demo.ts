@@ -81,6 +81,7 @@ export async function run(opts: { lang: string }, ctx: CliContext): Promise<numb
   ctx.stdout.write(`\n${c.bold(`== ${lang === 'ru' ? 'Отчёт для клиента с графиками (HTML)' : 'The client report with charts (HTML)'}`)}\n${c.dim('$ crm-audit report --answers … -d … -a … -p … --cutover 2025-01-01 --cost 1500000 -o demo-report.html')}\n\n`);
   const code = await writeDemoReport(ctx, opts.lang, file);
   if (code !== EXIT.ok) return code;
-  ctx.stdout.write(lang === 'ru' ? `Отчёт записан: ${file}\nОткройте его в браузере; печать даёт страницы A4.\n` : `Report written: ${file}\nOpen it in a browser; it prints on A4 pages.\n`);
+  // report.run has just said «Записано: …/demo-report.html (385,2 КБ)»: the path is not repeated, only what to do with it.
+  ctx.stdout.write(lang === 'ru' ? 'Откройте его в браузере; печать даёт страницы A4.\n' : 'Open it in a browser; it prints on A4 pages.\n');
   return EXIT.ok;
 }

@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { generateSales } from '../../core/generate.js';
 import { UserError } from '../../core/errors.js';
@@ -9,6 +8,7 @@ import { canonicalWriters } from '../../io/write-exports.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { parseDay } from '../input-options.js';
+import { makeOutputFolder } from '../output.js';
 
 export interface GenerateOptions {
   deals: string;
@@ -34,14 +34,15 @@ export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> 
   const from = parseDay(o.from, '--from')!;
   const to = parseDay(o.to, '--to')!;
   const cutover = parseDay(o.cutover, '--cutover');
-  const dir = path.resolve(ctx.cwd, o.output);
-  const stat = await fs.stat(dir).catch(() => undefined);
-  if (stat && !stat.isDirectory()) throw UserError.of('E_OUTPUT', 'generate.outputIsFile', {}, { file: o.output });
-  // A folder that cannot be made or written (read-only, no rights, a full disk) is the user's to fix, not an internal error.
+  const dir = await makeOutputFolder(ctx, o.output);
+  // A folder that cannot be written (read-only, no rights, a full disk) is the user's to fix, not an internal error.
   const unwritable = (error: unknown) => (error instanceof UserError || typeof (error as NodeJS.ErrnoException)?.code !== 'string' ? error : UserError.of('E_OUTPUT', 'output.write', osReason(error as NodeJS.ErrnoException), { file: o.output }));
-  const w = await fs.mkdir(dir, { recursive: true }).then(() => canonicalWriters(dir)).catch((error: unknown) => {
+  let w: ReturnType<typeof canonicalWriters>;
+  try {
+    w = canonicalWriters(dir);
+  } catch (error) {
     throw unwritable(error);
-  });
+  }
   try {
     generateSales({ seed, deals, activities, start: Date.parse(`${from}T00:00:00Z`), end: Date.parse(`${to}T23:59:59Z`), ...(cutover ? { cutover: Date.parse(`${cutover}T00:00:00Z`) } : {}) }, w.sink);
     w.close();

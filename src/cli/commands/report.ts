@@ -1,6 +1,6 @@
 import { parseAnswers } from '../../core/audit/answers.js';
 import { checkEvidence } from '../../core/audit/evidence.js';
-import { scoreAudit } from '../../core/audit/score.js';
+import { bandTitle, scoreAudit } from '../../core/audit/score.js';
 import type { AuditResult } from '../../core/audit/types.js';
 import { parseAssertion, type Assertion } from '../../core/assert.js';
 import type { CompareResult } from '../../core/compare.js';
@@ -163,7 +163,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
 
   if (kpi) reportSkippedRows(ctx, kpi.dataQuality, m.lang, format);
   clearProgress(ctx.stderr);
-  const delta = baseline ? computeDelta({ audit, kpi }, baseline) : undefined;
+  const delta = baseline ? computeDelta({ audit, kpi }, baseline, (band) => (questionnaire ? bandTitle(questionnaire, band, m.lang) : band.title || band.id)) : undefined;
   const parts = { audit, kpi, compare, delta, company: m.company ?? audit?.company };
   const tree = assertionTree(parts);
   if (m.preset) {

@@ -126,11 +126,19 @@ export function describeEvidence(lang: string, v: VerdictFacts): string {
       }
       return tr(lang, `Выгрузки не дают однозначного ответа: ${list}.`, `The exports do not settle it: ${list}.`);
     case 'no-data': {
-      const needs = [...new Set((v.missing ?? []).map((id) => v.facts.needs[id]!))].map((k) => NEEDS[k][lang === 'ru' ? 0 : 1]);
-      return tr(lang, `Проверить нельзя: нужна ${needs.join(' и ')}.`, `Cannot be checked: it needs ${needs.join(' and ')}.`);
+      const kinds = [...new Set((v.missing ?? []).map((id) => v.facts.needs[id]!))];
+      const needs = kinds.map((k) => NEEDS[k][lang === 'ru' ? 0 : 1]).join(tr(lang, ' и ', ' and '));
+      // A column the export may hold under a header no alias knows: the --map line that names it.
+      const mapped = kinds.filter((k) => k.includes('.')).map((k) => k.replace('.', '.columns.'));
+      const map = mapped.length === 0 ? '' : tr(lang, ` (если она есть под другим заголовком, укажите его в файле --map: ${mapped.join(', ')})`, ` (if it is there under another header, name it in a --map file: ${mapped.join(', ')})`);
+      // What the data with a value did show, when it alone does not settle the answer.
+      if (list) return tr(lang, `${capital(list)}, а одного этого для вывода мало: нужна ${needs}${map}.`, `${capital(list)}, which alone does not settle it: it needs ${needs}${map}.`);
+      return tr(lang, `Проверить нельзя: нужна ${needs}${map}.`, `Cannot be checked: it needs ${needs}${map}.`);
     }
     default:
       if (v.answer !== 'yes' && v.answer !== 'no') return tr(lang, 'По выгрузкам проверяются только ответы «да» и «нет».', 'Only "yes" and "no" answers are checked against the exports.');
       return tr(lang, 'Выгрузки об этом ничего не говорят.', 'The exports say nothing about this.');
   }
 }
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

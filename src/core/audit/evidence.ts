@@ -22,11 +22,12 @@ export function compare(value: number, op: EvidenceCheck['op'], threshold: numbe
 }
 
 /** One check against the facts: its effective threshold, its value, and whether it holds (null: no value). */
-function evaluateCheck(c: EvidenceCheck, facts: EvidenceFacts): EvidenceFactUse & { supports: 'yes' | 'no'; holds: boolean | null; decisive: boolean } {
+function evaluateCheck(c: EvidenceCheck, facts: EvidenceFacts): EvidenceFactUse & { supports: 'yes' | 'no'; holds: boolean | null; decisive: boolean; missing: boolean } {
   const value = facts.values[c.fact as FactId] ?? null;
   const per = c.per === undefined ? 1 : facts.values[c.per as FactId];
   const threshold = per === null || per === undefined ? c.threshold : c.threshold * per;
-  return { id: c.fact, value, op: c.op, threshold, supports: c.supports, holds: value === null || per === null ? null : compare(value, c.op, threshold), decisive: Boolean(c.decisive) };
+  const missing = facts.needs[c.fact as FactId] !== undefined || (c.per !== undefined && facts.needs[c.per as FactId] !== undefined);
+  return { id: c.fact, value, op: c.op, threshold, supports: c.supports, holds: value === null || per === null ? null : compare(value, c.op, threshold), decisive: Boolean(c.decisive), missing };
 }
 
 /** The facts a rule reads that have no data because an input is missing (optional checks aside). */
@@ -39,20 +40,25 @@ function missingInputs(q: Question, facts: EvidenceFacts): FactId[] {
 /**
  * The verdict on one answer: "yes" is supported when every "yes" check holds, "no" when any "no"
  * check does; below the minimum sample only decisive checks count; both or neither is inconclusive.
+ * A check whose input is missing (no loss-reason column) is unknown, not false: the answer is still
+ * decided when the checks that have data settle it whatever the missing one would say (a win rate
+ * above 0.85 supports "no" on lead.concept and rules "yes" out, with or without loss reasons);
+ * otherwise it is no-data, naming the input that would decide it.
  */
 export function judge(q: Question, answer: string, facts: EvidenceFacts, lang: string): EvidenceCheckResult {
   const base = { criterion: q.id, answer };
   if (!q.evidence) return { ...base, verdict: 'not-checkable', facts: [], text: describeEvidence(lang, { verdict: 'not-checkable', answer, facts, used: [] }) };
   if (answer !== 'yes' && answer !== 'no') return { ...base, verdict: 'not-checkable', facts: [], text: describeEvidence(lang, { verdict: 'not-checkable', answer, facts, used: [] }) };
   const missing = missingInputs(q, facts);
-  if (missing.length > 0) {
-    const uses = q.evidence.checks.filter((c) => missing.includes(c.fact as FactId)).map((c) => evaluateCheck(c, facts));
-    const sample = q.evidence.sample && missing.includes(q.evidence.sample.fact as FactId) ? [{ id: q.evidence.sample.fact, value: null, op: '>=', threshold: q.evidence.sample.min }] : [];
-    return { ...base, verdict: 'no-data', facts: strip([...sample, ...uses]), text: describeEvidence(lang, { verdict: 'no-data', answer, facts, used: [], missing }) };
-  }
   // An optional check whose fact has no input is left out (product_share without a product column).
   const checks = q.evidence.checks.filter((c) => !(c.optional && facts.needs[c.fact as FactId])).map((c) => evaluateCheck(c, facts));
   const sample = q.evidence.sample;
+  const noData = (known: EvidenceFactUse[]) => {
+    const uses = checks.filter((c) => c.missing);
+    const sampleUse = sample && missing.includes(sample.fact as FactId) ? [{ id: sample.fact, value: null, op: '>=', threshold: sample.min }] : [];
+    return { ...base, verdict: 'no-data' as const, facts: strip([...sampleUse, ...uses]), text: describeEvidence(lang, { verdict: 'no-data', answer, facts, used: strip(known), missing }) };
+  };
+  if (sample && missing.includes(sample.fact as FactId)) return noData([]);
   const sampleValue = sample ? (facts.values[sample.fact as FactId] ?? 0) : 0;
   const below = sample !== undefined && sampleValue < sample.min;
   const decisive = checks.filter((c) => c.decisive && c.holds === true);
@@ -61,15 +67,22 @@ export function judge(q: Question, answer: string, facts: EvidenceFacts, lang: s
   if (decisive.length > 0) {
     supported = decisive[0]!.supports;
     used = decisive.filter((c) => c.supports === supported);
-  } else if (below) {
-    const text = describeEvidence(lang, { verdict: 'inconclusive', answer, facts, used: [], sample: { fact: sample.fact as FactId, value: sampleValue, min: sample.min } });
-    const use = { id: sample.fact, value: sampleValue, op: '>=' as const, threshold: sample.min };
-    return { ...base, verdict: 'inconclusive', facts: [use], text };
   } else {
+    const unknown = (c: (typeof checks)[number]) => c.missing;
     const yes = checks.filter((c) => c.supports === 'yes');
     const no = checks.filter((c) => c.supports === 'no' && !c.decisive);
+    // Three-valued: a missing input's check may go either way; a present fact without a value (a share of 0 deals) does not hold.
     const yesHolds = yes.length > 0 && yes.every((c) => c.holds === true);
+    const yesOpen = !yesHolds && yes.length > 0 && yes.every((c) => c.holds === true || unknown(c));
     const noHolds = no.filter((c) => c.holds === true);
+    const noOpen = noHolds.length === 0 && no.some(unknown);
+    const settled = (yesHolds && noHolds.length === 0 && !noOpen) || (!yesHolds && !yesOpen && noHolds.length > 0);
+    if ((yesOpen || noOpen) && !settled) return noData(checks.filter((c) => c.value !== null && !c.decisive));
+    if (below) {
+      const text = describeEvidence(lang, { verdict: 'inconclusive', answer, facts, used: [], sample: { fact: sample.fact as FactId, value: sampleValue, min: sample.min } });
+      const use = { id: sample.fact, value: sampleValue, op: '>=' as const, threshold: sample.min };
+      return { ...base, verdict: 'inconclusive', facts: [use], text };
+    }
     if (yesHolds && noHolds.length === 0) [supported, used] = ['yes', yes];
     else if (!yesHolds && noHolds.length > 0) [supported, used] = ['no', noHolds];
     else used = checks.filter((c) => !c.decisive);

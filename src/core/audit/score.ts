@@ -59,7 +59,7 @@ export function scoreAudit(q: Questionnaire, answers: ReadonlyMap<string, Answer
     recommendations,
     unanswered,
   };
-  if (options.baseline) result.baseline = compareWithBaseline(result, options.baseline);
+  if (options.baseline) result.baseline = compareWithBaseline(result, options.baseline, bandTitle(q, options.baseline.band, lang));
   return result;
 }
 
@@ -89,14 +89,24 @@ export function recommend(question: Question, sectionId: string, points: number,
   return rec;
 }
 
-/** Before/after per section and in total against a previous result. */
-export function compareWithBaseline(current: AuditResult, previous: AuditResult): Baseline {
+/**
+ * A saved result's band named in this run's language: the questionnaire's title for its id, else the
+ * title the result was saved with (a band the questionnaire no longer has), else its id.
+ */
+export function bandTitle(q: Questionnaire, band: { id: string; title?: string }, lang: string): string {
+  const known = q.bands.find((b) => b.id === band.id);
+  return known ? pick(known.title, lang) : band.title || band.id;
+}
+
+/** Before/after per section and in total against a previous result; `bandTitle` names the previous band. */
+export function compareWithBaseline(current: AuditResult, previous: AuditResult, bandTitle: string): Baseline {
   const before = new Map(previous.sections.map((s) => [s.id, s.score]));
   return {
     answeredAt: previous.answeredAt,
     total: previous.total,
     change: current.total - previous.total,
     band: previous.band.id,
+    bandTitle,
     sections: current.sections.map((s) => {
       const b = before.get(s.id);
       return { id: s.id, before: b ?? null, after: s.score, change: b === undefined ? null : s.score - b };

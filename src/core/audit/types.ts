@@ -35,7 +35,10 @@ export interface Baseline {
   answeredAt: string;
   total: number;
   change: number;
+  /** The earlier result's band id. */
   band: string;
+  /** That band's title in this result's language (from the questionnaire; the earlier result's own title for a band it no longer has). */
+  bandTitle: string;
   sections: Array<{ id: string; before: number | null; after: number; change: number | null }>;
 }
 

@@ -26,6 +26,7 @@ import { SheetWithoutHeader } from '../read/sheet-error.js';
 import { buildValueMaps, withProfileStages, type ValueMaps } from './value-maps.js';
 import { detectProfile } from './profiles.js';
 import { parseBoolean, type SlashOrder } from './values.js';
+import { readTypeColumn, settleTypeColumn, type TypeColumnReading } from './type-column.js';
 import { KIND_RU, renderHint, renderMessage, rowReason } from '../../core/messages.js';
 
 /** Options for reading one export. */
@@ -60,7 +61,7 @@ export interface ImportOptions {
   /** Part of a file read in parallel: where to stop or start, and the header found at its top. */
   stopAt?: TableOptions['stopAt'];
   source?: TableOptions['source'];
-  part?: TableOptions['part'] & { header: string[] };
+  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading };
   onFormat?: TableOptions['onFormat'];
   /** Called at the end with the day-month order each slash-date column showed. */
   onDateOrders?: (orders: Array<[number, SlashOrder]>) => void;
@@ -258,6 +259,10 @@ class RowsToRecords<T> {
     const header = headRows[best]!;
     const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind));
     if (kind === 'plan') choosePlanKey(map, opts.columns);
+    // A «Тип» column read by its values; the other half of a file read in parallel applies the first half's reading.
+    const sample = headRows.slice(best + 1).map((r) => r.cells);
+    const typeColumn = opts.part ? opts.part.typeColumn : readTypeColumn(map, sample, opts.valueMaps ?? buildValueMaps(), opts.columns);
+    if (typeColumn) settleTypeColumn(map, typeColumn, file, sample, opts.listAmbiguous === true);
     assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells), opts.listAmbiguous === true);
     this.report.headerRow = header.row;
     this.report.columns = map.columns;

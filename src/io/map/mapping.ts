@@ -3,6 +3,7 @@ import { FIELDS, normalizeHeader, requiredAnyOf, requiredFields, type DurationUn
 import { profileHeaders, type ProfileMatch } from './profiles.js';
 import { parseDate } from './values.js';
 import { renderHint, renderMessage } from '../../core/messages.js';
+import type { TypeColumnReading } from './type-column.js';
 
 /** One column of the header and what became of it: what `inspect` prints. */
 export interface ColumnMatch {
@@ -12,6 +13,10 @@ export interface ColumnMatch {
   field?: string;
   /** A field it also matched but lost to another column (alias priority, then leftmost). */
   passedOverFor?: string;
+  /** A generic «Тип»/"Type" column whose field its values decided: the values that did (see type-column.ts). */
+  byValues?: string[];
+  /** Such a column whose values did not decide (inspect lists it rather than refusing). */
+  undecided?: string[];
 }
 
 export interface ColumnMap {
@@ -24,6 +29,8 @@ export interface ColumnMap {
   profile?: ProfileMatch;
   /** The manager read by generic aliases from one column while another matched too (no profile, no --map said which). */
   ambiguous?: { field: string; columns: number[] };
+  /** A generic type column its values gave a field (kind or direction). */
+  typeColumn?: TypeColumnReading;
 }
 
 /** How well a row looks like this kind's header: the number of cells that are known header names. */

@@ -17,6 +17,7 @@ import type { RecordKind } from '../map/fields.js';
 import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from '../map/import.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
 import type { ColumnMap } from '../map/mapping.js';
+import type { TypeColumnReading } from '../map/type-column.js';
 import { sniff, type Encoding } from '../read/sniff.js';
 import { lineStart, TakeOver, type TakeOverData } from './takeover.js';
 import { runSettings, timing } from '../run-settings.js';
@@ -38,7 +39,7 @@ export interface PartJob {
   cwd: string;
   options: Pick<ImportOptions, 'limits' | 'dateOrder' | 'timeOffsetHours' | 'columns' | 'valueMaps' | 'mapFile'>;
   /** Where the second half starts, its format, and the header found at the top of the file. */
-  part: { from: number; delimiter: string; encoding?: Encoding; header: string[] };
+  part: { from: number; delimiter: string; encoding?: Encoding; header: string[]; typeColumn?: TypeColumnReading };
   /** Deals: about how many rows the part holds, and room for them, so that its store is sized once. */
   rows?: { about: number; room: number };
   /** Activities: the periods of the engines and a copy of the deals to link to. */
@@ -227,7 +228,7 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   let mainOrders: Array<[number, SlashOrder]> = [];
   const start = (map: ColumnMap) => {
     if (!format || done) return;
-    const { job: j, transfer } = job({ from: split, delimiter: format.delimiter, ...(format.encoding ? { encoding: format.encoding } : {}), header: map.columns.map((c) => c.header) });
+    const { job: j, transfer } = job({ from: split, delimiter: format.delimiter, ...(format.encoding ? { encoding: format.encoding } : {}), header: map.columns.map((c) => c.header), ...(map.typeColumn ? { typeColumn: map.typeColumn } : {}) });
     done = helper.run<P>(j, transfer);
     timing('second half given to the worker thread');
   };

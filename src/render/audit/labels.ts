@@ -1,5 +1,6 @@
 import type { AuditResult, Recommendation } from '../../core/audit/types.js';
 import { tr } from '../../core/i18n.js';
+import { formatLocalDate, formatPoints } from '../format.js';
 
 /** The audit report's labels in the report language. */
 export function auditLabels(lang: string) {
@@ -39,6 +40,17 @@ export function auditLabels(lang: string) {
       'not-checkable': tr(lang, 'не проверяется', 'not checkable'),
     } as Record<string, string>,
   };
+}
+
+/** The re-audit's label, with the date of the earlier audit: «Было (01.06.2025)» / "Before (2025-06-01)". */
+export function beforeLabel(result: AuditResult, lang: string): string {
+  return `${auditLabels(lang).before} (${formatLocalDate(new Date(result.baseline!.answeredAt), lang)})`;
+}
+
+/** The earlier audit's band beside this one's: «Было (01.06.2025): Только начали (2 / 10)». */
+export function baselineBandLine(result: AuditResult, lang: string): string {
+  const b = result.baseline!;
+  return `${beforeLabel(result, lang)}: ${b.bandTitle} (${formatPoints(b.total, lang)} / ${formatPoints(result.max, lang)})`;
 }
 
 /** A criterion's short title from a result (its id for results saved before titles existed). */

@@ -1,15 +1,10 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import { colors, makeTable, mdTable, type RenderOptions } from '../text.js';
-import { auditLabels, criterionTitle, describeCost, shownRecommendations } from './labels.js';
+import { auditLabels, baselineBandLine, beforeLabel, criterionTitle, describeCost, shownRecommendations } from './labels.js';
 import { formatLocalDate } from '../format.js';
 
 function missingIn(result: AuditResult, sectionId: string): string[] {
   return result.sections.find((s) => s.id === sectionId)?.criteria.filter((c) => c.points < c.max).map((c) => c.title ?? c.id) ?? [];
-}
-
-/** The re-audit column's header, with the date of the earlier audit: «Было (01.06.2025)». */
-function beforeHeader(result: AuditResult, lang: string): string {
-  return `${auditLabels(lang).before} (${formatLocalDate(new Date(result.baseline!.answeredAt), lang)})`;
 }
 
 /** The audit as terminal text: summary table, band, recommendations. */
@@ -17,7 +12,7 @@ export function renderAuditTable(result: AuditResult, opts: RenderOptions): stri
   const L = auditLabels(opts.lang);
   const c = colors(opts.color);
   const withBaseline = result.baseline !== undefined;
-  const head = [L.section, L.score, ...(withBaseline ? [beforeHeader(result, opts.lang), L.change] : []), L.missing];
+  const head = [L.section, L.score, ...(withBaseline ? [beforeLabel(result, opts.lang), L.change] : []), L.missing];
   const baseline = new Map(result.baseline?.sections.map((s) => [s.id, s]));
   const rows = result.sections.map((s) => {
     const b = baseline.get(s.id);
@@ -27,7 +22,7 @@ export function renderAuditTable(result: AuditResult, opts: RenderOptions): stri
   rows.push([c.bold(L.total), c.bold(`${result.total} / ${result.max}`), ...(withBaseline ? [result.baseline!.total, signed(result.baseline!.change)] : []), '']);
   const lines = [c.bold(`${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`), makeTable(head, rows, { color: opts.color, wrap: [30, 0, ...(withBaseline ? [0, 0] : []), 40] })];
   const bandColor = result.band.from === 0 ? c.red : result.band.to === result.max ? c.green : c.cyan;
-  lines.push('', `${L.band}: ${c.bold(bandColor(result.band.title))} (${result.total} / ${result.max})`, result.band.meaning);
+  lines.push('', `${L.band}: ${c.bold(bandColor(result.band.title))} (${result.total} / ${result.max})`, ...(withBaseline ? [baselineBandLine(result, opts.lang)] : []), result.band.meaning);
   if (result.unanswered.length > 0) lines.push('', `${L.unanswered}: ${result.unanswered.map((id) => criterionTitle(result, id)).join('; ')}`);
   if (result.evidence) lines.push('', ...evidenceLines(result, opts, c));
   lines.push('', c.bold(`${L.recommendations}:`));
@@ -80,7 +75,7 @@ export function renderAuditMarkdown(result: AuditResult, opts: RenderOptions): s
   const baseline = new Map(result.baseline?.sections.map((s) => [s.id, s]));
   out.push(
     mdTable(
-      [L.section, L.score, L.max, ...(withBaseline ? [beforeHeader(result, opts.lang), L.change] : []), L.missing],
+      [L.section, L.score, L.max, ...(withBaseline ? [beforeLabel(result, opts.lang), L.change] : []), L.missing],
       [
         ...result.sections.map((s) => [s.title, s.score, s.max, ...(withBaseline ? [baseline.get(s.id)?.before ?? '—', signed(baseline.get(s.id)?.change ?? null)] : []), missingIn(result, s.id).join('; ') || '—']),
         [`**${L.total}**`, `**${result.total}**`, result.max, ...(withBaseline ? [result.baseline!.total, signed(result.baseline!.change)] : []), ''],
@@ -89,6 +84,7 @@ export function renderAuditMarkdown(result: AuditResult, opts: RenderOptions): s
     ),
   );
   out.push('', `**${L.band}: ${result.band.title}.** ${result.band.meaning}`);
+  if (withBaseline) out.push('', `${baselineBandLine(result, opts.lang)}.`);
   if (result.evidence) out.push(...evidenceMarkdown(result, opts.lang));
   out.push('', `## ${L.recommendations}`, '');
   const shown = shownRecommendations(result, opts.lang);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { AuditResult } from '../../core/audit/types.js';
 import { setDocumentProperties, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { auditLabels, describeCost, shownRecommendations } from './labels.js';
+import { auditLabels, beforeLabel, describeCost, shownRecommendations } from './labels.js';
 import { finishSheet, wrappedLines, type SheetHeading } from '../xlsx-layout.js';
 
 /** Adds the audit sheets (Audit, Recommendations) to a workbook; shared with the CI report. */
@@ -36,6 +36,7 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
   if (result.evidence) sheet.addRow([L.evidenceTotal, '', '', result.evidence.total, result.max, ...(result.baseline ? [null] : []), result.evidence.band.title]).font = { bold: true };
   sheet.addRow([]);
   sheet.addRow([L.band, result.band.title]).font = { bold: true };
+  if (result.baseline) sheet.addRow([beforeLabel(result, lang), result.baseline.bandTitle]);
   finishSheet(sheet, heading(result.questionnaire.title), { autofilter: false });
   // Added after the layout, so the long text does not widen a column; it wraps across the four
   // columns right of its label (merged after the heading is in place: inserting rows moves no merges).

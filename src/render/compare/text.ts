@@ -1,7 +1,7 @@
 import type { CompareResult, CompareRow } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
-import { formatChange, formatDay, formatValue } from '../format.js';
+import { formatChange, formatDay, formatRelative, formatValue } from '../format.js';
 import { SHORT } from '../kpi/labels.js';
 import { borderlessTable } from '../kpi/table-style.js';
 import { colors, mdTable, type RenderOptions } from '../text.js';
@@ -13,7 +13,7 @@ export const ROW_INFO: Record<string, { ru: string; en: string; format: MetricFo
   win_rate: { ru: 'Доля побед', en: 'Win rate', format: 'ratio' },
   revenue_per_month: { ru: 'Выручка в месяц', en: 'Revenue per month', format: 'money' },
   average_check: { ru: 'Средний чек', en: 'Average check', format: 'money' },
-  cycle_days_median: { ru: 'Цикл сделки, дн (медиана)', en: 'Deal cycle, days (median)', format: 'days' },
+  cycle_days_median: { ru: 'Цикл сделки, дн. (медиана)', en: 'Deal cycle, days (median)', format: 'days' },
   touches_per_won: { ru: 'Касаний на продажу', en: 'Touches per won deal', format: 'decimal' },
   response_min_median: { ru: 'Реакция, мин (медиана)', en: 'Response, min (median)', format: 'minutes' },
   missed_share: { ru: 'Доля пропущенных', en: 'Missed call share', format: 'ratio' },
@@ -34,6 +34,7 @@ export function compareLabels(lang: string) {
     yes: tr(lang, 'да', 'met'),
     no: tr(lang, 'нет', 'not met'),
     manager: tr(lang, 'Менеджер', 'Manager'),
+    byManager: tr(lang, 'По менеджерам', 'By manager'),
     payback: tr(lang, 'Окупаемость', 'Payback'),
     gain: tr(lang, 'Прирост валовой прибыли в месяц', 'Gross gain per month'),
     months: tr(lang, 'Срок окупаемости, мес.', 'Payback, months'),
@@ -47,7 +48,6 @@ export function compareLabels(lang: string) {
 
 const arrow = (row: CompareRow) => (row.change === null || row.change === 0 ? '→' : row.change > 0 ? '↑' : '↓');
 const improved = (row: CompareRow) => row.change !== null && row.change !== 0 && (row.change > 0) === (row.better === 'up');
-const pct = (v: number | null, lang: string) => (v === null ? '—' : `${v > 0 ? '+' : ''}${formatValue(v, 'ratio', lang)}`);
 
 function cells(row: CompareRow, lang: string) {
   const info = ROW_INFO[row.metric]!;
@@ -57,8 +57,8 @@ function cells(row: CompareRow, lang: string) {
     before: formatValue(row.before, info.format, lang),
     after: formatValue(row.after, info.format, lang),
     change: row.change === null ? '—' : `${arrow(row)} ${formatChange(row.change, info.format, lang)}`,
-    pct: pct(row.change_pct, lang),
-    target: row.target === null ? '' : pct(row.target, lang),
+    pct: formatRelative(row.change_pct, lang),
+    target: row.target === null ? '' : formatRelative(row.target, lang),
     // A target that cannot be judged (no change in per cent: nothing before) is «—», not blank as with no target.
     met: row.met === null ? (row.target === null ? '' : '—') : row.met ? `✓ ${L.yes}` : `✗ ${L.no}`,
   };
@@ -77,7 +77,7 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
   out.push(borderlessTable([L.metric, L.before, L.after, L.change, L.changePct, L.target, L.met], rows, c));
   out.push(...paybackLines(result, opts.lang, c));
   if (result.managers) {
-    out.push('', c.bold(L.manager));
+    out.push('', c.bold(L.byManager));
     // Short labels (as in the kpi tables) keep the per-manager table within 100 columns.
     const short = (metric: string) => (SHORT[metric] ?? ROW_INFO[metric]!)[opts.lang === 'ru' ? 'ru' : 'en'];
     const head = [L.manager, ...result.managers[0]!.metrics.flatMap((m) => [`${short(m.metric)}: ${L.before}`, L.after])];
@@ -99,7 +99,7 @@ function paybackLines(result: CompareResult, lang: string, c: ReturnType<typeof 
     c.bold(L.payback),
     `${L.gain}: ${formatValue(p.gain_per_month, 'money', lang)}`,
     `${L.months}: ${p.payback_months === null ? c.red(L.noPayback) : formatValue(p.payback_months, 'decimal', lang)}`,
-    `${L.roi}: ${pct(p.roi_12m, lang)}`,
+    `${L.roi}: ${formatRelative(p.roi_12m, lang)}`,
   ];
 }
 
@@ -116,7 +116,7 @@ export function renderCompareMarkdown(result: CompareResult, opts: RenderOptions
   );
   if (result.payback) out.push('', ...paybackLines(result, opts.lang, colors(false)).slice(1).map((l, i) => (i === 0 ? `## ${l}` : `- ${l}`)));
   if (result.managers) {
-    out.push('', `## ${L.manager}`, '');
+    out.push('', `## ${L.byManager}`, '');
     const metrics = result.managers[0]!.metrics.map((m) => m.metric);
     out.push(
       mdTable(

@@ -5,19 +5,18 @@ import { METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js'
 import { groupingsOf } from '../kpi/groups.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
-import { auditLabels, shownRecommendations } from '../audit/labels.js';
+import { auditLabels, baselineBandLine, shownRecommendations } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
 import { ROW_INFO } from '../compare/text.js';
-import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatValue } from '../format.js';
-import { headlineRows } from '../report/summary.js';
+import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
+import { auditBefore, headlineRows } from '../report/summary.js';
 import { htmlLabels, reasonText } from './labels.js';
 import { esc, formatDate, section, table } from './page.js';
 import { rowReason } from '../../core/messages.js';
 
 /** What an HTML report is rendered from: the report result, or one command's result wrapped alike. */
-export type HtmlInput = Pick<ReportResult, 'lang' | 'generatedAt' | 'company' | 'audit' | 'kpi' | 'compare'>;
+export type HtmlInput = Pick<ReportResult, 'lang' | 'generatedAt' | 'company' | 'audit' | 'kpi' | 'compare' | 'delta'>;
 
-const signed = (v: number | null, lang: string) => (v === null ? '—' : `${v > 0 ? '+' : ''}${formatValue(v, 'ratio', lang)}`);
 
 /** A chart as a figure: its SVG, and its numbers in a table beside it. */
 export function figure(chart: Chart, svg: string, lang: string): string {
@@ -50,10 +49,13 @@ export function coverSection(r: HtmlInput): string {
   let body = `<h1>${esc(documentTitle(r))}</h1><p class="meta">${meta.join(' · ')}</p>`;
   if (r.audit) {
     body += `<div class="score"><span class="big">${esc(formatPoints(r.audit.total, r.lang))} / ${esc(formatPoints(r.audit.max, r.lang))}</span><span><span class="note">${esc(L.score)}</span><br><span class="band">${esc(r.audit.band.title)}</span></span></div><p>${esc(r.audit.band.meaning)}</p>`;
+    // The earlier audit: a re-audit's own baseline (audit --baseline), else the last run's (report --baseline).
+    const before = r.audit.baseline ? baselineBandLine(r.audit, r.lang) : auditBefore(r)?.line;
+    if (before) body += `<p class="note">${esc(before)}</p>`;
   }
   const head = r.kpi ? headlineRows(r as ReportResult, r.lang).map((h) => ({ label: h.label, text: h.text, target: h.target, met: h.met })) : (r.compare?.rows ?? []).filter((x) => x.target !== null).map((x) => ({ label: ROW_INFO[x.metric]![r.lang === 'ru' ? 'ru' : 'en'], text: formatValue(x.after, ROW_INFO[x.metric]!.format, r.lang), target: x.target, met: x.met }));
   if (head.length > 0) {
-    const rows = head.map((h) => [h.label, h.text, h.target === null ? '—' : signed(h.target, r.lang), h.met === null ? '—' : h.met ? `✔ ${L.yes}` : `✘ ${L.no}`]);
+    const rows = head.map((h) => [h.label, h.text, h.target === null ? '—' : formatRelative(h.target, r.lang), h.met === null ? '—' : h.met ? `✔ ${L.yes}` : `✘ ${L.no}`]);
     body += `<h3>${esc(L.headline)}</h3>${table([L.metric, L.value, L.target, L.met], rows, { numeric: [false, true, true, false] })}`;
   }
   return `<section class="section cover" id="cover" data-section="cover">${body}</section>`;

@@ -1,7 +1,7 @@
 import type { ReportResult } from '../../core/report.js';
 import { tr } from '../../core/i18n.js';
 import { METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
-import { formatValue } from '../format.js';
+import { formatPoints, formatValue } from '../format.js';
 import { renderCompareMarkdown } from '../compare/text.js';
 import { mdTable } from '../text.js';
 import { groupLabels } from '../kpi/group-labels.js';
@@ -42,6 +42,8 @@ export function reportLabels(lang: string) {
     kpis: tr(lang, 'Ключевые показатели', 'Headline KPIs'),
     manager: tr(lang, 'Менеджер', 'Manager'),
     sinceLast: tr(lang, 'С прошлого запуска', 'Since the last run'),
+    before: tr(lang, 'Было', 'Before'),
+    change: tr(lang, 'изменение', 'change'),
     deltaTitle: (day: string) => tr(lang, `Изменения по менеджерам с прошлого запуска (${day})`, `Changes per manager since the last run (${day})`),
   };
 }
@@ -75,10 +77,26 @@ const nest = (md: string, levels: number) => md.replace(/^(#+) /gm, (_, h: strin
 function auditSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string[] {
   const a = r.audit!;
   const out = ['', `### ${L.audit}`, '', `**${a.total} / ${a.max}** — ${a.band.title}. ${a.band.meaning}`];
+  const before = auditBefore(r);
+  if (before) out.push('', `${before.line}.`);
   out.push('', mdTable([L.section, L.points, L.max], a.sections.map((s) => [s.title, s.score, s.max]), ['left', 'right', 'right']));
   if (a.evidence) out.push('', `**${L.evidenceTotal}:** ${a.evidence.total} / ${a.max} — ${a.evidence.band.title}`);
-  if (r.delta?.audit && r.delta.audit.total !== null) out.push('', `${L.sinceLast}: ${showWithUnit(r.delta.audit.total, 'points', r.lang, true)}`);
   return out;
+}
+
+/**
+ * The last run's audit beside this one, for the Markdown, the workbook and the HTML alike:
+ * «Было (01.01.2025): 2 / 10 — Только начали; изменение: +5».
+ */
+export function auditBefore(r: Pick<ReportResult, 'lang' | 'audit' | 'delta'>): { label: string; score: string; band: string | null; line: string } | undefined {
+  const d = r.delta;
+  if (!d?.audit || !r.audit) return undefined;
+  const L = reportLabels(r.lang);
+  const score = `${formatPoints(d.audit.before.total, r.lang)} / ${formatPoints(r.audit.max, r.lang)}`;
+  const band = d.audit.before.bandTitle;
+  const change = d.audit.total === null ? '' : `; ${L.change}: ${showWithUnit(d.audit.total, 'points', r.lang, true)}`;
+  const label = `${L.before} (${reportDay(d.since, r.lang)})`;
+  return { label, score, band, line: `${label}: ${score}${band ? ` — ${band}` : ''}${change}` };
 }
 
 function kpiSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string[] {

@@ -5,7 +5,7 @@ import { addCompareSheets } from '../compare/xlsx.js';
 import { addKpiSheets } from '../kpi/xlsx.js';
 import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { addChartsSheet } from '../xlsx-charts.js';
-import { headlineDef, headlineRows, reportLabels, showValue } from './summary.js';
+import { auditBefore, headlineDef, headlineRows, reportLabels, showValue } from './summary.js';
 import { levelWord } from './assertion-text.js';
 import { METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import { compareLabels, ROW_INFO } from '../compare/text.js';
@@ -70,6 +70,8 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
     const a = s.addRow([L.audit, `${r.audit.total} / ${r.audit.max}`]);
     a.font = { bold: true };
     s.addRow([L.band, r.audit.band.title]);
+    const before = auditBefore(r);
+    if (before) s.addRow([before.label, before.score, before.band ?? '']);
     if (r.audit.evidence) s.addRow([L.evidenceTotal, `${r.audit.evidence.total} / ${r.audit.max}`, r.audit.evidence.band.title]).font = { bold: true };
   }
   const headline = headlineRows(r, r.lang);

@@ -71,6 +71,22 @@ describe('verdicts on the built-in checks', () => {
     expect(judge(question('erp.payments'), 'skip', none, 'ru').verdict).toBe('not-checkable');
   });
 
+  // spec/evidence.md: lead.concept's "no" is win_rate > 0.85 OR lost_with_reason_share < 0.5, so a win
+  // rate above 0.85 settles it without a loss-reason column; at or below 0.85 only the reasons can.
+  it('lead.concept without a loss-reason column: a win rate above 0.85 decides, else no-data naming the column and what the win rate showed', () => {
+    const lead = (won: number, closed = 100) => facts({ closed_deals: closed, win_rate: [won, closed] }, { lost_with_reason_share: 'deals.loss_reason' });
+    const high = judge(question('lead.concept'), 'yes', lead(90), 'ru');
+    expect(high).toMatchObject({ verdict: 'contradicted', text: 'Вы ответили «да», но выиграно 90% закрытых сделок (90 из 100).', facts: [{ id: 'win_rate', value: 0.9, op: '>', threshold: 0.85 }] });
+    expect(judge(question('lead.concept'), 'no', lead(90), 'en')).toMatchObject({ verdict: 'confirmed', text: 'You said "no", and the exports confirm it: 90% of closed deals are won (90 of 100).' });
+    // The minimum sample still holds: 29 closed deals say nothing either way.
+    expect(judge(question('lead.concept'), 'yes', lead(29, 29), 'ru')).toMatchObject({ verdict: 'inconclusive', text: 'Данных для вывода мало: 29 закрытых сделок, нужно не меньше 30.' });
+    const low = judge(question('lead.concept'), 'yes', lead(62), 'ru');
+    expect(low.verdict).toBe('no-data');
+    expect(low.facts).toEqual([{ id: 'lost_with_reason_share', value: null, op: '>=', threshold: 0.5 }, { id: 'lost_with_reason_share', value: null, op: '<', threshold: 0.5 }]);
+    expect(low.text).toBe('Выиграно 62% закрытых сделок (62 из 100), а одного этого для вывода мало: нужна колонка причины отказа в выгрузке сделок (если она есть под другим заголовком, укажите его в файле --map: deals.columns.loss_reason).');
+    expect(judge(question('lead.concept'), 'no', lead(85), 'en').text).toBe('85% of closed deals are won (85 of 100), which alone does not settle it: it needs a loss-reason column in the deals export (if it is there under another header, name it in a --map file: deals.columns.loss_reason).');
+  });
+
   it('telephony: no calls at all says "no" even below the sample; calls per won deal scale the threshold', () => {
     const noCalls = facts({ won_deals: 30, calls: 0 });
     expect(judge(question('telephony.integrated'), 'yes', noCalls, 'ru')).toMatchObject({ verdict: 'contradicted', text: 'Вы ответили «да», но в выгрузке активностей нет ни одного звонка.' });

@@ -59,6 +59,13 @@ describe('scoreAudit on the built-in questionnaire', () => {
     expect(after.baseline).toMatchObject({ total: 2, change: 3, band: 'not-started' });
     expect(after.baseline?.sections.find((s) => s.id === 'telephony')).toEqual({ id: 'telephony', before: 0, after: 2, change: 2 });
   });
+
+  it('names the earlier band in this run\'s language, or by its saved title when the questionnaire no longer has it', () => {
+    const before = scoreAudit(builtIn(), answersYes(['lead.concept']), { lang: 'en', now });
+    expect(scoreAudit(builtIn(), answersYes([]), { lang: 'ru', now, baseline: before }).baseline?.bandTitle).toBe('Внедрение не началось');
+    const renamed = { ...before, band: { ...before.band, id: 'gone', title: 'Old band' } };
+    expect(scoreAudit(builtIn(), answersYes([]), { lang: 'ru', now, baseline: renamed }).baseline).toMatchObject({ band: 'gone', bandTitle: 'Old band' });
+  });
 });
 
 describe('partial credit in a custom questionnaire', () => {

@@ -106,6 +106,18 @@ describe('reading activities in two halves gives what one pass gives', () => {
     expect(compare.split).toBe(compare.whole);
   });
 
+  it('with a generic «Тип» column of kinds: the second half reads it as the first half decided from its values', () => {
+    const rows = readFileSync(path.join(dir, 'activities.csv'), 'utf8').trimEnd().split(/\r?\n/);
+    const header = 'Ответственный,Дата,Тип,Направление,missed,duration_s,deal_id,client';
+    writeFileSync(path.join(dir, 'activities-type.csv'), [header, ...rows.slice(1)].join('\n') + '\n');
+    const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'activities-type.csv', '--format', 'json'], ['activities-type.csv']);
+    expect(kpi.split).toBe(kpi.whole);
+    // The same as the canonical file: «Тип» is the kind, «Направление» the direction.
+    const canonical = bothWays(['kpi', '-d', 'deals.csv', '-a', 'activities.csv', '--format', 'json'], ['activities.csv']);
+    const totals = (json: string) => JSON.parse(json).total;
+    expect(totals(kpi.split)).toEqual(totals(canonical.split));
+  });
+
   it('when the second half has bad rows, new managers and clients, and deal ids no deal has', () => {
     const rows = readFileSync(path.join(dir, 'activities.csv'), 'utf8').trimEnd().split(/\r?\n/);
     const extra = ['Новый Менеджер,2024-09-01 10:00:00,call,out,false,30,999999,Новый клиент', 'Новый Менеджер,not a date,call,out,false,30,100001,x', 'Новый Менеджер,2024-09-01 11:00:00,call,in,true,,999999,Новый клиент'];

@@ -11,7 +11,7 @@ describe('the audit in Markdown', () => {
   it('aligns numbers right and the missing criteria (text) left, with or without a baseline', () => {
     const { baseline: _none, ...plain } = auditResult();
     expect(alignment(renderAuditMarkdown(plain, { lang: 'ru', color: false }))).toEqual(['---', '---:', '---:', '---']);
-    const withBaseline: AuditResult = { ...plain, baseline: { answeredAt: '2025-01-01T00:00:00.000Z', total: 3, change: 1, band: 'ahead-of-most', sections: plain.sections.map((s) => ({ id: s.id, before: 0, after: s.score, change: s.score })) } };
+    const withBaseline: AuditResult = { ...plain, baseline: { answeredAt: '2025-01-01T00:00:00.000Z', total: 3, change: 1, band: 'ahead-of-most', bandTitle: 'Впереди многих', sections: plain.sections.map((s) => ({ id: s.id, before: 0, after: s.score, change: s.score })) } };
     expect(alignment(renderAuditMarkdown(withBaseline, { lang: 'ru', color: false }))).toEqual(['---', '---:', '---:', '---:', '---:', '---']);
   });
 
@@ -31,7 +31,7 @@ describe('the audit in Markdown', () => {
 
   it('the re-audit column says when the earlier audit was taken', () => {
     const { baseline: _none, ...plain } = auditResult();
-    const result: AuditResult = { ...plain, baseline: { answeredAt: '2025-06-01T09:00:00.000Z', total: 1, change: 1.5, band: 'start', sections: plain.sections.map((s) => ({ id: s.id, before: 0, after: s.score, change: s.score })) } };
+    const result: AuditResult = { ...plain, baseline: { answeredAt: '2025-06-01T09:00:00.000Z', total: 1, change: 1.5, band: 'start', bandTitle: 'Начало пути', sections: plain.sections.map((s) => ({ id: s.id, before: 0, after: s.score, change: s.score })) } };
     expect(renderAuditMarkdown(result, { lang: 'ru', color: false })).toContain('| Раздел | Баллы | Максимум | Было (01.06.2025) | Изменение | Не хватает |');
     expect(renderAuditTable(result, { lang: 'en', color: false })).toContain('Before (2025-06-01)');
   });

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { compareKpis, makePeriod } from '../../../src/core/compare.js';
+import { renderCompareMarkdown, renderCompareTable } from '../../../src/render/compare/text.js';
+
+const period = (from: string, to: string, conv: number) => ({
+  period: makePeriod(from, to),
+  total: { leads: 300, won: 300 * conv, conversion: conv, revenue: 1_000_000, response_min_median: 30 },
+  managers: [{ manager: 'Иванова Анна', leads: 300, conversion: conv, response_min_median: 30 }],
+});
+const result = compareKpis(period('2024-01-01', '2024-06-30', 0.15), period('2025-01-01', '2025-06-30', 0.2), { byManager: true });
+
+describe('the before/after by manager', () => {
+  it('is titled as a section, not as its first column', () => {
+    expect(renderCompareTable(result, { lang: 'ru', color: false })).toMatch(/\n\nПо менеджерам\nМенеджер +Конв\.: До/);
+    expect(renderCompareMarkdown(result, { lang: 'ru', color: false })).toContain('\n## По менеджерам\n\n| Менеджер |');
+    expect(renderCompareMarkdown(result, { lang: 'en', color: false })).toContain('\n## By manager\n\n| Manager |');
+  });
+});
+
+describe('the before/after row labels', () => {
+  it('abbreviate days as «дн.», with its dot, as every other Russian label does', async () => {
+    const { ROW_INFO } = await import('../../../src/render/compare/text.js');
+    const bare = Object.values(ROW_INFO).map((r) => r.ru).filter((label) => /(^|[\s,(])дн(?![.\p{L}])/u.test(label));
+    expect(bare).toEqual([]);
+    expect(ROW_INFO.cycle_days_median!.ru).toBe('Цикл сделки, дн. (медиана)');
+  });
+});
