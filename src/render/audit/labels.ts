@@ -27,6 +27,7 @@ export function auditLabels(lang: string) {
     change: tr(lang, 'Изменение', 'Change'),
     none: tr(lang, 'Все критерии выполнены — рекомендаций нет.', 'Every criterion is met: no recommendations.'),
     byExports: tr(lang, 'выгрузки опровергают «да»', 'the exports contradict "yes"'),
+    doneByExports: tr(lang, 'по выгрузкам это уже делается: проверьте ответ «нет»', 'the exports suggest this is done already: check the "no"'),
     answers: { yes: tr(lang, 'да', 'yes'), no: tr(lang, 'нет', 'no'), skip: tr(lang, 'пропущено', 'skipped') } as Record<string, string>,
     evidence: tr(lang, 'Проверка по выгрузкам', 'Checked against the exports'),
     verdict: tr(lang, 'Вердикт', 'Verdict'),
@@ -88,11 +89,14 @@ export function describeCost(lang: string, cost: { hoursPerManagerPerDay: number
 /**
  * The recommendations a reader is shown: those of the answers, then one for each "yes" the exports
  * contradict (a saved result from before they existed has none), each with the title it goes under.
+ * The advice of a "no" the exports contradict stays (spec: such a "no" never adds points), under a
+ * title that says the data suggests it is done already, so that nobody sells a client what it has.
  */
 export function shownRecommendations(result: AuditResult, lang: string): Array<{ rec: Recommendation; title: string }> {
   const L = auditLabels(lang);
+  const doneAlready = new Set((result.evidence?.checks ?? []).filter((c) => c.verdict === 'contradicted' && c.answer === 'no').map((c) => c.criterion));
   return [
-    ...result.recommendations.map((rec) => ({ rec, title: criterionTitle(result, rec.criterion) })),
+    ...result.recommendations.map((rec) => ({ rec, title: `${criterionTitle(result, rec.criterion)}${doneAlready.has(rec.criterion) ? ` (${L.doneByExports})` : ''}` })),
     ...(result.evidence?.recommendations ?? []).map((rec) => ({ rec, title: `${criterionTitle(result, rec.criterion)} (${L.byExports})` })),
   ];
 }

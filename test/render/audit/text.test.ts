@@ -29,6 +29,18 @@ describe('the audit in Markdown', () => {
     expect(await renderHtml({ lang: 'ru', generatedAt: '2026-01-15T10:00:00Z', audit: result })).toContain('Звонки в CRM (выгрузки опровергают «да»): Записывайте звонки');
   });
 
+  it('the advice of a "no" the exports contradict stays, titled so that nobody sells what the client has', async () => {
+    const base = auditResult();
+    const check = { ...base.evidence!.checks[0]!, answer: 'no' as const, facts: [{ id: 'calls_linked_share', value: 0.9, op: '>=', threshold: 0.7 }], text: 'Вы ответили «нет», но выгрузки говорят, что вы это делаете.' };
+    const result: AuditResult = { ...base, evidence: { ...base.evidence!, checks: [check], total: base.total } };
+    expect(renderAuditTable(result, { lang: 'ru', color: false })).toContain('1. Звонки в CRM (по выгрузкам это уже делается: проверьте ответ «нет»): Записывайте звонки');
+    expect(renderAuditMarkdown(result, { lang: 'en', color: false })).toContain('- **Звонки в CRM (the exports suggest this is done already: check the "no")**: Записывайте звонки');
+    expect(await renderHtml({ lang: 'ru', generatedAt: '2026-01-15T10:00:00Z', audit: result })).toContain('Звонки в CRM (по выгрузкам это уже делается: проверьте ответ «нет»): Записывайте звонки');
+    // A confirmed "no" keeps the plain title.
+    const confirmed: AuditResult = { ...result, evidence: { ...result.evidence!, checks: [{ ...check, verdict: 'confirmed' }] } };
+    expect(renderAuditTable(confirmed, { lang: 'ru', color: false })).toContain('1. Звонки в CRM: Записывайте звонки');
+  });
+
   it('the re-audit column says when the earlier audit was taken', () => {
     const { baseline: _none, ...plain } = auditResult();
     const result: AuditResult = { ...plain, baseline: { answeredAt: '2025-06-01T09:00:00.000Z', total: 1, change: 1.5, band: 'start', bandTitle: 'Начало пути', sections: plain.sections.map((s) => ({ id: s.id, before: 0, after: s.score, change: s.score })) } };
