@@ -3,7 +3,7 @@
 // spec/metrics.md with its data quality. The CLI and the programmatic API call these functions.
 import { KpiEngine, type KpiOptions } from '../core/kpi/engine.js';
 import { notApplicable } from '../core/kpi/catalog.js';
-import { describeAlert, findAlerts, type Alert } from '../core/kpi/alerts.js';
+import { describeAlert, findAlerts, linkAlerts, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import type { DataQuality, GroupDim, KpiGroup, KpiResult, PlanResult, SpendSummary } from '../core/kpi/types.js';
 import type { InputShape, Payment, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
@@ -74,7 +74,11 @@ export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: Co
 /** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
 export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxListed = DEFAULT_LIMITS.maxListedSkips): DataQuality {
   const nul: Alert[] = reports.filter((r) => r.table.nulBytes).map((r) => ({ code: 'nul-bytes', file: r.file, count: r.table.nulBytes! }));
-  const alerts = [...nul, ...found];
+  // Amounts in several currencies add up to a number in none of them.
+  const currencies: Alert[] = reports
+    .filter((r) => r.kind === 'deals' && (r.values.currency?.length ?? 0) > 1)
+    .map((r) => ({ code: 'mixed-currencies', file: r.file, currencies: r.values.currency!.map((v) => ({ currency: v.value, deals: v.count })) }));
+  const alerts = [...nul, ...currencies, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),
@@ -218,7 +222,7 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   const period = periodDays(options);
   const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, period, run.shape.amount);
   const quality = dataQuality(run.reports, [...run.alerts, ...groupAlerts(run, asked, groups[asked.length], spend, period, plan)]);
-  const found = findAlerts(total, quality, managers.map((m) => m.manager));
+  const found = [...findAlerts(total, quality, managers.map((m) => m.manager)), ...linkAlerts(run.facts[index])];
   quality.alerts!.push(...found);
   quality.warnings.push(...found.map((a) => describeAlert(a, 'en')));
   return {

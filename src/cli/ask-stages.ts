@@ -14,6 +14,7 @@ type Outcome = 'won' | 'lost' | 'open';
 function evidence(s: UnknownStage, lang: string): string {
   const closed = Math.max(s.closedFlag, s.closeDate);
   // «сделок: 2», not «2 сделок»: a count after a colon needs no plural agreement.
+  if (s.blind) return tr(lang, `сделок: ${s.deals}, закрыты ли — не известно, с суммой: ${s.amount}`, `${s.deals} deals, whether closed unknown, ${s.amount} with an amount`);
   return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${s.amount}`, `${s.deals} deals, ${closed} closed, ${s.amount} with an amount`);
 }
 
@@ -27,7 +28,10 @@ export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'w
   // The prompt library loads only when there is a question to ask (most runs have none).
   const { askInput, askSelect } = await import('./prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
-  ctx.stderr.write(`${tr(lang, `В выгрузке ${error.where.file} есть закрытые этапы, о которых неизвестно, выиграны сделки или проиграны.`, `${error.where.file} has closed stages that nothing says are won or lost.`)}\n`);
+  const intro = error.stages.some(([, s]) => s.blind)
+    ? tr(lang, `В выгрузке ${error.where.file} есть этапы, о которых неизвестно, выиграны сделки, проиграны или ещё в работе: в ней нет признака закрытой сделки.`, `${error.where.file} has stages that nothing says are won, lost or open: it has nothing that marks a deal closed.`)
+    : tr(lang, `В выгрузке ${error.where.file} есть закрытые этапы, о которых неизвестно, выиграны сделки или проиграны.`, `${error.where.file} has closed stages that nothing says are won or lost.`);
+  ctx.stderr.write(`${intro}\n`);
   const chosen: Record<string, Outcome> = {};
   for (const [name, s] of error.stages) {
     const guess: Outcome = guessStage(s);

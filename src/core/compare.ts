@@ -103,10 +103,15 @@ export function periodValues(p: PeriodKpis): Record<string, number | null> {
 
 /** One comparison row: change, change %, target and whether it is met. */
 export function compareRow(metric: string, better: 'up' | 'down', before: number | null, after: number | null, target: number | null): CompareRow {
-  const change = before === null || after === null ? null : after - before;
-  const change_pct = change === null || before === null || before === 0 ? null : change / before;
+  // No change is +0, never −0 (0 − (−0), 0 / −5): a report would print «−0» and JSON "-0" differs from "0".
+  const change = before === null || after === null ? null : plusZero(after - before);
+  const change_pct = change === null || before === null || before === 0 ? null : plusZero(change / before);
   const met = target === null || change_pct === null ? null : better === 'up' ? change_pct >= target : change_pct <= target;
   return { metric, before, after, change, change_pct, better, target, met };
+}
+
+function plusZero(x: number): number {
+  return x === 0 ? 0 : x;
 }
 
 /** Payback and 12-month ROI (seed 004); null without a one-off cost. */

@@ -139,6 +139,14 @@ export const MESSAGES = {
       en: 'say what each one means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, with a guess to check for each stage:\n{snippet}',
     },
   },
+  'import.stagesBlind': {
+    ru: 'этапы не известны ни как выигрыш, ни как проигрыш ({count}), а в выгрузке нет признака закрытой сделки (колонки вроде «Is Deal Closed?»; Close Date здесь — ожидаемая дата): {stages}',
+    en: '{count} stage{plural} {verb} not known as won or lost, and the export has nothing that marks a deal closed (a column such as "Is Deal Closed?"; its Close Date is the expected one): {stages}',
+    hint: {
+      ru: 'добавьте в выгрузку колонку «Is Deal Closed?» или укажите в файле --map, что значит каждый этап (won — выигрыш, lost — проигрыш, open — открыт), и передайте его через --map; вот готовый фрагмент, проверьте каждое значение:\n{snippetRu}',
+      en: 'add the "Is Deal Closed?" column to the export, or say what each stage means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, check each value:\n{snippet}',
+    },
+  },
   'output.write': {
     ru: 'не удалось записать файл результата: {reasonRu}', en: 'cannot write the output file: {reason}',
     hint: { ru: 'проверьте, что в папку можно писать и на диске есть место, или укажите другой путь в -o', en: 'check that the folder is writable and the disk has space, or choose another -o path' },
@@ -402,6 +410,7 @@ export const IMPORT_NOTES: readonly Template[] = [
   { en: 'not answered', ru: 'не отвечен' },
   { en: 'answered', ru: 'отвечен' },
   { en: '(unknown)', ru: '(не известно)' },
+  { en: 'in (missed)', ru: 'in (пропущенный)' },
 ];
 
 const importNoteRu = translator(IMPORT_NOTES);

@@ -7,21 +7,31 @@ export interface UnknownStage {
   closeDate: number;
   /** Deals with an amount above zero. */
   amount: number;
+  /** Nothing in the file can say whether its deals are closed (no closed flag; the close date is only the expected one). */
+  blind?: boolean;
 }
 
 /**
  * Stages that nothing classifies: the CRM renames stages freely (its profile says `ask`), no rule
  * knows them, and most of their deals show that they are closed (the closed flag or a close date),
- * so neither "open" nor "lost" can be assumed. A stage whose deals mostly look open stays open.
+ * so neither "open" nor "lost" can be assumed. A stage whose deals mostly look open stays open,
+ * unless nothing in the file could show it closed (`stagesBlind`: a HubSpot export without «Is Deal
+ * Closed?», whose Close Date is the expected one): then every stage no rule knows is undecided.
  */
-export function undecidedStages(report: { unknownStage?: 'open' | 'ask'; stages?: Record<string, UnknownStage> }): Array<[string, UnknownStage]> {
+export function undecidedStages(report: { unknownStage?: 'open' | 'ask'; stagesBlind?: boolean; stages?: Record<string, UnknownStage> }): Array<[string, UnknownStage]> {
   if (report.unknownStage !== 'ask' || !report.stages) return [];
+  const blind = report.stagesBlind === true;
   return Object.entries(report.stages)
-    .filter(([, s]) => Math.max(s.closedFlag, s.closeDate) * 2 >= s.deals)
+    .filter(([, s]) => blind || Math.max(s.closedFlag, s.closeDate) * 2 >= s.deals)
+    .map(([name, s]): [string, UnknownStage] => [name, blind ? { ...s, blind } : s])
     .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1));
 }
 
-/** The status a stage's deals suggest, proposed to a person to check (never applied unasked): closed with amounts looks won, closed without looks lost. */
-export function guessStage(s: UnknownStage): 'won' | 'lost' {
+/**
+ * The status a stage's deals suggest, proposed to a person to check (never applied unasked): closed
+ * with amounts looks won, closed without looks lost; a stage nothing could show closed, open.
+ */
+export function guessStage(s: UnknownStage): 'won' | 'lost' | 'open' {
+  if (s.blind) return 'open';
   return s.amount > 0 && s.amount >= s.deals / 2 ? 'won' : 'lost';
 }

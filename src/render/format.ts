@@ -6,7 +6,9 @@ function group(n: number, decimals: number, lang: string): string {
   const [int, frac] = fixed.split('.');
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? ' ' : ',');
   const sep = lang === 'ru' ? ',' : '.';
-  return `${n < 0 ? '−' : ''}${grouped}${frac ? sep + frac : ''}`;
+  // A value that rounds to zero has no sign: «0,0%», not «−0,0%».
+  const negative = n < 0 && /[1-9]/.test(fixed);
+  return `${negative ? '−' : ''}${grouped}${frac ? sep + frac : ''}`;
 }
 
 /** A metric value rounded for a table ("—" for not applicable). Full precision stays in JSON. */
@@ -44,9 +46,16 @@ export function formatPoints(n: number, lang: string): string {
  */
 export function formatChange(change: number | null, format: MetricFormat, lang: string): string {
   if (change === null) return '—';
-  const sign = change > 0 ? '+' : '';
-  if (format === 'ratio') return `${sign}${group(change * 100, 1, lang)} ${lang === 'ru' ? 'п.п.' : 'pp'}`;
-  return `${sign}${formatValue(change, format, lang)}`;
+  const text = format === 'ratio' ? `${group(change * 100, 1, lang)} ${lang === 'ru' ? 'п.п.' : 'pp'}` : formatValue(change, format, lang);
+  // A change that rounds to zero is written without a sign: «0,0 п.п.», not «+0,0 п.п.».
+  return change > 0 && /[1-9]/.test(text) ? `+${text}` : text;
+}
+
+/** A relative change as a signed percentage («+24,1%», «−10,4%»; «0,0%» when it rounds to zero; «—» for none). */
+export function formatRelative(change: number | null, lang: string): string {
+  if (change === null) return '—';
+  const text = formatValue(change, 'ratio', lang);
+  return change > 0 && /[1-9]/.test(text) ? `+${text}` : text;
 }
 
 /** A calendar day `YYYY-MM-DD` as its reader writes it: `31.01.2025` in Russian, ISO in English. */

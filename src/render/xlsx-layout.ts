@@ -56,7 +56,7 @@ function shiftRef(ref: string, n: number): string {
  * and printing: widths from the content, wrapped headers, row heights that fit, frozen and
  * repeated header rows, landscape when wide, one page wide. Returns how many rows were inserted.
  */
-export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | null, opts: { autofilter?: boolean; subHeaders?: number[] } = {}): number {
+export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | null, opts: { autofilter?: boolean; subHeaders?: number[]; keyColumns?: number } = {}): number {
   const rows = heading ? headingRows(heading) : [];
   const n = rows.length;
   if (n > 0) {
@@ -85,14 +85,21 @@ export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | nu
   fitColumns(sheet, header, headers);
   fitRowHeights(sheet, header, headers);
   const width = sheet.columns.reduce((s, c) => s + (c.width ?? 9), 0);
+  // A table wider than a landscape page can hold legibly prints across pages, each repeating the
+  // key columns (the manager; a grouping's dimensions): forty KPI columns on one A4 page were too
+  // small to read.
+  const pagesWide = Math.max(1, Math.ceil(width / PAGE_WIDTH_UNITS));
+  const keys = opts.keyColumns ?? 1;
+  if (pagesWide > 1) sheet.views = [{ state: 'frozen', xSplit: keys, ySplit: header }];
   sheet.pageSetup = {
     ...sheet.pageSetup,
     paperSize: 9,
     orientation: width > 95 ? 'landscape' : 'portrait',
     fitToPage: true,
-    fitToWidth: 1,
+    fitToWidth: pagesWide,
     fitToHeight: 0,
     printTitlesRow: `${header}:${header}`,
+    ...(pagesWide > 1 ? { printTitlesColumn: `A:${String.fromCharCode(64 + keys)}` } : {}),
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
   };
   return n;
@@ -104,6 +111,9 @@ export function finishFreeSheet(sheet: ExcelJS.Worksheet): void {
   fitRowHeights(sheet, 0, new Set());
   sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }
+
+/** Column-width units a landscape A4 page prints at about 70 % or larger. */
+const PAGE_WIDTH_UNITS = 200;
 
 /** Widest text a column may take before its cells wrap. */
 const MAX_TEXT = 60;

@@ -78,6 +78,12 @@ describe('compareRow', () => {
     expect(compareRow('conversion', 'up', null, 0.3, 0.2)).toMatchObject({ change: null, change_pct: null, met: null });
   });
 
+  it('no change is +0: before −0 and after 0, or a negative before and no change', () => {
+    expect(Object.is(compareRow('m', 'up', -0, 0, null).change, 0)).toBe(true);
+    expect(Object.is(compareRow('m', 'up', 0, -0, null).change, 0)).toBe(true);
+    expect(Object.is(compareRow('m', 'up', -5, -5, null).change_pct, 0)).toBe(true);
+  });
+
   it('swapping before and after negates every change (property)', () => {
     const value = fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { nil: null });
     fc.assert(
@@ -86,6 +92,8 @@ describe('compareRow', () => {
         const y = compareRow('m', better, b, a, null);
         if (x.change === null) expect(y.change).toBeNull();
         else expect(y.change).toBe(-x.change === 0 ? 0 : -x.change);
+        // No change is never −0 (it once was, from before −0 and after 0, on a random seed).
+        for (const r of [x, y]) for (const v of [r.change, r.change_pct]) if (v !== null) expect(Object.is(v, -0)).toBe(false);
       }),
       { numRuns: 500 },
     );

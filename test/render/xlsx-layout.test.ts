@@ -32,3 +32,25 @@ describe('workbook sheets with a heading above the table', () => {
     expect(seen).toContain('Менеджеры');
   });
 });
+
+describe('print setup of wide tables', () => {
+  it('a sheet wider than a legible landscape page prints across pages repeating its key column; a narrow one fits one page', async () => {
+    const books = [await renderAuditXlsx(auditResult(), { lang: 'ru' }), await renderKpiXlsx(kpiResult(), { lang: 'ru', now }), await renderCompareXlsx(compareResult(), { lang: 'ru', now })];
+    const all = (await Promise.all(books.map(sheets))).flat().filter((ws) => ws.pageSetup.printTitlesRow);
+    let wide = 0;
+    for (const ws of all) {
+      const width = ws.columns.reduce((n, c) => n + (c.width ?? 9), 0);
+      const pages = Math.ceil(width / 200);
+      expect({ sheet: ws.name, pages: ws.pageSetup.fitToWidth }).toEqual({ sheet: ws.name, pages: Math.max(1, pages) });
+      if (pages > 1) {
+        wide++;
+        expect(ws.pageSetup.printTitlesColumn, ws.name).toBe('A:A');
+        expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', xSplit: 1 });
+      } else expect(ws.pageSetup.printTitlesColumn, ws.name).toBeUndefined();
+    }
+    // The managers' sheet (every KPI a column) is the wide one.
+    expect(wide).toBeGreaterThan(0);
+    const managers = all.find((ws) => ws.name === 'Менеджеры')!;
+    expect(managers.pageSetup.fitToWidth).toBeGreaterThan(1);
+  });
+});

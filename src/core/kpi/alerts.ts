@@ -1,11 +1,14 @@
 import { plural } from '../i18n.js';
 import type { DataQuality, MetricValues } from './types.js';
+import type { EvidenceFacts } from './facts.js';
 
 /** Numbers that look wrong, said loudly with their likely cause (in dataQuality.alerts and on stderr). */
 export type Alert =
   | { code: 'no-outcome'; deals: number }
   | { code: 'many-skipped'; file: string; skipped: number; rows: number }
   | { code: 'nul-bytes'; file: string; count: number }
+  | { code: 'activities-unlinked'; calls: number; won: number }
+  | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }> }
   | { code: 'unattributed-payments'; payments: number }
   | { code: 'spend-unmatched'; sources: Array<{ source: string; amount: number; like?: string }> }
   | { code: 'plan-unknown'; by: 'manager' | 'source'; names: string[] }
@@ -50,6 +53,18 @@ export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'file
   return out;
 }
 
+/**
+ * Activities that link to no deal at all: not one call of the period links to a known deal and no
+ * won deal has an activity, so touches, responses and «no response» read as if nobody worked the deals
+ * (a Salesforce report's Related To holding opportunity names beside deals whose client is the account).
+ */
+export function linkAlerts(facts: EvidenceFacts | undefined): Alert[] {
+  const calls = facts?.parts.calls_linked_share;
+  const won = facts?.parts.won_with_activity_share;
+  if (!calls || !won || calls.num > 0 || won.num > 0) return [];
+  return [{ code: 'activities-unlinked', calls: calls.den, won: won.den }];
+}
+
 /** An alert in words, with the likely cause and what to do. */
 export function describeAlert(a: Alert, lang: string): string {
   const ru = lang === 'ru';
@@ -62,6 +77,16 @@ export function describeAlert(a: Alert, lang: string): string {
       return ru
         ? `${a.file}: ${plural(a.count, 'удалён', 'удалено', 'удалено')} ${a.count} ${plural(a.count, 'нулевой байт', 'нулевых байта', 'нулевых байтов')} (NUL): CRM записала их внутри текстовых полей; текст вокруг сохранён.`
         : `${a.count} NUL bytes removed from ${a.file}: the CRM wrote them inside text fields; the text around them is kept.`;
+    case 'activities-unlinked':
+      return ru
+        ? `Ни один из ${a.calls} ${plural(a.calls, 'звонка', 'звонков', 'звонков')} не связан со сделкой, и ни у одной из ${a.won} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет действий: касания, реакция и «без ответа» выглядят так, будто со сделками не работали. Проверьте, какая колонка файла действий называет сделку (deal_id: ID сделки, Opportunity ID, Associated Deal) или клиента (client) так же, как файл сделок; crm-audit inspect покажет колонки, файл --map назовёт нужную.`
+        : `None of the ${a.calls} calls links to a deal, and no won deal (${a.won}) has an activity: touches, responses and "no response" read as if nobody worked the deals. Check which column of the activities file names the deal (deal_id: Deal ID, Opportunity ID, Associated Deal) or the client (client) as the deals file does; crm-audit inspect lists the columns, a --map file names the right one.`;
+    case 'mixed-currencies': {
+      const list = a.currencies.map((c) => (ru ? `${c.currency} — ${c.deals}` : `${c.currency} ${c.deals}`)).join(', ');
+      return ru
+        ? `${a.file}: суммы сделок в разных валютах (${list}), а выручка и средний чек складывают их как есть. Выгрузите суммы в одной валюте (HubSpot: «Amount in company currency», Salesforce: «Amount (converted)») или разделите файл по валютам.`
+        : `${a.file}: the deal amounts are in several currencies (${list}), and revenue and the average check add them as they are. Export the amounts in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)"), or split the file by currency.`;
+    }
     case 'unattributed-payments':
       return ru
         ? `Оплат без менеджера и без известной сделки: ${a.payments}; они учтены только в итоге по отделу.`

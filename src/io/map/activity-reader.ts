@@ -18,7 +18,7 @@ export interface ActivityMemos {
   manager: CellMemo<number>;
   done: CellMemo<boolean | undefined>;
   kind: CellMemo<Counted<Activity['kind']>>;
-  direction: CellMemo<Counted<Activity['direction']> | null>;
+  direction: CellMemo<Counted<{ direction: Activity['direction']; missed: boolean }> | null>;
   missed: CellMemo<Counted<boolean | undefined> | null>;
   /** Client columns, else the phone column (a phone is a call's client only in logs with no client column). */
   clientCols: readonly number[];
@@ -64,16 +64,17 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
     kind = k.value;
   }
   let direction: Activity['direction'] = '';
+  let notAnswered = false;
   const d = c.direction === undefined ? null : cells.value(c.direction, m.direction);
   if (d !== null) {
     d.count++;
-    direction = d.value;
+    direction = d.value.direction;
+    notAnswered = d.value.missed;
   }
-  let notAnswered = false;
   const s = c.missed === undefined ? null : cells.value(c.missed, m.missed);
   if (s !== null) {
     s.count++;
-    notAnswered = s.value === true;
+    notAnswered ||= s.value === true;
   }
   const duration = readDuration(cells, ctx, m);
   if (duration instanceof RowProblem) return duration;
@@ -130,7 +131,7 @@ function readDuration(cells: Cells, ctx: ReadContext, m: ActivityMemos): number 
   return duration;
 }
 
-/** The deal key of the activity's deal id (-1 without one). HubSpot lists several associated deal ids in one cell: the first is the activity's deal. */
+/** The deal key of the activity's deal id (-1 without one). HubSpot lists several associated deals in one cell: the first is the activity's deal, unless the whole cell is one deal's title. */
 function dealKey(cells: Cells, ctx: ReadContext): number {
   const ic = ctx.cols.deal_id;
   if (ic === undefined || cells.blank(ic)) return -1;
@@ -141,7 +142,12 @@ function dealKey(cells: Cells, ctx: ReadContext): number {
   }
   const raw = cells.text(ic);
   const i = raw.search(/[;,]/);
-  return linker.dealKey(i === -1 ? raw : raw.slice(0, i).trim());
+  if (i === -1) return linker.dealKey(raw);
+  // A deal's title may hold a comma («Acme, Inc. roll-out»): the whole cell first, then the first of a list (`;` before `,`).
+  const whole = linker.store.find(raw);
+  if (whole !== undefined) return whole;
+  const semi = raw.indexOf(';');
+  return linker.dealKey(raw.slice(0, semi === -1 ? i : semi).trim());
 }
 
 /** A client cell's key: `Компания: X` / `Контакт: X` / `Лид: X` and markup give X; by bytes where they are the key. */

@@ -57,8 +57,30 @@ export class DateOrders {
     this.seen.set(col, state);
   }
 
+  /**
+   * A column's order: forced, else its own, else the one the file's other date columns agree on (one
+   * system wrote them all: a Salesforce report's `Close Date` 7/23/2024 settles its `Created Date`
+   * 7/1/2024). Once used, a borrowed order is the column's own, so a later value of the other order
+   * is a mixed column, not a silent second reading.
+   */
   orderFor(col: number): SlashOrder | undefined {
-    return this.forced ?? this.seen.get(col)?.order;
+    if (this.forced) return this.forced;
+    const own = this.seen.get(col);
+    if (own?.order) return own.order;
+    const order = this.fileOrder();
+    if (own && order) own.order = order;
+    return order;
+  }
+
+  /** The order every decided column of the file shows, if they agree. */
+  private fileOrder(): SlashOrder | undefined {
+    let order: SlashOrder | undefined;
+    for (const s of this.seen.values()) {
+      if (!s.order) continue;
+      if (order && order !== s.order) return undefined;
+      order = s.order;
+    }
+    return order;
   }
 
   /** The order each slash-date column has shown. */
@@ -66,8 +88,9 @@ export class DateOrders {
     return [...this.seen.entries()].flatMap(([c, st]) => (st.order ? [[c, st.order] as [number, SlashOrder]] : []));
   }
 
-  /** Columns that so far hold only ambiguous slash dates. */
+  /** Columns that so far hold only ambiguous slash dates, and no other date column of the file has shown an order. */
   undecided(): number[] {
+    if (this.fileOrder()) return [];
     return [...this.seen.entries()].filter(([, s]) => s.ambiguous && !s.order).map(([c]) => c);
   }
 }
@@ -148,7 +171,8 @@ export class ValueReader<T> {
 /** The counted value readers of status-like activity columns (their statistics are shown by `inspect`). */
 export interface ActivityValueReaders {
   kind: ValueReader<Activity['kind']>;
-  direction: ValueReader<Activity['direction']>;
+  /** Reads a direction, and whether the value itself says missed (Zoho's Call Type «Missed»). */
+  direction: ValueReader<{ direction: Activity['direction']; missed: boolean }>;
   /** Reads a call status (or a yes/no `missed` column): true when the call was not answered. */
   missed: ValueReader<boolean | undefined>;
 }
@@ -179,6 +203,10 @@ export interface ReadContext {
   unknownStage: 'open' | 'ask';
   /** The close date of an open deal is its expected close (HubSpot, Salesforce): no sign of a closed stage. */
   closeDateIsPlanned: boolean;
+  /** What a stage carries in parentheses after a known stage: a loss reason, or (HubSpot) its pipeline. */
+  stageParentheses: 'reason' | 'pipeline';
+  /** Columns of date fields whose time of day is an artefact (the profile's `dateOnly`). */
+  dateOnly: ReadonlySet<number>;
   /** Stages no rule knows, with what their deals show (for asking, or the --map snippet). */
   stages: Map<string, UnknownStage>;
 }
@@ -188,7 +216,13 @@ export interface ReadContext {
 export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, parseBoolean: (raw: string) => boolean | undefined): ActivityValueReaders {
   return {
     kind: new ValueReader((raw) => maps.kind.get(normalizeValue(raw)) ?? 'other', (v) => v),
-    direction: new ValueReader((raw) => maps.direction.get(normalizeValue(raw)) ?? '', (v) => v || '(unknown)'),
+    direction: new ValueReader(
+      (raw) => {
+        const key = normalizeValue(raw);
+        return { direction: maps.direction.get(key) ?? '', missed: maps.missedDirection.has(key) };
+      },
+      (v) => (v.missed ? 'in (missed)' : v.direction || '(unknown)'),
+    ),
     missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => maps.missed.get(normalizeValue(raw)), (v) => (v === undefined ? 'answered (unknown value)' : v ? 'not answered' : 'answered')),
   };
 }

@@ -1,7 +1,8 @@
 import { STATUS_CODE, type DealCodes } from '../../core/kpi/deal-store.js';
 import type { DealStatus } from '../../core/records.js';
-import { cleanText, parseBoolean, parseNumber } from './values.js';
+import { cleanText, currencyOf, parseBoolean, parseNumber } from './values.js';
 import { dateHasTime } from './calendar.js';
+import { CONVERTED_AMOUNT, normalizeHeader } from './fields.js';
 import { CellMemo, internCell, trimEdges, type Cells } from './cells.js';
 import { headerOf, managerKey, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
 
@@ -32,9 +33,10 @@ const WITH_REASON = /^(.*?)\s*\(([^()]*)\)\s*$/;
 
 /**
  * What a stage name says: its status by the value maps, else after a pipeline prefix (`C6:WON`),
- * else without a reason in parentheses, which is then the loss reason.
+ * else without the words in parentheses after it: a loss reason (`Venda perdida (Sem interesse)`),
+ * or where the CRM writes its pipeline there (HubSpot: `Closed lost (Partners)`), nothing more.
  */
-export function readStage(maps: ReadContext['maps'], text: string): StageEntry {
+export function readStage(maps: ReadContext['maps'], text: string, parentheses: ReadContext['stageParentheses'] = 'reason'): StageEntry {
   if (text === '') return { text, status: undefined, reason: '' };
   const status = statusOf(maps, text);
   if (status !== undefined) return { text, status, reason: '' };
@@ -46,7 +48,7 @@ export function readStage(maps: ReadContext['maps'], text: string): StageEntry {
   const withReason = WITH_REASON.exec(text);
   if (withReason) {
     const base = statusOf(maps, withReason[1]!);
-    if (base !== undefined) return { text, status: base, reason: cleanText(withReason[2]!) };
+    if (base !== undefined) return { text, status: base, reason: parentheses === 'reason' ? cleanText(withReason[2]!) : '' };
   }
   return { text, status: undefined, reason: '' };
 }
@@ -63,6 +65,10 @@ export interface DealMemos {
   stageReason: string;
   flag: CellMemo<boolean | undefined>;
   reason: CellMemo<number>;
+  /** Counts the currency of each deal with an amount (undefined without a currency column, or when the amount is converted into one). */
+  currency: CellMemo<{ count: number } | undefined> | undefined;
+  /** Without a currency column: whether the currency marks in the amounts are counted instead (`120000|USD`, `$22,700.00`). */
+  markCurrency: boolean;
   label: [CellMemo<number>, CellMemo<number>, CellMemo<number>];
   noLabel: number;
   /** The columns of fields that may have several (the first filled one counts). */
@@ -87,7 +93,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
       const seen = status !== undefined ? noteEntry(ctx, 'status', raw, status) : hasStage && raw !== '' ? noteEntry(ctx, 'status', raw, '(unknown: stage used)') : undefined;
       return { status, seen };
     }),
-    stage: new CellMemo((t) => readStage(maps, trimEdges(t))),
+    stage: new CellMemo((t) => readStage(maps, trimEdges(t), ctx.stageParentheses)),
     probability: new CellMemo((t) => {
       const n = parseNumber(trimEdges(t).replace(/%$/, ''));
       // HubSpot writes 0..1, Salesforce and Odoo 0..100.
@@ -97,6 +103,8 @@ export function dealMemos(ctx: ReadContext): DealMemos {
     stageReason: '',
     flag: new CellMemo((t) => parseBoolean(trimEdges(t))),
     reason: new CellMemo((t) => store.reasons.id(cleanText(t))),
+    currency: ctx.cols.currency === undefined || amountIsConverted(ctx) ? undefined : new CellMemo((t) => noteEntry(ctx, 'currency', trimEdges(t), trimEdges(t))),
+    markCurrency: ctx.cols.currency === undefined && ctx.cols.amount !== undefined && !amountIsConverted(ctx),
     label: [label(), label(), label()],
     noLabel: store.labels.id(''),
     closedCols: ctx.map.fields.get('closed_at') ?? [],
@@ -145,6 +153,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   codes.closed = closed;
   codes.status = STATUS_CODE[status];
   codes.amount = amount ?? Number.NaN;
+  if (amount !== null) noteCurrency(cells, ctx, m);
   codes.reason = status === 'lost' ? lossReason(cells, ctx, m) : 0;
   if (m.unknown !== undefined) noteUnknownStage(cells, ctx, m, amount);
   codes.stage = c.stage === undefined ? m.noLabel : cells.value(c.stage, m.label[0]);
@@ -154,6 +163,27 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   out.name = c.name === undefined ? '' : cleanText(cells.text(c.name));
   out.client = firstClient(cells, ctx, m);
   return out;
+}
+
+/** Counts the currency of a deal with an amount: its currency column, else a mark in the amount (a plain number has none). */
+function noteCurrency(cells: Cells, ctx: ReadContext, m: DealMemos): void {
+  const c = ctx.cols;
+  if (m.currency) {
+    if (cells.blank(c.currency)) return;
+    const seen = cells.value(c.currency!, m.currency);
+    if (seen) seen.count++;
+  } else if (m.markCurrency && Number.isNaN(cells.plainInteger(c.amount!))) {
+    const code = currencyOf(cells.text(c.amount));
+    if (code !== undefined) noteValue(ctx, 'currency', code, code);
+  }
+}
+
+const CONVERTED = new Set(CONVERTED_AMOUNT.map(normalizeHeader));
+
+/** Whether the amount column holds amounts converted into the company's one currency. */
+function amountIsConverted(ctx: ReadContext): boolean {
+  const col = ctx.cols.amount;
+  return col !== undefined && CONVERTED.has(normalizeHeader(ctx.map.columns[col]!.header));
 }
 
 /**
@@ -240,16 +270,21 @@ function noteUnknownStage(cells: Cells, ctx: ReadContext, m: DealMemos, amount: 
 /** The close time of a closed deal: the first filled close-date column, else the planned close date; end of day when it has no time. */
 function closedAt(cells: Cells, ctx: ReadContext, m: DealMemos): number | RowProblem | typeof PENDING {
   let ms: number | RowProblem | typeof PENDING = Number.NaN;
+  let col: number | undefined;
   for (const k of m.closedCols) {
     if (!cells.blank(k)) {
-      ms = readDate(cells, k, 'closed_at', false, ctx);
+      ms = readDate(cells, (col = k), 'closed_at', false, ctx);
       break;
     }
   }
-  if (typeof ms === 'number' && Number.isNaN(ms)) ms = readDate(cells, ctx.cols.planned_close, 'planned_close', false, ctx);
+  if (typeof ms === 'number' && Number.isNaN(ms)) ms = readDate(cells, (col = ctx.cols.planned_close), 'planned_close', false, ctx);
   if (typeof ms !== 'number' || Number.isNaN(ms)) return ms;
+  // A date field written with an artefact time (Bitrix24 REST: midnight UTC as the portal shows it) is its nearest midnight's date.
+  if (col !== undefined && ctx.dateOnly.has(col)) return Math.round(ms / DAY_MS) * DAY_MS + END_OF_DAY_MS;
   return dateHasTime.value ? ms : ms + END_OF_DAY_MS;
 }
+
+const DAY_MS = 86_400_000;
 
 /** A lost deal's reason: the first filled loss-reason column (amoCRM has two), else the reason its stage carried. */
 function lossReason(cells: Cells, ctx: ReadContext, m: DealMemos): number {

@@ -9,7 +9,7 @@ import { DealStore } from '../../core/kpi/deal-store.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
 import type { ByteRow } from '../read/csv.js';
-import type { RecordKind } from './fields.js';
+import { normalizeHeader, type RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { activityMemos, readActivity } from './activity-reader.js';
@@ -85,6 +85,8 @@ export interface ImportReport {
   profile?: { id: string; crm: string; matched: string[] };
   /** What a stage no rule knows means in this CRM, and the stages no rule knew, with what their deals show (deals). */
   unknownStage?: 'open' | 'ask';
+  /** Nothing in the file can show a deal closed: no closed flag, and the close date is the expected one (see undecidedStages). */
+  stagesBlind?: boolean;
   stages?: Record<string, UnknownStage>;
 }
 
@@ -117,6 +119,8 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     placeholders: placeholderDates(profile?.placeholders ?? []),
     unknownStage: profile?.unknownStage ?? 'open',
     closeDateIsPlanned: profile?.closeDateIsPlanned ?? false,
+    stageParentheses: profile?.stageParentheses ?? 'reason',
+    dateOnly: dateOnlyColumns(headers, profile?.dateOnly ?? []),
     stages: new Map(),
   };
   if (kind === 'deals') {
@@ -173,6 +177,12 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
   }
   checkBadRows(report, opts);
   return report;
+}
+
+/** The columns whose headers a profile names as date fields with an artefact time. */
+function dateOnlyColumns(headers: readonly string[], names: readonly string[]): ReadonlySet<number> {
+  const wanted = new Set(names.map(normalizeHeader));
+  return new Set(headers.flatMap((h, i) => (wanted.has(normalizeHeader(h)) ? [i] : [])));
 }
 
 /** Turns the rows of one file into records: finds the header, judges each row, holds rows back while a date order is unknown. */
@@ -237,6 +247,7 @@ class RowsToRecords<T> {
     if (profile) report.profile = { id: profile.profile.id, crm: profile.profile.crm, matched: profile.matched };
     if (this.kind === 'deals') {
       report.unknownStage = ctx.unknownStage;
+      if (ctx.closeDateIsPlanned && ctx.cols.closed === undefined && ctx.cols.won === undefined) report.stagesBlind = true;
       report.stages = Object.fromEntries(ctx.stages);
     }
     return report;
@@ -266,7 +277,7 @@ class RowsToRecords<T> {
 
   /** One data row, as text or bytes: the same checks either way. */
   private dataRow(cells: Cells, count: number, row: number): void {
-    const shape = this.filter.shape(cells, count);
+    const shape = this.filter.shape(cells, count, this.report.columns.length);
     if (shape === 'empty') return this.drop('empty row');
     this.report.rowsRead++;
     if (shape === 'totals') return this.drop('totals row');
@@ -454,10 +465,10 @@ export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?:
   const share = (n: number, of: number) => (n === of ? (ru ? 'все' : 'all') : n === 0 ? (ru ? 'ни одной' : 'none') : `${n}`);
   const lines = undecided.map(([name, s]) => {
     const value = chosen?.[name] ?? guessStage(s);
-    const closed = share(Math.max(s.closedFlag, s.closeDate), s.deals);
+    const closed = s.blind ? (ru ? 'не известно' : 'unknown') : share(Math.max(s.closedFlag, s.closeDate), s.deals);
     const evidence = ru
       ? `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${share(s.amount, s.deals)}`
-      : `${s.deals} deals, ${closed} closed, ${share(s.amount, s.deals)} with an amount`;
+      : `${s.deals} deals, ${s.blind ? 'whether closed unknown' : `${closed} closed`}, ${share(s.amount, s.deals)} with an amount`;
     return `    ${JSON.stringify(name)}: ${value}    # ${evidence}${chosen ? '' : ru ? ': проверьте' : ': check'}`;
   });
   return `deals:\n  status:\n${lines.join('\n')}\n`;
@@ -470,8 +481,9 @@ function stagesError(file: string, undecided: Array<[string, UnknownStage]>): Us
     count: undecided.length, plural: one ? '' : 's', verb: one ? 'is' : 'are', stages: undecided.map(([n]) => JSON.stringify(n)).join(', '),
     snippet: stagesSnippet(undecided).trimEnd(), snippetRu: stagesSnippet(undecided, undefined, 'ru').trimEnd(),
   };
-  const error = new StagesUndecided(renderMessage('import.stagesUndecided', params, 'en'), file, renderHint('import.stagesUndecided', params, 'en')!, undecided);
-  error.messageId = 'import.stagesUndecided';
+  const id = undecided.some(([, s]) => s.blind) ? 'import.stagesBlind' : 'import.stagesUndecided';
+  const error = new StagesUndecided(renderMessage(id, params, 'en'), file, renderHint(id, params, 'en')!, undecided);
+  error.messageId = id;
   error.params = params;
   return error;
 }

@@ -29,6 +29,18 @@ export const profileSchema = z
       })
       .strict()
       .default({ won: [], lost: [], open: [] }),
+    units: z
+      .record(z.string(), z.enum(['s', 'ms', 'hhmm']))
+      .default({})
+      .describe('header: the unit its durations are in, where the CRM differs from the generic reading (Salesforce\'s `Call Duration` is seconds, HubSpot\'s milliseconds)'),
+    stageParentheses: z
+      .enum(['reason', 'pipeline'])
+      .default('reason')
+      .describe('what a stage name carries in parentheses after a known stage: a loss reason (Kommo: `Venda perdida (Sem interesse)`) or its pipeline (HubSpot: `Closed lost (Partners)`)'),
+    dateOnly: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('date columns whose time of day is an artefact (Bitrix24 REST writes a date field as the portal shows midnight UTC, T03:00:00+03:00): read as that date, the nearest midnight'),
     placeholders: z.array(z.string().min(1)).default([]).describe('what the CRM writes in an empty date (`не закрыта`)'),
     unknownStage: z.enum(['open', 'ask']).describe('open: every stage no rule knows is open (amoCRM); ask: such a stage must be classified by the user'),
     closeDateIsPlanned: z.boolean().default(false).describe('the close date of an open deal is its expected close: it says nothing about whether a stage is closed'),

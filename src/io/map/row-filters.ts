@@ -1,7 +1,7 @@
 import { CellMemo, type Cells } from './cells.js';
 
 /** Labels of totals rows (`Итого`, `Grand Totals (N records)`), dropped and counted. */
-const TOTAL_WORDS = ['итого', 'всего', 'сумма итого', 'total', 'totals', 'grand total', 'grand totals'];
+const TOTAL_WORDS = ['итого', 'всего', 'сумма итого', 'промежуточный итог', 'total', 'totals', 'grand total', 'grand totals', 'subtotal', 'sub-total'];
 const TOTALS = new RegExp(`^(${TOTAL_WORDS.join('|')})(?=$|[\\s:(.,])`, 'i');
 const cp1251 = new TextDecoder('windows-1251');
 
@@ -37,8 +37,11 @@ export type RowShape = 'empty' | 'totals' | 'footer' | 'data';
 export class RowFilter {
   private readonly totals = new CellMemo((t) => TOTALS.test(t.trim()), 10_000);
 
-  /** The shape of a row of `count` cells. */
-  shape(cells: Cells, count: number): RowShape {
+  /**
+   * The shape of a row of `count` cells in a table `width` columns wide (its header's): a footer line
+   * of a CSV report is often one quoted cell, so the table's width decides, not the row's.
+   */
+  shape(cells: Cells, count: number, width = count): RowShape {
     // Only whether there are none, one or more filled cells matters, and which is first.
     let filled = 0;
     let first = -1;
@@ -50,7 +53,7 @@ export class RowFilter {
     }
     if (filled === 0) return 'empty';
     if (cells.mayStartWith(first, LEADS) && cells.value(first, this.totals)) return 'totals';
-    if (filled === 1 && count > 2) return 'footer';
+    if (filled === 1 && Math.max(count, width) > 2) return 'footer';
     return 'data';
   }
 }

@@ -102,6 +102,12 @@ const DIRECTION: Record<string, Direction> = {
 };
 
 /**
+ * Direction values that name a missed call (Zoho's Call Type is Inbound, Outbound or Missed): an
+ * incoming call nobody answered, whatever the status column says.
+ */
+const MISSED_DIRECTION = ['missed', 'missed call', 'пропущенный', 'пропущенный звонок', 'пропущенный входящий'];
+
+/**
  * Call statuses that mean the call was not answered. On an incoming call that is a missed call;
  * an unanswered outgoing call stays a (zero-length) outgoing call.
  */
@@ -192,6 +198,8 @@ export interface ValueMaps {
   kind: Map<string, ActivityKind>;
   /** Value -> missed (true) or answered (false). */
   missed: Map<string, boolean>;
+  /** Direction values that say the call was an incoming one not answered. */
+  missedDirection: Set<string>;
   /** A manager as a file writes them (a CRM user id, another spelling) -> the name to report. */
   managers: Map<string, string>;
 }
@@ -210,11 +218,17 @@ export function buildValueMaps(user?: Partial<{ status: Record<string, string>; 
   const missed = new Map<string, boolean>();
   for (const v of NOT_ANSWERED) missed.set(v, true);
   for (const v of ANSWERED) missed.set(v, false);
+  const missedDirection = new Set(MISSED_DIRECTION.map(normalizeValue));
+  const direction = norm(DIRECTION);
+  for (const v of missedDirection) direction.set(v, 'in');
   // Keys as the readers clean a manager cell (spaces collapsed, markup gone); names are not case-folded.
   const managers = new Map(Object.entries(user?.managers ?? {}).map(([k, v]) => [cleanText(k), cleanText(v)] as const));
-  const maps: ValueMaps = { status: norm(STATUS), direction: norm(DIRECTION), kind: norm(KIND), missed, managers };
+  const maps: ValueMaps = { status: norm(STATUS), direction, kind: norm(KIND), missed, missedDirection, managers };
   for (const [k, v] of Object.entries(user?.status ?? {})) maps.status.set(normalizeValue(k), v as DealStatus);
-  for (const [k, v] of Object.entries(user?.direction ?? {})) maps.direction.set(normalizeValue(k), v as Direction);
+  for (const [k, v] of Object.entries(user?.direction ?? {})) {
+    maps.direction.set(normalizeValue(k), v as Direction);
+    maps.missedDirection.delete(normalizeValue(k));
+  }
   for (const [k, v] of Object.entries(user?.kind ?? {})) maps.kind.set(normalizeValue(k), v as ActivityKind);
   for (const [k, v] of Object.entries(user?.missed ?? {})) maps.missed.set(normalizeValue(k), v);
   return maps;

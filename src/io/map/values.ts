@@ -234,6 +234,25 @@ export function scaleDuration(n: number, unit: DurationUnit = 's'): number {
   return unit === 'ms' ? n / 1000 : unit === 'hhmm' ? n * 60 : n;
 }
 
+const CURRENCY_WORDS: Record<string, string> = { '₽': 'RUB', руб: 'RUB', 'руб.': 'RUB', 'р.': 'RUB', р: 'RUB', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₴': 'UAH', грн: 'UAH', 'грн.': 'UAH', '₸': 'KZT', тг: 'KZT', 'тг.': 'KZT', '₹': 'INR', '₺': 'TRY', 'zł': 'PLN', 'R$': 'BRL', 'US$': 'USD' };
+const MARK_AFTER = /(?:\|\s*([A-Za-z]{3})|\s([A-Z]{3})|\s?([₽€£¥₴₸₹₺$]|руб\.?|р\.?|грн\.?|тг\.?|zł))$/u;
+const MARK_BEFORE = /^(?:([A-Z]{3})\s|([A-Z]{2}\$|R\$|[₽€£¥₴₸₹₺$]))/u;
+
+/**
+ * The currency an amount's text names (`120000|USD`, `$22,700.00`, `1 234,00 RUB`, `€ 2.900,00`,
+ * `5 000 руб.`), as a code where the mark says one (`$` stays `$`: several dollars use it), else
+ * undefined. A cell that starts and ends with a digit names none, and costs no regular expression.
+ */
+export function currencyOf(raw: string): string | undefined {
+  const s = raw.trim();
+  const digit = (c: number) => c >= 48 && c <= 57;
+  if (s === '' || (digit(s.charCodeAt(0)) && digit(s.charCodeAt(s.length - 1)))) return undefined;
+  const m = MARK_AFTER.exec(s) ?? MARK_BEFORE.exec(s.replace(/^[-−(]/, ''));
+  const mark = m && (m[1] ?? m[2] ?? m[3]);
+  if (!mark) return undefined;
+  return CURRENCY_WORDS[mark.toLowerCase()] ?? CURRENCY_WORDS[mark] ?? mark.toUpperCase();
+}
+
 /**
  * Parses a duration into seconds: plain numbers (in the column's unit), `N мин, M сек`, `1 ч 2 мин`,
  * `HH:MM:SS`, `MM:SS` (or `HH:MM` where the column says so). Null for empty, NaN for unreadable.

@@ -58,7 +58,8 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
       if (!entry) continue;
       let found: boolean;
       try {
-        found = await streamSheet(zip, entry, file, budget, limits, { shared, dateStyles, date1904 }, sink, sheetWanted === undefined);
+        const merges = await mergedDown(zip, entry, file, budget, limits);
+        found = await streamSheet(zip, entry, file, budget, limits, { shared, dateStyles, date1904, merges }, sink, sheetWanted === undefined);
       } catch (error) {
         // The first sheet with values has no known header: the data may be on another sheet.
         if (sheetWanted === undefined && error instanceof UserError && error.code === 'E_NO_HEADER') throw new SheetWithoutHeader(error, sheet.name, names);
@@ -76,6 +77,37 @@ interface CellContext {
   shared: string[];
   dateStyles: Set<number>;
   date1904: boolean;
+  /** Cells merged down over several rows, by their first row: what Excel shows in every row of the range. */
+  merges: Map<number, Array<{ col: number; last: number }>>;
+}
+
+/** Sheets up to this inflated size are scanned once more for merged ranges (formatted reports are small; big data exports have none). */
+const MERGE_SCAN_MAX = 32 << 20;
+
+/**
+ * The ranges merged down over several rows (a Salesforce formatted report merges each grouping value
+ * over its group's rows), by first row. `<mergeCells>` follows the rows in the sheet's XML, so it is
+ * found by a first pass over the inflated text that parses nothing else. Ranges one row high (titles
+ * and footers merged across the table) are left alone: their cells stay empty, as a footer's are.
+ */
+async function mergedDown(zip: ZipFile, entry: Entry, file: string, budget: { left: number }, limits: Limits): Promise<CellContext['merges']> {
+  const merges: CellContext['merges'] = new Map();
+  if (entry.uncompressedSize > MERGE_SCAN_MAX) return merges;
+  const decoder = new TextDecoder('utf-8');
+  let carry = '';
+  for await (const chunk of entryChunks(zip, entry, file, budget, limits)) {
+    const s = carry + decoder.decode(chunk, { stream: true });
+    const at = s.lastIndexOf('<');
+    for (const m of (at === -1 ? s : s.slice(0, at)).matchAll(/<mergeCell\b[^>]*\bref\s*=\s*["']([A-Z]+)(\d+):([A-Z]+)(\d+)["']/g)) {
+      const [first, last] = [Number(m[2]), Number(m[4])];
+      if (last <= first) continue;
+      const list = merges.get(first) ?? [];
+      list.push({ col: columnIndex(m[1]!), last });
+      merges.set(first, list);
+    }
+    carry = at === -1 ? '' : s.slice(at);
+  }
+  return merges;
 }
 
 /** Scans one sheet's XML; returns false (without emitting) when it holds no value at all and skipEmpty is set. */
@@ -85,18 +117,32 @@ async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { l
   let nextRow = 1;
   let seenValue = false;
   let checkedHead = false;
+  // Merged-down ranges in force: their column, last row and the value of their first cell.
+  let open: Array<{ col: number; last: number; value: string }> = [];
   const emit = (xml: string) => {
     const rowAttrs = /^<row\b([^>]*)>/.exec(xml)?.[1] ?? '';
     const r = attr(rowAttrs, 'r');
     const rowNumber = r ? Number(r) : nextRow;
     nextRow = rowNumber + 1;
     const cells = parseRowCells(xml, ctx, file, rowNumber, limits);
+    if (ctx.merges.size > 0) fillMerged(cells, rowNumber);
     if (!seenValue) {
       if (cells.every((c) => c === '')) return;
       seenValue = true;
     }
     sink(cells, rowNumber);
   };
+  /** Gives the rows under a merged-down range's first cell its value (rows with no <row> element of their own stay absent). */
+  function fillMerged(cells: string[], row: number): void {
+    if (open.length > 0) {
+      open = open.filter((m) => m.last >= row);
+      for (const m of open) {
+        while (cells.length <= m.col) cells.push('');
+        if (cells[m.col] === '') cells[m.col] = m.value;
+      }
+    }
+    for (const m of ctx.merges.get(row) ?? []) open.push({ col: m.col, last: m.last, value: cells[m.col] ?? '' });
+  }
   for await (const chunk of entryChunks(zip, entry, file, budget, limits)) {
     let s = carry + decoder.decode(chunk, { stream: true });
     if (!checkedHead) {

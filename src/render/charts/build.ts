@@ -1,7 +1,7 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import type { CompareResult } from '../../core/compare.js';
 import type { KpiResult } from '../../core/kpi/types.js';
-import { formatChange, formatCount, formatPoints, formatValue } from '../format.js';
+import { formatChange, formatCount, formatPoints, formatRelative, formatValue } from '../format.js';
 import { ROW_INFO } from '../compare/text.js';
 import { DEFAULT_TOP_REASONS, lossReasonRows } from '../kpi/loss-reasons.js';
 import { chartLabels } from './labels.js';
@@ -16,7 +16,6 @@ export interface ChartInputs {
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const signed = (v: number | null, lang: string) => (v === null ? '—' : `${v > 0 ? '+' : ''}${formatValue(v, 'ratio', lang)}`);
 
 /** The audit's sections: score against the maximum. */
 export function auditChart(a: AuditResult, lang: string): Chart {
@@ -123,7 +122,7 @@ export function beforeAfterChart(c: CompareResult, lang: string): Chart | undefi
   const rows = c.rows.filter((r) => r.change_pct !== null);
   if (rows.length === 0) return undefined;
   const name = (m: string) => ROW_INFO[m]?.[lang === 'ru' ? 'ru' : 'en'] ?? m;
-  const bars: Bar[] = rows.map((r) => ({ label: name(r.metric), value: r.change_pct!, text: `${signed(r.change_pct, lang)}${r.target === null ? '' : ` / ${signed(r.target, lang)}`}`, tone: r.met === null ? 'neutral' : r.met ? 'good' : 'bad' }));
+  const bars: Bar[] = rows.map((r) => ({ label: name(r.metric), value: r.change_pct!, text: `${formatRelative(r.change_pct, lang)}${r.target === null ? '' : ` / ${formatRelative(r.target, lang)}`}`, tone: r.met === null ? 'neutral' : r.met ? 'good' : 'bad' }));
   return {
     id: 'before-after', kind: 'bar', title: L.beforeAfter, marks: bars.length, spec: barSpec(lang, bars, 'ratio'),
     table: {
@@ -132,7 +131,7 @@ export function beforeAfterChart(c: CompareResult, lang: string): Chart | undefi
         const f = ROW_INFO[r.metric]?.format ?? 'decimal';
         // A target with no relative change to judge (before was 0 or missing) is not "no target".
         const met = r.met === null ? (r.target === null ? L.noTarget : '—') : r.met ? L.yes : L.no;
-        return [name(r.metric), formatValue(r.before, f, lang), formatValue(r.after, f, lang), formatChange(r.change, f, lang), signed(r.change_pct, lang), r.target === null ? '—' : signed(r.target, lang), met];
+        return [name(r.metric), formatValue(r.before, f, lang), formatValue(r.after, f, lang), formatChange(r.change, f, lang), formatRelative(r.change_pct, lang), r.target === null ? '—' : formatRelative(r.target, lang), met];
       }),
     },
   };

@@ -1,7 +1,7 @@
 import type { CompareResult, CompareRow } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
-import { formatChange, formatDay, formatValue } from '../format.js';
+import { formatChange, formatDay, formatRelative, formatValue } from '../format.js';
 import { SHORT } from '../kpi/labels.js';
 import { borderlessTable } from '../kpi/table-style.js';
 import { colors, mdTable, type RenderOptions } from '../text.js';
@@ -48,7 +48,6 @@ export function compareLabels(lang: string) {
 
 const arrow = (row: CompareRow) => (row.change === null || row.change === 0 ? '→' : row.change > 0 ? '↑' : '↓');
 const improved = (row: CompareRow) => row.change !== null && row.change !== 0 && (row.change > 0) === (row.better === 'up');
-const pct = (v: number | null, lang: string) => (v === null ? '—' : `${v > 0 ? '+' : ''}${formatValue(v, 'ratio', lang)}`);
 
 function cells(row: CompareRow, lang: string) {
   const info = ROW_INFO[row.metric]!;
@@ -58,8 +57,8 @@ function cells(row: CompareRow, lang: string) {
     before: formatValue(row.before, info.format, lang),
     after: formatValue(row.after, info.format, lang),
     change: row.change === null ? '—' : `${arrow(row)} ${formatChange(row.change, info.format, lang)}`,
-    pct: pct(row.change_pct, lang),
-    target: row.target === null ? '' : pct(row.target, lang),
+    pct: formatRelative(row.change_pct, lang),
+    target: row.target === null ? '' : formatRelative(row.target, lang),
     // A target that cannot be judged (no change in per cent: nothing before) is «—», not blank as with no target.
     met: row.met === null ? (row.target === null ? '' : '—') : row.met ? `✓ ${L.yes}` : `✗ ${L.no}`,
   };
@@ -100,7 +99,7 @@ function paybackLines(result: CompareResult, lang: string, c: ReturnType<typeof 
     c.bold(L.payback),
     `${L.gain}: ${formatValue(p.gain_per_month, 'money', lang)}`,
     `${L.months}: ${p.payback_months === null ? c.red(L.noPayback) : formatValue(p.payback_months, 'decimal', lang)}`,
-    `${L.roi}: ${pct(p.roi_12m, lang)}`,
+    `${L.roi}: ${formatRelative(p.roi_12m, lang)}`,
   ];
 }
 

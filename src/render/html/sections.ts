@@ -8,7 +8,7 @@ import type { ReportResult } from '../../core/report.js';
 import { auditLabels, baselineBandLine, shownRecommendations } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
 import { ROW_INFO } from '../compare/text.js';
-import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatValue } from '../format.js';
+import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
 import { auditBefore, headlineRows } from '../report/summary.js';
 import { htmlLabels, reasonText } from './labels.js';
 import { esc, formatDate, section, table } from './page.js';
@@ -17,7 +17,6 @@ import { rowReason } from '../../core/messages.js';
 /** What an HTML report is rendered from: the report result, or one command's result wrapped alike. */
 export type HtmlInput = Pick<ReportResult, 'lang' | 'generatedAt' | 'company' | 'audit' | 'kpi' | 'compare' | 'delta'>;
 
-const signed = (v: number | null, lang: string) => (v === null ? '—' : `${v > 0 ? '+' : ''}${formatValue(v, 'ratio', lang)}`);
 
 /** A chart as a figure: its SVG, and its numbers in a table beside it. */
 export function figure(chart: Chart, svg: string, lang: string): string {
@@ -56,7 +55,7 @@ export function coverSection(r: HtmlInput): string {
   }
   const head = r.kpi ? headlineRows(r as ReportResult, r.lang).map((h) => ({ label: h.label, text: h.text, target: h.target, met: h.met })) : (r.compare?.rows ?? []).filter((x) => x.target !== null).map((x) => ({ label: ROW_INFO[x.metric]![r.lang === 'ru' ? 'ru' : 'en'], text: formatValue(x.after, ROW_INFO[x.metric]!.format, r.lang), target: x.target, met: x.met }));
   if (head.length > 0) {
-    const rows = head.map((h) => [h.label, h.text, h.target === null ? '—' : signed(h.target, r.lang), h.met === null ? '—' : h.met ? `✔ ${L.yes}` : `✘ ${L.no}`]);
+    const rows = head.map((h) => [h.label, h.text, h.target === null ? '—' : formatRelative(h.target, r.lang), h.met === null ? '—' : h.met ? `✔ ${L.yes}` : `✘ ${L.no}`]);
     body += `<h3>${esc(L.headline)}</h3>${table([L.metric, L.value, L.target, L.met], rows, { numeric: [false, true, true, false] })}`;
   }
   return `<section class="section cover" id="cover" data-section="cover">${body}</section>`;

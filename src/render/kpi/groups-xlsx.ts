@@ -69,7 +69,7 @@ export function addGroupSheets(workbook: ExcelJS.Workbook, result: KpiResult, la
     setText(total.getCell(1), L.department);
     metrics.forEach((m, i) => setNumber(total.getCell(dims + i + 1), result.total[m.key], m.format, lang));
     total.font = { bold: true };
-    finishSheet(sheet, heading(title));
+    finishSheet(sheet, heading(title), { keyColumns: dims });
   }
 }
 

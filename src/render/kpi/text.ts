@@ -1,6 +1,7 @@
 import { METRICS, type MetricDef } from '../../core/kpi/catalog.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { plural, tr } from '../../core/i18n.js';
+import { warningLines } from '../../core/kpi/alerts.js';
 import { formatCount, formatDay, formatValue } from '../format.js';
 import { colors, mdTable, type RenderOptions } from '../text.js';
 import { kpiLabels, METRIC_GROUPS, SHORT } from './labels.js';
@@ -131,5 +132,7 @@ export function renderKpiMarkdown(result: KpiResult, opts: KpiRenderOptions): st
   }
   out.push(...groupSectionsMarkdown(result, opts));
   out.push('', `_${qualityLine(result, opts.lang)}_`);
+  // A document read away from the terminal keeps the warnings stderr gave (mixed currencies, unreadable rows…).
+  for (const w of warningLines(result.dataQuality, opts.lang)) out.push('', `> **${tr(opts.lang, 'Внимание', 'Warning')}:** ${w}`);
   return `${out.join('\n')}\n`;
 }

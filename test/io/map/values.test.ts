@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, decimalEvidence, parseBoolean, parseDate, parseDuration, parseNumber } from '../../../src/io/map/values.js';
+import { cleanText, currencyOf, decimalEvidence, parseBoolean, parseDate, parseDuration, parseNumber } from '../../../src/io/map/values.js';
 
 describe('parseNumber', () => {
   it.each([
@@ -173,5 +173,25 @@ describe('decimalEvidence and the column decision for 1,234 / 1.234', () => {
     expect(parseNumber('1.500 €', 'grouping')).toBe(1500);
     // An unambiguous value keeps its own reading whatever the column says.
     expect(parseNumber('1,5', '.')).toBe(1.5);
+  });
+});
+
+describe('currencyOf', () => {
+  it.each([
+    ['120000|RUB', 'RUB'],
+    ['5000|usd', 'USD'],
+    ['$22,700.00', '$'],
+    ['-$1,234.00', '$'],
+    ['€ 2.900,00', 'EUR'],
+    ['1 234,00 RUB', 'RUB'],
+    ['USD 1,234.00', 'USD'],
+    ['5 000 руб.', 'RUB'],
+    ['5 000 ₽', 'RUB'],
+    ['R$ 1.500,00', 'BRL'],
+    ['150000.00', undefined],
+    ['12 345,67', undefined],
+    ['', undefined],
+  ])('%s -> %s', (raw, code) => {
+    expect(currencyOf(raw)).toBe(code);
   });
 });

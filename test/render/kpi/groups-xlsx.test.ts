@@ -63,8 +63,11 @@ describe('groupings in the workbook', () => {
     expect(total.getCell(col('Лиды')).value).toBe(6);
     expect(total.getCell(col('ROMI')).value).toBeCloseTo(35_000 / 55_000, 12);
     expect(total.font?.bold).toBe(true);
-    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${header}:${header}` });
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
+    // Too wide for one legible page: printed across pages, each repeating both dimension columns.
+    const width = ws.columns.reduce((n, c) => n + (c.width ?? 9), 0);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: Math.ceil(width / 200), fitToHeight: 0, printTitlesRow: `${header}:${header}`, printTitlesColumn: 'A:B' });
+    expect(ws.pageSetup.fitToWidth).toBeGreaterThan(1);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: header });
   });
 
   it('loss reasons by source: each source\'s reasons with their share of its lost deals, the department last', async () => {

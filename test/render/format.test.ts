@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { fileFormatText } from '../../src/render/format.js';
+
+describe('how a file was read, as a reader of the language writes it', () => {
+  it('names the type and the delimiter in words, keeps encodings and sheet names', () => {
+    expect(fileFormatText('text, windows-1251, ;', 'ru')).toBe('текст (CSV), windows-1251, разделитель «;»');
+    expect(fileFormatText('text, utf-8, tab', 'ru')).toBe('текст (CSV), utf-8, разделитель табуляция');
+    expect(fileFormatText('xlsx, Лист1', 'ru')).toBe('XLSX, Лист1');
+    expect(fileFormatText('html, windows-1251', 'ru')).toBe('HTML, windows-1251');
+    expect(fileFormatText('text, windows-1251, ;', 'en')).toBe('text (CSV), windows-1251, delimiter ";"');
+    expect(fileFormatText('text', 'ru')).toBe('текст (CSV)');
+  });
+
+  it('a comma delimiter is named, not left as a bare comma after a comma', () => {
+    expect(fileFormatText('text, utf-8, ,', 'ru')).toBe('текст (CSV), utf-8, разделитель «,»');
+    expect(fileFormatText('text, utf-8, ,', 'en')).toBe('text (CSV), utf-8, delimiter ","');
+    expect(fileFormatText('text, |', 'en')).toBe('text (CSV), delimiter "|"');
+  });
+});
+
+describe('numbers that round to zero carry no sign', () => {
+  it('«0,0%», «0», «0,0 п.п.», never «−0,0%» or «+0,0 п.п.»', async () => {
+    const { formatChange, formatCount, formatValue } = await import('../../src/render/format.js');
+    expect(formatValue(-0.0000001, 'ratio', 'ru')).toBe('0,0%');
+    expect(formatValue(-0, 'count', 'ru')).toBe('0');
+    expect(formatCount(-0.2, 'en')).toBe('0');
+    expect(formatChange(0.0000001, 'ratio', 'ru')).toBe('0,0 п.п.');
+    expect(formatChange(-0.0000001, 'ratio', 'en')).toBe('0.0 pp');
+    expect(formatChange(0.004, 'days', 'ru')).toBe('0,0');
+    // Real changes keep theirs.
+    expect(formatChange(0.081, 'ratio', 'ru')).toBe('+8,1 п.п.');
+    expect(formatValue(-0.05, 'ratio', 'ru')).toBe('−5,0%');
+    expect(formatChange(-1234.4, 'money', 'ru')).toBe('−1 234');
+  });
+});
+
+describe('a relative change as a signed percentage', () => {
+  it('«+24,1%», «−10,4%», «0,0%» for one that rounds to zero, «—» for none', async () => {
+    const { formatRelative } = await import('../../src/render/format.js');
+    expect(formatRelative(0.241, 'ru')).toBe('+24,1%');
+    expect(formatRelative(-0.104, 'ru')).toBe('−10,4%');
+    expect(formatRelative(0.0001, 'en')).toBe('0.0%');
+    expect(formatRelative(null, 'ru')).toBe('—');
+  });
+});
