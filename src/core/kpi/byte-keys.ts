@@ -298,7 +298,11 @@ export class ByteKeys {
 
   /** Makes room for `size` keys in all, of `bytes` more bytes, so that adding them grows nothing. */
   reserve(size: number, bytes = 0): void {
-    while (size * 4 > (this.mask + 1) * 3) this.rehash();
+    // One table of the final size: doubling up to it made and dropped a table per step (a million
+    // keys: 4, 8, 16 MB…), and each dropped block left the C library keeping larger ones resident.
+    let slots = this.mask + 1;
+    while (size * 4 > slots * 3) slots *= 2;
+    if (slots > this.mask + 1) this.rehash(slots);
     if (size + 1 > this.starts.length) {
       const s = this.intsOf(size + 1);
       s.set(this.starts.subarray(this.base, this.size + 1), this.base);
@@ -311,9 +315,9 @@ export class ByteKeys {
     }
   }
 
-  private rehash(): void {
+  private rehash(slots = (this.mask + 1) * 2): void {
     const old = this.table;
-    this.table = this.intsOf(old.length * 2);
+    this.table = this.intsOf(2 * slots);
     this.mask = this.table.length / 2 - 1;
     for (let j = 0; j < old.length; j += 2) if (old[j + 1] !== 0) place(this.table, this.mask, old[j + 1]! - 1, old[j]!);
   }

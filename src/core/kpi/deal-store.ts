@@ -96,6 +96,23 @@ export interface DealCodes {
 }
 export const STATUS_NAMES: DealStatus[] = ['open', 'won', 'lost'];
 
+type ColumnName = 'created' | 'closed' | 'amount' | 'status' | 'manager' | 'client' | 'reason' | 'stage' | 'pipeline' | 'source' | 'product';
+
+/** The store's columns, their types, and whether a worker thread reads them (in shared memory once reserved so). */
+const COLUMNS: ReadonlyArray<{ name: ColumnName; type: Float64ArrayConstructor | Uint32ArrayConstructor | Uint8ArrayConstructor; shared: boolean }> = [
+  { name: 'created', type: Float64Array, shared: true },
+  { name: 'closed', type: Float64Array, shared: true },
+  { name: 'amount', type: Float64Array, shared: false },
+  { name: 'client', type: Uint32Array, shared: true },
+  { name: 'pipeline', type: Uint32Array, shared: true },
+  { name: 'source', type: Uint32Array, shared: true },
+  { name: 'manager', type: Uint32Array, shared: false },
+  { name: 'reason', type: Uint32Array, shared: false },
+  { name: 'stage', type: Uint32Array, shared: false },
+  { name: 'status', type: Uint8Array, shared: false },
+  { name: 'product', type: Uint8Array, shared: false },
+];
+
 /**
  * Deals in columns (typed arrays and interned strings), so that a million deals take tens of
  * megabytes, not hundreds. Rows repeating an id merge as the spec says: the first row wins, except
@@ -463,34 +480,32 @@ export class DealStore {
     this.resize(this.created.length * 2);
   }
 
-  /** Every column at capacity n (at least its present size); those share() hands over in shared memory when so reserved. */
+  /**
+   * Every column at capacity n (at least its present size); those share() hands over in shared
+   * memory when so reserved. The columns are views of one block (two when some are shared): a block
+   * that large is mapped by the C library and given back to the system when freed, where a dozen
+   * arrays of a few megabytes each stayed resident after a worker thread's store was merged (the C
+   * library keeps freed mid-size blocks for reuse).
+   */
   private resize(n: number): void {
-    const f64 = (a: Float64Array, sab = false) => {
-      const b = sab ? new Float64Array(new SharedArrayBuffer(8 * n)) : new Float64Array(n);
-      b.set(a);
-      return b;
-    };
-    const u32 = (a: Uint32Array, sab = false) => {
-      const b = sab ? new Uint32Array(new SharedArrayBuffer(4 * n)) : new Uint32Array(n);
-      b.set(a);
-      return b;
-    };
     const inShared = this.inSharedMemory;
-    this.created = f64(this.created, inShared);
-    this.closed = f64(this.closed, inShared);
-    this.amount = f64(this.amount);
-    const s = new Uint8Array(n);
-    s.set(this.status);
-    this.status = s;
-    this.manager = u32(this.manager);
-    this.client = u32(this.client, inShared);
-    this.reason = u32(this.reason);
-    this.stage = u32(this.stage);
-    this.pipeline = u32(this.pipeline, inShared);
-    this.source = u32(this.source, inShared);
-    const p = new Uint8Array(n);
-    p.set(this.product);
-    this.product = p;
+    const bytes = (c: (typeof COLUMNS)[number]) => Math.ceil((n * c.type.BYTES_PER_ELEMENT) / 8) * 8;
+    const inCommon = (c: (typeof COLUMNS)[number]) => inShared && c.shared;
+    const own = new ArrayBuffer(COLUMNS.filter((c) => !inCommon(c)).reduce((sum, c) => sum + bytes(c), 0));
+    const common = inShared ? new SharedArrayBuffer(COLUMNS.filter(inCommon).reduce((sum, c) => sum + bytes(c), 0)) : undefined;
+    const columns = this as unknown as Record<ColumnName, Float64Array | Uint32Array | Uint8Array>;
+    let atOwn = 0;
+    let atCommon = 0;
+    for (const c of COLUMNS) {
+      const shared = inCommon(c);
+      // Typed arrays take a SharedArrayBuffer as well; the union of constructors types it as ArrayBuffer only.
+      const view = new c.type((shared ? common! : own) as ArrayBuffer, shared ? atCommon : atOwn, n);
+      const old = columns[c.name];
+      view.set(old.length > n ? old.subarray(0, n) : old);
+      columns[c.name] = view;
+      if (shared) atCommon += bytes(c);
+      else atOwn += bytes(c);
+    }
   }
 
   /** The deals as records again (tests, the programmatic API). */
@@ -512,3 +527,4 @@ export class DealStore {
     }));
   }
 }
+

@@ -73,7 +73,7 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   {
     field: 'duration_s',
     // Talk before the whole call: Sipuni's «Длительность звонка» and Asterisk's `duration` include the ringing.
-    aliases: ['Время звонка', 'Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'billsec', 'billseconds', 'Длительность', 'Длительность звонка', 'Длительность вызова', 'Продолжительность', 'Call duration', 'Call Duration (in seconds)', 'Activity - Duration', 'Duration'],
+    aliases: ['Время звонка', 'Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'billsec', 'billseconds', 'Длительность', 'Длительность звонка', 'Длительность вызова', 'Продолжительность', 'Call duration', 'Call Duration (in seconds)', 'Call Duration (seconds)', 'CallDurationInSeconds', 'Activity - Duration', 'Duration'],
     units: { 'Call duration': 'ms', 'Activity - Duration': 'hhmm' },
   },
   { field: 'deal_id', aliases: ['ID сделки', 'Сделка', 'Associated Deal IDs', 'Associated Deal', 'Activity - Deal ID', 'Activity - Deal', 'Deal ID', 'Deal'] },

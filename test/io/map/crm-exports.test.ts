@@ -231,3 +231,11 @@ describe('Odoo import-compatible export', () => {
     ]);
   });
 });
+
+describe('a narrow Salesforce activity report no profile recognises', () => {
+  it('still reads Call Duration (seconds) as seconds', async () => {
+    const { activities: list, report } = await activities('salesforce-call-duration-seconds-narrow.csv');
+    expect(report.profile).toBeUndefined();
+    expect(list.map((a) => a.duration_s)).toEqual([125, 45]);
+  });
+});
