@@ -57,8 +57,8 @@ export const MESSAGES = {
     ru: 'в первых {rows} строках нет строки заголовка с известными колонками ({kindRu}) (первая строка: {first})',
     en: 'no header row with known {kind} columns in the first {rows} rows (first row: {first})',
     hint: {
-      ru: 'это точно выгрузка ({kindRu})? Назовите колонки в файле --map или проверьте разделитель командой crm-audit inspect',
-      en: 'is this a {kind} export? Name the columns with a --map file, or check the delimiter with crm-audit inspect',
+      ru: 'это точно {fileRu}? Назовите колонки в файле --map или проверьте разделитель командой crm-audit inspect',
+      en: 'is this {fileEn}? Name the columns with a --map file, or check the delimiter with crm-audit inspect',
     },
   },
   'import.badRowsAll': {
@@ -366,6 +366,10 @@ export const KIND_RU: Readonly<Record<string, string>> = { deals: 'сделки'
 
 /** Each kind of file as the object of «похоже на …» (accusative). */
 export const KIND_FILE_ACC_RU: Readonly<Record<string, string>> = { deals: 'выгрузку сделок', activities: 'журнал звонков и действий', payments: 'выгрузку платежей', spend: 'таблицу расходов на маркетинг', plan: 'план продаж' };
+
+/** Each kind of file as a reader names it («это точно журнал звонков и действий?», "is this a call log?"). */
+export const KIND_FILE_RU: Readonly<Record<string, string>> = { deals: 'выгрузка сделок', activities: 'журнал звонков и действий', payments: 'выгрузка платежей', spend: 'таблица расходов на маркетинг', plan: 'план продаж' };
+export const KIND_FILE_EN: Readonly<Record<string, string>> = { deals: 'a deals export', activities: 'a call and activity log', payments: 'a payments export', spend: 'a marketing spend table', plan: 'a sales plan' };
 
 /** The error printer's own words. */
 export const PRINTER = {

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { runCli } from '../helpers/cli.js';
 
 describe('a file of the wrong kind says what it is', () => {
@@ -24,5 +27,19 @@ describe('a file of the wrong kind says what it is', () => {
     expect(csv.code).toBe(2);
     expect(csv.stderr).toContain('crm-audit inspect samples/payments.csv');
     expect(runCli(['validate', 'questionnaires/crm-maturity.yaml']).code).toBe(0);
+  });
+});
+
+describe('a file with no header the run knows asks whether it is that kind of file', () => {
+  it('names the kind of file as a reader does, in Russian and English', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-noheader-'));
+    writeFileSync(path.join(dir, 'acts.csv'), 'Действие - Тема;Действие - Срок\nЗвонок клиенту;2024-07-01\n');
+    const ru = runCli(['inspect', 'acts.csv', '--kind', 'activities', '--lang', 'ru'], { cwd: dir });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toContain('подсказка: это точно журнал звонков и действий?');
+    const en = runCli(['inspect', 'acts.csv', '--kind', 'activities', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toContain('hint: is this a call and activity log?');
+    const deals = runCli(['kpi', '-d', 'acts.csv', '--lang', 'en'], { cwd: dir });
+    expect(deals.stderr).toContain('hint: is this a deals export?');
   });
 });

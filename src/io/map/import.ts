@@ -27,7 +27,7 @@ import { buildValueMaps, withProfileStages, type ValueMaps } from './value-maps.
 import { detectProfile } from './profiles.js';
 import { parseBoolean, type SlashOrder } from './values.js';
 import { readTypeColumn, settleTypeColumn, type TypeColumnReading } from './type-column.js';
-import { KIND_RU, renderHint, renderMessage, rowReason } from '../../core/messages.js';
+import { KIND_FILE_EN, KIND_FILE_RU, KIND_RU, renderHint, renderMessage, rowReason } from '../../core/messages.js';
 
 /** Options for reading one export. */
 export interface ImportOptions {
@@ -339,7 +339,7 @@ function headerRow(headRows: Array<{ cells: string[]; row: number }>, kind: Reco
     if (headRows.length === 0) throw UserError.of('E_NO_ROWS', 'import.noRows', {}, { file });
     best = best === -1 ? 0 : best;
     if (bestScore === 0 && !userHeader) {
-      throw UserError.of('E_NO_HEADER', 'import.noHeader', { kind, kindRu: KIND_RU[kind] ?? kind, rows: limits.headerSearchRows, first: headRows[0]!.cells.slice(0, 6).map((c) => `"${c}"`).join(', ') }, { file });
+      throw UserError.of('E_NO_HEADER', 'import.noHeader', { kind, kindRu: KIND_RU[kind] ?? kind, fileRu: KIND_FILE_RU[kind] ?? kind, fileEn: KIND_FILE_EN[kind] ?? kind, rows: limits.headerSearchRows, first: headRows[0]!.cells.slice(0, 6).map((c) => `"${c}"`).join(', ') }, { file });
     }
   }
   return best;

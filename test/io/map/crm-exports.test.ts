@@ -204,6 +204,8 @@ describe('Salesforce tasks through Data Loader', () => {
       ['0055g00000XYZAAA', 'call', 'out', 125, '0065g00000AbCdEAAV', '0015g00000AAAAAAA1'],
       ['0055g00000XYZAAA', 'email', '', null, '0065g00000AbCdEAAV', '0015g00000AAAAAAA1'],
     ]);
+    // The open task (IsClosed false) is dropped as planned, and counted.
+    expect(report.dropped).toEqual({ 'planned activity, not done': 1 });
   });
 });
 
