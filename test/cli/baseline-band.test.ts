@@ -48,6 +48,19 @@ describe('audit --baseline: the earlier band', () => {
     expect(rows[band + 1]).toEqual(['Было (01.01.2025)', 'Внедрение не началось']);
   });
 
+  it('takes the audit of a report --format json result as the baseline too', () => {
+    const report = at('report-before.json');
+    expect(runCli(['report', '--answers', S('answers/ahead-of-most.yaml'), '--format', 'json', '-o', report, '--now', '2025-03-01T00:00:00Z']).code).toBe(0);
+    const run = audit('--lang', 'ru', '--baseline', report);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Было \(01\.03\.2025\): Впереди большинства \(\d+ \/ 10\)\n/);
+    const noAudit = at('report-kpi.json');
+    expect(runCli(['report', '-d', S('amocrm-deals.csv'), '--format', 'json', '-o', noAudit, ...NOW]).code).toBe(0);
+    const refused = audit('--lang', 'en', '--baseline', noAudit);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('this is not an audit result');
+  });
+
   it('the HTML cover', () => {
     expect(audit('--lang', 'ru', '-o', at('audit.html')).code).toBe(0);
     expect(readFileSync(at('audit.html'), 'utf8')).toContain('<p class="note">Было (01.01.2025): Внедрение не началось (2 / 10)</p>');

@@ -165,7 +165,9 @@ async function readAnswersDoc(file: string, ctx: CliContext): Promise<unknown> {
 }
 
 async function loadBaseline(file: string, ctx: CliContext, q: Questionnaire): Promise<AuditResult> {
-  const doc = parseYaml(await readDocument(file, ctx.cwd, ctx.stdin), file) as Partial<AuditResult> | null;
+  const parsed = parseYaml(await readDocument(file, ctx.cwd, ctx.stdin), file) as (Partial<AuditResult> & { assertions?: unknown; audit?: Partial<AuditResult> }) | null;
+  // A `report --format json` result holds the audit it checked: its `audit` is a result as audit writes it.
+  const doc = parsed && typeof parsed === 'object' && Array.isArray(parsed.assertions) && parsed.audit ? parsed.audit : parsed;
   if (!doc || typeof doc !== 'object' || doc.schemaVersion !== 1 || !Array.isArray(doc.sections) || typeof doc.total !== 'number' || !doc.band) {
     throw UserError.of('E_BASELINE', 'audit.notAResult', {}, { file });
   }

@@ -47,7 +47,7 @@ export const COMMAND_MESSAGES = {
     hint: { ru: 'добавьте --deals deals.csv (те же файлы, что для crm-audit kpi)', en: 'add --deals deals.csv (the same files as for `crm-audit kpi`)' },
   },
   'audit.notAResult': {
-    ru: 'это не результат аудита (JSON из crm-audit audit --format json)', en: 'this is not an audit result (JSON from `crm-audit audit --format json`)',
+    ru: 'это не результат аудита (JSON из crm-audit audit --format json или report --format json с ответами аудита)', en: 'this is not an audit result (JSON from `crm-audit audit --format json`, or from `report --format json` with the audit answers)',
     hint: { ru: 'сохраните результат с --format json -o result.json и передайте этот файл', en: 'save a result with --format json -o result.json and pass that file' },
   },
   'audit.baselineOtherQuestionnaire': { ru: 'прошлый результат получен по анкете «{given}», а не «{id}»', en: 'the baseline is a result of questionnaire "{given}", not "{id}"' },

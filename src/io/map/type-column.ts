@@ -35,7 +35,9 @@ export function readTypeColumn(map: ColumnMap, sampleRows: readonly string[][], 
   if (map.kind !== 'activities') return undefined;
   const own = new Set(Object.values(map.profile?.profile.columns ?? {}).flat().map(normalizeHeader));
   const named = namedByUser(map, user);
-  const column = map.columns.find((c) => GENERIC.has(normalizeHeader(c.header)) && !own.has(normalizeHeader(c.header)) && !named.has(c.index) && (c.field === undefined || isTypeField(c.field)));
+  // A column that feeds nothing matters only while kind or direction has no column of its own.
+  const open = !map.fields.has('kind') || !map.fields.has('direction');
+  const column = map.columns.find((c) => GENERIC.has(normalizeHeader(c.header)) && !own.has(normalizeHeader(c.header)) && !named.has(c.index) && (isTypeField(c.field) || (c.field === undefined && open)));
   if (!column) return undefined;
   let kinds = 0;
   let directions = 0;
@@ -116,7 +118,8 @@ export function settleTypeColumn(map: ColumnMap, reading: TypeColumnReading, fil
     map.typeColumn = reading;
     return;
   }
-  if (listUndecided) {
+  // Undecided values of a column that feeds nothing change nothing: it stays unread, listed by inspect.
+  if (listUndecided || col.field === undefined) {
     col.undecided = reading.values;
     return;
   }

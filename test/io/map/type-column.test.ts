@@ -32,7 +32,22 @@ const ENGLISH = file('english.csv', ['Owner,Date,Type,Client', 'Ann,2025-02-01 1
 const MIXED = file('mixed.csv', ['Ответственный;Дата;Тип;Клиент', 'Иванов;01.02.2025 10:00;Звонок;ООО А', 'Иванов;01.02.2025 11:00;Входящий;ООО Б', 'Петров;02.02.2025 10:00;Письмо;ООО В']);
 const UNKNOWN = file('unknown.csv', ['Ответственный;Дата;Тип;Клиент', 'Иванов;01.02.2025 10:00;А1;ООО А', 'Иванов;01.02.2025 11:00;Б2;ООО Б']);
 
+const EXTRA = file('extra.csv', ['Ответственный;Дата;Тип активности;Направление;Тип', 'Иванов;01.02.2025 10:00;Звонок;Входящий;Важное', 'Иванов;01.02.2025 11:00;Письмо;;Входящий']);
+
 describe.each([true, false])('a generic type column (text rows: %s)', (textRows) => {
+  it('beside columns of its own for kind and direction feeds nothing, whatever its values: never a reason to stop', async () => {
+    const r = await read(EXTRA, textRows);
+    expect(r.fields).toMatchObject({ 'Тип активности': 'kind', Направление: 'direction' });
+    expect(r.fields['Тип']).toBeUndefined();
+    expect(r.list.map((a) => [a.kind, a.direction])).toEqual([['call', 'in'], ['email', '']]);
+  });
+
+  it('undecided while it feeds nothing: left unread and listed, not refused', async () => {
+    const r = await read(MIXED, textRows, { columns: { direction: 'Клиент' } });
+    expect(r.fields['Тип']).toBeUndefined();
+    expect(r.columns[2]!.undecided).toEqual(['Звонок', 'Входящий', 'Письмо']);
+  });
+
   it('holding kinds is the kind; no call then has a direction', async () => {
     const r = await read(KINDS, textRows);
     expect(r.fields['Тип']).toBe('kind');
