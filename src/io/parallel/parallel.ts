@@ -129,6 +129,9 @@ async function splitPoint(file: string, cwd: string): Promise<number | undefined
   }
 }
 
+/** How long stopping the worker thread may take before this thread goes on without it. */
+const STOP_WAIT_MS = 2000;
+
 /** Rows shorter than this are not believed: an estimate never sizes a store for more rows than bytes / MIN_ROW_BYTES. */
 const MIN_ROW_BYTES = 32;
 
@@ -189,12 +192,21 @@ export class Helper {
     return done;
   }
 
-  /** Stops the thread (a job in progress is dropped); a later job starts a new one. */
+  /**
+   * Stops the thread (a job in progress is dropped); a later job starts a new one. The wait for it
+   * is bounded, and the thread no longer holds the process open: once, under a heavily loaded
+   * machine, a run stopping a thread that was still loading did not end within a minute.
+   */
   async stop(): Promise<void> {
     const w = this.worker;
     this.worker = undefined;
     this.settle({ ok: false, message: 'stopped' });
-    await w?.terminate();
+    if (!w) return;
+    w.unref();
+    let timer: NodeJS.Timeout | undefined;
+    const bounded = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)));
+    await Promise.race([w.terminate(), bounded]);
+    clearTimeout(timer);
   }
 
   private settle(m: WorkerMessage<unknown>): void {
