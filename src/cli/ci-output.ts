@@ -1,5 +1,5 @@
 import type { AssertionResult } from '../core/assert.js';
-import { assertionTally, describeFailure, levelWord } from '../render/report/assertion-text.js';
+import { assertionTally, describeFailure, levelWord, type AuditNames } from '../render/report/assertion-text.js';
 import { renderGithubAnnotations } from '../render/report/annotations.js';
 import { paint, type CliContext } from './context.js';
 
@@ -15,13 +15,13 @@ export function onGithubActions(ctx: CliContext): boolean {
  * GitHub Actions (on stdout when the report went to a file, else on stderr so the report stays clean;
  * the runner reads workflow commands from both), and the tally.
  */
-export function printAssertionOutcome(ctx: CliContext, results: readonly AssertionResult[], lang: string, reportOnStdout: boolean, files: ReadonlyMap<string, string>): void {
+export function printAssertionOutcome(ctx: CliContext, results: readonly AssertionResult[], lang: string, reportOnStdout: boolean, files: ReadonlyMap<string, string>, names?: AuditNames): void {
   if (results.length === 0) return;
   const c = paint(ctx, 'stderr');
   for (const a of results.filter((x) => !x.passed)) {
     const tag = a.level === 'error' ? c.red(`✗ ${levelWord('error', lang)}`) : c.yellow(`⚠ ${levelWord('warn', lang)}`);
-    for (const f of a.failures) ctx.stderr.write(`${tag}: ${describeFailure(a, f, lang)}  ${c.dim(`[${a.assertion}]`)}\n`);
+    for (const f of a.failures) ctx.stderr.write(`${tag}: ${describeFailure(a, f, lang, names)}  ${c.dim(`[${a.assertion}]`)}\n`);
   }
-  if (onGithubActions(ctx)) (reportOnStdout ? ctx.stderr : ctx.stdout).write(renderGithubAnnotations(results, lang, files));
+  if (onGithubActions(ctx)) (reportOnStdout ? ctx.stderr : ctx.stdout).write(renderGithubAnnotations(results, lang, files, names));
   ctx.stderr.write(`${assertionTally(results, lang)}\n`);
 }

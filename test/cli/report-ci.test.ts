@@ -196,3 +196,12 @@ describe('options as people type them', () => {
     expect(bad.stderr).toMatch(/crm-audit\.config\.yaml, at compare\.margin: not a share: "сорок"; write a share from 0 to 1 or a percentage/);
   });
 });
+
+describe('failed audit assertions name sections and criteria as the audit shows them', () => {
+  it('«раздел «Телефония и почта»», «проверка ответа «Телефония и почта в CRM»», not their ids', () => {
+    const run = runCli(['report', '--answers', 'samples/answers/leader.yaml', '-d', 'samples/amocrm-deals.csv', '-a', 'samples/bitrix24-calls.xls', '--assert', 'audit.sections.telephony>=2', '--assert', "audit.evidence.telephony.integrated=='confirmed'", '--format', 'json', '--lang', 'ru']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('✗ ошибка: Аудит: раздел «Телефония и почта», баллы 0 < 2');
+    expect(run.stderr).toContain('✗ ошибка: Аудит: проверка ответа «Телефония и почта в CRM» по выгрузкам «опровергнуто» ≠ «подтверждено»');
+  });
+});

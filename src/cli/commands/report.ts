@@ -25,6 +25,7 @@ import { renderReportJunit } from '../../render/report/junit.js';
 import { renderReportMarkdown } from '../../render/report/summary.js';
 import { renderJson } from '../../render/text.js';
 import { messageLang, printAssertionOutcome } from '../ci-output.js';
+import { auditNames } from '../../render/report/assertion-text.js';
 import { resolveNow, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
@@ -177,6 +178,6 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const inputs = [m.answers, m.baseline, deals, m.files.activities, m.files.payments, m.files.spend, m.files.plan, m.map, configFile, m.before?.deals, m.before?.activities, m.after?.deals, m.after?.activities].filter((f): f is string => typeof f === 'string' && f !== '-');
   await writeOutput(ctx, out, o.output, inputs, m.lang);
   const fromConfig = new Map(assertions.filter((a) => a.where?.file).map((a) => [a.source, a.where!.file!]));
-  printAssertionOutcome(ctx, report.assertions, lang, o.output === undefined || o.output === '-', fromConfig);
+  printAssertionOutcome(ctx, report.assertions, lang, o.output === undefined || o.output === '-', fromConfig, auditNames(report.audit));
   return report.failed.errors > 0 && o.exitCode ? EXIT.failed : EXIT.ok;
 }

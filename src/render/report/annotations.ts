@@ -1,5 +1,5 @@
 import type { AssertionResult } from '../../core/assert.js';
-import { describeFailure } from './assertion-text.js';
+import { describeFailure, type AuditNames } from './assertion-text.js';
 
 /** Escapes a workflow command's message as the GitHub runner expects (`%`, CR, LF). */
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -10,14 +10,14 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
  * GitHub Actions annotations for failed assertions: `::error title=…::message` for `error`, `::warning`
  * for `warn`, one per offending value; `file` names the config file the assertion came from, if any.
  */
-export function renderGithubAnnotations(results: readonly AssertionResult[], lang: string, files: ReadonlyMap<string, string> = new Map()): string {
+export function renderGithubAnnotations(results: readonly AssertionResult[], lang: string, files: ReadonlyMap<string, string> = new Map(), names?: AuditNames): string {
   const out: string[] = [];
   for (const a of results.filter((x) => !x.passed)) {
     const command = a.level === 'error' ? 'error' : 'warning';
     const props = [`title=${escapeProperty(`crm-audit: ${a.assertion}`)}`];
     const file = files.get(a.assertion);
     if (file) props.unshift(`file=${escapeProperty(file)}`);
-    for (const f of a.failures) out.push(`::${command} ${props.join(',')}::${escapeData(describeFailure(a, f, lang))}`);
+    for (const f of a.failures) out.push(`::${command} ${props.join(',')}::${escapeData(describeFailure(a, f, lang, names))}`);
   }
   return out.length > 0 ? `${out.join('\n')}\n` : '';
 }

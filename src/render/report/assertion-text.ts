@@ -1,8 +1,9 @@
 import type { AssertionFailure, AssertionResult, AssertValue, Operator } from '../../core/assert.js';
-import { tr } from '../../core/i18n.js';
+import { plural, tr } from '../../core/i18n.js';
 import { METRICS, type MetricFormat } from '../../core/kpi/catalog.js';
 import { ROW_INFO } from '../compare/text.js';
 import { auditLabels } from '../audit/labels.js';
+import type { AuditResult } from '../../core/audit/types.js';
 import { formatValue } from '../format.js';
 
 /** The relation that holds when an assertion fails: `<=30` failing reads "66,2 > 30". */
@@ -42,8 +43,24 @@ const COMPARE_FIELDS: Record<string, { ru: string; en: string }> = {
   met: { ru: 'цель достигнута', en: 'target met' },
 };
 
+/** The titles of an audit's sections and criteria by id, for messages that name them. */
+export interface AuditNames {
+  sections: ReadonlyMap<string, string>;
+  criteria: ReadonlyMap<string, string>;
+}
+
+/** The names of a run's audit (none without one). */
+export function auditNames(audit: Pick<AuditResult, 'sections'> | undefined): AuditNames {
+  return {
+    sections: new Map((audit?.sections ?? []).map((s) => [s.id, s.title])),
+    criteria: new Map((audit?.sections ?? []).flatMap((s) => s.criteria.map((c) => [c.id, c.title] as const))),
+  };
+}
+
+const NO_NAMES: AuditNames = { sections: new Map(), criteria: new Map() };
+
 /** Who and what a path names, and how its values read: `Алексеева Мария` / `Реакция (медиана)` / minutes. */
-export function describePath(path: readonly string[], lang: string): { subject: string; what: string; kind: Kind } {
+export function describePath(path: readonly string[], lang: string, names: AuditNames = NO_NAMES): { subject: string; what: string; kind: Kind } {
   const dept = tr(lang, 'Отдел', 'Department');
   const [root, a, b, c] = path;
   if (root === 'total' && a) return { subject: dept, ...asMetric(a, lang) };
@@ -53,10 +70,15 @@ export function describePath(path: readonly string[], lang: string): { subject: 
     if (a === 'evidence' && b === 'total') return { subject: audit, what: tr(lang, 'баллы с учётом выгрузок', 'points checked against the exports'), kind: 'points' };
     if (a === 'evidence' && b === 'band') return { subject: audit, what: tr(lang, 'уровень с учётом выгрузок', 'band checked against the exports'), kind: 'text' };
     if (a === 'evidence' && b) {
+      // The criterion by its title, as the audit shows it: «Телефония и почта в CRM», not telephony.integrated.
       const id = path.slice(2).join('.');
-      return { subject: audit, what: tr(lang, `проверка ответа ${id} по выгрузкам`, `answer ${id} checked against the exports`), kind: 'verdict' };
+      const title = names.criteria.get(id);
+      return { subject: audit, what: title ? tr(lang, `проверка ответа «${title}» по выгрузкам`, `answer "${title}" checked against the exports`) : tr(lang, `проверка ответа ${id} по выгрузкам`, `answer ${id} checked against the exports`), kind: 'verdict' };
     }
-    if (a === 'sections' && b) return { subject: tr(lang, 'Аудит', 'Audit'), what: tr(lang, `раздел «${b}», баллы`, `section "${b}", points`), kind: 'points' };
+    if (a === 'sections' && b) {
+      const title = names.sections.get(b) ?? b;
+      return { subject: audit, what: tr(lang, `раздел «${title}», баллы`, `section "${title}", points`), kind: 'points' };
+    }
     if (a === 'band') return { subject: tr(lang, 'Аудит', 'Audit'), what: tr(lang, 'уровень', 'band'), kind: 'text' };
     return { subject: tr(lang, 'Аудит', 'Audit'), what: a === 'max' ? tr(lang, 'максимум баллов', 'most points') : tr(lang, 'баллы', 'points'), kind: 'points' };
   }
@@ -73,7 +95,7 @@ export function describePath(path: readonly string[], lang: string): { subject: 
   }
   if (root === 'delta' && a) {
     const since = tr(lang, 'с прошлого запуска', 'since the last run');
-    const inner = a === 'audit' ? { subject: tr(lang, 'Аудит', 'Audit'), what: tr(lang, 'баллы', 'points'), kind: 'points' as Kind } : describePath(a === 'total' ? ['total', b ?? ''] : ['managers', b ?? '', c ?? ''], lang);
+    const inner = a === 'audit' ? { subject: tr(lang, 'Аудит', 'Audit'), what: tr(lang, 'баллы', 'points'), kind: 'points' as Kind } : describePath(a === 'total' ? ['total', b ?? ''] : ['managers', b ?? '', c ?? ''], lang, names);
     return { subject: inner.subject, what: tr(lang, `изменение: ${inner.what} ${since}`, `change of ${inner.what} ${since}`), kind: inner.kind === 'ratio' ? 'pp' : inner.kind };
   }
   return { subject: path.join('.'), what: '', kind: 'decimal' };
@@ -85,9 +107,9 @@ function asMetric(key: string, lang: string): { what: string; kind: Kind } {
 }
 
 /** One failure as a person reads it: «Алексеева Мария: Реакция (медиана) 66,2 мин > 30 мин». */
-export function describeFailure(result: Pick<AssertionResult, 'op' | 'expected'>, failure: AssertionFailure, lang: string): string {
+export function describeFailure(result: Pick<AssertionResult, 'op' | 'expected'>, failure: AssertionFailure, lang: string, names: AuditNames = NO_NAMES): string {
   if (failure.value === 'nothing matches this path') return tr(lang, `${failure.subject}: нечего проверять (пусто)`, `${failure.subject}: nothing to check (empty)`);
-  const { subject, what, kind } = describePath(failure.path, lang);
+  const { subject, what, kind } = describePath(failure.path, lang, names);
   const signed = failure.path[0] === 'delta' || failure.path[2] === 'change_pct' || failure.path[2] === 'change';
   const actual = showWithUnit(failure.value, kind, lang, signed);
   if (failure.value === null && result.op !== '==' && result.op !== '!=') return `${subject}: ${what} — ${tr(lang, 'не рассчитано, сравнить не с чем', 'not computed, nothing to compare')}`;
@@ -107,6 +129,5 @@ export function assertionTally(results: readonly AssertionResult[], lang: string
   const warnings = results.filter((r) => !r.passed && r.level === 'warn').length;
   const passed = results.length - errors - warnings;
   if (lang !== 'ru') return `${passed} of ${results.length} assertions passed${errors ? `, ${errors} failed` : ''}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
-  const plural = (n: number, one: string, few: string, many: string) => (n % 10 === 1 && n % 100 !== 11 ? one : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? few : many);
   return `${passed} из ${results.length} ${plural(results.length, 'проверки', 'проверок', 'проверок')} ${plural(passed, 'пройдена', 'пройдены', 'пройдено')}${errors ? `, ${errors} ${plural(errors, 'не пройдена', 'не пройдены', 'не пройдено')}` : ''}${warnings ? `, ${warnings} ${plural(warnings, 'предупреждение', 'предупреждения', 'предупреждений')}` : ''}`;
 }

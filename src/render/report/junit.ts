@@ -1,6 +1,6 @@
 import type { ReportResult } from '../../core/report.js';
 import { tr } from '../../core/i18n.js';
-import { describeFailure, levelWord } from './assertion-text.js';
+import { auditNames, describeFailure, levelWord } from './assertion-text.js';
 
 /** Escapes text for an XML attribute or element, dropping characters XML 1.0 cannot carry. */
 export function xmlEscape(s: string): string {
@@ -22,6 +22,7 @@ export function xmlEscape(s: string): string {
  */
 export function renderReportJunit(r: ReportResult): string {
   const failures = r.assertions.filter((a) => !a.passed && a.level === 'error').length;
+  const names = auditNames(r.audit);
   const suite = tr(r.lang, `crm-audit: проверки${r.company ? ` — ${r.company}` : ''}`, `crm-audit assertions${r.company ? ` — ${r.company}` : ''}`);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -30,7 +31,7 @@ export function renderReportJunit(r: ReportResult): string {
   ];
   for (const a of r.assertions) {
     const head = `  <testcase classname="crm-audit.${a.level}" name="${xmlEscape(a.assertion)}" time="0"`;
-    const text = a.failures.map((f) => describeFailure(a, f, r.lang)).join('\n');
+    const text = a.failures.map((f) => describeFailure(a, f, r.lang, names)).join('\n');
     if (a.passed) lines.push(`  ${head}/>`);
     else if (a.level === 'error') {
       const message = `${levelWord('error', r.lang)}: ${a.failures.length === 1 ? text : tr(r.lang, `не выполнено, значений: ${a.failures.length}`, `fails for ${a.failures.length} values`)}`;

@@ -6,7 +6,7 @@ import { renderCompareMarkdown } from '../compare/text.js';
 import { mdTable } from '../text.js';
 import { groupLabels } from '../kpi/group-labels.js';
 import { planMeasures } from '../kpi/groups-text.js';
-import { assertionTally, bareLabel, describeFailure, levelWord, showWithUnit } from './assertion-text.js';
+import { assertionTally, auditNames, bareLabel, describeFailure, levelWord, showWithUnit } from './assertion-text.js';
 
 /** Headline KPIs on the Summary sheet and the CI summary. */
 export const HEADLINE = ['leads', 'conversion', 'win_rate', 'revenue', 'average_check', 'cycle_days_median', 'response_min_median', 'missed_share', 'callback_rate', 'paid_share'];
@@ -156,7 +156,7 @@ export function renderReportMarkdown(r: ReportResult): string {
     for (const a of r.assertions) {
       const mark = a.passed ? '✅' : a.level === 'warn' ? '⚠️' : '❌';
       out.push(`- ${mark} \`${a.assertion}\`${a.passed ? '' : ` — ${levelWord(a.level, r.lang)}`}`);
-      if (!a.passed) for (const f of a.failures) out.push(`  - ${describeFailure(a, f, r.lang)}`);
+      if (!a.passed) for (const f of a.failures) out.push(`  - ${describeFailure(a, f, r.lang, auditNames(r.audit))}`);
     }
   }
   return `${out.join('\n')}\n`;

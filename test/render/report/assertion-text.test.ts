@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseAssertion } from '../../../src/core/assert.js';
-import { assertionTally, describeFailure } from '../../../src/render/report/assertion-text.js';
+import { assertionTally, auditNames, describeFailure } from '../../../src/render/report/assertion-text.js';
 
 const tree = {
   total: { conversion: 0.207, touches_per_won: 4.92, callback_rate: null },
@@ -37,6 +37,17 @@ describe('failure lines a person reads', () => {
     ['delta.audit.total>=0', 'ru', 'Аудит: изменение: баллы с прошлого запуска −2 < 0'],
   ])('%s (%s)', (expr, lang, line) => {
     expect(lines(expr, lang)).toEqual([line]);
+  });
+
+  it('names sections and criteria by their titles when the run has the audit', () => {
+    const names = auditNames({ sections: [{ id: 'lead', title: 'Понятие лида', score: 1, max: 2, criteria: [{ id: 'lead.concept', title: 'Работа с лидами', answer: 'yes', points: 1, max: 1 }] }] });
+    const named = (expr: string, lang: string) => {
+      const r = evaluate(parseAssertion(expr), tree);
+      return r.failures.map((f) => describeFailure(r, f, lang, names));
+    };
+    expect(named("audit.evidence.lead.concept=='confirmed'", 'ru')).toEqual(['Аудит: проверка ответа «Работа с лидами» по выгрузкам «опровергнуто» ≠ «подтверждено»']);
+    expect(named('audit.sections.lead==2', 'ru')).toEqual(['Аудит: раздел «Понятие лида», баллы 1 ≠ 2']);
+    expect(named('audit.sections.lead==2', 'en')).toEqual(['Audit: section "Понятие лида", points 1 ≠ 2']);
   });
 
   it('counts passed, failed and warnings in Russian and English', () => {
