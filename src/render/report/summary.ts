@@ -44,6 +44,7 @@ export function reportLabels(lang: string) {
     sinceLast: tr(lang, 'С прошлого запуска', 'Since the last run'),
     before: tr(lang, 'Было', 'Before'),
     change: tr(lang, 'изменение', 'change'),
+    changeRow: tr(lang, 'Изменение', 'Change'),
     deltaTitle: (day: string) => tr(lang, `Изменения по менеджерам с прошлого запуска (${day})`, `Changes per manager since the last run (${day})`),
   };
 }
@@ -88,15 +89,15 @@ function auditSection(r: ReportResult, L: ReturnType<typeof reportLabels>): stri
  * The last run's audit beside this one, for the Markdown, the workbook and the HTML alike:
  * «Было (01.01.2025): 2 / 10 — Только начали; изменение: +5».
  */
-export function auditBefore(r: Pick<ReportResult, 'lang' | 'audit' | 'delta'>): { label: string; score: string; band: string | null; line: string } | undefined {
+export function auditBefore(r: Pick<ReportResult, 'lang' | 'audit' | 'delta'>): { label: string; score: string; band: string | null; change: string | null; line: string } | undefined {
   const d = r.delta;
   if (!d?.audit || !r.audit) return undefined;
   const L = reportLabels(r.lang);
   const score = `${formatPoints(d.audit.before.total, r.lang)} / ${formatPoints(r.audit.max, r.lang)}`;
   const band = d.audit.before.bandTitle;
-  const change = d.audit.total === null ? '' : `; ${L.change}: ${showWithUnit(d.audit.total, 'points', r.lang, true)}`;
+  const change = d.audit.total === null ? null : showWithUnit(d.audit.total, 'points', r.lang, true);
   const label = `${L.before} (${reportDay(d.since, r.lang)})`;
-  return { label, score, band, line: `${label}: ${score}${band ? ` — ${band}` : ''}${change}` };
+  return { label, score, band, change, line: `${label}: ${score}${band ? ` — ${band}` : ''}${change === null ? '' : `; ${L.change}: ${change}`}` };
 }
 
 function kpiSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string[] {

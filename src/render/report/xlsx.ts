@@ -72,6 +72,7 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
     s.addRow([L.band, r.audit.band.title]);
     const before = auditBefore(r);
     if (before) s.addRow([before.label, before.score, before.band ?? '']);
+    if (before?.change) s.addRow([L.changeRow, before.change]);
     if (r.audit.evidence) s.addRow([L.evidenceTotal, `${r.audit.evidence.total} / ${r.audit.max}`, r.audit.evidence.band.title]).font = { bold: true };
   }
   const headline = headlineRows(r, r.lang);
