@@ -33,10 +33,15 @@ const cell = (m: MetricDef, v: MetricValues, total: MetricValues | null, lang: s
   return { text: formatValue(v[m.key], m.format, lang), ...(tone ? { tone } : {}) };
 };
 
-/** A grouping's table of the given metrics: a row per group, the department last. */
-function groupingTable(result: KpiResult, g: Grouping, metrics: MetricDef[], title: string, lang: string): ReadingTable {
+/**
+ * A grouping's table of the given metrics: a row per group, the department last. With `onlyFilled`
+ * (the unit economics), a group none of whose metrics is a number other than 0 is left out: a row of
+ * dashes (a source that only has calls without a deal, a month without spend or sales) says nothing there.
+ */
+function groupingTable(result: KpiResult, g: Grouping, metrics: MetricDef[], title: string, lang: string, onlyFilled = false): ReadingTable {
   const L = groupLabels(lang);
-  const rows: ReadingTable['rows'] = g.groups.map((x) => ({ keys: g.dims.map((d) => dimText(x.by[d], d, lang)), values: metrics.map((m) => cell(m, x.metrics, result.total, lang)) }));
+  const groups = onlyFilled ? g.groups.filter((x) => metrics.some((m) => typeof x.metrics[m.key] === 'number' && x.metrics[m.key] !== 0)) : g.groups;
+  const rows: ReadingTable['rows'] = groups.map((x) => ({ keys: g.dims.map((d) => dimText(x.by[d], d, lang)), values: metrics.map((m) => cell(m, x.metrics, result.total, lang)) }));
   rows.push({ keys: g.dims.map((_, i) => (i === 0 ? L.department : '')), values: metrics.map((m) => cell(m, result.total, null, lang)), total: true });
   return { title, keys: g.dims.map((d) => dimLabel(d, lang)), columns: metrics.map((m) => short(m, lang)), rows };
 }
@@ -47,7 +52,7 @@ export function tablesOfGrouping(result: KpiResult, g: Grouping, lang: string, m
   const title = groupingTitle(g.dims, lang);
   const out: ReadingTable[] = [];
   if (cols.deal.length > 0) out.push(groupingTable(result, g, cols.deal, title, lang));
-  if (cols.unit.length > 0) out.push(groupingTable(result, g, cols.unit, groupLabels(lang).unitEconomicsOf(title), lang));
+  if (cols.unit.length > 0) out.push(groupingTable(result, g, cols.unit, groupLabels(lang).unitEconomicsOf(title), lang, true));
   return out;
 }
 

@@ -34,6 +34,13 @@ describe('groupings in the terminal', () => {
     expect(bySource[0]).not.toContain('Реакция');
   });
 
+  it('the unit economics leave out a group with nothing in them (no spend, no new client): the deals table keeps it', () => {
+    const unit = section(ru, 'По источникам: юнит-экономика');
+    expect(unit.map((l) => cells(l)[0])).not.toContain('не указано');
+    expect(unit.map((l) => cells(l)[0])).toEqual(expect.arrayContaining([SOURCE_ADS, 'Сайт', 'Отдел']));
+    expect(section(ru, 'По источникам').map((l) => cells(l)[0])).toContain('не указано');
+  });
+
   it('a source × month pivot is a long table, a row per pair, months as 07.2024', () => {
     const pivot = section(ru, 'По источникам и месяцам');
     expect(pivot).toHaveLength(7);
