@@ -46,6 +46,13 @@ function headingRows(h: SheetHeading): Array<{ values: unknown[]; formats?: Reco
   return rows;
 }
 
+/** A page footer: the sheet's title (and company) at the left, «Стр. 2 из 5» / "Page 2 of 5" at the right. */
+function pageFooter(h: SheetHeading): string {
+  // An ampersand starts a footer code: written as && it is printed as itself.
+  const text = `${h.title}${h.company ? ` — ${h.company}` : ''}`.replace(/&/g, '&&');
+  return `&L${text}&R${tr(h.lang, 'Стр. &P из &N', 'Page &P of &N')}`;
+}
+
 /** Shifts the row numbers of an A1 range ("E2:E12") down by `n`. */
 function shiftRef(ref: string, n: number): string {
   return ref.replace(/([A-Z]+)(\d+)/g, (_, col: string, row: string) => `${col}${Number(row) + n}`);
@@ -102,6 +109,9 @@ export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | nu
     ...(pagesWide > 1 ? { printTitlesColumn: `A:${String.fromCharCode(64 + keys)}` } : {}),
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
   };
+  // Every printed page says whose report it is and which page of how many: the heading rows print
+  // on the first page only, and a wide table's later pages show only the key column of the title.
+  if (heading) sheet.headerFooter = { ...sheet.headerFooter, oddFooter: pageFooter(heading) };
   return n;
 }
 

@@ -54,3 +54,14 @@ describe('print setup of wide tables', () => {
     expect(managers.pageSetup.fitToWidth).toBeGreaterThan(1);
   });
 });
+
+describe('printed pages say whose report and which page', () => {
+  it('every sheet with a heading has a footer: its title and company, «Стр. 1 из 3» / "Page 1 of 3"', async () => {
+    for (const lang of ['ru', 'en']) {
+      const book = await sheets(await renderKpiXlsx({ ...kpiResult() }, { lang, now, company: 'R&D «Ромашка»' }));
+      const managers = book.find((ws) => ws.name === (lang === 'ru' ? 'Менеджеры' : 'Managers'))!;
+      expect(managers.headerFooter.oddFooter).toBe(lang === 'ru' ? '&LПоказатели продаж по менеджерам — R&&D «Ромашка»&RСтр. &P из &N' : '&LSales KPIs per manager — R&&D «Ромашка»&RPage &P of &N');
+      for (const ws of book.filter((w) => w.pageSetup.printTitlesRow)) expect(ws.headerFooter.oddFooter, ws.name).toMatch(/&P .+ &N$/);
+    }
+  });
+});
