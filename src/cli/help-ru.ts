@@ -106,7 +106,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'check a mapping file against an export': 'проверить файл соответствий на выгрузке',
 
   // map
-  'Ask what an export cannot say (closed stages no rule knows) and write the answers as a --map file': 'Спросить то, чего не скажет выгрузка (закрытые этапы, которых не знает ни одно правило), и записать ответы файлом для --map',
+  'Ask what an export cannot say (a column no rule finds, closed stages no rule knows, the names of managers given as user ids) and write the answers as a --map file': 'Спросить то, чего не скажет выгрузка (колонку, которую не нашло ни одно правило, закрытые этапы, которых не знает ни одно правило, имена менеджеров, заданных кодами), и записать ответы файлом для --map',
   'write the map to FILE atomically instead of stdout': 'записать файл соответствий (целиком или никак) вместо стандартного вывода',
   'language of the questions': 'язык вопросов',
   'a deals export': 'выгрузка сделок',

@@ -295,7 +295,7 @@ function declareMap(program: Command, run: Run): void {
   withImportOptions(
     program
       .command('map')
-      .description('Ask what an export cannot say (closed stages no rule knows) and write the answers as a --map file')
+      .description('Ask what an export cannot say (a column no rule finds, closed stages no rule knows, the names of managers given as user ids) and write the answers as a --map file')
       .argument('<file>', 'a deals export')
       .option('-o, --output <file>', 'write the map to FILE atomically instead of stdout')
       .addOption(new Option('--lang <lang>', 'language of the questions').choices(['ru', 'en']).default('ru')),

@@ -194,3 +194,42 @@ describe('an activities «Тип» column its values do not decide: asked once o
     expect(runCli(['inspect', 'calls.csv', '--lang', 'en'], { cwd: dir }).stdout).toMatch(/"Тип" +-> kind \(by its values: "Звонок", "Письмо"\)\n/);
   });
 });
+
+describe('managers given as CRM user ids, on a terminal: crm-audit map asks their names', () => {
+  const F = '0058a00000MNWtFAAX';
+  const K = '0058a00000MNWtKAAX';
+  const E = '0058a00000MNWteAAH';
+  const DEALS = [
+    'Id,OwnerId,Name,StageName,Amount,CloseDate,CreatedDate,IsWon,IsClosed',
+    `006A,${F},A,Closed Won,1000,2025-01-20,2025-01-05T10:00:00.000Z,1,1`,
+    `006B,${K},B,Closed Won,500,2025-01-25,2025-01-06T10:00:00.000Z,1,1`,
+    `006D,${E},D,Prospecting,700,2025-02-20,2025-01-08T10:00:00.000Z,0,0`,
+  ].join('\n');
+
+  it('each id once (Enter keeps it), two ids may be one person; the saved map names them in the report', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-ids-'));
+    writeFileSync(path.join(dir, 'deals.csv'), DEALS);
+    const run = drive(
+      [
+        [`Кто это: ${F}?`, 'Мария Алексеева\r'],
+        [`Кто это: ${K}?`, 'Мария Алексеева\r'],
+        [`Кто это: ${E}?`, '\r'],
+      ],
+      ['map', 'deals.csv', '-o', 'names.yaml', '--lang', 'ru'],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(readFileSync(path.join(dir, 'names.yaml'), 'utf8')).toBe(`managers:\n  "${F}": "Мария Алексеева"\n  "${K}": "Мария Алексеева"\n`);
+    const kpi = runCli(['kpi', '-d', 'deals.csv', '--map', 'names.yaml', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(kpi.stdout).managers.map((m: { manager: string; leads: number }) => [m.manager, m.leads])).toEqual([[E, 1], ['Мария Алексеева', 2]]);
+  });
+
+  it('without a terminal the ids are written commented out: a placeholder never becomes a name', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-ids-'));
+    writeFileSync(path.join(dir, 'deals.csv'), DEALS);
+    const run = runCli(['map', 'deals.csv', '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`# managers:\n#   "${F}": "First Last"\n#   "${K}": "First Last"\n#   "${E}": "First Last"\n`);
+    expect(run.stderr).toContain('No terminal: this is a proposal');
+  });
+});

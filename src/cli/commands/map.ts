@@ -1,4 +1,6 @@
 import { tr } from '../../core/i18n.js';
+import { looksLikeUserId } from '../../core/kpi/alerts.js';
+import { DealStore } from '../../core/kpi/deal-store.js';
 import { undecidedStages } from '../../core/undecided-stages.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
 import { stagesSnippet } from '../../io/map/import.js';
@@ -26,7 +28,9 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
   const base = importOptionsFromCli(o, ctx);
   const kind = await guessKind(file, base);
-  const read = (columns: Record<string, string | string[]> | undefined) => inspectFile(file, kind, { ...base, valueMaps: overrides.valueMaps, mapFile: overrides.file, columns, listAmbiguous: false });
+  // The deals go to a store of our own, whose managers are asked about below when they are user ids.
+  let store = new DealStore();
+  const read = (columns: Record<string, string | string[]> | undefined) => inspectFile(file, kind, { ...base, valueMaps: overrides.valueMaps, mapFile: overrides.file, columns, listAmbiguous: false, store: (store = new DealStore()) });
   // First the columns no rule finds (asked on a terminal; without one the error and its snippet stand), then the stages.
   let columns: Record<string, string> | undefined;
   const report = await read(overrides.columns[kind]).catch(async (error: unknown) => {
@@ -36,20 +40,54 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
     return read({ ...overrides.columns[kind], ...columns });
   });
   const stages = undecidedStages(report);
-  if (stages.length === 0 && !columns) {
+  const ids = kind === 'deals' ? userIds(store) : [];
+  if (stages.length === 0 && !columns && ids.length === 0) {
     ctx.stderr.write(`${tr(o.lang, `${file}: решать нечего — каждая колонка найдена, каждый этап известен или выглядит открытым.`, `${file}: nothing to decide: every column is found, every stage is known or looks open.`)}\n`);
     return EXIT.ok;
   }
   const chosen = stages.length > 0 ? await askStages(ctx, { where: { file }, stages }, o.lang, false) : {};
-  if (!chosen) ctx.stderr.write(`${tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.')}\n`);
-  await writeOutput(ctx, mapYaml(kind, columns, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : ''), o.output, [file], o.output ? o.lang : undefined);
+  const names = ids.length > 0 ? await askManagerNames(ctx, file, ids, o.lang) : undefined;
+  if (!chosen || (ids.length > 0 && !names)) ctx.stderr.write(`${tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.')}\n`);
+  const doc = mapYaml(kind, columns, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '') + managersYaml(ids, names, o.lang);
+  await writeOutput(ctx, doc, o.output, [file], o.output ? o.lang : undefined);
   return EXIT.ok;
+}
+
+/** The managers of the deals that are CRM user ids, in the order the file names them (read as inspect reads it). */
+function userIds(store: DealStore): string[] {
+  return store.managers.values.filter(looksLikeUserId);
+}
+
+/** On a terminal, asks each user id's name once (Enter keeps the id); undefined without one. */
+async function askManagerNames(ctx: CliContext, file: string, ids: string[], lang: string): Promise<Map<string, string> | undefined> {
+  if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
+  const { askInput } = await import('../prompts.js');
+  const io = { input: ctx.stdin, output: ctx.stderr, lang };
+  ctx.stderr.write(`${tr(lang, `В выгрузке ${file} менеджеры указаны кодами пользователей CRM. Назовите их, чтобы отчёт показывал имена.`, `${file} names managers by CRM user id. Name them, for the report to show names.`)}\n`);
+  const names = new Map<string, string>();
+  for (const id of ids) {
+    const name = (await askInput(io, tr(lang, `Кто это: ${id}? Enter — оставить код`, `Who is ${id}? Enter keeps the id`))).trim();
+    if (name !== '') names.set(id, name);
+  }
+  return names;
+}
+
+/**
+ * The managers: section: the names given, or, without a terminal, every id commented out with a
+ * placeholder (a name is never guessed, and a placeholder must not become a manager's name).
+ */
+function managersYaml(ids: string[], names: Map<string, string> | undefined, lang: string): string {
+  if (ids.length === 0) return '';
+  const q = (s: string) => JSON.stringify(s);
+  if (!names) return `# managers:\n${ids.map((id) => `#   ${q(id)}: ${q(tr(lang, 'Имя Фамилия', 'First Last'))}`).join('\n')}\n`;
+  if (names.size === 0) return '';
+  return `managers:\n${[...names].map(([id, name]) => `  ${q(id)}: ${q(name)}`).join('\n')}\n`;
 }
 
 /** One --map document: the columns chosen (for the file's kind) and the stages' statuses (deals). */
 function mapYaml(kind: string, columns: Record<string, string> | undefined, stages: string): string {
   const cols = columns ? columnsYaml(columns) : '';
-  if (!stages) return `${kind}:\n${cols}`;
+  if (!stages) return cols ? `${kind}:\n${cols}` : '';
   // The stage snippet starts with its own "deals:" line: the columns go under the same key.
   return stages.replace(/^deals:\n/, `deals:\n${cols}`);
 }
