@@ -1,5 +1,5 @@
 import type { Deal, DealStatus } from '../records.js';
-import { ByteKeys, shared, type ByteKeysData, type ByteKeysLoan } from './byte-keys.js';
+import { ByteKeys, type ByteKeysData, type ByteKeysLoan } from './byte-keys.js';
 import { compareIds, detach, Interner } from './ids.js';
 
 /** What a worker thread needs of a store to link activities: ids, clients, managers, times, titles. */
@@ -161,11 +161,13 @@ export class DealStore {
     // Each thread adds the new clients it meets to its own arrays (the worker's over these).
     const n = this.size;
     if (!this.inSharedMemory) {
-      this.created = shared(this.created.subarray(0, n), Float64Array);
-      this.closed = shared(this.closed.subarray(0, n), Float64Array);
-      this.client = shared(this.client.subarray(0, n), Uint32Array);
-      this.source = shared(this.source.subarray(0, n), Uint32Array);
-      this.pipeline = shared(this.pipeline.subarray(0, n), Uint32Array);
+      // The columns COLUMNS marks shared, each copied once into shared memory.
+      const columns = this as unknown as Record<ColumnName, Float64Array | Uint32Array | Uint8Array>;
+      for (const c of COLUMNS.filter((x) => x.shared)) {
+        const view = new c.type(new SharedArrayBuffer(n * c.type.BYTES_PER_ELEMENT) as unknown as ArrayBuffer);
+        view.set(columns[c.name].subarray(0, n));
+        columns[c.name] = view;
+      }
     }
     return {
       ids: this.ids.share(),

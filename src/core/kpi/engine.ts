@@ -513,10 +513,7 @@ export class KpiEngine {
       const c = client[i]!;
       if (status[i] !== WON || c === 0) continue;
       const made = created[i]!;
-      if (periodOnly) {
-        const day = dayOf(made);
-        if (day < this.fromDay || day > this.toDay) continue;
-      }
+      if (periodOnly && !this.inPeriod(made)) continue;
       const key = Number.isNaN(closed[i]!) ? made : closed[i]!;
       const f = firstOf[c]!;
       if (f === -1) {

@@ -2,6 +2,7 @@ import { UserError } from '../../core/errors.js';
 import type { Activity, DealStatus } from '../../core/records.js';
 import type { ActivityLinker } from '../../core/kpi/link.js';
 import type { DealStore } from '../../core/kpi/deal-store.js';
+import { DAY_MS } from '../../core/kpi/stats.js';
 import { dateHasTime } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
@@ -277,16 +278,27 @@ export function noteValue(ctx: ReadContext, field: string, raw: string, mapped: 
 export function readDate(cells: Cells, col: number | undefined, field: string, required: boolean, ctx: ReadContext): number | RowProblem | typeof PENDING {
   if (col === undefined) return Number.NaN;
   const ms = cells.fixedDate(col);
-  if (!Number.isNaN(ms)) return ms;
+  if (!Number.isNaN(ms)) return dateOnly(ms, col, ctx);
   const raw = cells.text(col).trim();
   const parsed = raw === '' ? undefined : parseDate(raw, ctx.dates.orderFor(col));
   if (parsed === 'needs-order') return PENDING;
   if (parsed) {
     dateHasTime.value = parsed.hasTime;
-    return parsed.ms;
+    return dateOnly(parsed.ms, col, ctx);
   }
   if (raw === '' || ctx.placeholders.has(normalizeValue(raw))) return required ? new RowProblem('skip', `no ${field}`, ctx.map.columns[col]!.header) : Number.NaN;
   return new RowProblem('skip', `"${truncate(raw)}" is not a date`, ctx.map.columns[col]!.header);
+}
+
+/**
+ * A date of a column whose time of day is an artefact (a profile's `dateOnly`: Bitrix24 REST writes a
+ * date field as the portal shows midnight UTC, T03:00:00+03:00) is its nearest midnight, a date
+ * without a time (a close then takes the end of that day, as any date without a time does).
+ */
+function dateOnly(ms: number, col: number, ctx: ReadContext): number {
+  if (ctx.dateOnly.size === 0 || !ctx.dateOnly.has(col)) return ms;
+  dateHasTime.value = false;
+  return Math.round(ms / DAY_MS) * DAY_MS;
 }
 
 /** A manager cell as a key of the store's managers (-1 when blank): one rule for deals, activities and payments. */

@@ -270,21 +270,17 @@ function noteUnknownStage(cells: Cells, ctx: ReadContext, m: DealMemos, amount: 
 /** The close time of a closed deal: the first filled close-date column, else the planned close date; end of day when it has no time. */
 function closedAt(cells: Cells, ctx: ReadContext, m: DealMemos): number | RowProblem | typeof PENDING {
   let ms: number | RowProblem | typeof PENDING = Number.NaN;
-  let col: number | undefined;
   for (const k of m.closedCols) {
     if (!cells.blank(k)) {
-      ms = readDate(cells, (col = k), 'closed_at', false, ctx);
+      ms = readDate(cells, k, 'closed_at', false, ctx);
       break;
     }
   }
-  if (typeof ms === 'number' && Number.isNaN(ms)) ms = readDate(cells, (col = ctx.cols.planned_close), 'planned_close', false, ctx);
+  if (typeof ms === 'number' && Number.isNaN(ms)) ms = readDate(cells, ctx.cols.planned_close, 'planned_close', false, ctx);
   if (typeof ms !== 'number' || Number.isNaN(ms)) return ms;
-  // A date field written with an artefact time (Bitrix24 REST: midnight UTC as the portal shows it) is its nearest midnight's date.
-  if (col !== undefined && ctx.dateOnly.has(col)) return Math.round(ms / DAY_MS) * DAY_MS + END_OF_DAY_MS;
   return dateHasTime.value ? ms : ms + END_OF_DAY_MS;
 }
 
-const DAY_MS = 86_400_000;
 
 /** A lost deal's reason: the first filled loss-reason column (amoCRM has two), else the reason its stage carried. */
 function lossReason(cells: Cells, ctx: ReadContext, m: DealMemos): number {

@@ -261,7 +261,7 @@ class RowsToRecords<T> {
     if (kind === 'plan') choosePlanKey(map, opts.columns);
     // A «Тип» column read by its values; the other half of a file read in parallel applies the first half's reading.
     const sample = headRows.slice(best + 1).map((r) => r.cells);
-    const typeColumn = opts.part ? opts.part.typeColumn : readTypeColumn(map, sample, opts.valueMaps ?? buildValueMaps(), opts.columns);
+    const typeColumn = opts.part ? opts.part.typeColumn : readTypeColumn(map, sample, opts.valueMaps ?? buildValueMaps());
     if (typeColumn) settleTypeColumn(map, typeColumn, file, sample, opts.listAmbiguous === true);
     assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells), opts.listAmbiguous === true);
     this.report.headerRow = header.row;

@@ -13,6 +13,8 @@ export interface ColumnMatch {
   field?: string;
   /** A field it also matched but lost to another column (alias priority, then leftmost). */
   passedOverFor?: string;
+  /** The --map file named it (by header or `#N`). */
+  byUser?: true;
   /** A generic «Тип»/"Type" column whose field its values decided: the values that did (see type-column.ts). */
   byValues?: string[];
   /** Such a column whose values did not decide (inspect lists it rather than refusing). */
@@ -79,6 +81,7 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
       indexes.push(idx);
       claimed.add(idx);
       columns[idx]!.field = field;
+      columns[idx]!.byUser = true;
     }
     fields.set(field, indexes);
   }

@@ -31,13 +31,12 @@ export interface TypeColumnReading {
  * or a CRM profile names is left alone. Undefined when there is no such column or none of its first
  * cells is filled.
  */
-export function readTypeColumn(map: ColumnMap, sampleRows: readonly string[][], maps: ValueMaps, user: Record<string, unknown> = {}): TypeColumnReading | undefined {
+export function readTypeColumn(map: ColumnMap, sampleRows: readonly string[][], maps: ValueMaps): TypeColumnReading | undefined {
   if (map.kind !== 'activities') return undefined;
   const own = new Set(Object.values(map.profile?.profile.columns ?? {}).flat().map(normalizeHeader));
-  const named = namedByUser(map, user);
   // A column that feeds nothing matters only while kind or direction has no column of its own.
   const open = !map.fields.has('kind') || !map.fields.has('direction');
-  const column = map.columns.find((c) => GENERIC.has(normalizeHeader(c.header)) && !own.has(normalizeHeader(c.header)) && !named.has(c.index) && (isTypeField(c.field) || (c.field === undefined && open)));
+  const column = map.columns.find((c) => GENERIC.has(normalizeHeader(c.header)) && !own.has(normalizeHeader(c.header)) && !c.byUser && (isTypeField(c.field) || (c.field === undefined && open)));
   if (!column) return undefined;
   let kinds = 0;
   let directions = 0;
@@ -61,18 +60,6 @@ export function readTypeColumn(map: ColumnMap, sampleRows: readonly string[][], 
 }
 
 const isTypeField = (f: string | undefined): f is TypeField => f === 'kind' || f === 'direction';
-
-/** The columns a --map names (by header or `#N`), whatever their values. */
-function namedByUser(map: ColumnMap, user: Record<string, unknown>): Set<number> {
-  const out = new Set<number>();
-  for (const wanted of Object.values(user).flat()) {
-    if (typeof wanted !== 'string') continue;
-    const byNumber = /^#(\d+)$/.exec(wanted.trim());
-    if (byNumber) out.add(Number(byNumber[1]) - 1);
-    else for (const c of map.columns) if (normalizeHeader(c.header) === normalizeHeader(wanted)) out.add(c.index);
-  }
-  return out;
-}
 
 /**
  * Gives the column the field its values showed. When that field already has a column of its own
