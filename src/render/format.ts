@@ -46,16 +46,17 @@ export function formatPoints(n: number, lang: string): string {
  */
 export function formatChange(change: number | null, format: MetricFormat, lang: string): string {
   if (change === null) return '—';
-  const text = format === 'ratio' ? `${group(change * 100, 1, lang)} ${lang === 'ru' ? 'п.п.' : 'pp'}` : formatValue(change, format, lang);
-  // A change that rounds to zero is written without a sign: «0,0 п.п.», not «+0,0 п.п.».
+  return withSign(change, format === 'ratio' ? `${group(change * 100, 1, lang)} ${lang === 'ru' ? 'п.п.' : 'pp'}` : formatValue(change, format, lang));
+}
+
+/** A positive change's text with its «+»; a change that rounds to zero is written without one («0,0 п.п.», not «+0,0 п.п.»). */
+export function withSign(change: number, text: string): string {
   return change > 0 && /[1-9]/.test(text) ? `+${text}` : text;
 }
 
 /** A relative change as a signed percentage («+24,1%», «−10,4%»; «0,0%» when it rounds to zero; «—» for none). */
 export function formatRelative(change: number | null, lang: string): string {
-  if (change === null) return '—';
-  const text = formatValue(change, 'ratio', lang);
-  return change > 0 && /[1-9]/.test(text) ? `+${text}` : text;
+  return change === null ? '—' : withSign(change, formatValue(change, 'ratio', lang));
 }
 
 /** A calendar day `YYYY-MM-DD` as its reader writes it: `31.01.2025` in Russian, ISO in English. */

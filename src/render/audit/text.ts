@@ -1,7 +1,7 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import { colors, makeTable, mdTable, type RenderOptions } from '../text.js';
 import { auditLabels, baselineBandLine, beforeLabel, criterionTitle, describeCost, shownRecommendations } from './labels.js';
-import { formatLocalDate } from '../format.js';
+import { formatLocalDate, formatPoints, withSign } from '../format.js';
 
 function missingIn(result: AuditResult, sectionId: string): string[] {
   return result.sections.find((s) => s.id === sectionId)?.criteria.filter((c) => c.points < c.max).map((c) => c.title ?? c.id) ?? [];
@@ -12,14 +12,15 @@ export function renderAuditTable(result: AuditResult, opts: RenderOptions): stri
   const L = auditLabels(opts.lang);
   const c = colors(opts.color);
   const withBaseline = result.baseline !== undefined;
+  const pts = (n: number | null) => (n === null ? '—' : formatPoints(n, opts.lang));
   const head = [L.section, L.score, ...(withBaseline ? [beforeLabel(result, opts.lang), L.change] : []), L.missing];
   const baseline = new Map(result.baseline?.sections.map((s) => [s.id, s]));
   const rows = result.sections.map((s) => {
     const b = baseline.get(s.id);
-    const score = `${s.score} / ${s.max}`;
-    return [s.title, s.score === s.max ? c.green(score) : score, ...(withBaseline ? [b?.before ?? '—', signed(b?.change ?? null)] : []), missingIn(result, s.id).join('; ') || '—'];
+    const score = `${pts(s.score)} / ${pts(s.max)}`;
+    return [s.title, s.score === s.max ? c.green(score) : score, ...(withBaseline ? [b ? pts(b.before) : '—', signed(b?.change ?? null, opts.lang)] : []), missingIn(result, s.id).join('; ') || '—'];
   });
-  rows.push([c.bold(L.total), c.bold(`${result.total} / ${result.max}`), ...(withBaseline ? [result.baseline!.total, signed(result.baseline!.change)] : []), '']);
+  rows.push([c.bold(L.total), c.bold(`${pts(result.total)} / ${pts(result.max)}`), ...(withBaseline ? [pts(result.baseline!.total), signed(result.baseline!.change, opts.lang)] : []), '']);
   const lines = [c.bold(`${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`), makeTable(head, rows, { color: opts.color, wrap: [30, 0, ...(withBaseline ? [0, 0] : []), 40] })];
   const bandColor = result.band.from === 0 ? c.red : result.band.to === result.max ? c.green : c.cyan;
   lines.push('', `${L.band}: ${c.bold(bandColor(result.band.title))} (${result.total} / ${result.max})`, ...(withBaseline ? [baselineBandLine(result, opts.lang)] : []), result.band.meaning);
@@ -62,9 +63,9 @@ function evidenceMarkdown(result: AuditResult, lang: string): string[] {
   ];
 }
 
-function signed(n: number | null): string {
-  if (n === null) return '—';
-  return n > 0 ? `+${n}` : String(n);
+/** A change of points as the reader writes it, signed: «+1,5», «−1», «0». */
+function signed(n: number | null, lang: string): string {
+  return n === null ? '—' : withSign(n, formatPoints(n, lang));
 }
 
 /** The audit as Markdown. */
@@ -73,12 +74,17 @@ export function renderAuditMarkdown(result: AuditResult, opts: RenderOptions): s
   const out = [`# ${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`, '', `${L.date}: ${formatLocalDate(new Date(result.answeredAt), opts.lang)}`, ''];
   const withBaseline = result.baseline !== undefined;
   const baseline = new Map(result.baseline?.sections.map((s) => [s.id, s]));
+  const pts = (n: number | null) => (n === null ? '—' : formatPoints(n, opts.lang));
+  const before = (id: string) => {
+    const b = baseline.get(id);
+    return b ? pts(b.before) : '—';
+  };
   out.push(
     mdTable(
       [L.section, L.score, L.max, ...(withBaseline ? [beforeLabel(result, opts.lang), L.change] : []), L.missing],
       [
-        ...result.sections.map((s) => [s.title, s.score, s.max, ...(withBaseline ? [baseline.get(s.id)?.before ?? '—', signed(baseline.get(s.id)?.change ?? null)] : []), missingIn(result, s.id).join('; ') || '—']),
-        [`**${L.total}**`, `**${result.total}**`, result.max, ...(withBaseline ? [result.baseline!.total, signed(result.baseline!.change)] : []), ''],
+        ...result.sections.map((s) => [s.title, pts(s.score), pts(s.max), ...(withBaseline ? [before(s.id), signed(baseline.get(s.id)?.change ?? null, opts.lang)] : []), missingIn(result, s.id).join('; ') || '—']),
+        [`**${L.total}**`, `**${pts(result.total)}**`, pts(result.max), ...(withBaseline ? [pts(result.baseline!.total), signed(result.baseline!.change, opts.lang)] : []), ''],
       ],
       ['left', 'right', 'right', ...(withBaseline ? (['right', 'right'] as const) : []), 'left'],
     ),

@@ -4,7 +4,7 @@ import { METRICS, type MetricFormat } from '../../core/kpi/catalog.js';
 import { ROW_INFO } from '../compare/text.js';
 import { auditLabels } from '../audit/labels.js';
 import type { AuditResult } from '../../core/audit/types.js';
-import { formatValue } from '../format.js';
+import { formatValue, withSign } from '../format.js';
 
 /** The relation that holds when an assertion fails: `<=30` failing reads "66,2 > 30". */
 const BROKEN: Record<Operator, string> = { '>=': '<', '<=': '>', '>': '≤', '<': '≥', '==': '≠', '!=': '=' };
@@ -19,11 +19,11 @@ export function showWithUnit(v: AssertValue | unknown, kind: Kind, lang: string,
   if (typeof v === 'boolean') return v ? tr(lang, 'да', 'yes') : tr(lang, 'нет', 'no');
   if (typeof v === 'string' && kind === 'verdict') return `«${auditLabels(lang).verdicts[v] ?? v}»`;
   if (typeof v !== 'number') return typeof v === 'string' ? `«${v}»` : JSON.stringify(v);
-  const sign = signed && v > 0 ? '+' : '';
-  if (kind === 'pp') return `${sign}${formatValue(v * 100, 'days', lang)} ${UNIT.pp![lang === 'ru' ? 'ru' : 'en']}`;
+  const sign = (text: string) => (signed ? withSign(v, text) : text);
+  if (kind === 'pp') return sign(`${formatValue(v * 100, 'days', lang)} ${UNIT.pp![lang === 'ru' ? 'ru' : 'en']}`);
   const text = formatValue(v, kind === 'points' || kind === 'bool' || kind === 'text' || kind === 'verdict' ? 'decimal' : kind, lang).replace(/,00$|\.00$/, '');
   const unit = UNIT[kind];
-  return `${sign}${text}${unit ? ` ${unit[lang === 'ru' ? 'ru' : 'en']}` : ''}`;
+  return sign(`${text}${unit ? ` ${unit[lang === 'ru' ? 'ru' : 'en']}` : ''}`);
 }
 
 /** A metric's label without the unit its value now carries: «Реакция (медиана)». */

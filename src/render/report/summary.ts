@@ -1,7 +1,7 @@
 import type { ReportResult } from '../../core/report.js';
 import { tr } from '../../core/i18n.js';
 import { METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
-import { formatPoints, formatValue } from '../format.js';
+import { formatDay, formatPoints, formatValue } from '../format.js';
 import { renderCompareMarkdown } from '../compare/text.js';
 import { mdTable } from '../text.js';
 import { groupLabels } from '../kpi/group-labels.js';
@@ -68,8 +68,7 @@ export function headlineRows(r: ReportResult, lang: string): Array<{ key: string
 
 /** The report date as its reader writes it: `30.11.2026` in Russian, ISO in English (the day in UTC). */
 export function reportDay(iso: string, lang: string): string {
-  const day = iso.slice(0, 10);
-  return lang === 'ru' ? day.split('-').reverse().join('.') : day;
+  return formatDay(iso.slice(0, 10), lang);
 }
 
 /** Shifts Markdown headings down by `levels`, so a section renderer's `# Title` nests under the report. */

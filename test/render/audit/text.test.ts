@@ -41,6 +41,13 @@ describe('the audit in Markdown', () => {
     expect(renderAuditTable(confirmed, { lang: 'ru', color: false })).toContain('1. Звонки в CRM: Записывайте звонки');
   });
 
+  it('partial points as the reader writes them: «2,5 / 5» in Russian, "2.5 / 5" in English', () => {
+    const result = auditResult();
+    expect(renderAuditTable(result, { lang: 'ru', color: false })).toMatch(/0,5 \/ 3[\s\S]*2,5 \/ 5/);
+    expect(renderAuditMarkdown(result, { lang: 'ru', color: false })).toContain('| Журналирование | 0,5 | 3 |');
+    expect(renderAuditTable(result, { lang: 'en', color: false })).toContain('2.5 / 5');
+  });
+
   it('the re-audit column says when the earlier audit was taken', () => {
     const { baseline: _none, ...plain } = auditResult();
     const result: AuditResult = { ...plain, baseline: { answeredAt: '2025-06-01T09:00:00.000Z', total: 1, change: 1.5, band: 'start', bandTitle: 'Начало пути', sections: plain.sections.map((s) => ({ id: s.id, before: 0, after: s.score, change: s.score })) } };
