@@ -6,6 +6,7 @@ import { ColumnsMissing } from '../io/map/mapping.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import type { ValueMaps } from '../io/map/value-maps.js';
 import type { CliContext } from './context.js';
+import type { PromptIO } from './prompts.js';
 import { writeOutput } from './output.js';
 
 type Outcome = 'won' | 'lost' | 'open';
@@ -26,7 +27,7 @@ function evidence(s: UnknownStage, lang: string): string {
 export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'where' | 'stages'>, lang: string, offerToSave = true): Promise<Record<string, Outcome> | undefined> {
   if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
   // The prompt library loads only when there is a question to ask (most runs have none).
-  const { askInput, askSelect } = await import('./prompts.js');
+  const { askSelect } = await import('./prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
   const intro = error.stages.some(([, s]) => s.blind)
     ? tr(lang, `В выгрузке ${error.where.file} есть этапы, о которых неизвестно, выиграны сделки, проиграны или ещё в работе: в ней нет признака закрытой сделки.`, `${error.where.file} has stages that nothing says are won, lost or open: it has nothing that marks a deal closed.`)
@@ -47,8 +48,7 @@ export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'w
     )) as Outcome;
   }
   if (!offerToSave) return chosen;
-  const file = (await askInput(io, tr(lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'))).trim();
-  if (file !== '') await writeOutput(ctx, stagesSnippet(error.stages, chosen), file, [], lang);
+  await offerToSaveMap(ctx, io, stagesSnippet(error.stages, chosen));
   return chosen;
 }
 
@@ -73,7 +73,7 @@ const FIELD_WORDS: Record<string, [string, string]> = {
  */
 export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: string, offerToSave = true): Promise<Record<string, string> | undefined> {
   if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
-  const { askInput, askSelect } = await import('./prompts.js');
+  const { askSelect } = await import('./prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
   if (error.messageId === 'map.typeUndecided') return askTypeColumn(ctx, error, lang, offerToSave);
   const ambiguous = error.messageId === 'map.columnsAmbiguous';
@@ -85,15 +85,14 @@ export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: s
     chosen[field] = await askSelect(io, tr(lang, `Какая колонка — ${ru}?`, `Which column is ${en}?`), choices, candidates[0]);
   }
   if (!offerToSave) return chosen;
-  const file = (await askInput(io, tr(lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'))).trim();
-  if (file !== '') await writeOutput(ctx, `${error.kind}:\n${columnsYaml(chosen)}`, file, [], lang);
+  await offerToSaveMap(ctx, io, `${error.kind}:\n${columnsYaml(chosen)}`);
   return chosen;
 }
 
 /** Asks what a generic «Тип» column holds (its values did not say), and returns it as a column of --map. */
 async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: string, offerToSave: boolean): Promise<Record<string, string>> {
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
-  const { askInput, askSelect } = await import('./prompts.js');
+  const { askSelect } = await import('./prompts.js');
   const header = String(error.params?.header ?? error.missing[0]!.candidates[0]);
   const samples = error.columns.find((c) => c.header === header)?.samples ?? [];
   ctx.stderr.write(`${tr(lang, `В выгрузке ${error.where.file} по значениям колонки «${header}» не понять, что в ней.`, `In ${error.where.file} the values of the column "${header}" do not say what it holds.`)}\n`);
@@ -108,8 +107,7 @@ async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: strin
   );
   const chosen = { [field]: header };
   if (!offerToSave) return chosen;
-  const file = (await askInput(io, tr(lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'))).trim();
-  if (file !== '') await writeOutput(ctx, `${error.kind}:\n${columnsYaml(chosen)}`, file, [], lang);
+  await offerToSaveMap(ctx, io, `${error.kind}:\n${columnsYaml(chosen)}`);
   return chosen;
 }
 
@@ -148,4 +146,11 @@ export async function withAnswers<T>(ctx: CliContext, lang: string, overrides: O
 /** The `columns:` block of a --map file (under its kind's key). */
 export function columnsYaml(columns: Record<string, string>): string {
   return `  columns:\n${Object.entries(columns).map(([field, header]) => `    ${field}: ${JSON.stringify(header)}`).join('\n')}\n`;
+}
+
+/** Offers to save the answers as a --map file (a path typed in; Enter saves nothing). */
+async function offerToSaveMap(ctx: CliContext, io: PromptIO & { lang: string }, doc: string): Promise<void> {
+  const { askInput } = await import('./prompts.js');
+  const file = (await askInput(io, tr(io.lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'))).trim();
+  if (file !== '') await writeOutput(ctx, doc, file, [], io.lang);
 }
