@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { activities, at, deals } from '../../helpers/fixtures.js';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import yauzl from 'yauzl';
+import { activities, at, deals, exportFixturesDir } from '../../helpers/fixtures.js';
+import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
 import { UserError } from '../../../src/core/errors.js';
 import { buildValueMaps } from '../../../src/io/map/value-maps.js';
 
@@ -182,6 +186,19 @@ describe('Salesforce "Formatted Report" workbook', () => {
     expect(report.skippedCount).toBe(0);
     expect(report.dropped['totals row']).toBe(3);
     expect(report.dropped['footer or note row']).toBe(2);
+  });
+
+  it('counts the sheet once against --max-inflated-size, though its merged ranges are found in a pass of their own', async () => {
+    const name = 'salesforce-formatted-report-merged-owner-subtotals.xlsx';
+    const zip = await promisify<string, yauzl.Options, yauzl.ZipFile>(yauzl.open)(path.join(await exportFixturesDir(), name), { lazyEntries: false });
+    let inflated = 0;
+    await new Promise<void>((resolve) => {
+      zip.on('entry', (e: yauzl.Entry) => (inflated += e.uncompressedSize));
+      zip.on('end', resolve);
+    });
+    // A tenth over what the whole workbook inflates to: charging the sheet twice went over it.
+    const { deals: list } = await deals(name, { limits: { ...DEFAULT_LIMITS, maxInflatedBytes: Math.ceil(inflated * 1.1) } });
+    expect(list).toHaveLength(5);
   });
 });
 
