@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { activities, at, deals, exportFixturesDir } from '../../helpers/fixtures.js';
 import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
@@ -189,16 +190,26 @@ describe('Salesforce "Formatted Report" workbook', () => {
   });
 
   it('counts the sheet once against --max-inflated-size, though its merged ranges are found in a pass of their own', async () => {
-    const name = 'salesforce-formatted-report-merged-owner-subtotals.xlsx';
-    const zip = await promisify<string, yauzl.Options, yauzl.ZipFile>(yauzl.open)(path.join(await exportFixturesDir(), name), { lazyEntries: false });
+    // 3,000 rows: the sheet is most of what the workbook inflates to.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Deals');
+    ws.addRow(['ID', 'Ответственный', 'Дата создания', 'Этап', 'Бюджет']);
+    for (let i = 0; i < 3000; i++) ws.addRow([String(i + 1), 'Иванов', '01.07.2024', 'Успешно реализовано', 1000]);
+    const dir = await exportFixturesDir();
+    await wb.xlsx.writeFile(path.join(dir, 'inflation-budget.xlsx'));
+    const zip = await promisify<string, yauzl.Options, yauzl.ZipFile>(yauzl.open)(path.join(dir, 'inflation-budget.xlsx'), { lazyEntries: false });
     let inflated = 0;
+    let sheet = 0;
     await new Promise<void>((resolve) => {
-      zip.on('entry', (e: yauzl.Entry) => (inflated += e.uncompressedSize));
+      zip.on('entry', (e: yauzl.Entry) => {
+        inflated += e.uncompressedSize;
+        if (/^xl\/worksheets\/sheet\d+\.xml$/.test(e.fileName)) sheet += e.uncompressedSize;
+      });
       zip.on('end', resolve);
     });
-    // A tenth over what the whole workbook inflates to: charging the sheet twice went over it.
-    const { deals: list } = await deals(name, { limits: { ...DEFAULT_LIMITS, maxInflatedBytes: Math.ceil(inflated * 1.1) } });
-    expect(list).toHaveLength(5);
+    // Half a sheet over what the whole workbook inflates to: charging the sheet twice went over it.
+    const { deals: list } = await deals('inflation-budget.xlsx', { limits: { ...DEFAULT_LIMITS, maxInflatedBytes: inflated + Math.ceil(sheet / 2) } });
+    expect(list).toHaveLength(3000);
   });
 });
 
