@@ -80,28 +80,23 @@ export function describeValueRu(value: unknown): string {
   return String(value);
 }
 
-function boundRu(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): string {
+/**
+ * What a bound wanted, in both languages (zod's own English is "Too small: expected string to have
+ * >=1 characters"): a text, a list or a number of at least or at most so many.
+ */
+function bound(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): { boundRu: string; boundEn: string } {
   const small = issue.code === 'too_small';
   const limit = Number(small ? issue.minimum : issue.maximum);
   const inclusive = issue.inclusive !== false;
-  if (small && limit === 1 && issue.origin === 'string') return 'непустой текст';
-  if (issue.origin === 'array' || issue.origin === 'set') return `список (элементов: не ${small ? 'меньше' : 'больше'} ${limit})`;
-  if (issue.origin === 'string') return `текст (символов: не ${small ? 'меньше' : 'больше'} ${limit})`;
-  if (small) return inclusive ? `число не меньше ${limit}` : `число больше ${limit}`;
-  return inclusive ? `число не больше ${limit}` : `число меньше ${limit}`;
-}
-
-/** boundRu's English twin (zod's own words are "Too small: expected string to have >=1 characters"). */
-function boundEn(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): string {
-  const small = issue.code === 'too_small';
-  const limit = Number(small ? issue.minimum : issue.maximum);
-  const inclusive = issue.inclusive !== false;
-  const many = (n: number, one: string, more: string) => `${n} ${n === 1 ? one : more}`;
-  if (small && limit === 1 && issue.origin === 'string') return 'a text that is not empty';
-  if (issue.origin === 'array' || issue.origin === 'set') return `a list of at ${small ? 'least' : 'most'} ${many(limit, 'item', 'items')}`;
-  if (issue.origin === 'string') return `a text of at ${small ? 'least' : 'most'} ${many(limit, 'character', 'characters')}`;
-  if (small) return inclusive ? `a number of at least ${limit}` : `a number greater than ${limit}`;
-  return inclusive ? `a number of at most ${limit}` : `a number less than ${limit}`;
+  const say = (boundRu: string, boundEn: string) => ({ boundRu, boundEn });
+  const many = (one: string, more: string) => `${limit} ${limit === 1 ? one : more}`;
+  const atRu = small ? 'меньше' : 'больше';
+  const atEn = small ? 'least' : 'most';
+  if (small && limit === 1 && issue.origin === 'string') return say('непустой текст', 'a text that is not empty');
+  if (issue.origin === 'array' || issue.origin === 'set') return say(`список (элементов: не ${atRu} ${limit})`, `a list of at ${atEn} ${many('item', 'items')}`);
+  if (issue.origin === 'string') return say(`текст (символов: не ${atRu} ${limit})`, `a text of at ${atEn} ${many('character', 'characters')}`);
+  if (inclusive) return say(`число не ${atRu} ${limit}`, `a number of at ${atEn} ${limit}`);
+  return small ? say(`число больше ${limit}`, `a number greater than ${limit}`) : say(`число меньше ${limit}`, `a number less than ${limit}`);
 }
 
 /**
@@ -142,7 +137,7 @@ export function issueMessage(issue: Issue): { id: MessageId; params: Params } {
       return { id: 'doc.oneOf', params: { values: issue.values.map((v) => String(v)).join(', '), receivedEn, receivedRu } };
     case 'too_small':
     case 'too_big':
-      return { id: 'doc.bound', params: { boundEn: boundEn(issue), boundRu: boundRu(issue), receivedEn, receivedRu } };
+      return { id: 'doc.bound', params: { ...bound(issue), receivedEn, receivedRu } };
     default:
       return { id: 'doc.invalid', params: { receivedEn, receivedRu } };
   }
