@@ -1,5 +1,5 @@
 import { tr } from '../../core/i18n.js';
-import { looksLikeUserId } from '../../core/kpi/alerts.js';
+import { looksLikeUserId, managersSnippet } from '../../core/kpi/alerts.js';
 import { DealStore } from '../../core/kpi/deal-store.js';
 import { undecidedStages } from '../../core/undecided-stages.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
@@ -79,7 +79,7 @@ async function askManagerNames(ctx: CliContext, file: string, ids: string[], lan
 function managersYaml(ids: string[], names: Map<string, string> | undefined, lang: string): string {
   if (ids.length === 0) return '';
   const q = (s: string) => JSON.stringify(s);
-  if (!names) return `# managers:\n${ids.map((id) => `#   ${q(id)}: ${q(tr(lang, 'Имя Фамилия', 'First Last'))}`).join('\n')}\n`;
+  if (!names) return managersSnippet(ids, lang).replace(/^/gm, '# ').replace(/# $/, '');
   if (names.size === 0) return '';
   return `managers:\n${[...names].map(([id, name]) => `  ${q(id)}: ${q(name)}`).join('\n')}\n`;
 }

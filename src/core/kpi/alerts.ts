@@ -37,6 +37,12 @@ export function looksLikeUserId(name: string): boolean {
   return (name.length === 15 || name.length === 18) && /^[A-Za-z0-9]+$/.test(name) && /[A-Za-z]/.test(name) && (name.match(/\d/g)?.length ?? 0) >= 3;
 }
 
+/** The `managers:` section of a --map file for these user ids, each with a placeholder name to replace. */
+export function managersSnippet(ids: readonly string[], lang: string): string {
+  const placeholder = lang === 'ru' ? 'Имя Фамилия' : 'First Last';
+  return `managers:\n${ids.map((id) => `  ${JSON.stringify(id)}: ${JSON.stringify(placeholder)}`).join('\n')}\n`;
+}
+
 /** How many user ids the alert's --map snippet lists. */
 const IDS_LISTED = 20;
 
@@ -133,7 +139,7 @@ export function describeAlert(a: Alert, lang: string): string {
         ? `В плане есть ${a.by === 'manager' ? 'менеджеры' : 'источники'} без сделок в периоде: ${a.names.map((n) => `«${n}»`).join(', ')}; их факт — 0. Проверьте написание имён.`
         : `The plan names ${a.by === 'manager' ? 'managers' : 'sources'} with no deals in the period: ${a.names.map((n) => `"${n}"`).join(', ')}; their fact is 0. Check the spelling.`;
     case 'manager-ids': {
-      const snippet = `managers:\n${a.ids.map((id) => `  "${id}": "${ru ? 'Имя Фамилия' : 'First Last'}"`).join('\n')}`;
+      const snippet = managersSnippet(a.ids, lang).trimEnd();
       return ru
         ? `Менеджеры указаны кодами пользователей CRM, а не именами (${a.ids.slice(0, 3).map((x) => `«${x}»`).join(', ')}${a.ids.length > 3 ? ' и др.' : ''}): так пишут выгрузки с полями API (OwnerId, ASSIGNED_BY_ID). Цифры верны, но в отчёте будут коды. Чтобы видеть имена, передайте --map с разделом:\n${snippet}`
         : `Managers are CRM user ids, not names (${a.ids.slice(0, 3).map((x) => `"${x}"`).join(', ')}${a.ids.length > 3 ? ' and more' : ''}): exports with API fields (OwnerId, ASSIGNED_BY_ID) write them so. The numbers are right, but the report shows the ids. To show names, pass --map with:\n${snippet}`;
