@@ -291,7 +291,8 @@ export class ByteKeys {
     this.starts[k + 1] = this.used;
     this.size = k + 1;
     // At most three quarters of the slots in use (the hash beside each index keeps probes cheap).
-    if (this.size * 4 > (this.mask + 1) * 3) this.rehash();
+    // The table holds this one's own keys only: a layer's keys below base are in the other's table.
+    if ((this.size - this.base) * 4 > (this.mask + 1) * 3) this.rehash();
     place(this.table, this.mask, k, h);
     return k;
   }

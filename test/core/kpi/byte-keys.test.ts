@@ -95,4 +95,18 @@ describe('ByteKeys.layered: another thread’s keys read in place, this one’s 
     expect(owner.findText('Клиент 700')).toBe(700);
     expect(owner.findText('Новый 1')).toBe(-1);
   });
+
+  it('sizes its own table by its own keys, not by the layer’s (a worker adding a few clients to a million kept an 8 MB table)', () => {
+    const owner = new ByteKeys();
+    owner.useSharedMemory();
+    for (let i = 0; i < 100_000; i++) owner.internText(`Клиент ${i}`);
+    const layer = ByteKeys.layered(owner.share());
+    for (let i = 0; i < 20; i++) layer.internText(`Новый ${i}`);
+    // The first table (2048 slots of two ints) holds 20 keys; sized by 100,020 keys it would have 262,144 slots.
+    expect(layer.release().table.length).toBe(4096);
+    for (let i = 20; i < 2000; i++) layer.internText(`Новый ${i}`);
+    expect(layer.release().table.length).toBe(2 * 4096);
+    for (let i = 0; i < 2000; i++) expect(layer.findText(`Новый ${i}`)).toBe(100_000 + i);
+    expect(layer.findText('Клиент 99999')).toBe(99_999);
+  });
 });
