@@ -62,6 +62,30 @@ describe('CallTimes.calledBack: which missed calls an outgoing call followed wit
     );
   });
 
+  it('keeps times exactly whether a chunk holds whole seconds or turns to milliseconds midway', () => {
+    // Whole seconds in 2024 fill chunks of 4-byte seconds; then a time with milliseconds, one before
+    // 1932 and one after 2067 turn the chunk they land in into 8-byte milliseconds, its earlier times kept.
+    const second = Date.UTC(2024, 2, 1, 9);
+    const outs: Array<{ client: number; at: number }> = [];
+    for (let i = 0; i < 70_000; i++) outs.push({ client: i % 500, at: second + i * 1000 });
+    outs.push({ client: 7, at: second + 70_000_500 }, { client: 8, at: Date.UTC(1920, 0, 1) }, { client: 9, at: Date.UTC(2080, 0, 1) });
+    for (let i = 0; i < 500; i++) outs.push({ client: 10 + i, at: second + 80_000_000 + i * 1000 });
+    const log = new CallTimes();
+    for (const o of outs) log.add(o.client, -1, o.at);
+    const missed = [
+      { client: 499, at: second + 499_000 }, // called back at that very second
+      { client: 7, at: second + 70_000_500 - 3_000 }, // 3.5 s later, by the time with milliseconds
+      { client: 7, at: second + 70_000_500 + 1 }, // a millisecond after it: not called back
+      { client: 8, at: Date.UTC(1920, 0, 1) - 1_000 },
+      { client: 9, at: Date.UTC(2080, 0, 1) },
+      { client: 40, at: second + 65_540_000 - 1_000 }, // in the second chunk, before it turned to milliseconds
+      { client: 509, at: second + 80_499_000 - 5_000 }, // after it turned
+      { client: 600, at: second },
+    ];
+    const back = log.calledBack({ client: Int32Array.from(missed.map((m) => m.client)), deal: new Int32Array(missed.length).fill(-1), at: Float64Array.from(missed.map((m) => m.at)), length: missed.length }, 5_000);
+    expect(Array.from(back)).toEqual([1, 1, 0, 1, 1, 1, 1, 0]);
+  });
+
   it('handles a busy client: hundreds of missed calls, some called back by one call, none twice', () => {
     const log = new CallTimes();
     // Another log's chunks, adopted with their keys mapped (client 9 there is client 2 here).
