@@ -52,8 +52,11 @@ export class DenseIds {
   }
 
   /** A DenseIds over the contents of another (its index used as it is). */
-  static from(d: DenseIdsData): DenseIds {
-    return new DenseIds(d.base, d.index);
+  static from(d: DenseIdsData, toSharedMemory = false): DenseIds {
+    if (!toSharedMemory || d.index.buffer instanceof SharedArrayBuffer) return new DenseIds(d.base, d.index);
+    const index = new Int32Array(new SharedArrayBuffer(d.index.byteLength));
+    index.set(d.index);
+    return new DenseIds(d.base, index);
   }
 
   /** The deal of an id given as bytes: its index, -1 when it is a plain whole number no deal has, -2 when it is not one (ask the hash table). */

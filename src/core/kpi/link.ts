@@ -1,6 +1,5 @@
 import type { Activity } from '../records.js';
 import { ByteKeys } from './byte-keys.js';
-import { DenseIds, type DenseIdsData } from './dense-ids.js';
 import type { DealStore } from './deal-store.js';
 
 /** An activity with its manager, deal and client resolved to keys of the deal store. */
@@ -32,7 +31,10 @@ export class ActivityLinker {
   constructor(
     readonly store: DealStore,
     readonly allClients = true,
-  ) {}
+  ) {
+    // The deals are all read before any activity: whole-number ids are indexed by value from now on.
+    store.ids.indexByValue();
+  }
 
   /** Whether an activity with a deal id was linked: the engines then link by deal id only. */
   private dealIds = false;
@@ -54,23 +56,6 @@ export class ActivityLinker {
     return d !== undefined ? d : this.store.size + this.unknown.internText(id);
   }
 
-  /** Whole-number deal ids by value (null when the ids are not all whole numbers). */
-  private dense: DenseIds | null | undefined;
-
-  /**
-   * The whole-number deal ids' index, made now in shared memory, for a worker thread's linker over
-   * the same deals to use (adoptDenseIds) instead of making its own; null when the ids have none.
-   */
-  shareDenseIds(): DenseIdsData | null {
-    if (this.dense === undefined) this.dense = DenseIds.build(this.store.ids, true) ?? null;
-    return this.dense?.data() ?? null;
-  }
-
-  /** Uses the index another linker over the same deals shared (shareDenseIds). */
-  adoptDenseIds(d: DenseIdsData | null): void {
-    this.dense = d ? DenseIds.from(d) : null;
-  }
-
   /** The deal found last by dealKeyBytes: exports often list a deal's activities together. */
   private lastDeal = -1;
 
@@ -78,10 +63,7 @@ export class ActivityLinker {
   dealKeyBytes(buf: Uint8Array, start: number, end: number): number | undefined {
     const ids = this.store.ids;
     if (this.lastDeal >= 0 && ids.equals(this.lastDeal, buf, start, end)) return this.lastDeal;
-    // Deals are all read before any activity: the dense index is made once, at the first activity.
-    if (this.dense === undefined) this.dense = DenseIds.build(ids) ?? null;
-    const dense = this.dense?.find(buf, start, end) ?? -2;
-    const d = dense === -2 ? ids.find(buf, start, end) : dense;
+    const d = ids.find(buf, start, end);
     if (d >= 0) return (this.lastDeal = d);
     if (this.store.hasNames) return undefined;
     return this.store.size + this.unknown.intern(buf, start, end);

@@ -12,7 +12,6 @@ import { DealStore, type DealColumns, type DealSnapshot, type IdsAdded } from '.
 import type { ByteKeysLoan } from '../../core/kpi/byte-keys.js';
 import { feedAll, KpiEngine, type EnginePartial, type KeyMap, type KpiOptions } from '../../core/kpi/engine.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
-import type { DenseIdsData } from '../../core/kpi/dense-ids.js';
 import type { RecordKind } from '../map/fields.js';
 import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from '../map/import.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
@@ -45,8 +44,6 @@ export interface PartJob {
   /** Activities: the periods of the engines and a copy of the deals to link to. */
   periods: KpiOptions[];
   snapshot?: DealSnapshot;
-  /** Activities: the whole-number deal ids' index, made once by this thread in shared memory. */
-  dense?: DenseIdsData | null;
   /** Activities: the chunks of the second half, which the main thread may take over the end of. */
   takeover?: TakeOverData & { wait: boolean };
 }
@@ -404,8 +401,7 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
       // Shared arrays (ids, times, clients) go as they are, nothing is copied or moved.
       const transfer: ArrayBuffer[] = [];
       const takeover = claims && setting ? { ...claims.data(), wait: setting.wait } : undefined;
-      const dense = linker.shareDenseIds();
-      return { job: { kind: 'activities', file, cwd: opts.cwd, options: partOptions(opts), part, periods, snapshot: s, dense, ...(takeover ? { takeover } : {}) }, transfer };
+      return { job: { kind: 'activities', file, cwd: opts.cwd, options: partOptions(opts), part, periods, snapshot: s, ...(takeover ? { takeover } : {}) }, transfer };
     },
     async (options) => (taken.mainRead = await importLinkedActivities(file, options, linker, feedAll(engines, span))),
     async () => {

@@ -46,7 +46,6 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
   const clientBase = store.clients.size;
   const managerBase = store.managers.size;
   const linker = new ActivityLinker(store, false);
-  if (job.dense !== undefined) linker.adoptDenseIds(job.dense);
   const engines = job.periods.map((p) => new KpiEngine(store, p, linker));
   const span = { first: Infinity, last: -Infinity };
   // With takeover, chunks are claimed one by one, and the reading stops where the main thread took over.

@@ -110,3 +110,74 @@ describe('ByteKeys.layered: another thread’s keys read in place, this one’s 
     expect(layer.findText('Клиент 99999')).toBe(99_999);
   });
 });
+
+describe('ByteKeys.indexByValue: whole-number keys indexed by value in place of the hash table', () => {
+  const query = fc.oneof(fc.integer({ min: 0, max: 400 }).map(String), fc.constantFrom('0100', '00', '-5', '+5', '1e2', ' 12', '12 ', '12.0', '', 'abc', '٣', '99999999999999999999'));
+
+  it('finds exactly what the table found, for any bytes asked, and drops the table', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 300 }), { maxLength: 200 }), fc.array(query, { maxLength: 60 }), (ids, asked) => {
+        const table = new ByteKeys();
+        const indexed = new ByteKeys();
+        for (const id of ids) {
+          table.internText(String(id));
+          indexed.internText(String(id));
+        }
+        indexed.indexByValue();
+        if (ids.length > 0) expect(indexed.release().table.length).toBe(0);
+        for (const q of [...asked, ...ids.map(String)]) {
+          expect(indexed.findText(q)).toBe(table.findText(q));
+          const bytes = Buffer.from(`[${q}]`, 'utf8');
+          expect(indexed.find(bytes, 1, bytes.length - 1)).toBe(table.find(bytes, 1, bytes.length - 1));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps the table where some key is not a canonical whole number, or they are far apart', () => {
+    for (const keys of [['1', '2', 'A-3'], ['1', '02'], ['1', '2', '9000000000']]) {
+      const bk = new ByteKeys();
+      for (const k of keys) bk.internText(k);
+      bk.indexByValue();
+      expect(bk.release().table.length).toBeGreaterThan(0);
+      keys.forEach((k, i) => expect(bk.findText(k)).toBe(i));
+    }
+  });
+
+  it('makes its table again when a key is added afterwards, and goes on finding every key', () => {
+    const bk = new ByteKeys();
+    for (let i = 0; i < 5000; i++) bk.internText(String(70_000 + i));
+    bk.indexByValue();
+    expect(bk.internText('70001')).toBe(1);
+    expect(bk.release().table.length).toBe(0);
+    expect(bk.internText('0070001')).toBe(5000);
+    expect(bk.internText('Сделка 7')).toBe(5001);
+    expect(bk.release().table.length).toBeGreaterThan(0);
+    for (let i = 0; i < 5000; i++) expect(bk.findText(String(70_000 + i))).toBe(i);
+    expect(bk.findText('0070001')).toBe(5000);
+  });
+
+  it('goes to another thread with its index (data, share, from), and a layer over it finds through the index', () => {
+    const owner = new ByteKeys();
+    owner.useSharedMemory();
+    for (let i = 0; i < 3000; i++) owner.internText(String(500 + 2 * i));
+    owner.indexByValue();
+    const shared = owner.share();
+    expect(shared.table.length).toBe(0);
+    expect(shared.byValue?.index.buffer).toBeInstanceOf(SharedArrayBuffer);
+    for (const d of [shared, owner.data()]) {
+      const copy = ByteKeys.from(d);
+      expect(copy.findText('502')).toBe(1);
+      expect(copy.findText('503')).toBe(-1);
+    }
+    const layer = ByteKeys.layered(shared);
+    expect(layer.findText('6498')).toBe(2999);
+    expect(layer.internText('503')).toBe(3000);
+    expect(layer.findText('503')).toBe(3000);
+    // Not indexed by value, a store's ids keep their table when shared.
+    const plain = new ByteKeys();
+    plain.internText('1');
+    expect(plain.share().byValue).toBeUndefined();
+  });
+});
