@@ -148,10 +148,14 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   let engines: KpiEngine[];
   let first = Infinity;
   let last = -Infinity;
+  // A deal created after the day following the report date (a day of slack for time zones).
+  const futureFrom = base.reportDay === undefined ? Infinity : base.reportDay + 2 * 86_400_000;
+  let future = 0;
   for (let i = 0; i < store.size; i++) {
     const c = store.created[i]!;
     if (c < first) first = c;
     if (c > last) last = c;
+    if (c >= futureFrom) future++;
   }
   let activitiesMap: ColumnMap | undefined;
   let payments: { log: PaymentLog; report: ImportReport } | undefined;
@@ -189,7 +193,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     activitiesMap = r.map;
     timing('activities read');
   } else engines = periods.map((p) => new KpiEngine(store, p));
-  const alerts: Alert[] = [];
+  const alerts: Alert[] = futureDeals(dealsReport.file, future, last, base.reportDay, periods);
   await readPayments();
   if (paymentsError) throw paymentsError;
   if (payments) {
@@ -213,6 +217,18 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     firstDay: Number.isFinite(first) ? day(first) : undefined,
     lastDay: Number.isFinite(last) ? day(last) : undefined,
   };
+}
+
+/**
+ * Deals created after the report date: a mistyped year (2052 for 2025) stretches the period of «all
+ * data» and the «after» of a comparison to decades, and every per-month figure falls with it, silently.
+ * Not said when every period ends (--to) by the report date: those deals are outside it.
+ */
+function futureDeals(file: string, count: number, latest: number, reportDay: number | undefined, periods: KpiOptions[]): Alert[] {
+  if (count === 0 || reportDay === undefined) return [];
+  if (periods.every((p) => p.to !== undefined && dayOfIso(p.to) <= reportDay)) return [];
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return [{ code: 'future-deals', file, deals: count, latest: iso(latest), reportDate: iso(reportDay) }];
 }
 
 /** The KPI result (the JSON contract) of the engine at `index` of a run. */
