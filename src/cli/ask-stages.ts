@@ -15,8 +15,8 @@ type Outcome = 'won' | 'lost' | 'open';
 function evidence(s: UnknownStage, lang: string): string {
   const closed = Math.max(s.closedFlag, s.closeDate);
   // «сделок: 2», not «2 сделок»: a count after a colon needs no plural agreement.
-  if (s.blind) return tr(lang, `сделок: ${s.deals}, закрыты ли — не известно, с суммой: ${s.amount}`, `${s.deals} deals, whether closed unknown, ${s.amount} with an amount`);
-  return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${s.amount}`, `${s.deals} deals, ${closed} closed, ${s.amount} with an amount`);
+  if (s.blind) return tr(lang, `сделок: ${s.deals}, закрыты ли — не известно, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, whether closed unknown, ${s.amount} with an amount`);
+  return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${s.amount} with an amount`);
 }
 
 /**
