@@ -12,6 +12,7 @@ import { dayOfIso } from '../core/kpi/stats.js';
 import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
 import { importFile, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import { PaymentLog } from '../core/kpi/payment-log.js';
+import type { DealStore } from '../core/kpi/deal-store.js';
 import type { ColumnMap } from '../io/map/mapping.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
@@ -146,17 +147,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   timing('deals read');
   const reports: ImportReport[] = [dealsReport];
   let engines: KpiEngine[];
-  let first = Infinity;
-  let last = -Infinity;
-  // A deal created after the day following the report date (a day of slack for time zones).
-  const futureFrom = base.reportDay === undefined ? Infinity : base.reportDay + 2 * 86_400_000;
-  let future = 0;
-  for (let i = 0; i < store.size; i++) {
-    const c = store.created[i]!;
-    if (c < first) first = c;
-    if (c > last) last = c;
-    if (c >= futureFrom) future++;
-  }
+  const { first, last, future, negative } = surveyDeals(store, base.reportDay);
   let activitiesMap: ColumnMap | undefined;
   let payments: { log: PaymentLog; report: ImportReport } | undefined;
   // Payments may be read, and added to the engines, while a worker thread finishes the
@@ -194,6 +185,8 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     timing('activities read');
   } else engines = periods.map((p) => new KpiEngine(store, p));
   const alerts: Alert[] = futureDeals(dealsReport.file, future, last, base.reportDay, periods);
+  // A negative amount (a refund, a typing mistake, accounting parentheses) is counted as written, and said.
+  if (negative.deals > 0) alerts.push({ code: 'negative-amounts', file: dealsReport.file, ...negative });
   await readPayments();
   if (paymentsError) throw paymentsError;
   if (payments) {
@@ -217,6 +210,29 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     firstDay: Number.isFinite(first) ? day(first) : undefined,
     lastDay: Number.isFinite(last) ? day(last) : undefined,
   };
+}
+
+/**
+ * The first and last creation time of the deals, how many were created after the day following the
+ * report date (a day of slack for time zones), and the deals with a negative amount.
+ */
+function surveyDeals(store: DealStore, reportDay: number | undefined): { first: number; last: number; future: number; negative: { deals: number; sum: number } } {
+  const futureFrom = reportDay === undefined ? Infinity : reportDay + 2 * 86_400_000;
+  let first = Infinity;
+  let last = -Infinity;
+  let future = 0;
+  const negative = { deals: 0, sum: 0 };
+  for (let i = 0; i < store.size; i++) {
+    const c = store.created[i]!;
+    if (c < first) first = c;
+    if (c > last) last = c;
+    if (c >= futureFrom) future++;
+    if (store.amount[i]! < 0) {
+      negative.deals++;
+      negative.sum += store.amount[i]!;
+    }
+  }
+  return { first, last, future, negative };
 }
 
 /**

@@ -237,6 +237,16 @@ describe('a deal created after the report date (a mistyped year)', () => {
     expect(JSON.parse(slack.stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('future-deals');
   });
 
+  it('a negative amount is counted as written, and said: revenue 100 + 300 − 50', () => {
+    const withRefund = deals.replace('3,A,2025-02-05,2025-02-20,won,300', '3,A,2025-02-05,2025-02-20,won,300\n6,A,2025-02-07,2025-02-21,won,(50.00)');
+    const run = runCli(['kpi', '-d', '-', '--format', 'json', '--lang', 'en', '--to', '2025-06-30', ...now], { input: withRefund });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.total.revenue).toBe(350);
+    expect(result.dataQuality.alerts).toEqual([{ code: 'negative-amounts', file: '-', deals: 1, sum: -50 }]);
+    expect(run.stderr).toContain('Warning: standard input (-): 1 deal has a negative amount (−50 in all), counted as written');
+  });
+
   it('is not said when --to ends the period by the report date: those deals are outside it', () => {
     const run = runCli(['kpi', '-d', '-', '--format', 'json', '--to', '2025-06-30', ...now], { input: deals });
     expect(JSON.parse(run.stdout).dataQuality.alerts).toEqual([]);

@@ -20,7 +20,8 @@ export type Alert =
   | { code: 'plan-empty'; rows: number }
   | { code: 'group-column-missing'; dims: Array<'source' | 'pipeline' | 'stage'> }
   | { code: 'manager-ids'; ids: string[] }
-  | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string };
+  | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
+  | { code: 'negative-amounts'; file: string; deals: number; sum: number };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
 const OUTCOME_MIN_DEALS = 20;
@@ -76,10 +77,11 @@ export function linkAlerts(facts: EvidenceFacts | undefined): Alert[] {
 /** An alert in words, with the likely cause and what to do. */
 export function describeAlert(alert: Alert, lang: string): string {
   // A file read from stdin is named as errors name it, not «-».
-  return alertText('file' in alert && alert.file === '-' ? { ...alert, file: formatWhere({ file: '-' }, lang) } : alert, lang);
+  const a = 'file' in alert && alert.file === '-' ? { ...alert, file: formatWhere({ file: '-' }, lang) } : alert;
+  return a.code === 'future-deals' || a.code === 'negative-amounts' ? dealDatesAndAmountsText(a, lang) : alertText(a, lang);
 }
 
-function alertText(a: Alert, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -151,8 +153,6 @@ function alertText(a: Alert, lang: string): string {
         ? `Менеджеры указаны кодами пользователей CRM, а не именами (${a.ids.slice(0, 3).map((x) => `«${x}»`).join(', ')}${a.ids.length > 3 ? ' и др.' : ''}): так пишут выгрузки с полями API (OwnerId, ASSIGNED_BY_ID). Цифры верны, но в отчёте будут коды. Чтобы видеть имена, передайте --map с разделом:\n${snippet}`
         : `Managers are CRM user ids, not names (${a.ids.slice(0, 3).map((x) => `"${x}"`).join(', ')}${a.ids.length > 3 ? ' and more' : ''}): exports with API fields (OwnerId, ASSIGNED_BY_ID) write them so. The numbers are right, but the report shows the ids. To show names, pass --map with:\n${snippet}`;
     }
-    case 'future-deals':
-      return futureDealsText(a, lang);
     case 'many-skipped':
       return ru
         ? `${a.file}: не прочитано ${a.skipped} из ${a.rows} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
@@ -160,8 +160,13 @@ function alertText(a: Alert, lang: string): string {
   }
 }
 
-/** Deals created after the report date, in words: a mistyped year, and what it does to the figures. */
-function futureDealsText(a: Extract<Alert, { code: 'future-deals' }>, lang: string): string {
+/** Deals created after the report date, or with a negative amount, in words: what it does to the figures. */
+function dealDatesAndAmountsText(a: Extract<Alert, { code: 'future-deals' | 'negative-amounts' }>, lang: string): string {
+  if (a.code === 'negative-amounts') {
+    return lang === 'ru'
+      ? `${a.file}: у ${a.deals} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} отрицательная сумма (всего −${money(-a.sum, lang)}); они учтены как записаны: выигранные уменьшают выручку и средний чек. Возврат или корректировка — не продажа; если это ошибки ввода, исправьте суммы в CRM.`
+      : `${a.file}: ${a.deals} ${a.deals === 1 ? 'deal has' : 'deals have'} a negative amount (−${money(-a.sum, lang)} in all), counted as written: won ones lower revenue and the average check. A refund or a correction is not a sale; if these are typing mistakes, correct the amounts in the CRM.`;
+  }
   const [latest, report] = [day(a.latest, lang), day(a.reportDate, lang)];
   return lang === 'ru'
     ? `${a.file}: у ${a.deals} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} дата создания позже даты отчёта (${report}), самая поздняя — ${latest}: вероятно, опечатка в годе. Такие сделки растягивают период («все данные», «после» в сравнении до и после) и занижают все показатели в месяц. Исправьте даты в CRM и выгрузите файл заново (в kpi период можно ограничить через --to).`

@@ -31,6 +31,15 @@ describe('deals created after the report date', () => {
   });
 });
 
+describe('deals with a negative amount', () => {
+  it('are counted and summed, the sum with a minus sign as each language writes it', () => {
+    const a = { code: 'negative-amounts', file: 'd.csv', deals: 2, sum: -1234.5 } as const;
+    expect(describeAlert(a, 'ru')).toMatch(/^d\.csv: у 2 сделок отрицательная сумма \(всего −1 234,5\); они учтены как записаны/);
+    expect(describeAlert(a, 'en')).toMatch(/^d\.csv: 2 deals have a negative amount \(−1,234\.5 in all\), counted as written/);
+    expect(describeAlert({ ...a, deals: 1, file: '-' }, 'en')).toMatch(/^standard input \(-\): 1 deal has a negative amount/);
+  });
+});
+
 describe('the NUL-bytes warning agrees with its number in Russian', () => {
   it.each([
     [1, 'удалён 1 нулевой байт (NUL)'],
