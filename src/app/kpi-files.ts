@@ -12,6 +12,7 @@ import { dayOfIso } from '../core/kpi/stats.js';
 import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
 import { importFile, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import { PaymentLog } from '../core/kpi/payment-log.js';
+import type { DealStore } from '../core/kpi/deal-store.js';
 import type { ColumnMap } from '../io/map/mapping.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
@@ -146,13 +147,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   timing('deals read');
   const reports: ImportReport[] = [dealsReport];
   let engines: KpiEngine[];
-  let first = Infinity;
-  let last = -Infinity;
-  for (let i = 0; i < store.size; i++) {
-    const c = store.created[i]!;
-    if (c < first) first = c;
-    if (c > last) last = c;
-  }
+  const { first, last, future, negative } = surveyDeals(store, base.reportDay);
   let activitiesMap: ColumnMap | undefined;
   let payments: { log: PaymentLog; report: ImportReport } | undefined;
   // Payments may be read, and added to the engines, while a worker thread finishes the
@@ -189,7 +184,9 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     activitiesMap = r.map;
     timing('activities read');
   } else engines = periods.map((p) => new KpiEngine(store, p));
-  const alerts: Alert[] = [];
+  const alerts: Alert[] = futureDeals(dealsReport.file, future, last, base.reportDay, periods);
+  // A negative amount (a refund, a typing mistake, accounting parentheses) is counted as written, and said.
+  if (negative.deals > 0) alerts.push({ code: 'negative-amounts', file: dealsReport.file, ...negative });
   await readPayments();
   if (paymentsError) throw paymentsError;
   if (payments) {
@@ -213,6 +210,41 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     firstDay: Number.isFinite(first) ? day(first) : undefined,
     lastDay: Number.isFinite(last) ? day(last) : undefined,
   };
+}
+
+/**
+ * The first and last creation time of the deals, how many were created after the day following the
+ * report date (a day of slack for time zones), and the deals with a negative amount.
+ */
+function surveyDeals(store: DealStore, reportDay: number | undefined): { first: number; last: number; future: number; negative: { deals: number; sum: number } } {
+  const futureFrom = reportDay === undefined ? Infinity : reportDay + 2 * 86_400_000;
+  let first = Infinity;
+  let last = -Infinity;
+  let future = 0;
+  const negative = { deals: 0, sum: 0 };
+  for (let i = 0; i < store.size; i++) {
+    const c = store.created[i]!;
+    if (c < first) first = c;
+    if (c > last) last = c;
+    if (c >= futureFrom) future++;
+    if (store.amount[i]! < 0) {
+      negative.deals++;
+      negative.sum += store.amount[i]!;
+    }
+  }
+  return { first, last, future, negative };
+}
+
+/**
+ * Deals created after the report date: a mistyped year (2052 for 2025) stretches the period of «all
+ * data» and the «after» of a comparison to decades, and every per-month figure falls with it, silently.
+ * Not said when every period ends (--to) by the report date: those deals are outside it.
+ */
+function futureDeals(file: string, count: number, latest: number, reportDay: number | undefined, periods: KpiOptions[]): Alert[] {
+  if (count === 0 || reportDay === undefined) return [];
+  if (periods.every((p) => p.to !== undefined && dayOfIso(p.to) <= reportDay)) return [];
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return [{ code: 'future-deals', file, deals: count, latest: iso(latest), reportDate: iso(reportDay) }];
 }
 
 /** The KPI result (the JSON contract) of the engine at `index` of a run. */

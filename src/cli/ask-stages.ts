@@ -15,8 +15,8 @@ type Outcome = 'won' | 'lost' | 'open';
 function evidence(s: UnknownStage, lang: string): string {
   const closed = Math.max(s.closedFlag, s.closeDate);
   // «сделок: 2», not «2 сделок»: a count after a colon needs no plural agreement.
-  if (s.blind) return tr(lang, `сделок: ${s.deals}, закрыты ли — не известно, с суммой: ${s.amount}`, `${s.deals} deals, whether closed unknown, ${s.amount} with an amount`);
-  return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${s.amount}`, `${s.deals} deals, ${closed} closed, ${s.amount} with an amount`);
+  if (s.blind) return tr(lang, `сделок: ${s.deals}, закрыты ли — не известно, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, whether closed unknown, ${s.amount} with an amount`);
+  return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${s.amount} with an amount`);
 }
 
 /**
@@ -48,7 +48,7 @@ export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'w
     )) as Outcome;
   }
   if (!offerToSave) return chosen;
-  await offerToSaveMap(ctx, io, stagesSnippet(error.stages, chosen));
+  await offerToSaveMap(ctx, io, stagesSnippet(error.stages, chosen), error.where.file ?? '-');
   return chosen;
 }
 
@@ -85,7 +85,7 @@ export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: s
     chosen[field] = await askSelect(io, tr(lang, `Какая колонка — ${ru}?`, `Which column is ${en}?`), choices, candidates[0]);
   }
   if (!offerToSave) return chosen;
-  await offerToSaveMap(ctx, io, `${error.kind}:\n${columnsYaml(chosen)}`);
+  await offerToSaveMap(ctx, io, `${error.kind}:\n${columnsYaml(chosen)}`, error.where.file ?? '-');
   return chosen;
 }
 
@@ -107,7 +107,7 @@ async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: strin
   );
   const chosen = { [field]: header };
   if (!offerToSave) return chosen;
-  await offerToSaveMap(ctx, io, `${error.kind}:\n${columnsYaml(chosen)}`);
+  await offerToSaveMap(ctx, io, `${error.kind}:\n${columnsYaml(chosen)}`, error.where.file ?? '-');
   return chosen;
 }
 
@@ -148,9 +148,9 @@ export function columnsYaml(columns: Record<string, string>): string {
   return `  columns:\n${Object.entries(columns).map(([field, header]) => `    ${field}: ${JSON.stringify(header)}`).join('\n')}\n`;
 }
 
-/** Offers to save the answers as a --map file (a path typed in; Enter saves nothing). */
-async function offerToSaveMap(ctx: CliContext, io: PromptIO & { lang: string }, doc: string): Promise<void> {
+/** Offers to save the answers as a --map file (a path typed in; Enter saves nothing); the export asked about is never overwritten. */
+async function offerToSaveMap(ctx: CliContext, io: PromptIO & { lang: string }, doc: string, exportFile: string): Promise<void> {
   const { askInput } = await import('./prompts.js');
   const file = (await askInput(io, tr(io.lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'))).trim();
-  if (file !== '') await writeOutput(ctx, doc, file, [], io.lang);
+  if (file !== '') await writeOutput(ctx, doc, file, exportFile === '-' ? [] : [exportFile], io.lang);
 }

@@ -4,7 +4,7 @@ import { DAY_FORMS, readDay, readShare } from '../core/option-values.js';
 import type { ImportOptions } from '../io/map/import.js';
 import { DEFAULT_LIMITS, type Limits } from '../io/read/limits.js';
 import type { SlashOrder } from '../io/map/values.js';
-import type { CliContext } from './context.js';
+import { resolveNow, type CliContext } from './context.js';
 import { parseCount } from './format.js';
 import { progressLine } from './progress.js';
 
@@ -51,6 +51,7 @@ export interface PeriodCliFields {
 
 export interface ImportCliOptions {
   map?: string;
+  now?: string;
   delimiter?: string;
   sheet?: string;
   dateFormat?: string;
@@ -100,6 +101,7 @@ export function importOptionsFromCli(o: ImportCliOptions, ctx: CliContext): Impo
     dateOrder,
     timeOffsetHours: parseOffset(o.timeOffset),
     maxBadRows,
+    reportDay: Math.floor(resolveNow(ctx, o.now).getTime() / 86_400_000) * 86_400_000,
     onProgress: ctx.stderr.isTTY ? progressLine(ctx, (o as { lang?: string }).lang ?? 'en') : undefined,
   };
 }

@@ -93,10 +93,25 @@ function refuseFolder(error: { code?: string; message?: string }, folder: string
 }
 
 async function assertWritableTarget(target: string, shown: string, inputs: string[]): Promise<void> {
-  if (inputs.includes(target)) {
+  if (inputs.includes(target) || (await isSameFileAsAny(target, inputs))) {
     throw UserError.of('E_OUTPUT', 'output.isInput', {}, { file: shown });
   }
   await assertFolder(target, shown);
+}
+
+/**
+ * Whether an existing `-o` file is one of the inputs under another name: a symbolic link, a hard
+ * link, `..` through a linked folder, or another case on a case-insensitive disk. Comparing paths
+ * alone let `kpi -d link.csv -o deals.csv` replace the deals file the link points to.
+ */
+async function isSameFileAsAny(target: string, inputs: string[]): Promise<boolean> {
+  const out = await fs.stat(target).catch(() => undefined);
+  if (!out?.isFile()) return false;
+  for (const input of inputs) {
+    const stat = await fs.stat(input).catch(() => undefined);
+    if (stat && stat.dev === out.dev && stat.ino === out.ino) return true;
+  }
+  return false;
 }
 
 async function assertFolder(target: string, shown: string): Promise<void> {

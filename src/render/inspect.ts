@@ -58,10 +58,10 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
         ? c.yellow(L('не решено: укажите в файле --map, выигран этап, проигран или открыт', 'undecided: say in a --map file whether it is won, lost or open'))
         : c.dim(r.unknownStage === 'ask' ? L('открыт (его сделки выглядят открытыми)', 'open (its deals look open)') : L('открыт', 'open'));
       const evidence = r.stagesBlind
-        ? L(`сделок: ${s.deals}, закрыты ли — не известно (нет признака закрытия), с суммой: ${s.amount}`, `${s.deals} deals, whether closed unknown (nothing marks a deal closed), ${s.amount} with an amount`)
+        ? L(`сделок: ${s.deals}, закрыты ли — не известно (нет признака закрытия), с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, whether closed unknown (nothing marks a deal closed), ${s.amount} with an amount`)
         : L(
             `сделок: ${s.deals}, закрыто по флагу: ${s.closedFlag}, с датой закрытия: ${s.closeDate}, с суммой: ${s.amount}`,
-            `${s.deals} deals, ${s.closedFlag} closed by the flag, ${s.closeDate} with a close date, ${s.amount} with an amount`,
+            `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.closedFlag} closed by the flag, ${s.closeDate} with a close date, ${s.amount} with an amount`,
           );
       lines.push(`  ${show(name).padEnd(36)} ${evidence} -> ${verdict}`);
     }

@@ -23,3 +23,17 @@ describe('inspect on a file whose required column no rule finds', () => {
     }
   });
 });
+
+describe('inspect lists the stages no rule knows with their deals counted', () => {
+  // A Bitrix24 leads export: «Не обработан» is one lead, said «1 deal» (it was «1 deals»).
+  const leads = '\ufeff"ID";"Статус";"Сумма";"Ответственный";"Дата создания";"Источник"\n"101";"Некачественный лид";"";"Иванов Иван";"01.04.2025 10:00:00";"Веб-сайт"\n"102";"Не обработан";"";"Петров Пётр";"03.04.2025 11:00:00";"Звонок"\n"103";"Перезвонить";"5000";"Петров Пётр";"03.04.2025 12:00:00";"Звонок"\n"104";"Перезвонить";"";"Петров Пётр";"04.04.2025 12:00:00";"Звонок"\n';
+
+  it('in English with the noun in agreement, in Russian after a colon', () => {
+    const en = runCli(['inspect', '-', '--kind', 'deals', '--lang', 'en'], { input: leads });
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stdout).toMatch(/"Не обработан" +1 deal, 0 closed by the flag, 0 with a close date, 0 with an amount/);
+    expect(en.stdout).toMatch(/"Перезвонить" +2 deals, 0 closed by the flag/);
+    const ru = runCli(['inspect', '-', '--kind', 'deals', '--lang', 'ru'], { input: leads });
+    expect(ru.stdout).toMatch(/«?"?Не обработан"?»? +сделок: 1, закрыто по флагу: 0/);
+  });
+});

@@ -218,6 +218,41 @@ describe('crm-audit compare', () => {
   });
 });
 
+describe('a deal created after the report date (a mistyped year)', () => {
+  // Four deals of 2025 and one typed 2052: compare's «after» ran to 2052 (330 months) and every
+  // per-month figure fell by 97%, without a word.
+  const deals = 'id,manager,created_at,closed_at,status,amount\n1,A,2024-11-05,2024-11-20,won,100\n2,A,2024-12-05,,open,\n3,A,2025-02-05,2025-02-20,won,300\n4,A,2025-03-05,,open,\n5,A,2052-03-06,,open,\n';
+  const now = ['--now', '2025-07-01T00:00:00Z'];
+
+  it('kpi and compare say so on stderr and in dataQuality.alerts; a day after the report date is not future', () => {
+    const kpi = runCli(['kpi', '-d', '-', '--format', 'json', '--lang', 'en', ...now], { input: deals });
+    expect(kpi.code, kpi.stderr).toBe(0);
+    // stdin is named as errors name it, not «-»
+    expect(kpi.stderr).toContain('Warning: standard input (-): 1 deal was created after the report date (2025-07-01), the latest on 2052-03-06');
+    expect(JSON.parse(kpi.stdout).dataQuality.alerts).toContainEqual({ code: 'future-deals', file: '-', deals: 1, latest: '2052-03-06', reportDate: '2025-07-01' });
+    const ru = runCli(['compare', '-d', '-', '--cutover', '2025-01-01', ...now], { input: deals, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stdout + ru.stderr).toContain('стандартный ввод (-): у 1 сделки дата создания позже даты отчёта (01.07.2025), самая поздняя — 06.03.2052');
+    const slack = runCli(['kpi', '-d', '-', '--format', 'json', '--now', '2052-03-05T00:00:00Z'], { input: deals });
+    expect(JSON.parse(slack.stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('future-deals');
+  });
+
+  it('a negative amount is counted as written, and said: revenue 100 + 300 − 50', () => {
+    const withRefund = deals.replace('3,A,2025-02-05,2025-02-20,won,300', '3,A,2025-02-05,2025-02-20,won,300\n6,A,2025-02-07,2025-02-21,won,(50.00)');
+    const run = runCli(['kpi', '-d', '-', '--format', 'json', '--lang', 'en', '--to', '2025-06-30', ...now], { input: withRefund });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.total.revenue).toBe(350);
+    expect(result.dataQuality.alerts).toEqual([{ code: 'negative-amounts', file: '-', deals: 1, sum: -50 }]);
+    expect(run.stderr).toContain('Warning: standard input (-): 1 deal has a negative amount (−50 in all), counted as written');
+  });
+
+  it('is not said when --to ends the period by the report date: those deals are outside it', () => {
+    const run = runCli(['kpi', '-d', '-', '--format', 'json', '--to', '2025-06-30', ...now], { input: deals });
+    expect(JSON.parse(run.stdout).dataQuality.alerts).toEqual([]);
+  });
+});
+
 describe('crm-audit inspect, generate, demo', () => {
   it('inspect shows the encoding decided, why, and the NUL bytes removed', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));

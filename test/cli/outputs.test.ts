@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { runCli } from '../helpers/cli.js';
 import { headerRowOf } from '../helpers/xlsx-projection.js';
 
@@ -141,5 +142,45 @@ describe('skipped rows on stderr', () => {
       expect(run.stderr).toMatch(/deals\.csv, строка 302/);
       expect(run.stderr).toMatch(format === 'json' ? /dataQuality\.rowsSkipped/ : /--format json/);
     }
+  });
+});
+
+describe('-o never replaces an input under another name', () => {
+  // Comparing paths alone let `kpi -d link.csv -o deals.csv` replace the deals file the link points to.
+  it.each([
+    ['a symbolic link', (dir: string) => symlinkSync(path.join(dir, 'deals.csv'), path.join(dir, 'other.csv'))],
+    ['a hard link', (dir: string) => linkSync(path.join(dir, 'deals.csv'), path.join(dir, 'other.csv'))],
+  ])('the output is the deals file through %s: exit 2, the file untouched', (_, link) => {
+    const dir = tmp();
+    const deals = path.join(dir, 'deals.csv');
+    copyFileSync('samples/amocrm-deals.csv', deals);
+    link(dir);
+    const before = readFileSync(deals);
+    const run = runCli(['kpi', '-d', path.join(dir, 'other.csv'), '-o', deals, '--format', 'csv']);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/deals\.csv: the output file is one of the input files/);
+    expect(readFileSync(deals).equals(before)).toBe(true);
+  });
+
+  it('audit: the questionnaire file given as -o is refused', () => {
+    const dir = tmp();
+    // A questionnaire may be JSON, and then -o q.json fits the format: only the input check stands.
+    const q = path.join(dir, 'q.json');
+    writeFileSync(q, JSON.stringify(parseYaml(readFileSync('questionnaires/crm-maturity.yaml', 'utf8'))));
+    const before = readFileSync(q);
+    const run = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '-q', q, '-o', q]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/one of the input files/);
+    expect(readFileSync(q).equals(before)).toBe(true);
+  });
+
+  it('report: the targets file given as -o is refused', () => {
+    const dir = tmp();
+    const targets = path.join(dir, 'targets.json');
+    writeFileSync(targets, '{"targets": {"conversion": 0.2}}');
+    const run = runCli(['report', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-01-01', '--targets', targets, '-o', targets, '--no-exit-code']);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/one of the input files/);
+    expect(readFileSync(targets, 'utf8')).toBe('{"targets": {"conversion": 0.2}}');
   });
 });

@@ -175,7 +175,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   checkAssertionPaths(assertions, tree, ASSERTION_ROOTS);
   const report = buildReport(parts, assertions, { now, lang: m.lang });
   const out = await renderReport(report, format);
-  const inputs = [m.answers, m.baseline, deals, m.files.activities, m.files.payments, m.files.spend, m.files.plan, m.map, configFile, m.before?.deals, m.before?.activities, m.after?.deals, m.after?.activities].filter((f): f is string => typeof f === 'string' && f !== '-');
+  const inputs = [m.answers, m.questionnaire, m.baseline, deals, m.files.activities, m.files.payments, m.files.spend, m.files.plan, m.map, configFile, o.targets, m.before?.deals, m.before?.activities, m.before?.payments, m.after?.deals, m.after?.activities, m.after?.payments].filter((f): f is string => typeof f === 'string' && f !== '-');
   await writeOutput(ctx, out, o.output, inputs, m.lang);
   const fromConfig = new Map(assertions.filter((a) => a.where?.file).map((a) => [a.source, a.where!.file!]));
   printAssertionOutcome(ctx, report.assertions, lang, o.output === undefined || o.output === '-', fromConfig, auditNames(report.audit));

@@ -1,3 +1,4 @@
+import { formatWhere } from '../errors.js';
 import { plural } from '../i18n.js';
 import type { DataQuality, MetricValues } from './types.js';
 import type { EvidenceFacts } from './facts.js';
@@ -18,7 +19,9 @@ export type Alert =
   | { code: 'partial-months'; file: 'spend' | 'plan'; months: string[] }
   | { code: 'plan-empty'; rows: number }
   | { code: 'group-column-missing'; dims: Array<'source' | 'pipeline' | 'stage'> }
-  | { code: 'manager-ids'; ids: string[] };
+  | { code: 'manager-ids'; ids: string[] }
+  | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
+  | { code: 'negative-amounts'; file: string; deals: number; sum: number };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
 const OUTCOME_MIN_DEALS = 20;
@@ -72,7 +75,13 @@ export function linkAlerts(facts: EvidenceFacts | undefined): Alert[] {
 }
 
 /** An alert in words, with the likely cause and what to do. */
-export function describeAlert(a: Alert, lang: string): string {
+export function describeAlert(alert: Alert, lang: string): string {
+  // A file read from stdin is named as errors name it, not «-».
+  const a = 'file' in alert && alert.file === '-' ? { ...alert, file: formatWhere({ file: '-' }, lang) } : alert;
+  return a.code === 'future-deals' || a.code === 'negative-amounts' ? dealDatesAndAmountsText(a, lang) : alertText(a, lang);
+}
+
+function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -149,6 +158,24 @@ export function describeAlert(a: Alert, lang: string): string {
         ? `${a.file}: не прочитано ${a.skipped} из ${a.rows} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
         : `${a.file}: ${a.skipped} of ${a.rows} rows (${Math.round((a.skipped / a.rows) * 100)}%) could not be read: a column is probably misread (dates, amounts), or this is another kind of file. crm-audit inspect shows why.`;
   }
+}
+
+/** Deals created after the report date, or with a negative amount, in words: what it does to the figures. */
+function dealDatesAndAmountsText(a: Extract<Alert, { code: 'future-deals' | 'negative-amounts' }>, lang: string): string {
+  if (a.code === 'negative-amounts') {
+    return lang === 'ru'
+      ? `${a.file}: у ${a.deals} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} отрицательная сумма (всего −${money(-a.sum, lang)}); они учтены как записаны: выигранные уменьшают выручку и средний чек. Возврат или корректировка — не продажа; если это ошибки ввода, исправьте суммы в CRM.`
+      : `${a.file}: ${a.deals} ${a.deals === 1 ? 'deal has' : 'deals have'} a negative amount (−${money(-a.sum, lang)} in all), counted as written: won ones lower revenue and the average check. A refund or a correction is not a sale; if these are typing mistakes, correct the amounts in the CRM.`;
+  }
+  const [latest, report] = [day(a.latest, lang), day(a.reportDate, lang)];
+  return lang === 'ru'
+    ? `${a.file}: у ${a.deals} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} дата создания позже даты отчёта (${report}), самая поздняя — ${latest}: вероятно, опечатка в годе. Такие сделки растягивают период («все данные», «после» в сравнении до и после) и занижают все показатели в месяц. Исправьте даты в CRM и выгрузите файл заново (в kpi период можно ограничить через --to).`
+    : `${a.file}: ${a.deals} ${a.deals === 1 ? 'deal was' : 'deals were'} created after the report date (${report}), the latest on ${latest}: probably a mistyped year. They stretch the period ("all data", "after" in a before/after comparison) and lower every per-month figure. Correct the dates in the CRM and export again (kpi can end the period with --to).`;
+}
+
+/** A day `YYYY-MM-DD` as a reader of the language writes it: `01.07.2052` in Russian. */
+function day(iso: string, lang: string): string {
+  return lang === 'ru' ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : iso;
 }
 
 /** Months `YYYY-MM` as a reader of the language writes them: `01.2025` in Russian. */

@@ -125,6 +125,10 @@ export const READ_MESSAGES = {
     ru: 'книга повреждена и не читается', en: 'the workbook is damaged and cannot be read ({reason})',
     hint: { ru: 'откройте её в Excel или LibreOffice и сохраните заново как .xlsx', en: 'open it in Excel or LibreOffice and save it again as .xlsx' },
   },
+  'xlsx.truncated': {
+    ru: 'книга записана не до конца: часть {part} обрывается (после строки {row})', en: 'the workbook was not written to the end: its part {part} is cut short (after row {row})',
+    hint: { ru: 'выгрузите файл из CRM заново или откройте его в Excel и сохраните как .xlsx', en: 'export the file from the CRM again, or open it in Excel and save it as .xlsx' },
+  },
   'xlsx.dtd': {
     ru: 'часть книги {part} объявляет DTD или сущности, чего настоящая выгрузка никогда не делает; читать её небезопасно', en: 'the workbook part {part} declares a DTD or entities, which a real export never does; refusing to read it',
     hint: { ru: 'откройте файл в Excel и сохраните заново как .xlsx', en: 'open the file in Excel and save it again as .xlsx' },

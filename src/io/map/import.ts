@@ -43,6 +43,8 @@ export interface ImportOptions {
   columns?: Record<string, string | string[]>;
   valueMaps?: ValueMaps;
   mapFile?: string;
+  /** The report date (`--now`, SOURCE_DATE_EPOCH, else today), ms at midnight: deals created after it are named (a mistyped year). */
+  reportDay?: number;
   /** Maximum unreadable rows: a count, or a share of data rows (0.01 = 1%). */
   maxBadRows?: { count?: number; share?: number };
   /** A manager two columns could hold is listed (inspect), not refused. */

@@ -32,6 +32,12 @@ const CURRENCY = /^(?:[A-Z]{2}\$|R\$|[₽$€£¥₴₸₹₺]|руб\.?|р\.|г
 const CURRENCY_CODE = /^[A-Z]{3}(?=[-+(−\d.,])|(?<=[\d)])[A-Z]{3}$/gu;
 
 /**
+ * Digit-group separators: spaces (normal, tab, non-breaking, narrow, figure, thin) and apostrophes.
+ * Never a line break: `50\r3` is two values run together (line ends lost), not 503.
+ */
+const GROUPING = /[ \t\f\v\u00a0\u202f\u2007\u2009\u2000-\u2006\u2008\u200a\u3000\ufeff']/g;
+
+/**
  * Parses a number as CRMs and a Russian-locale Excel write it: NBSP / narrow-space / apostrophe
  * groups, comma or dot decimals, currency marks, Bitrix24's `120000|RUB`, Odoo's leading `'`,
  * accounting parentheses. Returns null for an empty cell and NaN for a value that is not a number.
@@ -47,7 +53,7 @@ export function parseNumber(raw: string, mark?: DecimalMark | 'grouping'): numbe
   if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
   if (s.startsWith("'")) s = s.slice(1);
   s = s.replace(/\|[A-Za-z]{3}$/, '');
-  s = s.replace(/[\s\u00a0\u202f\u2007\u2009']/g, '');
+  s = s.replace(GROUPING, '');
   s = s.replace(CURRENCY, '').replace(CURRENCY, '').replace(CURRENCY_CODE, '');
   // A sign before the currency mark: `-$1,234.00`, `-€ 5`.
   if (/^[-−][^\d.,(]/.test(s)) s = `-${s.slice(1).replace(CURRENCY, '')}`;
@@ -82,8 +88,8 @@ export type DecimalMark = ',' | '.';
  */
 export function decimalEvidence(raw: string): DecimalMark | 'ambiguous' | undefined {
   const t = raw.trim();
-  const spaced = /\d[\s\u00a0\u202f\u2007\u2009']\d/.test(t);
-  let s = t.replace(/\|[A-Za-z]{3}$/, '').replace(/[\s\u00a0\u202f\u2007\u2009']/g, '');
+  const spaced = /\d[ \t\u00a0\u202f\u2007\u2009']\d/.test(t);
+  let s = t.replace(/\|[A-Za-z]{3}$/, '').replace(GROUPING, '');
   s = s.replace(CURRENCY, '').replace(CURRENCY, '').replace(CURRENCY_CODE, '').replace(/^[-+−(]+|\)$/g, '');
   if (!/^\d[\d.,]*\d$/.test(s)) return undefined;
   const comma = s.split(',').length - 1;

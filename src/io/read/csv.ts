@@ -60,6 +60,21 @@ export class ByteRow {
   }
 }
 
+/**
+ * Turns each lone CR of `buf` into LF, in place (the same length, so positions hold), and says whether
+ * there was one. A CR that is the last byte is left: the next bytes may start with its LF.
+ */
+function loneCrToLf(buf: Buffer): boolean {
+  let found = false;
+  for (let i = buf.indexOf(CR); i !== -1 && i < buf.length - 1; i = buf.indexOf(CR, i + 1)) {
+    if (buf[i + 1] !== LF) {
+      buf[i] = LF;
+      found = true;
+    }
+  }
+  return found;
+}
+
 /** Receives each record and the line it starts on (1-based): fields as text (XLSX, HTML) or as bytes (delimited text). */
 export type RowSink = (row: string[] | ByteRow, line: number) => void;
 
@@ -86,6 +101,12 @@ export class CsvParser {
   private joined = Buffer.allocUnsafe(0);
   private line = 1;
   private nl = 0;
+  /**
+   * Whether the first bytes mixed lone CRs (old Mac line ends) with LFs: a file pasted together from
+   * two saves. Taken as LF line ends, a lone CR glued two records into one row («50\r3» read as 503)
+   * and the second record was lost without a word.
+   */
+  private mixedEnds = false;
   private readonly row: ByteRow;
   /** Byte classes: 1 delimiter, 2 line end, 3 quote, 0 anything else. */
   private readonly cls = new Uint8Array(256);
@@ -130,11 +151,16 @@ export class CsvParser {
   push(chunk: Buffer): void {
     const buf = this.carry ? this.join(this.carry, chunk) : chunk;
     this.carry = undefined;
+    if (this.mixedEnds) loneCrToLf(buf);
     if (this.nl === 0) {
       const lf = buf.indexOf(LF);
       const cr = buf.indexOf(CR);
-      if (lf !== -1) this.nl = LF;
-      else if (cr !== -1 && cr < buf.length - 1) this.nl = CR;
+      if (lf !== -1) {
+        this.nl = LF;
+        // Line ends mixed from the start (LF or CRLF, and lone CRs): every lone CR ends a line too.
+        // Decided here, once per file, so that LF and CRLF files pay nothing per row.
+        this.mixedEnds = cr !== -1 && loneCrToLf(buf);
+      } else if (cr !== -1 && cr < buf.length - 1) this.nl = CR;
       else {
         this.keep(buf, 0);
         return;

@@ -147,8 +147,12 @@ async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { l
     }
     for (const m of ctx.merges.get(row) ?? []) open.push({ col: m.col, last: m.last, value: cells[m.col] ?? '' });
   }
+  // The last characters of the part: a sheet that does not end with its root's end tag was cut short.
+  let tail = '';
   for await (const chunk of entryChunks(zip, entry, file, budget, limits)) {
-    let s = carry + decoder.decode(chunk, { stream: true });
+    const text = decoder.decode(chunk, { stream: true });
+    tail = (tail + text).slice(-TAIL);
+    let s = carry + text;
     if (!checkedHead) {
       assertNoDtd(s.slice(0, 4096), file, entry.fileName);
       checkedHead = true;
@@ -184,7 +188,19 @@ async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { l
     }
     carry = s;
   }
+  assertComplete(tail + decoder.decode(), /<\/(?:[\w.-]+:)?(?:worksheet|chartsheet|dialogsheet|macrosheet)>\s*$/, entry.fileName, nextRow - 1, file);
   return seenValue || !skipEmpty;
+}
+
+/** Characters kept from the end of a part to find its root's end tag. */
+const TAIL = 64;
+
+/**
+ * Refuses a part that stops before its root element's end tag: a workbook written by a program that
+ * died half-way (its zip still whole) read as the rows before the cut, with nothing said.
+ */
+function assertComplete(tail: string, end: RegExp, part: string, lastRow: number, file: string): void {
+  if (!end.test(tail.slice(-TAIL))) throw UserError.of('E_XLSX_CORRUPT', 'xlsx.truncated', { part, row: lastRow }, { file });
 }
 
 const CELL_RE = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
@@ -285,6 +301,7 @@ function textRuns(xml: string): string {
 function parseSharedStrings(xml: string, file: string): string[] {
   if (!xml) return [];
   assertNoDtd(xml.slice(0, 4096), file, 'xl/sharedStrings.xml');
+  assertComplete(xml.slice(-TAIL), /<\/(?:[\w.-]+:)?sst>\s*$/, 'xl/sharedStrings.xml', 0, file);
   const out: string[] = [];
   for (const m of xml.matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>|<si\b[^>]*\/>/g)) out.push(m[1] ? textRuns(m[1]) : '');
   return out;

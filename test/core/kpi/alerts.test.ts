@@ -21,6 +21,25 @@ describe('alerts: numbers that look wrong', () => {
   });
 });
 
+describe('deals created after the report date', () => {
+  it('are named with their count, the latest date and the report date, as each language writes dates', () => {
+    const one = { code: 'future-deals', file: 'd.csv', deals: 1, latest: '2052-07-01', reportDate: '2025-07-01' } as const;
+    expect(describeAlert(one, 'ru')).toMatch(/^d\.csv: у 1 сделки дата создания позже даты отчёта \(01\.07\.2025\), самая поздняя — 01\.07\.2052: вероятно, опечатка в годе\./);
+    expect(describeAlert({ ...one, deals: 5 }, 'ru')).toContain('у 5 сделок дата создания');
+    expect(describeAlert(one, 'en')).toMatch(/^d\.csv: 1 deal was created after the report date \(2025-07-01\), the latest on 2052-07-01: probably a mistyped year\./);
+    expect(describeAlert({ ...one, deals: 2 }, 'en')).toContain('2 deals were created');
+  });
+});
+
+describe('deals with a negative amount', () => {
+  it('are counted and summed, the sum with a minus sign as each language writes it', () => {
+    const a = { code: 'negative-amounts', file: 'd.csv', deals: 2, sum: -1234.5 } as const;
+    expect(describeAlert(a, 'ru')).toMatch(/^d\.csv: у 2 сделок отрицательная сумма \(всего −1 234,5\); они учтены как записаны/);
+    expect(describeAlert(a, 'en')).toMatch(/^d\.csv: 2 deals have a negative amount \(−1,234\.5 in all\), counted as written/);
+    expect(describeAlert({ ...a, deals: 1, file: '-' }, 'en')).toMatch(/^standard input \(-\): 1 deal has a negative amount/);
+  });
+});
+
 describe('the NUL-bytes warning agrees with its number in Russian', () => {
   it.each([
     [1, 'удалён 1 нулевой байт (NUL)'],

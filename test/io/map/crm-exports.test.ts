@@ -95,6 +95,18 @@ describe('amounts in several currencies', () => {
   });
 });
 
+describe('Pipedrive\'s own export names the currency "Deal - Currency of Value"', () => {
+  it('is the currency column (not the weighted value\'s), so deals in EUR and RUB are counted for the warning', async () => {
+    const { report } = await deals('pipedrive-deals-currency-of-value.csv');
+    expect(report.columns.find((c) => c.header === 'Deal - Currency of Value')?.field).toBe('currency');
+    expect(report.columns.find((c) => c.header === 'Deal - Currency of Weighted value')?.field).toBeUndefined();
+    expect(report.values.currency).toEqual([
+      { value: 'EUR', mapped: 'EUR', count: 2 },
+      { value: 'RUB', mapped: 'RUB', count: 1 },
+    ]);
+  });
+});
+
 describe('currency marks in the amounts themselves', () => {
   it('Bitrix24 `120000|RUB` and `5000|USD`: counted by currency, for the warning (on the byte path too)', async () => {
     const { deals: list, report } = await deals('bitrix-deals-money-two-currencies.csv');

@@ -48,6 +48,16 @@ describe('parseNumber', () => {
     expect(parseNumber('ABC')).toBeNaN();
     expect(parseNumber('$')).toBeNaN();
   });
+
+  // Two values run together where a line end was lost are not one number: `50\r3` was read as 503.
+  it('takes no line break for a digit group, while spaces of every width still are', () => {
+    expect(parseNumber('50\r3')).toBeNaN();
+    expect(parseNumber('50\n3')).toBeNaN();
+    expect(parseNumber('1\r\n234,5')).toBeNaN();
+    expect(parseNumber('1\t234,5')).toBe(1234.5);
+    expect(parseNumber('1\u2009234\u202f567')).toBe(1234567);
+    expect(decimalEvidence('1\n234')).toBeUndefined();
+  });
 });
 
 describe('parseDate', () => {

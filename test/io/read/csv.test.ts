@@ -75,6 +75,21 @@ describe.each(SCAN_MODES)('CsvParser against csv-parse (differential), %s', (_mo
     ]);
   });
 
+  // A file pasted together from a Windows save and an old Mac save: LF and CRLF ends, and lone CRs.
+  // Taken as LF line ends alone, `50\r2` was one cell (read as the number 502) and the record after
+  // the CR was lost without a word.
+  it('takes a lone CR as a line end when the first bytes mix it with LF and CRLF, in any later chunking', () => {
+    const text = 'h1,h2\r\n1,50\r2,3\n3,"a\rb"\r4,5\r\n6,7\r';
+    const expected = [['h1', 'h2'], ['1', '50'], ['2', '3'], ['3', 'a\nb'], ['4', '5'], ['6', '7']];
+    // The first chunk holds the first lone CR and the byte after it (13 bytes on): the file's line ends are decided there.
+    for (let chunk = 13; chunk <= text.length; chunk++) expect(ours(text, ',', chunk), `chunks of ${chunk}`).toEqual(expected);
+  });
+
+  it('reads LF and CRLF files as before', () => {
+    expect(ours('h1,h2\n1,2\n', ',', 100)).toEqual([['h1', 'h2'], ['1', '2']]);
+    expect(ours('h1,h2\r\n1,2\r\n', ',', 100)).toEqual([['h1', 'h2'], ['1', '2']]);
+  });
+
   it('reports the line a record starts on', () => {
     const lines: number[] = [];
     const p = new CsvParser(44, (_f, line) => lines.push(line), 'x.csv', DEFAULT_LIMITS, utf8);

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../src/core/errors.js';
+import { renderMessage } from '../../../src/core/messages.js';
+import { readXlsx } from '../../../src/io/read/xlsx.js';
+import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
+import { makeXlsx, makeZip } from '../../fixtures/zip.js';
+
+const row = (r: number, values: string[]) => `<row r="${r}">${values.map((v, i) => `<c r="${String.fromCharCode(65 + i)}${r}" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>`;
+const ROWS = [row(1, ['id', 'manager']), row(2, ['1', 'Anna']), row(3, ['2', 'Boris'])].join('');
+
+async function read(buffer: Buffer): Promise<string[][] | UserError> {
+  const rows: string[][] = [];
+  try {
+    await readXlsx({ buffer }, 'd.xlsx', undefined, DEFAULT_LIMITS, (cells) => rows.push(cells as string[]));
+    return rows;
+  } catch (error) {
+    if (error instanceof UserError) return error;
+    throw error;
+  }
+}
+
+/** The workbook of makeXlsx with its sheet (or shared strings) cut `cut` characters before the end, the zip itself whole. */
+function cutShort(part: 'sheet' | 'sst', cut: number): Buffer {
+  const prolog = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+  const sheet = `${prolog}<worksheet><sheetData>${part === 'sst' ? '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' : ROWS}</sheetData></worksheet>`;
+  const sst = '<sst><si><t>id</t></si><si><t>manager</t></si></sst>';
+  return makeZip([
+    { name: '[Content_Types].xml', data: `${prolog}<Types/>` },
+    { name: 'xl/workbook.xml', data: `${prolog}<workbook xmlns:r="r"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+    { name: 'xl/_rels/workbook.xml.rels', data: `${prolog}<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>` },
+    { name: 'xl/sharedStrings.xml', data: part === 'sst' ? sst.slice(0, sst.length - cut) : sst },
+    { name: 'xl/worksheets/sheet1.xml', data: part === 'sheet' ? sheet.slice(0, sheet.length - cut) : sheet },
+  ]);
+}
+
+describe('readXlsx: a part cut short inside a whole zip', () => {
+  it('reads a whole sheet and whole shared strings', async () => {
+    expect(await read(makeXlsx(ROWS))).toEqual([['id', 'manager'], ['1', 'Anna'], ['2', 'Boris']]);
+    expect(await read(cutShort('sheet', 0))).toEqual([['id', 'manager'], ['1', 'Anna'], ['2', 'Boris']]);
+  });
+
+  // A program that died half-way through writing the sheet, its zip still closed properly: the rows
+  // before the cut were read as the whole export, and nothing was said.
+  it.each([
+    ['after the last row', '</sheetData></worksheet>'.length],
+    ['inside a row', '</t></is></c></row></sheetData></worksheet>'.length + 3],
+    ['before the root end tag', '</worksheet>'.length],
+  ])('a sheet cut %s is refused, naming the part and the last row read', async (_, cut) => {
+    const error = await read(cutShort('sheet', cut));
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe('E_XLSX_CORRUPT');
+    expect((error as UserError).message).toMatch(/the workbook was not written to the end: its part xl\/worksheets\/sheet1\.xml is cut short \(after row [23]\)/);
+    expect(renderMessage((error as UserError).messageId!, (error as UserError).params!, 'ru')).toMatch(/^книга записана не до конца: часть xl\/worksheets\/sheet1\.xml обрывается/);
+  });
+
+  it('shared strings cut short are refused too (cells would read empty)', async () => {
+    expect(await read(cutShort('sst', 0))).toEqual([['id', 'manager']]);
+    const error = await read(cutShort('sst', '</si></sst>'.length));
+    expect((error as UserError).message).toMatch(/its part xl\/sharedStrings\.xml is cut short/);
+  });
+});
