@@ -415,6 +415,8 @@ export const IMPORT_NOTES: readonly Template[] = [
   { en: 'answered', ru: 'отвечен' },
   { en: '(unknown)', ru: '(не известно)' },
   { en: 'in (missed)', ru: 'in (пропущенный)' },
+  { en: 'deal: the owner id is its deal_id', ru: 'deal: id владельца — id сделки (deal_id)' },
+  { en: '{field}: not a deal; the owner is the client', ru: '{field}: не сделка; владелец — клиент' },
 ];
 
 const importNoteRu = translator(IMPORT_NOTES);

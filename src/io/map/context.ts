@@ -6,7 +6,7 @@ import { DAY_MS } from '../../core/kpi/stats.js';
 import { dateHasTime } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
-import { managerName, type ValueMaps } from './value-maps.js';
+import { managerName, type OwnerKind, type ValueMaps } from './value-maps.js';
 import { decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, type DecimalMark, type SlashOrder } from './values.js';
 import type { Cells } from './cells.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
@@ -176,6 +176,8 @@ export interface ActivityValueReaders {
   direction: ValueReader<{ direction: Activity['direction']; missed: boolean }>;
   /** Reads a call status (or a yes/no `missed` column): true when the call was not answered. */
   missed: ValueReader<boolean | undefined>;
+  /** Reads an owner type: what record the activity's owner id names. */
+  owner_type: ValueReader<OwnerKind>;
 }
 
 /** Everything the readers of one file share: its columns, value maps, date orders and what it has seen. */
@@ -225,6 +227,7 @@ export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, 
       (v) => (v.missed ? 'in (missed)' : v.direction || '(unknown)'),
     ),
     missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => maps.missed.get(normalizeValue(raw)), (v) => (v === undefined ? 'answered (unknown value)' : v ? 'not answered' : 'answered')),
+    owner_type: new ValueReader((raw) => maps.owner.get(normalizeValue(raw)) ?? 'other', (v) => (v === 'deal' ? 'deal: the owner id is its deal_id' : `${v}: not a deal; the owner is the client`)),
   };
 }
 

@@ -23,7 +23,7 @@ import { choosePlanKey, readPlan } from './plan-reader.js';
 import { RowFilter } from './row-filters.js';
 import { readTable, type TableInfo, type TableOptions } from '../read/table.js';
 import { SheetWithoutHeader } from '../read/sheet-error.js';
-import { buildValueMaps, withProfileStages, type ValueMaps } from './value-maps.js';
+import { buildValueMaps, withProfileStages, withProfileValues, type ValueMaps } from './value-maps.js';
 import { detectProfile } from './profiles.js';
 import { parseBoolean, type SlashOrder } from './values.js';
 import { readTypeColumn, settleTypeColumn, type TypeColumnReading } from './type-column.js';
@@ -54,7 +54,7 @@ export interface ImportOptions {
   onHeader?: (map: ColumnMap) => void;
   /** Resolves activities to the deals they belong to (activities only; else none match). */
   linker?: ActivityLinker;
-  /** The store deals go to (deals only). */
+  /** The store deals go to (deals), or whose managers and clients an activities file without a linker adds to (map). */
   store?: DealStore;
   /** Reads CSV records as text instead of bytes (the reference for testing the byte path). */
   textRows?: boolean;
@@ -90,7 +90,7 @@ export interface ImportReport {
   stages?: Record<string, UnknownStage>;
 }
 
-const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'invoiced_at', 'paid_at', 'month'];
+const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'end_at', 'invoiced_at', 'paid_at', 'month'];
 /** The number columns of each kind whose decimal mark is learnt from their values (a deal's `won` is a flag, a plan's a count). */
 const NUMBER_FIELDS: Record<RecordKind, string[]> = { deals: ['amount'], activities: [], payments: ['invoiced', 'paid'], spend: ['amount'], plan: ['leads', 'won', 'revenue'] };
 
@@ -99,10 +99,10 @@ type Build<T> = (cells: Cells, row: number) => T | RowProblem | typeof PENDING;
 /** The reading context of a file once its header is known, and the record builder of its kind. */
 function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers: readonly string[], opts: ImportOptions): { ctx: ReadContext; build: Build<T> } {
   const profile = map.profile?.profile;
-  const maps = withProfileStages(opts.valueMaps ?? buildValueMaps(), profile?.stages);
+  const maps = withProfileValues(withProfileStages(opts.valueMaps ?? buildValueMaps(), profile?.stages), profile?.values);
   const missedCol = map.fields.get('missed')?.[0];
   const missedIsBoolean = missedCol !== undefined && headers[missedCol]!.trim().toLowerCase() === 'missed';
-  const linker = kind === 'activities' ? (opts.linker ?? new ActivityLinker(new DealStore())) : undefined;
+  const linker = kind === 'activities' ? (opts.linker ?? new ActivityLinker(opts.store ?? new DealStore())) : undefined;
   const ctx: ReadContext = {
     file,
     map,
@@ -237,7 +237,7 @@ class RowsToRecords<T> {
       this.flushPending();
     }
     if (this.kind === 'activities') {
-      for (const field of ['kind', 'direction', 'missed'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
+      for (const field of ['kind', 'direction', 'missed', 'owner_type'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
     }
     for (const [field, values] of ctx.valueStats) {
       report.values[field] = [...values.entries()].filter(([, v]) => v.count > 0).map(([value, v]) => ({ value, mapped: v.mapped, count: v.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));

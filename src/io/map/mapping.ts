@@ -111,17 +111,21 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
   return { kind, fields, units, columns, ...(profile ? { profile } : {}), ...(ambiguous ? { ambiguous } : {}) };
 }
 
-/** The field specs with a profile's columns first: its headers win over the generic aliases, its duration units over the generic ones. */
+/**
+ * The field specs with a profile's columns first: its headers win over the generic aliases, its duration
+ * units over the generic ones, and a field it lists under `coalesce` takes every column it names, in order.
+ */
 function withProfile(specs: FieldSpec[], profile: ProfileMatch | undefined): FieldSpec[] {
   if (!profile) return specs;
   const columns = profile.profile.columns;
+  const coalesce = new Set(profile.profile.coalesce ?? []);
   const units = Object.entries(profile.profile.units ?? {}).map(([h, u]) => [normalizeHeader(h), u] as const);
   return specs.map((spec) => {
     const own = columns[spec.field];
     const aliases = own ? [...new Set([...own.map(normalizeHeader), ...spec.aliases])] : spec.aliases;
     const ownUnits = units.filter(([h]) => aliases.includes(h));
     if (!own && ownUnits.length === 0) return spec;
-    return { ...spec, aliases, ...(ownUnits.length > 0 ? { units: { ...spec.units, ...Object.fromEntries(ownUnits) } } : {}) };
+    return { ...spec, aliases, ...(coalesce.has(spec.field) ? { coalesce: true } : {}), ...(ownUnits.length > 0 ? { units: { ...spec.units, ...Object.fromEntries(ownUnits) } } : {}) };
   });
 }
 
