@@ -141,8 +141,8 @@ export function describeAlert(a: Alert, lang: string): string {
     case 'manager-ids': {
       const snippet = managersSnippet(a.ids, lang).trimEnd();
       return ru
-        ? `Менеджеры указаны кодами пользователей CRM, а не именами (${a.ids.slice(0, 3).map((x) => `«${x}»`).join(', ')}${a.ids.length > 3 ? ' и др.' : ''}): так пишут выгрузки с полями API (OwnerId, ASSIGNED_BY_ID). Цифры верны, но в отчёте будут коды. Чтобы видеть имена, передайте --map с разделом:\n${snippet}`
-        : `Managers are CRM user ids, not names (${a.ids.slice(0, 3).map((x) => `"${x}"`).join(', ')}${a.ids.length > 3 ? ' and more' : ''}): exports with API fields (OwnerId, ASSIGNED_BY_ID) write them so. The numbers are right, but the report shows the ids. To show names, pass --map with:\n${snippet}`;
+        ? `Менеджеры указаны кодами пользователей CRM, а не именами (${a.ids.slice(0, 3).map((x) => `«${x}»`).join(', ')}${a.ids.length > 3 ? ' и др.' : ''}): так пишут выгрузки с полями API (OwnerId, ASSIGNED_BY_ID, RESPONSIBLE_ID). Цифры верны, но в отчёте будут коды. Чтобы видеть имена, передайте --map с разделом:\n${snippet}`
+        : `Managers are CRM user ids, not names (${a.ids.slice(0, 3).map((x) => `"${x}"`).join(', ')}${a.ids.length > 3 ? ' and more' : ''}): exports with API fields (OwnerId, ASSIGNED_BY_ID, RESPONSIBLE_ID) write them so. The numbers are right, but the report shows the ids. To show names, pass --map with:\n${snippet}`;
     }
     case 'many-skipped':
       return ru

@@ -224,6 +224,55 @@ describe('Bitrix24 REST date fields', () => {
   });
 });
 
+describe('Bitrix24 activities through REST (crm.activity.list)', () => {
+  it('are recognised by their API names and read from their codes: TYPE_ID the kind, DIRECTION the direction, RESULT_STREAM 4 a missed call', async () => {
+    const { activities: list, report } = await activities('bitrix24-rest-activities.csv');
+    expect(report.profile?.id).toBe('bitrix24-rest-activities');
+    expect(list.map((a) => [a.manager, a.at, a.kind, a.direction, a.missed, a.duration_s, a.deal_id, a.client])).toEqual([
+      // A telephony call lasts from START_TIME to END_TIME: 18:20:00 to 18:24:05.
+      ['17', at('2024-07-05 18:20:00'), 'call', 'out', false, 245, '10', ''],
+      // The missed incoming call is not completed (it waits for a callback): kept, and missed.
+      ['23', at('2024-07-06 10:00:00'), 'call', 'in', true, 0, '', 'contact 102'],
+      ['23', at('2024-07-06 10:30:00'), 'call', 'out', false, 120, '', 'contact 102'],
+      // DIRECTION 0 of a meeting is no direction; only a call has a duration.
+      ['23', at('2024-07-08 12:00:00'), 'meeting', '', false, null, '12', ''],
+      ['23', at('2024-07-06 11:00:00'), 'email', 'out', false, null, '', 'company 7'],
+      // The done task has no START_TIME: dated by CREATED.
+      ['23', at('2024-07-09 09:00:00'), 'other', '', false, null, '12', ''],
+      // The CRM's planned call spans six hours (a slot, not a talk): no duration. Its owner is a lead.
+      ['17', at('2024-07-05 10:00:00'), 'call', 'out', false, null, '', 'lead 55'],
+    ]);
+    // The task not completed is planned: dropped, and counted.
+    expect(report.dropped).toEqual({ 'planned activity, not done': 1 });
+    expect(report.skippedCount).toBe(0);
+  });
+
+  it('read OWNER_ID as a deal id only where OWNER_TYPE_ID says the owner is a deal, as inspect shows', async () => {
+    const { report } = await activities('bitrix24-rest-activities.csv');
+    const field = (header: string) => report.columns.find((c) => c.header === header)?.field;
+    expect([field('OWNER_ID'), field('OWNER_TYPE_ID'), field('START_TIME'), field('CREATED'), field('END_TIME'), field('RESULT_STREAM'), field('STATUS'), field('COMPLETED')]).toEqual(['deal_id', 'owner_type', 'at', 'at', 'end_at', 'missed', undefined, 'done']);
+    expect(report.values.owner_type).toEqual([
+      { value: '2', mapped: 'deal: the owner id is its deal_id', count: 3 },
+      { value: '3', mapped: 'contact: not a deal; the owner is the client', count: 2 },
+      { value: '1', mapped: 'lead: not a deal; the owner is the client', count: 1 },
+      { value: '4', mapped: 'company: not a deal; the owner is the client', count: 1 },
+    ]);
+    expect(report.values.kind).toEqual([
+      { value: '2', mapped: 'call', count: 4 },
+      { value: '1', mapped: 'meeting', count: 1 },
+      { value: '3', mapped: 'other', count: 1 },
+      { value: '4', mapped: 'email', count: 1 },
+    ]);
+  });
+
+  it('name managers by the --map file\'s managers: section (RESPONSIBLE_ID is a user id), and a --map value overrides a code', async () => {
+    const valueMaps = buildValueMaps({ managers: { '17': 'Анна Смирнова' }, kind: { '3': 'meeting' } });
+    const { activities: list } = await activities('bitrix24-rest-activities.csv', { valueMaps });
+    expect(list.map((a) => a.manager)).toEqual(['Анна Смирнова', '23', '23', '23', '23', '23', 'Анна Смирнова']);
+    expect(list[5]!.kind).toBe('meeting');
+  });
+});
+
 describe('Salesforce tasks through Data Loader', () => {
   it('are recognised by their API names: seconds, the subtype as the kind, WhatId as the opportunity', async () => {
     const { activities: list, report } = await activities('salesforce-tasks-dataloader.csv');
