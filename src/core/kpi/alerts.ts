@@ -18,7 +18,8 @@ export type Alert =
   | { code: 'partial-months'; file: 'spend' | 'plan'; months: string[] }
   | { code: 'plan-empty'; rows: number }
   | { code: 'group-column-missing'; dims: Array<'source' | 'pipeline' | 'stage'> }
-  | { code: 'manager-ids'; ids: string[] };
+  | { code: 'manager-ids'; ids: string[] }
+  | { code: 'date-order-borrowed'; file: string; from: string; order: 'dmy' | 'mdy'; columns: string[] };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
 const OUTCOME_MIN_DEALS = 20;
@@ -143,6 +144,13 @@ export function describeAlert(a: Alert, lang: string): string {
       return ru
         ? `Менеджеры указаны кодами пользователей CRM, а не именами (${a.ids.slice(0, 3).map((x) => `«${x}»`).join(', ')}${a.ids.length > 3 ? ' и др.' : ''}): так пишут выгрузки с полями API (OwnerId, ASSIGNED_BY_ID, RESPONSIBLE_ID). Цифры верны, но в отчёте будут коды. Чтобы видеть имена, передайте --map с разделом:\n${snippet}`
         : `Managers are CRM user ids, not names (${a.ids.slice(0, 3).map((x) => `"${x}"`).join(', ')}${a.ids.length > 3 ? ' and more' : ''}): exports with API fields (OwnerId, ASSIGNED_BY_ID, RESPONSIBLE_ID) write them so. The numbers are right, but the report shows the ids. To show names, pass --map with:\n${snippet}`;
+    }
+    case 'date-order-borrowed': {
+      const dmy = a.order === 'dmy';
+      const [format, other] = dmy ? ['DD/MM/YYYY', 'MM/DD/YYYY'] : ['MM/DD/YYYY', 'DD/MM/YYYY'];
+      return ru
+        ? `${a.file}: даты в ${a.columns.length === 1 ? 'колонке' : 'колонках'} ${a.columns.map((c) => `«${c}»`).join(', ')} читаются и с днём впереди, и с месяцем впереди; прочитаны с ${dmy ? 'днём' : 'месяцем'} впереди (--date-format ${format}), как в ${a.from}: этот файл из той же CRM. Если даты на самом деле с ${dmy ? 'месяцем' : 'днём'} впереди, укажите --date-format ${other}.`
+        : `${a.file}: the dates in ${a.columns.length === 1 ? 'column' : 'columns'} ${a.columns.map((c) => `"${c}"`).join(', ')} can be read day-first or month-first; they were read ${dmy ? 'day' : 'month'} first (--date-format ${format}), as in ${a.from}, a file of the same CRM. If they are ${dmy ? 'month' : 'day'} first, pass --date-format ${other}.`;
     }
     case 'many-skipped':
       return ru

@@ -73,8 +73,16 @@ export class DateOrders {
     return order;
   }
 
+  /**
+   * Gives every column that has shown only ambiguous values an order another file of the run showed
+   * (see RowsToRecords.settleDates); it is then the column's own, as a borrowed order within the file is.
+   */
+  borrow(order: SlashOrder): void {
+    for (const s of this.seen.values()) if (s.ambiguous && !s.order) s.order = order;
+  }
+
   /** The order every decided column of the file shows, if they agree. */
-  private fileOrder(): SlashOrder | undefined {
+  fileOrder(): SlashOrder | undefined {
     let order: SlashOrder | undefined;
     for (const s of this.seen.values()) {
       if (!s.order) continue;

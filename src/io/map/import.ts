@@ -24,7 +24,7 @@ import { RowFilter } from './row-filters.js';
 import { readTable, type TableInfo, type TableOptions } from '../read/table.js';
 import { SheetWithoutHeader } from '../read/sheet-error.js';
 import { buildValueMaps, withProfileStages, withProfileValues, type ValueMaps } from './value-maps.js';
-import { detectProfile } from './profiles.js';
+import { detectProfile, profileCrm } from './profiles.js';
 import { parseBoolean, type SlashOrder } from './values.js';
 import { readTypeColumn, settleTypeColumn, type TypeColumnReading } from './type-column.js';
 import { KIND_FILE_EN, KIND_FILE_RU, KIND_RU, renderHint, renderMessage, rowReason } from '../../core/messages.js';
@@ -65,6 +65,16 @@ export interface ImportOptions {
   onFormat?: TableOptions['onFormat'];
   /** Called at the end with the day-month order each slash-date column showed. */
   onDateOrders?: (orders: Array<[number, SlashOrder]>) => void;
+  /** The day-month order a file read before in the same run showed (the deals file), for slash dates this file cannot settle. */
+  otherOrder?: DateOrderShown;
+}
+
+/** The day-month order one file's slash dates showed, and the CRM its profile says wrote it. */
+export interface DateOrderShown {
+  file: string;
+  order: SlashOrder;
+  /** The profile the file was recognised as (its id and the CRM's name), when one was. */
+  profile?: { id: string; crm: string };
 }
 
 /** What the importer saw and did with one file: dataQuality and `inspect` are made from it. */
@@ -88,6 +98,10 @@ export interface ImportReport {
   /** Nothing in the file can show a deal closed: no closed flag, and the close date is the expected one (see undecidedStages). */
   stagesBlind?: boolean;
   stages?: Record<string, UnknownStage>;
+  /** The day-month order the file's slash-date columns showed, when they agree. */
+  dateOrder?: SlashOrder;
+  /** Slash-date columns that showed no order of their own and took another file's (see RowsToRecords.settleDates). */
+  dateOrderFrom?: { file: string; order: SlashOrder; columns: string[] };
 }
 
 const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'end_at', 'invoiced_at', 'paid_at', 'month'];
@@ -232,7 +246,7 @@ class RowsToRecords<T> {
     report.table = table;
     const ctx = this.reading!.ctx;
     if (this.pending.length > 0) {
-      if (ctx.dates.undecided().length > 0) throw ambiguous(ctx, this.file);
+      this.settleDates();
       ctx.numbers.settle();
       this.flushPending();
     }
@@ -243,6 +257,8 @@ class RowsToRecords<T> {
       report.values[field] = [...values.entries()].filter(([, v]) => v.count > 0).map(([value, v]) => ({ value, mapped: v.mapped, count: v.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
     }
     this.opts.onDateOrders?.(ctx.dates.decided());
+    const order = ctx.dates.fileOrder();
+    if (order) report.dateOrder = order;
     const profile = ctx.map.profile;
     if (profile) report.profile = { id: profile.profile.id, crm: profile.profile.crm, matched: profile.matched };
     if (this.kind === 'deals') {
@@ -314,11 +330,25 @@ class RowsToRecords<T> {
   private hold(cells: string[], row: number): void {
     this.pending.push({ cells, row });
     if (this.pending.length > this.limits.maxPendingRows) {
-      const ctx = this.reading!.ctx;
-      if (ctx.dates.undecided().length > 0) throw ambiguous(ctx, this.file, this.limits.maxPendingRows);
-      ctx.numbers.settle();
+      this.settleDates(this.limits.maxPendingRows);
+      this.reading!.ctx.numbers.settle();
       this.flushPending();
     }
+  }
+
+  /**
+   * Slash-date columns that have shown only ambiguous values when no more rows may wait: they take the
+   * order a file read before in the run showed (the deals file) when the same CRM wrote both, said in
+   * the report (and by a warning); otherwise the run stops, naming that file's order as a likely one.
+   */
+  private settleDates(heldBack?: number): void {
+    const ctx = this.reading!.ctx;
+    const columns = ctx.dates.undecided();
+    if (columns.length === 0) return;
+    const other = this.opts.otherOrder;
+    if (!other || !sameCrm(other, ctx.map.profile?.profile.id)) throw ambiguous(ctx, this.file, heldBack, other);
+    ctx.dates.borrow(other.order);
+    this.report.dateOrderFrom = { file: other.file, order: other.order, columns: columns.map((c) => ctx.map.columns[c]!.header) };
   }
 
   private flushPending(): void {
@@ -345,10 +375,29 @@ function headerRow(headRows: Array<{ cells: string[]; row: number }>, kind: Reco
   return best;
 }
 
-function ambiguous(ctx: ReadContext, file: string, heldBack?: number): UserError {
+/** Whether the file that showed an order and a file recognised as this profile were written by the same CRM. */
+function sameCrm(other: DateOrderShown, profileId: string | undefined): boolean {
+  return other.profile !== undefined && profileId !== undefined && profileCrm(other.profile.id) === profileCrm(profileId);
+}
+
+/** The day-month order a read file showed, for the files read after it in the run (undefined when it showed none). */
+export function dateOrderShown(report: ImportReport): DateOrderShown | undefined {
+  if (!report.dateOrder) return undefined;
+  return { file: report.file, order: report.dateOrder, ...(report.profile ? { profile: { id: report.profile.id, crm: report.profile.crm } } : {}) };
+}
+
+/** Slash dates no order settles: --date-format is asked for, with the order another file of the run showed when there is one. */
+function ambiguous(ctx: ReadContext, file: string, heldBack?: number, other?: DateOrderShown): UserError {
   const columns = ctx.dates.undecided().map((c) => ctx.map.columns[c]!.header);
-  const params = { columns: columns.map((c) => `"${c}"`).join(', '), rows: heldBack ?? 0 };
-  return UserError.of('E_DATE_AMBIGUOUS', heldBack ? 'map.datesAmbiguousHead' : 'map.datesAmbiguous', params, { file, column: columns[0] });
+  const params = { columns: columns.map((c) => `"${c}"`).join(', '), columnsRu: columns.map((c) => `«${c}»`).join(', '), rows: heldBack ?? 0, ...(other ? otherOrderParams(other) : {}) };
+  const id = heldBack ? (other ? 'map.datesAmbiguousHeadElsewhere' : 'map.datesAmbiguousHead') : other ? 'map.datesAmbiguousElsewhere' : 'map.datesAmbiguous';
+  return UserError.of('E_DATE_AMBIGUOUS', id, params, { file, column: columns[0] });
+}
+
+/** How another file's order is named in a message: its file, and the order in words and as --date-format. */
+export function otherOrderParams(other: Pick<DateOrderShown, 'file' | 'order'>): Record<string, string> {
+  const dmy = other.order === 'dmy';
+  return { other: other.file, order: dmy ? 'day first' : 'month first', orderRu: dmy ? 'день впереди' : 'месяц впереди', format: dmy ? 'DD/MM/YYYY' : 'MM/DD/YYYY' };
 }
 
 /** Fails the import when more rows were skipped than --max-bad-rows allows. */
