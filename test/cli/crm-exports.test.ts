@@ -104,3 +104,42 @@ describe('Bitrix24 REST dumps: deals (crm.deal.list) and activities (crm.activit
     expect(latinWords(run.stdout + run.stderr)).toEqual([]);
   });
 });
+
+describe('a call log whose slash dates all read either way, beside a deals file that showed its order', () => {
+  const DEALS = 'salesforce-report-details-csv-footers.csv';
+
+  it('takes the deals file\'s order when the same CRM wrote both, and warns naming the file it came from', () => {
+    const dir = folder(DEALS, 'salesforce-activities-ambiguous-dates.csv');
+    const run = runCli(['kpi', '-d', DEALS, '-a', 'salesforce-activities-ambiguous-dates.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    // Month first: the call and e-mail of 10 and 11 July touch the won deal (created 15 July, closed
+    // 23 July) before it was created; the inbound call of 1 August answers the open deal of 18 July
+    // after 14 days (day first they would be in October, November and January: no touch, no response).
+    expect(result.total).toMatchObject({ touches_per_won: 2, response_min_median: 14 * 24 * 60, no_response: 2 });
+    expect(result.dataQuality.alerts).toContainEqual({ code: 'date-order-borrowed', file: 'salesforce-activities-ambiguous-dates.csv', from: DEALS, order: 'mdy', columns: ['Activity Date'] });
+    expect(run.stderr).toContain(`Warning: salesforce-activities-ambiguous-dates.csv: the dates in column "Activity Date" can be read day-first or month-first; they were read month first (--date-format MM/DD/YYYY), as in ${DEALS}, a file of the same CRM. If they are day first, pass --date-format DD/MM/YYYY.`);
+    const ru = runCli(['kpi', '-d', DEALS, '-a', 'salesforce-activities-ambiguous-dates.csv'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stderr).toContain(`salesforce-activities-ambiguous-dates.csv: даты в колонке «Activity Date» читаются и с днём впереди, и с месяцем впереди; прочитаны с месяцем впереди (--date-format MM/DD/YYYY), как в ${DEALS}: этот файл из той же CRM.`);
+    expect(latinWords(ru.stderr)).toEqual([]);
+  });
+
+  it('stops (exit 2) when nothing shows one CRM wrote both, naming the deals file\'s order as the --date-format to check', () => {
+    const dir = folder(DEALS, 'telephony-calls-ambiguous-dates.csv');
+    const run = runCli(['kpi', '-d', DEALS, '-a', 'telephony-calls-ambiguous-dates.csv', '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('telephony-calls-ambiguous-dates.csv, column "Дата": the dates in column "Дата" can be read day-first or month-first');
+    expect(run.stderr).toContain(`hint: ${DEALS} reads month first (--date-format MM/DD/YYYY), but nothing shows that one CRM wrote both files`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const ru = runCli(['kpi', '-d', DEALS, '-a', 'telephony-calls-ambiguous-dates.csv'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toContain(`подсказка: в ${DEALS} даты идут так: месяц впереди (--date-format MM/DD/YYYY), но не видно, что оба файла записала одна CRM`);
+    expect(latinWords(ru.stderr)).toEqual([]);
+    // As the hint says: the order given, the log is read.
+    const given = runCli(['kpi', '-d', DEALS, '-a', 'telephony-calls-ambiguous-dates.csv', '--date-format', 'MM/DD/YYYY', '--format', 'json'], { cwd: dir });
+    expect(given.code, given.stderr).toBe(0);
+    expect(JSON.parse(given.stdout).total.calls_out).toBe(1);
+  });
+});

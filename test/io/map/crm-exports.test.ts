@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { activities, at, deals, exportFixturesDir } from '../../helpers/fixtures.js';
 import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
-import { UserError } from '../../../src/core/errors.js';
+import { describeUserError, UserError } from '../../../src/core/errors.js';
+import { dateOrderShown } from '../../../src/io/map/import.js';
 import { buildValueMaps } from '../../../src/io/map/value-maps.js';
 
 describe('Salesforce report exported as CSV', () => {
@@ -35,6 +36,41 @@ describe('slash dates whose column alone cannot tell the order', () => {
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).code).toBe('E_DATE_MIXED');
     expect((error as UserError).message).toContain('"Created Date" mixes day-first and month-first dates (e.g. "25/7/2024")');
+  });
+});
+
+describe('slash dates a file cannot settle, and the order the deals file of the run showed', () => {
+  const sfDeals = { file: 'salesforce-report-details-csv-footers.csv', order: 'mdy' as const, profile: { id: 'salesforce-report', crm: 'Salesforce (report)' } };
+
+  it('the deals file says its order in the report', async () => {
+    const { report } = await deals('salesforce-report-details-csv-footers.csv');
+    expect(report.dateOrder).toBe('mdy');
+    expect(dateOrderShown(report)).toEqual({ file: 'salesforce-report-details-csv-footers.csv', order: 'mdy', profile: { id: 'salesforce-report', crm: 'Salesforce (report)' } });
+  });
+
+  it('take it when the same CRM wrote both (a Salesforce activity report beside the org\'s opportunity report), and say so in the report', async () => {
+    const { activities: list, report } = await activities('salesforce-activities-ambiguous-dates.csv', { otherOrder: sfDeals });
+    expect(list.map((a) => a.at)).toEqual([at('2024-07-10'), at('2024-07-11'), at('2024-08-01')]);
+    expect(report.dateOrderFrom).toEqual({ file: 'salesforce-report-details-csv-footers.csv', order: 'mdy', columns: ['Activity Date'] });
+    // Also when the rows held back reach their limit before the file ends.
+    const held = await activities('salesforce-activities-ambiguous-dates.csv', { otherOrder: sfDeals, limits: { ...DEFAULT_LIMITS, maxPendingRows: 1 } });
+    expect(held.activities.map((a) => a.at)).toEqual([at('2024-07-10'), at('2024-07-11'), at('2024-08-01')]);
+  });
+
+  it('still stop when nothing shows one CRM wrote both, naming that file\'s order as the likely --date-format', async () => {
+    const refused = await activities('telephony-calls-ambiguous-dates.csv', { otherOrder: sfDeals }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UserError);
+    expect(describeUserError(refused as UserError)).toBe(
+      'telephony-calls-ambiguous-dates.csv, column "Дата": the dates in column "Дата" can be read day-first or month-first: no value anywhere in the file has a day above 12 or AM/PM\n' +
+        '  hint: salesforce-report-details-csv-footers.csv reads month first (--date-format MM/DD/YYYY), but nothing shows that one CRM wrote both files, so that order is not assumed here; if this file was saved the same way, pass --date-format MM/DD/YYYY, else the other order',
+    );
+    // A deals file no profile recognised shows nothing of who wrote it.
+    const unknown = await activities('salesforce-activities-ambiguous-dates.csv', { otherOrder: { file: 'deals.csv', order: 'dmy' } }).catch((e: unknown) => e);
+    expect((unknown as UserError).code).toBe('E_DATE_AMBIGUOUS');
+    expect((unknown as UserError).hint).toContain('deals.csv reads day first (--date-format DD/MM/YYYY)');
+    // Without another file's order, the hint is the plain one.
+    const alone = await activities('salesforce-activities-ambiguous-dates.csv').catch((e: unknown) => e);
+    expect((alone as UserError).hint).toBe('pass --date-format DD/MM/YYYY (day first) or --date-format MM/DD/YYYY (month first)');
   });
 });
 
