@@ -174,10 +174,6 @@ export const READ_MESSAGES = {
   },
   'sheet.noHeader': { ru: '{causeRu} на листе «{sheet}»', en: '{cause} on sheet "{sheet}"', hint: { ru: '{causeHintRu}', en: '{causeHint}' } },
   'sheet.noHeaderBare': { ru: '{causeRu} на листе «{sheet}»', en: '{cause} on sheet "{sheet}"' },
-  'inspect.noKnownColumns': {
-    ru: 'в первых строках нет известных колонок сделок, действий или платежей', en: 'no known deal, activity or payment columns in the first rows',
-    hint: { ru: 'укажите --kind и файл --map с названиями колонок', en: 'pass --kind and a --map file naming the columns' },
-  },
   'inspect.stdinNeedsKind': {
     ru: 'для stdin (-) укажите через --kind, что в файле', en: 'with stdin (-), say what the file holds with --kind',
     hint: { ru: 'например: crm-audit inspect - --kind deals < deals.csv', en: 'e.g. crm-audit inspect - --kind deals < deals.csv' },

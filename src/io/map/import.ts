@@ -11,7 +11,8 @@ import type { Activity } from '../../core/records.js';
 import type { ByteRow } from '../read/csv.js';
 import { normalizeHeader, type RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
-import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type ColumnMatch } from './mapping.js';
+import { assertRequired, headerScore, looksLikeData, mapColumns, type ColumnMap, type ColumnMatch } from './mapping.js';
+import { noHeaderError } from './no-header.js';
 import { activityMemos, readActivity } from './activity-reader.js';
 import { RowCells, type Cells } from './cells.js';
 import { activityValueReaders, DateOrders, DecimalMarks, firstColumns, PENDING, placeholderDates, RowProblem, type ReadContext } from './context.js';
@@ -27,7 +28,7 @@ import { buildValueMaps, withProfileStages, withProfileValues, type ValueMaps } 
 import { detectProfile, profileCrm } from './profiles.js';
 import { parseBoolean, type SlashOrder } from './values.js';
 import { readTypeColumn, settleTypeColumn, type TypeColumnReading } from './type-column.js';
-import { KIND_FILE_EN, KIND_FILE_RU, KIND_RU, renderHint, renderMessage, rowReason } from '../../core/messages.js';
+import { renderHint, renderMessage, rowReason } from '../../core/messages.js';
 
 /** Options for reading one export. */
 export interface ImportOptions {
@@ -272,7 +273,8 @@ class RowsToRecords<T> {
   private startWithHeader(): void {
     const { kind, opts, file, headRows } = this;
     const best = headerRow(headRows, kind, opts, this.limits, file);
-    const header = headRows[best]!;
+    // No header row (-1): the columns by number, every row read as data, and the header row reported as 0.
+    const header = best === -1 ? { cells: numberedHeader(headRows), row: 0 } : headRows[best]!;
     const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind));
     if (kind === 'plan') choosePlanKey(map, opts.columns);
     // A «Тип» column read by its values; the other half of a file read in parallel applies the first half's reading.
@@ -356,23 +358,33 @@ class RowsToRecords<T> {
   }
 }
 
-/** The header row among the first rows: the one that matches known column names best. */
+/**
+ * The header row among the first rows: the one that names known columns best (a row of data with one
+ * known value in it is none: see headerScore). When no row names one, the first row if the --map names
+ * this file's own headers; no row at all (-1: every row is data, the columns go by number) if the --map
+ * names columns only by number and the first row holds data; else the file has no header row the run
+ * knows, and the error shows the first rows and a --map snippet by number (no-header.ts).
+ */
 function headerRow(headRows: Array<{ cells: string[]; row: number }>, kind: RecordKind, opts: ImportOptions, limits: Limits, file: string): number {
+  if (headRows.length === 0) throw UserError.of('E_NO_ROWS', 'import.noRows', {}, { file });
   let best = -1;
   let bestScore = 0;
   headRows.forEach((r, i) => {
-    const score = scoreHeaderRow(r.cells, kind);
+    const score = headerScore(r.cells, kind);
     if (score > bestScore) [best, bestScore] = [i, score];
   });
-  const userHeader = opts.columns && Object.keys(opts.columns).length > 0;
-  if (best === -1 || (bestScore < 2 && !userHeader)) {
-    if (headRows.length === 0) throw UserError.of('E_NO_ROWS', 'import.noRows', {}, { file });
-    best = best === -1 ? 0 : best;
-    if (bestScore === 0 && !userHeader) {
-      throw UserError.of('E_NO_HEADER', 'import.noHeader', { kind, kindRu: KIND_RU[kind] ?? kind, fileRu: KIND_FILE_RU[kind] ?? kind, fileEn: KIND_FILE_EN[kind] ?? kind, rows: limits.headerSearchRows, first: headRows[0]!.cells.slice(0, 6).map((c) => `"${c}"`).join(', ') }, { file });
-    }
-  }
-  return best;
+  if (best >= 0) return best;
+  const named = Object.values(opts.columns ?? {}).flat();
+  const data = looksLikeData(headRows[0]!.cells);
+  if (named.length > 0 && !data) return 0;
+  if (named.length > 0 && named.every((c) => /^#\d+$/.test(c.trim()))) return -1;
+  throw noHeaderError(file, kind, headRows, limits.headerSearchRows);
+}
+
+/** The header of a file without one: its columns by number (`#1`, `#2`…), as wide as its widest first row. */
+function numberedHeader(headRows: ReadonlyArray<{ cells: string[] }>): string[] {
+  const width = Math.max(0, ...headRows.map((r) => r.cells.length));
+  return Array.from({ length: width }, (_, i) => `#${i + 1}`);
 }
 
 /** Whether the file that showed an order and a file recognised as this profile were written by the same CRM. */
