@@ -67,8 +67,12 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   if (c.done !== undefined && cells.value(c.done, m.done) === false && !incomingCall(cells, ctx, m)) return new RowProblem('drop', 'planned activity, not done');
   const at = activityTime(cells, ctx, m);
   if (at === PENDING || at instanceof RowProblem) return at;
-  const end = m.span ? readDate(cells, c.end_at, 'end_at', false, ctx) : Number.NaN;
-  if (end === PENDING || end instanceof RowProblem) return end;
+  let end = Number.NaN;
+  if (m.span) {
+    const e = readDate(cells, c.end_at, 'end_at', false, ctx);
+    if (e === PENDING || e instanceof RowProblem) return e;
+    end = e;
+  }
   let kind: Activity['kind'] = 'call';
   if (c.kind !== undefined) {
     const k = cells.value(c.kind, m.kind);
@@ -90,17 +94,15 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   }
   const duration = m.span ? spanDuration(kind, at, end, ctx) : readDuration(cells, ctx, m);
   if (duration instanceof RowProblem) return duration;
-  const owner = c.owner_type === undefined ? undefined : cells.value(c.owner_type, m.owner);
-  if (owner) owner.count++;
-  // An owner id is a deal's only when the owner is a deal; a blank owner type names nothing.
-  const deal = owner === undefined || owner?.value === 'deal' ? dealKey(cells, ctx) : -1;
+  // An owner id is a deal's only when the owner is a deal (a file without an owner type column: always).
+  const owner = c.owner_type === undefined ? 'deal' : ownerOf(cells, c.owner_type, m);
+  const deal = owner === 'deal' ? dealKey(cells, ctx) : -1;
   // Only an incoming call can be missed (spec).
   const missed = kind === 'call' && direction === 'in' && notAnswered;
-  const byOwner = owner !== undefined && owner !== null && owner.value !== 'deal';
   let client = 0;
-  if ((m.clientCols.length > 0 || byOwner) && ctx.linker!.needsClient(deal, kind, direction, missed)) {
+  if ((m.clientCols.length > 0 || owner !== 'deal') && ctx.linker!.needsClient(deal, kind, direction, missed)) {
     client = clientOf(cells, ctx, m, deal);
-    if (client === 0 && byOwner) client = ownerClient(cells, ctx, owner.value);
+    if (client === 0 && owner !== 'deal' && owner !== null) client = ownerClient(cells, ctx, owner);
   }
   // One object for every row: the record is consumed before the next row is read.
   const out = m.out;
@@ -123,6 +125,14 @@ function incomingCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean
   const c = ctx.cols;
   if (c.direction === undefined || (c.kind !== undefined && cells.value(c.kind, m.kind).value !== 'call')) return false;
   return cells.value(c.direction, m.direction)?.value.direction === 'in';
+}
+
+/** What record the row's owner id names, counted for inspect; null for a blank owner type (which names nothing). */
+function ownerOf(cells: Cells, col: number, m: ActivityMemos): OwnerKind | null {
+  const o = cells.value(col, m.owner);
+  if (o === null) return null;
+  o.count++;
+  return o.value;
 }
 
 /** The first filled of the row's client columns as a client key (0 when all are blank). */
