@@ -10,7 +10,7 @@ import type { InputShape, Payment, PlanRow, SkippedRow, SpendRow } from '../core
 import { planBy, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
 import { dayOfIso } from '../core/kpi/stats.js';
 import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
-import { importFile, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
+import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { DealStore } from '../core/kpi/deal-store.js';
 import type { ColumnMap } from '../io/map/mapping.js';
@@ -79,7 +79,9 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const currencies: Alert[] = reports
     .filter((r) => r.kind === 'deals' && (r.values.currency?.length ?? 0) > 1)
     .map((r) => ({ code: 'mixed-currencies', file: r.file, currencies: r.values.currency!.map((v) => ({ currency: v.value, deals: v.count })) }));
-  const alerts = [...nul, ...currencies, ...found];
+  // Slash dates that took the deals file's order: right only if that file's CRM wrote them the same way.
+  const borrowed: Alert[] = reports.flatMap((r) => (r.dateOrderFrom ? [{ code: 'date-order-borrowed' as const, file: r.file, from: r.dateOrderFrom.file, order: r.dateOrderFrom.order, columns: r.dateOrderFrom.columns }] : []));
+  const alerts = [...nul, ...currencies, ...borrowed, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),
@@ -146,6 +148,8 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const { store, report: dealsReport, map: dealsMap } = await readDeals(files.deals, importOptionsFor('deals', base, overrides), helper);
   timing('deals read');
   const reports: ImportReport[] = [dealsReport];
+  // Slash dates a later file cannot settle may take the deals file's order, where one CRM wrote both.
+  const later = (kind: RecordKind): ImportOptions => ({ ...importOptionsFor(kind, base, overrides), otherOrder: dateOrderShown(dealsReport) });
   let engines: KpiEngine[];
   const { first, last, future, negative } = surveyDeals(store, base.reportDay);
   let activitiesMap: ColumnMap | undefined;
@@ -169,7 +173,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
       timing('reading payments');
       // Resolved against the deals as they are read, into columns: no object is kept per payment.
       const log = new PaymentLog(store);
-      const report = await importFile<Payment>(files.payments, 'payments', importOptionsFor('payments', base, overrides), (p) => log.add(p));
+      const report = await importFile<Payment>(files.payments, 'payments', later('payments'), (p) => log.add(p));
       payments = { log, report };
       timing('payments read');
     } catch (error) {
@@ -178,7 +182,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     if (to) addPayments(to);
   };
   if (files.activities) {
-    const r = await readActivities(files.activities, importOptionsFor('activities', base, overrides), store, periods, helper, readPayments);
+    const r = await readActivities(files.activities, later('activities'), store, periods, helper, readPayments);
     engines = r.engines;
     reports.push(r.report);
     activitiesMap = r.map;

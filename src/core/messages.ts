@@ -20,6 +20,18 @@ export interface MessageDef extends Template {
 
 export type Params = Readonly<Record<string, string | number>>;
 
+/**
+ * The hint of a file with no header row the importer knows: its first rows, and a --map snippet naming
+ * the columns by number; `kind` adds to the words introducing the snippet, `ask` asks whether the file
+ * is of the kind it was given as.
+ */
+function noHeaderHint(kind: string, kindRu: string, ask: boolean): Template {
+  return {
+    ru: `${ask ? 'это точно {fileRu}? Первые строки' : 'первые строки'}:\n{firstRu}\nЕсли строки заголовка в файле нет (или в ней незнакомые названия), назовите колонки номерами в файле --map и передайте его через --map: первая строка с данными тогда читается как данные. Вот готовый фрагмент${kindRu}, проверьте каждую колонку:\n{snippetRu}\nЕсли колонки разбиты неверно, проверьте разделитель (--delimiter).`,
+    en: `${ask ? 'is this {fileEn}? The first rows' : 'the first rows'}:\n{first}\nIf the file has no header row (or one with names the product does not know), name the columns by number in a --map file and pass it with --map: a first row of data is then read as data. This one is ready to paste${kind}, check each column:\n{snippet}\nIf the columns are split wrongly, check the delimiter (--delimiter).`,
+  };
+}
+
 /** Every error message and its hint. */
 export const MESSAGES = {
   ...READ_MESSAGES,
@@ -53,13 +65,19 @@ export const MESSAGES = {
     ru: 'в файле нет ни одной строки', en: 'the file holds no rows',
     hint: { ru: 'выгрузите данные ещё раз', en: 'export the data again' },
   },
-  'import.noHeader': {
-    ru: 'в первых {rows} строках нет строки заголовка с известными колонками ({kindRu}) (первая строка: {first})',
-    en: 'no header row with known {kind} columns in the first {rows} rows (first row: {first})',
-    hint: {
-      ru: 'это точно {fileRu}? Назовите колонки в файле --map или проверьте разделитель командой crm-audit inspect',
-      en: 'is this {fileEn}? Name the columns with a --map file, or check the delimiter with crm-audit inspect',
-    },
+  'import.noHeaderRow': {
+    ru: 'в первых {rows} строках нет строки заголовка с известными колонками ({kindRu}): ни одна строка не называет колонки, поэтому ни одна не взята за заголовок',
+    en: 'no header row with known {kind} columns in the first {rows} rows: no row names the columns of {fileEn}, so none is taken for the header',
+    hint: noHeaderHint('', '', true),
+  },
+  'inspect.noHeaderRow': {
+    ru: 'в первых {rows} строках нет строки заголовка: ни одна строка не называет колонки сделок, звонков и действий, платежей, расходов или плана, поэтому ни одна не взята за заголовок',
+    en: 'no header row in the first {rows} rows: no row names deal, activity, payment, spend or plan columns, so none is taken for the header',
+    hint: noHeaderHint(
+      ' (for a deals export; for another kind of file, pass --kind and put the columns under activities:, payments:, spend: or plan:)',
+      ' (для выгрузки сделок; для файла другого вида укажите --kind и перенесите колонки под activities:, payments:, spend: или plan:)',
+      false,
+    ),
   },
   'import.badRowsAll': {
     ru: 'ни одну из {rows} строк не удалось прочитать:\n{examplesRu}', en: 'none of the {rows} rows can be read:\n{examples}',
@@ -91,11 +109,6 @@ export const MESSAGES = {
   'import.noReadableDeal': {
     ru: 'в файле сделок {rows} строк, но ни одна не читается как сделка', en: 'the deals file has {rows} rows but none of them is a readable deal',
     hint: { ru: 'crm-audit inspect покажет, почему не прочиталась каждая строка', en: 'crm-audit inspect shows why each row could not be read' },
-  },
-  'inspect.noKnownColumns': {
-    ru: 'в первых строках нет известных колонок сделок, звонков и действий, платежей, расходов или плана',
-    en: 'no known deal, activity, payment, spend or plan columns in the first rows',
-    hint: { ru: 'укажите, что в файле, через --kind и назовите колонки в файле --map', en: 'pass --kind and a --map file naming the columns' },
   },
   'import.noRecords': {
     ru: 'в файле ({kindRu}) нет ни одной строки с данными (прочитано строк: {rows})', en: 'the file ({kind}) has no row with data ({rows} rows read)',
@@ -415,6 +428,8 @@ export const IMPORT_NOTES: readonly Template[] = [
   { en: 'answered', ru: 'отвечен' },
   { en: '(unknown)', ru: '(не известно)' },
   { en: 'in (missed)', ru: 'in (пропущенный)' },
+  { en: 'deal: the owner id is its deal_id', ru: 'deal: id владельца — id сделки (deal_id)' },
+  { en: '{field}: not a deal; the owner is the client', ru: '{field}: не сделка; владелец — клиент' },
 ];
 
 const importNoteRu = translator(IMPORT_NOTES);

@@ -31,7 +31,7 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     `  ${L('формат:     ', 'format:     ')}${format}`,
     ...(t.encodingWhy ? [`  ${L('кодировка:  ', 'encoding:   ')}${t.encoding}: ${importNote(t.encodingWhy, opts.lang)}`] : []),
     ...(t.nulBytes ? [L(`  NUL-байты:  удалено ${t.nulBytes}`, `  NUL bytes:  ${t.nulBytes} removed`)] : []),
-    `  ${L('заголовок:  строка ', 'header row: ')}${r.headerRow}`,
+    `  ${L('заголовок:  ', 'header row: ')}${r.headerRow === 0 ? L('нет: колонки по номерам из --map, каждая строка — данные', 'none: columns by number from --map, every row is data') : L(`строка ${r.headerRow}`, String(r.headerRow))}`,
     `  ${L('CRM:        ', 'CRM:        ')}${crm}`,
   ];
   if (r.unknownStage) {

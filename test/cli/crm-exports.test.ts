@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { crmExportFixtures } from '../fixtures/exports-crm.js';
+import { latinWords } from '../helpers/latin-words.js';
 
 /** A folder holding the named fixtures under their own names. */
 function folder(...names: string[]): string {
@@ -46,5 +47,99 @@ describe('activities that link to no deal', () => {
     const result = JSON.parse(run.stdout);
     expect(result.total.touches_per_won).toBe(2);
     expect(result.dataQuality.alerts).toEqual([]);
+  });
+});
+
+describe('Bitrix24 REST dumps: deals (crm.deal.list) and activities (crm.activity.list)', () => {
+  const files = ['bitrix24-rest-closedate-date-field.csv', 'bitrix24-rest-activities.csv'];
+  const kpi = (dir: string, extra: string[] = []) => runCli(['kpi', '-d', files[0]!, '-a', files[1]!, '--format', 'json', '--lang', 'en', ...extra], { cwd: dir });
+
+  it('link the activities whose owner is a deal, pair the callback to the same contact, and take the talk time from START_TIME to END_TIME', () => {
+    const run = kpi(folder(...files));
+    expect(run.code, run.stderr).toBe(0);
+    const { total, managers } = JSON.parse(run.stdout);
+    // Deal 10 (won, created 18:10:31): the call at 18:20 is its touch and its response (9 min 29 s);
+    // deal 11 (won) has no activity; deal 12 (open) only a meeting and a task, which have no direction.
+    expect(total).toMatchObject({ touches_per_won: 0.5, won_below_touch_norm: 2, no_response: 2 });
+    expect(total.response_min_median).toBeCloseTo(9 + 29 / 60, 10);
+    // Calls: out 201, 203, 208; in 202, missed and called back by 203 (the same contact, 30 min later).
+    expect(total).toMatchObject({ calls_out: 3, calls_in: 1, calls_missed: 1, missed_share: 1, callback_rate: 1, emails: 1, meetings: 1 });
+    // 245 s + 120 s; the missed call talks not, the six-hour slot has no duration.
+    expect(total.talk_minutes).toBeCloseTo(365 / 60, 10);
+    // 7 activities on 4 days (5, 6, 8 and 9 July).
+    expect(total.activities_per_day).toBe(1.75);
+    expect(managers.map((m: { manager: string; calls_out: number; callback_rate: number | null }) => [m.manager, m.calls_out, m.callback_rate])).toEqual([
+      ['17', 2, null],
+      ['23', 1, 1],
+    ]);
+  });
+
+  it('warn that RESPONSIBLE_ID is a user id, and report names once the --map file gives them', () => {
+    const dir = folder(...files);
+    const bare = kpi(dir);
+    expect(JSON.parse(bare.stdout).dataQuality.alerts).toContainEqual({ code: 'manager-ids', ids: ['17', '23'] });
+    writeFileSync(path.join(dir, 'map.yaml'), 'managers:\n  "17": "Анна Смирнова"\n  "23": "Борис Петров"\n');
+    const named = kpi(dir, ['--map', 'map.yaml']);
+    expect(named.code, named.stderr).toBe(0);
+    const result = JSON.parse(named.stdout);
+    expect(result.managers.map((m: { manager: string }) => m.manager)).toEqual(['Анна Смирнова', 'Борис Петров']);
+    expect(result.dataQuality.alerts).toEqual([]);
+  });
+
+  it('crm-audit map lists the user ids of an activities dump for the managers: section (commented out without a terminal)', () => {
+    const dir = folder(files[1]!);
+    const run = runCli(['map', files[1]!, '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe('# managers:\n#   "17": "First Last"\n#   "23": "First Last"\n');
+  });
+
+  it('inspect names the profile and what each owner type means, in Russian without English words', () => {
+    const dir = folder(files[1]!);
+    const run = runCli(['inspect', files[1]!, '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Bitrix24 (REST API, activities) (профиль bitrix24-rest-activities');
+    expect(run.stdout).toMatch(/"OWNER_TYPE_ID" +-> owner_type/);
+    expect(run.stdout).toMatch(/"3" +-> contact: не сделка; владелец — клиент \(2\)/);
+    expect(run.stdout).toMatch(/"2" +-> deal: id владельца — id сделки \(deal_id\) \(3\)/);
+    expect(latinWords(run.stdout + run.stderr)).toEqual([]);
+  });
+});
+
+describe('a call log whose slash dates all read either way, beside a deals file that showed its order', () => {
+  const DEALS = 'salesforce-report-details-csv-footers.csv';
+
+  it('takes the deals file\'s order when the same CRM wrote both, and warns naming the file it came from', () => {
+    const dir = folder(DEALS, 'salesforce-activities-ambiguous-dates.csv');
+    const run = runCli(['kpi', '-d', DEALS, '-a', 'salesforce-activities-ambiguous-dates.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    // Month first: the call and e-mail of 10 and 11 July touch the won deal (created 15 July, closed
+    // 23 July) before it was created; the inbound call of 1 August answers the open deal of 18 July
+    // after 14 days (day first they would be in October, November and January: no touch, no response).
+    expect(result.total).toMatchObject({ touches_per_won: 2, response_min_median: 14 * 24 * 60, no_response: 2 });
+    expect(result.dataQuality.alerts).toContainEqual({ code: 'date-order-borrowed', file: 'salesforce-activities-ambiguous-dates.csv', from: DEALS, order: 'mdy', columns: ['Activity Date'] });
+    expect(run.stderr).toContain(`Warning: salesforce-activities-ambiguous-dates.csv: the dates in column "Activity Date" can be read day-first or month-first; they were read month first (--date-format MM/DD/YYYY), as in ${DEALS}, a file of the same CRM. If they are day first, pass --date-format DD/MM/YYYY.`);
+    const ru = runCli(['kpi', '-d', DEALS, '-a', 'salesforce-activities-ambiguous-dates.csv'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stderr).toContain(`salesforce-activities-ambiguous-dates.csv: даты в колонке «Activity Date» читаются и с днём впереди, и с месяцем впереди; прочитаны с месяцем впереди (--date-format MM/DD/YYYY), как в ${DEALS}: этот файл из той же CRM.`);
+    expect(latinWords(ru.stderr)).toEqual([]);
+  });
+
+  it('stops (exit 2) when nothing shows one CRM wrote both, naming the deals file\'s order as the --date-format to check', () => {
+    const dir = folder(DEALS, 'telephony-calls-ambiguous-dates.csv');
+    const run = runCli(['kpi', '-d', DEALS, '-a', 'telephony-calls-ambiguous-dates.csv', '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('telephony-calls-ambiguous-dates.csv, column "Дата": the dates in column "Дата" can be read day-first or month-first');
+    expect(run.stderr).toContain(`hint: ${DEALS} reads month first (--date-format MM/DD/YYYY), but nothing shows that one CRM wrote both files`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const ru = runCli(['kpi', '-d', DEALS, '-a', 'telephony-calls-ambiguous-dates.csv'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toContain(`подсказка: в ${DEALS} даты идут так: месяц впереди (--date-format MM/DD/YYYY), но не видно, что оба файла записала одна CRM`);
+    expect(latinWords(ru.stderr)).toEqual([]);
+    // As the hint says: the order given, the log is read.
+    const given = runCli(['kpi', '-d', DEALS, '-a', 'telephony-calls-ambiguous-dates.csv', '--date-format', 'MM/DD/YYYY', '--format', 'json'], { cwd: dir });
+    expect(given.code, given.stderr).toBe(0);
+    expect(JSON.parse(given.stdout).total.calls_out).toBe(1);
   });
 });

@@ -37,3 +37,44 @@ describe('inspect lists the stages no rule knows with their deals counted', () =
     expect(ru.stdout).toMatch(/«?"?Не обработан"?»? +сделок: 1, закрыто по флагу: 0/);
   });
 });
+
+describe('inspect on a file with no header row it knows', () => {
+  // A deals export saved without its header row; «won» in a status cell is a known name of a column.
+  const HEADERLESS = '100;Иванов Иван;ООО Ромашка;05.01.2024 10:00;won;15000\n101;Петрова Анна;Клиент 2;06.01.2024 11:00;lost;2000\n';
+
+  it('says no header row was recognised, shows the first rows and a --map snippet that then reads the file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-headerless-'));
+    writeFileSync(path.join(dir, 'deals.csv'), HEADERLESS);
+    const run = runCli(['inspect', 'deals.csv', '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('error: deals.csv: no header row in the first 30 rows: no row names deal, activity, payment, spend or plan columns, so none is taken for the header');
+    expect(run.stderr).toContain('  row 1: "100", "Иванов Иван", "ООО Ромашка", "05.01.2024 10:00", "won", "15000"\n  row 2: "101", "Петрова Анна"');
+    // The data row is not presented as the file's columns.
+    expect(run.stderr).not.toContain("the file's columns");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const snippet = /\n(deals:\n[\s\S]*?)\nIf the columns/.exec(run.stderr)![1]!;
+    expect(snippet).toBe('deals:\n  columns:\n    manager: "#2"    # "Иванов Иван", "Петрова Анна": check\n    created_at: "#4"    # "05.01.2024 10:00", "06.01.2024 11:00": check\n    # other columns: #1 "100", #3 "ООО Ромашка", #5 "won", #6 "15000"');
+    // Pasted as it is, the snippet reads both rows as deals, the first row too.
+    writeFileSync(path.join(dir, 'map.yaml'), `${snippet}\n`);
+    const mapped = runCli(['inspect', 'deals.csv', '--map', 'map.yaml', '--lang', 'en'], { cwd: dir });
+    expect(mapped.code, mapped.stderr).toBe(0);
+    expect(mapped.stdout).toContain('header row: none: columns by number from --map, every row is data');
+    expect(mapped.stdout).toMatch(/records: +2\n/);
+    expect(mapped.stdout).toMatch(/"#2" +-> manager/);
+  });
+
+  it('says it in Russian without English words', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-headerless-'));
+    writeFileSync(path.join(dir, 'deals.csv'), HEADERLESS);
+    const run = runCli(['inspect', 'deals.csv'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('ошибка: deals.csv: в первых 30 строках нет строки заголовка: ни одна строка не называет колонки сделок');
+    expect(run.stderr).toContain('  строка 1: «100», «Иванов Иван», «ООО Ромашка»');
+    expect(run.stderr).toContain('    manager: "#2"    # «Иванов Иван», «Петрова Анна»: проверьте');
+    expect(latinWords(run.stderr)).toEqual([]);
+    const kind = runCli(['inspect', 'deals.csv', '--kind', 'deals'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(kind.stderr).toContain('подсказка: это точно выгрузка сделок? Первые строки:');
+    expect(latinWords(kind.stderr)).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@ import { FIELDS } from '../../src/io/map/fields.js';
 const ALLOWED = new Set([
   'CRM', 'ID', 'ISO', 'ASCII', 'BOM', 'NUL', 'UTF-8', 'utf-8', 'windows-1251', 'JSON', 'json', 'XLSX', 'CSV', 'HTML', 'html',
   'crm-audit', 'inspect', 'kpi', 'report', 'map', 'true', 'false', 'null', 'notApplicable', 'dataQuality.rowsSkipped',
-  'amoCRM', 'amocrm', 'Bitrix24', 'bitrix24-calls', 'telephony', 'table', 'md', 'xlsx', 'csv', 'warn', 'total', 'managers', 'audit', 'compare',
+  'amoCRM', 'amocrm', 'Bitrix24', 'bitrix24-calls', 'telephony', 'REST', 'API', 'bitrix24-rest-activities', 'table', 'md', 'xlsx', 'csv', 'warn', 'total', 'managers', 'audit', 'compare',
   // keys of a --map file, in the snippets a hint offers to paste
   'deals', 'activities', 'payments', 'columns', 'status', 'spend', 'plan',
   // command names, language codes and the formats and products a help text names

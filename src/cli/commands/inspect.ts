@@ -23,8 +23,13 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
   const file = o.args[0]!;
   const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
   const base = importOptionsFromCli(o, ctx);
-  // The map's columns of the kind the file holds apply, whether --kind says it or the header does.
-  const kind = o.kind ?? (file === '-' ? undefined : await guessKind(file, base));
+  // The map's columns of the kind the file holds apply, whether --kind says it or the header does; a
+  // file with no header the run knows is of the one kind the map names columns for, if it names one.
+  const mapped = Object.entries(overrides.columns).filter(([, columns]) => columns && Object.keys(columns).length > 0).map(([k]) => k as RecordKind);
+  const kind = o.kind ?? (file === '-' ? undefined : await guessKind(file, base).catch((error: unknown) => {
+    if (error instanceof UserError && error.code === 'E_NO_HEADER' && mapped.length === 1) return mapped[0]!;
+    throw error;
+  }));
   const report = await inspectFile(file, kind, { ...base, valueMaps: overrides.valueMaps, mapFile: overrides.file, columns: kind ? overrides.columns[kind] : undefined }).catch((error: unknown) => {
     throw error instanceof ColumnsMissing ? withColumns(error) : error;
   });

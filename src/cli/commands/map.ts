@@ -28,7 +28,7 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
   const base = importOptionsFromCli(o, ctx);
   const kind = await guessKind(file, base);
-  // The deals go to a store of our own, whose managers are asked about below when they are user ids.
+  // The deals (or an activities file's managers) go to a store of our own, whose managers are asked about below when they are user ids.
   let store = new DealStore();
   const read = (columns: Record<string, string | string[]> | undefined) => inspectFile(file, kind, { ...base, valueMaps: overrides.valueMaps, mapFile: overrides.file, columns, listAmbiguous: false, store: (store = new DealStore()) });
   // First the columns no rule finds (asked on a terminal; without one the error and its snippet stand), then the stages.
@@ -40,7 +40,7 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
     return read({ ...overrides.columns[kind], ...columns });
   });
   const stages = undecidedStages(report);
-  const ids = kind === 'deals' ? userIds(store) : [];
+  const ids = kind === 'deals' || kind === 'activities' ? userIds(store) : [];
   if (stages.length === 0 && !columns && ids.length === 0) {
     ctx.stderr.write(`${tr(o.lang, `${file}: решать нечего — каждая колонка найдена, каждый этап известен или выглядит открытым.`, `${file}: nothing to decide: every column is found, every stage is known or looks open.`)}\n`);
     return EXIT.ok;
@@ -53,7 +53,7 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   return EXIT.ok;
 }
 
-/** The managers of the deals that are CRM user ids, in the order the file names them (read as inspect reads it). */
+/** The managers of the deals or activities that are CRM user ids, in the order the file names them (read as inspect reads it). */
 function userIds(store: DealStore): string[] {
   return store.managers.values.filter(looksLikeUserId);
 }

@@ -21,7 +21,8 @@ export type Alert =
   | { code: 'group-column-missing'; dims: Array<'source' | 'pipeline' | 'stage'> }
   | { code: 'manager-ids'; ids: string[] }
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
-  | { code: 'negative-amounts'; file: string; deals: number; sum: number };
+  | { code: 'negative-amounts'; file: string; deals: number; sum: number }
+  | { code: 'date-order-borrowed'; file: string; from: string; order: 'dmy' | 'mdy'; columns: string[] };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
 const OUTCOME_MIN_DEALS = 20;
@@ -150,9 +151,11 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
     case 'manager-ids': {
       const snippet = managersSnippet(a.ids, lang).trimEnd();
       return ru
-        ? `Менеджеры указаны кодами пользователей CRM, а не именами (${a.ids.slice(0, 3).map((x) => `«${x}»`).join(', ')}${a.ids.length > 3 ? ' и др.' : ''}): так пишут выгрузки с полями API (OwnerId, ASSIGNED_BY_ID). Цифры верны, но в отчёте будут коды. Чтобы видеть имена, передайте --map с разделом:\n${snippet}`
-        : `Managers are CRM user ids, not names (${a.ids.slice(0, 3).map((x) => `"${x}"`).join(', ')}${a.ids.length > 3 ? ' and more' : ''}): exports with API fields (OwnerId, ASSIGNED_BY_ID) write them so. The numbers are right, but the report shows the ids. To show names, pass --map with:\n${snippet}`;
+        ? `Менеджеры указаны кодами пользователей CRM, а не именами (${a.ids.slice(0, 3).map((x) => `«${x}»`).join(', ')}${a.ids.length > 3 ? ' и др.' : ''}): так пишут выгрузки с полями API (OwnerId, ASSIGNED_BY_ID, RESPONSIBLE_ID). Цифры верны, но в отчёте будут коды. Чтобы видеть имена, передайте --map с разделом:\n${snippet}`
+        : `Managers are CRM user ids, not names (${a.ids.slice(0, 3).map((x) => `"${x}"`).join(', ')}${a.ids.length > 3 ? ' and more' : ''}): exports with API fields (OwnerId, ASSIGNED_BY_ID, RESPONSIBLE_ID) write them so. The numbers are right, but the report shows the ids. To show names, pass --map with:\n${snippet}`;
     }
+    case 'date-order-borrowed':
+      return borrowedOrder(a, ru);
     case 'many-skipped':
       return ru
         ? `${a.file}: не прочитано ${a.skipped} из ${a.rows} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
@@ -176,6 +179,16 @@ function dealDatesAndAmountsText(a: Extract<Alert, { code: 'future-deals' | 'neg
 /** A day `YYYY-MM-DD` as a reader of the language writes it: `01.07.2052` in Russian. */
 function day(iso: string, lang: string): string {
   return lang === 'ru' ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : iso;
+}
+
+/** Slash dates that took the deals file's order (the same CRM wrote both), and the --date-format that reads them the other way. */
+function borrowedOrder(a: Extract<Alert, { code: 'date-order-borrowed' }>, ru: boolean): string {
+  const dmy = a.order === 'dmy';
+  const [format, other] = dmy ? ['DD/MM/YYYY', 'MM/DD/YYYY'] : ['MM/DD/YYYY', 'DD/MM/YYYY'];
+  const one = a.columns.length === 1;
+  return ru
+    ? `${a.file}: даты в ${one ? 'колонке' : 'колонках'} ${a.columns.map((c) => `«${c}»`).join(', ')} читаются и с днём впереди, и с месяцем впереди; прочитаны с ${dmy ? 'днём' : 'месяцем'} впереди (--date-format ${format}), как в ${a.from}: этот файл из той же CRM. Если даты на самом деле с ${dmy ? 'месяцем' : 'днём'} впереди, укажите --date-format ${other}.`
+    : `${a.file}: the dates in ${one ? 'column' : 'columns'} ${a.columns.map((c) => `"${c}"`).join(', ')} can be read day-first or month-first; they were read ${dmy ? 'day' : 'month'} first (--date-format ${format}), as in ${a.from}, a file of the same CRM. If they are ${dmy ? 'month' : 'day'} first, pass --date-format ${other}.`;
 }
 
 /** Months `YYYY-MM` as a reader of the language writes them: `01.2025` in Russian. */

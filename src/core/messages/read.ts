@@ -1,5 +1,11 @@
 import type { MessageDef } from '../messages.js';
 
+/** The hint of slash dates no order settles when the deals file read before showed one, but another CRM may have written it. */
+const ORDER_ELSEWHERE = {
+  ru: 'в {other} даты идут так: {orderRu} (--date-format {format}), но не видно, что оба файла записала одна CRM, поэтому этот порядок здесь не предполагается; если этот файл сохранён так же, укажите --date-format {format}, иначе другой порядок',
+  en: '{other} reads {order} (--date-format {format}), but nothing shows that one CRM wrote both files, so that order is not assumed here; if this file was saved the same way, pass --date-format {format}, else the other order',
+};
+
 /**
  * What the readers say when a file cannot be read as a table (io/read, io/map): the byte level
  * (empty, zip, binary, encoding), CSV, HTML and XLSX structure, the limits, and the mapping of
@@ -138,14 +144,24 @@ export const READ_MESSAGES = {
     hint: { ru: 'исправьте колонку или укажите --date-format DD/MM/YYYY либо MM/DD/YYYY', en: 'fix the column, or pass --date-format DD/MM/YYYY or MM/DD/YYYY' },
   },
   'map.datesAmbiguousHead': {
-    ru: 'даты в колонке {columns} читаются и с днём впереди, и с месяцем впереди: в первых {rows} строках нет дня больше 12 и нет AM/PM',
+    ru: 'даты в колонке {columnsRu} читаются и с днём впереди, и с месяцем впереди: в первых {rows} строках нет дня больше 12 и нет AM/PM',
     en: 'the dates in column {columns} can be read day-first or month-first: no value in the first {rows} rows has a day above 12 or AM/PM',
     hint: { ru: 'укажите --date-format DD/MM/YYYY (день впереди) или --date-format MM/DD/YYYY (месяц впереди)', en: 'pass --date-format DD/MM/YYYY (day first) or --date-format MM/DD/YYYY (month first)' },
   },
   'map.datesAmbiguous': {
-    ru: 'даты в колонке {columns} читаются и с днём впереди, и с месяцем впереди: во всём файле нет дня больше 12 и нет AM/PM',
+    ru: 'даты в колонке {columnsRu} читаются и с днём впереди, и с месяцем впереди: во всём файле нет дня больше 12 и нет AM/PM',
     en: 'the dates in column {columns} can be read day-first or month-first: no value anywhere in the file has a day above 12 or AM/PM',
     hint: { ru: 'укажите --date-format DD/MM/YYYY (день впереди) или --date-format MM/DD/YYYY (месяц впереди)', en: 'pass --date-format DD/MM/YYYY (day first) or --date-format MM/DD/YYYY (month first)' },
+  },
+  'map.datesAmbiguousHeadElsewhere': {
+    ru: 'даты в колонке {columnsRu} читаются и с днём впереди, и с месяцем впереди: в первых {rows} строках нет дня больше 12 и нет AM/PM',
+    en: 'the dates in column {columns} can be read day-first or month-first: no value in the first {rows} rows has a day above 12 or AM/PM',
+    hint: ORDER_ELSEWHERE,
+  },
+  'map.datesAmbiguousElsewhere': {
+    ru: 'даты в колонке {columnsRu} читаются и с днём впереди, и с месяцем впереди: во всём файле нет дня больше 12 и нет AM/PM',
+    en: 'the dates in column {columns} can be read day-first or month-first: no value anywhere in the file has a day above 12 or AM/PM',
+    hint: ORDER_ELSEWHERE,
   },
   'map.partNumber': { ru: 'для «{value}» нужен десятичный разделитель его колонки', en: '"{value}" needs the decimal mark of its column' },
   'map.unknownField': {
@@ -162,10 +178,6 @@ export const READ_MESSAGES = {
   },
   'sheet.noHeader': { ru: '{causeRu} на листе «{sheet}»', en: '{cause} on sheet "{sheet}"', hint: { ru: '{causeHintRu}', en: '{causeHint}' } },
   'sheet.noHeaderBare': { ru: '{causeRu} на листе «{sheet}»', en: '{cause} on sheet "{sheet}"' },
-  'inspect.noKnownColumns': {
-    ru: 'в первых строках нет известных колонок сделок, действий или платежей', en: 'no known deal, activity or payment columns in the first rows',
-    hint: { ru: 'укажите --kind и файл --map с названиями колонок', en: 'pass --kind and a --map file naming the columns' },
-  },
   'inspect.stdinNeedsKind': {
     ru: 'для stdin (-) укажите через --kind, что в файле', en: 'with stdin (-), say what the file holds with --kind',
     hint: { ru: 'например: crm-audit inspect - --kind deals < deals.csv', en: 'e.g. crm-audit inspect - --kind deals < deals.csv' },

@@ -11,6 +11,7 @@ const values = {
   direction: z.record(z.string(), z.enum(['in', 'out'])).optional(),
   kind: z.record(z.string(), z.enum(['call', 'email', 'meeting', 'message', 'other'])).optional(),
   missed: z.record(z.string(), z.boolean()).optional(),
+  owner: z.record(z.string(), z.enum(['deal', 'lead', 'contact', 'company', 'other'])).optional().describe('owner type value: what record an activity\'s owner id names (deal_id is read only for a deal)'),
 };
 const section = z.object({ columns: columns.optional(), ...values }).strict();
 /** Spend and plan files have columns only: no statuses to map. */

@@ -14,10 +14,10 @@ export async function loadOverrides(file: string | undefined, cwd: string, stdin
   // The schema (zod) and the YAML parser load only now: most runs have no map file.
   const { readMapFile } = await import('./map-file-schema.js');
   const m = await readMapFile(file, cwd, stdin);
-  const merge = <K extends 'status' | 'direction' | 'kind' | 'missed'>(key: K) => Object.assign({}, m[key], m.deals?.[key], m.activities?.[key], m.payments?.[key]);
+  const merge = <K extends 'status' | 'direction' | 'kind' | 'missed' | 'owner'>(key: K) => Object.assign({}, m[key], m.deals?.[key], m.activities?.[key], m.payments?.[key]);
   return {
     file,
     columns: { deals: m.deals?.columns, activities: m.activities?.columns, payments: m.payments?.columns, spend: m.spend?.columns, plan: m.plan?.columns },
-    valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed'), managers: m.managers ?? {} }),
+    valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed'), owner: merge('owner'), managers: m.managers ?? {} }),
   };
 }

@@ -2,6 +2,7 @@ import type { LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
 import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, scaleDuration } from './values.js';
 import type { DurationUnit } from './fields.js';
+import type { OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, trimEdges, type Cells } from './cells.js';
 import { headerOf, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext } from './context.js';
@@ -25,6 +26,12 @@ export interface ActivityMemos {
   byName: boolean;
   /** The duration column's unit. */
   unit: DurationUnit | undefined;
+  /** What record the deal_id column names, where an owner type column says (Bitrix24 REST's OWNER_TYPE_ID). */
+  owner: CellMemo<Counted<OwnerKind> | null>;
+  /** The `at` columns read, in order, when the first is blank (a profile's `coalesce`). */
+  atMore: readonly number[];
+  /** A call's duration is the time from `at` to `end_at`: the file has an end column and no duration column. */
+  span: boolean;
   out: LinkedActivity;
 }
 
@@ -42,6 +49,9 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     clientCols: names ?? (ctx.cols.phone === undefined ? [] : [ctx.cols.phone]),
     byName: names !== undefined,
     unit: ctx.cols.duration_s === undefined ? undefined : ctx.map.units.get(ctx.cols.duration_s),
+    owner: counted(v.owner_type),
+    atMore: (ctx.map.fields.get('at') ?? []).slice(1),
+    span: ctx.cols.duration_s === undefined && ctx.cols.end_at !== undefined,
     out: { manager: 0, at: 0, kind: 'call', direction: '', missed: false, duration_s: null, deal: -1, client: 0 },
   };
 }
@@ -54,9 +64,15 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   const c = ctx.cols;
   const manager = c.manager === undefined ? -1 : cells.value(c.manager, m.manager);
   if (manager === -1) return NO_MANAGER(ctx, c.manager);
-  if (c.done !== undefined && cells.value(c.done, m.done) === false) return new RowProblem('drop', 'planned activity, not done');
-  const at = activityTime(cells, ctx);
+  if (c.done !== undefined && cells.value(c.done, m.done) === false && !incomingCall(cells, ctx, m)) return new RowProblem('drop', 'planned activity, not done');
+  const at = activityTime(cells, ctx, m);
   if (at === PENDING || at instanceof RowProblem) return at;
+  let end = Number.NaN;
+  if (m.span) {
+    const e = readDate(cells, c.end_at, 'end_at', false, ctx);
+    if (e === PENDING || e instanceof RowProblem) return e;
+    end = e;
+  }
   let kind: Activity['kind'] = 'call';
   if (c.kind !== undefined) {
     const k = cells.value(c.kind, m.kind);
@@ -76,20 +92,17 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
     s.count++;
     notAnswered ||= s.value === true;
   }
-  const duration = readDuration(cells, ctx, m);
+  const duration = m.span ? spanDuration(kind, at, end, ctx) : readDuration(cells, ctx, m);
   if (duration instanceof RowProblem) return duration;
-  const linker = ctx.linker!;
-  const deal = dealKey(cells, ctx);
+  // An owner id is a deal's only when the owner is a deal (a file without an owner type column: always).
+  const owner = c.owner_type === undefined ? 'deal' : ownerOf(cells, c.owner_type, m);
+  const deal = owner === 'deal' ? dealKey(cells, ctx) : -1;
   // Only an incoming call can be missed (spec).
   const missed = kind === 'call' && direction === 'in' && notAnswered;
   let client = 0;
-  if (m.clientCols.length > 0 && linker.needsClient(deal, kind, direction, missed)) {
-    for (const k of m.clientCols) {
-      if (!cells.blank(k)) {
-        client = clientKey(cells, k, ctx, m.byName, deal);
-        break;
-      }
-    }
+  if ((m.clientCols.length > 0 || owner !== 'deal') && ctx.linker!.needsClient(deal, kind, direction, missed)) {
+    client = clientOf(cells, ctx, m, deal);
+    if (client === 0 && owner !== 'deal' && owner !== null) client = ownerClient(cells, ctx, owner);
   }
   // One object for every row: the record is consumed before the next row is read.
   const out = m.out;
@@ -104,10 +117,46 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   return out;
 }
 
-/** The activity's time: its date, plus a separate time column where the date has none, plus --time-offset. */
-function activityTime(cells: Cells, ctx: ReadContext): number | RowProblem | typeof PENDING {
+/**
+ * Whether the row is an incoming call: it happened whatever a done flag says (Bitrix24 leaves a missed
+ * incoming call not done until it is called back), so only other activities are planned ones.
+ */
+function incomingCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean {
   const c = ctx.cols;
-  const at = readDate(cells, c.at, 'at', true, ctx);
+  if (c.direction === undefined || (c.kind !== undefined && cells.value(c.kind, m.kind).value !== 'call')) return false;
+  return cells.value(c.direction, m.direction)?.value.direction === 'in';
+}
+
+/** What record the row's owner id names, counted for inspect; null for a blank owner type (which names nothing). */
+function ownerOf(cells: Cells, col: number, m: ActivityMemos): OwnerKind | null {
+  const o = cells.value(col, m.owner);
+  if (o === null) return null;
+  o.count++;
+  return o.value;
+}
+
+/** The first filled of the row's client columns as a client key (0 when all are blank). */
+function clientOf(cells: Cells, ctx: ReadContext, m: ActivityMemos, deal: number): number {
+  for (const k of m.clientCols) if (!cells.blank(k)) return clientKey(cells, k, ctx, m.byName, deal);
+  return 0;
+}
+
+/**
+ * The client of an activity owned by a lead, a contact or a company (Bitrix24 REST: OWNER_TYPE_ID 1, 3,
+ * 4): the owner, as its kind and id («contact 102»), so that a missed call and the callback to the same
+ * contact pair up; it matches no deal's client. 0 without an owner id.
+ */
+function ownerClient(cells: Cells, ctx: ReadContext, owner: OwnerKind): number {
+  const c = ctx.cols;
+  if (cells.blank(c.deal_id)) return 0;
+  const kind = owner === 'other' ? `owner ${cells.text(c.owner_type)}` : owner;
+  return ctx.linker!.store.clients.internText(`${kind} ${cells.text(c.deal_id)}`);
+}
+
+/** The activity's time: its date (the next `at` column where it is blank), plus a separate time column where the date has none, plus --time-offset. */
+function activityTime(cells: Cells, ctx: ReadContext, m: ActivityMemos): number | RowProblem | typeof PENDING {
+  const c = ctx.cols;
+  const at = readDate(cells, m.atMore.length > 0 && cells.blank(c.at) ? (m.atMore.find((k) => !cells.blank(k)) ?? c.at) : c.at, 'at', true, ctx);
   if (at === PENDING || at instanceof RowProblem) return at;
   let ms = at;
   if (!dateHasTime.value && c.at_time !== undefined && !cells.blank(c.at_time)) {
@@ -116,6 +165,20 @@ function activityTime(cells: Cells, ctx: ReadContext): number | RowProblem | typ
     ms += t;
   }
   return ms + ctx.timeOffsetMs;
+}
+
+/** The longest span from a call's start to its end that is a call: a longer one is a slot or a deadline, not a talk. */
+const MAX_CALL_SPAN_S = 4 * 3600;
+
+/**
+ * A call's duration from its start to its end column (where no column gives a duration; Bitrix24's
+ * telephony writes the call's end in END_TIME): null for another kind of activity, without an end, for
+ * an end before the start, and for a span longer than a call (MAX_CALL_SPAN_S).
+ */
+function spanDuration(kind: Activity['kind'], at: number, end: number, ctx: ReadContext): number | null {
+  if (kind !== 'call' || Number.isNaN(end)) return null;
+  const s = (end - (at - ctx.timeOffsetMs)) / 1000;
+  return s >= 0 && s <= MAX_CALL_SPAN_S ? s : null;
 }
 
 /** The duration in seconds (null when empty), in the column's unit, or why not. */

@@ -6,7 +6,7 @@ import { DAY_MS } from '../../core/kpi/stats.js';
 import { dateHasTime } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
-import { managerName, type ValueMaps } from './value-maps.js';
+import { managerName, type OwnerKind, type ValueMaps } from './value-maps.js';
 import { decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, type DecimalMark, type SlashOrder } from './values.js';
 import type { Cells } from './cells.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
@@ -73,8 +73,16 @@ export class DateOrders {
     return order;
   }
 
+  /**
+   * Gives every column that has shown only ambiguous values an order another file of the run showed
+   * (see RowsToRecords.settleDates); it is then the column's own, as a borrowed order within the file is.
+   */
+  borrow(order: SlashOrder): void {
+    for (const s of this.seen.values()) if (s.ambiguous && !s.order) s.order = order;
+  }
+
   /** The order every decided column of the file shows, if they agree. */
-  private fileOrder(): SlashOrder | undefined {
+  fileOrder(): SlashOrder | undefined {
     let order: SlashOrder | undefined;
     for (const s of this.seen.values()) {
       if (!s.order) continue;
@@ -176,6 +184,8 @@ export interface ActivityValueReaders {
   direction: ValueReader<{ direction: Activity['direction']; missed: boolean }>;
   /** Reads a call status (or a yes/no `missed` column): true when the call was not answered. */
   missed: ValueReader<boolean | undefined>;
+  /** Reads an owner type: what record the activity's owner id names. */
+  owner_type: ValueReader<OwnerKind>;
 }
 
 /** Everything the readers of one file share: its columns, value maps, date orders and what it has seen. */
@@ -225,6 +235,7 @@ export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, 
       (v) => (v.missed ? 'in (missed)' : v.direction || '(unknown)'),
     ),
     missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => maps.missed.get(normalizeValue(raw)), (v) => (v === undefined ? 'answered (unknown value)' : v ? 'not answered' : 'answered')),
+    owner_type: new ValueReader((raw) => maps.owner.get(normalizeValue(raw)) ?? 'other', (v) => (v === 'deal' ? 'deal: the owner id is its deal_id' : `${v}: not a deal; the owner is the client`)),
   };
 }
 

@@ -81,6 +81,10 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   // A client's phone number is the client only in logs with no client column (telephony providers).
   { field: 'phone', aliases: ['Номер телефона', 'Телефон', 'Номер клиента', 'Phone', 'Phone number', 'Client number', 'Номер абонента', 'Номер звонящего', 'Номер собеседника', 'Внешний номер'] },
   { field: 'done', aliases: ['Activity - Done', 'Done', 'Выполнено'] },
+  // Importer helpers: what record the deal_id column names (Bitrix24 REST's OWNER_TYPE_ID: the id is a
+  // deal's only for a deal), and when a call ended (its duration where no column gives one).
+  { field: 'owner_type', aliases: [] },
+  { field: 'end_at', aliases: [] },
 ];
 
 const PAYMENT_FIELDS: FieldSpec[] = [

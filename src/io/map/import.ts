@@ -11,7 +11,8 @@ import type { Activity } from '../../core/records.js';
 import type { ByteRow } from '../read/csv.js';
 import { normalizeHeader, type RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
-import { assertRequired, mapColumns, scoreHeaderRow, type ColumnMap, type ColumnMatch } from './mapping.js';
+import { assertRequired, headerScore, looksLikeData, mapColumns, type ColumnMap, type ColumnMatch } from './mapping.js';
+import { noHeaderError } from './no-header.js';
 import { activityMemos, readActivity } from './activity-reader.js';
 import { RowCells, type Cells } from './cells.js';
 import { activityValueReaders, DateOrders, DecimalMarks, firstColumns, PENDING, placeholderDates, RowProblem, type ReadContext } from './context.js';
@@ -23,11 +24,11 @@ import { choosePlanKey, readPlan } from './plan-reader.js';
 import { RowFilter } from './row-filters.js';
 import { readTable, type TableInfo, type TableOptions } from '../read/table.js';
 import { SheetWithoutHeader } from '../read/sheet-error.js';
-import { buildValueMaps, withProfileStages, type ValueMaps } from './value-maps.js';
-import { detectProfile } from './profiles.js';
+import { buildValueMaps, withProfileStages, withProfileValues, type ValueMaps } from './value-maps.js';
+import { detectProfile, profileCrm } from './profiles.js';
 import { parseBoolean, type SlashOrder } from './values.js';
 import { readTypeColumn, settleTypeColumn, type TypeColumnReading } from './type-column.js';
-import { KIND_FILE_EN, KIND_FILE_RU, KIND_RU, renderHint, renderMessage, rowReason } from '../../core/messages.js';
+import { renderHint, renderMessage, rowReason } from '../../core/messages.js';
 
 /** Options for reading one export. */
 export interface ImportOptions {
@@ -56,7 +57,7 @@ export interface ImportOptions {
   onHeader?: (map: ColumnMap) => void;
   /** Resolves activities to the deals they belong to (activities only; else none match). */
   linker?: ActivityLinker;
-  /** The store deals go to (deals only). */
+  /** The store deals go to (deals), or whose managers and clients an activities file without a linker adds to (map). */
   store?: DealStore;
   /** Reads CSV records as text instead of bytes (the reference for testing the byte path). */
   textRows?: boolean;
@@ -67,6 +68,16 @@ export interface ImportOptions {
   onFormat?: TableOptions['onFormat'];
   /** Called at the end with the day-month order each slash-date column showed. */
   onDateOrders?: (orders: Array<[number, SlashOrder]>) => void;
+  /** The day-month order a file read before in the same run showed (the deals file), for slash dates this file cannot settle. */
+  otherOrder?: DateOrderShown;
+}
+
+/** The day-month order one file's slash dates showed, and the CRM its profile says wrote it. */
+export interface DateOrderShown {
+  file: string;
+  order: SlashOrder;
+  /** The profile the file was recognised as (its id and the CRM's name), when one was. */
+  profile?: { id: string; crm: string };
 }
 
 /** What the importer saw and did with one file: dataQuality and `inspect` are made from it. */
@@ -90,9 +101,13 @@ export interface ImportReport {
   /** Nothing in the file can show a deal closed: no closed flag, and the close date is the expected one (see undecidedStages). */
   stagesBlind?: boolean;
   stages?: Record<string, UnknownStage>;
+  /** The day-month order the file's slash-date columns showed, when they agree. */
+  dateOrder?: SlashOrder;
+  /** Slash-date columns that showed no order of their own and took another file's (see RowsToRecords.settleDates). */
+  dateOrderFrom?: { file: string; order: SlashOrder; columns: string[] };
 }
 
-const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'invoiced_at', 'paid_at', 'month'];
+const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'end_at', 'invoiced_at', 'paid_at', 'month'];
 /** The number columns of each kind whose decimal mark is learnt from their values (a deal's `won` is a flag, a plan's a count). */
 const NUMBER_FIELDS: Record<RecordKind, string[]> = { deals: ['amount'], activities: [], payments: ['invoiced', 'paid'], spend: ['amount'], plan: ['leads', 'won', 'revenue'] };
 
@@ -101,10 +116,10 @@ type Build<T> = (cells: Cells, row: number) => T | RowProblem | typeof PENDING;
 /** The reading context of a file once its header is known, and the record builder of its kind. */
 function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers: readonly string[], opts: ImportOptions): { ctx: ReadContext; build: Build<T> } {
   const profile = map.profile?.profile;
-  const maps = withProfileStages(opts.valueMaps ?? buildValueMaps(), profile?.stages);
+  const maps = withProfileValues(withProfileStages(opts.valueMaps ?? buildValueMaps(), profile?.stages), profile?.values);
   const missedCol = map.fields.get('missed')?.[0];
   const missedIsBoolean = missedCol !== undefined && headers[missedCol]!.trim().toLowerCase() === 'missed';
-  const linker = kind === 'activities' ? (opts.linker ?? new ActivityLinker(new DealStore())) : undefined;
+  const linker = kind === 'activities' ? (opts.linker ?? new ActivityLinker(opts.store ?? new DealStore())) : undefined;
   const ctx: ReadContext = {
     file,
     map,
@@ -234,17 +249,19 @@ class RowsToRecords<T> {
     report.table = table;
     const ctx = this.reading!.ctx;
     if (this.pending.length > 0) {
-      if (ctx.dates.undecided().length > 0) throw ambiguous(ctx, this.file);
+      this.settleDates();
       ctx.numbers.settle();
       this.flushPending();
     }
     if (this.kind === 'activities') {
-      for (const field of ['kind', 'direction', 'missed'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
+      for (const field of ['kind', 'direction', 'missed', 'owner_type'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
     }
     for (const [field, values] of ctx.valueStats) {
       report.values[field] = [...values.entries()].filter(([, v]) => v.count > 0).map(([value, v]) => ({ value, mapped: v.mapped, count: v.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
     }
     this.opts.onDateOrders?.(ctx.dates.decided());
+    const order = ctx.dates.fileOrder();
+    if (order) report.dateOrder = order;
     const profile = ctx.map.profile;
     if (profile) report.profile = { id: profile.profile.id, crm: profile.profile.crm, matched: profile.matched };
     if (this.kind === 'deals') {
@@ -258,7 +275,8 @@ class RowsToRecords<T> {
   private startWithHeader(): void {
     const { kind, opts, file, headRows } = this;
     const best = headerRow(headRows, kind, opts, this.limits, file);
-    const header = headRows[best]!;
+    // No header row (-1): the columns by number, every row read as data, and the header row reported as 0.
+    const header = best === -1 ? { cells: numberedHeader(headRows), row: 0 } : headRows[best]!;
     const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind));
     if (kind === 'plan') choosePlanKey(map, opts.columns);
     // A «Тип» column read by its values; the other half of a file read in parallel applies the first half's reading.
@@ -316,11 +334,25 @@ class RowsToRecords<T> {
   private hold(cells: string[], row: number): void {
     this.pending.push({ cells, row });
     if (this.pending.length > this.limits.maxPendingRows) {
-      const ctx = this.reading!.ctx;
-      if (ctx.dates.undecided().length > 0) throw ambiguous(ctx, this.file, this.limits.maxPendingRows);
-      ctx.numbers.settle();
+      this.settleDates(this.limits.maxPendingRows);
+      this.reading!.ctx.numbers.settle();
       this.flushPending();
     }
+  }
+
+  /**
+   * Slash-date columns that have shown only ambiguous values when no more rows may wait: they take the
+   * order a file read before in the run showed (the deals file) when the same CRM wrote both, said in
+   * the report (and by a warning); otherwise the run stops, naming that file's order as a likely one.
+   */
+  private settleDates(heldBack?: number): void {
+    const ctx = this.reading!.ctx;
+    const columns = ctx.dates.undecided();
+    if (columns.length === 0) return;
+    const other = this.opts.otherOrder;
+    if (!other || !sameCrm(other, ctx.map.profile?.profile.id)) throw ambiguous(ctx, this.file, heldBack, other);
+    ctx.dates.borrow(other.order);
+    this.report.dateOrderFrom = { file: other.file, order: other.order, columns: columns.map((c) => ctx.map.columns[c]!.header) };
   }
 
   private flushPending(): void {
@@ -328,29 +360,58 @@ class RowsToRecords<T> {
   }
 }
 
-/** The header row among the first rows: the one that matches known column names best. */
+/**
+ * The header row among the first rows: the one that names known columns best (a row of data with one
+ * known value in it is none: see headerScore). When no row names one, the first row if the --map names
+ * this file's own headers; no row at all (-1: every row is data, the columns go by number) if the --map
+ * names columns only by number and the first row holds data; else the file has no header row the run
+ * knows, and the error shows the first rows and a --map snippet by number (no-header.ts).
+ */
 function headerRow(headRows: Array<{ cells: string[]; row: number }>, kind: RecordKind, opts: ImportOptions, limits: Limits, file: string): number {
+  if (headRows.length === 0) throw UserError.of('E_NO_ROWS', 'import.noRows', {}, { file });
   let best = -1;
   let bestScore = 0;
   headRows.forEach((r, i) => {
-    const score = scoreHeaderRow(r.cells, kind);
+    const score = headerScore(r.cells, kind);
     if (score > bestScore) [best, bestScore] = [i, score];
   });
-  const userHeader = opts.columns && Object.keys(opts.columns).length > 0;
-  if (best === -1 || (bestScore < 2 && !userHeader)) {
-    if (headRows.length === 0) throw UserError.of('E_NO_ROWS', 'import.noRows', {}, { file });
-    best = best === -1 ? 0 : best;
-    if (bestScore === 0 && !userHeader) {
-      throw UserError.of('E_NO_HEADER', 'import.noHeader', { kind, kindRu: KIND_RU[kind] ?? kind, fileRu: KIND_FILE_RU[kind] ?? kind, fileEn: KIND_FILE_EN[kind] ?? kind, rows: limits.headerSearchRows, first: headRows[0]!.cells.slice(0, 6).map((c) => `"${c}"`).join(', ') }, { file });
-    }
-  }
-  return best;
+  if (best >= 0) return best;
+  const named = Object.values(opts.columns ?? {}).flat();
+  const data = looksLikeData(headRows[0]!.cells);
+  if (named.length > 0 && !data) return 0;
+  if (named.length > 0 && named.every((c) => /^#\d+$/.test(c.trim()))) return -1;
+  throw noHeaderError(file, kind, headRows, limits.headerSearchRows);
 }
 
-function ambiguous(ctx: ReadContext, file: string, heldBack?: number): UserError {
+/** The header of a file without one: its columns by number (`#1`, `#2`…), as wide as its widest first row. */
+function numberedHeader(headRows: ReadonlyArray<{ cells: string[] }>): string[] {
+  const width = Math.max(0, ...headRows.map((r) => r.cells.length));
+  return Array.from({ length: width }, (_, i) => `#${i + 1}`);
+}
+
+/** Whether the file that showed an order and a file recognised as this profile were written by the same CRM. */
+function sameCrm(other: DateOrderShown, profileId: string | undefined): boolean {
+  return other.profile !== undefined && profileId !== undefined && profileCrm(other.profile.id) === profileCrm(profileId);
+}
+
+/** The day-month order a read file showed, for the files read after it in the run (undefined when it showed none). */
+export function dateOrderShown(report: ImportReport): DateOrderShown | undefined {
+  if (!report.dateOrder) return undefined;
+  return { file: report.file, order: report.dateOrder, ...(report.profile ? { profile: { id: report.profile.id, crm: report.profile.crm } } : {}) };
+}
+
+/** Slash dates no order settles: --date-format is asked for, with the order another file of the run showed when there is one. */
+function ambiguous(ctx: ReadContext, file: string, heldBack?: number, other?: DateOrderShown): UserError {
   const columns = ctx.dates.undecided().map((c) => ctx.map.columns[c]!.header);
-  const params = { columns: columns.map((c) => `"${c}"`).join(', '), rows: heldBack ?? 0 };
-  return UserError.of('E_DATE_AMBIGUOUS', heldBack ? 'map.datesAmbiguousHead' : 'map.datesAmbiguous', params, { file, column: columns[0] });
+  const params = { columns: columns.map((c) => `"${c}"`).join(', '), columnsRu: columns.map((c) => `«${c}»`).join(', '), rows: heldBack ?? 0, ...(other ? otherOrderParams(other) : {}) };
+  const id = heldBack ? (other ? 'map.datesAmbiguousHeadElsewhere' : 'map.datesAmbiguousHead') : other ? 'map.datesAmbiguousElsewhere' : 'map.datesAmbiguous';
+  return UserError.of('E_DATE_AMBIGUOUS', id, params, { file, column: columns[0] });
+}
+
+/** How another file's order is named in a message: its file, and the order in words and as --date-format. */
+export function otherOrderParams(other: Pick<DateOrderShown, 'file' | 'order'>): Record<string, string> {
+  const dmy = other.order === 'dmy';
+  return { other: other.file, order: dmy ? 'day first' : 'month first', orderRu: dmy ? 'день впереди' : 'месяц впереди', format: dmy ? 'DD/MM/YYYY' : 'MM/DD/YYYY' };
 }
 
 /** Fails the import when more rows were skipped than --max-bad-rows allows. */

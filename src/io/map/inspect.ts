@@ -2,7 +2,8 @@ import { UserError } from '../../core/errors.js';
 import { RECORD_KINDS, type RecordKind } from './fields.js';
 import { importFile, type ImportOptions, type ImportReport } from './import.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
-import { scoreHeaderRow } from './mapping.js';
+import { headerScore } from './mapping.js';
+import { noHeaderError } from './no-header.js';
 import { detectProfile } from './profiles.js';
 import { readTable } from '../read/table.js';
 
@@ -10,11 +11,11 @@ class Enough extends Error {}
 
 /** Guesses whether a file holds deals, activities, payments, spend or a plan from its header. */
 export async function guessKind(file: string, opts: ImportOptions): Promise<RecordKind> {
-  const rows: string[][] = [];
+  const rows: Array<{ cells: string[]; row: number }> = [];
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   try {
-    await readTable(file, { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet }, (cells) => {
-      rows.push(Array.isArray(cells) ? cells : cells.cells());
+    await readTable(file, { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet }, (cells, line) => {
+      rows.push({ cells: Array.isArray(cells) ? cells : cells.cells(), row: line });
       if (rows.length >= limits.headerSearchRows) throw new Enough();
     });
   } catch (error) {
@@ -22,16 +23,17 @@ export async function guessKind(file: string, opts: ImportOptions): Promise<Reco
   }
   // A CRM profile's signature says what the file holds before any count of names does.
   for (const r of rows) {
-    for (const kind of RECORD_KINDS) if (detectProfile(r, kind)) return kind;
+    for (const kind of RECORD_KINDS) if (detectProfile(r.cells, kind)) return kind;
   }
   let best: RecordKind = 'deals';
   let bestScore = 0;
   for (const kind of RECORD_KINDS) {
-    const score = Math.max(0, ...rows.map((r) => scoreHeaderRow(r, kind)));
+    // A row of data with one known value («won» in a headerless deals file) names no columns.
+    const score = Math.max(0, ...rows.map((r) => headerScore(r.cells, kind)));
     // activities and payments share some names with deals: a tie goes to the more specific kind
     if (score > bestScore) [best, bestScore] = [kind, score];
   }
-  if (bestScore === 0) throw UserError.of('E_NO_HEADER', 'inspect.noKnownColumns', {}, { file });
+  if (bestScore === 0) throw rows.length === 0 ? UserError.of('E_NO_ROWS', 'import.noRows', {}, { file }) : noHeaderError(file, undefined, rows, limits.headerSearchRows);
   return best;
 }
 

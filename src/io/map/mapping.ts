@@ -1,7 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import { FIELDS, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
-import { parseDate } from './values.js';
+import { parseDate, parseNumber } from './values.js';
 import { renderHint, renderMessage } from '../../core/messages.js';
 import type { TypeColumnReading } from './type-column.js';
 
@@ -41,6 +41,33 @@ export function scoreHeaderRow(cells: readonly string[], kind: RecordKind): numb
   let score = 0;
   for (const c of cells) if (c && known.has(normalizeHeader(c))) score++;
   return score;
+}
+
+/**
+ * How well a row looks like this kind's header, as scoreHeaderRow counts it, except that a row with a
+ * single known name among data (a deals row whose status cell is «won», a date, an amount) is no
+ * header: a header names its columns and holds no date or number.
+ */
+export function headerScore(cells: readonly string[], kind: RecordKind): number {
+  const score = scoreHeaderRow(cells, kind);
+  return score === 1 && looksLikeData(cells) ? 0 : score;
+}
+
+/** Whether a row holds data rather than column names: one of its cells is a date or a number. */
+export function looksLikeData(cells: readonly string[]): boolean {
+  return cells.some((c) => cellType(c) === 'number' || cellType(c) === 'date');
+}
+
+/** What a cell holds, as a header search sees it: nothing, a number, a date or text. */
+export function cellType(raw: string): 'empty' | 'number' | 'date' | 'text' {
+  const v = raw.trim();
+  if (v === '') return 'empty';
+  // A plain number first (the date parser reads one as an Excel serial), then a date (`05.07.2024`
+  // would read as a grouped number), then any number (`15 000`, `120000|RUB`).
+  if (/^[-+]?\d+([.,]\d+)?$/.test(v)) return 'number';
+  if (parseDate(v, 'dmy') !== undefined) return 'date';
+  const n = parseNumber(v);
+  return n !== null && !Number.isNaN(n) && /\d/.test(v) ? 'number' : 'text';
 }
 
 const knownCache = new Map<RecordKind, Set<string>>();
@@ -111,17 +138,21 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
   return { kind, fields, units, columns, ...(profile ? { profile } : {}), ...(ambiguous ? { ambiguous } : {}) };
 }
 
-/** The field specs with a profile's columns first: its headers win over the generic aliases, its duration units over the generic ones. */
+/**
+ * The field specs with a profile's columns first: its headers win over the generic aliases, its duration
+ * units over the generic ones, and a field it lists under `coalesce` takes every column it names, in order.
+ */
 function withProfile(specs: FieldSpec[], profile: ProfileMatch | undefined): FieldSpec[] {
   if (!profile) return specs;
   const columns = profile.profile.columns;
+  const coalesce = new Set(profile.profile.coalesce ?? []);
   const units = Object.entries(profile.profile.units ?? {}).map(([h, u]) => [normalizeHeader(h), u] as const);
   return specs.map((spec) => {
     const own = columns[spec.field];
     const aliases = own ? [...new Set([...own.map(normalizeHeader), ...spec.aliases])] : spec.aliases;
     const ownUnits = units.filter(([h]) => aliases.includes(h));
     if (!own && ownUnits.length === 0) return spec;
-    return { ...spec, aliases, ...(ownUnits.length > 0 ? { units: { ...spec.units, ...Object.fromEntries(ownUnits) } } : {}) };
+    return { ...spec, aliases, ...(coalesce.has(spec.field) ? { coalesce: true } : {}), ...(ownUnits.length > 0 ? { units: { ...spec.units, ...Object.fromEntries(ownUnits) } } : {}) };
   });
 }
 

@@ -21,6 +21,10 @@ export const profileSchema = z
       })
       .strict(),
     columns: z.record(z.string(), headers).default({}).describe('field: headers in priority order (company before contact for client)'),
+    coalesce: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('fields whose columns are read in priority order, the first filled one winning (Bitrix24 REST: an activity without START_TIME is dated by CREATED)'),
     stages: z
       .object({
         won: z.array(z.string()).default([]),
@@ -29,6 +33,16 @@ export const profileSchema = z
       })
       .strict()
       .default({ won: [], lost: [], open: [] }),
+    values: z
+      .object({
+        kind: z.record(z.string(), z.enum(['call', 'email', 'meeting', 'message', 'other'])).default({}),
+        direction: z.record(z.string(), z.enum(['in', 'out'])).default({}),
+        missed: z.record(z.string(), z.boolean()).default({}),
+        owner: z.record(z.string(), z.enum(['deal', 'lead', 'contact', 'company', 'other'])).default({}),
+      })
+      .strict()
+      .default({ kind: {}, direction: {}, missed: {}, owner: {} })
+      .describe('the codes this CRM writes for activity values (Bitrix24 REST: TYPE_ID 2 is a call, DIRECTION 1 incoming), added to the value maps after the user\'s and the built-in words'),
     units: z
       .record(z.string(), z.enum(['s', 'ms', 'hhmm']))
       .default({})

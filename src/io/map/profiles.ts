@@ -53,3 +53,12 @@ export function profileHeaders(kind: RecordKind): string[] {
     .flatMap((p) => Object.values(p.columns).flat())
     .map(normalizeHeader);
 }
+
+/**
+ * The CRM a profile's files come from: its id up to the first hyphen (`salesforce-report` and
+ * `salesforce-activities` are one Salesforce org's files, written in its user's date format).
+ */
+export function profileCrm(id: string): string {
+  const dash = id.indexOf('-');
+  return dash === -1 ? id : id.slice(0, dash);
+}

@@ -3,6 +3,8 @@ import { cleanText, normalizeValue } from './values.js';
 export type DealStatus = 'won' | 'lost' | 'open';
 export type ActivityKind = 'call' | 'email' | 'meeting' | 'message' | 'other';
 export type Direction = 'in' | 'out';
+/** What record an activity's owner id names (a deal id only when it is a deal's). */
+export type OwnerKind = 'deal' | 'lead' | 'contact' | 'company' | 'other';
 
 /** Stage and status names of every CRM in the spec, mapped to won / lost / open (and Pipedrive's deleted). */
 const STATUS: Record<string, DealStatus | 'deleted'> = {
@@ -191,6 +193,20 @@ const KIND: Record<string, ActivityKind> = {
   lunch: 'meeting',
 };
 
+/** Owner type words of an activity owned by a deal, a lead, a contact or a company (codes come from a CRM profile). */
+const OWNER: Record<string, OwnerKind> = {
+  deal: 'deal',
+  сделка: 'deal',
+  opportunity: 'deal',
+  lead: 'lead',
+  лид: 'lead',
+  contact: 'contact',
+  контакт: 'contact',
+  company: 'company',
+  компания: 'company',
+  account: 'company',
+};
+
 /** The value maps in force: defaults overlaid with the user's `--map` file. */
 export interface ValueMaps {
   status: Map<string, DealStatus | 'deleted'>;
@@ -200,6 +216,8 @@ export interface ValueMaps {
   missed: Map<string, boolean>;
   /** Direction values that say the call was an incoming one not answered. */
   missedDirection: Set<string>;
+  /** Owner type value -> what record the activity's owner id names. */
+  owner: Map<string, OwnerKind>;
   /** A manager as a file writes them (a CRM user id, another spelling) -> the name to report. */
   managers: Map<string, string>;
 }
@@ -213,7 +231,7 @@ export function managerName(maps: ValueMaps, cleaned: string): string {
 }
 
 /** Builds the value maps; user entries (keys normalised) override the defaults. */
-export function buildValueMaps(user?: Partial<{ status: Record<string, string>; direction: Record<string, string>; kind: Record<string, string>; missed: Record<string, boolean>; managers: Record<string, string> }>): ValueMaps {
+export function buildValueMaps(user?: Partial<{ status: Record<string, string>; direction: Record<string, string>; kind: Record<string, string>; missed: Record<string, boolean>; owner: Record<string, string>; managers: Record<string, string> }>): ValueMaps {
   const norm = <T>(o: Record<string, T>) => new Map(Object.entries(o).map(([k, v]) => [normalizeValue(k), v] as const));
   const missed = new Map<string, boolean>();
   for (const v of NOT_ANSWERED) missed.set(v, true);
@@ -223,7 +241,7 @@ export function buildValueMaps(user?: Partial<{ status: Record<string, string>; 
   for (const v of missedDirection) direction.set(v, 'in');
   // Keys as the readers clean a manager cell (spaces collapsed, markup gone); names are not case-folded.
   const managers = new Map(Object.entries(user?.managers ?? {}).map(([k, v]) => [cleanText(k), cleanText(v)] as const));
-  const maps: ValueMaps = { status: norm(STATUS), direction, kind: norm(KIND), missed, missedDirection, managers };
+  const maps: ValueMaps = { status: norm(STATUS), direction, kind: norm(KIND), missed, missedDirection, owner: norm(OWNER), managers };
   for (const [k, v] of Object.entries(user?.status ?? {})) maps.status.set(normalizeValue(k), v as DealStatus);
   for (const [k, v] of Object.entries(user?.direction ?? {})) {
     maps.direction.set(normalizeValue(k), v as Direction);
@@ -231,6 +249,7 @@ export function buildValueMaps(user?: Partial<{ status: Record<string, string>; 
   }
   for (const [k, v] of Object.entries(user?.kind ?? {})) maps.kind.set(normalizeValue(k), v as ActivityKind);
   for (const [k, v] of Object.entries(user?.missed ?? {})) maps.missed.set(normalizeValue(k), v);
+  for (const [k, v] of Object.entries(user?.owner ?? {})) maps.owner.set(normalizeValue(k), v as OwnerKind);
   return maps;
 }
 
@@ -245,4 +264,26 @@ export function withProfileStages(maps: ValueMaps, stages: { won: string[]; lost
     }
   }
   return { ...maps, status };
+}
+
+/** A CRM profile's codes for activity values (profile-schema.ts `values`). */
+export interface ProfileValues {
+  kind: Record<string, ActivityKind>;
+  direction: Record<string, Direction>;
+  missed: Record<string, boolean>;
+  owner: Record<string, OwnerKind>;
+}
+
+/**
+ * The value maps with a CRM profile's value codes added (Bitrix24 REST: TYPE_ID `2` is a call,
+ * DIRECTION `1` incoming): a code the user's --map or the built-in words already give keeps that meaning.
+ */
+export function withProfileValues(maps: ValueMaps, values: ProfileValues | undefined): ValueMaps {
+  if (!values) return maps;
+  const add = <T>(map: Map<string, T>, codes: Record<string, T>): Map<string, T> => {
+    const out = new Map(map);
+    for (const [code, value] of Object.entries(codes)) if (!out.has(normalizeValue(code))) out.set(normalizeValue(code), value);
+    return out;
+  };
+  return { ...maps, kind: add(maps.kind, values.kind), direction: add(maps.direction, values.direction), missed: add(maps.missed, values.missed), owner: add(maps.owner, values.owner) };
 }

@@ -146,4 +146,30 @@ describe('the byte path reads exactly what the text path reads', () => {
       { numRuns: RUNS },
     );
   }, TIMEOUT);
+
+  it('on random Bitrix24 REST activity dumps (codes, owner types, START/END spans), alone and linked to REST deals', async () => {
+    const deals = write('rest-deals.csv', [['ID', 'TITLE', 'STAGE_ID', 'ASSIGNED_BY_ID', 'DATE_CREATE', 'CLOSED'], ['10', 'A', 'C2:WON', '17', '2024-07-05T18:10:31+03:00', 'Y'], ['12', 'B', 'NEW', '23', '2024-07-03T10:00:00+03:00', 'N']], { delimiter: ',', windows1251: false, quoteAll: false, eol: '\n' });
+    const both = async (file: string, textRows: boolean) => {
+      const opts: ImportOptions = { cwd: dir, stdin: process.stdin, maxBadRows: { count: 1_000_000 }, textRows };
+      const linker = new ActivityLinker((await importDeals(deals, opts)).store, false);
+      const list: unknown[] = [];
+      try {
+        const { report } = await importLinkedActivities(file, opts, linker, (a) => list.push(linker.unlink(a)));
+        return JSON.stringify({ list, report, alone: await read(file, 'activities', textRows) });
+      } catch (error) {
+        return `error: ${(error as Error).message}`;
+      }
+    };
+    const times = pick('2024-07-05T18:20:00+03:00', '2024-07-05T18:24:05+03:00', '2024-07-05T23:20:00+03:00', '', '2024-07-05 18:20:00', '05.07.2024 18:30:00', 'x', '2024-07-06T10:00:00-05:00');
+    const row = fc.tuple(pick('10', '12', '102', '', ' 7 ', '999', '10;12'), pick('1', '2', '3', '4', '', '7', ' 2 '), pick('1', '2', '3', '4', '5', '6', '', 'x'), times, times, times, pick('Y', 'N', '', 'x'), pick('17', '23', '', ' 17'), pick('0', '1', '2', ''), pick('0', '2', '4', ''));
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), layouts, async (rows, layout) => {
+        const header = ['ID', 'OWNER_ID', 'OWNER_TYPE_ID', 'TYPE_ID', 'CREATED', 'START_TIME', 'END_TIME', 'COMPLETED', 'RESPONSIBLE_ID', 'DIRECTION', 'RESULT_STREAM'];
+        const body = rows.map((r, i) => [String(300 + i), ...r]);
+        const file = write('rest-activities.csv', [...filler(header, ['#', '10', '2', '2', '2024-07-05T18:20:00+03:00', '2024-07-05T18:20:00+03:00', '2024-07-05T18:21:00+03:00', 'Y', '17', '2', '2']), ...body], layout);
+        expect(await both(file, false)).toBe(await both(file, true));
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT);
 });

@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { activities, at, deals, exportFixturesDir } from '../../helpers/fixtures.js';
 import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
-import { UserError } from '../../../src/core/errors.js';
+import { describeUserError, UserError } from '../../../src/core/errors.js';
+import { dateOrderShown } from '../../../src/io/map/import.js';
 import { buildValueMaps } from '../../../src/io/map/value-maps.js';
 
 describe('Salesforce report exported as CSV', () => {
@@ -35,6 +36,41 @@ describe('slash dates whose column alone cannot tell the order', () => {
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).code).toBe('E_DATE_MIXED');
     expect((error as UserError).message).toContain('"Created Date" mixes day-first and month-first dates (e.g. "25/7/2024")');
+  });
+});
+
+describe('slash dates a file cannot settle, and the order the deals file of the run showed', () => {
+  const sfDeals = { file: 'salesforce-report-details-csv-footers.csv', order: 'mdy' as const, profile: { id: 'salesforce-report', crm: 'Salesforce (report)' } };
+
+  it('the deals file says its order in the report', async () => {
+    const { report } = await deals('salesforce-report-details-csv-footers.csv');
+    expect(report.dateOrder).toBe('mdy');
+    expect(dateOrderShown(report)).toEqual({ file: 'salesforce-report-details-csv-footers.csv', order: 'mdy', profile: { id: 'salesforce-report', crm: 'Salesforce (report)' } });
+  });
+
+  it('take it when the same CRM wrote both (a Salesforce activity report beside the org\'s opportunity report), and say so in the report', async () => {
+    const { activities: list, report } = await activities('salesforce-activities-ambiguous-dates.csv', { otherOrder: sfDeals });
+    expect(list.map((a) => a.at)).toEqual([at('2024-07-10'), at('2024-07-11'), at('2024-08-01')]);
+    expect(report.dateOrderFrom).toEqual({ file: 'salesforce-report-details-csv-footers.csv', order: 'mdy', columns: ['Activity Date'] });
+    // Also when the rows held back reach their limit before the file ends.
+    const held = await activities('salesforce-activities-ambiguous-dates.csv', { otherOrder: sfDeals, limits: { ...DEFAULT_LIMITS, maxPendingRows: 1 } });
+    expect(held.activities.map((a) => a.at)).toEqual([at('2024-07-10'), at('2024-07-11'), at('2024-08-01')]);
+  });
+
+  it('still stop when nothing shows one CRM wrote both, naming that file\'s order as the likely --date-format', async () => {
+    const refused = await activities('telephony-calls-ambiguous-dates.csv', { otherOrder: sfDeals }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UserError);
+    expect(describeUserError(refused as UserError)).toBe(
+      'telephony-calls-ambiguous-dates.csv, column "Дата": the dates in column "Дата" can be read day-first or month-first: no value anywhere in the file has a day above 12 or AM/PM\n' +
+        '  hint: salesforce-report-details-csv-footers.csv reads month first (--date-format MM/DD/YYYY), but nothing shows that one CRM wrote both files, so that order is not assumed here; if this file was saved the same way, pass --date-format MM/DD/YYYY, else the other order',
+    );
+    // A deals file no profile recognised shows nothing of who wrote it.
+    const unknown = await activities('salesforce-activities-ambiguous-dates.csv', { otherOrder: { file: 'deals.csv', order: 'dmy' } }).catch((e: unknown) => e);
+    expect((unknown as UserError).code).toBe('E_DATE_AMBIGUOUS');
+    expect((unknown as UserError).hint).toContain('deals.csv reads day first (--date-format DD/MM/YYYY)');
+    // Without another file's order, the hint is the plain one.
+    const alone = await activities('salesforce-activities-ambiguous-dates.csv').catch((e: unknown) => e);
+    expect((alone as UserError).hint).toBe('pass --date-format DD/MM/YYYY (day first) or --date-format MM/DD/YYYY (month first)');
   });
 });
 
@@ -233,6 +269,55 @@ describe('Bitrix24 REST date fields', () => {
       ['11', 'won', at('2024-07-01 10:00:00'), at('2024-07-05 23:59:59')],
       ['12', 'open', at('2024-07-03 10:00:00'), null],
     ]);
+  });
+});
+
+describe('Bitrix24 activities through REST (crm.activity.list)', () => {
+  it('are recognised by their API names and read from their codes: TYPE_ID the kind, DIRECTION the direction, RESULT_STREAM 4 a missed call', async () => {
+    const { activities: list, report } = await activities('bitrix24-rest-activities.csv');
+    expect(report.profile?.id).toBe('bitrix24-rest-activities');
+    expect(list.map((a) => [a.manager, a.at, a.kind, a.direction, a.missed, a.duration_s, a.deal_id, a.client])).toEqual([
+      // A telephony call lasts from START_TIME to END_TIME: 18:20:00 to 18:24:05.
+      ['17', at('2024-07-05 18:20:00'), 'call', 'out', false, 245, '10', ''],
+      // The missed incoming call is not completed (it waits for a callback): kept, and missed.
+      ['23', at('2024-07-06 10:00:00'), 'call', 'in', true, 0, '', 'contact 102'],
+      ['23', at('2024-07-06 10:30:00'), 'call', 'out', false, 120, '', 'contact 102'],
+      // DIRECTION 0 of a meeting is no direction; only a call has a duration.
+      ['23', at('2024-07-08 12:00:00'), 'meeting', '', false, null, '12', ''],
+      ['23', at('2024-07-06 11:00:00'), 'email', 'out', false, null, '', 'company 7'],
+      // The done task has no START_TIME: dated by CREATED.
+      ['23', at('2024-07-09 09:00:00'), 'other', '', false, null, '12', ''],
+      // The CRM's planned call spans six hours (a slot, not a talk): no duration. Its owner is a lead.
+      ['17', at('2024-07-05 10:00:00'), 'call', 'out', false, null, '', 'lead 55'],
+    ]);
+    // The task not completed is planned: dropped, and counted.
+    expect(report.dropped).toEqual({ 'planned activity, not done': 1 });
+    expect(report.skippedCount).toBe(0);
+  });
+
+  it('read OWNER_ID as a deal id only where OWNER_TYPE_ID says the owner is a deal, as inspect shows', async () => {
+    const { report } = await activities('bitrix24-rest-activities.csv');
+    const field = (header: string) => report.columns.find((c) => c.header === header)?.field;
+    expect([field('OWNER_ID'), field('OWNER_TYPE_ID'), field('START_TIME'), field('CREATED'), field('END_TIME'), field('RESULT_STREAM'), field('STATUS'), field('COMPLETED')]).toEqual(['deal_id', 'owner_type', 'at', 'at', 'end_at', 'missed', undefined, 'done']);
+    expect(report.values.owner_type).toEqual([
+      { value: '2', mapped: 'deal: the owner id is its deal_id', count: 3 },
+      { value: '3', mapped: 'contact: not a deal; the owner is the client', count: 2 },
+      { value: '1', mapped: 'lead: not a deal; the owner is the client', count: 1 },
+      { value: '4', mapped: 'company: not a deal; the owner is the client', count: 1 },
+    ]);
+    expect(report.values.kind).toEqual([
+      { value: '2', mapped: 'call', count: 4 },
+      { value: '1', mapped: 'meeting', count: 1 },
+      { value: '3', mapped: 'other', count: 1 },
+      { value: '4', mapped: 'email', count: 1 },
+    ]);
+  });
+
+  it('name managers by the --map file\'s managers: section (RESPONSIBLE_ID is a user id), and a --map value overrides a code', async () => {
+    const valueMaps = buildValueMaps({ managers: { '17': 'Анна Смирнова' }, kind: { '3': 'meeting' } });
+    const { activities: list } = await activities('bitrix24-rest-activities.csv', { valueMaps });
+    expect(list.map((a) => a.manager)).toEqual(['Анна Смирнова', '23', '23', '23', '23', '23', 'Анна Смирнова']);
+    expect(list[5]!.kind).toBe('meeting');
   });
 });
 

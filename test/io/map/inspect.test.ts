@@ -19,11 +19,20 @@ describe('guessKind', () => {
     expect(await guess(put('guess-short-deals.csv', [['Менеджер', 'Бюджет', 'Дата'], ['Иванов', '100', '2024-07-01']]))).toBe('deals');
   });
 
-  it('names every kind it knows when no header matches, in both languages', async () => {
+  it('names every kind it knows when no header matches, in both languages, with the first rows and a --map snippet by number', async () => {
     const error = await guess(put('guess-nothing.csv', [['Кто', 'Когда'], ['x', 'y']])).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).code).toBe('E_NO_HEADER');
-    expect(describeUserError(error as UserError, 'en')).toBe('guess-nothing.csv: no known deal, activity, payment, spend or plan columns in the first rows\n  hint: pass --kind and a --map file naming the columns');
-    expect(describeUserError(error as UserError, 'ru')).toContain('нет известных колонок сделок, звонков и действий, платежей, расходов или плана');
+    const en = describeUserError(error as UserError, 'en');
+    expect(en).toMatch(/^guess-nothing\.csv: no header row in the first 30 rows: no row names deal, activity, payment, spend or plan columns, so none is taken for the header\n {2}hint: the first rows:\n {2}row 1: "Кто", "Когда"\n {2}row 2: "x", "y"\n/);
+    // Without a kind, the snippet is a deals export's, and says how to make it another kind's.
+    expect(en).toContain('ready to paste (for a deals export; for another kind of file, pass --kind and put the columns under activities:, payments:, spend: or plan:)');
+    expect(describeUserError(error as UserError, 'ru')).toContain('ни одна строка не называет колонки сделок, звонков и действий, платежей, расходов или плана');
+  });
+
+  it('takes no kind from a row of data that holds one known value (a headerless deals file whose status cell is «won»)', async () => {
+    const error = await guess(put('guess-headerless.csv', [['100', 'Иванов Иван', '2024-01-05 10:00:00', 'won', '15000'], ['101', 'Петрова Анна', '2024-01-06 11:00:00', 'lost', '2000']])).catch((e: unknown) => e);
+    expect((error as UserError).code).toBe('E_NO_HEADER');
+    expect((error as UserError).hint).toContain('  row 1: "100", "Иванов Иван", "2024-01-05 10:00:00", "won", "15000"');
   });
 });

@@ -1,0 +1,92 @@
+// io/map: a file none of whose first rows names a column the importer knows. Rather than take a row
+// of data for the header (and show its values as column names), the error says that no header row
+// was recognised, shows the first rows, and gives a --map snippet that names the columns by number:
+// for each field the kind needs, the first column whose values fit it (a date for a date, a number
+// for an amount), to check. A --map naming columns only by number reads such a file with every row
+// as data (see import.ts, headerRow).
+import { UserError } from '../../core/errors.js';
+import { KIND_FILE_EN, KIND_FILE_RU, KIND_RU } from '../../core/messages.js';
+import { requiredAnyOf, requiredFields, type RecordKind } from './fields.js';
+import { cellType } from './mapping.js';
+import { parseMonth } from './month.js';
+
+const SHOWN_ROWS = 5;
+const SHOWN_CELLS = 8;
+const LONGEST_VALUE = 30;
+
+/** Fields a snippet names beyond the required ones, for a kind that requires none. */
+const MORE_FIELDS: Partial<Record<RecordKind, string[]>> = { payments: ['deal_id', 'paid'] };
+const DATES = new Set(['created_at', 'at', 'invoiced_at', 'paid_at']);
+const NUMBERS = new Set(['amount', 'invoiced', 'paid', 'leads', 'won', 'revenue']);
+const IDS = new Set(['id', 'deal_id']);
+
+type Row = { cells: readonly string[]; row: number };
+type Column = { n: number; values: string[]; type: ReturnType<typeof cellType> | 'mixed'; month: boolean };
+
+/**
+ * No header row among the first rows (E_NO_HEADER, as before, so that a workbook's other sheets are
+ * still searched): the first rows, and a --map snippet for `kind` (for a deals export when the kind is
+ * not known, as inspect's guess has none to go by).
+ */
+export function noHeaderError(file: string, kind: RecordKind | undefined, rows: readonly Row[], searched: number): UserError {
+  const shown = rows.filter((r) => r.cells.some((c) => c.trim() !== '')).slice(0, SHOWN_ROWS);
+  const k = kind ?? 'deals';
+  const params = {
+    rows: searched,
+    kind: k,
+    kindRu: KIND_RU[k] ?? k,
+    fileEn: KIND_FILE_EN[k] ?? k,
+    fileRu: KIND_FILE_RU[k] ?? k,
+    first: listRows(shown, 'en'),
+    firstRu: listRows(shown, 'ru'),
+    snippet: numberedSnippet(k, shown, 'en'),
+    snippetRu: numberedSnippet(k, shown, 'ru'),
+  };
+  return UserError.of('E_NO_HEADER', kind ? 'import.noHeaderRow' : 'inspect.noHeaderRow', params, { file });
+}
+
+const cut = (v: string) => (v.length > LONGEST_VALUE ? `${v.slice(0, LONGEST_VALUE)}…` : v);
+const quote = (v: string, lang: string) => (lang === 'ru' ? `«${cut(v)}»` : JSON.stringify(cut(v)));
+
+/** The rows as a reader sees them: their line number and their first cells, quoted. */
+function listRows(rows: readonly Row[], lang: string): string {
+  const word = lang === 'ru' ? 'строка' : 'row';
+  return rows.map((r) => `  ${word} ${r.row}: ${r.cells.slice(0, SHOWN_CELLS).map((c) => quote(c.trim(), lang)).join(', ')}${r.cells.length > SHOWN_CELLS ? ', …' : ''}`).join('\n');
+}
+
+/** Each column of the rows: its number, its filled values, what they all are, and whether they are all months. */
+function columnsOf(rows: readonly Row[]): Column[] {
+  const width = Math.max(0, ...rows.map((r) => r.cells.length));
+  return Array.from({ length: width }, (_, i) => {
+    const values = rows.map((r) => (r.cells[i] ?? '').trim()).filter((v) => v !== '');
+    const types = new Set(values.map(cellType));
+    const month = values.length > 0 && values.every((v) => parseMonth(v, 'dmy') !== undefined);
+    return { n: i + 1, values, type: values.length === 0 ? 'empty' : types.size === 1 ? [...types][0]! : 'mixed', month };
+  });
+}
+
+/** Whether a column's values fit a field: dates for a date, months for a month, numbers for an amount or a target, a number or text for an id, text for the rest (a column of mixed values fits none). */
+function fits(field: string, c: Column): boolean {
+  if (field === 'month') return c.month;
+  if (DATES.has(field)) return c.type === 'date';
+  if (NUMBERS.has(field)) return c.type === 'number';
+  if (IDS.has(field)) return c.type === 'number' || c.type === 'text';
+  return c.type === 'text';
+}
+
+/** A --map section naming the fields the kind needs by column number, each with its first values to check, and the other columns in a comment. */
+function numberedSnippet(kind: RecordKind, rows: readonly Row[], lang: string): string {
+  const ru = lang === 'ru';
+  const columns = columnsOf(rows);
+  const used = new Set<number>();
+  const fields = [...requiredFields(kind), ...requiredAnyOf(kind).map((group) => group[0]!), ...(MORE_FIELDS[kind] ?? [])];
+  const lines = fields.map((field) => {
+    const col = columns.find((c) => !used.has(c.n) && fits(field, c));
+    if (!col) return `    ${field}: ${ru ? '"<номер колонки, например #3>"' : '"<column number, e.g. #3>"'}`;
+    used.add(col.n);
+    return `    ${field}: "#${col.n}"    # ${col.values.slice(0, 2).map((v) => quote(v, lang)).join(', ')}: ${ru ? 'проверьте' : 'check'}`;
+  });
+  const others = columns.filter((c) => !used.has(c.n) && c.values.length > 0).map((c) => `#${c.n} ${quote(c.values[0]!, lang)}`);
+  if (others.length > 0) lines.push(`    # ${ru ? 'другие колонки' : 'other columns'}: ${others.join(', ')}`);
+  return `${kind}:\n  columns:\n${lines.join('\n')}`;
+}

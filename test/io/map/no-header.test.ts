@@ -1,0 +1,87 @@
+// A file whose first rows name no column the importer knows: no row of data is taken for the header;
+// the error shows the first rows and a --map snippet naming the columns by number, and that snippet,
+// pasted, reads the file with every row as data.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeUserError, UserError } from '../../../src/core/errors.js';
+import { importActivities, importDeals, type ImportOptions } from '../../../src/io/map/import.js';
+import { noHeaderError } from '../../../src/io/map/no-header.js';
+import { at } from '../../helpers/fixtures.js';
+import { csv } from '../../fixtures/exports.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-no-header-'));
+const put = (name: string, rows: string[][]) => (writeFileSync(path.join(dir, name), csv(rows)), name);
+const opts = (columns?: Record<string, string>): ImportOptions => ({ cwd: dir, stdin: process.stdin, ...(columns ? { columns } : {}) });
+
+// A deals export without its header row: its status cell «won» is a known name (of the deals' `won` field).
+const HEADERLESS = [
+  ['100', 'Иванов Иван', 'ООО Ромашка', '2024-01-05 10:00:00', 'won', '15000'],
+  ['101', 'Петрова Анна', 'Клиент 2', '2024-01-06 11:00:00', 'lost', '2000'],
+  ['102', 'Петрова Анна', 'Клиент 3', '2024-01-07 11:00:00', 'open', '3000'],
+];
+
+describe('a file with no header row the run knows', () => {
+  it('is refused naming no data row as its header: the first rows and a --map snippet by number, guessed from the values', async () => {
+    const error = await importDeals(put('headerless.csv', HEADERLESS), opts()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe('E_NO_HEADER');
+    expect(describeUserError(error as UserError, 'en')).toBe(
+      [
+        'headerless.csv: no header row with known deals columns in the first 30 rows: no row names the columns of a deals export, so none is taken for the header',
+        '  hint: is this a deals export? The first rows:',
+        '  row 1: "100", "Иванов Иван", "ООО Ромашка", "2024-01-05 10:00:00", "won", "15000"',
+        '  row 2: "101", "Петрова Анна", "Клиент 2", "2024-01-06 11:00:00", "lost", "2000"',
+        '  row 3: "102", "Петрова Анна", "Клиент 3", "2024-01-07 11:00:00", "open", "3000"',
+        'If the file has no header row (or one with names the product does not know), name the columns by number in a --map file and pass it with --map: a first row of data is then read as data. This one is ready to paste, check each column:',
+        'deals:',
+        '  columns:',
+        '    manager: "#2"    # "Иванов Иван", "Петрова Анна": check',
+        '    created_at: "#4"    # "2024-01-05 10:00:00", "2024-01-06 11:00:00": check',
+        '    # other columns: #1 "100", #3 "ООО Ромашка", #5 "won", #6 "15000"',
+        'If the columns are split wrongly, check the delimiter (--delimiter).',
+      ].join('\n'),
+    );
+    const ru = describeUserError(error as UserError, 'ru');
+    expect(ru).toContain('headerless.csv: в первых 30 строках нет строки заголовка с известными колонками (сделки)');
+    expect(ru).toContain('  подсказка: это точно выгрузка сделок? Первые строки:\n  строка 1: «100», «Иванов Иван»');
+    expect(ru).toContain('    manager: "#2"    # «Иванов Иван», «Петрова Анна»: проверьте');
+  });
+
+  it('is read whole with a --map naming columns by number: the first row is data, not a header', async () => {
+    const { store, report } = await importDeals('headerless.csv', opts({ id: '#1', manager: '#2', client: '#3', created_at: '#4', status: '#5', amount: '#6' }));
+    expect(store.toDeals().map((d) => [d.id, d.manager, d.status, d.amount, d.created_at])).toEqual([
+      ['100', 'Иванов Иван', 'won', 15000, at('2024-01-05 10:00:00')],
+      ['101', 'Петрова Анна', 'lost', 2000, at('2024-01-06 11:00:00')],
+      ['102', 'Петрова Анна', 'open', 3000, at('2024-01-07 11:00:00')],
+    ]);
+    expect(report.headerRow).toBe(0);
+    expect(report.columns.map((c) => c.header)).toEqual(['#1', '#2', '#3', '#4', '#5', '#6']);
+    expect(report.rowsRead).toBe(3);
+  });
+
+  it('keeps a first row of names it does not know as the header when the --map names columns by number', async () => {
+    const file = put('unknown-names.csv', [['Кто', 'Когда', 'Канал'], ['Иванов Иван', '2024-01-05 10:00:00', 'out']]);
+    const list: unknown[] = [];
+    const { report } = await importActivities(file, opts({ manager: '#1', at: '#2', direction: '#3' }), (a) => list.push(a));
+    expect(report.headerRow).toBe(1);
+    expect(list).toHaveLength(1);
+  });
+
+  it('with a --map naming headers the file does not have, and a first row of data, is refused the same way (no data shown as column names)', async () => {
+    const error = await importDeals('headerless.csv', opts({ manager: 'Менеджер' })).catch((e: unknown) => e);
+    expect((error as UserError).code).toBe('E_NO_HEADER');
+  });
+
+  it('guesses each field the kind needs from the values: a date for a date, a month for a month, a number for an amount or a target', () => {
+    const rows = (cells: string[][]) => cells.map((c, i) => ({ cells: c, row: i + 1 }));
+    const snippet = (kind: 'activities' | 'payments' | 'spend' | 'plan', cells: string[][]) => String((noHeaderError('f.csv', kind, rows(cells), 30).params as { snippet: string }).snippet);
+    expect(snippet('activities', [['05.07.2024 10:00', 'Иванов', 'Исходящий', '60']])).toBe('activities:\n  columns:\n    manager: "#2"    # "Иванов": check\n    at: "#1"    # "05.07.2024 10:00": check\n    # other columns: #3 "Исходящий", #4 "60"');
+    expect(snippet('spend', [['2024-07', 'Яндекс Директ', '15 000']])).toBe('spend:\n  columns:\n    month: "#1"    # "2024-07": check\n    source: "#2"    # "Яндекс Директ": check\n    amount: "#3"    # "15 000": check');
+    expect(snippet('plan', [['Иванов', '2024-07', '10', '5', '100000']])).toContain('    month: "#2"    # "2024-07": check\n    manager: "#1"    # "Иванов": check\n    leads: "#3"    # "10": check\n    # other columns: #4 "5", #5 "100000"');
+    expect(snippet('payments', [['100', '15000', '21.01.2025']])).toBe('payments:\n  columns:\n    deal_id: "#1"    # "100": check\n    paid: "#2"    # "15000": check\n    # other columns: #3 "21.01.2025"');
+    // A field no column fits is left for the user to number.
+    expect(snippet('activities', [['Иванов', 'Исходящий']])).toContain('    at: "<column number, e.g. #3>"');
+  });
+});
