@@ -125,6 +125,25 @@ describe('a call log whose slash dates all read either way, beside a deals file 
     expect(latinWords(ru.stderr)).toEqual([]);
   });
 
+  it('takes it too when only the end of a large deals file shows the order, as read in one pass', () => {
+    // The first 40 deals were created and closed on the 1st-12th (either order reads them); the last
+    // ones close on the 23rd, month first. Asked to read in halves, the first half holds its rows
+    // for want of an order, so the file is read in one pass: the same result, the same warning.
+    const rows = [['Opportunity Owner', 'Opportunity Name', 'Stage', 'Amount', 'Created Date', 'Close Date', 'Opportunity ID'].map((c) => `"${c}"`).join(',')];
+    for (let i = 0; i < 40; i++) rows.push(`"Mary Major","Deal ${i}","Closed Lost","100.00","7/${(i % 9) + 1}/2024","8/${(i % 9) + 2}/2024","0065g0000${String(i).padStart(3, '0')}AAAAAAV"`);
+    rows.push('"Mary Major","Big deal","Closed Won","12,500.00","7/12/2024","7/23/2024","0065g00000AbCdEAAV"', '"Ivan Ivanov","Third deal","Prospecting","3,000.00","7/12/2024","8/30/2024","0065g00000AbCdGAAV"');
+    const dir = folder('salesforce-activities-ambiguous-dates.csv');
+    writeFileSync(path.join(dir, 'deals.csv'), `${rows.join('\r\n')}\r\n`);
+    const args = ['kpi', '-d', 'deals.csv', '-a', 'salesforce-activities-ambiguous-dates.csv', '--format', 'json', '--lang', 'en', '--now', '2024-12-31T00:00:00Z'];
+    const one = runCli(args, { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: '0' } });
+    const two = runCli(args, { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: '1', CRM_AUDIT_SPLIT_TRACE: '1' } });
+    expect(one.code, one.stderr).toBe(0);
+    expect(two.code, two.stderr).toBe(0);
+    expect(two.stderr).not.toContain('in two halves');
+    expect(JSON.parse(two.stdout).dataQuality.alerts).toContainEqual({ code: 'date-order-borrowed', file: 'salesforce-activities-ambiguous-dates.csv', from: 'deals.csv', order: 'mdy', columns: ['Activity Date'] });
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it('stops (exit 2) when nothing shows one CRM wrote both, naming the deals file\'s order as the --date-format to check', () => {
     const dir = folder(DEALS, 'telephony-calls-ambiguous-dates.csv');
     const run = runCli(['kpi', '-d', DEALS, '-a', 'telephony-calls-ambiguous-dates.csv', '--lang', 'en'], { cwd: dir });

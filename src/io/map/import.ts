@@ -531,7 +531,7 @@ export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?:
     const closed = s.blind ? (ru ? 'не известно' : 'unknown') : share(Math.max(s.closedFlag, s.closeDate), s.deals);
     const evidence = ru
       ? `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${share(s.amount, s.deals)}`
-      : `${s.deals} deals, ${s.blind ? 'whether closed unknown' : `${closed} closed`}, ${share(s.amount, s.deals)} with an amount`;
+      : `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.blind ? 'whether closed unknown' : `${closed} closed`}, ${share(s.amount, s.deals)} with an amount`;
     return `    ${JSON.stringify(name)}: ${value}    # ${evidence}${chosen ? '' : ru ? ': проверьте' : ': check'}`;
   });
   return `deals:\n  status:\n${lines.join('\n')}\n`;

@@ -528,6 +528,8 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     table: { ...a.table, ...(nulBytes > 0 ? { nulBytes } : {}) },
     values,
     ...(a.stages || b.stages ? { stages } : {}),
+    // The halves' orders agree where both show one (checked when they were joined): the file's is either's.
+    ...(a.dateOrder ?? b.dateOrder ? { dateOrder: a.dateOrder ?? b.dateOrder } : {}),
     rowsRead: a.rowsRead + b.rowsRead,
     records: a.records + b.records,
     skippedCount: a.skippedCount + b.skippedCount,
