@@ -53,7 +53,7 @@ describe('Bitrix24', () => {
     expect(refused).toBeInstanceOf(UserError);
     expect((refused as UserError).code).toBe('E_STAGES_UNDECIDED');
     expect((refused as UserError).message).toContain('"Мой успех"');
-    expect((refused as UserError).hint).toMatch(/deals:\n {2}status:\n {4}"Мой успех": (won|lost) +# 1 deals, all closed/);
+    expect((refused as UserError).hint).toMatch(/deals:\n {2}status:\n {4}"Мой успех": (won|lost) +# 1 deal, all closed/);
     const valueMaps = buildValueMaps({ status: { 'Мой успех': 'lost' } });
     const { deals: list, report } = await deals('bitrix-deals-quoted-trailing-semicolon-products.csv', { valueMaps });
     const d = byId(list);
