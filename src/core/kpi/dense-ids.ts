@@ -12,8 +12,9 @@ export interface DenseIdsData {
  * Deal ids that are all plain whole numbers (amoCRM, Bitrix24, Pipedrive, most CRMs), indexed by
  * value: an activity's deal id is then found from its digits with one array read instead of a hash
  * probe, which costs a cache miss per activity on a million deals. Only canonical numbers (no sign,
- * no leading zero) are looked up this way, so that `0100` never finds deal `100`; any other form of
- * id falls back to the hash table.
+ * no leading zero) are looked up this way, so that `0100` never finds deal `100`; as every key is
+ * such a number, any other form of id is none of them. ByteKeys.indexByValue puts it in place of
+ * the hash table of the deals' ids once they are read.
  */
 export class DenseIds {
   private constructor(
