@@ -8,7 +8,7 @@ import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import type { DataQuality, GroupDim, KpiGroup, KpiResult, PlanResult, SpendSummary } from '../core/kpi/types.js';
 import type { InputShape, Payment, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
 import { planBy, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
-import { dayOfIso } from '../core/kpi/stats.js';
+import { DAY_MS, dayOf, dayOfIso, isoDay } from '../core/kpi/stats.js';
 import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
 import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import { PaymentLog } from '../core/kpi/payment-log.js';
@@ -221,7 +221,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
  * report date (a day of slack for time zones), and the deals with a negative amount.
  */
 function surveyDeals(store: DealStore, reportDay: number | undefined): { first: number; last: number; future: number; negative: { deals: number; sum: number } } {
-  const futureFrom = reportDay === undefined ? Infinity : reportDay + 2 * 86_400_000;
+  const futureFrom = reportDay === undefined ? Infinity : reportDay + 2 * DAY_MS;
   let first = Infinity;
   let last = -Infinity;
   let future = 0;
@@ -246,9 +246,9 @@ function surveyDeals(store: DealStore, reportDay: number | undefined): { first: 
  */
 function futureDeals(file: string, count: number, latest: number, reportDay: number | undefined, periods: KpiOptions[]): Alert[] {
   if (count === 0 || reportDay === undefined) return [];
-  if (periods.every((p) => p.to !== undefined && dayOfIso(p.to) <= reportDay)) return [];
-  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  return [{ code: 'future-deals', file, deals: count, latest: iso(latest), reportDate: iso(reportDay) }];
+  // Day numbers on both sides (the report date is in ms): a --to after it keeps those deals in the period.
+  if (periods.every((p) => p.to !== undefined && dayOfIso(p.to) <= dayOf(reportDay))) return [];
+  return [{ code: 'future-deals', file, deals: count, latest: isoDay(latest), reportDate: isoDay(reportDay) }];
 }
 
 /** The KPI result (the JSON contract) of the engine at `index` of a run. */

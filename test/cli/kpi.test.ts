@@ -250,6 +250,9 @@ describe('a deal created after the report date (a mistyped year)', () => {
   it('is not said when --to ends the period by the report date: those deals are outside it', () => {
     const run = runCli(['kpi', '-d', '-', '--format', 'json', '--to', '2025-06-30', ...now], { input: deals });
     expect(JSON.parse(run.stdout).dataQuality.alerts).toEqual([]);
+    // A --to after the report date keeps the deal of 2052 inside the period: said.
+    const later = runCli(['kpi', '-d', '-', '--format', 'json', '--to', '2060-12-31', ...now], { input: deals });
+    expect(JSON.parse(later.stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).toContain('future-deals');
   });
 });
 
