@@ -2,6 +2,7 @@ import { compareKpis, makePeriod, type CompareOptions, type CompareResult, type 
 import { UserError } from '../core/errors.js';
 import type { KpiOptions } from '../core/kpi/engine.js';
 import type { DataQuality } from '../core/kpi/types.js';
+import { DAY_MS as DAY, isoDay } from '../core/kpi/stats.js';
 import { guessKind } from '../io/map/inspect.js';
 import type { ImportOptions } from '../io/map/import.js';
 import { dataQuality, runEngines, type EnginesRun, type KpiFiles } from './kpi-files.js';
@@ -10,8 +11,6 @@ import { KIND_FILE_ACC_RU } from '../core/messages.js';
 
 export type ComparePeriods = { cutover: string; files: KpiFiles } | { before: KpiFiles; after: KpiFiles };
 
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const DAY = 86_400_000;
 
 /** Checks that each file holds what its option says, so a swapped file gets a message that says what to change. */
 export async function checkKinds(files: Array<[string, string | undefined, 'deals' | 'activities' | 'payments']>, base: ImportOptions): Promise<void> {
@@ -55,7 +54,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   const runs = [await runEngines(b, base, overrides, [kpi]), await runEngines(a, base, overrides, [kpi])];
   const periods = runs.map((run, i) => {
     if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' }, { file: (i === 0 ? b : a).deals });
-    return { period: makePeriod(iso(run.firstDay), iso(run.lastDay)), ...run.results[0]! };
+    return { period: makePeriod(isoDay(run.firstDay), isoDay(run.lastDay)), ...run.results[0]! };
   });
   assertNotEmpty(periods[0]!, 'before');
   assertNotEmpty(periods[1]!, 'after');
@@ -66,7 +65,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
 export function cutoverPeriods(kpi: KpiOptions, cutover: string): KpiOptions[] {
   const cut = Date.parse(`${cutover}T00:00:00Z`);
   return [
-    { ...kpi, from: undefined, to: iso(cut - DAY) },
+    { ...kpi, from: undefined, to: isoDay(cut - DAY) },
     { ...kpi, from: cutover, to: undefined },
   ];
 }
@@ -78,10 +77,10 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
   const last = run.lastDay;
   if (first === undefined || last === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDates');
   if (cut <= first || cut > last) {
-    throw UserError.of('E_COMPARE_CUTOVER', 'compare.cutoverOutside', { cutover, first: iso(first), last: iso(last) });
+    throw UserError.of('E_COMPARE_CUTOVER', 'compare.cutoverOutside', { cutover, first: isoDay(first), last: isoDay(last) });
   }
-  const before: PeriodKpis = { period: makePeriod(iso(first), iso(cut - DAY)), ...run.results[offset]! };
-  const after: PeriodKpis = { period: makePeriod(cutover, iso(last)), ...run.results[offset + 1]! };
+  const before: PeriodKpis = { period: makePeriod(isoDay(first), isoDay(cut - DAY)), ...run.results[offset]! };
+  const after: PeriodKpis = { period: makePeriod(cutover, isoDay(last)), ...run.results[offset + 1]! };
   assertNotEmpty(before, 'before', cutover);
   assertNotEmpty(after, 'after', cutover);
   return compareKpis(before, after, options);

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { UserError } from '../core/errors.js';
 import { DAY_FORMS, readDay, readShare } from '../core/option-values.js';
+import { DAY_MS } from '../core/kpi/stats.js';
 import type { ImportOptions } from '../io/map/import.js';
 import { DEFAULT_LIMITS, type Limits } from '../io/read/limits.js';
 import type { SlashOrder } from '../io/map/values.js';
@@ -101,7 +102,7 @@ export function importOptionsFromCli(o: ImportCliOptions, ctx: CliContext): Impo
     dateOrder,
     timeOffsetHours: parseOffset(o.timeOffset),
     maxBadRows,
-    reportDay: Math.floor(resolveNow(ctx, o.now).getTime() / 86_400_000) * 86_400_000,
+    reportDay: Math.floor(resolveNow(ctx, o.now).getTime() / DAY_MS) * DAY_MS,
     onProgress: ctx.stderr.isTTY ? progressLine(ctx, (o as { lang?: string }).lang ?? 'en') : undefined,
   };
 }

@@ -91,8 +91,7 @@ export class ByteKeys {
   /** Makes the hash table again after indexByValue(), before a key is added. */
   private hashAgain(): void {
     this.byValue = undefined;
-    let slots = 2048;
-    while ((this.size - this.base) * 4 > slots * 3) slots *= 2;
+    const slots = slotsFor(this.size - this.base, 2048);
     this.table = this.intsOf(2 * slots);
     this.mask = slots - 1;
     for (let k = this.base; k < this.size; k++) place(this.table, this.mask, k, hashBytes(this.arena, this.starts[k]!, this.starts[k + 1]!));
@@ -225,8 +224,8 @@ export class ByteKeys {
 
   /** The index of the bytes buf[start, end), or -1. */
   find(buf: Uint8Array, start: number, end: number): number {
-    if (this.byValue) return Math.max(-1, this.byValue.find(buf, start, end));
-    return this.findHashed(buf, start, end, hashBytes(buf, start, end));
+    // With the index by value in place of the table, findHashed looks there and needs no hash.
+    return this.findHashed(buf, start, end, this.byValue ? 0 : hashBytes(buf, start, end));
   }
 
   /** find() for bytes whose hashBytes() is known to be h. */
@@ -363,8 +362,7 @@ export class ByteKeys {
     // One table of the final size: doubling up to it made and dropped a table per step (a million
     // keys: 4, 8, 16 MB…), and each dropped block left the C library keeping larger ones resident.
     if (this.byValue) this.hashAgain();
-    let slots = this.mask + 1;
-    while (size * 4 > slots * 3) slots *= 2;
+    const slots = slotsFor(size, this.mask + 1);
     if (slots > this.mask + 1) this.rehash(slots);
     if (size + 1 > this.starts.length) {
       const s = this.intsOf(size + 1);
@@ -384,6 +382,13 @@ export class ByteKeys {
     this.mask = this.table.length / 2 - 1;
     for (let j = 0; j < old.length; j += 2) if (old[j + 1] !== 0) place(this.table, this.mask, old[j + 1]! - 1, old[j]!);
   }
+}
+
+/** The slots of a table for `keys` keys, at least `from` and doubled from it: at most three quarters in use. */
+function slotsFor(keys: number, from: number): number {
+  let slots = from;
+  while (keys * 4 > slots * 3) slots *= 2;
+  return slots;
 }
 
 function place(table: Int32Array, mask: number, k: number, h: number): void {

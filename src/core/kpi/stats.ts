@@ -139,6 +139,11 @@ export function dayOf(ms: number): number {
   return Math.floor(ms / DAY_MS);
 }
 
+/** The `YYYY-MM-DD` date (UTC) of a time in ms. */
+export function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
 /** The day number of a `YYYY-MM-DD` date. */
 export function dayOfIso(date: string): number {
   return dayOf(Date.parse(`${date}T00:00:00Z`));

@@ -214,7 +214,7 @@ export class CallTimes {
     const seconds = (time - SECONDS_FROM) / 1000;
     // A whole number of seconds that fits in 32 bits (NaN and fractions fail the test).
     if (this.curSeconds !== undefined && (seconds | 0) === seconds) this.curSeconds[i] = seconds;
-    else this.inMs()[i] = time;
+    else this.inMs(i)[i] = time;
     this.lengths[this.lengths.length - 1] = this.curLength;
   }
 
@@ -230,12 +230,12 @@ export class CallTimes {
     this.lengths.push(0);
   }
 
-  /** The current chunk's times in milliseconds, converted from seconds the first time. */
-  private inMs(): Float64Array {
+  /** The current chunk's times in milliseconds, its first `filled` converted from seconds the first time. */
+  private inMs(filled: number): Float64Array {
     if (this.curMs === undefined) {
       const ms = new Float64Array(CHUNK);
       const seconds = this.curSeconds!;
-      for (let j = 0; j < this.curLength - 1; j++) ms[j] = SECONDS_FROM + seconds[j]! * 1000;
+      for (let j = 0; j < filled; j++) ms[j] = SECONDS_FROM + seconds[j]! * 1000;
       this.times[this.times.length - 1] = ms;
       this.curSeconds = undefined;
       this.curMs = ms;

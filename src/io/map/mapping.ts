@@ -55,7 +55,10 @@ export function headerScore(cells: readonly string[], kind: RecordKind): number 
 
 /** Whether a row holds data rather than column names: one of its cells is a date or a number. */
 export function looksLikeData(cells: readonly string[]): boolean {
-  return cells.some((c) => cellType(c) === 'number' || cellType(c) === 'date');
+  return cells.some((c) => {
+    const type = cellType(c);
+    return type === 'number' || type === 'date';
+  });
 }
 
 /** What a cell holds, as a header search sees it: nothing, a number, a date or text. */

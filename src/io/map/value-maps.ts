@@ -1,3 +1,4 @@
+import type { CrmProfile } from './profile-schema.js';
 import { cleanText, normalizeValue } from './values.js';
 
 export type DealStatus = 'won' | 'lost' | 'open';
@@ -267,12 +268,7 @@ export function withProfileStages(maps: ValueMaps, stages: { won: string[]; lost
 }
 
 /** A CRM profile's codes for activity values (profile-schema.ts `values`). */
-export interface ProfileValues {
-  kind: Record<string, ActivityKind>;
-  direction: Record<string, Direction>;
-  missed: Record<string, boolean>;
-  owner: Record<string, OwnerKind>;
-}
+type ProfileValues = CrmProfile['values'];
 
 /**
  * The value maps with a CRM profile's value codes added (Bitrix24 REST: TYPE_ID `2` is a call,
