@@ -60,19 +60,32 @@ export interface IdsAdded {
 export function addIds(loan: ByteKeysLoan, theirs: ByteKeysData, sumRepeats: boolean): IdsAdded | undefined {
   const ids = ByteKeys.borrow(loan);
   const n = theirs.size;
-  // Their keys are read in place, with the hashes their table already holds.
+  // Their keys are read in place; ids indexed by value need no hash, others take the ones their table holds.
   const { arena, starts } = theirs;
-  const hashes = ByteKeys.hashes(theirs);
-  if (sumRepeats) for (let i = 0; i < n; i++) if (ids.findHashed(arena, starts[i]!, starts[i + 1]!, hashes[i]!) >= 0) return undefined;
+  const hashes = ids.indexedByValue ? undefined : ByteKeys.hashes(theirs);
+  const find = (i: number) => (hashes ? ids.findHashed(arena, starts[i]!, starts[i + 1]!, hashes[i]!) : ids.find(arena, starts[i]!, starts[i + 1]!));
+  if (sumRepeats) for (let i = 0; i < n; i++) if (find(i) >= 0) return undefined;
   const slots = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    if (i % TOUCH_AHEAD === 0) ids.touch(hashes, i, Math.min(i + TOUCH_AHEAD, n));
-    // Their ids are distinct among themselves: one found here is a deal of this store.
-    const seen = ids.findHashed(arena, starts[i]!, starts[i + 1]!, hashes[i]!);
+    if (hashes && i % TOUCH_AHEAD === 0) ids.touch(hashes, i, Math.min(i + TOUCH_AHEAD, n));
+    // Their ids are distinct among themselves: one found here is a deal of this store. (Had the
+    // index by value to give way to the table here, kept() below says no and nothing is used.)
+    const seen = find(i);
     slots[i] = seen >= 0 ? -1 - seen : ids.addMissing(arena, starts[i]!, starts[i + 1]!);
   }
   if (!ids.kept(loan)) return undefined;
   return { slots, size: ids.size, used: ids.lend().used };
+}
+
+/** The least and the greatest of whole-number ids. */
+export interface IdRange {
+  min: number;
+  max: number;
+}
+
+/** The range of ids indexed by value (undefined for others: a range would not help to add them). */
+export function idRange(ids: ByteKeysData): IdRange | undefined {
+  return ids.byValue && ids.size > 0 ? { min: ids.byValue.min, max: ids.byValue.max } : undefined;
 }
 
 /** A deal without its id and client, which the store keeps as interned keys. */
@@ -125,8 +138,8 @@ export class DealStore {
   readonly reasons = new Interner();
   /** Stage, pipeline and source names (few distinct values). */
   readonly labels = new Interner();
-  /** Deal ids as UTF-8 keys: key i is deal i. */
-  readonly ids = new ByteKeys();
+  /** Deal ids as UTF-8 keys: key i is deal i; whole numbers close together are indexed by value. */
+  readonly ids = new ByteKeys(true);
   names: string[] | undefined;
   private byName: Map<string, number> | undefined;
   created: Float64Array = new Float64Array(1024);
@@ -220,7 +233,7 @@ export class DealStore {
    * (addIds, over the arrays lendIds gives), the clients (internClients) and then the columns.
    */
   absorb(d: DealStoreData, sumRepeats: boolean): boolean {
-    const loan = this.lendIds(d.ids.size, d.ids.arena.length);
+    const loan = this.lendIds(d.ids.size, d.ids.arena.length, idRange(d.ids));
     const added = addIds(loan, d.ids, sumRepeats);
     if (!added) return false;
     this.settleIds(added);
@@ -229,12 +242,13 @@ export class DealStore {
   }
 
   /**
-   * Makes room for `n` more deals whose ids take `bytes` bytes, and lends the ids' arrays for
-   * addIds to add theirs to (on another thread when the store was reserved in shared memory).
+   * Makes room for `n` more deals whose ids take `bytes` bytes (and, when they are whole numbers,
+   * lie in `range`), and lends the ids' arrays for addIds to add theirs to (on another thread when
+   * the store was reserved in shared memory).
    */
-  lendIds(n: number, bytes: number): ByteKeysLoan {
+  lendIds(n: number, bytes: number, range?: IdRange): ByteKeysLoan {
     if (this.created.length < this.size + n) this.resize(this.size + n);
-    this.ids.reserve(this.size + n, bytes);
+    this.ids.reserve(this.size + n, bytes, range);
     return this.ids.lend();
   }
 

@@ -2,25 +2,50 @@ import type { ByteKeys } from './byte-keys.js';
 
 const MAX_DIGITS = 15;
 
-/** A DenseIds as plain data: the smallest id, and the deal of each id from it on (-1 for none). */
+/** A DenseIds as plain data: the first value of the index, the deal of each value from it on (-1 for none), and the least and greatest id in it. */
 export interface DenseIdsData {
   base: number;
   index: Int32Array;
+  min: number;
+  max: number;
+}
+
+/** Whether ids spanning `span` values are close enough together for `count` deals: at most 8 slots a deal. */
+function denseEnough(span: number, count: number): boolean {
+  return span <= 8 * count + 1024;
 }
 
 /**
  * Deal ids that are all plain whole numbers (amoCRM, Bitrix24, Pipedrive, most CRMs), indexed by
- * value: an activity's deal id is then found from its digits with one array read instead of a hash
- * probe, which costs a cache miss per activity on a million deals. Only canonical numbers (no sign,
- * no leading zero) are looked up this way, so that `0100` never finds deal `100`; as every key is
- * such a number, any other form of id is none of them. ByteKeys.indexByValue puts it in place of
- * the hash table of the deals' ids once they are read.
+ * value: a deal id is then found from its digits with one array read instead of a hash probe, which
+ * costs a cache miss per lookup on a million deals. Only canonical numbers (no sign, no leading zero)
+ * are looked up this way, so that `0100` never finds deal `100`; as every key is such a number, any
+ * other form of id is none of them. A store's ids start indexed so as they are read (ByteKeys with
+ * byValue: the index grows with them, and gives way to the hash table at the first id that is not
+ * such a number or lies too far from the others); ByteKeys.indexByValue builds one from the keys
+ * once they are all in.
  */
 export class DenseIds {
   private constructor(
-    private readonly base: number,
-    private readonly index: Int32Array,
+    private base: number,
+    private index: Int32Array,
+    private min: number,
+    private max: number,
+    private readonly shared: boolean,
   ) {}
+
+  /**
+   * An empty index, which grows as ids are added (add()). `expected`: about how many ids will come,
+   * so that ids in ascending order find room at once.
+   */
+  static empty(shared = false, expected = 0): DenseIds {
+    const d = new DenseIds(0, new Int32Array(0), Infinity, -Infinity, shared);
+    d.expected = expected;
+    return d;
+  }
+
+  /** About how many ids will come (ByteKeys.reserve): the first id's index makes room for them. */
+  expected = 0;
 
   /**
    * The index of a store's ids, or undefined when some id is not a plain whole number or they are
@@ -38,26 +63,25 @@ export class DenseIds {
       if (v < min) min = v;
       if (v > max) max = v;
     }
-    // A dense table pays only where ids are close together: at most 8 slots per deal.
-    const range = max - min + 1;
-    if (range > 8 * n + 1024) return undefined;
-    const index = (shared ? new Int32Array(new SharedArrayBuffer(4 * range)) : new Int32Array(range)).fill(-1);
+    if (!denseEnough(max - min + 1, n)) return undefined;
+    const d = new DenseIds(min, ints(max - min + 1, shared), min, max, shared);
     // The ids are read twice rather than kept as numbers in between (8 bytes a deal, for a moment).
-    for (let i = 0; i < n; i++) index[canonicalWhole(arena, starts[i]!, starts[i + 1]!) - min] = i;
-    return new DenseIds(min, index);
+    for (let i = 0; i < n; i++) d.index[canonicalWhole(arena, starts[i]!, starts[i + 1]!) - min] = i;
+    return d;
   }
 
   /** Its contents (the index as it is: in shared memory when so built). */
   data(): DenseIdsData {
-    return { base: this.base, index: this.index };
+    return { base: this.base, index: this.index, min: this.min, max: this.max };
   }
 
-  /** A DenseIds over the contents of another (its index used as it is). */
+  /** A DenseIds over the contents of another (its index used as it is, or copied once into shared memory). */
   static from(d: DenseIdsData, toSharedMemory = false): DenseIds {
-    if (!toSharedMemory || d.index.buffer instanceof SharedArrayBuffer) return new DenseIds(d.base, d.index);
-    const index = new Int32Array(new SharedArrayBuffer(d.index.byteLength));
+    const inShared = d.index.buffer instanceof SharedArrayBuffer;
+    if (!toSharedMemory || inShared) return new DenseIds(d.base, d.index, d.min, d.max, inShared);
+    const index = ints(d.index.length, true);
     index.set(d.index);
-    return new DenseIds(d.base, index);
+    return new DenseIds(d.base, index, d.min, d.max, true);
   }
 
   /** The deal of an id given as bytes: its index, -1 when it is a plain whole number no deal has, -2 when it is not one (ask the hash table). */
@@ -67,6 +91,63 @@ export class DenseIds {
     const i = v - this.base;
     return i >= 0 && i < this.index.length ? this.index[i]! : -1;
   }
+
+  /**
+   * Records that id `v` (a canonical whole number, not yet in it) is deal `k`, the index then
+   * holding `count` ids; false, changing nothing, when the ids would lie too far apart for it.
+   */
+  add(v: number, k: number, count: number): boolean {
+    const i = v - this.base;
+    if ((i < 0 || i >= this.index.length) && !this.cover(v, v, count)) return false;
+    this.index[v - this.base] = k;
+    if (v < this.min) this.min = v;
+    if (v > this.max) this.max = v;
+    return true;
+  }
+
+  /**
+   * Makes room for the ids from `lo` to `hi` (the index then holding `count` ids), so that adding
+   * them moves nothing (another thread adds to the index where it is: ByteKeys.lend). False when
+   * they would lie too far apart for an index.
+   */
+  cover(lo: number, hi: number, count: number): boolean {
+    const min = Math.min(this.min, lo);
+    const max = Math.max(this.max, hi);
+    if (!denseEnough(max - min + 1, count)) return false;
+    // Widened at once: the ids covered are added next (where another thread adds them, it is its copy that sees them added).
+    this.min = min;
+    this.max = max;
+    const end = this.base + this.index.length;
+    if (this.index.length > 0 && min >= this.base && max < end) return true;
+    // Room as large again as the span on the side it grows, so that ids in either order move it
+    // only a few times; the first id makes room for the ids expected after it.
+    const room = Math.max(4096, max - min + 1);
+    const empty = this.index.length === 0;
+    const base = empty ? Math.max(0, min - 1024) : min < this.base ? Math.max(0, min - room) : this.base;
+    const to = empty ? Math.max(max + 1, base + this.expected + 2048) : max >= end ? max + 1 + room : end;
+    const index = ints(to - base, this.shared);
+    if (!empty) index.set(this.index, this.base - base);
+    this.base = base;
+    this.index = index;
+    return true;
+  }
+
+  /**
+   * The same index without the room for ids that never came, when that room is more than a quarter
+   * of it (once all ids are in).
+   */
+  trimmed(): DenseIds {
+    const span = this.max - this.min + 1;
+    if (!(span > 0) || this.index.length <= 1.25 * span + 4096) return this;
+    const index = ints(span, this.shared);
+    index.set(this.index.subarray(this.min - this.base, this.max - this.base + 1));
+    return new DenseIds(this.min, index, this.min, this.max, this.shared);
+  }
+}
+
+/** An index of n slots, none holding a deal (-1). */
+function ints(n: number, shared: boolean): Int32Array {
+  return (shared ? new Int32Array(new SharedArrayBuffer(4 * n)) : new Int32Array(n)).fill(-1);
 }
 
 /** The value of bytes that are a whole number written canonically (`0`, or digits without a leading zero), else -1. */

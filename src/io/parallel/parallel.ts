@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../../core/errors.js';
-import { DealStore, type DealColumns, type DealSnapshot, type IdsAdded } from '../../core/kpi/deal-store.js';
+import { DealStore, type DealColumns, type DealSnapshot, type IdRange, type IdsAdded } from '../../core/kpi/deal-store.js';
 import type { ByteKeysLoan } from '../../core/kpi/byte-keys.js';
 import { feedAll, KpiEngine, type EnginePartial, type KeyMap, type KpiOptions } from '../../core/kpi/engine.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
@@ -73,8 +73,8 @@ export interface ActivitiesPart extends PartCommon {
 /** Deals: the store of the second half, but its ids, which the worker keeps to add them itself (IdsJob). */
 export interface DealsPart extends PartCommon {
   store: DealColumns;
-  /** How many ids it holds, in how many bytes. */
-  ids: { size: number; bytes: number };
+  /** How many ids it holds, in how many bytes, and their range when they are indexed by value. */
+  ids: { size: number; bytes: number; range: IdRange | undefined };
 }
 
 /** After a deals part: the worker adds the ids it kept to the main thread's store, in the shared arrays lent. */
@@ -486,9 +486,10 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
  * follow. False when the file must be read in one pass (a sum across the halves, the worker failed).
  */
 async function absorbHalf(store: DealStore, part: DealsPart, sumRepeats: boolean, helper: Helper): Promise<boolean> {
-  const loan = store.lendIds(part.ids.size, part.ids.bytes);
+  const loan = store.lendIds(part.ids.size, part.ids.bytes, part.ids.range);
   // Arrays not in shared memory would reach the worker as copies.
-  if (!(loan.table.buffer instanceof SharedArrayBuffer && loan.arena.buffer instanceof SharedArrayBuffer && loan.starts.buffer instanceof SharedArrayBuffer)) return false;
+  const lent = [loan.table, loan.arena, loan.starts, ...(loan.byValue ? [loan.byValue.index] : [])];
+  if (!lent.every((a) => a.buffer instanceof SharedArrayBuffer)) return false;
   const added = helper.run<IdsAdded | null>({ kind: 'deal-ids', loan, sumRepeats }, []);
   const clients = store.internClients(part.store.clients);
   const message = await added;

@@ -3,7 +3,7 @@
 // it adds to the main thread's store itself, while that thread maps the clients.
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { addIds, DealStore, type IdsAdded } from '../../core/kpi/deal-store.js';
+import { addIds, DealStore, idRange, type IdsAdded } from '../../core/kpi/deal-store.js';
 import type { ByteKeysData } from '../../core/kpi/byte-keys.js';
 import { feedAll, KpiEngine } from '../../core/kpi/engine.js';
 import { ActivityLinker } from '../../core/kpi/link.js';
@@ -38,7 +38,7 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
     const { ids, ...data } = store.release();
     // The ids stay here: this thread adds them to the main thread's store (an IdsJob) while that one maps the clients.
     heldIds = ids;
-    const result: DealsPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, store: data, ids: { size: ids.size, bytes: ids.arena.length } };
+    const result: DealsPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, store: data, ids: { size: ids.size, bytes: ids.arena.length, range: idRange(ids) } };
     const arrays = [data.clients.arena, data.clients.starts, data.clients.table, data.created, data.closed, data.amount, data.status, data.manager, data.client, data.reason, data.stage, data.pipeline, data.source];
     return { result, transfer: unique(arrays) };
   }

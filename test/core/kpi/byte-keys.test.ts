@@ -181,3 +181,83 @@ describe('ByteKeys.indexByValue: whole-number keys indexed by value in place of 
     expect(plain.share().byValue).toBeUndefined();
   });
 });
+
+describe('ByteKeys(true): whole-number keys indexed by value from the first key on', () => {
+  const key = fc.oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 0, max: 3000 }).map(String) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 10 ** 12 }).map(String) },
+    { weight: 1, arbitrary: fc.constantFrom('0100', '00', '-5', 'A-1', '12.0', ' 7', '') },
+  );
+
+  it('gives every key the index the hash table gives, whatever keys come in whatever order', () => {
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 300 }), fc.array(key, { maxLength: 40 }), (keys, asked) => {
+        const table = new ByteKeys();
+        const indexed = new ByteKeys(true);
+        for (const k of keys) expect(indexed.internText(k)).toBe(table.internText(k));
+        for (const q of [...keys, ...asked]) {
+          const bytes = Buffer.from(`(${q})`, 'utf8');
+          expect(indexed.find(bytes, 1, bytes.length - 1)).toBe(table.find(bytes, 1, bytes.length - 1));
+        }
+        indexed.indexByValue();
+        for (const q of [...keys, ...asked]) expect(indexed.findText(q)).toBe(table.findText(q));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stays indexed by value for ids in ascending or descending order, and has no hash table then', () => {
+    for (const order of [(i: number) => 500_000 + i, (i: number) => 600_000 - i]) {
+      const bk = new ByteKeys(true);
+      for (let i = 0; i < 100_000; i++) bk.internText(String(order(i)));
+      expect(bk.indexedByValue).toBe(true);
+      expect(bk.release().table.length).toBe(0);
+      expect(bk.findText(String(order(77_777)))).toBe(77_777);
+      expect(bk.findText('400000')).toBe(-1);
+    }
+  });
+
+  it('brings the hash table in at the first key that is not a canonical whole number, or lies far from the others', () => {
+    for (const odd of ['A-7', '0070', '90000000000']) {
+      const bk = new ByteKeys(true);
+      for (let i = 0; i < 5000; i++) bk.internText(String(70_000 + i));
+      expect(bk.internText(odd)).toBe(5000);
+      expect(bk.indexedByValue).toBe(false);
+      for (let i = 0; i < 5000; i += 7) expect(bk.findText(String(70_000 + i))).toBe(i);
+      expect(bk.findText(odd)).toBe(5000);
+    }
+  });
+
+  it('makes room for a range another thread adds (reserve), or gives way to the table when the range is too far', () => {
+    const bk = new ByteKeys(true);
+    bk.useSharedMemory();
+    for (let i = 0; i < 1000; i++) bk.internText(String(1000 + i));
+    bk.reserve(2000, 4000, { min: 2000, max: 2999 });
+    const loan = bk.lend();
+    expect(loan.byValue?.index.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const other = ByteKeys.borrow(loan);
+    for (let i = 0; i < 1000; i++) other.internText(String(2000 + i));
+    expect(other.kept(loan)).toBe(true);
+    bk.settle(2000, other.lend().used);
+    expect(bk.findText('2999')).toBe(1999);
+    // The range the other thread's keys spanned is in the index when it is trimmed.
+    bk.indexByValue();
+    expect(bk.findText('2500')).toBe(1500);
+    expect(bk.findText('1000')).toBe(0);
+    const far = new ByteKeys(true);
+    for (let i = 0; i < 1000; i++) far.internText(String(i));
+    far.reserve(2000, 4000, { min: 10 ** 9, max: 10 ** 9 + 999 });
+    expect(far.indexedByValue).toBe(false);
+    expect(far.findText('999')).toBe(999);
+  });
+
+  it('gives back the room left for ids that never came once all are in (indexByValue)', () => {
+    const bk = new ByteKeys(true);
+    bk.reserve(1_000_000);
+    for (let i = 0; i < 1000; i++) bk.internText(String(5000 + i));
+    expect(bk.release().byValue!.index.length).toBeGreaterThan(1_000_000);
+    bk.indexByValue();
+    expect(bk.release().byValue!.index.length).toBe(1000);
+    expect(bk.findText('5999')).toBe(999);
+  });
+});

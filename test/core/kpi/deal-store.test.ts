@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addIds, DealStore } from '../../../src/core/kpi/deal-store.js';
+import { addIds, DealStore, idRange } from '../../../src/core/kpi/deal-store.js';
 import { deal } from '../../helpers/kpi.js';
 
 const deals = Array.from({ length: 3000 }, (_, i) => deal(String(1000 + i), i % 2 ? 'Анна' : 'Boris', '2025-01-02 10:00', i % 3 ? '2025-01-09 10:00' : null, i % 3 ? 'won' : 'open', i * 10, `K${i % 700}`));
@@ -37,7 +37,12 @@ describe('DealStore reserved for a file read in halves', () => {
   });
 });
 
-describe('addIds: the second half’s ids added by the thread that read them', () => {
+// Whole-number ids are indexed by value, others hashed: both ways of adding a second half's ids.
+describe.each([
+  ['whole-number ids', deals],
+  ['ids that are not numbers', deals.map((d) => ({ ...d, id: `D-${d.id}` }))],
+])('addIds: the second half’s ids added by the thread that read them (%s)', (_, deals) => {
+  const id = (n: number) => deals[n - 1000]!.id;
   const halves = () => {
     const first = new DealStore();
     first.reserve(1500, { shared: true });
@@ -49,8 +54,10 @@ describe('addIds: the second half’s ids added by the thread that read them', (
 
   it('gives each id its key or the deal it repeats, in the lent shared arrays, and the store then takes them', () => {
     const { first, second } = halves();
-    const loan = first.lendIds(second.ids.size, second.ids.arena.length);
-    expect(loan.table.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const loan = first.lendIds(second.ids.size, second.ids.arena.length, idRange(second.ids));
+    for (const a of [loan.arena, loan.starts, loan.table, ...(loan.byValue ? [loan.byValue.index] : [])]) expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
+    // Whole-number ids are indexed by value (with room for the second half's range), others hashed.
+    expect(loan.byValue !== undefined).toBe(deals[0]!.id === '1000');
     const added = addIds(loan, second.ids, false)!;
     expect([...added.slots.slice(0, 3)]).toEqual([1500, 1501, 1502]);
     // The repeat of deal 7's id.
@@ -59,14 +66,15 @@ describe('addIds: the second half’s ids added by the thread that read them', (
     first.settleIds(added);
     first.absorbColumns(second, added.slots, first.internClients(second.clients));
     expect(first.size).toBe(3000);
-    expect(first.find('3999')).toBe(2999);
+    expect(first.find(id(3999))).toBe(2999);
+    expect(first.find(id(1007))).toBe(7);
     expect(first.toDeals()[2999]!.client).toBe('K199');
     expect(first.merged).toBe(1);
   });
 
   it('adds nothing when a repeat would sum amounts, or when the ids do not fit the room lent', () => {
     const { first, second } = halves();
-    expect(addIds(first.lendIds(second.ids.size, second.ids.arena.length), second.ids, true)).toBeUndefined();
+    expect(addIds(first.lendIds(second.ids.size, second.ids.arena.length, idRange(second.ids)), second.ids, true)).toBeUndefined();
     expect(first.size).toBe(1500);
     const { first: small, second: other } = halves();
     // Lent for one more id than it holds: the rest would have to grow the arrays.
