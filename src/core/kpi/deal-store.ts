@@ -41,8 +41,8 @@ export interface DealStoreData {
 /** How many keys' slots are read ahead of their lookups (ByteKeys.touch). */
 const TOUCH_AHEAD = 16;
 
-/** A store's data without its ids (which a worker thread adds to the other store itself: addIds). */
-export type DealColumns = Omit<DealStoreData, 'ids'>;
+/** A store's data without its clients (which a worker thread adds to the other store itself: addClients). */
+export type DealColumns = Omit<DealStoreData, 'clients'>;
 
 /** What addIds did: each deal's key (-1 - k when it repeats deal k), and the ids' new size and bytes in use. */
 export interface IdsAdded {
@@ -55,7 +55,7 @@ export interface IdsAdded {
  * Adds another store's ids to lent ids (DealStore.lendIds), as if its rows came next: each gets
  * the next key, or repeats an id there (first row wins). Undefined, adding nothing, when
  * `sumRepeats` and an id repeats (amounts must then be summed in row order), or when the ids did not
- * fit the room lent. Runs on the thread that read the other store while the owner maps the clients.
+ * fit the room lent.
  */
 export function addIds(loan: ByteKeysLoan, theirs: ByteKeysData, sumRepeats: boolean): IdsAdded | undefined {
   const ids = ByteKeys.borrow(loan);
@@ -86,6 +86,37 @@ export interface IdRange {
 /** The range of ids indexed by value (undefined for others: a range would not help to add them). */
 export function idRange(ids: ByteKeysData): IdRange | undefined {
   return ids.byValue && ids.size > 0 ? { min: ids.byValue.min, max: ids.byValue.max } : undefined;
+}
+
+/** What addClients did: the key here of each of their clients, and the clients' new size and bytes in use. */
+export interface ClientsAdded {
+  keys: Int32Array;
+  size: number;
+  used: number;
+}
+
+/**
+ * Adds another store's clients to lent clients (DealStore.lendClients), in their order, which is
+ * the order a read in one pass meets them in: each gets the key of the same name here, or the next
+ * one. Undefined when they did not fit the room lent. Runs on the thread that read the other store
+ * while the owner adds its ids and columns.
+ */
+export function addClients(loan: ByteKeysLoan, theirs: ByteKeysData): ClientsAdded | undefined {
+  const clients = ByteKeys.borrow(loan);
+  const hashes = ByteKeys.hashes(theirs);
+  const { arena, starts } = theirs;
+  const keys = new Int32Array(theirs.size);
+  for (let c = 0; c < keys.length; c++) {
+    if (c % TOUCH_AHEAD === 0) clients.touch(hashes, c, Math.min(c + TOUCH_AHEAD, keys.length));
+    keys[c] = clients.internHashed(arena, starts[c]!, starts[c + 1]!, hashes[c]!);
+  }
+  if (!clients.kept(loan)) return undefined;
+  return { keys, size: clients.size, used: clients.lend().used };
+}
+
+/** `to[at + i] = keys[from[i]]` for the first n of `from`: another store's interned names as this one's. */
+function mapInto(to: Uint32Array, at: number, from: Uint32Array, n: number, keys: number[]): void {
+  for (let i = 0; i < n; i++) to[at + i] = keys[from[i]!]!;
 }
 
 /** A deal without its id and client, which the store keeps as interned keys. */
@@ -229,22 +260,24 @@ export class DealStore {
    * Appends the deals of a store read from the rest of the same file, as if its rows had come next:
    * an id already here keeps this store's deal (first row wins). Returns false, changing nothing,
    * when such a repeat would sum amounts (product rows): that sum must run in row order, so the
-   * caller reads the file in one pass instead. In three steps, which two threads can share: the ids
-   * (addIds, over the arrays lendIds gives), the clients (internClients) and then the columns.
+   * caller reads the file in one pass instead. In steps that two threads can share: the ids (addIds,
+   * over the arrays lendIds gives) and then the columns on one, the clients (addClients, over the
+   * arrays lendClients gives) on the other, and last the client column (absorbClients).
    */
   absorb(d: DealStoreData, sumRepeats: boolean): boolean {
-    const loan = this.lendIds(d.ids.size, d.ids.arena.length, idRange(d.ids));
-    const added = addIds(loan, d.ids, sumRepeats);
-    if (!added) return false;
-    this.settleIds(added);
-    this.absorbColumns(d, added.slots, this.internClients(d.clients));
+    const ids = addIds(this.lendIds(d.ids.size, d.ids.arena.length, idRange(d.ids)), d.ids, sumRepeats);
+    const clients = ids && addClients(this.lendClients(d.clients.size, d.clients.arena.length), d.clients);
+    if (!ids || !clients) return false;
+    this.settleIds(ids);
+    this.settleClients(clients);
+    this.absorbColumns(d, ids.slots);
+    this.absorbClients(d.client, ids.slots, clients.keys);
     return true;
   }
 
   /**
    * Makes room for `n` more deals whose ids take `bytes` bytes (and, when they are whole numbers,
-   * lie in `range`), and lends the ids' arrays for addIds to add theirs to (on another thread when
-   * the store was reserved in shared memory).
+   * lie in `range`), and lends the ids' arrays for addIds to add theirs to.
    */
   lendIds(n: number, bytes: number, range?: IdRange): ByteKeysLoan {
     if (this.created.length < this.size + n) this.resize(this.size + n);
@@ -258,33 +291,51 @@ export class DealStore {
   }
 
   /**
-   * The keys here of another store's clients, by their index there, added when new: in their
-   * order, which is the order a read in one pass meets them in.
+   * Makes room for `n` more clients of `bytes` bytes, and lends the clients' arrays for addClients
+   * to add theirs to (on another thread when the store was reserved in shared memory).
    */
-  internClients(clients: ByteKeysData): Int32Array {
-    const hashes = ByteKeys.hashes(clients);
-    const { arena, starts } = clients;
-    const keys = new Int32Array(clients.size);
-    this.clients.reserve(this.clients.size + clients.size, arena.length);
-    for (let c = 0; c < keys.length; c++) {
-      if (c % TOUCH_AHEAD === 0) this.clients.touch(hashes, c, Math.min(c + TOUCH_AHEAD, keys.length));
-      keys[c] = this.clients.internHashed(arena, starts[c]!, starts[c + 1]!, hashes[c]!);
-    }
-    return keys;
+  lendClients(n: number, bytes: number): ByteKeysLoan {
+    this.clients.reserve(this.clients.size + n, bytes);
+    return this.clients.lend();
+  }
+
+  /** Takes the clients addClients added to the lent arrays. */
+  settleClients(added: ClientsAdded): void {
+    this.clients.settle(added.size, added.used);
   }
 
   /**
-   * The columns of another store's deals, at the keys addIds gave their ids (`slots`), their
-   * clients mapped by `clients` (internClients); a repeat only marks the earlier deal's product.
+   * The columns but the client of another store's deals, at the keys addIds gave their ids
+   * (`slots`); a repeat only marks the earlier deal's product.
    */
-  absorbColumns(d: DealColumns, slots: Int32Array, clients: Int32Array): void {
+  absorbColumns(d: DealColumns, slots: Int32Array): void {
     // Their interned names, as keys of this store.
     const managers = d.managers.map((name) => this.managers.id(name));
     const reasons = d.reasons.map((name) => this.reasons.id(name));
     const labels = d.labels.map((name) => this.labels.id(name));
     this.merged += d.merged;
+    const n = slots.length;
+    const at = n > 0 ? slots[0]! : 0;
+    // Their deals in a row, no id repeated (new keys are given one after another, a repeat is negative).
+    if (n > 0 && at >= 0 && slots[n - 1] === at + n - 1) {
+      this.created.set(d.created.subarray(0, n), at);
+      this.closed.set(d.closed.subarray(0, n), at);
+      this.amount.set(d.amount.subarray(0, n), at);
+      this.status.set(d.status.subarray(0, n), at);
+      this.product.set(d.product.subarray(0, n), at);
+      mapInto(this.manager, at, d.manager, n, managers);
+      mapInto(this.reason, at, d.reason, n, reasons);
+      mapInto(this.stage, at, d.stage, n, labels);
+      mapInto(this.pipeline, at, d.pipeline, n, labels);
+      mapInto(this.source, at, d.source, n, labels);
+    } else this.absorbRows(d, slots, managers, reasons, labels);
+    if (d.names) for (let i = 0; i < n; i++) if (slots[i]! >= 0 && d.names[i]) (this.names ??= [])[slots[i]!] = d.names[i]!;
+  }
+
+  /** absorbColumns() row by row, where ids repeat. */
+  private absorbRows(d: DealColumns, slots: Int32Array, managers: number[], reasons: number[], labels: number[]): void {
     // Columns in locals: d is a structured-clone copy, whose property reads cost more in a loop.
-    const { created, closed, amount, status, manager, client, reason, stage, pipeline, source, product, names } = d;
+    const { created, closed, amount, status, manager, reason, stage, pipeline, source, product } = d;
     const row = this.row;
     for (let i = 0; i < slots.length; i++) {
       const k = slots[i]!;
@@ -303,9 +354,15 @@ export class DealStore {
       row.pipeline = labels[pipeline[i]!]!;
       row.source = labels[source[i]!]!;
       row.product = product[i]!;
-      this.put(k, row, clients[client[i]!]!);
-      const name = names?.[i];
-      if (name) (this.names ??= [])[k] = name;
+      this.put(k, row, 0);
+    }
+  }
+
+  /** The client column of another store's deals (`client`, by their keys there) at `slots`, mapped by `keys` (addClients). */
+  absorbClients(client: Uint32Array, slots: Int32Array, keys: Int32Array): void {
+    for (let i = 0; i < slots.length; i++) {
+      const k = slots[i]!;
+      if (k >= 0) this.client[k] = keys[client[i]!]!;
     }
   }
 

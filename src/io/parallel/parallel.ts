@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../../core/errors.js';
-import { DealStore, type DealColumns, type DealSnapshot, type IdRange, type IdsAdded } from '../../core/kpi/deal-store.js';
+import { addIds, DealStore, idRange, type ClientsAdded, type DealColumns, type DealSnapshot } from '../../core/kpi/deal-store.js';
 import type { ByteKeysLoan } from '../../core/kpi/byte-keys.js';
 import { feedAll, KpiEngine, type EnginePartial, type KeyMap, type KpiOptions } from '../../core/kpi/engine.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
@@ -70,18 +70,17 @@ export interface ActivitiesPart extends PartCommon {
   stop?: { end: number; clean: boolean; lines: number };
 }
 
-/** Deals: the store of the second half, but its ids, which the worker keeps to add them itself (IdsJob). */
+/** Deals: the store of the second half, but its clients, which the worker keeps to add them itself (ClientsJob). */
 export interface DealsPart extends PartCommon {
   store: DealColumns;
-  /** How many ids it holds, in how many bytes, and their range when they are indexed by value. */
-  ids: { size: number; bytes: number; range: IdRange | undefined };
+  /** How many clients it holds, in how many bytes. */
+  clients: { size: number; bytes: number };
 }
 
-/** After a deals part: the worker adds the ids it kept to the main thread's store, in the shared arrays lent. */
-export interface IdsJob {
-  kind: 'deal-ids';
+/** After a deals part: the worker adds the clients it kept to the main thread's store, in the shared arrays lent. */
+export interface ClientsJob {
+  kind: 'deal-clients';
   loan: ByteKeysLoan;
-  sumRepeats: boolean;
 }
 
 const WORKER = fileURLToPath(new URL('./part-worker.js', import.meta.url));
@@ -182,7 +181,7 @@ export class Helper {
   }
 
   /** Gives the thread a job; the promise settles with its answer (or its failure). */
-  run<P>(job: PartJob | IdsJob, transfer: ArrayBuffer[]): Promise<WorkerMessage<P>> {
+  run<P>(job: PartJob | ClientsJob, transfer: ArrayBuffer[]): Promise<WorkerMessage<P>> {
     this.start();
     const done = new Promise<WorkerMessage<P>>((resolve) => (this.pending = resolve as (m: WorkerMessage<unknown>) => void));
     this.worker!.postMessage(job, transfer);
@@ -482,21 +481,26 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
 
 /**
  * Appends the worker's deals to the store (DealStore.absorb in two threads): the worker adds the
- * ids it kept to the store's shared arrays while this thread maps the clients; then the columns
- * follow. False when the file must be read in one pass (a sum across the halves, the worker failed).
+ * clients it kept to the store's shared arrays while this thread adds the ids and the columns; the
+ * client column follows. False when the file must be read in one pass (a sum across the halves, the
+ * worker failed).
  */
 async function absorbHalf(store: DealStore, part: DealsPart, sumRepeats: boolean, helper: Helper): Promise<boolean> {
-  const loan = store.lendIds(part.ids.size, part.ids.bytes, part.ids.range);
+  const loan = store.lendClients(part.clients.size, part.clients.bytes);
   // Arrays not in shared memory would reach the worker as copies.
-  const lent = [loan.table, loan.arena, loan.starts, ...(loan.byValue ? [loan.byValue.index] : [])];
-  if (!lent.every((a) => a.buffer instanceof SharedArrayBuffer)) return false;
-  const added = helper.run<IdsAdded | null>({ kind: 'deal-ids', loan, sumRepeats }, []);
-  const clients = store.internClients(part.store.clients);
-  const message = await added;
-  timing("the worker thread added the second half's ids");
-  if (!message.ok || !message.result) return false;
-  store.settleIds(message.result);
-  store.absorbColumns(part.store, message.result.slots, clients);
+  if (![loan.table, loan.arena, loan.starts].every((a) => a.buffer instanceof SharedArrayBuffer)) return false;
+  const clients = helper.run<ClientsAdded | null>({ kind: 'deal-clients', loan }, []);
+  const d = part.store;
+  const ids = addIds(store.lendIds(d.ids.size, d.ids.arena.length, idRange(d.ids)), d.ids, sumRepeats);
+  if (ids) {
+    store.settleIds(ids);
+    store.absorbColumns(d, ids.slots);
+  }
+  const message = await clients;
+  timing("the worker thread added the second half's clients");
+  if (!ids || !message.ok || !message.result) return false;
+  store.settleClients(message.result);
+  store.absorbClients(d.client, ids.slots, message.result.keys);
   return true;
 }
 

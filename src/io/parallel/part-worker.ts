@@ -1,33 +1,33 @@
 // The worker thread of parallel.ts: reads the second half of a deals or activities file with the
-// same importer as the main thread and sends back plain data for it to merge; the ids of its deals
-// it adds to the main thread's store itself, while that thread maps the clients.
+// same importer as the main thread and sends back plain data for it to merge; the clients of its
+// deals it adds to the main thread's store itself, while that thread adds the ids and the columns.
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { addIds, DealStore, idRange, type IdsAdded } from '../../core/kpi/deal-store.js';
+import { addClients, DealStore, type ClientsAdded } from '../../core/kpi/deal-store.js';
 import type { ByteKeysData } from '../../core/kpi/byte-keys.js';
 import { feedAll, KpiEngine } from '../../core/kpi/engine.js';
 import { ActivityLinker } from '../../core/kpi/link.js';
 import { importDealRows, importLinkedActivities, type ImportOptions } from '../map/import.js';
-import type { ActivitiesPart, DealsPart, IdsJob, PartJob } from './parallel.js';
+import type { ActivitiesPart, ClientsJob, DealsPart, PartJob } from './parallel.js';
 import { claimedChunks, TakeOver } from './takeover.js';
 import { clock } from '../run-settings.js';
 import type { SlashOrder } from '../map/values.js';
 
 const loaded = clock();
 
-/** The ids of the deals this thread read last, until the main thread's store takes them (see IdsJob). */
-let heldIds: ByteKeysData | undefined;
+/** The clients of the deals this thread read last, until the main thread's store takes them (see ClientsJob). */
+let heldClients: ByteKeysData | undefined;
 
-/** Adds the held ids to the main thread's store, in the shared arrays it lent: null when they cannot be added apart. */
-function addHeldIds(job: IdsJob): { result: IdsAdded | null; transfer: ArrayBuffer[] } {
-  const ids = heldIds;
-  heldIds = undefined;
-  const added = ids ? addIds(job.loan, ids, job.sumRepeats) : undefined;
-  return added ? { result: added, transfer: [added.slots.buffer as ArrayBuffer] } : { result: null, transfer: [] };
+/** Adds the held clients to the main thread's store, in the shared arrays it lent: null when they cannot be added apart. */
+function addHeldClients(job: ClientsJob): { result: ClientsAdded | null; transfer: ArrayBuffer[] } {
+  const clients = heldClients;
+  heldClients = undefined;
+  const added = clients ? addClients(job.loan, clients) : undefined;
+  return added ? { result: added, transfer: [added.keys.buffer as ArrayBuffer] } : { result: null, transfer: [] };
 }
 
 async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; transfer: ArrayBuffer[] }> {
-  heldIds = undefined;
+  heldClients = undefined;
   const started = clock();
   let dateOrders: Array<[number, SlashOrder]> = [];
   const options: ImportOptions = { ...job.options, cwd: job.cwd, stdin: process.stdin, enforceBadRows: false, part: job.part, onDateOrders: (o) => (dateOrders = o) };
@@ -35,11 +35,11 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
     const store = new DealStore();
     if (job.rows) store.reserve(job.rows.about, { room: job.rows.room });
     const { report } = await importDealRows(job.file, options, store);
-    const { ids, ...data } = store.release();
-    // The ids stay here: this thread adds them to the main thread's store (an IdsJob) while that one maps the clients.
-    heldIds = ids;
-    const result: DealsPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, store: data, ids: { size: ids.size, bytes: ids.arena.length, range: idRange(ids) } };
-    const arrays = [data.clients.arena, data.clients.starts, data.clients.table, data.created, data.closed, data.amount, data.status, data.manager, data.client, data.reason, data.stage, data.pipeline, data.source];
+    const { clients, ...data } = store.release();
+    // The clients stay here: this thread adds them to the main thread's store (a ClientsJob) while that one adds the ids and the columns.
+    heldClients = clients;
+    const result: DealsPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, store: data, clients: { size: clients.size, bytes: clients.arena.length } };
+    const arrays = [data.ids.arena, data.ids.starts, data.ids.table, data.ids.byValue?.index, data.created, data.closed, data.amount, data.status, data.manager, data.client, data.reason, data.stage, data.pipeline, data.source];
     return { result, transfer: unique(arrays) };
   }
   const store = DealStore.fromSnapshot(job.snapshot!);
@@ -73,8 +73,8 @@ function unique(arrays: Array<{ buffer: ArrayBufferLike } | undefined>): ArrayBu
 }
 
 // Jobs come one at a time: the halves of the deals file, then those of the activities file.
-parentPort!.on('message', (job: PartJob | IdsJob) => {
-  (job.kind === 'deal-ids' ? Promise.resolve().then(() => addHeldIds(job)) : run(job)).then(
+parentPort!.on('message', (job: PartJob | ClientsJob) => {
+  (job.kind === 'deal-clients' ? Promise.resolve().then(() => addHeldClients(job)) : run(job)).then(
     ({ result, transfer }) => parentPort!.postMessage({ ok: true, result }, transfer),
     (error: unknown) => parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addIds, DealStore, idRange } from '../../../src/core/kpi/deal-store.js';
+import { addClients, addIds, DealStore, idRange } from '../../../src/core/kpi/deal-store.js';
 import { deal } from '../../helpers/kpi.js';
 
 const deals = Array.from({ length: 3000 }, (_, i) => deal(String(1000 + i), i % 2 ? 'Анна' : 'Boris', '2025-01-02 10:00', i % 3 ? '2025-01-09 10:00' : null, i % 3 ? 'won' : 'open', i * 10, `K${i % 700}`));
@@ -64,7 +64,10 @@ describe.each([
     expect(added.slots[1500]).toBe(-1 - 7);
     expect(first.size).toBe(1500);
     first.settleIds(added);
-    first.absorbColumns(second, added.slots, first.internClients(second.clients));
+    first.absorbColumns(second, added.slots);
+    const clients = addClients(first.lendClients(second.clients.size, second.clients.arena.length), second.clients)!;
+    first.settleClients(clients);
+    first.absorbClients(second.client, added.slots, clients.keys);
     expect(first.size).toBe(3000);
     expect(first.find(id(3999))).toBe(2999);
     expect(first.find(id(1007))).toBe(7);
@@ -79,6 +82,40 @@ describe.each([
     const { first: small, second: other } = halves();
     // Lent for one more id than it holds: the rest would have to grow the arrays.
     expect(addIds(small.lendIds(1, 4), other.ids, false)).toBeUndefined();
+  });
+});
+
+describe('DealStore.absorb: a second half with no id repeated', () => {
+  it('gives the deals, clients and titles one pass gives, the columns copied whole', () => {
+    const titled = (store: DealStore, from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        store.add(deals[i]!);
+        if (i % 5 === 0) store.setName(store.size - 1, `Сделка ${i}`);
+      }
+    };
+    const whole = new DealStore();
+    titled(whole, 0, deals.length);
+    const first = new DealStore();
+    titled(first, 0, 1200);
+    const second = new DealStore();
+    titled(second, 1200, deals.length);
+    expect(first.absorb(second.release(), false)).toBe(true);
+    expect(first.toDeals()).toEqual(whole.toDeals());
+    expect(first.names).toEqual(whole.names);
+    expect(first.clients.size).toBe(whole.clients.size);
+    for (let i = 0; i < whole.size; i += 97) expect(first.clients.text(first.client[i]!)).toBe(whole.clients.text(whole.client[i]!));
+    expect(first.merged).toBe(0);
+  });
+
+  it('adds nothing when the clients do not fit the room lent', () => {
+    const first = new DealStore();
+    for (const d of deals.slice(0, 100)) first.add(d);
+    const second = new DealStore();
+    // More clients than a new store has room for (1024 keys).
+    for (const d of deals) second.add({ ...d, client: `Клиент ${d.id}` });
+    const theirs = second.release().clients;
+    expect(addClients(first.lendClients(1, 4), theirs)).toBeUndefined();
+    expect(addClients(first.lendClients(theirs.size, theirs.arena.length), theirs)!.keys.length).toBe(theirs.size);
   });
 });
 
