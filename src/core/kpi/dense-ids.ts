@@ -2,7 +2,7 @@ import type { ByteKeys } from './byte-keys.js';
 
 const MAX_DIGITS = 15;
 
-/** A DenseIds as plain data: the first value of the index, the deal of each value from it on (-1 for none), and the least and greatest id in it. */
+/** A DenseIds as plain data: the first value of the index, the deal of each value from it on plus one (0 for none), and the least and greatest id in it. */
 export interface DenseIdsData {
   base: number;
   index: Int32Array;
@@ -66,7 +66,7 @@ export class DenseIds {
     if (!denseEnough(max - min + 1, n)) return undefined;
     const d = new DenseIds(min, ints(max - min + 1, shared), min, max, shared);
     // The ids are read twice rather than kept as numbers in between (8 bytes a deal, for a moment).
-    for (let i = 0; i < n; i++) d.index[canonicalWhole(arena, starts[i]!, starts[i + 1]!) - min] = i;
+    for (let i = 0; i < n; i++) d.index[canonicalWhole(arena, starts[i]!, starts[i + 1]!) - min] = i + 1;
     return d;
   }
 
@@ -89,7 +89,7 @@ export class DenseIds {
     const v = canonicalWhole(buf, start, end);
     if (v < 0) return -2;
     const i = v - this.base;
-    return i >= 0 && i < this.index.length ? this.index[i]! : -1;
+    return i >= 0 && i < this.index.length ? this.index[i]! - 1 : -1;
   }
 
   /**
@@ -99,7 +99,7 @@ export class DenseIds {
   add(v: number, k: number, count: number): boolean {
     const i = v - this.base;
     if ((i < 0 || i >= this.index.length) && !this.cover(v, v, count)) return false;
-    this.index[v - this.base] = k;
+    this.index[v - this.base] = k + 1;
     if (v < this.min) this.min = v;
     if (v > this.max) this.max = v;
     return true;
@@ -145,9 +145,12 @@ export class DenseIds {
   }
 }
 
-/** An index of n slots, none holding a deal (-1). */
+/**
+ * An index of n slots, none holding a deal (0: deal k is written k + 1). Left as the system gives
+ * it, zeroed: the room for ids that never come takes no memory, where filling it took it all.
+ */
 function ints(n: number, shared: boolean): Int32Array {
-  return (shared ? new Int32Array(new SharedArrayBuffer(4 * n)) : new Int32Array(n)).fill(-1);
+  return shared ? new Int32Array(new SharedArrayBuffer(4 * n)) : new Int32Array(n);
 }
 
 /** The value of bytes that are a whole number written canonically (`0`, or digits without a leading zero), else -1. */
