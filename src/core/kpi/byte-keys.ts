@@ -176,11 +176,33 @@ export class ByteKeys {
     return { arena: this.arena, starts: this.starts, table: this.table, size: this.size, used: this.used, ...this.byValueData() };
   }
 
-  /** A ByteKeys over lent arrays (see lend()). */
+  /** A ByteKeys over lent arrays (see lend()); arrays that must grow grow into shared memory when the lent ones are there. */
   static borrow(loan: ByteKeysLoan): ByteKeys {
     const k = ByteKeys.from(loan);
     k.used = loan.used;
+    k.inSharedMemory = loan.arena.buffer instanceof SharedArrayBuffer;
     return k;
+  }
+
+  /** Takes the keys another thread added to its lent arrays, in the arrays it ended with (lend() there: they grew in shared memory). */
+  adopt(loan: ByteKeysLoan): void {
+    this.arena = loan.arena;
+    this.starts = loan.starts;
+    this.table = loan.table;
+    this.mask = loan.table.length / 2 - 1;
+    this.settle(loan.size, loan.used);
+  }
+
+  /** About `count` of its keys, evenly spread, as one arena (key i of the sample is arena[starts[i], starts[i + 1])). */
+  sample(count: number): { arena: Uint8Array; starts: Int32Array } {
+    const step = Math.max(1, Math.floor((this.size - this.base) / count));
+    const picked: number[] = [];
+    for (let k = this.base; k < this.size; k += step) picked.push(k);
+    const starts = new Int32Array(picked.length + 1);
+    picked.forEach((k, i) => (starts[i + 1] = starts[i]! + this.starts[k + 1]! - this.starts[k]!));
+    const arena = new Uint8Array(starts[picked.length]!);
+    picked.forEach((k, i) => arena.set(this.arena.subarray(this.starts[k]!, this.starts[k + 1]!), starts[i]!));
+    return { arena, starts };
   }
 
   /** Whether the keys added to a borrowed ByteKeys are in the lent arrays (none had to grow). */

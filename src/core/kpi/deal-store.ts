@@ -88,20 +88,19 @@ export function idRange(ids: ByteKeysData): IdRange | undefined {
   return ids.byValue && ids.size > 0 ? { min: ids.byValue.min, max: ids.byValue.max } : undefined;
 }
 
-/** What addClients did: the key here of each of their clients, and the clients' new size and bytes in use. */
+/** What addClients did: the key here of each of their clients, and the clients' arrays as they ended (DealStore.settleClients). */
 export interface ClientsAdded {
   keys: Int32Array;
-  size: number;
-  used: number;
+  loan: ByteKeysLoan;
 }
 
 /**
  * Adds another store's clients to lent clients (DealStore.lendClients), in their order, which is
  * the order a read in one pass meets them in: each gets the key of the same name here, or the next
- * one. Undefined when they did not fit the room lent. Runs on the thread that read the other store
- * while the owner adds its ids and columns.
+ * one. Arrays without room enough grow (in shared memory when the lent ones are there). Runs on the
+ * thread that read the other store while the owner adds its ids and columns.
  */
-export function addClients(loan: ByteKeysLoan, theirs: ByteKeysData): ClientsAdded | undefined {
+export function addClients(loan: ByteKeysLoan, theirs: ByteKeysData): ClientsAdded {
   const clients = ByteKeys.borrow(loan);
   const hashes = ByteKeys.hashes(theirs);
   const { arena, starts } = theirs;
@@ -110,8 +109,7 @@ export function addClients(loan: ByteKeysLoan, theirs: ByteKeysData): ClientsAdd
     if (c % TOUCH_AHEAD === 0) clients.touch(hashes, c, Math.min(c + TOUCH_AHEAD, keys.length));
     keys[c] = clients.internHashed(arena, starts[c]!, starts[c + 1]!, hashes[c]!);
   }
-  if (!clients.kept(loan)) return undefined;
-  return { keys, size: clients.size, used: clients.lend().used };
+  return { keys, loan: clients.lend() };
 }
 
 /** `to[at + i] = keys[from[i]]` for the first n of `from`: another store's interned names as this one's. */
@@ -266,9 +264,9 @@ export class DealStore {
    */
   absorb(d: DealStoreData, sumRepeats: boolean): boolean {
     const ids = addIds(this.lendIds(d.ids.size, d.ids.arena.length, idRange(d.ids)), d.ids, sumRepeats);
-    const clients = ids && addClients(this.lendClients(d.clients.size, d.clients.arena.length), d.clients);
-    if (!ids || !clients) return false;
+    if (!ids) return false;
     this.settleIds(ids);
+    const clients = addClients(this.lendClients(d.clients.size, d.clients.arena.length), d.clients);
     this.settleClients(clients);
     this.absorbColumns(d, ids.slots);
     this.absorbClients(d.client, ids.slots, clients.keys);
@@ -292,16 +290,27 @@ export class DealStore {
 
   /**
    * Makes room for `n` more clients of `bytes` bytes, and lends the clients' arrays for addClients
-   * to add theirs to (on another thread when the store was reserved in shared memory).
+   * to add theirs to (on another thread when the store was reserved in shared memory). `sample`:
+   * some of them (ByteKeys.sample), to size the table for about as many as are new here, not for
+   * all: a table sized for two halves' clients where most repeat was twice as large (16 MB for a
+   * million deals).
    */
-  lendClients(n: number, bytes: number): ByteKeysLoan {
-    this.clients.reserve(this.clients.size + n, bytes);
+  lendClients(n: number, bytes: number, sample?: { arena: Uint8Array; starts: Int32Array }): ByteKeysLoan {
+    let fresh = n;
+    const picked = sample ? sample.starts.length - 1 : 0;
+    if (sample && picked > 0) {
+      let missing = 0;
+      for (let i = 0; i < picked; i++) if (this.clients.find(sample.arena, sample.starts[i]!, sample.starts[i + 1]!) < 0) missing++;
+      // A little more than the sample says: growing the table on the other thread costs more than a few slots.
+      fresh = Math.min(n, Math.ceil((n * missing) / picked * 1.1) + 1024);
+    }
+    this.clients.reserve(this.clients.size + fresh, bytes);
     return this.clients.lend();
   }
 
-  /** Takes the clients addClients added to the lent arrays. */
+  /** Takes the clients addClients added to the lent arrays (and the arrays, when they grew). */
   settleClients(added: ClientsAdded): void {
-    this.clients.settle(added.size, added.used);
+    this.clients.adopt(added.loan);
   }
 
   /**

@@ -1,17 +1,17 @@
 // io/parallel: one single-pass read run over two byte ranges at once. A large text file is split at
 // the first line end past its middle; a worker thread (part-worker.ts) reads the second half with the
-// same importer while this thread reads the first, and the main thread takes over the end of an
-// activities file's second half in chunks (takeover.ts). The halves merge exactly; whenever they
-// could differ from one pass, the file is read again in one pass.
+// same importer while this thread reads the first, and the main thread takes over the end of the
+// second half in chunks (takeover.ts). The halves merge exactly; whenever they could differ from one
+// pass, the file is read again in one pass.
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../../core/errors.js';
-import { addIds, DealStore, idRange, type ClientsAdded, type DealColumns, type DealSnapshot } from '../../core/kpi/deal-store.js';
+import { addClients, addIds, DealStore, idRange, type ClientsAdded, type DealColumns, type DealSnapshot, type DealStoreData } from '../../core/kpi/deal-store.js';
 import type { ByteKeysLoan } from '../../core/kpi/byte-keys.js';
 import { feedAll, KpiEngine, type EnginePartial, type KeyMap, type KpiOptions } from '../../core/kpi/engine.js';
-import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
+import { ActivityLinker } from '../../core/kpi/link.js';
 import type { RecordKind } from '../map/fields.js';
 import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from '../map/import.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
@@ -44,7 +44,7 @@ export interface PartJob {
   /** Activities: the periods of the engines and a copy of the deals to link to. */
   periods: KpiOptions[];
   snapshot?: DealSnapshot;
-  /** Activities: the chunks of the second half, which the main thread may take over the end of. */
+  /** The chunks of the second half, which the main thread may take over the end of. */
   takeover?: TakeOverData & { wait: boolean };
 }
 
@@ -55,6 +55,8 @@ export interface PartCommon {
   times: { loaded: number; started: number; done: number };
   encoding: Encoding | undefined;
   dateOrders: Array<[number, SlashOrder]>;
+  /** With takeover: where the worker stopped, whether that ended a record, and the lines it read. */
+  stop?: { end: number; clean: boolean; lines: number };
 }
 
 /** Activities: each engine's state and the keys the copy of the deals did not have, in key order. */
@@ -66,15 +68,13 @@ export interface ActivitiesPart extends PartCommon {
   unknown: { arena: Uint8Array; starts: Int32Array };
   first: number;
   last: number;
-  /** With takeover: where the worker stopped, whether that ended a record, and the lines it read. */
-  stop?: { end: number; clean: boolean; lines: number };
 }
 
 /** Deals: the store of the second half, but its clients, which the worker keeps to add them itself (ClientsJob). */
 export interface DealsPart extends PartCommon {
   store: DealColumns;
-  /** How many clients it holds, in how many bytes. */
-  clients: { size: number; bytes: number };
+  /** How many clients it holds, in how many bytes, and some of them (to size the table they are added to). */
+  clients: { size: number; bytes: number; sample: { arena: Uint8Array; starts: Int32Array } };
 }
 
 /** After a deals part: the worker adds the clients it kept to the main thread's store, in the shared arrays lent. */
@@ -312,20 +312,24 @@ export async function readActivities(file: string, opts: ImportOptions, store: D
 
 
 /** A part of the second half that the main thread took over, as read. */
-interface TakenPart {
+interface TakenPart<R> {
   from: number;
   report: ImportReport;
   /** Its lines (when it ends before the file does). */
   lines: number;
   orders: Array<[number, SlashOrder]>;
+  /** What reading it gave (deals: their own store). */
+  read: R;
 }
 
 /**
- * The parts of an activities file's second half that this thread takes over: after its own half (and
- * the payments), the later half of the chunks the worker has not claimed yet, while two are left.
+ * The parts of a file's second half that this thread takes over: after its own half (and the
+ * payments), the later half of the chunks the worker has not claimed yet, while two are left.
+ * `readPart` reads one part with the options given (activities feed the engines; deals fill a store
+ * of their own, appended after the worker's).
  */
-class TakenOver {
-  readonly parts: TakenPart[] = [];
+class TakenOver<R extends { report: ImportReport }> {
+  readonly parts: Array<TakenPart<R>> = [];
   /** Where the earliest part taken over begins (the file's end when none was). */
   from: number;
   format: PartJob['part'] | undefined;
@@ -337,10 +341,37 @@ class TakenOver {
     private readonly full: string,
     private readonly opts: ImportOptions,
     readonly claims: TakeOver | undefined,
-    private readonly feed: (a: LinkedActivity) => void,
-    private readonly linker: ActivityLinker,
+    private readonly readOne: (options: ImportOptions) => Promise<R>,
   ) {
     this.from = claims?.size ?? 0;
+  }
+
+  /** The claims as the worker is given them (undefined without takeover). */
+  job(wait: boolean): PartJob['takeover'] {
+    return this.claims ? { ...this.claims.data(), wait } : undefined;
+  }
+
+  /** Whether the worker stopped where the first part taken over begins, at the end of a record, and every part agrees on date orders with the halves. */
+  agrees(stop: PartCommon['stop'], orders: Map<number, SlashOrder>): boolean {
+    const claims = this.claims;
+    if (claims && (!stop || stop.end !== this.from || (stop.end < claims.size && !stop.clean))) return false;
+    return !this.parts.some((t) => t.orders.some(([c, o]) => orders.has(c) && orders.get(c) !== o));
+  }
+
+  /** The parts in file order. */
+  inOrder(): Array<TakenPart<R>> {
+    return this.parts.sort((a, b) => a.from - b.from);
+  }
+
+  /** The whole file's report: the halves' (the second's rows after `lines`), then each part's in file order. */
+  report(main: ImportReport, part: PartCommon, lines: number, maxListed: number): ImportReport {
+    let report = mergeReports(main, part.report, lines, maxListed);
+    let before = lines + (part.stop?.lines ?? 0);
+    for (const t of this.inOrder()) {
+      report = mergeReports(report, t.report, before, maxListed);
+      before += t.lines;
+    }
+    return report;
   }
 
   async run(): Promise<void> {
@@ -372,9 +403,9 @@ class TakenOver {
     let orders: Array<[number, SlashOrder]> = [];
     const ends = to < this.claims!.size ? { stopAt: { at: to, onBoundary: (b: { clean: boolean; nextLine: number }) => (boundary = b) } } : {};
     const options: ImportOptions = { ...this.opts, enforceBadRows: false, onProgress: undefined, part: { ...format, from }, onDateOrders: (o) => (orders = o), ...ends };
-    const { report } = await importLinkedActivities(this.file, options, this.linker, this.feed);
+    const read = await this.readOne(options);
     if (!boundary.clean) throw new Abandoned();
-    this.parts.push({ from, report, lines: boundary.nextLine - 1, orders });
+    this.parts.push({ from, report: read.report, lines: boundary.nextLine - 1, orders, read });
   }
 }
 
@@ -386,7 +417,7 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
   const full = path.resolve(opts.cwd, file);
   const setting = runSettings().takeover;
   const claims = setting ? TakeOver.create(split, (await fs.stat(full)).size, setting.chunk) : undefined;
-  const taken = new TakenOver(file, full, opts, claims, feedAll(engines, span), linker);
+  const taken = new TakenOver(file, full, opts, claims, (options) => importLinkedActivities(file, options, linker, feedAll(engines, span)));
   const halves = await inHalves<{ report: ImportReport; map: ColumnMap | undefined }, ActivitiesPart>(
     file,
     helper,
@@ -399,7 +430,7 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
       bases.manager = s.managers.length;
       // Shared arrays (ids, times, clients) go as they are, nothing is copied or moved.
       const transfer: ArrayBuffer[] = [];
-      const takeover = claims && setting ? { ...claims.data(), wait: setting.wait } : undefined;
+      const takeover = taken.job(setting?.wait ?? false);
       return { job: { kind: 'activities', file, cwd: opts.cwd, options: partOptions(opts), part, periods, snapshot: s, ...(takeover ? { takeover } : {}) }, transfer };
     },
     async (options) => (taken.mainRead = await importLinkedActivities(file, options, linker, feedAll(engines, span))),
@@ -411,19 +442,10 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
   );
   if (!halves) return undefined;
   const { main, part, lines, orders } = halves;
-  // The worker stopped where the part taken over last begins, at the end of a record.
-  if (claims && (!part.stop || part.stop.end !== taken.from || (part.stop.end < claims.size && !part.stop.clean))) return undefined;
-  if (taken.parts.some((t) => t.orders.some(([c, o]) => orders.has(c) && orders.get(c) !== o))) return undefined;
+  if (!taken.agrees(part.stop, orders)) return undefined;
   mergeWorkerEngines(engines, part, store, linker, bases);
   timing("the worker thread's engines merged");
-  const maxListed = { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips;
-  let report = mergeReports(main.report, part.report, lines, maxListed);
-  // The parts taken over, in file order: each one's rows follow every line before it.
-  let before = lines + (part.stop?.lines ?? 0);
-  for (const t of taken.parts.sort((a, b) => a.from - b.from)) {
-    report = mergeReports(report, t.report, before, maxListed);
-    before += t.lines;
-  }
+  const report = taken.report(main.report, part, lines, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
   checkBadRows(report, opts);
   traceHalves(file, taken.parts.length);
   return { engines, report, map: main.map, first: Math.min(span.first, part.first), last: Math.max(span.last, part.last) };
@@ -448,9 +470,17 @@ function mergeWorkerEngines(engines: KpiEngine[], part: ActivitiesPart, store: D
   engines.forEach((e, i) => e.merge(part.partials[i]!, map));
 }
 
+/** A part of a deals file read into a store of its own (the worker's half, or a part this thread took over). */
+interface DealsRead {
+  report: ImportReport;
+  store: DealStore;
+}
+
 /**
- * Reads a deals export into the store. The worker fills a store of its own with the second half;
- * its deals are appended as if its rows had come next (a repeated id keeps the first deal).
+ * Reads a deals export into the store. The worker fills a store of its own with the second half,
+ * and this thread, done with its own half first, takes over the end of the worker's in parts of
+ * their own (the worker starts later: its thread must load first); the worker's deals and then the
+ * parts' are appended as if their rows had come next (a repeated id keeps the first deal).
  */
 export async function readDeals(file: string, opts: ImportOptions, helper: Helper): Promise<{ store: DealStore; report: ImportReport; map: ColumnMap | undefined }> {
   const split = await splitPoint(file, opts.cwd);
@@ -460,19 +490,32 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
     // fills; in shared memory, where the worker thread reads the ids and times without a copy.
     const rows = await rowsAbout(file, opts.cwd, split);
     store.reserve(rows.all, { room: roomFor(rows.all), shared: true });
+    const full = path.resolve(opts.cwd, file);
+    const setting = runSettings().takeover;
+    const claims = setting ? TakeOver.create(split, (await fs.stat(full)).size, setting.chunk) : undefined;
+    const taken = new TakenOver<DealsRead>(file, full, opts, claims, async (options) => {
+      const own = new DealStore();
+      return { report: (await importDealRows(file, options, own)).report, store: own };
+    });
     const halves = await inHalves<{ report: ImportReport; map: ColumnMap | undefined; productRows: boolean }, DealsPart>(
       file,
       helper,
       opts,
       split,
-      (part) => ({ job: { kind: 'deals', file, cwd: opts.cwd, options: partOptions(opts), part, periods: [], rows: { about: rows.after, room: roomFor(rows.after) } }, transfer: [] }),
-      (options) => importDealRows(file, options, store),
+      (part) => {
+        taken.format = part;
+        const takeover = taken.job(setting?.wait ?? false);
+        return { job: { kind: 'deals', file, cwd: opts.cwd, options: partOptions(opts), part, periods: [], rows: { about: rows.after, room: roomFor(rows.after) }, ...(takeover ? { takeover } : {}) }, transfer: [] };
+      },
+      async (options) => (taken.mainRead = await importDealRows(file, options, store)),
+      () => taken.run(),
     );
-    if (halves && (await absorbHalf(store, halves.part, halves.main.productRows, helper))) {
-      const report = mergeReports(halves.main.report, halves.part.report, halves.lines, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
+    const parts = taken.inOrder().map((t) => t.read.store);
+    if (halves && taken.agrees(halves.part.stop, halves.orders) && (await absorbHalf(store, halves.part, parts, halves.main.productRows, helper))) {
+      const report = taken.report(halves.main.report, halves.part, halves.lines, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
       checkBadRows(report, opts);
       finishDeals(report, store.merged, halves.main.productRows, opts);
-      traceHalves(file);
+      traceHalves(file, parts.length);
       return { store, report, map: halves.main.map };
     }
   }
@@ -480,27 +523,37 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
 }
 
 /**
- * Appends the worker's deals to the store (DealStore.absorb in two threads): the worker adds the
- * clients it kept to the store's shared arrays while this thread adds the ids and the columns; the
- * client column follows. False when the file must be read in one pass (a sum across the halves, the
- * worker failed).
+ * Appends the worker's deals and then those of the parts this thread took over to the store
+ * (DealStore.absorb in two threads): the worker adds the clients it kept to the store's shared
+ * arrays while this thread adds the ids and the columns; the client columns follow, and the
+ * parts' clients after the worker's. False when the file must be read in one pass (a sum across
+ * the halves, the worker failed).
  */
-async function absorbHalf(store: DealStore, part: DealsPart, sumRepeats: boolean, helper: Helper): Promise<boolean> {
-  const loan = store.lendClients(part.clients.size, part.clients.bytes);
+async function absorbHalf(store: DealStore, part: DealsPart, taken: DealStore[], sumRepeats: boolean, helper: Helper): Promise<boolean> {
+  const loan = store.lendClients(part.clients.size, part.clients.bytes, part.clients.sample);
   // Arrays not in shared memory would reach the worker as copies.
   if (![loan.table, loan.arena, loan.starts].every((a) => a.buffer instanceof SharedArrayBuffer)) return false;
   const clients = helper.run<ClientsAdded | null>({ kind: 'deal-clients', loan }, []);
-  const d = part.store;
-  const ids = addIds(store.lendIds(d.ids.size, d.ids.arena.length, idRange(d.ids)), d.ids, sumRepeats);
-  if (ids) {
+  const halves = [part.store, ...taken.map((t) => t.release())];
+  const slots: Int32Array[] = [];
+  for (const d of halves) {
+    const ids = addIds(store.lendIds(d.ids.size, d.ids.arena.length, idRange(d.ids)), d.ids, sumRepeats);
+    if (!ids) break;
     store.settleIds(ids);
     store.absorbColumns(d, ids.slots);
+    slots.push(ids.slots);
   }
   const message = await clients;
   timing("the worker thread added the second half's clients");
-  if (!ids || !message.ok || !message.result) return false;
+  if (slots.length < halves.length || !message.ok || !message.result) return false;
   store.settleClients(message.result);
-  store.absorbClients(d.client, ids.slots, message.result.keys);
+  store.absorbClients(part.store.client, slots[0]!, message.result.keys);
+  for (let i = 1; i < halves.length; i++) {
+    const d = halves[i] as DealStoreData;
+    const added = addClients(store.lendClients(d.clients.size, d.clients.arena.length), d.clients);
+    store.settleClients(added);
+    store.absorbClients(d.client, slots[i]!, added.keys);
+  }
   return true;
 }
 

@@ -31,14 +31,23 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
   const started = clock();
   let dateOrders: Array<[number, SlashOrder]> = [];
   const options: ImportOptions = { ...job.options, cwd: job.cwd, stdin: process.stdin, enforceBadRows: false, part: job.part, onDateOrders: (o) => (dateOrders = o) };
+  // With takeover, chunks are claimed one by one, and the reading stops where the main thread took over.
+  const stop = { end: 0 };
+  let boundary = { clean: true, nextLine: 1 };
+  if (job.takeover) {
+    options.source = claimedChunks(path.resolve(job.cwd, job.file), TakeOver.from(job.takeover), job.takeover.wait, stop);
+    options.stopAt = { onBoundary: (b) => (boundary = b) };
+  }
+  const stopped = () => (job.takeover ? { stop: { end: stop.end, clean: boundary.clean, lines: boundary.nextLine - 1 } } : {});
   if (job.kind === 'deals') {
     const store = new DealStore();
     if (job.rows) store.reserve(job.rows.about, { room: job.rows.room });
     const { report } = await importDealRows(job.file, options, store);
+    const sample = store.clients.sample(4096);
     const { clients, ...data } = store.release();
     // The clients stay here: this thread adds them to the main thread's store (a ClientsJob) while that one adds the ids and the columns.
     heldClients = clients;
-    const result: DealsPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, store: data, clients: { size: clients.size, bytes: clients.arena.length } };
+    const result: DealsPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, store: data, clients: { size: clients.size, bytes: clients.arena.length, sample }, ...stopped() };
     const arrays = [data.ids.arena, data.ids.starts, data.ids.table, data.ids.byValue?.index, data.created, data.closed, data.amount, data.status, data.manager, data.client, data.reason, data.stage, data.pipeline, data.source];
     return { result, transfer: unique(arrays) };
   }
@@ -48,19 +57,12 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
   const linker = new ActivityLinker(store, false);
   const engines = job.periods.map((p) => new KpiEngine(store, p, linker));
   const span = { first: Infinity, last: -Infinity };
-  // With takeover, chunks are claimed one by one, and the reading stops where the main thread took over.
-  const stop = { end: 0 };
-  let boundary = { clean: true, nextLine: 1 };
-  if (job.takeover) {
-    options.source = claimedChunks(path.resolve(job.cwd, job.file), TakeOver.from(job.takeover), job.takeover.wait, stop);
-    options.stopAt = { onBoundary: (b) => (boundary = b) };
-  }
   const { report } = await importLinkedActivities(job.file, options, linker, feedAll(engines, span));
   // New keys as one arena each: tens of thousands of small arrays took 20 ms to send and as many to receive.
   const clients = store.clients.keysFrom(clientBase);
   const unknown = linker.unknownIds.keysFrom(0);
   const partials = engines.map((e) => e.partial());
-  const result: ActivitiesPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, partials, clients, unknown, managers: store.managers.values.slice(managerBase), first: span.first, last: span.last, ...(job.takeover ? { stop: { end: stop.end, clean: boundary.clean, lines: boundary.nextLine - 1 } } : {}) };
+  const result: ActivitiesPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, partials, clients, unknown, managers: store.managers.values.slice(managerBase), first: span.first, last: span.last, ...stopped() };
   const arrays = [clients.arena, clients.starts, unknown.arena, unknown.starts, ...partials.flatMap((p) => [p.touchesById, p.firstById, p.touchesByClient, p.firstByClient, p.missed.manager, p.missed.at, p.missed.client, p.missed.deal, p.missed.windowDeal, p.facts.touchedById, p.facts.touchedByClient, ...p.outCalls.clients, ...p.outCalls.deals, ...p.outCalls.times])];
   return { result, transfer: unique(arrays) };
 }

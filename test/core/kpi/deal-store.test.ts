@@ -107,15 +107,37 @@ describe('DealStore.absorb: a second half with no id repeated', () => {
     expect(first.merged).toBe(0);
   });
 
-  it('adds nothing when the clients do not fit the room lent', () => {
+  it('adds clients past the room lent, growing the arrays in shared memory, and the store takes the grown arrays', () => {
     const first = new DealStore();
+    first.reserve(100, { shared: true });
     for (const d of deals.slice(0, 100)) first.add(d);
     const second = new DealStore();
-    // More clients than a new store has room for (1024 keys).
+    // More clients than a new store has room for (1024 keys), the first 100 of them the first store's.
     for (const d of deals) second.add({ ...d, client: `Клиент ${d.id}` });
+    for (const d of deals.slice(0, 100)) first.clients.internText(`Клиент ${d.id}`);
     const theirs = second.release().clients;
-    expect(addClients(first.lendClients(1, 4), theirs)).toBeUndefined();
-    expect(addClients(first.lendClients(theirs.size, theirs.arena.length), theirs)!.keys.length).toBe(theirs.size);
+    const before = first.clients.size;
+    const loan = first.lendClients(1, 4);
+    const added = addClients(loan, theirs);
+    expect(added.loan.table).not.toBe(loan.table);
+    for (const a of [added.loan.arena, added.loan.starts, added.loan.table]) expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
+    first.settleClients(added);
+    expect(first.clients.size).toBe(before + theirs.size - 1 - 100);
+    for (let c = 1; c < theirs.size; c += 37) expect(first.clients.text(added.keys[c]!)).toBe(new TextDecoder().decode(theirs.arena.subarray(theirs.starts[c], theirs.starts[c + 1])));
+  });
+
+  it('sizes the table for about as many clients as a sample of theirs says are new', () => {
+    const first = new DealStore();
+    for (let i = 0; i < 20_000; i++) first.clients.internText(`Клиент ${i}`);
+    const second = new DealStore();
+    // 30,000 clients, a third of them new to the first store.
+    for (let i = 0; i < 30_000; i++) second.clients.internText(`Клиент ${i < 20_000 ? i : 100_000 + i}`);
+    const sized = (sample?: { arena: Uint8Array; starts: Int32Array }) => first.lendClients(second.clients.size, 1 << 20, sample).table.length / 2;
+    // Sized for all of them: 50,000 keys at most three quarters full; for the 10,000 new: 30,000 keys.
+    expect(sized()).toBe(131_072);
+    const fresh = new DealStore();
+    for (let i = 0; i < 20_000; i++) fresh.clients.internText(`Клиент ${i}`);
+    expect(fresh.lendClients(second.clients.size, 1 << 20, second.clients.sample(4096)).table.length / 2).toBe(65_536);
   });
 });
 

@@ -97,6 +97,43 @@ describe('reading deals in two halves gives what one pass gives', () => {
   });
 });
 
+describe('reading deals in two halves when this thread takes over the end of the second half', () => {
+  const header = ['id', 'manager', 'client', 'created_at', 'closed_at', 'status', 'amount', 'loss_reason'];
+  const deal = (i: number, id = String(100 + i)) => [id, i % 3 ? 'Анна' : 'Борис', `Клиент ${i % 900}`, `2024-03-${String((i % 28) + 1).padStart(2, '0')} 10:00:00`, `2024-04-01 10:00:00`, ['won', 'lost', 'open'][i % 3]!, String(1000 + i), i % 3 === 1 ? 'Дорого' : ''];
+
+  it('appends the worker’s deals and then the parts taken over: repeated ids, bad rows, new managers and clients in both', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => deal(i));
+    // In the worker's part (just past the middle) and in the part taken over (the end).
+    rows[1600] = deal(1600, '105');
+    rows[1610]![1] = 'Новый Менеджер';
+    rows[1620]![2] = 'Клиент из середины';
+    rows[2950] = deal(2950, '1701');
+    rows[2960]![3] = 'not a date';
+    rows[2970]![1] = 'Последний Менеджер';
+    rows[2980]![2] = 'Клиент из конца';
+    rows[2990]![2] = 'Клиент из середины';
+    writeFileSync(path.join(dir, 'deals-taken.csv'), csv([header, ...rows]));
+    const kpi = bothWays(['kpi', '-d', 'deals-taken.csv', '--format', 'json'], ['deals-taken.csv'], ['deals-taken.csv'], TAKEOVER);
+    expect(kpi.split).toBe(kpi.whole);
+    const result = JSON.parse(kpi.split);
+    expect(result.dataQuality.rowsSkipped.map((s: { row: number }) => s.row)).toEqual([2962]);
+    expect(result.dataQuality.files[0].dropped['rows repeating a deal id (first row kept)']).toBe(2);
+    expect(result.managers.map((m: { manager: string }) => m.manager)).toEqual(expect.arrayContaining(['Новый Менеджер', 'Последний Менеджер']));
+    // With activities read in halves as well, linked to the deals merged from three parts.
+    const acts = bothWays(['kpi', '-d', 'deals-taken.csv', '-a', 'activities.csv', '--format', 'json'], ['deals-taken.csv', 'activities.csv'], ['deals-taken.csv', 'activities.csv'], TAKEOVER);
+    expect(acts.split).toBe(acts.whole);
+  });
+
+  it('reads in one pass when product rows repeat an id in the part taken over (their amounts sum in row order)', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [...deal(i), `Товар ${i}`]);
+    rows[2990] = [...deal(2990, '2000'), 'Товар x'];
+    rows[2990]![6] = '0.1';
+    writeFileSync(path.join(dir, 'deals-products-taken.csv'), csv([[...header, 'product'], ...rows]));
+    const kpi = bothWays(['kpi', '-d', 'deals-products-taken.csv', '--format', 'json'], [], [], TAKEOVER);
+    expect(kpi.split).toBe(kpi.whole);
+  });
+});
+
 describe('reading activities in two halves gives what one pass gives', () => {
   it('for kpi and compare on generated exports', () => {
     const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'activities.csv', '-p', 'payments.csv', '--format', 'json'], ['activities.csv']);
