@@ -9,6 +9,7 @@ import type { DataQuality, GroupDim, KpiGroup, KpiResult, PlanResult, SpendSumma
 import type { InputShape, Payment, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
 import { planBy, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
 import { DAY_MS, dayOf, dayOfIso, isoDay } from '../core/kpi/stats.js';
+import { collectGarbage } from '../io/parallel/collect.js';
 import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
 import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import { PaymentLog } from '../core/kpi/payment-log.js';
@@ -147,6 +148,8 @@ export async function runEngines(files: KpiFiles, base: ImportOptions, overrides
 async function readAll(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[], helper: Helper, spend?: { rows: SpendRow[]; margin: number }): Promise<EnginesRun> {
   const { store, report: dealsReport, map: dealsMap } = await readDeals(files.deals, importOptionsFor('deals', base, overrides), helper);
   timing('deals read');
+  // What reading them left behind is freed now, before the activities need memory (collect.ts).
+  if (helper.used) collectGarbage();
   const reports: ImportReport[] = [dealsReport];
   // Slash dates a later file cannot settle may take the deals file's order, where one CRM wrote both.
   const later = (kind: RecordKind): ImportOptions => ({ ...importOptionsFor(kind, base, overrides), otherOrder: dateOrderShown(dealsReport) });

@@ -165,10 +165,13 @@ async function rowsAbout(file: string, cwd: string, at: number): Promise<{ all: 
 export class Helper {
   private worker: Worker | undefined;
   private pending: ((m: WorkerMessage<unknown>) => void) | undefined;
+  /** Whether a thread was started in this run (a file was large enough to be read in halves). */
+  used = false;
 
   /** Starts the thread if it is not running. */
   start(): void {
     if (this.worker) return;
+    this.used = true;
     const w = new Worker(WORKER, { stdout: true, stderr: true });
     this.worker = w;
     const fail = (message: string) => {

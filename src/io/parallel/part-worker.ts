@@ -11,9 +11,13 @@ import { importDealRows, importLinkedActivities, type ImportOptions } from '../m
 import type { ActivitiesPart, ClientsJob, DealsPart, PartJob } from './parallel.js';
 import { claimedChunks, TakeOver } from './takeover.js';
 import { clock } from '../run-settings.js';
+import { collectGarbage } from './collect.js';
 import type { SlashOrder } from '../map/values.js';
 
 const loaded = clock();
+
+/** Whether this thread read a half of a deals file since its last activities (collectGarbage). */
+let readDeals = false;
 
 /** The clients of the deals this thread read last, until the main thread's store takes them (see ClientsJob). */
 let heldClients: ByteKeysData | undefined;
@@ -40,6 +44,7 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
   }
   const stopped = () => (job.takeover ? { stop: { end: stop.end, clean: boundary.clean, lines: boundary.nextLine - 1 } } : {});
   if (job.kind === 'deals') {
+    readDeals = true;
     const store = new DealStore();
     if (job.rows) store.reserve(job.rows.about, { room: job.rows.room });
     const { report } = await importDealRows(job.file, options, store);
@@ -51,6 +56,9 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
     const arrays = [data.ids.arena, data.ids.starts, data.ids.table, data.ids.byValue?.index, data.created, data.closed, data.amount, data.status, data.manager, data.client, data.reason, data.stage, data.pipeline, data.source];
     return { result, transfer: unique(arrays) };
   }
+  // What this thread's half of the deals left behind is freed before the activities need memory (collect.ts).
+  if (readDeals) collectGarbage();
+  readDeals = false;
   const store = DealStore.fromSnapshot(job.snapshot!);
   const clientBase = store.clients.size;
   const managerBase = store.managers.size;
