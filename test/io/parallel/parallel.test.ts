@@ -36,9 +36,12 @@ beforeAll(() => {
   expect(gen.code, gen.stderr).toBe(0);
 });
 
+/** A deals export's header, and its row i (id 100 + i unless given; one of `clients` clients). */
+const header = ['id', 'manager', 'client', 'created_at', 'closed_at', 'status', 'amount', 'loss_reason'];
+const dealRow = (i: number, id = String(100 + i), clients = 40) => [id, i % 3 ? 'Анна' : 'Борис', `Клиент ${i % clients}`, `2024-03-${String((i % 28) + 1).padStart(2, '0')} 10:00:00`, `2024-04-01 10:00:00`, ['won', 'lost', 'open'][i % 3]!, String(1000 + i), i % 3 === 1 ? 'Дорого' : ''];
+
 describe('reading deals in two halves gives what one pass gives', () => {
-  const header = ['id', 'manager', 'client', 'created_at', 'closed_at', 'status', 'amount', 'loss_reason'];
-  const deal = (i: number, id = String(100 + i)) => [id, i % 3 ? 'Анна' : 'Борис', `Клиент ${i % 40}`, `2024-03-${String((i % 28) + 1).padStart(2, '0')} 10:00:00`, `2024-04-01 10:00:00`, ['won', 'lost', 'open'][i % 3]!, String(1000 + i), i % 3 === 1 ? 'Дорого' : ''];
+  const deal = (i: number, id?: string) => dealRow(i, id);
 
   it('with repeated ids across the halves, bad rows and new managers in the second', () => {
     // Large enough for each half to pass the 64 KB the delimiter is detected on.
@@ -98,8 +101,8 @@ describe('reading deals in two halves gives what one pass gives', () => {
 });
 
 describe('reading deals in two halves when this thread takes over the end of the second half', () => {
-  const header = ['id', 'manager', 'client', 'created_at', 'closed_at', 'status', 'amount', 'loss_reason'];
-  const deal = (i: number, id = String(100 + i)) => [id, i % 3 ? 'Анна' : 'Борис', `Клиент ${i % 900}`, `2024-03-${String((i % 28) + 1).padStart(2, '0')} 10:00:00`, `2024-04-01 10:00:00`, ['won', 'lost', 'open'][i % 3]!, String(1000 + i), i % 3 === 1 ? 'Дорого' : ''];
+  // Clients enough for the parts to bring new ones.
+  const deal = (i: number, id?: string) => dealRow(i, id, 900);
 
   it('appends the worker’s deals and then the parts taken over: repeated ids, bad rows, new managers and clients in both', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => deal(i));
