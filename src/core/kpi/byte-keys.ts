@@ -80,7 +80,7 @@ export class ByteKeys {
 
   /** Its contents (trimmed copies), to rebuild it elsewhere with ByteKeys.from. */
   data(): ByteKeysData {
-    return { arena: this.arena.slice(0, this.used), starts: this.starts.slice(0, this.size + 1), table: this.table.slice(), size: this.size, ...this.byValueData() };
+    return { arena: this.arena.slice(0, this.used), starts: this.starts.slice(0, this.size + 1), table: this.table.slice(), size: this.size, ...this.byValueData(true) };
   }
 
   /** Its contents as they are (views, no copy), to move to another thread: it is not used afterwards. */
@@ -88,8 +88,11 @@ export class ByteKeys {
     return { arena: this.arena.subarray(0, this.used), starts: this.starts.subarray(0, this.size + 1), table: this.table, size: this.size, ...this.byValueData() };
   }
 
-  private byValueData(): { byValue?: DenseIdsData | null } {
-    return this.byValue === undefined ? {} : { byValue: this.byValue && this.byValue.data() };
+  /** The index by value as data (its index as it is, or a copy). */
+  private byValueData(copy = false): { byValue?: DenseIdsData | null } {
+    if (this.byValue === undefined) return {};
+    const d = this.byValue && this.byValue.data();
+    return { byValue: d && copy ? { ...d, index: d.index.slice() } : d };
   }
 
   /**
@@ -405,15 +408,18 @@ export class ByteKeys {
   }
 
   /**
-   * Makes room for `size` keys in all, of `bytes` more bytes, so that adding them grows nothing;
-   * indexed by value, for the whole numbers `range` as well (or the hash table comes back when they
-   * lie too far from the keys').
+   * Before another store's keys are added through lend(), `count` keys in all then: indexed by
+   * value, makes room in the index for them when they are whole numbers in `range`, and otherwise
+   * (no range: they may be any bytes; or too far from these keys) brings the hash table back, so
+   * that adding them moves no array another thread was lent and leaves the index as the owner sees it.
    */
-  reserve(size: number, bytes = 0, range?: { min: number; max: number }): void {
-    if (this.byValue) {
-      this.byValue.expected = size - this.size;
-      if (range && !this.byValue.cover(range.min, range.max, size)) this.hashAgain();
-    }
+  expectKeys(range: { min: number; max: number } | undefined, count: number): void {
+    if (this.byValue && !(range && this.byValue.cover(range.min, range.max, count))) this.hashAgain();
+  }
+
+  /** Makes room for `size` keys in all, of `bytes` more bytes, so that adding them grows nothing. */
+  reserve(size: number, bytes = 0): void {
+    if (this.byValue) this.byValue.expected = size - this.size;
     // One table of the final size: doubling up to it made and dropped a table per step (a million
     // keys: 4, 8, 16 MB…), and each dropped block left the C library keeping larger ones resident.
     if (!this.byValue) {

@@ -54,8 +54,10 @@ export interface IdsAdded {
 /**
  * Adds another store's ids to lent ids (DealStore.lendIds), as if its rows came next: each gets
  * the next key, or repeats an id there (first row wins). Undefined, adding nothing, when
- * `sumRepeats` and an id repeats (amounts must then be summed in row order), or when the ids did not
- * fit the room lent.
+ * `sumRepeats` and an id repeats (amounts must then be summed in row order). Undefined as well when
+ * the ids did not fit the room lent (lendIds was told fewer ids or bytes than there are): the lent
+ * arrays may then hold some of them, which the owner never takes, and the owner is not to be used
+ * again (the file is read again into a new store).
  */
 export function addIds(loan: ByteKeysLoan, theirs: ByteKeysData, sumRepeats: boolean): IdsAdded | undefined {
   const ids = ByteKeys.borrow(loan);
@@ -279,7 +281,8 @@ export class DealStore {
    */
   lendIds(n: number, bytes: number, range?: IdRange): ByteKeysLoan {
     if (this.created.length < this.size + n) this.resize(this.size + n);
-    this.ids.reserve(this.size + n, bytes, range);
+    this.ids.expectKeys(range, this.size + n);
+    this.ids.reserve(this.size + n, bytes);
     return this.ids.lend();
   }
 

@@ -228,11 +228,12 @@ describe('ByteKeys(true): whole-number keys indexed by value from the first key 
     }
   });
 
-  it('makes room for a range another thread adds (reserve), or gives way to the table when the range is too far', () => {
+  it('makes room for a range another thread adds (expectKeys), or gives way to the table when the range is too far or unknown', () => {
     const bk = new ByteKeys(true);
     bk.useSharedMemory();
     for (let i = 0; i < 1000; i++) bk.internText(String(1000 + i));
-    bk.reserve(2000, 4000, { min: 2000, max: 2999 });
+    bk.expectKeys({ min: 2000, max: 2999 }, 2000);
+    bk.reserve(2000, 4000);
     const loan = bk.lend();
     expect(loan.byValue?.index.buffer).toBeInstanceOf(SharedArrayBuffer);
     const other = ByteKeys.borrow(loan);
@@ -246,9 +247,33 @@ describe('ByteKeys(true): whole-number keys indexed by value from the first key 
     expect(bk.findText('1000')).toBe(0);
     const far = new ByteKeys(true);
     for (let i = 0; i < 1000; i++) far.internText(String(i));
-    far.reserve(2000, 4000, { min: 10 ** 9, max: 10 ** 9 + 999 });
+    far.expectKeys({ min: 10 ** 9, max: 10 ** 9 + 999 }, 2000);
     expect(far.indexedByValue).toBe(false);
     expect(far.findText('999')).toBe(999);
+    // Keys that are not known to be close whole numbers: the table, before the other thread adds any.
+    const unknown = new ByteKeys(true);
+    for (let i = 0; i < 1000; i++) unknown.internText(String(i));
+    unknown.expectKeys(undefined, 2000);
+    unknown.reserve(2000, 4096);
+    expect(unknown.indexedByValue).toBe(false);
+    const lent = unknown.lend();
+    const added = ByteKeys.borrow(lent);
+    for (let i = 1000; i < 1500; i++) added.internText(String(i));
+    added.internText('X-1');
+    expect(added.kept(lent)).toBe(true);
+    unknown.settle(added.size, added.lend().used);
+    unknown.indexByValue();
+    expect(unknown.findText('1499')).toBe(1499);
+    expect(unknown.findText('X-1')).toBe(1500);
+  });
+
+  it('gives a copy of its index by value with data(), which the original does not write into', () => {
+    const bk = new ByteKeys(true);
+    for (let i = 0; i < 10; i++) bk.internText(String(i));
+    const copy = ByteKeys.from(bk.data());
+    bk.internText('11');
+    expect(copy.findText('11')).toBe(-1);
+    expect(copy.findText('9')).toBe(9);
   });
 
   it('gives back the room left for ids that never came once all are in (indexByValue)', () => {

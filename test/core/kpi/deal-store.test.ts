@@ -141,6 +141,33 @@ describe('DealStore.absorb: a second half with no id repeated', () => {
   });
 });
 
+describe('DealStore.absorb: a second half whose ids are not indexed by value', () => {
+  const store = (ids: string[]) => {
+    const s = new DealStore();
+    s.reserve(12_000, { shared: true });
+    for (const id of ids) s.add({ ...deals[0]!, id });
+    return s;
+  };
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => String(from + i));
+
+  it('finds every deal of the second half, after the index is trimmed too, when its first ids lie far apart', () => {
+    const first = store(range(1, 5001));
+    // Its own index gave way to the table at the second id: 9999 then 5001…
+    expect(first.absorb(store(['9999', ...range(5001, 9999)]).release(), false)).toBe(true);
+    first.ids.indexByValue();
+    for (const id of ['1', '5000', '5001', '6000', '9998', '9999']) expect(first.toDeals()[first.find(id)!]!.id).toBe(id);
+  });
+
+  it('takes a second half with an id that is not a whole number, without reading anything again', () => {
+    const first = store(range(1, 5001));
+    expect(first.absorb(store([...range(5001, 6000), 'X-7', ...range(6000, 7000)]).release(), false)).toBe(true);
+    first.ids.indexByValue();
+    expect(first.find('X-7')).toBe(5999);
+    expect(first.find('6999')).toBe(6999);
+    expect(first.find('0100')).toBeUndefined();
+  });
+});
+
 describe('product rows of one deal (a file with a product column)', () => {
   const amountOf = (amounts: Array<number | null>) => {
     const store = new DealStore();

@@ -80,6 +80,28 @@ describe('reading deals in two halves gives what one pass gives', () => {
     expect(result.dataQuality.files[0].nulBytesRemoved).toBe(2);
   });
 
+  describe('with ids indexed by value in the first half and not in the second: still in halves, every deal found', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => deal(i));
+    const text = Buffer.from(csv([header, ...rows]));
+    // The line the second half starts with (the first after the middle byte), as a row index.
+    const first = text.subarray(0, text.indexOf(10, Math.floor(text.length / 2))).toString().split('\n').length - 1;
+    const calls = Array.from({ length: 300 }, (_, i) => ['Анна', '2024-03-20 10:00:00', 'call', 'out', 'false', '30', String(100 + 1600 + i * 4), '']);
+    const run = (name: string, ids: Array<[number, string]>) => {
+      const own = rows.map((r) => [...r]);
+      for (const [i, id] of ids) own[i]![0] = id;
+      writeFileSync(path.join(dir, `${name}.csv`), csv([header, ...own]));
+      // Calls on deals of the second half: each links in both reads, or in neither.
+      const more = ids.map(([, id]) => ['Анна', '2024-03-20 11:00:00', 'call', 'out', 'false', '30', id, '']);
+      writeFileSync(path.join(dir, `calls-${name}.csv`), csv([['manager', 'at', 'kind', 'direction', 'missed', 'duration_s', 'deal_id', 'client'], ...calls, ...more]));
+      const kpi = bothWays(['kpi', '-d', `${name}.csv`, '-a', `calls-${name}.csv`, '--format', 'json'], [`${name}.csv`]);
+      expect(kpi.split).toBe(kpi.whole);
+      expect(JSON.parse(kpi.split).dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('activities-unlinked');
+    };
+
+    it('its first ids far apart (its own index gave way to the table at once)', () => run('deals-far', [[first, '99999'], [first + 1, '99998']]));
+    it('an id that is not a whole number', () => run('deals-x', [[2900, 'X-2900']]));
+  });
+
   it('with an ambiguous amount (1,234) in the second half: one pass, where the column decides', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => deal(i));
     rows[3]![6] = '12,5';
