@@ -149,6 +149,17 @@ describe('reading deals in two halves when this thread takes over the end of the
     expect(acts.split).toBe(acts.whole);
   });
 
+  it('in Windows-1251, semicolons and CRLF, with multi-line quoted fields in the worker’s part and in the part taken over', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [...deal(i), i % 500 === 7 ? 'позвонить;\r\nпосле «праздников»' : '']);
+    rows[2990]![1] = 'Ёлкин Пётр';
+    writeFileSync(path.join(dir, 'deals-1251.csv'), cp1251(csv([[...header, 'Комментарий'], ...rows], { delimiter: ';' })));
+    const kpi = bothWays(['kpi', '-d', 'deals-1251.csv', '--format', 'json'], ['deals-1251.csv'], ['deals-1251.csv'], TAKEOVER);
+    expect(kpi.split).toBe(kpi.whole);
+    const result = JSON.parse(kpi.split);
+    expect(result.dataQuality.files[0].format).toMatch(/windows-1251/);
+    expect(result.managers.map((m: { manager: string }) => m.manager)).toContain('Ёлкин Пётр');
+  });
+
   it('reads in one pass when product rows repeat an id in the part taken over (their amounts sum in row order)', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => [...deal(i), `Товар ${i}`]);
     rows[2990] = [...deal(2990, '2000'), 'Товар x'];
