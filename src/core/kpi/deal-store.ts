@@ -38,9 +38,6 @@ export interface DealStoreData {
   merged: number;
 }
 
-/** How many keys' slots are read ahead of their lookups (ByteKeys.touch). */
-const TOUCH_AHEAD = 16;
-
 /** A store's data without its clients (which a worker thread adds to the other store itself: addClients). */
 export type DealColumns = Omit<DealStoreData, 'clients'>;
 
@@ -61,32 +58,24 @@ export interface IdsAdded {
  */
 export function addIds(loan: ByteKeysLoan, theirs: ByteKeysData, sumRepeats: boolean): IdsAdded | undefined {
   const ids = ByteKeys.borrow(loan);
-  const n = theirs.size;
-  // Their keys are read in place; ids indexed by value need no hash, others take the ones their table holds.
   const { arena, starts } = theirs;
-  const hashes = ids.indexedByValue ? undefined : ByteKeys.hashes(theirs);
-  const find = (i: number) => (hashes ? ids.findHashed(arena, starts[i]!, starts[i + 1]!, hashes[i]!) : ids.find(arena, starts[i]!, starts[i + 1]!));
-  if (sumRepeats) for (let i = 0; i < n; i++) if (find(i) >= 0) return undefined;
-  const slots = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    if (hashes && i % TOUCH_AHEAD === 0) ids.touch(hashes, i, Math.min(i + TOUCH_AHEAD, n));
-    // Their ids are distinct among themselves: one found here is a deal of this store. (Had the
-    // index by value to give way to the table here, kept() below says no and nothing is used.)
-    const seen = find(i);
-    slots[i] = seen >= 0 ? -1 - seen : ids.addMissing(arena, starts[i]!, starts[i + 1]!);
-  }
+  if (sumRepeats) for (let i = 0; i < theirs.size; i++) if (ids.find(arena, starts[i]!, starts[i + 1]!) >= 0) return undefined;
+  const before = ids.size;
+  const slots = ids.internAll(theirs);
   if (!ids.kept(loan)) return undefined;
+  // Their ids are distinct among themselves: a key found below `before` is a deal of this store.
+  for (let i = 0; i < slots.length; i++) if (slots[i]! < before) slots[i] = -1 - slots[i]!;
   return { slots, size: ids.size, used: ids.lend().used };
 }
 
 /** The least and the greatest of whole-number ids. */
-export interface IdRange {
+interface IdRange {
   min: number;
   max: number;
 }
 
 /** The range of ids indexed by value (undefined for others: a range would not help to add them). */
-export function idRange(ids: ByteKeysData): IdRange | undefined {
+function idRange(ids: ByteKeysData): IdRange | undefined {
   return ids.byValue && ids.size > 0 ? { min: ids.byValue.min, max: ids.byValue.max } : undefined;
 }
 
@@ -104,14 +93,7 @@ export interface ClientsAdded {
  */
 export function addClients(loan: ByteKeysLoan, theirs: ByteKeysData): ClientsAdded {
   const clients = ByteKeys.borrow(loan);
-  const hashes = ByteKeys.hashes(theirs);
-  const { arena, starts } = theirs;
-  const keys = new Int32Array(theirs.size);
-  for (let c = 0; c < keys.length; c++) {
-    if (c % TOUCH_AHEAD === 0) clients.touch(hashes, c, Math.min(c + TOUCH_AHEAD, keys.length));
-    keys[c] = clients.internHashed(arena, starts[c]!, starts[c + 1]!, hashes[c]!);
-  }
-  return { keys, loan: clients.lend() };
+  return { keys: clients.internAll(theirs), loan: clients.lend() };
 }
 
 /** `to[at + i] = keys[from[i]]` for the first n of `from`: another store's interned names as this one's. */
@@ -265,7 +247,7 @@ export class DealStore {
    * arrays lendClients gives) on the other, and last the client column (absorbClients).
    */
   absorb(d: DealStoreData, sumRepeats: boolean): boolean {
-    const ids = addIds(this.lendIds(d.ids.size, d.ids.arena.length, idRange(d.ids)), d.ids, sumRepeats);
+    const ids = addIds(this.lendIds(d.ids), d.ids, sumRepeats);
     if (!ids) return false;
     this.settleIds(ids);
     const clients = addClients(this.lendClients(d.clients.size, d.clients.arena.length), d.clients);
@@ -275,14 +257,12 @@ export class DealStore {
     return true;
   }
 
-  /**
-   * Makes room for `n` more deals whose ids take `bytes` bytes (and, when they are whole numbers,
-   * lie in `range`), and lends the ids' arrays for addIds to add theirs to.
-   */
-  lendIds(n: number, bytes: number, range?: IdRange): ByteKeysLoan {
-    if (this.created.length < this.size + n) this.resize(this.size + n);
-    this.ids.expectKeys(range, this.size + n);
-    this.ids.reserve(this.size + n, bytes);
+  /** Makes room for another store's deals (`theirs`: their ids), and lends the ids' arrays for addIds to add theirs to. */
+  lendIds(theirs: ByteKeysData): ByteKeysLoan {
+    const n = this.size + theirs.size;
+    if (this.created.length < n) this.resize(n);
+    this.ids.expectKeys(idRange(theirs), n);
+    this.ids.reserve(n, theirs.arena.length);
     return this.ids.lend();
   }
 

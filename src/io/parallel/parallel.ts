@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../../core/errors.js';
-import { addClients, addIds, DealStore, idRange, type ClientsAdded, type DealColumns, type DealSnapshot, type DealStoreData } from '../../core/kpi/deal-store.js';
+import { addIds, DealStore, type ClientsAdded, type DealColumns, type DealSnapshot } from '../../core/kpi/deal-store.js';
 import type { ByteKeysLoan } from '../../core/kpi/byte-keys.js';
 import { feedAll, KpiEngine, type EnginePartial, type KeyMap, type KpiOptions } from '../../core/kpi/engine.js';
 import { ActivityLinker } from '../../core/kpi/link.js';
@@ -523,38 +523,28 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
 }
 
 /**
- * Appends the worker's deals and then those of the parts this thread took over to the store
- * (DealStore.absorb in two threads): the worker adds the clients it kept to the store's shared
- * arrays while this thread adds the ids and the columns; the client columns follow, and the
- * parts' clients after the worker's. False when the file must be read in one pass (a sum across
- * the halves, the worker failed).
+ * Appends the worker's deals and then those of the parts this thread took over to the store. The
+ * worker's half is DealStore.absorb in two threads: the worker adds the clients it kept to the
+ * store's shared arrays while this thread adds the ids and the columns, and the client column
+ * follows; each part then is absorbed whole. False when the file must be read in one pass (a sum
+ * across the parts, the worker failed).
  */
 async function absorbHalf(store: DealStore, part: DealsPart, taken: DealStore[], sumRepeats: boolean, helper: Helper): Promise<boolean> {
   const loan = store.lendClients(part.clients.size, part.clients.bytes, part.clients.sample);
   // Arrays not in shared memory would reach the worker as copies.
   if (![loan.table, loan.arena, loan.starts].every((a) => a.buffer instanceof SharedArrayBuffer)) return false;
   const clients = helper.run<ClientsAdded | null>({ kind: 'deal-clients', loan }, []);
-  const halves = [part.store, ...taken.map((t) => t.release())];
-  const slots: Int32Array[] = [];
-  for (const d of halves) {
-    const ids = addIds(store.lendIds(d.ids.size, d.ids.arena.length, idRange(d.ids)), d.ids, sumRepeats);
-    if (!ids) break;
+  const ids = addIds(store.lendIds(part.store.ids), part.store.ids, sumRepeats);
+  if (ids) {
     store.settleIds(ids);
-    store.absorbColumns(d, ids.slots);
-    slots.push(ids.slots);
+    store.absorbColumns(part.store, ids.slots);
   }
   const message = await clients;
   timing("the worker thread added the second half's clients");
-  if (slots.length < halves.length || !message.ok || !message.result) return false;
+  if (!ids || !message.ok || !message.result) return false;
   store.settleClients(message.result);
-  store.absorbClients(part.store.client, slots[0]!, message.result.keys);
-  for (let i = 1; i < halves.length; i++) {
-    const d = halves[i] as DealStoreData;
-    const added = addClients(store.lendClients(d.clients.size, d.clients.arena.length), d.clients);
-    store.settleClients(added);
-    store.absorbClients(d.client, slots[i]!, added.keys);
-  }
-  return true;
+  store.absorbClients(part.store.client, ids.slots, message.result.keys);
+  return taken.every((t) => store.absorb(t.release(), sumRepeats));
 }
 
 function partOptions(opts: ImportOptions): PartJob['options'] {
