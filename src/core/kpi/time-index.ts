@@ -305,13 +305,18 @@ export class CallTimes {
 /**
  * Missed calls grouped by one key (client or deal), in time order within a key, for outgoing calls
  * to mark: a bitmap of the keys that have any (it stays in the cache, so that most outgoing calls
- * cost one bit test), then a binary search in the key's times. Each missed call is marked once:
+ * cost one bit test), then a binary search in the key's times. A key's group is found by its rank
+ * among the keys that have missed calls (the set bits before it: a count per 32 keys, then the bits
+ * of its own word), so that memory goes with the missed calls, not with the largest key (tables as
+ * long as a million deals' keys were 12 MB, most of it never read). Each missed call is marked once:
  * marked ones are skipped by pointers to the next unmarked one, so that many calls to one busy
  * client cannot make the marking quadratic.
  */
 class MissedByKey {
   private readonly bits: Int32Array;
-  /** The missed calls of key k are order[offsets[k], offsets[k + 1]), their times at[...] ascending. */
+  /** How many keys below word w's have missed calls. */
+  private readonly ranks: Int32Array;
+  /** The missed calls of the key of rank r are order[offsets[r], offsets[r + 1]), their times at[...] ascending. */
   private readonly offsets: Int32Array;
   private readonly order: Int32Array;
   private readonly at: Float64Array;
@@ -327,31 +332,43 @@ class MissedByKey {
   ) {
     let max = -1;
     for (let i = 0; i < n; i++) if (keys[i]! > max) max = keys[i]!;
-    this.bits = new Int32Array((max >> 5) + 1);
-    this.offsets = new Int32Array(max + 2);
+    const words = (max >> 5) + 1;
+    this.bits = new Int32Array(words);
+    let total = 0;
     for (let i = 0; i < n; i++) {
       const k = keys[i]!;
       if (k < 0) continue;
       this.bits[k >> 5]! |= 1 << (k & 31);
-      this.offsets[k + 1]!++;
+      total++;
     }
-    for (let k = 1; k < this.offsets.length; k++) this.offsets[k]! += this.offsets[k - 1]!;
-    const total = this.offsets[max + 1]!;
+    this.ranks = new Int32Array(words + 1);
+    for (let w = 0; w < words; w++) this.ranks[w + 1] = this.ranks[w]! + bitCount(this.bits[w]!);
+    const distinct = this.ranks[words]!;
+    this.offsets = new Int32Array(distinct + 1);
+    for (let i = 0; i < n; i++) if (keys[i]! >= 0) this.offsets[this.rank(keys[i]!) + 1]!++;
+    for (let r = 1; r <= distinct; r++) this.offsets[r]! += this.offsets[r - 1]!;
     this.order = new Int32Array(total);
     this.at = new Float64Array(total);
-    const fill = this.offsets.slice(0, max + 1);
+    const fill = this.offsets.slice(0, distinct);
     // Each call's time goes beside its position now, read in order: sorting then reads no time
     // at a random place (times[order[j]] cost a cache miss a call).
     for (let i = 0; i < n; i++) {
       const k = keys[i]!;
       if (k < 0) continue;
-      const j = fill[k]!++;
+      const j = fill[this.rank(k)]!++;
       this.order[j] = i;
       this.at[j] = times[i]!;
     }
     this.sortByTime(times);
     this.next = new Int32Array(total + 1);
     for (let j = 0; j <= total; j++) this.next[j] = j;
+  }
+
+  /** The rank of key k among the keys with missed calls (k must be one). */
+  private rank(k: number): number {
+    const w = k >> 5;
+    // The bits of the word below k's own: (1 << 31) - 1 wraps to the 31 low bits, as it should.
+    return this.ranks[w]! + bitCount(this.bits[w]! & ((1 << (k & 31)) - 1));
   }
 
   /** Each key's missed calls by time, in place (most keys have a few: sorted without a native call each). */
@@ -384,8 +401,9 @@ class MissedByKey {
   /** An outgoing call with key k at time t: marks the missed calls of k with at <= t <= at + window. */
   mark(k: number, t: number): void {
     if (k < 0 || k >> 5 >= this.bits.length || (this.bits[k >> 5]! & (1 << (k & 31))) === 0) return;
-    const end = this.offsets[k + 1]!;
-    let lo = this.offsets[k]!;
+    const r = this.rank(k);
+    const end = this.offsets[r + 1]!;
+    let lo = this.offsets[r]!;
     let hi = end;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
@@ -410,4 +428,12 @@ class MissedByKey {
     }
     return r;
   }
+}
+
+/** How many bits of a 32-bit word are set. */
+function bitCount(v: number): number {
+  let x = v - ((v >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
 }

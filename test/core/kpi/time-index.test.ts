@@ -62,6 +62,24 @@ describe('CallTimes.calledBack: which missed calls an outgoing call followed wit
     );
   });
 
+  it('finds a key by its rank among the keys with missed calls, across words and at bit 31 (keys far apart)', () => {
+    // Keys in a few 32-key words far apart, many at their edges, so that a key's group is found by
+    // counting set bits of earlier words and of its own.
+    const word = fc.constantFrom(0, 1, 2, 57, 1_000);
+    const key = fc.oneof(fc.constant(-1), fc.tuple(word, fc.integer({ min: 0, max: 31 })).map(([w, b]) => w * 32 + b), fc.tuple(word, fc.constantFrom(0, 30, 31)).map(([w, b]) => w * 32 + b));
+    const wide = fc.record({ client: key, deal: key, at: fc.integer({ min: 0, max: 100 }) });
+    fc.assert(
+      fc.property(fc.array(wide, { maxLength: 200 }), fc.array(wide, { maxLength: 200 }), fc.integer({ min: 0, max: 30 }), (outs, missed, window) => {
+        const log = new CallTimes();
+        for (const o of outs) log.add(o.client, o.deal, o.at);
+        const back = log.calledBack({ client: Int32Array.from(missed.map((m) => m.client)), deal: Int32Array.from(missed.map((m) => m.deal)), at: Float64Array.from(missed.map((m) => m.at)), length: missed.length }, window);
+        const expected = missed.map((m) => (outs.some((o) => ((m.client >= 0 && o.client === m.client) || (m.deal >= 0 && o.deal === m.deal)) && o.at >= m.at && o.at <= m.at + window) ? 1 : 0));
+        expect(Array.from(back)).toEqual(expected);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
   it('keeps times exactly whether a chunk holds whole seconds or turns to milliseconds midway', () => {
     // Whole seconds in 2024 fill chunks of 4-byte seconds; then a time with milliseconds, one before
     // 1932 and one after 2067 turn the chunk they land in into 8-byte milliseconds, its earlier times kept.
