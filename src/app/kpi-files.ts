@@ -1,7 +1,7 @@
 // app: the only place where io meets core. A kpi or compare run reads the deals (io), links and feeds
 // the activities and payments to the KPI engines (core), and builds the result contract of
 // spec/metrics.md with its data quality. The CLI and the programmatic API call these functions.
-import { KpiEngine, type KpiOptions } from '../core/kpi/engine.js';
+import { KpiEngine, type EngineResult, type KpiOptions } from '../core/kpi/engine.js';
 import { notApplicable } from '../core/kpi/catalog.js';
 import { describeAlert, findAlerts, linkAlerts, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
@@ -204,7 +204,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   if (spend) for (const e of engines) e.addSpend(spend.rows, spend.margin);
   const shape = inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));
   const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
-  const results = engines.map((e) => e.finish(shape));
+  const results = await finishEngines(engines, shape, helper);
   const evidence = evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));
   const facts = engines.map((e, i) => e.evidenceFacts(evidence, (results[i]!.total.touches_per_won as number | null) ?? null));
   timing('metrics computed');
@@ -217,6 +217,20 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     firstDay: Number.isFinite(first) ? day(first) : undefined,
     lastDay: Number.isFinite(last) ? day(last) : undefined,
   };
+}
+
+/**
+ * Every engine's metrics. Their callbacks (a pass over every outgoing call) are resolved on the
+ * worker thread, when one is running, while this thread counts the deals; then the thread is stopped.
+ */
+async function finishEngines(engines: KpiEngine[], shape: InputShape, helper: Helper): Promise<EngineResult[]> {
+  const resolving = helper.resolveCallbacks(engines.map((e) => e.callbackQuery()));
+  const counted = engines.map((e) => e.countDeals(shape));
+  const backs = await resolving;
+  const stopped = helper.stop();
+  const results = engines.map((e, i) => e.finishCounted(counted[i]!, backs?.[i]));
+  await stopped;
+  return results;
 }
 
 /**

@@ -73,12 +73,15 @@ export function handleError(error: unknown, ctx: CliContext, argvLang = 'en'): n
 /**
  * The run settings the CRM_AUDIT_* variables ask for (performance work and tests): SPLIT_BYTES (size
  * from which a file is read by two threads; 0 never), SPLIT_TAKEOVER (off, or wait: the worker waits
- * for the takeover), SPLIT_CHUNK (takeover chunk bytes), SPLIT_TRACE=1 and TIMINGS=1 (diagnostics).
+ * for the takeover), SPLIT_CHUNK (takeover chunk bytes), WORKER_CALLBACKS (outgoing calls from which
+ * the worker thread resolves the callbacks), SPLIT_TRACE=1 and TIMINGS=1 (diagnostics).
  */
 export function runSettingsFromEnv(env: NodeJS.ProcessEnv, diagnostics: (line: string) => void): Partial<RunSettings> {
   const out: Partial<RunSettings> = { diagnostics, traceSplits: env.CRM_AUDIT_SPLIT_TRACE === '1', timings: env.CRM_AUDIT_TIMINGS === '1' };
   const split = env.CRM_AUDIT_SPLIT_BYTES;
   if (split !== undefined && split !== '') out.splitFromBytes = Number(split) > 0 ? Number(split) : 0;
+  const callbacks = Number(env.CRM_AUDIT_WORKER_CALLBACKS);
+  if (env.CRM_AUDIT_WORKER_CALLBACKS && callbacks >= 0) out.callbacksOnWorkerFrom = callbacks;
   const chunk = Number(env.CRM_AUDIT_SPLIT_CHUNK || 1 << 20);
   out.takeover = env.CRM_AUDIT_SPLIT_TAKEOVER === 'off' || !(chunk >= 1) ? undefined : { chunk: Math.floor(chunk), wait: env.CRM_AUDIT_SPLIT_TAKEOVER === 'wait' };
   return out;

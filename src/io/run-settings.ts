@@ -8,7 +8,9 @@ export interface RunSettings {
   splitFromBytes: number;
   /** Chunks of an activities file's second half that the main thread may take over; undefined: none. */
   takeover: { chunk: number; wait: boolean } | undefined;
-  /** Says which files were read in two halves (for tests). */
+  /** Outgoing calls from which a worker thread still running after the activities resolves their callbacks (Helper.resolveCallbacks). */
+  callbacksOnWorkerFrom: number;
+  /** Says which files were read in two halves, and where callbacks were resolved (for tests). */
   traceSplits: boolean;
   /** Marks the phases of a run with the time since the process started. */
   timings: boolean;
@@ -19,6 +21,8 @@ export interface RunSettings {
 const DEFAULTS: RunSettings = {
   splitFromBytes: 32 * 1024 * 1024,
   takeover: { chunk: 1 << 20, wait: false },
+  // Below this, a message each way (about a millisecond) costs more than the pass saves.
+  callbacksOnWorkerFrom: 1 << 16,
   traceSplits: false,
   timings: false,
   diagnostics: () => {},

@@ -3,7 +3,7 @@ import { METRICS, metricInputs, notApplicable, type MetricInputs } from './catal
 import type { DealStore } from './deal-store.js';
 import { ActivityLinker, type LinkedActivity } from './link.js';
 import { FactsTally, type EvidenceFacts, type EvidenceShape, type FactsPartial } from './facts.js';
-import { CallTimes, FloatList, IntList, type CallTimesData } from './time-index.js';
+import { CallTimes, FloatList, IntList, type CallTimesData, type MissedCalls } from './time-index.js';
 import { ActivityTally, countActivity, DealTally, noPayments, type PaymentSums, type TallyData } from './tallies.js';
 import { cycleDays, DAY_MS, dayOf, dayOfIso, median, MoneySum } from './stats.js';
 import type { GroupDim, KpiGroup, ManagerKpis, MetricValues, SpendSummary } from './types.js';
@@ -56,6 +56,29 @@ export interface EnginePartial {
   groups: GroupingData[];
 }
 
+/**
+ * What resolving the callbacks reads: the outgoing calls (in shared memory) and the missed calls.
+ * resolveCallbacks() answers it on any thread, while the engine counts its deals (KpiEngine.countDeals).
+ */
+export interface CallbackQuery {
+  outCalls: CallTimesData;
+  missed: MissedCalls;
+  window: number;
+}
+
+/** Which missed calls of a query were called back (1) or not (0), in their order. */
+export function resolveCallbacks(q: CallbackQuery): Uint8Array {
+  return CallTimes.of(q.outCalls).calledBack(q.missed, q.window);
+}
+
+/** The deals of the period counted (KpiEngine.countDeals), waiting for the callbacks to finish with. */
+export interface CountedDeals {
+  deals: Array<DealTally | undefined>;
+  totalDeals: DealTally;
+  cells: Int32Array[];
+  lists: Pick<MetricInputs, 'cycles' | 'responses'>;
+}
+
 /** How the keys of a partial map to the merging engine's: managers, clients, deals (-1 stays -1). */
 export interface KeyMap {
   manager: (m: number) => number;
@@ -83,7 +106,7 @@ export class KpiEngine {
   private readonly tallies: Array<ActivityTally | undefined> = [];
   private readonly total = new ActivityTally();
   /** Outgoing call times by client and by deal, for callbacks. */
-  private readonly outCalls = new CallTimes();
+  private outCalls = new CallTimes();
   /** Missed calls in the period that have a client or a deal, in parallel columns. */
   private readonly missedManager = new IntList();
   private readonly missedAt = new FloatList();
@@ -351,30 +374,24 @@ export class KpiEngine {
 
   /** Computes every metric per manager (sorted by name, code point order) and for the department. */
   finish(shape: InputShape): EngineResult {
-    this.shape = shape;
-    const ctx = this.dealContext();
-    this.resolveCallbacks();
-    const deals: Array<DealTally | undefined> = [];
-    const totalDeals = new DealTally();
-    const { store } = this;
-    // The deal's group in each grouping, for the unit economics (which follow clients across deals).
-    const cells = this.groupings.map(() => new Int32Array(this.economics ? this.n : 0).fill(NOT_SET));
-    const room = this.dealsByManager();
-    for (let i = 0; i < this.n; i++) {
-      const created = store.created[i]!;
-      if (!this.inPeriod(created)) continue;
-      const m = store.manager[i]!;
-      this.countDeal((deals[m] ??= new DealTally({ won: room.won[m]!, deals: room.deals[m]! })), i, created, true, ctx);
-      this.countDeal(totalDeals, i, created, false, ctx);
-      if (this.groupings.length > 0) this.groupDeal(i, created, ctx, cells);
-    }
-    // The department's cycles and response times are the managers' together, read from the
-    // managers' sorted lists instead of being filled and sorted again.
-    const all = deals.filter((t) => t !== undefined);
-    const lists = { cycles: FloatList.union(all.map((t) => t.cycles)), responses: FloatList.union(all.map((t) => t.responses)) };
-    deals.forEach((t, m) => t && this.listed.add(m));
+    return this.finishCounted(this.countDeals(shape));
+  }
 
-    const names = store.managers.values;
+  /** What resolving its callbacks reads, for another thread to answer while this one counts the deals (resolveCallbacks). */
+  callbackQuery(): CallbackQuery {
+    const n = this.missedAt.length;
+    return { outCalls: this.outCalls.data(), missed: { client: this.missedClient.data.slice(0, n), deal: this.missedDeal.data.slice(0, n), at: this.missedAt.data.slice(0, n), length: n }, window: this.opts.callbackWindowMs };
+  }
+
+  /**
+   * finish(), second step: the callbacks (`back`: what resolveCallbacks answered to callbackQuery(),
+   * else resolved here), then every metric. Drops the log of outgoing calls.
+   */
+  finishCounted(counted: CountedDeals, back?: Uint8Array): EngineResult {
+    this.addCallbacks(back ?? resolveCallbacks(this.callbackQuery()));
+    this.outCalls = new CallTimes();
+    const { deals, totalDeals, cells, lists } = counted;
+    const names = this.store.managers.values;
     const managers = [...this.listed]
       .map((m) => ({ m, name: names[m]! }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
@@ -396,6 +413,32 @@ export class KpiEngine {
       }),
     );
     return { managers, total, groups, ...(econ ? { spend: econ.summary() } : {}) };
+  }
+
+  /** finish(), first step: the deals of the period counted per manager, in total and in the groups (reads no callback). */
+  countDeals(shape: InputShape): CountedDeals {
+    this.shape = shape;
+    const ctx = this.dealContext();
+    const deals: Array<DealTally | undefined> = [];
+    const totalDeals = new DealTally();
+    const { store } = this;
+    // The deal's group in each grouping, for the unit economics (which follow clients across deals).
+    const cells = this.groupings.map(() => new Int32Array(this.economics ? this.n : 0).fill(NOT_SET));
+    const room = this.dealsByManager();
+    for (let i = 0; i < this.n; i++) {
+      const created = store.created[i]!;
+      if (!this.inPeriod(created)) continue;
+      const m = store.manager[i]!;
+      this.countDeal((deals[m] ??= new DealTally({ won: room.won[m]!, deals: room.deals[m]! })), i, created, true, ctx);
+      this.countDeal(totalDeals, i, created, false, ctx);
+      if (this.groupings.length > 0) this.groupDeal(i, created, ctx, cells);
+    }
+    // The department's cycles and response times are the managers' together, read from the
+    // managers' sorted lists instead of being filled and sorted again.
+    const all = deals.filter((t) => t !== undefined);
+    const lists = { cycles: FloatList.union(all.map((t) => t.cycles)), responses: FloatList.union(all.map((t) => t.responses)) };
+    deals.forEach((t, m) => t && this.listed.add(m));
+    return { deals, totalDeals, cells, lists };
   }
 
   /**
@@ -526,10 +569,9 @@ export class KpiEngine {
     return firstOf;
   }
 
-  /** A missed call is called back when an outgoing call to its client or deal lies in [at, at + window]. */
-  private resolveCallbacks(): void {
+  /** Counts the missed calls called back (`back`: resolveCallbacks' answer) per manager, in total and in the groups. */
+  private addCallbacks(back: Uint8Array): void {
     const n = this.missedAt.length;
-    const back = this.outCalls.calledBack({ client: this.missedClient.data, deal: this.missedDeal.data, at: this.missedAt.data, length: n }, this.opts.callbackWindowMs);
     const groupings = this.groupings.filter((g) => !g.stage);
     // No array per missed call (a few hundred thousand of them): the manager's tally and the
     // total directly, the groupings' cells in a loop.

@@ -171,6 +171,11 @@ export interface CallTimesData {
 }
 
 const CHUNK = 1 << 16;
+
+/** A chunk's column in shared memory: the callbacks may be resolved on the worker thread (KpiEngine.callbackQuery). */
+function sharedInts(n: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * n));
+}
 /** A chunk of times in 4 bytes a call holds whole seconds since 2000-01-01 (UTC). */
 const SECONDS_FROM = Date.UTC(2000, 0, 1);
 
@@ -199,8 +204,8 @@ export class CallTimes {
   private lengths: number[] = [];
 
   /** The chunk being filled, and how many calls it holds. */
-  private curClients = new Int32Array(0);
-  private curDeals = new Int32Array(0);
+  private curClients: Int32Array = new Int32Array(0);
+  private curDeals: Int32Array = new Int32Array(0);
   /** The chunk's times: seconds (curSeconds) until a time is not a whole second, then milliseconds (curMs). */
   private curSeconds: Int32Array | undefined;
   private curMs: Float64Array | undefined;
@@ -219,9 +224,9 @@ export class CallTimes {
   }
 
   private newChunk(): void {
-    this.curClients = new Int32Array(CHUNK);
-    this.curDeals = new Int32Array(CHUNK);
-    this.curSeconds = new Int32Array(CHUNK);
+    this.curClients = sharedInts(CHUNK);
+    this.curDeals = sharedInts(CHUNK);
+    this.curSeconds = sharedInts(CHUNK);
     this.curMs = undefined;
     this.curLength = 0;
     this.clients.push(this.curClients);
@@ -233,7 +238,7 @@ export class CallTimes {
   /** The current chunk's times in milliseconds, its first `filled` converted from seconds the first time. */
   private inMs(filled: number): Float64Array {
     if (this.curMs === undefined) {
-      const ms = new Float64Array(CHUNK);
+      const ms = new Float64Array(new SharedArrayBuffer(8 * CHUNK));
       const seconds = this.curSeconds!;
       for (let j = 0; j < filled; j++) ms[j] = SECONDS_FROM + seconds[j]! * 1000;
       this.times[this.times.length - 1] = ms;
@@ -243,9 +248,19 @@ export class CallTimes {
     return this.curMs;
   }
 
-  /** Its chunks (to send to another thread; this log is not used afterwards). */
+  /** Its chunks, in shared memory: another thread reads them where they are (this log adds no call afterwards). */
   data(): CallTimesData {
     return { clients: this.clients, deals: this.deals, times: this.times, lengths: this.lengths };
+  }
+
+  /** A log over another's chunks as they are (CallTimes.data()), to be asked calledBack() only. */
+  static of(d: CallTimesData): CallTimes {
+    const log = new CallTimes();
+    log.clients = d.clients.map((c, k) => c.subarray(0, d.lengths[k]));
+    log.deals = d.deals.map((c, k) => c.subarray(0, d.lengths[k]));
+    log.times = d.times.map((c, k) => c.subarray(0, d.lengths[k]));
+    log.lengths = [...d.lengths];
+    return log;
   }
 
   /** Adopts another log's chunks, mapping their keys to this log's in place (-1 stays -1). */

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { UserError } from '../../core/errors.js';
 import { addIds, DealStore, type ClientsAdded, type DealColumns, type DealSnapshot } from '../../core/kpi/deal-store.js';
 import type { ByteKeysLoan } from '../../core/kpi/byte-keys.js';
-import { feedAll, KpiEngine, type EnginePartial, type KeyMap, type KpiOptions } from '../../core/kpi/engine.js';
+import { feedAll, KpiEngine, type CallbackQuery, type EnginePartial, type KeyMap, type KpiOptions } from '../../core/kpi/engine.js';
 import { ActivityLinker } from '../../core/kpi/link.js';
 import type { RecordKind } from '../map/fields.js';
 import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from '../map/import.js';
@@ -81,6 +81,12 @@ export interface DealsPart extends PartCommon {
 export interface ClientsJob {
   kind: 'deal-clients';
   loan: ByteKeysLoan;
+}
+
+/** After the activities: the worker resolves the engines' callbacks while this thread counts the deals (KpiEngine.countDeals). */
+export interface CallbacksJob {
+  kind: 'callbacks';
+  queries: CallbackQuery[];
 }
 
 const WORKER = fileURLToPath(new URL('./part-worker.js', import.meta.url));
@@ -169,7 +175,10 @@ export class Helper {
   start(): void {
     if (this.worker) return;
     this.used = true;
-    const w = new Worker(WORKER, { stdout: true, stderr: true });
+    // A small young generation: the thread stays through the end of the run (the callbacks), and the
+    // 8 MB it grew to otherwise stayed in use there (the peak RSS was 6-10 MB higher); it allocates
+    // few objects, so collecting them more often cost no time measured.
+    const w = new Worker(WORKER, { stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: 3 } });
     this.worker = w;
     const fail = (message: string) => {
       if (this.worker === w) this.worker = undefined;
@@ -180,8 +189,23 @@ export class Helper {
     w.once('exit', (code) => fail(`the worker thread exited with code ${code}`));
   }
 
+  /**
+   * Resolves the callbacks of these queries on the thread, when it is running and they have enough
+   * calls to be worth it: undefined otherwise, or when it failed (they are then resolved here).
+   * The outgoing calls are read in place, in shared memory.
+   */
+  async resolveCallbacks(queries: CallbackQuery[]): Promise<Uint8Array[] | undefined> {
+    const calls = queries.reduce((n, q) => q.outCalls.lengths.reduce((a, b) => a + b, n), 0);
+    const settings = runSettings();
+    if (!this.worker || calls === 0 || calls < settings.callbacksOnWorkerFrom) return undefined;
+    const message = await this.run<Uint8Array[]>({ kind: 'callbacks', queries }, []);
+    if (!message.ok) return undefined;
+    if (settings.traceSplits) settings.diagnostics('callbacks resolved on the worker thread\n');
+    return message.result;
+  }
+
   /** Gives the thread a job; the promise settles with its answer (or its failure). */
-  run<P>(job: PartJob | ClientsJob, transfer: ArrayBuffer[]): Promise<WorkerMessage<P>> {
+  run<P>(job: PartJob | ClientsJob | CallbacksJob, transfer: ArrayBuffer[]): Promise<WorkerMessage<P>> {
     this.start();
     const done = new Promise<WorkerMessage<P>>((resolve) => (this.pending = resolve as (m: WorkerMessage<unknown>) => void));
     this.worker!.postMessage(job, transfer);
@@ -214,8 +238,9 @@ export class Helper {
 
 /**
  * Runs `first` over the first half while the helper reads the second, then `meanwhile`; gives both
- * results, or undefined when the file must be read in one pass. After the `last` job of a run the
- * helper is stopped as soon as it answers.
+ * results, or undefined when the file must be read in one pass. A helper that failed is stopped (a
+ * later job starts a new one); one that answered stays for the next job (the activities' callbacks:
+ * Helper.resolveCallbacks), and frees what its job left behind meanwhile (part-worker.ts).
  */
 async function inHalves<M extends { report: ImportReport }, P extends PartCommon>(
   file: string,
@@ -225,7 +250,6 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   job: (part: PartJob['part']) => { job: PartJob; transfer: ArrayBuffer[] },
   first: (options: ImportOptions) => Promise<M>,
   meanwhile?: () => Promise<void>,
-  last = false,
 ): Promise<{ main: M; part: P; lines: number; orders: Map<number, SlashOrder> } | undefined> {
   timing(`reading in two halves: ${file}`);
   // Started now, the thread loads while this one finds the header.
@@ -267,8 +291,7 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   }
   const message = await done!;
   timing('the worker thread answered');
-  // After the last job, its memory is freed before the merge needs more.
-  if (!message.ok || last) await helper.stop();
+  if (!message.ok) await helper.stop();
   if (!message.ok) return undefined;
   const part = message.result;
   timing('worker thread ready', part.times.loaded);
@@ -438,7 +461,6 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
       await meanwhile?.(engines);
       await taken.run();
     },
-    true,
   );
   if (!halves) return undefined;
   const { main, part, lines, orders } = halves;

@@ -1,14 +1,15 @@
 // The worker thread of parallel.ts: reads the second half of a deals or activities file with the
 // same importer as the main thread and sends back plain data for it to merge; the clients of its
-// deals it adds to the main thread's store itself, while that thread adds the ids and the columns.
+// deals it adds to the main thread's store itself, while that thread adds the ids and the columns;
+// last, it resolves the activities' callbacks while that thread counts the deals.
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { addClients, DealStore, type ClientsAdded } from '../../core/kpi/deal-store.js';
 import type { ByteKeysData } from '../../core/kpi/byte-keys.js';
-import { feedAll, KpiEngine } from '../../core/kpi/engine.js';
+import { feedAll, KpiEngine, resolveCallbacks } from '../../core/kpi/engine.js';
 import { ActivityLinker } from '../../core/kpi/link.js';
 import { importDealRows, importLinkedActivities, type ImportOptions } from '../map/import.js';
-import type { ActivitiesPart, ClientsJob, DealsPart, PartJob } from './parallel.js';
+import type { ActivitiesPart, CallbacksJob, ClientsJob, DealsPart, PartJob } from './parallel.js';
 import { claimedChunks, TakeOver } from './takeover.js';
 import { clock } from '../run-settings.js';
 import { collectGarbage } from './collect.js';
@@ -82,10 +83,27 @@ function unique(arrays: Array<{ buffer: ArrayBufferLike } | undefined>): ArrayBu
   return [...out];
 }
 
-// Jobs come one at a time: the halves of the deals file, then those of the activities file.
-parentPort!.on('message', (job: PartJob | ClientsJob) => {
-  (job.kind === 'deal-clients' ? Promise.resolve().then(() => addHeldClients(job)) : run(job)).then(
-    ({ result, transfer }) => parentPort!.postMessage({ ok: true, result }, transfer),
+/** Resolves the engines' callbacks over the outgoing calls in shared memory: one answer per query. */
+function callbacks(job: CallbacksJob): { result: Uint8Array[]; transfer: ArrayBuffer[] } {
+  const backs = job.queries.map(resolveCallbacks);
+  return { result: backs, transfer: unique(backs) };
+}
+
+function answer(job: PartJob | ClientsJob | CallbacksJob): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
+  if (job.kind === 'deal-clients') return Promise.resolve().then(() => addHeldClients(job));
+  if (job.kind === 'callbacks') return Promise.resolve().then(() => callbacks(job));
+  return run(job);
+}
+
+// Jobs come one at a time: the halves of the deals file, its clients, the halves of the activities
+// file, then their callbacks.
+parentPort!.on('message', (job: PartJob | ClientsJob | CallbacksJob) => {
+  answer(job).then(
+    ({ result, transfer }) => {
+      parentPort!.postMessage({ ok: true, result }, transfer);
+      // What the activities left here is freed while the main thread merges (the thread is kept for their callbacks).
+      if (job.kind === 'activities') collectGarbage();
+    },
     (error: unknown) => parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
   );
 });
