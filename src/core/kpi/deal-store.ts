@@ -247,14 +247,30 @@ export class DealStore {
    * arrays lendClients gives) on the other, and last the client column (absorbClients).
    */
   absorb(d: DealStoreData, sumRepeats: boolean): boolean {
+    const slots = this.absorbDeals(d, sumRepeats);
+    if (!slots) return false;
+    this.absorbClientsOf(d, slots);
+    return true;
+  }
+
+  /**
+   * absorb(), first step: their ids and every column but the client; the keys their deals have
+   * here (addIds' slots), or undefined, changing nothing, as absorb() returns false. Another thread
+   * may meanwhile add clients to this store (addClients over lendClients).
+   */
+  absorbDeals(d: DealColumns, sumRepeats: boolean): Int32Array | undefined {
     const ids = addIds(this.lendIds(d.ids), d.ids, sumRepeats);
-    if (!ids) return false;
+    if (!ids) return undefined;
     this.settleIds(ids);
+    this.absorbColumns(d, ids.slots);
+    return ids.slots;
+  }
+
+  /** absorb(), second step: their clients, and the client column of their deals at `slots` (absorbDeals). */
+  absorbClientsOf(d: DealStoreData, slots: Int32Array): void {
     const clients = addClients(this.lendClients(d.clients.size, d.clients.arena.length), d.clients);
     this.settleClients(clients);
-    this.absorbColumns(d, ids.slots);
-    this.absorbClients(d.client, ids.slots, clients.keys);
-    return true;
+    this.absorbClients(d.client, slots, clients.keys);
   }
 
   /** Makes room for another store's deals (`theirs`: their ids), and lends the ids' arrays for addIds to add theirs to. */

@@ -547,9 +547,9 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
 /**
  * Appends the worker's deals and then those of the parts this thread took over to the store. The
  * worker's half is DealStore.absorb in two threads: the worker adds the clients it kept to the
- * store's shared arrays while this thread adds the ids and the columns, and the client column
- * follows; each part then is absorbed whole. False when the file must be read in one pass (a sum
- * across the parts, the worker failed).
+ * store's shared arrays while this thread adds the ids and the columns, then those of each part
+ * (DealStore.absorbDeals); the client columns follow, then each part's clients (absorbClientsOf), in
+ * file order. False when the file must be read in one pass (a sum across the parts, the worker failed).
  */
 async function absorbHalf(store: DealStore, part: DealsPart, taken: DealStore[], sumRepeats: boolean, helper: Helper): Promise<boolean> {
   const loan = store.lendClients(part.clients.size, part.clients.bytes, part.clients.sample);
@@ -557,16 +557,25 @@ async function absorbHalf(store: DealStore, part: DealsPart, taken: DealStore[],
   if (![loan.table, loan.arena, loan.starts].every((a) => a.buffer instanceof SharedArrayBuffer)) return false;
   const clients = helper.run<ClientsAdded | null>({ kind: 'deal-clients', loan }, []);
   const ids = addIds(store.lendIds(part.store.ids), part.store.ids, sumRepeats);
+  // The parts taken over come after the worker's half: their ids and columns are added while the worker adds its clients too.
+  const parts = taken.map((t) => t.release());
+  const slots: Int32Array[] = [];
   if (ids) {
     store.settleIds(ids);
     store.absorbColumns(part.store, ids.slots);
+    for (const d of parts) {
+      const s = store.absorbDeals(d, sumRepeats);
+      if (!s) break;
+      slots.push(s);
+    }
   }
   const message = await clients;
   timing("the worker thread added the second half's clients");
-  if (!ids || !message.ok || !message.result) return false;
+  if (!ids || slots.length < parts.length || !message.ok || !message.result) return false;
   store.settleClients(message.result);
   store.absorbClients(part.store.client, ids.slots, message.result.keys);
-  return taken.every((t) => store.absorb(t.release(), sumRepeats));
+  parts.forEach((d, i) => store.absorbClientsOf(d, slots[i]!));
+  return true;
 }
 
 function partOptions(opts: ImportOptions): PartJob['options'] {
