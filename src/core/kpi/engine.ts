@@ -48,7 +48,6 @@ export interface EnginePartial {
   touchesByClient: Uint32Array | undefined;
   firstByClient: Float64Array | undefined;
   tallies: Array<[number, TallyData]>;
-  total: TallyData;
   outCalls: CallTimesData;
   missed: { manager: Int32Array; at: Float64Array; client: Int32Array; deal: Int32Array; windowDeal: Int32Array };
   listed: number[];
@@ -104,7 +103,6 @@ export class KpiEngine {
   private anyDealId = false;
   /** Activity tallies by manager key (an array: addLinked reads it for every activity). */
   private readonly tallies: Array<ActivityTally | undefined> = [];
-  private readonly total = new ActivityTally();
   /** Outgoing call times by client and by deal, for callbacks. */
   private outCalls = new CallTimes();
   /** Missed calls in the period that have a client or a deal, in parallel columns. */
@@ -188,7 +186,6 @@ export class KpiEngine {
       t = this.tally(m);
     }
     countActivity(t, a, isCall, day);
-    countActivity(this.total, a, isCall, day);
     if (isCall) this.facts.call(a, dealKey >= 0 && dealKey < this.n, byClient);
     if (a.missed && (clientKey >= 0 || dealKey >= 0)) {
       this.missedManager.push(m);
@@ -265,7 +262,6 @@ export class KpiEngine {
       touchesByClient: this.touchesByClient,
       firstByClient: this.firstByClient,
       tallies: this.tallies.flatMap((t, m) => (t ? [[m, t.data()] as [number, TallyData]] : [])),
-      total: this.total.data(),
       outCalls: this.outCalls.data(),
       missed: {
         manager: this.missedManager.data.slice(0, this.missedManager.length),
@@ -305,7 +301,6 @@ export class KpiEngine {
         }
     }
     for (const [m, t] of p.tallies) this.tally(map.manager(m)).absorb(t);
-    this.total.absorb(p.total);
     for (const m of p.listed) this.listed.add(map.manager(m));
     this.outCalls.absorb(p.outCalls, map.client, map.deal);
     const missed = p.missed;
@@ -396,7 +391,8 @@ export class KpiEngine {
       .map((m) => ({ m, name: names[m]! }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map(({ m, name }) => ({ manager: name, ...this.values(deals[m] ?? new DealTally(), this.tallies[m] ?? new ActivityTally(), this.payments.get(m) ?? noPayments()) }));
-    const total = this.values(totalDeals, this.total, this.paymentTotals, lists);
+    // The department's activities are its managers' together: counts add, active days unite.
+    const total = this.values(totalDeals, ActivityTally.sum(this.tallies), this.paymentTotals, lists);
     const econ = this.economics?.prepare(this.firstWonByClient(true), this.groupings, cells, this.shape);
     if (econ) Object.assign(total, econ.total(total));
     const groups = this.groupings.map((g, k) =>
@@ -573,16 +569,14 @@ export class KpiEngine {
   private addCallbacks(back: Uint8Array): void {
     const n = this.missedAt.length;
     const groupings = this.groupings.filter((g) => !g.stage);
-    // No array per missed call (a few hundred thousand of them): the manager's tally and the
-    // total directly, the groupings' cells in a loop.
+    // No array per missed call (a few hundred thousand of them): the manager's tally directly (the
+    // department's is the managers' summed afterwards), the groupings' cells in a loop.
     for (let i = 0; i < n; i++) {
       const m = this.missedManager.data[i]!;
       const called = back[i] === 1 ? 1 : 0;
       const own = this.tally(m);
       own.missedWithKey++;
       own.calledBack += called;
-      this.total.missedWithKey++;
-      this.total.calledBack += called;
       if (groupings.length === 0) continue;
       const linked = this.anyDealId ? this.missedDeal.data[i]! : this.missedWindowDeal.data[i]!;
       const month = monthOf(this.missedAt.data[i]!);

@@ -72,6 +72,13 @@ export class ActivityTally {
     return { ...counts, days: days.data() };
   }
 
+  /** The tallies together (the department's: every activity of the period is one manager's). */
+  static sum(tallies: ReadonlyArray<ActivityTally | undefined>): ActivityTally {
+    const all = new ActivityTally();
+    for (const t of tallies) if (t) all.absorb(t.data());
+    return all;
+  }
+
   absorb(d: TallyData): void {
     this.activities += d.activities;
     this.callsOut += d.callsOut;
