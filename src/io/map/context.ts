@@ -328,6 +328,8 @@ export function readNumber(cells: Cells, col: number | undefined, field: string,
   if (col === undefined) return null;
   const plain = cells.plainInteger(col);
   if (!Number.isNaN(plain)) return plain;
+  // An empty cell (open deals often have no amount) needs no text, and no parser says more than null.
+  if (cells.blank(col)) return null;
   const raw = cells.text(col);
   let mark: DecimalMark | 'grouping' | undefined;
   if (decimalEvidence(raw) === 'ambiguous') {

@@ -172,7 +172,7 @@ function noteCurrency(cells: Cells, ctx: ReadContext, m: DealMemos): void {
     if (cells.blank(c.currency)) return;
     const seen = cells.value(c.currency!, m.currency);
     if (seen) seen.count++;
-  } else if (m.markCurrency && Number.isNaN(cells.plainInteger(c.amount!))) {
+  } else if (m.markCurrency && Number.isNaN(cells.plainInteger(c.amount!)) && !cells.blank(c.amount)) {
     const code = currencyOf(cells.text(c.amount));
     if (code !== undefined) noteValue(ctx, 'currency', code, code);
   }

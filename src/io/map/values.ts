@@ -14,7 +14,8 @@ export function cleanText(value: string): string {
 
 function stripTags(value: string): string {
   return value
-    .replace(/<[^>]*>/g, ' ')
+    // A tag starts with its name (or `/`, `!`): `цена < 5 и > 3` is text, not markup.
+    .replace(/<[A-Za-z/!][^<>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
@@ -50,7 +51,8 @@ export function parseNumber(raw: string, mark?: DecimalMark | 'grouping'): numbe
     const sep = s.includes(',') ? ',' : '.';
     if (sep !== mark) s = s.replace(sep, '');
   }
-  if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
+  if (/^-?\d+(\.\d+)?$/.test(s)) return plausible(Number(s));
+  if (!groupedAsWritten(s)) return Number.NaN;
   if (s.startsWith("'")) s = s.slice(1);
   s = s.replace(/\|[A-Za-z]{3}$/, '');
   s = s.replace(GROUPING, '');
@@ -73,8 +75,56 @@ export function parseNumber(raw: string, mark?: DecimalMark | 'grouping'): numbe
     s = s.replace(/\./g, '');
   }
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return Number.NaN;
-  const n = Number(s);
+  const n = plausible(Number(s));
   return negative ? -n : n;
+}
+
+/**
+ * A number as large as an export can mean, else NaN: finite and below 10^15 (the whole numbers the
+ * byte reader takes have at most 15 digits; money is summed in cents, which must stay finite).
+ */
+function plausible(n: number): number {
+  return Number.isFinite(n) && Math.abs(n) < 1e15 ? n : Number.NaN;
+}
+
+/** Characters a locale groups digits with (besides `,` and `.`). */
+const GROUP_CHAR = /[\s\u00a0\u202f\u2007\u2009\u2000-\u200a\u3000\ufeff']/;
+const GROUPED_OR_DECIMAL = /^[\d.,\s\u00a0\u202f\u2007\u2009\u2000-\u200a\u3000\ufeff']+$/;
+
+/**
+ * Whether the digits of a number are grouped as a locale writes them: one decimal mark (the later
+ * of `,` and `.` when both are there, or one that occurs once), no group after it, and every group
+ * before it of three digits after the first of one to three (or, with commas, India's lakh groups
+ * of two before the last three: 1,00,000). A date in an amount column (01.03.2025, 12.12.12) or a
+ * list (1,2,3) is then not read as one number. Other forms (an exponent, signs, currency marks
+ * between digits) are left to the parser.
+ */
+function groupedAsWritten(raw: string): boolean {
+  let a = 0;
+  let b = raw.length - 1;
+  while (a <= b && !isDigit(raw.charCodeAt(a))) a++;
+  while (b >= a && !isDigit(raw.charCodeAt(b))) b--;
+  const core = raw.slice(a, b + 1);
+  if (!GROUPED_OR_DECIMAL.test(core)) return true;
+  const comma = core.split(',').length - 1;
+  const dot = core.split('.').length - 1;
+  let mark = -1;
+  if (comma > 0 && dot > 0) mark = Math.max(core.lastIndexOf(','), core.lastIndexOf('.'));
+  else if (comma === 1) mark = core.indexOf(',');
+  else if (dot === 1) mark = core.indexOf('.');
+  const whole = mark === -1 ? core : core.slice(0, mark);
+  if (mark !== -1 && !/^\d+$/.test(core.slice(mark + 1))) return false;
+  const groups = whole.split(/[^\d]/);
+  if (groups.length === 1) return true;
+  const tail = groups.slice(1);
+  if (groups[0]!.length >= 1 && groups[0]!.length <= 3 && tail.every((g) => g.length === 3)) return true;
+  // India: 12,34,567.
+  const lakh = /^\d{1,2}(,\d{2})*,\d{3}$/.test(whole);
+  return lakh && !GROUP_CHAR.test(whole);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** The decimal mark of a number column. */

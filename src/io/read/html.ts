@@ -6,7 +6,9 @@ import type { Limits } from './limits.js';
 /**
  * Streams the rows of the first table of an HTML document (Bitrix24's and Salesforce's ".xls").
  * Markup inside cells (`<span>`, `<a>`, `<br>`) reduces to text; script and style contents are
- * ignored; nested tables fold into their cell's text. htmlparser2 keeps its own stack, so deeply
+ * ignored; nested tables fold into their cell's text. A cell spanning columns is followed by empty
+ * cells; one spanning rows gives its text to each row it covers, as a merged XLSX cell does (a
+ * manager's name once for several deals), so that the columns after it stay in place. htmlparser2 keeps its own stack, so deeply
  * nested tags cost memory, never recursion.
  */
 export class HtmlTableParser {
@@ -19,6 +21,9 @@ export class HtmlTableParser {
   private skipText = 0;
   private row = 0;
   private pendingSpan = 1;
+  private pendingRows = 1;
+  /** Cells of rows above that span down into the next rows (rowspan), by their first column. */
+  private down: Array<{ text: string; rows: number; width: number } | undefined> = [];
   /** Rows of the current table held back until it shows a row of two or more cells (title tables have one). */
   private held: string[][] = [];
   private committed = false;
@@ -57,6 +62,7 @@ export class HtmlTableParser {
       this.depth++;
       if (this.depth === 1) {
         this.tablesSeen++;
+        this.down = [];
         if (!this.committed) this.held = [];
       }
       return;
@@ -72,6 +78,8 @@ export class HtmlTableParser {
       this.cell = '';
       const span = Number(attribs.colspan ?? '1');
       this.pendingSpan = Number.isInteger(span) && span > 1 ? Math.min(span, this.limits.maxColumns) : 1;
+      const rows = Number(attribs.rowspan ?? '1');
+      this.pendingRows = Number.isInteger(rows) && rows > 1 ? rows : 1;
     } else if (name === 'br' && this.cell !== undefined) {
       this.cell += '\n';
     }
@@ -94,13 +102,17 @@ export class HtmlTableParser {
     }
     if (this.depth !== 1 || (this.committed && this.tablesSeen !== this.dataTable)) return;
     if ((name === 'td' || name === 'th') && this.cell !== undefined) {
-      this.cells.push(cleanCell(this.cell));
+      this.fillDown();
+      const text = cleanCell(this.cell);
+      if (this.pendingRows > 1) this.down[this.cells.length] = { text, rows: this.pendingRows - 1, width: this.pendingSpan };
+      this.cells.push(text);
       for (let i = 1; i < this.pendingSpan; i++) this.cells.push('');
       this.cell = undefined;
       if (this.cells.length > this.limits.maxColumns) {
         throw UserError.of('E_LIMIT_COLUMNS', 'html.tooManyColumns', { row: this.row + 1, max: this.limits.maxColumns }, { file: this.file, row: this.row + 1 });
       }
     } else if (name === 'tr' && this.inRow) {
+      this.fillDown();
       this.inRow = false;
       if (this.committed) {
         this.row++;
@@ -116,6 +128,18 @@ export class HtmlTableParser {
         this.held = [];
       } else if (this.held.length > 200) {
         throw UserError.of('E_HTML_NO_TABLE', 'html.oneColumn', {}, { file: this.file });
+      }
+    }
+  }
+
+  /** Puts the cells of rows above that span down into this row where its next cell would go. */
+  private fillDown(): void {
+    for (let d = this.down[this.cells.length]; d !== undefined && d.rows > 0; d = this.down[this.cells.length]) {
+      d.rows--;
+      this.cells.push(d.text);
+      for (let i = 1; i < d.width; i++) this.cells.push('');
+      if (this.cells.length > this.limits.maxColumns) {
+        throw UserError.of('E_LIMIT_COLUMNS', 'html.tooManyColumns', { row: this.row + 1, max: this.limits.maxColumns }, { file: this.file, row: this.row + 1 });
       }
     }
   }

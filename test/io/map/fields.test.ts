@@ -44,3 +44,11 @@ describe('Bitrix24 in its English interface', () => {
     expect(mapColumns(['Stage', 'Responsible', 'Created on'], 'deals').fields.get('manager')).toEqual([1]);
   });
 });
+
+describe('close dates under the names reports give them', () => {
+  // Without one the cycle is null: a report's «Closed On» or «Дата завершения» went unread.
+  it.each(['Closed On', 'Date Closed', 'Closed At', 'Дата завершения', 'Дата завершения сделки', 'Фактическая дата закрытия'])('%s is the close date', (header) => {
+    const headers = ['ID', 'Owner', 'Stage', 'Amount', 'Created', header];
+    expect(mapColumns(headers, 'deals').fields.get('closed_at')).toEqual([5]);
+  });
+});

@@ -41,6 +41,22 @@ describe('parseNumber', () => {
     expect(parseNumber(raw)).toBe(expected);
   });
 
+  // A row that left out a field shifts a date into the amount column: 01.03.2025 was revenue 1,032,025.
+  it('reads digit groups only as a locale writes them: three digits each after the first (or India\'s lakh groups)', () => {
+    for (const raw of ['01.03.2025', '12.12.12', '1.2.3', '1,2,3', '12,34,56', '1.2345.678', '1 0 0', '1 2345', '10 000,5 0', '2025-03-01']) expect(parseNumber(raw), raw).toBeNaN();
+    expect(parseNumber('1,00,000')).toBe(100000);
+    expect(parseNumber('12,34,567.50')).toBe(1234567.5);
+    expect(parseNumber('₹ 1,00,000.00')).toBe(100000);
+    expect(parseNumber('1 000 000')).toBe(1000000);
+    expect(parseNumber('1.000.000,5')).toBe(1000000.5);
+  });
+
+  it('is NaN for a number too large for an amount (infinite, or 10^15 and more): never Infinity in a sum', () => {
+    for (const raw of ['1e400', '1E308', '9'.repeat(400), '1 000 000 000 000 000', '-1e15']) expect(parseNumber(raw), raw).toBeNaN();
+    expect(parseNumber('999999999999999')).toBe(999999999999999);
+    expect(parseNumber('1e14')).toBe(1e14);
+  });
+
   it('is null for empty and NaN for text', () => {
     expect(parseNumber('  ')).toBeNull();
     expect(parseNumber('abc')).toBeNaN();
@@ -144,6 +160,9 @@ describe('cleanText and parseBoolean', () => {
   it('collapses Unicode whitespace and strips markup', () => {
     expect(cleanText(' Иванов\u00a0\u00a0 Иван ')).toBe('Иванов Иван');
     expect(cleanText('<span class="a">Петрова&nbsp;Анна</span>')).toBe('Петрова Анна');
+    // A '<' that opens no tag is text: a reason «цена < 5 и > 3» lost its middle.
+    expect(cleanText('цена < 5 и > 3')).toBe('цена < 5 и > 3');
+    expect(cleanText('<!-- заметка -->Дорого<br/>')).toBe('Дорого');
   });
   it('reads yes/no in both languages', () => {
     expect([parseBoolean('Да'), parseBoolean('Нет'), parseBoolean('TRUE'), parseBoolean('0'), parseBoolean('maybe')]).toEqual([true, false, true, false, undefined]);

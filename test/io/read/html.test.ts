@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { HtmlTableParser } from '../../../src/io/read/html.js';
+
+const LIMITS = { maxCellChars: 1_000_000, maxColumns: 1_000 };
+
+/** The rows an HTML document gives. */
+function rows(html: string): string[][] {
+  const out: string[][] = [];
+  const parser = new HtmlTableParser((r) => out.push([...(r as string[])]), 'test.xls', LIMITS);
+  parser.write(html);
+  parser.end();
+  return out;
+}
+
+describe('HtmlTableParser: the table of an HTML ".xls"', () => {
+  it('gives a cell spanning rows to each row it covers, so that the columns after it stay in place', () => {
+    // A manager's name once for two deals: the second row has no cell of its own in that column.
+    const html = '<table><tr><th>ID</th><th>Ответственный</th><th>Стадия</th><th>Сумма</th></tr>' + '<tr><td>1</td><td rowspan="2">Иванов</td><td>Успешно реализовано</td><td>1 000</td></tr>' + '<tr><td>2</td><td>Успешно реализовано</td><td>2 000</td></tr>' + '<tr><td>3</td><td>Петров</td><td>Новая</td><td></td></tr></table>';
+    expect(rows(html)).toEqual([
+      ['ID', 'Ответственный', 'Стадия', 'Сумма'],
+      ['1', 'Иванов', 'Успешно реализовано', '1 000'],
+      ['2', 'Иванов', 'Успешно реализовано', '2 000'],
+      ['3', 'Петров', 'Новая', ''],
+    ]);
+  });
+
+  it('spans in the first and last columns, spanning columns too, and several at once', () => {
+    const html = '<table><tr><td>a</td><td>b</td><td>c</td><td>d</td></tr>' + '<tr><td rowspan="3">x</td><td colspan="2" rowspan="2">y</td><td rowspan="2">z</td></tr>' + '<tr></tr>' + '<tr><td>p</td><td>q</td><td>r</td></tr></table>';
+    expect(rows(html)).toEqual([
+      ['a', 'b', 'c', 'd'],
+      ['x', 'y', '', 'z'],
+      ['x', 'y', '', 'z'],
+      ['x', 'p', 'q', 'r'],
+    ]);
+  });
+
+  it('keeps a span to its own table: a title table before the data does not shift it', () => {
+    const html = '<table><tr><td rowspan="5">Отчёт</td></tr></table><table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>';
+    expect(rows(html).slice(-2)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+  });
+});
