@@ -73,6 +73,24 @@ export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: Co
   };
 }
 
+/**
+ * Stages no rule knows, taken as open where the CRM's stages are open unless said otherwise (a file
+ * no profile recognises, amoCRM), whose deals are mostly closed by the file's own signs (a closed
+ * flag, a close date that is not only the expected one): «Оплачено» with close dates and amounts is
+ * likely a renamed won stage, and the run says so instead of counting it open in silence.
+ */
+function unknownStagesClosed(reports: ImportReport[]): Alert[] {
+  return reports.flatMap((r) => {
+    if (r.kind !== 'deals' || r.unknownStage !== 'open' || !r.stages) return [];
+    const stages = Object.entries(r.stages)
+      .map(([stage, s]) => ({ stage, deals: s.deals, closed: Math.max(s.closedFlag, s.closeDate) }))
+      .filter((s) => s.deals > 0 && s.closed * 2 >= s.deals)
+      .sort((a, b) => b.deals - a.deals || (a.stage < b.stage ? -1 : 1))
+      .slice(0, 5);
+    return stages.length > 0 ? [{ code: 'unknown-stages-closed' as const, file: r.file, stages }] : [];
+  });
+}
+
 /** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
 export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxListed = DEFAULT_LIMITS.maxListedSkips): DataQuality {
   const nul: Alert[] = reports.filter((r) => r.table.nulBytes).map((r) => ({ code: 'nul-bytes', file: r.file, count: r.table.nulBytes! }));
@@ -82,7 +100,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
     .map((r) => ({ code: 'mixed-currencies', file: r.file, currencies: r.values.currency!.map((v) => ({ currency: v.value, deals: v.count })) }));
   // Slash dates that took the deals file's order: right only if that file's CRM wrote them the same way.
   const borrowed: Alert[] = reports.flatMap((r) => (r.dateOrderFrom ? [{ code: 'date-order-borrowed' as const, file: r.file, from: r.dateOrderFrom.file, order: r.dateOrderFrom.order, columns: r.dateOrderFrom.columns }] : []));
-  const alerts = [...nul, ...currencies, ...borrowed, ...found];
+  const alerts = [...nul, ...unknownStagesClosed(reports), ...currencies, ...borrowed, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

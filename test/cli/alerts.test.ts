@@ -47,3 +47,70 @@ describe('a small deals file whose every row is unreadable', () => {
     expect(ru.stderr).toMatch(/строка 2, колонка «Сумма»/);
   });
 });
+
+describe('a small activities or payments file whose every row is unreadable', () => {
+  // Two bad rows are under the allowance of five, yet nothing of the file was read: a report of zero calls or payments would be wrong.
+  const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+  writeFileSync(path.join(dir, 'deals.csv'), ['ID;Ответственный;Стадия сделки;Дата создания;Сумма', '1;Иван;Сделка успешна;01.02.2025;1000', '2;Анна;Новая;02.02.2025;'].join('\n'));
+  writeFileSync(path.join(dir, 'calls.csv'), ['Сотрудник;Тип звонка;Дата вызова;ID сделки', 'Иван;Исходящий;вчера;1', 'Анна;Входящий;;2'].join('\n'));
+  writeFileSync(path.join(dir, 'pay.csv'), ['ID сделки;Сумма счета;Оплачено', '1;abc;', '2;;'].join('\n'));
+
+  it('an activity log: exit 2, the rows and the column named', () => {
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/none of the 2 rows can be read/);
+    expect(run.stderr).toMatch(/row 2, column "Дата вызова": "вчера" is not a date/);
+    expect(run.stdout).toBe('');
+  });
+
+  it('a payments file: exit 2 in Russian too', () => {
+    const run = runCli(['kpi', '-d', 'deals.csv', '-p', 'pay.csv', '--lang', 'ru'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/ни одну из 2 строк не удалось прочитать/);
+    expect(run.stdout).toBe('');
+  });
+});
+
+describe('amounts no export means: a date shifted into the amount column, a number too large', () => {
+  it('are skipped rows with their column named, never revenue and never an internal error', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    // Row 3 left out its empty amount field, so its creation date sits under «Бюджет»; rows 4-6 overflow.
+    writeFileSync(
+      path.join(dir, 'deals.csv'),
+      ['ID;Ответственный;Этап сделки;Бюджет;Дата создания;Дата закрытия', '1;Иванов;Успешно реализовано;10 000;01.03.2025;05.03.2025', '2;Петров;Успешно реализовано;01.03.2025;05.03.2025', '3;Петров;Успешно реализовано;1e400;01.03.2025;05.03.2025', '4;Петров;Успешно реализовано;1e308;01.03.2025;05.03.2025', '5;Петров;Успешно реализовано;1e308;01.03.2025;05.03.2025'].join('\n'),
+    );
+    const run = runCli(['kpi', '-d', 'deals.csv', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.total.revenue).toBe(10000);
+    expect(r.dataQuality.rowsSkipped.map((s: { row: number; column: string; reason: string }) => [s.row, s.column, s.reason])).toEqual([
+      [3, 'Бюджет', '"01.03.2025" is not a number'],
+      [4, 'Бюджет', '"1e400" is not a number'],
+      [5, 'Бюджет', '"1e308" is not a number'],
+      [6, 'Бюджет', '"1e308" is not a number'],
+    ]);
+  });
+});
+
+describe('stages no rule knows whose deals are mostly closed', () => {
+  it('are counted as open, and said: a renamed won stage («Оплачено») with close dates and amounts', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    writeFileSync(
+      path.join(dir, 'deals.csv'),
+      ['Номер;Менеджер;Стадия сделки;Сумма;Создана;Дата закрытия', '1;Иванов;Оплачено;1000;01.03.2025;05.03.2025', '2;Иванов;Оплачено;2000;01.03.2025;06.03.2025', '3;Иванов;Отказ;;01.03.2025;06.03.2025', '4;Петров;Оплачено;3000;01.03.2025;07.03.2025', '5;Петров;Переговоры;;01.03.2025;'].join('\n'),
+    );
+    const json = runCli(['kpi', '-d', 'deals.csv', '--format', 'json'], { cwd: dir });
+    expect(json.code, json.stderr).toBe(0);
+    const r = JSON.parse(json.stdout);
+    expect(r.total.won).toBe(0);
+    // «Переговоры» has no close date: open as it looks, not listed.
+    expect(r.dataQuality.alerts).toEqual([{ code: 'unknown-stages-closed', file: 'deals.csv', stages: [{ stage: 'Оплачено', deals: 3, closed: 3 }] }]);
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toMatch(/«Оплачено» \(3 сделки, закрыто 3\)[\s\S]*status: \{ "Оплачено": won \}/);
+    // Named in a --map file, the stage is won and the alert is gone.
+    writeFileSync(path.join(dir, 'map.yaml'), 'status:\n  "Оплачено": won\n');
+    const mapped = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
+    expect(mapped.total.won).toBe(3);
+    expect(mapped.dataQuality.alerts).toEqual([]);
+  });
+});

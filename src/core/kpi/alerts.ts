@@ -6,6 +6,7 @@ import type { EvidenceFacts } from './facts.js';
 /** Numbers that look wrong, said loudly with their likely cause (in dataQuality.alerts and on stderr). */
 export type Alert =
   | { code: 'no-outcome'; deals: number }
+  | { code: 'unknown-stages-closed'; file: string; stages: Array<{ stage: string; deals: number; closed: number }> }
   | { code: 'many-skipped'; file: string; skipped: number; rows: number }
   | { code: 'nul-bytes'; file: string; count: number }
   | { code: 'activities-unlinked'; calls: number; won: number }
@@ -89,6 +90,13 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
       return ru
         ? `Ни одна из ${a.deals} сделок не выиграна и не проиграна: вероятно, этапы переименованы или статус в другой колонке. crm-audit inspect покажет этапы; файл --map назовёт их (status: { "Этап": won }).`
         : `None of the ${a.deals} deals is won or lost: the stages are probably renamed, or the status is in another column. crm-audit inspect lists the stages; a --map file names them (status: { "Stage": won }).`;
+    case 'unknown-stages-closed': {
+      const list = (q: [string, string]) => a.stages.map((x) => `${q[0]}${x.stage}${q[1]} (${ru ? `${x.deals} ${plural(x.deals, 'сделка', 'сделки', 'сделок')}, закрыто ${x.closed}` : `${x.deals} deals, ${x.closed} closed`})`).join(', ');
+      const first = a.stages[0]!.stage;
+      return ru
+        ? `${a.file}: этапы, которых не знает ни одно правило, посчитаны открытыми, хотя большинство их сделок закрыто: ${list(['«', '»'])}. Если это выигрыш или проигрыш, назовите их в файле --map (status: { "${first}": won }); crm-audit map спросит о каждом.`
+        : `${a.file}: stages no rule knows are counted as open though most of their deals are closed: ${list(['"', '"'])}. If they are won or lost, name them in a --map file (status: { "${first}": won }); crm-audit map asks about each.`;
+    }
     case 'nul-bytes':
       return ru
         ? `${a.file}: ${plural(a.count, 'удалён', 'удалено', 'удалено')} ${a.count} ${plural(a.count, 'нулевой байт', 'нулевых байта', 'нулевых байтов')} (NUL): CRM записала их внутри текстовых полей; текст вокруг сохранён.`

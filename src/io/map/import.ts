@@ -417,6 +417,9 @@ export function otherOrderParams(other: Pick<DateOrderShown, 'file' | 'order'>):
 /** Fails the import when more rows were skipped than --max-bad-rows allows. */
 export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
   if (opts.enforceBadRows === false || report.skippedCount === 0) return;
+  // Not one row read (the others, if any, dropped as notes or totals), however few there were: the
+  // figures would be a report of zeros, as a small file is under the allowance.
+  if (report.records === 0) throw allRowsBad(report);
   const max = allowedBadRows(report.rowsRead, opts.maxBadRows);
   if (report.skippedCount <= max) return;
   if (report.skippedCount >= report.rowsRead) throw allRowsBad(report);
