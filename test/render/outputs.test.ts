@@ -110,6 +110,12 @@ describe('loss reasons', () => {
     expect(department[0]!.getCell(4).value).toBeCloseTo(20 / lost, 12);
     const defs = wb.getWorksheet('Определения')!;
     expect(defs.getRow(headerRowOf(defs)).getCell(1).value).toBe('Код');
+    // Why a metric was not computed, in the workbook's language: an English reason was left in a Russian workbook.
+    const why = new ExcelJS.Workbook();
+    addKpiSheets(why, { ...kpi(), notApplicable: { emails: 'needs an activity kind column (a call log without one is all calls)' } }, 'ru', { date: new Date('2025-07-01T09:00:00Z') });
+    const sheet = why.getWorksheet('Определения')!;
+    const emails = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).value === 'emails')!;
+    expect(emails.getCell(6).value).toBe('нужна колонка типа активности (журнал без неё — только звонки)');
   });
 });
 

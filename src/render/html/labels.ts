@@ -79,26 +79,3 @@ export function htmlLabels(lang: string) {
     generator: tr(lang, 'Подготовлено crm-audit', 'Prepared with crm-audit'),
   };
 }
-
-/**
- * The reasons a metric is not applicable, in Russian. The result carries them in English (the JSON
- * contract); a reason not listed here is shown as it is.
- */
-const REASONS_RU: Record<string, string> = {
-  'needs an activities file (--activities)': 'нужен файл активностей (--activities)',
-  'needs an activities file with deal_id or client (--activities)': 'нужен файл активностей со сделкой или клиентом (--activities)',
-  'needs an activity kind column (a call log without one is all calls)': 'нужна колонка типа активности (журнал без неё — только звонки)',
-  'needs a call status or missed column in the activities file': 'нужна колонка статуса звонка или пропуска в файле активностей',
-  'needs a payments file (--payments)': 'нужен файл оплат (--payments)',
-  'needs a loss-reason column in the deals file': 'нужна колонка причины отказа в файле сделок',
-  'needs a client, company or contact column in the deals file': 'нужна колонка клиента, компании или контакта в файле сделок',
-  'needs an amount (budget) column in the deals file': 'нужна колонка суммы (бюджета) в файле сделок',
-  'needs a source column in the deals file': 'нужна колонка источника в файле сделок',
-  'needs a pipeline column in the deals file': 'нужна колонка воронки в файле сделок',
-  'needs a stage column in the deals file': 'нужна колонка этапа в файле сделок',
-};
-
-/** A not-applicable reason in the report language. */
-export function reasonText(reason: string, lang: string): string {
-  return lang === 'ru' ? (REASONS_RU[reason] ?? reason) : reason;
-}

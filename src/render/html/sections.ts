@@ -10,7 +10,8 @@ import type { Chart } from '../charts/spec.js';
 import { ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
 import { auditBefore, headlineRows } from '../report/summary.js';
-import { htmlLabels, reasonText } from './labels.js';
+import { htmlLabels } from './labels.js';
+import { reasonText } from '../kpi/labels.js';
 import { esc, formatDate, section, table } from './page.js';
 import { rowReason } from '../../core/messages.js';
 

@@ -6,7 +6,7 @@ import { tr } from '../../core/i18n.js';
 import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { addChartsSheet } from '../xlsx-charts.js';
 import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
-import { kpiLabels } from './labels.js';
+import { kpiLabels, reasonText } from './labels.js';
 import { periodText } from './text.js';
 import { fileFormatText } from '../format.js';
 import { addGroupLossReasonsSheets, addGroupSheets, addPlanSheet } from './groups-xlsx.js';
@@ -106,7 +106,7 @@ function addDefinitionsSheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
   styleHeader(defs, 6);
   const stage = groupingsOf(result).some((g) => g.stage);
   for (const m of [...METRICS, ...(result.spend ? UNIT_METRICS : []), ...(stage ? STAGE_METRICS.filter((s) => s.key !== 'open') : [])]) {
-    const row = defs.addRow([m.key, m.label.ru, m.definition.ru, m.label.en, m.definition.en, result.notApplicable[m.key] ?? '']);
+    const row = defs.addRow([m.key, m.label.ru, m.definition.ru, m.label.en, m.definition.en, reasonText(result.notApplicable[m.key] ?? '', lang)]);
     row.alignment = { wrapText: true, vertical: 'top' };
   }
   finishSheet(defs, heading(tr(lang, 'Определения', 'Definitions')), { autofilter: false });

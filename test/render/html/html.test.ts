@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReportResult } from '../../../src/core/report.js';
 import { renderHtml } from '../../../src/render/html/index.js';
 import { esc, formatDate } from '../../../src/render/html/page.js';
-import { reasonText } from '../../../src/render/html/labels.js';
+import { reasonText } from '../../../src/render/kpi/labels.js';
 import { METRICS, NEEDS_TEXT } from '../../../src/core/kpi/catalog.js';
 import { htmlStructure } from '../../helpers/html-structure.js';
 import { auditResult, compareResult, HOSTILE_NAME, kpiResult } from '../../helpers/results.js';
@@ -83,7 +83,7 @@ describe('the HTML report', () => {
     expect(s.charts.map((c) => c.id)).toEqual(['audit-sections']);
   });
 
-  it('says in Russian why each metric could not be computed', () => {
+  it('says in Russian why each metric could not be computed (the HTML and the workbook share the words)', () => {
     const reasons = new Set([...Object.values(NEEDS_TEXT), ...METRICS.flatMap((m) => (m.activitiesReason ? [m.activitiesReason] : []))]);
     for (const r of reasons) expect(reasonText(r, 'ru'), r).toMatch(/^нуж/);
     expect(reasonText('needs a payments file (--payments)', 'en')).toBe('needs a payments file (--payments)');
