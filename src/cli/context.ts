@@ -39,7 +39,8 @@ export function paint(ctx: CliContext, stream: 'stdout' | 'stderr' = 'stderr'): 
 
 /** The "now" of a run: --now, else SOURCE_DATE_EPOCH, else the clock. Core code never reads the clock itself. */
 export function resolveNow(ctx: CliContext, nowOption?: string): Date {
-  if (nowOption) {
+  // An empty --now or SOURCE_DATE_EPOCH is refused too: a reproducible run must not fall back to the clock unsaid.
+  if (nowOption !== undefined) {
     const d = new Date(nowOption);
     if (Number.isNaN(d.getTime())) {
       throw UserError.of('E_USAGE', 'usage.now', { value: nowOption });
@@ -47,8 +48,9 @@ export function resolveNow(ctx: CliContext, nowOption?: string): Date {
     return d;
   }
   const epoch = ctx.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date();
+  if (epoch === undefined || epoch.trim() === '') return new Date();
+  if (!/^\d+$/.test(epoch.trim())) throw UserError.of('E_USAGE', 'usage.sourceDateEpoch', { value: epoch });
+  return new Date(Number(epoch.trim()) * 1000);
 }
 
 /** The real process as a context. */

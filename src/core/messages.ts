@@ -189,6 +189,10 @@ export const MESSAGES = {
     ru: '--now: «{value}» — не дата', en: '--now: "{value}" is not a date',
     hint: { ru: 'укажите дату ISO, например 2025-01-31T09:00:00Z', en: 'give an ISO date such as 2025-01-31T09:00:00Z' },
   },
+  'usage.sourceDateEpoch': {
+    ru: 'SOURCE_DATE_EPOCH: «{value}» — не число секунд', en: 'SOURCE_DATE_EPOCH: "{value}" is not a number of seconds',
+    hint: { ru: 'задайте целое число секунд с 1970-01-01 UTC, например 1735689600, или уберите переменную', en: 'set whole seconds since 1970-01-01 UTC, such as 1735689600, or unset it' },
+  },
   'usage.timeOffset': { ru: '--time-offset: нужно число часов, например -3, +2 или +5:30; получено «{value}»', en: '--time-offset must be hours such as -3, +2 or +5:30, got "{value}"' },
   'usage.delimiter': { ru: '--delimiter: нужен один символ ASCII (или "tab"); получено «{value}»', en: '--delimiter must be one ASCII character (or "tab"), got "{value}"' },
   'usage.maxBadRows': { ru: '--max-bad-rows: нужно число строк (например 10) или доля (например 5%); получено «{value}»', en: '--max-bad-rows must be a count (e.g. 10) or a share (e.g. 5%), got "{value}"' },

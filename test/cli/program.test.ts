@@ -33,6 +33,17 @@ describe('the CLI contract', () => {
     expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 
+  it('refuses a report date it cannot read instead of falling back to the clock: --now "" and SOURCE_DATE_EPOCH=abc', () => {
+    const now = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--now', '']);
+    expect(now.code).toBe(2);
+    expect(now.stderr).toMatch(/--now: "" is not a date/);
+    const epoch = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--lang', 'ru'], { env: { SOURCE_DATE_EPOCH: 'abc' } });
+    expect(epoch.code).toBe(2);
+    expect(epoch.stderr).toMatch(/SOURCE_DATE_EPOCH: «abc» — не число секунд/);
+    // Set but empty, as some CI systems leave it: unset.
+    expect(runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--format', 'json'], { env: { SOURCE_DATE_EPOCH: '' } }).code).toBe(0);
+  });
+
   it('start-up loads only commander: exceljs and the prompt library are imported lazily', () => {
     // Walk the static imports of the built CLI entry (dynamic import() is what keeps start-up light).
     const seen = new Set<string>();
