@@ -25,3 +25,20 @@ describe('crm-audit map without a terminal writes the proposal in the run langua
     expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe(`deals:\n  status:\n    ${line}\n`);
   });
 });
+
+describe('two columns of the same name that could both hold a field', () => {
+  it('are told apart by number in the message and the snippet, and the snippet read back works', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-'));
+    writeFileSync(path.join(dir, 'dup.csv'), ['ID;Ответственный;Ответственный;Этап сделки;Бюджет;Дата создания', '1;Иванов;Петров;Успешно реализовано;100;01.02.2025', '2;Анна;Борис;Новая;;02.02.2025'].join('\n'));
+    const run = runCli(['kpi', '-d', 'dup.csv', '--lang', 'ru'], { cwd: dir });
+    expect(run.code).toBe(2);
+    // Both offered as «Ответственный» was no choice at all.
+    expect(run.stderr).toContain('«Ответственный» (#2), «Ответственный» (#3)');
+    const snippet = run.stderr.slice(run.stderr.indexOf('deals:'));
+    expect(snippet).toContain('manager: "#2"    # или "#3"');
+    writeFileSync(path.join(dir, 'map.yaml'), snippet.replace('"#2"', '"#3"'));
+    const mapped = runCli(['kpi', '-d', 'dup.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir });
+    expect(mapped.code, mapped.stderr).toBe(0);
+    expect(JSON.parse(mapped.stdout).managers.map((m: { manager: string }) => m.manager)).toEqual(['Борис', 'Петров']);
+  });
+});

@@ -212,14 +212,18 @@ function assertUnambiguous(map: ColumnMap, file: string, headers: readonly strin
   const differ = rest.filter((i) => sampleRows.some((r) => value(r, i) !== '' && value(r, i) !== value(r, chosen)));
   if (differ.length === 0) return;
   const named = [chosen, ...differ].map((i) => headers[i]!);
+  // Columns of the same name are told apart by number (#3), which --map takes as well.
+  const twice = (i: number) => headers.filter((h) => h === headers[i]).length > 1;
+  const refs = [chosen, ...differ].map((i) => (twice(i) ? `#${i + 1}` : headers[i]!));
+  const shown = (q: [string, string]) => [chosen, ...differ].map((i) => `${q[0]}${headers[i]}${q[1]}${twice(i) ? ` (#${i + 1})` : ''}`).join(', ');
   const columns = headers.map((header, i) => ({ header, samples: sampleRows.map((r) => value(r, i)).filter((v) => v !== '').slice(0, 3) }));
   const params = {
     field: a.field,
-    columns: named.map((h) => `"${h}"`).join(', '),
-    columnsRu: named.map((h) => `«${h}»`).join(', '),
+    columns: shown(['"', '"']),
+    columnsRu: shown(['«', '»']),
     file,
-    snippet: `${map.kind}:\n  columns:\n    ${a.field}: ${JSON.stringify(named[0])}    # or ${named.slice(1).map((h) => JSON.stringify(h)).join(', ')}: check`,
-    snippetRu: `${map.kind}:\n  columns:\n    ${a.field}: ${JSON.stringify(named[0])}    # или ${named.slice(1).map((h) => JSON.stringify(h)).join(', ')}: проверьте`,
+    snippet: `${map.kind}:\n  columns:\n    ${a.field}: ${JSON.stringify(refs[0])}    # or ${refs.slice(1).map((h) => JSON.stringify(h)).join(', ')}: check`,
+    snippetRu: `${map.kind}:\n  columns:\n    ${a.field}: ${JSON.stringify(refs[0])}    # или ${refs.slice(1).map((h) => JSON.stringify(h)).join(', ')}: проверьте`,
   };
   const error = new ColumnsMissing(renderMessage('map.columnsAmbiguous', params, 'en'), file, renderHint('map.columnsAmbiguous', params, 'en')!, map.kind, [{ field: a.field, candidates: named }], columns);
   error.messageId = 'map.columnsAmbiguous';
