@@ -316,6 +316,9 @@ export const ROW_REASONS: readonly Template[] = [
   { en: '"{value}" is negative', ru: '«{value}» — отрицательное число' },
   { en: 'a spend row without an amount', ru: 'строка расходов без суммы' },
   { en: 'a plan row without targets', ru: 'строка плана без целей' },
+  // Required dates by their field, so that a Russian reader sees no field name (the column is named beside).
+  { en: 'no created_at', ru: 'нет даты создания' },
+  { en: 'no at', ru: 'нет даты' },
   { en: 'no {field}', ru: 'нет поля {field}' },
   { en: 'product rows merged into their deal', ru: 'строки товаров, объединённые со своей сделкой' },
   { en: 'rows repeating a deal id (first row kept)', ru: 'строки с повторённым ID сделки (оставлена первая)' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importNote } from '../../src/core/messages.js';
+import { importNote, rowReason } from '../../src/core/messages.js';
 
 // What `inspect` prints after "->" for a value: ids (won, in, call) stay, words are translated.
 describe("the importer's notes on values, in a Russian inspect", () => {
@@ -28,5 +28,15 @@ describe('numbers in Russian messages are grouped as a Russian reader writes the
     const { renderMessage } = await import('../../src/core/messages.js');
     expect(renderMessage('csv.tooManyColumns', { line: 3, count: 2500, max: 2000 }, 'ru')).toBe('в строке 3 колонок: 2500; предел — 2000');
     expect(renderMessage('generate.wrote', { deals: 'data/deals.csv', seed: 123456 }, 'ru')).toContain('(--seed 123456)');
+  });
+});
+
+describe('why a row was skipped, in Russian', () => {
+  // «нет поля at» showed a field name to a Russian reader; the column is named beside the reason.
+  it('names a missing required date in words, and keeps the generic form for other fields', () => {
+    expect(rowReason('no at', 'ru')).toBe('нет даты');
+    expect(rowReason('no created_at', 'ru')).toBe('нет даты создания');
+    expect(rowReason('no manager', 'ru')).toBe('нет менеджера');
+    expect(rowReason('no at', 'en')).toBe('no at');
   });
 });
