@@ -43,14 +43,15 @@ export function importOptionsFor(kind: RecordKind, base: ImportOptions, override
 }
 
 /** What the inputs hold, for the not-applicable rules. */
-export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: ColumnMap | undefined, hasActivities: boolean, hasPayments: boolean): InputShape {
+/** `stageReasons`: some lost deal's reason came from its stage (`Venda perdida (Sem interesse)`), with or without a reason column. */
+export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: ColumnMap | undefined, hasActivities: boolean, hasPayments: boolean, stageReasons = false): InputShape {
   const a = activitiesMap?.fields;
   return {
     activities: hasActivities,
     activityKind: Boolean(a?.has('kind')),
     activityMissed: Boolean(a?.has('missed')),
     payments: hasPayments,
-    lossReason: Boolean(dealsMap?.fields.has('loss_reason')),
+    lossReason: Boolean(dealsMap?.fields.has('loss_reason')) || stageReasons,
     client: Boolean(dealsMap?.fields.has('client')),
     amount: Boolean(dealsMap?.fields.has('amount')),
     source: Boolean(dealsMap?.fields.has('source')),
@@ -220,7 +221,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     if (unattributed > 0) alerts.push({ code: 'unattributed-payments', payments: unattributed });
   }
   if (spend) for (const e of engines) e.addSpend(spend.rows, spend.margin);
-  const shape = inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));
+  const shape = inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), store.reasons.values.some((r) => r !== ''));
   const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
   const results = await finishEngines(engines, shape, helper);
   const evidence = evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));

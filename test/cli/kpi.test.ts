@@ -307,3 +307,17 @@ describe('crm-audit inspect, generate, demo', () => {
     expect(html).toContain('data-chart="payback"');
   });
 });
+
+describe('loss reasons written in the stage, with no reason column', () => {
+  // Kommo's «Venda perdida (Sem interesse)»: the reasons were read, yet the metric said it needed a reason column.
+  it('are the loss reasons, not a metric that needs a column', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kpi-'));
+    writeFileSync(path.join(dir, 'k.csv'), ['ID,Owner,Stage,Amount,Created', '1,Ana,Venda perdida (Sem interesse),100,2025-03-01', '2,Ana,Venda perdida (Preço),100,2025-03-01', '3,Bia,Venda ganha,300,2025-03-02'].join('\n'));
+    const r = JSON.parse(runCli(['kpi', '-d', 'k.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(r.total.loss_reasons).toEqual({ 'Sem interesse': 1, Preço: 1 });
+    expect(r.notApplicable.loss_reasons).toBeUndefined();
+    // Without reasons anywhere it still says what would give them.
+    writeFileSync(path.join(dir, 'n.csv'), ['ID,Owner,Stage,Amount,Created', '1,Ana,Closed Lost,100,2025-03-01'].join('\n'));
+    expect(JSON.parse(runCli(['kpi', '-d', 'n.csv', '--format', 'json'], { cwd: dir }).stdout).notApplicable.loss_reasons).toBe('needs a loss-reason column in the deals file');
+  });
+});
