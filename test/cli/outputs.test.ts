@@ -54,6 +54,14 @@ describe('-o and --format', () => {
     expect(readdirSync(dir).sort()).toEqual(['activities.csv', 'deals.csv', 'payments.csv']);
   });
 
+  it('generate refuses a reversed period (it wrote deals closed before they were created) and writes nothing', () => {
+    const dir = path.join(tmp(), 'reversed');
+    const run = runCli(['generate', '-o', dir, '--deals', '5', '--activities', '5', '--from', '2025-01-01', '--to', '2024-01-01']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--from 2025-01-01 is after --to 2024-01-01/);
+    expect(existsSync(dir)).toBe(false);
+  });
+
   it('-o ends with «Записано: FILE (size)» / "Written: FILE (size)" on stderr', () => {
     const dir = tmp();
     const ru = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'kpi.md'), ...NOW]);

@@ -34,6 +34,8 @@ export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> 
   const from = parseDay(o.from, '--from')!;
   const to = parseDay(o.to, '--to')!;
   const cutover = parseDay(o.cutover, '--cutover');
+  // A reversed period made deals closed before they were created.
+  if (from > to) throw UserError.of('E_USAGE', 'usage.fromAfterTo', { from, to });
   const dir = await makeOutputFolder(ctx, o.output);
   // A folder that cannot be written (read-only, no rights, a full disk) is the user's to fix, not an internal error.
   const unwritable = (error: unknown) => (error instanceof UserError || typeof (error as NodeJS.ErrnoException)?.code !== 'string' ? error : UserError.of('E_OUTPUT', 'output.write', osReason(error as NodeJS.ErrnoException), { file: o.output }));
