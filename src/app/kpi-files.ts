@@ -77,14 +77,14 @@ export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: Co
 /**
  * Stages no rule knows, taken as open where the CRM's stages are open unless said otherwise (a file
  * no profile recognises, amoCRM), whose deals are mostly closed by the file's own signs (a closed
- * flag, a close date that is not only the expected one): «Оплачено» with close dates and amounts is
+ * flag, a close date no later than the report date: a later one is an expected close): «Оплачено» with close dates and amounts is
  * likely a renamed won stage, and the run says so instead of counting it open in silence.
  */
 function unknownStagesClosed(reports: ImportReport[]): Alert[] {
   return reports.flatMap((r) => {
     if (r.kind !== 'deals' || r.unknownStage !== 'open' || !r.stages) return [];
     const stages = Object.entries(r.stages)
-      .map(([stage, s]) => ({ stage, deals: s.deals, closed: Math.max(s.closedFlag, s.closeDate) }))
+      .map(([stage, s]) => ({ stage, deals: s.deals, closed: Math.max(s.closedFlag, s.closePast) }))
       .filter((s) => s.deals > 0 && s.closed * 2 >= s.deals)
       .sort((a, b) => b.deals - a.deals || (a.stage < b.stage ? -1 : 1))
       .slice(0, 5);

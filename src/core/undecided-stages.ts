@@ -5,6 +5,8 @@ export interface UnknownStage {
   closedFlag: number;
   /** Deals with a close date. */
   closeDate: number;
+  /** Deals with a close date no later than the day after the report date (an expected close date lies ahead). */
+  closePast: number;
   /** Deals with an amount above zero. */
   amount: number;
   /** Nothing in the file can say whether its deals are closed (no closed flag; the close date is only the expected one). */

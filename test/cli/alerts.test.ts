@@ -63,6 +63,15 @@ describe('a small activities or payments file whose every row is unreadable', ()
     expect(run.stdout).toBe('');
   });
 
+  it('but not when rows were read and dropped for what they are (planned activities), nor under an explicit --max-bad-rows', () => {
+    writeFileSync(path.join(dir, 'planned.csv'), ['ID сделки,Ответственный,Дата,Тип активности,Done', '1,Иван,01.02.2025,Звонок,нет', '1,Иван,02.02.2025,Звонок,нет', '2,Анна,03.02.2025,Звонок,нет', '2,Анна,не дата,Звонок,да'].join('\n'));
+    const planned = runCli(['kpi', '-d', 'deals.csv', '-a', 'planned.csv', '--format', 'json'], { cwd: dir });
+    expect(planned.code, planned.stderr).toBe(0);
+    expect(JSON.parse(planned.stdout).dataQuality.files[1]).toMatchObject({ rowsRead: 4, records: 0, skipped: 1, dropped: { 'planned activity, not done': 3 } });
+    const allowed = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--max-bad-rows', '5', '--format', 'json'], { cwd: dir });
+    expect(allowed.code, allowed.stderr).toBe(0);
+  });
+
   it('a payments file: exit 2 in Russian too', () => {
     const run = runCli(['kpi', '-d', 'deals.csv', '-p', 'pay.csv', '--lang', 'ru'], { cwd: dir });
     expect(run.code).toBe(2);
@@ -107,6 +116,9 @@ describe('stages no rule knows whose deals are mostly closed', () => {
     expect(r.dataQuality.alerts).toEqual([{ code: 'unknown-stages-closed', file: 'deals.csv', stages: [{ stage: 'Оплачено', deals: 3, closed: 3 }] }]);
     const ru = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru'], { cwd: dir });
     expect(ru.stderr).toMatch(/«Оплачено» \(3 сделки, закрыто 3\)[\s\S]*status: \{ "Оплачено": won \}/);
+    // Close dates after the report date are expected ones: such a stage is not said to look closed.
+    const later = runCli(['kpi', '-d', 'deals.csv', '--now', '2025-03-02', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(later.stdout).dataQuality.alerts).toEqual([]);
     // Named in a --map file, the stage is won and the alert is gone.
     writeFileSync(path.join(dir, 'map.yaml'), 'status:\n  "Оплачено": won\n');
     const mapped = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);

@@ -40,5 +40,8 @@ describe('two columns of the same name that could both hold a field', () => {
     const mapped = runCli(['kpi', '-d', 'dup.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir });
     expect(mapped.code, mapped.stderr).toBe(0);
     expect(JSON.parse(mapped.stdout).managers.map((m: { manager: string }) => m.manager)).toEqual(['Борис', 'Петров']);
+    // Names that differ only in case or spaces are the same name to --map: told apart by number too.
+    writeFileSync(path.join(dir, 'case.csv'), ['ID;Ответственный;ответственный ;Этап сделки;Бюджет;Дата создания', '1;Иванов;Петров;Успешно реализовано;100;01.02.2025', '2;Анна;Борис;Новая;;02.02.2025'].join('\n'));
+    expect(runCli(['kpi', '-d', 'case.csv', '--lang', 'ru'], { cwd: dir }).stderr).toContain('manager: "#2"    # или "#3"');
   });
 });

@@ -565,7 +565,7 @@ export class KpiEngine {
     return firstOf;
   }
 
-  /** Counts the missed calls called back (`back`: resolveCallbacks' answer) per manager, in total and in the groups. */
+  /** Counts the missed calls called back (`back`: resolveCallbacks' answer) per manager and in the groups (the department's sum follows). */
   private addCallbacks(back: Uint8Array): void {
     const n = this.missedAt.length;
     const groupings = this.groupings.filter((g) => !g.stage);

@@ -1,7 +1,7 @@
 // The accumulators of the KPI engine, by metric family: deals (counts, amounts, cycles, responses,
 // touches, loss reasons), activities (calls, e-mails, meetings, talk time, active days, callbacks)
-// and payments. An engine keeps one of each per manager and for the department, and one per group
-// of every `--by` grouping.
+// and payments. An engine keeps one of each per manager and one per group of every `--by` grouping;
+// the department's deals and payments have their own, its activities are the managers' summed.
 import { FloatList } from './time-index.js';
 import { MoneySum } from './stats.js';
 import type { LinkedActivity } from './link.js';

@@ -220,6 +220,8 @@ export interface ReadContext {
   dateOnly: ReadonlySet<number>;
   /** Stages no rule knows, with what their deals show (for asking, or the --map snippet). */
   stages: Map<string, UnknownStage>;
+  /** The report date (ms at midnight), when the run has one: close dates after it are expected ones. */
+  reportDay: number | undefined;
 }
 
 

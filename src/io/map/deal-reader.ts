@@ -252,7 +252,7 @@ function noteUnknownStage(cells: Cells, ctx: ReadContext, m: DealMemos, amount: 
   let entry = ctx.stages.get(name);
   if (!entry) {
     if (ctx.stages.size >= 1000) return;
-    ctx.stages.set(name, (entry = { deals: 0, closedFlag: 0, closeDate: 0, amount: 0 }));
+    ctx.stages.set(name, (entry = { deals: 0, closedFlag: 0, closeDate: 0, closePast: 0, amount: 0 }));
   }
   entry.deals++;
   if (ctx.cols.closed !== undefined && cells.value(ctx.cols.closed, m.flag) === true) entry.closedFlag++;
@@ -262,6 +262,7 @@ function noteUnknownStage(cells: Cells, ctx: ReadContext, m: DealMemos, amount: 
     const d = cells.blank(k) ? Number.NaN : readDate(cells, k, 'closed_at', false, ctx);
     if (typeof d === 'number' && !Number.isNaN(d)) {
       entry.closeDate++;
+      if (ctx.reportDay === undefined || d < ctx.reportDay + 2 * 86_400_000) entry.closePast++;
       break;
     }
   }

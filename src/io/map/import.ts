@@ -136,6 +136,7 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     placeholders: placeholderDates(profile?.placeholders ?? []),
     unknownStage: profile?.unknownStage ?? 'open',
     closeDateIsPlanned: profile?.closeDateIsPlanned ?? false,
+    reportDay: opts.reportDay,
     stageParentheses: profile?.stageParentheses ?? 'reason',
     dateOnly: dateOnlyColumns(headers, profile?.dateOnly ?? []),
     stages: new Map(),
@@ -417,9 +418,11 @@ export function otherOrderParams(other: Pick<DateOrderShown, 'file' | 'order'>):
 /** Fails the import when more rows were skipped than --max-bad-rows allows. */
 export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
   if (opts.enforceBadRows === false || report.skippedCount === 0) return;
-  // Not one row read (the others, if any, dropped as notes or totals), however few there were: the
-  // figures would be a report of zeros, as a small file is under the allowance.
-  if (report.records === 0) throw allRowsBad(report);
+  // Not one row read, however few there were, unless --max-bad-rows says otherwise: every row was
+  // skipped but footers and totals (rows dropped for what they are, as planned activities, are
+  // readable rows); the figures would be a report of zeros, as a small file is under the allowance.
+  const notes = (report.dropped['totals row'] ?? 0) + (report.dropped['footer or note row'] ?? 0);
+  if (opts.maxBadRows === undefined && report.records === 0 && report.skippedCount >= report.rowsRead - notes) throw allRowsBad(report);
   const max = allowedBadRows(report.rowsRead, opts.maxBadRows);
   if (report.skippedCount <= max) return;
   if (report.skippedCount >= report.rowsRead) throw allRowsBad(report);

@@ -213,7 +213,7 @@ function assertUnambiguous(map: ColumnMap, file: string, headers: readonly strin
   if (differ.length === 0) return;
   const named = [chosen, ...differ].map((i) => headers[i]!);
   // Columns of the same name are told apart by number (#3), which --map takes as well.
-  const twice = (i: number) => headers.filter((h) => h === headers[i]).length > 1;
+  const twice = (i: number) => headers.filter((h) => normalizeHeader(h) === normalizeHeader(headers[i]!)).length > 1;
   const refs = [chosen, ...differ].map((i) => (twice(i) ? `#${i + 1}` : headers[i]!));
   const shown = (q: [string, string]) => [chosen, ...differ].map((i) => `${q[0]}${headers[i]}${q[1]}${twice(i) ? ` (#${i + 1})` : ''}`).join(', ');
   const columns = headers.map((header, i) => ({ header, samples: sampleRows.map((r) => value(r, i)).filter((v) => v !== '').slice(0, 3) }));

@@ -89,6 +89,7 @@ function plausible(n: number): number {
 
 /** Characters a locale groups digits with (besides `,` and `.`). */
 const GROUP_CHAR = /[\s\u00a0\u202f\u2007\u2009\u2000-\u200a\u3000\ufeff']/;
+const SPACE_RUN = /[\s\u00a0\u202f\u2007\u2009\u2000-\u200a\u3000\ufeff]{2,}|[\s\u00a0\u202f\u2007\u2009\u2000-\u200a\u3000\ufeff]/g;
 const GROUPED_OR_DECIMAL = /^[\d.,\s\u00a0\u202f\u2007\u2009\u2000-\u200a\u3000\ufeff']+$/;
 
 /**
@@ -104,7 +105,8 @@ function groupedAsWritten(raw: string): boolean {
   let b = raw.length - 1;
   while (a <= b && !isDigit(raw.charCodeAt(a))) a++;
   while (b >= a && !isDigit(raw.charCodeAt(b))) b--;
-  const core = raw.slice(a, b + 1);
+  // A run of spaces (a space beside a no-break space) is one separator.
+  const core = raw.slice(a, b + 1).replace(SPACE_RUN, ' ');
   if (!GROUPED_OR_DECIMAL.test(core)) return true;
   const comma = core.split(',').length - 1;
   const dot = core.split('.').length - 1;
@@ -113,7 +115,8 @@ function groupedAsWritten(raw: string): boolean {
   else if (comma === 1) mark = core.indexOf(',');
   else if (dot === 1) mark = core.indexOf('.');
   const whole = mark === -1 ? core : core.slice(0, mark);
-  if (mark !== -1 && !/^\d+$/.test(core.slice(mark + 1))) return false;
+  // Decimals may be grouped by spaces (3,141 59), never by a mark.
+  if (mark !== -1 && !/^\d+( \d+)*$/.test(core.slice(mark + 1))) return false;
   const groups = whole.split(/[^\d]/);
   if (groups.length === 1) return true;
   const tail = groups.slice(1);

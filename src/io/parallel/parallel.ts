@@ -36,7 +36,7 @@ export interface PartJob {
   kind: Extract<RecordKind, 'deals' | 'activities'>;
   file: string;
   cwd: string;
-  options: Pick<ImportOptions, 'limits' | 'dateOrder' | 'timeOffsetHours' | 'columns' | 'valueMaps' | 'mapFile'>;
+  options: Pick<ImportOptions, 'limits' | 'dateOrder' | 'timeOffsetHours' | 'columns' | 'valueMaps' | 'mapFile' | 'reportDay'>;
   /** Where the second half starts, its format, and the header found at the top of the file. */
   part: { from: number; delimiter: string; encoding?: Encoding; header: string[]; typeColumn?: TypeColumnReading };
   /** Deals: about how many rows the part holds, and room for them, so that its store is sized once. */
@@ -240,7 +240,8 @@ export class Helper {
  * Runs `first` over the first half while the helper reads the second, then `meanwhile`; gives both
  * results, or undefined when the file must be read in one pass. A helper that failed is stopped (a
  * later job starts a new one); one that answered stays for the next job (the activities' callbacks:
- * Helper.resolveCallbacks), and frees what its job left behind meanwhile (part-worker.ts).
+ * Helper.resolveCallbacks; after an activities job it frees what the job left behind meanwhile,
+ * part-worker.ts).
  */
 async function inHalves<M extends { report: ImportReport }, P extends PartCommon>(
   file: string,
@@ -325,6 +326,8 @@ export async function readActivities(file: string, opts: ImportOptions, store: D
   if (split !== undefined) {
     const read = await activitiesInHalves(file, opts, store, periods, split, helper, meanwhile);
     if (read) return read;
+    // Read again in one pass: the worker's memory is not kept through it for the callbacks.
+    await helper.stop();
   }
   const linker = new ActivityLinker(store, false);
   const engines = periods.map((p) => new KpiEngine(store, p, linker));
@@ -579,7 +582,7 @@ async function absorbHalf(store: DealStore, part: DealsPart, taken: DealStore[],
 }
 
 function partOptions(opts: ImportOptions): PartJob['options'] {
-  return { limits: opts.limits, dateOrder: opts.dateOrder, timeOffsetHours: opts.timeOffsetHours, columns: opts.columns, valueMaps: opts.valueMaps, mapFile: opts.mapFile };
+  return { limits: opts.limits, dateOrder: opts.dateOrder, timeOffsetHours: opts.timeOffsetHours, columns: opts.columns, valueMaps: opts.valueMaps, mapFile: opts.mapFile, reportDay: opts.reportDay };
 }
 
 /** The report of a whole file from the reports of its halves (the second's rows shifted by `lines`). */
@@ -600,7 +603,7 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
   const stages = { ...a.stages };
   for (const [name, s] of Object.entries(b.stages ?? {})) {
     const t = stages[name];
-    stages[name] = t ? { deals: t.deals + s.deals, closedFlag: t.closedFlag + s.closedFlag, closeDate: t.closeDate + s.closeDate, amount: t.amount + s.amount } : { ...s };
+    stages[name] = t ? { deals: t.deals + s.deals, closedFlag: t.closedFlag + s.closedFlag, closeDate: t.closeDate + s.closeDate, closePast: t.closePast + s.closePast, amount: t.amount + s.amount } : { ...s };
   }
   return {
     ...a,

@@ -71,6 +71,8 @@ export class HtmlTableParser {
       if (name === 'br' && this.cell !== undefined) this.cell += '\n';
       return;
     }
+    // A span ends with its table section (rowspan="0" reaches its end).
+    if (name === 'thead' || name === 'tbody' || name === 'tfoot') this.down = [];
     if (name === 'tr') {
       this.inRow = true;
       this.cells = [];
@@ -79,7 +81,7 @@ export class HtmlTableParser {
       const span = Number(attribs.colspan ?? '1');
       this.pendingSpan = Number.isInteger(span) && span > 1 ? Math.min(span, this.limits.maxColumns) : 1;
       const rows = Number(attribs.rowspan ?? '1');
-      this.pendingRows = Number.isInteger(rows) && rows > 1 ? rows : 1;
+      this.pendingRows = rows === 0 ? Number.MAX_SAFE_INTEGER : Number.isInteger(rows) && rows > 1 ? rows : 1;
     } else if (name === 'br' && this.cell !== undefined) {
       this.cell += '\n';
     }

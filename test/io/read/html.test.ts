@@ -34,6 +34,16 @@ describe('HtmlTableParser: the table of an HTML ".xls"', () => {
     ]);
   });
 
+  it('ends a span with its table section; rowspan="0" spans to the section\'s end', () => {
+    const html = '<table><thead><tr><th rowspan="3">Менеджер</th><th>Сумма</th></tr></thead>' + '<tbody><tr><td rowspan="0">Иванов</td><td>1</td></tr><tr><td>2</td></tr></tbody>' + '<tbody><tr><td>Петров</td><td>3</td></tr></tbody></table>';
+    expect(rows(html)).toEqual([
+      ['Менеджер', 'Сумма'],
+      ['Иванов', '1'],
+      ['Иванов', '2'],
+      ['Петров', '3'],
+    ]);
+  });
+
   it('keeps a span to its own table: a title table before the data does not shift it', () => {
     const html = '<table><tr><td rowspan="5">Отчёт</td></tr></table><table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>';
     expect(rows(html).slice(-2)).toEqual([
