@@ -8,6 +8,7 @@ import type { ImportOptions } from '../io/map/import.js';
 import { dataQuality, runEngines, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import { KIND_FILE_ACC_RU } from '../core/messages.js';
+import { dayRu } from '../core/i18n.js';
 
 export type ComparePeriods = { cutover: string; files: KpiFiles } | { before: KpiFiles; after: KpiFiles };
 
@@ -77,7 +78,8 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
   const last = run.lastDay;
   if (first === undefined || last === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDates');
   if (cut <= first || cut > last) {
-    throw UserError.of('E_COMPARE_CUTOVER', 'compare.cutoverOutside', { cutover, first: isoDay(first), last: isoDay(last) });
+    const days = { cutover, first: isoDay(first), last: isoDay(last) };
+    throw UserError.of('E_COMPARE_CUTOVER', 'compare.cutoverOutside', { ...days, cutoverRu: dayRu(days.cutover), firstRu: dayRu(days.first), lastRu: dayRu(days.last) });
   }
   const before: PeriodKpis = { period: makePeriod(isoDay(first), isoDay(cut - DAY)), ...run.results[offset]! };
   const after: PeriodKpis = { period: makePeriod(cutover, isoDay(last)), ...run.results[offset + 1]! };
@@ -88,7 +90,7 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
 
 function assertNotEmpty(p: PeriodKpis, which: 'before' | 'after', cutover?: string): void {
   if (p.total.leads === 0) {
-    const params = { which, whichRu: which === 'before' ? 'до' : 'после', from: p.period.from, to: p.period.to, ...(cutover ? { cutover } : {}) };
+    const params = { which, whichRu: which === 'before' ? 'до' : 'после', from: p.period.from, to: p.period.to, fromRu: dayRu(p.period.from), toRu: dayRu(p.period.to), ...(cutover ? { cutover, cutoverRu: dayRu(cutover) } : {}) };
     throw UserError.of('E_COMPARE_EMPTY', cutover ? 'compare.emptyPeriodCutover' : 'compare.emptyPeriod', params);
   }
 }

@@ -11,6 +11,12 @@ export function pick(text: Text | undefined, lang: string): string {
   return text[lang] ?? text.en ?? Object.values(text).find((v) => v !== undefined) ?? '';
 }
 
+/** A calendar day `YYYY-MM-DD` as a Russian reader writes it, `31.01.2025` (anything else as it is). */
+export function dayRu(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : day;
+}
+
 /** Chooses between two literal strings by language; for the product's own short labels. */
 export function tr(lang: string, ru: string, en: string): string {
   return lang === 'ru' ? ru : en;

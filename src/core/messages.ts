@@ -234,15 +234,15 @@ export const MESSAGES = {
   'compare.noDatesPeriod': { ru: 'в файлах периода «{whichRu}» нет записей с датами', en: 'the {which} files hold no dated records' },
   'compare.noDates': { ru: 'в файлах нет записей с датами', en: 'the files hold no dated records' },
   'compare.cutoverOutside': {
-    ru: 'дата внедрения {cutover} вне данных: они идут с {first} по {last}', en: 'the cutover {cutover} is outside the data, which runs from {first} to {last}',
-    hint: { ru: 'выберите дату после {first} и не позже {last}', en: 'choose a cutover after {first} and no later than {last}' },
+    ru: 'дата внедрения {cutoverRu} вне данных: они идут с {firstRu} по {lastRu}', en: 'the cutover {cutover} is outside the data, which runs from {first} to {last}',
+    hint: { ru: 'выберите дату после {firstRu} и не позже {lastRu}', en: 'choose a cutover after {first} and no later than {last}' },
   },
   'compare.emptyPeriodCutover': {
-    ru: 'в периоде «{whichRu}» ({from} — {to}) нет сделок', en: 'the {which} period ({from} to {to}) has no deals',
-    hint: { ru: 'сдвиньте дату внедрения (сейчас {cutover}), чтобы в обоих периодах были сделки', en: 'move the cutover (now {cutover}) so that both periods have deals' },
+    ru: 'в периоде «{whichRu}» ({fromRu} — {toRu}) нет сделок', en: 'the {which} period ({from} to {to}) has no deals',
+    hint: { ru: 'сдвиньте дату внедрения (сейчас {cutoverRu}), чтобы в обоих периодах были сделки', en: 'move the cutover (now {cutover}) so that both periods have deals' },
   },
   'compare.emptyPeriod': {
-    ru: 'в периоде «{whichRu}» ({from} — {to}) нет сделок', en: 'the {which} period ({from} to {to}) has no deals',
+    ru: 'в периоде «{whichRu}» ({fromRu} — {toRu}) нет сделок', en: 'the {which} period ({from} to {to}) has no deals',
     hint: { ru: 'проверьте файл сделок периода «{whichRu}»', en: 'check the {which} deals file' },
   },
 } as const satisfies Record<string, MessageDef>;

@@ -1,4 +1,5 @@
 import type { MetricFormat } from '../core/kpi/catalog.js';
+import { dayRu } from '../core/i18n.js';
 
 /** Groups digits with a thin space, as both Russian and English business tables read well. */
 function group(n: number, decimals: number, lang: string): string {
@@ -61,9 +62,7 @@ export function formatRelative(change: number | null, lang: string): string {
 
 /** A calendar day `YYYY-MM-DD` as its reader writes it: `31.01.2025` in Russian, ISO in English. */
 export function formatDay(day: string, lang: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
-  if (!m || lang !== 'ru') return day;
-  return `${m[3]}.${m[2]}.${m[1]}`;
+  return lang === 'ru' ? dayRu(day) : day;
 }
 
 /** A moment as a calendar day in the local time zone of the run (`TZ`), as `formatDay` writes it. */

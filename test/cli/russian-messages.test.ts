@@ -52,7 +52,8 @@ describe('a Russian run speaks Russian', () => {
     ['an output folder that does not exist', ['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'нет', 'r.xlsx')], 'папки'],
     ['a bad count', ['kpi', '-d', 'samples/amocrm-deals.csv', '--top-reasons', '0'], 'целое положительное число'],
     ['a swapped file', ['compare', '--cutover', '2025-03-01', '-d', 'samples/bitrix24-calls.xls'], 'это похоже на журнал звонков и действий, а не на выгрузку сделок'],
-    ['a cutover outside the data', ['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2030-01-01'], 'вне данных'],
+    // Dates as a Russian reader writes them, the one typed too.
+    ['a cutover outside the data', ['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2030-01-01'], 'дата внедрения 01.01.2030 вне данных: они идут с 01.07.2024 по 30.06.2025'],
     ['compare without a way to split', ['compare'], 'как разделить периоды'],
     ['an output extension no format writes', ['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'r.pdf')], 'записать нельзя'],
     ['--from after --to', ['kpi', '-d', 'samples/amocrm-deals.csv', '--from', '2025-03-01', '--to', '2025-02-01'], 'позже'],
