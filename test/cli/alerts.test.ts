@@ -72,6 +72,18 @@ describe('a small activities or payments file whose every row is unreadable', ()
     expect(allowed.code, allowed.stderr).toBe(0);
   });
 
+  it('a header and no row (an export filtered to nothing): exit 2, as for a deals file', () => {
+    writeFileSync(path.join(dir, 'calls-empty.csv'), 'Сотрудник;Тип звонка;Дата вызова;ID сделки\n');
+    writeFileSync(path.join(dir, 'pay-empty.csv'), 'ID сделки;Сумма счета;Оплачено\n');
+    const calls = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls-empty.csv'], { cwd: dir });
+    expect(calls.code).toBe(2);
+    expect(calls.stderr).toMatch(/calls-empty\.csv[\s\S]*has no row with data \(0 rows read\)/);
+    const pay = runCli(['kpi', '-d', 'deals.csv', '-p', 'pay-empty.csv', '--lang', 'ru'], { cwd: dir });
+    expect(pay.code).toBe(2);
+    expect(pay.stderr).toMatch(/нет ни одной строки с данными/);
+    expect(pay.stdout).toBe('');
+  });
+
   it('a payments file: exit 2 in Russian too', () => {
     const run = runCli(['kpi', '-d', 'deals.csv', '-p', 'pay.csv', '--lang', 'ru'], { cwd: dir });
     expect(run.code).toBe(2);
