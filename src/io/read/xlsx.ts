@@ -43,7 +43,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
     }));
     if (sheets.length === 0) throw UserError.of('E_XLSX_NO_SHEETS', 'xlsx.noSheets', {}, { file });
     const shared = parseSharedStrings((await part('xl/sharedStrings.xml', limits.maxSharedStringsBytes)) ?? '', file);
-    const dateStyles = parseDateStyles((await part('xl/styles.xml')) ?? '');
+    const { dateStyles, timeStyles } = parseDateStyles((await part('xl/styles.xml')) ?? '');
     const names = sheets.map((s) => s.name);
 
     let candidates = sheets;
@@ -59,7 +59,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
       let found: boolean;
       try {
         const merges = await mergedDown(zip, entry, file, budget, limits);
-        found = await streamSheet(zip, entry, file, budget, limits, { shared, dateStyles, date1904, merges }, sink, sheetWanted === undefined);
+        found = await streamSheet(zip, entry, file, budget, limits, { shared, dateStyles, timeStyles, date1904, merges }, sink, sheetWanted === undefined);
       } catch (error) {
         // The first sheet with values has no known header: the data may be on another sheet.
         if (sheetWanted === undefined && error instanceof UserError && error.code === 'E_NO_HEADER') throw new SheetWithoutHeader(error, sheet.name, names);
@@ -76,6 +76,8 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
 interface CellContext {
   shared: string[];
   dateStyles: Set<number>;
+  /** Styles that show a time alone (h:mm:ss): true where hours run past a day ([h]:mm:ss, a duration). */
+  timeStyles: Map<number, boolean>;
   date1904: boolean;
   /** Cells merged down over several rows, by their first row: what Excel shows in every row of the range. */
   merges: Map<number, Array<{ col: number; last: number }>>;
@@ -257,6 +259,11 @@ function cellValue(attrs: string, inner: string, ctx: CellContext): string {
         const serial = Number(v);
         if (Number.isFinite(serial)) return serialToIso(serial, ctx.date1904);
       }
+      const elapsed = ctx.timeStyles.get(style);
+      if (elapsed !== undefined) {
+        const serial = Number(v);
+        if (Number.isFinite(serial) && serial >= 0) return serialToTime(serial, elapsed);
+      }
       return v.trim();
     }
   }
@@ -273,6 +280,16 @@ export function serialToIso(serial: number, date1904: boolean): string {
   const h = Math.floor(rest / 3600);
   const m = Math.floor((rest % 3600) / 60);
   return `${date} ${two(h)}:${two(m)}:${two(rest % 60)}`;
+}
+
+/**
+ * A cell formatted as a time alone as Excel shows it, `H:MM:SS`: a call's duration (0:05:00) or a
+ * separate time column; the hours run past a day only where the format says so ([h]:mm:ss).
+ */
+export function serialToTime(serial: number, elapsed: boolean): string {
+  let seconds = Math.round(serial * 86_400);
+  if (!elapsed) seconds %= 86_400;
+  return `${Math.floor(seconds / 3600)}:${two(Math.floor((seconds % 3600) / 60))}:${two(seconds % 60)}`;
 }
 
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -307,30 +324,44 @@ function parseSharedStrings(xml: string, file: string): string[] {
   return out;
 }
 
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+/** Built-in formats of a time alone (h:mm AM/PM, h:mm:ss, mm:ss…); 46 is [h]:mm:ss, hours past a day. */
+const BUILTIN_TIME_FORMATS = new Map([[18, false], [19, false], [20, false], [21, false], [45, false], [46, true], [47, false]]);
 
-/** Indexes of cell styles whose number format shows a date or time. */
-function parseDateStyles(xml: string): Set<number> {
+/**
+ * Indexes of cell styles whose number format shows a date (with or without a time), and of those
+ * that show a time alone: a duration or a time of day is no date of 30 December 1899.
+ */
+function parseDateStyles(xml: string): { dateStyles: Set<number>; timeStyles: Map<number, boolean> } {
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
     const id = Number(attr(m[1]!, 'numFmtId'));
     custom.set(id, attr(m[1]!, 'formatCode') ?? '');
   }
-  const isDateFormat = (id: number) => {
-    if (BUILTIN_DATE_FORMATS.has(id)) return true;
+  /** 'date', a time alone ('time' or, with hours past a day, 'elapsed'), or undefined for any other format. */
+  const kindOf = (id: number): 'date' | 'time' | 'elapsed' | undefined => {
+    if (BUILTIN_DATE_FORMATS.has(id)) return 'date';
+    const builtin = BUILTIN_TIME_FORMATS.get(id);
+    if (builtin !== undefined) return builtin ? 'elapsed' : 'time';
     const code = custom.get(id);
-    if (!code) return false;
+    if (!code) return undefined;
     const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-    return /[dmyhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
+    if (!/[dmyhs]/i.test(bare) || /^[#0.,%\s]*$/.test(bare)) return undefined;
+    // Hours or seconds and no day or year: a time alone (an m there is minutes).
+    if (/[hs]/i.test(bare) && !/[dy]/i.test(bare)) return /\[h+\]/i.test(code) ? 'elapsed' : 'time';
+    return 'date';
   };
-  const styles = new Set<number>();
+  const dateStyles = new Set<number>();
+  const timeStyles = new Map<number, boolean>();
   const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
   let i = 0;
   for (const m of xfs.matchAll(/<xf\b([^>]*)\/?>/g)) {
-    if (isDateFormat(Number(attr(m[1]!, 'numFmtId') ?? '0'))) styles.add(i);
+    const kind = kindOf(Number(attr(m[1]!, 'numFmtId') ?? '0'));
+    if (kind === 'date') dateStyles.add(i);
+    else if (kind !== undefined) timeStyles.set(i, kind === 'elapsed');
     i++;
   }
-  return styles;
+  return { dateStyles, timeStyles };
 }
 
 function parseRels(xml: string): Map<string, string> {
