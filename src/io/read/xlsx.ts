@@ -36,14 +36,18 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
     if (!workbookXml) throw UserError.of('E_XLSX', 'xlsx.notWorkbook', {}, { file });
     assertNoDtd(workbookXml, file, 'xl/workbook.xml');
     const date1904 = /<workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(workbookXml);
-    const rels = parseRels((await part('xl/_rels/workbook.xml.rels')) ?? '');
+    const relsXml = (await part('xl/_rels/workbook.xml.rels')) ?? '';
+    const rels = parseRels(relsXml);
+    // The shared strings and styles where the workbook's relationships put them (any part name is valid OOXML).
+    const sharedPart = relTarget(relsXml, 'sharedStrings') ?? 'xl/sharedStrings.xml';
+    const stylesPart = relTarget(relsXml, 'styles') ?? 'xl/styles.xml';
     const sheets = [...workbookXml.matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => ({
       name: attr(m[1]!, 'name') ?? '',
       target: rels.get(attr(m[1]!, 'r:id') ?? '') ?? '',
     }));
     if (sheets.length === 0) throw UserError.of('E_XLSX_NO_SHEETS', 'xlsx.noSheets', {}, { file });
-    const shared = parseSharedStrings((await part('xl/sharedStrings.xml', limits.maxSharedStringsBytes)) ?? '', file);
-    const { dateStyles, timeStyles } = parseDateStyles((await part('xl/styles.xml')) ?? '');
+    const shared = parseSharedStrings((await part(sharedPart, limits.maxSharedStringsBytes)) ?? '', file);
+    const { dateStyles, timeStyles } = parseDateStyles((await part(stylesPart)) ?? '');
     const names = sheets.map((s) => s.name);
 
     let candidates = sheets;
@@ -368,11 +372,23 @@ function parseRels(xml: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of xml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
     const id = attr(m[1]!, 'Id');
-    let target = attr(m[1]!, 'Target') ?? '';
-    target = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-    if (id) out.set(id, target.replace(/\/\.\//g, '/'));
+    if (id) out.set(id, partPath(attr(m[1]!, 'Target') ?? ''));
   }
   return out;
+}
+
+/** The part a workbook relationship of this type (…/relationships/sharedStrings, …/styles) points at, if one does. */
+function relTarget(xml: string, type: string): string | undefined {
+  for (const m of xml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+    if ((attr(m[1]!, 'Type') ?? '').endsWith(`/${type}`)) return partPath(attr(m[1]!, 'Target') ?? '');
+  }
+  return undefined;
+}
+
+/** A relationship's target as a part name: from the package root when it starts with /, else beside the workbook. */
+function partPath(target: string): string {
+  const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  return path.replace(/\/\.\//g, '/');
 }
 
 /** "BC12" -> 54 (0-based column). */

@@ -80,3 +80,24 @@ describe('readXlsx: cells formatted as a time alone', () => {
     expect(await read(timed(['45672.25', '0', '0', '45672']))).toEqual([['6:00:00', '0:00:00', '0:00:00', '2025-01-15']]);
   });
 });
+
+describe('readXlsx: shared strings where the relationships put them', () => {
+  // A part named other than xl/sharedStrings.xml is valid OOXML: every text cell read empty, and the header was not found.
+  it.each(['/xl/strings.xml', 'strings.xml'])('Target="%s"', async (target) => {
+    const prolog = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+    const buffer = makeZip([
+      { name: '[Content_Types].xml', data: `${prolog}<Types/>` },
+      { name: 'xl/workbook.xml', data: `${prolog}<workbook xmlns:r="r"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        data: `${prolog}<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="${target}"/></Relationships>`,
+      },
+      { name: 'xl/strings.xml', data: '<sst><si><t>id</t></si><si><t>manager</t></si><si><t>Anna</t></si></sst>' },
+      { name: 'xl/worksheets/sheet1.xml', data: `${prolog}<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2" t="s"><v>2</v></c></row></sheetData></worksheet>` },
+    ]);
+    expect(await read(buffer)).toEqual([
+      ['id', 'manager'],
+      ['1', 'Anna'],
+    ]);
+  });
+});
