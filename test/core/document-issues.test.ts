@@ -37,6 +37,15 @@ describe('schema messages of a document, in both languages from the issue, not z
     expect(problems(doc, 'en')).toEqual([en]);
   });
 
+  // `20` meant as 20% asked for +2000% and was taken; the minus sign the reports print (−30%) was refused.
+  it('a target beyond -100%..+1000% is refused; −30% and +12,5% are read', () => {
+    expect(problems({ answers: {}, target: 20 }, 'ru')[0]).toMatch(/^doc\.yaml, в target: цель — изменение от −100% до \+1000%: двадцать процентов пишут 0\.2 или «\+20%»/);
+    expect(problems({ answers: {}, target: '-200%' }, 'en')[0]).toMatch(/a target is a change from -100% to \+1000%/);
+    expect(relativeTarget.parse('−30%')).toBeCloseTo(-0.3, 12);
+    expect(relativeTarget.parse('+12,5%')).toBeCloseTo(0.125, 12);
+    expect(relativeTarget.parse(-1)).toBe(-1);
+  });
+
   it('a list that must not be empty', () => {
     expect(problems({ answers: {}, columns: [] }, 'ru')).toEqual(['doc.yaml, в columns: ожидалось: список (элементов: не меньше 1); получено список']);
     expect(problems({ answers: {}, columns: [] }, 'en')).toEqual(['doc.yaml, at columns: expected a list of at least 1 item; got a list']);

@@ -5,14 +5,19 @@ import { zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { readDocument } from '../read/files.js';
 import { parseYaml } from './yaml.js';
 
-/** A relative target: a fraction (0.2) or a percentage ("+20%", "-30%"). */
-export const relativeTarget = z.union([
-  z.number(),
-  z
-    .string()
-    .regex(/^[+-]?\d+(\.\d+)?\s*%$/, 'a target is a fraction such as 0.2 or a percentage such as "+20%"')
-    .transform((s) => Number(s.replace('%', '').trim()) / 100),
-]);
+/** The change a target may ask for: from -100% (nothing left) to +1000%; `20` meant as 20% would be +2000%. */
+const PLAUSIBLE = 'a target is a change from -100% to +1000%: write 0.2 or "+20%" for twenty percent';
+
+/** A relative target: a fraction (0.2) or a percentage ("+20%", "-30%", "−30%" with the minus sign the reports print, "+12,5%"). */
+export const relativeTarget = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^[+\-−]?\d+([.,]\d+)?\s*%$/, 'a target is a fraction such as 0.2 or a percentage such as "+20%"')
+      .transform((s) => Number(s.replace('%', '').replace('−', '-').replace(',', '.').trim()) / 100),
+  ])
+  .refine((v) => v >= -1 && v <= 10, PLAUSIBLE);
 
 const metricIds = COMPARE_ROWS.map((r) => r.metric) as [string, ...string[]];
 
