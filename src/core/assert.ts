@@ -34,13 +34,16 @@ export interface AssertionResult {
 const OPERATORS: Operator[] = ['>=', '<=', '==', '!=', '>', '<'];
 
 /**
- * Parses `[LEVEL:]PATH OP VALUE`; LEVEL is `error` or `warn` (`warn:total.conversion>=0.2`) and wins over `level`. PATH is dot-separated names or `*` (names may be quoted: `managers."Иванов Иван".won`);
+ * Parses `[LEVEL:]PATH OP VALUE`; LEVEL is `error` or `warn` (`warn:total.conversion>=0.2`) and wins over a default
+ * level; one that contradicts a level written beside it (`levelGiven`: a config's `{expr, level}`) is refused. PATH is dot-separated names or `*` (names may be quoted: `managers."Иванов Иван".won`);
  * OP is one of >= <= > < == !=; VALUE is a number (a trailing % divides by 100), true, false, null or a quoted string.
  * A mistake is reported with a caret under the character where it is.
  */
-export function parseAssertion(text: string, defaultLevel: 'error' | 'warn' = 'error', where: Where = { path: '--assert' }): Assertion {
+export function parseAssertion(text: string, defaultLevel: 'error' | 'warn' = 'error', where: Where = { path: '--assert' }, levelGiven = false): Assertion {
   const prefix = /^\s*(error|warn|warning)\s*:(?!:)/i.exec(text);
   const level = prefix ? (prefix[1]!.toLowerCase() === 'error' ? 'error' : 'warn') : defaultLevel;
+  // A CI gate must not turn into a warning unsaid: `{expr: 'warn:…', level: error}` says both.
+  if (levelGiven && level !== defaultLevel) throw UserError.of('E_ASSERT_SYNTAX', 'assert.levelConflict', { prefix: prefix![1]!, level: defaultLevel }, where);
   const source = prefix ? text.slice(prefix[0].length) : text;
   let i = 0;
   const s = source;

@@ -95,6 +95,10 @@ export const MESSAGES = {
     ru: '{option}: это похоже на {seenRu}, а не на {kindRu}', en: '{option} looks like {article} {seen} export, not {kind}',
     hint: { ru: 'передайте этот файл как {better} и проверьте остальные файлы этого периода', en: 'pass it as {better}, and check the other files of that period' },
   },
+  'assert.levelConflict': {
+    ru: 'проверка начинается с «{prefix}:», а её уровень (level) — {level}', en: 'the assertion starts with "{prefix}:" but its level is {level}',
+    hint: { ru: 'оставьте что-то одно: префикс или level', en: 'keep one of them: the prefix or level' },
+  },
   'assert.syntax': {
     ru: '{whatRu}: символ {pos}:\n    {source}\n    {caret}^', en: '{what} at character {pos}:\n    {source}\n    {caret}^',
     hint: {

@@ -54,6 +54,20 @@ describe('report in CI: exit codes, levels, path checks', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('crm-audit.config.yaml, at assert[1]: total.leds>=1: no name "leds" in total; did you mean total.leads?');
   });
+
+  // A gate written as an error must not pass CI as a warning because its expression starts with warn:.
+  it('a prefix that contradicts the level written beside it exits 2 pointing at the entry; one that agrees, or no level, runs', () => {
+    const dir = tmp();
+    const config = (entry: string) => writeFileSync(path.join(dir, 'crm-audit.config.yaml'), ['lang: en', 'kpi:', `  deals: ${S('amocrm-deals.csv')}`, 'assert:', `  - ${entry}`, ''].join('\n'));
+    config("{ expr: 'warn:total.conversion>=0.9', level: error }");
+    const conflict = runCli(['report', ...NOW], { cwd: dir });
+    expect(conflict.code).toBe(2);
+    expect(conflict.stderr).toContain('crm-audit.config.yaml, at assert[0]: the assertion starts with "warn:" but its level is error');
+    config("{ expr: 'warn:total.conversion>=0.9', level: warn }");
+    expect(runCli(['report', ...NOW], { cwd: dir }).code).toBe(0);
+    config("{ expr: 'total.conversion>=0.9' }");
+    expect(runCli(['report', ...NOW], { cwd: dir }).code).toBe(1);
+  });
 });
 
 describe('report in CI: GitHub, GitLab, baseline, presets', () => {

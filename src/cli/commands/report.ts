@@ -85,7 +85,7 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
     byManager: o.byManager ?? cmp.byManager ?? false,
     targets: cmp.targets as Record<string, number> | undefined,
     assertions: [
-      ...(c.assert ?? []).map((a, i) => ({ ...(typeof a === 'string' ? { expr: a, level: 'error' as const } : a), where: { file: configFile, path: `assert[${i}]` } })),
+      ...(c.assert ?? []).map((a, i) => ({ ...(typeof a === 'string' ? { expr: a, level: 'error' as const } : { expr: a.expr, level: a.level ?? ('error' as const), ...(a.level ? { levelGiven: true } : {}) }), where: { file: configFile, path: `assert[${i}]` } })),
       ...(o.assert ?? []).map((expr) => ({ expr, level: 'error' as const, where: { path: '--assert' } })),
     ],
   };
@@ -111,7 +111,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   await assertOutputPlace(ctx, o.output);
   const now = resolveNow(ctx, o.now);
   // Parse every assertion before any work, so a typo fails in a second, not after an import.
-  const assertions: Assertion[] = m.assertions.map((a) => parseAssertion(a.expr, a.level, a.where));
+  const assertions: Assertion[] = m.assertions.map((a) => parseAssertion(a.expr, a.level, a.where, 'levelGiven' in a && a.levelGiven === true));
   if (m.preset !== undefined && !PRESETS[m.preset]) throw UserError.of('E_USAGE', 'report.unknownPreset', { preset: m.preset, presets: PRESET_NAMES.join(', ') }, { path: '--preset' });
   // A path into a part this run cannot produce (compare.* without a cutover) fails before the import too.
   const roots = new Set([m.answers && 'audit', m.files.deals && 'total', m.files.deals && 'managers', m.files.deals && m.files.plan && 'plan', (m.cutover || m.before || m.after) && 'compare', m.baseline && 'delta'].filter((x): x is string => Boolean(x)));

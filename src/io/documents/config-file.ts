@@ -84,7 +84,7 @@ export const configSchema = z
       .optional(),
     preset: z.enum(PRESET_NAMES as [string, ...string[]]).optional().describe('a built-in set of assertions (--preset)'),
     baseline: z.string().optional().describe('a previous report --format json result, for delta.* (--baseline)'),
-    assert: z.array(z.union([z.string(), z.object({ expr: z.string(), level: z.enum(['error', 'warn']).default('error') }).strict()])).optional(),
+    assert: z.array(z.union([z.string(), z.object({ expr: z.string(), level: z.enum(['error', 'warn']).optional() }).strict()])).optional(),
   })
   .strict();
 
