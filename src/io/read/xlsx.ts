@@ -106,7 +106,7 @@ async function mergedDown(zip: ZipFile, entry: Entry, file: string, budget: { le
   const decoder = new TextDecoder('utf-8');
   let carry = '';
   for await (const chunk of entryChunks(zip, entry, file, scanBudget, limits)) {
-    const s = carry + decoder.decode(chunk, { stream: true });
+    const s = unprefixTags(carry + decoder.decode(chunk, { stream: true }));
     const at = s.lastIndexOf('<');
     for (const m of (at === -1 ? s : s.slice(0, at)).matchAll(/<mergeCell\b[^>]*\bref\s*=\s*["']([A-Z]+)(\d+):([A-Z]+)(\d+)["']/g)) {
       const [first, last] = [Number(m[2]), Number(m[4])];
@@ -158,7 +158,7 @@ async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { l
   for await (const chunk of entryChunks(zip, entry, file, budget, limits)) {
     const text = decoder.decode(chunk, { stream: true });
     tail = (tail + text).slice(-TAIL);
-    let s = carry + text;
+    let s = unprefixTags(carry + text);
     if (!checkedHead) {
       assertNoDtd(s.slice(0, 4096), file, entry.fileName);
       checkedHead = true;
@@ -167,7 +167,8 @@ async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { l
     for (;;) {
       const start = s.indexOf('<row', pos);
       if (start === -1) {
-        pos = Math.max(pos, s.length - 4);
+        // A tag cut at the chunk's end goes on with the next (whole, so that its prefix is seen).
+        pos = Math.max(pos, Math.min(s.length - 4, openTagAt(s)));
         break;
       }
       const open = s.indexOf('>', start);
@@ -463,7 +464,22 @@ async function readEntryText(zip: ZipFile, entry: Entry, file: string, budget: {
     }
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return unprefixTags(Buffer.concat(chunks).toString('utf8'));
+}
+
+/**
+ * Tag names without their namespace prefix: some .NET exporters write every element as `<x:row>`,
+ * `<x:c>`, `<x:sheet>` (a prefix bound to the SpreadsheetML namespace), which is the same workbook.
+ * Only a `<` or `</` followed by a prefixed name is touched (text holds `&lt;`, never `<`).
+ */
+function unprefixTags(xml: string): string {
+  return xml.indexOf(':') === -1 ? xml : xml.replace(/<(\/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])/g, '<$1');
+}
+
+/** Where a chunk's unfinished tag begins (held for the next chunk, its prefix unseen yet), else its length. */
+function openTagAt(s: string): number {
+  const lt = s.lastIndexOf('<');
+  return lt !== -1 && s.indexOf('>', lt) === -1 ? lt : s.length;
 }
 
 function bomb(file: string, limits: Limits): UserError {

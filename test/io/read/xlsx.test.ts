@@ -101,3 +101,22 @@ describe('readXlsx: shared strings where the relationships put them', () => {
     ]);
   });
 });
+
+describe('readXlsx: elements written with a namespace prefix (<x:row>, as some .NET exporters do)', () => {
+  it('reads the same rows as the workbook without prefixes', async () => {
+    const prolog = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+    const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const buffer = makeZip([
+      { name: '[Content_Types].xml', data: `${prolog}<Types/>` },
+      { name: 'xl/workbook.xml', data: `${prolog}<x:workbook ${ns} xmlns:r="r"><x:sheets><x:sheet name="Data" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>` },
+      { name: 'xl/_rels/workbook.xml.rels', data: `${prolog}<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>` },
+      { name: 'xl/sharedStrings.xml', data: `<x:sst ${ns}><x:si><x:t>id</x:t></x:si><x:si><x:t>manager</x:t></x:si><x:si><x:t>Anna &lt;A&gt;</x:t></x:si></x:sst>` },
+      { name: 'xl/worksheets/sheet1.xml', data: `${prolog}<x:worksheet ${ns}><x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c><x:c r="B2" t="s"><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>` },
+    ]);
+    // Refused before as a workbook with no sheets.
+    expect(await read(buffer)).toEqual([
+      ['id', 'manager'],
+      ['1', 'Anna <A>'],
+    ]);
+  });
+});
