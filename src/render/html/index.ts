@@ -4,7 +4,7 @@ import { renderChartSvg } from '../charts/svg.js';
 import { groupSections } from './groups.js';
 import { htmlLabels } from './labels.js';
 import { documentHtml, section } from './page.js';
-import { auditSection, coverSection, definitionsSection, documentTitle, figure, paybackSummary, qualitySection, recommendationsSection, type HtmlInput } from './sections.js';
+import { auditSection, byManagerSection, coverSection, definitionsSection, documentTitle, figure, paybackSummary, qualitySection, recommendationsSection, type HtmlInput } from './sections.js';
 
 export type { HtmlInput } from './sections.js';
 
@@ -35,6 +35,7 @@ export async function renderHtml(r: HtmlInput, opts: { topReasons?: number } = {
   }
   if (r.compare) {
     parts.push(section('before-after', L.beforeAfter, fig('before-after')));
+    if (r.compare.managers && r.compare.managers.length > 0) parts.push(byManagerSection(r.compare, r.lang));
     if (r.compare.payback) parts.push(section('payback', L.payback, paybackSummary(r.compare, r.lang) + fig('payback')));
   }
   if (r.kpi) parts.push(qualitySection(r.kpi, r.lang));

@@ -93,6 +93,16 @@ export function recommendationsSection(a: AuditResult, lang: string): string {
   return section('recommendations', L.recommendations, table(head, rows, { numeric: [true, false, true, true, ...(money ? [true] : []), false] }));
 }
 
+/** `--by-manager`: each manager's before and after, as the other formats give them. */
+export function byManagerSection(c: CompareResult, lang: string): string {
+  const managers = c.managers ?? [];
+  if (managers.length === 0) return '';
+  const ru = lang === 'ru';
+  const head = [ru ? 'Менеджер' : 'Manager', ...managers[0]!.metrics.flatMap((m) => [`${ROW_INFO[m.metric]![ru ? 'ru' : 'en']}: ${ru ? 'до' : 'before'}`, ru ? 'после' : 'after'])];
+  const rows = managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => [formatValue(row.before, ROW_INFO[row.metric]!.format, lang), formatValue(row.after, ROW_INFO[row.metric]!.format, lang)])]);
+  return section('by-manager', ru ? 'По менеджерам' : 'By manager', table(head, rows, { numeric: head.map((_, k) => k > 0) }));
+}
+
 /** Payback figures above its curve. */
 export function paybackSummary(c: CompareResult, lang: string): string {
   const L = htmlLabels(lang);

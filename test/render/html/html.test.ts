@@ -6,6 +6,7 @@ import { reasonText } from '../../../src/render/kpi/labels.js';
 import { METRICS, NEEDS_TEXT } from '../../../src/core/kpi/catalog.js';
 import { htmlStructure } from '../../helpers/html-structure.js';
 import { auditResult, compareResult, HOSTILE_NAME, kpiResult } from '../../helpers/results.js';
+import { compareKpis, makePeriod } from '../../../src/core/compare.js';
 
 const full = (lang: string): ReportResult => ({ schemaVersion: 1, generatedAt: '2026-01-15T10:00:00.000Z', lang, company: 'ООО «Ромашка» <b>', audit: auditResult(), kpi: kpiResult(), compare: compareResult(), assertions: [], failed: { errors: 0, warnings: 0 } });
 
@@ -42,6 +43,19 @@ describe('the HTML report', () => {
     expect(s.sections).toEqual(['cover', 'audit', 'recommendations', 'funnel', 'managers', 'loss-reasons', 'calls', 'before-after', 'payback', 'data-quality', 'definitions']);
     expect(s.charts.map((c) => `${c.id}:${c.kind}`)).toEqual(['audit-sections:bar', 'funnel:bar', 'managers-conversion:bar', 'managers-response:bar', 'managers-touches:bar', 'loss-reasons:bar', 'calls:bar', 'before-after:bar', 'payback:line']);
     for (const c of s.charts) expect(c.rows.length, c.id).toBeGreaterThan(1);
+  });
+
+  // --by-manager was ignored by the HTML report alone: the terminal, Markdown, CSV, XLSX and JSON had the table.
+  it('gives each manager\'s before and after with compare --by-manager, names escaped', async () => {
+    const period = (from: string, to: string, conv: number) => ({ period: makePeriod(from, to), total: { leads: 300, won: 300 * conv, conversion: conv }, managers: [{ manager: 'Иванова Анна', leads: 200, conversion: conv }, { manager: HOSTILE_NAME, leads: 100, conversion: conv / 2 }] });
+    const compare = compareKpis(period('2024-01-01', '2024-06-30', 0.2), period('2025-01-01', '2025-06-30', 0.3), { byManager: true });
+    const html = await renderHtml({ lang: 'ru', generatedAt: '2026-01-15T10:00:00Z', compare });
+    const s = htmlStructure(html);
+    expect(s.sections).toEqual(['cover', 'before-after', 'by-manager', 'definitions']);
+    const rows = s.tables.find((t) => t[0]?.[0] === 'Менеджер')!;
+    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(['Иванова Анна', HOSTILE_NAME].sort());
+    expect(rows[0]).toEqual(['Менеджер', 'Конверсия: до', 'после', 'Касаний на продажу: до', 'после', 'Реакция, мин (медиана): до', 'после']);
+    expect(html).not.toContain('<script>alert');
   });
 
   it('shows the evidence verdicts when the audit was checked, and the checked score', async () => {
