@@ -92,19 +92,21 @@ describe('a small activities or payments file whose every row is unreadable', ()
   });
 });
 
+/** A deals file of these lines in a folder of its own, and the kpi JSON of it (exit 0 expected). */
+function dealsKpi(lines: string[]): { dir: string; r: { total: Record<string, unknown>; dataQuality: { rowsSkipped: Array<{ row: number; column: string; reason: string }>; alerts: unknown[] } } } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+  writeFileSync(path.join(dir, 'deals.csv'), lines.join('\n'));
+  const run = runCli(['kpi', '-d', 'deals.csv', '--format', 'json'], { cwd: dir });
+  expect(run.code, run.stderr).toBe(0);
+  return { dir, r: JSON.parse(run.stdout) };
+}
+
 describe('amounts no export means: a date shifted into the amount column, a number too large', () => {
   it('are skipped rows with their column named, never revenue and never an internal error', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
     // Row 3 left out its empty amount field, so its creation date sits under «Бюджет»; rows 4-6 overflow.
-    writeFileSync(
-      path.join(dir, 'deals.csv'),
-      ['ID;Ответственный;Этап сделки;Бюджет;Дата создания;Дата закрытия', '1;Иванов;Успешно реализовано;10 000;01.03.2025;05.03.2025', '2;Петров;Успешно реализовано;01.03.2025;05.03.2025', '3;Петров;Успешно реализовано;1e400;01.03.2025;05.03.2025', '4;Петров;Успешно реализовано;1e308;01.03.2025;05.03.2025', '5;Петров;Успешно реализовано;1e308;01.03.2025;05.03.2025'].join('\n'),
-    );
-    const run = runCli(['kpi', '-d', 'deals.csv', '--format', 'json'], { cwd: dir });
-    expect(run.code, run.stderr).toBe(0);
-    const r = JSON.parse(run.stdout);
+    const { r } = dealsKpi(['ID;Ответственный;Этап сделки;Бюджет;Дата создания;Дата закрытия', '1;Иванов;Успешно реализовано;10 000;01.03.2025;05.03.2025', '2;Петров;Успешно реализовано;01.03.2025;05.03.2025', '3;Петров;Успешно реализовано;1e400;01.03.2025;05.03.2025', '4;Петров;Успешно реализовано;1e308;01.03.2025;05.03.2025', '5;Петров;Успешно реализовано;1e308;01.03.2025;05.03.2025']);
     expect(r.total.revenue).toBe(10000);
-    expect(r.dataQuality.rowsSkipped.map((s: { row: number; column: string; reason: string }) => [s.row, s.column, s.reason])).toEqual([
+    expect(r.dataQuality.rowsSkipped.map((s) => [s.row, s.column, s.reason])).toEqual([
       [3, 'Бюджет', '"01.03.2025" is not a number'],
       [4, 'Бюджет', '"1e400" is not a number'],
       [5, 'Бюджет', '"1e308" is not a number'],
@@ -115,14 +117,7 @@ describe('amounts no export means: a date shifted into the amount column, a numb
 
 describe('stages no rule knows whose deals are mostly closed', () => {
   it('are counted as open, and said: a renamed won stage («Оплачено») with close dates and amounts', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
-    writeFileSync(
-      path.join(dir, 'deals.csv'),
-      ['Номер;Менеджер;Стадия сделки;Сумма;Создана;Дата закрытия', '1;Иванов;Оплачено;1000;01.03.2025;05.03.2025', '2;Иванов;Оплачено;2000;01.03.2025;06.03.2025', '3;Иванов;Отказ;;01.03.2025;06.03.2025', '4;Петров;Оплачено;3000;01.03.2025;07.03.2025', '5;Петров;Переговоры;;01.03.2025;'].join('\n'),
-    );
-    const json = runCli(['kpi', '-d', 'deals.csv', '--format', 'json'], { cwd: dir });
-    expect(json.code, json.stderr).toBe(0);
-    const r = JSON.parse(json.stdout);
+    const { dir, r } = dealsKpi(['Номер;Менеджер;Стадия сделки;Сумма;Создана;Дата закрытия', '1;Иванов;Оплачено;1000;01.03.2025;05.03.2025', '2;Иванов;Оплачено;2000;01.03.2025;06.03.2025', '3;Иванов;Отказ;;01.03.2025;06.03.2025', '4;Петров;Оплачено;3000;01.03.2025;07.03.2025', '5;Петров;Переговоры;;01.03.2025;']);
     expect(r.total.won).toBe(0);
     // «Переговоры» has no close date: open as it looks, not listed.
     expect(r.dataQuality.alerts).toEqual([{ code: 'unknown-stages-closed', file: 'deals.csv', stages: [{ stage: 'Оплачено', deals: 3, closed: 3 }] }]);

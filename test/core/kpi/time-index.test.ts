@@ -49,17 +49,22 @@ describe('FloatList.union: several lists read as one sorted list', () => {
 describe('CallTimes.calledBack: which missed calls an outgoing call followed within the window', () => {
   const call = fc.record({ client: fc.integer({ min: -1, max: 6 }), deal: fc.integer({ min: -1, max: 6 }), at: fc.integer({ min: 0, max: 200 }) });
 
-  it('marks exactly the missed calls with an outgoing call to their client or of their deal in [at, at + window]', () => {
+  type Call = { client: number; deal: number; at: number };
+  /** calledBack against a direct reading of the definition, for calls drawn from `call`. */
+  const matchesDefinition = (call: fc.Arbitrary<Call>, size: number, maxWindow: number, numRuns: number) =>
     fc.assert(
-      fc.property(fc.array(call, { maxLength: 120 }), fc.array(call, { maxLength: 120 }), fc.integer({ min: 0, max: 60 }), (outs, missed, window) => {
+      fc.property(fc.array(call, { maxLength: size }), fc.array(call, { maxLength: size }), fc.integer({ min: 0, max: maxWindow }), (outs, missed, window) => {
         const log = new CallTimes();
         for (const o of outs) log.add(o.client, o.deal, o.at);
         const back = log.calledBack({ client: Int32Array.from(missed.map((m) => m.client)), deal: Int32Array.from(missed.map((m) => m.deal)), at: Float64Array.from(missed.map((m) => m.at)), length: missed.length }, window);
         const expected = missed.map((m) => (outs.some((o) => ((m.client >= 0 && o.client === m.client) || (m.deal >= 0 && o.deal === m.deal)) && o.at >= m.at && o.at <= m.at + window) ? 1 : 0));
         expect(Array.from(back)).toEqual(expected);
       }),
-      { numRuns: 300 },
+      { numRuns },
     );
+
+  it('marks exactly the missed calls with an outgoing call to their client or of their deal in [at, at + window]', () => {
+    matchesDefinition(call, 120, 60, 300);
   });
 
   it('finds a key by its rank among the keys with missed calls, across words and at bit 31 (keys far apart)', () => {
@@ -67,17 +72,7 @@ describe('CallTimes.calledBack: which missed calls an outgoing call followed wit
     // counting set bits of earlier words and of its own.
     const word = fc.constantFrom(0, 1, 2, 57, 1_000);
     const key = fc.oneof(fc.constant(-1), fc.tuple(word, fc.integer({ min: 0, max: 31 })).map(([w, b]) => w * 32 + b), fc.tuple(word, fc.constantFrom(0, 30, 31)).map(([w, b]) => w * 32 + b));
-    const wide = fc.record({ client: key, deal: key, at: fc.integer({ min: 0, max: 100 }) });
-    fc.assert(
-      fc.property(fc.array(wide, { maxLength: 200 }), fc.array(wide, { maxLength: 200 }), fc.integer({ min: 0, max: 30 }), (outs, missed, window) => {
-        const log = new CallTimes();
-        for (const o of outs) log.add(o.client, o.deal, o.at);
-        const back = log.calledBack({ client: Int32Array.from(missed.map((m) => m.client)), deal: Int32Array.from(missed.map((m) => m.deal)), at: Float64Array.from(missed.map((m) => m.at)), length: missed.length }, window);
-        const expected = missed.map((m) => (outs.some((o) => ((m.client >= 0 && o.client === m.client) || (m.deal >= 0 && o.deal === m.deal)) && o.at >= m.at && o.at <= m.at + window) ? 1 : 0));
-        expect(Array.from(back)).toEqual(expected);
-      }),
-      { numRuns: 600 },
-    );
+    matchesDefinition(fc.record({ client: key, deal: key, at: fc.integer({ min: 0, max: 100 }) }), 200, 30, 600);
   });
 
   it('keeps times exactly whether a chunk holds whole seconds or turns to milliseconds midway', () => {
