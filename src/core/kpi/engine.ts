@@ -372,10 +372,13 @@ export class KpiEngine {
     return this.finishCounted(this.countDeals(shape));
   }
 
-  /** What resolving its callbacks reads, for another thread to answer while this one counts the deals (resolveCallbacks). */
+  /**
+   * What resolving its callbacks reads (views, no copy: posted to another thread, the missed calls are
+   * cloned there, the outgoing calls read in place), for it to answer while this one counts the deals.
+   */
   callbackQuery(): CallbackQuery {
     const n = this.missedAt.length;
-    return { outCalls: this.outCalls.data(), missed: { client: this.missedClient.data.slice(0, n), deal: this.missedDeal.data.slice(0, n), at: this.missedAt.data.slice(0, n), length: n }, window: this.opts.callbackWindowMs };
+    return { outCalls: this.outCalls.data(), missed: { client: this.missedClient.data.subarray(0, n), deal: this.missedDeal.data.subarray(0, n), at: this.missedAt.data.subarray(0, n), length: n }, window: this.opts.callbackWindowMs };
   }
 
   /**

@@ -194,9 +194,9 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
     throw error;
   }
   checkBadRows(report, opts);
-  // A call log or payments export with a header and no row (filtered to nothing) would be a report
-  // of zero calls or payments, as a deals file without rows would be one of zero deals (refused too).
-  if ((kind === 'activities' || kind === 'payments') && report.rowsRead === 0 && opts.enforceBadRows !== false && !opts.stopAt) {
+  // A file with a header and no row (an export filtered to nothing) would be a report of zero calls
+  // or payments; a deals file without rows is refused by finishDeals, with its own words.
+  if (kind !== 'deals' && report.rowsRead === 0 && opts.enforceBadRows !== false) {
     throw UserError.of('E_NO_RECORDS', 'import.noRecords', { kind: KIND_NAMES[kind], kindRu: KIND_NAMES_RU[kind], rows: 0 }, { file });
   }
   return report;

@@ -36,7 +36,8 @@ const CURRENCY_CODE = /^[A-Z]{3}(?=[-+(−\d.,])|(?<=[\d)])[A-Z]{3}$/gu;
  * Digit-group separators: spaces (normal, tab, non-breaking, narrow, figure, thin) and apostrophes.
  * Never a line break: `50\r3` is two values run together (line ends lost), not 503.
  */
-const GROUPING = /[ \t\f\v\u00a0\u202f\u2007\u2009\u2000-\u2006\u2008\u200a\u3000\ufeff']/g;
+const SPACES = ' \\t\\f\\v\\u00a0\\u202f\\u2007\\u2009\\u2000-\\u2006\\u2008\\u200a\\u3000\\ufeff';
+const GROUPING = new RegExp(`[${SPACES}']`, 'g');
 
 /**
  * Parses a number as CRMs and a Russian-locale Excel write it: NBSP / narrow-space / apostrophe
@@ -87,10 +88,9 @@ function plausible(n: number): number {
   return Number.isFinite(n) && Math.abs(n) < 1e15 ? n : Number.NaN;
 }
 
-/** Characters a locale groups digits with (besides `,` and `.`). */
-const GROUP_CHAR = /[\s\u00a0\u202f\u2007\u2009\u2000-\u200a\u3000\ufeff']/;
-const SPACE_RUN = /[\s\u00a0\u202f\u2007\u2009\u2000-\u200a\u3000\ufeff]{2,}|[\s\u00a0\u202f\u2007\u2009\u2000-\u200a\u3000\ufeff]/g;
-const GROUPED_OR_DECIMAL = /^[\d.,\s\u00a0\u202f\u2007\u2009\u2000-\u200a\u3000\ufeff']+$/;
+/** A run of the spaces GROUPING takes, and a number of digits, marks and those separators only. */
+const SPACE_RUN = new RegExp(`[${SPACES}]+`, 'g');
+const GROUPED_OR_DECIMAL = new RegExp(`^[\\d.,${SPACES}']+$`);
 
 /**
  * Whether the digits of a number are grouped as a locale writes them: one decimal mark (the later
@@ -122,8 +122,7 @@ function groupedAsWritten(raw: string): boolean {
   const tail = groups.slice(1);
   if (groups[0]!.length >= 1 && groups[0]!.length <= 3 && tail.every((g) => g.length === 3)) return true;
   // India: 12,34,567.
-  const lakh = /^\d{1,2}(,\d{2})*,\d{3}$/.test(whole);
-  return lakh && !GROUP_CHAR.test(whole);
+  return /^\d{1,2}(,\d{2})*,\d{3}$/.test(whole);
 }
 
 function isDigit(c: number): boolean {

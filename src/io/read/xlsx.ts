@@ -36,11 +36,12 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
     if (!workbookXml) throw UserError.of('E_XLSX', 'xlsx.notWorkbook', {}, { file });
     assertNoDtd(workbookXml, file, 'xl/workbook.xml');
     const date1904 = /<workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(workbookXml);
-    const relsXml = (await part('xl/_rels/workbook.xml.rels')) ?? '';
-    const rels = parseRels(relsXml);
+    const relations = parseRels((await part('xl/_rels/workbook.xml.rels')) ?? '');
+    const rels = new Map(relations.flatMap((r) => (r.id ? [[r.id, r.target] as const] : [])));
     // The shared strings and styles where the workbook's relationships put them (any part name is valid OOXML).
-    const sharedPart = relTarget(relsXml, 'sharedStrings') ?? 'xl/sharedStrings.xml';
-    const stylesPart = relTarget(relsXml, 'styles') ?? 'xl/styles.xml';
+    const ofType = (type: string) => relations.find((r) => r.type.endsWith(`/${type}`))?.target;
+    const sharedPart = ofType('sharedStrings') ?? 'xl/sharedStrings.xml';
+    const stylesPart = ofType('styles') ?? 'xl/styles.xml';
     const sheets = [...workbookXml.matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => ({
       name: attr(m[1]!, 'name') ?? '',
       target: rels.get(attr(m[1]!, 'r:id') ?? '') ?? '',
@@ -369,21 +370,9 @@ function parseDateStyles(xml: string): { dateStyles: Set<number>; timeStyles: Ma
   return { dateStyles, timeStyles };
 }
 
-function parseRels(xml: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of xml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const id = attr(m[1]!, 'Id');
-    if (id) out.set(id, partPath(attr(m[1]!, 'Target') ?? ''));
-  }
-  return out;
-}
-
-/** The part a workbook relationship of this type (…/relationships/sharedStrings, …/styles) points at, if one does. */
-function relTarget(xml: string, type: string): string | undefined {
-  for (const m of xml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    if ((attr(m[1]!, 'Type') ?? '').endsWith(`/${type}`)) return partPath(attr(m[1]!, 'Target') ?? '');
-  }
-  return undefined;
+/** The workbook's relationships: id, type and the part each points at. */
+function parseRels(xml: string): Array<{ id: string | undefined; type: string; target: string }> {
+  return [...xml.matchAll(/<Relationship\b([^>]*)\/?>/g)].map((m) => ({ id: attr(m[1]!, 'Id'), type: attr(m[1]!, 'Type') ?? '', target: partPath(attr(m[1]!, 'Target') ?? '') }));
 }
 
 /** A relationship's target as a part name: from the package root when it starts with /, else beside the workbook. */
