@@ -438,17 +438,21 @@ export class ByteKeys {
     if (this.byValue && !(range && this.byValue.cover(range.min, range.max, count))) this.hashAgain();
   }
 
-  /** Makes room for `size` keys in all, of `bytes` more bytes, so that adding them grows nothing. */
-  reserve(size: number, bytes = 0): void {
-    if (this.byValue) this.byValue.expected = size - this.size;
+  /**
+   * Makes room for `size` keys in all, of `bytes` more bytes, so that adding them grows nothing.
+   * `room`: when `size` is an estimate, how many keys there may be, for the arrays that take memory
+   * only where written (the key starts, an index by value); the table is sized for `size`.
+   */
+  reserve(size: number, bytes = 0, room = size): void {
+    if (this.byValue) this.byValue.expected = room - this.size;
     // One table of the final size: doubling up to it made and dropped a table per step (a million
     // keys: 4, 8, 16 MB…), and each dropped block left the C library keeping larger ones resident.
     if (!this.byValue) {
       const slots = slotsFor(size, this.mask + 1);
       if (slots > this.mask + 1) this.rehash(slots);
     }
-    if (size + 1 > this.starts.length) {
-      const s = this.intsOf(size + 1);
+    if (room + 1 > this.starts.length) {
+      const s = this.intsOf(room + 1);
       s.set(this.starts.subarray(this.base, this.size + 1), this.base);
       this.starts = s;
     }

@@ -36,6 +36,8 @@ export interface DealStoreData {
   product: Uint8Array;
   names: string[] | undefined;
   merged: number;
+  /** The row of another store where these columns are, in its memory (a store over its lent columns: DealStore.over). */
+  inPlace?: number;
 }
 
 /** A store's data without its clients (which a worker thread adds to the other store itself: addClients). */
@@ -122,9 +124,25 @@ export interface DealCodes {
 }
 export const STATUS_NAMES: DealStatus[] = ['open', 'won', 'lost'];
 
+/** Bytes reserved per deal for its id (a CRM's ids are mostly up to 12 characters; longer ones grow the arena). */
+const RESERVED_ID_BYTES = 12;
+/** Bytes reserved per client name (the arena grows past them). */
+const RESERVED_CLIENT_BYTES = 24;
+
 type ColumnName = 'created' | 'closed' | 'amount' | 'status' | 'manager' | 'client' | 'reason' | 'stage' | 'pipeline' | 'source' | 'product';
 
-/** The store's columns, their types, and whether a worker thread reads them (in shared memory once reserved so). */
+/** The columns of a store from one of its rows on, lent to another thread's store to write its deals in (DealStore.lendTail). */
+export interface DealColumnsLoan {
+  /** The lending store's row where they begin. */
+  from: number;
+  columns: Record<ColumnName, Float64Array | Uint32Array | Uint8Array>;
+}
+
+/**
+ * The store's columns, their types, and whether a worker thread reads them: share() moves those to
+ * shared memory. A store reserved in shared memory keeps every column there (a worker thread
+ * writes the deals of the rest of a file in place: lendTail).
+ */
 const COLUMNS: ReadonlyArray<{ name: ColumnName; type: Float64ArrayConstructor | Uint32ArrayConstructor | Uint8ArrayConstructor; shared: boolean }> = [
   { name: 'created', type: Float64Array, shared: true },
   { name: 'closed', type: Float64Array, shared: true },
@@ -169,8 +187,12 @@ export class DealStore {
   product = new Uint8Array(1024);
   /** Rows merged into an earlier row with the same id. */
   merged = 0;
-  /** Whether the ids and the columns a worker thread reads live in shared memory (see reserve). */
+  /** Whether the ids and the columns live in shared memory (see reserve). */
   private inSharedMemory = false;
+  /** While the columns from row `from` on are lent (lendTail): the columns at their whole length. */
+  private tail: { from: number; whole: Record<ColumnName, Float64Array | Uint32Array | Uint8Array> } | undefined;
+  /** A store over another's lent columns (over()): the row of that store where its deals are, until its own columns move. */
+  private lentFrom: number | undefined;
 
   constructor(managers: Interner = new Interner()) {
     this.managers = managers;
@@ -235,7 +257,48 @@ export class DealStore {
       product: this.product.subarray(0, n),
       names: this.names ? Array.from({ length: n }, (_, i) => this.names![i] ?? '') : undefined,
       merged: this.merged,
+      ...(this.lentFrom !== undefined ? { inPlace: this.lentFrom } : {}),
     };
+  }
+
+  /**
+   * Lends the columns from row `from` on, reserved in shared memory, for a store on another thread
+   * to write the deals of the rest of the file there (over()): absorbing them is then a move within
+   * memory already in use, not a copy into memory the system maps page by page. This store's own
+   * rows stop short of them: at more rows than `from`, its columns move (resize) and the lent ones
+   * stay the other store's. Undefined when the columns are not in shared memory or have no room past `from`.
+   */
+  lendTail(from: number): DealColumnsLoan | undefined {
+    if (!this.inSharedMemory || this.tail || from < this.size || from >= this.created.length) return undefined;
+    const columns = this as unknown as Record<ColumnName, Float64Array | Uint32Array | Uint8Array>;
+    const whole = {} as Record<ColumnName, Float64Array | Uint32Array | Uint8Array>;
+    const lent = {} as Record<ColumnName, Float64Array | Uint32Array | Uint8Array>;
+    for (const { name } of COLUMNS) {
+      whole[name] = columns[name];
+      lent[name] = columns[name].subarray(from);
+      columns[name] = columns[name].subarray(0, from);
+    }
+    this.tail = { from, whole };
+    return { from, columns: lent };
+  }
+
+  /**
+   * Ends a loan (lendTail): the columns at their whole length again, with the lent rows as the other
+   * store wrote them. False when nothing was lent or the columns have moved since (resize).
+   */
+  reclaimTail(): boolean {
+    const tail = this.tail;
+    this.tail = undefined;
+    if (tail) Object.assign(this, tail.whole);
+    return tail !== undefined;
+  }
+
+  /** A store whose columns are another's lent ones (lendTail), to add deals to (its ids, clients and names are its own). */
+  static over(loan: DealColumnsLoan): DealStore {
+    const store = new DealStore();
+    Object.assign(store, loan.columns);
+    store.lentFrom = loan.from;
+    return store;
   }
 
   /**
@@ -317,6 +380,11 @@ export class DealStore {
    * (`slots`); a repeat only marks the earlier deal's product.
    */
   absorbColumns(d: DealColumns, slots: Int32Array): void {
+    // Columns in shared memory may be this store's own past its rows (a store over them: lendTail):
+    // the moves below handle that (each of their rows is read before the row it goes to is written),
+    // but a repeated id's row (put) or a later part may overwrite their client keys before
+    // absorbClients reads them, so those are copied first.
+    if (d.client.buffer instanceof SharedArrayBuffer) d.client = d.client.slice();
     // Their interned names, as keys of this store.
     const managers = d.managers.map((name) => this.managers.id(name));
     const reasons = d.reasons.map((name) => this.reasons.id(name));
@@ -543,9 +611,10 @@ export class DealStore {
 
   /**
    * Makes room for about `deals` deals in all, so that adding them grows nothing: the ids' table is
-   * sized for `deals`, the columns for `room` (more, when `deals` is an estimate: room never
-   * written costs no memory, while growing copies every column). `shared`: the ids and the columns
-   * a worker thread links activities with are kept in shared memory, for share() to copy nothing.
+   * sized for `deals`, the clients' for half as many, the columns and the keys' starts and bytes for
+   * `room` (more, when `deals` is an estimate: room never written costs no memory, while growing
+   * copies). `shared`: the ids, the clients and the columns a worker thread links activities with
+   * are kept in shared memory, for share() to copy nothing.
    */
   reserve(deals: number, { room = deals, shared = false }: { room?: number; shared?: boolean } = {}): void {
     if (shared && !this.inSharedMemory) {
@@ -554,7 +623,13 @@ export class DealStore {
       this.clients.useSharedMemory();
       this.resize(Math.max(room, this.created.length));
     } else if (this.created.length < room) this.resize(room);
-    this.ids.reserve(deals);
+    // An arena that doubles as it fills is copied, and each copy is new memory for the system to map
+    // (a page fault costs ~7 µs on the benchmark's machine).
+    this.ids.reserve(deals, room * RESERVED_ID_BYTES, room);
+    // Clients are fewer than deals, how many fewer no file says before it is read: a table for one
+    // client in two deals is the size large exports end with (a million deals, 460,000 clients),
+    // where doubling from a few made and dropped four tables on the way, rehashing each.
+    this.clients.reserve(Math.ceil(deals / 2), room * RESERVED_CLIENT_BYTES, room);
   }
 
   private grow(): void {
@@ -562,30 +637,27 @@ export class DealStore {
   }
 
   /**
-   * Every column at capacity n (at least its present size); those share() hands over in shared
-   * memory when so reserved. The columns are views of one block (two when some are shared): a block
-   * that large is mapped by the C library and given back to the system when freed, where a dozen
-   * arrays of a few megabytes each stayed resident after a worker thread's store was merged (the C
-   * library keeps freed mid-size blocks for reuse).
+   * Every column at capacity n (at least its present size), in shared memory when so reserved. The
+   * columns are views of one block: a block that large is mapped by the C library and given back to
+   * the system when freed, where a dozen arrays of a few megabytes each stayed resident after a
+   * worker thread's store was merged (the C library keeps freed mid-size blocks for reuse).
    */
   private resize(n: number): void {
-    const inShared = this.inSharedMemory;
+    // The lent columns stay the other store's; a store over lent columns has its own from now on.
+    this.tail = undefined;
+    this.lentFrom = undefined;
     const bytes = (c: (typeof COLUMNS)[number]) => Math.ceil((n * c.type.BYTES_PER_ELEMENT) / 8) * 8;
-    const inCommon = (c: (typeof COLUMNS)[number]) => inShared && c.shared;
-    const own = new ArrayBuffer(COLUMNS.filter((c) => !inCommon(c)).reduce((sum, c) => sum + bytes(c), 0));
-    const common = inShared ? new SharedArrayBuffer(COLUMNS.filter(inCommon).reduce((sum, c) => sum + bytes(c), 0)) : undefined;
+    const total = COLUMNS.reduce((sum, c) => sum + bytes(c), 0);
+    // Typed arrays take a SharedArrayBuffer as well; the union of constructors types it as ArrayBuffer only.
+    const block = (this.inSharedMemory ? new SharedArrayBuffer(total) : new ArrayBuffer(total)) as ArrayBuffer;
     const columns = this as unknown as Record<ColumnName, Float64Array | Uint32Array | Uint8Array>;
-    let atOwn = 0;
-    let atCommon = 0;
+    let at = 0;
     for (const c of COLUMNS) {
-      const shared = inCommon(c);
-      // Typed arrays take a SharedArrayBuffer as well; the union of constructors types it as ArrayBuffer only.
-      const view = new c.type((shared ? common! : own) as ArrayBuffer, shared ? atCommon : atOwn, n);
+      const view = new c.type(block, at, n);
       const old = columns[c.name];
       view.set(old.length > n ? old.subarray(0, n) : old);
       columns[c.name] = view;
-      if (shared) atCommon += bytes(c);
-      else atOwn += bytes(c);
+      at += bytes(c);
     }
   }
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../../core/errors.js';
-import { addIds, DealStore, type ClientsAdded, type DealColumns, type DealSnapshot } from '../../core/kpi/deal-store.js';
+import { addIds, DealStore, type ClientsAdded, type DealColumns, type DealColumnsLoan, type DealSnapshot } from '../../core/kpi/deal-store.js';
 import type { ByteKeysLoan } from '../../core/kpi/byte-keys.js';
 import { feedAll, KpiEngine, type CallbackQuery, type EnginePartial, type KeyMap, type KpiOptions } from '../../core/kpi/engine.js';
 import { ActivityLinker } from '../../core/kpi/link.js';
@@ -41,6 +41,8 @@ export interface PartJob {
   part: { from: number; delimiter: string; encoding?: Encoding; header: string[]; typeColumn?: TypeColumnReading };
   /** Deals: about how many rows the part holds, and room for them, so that its store is sized once. */
   rows?: { about: number; room: number };
+  /** Deals: the main thread's columns past the rows it reads itself, for the part's deals to be written in place (DealStore.lendTail). */
+  columns?: DealColumnsLoan;
   /** Activities: the periods of the engines and a copy of the deals to link to. */
   periods: KpiOptions[];
   snapshot?: DealSnapshot;
@@ -97,6 +99,12 @@ function traceHalves(file: string, taken = 0): void {
   if (!settings.traceSplits) return;
   settings.diagnostics(`read in two halves: ${file}\n`);
   if (taken > 0) settings.diagnostics(`took over ${taken} part(s) of the second half: ${file}\n`);
+}
+
+/** Says that the worker wrote its deals in this thread's columns (for tests). */
+function traceInPlace(): void {
+  const settings = runSettings();
+  if (settings.traceSplits) settings.diagnostics("the worker thread's deals were written in place\n");
 }
 
 /** Thrown at the middle when the halves cannot be read apart. */
@@ -514,7 +522,9 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
     // Sized once for the whole file (the second half is appended to it), instead of doubling as it
     // fills; in shared memory, where the worker thread reads the ids and times without a copy.
     const rows = await rowsAbout(file, opts.cwd, split);
-    store.reserve(rows.all, { room: roomFor(rows.all), shared: true });
+    // Room for this thread's rows and then the worker's, which it writes there itself (lendTail).
+    const tailFrom = roomFor(rows.all - rows.after);
+    store.reserve(rows.all, { room: tailFrom + roomFor(rows.after), shared: true });
     const full = path.resolve(opts.cwd, file);
     const setting = runSettings().takeover;
     const claims = setting ? TakeOver.create(split, (await fs.stat(full)).size, setting.chunk) : undefined;
@@ -530,7 +540,9 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
       (part) => {
         taken.format = part;
         const takeover = taken.job(setting?.wait ?? false);
-        return { job: { kind: 'deals', file, cwd: opts.cwd, options: partOptions(opts), part, periods: [], rows: { about: rows.after, room: roomFor(rows.after) }, ...(takeover ? { takeover } : {}) }, transfer: [] };
+        const columns = store.lendTail(tailFrom);
+        const room = columns ? columns.columns.created.length : roomFor(rows.after);
+        return { job: { kind: 'deals', file, cwd: opts.cwd, options: partOptions(opts), part, periods: [], rows: { about: rows.after, room }, ...(columns ? { columns } : {}), ...(takeover ? { takeover } : {}) }, transfer: [] };
       },
       async (options) => (taken.mainRead = await importDealRows(file, options, store)),
       () => taken.run(),
@@ -555,6 +567,8 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
  * file order. False when the file must be read in one pass (a sum across the parts, the worker failed).
  */
 async function absorbHalf(store: DealStore, part: DealsPart, taken: DealStore[], sumRepeats: boolean, helper: Helper): Promise<boolean> {
+  // The worker's deals, where it wrote them in this store's columns (unless either store's moved), are moved into place.
+  if (store.reclaimTail() && part.store.inPlace !== undefined) traceInPlace();
   const loan = store.lendClients(part.clients.size, part.clients.bytes, part.clients.sample);
   // Arrays not in shared memory would reach the worker as copies.
   if (![loan.table, loan.arena, loan.starts].every((a) => a.buffer instanceof SharedArrayBuffer)) return false;

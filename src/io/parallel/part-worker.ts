@@ -46,7 +46,8 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
   const stopped = () => (job.takeover ? { stop: { end: stop.end, clean: boundary.clean, lines: boundary.nextLine - 1 } } : {});
   if (job.kind === 'deals') {
     readDeals = true;
-    const store = new DealStore();
+    // In the main thread's columns when it lent them (its rows then need no copy), else its own.
+    const store = job.columns ? DealStore.over(job.columns) : new DealStore();
     if (job.rows) store.reserve(job.rows.about, { room: job.rows.room });
     const { report } = await importDealRows(job.file, options, store);
     const sample = store.clients.sample(4096);

@@ -15,6 +15,7 @@ const WHOLE = { CRM_AUDIT_SPLIT_BYTES: '0' };
 const TRACE = /^read in two halves: (.*)\n/gm;
 const TAKEN = /^took over \d+ part\(s\) of the second half: (.*)\n/gm;
 const CALLBACKS = /^callbacks resolved on the worker thread\n/gm;
+const IN_PLACE = /^the worker thread's deals were written in place\n/gm;
 /** The main thread takes over the end of the second half: 4 KB chunks, and the worker waits for it after its first. */
 const TAKEOVER = { CRM_AUDIT_SPLIT_TAKEOVER: 'wait', CRM_AUDIT_SPLIT_CHUNK: '4096' };
 
@@ -23,17 +24,17 @@ const TAKEOVER = { CRM_AUDIT_SPLIT_TAKEOVER: 'wait', CRM_AUDIT_SPLIT_CHUNK: '409
  * that exactly the files `halves` were read in two halves (the others fell back to one pass), so
  * that a split that silently always falls back cannot pass.
  */
-function bothWays(args: string[], halves: string[], takenOver: string[] = [], env: Record<string, string> = {}): { split: string; whole: string } {
+function bothWays(args: string[], halves: string[], takenOver: string[] = [], env: Record<string, string> = {}): { split: string; whole: string; inPlace: number } {
   const split = runCli(args, { cwd: dir, env: { ...SPLIT, ...env } });
   const whole = runCli(args, { cwd: dir, env: WHOLE });
   expect([...split.stderr.matchAll(TRACE)].map((m) => m[1])).toEqual(halves);
   expect([...split.stderr.matchAll(TAKEN)].map((m) => m[1])).toEqual(takenOver);
-  expect(whole.stderr).toBe(split.stderr.replace(TRACE, '').replace(TAKEN, '').replace(CALLBACKS, ''));
+  expect(whole.stderr).toBe(split.stderr.replace(TRACE, '').replace(TAKEN, '').replace(CALLBACKS, '').replace(IN_PLACE, ''));
   // The worker, still there after an activities file read in halves, resolves the callbacks (after a deals file alone too,
   // when the activities were read in one pass; that is not required here).
   if (halves.some((f) => f.startsWith('activities'))) expect(split.stderr).toMatch(CALLBACKS);
   expect(whole.code).toBe(split.code);
-  return { split: split.stdout, whole: whole.stdout };
+  return { split: split.stdout, whole: whole.stdout, inPlace: [...split.stderr.matchAll(IN_PLACE)].length };
 }
 
 beforeAll(() => {
@@ -57,6 +58,8 @@ describe('reading deals in two halves gives what one pass gives', () => {
     writeFileSync(path.join(dir, 'deals-split.csv'), csv([header, ...rows]));
     const kpi = bothWays(['kpi', '-d', 'deals-split.csv', '--format', 'json'], ['deals-split.csv']);
     expect(kpi.split).toBe(kpi.whole);
+    // The worker wrote its deals in this thread's columns (the repeated id moved them row by row).
+    expect(kpi.inPlace).toBe(1);
     const result = JSON.parse(kpi.split);
     expect(result.dataQuality.rowsSkipped.map((s: { row: number }) => s.row)).toEqual([2962]);
     expect(result.dataQuality.files[0].dropped['rows repeating a deal id (first row kept)']).toBe(1);
@@ -107,6 +110,19 @@ describe('reading deals in two halves gives what one pass gives', () => {
     it('an id that is not a whole number', () => run('deals-x', [[2900, 'X-2900']]));
   });
 
+  it('when either half holds more rows than the room lent for it (its columns move: the worker’s deals are copied)', () => {
+    // Rows are counted from the lines just past the middle: long ones there, short ones elsewhere, so
+    // that this thread's half and the rest of the worker's hold far more rows than estimated.
+    const long = (i: number) => dealRow(i, undefined, 40).map((v, k) => (k === 2 ? `${v} ${'долгое имя клиента '.repeat(40)}` : v));
+    const rows = Array.from({ length: 6000 }, (_, i) => (i >= 3000 && i < 3300 ? long(i) : dealRow(i, undefined, 40)));
+    rows[3500] = dealRow(3500, '105');
+    writeFileSync(path.join(dir, 'deals-uneven.csv'), csv([header, ...rows]));
+    const kpi = bothWays(['kpi', '-d', 'deals-uneven.csv', '--format', 'json'], ['deals-uneven.csv']);
+    expect(kpi.split).toBe(kpi.whole);
+    expect(kpi.inPlace).toBe(0);
+    expect(JSON.parse(kpi.split).dataQuality.files[0].dropped['rows repeating a deal id (first row kept)']).toBe(1);
+  });
+
   it('with an ambiguous amount (1,234) in the second half: one pass, where the column decides', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => deal(i));
     rows[3]![6] = '12,5';
@@ -145,6 +161,7 @@ describe('reading deals in two halves when this thread takes over the end of the
     writeFileSync(path.join(dir, 'deals-taken.csv'), csv([header, ...rows]));
     const kpi = bothWays(['kpi', '-d', 'deals-taken.csv', '--format', 'json'], ['deals-taken.csv'], ['deals-taken.csv'], TAKEOVER);
     expect(kpi.split).toBe(kpi.whole);
+    expect(kpi.inPlace).toBe(1);
     const result = JSON.parse(kpi.split);
     expect(result.dataQuality.rowsSkipped.map((s: { row: number }) => s.row)).toEqual([2962]);
     expect(result.dataQuality.files[0].dropped['rows repeating a deal id (first row kept)']).toBe(2);
