@@ -92,6 +92,29 @@ function unknownStagesClosed(reports: ImportReport[]): Alert[] {
   });
 }
 
+/** How the value readers describe a value no map knows, per field (context.ts activityValueReaders). */
+const UNKNOWN_MAPPED = { direction: '(unknown)', missed: 'answered (unknown value)' } as const;
+
+/**
+ * Activities whose direction or call status column holds, in half of its filled cells or more,
+ * values no map knows: those calls are counted as neither incoming nor outgoing, or as answered,
+ * and the call figures read low without it showing.
+ */
+function unknownValues(reports: ImportReport[]): Alert[] {
+  return reports.flatMap((r) => {
+    if (r.kind !== 'activities') return [];
+    return (['direction', 'missed'] as const).flatMap((field) => {
+      const values = r.values[field] ?? [];
+      const header = r.columns.find((c) => c.field === field)?.header;
+      const unknown = values.filter((v) => v.mapped === UNKNOWN_MAPPED[field]);
+      const count = unknown.reduce((n, v) => n + v.count, 0);
+      const filled = values.reduce((n, v) => n + v.count, 0);
+      if (header === undefined || count === 0 || count * 2 < filled) return [];
+      return [{ code: 'unknown-values' as const, file: r.file, field, header, unknown: count, filled, values: unknown.slice(0, 5).map((v) => v.value) }];
+    });
+  });
+}
+
 /** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
 export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxListed = DEFAULT_LIMITS.maxListedSkips): DataQuality {
   const nul: Alert[] = reports.filter((r) => r.table.nulBytes).map((r) => ({ code: 'nul-bytes', file: r.file, count: r.table.nulBytes! }));
@@ -101,7 +124,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
     .map((r) => ({ code: 'mixed-currencies', file: r.file, currencies: r.values.currency!.map((v) => ({ currency: v.value, deals: v.count })) }));
   // Slash dates that took the deals file's order: right only if that file's CRM wrote them the same way.
   const borrowed: Alert[] = reports.flatMap((r) => (r.dateOrderFrom ? [{ code: 'date-order-borrowed' as const, file: r.file, from: r.dateOrderFrom.file, order: r.dateOrderFrom.order, columns: r.dateOrderFrom.columns }] : []));
-  const alerts = [...nul, ...unknownStagesClosed(reports), ...currencies, ...borrowed, ...found];
+  const alerts = [...nul, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

@@ -133,3 +133,33 @@ describe('stages no rule knows whose deals are mostly closed', () => {
     expect(mapped.dataQuality.alerts).toEqual([]);
   });
 });
+
+describe('a call log whose direction or status values no map knows', () => {
+  it('is said, with a --map snippet that, passed as printed, reads them', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status\n1,Иванов Иван,2025-01-02,won\n');
+    // «Incoming call» is read by its words; «A-leg» and «B-leg» by nothing, and a status «Lost» neither.
+    writeFileSync(path.join(dir, 'calls.csv'), ['Date;Assigned;Direction;Call status;Duration;Deal ID', '2025-01-02 10:05;Иванов Иван;A-leg;Answered;83;1', '2025-01-02 10:30;Иванов Иван;B-leg;Lost;0;1', '2025-01-02 11:00;Иванов Иван;Incoming call;Answered;120;1'].join('\n'));
+    const json = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(json.code, json.stderr).toBe(0);
+    const r = JSON.parse(json.stdout);
+    expect(r.total.calls_in).toBe(1);
+    expect(r.dataQuality.alerts).toEqual([{ code: 'unknown-values', file: 'calls.csv', field: 'direction', header: 'Direction', unknown: 2, filled: 3, values: ['A-leg', 'B-leg'] }]);
+    const ru = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('Внимание: calls.csv: направление звонка не распознано в 2 из 3 строк колонки «Direction» («A-leg», «B-leg»)');
+    const snippet = ru.stderr.slice(ru.stderr.indexOf('direction:\n')).split('\n').slice(0, 3).join('\n');
+    expect(snippet).toBe('direction:\n  "A-leg": in\n  "B-leg": in');
+    writeFileSync(path.join(dir, 'map.yaml'), `${snippet}\n`);
+    const mapped = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
+    expect(mapped.total.calls_in).toBe(3);
+    expect(mapped.dataQuality.alerts).toEqual([]);
+  });
+
+  it('of call statuses is said too (unknown ones count as answered)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status\n1,Иванов Иван,2025-01-02,won\n');
+    writeFileSync(path.join(dir, 'calls.csv'), ['Дата;Сотрудник;Направление;Статус звонка;Длительность;ID сделки', '02.01.2025 10:05;Иванов Иван;Входящий;Код 17;0;1', '02.01.2025 10:30;Иванов Иван;Входящий;Код 16;60;1'].join('\n'));
+    const r = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(r.dataQuality.alerts).toEqual([{ code: 'unknown-values', file: 'calls.csv', field: 'missed', header: 'Статус звонка', unknown: 2, filled: 2, values: ['Код 16', 'Код 17'] }]);
+  });
+});

@@ -23,7 +23,8 @@ export type Alert =
   | { code: 'manager-ids'; ids: string[] }
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
   | { code: 'negative-amounts'; file: string; deals: number; sum: number }
-  | { code: 'date-order-borrowed'; file: string; from: string; order: 'dmy' | 'mdy'; columns: string[] };
+  | { code: 'date-order-borrowed'; file: string; from: string; order: 'dmy' | 'mdy'; columns: string[] }
+  | { code: 'unknown-values'; file: string; field: 'direction' | 'missed'; header: string; unknown: number; filled: number; values: string[] };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
 const OUTCOME_MIN_DEALS = 20;
@@ -164,6 +165,18 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
     }
     case 'date-order-borrowed':
       return borrowedOrder(a, ru);
+    case 'unknown-values': {
+      const values = a.values.map((v) => (ru ? `«${v}»` : `"${v}"`)).join(', ');
+      const snippet = `${a.field}:\n${a.values.map((v) => `  ${JSON.stringify(v)}: ${a.field === 'direction' ? 'in' : 'true'}`).join('\n')}`;
+      const share = `${a.unknown} ${ru ? 'из' : 'of'} ${a.filled}`;
+      if (a.field === 'direction')
+        return ru
+          ? `${a.file}: направление звонка не распознано в ${share} строк колонки «${a.header}» (${values}): эти звонки не входящие и не исходящие, и входящие, пропущенные, перезвоны и реакция по ним не посчитаны. Назовите значения в файле --map (in — входящий, out — исходящий):\n${snippet}`
+          : `${a.file}: the call direction is not recognised in ${share} rows of the column "${a.header}" (${values}): those calls are neither incoming nor outgoing, and incoming, missed calls, callbacks and responses leave them out. Name the values in a --map file (in: incoming, out: outgoing):\n${snippet}`;
+      return ru
+        ? `${a.file}: статус звонка не распознан в ${share} строк колонки «${a.header}» (${values}): такие звонки считаются отвеченными, и пропущенных может быть больше. Назовите значения в файле --map (true — не отвечен, false — отвечен):\n${snippet}`
+        : `${a.file}: the call status is not recognised in ${share} rows of the column "${a.header}" (${values}): those calls count as answered, and there may be more missed calls. Name the values in a --map file (true: not answered, false: answered):\n${snippet}`;
+    }
     case 'many-skipped':
       return ru
         ? `${a.file}: не прочитано ${a.skipped} из ${a.rows} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`

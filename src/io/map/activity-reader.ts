@@ -5,7 +5,7 @@ import type { DurationUnit } from './fields.js';
 import type { OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, trimEdges, type Cells } from './cells.js';
-import { headerOf, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext } from './context.js';
+import { directionReader, headerOf, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext } from './context.js';
 
 type Counted<T> = { value: T; count: number };
 const CLIENT_PREFIX = /^(компания|контакт|лид|company|contact|lead)\s*:\s*/i;
@@ -20,6 +20,8 @@ export interface ActivityMemos {
   done: CellMemo<boolean | undefined>;
   kind: CellMemo<Counted<Activity['kind']>>;
   direction: CellMemo<Counted<{ direction: Activity['direction']; missed: boolean }> | null>;
+  /** Without a direction column: the direction the kind column's values carry («Звонок входящий»), else undefined. */
+  kindDirection: CellMemo<Counted<{ direction: Activity['direction']; missed: boolean }> | null> | undefined;
   missed: CellMemo<Counted<boolean | undefined> | null>;
   /** Client columns, else the phone column (a phone is a call's client only in logs with no client column). */
   clientCols: readonly number[];
@@ -45,6 +47,8 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     done: new CellMemo((t) => parseBoolean(trimEdges(t))),
     kind: new CellMemo((t) => v.kind.entry(trimEdges(t))),
     direction: counted(v.direction),
+    // A reader of its own: the kind column's values are not the direction column's (inspect).
+    kindDirection: ctx.cols.direction === undefined && ctx.cols.kind !== undefined ? counted(directionReader(ctx.maps)) : undefined,
     missed: counted(v.missed),
     clientCols: names ?? (ctx.cols.phone === undefined ? [] : [ctx.cols.phone]),
     byName: names !== undefined,
@@ -81,7 +85,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   }
   let direction: Activity['direction'] = '';
   let notAnswered = false;
-  const d = c.direction === undefined ? null : cells.value(c.direction, m.direction);
+  const d = directionCell(cells, ctx, m);
   if (d !== null) {
     d.count++;
     direction = d.value.direction;
@@ -123,8 +127,15 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
  */
 function incomingCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean {
   const c = ctx.cols;
-  if (c.direction === undefined || (c.kind !== undefined && cells.value(c.kind, m.kind).value !== 'call')) return false;
-  return cells.value(c.direction, m.direction)?.value.direction === 'in';
+  if (c.kind !== undefined && cells.value(c.kind, m.kind).value !== 'call') return false;
+  return directionCell(cells, ctx, m)?.value.direction === 'in';
+}
+
+/** The row's direction: its direction column's, else what its kind column's value says (null when neither says). */
+function directionCell(cells: Cells, ctx: ReadContext, m: ActivityMemos): Counted<{ direction: Activity['direction']; missed: boolean }> | null {
+  const c = ctx.cols;
+  if (c.direction !== undefined) return cells.value(c.direction, m.direction);
+  return m.kindDirection ? cells.value(c.kind!, m.kindDirection) : null;
 }
 
 /** What record the row's owner id names, counted for inspect; null for a blank owner type (which names nothing). */

@@ -6,7 +6,7 @@ import { DAY_MS } from '../../core/kpi/stats.js';
 import { dateHasTime } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
-import { managerName, type OwnerKind, type ValueMaps } from './value-maps.js';
+import { byWords, managerName, missedByWords, type OwnerKind, type ValueMaps } from './value-maps.js';
 import { decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, type DecimalMark, type SlashOrder } from './values.js';
 import type { Cells } from './cells.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
@@ -228,17 +228,36 @@ export interface ReadContext {
 /** Builds the counted readers for a set of value maps; `missedIsBoolean` when the column is the canonical `missed`. */
 export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, parseBoolean: (raw: string) => boolean | undefined): ActivityValueReaders {
   return {
-    kind: new ValueReader((raw) => maps.kind.get(normalizeValue(raw)) ?? 'other', (v) => v),
-    direction: new ValueReader(
-      (raw) => {
-        const key = normalizeValue(raw);
-        return { direction: maps.direction.get(key) ?? '', missed: maps.missedDirection.has(key) };
-      },
-      (v) => (v.missed ? 'in (missed)' : v.direction || '(unknown)'),
-    ),
+    kind: new ValueReader((raw) => kindOf(maps, raw), (v) => v),
+    direction: directionReader(maps),
     missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => maps.missed.get(normalizeValue(raw)), (v) => (v === undefined ? 'answered (unknown value)' : v ? 'not answered' : 'answered')),
     owner_type: new ValueReader((raw) => maps.owner.get(normalizeValue(raw)) ?? 'other', (v) => (v === 'deal' ? 'deal: the owner id is its deal_id' : `${v}: not a deal; the owner is the client`)),
   };
+}
+
+/** An activity kind as the value maps read it, by the whole value or else by its words; `other` when unknown. */
+function kindOf(maps: ValueMaps, raw: string): Activity['kind'] {
+  const key = normalizeValue(raw);
+  return maps.kind.get(key) ?? byWords(maps.kind, key) ?? 'other';
+}
+
+/**
+ * A counted reader of call directions, by the whole value or else by its words, and whether the
+ * value itself says missed (Zoho's Call Type «Missed»). Also reads the direction a kind column's
+ * values carry («Звонок входящий») where a file has no direction column.
+ */
+export function directionReader(maps: ValueMaps): ValueReader<{ direction: Activity['direction']; missed: boolean }> {
+  return new ValueReader(
+    (raw) => {
+      const key = normalizeValue(raw);
+      const exact = maps.direction.get(key);
+      if (exact !== undefined) return { direction: exact, missed: maps.missedDirection.has(key) };
+      // Words that name a missed call are incoming ones in the map: «Пропущенный исходящий» is neither.
+      const direction = byWords(maps.direction, key) ?? '';
+      return { direction, missed: direction === 'in' && missedByWords(maps.missedDirection, key) };
+    },
+    (v) => (v.missed ? 'in (missed)' : v.direction || '(unknown)'),
+  );
 }
 
 /** A deal status as the value maps read it (undefined when unknown). */

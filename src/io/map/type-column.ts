@@ -1,7 +1,7 @@
 import { renderHint, renderMessage } from '../../core/messages.js';
 import { normalizeHeader } from './fields.js';
 import { ColumnsMissing, type ColumnMap } from './mapping.js';
-import type { ValueMaps } from './value-maps.js';
+import { byWords, type ValueMaps } from './value-maps.js';
 import { normalizeValue } from './values.js';
 
 /**
@@ -26,7 +26,8 @@ export interface TypeColumnReading {
 
 /**
  * Reads a generic type column by its values: every recognised value a kind (and recognised values
- * at least half of the filled cells) makes it the kind, every one a direction the direction. The
+ * at least half of the filled cells) makes it the kind, every one a direction the direction; values
+ * naming both («Звонок входящий») go with either, and alone make it the kind. The
  * column's mapping by alias order (or its being left unmapped) is replaced; a column the user's --map
  * or a CRM profile names is left alone. Undefined when there is no such column or none of its first
  * cells is filled.
@@ -40,6 +41,8 @@ export function readTypeColumn(map: ColumnMap, sampleRows: readonly string[][], 
   if (!column) return undefined;
   let kinds = 0;
   let directions = 0;
+  // Values that name both («Звонок входящий»): read as kinds, they give the direction too (activity-reader.ts).
+  let both = 0;
   let filled = 0;
   const values: string[] = [];
   for (const row of sampleRows) {
@@ -48,14 +51,16 @@ export function readTypeColumn(map: ColumnMap, sampleRows: readonly string[][], 
     filled++;
     if (!values.includes(raw)) values.push(raw);
     const key = normalizeValue(raw);
-    const kind = maps.kind.has(key);
-    const direction = maps.direction.has(key);
-    if (kind && !direction) kinds++;
-    else if (direction && !kind) directions++;
+    const kind = maps.kind.has(key) || byWords(maps.kind, key) !== undefined;
+    const direction = maps.direction.has(key) || byWords(maps.direction, key) !== undefined;
+    if (kind && direction) both++;
+    else if (kind) kinds++;
+    else if (direction) directions++;
   }
   if (filled === 0) return undefined;
-  const recognised = kinds + directions;
-  const field = recognised * 2 < filled || (kinds > 0 && directions > 0) ? undefined : kinds > 0 ? 'kind' : 'direction';
+  const recognised = kinds + directions + both;
+  // Directions alone besides values naming both: a call log's column (a kind's call is the default).
+  const field = recognised * 2 < filled || (kinds > 0 && directions > 0) ? undefined : directions > 0 ? 'direction' : 'kind';
   return { column: column.index, header: column.header, field, values: values.slice(0, 6) };
 }
 

@@ -102,6 +102,11 @@ const DIRECTION: Record<string, Direction> = {
   'обратный звонок': 'out',
   saliente: 'out',
   efetuada: 'out',
+  // plural headings of some logs' filters, and the words of CRMs' English call types
+  входящие: 'in',
+  исходящие: 'out',
+  inbound_call: 'in',
+  outbound_call: 'out',
 };
 
 /**
@@ -161,11 +166,15 @@ const NOT_ANSWERED = new Set([
   'no contestada',
   'chamada perdida',
   'não atendida',
+  // Salesforce's and HubSpot's call results
+  'not reached',
+  'unreached',
 ]);
 
 const ANSWERED = new Set([
   'успешный звонок', 'успешный', 'отвечен', 'принят', 'completed', 'answered', 'connected', 'success', 'successful',
   'принятый', 'принято', 'отвечено', 'отвеченный', 'успешно', 'разговор состоялся', 'contestada', 'atendida',
+  'reached', 'left live message',
 ]);
 
 const KIND: Record<string, ActivityKind> = {
@@ -192,7 +201,37 @@ const KIND: Record<string, ActivityKind> = {
   задача: 'other',
   deadline: 'other',
   lunch: 'meeting',
+  вызов: 'call',
+  звонки: 'call',
+  письма: 'email',
+  встречи: 'meeting',
+  mail: 'email',
 };
+
+/**
+ * What a value no map names says by its words, each looked up alone: «Звонок входящий», "Incoming
+ * call", «Телефонный звонок», «Электронное письмо». Undefined when no word is known or the known
+ * words disagree (a value naming both an incoming and an outgoing call means neither).
+ */
+export function byWords<T>(map: ReadonlyMap<string, T>, key: string): T | undefined {
+  let found: T | undefined;
+  for (const word of key.split(WORD_BREAK)) {
+    if (word === '' || word === key) continue;
+    const v = map.get(word);
+    if (v === undefined) continue;
+    if (found !== undefined && found !== v) return undefined;
+    found = v;
+  }
+  return found;
+}
+
+/** What separates the words of a value (normalised: lower case, single spaces). */
+const WORD_BREAK = /[\s,;:/()«»"'.-]+/u;
+
+/** Whether some word of a value names a missed call (`Входящий пропущенный`, "Missed inbound"). */
+export function missedByWords(missedDirection: ReadonlySet<string>, key: string): boolean {
+  return key.split(WORD_BREAK).some((word) => word !== '' && missedDirection.has(word));
+}
 
 /** Owner type words of an activity owned by a deal, a lead, a contact or a company (codes come from a CRM profile). */
 const OWNER: Record<string, OwnerKind> = {

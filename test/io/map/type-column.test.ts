@@ -32,6 +32,10 @@ const ENGLISH = file('english.csv', ['Owner,Date,Type,Client', 'Ann,2025-02-01 1
 const MIXED = file('mixed.csv', ['Ответственный;Дата;Тип;Клиент', 'Иванов;01.02.2025 10:00;Звонок;ООО А', 'Иванов;01.02.2025 11:00;Входящий;ООО Б', 'Петров;02.02.2025 10:00;Письмо;ООО В']);
 const UNKNOWN = file('unknown.csv', ['Ответственный;Дата;Тип;Клиент', 'Иванов;01.02.2025 10:00;А1;ООО А', 'Иванов;01.02.2025 11:00;Б2;ООО Б']);
 
+// A CRM's activity list whose «Тип» names the kind and the direction in one («Звонок входящий»), with plain kinds beside them.
+const COMBINED = file('combined.csv', ['Дата;Сотрудник;Тип;Статус;Клиент', '01.03.2024 10:00;Иванов;Звонок входящий;Отвечен;ООО А', '01.03.2024 11:00;Иванов;Звонок исходящий;Отвечен;ООО А', '01.03.2024 12:00;Иванов;Пропущенный звонок;;ООО А', '01.03.2024 13:00;Иванов;Письмо;;ООО А']);
+const LOG = file('log.csv', ['Дата;Сотрудник;Тип;Статус', '01.03.2024 10:00;Иванов;Входящий;Отвечен', '01.03.2024 11:00;Иванов;Звонок исходящий;Отвечен']);
+
 const EXTRA = file('extra.csv', ['Ответственный;Дата;Тип активности;Направление;Тип', 'Иванов;01.02.2025 10:00;Звонок;Входящий;Важное', 'Иванов;01.02.2025 11:00;Письмо;;Входящий']);
 
 describe.each([true, false])('a generic type column (text rows: %s)', (textRows) => {
@@ -71,6 +75,23 @@ describe.each([true, false])('a generic type column (text rows: %s)', (textRows)
       { kind: 'email', direction: '', missed: false },
       { kind: 'call', direction: 'out', missed: false },
     ]);
+  });
+
+  it('holding values that name a kind and a direction at once is the kind, and gives the calls their direction', async () => {
+    const r = await read(COMBINED, textRows);
+    expect(r.fields['Тип']).toBe('kind');
+    expect(r.list).toEqual([
+      { kind: 'call', direction: 'in', missed: false },
+      { kind: 'call', direction: 'out', missed: false },
+      { kind: 'call', direction: 'in', missed: true },
+      { kind: 'email', direction: '', missed: false },
+    ]);
+  });
+
+  it('holding directions beside such values is the direction (a call log: every row a call)', async () => {
+    const r = await read(LOG, textRows);
+    expect(r.fields['Тип']).toBe('direction');
+    expect(r.list.map((a) => [a.kind, a.direction])).toEqual([['call', 'in'], ['call', 'out']]);
   });
 
   it('"Type" with Inbound/Outbound is the direction, not the kind', async () => {

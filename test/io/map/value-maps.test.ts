@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildValueMaps } from '../../../src/io/map/value-maps.js';
+import { buildValueMaps, byWords, missedByWords } from '../../../src/io/map/value-maps.js';
 import { normalizeValue } from '../../../src/io/map/values.js';
 
 const maps = buildValueMaps();
@@ -34,5 +34,31 @@ describe('call statuses and directions as telephony logs write them', () => {
 describe('stage words of Bitrix24 in English', () => {
   it.each([['Deal won', 'won'], ['Deal lost', 'lost'], ['Deal failed', 'lost'], ['Analyze failure', 'lost'], ['Analyse failure', 'lost']])('%s is %s', (v, want) => {
     expect(maps.status.get(normalizeValue(v))).toBe(want);
+  });
+});
+
+// A value no map names is read by its words («Звонок входящий», "Incoming call"): a hostile review
+// found a whole call log of such values read as calls without a direction, in silence.
+describe('values read by their words', () => {
+  it.each([
+    ['Incoming call', 'in'], ['Inbound call', 'in'], ['Outgoing call', 'out'], ['Outbound call', 'out'], ['Звонок входящий', 'in'], ['Звонок исходящий', 'out'],
+    ['Входящие', 'in'], ['Исходящие', 'out'], ['Входящий (переадресация)', 'in'],
+  ])('direction of %s is %s', (v, want) => {
+    expect(direction(v) ?? byWords(maps.direction, normalizeValue(v))).toBe(want);
+  });
+
+  it.each([['Звонок входящий', 'call'], ['Телефонный звонок', 'call'], ['Incoming call', 'call'], ['Электронное письмо', 'email'], ['Встреча с клиентом', 'meeting']])('kind of %s is %s', (v, want) => {
+    expect(byWords(maps.kind, normalizeValue(v))).toBe(want);
+  });
+
+  it('words that disagree, or none known, say nothing', () => {
+    expect(byWords(maps.direction, normalizeValue('Входящий и исходящий'))).toBeUndefined();
+    expect(byWords(maps.direction, normalizeValue('Внутренний звонок'))).toBeUndefined();
+    expect(byWords(maps.kind, normalizeValue('Звонок или письмо'))).toBeUndefined();
+  });
+
+  it('a missed word makes an incoming call missed', () => {
+    expect(missedByWords(maps.missedDirection, normalizeValue('Входящий пропущенный'))).toBe(true);
+    expect(missedByWords(maps.missedDirection, normalizeValue('Входящий принятый'))).toBe(false);
   });
 });
