@@ -320,21 +320,39 @@ export function parseDuration(raw: string, unit: DurationUnit = 's'): number | n
   if (s === '') return null;
   const n = parseNumber(s);
   if (n !== null && !Number.isNaN(n)) return scaleDuration(n, unit);
-  const clock = /^(\d+):(\d{1,2})(?::(\d{1,2}))?$/.exec(s);
+  // A clock, with a unit word after it that says what its first part counts («01:23 мин», "1:30 h").
+  const clock = /^(\d+):(\d{1,2})(?::(\d{1,2}))?(?:\s*([a-zа-я]+)\.?)?$/u.exec(s);
   if (clock) {
     const [a, b, c] = [Number(clock[1]), Number(clock[2]), clock[3] === undefined ? undefined : Number(clock[3])];
-    if (c !== undefined) return a * 3600 + b * 60 + c;
+    const word = clock[4] === undefined ? undefined : durationUnit(clock[4]);
+    if (clock[4] !== undefined && word === undefined) return Number.NaN;
+    if (c !== undefined) return word === undefined || word === 3600 ? a * 3600 + b * 60 + c : Number.NaN;
+    if (word !== undefined) return word === 3600 ? a * 3600 + b * 60 : word === 60 ? a * 60 + b : Number.NaN;
     return unit === 'hhmm' ? a * 3600 + b * 60 : a * 60 + b;
   }
+  // Numbers each with its unit («1 ч 5 мин», «1м 23с», "2 min 5 sec"), and nothing else in the cell:
+  // a part no unit names makes it no duration, rather than a duration of the parts that were read.
   let total = 0;
-  let matched = false;
-  for (const m of s.matchAll(/(\d+(?:[.,]\d+)?)\s*(ч|час\w*|h|hours?|мин\w*|m|min\w*|сек\w*|с|s|sec\w*)/gu)) {
-    matched = true;
-    const v = Number(m[1]!.replace(',', '.'));
-    const u = m[2]!;
-    total += /^(ч|час|h)/.test(u) ? v * 3600 : /^(мин|m)/.test(u) ? v * 60 : v;
+  let at = 0;
+  DURATION_PART.lastIndex = 0;
+  for (let m = DURATION_PART.exec(s); m !== null && m.index === at; m = DURATION_PART.exec(s)) {
+    const seconds = durationUnit(m[2]!);
+    if (seconds === undefined) return Number.NaN;
+    total += Number(m[1]!.replace(',', '.')) * seconds;
+    at = DURATION_PART.lastIndex;
   }
-  return matched ? total : Number.NaN;
+  return at > 0 && at === s.length ? total : Number.NaN;
+}
+
+/** A number and the word after it, then what may separate it from the next («,», «и», "and"). */
+const DURATION_PART = /\s*(\d+(?:[.,]\d+)?)\s*([a-zа-я]+)\.?\s*(?:(?:,|и|and)\s*)?/gy;
+
+/** The seconds a unit word of a duration stands for (ч, час, часа, h, hrs; м, мин, минут, m, min; с, сек, s, sec), or undefined. */
+function durationUnit(word: string): number | undefined {
+  if (/^(ч|час|часа|часов|h|hr|hrs|hour|hours)$/.test(word)) return 3600;
+  if (/^(м|мин|минута|минуты|минут|m|min|mins|minute|minutes)$/.test(word)) return 60;
+  if (/^(с|сек|секунда|секунды|секунд|s|sec|secs|second|seconds)$/.test(word)) return 1;
+  return undefined;
 }
 
 const TRUE = new Set(['1', 'true', 'yes', 'y', 'да', 'д', 'истина', 'done', 'выполнено', 'x', '✓', '+']);

@@ -154,8 +154,25 @@ describe('parseDuration', () => {
     ['01:30', 'hhmm', 5400],
     ['125000', 'ms', 125],
     ['90', 's', 90],
+    // Units as telephony logs abbreviate them, glued or not (a hostile review: «1м 23с» read as 23 s).
+    ['1м 23с', 's', 83],
+    ['1м23с', 's', 83],
+    ['1 мин. 2 сек.', 's', 62],
+    ['1 мин и 5 сек', 's', 65],
+    ['3 минуты', 's', 180],
+    ['5м', 's', 300],
+    ['1h30m', 's', 5400],
+    ['2 min 5 sec', 's', 125],
+    // A clock with a unit word: what its first part counts («01:23 мин» read as 1,380 s).
+    ['01:23 мин', 's', 83],
+    ['1:30 h', 's', 5400],
+    ['01:23:45 ч', 's', 5025],
   ] as const)('%j (%s) -> %d s', (raw, unit, expected) => {
     expect(parseDuration(raw, unit)).toBe(expected);
+  });
+
+  it.each(['500ms', 'abc 5 мин', '5 мин abc', '1:23 кг', '1:02:03 мин', 'мин'])('%j is no duration (its row is skipped, naming the column)', (raw) => {
+    expect(parseDuration(raw)).toBeNaN();
   });
 });
 
