@@ -29,7 +29,7 @@ function stripTags(value: string): string {
  * in any case, and any other three-letter ISO code in capitals (`BRL`, `MXN`, ...), so that `12abc`
  * stays text.
  */
-const CURRENCY = /^(?:[A-Z]{2}\$|R\$|[₽$€£¥₴₸₹₺]|руб\.?|р\.|грн\.?|тг\.?|zł|rub|usd|eur)|(?:[₽$€£¥₴₸₹₺]|руб\.?|р\.?|грн\.?|тг\.?|zł|rub|usd|eur)$/giu;
+const CURRENCY = /^(?:[A-Z]{2}\$|R\$|[₽$€£¥₴₸₹₺₪₩₱]|руб\.?|р\.|грн\.?|тг\.?|zł|kč|rs\.?|kr\.?|rub|usd|eur)|(?:[₽$€£¥₴₸₹₺₪₩₱]|руб\.?|р\.?|грн\.?|тг\.?|zł|kč|rs\.?|kr\.?|rub|usd|eur)$/giu;
 const CURRENCY_CODE = /^[A-Z]{3}(?=[-+(−\d.,])|(?<=[\d)])[A-Z]{3}$/gu;
 
 /**
@@ -57,13 +57,14 @@ export function parseNumber(raw: string, mark?: DecimalMark | 'grouping'): numbe
   if (s.startsWith("'")) s = s.slice(1);
   s = s.replace(/\|[A-Za-z]{3}$/, '');
   s = s.replace(GROUPING, '');
-  s = s.replace(CURRENCY, '').replace(CURRENCY, '').replace(CURRENCY_CODE, '');
+  s = withoutCurrency(s);
   // A sign before the currency mark: `-$1,234.00`, `-€ 5`.
   if (/^[-−][^\d.,(]/.test(s)) s = `-${s.slice(1).replace(CURRENCY, '')}`;
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
     negative = true;
-    s = s.slice(1, -1);
+    // Accounting parentheses around the currency too: `($1,234.00)`, `(USD 1,234.00)`.
+    s = withoutCurrency(s.slice(1, -1));
   }
   if (s.startsWith('−')) s = `-${s.slice(1)}`;
   const comma = s.lastIndexOf(',');
@@ -78,6 +79,11 @@ export function parseNumber(raw: string, mark?: DecimalMark | 'grouping'): numbe
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return Number.NaN;
   const n = plausible(Number(s));
   return negative ? -n : n;
+}
+
+/** A number's text without the currency mark or code before or after it (`Rs. 500`, `1 234 ₽`, `USD1,234.00`). */
+function withoutCurrency(s: string): string {
+  return s.replace(CURRENCY, '').replace(CURRENCY, '').replace(CURRENCY_CODE, '');
 }
 
 /**
@@ -292,9 +298,9 @@ export function scaleDuration(n: number, unit: DurationUnit = 's'): number {
   return unit === 'ms' ? n / 1000 : unit === 'hhmm' ? n * 60 : n;
 }
 
-const CURRENCY_WORDS: Record<string, string> = { '₽': 'RUB', руб: 'RUB', 'руб.': 'RUB', 'р.': 'RUB', р: 'RUB', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₴': 'UAH', грн: 'UAH', 'грн.': 'UAH', '₸': 'KZT', тг: 'KZT', 'тг.': 'KZT', '₹': 'INR', '₺': 'TRY', 'zł': 'PLN', 'R$': 'BRL', 'US$': 'USD' };
-const MARK_AFTER = /(?:\|\s*([A-Za-z]{3})|\s([A-Z]{3})|\s?([₽€£¥₴₸₹₺$]|руб\.?|р\.?|грн\.?|тг\.?|zł))$/u;
-const MARK_BEFORE = /^(?:([A-Z]{3})\s|([A-Z]{2}\$|R\$|[₽€£¥₴₸₹₺$]))/u;
+const CURRENCY_WORDS: Record<string, string> = { '₽': 'RUB', руб: 'RUB', 'руб.': 'RUB', 'р.': 'RUB', р: 'RUB', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₴': 'UAH', грн: 'UAH', 'грн.': 'UAH', '₸': 'KZT', тг: 'KZT', 'тг.': 'KZT', '₹': 'INR', '₺': 'TRY', 'zł': 'PLN', 'R$': 'BRL', 'US$': 'USD', rs: 'INR', 'rs.': 'INR', kr: 'kr', 'kr.': 'kr', kč: 'CZK', '₪': 'ILS', '₩': 'KRW', '₱': 'PHP' };
+const MARK_AFTER = /(?:\|\s*([A-Za-z]{3})|\s([A-Z]{3})|\s?([₽€£¥₴₸₹₺₪₩₱$]|руб\.?|р\.?|грн\.?|тг\.?|zł|Kč|kr\.?|Rs\.?))$/u;
+const MARK_BEFORE = /^(?:([A-Z]{3})\s|([A-Z]{2}\$|R\$|[₽€£¥₴₸₹₺₪₩₱$]|Rs\.?|kr\.?))/u;
 
 /**
  * The currency an amount's text names (`120000|USD`, `$22,700.00`, `1 234,00 RUB`, `€ 2.900,00`,
