@@ -80,7 +80,8 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
 
 interface CellContext {
   shared: string[];
-  dateStyles: Set<number>;
+  /** Styles that show a date: true where they show its time of day too (a midnight then is 00:00:00, not a date alone). */
+  dateStyles: Map<number, boolean>;
   /** Styles that show a time alone (h:mm:ss): true where hours run past a day ([h]:mm:ss, a duration). */
   timeStyles: Map<number, boolean>;
   date1904: boolean;
@@ -261,9 +262,10 @@ function cellValue(attrs: string, inner: string, ctx: CellContext): string {
       return v === '1' ? 'TRUE' : 'FALSE';
     default: {
       const style = Number((attrs.indexOf('s=') === -1 ? '0' : (quickAttr(attrs, ' s="') ?? attr(attrs, 's'))) ?? '0');
-      if (ctx.dateStyles.has(style)) {
+      const withTime = ctx.dateStyles.get(style);
+      if (withTime !== undefined) {
         const serial = Number(v);
-        if (Number.isFinite(serial)) return serialToIso(serial, ctx.date1904);
+        if (Number.isFinite(serial)) return serialToIso(serial, ctx.date1904, withTime);
       }
       const elapsed = ctx.timeStyles.get(style);
       if (elapsed !== undefined) {
@@ -275,14 +277,17 @@ function cellValue(attrs: string, inner: string, ctx: CellContext): string {
   }
 }
 
-/** Excel serial date to `YYYY-MM-DD[ HH:MM:SS]` in either date system. */
-export function serialToIso(serial: number, date1904: boolean): string {
+/**
+ * Excel serial date to `YYYY-MM-DD[ HH:MM:SS]` in either date system; the time is written when
+ * the serial has one, or `withTime` (the cell's format shows one: its midnight is a time of day).
+ */
+export function serialToIso(serial: number, date1904: boolean, withTime = false): string {
   // Days since 1970-01-01 of the epoch: 1899-12-30 (1900 system) or 1904-01-01.
   const seconds = Math.round(serial * 86_400) + (date1904 ? -2_082_844_800 : -2_209_161_600);
   const days = Math.floor(seconds / 86_400);
   const rest = seconds - days * 86_400;
   const date = civilFromDays(days);
-  if (rest === 0 && Number.isInteger(serial)) return date;
+  if (rest === 0 && Number.isInteger(serial) && !withTime) return date;
   const h = Math.floor(rest / 3600);
   const m = Math.floor((rest % 3600) / 60);
   return `${date} ${two(h)}:${two(m)}:${two(rest % 60)}`;
@@ -330,6 +335,8 @@ function parseSharedStrings(xml: string, file: string): string[] {
   return out;
 }
 
+/** The built-in format of a date and a time (m/d/yy h:mm). */
+const BUILTIN_DATE_TIME_FORMAT = 22;
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 /** Built-in formats of a time alone (h:mm AM/PM, h:mm:ss, mm:ss…); 46 is [h]:mm:ss, hours past a day. */
 const BUILTIN_TIME_FORMATS = new Map([[18, false], [19, false], [20, false], [21, false], [45, false], [46, true], [47, false]]);
@@ -338,14 +345,15 @@ const BUILTIN_TIME_FORMATS = new Map([[18, false], [19, false], [20, false], [21
  * Indexes of cell styles whose number format shows a date (with or without a time), and of those
  * that show a time alone: a duration or a time of day is no date of 30 December 1899.
  */
-function parseDateStyles(xml: string): { dateStyles: Set<number>; timeStyles: Map<number, boolean> } {
+function parseDateStyles(xml: string): { dateStyles: Map<number, boolean>; timeStyles: Map<number, boolean> } {
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
     const id = Number(attr(m[1]!, 'numFmtId'));
     custom.set(id, attr(m[1]!, 'formatCode') ?? '');
   }
-  /** 'date', a time alone ('time' or, with hours past a day, 'elapsed'), or undefined for any other format. */
-  const kindOf = (id: number): 'date' | 'time' | 'elapsed' | undefined => {
+  /** 'date', 'datetime' (a date and its time), a time alone ('time' or, with hours past a day, 'elapsed'), or undefined for any other format. */
+  const kindOf = (id: number): 'date' | 'datetime' | 'time' | 'elapsed' | undefined => {
+    if (id === BUILTIN_DATE_TIME_FORMAT) return 'datetime';
     if (BUILTIN_DATE_FORMATS.has(id)) return 'date';
     const builtin = BUILTIN_TIME_FORMATS.get(id);
     if (builtin !== undefined) return builtin ? 'elapsed' : 'time';
@@ -355,15 +363,15 @@ function parseDateStyles(xml: string): { dateStyles: Set<number>; timeStyles: Ma
     if (!/[dmyhs]/i.test(bare) || /^[#0.,%\s]*$/.test(bare)) return undefined;
     // Hours or seconds and no day or year: a time alone (an m there is minutes).
     if (/[hs]/i.test(bare) && !/[dy]/i.test(bare)) return /\[h+\]/i.test(code) ? 'elapsed' : 'time';
-    return 'date';
+    return /[hs]/i.test(bare) ? 'datetime' : 'date';
   };
-  const dateStyles = new Set<number>();
+  const dateStyles = new Map<number, boolean>();
   const timeStyles = new Map<number, boolean>();
   const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
   let i = 0;
   for (const m of xfs.matchAll(/<xf\b([^>]*)\/?>/g)) {
     const kind = kindOf(Number(attr(m[1]!, 'numFmtId') ?? '0'));
-    if (kind === 'date') dateStyles.add(i);
+    if (kind === 'date' || kind === 'datetime') dateStyles.set(i, kind === 'datetime');
     else if (kind !== undefined) timeStyles.set(i, kind === 'elapsed');
     i++;
   }

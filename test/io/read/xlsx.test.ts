@@ -61,7 +61,7 @@ describe('readXlsx: a part cut short inside a whole zip', () => {
 });
 
 describe('readXlsx: cells formatted as a time alone', () => {
-  /** A sheet of numbers in styles 1-4, whose formats are h:mm:ss (21), [h]:mm:ss (46), a custom mm:ss and a date (14). */
+  /** A sheet of numbers in styles 1-7, whose formats are h:mm:ss (21), [h]:mm:ss (46), a custom mm:ss, a date (14), m/d/yy h:mm (22), dd.mm.yyyy hh:mm:ss and dd.mm.yyyy. */
   function timed(values: string[]): Buffer {
     const prolog = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
     const cells = values.map((v, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${i + 1}"><v>${v}</v></c>`).join('');
@@ -69,7 +69,7 @@ describe('readXlsx: cells formatted as a time alone', () => {
       { name: '[Content_Types].xml', data: `${prolog}<Types/>` },
       { name: 'xl/workbook.xml', data: `${prolog}<workbook xmlns:r="r"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>` },
       { name: 'xl/_rels/workbook.xml.rels', data: `${prolog}<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>` },
-      { name: 'xl/styles.xml', data: `${prolog}<styleSheet><numFmts><numFmt numFmtId="164" formatCode="mm:ss"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="21"/><xf numFmtId="46"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs></styleSheet>` },
+      { name: 'xl/styles.xml', data: `${prolog}<styleSheet><numFmts><numFmt numFmtId="164" formatCode="mm:ss"/><numFmt numFmtId="165" formatCode="dd.mm.yyyy hh:mm:ss"/><numFmt numFmtId="166" formatCode="dd.mm.yyyy"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="21"/><xf numFmtId="46"/><xf numFmtId="164"/><xf numFmtId="14"/><xf numFmtId="22"/><xf numFmtId="165"/><xf numFmtId="166"/></cellXfs></styleSheet>` },
       { name: 'xl/worksheets/sheet1.xml', data: `${prolog}<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>` },
     ]);
   }
@@ -78,6 +78,11 @@ describe('readXlsx: cells formatted as a time alone', () => {
   it('reads as H:MM:SS what Excel shows (hours past a day only for [h]), a date style still as a date', async () => {
     expect(await read(timed(['0.003472222', '1.25', '0.000694444', '45672']))).toEqual([['0:05:00', '30:00:00', '0:01:00', '2025-01-15']]);
     expect(await read(timed(['45672.25', '0', '0', '45672']))).toEqual([['6:00:00', '0:00:00', '0:00:00', '2025-01-15']]);
+  });
+
+  // A close at midnight in a date-and-time format read as a date alone, which means the end of that day (a cycle one day longer than the CSV's).
+  it('a whole serial in a format that shows the time is that day at 00:00:00; in a date format, the date alone', async () => {
+    expect(await read(timed(['0', '0', '0', '45672', '45672', '45672', '45672']))).toEqual([['0:00:00', '0:00:00', '0:00:00', '2025-01-15', '2025-01-15 00:00:00', '2025-01-15 00:00:00', '2025-01-15']]);
   });
 });
 
