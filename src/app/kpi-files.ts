@@ -54,6 +54,7 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     lossReason: Boolean(dealsMap?.fields.has('loss_reason')) || stageReasons,
     client: Boolean(dealsMap?.fields.has('client')),
     amount: Boolean(dealsMap?.fields.has('amount')),
+    outcome: ['status', 'stage', 'won', 'closed'].some((f) => dealsMap?.fields.has(f)),
     source: Boolean(dealsMap?.fields.has('source')),
     pipeline: Boolean(dealsMap?.fields.has('pipeline')),
     stage: Boolean(dealsMap?.fields.has('stage')),

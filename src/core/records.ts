@@ -85,6 +85,11 @@ export interface InputShape {
   client: boolean;
   /** An amount column in the deals file (revenue and average check need one). */
   amount: boolean;
+  /**
+   * A column of the deals file that says a deal is won or lost: status, stage, a won or a closed
+   * flag. Without one every deal reads as open, and what counts won or lost deals is not applicable.
+   */
+  outcome: boolean;
   /** Source, pipeline and stage columns in the deals file (`--by` groups by them). */
   source?: boolean;
   pipeline?: boolean;

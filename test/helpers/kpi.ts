@@ -2,7 +2,7 @@ import { DealStore } from '../../src/core/kpi/deal-store.js';
 import { KpiEngine, type KpiOptions } from '../../src/core/kpi/engine.js';
 import type { Activity, Deal, InputShape, Payment, SpendRow } from '../../src/core/records.js';
 
-export const FULL_SHAPE: InputShape = { activities: true, activityKind: true, activityMissed: true, payments: true, lossReason: true, client: true, amount: true };
+export const FULL_SHAPE: InputShape = { activities: true, activityKind: true, activityMissed: true, payments: true, lossReason: true, client: true, amount: true, outcome: true };
 
 /** Wall-clock ms of "YYYY-MM-DD HH:MM". */
 export const t = (s: string) => Date.parse(`${s.replace(' ', 'T')}:00Z`);

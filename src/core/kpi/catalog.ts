@@ -72,23 +72,25 @@ const def = (key: string, format: MetricFormat, ru: string, en: string, dru: str
 
 const ACT: Array<keyof InputShape> = ['activities'];
 const LINKED: Array<keyof InputShape> = ['activities'];
+/** What counts won or lost deals needs a column that says so (InputShape.outcome). */
+const OUTCOME: Array<keyof InputShape> = ['outcome'];
 /** Deal metrics from activities say what kind of activities file they need. */
 const linked = (m: KpiMetric): KpiMetric => ({ ...m, activitiesReason: 'needs an activities file with deal_id or client (--activities)' });
 
 /** Every metric of spec/metrics.md, in the order of the JSON contract. */
 export const METRICS: readonly KpiMetric[] = [
   def('leads', 'count', 'Лиды', 'Leads', 'Число сделок (лидов), созданных в периоде', 'Number of deals (leads) created in the period', (x) => x.d.leads),
-  def('won', 'count', 'Выиграно', 'Won', 'Сделки в статусе «выиграна»', 'Deals with status won', (x) => x.d.won),
-  def('lost', 'count', 'Проиграно', 'Lost', 'Сделки в статусе «проиграна»', 'Deals with status lost', (x) => x.d.lost),
-  def('open', 'count', 'В работе', 'Open', 'Сделки, ещё не закрытые', 'Deals still open', (x) => x.d.open),
-  def('conversion', 'ratio', 'Конверсия', 'Conversion', 'Выиграно / лиды', 'Won / leads', (x) => ratio(x.d.won, x.d.leads)),
-  def('win_rate', 'ratio', 'Доля побед', 'Win rate', 'Выиграно / (выиграно + проиграно)', 'Won / (won + lost)', (x) => ratio(x.d.won, x.d.won + x.d.lost)),
-  def('revenue', 'money', 'Выручка', 'Revenue', 'Сумма бюджета выигранных сделок (пустые суммы не учитываются)', 'Sum of amounts of won deals (empty amounts add nothing)', (x) => x.revenue, ['amount']),
-  def('average_check', 'money', 'Средний чек', 'Average check', 'Выручка / число выигранных сделок с суммой', 'Revenue / number of won deals with an amount', (x) => ratio(x.revenue, x.d.amounts.count), ['amount']),
-  def('cycle_days_avg', 'days', 'Цикл, дн. (сред.)', 'Cycle, days (mean)', 'Среднее (закрытие − создание) в днях по выигранным сделкам', 'Mean (closed − created) in days over won deals', (x) => x.cycles.mean()),
-  def('cycle_days_median', 'days', 'Цикл, дн. (медиана)', 'Cycle, days (median)', 'Медиана (закрытие − создание) в днях по выигранным сделкам', 'Median (closed − created) in days over won deals', (x) => x.cycles.median()),
-  linked(def('touches_per_won', 'decimal', 'Касаний на продажу', 'Touches per won', 'Среднее число касаний (не пропущенных активностей до закрытия) на выигранную сделку', 'Mean number of touches (non-missed activities up to closing) per won deal', (x) => ratio(x.d.touchSum, x.d.won), LINKED)),
-  linked(def('won_below_touch_norm', 'count', 'Продаж ниже нормы касаний', 'Won below touch norm', 'Выигранные сделки, где касаний меньше нормы (по умолчанию 5)', 'Won deals with fewer touches than the norm (default 5)', (x) => x.d.belowNorm, LINKED)),
+  def('won', 'count', 'Выиграно', 'Won', 'Сделки в статусе «выиграна»', 'Deals with status won', (x) => x.d.won, OUTCOME),
+  def('lost', 'count', 'Проиграно', 'Lost', 'Сделки в статусе «проиграна»', 'Deals with status lost', (x) => x.d.lost, OUTCOME),
+  def('open', 'count', 'В работе', 'Open', 'Сделки, ещё не закрытые', 'Deals still open', (x) => x.d.open, OUTCOME),
+  def('conversion', 'ratio', 'Конверсия', 'Conversion', 'Выиграно / лиды', 'Won / leads', (x) => ratio(x.d.won, x.d.leads), OUTCOME),
+  def('win_rate', 'ratio', 'Доля побед', 'Win rate', 'Выиграно / (выиграно + проиграно)', 'Won / (won + lost)', (x) => ratio(x.d.won, x.d.won + x.d.lost), OUTCOME),
+  def('revenue', 'money', 'Выручка', 'Revenue', 'Сумма бюджета выигранных сделок (пустые суммы не учитываются)', 'Sum of amounts of won deals (empty amounts add nothing)', (x) => x.revenue, ['outcome', 'amount']),
+  def('average_check', 'money', 'Средний чек', 'Average check', 'Выручка / число выигранных сделок с суммой', 'Revenue / number of won deals with an amount', (x) => ratio(x.revenue, x.d.amounts.count), ['outcome', 'amount']),
+  def('cycle_days_avg', 'days', 'Цикл, дн. (сред.)', 'Cycle, days (mean)', 'Среднее (закрытие − создание) в днях по выигранным сделкам', 'Mean (closed − created) in days over won deals', (x) => x.cycles.mean(), OUTCOME),
+  def('cycle_days_median', 'days', 'Цикл, дн. (медиана)', 'Cycle, days (median)', 'Медиана (закрытие − создание) в днях по выигранным сделкам', 'Median (closed − created) in days over won deals', (x) => x.cycles.median(), OUTCOME),
+  linked(def('touches_per_won', 'decimal', 'Касаний на продажу', 'Touches per won', 'Среднее число касаний (не пропущенных активностей до закрытия) на выигранную сделку', 'Mean number of touches (non-missed activities up to closing) per won deal', (x) => ratio(x.d.touchSum, x.d.won), [...LINKED, 'outcome'])),
+  linked(def('won_below_touch_norm', 'count', 'Продаж ниже нормы касаний', 'Won below touch norm', 'Выигранные сделки, где касаний меньше нормы (по умолчанию 5)', 'Won deals with fewer touches than the norm (default 5)', (x) => x.d.belowNorm, [...LINKED, 'outcome'])),
   linked(def('response_min_median', 'minutes', 'Реакция, мин (медиана)', 'Response, min (median)', 'Медиана минут от создания сделки до первого ответа (исходящего или принятого входящего)', 'Median minutes from deal creation to the first response (outgoing, or answered incoming)', (x) => x.responses.median(), LINKED)),
   linked(def('response_min_avg', 'minutes', 'Реакция, мин (сред.)', 'Response, min (mean)', 'Среднее минут от создания сделки до первого ответа', 'Mean minutes from deal creation to the first response', (x) => x.responses.mean(), LINKED)),
   linked(def('no_response', 'count', 'Без ответа', 'No response', 'Сделки любого статуса без первого ответа', 'Deals of any status with no first response', (x) => x.d.noResponse, LINKED)),
@@ -102,8 +104,8 @@ export const METRICS: readonly KpiMetric[] = [
   def('messages', 'count', 'Сообщения', 'Messages', 'Сообщения в периоде', 'Messages in the period', (x) => x.a.messages, ['activities', 'activityKind']),
   def('talk_minutes', 'minutes', 'Разговоры, мин', 'Talk, min', 'Сумма длительностей непропущенных звонков, минут', 'Sum of durations of non-missed calls, minutes', (x) => x.a.talkMs / 60_000, ACT),
   def('activities_per_day', 'decimal', 'Активностей в день', 'Activities per day', 'Активности / число дней, в которые они были', 'Activities / number of days with any', (x) => ratio(x.a.activities, x.a.days.size), ACT),
-  def('repeat_won', 'count', 'Повторные продажи', 'Repeat won', 'Выигранные сделки клиентов, у которых уже была выигранная сделка', 'Won deals of clients who already had a won deal', (x) => x.d.repeatWon, ['client']),
-  def('repeat_share', 'ratio', 'Доля повторных', 'Repeat share', 'Повторные / выигранные', 'Repeat won / won', (x) => ratio(x.d.repeatWon, x.d.won), ['client']),
+  def('repeat_won', 'count', 'Повторные продажи', 'Repeat won', 'Выигранные сделки клиентов, у которых уже была выигранная сделка', 'Won deals of clients who already had a won deal', (x) => x.d.repeatWon, ['outcome', 'client']),
+  def('repeat_share', 'ratio', 'Доля повторных', 'Repeat share', 'Повторные / выигранные', 'Repeat won / won', (x) => ratio(x.d.repeatWon, x.d.won), ['outcome', 'client']),
   def('loss_reasons', 'count', 'Причины отказа', 'Loss reasons', 'Проигранные сделки по причинам; пустая — «не указана» (в JSON — ключ unspecified)', 'Lost deals by reason; an empty one shows as "not given" (the JSON key is unspecified)', (x) => x.lossReasons(), ['lossReason']),
   def('invoiced', 'money', 'Выставлено', 'Invoiced', 'Сумма счетов', 'Sum invoiced', (x) => x.invoiced, ['payments']),
   def('paid', 'money', 'Оплачено', 'Paid', 'Сумма оплат', 'Sum paid', (x) => x.paid, ['payments']),
@@ -121,6 +123,7 @@ export const NEEDS_TEXT: Record<keyof InputShape, string> = {
   lossReason: 'needs a loss-reason column in the deals file',
   client: 'needs a client, company or contact column in the deals file',
   amount: 'needs an amount (budget) column in the deals file',
+  outcome: 'needs a status or stage column in the deals file (without one every deal reads as open)',
   source: 'needs a source column in the deals file',
   pipeline: 'needs a pipeline column in the deals file',
   stage: 'needs a stage column in the deals file',
