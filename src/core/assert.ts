@@ -1,4 +1,5 @@
 import { UserError, type Where } from './errors.js';
+import { holdsNumber } from './kpi/stats.js';
 import { ASSERT_SYNTAX, fill, type Params } from './messages.js';
 
 export type Operator = '>=' | '<=' | '>' | '<' | '==' | '!=';
@@ -117,19 +118,11 @@ export function select(root: unknown, path: readonly string[]): AssertionFailure
 }
 
 function holds(actual: unknown, op: Operator, expected: AssertValue): boolean {
+  // Numbers compare allowing floating-point error: a +20% change meets `>=0.2`.
+  if (typeof actual === 'number' && typeof expected === 'number') return holdsNumber(actual, op, expected);
   if (op === '==') return actual === expected;
   if (op === '!=') return actual !== expected;
-  if (typeof actual !== 'number' || typeof expected !== 'number') return false;
-  switch (op) {
-    case '>=':
-      return actual >= expected;
-    case '<=':
-      return actual <= expected;
-    case '>':
-      return actual > expected;
-    default:
-      return actual < expected;
-  }
+  return false;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ManagerKpis, MetricValues } from './kpi/types.js';
-import { ratio } from './kpi/stats.js';
+import { holdsNumber, ratio } from './kpi/stats.js';
 
 /** Days in a month on average, so that periods of different lengths compare (spec: 30.4375). */
 export const DAYS_PER_MONTH = 30.4375;
@@ -48,11 +48,16 @@ export interface CompareRow {
 }
 
 export interface Payback {
-  gain_per_month: number;
+  gain_per_month: number | null;
   payback_months: number | null;
   /** null when nothing was spent (no cost and no running cost): a return on nothing is not a number. */
   roi_12m: number | null;
+  /** Why none of them is computed (as notApplicable says it): a period without revenue (no amount column). */
+  not_applicable?: string;
 }
+
+/** Why payback and ROI are not computed when a period has no revenue. */
+export const PAYBACK_NEEDS_REVENUE = 'needs an amount column in the deals of both periods (revenue per month)';
 
 export interface CompareResult {
   schemaVersion: 1;
@@ -106,7 +111,7 @@ export function compareRow(metric: string, better: 'up' | 'down', before: number
   // No change is +0, never −0 (0 − (−0), 0 / −5): a report would print «−0» and JSON "-0" differs from "0".
   const change = before === null || after === null ? null : plusZero(after - before);
   const change_pct = change === null || before === null || before === 0 ? null : plusZero(change / before);
-  const met = target === null || change_pct === null ? null : better === 'up' ? change_pct >= target : change_pct <= target;
+  const met = target === null || change_pct === null ? null : holdsNumber(change_pct, better === 'up' ? '>=' : '<=', target);
   return { metric, before, after, change, change_pct, better, target, met };
 }
 
@@ -117,6 +122,8 @@ function plusZero(x: number): number {
 /** Payback and 12-month ROI (seed 004); null without a one-off cost. */
 export function payback(beforeRevenuePerMonth: number | null, afterRevenuePerMonth: number | null, cost: number | undefined, monthlyCost = 0, margin = 1): Payback | null {
   if (cost === undefined) return null;
+  // A gain from revenue one period does not have is no gain (never 0: spec, not applicable).
+  if (beforeRevenuePerMonth === null || afterRevenuePerMonth === null) return { gain_per_month: null, payback_months: null, roi_12m: null, not_applicable: PAYBACK_NEEDS_REVENUE };
   const gain = ((afterRevenuePerMonth ?? 0) - (beforeRevenuePerMonth ?? 0)) * margin;
   const net = gain - monthlyCost;
   const denominator = cost + 12 * monthlyCost;

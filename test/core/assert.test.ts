@@ -71,3 +71,13 @@ describe('assertions', () => {
     expect(syntax(source)).toMatch(message);
   });
 });
+
+describe('assertions on computed numbers', () => {
+  // A +20% change computed as 0.19999999999999996 failed `>=0.2` and a CI job with it.
+  it('allow floating-point error, and no more', () => {
+    const tree = { compare: { conversion: { change_pct: (0.3 - 0.25) / 0.25 } } };
+    const check = (source: string) => evaluate(parseAssertion(source), tree).passed;
+    expect([check('compare.conversion.change_pct>=0.2'), check('compare.conversion.change_pct==0.2'), check('compare.conversion.change_pct<0.2'), check('compare.conversion.change_pct>0.2')]).toEqual([true, true, false, false]);
+    expect(check('compare.conversion.change_pct>=0.2000001')).toBe(false);
+  });
+});

@@ -67,6 +67,12 @@ describe('payback', () => {
     expect(payback(1000, 900, 0, 0, 1)).toEqual({ gain_per_month: -100, payback_months: null, roi_12m: null });
     expect(payback(1000, 1100, 0, 0, 1)).toEqual({ gain_per_month: 100, payback_months: 0, roi_12m: null });
   });
+  it('is not computed (null, never from a revenue of 0) when either period has no revenue', () => {
+    const none = { gain_per_month: null, payback_months: null, roi_12m: null, not_applicable: 'needs an amount column in the deals of both periods (revenue per month)' };
+    expect(payback(null, 913.13, 1000)).toEqual(none);
+    expect(payback(500, null, 1000)).toEqual(none);
+    expect(payback(null, null, 100_000)).toEqual(none);
+  });
   it('pays back in cost / (gain - monthly) months', () => {
     expect(payback(0, 10_000, 60_000, 4_000, 1)).toEqual({ gain_per_month: 10_000, payback_months: 10, roi_12m: (12 * 6_000 - 60_000) / (60_000 + 48_000) });
   });
@@ -97,5 +103,14 @@ describe('compareRow', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('targets met exactly', () => {
+  // 25% -> 30% is +20% exactly, but (0.3 - 0.25) / 0.25 is 0.19999999999999996 in floating point: it was «not met».
+  it('a change equal to its target meets it, up and down', () => {
+    expect(compareRow('conversion', 'up', 0.25, 0.3, 0.2)).toMatchObject({ change_pct: expect.closeTo(0.2, 12), met: true });
+    expect(compareRow('missed_share', 'down', 0.3, 0.21, -0.3)).toMatchObject({ met: true });
+    expect(compareRow('conversion', 'up', 0.25, 0.2999, 0.2).met).toBe(false);
   });
 });

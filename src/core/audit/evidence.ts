@@ -1,24 +1,14 @@
 import type { EvidenceFacts, FactId } from '../kpi/facts.js';
+import { holdsNumber } from '../kpi/stats.js';
 import type { EvidenceCheck, Question, Questionnaire } from '../questionnaire/schema.js';
 import { pick } from '../i18n.js';
 import { bandFor, pointsFor, recommend } from './score.js';
 import type { AuditResult, Evidence, EvidenceCheckResult, EvidenceFactUse, Verdict } from './types.js';
 import { describeEvidence } from './evidence-text.js';
 
-/** Whether `value op threshold` holds. */
+/** Whether `value op threshold` holds (allowing floating-point error: a share of exactly 0.85 is 0.85). */
 export function compare(value: number, op: EvidenceCheck['op'], threshold: number): boolean {
-  switch (op) {
-    case '<':
-      return value < threshold;
-    case '<=':
-      return value <= threshold;
-    case '>':
-      return value > threshold;
-    case '>=':
-      return value >= threshold;
-    default:
-      return value === threshold;
-  }
+  return holdsNumber(value, op, threshold);
 }
 
 /** One check against the facts: its effective threshold, its value, and whether it holds (null: no value). */

@@ -100,6 +100,31 @@ export function median(sorted: ArrayLike<number>): number | null {
   return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** How far apart, relative to their size, two numbers may be and still be equal: the error a computed ratio carries (0.3 / 0.25 − 1 = 0.19999999999999996). */
+const REL_TOLERANCE = 1e-9;
+
+/**
+ * `a op b` for a computed value and a threshold written in decimal, where a difference no larger
+ * than floating-point error is no difference: a +20% change meets a +20% target.
+ */
+export function holdsNumber(a: number, op: '<' | '<=' | '>' | '>=' | '==' | '!=', b: number): boolean {
+  const equal = a === b || Math.abs(a - b) <= REL_TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
+  switch (op) {
+    case '>=':
+      return a >= b || equal;
+    case '<=':
+      return a <= b || equal;
+    case '>':
+      return a > b && !equal;
+    case '<':
+      return a < b && !equal;
+    case '==':
+      return equal;
+    default:
+      return !equal;
+  }
+}
+
 /** a / b, or null when b is zero. */
 export function ratio(a: number, b: number): number | null {
   return b === 0 ? null : a / b;

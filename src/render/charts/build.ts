@@ -145,7 +145,7 @@ export function paybackHorizon(months: number | null): number {
 /** The payback curve: cumulative net gain, month × (gain per month − monthly cost), against the one-off cost. */
 export function paybackChart(c: CompareResult, lang: string): Chart | undefined {
   const L = chartLabels(lang);
-  if (!c.payback || !c.payback_inputs) return undefined;
+  if (!c.payback || !c.payback_inputs || c.payback.gain_per_month === null) return undefined;
   const net = c.payback.gain_per_month - c.payback_inputs.monthly_cost;
   const cost = c.payback_inputs.cost;
   const horizon = paybackHorizon(c.payback.payback_months);

@@ -27,8 +27,8 @@ export function renderCompareCsv(result: CompareResult, opts: { lang: string }):
     tables.push({
       head: [L.payback, L.changeValue],
       rows: [
-        [L.gain, p.gain_per_month],
-        [L.months, p.payback_months ?? L.noPayback],
+        [L.gain, p.gain_per_month ?? ''],
+        [L.months, p.not_applicable ? L.paybackNotApplicable : (p.payback_months ?? L.noPayback)],
         [`${L.roi}, %`, pct(p.roi_12m)],
       ],
     });

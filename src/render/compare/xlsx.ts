@@ -104,8 +104,8 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
       p.addRow([tr(lang, 'Расходы в месяц', 'Running cost per month'), inputs.monthly_cost]).getCell(2).numFmt = FORMATS.money;
       p.addRow([tr(lang, 'Доля маржи', 'Gross margin share'), inputs.margin]).getCell(2).numFmt = FORMATS.percent;
     }
-    p.addRow([L.gain, result.payback.gain_per_month]).getCell(2).numFmt = FORMATS.money;
-    const months = p.addRow([L.months, result.payback.payback_months ?? L.noPayback]);
+    p.addRow([L.gain, result.payback.gain_per_month ?? '—']).getCell(2).numFmt = FORMATS.money;
+    const months = p.addRow([L.months, result.payback.not_applicable ? L.paybackNotApplicable : (result.payback.payback_months ?? L.noPayback)]);
     months.getCell(2).numFmt = FORMATS.decimal;
     p.addRow([L.roi, result.payback.roi_12m ?? '—']).getCell(2).numFmt = FORMATS.percent;
     finishSheet(p, heading(L.payback), { autofilter: false });

@@ -51,7 +51,7 @@ describe('chart specs: data in, marks out', () => {
   it('payback: month × (gain − monthly cost) against the cost, past the payback month', async () => {
     const c = compareResult();
     const chart = paybackChart(c, 'ru')!;
-    const net = c.payback!.gain_per_month - 50_000;
+    const net = c.payback!.gain_per_month! - 50_000;
     const money = (s: string) => (s.startsWith('−') ? -1 : 1) * Number(s.replace(/\D/g, ''));
     // payback after 1 500 000 / net ≈ 9.7 months: the curve runs to ceil(9.7 × 1.25) = 13
     expect(c.payback!.payback_months).toBeCloseTo(1_500_000 / net, 9);
