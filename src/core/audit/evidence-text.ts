@@ -96,6 +96,7 @@ const NEEDS: Record<FactNeed, [string, string]> = {
   'deals.amount': ['колонка суммы в выгрузке сделок', 'an amount column in the deals export'],
   'deals.product': ['колонка товара в выгрузке сделок', 'a product column in the deals export'],
   'activities.duration_s': ['колонка длительности звонка в выгрузке активностей', 'a call-duration column in the activities export'],
+  'activities.deal_id': ['колонка сделки или клиента в выгрузке активностей (ID сделки, клиент, телефон)', 'a deal or client column in the activities export (deal id, client, phone)'],
 };
 
 /** What to say about one verdict. */

@@ -35,7 +35,7 @@ export const FACT_IDS: readonly FactId[] = [
 ];
 
 /** What a fact needs when it cannot be computed: a file, or a column of one. */
-export type FactNeed = 'deals' | 'activities' | 'payments' | 'deals.loss_reason' | 'deals.source' | 'deals.amount' | 'deals.product' | 'activities.duration_s';
+export type FactNeed = 'deals' | 'activities' | 'payments' | 'deals.loss_reason' | 'deals.source' | 'deals.amount' | 'deals.product' | 'activities.duration_s' | 'activities.deal_id';
 
 /** The facts of one run: values, the counts behind each share (for the texts), and what is missing. */
 export interface EvidenceFacts {
@@ -55,6 +55,11 @@ export interface EvidenceShape {
   amount: boolean;
   product: boolean;
   duration: boolean;
+  /**
+   * The activities file has a column to link an activity to a deal with (a deal id, a client, or a
+   * call log's phone): without one, no activity can link, and what counts linked ones has no data.
+   */
+  link: boolean;
 }
 
 /** A facts tally as plain data, to merge the halves of a file read in parallel. */
@@ -182,13 +187,15 @@ export class FactsTally {
     share('win_rate', undefined, won, won + lost);
     share('lost_with_reason_share', shape.lossReason ? undefined : 'deals.loss_reason', lostWithReason, lost);
     share('source_share', shape.source ? undefined : 'deals.source', withSource, deals);
-    share('won_with_activity_share', shape.activities ? undefined : 'activities', wonTouched, won);
-    put('touches_per_won', shape.activities ? undefined : 'activities', touchesPerWon);
+    // Linked activities need a file, and a column to link them with.
+    const linked: FactNeed | undefined = !shape.activities ? 'activities' : shape.link ? undefined : 'activities.deal_id';
+    share('won_with_activity_share', linked, wonTouched, won);
+    put('touches_per_won', linked, touchesPerWon);
     share('won_amount_share', shape.amount ? undefined : 'deals.amount', wonAmount, won);
     share('product_share', shape.product ? undefined : 'deals.product', withProduct, deals);
     share('won_with_payment_share', shape.payments ? undefined : 'payments', wonPaid, won);
     put('calls', shape.activities ? undefined : 'activities', this.calls);
-    share('calls_linked_share', shape.activities ? undefined : 'activities', anyDealId ? this.linkedById : this.linkedByClient, this.calls);
+    share('calls_linked_share', linked, anyDealId ? this.linkedById : this.linkedByClient, this.calls);
     share('answered_with_duration_share', !shape.activities ? 'activities' : shape.duration ? undefined : 'activities.duration_s', this.answeredWithDuration, this.answered);
     return out;
   }

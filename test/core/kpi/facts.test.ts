@@ -5,7 +5,7 @@ import type { EvidenceShape } from '../../../src/core/kpi/facts.js';
 import type { Activity, Deal, Payment } from '../../../src/core/records.js';
 import { act, deal, FULL_SHAPE } from '../../helpers/kpi.js';
 
-const SHAPE: EvidenceShape = { activities: true, payments: true, lossReason: true, source: true, amount: true, product: false, duration: true };
+const SHAPE: EvidenceShape = { activities: true, payments: true, lossReason: true, source: true, amount: true, product: false, duration: true, link: true };
 
 function facts(deals: Deal[], activities: Activity[], payments: Payment[], shape: Partial<EvidenceShape> = {}, period: { from?: string; to?: string } = {}) {
   const store = new DealStore();
@@ -86,6 +86,13 @@ describe('evidence facts, computed by hand on a small fixture', () => {
       answered_with_duration_share: 'activities',
     });
     expect(f.values.closed_deals).toBe(5);
+  });
+
+  // A call log with no deal id, client or phone column: no call can link, and a reviewer saw two answers «refuted» for it.
+  it('has no data for what counts linked activities when the activities file has no column to link them with', () => {
+    const f = facts(deals, [], [], { link: false });
+    expect(f.needs).toEqual({ won_with_activity_share: 'activities.deal_id', touches_per_won: 'activities.deal_id', calls_linked_share: 'activities.deal_id', product_share: 'deals.product' });
+    expect(f.values.calls_linked_share).toBeNull();
   });
 
   it('follows the period (deals by creation, calls by date)', () => {
