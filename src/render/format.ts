@@ -70,8 +70,13 @@ export function formatLocalDate(moment: Date, lang: string): string {
   return formatDay(localDay(moment), lang);
 }
 
-/** The local calendar day of a moment, `YYYY-MM-DD`. */
+/**
+ * The calendar day of a moment, `YYYY-MM-DD`, in the run's time zone, except a moment at 00:00 UTC
+ * exactly: that is a day given as such (`--now 2025-03-01`), the same day in every zone, where the
+ * local day west of UTC was the day before and the same `--now` gave other bytes elsewhere.
+ */
 export function localDay(moment: Date): string {
+  if (moment.getTime() % 86_400_000 === 0) return moment.toISOString().slice(0, 10);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
 }

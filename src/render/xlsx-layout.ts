@@ -28,8 +28,9 @@ export function dayValue(day: string): Date {
   return new Date(`${day.slice(0, 10)}T00:00:00Z`);
 }
 
-/** A moment as a date cell showing the local wall-clock time of the run (`TZ`), not UTC. */
+/** A moment as a date cell showing the local wall-clock time of the run (`TZ`), not UTC; a day given as such (00:00 UTC exactly: localDay) as that day's midnight. */
 export function localMomentValue(moment: Date): Date {
+  if (moment.getTime() % 86_400_000 === 0) return moment;
   return new Date(Date.UTC(moment.getFullYear(), moment.getMonth(), moment.getDate(), moment.getHours(), moment.getMinutes(), moment.getSeconds()));
 }
 

@@ -192,3 +192,21 @@ describe('-o never replaces an input under another name', () => {
     expect(readFileSync(targets, 'utf8')).toBe('{"targets": {"conversion": 0.2}}');
   });
 });
+
+describe('a day given as --now is that day in every time zone', () => {
+  // West of UTC, «--now 2025-03-01» printed «Дата: 28.02.2025», and the same --now gave other bytes on another machine.
+  it.each(['md', 'html', 'xlsx', 'json'])('audit and kpi as %s: byte-identical under TZ=UTC, America/New_York and Asia/Tokyo', (format) => {
+    const dir = tmp();
+    const runs = ['UTC', 'America/New_York', 'Asia/Tokyo'].map((tz) => {
+      const files = [['audit', '--answers', 'samples/answers/leader.yaml'], ['kpi', '-d', 'samples/amocrm-deals.csv']].map((args, i) => {
+        const out = path.join(dir, `${i}-${tz.replace('/', '-')}.${format}`);
+        const run = runCli([...args, '--now', '2025-03-01', '--format', format, '-o', out], { env: { TZ: tz } });
+        expect(run.code, run.stderr).toBe(0);
+        return readFileSync(out);
+      });
+      return files;
+    });
+    for (const i of [0, 1]) expect(runs[1]![i]!.equals(runs[0]![i]!) && runs[2]![i]!.equals(runs[0]![i]!)).toBe(true);
+    if (format === 'md') expect(runs[1]![0]!.toString('utf8')).toContain('01.03.2025');
+  });
+});
