@@ -132,3 +132,11 @@ export function parseMargin(value: string | undefined): number | undefined {
   if (n === undefined) throw UserError.of('E_USAGE', 'usage.margin', { value });
   return n;
 }
+
+/**
+ * Refuses more than one input read from stdin (`-`): the second found it empty and was called «an
+ * empty file» or a file of another kind. Before anything is read.
+ */
+export function assertOneStdin(files: ReadonlyArray<string | undefined>): void {
+  if (files.filter((f) => f === '-').length > 1) throw UserError.of('E_USAGE', 'usage.oneStdin');
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { makeZip } from '../fixtures/zip.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -26,5 +27,22 @@ describe('stdin', () => {
     const run = runCli(['kpi', '-d', '-', '--format', 'json'], { input: xlsx });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).total).toMatchObject({ leads: 2000, won: 500, revenue: 500_000 });
+  });
+});
+
+describe('stdin is one input', () => {
+  // A second `-` found stdin empty: compare called it «an empty file», audit «a CRM export».
+  it.each([
+    ['compare', ['compare', '--before-deals', '-', '--after-deals', '-']],
+    ['audit', ['audit', '--answers', '-', '-d', '-']],
+    ['report', ['report', '-d', '-', '--plan', '-']],
+    ['kpi', ['kpi', '-d', '-', '-a', '-']],
+  ])('%s with two inputs from `-` exits 2 saying stdin gives only one, in both languages', (_, args) => {
+    const input = readFileSync('samples/amocrm-deals.csv');
+    const ru = runCli([...args, '--lang', 'ru'], { input });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toBe('ошибка: из stdin (-) можно читать только один файл\n');
+    const en = runCli([...args, '--lang', 'en'], { input });
+    expect(en.stderr).toBe('error: only one input can be read from stdin (-)\n');
   });
 });

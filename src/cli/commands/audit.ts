@@ -19,7 +19,7 @@ import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
-import { importOptionsFromCli, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
+import { assertOneStdin, importOptionsFromCli, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
 import { assertOutputPlace, writeOutput } from '../output.js';
 import { columnsOf, wrapText } from '../wrap.js';
 import { parseAmount } from './compare.js';
@@ -53,6 +53,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const now = resolveNow(ctx, opts.now);
   // Validate everything the user gave before asking a single question.
   const answerFiles = opts.answers === undefined ? [] : Array.isArray(opts.answers) ? opts.answers : [opts.answers];
+  assertOneStdin([...answerFiles, opts.questionnaire, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map]);
   const answerDocs = await Promise.all(answerFiles.map((file) => readAnswersDoc(file, ctx)));
   const questionnaires = new Map<string, Questionnaire>();
   const questionnaireFor = async (ref: string) => questionnaires.get(ref) ?? questionnaires.set(ref, (await loadQuestionnaire(ref, ctx.cwd, ctx.stdin)).questionnaire).get(ref)!;
@@ -62,7 +63,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   for (let i = 1; i < answerFiles.length; i++) await questionnaireFor(refFor(i));
   const baseline = opts.baseline ? await loadBaseline(opts.baseline, ctx, questionnaire) : undefined;
   const inputs = [...answerFiles, opts.questionnaire, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map].filter((f): f is string => f !== undefined && f !== '-');
-  const readFacts = await prepareEvidence(opts, ctx, answerFiles);
+  const readFacts = await prepareEvidence(opts, ctx);
   // The exports are read once, whatever the number of answers files, and before any question.
   const facts = opts.deals ? await readFacts({ deals: opts.deals, activities: opts.activities, payments: opts.payments }) : undefined;
 
@@ -100,15 +101,13 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
  * Validates the export options before any question is asked, and returns the reader of the
  * evidence facts (the same import options and --map as `kpi`).
  */
-async function prepareEvidence(opts: AuditOptions, ctx: CliContext, answerFiles: string[]): Promise<(files: KpiFiles) => Promise<EvidenceFacts>> {
+async function prepareEvidence(opts: AuditOptions, ctx: CliContext): Promise<(files: KpiFiles) => Promise<EvidenceFacts>> {
   if (opts.activities && (await isAnswersFile(opts.activities, ctx.cwd, ctx.stdin))) {
     throw UserError.of('E_USAGE', 'audit.answersAsActivities', { file: opts.activities }, { file: opts.activities });
   }
   if (!opts.deals && (opts.activities || opts.payments)) {
     throw UserError.of('E_USAGE', 'audit.evidenceNeedsDeals');
   }
-  const stdinUsers = [...answerFiles, opts.deals, opts.activities, opts.payments, opts.map].filter((f) => f === '-').length;
-  if (stdinUsers > 1) throw UserError.of('E_USAGE', 'usage.oneStdin');
   const kpi = kpiOptionsFromCli(opts);
   const base = importOptionsFromCli(opts, ctx);
   const overrides = await loadOverrides(opts.map, ctx.cwd, ctx.stdin);

@@ -10,7 +10,7 @@ import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, resolveFormat } from '../format.js';
-import { importOptionsFromCli, parseDay, parseMargin, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
+import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
 import { assertOutputPlace, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import type { DataQuality } from '../../core/kpi/types.js';
@@ -55,6 +55,7 @@ export function periodsFromCli(o: CompareCliOptions): ComparePeriods {
 
 /** The comparison from CLI options: shared by `compare` and `report`. */
 export async function compareFromCli(o: CompareCliOptions, ctx: CliContext): Promise<{ result: CompareResult; dataQuality: DataQuality }> {
+  assertOneStdin([o.deals, o.activities, o.payments, o.beforeDeals, o.beforeActivities, o.beforePayments, o.afterDeals, o.afterActivities, o.afterPayments, o.targets, o.map]);
   const periods = periodsFromCli(o);
   const cost = parseAmount(o.cost, '--cost');
   const margin = parseMargin(o.margin);

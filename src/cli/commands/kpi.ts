@@ -11,7 +11,7 @@ import { loadOverrides, type Overrides } from '../../io/documents/map-file.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
-import { importOptionsFromCli, parseDay, parseMargin, parseWindow, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
+import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, parseWindow, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
 import { assertOutputPlace, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 
@@ -79,8 +79,7 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const now = resolveNow(ctx, o.now);
   const base = importOptionsFromCli(o, ctx);
   const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
-  const stdinUsers = [o.deals, o.activities, o.payments, o.map, o.spend, o.plan].filter((f) => f === '-').length;
-  if (stdinUsers > 1) throw UserError.of('E_USAGE', 'usage.oneStdin');
+  assertOneStdin([o.deals, o.activities, o.payments, o.map, o.spend, o.plan]);
   const files = { deals: o.deals, activities: o.activities, payments: o.payments, spend: o.spend, plan: o.plan };
   const result = await computeAsking(ctx, files, base, overrides, options, o.lang, { margin });
   reportSkippedRows(ctx, result.dataQuality, o.lang, format);

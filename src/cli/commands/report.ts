@@ -29,7 +29,7 @@ import { auditNames } from '../../render/report/assertion-text.js';
 import { resolveNow, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
-import { importOptionsFromCli, parseDay, parseMargin, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
+import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
 import { assertOutputPlace, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { clearProgress } from '../progress.js';
@@ -110,6 +110,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   assertBinaryDestination(ctx, format, o.output);
   await assertOutputPlace(ctx, o.output);
   const now = resolveNow(ctx, o.now);
+  assertOneStdin([o.config, m.answers, m.questionnaire, m.baseline, m.files.deals, m.files.activities, m.files.payments, m.files.spend, m.files.plan, m.map, o.targets, m.before?.deals, m.before?.activities, m.before?.payments, m.after?.deals, m.after?.activities, m.after?.payments]);
   // Parse every assertion before any work, so a typo fails in a second, not after an import.
   const assertions: Assertion[] = m.assertions.map((a) => parseAssertion(a.expr, a.level, a.where, 'levelGiven' in a && a.levelGiven === true));
   if (m.preset !== undefined && !PRESETS[m.preset]) throw UserError.of('E_USAGE', 'report.unknownPreset', { preset: m.preset, presets: PRESET_NAMES.join(', ') }, { path: '--preset' });
