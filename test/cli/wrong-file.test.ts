@@ -18,6 +18,18 @@ describe('a file of the wrong kind says what it is', () => {
     expect(run.stderr).toContain('this is a questionnaire, not an answers file');
   });
 
+  // An audit's own JSON result (band, not bands) was called a questionnaire.
+  it('audit --answers and validate with an audit result: named as one, with --baseline that takes it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wrong-file-'));
+    const result = path.join(dir, 'base.json');
+    expect(runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--format', 'json', '-o', result, '--now', '2025-03-01']).code).toBe(0);
+    const ru = runCli(['audit', '--answers', result, '--lang', 'ru']);
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toContain('это результат аудита (JSON из --format json), а не файл ответов');
+    expect(ru.stderr).toContain(`--baseline ${result}`);
+    expect(runCli(['validate', result]).stderr).toContain('this is an audit result');
+  });
+
   it('validate with an answers file or an export', () => {
     const answers = runCli(['validate', 'samples/answers/leader.yaml']);
     expect(answers.code).toBe(2);

@@ -22,7 +22,10 @@ export const DOCUMENT_MESSAGES = {
   },
   'doc.resultForAnswers': {
     ru: 'это результат аудита (JSON из --format json), а не файл ответов', en: 'this is an audit result (JSON from --format json), not an answers file',
-    hint: { ru: 'в файле ответов каждому id вопроса сопоставлено yes / no / skip (образцы — в samples/answers/)', en: 'an answers file maps question ids to yes / no / skip (see samples/answers/)' },
+    hint: {
+      ru: 'прошлый результат сравнивается с новым через --baseline {file}; в файле ответов каждому id вопроса сопоставлено yes / no / skip (образцы — в samples/answers/)',
+      en: 'a past result is compared with a new one through --baseline {file}; an answers file maps question ids to yes / no / skip (see samples/answers/)',
+    },
   },
   'doc.exportForQuestionnaire': {
     ru: 'это выгрузка CRM (таблица сделок, звонков или платежей), а не анкета', en: 'this is a CRM export (a table of deals, calls or payments), not a questionnaire',

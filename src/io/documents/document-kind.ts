@@ -9,7 +9,8 @@ export function guessDocumentKind(file: string, doc: unknown, text: string): Doc
   if (/\.(csv|tsv|xlsx?|txt)$/i.test(file)) return 'export';
   if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) {
     const o = doc as Record<string, unknown>;
-    if ('sections' in o && 'bands' in o && 'schemaVersion' in o) return 'audit-result';
+    // A result (audit --format json) has its score and band; a questionnaire has bands to score against and no total.
+    if ('sections' in o && 'schemaVersion' in o && 'total' in o && ('band' in o || 'bands' in o)) return 'audit-result';
     if ('sections' in o) return 'questionnaire';
     if ('answers' in o) return 'answers';
   }
