@@ -88,9 +88,10 @@ export function importOptionsFromCli(o: ImportCliOptions, ctx: CliContext): Impo
   }
   let maxBadRows: ImportOptions['maxBadRows'];
   if (o.maxBadRows !== undefined) {
-    const m = /^(\d+(?:\.\d+)?)(%)?$/.exec(o.maxBadRows.trim());
-    if (!m) throw UserError.of('E_USAGE', 'usage.maxBadRows', { value: o.maxBadRows });
-    maxBadRows = m[2] ? { share: Number(m[1]) / 100 } : { count: Number(m[1]) };
+    // A count of rows is whole; a share is at most 100% (1.5 rows or 150% were taken as they came).
+    const m = /^(?:(\d+)|(\d+(?:[.,]\d+)?)%)$/.exec(o.maxBadRows.trim());
+    if (!m || (m[2] !== undefined && Number(m[2].replace(',', '.')) > 100)) throw UserError.of('E_USAGE', 'usage.maxBadRows', { value: o.maxBadRows });
+    maxBadRows = m[2] !== undefined ? { share: Number(m[2].replace(',', '.')) / 100 } : { count: Number(m[1]) };
   }
   const dateOrder: SlashOrder | undefined = o.dateFormat === 'DD/MM/YYYY' ? 'dmy' : o.dateFormat === 'MM/DD/YYYY' ? 'mdy' : undefined;
   return {

@@ -199,7 +199,7 @@ export const MESSAGES = {
   },
   'usage.timeOffset': { ru: '--time-offset: нужно число часов, например -3, +2 или +5:30; получено «{value}»', en: '--time-offset must be hours such as -3, +2 or +5:30, got "{value}"' },
   'usage.delimiter': { ru: '--delimiter: нужен один символ ASCII (или "tab"); получено «{value}»', en: '--delimiter must be one ASCII character (or "tab"), got "{value}"' },
-  'usage.maxBadRows': { ru: '--max-bad-rows: нужно число строк (например 10) или доля (например 5%); получено «{value}»', en: '--max-bad-rows must be a count (e.g. 10) or a share (e.g. 5%), got "{value}"' },
+  'usage.maxBadRows': { ru: '--max-bad-rows: нужно целое число строк (например 10) или доля до 100% (например 5%); получено «{value}»', en: '--max-bad-rows must be a whole count of rows (e.g. 10) or a share up to 100% (e.g. 5%), got "{value}"' },
   'usage.callbackWindow': { ru: '--callback-window: нужна длительность, например 24h, 90m или 2d; получено «{value}»', en: '--callback-window must be a duration such as 24h, 90m or 2d, got "{value}"' },
   'format.extensionMismatch': {
     ru: '--format {format} нельзя записать в файл «.{ext}»', en: '--format {format} cannot be written to a ".{ext}" file',

@@ -28,10 +28,10 @@ describe('kpi says loudly when the numbers look wrong', () => {
     expect(run.stderr).toMatch(/Внимание: Оплат без менеджера и без известной сделки: 1/);
     const html = readFileSync(path.join(dir, 'k.html'), 'utf8');
     expect(html).toContain('Оплат без менеджера и без известной сделки: 1');
-    expect(html).not.toMatch(/payments have neither/);
+    expect(html).not.toMatch(/payments? ha(s|ve) neither/);
     const json = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-p', 'pay.csv', '--format', 'json'], { cwd: dir }).stdout);
     expect(json.dataQuality.alerts).toEqual([{ code: 'unattributed-payments', payments: 1 }]);
-    expect(json.dataQuality.warnings).toEqual(['1 payments have neither a manager nor a known deal: counted in the total only.']);
+    expect(json.dataQuality.warnings).toEqual(['1 payment has neither a manager nor a known deal: counted in the total only.']);
   });
 });
 
@@ -161,5 +161,16 @@ describe('a call log whose direction or status values no map knows', () => {
     writeFileSync(path.join(dir, 'calls.csv'), ['Дата;Сотрудник;Направление;Статус звонка;Длительность;ID сделки', '02.01.2025 10:05;Иванов Иван;Входящий;Код 17;0;1', '02.01.2025 10:30;Иванов Иван;Входящий;Код 16;60;1'].join('\n'));
     const r = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json'], { cwd: dir }).stdout);
     expect(r.dataQuality.alerts).toEqual([{ code: 'unknown-values', file: 'calls.csv', field: 'missed', header: 'Статус звонка', unknown: 2, filled: 2, values: ['Код 16', 'Код 17'] }]);
+  });
+});
+
+describe('a call log whose client is a phone number', () => {
+  // A missed call from «+7 (916) 765-43-21» returned to «8 916 765-43-21» was not a callback.
+  it('pairs a missed call and its callback however the number is written', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status\n1,Иванов Иван,2024-03-01,won\n');
+    writeFileSync(path.join(dir, 'calls.csv'), ['Дата;Время;Тип звонка;Номер клиента;Сотрудник;Длительность;Статус', '01.03.2024;10:30:00;Входящий;+7 (916) 765-43-21;Иванов Иван;00:00:00;Пропущенный', '01.03.2024;11:00:00;Исходящий;8 916 765-43-21;Иванов Иван;00:02:00;Отвечен', '02.03.2024;18:00:00;Входящий;+79994444444;Иванов Иван;00:00:00;Пропущенный', '03.03.2024;17:59:59;Исходящий;79994444444;Иванов Иван;00:00:30;Отвечен'].join('\n'));
+    const r = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect([r.total.calls_missed, r.total.callback_rate]).toEqual([2, 1]);
   });
 });

@@ -97,6 +97,12 @@ describe('crm-audit kpi', () => {
     expect(JSON.parse(ok.stdout).dataQuality.rowsSkipped).toEqual([{ file: f, row: 3, column: 'created_at', reason: '"not a date" is not a date' }]);
   });
 
+  it.each(['1.5', '150%', 'ten', '-1'])('--max-bad-rows %s is refused: a whole count, or a share up to 100%%', (value) => {
+    const run = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--max-bad-rows', value, '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`--max-bad-rows must be a whole count of rows (e.g. 10) or a share up to 100% (e.g. 5%), got "${value}"`);
+  });
+
   it('a deal closed in its creation minute, with the close time kept to the minute, has a cycle of 0', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
     const f = path.join(dir, 'deals.csv');

@@ -115,7 +115,7 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
     case 'unattributed-payments':
       return ru
         ? `Оплат без менеджера и без известной сделки: ${a.payments}; они учтены только в итоге по отделу.`
-        : `${a.payments} payments have neither a manager nor a known deal: counted in the total only.`;
+        : `${a.payments} ${a.payments === 1 ? 'payment has' : 'payments have'} neither a manager nor a known deal: counted in the total only.`;
     case 'spend-unmatched': {
       const list = a.sources.map((x) => `«${x.source}» (${money(x.amount, lang)}${x.like === undefined ? '' : ru ? `; похоже на «${x.like}»` : `; like «${x.like}»`})`).join(', ');
       return ru

@@ -1,6 +1,7 @@
 import type { ByteKeys } from '../../core/kpi/byte-keys.js';
 import { blankCell, ByteMemo, hasEither, plainInteger, plainKey, spaceLead } from '../read/byte-cells.js';
 import { fixedDate } from './calendar.js';
+import { phoneKey } from './values.js';
 import type { ByteRow } from '../read/csv.js';
 
 /**
@@ -181,6 +182,18 @@ export class RowCells implements Cells {
 }
 
 /** A cell's key in a key table: by its bytes where they are its key, else by its trimmed text. */
-export function internCell(cells: Cells, c: number, keys: ByteKeys): number {
-  return cells.bytes(c) ? keys.intern(cells.buf, cells.start, cells.end) : keys.internText(cells.text(c).trim());
+/**
+ * A client cell's key: a phone number as its digits (phoneKey), anything else as it is, by its bytes
+ * where they are the key. Only a cell that starts like a phone (a digit, +, a bracket) is read as text for it.
+ */
+export function internClient(cells: Cells, c: number, keys: ByteKeys): number {
+  if (cells.bytes(c) && !phoneLead(cells.buf[cells.start]!)) return keys.intern(cells.buf, cells.start, cells.end);
+  const text = cells.text(c).trim();
+  return keys.internText(phoneKey(text) ?? text);
+}
+
+
+/** Whether a byte may begin a phone number: a digit, + or (. */
+export function phoneLead(b: number): boolean {
+  return (b >= 0x30 && b <= 0x39) || b === 0x2b || b === 0x28;
 }

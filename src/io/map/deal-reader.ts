@@ -3,7 +3,7 @@ import type { DealStatus } from '../../core/records.js';
 import { cleanText, currencyOf, parseBoolean, parseNumber } from './values.js';
 import { dateHasTime } from './calendar.js';
 import { CONVERTED_AMOUNT, normalizeHeader } from './fields.js';
-import { CellMemo, internCell, trimEdges, type Cells } from './cells.js';
+import { CellMemo, internClient, trimEdges, type Cells } from './cells.js';
 import { headerOf, managerKey, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
 
 /** A close date without a time of day (Bitrix24, Salesforce) means the end of that day (spec). */
@@ -297,6 +297,6 @@ function dealSource(cells: Cells, m: DealMemos): number {
 
 /** The client: the first filled client column (company before contact, as the columns are ordered), 0 for none. */
 function firstClient(cells: Cells, ctx: ReadContext, m: DealMemos): number {
-  for (const k of m.clientCols) if (!cells.blank(k)) return internCell(cells, k, ctx.store.clients);
+  for (const k of m.clientCols) if (!cells.blank(k)) return internClient(cells, k, ctx.store.clients);
   return 0;
 }

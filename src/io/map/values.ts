@@ -6,6 +6,21 @@ export function normalizeValue(value: string): string {
   return value.replace(/[\s\u00a0\u202f]+/g, ' ').trim().replace(/ё/g, 'е').replace(/Ё/g, 'Е').toLowerCase();
 }
 
+/** A phone number as written: digits, spaces, brackets, dashes and dots, with a + before. */
+const PHONE = /^\+?[\d\s().-]+$/;
+
+/**
+ * A phone number as a client's key: its digits, Russia's trunk 8 of an 11-digit number read as the
+ * country code 7 (`+7 (916) 765-43-21`, `8 916 765-43-21` and `79167654321` are one client), so that
+ * a missed call and its callback written differently pair up. Undefined for anything else (7 to 15 digits).
+ */
+export function phoneKey(text: string): string | undefined {
+  if (!PHONE.test(text)) return undefined;
+  const digits = text.replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 15) return undefined;
+  return digits.length === 11 && digits.charCodeAt(0) === 0x38 ? `7${digits.slice(1)}` : digits;
+}
+
 /** Names and reasons: markup removed, every run of Unicode whitespace (NBSP included) made one space. */
 export function cleanText(value: string): string {
   const bare = value.indexOf('<') === -1 ? value : stripTags(value);

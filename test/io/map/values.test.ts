@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, currencyOf, decimalEvidence, parseBoolean, parseDate, parseDuration, parseNumber } from '../../../src/io/map/values.js';
+import { cleanText, currencyOf, decimalEvidence, parseBoolean, parseDate, parseDuration, parseNumber, phoneKey } from '../../../src/io/map/values.js';
 
 describe('parseNumber', () => {
   it.each([
@@ -253,5 +253,20 @@ describe('currencyOf', () => {
     ['', undefined],
   ])('%s -> %s', (raw, code) => {
     expect(currencyOf(raw)).toBe(code);
+  });
+});
+
+describe('phoneKey', () => {
+  it.each([
+    ['+7 (916) 765-43-21', '79167654321'],
+    ['8 916 765-43-21', '79167654321'],
+    ['79167654321', '79167654321'],
+    ['+1 415 555 0100', '14155550100'],
+    ['123-45-67', '1234567'],
+  ])('%s is the client %s', (raw, key) => {
+    expect(phoneKey(raw)).toBe(key);
+  });
+  it.each(['ООО Ромашка', '12345', '+7 916 765 43 21 доб. 5', '1234567890123456'])('%s is no phone', (raw) => {
+    expect(phoneKey(raw)).toBeUndefined();
   });
 });
