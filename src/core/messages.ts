@@ -403,6 +403,13 @@ export const PRINTER = {
   debug: { ru: 'Запустите снова с --debug, чтобы увидеть стек, и сообщите о ней, приложив команду, которую запускали.', en: 'Run again with --debug to see the stack, and report it with the command you ran.' },
 } as const satisfies Record<string, Template>;
 
+/** Options given that change nothing without another (said on stderr, the run goes on). */
+export const UNUSED_OPTION = {
+  hourlyCost: { ru: '--hourly-cost ни на что не влияет без --managers: деньги рекомендаций — это часы × число менеджеров × стоимость часа', en: '--hourly-cost changes nothing without --managers: a recommendation\'s money is hours × managers × the hourly cost' },
+  monthlyCost: { ru: '--monthly-cost ни на что не влияет без --cost: окупаемость и ROI считаются от разовых затрат на внедрение', en: '--monthly-cost changes nothing without --cost: payback and ROI are computed from the one-off implementation cost' },
+  margin: { ru: '--margin ни на что не влияет без --cost: доля маржи нужна только окупаемости и ROI', en: '--margin changes nothing without --cost: the margin share only goes into payback and ROI' },
+} as const satisfies Record<string, Template>;
+
 /** A printer word in `lang`. */
 export function say(t: Template, lang: string): string {
   return lang === 'ru' ? t.ru : t.en;

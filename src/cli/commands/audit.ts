@@ -17,6 +17,7 @@ import { parseYaml } from '../../io/documents/yaml.js';
 import { renderAuditMarkdown, renderAuditTable } from '../../render/audit/text.js';
 import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
+import { warnUnusedOptions } from '../warnings.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
 import { assertOneStdin, importOptionsFromCli, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
@@ -50,6 +51,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   await assertOutputPlace(ctx, opts.output);
   const managers = parseCount(opts.managers, '--managers');
   const hourlyCost = parseAmount(opts.hourlyCost, '--hourly-cost');
+  warnUnusedOptions(ctx, opts.lang, [hourlyCost !== undefined && managers === undefined && 'hourlyCost']);
   const now = resolveNow(ctx, opts.now);
   // Validate everything the user gave before asking a single question.
   const answerFiles = opts.answers === undefined ? [] : Array.isArray(opts.answers) ? opts.answers : [opts.answers];

@@ -8,6 +8,7 @@ import { loadTargets } from '../../io/documents/targets-file.js';
 import { renderCompareMarkdown, renderCompareTable } from '../../render/compare/text.js';
 import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
+import { warnUnusedOptions } from '../warnings.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, resolveFormat } from '../format.js';
 import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
@@ -59,6 +60,7 @@ export async function compareFromCli(o: CompareCliOptions, ctx: CliContext): Pro
   const periods = periodsFromCli(o);
   const cost = parseAmount(o.cost, '--cost');
   const margin = parseMargin(o.margin);
+  warnUnusedOptions(ctx, o.lang ?? 'ru', [cost === undefined && o.monthlyCost !== undefined && 'monthlyCost', cost === undefined && o.margin !== undefined && 'margin']);
   const options = { targets: await loadTargets(o.targets, ctx.cwd, ctx.stdin), cost, monthlyCost: parseAmount(o.monthlyCost, '--monthly-cost'), margin, byManager: Boolean(o.byManager) };
   const base = importOptionsFromCli(o, ctx);
   const kpi = kpiOptionsFromCli(o);
