@@ -114,6 +114,10 @@ export const MESSAGES = {
     ru: 'в файле сделок {rows} строк, но ни одна не читается как сделка', en: 'the deals file has {rows} rows but none of them is a readable deal',
     hint: { ru: 'crm-audit inspect покажет, почему не прочиталась каждая строка', en: 'crm-audit inspect shows why each row could not be read' },
   },
+  'import.onlyBlankLines': {
+    ru: 'в файле только пустые строки: нет ни заголовка, ни данных', en: 'the file holds only empty lines: no header and no data',
+    hint: { ru: 'выгрузите данные из CRM ещё раз: файл, вероятно, сохранён не до конца или отфильтрован до пустого', en: 'export the data from the CRM again: the file was probably cut short or filtered to nothing' },
+  },
   'import.noRecords': {
     ru: 'в файле ({kindRu}) нет ни одной строки с данными (прочитано строк: {rows})', en: 'the file ({kind}) has no row with data ({rows} rows read)',
     hint: { ru: 'crm-audit inspect покажет, как читается каждая строка', en: 'crm-audit inspect shows how each row is read' },

@@ -30,6 +30,8 @@ type Column = { n: number; values: string[]; type: ReturnType<typeof cellType> |
  */
 export function noHeaderError(file: string, kind: RecordKind | undefined, rows: readonly Row[], searched: number): UserError {
   const shown = rows.filter((r) => r.cells.some((c) => c.trim() !== '')).slice(0, SHOWN_ROWS);
+  // Nothing to show and nothing to name by number: an empty file (E_NO_HEADER still: a workbook's other sheets are searched).
+  if (shown.length === 0) return UserError.of('E_NO_HEADER', 'import.onlyBlankLines', {}, { file });
   const k = kind ?? 'deals';
   const params = {
     rows: searched,

@@ -84,4 +84,11 @@ describe('a file with no header row the run knows', () => {
     // A field no column fits is left for the user to number.
     expect(snippet('activities', [['Иванов', 'Исходящий']])).toContain('    at: "<column number, e.g. #3>"');
   });
+
+  // A file of empty lines printed «The first rows:» followed by nothing, and a snippet of placeholders.
+  it('a file of empty lines only is said to be empty, with no rows to show and no snippet', () => {
+    const error = noHeaderError('f.csv', 'deals', [{ cells: [''], row: 1 }, { cells: ['', ' '], row: 2 }], 30);
+    expect([error.code, error.messageId]).toEqual(['E_NO_HEADER', 'import.onlyBlankLines']);
+    expect(error.message).toBe('the file holds only empty lines: no header and no data');
+  });
 });
