@@ -9,13 +9,17 @@ import { KIND_FILE_EN, KIND_FILE_RU, KIND_RU } from '../../core/messages.js';
 import { requiredAnyOf, requiredFields, type RecordKind } from './fields.js';
 import { cellType } from './mapping.js';
 import { parseMonth } from './month.js';
+import { buildValueMaps } from './value-maps.js';
+import { normalizeValue } from './values.js';
 
 const SHOWN_ROWS = 5;
 const SHOWN_CELLS = 8;
 const LONGEST_VALUE = 30;
 
-/** Fields a snippet names beyond the required ones, for a kind that requires none. */
-const MORE_FIELDS: Partial<Record<RecordKind, string[]>> = { payments: ['deal_id', 'paid'] };
+/** Fields a snippet names beyond the required ones: for a kind that requires none, and a deal's id, outcome and amount. */
+const MORE_FIELDS: Partial<Record<RecordKind, string[]>> = { payments: ['deal_id', 'paid'], deals: ['id', 'stage', 'amount'] };
+/** The built-in stage and status words, to find a deals file's stage column by its values. */
+const STATUS_WORDS = buildValueMaps().status;
 const DATES = new Set(['created_at', 'at', 'invoiced_at', 'paid_at']);
 const NUMBERS = new Set(['amount', 'invoiced', 'paid', 'leads', 'won', 'revenue']);
 const IDS = new Set(['id', 'deal_id']);
@@ -73,7 +77,18 @@ function fits(field: string, c: Column): boolean {
   if (DATES.has(field)) return c.type === 'date';
   if (NUMBERS.has(field)) return c.type === 'number';
   if (IDS.has(field)) return c.type === 'number' || c.type === 'text';
+  // A stage column holds a stage word the maps know (Сделка успешна, Closed Won).
+  if (field === 'stage') return c.type === 'text' && c.values.some((v) => STATUS_WORDS.has(normalizeValue(v)));
   return c.type === 'text';
+}
+
+/**
+ * Whether a column's values look like people's names (two or three words of letters, no digits, no
+ * stage word), which a manager column holds and a deal title («Сделка 12»), a company («ООО 5») or a
+ * stage («Сделка успешна») does not.
+ */
+function personLike(c: Column): boolean {
+  return c.values.length > 0 && c.values.every((v) => /^[\p{L}.'’-]+(?:\s+[\p{L}.'’-]+){1,2}$/u.test(v) && !STATUS_WORDS.has(normalizeValue(v)));
 }
 
 /** A --map section naming the fields the kind needs by column number, each with its first values to check, and the other columns in a comment. */
@@ -83,7 +98,9 @@ function numberedSnippet(kind: RecordKind, rows: readonly Row[], lang: string): 
   const used = new Set<number>();
   const fields = [...requiredFields(kind), ...requiredAnyOf(kind).map((group) => group[0]!), ...(MORE_FIELDS[kind] ?? [])];
   const lines = fields.map((field) => {
-    const col = columns.find((c) => !used.has(c.n) && fits(field, c));
+    const free = (c: Column) => !used.has(c.n) && fits(field, c);
+    // A manager is looked for among names first: the first text column is often a deal's title.
+    const col = (field === 'manager' ? columns.find((c) => free(c) && personLike(c)) : undefined) ?? columns.find(free);
     if (!col) return `    ${field}: ${ru ? '"<номер колонки, например #3>"' : '"<column number, e.g. #3>"'}`;
     used.add(col.n);
     return `    ${field}: "#${col.n}"    # ${col.values.slice(0, 2).map((v) => quote(v, lang)).join(', ')}: ${ru ? 'проверьте' : 'check'}`;

@@ -39,7 +39,10 @@ describe('a file with no header row the run knows', () => {
         '  columns:',
         '    manager: "#2"    # "Иванов Иван", "Петрова Анна": check',
         '    created_at: "#4"    # "2024-01-05 10:00:00", "2024-01-06 11:00:00": check',
-        '    # other columns: #1 "100", #3 "ООО Ромашка", #5 "won", #6 "15000"',
+        '    id: "#1"    # "100", "101": check',
+        '    stage: "#5"    # "won", "lost": check',
+        '    amount: "#6"    # "15000", "2000": check',
+        '    # other columns: #3 "ООО Ромашка"',
         'If the columns are split wrongly, check the delimiter (--delimiter).',
       ].join('\n'),
     );
@@ -90,5 +93,17 @@ describe('a file with no header row the run knows', () => {
     const error = noHeaderError('f.csv', 'deals', [{ cells: [''], row: 1 }, { cells: ['', ' '], row: 2 }], 30);
     expect([error.code, error.messageId]).toEqual(['E_NO_HEADER', 'import.onlyBlankLines']);
     expect(error.message).toBe('the file holds only empty lines: no header and no data');
+  });
+});
+
+describe('the --map snippet of a headerless deals file', () => {
+  // A reviewer's Bitrix24 export without its header: the snippet took the deal title («Сделка 0») for the manager and left out stage and amount.
+  it('takes the column of people’s names for the manager, the stage words for the stage, and the id before the amount', () => {
+    const rows = [
+      ['200', 'Сделка 0', 'Сделка успешна', '1000', 'RUB', 'Иванов Иван', '01.03.2024 10:00:00', 'ООО 0'],
+      ['201', 'Сделка 1', 'Сделка провалена', '2000', 'RUB', 'Петрова Мария', '02.03.2024 10:00:00', 'ООО 1'],
+    ].map((cells, i) => ({ cells, row: i + 1 }));
+    const snippet = String((noHeaderError('f.csv', 'deals', rows, 30).params as { snippet: string }).snippet);
+    expect([...snippet.matchAll(/^ {4}(\w+): "(#\d+)"/gm)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['manager #6', 'created_at #7', 'id #1', 'stage #3', 'amount #4']);
   });
 });
