@@ -40,7 +40,7 @@ export class ExportDecoder implements CellText {
         this.offset += chunk.length;
         return latin(chunk, 0, chunk.length);
       }
-      this.decide(chunk.subarray(firstHigh));
+      this.decide(chunk.subarray(firstHigh), firstHigh);
     }
     return this.decodeChunk(chunk, true);
   }
@@ -84,7 +84,7 @@ export class ExportDecoder implements CellText {
         this.held = Buffer.from(chunk);
         return EMPTY;
       }
-      this.decide(chunk.subarray(firstHigh));
+      this.decide(chunk.subarray(firstHigh), firstHigh);
     }
     if (this.encoding !== 'utf-8') this.checkControl(chunk);
     else this.checkUtf8(chunk);
@@ -127,9 +127,16 @@ export class ExportDecoder implements CellText {
     this.decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
   }
 
-  /** The decision, once, on the sample after the first non-ASCII byte. */
-  private decide(sample: Uint8Array): void {
+  /** The decision, once, on the sample after the first non-ASCII byte (`at`: where it starts in the chunk). */
+  private decide(sample: Uint8Array, at: number): void {
     if (isUtf8Prefix(sample)) return this.choose('utf-8', 'the non-ASCII bytes are valid UTF-8');
+    // UTF-8 throughout but for a few bytes (a row pasted from a Windows-1251 file): read as Windows-1251,
+    // its UTF-8 letters turned into binary bytes and the file was refused as not text.
+    const mixed = mostlyUtf8(sample.subarray(0, SAMPLE_BYTES));
+    if (mixed !== undefined) {
+      this.offset += at + mixed;
+      this.invalidUtf8();
+    }
     const guess = singleByteEncoding(sample.subarray(0, SAMPLE_BYTES));
     this.choose(
       guess.encoding,
@@ -225,6 +232,38 @@ export class ExportDecoder implements CellText {
   private refuseBinary(at?: number): never {
     throw at !== undefined ? UserError.of('E_BINARY', 'read.binaryAt', { offset: at }, { file: this.file }) : UserError.of('E_BINARY', 'read.binary', {}, { file: this.file });
   }
+}
+
+/**
+ * Where the first byte that is not UTF-8 stands, in text that is otherwise UTF-8: at least 8 valid
+ * multi-byte sequences and ten times as many as invalid bytes (Windows-1251 text forms such a
+ * sequence only by chance: a letter before «Ё»). Undefined for text that is not mostly UTF-8.
+ */
+export function mostlyUtf8(bytes: Uint8Array): number | undefined {
+  let valid = 0;
+  let invalid = 0;
+  let first = -1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    // A sequence cut at the sample's end is neither.
+    if (n > 0 && i + n > bytes.length) break;
+    let ok = n > 0;
+    for (let k = 1; ok && k < n; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += n;
+    } else {
+      if (first === -1) first = i;
+      invalid++;
+      i++;
+    }
+  }
+  return first !== -1 && valid >= 8 && valid >= 10 * invalid ? first : undefined;
 }
 
 const cp1251 = new TextDecoder('windows-1251');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/core/errors.js';
-import { ExportDecoder, singleByteEncoding } from '../../../src/io/read/decode.js';
+import { ExportDecoder, mostlyUtf8, singleByteEncoding } from '../../../src/io/read/decode.js';
 import { readTable } from '../../../src/io/read/table.js';
 import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
 import { cp1251 } from '../../fixtures/exports.js';
@@ -79,6 +79,18 @@ describe('ExportDecoder', () => {
     }
     expect(() => all(new ExportDecoder('x.csv'), zeros, 64)).toThrow(UserError);
     expect(() => all(new ExportDecoder('x.csv'), Buffer.from('id\u0001,name\n'), 64)).toThrow(/not a text export/);
+  });
+
+  // A UTF-8 export with one row pasted from a Windows-1251 file was read as Windows-1251 and refused as
+  // binary at a byte of a valid UTF-8 «И»; or, without such a letter, its headers came out garbled.
+  it('names the first byte that is not UTF-8 in text that is UTF-8 but for a row, at any chunk size', () => {
+    const head = Buffer.from(`ID;Ответственный;Дата создания;Этап сделки\n${Array.from({ length: 20 }, (_, i) => `${i + 1};Петрова Мария;02.03.2024;Новая\n`).join('')}`);
+    const bytes = Buffer.concat([head, Buffer.from('3;'), cp1251('Сидоров Пётр'), Buffer.from(';03.03.2024;Новая\n')]);
+    for (const size of [5, 64, 65_536]) expect(() => all(new ExportDecoder('x.csv'), bytes, size)).toThrow(`not valid UTF-8 after byte ${head.length + 2}`);
+    expect(mostlyUtf8(bytes)).toBe(head.length + 2);
+    // Windows-1251 and Windows-1252 text are not mostly UTF-8, even with a letter before «Ё» (C2 A8).
+    expect(mostlyUtf8(cp1251('Менеджер;Клиент\nВЁрстка;Анна\n'.repeat(20)))).toBeUndefined();
+    expect(mostlyUtf8(cp1252('Gestión;Reunión\n'.repeat(20)))).toBeUndefined();
   });
 
   it('says why it chose the encoding', () => {
