@@ -10,6 +10,8 @@ export interface CliContext {
   debug: boolean;
   /** The language of messages when a command learns it from more than argv and LANG (report's config `lang`). */
   messageLang?: 'ru' | 'en';
+  /** A file the run has already written when it is interrupted (an interactive audit's answers): said instead of «nothing was saved». */
+  savedBeforeInterrupt?: string;
 }
 
 /** Colour only on a terminal and never when NO_COLOR is set (https://no-color.org), FORCE_COLOR wins. */

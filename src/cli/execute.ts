@@ -55,7 +55,8 @@ export function handleError(error: unknown, ctx: CliContext, argvLang = 'en'): n
     return EXIT.usage;
   }
   if (isInterrupt(error)) {
-    ctx.stderr.write(`\n${say(PRINTER.interrupted, lang)}\n`);
+    const saved = ctx.savedBeforeInterrupt;
+    ctx.stderr.write(`\n${saved === undefined ? say(PRINTER.interrupted, lang) : say(PRINTER.interruptedAfterSaving, lang).replace('{file}', saved)}\n`);
     return EXIT.interrupted;
   }
   if (error instanceof UserError) {

@@ -404,6 +404,7 @@ export const PRINTER = {
   error: { ru: 'ошибка', en: 'error' },
   internal: { ru: 'внутренняя ошибка', en: 'internal error' },
   interrupted: { ru: 'Прервано; ничего не сохранено.', en: 'Interrupted; nothing was saved.' },
+  interruptedAfterSaving: { ru: 'Прервано; ответы сохранены в {file}, отчёт не записан.', en: 'Interrupted; the answers were saved to {file}, the report was not written.' },
   debug: { ru: 'Запустите снова с --debug, чтобы увидеть стек, и сообщите о ней, приложив команду, которую запускали.', en: 'Run again with --debug to see the stack, and report it with the command you ran.' },
 } as const satisfies Record<string, Template>;
 

@@ -13,8 +13,8 @@ const DRIVER = fileURLToPath(new URL('../helpers/pty-drive.py', import.meta.url)
 const DOWN = '\u001b[B';
 const CTRL_C = '\u0003';
 
-function drive(steps: Array<[string, string]>, args: string[], cwd: string, cols = 200) {
-  const env = { ...process.env, NO_COLOR: '1', TERM: 'xterm', PTY_COLS: String(cols) };
+function drive(steps: Array<[string, string]>, args: string[], cwd: string, cols = 200, extra: Record<string, string> = {}) {
+  const env = { ...process.env, NO_COLOR: '1', TERM: 'xterm', PTY_COLS: String(cols), ...extra };
   const res = spawnSync('python3', [DRIVER, JSON.stringify(steps), process.execPath, BIN, ...args], { cwd, env, timeout: 60_000 });
   return { code: res.status, out: res.stdout.toString('utf8') };
 }
@@ -187,6 +187,29 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
     expect(run.code).toBe(2);
     expect(run.out).toContain('no-such-deals.csv');
     expect(run.out).not.toContain('Company');
+  });
+
+  // Under LANG=C every prompt was Russian and Ctrl+C said "Interrupted; nothing was saved." in English;
+  // after the answers were saved it said nothing was saved.
+  it('Ctrl+C in a Russian session is said in Russian, and names the answers already saved', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
+    const env = { LANG: 'C.UTF-8', LC_ALL: '' };
+    const early = drive([['Компания', CTRL_C]], ['audit'], dir, 200, env);
+    expect(early.code).toBe(130);
+    expect(early.out).toContain('Прервано; ничего не сохранено.');
+    const steps: Array<[string, string]> = [
+      ['Компания', '\r'],
+      ['Сколько менеджеров', '\r'],
+      ...['Компания осознанно', 'Каждое взаимодействие', 'В CRM настроена', 'Рядовые менеджеры', 'Товары, цены', 'Оплаты счетов', 'Телефония и почта интегрированы'].map((q): [string, string] => [q, '\r']),
+      ['Проверить ответы по выгрузкам', 'н\r'],
+      ['Сохранить ответы', '\r'],
+      ['Файл ответов', 'a.yaml\r'],
+      ['Сохранить отчёт в файл', CTRL_C],
+    ];
+    const late = drive(steps, ['audit', '--now', '2025-01-01'], dir, 200, env);
+    expect(late.code, late.out).toBe(130);
+    expect(late.out).toContain('Прервано; ответы сохранены в a.yaml, отчёт не записан.');
+    expect(readdirSync(dir)).toEqual(['a.yaml']);
   });
 
   it('Ctrl+C leaves quietly with exit 130 and writes nothing', () => {

@@ -36,6 +36,8 @@ export interface InteractiveOptions {
 /** The interactive audit: prompts draw on stderr; the report goes to stdout (or -o). */
 export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: InteractiveOptions): Promise<AuditResult> {
   const { lang } = o;
+  // The session speaks the report's language: a Ctrl+C or an error in it is said in that language too.
+  ctx.messageLang = lang === 'en' ? 'en' : 'ru';
   const io: PromptIO = { input: ctx.stdin, output: ctx.stderr, lang };
   const c = paint(ctx, 'stderr');
   // Text is wrapped at word boundaries to the terminal (terminals break words mid-way).
@@ -65,6 +67,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   if (await askConfirm(io, tr(lang, 'Сохранить ответы (для повторного запуска с --answers)?', 'Save the answers (to re-run with --answers)?'), true)) {
     const file = await askInput(io, tr(lang, 'Файл ответов:', 'Answers file:'), 'audit-answers.yaml');
     await writeOutput(ctx, stringify(answersToDocument(q, company, answers)), file, o.inputs, lang);
+    ctx.savedBeforeInterrupt = file;
     // The answers file holds the answers and the company; the hours and money need their options again.
     if (managers !== undefined) {
       const again = ['crm-audit audit --answers', shellWord(file), `--managers ${managers}`, ...(hourlyCost !== undefined ? [`--hourly-cost ${hourlyCost}`] : [])].join(' ');
