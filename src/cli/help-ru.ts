@@ -65,7 +65,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'Run the CRM maturity audit: interactively, or from a saved answers file; with exports, each answer is checked against them': 'Аудит зрелости CRM: в диалоге или по сохранённому файлу ответов; с выгрузками каждый ответ сверяется с данными',
   'built-in questionnaire id or a YAML file (default: the one the answers file names, else crm-maturity)': 'код встроенной анкеты или файл YAML (по умолчанию — названная в файле ответов, иначе crm-maturity)',
   'answers file(s) (YAML or JSON, - for stdin); no prompts; several give a result each': 'файлы ответов (YAML или JSON, «-» — стандартный ввод); без вопросов; по результату на каждый файл',
-  'deals export, to check the answers against (spec/evidence.md)': 'выгрузка сделок, чтобы сверить с ней ответы (spec/evidence.md)',
+  'deals export, to check the answers against its data': 'выгрузка сделок, чтобы сверить ответы с её данными',
   'treat questions missing from the answers file as skipped': 'считать вопросы, которых нет в файле ответов, пропущенными',
   'company name shown in the report': 'название компании в отчёте',
   'a previous audit result (JSON) to compare with': 'прошлый результат аудита (JSON) для сравнения',

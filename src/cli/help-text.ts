@@ -24,8 +24,12 @@ export function errorPlaceholders(text: string, lang: string): string {
 /** A description with commander's "(choices: …, default: …)" in `lang`. */
 function withExtras(description: string, item: Option | Argument, lang: string, showDefault: boolean): string {
   const extra: string[] = [];
-  if (item.argChoices) extra.push(`${helpWord('choices', lang)}: ${item.argChoices.map((c) => JSON.stringify(c)).join(', ')}`);
-  if (item.defaultValue !== undefined && showDefault) extra.push(`${helpWord('default', lang)}: ${item.defaultValueDescription || JSON.stringify(item.defaultValue)}`);
+  // Values quoted as each language quotes: «table» in Russian, "table" in English.
+  const quote = (v: unknown) => (lang === 'ru' ? `«${String(v)}»` : JSON.stringify(v));
+  if (item.argChoices) extra.push(`${helpWord('choices', lang)}: ${item.argChoices.map(quote).join(', ')}`);
+  // An empty list (a repeatable option given no value) is no default worth showing.
+  const empty = Array.isArray(item.defaultValue) && item.defaultValue.length === 0;
+  if (item.defaultValue !== undefined && showDefault && !empty) extra.push(`${helpWord('default', lang)}: ${item.defaultValueDescription || quote(item.defaultValue)}`);
   const text = helpWord(description, lang);
   return extra.length > 0 ? `${text ? `${text} ` : ''}(${extra.join(', ')})` : text;
 }

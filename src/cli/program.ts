@@ -96,7 +96,7 @@ function declareAudit(program: Command, run: Run): void {
       .description('Run the CRM maturity audit: interactively, or from a saved answers file; with exports, each answer is checked against them')
       .option('-q, --questionnaire <id|file>', 'built-in questionnaire id or a YAML file (default: the one the answers file names, else crm-maturity)')
       .option('--answers <files...>', 'answers file(s) (YAML or JSON, - for stdin); no prompts; several give a result each')
-      .option('-d, --deals <file>', 'deals export, to check the answers against (spec/evidence.md)'))
+      .option('-d, --deals <file>', 'deals export, to check the answers against its data'))
       .option('--allow-partial', 'treat questions missing from the answers file as skipped')
       .option('--company <name>', 'company name shown in the report')
       .option('--baseline <result.json>', 'a previous audit result (JSON) to compare with')
