@@ -117,6 +117,8 @@ export function issueMessage(issue: Issue): { id: MessageId; params: Params } {
     case 'invalid_type': {
       const expectedRu = orList([EXPECTED_RU[issue.expected] ?? issue.expected]);
       const expectedEn = orList([EXPECTED_EN[issue.expected] ?? issue.expected], 'or');
+      // A document with nothing in it parses as null at its top: the file is empty, not «null».
+      if (issue.path.length === 0 && (issue.input === null || issue.input === undefined)) return { id: 'doc.empty', params: {} };
       return issue.input === undefined ? { id: 'doc.required', params: { expectedEn, expectedRu } } : { id: 'doc.type', params: { expectedEn, expectedRu, receivedEn, receivedRu } };
     }
     case 'invalid_union': {

@@ -43,7 +43,7 @@ export const MESSAGES = {
   },
   'file.folder': {
     ru: 'это папка, а не файл', en: 'this is a folder, not a file',
-    hint: { ru: 'укажите путь к файлу выгрузки', en: 'pass the path of an export file' },
+    hint: { ru: 'укажите путь к файлу в этой папке', en: 'pass the path of a file in it' },
   },
   'file.folderBare': { ru: 'это папка, а не файл', en: 'this is a folder, not a file' },
   'file.notRegular': { ru: 'это не обычный файл', en: 'this is not a regular file' },

@@ -32,6 +32,8 @@ describe('schema messages of a document, in both languages from the issue, not z
     [{ answers: {}, colour: 'red' }, 'doc.yaml, на верхнем уровне документа: неизвестный ключ: "colour"', 'doc.yaml, at (top level): unknown key: "colour"'],
     [{ answers: {}, target: 'много' }, 'doc.yaml, в target: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «много»', 'doc.yaml, at target: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "много"'],
     [{ answers: {}, columns: true }, 'doc.yaml, в columns: ожидалось: текст или список; получено true', 'doc.yaml, at columns: expected text or a list; got true'],
+    // An empty file parses as null: said to be empty, not «получено null».
+    [null, 'doc.yaml, на верхнем уровне документа: файл пуст: в нём нет ни одного значения', 'doc.yaml, at (top level): the file is empty: it holds no value'],
   ])('%j', (doc, ru, en) => {
     expect(problems(doc, 'ru')).toEqual([ru]);
     expect(problems(doc, 'en')).toEqual([en]);

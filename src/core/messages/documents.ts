@@ -93,6 +93,7 @@ export const DOCUMENT_MESSAGES = {
     hint: { ru: 'ответьте на каждый вопрос (skip — тоже ответ) или добавьте --allow-partial, чтобы считать пропущенные пропуском', en: 'answer every question (skip is an answer), or pass --allow-partial to treat missing ones as skipped' },
   },
   'doc.type': { ru: 'ожидалось: {expectedRu}; получено {receivedRu}', en: 'expected {expectedEn}; got {receivedEn}' },
+  'doc.empty': { ru: 'файл пуст: в нём нет ни одного значения', en: 'the file is empty: it holds no value' },
   'doc.required': { ru: 'не указано обязательное значение (ожидалось: {expectedRu})', en: 'a required value is missing (expected {expectedEn})' },
   'doc.unknownKeys': { ru: 'неизвестный ключ: {keys}', en: 'unknown key: {keys}' },
   'doc.oneOf': { ru: 'ожидалось одно из: {values}; получено {receivedRu}', en: 'expected one of: {values}; got {receivedEn}' },
