@@ -22,9 +22,11 @@ export type Answer = string;
 /** Words people write for yes, no and skip, in Russian and English (lower case). */
 const SYNONYMS: Record<string, string> = {
   да: 'yes',
+  д: 'yes',
   y: 'yes',
   true: 'yes',
   нет: 'no',
+  н: 'no',
   n: 'no',
   false: 'no',
   пропустить: 'skip',

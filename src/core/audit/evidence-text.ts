@@ -36,8 +36,9 @@ const SHARES: Partial<Record<FactId, { ru: [Share, Share]; en: [Share, Share] }>
     en: [(p, a, b) => `${p} of won deals (${a} of ${b}) have at least one logged contact`, (p, a, b) => `${p} of won deals (${a} of ${b}) have no logged contact`],
   },
   won_amount_share: {
-    ru: [(p, a, b) => `у ${p} выигранных сделок (${a} из ${b}) указана сумма`, (p, a, b) => `у ${p} выигранных сделок (${a} из ${b}) не указана сумма`],
-    en: [(p, a, b) => `${p} of won deals (${a} of ${b}) have an amount`, (p, a, b) => `${p} of won deals (${a} of ${b}) have no amount`],
+    // An amount above zero (spec/evidence.md): a 0 is written, but is no amount the ERP gave.
+    ru: [(p, a, b) => `у ${p} выигранных сделок (${a} из ${b}) сумма больше нуля`, (p, a, b) => `у ${p} выигранных сделок (${a} из ${b}) сумма не указана или равна нулю`],
+    en: [(p, a, b) => `${p} of won deals (${a} of ${b}) have an amount above zero`, (p, a, b) => `${p} of won deals (${a} of ${b}) have no amount or a zero one`],
   },
   product_share: {
     ru: [(p, a, b) => `у ${p} сделок (${a} из ${b}) указан товар`, (p, a, b) => `у ${p} сделок (${a} из ${b}) не указан товар`],

@@ -8,8 +8,9 @@ const ids = q.sections.flatMap((s) => s.questions.map((x) => x.id));
 
 describe('answers as people write them', () => {
   it('accepts да, нет, пропустить, y/n and true/false', () => {
-    expect(['да', 'Да', ' ДА ', 'y', 'true', true, 'yes'].map(normalizeAnswer)).toEqual(Array(7).fill('yes'));
-    expect(['нет', 'n', 'false', false, 'no'].map(normalizeAnswer)).toEqual(Array(5).fill('no'));
+    // д / н as the prompts take them.
+    expect(['да', 'Да', ' ДА ', 'y', 'true', true, 'yes', 'д', 'Д'].map(normalizeAnswer)).toEqual(Array(9).fill('yes'));
+    expect(['нет', 'n', 'false', false, 'no', 'н'].map(normalizeAnswer)).toEqual(Array(6).fill('no'));
     expect(['пропустить', 'skip'].map(normalizeAnswer)).toEqual(['skip', 'skip']);
     const words = ['да', 'нет', 'пропустить', 'y', 'n', true, false];
     const { answers } = parseAnswers({ answers: Object.fromEntries(ids.map((id, i) => [id, words[i]])) }, q, 'a.yaml', false);

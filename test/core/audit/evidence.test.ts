@@ -121,7 +121,7 @@ describe('the evidence-checked total', () => {
     // lead.concept (2) and journal.interactions (1) are contradicted yes answers; contradicted "no"s add nothing.
     expect(e.total).toBe(4);
     expect(e.band.id).toBe('ahead-of-most');
-    expect(e.checks.find((c) => c.criterion === 'erp.catalog')!.text).toBe('Вы ответили «нет», но выгрузки говорят, что вы это делаете: у 100% выигранных сделок (40 из 40) указана сумма.');
+    expect(e.checks.find((c) => c.criterion === 'erp.catalog')!.text).toBe('Вы ответили «нет», но выгрузки говорят, что вы это делаете: у 100% выигранных сделок (40 из 40) сумма больше нуля.');
     expect(Object.keys(e)).toEqual(['facts', 'checks', 'total', 'band', 'recommendations']);
   });
 
