@@ -13,7 +13,7 @@ export function wrapText(text: string, width: number): string {
       let current = indent;
       for (const word of words) {
         if (current.trim() === '') current = indent + word;
-        else if ([...current].length + 1 + [...word].length <= width) current += ` ${word}`;
+        else if (visible(current) + 1 + visible(word) <= width) current += ` ${word}`;
         else {
           out.push(current);
           current = indent + word;
@@ -29,4 +29,12 @@ export function wrapText(text: string, width: number): string {
 export function columnsOf(stream: NodeJS.WritableStream): number {
   const cols = (stream as { columns?: number }).columns;
   return cols && cols > 0 ? cols - 1 : Infinity;
+}
+
+/** Colour and style codes (ESC [ … m): they take no column on a terminal. */
+const STYLE_CODE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+/** How many columns text takes: its characters, colour codes aside. */
+function visible(text: string): number {
+  return [...text.replace(STYLE_CODE, '')].length;
 }

@@ -11,6 +11,13 @@ describe('wrapping at word boundaries', () => {
     expect(wrapText('a\nb', 30)).toBe('a\nb');
     expect(wrapText(`x ${'y'.repeat(40)} z`, 25)).toBe(`x\n${'y'.repeat(40)}\nz`);
   });
+
+  // With colour on, a bold title wrapped at 85 of 100 columns: its codes were counted as characters.
+  it('counts colour codes as no columns', () => {
+    const bold = (s: string) => `\u001b[1m${s}\u001b[22m`;
+    const text = `${bold('Внедрить')} ${'слово '.repeat(4).trim()}`;
+    expect(wrapText(text, 32)).toBe(text);
+  });
 });
 
 describe('yes / no typed in either language', () => {
