@@ -59,6 +59,13 @@ export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, Period
 const FORMATS = ['xlsx', 'json', 'md', 'junit', 'html'] as const;
 
 /** CLI flags over the config file. */
+/** Every file a report run reads (`-` for stdin), the config and the targets file included; two from stdin are refused. */
+function inputsOf(m: ReturnType<typeof merge>, config: string | undefined, targets: string | undefined): Array<string | undefined> {
+  const files = [config, m.answers, m.questionnaire, m.baseline, m.files.deals, m.files.activities, m.files.payments, m.files.spend, m.files.plan, m.map, targets, m.before?.deals, m.before?.activities, m.before?.payments, m.after?.deals, m.after?.activities, m.after?.payments];
+  assertOneStdin(files);
+  return files;
+}
+
 function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefined) {
   const cmp = c.compare ?? {};
   return {
@@ -110,7 +117,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   assertBinaryDestination(ctx, format, o.output);
   await assertOutputPlace(ctx, o.output);
   const now = resolveNow(ctx, o.now);
-  assertOneStdin([o.config, m.answers, m.questionnaire, m.baseline, m.files.deals, m.files.activities, m.files.payments, m.files.spend, m.files.plan, m.map, o.targets, m.before?.deals, m.before?.activities, m.before?.payments, m.after?.deals, m.after?.activities, m.after?.payments]);
+  const given = inputsOf(m, configFile, o.targets);
   // Parse every assertion before any work, so a typo fails in a second, not after an import.
   const assertions: Assertion[] = m.assertions.map((a) => parseAssertion(a.expr, a.level, a.where, 'levelGiven' in a && a.levelGiven === true));
   if (m.preset !== undefined && !PRESETS[m.preset]) throw UserError.of('E_USAGE', 'report.unknownPreset', { preset: m.preset, presets: PRESET_NAMES.join(', ') }, { path: '--preset' });
@@ -123,7 +130,6 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const overrides = await loadOverrides(m.map, ctx.cwd, ctx.stdin);
   const targets = { ...m.targets, ...(await loadTargets(o.targets, ctx.cwd, ctx.stdin)) };
   const compareOptions = { targets, cost: m.cost, monthlyCost: m.monthlyCost, margin: m.margin, byManager: m.byManager };
-
   let audit: AuditResult | undefined;
   let questionnaire: Questionnaire | undefined;
   if (m.answers) {
@@ -176,7 +182,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   checkAssertionPaths(assertions, tree, ASSERTION_ROOTS);
   const report = buildReport(parts, assertions, { now, lang: m.lang });
   const out = await renderReport(report, format);
-  const inputs = [m.answers, m.questionnaire, m.baseline, deals, m.files.activities, m.files.payments, m.files.spend, m.files.plan, m.map, configFile, o.targets, m.before?.deals, m.before?.activities, m.before?.payments, m.after?.deals, m.after?.activities, m.after?.payments].filter((f): f is string => typeof f === 'string' && f !== '-');
+  const inputs = given.filter((f): f is string => typeof f === 'string' && f !== '-');
   await writeOutput(ctx, out, o.output, inputs, m.lang);
   const fromConfig = new Map(assertions.filter((a) => a.where?.file).map((a) => [a.source, a.where!.file!]));
   printAssertionOutcome(ctx, report.assertions, lang, o.output === undefined || o.output === '-', fromConfig, auditNames(report.audit));

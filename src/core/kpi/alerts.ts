@@ -130,19 +130,9 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
       return ru
         ? `В файле расходов есть строки без источника на ${money(a.amount, lang)}: они учтены в расходах отдела и в группе «не указано», но ни одному каналу не приписаны.`
         : `The spend file has rows without a source (${money(a.amount, lang)}): counted in the department's spend and under "not set", attributed to no channel.`;
-    case 'spend-months': {
-      const parts = ru
-        ? [a.withoutSpend.length > 0 && `месяцы со сделками без строк расходов: ${months(a.withoutSpend, lang)} (их расходы и CAC не рассчитаны)`, a.withoutDeals.length > 0 && `месяцы с расходами без сделок: ${months(a.withoutDeals, lang)} (расходы учтены, лидов нет)`]
-        : [a.withoutSpend.length > 0 && `months with deals and no spend row: ${months(a.withoutSpend, lang)} (their spend and CAC are not computed)`, a.withoutDeals.length > 0 && `months with spend and no deals: ${months(a.withoutDeals, lang)} (spend counted, no leads)`];
-      const list = parts.filter(Boolean).join('; ');
-      return ru ? `Файл расходов и сделки покрывают разные месяцы: ${list}. Проверьте, что файлы за один период.` : `The spend file and the deals cover different months: ${list}. Check that both files are for the same period.`;
-    }
-    case 'partial-months': {
-      const what = ru ? (a.file === 'spend' ? 'Расходы' : 'Цели плана') : a.file === 'spend' ? 'Spend' : 'Plan targets';
-      return ru
-        ? `${what} заданы на месяц целиком, а период (--from/--to) захватывает лишь часть месяцев ${months(a.months, lang)}: сравнение с частью месяца занижает результат. Задайте период по границам месяцев.`
-        : `${what} are for whole months, but the period (--from/--to) covers only part of ${months(a.months, lang)}: set against part of a month, the figures look worse than they are. Use a period on month boundaries.`;
-    }
+    case 'spend-months':
+    case 'partial-months':
+      return monthsText(a, lang);
     case 'group-column-missing': {
       const ru3 = { source: 'источника', pipeline: 'воронки', stage: 'этапа' };
       return ru
@@ -165,23 +155,43 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
     }
     case 'date-order-borrowed':
       return borrowedOrder(a, ru);
-    case 'unknown-values': {
-      const values = a.values.map((v) => (ru ? `«${v}»` : `"${v}"`)).join(', ');
-      const snippet = `${a.field}:\n${a.values.map((v) => `  ${JSON.stringify(v)}: ${a.field === 'direction' ? 'in' : 'true'}`).join('\n')}`;
-      const share = `${a.unknown} ${ru ? 'из' : 'of'} ${a.filled}`;
-      if (a.field === 'direction')
-        return ru
-          ? `${a.file}: направление звонка не распознано в ${share} строк колонки «${a.header}» (${values}): эти звонки не входящие и не исходящие, и входящие, пропущенные, перезвоны и реакция по ним не посчитаны. Назовите значения в файле --map (in — входящий, out — исходящий):\n${snippet}`
-          : `${a.file}: the call direction is not recognised in ${share} rows of the column "${a.header}" (${values}): those calls are neither incoming nor outgoing, and incoming, missed calls, callbacks and responses leave them out. Name the values in a --map file (in: incoming, out: outgoing):\n${snippet}`;
-      return ru
-        ? `${a.file}: статус звонка не распознан в ${share} строк колонки «${a.header}» (${values}): такие звонки считаются отвеченными, и пропущенных может быть больше. Назовите значения в файле --map (true — не отвечен, false — отвечен):\n${snippet}`
-        : `${a.file}: the call status is not recognised in ${share} rows of the column "${a.header}" (${values}): those calls count as answered, and there may be more missed calls. Name the values in a --map file (true: not answered, false: answered):\n${snippet}`;
-    }
+    case 'unknown-values':
+      return unknownValuesText(a, ru);
     case 'many-skipped':
       return ru
         ? `${a.file}: не прочитано ${a.skipped} из ${a.rows} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
         : `${a.file}: ${a.skipped} of ${a.rows} rows (${Math.round((a.skipped / a.rows) * 100)}%) could not be read: a column is probably misread (dates, amounts), or this is another kind of file. crm-audit inspect shows why.`;
   }
+}
+
+/** The months the spend file or the plan and the deals or the period do not share, in words. */
+function monthsText(a: Extract<Alert, { code: 'spend-months' | 'partial-months' }>, lang: string): string {
+  const ru = lang === 'ru';
+  if (a.code === 'spend-months') {
+    const parts = ru
+      ? [a.withoutSpend.length > 0 && `месяцы со сделками без строк расходов: ${months(a.withoutSpend, lang)} (их расходы и CAC не рассчитаны)`, a.withoutDeals.length > 0 && `месяцы с расходами без сделок: ${months(a.withoutDeals, lang)} (расходы учтены, лидов нет)`]
+      : [a.withoutSpend.length > 0 && `months with deals and no spend row: ${months(a.withoutSpend, lang)} (their spend and CAC are not computed)`, a.withoutDeals.length > 0 && `months with spend and no deals: ${months(a.withoutDeals, lang)} (spend counted, no leads)`];
+    const list = parts.filter(Boolean).join('; ');
+    return ru ? `Файл расходов и сделки покрывают разные месяцы: ${list}. Проверьте, что файлы за один период.` : `The spend file and the deals cover different months: ${list}. Check that both files are for the same period.`;
+  }
+  const what = ru ? (a.file === 'spend' ? 'Расходы' : 'Цели плана') : a.file === 'spend' ? 'Spend' : 'Plan targets';
+  return ru
+    ? `${what} заданы на месяц целиком, а период (--from/--to) захватывает лишь часть месяцев ${months(a.months, lang)}: сравнение с частью месяца занижает результат. Задайте период по границам месяцев.`
+    : `${what} are for whole months, but the period (--from/--to) covers only part of ${months(a.months, lang)}: set against part of a month, the figures look worse than they are. Use a period on month boundaries.`;
+}
+
+/** Calls whose direction or status no map knows, in words, with the --map lines that read them. */
+function unknownValuesText(a: Extract<Alert, { code: 'unknown-values' }>, ru: boolean): string {
+  const values = a.values.map((v) => (ru ? `«${v}»` : `"${v}"`)).join(', ');
+  const snippet = `${a.field}:\n${a.values.map((v) => `  ${JSON.stringify(v)}: ${a.field === 'direction' ? 'in' : 'true'}`).join('\n')}`;
+  const share = `${a.unknown} ${ru ? 'из' : 'of'} ${a.filled}`;
+  if (a.field === 'direction')
+    return ru
+      ? `${a.file}: направление звонка не распознано в ${share} строк колонки «${a.header}» (${values}): эти звонки не входящие и не исходящие, и входящие, пропущенные, перезвоны и реакция по ним не посчитаны. Назовите значения в файле --map (in — входящий, out — исходящий):\n${snippet}`
+      : `${a.file}: the call direction is not recognised in ${share} rows of the column "${a.header}" (${values}): those calls are neither incoming nor outgoing, and incoming, missed calls, callbacks and responses leave them out. Name the values in a --map file (in: incoming, out: outgoing):\n${snippet}`;
+  return ru
+    ? `${a.file}: статус звонка не распознан в ${share} строк колонки «${a.header}» (${values}): такие звонки считаются отвеченными, и пропущенных может быть больше. Назовите значения в файле --map (true — не отвечен, false — отвечен):\n${snippet}`
+    : `${a.file}: the call status is not recognised in ${share} rows of the column "${a.header}" (${values}): those calls count as answered, and there may be more missed calls. Name the values in a --map file (true: not answered, false: answered):\n${snippet}`;
 }
 
 /** Deals created after the report date, or with a negative amount, in words: what it does to the figures. */
