@@ -79,7 +79,9 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
   if (first === undefined || last === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDates');
   if (cut <= first || cut > last) {
     const days = { cutover, first: isoDay(first), last: isoDay(last) };
-    throw UserError.of('E_COMPARE_CUTOVER', 'compare.cutoverOutside', { ...days, cutoverRu: dayRu(days.cutover), firstRu: dayRu(days.first), lastRu: dayRu(days.last) });
+    // Deals of one day only leave no day for a cutover: «after 01.01 and not later than 01.01» was the hint.
+    const id = first === last ? 'compare.oneDay' : 'compare.cutoverOutside';
+    throw UserError.of('E_COMPARE_CUTOVER', id, { ...days, cutoverRu: dayRu(days.cutover), firstRu: dayRu(days.first), lastRu: dayRu(days.last) });
   }
   const before: PeriodKpis = { period: makePeriod(isoDay(first), isoDay(cut - DAY)), ...run.results[offset]! };
   const after: PeriodKpis = { period: makePeriod(cutover, isoDay(last)), ...run.results[offset + 1]! };

@@ -245,6 +245,10 @@ export const MESSAGES = {
     ru: 'дата внедрения {cutoverRu} вне данных: они идут с {firstRu} по {lastRu}', en: 'the cutover {cutover} is outside the data, which runs from {first} to {last}',
     hint: { ru: 'выберите дату после {firstRu} и не позже {lastRu}', en: 'choose a cutover after {first} and no later than {last}' },
   },
+  'compare.oneDay': {
+    ru: 'все сделки созданы в один день ({firstRu}): сравнивать «до» и «после» не на чем', en: 'every deal was created on one day ({first}): there is no before and after to compare',
+    hint: { ru: 'выгрузите сделки за период, в который попадает дата внедрения (сейчас {cutoverRu})', en: 'export the deals of a period the cutover (now {cutover}) falls inside' },
+  },
   'compare.emptyPeriodCutover': {
     ru: 'в периоде «{whichRu}» ({fromRu} — {toRu}) нет сделок', en: 'the {which} period ({from} to {to}) has no deals',
     hint: { ru: 'сдвиньте дату внедрения (сейчас {cutoverRu}), чтобы в обоих периодах были сделки', en: 'move the cutover (now {cutover}) so that both periods have deals' },

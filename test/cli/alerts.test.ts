@@ -173,4 +173,13 @@ describe('a call log whose client is a phone number', () => {
     const r = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json'], { cwd: dir }).stdout);
     expect([r.total.calls_missed, r.total.callback_rate]).toEqual([2, 1]);
   });
+
+  // «Контакт: +7 916 …» went through the prefix path and kept its text: it no longer matched the deal's phone client.
+  it('links an activity whose client is «Контакт: <phone>» to the deal of that phone', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,client,created_at,status\n1,Иванов Иван,+7 916 765-43-21,2024-03-01 10:00:00,won\n');
+    writeFileSync(path.join(dir, 'calls.csv'), 'manager,at,kind,direction,client\nИванов Иван,2024-03-02 10:30:00,call,out,Контакт: 8 (916) 765-43-21\n');
+    const r = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(r.total.response_min_median).toBe(1470);
+  });
 });

@@ -215,6 +215,12 @@ describe('crm-audit compare', () => {
     const out = runCli(['compare', '-d', S('amocrm-deals.csv'), '--cutover', '2030-01-01']);
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/the cutover 2030-01-01 is outside the data, which runs from 2024-07-01/);
+    // Deals of one day left no day to choose: the hint asked for a date after 01.01 and not later than 01.01.
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    writeFileSync(path.join(dir, 'one-day.csv'), 'id,manager,created_at,status\n1,A,2025-01-01,won\n2,B,2025-01-01,lost\n');
+    const oneDay = runCli(['compare', '-d', path.join(dir, 'one-day.csv'), '--cutover', '2025-01-01', '--lang', 'ru']);
+    expect(oneDay.code).toBe(2);
+    expect(oneDay.stderr).toContain('все сделки созданы в один день (01.01.2025): сравнивать «до» и «после» не на чем');
     const none = runCli(['compare', '-d', S('amocrm-deals.csv')]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/needs --cutover/);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareKpis, compareRow, makePeriod, payback, type PeriodKpis } from '../../src/core/compare.js';
+import { holdsNumber } from '../../src/core/kpi/stats.js';
 import type { MetricValues } from '../../src/core/kpi/types.js';
 
 const total = (v: Partial<MetricValues>): MetricValues => ({ leads: 0, won: 0, revenue: 0, conversion: null, win_rate: null, average_check: null, cycle_days_median: null, touches_per_won: null, response_min_median: null, missed_share: null, callback_rate: null, ...v });
@@ -112,5 +113,13 @@ describe('targets met exactly', () => {
     expect(compareRow('conversion', 'up', 0.25, 0.3, 0.2)).toMatchObject({ change_pct: expect.closeTo(0.2, 12), met: true });
     expect(compareRow('missed_share', 'down', 0.3, 0.21, -0.3)).toMatchObject({ met: true });
     expect(compareRow('conversion', 'up', 0.25, 0.2999, 0.2).met).toBe(false);
+  });
+
+  // A relative tolerance of 1e-9 made revenues a rouble apart at a billion equal (a review).
+  it('allows floating-point error only: large sums a unit apart differ', () => {
+    expect(holdsNumber(1_000_000_001, '>', 1_000_000_000)).toBe(true);
+    expect(holdsNumber(1_000_000_001, '==', 1_000_000_000)).toBe(false);
+    expect(holdsNumber((0.3 - 0.25) / 0.25, '>=', 0.2)).toBe(true);
+    expect(holdsNumber(Infinity, '>', 5)).toBe(true);
   });
 });

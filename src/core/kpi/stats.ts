@@ -100,15 +100,19 @@ export function median(sorted: ArrayLike<number>): number | null {
   return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** How far apart, relative to their size, two numbers may be and still be equal: the error a computed ratio carries (0.3 / 0.25 − 1 = 0.19999999999999996). */
-const REL_TOLERANCE = 1e-9;
+/**
+ * How far apart, relative to their size, two numbers may be and still be equal: the error of a few
+ * floating-point operations (0.3 / 0.25 − 1 = 0.19999999999999996), 16 units in the last place.
+ * Never more: revenues a rouble apart at a billion are not equal.
+ */
+const REL_TOLERANCE = 16 * Number.EPSILON;
 
 /**
  * `a op b` for a computed value and a threshold written in decimal, where a difference no larger
  * than floating-point error is no difference: a +20% change meets a +20% target.
  */
 export function holdsNumber(a: number, op: '<' | '<=' | '>' | '>=' | '==' | '!=', b: number): boolean {
-  const equal = a === b || Math.abs(a - b) <= REL_TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
+  const equal = a === b || (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= REL_TOLERANCE * Math.max(Math.abs(a), Math.abs(b)));
   switch (op) {
     case '>=':
       return a >= b || equal;

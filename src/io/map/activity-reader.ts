@@ -227,7 +227,11 @@ function dealKey(cells: Cells, ctx: ReadContext): number {
 /** A client cell's key: `Компания: X` / `Контакт: X` / `Лид: X` and markup give X; by bytes where they are the key. */
 function clientKey(cells: Cells, k: number, ctx: ReadContext, byName: boolean, deal: number): number {
   const store = ctx.linker!.store;
-  if (byName && cells.hasEither(k, LT, COLON)) return store.clients.internText(cleanClient(cells.text(k)));
+  if (byName && cells.hasEither(k, LT, COLON)) {
+    // «Контакт: +7 916 …» is the phone's client, as the deals store it (phoneKey).
+    const name = cleanClient(cells.text(k));
+    return store.clients.internText(phoneKey(name) ?? name);
+  }
   if (cells.bytes(k) && !phoneLead(cells.buf[cells.start]!)) {
     // An activity's client is mostly its deal's: compared first, its bytes need no hashing.
     const own = deal >= 0 && deal < store.size ? store.client[deal]! : 0;

@@ -216,7 +216,7 @@ const KIND: Record<string, ActivityKind> = {
 export function byWords<T>(map: ReadonlyMap<string, T>, key: string): T | undefined {
   let found: T | undefined;
   for (const word of key.split(WORD_BREAK)) {
-    if (word === '' || word === key) continue;
+    if (word === '' || word === key || NOT_ALONE.has(word)) continue;
     const v = map.get(word);
     if (v === undefined) continue;
     if (found !== undefined && found !== v) return undefined;
@@ -224,6 +224,12 @@ export function byWords<T>(map: ReadonlyMap<string, T>, key: string): T | undefi
   }
   return found;
 }
+
+/**
+ * Map keys that mean something only as the whole value: inside a phrase they are other words
+ * ("Check-in call", "Out of hours", "Voice mail").
+ */
+const NOT_ALONE = new Set(['in', 'out', 'вх', 'исх', 'mail']);
 
 /** What separates the words of a value (normalised: lower case, single spaces). */
 const WORD_BREAK = /[\s,;:/()«»"'.-]+/u;

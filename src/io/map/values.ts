@@ -339,8 +339,20 @@ export function currencyOf(raw: string): string | undefined {
 export function parseDuration(raw: string, unit: DurationUnit = 's'): number | null {
   const s = raw.trim().toLowerCase();
   if (s === '') return null;
-  const n = parseNumber(s);
+  // A plain number in the column's unit (a currency mark is no unit of time: «5 kr» is no duration).
+  const n = /^[\d\s.,'-]+$/.test(s) ? parseNumber(s) : null;
   if (n !== null && !Number.isNaN(n)) return scaleDuration(n, unit);
+  return durationOfParts(s.replace(NO_DIGITS_AROUND, ' ').trim(), unit);
+}
+
+/**
+ * Words before the first number and remarks in brackets say nothing of the duration («около 5 мин»,
+ * «5 мин (перезвон)»): set aside before the parts are read.
+ */
+const NO_DIGITS_AROUND = /^[^\d]*?(?=\d)|\([^()\d]*\)/gu;
+
+/** A clock or numbers each with a unit, and nothing else; NaN otherwise (parseDuration). */
+function durationOfParts(s: string, unit: DurationUnit): number {
   // A clock, with a unit word after it that says what its first part counts («01:23 мин», "1:30 h").
   const clock = /^(\d+):(\d{1,2})(?::(\d{1,2}))?(?:\s*([a-zа-я]+)\.?)?$/u.exec(s);
   if (clock) {
@@ -348,7 +360,8 @@ export function parseDuration(raw: string, unit: DurationUnit = 's'): number | n
     const word = clock[4] === undefined ? undefined : durationUnit(clock[4]);
     if (clock[4] !== undefined && word === undefined) return Number.NaN;
     if (c !== undefined) return word === undefined || word === 3600 ? a * 3600 + b * 60 + c : Number.NaN;
-    if (word !== undefined) return word === 3600 ? a * 3600 + b * 60 : word === 60 ? a * 60 + b : Number.NaN;
+    // Hours make it hours and minutes; minutes or seconds, minutes and seconds («00:05 сек» is 5 s).
+    if (word !== undefined) return word === 3600 ? a * 3600 + b * 60 : a * 60 + b;
     return unit === 'hhmm' ? a * 3600 + b * 60 : a * 60 + b;
   }
   // Numbers each with its unit («1 ч 5 мин», «1м 23с», "2 min 5 sec"), and nothing else in the cell:
@@ -371,8 +384,8 @@ const DURATION_PART = /\s*(\d+(?:[.,]\d+)?)\s*([a-zа-я]+)\.?\s*(?:(?:,|и|and)
 /** The seconds a unit word of a duration stands for (ч, час, часа, h, hrs; м, мин, минут, m, min; с, сек, s, sec), or undefined. */
 function durationUnit(word: string): number | undefined {
   if (/^(ч|час|часа|часов|h|hr|hrs|hour|hours)$/.test(word)) return 3600;
-  if (/^(м|мин|минута|минуты|минут|m|min|mins|minute|minutes)$/.test(word)) return 60;
-  if (/^(с|сек|секунда|секунды|секунд|s|sec|secs|second|seconds)$/.test(word)) return 1;
+  if (/^(м|мин|минута|минуту|минуты|минут|m|min|mins|minute|minutes)$/.test(word)) return 60;
+  if (/^(с|сек|секунда|секунду|секунды|секунд|s|sec|secs|second|seconds)$/.test(word)) return 1;
   return undefined;
 }
 

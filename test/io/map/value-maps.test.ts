@@ -51,6 +51,13 @@ describe('values read by their words', () => {
     expect(byWords(maps.kind, normalizeValue(v))).toBe(want);
   });
 
+  it('words that are map keys only as a whole value say nothing inside a phrase', () => {
+    expect(byWords(maps.direction, normalizeValue('Check-in call'))).toBeUndefined();
+    expect(byWords(maps.direction, normalizeValue('Out of hours'))).toBeUndefined();
+    expect(byWords(maps.kind, normalizeValue('Voice mail'))).toBeUndefined();
+    expect(direction('in')).toBe('in');
+  });
+
   it('words that disagree, or none known, say nothing', () => {
     expect(byWords(maps.direction, normalizeValue('Входящий и исходящий'))).toBeUndefined();
     expect(byWords(maps.direction, normalizeValue('Внутренний звонок'))).toBeUndefined();

@@ -175,11 +175,16 @@ describe('parseDuration', () => {
     ['01:23 мин', 's', 83],
     ['1:30 h', 's', 5400],
     ['01:23:45 ч', 's', 5025],
+    ['00:05 сек', 's', 5],
+    ['1 минуту', 's', 60],
+    // Words before the number and remarks in brackets say nothing of the duration (a review: read before, then refused).
+    ['около 5 мин', 's', 300],
+    ['5 мин (перезвон)', 's', 300],
   ] as const)('%j (%s) -> %d s', (raw, unit, expected) => {
     expect(parseDuration(raw, unit)).toBe(expected);
   });
 
-  it.each(['500ms', 'abc 5 мин', '5 мин abc', '1:23 кг', '1:02:03 мин', 'мин'])('%j is no duration (its row is skipped, naming the column)', (raw) => {
+  it.each(['500ms', '5 мин abc', '1:23 кг', '1:02:03 мин', 'мин', '2 мин 3', '5 kr', '5 Rs'])('%j is no duration (its row is skipped, naming the column)', (raw) => {
     expect(parseDuration(raw)).toBeNaN();
   });
 });
