@@ -15,6 +15,7 @@ import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions
 import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { DealStore } from '../core/kpi/deal-store.js';
 import type { ColumnMap } from '../io/map/mapping.js';
+import { UNKNOWN_DIRECTION, UNKNOWN_STATUS } from '../io/map/context.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import type { Overrides } from '../io/documents/map-file.js';
@@ -94,8 +95,8 @@ function unknownStagesClosed(reports: ImportReport[]): Alert[] {
   });
 }
 
-/** How the value readers describe a value no map knows, per field (context.ts activityValueReaders). */
-const UNKNOWN_MAPPED = { direction: '(unknown)', missed: 'answered (unknown value)' } as const;
+/** How the value readers describe a value no map knows, per field. */
+const UNKNOWN_MAPPED = { direction: UNKNOWN_DIRECTION, missed: UNKNOWN_STATUS } as const;
 
 /**
  * Activities whose direction or call status column holds, in half of its filled cells or more,

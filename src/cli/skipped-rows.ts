@@ -1,7 +1,8 @@
 import { tr } from '../core/i18n.js';
 import type { DataQuality } from '../core/kpi/types.js';
 import { describeAlert } from '../core/kpi/alerts.js';
-import { paint, type CliContext } from './context.js';
+import type { CliContext } from './context.js';
+import { warningLine } from './warnings.js';
 import { clearProgress } from './progress.js';
 import { rowReason } from '../core/messages.js';
 
@@ -16,8 +17,7 @@ const SHOWN = 3;
 export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: string, format: string): void {
   if (quality.alerts?.length) {
     clearProgress(ctx.stderr);
-    const p = paint(ctx);
-    ctx.stderr.write(quality.alerts.map((a) => `${p.yellow(tr(lang, 'Внимание', 'Warning'))}: ${describeAlert(a, lang)}\n`).join(''));
+    ctx.stderr.write(quality.alerts.map((a) => warningLine(ctx, lang, describeAlert(a, lang))).join(''));
   }
   const n = quality.rowsSkippedCount;
   if (n === 0) return;

@@ -7,6 +7,10 @@ import { paint, type CliContext } from './context.js';
  * `--monthly-cost` without `--cost`): a user who typed one expects it in the numbers.
  */
 export function warnUnusedOptions(ctx: CliContext, lang: string, unused: ReadonlyArray<keyof typeof UNUSED_OPTION | false>): void {
-  const p = paint(ctx);
-  for (const key of unused) if (key) ctx.stderr.write(`${p.yellow(tr(lang, 'Внимание', 'Warning'))}: ${say(UNUSED_OPTION[key], lang)}\n`);
+  for (const key of unused) if (key) ctx.stderr.write(warningLine(ctx, lang, say(UNUSED_OPTION[key], lang)));
+}
+
+/** A warning as stderr says it: «Внимание: …» / "Warning: …", the word in yellow where colour is on. */
+export function warningLine(ctx: CliContext, lang: string, text: string): string {
+  return `${paint(ctx).yellow(tr(lang, 'Внимание', 'Warning'))}: ${text}\n`;
 }

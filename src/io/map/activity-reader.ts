@@ -1,10 +1,10 @@
 import type { LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
-import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration } from './values.js';
+import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, scaleDuration } from './values.js';
 import type { DurationUnit } from './fields.js';
 import type { OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
-import { CellMemo, phoneLead, trimEdges, type Cells } from './cells.js';
+import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
 import { directionReader, headerOf, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext } from './context.js';
 
 type Counted<T> = { value: T; count: number };
@@ -228,18 +228,16 @@ function dealKey(cells: Cells, ctx: ReadContext): number {
 function clientKey(cells: Cells, k: number, ctx: ReadContext, byName: boolean, deal: number): number {
   const store = ctx.linker!.store;
   if (byName && cells.hasEither(k, LT, COLON)) {
-    // «Контакт: +7 916 …» is the phone's client, as the deals store it (phoneKey).
-    const name = cleanClient(cells.text(k));
-    return store.clients.internText(phoneKey(name) ?? name);
+    // «Контакт: +7 916 …» is the phone's client, as the deals store it.
+    return store.clients.internText(clientText(cleanClient(cells.text(k))));
   }
   if (cells.bytes(k) && !phoneLead(cells.buf[cells.start]!)) {
     // An activity's client is mostly its deal's: compared first, its bytes need no hashing.
     const own = deal >= 0 && deal < store.size ? store.client[deal]! : 0;
-    return own !== 0 && store.clients.equals(own, cells.buf, cells.start, cells.end) ? own : store.clients.intern(cells.buf, cells.start, cells.end);
+    if (own !== 0 && store.clients.equals(own, cells.buf, cells.start, cells.end)) return own;
   }
-  // A phone number as its digits (phoneKey): a call and its callback are written differently.
-  const text = cells.text(k);
-  return store.clients.internText(phoneKey(text) ?? text);
+  // As the deals' clients are keyed: a phone number as its digits.
+  return internClient(cells, k, store.clients);
 }
 
 function cleanClient(raw: string): string {

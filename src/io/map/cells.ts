@@ -188,8 +188,12 @@ export class RowCells implements Cells {
  */
 export function internClient(cells: Cells, c: number, keys: ByteKeys): number {
   if (cells.bytes(c) && !phoneLead(cells.buf[cells.start]!)) return keys.intern(cells.buf, cells.start, cells.end);
-  const text = cells.text(c).trim();
-  return keys.internText(phoneKey(text) ?? text);
+  return keys.internText(clientText(cells.text(c).trim()));
+}
+
+/** A client's name as its key's text: a phone number as its digits (phoneKey), anything else as it is. */
+export function clientText(name: string): string {
+  return phoneKey(name) ?? name;
 }
 
 

@@ -177,6 +177,10 @@ export class ValueReader<T> {
   }
 }
 
+/** How the readers below describe a direction, and a call status, that no map knows (the unknown-values alert looks for them). */
+export const UNKNOWN_DIRECTION = '(unknown)';
+export const UNKNOWN_STATUS = 'answered (unknown value)';
+
 /** The counted value readers of status-like activity columns (their statistics are shown by `inspect`). */
 export interface ActivityValueReaders {
   kind: ValueReader<Activity['kind']>;
@@ -230,7 +234,7 @@ export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, 
   return {
     kind: new ValueReader((raw) => kindOf(maps, raw), (v) => v),
     direction: directionReader(maps),
-    missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => maps.missed.get(normalizeValue(raw)), (v) => (v === undefined ? 'answered (unknown value)' : v ? 'not answered' : 'answered')),
+    missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => maps.missed.get(normalizeValue(raw)), (v) => (v === undefined ? UNKNOWN_STATUS : v ? 'not answered' : 'answered')),
     owner_type: new ValueReader((raw) => maps.owner.get(normalizeValue(raw)) ?? 'other', (v) => (v === 'deal' ? 'deal: the owner id is its deal_id' : `${v}: not a deal; the owner is the client`)),
   };
 }
@@ -256,7 +260,7 @@ export function directionReader(maps: ValueMaps): ValueReader<{ direction: Activ
       const direction = byWords(maps.direction, key) ?? '';
       return { direction, missed: direction === 'in' && missedByWords(maps.missedDirection, key) };
     },
-    (v) => (v.missed ? 'in (missed)' : v.direction || '(unknown)'),
+    (v) => (v.missed ? 'in (missed)' : v.direction || UNKNOWN_DIRECTION),
   );
 }
 

@@ -38,13 +38,18 @@ function stripTags(value: string): string {
     .replace(/&quot;/g, '"');
 }
 
+/** Currency signs, taken off a number and named by currencyOf (one list for both). */
+const CURRENCY_SIGNS = '₽$€£¥₴₸₹₺₪₩₱';
+/** Currency words written beside an amount, either side (`руб.`, `Rs.`, `kr`), as a regular expression's alternatives. */
+const CURRENCY_WORDS_RE = 'руб\\.?|грн\\.?|тг\\.?|zł|kč|rs\\.?|kr\\.?';
+
 /**
  * Currency marks before or after an amount (spaces already removed): signs (`₽ $ € £ ¥ ₴ ₸ ₹ ₺`,
  * `R$`, `US$`, `zł`), Russian abbreviations (`руб.`, `р.`, `грн`, `тг`), the codes `rub`, `usd`, `eur`
  * in any case, and any other three-letter ISO code in capitals (`BRL`, `MXN`, ...), so that `12abc`
  * stays text.
  */
-const CURRENCY = /^(?:[A-Z]{2}\$|R\$|[₽$€£¥₴₸₹₺₪₩₱]|руб\.?|р\.|грн\.?|тг\.?|zł|kč|rs\.?|kr\.?|rub|usd|eur)|(?:[₽$€£¥₴₸₹₺₪₩₱]|руб\.?|р\.?|грн\.?|тг\.?|zł|kč|rs\.?|kr\.?|rub|usd|eur)$/giu;
+const CURRENCY = new RegExp(`^(?:[A-Z]{2}\\$|R\\$|[${CURRENCY_SIGNS}]|${CURRENCY_WORDS_RE}|р\\.|rub|usd|eur)|(?:[${CURRENCY_SIGNS}]|${CURRENCY_WORDS_RE}|р\\.?|rub|usd|eur)$`, 'giu');
 const CURRENCY_CODE = /^[A-Z]{3}(?=[-+(−\d.,])|(?<=[\d)])[A-Z]{3}$/gu;
 
 /**
@@ -314,8 +319,8 @@ export function scaleDuration(n: number, unit: DurationUnit = 's'): number {
 }
 
 const CURRENCY_WORDS: Record<string, string> = { '₽': 'RUB', руб: 'RUB', 'руб.': 'RUB', 'р.': 'RUB', р: 'RUB', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₴': 'UAH', грн: 'UAH', 'грн.': 'UAH', '₸': 'KZT', тг: 'KZT', 'тг.': 'KZT', '₹': 'INR', '₺': 'TRY', 'zł': 'PLN', 'R$': 'BRL', 'US$': 'USD', rs: 'INR', 'rs.': 'INR', kr: 'kr', 'kr.': 'kr', kč: 'CZK', '₪': 'ILS', '₩': 'KRW', '₱': 'PHP' };
-const MARK_AFTER = /(?:\|\s*([A-Za-z]{3})|\s([A-Z]{3})|\s?([₽€£¥₴₸₹₺₪₩₱$]|руб\.?|р\.?|грн\.?|тг\.?|zł|Kč|kr\.?|Rs\.?))$/u;
-const MARK_BEFORE = /^(?:([A-Z]{3})\s|([A-Z]{2}\$|R\$|[₽€£¥₴₸₹₺₪₩₱$]|Rs\.?|kr\.?))/u;
+const MARK_AFTER = new RegExp(`(?:\\|\\s*([A-Za-z]{3})|\\s([A-Z]{3})|\\s?([${CURRENCY_SIGNS}]|руб\\.?|р\\.?|грн\\.?|тг\\.?|zł|Kč|kr\\.?|Rs\\.?))$`, 'u');
+const MARK_BEFORE = new RegExp(`^(?:([A-Z]{3})\\s|([A-Z]{2}\\$|R\\$|[${CURRENCY_SIGNS}]|Rs\\.?|kr\\.?))`, 'u');
 
 /**
  * The currency an amount's text names (`120000|USD`, `$22,700.00`, `1 234,00 RUB`, `€ 2.900,00`,

@@ -337,7 +337,7 @@ function parseSharedStrings(xml: string, file: string): string[] {
 
 /** The built-in format of a date and a time (m/d/yy h:mm). */
 const BUILTIN_DATE_TIME_FORMAT = 22;
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 /** Built-in formats of a time alone (h:mm AM/PM, h:mm:ss, mm:ss…); 46 is [h]:mm:ss, hours past a day. */
 const BUILTIN_TIME_FORMATS = new Map([[18, false], [19, false], [20, false], [21, false], [45, false], [46, true], [47, false]]);
 

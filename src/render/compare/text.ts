@@ -2,7 +2,7 @@ import type { CompareResult, CompareRow } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { formatChange, formatDay, formatRelative, formatValue } from '../format.js';
-import { SHORT } from '../kpi/labels.js';
+import { paybackNotApplicable, SHORT } from '../kpi/labels.js';
 import { borderlessTable } from '../kpi/table-style.js';
 import { colors, mdTable, type RenderOptions } from '../text.js';
 
@@ -40,7 +40,6 @@ export function compareLabels(lang: string) {
     months: tr(lang, 'Срок окупаемости, мес.', 'Payback, months'),
     roi: tr(lang, 'ROI за 12 месяцев', 'ROI over 12 months'),
     noPayback: tr(lang, 'не окупается: прирост не покрывает ежемесячные расходы', 'does not pay back: the gain does not cover the running cost'),
-    paybackNotApplicable: tr(lang, 'не рассчитаны: в одном из периодов нет выручки (нужна колонка суммы в сделках обоих периодов)', 'not computed: a period has no revenue (needs an amount column in the deals of both periods)'),
     changeValue: tr(lang, 'Значение', 'Value'),
     period: (p: { from: string; to: string; days: number; months: number }) =>
       tr(lang, `${formatDay(p.from, lang)} — ${formatDay(p.to, lang)} (${p.days} дн., ${p.months.toFixed(1).replace('.', ',')} мес.)`, `${p.from} to ${p.to} (${p.days} days, ${p.months.toFixed(1)} months)`),
@@ -95,7 +94,7 @@ function paybackLines(result: CompareResult, lang: string, c: ReturnType<typeof 
   const p = result.payback;
   if (!p) return [];
   const L = compareLabels(lang);
-  if (p.not_applicable) return ['', c.bold(L.payback), L.paybackNotApplicable];
+  if (p.not_applicable) return ['', c.bold(L.payback), paybackNotApplicable(p.not_applicable, lang)];
   return [
     '',
     c.bold(L.payback),

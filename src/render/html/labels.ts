@@ -54,7 +54,6 @@ export function htmlLabels(lang: string) {
     cost: tr(lang, 'Разовые затраты', 'One-off cost'),
     monthlyCost: tr(lang, 'Затраты в месяц', 'Running cost a month'),
     noPayback: tr(lang, 'не окупается: прирост не покрывает ежемесячные расходы', 'does not pay back: the gain does not cover the running cost'),
-    paybackNotApplicable: tr(lang, 'не рассчитаны: в одном из периодов нет выручки (нужна колонка суммы в сделках обоих периодов)', 'not computed: a period has no revenue (needs an amount column in the deals of both periods)'),
     paybackNote: tr(
       lang,
       'Накопленный чистый прирост за m месяцев = m × (прирост валовой прибыли в месяц − затраты в месяц); окупаемость наступает, когда он догоняет разовые затраты.',

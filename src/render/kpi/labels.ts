@@ -83,9 +83,15 @@ const REASONS_RU: Record<string, string> = {
   'needs a source column in the deals file': 'нужна колонка источника в файле сделок',
   'needs a pipeline column in the deals file': 'нужна колонка воронки в файле сделок',
   'needs a stage column in the deals file': 'нужна колонка этапа в файле сделок',
+  'needs an amount column in the deals of both periods (revenue per month)': 'нужна колонка суммы в сделках обоих периодов (выручка в месяц)',
 };
 
 /** A not-applicable reason in the report language. */
 export function reasonText(reason: string, lang: string): string {
   return lang === 'ru' ? (REASONS_RU[reason] ?? reason) : reason;
+}
+
+/** Payback and ROI not computed, and why (CompareResult.payback.not_applicable), in the report language. */
+export function paybackNotApplicable(reason: string, lang: string): string {
+  return `${lang === 'ru' ? 'не рассчитаны' : 'not computed'}: ${reasonText(reason, lang)}`;
 }

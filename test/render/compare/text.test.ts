@@ -25,3 +25,14 @@ describe('the before/after row labels', () => {
     expect(ROW_INFO.cycle_days_median!.ru).toBe('Цикл сделки, дн. (медиана)');
   });
 });
+
+describe('payback without revenue in a period', () => {
+  // The reason is the JSON's English, said in the report's language through the one table of reasons.
+  it('says why it is not computed, in each language', () => {
+    const none = { ...period('2024-01-01', '2024-06-30', 0.15), total: { ...period('2024-01-01', '2024-06-30', 0.15).total, revenue: null } };
+    const r = compareKpis(none, period('2025-01-01', '2025-06-30', 0.2), { cost: 100_000 });
+    expect(r.payback).toMatchObject({ gain_per_month: null, payback_months: null, roi_12m: null });
+    expect(renderCompareTable(r, { lang: 'ru', color: false })).toContain('Окупаемость\nне рассчитаны: нужна колонка суммы в сделках обоих периодов (выручка в месяц)');
+    expect(renderCompareMarkdown(r, { lang: 'en', color: false })).toContain('- not computed: needs an amount column in the deals of both periods (revenue per month)');
+  });
+});
