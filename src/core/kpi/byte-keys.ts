@@ -2,7 +2,7 @@ import { canonicalWhole, DenseIds, type DenseIdsData } from './dense-ids.js';
 
 const encoder = new TextEncoder();
 /** How many keys' slots are read ahead of their lookups (touch). */
-const TOUCH_AHEAD = 16;
+const TOUCH_AHEAD = 64;
 const utf8 = new TextDecoder('utf-8');
 
 /** The contents of a ByteKeys, to copy it to a worker thread. */
@@ -324,6 +324,23 @@ export class ByteKeys {
   private touched = 0;
 
   /**
+   * After touch(): reads the first byte of the key in each of the hashes[from, to)'s first slot when
+   * that key has the same hash (the one its lookup compares), again side by side. Returns what it
+   * read, for the caller to keep.
+   */
+  touchKeys(hashes: Int32Array, from: number, to: number): number {
+    if (this.byValue || this.frozen !== undefined) return 0;
+    const { table, mask, starts, arena } = this;
+    let seen = 0;
+    for (let i = from; i < to; i++) {
+      const slot = hashes[i]! & mask;
+      const k = table[2 * slot + 1]! - 1;
+      if (k >= 0 && table[2 * slot] === hashes[i]) seen |= arena[starts[k]!]!;
+    }
+    return seen;
+  }
+
+  /**
    * Interns another's keys in their order: their key i is the returned [i] here (added when new).
    * Hashes come from their table, and each key's slot is read a few keys ahead (touch); indexed by
    * value, none is needed until the index gives way.
@@ -335,7 +352,11 @@ export class ByteKeys {
     for (let i = 0; i < keys.length; i++) {
       if (!this.byValue) {
         hashes ??= ByteKeys.hashes(theirs);
-        if (i % TOUCH_AHEAD === 0) this.touch(hashes, i, Math.min(i + TOUCH_AHEAD, keys.length));
+        if (i % TOUCH_AHEAD === 0) {
+          const to = Math.min(i + TOUCH_AHEAD, keys.length);
+          this.touch(hashes, i, to);
+          this.touched |= this.touchKeys(hashes, i, to);
+        }
       }
       keys[i] = this.internHashed(arena, starts[i]!, starts[i + 1]!, hashes ? hashes[i]! : 0);
     }

@@ -1,6 +1,7 @@
 import type { Deal, DealStatus } from '../records.js';
 import { ByteKeys, type ByteKeysData, type ByteKeysLoan } from './byte-keys.js';
 import { compareIds, detach, Interner } from './ids.js';
+import { KeyBatch } from './key-batch.js';
 
 /** What a worker thread needs of a store to link activities: ids, clients, managers, times, titles. */
 export interface DealSnapshot {
@@ -194,9 +195,26 @@ export class DealStore {
   /** A store over another's lent columns (over()): the row of that store where its deals are, until its own columns move. */
   private lentFrom: number | undefined;
 
+  /**
+   * The clients of the deals being read, interned in batches (KeyBatch: the table's lookups read
+   * ahead): a deals reader interns into it, put() places each deal's, and flushClients() finishes
+   * before anything reads the client column or the clients.
+   */
+  readonly clientsLater = new KeyBatch(
+    () => this.clients,
+    (at, key) => {
+      this.client[at] = key;
+    },
+  );
+
   constructor(managers: Interner = new Interner()) {
     this.managers = managers;
     this.clients.internText('');
+  }
+
+  /** Interns the clients still held in clientsLater (at the end of a deals file). */
+  flushClients(): void {
+    this.clientsLater.flush();
   }
 
   /**
@@ -509,6 +527,8 @@ export class DealStore {
     this.status[i] = c.status;
     this.manager[i] = c.manager;
     this.client[i] = client;
+    // A client interned later (clientsLater) is written here then.
+    if (KeyBatch.isLater(client)) this.clientsLater.place(client, i);
     this.reason[i] = c.reason;
     this.stage[i] = c.stage;
     this.pipeline[i] = c.pipeline;

@@ -199,6 +199,8 @@ function readDuration(cells: Cells, ctx: ReadContext, m: ActivityMemos): number 
   const unit = m.unit;
   const n = cells.plainInteger(dc);
   if (!Number.isNaN(n)) return scaleDuration(n, unit);
+  // An e-mail's or a meeting's empty duration, without making its text.
+  if (cells.blank(dc)) return null;
   const text = cells.text(dc);
   const duration = parseDuration(text, unit);
   if (duration !== null && Number.isNaN(duration)) return new RowProblem('skip', `"${truncate(text)}" is not a duration`, headerOf(ctx, dc, 'duration_s'));

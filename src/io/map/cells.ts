@@ -1,4 +1,4 @@
-import type { ByteKeys } from '../../core/kpi/byte-keys.js';
+import type { KeySink } from '../../core/kpi/key-batch.js';
 import { blankCell, ByteMemo, hasEither, plainInteger, plainKey, spaceLead } from '../read/byte-cells.js';
 import { fixedDate } from './calendar.js';
 import { phoneKey } from './values.js';
@@ -186,7 +186,7 @@ export class RowCells implements Cells {
  * A client cell's key: a phone number as its digits (phoneKey), anything else as it is, by its bytes
  * where they are the key. Only a cell that starts like a phone (a digit, +, a bracket) is read as text for it.
  */
-export function internClient(cells: Cells, c: number, keys: ByteKeys): number {
+export function internClient(cells: Cells, c: number, keys: KeySink): number {
   if (cells.bytes(c) && !phoneLead(cells.buf[cells.start]!)) return keys.intern(cells.buf, cells.start, cells.end);
   return keys.internText(clientText(cells.text(c).trim()));
 }

@@ -497,11 +497,16 @@ export async function importDeals(file: string, opts: ImportOptions, store: Deal
 export async function importDealRows(file: string, opts: ImportOptions, store: DealStore): Promise<{ report: ImportReport; map: ColumnMap | undefined; productRows: boolean }> {
   let productRows = false;
   let map: ColumnMap | undefined;
-  const report = await importFile<DealRow>(file, 'deals', { ...opts, store, onHeader: (m) => ((map = m), (productRows = m.fields.has('product')), opts.onHeader?.(m)) }, (deal) => {
-    const i = deal.idBytes ? store.addCoded(deal.codes, deal.buf, deal.start, deal.end, deal.client, productRows) : store.addCodedText(deal.codes, deal.id, deal.client, productRows);
-    if (i >= 0 && deal.name !== '') store.setName(i, deal.name);
-  });
-  return { report, map, productRows };
+  try {
+    const report = await importFile<DealRow>(file, 'deals', { ...opts, store, onHeader: (m) => ((map = m), (productRows = m.fields.has('product')), opts.onHeader?.(m)) }, (deal) => {
+      const i = deal.idBytes ? store.addCoded(deal.codes, deal.buf, deal.start, deal.end, deal.client, productRows) : store.addCodedText(deal.codes, deal.id, deal.client, productRows);
+      if (i >= 0 && deal.name !== '') store.setName(i, deal.name);
+    });
+    return { report, map, productRows };
+  } finally {
+    // The reader interns clients in batches (DealStore.clientsLater): the last one.
+    store.flushClients();
+  }
 }
 
 /** Refuses a deals file without a readable deal or with stages nothing can classify, and reports merged rows. */

@@ -1,0 +1,98 @@
+import { hashBytes, type ByteKeys } from './byte-keys.js';
+
+/** Keys held before they are interned together (a power of two: the slots of so many are read ahead at once). */
+const BATCH = 128;
+
+/** What takes keys to intern: a ByteKeys (at once), or a KeyBatch (later, in order). */
+export interface KeySink {
+  /** The key of the bytes buf[start, end) (from a KeyBatch: a placeholder, see KeyBatch). */
+  intern(buf: Uint8Array, start: number, end: number): number;
+  /** The key of a text (as UTF-8). */
+  internText(text: string): number;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Interns keys into a ByteKeys in batches, in the order they came, so that they get the numbers
+ * interning them one by one gives. A large table's lookup waits for memory (a cache miss per key,
+ * about half the cost of reading a deal's row on the benchmark's million deals): held until a batch
+ * is full, the keys are hashed, the slots of all of them read side by side, then each key's first
+ * candidate's bytes, and only then interned, in half the time.
+ *
+ * intern() returns a placeholder (LATER + its place in the batch); the caller stores it where the
+ * key goes and says where with place(); flush() writes each key there (a placeholder never placed,
+ * a row merged into an earlier one, is interned all the same: the numbering stays the same).
+ */
+export class KeyBatch implements KeySink {
+  /** Placeholders are LATER and up (a key is never that many). */
+  static readonly LATER = 0x80000000;
+  private arena = new Uint8Array(BATCH * 32);
+  private readonly starts = new Int32Array(BATCH + 1);
+  private readonly hashes = new Int32Array(BATCH);
+  private readonly places = new Int32Array(BATCH).fill(-1);
+  private count = 0;
+  private used = 0;
+  /** What the reads ahead read (kept, so that they are not left out as unused). */
+  private seen = 0;
+
+  /** `keys`: the table interned into (read when flushed); `write(at, key)`: where a placed key goes. */
+  constructor(
+    private readonly keys: () => ByteKeys,
+    private readonly write: (at: number, key: number) => void,
+  ) {}
+
+  /** Whether n is a placeholder (not yet a key). */
+  static isLater(n: number): boolean {
+    return n >= KeyBatch.LATER;
+  }
+
+  intern(buf: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    if (this.count === BATCH) this.flush();
+    if (this.used + len > this.arena.length) {
+      const next = new Uint8Array(Math.max(2 * this.arena.length, this.used + len));
+      next.set(this.arena.subarray(0, this.used));
+      this.arena = next;
+    }
+    const arena = this.arena;
+    for (let i = 0; i < len; i++) arena[this.used + i] = buf[start + i]!;
+    this.used += len;
+    this.starts[++this.count] = this.used;
+    return KeyBatch.LATER + this.count - 1;
+  }
+
+  internText(text: string): number {
+    const bytes = encoder.encode(text);
+    return this.intern(bytes, 0, bytes.length);
+  }
+
+  /** Says where the key of a placeholder goes (anything else is a key already, and is ignored). */
+  place(n: number, at: number): void {
+    if (n >= KeyBatch.LATER) this.places[n - KeyBatch.LATER] = at;
+  }
+
+  /** Interns the keys held, in their order, and writes each placed one where it goes. */
+  flush(): void {
+    const n = this.count;
+    if (n === 0) return;
+    const keys = this.keys();
+    const { arena, starts, hashes, places } = this;
+    for (let j = 0; j < n; j++) hashes[j] = hashBytes(arena, starts[j]!, starts[j + 1]!);
+    // The slots, then the bytes of the key each holds: independent reads the processor overlaps.
+    keys.touch(hashes, 0, n);
+    this.seen = keys.touchKeys(hashes, 0, n);
+    for (let j = 0; j < n; j++) {
+      const key = keys.internHashed(arena, starts[j]!, starts[j + 1]!, hashes[j]!);
+      if (places[j]! >= 0) this.write(places[j]!, key);
+      places[j] = -1;
+    }
+    this.count = 0;
+    this.used = 0;
+  }
+
+  /** What the last flush's reads ahead read (for tests: nothing else reads it). */
+  get touched(): number {
+    return this.seen;
+  }
+}
