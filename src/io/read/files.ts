@@ -55,22 +55,40 @@ export async function openInput(file: string, cwd: string, stdin: NodeJS.Readabl
 }
 
 /**
- * The bytes of a file from `start` up to `end` (exclusive), chunk after chunk, all read into the
- * same buffer: a chunk is valid only until the next one is asked for, so a reader copies what it
- * keeps. A new megabyte per chunk would leave hundreds of them for the garbage collector on a large
- * export, and the process's memory would grow with them.
+ * The bytes of a file from `start` up to `end` (exclusive), chunk after chunk, read into two buffers
+ * in turn: a chunk is valid only until the next one is asked for, so a reader copies what it keeps
+ * (a new megabyte per chunk would leave hundreds of them for the garbage collector on a large
+ * export). The next chunk is read while the caller works on this one: a read waits for the thread
+ * pool, and one at a time the reading thread sat idle ~50 ms over 230 MB.
  */
 export async function* fileChunks(full: string, start: number, end: number): AsyncGenerator<Buffer> {
   const handle = await fs.open(full, 'r');
+  let next: Promise<{ bytesRead: number; buffer: Buffer }> | undefined;
   try {
-    const buf = Buffer.allocUnsafe(Math.max(1, Math.min(READ_CHUNK, end - start)));
-    for (let pos = start; pos < end; ) {
-      const { bytesRead } = await handle.read(buf, 0, Math.min(buf.length, end - pos), pos);
+    const size = Math.max(1, Math.min(READ_CHUNK, end - start));
+    const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
+    let turn = 0;
+    const readAt = (pos: number) => {
+      const buf = buffers[turn]!;
+      turn ^= 1;
+      const read = handle.read(buf, 0, Math.min(buf.length, end - pos), pos);
+      // Its failure is met when the chunk is asked for; meanwhile it is not an unhandled rejection.
+      read.catch(() => undefined);
+      return read;
+    };
+    let pos = start;
+    next = pos < end ? readAt(pos) : undefined;
+    while (next) {
+      const { bytesRead, buffer } = await next;
+      next = undefined;
       if (bytesRead === 0) return;
       pos += bytesRead;
-      yield buf.subarray(0, bytesRead);
+      if (pos < end) next = readAt(pos);
+      yield buffer.subarray(0, bytesRead);
     }
   } finally {
+    // A read still under way (the caller stopped early) ends before the file is closed.
+    await next?.catch(() => undefined);
     await handle.close();
   }
 }

@@ -1,0 +1,56 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileChunks } from '../../../src/io/read/files.js';
+
+const MB = 1 << 20;
+
+/** A file of `n` bytes whose byte i is i * 7 mod 251 (no run repeats at a chunk's length). */
+function patterned(n: number): { file: string; bytes: Buffer } {
+  const bytes = Buffer.alloc(n);
+  for (let i = 0; i < n; i++) bytes[i] = (i * 7) % 251;
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'crm-audit-chunks-')), 'data.bin');
+  writeFileSync(file, bytes);
+  return { file, bytes };
+}
+
+describe('fileChunks (the next chunk read while this one is used)', () => {
+  it('gives the bytes of a range in order, each chunk copied before the next is asked for', async () => {
+    const { file, bytes } = patterned(3 * MB + 12345);
+    for (const [start, end] of [
+      [0, bytes.length],
+      [100, 2 * MB + 7],
+      [MB, MB + 1],
+      [5, 5],
+      [0, Infinity],
+    ] as const) {
+      const parts: Buffer[] = [];
+      for await (const chunk of fileChunks(file, start, end)) parts.push(Buffer.from(chunk));
+      expect(Buffer.concat(parts).equals(bytes.subarray(start, Math.min(end, bytes.length)))).toBe(true);
+      expect(parts.every((p) => p.length <= MB)).toBe(true);
+    }
+  });
+
+  it('keeps a chunk intact while the caller works on it (the read ahead goes to the other buffer)', async () => {
+    const { file, bytes } = patterned(4 * MB);
+    let at = 0;
+    for await (const chunk of fileChunks(file, 0, bytes.length)) {
+      // Let the read ahead finish before the chunk is compared.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(chunk.equals(bytes.subarray(at, at + chunk.length))).toBe(true);
+      at += chunk.length;
+    }
+    expect(at).toBe(bytes.length);
+  });
+
+  it('closes cleanly when the caller stops early, with a read still under way', async () => {
+    const { file } = patterned(3 * MB);
+    let seen = 0;
+    for await (const chunk of fileChunks(file, 0, Infinity)) {
+      seen += chunk.length;
+      break;
+    }
+    expect(seen).toBe(MB);
+  });
+});
