@@ -58,7 +58,6 @@ export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, Period
 
 const FORMATS = ['xlsx', 'json', 'md', 'junit', 'html'] as const;
 
-/** CLI flags over the config file. */
 /** Every file a report run reads (`-` for stdin), the config and the targets file included; two from stdin are refused. */
 function inputsOf(m: ReturnType<typeof merge>, config: string | undefined, targets: string | undefined): Array<string | undefined> {
   const files = [config, m.answers, m.questionnaire, m.baseline, m.files.deals, m.files.activities, m.files.payments, m.files.spend, m.files.plan, m.map, targets, m.before?.deals, m.before?.activities, m.before?.payments, m.after?.deals, m.after?.activities, m.after?.payments];
@@ -66,6 +65,7 @@ function inputsOf(m: ReturnType<typeof merge>, config: string | undefined, targe
   return files;
 }
 
+/** CLI flags over the config file. */
 function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefined) {
   const cmp = c.compare ?? {};
   return {

@@ -325,11 +325,10 @@ export class ByteKeys {
 
   /**
    * After touch(): reads the first byte of the key in each of the hashes[from, to)'s first slot when
-   * that key has the same hash (the one its lookup compares), again side by side. Returns what it
-   * read, for the caller to keep.
+   * that key has the same hash (the one its lookup compares), again side by side.
    */
-  touchKeys(hashes: Int32Array, from: number, to: number): number {
-    if (this.byValue || this.frozen !== undefined) return 0;
+  touchKeys(hashes: Int32Array, from: number, to: number): void {
+    if (this.byValue || this.frozen !== undefined) return;
     const { table, mask, starts, arena } = this;
     let seen = 0;
     for (let i = from; i < to; i++) {
@@ -337,7 +336,7 @@ export class ByteKeys {
       const k = table[2 * slot + 1]! - 1;
       if (k >= 0 && table[2 * slot] === hashes[i]) seen |= arena[starts[k]!]!;
     }
-    return seen;
+    this.touched |= seen;
   }
 
   /**
@@ -355,7 +354,7 @@ export class ByteKeys {
         if (i % TOUCH_AHEAD === 0) {
           const to = Math.min(i + TOUCH_AHEAD, keys.length);
           this.touch(hashes, i, to);
-          this.touched |= this.touchKeys(hashes, i, to);
+          this.touchKeys(hashes, i, to);
         }
       }
       keys[i] = this.internHashed(arena, starts[i]!, starts[i + 1]!, hashes ? hashes[i]! : 0);

@@ -528,7 +528,7 @@ export class DealStore {
     this.manager[i] = c.manager;
     this.client[i] = client;
     // A client interned later (clientsLater) is written here then.
-    if (KeyBatch.isLater(client)) this.clientsLater.place(client, i);
+    this.clientsLater.place(client, i);
     this.reason[i] = c.reason;
     this.stage[i] = c.stage;
     this.pipeline[i] = c.pipeline;

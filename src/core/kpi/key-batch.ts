@@ -1,6 +1,6 @@
 import { hashBytes, type ByteKeys } from './byte-keys.js';
 
-/** Keys held before they are interned together (a power of two: the slots of so many are read ahead at once). */
+/** Keys held before they are interned together (the slots of so many are read at once: 128 measured faster than 32). */
 const BATCH = 128;
 
 /** What takes keys to intern: a ByteKeys (at once), or a KeyBatch (later, in order). */
@@ -15,8 +15,8 @@ const encoder = new TextEncoder();
 
 /**
  * Interns keys into a ByteKeys in batches, in the order they came, so that they get the numbers
- * interning them one by one gives. A large table's lookup waits for memory (a cache miss per key,
- * about half the cost of reading a deal's row on the benchmark's million deals): held until a batch
+ * interning them one by one gives. A large table's lookup waits for memory (cache misses per key:
+ * about a third of the time reading the benchmark's million deals took, in a CPU profile): held until a batch
  * is full, the keys are hashed, the slots of all of them read side by side, then each key's first
  * candidate's bytes, and only then interned, in half the time.
  *
@@ -33,8 +33,6 @@ export class KeyBatch implements KeySink {
   private readonly places = new Int32Array(BATCH).fill(-1);
   private count = 0;
   private used = 0;
-  /** What the reads ahead read (kept, so that they are not left out as unused). */
-  private seen = 0;
 
   /** `keys`: the table interned into (read when flushed); `write(at, key)`: where a placed key goes. */
   constructor(
@@ -42,29 +40,34 @@ export class KeyBatch implements KeySink {
     private readonly write: (at: number, key: number) => void,
   ) {}
 
-  /** Whether n is a placeholder (not yet a key). */
-  static isLater(n: number): boolean {
-    return n >= KeyBatch.LATER;
-  }
-
   intern(buf: Uint8Array, start: number, end: number): number {
     const len = end - start;
-    if (this.count === BATCH) this.flush();
-    if (this.used + len > this.arena.length) {
-      const next = new Uint8Array(Math.max(2 * this.arena.length, this.used + len));
-      next.set(this.arena.subarray(0, this.used));
-      this.arena = next;
-    }
+    this.makeRoom(len);
     const arena = this.arena;
     for (let i = 0; i < len; i++) arena[this.used + i] = buf[start + i]!;
-    this.used += len;
-    this.starts[++this.count] = this.used;
-    return KeyBatch.LATER + this.count - 1;
+    return this.held(len);
   }
 
   internText(text: string): number {
-    const bytes = encoder.encode(text);
-    return this.intern(bytes, 0, bytes.length);
+    // At most three bytes of UTF-8 a UTF-16 unit, written where the key is held.
+    this.makeRoom(3 * text.length);
+    return this.held(encoder.encodeInto(text, this.arena.subarray(this.used)).written);
+  }
+
+  /** Room for one more key of up to `len` bytes (a full batch is interned first). */
+  private makeRoom(len: number): void {
+    if (this.count === BATCH) this.flush();
+    if (this.used + len <= this.arena.length) return;
+    const next = new Uint8Array(Math.max(2 * this.arena.length, this.used + len));
+    next.set(this.arena.subarray(0, this.used));
+    this.arena = next;
+  }
+
+  /** Holds the `len` bytes just written at the arena's end as the next key; its placeholder. */
+  private held(len: number): number {
+    this.used += len;
+    this.starts[++this.count] = this.used;
+    return KeyBatch.LATER + this.count - 1;
   }
 
   /** Says where the key of a placeholder goes (anything else is a key already, and is ignored). */
@@ -81,7 +84,7 @@ export class KeyBatch implements KeySink {
     for (let j = 0; j < n; j++) hashes[j] = hashBytes(arena, starts[j]!, starts[j + 1]!);
     // The slots, then the bytes of the key each holds: independent reads the processor overlaps.
     keys.touch(hashes, 0, n);
-    this.seen = keys.touchKeys(hashes, 0, n);
+    keys.touchKeys(hashes, 0, n);
     for (let j = 0; j < n; j++) {
       const key = keys.internHashed(arena, starts[j]!, starts[j + 1]!, hashes[j]!);
       if (places[j]! >= 0) this.write(places[j]!, key);
@@ -89,10 +92,5 @@ export class KeyBatch implements KeySink {
     }
     this.count = 0;
     this.used = 0;
-  }
-
-  /** What the last flush's reads ahead read (for tests: nothing else reads it). */
-  get touched(): number {
-    return this.seen;
   }
 }

@@ -5,11 +5,6 @@ const RADIX_FROM = 20_000;
  * lists, and a new megabyte each was garbage that raised the peak memory at the end of a run.
  */
 let digitCounts: Uint32Array | undefined;
-/**
- * The radix sort's second buffer, reused by the calls of a run (grown to the largest list): a new
- * one each call was fresh memory the system had to map page by page, a dozen times at a run's end.
- */
-let spare: Uint32Array | undefined;
 
 /**
  * Sorts doubles ascending in place, in exactly the order of Float64Array.prototype.sort (-0 before
@@ -44,8 +39,7 @@ export function sortFloat64(a: Float64Array): Float64Array {
     counts[131072 + (hi & 0xffff)]!++;
     counts[196608 + (hi >>> 16)]!++;
   }
-  if (!spare || spare.length < n * 2) spare = new Uint32Array(n * 2);
-  let other: Uint32Array = spare.subarray(0, n * 2);
+  let other: Uint32Array = new Uint32Array(n * 2);
   for (let pass = 0; pass < 4; pass++) {
     const base = pass * 65536;
     const word = pass >> 1;

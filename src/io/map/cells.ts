@@ -181,7 +181,6 @@ export class RowCells implements Cells {
   }
 }
 
-/** A cell's key in a key table: by its bytes where they are its key, else by its trimmed text. */
 /**
  * A client cell's key: a phone number as its digits (phoneKey), anything else as it is, by its bytes
  * where they are the key. Only a cell that starts like a phone (a digit, +, a bracket) is read as text for it.
@@ -195,7 +194,6 @@ export function internClient(cells: Cells, c: number, keys: KeySink): number {
 export function clientText(name: string): string {
   return phoneKey(name) ?? name;
 }
-
 
 /** Whether a byte may begin a phone number: a digit, + or (. */
 export function phoneLead(b: number): boolean {

@@ -59,7 +59,7 @@ export async function openInput(file: string, cwd: string, stdin: NodeJS.Readabl
  * in turn: a chunk is valid only until the next one is asked for, so a reader copies what it keeps
  * (a new megabyte per chunk would leave hundreds of them for the garbage collector on a large
  * export). The next chunk is read while the caller works on this one: a read waits for the thread
- * pool, and one at a time the reading thread sat idle ~50 ms over 230 MB.
+ * pool, and one at a time a CPU profile had the reading thread idle 54 ms of 1.6 s of activities.
  */
 export async function* fileChunks(full: string, start: number, end: number): AsyncGenerator<Buffer> {
   const handle = await fs.open(full, 'r');
