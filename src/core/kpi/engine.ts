@@ -419,7 +419,6 @@ export class KpiEngine {
     this.shape = shape;
     const ctx = this.dealContext();
     const deals: Array<DealTally | undefined> = [];
-    const totalDeals = new DealTally();
     const { store } = this;
     // The deal's group in each grouping, for the unit economics (which follow clients across deals).
     const cells = this.groupings.map(() => new Int32Array(this.economics ? this.n : 0).fill(NOT_SET));
@@ -428,13 +427,14 @@ export class KpiEngine {
       const created = store.created[i]!;
       if (!this.inPeriod(created)) continue;
       const m = store.manager[i]!;
-      this.countDeal((deals[m] ??= new DealTally({ won: room.won[m]!, deals: room.deals[m]! })), i, created, true, ctx);
-      this.countDeal(totalDeals, i, created, false, ctx);
+      this.countDeal((deals[m] ??= new DealTally({ won: room.won[m]!, deals: room.deals[m]! })), i, created, ctx);
       if (this.groupings.length > 0) this.groupDeal(i, created, ctx, cells);
     }
     // The department's cycles and response times are the managers' together, read from the
     // managers' sorted lists instead of being filled and sorted again.
     const all = deals.filter((t) => t !== undefined);
+    // Counted once, by manager: the department's counts are theirs added (exact: counts and whole cents).
+    const totalDeals = DealTally.sum(all);
     const lists = { cycles: FloatList.union(all.map((t) => t.cycles)), responses: FloatList.union(all.map((t) => t.responses)) };
     deals.forEach((t, m) => t && this.listed.add(m));
     return { deals, totalDeals, cells, lists };
@@ -482,8 +482,8 @@ export class KpiEngine {
     };
   }
 
-  /** Counts deal i of the period in a tally (`lists`: keep its cycle and response time too). */
-  private countDeal(x: DealTally, i: number, created: number, lists: boolean, ctx: DealContext): void {
+  /** Counts deal i of the period in a tally, its cycle and response time too. */
+  private countDeal(x: DealTally, i: number, created: number, ctx: DealContext): void {
     const { store } = this;
     x.leads++;
     const status = store.status[i]!;
@@ -491,10 +491,8 @@ export class KpiEngine {
       x.won++;
       const amount = store.amount[i]!;
       if (!Number.isNaN(amount)) x.amounts.add(amount);
-      if (lists) {
-        const cycle = cycleDays(created, store.closed[i]!);
-        if (cycle !== undefined) x.cycles.push(cycle);
-      }
+      const cycle = cycleDays(created, store.closed[i]!);
+      if (cycle !== undefined) x.cycles.push(cycle);
       if (ctx.withActivities) {
         x.touchSum += ctx.touches[i]!;
         if (ctx.touches[i]! < ctx.norm) x.belowNorm++;
@@ -507,7 +505,7 @@ export class KpiEngine {
     } else x.open++;
     if (ctx.withActivities) {
       if (ctx.first[i]! === Infinity) x.noResponse++;
-      else if (lists) x.responses.push((ctx.first[i]! - created) / 60_000);
+      else x.responses.push((ctx.first[i]! - created) / 60_000);
     }
   }
 
@@ -520,7 +518,7 @@ export class KpiEngine {
       if (g.stage && store.status[i] !== OPEN) continue;
       const c = g.cell(store.manager[i]!, i, month);
       if (cells[k]!.length > 0) cells[k]![i] = c;
-      if (!g.stage) this.countDeal(g.deals[c]!, i, created, true, ctx);
+      if (!g.stage) this.countDeal(g.deals[c]!, i, created, ctx);
       else {
         g.deals[c]!.open++;
         g.deals[c]!.ages.push((ctx.exportMs - created) / DAY_MS);

@@ -202,6 +202,16 @@ export class MoneySum {
     this.big += BigInt(c);
   }
 
+  /** Adds another sum's amounts: exact, as adding them one by one (whole cents add in any order). */
+  absorb(o: MoneySum): void {
+    this.count += o.count;
+    if (this.big === undefined && o.big === undefined && Number.isSafeInteger(this.cents + o.cents)) {
+      this.cents += o.cents;
+      return;
+    }
+    this.big = (this.big ?? BigInt(this.cents)) + (o.big ?? BigInt(o.cents));
+  }
+
   /** The sum in money units (cents / 100). */
   value(): number {
     return this.big === undefined ? this.cents / 100 : Number(this.big) / 100;

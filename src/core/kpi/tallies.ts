@@ -148,6 +148,28 @@ export class DealTally {
   /** Lost deals per loss-reason key of the store. */
   reasons = new Map<number, number>();
 
+  /**
+   * The department's counts: its managers' added (every deal of the period is one manager's). The
+   * lists of cycles and response times stay empty: the department's are its managers' (FloatList.union).
+   */
+  static sum(tallies: ReadonlyArray<DealTally | undefined>): DealTally {
+    const all = new DealTally();
+    for (const t of tallies) {
+      if (!t) continue;
+      all.leads += t.leads;
+      all.won += t.won;
+      all.lost += t.lost;
+      all.open += t.open;
+      all.amounts.absorb(t.amounts);
+      all.touchSum += t.touchSum;
+      all.belowNorm += t.belowNorm;
+      all.noResponse += t.noResponse;
+      all.repeatWon += t.repeatWon;
+      for (const [reason, n] of t.reasons) all.reasons.set(reason, (all.reasons.get(reason) ?? 0) + n);
+    }
+    return all;
+  }
+
   /** `room`: how many cycles (won deals) and response times (deals) it will hold at most, when known. */
   constructor(room?: { won: number; deals: number }) {
     this.cycles = new FloatList(room ? Math.max(room.won, 1) : 16);

@@ -66,6 +66,28 @@ describe('MoneySum', () => {
   });
 });
 
+describe('MoneySum.absorb', () => {
+  it('adds another sum exactly as adding its amounts one by one, below and beyond 2^53 cents', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -10_000_000, max: 10_000_000 }).map((c) => c / 100), fc.constant(40_000_000_000_000)), { maxLength: 40 }),
+        fc.array(fc.oneof(fc.integer({ min: -10_000_000, max: 10_000_000 }).map((c) => c / 100), fc.constant(40_000_000_000_000)), { maxLength: 40 }),
+        (xs, ys) => {
+          const one = new MoneySum();
+          for (const a of [...xs, ...ys]) one.add(a);
+          const left = new MoneySum();
+          const right = new MoneySum();
+          for (const a of xs) left.add(a);
+          for (const a of ys) right.add(a);
+          left.absorb(right);
+          expect(left.value()).toBe(one.value());
+          expect(left.count).toBe(xs.length + ys.length);
+        },
+      ),
+    );
+  });
+});
+
 describe('cycleDays', () => {
   const ms = (s: string) => Date.parse(`${s}Z`);
   it('counts a close time kept to the minute, in the creation minute, as equal to the creation time', () => {
