@@ -345,12 +345,24 @@ export class ByteKeys {
    * value, none is needed until the index gives way.
    */
   internAll(theirs: ByteKeysData): Int32Array {
-    const { arena, starts } = theirs;
-    const keys = new Int32Array(theirs.size);
+    return this.internKeys(theirs.arena, theirs.starts, () => ByteKeys.hashes(theirs));
+  }
+
+  /** internAll() for keys given as an arena alone (key i is arena[starts[i], starts[i + 1])): hashed here. */
+  internEach(arena: Uint8Array, starts: Int32Array): Int32Array {
+    return this.internKeys(arena, starts, () => {
+      const hashes = new Int32Array(starts.length - 1);
+      for (let i = 0; i < hashes.length; i++) hashes[i] = hashBytes(arena, starts[i]!, starts[i + 1]!);
+      return hashes;
+    });
+  }
+
+  private internKeys(arena: Uint8Array, starts: Int32Array, hashesOf: () => Int32Array): Int32Array {
+    const keys = new Int32Array(starts.length - 1);
     let hashes: Int32Array | undefined;
     for (let i = 0; i < keys.length; i++) {
       if (!this.byValue) {
-        hashes ??= ByteKeys.hashes(theirs);
+        hashes ??= hashesOf();
         if (i % TOUCH_AHEAD === 0) {
           const to = Math.min(i + TOUCH_AHEAD, keys.length);
           this.touch(hashes, i, to);

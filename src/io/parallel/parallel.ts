@@ -487,14 +487,11 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
 /** Merges the worker's engines into this thread's, its client, manager and unknown-deal keys mapped to this thread's. */
 function mergeWorkerEngines(engines: KpiEngine[], part: ActivitiesPart, store: DealStore, linker: ActivityLinker, bases: { client: number; manager: number }): void {
   const n = store.size;
-  const keys = (d: { arena: Uint8Array; starts: Int32Array }, intern: (buf: Uint8Array, start: number, end: number) => number) => {
-    const out = new Int32Array(d.starts.length - 1);
-    for (let i = 0; i < out.length; i++) out[i] = intern(d.arena, d.starts[i]!, d.starts[i + 1]!);
-    return out;
-  };
-  const clients = keys(part.clients, (buf, start, end) => store.clients.intern(buf, start, end));
+  // The worker's new clients (mostly those of activities without a deal) in batches that read their slots ahead.
+  const clients = store.clients.internEach(part.clients.arena, part.clients.starts);
   const managers = part.managers.map((name) => store.managers.id(name));
-  const unknown = keys(part.unknown, (buf, start, end) => linker.unknownKey(buf, start, end));
+  const unknown = new Int32Array(part.unknown.starts.length - 1);
+  for (let i = 0; i < unknown.length; i++) unknown[i] = linker.unknownKey(part.unknown.arena, part.unknown.starts[i]!, part.unknown.starts[i + 1]!);
   const map: KeyMap = {
     manager: (m) => (m < bases.manager ? m : managers[m - bases.manager]!),
     client: (k) => (k < bases.client ? k : clients[k - bases.client]!),

@@ -54,6 +54,28 @@ describe('ByteKeys', () => {
     }
   });
 
+  it('interns another thread’s keys given as an arena (internEach) exactly as one by one, with those it has and repeats', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 400 }).map((i) => `Клиент ${i}`), fc.constantFrom('', 'a', '100', '007')), { maxLength: 300 }),
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 400 }).map((i) => `Клиент ${i}`), fc.constantFrom('', 'b', '100')), { maxLength: 300 }),
+        (mine, theirs) => {
+          const a = new ByteKeys();
+          const b = new ByteKeys();
+          for (const k of mine) expect(a.internText(k)).toBe(b.internText(k));
+          const other = new ByteKeys();
+          for (const k of theirs) other.internText(k);
+          const { arena, starts } = other.keysFrom(0);
+          const keys = a.internEach(arena, starts);
+          expect([...keys]).toEqual(Array.from({ length: other.size }, (_, i) => b.internText(other.text(i))));
+          expect(a.size).toBe(b.size);
+          for (let i = 0; i < b.size; i++) expect(a.text(i)).toBe(b.text(i));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('stays in shared memory as it grows once asked to, and share() then copies nothing', () => {
     const bk = new ByteKeys();
     bk.useSharedMemory();
