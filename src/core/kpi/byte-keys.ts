@@ -313,6 +313,8 @@ export class ByteKeys {
    */
   touch(hashes: Int32Array, from: number, to: number): void {
     if (this.byValue) return;
+    // A layer's keys are mostly the other's (a worker thread's clients are mostly the deals').
+    this.frozen?.touch(hashes, from, to);
     const table = this.table;
     const mask = this.mask;
     let seen = 0;
@@ -328,7 +330,8 @@ export class ByteKeys {
    * that key has the same hash (the one its lookup compares), again side by side.
    */
   touchKeys(hashes: Int32Array, from: number, to: number): void {
-    if (this.byValue || this.frozen !== undefined) return;
+    if (this.byValue) return;
+    if (this.frozen !== undefined) return this.frozen.touchKeys(hashes, from, to);
     const { table, mask, starts, arena } = this;
     let seen = 0;
     for (let i = from; i < to; i++) {

@@ -27,6 +27,8 @@ const encoder = new TextEncoder();
 export class KeyBatch implements KeySink {
   /** Placeholders are LATER and up (a key is never that many). */
   static readonly LATER = 0x80000000;
+  /** How many keys a batch holds before it is interned (the next key interns it first). */
+  static readonly SIZE = BATCH;
   private arena = new Uint8Array(BATCH * 32);
   private readonly starts = new Int32Array(BATCH + 1);
   private readonly hashes = new Int32Array(BATCH);

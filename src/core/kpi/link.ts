@@ -1,6 +1,7 @@
 import type { Activity } from '../records.js';
 import { ByteKeys } from './byte-keys.js';
 import type { DealStore } from './deal-store.js';
+import { KeyBatch, type KeySink } from './key-batch.js';
 
 /** An activity with its manager, deal and client resolved to keys of the deal store. */
 export interface LinkedActivity {
@@ -34,6 +35,31 @@ export class ActivityLinker {
   ) {
     // The deals are all read before any activity: whole-number ids are indexed by value from now on.
     store.ids.indexByValue();
+  }
+
+  /** The activities held while their clients wait in a batch (hold()), while a file is read. */
+  private held: HeldActivities | undefined;
+
+  /** Where a reader interns an activity's client: into a batch while activities are held, else into the store's clients. */
+  get clients(): KeySink {
+    return this.held?.clients ?? this.store.clients;
+  }
+
+  /**
+   * From now on, clients are interned in batches (clients gives placeholders), and an activity with a
+   * placeholder is held until its batch is interned: give it to the returned HeldActivities, which
+   * gives every activity on to `give`. release() ends it.
+   */
+  hold(give: (a: LinkedActivity) => void): HeldActivities {
+    if (this.held) throw new Error('activities are held already');
+    this.held = new HeldActivities(this.store, give);
+    return this.held;
+  }
+
+  /** Interns the clients still held (the activities not given on: a read that failed) and interns one by one again. */
+  release(): void {
+    this.held?.drop();
+    this.held = undefined;
   }
 
   /** Whether an activity with a deal id was linked: the engines then link by deal id only. */
@@ -106,5 +132,59 @@ export class ActivityLinker {
       deal,
       client: a.client === '' || !this.needsClient(deal, a.kind, a.direction, a.missed) ? 0 : this.store.clients.internText(a.client),
     };
+  }
+}
+
+/**
+ * Activities whose client waits in a batch (KeyBatch) to be interned with others: the clients of
+ * activities without a deal (a call log's, or the end of a CRM's export) are mostly not the deal's
+ * client, and each lookup in a table of a million clients waits for memory. An activity with a
+ * placeholder for its client is copied and held; when the batch is full its clients are interned
+ * (the numbers interning them one by one gives) and the held activities are given on, in their order.
+ * The engines take activities in any order.
+ */
+export class HeldActivities {
+  readonly clients: KeyBatch;
+  private readonly rows: LinkedActivity[] = [];
+  private count = 0;
+
+  constructor(
+    store: DealStore,
+    private readonly give: (a: LinkedActivity) => void,
+  ) {
+    this.clients = new KeyBatch(
+      () => store.clients,
+      (at, key) => (this.rows[at]!.client = key),
+    );
+  }
+
+  /** Gives an activity on, or holds a copy of it while its client is a placeholder. */
+  add(a: LinkedActivity): void {
+    if (a.client < KeyBatch.LATER) return this.give(a);
+    const i = this.count++;
+    const row = (this.rows[i] ??= { ...a });
+    row.manager = a.manager;
+    row.at = a.at;
+    row.kind = a.kind;
+    row.direction = a.direction;
+    row.missed = a.missed;
+    row.duration_s = a.duration_s;
+    row.deal = a.deal;
+    row.client = a.client;
+    this.clients.place(a.client, i);
+    if (this.count === KeyBatch.SIZE) this.flush();
+  }
+
+  /** Interns the clients held and gives their activities on (at the end of a file). */
+  flush(): void {
+    this.clients.flush();
+    for (let i = 0; i < this.count; i++) this.give(this.rows[i]!);
+    this.count = 0;
+  }
+
+  /** Interns the clients held, giving nothing on. */
+  drop(): void {
+    this.clients.flush();
+    this.count = 0;
   }
 }

@@ -161,7 +161,7 @@ function ownerClient(cells: Cells, ctx: ReadContext, owner: OwnerKind): number {
   const c = ctx.cols;
   if (cells.blank(c.deal_id)) return 0;
   const kind = owner === 'other' ? `owner ${cells.text(c.owner_type)}` : owner;
-  return ctx.linker!.store.clients.internText(`${kind} ${cells.text(c.deal_id)}`);
+  return ctx.linker!.clients.internText(`${kind} ${cells.text(c.deal_id)}`);
 }
 
 /** The activity's time: its date (the next `at` column where it is blank), plus a separate time column where the date has none, plus --time-offset. */
@@ -228,18 +228,19 @@ function dealKey(cells: Cells, ctx: ReadContext): number {
 
 /** A client cell's key: `Компания: X` / `Контакт: X` / `Лид: X` and markup give X; by bytes where they are the key. */
 function clientKey(cells: Cells, k: number, ctx: ReadContext, byName: boolean, deal: number): number {
-  const store = ctx.linker!.store;
+  const linker = ctx.linker!;
+  const store = linker.store;
   if (byName && cells.hasEither(k, LT, COLON)) {
     // «Контакт: +7 916 …» is the phone's client, as the deals store it.
-    return store.clients.internText(clientText(cleanClient(cells.text(k))));
+    return linker.clients.internText(clientText(cleanClient(cells.text(k))));
   }
   if (cells.bytes(k) && !phoneLead(cells.buf[cells.start]!)) {
     // An activity's client is mostly its deal's: compared first, its bytes need no hashing.
     const own = deal >= 0 && deal < store.size ? store.client[deal]! : 0;
     if (own !== 0 && store.clients.equals(own, cells.buf, cells.start, cells.end)) return own;
   }
-  // As the deals' clients are keyed: a phone number as its digits.
-  return internClient(cells, k, store.clients);
+  // As the deals' clients are keyed: a phone number as its digits (in a batch while the activities are held).
+  return internClient(cells, k, linker.clients);
 }
 
 function cleanClient(raw: string): string {

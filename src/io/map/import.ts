@@ -593,11 +593,22 @@ async function importRows<T>(file: string, kind: 'spend' | 'plan', opts: ImportO
   return { rows, report, map };
 }
 
-/** Streams an activities export, resolved to the linker's deals, to a callback (activities are never all held in memory; a record may be reused for the next row, so copy what you keep). */
-export async function importLinkedActivities(file: string, opts: ImportOptions, linker: ActivityLinker, onActivity: (a: LinkedActivity) => void): Promise<{ report: ImportReport; map: ColumnMap | undefined }> {
+/**
+ * Streams an activities export, resolved to the linker's deals, to a callback (activities are never
+ * all held in memory; a record may be reused for the next row, so copy what you keep). `anyOrder`: the
+ * callback takes activities in any order (the engines), and an activity whose client is not its deal's
+ * is given later, with a batch of such clients interned together (HeldActivities).
+ */
+export async function importLinkedActivities(file: string, opts: ImportOptions, linker: ActivityLinker, onActivity: (a: LinkedActivity) => void, anyOrder = false): Promise<{ report: ImportReport; map: ColumnMap | undefined }> {
   let map: ColumnMap | undefined;
-  const report = await importFile<LinkedActivity>(file, 'activities', { ...opts, linker, onHeader: (m) => ((map = m), opts.onHeader?.(m)) }, onActivity);
-  return { report, map };
+  const held = anyOrder ? linker.hold(onActivity) : undefined;
+  try {
+    const report = await importFile<LinkedActivity>(file, 'activities', { ...opts, linker, onHeader: (m) => ((map = m), opts.onHeader?.(m)) }, held ? (a) => held.add(a) : onActivity);
+    held?.flush();
+    return { report, map };
+  } finally {
+    if (held) linker.release();
+  }
 }
 
 /** Streams an activities export to a callback as canonical records (activities are never all held in memory). */

@@ -340,7 +340,7 @@ export async function readActivities(file: string, opts: ImportOptions, store: D
   const linker = new ActivityLinker(store, false);
   const engines = periods.map((p) => new KpiEngine(store, p, linker));
   const span = { first: Infinity, last: -Infinity };
-  const { report, map } = await importLinkedActivities(file, opts, linker, feedAll(engines, span));
+  const { report, map } = await importLinkedActivities(file, opts, linker, feedAll(engines, span), true);
   return { engines, report, map, ...span };
 }
 
@@ -451,7 +451,7 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
   const full = path.resolve(opts.cwd, file);
   const setting = runSettings().takeover;
   const claims = setting ? TakeOver.create(split, (await fs.stat(full)).size, setting.chunk) : undefined;
-  const taken = new TakenOver(file, full, opts, claims, (options) => importLinkedActivities(file, options, linker, feedAll(engines, span)));
+  const taken = new TakenOver(file, full, opts, claims, (options) => importLinkedActivities(file, options, linker, feedAll(engines, span), true));
   const halves = await inHalves<{ report: ImportReport; map: ColumnMap | undefined }, ActivitiesPart>(
     file,
     helper,
@@ -467,7 +467,7 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
       const takeover = taken.job(setting?.wait ?? false);
       return { job: { kind: 'activities', file, cwd: opts.cwd, options: partOptions(opts), part, periods, snapshot: s, ...(takeover ? { takeover } : {}) }, transfer };
     },
-    async (options) => (taken.mainRead = await importLinkedActivities(file, options, linker, feedAll(engines, span))),
+    async (options) => (taken.mainRead = await importLinkedActivities(file, options, linker, feedAll(engines, span), true)),
     async () => {
       await meanwhile?.(engines);
       await taken.run();

@@ -67,7 +67,7 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
   const linker = new ActivityLinker(store, false);
   const engines = job.periods.map((p) => new KpiEngine(store, p, linker));
   const span = { first: Infinity, last: -Infinity };
-  const { report } = await importLinkedActivities(job.file, options, linker, feedAll(engines, span));
+  const { report } = await importLinkedActivities(job.file, options, linker, feedAll(engines, span), true);
   // New keys as one arena each: tens of thousands of small arrays took 20 ms to send and as many to receive.
   const clients = store.clients.keysFrom(clientBase);
   const unknown = linker.unknownIds.keysFrom(0);

@@ -147,6 +147,30 @@ describe('the byte path reads exactly what the text path reads', () => {
     );
   }, TIMEOUT);
 
+  it('gives the engines the same activities and numbers clients the same when clients wait in batches (anyOrder)', async () => {
+    const deals = write('held-deals.csv', [['id', 'manager', 'client', 'created_at', 'closed_at', 'status'], ['100', 'Иванов Иван', 'Клиент 1', '2024-01-01 09:00:00', '', 'open'], ['101', 'Петрова Анна', 'Клиент 2', '2024-01-02 09:00:00', '', 'won']], { delimiter: ',', windows1251: false, quoteAll: false, eol: '\n' });
+    /** The activities (sorted: held ones come later) and the store's clients after reading, in key order. */
+    const linked = async (file: string, anyOrder: boolean) => {
+      const opts: ImportOptions = { cwd: dir, stdin: process.stdin, maxBadRows: { count: 1_000_000 } };
+      const { store } = await importDeals(deals, opts);
+      const linker = new ActivityLinker(store, false);
+      const list: string[] = [];
+      const { report } = await importLinkedActivities(file, opts, linker, (a) => list.push(JSON.stringify(linker.unlink(a))), anyOrder);
+      const clients = Array.from({ length: store.clients.size }, (_, k) => store.clients.text(k));
+      return JSON.stringify({ list: list.sort(), clients, report });
+    };
+    const client = fc.oneof(fc.integer({ min: 0, max: 400 }).map((i) => `Клиент ${i}`), pick('', '+7 (916) 123-45-67', 'Контакт: Клиент 2', '<b>Клиент 3</b>'));
+    const row = fc.tuple(pick('Иванов Иван', 'Петрова Анна'), pick('2024-01-05 10:00:00', '2024-01-06 11:30:00'), pick('call', 'email'), pick('in', 'out'), pick('true', 'false'), pick('', '81'), pick('100', '101', '', '', '999'), client);
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 400 }), async (rows) => {
+        const header = ['manager', 'at', 'kind', 'direction', 'missed', 'duration_s', 'deal_id', 'client'];
+        const file = write('held.csv', [header, ...rows], { delimiter: ',', windows1251: false, quoteAll: false, eol: '\n' });
+        expect(await linked(file, true)).toBe(await linked(file, false));
+      }),
+      { numRuns: Math.min(RUNS, 40) },
+    );
+  }, TIMEOUT);
+
   it('on random Bitrix24 REST activity dumps (codes, owner types, START/END spans), alone and linked to REST deals', async () => {
     const deals = write('rest-deals.csv', [['ID', 'TITLE', 'STAGE_ID', 'ASSIGNED_BY_ID', 'DATE_CREATE', 'CLOSED'], ['10', 'A', 'C2:WON', '17', '2024-07-05T18:10:31+03:00', 'Y'], ['12', 'B', 'NEW', '23', '2024-07-03T10:00:00+03:00', 'N']], { delimiter: ',', windows1251: false, quoteAll: false, eol: '\n' });
     const both = async (file: string, textRows: boolean) => {
