@@ -256,6 +256,20 @@ export class ByteKeys {
     return k;
   }
 
+  /** Whether key i is the bytes buf[start, end), none of them `a` or `b` (one pass over them). */
+  equalsWithout(i: number, buf: Uint8Array, start: number, end: number, a: number, b: number): boolean {
+    if (i < this.base) return this.frozen!.equalsWithout(i, buf, start, end, a, b);
+    const s = this.starts[i]!;
+    const len = end - start;
+    if (this.starts[i + 1]! - s !== len) return false;
+    const arena = this.arena;
+    for (let j = 0; j < len; j++) {
+      const c = buf[start + j]!;
+      if (arena[s + j] !== c || c === a || c === b) return false;
+    }
+    return true;
+  }
+
   /** Whether key i is the bytes buf[start, end). */
   equals(i: number, buf: Uint8Array, start: number, end: number): boolean {
     if (i < this.base) return this.frozen!.equals(i, buf, start, end);

@@ -230,15 +230,15 @@ function dealKey(cells: Cells, ctx: ReadContext): number {
 function clientKey(cells: Cells, k: number, ctx: ReadContext, byName: boolean, deal: number): number {
   const linker = ctx.linker!;
   const store = linker.store;
+  // Mostly the deal's client as it is, without a prefix or markup: seen in one pass over its bytes.
+  const own = deal >= 0 && deal < store.size ? store.client[deal]! : 0;
+  if (own !== 0 && cells.bytes(k) && !phoneLead(cells.buf[cells.start]!) && store.clients.equalsWithout(own, cells.buf, cells.start, cells.end, LT, COLON)) return own;
   if (byName && cells.hasEither(k, LT, COLON)) {
     // «Контакт: +7 916 …» is the phone's client, as the deals store it.
     return linker.clients.internText(clientText(cleanClient(cells.text(k))));
   }
-  if (cells.bytes(k) && !phoneLead(cells.buf[cells.start]!)) {
-    // An activity's client is mostly its deal's: compared first, its bytes need no hashing.
-    const own = deal >= 0 && deal < store.size ? store.client[deal]! : 0;
-    if (own !== 0 && store.clients.equals(own, cells.buf, cells.start, cells.end)) return own;
-  }
+  // The deal's client with `:` in it (a file without client columns by name).
+  if (own !== 0 && !byName && cells.bytes(k) && !phoneLead(cells.buf[cells.start]!) && store.clients.equals(own, cells.buf, cells.start, cells.end)) return own;
   // As the deals' clients are keyed: a phone number as its digits (in a batch while the activities are held).
   return internClient(cells, k, linker.clients);
 }

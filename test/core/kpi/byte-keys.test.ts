@@ -76,6 +76,21 @@ describe('ByteKeys', () => {
     );
   });
 
+  it('says whether a key is some bytes none of which is either of two (equalsWithout), in a layer too', () => {
+    const bk = new ByteKeys();
+    const keys = ['Клиент 1', 'Контакт: Клиент 1', '<b>A</b>', '', 'a:'];
+    for (const k of keys) bk.internText(k);
+    const layer = ByteKeys.layered(bk.data());
+    layer.internText('own:1');
+    for (const t of [bk, layer])
+      for (let i = 0; i < t.size; i++)
+        for (const text of [...keys, 'own:1', 'Клиент 2', 'Клиент 1 ']) {
+          const bytes = Buffer.from(`~${text}~`, 'utf8');
+          const expected = t.text(i) === text && !text.includes('<') && !text.includes(':');
+          expect(t.equalsWithout(i, bytes, 1, bytes.length - 1, 0x3c, 0x3a)).toBe(expected);
+        }
+  });
+
   it('stays in shared memory as it grows once asked to, and share() then copies nothing', () => {
     const bk = new ByteKeys();
     bk.useSharedMemory();

@@ -121,6 +121,9 @@ describe('the byte path reads exactly what the text path reads', () => {
       ['101', 'Иванов Иван', 'Клиент 2', '2024-01-02 09:00:00', '', 'open'],
       ['102', 'Петрова Анна', 'Клиент 1', '2024-01-03 09:00:00', '2024-01-20 09:00:00', 'won'],
       ['0012', 'Петрова Анна', '', '2024-01-03 09:00:00', '', 'open'],
+      // Deals whose client, as the export writes it, has a prefix or markup: an activity's client is then the name alone.
+      ['103', 'Иванов Иван', 'Контакт: Клиент 1', '2024-01-04 09:00:00', '', 'open'],
+      ['104', 'Иванов Иван', '<b>Клиент 2</b>', '2024-01-04 09:00:00', '', 'open'],
     ];
     const deals = write('linked-deals.csv', [['id', 'manager', 'client', 'created_at', 'closed_at', 'status'], ...dealRows], { delimiter: ',', windows1251: false, quoteAll: false, eol: '\n' });
     /** The activities resolved to a fresh store of those deals, and turned back into text. */
@@ -136,14 +139,20 @@ describe('the byte path reads exactly what the text path reads', () => {
         return `error: ${(error as Error).message}`;
       }
     };
-    const row = fc.tuple(people, dates, kinds, directions, missed, durations, pick('100', '101', '102', '0012', '999', ''), pick('ООО Ромашка', 'Клиент 2', 'Клиент 1', '', 'Клиент 9'));
+    const row = fc.tuple(people, dates, kinds, directions, missed, durations, pick('100', '101', '102', '0012', '103', '104', '999', ''), pick('ООО Ромашка', 'Клиент 2', 'Клиент 1', '', 'Клиент 9', 'Контакт: Клиент 1', '<b>Клиент 2</b>'));
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), layouts, async (rows, layout) => {
         const header = ['manager', 'at', 'kind', 'direction', 'missed', 'duration_s', 'deal_id', 'client'];
         const file = write('linked.csv', [...filler(header, ['Иванов Иван', '2024-01-01 09:00:00', 'call', 'out', 'false', '#', '10#', 'Клиент #']), ...rows], layout);
         expect(await linked(file, false)).toBe(await linked(file, true));
       }),
-      { numRuns: RUNS },
+      {
+        numRuns: RUNS,
+        // Always tried: the deal's own client written with a prefix or markup is the name alone, on the byte path too.
+        examples: [
+          [[['Иванов Иван', '2024-01-05 10:00:00', 'call', 'out', '', '', '103', 'Контакт: Клиент 1'], ['Иванов Иван', '2024-01-05 10:00:00', 'call', 'out', '', '', '104', '<b>Клиент 2</b>']], { delimiter: ',', windows1251: false, quoteAll: false, eol: '\n' }],
+        ],
+      },
     );
   }, TIMEOUT);
 
