@@ -162,15 +162,9 @@ export class HeldActivities {
   add(a: LinkedActivity): void {
     if (a.client < KeyBatch.LATER) return this.give(a);
     const i = this.count++;
-    const row = (this.rows[i] ??= { ...a });
-    row.manager = a.manager;
-    row.at = a.at;
-    row.kind = a.kind;
-    row.direction = a.direction;
-    row.missed = a.missed;
-    row.duration_s = a.duration_s;
-    row.deal = a.deal;
-    row.client = a.client;
+    // The reader's record is its next row's too: copied into one of the held records (kept for the next batch).
+    if (i < this.rows.length) Object.assign(this.rows[i]!, a);
+    else this.rows.push({ ...a });
     this.clients.place(a.client, i);
     if (this.count === KeyBatch.SIZE) this.flush();
   }
