@@ -124,6 +124,8 @@ describe('the byte path reads exactly what the text path reads', () => {
       // Deals whose client, as the export writes it, has a prefix or markup: an activity's client is then the name alone.
       ['103', 'Иванов Иван', 'Контакт: Клиент 1', '2024-01-04 09:00:00', '', 'open'],
       ['104', 'Иванов Иван', '<b>Клиент 2</b>', '2024-01-04 09:00:00', '', 'open'],
+      // An id with a list separator in it is that deal's, not a list.
+      ['7,5', 'Петрова Анна', 'Клиент 1', '2024-01-04 09:00:00', '', 'open'],
     ];
     const deals = write('linked-deals.csv', [['id', 'manager', 'client', 'created_at', 'closed_at', 'status'], ...dealRows], { delimiter: ',', windows1251: false, quoteAll: false, eol: '\n' });
     /** The activities resolved to a fresh store of those deals, and turned back into text. */
@@ -139,7 +141,7 @@ describe('the byte path reads exactly what the text path reads', () => {
         return `error: ${(error as Error).message}`;
       }
     };
-    const row = fc.tuple(people, dates, kinds, directions, missed, durations, pick('100', '101', '102', '0012', '103', '104', '999', ''), pick('ООО Ромашка', 'Клиент 2', 'Клиент 1', '', 'Клиент 9', 'Контакт: Клиент 1', '<b>Клиент 2</b>'));
+    const row = fc.tuple(people, dates, kinds, directions, missed, durations, pick('100', '101', '102', '0012', '103', '104', '999', '', '7,5', '100;101', '999,100', '101, 100'), pick('ООО Ромашка', 'Клиент 2', 'Клиент 1', '', 'Клиент 9', 'Контакт: Клиент 1', '<b>Клиент 2</b>'));
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), layouts, async (rows, layout) => {
         const header = ['manager', 'at', 'kind', 'direction', 'missed', 'duration_s', 'deal_id', 'client'];
@@ -151,6 +153,7 @@ describe('the byte path reads exactly what the text path reads', () => {
         // Always tried: the deal's own client written with a prefix or markup is the name alone, on the byte path too.
         examples: [
           [[['Иванов Иван', '2024-01-05 10:00:00', 'call', 'out', '', '', '103', 'Контакт: Клиент 1'], ['Иванов Иван', '2024-01-05 10:00:00', 'call', 'out', '', '', '104', '<b>Клиент 2</b>']], { delimiter: ',', windows1251: false, quoteAll: false, eol: '\n' }],
+          [[['Иванов Иван', '2024-01-05 10:00:00', 'call', 'out', '', '', '7,5', 'Клиент 1'], ['Иванов Иван', '2024-01-05 10:00:00', 'call', 'out', '', '', '999,100', 'Клиент 2'], ['Иванов Иван', '2024-01-05 10:00:00', 'call', 'out', '', '', '100;101', 'Клиент 9']], { delimiter: ';', windows1251: false, quoteAll: false, eol: '\n' }],
         ],
       },
     );
