@@ -136,12 +136,12 @@ export class ActivityLinker {
 }
 
 /**
- * Activities whose client waits in a batch (KeyBatch) to be interned with others: the clients of
- * activities without a deal (a call log's, or the end of a CRM's export) are mostly not the deal's
- * client, and each lookup in a table of a million clients waits for memory. An activity with a
- * placeholder for its client is copied and held; when the batch is full its clients are interned
- * (the numbers interning them one by one gives) and the held activities are given on, in their order.
- * The engines take activities in any order.
+ * Activities whose client waits in a batch (KeyBatch) to be interned with others. The client of an
+ * activity that is not its deal's (every activity without a deal id: a call log, the tail of a CRM's
+ * export) is looked up in a table of up to a million clients, each lookup waiting for memory. Such an
+ * activity is copied and held with a placeholder for its client; when the batch is full its clients
+ * are interned (the numbers interning them one by one gives) and the held activities are given on, in
+ * their order. The engines take activities in any order.
  */
 export class HeldActivities {
   readonly clients: KeyBatch;

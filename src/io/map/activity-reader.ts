@@ -237,7 +237,7 @@ function clientKey(cells: Cells, k: number, ctx: ReadContext, byName: boolean, d
     // «Контакт: +7 916 …» is the phone's client, as the deals store it.
     return linker.clients.internText(clientText(cleanClient(cells.text(k))));
   }
-  // The deal's client with `:` in it (a file without client columns by name).
+  // A file whose clients are its phone column's (no client column by name): the deal's client, `:` or `<` in it or not.
   if (own !== 0 && !byName && cells.bytes(k) && !phoneLead(cells.buf[cells.start]!) && store.clients.equals(own, cells.buf, cells.start, cells.end)) return own;
   // As the deals' clients are keyed: a phone number as its digits (in a batch while the activities are held).
   return internClient(cells, k, linker.clients);
