@@ -351,7 +351,8 @@ export class ByteKeys {
     for (let i = from; i < to; i++) {
       const slot = hashes[i]! & mask;
       const k = table[2 * slot + 1]! - 1;
-      if (k >= 0 && table[2 * slot] === hashes[i]) seen |= arena[starts[k]!]!;
+      // A key the owner added after a layer was made over this table (layered()) is past its arrays.
+      if (k >= 0 && k < this.size && table[2 * slot] === hashes[i]) seen |= arena[starts[k]!]!;
     }
     this.touched |= seen;
   }

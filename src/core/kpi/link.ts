@@ -158,7 +158,11 @@ export class HeldActivities {
     );
   }
 
-  /** Gives an activity on, or holds a copy of it while its client is a placeholder. */
+  /**
+   * Gives an activity on, or holds a copy of it while its client is a placeholder. A reader interns at
+   * most one client a row (its placeholder is placed here before the next): a batch then never holds
+   * more keys than held activities, and interns itself only when flush() asks.
+   */
   add(a: LinkedActivity): void {
     if (a.client < KeyBatch.LATER) return this.give(a);
     const i = this.count++;
