@@ -12,7 +12,6 @@ export interface KeySink {
 }
 
 const encoder = new TextEncoder();
-const NO_BYTES = new Uint8Array(0);
 
 /**
  * Interns keys into a ByteKeys in batches, in the order they came, so that they get the numbers
@@ -45,7 +44,6 @@ export class KeyBatch implements KeySink {
 
   intern(buf: Uint8Array, start: number, end: number): number {
     const len = end - start;
-    if (len === 0) return this.empty();
     this.makeRoom(len);
     const arena = this.arena;
     for (let i = 0; i < len; i++) arena[this.used + i] = buf[start + i]!;
@@ -53,22 +51,9 @@ export class KeyBatch implements KeySink {
   }
 
   internText(text: string): number {
-    if (text === '') return this.empty();
     // At most three bytes of UTF-8 a UTF-16 unit, written where the key is held.
     this.makeRoom(3 * text.length);
     return this.held(encoder.encodeInto(text, this.arena.subarray(this.used)).written);
-  }
-
-  /**
-   * The empty key's number at once where the table has it (a store's key 0, "no client"): a caller
-   * may go on differently for no client (an activity then takes its owner as its client), and a
-   * placeholder would hide that. Held like any other key where the table does not have it.
-   */
-  private empty(): number {
-    const k = this.keys().find(NO_BYTES, 0, 0);
-    if (k >= 0) return k;
-    this.makeRoom(0);
-    return this.held(0);
   }
 
   /** Room for one more key of up to `len` bytes (a full batch is interned first). */

@@ -230,15 +230,17 @@ function dealKey(cells: Cells, ctx: ReadContext): number {
 function clientKey(cells: Cells, k: number, ctx: ReadContext, byName: boolean, deal: number): number {
   const linker = ctx.linker!;
   const store = linker.store;
-  // Mostly the deal's client as it is, without a prefix or markup: seen in one pass over its bytes.
+  // Mostly the deal's client as it is, seen in one pass over its bytes (a client column's, without a prefix or markup).
   const own = deal >= 0 && deal < store.size ? store.client[deal]! : 0;
-  if (own !== 0 && cells.bytes(k) && !phoneLead(cells.buf[cells.start]!) && store.clients.equalsWithout(own, cells.buf, cells.start, cells.end, LT, COLON)) return own;
-  if (byName && cells.hasEither(k, LT, COLON)) {
-    // «Контакт: +7 916 …» is the phone's client, as the deals store it.
-    return linker.clients.internText(clientText(cleanClient(cells.text(k))));
+  if (own !== 0 && cells.bytes(k) && !phoneLead(cells.buf[cells.start]!)) {
+    const same = byName ? store.clients.equalsWithout(own, cells.buf, cells.start, cells.end, LT, COLON) : store.clients.equals(own, cells.buf, cells.start, cells.end);
+    if (same) return own;
   }
-  // A file whose clients are its phone column's (no client column by name): the deal's client, `:` or `<` in it or not.
-  if (own !== 0 && !byName && cells.bytes(k) && !phoneLead(cells.buf[cells.start]!) && store.clients.equals(own, cells.buf, cells.start, cells.end)) return own;
+  if (byName && cells.hasEither(k, LT, COLON)) {
+    // «Контакт: +7 916 …» is the phone's client, as the deals store it; a prefix or markup alone is no client.
+    const name = clientText(cleanClient(cells.text(k)));
+    return name === '' ? 0 : linker.clients.internText(name);
+  }
   // As the deals' clients are keyed: a phone number as its digits (in a batch while the activities are held).
   return internClient(cells, k, linker.clients);
 }

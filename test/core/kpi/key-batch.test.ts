@@ -16,9 +16,7 @@ function throughBatch(keys: readonly string[], into: ByteKeys): { written: Map<n
   const placeholders = keys.map((k, i) => {
     const bytes = Buffer.from(`<${k}>`, 'utf8');
     const n = i % 3 === 0 ? batch.internText(k) : batch.intern(bytes, 1, bytes.length - 1);
-    // The empty key, which the table has, is its number at once; any other key is held.
-    if (k === '') expect(n).toBe(0);
-    else expect(n).toBeGreaterThanOrEqual(KeyBatch.LATER);
+    expect(n).toBeGreaterThanOrEqual(KeyBatch.LATER);
     // Every other key is placed (a merged row's client is never placed, and is interned all the same).
     if (i % 2 === 0) batch.place(n, i);
     return n;
@@ -39,7 +37,7 @@ describe('KeyBatch', () => {
         const { written } = throughBatch(keys, batched);
         expect(batched.size).toBe(one.size);
         for (let k = 0; k < one.size; k++) expect(batched.text(k)).toBe(one.text(k));
-        expect([...written.keys()].sort((a, b) => a - b)).toEqual(keys.flatMap((k, i) => (i % 2 === 0 && k !== '' ? [i] : [])));
+        expect([...written.keys()].sort((a, b) => a - b)).toEqual(keys.flatMap((_, i) => (i % 2 === 0 ? [i] : [])));
         for (const [at, key] of written) expect(key).toBe(expected[at]);
       }),
       { numRuns: 40 },
@@ -60,31 +58,6 @@ describe('KeyBatch', () => {
     expect(keys.findText('k299')).toBe(299);
     batch.flush();
     expect(keys.size).toBe(300);
-  });
-
-  it('gives the empty key at once where the table has it (no client), and holds it where the table does not', () => {
-    const withEmpty = new ByteKeys();
-    withEmpty.internText('');
-    withEmpty.internText('a');
-    const batch = new KeyBatch(
-      () => withEmpty,
-      () => {},
-    );
-    expect(batch.internText('')).toBe(0);
-    expect(batch.intern(new Uint8Array(4), 2, 2)).toBe(0);
-    const bare = new ByteKeys();
-    bare.internText('a');
-    const written: number[] = [];
-    const later = new KeyBatch(
-      () => bare,
-      (_, key) => written.push(key),
-    );
-    const n = later.internText('');
-    expect(n).toBeGreaterThanOrEqual(KeyBatch.LATER);
-    later.place(n, 0);
-    later.flush();
-    expect(written).toEqual([1]);
-    expect(bare.text(1)).toBe('');
   });
 
   it('takes keys longer than its arena, and a key already a number is placed nowhere', () => {
