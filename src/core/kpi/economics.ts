@@ -48,7 +48,7 @@ export class UnitEconomics {
   }
 
   /**
-   * Sums spend and LTV by group. `firstWon` is each client's first won deal of the period; `cells`
+   * Sums spend and LTV by group. `firstWon` is each client's first won deal of the period (its index + 1, 0 for none); `cells`
    * the group of each deal in every grouping. Spend of a source or month no deal has adds a group.
    */
   prepare(firstWon: Int32Array, groupings: readonly Grouping[], cells: readonly Int32Array[], shape: InputShape): EconomicsResult {
@@ -142,7 +142,7 @@ export class UnitEconomics {
     for (let i = 0; i < store.size; i++) {
       if (store.status[i] !== WON || !this.inPeriod(i)) continue;
       const c = store.client[i]!;
-      if (c !== 0 && firstWon[c] !== i) continue;
+      if (c !== 0 && firstWon[c] !== i + 1) continue;
       const value = c === 0 ? cents(i) : lifetime[c]!;
       total.add(0, value);
       groups.forEach((g, k) => g.add(cells[k]![i]!, value));

@@ -10,6 +10,7 @@ import type { GroupDim, KpiGroup, ManagerKpis, MetricValues, SpendSummary } from
 import { Grouping, monthOf, NOT_SET, type GroupingData } from './groups.js';
 import { UnitEconomics } from './economics.js';
 import { PaymentLog } from './payment-log.js';
+import { addTouches, firstTimeOf, mergeFirstTimes, offerFirstTime } from './link-tables.js';
 
 export interface KpiOptions {
   /** Inclusive calendar dates `YYYY-MM-DD`; undefined for no bound. */
@@ -133,7 +134,7 @@ export class KpiEngine {
     this.toDay = opts.to ? dayOfIso(opts.to) : Infinity;
     this.n = store.size;
     this.touchesById = new Uint32Array(this.n);
-    this.firstById = new Float64Array(this.n).fill(Infinity);
+    this.firstById = new Float64Array(this.n);
     this.facts = new FactsTally(this.n);
     this.groupings = (opts.groupBy ?? []).map((dims) => new Grouping(dims, store));
   }
@@ -217,7 +218,7 @@ export class KpiEngine {
    */
   private clientTables(): { touches: Uint32Array; first: Float64Array } {
     this.touchesByClient ??= new Uint32Array(this.n);
-    this.firstByClient ??= new Float64Array(this.n).fill(Infinity);
+    this.firstByClient ??= new Float64Array(this.n);
     return { touches: this.touchesByClient, first: this.firstByClient };
   }
 
@@ -225,7 +226,7 @@ export class KpiEngine {
     const closed = this.store.closed[d]!;
     if (!a.missed && (Number.isNaN(closed) || a.at <= closed)) touches[d]!++;
     this.facts.linked(d, a, touches === this.touchesById);
-    if (a.at >= this.store.created[d]! && (a.direction === 'out' || (a.direction === 'in' && !a.missed)) && a.at < first[d]!) first[d] = a.at;
+    if (a.at >= this.store.created[d]! && (a.direction === 'out' || (a.direction === 'in' && !a.missed))) offerFirstTime(first, d, a.at);
   }
 
   /** The deal of a client whose [created_at, closed_at] holds `at`: the latest created, then the larger id. */
@@ -285,20 +286,17 @@ export class KpiEngine {
       this.clientDeals = undefined;
     }
     this.facts.absorb(p.facts, this.anyDealId);
-    for (let i = 0; i < this.n; i++) {
-      this.touchesById[i]! += p.touchesById[i]!;
-      if (p.firstById[i]! < this.firstById[i]!) this.firstById[i] = p.firstById[i]!;
-    }
+    addTouches(this.touchesById, p.touchesById, this.n);
+    mergeFirstTimes(this.firstById, p.firstById, this.n);
     if (!this.anyDealId && p.touchesByClient && p.firstByClient) {
       // Tables this engine never needed are adopted whole.
       if (!this.touchesByClient || !this.firstByClient) {
         this.touchesByClient = p.touchesByClient;
         this.firstByClient = p.firstByClient;
-      } else
-        for (let i = 0; i < this.n; i++) {
-          this.touchesByClient[i]! += p.touchesByClient[i]!;
-          if (p.firstByClient[i]! < this.firstByClient[i]!) this.firstByClient[i] = p.firstByClient[i]!;
-        }
+      } else {
+        addTouches(this.touchesByClient, p.touchesByClient, this.n);
+        mergeFirstTimes(this.firstByClient, p.firstByClient, this.n);
+      }
     }
     for (const [m, t] of p.tallies) this.tally(map.manager(m)).absorb(t);
     for (const m of p.listed) this.listed.add(map.manager(m));
@@ -469,7 +467,7 @@ export class KpiEngine {
     const repeat = new Uint8Array(this.n);
     for (let i = 0; i < this.n; i++) {
       const c = store.client[i]!;
-      if (store.status[i] === WON && c !== 0 && firstWon[c] !== i) repeat[i] = 1;
+      if (store.status[i] === WON && c !== 0 && firstWon[c] !== i + 1) repeat[i] = 1;
     }
     const byClient = useClient ? this.clientTables() : undefined;
     return {
@@ -504,8 +502,9 @@ export class KpiEngine {
       x.reasons.set(reason, (x.reasons.get(reason) ?? 0) + 1);
     } else x.open++;
     if (ctx.withActivities) {
-      if (ctx.first[i]! === Infinity) x.noResponse++;
-      else x.responses.push((ctx.first[i]! - created) / 60_000);
+      const first = firstTimeOf(ctx.first, i);
+      if (first === Infinity) x.noResponse++;
+      else x.responses.push((first - created) / 60_000);
     }
   }
 
@@ -543,25 +542,26 @@ export class KpiEngine {
 
   /**
    * Each client's first won deal (of the period only, when `periodOnly`): the smallest closed_at,
-   * else created_at, then id; by client key, -1 for none. Every other won deal of the client is a
-   * repeat sale. A loop without callbacks, over every deal.
+   * else created_at, then id; by client key, as the deal's index + 1 (0 for none: the array is used
+   * as allocated, zeroed, and only the slots of clients with a won deal are written). Every other won
+   * deal of the client is a repeat sale. A loop without callbacks, over every deal.
    */
   private firstWonByClient(periodOnly: boolean): Int32Array {
     const { created, closed, client, status } = this.store;
-    const firstOf = new Int32Array(this.store.clients.size).fill(-1);
+    const firstOf = new Int32Array(this.store.clients.size);
     for (let i = 0; i < this.n; i++) {
       const c = client[i]!;
       if (status[i] !== WON || c === 0) continue;
       const made = created[i]!;
       if (periodOnly && !this.inPeriod(made)) continue;
       const key = Number.isNaN(closed[i]!) ? made : closed[i]!;
-      const f = firstOf[c]!;
+      const f = firstOf[c]! - 1;
       if (f === -1) {
-        firstOf[c] = i;
+        firstOf[c] = i + 1;
         continue;
       }
       const first = Number.isNaN(closed[f]!) ? created[f]! : closed[f]!;
-      if (key < first || (key === first && this.store.compareIds(i, f) < 0)) firstOf[c] = i;
+      if (key < first || (key === first && this.store.compareIds(i, f) < 0)) firstOf[c] = i + 1;
     }
     return firstOf;
   }
