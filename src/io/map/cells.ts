@@ -1,6 +1,6 @@
 import type { KeySink } from '../../core/kpi/key-batch.js';
 import { blankCell, ByteMemo, hasEither, plainInteger, plainKey, spaceLead } from '../read/byte-cells.js';
-import { fixedDate } from './calendar.js';
+import { fixedDate, fixedDateMs } from './calendar.js';
 import { phoneKey } from './values.js';
 import type { ByteRow } from '../read/csv.js';
 
@@ -125,7 +125,7 @@ export class RowCells implements Cells {
 
   fixedDate(c: number): number {
     const row = this.record;
-    return row !== undefined && c < row.count ? fixedDate(row.view, row.starts[c]!, row.ends[c]!) : Number.NaN;
+    return row !== undefined && c < row.count && fixedDate(row.view, row.starts[c]!, row.ends[c]!) ? fixedDateMs[0]! : Number.NaN;
   }
 
   plainInteger(c: number): number {
