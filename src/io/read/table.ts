@@ -204,7 +204,8 @@ class DelimitedText {
     this.head.push(bytes);
     this.headBytes += bytes.length;
     // A part of a file comes with its delimiter: nothing to detect, nothing to hold back.
-    if (this.headBytes >= DELIMITER_SAMPLE_BYTES || this.opts.part) this.start(Buffer.concat(this.head));
+    // One chunk (always, for a part of a file) is read where it is: the parser copies only what it keeps.
+    if (this.headBytes >= DELIMITER_SAMPLE_BYTES || this.opts.part) this.start(this.head.length === 1 ? bytes : Buffer.concat(this.head));
     // Held back: a copy, as the next chunk may be read into the same buffer (see fileChunks).
     else this.head[this.head.length - 1] = Buffer.from(bytes);
   }
