@@ -317,6 +317,32 @@ export class CallTimes {
   }
 }
 
+/** The greatest of the first n keys (-1 when none is). */
+function maxKey(keys: Int32Array, n: number): number {
+  let max = -1;
+  for (let i = 0; i < n; i++) if (keys[i]! > max) max = keys[i]!;
+  return max;
+}
+
+/** Sets the bit of each of the first n keys that is one (not -1); how many were. */
+function setBits(bits: Int32Array, keys: Int32Array, n: number): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    if (k < 0) continue;
+    bits[k >> 5]! |= 1 << (k & 31);
+    total++;
+  }
+  return total;
+}
+
+/** How many bits are set below each word, and in all (the last entry). */
+function ranksOf(bits: Int32Array): Int32Array {
+  const ranks = new Int32Array(bits.length + 1);
+  for (let w = 0; w < bits.length; w++) ranks[w + 1] = ranks[w]! + bitCount(bits[w]!);
+  return ranks;
+}
+
 /**
  * Missed calls grouped by one key (client or deal), in time order within a key, for outgoing calls
  * to mark: a bitmap of the keys that have any (it stays in the cache, so that most outgoing calls
@@ -345,28 +371,34 @@ class MissedByKey {
     private readonly window: number,
     private readonly back: Uint8Array,
   ) {
-    let max = -1;
-    for (let i = 0; i < n; i++) if (keys[i]! > max) max = keys[i]!;
-    const words = (max >> 5) + 1;
-    this.bits = new Int32Array(words);
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      const k = keys[i]!;
-      if (k < 0) continue;
-      this.bits[k >> 5]! |= 1 << (k & 31);
-      total++;
-    }
-    this.ranks = new Int32Array(words + 1);
-    for (let w = 0; w < words; w++) this.ranks[w + 1] = this.ranks[w]! + bitCount(this.bits[w]!);
-    const distinct = this.ranks[words]!;
-    this.offsets = new Int32Array(distinct + 1);
-    for (let i = 0; i < n; i++) if (keys[i]! >= 0) this.offsets[this.rank(keys[i]!) + 1]!++;
-    for (let r = 1; r <= distinct; r++) this.offsets[r]! += this.offsets[r - 1]!;
+    // Each loop is a function of its own: built twice, once, at the end of a run, one body with
+    // every loop was optimised for one loop and thrown away at the next (eight times a run).
+    this.bits = new Int32Array((maxKey(keys, n) >> 5) + 1);
+    const total = setBits(this.bits, keys, n);
+    this.ranks = ranksOf(this.bits);
+    this.offsets = new Int32Array(this.ranks[this.bits.length]! + 1);
+    this.countKeys(keys, n);
     this.order = new Int32Array(total);
     this.at = new Float64Array(total);
-    const fill = this.offsets.slice(0, distinct);
-    // Each call's time goes beside its position now, read in order: sorting then reads no time
-    // at a random place (times[order[j]] cost a cache miss a call).
+    this.place(keys, times, n);
+    this.sortByTime(times);
+    this.next = new Int32Array(total + 1);
+    for (let j = 0; j <= total; j++) this.next[j] = j;
+  }
+
+  /** offsets[r + 1] = how many missed calls the key of rank r has, then summed into where each key's calls begin. */
+  private countKeys(keys: Int32Array, n: number): void {
+    const offsets = this.offsets;
+    for (let i = 0; i < n; i++) if (keys[i]! >= 0) offsets[this.rank(keys[i]!) + 1]!++;
+    for (let r = 1; r < offsets.length; r++) offsets[r]! += offsets[r - 1]!;
+  }
+
+  /**
+   * Each missed call's position in its key's group, and its time beside it, read in order: sorting
+   * then reads no time at a random place (times[order[j]] cost a cache miss a call).
+   */
+  private place(keys: Int32Array, times: Float64Array, n: number): void {
+    const fill = this.offsets.slice(0, this.offsets.length - 1);
     for (let i = 0; i < n; i++) {
       const k = keys[i]!;
       if (k < 0) continue;
@@ -374,9 +406,6 @@ class MissedByKey {
       this.order[j] = i;
       this.at[j] = times[i]!;
     }
-    this.sortByTime(times);
-    this.next = new Int32Array(total + 1);
-    for (let j = 0; j <= total; j++) this.next[j] = j;
   }
 
   /** The rank of key k among the keys with missed calls (k must be one). */
