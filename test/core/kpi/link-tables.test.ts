@@ -17,7 +17,8 @@ describe('first response times in a zeroed table', () => {
   it('keeps a response at exactly 0 ms (the epoch) as a time, not as none', () => {
     const first = new Float64Array(1);
     offerFirstTime(first, 0, 0);
-    expect(firstTimeOf(first, 0)).toBe(-0);
+    // Given back as the 0 it was (toBe tells -0 from 0).
+    expect(firstTimeOf(first, 0)).toBe(0);
     expect(firstTimeOf(first, 0) - -60_000).toBe(60_000);
     // A later time does not replace it; an earlier one does.
     offerFirstTime(first, 0, 1);
@@ -43,7 +44,7 @@ describe('first response times in a zeroed table', () => {
     offerFirstTime(b, 1, 20);
     offerFirstTime(b, 2, 0);
     mergeFirstTimes(a, b, 4);
-    expect([0, 1, 2, 3].map((d) => firstTimeOf(a, d))).toEqual([50, 10, -0, Infinity]);
+    expect([0, 1, 2, 3].map((d) => firstTimeOf(a, d))).toEqual([50, 10, 0, Infinity]);
   });
 
   it('adds touches where the other table counted some, and leaves the rest as they were', () => {
@@ -57,5 +58,11 @@ describe('the engine over the epoch', () => {
   it('counts a response at 1970-01-01 00:00 UTC as a response, not as none', () => {
     const { total } = compute([deal('1', 'Anna', '1969-12-31 23:00', null, 'open', null)], [act('Anna', '1970-01-01 00:00', 'call', 'out', false, 30, '1')], undefined);
     expect(total).toMatchObject({ response_min_median: 60, no_response: 0 });
+  });
+
+  it('gives a response at the very moment of an epoch deal as 0 minutes, not -0', () => {
+    const { total } = compute([deal('1', 'Anna', '1970-01-01 00:00', null, 'open', null)], [act('Anna', '1970-01-01 00:00', 'call', 'out', false, 30, '1')], undefined);
+    expect(Object.is(total.response_min_median, 0)).toBe(true);
+    expect(Object.is(total.response_min_avg, 0)).toBe(true);
   });
 });
