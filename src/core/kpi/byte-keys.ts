@@ -257,7 +257,8 @@ export class ByteKeys {
   }
 
   /**
-   * Whether key i is the bytes buf[start, end), none of them `a` or `b` (one pass over them). A key
+   * Whether key i is the bytes buf[start, end), none of them `a` or `b` (one pass over them; -1
+   * excludes nothing). A key
    * of the other thread's layer is read from its arrays here, not by calling this on that layer: a
    * call of a method to itself is never inlined, and on the worker, where nearly every deal's client
    * is in that layer, the two calls a check took were its costliest function (260 ms of 2 s).
@@ -276,16 +277,9 @@ export class ByteKeys {
     return true;
   }
 
-  /** Whether key i is the bytes buf[start, end) (a key of the other thread's layer read as in equalsWithout). */
+  /** Whether key i is the bytes buf[start, end) (equalsWithout with no byte excluded: no byte is -1). */
   equals(i: number, buf: Uint8Array, start: number, end: number): boolean {
-    const layer = i < this.base ? this.frozen! : this;
-    const starts = layer.starts;
-    const s = starts[i]!;
-    const len = end - start;
-    if (starts[i + 1]! - s !== len) return false;
-    const arena = layer.arena;
-    for (let j = 0; j < len; j++) if (arena[s + j] !== buf[start + j]) return false;
-    return true;
+    return this.equalsWithout(i, buf, start, end, -1, -1);
   }
 
   /** The bytes of key i (a view). */

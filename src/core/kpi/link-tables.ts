@@ -18,7 +18,8 @@ function none(f: number): boolean {
 /** Deal d's first response time, Infinity for none (a time kept as -0 given as 0, as it was offered). */
 export function firstTimeOf(first: Float64Array, d: number): number {
   const f = first[d]!;
-  return f === 0 ? (1 / f > 0 ? Infinity : 0) : f;
+  if (none(f)) return Infinity;
+  return f === 0 ? 0 : f;
 }
 
 /** Keeps `t` as deal d's first response time when it is earlier than the one kept. */

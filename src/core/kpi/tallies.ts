@@ -152,10 +152,9 @@ export class DealTally {
    * The department's counts: its managers' added (every deal of the period is one manager's). The
    * lists of cycles and response times stay empty: the department's are its managers' (FloatList.union).
    */
-  static sum(tallies: ReadonlyArray<DealTally | undefined>): DealTally {
+  static sum(tallies: readonly DealTally[]): DealTally {
     const all = new DealTally();
     for (const t of tallies) {
-      if (!t) continue;
       all.leads += t.leads;
       all.won += t.won;
       all.lost += t.lost;

@@ -240,8 +240,8 @@ function clientKey(cells: Cells, k: number, ctx: ReadContext, byName: boolean, d
   // Mostly the deal's client as it is, seen in one pass over its bytes (a client column's, without a prefix or markup).
   const own = deal >= 0 && deal < store.size ? store.client[deal]! : 0;
   if (own !== 0 && cells.bytes(k) && !phoneLead(cells.buf[cells.start]!)) {
-    const same = byName ? store.clients.equalsWithout(own, cells.buf, cells.start, cells.end, LT, COLON) : store.clients.equals(own, cells.buf, cells.start, cells.end);
-    if (same) return own;
+    // A client column's cell with a prefix or markup is not taken as it is (a phone column's may hold anything).
+    if (store.clients.equalsWithout(own, cells.buf, cells.start, cells.end, byName ? LT : -1, byName ? COLON : -1)) return own;
   }
   if (byName && cells.hasEither(k, LT, COLON)) {
     // «Контакт: +7 916 …» is the phone's client, as the deals store it; a prefix or markup alone is no client.
