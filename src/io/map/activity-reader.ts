@@ -5,7 +5,7 @@ import type { DurationUnit } from './fields.js';
 import type { OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
-import { directionReader, headerOf, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext } from './context.js';
+import { dateRead, directionReader, headerOf, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext } from './context.js';
 
 type Counted<T> = { value: T; count: number };
 const CLIENT_PREFIX = /^(компания|контакт|лид|company|contact|lead)\s*:\s*/i;
@@ -75,9 +75,9 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   const at = out.at;
   let end = Number.NaN;
   if (m.span) {
-    const e = readDate(cells, c.end_at, 'end_at', false, ctx);
-    if (e === PENDING || e instanceof RowProblem) return e;
-    end = e;
+    const endRead = readDate(cells, c.end_at, 'end_at', false, ctx);
+    if (endRead !== undefined) return endRead;
+    end = dateRead[0]!;
   }
   let kind: Activity['kind'] = 'call';
   if (c.kind !== undefined) {
@@ -173,9 +173,9 @@ function ownerClient(cells: Cells, ctx: ReadContext, owner: OwnerKind): number {
  */
 function activityTime(cells: Cells, ctx: ReadContext, m: ActivityMemos): RowProblem | typeof PENDING | undefined {
   const c = ctx.cols;
-  const at = readDate(cells, m.atMore.length > 0 && cells.blank(c.at) ? (m.atMore.find((k) => !cells.blank(k)) ?? c.at) : c.at, 'at', true, ctx);
-  if (at === PENDING || at instanceof RowProblem) return at;
-  let ms = at;
+  const atRead = readDate(cells, m.atMore.length > 0 && cells.blank(c.at) ? (m.atMore.find((k) => !cells.blank(k)) ?? c.at) : c.at, 'at', true, ctx);
+  if (atRead !== undefined) return atRead;
+  let ms = dateRead[0]!;
   if (!dateHasTime.value && c.at_time !== undefined && !cells.blank(c.at_time)) {
     const t = parseTimeOfDay(cells.text(c.at_time));
     if (t === undefined) return new RowProblem('skip', `"${truncate(cells.text(c.at_time))}" is not a time of day`, headerOf(ctx, c.at_time, 'at_time'));

@@ -307,22 +307,34 @@ export function noteValue(ctx: ReadContext, field: string, raw: string, mapped: 
 }
 
 /**
- * A date cell as wall-clock ms (a fixed layout straight from bytes, else the text parser), with
- * whether it had a time of day in dateHasTime; NaN when empty or a placeholder (`не закрыта`),
- * PENDING while its day-month order is unknown, or why not.
+ * Set by readDate: the date it read, wall-clock ms (NaN when empty or a placeholder). In a typed
+ * array, not returned beside a problem: a number returned with objects is a new 16-byte heap number
+ * each call (the benchmark's main thread made 50 MB of them, the largest share of its garbage).
  */
-export function readDate(cells: Cells, col: number | undefined, field: string, required: boolean, ctx: ReadContext): number | RowProblem | typeof PENDING {
-  if (col === undefined) return Number.NaN;
+export const dateRead = new Float64Array(1);
+
+/**
+ * Reads a date cell as wall-clock ms into dateRead[0] (a fixed layout straight from bytes, else the
+ * text parser), with whether it had a time of day in dateHasTime; NaN when empty or a placeholder
+ * (`не закрыта`). Returns undefined then, PENDING while its day-month order is unknown, or why not.
+ */
+export function readDate(cells: Cells, col: number | undefined, field: string, required: boolean, ctx: ReadContext): RowProblem | typeof PENDING | undefined {
+  dateRead[0] = Number.NaN;
+  if (col === undefined) return undefined;
   const ms = cells.fixedDate(col);
-  if (!Number.isNaN(ms)) return dateOnly(ms, col, ctx);
+  if (!Number.isNaN(ms)) {
+    dateRead[0] = dateOnly(ms, col, ctx);
+    return undefined;
+  }
   const raw = cells.text(col).trim();
   const parsed = raw === '' ? undefined : parseDate(raw, ctx.dates.orderFor(col));
   if (parsed === 'needs-order') return PENDING;
   if (parsed) {
     dateHasTime.value = parsed.hasTime;
-    return dateOnly(parsed.ms, col, ctx);
+    dateRead[0] = dateOnly(parsed.ms, col, ctx);
+    return undefined;
   }
-  if (raw === '' || ctx.placeholders.has(normalizeValue(raw))) return required ? new RowProblem('skip', `no ${field}`, ctx.map.columns[col]!.header) : Number.NaN;
+  if (raw === '' || ctx.placeholders.has(normalizeValue(raw))) return required ? new RowProblem('skip', `no ${field}`, ctx.map.columns[col]!.header) : undefined;
   return new RowProblem('skip', `"${truncate(raw)}" is not a date`, ctx.map.columns[col]!.header);
 }
 

@@ -4,7 +4,7 @@ import { cleanText, currencyOf, parseBoolean, parseNumber } from './values.js';
 import { dateHasTime } from './calendar.js';
 import { CONVERTED_AMOUNT, normalizeHeader } from './fields.js';
 import { CellMemo, internClient, trimEdges, type Cells } from './cells.js';
-import { headerOf, managerKey, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
+import { dateRead, headerOf, managerKey, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
 
 /** A close date without a time of day (Bitrix24, Salesforce) means the end of that day (spec). */
 const END_OF_DAY_MS = (23 * 3600 + 59 * 60 + 59) * 1000;
@@ -139,13 +139,18 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   }
   const manager = c.manager === undefined ? -1 : cells.value(c.manager, m.manager);
   if (manager === -1) return NO_MANAGER(ctx, c.manager);
-  const created = readDate(cells, c.created_at, 'created_at', true, ctx);
-  if (created === PENDING || created instanceof RowProblem) return created;
+  const createdRead = readDate(cells, c.created_at, 'created_at', true, ctx);
+  if (createdRead !== undefined) return createdRead;
+  const created = dateRead[0]!;
   const status = dealStatus(cells, ctx, m);
   if (status instanceof RowProblem) return status;
   if (status === 'deleted') return new RowProblem('drop', 'deleted deal (Pipedrive status "deleted")');
-  const closed = status === 'open' ? Number.NaN : closedAt(cells, ctx, m);
-  if (closed === PENDING || closed instanceof RowProblem) return closed;
+  let closed = Number.NaN;
+  if (status !== 'open') {
+    const closedRead = closedAt(cells, ctx, m);
+    if (closedRead !== undefined) return closedRead;
+    closed = dateRead[0]!;
+  }
   const amount = readNumber(cells, c.amount, 'amount', ctx);
   if (amount === PENDING || amount instanceof RowProblem) return amount;
   codes.manager = manager;
@@ -259,8 +264,9 @@ function noteUnknownStage(cells: Cells, ctx: ReadContext, m: DealMemos, amount: 
   if (amount !== null && amount > 0) entry.amount++;
   if (ctx.closeDateIsPlanned) return;
   for (const k of m.closedCols) {
-    const d = cells.blank(k) ? Number.NaN : readDate(cells, k, 'closed_at', false, ctx);
-    if (typeof d === 'number' && !Number.isNaN(d)) {
+    if (cells.blank(k) || readDate(cells, k, 'closed_at', false, ctx) !== undefined) continue;
+    const d = dateRead[0]!;
+    if (!Number.isNaN(d)) {
       entry.closeDate++;
       if (ctx.reportDay === undefined || d < ctx.reportDay + 2 * 86_400_000) entry.closePast++;
       break;
@@ -268,18 +274,25 @@ function noteUnknownStage(cells: Cells, ctx: ReadContext, m: DealMemos, amount: 
   }
 }
 
-/** The close time of a closed deal: the first filled close-date column, else the planned close date; end of day when it has no time. */
-function closedAt(cells: Cells, ctx: ReadContext, m: DealMemos): number | RowProblem | typeof PENDING {
-  let ms: number | RowProblem | typeof PENDING = Number.NaN;
+/**
+ * Reads the close time of a closed deal into dateRead[0] as readDate does: the first filled
+ * close-date column, else the planned close date; end of day when it has no time.
+ */
+function closedAt(cells: Cells, ctx: ReadContext, m: DealMemos): RowProblem | typeof PENDING | undefined {
+  dateRead[0] = Number.NaN;
   for (const k of m.closedCols) {
     if (!cells.blank(k)) {
-      ms = readDate(cells, k, 'closed_at', false, ctx);
+      const problem = readDate(cells, k, 'closed_at', false, ctx);
+      if (problem !== undefined) return problem;
       break;
     }
   }
-  if (typeof ms === 'number' && Number.isNaN(ms)) ms = readDate(cells, ctx.cols.planned_close, 'planned_close', false, ctx);
-  if (typeof ms !== 'number' || Number.isNaN(ms)) return ms;
-  return dateHasTime.value ? ms : ms + END_OF_DAY_MS;
+  if (Number.isNaN(dateRead[0]!)) {
+    const problem = readDate(cells, ctx.cols.planned_close, 'planned_close', false, ctx);
+    if (problem !== undefined) return problem;
+  }
+  if (!Number.isNaN(dateRead[0]!) && !dateHasTime.value) dateRead[0]! += END_OF_DAY_MS;
+  return undefined;
 }
 
 

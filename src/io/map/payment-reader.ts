@@ -2,7 +2,7 @@ import type { Payment } from '../../core/records.js';
 import { cleanText } from './values.js';
 import { managerName } from './value-maps.js';
 import type { Cells } from './cells.js';
-import { headerOf, PENDING, readDate, readNumber, RowProblem, type ReadContext } from './context.js';
+import { dateRead, headerOf, PENDING, readDate, readNumber, RowProblem, type ReadContext } from './context.js';
 
 /** Reads a payment from a row, or says why not. */
 export function readPayment(cells: Cells, ctx: ReadContext): Payment | RowProblem | typeof PENDING {
@@ -15,10 +15,12 @@ export function readPayment(cells: Cells, ctx: ReadContext): Payment | RowProble
   const paid = readNumber(cells, c.paid, 'paid', ctx);
   if (paid === PENDING || paid instanceof RowProblem) return paid;
   if (invoiced === null && paid === null) return new RowProblem('skip', 'neither an invoiced nor a paid amount', headerOf(ctx, c.invoiced ?? c.paid, c.invoiced !== undefined ? 'invoiced' : 'paid'));
-  const invoicedAt = readDate(cells, c.invoiced_at, 'invoiced_at', false, ctx);
-  if (invoicedAt instanceof RowProblem) return invoicedAt;
-  const paidAt = readDate(cells, c.paid_at, 'paid_at', false, ctx);
-  if (paidAt instanceof RowProblem) return paidAt;
-  if (invoicedAt === PENDING || paidAt === PENDING) return PENDING;
+  const invoicedRead = readDate(cells, c.invoiced_at, 'invoiced_at', false, ctx);
+  if (invoicedRead instanceof RowProblem) return invoicedRead;
+  const invoicedAt = dateRead[0]!;
+  const paidRead = readDate(cells, c.paid_at, 'paid_at', false, ctx);
+  if (paidRead instanceof RowProblem) return paidRead;
+  const paidAt = dateRead[0]!;
+  if (invoicedRead === PENDING || paidRead === PENDING) return PENDING;
   return { deal_id: dealId, manager, invoiced: invoiced ?? 0, paid: paid ?? 0, invoiced_at: Number.isNaN(invoicedAt) ? null : invoicedAt, paid_at: Number.isNaN(paidAt) ? null : paidAt };
 }
