@@ -176,7 +176,7 @@ export class KpiEngine {
     const isCall = a.kind === 'call';
     const clientKey = a.client !== 0 && isCall && (a.direction === 'out' || a.missed) ? a.client : -1;
     if (isCall && a.direction === 'out') {
-      if (clientKey >= 0 || dealKey >= 0) this.outCalls.add(clientKey, dealKey, a.at);
+      if (clientKey >= 0 || dealKey >= 0) this.outCalls.add(clientKey, dealKey, a);
     }
     const day = dayOf(a.at);
     if (day < this.fromDay || day > this.toDay) return;

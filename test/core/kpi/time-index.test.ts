@@ -55,7 +55,7 @@ describe('CallTimes.calledBack: which missed calls an outgoing call followed wit
     fc.assert(
       fc.property(fc.array(call, { maxLength: size }), fc.array(call, { maxLength: size }), fc.integer({ min: 0, max: maxWindow }), (outs, missed, window) => {
         const log = new CallTimes();
-        for (const o of outs) log.add(o.client, o.deal, o.at);
+        for (const o of outs) log.add(o.client, o.deal, o);
         const back = log.calledBack({ client: Int32Array.from(missed.map((m) => m.client)), deal: Int32Array.from(missed.map((m) => m.deal)), at: Float64Array.from(missed.map((m) => m.at)), length: missed.length }, window);
         const expected = missed.map((m) => (outs.some((o) => ((m.client >= 0 && o.client === m.client) || (m.deal >= 0 && o.deal === m.deal)) && o.at >= m.at && o.at <= m.at + window) ? 1 : 0));
         expect(Array.from(back)).toEqual(expected);
@@ -84,7 +84,7 @@ describe('CallTimes.calledBack: which missed calls an outgoing call followed wit
     outs.push({ client: 7, at: second + 70_000_500 }, { client: 8, at: Date.UTC(1920, 0, 1) }, { client: 9, at: Date.UTC(2080, 0, 1) });
     for (let i = 0; i < 500; i++) outs.push({ client: 10 + i, at: second + 80_000_000 + i * 1000 });
     const log = new CallTimes();
-    for (const o of outs) log.add(o.client, -1, o.at);
+    for (const o of outs) log.add(o.client, -1, o);
     const missed = [
       { client: 499, at: second + 499_000 }, // called back at that very second
       { client: 7, at: second + 70_000_500 - 3_000 }, // 3.5 s later, by the time with milliseconds
@@ -103,9 +103,9 @@ describe('CallTimes.calledBack: which missed calls an outgoing call followed wit
     const log = new CallTimes();
     // Another log's chunks, adopted with their keys mapped (client 9 there is client 2 here).
     const other = new CallTimes();
-    other.add(9, -1, 1_000);
+    other.add(9, -1, { at: 1_000 });
     log.absorb(other.data(), (k) => (k === 9 ? 2 : k), (k) => k);
-    for (let t = 0; t < 70_000; t += 1) log.add(-1, 5, 500_000 + t * 10);
+    for (let t = 0; t < 70_000; t += 1) log.add(-1, 5, { at: 500_000 + t * 10 });
     const n = 400;
     const at = Float64Array.from({ length: n }, (_, i) => (i < 200 ? 995 - (i % 50) : 400_000 + i));
     const back = log.calledBack({ client: new Int32Array(n).fill(2), deal: new Int32Array(n).fill(-1), at, length: n }, 5);
