@@ -18,7 +18,7 @@ import { RowCells, type Cells } from './cells.js';
 import { activityValueReaders, DateOrders, DecimalMarks, firstColumns, PENDING, placeholderDates, RowProblem, type ReadContext } from './context.js';
 import { guessStage, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
-import { readPayment } from './payment-reader.js';
+import { paymentManagers, readPayment } from './payment-reader.js';
 import { readSpend } from './spend-reader.js';
 import { choosePlanKey, readPlan } from './plan-reader.js';
 import { RowFilter } from './row-filters.js';
@@ -154,7 +154,8 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     const key = map.fields.has('manager') ? 'manager' : 'source';
     return { ctx, build: ((cells) => readPlan(cells, ctx, key)) as Build<T> };
   }
-  return { ctx, build: ((cells) => readPayment(cells, ctx)) as Build<T> };
+  const managers = paymentManagers(ctx);
+  return { ctx, build: ((cells) => readPayment(cells, ctx, managers)) as Build<T> };
 }
 
 /**

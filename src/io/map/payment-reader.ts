@@ -1,14 +1,19 @@
 import type { Payment } from '../../core/records.js';
 import { cleanText } from './values.js';
 import { managerName } from './value-maps.js';
-import type { Cells } from './cells.js';
+import { CellMemo, type Cells } from './cells.js';
 import { dateRead, headerOf, PENDING, readDate, readNumber, RowProblem, type ReadContext } from './context.js';
 
+/** The memo of a payments file's manager column: a name read once per distinct cell, not once per row. */
+export function paymentManagers(ctx: ReadContext): CellMemo<string> {
+  return new CellMemo((t) => managerName(ctx.maps, cleanText(t)));
+}
+
 /** Reads a payment from a row, or says why not. */
-export function readPayment(cells: Cells, ctx: ReadContext): Payment | RowProblem | typeof PENDING {
+export function readPayment(cells: Cells, ctx: ReadContext, managers: CellMemo<string>): Payment | RowProblem | typeof PENDING {
   const c = ctx.cols;
   const dealId = cells.text(c.deal_id);
-  const manager = managerName(ctx.maps, cleanText(cells.text(c.manager)));
+  const manager = c.manager === undefined ? managers.fromText('') : cells.value(c.manager, managers);
   if (dealId === '' && manager === '') return new RowProblem('skip', 'a payment needs a deal id or a manager', headerOf(ctx, c.deal_id, 'deal_id'));
   const invoiced = readNumber(cells, c.invoiced, 'invoiced', ctx);
   if (invoiced === PENDING || invoiced instanceof RowProblem) return invoiced;
