@@ -5,8 +5,11 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  // yoe and the month's offset are not negative: truncation is the floor. Not Math.floor of a
+  // division: one that came out whole on the first dates read (2024 / 4) was compiled as integer
+  // division and thrown away at the first that did not (2025), once per thread and file.
+  const doy = (((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) | 0) + d - 1;
+  const doe = yoe * 365 + (yoe >> 2) - ((yoe / 100) | 0) + doy;
   return era * 146097 + doe - 719468;
 }
 
