@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateHasTime, fixedDate, fixedDateMs } from '../../../src/io/map/calendar.js';
+import { dateHasTime, daysFromCivil, daysInMonth, fixedDate, fixedDateMs } from '../../../src/io/map/calendar.js';
 import { parseDate } from '../../../src/io/map/values.js';
 
 /** Text in the two fixed layouts, with any part of it possibly off (a letter, a bad month or day, another separator). */
@@ -48,5 +48,21 @@ describe('fixedDate', () => {
     expect(read('01.07.2024')).toBe(Date.UTC(2024, 6, 1));
     expect(read('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
     for (const bad of ['2023-02-29', '2024-13-01', '2024-07-01 24:00:00', '2024-07-0a', '20240701', '2024/07/01', '01.07.2024 3:17:28']) expect(read(bad)).toBeNaN();
+  });
+});
+
+describe('daysFromCivil', () => {
+  it('counts the days since 1970-01-01 as Date.UTC does, for every day of the years -400 to 3000', () => {
+    const wrong: string[] = [];
+    for (let y = -400; y <= 3000; y++) {
+      for (let m = 1; m <= 12; m++) {
+        for (let d = 1; d <= daysInMonth(y, m); d++) {
+          const utc = new Date(0);
+          utc.setUTCFullYear(y, m - 1, d);
+          if (daysFromCivil(y, m, d) !== utc.getTime() / 86_400_000) wrong.push(`${y}-${m}-${d}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
