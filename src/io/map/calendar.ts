@@ -1,6 +1,10 @@
 /** Calendar arithmetic and the fixed date layouts of big exports, shared by the text and byte readers. */
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm): integer arithmetic, no Date objects. */
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm): integer arithmetic, no
+ * Date objects. For a whole year, a month 1-12 and a day 1-31 (both callers check them first): the
+ * truncating divisions below are floors only for those.
+ */
 export function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
