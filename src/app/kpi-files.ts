@@ -6,7 +6,8 @@ import { notApplicable } from '../core/kpi/catalog.js';
 import { describeAlert, findAlerts, linkAlerts, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import type { DataQuality, GroupDim, KpiGroup, KpiResult, PlanResult, SpendSummary } from '../core/kpi/types.js';
-import type { InputShape, Payment, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
+import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
+import type { LinkedPayment } from '../io/map/payment-reader.js';
 import { planBy, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
 import { DAY_MS, dayOf, dayOfIso, isoDay } from '../core/kpi/stats.js';
 import { collectGarbage } from '../io/parallel/collect.js';
@@ -221,7 +222,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
       timing('reading payments');
       // Resolved against the deals as they are read, into columns: no object is kept per payment.
       const log = new PaymentLog(store);
-      const report = await importFile<Payment>(files.payments, 'payments', later('payments'), (p) => log.add(p));
+      const report = await importFile<LinkedPayment>(files.payments, 'payments', { ...later('payments'), store }, (p) => log.addLinked(p));
       payments = { log, report };
       timing('payments read');
     } catch (error) {

@@ -21,7 +21,16 @@ export class PaymentLog {
 
   /** Adds a payment; its deal is looked up by id (or by title, as store.find does). */
   add(p: Payment): void {
-    this.deal.push(p.deal_id === '' ? -1 : (this.store.find(p.deal_id) ?? -1));
+    this.put(p.deal_id === '' ? -1 : (this.store.find(p.deal_id) ?? -1), p);
+  }
+
+  /** Adds a payment whose deal the reader resolved already (its key, -1 for none: a LinkedPayment). */
+  addLinked(p: { deal: number; manager: string; invoiced: number; paid: number }): void {
+    this.put(p.deal, p);
+  }
+
+  private put(deal: number, p: { manager: string; invoiced: number; paid: number }): void {
+    this.deal.push(deal);
     this.manager.push(this.managers.id(p.manager));
     this.invoiced.push(p.invoiced);
     this.paid.push(p.paid);

@@ -18,7 +18,7 @@ import { RowCells, type Cells } from './cells.js';
 import { activityValueReaders, DateOrders, DecimalMarks, firstColumns, PENDING, placeholderDates, RowProblem, type ReadContext } from './context.js';
 import { guessStage, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
-import { paymentManagers, readPayment } from './payment-reader.js';
+import { paymentMemos, readPayment } from './payment-reader.js';
 import { readSpend } from './spend-reader.js';
 import { choosePlanKey, readPlan } from './plan-reader.js';
 import { RowFilter } from './row-filters.js';
@@ -57,7 +57,10 @@ export interface ImportOptions {
   onHeader?: (map: ColumnMap) => void;
   /** Resolves activities to the deals they belong to (activities only; else none match). */
   linker?: ActivityLinker;
-  /** The store deals go to (deals), or whose managers and clients an activities file without a linker adds to (map). */
+  /**
+   * The store deals go to (deals), or whose managers and clients an activities file without a linker
+   * adds to (map); a payments file read with one gives LinkedPayment records, resolved against it.
+   */
   store?: DealStore;
   /** Reads CSV records as text instead of bytes (the reference for testing the byte path). */
   textRows?: boolean;
@@ -154,8 +157,8 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     const key = map.fields.has('manager') ? 'manager' : 'source';
     return { ctx, build: ((cells) => readPlan(cells, ctx, key)) as Build<T> };
   }
-  const managers = paymentManagers(ctx);
-  return { ctx, build: ((cells) => readPayment(cells, ctx, managers)) as Build<T> };
+  const m = paymentMemos(ctx, opts.store);
+  return { ctx, build: ((cells) => readPayment(cells, ctx, m)) as Build<T> };
 }
 
 /**

@@ -1,20 +1,41 @@
+import type { DealStore } from '../../core/kpi/deal-store.js';
 import type { Payment } from '../../core/records.js';
 import { cleanText } from './values.js';
 import { managerName } from './value-maps.js';
 import { CellMemo, type Cells } from './cells.js';
 import { dateRead, headerOf, PENDING, readDate, readNumber, RowProblem, type ReadContext } from './context.js';
 
-/** The memo of a payments file's manager column: a name read once per distinct cell, not once per row. */
-export function paymentManagers(ctx: ReadContext): CellMemo<string> {
-  return new CellMemo((t) => managerName(ctx.maps, cleanText(t)));
+/**
+ * A payment with its deal resolved to a key of the store it was read against (-1: no deal id, or an id
+ * no deal has), for the KPI engine (PaymentLog.addLinked). One record for every row: valid until the next.
+ */
+export interface LinkedPayment {
+  deal: number;
+  manager: string;
+  invoiced: number;
+  paid: number;
 }
 
-/** Reads a payment from a row, or says why not. */
-export function readPayment(cells: Cells, ctx: ReadContext, managers: CellMemo<string>): Payment | RowProblem | typeof PENDING {
+/** What a payments file is read with: the manager column's memo, and the store deal ids are resolved against (LinkedPayment records), if any. */
+export interface PaymentMemos {
+  managers: CellMemo<string>;
+  store: DealStore | undefined;
+  out: LinkedPayment;
+}
+
+/** The memos of a payments file; a manager's name is read once per distinct cell, not once per row. */
+export function paymentMemos(ctx: ReadContext, store: DealStore | undefined): PaymentMemos {
+  return { managers: new CellMemo((t) => managerName(ctx.maps, cleanText(t))), store, out: { deal: -1, manager: '', invoiced: 0, paid: 0 } };
+}
+
+/**
+ * Reads a payment from a row, or says why not: a Payment, or with a store (m.store) a LinkedPayment,
+ * whose deal id is looked up by its bytes where they can be (not decoded and encoded again).
+ */
+export function readPayment(cells: Cells, ctx: ReadContext, m: PaymentMemos): Payment | LinkedPayment | RowProblem | typeof PENDING {
   const c = ctx.cols;
-  const dealId = cells.text(c.deal_id);
-  const manager = c.manager === undefined ? managers.fromText('') : cells.value(c.manager, managers);
-  if (dealId === '' && manager === '') return new RowProblem('skip', 'a payment needs a deal id or a manager', headerOf(ctx, c.deal_id, 'deal_id'));
+  const manager = c.manager === undefined ? m.managers.fromText('') : cells.value(c.manager, m.managers);
+  if (cells.blank(c.deal_id) && manager === '') return new RowProblem('skip', 'a payment needs a deal id or a manager', headerOf(ctx, c.deal_id, 'deal_id'));
   const invoiced = readNumber(cells, c.invoiced, 'invoiced', ctx);
   if (invoiced === PENDING || invoiced instanceof RowProblem) return invoiced;
   const paid = readNumber(cells, c.paid, 'paid', ctx);
@@ -27,5 +48,24 @@ export function readPayment(cells: Cells, ctx: ReadContext, managers: CellMemo<s
   if (paidRead instanceof RowProblem) return paidRead;
   const paidAt = dateRead[0]!;
   if (invoicedRead === PENDING || paidRead === PENDING) return PENDING;
-  return { deal_id: dealId, manager, invoiced: invoiced ?? 0, paid: paid ?? 0, invoiced_at: Number.isNaN(invoicedAt) ? null : invoicedAt, paid_at: Number.isNaN(paidAt) ? null : paidAt };
+  if (m.store) {
+    const out = m.out;
+    out.deal = dealKey(cells, c.deal_id, m.store);
+    out.manager = manager;
+    out.invoiced = invoiced ?? 0;
+    out.paid = paid ?? 0;
+    return out;
+  }
+  return { deal_id: cells.text(c.deal_id), manager, invoiced: invoiced ?? 0, paid: paid ?? 0, invoiced_at: Number.isNaN(invoicedAt) ? null : invoicedAt, paid_at: Number.isNaN(paidAt) ? null : paidAt };
+}
+
+/**
+ * The key of a payment's deal id in the store (-1: blank, or no deal has it), as store.find gives it
+ * for the cell's text: by the cell's bytes where they are that text's UTF-8 and deals have no titles
+ * (which are looked up by text).
+ */
+function dealKey(cells: Cells, col: number | undefined, store: DealStore): number {
+  if (col === undefined || cells.blank(col)) return -1;
+  if (cells.bytes(col) && !store.hasNames) return store.ids.find(cells.buf, cells.start, cells.end);
+  return store.find(cells.text(col)) ?? -1;
 }

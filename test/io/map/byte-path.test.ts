@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RecordKind } from '../../../src/io/map/fields.js';
 import { ActivityLinker } from '../../../src/core/kpi/link.js';
-import { importActivities, importDeals, importLinkedActivities, importPayments, type ImportOptions } from '../../../src/io/map/import.js';
+import { importActivities, importDeals, importFile, importLinkedActivities, importPayments, type ImportOptions } from '../../../src/io/map/import.js';
+import { PaymentLog } from '../../../src/core/kpi/payment-log.js';
+import type { LinkedPayment } from '../../../src/io/map/payment-reader.js';
 import { guessKind } from '../../../src/io/map/inspect.js';
 import { buildExportFixtures, cp1251, csv } from '../../fixtures/exports.js';
 
@@ -41,6 +43,19 @@ async function expectSameBothWays(file: string, kind: RecordKind): Promise<void>
   const bytes = await read(file, kind, false);
   expect(bytes).toBe(text);
 }
+
+/** The deals (id, manager, client, created_at, closed_at, status) that linked activities and payments are resolved to. */
+const LINKED_DEALS = [
+  ['100', 'Иванов Иван', 'ООО Ромашка', '2024-01-01 09:00:00', '', 'open'],
+  ['101', 'Иванов Иван', 'Клиент 2', '2024-01-02 09:00:00', '', 'open'],
+  ['102', 'Петрова Анна', 'Клиент 1', '2024-01-03 09:00:00', '2024-01-20 09:00:00', 'won'],
+  ['0012', 'Петрова Анна', '', '2024-01-03 09:00:00', '', 'open'],
+  // Deals whose client, as the export writes it, has a prefix or markup: an activity's client is then the name alone.
+  ['103', 'Иванов Иван', 'Контакт: Клиент 1', '2024-01-04 09:00:00', '', 'open'],
+  ['104', 'Иванов Иван', '<b>Клиент 2</b>', '2024-01-04 09:00:00', '', 'open'],
+  // An id with a list separator in it is that deal's, not a list.
+  ['7,5', 'Петрова Анна', 'Клиент 1', '2024-01-04 09:00:00', '', 'open'],
+];
 
 describe('the byte path reads exactly what the text path reads', () => {
   it('on every CSV export fixture', async () => {
@@ -116,17 +131,7 @@ describe('the byte path reads exactly what the text path reads', () => {
   }, TIMEOUT);
 
   it('on random activities linked to the deals of an export (deal and client keys found by their bytes)', async () => {
-    const dealRows = [
-      ['100', 'Иванов Иван', 'ООО Ромашка', '2024-01-01 09:00:00', '', 'open'],
-      ['101', 'Иванов Иван', 'Клиент 2', '2024-01-02 09:00:00', '', 'open'],
-      ['102', 'Петрова Анна', 'Клиент 1', '2024-01-03 09:00:00', '2024-01-20 09:00:00', 'won'],
-      ['0012', 'Петрова Анна', '', '2024-01-03 09:00:00', '', 'open'],
-      // Deals whose client, as the export writes it, has a prefix or markup: an activity's client is then the name alone.
-      ['103', 'Иванов Иван', 'Контакт: Клиент 1', '2024-01-04 09:00:00', '', 'open'],
-      ['104', 'Иванов Иван', '<b>Клиент 2</b>', '2024-01-04 09:00:00', '', 'open'],
-      // An id with a list separator in it is that deal's, not a list.
-      ['7,5', 'Петрова Анна', 'Клиент 1', '2024-01-04 09:00:00', '', 'open'],
-    ];
+    const dealRows = LINKED_DEALS;
     const deals = write('linked-deals.csv', [['id', 'manager', 'client', 'created_at', 'closed_at', 'status'], ...dealRows], { delimiter: ',', windows1251: false, quoteAll: false, eol: '\n' });
     /** The activities resolved to a fresh store of those deals, and turned back into text. */
     const linked = async (file: string, textRows: boolean) => {
@@ -212,6 +217,54 @@ describe('the byte path reads exactly what the text path reads', () => {
         const body = rows.map((r, i) => [String(300 + i), ...r]);
         const file = write('rest-activities.csv', [...filler(header, ['#', '10', '2', '2', '2024-07-05T18:20:00+03:00', '2024-07-05T18:20:00+03:00', '2024-07-05T18:21:00+03:00', 'Y', '17', '2', '2']), ...body], layout);
         expect(await both(file, false)).toBe(await both(file, true));
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT);
+
+  it('on random payments resolved to the deals of an export (by the id\'s bytes), as the text path and PaymentLog.add resolve them', async () => {
+    const header = ['id', 'manager', 'client', 'created_at', 'closed_at', 'status'];
+    // Ids that are not whole numbers too (found through the hash table, not the index by value).
+    const dealRows = [...LINKED_DEALS, ['A-7', 'Иванов Иван', 'К4', '2024-01-04 09:00:00', '', 'open'], ['Сделка 5', 'Иванов Иван', 'К5', '2024-01-04 09:00:00', '', 'open']];
+    const plain = write('pay-deals.csv', [header, ...dealRows], { delimiter: ',', windows1251: false, quoteAll: false, eol: '\n' });
+    // Deals with titles: a payment's id that is no deal's may be a deal's title.
+    const titled = write('pay-deals-titled.csv', [[...header, 'name'], ...dealRows.map((r, i) => [...r, i === 1 ? 'Ромашка, поставка' : `Сделка ${i}`])], { delimiter: ',', windows1251: false, quoteAll: false, eol: '\n' });
+    /** The payments' log three ways: linked on the byte path, linked on the text path, and from the canonical records (PaymentLog.add). */
+    const logs = async (file: string, deals: string) => {
+      const opts: ImportOptions = { cwd: dir, stdin: process.stdin, maxBadRows: { count: 1_000_000 } };
+      const { store } = await importDeals(deals, opts);
+      const linked = async (textRows: boolean) => {
+        const log = new PaymentLog(store);
+        try {
+          const report = await importFile<LinkedPayment>(file, 'payments', { ...opts, textRows, store }, (p) => log.addLinked(p));
+          return JSON.stringify({ report, ...columns(log) });
+        } catch (error) {
+          return `error: ${(error as Error).message}`;
+        }
+      };
+      let canonical: string;
+      try {
+        const { payments, report } = await importPayments(file, opts);
+        canonical = JSON.stringify({ report, ...columns(PaymentLog.of(store, payments)) });
+      } catch (error) {
+        canonical = `error: ${(error as Error).message}`;
+      }
+      return [await linked(false), await linked(true), canonical];
+    };
+    const columns = (log: PaymentLog) => ({
+      deal: [...log.deal.data.subarray(0, log.length)],
+      manager: [...log.manager.data.subarray(0, log.length)].map((m) => log.managers.values[m]),
+      invoiced: [...log.invoiced.data.subarray(0, log.length)],
+      paid: [...log.paid.data.subarray(0, log.length)],
+    });
+    const row = fc.tuple(pick('100', '101', ' 101 ', '101\u00a0', '0012', '12', 'A-7', 'Сделка 5', 'Сделка 2', 'Ромашка, поставка', '999', '', '"100"'), people, amounts, amounts, dates, dates, blankRow);
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), layouts, fc.boolean(), async (rows, layout, withTitles) => {
+        const body = rows.flatMap((r) => (r[6] ? [r[6], r.slice(0, 6) as string[]] : [r.slice(0, 6) as string[]]));
+        const file = write('pay.csv', [...filler(['deal_id', 'manager', 'invoiced', 'paid', 'invoiced_at', 'paid_at'], ['100', 'Иванов Иван', '#', '#', '2024-01-05', '2024-01-06']), ...body], layout);
+        const [bytes, text, canonical] = await logs(file, withTitles ? titled : plain);
+        expect(bytes).toBe(text);
+        expect(bytes).toBe(canonical);
       }),
       { numRuns: RUNS },
     );
