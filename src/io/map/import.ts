@@ -571,10 +571,10 @@ function stagesError(file: string, undecided: Array<[string, UnknownStage]>): Us
   return error;
 }
 
-/** Reads a payments export. */
+/** Reads a payments export as canonical records (a store in the options is not used: it would resolve them, see ImportOptions.store). */
 export async function importPayments(file: string, opts: ImportOptions): Promise<{ payments: Payment[]; report: ImportReport }> {
   const payments: Payment[] = [];
-  const report = await importFile<Payment>(file, 'payments', opts, (p) => payments.push(p));
+  const report = await importFile<Payment>(file, 'payments', { ...opts, store: undefined }, (p) => payments.push(p));
   return { payments, report };
 }
 

@@ -244,7 +244,8 @@ describe('the byte path reads exactly what the text path reads', () => {
       };
       let canonical: string;
       try {
-        const { payments, report } = await importPayments(file, opts);
+        // With the store too: importPayments gives canonical records whatever the options hold.
+        const { payments, report } = await importPayments(file, { ...opts, store });
         canonical = JSON.stringify({ report, ...columns(PaymentLog.of(store, payments)) });
       } catch (error) {
         canonical = `error: ${(error as Error).message}`;
