@@ -222,7 +222,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
       timing('reading payments');
       // Resolved against the deals as they are read, into columns: no object is kept per payment.
       const log = new PaymentLog(store);
-      const report = await importFile<LinkedPayment>(files.payments, 'payments', { ...later('payments'), store }, (p) => log.addLinked(p));
+      const report = await importFile<LinkedPayment>(files.payments, 'payments', { ...later('payments'), linkTo: store }, (p) => log.addLinked(p));
       payments = { log, report };
       timing('payments read');
     } catch (error) {

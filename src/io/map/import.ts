@@ -57,11 +57,10 @@ export interface ImportOptions {
   onHeader?: (map: ColumnMap) => void;
   /** Resolves activities to the deals they belong to (activities only; else none match). */
   linker?: ActivityLinker;
-  /**
-   * The store deals go to (deals), or whose managers and clients an activities file without a linker
-   * adds to (map); a payments file read with one gives LinkedPayment records, resolved against it.
-   */
+  /** The store deals go to (deals), or whose managers and clients an activities file without a linker adds to (map). */
   store?: DealStore;
+  /** Payments only: the deals each payment's deal id is resolved against, giving LinkedPayment records (for PaymentLog) instead of Payment ones. */
+  linkTo?: DealStore;
   /** Reads CSV records as text instead of bytes (the reference for testing the byte path). */
   textRows?: boolean;
   /** Part of a file read in parallel: where to stop or start, and the header found at its top. */
@@ -157,7 +156,7 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     const key = map.fields.has('manager') ? 'manager' : 'source';
     return { ctx, build: ((cells) => readPlan(cells, ctx, key)) as Build<T> };
   }
-  const m = paymentMemos(ctx, opts.store);
+  const m = paymentMemos(ctx, opts.linkTo);
   return { ctx, build: ((cells) => readPayment(cells, ctx, m)) as Build<T> };
 }
 
@@ -571,10 +570,10 @@ function stagesError(file: string, undecided: Array<[string, UnknownStage]>): Us
   return error;
 }
 
-/** Reads a payments export as canonical records (a store in the options is not used: it would resolve them, see ImportOptions.store). */
-export async function importPayments(file: string, opts: ImportOptions): Promise<{ payments: Payment[]; report: ImportReport }> {
+/** Reads a payments export as canonical records (Payment; ImportOptions.linkTo is for PaymentLog's reads). */
+export async function importPayments(file: string, opts: Omit<ImportOptions, 'linkTo'>): Promise<{ payments: Payment[]; report: ImportReport }> {
   const payments: Payment[] = [];
-  const report = await importFile<Payment>(file, 'payments', { ...opts, store: undefined }, (p) => payments.push(p));
+  const report = await importFile<Payment>(file, 'payments', { ...opts, linkTo: undefined }, (p) => payments.push(p));
   return { payments, report };
 }
 

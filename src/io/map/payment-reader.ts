@@ -16,7 +16,7 @@ export interface LinkedPayment {
   paid: number;
 }
 
-/** What a payments file is read with: the manager column's memo, and the store deal ids are resolved against (LinkedPayment records), if any. */
+/** What a payments file is read with: the manager column's memo, and the deals its deal ids are resolved against (ImportOptions.linkTo: LinkedPayment records), if any. */
 export interface PaymentMemos {
   managers: CellMemo<string>;
   store: DealStore | undefined;

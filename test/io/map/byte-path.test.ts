@@ -236,7 +236,7 @@ describe('the byte path reads exactly what the text path reads', () => {
       const linked = async (textRows: boolean) => {
         const log = new PaymentLog(store);
         try {
-          const report = await importFile<LinkedPayment>(file, 'payments', { ...opts, textRows, store }, (p) => log.addLinked(p));
+          const report = await importFile<LinkedPayment>(file, 'payments', { ...opts, textRows, linkTo: store }, (p) => log.addLinked(p));
           return JSON.stringify({ report, ...columns(log) });
         } catch (error) {
           return `error: ${(error as Error).message}`;
@@ -244,7 +244,7 @@ describe('the byte path reads exactly what the text path reads', () => {
       };
       let canonical: string;
       try {
-        // With the store too: importPayments gives canonical records whatever the options hold.
+        // A store in the options (as the map command passes one) does not resolve them: that takes linkTo.
         const { payments, report } = await importPayments(file, { ...opts, store });
         canonical = JSON.stringify({ report, ...columns(PaymentLog.of(store, payments)) });
       } catch (error) {
