@@ -5,6 +5,7 @@ import { PRESET_NAMES, PRESETS } from '../core/presets.js';
 import { withImportOptions } from './input-options.js';
 import { commanderMessage } from '../core/messages.js';
 import { errorPlaceholders, examples, helpIn } from './help-text.js';
+import { startWorkerEarly } from '../io/parallel/early.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -73,11 +74,21 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
   const run: Run = (loader) =>
     async function (this: Command) {
       const opts = { ...this.optsWithGlobals(), args: this.args };
+      // A thread to read large exports in halves loads beside this one's modules.
+      startWorkerEarly(splitInputs(opts), ctx.cwd);
       const mod = await loader();
       state.code = await mod.run(opts as never, ctx);
     };
   for (const declare of [declareAudit, declareValidate, declareKpi, declareInspect, declareMap, declareCompare, declareReport, declareGenerate, declareDemo]) declare(program, run);
   return program;
+}
+
+/** The options that name a deals or activities file: those that may be read in two threads. */
+const SPLIT_INPUTS = ['deals', 'activities', 'beforeDeals', 'beforeActivities', 'afterDeals', 'afterActivities'];
+
+/** The deals and activities files a command's options name. */
+function splitInputs(opts: Record<string, unknown>): string[] {
+  return SPLIT_INPUTS.map((k) => opts[k]).filter((v): v is string => typeof v === 'string');
 }
 
 /** Collects a repeatable option's values. */

@@ -5,8 +5,7 @@
 // pass, the file is read again in one pass.
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { UserError } from '../../core/errors.js';
 import { addIds, DealStore, type ClientsAdded, type DealColumns, type DealColumnsLoan, type DealSnapshot } from '../../core/kpi/deal-store.js';
 import type { ByteKeysLoan } from '../../core/kpi/byte-keys.js';
@@ -19,6 +18,7 @@ import type { ColumnMap } from '../map/mapping.js';
 import type { TypeColumnReading } from '../map/type-column.js';
 import { sniff, type Encoding } from '../read/sniff.js';
 import { lineStart, TakeOver, type TakeOverData } from './takeover.js';
+import { takeWorker, WORKER } from './early.js';
 import { runSettings, timing } from '../run-settings.js';
 import type { SlashOrder } from '../map/values.js';
 
@@ -90,8 +90,6 @@ export interface CallbacksJob {
   kind: 'callbacks';
   queries: CallbackQuery[];
 }
-
-const WORKER = fileURLToPath(new URL('./part-worker.js', import.meta.url));
 
 /** Says which files were read in two halves, and how many parts of a second half this thread took over (for tests). */
 function traceHalves(file: string, taken = 0): void {
@@ -183,10 +181,7 @@ export class Helper {
   start(): void {
     if (this.worker) return;
     this.used = true;
-    // A small young generation: the thread stays through the end of the run (the callbacks), and the
-    // 8 MB it grew to otherwise stayed in use there (the peak RSS was 6-10 MB higher); it allocates
-    // few objects, so collecting them more often cost no time measured.
-    const w = new Worker(WORKER, { stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: 3 } });
+    const w = takeWorker();
     this.worker = w;
     const fail = (message: string) => {
       if (this.worker === w) this.worker = undefined;
