@@ -5,7 +5,7 @@ import type { DataQuality } from '../core/kpi/types.js';
 import { DAY_MS as DAY, isoDay } from '../core/kpi/stats.js';
 import { guessKind } from '../io/map/inspect.js';
 import type { ImportOptions } from '../io/map/import.js';
-import { dataQuality, runEngines, type EnginesRun, type KpiFiles } from './kpi-files.js';
+import { assertInputsReadable, dataQuality, runEngines, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import { KIND_FILE_ACC_RU } from '../core/messages.js';
 import { dayRu } from '../core/i18n.js';
@@ -41,6 +41,8 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   if (Boolean(b.activities) !== Boolean(a.activities) || Boolean(b.payments) !== Boolean(a.payments)) {
     throw UserError.of('E_COMPARE_KIND', 'compare.kindsDiffer');
   }
+  // Both sets can be opened before the first is read.
+  for (const set of [b, a]) await assertInputsReadable(set, base.cwd);
   await checkKinds(
     [
       ['--before-deals', b.deals, 'deals'],

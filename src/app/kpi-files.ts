@@ -21,6 +21,7 @@ import type { RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import { timing } from '../io/run-settings.js';
+import { assertReadableFile } from '../io/read/files.js';
 
 /** The files of one KPI run. */
 export interface KpiFiles {
@@ -175,6 +176,7 @@ export interface EnginesRun {
  * through all engines (never held in memory), payments last. Each engine has its own period.
  */
 export async function runEngines(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[], extras: KpiExtras = {}): Promise<EnginesRun> {
+  await assertInputsReadable(files, base.cwd);
   // The small files first: a mistake in them is found before a long read of the deals.
   const plan = files.plan ? await importPlan(files.plan, importOptionsFor('plan', base, overrides)) : undefined;
   const spend = files.spend ? await importSpend(files.spend, importOptionsFor('spend', base, overrides)) : undefined;
@@ -189,6 +191,15 @@ export async function runEngines(files: KpiFiles, base: ImportOptions, overrides
   } finally {
     await helper.stop();
   }
+}
+
+/**
+ * Checks that every file of a set can be opened, in the order they are read (plan, spend, deals,
+ * activities, payments), before any is read: a mistyped activities path is said at once, not after
+ * a minute of reading a large deals file. stdin (`-`) is not checked.
+ */
+export async function assertInputsReadable(files: KpiFiles, cwd: string): Promise<void> {
+  for (const file of [files.plan, files.spend, files.deals, files.activities, files.payments]) if (file !== undefined && file !== '-') await assertReadableFile(file, cwd);
 }
 
 async function readAll(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[], helper: Helper, spend?: { rows: SpendRow[]; margin: number }): Promise<EnginesRun> {

@@ -79,6 +79,10 @@ describe('crm-audit kpi', () => {
     expect(unmapped.code).toBe(2);
     expect(unmapped.stderr).toMatch(/no header row with known deals columns|cannot find the column for manager/);
     expect(unmapped.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    // A mistyped path is said before any file is read: here before the deals' own error.
+    const later = runCli(['kpi', '-d', f, '-a', 'nope-calls.csv', '-p', S('payments.csv')]);
+    expect(later.code).toBe(2);
+    expect(later.stderr).toMatch(/^error: nope-calls\.csv: no such file\n/);
     const badDate = runCli(['kpi', '-d', S('amocrm-deals.csv'), '--from', '2025-13-01']);
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toMatch(/--from must be a date, DD\.MM\.YYYY or YYYY-MM-DD, e\.g\. 01\.02\.2025 or 2025-02-01; got "2025-13-01"/);
@@ -183,6 +187,16 @@ describe('crm-audit compare', () => {
     const run = runCli(['compare', '--before-deals', S('before-after/before-deals.csv'), '--after-deals', S('before-after/after-deals.csv'), '--before-activities', S('before-after/before-calls.xls'), '--after-activities', S('before-after/after-calls.xls'), '--format', 'json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).rows.find((x: { metric: string }) => x.metric === 'conversion').met).toBe(true);
+  });
+
+  it('says a mistyped path of the after set before reading the before set', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const weird = path.join(dir, 'weird.csv');
+    writeFileSync(weird, 'Сумма;Клиент\n1;2\n');
+    const B = (f: string) => S(`before-after/${f}`);
+    const run = runCli(['compare', '--before-deals', weird, '--after-deals', B('after-deals.csv'), '--before-activities', B('before-calls.xls'), '--after-activities', 'nope-calls.xls']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: nope-calls\.xls: no such file\n/);
   });
 
   it('spans the periods by the deals only: a call log downloaded later moves neither the periods nor ROI', () => {
