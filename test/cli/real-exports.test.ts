@@ -163,6 +163,15 @@ describe.runIf(here)(title, () => {
     const outcome = (r: Row): Outcome => (r.IsWon === '1' ? 'won' : r.IsClosed === '1' ? 'lost' : 'open');
     const expected = tally(rows, (r) => r.OwnerId!, outcome, (r) => Number(r.Amount || 0));
     expectReads('salesforce_opportunity_dataloader.csv', expected, 'number');
+    // The lost deals' reasons: the org's two custom reason fields, the first filled one (Loss_Reason__c is empty throughout).
+    const reasons: Record<string, number> = {};
+    for (const r of rows.filter((x) => outcome(x) === 'lost')) {
+      const reason = [r.Loss_Reason__c, r.LossReason__c].map((v) => (v ?? '').trim()).find((v) => v !== '') ?? 'unspecified';
+      reasons[reason] = (reasons[reason] ?? 0) + 1;
+    }
+    expect(Object.keys(reasons).length).toBeGreaterThan(2);
+    const run = runCli(['kpi', '-d', file('salesforce_opportunity_dataloader.csv'), '--format', 'json']);
+    expect((JSON.parse(run.stdout) as { total: { loss_reasons: Record<string, number> } }).total.loss_reasons).toEqual(reasons);
   });
 
   it('Zoho deals of a school (XLSX): its own success stage stops the run, named alone, and the proposed map reads it', () => {
