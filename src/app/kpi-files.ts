@@ -129,7 +129,9 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
     .map((r) => ({ code: 'mixed-currencies', file: r.file, currencies: r.values.currency!.map((v) => ({ currency: v.value, deals: v.count })) }));
   // Slash dates that took the deals file's order: right only if that file's CRM wrote them the same way.
   const borrowed: Alert[] = reports.flatMap((r) => (r.dateOrderFrom ? [{ code: 'date-order-borrowed' as const, file: r.file, from: r.dateOrderFrom.file, order: r.dateOrderFrom.order, columns: r.dateOrderFrom.columns }] : []));
-  const alerts = [...nul, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...found];
+  // An amount column that shows two decimal formats: `15,000` read as 15 where `1,5` decided the comma.
+  const decimals: Alert[] = reports.flatMap((r) => (r.threeDecimals ?? []).map(({ header, ...d }) => ({ code: 'three-decimals' as const, file: r.file, column: header, ...d })));
+  const alerts = [...nul, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
@@ -19,5 +22,43 @@ describe('options given to no effect are said, and the run goes on', () => {
     expect(JSON.parse(en.stdout).payback).toBeNull();
     const withCost = runCli(['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-01-01', '--cost', '1000', '--monthly-cost', '100', '--lang', 'en', '--format', 'json']);
     expect(withCost.stderr).not.toContain('changes nothing');
+  });
+});
+
+// A reviewer's amounts column held `15,000` and `1,5`: the one unambiguous value made the comma decimal, and 15,000 read as 15 without a word.
+describe('an amount column in two decimal formats is said, naming the values read and the value that decided', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-decimals-'));
+  const deals = (amounts: string[]) => {
+    const f = path.join(dir, `deals-${amounts.length}-${amounts[0]!.length}.csv`);
+    writeFileSync(f, `ID,Amount,Deal owner,Create Date,Close Date,Deal Stage\n${amounts.map((a, i) => `${i + 1},"${a}",Ann,2025-03-01,2025-03-05,closedwon`).join('\n')}\n`);
+    return f;
+  };
+  type Result = { total: { revenue: number }; dataQuality: { alerts: Array<Record<string, unknown>> } };
+  const json = (f: string) => JSON.parse(runCli(['kpi', '-d', f, '--format', 'json']).stdout) as Result;
+
+  it('thousands-like values read as decimals beside the value that decided the comma', () => {
+    const f = deals(['15,000', '20,500', '1,5']);
+    const r = json(f);
+    // Read as the column's mark says (15 + 20.5 + 1.5): said, not changed.
+    expect(r.total.revenue).toBe(37);
+    expect(r.dataQuality.alerts).toEqual([{ code: 'three-decimals', file: f, column: 'Amount', count: 2, example: '15,000', read: 15, decidedBy: '1,5' }]);
+    const ru = runCli(['kpi', '-d', f]);
+    expect(ru.stderr).toContain(`Внимание: ${f}: в колонке «Amount» 2 значения вроде «15,000» прочитаны как 15: запятая в этой колонке — десятичный знак, как показывает «1,5» в ней же.`);
+    const en = runCli(['kpi', '-d', f, '--lang', 'en']);
+    expect(en.stderr).toContain(`Warning: ${f}: in column "Amount", 2 values like "15,000" were read as 15: the comma is this column's decimal mark, as "1,5" in it shows.`);
+  });
+
+  it('decided by a European amount: the comma is decimal, the dot groups', () => {
+    const f = deals(['1,000 ₽', '1.234,56 ₽', '2.500 ₽']);
+    // `1.234,56` makes the comma decimal: `1,000` is 1 (said); `2.500`'s dot groups, as the column writes it: 2500.
+    const r = json(f);
+    expect(r.total.revenue).toBe(1 + 1234.56 + 2500);
+    expect(r.dataQuality.alerts).toEqual([{ code: 'three-decimals', file: f, column: 'Amount', count: 1, example: '1,000 ₽', read: 1, decidedBy: '1.234,56 ₽' }]);
+  });
+
+  it('nothing is said for a column of one format', () => {
+    expect(json(deals(['15,000', '20,500', '7,250'])).dataQuality.alerts).toEqual([]);
+    expect(json(deals(['1,5', '2,25', '1 000,50'])).dataQuality.alerts).toEqual([]);
+    expect(json(deals(['1,234.50', '15,000', '20,500'])).dataQuality.alerts).toEqual([]);
   });
 });

@@ -24,6 +24,7 @@ export type Alert =
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
   | { code: 'negative-amounts'; file: string; deals: number; sum: number }
   | { code: 'date-order-borrowed'; file: string; from: string; order: 'dmy' | 'mdy'; columns: string[] }
+  | { code: 'three-decimals'; file: string; column: string; count: number; example: string; read: number; decidedBy: string }
   | { code: 'unknown-values'; file: string; field: 'direction' | 'missed'; header: string; unknown: number; filled: number; values: string[] };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
@@ -155,6 +156,8 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
     }
     case 'date-order-borrowed':
       return borrowedOrder(a, ru);
+    case 'three-decimals':
+      return threeDecimals(a, lang);
     case 'unknown-values':
       return unknownValuesText(a, ru);
     case 'many-skipped':
@@ -220,6 +223,16 @@ function borrowedOrder(a: Extract<Alert, { code: 'date-order-borrowed' }>, ru: b
   return ru
     ? `${a.file}: даты в ${one ? 'колонке' : 'колонках'} ${a.columns.map((c) => `«${c}»`).join(', ')} читаются и с днём впереди, и с месяцем впереди; прочитаны с ${dmy ? 'днём' : 'месяцем'} впереди (--date-format ${format}), как в ${a.from}: этот файл из той же CRM. Если даты на самом деле с ${dmy ? 'месяцем' : 'днём'} впереди, укажите --date-format ${other}.`
     : `${a.file}: the dates in ${one ? 'column' : 'columns'} ${a.columns.map((c) => `"${c}"`).join(', ')} can be read day-first or month-first; they were read ${dmy ? 'day' : 'month'} first (--date-format ${format}), as in ${a.from}, a file of the same CRM. If they are ${dmy ? 'month' : 'day'} first, pass --date-format ${other}.`;
+}
+
+/** Amounts like `15,000` read as 15 by the decimal mark another value of their column decided (`1,5`): two formats in one column. */
+function threeDecimals(a: Extract<Alert, { code: 'three-decimals' }>, lang: string): string {
+  const comma = a.example.includes(',');
+  const ru = lang === 'ru';
+  const values = ru ? `${a.count} ${plural(a.count, 'значение', 'значения', 'значений')}` : `${a.count} ${a.count === 1 ? 'value' : 'values'}`;
+  return ru
+    ? `${a.file}: в колонке «${a.column}» ${values} вроде «${a.example}» ${a.count === 1 ? 'прочитано' : 'прочитаны'} как ${money(a.read, lang)}: ${comma ? 'запятая' : 'точка'} в этой колонке — десятичный знак, как показывает «${a.decidedBy}» в ней же. У денег не бывает трёх знаков после ${comma ? 'запятой' : 'точки'}: похоже, в колонке два формата. Если «${a.example}» — это тысячи, исправьте такие значения в файле (без ${comma ? 'запятой' : 'точки'}) и запустите снова.`
+    : `${a.file}: in column "${a.column}", ${values} like "${a.example}" ${a.count === 1 ? 'was' : 'were'} read as ${money(a.read, lang)}: the ${comma ? 'comma' : 'dot'} is this column's decimal mark, as "${a.decidedBy}" in it shows. Money has no three decimals: the column probably mixes two formats. If "${a.example}" means thousands, fix such values in the file (without the ${comma ? 'comma' : 'dot'}) and run again.`;
 }
 
 /** Months `YYYY-MM` as a reader of the language writes them: `01.2025` in Russian. */

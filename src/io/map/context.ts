@@ -113,7 +113,11 @@ export class DateOrders {
  */
 export class DecimalMarks {
   private readonly marks = new Map<number, DecimalMark>();
+  /** The value that decided each column's mark. */
+  private readonly decidedBy = new Map<number, string>();
   private readonly ambiguous = new Set<number>();
+  /** Per column, the ambiguous values its decision read with three decimals (`15,000` as 15 where `1,5` decided): how many, and the first. */
+  private readonly threeDecimals = new Map<number, { count: number; example: string; read: number }>();
   private settled = false;
 
   /** Whether a column's values still need to be observed. */
@@ -121,10 +125,34 @@ export class DecimalMarks {
     return !this.settled && !this.marks.has(col);
   }
 
-  observe(col: number, raw: string): void {
+  /** Records what a value says; true when it is ambiguous and its column has not decided (its row must wait). */
+  observe(col: number, raw: string): boolean {
     const ev = decimalEvidence(raw);
-    if (ev === 'ambiguous') this.ambiguous.add(col);
-    else if (ev !== undefined && !this.marks.has(col)) this.marks.set(col, ev);
+    if (ev === 'ambiguous') {
+      this.ambiguous.add(col);
+      return this.markFor(col) === undefined;
+    }
+    if (ev !== undefined && !this.marks.has(col)) {
+      this.marks.set(col, ev);
+      this.decidedBy.set(col, raw.trim());
+    }
+    return false;
+  }
+
+  /**
+   * Notes an ambiguous value read by its column's decimal mark: money has no three decimals, so
+   * `15,000` read as 15 beside the `1,5` that decided is a column of two formats (said by an alert).
+   */
+  noteRead(col: number, raw: string, mark: DecimalMark | 'grouping', read: number): void {
+    if (mark === 'grouping' || !raw.includes(mark)) return;
+    const seen = this.threeDecimals.get(col);
+    if (seen) seen.count++;
+    else this.threeDecimals.set(col, { count: 1, example: raw.trim(), read });
+  }
+
+  /** The columns whose ambiguous values were read as three decimals, with the value that decided the mark. */
+  readAsDecimals(): Array<{ col: number; count: number; example: string; read: number; decidedBy: string }> {
+    return [...this.threeDecimals].map(([col, t]) => ({ col, ...t, decidedBy: this.decidedBy.get(col) ?? '' }));
   }
 
   /** How an ambiguous value of the column reads: its decimal mark, 'grouping' once settled, or undefined while unknown. */
@@ -376,6 +404,7 @@ export function readNumber(cells: Cells, col: number | undefined, field: string,
     if (mark === undefined) return PENDING;
   }
   const n = parseNumber(raw, mark);
+  if (mark !== undefined && n !== null && !Number.isNaN(n)) ctx.numbers.noteRead(col, raw, mark, n);
   if (n !== null && Number.isNaN(n)) return new RowProblem('skip', `"${truncate(raw)}" is not a number`, headerOf(ctx, col, field));
   return n;
 }

@@ -107,6 +107,8 @@ export interface ImportReport {
   dateOrder?: SlashOrder;
   /** Slash-date columns that showed no order of their own and took another file's (see RowsToRecords.settleDates). */
   dateOrderFrom?: { file: string; order: SlashOrder; columns: string[] };
+  /** Number columns whose ambiguous values were read with three decimals by the mark another value decided (DecimalMarks.noteRead). */
+  threeDecimals?: Array<{ header: string; count: number; example: string; read: number; decidedBy: string }>;
 }
 
 const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'end_at', 'invoiced_at', 'paid_at', 'month'];
@@ -271,6 +273,8 @@ class RowsToRecords<T> {
     this.opts.onDateOrders?.(ctx.dates.decided());
     const order = ctx.dates.fileOrder();
     if (order) report.dateOrder = order;
+    const decimals = ctx.numbers.readAsDecimals();
+    if (decimals.length > 0) report.threeDecimals = decimals.map(({ col, ...d }) => ({ header: ctx.map.columns[col]!.header, ...d }));
     const profile = ctx.map.profile;
     if (profile) report.profile = { id: profile.profile.id, crm: profile.profile.crm, matched: profile.matched };
     if (this.kind === 'deals') {
@@ -314,8 +318,11 @@ class RowsToRecords<T> {
     const dates = this.reading!.ctx.dates;
     if (dates.observing) for (const c of this.dateColumns) if (c < count && cells.maySlashDate(c)) dates.observe(c, cells.text(c));
     const numbers = this.reading!.ctx.numbers;
-    for (const c of this.numberColumns) if (c < count && numbers.watching(c) && !cells.blank(c) && Number.isNaN(cells.plainInteger(c))) numbers.observe(c, cells.text(c));
-    if (this.pending.length > 0) {
+    // A row whose amount waits for its column's decimal mark waits before it is read at all: read
+    // and then held, its status and stage were counted twice (`inspect` showed 4 deals of 3 rows).
+    let waits = false;
+    for (const c of this.numberColumns) if (c < count && numbers.watching(c) && !cells.blank(c) && Number.isNaN(cells.plainInteger(c)) && numbers.observe(c, cells.text(c))) waits = true;
+    if (this.pending.length > 0 || waits) {
       if (dates.undecided().length > 0 || numbers.undecided().length > 0) return this.hold(cells.copy(), row);
       this.flushPending();
     }

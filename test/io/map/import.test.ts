@@ -1,9 +1,12 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { undecidedStages } from '../../../src/core/undecided-stages.js';
 import { buildValueMaps } from '../../../src/io/map/value-maps.js';
 import { describeUserError, UserError } from '../../../src/core/errors.js';
 import { activities, at, deals } from '../../helpers/fixtures.js';
-import { allowedBadRows } from '../../../src/io/map/import.js';
+import { allowedBadRows, importDeals } from '../../../src/io/map/import.js';
 
 const byId = <T extends { id: string }>(list: T[]) => Object.fromEntries(list.map((d) => [d.id, d]));
 
@@ -300,5 +303,17 @@ describe('spaces at the edges of a cell, NBSP included, are trimmed the same way
       await importActivities('calls.csv', { cwd: dir, stdin: process.stdin, textRows }, (a) => list.push(a));
       expect(list.map((a) => [a.deal_id, a.client]), `textRows ${textRows}`).toEqual([['1', 'К1']]);
     }
+  });
+});
+
+describe('a row whose amount waits for its column to show its decimal mark', () => {
+  it('is read once: its status and stage are counted once (inspect showed 4 deals of 3 rows)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-wait-'));
+    const rows = ['15,000', '20,500', '7,250'].map((a, i) => `${i + 1};${a};Иван;01.02.2025;03.02.2025;Успешно реализовано`);
+    writeFileSync(path.join(dir, 'deals.csv'), `ID;Бюджет;Ответственный;Дата создания;Дата закрытия;Этап сделки\n${rows.join('\n')}\n`);
+    const { store, report } = await importDeals('deals.csv', { cwd: dir, stdin: process.stdin });
+    // Only ambiguous values to the end: read as grouping (thousands).
+    expect(store.toDeals().map((d) => d.amount)).toEqual([15000, 20500, 7250]);
+    expect(report.values.stage).toEqual([{ value: 'Успешно реализовано', mapped: 'won', count: 3 }]);
   });
 });
