@@ -12,14 +12,14 @@ describe('inspect on a file whose required column no rule finds', () => {
   it('lists the columns with their first values, instead of sending the user back to inspect', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-inspect-'));
     writeFileSync(path.join(dir, 'cdr.csv'), CDR);
-    for (const [env, words] of [[{ LANG: 'ru_RU.UTF-8' }, 'колонки файла'], [{ LANG: 'C.UTF-8' }, "the file's columns"]] as const) {
+    for (const [env, words] of [[{ LANG: 'ru_RU.UTF-8' }, 'колонки файла'], [{ LANG: 'en_US.UTF-8' }, "the file's columns"], [{ LANG: 'C.UTF-8' }, 'колонки файла']] as const) {
       const run = runCli(['inspect', 'cdr.csv'], { cwd: dir, env });
       expect(run.code).toBe(2);
       expect(run.stderr).not.toContain('crm-audit inspect');
       expect(run.stderr).toContain(words);
       expect(run.stderr).toMatch(/["«]dst["»] \(["«]101["»], ["«]102["»]\)/);
       expect(run.stderr).toMatch(/activities:\n {2}columns:\n {4}manager: /);
-      if (env.LANG.startsWith('ru')) expect(latinWords(run.stderr)).toEqual([]);
+      if (!env.LANG.startsWith('en')) expect(latinWords(run.stderr)).toEqual([]);
     }
   });
 });

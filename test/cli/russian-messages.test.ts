@@ -126,7 +126,7 @@ describe('a Russian run speaks Russian', () => {
       expect(run.stderr).toMatch(/^ошибка: /m);
       expect(latinWords(run.stderr)).toEqual([]);
       // The same run in English still speaks English.
-      const en = runCli(args.map((a) => (a.startsWith('FILE:') ? at(a.slice(5)) : a)), { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+      const en = runCli(args.map((a) => (a.startsWith('FILE:') ? at(a.slice(5)) : a)), { env: { LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
       expect(en.code).toBe(2);
       expect(en.stderr).toMatch(/^error: /m);
       expect(en.stderr.replace(/«[^»\n]*»|"[^"\n]*"/g, '')).not.toMatch(/[а-яё]{4,} [а-яё]{4,}/i);
@@ -199,16 +199,25 @@ describe('a Russian run speaks Russian', () => {
   });
 
   it('an English run prints the catalogue in English, and --lang ru wins over LANG', () => {
-    const en = runCli(['kpi', '-d', 'nope.csv'], { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+    const en = runCli(['kpi', '-d', 'nope.csv'], { env: { LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
     expect(en.stderr).toBe('error: nope.csv: no such file\n  hint: check the path (relative paths start from the current folder)\n');
-    const ru = runCli(['kpi', '-d', 'nope.csv', '--lang', 'ru'], { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+    const ru = runCli(['kpi', '-d', 'nope.csv', '--lang', 'ru'], { env: { LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
     expect(ru.stderr).toBe('ошибка: nope.csv: файл не найден\n  подсказка: проверьте путь (относительный путь считается от текущей папки)\n');
+  });
+
+  it('a locale that names no language (C.UTF-8, POSIX, none) speaks Russian, as the report does by default', () => {
+    for (const LANG of ['C.UTF-8', 'POSIX', '']) {
+      const run = runCli(['kpi', '-d', 'nope.csv'], { env: { LANG, LC_ALL: '', LC_MESSAGES: '' } });
+      expect(run.stderr).toBe('ошибка: nope.csv: файл не найден\n  подсказка: проверьте путь (относительный путь считается от текущей папки)\n');
+    }
+    expect(runCli(['kpi', '-d', 'nope.csv'], { env: { LANG: 'de_DE.UTF-8', LC_ALL: '', LC_MESSAGES: '' } }).stderr).toMatch(/^error: nope\.csv: no such file\n/);
+    expect(runCli(['--help'], { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } }).stdout).toContain('Использование');
   });
 
   it("report's errors follow the config's lang once the config is read", () => {
     const config = path.join(dir, 'ru-config.yaml');
     writeFileSync(config, 'lang: ru\n');
-    const run = runCli(['report', '-c', config], { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+    const run = runCli(['report', '-c', config], { env: { LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`ошибка: отчитываться не о чем (файл настроек ${config})\n  подсказка: укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «CI» в README.md)\n`);
   });

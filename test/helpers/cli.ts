@@ -20,7 +20,7 @@ export function runCli(args: string[], opts: { input?: string | Buffer; env?: Re
   const base: Record<string, string> = { ...(process.env as Record<string, string>) };
   delete base.FORCE_COLOR;
   delete base.SOURCE_DATE_EPOCH;
-  const env = { ...base, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...opts.env };
+  const env = { ...base, NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...opts.env };
   const node = opts.measure ? ['--import', RSS_HOOK] : [];
   const res = spawnSync(process.execPath, [...node, BIN, ...args], { cwd: opts.cwd ?? ROOT, env, input: opts.input ?? '', maxBuffer: 64 << 20, timeout: opts.timeoutMs ?? 60_000 });
   let stderr = res.stderr.toString('utf8');

@@ -151,7 +151,7 @@ describe('paths that are not readable files, and outputs that must not be writte
     // The deals come from a pipe that is never closed: a run that reads them first never ends.
     const out = path.join(OUT, 'missing', 'r.xlsx');
     const args = command === 'compare' ? ['--cutover', '2025-01-01'] : [];
-    const child = spawn(process.execPath, [BIN, command, '-d', '-', ...args, '-o', out], { env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '' } });
+    const child = spawn(process.execPath, [BIN, command, '-d', '-', ...args, '-o', out], { env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '' } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdin.write('id,manager,created_at,status\n1,Иванов Иван,2025-01-02,won\n');
@@ -167,7 +167,7 @@ describe('paths that are not readable files, and outputs that must not be writte
     // The activities come from a pipe that is never closed, so the import is still running
     // whenever the signal arrives, however fast the machine is.
     const out = path.join(OUT, 'interrupted.xlsx');
-    const child = spawn(process.execPath, [BIN, 'kpi', '-d', path.join(ROOT, 'samples/amocrm-deals.csv'), '-a', '-', '-o', out], { env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, 'kpi', '-d', path.join(ROOT, 'samples/amocrm-deals.csv'), '-a', '-', '-o', out], { env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
