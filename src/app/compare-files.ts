@@ -2,6 +2,8 @@ import { compareKpis, makePeriod, type CompareOptions, type CompareResult, type 
 import { UserError } from '../core/errors.js';
 import type { KpiOptions } from '../core/kpi/engine.js';
 import type { DataQuality } from '../core/kpi/types.js';
+import type { EvidenceFacts } from '../core/kpi/facts.js';
+import { describeAlert, findAlerts, linkAlerts } from '../core/kpi/alerts.js';
 import { DAY_MS as DAY, isoDay } from '../core/kpi/stats.js';
 import { guessKind } from '../io/map/inspect.js';
 import type { ImportOptions } from '../io/map/import.js';
@@ -35,7 +37,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   if ('cutover' in input) {
     await checkExportKinds(input.files, base);
     const run = await runEngines(input.files, base, overrides, cutoverPeriods(kpi, input.cutover));
-    return { result: comparisonFromRun(run, 0, input.cutover, options), dataQuality: dataQuality(run.reports, run.alerts) };
+    return { result: comparisonFromRun(run, 0, input.cutover, options), dataQuality: comparisonQuality([run], [[run, 0], [run, 1]]) };
   }
   const { before: b, after: a } = input;
   if (Boolean(b.activities) !== Boolean(a.activities) || Boolean(b.payments) !== Boolean(a.payments)) {
@@ -61,7 +63,28 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   });
   assertNotEmpty(periods[0]!, 'before');
   assertNotEmpty(periods[1]!, 'after');
-  return { result: compareKpis(periods[0]!, periods[1]!, options), dataQuality: dataQuality([...runs[0]!.reports, ...runs[1]!.reports], [...runs[0]!.alerts, ...runs[1]!.alerts]) };
+  return { result: compareKpis(periods[0]!, periods[1]!, options), dataQuality: comparisonQuality(runs, [[runs[0]!, 0], [runs[1]!, 0]]) };
+}
+
+/**
+ * The data quality of a comparison: its files', and what looks wrong in its two periods taken
+ * together, as kpi says it of one (no deal won or lost, managers that are user ids, not one
+ * activity linked to a deal): once, not once a period.
+ */
+export function comparisonQuality(runs: readonly EnginesRun[], periods: ReadonlyArray<readonly [EnginesRun, number]>): DataQuality {
+  const quality = dataQuality(runs.flatMap((r) => r.reports), runs.flatMap((r) => r.alerts));
+  const results = periods.map(([run, i]) => run.results[i]!);
+  const sum = (key: string) => results.reduce((n, r) => n + Number(r.total[key] ?? 0), 0);
+  const managers = [...new Set(results.flatMap((r) => r.managers.map((m) => m.manager)))];
+  const parts: Pick<EvidenceFacts, 'parts'>['parts'] = {};
+  for (const id of ['calls_linked_share', 'won_with_activity_share'] as const) {
+    const each = periods.map(([run, i]) => run.facts[i]?.parts[id]).filter((p) => p !== undefined);
+    if (each.length > 0) parts[id] = { num: each.reduce((n, p) => n + p.num, 0), den: each.reduce((n, p) => n + p.den, 0) };
+  }
+  const found = [...findAlerts({ leads: sum('leads'), won: sum('won'), lost: sum('lost') }, quality, managers), ...linkAlerts({ parts })];
+  quality.alerts!.push(...found);
+  quality.warnings.push(...found.map((a) => describeAlert(a, 'en')));
+  return quality;
 }
 
 /** The two engine periods of a cutover: everything before the day, and the day onwards. */

@@ -183,3 +183,29 @@ describe('a call log whose client is a phone number', () => {
     expect(r.total.response_min_median).toBe(1470);
   });
 });
+
+// A reviewer's compare on Zoho potentials and calls showed «touches per sale 0,00 → 0,00» as a real
+// figure, where kpi on the same files warns that no call links to a deal.
+describe('compare says what kpi says of the same files, once for both periods', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'alerts-compare-'));
+  const deals = path.join(dir, 'deals.csv');
+  writeFileSync(deals, ['id,manager,created_at,closed_at,status,amount', ...Array.from({ length: 30 }, (_, i) => `${i + 1},Иванов Иван,2025-0${i < 15 ? 1 : 2}-${String((i % 15) + 1).padStart(2, '0')},2025-0${i < 15 ? 1 : 2}-20,${i % 2 ? 'won' : 'lost'},1000`)].join('\n'));
+  const calls = path.join(dir, 'calls.csv');
+  // The calls name deals 900 and up: none is in the deals file.
+  writeFileSync(calls, ['manager,at,kind,direction,deal_id', ...Array.from({ length: 40 }, (_, i) => `Иванов Иван,2025-0${i < 20 ? 1 : 2}-10 10:00:00,call,out,${900 + i}`)].join('\n'));
+
+  it('no activity linked to a deal: one warning, with the calls and won deals of both periods', () => {
+    const run = runCli(['compare', '-d', deals, '-a', calls, '--cutover', '2025-02-01', '--lang', 'en', '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.match(/^Warning: None of the 40 calls links to a deal, and no won deal \(15\) has an activity/gm)).toHaveLength(1);
+    const kpi = runCli(['kpi', '-d', deals, '-a', calls, '--format', 'json']);
+    expect(JSON.parse(kpi.stdout).dataQuality.alerts).toContainEqual({ code: 'activities-unlinked', calls: 40, won: 15 });
+  });
+
+  it('no deal won or lost in either period: one warning', () => {
+    const open = path.join(dir, 'open.csv');
+    writeFileSync(open, ['id,manager,created_at,stage', ...Array.from({ length: 30 }, (_, i) => `${i + 1},Иванов Иван,2025-0${i < 15 ? 1 : 2}-0${(i % 9) + 1},Переговоры`)].join('\n'));
+    const run = runCli(['compare', '-d', open, '--cutover', '2025-02-01']);
+    expect(run.stderr.match(/^Внимание: Ни одна из 30 сделок не выиграна и не проиграна/gm)).toHaveLength(1);
+  });
+});

@@ -71,7 +71,7 @@ export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'file
  * won deal has an activity, so touches, responses and «no response» read as if nobody worked the deals
  * (a Salesforce report's Related To holding opportunity names beside deals whose client is the account).
  */
-export function linkAlerts(facts: EvidenceFacts | undefined): Alert[] {
+export function linkAlerts(facts: Pick<EvidenceFacts, 'parts'> | undefined): Alert[] {
   const calls = facts?.parts.calls_linked_share;
   const won = facts?.parts.won_with_activity_share;
   if (!calls || !won || calls.num > 0 || won.num > 0) return [];
