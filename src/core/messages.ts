@@ -448,6 +448,7 @@ export const IMPORT_NOTES: readonly Template[] = [
     ru: 'не UTF-8; слов только из букв вне ASCII (кириллица): {cyr}, букв вне ASCII внутри латинских слов (диакритика): {lat}',
   },
   { en: 'lost (closed, stage not known as won)', ru: 'lost (закрыта, этап не известен как выигрыш)' },
+  { en: 'undecided (closed, stage not known: to be named)', ru: 'не решено (закрыта, этап не известен: его нужно назвать)' },
   { en: '{field} (stage not known)', ru: '{field} (этап не известен)' },
   { en: '(unknown: stage used)', ru: '(не известно: взят этап)' },
   { en: 'answered (unknown value)', ru: 'отвечен (значение не известно)' },

@@ -78,3 +78,17 @@ describe('inspect on a file with no header row it knows', () => {
     expect(latinWords(kind.stderr)).toEqual([]);
   });
 });
+
+// A reviewer: inspect's table of stage values said «Выдано» -> lost, while the section below it said
+// «не решено» and kpi stopped asking for it.
+describe('inspect says a closed stage no rule knows is undecided where its CRM asks for it', () => {
+  it('in the table of values as in the list of unknown stages, in both languages', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-inspect-ask-'));
+    const rows = ['ID,STAGE_ID,ASSIGNED_BY_ID,OPPORTUNITY,DATE_CREATE,CLOSED', '1,C6:WON,7,1000,2025-01-10T10:00:00+03:00,Y', '2,Выдано,7,2000,2025-01-11T10:00:00+03:00,Y', '3,Выдано,8,3000,2025-01-12T10:00:00+03:00,Y', '4,C6:NEW,8,,2025-01-13T10:00:00+03:00,N'];
+    writeFileSync(path.join(dir, 'deals.csv'), `${rows.join('\n')}\n`);
+    const json = JSON.parse(runCli(['inspect', 'deals.csv', '--format', 'json'], { cwd: dir }).stdout) as { values: { stage: Array<{ value: string; mapped: string; count: number }> } };
+    expect(json.values.stage.find((v) => v.value === 'Выдано')).toEqual({ value: 'Выдано', mapped: 'undecided (closed, stage not known: to be named)', count: 2 });
+    const ru = runCli(['inspect', 'deals.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stdout).toMatch(/"Выдано" +-> не решено \(закрыта, этап не известен: его нужно назвать\) \(2\)/);
+  });
+});

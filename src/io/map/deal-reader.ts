@@ -233,8 +233,16 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
     status = closedFlag === true ? 'lost' : 'open';
     m.unknown = stage.text;
   }
-  noteValue(ctx, 'stage', stage.text, stage.status || closedFlag === false ? status : closedFlag === true ? 'lost (closed, stage not known as won)' : `${status} (stage not known)`);
+  noteValue(ctx, 'stage', stage.text, stage.status || closedFlag === false ? status : closedFlag === true ? closedUnknown(ctx) : `${status} (stage not known)`);
   return status;
+}
+
+/**
+ * What a closed deal of a stage no rule knows is said to be (inspect): lost where its CRM's closed
+ * stages that are not won are lost, undecided where the stage must be named (the run stops, asking).
+ */
+function closedUnknown(ctx: ReadContext): string {
+  return ctx.unknownStage === 'ask' ? 'undecided (closed, stage not known: to be named)' : 'lost (closed, stage not known as won)';
 }
 
 /**
