@@ -147,6 +147,14 @@ describe.runIf(here)(title, () => {
     const outcome = (r: Row): Outcome => (r.stage === 'Успешно реализовано' ? 'won' : r.stage === 'Закрыто и не реализовано' ? 'lost' : 'open');
     const expected = tally(rows, (r) => r.manager!, outcome, (r) => Number(r.amount || 0));
     expectReads('amocrm_leads_test.csv', expected, 'number');
+    // The rows without an ID are dropped and counted, as the spec's trailing rows are: not unreadable rows.
+    const withoutId = body.filter((r) => r.some((v) => v.trim() !== '') && (r[at('ID')] ?? '').trim() === '').length;
+    expect(withoutId).toBeGreaterThan(0);
+    const run = runCli(['kpi', '-d', file('amocrm_leads_test.csv'), '--format', 'json']);
+    const quality = (JSON.parse(run.stdout) as { dataQuality: { rowsSkippedCount: number; files: Array<{ dropped: Record<string, number> }> } }).dataQuality;
+    expect(quality.rowsSkippedCount).toBe(0);
+    expect(quality.files[0]!.dropped['row without a deal id']).toBe(withoutId);
+    expect(run.stderr).toBe('');
   });
 
   it('Zoho Potentials: Closed Won / Closed Lost, amounts like $22,700.00, dates like 15 Apr, 2021 00:02:00', () => {

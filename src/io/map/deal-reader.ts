@@ -79,6 +79,9 @@ export interface DealMemos {
   out: DealRow;
 }
 
+/** A row with an id column and no id: dropped and counted, as totals rows are. */
+const NO_ID = new RowProblem('drop', 'row without a deal id');
+
 /** Makes the memos of a deals file. */
 export function dealMemos(ctx: ReadContext): DealMemos {
   const { store, maps } = ctx;
@@ -135,7 +138,8 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   } else {
     out.idBytes = false;
     out.id = cells.text(c.id);
-    if (out.id === '') return new RowProblem('skip', 'no deal id', headerOf(ctx, c.id, 'id'));
+    // Not a deal (spec/exports.md: rows to drop, and count): amoCRM ends its export with one.
+    if (out.id === '') return NO_ID;
   }
   const manager = c.manager === undefined ? -1 : cells.value(c.manager, m.manager);
   if (manager === -1) return NO_MANAGER(ctx, c.manager);
