@@ -86,7 +86,7 @@ export const MESSAGES = {
   'import.badRowsSome': {
     ru: 'не удалось прочитать {skipped} из {rows} строк — больше, чем {max}, допустимых по --max-bad-rows:\n{examplesRu}',
     en: '{skipped} of {rows} rows cannot be read, more than the {max} allowed by --max-bad-rows:\n{examples}',
-    hint: { ru: 'исправьте эти строки, сопоставьте колонки через --map или поднимите --max-bad-rows (например, --max-bad-rows 5%)', en: 'fix those rows, map the columns with --map, or raise --max-bad-rows (e.g. --max-bad-rows 5%)' },
+    hint: { ru: 'исправьте эти строки, сопоставьте колонки через --map или поднимите предел: --max-bad-rows {skipped} прочитает остальные строки', en: 'fix those rows, map the columns with --map, or raise the limit: --max-bad-rows {skipped} reads the other rows' },
   },
   'usage.notADay': {
     ru: '{name}: «{value}» — не дата; нужна {formsRu}', en: '{name} must be a date, {formsEn}; got "{value}"',
