@@ -214,7 +214,7 @@ export const MESSAGES = {
     hint: { ru: 'эта команда пишет {formats}; дайте -o одно из этих расширений', en: 'this command writes {formats}; give -o one of those extensions' },
   },
   'usage.fromAfterTo': { ru: '--from {from} позже --to {to}', en: '--from {from} is after --to {to}' },
-  'usage.touchNorm': { ru: '--touch-norm: нужно число; получено «{value}»', en: '--touch-norm must be a number, got "{value}"' },
+  'usage.touchNorm': { ru: '--touch-norm: нужно число касаний, 0 или больше (например, 5); получено «{value}»', en: '--touch-norm must be a number of touches, 0 or more (e.g. 5), got "{value}"' },
   'usage.unknownGroupBy': {
     ru: '--by: «{value}» — не группировка', en: '--by: "{value}" is not a grouping',
     hint: { ru: 'можно: manager, source, pipeline, stage, month; через запятую для сводной таблицы (--by source,month), несколько --by для нескольких таблиц', en: 'use manager, source, pipeline, stage or month; comma-separated for a pivot (--by source,month), several --by for several tables' },

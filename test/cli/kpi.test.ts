@@ -104,6 +104,13 @@ describe('crm-audit kpi', () => {
     expect(JSON.parse(ok.stdout).dataQuality.rowsSkipped).toEqual([{ file: f, row: 3, column: 'created_at', reason: '"not a date" is not a date' }]);
   });
 
+  it.each(['-1', 'пять', ''])('--touch-norm %j is refused: a number of touches, 0 or more', (value) => {
+    const run = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--touch-norm', value, '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`error: --touch-norm must be a number of touches, 0 or more (e.g. 5), got "${value}"\n`);
+    expect(runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--touch-norm', value, '--lang', 'ru']).stderr).toBe(`ошибка: --touch-norm: нужно число касаний, 0 или больше (например, 5); получено «${value}»\n`);
+  });
+
   it.each(['1.5', '150%', 'ten', '-1'])('--max-bad-rows %s is refused: a whole count, or a share up to 100%%', (value) => {
     const run = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--max-bad-rows', value, '--lang', 'en']);
     expect(run.code).toBe(2);

@@ -37,7 +37,7 @@ export function kpiOptionsFromCli(o: { from?: string; to?: string; touchNorm?: s
   const from = parseDay(o.from, '--from');
   const to = parseDay(o.to, '--to');
   if (from && to && from > to) throw UserError.of('E_USAGE', 'usage.fromAfterTo', { from, to });
-  const touchNorm = o.touchNorm === undefined ? 5 : Number(o.touchNorm);
+  const touchNorm = o.touchNorm === undefined ? 5 : o.touchNorm.trim() === '' ? Number.NaN : Number(o.touchNorm);
   if (!Number.isFinite(touchNorm) || touchNorm < 0) throw UserError.of('E_USAGE', 'usage.touchNorm', { value: String(o.touchNorm) });
   return { from, to, touchNorm, callbackWindowMs: parseWindow(o.callbackWindow, 24 * 3_600_000) };
 }
