@@ -63,7 +63,8 @@ export function renderKpiTable(result: KpiResult, opts: KpiRenderOptions): strin
   }
   out.push(...groupSectionsTerminal(result, opts, c));
   out.push('', c.dim(qualityLine(result, opts.lang)));
-  const na = Object.keys(result.notApplicable);
+  // Of the metrics asked for (--metrics), else of all.
+  const na = Object.keys(result.notApplicable).filter((k) => !opts.metrics?.length || opts.metrics.includes(k));
   if (na.length > 0) out.push(...wrap(`${L.notApplicable}: ${na.map((k) => byKey.get(k)?.label[opts.lang === 'ru' ? 'ru' : 'en'] ?? k).join(', ')} (--format json: notApplicable)`, 100).map((l) => c.dim(l)));
   return `${out.join('\n')}\n`;
 }

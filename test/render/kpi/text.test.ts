@@ -17,3 +17,17 @@ describe('the data-quality line under the KPI tables', () => {
     expect(qualityLine(withFiles(n), 'en')).toBe(en);
   });
 });
+
+describe('renderKpiTable with --metrics', () => {
+  it('lists as not applicable only the metrics asked for', async () => {
+    const { renderKpiTable } = await import('../../../src/render/kpi/text.js');
+    const r = { ...kpiResult(), notApplicable: { calls_out: 'needs an activities export', touches_per_won: 'needs an activities export' } };
+    const asked = renderKpiTable(r, { lang: 'en', color: false, metrics: ['leads', 'won', 'touches_per_won'] });
+    expect(asked).toContain('Not applicable: Touches per won (--format json: notApplicable)');
+    expect(asked).not.toMatch(/Not applicable:.*Calls out/);
+    const none = renderKpiTable(r, { lang: 'en', color: false, metrics: ['leads', 'won'] });
+    expect(none).not.toContain('Not applicable');
+    // Without --metrics, all of them.
+    expect(renderKpiTable(r, { lang: 'en', color: false })).toMatch(/Not applicable: .*,/);
+  });
+});
