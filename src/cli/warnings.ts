@@ -14,3 +14,8 @@ export function warnUnusedOptions(ctx: CliContext, lang: string, unused: Readonl
 export function warningLine(ctx: CliContext, lang: string, text: string): string {
   return `${paint(ctx).yellow(tr(lang, 'Внимание', 'Warning'))}: ${text}\n`;
 }
+
+/** Whether `--sheet` was given and no file read was a workbook (a CSV or an HTML table has no sheets). */
+export function sheetUnused(sheet: string | undefined, files: ReadonlyArray<{ format: string }>): boolean {
+  return sheet !== undefined && !files.some((f) => f.format.split(', ')[0] === 'xlsx');
+}

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
@@ -60,5 +61,24 @@ describe('an amount column in two decimal formats is said, naming the values rea
     expect(json(deals(['15,000', '20,500', '7,250'])).dataQuality.alerts).toEqual([]);
     expect(json(deals(['1,5', '2,25', '1 000,50'])).dataQuality.alerts).toEqual([]);
     expect(json(deals(['1,234.50', '15,000', '20,500'])).dataQuality.alerts).toEqual([]);
+  });
+});
+
+// A reviewer passed --sheet 2 with a CSV file: nothing said, as if the sheet had been read.
+describe('--sheet with no workbook among the files is said', () => {
+  it('for a CSV, in the run language; not for a workbook', async () => {
+    const ru = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--sheet', '2']);
+    expect(ru.code).toBe(0);
+    expect(ru.stderr).toContain('Внимание: --sheet ни на что не влияет: листы есть только у книг XLSX, а ни один из прочитанных файлов не книга\n');
+    const en = runCli(['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-01-01', '--sheet', '2', '--lang', 'en']);
+    expect(en.stderr).toContain('Warning: --sheet changes nothing: only XLSX workbooks have sheets, and none of the files read is one\n');
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-sheet-'));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Сделки');
+    ws.addRows([['ID', 'Ответственный', 'Дата создания', 'Статус'], [1, 'Иванов Иван', '01.02.2025', 'won'], [2, 'Иванов Иван', '02.02.2025', 'lost']]);
+    await wb.xlsx.writeFile(path.join(dir, 'deals.xlsx'));
+    const book = runCli(['kpi', '-d', 'deals.xlsx', '--sheet', '1'], { cwd: dir });
+    expect(book.code, book.stderr).toBe(0);
+    expect(book.stderr).not.toContain('--sheet');
   });
 });

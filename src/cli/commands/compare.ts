@@ -8,7 +8,7 @@ import { loadTargets } from '../../io/documents/targets-file.js';
 import { renderCompareMarkdown, renderCompareTable } from '../../render/compare/text.js';
 import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
-import { warnUnusedOptions } from '../warnings.js';
+import { sheetUnused, warnUnusedOptions } from '../warnings.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, resolveFormat } from '../format.js';
 import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
@@ -75,6 +75,7 @@ export async function run(o: CompareCliOptions, ctx: CliContext): Promise<number
   const now = resolveNow(ctx, o.now);
   const { result, dataQuality } = await compareFromCli(o, ctx);
   reportSkippedRows(ctx, dataQuality, o.lang, format);
+  warnUnusedOptions(ctx, o.lang ?? 'ru', [sheetUnused(o.sheet, dataQuality.files) && 'sheet']);
   const inputs = [o.deals, o.activities, o.payments, o.beforeDeals, o.beforeActivities, o.beforePayments, o.afterDeals, o.afterActivities, o.afterPayments, o.targets, o.map].filter((f): f is string => f !== undefined && f !== '-');
   let out: string | Uint8Array;
   if (format === 'json') out = renderJson(result);

@@ -14,6 +14,7 @@ import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js
 import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, parseWindow, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
 import { assertOutputPlace, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
+import { sheetUnused, warnUnusedOptions } from '../warnings.js';
 
 export interface KpiCliOptions extends ImportCliOptions, KpiCliFields {
   deals: string;
@@ -83,6 +84,7 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const files = { deals: o.deals, activities: o.activities, payments: o.payments, spend: o.spend, plan: o.plan };
   const result = await computeAsking(ctx, files, base, overrides, options, o.lang, { margin });
   reportSkippedRows(ctx, result.dataQuality, o.lang, format);
+  warnUnusedOptions(ctx, o.lang, [sheetUnused(o.sheet, result.dataQuality.files) && 'sheet']);
   const inputs = [o.deals, o.activities, o.payments, o.map, o.spend, o.plan].filter((f): f is string => f !== undefined && f !== '-');
   await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, topReasons, company: o.company }), o.output, inputs, o.lang);
   return EXIT.ok;
