@@ -106,6 +106,11 @@ export const MESSAGES = {
       en: 'write [LEVEL:]PATH OP VALUE, e.g. total.conversion>=0.2, warn:total.conversion>=0.2 or managers.*.response_min_median<=30',
     },
   },
+  'import.noIdRows': {
+    ru: 'в {count} из {rows} строк нет ID сделки — больше, чем строк, которые файл может потерять (--max-bad-rows)',
+    en: '{count} of {rows} rows have no deal id, more than the rows a file may lose (--max-bad-rows)',
+    hint: { ru: 'вероятно, колонка ID прочитана не та: crm-audit inspect покажет колонки, файл --map назовёт нужную; или поднимите предел: --max-bad-rows {count}', en: 'the id column is probably misread: crm-audit inspect lists the columns, a --map file names the right one; or raise the limit: --max-bad-rows {count}' },
+  },
   'import.noDealRows': {
     ru: 'в файле сделок есть заголовок, но нет строк с данными', en: 'the deals file has a header but no data rows',
     hint: { ru: 'выгрузите сделки ещё раз: возможно, выгрузка была отфильтрована до пустой', en: 'export the deals again: the export may have been filtered to nothing' },

@@ -104,6 +104,23 @@ describe('crm-audit kpi', () => {
     expect(JSON.parse(ok.stdout).dataQuality.rowsSkipped).toEqual([{ file: f, row: 3, column: 'created_at', reason: '"not a date" is not a date' }]);
   });
 
+  // A reviewer: ten of twenty deals without an id were dropped as trailer rows, silently, and won read 0.
+  it('rows without a deal id beyond the rows a file may lose stop the run; fewer are dropped and counted', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-noid-'));
+    const f = path.join(dir, 'deals.csv');
+    const rows = Array.from({ length: 20 }, (_, i) => `${i % 2 ? '' : i + 1},Иванов Иван,2025-01-0${(i % 9) + 1},2025-02-01,${i % 2 ? 'won' : 'lost'},1000`);
+    writeFileSync(f, `id,manager,created_at,closed_at,status,amount\n${rows.join('\n')}\n`);
+    const many = runCli(['kpi', '-d', f, '--lang', 'en']);
+    expect(many.code).toBe(2);
+    expect(many.stderr).toBe(`error: ${f}: 10 of 20 rows have no deal id, more than the rows a file may lose (--max-bad-rows)\n  hint: the id column is probably misread: crm-audit inspect lists the columns, a --map file names the right one; or raise the limit: --max-bad-rows 10\n`);
+    expect(runCli(['kpi', '-d', f, '--max-bad-rows', '10']).code).toBe(0);
+    const one = path.join(dir, 'one.csv');
+    writeFileSync(one, `id,manager,created_at,closed_at,status,amount\n1,Иванов Иван,2025-01-01,2025-02-01,won,1000\n,Иванов Иван,2025-01-01,2025-02-01,won,1000\n`);
+    const ok = runCli(['kpi', '-d', one, '--format', 'json']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout).dataQuality.files[0].dropped).toEqual({ 'row without a deal id': 1 });
+  });
+
   it.each(['-1', 'пять', ''])('--touch-norm %j is refused: a number of touches, 0 or more', (value) => {
     const run = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--touch-norm', value, '--lang', 'en']);
     expect(run.code).toBe(2);

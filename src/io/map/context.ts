@@ -152,7 +152,13 @@ export class DecimalMarks {
 
   /** The columns whose ambiguous values were read as three decimals, with the value that decided the mark. */
   readAsDecimals(): Array<{ col: number; count: number; example: string; read: number; decidedBy: string }> {
-    return [...this.threeDecimals].map(([col, t]) => ({ col, ...t, decidedBy: this.decidedBy.get(col) ?? '' }));
+    // A column whose deciding value has three decimals itself (`1500.000`) writes money so: one format.
+    return [...this.threeDecimals].filter(([col]) => !threeDecimalsIn(this.decidedBy.get(col) ?? '')).map(([col, t]) => ({ col, ...t, decidedBy: this.decidedBy.get(col) ?? '' }));
+  }
+
+  /** Columns that showed only ambiguous values when no more evidence could come, so read them as grouping (settle). */
+  guessed(): number[] {
+    return this.settled ? [...this.ambiguous].filter((c) => !this.marks.has(c)) : [];
   }
 
   /** How an ambiguous value of the column reads: its decimal mark, 'grouping' once settled, or undefined while unknown. */
@@ -169,6 +175,11 @@ export class DecimalMarks {
   settle(): void {
     this.settled = true;
   }
+}
+
+/** Whether a number as written has exactly three digits after its decimal mark (the last `,` or `.`). */
+function threeDecimalsIn(raw: string): boolean {
+  return /[.,]\d{3}\D*$/.test(raw.trim());
 }
 
 /**
@@ -384,6 +395,9 @@ export function managerKey(store: DealStore, clean: (raw: string) => string, map
     return name === '' ? -1 : store.managers.id(managerName(maps, name));
   };
 }
+
+/** Why a deals row without an id is dropped (deal-reader.ts), and counted against the rows a file may lose (checkBadRows). */
+export const NO_DEAL_ID = 'row without a deal id';
 
 /** Row problems every kind of record shares. */
 export const NO_MANAGER = (ctx: ReadContext, col: number | undefined) => new RowProblem('skip', 'no manager', headerOf(ctx, col, 'manager'));

@@ -4,7 +4,7 @@ import { cleanText, currencyOf, parseBoolean, parseNumber } from './values.js';
 import { dateHasTime } from './calendar.js';
 import { CONVERTED_AMOUNT, normalizeHeader } from './fields.js';
 import { CellMemo, internClient, trimEdges, type Cells } from './cells.js';
-import { dateRead, headerOf, managerKey, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
+import { dateRead, headerOf, managerKey, NO_DEAL_ID, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
 
 /** A close date without a time of day (Bitrix24, Salesforce) means the end of that day (spec). */
 const END_OF_DAY_MS = (23 * 3600 + 59 * 60 + 59) * 1000;
@@ -80,7 +80,7 @@ export interface DealMemos {
 }
 
 /** A row with an id column and no id: dropped and counted, as totals rows are. */
-const NO_ID = new RowProblem('drop', 'row without a deal id');
+const NO_ID = new RowProblem('drop', NO_DEAL_ID);
 
 /** Makes the memos of a deals file. */
 export function dealMemos(ctx: ReadContext): DealMemos {

@@ -15,7 +15,7 @@ import { assertRequired, headerScore, looksLikeData, mapColumns, type ColumnMap,
 import { noHeaderError } from './no-header.js';
 import { activityMemos, readActivity } from './activity-reader.js';
 import { RowCells, type Cells } from './cells.js';
-import { activityValueReaders, DateOrders, DecimalMarks, firstColumns, PENDING, placeholderDates, RowProblem, type ReadContext } from './context.js';
+import { activityValueReaders, DateOrders, DecimalMarks, firstColumns, NO_DEAL_ID, PENDING, placeholderDates, RowProblem, type ReadContext } from './context.js';
 import { guessStage, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { paymentMemos, readPayment } from './payment-reader.js';
@@ -107,6 +107,8 @@ export interface ImportReport {
   dateOrder?: SlashOrder;
   /** Slash-date columns that showed no order of their own and took another file's (see RowsToRecords.settleDates). */
   dateOrderFrom?: { file: string; order: SlashOrder; columns: string[] };
+  /** Number columns that showed only ambiguous values (`15,000`) and were read as grouping for want of evidence (a half of a file read apart cannot know what the rest shows). */
+  decimalsGuessed?: string[];
   /** Number columns whose ambiguous values were read with three decimals by the mark another value decided (DecimalMarks.noteRead). */
   threeDecimals?: Array<{ header: string; count: number; example: string; read: number; decidedBy: string }>;
 }
@@ -273,6 +275,8 @@ class RowsToRecords<T> {
     this.opts.onDateOrders?.(ctx.dates.decided());
     const order = ctx.dates.fileOrder();
     if (order) report.dateOrder = order;
+    const guessed = ctx.numbers.guessed();
+    if (guessed.length > 0) report.decimalsGuessed = guessed.map((c) => ctx.map.columns[c]!.header);
     const decimals = ctx.numbers.readAsDecimals();
     if (decimals.length > 0) report.threeDecimals = decimals.map(({ col, ...d }) => ({ header: ctx.map.columns[col]!.header, ...d }));
     const profile = ctx.map.profile;
@@ -432,7 +436,12 @@ export function otherOrderParams(other: Pick<DateOrderShown, 'file' | 'order'>):
 
 /** Fails the import when more rows were skipped than --max-bad-rows allows. */
 export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
-  if (opts.enforceBadRows === false || report.skippedCount === 0) return;
+  if (opts.enforceBadRows === false) return;
+  // Deals rows without an id are dropped as an export's trailer (amoCRM ends with one); more of them
+  // than the rows a file may lose is an id column misread, and half the deals would vanish quietly.
+  const noId = report.dropped[NO_DEAL_ID] ?? 0;
+  if (noId > allowedBadRows(report.rowsRead, opts.maxBadRows)) throw UserError.of('E_BAD_ROWS', 'import.noIdRows', { count: noId, rows: report.rowsRead }, { file: report.file });
+  if (report.skippedCount === 0) return;
   // Not one row read, however few there were, unless --max-bad-rows says otherwise: every row was
   // skipped but footers and totals (rows dropped for what they are, as planned activities, are
   // readable rows); the figures would be a report of zeros, as a small file is under the allowance.

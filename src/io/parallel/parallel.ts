@@ -303,6 +303,9 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   timing('second half read', part.times.done);
   const mainEncoding = main.report.table.encoding;
   if (part.encoding !== undefined && mainEncoding !== undefined && part.encoding !== mainEncoding) return undefined;
+  // A number column this half saw only ambiguous values in (`15,000`) was read as grouping; the rest
+  // of the file may decide otherwise (`1,5`), as one pass would have waited for it to.
+  if (main.report.decimalsGuessed) return undefined;
   const orders = new Map(mainOrders);
   if (part.dateOrders.some(([c, o]) => orders.has(c) && orders.get(c) !== o)) return undefined;
   return { main, part, lines: nextLine - 1, orders };
