@@ -211,6 +211,9 @@ describe('a Russian run speaks Russian', () => {
       expect(run.stderr).toBe('ошибка: nope.csv: файл не найден\n  подсказка: проверьте путь (относительный путь считается от текущей папки)\n');
     }
     expect(runCli(['kpi', '-d', 'nope.csv'], { env: { LANG: 'de_DE.UTF-8', LC_ALL: '', LC_MESSAGES: '' } }).stderr).toMatch(/^error: nope\.csv: no such file\n/);
+    // LC_ALL=C is set for plain byte behaviour, not as a language: the LANG behind it still speaks.
+    expect(runCli(['kpi', '-d', 'nope.csv'], { env: { LANG: 'en_US.UTF-8', LC_ALL: 'C', LC_MESSAGES: '' } }).stderr).toMatch(/^error: nope\.csv: no such file\n/);
+    expect(runCli(['kpi', '-d', 'nope.csv'], { env: { LANG: 'ru_RU.UTF-8', LC_ALL: 'C.UTF-8', LC_MESSAGES: '' } }).stderr).toMatch(/^ошибка: /);
     expect(runCli(['--help'], { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } }).stdout).toContain('Использование');
   });
 
