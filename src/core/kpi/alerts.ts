@@ -148,12 +148,8 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
       return ru
         ? `В плане есть ${a.by === 'manager' ? 'менеджеры' : 'источники'} без сделок в периоде: ${a.names.map((n) => `«${n}»`).join(', ')}; их факт — 0. Проверьте написание имён.`
         : `The plan names ${a.by === 'manager' ? 'managers' : 'sources'} with no deals in the period: ${a.names.map((n) => `"${n}"`).join(', ')}; their fact is 0. Check the spelling.`;
-    case 'manager-ids': {
-      const snippet = managersSnippet(a.ids, lang).trimEnd();
-      return ru
-        ? `Менеджеры указаны кодами пользователей CRM, а не именами (${a.ids.slice(0, 3).map((x) => `«${x}»`).join(', ')}${a.ids.length > 3 ? ' и др.' : ''}): так пишут выгрузки с полями API (OwnerId, ASSIGNED_BY_ID, RESPONSIBLE_ID). Цифры верны, но в отчёте будут коды. Чтобы видеть имена, передайте --map с разделом:\n${snippet}`
-        : `Managers are CRM user ids, not names (${a.ids.slice(0, 3).map((x) => `"${x}"`).join(', ')}${a.ids.length > 3 ? ' and more' : ''}): exports with API fields (OwnerId, ASSIGNED_BY_ID, RESPONSIBLE_ID) write them so. The numbers are right, but the report shows the ids. To show names, pass --map with:\n${snippet}`;
-    }
+    case 'manager-ids':
+      return managerIds(a, lang);
     case 'date-order-borrowed':
       return borrowedOrder(a, ru);
     case 'three-decimals':
@@ -223,6 +219,14 @@ function borrowedOrder(a: Extract<Alert, { code: 'date-order-borrowed' }>, ru: b
   return ru
     ? `${a.file}: даты в ${one ? 'колонке' : 'колонках'} ${a.columns.map((c) => `«${c}»`).join(', ')} читаются и с днём впереди, и с месяцем впереди; прочитаны с ${dmy ? 'днём' : 'месяцем'} впереди (--date-format ${format}), как в ${a.from}: этот файл из той же CRM. Если даты на самом деле с ${dmy ? 'месяцем' : 'днём'} впереди, укажите --date-format ${other}.`
     : `${a.file}: the dates in ${one ? 'column' : 'columns'} ${a.columns.map((c) => `"${c}"`).join(', ')} can be read day-first or month-first; they were read ${dmy ? 'day' : 'month'} first (--date-format ${format}), as in ${a.from}, a file of the same CRM. If they are ${dmy ? 'month' : 'day'} first, pass --date-format ${other}.`;
+}
+
+/** Managers written as CRM user ids, and the --map section that names them. */
+function managerIds(a: Extract<Alert, { code: 'manager-ids' }>, lang: string): string {
+  const snippet = managersSnippet(a.ids, lang).trimEnd();
+  return lang === 'ru'
+    ? `Менеджеры указаны кодами пользователей CRM, а не именами (${a.ids.slice(0, 3).map((x) => `«${x}»`).join(', ')}${a.ids.length > 3 ? ' и др.' : ''}): так пишут выгрузки с полями API (OwnerId, ASSIGNED_BY_ID, RESPONSIBLE_ID). Цифры верны, но в отчёте будут коды. Чтобы видеть имена, передайте --map с разделом:\n${snippet}`
+    : `Managers are CRM user ids, not names (${a.ids.slice(0, 3).map((x) => `"${x}"`).join(', ')}${a.ids.length > 3 ? ' and more' : ''}): exports with API fields (OwnerId, ASSIGNED_BY_ID, RESPONSIBLE_ID) write them so. The numbers are right, but the report shows the ids. To show names, pass --map with:\n${snippet}`;
 }
 
 /** Amounts like `15,000` read as 15 by the decimal mark another value of their column decided (`1,5`): two formats in one column. */
