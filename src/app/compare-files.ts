@@ -3,11 +3,11 @@ import { UserError } from '../core/errors.js';
 import type { KpiOptions } from '../core/kpi/engine.js';
 import type { DataQuality } from '../core/kpi/types.js';
 import type { EvidenceFacts } from '../core/kpi/facts.js';
-import { describeAlert, findAlerts, linkAlerts } from '../core/kpi/alerts.js';
+import { findAlerts, linkAlerts } from '../core/kpi/alerts.js';
 import { DAY_MS as DAY, isoDay } from '../core/kpi/stats.js';
 import { guessKind } from '../io/map/inspect.js';
 import type { ImportOptions } from '../io/map/import.js';
-import { assertInputsReadable, dataQuality, runEngines, type EnginesRun, type KpiFiles } from './kpi-files.js';
+import { addAlerts, assertInputsReadable, dataQuality, runEngines, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import { KIND_FILE_ACC_RU } from '../core/messages.js';
 import { dayRu } from '../core/i18n.js';
@@ -82,8 +82,7 @@ export function comparisonQuality(runs: readonly EnginesRun[], periods: Readonly
     if (each.length > 0) parts[id] = { num: each.reduce((n, p) => n + p.num, 0), den: each.reduce((n, p) => n + p.den, 0) };
   }
   const found = [...findAlerts({ leads: sum('leads'), won: sum('won'), lost: sum('lost') }, quality, managers), ...linkAlerts({ parts })];
-  quality.alerts!.push(...found);
-  quality.warnings.push(...found.map((a) => describeAlert(a, 'en')));
+  addAlerts(quality, found);
   return quality;
 }
 

@@ -327,6 +327,12 @@ function futureDeals(file: string, count: number, latest: number, reportDay: num
   return [{ code: 'future-deals', file, deals: count, latest: isoDay(latest), reportDate: isoDay(reportDay) }];
 }
 
+/** Adds what a result's numbers show to its data quality: the alerts, and their English text (`warnings`). */
+export function addAlerts(quality: DataQuality, found: readonly Alert[]): void {
+  quality.alerts!.push(...found);
+  quality.warnings.push(...found.map((a) => describeAlert(a, 'en')));
+}
+
 /** The KPI result (the JSON contract) of the engine at `index` of a run. */
 export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOptions): KpiResult {
   const { managers, total, groups, spend } = run.results[index]!;
@@ -335,8 +341,7 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, period, run.shape.amount);
   const quality = dataQuality(run.reports, [...run.alerts, ...groupAlerts(run, asked, groups[asked.length], spend, period, plan)]);
   const found = [...findAlerts(total, quality, managers.map((m) => m.manager)), ...linkAlerts(run.facts[index])];
-  quality.alerts!.push(...found);
-  quality.warnings.push(...found.map((a) => describeAlert(a, 'en')));
+  addAlerts(quality, found);
   return {
     schemaVersion: 1,
     period: { from: options.from ?? null, to: options.to ?? null },

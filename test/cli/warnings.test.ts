@@ -29,8 +29,9 @@ describe('options given to no effect are said, and the run goes on', () => {
 // A reviewer's amounts column held `15,000` and `1,5`: the one unambiguous value made the comma decimal, and 15,000 read as 15 without a word.
 describe('an amount column in two decimal formats is said, naming the values read and the value that decided', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-decimals-'));
+  let n = 0;
   const deals = (amounts: string[]) => {
-    const f = path.join(dir, `deals-${amounts.length}-${amounts[0]!.length}.csv`);
+    const f = path.join(dir, `deals-${++n}.csv`);
     writeFileSync(f, `ID,Amount,Deal owner,Create Date,Close Date,Deal Stage\n${amounts.map((a, i) => `${i + 1},"${a}",Ann,2025-03-01,2025-03-05,closedwon`).join('\n')}\n`);
     return f;
   };
@@ -64,6 +65,9 @@ describe('an amount column in two decimal formats is said, naming the values rea
     // Three decimals are the column's own format when the value that decided has them (a reviewer's false alarm).
     expect(json(deals(['1500.000', '500.000', '250.000'])).dataQuality.alerts).toEqual([]);
     expect(json(deals(['1 500,000', '1,500', '0,750'])).dataQuality.alerts).toEqual([]);
+    // But three digits after a grouping dot are no decimals: `1.234.567` makes the comma decimal, and `15,000` is said.
+    const grouped = deals(['1.234.567', '15,000', '2,25']);
+    expect(json(grouped).dataQuality.alerts).toEqual([{ code: 'three-decimals', file: grouped, column: 'Amount', count: 1, example: '15,000', read: 15, decidedBy: '1.234.567' }]);
   });
 });
 

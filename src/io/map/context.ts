@@ -118,6 +118,8 @@ export class DecimalMarks {
   private readonly ambiguous = new Set<number>();
   /** Per column, the ambiguous values its decision read with three decimals (`15,000` as 15 where `1,5` decided): how many, and the first. */
   private readonly threeDecimals = new Map<number, { count: number; example: string; read: number }>();
+  /** Columns whose deciding value has three digits after its decimal mark (`1500.000`): three decimals are their format. */
+  private readonly threeDecimalFormat = new Set<number>();
   private settled = false;
 
   /** Whether a column's values still need to be observed. */
@@ -135,6 +137,8 @@ export class DecimalMarks {
     if (ev !== undefined && !this.marks.has(col)) {
       this.marks.set(col, ev);
       this.decidedBy.set(col, raw.trim());
+      // Three digits after the mark itself: `1.234.567` (dots grouping, comma decimal) has none.
+      if (new RegExp(`\\${ev}\\d{3}\\D*$`).test(raw.trim())) this.threeDecimalFormat.add(col);
     }
     return false;
   }
@@ -153,12 +157,12 @@ export class DecimalMarks {
   /** The columns whose ambiguous values were read as three decimals, with the value that decided the mark. */
   readAsDecimals(): Array<{ col: number; count: number; example: string; read: number; decidedBy: string }> {
     // A column whose deciding value has three decimals itself (`1500.000`) writes money so: one format.
-    return [...this.threeDecimals].filter(([col]) => !threeDecimalsIn(this.decidedBy.get(col) ?? '')).map(([col, t]) => ({ col, ...t, decidedBy: this.decidedBy.get(col) ?? '' }));
+    return [...this.threeDecimals].filter(([col]) => !this.threeDecimalFormat.has(col)).map(([col, t]) => ({ col, ...t, decidedBy: this.decidedBy.get(col) ?? '' }));
   }
 
   /** Columns that showed only ambiguous values when no more evidence could come, so read them as grouping (settle). */
   guessed(): number[] {
-    return this.settled ? [...this.ambiguous].filter((c) => !this.marks.has(c)) : [];
+    return this.settled ? this.open() : [];
   }
 
   /** How an ambiguous value of the column reads: its decimal mark, 'grouping' once settled, or undefined while unknown. */
@@ -168,18 +172,18 @@ export class DecimalMarks {
 
   /** Columns whose ambiguous values wait for a decision. */
   undecided(): number[] {
-    return this.settled ? [] : [...this.ambiguous].filter((c) => !this.marks.has(c));
+    return this.settled ? [] : this.open();
+  }
+
+  /** Columns that showed ambiguous values and no mark: undecided while evidence may come, guessed after. */
+  private open(): number[] {
+    return [...this.ambiguous].filter((c) => !this.marks.has(c));
   }
 
   /** No more evidence will come: ambiguous values of undecided columns read as grouping. */
   settle(): void {
     this.settled = true;
   }
-}
-
-/** Whether a number as written has exactly three digits after its decimal mark (the last `,` or `.`). */
-function threeDecimalsIn(raw: string): boolean {
-  return /[.,]\d{3}\D*$/.test(raw.trim());
 }
 
 /**
