@@ -135,7 +135,7 @@ function declareValidate(program: Command, run: Run): void {
     .command('validate')
     .description('Check a custom questionnaire file against the format and its rules')
     .argument('<file>', 'questionnaire YAML file')
-    .addOption(new Option('--lang <lang>', 'language of the messages (default: from LANG, else en)').choices(['ru', 'en']))
+    .addOption(new Option('--lang <lang>', 'language of the messages (default: from the locale, else ru)').choices(['ru', 'en']))
     .addHelpText('after', examples([['crm-audit validate my-questionnaire.yaml', 'exit 0 when valid; every problem listed with its path otherwise']]))
     .action(run(() => import('./commands/validate.js')));
 }
@@ -184,7 +184,7 @@ function declareInspect(program: Command, run: Run): void {
       .argument('<file>', 'an export file (- for stdin, with --kind)')
       .addOption(new Option('--kind <kind>', 'what the file holds (default: guessed from the header)').choices(['deals', 'activities', 'payments', 'spend', 'plan']))
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-      .addOption(new Option('--lang <lang>', 'language of the text output (default: from LANG, else en)').choices(['ru', 'en'])),
+      .addOption(new Option('--lang <lang>', 'language of the text output (default: from the locale, else ru)').choices(['ru', 'en'])),
   )
     .addHelpText(
       'after',

@@ -70,4 +70,15 @@ describe('--help in Russian', () => {
     expect(ru).toMatch(/ {2}help \[команда\] +показать справку по команде/);
     expect(ru).toMatch(/-V, --version +показать номер версии/);
   });
+
+  it('names the default language as messageLang decides it: the locale, else Russian', () => {
+    // The default changed from English to Russian for a locale that names no language (session 16); the help said English.
+    for (const name of ['validate', 'inspect']) {
+      const en = helpOf('en', name).replace(/\s+/g, ' ');
+      const ru = helpOf('ru', name).replace(/\s+/g, ' ');
+      expect(en).toContain('(default: from the locale, else ru)');
+      expect(ru).toContain('по умолчанию — по локали, иначе русский');
+      expect(`${en} ${ru}`).not.toMatch(/else en\b|иначе английский/);
+    }
+  });
 });
