@@ -249,6 +249,10 @@ export class CsvParser {
     let pos = from;
     while (pos < n) {
       row.use(buf);
+      // The field arrays in locals, stored into directly while they have room (field() and
+      // parseQuoted() grow them: read again after either).
+      let starts = row.starts;
+      let ends = row.ends;
       let count = 0;
       let fieldStart = pos;
       let next = -1;
@@ -270,7 +274,14 @@ export class CsvParser {
         const c = buf[p]!;
         j++;
         if (c === d) {
-          this.field(count++, fieldStart, p, maxColumns);
+          if (count < starts.length) {
+            starts[count] = fieldStart;
+            ends[count++] = p;
+          } else {
+            this.field(count++, fieldStart, p, maxColumns);
+            starts = row.starts;
+            ends = row.ends;
+          }
           fieldStart = p + 1;
           continue;
         }
