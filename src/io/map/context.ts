@@ -45,17 +45,22 @@ export class DateOrders {
     return this.forced === undefined;
   }
 
-  /** Records what a value says; throws when a column shows both orders. */
-  observe(col: number, raw: string): void {
-    if (this.forced || raw.indexOf('/') === -1) return;
+  /**
+   * Records what a value says; throws when a column shows both orders. True when the value cannot be
+   * read yet (ambiguous, and neither its column nor the file has shown an order): its row then waits
+   * before it is read at all, so that nothing in it is counted twice (its status, in inspect).
+   */
+  observe(col: number, raw: string): boolean {
+    if (this.forced || raw.indexOf('/') === -1) return false;
     const ev = slashEvidence(raw);
-    if (ev === undefined) return;
+    if (ev === undefined) return false;
     const state = this.seen.get(col) ?? { ambiguous: false };
     if (ev === 'ambiguous') state.ambiguous = true;
     else if (state.order && state.order !== ev) {
       throw UserError.of('E_DATE_MIXED', 'map.datesMixed', { column: this.headers[col] ?? '', value: raw }, { file: this.file, column: this.headers[col] });
     } else state.order = ev;
     this.seen.set(col, state);
+    return ev === 'ambiguous' && state.order === undefined && this.fileOrder() === undefined;
   }
 
   /**

@@ -319,12 +319,13 @@ class RowsToRecords<T> {
     this.report.rowsRead++;
     if (shape === 'totals') return this.drop('totals row');
     if (shape === 'footer') return this.drop('footer or note row');
-    const dates = this.reading!.ctx.dates;
-    if (dates.observing) for (const c of this.dateColumns) if (c < count && cells.maySlashDate(c)) dates.observe(c, cells.text(c));
-    const numbers = this.reading!.ctx.numbers;
-    // A row whose amount waits for its column's decimal mark waits before it is read at all: read
-    // and then held, its status and stage were counted twice (`inspect` showed 4 deals of 3 rows).
+    // A row whose date or amount waits for its column's order or decimal mark waits before it is
+    // read at all: read and then held, its status and stage were counted twice (`inspect` showed 4
+    // deals of 3 rows).
     let waits = false;
+    const dates = this.reading!.ctx.dates;
+    if (dates.observing) for (const c of this.dateColumns) if (c < count && cells.maySlashDate(c) && dates.observe(c, cells.text(c))) waits = true;
+    const numbers = this.reading!.ctx.numbers;
     for (const c of this.numberColumns) if (c < count && numbers.watching(c) && !cells.blank(c) && Number.isNaN(cells.plainInteger(c)) && numbers.observe(c, cells.text(c))) waits = true;
     if (this.pending.length > 0 || waits) {
       if (dates.undecided().length > 0 || numbers.undecided().length > 0) return this.hold(cells.copy(), row);

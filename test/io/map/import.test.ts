@@ -317,3 +317,28 @@ describe('a row whose amount waits for its column to show its decimal mark', () 
     expect(report.values.stage).toEqual([{ value: 'Успешно реализовано', mapped: 'won', count: 3 }]);
   });
 });
+
+describe('a row whose date waits for its column to show its day-month order', () => {
+  it('is read once: its status is counted once (inspect showed 3 won of 2)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-wait-date-'));
+    // 03/04 and 05/04 could be either order until 25/04 shows day first.
+    const rows = ['1,Ann,2024-01-05,03/04/2024,won,100', '2,Ann,2024-01-06,05/04/2024,lost,', '3,Bob,2024-01-07,,open,', '4,Bob,2024-01-08,25/04/2024,won,200'];
+    writeFileSync(path.join(dir, 'deals.csv'), `id,manager,created_at,closed_at,status,amount\n${rows.join('\n')}\n`);
+    for (const textRows of [false, true]) {
+      const { store, report } = await importDeals('deals.csv', { cwd: dir, stdin: process.stdin, textRows });
+      expect(report.values.status, `textRows ${textRows}`).toEqual([
+        { value: 'won', mapped: 'won', count: 2 },
+        { value: 'lost', mapped: 'lost', count: 1 },
+        { value: 'open', mapped: 'open', count: 1 },
+      ]);
+      // Held rows keep their place: the ones after them wait too until the order is known.
+      expect(store.toDeals().map((d) => [d.id, d.closed_at === null ? null : new Date(d.closed_at).toISOString().slice(0, 10)])).toEqual([
+        ['1', '2024-04-03'],
+        ['2', '2024-04-05'],
+        ['3', null],
+        ['4', '2024-04-25'],
+      ]);
+    }
+  });
+});
+
