@@ -57,8 +57,30 @@ export function setDocumentProperties(workbook: ExcelJS.Workbook, title: string,
   workbook.modified = now;
 }
 
-/** Serialises a workbook to bytes. */
+/** Characters XML 1.0 cannot hold: C0 controls but tab and line ends, U+FFFE, U+FFFF and lone surrogates. */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text that XML can hold: each character it cannot becomes U+FFFD (shown, not dropped). An export's
+ * U+FFFE in a loss reason made the chart rasteriser refuse the SVG, and exceljs writes U+FFFE into a
+ * sheet as it is, which Excel refuses to open.
+ */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML, '\ufffd');
+}
+
+/** Serialises a workbook to bytes (every text cell made XML-safe first: xmlText). */
 export async function workbookToBuffer(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string') {
+          const safe = xmlText(cell.value);
+          if (safe !== cell.value) cell.value = safe;
+        }
+      }),
+    ),
+  );
   const buffer = await workbook.xlsx.writeBuffer();
   return stampZipEntries(new Uint8Array(buffer as ArrayBuffer), workbook.modified ?? workbook.created ?? new Date(Date.UTC(1980, 0, 1)));
 }

@@ -51,3 +51,25 @@ describe('the Charts sheet', () => {
     expect(sheet.images).toHaveLength(1);
   });
 });
+
+describe('text that XML cannot hold', () => {
+  it('a U+FFFE, U+FFFF or control character in a name or a reason becomes U+FFFD: the charts draw and the sheets hold no such character', async () => {
+    const result = kpiResult();
+    const reasons = result.total.loss_reasons as Record<string, number>;
+    reasons['Причина\ufffeX'] = 5;
+    reasons['Сбой\u0001'] = 4;
+    result.managers[0]!.manager = 'Иванова\uffff Анна';
+    // Before: "SVG data parsing failed … non-XML character '\u{fffe}'" from the chart rasteriser.
+    const bytes = await renderKpiXlsx(result, { lang: 'ru', now: new Date('2026-01-15T10:00:00Z') });
+    const sheet = (await chartsSheet(bytes, 'Графики'))!;
+    expect(sheet.images).toHaveLength(6);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const texts: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && texts.push(cell.value)))));
+    expect(texts.filter((t) => /[\ufffe\uffff\u0001]/.test(t))).toEqual([]);
+    expect(texts).toContain('Иванова\ufffd Анна');
+    expect(texts).toContain('Причина\ufffdX');
+  });
+});
+

@@ -1,3 +1,4 @@
+import { xmlText } from '../xlsx-common.js';
 import type { Chart } from './spec.js';
 
 /**
@@ -22,7 +23,8 @@ export async function renderChartSvg(chart: Chart): Promise<string> {
 /** Rasterises an SVG to PNG (for workbooks, which cannot hold SVG), at `scale` times its size. */
 export async function rasteriseSvg(svg: string, width: number): Promise<Uint8Array> {
   const { Resvg } = await import('@resvg/resvg-js');
-  const png = new Resvg(svg, { fitTo: { mode: 'width', value: width }, background: 'white', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+  // Vega escapes markup in labels but keeps characters XML cannot hold, which the parser refuses.
+  const png = new Resvg(xmlText(svg), { fitTo: { mode: 'width', value: width }, background: 'white', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
   return new Uint8Array(png);
 }
 
