@@ -58,6 +58,7 @@ export function setDocumentProperties(workbook: ExcelJS.Workbook, title: string,
 }
 
 /** Characters XML 1.0 cannot hold: C0 controls but tab and line ends, U+FFFE, U+FFFF and lone surrogates. */
+// eslint-disable-next-line no-control-regex -- the control characters are what this finds
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**

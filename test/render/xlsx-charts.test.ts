@@ -67,7 +67,7 @@ describe('text that XML cannot hold', () => {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
     const texts: string[] = [];
     wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && texts.push(cell.value)))));
-    expect(texts.filter((t) => /[\ufffe\uffff\u0001]/.test(t))).toEqual([]);
+    expect(texts.filter((t) => t.includes('\ufffe') || t.includes('\uffff') || t.includes('\u0001'))).toEqual([]);
     expect(texts).toContain('Иванова\ufffd Анна');
     expect(texts).toContain('Причина\ufffdX');
   });
