@@ -1,4 +1,5 @@
 import { UserError } from '../core/errors.js';
+import { readMoment } from '../core/option-values.js';
 
 /** What every command gets: streams, environment-derived settings and the clock, all injectable for tests. */
 export interface CliContext {
@@ -43,10 +44,8 @@ export function paint(ctx: CliContext, stream: 'stdout' | 'stderr' = 'stderr'): 
 export function resolveNow(ctx: CliContext, nowOption?: string): Date {
   // An empty --now or SOURCE_DATE_EPOCH is refused too: a reproducible run must not fall back to the clock unsaid.
   if (nowOption !== undefined) {
-    const d = new Date(nowOption);
-    if (Number.isNaN(d.getTime())) {
-      throw UserError.of('E_USAGE', 'usage.now', { value: nowOption });
-    }
+    const d = readMoment(nowOption);
+    if (d === undefined) throw UserError.of('E_USAGE', 'usage.now', { value: nowOption });
     return d;
   }
   const epoch = ctx.env.SOURCE_DATE_EPOCH;

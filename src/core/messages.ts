@@ -200,7 +200,7 @@ export const MESSAGES = {
   },
   'usage.now': {
     ru: '--now: «{value}» — не дата', en: '--now: "{value}" is not a date',
-    hint: { ru: 'укажите дату ISO, например 2025-01-31T09:00:00Z', en: 'give an ISO date such as 2025-01-31T09:00:00Z' },
+    hint: { ru: 'укажите день (2025-01-31 или 31.01.2025) или момент ISO (2025-01-31T09:00:00Z)', en: 'give a day (2025-01-31 or 31.01.2025) or an ISO moment (2025-01-31T09:00:00Z)' },
   },
   'usage.sourceDateEpoch': {
     ru: 'SOURCE_DATE_EPOCH: «{value}» — не число секунд', en: 'SOURCE_DATE_EPOCH: "{value}" is not a number of seconds',

@@ -22,6 +22,24 @@ export function readDay(text: string): string | undefined {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day ? day : undefined;
 }
 
+/**
+ * A moment given as an option (--now): a day as readDay reads it (`2025-04-01`, `01.04.2025`: its
+ * midnight UTC), or an ISO date and time (`2025-04-01T09:00`, seconds and fractions, `Z` or an
+ * offset); undefined for anything else. Strict where `new Date()` is loose: it read `01.04.2025` as
+ * 4 January and rolled `2025-02-30` over into March.
+ */
+export function readMoment(text: string): Date | undefined {
+  const s = text.trim();
+  const day = readDay(s);
+  if (day !== undefined) return new Date(`${day}T00:00:00Z`);
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
+  if (!m || readDay(m[1]!) === undefined || Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) return undefined;
+  const zone = m[5];
+  if (zone && zone.toUpperCase() !== 'Z' && (Number(zone.slice(1, 3)) > 23 || Number(zone.slice(-2)) > 59)) return undefined;
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
 // Space, NBSP, narrow NBSP, thin space, figure space and the apostrophe/underscore some people group with.
 const GROUP = /[\s\u00a0\u202f\u2009\u2007'_]/g;
 

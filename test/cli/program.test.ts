@@ -40,6 +40,13 @@ describe('the CLI contract', () => {
     const epoch = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--lang', 'ru'], { env: { SOURCE_DATE_EPOCH: 'abc' } });
     expect(epoch.code).toBe(2);
     expect(epoch.stderr).toMatch(/SOURCE_DATE_EPOCH: «abc» — не число секунд/);
+    // Read as strictly as --from: no day rolled over, no month-first guess.
+    for (const value of ['2025-02-30', '1/4/2025']) {
+      const loose = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--now', value, '--lang', 'en']);
+      expect(loose.code, value).toBe(2);
+      expect(loose.stderr).toContain(`--now: "${value}" is not a date`);
+      expect(loose.stderr).toContain('31.01.2025');
+    }
     // Set but empty, as some CI systems leave it: unset.
     expect(runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--format', 'json'], { env: { SOURCE_DATE_EPOCH: '' } }).code).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAmount, readDay, readShare } from '../../src/core/option-values.js';
+import { readAmount, readDay, readMoment, readShare } from '../../src/core/option-values.js';
 
 describe('values as people type them', () => {
   it.each([
@@ -57,3 +57,23 @@ describe('values as people type them', () => {
     else expect(got).toBeCloseTo(n, 12);
   });
 });
+
+describe('a moment given as --now', () => {
+  it.each([
+    ['2025-04-01', '2025-04-01T00:00:00.000Z'],
+    // Day first, as --from reads it; new Date() had read 4 January.
+    ['01.04.2025', '2025-04-01T00:00:00.000Z'],
+    [' 2025-04-01 ', '2025-04-01T00:00:00.000Z'],
+    ['2025-04-01T09:00:00Z', '2025-04-01T09:00:00.000Z'],
+    ['2025-04-01T09:00:00.250Z', '2025-04-01T09:00:00.250Z'],
+    ['2025-04-01T09:00:00+03:00', '2025-04-01T06:00:00.000Z'],
+    ['2025-04-01T09:00+0300', '2025-04-01T06:00:00.000Z'],
+  ])('%s is %s', (text, iso) => {
+    expect(readMoment(text)?.toISOString()).toBe(iso);
+  });
+
+  it.each(['', '1/4/2025', '04/01/2025', '2025-02-30', '30.02.2025', '2025-04-01T25:00', '2025-04-01T09:60', '2025-04-01T09:00:00+25:00', 'April 1, 2025', '1743465600', 'now'])('%j is not one', (text) => {
+    expect(readMoment(text)).toBeUndefined();
+  });
+});
+
