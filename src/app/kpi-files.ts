@@ -340,7 +340,7 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   const period = periodDays(options);
   const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, period, run.shape.amount);
   const quality = dataQuality(run.reports, [...run.alerts, ...groupAlerts(run, asked, groups[asked.length], spend, period, plan)]);
-  const found = [...findAlerts(total, quality, managers.map((m) => m.manager)), ...linkAlerts(run.facts[index])];
+  const found = [...findAlerts(total, quality, managers.map((m) => m.manager)), ...linkAlerts(run.facts[index]), ...emptyPeriod(run, options, Number(total.leads ?? 0))];
   addAlerts(quality, found);
   return {
     schemaVersion: 1,
@@ -354,6 +354,13 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
     ...(spend ? { spend } : {}),
     ...(plan ? { plan } : {}),
   };
+}
+
+/** A period given with --from/--to in which none of the file's deals was created (leads 0): said, with the days the file covers. */
+function emptyPeriod(run: EnginesRun, options: KpiOptions, leads: number): Alert[] {
+  if ((options.from === undefined && options.to === undefined) || leads > 0 || run.firstDay === undefined || run.lastDay === undefined) return [];
+  const deals = run.reports.find((r) => r.kind === 'deals')?.records ?? 0;
+  return [{ code: 'empty-period', from: options.from ?? null, to: options.to ?? null, first: isoDay(run.firstDay), last: isoDay(run.lastDay), deals }];
 }
 
 /** The period as day numbers (infinite for no bound), as the engine reads it. */

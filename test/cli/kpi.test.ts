@@ -309,6 +309,22 @@ describe('a deal created after the report date (a mistyped year)', () => {
   });
 });
 
+describe('a period in which no deal was created (a mistyped year in --from/--to)', () => {
+  const deals = 'id,manager,created_at,closed_at,status,amount\n1,A,2025-03-01,2025-03-10,won,100\n2,A,2025-03-04,,open,\n';
+
+  it('is said with the days the file covers, in both languages; a period with deals is not', () => {
+    const run = runCli(['kpi', '-d', '-', '--format', 'json', '--lang', 'en', '--from', '2024-03-01', '--to', '2024-03-31', '--now', '2025-07-01'], { input: deals });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).total.leads).toBe(0);
+    expect(JSON.parse(run.stdout).dataQuality.alerts).toEqual([{ code: 'empty-period', from: '2024-03-01', to: '2024-03-31', first: '2025-03-01', last: '2025-03-04', deals: 2 }]);
+    expect(run.stderr).toContain('No deal was created in the period 2024-03-01 — 2024-03-31: every figure is zero. The file\'s 2 deals were created 2025-03-01 — 2025-03-04');
+    const ru = runCli(['kpi', '-d', '-', '--to', '31.03.2024', '--now', '2025-07-01'], { input: deals, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.stderr).toContain('В периоде … — 31.03.2024 не создано ни одной сделки: все показатели — нули. 2 сделки файла созданы 01.03.2025 — 04.03.2025');
+    const fine = runCli(['kpi', '-d', '-', '--format', 'json', '--from', '2025-03-01', '--now', '2025-07-01'], { input: deals });
+    expect(JSON.parse(fine.stdout).dataQuality.alerts).toEqual([]);
+  });
+});
+
 describe('crm-audit inspect, generate, demo', () => {
   it('inspect shows the encoding decided, why, and the NUL bytes removed', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));

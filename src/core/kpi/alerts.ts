@@ -22,6 +22,7 @@ export type Alert =
   | { code: 'group-column-missing'; dims: Array<'source' | 'pipeline' | 'stage'> }
   | { code: 'manager-ids'; ids: string[] }
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
+  | { code: 'empty-period'; from: string | null; to: string | null; first: string; last: string; deals: number }
   | { code: 'negative-amounts'; file: string; deals: number; sum: number }
   | { code: 'date-order-borrowed'; file: string; from: string; order: 'dmy' | 'mdy'; columns: string[] }
   | { code: 'three-decimals'; file: string; column: string; count: number; example: string; read: number; decidedBy: string }
@@ -82,10 +83,10 @@ export function linkAlerts(facts: Pick<EvidenceFacts, 'parts'> | undefined): Ale
 export function describeAlert(alert: Alert, lang: string): string {
   // A file read from stdin is named as errors name it, not «-».
   const a = 'file' in alert && alert.file === '-' ? { ...alert, file: formatWhere({ file: '-' }, lang) } : alert;
-  return a.code === 'future-deals' || a.code === 'negative-amounts' ? dealDatesAndAmountsText(a, lang) : alertText(a, lang);
+  return a.code === 'future-deals' || a.code === 'negative-amounts' || a.code === 'empty-period' ? dealDatesAndAmountsText(a, lang) : alertText(a, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts' }>, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts' | 'empty-period' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -194,7 +195,8 @@ function unknownValuesText(a: Extract<Alert, { code: 'unknown-values' }>, ru: bo
 }
 
 /** Deals created after the report date, or with a negative amount, in words: what it does to the figures. */
-function dealDatesAndAmountsText(a: Extract<Alert, { code: 'future-deals' | 'negative-amounts' }>, lang: string): string {
+function dealDatesAndAmountsText(a: Extract<Alert, { code: 'future-deals' | 'negative-amounts' | 'empty-period' }>, lang: string): string {
+  if (a.code === 'empty-period') return emptyPeriodText(a, lang);
   if (a.code === 'negative-amounts') {
     return lang === 'ru'
       ? `${a.file}: у ${a.deals} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} отрицательная сумма (всего −${money(-a.sum, lang)}); они учтены как записаны: выигранные уменьшают выручку и средний чек. Возврат или корректировка — не продажа; если это ошибки ввода, исправьте суммы в CRM.`
@@ -204,6 +206,16 @@ function dealDatesAndAmountsText(a: Extract<Alert, { code: 'future-deals' | 'neg
   return lang === 'ru'
     ? `${a.file}: у ${a.deals} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} дата создания позже даты отчёта (${report}), самая поздняя — ${latest}: вероятно, опечатка в годе. Такие сделки растягивают период («все данные», «после» в сравнении до и после) и занижают все показатели в месяц. Исправьте даты в CRM и выгрузите файл заново (в kpi период можно ограничить через --to).`
     : `${a.file}: ${a.deals} ${a.deals === 1 ? 'deal was' : 'deals were'} created after the report date (${report}), the latest on ${latest}: probably a mistyped year. They stretch the period ("all data", "after" in a before/after comparison) and lower every per-month figure. Correct the dates in the CRM and export again (kpi can end the period with --to).`;
+}
+
+/** A period (--from/--to) in which no deal of the file was created: all zeros, most likely a mistyped year. */
+function emptyPeriodText(a: Extract<Alert, { code: 'empty-period' }>, lang: string): string {
+  const ru = lang === 'ru';
+  const period = `${a.from ? day(a.from, lang) : '…'} — ${a.to ? day(a.to, lang) : '…'}`;
+  const span = `${day(a.first, lang)} — ${day(a.last, lang)}`;
+  return ru
+    ? `В периоде ${period} не создано ни одной сделки: все показатели — нули. ${a.deals} ${plural(a.deals, 'сделка', 'сделки', 'сделок')} файла созданы ${span}; проверьте --from и --to (год?).`
+    : `No deal was created in the period ${period}: every figure is zero. The file's ${a.deals} ${a.deals === 1 ? 'deal was' : 'deals were'} created ${span}; check --from and --to (the year?).`;
 }
 
 /** A day `YYYY-MM-DD` as a reader of the language writes it: `01.07.2052` in Russian. */

@@ -249,8 +249,7 @@ export class CsvParser {
     let pos = from;
     while (pos < n) {
       row.use(buf);
-      // The field arrays in locals, stored into directly while they have room (field() and
-      // parseQuoted() grow them: read again after either).
+      // Stored into directly while they have room (field() grows them: read again after it).
       let starts = row.starts;
       let ends = row.ends;
       let count = 0;
