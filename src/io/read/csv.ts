@@ -249,8 +249,7 @@ export class CsvParser {
     let pos = from;
     while (pos < n) {
       row.use(buf);
-      // Stored into directly while they have room (field() grows them: read again after it).
-      let starts = row.starts;
+      let starts = row.starts; // stored into directly while it has room (field() grows it)
       let ends = row.ends;
       let count = 0;
       let fieldStart = pos;
