@@ -130,7 +130,8 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   // Slash dates that took the deals file's order: right only if that file's CRM wrote them the same way.
   const borrowed: Alert[] = reports.flatMap((r) => (r.dateOrderFrom ? [{ code: 'date-order-borrowed' as const, file: r.file, from: r.dateOrderFrom.file, order: r.dateOrderFrom.order, columns: r.dateOrderFrom.columns }] : []));
   // An amount column that shows two decimal formats: `15,000` read as 15 where `1,5` decided the comma.
-  const decimals: Alert[] = reports.flatMap((r) => (r.threeDecimals ?? []).map(({ header, ...d }) => ({ code: 'three-decimals' as const, file: r.file, column: header, ...d })));
+  // `read` as it is counted (whole cents, as every amount is summed) and as the warning shows it: 1.234 is 1.23.
+  const decimals: Alert[] = reports.flatMap((r) => (r.threeDecimals ?? []).map(({ header, ...d }) => ({ code: 'three-decimals' as const, file: r.file, column: header, ...d, read: Math.round(d.read * 100) / 100 })));
   const alerts = [...nul, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {

@@ -50,6 +50,14 @@ describe('an amount column in two decimal formats is said, naming the values rea
     expect(en.stderr).toContain(`Warning: ${f}: in column "Amount", 2 values like "15,000" were read as 15: the comma is this column's decimal mark, as "1,5" in it shows.`);
   });
 
+  it('the value read is given as it is counted, in whole cents, in the JSON as on stderr: 1.234 beside $1,234.56 is 1.23', () => {
+    const f = deals(['$1,234.56', '1.234', '10.5']);
+    const r = json(f);
+    expect(r.total.revenue).toBe(1234.56 + 1.23 + 10.5);
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'three-decimals', file: f, column: 'Amount', count: 1, example: '1.234', read: 1.23, decidedBy: '$1,234.56' });
+    expect(runCli(['kpi', '-d', f, '--lang', 'en']).stderr).toContain('1 value like "1.234" was read as 1.23:');
+  });
+
   it('decided by a European amount: the comma is decimal, the dot groups', () => {
     const f = deals(['1,000 ₽', '1.234,56 ₽', '2.500 ₽']);
     // `1.234,56` makes the comma decimal: `1,000` is 1 (said); `2.500`'s dot groups, as the column writes it: 2500.
