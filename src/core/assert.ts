@@ -37,7 +37,7 @@ const OPERATORS: Operator[] = ['>=', '<=', '==', '!=', '>', '<'];
 /**
  * Parses `[LEVEL:]PATH OP VALUE`; LEVEL is `error` or `warn` (`warn:total.conversion>=0.2`) and wins over a default
  * level; one that contradicts a level written beside it (`levelGiven`: a config's `{expr, level}`) is refused. PATH is dot-separated names or `*` (names may be quoted: `managers."Иванов Иван".won`);
- * OP is one of >= <= > < == !=; VALUE is a number (a trailing % divides by 100), true, false, null or a quoted string.
+ * OP is one of >= <= > < == !=; VALUE is a number (a decimal dot or comma; a trailing % divides by 100), true, false, null or a quoted string.
  * A mistake is reported with a caret under the character where it is.
  */
 export function parseAssertion(text: string, defaultLevel: 'error' | 'warn' = 'error', where: Where = { path: '--assert' }, levelGiven = false): Assertion {
@@ -90,9 +90,12 @@ export function parseAssertion(text: string, defaultLevel: 'error' | 'warn' = 'e
   else if (/^null$/i.test(rest)) value = null;
   else if (/^"[^"]*"$/.test(rest) || /^'[^']*'$/.test(rest)) value = rest.slice(1, -1);
   else {
-    const m = /^([+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?)(%)?$/i.exec(rest);
+    // A decimal comma as Russian writes it (`0,2`), except before exactly three digits: `1,500` may be 1.5 or 1500.
+    const m = /^([+-]?\d+)(?:([.,])(\d+))?((?:e[+-]?\d+)?)(%)?$/i.exec(rest);
     if (!m) return fail('expectedLiteral');
-    value = Number(m[1]) / (m[2] ? 100 : 1);
+    const [, whole, mark, frac, exp, percent] = m;
+    if (mark === ',' && frac!.length === 3) fail('ambiguousComma', s.indexOf(rest, i), { value: rest, decimal: String(Number(`${whole}.${frac}`)), whole: `${whole}${frac}` });
+    value = Number(`${whole}${mark ? `.${frac}` : ''}${exp}`) / (percent ? 100 : 1);
   }
   if (['>=', '<=', '>', '<'].includes(op!) && typeof value !== 'number') fail('needsNumber', s.indexOf(rest, i), { op: op! });
   return { source: source.trim(), path, op: op!, value, level, where };

@@ -439,6 +439,10 @@ export const ASSERT_SYNTAX = {
   expectedValue: { ru: 'ожидалось значение', en: 'expected a value' },
   expectedLiteral: { ru: 'ожидалось число, true, false, null или строка в кавычках', en: 'expected a number, true, false, null or a quoted string' },
   needsNumber: { ru: '{op}: нужно число', en: '{op} needs a number' },
+  ambiguousComma: {
+    ru: '«{value}»: запятая перед тремя цифрами может разделять и дробную часть, и тысячи; напишите {decimal} или {whole}',
+    en: '"{value}": a comma before three digits may be a decimal mark or a thousands separator; write {decimal} or {whole}',
+  },
 } as const satisfies Record<string, Template>;
 
 /** The importer's notes that `inspect` shows (how the encoding was chosen, how a stage's value was read). */

@@ -81,3 +81,23 @@ describe('assertions on computed numbers', () => {
     expect(check('compare.conversion.change_pct>=0.2000001')).toBe(false);
   });
 });
+
+describe('a decimal comma in an assertion', () => {
+  it.each([
+    ['total.conversion>=0,2', 0.2],
+    ['total.conversion>=0,25', 0.25],
+    ['total.conversion>=24,5%', 0.245],
+    ['audit.total>=6,0', 6],
+    ['audit.total>=1,2345', 1.2345],
+    ['audit.total>=-1,5', -1.5],
+    ['audit.total>=1.500', 1.5],
+  ])('%s reads %d', (text, value) => {
+    expect(parseAssertion(text).value).toBe(value);
+  });
+
+  it('refuses a comma before exactly three digits (1,500 may be 1.5 or 1500), naming both readings', () => {
+    expect(syntax('audit.total>=1,500')).toContain('"1,500": a comma before three digits may be a decimal mark or a thousands separator; write 1.5 or 1500');
+    expect(() => parseAssertion('audit.total>=1,500')).toThrow(UserError);
+  });
+});
+
