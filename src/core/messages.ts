@@ -61,6 +61,10 @@ export const MESSAGES = {
   },
   'file.tooLarge': { ru: 'размер файла {size} байт; для документов этого вида предел {max} байт', en: 'the file is {size} bytes; documents of this kind are limited to {max} bytes' },
   'input.tooLarge': { ru: 'входные данные больше {max} байт', en: 'the input is larger than {max} bytes' },
+  'doc.notText': {
+    ru: 'это не текстовый файл: в нём двоичные байты (байт {offset})', en: 'this is not a text file: it holds binary bytes (byte {offset})',
+    hint: { ru: 'ответы, анкеты, настройки и файлы --map — это текст YAML; проверьте, тот ли файл указан', en: 'answers, questionnaires, configs and --map files are YAML text; check that this is the file you meant' },
+  },
   'import.noRows': {
     ru: 'в файле нет ни одной строки', en: 'the file holds no rows',
     hint: { ru: 'выгрузите данные ещё раз', en: 'export the data again' },

@@ -12,6 +12,27 @@ describe('a file of the wrong kind says what it is', () => {
     expect(run.stderr).toContain('--deals');
   });
 
+  // Random bytes with commas in their first line, and an empty .csv, were both called «a CRM export».
+  it('an empty file is said to be empty and a binary one not text, in audit --answers and validate', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wrong-file-'));
+    const empty = path.join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const binary = path.join(dir, 'answers.yaml');
+    writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x2c, 0x2c, 0x03, 0x04, 0x00, 0x9f, 0x2c, 0x0a, 0x01]));
+    for (const args of [['audit', '--answers', empty], ['validate', empty]]) {
+      const run = runCli([...args, '--lang', 'en']);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain('the file is empty');
+      expect(run.stderr).not.toContain('CRM export');
+    }
+    for (const args of [['audit', '--answers', binary], ['validate', binary]]) {
+      const run = runCli([...args, '--lang', 'en']);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain('this is not a text file: it holds binary bytes (byte 4)');
+      expect(run.stderr).not.toMatch(/CRM export|\bat .*\.js:\d+/);
+    }
+  });
+
   it('audit --answers with a questionnaire', () => {
     const run = runCli(['audit', '--answers', 'questionnaires/crm-maturity.yaml']);
     expect(run.code).toBe(2);

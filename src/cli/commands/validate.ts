@@ -1,3 +1,4 @@
+import { UserError } from '../../core/errors.js';
 import { guessDocumentKind, wrongKindError } from '../../io/documents/document-kind.js';
 import { readDocument } from '../../io/read/files.js';
 import { loadQuestionnaire } from '../../io/documents/questionnaire.js';
@@ -22,8 +23,11 @@ export async function run(opts: { args: string[]; lang?: string }, ctx: CliConte
 /** An answers file or an export given to validate says what it is instead of failing the schema. */
 async function refuseOtherKinds(file: string, ctx: CliContext): Promise<void> {
   if (file === '-' || /^[a-z0-9][a-z0-9._-]*$/.test(file) && !/\.[a-z]+$/i.test(file)) return;
-  if (/\.(csv|tsv|xlsx?)$/i.test(file)) throw wrongKindError(file, 'export', 'questionnaire')!;
+  if (/\.xlsx?$/i.test(file)) throw wrongKindError(file, 'export', 'questionnaire')!;
   const text = await readDocument(file, ctx.cwd, ctx.stdin);
+  // An empty file would be looked up as a built-in questionnaire's id (its name is not a .yaml path).
+  if (text.trim() === '') throw UserError.of('E_EMPTY', 'doc.empty', {}, { file });
+  if (/\.(csv|tsv)$/i.test(file)) throw wrongKindError(file, 'export', 'questionnaire')!;
   let doc: unknown;
   try {
     doc = parseYaml(text, file);

@@ -6,6 +6,8 @@ export type DocumentKind = 'export' | 'answers' | 'questionnaire' | 'audit-resul
 
 /** Guesses the kind of a document from its name and parsed content (for messages, never for reading). */
 export function guessDocumentKind(file: string, doc: unknown, text: string): DocumentKind {
+  // An empty file is no kind at all: the YAML reader says it is empty.
+  if (text.trim() === '') return 'unknown';
   if (/\.(csv|tsv|xlsx?|txt)$/i.test(file)) return 'export';
   if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) {
     const o = doc as Record<string, unknown>;

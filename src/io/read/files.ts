@@ -27,17 +27,32 @@ export async function assertReadableFile(file: string, cwd: string): Promise<str
 
 /** Reads a whole small document (YAML/JSON) as UTF-8, with a size limit; `-` reads stdin. */
 export async function readDocument(file: string, cwd: string, stdin: NodeJS.ReadableStream, maxBytes = MAX_DOCUMENT_BYTES): Promise<string> {
-  if (file === '-') return (await readAll(stdin, maxBytes, file)).toString('utf8');
+  if (file === '-') return documentText(await readAll(stdin, maxBytes, file), file);
   const full = await assertReadableFile(file, cwd);
   const stat = await fs.stat(full);
   if (stat.size > maxBytes) {
     throw UserError.of('E_LIMIT_SIZE', 'file.tooLarge', { size: stat.size, max: maxBytes }, { file });
   }
+  let bytes: Buffer;
   try {
-    return (await fs.readFile(full)).toString('utf8').replace(/^\uFEFF/, '');
+    bytes = await fs.readFile(full);
   } catch (error) {
     throw fsError(error as NodeJS.ErrnoException, file);
   }
+  return documentText(bytes, file);
+}
+
+/**
+ * A document's bytes as text, or a refusal when they are not text: a NUL or another control byte
+ * but tab, line ends, form feed and escape (random bytes given as --answers were called «a CRM
+ * export», because their first line held commas).
+ */
+function documentText(bytes: Buffer, file: string): string {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x20 && (b < 0x09 || (b > 0x0d && b !== 0x1b))) throw UserError.of('E_BINARY', 'doc.notText', { offset: i }, { file });
+  }
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 /** Bytes per read of a file. */
