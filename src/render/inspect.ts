@@ -42,7 +42,7 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
   lines.push('', c.bold(L('Колонки', 'Columns')));
   for (const col of r.columns) {
     if (col.header === '' && !col.field) continue;
-    lines.push(`  ${String(col.index + 1).padStart(3)}. ${show(col.header).padEnd(36)} ${columnNote(col, opts.lang, c)}`);
+    lines.push(`  ${String(col.index + 1).padStart(3)}. ${show(col.header).padEnd(36)} ${columnNote(col, opts.lang, c, r.columns)}`);
   }
   for (const [field, values] of Object.entries(r.values)) {
     lines.push('', c.bold(L(`Значения ${field}`, `Values of ${field}`)));
@@ -83,7 +83,7 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
 }
 
 /** What became of a column: its field, a generic «Тип» its values decided or did not, or why it was passed over. */
-function columnNote(col: ImportReport['columns'][number], lang: string, c: ReturnType<typeof colors>): string {
+function columnNote(col: ImportReport['columns'][number], lang: string, c: ReturnType<typeof colors>, all: ImportReport['columns']): string {
   const L = (ru: string, en: string) => tr(lang, ru, en);
   const values = (v: string[]) => v.map((x) => (lang === 'ru' ? `«${x}»` : show(x))).join(', ');
   if (col.undecided) {
@@ -99,6 +99,12 @@ function columnNote(col: ImportReport['columns'][number], lang: string, c: Retur
       `passed over (its values ${values(col.byValues)} make it ${col.passedOverFor}, which comes from another column)`,
     ));
   }
-  if (col.passedOverFor) return c.yellow(L(`пропущена (${col.passedOverFor} берётся из колонки левее)`, `passed over (${col.passedOverFor} comes from an earlier column)`));
+  if (col.passedOverFor) {
+    // The column the field is read from: a profile may prefer one to the right (Salesforce's Owner.Name over OwnerId).
+    const used = all.find((o) => o.field === col.passedOverFor);
+    if (!used) return c.yellow(L(`пропущена (${col.passedOverFor} берётся из другой колонки)`, `passed over (${col.passedOverFor} comes from another column)`));
+    const name = lang === 'ru' ? `${used.index + 1} «${used.header}»` : `${used.index + 1} ${show(used.header)}`;
+    return c.yellow(L(`пропущена (${col.passedOverFor} берётся из колонки ${name})`, `passed over (${col.passedOverFor} comes from column ${name})`));
+  }
   return c.dim(L('не сопоставлена', 'unmapped'));
 }

@@ -92,3 +92,17 @@ describe('inspect says a closed stage no rule knows is undecided where its CRM a
     expect(ru.stdout).toMatch(/"Выдано" +-> не решено \(закрыта, этап не известен: его нужно назвать\) \(2\)/);
   });
 });
+
+// Salesforce API columns: OwnerId (a user id) is passed over for Owner.Name, which stands to its right.
+describe('inspect names the column a passed-over one gives way to', () => {
+  it('«manager comes from column 10 "Owner.Name"», not «from an earlier column»', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-inspect-'));
+    const header = '"Id","Name","StageName","Amount","CloseDate","CreatedDate","OwnerId","IsClosed","IsWon","Owner.Name"';
+    const row = '"0065g00000AAAAAAA1","A","Closed Won","1500.00","2025-01-10","2025-01-02T10:00:00.000+0000","0055g00000BBBBBBB1","true","true","Jane Roe"';
+    writeFileSync(path.join(dir, 'opps.csv'), `${header}\n${row}\n`);
+    const en = runCli(['inspect', 'opps.csv', '--lang', 'en'], { cwd: dir });
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stdout).toMatch(/"OwnerId" +passed over \(manager comes from column 10 "Owner\.Name"\)\n/);
+    expect(runCli(['inspect', 'opps.csv', '--lang', 'ru'], { cwd: dir }).stdout).toMatch(/"OwnerId" +пропущена \(manager берётся из колонки 10 «Owner\.Name»\)\n/);
+  });
+});
