@@ -58,6 +58,7 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     client: Boolean(dealsMap?.fields.has('client')),
     amount: Boolean(dealsMap?.fields.has('amount')),
     outcome: ['status', 'stage', 'won', 'closed'].some((f) => dealsMap?.fields.has(f)),
+    closedAt: ['closed_at', 'planned_close'].some((f) => dealsMap?.fields.has(f)),
     source: Boolean(dealsMap?.fields.has('source')),
     pipeline: Boolean(dealsMap?.fields.has('pipeline')),
     stage: Boolean(dealsMap?.fields.has('stage')),

@@ -90,6 +90,12 @@ export interface InputShape {
    * flag. Without one every deal reads as open, and what counts won or lost deals is not applicable.
    */
   outcome: boolean;
+  /**
+   * A close date column in the deals file (closed_at, or a planned close date a closed deal's close
+   * is read from): the cycle needs one. Only false says there is none (a caller of the API that
+   * leaves it out keeps the cycle).
+   */
+  closedAt?: boolean;
   /** Source, pipeline and stage columns in the deals file (`--by` groups by them). */
   source?: boolean;
   pipeline?: boolean;

@@ -309,6 +309,31 @@ describe('a deal created after the report date (a mistyped year)', () => {
   });
 });
 
+describe('Pipedrive deals from its API (GET /v1/deals as a table)', () => {
+  const deals = [
+    'id,title,value,currency,status,add_time,won_time,lost_time,close_time,owner_name,lost_reason,stage_id,pipeline_id',
+    '1,Deal A,1000,EUR,won,2025-01-02 10:00:00,2025-01-12 10:00:00,,2025-01-12 10:00:00,Max Mustermann,,3,1',
+    '2,Deal B,2000,EUR,lost,2025-01-03 10:00:00,,2025-01-05 10:00:00,2025-01-05 10:00:00,Max Mustermann,Too expensive,2,1',
+    '3,Deal C,500,EUR,open,2025-01-04 10:00:00,,,,Erika Muster,,1,1',
+    '4,Deal D,700,EUR,deleted,2025-01-04 11:00:00,,,,Erika Muster,,1,1',
+  ].join('\n');
+
+  it('is read without a --map: won, lost, revenue, cycle and loss reason; the deleted deal dropped and counted', () => {
+    const run = runCli(['kpi', '-d', '-', '--format', 'json', '--now', '2025-07-01'], { input: `${deals}\n` });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    // 12.01 10:00 − 02.01 10:00 = 10 days; 1 won of 3 (the deleted one is no lead).
+    expect(r.total).toMatchObject({ leads: 3, won: 1, lost: 1, open: 1, revenue: 1000, cycle_days_median: 10, loss_reasons: { 'Too expensive': 1 } });
+    expect(r.notApplicable.cycle_days_median).toBeUndefined();
+    expect(r.dataQuality.files[0].dropped).toEqual({ 'deleted deal (Pipedrive status "deleted")': 1 });
+  });
+
+  it('a deals file without a close date column says the cycle needs one, instead of a silent empty cell', () => {
+    const run = runCli(['kpi', '-d', '-', '--format', 'json'], { input: 'id,manager,created_at,status,amount\n1,Ann,2024-01-05,won,100\n' });
+    expect(JSON.parse(run.stdout).notApplicable).toMatchObject({ cycle_days_avg: 'needs a close date column in the deals file', cycle_days_median: 'needs a close date column in the deals file' });
+  });
+});
+
 describe('a period in which no deal was created (a mistyped year in --from/--to)', () => {
   const deals = 'id,manager,created_at,closed_at,status,amount\n1,A,2025-03-01,2025-03-10,won,100\n2,A,2025-03-04,,open,\n';
 

@@ -87,8 +87,8 @@ export const METRICS: readonly KpiMetric[] = [
   def('win_rate', 'ratio', 'Доля побед', 'Win rate', 'Выиграно / (выиграно + проиграно)', 'Won / (won + lost)', (x) => ratio(x.d.won, x.d.won + x.d.lost), OUTCOME),
   def('revenue', 'money', 'Выручка', 'Revenue', 'Сумма бюджета выигранных сделок (пустые суммы не учитываются)', 'Sum of amounts of won deals (empty amounts add nothing)', (x) => x.revenue, ['outcome', 'amount']),
   def('average_check', 'money', 'Средний чек', 'Average check', 'Выручка / число выигранных сделок с суммой', 'Revenue / number of won deals with an amount', (x) => ratio(x.revenue, x.d.amounts.count), ['outcome', 'amount']),
-  def('cycle_days_avg', 'days', 'Цикл, дн. (сред.)', 'Cycle, days (mean)', 'Среднее (закрытие − создание) в днях по выигранным сделкам', 'Mean (closed − created) in days over won deals', (x) => x.cycles.mean(), OUTCOME),
-  def('cycle_days_median', 'days', 'Цикл, дн. (медиана)', 'Cycle, days (median)', 'Медиана (закрытие − создание) в днях по выигранным сделкам', 'Median (closed − created) in days over won deals', (x) => x.cycles.median(), OUTCOME),
+  def('cycle_days_avg', 'days', 'Цикл, дн. (сред.)', 'Cycle, days (mean)', 'Среднее (закрытие − создание) в днях по выигранным сделкам', 'Mean (closed − created) in days over won deals', (x) => x.cycles.mean(), [...OUTCOME, 'closedAt']),
+  def('cycle_days_median', 'days', 'Цикл, дн. (медиана)', 'Cycle, days (median)', 'Медиана (закрытие − создание) в днях по выигранным сделкам', 'Median (closed − created) in days over won deals', (x) => x.cycles.median(), [...OUTCOME, 'closedAt']),
   linked(def('touches_per_won', 'decimal', 'Касаний на продажу', 'Touches per won', 'Среднее число касаний (не пропущенных активностей до закрытия) на выигранную сделку', 'Mean number of touches (non-missed activities up to closing) per won deal', (x) => ratio(x.d.touchSum, x.d.won), [...LINKED, 'outcome'])),
   linked(def('won_below_touch_norm', 'count', 'Продаж ниже нормы касаний', 'Won below touch norm', 'Выигранные сделки, где касаний меньше нормы (по умолчанию 5)', 'Won deals with fewer touches than the norm (default 5)', (x) => x.d.belowNorm, [...LINKED, 'outcome'])),
   linked(def('response_min_median', 'minutes', 'Реакция, мин (медиана)', 'Response, min (median)', 'Медиана минут от создания сделки до первого ответа (исходящего или принятого входящего)', 'Median minutes from deal creation to the first response (outgoing, or answered incoming)', (x) => x.responses.median(), LINKED)),
@@ -124,6 +124,7 @@ export const NEEDS_TEXT: Record<keyof InputShape, string> = {
   client: 'needs a client, company or contact column in the deals file',
   amount: 'needs an amount (budget) column in the deals file',
   outcome: 'needs a status or stage column in the deals file (without one every deal reads as open)',
+  closedAt: 'needs a close date column in the deals file',
   source: 'needs a source column in the deals file',
   pipeline: 'needs a pipeline column in the deals file',
   stage: 'needs a stage column in the deals file',
@@ -133,7 +134,7 @@ export const NEEDS_TEXT: Record<keyof InputShape, string> = {
 export function notApplicable(shape: InputShape): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of METRICS) {
-    const missing = m.needs?.find((n) => !shape[n]);
+    const missing = m.needs?.find((n) => (n === 'closedAt' ? shape.closedAt === false : !shape[n]));
     if (missing) out[m.key] = missing === 'activities' && m.activitiesReason ? m.activitiesReason : NEEDS_TEXT[missing];
   }
   return out;

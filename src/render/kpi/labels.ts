@@ -80,6 +80,7 @@ const REASONS_RU: Record<string, string> = {
   'needs a client, company or contact column in the deals file': 'нужна колонка клиента, компании или контакта в файле сделок',
   'needs an amount (budget) column in the deals file': 'нужна колонка суммы (бюджета) в файле сделок',
   'needs a status or stage column in the deals file (without one every deal reads as open)': 'нужна колонка статуса или этапа в файле сделок (без неё все сделки выглядят открытыми)',
+  'needs a close date column in the deals file': 'нужна колонка даты закрытия в файле сделок',
   'needs a source column in the deals file': 'нужна колонка источника в файле сделок',
   'needs a pipeline column in the deals file': 'нужна колонка воронки в файле сделок',
   'needs a stage column in the deals file': 'нужна колонка этапа в файле сделок',

@@ -19,7 +19,7 @@ describe('CRM profiles (profiles/*.yaml)', () => {
 
   it('covers every CRM the product names', () => {
     const crms = crmProfiles().map((p) => p.id);
-    for (const id of ['amocrm', 'kommo', 'bitrix24', 'bitrix24-rest', 'bitrix24-rest-activities', 'hubspot', 'hubspot-api', 'hubspot-calls', 'pipedrive', 'salesforce-report', 'salesforce-api', 'salesforce-activities', 'zoho-deals', 'zoho-calls', 'odoo']) expect(crms).toContain(id);
+    for (const id of ['amocrm', 'kommo', 'bitrix24', 'bitrix24-rest', 'bitrix24-rest-activities', 'hubspot', 'hubspot-api', 'hubspot-calls', 'pipedrive', 'pipedrive-api', 'salesforce-report', 'salesforce-api', 'salesforce-activities', 'zoho-deals', 'zoho-calls', 'odoo']) expect(crms).toContain(id);
   });
 
   it.each(crmProfiles().map((p) => [p.id, p] as const))('%s: a header of its own columns is recognised as it, and each column feeds its field', (_id, profile) => {
@@ -35,6 +35,19 @@ describe('CRM profiles (profiles/*.yaml)', () => {
       // A column claimed by an earlier field (one column, two fields) is reported as passed over.
       expect(owner === field || map.columns[col]!.passedOverFor === field || Object.values(profile.columns).some((other) => other !== names && other.includes(names[0]!)), `${field} <- ${names[0]}`).toBe(true);
     }
+  });
+
+  // GET /v1/deals saved as a table: the run stopped asking for owner_name and add_time, and a --map
+  // with those two lost the cycle (won_time, close_time) and the loss reasons without a word.
+  it('Pipedrive API field names: owner, times, loss reason and status', () => {
+    const headers = ['id', 'title', 'value', 'currency', 'status', 'add_time', 'won_time', 'lost_time', 'close_time', 'owner_name', 'lost_reason', 'stage_id', 'pipeline_id', 'org_name'];
+    const match = detectProfile(headers, 'deals');
+    expect(match?.profile.id).toBe('pipedrive-api');
+    const map = mapColumns(headers, 'deals', {}, undefined, match);
+    const field = (h: string) => map.columns[headers.indexOf(h)]!.field;
+    expect([field('owner_name'), field('add_time'), field('close_time'), field('lost_reason'), field('status'), field('value'), field('org_name')]).toEqual(['manager', 'created_at', 'closed_at', 'loss_reason', 'status', 'amount', 'client']);
+    // The close time is read from close_time first (won and lost deals alike), then won_time or lost_time.
+    expect(map.fields.get('closed_at')!.map((c) => headers[c])).toEqual(['close_time', 'won_time', 'lost_time']);
   });
 
   it('recognises nothing in a header that only shares a few generic names', () => {
