@@ -133,7 +133,9 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   // An amount column that shows two decimal formats: `15,000` read as 15 where `1,5` decided the comma.
   // `read` as it is counted (whole cents, as every amount is summed) and as the warning shows it: 1.234 is 1.23.
   const decimals: Alert[] = reports.flatMap((r) => (r.threeDecimals ?? []).map(({ header, ...d }) => ({ code: 'three-decimals' as const, file: r.file, column: header, ...d, read: Math.round(d.read * 100) / 100 })));
-  const alerts = [...nul, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...found];
+  // Rows under a repeated id that are another deal (another manager or status): not counted, so said.
+  const repeated: Alert[] = reports.flatMap((r) => (r.repeatedIdsDiffer ? [{ code: 'repeated-ids-differ' as const, file: r.file, ...r.repeatedIdsDiffer }] : []));
+  const alerts = [...nul, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

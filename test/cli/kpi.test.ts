@@ -334,6 +334,35 @@ describe('Pipedrive deals from its API (GET /v1/deals as a table)', () => {
   });
 });
 
+describe('a deal id repeated with another manager or status', () => {
+  // A row under deal 100000's id that is another deal (another manager, won): the first row is kept,
+  // and the other was dropped with nothing said. One repeat falls in the other half of a split file,
+  // one within the second half; a row that repeats its deal as it is (a product row) is not said.
+  it('is said with the count and an id, read whole and in two halves', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-dup-'));
+    expect(runCli(['generate', '--deals', '3000', '--activities', '10', '--seed', '3', '-o', dir]).code).toBe(0);
+    const file = path.join(dir, 'deals.csv');
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const last = lines.at(-1)!.split(',');
+    const other = (cells: string[], manager: string, status: string) => [cells[0], manager, ...cells.slice(2, 6), status, ...cells.slice(7)].join(',');
+    const first = lines[1]!.split(',');
+    lines.push(other(first, first[1] === 'Ann' ? 'Bob' : 'Ann', first[6] === 'won' ? 'lost' : 'won'), other(last, 'Ann', last[6]!), lines.at(-1)!);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const envs: Array<Record<string, string>> = [{ CRM_AUDIT_SPLIT_BYTES: '0' }, { CRM_AUDIT_SPLIT_BYTES: '1', CRM_AUDIT_SPLIT_TRACE: '1' }];
+    const results = envs.map((env) => {
+      const run = runCli(['kpi', '-d', 'deals.csv', '--format', 'json', '--lang', 'en', '--now', '2025-08-01'], { cwd: dir, env });
+      expect(run.code, run.stderr).toBe(0);
+      if (env.CRM_AUDIT_SPLIT_TRACE) expect(run.stderr).toContain('read in two halves: deals.csv');
+      const r = JSON.parse(run.stdout);
+      expect(r.total.leads).toBe(3000);
+      expect(r.dataQuality.alerts).toContainEqual({ code: 'repeated-ids-differ', file: 'deals.csv', rows: 2, id: '100000' });
+      expect(run.stderr).toContain('Warning: deals.csv: 2 rows repeat a deal id with another manager or status (id 100000, say); only the first row of each id is counted.');
+      return r.total;
+    });
+    expect(results[1]).toEqual(results[0]);
+  });
+});
+
 describe('a period in which no deal was created (a mistyped year in --from/--to)', () => {
   const deals = 'id,manager,created_at,closed_at,status,amount\n1,A,2025-03-01,2025-03-10,won,100\n2,A,2025-03-04,,open,\n';
 

@@ -26,6 +26,7 @@ export type Alert =
   | { code: 'negative-amounts'; file: string; deals: number; sum: number }
   | { code: 'date-order-borrowed'; file: string; from: string; order: 'dmy' | 'mdy'; columns: string[] }
   | { code: 'three-decimals'; file: string; column: string; count: number; example: string; read: number; decidedBy: string }
+  | { code: 'repeated-ids-differ'; file: string; rows: number; id: string }
   | { code: 'unknown-values'; file: string; field: 'direction' | 'missed'; header: string; unknown: number; filled: number; values: string[] };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
@@ -155,6 +156,8 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
       return borrowedOrder(a, ru);
     case 'three-decimals':
       return threeDecimals(a, lang);
+    case 'repeated-ids-differ':
+      return repeatedIds(a, ru);
     case 'unknown-values':
       return unknownValuesText(a, ru);
     case 'many-skipped':
@@ -249,6 +252,13 @@ function threeDecimals(a: Extract<Alert, { code: 'three-decimals' }>, lang: stri
   return ru
     ? `${a.file}: в колонке «${a.column}» ${values} вроде «${a.example}» ${a.count === 1 ? 'прочитано' : 'прочитаны'} как ${money(a.read, lang)}: ${comma ? 'запятая' : 'точка'} в этой колонке — десятичный знак, как показывает «${a.decidedBy}» в ней же. У денег не бывает трёх знаков после ${comma ? 'запятой' : 'точки'}: похоже, в колонке два формата. Если «${a.example}» — это тысячи, исправьте такие значения в файле (без ${comma ? 'запятой' : 'точки'}) и запустите снова.`
     : `${a.file}: in column "${a.column}", ${values} like "${a.example}" ${a.count === 1 ? 'was' : 'were'} read as ${money(a.read, lang)}: the ${comma ? 'comma' : 'dot'} is this column's decimal mark, as "${a.decidedBy}" in it shows. Money has no three decimals: the column probably mixes two formats. If "${a.example}" means thousands, fix such values in the file (without the ${comma ? 'comma' : 'dot'}) and run again.`;
+}
+
+/** Rows under a repeated deal id that are another deal (another manager or status): the first row is kept, so they are not counted. */
+function repeatedIds(a: Extract<Alert, { code: 'repeated-ids-differ' }>, ru: boolean): string {
+  return ru
+    ? `${a.file}: ${a.rows} ${plural(a.rows, 'строка повторяет', 'строки повторяют', 'строк повторяют')} id сделки с другим менеджером или статусом (например, id ${a.id}); в расчёт вошла только первая строка каждого id. Проверьте, что колонка id — это id сделки (а не контакта или компании) и что в выгрузке нет дублей.`
+    : `${a.file}: ${a.rows} ${a.rows === 1 ? 'row repeats' : 'rows repeat'} a deal id with another manager or status (id ${a.id}, say); only the first row of each id is counted. Check that the id column is the deal's id (not a contact's or a company's) and that the export holds no duplicates.`;
 }
 
 /** Months `YYYY-MM` as a reader of the language writes them: `01.2025` in Russian. */

@@ -37,6 +37,8 @@ export interface DealStoreData {
   product: Uint8Array;
   names: string[] | undefined;
   merged: number;
+  /** Of the merged rows, those with another manager or status than their deal's first row, and one such id. */
+  differing?: { rows: number; id: string };
   /** The row of another store where these columns are, in its memory (a store over its lent columns: DealStore.over). */
   inPlace?: number;
 }
@@ -188,6 +190,17 @@ export class DealStore {
   product = new Uint8Array(1024);
   /** Rows merged into an earlier row with the same id. */
   merged = 0;
+  /**
+   * Of those, the rows whose manager or status differ from the kept row's (another deal under a
+   * repeated id, not a product row), and the earliest such deal (the lowest key: the same whether
+   * the file was read whole or in halves): said, since the row is not counted.
+   */
+  private differ: { rows: number; key: number } | undefined;
+
+  /** The merged rows that differ from their deal's kept row, and the id of the earliest such deal. */
+  get differing(): { rows: number; id: string } | undefined {
+    return this.differ && { rows: this.differ.rows, id: this.idOf(this.differ.key) };
+  }
   /** Whether the ids and the columns live in shared memory (see reserve). */
   private inSharedMemory = false;
   /** While the columns from row `from` on are lent (lendTail): the columns at their whole length. */
@@ -275,6 +288,7 @@ export class DealStore {
       product: this.product.subarray(0, n),
       names: this.names ? Array.from({ length: n }, (_, i) => this.names![i] ?? '') : undefined,
       merged: this.merged,
+      ...(this.differing ? { differing: this.differing } : {}),
       ...(this.lentFrom !== undefined ? { inPlace: this.lentFrom } : {}),
     };
   }
@@ -424,6 +438,8 @@ export class DealStore {
       mapInto(this.source, at, d.source, n, labels);
     } else this.absorbRows(d, slots, managers, reasons, labels);
     if (d.names) for (let i = 0; i < n; i++) if (slots[i]! >= 0 && d.names[i]) (this.names ??= [])[slots[i]!] = d.names[i]!;
+    // Their deal is one of these now: its key here.
+    if (d.differing) this.noteDiffering(this.ids.findText(d.differing.id), d.differing.rows);
   }
 
   /** absorbColumns() row by row, where ids repeat. */
@@ -436,6 +452,7 @@ export class DealStore {
       if (k < 0) {
         this.merged++;
         this.product[-1 - k]! |= product[i]!;
+        if (managers[manager[i]!] !== this.manager[-1 - k] || status[i] !== this.status[-1 - k]) this.noteDiffering(-1 - k);
         continue;
       }
       row.created = created[i]!;
@@ -487,7 +504,8 @@ export class DealStore {
 
   /** Adds a deal; a repeated id merges into the first (summing amounts when sumRepeats). */
   add(deal: Deal, sumRepeats = false): void {
-    if (this.merge(this.ids.findText(deal.id), deal.amount, sumRepeats, deal.hasProduct ? 1 : 0)) return;
+    const codes = { manager: this.managers.find(deal.manager) ?? -1, status: STATUS_CODE[deal.status], amount: deal.amount ?? Number.NaN, product: deal.hasProduct ? 1 : 0 };
+    if (this.merge(this.ids.findText(deal.id), codes, sumRepeats)) return;
     this.ids.internText(deal.id);
     this.insert(deal, this.clients.internText(deal.client));
   }
@@ -498,7 +516,7 @@ export class DealStore {
    * the id repeats an earlier deal's and the row was merged into it.
    */
   addCoded(c: DealCodes, buf: Uint8Array, start: number, end: number, client: number, sumRepeats = false): number {
-    if (this.merge(this.ids.find(buf, start, end), Number.isNaN(c.amount) ? null : c.amount, sumRepeats, c.product ?? 0)) return -1;
+    if (this.merge(this.ids.find(buf, start, end), c, sumRepeats)) return -1;
     const i = this.ids.addMissing(buf, start, end);
     this.put(i, c, client);
     return i;
@@ -506,7 +524,7 @@ export class DealStore {
 
   /** addCoded() for an id given as text. */
   addCodedText(c: DealCodes, id: string, client: number, sumRepeats = false): number {
-    if (this.merge(this.ids.findText(id), Number.isNaN(c.amount) ? null : c.amount, sumRepeats, c.product ?? 0)) return -1;
+    if (this.merge(this.ids.findText(id), c, sumRepeats)) return -1;
     const i = this.ids.internText(id);
     this.put(i, c, client);
     return i;
@@ -548,10 +566,12 @@ export class DealStore {
    * «Сумма» on every product row), which counts once; rows whose amounts differ carry each product's
    * share, which add up. Empty amounts are passed over.
    */
-  private merge(seen: number, amount: number | null, sumRepeats: boolean, product: number): boolean {
+  private merge(seen: number, c: Pick<DealCodes, 'manager' | 'status' | 'amount' | 'product'>, sumRepeats: boolean): boolean {
     if (seen < 0) return false;
+    const amount = Number.isNaN(c.amount) ? null : c.amount;
     this.merged++;
-    this.product[seen]! |= product;
+    this.product[seen]! |= c.product ?? 0;
+    if (c.manager !== this.manager[seen] || c.status !== this.status[seen]) this.noteDiffering(seen);
     if (sumRepeats && amount !== null) {
       this.repeats ??= new Map();
       let r = this.repeats.get(seen);
@@ -562,6 +582,15 @@ export class DealStore {
       this.amount[seen] = r.differs ? r.sum : r.first;
     }
     return true;
+  }
+
+  /** Counts merged rows that differ from deal `key`'s kept row, keeping the earliest deal. */
+  private noteDiffering(key: number, rows = 1): void {
+    if (!this.differ) this.differ = { rows, key };
+    else {
+      this.differ.rows += rows;
+      if (key >= 0 && key < this.differ.key) this.differ.key = key;
+    }
   }
 
   /** Stores the fields of the deal whose id was just interned as the last key. */

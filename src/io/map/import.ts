@@ -111,6 +111,8 @@ export interface ImportReport {
   decimalsGuessed?: string[];
   /** Number columns whose ambiguous values were read with three decimals by the mark another value decided (DecimalMarks.noteRead). */
   threeDecimals?: Array<{ header: string; count: number; example: string; read: number; decidedBy: string }>;
+  /** Deals rows that repeat an id with another manager or status than its first row (kept), and one such id. */
+  repeatedIdsDiffer?: { rows: number; id: string };
 }
 
 const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'end_at', 'invoiced_at', 'paid_at', 'month'];
@@ -508,8 +510,10 @@ function badRowsCause(report: ImportReport, lang: string): string {
 /** Reads a deals export into a store, merging rows that repeat an id (first row wins; product rows sum amounts). */
 export async function importDeals(file: string, opts: ImportOptions, store: DealStore = new DealStore()): Promise<{ store: DealStore; report: ImportReport; map: ColumnMap | undefined }> {
   const before = store.merged;
+  const differingBefore = store.differing?.rows ?? 0;
   const { report, map, productRows } = await importDealRows(file, opts, store);
-  finishDeals(report, store.merged - before, productRows, opts);
+  const differing = store.differing && store.differing.rows > differingBefore ? { rows: store.differing.rows - differingBefore, id: store.differing.id } : undefined;
+  finishDeals(report, store.merged - before, productRows, opts, differing);
   return { store, report, map };
 }
 
@@ -530,7 +534,7 @@ export async function importDealRows(file: string, opts: ImportOptions, store: D
 }
 
 /** Refuses a deals file without a readable deal or with stages nothing can classify, and reports merged rows. */
-export function finishDeals(report: ImportReport, merged: number, productRows: boolean, opts: Pick<ImportOptions, 'enforceBadRows'> = {}): void {
+export function finishDeals(report: ImportReport, merged: number, productRows: boolean, opts: Pick<ImportOptions, 'enforceBadRows'> = {}, differing?: { rows: number; id: string }): void {
   if (report.records === 0) {
     // A small file under the bad-row allowance, every row unreadable: said with the rows and columns, as a large one is.
     if (report.rowsRead > 0 && report.skippedCount >= report.rowsRead && report.skipped.length > 0) throw allRowsBad(report);
@@ -541,6 +545,7 @@ export function finishDeals(report: ImportReport, merged: number, productRows: b
   if (merged > 0) {
     const reason = productRows ? 'product rows merged into their deal' : 'rows repeating a deal id (first row kept)';
     report.dropped[reason] = merged;
+    if (differing) report.repeatedIdsDiffer = differing;
   }
   const undecided = undecidedStages(report);
   if (undecided.length > 0 && opts.enforceBadRows !== false) throw stagesError(report.file, undecided);

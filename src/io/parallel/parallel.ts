@@ -549,7 +549,7 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
     if (halves && taken.agrees(halves.part.stop, halves.orders) && (await absorbHalf(store, halves.part, parts, halves.main.productRows, helper))) {
       const report = taken.report(halves.main.report, halves.part, halves.lines, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
       checkBadRows(report, opts);
-      finishDeals(report, store.merged, halves.main.productRows, opts);
+      finishDeals(report, store.merged, halves.main.productRows, opts, store.differing);
       traceHalves(file, parts.length);
       return { store, report, map: halves.main.map };
     }

@@ -200,3 +200,22 @@ describe('product rows of one deal (a file with a product column)', () => {
     expect(store.merged).toBe(1);
   });
 });
+
+describe('DealStore: a repeated id that is another deal', () => {
+  const deal = (id: string, manager: string, status: 'won' | 'lost' | 'open', amount: number | null = 100) => ({ id, manager, created_at: 0, closed_at: status === 'open' ? null : 86_400_000, status, amount, client: 'K', loss_reason: '', stage: '', pipeline: '', source: '', name: '' });
+
+  it('counts the rows whose manager or status differ from the kept row, and names the earliest such deal; a repeat as it is is not counted', () => {
+    const store = new DealStore();
+    store.add(deal('7', 'Ann', 'won'));
+    store.add(deal('3', 'Bob', 'open'));
+    store.add(deal('7', 'Ann', 'won', 50));
+    expect(store.differing).toBeUndefined();
+    store.add(deal('3', 'Bob', 'lost'));
+    store.add(deal('7', 'Cid', 'won'));
+    store.add(deal('7', 'Ann', 'open'));
+    expect(store.merged).toBe(4);
+    // Deal 7 came first in the file (key 0), whatever the order its repeats came in.
+    expect(store.differing).toEqual({ rows: 3, id: '7' });
+    expect(store.toDeals().map((d) => [d.id, d.manager, d.status])).toEqual([['7', 'Ann', 'won'], ['3', 'Bob', 'open']]);
+  });
+});
