@@ -33,7 +33,7 @@ export class ExportDecoder implements CellText {
 
   /** Decodes the next chunk; returns the text that is ready. */
   write(chunk: Uint8Array): string {
-    chunk = this.dropNul(chunk);
+    chunk = this.dropNul(this.holdEofMark(chunk));
     if (!this.decoder) {
       const firstHigh = this.scanAscii(chunk);
       if (firstHigh === -1) {
@@ -47,6 +47,7 @@ export class ExportDecoder implements CellText {
 
   /** Flushes what is left; an incomplete UTF-8 sequence at the end is an error. */
   end(): string {
+    this.eofMarks = 0;
     if (this.tail) this.invalidUtf8();
     if (!this.decoder) return '';
     return this.decodeChunk(new Uint8Array(0), false);
@@ -68,7 +69,7 @@ export class ExportDecoder implements CellText {
    */
   bytes(chunk: Buffer, final = false): Buffer {
     if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
-    chunk = this.dropNul(chunk);
+    chunk = this.dropNul(this.holdEofMark(chunk));
     if (this.encoding === undefined) {
       if (this.held) {
         chunk = Buffer.concat([this.held, chunk]);
@@ -94,6 +95,8 @@ export class ExportDecoder implements CellText {
 
   /** Ends byte mode: the bytes held back, the UTF-16 decoder's rest, or an error for an incomplete UTF-8 sequence. */
   endBytes(): Buffer {
+    // Ctrl-Z at the very end: an end-of-file mark, dropped.
+    this.eofMarks = 0;
     const held = this.held;
     this.held = undefined;
     const rest = held ? this.bytes(held, true) : EMPTY;
@@ -142,6 +145,29 @@ export class ExportDecoder implements CellText {
       guess.encoding,
       `not UTF-8; letter runs: ${guess.cyrillicWords} words of non-ASCII letters only (Cyrillic), ${guess.latinWords} non-ASCII letters inside Latin words (accents)`,
     );
+  }
+
+  /** Ctrl-Z bytes that ended the last chunk, held back: an end-of-file mark if nothing follows them. */
+  private eofMarks = 0;
+
+  /**
+   * Holds back the Ctrl-Z (0x1A) bytes at the end of a chunk: DOS programs and old Windows tools end
+   * a text file with one, and a whole export was refused as binary for it. Text after them makes
+   * them binary bytes again (refused where they stand); at the end of the input they are dropped,
+   * as a BOM is. Single-byte and UTF-8 text only (in UTF-16 the byte is half a character).
+   */
+  private holdEofMark<T extends Uint8Array>(chunk: T): T {
+    if (chunk.length === 0 || this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return chunk;
+    let end = chunk.length;
+    while (end > 0 && chunk[end - 1] === 0x1a) end--;
+    if (end === 0) {
+      this.eofMarks += chunk.length;
+      return chunk.subarray(0, 0) as T;
+    }
+    // `seen` counts the bytes passed on: the first held mark stands there.
+    if (this.eofMarks > 0) this.refuseBinary(this.seen);
+    this.eofMarks = chunk.length - end;
+    return end === chunk.length ? chunk : (chunk.subarray(0, end) as T);
   }
 
   /** Bytes given so far, NULs included: the positions the NUL rule counts in. */

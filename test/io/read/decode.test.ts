@@ -81,6 +81,25 @@ describe('ExportDecoder', () => {
     expect(() => all(new ExportDecoder('x.csv'), Buffer.from('id\u0001,name\n'), 64)).toThrow(/not a text export/);
   });
 
+  // A DOS end-of-file mark after the last line (old Windows tools write one) made a whole export «binary».
+  it('drops Ctrl-Z bytes that end the input, at any chunk size; followed by text, they are binary', () => {
+    const text = 'id,name\n1,Reunión\n';
+    for (const size of [1, 3, 9, 4096]) {
+      for (const marks of [1, 2]) {
+        const d = new ExportDecoder('x.csv');
+        const out = all(d, Buffer.concat([cp1252(text), Buffer.alloc(marks, 0x1a)]), size);
+        expect(d.decode(out, 0, out.length), `size ${size}`).toBe(text);
+      }
+      expect(() => all(new ExportDecoder('x.csv'), Buffer.concat([Buffer.from('id,name\n'), Buffer.of(0x1a), Buffer.from('1,x\n')]), size), `size ${size}`).toThrow(/not a text export[\s\S]*byte 8\b|first at byte 8\b/);
+    }
+    // Text mode (HTML) too; in UTF-16 the byte is half of a letter («К» is 1A 04), not a mark.
+    const html = new ExportDecoder('x.html');
+    expect(html.write(Buffer.from('<td>1</td>\n\u001a\u001a')) + html.end()).toBe('<td>1</td>\n');
+    const utf16 = new ExportDecoder('x.csv', 'utf-16le');
+    const k = Buffer.from('id,К\n', 'utf16le');
+    expect(Buffer.concat([utf16.bytes(k.subarray(0, 7)), utf16.bytes(k.subarray(7)), utf16.endBytes()]).toString('utf8')).toBe('id,К\n');
+  });
+
   // A UTF-8 export with one row pasted from a Windows-1251 file was read as Windows-1251 and refused as
   // binary at a byte of a valid UTF-8 «И»; or, without such a letter, its headers came out garbled.
   it('names the first byte that is not UTF-8 in text that is UTF-8 but for a row, at any chunk size', () => {
