@@ -74,6 +74,8 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     `  ${L('не прочитано:   ', 'unreadable: ')}${r.skippedCount}`,
   );
   for (const [reason, n] of Object.entries(r.dropped)) lines.push(`  ${L('отброшено:      ', 'dropped:   ')}${n} ${rowReason(reason, opts.lang)}`);
+  const d = r.repeatedIdsDiffer;
+  if (d) lines.push(c.yellow(L(`  из них с другим менеджером или статусом: ${d.rows} (например, id ${d.id}); учтена первая строка id`, `  of them with another manager or status: ${d.rows} (id ${d.id}, say); the first row of the id counts`)));
   if (r.skipped.length > 0) {
     lines.push('', c.bold(L('Непрочитанные строки', 'Unreadable rows')));
     for (const s of r.skipped) lines.push(`  ${L(`строка ${s.row}`, `row ${s.row}`)}${s.column ? L(`, колонка ${show(s.column)}`, `, column ${show(s.column)}`) : ''}: ${rowReason(s.reason, opts.lang)}`);

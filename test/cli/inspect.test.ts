@@ -106,3 +106,18 @@ describe('inspect names the column a passed-over one gives way to', () => {
     expect(runCli(['inspect', 'opps.csv', '--lang', 'ru'], { cwd: dir }).stdout).toMatch(/"OwnerId" +пропущена \(manager берётся из колонки 10 «Owner\.Name»\)\n/);
   });
 });
+
+// kpi merged a repeated id and said so; inspect counted the rows as records and said nothing.
+describe('inspect reads deals as kpi does: rows repeating an id are merged and said', () => {
+  it('the dropped row and, when it is another deal, the count and the id', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-inspect-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,closed_at,status,amount\n1,Ann,2025-01-05,2025-01-10,won,100\n1,Bob,2025-01-06,2025-01-11,lost,500\n2,Bob,2025-01-05,,open,\n');
+    const en = runCli(['inspect', 'deals.csv', '--lang', 'en'], { cwd: dir });
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stdout).toContain('dropped:   1 rows repeating a deal id (first row kept)\n  of them with another manager or status: 1 (id 1, say)');
+    const json = JSON.parse(runCli(['inspect', 'deals.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(json.dropped).toEqual({ 'rows repeating a deal id (first row kept)': 1 });
+    expect(json.repeatedIdsDiffer).toEqual({ rows: 1, id: '1' });
+  });
+});
+

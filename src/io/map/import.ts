@@ -509,11 +509,8 @@ function badRowsCause(report: ImportReport, lang: string): string {
 
 /** Reads a deals export into a store, merging rows that repeat an id (first row wins; product rows sum amounts). */
 export async function importDeals(file: string, opts: ImportOptions, store: DealStore = new DealStore()): Promise<{ store: DealStore; report: ImportReport; map: ColumnMap | undefined }> {
-  const before = store.merged;
-  const differingBefore = store.differing?.rows ?? 0;
-  const { report, map, productRows } = await importDealRows(file, opts, store);
-  const differing = store.differing && store.differing.rows > differingBefore ? { rows: store.differing.rows - differingBefore, id: store.differing.id } : undefined;
-  finishDeals(report, store.merged - before, productRows, opts, differing);
+  const { report, map, productRows, merged, differing } = await importDealRowsCounted(file, opts, store);
+  finishDeals(report, merged, productRows, opts, differing);
   return { store, report, map };
 }
 
@@ -533,6 +530,21 @@ export async function importDealRows(file: string, opts: ImportOptions, store: D
   }
 }
 
+/** Reports the rows merged into a deal of the same id (dropped), and those of them that differ from it. */
+export function noteMerged(report: ImportReport, merged: number, productRows: boolean, differing: { rows: number; id: string } | undefined): void {
+  if (merged === 0) return;
+  report.dropped[productRows ? 'product rows merged into their deal' : 'rows repeating a deal id (first row kept)'] = merged;
+  if (differing) report.repeatedIdsDiffer = differing;
+}
+
+/** importDealRows(), with the rows this read merged into a deal of the same id, and those of them that differ from it. */
+export async function importDealRowsCounted(file: string, opts: ImportOptions, store: DealStore) {
+  const [merged, differing] = [store.merged, store.differing?.rows ?? 0];
+  const read = await importDealRows(file, opts, store);
+  const now = store.differing;
+  return { ...read, merged: store.merged - merged, differing: now && now.rows > differing ? { rows: now.rows - differing, id: now.id } : undefined };
+}
+
 /** Refuses a deals file without a readable deal or with stages nothing can classify, and reports merged rows. */
 export function finishDeals(report: ImportReport, merged: number, productRows: boolean, opts: Pick<ImportOptions, 'enforceBadRows'> = {}, differing?: { rows: number; id: string }): void {
   if (report.records === 0) {
@@ -542,11 +554,7 @@ export function finishDeals(report: ImportReport, merged: number, productRows: b
       ? UserError.of('E_NO_DEALS', 'import.noDealRows', {}, { file: report.file })
       : UserError.of('E_NO_DEALS', 'import.noReadableDeal', { rows: report.rowsRead }, { file: report.file });
   }
-  if (merged > 0) {
-    const reason = productRows ? 'product rows merged into their deal' : 'rows repeating a deal id (first row kept)';
-    report.dropped[reason] = merged;
-    if (differing) report.repeatedIdsDiffer = differing;
-  }
+  noteMerged(report, merged, productRows, differing);
   const undecided = undecidedStages(report);
   if (undecided.length > 0 && opts.enforceBadRows !== false) throw stagesError(report.file, undecided);
 }

@@ -1,6 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import { RECORD_KINDS, type RecordKind } from './fields.js';
-import { importFile, type ImportOptions, type ImportReport } from './import.js';
+import { DealStore } from '../../core/kpi/deal-store.js';
+import { importDealRowsCounted, importFile, noteMerged, type ImportOptions, type ImportReport } from './import.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
 import { headerScore } from './mapping.js';
 import { noHeaderError } from './no-header.js';
@@ -41,5 +42,10 @@ export async function guessKind(file: string, opts: ImportOptions): Promise<Reco
 export async function inspectFile(file: string, kind: RecordKind | undefined, opts: ImportOptions): Promise<ImportReport> {
   if (file === '-' && kind === undefined) throw UserError.of('E_USAGE', 'inspect.stdinNeedsKind');
   const k = kind ?? (await guessKind(file, opts));
-  return importFile(file, k, { ...opts, enforceBadRows: false, listAmbiguous: opts.listAmbiguous ?? true }, () => undefined);
+  const options = { ...opts, enforceBadRows: false, listAmbiguous: opts.listAmbiguous ?? true };
+  if (k !== 'deals') return importFile(file, k, options, () => undefined);
+  // Deals into a store, as kpi reads them: rows repeating an id are merged and said as kpi says them.
+  const { report, productRows, merged, differing } = await importDealRowsCounted(file, options, opts.store ?? new DealStore());
+  noteMerged(report, merged, productRows, differing);
+  return report;
 }
