@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { compareKpis, makePeriod, type CompareOptions, type CompareResult, type PeriodKpis } from '../core/compare.js';
 import { UserError } from '../core/errors.js';
 import type { KpiOptions } from '../core/kpi/engine.js';
@@ -56,6 +57,8 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
     ],
     base,
   );
+  // The same deals file twice: every change zero and a ROI of −100%, a report that says the CRM did nothing.
+  if (path.resolve(base.cwd, b.deals) === path.resolve(base.cwd, a.deals) && b.deals !== '-') throw UserError.of('E_COMPARE_PERIODS', 'compare.sameFile', { file: b.deals });
   const runs = [await runEngines(b, base, overrides, [kpi]), await runEngines(a, base, overrides, [kpi])];
   const periods = runs.map((run, i) => {
     if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' }, { file: (i === 0 ? b : a).deals });
@@ -63,7 +66,12 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   });
   assertNotEmpty(periods[0]!, 'before');
   assertNotEmpty(periods[1]!, 'after');
-  return { result: compareKpis(periods[0]!, periods[1]!, options), dataQuality: comparisonQuality(runs, [[runs[0]!, 0], [runs[1]!, 0]]) };
+  const [before, after] = [periods[0]!.period, periods[1]!.period];
+  assertInOrder(before, after);
+  const quality = comparisonQuality(runs, [[runs[0]!, 0], [runs[1]!, 0]]);
+  // Exports taken over overlapping dates count the deals of those days in both periods: said.
+  if (after.from <= before.to) addAlerts(quality, [{ code: 'periods-overlap', before: { from: before.from, to: before.to }, after: { from: after.from, to: after.to } }]);
+  return { result: compareKpis(periods[0]!, periods[1]!, options), dataQuality: quality };
 }
 
 /**
@@ -104,7 +112,8 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
   if (cut <= first || cut > last) {
     const days = { cutover, first: isoDay(first), last: isoDay(last) };
     // Deals of one day only leave no day for a cutover: «after 01.01 and not later than 01.01» was the hint.
-    const id = first === last ? 'compare.oneDay' : 'compare.cutoverOutside';
+    // A cutover on the first day is inside the data: «outside the data, which runs from that day» contradicted itself.
+    const id = first === last ? 'compare.oneDay' : cut === first ? 'compare.cutoverAtStart' : 'compare.cutoverOutside';
     throw UserError.of('E_COMPARE_CUTOVER', id, { ...days, cutoverRu: dayRu(days.cutover), firstRu: dayRu(days.first), lastRu: dayRu(days.last) });
   }
   const before: PeriodKpis = { period: makePeriod(isoDay(first), isoDay(cut - DAY)), ...run.results[offset]! };
@@ -112,6 +121,13 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
   assertNotEmpty(before, 'before', cutover);
   assertNotEmpty(after, 'after', cutover);
   return compareKpis(before, after, options);
+}
+
+/** Two sets whose after period ends before their before period starts: the files were given the wrong way round. */
+function assertInOrder(before: { from: string; to: string }, after: { from: string; to: string }): void {
+  if (after.to >= before.from) return;
+  const params = { beforeFrom: before.from, beforeTo: before.to, afterFrom: after.from, afterTo: after.to };
+  throw UserError.of('E_COMPARE_PERIODS', 'compare.periodsReversed', { ...params, beforeFromRu: dayRu(before.from), beforeToRu: dayRu(before.to), afterFromRu: dayRu(after.from), afterToRu: dayRu(after.to) });
 }
 
 function assertNotEmpty(p: PeriodKpis, which: 'before' | 'after', cutover?: string): void {

@@ -254,6 +254,18 @@ export const MESSAGES = {
     ru: 'дата внедрения {cutoverRu} вне данных: они идут с {firstRu} по {lastRu}', en: 'the cutover {cutover} is outside the data, which runs from {first} to {last}',
     hint: { ru: 'выберите дату после {firstRu} и не позже {lastRu}', en: 'choose a cutover after {first} and no later than {last}' },
   },
+  'compare.cutoverAtStart': {
+    ru: 'до даты внедрения {cutoverRu} нет ни одной сделки: данные идут с {firstRu} по {lastRu}, и период «до» был бы пуст', en: 'no deal was created before the cutover {cutover}: the data runs from {first} to {last}, so the before period would be empty',
+    hint: { ru: 'выберите дату после {firstRu} и не позже {lastRu}', en: 'choose a cutover after {first} and no later than {last}' },
+  },
+  'compare.sameFile': {
+    ru: 'файл сделок «до» и «после» — один и тот же ({file}): все изменения были бы нулевыми', en: 'the before and after deals are the same file ({file}): every change would be zero',
+    hint: { ru: 'дайте выгрузки двух периодов или один файл с --cutover', en: 'give the exports of two periods, or one file with --cutover' },
+  },
+  'compare.periodsReversed': {
+    ru: 'период «после» ({afterFromRu} — {afterToRu}) раньше периода «до» ({beforeFromRu} — {beforeToRu})', en: 'the after period ({afterFrom} to {afterTo}) comes before the before period ({beforeFrom} to {beforeTo})',
+    hint: { ru: 'похоже, файлы перепутаны: поменяйте местами --before-* и --after-*', en: 'the files look swapped: exchange --before-* and --after-*' },
+  },
   'compare.oneDay': {
     ru: 'все сделки созданы в один день ({firstRu}): сравнивать «до» и «после» не на чем', en: 'every deal was created on one day ({first}): there is no before and after to compare',
     hint: { ru: 'выгрузите сделки за период, в который попадает дата внедрения (сейчас {cutoverRu})', en: 'export the deals of a period the cutover (now {cutover}) falls inside' },

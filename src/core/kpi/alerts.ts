@@ -27,6 +27,7 @@ export type Alert =
   | { code: 'date-order-borrowed'; file: string; from: string; order: 'dmy' | 'mdy'; columns: string[] }
   | { code: 'three-decimals'; file: string; column: string; count: number; example: string; read: number; decidedBy: string }
   | { code: 'repeated-ids-differ'; file: string; rows: number; id: string }
+  | { code: 'periods-overlap'; before: { from: string; to: string }; after: { from: string; to: string } }
   | { code: 'unknown-values'; file: string; field: 'direction' | 'missed'; header: string; unknown: number; filled: number; values: string[] };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
@@ -158,6 +159,8 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
       return threeDecimals(a, lang);
     case 'repeated-ids-differ':
       return repeatedIds(a, ru);
+    case 'periods-overlap':
+      return periodsOverlap(a, lang);
     case 'unknown-values':
       return unknownValuesText(a, ru);
     case 'many-skipped':
@@ -259,6 +262,14 @@ function repeatedIds(a: Extract<Alert, { code: 'repeated-ids-differ' }>, ru: boo
   return ru
     ? `${a.file}: ${a.rows} ${plural(a.rows, 'строка повторяет', 'строки повторяют', 'строк повторяют')} id сделки с другим менеджером или статусом (например, id ${a.id}); в расчёт вошла только первая строка каждого id. Проверьте, что колонка id — это id сделки (а не контакта или компании) и что в выгрузке нет дублей.`
     : `${a.file}: ${a.rows} ${a.rows === 1 ? 'row repeats' : 'rows repeat'} a deal id with another manager or status (id ${a.id}, say); only the first row of each id is counted. Check that the id column is the deal's id (not a contact's or a company's) and that the export holds no duplicates.`;
+}
+
+/** The before and after sets of a comparison cover some of the same days: those days' deals are in both periods. */
+function periodsOverlap(a: Extract<Alert, { code: 'periods-overlap' }>, lang: string): string {
+  const span = (p: { from: string; to: string }) => `${day(p.from, lang)} — ${day(p.to, lang)}`;
+  return lang === 'ru'
+    ? `Периоды пересекаются: «до» ${span(a.before)}, «после» ${span(a.after)}; сделки общих дней вошли в оба периода, и изменения занижены. Выгрузите периоды без общих дней или дайте один файл с --cutover.`
+    : `The periods overlap: before ${span(a.before)}, after ${span(a.after)}; the deals of the shared days are in both periods, and the changes read smaller. Export periods that share no day, or give one file with --cutover.`;
 }
 
 /** Months `YYYY-MM` as a reader of the language writes them: `01.2025` in Russian. */

@@ -2,7 +2,7 @@ import type { CompareResult, CompareRow } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { formatChange, formatDay, formatRelative, formatValue } from '../format.js';
-import { paybackNotApplicable, SHORT } from '../kpi/labels.js';
+import { noPaybackText, paybackNotApplicable, SHORT } from '../kpi/labels.js';
 import { borderlessTable } from '../kpi/table-style.js';
 import { colors, mdTable, type RenderOptions } from '../text.js';
 
@@ -39,7 +39,6 @@ export function compareLabels(lang: string) {
     gain: tr(lang, 'Прирост валовой прибыли в месяц', 'Gross gain per month'),
     months: tr(lang, 'Срок окупаемости, мес.', 'Payback, months'),
     roi: tr(lang, 'ROI за 12 месяцев', 'ROI over 12 months'),
-    noPayback: tr(lang, 'не окупается: прирост не покрывает ежемесячные расходы', 'does not pay back: the gain does not cover the running cost'),
     changeValue: tr(lang, 'Значение', 'Value'),
     period: (p: { from: string; to: string; days: number; months: number }) =>
       tr(lang, `${formatDay(p.from, lang)} — ${formatDay(p.to, lang)} (${p.days} дн., ${p.months.toFixed(1).replace('.', ',')} мес.)`, `${p.from} to ${p.to} (${p.days} days, ${p.months.toFixed(1)} months)`),
@@ -99,7 +98,7 @@ function paybackLines(result: CompareResult, lang: string, c: ReturnType<typeof 
     '',
     c.bold(L.payback),
     `${L.gain}: ${formatValue(p.gain_per_month, 'money', lang)}`,
-    `${L.months}: ${p.payback_months === null ? c.red(L.noPayback) : formatValue(p.payback_months, 'decimal', lang)}`,
+    `${L.months}: ${p.payback_months === null ? c.red(noPaybackText(p.gain_per_month, lang)) : formatValue(p.payback_months, 'decimal', lang)}`,
     `${L.roi}: ${formatRelative(p.roi_12m, lang)}`,
   ];
 }

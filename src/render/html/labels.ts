@@ -53,7 +53,6 @@ export function htmlLabels(lang: string) {
     roi: tr(lang, 'ROI за 12 месяцев', 'ROI over 12 months'),
     cost: tr(lang, 'Разовые затраты', 'One-off cost'),
     monthlyCost: tr(lang, 'Затраты в месяц', 'Running cost a month'),
-    noPayback: tr(lang, 'не окупается: прирост не покрывает ежемесячные расходы', 'does not pay back: the gain does not cover the running cost'),
     paybackNote: tr(
       lang,
       'Накопленный чистый прирост за m месяцев = m × (прирост валовой прибыли в месяц − затраты в месяц); окупаемость наступает, когда он догоняет разовые затраты.',

@@ -11,7 +11,7 @@ import { ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
 import { auditBefore, headlineRows } from '../report/summary.js';
 import { htmlLabels } from './labels.js';
-import { paybackNotApplicable, reasonText } from '../kpi/labels.js';
+import { noPaybackText, paybackNotApplicable, reasonText } from '../kpi/labels.js';
 import { esc, formatDate, section, table } from './page.js';
 import { rowReason } from '../../core/messages.js';
 
@@ -111,7 +111,7 @@ export function paybackSummary(c: CompareResult, lang: string): string {
     [L.cost, formatValue(c.payback_inputs.cost, 'money', lang)],
     [L.monthlyCost, formatValue(c.payback_inputs.monthly_cost, 'money', lang)],
     [L.gain, formatValue(c.payback.gain_per_month, 'money', lang)],
-    [L.paybackMonths, c.payback.not_applicable ? paybackNotApplicable(c.payback.not_applicable, lang) : c.payback.payback_months === null ? L.noPayback : formatValue(c.payback.payback_months, 'decimal', lang)],
+    [L.paybackMonths, c.payback.not_applicable ? paybackNotApplicable(c.payback.not_applicable, lang) : c.payback.payback_months === null ? noPaybackText(c.payback.gain_per_month, lang) : formatValue(c.payback.payback_months, 'decimal', lang)],
     [L.roi, formatValue(c.payback.roi_12m, 'ratio', lang)],
   ];
   return `${table([L.metric, L.value], rows, { numeric: [false, true] })}<p class="note">${esc(L.paybackNote)}</p>`;

@@ -96,3 +96,12 @@ export function reasonText(reason: string, lang: string): string {
 export function paybackNotApplicable(reason: string, lang: string): string {
   return `${lang === 'ru' ? 'не рассчитаны' : 'not computed'}: ${reasonText(reason, lang)}`;
 }
+
+/**
+ * Why a project does not pay back: no gain at all (revenue per month after not above before), or a
+ * gain the running cost eats. It said «the gain does not cover the running cost» with no running cost.
+ */
+export function noPaybackText(gainPerMonth: number | null, lang: string): string {
+  if (gainPerMonth !== null && gainPerMonth <= 0) return lang === 'ru' ? 'не окупается: прироста нет (выручка в месяц после не выше, чем до)' : 'does not pay back: there is no gain (revenue per month after is not above before)';
+  return lang === 'ru' ? 'не окупается: прирост не покрывает ежемесячные расходы' : 'does not pay back: the gain does not cover the running cost';
+}
