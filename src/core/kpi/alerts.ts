@@ -85,10 +85,13 @@ export function linkAlerts(facts: Pick<EvidenceFacts, 'parts'> | undefined): Ale
 export function describeAlert(alert: Alert, lang: string): string {
   // A file read from stdin is named as errors name it, not «-».
   const a = 'file' in alert && alert.file === '-' ? { ...alert, file: formatWhere({ file: '-' }, lang) } : alert;
-  return a.code === 'future-deals' || a.code === 'negative-amounts' || a.code === 'empty-period' ? dealDatesAndAmountsText(a, lang) : alertText(a, lang);
+  if (a.code === 'future-deals' || a.code === 'negative-amounts' || a.code === 'empty-period') return dealDatesAndAmountsText(a, lang);
+  if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
+  if (a.code === 'periods-overlap') return periodsOverlap(a, lang);
+  return alertText(a, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts' | 'empty-period' }>, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -157,10 +160,6 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
       return borrowedOrder(a, ru);
     case 'three-decimals':
       return threeDecimals(a, lang);
-    case 'repeated-ids-differ':
-      return repeatedIds(a, ru);
-    case 'periods-overlap':
-      return periodsOverlap(a, lang);
     case 'unknown-values':
       return unknownValuesText(a, ru);
     case 'many-skipped':
