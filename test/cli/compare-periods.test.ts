@@ -64,3 +64,29 @@ describe('compare with a cutover', () => {
     expect(ru.stdout).toContain('не окупается: прироста нет');
   });
 });
+
+describe('report: the headline table with a comparison', () => {
+  // «Конверсия 57,1% | +20,0% | ✔ да»: the whole period's conversion beside a target judged on the
+  // change from before to after (50,0% → 66,7%), as if 57,1% had met it.
+  it('shows the change the target is judged on beside the target, in HTML and XLSX', async () => {
+    const dir = files();
+    writeFileSync(path.join(dir, 'two.csv'), `${HEADER}\n1,A,2025-01-02,2025-01-05,won,100\n2,A,2025-01-03,2025-01-06,lost,\n3,A,2025-02-02,2025-02-05,won,100\n4,A,2025-02-03,2025-02-06,won,100\n5,A,2025-02-04,2025-02-08,lost,\n`);
+    const html = runCli(['report', '-d', 'two.csv', '--cutover', '2025-02-01', '--now', '2025-04-01', '--lang', 'en', '-o', 'r.html'], { cwd: dir });
+    expect(html.code, html.stderr).toBe(0);
+    const text = (await import('node:fs')).readFileSync(path.join(dir, 'r.html'), 'utf8').replace(/<[^>]+>/g, '|').replace(/\|+/g, '|');
+    // 3 won of 5 over the whole period; 1 of 2 before, 2 of 3 after: +33.3%.
+    expect(text).toContain('|Metric|Value|Change (after vs before)|Target|Met|');
+    expect(text).toContain('|Conversion|60.0%|+33.3%|+20.0%|✔ yes|');
+    const xlsx = runCli(['report', '-d', 'two.csv', '--cutover', '2025-02-01', '--now', '2025-04-01', '--lang', 'en', '-o', 'r.xlsx'], { cwd: dir });
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'r.xlsx'));
+    const rows: unknown[][] = [];
+    wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const conversion = rows.find((r) => r[0] === 'Conversion')!;
+    expect(conversion[1]).toBeCloseTo(0.6, 12);
+    expect(conversion[2]).toBeCloseTo(1 / 3, 12);
+    expect(conversion.slice(3)).toEqual([0.2, 'yes']);
+  });
+});

@@ -54,10 +54,12 @@ export function coverSection(r: HtmlInput): string {
     const before = r.audit.baseline ? baselineBandLine(r.audit, r.lang) : auditBefore(r)?.line;
     if (before) body += `<p class="note">${esc(before)}</p>`;
   }
-  const head = r.kpi ? headlineRows(r as ReportResult, r.lang).map((h) => ({ label: h.label, text: h.text, target: h.target, met: h.met })) : (r.compare?.rows ?? []).filter((x) => x.target !== null).map((x) => ({ label: ROW_INFO[x.metric]![r.lang === 'ru' ? 'ru' : 'en'], text: formatValue(x.after, ROW_INFO[x.metric]!.format, r.lang), target: x.target, met: x.met }));
+  const head = r.kpi ? headlineRows(r as ReportResult, r.lang).map((h) => ({ label: h.label, text: h.text, change: h.change, target: h.target, met: h.met })) : (r.compare?.rows ?? []).filter((x) => x.target !== null).map((x) => ({ label: ROW_INFO[x.metric]![r.lang === 'ru' ? 'ru' : 'en'], text: formatValue(x.after, ROW_INFO[x.metric]!.format, r.lang), change: x.change_pct, target: x.target, met: x.met }));
   if (head.length > 0) {
-    const rows = head.map((h) => [h.label, h.text, h.target === null ? '—' : formatRelative(h.target, r.lang), h.met === null ? '—' : h.met ? `✔ ${L.yes}` : `✘ ${L.no}`]);
-    body += `<h3>${esc(L.headline)}</h3>${table([L.metric, L.value, L.target, L.met], rows, { numeric: [false, true, true, false] })}`;
+    // With a comparison, the change its targets are judged on stands beside them.
+    const judged = r.compare !== undefined && r.compare !== null;
+    const rows = head.map((h) => [h.label, h.text, ...(judged ? [formatRelative(h.change, r.lang)] : []), h.target === null ? '—' : formatRelative(h.target, r.lang), h.met === null ? '—' : h.met ? `✔ ${L.yes}` : `✘ ${L.no}`]);
+    body += `<h3>${esc(L.headline)}</h3>${table([L.metric, L.value, ...(judged ? [L.changeAfter] : []), L.target, L.met], rows, { numeric: [false, true, ...(judged ? [true] : []), true, false] })}`;
   }
   return `<section class="section cover" id="cover" data-section="cover">${body}</section>`;
 }

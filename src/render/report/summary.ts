@@ -25,6 +25,7 @@ export function reportLabels(lang: string) {
     evidenceTotal: tr(lang, 'Итог с учётом выгрузок', 'Evidence-checked total'),
     metric: tr(lang, 'Показатель', 'Metric'),
     value: tr(lang, 'Значение', 'Value'),
+    changeAfter: tr(lang, 'Изменение (после к до)', 'Change (after vs before)'),
     target: tr(lang, 'Цель', 'Target'),
     met: tr(lang, 'Достигнута', 'Met'),
     assertions: tr(lang, 'Проверки', 'Assertions'),
@@ -55,14 +56,19 @@ export function showValue(v: unknown): string {
 }
 
 /** Headline KPI rows: value, and the target and verdict from the before/after table when there is one. */
-export function headlineRows(r: ReportResult, lang: string): Array<{ key: string; label: string; value: number | null; text: string; target: number | null; met: boolean | null }> {
+/**
+ * The headline metrics: the value over the report's period, and, with a comparison, the change from
+ * before to after that its target is judged on (beside the target: a whole-period value beside a
+ * before/after target read as if that value had met it).
+ */
+export function headlineRows(r: ReportResult, lang: string): Array<{ key: string; label: string; value: number | null; text: string; change: number | null; target: number | null; met: boolean | null }> {
   if (!r.kpi) return [];
   const keys = [...HEADLINE, ...(r.kpi.spend ? UNIT_HEADLINE : [])];
   return keys.filter((k) => !(k in r.kpi!.notApplicable)).map((key) => {
     const def = headlineDef(key);
     const row = r.compare?.rows.find((x) => x.metric === key || (key === 'revenue' && x.metric === 'revenue_per_month'));
     const value = r.kpi!.total[key];
-    return { key, label: def.label[lang === 'ru' ? 'ru' : 'en'], value: typeof value === 'number' ? value : null, text: formatValue(value, def.format, lang), target: row?.target ?? null, met: row?.met ?? null };
+    return { key, label: def.label[lang === 'ru' ? 'ru' : 'en'], value: typeof value === 'number' ? value : null, text: formatValue(value, def.format, lang), change: row?.change_pct ?? null, target: row?.target ?? null, met: row?.met ?? null };
   });
 }
 

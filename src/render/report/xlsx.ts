@@ -78,13 +78,17 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
   const headline = headlineRows(r, r.lang);
   if (headline.length > 0) {
     s.addRow([]);
-    const head = s.addRow([L.metric, L.value, L.target, L.met]);
+    // With a comparison, the change its targets are judged on stands beside them.
+    const judged = r.compare !== undefined && r.compare !== null;
+    const head = s.addRow([L.metric, L.value, ...(judged ? [L.changeAfter] : []), L.target, L.met]);
     head.font = { bold: true };
+    const t = judged ? 4 : 3;
     for (const h of headline) {
-      const row = s.addRow([h.label, h.value, h.target, h.met === null ? '' : h.met ? L.yes : L.no]);
+      const row = s.addRow([h.label, h.value, ...(judged ? [h.change] : []), h.target, h.met === null ? '' : h.met ? L.yes : L.no]);
       row.getCell(2).numFmt = metricFormat(headlineDef(h.key).format, r.lang);
-      row.getCell(3).numFmt = '+0%;-0%;0%';
-      if (h.met !== null) row.getCell(4).font = { color: { argb: h.met ? 'FF006100' : 'FF9C0006' }, bold: true };
+      if (judged) row.getCell(3).numFmt = '+0.0%;-0.0%;0.0%';
+      row.getCell(t).numFmt = '+0%;-0%;0%';
+      if (h.met !== null) row.getCell(t + 1).font = { color: { argb: h.met ? 'FF006100' : 'FF9C0006' }, bold: true };
     }
   }
   if (r.assertions.length > 0) {
