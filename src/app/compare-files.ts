@@ -4,7 +4,7 @@ import { UserError } from '../core/errors.js';
 import type { KpiOptions } from '../core/kpi/engine.js';
 import type { DataQuality } from '../core/kpi/types.js';
 import type { EvidenceFacts } from '../core/kpi/facts.js';
-import { findAlerts, linkAlerts } from '../core/kpi/alerts.js';
+import { findAlerts, linkAlerts, type Alert } from '../core/kpi/alerts.js';
 import { DAY_MS as DAY, isoDay } from '../core/kpi/stats.js';
 import { guessKind } from '../io/map/inspect.js';
 import type { ImportOptions } from '../io/map/import.js';
@@ -38,7 +38,10 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   if ('cutover' in input) {
     await checkExportKinds(input.files, base);
     const run = await runEngines(input.files, base, overrides, cutoverPeriods(kpi, input.cutover));
-    return { result: comparisonFromRun(run, 0, input.cutover, options), dataQuality: comparisonQuality([run], [[run, 0], [run, 1]]) };
+    const result = comparisonFromRun(run, 0, input.cutover, options);
+    const quality = comparisonQuality([run], [[run, 0], [run, 1]]);
+    addAlerts(quality, shortPeriods(result));
+    return { result, dataQuality: quality };
   }
   const { before: b, after: a } = input;
   if (Boolean(b.activities) !== Boolean(a.activities) || Boolean(b.payments) !== Boolean(a.payments)) {
@@ -71,7 +74,9 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   const quality = comparisonQuality(runs, [[runs[0]!, 0], [runs[1]!, 0]]);
   // Exports taken over overlapping dates count the deals of those days in both periods: said.
   if (after.from <= before.to) addAlerts(quality, [{ code: 'periods-overlap', before: { from: before.from, to: before.to }, after: { from: after.from, to: after.to } }]);
-  return { result: compareKpis(periods[0]!, periods[1]!, options), dataQuality: quality };
+  const result = compareKpis(periods[0]!, periods[1]!, options);
+  addAlerts(quality, shortPeriods(result));
+  return { result, dataQuality: quality };
 }
 
 /**
@@ -121,6 +126,14 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
   assertNotEmpty(before, 'before', cutover);
   assertNotEmpty(after, 'after', cutover);
   return compareKpis(before, after, options);
+}
+
+/** Fewer days than this in a period, and its per-month figures are a few days' noise stretched to a month. */
+export const SHORT_PERIOD_DAYS = 14;
+
+/** The periods of a comparison too short for per-month figures (a cutover a day before the data ends gave +866% leads a month). */
+function shortPeriods(result: CompareResult): Alert[] {
+  return (['before', 'after'] as const).filter((w) => result[w].days < SHORT_PERIOD_DAYS).map((which) => ({ code: 'short-period' as const, which, from: result[which].from, to: result[which].to, days: result[which].days }));
 }
 
 /** Two sets whose after period ends before their before period starts: the files were given the wrong way round. */

@@ -52,6 +52,17 @@ describe('compare with a cutover', () => {
     expect(run.stderr).toContain('no deal was created before the cutover 2025-01-02: the data runs from 2025-01-02 to 2025-02-20, so the before period would be empty');
   });
 
+  it('a period shorter than two weeks is said: its per-month figures stretch a few days to a month', () => {
+    // The last day of the data as the cutover: leads a month went 3 → 30 (+866%) with nothing said.
+    const run = runCli(['compare', '-d', 'all.csv', '--cutover', '2025-02-20', '--lang', 'en'], { cwd: files() });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('The after period (2025-02-20 — 2025-02-20) is only 1 day: its per-month figures stretch a few days to a month and are not reliable.');
+    const ru = runCli(['compare', '-d', 'all.csv', '--cutover', '2025-01-10', '--lang', 'ru'], { cwd: files() });
+    expect(ru.stderr).toContain('Период «до» (02.01.2025 — 09.01.2025) — всего 8 дней');
+    const fine = runCli(['compare', '-d', 'all.csv', '--cutover', '2025-02-01', '--lang', 'en'], { cwd: files() });
+    expect(fine.stderr).not.toContain('period (');
+  });
+
   it('a project with no gain does not pay back for that reason, not for a running cost it does not have', () => {
     const dir = files();
     // February's revenue per month is above January's: pays back. Swapped around the cutover by the data: January higher.

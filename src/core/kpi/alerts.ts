@@ -28,6 +28,7 @@ export type Alert =
   | { code: 'three-decimals'; file: string; column: string; count: number; example: string; read: number; decidedBy: string }
   | { code: 'repeated-ids-differ'; file: string; rows: number; id: string }
   | { code: 'periods-overlap'; before: { from: string; to: string }; after: { from: string; to: string } }
+  | { code: 'short-period'; which: 'before' | 'after'; from: string; to: string; days: number }
   | { code: 'unknown-values'; file: string; field: 'direction' | 'missed'; header: string; unknown: number; filled: number; values: string[] };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
@@ -87,11 +88,11 @@ export function describeAlert(alert: Alert, lang: string): string {
   const a = 'file' in alert && alert.file === '-' ? { ...alert, file: formatWhere({ file: '-' }, lang) } : alert;
   if (a.code === 'future-deals' || a.code === 'negative-amounts' || a.code === 'empty-period') return dealDatesAndAmountsText(a, lang);
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
-  if (a.code === 'periods-overlap') return periodsOverlap(a, lang);
+  if (a.code === 'periods-overlap' || a.code === 'short-period') return periodsText(a, lang);
   return alertText(a, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' }>, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -263,9 +264,17 @@ function repeatedIds(a: Extract<Alert, { code: 'repeated-ids-differ' }>, ru: boo
     : `${a.file}: ${a.rows} ${a.rows === 1 ? 'row repeats' : 'rows repeat'} a deal id with another manager or status (id ${a.id}, say); only the first row of each id is counted. Check that the id column is the deal's id (not a contact's or a company's) and that the export holds no duplicates.`;
 }
 
-/** The before and after sets of a comparison cover some of the same days: those days' deals are in both periods. */
-function periodsOverlap(a: Extract<Alert, { code: 'periods-overlap' }>, lang: string): string {
+/**
+ * What looks wrong in a comparison's periods: the before and after sets cover some of the same days
+ * (those days' deals are in both), or a period too short for per-month figures.
+ */
+function periodsText(a: Extract<Alert, { code: 'periods-overlap' | 'short-period' }>, lang: string): string {
   const span = (p: { from: string; to: string }) => `${day(p.from, lang)} — ${day(p.to, lang)}`;
+  if (a.code === 'short-period') {
+    return lang === 'ru'
+      ? `Период «${a.which === 'before' ? 'до' : 'после'}» (${span(a)}) — всего ${a.days} ${plural(a.days, 'день', 'дня', 'дней')}: показатели в месяц растянуты с нескольких дней на месяц и ненадёжны. Возьмите дату внедрения так, чтобы в каждом периоде было хотя бы две недели.`
+      : `The ${a.which} period (${span(a)}) is only ${a.days} ${a.days === 1 ? 'day' : 'days'}: its per-month figures stretch a few days to a month and are not reliable. Choose a cutover that leaves at least two weeks on each side.`;
+  }
   return lang === 'ru'
     ? `Периоды пересекаются: «до» ${span(a.before)}, «после» ${span(a.after)}; сделки общих дней вошли в оба периода, и изменения занижены. Выгрузите периоды без общих дней или дайте один файл с --cutover.`
     : `The periods overlap: before ${span(a.before)}, after ${span(a.after)}; the deals of the shared days are in both periods, and the changes read smaller. Export periods that share no day, or give one file with --cutover.`;
