@@ -101,3 +101,16 @@ describe('report: the headline table with a comparison', () => {
     expect(conversion.slice(3)).toEqual([0.2, 'yes']);
   });
 });
+
+describe('a targets file with a misspelt metric', () => {
+  it('names the metric, the closest ones and every one, as --assert does', () => {
+    const dir = files();
+    writeFileSync(path.join(dir, 't.yaml'), 'targets:\n  convertion: +20%\n');
+    const en = runCli(['compare', '-d', 'all.csv', '--cutover', '2025-02-01', '--targets', 't.yaml', '--lang', 'en'], { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('t.yaml, at targets.convertion: no such metric: "convertion"; did you mean conversion?');
+    expect(en.stderr).toContain('hint: the metrics of a comparison: leads_per_month, conversion, win_rate');
+    const ru = runCli(['compare', '-d', 'all.csv', '--cutover', '2025-02-01', '--targets', 't.yaml', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('нет такого показателя: «convertion»; возможно, вы имели в виду conversion');
+  });
+});

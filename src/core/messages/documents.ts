@@ -96,6 +96,10 @@ export const DOCUMENT_MESSAGES = {
   'doc.empty': { ru: 'файл пуст: в нём нет ни одного значения', en: 'the file is empty: it holds no value' },
   'doc.required': { ru: 'не указано обязательное значение (ожидалось: {expectedRu})', en: 'a required value is missing (expected {expectedEn})' },
   'doc.unknownKeys': { ru: 'неизвестный ключ: {keys}', en: 'unknown key: {keys}' },
+  'targets.unknownMetric': {
+    ru: 'нет такого показателя: «{key}»{nearRu}', en: 'no such metric: "{key}"{near}',
+    hint: { ru: 'показатели сравнения: {list}', en: 'the metrics of a comparison: {list}' },
+  },
   'doc.oneOf': { ru: 'ожидалось одно из: {values}; получено {receivedRu}', en: 'expected one of: {values}; got {receivedEn}' },
   'doc.bound': { ru: 'ожидалось: {boundRu}; получено {receivedRu}', en: 'expected {boundEn}; got {receivedEn}' },
   'doc.schemaRule': { ru: '{ruleRu}', en: '{message}' },

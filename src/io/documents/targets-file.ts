@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMPARE_ROWS } from '../../core/compare.js';
-import { UserErrors } from '../../core/errors.js';
+import { UserError, UserErrors } from '../../core/errors.js';
+import { closest } from '../../core/assert-paths.js';
 import { zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { readDocument } from '../read/files.js';
 import { parseYaml } from './yaml.js';
@@ -27,7 +28,29 @@ export const targetsSchema = z.object({ targets: z.partialRecord(z.enum(metricId
 /** Reads and validates a targets file; errors point into it. */
 export async function loadTargets(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<Record<string, number> | undefined> {
   if (!file) return undefined;
-  const parsed = targetsSchema.safeParse(parseYaml(await readDocument(file, cwd, stdin), file), { reportInput: true });
-  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_TARGETS'));
-  return parsed.data.targets as Record<string, number>;
+  const doc = parseYaml(await readDocument(file, cwd, stdin), file);
+  const { known, errors } = unknownMetrics(doc, file);
+  const parsed = targetsSchema.safeParse(known, { reportInput: true });
+  if (!parsed.success) errors.push(...zodToUserErrors(parsed.error, file, 'E_TARGETS'));
+  if (errors.length > 0) throw new UserErrors(errors);
+  return parsed.data!.targets as Record<string, number>;
+}
+
+/**
+ * Each misspelt metric (`convertion`) as an error with the names closest to it and every name, as
+ * --assert says a misspelt path (the schema said only «unknown key»), and the document without them
+ * for the schema to check the rest.
+ */
+function unknownMetrics(doc: unknown, file: string): { known: unknown; errors: UserError[] } {
+  const targets = doc !== null && typeof doc === 'object' ? (doc as { targets?: unknown }).targets : undefined;
+  if (targets === null || typeof targets !== 'object' || Array.isArray(targets)) return { known: doc, errors: [] };
+  const errors = Object.keys(targets)
+    .filter((k) => !metricIds.includes(k))
+    .map((key) => {
+      const near = closest(key, metricIds);
+      const params = { key, list: metricIds.join(', '), near: near.length > 0 ? `; did you mean ${near.join(' or ')}?` : '', nearRu: near.length > 0 ? `; возможно, вы имели в виду ${near.join(' или ')}` : '' };
+      return UserError.of('E_TARGETS', 'targets.unknownMetric', params, { file, path: `targets.${key}` });
+    });
+  const kept = Object.fromEntries(Object.entries(targets).filter(([k]) => metricIds.includes(k)));
+  return { known: { ...(doc as object), targets: kept }, errors };
 }
