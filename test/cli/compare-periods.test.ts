@@ -20,18 +20,20 @@ function files(): string {
   return dir;
 }
 
+/** A run that must stop with exit 2, saying each of `texts`. */
+function refused(args: string[], dir: string, ...texts: string[]): void {
+  const run = runCli(args, { cwd: dir });
+  expect(run.code, run.stdout).toBe(2);
+  for (const text of texts) expect(run.stderr).toContain(text);
+}
+
 describe('compare with two sets of exports', () => {
   it('refuses the same deals file as before and after', () => {
-    const run = runCli(['compare', '--before-deals', 'jan.csv', '--after-deals', './jan.csv', '--lang', 'en'], { cwd: files() });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('the before and after deals are the same file (jan.csv): every change would be zero');
+    refused(['compare', '--before-deals', 'jan.csv', '--after-deals', './jan.csv', '--lang', 'en'], files(), 'the before and after deals are the same file (jan.csv): every change would be zero');
   });
 
   it('refuses an after period that ends before the before period starts, saying the files look swapped', () => {
-    const run = runCli(['compare', '--before-deals', 'feb.csv', '--after-deals', 'jan.csv', '--lang', 'ru'], { cwd: files() });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('период «после» (02.01.2025 — 20.01.2025) раньше периода «до» (01.02.2025 — 20.02.2025)');
-    expect(run.stderr).toContain('поменяйте местами --before-* и --after-*');
+    refused(['compare', '--before-deals', 'feb.csv', '--after-deals', 'jan.csv', '--lang', 'ru'], files(), 'период «после» (02.01.2025 — 20.01.2025) раньше периода «до» (01.02.2025 — 20.02.2025)', 'поменяйте местами --before-* и --after-*');
   });
 
   it('says so when the periods share days, and goes on', () => {
@@ -47,9 +49,7 @@ describe('compare with two sets of exports', () => {
 
 describe('compare with a cutover', () => {
   it('on the first day of the data: the before period would be empty, said without contradicting itself', () => {
-    const run = runCli(['compare', '-d', 'all.csv', '--cutover', '2025-01-02', '--lang', 'en'], { cwd: files() });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('no deal was created before the cutover 2025-01-02: the data runs from 2025-01-02 to 2025-02-20, so the before period would be empty');
+    refused(['compare', '-d', 'all.csv', '--cutover', '2025-01-02', '--lang', 'en'], files(), 'no deal was created before the cutover 2025-01-02: the data runs from 2025-01-02 to 2025-02-20, so the before period would be empty');
   });
 
   it('a period shorter than two weeks is said: its per-month figures stretch a few days to a month', () => {
@@ -106,11 +106,8 @@ describe('a targets file with a misspelt metric', () => {
   it('names the metric, the closest ones and every one, as --assert does', () => {
     const dir = files();
     writeFileSync(path.join(dir, 't.yaml'), 'targets:\n  convertion: +20%\n');
-    const en = runCli(['compare', '-d', 'all.csv', '--cutover', '2025-02-01', '--targets', 't.yaml', '--lang', 'en'], { cwd: dir });
-    expect(en.code).toBe(2);
-    expect(en.stderr).toContain('t.yaml, at targets.convertion: no such metric: "convertion"; did you mean conversion?');
-    expect(en.stderr).toContain('hint: the metrics of a comparison: leads_per_month, conversion, win_rate');
-    const ru = runCli(['compare', '-d', 'all.csv', '--cutover', '2025-02-01', '--targets', 't.yaml', '--lang', 'ru'], { cwd: dir });
-    expect(ru.stderr).toContain('нет такого показателя: «convertion»; возможно, вы имели в виду conversion');
+    const args = ['compare', '-d', 'all.csv', '--cutover', '2025-02-01', '--targets', 't.yaml', '--lang'];
+    refused([...args, 'en'], dir, 't.yaml, at targets.convertion: no such metric: "convertion"; did you mean conversion?', 'hint: the metrics of a comparison: leads_per_month, conversion, win_rate');
+    refused([...args, 'ru'], dir, 'нет такого показателя: «convertion»; возможно, вы имели в виду conversion');
   });
 });
