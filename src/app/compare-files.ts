@@ -47,6 +47,8 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   if (Boolean(b.activities) !== Boolean(a.activities) || Boolean(b.payments) !== Boolean(a.payments)) {
     throw UserError.of('E_COMPARE_KIND', 'compare.kindsDiffer');
   }
+  // The same deals file twice: every change zero and a ROI of −100%, a report that says the CRM did nothing.
+  if (path.resolve(base.cwd, b.deals) === path.resolve(base.cwd, a.deals) && b.deals !== '-') throw UserError.of('E_COMPARE_PERIODS', 'compare.sameFile', { file: b.deals });
   // Both sets can be opened before the first is read.
   for (const set of [b, a]) await assertInputsReadable(set, base.cwd);
   await checkKinds(
@@ -60,8 +62,6 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
     ],
     base,
   );
-  // The same deals file twice: every change zero and a ROI of −100%, a report that says the CRM did nothing.
-  if (path.resolve(base.cwd, b.deals) === path.resolve(base.cwd, a.deals) && b.deals !== '-') throw UserError.of('E_COMPARE_PERIODS', 'compare.sameFile', { file: b.deals });
   const runs = [await runEngines(b, base, overrides, [kpi]), await runEngines(a, base, overrides, [kpi])];
   const periods = runs.map((run, i) => {
     if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' }, { file: (i === 0 ? b : a).deals });
@@ -129,7 +129,7 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
 }
 
 /** Fewer days than this in a period, and its per-month figures are a few days' noise stretched to a month. */
-export const SHORT_PERIOD_DAYS = 14;
+const SHORT_PERIOD_DAYS = 14;
 
 /** The periods of a comparison too short for per-month figures (a cutover a day before the data ends gave +866% leads a month). */
 function shortPeriods(result: CompareResult): Alert[] {

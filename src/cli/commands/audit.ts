@@ -151,10 +151,9 @@ export function namedQuestionnaire(doc: unknown, file: string, cwd: string, buil
 
 /** Reads an answers file; another kind of file (an export, a questionnaire) says what it is. */
 async function readAnswersDoc(file: string, ctx: CliContext): Promise<unknown> {
-  // A workbook is not read as text; an empty or binary .csv is said to be that, not an export.
+  // A workbook is not read as text; a .csv is named an export by guessDocumentKind below, unless empty or binary.
   if (/\.xlsx?$/i.test(file)) throw wrongKindError(file, 'export', 'answers')!;
   const text = await readDocument(file, ctx.cwd, ctx.stdin);
-  if (/\.(csv|tsv)$/i.test(file) && text.trim() !== '') throw wrongKindError(file, 'export', 'answers')!;
   let doc: unknown;
   try {
     doc = parseYaml(text, file);

@@ -27,7 +27,6 @@ async function refuseOtherKinds(file: string, ctx: CliContext): Promise<void> {
   const text = await readDocument(file, ctx.cwd, ctx.stdin);
   // An empty file would be looked up as a built-in questionnaire's id (its name is not a .yaml path).
   if (text.trim() === '') throw UserError.of('E_EMPTY', 'doc.empty', {}, { file });
-  if (/\.(csv|tsv)$/i.test(file)) throw wrongKindError(file, 'export', 'questionnaire')!;
   let doc: unknown;
   try {
     doc = parseYaml(text, file);

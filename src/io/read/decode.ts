@@ -4,6 +4,11 @@ import { UserError } from '../../core/errors.js';
 import type { CellText } from './csv.js';
 import type { Encoding } from './sniff.js';
 
+/** A control byte that text never holds: below 0x20 but tab, line ends, form feed and escape (a NUL is one too). */
+export function isControlByte(b: number): boolean {
+  return b < 0x20 && (b < 0x09 || (b > 0x0d && b !== 0x1b));
+}
+
 /**
  * Reads exports of unknown encoding. ASCII reads the same in every candidate, so the choice waits
  * for the first non-ASCII bytes and is made once, on the 64 KB after the first of them: strict
@@ -204,7 +209,7 @@ export class ExportDecoder implements CellText {
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i]!;
       if (b >= 0x80) return i;
-      if (b < 0x20 && (b < 0x09 || (b > 0x0d && b !== 0x1b))) this.refuseBinary(this.offset + i);
+      if (isControlByte(b)) this.refuseBinary(this.offset + i);
     }
     return -1;
   }
@@ -247,7 +252,7 @@ export class ExportDecoder implements CellText {
   private checkControl(bytes: Uint8Array): void {
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i]!;
-      if ((b < 0x20 && (b < 0x09 || (b > 0x0d && b !== 0x1b))) || (b === 0x98 && this.encoding === 'windows-1251')) this.refuseBinary(this.offset + i);
+      if (isControlByte(b) || (b === 0x98 && this.encoding === 'windows-1251')) this.refuseBinary(this.offset + i);
     }
   }
 

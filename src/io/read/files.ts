@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { osReason } from '../../core/messages/os-errors.js';
+import { isControlByte } from './decode.js';
 
 /** Largest YAML/JSON document we read whole (questionnaires, answers, configs, maps). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -43,14 +44,13 @@ export async function readDocument(file: string, cwd: string, stdin: NodeJS.Read
 }
 
 /**
- * A document's bytes as text, or a refusal when they are not text: a NUL or another control byte
- * but tab, line ends, form feed and escape (random bytes given as --answers were called «a CRM
+ * A document's bytes as text, or a refusal when they are not text: a control byte, as exports are
+ * judged (random bytes given as --answers were called «a CRM
  * export», because their first line held commas).
  */
 function documentText(bytes: Buffer, file: string): string {
   for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b < 0x20 && (b < 0x09 || (b > 0x0d && b !== 0x1b))) throw UserError.of('E_BINARY', 'doc.notText', { offset: i }, { file });
+    if (isControlByte(bytes[i]!)) throw UserError.of('E_BINARY', 'doc.notText', { offset: i }, { file });
   }
   return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
