@@ -2,6 +2,7 @@ import type { AssertionResult } from '../core/assert.js';
 import { assertionTally, describeFailure, levelWord, type AuditNames } from '../render/report/assertion-text.js';
 import { renderGithubAnnotations } from '../render/report/annotations.js';
 import { paint, type CliContext } from './context.js';
+import { terminalSafe } from '../render/terminal-safe.js';
 
 export { messageLang } from './message-lang.js';
 
@@ -20,7 +21,7 @@ export function printAssertionOutcome(ctx: CliContext, results: readonly Asserti
   const c = paint(ctx, 'stderr');
   for (const a of results.filter((x) => !x.passed)) {
     const tag = a.level === 'error' ? c.red(`✗ ${levelWord('error', lang)}`) : c.yellow(`⚠ ${levelWord('warn', lang)}`);
-    for (const f of a.failures) ctx.stderr.write(`${tag}: ${describeFailure(a, f, lang, names)}  ${c.dim(`[${a.assertion}]`)}\n`);
+    for (const f of a.failures) ctx.stderr.write(`${tag}: ${terminalSafe(describeFailure(a, f, lang, names), false)}  ${c.dim(`[${a.assertion}]`)}\n`);
   }
   if (onGithubActions(ctx)) (reportOnStdout ? ctx.stderr : ctx.stdout).write(renderGithubAnnotations(results, lang, files, names));
   ctx.stderr.write(`${assertionTally(results, lang)}\n`);

@@ -5,6 +5,7 @@ import { PRINTER, say } from '../core/messages.js';
 import { messageLang } from './message-lang.js';
 import type { CliContext } from './context.js';
 import { paint } from './context.js';
+import { terminalSafe } from '../render/terminal-safe.js';
 import { EXIT } from './exit-codes.js';
 import { buildProgram } from './program.js';
 import { clearProgress } from './progress.js';
@@ -60,12 +61,12 @@ export function handleError(error: unknown, ctx: CliContext, argvLang = 'en'): n
     return EXIT.interrupted;
   }
   if (error instanceof UserError) {
-    ctx.stderr.write(`${c.red(say(PRINTER.error, lang))}: ${describeUserError(error, lang)}\n`);
+    ctx.stderr.write(`${c.red(say(PRINTER.error, lang))}: ${terminalSafe(describeUserError(error, lang), false)}\n`);
     if (ctx.debug && error.stack) ctx.stderr.write(`${error.stack}\n`);
     return EXIT.usage;
   }
   const err = error instanceof Error ? error : new Error(String(error));
-  ctx.stderr.write(`${c.red(say(PRINTER.internal, lang))}: ${err.message}\n`);
+  ctx.stderr.write(`${c.red(say(PRINTER.internal, lang))}: ${terminalSafe(err.message, false)}\n`);
   if (ctx.debug) ctx.stderr.write(`${err.stack ?? ''}\n`);
   else ctx.stderr.write(`${say(PRINTER.debug, lang)}\n`);
   return EXIT.usage;

@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { osReason } from '../core/messages/os-errors.js';
-import type { CliContext } from './context.js';
+import { terminalSafe } from '../render/terminal-safe.js';
+import { useColor, type CliContext } from './context.js';
 import { clearProgress } from './progress.js';
 import { pendingTemps, tempNameFor } from './temps.js';
 
@@ -19,7 +20,8 @@ export async function writeOutput(
 ): Promise<void> {
   clearProgress(ctx.stderr);
   if (outFile === undefined || outFile === '-') {
-    await writeStream(ctx.stdout, content);
+    // On a terminal, a control character of the data must not act on it (an escape sequence in a name).
+    await writeStream(ctx.stdout, typeof content === 'string' && ctx.stdout.isTTY ? terminalSafe(content, useColor(ctx)) : content);
     return;
   }
   const target = path.resolve(ctx.cwd, outFile);

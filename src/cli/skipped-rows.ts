@@ -3,6 +3,7 @@ import type { DataQuality } from '../core/kpi/types.js';
 import { describeAlert } from '../core/kpi/alerts.js';
 import type { CliContext } from './context.js';
 import { warningLine } from './warnings.js';
+import { terminalSafe } from '../render/terminal-safe.js';
 import { clearProgress } from './progress.js';
 import { rowReason } from '../core/messages.js';
 
@@ -34,5 +35,5 @@ export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: s
       ? tr(lang, 'Все пропущенные строки: dataQuality.rowsSkipped в JSON.', 'Every skipped row: dataQuality.rowsSkipped in the JSON.')
       : tr(lang, 'Все пропущенные строки: --format json (dataQuality.rowsSkipped) или лист «Качество данных» в -o отчёт.xlsx.', 'Every skipped row: --format json (dataQuality.rowsSkipped) or the Data quality sheet of -o report.xlsx.');
   lines.push(where);
-  ctx.stderr.write(`${lines.join('\n')}\n`);
+  ctx.stderr.write(`${terminalSafe(lines.join('\n'), false)}\n`);
 }

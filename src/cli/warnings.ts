@@ -1,6 +1,7 @@
 import { tr } from '../core/i18n.js';
 import { say, UNUSED_OPTION } from '../core/messages.js';
 import { paint, type CliContext } from './context.js';
+import { terminalSafe } from '../render/terminal-safe.js';
 
 /**
  * Says on stderr which options were given to no effect (`--hourly-cost` without `--managers`,
@@ -12,7 +13,7 @@ export function warnUnusedOptions(ctx: CliContext, lang: string, unused: Readonl
 
 /** A warning as stderr says it: «Внимание: …» / "Warning: …", the word in yellow where colour is on. */
 export function warningLine(ctx: CliContext, lang: string, text: string): string {
-  return `${paint(ctx).yellow(tr(lang, 'Внимание', 'Warning'))}: ${text}\n`;
+  return `${paint(ctx).yellow(tr(lang, 'Внимание', 'Warning'))}: ${terminalSafe(text, false)}\n`;
 }
 
 /** Whether `--sheet` was given and no file read was a workbook (a CSV or an HTML table has no sheets). */

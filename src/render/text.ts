@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
+import { terminalSafe } from './terminal-safe.js';
 
 /** Options every renderer takes; renderers are pure functions of (result, options). */
 export interface RenderOptions {
@@ -33,9 +34,9 @@ export function makeTable(head: string[], rows: Array<Array<string | number>>, o
 
 const HELD_SPACE = '\uE000';
 
-/** Escapes a value for a Markdown table cell. */
+/** Escapes a value for a Markdown table cell (control characters of the data shown as U+FFFD, as on a terminal). */
 export function mdCell(value: unknown): string {
-  return String(value ?? '').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return terminalSafe(String(value ?? '').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>'), false);
 }
 
 /** A Markdown table. */
