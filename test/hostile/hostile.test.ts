@@ -103,6 +103,12 @@ describe('hostile exports are refused with one clear message, bounded, and leave
     expect(r.dataQuality.warnings[0]).toMatch(/^4 NUL bytes removed from/);
   });
 
+  it('stray control bytes in an ASCII export are kept in their cells, not taken for a binary file', () => {
+    const run = runCli(['kpi', '-d', H('control-bytes.csv'), '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).total.leads).toBe(3);
+  });
+
   it('UTF-16 without a BOM and Windows-1251 are read, not refused', () => {
     expect(JSON.parse(runCli(['kpi', '-d', H('utf16le-without-bom.csv'), '--format', 'json']).stdout).total.leads).toBe(5);
     expect(JSON.parse(runCli(['kpi', '-d', H('cp1251-deals.csv'), '--format', 'json']).stdout).managers[0].manager).toBe('Иванов Иван');

@@ -14,8 +14,9 @@ export function isControlByte(b: number): boolean {
  * for the first non-ASCII bytes and is made once, on the 64 KB after the first of them: strict
  * UTF-8 if they are valid UTF-8, else Windows-1251 or Windows-1252 by the letter-run test
  * (`singleByteEncoding`). NUL bytes inside text (Salesforce Data Loader writes them inside rich-text
- * fields) are removed and counted; other control bytes are refused as binary, and so is a file in
- * which NULs are more than 64 and more than 1% of the bytes.
+ * fields) are removed and counted; a file in which NULs are more than 64 and more than 1% of the
+ * bytes is refused as binary. Other control bytes (a backspace pasted into a note) stay in the text,
+ * as they do in UTF-8 text, unless they make the file binary (strayControl).
  *
  * Two ways to use it: `write` decodes chunks to text (HTML), and `bytes` checks chunks and passes them
  * on as bytes in an ASCII-compatible encoding (UTF-16 is re-encoded as UTF-8), for the byte-level CSV
@@ -158,8 +159,8 @@ export class ExportDecoder implements CellText {
   /**
    * Holds back the Ctrl-Z (0x1A) bytes at the end of a chunk: DOS programs and old Windows tools end
    * a text file with one, and a whole export was refused as binary for it. Text after them makes
-   * them binary bytes again (refused where they stand); at the end of the input they are dropped,
-   * as a BOM is. Single-byte and UTF-8 text only (in UTF-16 the byte is half a character).
+   * them stray control bytes again (passed on where they stand); at the end of the input they are
+   * dropped, as a BOM is. Single-byte and UTF-8 text only (in UTF-16 the byte is half a character).
    */
   private holdEofMark<T extends Uint8Array>(chunk: T): T {
     if (chunk.length === 0 || this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return chunk;
@@ -169,10 +170,11 @@ export class ExportDecoder implements CellText {
       this.eofMarks += chunk.length;
       return chunk.subarray(0, 0) as T;
     }
-    // `seen` counts the bytes passed on: the first held mark stands there.
-    if (this.eofMarks > 0) this.refuseBinary(this.seen);
+    // Text after them: they were stray control bytes, passed on before it.
+    const held = this.eofMarks;
     this.eofMarks = chunk.length - end;
-    return end === chunk.length ? chunk : (chunk.subarray(0, end) as T);
+    const text = end === chunk.length ? chunk : chunk.subarray(0, end);
+    return (held > 0 ? Buffer.concat([Buffer.alloc(held, 0x1a), text]) : text) as T;
   }
 
   /** Bytes given so far, NULs included: the positions the NUL rule counts in. */
@@ -204,14 +206,33 @@ export class ExportDecoder implements CellText {
     return out.subarray(0, j) as unknown as T;
   }
 
-  /** Refuses control bytes; returns the index of the first non-ASCII byte, or -1. */
+  /** Counts control bytes (strayControl); returns the index of the first non-ASCII byte, or -1. */
   private scanAscii(bytes: Uint8Array): number {
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i]!;
       if (b >= 0x80) return i;
-      if (isControlByte(b)) this.refuseBinary(this.offset + i);
+      if (isControlByte(b)) this.strayControl(this.offset + i);
     }
     return -1;
+  }
+
+  /** Control bytes other than NUL passed on as text so far (ASCII and single-byte text; UTF-8 text is not scanned for them). */
+  controlBytes = 0;
+  /** Where the first and the last counted control byte stand (held bytes are scanned again: counted once). */
+  private firstControl = -1;
+  private lastControl = -1;
+
+  /**
+   * A control byte at `at`, kept in the text: a file is binary, not text with a stray control byte,
+   * when they pass 1 in 16 of the bytes read (from the third on: a short binary file) or, past 64 of
+   * them, 1% (as NULs). Judged at each byte's position, so never by where chunks end.
+   */
+  private strayControl(at: number): void {
+    if (at <= this.lastControl) return;
+    this.lastControl = at;
+    if (this.firstControl === -1) this.firstControl = at;
+    const n = ++this.controlBytes;
+    if ((n > 2 && n * 16 > at + 1) || (n > MAX_STRAY_NULS && n * 100 > at + 1)) this.refuseBinary(this.firstControl);
   }
 
   private decodeChunk(chunk: Uint8Array, stream: boolean): string {
@@ -252,7 +273,8 @@ export class ExportDecoder implements CellText {
   private checkControl(bytes: Uint8Array): void {
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i]!;
-      if (isControlByte(b) || (b === 0x98 && this.encoding === 'windows-1251')) this.refuseBinary(this.offset + i);
+      if (b === 0x98 && this.encoding === 'windows-1251') this.refuseBinary(this.offset + i);
+      if (isControlByte(b)) this.strayControl(this.offset + i);
     }
   }
 

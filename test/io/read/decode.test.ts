@@ -66,7 +66,7 @@ describe('ExportDecoder', () => {
     }
   });
 
-  it('still refuses a file of mostly NULs, or with other control bytes, as binary', () => {
+  it('still refuses a file of mostly NULs as binary', () => {
     const zeros = Buffer.concat([Buffer.from('id,name\n'), Buffer.alloc(100)]);
     // 64 NULs in 10 KB of text are stray NULs; 65 NULs in 6 KB are binary, at any chunk size.
     for (const size of [5, 4096]) {
@@ -78,11 +78,31 @@ describe('ExportDecoder', () => {
       expect(() => all(new ExportDecoder('x.csv'), dense, size)).toThrow(/first at byte 5914/);
     }
     expect(() => all(new ExportDecoder('x.csv'), zeros, 64)).toThrow(UserError);
-    expect(() => all(new ExportDecoder('x.csv'), Buffer.from('id\u0001,name\n'), 64)).toThrow(/not a text export/);
+  });
+
+  // A backspace pasted into a note refused a whole ASCII or Windows-125x export as binary (UTF-8 text kept it).
+  it('keeps stray control bytes in the text and refuses a file dense with them, at any chunk size', () => {
+    for (const size of [1, 5, 4096]) {
+      for (const [bytes, text] of [
+        [Buffer.from('id,name\n1,Note\u0008\n'), 'id,name\n1,Note\u0008\n'],
+        [Buffer.concat([Buffer.from('id,name\n1,Reuni'), Buffer.of(0xf3, 0x6e, 0x02), Buffer.from(' x\n')]), 'id,name\n1,Reunión\u0002 x\n'],
+      ] as const) {
+        const d = new ExportDecoder('x.csv');
+        const out = all(d, bytes, size);
+        expect(d.decode(out, 0, out.length), `size ${size}`).toBe(text);
+        expect(d.controlBytes).toBe(1);
+      }
+      // 64 in 6 KB of text are stray; 65 in 6 KB are binary, named at the first of them (byte 90).
+      const sparse = (n: number) => Buffer.concat(Array.from({ length: n }, () => Buffer.concat([Buffer.from('x'.repeat(90)), Buffer.of(0x01)])));
+      expect(all(new ExportDecoder('x.csv'), sparse(64), size).length).toBe(64 * 91);
+      expect(() => all(new ExportDecoder('x.csv'), sparse(65), size)).toThrow(/first at byte 90\b/);
+      // Three in the first 48 bytes: a short binary file, not text.
+      expect(() => all(new ExportDecoder('x.csv'), Buffer.from('id,name\n\u0001\u0002,\u0003\n'), size)).toThrow(/first at byte 8\b/);
+    }
   });
 
   // A DOS end-of-file mark after the last line (old Windows tools write one) made a whole export «binary».
-  it('drops Ctrl-Z bytes that end the input, at any chunk size; followed by text, they are binary', () => {
+  it('drops Ctrl-Z bytes that end the input, at any chunk size; followed by text, they stay in it', () => {
     const text = 'id,name\n1,Reunión\n';
     for (const size of [1, 3, 9, 4096]) {
       for (const marks of [1, 2]) {
@@ -90,7 +110,9 @@ describe('ExportDecoder', () => {
         const out = all(d, Buffer.concat([cp1252(text), Buffer.alloc(marks, 0x1a)]), size);
         expect(d.decode(out, 0, out.length), `size ${size}`).toBe(text);
       }
-      expect(() => all(new ExportDecoder('x.csv'), Buffer.concat([Buffer.from('id,name\n'), Buffer.of(0x1a), Buffer.from('1,x\n')]), size), `size ${size}`).toThrow(/not a text export[\s\S]*byte 8\b|first at byte 8\b/);
+      const d = new ExportDecoder('x.csv');
+      const out = all(d, Buffer.concat([Buffer.from('id,name\n'), Buffer.of(0x1a, 0x1a), Buffer.from('1,x\n')]), size);
+      expect(d.decode(out, 0, out.length), `size ${size}`).toBe('id,name\n\u001a\u001a1,x\n');
     }
     // Text mode (HTML) too; in UTF-16 the byte is half of a letter («К» is 1A 04), not a mark.
     const html = new ExportDecoder('x.html');
