@@ -33,7 +33,7 @@ export async function addChartsSheet(workbook: ExcelJS.Workbook, inputs: ChartIn
   let row = 1;
   let used = 0;
   for (const chart of charts) {
-    const svg = await renderChartSvg(chart);
+    const svg = await renderChartSvg(chart, lang);
     const size = svgSize(svg);
     const height = Math.round((size.height * SHOWN_WIDTH) / size.width);
     const rows = Math.ceil(height / ROW_PX) + 2;

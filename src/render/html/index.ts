@@ -18,7 +18,7 @@ export async function renderHtml(r: HtmlInput, opts: { topReasons?: number } = {
   const L = htmlLabels(r.lang);
   const charts = buildCharts({ audit: r.audit, kpi: r.kpi, compare: r.compare }, r.lang, opts);
   const svgs = new Map<string, string>();
-  for (const c of charts) svgs.set(c.id, await renderChartSvg(c));
+  for (const c of charts) svgs.set(c.id, await renderChartSvg(c, r.lang));
   const fig = (...ids: string[]) => ids.map((id) => charts.find((c: Chart) => c.id === id)).filter((c): c is Chart => c !== undefined).map((c) => figure(c, svgs.get(c.id)!, r.lang)).join('');
   const parts = [coverSection(r)];
   if (r.audit) parts.push(auditSection(r.audit, r.lang, fig('audit-sections')), recommendationsSection(r.audit, r.lang));

@@ -10,8 +10,11 @@ describe('chart specs: data in, marks out', () => {
     const chart = funnelChart(kpiResult(), 'ru')!;
     expect(chart.table.rows.map((r) => r[0])).toEqual(['Лиды', 'Выиграно', 'Проиграно', 'В работе']);
     expect(chart.table.rows[1]).toEqual(['Выиграно', '60', '20,0%']);
-    const svg = await renderChartSvg(chart);
+    const svg = await renderChartSvg(chart, 'ru');
     expect(countMarks(svg).bars).toBe(4);
+    // A screen reader names each bar and its group in Russian (Vega writes «bar», «rect mark container»).
+    expect(svg).toContain('aria-roledescription="столбец"');
+    expect(svg).not.toMatch(/aria-roledescription="[^"]*[a-z]/);
     // Each bar says its value on hover, with no script.
     expect(svg).toContain('<title>Выиграно: 60 (20,0%)</title>');
   });
@@ -32,7 +35,7 @@ describe('chart specs: data in, marks out', () => {
     // before 40 min, target −30%: 28 min
     expect(resp!.table.rows[0]).toEqual(['Иванова Анна', '12,5', '28,0']);
     expect(touches!.table.head[2]).toBe('Ориентир: норма');
-    expect(countMarks(await renderChartSvg(conv!)).bars).toBe(2);
+    expect(countMarks(await renderChartSvg(conv!, 'ru')).bars).toBe(2);
   });
 
   it('before/after table: the change in its unit (a share in п.п.), and a target that cannot be judged is not «без цели»', () => {
@@ -63,7 +66,7 @@ describe('chart specs: data in, marks out', () => {
     expect(money(chart.table.rows[10]![3]!)).toBeGreaterThan(0);
     expect(paybackHorizon(null)).toBe(12);
     expect(paybackHorizon(100)).toBe(60);
-    const marks = countMarks(await renderChartSvg(chart));
+    const marks = countMarks(await renderChartSvg(chart, 'ru'));
     expect(marks.lines).toBe(2);
     expect(marks.points).toBe(chart.marks);
   });
@@ -72,13 +75,13 @@ describe('chart specs: data in, marks out', () => {
     const charts = buildCharts({ audit: auditResult(), kpi: kpiResult(), compare: compareResult() }, 'en');
     expect(charts.map((c) => c.id)).toEqual(['audit-sections', 'funnel', 'managers-conversion', 'managers-response', 'managers-touches', 'loss-reasons', 'calls', 'before-after', 'payback']);
     for (const chart of charts) {
-      const svg = await renderChartSvg(chart);
+      const svg = await renderChartSvg(chart, 'en');
       const marks = countMarks(svg);
       expect(marks.scripts, chart.id).toBe(0);
       expect(marks.bars + marks.points, chart.id).toBe(chart.marks);
       expect(svg).not.toContain('<script');
     }
-    const svg = await renderChartSvg(charts.find((c) => c.id === 'managers-conversion')!);
+    const svg = await renderChartSvg(charts.find((c) => c.id === 'managers-conversion')!, 'en');
     expect(svg).toContain('&lt;script&gt;');
     expect(svg).not.toContain(HOSTILE_NAME);
     expect(svg).toContain('<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co: 10.0%</title>');
