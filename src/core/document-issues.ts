@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AMOUNT_FORMS, DAY_FORMS, SHARE_FORMS } from './option-values.js';
+import { closest } from './assert-paths.js';
 import { fill, type MessageId, type Params, type Template } from './messages.js';
 
 type Issue = z.core.$ZodIssue;
@@ -107,7 +108,7 @@ function bound(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): { boun
  * text; the Russian is rendered from the issue's code, expectation and the value found
  * (the schemas are parsed with `reportInput: true`, so the value is on the issue).
  */
-export function issueMessage(issue: Issue): { id: MessageId; params: Params } {
+export function issueMessage(issue: Issue, known: readonly string[] = []): { id: MessageId; params: Params } {
   const message = issue.message;
   const receivedRu = describeValueRu(issue.input);
   const receivedEn = describeValueEn(issue.input);
@@ -134,8 +135,15 @@ export function issueMessage(issue: Issue): { id: MessageId; params: Params } {
       }
       return { id: 'doc.invalid', params: { receivedEn, receivedRu } };
     }
-    case 'unrecognized_keys':
-      return { id: 'doc.unknownKeys', params: { keys: issue.keys.map((k) => `"${k}"`).join(', ') } };
+    case 'unrecognized_keys': {
+      // The known keys the unknown ones are closest to: a misspelt key (`answer:`) is said with its fix.
+      const near = [...new Set(issue.keys.flatMap((k) => closest(k, known.filter((n) => !issue.keys.includes(n))).slice(0, 1)))];
+      const quoted = near.map((n) => `"${n}"`);
+      return {
+        id: 'doc.unknownKeys',
+        params: { keys: issue.keys.map((k) => `"${k}"`).join(', '), near: near.length > 0 ? `; did you mean ${quoted.join(' or ')}?` : '', nearRu: near.length > 0 ? `; возможно, вы имели в виду ${quoted.join(' или ')}` : '' },
+      };
+    }
     case 'invalid_value':
       return { id: 'doc.oneOf', params: { values: issue.values.map((v) => String(v)).join(', '), receivedEn, receivedRu } };
     case 'too_small':

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { describeUserError } from '../../src/core/errors.js';
-import { zodToUserErrors } from '../../src/core/questionnaire/parse.js';
+import { keysAt, zodToUserErrors } from '../../src/core/questionnaire/parse.js';
 import { relativeTarget } from '../../src/io/documents/targets-file.js';
 
 const schema = z
@@ -12,6 +12,7 @@ const schema = z
     target: relativeTarget.optional(),
     name: z.string().min(1).optional(),
     answers: z.record(z.string(), z.union([z.string(), z.boolean()])),
+    deals: z.array(z.object({ file: z.string(), sheet: z.string().optional() }).strict()).optional(),
   })
   .strict();
 
@@ -56,5 +57,23 @@ describe('schema messages of a document, in both languages from the issue, not z
   it('a text that must not be empty', () => {
     expect(problems({ answers: {}, name: '' }, 'ru')).toEqual(['doc.yaml, в name: ожидалось: непустой текст; получено «»']);
     expect(problems({ answers: {}, name: '' }, 'en')).toEqual(['doc.yaml, at name: expected a text that is not empty; got ""']);
+  });
+});
+
+describe('a misspelt key is said with the key it is closest to', () => {
+  const withSchema = (doc: unknown, lang: string) => zodToUserErrors(schema.safeParse(doc, { reportInput: true }).error!, 'doc.yaml', 'E_DOC', schema).map((e) => describeUserError(e, lang));
+
+  it('at the top and inside a list of objects, in both languages; a key close to none is said alone', () => {
+    expect(withSchema({ answer: {} }, 'en')).toEqual(['doc.yaml, at answers: a required value is missing (expected a "key: value" map)', 'doc.yaml, at (top level): unknown key: "answer"; did you mean "answers"?']);
+    expect(withSchema({ answer: {} }, 'ru')[1]).toBe('doc.yaml, на верхнем уровне документа: неизвестный ключ: "answer"; возможно, вы имели в виду "answers"');
+    expect(withSchema({ answers: {}, deals: [{ file: 'a.csv', shet: 'Лист1' }] }, 'en')).toEqual(['doc.yaml, at deals[0]: unknown key: "shet"; did you mean "sheet"?']);
+    expect(withSchema({ answers: {}, colour: 'red' }, 'en')).toEqual(['doc.yaml, at (top level): unknown key: "colour"']);
+  });
+
+  it('keysAt walks objects, lists, records and optional values to the object at a path', () => {
+    expect(keysAt(schema, [])).toEqual(['managers', 'status', 'columns', 'target', 'name', 'answers', 'deals']);
+    expect(keysAt(schema, ['deals', 0])).toEqual(['file', 'sheet']);
+    expect(keysAt(schema, ['answers'])).toEqual([]);
+    expect(keysAt(schema, ['nowhere', 'x'])).toEqual([]);
   });
 });

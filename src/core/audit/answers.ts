@@ -60,7 +60,7 @@ export function allowedAnswers(question: Question): string[] {
  */
 export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allowPartial: boolean): { company?: string; answers: Map<string, Answer> } {
   const parsed = answersFileSchema.safeParse(doc, { reportInput: true });
-  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_ANSWERS_SCHEMA'));
+  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_ANSWERS_SCHEMA', answersFileSchema));
   const questions = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
   const errors: UserError[] = [];
   if (parsed.data.questionnaire !== undefined && parsed.data.questionnaire !== q.id && !parsed.data.questionnaire.includes('/') && !parsed.data.questionnaire.endsWith('.yaml')) {

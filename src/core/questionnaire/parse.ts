@@ -9,12 +9,33 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '') || TOP_LEVEL;
 }
 
-/** Turns zod issues into user errors pointing into `file`, in Russian too (parse with `reportInput: true` to name the value found). */
-export function zodToUserErrors(error: z.ZodError, file: string, code: string): UserError[] {
+/**
+ * Turns zod issues into user errors pointing into `file`, in Russian too (parse with `reportInput: true`
+ * to name the value found). With the schema, an unknown key names the known key it is closest to
+ * (`answer:` → «answers»).
+ */
+export function zodToUserErrors(error: z.ZodError, file: string, code: string, schema?: z.ZodType): UserError[] {
   return error.issues.map((issue) => {
-    const { id, params } = issueMessage(issue);
+    const { id, params } = issueMessage(issue, schema ? keysAt(schema, issue.path) : []);
     return UserError.of(code, id, params, { file, path: formatIssuePath(issue.path) });
   });
+}
+
+/** The keys an object of the schema takes at a path of a document (none where the path leads to no object). */
+export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let at: unknown = schema;
+  for (let i = 0; ; ) {
+    const def = (at as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
+    if (!def) return [];
+    if (['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(def.type as string)) at = def.innerType;
+    else if (def.type === 'pipe') at = def.in;
+    else if (i === path.length) return def.type === 'object' ? Object.keys(def.shape as object) : [];
+    else if (def.type === 'object') at = (def.shape as Record<string, unknown>)[String(path[i++])];
+    else if (def.type === 'array' || def.type === 'record') {
+      at = def.type === 'array' ? def.element : def.valueType;
+      i++;
+    } else return [];
+  }
 }
 
 /**
@@ -23,7 +44,7 @@ export function zodToUserErrors(error: z.ZodError, file: string, code: string): 
  */
 export function parseQuestionnaire(doc: unknown, file: string): Questionnaire {
   const parsed = questionnaireSchema.safeParse(doc, { reportInput: true });
-  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_QUESTIONNAIRE_SCHEMA'));
+  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_QUESTIONNAIRE_SCHEMA', questionnaireSchema));
   const problems = checkQuestionnaireRules(parsed.data, file);
   if (problems.length > 0) throw new UserErrors(problems);
   return parsed.data;

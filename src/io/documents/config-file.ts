@@ -99,7 +99,7 @@ export async function loadConfig(file: string | undefined, cwd: string, stdin: N
     chosen = CONFIG_FILE;
   }
   const parsed = configSchema.safeParse(parseYaml(await readDocument(chosen, cwd, stdin), chosen) ?? {}, { reportInput: true });
-  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, chosen, 'E_CONFIG'));
+  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, chosen, 'E_CONFIG', configSchema));
   const base = chosen === '-' ? cwd : path.dirname(path.resolve(cwd, chosen));
   const abs = (p: string | undefined) => (p === undefined || p === '-' ? p : path.resolve(base, p));
   const c = parsed.data;

@@ -36,6 +36,6 @@ export type MapFile = z.infer<typeof mapFileSchema>;
 export async function readMapFile(file: string, cwd: string, stdin: NodeJS.ReadableStream): Promise<MapFile> {
   const doc = parseYaml(await readDocument(file, cwd, stdin), file);
   const parsed = mapFileSchema.safeParse(doc ?? {}, { reportInput: true });
-  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_MAP_SCHEMA'));
+  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_MAP_SCHEMA', mapFileSchema));
   return parsed.data;
 }

@@ -31,7 +31,7 @@ export async function loadTargets(file: string | undefined, cwd: string, stdin: 
   const doc = parseYaml(await readDocument(file, cwd, stdin), file);
   const { known, errors } = unknownMetrics(doc, file);
   const parsed = targetsSchema.safeParse(known, { reportInput: true });
-  if (!parsed.success) errors.push(...zodToUserErrors(parsed.error, file, 'E_TARGETS'));
+  if (!parsed.success) errors.push(...zodToUserErrors(parsed.error, file, 'E_TARGETS', targetsSchema));
   if (errors.length > 0) throw new UserErrors(errors);
   return parsed.data!.targets as Record<string, number>;
 }
