@@ -117,6 +117,7 @@ describe('inspect reads deals as kpi does: rows repeating an id are merged and s
     expect(en.stdout).toContain('dropped:   1 rows repeating a deal id (first row kept)\n  of them with another manager or status: 1 (id 1, say)');
     const json = JSON.parse(runCli(['inspect', 'deals.csv', '--format', 'json'], { cwd: dir }).stdout);
     expect(json.dropped).toEqual({ 'rows repeating a deal id (first row kept)': 1 });
+    expect([json.rowsRead, json.records]).toEqual([3, 2]);
     expect(json.repeatedIdsDiffer).toEqual({ rows: 1, id: '1' });
   });
 });

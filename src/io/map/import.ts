@@ -533,6 +533,8 @@ export async function importDealRows(file: string, opts: ImportOptions, store: D
 /** Reports the rows merged into a deal of the same id (dropped), and those of them that differ from it. */
 export function noteMerged(report: ImportReport, merged: number, productRows: boolean, differing: { rows: number; id: string } | undefined): void {
   if (merged === 0) return;
+  // A merged row is a dropped row, not a record: rows read = records + unreadable + dropped.
+  report.records -= merged;
   report.dropped[productRows ? 'product rows merged into their deal' : 'rows repeating a deal id (first row kept)'] = merged;
   if (differing) report.repeatedIdsDiffer = differing;
 }

@@ -65,6 +65,9 @@ describe('Bitrix24', () => {
     expect(d['9']).toMatchObject({ status: 'open', closed_at: null, amount: 0 });
     expect(d['10']).toMatchObject({ status: 'lost', closed_at: at('2025-04-06 23:59:59') });
     expect(report.dropped['product rows merged into their deal']).toBe(1);
+    // Every row once: a merged row is dropped, not a record as well.
+    expect(report.records).toBe(list.length);
+    expect(report.records + report.skippedCount + Object.values(report.dropped).reduce((a, b) => a + b, 0)).toBe(report.rowsRead);
     expect(report.profile?.id).toBe('bitrix24');
   });
 
