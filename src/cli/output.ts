@@ -26,18 +26,33 @@ export async function writeOutput(
   }
   const target = path.resolve(ctx.cwd, outFile);
   await assertWritableTarget(target, outFile, inputs.map((i) => path.resolve(ctx.cwd, i)));
-  const tmp = tempNameFor(target);
+  const existing = await fs.stat(target).catch(() => undefined);
+  if (existing && !existing.isFile()) {
+    // A device, a pipe or a socket (`-o /dev/null`, `-o >(gzip > r.gz)`) is written to, not replaced:
+    // renamed over, /dev/null became a regular file for every program on the machine.
+    await fs.writeFile(target, content).catch((error: NodeJS.ErrnoException) => {
+      throw UserError.of('E_OUTPUT', 'output.write', osReason(error), { file: outFile });
+    });
+  } else await replaceAtomically(existing ? await fs.realpath(target) : target, content, outFile);
+  if (lang !== undefined) ctx.stderr.write(`${writtenLine(outFile, typeof content === 'string' ? Buffer.byteLength(content) : content.length, lang)}\n`);
+}
+
+/**
+ * Writes a file through a temp file beside it and a rename, so that it is either the old file or the
+ * whole new one. `file` is the real path: a symbolic link stays a link to the file it names, replaced.
+ */
+async function replaceAtomically(file: string, content: string | Uint8Array, shown: string): Promise<void> {
+  const tmp = tempNameFor(file);
   pendingTemps.add(tmp);
   try {
     await fs.writeFile(tmp, content, { flag: 'wx' });
-    await fs.rename(tmp, target);
+    await fs.rename(tmp, file);
   } catch (error) {
     await fs.rm(tmp, { force: true });
-    throw UserError.of('E_OUTPUT', 'output.write', osReason(error as NodeJS.ErrnoException), { file: outFile });
+    throw UserError.of('E_OUTPUT', 'output.write', osReason(error as NodeJS.ErrnoException), { file: shown });
   } finally {
     pendingTemps.delete(tmp);
   }
-  if (lang !== undefined) ctx.stderr.write(`${writtenLine(outFile, typeof content === 'string' ? Buffer.byteLength(content) : content.length, lang)}\n`);
 }
 
 /** «Записано: отчёт.xlsx (48,2 КБ)» / "Written: report.xlsx (48.2 KB)": the proof that -o was written. */

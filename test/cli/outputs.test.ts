@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -150,6 +151,36 @@ describe('skipped rows on stderr', () => {
       expect(run.stderr).toMatch(/deals\.csv, строка 302/);
       expect(run.stderr).toMatch(format === 'json' ? /dataQuality\.rowsSkipped/ : /--format json/);
     }
+  });
+});
+
+// `-o /dev/null` renamed a temp file over /dev/null: it became a regular file for every program on the machine.
+describe('-o that is not a regular file is written to, not replaced', () => {
+  it('a named pipe gets the report and stays a pipe; nothing is left beside it', async () => {
+    const dir = tmp();
+    const fifo = path.join(dir, 'report.json');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // The reader writes to a file of its own: this process waits in runCli and reads no pipe meanwhile.
+    const got = path.join(tmp(), 'got.json');
+    const reader = spawn('sh', ['-c', 'cat "$0" > "$1"', fifo, got]);
+    const closed = new Promise((resolve) => reader.on('close', resolve));
+    const run = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'json', '-o', fifo], { timeoutMs: 20_000 });
+    await closed;
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(got, 'utf8')).total.leads).toBeGreaterThan(0);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+
+  it('a symbolic link stays a link, and the file it names is replaced whole', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'real.json'), 'old');
+    symlinkSync(path.join(dir, 'real.json'), path.join(dir, 'latest.json'));
+    const run = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'json', '-o', path.join(dir, 'latest.json')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(lstatSync(path.join(dir, 'latest.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(dir, 'real.json'), 'utf8')).total.leads).toBeGreaterThan(0);
+    expect(readdirSync(dir).sort()).toEqual(['latest.json', 'real.json']);
   });
 });
 
