@@ -4,6 +4,7 @@ import type { CliContext } from './context.js';
 import { PRESET_NAMES, PRESETS } from '../core/presets.js';
 import { withImportOptions } from './input-options.js';
 import { commanderMessage } from '../core/messages.js';
+import { UserError } from '../core/errors.js';
 import { errorPlaceholders, examples, helpIn } from './help-text.js';
 import { startWorkerEarly } from '../io/parallel/early.js';
 
@@ -80,7 +81,23 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
       state.code = await mod.run(opts as never, ctx);
     };
   for (const declare of [declareAudit, declareValidate, declareKpi, declareInspect, declareMap, declareCompare, declareReport, declareGenerate, declareDemo]) declare(program, run);
+  for (const cmd of program.commands) refuseRepeats(cmd);
   return program;
+}
+
+/**
+ * Refuses an option of one value given twice (`-d a.csv -d b.csv` read b.csv alone, without a word);
+ * options made to repeat (--by, --assert, --answers) are left alone.
+ */
+function refuseRepeats(cmd: Command): void {
+  const seen = new Set<string>();
+  for (const opt of cmd.options) {
+    if (!(opt.required || opt.optional) || opt.variadic || opt.parseArg === collect) continue;
+    cmd.on(`option:${opt.name()}`, () => {
+      if (seen.has(opt.name())) throw UserError.of('E_USAGE', 'usage.repeated', { option: opt.long ?? opt.flags });
+      seen.add(opt.name());
+    });
+  }
 }
 
 /** The options that name a deals or activities file: those that may be read in two threads. */

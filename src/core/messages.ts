@@ -401,6 +401,7 @@ export const COMMANDER_ERRORS: readonly Template[] = [
   { en: "error: option '{option}' argument missing", ru: "ошибка: у параметра '{option}' нет значения" },
   { en: "error: option '{option}' argument '{value}' is invalid. Allowed choices are {choices}.", ru: "ошибка: у параметра '{option}' недопустимое значение '{value}'. Допустимые значения: {choices}." },
   { en: "error: unknown command '{name}'{rest}", ru: "ошибка: неизвестная команда '{name}'{rest}" },
+  { en: "error: too many arguments for '{name}'. Expected {n} arguments but got {got}.", ru: "ошибка: у команды {name} лишние аргументы: ожидалось {n}, получено {got} (файлы выгрузок передают параметрами: -d, -a, -p)" },
   { en: "error: too many arguments{rest}", ru: "ошибка: лишние аргументы{rest}" },
   { en: '(Did you mean {option}?)', ru: '(может быть, {option}?)' },
   { en: '(add --help for usage)', ru: '(справка: --help)' },
