@@ -444,3 +444,26 @@ describe('loss reasons written in the stage, with no reason column', () => {
     expect(JSON.parse(runCli(['kpi', '-d', 'n.csv', '--format', 'json'], { cwd: dir }).stdout).notApplicable.loss_reasons).toBe('needs a loss-reason column in the deals file');
   });
 });
+
+// `--metrics loss_reasons` printed «[object Object]» in every manager's cell.
+describe('--metrics', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-metrics-'));
+  writeFileSync(path.join(dir, 'd.csv'), 'id,manager,client,created_at,closed_at,status,amount,loss_reason\n1,Иван,c,2024-07-01,2024-07-05,lost,100,Дорого\n2,Анна,c,2024-07-02,2024-07-05,lost,300,Дорого\n3,Анна,c,2024-07-02,2024-07-05,won,300,\n');
+  it('loss_reasons is the reasons table, beside the columns asked for, in the table and in Markdown', () => {
+    for (const format of ['table', 'md']) {
+      const run = runCli(['kpi', '-d', 'd.csv', '--metrics', 'loss_reasons,conversion', '--format', format, '--lang', 'ru'], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).not.toContain('[object Object]');
+      expect(run.stdout).toMatch(/Причины отказа[\s\S]*Дорого/);
+      expect(run.stdout).toContain('33,3%');
+      expect(run.stderr).toBe('');
+    }
+  });
+
+  it('an empty list is refused; another format says it keeps every metric', () => {
+    expect(runCli(['kpi', '-d', 'd.csv', '--metrics', ' , '], { cwd: dir }).code).toBe(2);
+    const json = runCli(['kpi', '-d', 'd.csv', '--metrics', 'conversion', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(json.code).toBe(0);
+    expect(json.stderr).toMatch(/--metrics picks the columns of the terminal and Markdown tables/);
+  });
+});

@@ -61,6 +61,7 @@ export function parseGroupBy(values: readonly string[] | undefined): GroupDim[][
 export function parseMetrics(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (list.length === 0) throw UserError.of('E_USAGE', 'usage.unknownMetric', { metrics: '""', known: METRIC_KEYS.join(', ') });
   const known = [...new Set([...METRIC_KEYS, ...UNIT_METRICS.map((m) => m.key), ...STAGE_METRICS.map((m) => m.key)])];
   const unknown = list.filter((k) => !known.includes(k));
   if (unknown.length > 0) throw UserError.of('E_USAGE', 'usage.unknownMetric', { metrics: unknown.map((u) => `"${u}"`).join(', '), known: known.join(', ') });
@@ -84,7 +85,7 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const files = { deals: o.deals, activities: o.activities, payments: o.payments, spend: o.spend, plan: o.plan };
   const result = await computeAsking(ctx, files, base, overrides, options, o.lang, { margin });
   reportSkippedRows(ctx, result.dataQuality, o.lang, format);
-  warnUnusedOptions(ctx, o.lang, [sheetUnused(o.sheet, result.dataQuality.files) && 'sheet']);
+  warnUnusedOptions(ctx, o.lang, [sheetUnused(o.sheet, result.dataQuality.files) && 'sheet', metrics !== undefined && format !== 'table' && format !== 'md' && 'metrics']);
   const inputs = [o.deals, o.activities, o.payments, o.map, o.spend, o.plan].filter((f): f is string => f !== undefined && f !== '-');
   await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, topReasons, company: o.company }), o.output, inputs, o.lang);
   return EXIT.ok;

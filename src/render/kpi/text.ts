@@ -22,7 +22,8 @@ const label = (key: string, lang: string) => (SHORT[key] ? SHORT[key]![lang === 
 /** Metric groups to show: --metrics as one group, else the default groups minus not-applicable metrics. */
 function groups(result: KpiResult, opts: KpiRenderOptions): Array<{ title: string; metrics: MetricDef[] }> {
   const lang = opts.lang === 'ru' ? 'ru' : 'en';
-  if (opts.metrics?.length) return [{ title: '', metrics: opts.metrics.map((k) => byKey.get(k)!).filter(Boolean) }];
+  // Loss reasons are a table of their own (below), not a column of one value per manager.
+  if (opts.metrics?.length) return [{ title: '', metrics: opts.metrics.filter((k) => k !== 'loss_reasons').map((k) => byKey.get(k)!).filter(Boolean) }].filter((g) => g.metrics.length > 0);
   return METRIC_GROUPS.map((g) => ({ title: g.title[lang], metrics: g.keys.filter((k) => !(k in result.notApplicable)).map((k) => byKey.get(k)!) })).filter((g) => g.metrics.length > 0);
 }
 
@@ -57,7 +58,7 @@ export function renderKpiTable(result: KpiResult, opts: KpiRenderOptions): strin
     out.push('', ...(g.title ? [c.bold(g.title)] : []), borderlessTable(head, rows, c));
   }
   const reasons = lossRows(result, opts);
-  if (reasons.length > 0 && !opts.metrics?.length) {
+  if (reasons.length > 0 && showsReasons(opts)) {
     const rows = reasons.map((r) => [clip(r.reason, 60), formatCount(r.count, opts.lang), formatValue(r.share, 'ratio', opts.lang)]);
     out.push('', c.bold(L.lossReasons), borderlessTable([L.reason, L.count, L.share], rows, c));
   }
@@ -67,6 +68,11 @@ export function renderKpiTable(result: KpiResult, opts: KpiRenderOptions): strin
   const na = Object.keys(result.notApplicable).filter((k) => !opts.metrics?.length || opts.metrics.includes(k));
   if (na.length > 0) out.push(...wrap(`${L.notApplicable}: ${na.map((k) => byKey.get(k)?.label[opts.lang === 'ru' ? 'ru' : 'en'] ?? k).join(', ')} (--format json: notApplicable)`, 100).map((l) => c.dim(l)));
   return `${out.join('\n')}\n`;
+}
+
+/** Whether the loss reasons table is shown: always, or when --metrics names them. */
+function showsReasons(opts: KpiRenderOptions): boolean {
+  return !opts.metrics?.length || opts.metrics.includes('loss_reasons');
 }
 
 /** The department's loss reasons, top N with «прочие». */
@@ -128,7 +134,7 @@ export function renderKpiMarkdown(result: KpiResult, opts: KpiRenderOptions): st
     );
   }
   const reasons = lossRows(result, opts);
-  if (reasons.length > 0 && !opts.metrics?.length) {
+  if (reasons.length > 0 && showsReasons(opts)) {
     out.push('', `## ${L.lossReasons}`, '', mdTable([L.reason, L.count, L.share], reasons.map((r) => [clip(r.reason, 120), formatCount(r.count, opts.lang), formatValue(r.share, 'ratio', opts.lang)]), ['left', 'right', 'right']));
   }
   out.push(...groupSectionsMarkdown(result, opts));
