@@ -16,7 +16,8 @@ import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions
 import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { DealStore } from '../core/kpi/deal-store.js';
 import type { ColumnMap } from '../io/map/mapping.js';
-import { UNKNOWN_DIRECTION, UNKNOWN_STATUS } from '../io/map/context.js';
+import { directionReader, UNKNOWN_DIRECTION, UNKNOWN_STATUS } from '../io/map/context.js';
+import type { ValueMaps } from '../io/map/value-maps.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import type { Overrides } from '../io/documents/map-file.js';
@@ -47,10 +48,11 @@ export function importOptionsFor(kind: RecordKind, base: ImportOptions, override
 
 /** What the inputs hold, for the not-applicable rules. */
 /** `stageReasons`: some lost deal's reason came from its stage (`Venda perdida (Sem interesse)`), with or without a reason column. */
-export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: ColumnMap | undefined, hasActivities: boolean, hasPayments: boolean, stageReasons = false): InputShape {
+export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: ColumnMap | undefined, hasActivities: boolean, hasPayments: boolean, stageReasons = false, activityDirection?: boolean): InputShape {
   const a = activitiesMap?.fields;
   return {
     activities: hasActivities,
+    ...(activityDirection === undefined ? {} : { activityDirection }),
     activityKind: Boolean(a?.has('kind')),
     activityMissed: Boolean(a?.has('missed')),
     payments: hasPayments,
@@ -63,6 +65,18 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     pipeline: Boolean(dealsMap?.fields.has('pipeline')),
     stage: Boolean(dealsMap?.fields.has('stage')),
   };
+}
+
+/**
+ * Whether an activities file says a call's direction: a direction column, or a kind column whose
+ * values carry one («Входящий звонок»); undefined without activities. A call log without either
+ * (Zadarma's, Pipedrive's activities) counted 0 calls in and out as if that were the answer.
+ */
+function directionSaid(map: ColumnMap | undefined, report: ImportReport | undefined, maps: ValueMaps): boolean | undefined {
+  if (!map) return undefined;
+  if (map.fields.has('direction')) return true;
+  const read = directionReader(maps);
+  return (report?.values.kind ?? []).some((v) => read.entry(v.value).value.direction !== '');
 }
 
 /** Which columns the evidence facts need were present. */
@@ -265,7 +279,8 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     if (unattributed > 0) alerts.push({ code: 'unattributed-payments', payments: unattributed });
   }
   if (spend) for (const e of engines) e.addSpend(spend.rows, spend.margin);
-  const shape = inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), store.reasons.values.some((r) => r !== ''));
+  const directed = directionSaid(activitiesMap, reports.find((r) => r.kind === 'activities'), overrides.valueMaps);
+  const shape = inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), store.reasons.values.some((r) => r !== ''), directed);
   const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
   const results = await finishEngines(engines, shape, helper);
   const evidence = evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));

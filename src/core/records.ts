@@ -96,6 +96,12 @@ export interface InputShape {
    * leaves it out keeps the cycle).
    */
   closedAt?: boolean;
+  /**
+   * Whether the activities say a call's direction: a direction column, or a kind column whose values
+   * carry one («Входящий звонок»). Without it no call is incoming or outgoing, and what counts them
+   * (and the first response) is not applicable. Only false says so, as for closedAt.
+   */
+  activityDirection?: boolean;
   /** Source, pipeline and stage columns in the deals file (`--by` groups by them). */
   source?: boolean;
   pipeline?: boolean;

@@ -467,3 +467,21 @@ describe('--metrics', () => {
     expect(json.stderr).toMatch(/--metrics picks the columns of the terminal and Markdown tables/);
   });
 });
+
+describe('a call log that does not say a call\'s direction', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-direction-'));
+  writeFileSync(path.join(dir, 'd.csv'), 'id,manager,client,created_at,closed_at,status,amount\n1,Иван,79161234567,2025-01-31,,open,1\n');
+  it('has the counts by direction and the response not applicable, not zeros; a type column that says it keeps them', () => {
+    writeFileSync(path.join(dir, 'calls.csv'), 'Дата;Сотрудник;Длительность;Статус;Клиент\n01.02.2025 10:00;Иван;65;answered;79161234567\n01.02.2025 11:00;Иван;0;no answer;79161234567\n');
+    const r = JSON.parse(runCli(['kpi', '-d', 'd.csv', '-a', 'calls.csv', '--format', 'json'], { cwd: dir }).stdout);
+    for (const key of ['calls_out', 'calls_in', 'calls_missed', 'missed_share', 'callback_rate', 'response_min_median', 'no_response']) {
+      expect(r.total[key], key).toBeNull();
+      expect(r.notApplicable[key], key).toMatch(/^needs a call direction/);
+    }
+    expect(r.total.talk_minutes).toBeCloseTo(65 / 60, 12);
+    writeFileSync(path.join(dir, 'typed.csv'), 'Дата;Сотрудник;Тип;Длительность;Клиент\n01.02.2025 10:00;Иван;Исходящий звонок;65;79161234567\n01.02.2025 11:00;Иван;Письмо;0;79161234567\n');
+    const typed = JSON.parse(runCli(['kpi', '-d', 'd.csv', '-a', 'typed.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(typed.total.calls_out).toBe(1);
+    expect(typed.notApplicable.calls_out).toBeUndefined();
+  });
+});

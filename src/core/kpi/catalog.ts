@@ -72,6 +72,8 @@ const def = (key: string, format: MetricFormat, ru: string, en: string, dru: str
 
 const ACT: Array<keyof InputShape> = ['activities'];
 const LINKED: Array<keyof InputShape> = ['activities'];
+/** What counts calls by direction needs activities that say it. */
+const DIRECTED: Array<keyof InputShape> = ['activities', 'activityDirection'];
 /** What counts won or lost deals needs a column that says so (InputShape.outcome). */
 const OUTCOME: Array<keyof InputShape> = ['outcome'];
 /** Deal metrics from activities say what kind of activities file they need. */
@@ -91,14 +93,14 @@ export const METRICS: readonly KpiMetric[] = [
   def('cycle_days_median', 'days', 'Цикл, дн. (медиана)', 'Cycle, days (median)', 'Медиана (закрытие − создание) в днях по выигранным сделкам', 'Median (closed − created) in days over won deals', (x) => x.cycles.median(), [...OUTCOME, 'closedAt']),
   linked(def('touches_per_won', 'decimal', 'Касаний на продажу', 'Touches per won', 'Среднее число касаний (не пропущенных активностей до закрытия) на выигранную сделку', 'Mean number of touches (non-missed activities up to closing) per won deal', (x) => ratio(x.d.touchSum, x.d.won), [...LINKED, 'outcome'])),
   linked(def('won_below_touch_norm', 'count', 'Продаж ниже нормы касаний', 'Won below touch norm', 'Выигранные сделки, где касаний меньше нормы (по умолчанию 5)', 'Won deals with fewer touches than the norm (default 5)', (x) => x.d.belowNorm, [...LINKED, 'outcome'])),
-  linked(def('response_min_median', 'minutes', 'Реакция, мин (медиана)', 'Response, min (median)', 'Медиана минут от создания сделки до первого ответа (исходящего или принятого входящего)', 'Median minutes from deal creation to the first response (outgoing, or answered incoming)', (x) => x.responses.median(), LINKED)),
-  linked(def('response_min_avg', 'minutes', 'Реакция, мин (сред.)', 'Response, min (mean)', 'Среднее минут от создания сделки до первого ответа', 'Mean minutes from deal creation to the first response', (x) => x.responses.mean(), LINKED)),
-  linked(def('no_response', 'count', 'Без ответа', 'No response', 'Сделки любого статуса без первого ответа', 'Deals of any status with no first response', (x) => x.d.noResponse, LINKED)),
-  def('calls_out', 'count', 'Исходящие', 'Calls out', 'Исходящие звонки в периоде', 'Outgoing calls in the period', (x) => x.a.callsOut, ACT),
-  def('calls_in', 'count', 'Входящие', 'Calls in', 'Входящие звонки в периоде', 'Incoming calls in the period', (x) => x.a.callsIn, ACT),
-  def('calls_missed', 'count', 'Пропущенные', 'Missed', 'Пропущенные входящие звонки', 'Missed incoming calls', (x) => x.a.callsMissed, ['activities', 'activityMissed']),
-  def('missed_share', 'ratio', 'Доля пропущенных', 'Missed share', 'Пропущенные / входящие', 'Missed / incoming calls', (x) => ratio(x.a.callsMissed, x.a.callsIn), ['activities', 'activityMissed']),
-  linked(def('callback_rate', 'ratio', 'Перезвонили', 'Callback rate', 'Доля пропущенных (с клиентом или сделкой), после которых был исходящий звонок тому же клиенту или по той же сделке в окне (по умолчанию 24 ч)', 'Share of missed calls (with a client or deal) followed by an outgoing call to the same client or deal within the window (default 24 h)', (x) => ratio(x.a.calledBack, x.a.missedWithKey), ['activities', 'activityMissed'])),
+  linked(def('response_min_median', 'minutes', 'Реакция, мин (медиана)', 'Response, min (median)', 'Медиана минут от создания сделки до первого ответа (исходящего или принятого входящего)', 'Median minutes from deal creation to the first response (outgoing, or answered incoming)', (x) => x.responses.median(), [...LINKED, 'activityDirection'])),
+  linked(def('response_min_avg', 'minutes', 'Реакция, мин (сред.)', 'Response, min (mean)', 'Среднее минут от создания сделки до первого ответа', 'Mean minutes from deal creation to the first response', (x) => x.responses.mean(), [...LINKED, 'activityDirection'])),
+  linked(def('no_response', 'count', 'Без ответа', 'No response', 'Сделки любого статуса без первого ответа', 'Deals of any status with no first response', (x) => x.d.noResponse, [...LINKED, 'activityDirection'])),
+  def('calls_out', 'count', 'Исходящие', 'Calls out', 'Исходящие звонки в периоде', 'Outgoing calls in the period', (x) => x.a.callsOut, DIRECTED),
+  def('calls_in', 'count', 'Входящие', 'Calls in', 'Входящие звонки в периоде', 'Incoming calls in the period', (x) => x.a.callsIn, DIRECTED),
+  def('calls_missed', 'count', 'Пропущенные', 'Missed', 'Пропущенные входящие звонки', 'Missed incoming calls', (x) => x.a.callsMissed, [...DIRECTED, 'activityMissed']),
+  def('missed_share', 'ratio', 'Доля пропущенных', 'Missed share', 'Пропущенные / входящие', 'Missed / incoming calls', (x) => ratio(x.a.callsMissed, x.a.callsIn), [...DIRECTED, 'activityMissed']),
+  linked(def('callback_rate', 'ratio', 'Перезвонили', 'Callback rate', 'Доля пропущенных (с клиентом или сделкой), после которых был исходящий звонок тому же клиенту или по той же сделке в окне (по умолчанию 24 ч)', 'Share of missed calls (with a client or deal) followed by an outgoing call to the same client or deal within the window (default 24 h)', (x) => ratio(x.a.calledBack, x.a.missedWithKey), [...DIRECTED, 'activityMissed'])),
   def('emails', 'count', 'Письма', 'E-mails', 'Письма в периоде', 'E-mails in the period', (x) => x.a.emails, ['activities', 'activityKind']),
   def('meetings', 'count', 'Встречи', 'Meetings', 'Встречи в периоде', 'Meetings in the period', (x) => x.a.meetings, ['activities', 'activityKind']),
   def('messages', 'count', 'Сообщения', 'Messages', 'Сообщения в периоде', 'Messages in the period', (x) => x.a.messages, ['activities', 'activityKind']),
@@ -125,6 +127,7 @@ export const NEEDS_TEXT: Record<keyof InputShape, string> = {
   amount: 'needs an amount (budget) column in the deals file',
   outcome: 'needs a status or stage column in the deals file (without one every deal reads as open)',
   closedAt: 'needs a close date column in the deals file',
+  activityDirection: 'needs a call direction (incoming or outgoing) in the activities file: a direction column, or a type column that says it',
   source: 'needs a source column in the deals file',
   pipeline: 'needs a pipeline column in the deals file',
   stage: 'needs a stage column in the deals file',
@@ -134,7 +137,7 @@ export const NEEDS_TEXT: Record<keyof InputShape, string> = {
 export function notApplicable(shape: InputShape): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of METRICS) {
-    const missing = m.needs?.find((n) => (n === 'closedAt' ? shape.closedAt === false : !shape[n]));
+    const missing = m.needs?.find((n) => (n === 'closedAt' || n === 'activityDirection' ? shape[n] === false : !shape[n]));
     if (missing) out[m.key] = missing === 'activities' && m.activitiesReason ? m.activitiesReason : NEEDS_TEXT[missing];
   }
   return out;

@@ -81,6 +81,8 @@ const REASONS_RU: Record<string, string> = {
   'needs an amount (budget) column in the deals file': 'нужна колонка суммы (бюджета) в файле сделок',
   'needs a status or stage column in the deals file (without one every deal reads as open)': 'нужна колонка статуса или этапа в файле сделок (без неё все сделки выглядят открытыми)',
   'needs a close date column in the deals file': 'нужна колонка даты закрытия в файле сделок',
+  'needs a call direction (incoming or outgoing) in the activities file: a direction column, or a type column that says it':
+    'нужно направление звонка (входящий или исходящий) в файле активностей: колонка направления или типа, который его называет',
   'needs a source column in the deals file': 'нужна колонка источника в файле сделок',
   'needs a pipeline column in the deals file': 'нужна колонка воронки в файле сделок',
   'needs a stage column in the deals file': 'нужна колонка этапа в файле сделок',

@@ -18,6 +18,14 @@ describe('metrics that the inputs cannot give', () => {
     expect(notApplicable(old)).toEqual({});
   });
 
+  // A call log without a direction (Zadarma's, Pipedrive's activities) counted 0 calls in and out as the answer.
+  it('counting calls by direction, and the first response, need activities that say a direction', () => {
+    const none = notApplicable({ ...all, activityDirection: false });
+    expect(Object.keys(none)).toEqual(['response_min_median', 'response_min_avg', 'no_response', 'calls_out', 'calls_in', 'calls_missed', 'missed_share', 'callback_rate']);
+    expect(new Set(Object.values(none))).toEqual(new Set([NEEDS_TEXT.activityDirection]));
+    expect(notApplicable({ ...all, activityDirection: true })).toEqual({});
+  });
+
   it('every reason has its Russian text', () => {
     for (const reason of Object.values(NEEDS_TEXT)) expect(reasonText(reason, 'ru'), reason).not.toBe(reason);
   });
