@@ -205,7 +205,7 @@ function readDuration(cells: Cells, ctx: ReadContext, m: ActivityMemos): number 
   if (dc === undefined) return null;
   const unit = m.unit;
   const n = cells.plainInteger(dc);
-  if (!Number.isNaN(n)) return scaleDuration(n, unit);
+  if (n >= 0) return scaleDuration(n, unit);
   // An e-mail's or a meeting's empty duration, without making its text.
   if (cells.blank(dc)) return null;
   const text = cells.text(dc);

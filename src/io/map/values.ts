@@ -77,7 +77,11 @@ export function parseNumber(raw: string, mark?: DecimalMark | 'grouping'): numbe
   if (s.startsWith("'")) s = s.slice(1);
   s = s.replace(/\|[A-Za-z]{3}$/, '');
   s = s.replace(GROUPING, '');
+  const marked = s;
   s = withoutCurrency(s);
+  // Excel's accounting format writes a zero as a dash (` $-   `, ` -   ₽ `): with a currency mark a
+  // zero; a dash alone is no value (a deal with one was skipped as unreadable).
+  if (/^[-−–—]$/.test(s)) return s.length === marked.length ? null : 0;
   // A sign before the currency mark: `-$1,234.00`, `-€ 5`.
   if (/^[-−][^\d.,(]/.test(s)) s = `-${s.slice(1).replace(CURRENCY, '')}`;
   let negative = false;
@@ -318,7 +322,7 @@ export function scaleDuration(n: number, unit: DurationUnit = 's'): number {
   return unit === 'ms' ? n / 1000 : unit === 'hhmm' ? n * 60 : n;
 }
 
-const CURRENCY_WORDS: Record<string, string> = { '₽': 'RUB', руб: 'RUB', 'руб.': 'RUB', 'р.': 'RUB', р: 'RUB', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₴': 'UAH', грн: 'UAH', 'грн.': 'UAH', '₸': 'KZT', тг: 'KZT', 'тг.': 'KZT', '₹': 'INR', '₺': 'TRY', 'zł': 'PLN', 'R$': 'BRL', 'US$': 'USD', rs: 'INR', 'rs.': 'INR', kr: 'kr', 'kr.': 'kr', kč: 'CZK', '₪': 'ILS', '₩': 'KRW', '₱': 'PHP' };
+const CURRENCY_WORDS: Record<string, string> = { '₽': 'RUB', rur: 'RUB', руб: 'RUB', 'руб.': 'RUB', 'р.': 'RUB', р: 'RUB', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₴': 'UAH', грн: 'UAH', 'грн.': 'UAH', '₸': 'KZT', тг: 'KZT', 'тг.': 'KZT', '₹': 'INR', '₺': 'TRY', 'zł': 'PLN', 'R$': 'BRL', 'US$': 'USD', rs: 'INR', 'rs.': 'INR', kr: 'kr', 'kr.': 'kr', kč: 'CZK', '₪': 'ILS', '₩': 'KRW', '₱': 'PHP' };
 const MARK_AFTER = new RegExp(`(?:\\|\\s*([A-Za-z]{3})|\\s([A-Z]{3})|\\s?([${CURRENCY_SIGNS}]|руб\\.?|р\\.?|грн\\.?|тг\\.?|zł|Kč|kr\\.?|Rs\\.?))$`, 'u');
 const MARK_BEFORE = new RegExp(`^(?:([A-Z]{3})\\s|([A-Z]{2}\\$|R\\$|[${CURRENCY_SIGNS}]|Rs\\.?|kr\\.?))`, 'u');
 
@@ -346,7 +350,9 @@ export function parseDuration(raw: string, unit: DurationUnit = 's'): number | n
   if (s === '') return null;
   // A plain number in the column's unit (a currency mark is no unit of time: «5 kr» is no duration).
   const n = /^[\d\s.,'-]+$/.test(s) ? parseNumber(s) : null;
-  if (n !== null && !Number.isNaN(n)) return scaleDuration(n, unit);
+  // A negative duration is no duration (it took time off the talk minutes).
+  if (n !== null && !Number.isNaN(n)) return n < 0 ? Number.NaN : scaleDuration(n, unit);
+  if (/^[-−]/.test(s)) return Number.NaN;
   return durationOfParts(s.replace(NO_DIGITS_AROUND, ' ').trim(), unit);
 }
 
@@ -359,11 +365,15 @@ const NO_DIGITS_AROUND = /^[^\d]*?(?=\d)|\([^()\d]*\)/gu;
 /** A clock or numbers each with a unit, and nothing else; NaN otherwise (parseDuration). */
 function durationOfParts(s: string, unit: DurationUnit): number {
   // A clock, with a unit word after it that says what its first part counts («01:23 мин», "1:30 h").
-  const clock = /^(\d+):(\d{1,2})(?::(\d{1,2}))?(?:\s*([a-zа-я]+)\.?)?$/u.exec(s);
+  // The last part may have a fraction of a second («00:01:23.456», as PBX logs write it).
+  const clock = /^(\d+):(\d{1,2})(?::(\d{1,2}))?([.,]\d+)?(?:\s*([a-zа-я]+)\.?)?$/u.exec(s);
   if (clock) {
-    const [a, b, c] = [Number(clock[1]), Number(clock[2]), clock[3] === undefined ? undefined : Number(clock[3])];
-    const word = clock[4] === undefined ? undefined : durationUnit(clock[4]);
-    if (clock[4] !== undefined && word === undefined) return Number.NaN;
+    const fraction = clock[4] === undefined ? 0 : Number(`0.${clock[4].slice(1)}`);
+    const [a, b, c] = [Number(clock[1]), Number(clock[2]) + (clock[3] === undefined ? fraction : 0), clock[3] === undefined ? undefined : Number(clock[3]) + fraction];
+    // Minutes and seconds after the first part run to 59 («00:60:00» is no clock).
+    if (b >= 60 || (c !== undefined && c >= 60)) return Number.NaN;
+    const word = clock[5] === undefined ? undefined : durationUnit(clock[5]);
+    if (clock[5] !== undefined && word === undefined) return Number.NaN;
     if (c !== undefined) return word === undefined || word === 3600 ? a * 3600 + b * 60 + c : Number.NaN;
     // Hours make it hours and minutes; minutes or seconds, minutes and seconds («00:05 сек» is 5 s).
     if (word !== undefined) return word === 3600 ? a * 3600 + b * 60 : a * 60 + b;

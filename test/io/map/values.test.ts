@@ -275,3 +275,24 @@ describe('phoneKey', () => {
     expect(phoneKey(raw)).toBeUndefined();
   });
 });
+
+// An Excel accounting zero made the whole deal unreadable; a negative or impossible duration was taken.
+describe('dashes, negative and impossible durations, fractions of a second, RUR', () => {
+  it('a dash with a currency mark is Excel\'s zero; a dash alone is no value', () => {
+    for (const raw of [' $-   ', ' -   ₽ ', '-₽', '€ -']) expect(parseNumber(raw), raw).toBe(0);
+    for (const raw of ['-', ' — ', '–']) expect(parseNumber(raw), raw).toBeNull();
+    expect(parseNumber('-5')).toBe(-5);
+  });
+
+  it('a negative duration and a clock past 59 are no duration; a fraction of a second is read', () => {
+    for (const raw of ['-5', '-00:01:00', '00:60:00', '01:75', '1:00:60']) expect(parseDuration(raw), raw).toBeNaN();
+    expect(parseDuration('00:01:23.456')).toBeCloseTo(83.456, 9);
+    expect(parseDuration('01:23,5')).toBeCloseTo(83.5, 9);
+    expect(parseDuration('90:00')).toBe(5400);
+  });
+
+  it('RUR, the old rouble code 1C still writes, is the rouble', () => {
+    expect(currencyOf('1 000 RUR')).toBe('RUB');
+    expect(currencyOf('1000|RUR')).toBe('RUB');
+  });
+});
