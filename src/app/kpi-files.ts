@@ -90,7 +90,7 @@ export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: Co
     amount: Boolean(d?.has('amount')),
     product: Boolean(d?.has('product')),
     duration: Boolean(activitiesMap?.fields.has('duration_s')),
-    link: ['deal_id', 'client', 'phone'].some((f) => activitiesMap?.fields.has(f)),
+    link: ['deal_id', 'client', 'phone'].some((f) => activitiesMap?.fields.has(f)) || (Boolean(activitiesMap?.fields.has('caller')) && Boolean(activitiesMap?.fields.has('callee'))),
   };
 }
 

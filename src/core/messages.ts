@@ -342,6 +342,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: 'neither an invoiced nor a paid amount', ru: 'нет ни выставленной, ни оплаченной суммы' },
   { en: 'deleted deal (Pipedrive status "deleted")', ru: 'удалённая сделка (статус Pipedrive «deleted»)' },
   { en: 'planned activity, not done', ru: 'запланированное действие, ещё не выполнено' },
+  { en: 'internal call (between employees)', ru: 'внутренний звонок (между сотрудниками)' },
   { en: 'empty row', ru: 'пустая строка' },
   { en: 'totals row', ru: 'строка итогов' },
   { en: 'footer or note row', ru: 'строка-примечание или подвал' },
@@ -484,6 +485,7 @@ export const IMPORT_NOTES: readonly Template[] = [
   { en: 'answered', ru: 'отвечен' },
   { en: '(unknown)', ru: '(не известно)' },
   { en: 'in (missed)', ru: 'in (пропущенный)' },
+  { en: 'internal (dropped)', ru: 'internal (внутренний, отброшен)' },
   { en: 'deal: the owner id is its deal_id', ru: 'deal: id владельца — id сделки (deal_id)' },
   { en: '{field}: not a deal; the owner is the client', ru: '{field}: не сделка; владелец — клиент' },
 ];

@@ -8,7 +8,7 @@ import { parseYaml } from './yaml.js';
 const columns = z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).describe('field: "header in the file" (or "#3" for the third column)');
 const values = {
   status: z.record(z.string(), z.enum(['won', 'lost', 'open', 'deleted'])).optional(),
-  direction: z.record(z.string(), z.enum(['in', 'out'])).optional(),
+  direction: z.record(z.string(), z.enum(['in', 'out', 'internal'])).optional(),
   kind: z.record(z.string(), z.enum(['call', 'email', 'meeting', 'message', 'other'])).optional(),
   missed: z.record(z.string(), z.boolean()).optional(),
   owner: z.record(z.string(), z.enum(['deal', 'lead', 'contact', 'company', 'other'])).optional().describe('owner type value: what record an activity\'s owner id names (deal_id is read only for a deal)'),

@@ -19,12 +19,14 @@ export interface ActivityMemos {
   manager: CellMemo<number>;
   done: CellMemo<boolean | undefined>;
   kind: CellMemo<Counted<Activity['kind']>>;
-  direction: CellMemo<Counted<{ direction: Activity['direction']; missed: boolean }> | null>;
+  direction: CellMemo<Counted<{ direction: Activity['direction'] | 'internal'; missed: boolean }> | null>;
   /** Without a direction column: the direction the kind column's values carry («Звонок входящий»), else undefined. */
-  kindDirection: CellMemo<Counted<{ direction: Activity['direction']; missed: boolean }> | null> | undefined;
+  kindDirection: CellMemo<Counted<{ direction: Activity['direction'] | 'internal'; missed: boolean }> | null> | undefined;
   missed: CellMemo<Counted<boolean | undefined> | null>;
   /** Client columns, else the phone column (a phone is a call's client only in logs with no client column). */
   clientCols: readonly number[];
+  /** Without either: the caller's column for an incoming call and the callee's for an outgoing one (Sipuni's «Откуда», «Куда»). */
+  byDirection: { in: readonly number[]; out: readonly number[] } | undefined;
   byName: boolean;
   /** The duration column's unit. */
   unit: DurationUnit | undefined;
@@ -51,6 +53,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     kindDirection: ctx.cols.direction === undefined && ctx.cols.kind !== undefined ? counted(directionReader(ctx.maps)) : undefined,
     missed: counted(v.missed),
     clientCols: names ?? (ctx.cols.phone === undefined ? [] : [ctx.cols.phone]),
+    byDirection: names === undefined && ctx.cols.phone === undefined && ctx.cols.caller !== undefined && ctx.cols.callee !== undefined ? { in: [ctx.cols.caller], out: [ctx.cols.callee] } : undefined,
     byName: names !== undefined,
     unit: ctx.cols.duration_s === undefined ? undefined : ctx.map.units.get(ctx.cols.duration_s),
     owner: counted(v.owner_type),
@@ -90,6 +93,8 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   const d = directionCell(cells, ctx, m);
   if (d !== null) {
     d.count++;
+    // A call between employees is no sales activity (no client on the line): dropped, and counted.
+    if (d.value.direction === 'internal') return new RowProblem('drop', 'internal call (between employees)');
     direction = d.value.direction;
     notAnswered = d.value.missed;
   }
@@ -106,8 +111,9 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   // Only an incoming call can be missed (spec).
   const missed = kind === 'call' && direction === 'in' && notAnswered;
   let client = 0;
-  if ((m.clientCols.length > 0 || owner !== 'deal') && ctx.linker!.needsClient(deal, kind, direction, missed)) {
-    client = clientOf(cells, ctx, m, deal);
+  const clientCols = m.byDirection === undefined ? m.clientCols : direction === 'in' ? m.byDirection.in : direction === 'out' ? m.byDirection.out : NO_COLUMNS;
+  if ((clientCols.length > 0 || owner !== 'deal') && ctx.linker!.needsClient(deal, kind, direction, missed)) {
+    client = clientOf(cells, ctx, m, deal, clientCols);
     if (client === 0 && owner !== 'deal' && owner !== null) client = ownerClient(cells, ctx, owner);
   }
   // One object for every row: the record is consumed before the next row is read (its time is set already).
@@ -132,7 +138,7 @@ function incomingCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean
 }
 
 /** The row's direction: its direction column's, else what its kind column's value says (null when neither says). */
-function directionCell(cells: Cells, ctx: ReadContext, m: ActivityMemos): Counted<{ direction: Activity['direction']; missed: boolean }> | null {
+function directionCell(cells: Cells, ctx: ReadContext, m: ActivityMemos): Counted<{ direction: Activity['direction'] | 'internal'; missed: boolean }> | null {
   const c = ctx.cols;
   if (c.direction !== undefined) return cells.value(c.direction, m.direction);
   return m.kindDirection ? cells.value(c.kind!, m.kindDirection) : null;
@@ -147,10 +153,12 @@ function ownerOf(cells: Cells, col: number, m: ActivityMemos): OwnerKind | null 
 }
 
 /** The first filled of the row's client columns as a client key (0 when all are blank). */
-function clientOf(cells: Cells, ctx: ReadContext, m: ActivityMemos, deal: number): number {
-  for (const k of m.clientCols) if (!cells.blank(k)) return clientKey(cells, k, ctx, m.byName, deal);
+function clientOf(cells: Cells, ctx: ReadContext, m: ActivityMemos, deal: number, cols: readonly number[]): number {
+  for (const k of cols) if (!cells.blank(k)) return clientKey(cells, k, ctx, m.byName, deal);
   return 0;
 }
+
+const NO_COLUMNS: readonly number[] = [];
 
 /**
  * The client of an activity owned by a lead, a contact or a company (Bitrix24 REST: OWNER_TYPE_ID 1, 3,

@@ -233,7 +233,7 @@ export const UNKNOWN_STATUS = 'answered (unknown value)';
 export interface ActivityValueReaders {
   kind: ValueReader<Activity['kind']>;
   /** Reads a direction, and whether the value itself says missed (Zoho's Call Type «Missed»). */
-  direction: ValueReader<{ direction: Activity['direction']; missed: boolean }>;
+  direction: ValueReader<{ direction: Activity['direction'] | 'internal'; missed: boolean }>;
   /** Reads a call status (or a yes/no `missed` column): true when the call was not answered. */
   missed: ValueReader<boolean | undefined>;
   /** Reads an owner type: what record the activity's owner id names. */
@@ -282,9 +282,18 @@ export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, 
   return {
     kind: new ValueReader((raw) => kindOf(maps, raw), (v) => v),
     direction: directionReader(maps),
-    missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => maps.missed.get(normalizeValue(raw)), (v) => (v === undefined ? UNKNOWN_STATUS : v ? 'not answered' : 'answered')),
+    missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => missedOf(maps, raw), (v) => (v === undefined ? UNKNOWN_STATUS : v ? 'not answered' : 'answered')),
     owner_type: new ValueReader((raw) => maps.owner.get(normalizeValue(raw)) ?? 'other', (v) => (v === 'deal' ? 'deal: the owner id is its deal_id' : `${v}: not a deal; the owner is the client`)),
   };
+}
+
+/** A missed column that is a flag (UIS/CoMagic's `is_lost`): true and false, yes and no, 1 and 0. */
+const MISSED_FLAG = new Map<string, boolean>([['true', true], ['false', false], ['yes', true], ['no', false], ['да', true], ['нет', false], ['1', true], ['0', false]]);
+
+/** Whether a call status says the call was not answered: by the value maps, else as a flag; undefined when neither knows it. */
+function missedOf(maps: ValueMaps, raw: string): boolean | undefined {
+  const key = normalizeValue(raw);
+  return maps.missed.get(key) ?? MISSED_FLAG.get(key);
 }
 
 /** An activity kind as the value maps read it, by the whole value or else by its words; `other` when unknown. */
@@ -298,7 +307,7 @@ function kindOf(maps: ValueMaps, raw: string): Activity['kind'] {
  * value itself says missed (Zoho's Call Type «Missed»). Also reads the direction a kind column's
  * values carry («Звонок входящий») where a file has no direction column.
  */
-export function directionReader(maps: ValueMaps): ValueReader<{ direction: Activity['direction']; missed: boolean }> {
+export function directionReader(maps: ValueMaps): ValueReader<{ direction: Activity['direction'] | 'internal'; missed: boolean }> {
   return new ValueReader(
     (raw) => {
       const key = normalizeValue(raw);
@@ -308,7 +317,7 @@ export function directionReader(maps: ValueMaps): ValueReader<{ direction: Activ
       const direction = byWords(maps.direction, key) ?? '';
       return { direction, missed: direction === 'in' && missedByWords(maps.missedDirection, key) };
     },
-    (v) => (v.missed ? 'in (missed)' : v.direction || UNKNOWN_DIRECTION),
+    (v) => (v.missed ? 'in (missed)' : v.direction === 'internal' ? 'internal (dropped)' : v.direction || UNKNOWN_DIRECTION),
   );
 }
 

@@ -18,13 +18,14 @@ export interface FieldSpec {
 }
 
 /**
- * Normalises a header for matching: trim, NBSP and narrow spaces to spaces, collapse whitespace,
- * ё→е, lower case, and drop entity suffixes ("(сделка)", "(deal)") and currency marks ("Бюджет, ₽").
+ * Normalises a header for matching: trim, NBSP, narrow spaces and underscores (API field names such
+ * as `talk_duration`) to spaces, collapse whitespace, ё→е, lower case, and drop entity suffixes
+ * ("(сделка)", "(deal)"), currency marks ("Бюджет, ₽") and seconds in Russian ("Длительность разговора, сек").
  */
 export function normalizeHeader(header: string): string {
   let s = header
     .replace(/^\uFEFF/, '')
-    .replace(/[\u00a0\u202f\u2007\u2009]/g, ' ')
+    .replace(/[\u00a0\u202f\u2007\u2009_]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/ё/g, 'е')
@@ -32,6 +33,9 @@ export function normalizeHeader(header: string): string {
     .toLowerCase();
   s = s.replace(/\s*\((сделка|сделки|контакт|контакта|компания|компании|лид|лида|deal|contact|company|lead|account|opportunity)\)$/, '');
   s = s.replace(/\s*,?\s*\(?(₽|руб\.?|р\.|rub|\$|usd|eur|€)\)?$/, '');
+  // Seconds are a duration's own unit: «Длительность разговора, сек» is «Длительность разговора».
+  // Russian only: "Call duration" is HubSpot's milliseconds, and "Call Duration (seconds)" an alias of its own.
+  s = s.replace(/\s*(?:,\s*|\()(?:сек|секунд[аы]?|с)\.?\)?$/, '');
   return s.replace(/[\s:,;.]+$/, '');
 }
 
@@ -64,22 +68,26 @@ const DEAL_FIELDS: FieldSpec[] = [
 ];
 
 const ACTIVITY_FIELDS: FieldSpec[] = [
-  { field: 'manager', required: true, aliases: ['Ответственный', 'Сотрудник', 'Менеджер', 'Activity assigned to', 'Activity - Assigned to user', 'Call Owner', 'Assigned', 'Owner', 'Employee', 'Сотрудник АТС', 'Оператор', 'Ответственный из CRM', 'Агент', 'sip'] },
+  { field: 'manager', required: true, aliases: ['Ответственный', 'Сотрудник', 'Менеджер', 'Activity assigned to', 'Activity - Assigned to user', 'Call Owner', 'Assigned', 'Owner', 'Employee', 'Сотрудник АТС', 'Оператор', 'Ответственный из CRM', 'Агент', 'sip', 'employee_full_name'] },
   { field: 'at', required: true, aliases: ['Дата вызова', 'Дата звонка', 'Дата', 'Activity date', 'Call Start Time', 'Activity - Due date', 'Date', 'Дата и время', 'Start Time', 'Время начала', 'Начало звонка', 'Начало разговора', 'Дата и время звонка', 'calldate', 'callstart', 'Call start', 'Время'] },
   { field: 'at_time', aliases: ['Activity - Due time', 'Due time', 'Время'] },
   { field: 'kind', aliases: ['Тип активности', 'Activity - Type', 'Activity type', 'Type', 'Тип дела'] },
   { field: 'direction', aliases: ['Тип звонка', 'Направление звонка', 'Call direction', 'Call Type', 'Direction', 'Направление', 'Тип вызова', 'Направление вызова', 'Тип'] },
-  { field: 'missed', aliases: ['Статус', 'Статус звонка', 'Call status', 'Call Result', 'Status', 'Результат', 'Call outcome', 'Статус вызова', 'Результат звонка', 'Результат вызова', 'disposition'] },
+  { field: 'missed', aliases: ['Статус', 'Статус звонка', 'Call status', 'Call Result', 'Status', 'Результат', 'Call outcome', 'Статус вызова', 'Результат звонка', 'Результат вызова', 'disposition', 'is_lost'] },
   {
     field: 'duration_s',
     // Talk before the whole call: Sipuni's «Длительность звонка» and Asterisk's `duration` include the ringing.
-    aliases: ['Время звонка', 'Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'billsec', 'billseconds', 'Длительность', 'Длительность звонка', 'Длительность вызова', 'Продолжительность', 'Call duration', 'Call Duration (in seconds)', 'Call Duration (seconds)', 'CallDurationInSeconds', 'Activity - Duration', 'Duration'],
+    aliases: ['Время звонка', 'Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'billsec', 'billseconds', 'Длительность', 'Длительность звонка', 'Длительность вызова', 'Продолжительность', 'Call duration', 'Call Duration (in seconds)', 'Call Duration (seconds)', 'CallDurationInSeconds', 'Activity - Duration', 'Duration', 'talk_duration', 'seconds'],
     units: { 'Call duration': 'ms', 'Activity - Duration': 'hhmm' },
   },
   { field: 'deal_id', aliases: ['ID сделки', 'Сделка', 'Associated Deal IDs', 'Associated Deal', 'Activity - Deal ID', 'Activity - Deal', 'Deal ID', 'Deal'] },
   { field: 'client', coalesce: true, aliases: ['CRM', 'Клиент', 'Компания', 'Associated Company', 'Activity - Organization', 'Related To', 'Контакт', 'Activity - Contact person'] },
   // A client's phone number is the client only in logs with no client column (telephony providers).
-  { field: 'phone', aliases: ['Номер телефона', 'Телефон', 'Номер клиента', 'Phone', 'Phone number', 'Client number', 'Номер абонента', 'Номер звонящего', 'Номер собеседника', 'Внешний номер'] },
+  { field: 'phone', aliases: ['Номер телефона', 'Телефон', 'Номер клиента', 'Phone', 'Phone number', 'Client number', 'Номер абонента', 'Номер звонящего', 'Номер собеседника', 'Внешний номер', 'contact_phone_number'] },
+  // A telephony log's two numbers (Sipuni, Asterisk): the client is the caller of an incoming call and
+  // the callee of an outgoing one; read so only in a log with no client or phone column.
+  { field: 'caller', aliases: ['Откуда', 'Кто звонил', 'Номер вызывающего', 'Caller', 'Caller number', 'From number', 'from_number', 'clid', 'src'] },
+  { field: 'callee', aliases: ['Куда', 'Кому звонили', 'Куда звонили', 'Номер вызываемого', 'Callee', 'Called number', 'To number', 'to_number', 'destination', 'dst'] },
   { field: 'done', aliases: ['Activity - Done', 'Done', 'Выполнено'] },
   // Importer helpers: what record the deal_id column names (Bitrix24 REST's OWNER_TYPE_ID: the id is a
   // deal's only for a deal), and when a call ended (its duration where no column gives one).

@@ -3,7 +3,8 @@ import { cleanText, normalizeValue } from './values.js';
 
 export type DealStatus = 'won' | 'lost' | 'open';
 export type ActivityKind = 'call' | 'email' | 'meeting' | 'message' | 'other';
-export type Direction = 'in' | 'out';
+/** A call's direction; `internal`: between employees (Sipuni's «Внутренний»), no sales activity, dropped. */
+export type Direction = 'in' | 'out' | 'internal';
 /** What record an activity's owner id names (a deal id only when it is a deal's). */
 export type OwnerKind = 'deal' | 'lead' | 'contact' | 'company' | 'other';
 
@@ -107,6 +108,12 @@ const DIRECTION: Record<string, Direction> = {
   исходящие: 'out',
   inbound_call: 'in',
   outbound_call: 'out',
+  // between employees: no client is on the line
+  внутренний: 'internal',
+  'внутренний звонок': 'internal',
+  внутренние: 'internal',
+  internal: 'internal',
+  'internal call': 'internal',
 };
 
 /**
@@ -169,6 +176,16 @@ const NOT_ANSWERED = new Set([
   // Salesforce's and HubSpot's call results
   'not reached',
   'unreached',
+  // Zadarma's and Asterisk's other dispositions of a call that did not connect
+  'call failed',
+  'no money',
+  'no money, no limit',
+  'unallocated number',
+  'no limit',
+  'no day limit',
+  'line limit',
+  'congestion',
+  'chanunavail',
 ]);
 
 const ANSWERED = new Set([

@@ -26,8 +26,9 @@ describe('call statuses and directions as telephony logs write them', () => {
     expect(direction(v)).toBe(want);
   });
 
-  it('an internal call between employees is neither in nor out', () => {
-    expect(direction('Внутренний')).toBeUndefined();
+  // A call between employees is no sales activity: named internal, and the reader drops it (counted).
+  it('an internal call between employees is neither in nor out: internal', () => {
+    for (const v of ['Внутренний', 'Внутренний звонок', 'internal']) expect(direction(v), v).toBe('internal');
   });
 });
 
@@ -60,7 +61,6 @@ describe('values read by their words', () => {
 
   it('words that disagree, or none known, say nothing', () => {
     expect(byWords(maps.direction, normalizeValue('Входящий и исходящий'))).toBeUndefined();
-    expect(byWords(maps.direction, normalizeValue('Внутренний звонок'))).toBeUndefined();
     expect(byWords(maps.kind, normalizeValue('Звонок или письмо'))).toBeUndefined();
   });
 
