@@ -73,7 +73,8 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     `  ${L('записей:        ', 'records:   ')}${r.records}`,
     `  ${L('не прочитано:   ', 'unreadable: ')}${r.skippedCount}`,
   );
-  for (const [reason, n] of Object.entries(r.dropped)) lines.push(`  ${L('отброшено:      ', 'dropped:   ')}${n} ${rowReason(reason, opts.lang)}`);
+  // The reason, then the count: «2 строка итогов» had no plural.
+  for (const [reason, n] of Object.entries(r.dropped)) lines.push(`  ${L('отброшено:      ', 'dropped:   ')}${rowReason(reason, opts.lang)}: ${n}`);
   const d = r.repeatedIdsDiffer;
   if (d) lines.push(c.yellow(L(`  из них с другим менеджером или статусом: ${d.rows} (например, id ${d.id}); учтена первая строка id`, `  of them with another manager or status: ${d.rows} (id ${d.id}, say); the first row of the id counts`)));
   if (r.skipped.length > 0) {

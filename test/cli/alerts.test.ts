@@ -200,6 +200,9 @@ describe('compare says what kpi says of the same files, once for both periods', 
     expect(run.stderr.match(/^Warning: None of the 40 calls links to a deal, and no won deal \(15\) has an activity/gm)).toHaveLength(1);
     const kpi = runCli(['kpi', '-d', deals, '-a', calls, '--format', 'json']);
     expect(JSON.parse(kpi.stdout).dataQuality.alerts).toContainEqual({ code: 'activities-unlinked', calls: 40, won: 15 });
+    // A period with no call at all is no sign of a misread link: «none of the 0 calls» was said.
+    const empty = runCli(['kpi', '-d', deals, '-a', calls, '--from', '2024-01-01', '--to', '2024-01-31', '--format', 'json']);
+    expect(JSON.parse(empty.stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).toEqual(['empty-period']);
   });
 
   it('no deal won or lost in either period: one warning', () => {

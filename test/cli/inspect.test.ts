@@ -114,7 +114,7 @@ describe('inspect reads deals as kpi does: rows repeating an id are merged and s
     writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,closed_at,status,amount\n1,Ann,2025-01-05,2025-01-10,won,100\n1,Bob,2025-01-06,2025-01-11,lost,500\n2,Bob,2025-01-05,,open,\n');
     const en = runCli(['inspect', 'deals.csv', '--lang', 'en'], { cwd: dir });
     expect(en.code, en.stderr).toBe(0);
-    expect(en.stdout).toContain('dropped:   1 rows repeating a deal id (first row kept)\n  of them with another manager or status: 1 (id 1, say)');
+    expect(en.stdout).toContain('dropped:   rows repeating a deal id (first row kept): 1\n  of them with another manager or status: 1 (id 1, say)');
     const json = JSON.parse(runCli(['inspect', 'deals.csv', '--format', 'json'], { cwd: dir }).stdout);
     expect(json.dropped).toEqual({ 'rows repeating a deal id (first row kept)': 1 });
     expect([json.rowsRead, json.records]).toEqual([3, 2]);

@@ -78,7 +78,8 @@ export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'file
 export function linkAlerts(facts: Pick<EvidenceFacts, 'parts'> | undefined): Alert[] {
   const calls = facts?.parts.calls_linked_share;
   const won = facts?.parts.won_with_activity_share;
-  if (!calls || !won || calls.num > 0 || won.num > 0) return [];
+  // No call in the period at all is no sign of a link misread («none of the 0 calls…»).
+  if (!calls || !won || calls.den === 0 || calls.num > 0 || won.num > 0) return [];
   return [{ code: 'activities-unlinked', calls: calls.den, won: won.den }];
 }
 
