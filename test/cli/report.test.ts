@@ -113,3 +113,18 @@ describe('crm-audit report', () => {
     expect(seen).toBeGreaterThanOrEqual(4);
   });
 });
+
+// A CSV given as --baseline was «the file is empty»; a kpi result, a list of the fields it lacks.
+describe('report --baseline given another file', () => {
+  it('says it is not a report result, with how to save one, in both languages', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-baseline-'));
+    const kpi = path.join(dir, 'kpi.json');
+    expect(runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'json', '-o', kpi]).code).toBe(0);
+    const en = runCli(['report', '-d', 'samples/amocrm-deals.csv', '--baseline', kpi, '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('kpi.json: this is not a `report --format json` result (it has no assertions; a kpi or audit result is not one)');
+    const ru = runCli(['report', '-d', 'samples/amocrm-deals.csv', '--baseline', 'samples/amocrm-deals.csv', '--lang', 'ru']);
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toMatch(/amocrm-deals\.csv: это не результат report --format json[\s\S]*подсказка: сохраните прошлый запуск/);
+  });
+});

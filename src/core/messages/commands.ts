@@ -55,6 +55,11 @@ export const COMMAND_MESSAGES = {
     ru: 'это не результат аудита (JSON из crm-audit audit --format json или report --format json с ответами аудита)', en: 'this is not an audit result (JSON from `crm-audit audit --format json`, or from `report --format json` with the audit answers)',
     hint: { ru: 'сохраните результат с --format json -o result.json и передайте этот файл', en: 'save a result with --format json -o result.json and pass that file' },
   },
+  'report.notAResult': {
+    ru: 'это не результат report --format json (в нём нет проверок assertions; результат kpi или audit сюда не подходит)',
+    en: 'this is not a `report --format json` result (it has no assertions; a kpi or audit result is not one)',
+    hint: { ru: 'сохраните прошлый запуск: crm-audit report … --format json -o прошлый.json, и передайте этот файл в --baseline', en: 'save the earlier run with crm-audit report … --format json -o previous.json and pass that file to --baseline' },
+  },
   'audit.baselineOtherQuestionnaire': { ru: 'прошлый результат получен по анкете «{given}», а не «{id}»', en: 'the baseline is a result of questionnaire "{given}", not "{id}"' },
   'assertPath.value': { ru: '{source}: {here} — это значение, у него нет частей; «{segment}» лишнее', en: '{source}: {here} is a value with no parts; remove ".{segment}"' },
   'assertPath.absentRoot': {
