@@ -21,6 +21,8 @@ describe('schema mistakes in a YAML document, in English', () => {
     const run = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--map', path.join(dir, 'map.yaml'), '--lang', 'en']);
     expect(run.code).toBe(2);
     expect(run.stderr).not.toContain('Invalid input');
-    expect(run.stderr).toContain('deals.columns.amount: not a value this field takes: a list');
+    // A list is the option a list fits: its items are named (they must be column names).
+    expect(run.stderr).toContain('deals.columns.amount[0]: expected text; got 1');
+    expect(run.stderr).toContain('deals.columns.amount[1]: expected text; got 2');
   });
 });

@@ -77,3 +77,14 @@ describe('a misspelt key is said with the key it is closest to', () => {
     expect(keysAt(schema, ['nowhere', 'x'])).toEqual([]);
   });
 });
+
+// `assert: [{ exp: … }]` said «not a value this field takes: a "key: value" map», naming neither the key nor the level.
+describe('a value that fits one option of a union by its type', () => {
+  const union = z.object({ assert: z.array(z.union([z.string(), z.object({ expr: z.string(), level: z.enum(['error', 'warn']).optional() }).strict()])) }).strict();
+  const say = (doc: unknown) => zodToUserErrors(union.safeParse(doc, { reportInput: true }).error!, 'ci.yaml', 'E_CONFIG', union).map((e) => describeUserError(e, 'en'));
+  it('is told by that option\'s own issues, with the key it is closest to', () => {
+    expect(say({ assert: [{ exp: 'total.won>=1' }] })).toEqual(['ci.yaml, at assert[0].expr: a required value is missing (expected text)', 'ci.yaml, at assert[0]: unknown key: "exp"; did you mean "expr"?']);
+    expect(say({ assert: [{ expr: 'x', level: 'fatal' }] })).toEqual(['ci.yaml, at assert[0].level: expected one of: error, warn; got "fatal"']);
+    expect(say({ assert: [5] })).toEqual(['ci.yaml, at assert[0]: expected text or a "key: value" map; got 5']);
+  });
+});

@@ -15,9 +15,26 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
  * (`answer:` → «answers»).
  */
 export function zodToUserErrors(error: z.ZodError, file: string, code: string, schema?: z.ZodType): UserError[] {
-  return error.issues.map((issue) => {
+  return fittingIssues(error.issues).map((issue) => {
     const { id, params } = issueMessage(issue, schema ? keysAt(schema, issue.path) : []);
     return UserError.of(code, id, params, { file, path: formatIssuePath(issue.path) });
+  });
+}
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * The issues of a value that fits one option of a union alone by its type (an object where the
+ * options are a text or an object): that option's own issues, at their paths, instead of «not a value
+ * this field takes» (`assert: [{ exp: … }]` now says the key and the key it is closest to).
+ */
+function fittingIssues(issues: readonly Issue[]): Issue[] {
+  return issues.flatMap((issue) => {
+    // A text or a number keeps the union's own words (a target: 0.2 or "+20%"; got «много»).
+    if (issue.code !== 'invalid_union' || typeof issue.input !== 'object' || issue.input === null) return [issue];
+    const fitting = issue.errors.filter((list) => !list.some((i) => i.path.length === 0 && i.code === 'invalid_type'));
+    if (fitting.length !== 1 || fitting[0]!.length === 0) return [issue];
+    return fittingIssues(fitting[0]!.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as Issue));
   });
 }
 
@@ -29,6 +46,7 @@ export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[
     if (!def) return [];
     if (['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(def.type as string)) at = def.innerType;
     else if (def.type === 'pipe') at = def.in;
+    else if (def.type === 'union') return (def.options as z.ZodType[]).map((o) => keysAt(o, path.slice(i))).find((k) => k.length > 0) ?? [];
     else if (i === path.length) return def.type === 'object' ? Object.keys(def.shape as object) : [];
     else if (def.type === 'object') at = (def.shape as Record<string, unknown>)[String(path[i++])];
     else if (def.type === 'array' || def.type === 'record') {
