@@ -11,14 +11,18 @@ const PHONE = /^\+?[\d\s().-]+$/;
 
 /**
  * A phone number as a client's key: its digits, Russia's trunk 8 of an 11-digit number read as the
- * country code 7 (`+7 (916) 765-43-21`, `8 916 765-43-21` and `79167654321` are one client), so that
- * a missed call and its callback written differently pair up. Undefined for anything else (7 to 15 digits).
+ * country code 7 (`+7 (916) 765-43-21`, `8 916 765-43-21` and `79167654321` are one client), and a
+ * Russian number of 10 digits written without it (`9167654321`, `4951234567`: a code from 3, 4, 8 or
+ * 9, as telephony logs write them) given it, so that a missed call and its callback written
+ * differently pair up. Undefined for anything else (7 to 15 digits).
  */
 export function phoneKey(text: string): string | undefined {
   if (!PHONE.test(text)) return undefined;
   const digits = text.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return undefined;
-  return digits.length === 11 && digits.charCodeAt(0) === 0x38 ? `7${digits.slice(1)}` : digits;
+  if (digits.length === 11 && digits.charCodeAt(0) === 0x38) return `7${digits.slice(1)}`;
+  // Without a +: a number written with one (`+1 415…`) is another country's whatever its digits.
+  return digits.length === 10 && text.trimStart()[0] !== '+' && '3489'.includes(digits[0]!) ? `7${digits}` : digits;
 }
 
 /** Names and reasons: markup removed, every run of Unicode whitespace (NBSP included) made one space. */

@@ -268,6 +268,10 @@ describe('phoneKey', () => {
     ['79167654321', '79167654321'],
     ['+1 415 555 0100', '14155550100'],
     ['123-45-67', '1234567'],
+    // Ten digits of a Russian number with no country code, as telephony logs write them.
+    ['9167654321', '79167654321'],
+    ['(495) 123-45-67', '74951234567'],
+    ['(212) 555-0100', '2125550100'],
   ])('%s is the client %s', (raw, key) => {
     expect(phoneKey(raw)).toBe(key);
   });
