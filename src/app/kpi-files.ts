@@ -17,6 +17,8 @@ import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { DealStore } from '../core/kpi/deal-store.js';
 import type { ColumnMap } from '../io/map/mapping.js';
 import { directionReader, UNKNOWN_DIRECTION, UNKNOWN_STATUS } from '../io/map/context.js';
+import { normalizeValue } from '../io/map/values.js';
+import { closest } from '../core/assert-paths.js';
 import type { ValueMaps } from '../io/map/value-maps.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
@@ -110,6 +112,25 @@ function unknownStagesClosed(reports: ImportReport[]): Alert[] {
       .slice(0, 5);
     return stages.length > 0 ? [{ code: 'unknown-stages-closed' as const, file: r.file, stages }] : [];
   });
+}
+
+/**
+ * Values of the --map file that no export of the run holds (a misspelt stage, `"Выданно": won`),
+ * with the closest value the export does hold: those lines changed nothing, in silence. A section
+ * whose columns no export of the run has says nothing (the file may serve other exports too).
+ */
+function unmatchedMapEntries(overrides: Overrides, reports: ImportReport[]): Alert[] {
+  const entries = overrides.entries;
+  if (!overrides.file || !entries) return [];
+  const held = (kind: RecordKind, fields: string[]) => reports.filter((r) => r.kind === kind).flatMap((r) => fields.flatMap((f) => (r.values[f] ?? []).map((v) => v.value)));
+  const sections = [['status', held('deals', ['status', 'stage'])], ['direction', held('activities', ['direction', 'kind'])], ['kind', held('activities', ['kind'])], ['missed', held('activities', ['missed'])]] as const;
+  const values = sections.flatMap(([section, values]) => {
+    if (values.length === 0) return [];
+    // Directions and kinds are also read by the words of a value («Входящий звонок»).
+    const keys = new Set(values.flatMap((v) => [normalizeValue(v), ...(section === 'status' ? [] : normalizeValue(v).split(' '))]));
+    return entries[section].filter((k) => !keys.has(normalizeValue(k))).map((value) => ({ section, value, near: closest(value, values)[0] ?? null }));
+  });
+  return values.length > 0 ? [{ code: 'map-unmatched', file: overrides.file, count: values.length, values: values.slice(0, 5) }] : [];
 }
 
 /** How the value readers describe a value no map knows, per field. */
@@ -286,6 +307,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const evidence = evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));
   const facts = engines.map((e, i) => e.evidenceFacts(evidence, (results[i]!.total.touches_per_won as number | null) ?? null));
   timing('metrics computed');
+  alerts.push(...unmatchedMapEntries(overrides, reports));
   return {
     results,
     facts,

@@ -212,3 +212,20 @@ describe('compare says what kpi says of the same files, once for both periods', 
     expect(run.stderr.match(/^Внимание: Ни одна из 30 сделок не выиграна и не проиграна/gm)).toHaveLength(1);
   });
 });
+
+// A misspelt stage in a --map file («Выданно») changed nothing, and nothing said so.
+describe('--map values no export holds', () => {
+  it('are said with the closest value the export holds; a map whose values all match says nothing', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-map-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,stage\n1,Иванов Иван,2025-01-05,Выдано\n2,Иванов Иван,2025-01-06,Переговоры\n');
+    writeFileSync(path.join(dir, 'typo.yaml'), 'deals:\n  status:\n    "Выданно": won\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '--map', 'typo.yaml', '--format', 'json', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('Внимание: typo.yaml: значения файла --map не встретились ни в одной выгрузке: status «Выданно» (может быть, «Выдано»?)');
+    expect(JSON.parse(run.stdout).dataQuality.alerts).toContainEqual({ code: 'map-unmatched', file: 'typo.yaml', count: 1, values: [{ section: 'status', value: 'Выданно', near: 'Выдано' }] });
+    writeFileSync(path.join(dir, 'right.yaml'), 'deals:\n  status:\n    "Выдано": won\n');
+    const right = runCli(['kpi', '-d', 'deals.csv', '--map', 'right.yaml', '--format', 'json'], { cwd: dir });
+    expect(right.stderr).toBe('');
+    expect(JSON.parse(right.stdout).total.won).toBe(1);
+  });
+});

@@ -29,7 +29,8 @@ export type Alert =
   | { code: 'repeated-ids-differ'; file: string; rows: number; id: string }
   | { code: 'periods-overlap'; before: { from: string; to: string }; after: { from: string; to: string } }
   | { code: 'short-period'; which: 'before' | 'after'; from: string; to: string; days: number }
-  | { code: 'unknown-values'; file: string; field: 'direction' | 'missed'; header: string; unknown: number; filled: number; values: string[] };
+  | { code: 'unknown-values'; file: string; field: 'direction' | 'missed'; header: string; unknown: number; filled: number; values: string[] }
+  | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed'; value: string; near: string | null }> };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
 const OUTCOME_MIN_DEALS = 20;
@@ -164,6 +165,8 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
       return threeDecimals(a, lang);
     case 'unknown-values':
       return unknownValuesText(a, ru);
+    case 'map-unmatched':
+      return mapUnmatchedText(a, ru);
     case 'many-skipped':
       return ru
         ? `${a.file}: не прочитано ${a.skipped} из ${a.rows} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
@@ -185,6 +188,16 @@ function monthsText(a: Extract<Alert, { code: 'spend-months' | 'partial-months' 
   return ru
     ? `${what} заданы на месяц целиком, а период (--from/--to) захватывает лишь часть месяцев ${months(a.months, lang)}: сравнение с частью месяца занижает результат. Задайте период по границам месяцев.`
     : `${what} are for whole months, but the period (--from/--to) covers only part of ${months(a.months, lang)}: set against part of a month, the figures look worse than they are. Use a period on month boundaries.`;
+}
+
+/** Values of a --map file that no export of the run holds (a misspelt stage), with the closest one each export does hold. */
+function mapUnmatchedText(a: Extract<Alert, { code: 'map-unmatched' }>, ru: boolean): string {
+  const q = (v: string) => (ru ? `«${v}»` : `"${v}"`);
+  const list = a.values.map((v) => `${v.section} ${q(v.value)}${v.near ? (ru ? ` (может быть, ${q(v.near)}?)` : ` (did you mean ${q(v.near)}?)`) : ''}`).join(', ');
+  const more = a.count > a.values.length ? (ru ? ` и ещё ${a.count - a.values.length}` : ` and ${a.count - a.values.length} more`) : '';
+  return ru
+    ? `${a.file}: значения файла --map не встретились ни в одной выгрузке: ${list}${more}; эти строки ничего не меняют. Проверьте их написание (crm-audit inspect покажет значения выгрузки).`
+    : `${a.file}: values of the --map file match nothing in the exports: ${list}${more}; those lines change nothing. Check their spelling (crm-audit inspect lists an export's values).`;
 }
 
 /** Calls whose direction or status no map knows, in words, with the --map lines that read them. */

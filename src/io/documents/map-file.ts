@@ -6,6 +6,8 @@ export interface Overrides {
   file?: string;
   columns: Partial<Record<RecordKind, Record<string, string | string[]>>>;
   valueMaps: ValueMaps;
+  /** The values the file names in each value section, as written (said when no export holds one). */
+  entries?: Record<'status' | 'direction' | 'kind' | 'missed', string[]>;
 }
 
 /** Reads and validates a `--map` file; errors point into it. */
@@ -19,5 +21,6 @@ export async function loadOverrides(file: string | undefined, cwd: string, stdin
     file,
     columns: { deals: m.deals?.columns, activities: m.activities?.columns, payments: m.payments?.columns, spend: m.spend?.columns, plan: m.plan?.columns },
     valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed'), owner: merge('owner'), managers: m.managers ?? {} }),
+    entries: { status: Object.keys(merge('status')), direction: Object.keys(merge('direction')), kind: Object.keys(merge('kind')), missed: Object.keys(merge('missed')) },
   };
 }
