@@ -8,7 +8,7 @@ import { findAlerts, linkAlerts, type Alert } from '../core/kpi/alerts.js';
 import { DAY_MS as DAY, isoDay } from '../core/kpi/stats.js';
 import { guessKind } from '../io/map/inspect.js';
 import type { ImportOptions } from '../io/map/import.js';
-import { addAlerts, assertInputsReadable, dataQuality, runEngines, type EnginesRun, type KpiFiles } from './kpi-files.js';
+import { addAlerts, assertInputsReadable, dataQuality, runEngines, unmatchedMapEntries, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import { KIND_FILE_ACC_RU } from '../core/messages.js';
 import { dayRu } from '../core/i18n.js';
@@ -85,7 +85,9 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
  * activity linked to a deal): once, not once a period.
  */
 export function comparisonQuality(runs: readonly EnginesRun[], periods: ReadonlyArray<readonly [EnginesRun, number]>): DataQuality {
-  const quality = dataQuality(runs.flatMap((r) => r.reports), runs.flatMap((r) => r.alerts));
+  // A --map value is checked against the exports of both periods together: once, not once a period.
+  const reports = runs.flatMap((r) => r.reports);
+  const quality = dataQuality(reports, [...runs.flatMap((r) => r.alerts), ...unmatchedMapEntries(runs[0]?.mapEntries, reports)]);
   const results = periods.map(([run, i]) => run.results[i]!);
   const sum = (key: string) => results.reduce((n, r) => n + Number(r.total[key] ?? 0), 0);
   const managers = [...new Set(results.flatMap((r) => r.managers.map((m) => m.manager)))];

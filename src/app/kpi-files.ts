@@ -119,9 +119,9 @@ function unknownStagesClosed(reports: ImportReport[]): Alert[] {
  * with the closest value the export does hold: those lines changed nothing, in silence. A section
  * whose columns no export of the run has says nothing (the file may serve other exports too).
  */
-function unmatchedMapEntries(overrides: Overrides, reports: ImportReport[]): Alert[] {
-  const entries = overrides.entries;
-  if (!overrides.file || !entries) return [];
+export function unmatchedMapEntries(map: EnginesRun['mapEntries'], reports: readonly ImportReport[]): Alert[] {
+  if (!map) return [];
+  const { file, entries } = map;
   const held = (kind: RecordKind, fields: string[]) => reports.filter((r) => r.kind === kind).flatMap((r) => fields.flatMap((f) => (r.values[f] ?? []).map((v) => v.value)));
   const sections = [['status', held('deals', ['status', 'stage'])], ['direction', held('activities', ['direction', 'kind'])], ['kind', held('activities', ['kind'])], ['missed', held('activities', ['missed'])]] as const;
   const values = sections.flatMap(([section, values]) => {
@@ -130,7 +130,7 @@ function unmatchedMapEntries(overrides: Overrides, reports: ImportReport[]): Ale
     const keys = new Set(values.flatMap((v) => [normalizeValue(v), ...(section === 'status' ? [] : normalizeValue(v).split(' '))]));
     return entries[section].filter((k) => !keys.has(normalizeValue(k))).map((value) => ({ section, value, near: closest(value, values)[0] ?? null }));
   });
-  return values.length > 0 ? [{ code: 'map-unmatched', file: overrides.file, count: values.length, values: values.slice(0, 5) }] : [];
+  return values.length > 0 ? [{ code: 'map-unmatched', file, count: values.length, values: values.slice(0, 5) }] : [];
 }
 
 /** How the value readers describe a value no map knows, per field. */
@@ -208,6 +208,8 @@ export interface EnginesRun {
    */
   firstDay: number | undefined;
   lastDay: number | undefined;
+  /** The --map file's values, checked against every export of the run once it is read (unmatchedMapEntries). */
+  mapEntries?: { file: string; entries: NonNullable<Overrides['entries']> };
   /** The plan file's rows, and which grouping of each engine holds its facts ([by, month], last). */
   plan?: PlanRow[];
 }
@@ -307,8 +309,8 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const evidence = evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));
   const facts = engines.map((e, i) => e.evidenceFacts(evidence, (results[i]!.total.touches_per_won as number | null) ?? null));
   timing('metrics computed');
-  alerts.push(...unmatchedMapEntries(overrides, reports));
   return {
+    ...(overrides.file && overrides.entries ? { mapEntries: { file: overrides.file, entries: overrides.entries } } : {}),
     results,
     facts,
     shape,
@@ -380,7 +382,7 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   const asked = options.groupBy ?? [];
   const period = periodDays(options);
   const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, period, run.shape.amount);
-  const quality = dataQuality(run.reports, [...run.alerts, ...groupAlerts(run, asked, groups[asked.length], spend, period, plan)]);
+  const quality = dataQuality(run.reports, [...run.alerts, ...unmatchedMapEntries(run.mapEntries, run.reports), ...groupAlerts(run, asked, groups[asked.length], spend, period, plan)]);
   const found = [...findAlerts(total, quality, managers.map((m) => m.manager)), ...linkAlerts(run.facts[index]), ...emptyPeriod(run, options, Number(total.leads ?? 0))];
   addAlerts(quality, found);
   return {
