@@ -159,6 +159,8 @@ function unknownValues(reports: ImportReport[]): Alert[] {
 /** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
 export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxListed = DEFAULT_LIMITS.maxListedSkips): DataQuality {
   const nul: Alert[] = reports.filter((r) => r.table.nulBytes).map((r) => ({ code: 'nul-bytes', file: r.file, count: r.table.nulBytes! }));
+  // A quote left open in a cell takes the rows after it into that cell: they are never counted.
+  const swallowed: Alert[] = reports.filter((r) => r.table.swallowed).map((r) => ({ code: 'quote-swallowed', file: r.file, ...r.table.swallowed! }));
   // Amounts in several currencies add up to a number in none of them.
   const currencies: Alert[] = reports
     .filter((r) => r.kind === 'deals' && (r.values.currency?.length ?? 0) > 1)
@@ -170,7 +172,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const decimals: Alert[] = reports.flatMap((r) => (r.threeDecimals ?? []).map(({ header, ...d }) => ({ code: 'three-decimals' as const, file: r.file, column: header, ...d, read: Math.round(d.read * 100) / 100 })));
   // Rows under a repeated id that are another deal (another manager or status): not counted, so said.
   const repeated: Alert[] = reports.flatMap((r) => (r.repeatedIdsDiffer ? [{ code: 'repeated-ids-differ' as const, file: r.file, ...r.repeatedIdsDiffer }] : []));
-  const alerts = [...nul, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...found];
+  const alerts = [...nul, ...swallowed, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

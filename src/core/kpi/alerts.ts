@@ -30,6 +30,7 @@ export type Alert =
   | { code: 'periods-overlap'; before: { from: string; to: string }; after: { from: string; to: string } }
   | { code: 'short-period'; which: 'before' | 'after'; from: string; to: string; days: number }
   | { code: 'unknown-values'; file: string; field: 'direction' | 'missed'; header: string; unknown: number; filled: number; values: string[] }
+  | { code: 'quote-swallowed'; file: string; line: number; lines: number }
   | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed'; value: string; near: string | null }> };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
@@ -167,6 +168,10 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
       return unknownValuesText(a, ru);
     case 'map-unmatched':
       return mapUnmatchedText(a, ru);
+    case 'quote-swallowed':
+      return ru
+        ? `${a.file}: ячейка в кавычках, открытая в строке ${a.line}, захватила ${a.lines} ${plural(a.lines, 'строку', 'строки', 'строк')}, ${plural(a.lines, 'похожую', 'похожие', 'похожих')} на целые записи: вероятно, в ячейке непарная кавычка, и эти строки не посчитаны. Проверьте строку ${a.line} выгрузки (кавычку внутри ячейки пишут двумя: "").`
+        : `${a.file}: a quoted cell opened at line ${a.line} runs over ${a.lines} line(s) that look like whole rows: a quote in the cell is probably unbalanced, and those rows are not counted. Check line ${a.line} of the export (a quote inside a cell is written twice: "").`;
     case 'many-skipped':
       return ru
         ? `${a.file}: не прочитано ${a.skipped} из ${a.rows} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`

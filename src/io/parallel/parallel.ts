@@ -619,6 +619,7 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
   }
   return {
     ...a,
+    // The first half's swallowed cell (the second half's lines count from its own start).
     table: { ...a.table, ...(nulBytes > 0 ? { nulBytes } : {}) },
     values,
     ...(a.stages || b.stages ? { stages } : {}),

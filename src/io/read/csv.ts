@@ -100,6 +100,14 @@ export class CsvParser {
   private carryStore = Buffer.allocUnsafe(0);
   private joined = Buffer.allocUnsafe(0);
   private line = 1;
+  /** Fields of the first record of three or more (the header, as a rule): how wide a whole row is. */
+  private width = 0;
+  /**
+   * Where a quoted cell holds a line that looks like a whole row (as many delimiters as a row has):
+   * a quote left open in a cell (`Сказал ""ок`) takes the rows after it into that cell, and they are
+   * never counted. Only the first such cell: its line and how many lines it ran over.
+   */
+  swallowed: { line: number; lines: number } | undefined;
   private nl = 0;
   /**
    * Whether the first bytes mixed lone CRs (old Mac line ends) with LFs: a file pasted together from
@@ -400,6 +408,8 @@ export class CsvParser {
       const fieldStart = w;
       if (i < n && buf[i] === QUOTE) {
         i++;
+        // Delimiters on the cell's current line, after a line break inside it (-1 before the first).
+        let inLine = -1;
         for (;;) {
           if (i >= n) {
             if (!final) return -1;
@@ -414,9 +424,14 @@ export class CsvParser {
             }
             if (i + 1 >= n && !final) return -1;
             i++;
+            this.rowLike(inLine, lines);
             break;
           }
-          if (c === nl) lines++;
+          if (c === nl) {
+            this.rowLike(inLine, lines);
+            lines++;
+            inLine = 0;
+          } else if (c === d && inLine >= 0) inLine++;
           out[w++] = c;
           i++;
         }
@@ -458,9 +473,16 @@ export class CsvParser {
     return i;
   }
 
+  /** Notes a line inside a quoted cell that holds as many delimiters as a whole row (swallowed). */
+  private rowLike(delimiters: number, lines: number): void {
+    if (this.width >= 3 && delimiters >= this.width - 1 && this.swallowed === undefined) this.swallowed = { line: this.line, lines };
+    else if (this.swallowed?.line === this.line) this.swallowed.lines = Math.max(this.swallowed.lines, lines);
+  }
+
   /** Hands the record on; `bytes` is its length, an upper bound on any cell's. */
   private emit(lines: number, bytes: number): void {
     const row = this.row;
+    if (this.width === 0 && row.count >= 3) this.width = row.count;
     if (row.count > this.limits.maxColumns) {
       throw UserError.of('E_LIMIT_COLUMNS', 'csv.tooManyColumns', { line: this.line, count: row.count, max: this.limits.maxColumns }, { file: this.file, row: this.line });
     }

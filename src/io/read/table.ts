@@ -42,6 +42,8 @@ export interface TableInfo {
   encodingWhy?: string;
   /** NUL bytes removed from text (Salesforce Data Loader writes them inside rich-text fields). */
   nulBytes?: number;
+  /** A quoted cell that holds lines looking like whole rows (an unbalanced quote): its line, and how many lines it runs over. */
+  swallowed?: { line: number; lines: number };
   delimiter?: string;
   sheet?: string;
   sheets?: string[];
@@ -213,7 +215,8 @@ class DelimitedText {
   end(): TableInfo {
     if (!this.parser) this.start(Buffer.concat(this.head));
     this.parser!.end();
-    return { type: 'text', ...encodingInfo(this.decoder), delimiter: this.delimiter };
+    const swallowed = this.parser!.swallowed;
+    return { type: 'text', ...encodingInfo(this.decoder), delimiter: this.delimiter, ...(swallowed ? { swallowed } : {}) };
   }
 
   private start(bytes: Buffer): void {
