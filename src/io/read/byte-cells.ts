@@ -43,14 +43,17 @@ export class ByteMemo<T> {
     const s = row.starts[col]!;
     const e = row.ends[col]!;
     const len = e - s;
+    // Exports often list a person's or a deal's rows together: the key of the last cell first.
+    const last = this.lastKey;
+    if (last >= 0 && this.lengths[last] === len && sameBytes(this.view, this.starts[last]!, row.view, s, len)) return this.values[last]!;
     const edges = len === 0 ? -1 : (buf[s]! << 8) | buf[e - 1]!;
     const count = this.fewCount;
     for (let j = 0; j < count; j++) {
-      if (this.lengths[j] === len && this.fewEdges[j] === edges && sameBytes(this.view, this.starts[j]!, row.view, s, len)) return this.values[j]!;
+      if (this.lengths[j] === len && this.fewEdges[j] === edges && sameBytes(this.view, this.starts[j]!, row.view, s, len)) {
+        this.lastKey = j;
+        return this.values[j]!;
+      }
     }
-    // Exports often list a person's or a deal's rows together: try the last key before hashing.
-    const last = this.lastKey;
-    if (last >= 0 && this.lengths[last] === len && sameBytes(this.view, this.starts[last]!, row.view, s, len)) return this.values[last]!;
     return this.miss(row, s, e, edges);
   }
 
@@ -72,7 +75,8 @@ export class ByteMemo<T> {
       if (k < FEW) {
         this.fewEdges[k] = edges;
         this.fewCount = k + 1;
-      } else this.lastKey = k;
+      }
+      this.lastKey = k;
     }
     return v;
   }
