@@ -9,7 +9,9 @@ import { runCli } from '../helpers/cli.js';
 // and the callee of an outgoing one; calls between employees are no sales activity.
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-telephony-'));
 writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,client,created_at,closed_at,status,amount\n1,Иванов Иван,+7 916 123-45-67,2025-01-31,,open,1\n');
-const kpi = (file: string) => {
+/** Writes a call log of these lines and reads it with the deals. */
+const kpi = (file: string, lines: string[]) => {
+  writeFileSync(path.join(dir, file), `${lines.join('\n')}\n`);
   const run = runCli(['kpi', '-d', 'deals.csv', '-a', file, '--format', 'json'], { cwd: dir });
   expect(run.code, run.stderr).toBe(0);
   return JSON.parse(run.stdout) as { total: Record<string, number | null>; managers: Array<Record<string, number | string | null>>; dataQuality: { files: Array<{ dropped: Record<string, number> }> } };
@@ -17,16 +19,14 @@ const kpi = (file: string) => {
 
 describe('a Sipuni call log: «Откуда» and «Куда», seconds in the headers, internal calls', () => {
   it('links each call by the client\'s number, pairs the callback, sums the talk and drops the internal call', () => {
-    writeFileSync(
-      path.join(dir, 'sipuni.csv'),
-      '\ufeffТип;Статус;Время;Схема;Откуда;Куда;Кто ответил;Длительность звонка, сек;Длительность разговора, сек;Ответственный из CRM\n' +
-        'Входящий;Отвечен;01.02.2025 10:00:00;Основная;+7 (916) 123-45-67;101;101;70;60;Иванов Иван\n' +
-        'Входящий;Не отвечен;01.02.2025 11:00:00;Основная;89161234568;101;;20;0;Иванов Иван\n' +
-        'Исходящий;Отвечен;01.02.2025 11:30:00;;101;79161234568;;50;45;Иванов Иван\n' +
-        'Входящий;Не отвечен;01.02.2025 12:00:00;Основная;79161234569;102;;15;0;Петрова Анна\n' +
-        'Внутренний;Отвечен;01.02.2025 12:30:00;;101;102;102;20;15;Иванов Иван\n',
-    );
-    const r = kpi('sipuni.csv');
+    const r = kpi('sipuni.csv', [
+      '\ufeffТип;Статус;Время;Схема;Откуда;Куда;Кто ответил;Длительность звонка, сек;Длительность разговора, сек;Ответственный из CRM',
+      'Входящий;Отвечен;01.02.2025 10:00:00;Основная;+7 (916) 123-45-67;101;101;70;60;Иванов Иван',
+      'Входящий;Не отвечен;01.02.2025 11:00:00;Основная;89161234568;101;;20;0;Иванов Иван',
+      'Исходящий;Отвечен;01.02.2025 11:30:00;;101;79161234568;;50;45;Иванов Иван',
+      'Входящий;Не отвечен;01.02.2025 12:00:00;Основная;79161234569;102;;15;0;Петрова Анна',
+      'Внутренний;Отвечен;01.02.2025 12:30:00;;101;102;102;20;15;Иванов Иван',
+    ]);
     const ivanov = r.managers.find((m) => m.manager === 'Иванов Иван')!;
     // In: 10:00 (answered, 60 s of talk) and 11:00 (missed, called back at 11:30 on 7 916 123-45-68); out: 11:30 (45 s).
     expect([ivanov.calls_in, ivanov.calls_out, ivanov.calls_missed, ivanov.callback_rate, ivanov.talk_minutes]).toEqual([2, 1, 1, 1, 1.75]);
@@ -39,20 +39,14 @@ describe('a Sipuni call log: «Откуда» and «Куда», seconds in the h
 
 describe('UIS and Zadarma: API field names, a flag for a lost call, dispositions', () => {
   it('reads is_lost true/false as missed, talk_duration as seconds and contact_phone_number as the client', () => {
-    writeFileSync(
-      path.join(dir, 'uis.csv'),
-      'start_time,direction,is_lost,employee_full_name,contact_phone_number,talk_duration\n' +
-        '2025-02-01 10:00:00,in,false,Иванов Иван,79161234567,30\n' +
-        '2025-02-01 11:00:00,in,true,Иванов Иван,79161234500,0\n' +
-        '2025-02-01 11:10:00,out,false,Иванов Иван,79161234500,90\n',
-    );
-    const r = kpi('uis.csv');
+    // Answered at 10:00 (30 s), lost at 11:00, called back at 11:10 (90 s).
+    const calls = [['10:00', 'in', 'false', '79161234567', 30], ['11:00', 'in', 'true', '79161234500', 0], ['11:10', 'out', 'false', '79161234500', 90]];
+    const r = kpi('uis.csv', ['start_time,direction,is_lost,employee_full_name,contact_phone_number,talk_duration', ...calls.map(([at, dir, lost, phone, s]) => `2025-02-01 ${at}:00,${dir},${lost},Иванов Иван,${phone},${s}`)]);
     expect([r.total.calls_in, r.total.calls_out, r.total.calls_missed, r.total.callback_rate, r.total.talk_minutes]).toEqual([2, 1, 1, 1, 2]);
   });
 
   it('a log without a direction has the counts by direction not applicable; a failed call is not talk', () => {
-    writeFileSync(path.join(dir, 'zadarma.csv'), 'callstart,sip,clid,destination,disposition,seconds\n2025-02-01 10:00:00,Иванов Иван,79161234567,74950000000,answered,65\n2025-02-01 11:00:00,Иванов Иван,79161234568,74950000000,call failed,0\n');
-    const r = kpi('zadarma.csv');
+    const r = kpi('zadarma.csv', ['callstart,sip,clid,destination,disposition,seconds', '2025-02-01 10:00:00,Иванов Иван,79161234567,74950000000,answered,65', '2025-02-01 11:00:00,Иванов Иван,79161234568,74950000000,call failed,0']);
     expect(r.total.calls_in).toBeNull();
     expect(r.total.talk_minutes).toBeCloseTo(65 / 60, 12);
   });

@@ -169,9 +169,7 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
     case 'map-unmatched':
       return mapUnmatchedText(a, ru);
     case 'quote-swallowed':
-      return ru
-        ? `${a.file}: ячейка в кавычках, открытая в строке ${a.line}, захватила ${a.lines} ${plural(a.lines, 'строку', 'строки', 'строк')}, ${plural(a.lines, 'похожую', 'похожие', 'похожих')} на целые записи: вероятно, в ячейке непарная кавычка, и эти строки не посчитаны. Проверьте строку ${a.line} выгрузки (кавычку внутри ячейки пишут двумя: "").`
-        : `${a.file}: a quoted cell opened at line ${a.line} runs over ${a.lines} line(s) that look like whole rows: a quote in the cell is probably unbalanced, and those rows are not counted. Check line ${a.line} of the export (a quote inside a cell is written twice: "").`;
+      return quoteSwallowedText(a, ru);
     case 'many-skipped':
       return ru
         ? `${a.file}: не прочитано ${a.skipped} из ${a.rows} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
@@ -193,6 +191,13 @@ function monthsText(a: Extract<Alert, { code: 'spend-months' | 'partial-months' 
   return ru
     ? `${what} заданы на месяц целиком, а период (--from/--to) захватывает лишь часть месяцев ${months(a.months, lang)}: сравнение с частью месяца занижает результат. Задайте период по границам месяцев.`
     : `${what} are for whole months, but the period (--from/--to) covers only part of ${months(a.months, lang)}: set against part of a month, the figures look worse than they are. Use a period on month boundaries.`;
+}
+
+/** A quoted cell that took whole rows into it (an unbalanced quote), in words. */
+function quoteSwallowedText(a: Extract<Alert, { code: 'quote-swallowed' }>, ru: boolean): string {
+  return ru
+    ? `${a.file}: ячейка в кавычках, открытая в строке ${a.line}, захватила ${a.lines} ${plural(a.lines, 'строку', 'строки', 'строк')}, ${plural(a.lines, 'похожую', 'похожие', 'похожих')} на целые записи: вероятно, в ячейке непарная кавычка, и эти строки не посчитаны. Проверьте строку ${a.line} выгрузки (кавычку внутри ячейки пишут двумя: "").`
+    : `${a.file}: a quoted cell opened at line ${a.line} runs over ${a.lines} line(s) that look like whole rows: a quote in the cell is probably unbalanced, and those rows are not counted. Check line ${a.line} of the export (a quote inside a cell is written twice: "").`;
 }
 
 /** Values of a --map file that no export of the run holds (a misspelt stage), with the closest one each export does hold. */
