@@ -1,4 +1,5 @@
 import { tr } from '../core/i18n.js';
+import { terminalSafe } from '../render/terminal-safe.js';
 import { guessStage, type UnknownStage } from '../core/undecided-stages.js';
 import { StagesUndecided, stagesSnippet } from '../io/map/import.js';
 import { normalizeValue } from '../io/map/values.js';
@@ -32,13 +33,13 @@ export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'w
   const intro = error.stages.some(([, s]) => s.blind)
     ? tr(lang, `В выгрузке ${error.where.file} есть этапы, о которых неизвестно, выиграны сделки, проиграны или ещё в работе: в ней нет признака закрытой сделки.`, `${error.where.file} has stages that nothing says are won, lost or open: it has nothing that marks a deal closed.`)
     : tr(lang, `В выгрузке ${error.where.file} есть закрытые этапы, о которых неизвестно, выиграны сделки или проиграны.`, `${error.where.file} has closed stages that nothing says are won or lost.`);
-  ctx.stderr.write(`${intro}\n`);
+  ctx.stderr.write(`${terminalSafe(intro, false)}\n`);
   const chosen: Record<string, Outcome> = {};
   for (const [name, s] of error.stages) {
     const guess: Outcome = guessStage(s);
     chosen[name] = (await askSelect(
       io,
-      tr(lang, `Этап «${name}» (${evidence(s, lang)}) — это`, `The stage "${name}" (${evidence(s, lang)}) is`),
+      terminalSafe(tr(lang, `Этап «${name}» (${evidence(s, lang)}) — это`, `The stage "${name}" (${evidence(s, lang)}) is`), false),
       [
         { value: 'won', name: tr(lang, 'выигрыш', 'won') },
         { value: 'lost', name: tr(lang, 'проигрыш', 'lost') },
@@ -81,7 +82,8 @@ export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: s
   const chosen: Record<string, string> = {};
   for (const { field, candidates } of error.missing) {
     const [ru, en] = FIELD_WORDS[field] ?? [field, field];
-    const choices = error.columns.filter((c) => c.header.trim() !== '' && !Object.values(chosen).includes(c.header)).map((c) => ({ value: c.header, name: c.header, description: c.samples.join(' · ') }));
+    // Headers and values from the file are shown made safe; the answer is the header as written.
+    const choices = error.columns.filter((c) => c.header.trim() !== '' && !Object.values(chosen).includes(c.header)).map((c) => ({ value: c.header, name: terminalSafe(c.header, false), description: terminalSafe(c.samples.join(' · '), false) }));
     chosen[field] = await askSelect(io, tr(lang, `Какая колонка — ${ru}?`, `Which column is ${en}?`), choices, candidates[0]);
   }
   if (!offerToSave) return chosen;
@@ -95,7 +97,7 @@ async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: strin
   const { askSelect } = await import('./prompts.js');
   const header = String(error.params?.header ?? error.missing[0]!.candidates[0]);
   const samples = error.columns.find((c) => c.header === header)?.samples ?? [];
-  ctx.stderr.write(`${tr(lang, `В выгрузке ${error.where.file} по значениям колонки «${header}» не понять, что в ней.`, `In ${error.where.file} the values of the column "${header}" do not say what it holds.`)}\n`);
+  ctx.stderr.write(`${terminalSafe(tr(lang, `В выгрузке ${error.where.file} по значениям колонки «${header}» не понять, что в ней.`, `In ${error.where.file} the values of the column "${header}" do not say what it holds.`), false)}\n`);
   const field = await askSelect(
     io,
     tr(lang, `Что в колонке «${header}» (${samples.join(' · ')})?`, `What does the column "${header}" (${samples.join(' · ')}) hold?`),

@@ -26,15 +26,36 @@ export async function writeOutput(
   }
   const target = path.resolve(ctx.cwd, outFile);
   await assertWritableTarget(target, outFile, inputs.map((i) => path.resolve(ctx.cwd, i)));
-  const existing = await fs.stat(target).catch(() => undefined);
-  if (existing && !existing.isFile()) {
-    // A device, a pipe or a socket (`-o /dev/null`, `-o >(gzip > r.gz)`) is written to, not replaced:
-    // renamed over, /dev/null became a regular file for every program on the machine.
-    await fs.writeFile(target, content).catch((error: NodeJS.ErrnoException) => {
+  const place = await outputPlace(target);
+  if (place.inPlace) {
+    // Renamed over, /dev/null became a regular file for every program on the machine, and
+    // `-o /dev/stdout >> log.txt` replaced the log: appended to, as the shell opened it.
+    await fs.writeFile(target, content, { flag: 'a' }).catch((error: NodeJS.ErrnoException) => {
       throw UserError.of('E_OUTPUT', 'output.write', osReason(error), { file: outFile });
     });
-  } else await replaceAtomically(existing ? await fs.realpath(target) : target, content, outFile);
+  } else await replaceAtomically(place.file, content, outFile);
   if (lang !== undefined) ctx.stderr.write(`${writtenLine(outFile, typeof content === 'string' ? Buffer.byteLength(content) : content.length, lang)}\n`);
+}
+
+/** A path through the system's own folders (/dev/stdout, /dev/fd/3, /proc/self/fd/1): never replaced. */
+const SYSTEM_PATH = /^\/(?:dev|proc)\//;
+
+/**
+ * Where `-o` writes. In place: a device, a pipe or a socket (`-o /dev/null`, `-o >(gzip > r.gz)`), or
+ * any path through /dev or /proc. Else the file itself, a symbolic link followed to the file it
+ * names (even one not there yet), which is then replaced whole and the link kept.
+ */
+async function outputPlace(target: string): Promise<{ inPlace: boolean; file: string }> {
+  if (SYSTEM_PATH.test(target)) return { inPlace: true, file: target };
+  const stat = await fs.stat(target).catch(() => undefined);
+  if (stat && !stat.isFile()) return { inPlace: true, file: target };
+  let file = target;
+  for (let hops = 0; hops < 40; hops++) {
+    const link = await fs.lstat(file).catch(() => undefined);
+    if (!link?.isSymbolicLink()) break;
+    file = path.resolve(path.dirname(file), await fs.readlink(file));
+  }
+  return SYSTEM_PATH.test(file) ? { inPlace: true, file: target } : { inPlace: false, file };
 }
 
 /**

@@ -172,6 +172,19 @@ describe('-o that is not a regular file is written to, not replaced', () => {
     expect(readdirSync(dir)).toEqual(['report.json']);
   });
 
+  it('/dev/stdout of a shell\'s `>>` is appended to, not replaced; a link to a file not there yet is kept', () => {
+    const dir = tmp();
+    const log = path.join(dir, 'log.txt');
+    writeFileSync(log, 'PREV\n');
+    const sh = spawnSync('sh', ['-c', `"${process.execPath}" bin/crm-audit.js kpi -d samples/amocrm-deals.csv --format md -o /dev/stdout >> "${log}"`], { env: { ...process.env, NO_COLOR: '1' } });
+    expect(sh.status, sh.stderr.toString()).toBe(0);
+    expect(readFileSync(log, 'utf8')).toMatch(/^PREV\n# /);
+    symlinkSync('later.json', path.join(dir, 'dangling.json'));
+    expect(runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'json', '-o', path.join(dir, 'dangling.json')]).code).toBe(0);
+    expect(lstatSync(path.join(dir, 'dangling.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(dir, 'later.json'), 'utf8')).total.leads).toBeGreaterThan(0);
+  });
+
   it('a symbolic link stays a link, and the file it names is replaced whole', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'real.json'), 'old');

@@ -10,7 +10,9 @@ describe('terminalSafe', () => {
   });
 
   it('keeps this program colours when the text is coloured, and only them', () => {
-    expect(terminalSafe('\u001b[1mИтого\u001b[22m \u001b[31;1mx\u001b[39m', true)).toBe('\u001b[1mИтого\u001b[22m \u001b[31;1mx\u001b[39m');
+    expect(terminalSafe('\u001b[1mИтого\u001b[22m \u001b[31mx\u001b[39m', true)).toBe('\u001b[1mИтого\u001b[22m \u001b[31mx\u001b[39m');
+    // A name that hides the rest of the screen (conceal) or blinks is not one of this program's colours.
+    expect(terminalSafe('Иванов\u001b[8m Иван \u001b[5;31m', true)).toBe('Иванов\ufffd[8m Иван \ufffd[5;31m');
     expect(terminalSafe('\u001b[1mИтого\u001b[22m', false)).toBe('\ufffd[1mИтого\ufffd[22m');
     expect(terminalSafe('\u001b[2J\u001b]8;;http://x\u001b\\', true)).toBe('\ufffd[2J\ufffd]8;;http://x\ufffd\\');
   });
