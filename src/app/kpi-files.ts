@@ -19,7 +19,8 @@ import type { ColumnMap } from '../io/map/mapping.js';
 import { directionReader, UNKNOWN_DIRECTION, UNKNOWN_STATUS } from '../io/map/context.js';
 import { normalizeValue } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
-import type { ValueMaps } from '../io/map/value-maps.js';
+import { wordsOf, type ValueMaps } from '../io/map/value-maps.js';
+import { stageNames } from '../io/map/deal-reader.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import type { Overrides } from '../io/documents/map-file.js';
@@ -78,11 +79,14 @@ function directionSaid(map: ColumnMap | undefined, report: ImportReport | undefi
   if (!map) return undefined;
   if (map.fields.has('direction')) return true;
   const read = directionReader(maps);
-  return (report?.values.kind ?? []).some((v) => read.entry(v.value).value.direction !== '');
+  return (report?.values.kind ?? []).some((v) => {
+    const direction = read.entry(v.value).value.direction;
+    return direction === 'in' || direction === 'out';
+  });
 }
 
 /** Which columns the evidence facts need were present. */
-export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: ColumnMap | undefined, hasActivities: boolean, hasPayments: boolean): EvidenceShape {
+export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: ColumnMap | undefined, hasActivities: boolean, hasPayments: boolean, directed?: boolean): EvidenceShape {
   const d = dealsMap?.fields;
   return {
     activities: hasActivities,
@@ -92,7 +96,8 @@ export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: Co
     amount: Boolean(d?.has('amount')),
     product: Boolean(d?.has('product')),
     duration: Boolean(activitiesMap?.fields.has('duration_s')),
-    link: ['deal_id', 'client', 'phone'].some((f) => activitiesMap?.fields.has(f)) || (Boolean(activitiesMap?.fields.has('caller')) && Boolean(activitiesMap?.fields.has('callee'))),
+    // A caller and a callee name the client only by a call's direction (activity-reader's byDirection).
+    link: ['deal_id', 'client', 'phone'].some((f) => activitiesMap?.fields.has(f)) || (directed === true && Boolean(activitiesMap?.fields.has('caller')) && Boolean(activitiesMap?.fields.has('callee'))),
   };
 }
 
@@ -126,8 +131,9 @@ export function unmatchedMapEntries(map: EnginesRun['mapEntries'], reports: read
   const sections = [['status', held('deals', ['status', 'stage'])], ['direction', held('activities', ['direction', 'kind'])], ['kind', held('activities', ['kind'])], ['missed', held('activities', ['missed'])]] as const;
   const values = sections.flatMap(([section, values]) => {
     if (values.length === 0) return [];
-    // Directions and kinds are also read by the words of a value («Входящий звонок»).
-    const keys = new Set(values.flatMap((v) => [normalizeValue(v), ...(section === 'status' ? [] : normalizeValue(v).split(' '))]));
+    // As the readers look them up: a stage also after a pipeline prefix and before parentheses
+    // (`C6:WON`, `Venda perdida (Sem interesse)`), a direction or kind also by its words.
+    const keys = new Set(values.flatMap((v) => (section === 'status' ? stageNames(v).map(normalizeValue) : [normalizeValue(v), ...wordsOf(normalizeValue(v))])));
     return entries[section].filter((k) => !keys.has(normalizeValue(k))).map((value) => ({ section, value, near: closest(value, values)[0] ?? null }));
   });
   return values.length > 0 ? [{ code: 'map-unmatched', file, count: values.length, values: values.slice(0, 5) }] : [];
@@ -308,7 +314,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const shape = inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), store.reasons.values.some((r) => r !== ''), directed);
   const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
   const results = await finishEngines(engines, shape, helper);
-  const evidence = evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments));
+  const evidence = evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), directed);
   const facts = engines.map((e, i) => e.evidenceFacts(evidence, (results[i]!.total.touches_per_won as number | null) ?? null));
   timing('metrics computed');
   return {

@@ -246,3 +246,17 @@ describe('a quoted cell that swallows whole rows', () => {
     expect(JSON.parse(note.stdout).total.leads).toBe(2);
   });
 });
+
+describe('--map values the readers do use', () => {
+  it('a stage after a pipeline prefix or before parentheses, a direction by its words: not said to match nothing', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-map-used-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,stage\n1,Иванов Иван,2025-01-05,C6:PAID\n2,Иванов Иван,2025-01-06,Perdida (Precio)\n');
+    writeFileSync(path.join(dir, 'calls.csv'), 'manager,at,direction,client\nИванов Иван,2025-01-07 10:00:00,Leg-A (queue 1),c\n');
+    writeFileSync(path.join(dir, 'map.yaml'), 'deals:\n  status:\n    "PAID": won\n    "Perdida": lost\nactivities:\n  direction:\n    "leg": in\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect([r.total.won, r.total.lost, r.total.calls_in]).toEqual([1, 1, 1]);
+    expect(r.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('map-unmatched');
+  });
+});

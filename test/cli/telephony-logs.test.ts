@@ -51,3 +51,11 @@ describe('UIS and Zadarma: API field names, a flag for a lost call, dispositions
     expect(r.total.talk_minutes).toBeCloseTo(65 / 60, 12);
   });
 });
+
+describe('words that are not a call between employees', () => {
+  it('«Internal meeting» in a type column is a meeting, not a dropped internal call', () => {
+    const r = kpi('typed.csv', ['Дата;Ответственный;Тип;Клиент', '01.02.2025 10:00;Иванов Иван;Internal meeting;79161234567', '01.02.2025 11:00;Иванов Иван;Встреча;79161234567']);
+    expect(r.total.meetings).toBe(2);
+    expect(r.dataQuality.files[1]!.dropped).toEqual({});
+  });
+});

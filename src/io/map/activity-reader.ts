@@ -94,8 +94,10 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   if (d !== null) {
     d.count++;
     // A call between employees is no sales activity (no client on the line): dropped, and counted.
-    if (d.value.direction === 'internal') return new RowProblem('drop', 'internal call (between employees)');
-    direction = d.value.direction;
+    // Only a call: «Internal meeting» in a type column is a meeting, whatever its words say.
+    if (d.value.direction === 'internal') {
+      if (kind === 'call') return new RowProblem('drop', 'internal call (between employees)');
+    } else direction = d.value.direction;
     notAnswered = d.value.missed;
   }
   const s = c.missed === undefined ? null : cells.value(c.missed, m.missed);

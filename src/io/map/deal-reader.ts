@@ -53,6 +53,13 @@ export function readStage(maps: ReadContext['maps'], text: string, parentheses: 
   return { text, status: undefined, reason: '' };
 }
 
+/** Every text of a stage name readStage looks up: the name, after a pipeline prefix, before parentheses. */
+export function stageNames(text: string): string[] {
+  const prefixed = PIPELINE_PREFIX.exec(text);
+  const withReason = WITH_REASON.exec(text);
+  return [text, ...(prefixed ? [prefixed[1]!] : []), ...(withReason ? [withReason[1]!] : [])];
+}
+
 /** The memos of one deals file: from a cell to the store's key or the mapped value. */
 export interface DealMemos {
   manager: CellMemo<number>;

@@ -86,7 +86,7 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   { field: 'phone', aliases: ['Номер телефона', 'Телефон', 'Номер клиента', 'Phone', 'Phone number', 'Client number', 'Номер абонента', 'Номер звонящего', 'Номер собеседника', 'Внешний номер', 'contact_phone_number'] },
   // A telephony log's two numbers (Sipuni, Asterisk): the client is the caller of an incoming call and
   // the callee of an outgoing one; read so only in a log with no client or phone column.
-  { field: 'caller', aliases: ['Откуда', 'Кто звонил', 'Номер вызывающего', 'Caller', 'Caller number', 'From number', 'from_number', 'clid', 'src'] },
+  { field: 'caller', aliases: ['Откуда', 'Кто звонил', 'Номер вызывающего', 'Caller', 'Caller number', 'From number', 'from_number', 'src', 'clid'] },
   { field: 'callee', aliases: ['Куда', 'Кому звонили', 'Куда звонили', 'Номер вызываемого', 'Callee', 'Called number', 'To number', 'to_number', 'destination', 'dst'] },
   { field: 'done', aliases: ['Activity - Done', 'Done', 'Выполнено'] },
   // Importer helpers: what record the deal_id column names (Bitrix24 REST's OWNER_TYPE_ID: the id is a

@@ -225,6 +225,11 @@ const KIND: Record<string, ActivityKind> = {
   mail: 'email',
 };
 
+/** The words byWords looks up in a normalised value. */
+export function wordsOf(key: string): string[] {
+  return key.split(WORD_BREAK).filter((w) => w !== '');
+}
+
 /**
  * What a value no map names says by its words, each looked up alone: «Звонок входящий», "Incoming
  * call", «Телефонный звонок», «Электронное письмо». Undefined when no word is known or the known
