@@ -85,6 +85,9 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
   return program;
 }
 
+/** An option whose value is a file (`<file>`, `<file.yaml>`, `<result.json>`): two are two exports, to join. */
+const FILE_ARG = /<(?:file|[\w-]+\.(?:yaml|json))>/;
+
 /**
  * Refuses an option of one value given twice (`-d a.csv -d b.csv` read b.csv alone, without a word);
  * options made to repeat (--by, --assert, --answers) are left alone.
@@ -94,7 +97,7 @@ function refuseRepeats(cmd: Command): void {
   for (const opt of cmd.options) {
     if (!(opt.required || opt.optional) || opt.variadic || opt.parseArg === collect) continue;
     cmd.on(`option:${opt.name()}`, () => {
-      if (seen.has(opt.name())) throw UserError.of('E_USAGE', 'usage.repeated', { option: opt.long ?? opt.flags });
+      if (seen.has(opt.name())) throw UserError.of('E_USAGE', FILE_ARG.test(opt.flags) ? 'usage.repeatedFile' : 'usage.repeated', { option: opt.long ?? opt.flags });
       seen.add(opt.name());
     });
   }

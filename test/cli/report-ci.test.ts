@@ -126,7 +126,7 @@ describe('report in CI: GitHub, GitLab, baseline, presets', () => {
     expect(strict.stdout).toContain('### Изменения по менеджерам с прошлого запуска (01.01.2025)');
     const notAResult = runCli(['report', ...DATA, '--baseline', S('answers/leader-en.json'), ...NOW]);
     expect(notAResult.code).toBe(2);
-    expect(notAResult.stderr).toMatch(/leader-en\.json, at schemaVersion/);
+    expect(notAResult.stderr).toMatch(/leader-en\.json: this is not a `report --format json` result/);
   });
 
   it('--preset recommended applies the seeds\' targets that fit the run and says which it left out', () => {

@@ -12,6 +12,11 @@ export const COMMAND_MESSAGES = {
   'usage.repeated': {
     ru: '{option} указан больше одного раза, а берётся одно значение',
     en: '{option} is given more than once, and takes one value',
+    hint: { ru: 'оставьте один {option}', en: 'keep one {option}' },
+  },
+  'usage.repeatedFile': {
+    ru: '{option} указан больше одного раза, а берётся один файл',
+    en: '{option} is given more than once, and takes one file',
     hint: { ru: 'оставьте один {option}; две выгрузки одного вида сначала объедините в один файл', en: 'keep one {option}; join two exports of one kind into one file first' },
   },
   'usage.wholeNumber': { ru: '{name}: нужно целое число не меньше 0; получено «{value}»', en: '{name} must be a whole number, got "{value}"' },
