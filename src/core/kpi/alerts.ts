@@ -91,11 +91,13 @@ export function describeAlert(alert: Alert, lang: string): string {
   const a = 'file' in alert && alert.file === '-' ? { ...alert, file: formatWhere({ file: '-' }, lang) } : alert;
   if (a.code === 'future-deals' || a.code === 'negative-amounts' || a.code === 'empty-period') return dealDatesAndAmountsText(a, lang);
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
+  if (a.code === 'map-unmatched') return mapUnmatchedText(a, lang === 'ru');
+  if (a.code === 'quote-swallowed') return quoteSwallowedText(a, lang === 'ru');
   if (a.code === 'periods-overlap' || a.code === 'short-period') return periodsText(a, lang);
   return alertText(a, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' }>, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -166,10 +168,6 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
       return threeDecimals(a, lang);
     case 'unknown-values':
       return unknownValuesText(a, ru);
-    case 'map-unmatched':
-      return mapUnmatchedText(a, ru);
-    case 'quote-swallowed':
-      return quoteSwallowedText(a, ru);
     case 'many-skipped':
       return ru
         ? `${a.file}: не прочитано ${a.skipped} из ${a.rows} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
