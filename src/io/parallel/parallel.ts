@@ -617,10 +617,11 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     const t = stages[name];
     stages[name] = t ? { deals: t.deals + s.deals, closedFlag: t.closedFlag + s.closedFlag, closeDate: t.closeDate + s.closeDate, closePast: t.closePast + s.closePast, amount: t.amount + s.amount } : { ...s };
   }
+  // The first swallowed cell of the file: the second half's at its line in the whole file.
+  const swallowed = a.table.swallowed ?? (b.table.swallowed && { line: b.table.swallowed.line + lines, lines: b.table.swallowed.lines });
   return {
     ...a,
-    // The first half's swallowed cell (the second half's lines count from its own start).
-    table: { ...a.table, ...(nulBytes > 0 ? { nulBytes } : {}) },
+    table: { ...a.table, ...(nulBytes > 0 ? { nulBytes } : {}), ...(swallowed ? { swallowed } : {}) },
     values,
     ...(a.stages || b.stages ? { stages } : {}),
     // The halves' orders agree where both show one (checked when they were joined): the file's is either's.

@@ -88,6 +88,17 @@ describe('reading deals in two halves gives what one pass gives', () => {
     expect(result.dataQuality.files[0].nulBytesRemoved).toBe(2);
   });
 
+  it('a quoted cell that swallows rows in the second half is said at its line in the whole file', () => {
+    const lines = csv([header, ...Array.from({ length: 3000 }, (_, i) => deal(i))]).split('\n');
+    // Row 2900's note opens a quote that row 2903's closes: rows 2901 and 2902 are inside it.
+    lines[2901] = lines[2901]!.replace(/,[^,]*$/, ',"Сказал ""ок');
+    lines[2904] = lines[2904]!.replace(/,[^,]*$/, ',Диаметр 5"');
+    writeFileSync(path.join(dir, 'deals-quote.csv'), lines.join('\n'));
+    const kpi = bothWays(['kpi', '-d', 'deals-quote.csv', '--format', 'json'], ['deals-quote.csv']);
+    expect(kpi.split).toBe(kpi.whole);
+    expect(JSON.parse(kpi.split).dataQuality.alerts).toContainEqual({ code: 'quote-swallowed', file: 'deals-quote.csv', line: 2902, lines: 3 });
+  });
+
   describe('with ids indexed by value in the first half and not in the second: still in halves, every deal found', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => deal(i));
     const text = Buffer.from(csv([header, ...rows]));
