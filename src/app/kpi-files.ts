@@ -8,6 +8,7 @@ import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import type { DataQuality, GroupDim, KpiGroup, KpiResult, PlanResult, SpendSummary } from '../core/kpi/types.js';
 import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
 import type { LinkedPayment } from '../io/map/payment-reader.js';
+import { MISSED_NO_MANAGER } from '../io/map/activity-reader.js';
 import { planBy, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
 import { DAY_MS, dayOf, dayOfIso, isoDay } from '../core/kpi/stats.js';
 import { collectGarbage } from '../io/parallel/collect.js';
@@ -165,6 +166,11 @@ function unknownValues(reports: ImportReport[]): Alert[] {
 /** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
 export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxListed = DEFAULT_LIMITS.maxListedSkips): DataQuality {
   const nul: Alert[] = reports.filter((r) => r.table.nulBytes).map((r) => ({ code: 'nul-bytes', file: r.file, count: r.table.nulBytes! }));
+  // Missed incoming calls with no employee are skipped: the missed share reads low, and is said so.
+  const missedAlone: Alert[] = reports.flatMap((r) => {
+    const calls = r.skipped.filter((s) => s.reason === MISSED_NO_MANAGER).length;
+    return calls > 0 ? [{ code: 'missed-no-manager' as const, file: r.file, calls, atLeast: r.skipped.length < r.skippedCount }] : [];
+  });
   // A quote left open in a cell takes the rows after it into that cell: they are never counted.
   const swallowed: Alert[] = reports.filter((r) => r.table.swallowed).map((r) => ({ code: 'quote-swallowed', file: r.file, ...r.table.swallowed! }));
   // Amounts in several currencies add up to a number in none of them.
@@ -178,7 +184,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const decimals: Alert[] = reports.flatMap((r) => (r.threeDecimals ?? []).map(({ header, ...d }) => ({ code: 'three-decimals' as const, file: r.file, column: header, ...d, read: Math.round(d.read * 100) / 100 })));
   // Rows under a repeated id that are another deal (another manager or status): not counted, so said.
   const repeated: Alert[] = reports.flatMap((r) => (r.repeatedIdsDiffer ? [{ code: 'repeated-ids-differ' as const, file: r.file, ...r.repeatedIdsDiffer }] : []));
-  const alerts = [...nul, ...swallowed, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...found];
+  const alerts = [...nul, ...swallowed, ...missedAlone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

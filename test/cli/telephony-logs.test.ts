@@ -59,3 +59,16 @@ describe('words that are not a call between employees', () => {
     expect(r.dataQuality.files[1]!.dropped).toEqual({});
   });
 });
+
+// A log that leaves the employee blank on calls nobody took: the missed share read 0% with two of three incoming missed.
+describe('missed incoming calls with no employee', () => {
+  it('are skipped under a reason of their own, and the run says the missed share reads low', () => {
+    writeFileSync(path.join(dir, 'blank.csv'), 'Дата звонка;Сотрудник;Тип звонка;Статус;Длительность;Клиент\n01.02.2025 10:30;Иванов Иван;Исходящий;Успешный звонок;83;79161234567\n01.02.2025 11:00;;Входящий;Пропущенный звонок;0;79161234567\n01.02.2025 11:05;;Входящий;Пропущенный звонок;0;79161234500\n01.02.2025 11:10;Иванов Иван;Входящий;Успешный звонок;60;79161234500\n01.02.2025 11:20;;Исходящий;Успешный звонок;10;79161234500\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'blank.csv', '--max-bad-rows', '60%', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'missed-no-manager', file: 'blank.csv', calls: 2, atLeast: false });
+    expect(r.dataQuality.rowsSkipped.map((s: { reason: string }) => s.reason)).toEqual(['no manager (a missed incoming call)', 'no manager (a missed incoming call)', 'no manager']);
+    expect(run.stderr).toContain('Warning: blank.csv: 2 missed incoming call(s) with no employee are not read');
+  });
+});

@@ -31,6 +31,7 @@ export type Alert =
   | { code: 'short-period'; which: 'before' | 'after'; from: string; to: string; days: number }
   | { code: 'unknown-values'; file: string; field: 'direction' | 'missed'; header: string; unknown: number; filled: number; values: string[] }
   | { code: 'quote-swallowed'; file: string; line: number; lines: number }
+  | { code: 'missed-no-manager'; file: string; calls: number; atLeast: boolean }
   | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed'; value: string; near: string | null }> };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
@@ -93,11 +94,12 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
   if (a.code === 'map-unmatched') return mapUnmatchedText(a, lang === 'ru');
   if (a.code === 'quote-swallowed') return quoteSwallowedText(a, lang === 'ru');
+  if (a.code === 'missed-no-manager') return missedNoManagerText(a, lang === 'ru');
   if (a.code === 'periods-overlap' || a.code === 'short-period') return periodsText(a, lang);
   return alertText(a, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' }>, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -189,6 +191,14 @@ function monthsText(a: Extract<Alert, { code: 'spend-months' | 'partial-months' 
   return ru
     ? `${what} заданы на месяц целиком, а период (--from/--to) захватывает лишь часть месяцев ${months(a.months, lang)}: сравнение с частью месяца занижает результат. Задайте период по границам месяцев.`
     : `${what} are for whole months, but the period (--from/--to) covers only part of ${months(a.months, lang)}: set against part of a month, the figures look worse than they are. Use a period on month boundaries.`;
+}
+
+/** Missed incoming calls skipped for want of an employee (telephony logs leave them blank), in words. */
+function missedNoManagerText(a: Extract<Alert, { code: 'missed-no-manager' }>, ru: boolean): string {
+  const n = ru ? `${a.atLeast ? 'не меньше ' : ''}${a.calls}` : `${a.atLeast ? 'at least ' : ''}${a.calls}`;
+  return ru
+    ? `${a.file}: ${n} ${plural(a.calls, 'пропущенный входящий звонок', 'пропущенных входящих звонка', 'пропущенных входящих звонков')} без сотрудника не прочитаны (менеджер обязателен): пропущенных и их доля в отчёте меньше, чем на деле. Если журнал оставляет сотрудника пустым у непринятых звонков, выгрузите его с колонкой, куда направлен звонок (линия, группа), и назовите её менеджером в файле --map.`
+    : `${a.file}: ${n} missed incoming call(s) with no employee are not read (a manager is required): missed calls and their share read lower than they are. If the log leaves the employee blank on calls nobody took, export it with the column the call was routed to (a line, a group) and name it the manager in a --map file.`;
 }
 
 /** A quoted cell that took whole rows into it (an unbalanced quote), in words. */

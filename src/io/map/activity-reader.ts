@@ -70,7 +70,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
 export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): LinkedActivity | RowProblem | typeof PENDING {
   const c = ctx.cols;
   const manager = c.manager === undefined ? -1 : cells.value(c.manager, m.manager);
-  if (manager === -1) return NO_MANAGER(ctx, c.manager);
+  if (manager === -1) return missedCall(cells, ctx, m) ? new RowProblem('skip', MISSED_NO_MANAGER, headerOf(ctx, c.manager, 'manager')) : NO_MANAGER(ctx, c.manager);
   if (c.done !== undefined && cells.value(c.done, m.done) === false && !incomingCall(cells, ctx, m)) return new RowProblem('drop', 'planned activity, not done');
   const problem = activityTime(cells, ctx, m);
   if (problem !== undefined) return problem;
@@ -127,6 +127,16 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   out.deal = deal;
   out.client = client;
   return out;
+}
+
+/** The reason of a missed incoming call with no employee: its own, so that the run can say the missed share reads low. */
+export const MISSED_NO_MANAGER = 'no manager (a missed incoming call)';
+
+/** Whether the row is a missed incoming call (read only for a row with no manager: telephony logs leave those blank). */
+function missedCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean {
+  if (!incomingCall(cells, ctx, m)) return false;
+  const d = directionCell(cells, ctx, m);
+  return d?.value.missed === true || (ctx.cols.missed !== undefined && cells.value(ctx.cols.missed, m.missed)?.value === true);
 }
 
 /**
