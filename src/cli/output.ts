@@ -37,12 +37,12 @@ export async function writeOutput(
   if (lang !== undefined) ctx.stderr.write(`${writtenLine(outFile, typeof content === 'string' ? Buffer.byteLength(content) : content.length, lang)}\n`);
 }
 
-/** A path through the system's own folders (/dev/stdout, /dev/fd/3, /proc/self/fd/1): never replaced. */
-const SYSTEM_PATH = /^\/(?:dev|proc)\//;
+/** A process's own descriptors (/dev/stdout, /dev/fd/3, /proc/self/fd/1): written to, never replaced (a file in /dev/shm is a file). */
+const SYSTEM_PATH = /^\/(?:dev\/(?:stdout|stderr|fd\/)|proc\/[^/]+\/fd\/)/;
 
 /**
  * Where `-o` writes. In place: a device, a pipe or a socket (`-o /dev/null`, `-o >(gzip > r.gz)`), or
- * any path through /dev or /proc. Else the file itself, a symbolic link followed to the file it
+ * a process's own descriptor (`-o /dev/stdout >> log.txt`, appended). Else the file itself, a symbolic link followed to the file it
  * names (even one not there yet), which is then replaced whole and the link kept.
  */
 async function outputPlace(target: string): Promise<{ inPlace: boolean; file: string }> {
