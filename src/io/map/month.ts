@@ -4,7 +4,7 @@
 import type { Cells } from './cells.js';
 import { headerOf, PENDING, RowProblem, truncate, type ReadContext } from './context.js';
 import { monthOf as monthCodeOf, monthText } from '../../core/kpi/groups.js';
-import { monthOf, parseDate, type SlashOrder } from './values.js';
+import { fullYear, monthOf, parseDate, type SlashOrder } from './values.js';
 
 /** `2024-07`, `2024/07`, `2024.7`: year first. */
 const YEAR_MONTH = /^(\d{4})[-/.](\d{1,2})$/;
@@ -45,7 +45,7 @@ export function parseMonth(raw: string, order?: SlashOrder): string | 'needs-ord
   }
   if ((m = WORD_SHORT_YEAR.exec(s))) {
     const month = monthOf(m[1]!);
-    return month === undefined ? undefined : monthKey(2000 + +m[2]!, month);
+    return month === undefined ? undefined : monthKey(fullYear(+m[2]!), month);
   }
   if (SMALL_NUMBER.test(s)) return undefined;
   const date = parseDate(s, order);

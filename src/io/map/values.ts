@@ -287,8 +287,15 @@ export function parseDate(raw: string, order?: SlashOrder): ParsedDate | 'needs-
 }
 
 function year(y: string): number {
-  const n = Number(y);
-  return y.length === 2 ? 2000 + n : n;
+  return y.length === 2 ? fullYear(Number(y)) : Number(y);
+}
+
+/**
+ * A two-digit year as Excel reads it, which re-saved exports went through: 00-29 are 2000-2029,
+ * 30-99 are 1930-1999 («01.02.99» was 2099, a deal in the future).
+ */
+export function fullYear(yy: number): number {
+  return yy < 30 ? 2000 + yy : 1900 + yy;
 }
 
 function hour12(h: number, ampm: string | undefined): number {

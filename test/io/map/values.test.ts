@@ -300,3 +300,13 @@ describe('dashes, negative and impossible durations, fractions of a second, RUR'
     expect(currencyOf('1000|RUR')).toBe('RUB');
   });
 });
+
+// «01.02.99» was read as 2099: a deal in the future, said only by the future-dates alert.
+describe('two-digit years', () => {
+  it('are read as Excel reads them: 00-29 in this century, 30-99 in the last', () => {
+    expect(parseDate('01.02.25')?.ms).toBe(Date.UTC(2025, 1, 1));
+    expect(parseDate('01.02.29')?.ms).toBe(Date.UTC(2029, 1, 1));
+    expect(parseDate('01.02.99')?.ms).toBe(Date.UTC(1999, 1, 1));
+    expect(parseDate('01.02.30')?.ms).toBe(Date.UTC(1930, 1, 1));
+  });
+});
