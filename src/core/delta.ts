@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserErrors } from './errors.js';
+import { UserError, UserErrors } from './errors.js';
 import { METRICS } from './kpi/catalog.js';
 import { zodToUserErrors } from './questionnaire/parse.js';
 
@@ -29,8 +29,14 @@ export interface ReportDelta {
   managers?: Record<string, Record<string, number | null>>;
 }
 
-/** Validates a parsed baseline document; errors name the file and the path inside it. */
+/**
+ * Validates a parsed baseline document; errors name the file and the path inside it. A document with
+ * no assertions list is no report result at all (a CSV, a kpi or audit result): said as that, not as
+ * the fields it lacks.
+ */
 export function parseBaseline(doc: unknown, file: string): ReportBaseline {
+  const assertions = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as { assertions?: unknown }).assertions : undefined;
+  if (!Array.isArray(assertions)) throw UserError.of('E_BASELINE', 'report.notAResult', {}, { file });
   const parsed = baselineSchema.safeParse(doc);
   if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_BASELINE'));
   return parsed.data;

@@ -8,7 +8,7 @@ import { UserError } from '../../core/errors.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { checkAssertionPaths } from '../../core/assert-paths.js';
-import { computeDelta, parseBaseline, type ReportBaseline } from '../../core/delta.js';
+import { computeDelta, parseBaseline } from '../../core/delta.js';
 import { tr } from '../../core/i18n.js';
 import { PRESET_NAMES, PRESETS, presetAssertions } from '../../core/presets.js';
 import { ASSERTION_ROOTS, assertionTree, buildReport, type ReportResult } from '../../core/report.js';
@@ -124,7 +124,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   // A path into a part this run cannot produce (compare.* without a cutover) fails before the import too.
   const roots = new Set([m.answers && 'audit', m.files.deals && 'total', m.files.deals && 'managers', m.files.deals && m.files.plan && 'plan', (m.cutover || m.before || m.after) && 'compare', m.baseline && 'delta'].filter((x): x is string => Boolean(x)));
   checkAssertionPaths(assertions.filter((a) => ASSERTION_ROOTS[a.path[0]!] && !roots.has(a.path[0]!)), {}, ASSERTION_ROOTS);
-  const baseline = m.baseline ? reportBaseline(parseYaml(await readDocument(m.baseline, ctx.cwd, ctx.stdin), m.baseline), m.baseline) : undefined;
+  const baseline = m.baseline ? parseBaseline(parseYaml(await readDocument(m.baseline, ctx.cwd, ctx.stdin), m.baseline), m.baseline) : undefined;
   const imp = config.import ?? {};
   const base = importOptionsFromCli({ ...o, delimiter: o.delimiter ?? imp.delimiter, sheet: o.sheet ?? imp.sheet, dateFormat: o.dateFormat ?? imp.dateFormat, timeOffset: o.timeOffset ?? (imp.timeOffset === undefined ? undefined : String(imp.timeOffset)), maxBadRows: o.maxBadRows ?? (imp.maxBadRows === undefined ? undefined : String(imp.maxBadRows)) }, ctx);
   const overrides = await loadOverrides(m.map, ctx.cwd, ctx.stdin);
@@ -189,12 +189,3 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   return report.failed.errors > 0 && o.exitCode ? EXIT.failed : EXIT.ok;
 }
 
-/**
- * A previous `report --format json` result, or a refusal that says what the file is not: a CSV given
- * as --baseline was «the file is empty», a kpi result a list of missing fields.
- */
-function reportBaseline(doc: unknown, file: string): ReportBaseline {
-  const assertions = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as { assertions?: unknown }).assertions : undefined;
-  if (!Array.isArray(assertions)) throw UserError.of('E_BASELINE', 'report.notAResult', {}, { file });
-  return parseBaseline(doc, file);
-}
