@@ -101,6 +101,12 @@ function bound(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>): { boun
   return small ? say(`число больше ${limit}`, `a number greater than ${limit}`) : say(`число меньше ${limit}`, `a number less than ${limit}`);
 }
 
+/** The params of a «did you mean» tail: `near` and `nearRu`, empty without a name (names given as they are shown). */
+export function didYouMean(names: readonly string[]): { near: string; nearRu: string } {
+  if (names.length === 0) return { near: '', nearRu: '' };
+  return { near: `; did you mean ${names.join(' or ')}?`, nearRu: `; возможно, вы имели в виду ${names.join(' или ')}` };
+}
+
 /**
  * A zod issue of a user's document as a catalogue message: a wrong type, a missing value or a value
  * no option takes is told in both languages from the issue's expectation and the value found (zod's
@@ -138,11 +144,7 @@ export function issueMessage(issue: Issue, known: readonly string[] = []): { id:
     case 'unrecognized_keys': {
       // The known keys the unknown ones are closest to: a misspelt key (`answer:`) is said with its fix.
       const near = [...new Set(issue.keys.flatMap((k) => closest(k, known.filter((n) => !issue.keys.includes(n))).slice(0, 1)))];
-      const quoted = near.map((n) => `"${n}"`);
-      return {
-        id: 'doc.unknownKeys',
-        params: { keys: issue.keys.map((k) => `"${k}"`).join(', '), near: near.length > 0 ? `; did you mean ${quoted.join(' or ')}?` : '', nearRu: near.length > 0 ? `; возможно, вы имели в виду ${quoted.join(' или ')}` : '' },
-      };
+      return { id: 'doc.unknownKeys', params: { keys: issue.keys.map((k) => `"${k}"`).join(', '), ...didYouMean(near.map((n) => `"${n}"`)) } };
     }
     case 'invalid_value':
       return { id: 'doc.oneOf', params: { values: issue.values.map((v) => String(v)).join(', '), receivedEn, receivedRu } };

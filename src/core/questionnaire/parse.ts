@@ -16,7 +16,8 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
  */
 export function zodToUserErrors(error: z.ZodError, file: string, code: string, schema?: z.ZodType): UserError[] {
   return fittingIssues(error.issues).map((issue) => {
-    const { id, params } = issueMessage(issue, schema ? keysAt(schema, issue.path) : []);
+    // The schema is walked only for an unknown key, the one message that names the known ones.
+    const { id, params } = issueMessage(issue, schema && issue.code === 'unrecognized_keys' ? keysAt(schema, issue.path) : []);
     return UserError.of(code, id, params, { file, path: formatIssuePath(issue.path) });
   });
 }

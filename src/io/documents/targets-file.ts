@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMPARE_ROWS } from '../../core/compare.js';
 import { UserError, UserErrors } from '../../core/errors.js';
 import { closest } from '../../core/assert-paths.js';
+import { didYouMean } from '../../core/document-issues.js';
 import { zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { readDocument } from '../read/files.js';
 import { parseYaml } from './yaml.js';
@@ -47,8 +48,7 @@ function unknownMetrics(doc: unknown, file: string): { known: unknown; errors: U
   const errors = Object.keys(targets)
     .filter((k) => !metricIds.includes(k))
     .map((key) => {
-      const near = closest(key, metricIds);
-      const params = { key, list: metricIds.join(', '), near: near.length > 0 ? `; did you mean ${near.join(' or ')}?` : '', nearRu: near.length > 0 ? `; возможно, вы имели в виду ${near.join(' или ')}` : '' };
+      const params = { key, list: metricIds.join(', '), ...didYouMean(closest(key, metricIds)) };
       return UserError.of('E_TARGETS', 'targets.unknownMetric', params, { file, path: `targets.${key}` });
     });
   const kept = Object.fromEntries(Object.entries(targets).filter(([k]) => metricIds.includes(k)));

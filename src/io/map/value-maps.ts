@@ -237,8 +237,8 @@ export function wordsOf(key: string): string[] {
  */
 export function byWords<T>(map: ReadonlyMap<string, T>, key: string): T | undefined {
   let found: T | undefined;
-  for (const word of key.split(WORD_BREAK)) {
-    if (word === '' || word === key || NOT_ALONE.has(word)) continue;
+  for (const word of wordsOf(key)) {
+    if (word === key || NOT_ALONE.has(word)) continue;
     const v = map.get(word);
     if (v === undefined) continue;
     if (found !== undefined && found !== v) return undefined;
@@ -258,7 +258,7 @@ const WORD_BREAK = /[\s,;:/()«»"'.-]+/u;
 
 /** Whether some word of a value names a missed call (`Входящий пропущенный`, "Missed inbound"). */
 export function missedByWords(missedDirection: ReadonlySet<string>, key: string): boolean {
-  return key.split(WORD_BREAK).some((word) => word !== '' && missedDirection.has(word));
+  return wordsOf(key).some((word) => missedDirection.has(word));
 }
 
 /** Owner type words of an activity owned by a deal, a lead, a contact or a company (codes come from a CRM profile). */

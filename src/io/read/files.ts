@@ -44,9 +44,9 @@ export async function readDocument(file: string, cwd: string, stdin: NodeJS.Read
 }
 
 /**
- * A document's bytes as text, or a refusal when they are not text: a control byte, as exports are
- * judged (random bytes given as --answers were called «a CRM
- * export», because their first line held commas).
+ * A document's bytes as text, or a refusal when they are not text: any control byte (isControlByte).
+ * An export keeps a stray one in its cell; a YAML or JSON file a person wrote holds none (random
+ * bytes given as --answers were called «a CRM export», because their first line held commas).
  */
 function documentText(bytes: Buffer, file: string): string {
   for (let i = 0; i < bytes.length; i++) {
