@@ -1,4 +1,4 @@
-import { noPaybackText, paybackNotApplicable } from '../kpi/labels.js';
+import { paybackMonthsCell } from '../kpi/labels.js';
 import type { CompareResult } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
 import { renderCsvTables, type CsvValue } from '../csv.js';
@@ -29,7 +29,7 @@ export function renderCompareCsv(result: CompareResult, opts: { lang: string }):
       head: [L.payback, L.changeValue],
       rows: [
         [L.gain, p.gain_per_month ?? ''],
-        [L.months, p.not_applicable ? paybackNotApplicable(p.not_applicable, lang) : (p.payback_months ?? noPaybackText(p.gain_per_month, lang))],
+        [L.months, paybackMonthsCell(p, lang)],
         [`${L.roi}, %`, pct(p.roi_12m)],
       ],
     });

@@ -1,4 +1,4 @@
-import { noPaybackText, paybackNotApplicable } from '../kpi/labels.js';
+import { paybackMonthsCell } from '../kpi/labels.js';
 import ExcelJS from 'exceljs';
 import type { CompareResult, CompareRow } from '../../core/compare.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
@@ -106,7 +106,7 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
       p.addRow([tr(lang, 'Доля маржи', 'Gross margin share'), inputs.margin]).getCell(2).numFmt = FORMATS.percent;
     }
     p.addRow([L.gain, result.payback.gain_per_month ?? '—']).getCell(2).numFmt = FORMATS.money;
-    const months = p.addRow([L.months, result.payback.not_applicable ? paybackNotApplicable(result.payback.not_applicable, lang) : (result.payback.payback_months ?? noPaybackText(result.payback.gain_per_month, lang))]);
+    const months = p.addRow([L.months, paybackMonthsCell(result.payback, lang)]);
     months.getCell(2).numFmt = FORMATS.decimal;
     p.addRow([L.roi, result.payback.roi_12m ?? '—']).getCell(2).numFmt = FORMATS.percent;
     finishSheet(p, heading(L.payback), { autofilter: false });

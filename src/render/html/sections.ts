@@ -11,7 +11,7 @@ import { ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
 import { auditBefore, headlineRows } from '../report/summary.js';
 import { htmlLabels } from './labels.js';
-import { noPaybackText, paybackNotApplicable, reasonText } from '../kpi/labels.js';
+import { paybackMonthsCell, reasonText } from '../kpi/labels.js';
 import { esc, formatDate, section, table } from './page.js';
 import { rowReason } from '../../core/messages.js';
 
@@ -109,11 +109,12 @@ export function byManagerSection(c: CompareResult, lang: string): string {
 export function paybackSummary(c: CompareResult, lang: string): string {
   const L = htmlLabels(lang);
   if (!c.payback || !c.payback_inputs) return '';
+  const months = paybackMonthsCell(c.payback, lang);
   const rows = [
     [L.cost, formatValue(c.payback_inputs.cost, 'money', lang)],
     [L.monthlyCost, formatValue(c.payback_inputs.monthly_cost, 'money', lang)],
     [L.gain, formatValue(c.payback.gain_per_month, 'money', lang)],
-    [L.paybackMonths, c.payback.not_applicable ? paybackNotApplicable(c.payback.not_applicable, lang) : c.payback.payback_months === null ? noPaybackText(c.payback.gain_per_month, lang) : formatValue(c.payback.payback_months, 'decimal', lang)],
+    [L.paybackMonths, typeof months === 'number' ? formatValue(months, 'decimal', lang) : months],
     [L.roi, formatValue(c.payback.roi_12m, 'ratio', lang)],
   ];
   return `${table([L.metric, L.value], rows, { numeric: [false, true] })}<p class="note">${esc(L.paybackNote)}</p>`;

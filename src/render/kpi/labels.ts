@@ -1,4 +1,5 @@
 import { tr } from '../../core/i18n.js';
+import type { Payback } from '../../core/compare.js';
 
 /** Metric groups for terminal tables: each fits 100 columns. */
 export const METRIC_GROUPS: Array<{ title: { ru: string; en: string }; keys: string[] }> = [
@@ -106,4 +107,10 @@ export function paybackNotApplicable(reason: string, lang: string): string {
 export function noPaybackText(gainPerMonth: number | null, lang: string): string {
   if (gainPerMonth !== null && gainPerMonth <= 0) return lang === 'ru' ? 'не окупается: прироста нет (выручка в месяц после не выше, чем до)' : 'does not pay back: there is no gain (revenue per month after is not above before)';
   return lang === 'ru' ? 'не окупается: прирост не покрывает ежемесячные расходы' : 'does not pay back: the gain does not cover the running cost';
+}
+
+/** The payback months as a table cell shows them: the number, else why there is none (not computed, or no payback). */
+export function paybackMonthsCell(p: Payback, lang: string): number | string {
+  if (p.not_applicable) return paybackNotApplicable(p.not_applicable, lang);
+  return p.payback_months ?? noPaybackText(p.gain_per_month, lang);
 }
