@@ -45,10 +45,17 @@ describe('UIS and Zadarma: API field names, a flag for a lost call, dispositions
     expect([r.total.calls_in, r.total.calls_out, r.total.calls_missed, r.total.callback_rate, r.total.talk_minutes]).toEqual([2, 1, 1, 1, 2]);
   });
 
-  it('a log without a direction has the counts by direction not applicable; a failed call is not talk', () => {
-    const r = kpi('zadarma.csv', ['callstart,sip,clid,destination,disposition,seconds', '2025-02-01 10:00:00,Иванов Иван,79161234567,74950000000,answered,65', '2025-02-01 11:00:00,Иванов Иван,79161234568,74950000000,call failed,0']);
+  it('a log without a direction has the counts by direction not applicable; its dispositions read as call statuses', () => {
+    const r = kpi('zadarma.csv', ['callstart,sip,clid,destination,disposition,seconds', '2025-02-01 10:00:00,Иванов Иван,79161234567,74950000000,answered,65', '2025-02-01 11:00:00,Иванов Иван,79161234568,74950000000,call failed,0', '2025-02-01 12:00:00,Иванов Иван,79161234568,74950000000,no money,0']);
     expect(r.total.calls_in).toBeNull();
     expect(r.total.talk_minutes).toBeCloseTo(65 / 60, 12);
+    // With no direction no call is missed (only an incoming call can be): the statuses are seen in inspect.
+    const inspect = JSON.parse(runCli(['inspect', 'zadarma.csv', '--kind', 'activities', '--format', 'json'], { cwd: dir }).stdout);
+    expect(inspect.values.missed).toEqual([
+      { value: 'answered', mapped: 'answered', count: 1 },
+      { value: 'call failed', mapped: 'not answered', count: 1 },
+      { value: 'no money', mapped: 'not answered', count: 1 },
+    ]);
   });
 });
 
