@@ -366,3 +366,74 @@ describe('a narrow Salesforce activity report no profile recognises', () => {
     expect(list.map((a) => a.duration_s)).toEqual([125, 45]);
   });
 });
+
+describe('Bitrix24 call statistics through REST (voximplant.statistic.get)', () => {
+  it('are recognised by their API names and read from their codes: CALL_TYPE the direction (4, a callback, is outgoing), CALL_FAILED_CODE 304 a missed call', async () => {
+    const { activities: list, report } = await activities('bitrix24-rest-calls.csv');
+    expect(report.profile?.id).toBe('bitrix24-rest-calls');
+    expect(list.map((a) => [a.manager, a.at, a.kind, a.direction, a.missed, a.duration_s, a.deal_id, a.client])).toEqual([
+      // The client is the phone number (callbacks pair on it); CRM_ENTITY_ID names a contact, never a deal.
+      ['17', at('2024-07-05 18:20:00'), 'call', 'out', false, 125, '', '79161234567'],
+      ['17', at('2024-07-06 10:00:00'), 'call', 'in', true, 0, '', '79161234568'],
+      ['17', at('2024-07-06 10:30:00'), 'call', 'out', false, 60, '', '79161234568'],
+      ['23', at('2024-07-07 11:00:00'), 'call', 'in', false, 45, '', '79161234569'],
+      // 603-S (the caller cancelled) is a call that did not connect: not missed, being outgoing.
+      ['23', at('2024-07-07 12:00:00'), 'call', 'out', false, 0, '', '79161234570'],
+    ]);
+    expect(report.values.missed?.map((v) => [v.value, v.mapped])).toEqual([
+      ['200', 'answered'],
+      ['304', 'not answered'],
+      ['603-S', 'not answered'],
+    ]);
+    expect(report.skippedCount).toBe(0);
+  });
+});
+
+describe('Pipedrive deals exported in its Portuguese, Spanish and German interfaces', () => {
+  it.each([
+    ['pipedrive-deals-pt.csv', ['Renata Lima', 'Renata Lima', 'João Alves']],
+    ['pipedrive-deals-es.csv', ['Lucía Gómez', 'Lucía Gómez', 'Lucía Gómez']],
+    ['pipedrive-deals-de.csv', ['Jonas Weber', 'Jonas Weber', 'Jonas Weber']],
+  ])('%s: the translated columns and status words, the deleted deal dropped and counted', async (file, managers) => {
+    const { deals: list, report } = await deals(file);
+    expect(report.profile?.id).toBe('pipedrive');
+    expect(list.map((d) => [d.id, d.manager, d.status, d.amount, d.created_at])).toEqual([
+      ['1', managers[0], 'won', 12000, at('2024-07-01 14:05:00')],
+      ['2', managers[1], 'lost', 3000, at('2024-07-02 10:00:00')],
+      ['3', managers[2], 'open', 5000, at('2024-07-03 10:00:00')],
+    ]);
+    expect(report.dropped).toEqual({ 'deleted deal (Pipedrive status "deleted")': 1 });
+    expect(report.skippedCount).toBe(0);
+  });
+
+  it('the Portuguese won and lost times are the close dates, the reason the loss reason', async () => {
+    const { deals: list } = await deals('pipedrive-deals-pt.csv');
+    expect(list.map((d) => [d.closed_at, d.loss_reason])).toEqual([
+      [at('2024-07-10 09:00:00'), ''],
+      [at('2024-07-11 09:00:00'), 'Preço'],
+      [null, ''],
+    ]);
+  });
+});
+
+describe('HubSpot deals with «Is Closed Won»', () => {
+  it('decides won and lost by it and «Is Deal Closed?», so custom stages need no question', async () => {
+    const { deals: list, report } = await deals('hubspot-deals-is-closed-won.csv');
+    expect(report.profile?.id).toBe('hubspot');
+    expect(report.columns.find((c) => c.header === 'Is Closed Won')?.field).toBe('won');
+    expect(list.map((d) => [d.id, d.status, d.stage])).toEqual([
+      ['9001', 'won', 'Signed'],
+      ['9002', 'lost', 'Rejected'],
+      ['9003', 'open', 'Talking'],
+    ]);
+  });
+
+  it('is read with the export\'s Portuguese labels too («Proprietário do negócio», «Etapa do negócio»)', async () => {
+    const { deals: list, report } = await deals('hubspot-deals-pt.csv');
+    expect(report.profile?.id).toBe('hubspot');
+    expect(list.map((d) => [d.id, d.manager, d.status, d.amount, d.stage, d.created_at])).toEqual([
+      ['9001', 'Ana Souza', 'won', 1000, 'Contrato assinado', at('2024-07-01 10:00')],
+      ['9002', 'Ana Souza', 'open', 400, 'Proposta', at('2024-07-02 10:00')],
+    ]);
+  });
+});
