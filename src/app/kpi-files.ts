@@ -57,7 +57,8 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
   return {
     activities: hasActivities,
     ...(activityDirection === undefined ? {} : { activityDirection }),
-    activityKind: Boolean(a?.has('kind')),
+    // A kind column, or an export of one kind of activity (its CRM's profile says which).
+    activityKind: Boolean(a?.has('kind') || activitiesMap?.profile?.profile.rows),
     activityMissed: Boolean(a?.has('missed')),
     payments: hasPayments,
     lossReason: Boolean(dealsMap?.fields.has('loss_reason')) || stageReasons,

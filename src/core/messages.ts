@@ -343,6 +343,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: 'neither an invoiced nor a paid amount', ru: 'нет ни выставленной, ни оплаченной суммы' },
   { en: 'deleted deal (Pipedrive status "deleted")', ru: 'удалённая сделка (статус Pipedrive «deleted»)' },
   { en: 'planned activity, not done', ru: 'запланированное действие, ещё не выполнено' },
+  { en: 'activity called off (cancelled or not attended)', ru: 'действие отменено или не состоялось' },
   { en: 'internal call (between employees)', ru: 'внутренний звонок (между сотрудниками)' },
   { en: 'empty row', ru: 'пустая строка' },
   { en: 'totals row', ru: 'строка итогов' },

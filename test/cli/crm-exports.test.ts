@@ -162,3 +162,18 @@ describe('a call log whose slash dates all read either way, beside a deals file 
     expect(JSON.parse(given.stdout).total.calls_out).toBe(1);
   });
 });
+
+describe('HubSpot exports of one kind of activity', () => {
+  it('a meetings export counts meetings (not calls of no direction), and only those that took place', () => {
+    const dir = folder('hubspot-deals-for-meetings.csv', 'hubspot-meetings.csv', 'hubspot-emails.csv');
+    const run = runCli(['kpi', '-d', 'hubspot-deals-for-meetings.csv', '-a', 'hubspot-meetings.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    // 501 and 504 took place (9001's two touches); 502 was a no-show, 503 is planned.
+    expect(result.total).toMatchObject({ meetings: 2, emails: 0, messages: 0, touches_per_won: 2 });
+    expect(result.notApplicable.meetings).toBeUndefined();
+    expect(result.notApplicable.calls_out).toContain('needs a call direction');
+    const emails = JSON.parse(runCli(['kpi', '-d', 'hubspot-deals-for-meetings.csv', '-a', 'hubspot-emails.csv', '--format', 'json', '--lang', 'en'], { cwd: dir }).stdout);
+    expect(emails.total).toMatchObject({ emails: 2, meetings: 0 });
+  });
+});

@@ -1,6 +1,6 @@
 import type { LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
-import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, scaleDuration } from './values.js';
+import { activityDone, cleanText, parseDuration, parseTimeOfDay, scaleDuration } from './values.js';
 import type { DurationUnit } from './fields.js';
 import type { OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
@@ -17,7 +17,7 @@ const COMMA = 0x2c;
 /** The memos of one activities file and the record it returns (reused row after row). */
 export interface ActivityMemos {
   manager: CellMemo<number>;
-  done: CellMemo<boolean | undefined>;
+  done: CellMemo<boolean | 'called off' | undefined>;
   kind: CellMemo<Counted<Activity['kind']>>;
   direction: CellMemo<Counted<{ direction: Activity['direction'] | 'internal'; missed: boolean }> | null>;
   /** Without a direction column: the direction the kind column's values carry («Звонок входящий»), else undefined. */
@@ -30,6 +30,8 @@ export interface ActivityMemos {
   byName: boolean;
   /** The duration column's unit. */
   unit: DurationUnit | undefined;
+  /** The kind of a row when no kind column says one: a call, or the one kind its CRM's export holds (a profile's `rows`). */
+  kind0: Activity['kind'];
   /** What record the deal_id column names, where an owner type column says (Bitrix24 REST's OWNER_TYPE_ID). */
   owner: CellMemo<Counted<OwnerKind> | null>;
   /** The `at` columns read, in order, when the first is blank (a profile's `coalesce`). */
@@ -46,7 +48,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
   const names = ctx.map.fields.get('client');
   return {
     manager: new CellMemo(managerKey(ctx.linker!.store, cleanText, ctx.maps)),
-    done: new CellMemo((t) => parseBoolean(trimEdges(t))),
+    done: new CellMemo((t) => activityDone(t)),
     kind: new CellMemo((t) => v.kind.entry(trimEdges(t))),
     direction: counted(v.direction),
     // A reader of its own: the kind column's values are not the direction column's (inspect).
@@ -56,6 +58,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     byDirection: names === undefined && ctx.cols.phone === undefined && ctx.cols.caller !== undefined && ctx.cols.callee !== undefined ? { in: [ctx.cols.caller], out: [ctx.cols.callee] } : undefined,
     byName: names !== undefined,
     unit: ctx.cols.duration_s === undefined ? undefined : ctx.map.units.get(ctx.cols.duration_s),
+    kind0: ctx.map.profile?.profile.rows ?? 'call',
     owner: counted(v.owner_type),
     atMore: (ctx.map.fields.get('at') ?? []).slice(1),
     span: ctx.cols.duration_s === undefined && ctx.cols.end_at !== undefined,
@@ -71,7 +74,11 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   const c = ctx.cols;
   const manager = c.manager === undefined ? -1 : cells.value(c.manager, m.manager);
   if (manager === -1) return missedCall(cells, ctx, m) ? new RowProblem('skip', MISSED_NO_MANAGER, headerOf(ctx, c.manager, 'manager')) : NO_MANAGER(ctx, c.manager);
-  if (c.done !== undefined && cells.value(c.done, m.done) === false && !incomingCall(cells, ctx, m)) return new RowProblem('drop', 'planned activity, not done');
+  if (c.done !== undefined) {
+    const done = cells.value(c.done, m.done);
+    if (done === false && !incomingCall(cells, ctx, m)) return PLANNED;
+    if (done === 'called off') return CALLED_OFF;
+  }
   const problem = activityTime(cells, ctx, m);
   if (problem !== undefined) return problem;
   const out = m.out;
@@ -82,7 +89,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
     if (endRead !== undefined) return endRead;
     end = dateRead[0]!;
   }
-  let kind: Activity['kind'] = 'call';
+  let kind = m.kind0;
   if (c.kind !== undefined) {
     const k = cells.value(c.kind, m.kind);
     k.count++;
@@ -129,6 +136,10 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   return out;
 }
 
+const PLANNED = new RowProblem('drop', 'planned activity, not done');
+/** A meeting nobody came to, a call cancelled (HubSpot's «No show», Zoho's «Cancelled»): no touch, dropped and counted. */
+const CALLED_OFF = new RowProblem('drop', 'activity called off (cancelled or not attended)');
+
 /** The reason of a missed incoming call with no employee: its own, so that the run can say the missed share reads low. */
 export const MISSED_NO_MANAGER = 'no manager (a missed incoming call)';
 
@@ -145,7 +156,7 @@ function missedCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean {
  */
 function incomingCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean {
   const c = ctx.cols;
-  if (c.kind !== undefined && cells.value(c.kind, m.kind).value !== 'call') return false;
+  if ((c.kind === undefined ? m.kind0 : cells.value(c.kind, m.kind).value) !== 'call') return false;
   return directionCell(cells, ctx, m)?.value.direction === 'in';
 }
 

@@ -88,7 +88,8 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   // the callee of an outgoing one; read so only in a log with no client or phone column.
   { field: 'caller', aliases: ['Откуда', 'Кто звонил', 'Номер вызывающего', 'Caller', 'Caller number', 'From number', 'from_number', 'src', 'clid'] },
   { field: 'callee', aliases: ['Куда', 'Кому звонили', 'Куда звонили', 'Номер вызываемого', 'Callee', 'Called number', 'To number', 'to_number', 'destination', 'dst'] },
-  { field: 'done', aliases: ['Activity - Done', 'Done', 'Выполнено'] },
+  // A done flag, or a status that says whether the activity took place (Zoho's calls, HubSpot's meetings).
+  { field: 'done', aliases: ['Activity - Done', 'Done', 'Выполнено', 'Outgoing Call Status', 'Meeting outcome', 'Статус выполнения'] },
   // Importer helpers: what record the deal_id column names (Bitrix24 REST's OWNER_TYPE_ID: the id is a
   // deal's only for a deal), and when a call ended (its duration where no column gives one).
   { field: 'owner_type', aliases: [] },

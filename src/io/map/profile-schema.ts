@@ -43,6 +43,10 @@ export const profileSchema = z
       .strict()
       .default({ kind: {}, direction: {}, missed: {}, owner: {} })
       .describe('the codes this CRM writes for activity values (Bitrix24 REST: TYPE_ID 2 is a call, DIRECTION 1 incoming), added to the value maps after the user\'s and the built-in words'),
+    rows: z
+      .enum(['call', 'email', 'meeting', 'message', 'other'])
+      .optional()
+      .describe('the kind of every row of a file with no kind column: an export of one kind of activity (HubSpot\'s meetings, its e-mails); a call without it'),
     units: z
       .record(z.string(), z.enum(['s', 'ms', 'hhmm']))
       .default({})

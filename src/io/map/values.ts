@@ -425,3 +425,23 @@ export function parseBoolean(raw: string): boolean | undefined {
   if (FALSE.has(v)) return false;
   return undefined;
 }
+
+/** An activity's status words that say it took place, is still planned, or was called off (CRMs' status columns). */
+const HELD = new Set(['completed', 'complete', 'held', 'завершено', 'завершена', 'завершен', 'состоялась', 'состоялся', 'проведена', 'concluído', 'concluida', 'concluída', 'realizada', 'realizado', 'completada', 'erledigt']);
+const PLANNED = new Set(['scheduled', 'planned', 'overdue', 'rescheduled', 'today', 'not started', 'in progress', 'deferred', 'waiting on someone else', 'запланировано', 'запланирована', 'запланирован', 'просрочено', 'просрочена', 'перенесена', 'перенесено', 'agendado', 'agendada', 'programado', 'programada', 'atrasado', 'atrasada', 'geplant', 'überfällig']);
+const CALLED_OFF = new Set(['cancelled', 'canceled', 'no show', 'no-show', 'noshow', 'отменено', 'отменена', 'отменён', 'отменен', 'не состоялась', 'не состоялся', 'неявка', 'cancelado', 'cancelada', 'abgesagt']);
+
+/**
+ * Whether an activity took place, from a done flag (`Activity - Done`, COMPLETED) or a status of its
+ * own (Zoho's `Outgoing Call Status`, HubSpot's `Meeting outcome`): true, false for a planned one,
+ * 'called off' for one cancelled or not attended, undefined for a cell that says none (an empty status: an incoming call has none).
+ */
+export function activityDone(raw: string): boolean | 'called off' | undefined {
+  const v = normalizeValue(raw);
+  if (v === '') return undefined;
+  const flag = parseBoolean(v);
+  if (flag !== undefined) return flag;
+  if (HELD.has(v)) return true;
+  if (PLANNED.has(v)) return false;
+  return CALLED_OFF.has(v) ? 'called off' : undefined;
+}

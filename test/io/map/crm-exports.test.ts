@@ -437,3 +437,31 @@ describe('HubSpot deals with «Is Closed Won»', () => {
     ]);
   });
 });
+
+describe('activities whose status says whether they took place', () => {
+  it('Zoho «Outgoing Call Status»: Scheduled and Overdue are planned, Cancelled never happened, an incoming call without one is kept', async () => {
+    const { activities: list, report } = await activities('zoho-calls-outgoing-status.csv');
+    expect(report.columns.find((c) => c.header === 'Outgoing Call Status')?.field).toBe('done');
+    expect(list.map((a) => [a.at, a.direction, a.duration_s])).toEqual([
+      [at('2024-07-15 10:00:00'), 'out', 155],
+      [at('2024-07-16 11:00:00'), 'in', 60],
+    ]);
+    expect(report.dropped).toEqual({ 'planned activity, not done': 2, 'activity called off (cancelled or not attended)': 1 });
+  });
+
+  it('HubSpot meetings: every row is a meeting; «No show» did not take place, «Scheduled» is planned, a blank outcome says nothing', async () => {
+    const { activities: list, report } = await activities('hubspot-meetings.csv');
+    expect(report.profile?.id).toBe('hubspot-meetings');
+    expect(list.map((a) => [a.kind, a.at, a.deal_id])).toEqual([
+      ['meeting', at('2024-07-01 12:00'), '9001'],
+      ['meeting', at('2024-07-05 15:00'), '9001'],
+    ]);
+    expect(report.dropped).toEqual({ 'planned activity, not done': 1, 'activity called off (cancelled or not attended)': 1 });
+  });
+
+  it('HubSpot e-mails: every row is an e-mail', async () => {
+    const { activities: list, report } = await activities('hubspot-emails.csv');
+    expect(report.profile?.id).toBe('hubspot-emails');
+    expect(list.map((a) => a.kind)).toEqual(['email', 'email']);
+  });
+});
