@@ -192,7 +192,13 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const rows = new RowsToRecords<T>(file, kind, opts, limits, onRecord);
   if (opts.part) rows.startAt(opts.part.header);
-  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat: opts.onFormat };
+  // Delimited text, where a value holding the delimiter unquoted moves the values after it (a part read in parallel is one).
+  if (opts.part) rows.delimited = true;
+  const onFormat: TableOptions['onFormat'] = (format) => {
+    rows.delimited = true;
+    opts.onFormat?.(format);
+  };
+  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat };
   const table = await readTable(file, tableOptions, (record, line) => rows.add(record, line));
   let report: ImportReport;
   try {
@@ -227,6 +233,8 @@ class RowsToRecords<T> {
   private numberColumns: number[] = [];
   private readonly pending: Array<{ cells: string[]; row: number }> = [];
   private readonly filter = new RowFilter();
+  /** Whether the table is delimited text (CSV, TSV): a workbook's or an HTML table's cells past the header are notes beside it, never moved values. */
+  delimited = false;
   private readonly cells = new RowCells();
   private readonly held = new RowCells();
 
@@ -321,6 +329,11 @@ class RowsToRecords<T> {
     this.report.rowsRead++;
     if (shape === 'totals') return this.drop('totals row');
     if (shape === 'footer') return this.drop('footer or note row');
+    // A row with filled cells past the header's last column: a value held the delimiter unquoted
+    // (`1234,56` in a comma file), and every value after it moved one column right. Read as it is,
+    // the amount lost its kopecks and the client became «56», without a word.
+    const width = this.report.columns.length;
+    if (this.delimited && count > width && width > 0 && this.filledPast(cells, width, count)) return this.skip(row, `the row has ${count} cells, the header ${width}: a value holds the delimiter unquoted (a decimal comma?), and the values after it moved`);
     // A row whose date or amount waits for its column's order or decimal mark waits before it is
     // read at all: read and then held, its status and stage were counted twice (`inspect` showed 4
     // deals of 3 rows).
@@ -336,16 +349,26 @@ class RowsToRecords<T> {
     this.handle(cells, row);
   }
 
+  /** Whether a cell from column `from` to the row's last is filled. */
+  private filledPast(cells: Cells, from: number, count: number): boolean {
+    for (let c = from; c < count; c++) if (!cells.blank(c)) return true;
+    return false;
+  }
+
+  private skip(row: number, reason: string, column?: string): void {
+    const report = this.report;
+    report.skippedCount++;
+    if (report.skipped.length < this.limits.maxListedSkips) report.skipped.push({ file: this.file, row, ...(column ? { column } : {}), reason });
+  }
+
   private handle(cells: Cells, row: number): void {
     const result = this.build(cells, row);
     if (result === PENDING) return this.hold(cells.copy(), row);
-    const report = this.report;
     if (result instanceof RowProblem) {
       if (result.kind === 'drop') return this.drop(result.reason);
-      report.skippedCount++;
-      if (report.skipped.length < this.limits.maxListedSkips) report.skipped.push({ file: this.file, row, ...(result.column ? { column: result.column } : {}), reason: result.reason });
-      return;
+      return this.skip(row, result.reason, result.column);
     }
+    const report = this.report;
     report.records++;
     this.onRecord(result, row);
   }

@@ -345,3 +345,35 @@ describe('a row whose date waits for its column to show its day-month order', ()
   });
 });
 
+
+describe('a CSV row wider than its header', () => {
+  const file = (text: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wide-'));
+    writeFileSync(path.join(dir, 'deals.csv'), text);
+    return dir;
+  };
+  const shifted = 'id,manager,created_at,status,amount,client\n1,A,01.07.2024,won,1234,56,ООО Ромашка\n2,B,01.07.2024,won,100,ООО Лютик\n3,B,01.07.2024,won,100,ООО Лютик,,\n';
+
+  it.each([false, true])('is skipped with its cause when its surplus cells are filled: a decimal comma moved the values after it (text rows: %s)', async (textRows) => {
+    const { store, report } = await importDeals('deals.csv', { cwd: file(shifted), stdin: process.stdin, maxBadRows: { count: 5 }, textRows });
+    // Read as it stood, deal 1 had the amount 1234 and the client «56»; trailing empty cells (deal 3) are no surplus.
+    expect(store.toDeals().map((d) => [d.id, d.amount, d.client])).toEqual([['2', 100, 'ООО Лютик'], ['3', 100, 'ООО Лютик']]);
+    expect(report.skipped).toEqual([{ file: 'deals.csv', row: 2, reason: 'the row has 7 cells, the header 6: a value holds the delimiter unquoted (a decimal comma?), and the values after it moved' }]);
+  });
+
+  it('says so in Russian', async () => {
+    const { rowReason } = await import('../../../src/core/messages.js');
+    expect(rowReason('the row has 7 cells, the header 6: a value holds the delimiter unquoted (a decimal comma?), and the values after it moved', 'ru')).toBe('ячеек в строке — 7, в заголовке — 6: в каком-то значении разделитель без кавычек (десятичная запятая?), и значения после него сдвинулись');
+  });
+
+  it('a workbook\'s cell beside the table is a note, not a moved value: the row is read', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Deals').addRows([['id', 'manager', 'created_at', 'status', 'amount'], ['1', 'A', '01.07.2024', 'won', 1234.56, 'проверено']]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'wide-'));
+    writeFileSync(path.join(dir, 'deals.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const { store, report } = await importDeals('deals.xlsx', { cwd: dir, stdin: process.stdin });
+    expect(store.toDeals().map((d) => [d.id, d.amount])).toEqual([['1', 1234.56]]);
+    expect(report.skippedCount).toBe(0);
+  });
+});
