@@ -4,6 +4,8 @@ import { processContext } from './context.js';
 import { messageLang } from './message-lang.js';
 import { execute, langInArgv, runSettingsFromEnv } from './execute.js';
 import { PRINTER, say } from '../core/messages.js';
+import { describeUserError, UserError } from '../core/errors.js';
+import { osReason } from '../core/messages/os-errors.js';
 import { EXIT } from './exit-codes.js';
 import { pendingTemps } from './temps.js';
 
@@ -13,11 +15,21 @@ process.on('SIGINT', () => {
   process.stderr.write(`\n${say(PRINTER.interrupted, messageLang(processContext(), langInArgv(process.argv.slice(2))))}\n`);
   process.exit(EXIT.interrupted);
 });
+// A write to stdout that failed (a full disk, `> /dev/full`): the report's own write says so (output.ts);
+// one that nothing awaited (help, the demo's lines) is said here, after the run, never as a crash.
+let stdoutError: NodeJS.ErrnoException | undefined;
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   // `crm-audit kpi ... | head` closes the pipe early: that is not an error.
   if (error.code === 'EPIPE') process.exit(EXIT.ok);
-  throw error;
+  stdoutError ??= error;
 });
 
 configureRun(runSettingsFromEnv(process.env, (line) => process.stderr.write(line)));
-process.exitCode = await execute(process.argv.slice(2), processContext());
+const argv = process.argv.slice(2);
+process.on('exit', (code) => {
+  if (!stdoutError || code !== EXIT.ok) return;
+  const lang = messageLang(processContext(), langInArgv(argv));
+  process.stderr.write(`${say(PRINTER.error, lang)}: ${describeUserError(UserError.of('E_OUTPUT', 'output.stdout', osReason(stdoutError)), lang)}\n`);
+  process.exitCode = EXIT.usage;
+});
+process.exitCode = await execute(argv, processContext());

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { fstatSync, promises as fs, writeSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { osReason } from '../core/messages/os-errors.js';
@@ -164,8 +164,27 @@ async function assertFolder(target: string, shown: string): Promise<void> {
   }
 }
 
-function writeStream(stream: NodeJS.WritableStream, content: string | Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => {
-    stream.write(content, (error) => (error ? reject(error) : resolve()));
-  });
+/**
+ * Writes the report to stdout. Redirected to a file (`> kpi.json`), every byte is written here, in a
+ * loop: Node's stream for a file ignores a short write, and on a full disk `kpi --format json >
+ * kpi.json` ended with exit 0 and a cut file. A failed write is the user's disk, not a crash: a
+ * message and exit 2, not a stack trace (`> /dev/full`). A pipe closed early (`| head`) is main.ts's.
+ */
+async function writeStream(stream: NodeJS.WritableStream, content: string | Uint8Array): Promise<void> {
+  try {
+    const fd = (stream as { fd?: unknown }).fd;
+    if (typeof fd === 'number' && fstatSync(fd).isFile()) return writeAll(fd, typeof content === 'string' ? Buffer.from(content) : content);
+    await new Promise<void>((resolve, reject) => {
+      stream.write(content, (error) => (error ? reject(error) : resolve()));
+    });
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'EPIPE' || typeof e.code !== 'string') throw error;
+    throw UserError.of('E_OUTPUT', 'output.stdout', osReason(e));
+  }
+}
+
+/** Writes every byte to a file descriptor, however many calls it takes. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }

@@ -181,6 +181,10 @@ export const MESSAGES = {
     ru: 'не удалось записать файл результата: {reasonRu}', en: 'cannot write the output file: {reason}',
     hint: { ru: 'проверьте, что в папку можно писать и на диске есть место, или укажите другой путь в -o', en: 'check that the folder is writable and the disk has space, or choose another -o path' },
   },
+  'output.stdout': {
+    ru: 'не удалось записать результат в стандартный вывод: {reasonRu}', en: 'cannot write the result to standard output: {reason}',
+    hint: { ru: 'проверьте, что на диске, куда перенаправлен вывод, есть место, или запишите отчёт файлом: -o отчёт.xlsx', en: 'check that the disk the output is redirected to has space, or write the report to a file: -o report.xlsx' },
+  },
   'output.isInput': {
     ru: 'файл результата — один из входных файлов; перезаписывать входной файл нельзя', en: 'the output file is one of the input files; refusing to overwrite an input',
     hint: { ru: 'укажите другой путь в -o', en: 'choose another -o path' },

@@ -1,12 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, linkSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { runCli } from '../helpers/cli.js';
+import { BIN, ROOT, runCli } from '../helpers/cli.js';
 import { headerRowOf } from '../helpers/xlsx-projection.js';
 
 const NOW = ['--now', '2025-07-01T00:00:00Z'];
@@ -252,5 +252,39 @@ describe('a day given as --now is that day in every time zone', () => {
     });
     for (const i of [0, 1]) expect(runs[1]![i]!.equals(runs[0]![i]!) && runs[2]![i]!.equals(runs[0]![i]!)).toBe(true);
     if (format === 'md') expect(runs[1]![0]!.toString('utf8')).toContain('01.03.2025');
+  });
+});
+
+describe('stdout that cannot be written', () => {
+  const toDevice = (device: string, args: string[]) => {
+    const fd = openSync(device, 'w');
+    try {
+      const res = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', fd, 'pipe'], env: { ...process.env, NO_COLOR: '1', LANG: 'ru_RU.UTF-8', LC_ALL: '' } });
+      return { code: res.status, stderr: res.stderr.toString('utf8') };
+    } finally {
+      closeSync(fd);
+    }
+  };
+
+  it.skipIf(!existsSync('/dev/full'))('a full disk (> /dev/full) is a clear message and exit 2, not a stack trace or exit 0: the report, and --help too', () => {
+    for (const args of [['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'json'], ['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'xlsx'], ['--help']]) {
+      const run = toDevice('/dev/full', args);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toContain('не удалось записать результат в стандартный вывод: на диске нет места (ENOSPC)');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('a file stdout is redirected to gets every byte', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'stdout-'));
+    const file = path.join(dir, 'k.json');
+    const fd = openSync(file, 'w');
+    try {
+      const res = spawnSync(process.execPath, [BIN, 'kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'json', '--now', '2025-06-01'], { cwd: ROOT, stdio: ['ignore', fd, 'pipe'] });
+      expect(res.status).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(file, 'utf8')).toBe(runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'json', '--now', '2025-06-01']).stdout);
   });
 });
