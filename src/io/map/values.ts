@@ -28,7 +28,8 @@ export function phoneKey(text: string): string | undefined {
 /** Names and reasons: markup removed, every run of Unicode whitespace (NBSP included) made one space. */
 export function cleanText(value: string): string {
   const bare = value.indexOf('<') === -1 ? value : stripTags(value);
-  return bare.replace(/[\s\u00a0\u202f\u2007\u2009\u2028\u2029\ufeff]+/gu, ' ').trim();
+  // JavaScript's \s misses U+0085 (NEL), which Unicode counts as whitespace (spec: names collapse every run of it).
+  return bare.replace(/[\s\u0085\u00a0\u202f\u2007\u2009\u2028\u2029\ufeff]+/gu, ' ').trim();
 }
 
 function stripTags(value: string): string {

@@ -192,6 +192,8 @@ describe('parseDuration', () => {
 describe('cleanText and parseBoolean', () => {
   it('collapses Unicode whitespace and strips markup', () => {
     expect(cleanText(' Иванов\u00a0\u00a0 Иван ')).toBe('Иванов Иван');
+    // NEL (U+0085) is Unicode whitespace, though JavaScript's \s leaves it out.
+    expect(cleanText('\u0085Ann\u0085Smith\u0085')).toBe('Ann Smith');
     expect(cleanText('<span class="a">Петрова&nbsp;Анна</span>')).toBe('Петрова Анна');
     // A '<' that opens no tag is text: a reason «цена < 5 и > 3» lost its middle.
     expect(cleanText('цена < 5 и > 3')).toBe('цена < 5 и > 3');
