@@ -104,8 +104,8 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
   switch (a.code) {
     case 'no-outcome':
       return ru
-        ? `Ни одна из ${a.deals} сделок не выиграна и не проиграна: вероятно, этапы переименованы или статус в другой колонке. crm-audit inspect покажет этапы; файл --map назовёт их (status: { "Этап": won }).`
-        : `None of the ${a.deals} deals is won or lost: the stages are probably renamed, or the status is in another column. crm-audit inspect lists the stages; a --map file names them (status: { "Stage": won }).`;
+        ? `Ни одна из ${num(a.deals, ru)} сделок не выиграна и не проиграна: вероятно, этапы переименованы или статус в другой колонке. crm-audit inspect покажет этапы; файл --map назовёт их (status: { "Этап": won }).`
+        : `None of the ${num(a.deals, ru)} deals is won or lost: the stages are probably renamed, or the status is in another column. crm-audit inspect lists the stages; a --map file names them (status: { "Stage": won }).`;
     case 'unknown-stages-closed': {
       const list = (q: [string, string]) => a.stages.map((x) => `${q[0]}${x.stage}${q[1]} (${ru ? `${x.deals} ${plural(x.deals, 'сделка', 'сделки', 'сделок')}, закрыто ${x.closed}` : `${x.deals} deals, ${x.closed} closed`})`).join(', ');
       const first = a.stages[0]!.stage;
@@ -115,12 +115,12 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
     }
     case 'nul-bytes':
       return ru
-        ? `${a.file}: ${plural(a.count, 'удалён', 'удалено', 'удалено')} ${a.count} ${plural(a.count, 'нулевой байт', 'нулевых байта', 'нулевых байтов')} (NUL): CRM записала их внутри текстовых полей; текст вокруг сохранён.`
-        : `${a.count} NUL bytes removed from ${a.file}: the CRM wrote them inside text fields; the text around them is kept.`;
+        ? `${a.file}: ${plural(a.count, 'удалён', 'удалено', 'удалено')} ${num(a.count, ru)} ${plural(a.count, 'нулевой байт', 'нулевых байта', 'нулевых байтов')} (NUL): CRM записала их внутри текстовых полей; текст вокруг сохранён.`
+        : `${num(a.count, ru)} NUL bytes removed from ${a.file}: the CRM wrote them inside text fields; the text around them is kept.`;
     case 'activities-unlinked':
       return ru
-        ? `Ни один из ${a.calls} ${plural(a.calls, 'звонка', 'звонков', 'звонков')} не связан со сделкой, и ни у одной из ${a.won} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет действий: касания, реакция и «без ответа» выглядят так, будто со сделками не работали. Проверьте, какая колонка файла действий называет сделку (deal_id: ID сделки, Opportunity ID, Associated Deal) или клиента (client) так же, как файл сделок; crm-audit inspect покажет колонки, файл --map назовёт нужную.`
-        : `None of the ${a.calls} calls links to a deal, and no won deal (${a.won}) has an activity: touches, responses and "no response" read as if nobody worked the deals. Check which column of the activities file names the deal (deal_id: Deal ID, Opportunity ID, Associated Deal) or the client (client) as the deals file does; crm-audit inspect lists the columns, a --map file names the right one.`;
+        ? `Ни один из ${num(a.calls, ru)} ${plural(a.calls, 'звонка', 'звонков', 'звонков')} не связан со сделкой, и ни у одной из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет действий: касания, реакция и «без ответа» выглядят так, будто со сделками не работали. Проверьте, какая колонка файла действий называет сделку (deal_id: ID сделки, Opportunity ID, Associated Deal) или клиента (client) так же, как файл сделок; crm-audit inspect покажет колонки, файл --map назовёт нужную.`
+        : `None of the ${num(a.calls, ru)} calls links to a deal, and no won deal (${num(a.won, ru)}) has an activity: touches, responses and "no response" read as if nobody worked the deals. Check which column of the activities file names the deal (deal_id: Deal ID, Opportunity ID, Associated Deal) or the client (client) as the deals file does; crm-audit inspect lists the columns, a --map file names the right one.`;
     case 'mixed-currencies': {
       const list = a.currencies.map((c) => (ru ? `${c.currency} — ${c.deals}` : `${c.currency} ${c.deals}`)).join(', ');
       return ru
@@ -129,8 +129,8 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
     }
     case 'unattributed-payments':
       return ru
-        ? `Оплат без менеджера и без известной сделки: ${a.payments}; они учтены только в итоге по отделу.`
-        : `${a.payments} ${a.payments === 1 ? 'payment has' : 'payments have'} neither a manager nor a known deal: counted in the total only.`;
+        ? `Оплат без менеджера и без известной сделки: ${num(a.payments, ru)}; они учтены только в итоге по отделу.`
+        : `${num(a.payments, ru)} ${a.payments === 1 ? 'payment has' : 'payments have'} neither a manager nor a known deal: counted in the total only.`;
     case 'spend-unmatched': {
       const list = a.sources.map((x) => `«${x.source}» (${money(x.amount, lang)}${x.like === undefined ? '' : ru ? `; похоже на «${x.like}»` : `; like «${x.like}»`})`).join(', ');
       return ru
@@ -156,8 +156,8 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
     }
     case 'plan-empty':
       return ru
-        ? `Ни одна из ${a.rows} строк плана не попала в период: план / факт пуст. Проверьте месяцы плана и --from/--to.`
-        : `None of the plan's ${a.rows} rows falls in the period: plan vs fact is empty. Check the plan's months and --from/--to.`;
+        ? `Ни одна из ${num(a.rows, ru)} строк плана не попала в период: план / факт пуст. Проверьте месяцы плана и --from/--to.`
+        : `None of the plan's ${num(a.rows, ru)} rows falls in the period: plan vs fact is empty. Check the plan's months and --from/--to.`;
     case 'plan-unknown':
       return ru
         ? `В плане есть ${a.by === 'manager' ? 'менеджеры' : 'источники'} без сделок в периоде: ${a.names.map((n) => `«${n}»`).join(', ')}; их факт — 0. Проверьте написание имён.`
@@ -172,8 +172,8 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
       return unknownValuesText(a, ru);
     case 'many-skipped':
       return ru
-        ? `${a.file}: не прочитано ${a.skipped} из ${a.rows} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
-        : `${a.file}: ${a.skipped} of ${a.rows} rows (${Math.round((a.skipped / a.rows) * 100)}%) could not be read: a column is probably misread (dates, amounts), or this is another kind of file. crm-audit inspect shows why.`;
+        ? `${a.file}: не прочитано ${num(a.skipped, ru)} из ${num(a.rows, ru)} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
+        : `${a.file}: ${num(a.skipped, ru)} of ${num(a.rows, ru)} rows (${Math.round((a.skipped / a.rows) * 100)}%) could not be read: a column is probably misread (dates, amounts), or this is another kind of file. crm-audit inspect shows why.`;
   }
 }
 
@@ -195,7 +195,7 @@ function monthsText(a: Extract<Alert, { code: 'spend-months' | 'partial-months' 
 
 /** Missed incoming calls skipped for want of an employee (telephony logs leave them blank), in words. */
 function missedNoManagerText(a: Extract<Alert, { code: 'missed-no-manager' }>, ru: boolean): string {
-  const n = ru ? `${a.atLeast ? 'не меньше ' : ''}${a.calls}` : `${a.atLeast ? 'at least ' : ''}${a.calls}`;
+  const n = ru ? `${a.atLeast ? 'не меньше ' : ''}${num(a.calls, ru)}` : `${a.atLeast ? 'at least ' : ''}${num(a.calls, ru)}`;
   return ru
     ? `${a.file}: ${n} ${plural(a.calls, 'пропущенный входящий звонок', 'пропущенных входящих звонка', 'пропущенных входящих звонков')} без сотрудника не прочитаны (менеджер обязателен): пропущенных и их доля в отчёте меньше, чем на деле. Если журнал оставляет сотрудника пустым у непринятых звонков, выгрузите его с колонкой, куда направлен звонок (линия, группа), и назовите её менеджером в файле --map.`
     : `${a.file}: ${n} missed incoming call(s) with no employee are not read (a manager is required): missed calls and their share read lower than they are. If the log leaves the employee blank on calls nobody took, export it with the column the call was routed to (a line, a group) and name it the manager in a --map file.`;
@@ -204,15 +204,15 @@ function missedNoManagerText(a: Extract<Alert, { code: 'missed-no-manager' }>, r
 /** A quoted cell that took whole rows into it (an unbalanced quote), in words. */
 function quoteSwallowedText(a: Extract<Alert, { code: 'quote-swallowed' }>, ru: boolean): string {
   return ru
-    ? `${a.file}: ячейка в кавычках, открытая в строке ${a.line}, захватила ${a.lines} ${plural(a.lines, 'строку', 'строки', 'строк')}, ${plural(a.lines, 'похожую', 'похожие', 'похожих')} на целые записи: вероятно, в ячейке непарная кавычка, и эти строки не посчитаны. Проверьте строку ${a.line} выгрузки (кавычку внутри ячейки пишут двумя: "").`
-    : `${a.file}: a quoted cell opened at line ${a.line} runs over ${a.lines} line(s) that look like whole rows: a quote in the cell is probably unbalanced, and those rows are not counted. Check line ${a.line} of the export (a quote inside a cell is written twice: "").`;
+    ? `${a.file}: ячейка в кавычках, открытая в строке ${a.line}, захватила ${num(a.lines, ru)} ${plural(a.lines, 'строку', 'строки', 'строк')}, ${plural(a.lines, 'похожую', 'похожие', 'похожих')} на целые записи: вероятно, в ячейке непарная кавычка, и эти строки не посчитаны. Проверьте строку ${a.line} выгрузки (кавычку внутри ячейки пишут двумя: "").`
+    : `${a.file}: a quoted cell opened at line ${a.line} runs over ${num(a.lines, ru)} line(s) that look like whole rows: a quote in the cell is probably unbalanced, and those rows are not counted. Check line ${a.line} of the export (a quote inside a cell is written twice: "").`;
 }
 
 /** Values of a --map file that no export of the run holds (a misspelt stage), with the closest one each export does hold. */
 function mapUnmatchedText(a: Extract<Alert, { code: 'map-unmatched' }>, ru: boolean): string {
   const q = (v: string) => (ru ? `«${v}»` : `"${v}"`);
   const list = a.values.map((v) => `${v.section} ${q(v.value)}${v.near ? (ru ? ` (может быть, ${q(v.near)}?)` : ` (did you mean ${q(v.near)}?)`) : ''}`).join(', ');
-  const more = a.count > a.values.length ? (ru ? ` и ещё ${a.count - a.values.length}` : ` and ${a.count - a.values.length} more`) : '';
+  const more = a.count > a.values.length ? (ru ? ` и ещё ${num(a.count - a.values.length, ru)}` : ` and ${num(a.count - a.values.length, ru)} more`) : '';
   return ru
     ? `${a.file}: значения файла --map не встретились ни в одной выгрузке: ${list}${more}; эти строки ничего не меняют. Проверьте их написание (crm-audit inspect покажет значения выгрузки).`
     : `${a.file}: values of the --map file match nothing in the exports: ${list}${more}; those lines change nothing. Check their spelling (crm-audit inspect lists an export's values).`;
@@ -222,7 +222,7 @@ function mapUnmatchedText(a: Extract<Alert, { code: 'map-unmatched' }>, ru: bool
 function unknownValuesText(a: Extract<Alert, { code: 'unknown-values' }>, ru: boolean): string {
   const values = a.values.map((v) => (ru ? `«${v}»` : `"${v}"`)).join(', ');
   const snippet = `${a.field}:\n${a.values.map((v) => `  ${JSON.stringify(v)}: ${a.field === 'direction' ? 'in' : 'true'}`).join('\n')}`;
-  const share = `${a.unknown} ${ru ? 'из' : 'of'} ${a.filled}`;
+  const share = `${num(a.unknown, ru)} ${ru ? 'из' : 'of'} ${num(a.filled, ru)}`;
   if (a.field === 'direction')
     return ru
       ? `${a.file}: направление звонка не распознано в ${share} строк колонки «${a.header}» (${values}): эти звонки не входящие и не исходящие, и входящие, пропущенные, перезвоны и реакция по ним не посчитаны. Назовите значения в файле --map (in — входящий, out — исходящий):\n${snippet}`
@@ -235,15 +235,16 @@ function unknownValuesText(a: Extract<Alert, { code: 'unknown-values' }>, ru: bo
 /** Deals created after the report date, or with a negative amount, in words: what it does to the figures. */
 function dealDatesAndAmountsText(a: Extract<Alert, { code: 'future-deals' | 'negative-amounts' | 'empty-period' }>, lang: string): string {
   if (a.code === 'empty-period') return emptyPeriodText(a, lang);
+  const ru = lang === 'ru';
   if (a.code === 'negative-amounts') {
     return lang === 'ru'
-      ? `${a.file}: у ${a.deals} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} отрицательная сумма (всего −${money(-a.sum, lang)}); они учтены как записаны: выигранные уменьшают выручку и средний чек. Возврат или корректировка — не продажа; если это ошибки ввода, исправьте суммы в CRM.`
-      : `${a.file}: ${a.deals} ${a.deals === 1 ? 'deal has' : 'deals have'} a negative amount (−${money(-a.sum, lang)} in all), counted as written: won ones lower revenue and the average check. A refund or a correction is not a sale; if these are typing mistakes, correct the amounts in the CRM.`;
+      ? `${a.file}: у ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} отрицательная сумма (всего −${money(-a.sum, lang)}); они учтены как записаны: выигранные уменьшают выручку и средний чек. Возврат или корректировка — не продажа; если это ошибки ввода, исправьте суммы в CRM.`
+      : `${a.file}: ${num(a.deals, ru)} ${a.deals === 1 ? 'deal has' : 'deals have'} a negative amount (−${money(-a.sum, lang)} in all), counted as written: won ones lower revenue and the average check. A refund or a correction is not a sale; if these are typing mistakes, correct the amounts in the CRM.`;
   }
   const [latest, report] = [day(a.latest, lang), day(a.reportDate, lang)];
   return lang === 'ru'
-    ? `${a.file}: у ${a.deals} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} дата создания позже даты отчёта (${report}), самая поздняя — ${latest}: вероятно, опечатка в годе. Такие сделки растягивают период («все данные», «после» в сравнении до и после) и занижают все показатели в месяц. Исправьте даты в CRM и выгрузите файл заново (в kpi период можно ограничить через --to).`
-    : `${a.file}: ${a.deals} ${a.deals === 1 ? 'deal was' : 'deals were'} created after the report date (${report}), the latest on ${latest}: probably a mistyped year. They stretch the period ("all data", "after" in a before/after comparison) and lower every per-month figure. Correct the dates in the CRM and export again (kpi can end the period with --to).`;
+    ? `${a.file}: у ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} дата создания позже даты отчёта (${report}), самая поздняя — ${latest}: вероятно, опечатка в годе. Такие сделки растягивают период («все данные», «после» в сравнении до и после) и занижают все показатели в месяц. Исправьте даты в CRM и выгрузите файл заново (в kpi период можно ограничить через --to).`
+    : `${a.file}: ${num(a.deals, ru)} ${a.deals === 1 ? 'deal was' : 'deals were'} created after the report date (${report}), the latest on ${latest}: probably a mistyped year. They stretch the period ("all data", "after" in a before/after comparison) and lower every per-month figure. Correct the dates in the CRM and export again (kpi can end the period with --to).`;
 }
 
 /** A period (--from/--to) in which no deal of the file was created: all zeros, most likely a mistyped year. */
@@ -252,8 +253,8 @@ function emptyPeriodText(a: Extract<Alert, { code: 'empty-period' }>, lang: stri
   const period = `${a.from ? day(a.from, lang) : '…'} — ${a.to ? day(a.to, lang) : '…'}`;
   const span = `${day(a.first, lang)} — ${day(a.last, lang)}`;
   return ru
-    ? `В периоде ${period} не создано ни одной сделки: все показатели — нули. ${a.deals} ${plural(a.deals, 'сделка', 'сделки', 'сделок')} файла созданы ${span}; проверьте --from и --to (год?).`
-    : `No deal was created in the period ${period}: every figure is zero. The file's ${a.deals} ${a.deals === 1 ? 'deal was' : 'deals were'} created ${span}; check --from and --to (the year?).`;
+    ? `В периоде ${period} не создано ни одной сделки: все показатели — нули. ${num(a.deals, ru)} ${plural(a.deals, 'сделка', 'сделки', 'сделок')} файла созданы ${span}; проверьте --from и --to (год?).`
+    : `No deal was created in the period ${period}: every figure is zero. The file's ${num(a.deals, ru)} ${a.deals === 1 ? 'deal was' : 'deals were'} created ${span}; check --from and --to (the year?).`;
 }
 
 /** A day `YYYY-MM-DD` as a reader of the language writes it: `01.07.2052` in Russian. */
@@ -283,7 +284,7 @@ function managerIds(a: Extract<Alert, { code: 'manager-ids' }>, lang: string): s
 function threeDecimals(a: Extract<Alert, { code: 'three-decimals' }>, lang: string): string {
   const comma = a.example.includes(',');
   const ru = lang === 'ru';
-  const values = ru ? `${a.count} ${plural(a.count, 'значение', 'значения', 'значений')}` : `${a.count} ${a.count === 1 ? 'value' : 'values'}`;
+  const values = ru ? `${num(a.count, ru)} ${plural(a.count, 'значение', 'значения', 'значений')}` : `${num(a.count, ru)} ${a.count === 1 ? 'value' : 'values'}`;
   return ru
     ? `${a.file}: в колонке «${a.column}» ${values} вроде «${a.example}» ${a.count === 1 ? 'прочитано' : 'прочитаны'} как ${money(a.read, lang)}: ${comma ? 'запятая' : 'точка'} в этой колонке — десятичный знак, как показывает «${a.decidedBy}» в ней же. У денег не бывает трёх знаков после ${comma ? 'запятой' : 'точки'}: похоже, в колонке два формата. Если «${a.example}» — это тысячи, исправьте такие значения в файле (без ${comma ? 'запятой' : 'точки'}) и запустите снова.`
     : `${a.file}: in column "${a.column}", ${values} like "${a.example}" ${a.count === 1 ? 'was' : 'were'} read as ${money(a.read, lang)}: the ${comma ? 'comma' : 'dot'} is this column's decimal mark, as "${a.decidedBy}" in it shows. Money has no three decimals: the column probably mixes two formats. If "${a.example}" means thousands, fix such values in the file (without the ${comma ? 'comma' : 'dot'}) and run again.`;
@@ -292,8 +293,8 @@ function threeDecimals(a: Extract<Alert, { code: 'three-decimals' }>, lang: stri
 /** Rows under a repeated deal id that are another deal (another manager or status): the first row is kept, so they are not counted. */
 function repeatedIds(a: Extract<Alert, { code: 'repeated-ids-differ' }>, ru: boolean): string {
   return ru
-    ? `${a.file}: ${a.rows} ${plural(a.rows, 'строка повторяет', 'строки повторяют', 'строк повторяют')} id сделки с другим менеджером или статусом (например, id ${a.id}); в расчёт вошла только первая строка каждого id. Проверьте, что колонка id — это id сделки (а не контакта или компании) и что в выгрузке нет дублей.`
-    : `${a.file}: ${a.rows} ${a.rows === 1 ? 'row repeats' : 'rows repeat'} a deal id with another manager or status (id ${a.id}, say); only the first row of each id is counted. Check that the id column is the deal's id (not a contact's or a company's) and that the export holds no duplicates.`;
+    ? `${a.file}: ${num(a.rows, ru)} ${plural(a.rows, 'строка повторяет', 'строки повторяют', 'строк повторяют')} id сделки с другим менеджером или статусом (например, id ${a.id}); в расчёт вошла только первая строка каждого id. Проверьте, что колонка id — это id сделки (а не контакта или компании) и что в выгрузке нет дублей.`
+    : `${a.file}: ${num(a.rows, ru)} ${a.rows === 1 ? 'row repeats' : 'rows repeat'} a deal id with another manager or status (id ${a.id}, say); only the first row of each id is counted. Check that the id column is the deal's id (not a contact's or a company's) and that the export holds no duplicates.`;
 }
 
 /**
@@ -318,6 +319,11 @@ function months(list: readonly string[], lang: string): string {
 }
 
 /** Money as a reader of the language writes it, to the kopeck when there are any. */
+/** A count in prose, grouped as its reader writes it («12 000», "12,000"). */
+function num(v: number, ru: boolean): string {
+  return money(v, ru ? 'ru' : 'en');
+}
+
 function money(v: number, lang: string): string {
   return v.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 2 }).replace(/\u00a0|\u202f/g, ' ');
 }

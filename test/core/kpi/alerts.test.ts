@@ -19,6 +19,13 @@ describe('alerts: numbers that look wrong', () => {
     expect(describeAlert({ code: 'no-outcome', deals: 42 }, 'ru')).toMatch(/^Ни одна из 42 сделок .*inspect/);
     expect(describeAlert({ code: 'many-skipped', file: 'a.csv', skipped: 30, rows: 100 }, 'en')).toMatch(/^a\.csv: 30 of 100 rows \(30%\)/);
   });
+
+  it('groups the digits of large counts as each language writes them', () => {
+    expect(describeAlert({ code: 'no-outcome', deals: 12000 }, 'ru')).toMatch(/^Ни одна из 12 000 сделок /);
+    expect(describeAlert({ code: 'many-skipped', file: 'a.csv', skipped: 12000, rows: 24000 }, 'ru')).toMatch(/^a\.csv: не прочитано 12 000 из 24 000 строк \(50%\)/);
+    expect(describeAlert({ code: 'many-skipped', file: 'a.csv', skipped: 12000, rows: 24000 }, 'en')).toMatch(/^a\.csv: 12,000 of 24,000 rows \(50%\)/);
+    expect(describeAlert({ code: 'future-deals', file: 'd.csv', deals: 98177, latest: '2052-07-01', reportDate: '2025-01-01' }, 'ru')).toContain('у 98 177 сделок дата создания позже');
+  });
 });
 
 describe('deals created after the report date', () => {
