@@ -42,19 +42,23 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
     const ofType = (type: string) => relations.find((r) => r.type.endsWith(`/${type}`))?.target;
     const sharedPart = ofType('sharedStrings') ?? 'xl/sharedStrings.xml';
     const stylesPart = ofType('styles') ?? 'xl/styles.xml';
-    const sheets = [...workbookXml.matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => ({
+    const inOrder = [...workbookXml.matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => ({
       name: attr(m[1]!, 'name') ?? '',
       target: rels.get(attr(m[1]!, 'r:id') ?? '') ?? '',
+      hidden: /^(hidden|veryHidden)$/.test(attr(m[1]!, 'state') ?? ''),
     }));
-    if (sheets.length === 0) throw UserError.of('E_XLSX_NO_SHEETS', 'xlsx.noSheets', {}, { file });
+    if (inOrder.length === 0) throw UserError.of('E_XLSX_NO_SHEETS', 'xlsx.noSheets', {}, { file });
     const shared = parseSharedStrings((await part(sharedPart, limits.maxSharedStringsBytes)) ?? '', file);
     const { dateStyles, timeStyles } = parseDateStyles((await part(stylesPart)) ?? '');
+    // The sheets a person sees in Excel first: a hidden sheet (a lookup table, an old copy of the
+    // data) was read before the visible one, and the report was of rows nobody saw.
+    const sheets = [...inOrder.filter((s) => !s.hidden), ...inOrder.filter((s) => s.hidden)];
     const names = sheets.map((s) => s.name);
 
     let candidates = sheets;
     if (sheetWanted !== undefined) {
-      const byIndex = /^\d+$/.test(sheetWanted) ? sheets[Number(sheetWanted) - 1] : undefined;
-      const chosen = byIndex ?? sheets.find((s) => s.name === sheetWanted);
+      const byIndex = /^\d+$/.test(sheetWanted) ? inOrder[Number(sheetWanted) - 1] : undefined;
+      const chosen = byIndex ?? inOrder.find((s) => s.name === sheetWanted) ?? inOrder.find((s) => s.name.toLowerCase() === sheetWanted.toLowerCase());
       if (!chosen) throw UserError.of('E_XLSX_SHEET', 'xlsx.noSuchSheet', { sheet: sheetWanted, sheets: names.map((n) => `"${n}"`).join(', ') }, { file });
       candidates = [chosen];
     }

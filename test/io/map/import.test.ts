@@ -279,6 +279,22 @@ describe('a workbook whose data is not on its first sheet', () => {
     expect(report.table.sheet).toBe('Сделки');
   });
 
+  it('reads the visible sheet before a hidden one that comes first (a person sees only the visible one); --sheet takes any, in any case', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const hidden = wb.addWorksheet('Hidden');
+    hidden.addRows([['ID', 'Ответственный', 'Дата создания', 'Этап сделки'], ['9', 'Скрытый', '01.02.2025', 'Успешно реализовано']]);
+    hidden.state = 'hidden';
+    wb.addWorksheet('Deals').addRows(deals);
+    const dir = mkdtempSync(path.join(tmpdir(), 'sheets-'));
+    writeFileSync(path.join(dir, 'deals.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const { store, report } = await importDeals('deals.xlsx', { cwd: dir, stdin: process.stdin });
+    expect(store.toDeals().map((d) => d.manager)).toEqual(['Иванов', 'Петров']);
+    expect(report.table.sheet).toBe('Deals');
+    const asked = await importDeals('deals.xlsx', { cwd: dir, stdin: process.stdin, sheet: 'hidden' });
+    expect(asked.store.toDeals().map((d) => d.manager)).toEqual(['Скрытый']);
+  });
+
   it('names every sheet and --sheet when none has a header', async () => {
     const dir = await workbook([['Обложка', [['Отчёт'], ['—']]], ['Графики', [['x', 'y'], ['1', '2']]]]);
     const { importDeals } = await import('../../../src/io/map/import.js');
