@@ -4,9 +4,12 @@ import type { RowSink } from './csv.js';
 import type { Limits } from './limits.js';
 
 /**
- * Streams the rows of the first table of an HTML document (Bitrix24's and Salesforce's ".xls").
- * Markup inside cells (`<span>`, `<a>`, `<br>`) reduces to text; script and style contents are
- * ignored; nested tables fold into their cell's text. A cell spanning columns is followed by empty
+ * Streams the rows of the tables of an HTML document (Bitrix24's and Salesforce's ".xls"), one
+ * after another as one table: a report's filter or title table above the data is rows the header
+ * search passes over (read from the first table alone, a two-cell filter table «Фильтр | Период»
+ * was taken for the data and the export refused). Markup inside cells (`<span>`, `<a>`, `<br>`)
+ * reduces to text; script and style contents are ignored; nested tables fold into their cell's
+ * text, cell from cell apart. A cell spanning columns is followed by empty
  * cells; one spanning rows gives its text to each row it covers, as a merged XLSX cell does (a
  * manager's name once for several deals), so that the columns after it stay in place. htmlparser2 keeps its own stack, so deeply
  * nested tags cost memory, never recursion.
@@ -24,10 +27,9 @@ export class HtmlTableParser {
   private pendingRows = 1;
   /** Cells of rows above that span down into the next rows (rowspan), by their first column. */
   private down: Array<{ text: string; rows: number; width: number } | undefined> = [];
-  /** Rows of the current table held back until it shows a row of two or more cells (title tables have one). */
+  /** Rows held back until one shows two or more filled cells (title rows have one). */
   private held: string[][] = [];
   private committed = false;
-  private dataTable = 0;
 
   constructor(
     private readonly sink: RowSink,
@@ -63,12 +65,13 @@ export class HtmlTableParser {
       if (this.depth === 1) {
         this.tablesSeen++;
         this.down = [];
-        if (!this.committed) this.held = [];
       }
       return;
     }
-    if (this.depth !== 1 || (this.committed && this.tablesSeen !== this.dataTable)) {
-      if (name === 'br' && this.cell !== undefined) this.cell += '\n';
+    if (this.depth !== 1) {
+      // A nested table's cells and rows stay apart in the text they fold into.
+      if (this.cell !== undefined && (name === 'br' || name === 'tr')) this.cell += '\n';
+      else if (this.cell !== undefined && (name === 'td' || name === 'th')) this.cell += ' ';
       return;
     }
     // A span ends with its table section (rowspan="0" reaches its end).
@@ -99,10 +102,9 @@ export class HtmlTableParser {
     if (name === 'script' || name === 'style') this.skipText = Math.max(0, this.skipText - 1);
     if (name === 'table') {
       this.depth = Math.max(0, this.depth - 1);
-      if (this.depth === 0 && !this.committed) this.held = [];
       return;
     }
-    if (this.depth !== 1 || (this.committed && this.tablesSeen !== this.dataTable)) return;
+    if (this.depth !== 1) return;
     if ((name === 'td' || name === 'th') && this.cell !== undefined) {
       this.fillDown();
       const text = cleanCell(this.cell);
@@ -123,9 +125,8 @@ export class HtmlTableParser {
       }
       this.held.push(this.cells);
       if (this.cells.filter((c) => c !== '').length >= 2) {
-        // the data table: what came before in it (titles) is passed on too, for the header search
+        // the data: what came before it (titles, a filter table) is passed on too, for the header search
         this.committed = true;
-        this.dataTable = this.tablesSeen;
         for (const r of this.held) this.sink(r, ++this.row);
         this.held = [];
       } else if (this.held.length > 200) {
