@@ -50,7 +50,8 @@ export function resolveNow(ctx: CliContext, nowOption?: string): Date {
   }
   const epoch = ctx.env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch.trim() === '') return new Date();
-  if (!/^\d+$/.test(epoch.trim())) throw UserError.of('E_USAGE', 'usage.sourceDateEpoch', { value: epoch });
+  // Up to the last second of the year 9999, as --now: a larger one was an internal error in a workbook's date.
+  if (!/^\d+$/.test(epoch.trim()) || Number(epoch.trim()) > 253_402_300_799) throw UserError.of('E_USAGE', 'usage.sourceDateEpoch', { value: epoch });
   return new Date(Number(epoch.trim()) * 1000);
 }
 

@@ -67,8 +67,10 @@ export interface ImportCliOptions {
 export function parseOffset(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const m = /^([+-])?(\d{1,2})(?::(\d{2})|\.(\d+))?$/.exec(value.trim());
-  if (!m) throw UserError.of('E_USAGE', 'usage.timeOffset', { value });
+  // Minutes below 60, and no more than the 26 hours between the farthest time zones (UTC−12, UTC+14).
+  if (!m || Number(m[3] ?? 0) >= 60) throw UserError.of('E_USAGE', 'usage.timeOffset', { value });
   const hours = Number(m[2]) + (m[3] ? Number(m[3]) / 60 : m[4] ? Number(`0.${m[4]}`) : 0);
+  if (hours > 26) throw UserError.of('E_USAGE', 'usage.timeOffset', { value });
   return m[1] === '-' ? -hours : hours;
 }
 
@@ -119,10 +121,11 @@ export function parseDay(value: string | undefined, name: string): string | unde
 /** Parses a duration option such as `24h`, `90m`, `1d` into milliseconds. */
 export function parseWindow(value: string | undefined, fallbackMs: number): number {
   if (value === undefined) return fallbackMs;
-  const m = /^(\d+(?:\.\d+)?)\s*(h|m|d|min|hours?|days?)?$/i.exec(value.trim());
+  // The unit is required: a bare `3600` (meant as seconds) was read as 3600 hours, a window of five months.
+  const m = /^(\d+(?:\.\d+)?)\s*(h|m|d|min|hours?|days?)$/i.exec(value.trim());
   if (!m) throw UserError.of('E_USAGE', 'usage.callbackWindow', { value });
   const n = Number(m[1]);
-  const unit = (m[2] ?? 'h').toLowerCase();
+  const unit = m[2]!.toLowerCase();
   return n * (unit.startsWith('d') ? 86_400_000 : unit === 'm' || unit === 'min' ? 60_000 : 3_600_000);
 }
 

@@ -211,13 +211,13 @@ export const MESSAGES = {
     hint: { ru: 'укажите день (2025-01-31 или 31.01.2025) или момент ISO (2025-01-31T09:00:00Z)', en: 'give a day (2025-01-31 or 31.01.2025) or an ISO moment (2025-01-31T09:00:00Z)' },
   },
   'usage.sourceDateEpoch': {
-    ru: 'SOURCE_DATE_EPOCH: «{value}» — не число секунд', en: 'SOURCE_DATE_EPOCH: "{value}" is not a number of seconds',
+    ru: 'SOURCE_DATE_EPOCH: «{value}» — не число секунд до конца 9999 года', en: 'SOURCE_DATE_EPOCH: "{value}" is not a number of seconds up to the end of the year 9999',
     hint: { ru: 'задайте целое число секунд с 1970-01-01 UTC, например 1735689600, или уберите переменную', en: 'set whole seconds since 1970-01-01 UTC, such as 1735689600, or unset it' },
   },
-  'usage.timeOffset': { ru: '--time-offset: нужно число часов, например -3, +2 или +5:30; получено «{value}»', en: '--time-offset must be hours such as -3, +2 or +5:30, got "{value}"' },
+  'usage.timeOffset': { ru: '--time-offset: нужно число часов не больше 26 (минуты — до 59), например -3, +2 или +5:30; получено «{value}»', en: '--time-offset must be hours up to 26 (minutes up to 59) such as -3, +2 or +5:30, got "{value}"' },
   'usage.delimiter': { ru: '--delimiter: нужен один символ ASCII (или "tab"); получено «{value}»', en: '--delimiter must be one ASCII character (or "tab"), got "{value}"' },
   'usage.maxBadRows': { ru: '--max-bad-rows: нужно целое число строк (например 10) или доля до 100% (например 5%); получено «{value}»', en: '--max-bad-rows must be a whole count of rows (e.g. 10) or a share up to 100% (e.g. 5%), got "{value}"' },
-  'usage.callbackWindow': { ru: '--callback-window: нужна длительность, например 24h, 90m или 2d; получено «{value}»', en: '--callback-window must be a duration such as 24h, 90m or 2d, got "{value}"' },
+  'usage.callbackWindow': { ru: '--callback-window: нужна длительность с единицей (h — часы, m — минуты, d — дни), например 24h, 90m или 2d; получено «{value}»', en: '--callback-window must be a duration with its unit (h hours, m minutes, d days) such as 24h, 90m or 2d, got "{value}"' },
   'format.extensionMismatch': {
     ru: '--format {format} нельзя записать в файл «.{ext}»', en: '--format {format} cannot be written to a ".{ext}" file',
     hint: { ru: 'назовите файл {name} или выберите другой --format: {formats}', en: 'name the file {name}, or choose another --format: {formats}' },
@@ -237,7 +237,7 @@ export const MESSAGES = {
     ru: 'неизвестный показатель: {metrics}', en: 'unknown metric {metrics}',
     hint: { ru: 'показатели: {known}', en: 'metrics: {known}' },
   },
-  'usage.oneStdin': { ru: 'из stdin (-) можно читать только один файл', en: 'only one input can be read from stdin (-)' },
+  'usage.oneStdin': { ru: 'со стандартного ввода (-) можно читать только один файл', en: 'only one input can be read from standard input (-)' },
   'compare.bothWays': { ru: 'укажите либо --deals с --cutover, либо --before-deals и --after-deals, но не то и другое', en: 'give either --deals with --cutover, or --before-deals and --after-deals, not both' },
   'compare.cutoverNeedsDeals': { ru: '--cutover нужен файл сделок --deals (и, если есть, --activities, --payments)', en: '--cutover needs --deals (and optionally --activities, --payments)' },
   'compare.dealsNeedCutover': {

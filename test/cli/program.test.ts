@@ -51,6 +51,22 @@ describe('the CLI contract', () => {
     expect(runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--format', 'json'], { env: { SOURCE_DATE_EPOCH: '' } }).code).toBe(0);
   });
 
+  it('refuses a SOURCE_DATE_EPOCH past the year 9999 as --now is refused (it was an internal error in a workbook), a --time-offset no time zone has, a --callback-window without its unit', () => {
+    const far = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'xlsx', '--lang', 'ru'], { env: { SOURCE_DATE_EPOCH: '99999999999999' } });
+    expect(far.code).toBe(2);
+    expect(far.stderr).toContain('SOURCE_DATE_EPOCH: «99999999999999» — не число секунд до конца 9999 года');
+    expect(far.stderr).not.toMatch(/внутренняя ошибка|Invalid time value/);
+    for (const value of ['2:75', '27']) {
+      const run = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-a', 'samples/bitrix24-calls.xls', '--time-offset', value, '--lang', 'en']);
+      expect(run.code, value).toBe(2);
+      expect(run.stderr).toContain(`--time-offset must be hours up to 26 (minutes up to 59) such as -3, +2 or +5:30, got "${value}"`);
+    }
+    const bare = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--callback-window', '3600', '--lang', 'en']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('--callback-window must be a duration with its unit (h hours, m minutes, d days)');
+    expect(runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--callback-window', '36h', '--time-offset', '+5:30', '--format', 'json']).code).toBe(0);
+  });
+
   it('start-up loads only commander: exceljs and the prompt library are imported lazily', () => {
     // Walk the static imports of the built CLI entry (dynamic import() is what keeps start-up light).
     const seen = new Set<string>();

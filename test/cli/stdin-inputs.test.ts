@@ -41,8 +41,8 @@ describe('stdin is one input', () => {
     const input = readFileSync('samples/amocrm-deals.csv');
     const ru = runCli([...args, '--lang', 'ru'], { input });
     expect(ru.code).toBe(2);
-    expect(ru.stderr).toBe('ошибка: из stdin (-) можно читать только один файл\n');
+    expect(ru.stderr).toBe('ошибка: со стандартного ввода (-) можно читать только один файл\n');
     const en = runCli([...args, '--lang', 'en'], { input });
-    expect(en.stderr).toBe('error: only one input can be read from stdin (-)\n');
+    expect(en.stderr).toBe('error: only one input can be read from standard input (-)\n');
   });
 });
