@@ -70,13 +70,24 @@ export function xmlText(text: string): string {
   return text.replace(NOT_XML, '\ufffd');
 }
 
-/** Serialises a workbook to bytes (every text cell made XML-safe first: xmlText). */
+/** The most characters an Excel cell holds: a longer one makes Excel repair the workbook, dropping the cell. */
+export const EXCEL_CELL_CHARS = 32_767;
+
+/** A cell's text as Excel can hold it: cut, with «…», at EXCEL_CELL_CHARS (a 50,000-character note in an export). */
+export function cellText(text: string): string {
+  if (text.length <= EXCEL_CELL_CHARS) return text;
+  // Not between the halves of a surrogate pair.
+  const cut = /[\ud800-\udbff]/.test(text[EXCEL_CELL_CHARS - 2]!) ? EXCEL_CELL_CHARS - 2 : EXCEL_CELL_CHARS - 1;
+  return `${text.slice(0, cut)}…`;
+}
+
+/** Serialises a workbook to bytes (every text cell made XML-safe and cut to what Excel holds first: xmlText, cellText). */
 export async function workbookToBuffer(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   workbook.eachSheet((sheet) =>
     sheet.eachRow((row) =>
       row.eachCell((cell) => {
         if (typeof cell.value === 'string') {
-          const safe = xmlText(cell.value);
+          const safe = cellText(xmlText(cell.value));
           if (safe !== cell.value) cell.value = safe;
         }
       }),

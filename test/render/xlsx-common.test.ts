@@ -1,7 +1,9 @@
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderAuditXlsx } from '../../src/render/audit/xlsx.js';
 import { renderKpiXlsx } from '../../src/render/kpi/xlsx.js';
 import { auditResult, kpiResult } from '../helpers/results.js';
+import { cellText, EXCEL_CELL_CHARS, workbookToBuffer, xmlText } from '../../src/render/xlsx-common.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -25,5 +27,31 @@ describe('workbook bytes', () => {
     expect(Buffer.from(await at('2026-03-01T08:00:00Z', audit)).equals(Buffer.from(await at('2026-03-01T08:01:07Z', audit)))).toBe(true);
     const kpi = () => renderKpiXlsx(kpiResult(), { lang: 'ru', now });
     expect(Buffer.from(await at('2026-03-01T08:00:00Z', kpi)).equals(Buffer.from(await at('2027-07-09T23:59:59Z', kpi)))).toBe(true);
+  });
+});
+
+describe('text cells as Excel can hold them', () => {
+  it('a cell longer than Excel\'s 32,767 characters is cut with «…»; shorter ones stay as they are', () => {
+    expect(cellText('Дорого')).toBe('Дорого');
+    const long = 'я'.repeat(50_000);
+    expect(cellText(long)).toHaveLength(EXCEL_CELL_CHARS);
+    expect(cellText(long).endsWith('я…')).toBe(true);
+    // Never between the halves of a surrogate pair (an emoji at the cut).
+    const emoji = `${'a'.repeat(EXCEL_CELL_CHARS - 2)}😀tail`;
+    expect(cellText(emoji)).toBe(`${'a'.repeat(EXCEL_CELL_CHARS - 2)}…`);
+  });
+
+  it('characters XML cannot hold are shown as U+FFFD', () => {
+    expect(xmlText('a\u0000b\ufffe')).toBe('a\ufffdb\ufffd');
+  });
+
+  it('a workbook with a 50,000-character loss reason reads back with the cell cut, not dropped', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Причины').addRow(['Причина', 'x'.repeat(50_000)]);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(Buffer.from(await workbookToBuffer(wb)) as unknown as ArrayBuffer);
+    const value = back.getWorksheet('Причины')!.getRow(1).getCell(2).value as string;
+    expect(value).toHaveLength(EXCEL_CELL_CHARS);
+    expect(value.endsWith('…')).toBe(true);
   });
 });
