@@ -4,12 +4,13 @@ import type { RowSink } from './csv.js';
 import type { Limits } from './limits.js';
 
 /**
- * Streams the rows of the tables of an HTML document (Bitrix24's and Salesforce's ".xls"), one
- * after another as one table: a report's filter or title table above the data is rows the header
- * search passes over (read from the first table alone, a two-cell filter table «Фильтр | Период»
- * was taken for the data and the export refused). Markup inside cells (`<span>`, `<a>`, `<br>`)
- * reduces to text; script and style contents are ignored; nested tables fold into their cell's
- * text, cell from cell apart. A cell spanning columns is followed by empty
+ * Streams the rows of the data table of an HTML document (Bitrix24's and Salesforce's ".xls"):
+ * the first table with a row of three or more filled cells, with the rows of the tables above it
+ * (titles, a filter table of two-cell «Фильтр | Период» rows, which was once taken for the data and
+ * the export refused) passed on first for the header search; tables after it are ignored. A document
+ * whose tables never show three filled cells is read whole (a two-column table). Markup inside cells
+ * (`<span>`, `<a>`, `<br>`) reduces to text; script and style contents are ignored; nested tables fold
+ * into their cell's text, cell from cell apart. A cell spanning columns is followed by empty
  * cells; one spanning rows gives its text to each row it covers, as a merged XLSX cell does (a
  * manager's name once for several deals), so that the columns after it stay in place. htmlparser2 keeps its own stack, so deeply
  * nested tags cost memory, never recursion.
@@ -30,6 +31,10 @@ export class HtmlTableParser {
   /** Rows held back until one shows two or more filled cells (title rows have one). */
   private held: string[][] = [];
   private committed = false;
+  /** Whether a held row had two filled cells. */
+  private heldTwo = false;
+  /** The data table's number among the top-level tables (tables after it are ignored). */
+  private dataTable = 0;
 
   constructor(
     private readonly sink: RowSink,
@@ -68,7 +73,7 @@ export class HtmlTableParser {
       }
       return;
     }
-    if (this.depth !== 1) {
+    if (this.depth !== 1 || (this.committed && this.tablesSeen !== this.dataTable)) {
       // A nested table's cells and rows stay apart in the text they fold into.
       if (this.cell !== undefined && (name === 'br' || name === 'tr')) this.cell += '\n';
       else if (this.cell !== undefined && (name === 'td' || name === 'th')) this.cell += ' ';
@@ -104,7 +109,7 @@ export class HtmlTableParser {
       this.depth = Math.max(0, this.depth - 1);
       return;
     }
-    if (this.depth !== 1) return;
+    if (this.depth !== 1 || (this.committed && this.tablesSeen !== this.dataTable)) return;
     if ((name === 'td' || name === 'th') && this.cell !== undefined) {
       this.fillDown();
       const text = cleanCell(this.cell);
@@ -124,9 +129,13 @@ export class HtmlTableParser {
         return;
       }
       this.held.push(this.cells);
-      if (this.cells.filter((c) => c !== '').length >= 2) {
-        // the data: what came before it (titles, a filter table) is passed on too, for the header search
+      const filled = this.cells.filter((c) => c !== '').length;
+      if (filled >= 2) this.heldTwo = true;
+      // A table of two columns at most is the data once 200 rows show nothing wider.
+      if (filled >= 3 || (this.heldTwo && this.held.length > 200)) {
+        // The data: what came before it (titles, a filter table) is passed on too, for the header search.
         this.committed = true;
+        this.dataTable = this.tablesSeen;
         for (const r of this.held) this.sink(r, ++this.row);
         this.held = [];
       } else if (this.held.length > 200) {

@@ -61,6 +61,21 @@ describe('HtmlTableParser: the table of an HTML ".xls"', () => {
     ]);
   });
 
+  it('a filter table of two-cell pairs before a wider data table: the data table\'s rows follow the filter\'s, a table after it is ignored', () => {
+    const html = '<table><tr><td>Период</td><td>июль</td></tr><tr><td>Менеджер</td><td>все</td></tr></table>' + '<table><tr><th>ID</th><th>Ответственный</th><th>Сумма</th></tr><tr><td>1</td><td>Иванов</td><td>100</td></tr></table>' + '<table><tr><td>Итого</td><td>100</td><td>x</td></tr></table>';
+    expect(rows(html)).toEqual([
+      ['Период', 'июль'],
+      ['Менеджер', 'все'],
+      ['ID', 'Ответственный', 'Сумма'],
+      ['1', 'Иванов', '100'],
+    ]);
+  });
+
+  it('a two-column table of more than 200 rows is read as the data, a blank cell in it or not', () => {
+    const body = Array.from({ length: 300 }, (_, i) => `<tr><td>${i}</td><td>${i % 50 === 0 ? '' : 'x'}</td></tr>`).join('');
+    expect(rows(`<table><tr><th>ID</th><th>Ответственный</th></tr>${body}</table>`)).toHaveLength(301);
+  });
+
   it('keeps the cells of a table nested in a cell apart in its text', () => {
     const html = '<table><tr><td>a</td><td>Нестед<table><tr><td>inner</td><td>x</td></tr></table></td></tr></table>';
     expect(rows(html)).toEqual([['a', 'Нестед\ninner x']]);
