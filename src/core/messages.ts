@@ -480,6 +480,7 @@ export const IMPORT_NOTES: readonly Template[] = [
   { en: 'as decided on the first half of the file', ru: 'как решено по первой половине файла' },
   { en: 'UTF-16 byte pattern (every other byte zero)', ru: 'байты UTF-16 (каждый второй байт нулевой)' },
   { en: 'the non-ASCII bytes are valid UTF-8', ru: 'байты вне ASCII — правильный UTF-8' },
+  { en: 'not UTF-8; the Cyrillic letters read as Russian text in KOI8-R, not in Windows-1251 (letter frequencies)', ru: 'не UTF-8; кириллица читается как русский текст в KOI8-R, а не в Windows-1251 (по частоте букв)' },
   {
     en: 'not UTF-8; letter runs: {cyr} words of non-ASCII letters only (Cyrillic), {lat} non-ASCII letters inside Latin words (accents)',
     ru: 'не UTF-8; слов только из букв вне ASCII (кириллица): {cyr}, букв вне ASCII внутри латинских слов (диакритика): {lat}',

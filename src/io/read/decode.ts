@@ -74,7 +74,7 @@ export class ExportDecoder implements CellText {
    * chunk happens to end.
    */
   bytes(chunk: Buffer, final = false): Buffer {
-    if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
+    if (this.transcoded) return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
     chunk = this.dropNul(this.holdEofMark(chunk));
     if (this.encoding === undefined) {
       if (this.held) {
@@ -92,6 +92,8 @@ export class ExportDecoder implements CellText {
         return EMPTY;
       }
       this.decide(chunk.subarray(firstHigh), firstHigh);
+      // KOI8-R is passed on as UTF-8, as UTF-16 is: the byte readers know UTF-8 and the Windows code pages.
+      if (this.transcoded) return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
     }
     if (this.encoding !== 'utf-8') this.checkControl(chunk);
     else this.checkUtf8(chunk);
@@ -107,11 +109,16 @@ export class ExportDecoder implements CellText {
     this.held = undefined;
     const rest = held ? this.bytes(held, true) : EMPTY;
     if (this.tail) this.invalidUtf8();
-    if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return Buffer.from(this.decodeChunk(new Uint8Array(0), false), 'utf8');
+    if (this.transcoded) return Buffer.concat([rest, Buffer.from(this.decodeChunk(new Uint8Array(0), false), 'utf8')]);
     return rest;
   }
 
-  /** Whether the bytes passed on are UTF-8 (or ASCII so far); false for the single-byte code pages. */
+  /** Whether bytes() passes its text on re-encoded as UTF-8 (UTF-16, KOI8-R). */
+  private get transcoded(): boolean {
+    return this.encoding === 'utf-16le' || this.encoding === 'utf-16be' || this.encoding === 'koi8-r';
+  }
+
+  /** Whether the bytes passed on are UTF-8 (or ASCII so far); false for the Windows code pages. */
   get utf8(): boolean {
     return this.encoding !== 'windows-1251' && this.encoding !== 'windows-1252';
   }
@@ -147,6 +154,7 @@ export class ExportDecoder implements CellText {
       this.invalidUtf8();
     }
     const guess = singleByteEncoding(sample.subarray(0, SAMPLE_BYTES));
+    if (guess.encoding === 'windows-1251' && koi8rLikely(sample.subarray(0, SAMPLE_BYTES))) return this.choose('koi8-r', 'not UTF-8; the Cyrillic letters read as Russian text in KOI8-R, not in Windows-1251 (letter frequencies)');
     this.choose(
       guess.encoding,
       `not UTF-8; letter runs: ${guess.cyrillicWords} words of non-ASCII letters only (Cyrillic), ${guess.latinWords} non-ASCII letters inside Latin words (accents)`,
@@ -236,7 +244,7 @@ export class ExportDecoder implements CellText {
   }
 
   private decodeChunk(chunk: Uint8Array, stream: boolean): string {
-    if (this.encoding === 'windows-1251' || this.encoding === 'windows-1252') this.checkControl(chunk);
+    if (this.encoding === 'windows-1251' || this.encoding === 'windows-1252' || this.encoding === 'koi8-r') this.checkControl(chunk);
     try {
       const text = this.decoder!.decode(chunk, { stream });
       this.offset += chunk.length;
@@ -349,6 +357,29 @@ export function isUtf8Prefix(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/** How often each Russian letter occurs in text, per thousand letters (case folded; ё as е). */
+const RUSSIAN_LETTERS: Record<string, number> = { о: 110, е: 85, а: 80, и: 74, н: 67, т: 63, с: 55, р: 47, в: 45, л: 44, к: 35, м: 32, д: 30, п: 28, у: 26, я: 20, ы: 19, ь: 17, г: 17, з: 16, б: 16, ч: 14, й: 12, х: 10, ж: 9, ш: 7, ю: 6, ц: 5, щ: 4, э: 3, ф: 3, ъ: 1 };
+const koi8r = new TextDecoder('koi8-r');
+
+/** How Russian a text's Cyrillic letters read: the sum of their frequencies (a code page read wrong permutes the letters into rare ones). */
+function russianScore(text: string): number {
+  let score = 0;
+  for (const ch of text.toLowerCase()) score += RUSSIAN_LETTERS[ch === 'ё' ? 'е' : ch] ?? 0;
+  return score;
+}
+
+/**
+ * Whether single-byte Cyrillic text is KOI8-R rather than Windows-1251: both put letters in
+ * 0xC0-0xFF, in other orders (and KOI8-R's lower case where Windows-1251 has its upper case), so
+ * KOI8-R read as Windows-1251 looks like «йЧБОПЧ». Decided by letter frequencies, with a margin:
+ * Russian text read in its own code page scores far above the same bytes read in the other.
+ */
+export function koi8rLikely(sample: Uint8Array): boolean {
+  const asKoi = russianScore(koi8r.decode(sample));
+  const asWin = russianScore(cp1251.decode(sample));
+  return asKoi > 1000 && asKoi > 1.5 * asWin;
 }
 
 /** Bytes that are letters in both Windows-1251 (Cyrillic А-я, Ё, ё) and Windows-1252 (À-ÿ, Š, š, Ž, ž, Œ, œ, Ÿ). */

@@ -393,3 +393,18 @@ describe('a CSV row wider than its header', () => {
     expect(report.skippedCount).toBe(0);
   });
 });
+
+describe('a deals CSV in KOI8-R', () => {
+  it('reads as the same deals as its UTF-8 original, the encoding named', async () => {
+    const { koi8r } = await import('../../fixtures/exports.js');
+    const text = 'ID,Ответственный,Дата создания,Этап сделки,Бюджет,Компания\n1,Иванов Пётр,01.02.2025,Успешно реализовано,1000,ООО Ромашка\n2,Петрова Анна,02.02.2025,Переговоры,500,ИП Сидоров\n3,Сидорова Ольга,03.02.2025,Закрыто и не реализовано,,Лютик\n';
+    const dir = mkdtempSync(path.join(tmpdir(), 'koi8-'));
+    writeFileSync(path.join(dir, 'deals.csv'), koi8r(text));
+    writeFileSync(path.join(dir, 'utf8.csv'), text);
+    const { store, report } = await importDeals('deals.csv', { cwd: dir, stdin: process.stdin });
+    expect(report.table).toMatchObject({ encoding: 'koi8-r' });
+    const original = await importDeals('utf8.csv', { cwd: dir, stdin: process.stdin });
+    expect(store.toDeals()).toEqual(original.store.toDeals());
+    expect(store.toDeals().map((d) => [d.manager, d.status, d.client])).toEqual([['Иванов Пётр', 'won', 'ООО Ромашка'], ['Петрова Анна', 'open', 'ИП Сидоров'], ['Сидорова Ольга', 'lost', 'Лютик']]);
+  });
+});

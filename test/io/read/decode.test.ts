@@ -3,10 +3,10 @@ import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/core/errors.js';
-import { ExportDecoder, mostlyUtf8, singleByteEncoding } from '../../../src/io/read/decode.js';
+import { ExportDecoder, koi8rLikely, mostlyUtf8, singleByteEncoding } from '../../../src/io/read/decode.js';
 import { readTable } from '../../../src/io/read/table.js';
 import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
-import { cp1251 } from '../../fixtures/exports.js';
+import { cp1251, koi8r } from '../../fixtures/exports.js';
 
 /** Windows-1252 bytes of a text (the letters the tests use are all in Latin-1, where both agree). */
 const cp1252 = (text: string) => Buffer.from(text, 'latin1');
@@ -31,6 +31,32 @@ describe('the letter-run test between Windows-1251 and Windows-1252', () => {
     expect(singleByteEncoding(cp1251('Сделка в работе'))).toEqual({ encoding: 'windows-1251', cyrillicWords: 2, latinWords: 0 });
     // A Russian export with one mixed word (a Latin brand with a Russian ending) stays Cyrillic.
     expect(singleByteEncoding(cp1251('CRMщик; Менеджер по продажам; Отдел продаж')).encoding).toBe('windows-1251');
+  });
+});
+
+describe('KOI8-R against Windows-1251', () => {
+  const russian = 'ID,Ответственный,Этап сделки,Компания\n1,Иванов Пётр,Успешно реализовано,ООО Ромашка\n2,Петрова Анна,Переговоры,ИП Сидоров\n';
+
+  it('tells them apart by how Russian their letters read, either way round', () => {
+    expect(koi8rLikely(koi8r(russian))).toBe(true);
+    expect(koi8rLikely(cp1251(russian))).toBe(false);
+    // Capitals only in Windows-1251 (read as KOI8-R they would be rare lower-case letters): still Windows-1251.
+    expect(koi8rLikely(cp1251('ИВАНОВ,ПЕТРОВ,СИДОРОВА,ОТВЕТСТВЕННЫЙ,МЕНЕДЖЕР,СТАТУС,ВОРОНКА,ПРОДАЖИ'))).toBe(false);
+    // Too few letters to tell: Windows-1251, the usual code page of Russian Excel CSV.
+    expect(koi8rLikely(koi8r('Да'))).toBe(false);
+  });
+
+  it('KOI8-R text is passed on as UTF-8 whatever the chunk sizes, and named in the report', () => {
+    const text = `${russian}${Array.from({ length: 2000 }, (_, i) => `${i + 3},Васильев,Новая,Клиент ${i}`).join('\n')}\n`;
+    const bytes = koi8r(text);
+    for (const size of [5, 4096, bytes.length]) {
+      const d = new ExportDecoder('x.csv');
+      const out: Buffer[] = [];
+      for (let i = 0; i < bytes.length; i += size) out.push(d.bytes(bytes.subarray(i, i + size)));
+      out.push(d.endBytes());
+      expect(d.encoding).toBe('koi8-r');
+      expect(Buffer.concat(out).toString('utf8')).toBe(text);
+    }
   });
 });
 
