@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { osReason } from '../../core/messages/os-errors.js';
-import { isControlByte } from './decode.js';
+import { isUtf8 } from 'node:buffer';
+import { ExportDecoder, isControlByte } from './decode.js';
 
 /** Largest YAML/JSON document we read whole (questionnaires, answers, configs, maps). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -49,10 +50,20 @@ export async function readDocument(file: string, cwd: string, stdin: NodeJS.Read
  * bytes given as --answers were called «a CRM export», because their first line held commas).
  */
 function documentText(bytes: Buffer, file: string): string {
-  for (let i = 0; i < bytes.length; i++) {
-    if (isControlByte(bytes[i]!)) throw UserError.of('E_BINARY', 'doc.notText', { offset: i }, { file });
+  // Notepad's «Unicode» (UTF-16 with its BOM): its zero bytes were called binary.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  const text = utf16 ? new TextDecoder(utf16).decode(bytes.subarray(2)) : undefined;
+  const units = text ?? bytes;
+  for (let i = 0; i < units.length; i++) {
+    const c = typeof units === 'string' ? units.charCodeAt(i) : units[i]!;
+    if (isControlByte(c)) throw UserError.of('E_BINARY', 'doc.notText', { offset: utf16 ? 2 + 2 * i : i }, { file });
   }
-  return bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (text !== undefined) return text;
+  if (isUtf8(bytes)) return bytes.toString('utf8').replace(/^\uFEFF/, '');
+  // Notepad's «ANSI» (Windows-1251 on a Russian Windows): read as exports are, so that «Оплачено» in a
+  // --map file is the stage of the export, not «��������» that matches nothing.
+  const decoder = new ExportDecoder(file);
+  return decoder.write(bytes) + decoder.end();
 }
 
 /** Bytes per read of a file. */

@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileChunks } from '../../../src/io/read/files.js';
+import { fileChunks, readDocument } from '../../../src/io/read/files.js';
+import { UserError } from '../../../src/core/errors.js';
+import { cp1251 } from '../../fixtures/exports.js';
 
 const MB = 1 << 20;
 
@@ -52,5 +54,32 @@ describe('fileChunks (the next chunk read while this one is used)', () => {
       break;
     }
     expect(seen).toBe(MB);
+  });
+});
+
+describe('readDocument (a --map, answers or config file as Notepad saves it)', () => {
+  const yaml = 'deals:\n  status: { "Оплачено": won }\n';
+  const saved = (bytes: Buffer) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'crm-audit-doc-'));
+    writeFileSync(path.join(dir, 'map.yaml'), bytes);
+    return readDocument('map.yaml', dir, process.stdin);
+  };
+
+  it('reads UTF-8 with or without its BOM, Windows-1251 («ANSI»), and UTF-16 with its BOM («Unicode») as the same text', async () => {
+    expect(await saved(Buffer.from(yaml))).toBe(yaml);
+    expect(await saved(Buffer.concat([Buffer.of(0xef, 0xbb, 0xbf), Buffer.from(yaml)]))).toBe(yaml);
+    expect(await saved(cp1251(yaml))).toBe(yaml);
+    expect(await saved(Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.from(yaml, 'utf16le')]))).toBe(yaml);
+    const be = Buffer.from(yaml, 'utf16le');
+    be.swap16();
+    expect(await saved(Buffer.concat([Buffer.of(0xfe, 0xff), be]))).toBe(yaml);
+  });
+
+  it('still refuses binary bytes, in UTF-16 too', async () => {
+    for (const bytes of [Buffer.of(0x61, 0x00, 0x01, 0x02), Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.from('a\u0001b', 'utf16le')])]) {
+      const error = await saved(bytes).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).code).toBe('E_BINARY');
+    }
   });
 });
