@@ -154,5 +154,5 @@ export function columnsYaml(columns: Record<string, string>): string {
 async function offerToSaveMap(ctx: CliContext, io: PromptIO & { lang: string }, doc: string, exportFile: string): Promise<void> {
   const { askInput } = await import('./prompts.js');
   const file = (await askInput(io, tr(io.lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'))).trim();
-  if (file !== '') await writeOutput(ctx, doc, file, exportFile === '-' ? [] : [exportFile], io.lang);
+  if (file !== '') await writeOutput(ctx, doc, file, [exportFile], io.lang);
 }

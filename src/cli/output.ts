@@ -1,4 +1,4 @@
-import { fstatSync, promises as fs, writeSync } from 'node:fs';
+import { fstatSync, promises as fs, type Stats, writeSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { osReason } from '../core/messages/os-errors.js';
@@ -25,7 +25,9 @@ export async function writeOutput(
     return;
   }
   const target = path.resolve(ctx.cwd, outFile);
-  await assertWritableTarget(target, outFile, inputs.map((i) => path.resolve(ctx.cwd, i)));
+  // An input read from stdin is the file the shell opened for it (`-d - -o in.csv < in.csv`).
+  const stdinFd = inputs.includes('-') ? (ctx.stdin as { fd?: unknown }).fd : undefined;
+  await assertWritableTarget(target, outFile, inputs.filter((i) => i !== '-').map((i) => path.resolve(ctx.cwd, i)), typeof stdinFd === 'number' ? stdinFd : undefined);
   const place = await outputPlace(target);
   if (place.inPlace) {
     // Renamed over, /dev/null became a regular file for every program on the machine, and
@@ -130,8 +132,8 @@ function refuseFolder(error: { code?: string; message?: string }, folder: string
   throw UserError.of('E_OUTPUT', 'output.makeFolder', { folder, ...osReason(error) }, { file: shown });
 }
 
-async function assertWritableTarget(target: string, shown: string, inputs: string[]): Promise<void> {
-  if (inputs.includes(target) || (await isSameFileAsAny(target, inputs))) {
+async function assertWritableTarget(target: string, shown: string, inputs: string[], stdinFd?: number): Promise<void> {
+  if (inputs.includes(target) || (await isSameFileAsAny(target, inputs, stdinFd))) {
     throw UserError.of('E_OUTPUT', 'output.isInput', {}, { file: shown });
   }
   await assertFolder(target, shown);
@@ -142,14 +144,20 @@ async function assertWritableTarget(target: string, shown: string, inputs: strin
  * link, `..` through a linked folder, or another case on a case-insensitive disk. Comparing paths
  * alone let `kpi -d link.csv -o deals.csv` replace the deals file the link points to.
  */
-async function isSameFileAsAny(target: string, inputs: string[]): Promise<boolean> {
+async function isSameFileAsAny(target: string, inputs: string[], stdinFd?: number): Promise<boolean> {
   const out = await fs.stat(target).catch(() => undefined);
   if (!out?.isFile()) return false;
-  for (const input of inputs) {
-    const stat = await fs.stat(input).catch(() => undefined);
-    if (stat && stat.dev === out.dev && stat.ino === out.ino) return true;
+  const stats = await Promise.all(inputs.map((input) => fs.stat(input).catch(() => undefined)));
+  if (stdinFd !== undefined) stats.push(fstatOf(stdinFd));
+  return stats.some((stat) => stat !== undefined && stat.dev === out.dev && stat.ino === out.ino);
+}
+
+function fstatOf(fd: number): Stats | undefined {
+  try {
+    return fstatSync(fd);
+  } catch {
+    return undefined;
   }
-  return false;
 }
 
 async function assertFolder(target: string, shown: string): Promise<void> {

@@ -288,3 +288,21 @@ describe('stdout that cannot be written', () => {
     expect(readFileSync(file, 'utf8')).toBe(runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'json', '--now', '2025-06-01']).stdout);
   });
 });
+
+describe('an input read from stdin', () => {
+  it('is not replaced by -o: `-d - -o in.csv < in.csv` is refused as writing over an input', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'stdin-out-'));
+    const file = path.join(dir, 'in.csv');
+    const original = readFileSync(path.join(ROOT, 'samples/amocrm-deals.csv'));
+    writeFileSync(file, original);
+    const fd = openSync(file, 'r');
+    try {
+      const res = spawnSync(process.execPath, [BIN, 'kpi', '-d', '-', '-o', 'in.csv', '--format', 'csv', '--lang', 'en'], { cwd: dir, stdio: [fd, 'pipe', 'pipe'] });
+      expect(res.status).toBe(2);
+      expect(res.stderr.toString()).toContain('the output file is one of the input files');
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(file).equals(original)).toBe(true);
+  });
+});

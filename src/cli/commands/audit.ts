@@ -64,7 +64,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const questionnaire = await questionnaireFor(answerFiles.length > 0 ? refFor(0) : (opts.questionnaire ?? 'crm-maturity'));
   for (let i = 1; i < answerFiles.length; i++) await questionnaireFor(refFor(i));
   const baseline = opts.baseline ? await loadBaseline(opts.baseline, ctx, questionnaire) : undefined;
-  const inputs = [...answerFiles, opts.questionnaire, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map].filter((f): f is string => f !== undefined && f !== '-');
+  const inputs = [...answerFiles, opts.questionnaire, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map].filter((f): f is string => f !== undefined);
   const readFacts = await prepareEvidence(opts, ctx);
   // The exports are read once, whatever the number of answers files, and before any question.
   const facts = opts.deals ? await readFacts({ deals: opts.deals, activities: opts.activities, payments: opts.payments }) : undefined;

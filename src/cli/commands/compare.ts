@@ -76,7 +76,7 @@ export async function run(o: CompareCliOptions, ctx: CliContext): Promise<number
   const { result, dataQuality } = await compareFromCli(o, ctx);
   reportSkippedRows(ctx, dataQuality, o.lang, format);
   warnUnusedOptions(ctx, o.lang ?? 'ru', [sheetUnused(o.sheet, dataQuality.files) && 'sheet']);
-  const inputs = [o.deals, o.activities, o.payments, o.beforeDeals, o.beforeActivities, o.beforePayments, o.afterDeals, o.afterActivities, o.afterPayments, o.targets, o.map].filter((f): f is string => f !== undefined && f !== '-');
+  const inputs = [o.deals, o.activities, o.payments, o.beforeDeals, o.beforeActivities, o.beforePayments, o.afterDeals, o.afterActivities, o.afterPayments, o.targets, o.map].filter((f): f is string => f !== undefined);
   let out: string | Uint8Array;
   if (format === 'json') out = renderJson(result);
   else if (format === 'md') out = renderCompareMarkdown(result, { lang: o.lang, color: false });

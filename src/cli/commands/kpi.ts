@@ -86,7 +86,7 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const result = await computeAsking(ctx, files, base, overrides, options, o.lang, { margin });
   reportSkippedRows(ctx, result.dataQuality, o.lang, format);
   warnUnusedOptions(ctx, o.lang, [sheetUnused(o.sheet, result.dataQuality.files) && 'sheet', metrics !== undefined && format !== 'table' && format !== 'md' && 'metrics']);
-  const inputs = [o.deals, o.activities, o.payments, o.map, o.spend, o.plan].filter((f): f is string => f !== undefined && f !== '-');
+  const inputs = [o.deals, o.activities, o.payments, o.map, o.spend, o.plan].filter((f): f is string => f !== undefined);
   await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, topReasons, company: o.company }), o.output, inputs, o.lang);
   return EXIT.ok;
 }

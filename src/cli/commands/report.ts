@@ -182,7 +182,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   checkAssertionPaths(assertions, tree, ASSERTION_ROOTS);
   const report = buildReport(parts, assertions, { now, lang: m.lang });
   const out = await renderReport(report, format);
-  const inputs = given.filter((f): f is string => typeof f === 'string' && f !== '-');
+  const inputs = given.filter((f): f is string => typeof f === 'string');
   await writeOutput(ctx, out, o.output, inputs, m.lang);
   const fromConfig = new Map(assertions.filter((a) => a.where?.file).map((a) => [a.source, a.where!.file!]));
   printAssertionOutcome(ctx, report.assertions, lang, o.output === undefined || o.output === '-', fromConfig, auditNames(report.audit));
