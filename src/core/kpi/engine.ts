@@ -396,6 +396,9 @@ export class KpiEngine {
     const total = this.values(totalDeals, ActivityTally.sum(this.tallies), this.paymentTotals, lists);
     const econ = this.economics?.prepare(this.firstWonByClient(true), this.groupings, cells, this.shape);
     if (econ) Object.assign(total, econ.total(total));
+    // A grouping by stage: the department's row has the median age of all its open deals, every stage's together.
+    const byStage = this.groupings.find((g) => g.stage);
+    if (byStage) total.age_days_median = FloatList.union(byStage.deals.filter((d) => d !== undefined).map((d) => d.ages)).median();
     const groups = this.groupings.map((g, k) =>
       g
         .withQuietMonths(

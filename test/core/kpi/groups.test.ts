@@ -177,5 +177,9 @@ describe('groupings of activities and payments', () => {
     ]);
     const at = run(d, [['stage']], { opts: { to: '2025-02-09' } }).groups[0]!;
     expect(at[0]!.metrics.age_days_median).toBe(30);
+    // The department's row: every open deal's age together (5, 10, 20, 30), not a median of the stages' medians.
+    expect(run(d, [['stage']]).total.age_days_median).toBe(15);
+    expect(run(d, [['stage', 'source']]).total.age_days_median).toBe(15);
+    expect(run(d, [['source']]).total).not.toHaveProperty('age_days_median');
   });
 });
