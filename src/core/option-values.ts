@@ -46,7 +46,10 @@ const GROUP = /[\s\u00a0\u202f\u2009\u2007'_]/g;
 /** `1500000`, `1 500 000`, `1 500 000,50`, `1,5e6`, `1.5e6`: a finite number of 0 or more, else undefined. */
 export function readAmount(text: string): number | undefined {
   const s = text.trim().replace(GROUP, '');
-  // One comma and no dot is a decimal comma; commas with a dot are grouping (`1,234.5`).
+  // One comma and no dot is a decimal comma; commas with a dot are grouping (`1,234.5`). One comma
+  // before exactly three digits (`1,500`, `15,000`) may be either: refused, as an assertion's value
+  // is, rather than read as 1.5 (a payback and ROI off a thousandfold, without a word).
+  if (/^[+]?\d{1,3},\d{3}$/.test(s)) return undefined;
   let plain = s;
   if (/^[+]?\d*,\d+(e[+-]?\d+)?$/i.test(s)) plain = s.replace(',', '.');
   else if (/^[+]?\d{1,3}(,\d{3})+(\.\d+)?(e[+-]?\d+)?$/i.test(s)) plain = s.replace(/,/g, '');

@@ -32,6 +32,11 @@ describe('values as people type them', () => {
     ['0', 0],
     ['-5', undefined],
     ['1,5,5', undefined],
+    // One comma before exactly three digits: 1.5 or 1500? Refused, not guessed.
+    ['1,500', undefined],
+    ['15,000', undefined],
+    ['1,500,000', 1_500_000],
+    ['1,500.50', 1_500.5],
     ['полтора', undefined],
     ['1e400', undefined],
     ['', undefined],
