@@ -74,8 +74,10 @@ export class ExportDecoder implements CellText {
    * chunk happens to end.
    */
   bytes(chunk: Buffer, final = false): Buffer {
-    if (this.transcoded) return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
+    // UTF-16 has no NUL or Ctrl-Z byte of its own to drop (it is half of a character there).
+    if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
     chunk = this.dropNul(this.holdEofMark(chunk));
+    if (this.encoding === 'koi8-r') return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
     if (this.encoding === undefined) {
       if (this.held) {
         chunk = Buffer.concat([this.held, chunk]);
@@ -301,6 +303,12 @@ export class ExportDecoder implements CellText {
  * sequence only by chance: a letter before «Ё»). Undefined for text that is not mostly UTF-8.
  */
 export function mostlyUtf8(bytes: Uint8Array): number | undefined {
+  const { valid, invalid, first } = utf8Sequences(bytes);
+  return first !== -1 && valid >= 8 && valid >= 10 * invalid ? first : undefined;
+}
+
+/** The valid multi-byte UTF-8 sequences of some bytes, the bytes that start none, and where the first of those stands (-1: none). */
+export function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: number; first: number } {
   let valid = 0;
   let invalid = 0;
   let first = -1;
@@ -324,7 +332,14 @@ export function mostlyUtf8(bytes: Uint8Array): number | undefined {
       i++;
     }
   }
-  return first !== -1 && valid >= 8 && valid >= 10 * invalid ? first : undefined;
+  return { valid, invalid, first };
+}
+
+/** The Windows code page, or KOI8-R, of single-byte text (the exports' rule: singleByteEncoding, then koi8rLikely). */
+export function singleByteDecoder(bytes: Uint8Array): TextDecoder {
+  const { encoding } = singleByteEncoding(bytes);
+  if (encoding === 'windows-1251' && koi8rLikely(bytes)) return koi8r;
+  return encoding === 'windows-1251' ? cp1251 : cp1252;
 }
 
 const cp1251 = new TextDecoder('windows-1251');

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { osReason } from '../../core/messages/os-errors.js';
 import { isUtf8 } from 'node:buffer';
-import { ExportDecoder, isControlByte } from './decode.js';
+import { isControlByte, singleByteDecoder, utf8Sequences } from './decode.js';
+import { utf16Bom } from './sniff.js';
 
 /** Largest YAML/JSON document we read whole (questionnaires, answers, configs, maps). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -27,7 +28,7 @@ export async function assertReadableFile(file: string, cwd: string): Promise<str
   return full;
 }
 
-/** Reads a whole small document (YAML/JSON) as UTF-8, with a size limit; `-` reads stdin. */
+/** Reads a whole small document (YAML/JSON) as text (documentText: UTF-8, UTF-16, a Windows code page), with a size limit; `-` reads stdin. */
 export async function readDocument(file: string, cwd: string, stdin: NodeJS.ReadableStream, maxBytes = MAX_DOCUMENT_BYTES): Promise<string> {
   if (file === '-') return documentText(await readAll(stdin, maxBytes, file), file);
   const full = await assertReadableFile(file, cwd);
@@ -51,7 +52,7 @@ export async function readDocument(file: string, cwd: string, stdin: NodeJS.Read
  */
 function documentText(bytes: Buffer, file: string): string {
   // Notepad's «Unicode» (UTF-16 with its BOM): its zero bytes were called binary.
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  const utf16 = utf16Bom(bytes);
   const text = utf16 ? new TextDecoder(utf16).decode(bytes.subarray(2)) : undefined;
   const units = text ?? bytes;
   for (let i = 0; i < units.length; i++) {
@@ -59,11 +60,13 @@ function documentText(bytes: Buffer, file: string): string {
     if (isControlByte(c)) throw UserError.of('E_BINARY', 'doc.notText', { offset: utf16 ? 2 + 2 * i : i }, { file });
   }
   if (text !== undefined) return text;
-  if (isUtf8(bytes)) return bytes.toString('utf8').replace(/^\uFEFF/, '');
-  // Notepad's «ANSI» (Windows-1251 on a Russian Windows): read as exports are, so that «Оплачено» in a
+  // UTF-8, also with a stray byte of another code page in it (a Latin-1 letter pasted into a comment:
+  // U+FFFD there, as before). Text with more bytes outside UTF-8 than UTF-8 letters is Notepad's
+  // «ANSI» (Windows-1251 on a Russian Windows), read by the exports' rule, so that «Оплачено» in a
   // --map file is the stage of the export, not «��������» that matches nothing.
-  const decoder = new ExportDecoder(file);
-  return decoder.write(bytes) + decoder.end();
+  const { valid, invalid } = utf8Sequences(bytes);
+  if (isUtf8(bytes) || valid > invalid) return bytes.toString('utf8').replace(/^\uFEFF/, '');
+  return singleByteDecoder(bytes).decode(bytes);
 }
 
 /** Bytes per read of a file. */

@@ -25,14 +25,20 @@ export function sniff(head: Uint8Array, file: string): Sniffed {
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
     throw UserError.of('E_LEGACY_XLS', 'read.legacyXls', {}, { file });
   }
-  if (head[0] === 0xff && head[1] === 0xfe) return { ...textOrHtml(decodeHead(head.subarray(2), 'utf-16le')), encoding: 'utf-16le', bomLength: 2 };
-  if (head[0] === 0xfe && head[1] === 0xff) return { ...textOrHtml(decodeHead(head.subarray(2), 'utf-16be')), encoding: 'utf-16be', bomLength: 2 };
+  const bom16 = utf16Bom(head);
+  if (bom16) return { ...textOrHtml(decodeHead(head.subarray(2), bom16)), encoding: bom16, bomLength: 2 };
   const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   const body = utf8Bom ? head.subarray(3) : head;
   const utf16 = guessUtf16WithoutBom(body);
   if (utf16) return { ...textOrHtml(decodeHead(body, utf16)), encoding: utf16, bomLength: 0 };
   const kind = textOrHtml(String.fromCharCode(...body.subarray(0, 512)));
   return { ...kind, ...(utf8Bom ? { encoding: 'utf-8' as const } : {}), bomLength: utf8Bom ? 3 : 0 };
+}
+
+/** The UTF-16 byte order its BOM says (FF FE little-endian, FE FF big-endian), else undefined. */
+export function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  return bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
 }
 
 function decodeHead(bytes: Uint8Array, encoding: Encoding): string {

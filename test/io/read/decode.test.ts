@@ -46,9 +46,9 @@ describe('KOI8-R against Windows-1251', () => {
     expect(koi8rLikely(koi8r('Да'))).toBe(false);
   });
 
-  it('KOI8-R text is passed on as UTF-8 whatever the chunk sizes, and named in the report', () => {
+  it('KOI8-R text is passed on as UTF-8 whatever the chunk sizes; a NUL inside it is removed and counted, a Ctrl-Z at its end dropped', () => {
     const text = `${russian}${Array.from({ length: 2000 }, (_, i) => `${i + 3},Васильев,Новая,Клиент ${i}`).join('\n')}\n`;
-    const bytes = koi8r(text);
+    const bytes = Buffer.concat([koi8r(text.slice(0, 30_000)), Buffer.of(0), koi8r(text.slice(30_000)), Buffer.of(0x1a)]);
     for (const size of [5, 4096, bytes.length]) {
       const d = new ExportDecoder('x.csv');
       const out: Buffer[] = [];
@@ -56,7 +56,11 @@ describe('KOI8-R against Windows-1251', () => {
       out.push(d.endBytes());
       expect(d.encoding).toBe('koi8-r');
       expect(Buffer.concat(out).toString('utf8')).toBe(text);
+      expect(d.nulBytes).toBe(1);
     }
+    // The second half of a file read in two threads starts with the encoding decided.
+    const half = new ExportDecoder('x.csv', 'koi8-r');
+    expect(Buffer.concat([half.bytes(Buffer.concat([koi8r('Иванов'), Buffer.of(0), koi8r('\n'), Buffer.of(0x1a)])), half.endBytes()]).toString('utf8')).toBe('Иванов\n');
   });
 });
 

@@ -75,6 +75,15 @@ describe('readDocument (a --map, answers or config file as Notepad saves it)', (
     expect(await saved(Buffer.concat([Buffer.of(0xfe, 0xff), be]))).toBe(yaml);
   });
 
+  it('UTF-8 with a stray byte of another code page (a Latin-1 letter pasted into a comment) stays UTF-8, wherever the byte stands', async () => {
+    for (const at of ['start', 'end']) {
+      const stray = Buffer.concat([Buffer.from(yaml), Buffer.from('# caf'), Buffer.of(0xe9), Buffer.from(at === 'end' ? '' : '\n# ещё\n')]);
+      const text = await saved(stray);
+      expect(text.startsWith(yaml), at).toBe(true);
+      expect(text).toContain('caf\ufffd');
+    }
+  });
+
   it('still refuses binary bytes, in UTF-16 too', async () => {
     for (const bytes of [Buffer.of(0x61, 0x00, 0x01, 0x02), Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.from('a\u0001b', 'utf16le')])]) {
       const error = await saved(bytes).catch((e: unknown) => e);
