@@ -57,8 +57,9 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
   return {
     activities: hasActivities,
     ...(activityDirection === undefined ? {} : { activityDirection }),
-    // A kind column, or an export of one kind of activity (its CRM's profile says which).
+    // A kind column, or an export of one kind of activity (its CRM's profile says which: the others' metrics are then not applicable).
     activityKind: Boolean(a?.has('kind') || activitiesMap?.profile?.profile.rows),
+    ...(activitiesMap?.profile?.profile.rows && !a?.has('kind') ? { activityRows: activitiesMap.profile.profile.rows } : {}),
     activityMissed: Boolean(a?.has('missed')),
     payments: hasPayments,
     lossReason: Boolean(dealsMap?.fields.has('loss_reason')) || stageReasons,

@@ -102,6 +102,11 @@ export interface InputShape {
    * (and the first response) is not applicable. Only false says so, as for closedAt.
    */
   activityDirection?: boolean;
+  /**
+   * The one kind of every activity, where the activities file is an export of one kind (HubSpot's
+   * meetings, its e-mails: a profile's `rows:`): the metrics of other kinds are then not applicable.
+   */
+  activityRows?: ActivityKind;
   /** Source, pipeline and stage columns in the deals file (`--by` groups by them). */
   source?: boolean;
   pipeline?: boolean;

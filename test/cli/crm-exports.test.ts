@@ -170,10 +170,17 @@ describe('HubSpot exports of one kind of activity', () => {
     expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout);
     // 501 and 504 took place (9001's two touches); 502 was a no-show, 503 is planned.
-    expect(result.total).toMatchObject({ meetings: 2, emails: 0, messages: 0, touches_per_won: 2 });
+    // The other kinds are not 0: the file cannot show them.
+    expect(result.total).toMatchObject({ meetings: 2, emails: null, messages: null, talk_minutes: null, touches_per_won: 2 });
     expect(result.notApplicable.meetings).toBeUndefined();
+    expect(result.notApplicable.emails).toBe('the activities file holds meetings only (an export of one kind of activity)');
     expect(result.notApplicable.calls_out).toContain('needs a call direction');
     const emails = JSON.parse(runCli(['kpi', '-d', 'hubspot-deals-for-meetings.csv', '-a', 'hubspot-emails.csv', '--format', 'json', '--lang', 'en'], { cwd: dir }).stdout);
-    expect(emails.total).toMatchObject({ emails: 2, meetings: 0 });
+    expect(emails.total).toMatchObject({ emails: 2, meetings: null, calls_out: null, talk_minutes: null });
+    // E-mails say their direction: a reply is a deal's first response (9001 created 06-30 10:00, the e-mail 07-02 09:00).
+    expect(emails.total.response_min_median).toBe(2820);
+    expect(emails.notApplicable.calls_out).toBe('the activities file holds e-mails only (an export of one kind of activity)');
+    const ru = runCli(['kpi', '-d', 'hubspot-deals-for-meetings.csv', '-a', 'hubspot-emails.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stdout).not.toContain('holds e-mails only');
   });
 });

@@ -1,4 +1,4 @@
-import type { InputShape } from '../records.js';
+import type { ActivityKind, InputShape } from '../records.js';
 import { ratio } from './stats.js';
 import type { ActivityTally, DealTally, PaymentSums } from './tallies.js';
 import type { SortedValues } from './time-index.js';
@@ -117,7 +117,7 @@ export const METRICS: readonly KpiMetric[] = [
 export const METRIC_KEYS = METRICS.map((m) => m.key);
 
 /** Why an input is needed, for `notApplicable`. */
-export const NEEDS_TEXT: Record<keyof InputShape, string> = {
+export const NEEDS_TEXT: Record<Exclude<keyof InputShape, 'activityRows'>, string> = {
   activities: 'needs an activities file (--activities)',
   activityKind: 'needs an activity kind column (a call log without one is all calls)',
   activityMissed: 'needs a call status or missed column in the activities file',
@@ -133,12 +133,25 @@ export const NEEDS_TEXT: Record<keyof InputShape, string> = {
   stage: 'needs a stage column in the deals file',
 };
 
+/** The kind of activity a metric counts: an export of one other kind (InputShape.activityRows) has none of it. */
+const KIND_OF: Partial<Record<string, ActivityKind>> = { calls_out: 'call', calls_in: 'call', calls_missed: 'call', missed_share: 'call', callback_rate: 'call', talk_minutes: 'call', emails: 'email', meetings: 'meeting', messages: 'message' };
+
+/** Why a metric of another kind is not applicable to an export of one kind of activity. */
+export const ONLY_KIND_TEXT: Record<ActivityKind, string> = {
+  call: 'the activities file holds calls only (an export of one kind of activity)',
+  email: 'the activities file holds e-mails only (an export of one kind of activity)',
+  meeting: 'the activities file holds meetings only (an export of one kind of activity)',
+  message: 'the activities file holds messages only (an export of one kind of activity)',
+  other: 'the activities file holds one other kind of activity only',
+};
+
 /** Metrics that cannot be computed from the inputs given, with the reason. */
 export function notApplicable(shape: InputShape): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of METRICS) {
-    const missing = m.needs?.find((n) => (n === 'closedAt' || n === 'activityDirection' ? shape[n] === false : !shape[n]));
+    const missing = m.needs?.find((n) => n !== 'activityRows' && (n === 'closedAt' || n === 'activityDirection' ? shape[n] === false : !shape[n])) as keyof typeof NEEDS_TEXT | undefined;
     if (missing) out[m.key] = missing === 'activities' && m.activitiesReason ? m.activitiesReason : NEEDS_TEXT[missing];
+    else if (shape.activities && shape.activityRows && KIND_OF[m.key] !== undefined && KIND_OF[m.key] !== shape.activityRows) out[m.key] = ONLY_KIND_TEXT[shape.activityRows];
   }
   return out;
 }
