@@ -124,7 +124,8 @@ function holds(actual: unknown, op: Operator, expected: AssertValue): boolean {
   // Numbers compare allowing floating-point error: a +20% change meets `>=0.2`.
   if (typeof actual === 'number' && typeof expected === 'number') return holdsNumber(actual, op, expected);
   if (op === '==') return actual === expected;
-  if (op === '!=') return actual !== expected;
+  // A null (not computed) fails `!=` too: `met!=false` must not pass when nothing was measured; `!=null` asks for a value.
+  if (op === '!=') return actual !== null && actual !== expected;
   return false;
 }
 

@@ -33,6 +33,11 @@ describe('assertions', () => {
     ['compare.conversion.met==true', true],
     ['total.callback_rate>=0.5', false],
     ['total.callback_rate==null', true],
+    // A null (not computed) fails every comparison, `!=` too: `!=5` must not pass on nothing measured.
+    ['total.callback_rate!=5', false],
+    ['total.callback_rate!=false', false],
+    ['total.callback_rate!=null', false],
+    ['total.conversion!=null', true],
   ])('%s -> %s', (source, passed) => {
     expect(run(source).passed).toBe(passed);
   });
