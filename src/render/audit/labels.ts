@@ -1,5 +1,5 @@
 import type { AuditResult, Recommendation } from '../../core/audit/types.js';
-import { tr } from '../../core/i18n.js';
+import { plural, tr } from '../../core/i18n.js';
 import { formatLocalDate, formatPoints } from '../format.js';
 
 /** The audit report's labels in the report language. */
@@ -67,23 +67,18 @@ function formatMoney(n: number, lang: string): string {
 
 /** "N h a day (M h a month)" for a recommendation's cost. */
 export function describeCost(lang: string, cost: { hoursPerManagerPerDay: number; basis: string; managers?: number; hoursPerDay?: number; hoursPerMonth?: number; costPerMonth?: number }): string {
-  const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace('.', lang === 'ru' ? ',' : '.'));
-  if (cost.managers !== undefined && cost.hoursPerDay !== undefined && cost.hoursPerMonth !== undefined && cost.costPerMonth !== undefined) {
-    const money = formatMoney(cost.costPerMonth, lang);
-    return tr(
-      lang,
-      `${cost.basis}; при ${cost.managers} менеджерах — до ${num(cost.hoursPerDay)} ч в день, ${num(cost.hoursPerMonth)} ч в месяц, около ${money} ₽ в месяц`,
-      `${cost.basis}; with ${cost.managers} managers that is up to ${num(cost.hoursPerDay)} h a day, ${num(cost.hoursPerMonth)} h a month, about RUB ${money} a month`,
-    );
-  }
-  if (cost.managers !== undefined && cost.hoursPerDay !== undefined && cost.hoursPerMonth !== undefined) {
-    return tr(
-      lang,
-      `${cost.basis}; при ${cost.managers} менеджерах — до ${num(cost.hoursPerDay)} ч в день, ${num(cost.hoursPerMonth)} ч в месяц`,
-      `${cost.basis}; with ${cost.managers} managers that is up to ${num(cost.hoursPerDay)} h a day, ${num(cost.hoursPerMonth)} h a month`,
-    );
-  }
-  return cost.basis;
+  // Hours grouped as the money beside them is («2 121 ч»), a half hour with its decimal.
+  const num = (n: number) => {
+    const [int, frac] = (Number.isInteger(n) ? String(n) : n.toFixed(1)).split('.');
+    return formatMoney(Number(int), lang) + (frac ? (lang === 'ru' ? ',' : '.') + frac : '');
+  };
+  if (cost.managers === undefined || cost.hoursPerDay === undefined || cost.hoursPerMonth === undefined) return cost.basis;
+  // «при 1 менеджере», «при 21 менеджере», «при 5 менеджерах».
+  const ru = `${cost.basis}; при ${cost.managers} ${plural(cost.managers, 'менеджере', 'менеджерах', 'менеджерах')} — до ${num(cost.hoursPerDay)} ч в день, ${num(cost.hoursPerMonth)} ч в месяц`;
+  const en = `${cost.basis}; with ${cost.managers} ${cost.managers === 1 ? 'manager' : 'managers'} that is up to ${num(cost.hoursPerDay)} h a day, ${num(cost.hoursPerMonth)} h a month`;
+  if (cost.costPerMonth === undefined) return tr(lang, ru, en);
+  const money = formatMoney(cost.costPerMonth, lang);
+  return tr(lang, `${ru}, около ${money} ₽ в месяц`, `${en}, about RUB ${money} a month`);
 }
 
 /**

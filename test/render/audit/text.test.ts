@@ -55,3 +55,17 @@ describe('the audit in Markdown', () => {
     expect(renderAuditTable(result, { lang: 'en', color: false })).toContain('Before (2025-06-01)');
   });
 });
+
+describe('a recommendation\'s cost in words', () => {
+  it('agrees the managers\' count with its noun and groups the hours as the money beside them', async () => {
+    const { describeCost } = await import('../../../src/render/audit/labels.js');
+    const cost = (managers: number, hours: number) => ({ hoursPerManagerPerDay: 1, basis: '1 ч в день на менеджера', managers, hoursPerDay: managers, hoursPerMonth: hours, costPerMonth: hours * 1000 });
+    expect(describeCost('ru', cost(1, 21))).toBe('1 ч в день на менеджера; при 1 менеджере — до 1 ч в день, 21 ч в месяц, около 21 000 ₽ в месяц');
+    expect(describeCost('ru', cost(21, 441))).toContain('при 21 менеджере');
+    expect(describeCost('ru', cost(3, 63))).toContain('при 3 менеджерах');
+    expect(describeCost('ru', cost(101, 2121))).toContain('до 101 ч в день, 2 121 ч в месяц, около 2 121 000 ₽ в месяц');
+    expect(describeCost('en', cost(1, 21))).toContain('with 1 manager that is up to 1 h a day');
+    expect(describeCost('en', cost(101, 2121))).toContain('2,121 h a month, about RUB 2,121,000 a month');
+    expect(describeCost('ru', { ...cost(2, 42), hoursPerDay: 2.5, costPerMonth: undefined })).toBe('1 ч в день на менеджера; при 2 менеджерах — до 2,5 ч в день, 42 ч в месяц');
+  });
+});
