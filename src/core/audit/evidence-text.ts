@@ -58,8 +58,12 @@ const SHARES: Partial<Record<FactId, { ru: [Share, Share]; en: [Share, Share] }>
   },
 };
 
-/** One fact in words, with its numbers. */
-export function describeFact(lang: string, id: FactId, facts: EvidenceFacts): string {
+/**
+ * One fact in words, with its numbers. A share is said by its larger side unless `side` asks for the
+ * side a verdict is about: a "yes" the data contradicts is told the side that falls short («у 50%
+ * выигранных сделок сумма не указана»), not the side that reads as a confirmation.
+ */
+export function describeFact(lang: string, id: FactId, facts: EvidenceFacts, side?: 'done' | 'not done'): string {
   const value = facts.values[id];
   const n = (x: number) => formatNumber(x, lang);
   if (value === null || value === undefined) return tr(lang, `«${id}»: нет данных`, `"${id}": no data`);
@@ -67,8 +71,9 @@ export function describeFact(lang: string, id: FactId, facts: EvidenceFacts): st
   const parts = facts.parts[id];
   if (share && parts) {
     const [pos, neg] = share[lang === 'ru' ? 'ru' : 'en'];
-    // A win rate reads as what it is; the other shares say the larger side, as a client would.
-    return value >= 0.5 || id === 'win_rate' ? pos(formatShare(value, lang), n(parts.num), n(parts.den)) : neg(formatShare(1 - value, lang), n(parts.den - parts.num), n(parts.den));
+    // A win rate reads as what it is; the other shares say the larger side, as a client would, or the side asked for.
+    const positive = id === 'win_rate' || (side === undefined ? value >= 0.5 : side === 'done');
+    return positive ? pos(formatShare(value, lang), n(parts.num), n(parts.den)) : neg(formatShare(1 - value, lang), n(parts.den - parts.num), n(parts.den));
   }
   switch (id) {
     case 'closed_deals':
@@ -113,7 +118,10 @@ export interface VerdictFacts {
 /** One plain sentence about a checked answer, in the client's language, with the numbers. */
 export function describeEvidence(lang: string, v: VerdictFacts): string {
   const said = v.answer === 'yes' ? tr(lang, 'Вы ответили «да»', 'You said "yes"') : tr(lang, 'Вы ответили «нет»', 'You said "no"');
-  const list = [...new Set(v.used.map((u) => u.id as FactId))].map((id) => describeFact(lang, id, v.facts)).join('; ');
+  // The side of each share the verdict is about: what is done where the data says it is, else what is not.
+  const done = (v.verdict === 'confirmed') === (v.answer === 'yes');
+  const side = v.verdict === 'confirmed' || v.verdict === 'contradicted' ? (done ? 'done' : 'not done') : undefined;
+  const list = [...new Set(v.used.map((u) => u.id as FactId))].map((id) => describeFact(lang, id, v.facts, side)).join('; ');
   switch (v.verdict) {
     case 'confirmed':
       return tr(lang, `${said}, и выгрузки это подтверждают: ${list}.`, `${said}, and the exports confirm it: ${list}.`);

@@ -125,6 +125,17 @@ describe('the evidence-checked total', () => {
     expect(Object.keys(e)).toEqual(['facts', 'checks', 'total', 'band', 'recommendations']);
   });
 
+  it('tells a contradicted "yes" the side that falls short, even when it is not the larger one', () => {
+    const answers = new Map(Object.entries({ 'lead.concept': 'yes', 'journal.interactions': 'yes', 'reporting.management': 'yes', 'reporting.staff': 'yes', 'erp.catalog': 'yes', 'erp.payments': 'yes', 'telephony.integrated': 'yes' }));
+    const result = scoreAudit(q, answers, { lang: 'ru', now });
+    const f = facts({ closed_deals: 40, won_deals: 30, win_rate: [30, 40], won_amount_share: [15, 30] }, { product_share: 'deals.product' });
+    const check = checkEvidence(q, result, f, 'ru').checks.find((c) => c.criterion === 'erp.catalog')!;
+    expect(check.verdict).toBe('contradicted');
+    // 15 of 30 have an amount: said as the 50% that have none, not as «у 50% … сумма больше нуля».
+    expect(check.text).toBe('Вы ответили «да», но у 50% выигранных сделок (15 из 30) сумма не указана или равна нулю.');
+    expect(checkEvidence(q, result, f, 'en').checks.find((c) => c.criterion === 'erp.catalog')!.text).toBe('You said "yes", but 50% of won deals (15 of 30) have no amount or a zero one.');
+  });
+
   it('recommends what a contradicted "yes" leaves undone, with its hours and money, and nothing for a contradicted "no"', () => {
     const answers = new Map(Object.entries({ 'lead.concept': 'yes', 'journal.interactions': 'yes', 'reporting.management': 'yes', 'reporting.staff': 'yes', 'erp.catalog': 'yes', 'erp.payments': 'yes', 'telephony.integrated': 'yes' }));
     const result = scoreAudit(q, answers, { lang: 'ru', now, managers: 4, hourlyCost: 1000 });
