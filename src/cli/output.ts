@@ -192,7 +192,7 @@ async function writeStream(stream: NodeJS.WritableStream, content: string | Uint
   }
 }
 
-/** Writes every byte to a file descriptor, however many calls it takes. */
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+/** Writes every byte to a file descriptor, however many calls it takes (`write` is the system call; tests give a short one). */
+export function writeAll(fd: number, bytes: Uint8Array, write: (fd: number, bytes: Uint8Array, offset: number, length: number) => number = writeSync): void {
+  for (let at = 0; at < bytes.length; ) at += write(fd, bytes, at, bytes.length - at);
 }

@@ -6,6 +6,7 @@ import { warningLine } from './warnings.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { clearProgress } from './progress.js';
 import { rowReason } from '../core/messages.js';
+import { formatCount } from '../render/format.js';
 
 /** How many skipped rows are quoted on stderr before pointing to the full list. */
 const SHOWN = 3;
@@ -23,7 +24,7 @@ export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: s
   const n = quality.rowsSkippedCount;
   if (n === 0) return;
   clearProgress(ctx.stderr);
-  const lines = [tr(lang, `Пропущено строк, которые не удалось прочитать: ${n}.`, `Skipped ${n} row(s) that could not be read.`)];
+  const lines = [tr(lang, `Пропущено строк, которые не удалось прочитать: ${formatCount(n, lang)}.`, `Skipped ${formatCount(n, lang)} row(s) that could not be read.`)];
   for (const s of quality.rowsSkipped.slice(0, SHOWN)) {
     const where = [s.file, tr(lang, `строка ${s.row}`, `row ${s.row}`), ...(s.column ? [tr(lang, `колонка «${s.column}»`, `column "${s.column}"`)] : [])].join(', ');
     lines.push(`  ${where}: ${rowReason(s.reason, lang)}`);

@@ -107,7 +107,7 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
         ? `Ни одна из ${num(a.deals, ru)} сделок не выиграна и не проиграна: вероятно, этапы переименованы или статус в другой колонке. crm-audit inspect покажет этапы; файл --map назовёт их (status: { "Этап": won }).`
         : `None of the ${num(a.deals, ru)} deals is won or lost: the stages are probably renamed, or the status is in another column. crm-audit inspect lists the stages; a --map file names them (status: { "Stage": won }).`;
     case 'unknown-stages-closed': {
-      const list = (q: [string, string]) => a.stages.map((x) => `${q[0]}${x.stage}${q[1]} (${ru ? `${x.deals} ${plural(x.deals, 'сделка', 'сделки', 'сделок')}, закрыто ${x.closed}` : `${x.deals} deals, ${x.closed} closed`})`).join(', ');
+      const list = (q: [string, string]) => a.stages.map((x) => `${q[0]}${x.stage}${q[1]} (${ru ? `${num(x.deals, ru)} ${plural(x.deals, 'сделка', 'сделки', 'сделок')}, закрыто ${num(x.closed, ru)}` : `${num(x.deals, ru)} deals, ${num(x.closed, ru)} closed`})`).join(', ');
       const first = a.stages[0]!.stage;
       return ru
         ? `${a.file}: этапы, которых не знает ни одно правило, посчитаны открытыми, хотя большинство их сделок закрыто: ${list(['«', '»'])}. Если это выигрыш или проигрыш, назовите их в файле --map (status: { "${first}": won }); crm-audit map спросит о каждом.`
@@ -122,7 +122,7 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
         ? `Ни один из ${num(a.calls, ru)} ${plural(a.calls, 'звонка', 'звонков', 'звонков')} не связан со сделкой, и ни у одной из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет действий: касания, реакция и «без ответа» выглядят так, будто со сделками не работали. Проверьте, какая колонка файла действий называет сделку (deal_id: ID сделки, Opportunity ID, Associated Deal) или клиента (client) так же, как файл сделок; crm-audit inspect покажет колонки, файл --map назовёт нужную.`
         : `None of the ${num(a.calls, ru)} calls links to a deal, and no won deal (${num(a.won, ru)}) has an activity: touches, responses and "no response" read as if nobody worked the deals. Check which column of the activities file names the deal (deal_id: Deal ID, Opportunity ID, Associated Deal) or the client (client) as the deals file does; crm-audit inspect lists the columns, a --map file names the right one.`;
     case 'mixed-currencies': {
-      const list = a.currencies.map((c) => (ru ? `${c.currency} — ${c.deals}` : `${c.currency} ${c.deals}`)).join(', ');
+      const list = a.currencies.map((c) => (ru ? `${c.currency} — ${num(c.deals, ru)}` : `${c.currency} ${num(c.deals, ru)}`)).join(', ');
       return ru
         ? `${a.file}: суммы сделок в разных валютах (${list}), а выручка и средний чек складывают их как есть. Выгрузите суммы в одной валюте (HubSpot: «Amount in company currency», Salesforce: «Amount (converted)») или разделите файл по валютам.`
         : `${a.file}: the deal amounts are in several currencies (${list}), and revenue and the average check add them as they are. Export the amounts in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)"), or split the file by currency.`;

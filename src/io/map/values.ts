@@ -427,10 +427,10 @@ export function parseBoolean(raw: string): boolean | undefined {
   return undefined;
 }
 
-/** An activity's status words that say it took place, is still planned, or was called off (CRMs' status columns). */
-const HELD = new Set(['completed', 'complete', 'held', 'завершено', 'завершена', 'завершен', 'состоялась', 'состоялся', 'проведена', 'concluído', 'concluida', 'concluída', 'realizada', 'realizado', 'completada', 'erledigt']);
-const PLANNED = new Set(['scheduled', 'planned', 'overdue', 'rescheduled', 'today', 'not started', 'in progress', 'deferred', 'waiting on someone else', 'запланировано', 'запланирована', 'запланирован', 'просрочено', 'просрочена', 'перенесена', 'перенесено', 'agendado', 'agendada', 'programado', 'programada', 'atrasado', 'atrasada', 'geplant', 'überfällig']);
-const CALLED_OFF = new Set(['cancelled', 'canceled', 'no show', 'no-show', 'noshow', 'отменено', 'отменена', 'отменён', 'отменен', 'не состоялась', 'не состоялся', 'неявка', 'cancelado', 'cancelada', 'abgesagt']);
+/** An activity's status words that say it took place, is still planned, or was called off (CRMs' status columns), as normalizeValue gives them (ё as е). */
+const HELD_WORDS = new Set(['completed', 'complete', 'held', 'завершено', 'завершена', 'завершен', 'состоялась', 'состоялся', 'проведена', 'concluído', 'concluida', 'concluída', 'realizada', 'realizado', 'completada', 'erledigt']);
+const PLANNED_WORDS = new Set(['scheduled', 'planned', 'overdue', 'rescheduled', 'today', 'not started', 'in progress', 'deferred', 'waiting on someone else', 'запланировано', 'запланирована', 'запланирован', 'просрочено', 'просрочена', 'перенесена', 'перенесено', 'agendado', 'agendada', 'programado', 'programada', 'atrasado', 'atrasada', 'geplant', 'überfällig']);
+const CALLED_OFF_WORDS = new Set(['cancelled', 'canceled', 'no show', 'no-show', 'noshow', 'отменено', 'отменена', 'отменен', 'не состоялась', 'не состоялся', 'неявка', 'cancelado', 'cancelada', 'abgesagt']);
 
 /**
  * Whether an activity took place, from a done flag (`Activity - Done`, COMPLETED) or a status of its
@@ -440,9 +440,7 @@ const CALLED_OFF = new Set(['cancelled', 'canceled', 'no show', 'no-show', 'nosh
 export function activityDone(raw: string): boolean | 'called off' | undefined {
   const v = normalizeValue(raw);
   if (v === '') return undefined;
-  const flag = parseBoolean(v);
-  if (flag !== undefined) return flag;
-  if (HELD.has(v)) return true;
-  if (PLANNED.has(v)) return false;
-  return CALLED_OFF.has(v) ? 'called off' : undefined;
+  if (TRUE.has(v) || HELD_WORDS.has(v)) return true;
+  if (FALSE.has(v) || PLANNED_WORDS.has(v)) return false;
+  return CALLED_OFF_WORDS.has(v) ? 'called off' : undefined;
 }

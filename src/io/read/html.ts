@@ -28,7 +28,7 @@ export class HtmlTableParser {
   private pendingRows = 1;
   /** Cells of rows above that span down into the next rows (rowspan), by their first column. */
   private down: Array<{ text: string; rows: number; width: number } | undefined> = [];
-  /** Rows held back until one shows two or more filled cells (title rows have one). */
+  /** Rows held back until one shows three or more filled cells (titles and filter tables have fewer), or the document ends. */
   private held: string[][] = [];
   private committed = false;
   /** Whether a held row had two filled cells. */

@@ -293,6 +293,11 @@ describe('a workbook whose data is not on its first sheet', () => {
     expect(report.table.sheet).toBe('Deals');
     const asked = await importDeals('deals.xlsx', { cwd: dir, stdin: process.stdin, sheet: 'hidden' });
     expect(asked.store.toDeals().map((d) => d.manager)).toEqual(['Скрытый']);
+    // A number counts in the workbook's own order, the hidden sheet included.
+    const first = await importDeals('deals.xlsx', { cwd: dir, stdin: process.stdin, sheet: '1' });
+    expect(first.store.toDeals().map((d) => d.manager)).toEqual(['Скрытый']);
+    const second = await importDeals('deals.xlsx', { cwd: dir, stdin: process.stdin, sheet: '2' });
+    expect(second.store.toDeals().map((d) => d.manager)).toEqual(['Иванов', 'Петров']);
   });
 
   it('names every sheet and --sheet when none has a header', async () => {
@@ -406,5 +411,16 @@ describe('a deals CSV in KOI8-R', () => {
     const original = await importDeals('utf8.csv', { cwd: dir, stdin: process.stdin });
     expect(store.toDeals()).toEqual(original.store.toDeals());
     expect(store.toDeals().map((d) => [d.manager, d.status, d.client])).toEqual([['Иванов Пётр', 'won', 'ООО Ромашка'], ['Петрова Анна', 'open', 'ИП Сидоров'], ['Сидорова Ольга', 'lost', 'Лютик']]);
+  });
+});
+
+describe('an HTML ".xls" report with a filter table above its data', () => {
+  it('is read: the header search finds the data table\'s header below the filter', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'html-'));
+    const html = '<html><body><table><tr><td>Фильтр</td><td>Период: июль</td></tr></table>\n' + '<table><tr><th>ID</th><th>Ответственный</th><th>Дата создания</th><th>Статус</th><th>Сумма</th></tr>' + '<tr><td>1</td><td>Иванов</td><td>01.07.2024</td><td>won</td><td>100</td></tr></table></body></html>';
+    writeFileSync(path.join(dir, 'two.xls'), html);
+    const { store, report } = await importDeals('two.xls', { cwd: dir, stdin: process.stdin });
+    expect(store.toDeals().map((d) => [d.id, d.manager, d.status, d.amount])).toEqual([['1', 'Иванов', 'won', 100]]);
+    expect(report.headerRow).toBe(2);
   });
 });
