@@ -23,7 +23,7 @@ export function renderAuditTable(result: AuditResult, opts: RenderOptions): stri
   rows.push([c.bold(L.total), c.bold(`${pts(result.total)} / ${pts(result.max)}`), ...(withBaseline ? [pts(result.baseline!.total), signed(result.baseline!.change, opts.lang)] : []), '']);
   const lines = [c.bold(`${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`), makeTable(head, rows, { color: opts.color, wrap: [30, 0, ...(withBaseline ? [0, 0] : []), 40] })];
   const bandColor = result.band.from === 0 ? c.red : result.band.to === result.max ? c.green : c.cyan;
-  lines.push('', `${L.band}: ${c.bold(bandColor(result.band.title))} (${result.total} / ${result.max})`, ...(withBaseline ? [baselineBandLine(result, opts.lang)] : []), result.band.meaning);
+  lines.push('', `${L.band}: ${c.bold(bandColor(result.band.title))} (${formatPoints(result.total, opts.lang)} / ${formatPoints(result.max, opts.lang)})`, ...(withBaseline ? [baselineBandLine(result, opts.lang)] : []), result.band.meaning);
   if (result.unanswered.length > 0) lines.push('', `${L.unanswered}: ${result.unanswered.map((id) => criterionTitle(result, id)).join('; ')}`);
   if (result.evidence) lines.push('', ...evidenceLines(result, opts, c));
   lines.push('', c.bold(`${L.recommendations}:`));
@@ -45,12 +45,12 @@ function evidenceLines(result: AuditResult, opts: RenderOptions, c: ReturnType<t
   return [
     c.bold(`${L.evidence}:`),
     makeTable([L.criterion, L.answer, L.verdict, L.evidenceText], rows, { color: opts.color, wrap: [22, 0, 0, 46] }),
-    `${L.evidenceTotal}: ${c.bold(`${e.total} / ${result.max}`)} — ${e.band.title}`,
+    `${L.evidenceTotal}: ${c.bold(`${formatPoints(e.total, opts.lang)} / ${formatPoints(result.max, opts.lang)}`)} — ${e.band.title}`,
   ];
 }
 
-/** The evidence section of the Markdown report. */
-function evidenceMarkdown(result: AuditResult, lang: string): string[] {
+/** The evidence in Markdown: a verdict per answer with its sentence, then the checked total (the audit's and the report's). */
+export function evidenceMarkdown(result: AuditResult, lang: string): string[] {
   const L = auditLabels(lang);
   const e = result.evidence!;
   return [
@@ -59,7 +59,7 @@ function evidenceMarkdown(result: AuditResult, lang: string): string[] {
     '',
     mdTable([L.criterion, L.answer, L.verdict, L.evidenceText], e.checks.map((x) => [criterionTitle(result, x.criterion), L.answers[x.answer] ?? x.answer, L.verdicts[x.verdict] ?? x.verdict, x.text])),
     '',
-    `**${L.evidenceTotal}: ${e.total} / ${result.max} — ${e.band.title}.**`,
+    `**${L.evidenceTotal}: ${formatPoints(e.total, lang)} / ${formatPoints(result.max, lang)} — ${e.band.title}.**`,
   ];
 }
 

@@ -4,6 +4,7 @@ import { METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import { formatDay, formatPoints, formatValue } from '../format.js';
 import { renderCompareMarkdown } from '../compare/text.js';
 import { mdTable } from '../text.js';
+import { evidenceMarkdown } from '../audit/text.js';
 import { groupLabels } from '../kpi/group-labels.js';
 import { planMeasures } from '../kpi/groups-text.js';
 import { assertionTally, auditNames, bareLabel, describeFailure, levelWord, showWithUnit } from './assertion-text.js';
@@ -82,11 +83,13 @@ const nest = (md: string, levels: number) => md.replace(/^(#+) /gm, (_, h: strin
 
 function auditSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string[] {
   const a = r.audit!;
-  const out = ['', `### ${L.audit}`, '', `**${a.total} / ${a.max}** — ${a.band.title}. ${a.band.meaning}`];
+  const pts = (n: number) => formatPoints(n, r.lang);
+  const out = ['', `### ${L.audit}`, '', `**${pts(a.total)} / ${pts(a.max)}** — ${a.band.title}. ${a.band.meaning}`];
   const before = auditBefore(r);
   if (before) out.push('', `${before.line}.`);
-  out.push('', mdTable([L.section, L.points, L.max], a.sections.map((s) => [s.title, s.score, s.max]), ['left', 'right', 'right']));
-  if (a.evidence) out.push('', `**${L.evidenceTotal}:** ${a.evidence.total} / ${a.max} — ${a.evidence.band.title}`);
+  out.push('', mdTable([L.section, L.points, L.max], a.sections.map((s) => [s.title, pts(s.score), pts(s.max)]), ['left', 'right', 'right']));
+  // Which answers the exports contradict, and why, as the audit's own Markdown says it: a CI reader saw the score fall with no reason.
+  if (a.evidence) out.push(nest(evidenceMarkdown(a, r.lang).join('\n'), 2));
   return out;
 }
 

@@ -39,3 +39,13 @@ describe('the report with spend and a plan', () => {
     expect(wb.worksheets.map((w) => w.name)).toContain('План-факт');
   });
 });
+
+describe('the report\'s audit with exports', () => {
+  it('Markdown: which answers the exports contradict, and why, before the checked total (a CI reader saw the score fall with no reason)', async () => {
+    const { auditResult } = await import('../../helpers/results.js');
+    const md = renderReportMarkdown({ ...report('ru'), audit: auditResult() });
+    expect(md).toContain('#### Проверка по выгрузкам');
+    expect(md).toContain('| Звонки в CRM | да | опровергнуто | Вы сказали, что звонки записываются; к сделкам привязано 20% звонков. |');
+    expect(md).toContain('**Итог с учётом выгрузок: 1,5 / 5 — Начало пути.**');
+  });
+});
