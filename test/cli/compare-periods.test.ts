@@ -74,6 +74,15 @@ describe('compare with a cutover', () => {
     const ru = runCli(['compare', '-d', 'down.csv', '--cutover', '2025-02-01', '--cost', '50000', '--lang', 'ru'], { cwd: dir });
     expect(ru.stdout).toContain('не окупается: прироста нет');
   });
+
+  it('a margin share of 0 is said as the reason, not «no gain», when the revenue grew', () => {
+    const dir = files();
+    writeFileSync(path.join(dir, 'up.csv'), `${HEADER}\n1,Ann,2025-01-02,2025-01-05,won,1000\n2,Ann,2025-02-03,2025-02-05,won,900000\n3,Ann,2025-02-20,,open,\n`);
+    const ru = runCli(['compare', '-d', 'up.csv', '--cutover', '2025-02-01', '--cost', '50000', '--margin', '0', '--lang', 'ru'], { cwd: dir });
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stdout).toContain('не окупается: при доле маржи 0 рост выручки ничего не приносит');
+    expect(ru.stdout).not.toContain('прироста нет');
+  });
 });
 
 describe('report: the headline table with a comparison', () => {

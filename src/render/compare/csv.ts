@@ -29,7 +29,7 @@ export function renderCompareCsv(result: CompareResult, opts: { lang: string }):
       head: [L.payback, L.changeValue],
       rows: [
         [L.gain, p.gain_per_month ?? ''],
-        [L.months, paybackMonthsCell(p, lang)],
+        [L.months, paybackMonthsCell(p, lang, result.payback_inputs?.margin)],
         [`${L.roi}, %`, pct(p.roi_12m)],
       ],
     });

@@ -98,7 +98,7 @@ function paybackLines(result: CompareResult, lang: string, c: ReturnType<typeof 
     '',
     c.bold(L.payback),
     `${L.gain}: ${formatValue(p.gain_per_month, 'money', lang)}`,
-    `${L.months}: ${p.payback_months === null ? c.red(noPaybackText(p.gain_per_month, lang)) : formatValue(p.payback_months, 'decimal', lang)}`,
+    `${L.months}: ${p.payback_months === null ? c.red(noPaybackText(p.gain_per_month, lang, result.payback_inputs?.margin)) : formatValue(p.payback_months, 'decimal', lang)}`,
     `${L.roi}: ${formatRelative(p.roi_12m, lang)}`,
   ];
 }

@@ -106,7 +106,7 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
       p.addRow([tr(lang, 'Доля маржи', 'Gross margin share'), inputs.margin]).getCell(2).numFmt = FORMATS.percent;
     }
     p.addRow([L.gain, result.payback.gain_per_month ?? '—']).getCell(2).numFmt = FORMATS.money;
-    const months = p.addRow([L.months, paybackMonthsCell(result.payback, lang)]);
+    const months = p.addRow([L.months, paybackMonthsCell(result.payback, lang, result.payback_inputs?.margin)]);
     months.getCell(2).numFmt = FORMATS.decimal;
     p.addRow([L.roi, result.payback.roi_12m ?? '—']).getCell(2).numFmt = FORMATS.percent;
     finishSheet(p, heading(L.payback), { autofilter: false });

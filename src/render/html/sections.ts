@@ -109,7 +109,7 @@ export function byManagerSection(c: CompareResult, lang: string): string {
 export function paybackSummary(c: CompareResult, lang: string): string {
   const L = htmlLabels(lang);
   if (!c.payback || !c.payback_inputs) return '';
-  const months = paybackMonthsCell(c.payback, lang);
+  const months = paybackMonthsCell(c.payback, lang, c.payback_inputs.margin);
   const rows = [
     [L.cost, formatValue(c.payback_inputs.cost, 'money', lang)],
     [L.monthlyCost, formatValue(c.payback_inputs.monthly_cost, 'money', lang)],

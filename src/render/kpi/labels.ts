@@ -106,16 +106,19 @@ export function paybackNotApplicable(reason: string, lang: string): string {
 }
 
 /**
- * Why a project does not pay back: no gain at all (revenue per month after not above before), or a
- * gain the running cost eats. It said «the gain does not cover the running cost» with no running cost.
+ * Why a project does not pay back: a margin of 0 (the revenue's growth brings the business nothing),
+ * no gain at all (revenue per month after not above before), or a gain the running cost eats. It said
+ * «the gain does not cover the running cost» with no running cost, and «no gain» when the revenue grew
+ * but the margin was 0.
  */
-export function noPaybackText(gainPerMonth: number | null, lang: string): string {
+export function noPaybackText(gainPerMonth: number | null, lang: string, margin?: number): string {
+  if (margin === 0) return lang === 'ru' ? 'не окупается: при доле маржи 0 рост выручки ничего не приносит' : 'does not pay back: with a margin share of 0 no revenue growth brings anything';
   if (gainPerMonth !== null && gainPerMonth <= 0) return lang === 'ru' ? 'не окупается: прироста нет (выручка в месяц после не выше, чем до)' : 'does not pay back: there is no gain (revenue per month after is not above before)';
   return lang === 'ru' ? 'не окупается: прирост не покрывает ежемесячные расходы' : 'does not pay back: the gain does not cover the running cost';
 }
 
 /** The payback months as a table cell shows them: the number, else why there is none (not computed, or no payback). */
-export function paybackMonthsCell(p: Payback, lang: string): number | string {
+export function paybackMonthsCell(p: Payback, lang: string, margin?: number): number | string {
   if (p.not_applicable) return paybackNotApplicable(p.not_applicable, lang);
-  return p.payback_months ?? noPaybackText(p.gain_per_month, lang);
+  return p.payback_months ?? noPaybackText(p.gain_per_month, lang, margin);
 }

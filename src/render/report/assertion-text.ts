@@ -112,7 +112,9 @@ export function describeFailure(result: Pick<AssertionResult, 'op' | 'expected'>
   const { subject, what, kind } = describePath(failure.path, lang, names);
   const signed = failure.path[0] === 'delta' || failure.path[2] === 'change_pct' || failure.path[2] === 'change';
   const actual = showWithUnit(failure.value, kind, lang, signed);
-  if (failure.value === null && result.op !== '==' && result.op !== '!=') return `${subject}: ${what} — ${tr(lang, 'не рассчитано, сравнить не с чем', 'not computed, nothing to compare')}`;
+  // A payback of null is mostly a project that does not pay back (the payback section says which).
+  if (failure.value === null && failure.path[failure.path.length - 1] === 'payback_months') return `${subject}: ${what} — ${tr(lang, 'нет: проект не окупается или срок не рассчитан (почему — в разделе окупаемости)', 'none: the project does not pay back, or it was not computed (the payback section says why)')}`;
+  if (failure.value === null && result.op !== '==') return `${subject}: ${what} — ${tr(lang, 'не рассчитано, сравнить не с чем', 'not computed, nothing to compare')}`;
   // The threshold as it was written: 30, not 30,0.
   const expected = showWithUnit(result.expected, kind, lang, signed).replace(/[,.]0+(?=\D*$)/, '');
   return `${subject}: ${what} ${actual} ${BROKEN[result.op]} ${expected}`;

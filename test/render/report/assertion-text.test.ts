@@ -39,6 +39,16 @@ describe('failure lines a person reads', () => {
     expect(lines(expr, lang)).toEqual([line]);
   });
 
+  it('a null payback is said as the project not paying back (or not computed), not as «nothing to compare»; `!=` on a null is «not computed» too', () => {
+    const noPayback = { ...tree, compare: { ...tree.compare, payback_months: null } };
+    const said = (expr: string, lang: string, t: unknown) => {
+      const r = evaluate(parseAssertion(expr), t);
+      return r.failures.map((f) => describeFailure(r, f, lang));
+    };
+    expect(said('compare.payback_months<=12', 'ru', noPayback)).toEqual(['Окупаемость: срок, мес. — нет: проект не окупается или срок не рассчитан (почему — в разделе окупаемости)']);
+    expect(said('total.callback_rate!=0.5', 'en', tree)).toEqual(['Department: Callback rate — not computed, nothing to compare']);
+  });
+
   it('names sections and criteria by their titles when the run has the audit', () => {
     const names = auditNames({ sections: [{ id: 'lead', title: 'Понятие лида', score: 1, max: 2, criteria: [{ id: 'lead.concept', title: 'Работа с лидами', answer: 'yes', points: 1, max: 1 }] }] });
     const named = (expr: string, lang: string) => {
