@@ -35,7 +35,8 @@ const show = (path: readonly string[]) => path.map((p, i) => (p === '*' || /^[\p
  * Checks every assertion's path against the shape of the tree it will be judged on, before judging:
  * the valid names are read from the tree itself, so a new result key is assertable without a list to edit.
  * A name that is not there fails with the closest names ("did you mean"); a root that this run does not
- * produce fails saying what would produce it (`absentRoots`).
+ * produce, or a part of one only some inputs produce (`audit.evidence`, `compare.payback_months`), fails
+ * saying what would produce it (`absentRoots`, keyed by the dotted path).
  */
 export function checkAssertionPaths(assertions: readonly Assertion[], tree: Record<string, unknown>, absentRoots: Readonly<Record<string, Text>>): void {
   const errors: UserError[] = [];
@@ -63,10 +64,10 @@ function pathProblem(a: Assertion, tree: Record<string, unknown>, absentRoots: R
       continue;
     }
     if (!names.has(segment)) {
-      if (i === 0 && absentRoots[segment]) {
-        const need = absentRoots[segment]!;
-        return { id: 'assertPath.absentRoot', params: { segment, needRu: need.ru ?? '', need: need.en ?? '' } };
-      }
+      // A root this run does not produce (compare.* without a cutover), or a part of one (audit.evidence without exports).
+      const part = a.path.slice(0, i + 1).join('.');
+      const need = absentRoots[part];
+      if (need) return { id: 'assertPath.absentRoot', params: { segment: part, needRu: need.ru ?? '', need: need.en ?? '' } };
       const near = closest(segment, names);
       const list = [...names].sort().slice(0, 12).join(', ') + (names.size > 12 ? ', …' : '');
       const suggestion = near.map((n) => show([...a.path.slice(0, i), n, ...a.path.slice(i + 1)]));

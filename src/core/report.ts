@@ -28,6 +28,11 @@ export const ASSERTION_ROOTS: Readonly<Record<string, Text>> = {
   compare: { ru: 'проверки compare.* нужно сравнение «до и после»: --cutover ДАТА или --before-deals и --after-deals (compare в конфиге)', en: 'compare.* needs a before/after comparison: --cutover DATE, or --before-deals and --after-deals (compare in the config)' },
   plan: { ru: 'проверки plan.* нужен файл плана: --plan ФАЙЛ (или kpi.plan в конфиге) и выгрузка сделок', en: 'plan.* needs a plan file: --plan FILE (or kpi.plan in the config) and the deals export' },
   delta: { ru: 'проверки delta.* нужен прошлый результат: --baseline previous.json (вывод report --format json)', en: 'delta.* needs a previous result: --baseline previous.json (the output of report --format json)' },
+  // Parts of a root the run has that only some inputs produce.
+  'audit.evidence': { ru: 'проверки audit.evidence.* нужны выгрузки, с которыми сверяются ответы: --deals (и --activities, --payments)', en: 'audit.evidence.* needs the exports the answers are checked against: --deals (and --activities, --payments)' },
+  'compare.payback_months': { ru: 'сроку окупаемости нужна стоимость внедрения: --cost (и --monthly-cost, --margin)', en: 'the payback needs the implementation cost: --cost (and --monthly-cost, --margin)' },
+  'compare.roi_12m': { ru: 'возврату вложений нужна стоимость внедрения: --cost (и --monthly-cost, --margin)', en: 'the ROI needs the implementation cost: --cost (and --monthly-cost, --margin)' },
+  'compare.gain_per_month': { ru: 'приросту в месяц нужна стоимость внедрения: --cost (и --margin)', en: 'the gain per month needs the implementation cost: --cost (and --margin)' },
 };
 
 /** What assertion paths see: `audit.*`, `total.*`, `managers.<name>.*`, `plan.<figure>.*`, `compare.<row>.*`, `delta.*`. */

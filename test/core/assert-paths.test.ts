@@ -75,6 +75,18 @@ describe('assertion paths are checked against the result shape', () => {
   it('takes valid names from the tree, so a new result key needs no list', () => {
     const withEvidence = { ...tree, audit: { ...tree.audit, evidence: { confirmed: 4 } } };
     expect(check(['audit.evidence.confirmed>=3'], 'en', withEvidence)).toBe('ok');
-    expect(check(['audit.evidence.confirmed>=3'])).toMatch(/no name "evidence" in audit/);
+    // Without exports the run has no evidence: said as what would produce it (below), not as a typo.
+    expect(check(['audit.evidence.confirmed>=3'])).toMatch(/this run has no "audit.evidence" part/);
+  });
+});
+
+describe('a part of the run only some inputs produce', () => {
+  it('audit.evidence without exports and compare.payback_months without --cost say what would produce them', () => {
+    expect(check(['audit.evidence.total>=5'])).toBe('at --assert: audit.evidence.total>=5: this run has no "audit.evidence" part\n  hint: audit.evidence.* needs the exports the answers are checked against: --deals (and --activities, --payments)');
+    const compared = { ...tree, compare: { conversion: { change_pct: 0.1 } } };
+    expect(check(['compare.payback_months<=12'], 'ru', compared)).toContain('сроку окупаемости нужна стоимость внедрения: --cost');
+    expect(check(['compare.roi_12m>=0'], 'en', compared)).toContain('the ROI needs the implementation cost: --cost');
+    // A misspelt name still gets its did-you-mean.
+    expect(check(['compare.convrsion.change_pct>=0'], 'en', compared)).toContain('did you mean compare.conversion.change_pct');
   });
 });
