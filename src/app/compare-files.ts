@@ -40,7 +40,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
     const run = await runEngines(input.files, base, overrides, cutoverPeriods(kpi, input.cutover));
     const result = comparisonFromRun(run, 0, input.cutover, options);
     const quality = comparisonQuality([run], [[run, 0], [run, 1]]);
-    addAlerts(quality, shortPeriods(result));
+    addAlerts(quality, shortPeriods(result, true));
     return { result, dataQuality: quality };
   }
   const { before: b, after: a } = input;
@@ -75,7 +75,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   // Exports taken over overlapping dates count the deals of those days in both periods: said.
   if (after.from <= before.to) addAlerts(quality, [{ code: 'periods-overlap', before: { from: before.from, to: before.to }, after: { from: after.from, to: after.to } }]);
   const result = compareKpis(periods[0]!, periods[1]!, options);
-  addAlerts(quality, shortPeriods(result));
+  addAlerts(quality, shortPeriods(result, false));
   return { result, dataQuality: quality };
 }
 
@@ -134,8 +134,8 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
 const SHORT_PERIOD_DAYS = 14;
 
 /** The periods of a comparison too short for per-month figures (a cutover a day before the data ends gave +866% leads a month). */
-function shortPeriods(result: CompareResult): Alert[] {
-  return (['before', 'after'] as const).filter((w) => result[w].days < SHORT_PERIOD_DAYS).map((which) => ({ code: 'short-period' as const, which, from: result[which].from, to: result[which].to, days: result[which].days }));
+function shortPeriods(result: CompareResult, cutover: boolean): Alert[] {
+  return (['before', 'after'] as const).filter((w) => result[w].days < SHORT_PERIOD_DAYS).map((which) => ({ code: 'short-period' as const, which, from: result[which].from, to: result[which].to, days: result[which].days, ...(cutover ? {} : { files: true }) }));
 }
 
 /** Two sets whose after period ends before their before period starts: the files were given the wrong way round. */

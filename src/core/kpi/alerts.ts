@@ -28,7 +28,7 @@ export type Alert =
   | { code: 'three-decimals'; file: string; column: string; count: number; example: string; read: number; decidedBy: string }
   | { code: 'repeated-ids-differ'; file: string; rows: number; id: string }
   | { code: 'periods-overlap'; before: { from: string; to: string }; after: { from: string; to: string } }
-  | { code: 'short-period'; which: 'before' | 'after'; from: string; to: string; days: number }
+  | { code: 'short-period'; which: 'before' | 'after'; from: string; to: string; days: number; /** Two sets of files, not a cutover: the advice is to export more days. */ files?: true }
   | { code: 'unknown-values'; file: string; field: 'direction' | 'missed'; header: string; unknown: number; filled: number; values: string[] }
   | { code: 'quote-swallowed'; file: string; line: number; lines: number }
   | { code: 'missed-no-manager'; file: string; calls: number; atLeast: boolean }
@@ -305,8 +305,8 @@ function periodsText(a: Extract<Alert, { code: 'periods-overlap' | 'short-period
   const span = (p: { from: string; to: string }) => `${day(p.from, lang)} — ${day(p.to, lang)}`;
   if (a.code === 'short-period') {
     return lang === 'ru'
-      ? `Период «${a.which === 'before' ? 'до' : 'после'}» (${span(a)}) — всего ${a.days} ${plural(a.days, 'день', 'дня', 'дней')}: показатели в месяц растянуты с нескольких дней на месяц и ненадёжны. Возьмите дату внедрения так, чтобы в каждом периоде было хотя бы две недели.`
-      : `The ${a.which} period (${span(a)}) is only ${a.days} ${a.days === 1 ? 'day' : 'days'}: its per-month figures stretch a few days to a month and are not reliable. Choose a cutover that leaves at least two weeks on each side.`;
+      ? `Период «${a.which === 'before' ? 'до' : 'после'}» (${span(a)}) — всего ${a.days} ${plural(a.days, 'день', 'дня', 'дней')}: показатели в месяц растянуты с нескольких дней на месяц и ненадёжны. ${a.files ? 'Выгрузите за этот период хотя бы две недели.' : 'Возьмите дату внедрения так, чтобы в каждом периоде было хотя бы две недели.'}`
+      : `The ${a.which} period (${span(a)}) is only ${a.days} ${a.days === 1 ? 'day' : 'days'}: its per-month figures stretch a few days to a month and are not reliable. ${a.files ? 'Export at least two weeks for it.' : 'Choose a cutover that leaves at least two weeks on each side.'}`;
   }
   return lang === 'ru'
     ? `Периоды пересекаются: «до» ${span(a.before)}, «после» ${span(a.after)}; сделки общих дней вошли в оба периода, и изменения занижены. Выгрузите периоды без общих дней или дайте один файл с --cutover.`

@@ -41,7 +41,8 @@ export function compareLabels(lang: string) {
     roi: tr(lang, 'ROI за 12 месяцев', 'ROI over 12 months'),
     changeValue: tr(lang, 'Значение', 'Value'),
     period: (p: { from: string; to: string; days: number; months: number }) =>
-      tr(lang, `${formatDay(p.from, lang)} — ${formatDay(p.to, lang)} (${p.days} дн., ${p.months.toFixed(1).replace('.', ',')} мес.)`, `${p.from} to ${p.to} (${p.days} days, ${p.months.toFixed(1)} months)`),
+      // A period under a month keeps two decimals: one day is «0,03 мес.», not «0,0 мес.».
+      tr(lang, `${formatDay(p.from, lang)} — ${formatDay(p.to, lang)} (${p.days} дн., ${p.months.toFixed(p.months < 1 ? 2 : 1).replace('.', ',')} мес.)`, `${p.from} to ${p.to} (${p.days} ${p.days === 1 ? 'day' : 'days'}, ${p.months.toFixed(p.months < 1 ? 2 : 1)} months)`),
   };
 }
 

@@ -85,3 +85,13 @@ describe('managers that are CRM user ids, not names', () => {
     expect(describeAlert(alert!, 'en')).toContain('managers:\n  "100": "First Last"\n');
   });
 });
+
+describe('a comparison period too short for per-month figures', () => {
+  it('advises a later cutover with a cutover, and more days of export with two sets of files', () => {
+    const short = { code: 'short-period' as const, which: 'before' as const, from: '2025-01-01', to: '2025-01-01', days: 1 };
+    expect(describeAlert(short, 'ru')).toContain('Возьмите дату внедрения так, чтобы в каждом периоде было хотя бы две недели.');
+    expect(describeAlert({ ...short, files: true }, 'ru')).toContain('Выгрузите за этот период хотя бы две недели.');
+    expect(describeAlert({ ...short, files: true }, 'ru')).not.toContain('дату внедрения');
+    expect(describeAlert({ ...short, files: true }, 'en')).toContain('Export at least two weeks for it.');
+  });
+});
