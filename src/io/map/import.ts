@@ -198,7 +198,10 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
     rows.delimited = true;
     opts.onFormat?.(format);
   };
-  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat };
+  // A row that names known columns, for an HTML document's choice of its data table (a --map naming this file's own headers counts too).
+  const named = new Set(Object.values(opts.columns ?? {}).flat().map(normalizeHeader));
+  const namesColumns = (cells: readonly string[]) => headerScore(cells, kind) > 0 || cells.some((c) => named.has(normalizeHeader(c)));
+  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, namesColumns };
   const table = await readTable(file, tableOptions, (record, line) => rows.add(record, line));
   let report: ImportReport;
   try {

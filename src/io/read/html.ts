@@ -5,7 +5,8 @@ import type { Limits } from './limits.js';
 
 /**
  * Streams the rows of the data table of an HTML document (Bitrix24's and Salesforce's ".xls"):
- * the first table with a row of three or more filled cells, with the rows of the tables above it
+ * the first table with a row of three or more filled cells that names known columns (where the caller
+ * gives that test: namesColumns; else any such row), with the rows of the tables above it
  * (titles, a filter table of two-cell «Фильтр | Период» rows, which was once taken for the data and
  * the export refused) passed on first for the header search; tables after it are ignored. A document
  * whose tables never show three filled cells is read whole (a two-column table). Markup inside cells
@@ -40,6 +41,8 @@ export class HtmlTableParser {
     private readonly sink: RowSink,
     private readonly file: string,
     private readonly limits: Pick<Limits, 'maxCellChars' | 'maxColumns'>,
+    /** The header search's test, where the reader knows it: a three-cell row of a filter table that names no column is not the data. */
+    private readonly namesColumns?: (cells: readonly string[]) => boolean,
   ) {
     this.parser = new Parser(
       {
@@ -132,7 +135,7 @@ export class HtmlTableParser {
       const filled = this.cells.filter((c) => c !== '').length;
       if (filled >= 2) this.heldTwo = true;
       // A table of two columns at most is the data once 200 rows show nothing wider.
-      if (filled >= 3 || (this.heldTwo && this.held.length > 200)) {
+      if ((filled >= 3 && (this.namesColumns === undefined || this.namesColumns(this.cells))) || (this.heldTwo && this.held.length > 200)) {
         // The data: what came before it (titles, a filter table) is passed on too, for the header search.
         this.committed = true;
         this.dataTable = this.tablesSeen;

@@ -32,6 +32,8 @@ export interface TableOptions {
   part?: { from: number; delimiter: string; encoding?: Encoding };
   /** Called when delimited text starts to be parsed, with its delimiter and (if known yet) encoding. */
   onFormat?: (format: { delimiter: string; encoding: Encoding | undefined }) => void;
+  /** Whether a row names known columns (the header search's test): an HTML document's data table is the one with such a row. */
+  namesColumns?: (cells: readonly string[]) => boolean;
 }
 
 /** How a file was read: what `inspect` shows. */
@@ -142,7 +144,7 @@ async function readChunks(file: string, chunks: Chunks, opts: TableOptions, sink
   if (kind.type === 'html') {
     // The HTML reader (and its library) loads only for such files: most runs read CSV.
     const { HtmlTableParser } = await import('./html.js');
-    const parser = new HtmlTableParser(sink, file, opts.limits);
+    const parser = new HtmlTableParser(sink, file, opts.limits, opts.namesColumns);
     parser.write(decoder.write(first.subarray(kind.bomLength)));
     for (let c = await chunks.next(); c !== undefined; c = await chunks.next()) parser.write(decoder.write(c));
     parser.write(decoder.end());

@@ -423,4 +423,13 @@ describe('an HTML ".xls" report with a filter table above its data', () => {
     expect(store.toDeals().map((d) => [d.id, d.manager, d.status, d.amount])).toEqual([['1', 'Иванов', 'won', 100]]);
     expect(report.headerRow).toBe(2);
   });
+
+  it('also when the filter table has a row of three cells (it names no column), and a totals table follows the data', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'html-'));
+    const html = '<table><tr><td>Период</td><td>с 01.07.2024</td><td>по 31.07.2024</td></tr></table>' + '<table><tr><th>ID</th><th>Ответственный</th><th>Дата создания</th><th>Статус</th><th>Сумма</th></tr>' + '<tr><td>1</td><td>Иванов</td><td>01.07.2024</td><td>won</td><td>100</td></tr></table>' + '<table><tr><td>x</td><td>y</td><td>z</td></tr></table>';
+    writeFileSync(path.join(dir, 'three.xls'), html);
+    const { store, report } = await importDeals('three.xls', { cwd: dir, stdin: process.stdin });
+    expect(store.toDeals().map((d) => [d.id, d.manager])).toEqual([['1', 'Иванов']]);
+    expect(report.rowsRead).toBe(1);
+  });
 });

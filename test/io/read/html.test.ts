@@ -71,6 +71,21 @@ describe('HtmlTableParser: the table of an HTML ".xls"', () => {
     ]);
   });
 
+  it('with the header search\'s test, a filter table\'s three-cell row that names no column is not the data: the table with the header is', () => {
+    const html = '<table><tr><td>Период</td><td>с 01.07.2024</td><td>по 31.07.2024</td></tr></table>' + '<table><tr><th>ID</th><th>Ответственный</th><th>Сумма</th></tr><tr><td>1</td><td>Иванов</td><td>100</td></tr></table>' + '<table><tr><td>Итого</td><td>100</td><td>x</td></tr></table>';
+    const out: string[][] = [];
+    const parser = new HtmlTableParser((r) => out.push([...(r as string[])]), 'test.xls', LIMITS, (cells) => cells.includes('Ответственный'));
+    parser.write(html);
+    parser.end();
+    expect(out).toEqual([
+      ['Период', 'с 01.07.2024', 'по 31.07.2024'],
+      ['ID', 'Ответственный', 'Сумма'],
+      ['1', 'Иванов', '100'],
+    ]);
+    // Without the test, the first three-cell row decides, as before.
+    expect(rows(html)).toEqual([['Период', 'с 01.07.2024', 'по 31.07.2024']]);
+  });
+
   it('a two-column table of more than 200 rows is read as the data, a blank cell in it or not', () => {
     const body = Array.from({ length: 300 }, (_, i) => `<tr><td>${i}</td><td>${i % 50 === 0 ? '' : 'x'}</td></tr>`).join('');
     expect(rows(`<table><tr><th>ID</th><th>Ответственный</th></tr>${body}</table>`)).toHaveLength(301);
