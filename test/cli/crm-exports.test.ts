@@ -184,3 +184,18 @@ describe('HubSpot exports of one kind of activity', () => {
     expect(ru.stdout).not.toContain('holds e-mails only');
   });
 });
+
+describe('Odoo\'s scheduled activities (mail.activity)', () => {
+  it('are planned ones only: every row is dropped, and the run says the zeros are the file\'s, not the team\'s', () => {
+    const dir = folder('odoo-deals-for-activities.csv', 'odoo-activities.csv');
+    const run = runCli(['kpi', '-d', 'odoo-deals-for-activities.csv', '-a', 'odoo-activities.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.dataQuality.files[1]).toMatchObject({ rowsRead: 3, records: 0, dropped: { 'planned activity, not done': 3 } });
+    expect(result.dataQuality.alerts).toContainEqual({ code: 'activities-all-dropped', file: 'odoo-activities.csv', rows: 3, reasons: [{ reason: 'planned activity, not done', count: 3 }] });
+    expect(run.stderr).toContain("no activity was read — all 3 rows were dropped (planned activity, not done: 3)");
+    const ru = runCli(['kpi', '-d', 'odoo-deals-for-activities.csv', '-a', 'odoo-activities.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('ни одного действия не прочитано — отброшены все 3 строки (запланированное действие, ещё не выполнено: 3)');
+    expect(latinWords(ru.stderr.replace(/odoo-[a-z-]+\.csv|Odoo|mail\.message/g, ''))).toEqual([]);
+  });
+});

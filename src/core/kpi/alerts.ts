@@ -1,5 +1,6 @@
 import { formatWhere } from '../errors.js';
 import { plural } from '../i18n.js';
+import { rowReason } from '../messages.js';
 import type { DataQuality, MetricValues } from './types.js';
 import type { EvidenceFacts } from './facts.js';
 
@@ -32,6 +33,7 @@ export type Alert =
   | { code: 'unknown-values'; file: string; field: 'direction' | 'missed'; header: string; unknown: number; filled: number; values: string[] }
   | { code: 'quote-swallowed'; file: string; line: number; lines: number }
   | { code: 'missed-no-manager'; file: string; calls: number; atLeast: boolean }
+  | { code: 'activities-all-dropped'; file: string; rows: number; reasons: Array<{ reason: string; count: number }> }
   | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed'; value: string; near: string | null }> };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
@@ -95,11 +97,12 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'map-unmatched') return mapUnmatchedText(a, lang === 'ru');
   if (a.code === 'quote-swallowed') return quoteSwallowedText(a, lang === 'ru');
   if (a.code === 'missed-no-manager') return missedNoManagerText(a, lang === 'ru');
+  if (a.code === 'activities-all-dropped') return allDroppedText(a, lang);
   if (a.code === 'periods-overlap' || a.code === 'short-period') return periodsText(a, lang);
   return alertText(a, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' }>, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -319,6 +322,15 @@ function months(list: readonly string[], lang: string): string {
 }
 
 /** Money as a reader of the language writes it, to the kopeck when there are any. */
+/** Every row of an activities file dropped for what it is: the activities' zeros are the file's. */
+function allDroppedText(a: Extract<Alert, { code: 'activities-all-dropped' }>, lang: string): string {
+  const ru = lang === 'ru';
+  const why = a.reasons.map((r) => `${rowReason(r.reason, lang)}: ${num(r.count, ru)}`).join('; ');
+  return ru
+    ? `${a.file}: ни одного действия не прочитано — ${plural(a.rows, 'отброшена', 'отброшены', 'отброшены')} все ${num(a.rows, ru)} ${plural(a.rows, 'строка', 'строки', 'строк')} (${why}). Касания, звонки и реакция в отчёте — нули этого файла, а не работы отдела. Выгрузите выполненные действия (в Odoo — сообщения, mail.message, или журнал телефонии).`
+    : `${a.file}: no activity was read — all ${num(a.rows, ru)} rows were dropped (${why}). The report's touches, calls and responses are this file's zeros, not the team's work. Export the activities that took place (in Odoo: the messages, mail.message, or a telephony log).`;
+}
+
 /** A count in prose, grouped as its reader writes it («12 000», "12,000"). */
 function num(v: number, ru: boolean): string {
   return money(v, ru ? 'ru' : 'en');
