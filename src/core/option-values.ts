@@ -48,8 +48,9 @@ export function readAmount(text: string): number | undefined {
   const s = text.trim().replace(GROUP, '');
   // One comma and no dot is a decimal comma; commas with a dot are grouping (`1,234.5`). One comma
   // before exactly three digits (`1,500`, `15,000`) may be either: refused, as an assertion's value
-  // is, rather than read as 1.5 (a payback and ROI off a thousandfold, without a word).
-  if (/^[+]?\d{1,3},\d{3}$/.test(s)) return undefined;
+  // is, rather than read as 1.5 (a payback and ROI off a thousandfold, without a word). `0,125` is
+  // no grouping (a group never starts with 0): a share of a margin.
+  if (/^[+]?[1-9]\d{0,2},\d{3}$/.test(s)) return undefined;
   let plain = s;
   if (/^[+]?\d*,\d+(e[+-]?\d+)?$/i.test(s)) plain = s.replace(',', '.');
   else if (/^[+]?\d{1,3}(,\d{3})+(\.\d+)?(e[+-]?\d+)?$/i.test(s)) plain = s.replace(/,/g, '');

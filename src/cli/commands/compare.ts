@@ -31,7 +31,7 @@ const FORMATS = ['table', 'json', 'md', 'xlsx', 'csv', 'html'] as const;
 export function parseAmount(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = readAmount(value);
-  const comma = /^\s*\+?(\d{1,3}),(\d{3})\s*$/.exec(value);
+  const comma = /^\s*\+?([1-9]\d{0,2}),(\d{3})\s*$/.exec(value);
   if (n === undefined && comma) {
     const whole = `${comma[1]}${comma[2]}`;
     throw UserError.of('E_USAGE', 'usage.amountAmbiguous', { name, value, decimal: String(Number(`${comma[1]}.${comma[2]}`)), decimalRu: String(Number(`${comma[1]}.${comma[2]}`)).replace('.', ','), whole, spaced: `${comma[1]} ${comma[2]}` });

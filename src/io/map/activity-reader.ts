@@ -1,7 +1,7 @@
 import type { LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
 import { activityDone, cleanText, parseDuration, parseTimeOfDay, scaleDuration } from './values.js';
-import type { DurationUnit } from './fields.js';
+import { normalizeHeader, type DurationUnit } from './fields.js';
 import type { OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
@@ -41,6 +41,15 @@ export interface ActivityMemos {
   out: LinkedActivity;
 }
 
+/** Done columns that hold a status of the activity, not a checkbox. */
+const DONE_STATUS_HEADERS = new Set(['outgoing call status', 'meeting outcome', 'state', 'статус выполнения']);
+
+/** Whether the file's done column is a status (an empty one says nothing) rather than a checkbox (an empty one is not done). */
+function doneIsStatus(ctx: ReadContext): boolean {
+  const col = ctx.cols.done;
+  return col !== undefined && DONE_STATUS_HEADERS.has(normalizeHeader(ctx.map.columns[col]!.header));
+}
+
 /** Makes the memos of an activities file. */
 export function activityMemos(ctx: ReadContext): ActivityMemos {
   const v = ctx.values;
@@ -48,7 +57,9 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
   const names = ctx.map.fields.get('client');
   return {
     manager: new CellMemo(managerKey(ctx.linker!.store, cleanText, ctx.maps)),
-    done: new CellMemo((t) => activityDone(t)),
+    // An empty checkbox (Done, Выполнено, COMPLETED) is not done; an empty status (Zoho's «Outgoing
+    // Call Status» of an incoming call, HubSpot's «Meeting outcome») says nothing.
+    done: new CellMemo((t) => activityDone(t) ?? (doneIsStatus(ctx) || trimEdges(t) !== '' ? undefined : false)),
     kind: new CellMemo((t) => v.kind.entry(trimEdges(t))),
     direction: counted(v.direction),
     // A reader of its own: the kind column's values are not the direction column's (inspect).

@@ -219,10 +219,17 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
     if (c.stage === undefined) return new RowProblem('skip', `unknown status "${truncate(cells.text(c.status))}"`, headerOf(ctx, c.status, 'status'));
   }
   const closedFlag = c.closed === undefined ? undefined : cells.value(c.closed, m.flag);
+  // A won flag says won, and with a closed flag lost or open too. Alone, "not won" is lost or open
+  // as the stage says (HubSpot's «Is Closed Won» beside «Closed lost»): read as open, every lost deal was.
+  let notWon = false;
   if (c.won !== undefined && !cells.blank(c.won)) {
-    const status = cells.value(c.won, m.flag) ? 'won' : closedFlag ? 'lost' : 'open';
-    noteValue(ctx, 'won', cells.text(c.won), status);
-    return status;
+    const won = cells.value(c.won, m.flag);
+    if (won || closedFlag !== undefined) {
+      const status = won ? 'won' : closedFlag ? 'lost' : 'open';
+      noteValue(ctx, 'won', cells.text(c.won), status);
+      return status;
+    }
+    notWon = true;
   }
   if (closedFlag === true && c.probability !== undefined) {
     const p = cells.value(c.probability, m.probability);
@@ -238,7 +245,8 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
   let status: DealStatus | 'deleted';
   if (closedFlag === false) status = 'open';
   else if (stage.status) {
-    status = stage.status;
+    // A won stage the won flag says is not won: the flag is the CRM's own word.
+    status = notWon && stage.status === 'won' ? 'open' : stage.status;
     m.stageReason = stage.reason;
   } else {
     status = closedFlag === true ? 'lost' : 'open';

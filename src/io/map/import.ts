@@ -199,8 +199,11 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
     opts.onFormat?.(format);
   };
   // A row that names known columns, for an HTML document's choice of its data table (a --map naming this file's own headers counts too).
-  const named = new Set(Object.values(opts.columns ?? {}).flat().map(normalizeHeader));
-  const namesColumns = (cells: readonly string[]) => headerScore(cells, kind) > 0 || cells.some((c) => named.has(normalizeHeader(c)));
+  const mapped = Object.values(opts.columns ?? {}).flat();
+  const named = new Set(mapped.map(normalizeHeader));
+  // Columns named by number (`#4`: a file with no header row) leave no header to look for.
+  const byNumber = mapped.some((c) => /^#\d+$/.test(c.trim()));
+  const namesColumns = byNumber ? undefined : (cells: readonly string[]) => headerScore(cells, kind) > 0 || cells.some((c) => named.has(normalizeHeader(c)));
   const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, namesColumns };
   const table = await readTable(file, tableOptions, (record, line) => rows.add(record, line));
   let report: ImportReport;

@@ -32,6 +32,10 @@ export class HtmlTableParser {
   /** Rows held back until one shows three or more filled cells (titles and filter tables have fewer), or the document ends. */
   private held: string[][] = [];
   private committed = false;
+  /** The table of each held row. */
+  private heldTables: number[] = [];
+  /** The first table with a row of three filled cells (0: none yet). */
+  private firstWide = 0;
   /** Whether a held row had two filled cells. */
   private heldTwo = false;
   /** The data table's number among the top-level tables (tables after it are ignored). */
@@ -62,7 +66,11 @@ export class HtmlTableParser {
   /** Ends the document. */
   end(): void {
     this.parser.end();
-    if (!this.committed) for (const r of this.held) this.sink(r, ++this.row);
+    // No row named known columns: the rows up to the end of the first table with a row of three filled
+    // cells (the data, as a document with no header row has it), else every row held.
+    if (!this.committed) {
+      for (let i = 0; i < this.held.length; i++) if (this.firstWide === 0 || this.heldTables[i]! <= this.firstWide) this.sink(this.held[i]!, ++this.row);
+    }
     if (this.tablesSeen === 0) throw UserError.of('E_HTML_NO_TABLE', 'html.noTable', {}, { file: this.file });
   }
 
@@ -132,8 +140,10 @@ export class HtmlTableParser {
         return;
       }
       this.held.push(this.cells);
+      this.heldTables.push(this.tablesSeen);
       const filled = this.cells.filter((c) => c !== '').length;
       if (filled >= 2) this.heldTwo = true;
+      if (filled >= 3 && this.firstWide === 0) this.firstWide = this.tablesSeen;
       // A table of two columns at most is the data once 200 rows show nothing wider.
       if ((filled >= 3 && (this.namesColumns === undefined || this.namesColumns(this.cells))) || (this.heldTwo && this.held.length > 200)) {
         // The data: what came before it (titles, a filter table) is passed on too, for the header search.
@@ -141,6 +151,7 @@ export class HtmlTableParser {
         this.dataTable = this.tablesSeen;
         for (const r of this.held) this.sink(r, ++this.row);
         this.held = [];
+        this.heldTables = [];
       } else if (this.held.length > 200) {
         throw UserError.of('E_HTML_NO_TABLE', 'html.oneColumn', {}, { file: this.file });
       }

@@ -428,6 +428,15 @@ describe('HubSpot deals with «Is Closed Won»', () => {
     ]);
   });
 
+  it('without «Is Deal Closed?», "false" is lost or open as the stage says (a lost deal was read as open)', async () => {
+    const { deals: list } = await deals('hubspot-deals-is-closed-won-alone.csv');
+    expect(list.map((d) => [d.id, d.status])).toEqual([
+      ['9101', 'won'],
+      ['9102', 'lost'],
+      ['9103', 'open'],
+    ]);
+  });
+
   it('is read with the export\'s Portuguese labels too («Proprietário do negócio», «Etapa do negócio»)', async () => {
     const { deals: list, report } = await deals('hubspot-deals-pt.csv');
     expect(report.profile?.id).toBe('hubspot');

@@ -433,3 +433,34 @@ describe('an HTML ".xls" report with a filter table above its data', () => {
     expect(report.rowsRead).toBe(1);
   });
 });
+
+describe('an empty done cell', () => {
+  it('is not done in a checkbox column (Выполнено, Activity - Done), and says nothing in a status column (Zoho\'s Outgoing Call Status)', async () => {
+    const { importActivities } = await import('../../../src/io/map/import.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'done-'));
+    writeFileSync(path.join(dir, 'box.csv'), 'ID;Тип;Ответственный;Дата;Выполнено;ID сделки\n1;Звонок;Иванов;01.07.2024 10:00;Да;5\n2;Звонок;Иванов;02.07.2024 10:00;;5\n3;Встреча;Иванов;03.07.2024 10:00;Нет;5\n');
+    const box: unknown[] = [];
+    const { report: r1 } = await importActivities('box.csv', { cwd: dir, stdin: process.stdin }, (a) => box.push(a));
+    expect(box).toHaveLength(1);
+    expect(r1.dropped).toEqual({ 'planned activity, not done': 2 });
+    writeFileSync(path.join(dir, 'zoho.csv'), 'Subject,Call Type,Related To,Call Start Time,Call Duration,Call Owner,Outgoing Call Status\nA,Outbound,Acme,2024-07-15 10:00:00,02:35,Anna Lee,\nB,Outbound,Beta,2024-07-16 10:00:00,,Anna Lee,Scheduled\n');
+    const zoho: unknown[] = [];
+    const { report: r2 } = await importActivities('zoho.csv', { cwd: dir, stdin: process.stdin }, (a) => zoho.push(a));
+    expect(zoho).toHaveLength(1);
+    expect(r2.dropped).toEqual({ 'planned activity, not done': 1 });
+  });
+});
+
+describe('an HTML ".xls" with no header row, read with a --map by column number', () => {
+  it('reads the data table, and the summary table after it stays out', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'html-nohead-'));
+    const data = Array.from({ length: 6 }, (_, i) => `<tr><td>${i + 1}</td><td>Заказ ${i + 1}</td><td>Успешно реализовано</td><td>${i % 2 ? 'Иванов' : 'Петров'}</td><td>1000</td><td>0${i + 1}.05.2025 10:00</td></tr>`).join('');
+    const html = `<table>${data}</table><table><tr><td>Ответственный</td><td>Сделок</td><td>Сумма</td></tr><tr><td>Иванов</td><td>3</td><td>3 000</td></tr><tr><td>Итого</td><td>6</td><td>6 000</td></tr></table>`;
+    writeFileSync(path.join(dir, 'nohead.xls'), html);
+    const columns = { id: '#1', name: '#2', stage: '#3', manager: '#4', amount: '#5', created_at: '#6' };
+    const { store, report } = await importDeals('nohead.xls', { cwd: dir, stdin: process.stdin, columns });
+    expect(store.toDeals()).toHaveLength(6);
+    expect(report.rowsRead).toBe(6);
+    expect(report.skippedCount).toBe(0);
+  });
+});

@@ -86,6 +86,18 @@ describe('HtmlTableParser: the table of an HTML ".xls"', () => {
     expect(rows(html)).toEqual([['Период', 'с 01.07.2024', 'по 31.07.2024']]);
   });
 
+  it('when no row names a known column (a document with no header row), the data is the first table with three filled cells, and a summary table after it stays out', () => {
+    const html = '<table><tr><td>1</td><td>Заказ 1</td><td>Иванов</td></tr><tr><td>2</td><td>Заказ 2</td><td>Петров</td></tr></table>' + '<table><tr><td>Ответственный</td><td>Сделок</td><td>Сумма</td></tr><tr><td>Иванов</td><td>1</td><td>100</td></tr></table>';
+    const out: string[][] = [];
+    const parser = new HtmlTableParser((r) => out.push([...(r as string[])]), 'test.xls', LIMITS, () => false);
+    parser.write(html);
+    parser.end();
+    expect(out).toEqual([
+      ['1', 'Заказ 1', 'Иванов'],
+      ['2', 'Заказ 2', 'Петров'],
+    ]);
+  });
+
   it('a two-column table of more than 200 rows is read as the data, a blank cell in it or not', () => {
     const body = Array.from({ length: 300 }, (_, i) => `<tr><td>${i}</td><td>${i % 50 === 0 ? '' : 'x'}</td></tr>`).join('');
     expect(rows(`<table><tr><th>ID</th><th>Ответственный</th></tr>${body}</table>`)).toHaveLength(301);
