@@ -175,15 +175,17 @@ export async function importFile<T>(file: string, kind: RecordKind, opts: Import
     return await importTable(file, kind, opts, onRecord);
   } catch (error) {
     if (!(error instanceof SheetWithoutHeader)) throw error;
-    // A workbook whose first sheet is a title page or a chart: read the sheet that has the header.
+    // A workbook whose first sheet is a title page, a chart or a summary: read the sheet that has the header.
     for (const sheet of error.sheets.filter((n) => n !== error.sheet)) {
       const report = await importTable(file, kind, { ...opts, sheet }, onRecord).catch((e: unknown) => {
-        if (e instanceof UserError && e.code === 'E_NO_HEADER') return undefined;
+        // Another sheet with no header, no required column, or nothing at all is passed over too.
+        if (e instanceof UserError && ['E_NO_HEADER', 'E_MAP_REQUIRED', 'E_NO_ROWS', 'E_XLSX_EMPTY'].includes(e.code)) return undefined;
         throw e;
       });
       if (report) return report;
     }
-    throw error;
+    // No other sheet reads either: a missing column is asked for (or its snippet given) on the first sheet.
+    throw error.passedOver.code === 'E_MAP_REQUIRED' ? error.passedOver : error;
   }
 }
 
@@ -211,7 +213,7 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
     report = rows.finish(table);
   } catch (error) {
     // A short first sheet is searched for its header only at its end, after the workbook was read.
-    if (error instanceof UserError && error.code === 'E_NO_HEADER' && table.type === 'xlsx' && opts.sheet === undefined && table.sheets && table.sheet) throw new SheetWithoutHeader(error, table.sheet, table.sheets);
+    if (error instanceof UserError && (error.code === 'E_NO_HEADER' || (error.code === 'E_MAP_REQUIRED' && (table.sheets?.length ?? 0) > 1)) && table.type === 'xlsx' && opts.sheet === undefined && table.sheets && table.sheet) throw new SheetWithoutHeader(error, table.sheet, table.sheets);
     throw error;
   }
   checkBadRows(report, opts);

@@ -71,7 +71,8 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
         found = await streamSheet(zip, entry, file, budget, limits, { shared, dateStyles, timeStyles, date1904, merges }, sink, sheetWanted === undefined);
       } catch (error) {
         // The first sheet with values has no known header: the data may be on another sheet.
-        if (sheetWanted === undefined && error instanceof UserError && error.code === 'E_NO_HEADER') throw new SheetWithoutHeader(error, sheet.name, names);
+        // So too a first sheet whose header lacks a required column (a visible summary before the hidden data).
+        if (sheetWanted === undefined && error instanceof UserError && (error.code === 'E_NO_HEADER' || (error.code === 'E_MAP_REQUIRED' && names.length > 1))) throw new SheetWithoutHeader(error, sheet.name, names);
         throw error;
       }
       if (found) return { sheet: sheet.name, sheets: names, date1904 };

@@ -300,6 +300,26 @@ describe('a workbook whose data is not on its first sheet', () => {
     expect(second.store.toDeals().map((d) => d.manager)).toEqual(['Иванов', 'Петров']);
   });
 
+  it('passes over a visible summary sheet whose header lacks a required column, for the (hidden) data sheet; with no such sheet the missing column is said as before', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const data = wb.addWorksheet('Данные');
+    data.addRows(deals);
+    data.state = 'hidden';
+    wb.addWorksheet('Сводка').addRows([['Ответственный', 'Сделок', 'Бюджет'], ['Иванов', '1', '100']]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'sheets-'));
+    writeFileSync(path.join(dir, 'deals.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const { store, report } = await importDeals('deals.xlsx', { cwd: dir, stdin: process.stdin });
+    expect(store.toDeals().map((d) => d.manager)).toEqual(['Иванов', 'Петров']);
+    expect(report.table.sheet).toBe('Данные');
+    const only = new ExcelJS.Workbook();
+    only.addWorksheet('Сводка').addRows([['Ответственный', 'Сделок', 'Бюджет'], ['Иванов', '1', '100']]);
+    only.addWorksheet('Пусто');
+    writeFileSync(path.join(dir, 'summary.xlsx'), Buffer.from(await only.xlsx.writeBuffer()));
+    const error = (await importDeals('summary.xlsx', { cwd: dir, stdin: process.stdin }).catch((e: unknown) => e)) as UserError;
+    expect(error.code).toBe('E_MAP_REQUIRED');
+  });
+
   it('names every sheet and --sheet when none has a header', async () => {
     const dir = await workbook([['Обложка', [['Отчёт'], ['—']]], ['Графики', [['x', 'y'], ['1', '2']]]]);
     const { importDeals } = await import('../../../src/io/map/import.js');
