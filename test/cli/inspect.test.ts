@@ -122,3 +122,14 @@ describe('inspect reads deals as kpi does: rows repeating an id are merged and s
   });
 });
 
+
+describe('inspect of an HTML report with a filter table above the data', () => {
+  it('guesses the kind from the data table\'s header, as kpi reads it (a «Период | с … | по …» row made it a spend file)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'inspect-html-'));
+    writeFileSync(path.join(dir, 'f3.xls'), '<table><tr><td>Период</td><td>с 01.07.2024</td><td>по 31.07.2024</td></tr></table><table><tr><th>ID</th><th>Ответственный</th><th>Дата создания</th><th>Статус</th><th>Сумма</th></tr><tr><td>1</td><td>Иванов</td><td>01.07.2024</td><td>won</td><td>100</td></tr></table>');
+    const run = runCli(['inspect', 'f3.xls', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/kind:\s+deals/);
+    expect(run.stdout).toMatch(/records:\s+1/);
+  });
+});

@@ -205,7 +205,8 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
   const named = new Set(mapped.map(normalizeHeader));
   // Columns named by number (`#4`: a file with no header row) leave no header to look for.
   const byNumber = mapped.some((c) => /^#\d+$/.test(c.trim()));
-  const namesColumns = byNumber ? undefined : (cells: readonly string[]) => headerScore(cells, kind) > 0 || cells.some((c) => named.has(normalizeHeader(c)));
+  // Two known names at least: a filter row «Период | с … | по …» names one (a spend file's month).
+  const namesColumns = byNumber ? undefined : (cells: readonly string[]) => headerScore(cells, kind) >= 2 || cells.some((c) => named.has(normalizeHeader(c)));
   const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, namesColumns };
   const table = await readTable(file, tableOptions, (record, line) => rows.add(record, line));
   let report: ImportReport;
