@@ -1,6 +1,7 @@
 import { UserError, type Where } from './errors.js';
 import { holdsNumber } from './kpi/stats.js';
 import { ASSERT_SYNTAX, fill, type Params } from './messages.js';
+import { ambiguousComma } from './option-values.js';
 
 export type Operator = '>=' | '<=' | '>' | '<' | '==' | '!=';
 export type AssertValue = number | boolean | string | null;
@@ -90,11 +91,12 @@ export function parseAssertion(text: string, defaultLevel: 'error' | 'warn' = 'e
   else if (/^null$/i.test(rest)) value = null;
   else if (/^"[^"]*"$/.test(rest) || /^'[^']*'$/.test(rest)) value = rest.slice(1, -1);
   else {
-    // A decimal comma as Russian writes it (`0,2`), except before exactly three digits: `1,500` may be 1.5 or 1500.
+    // A decimal comma as Russian writes it (`0,2`), unless it may be a thousands separator: `1,500` may be 1.5 or 1500.
     const m = /^([+-]?\d+)(?:([.,])(\d+))?((?:e[+-]?\d+)?)(%)?$/i.exec(rest);
     if (!m) return fail('expectedLiteral');
     const [, whole, mark, frac, exp, percent] = m;
-    if (mark === ',' && frac!.length === 3) fail('ambiguousComma', s.indexOf(rest, i), { value: rest, decimal: String(Number(`${whole}.${frac}`)), whole: `${whole}${frac}` });
+    const comma = mark === ',' && !exp ? ambiguousComma(`${whole},${frac}`) : undefined;
+    if (comma) fail('ambiguousComma', s.indexOf(rest, i), { value: rest, decimal: String(comma.decimal), whole: String(comma.whole) });
     value = Number(`${whole}${mark ? `.${frac}` : ''}${exp}`) / (percent ? 100 : 1);
   }
   if (['>=', '<=', '>', '<'].includes(op!) && typeof value !== 'number') fail('needsNumber', s.indexOf(rest, i), { op: op! });

@@ -43,14 +43,22 @@ export function readMoment(text: string): Date | undefined {
 // Space, NBSP, narrow NBSP, thin space, figure space and the apostrophe/underscore some people group with.
 const GROUP = /[\s\u00a0\u202f\u2009\u2007'_]/g;
 
-/** `1500000`, `1 500 000`, `1 500 000,50`, `1,5e6`, `1.5e6`: a finite number of 0 or more, else undefined. */
+/**
+ * One comma before exactly three digits, after one to three digits (`1,500`, `15,000`): a decimal
+ * comma or a thousands separator? Both readings, else undefined. `0,125` is no grouping (a group
+ * never starts with 0), nor is `12345,678`. Money options and assertion values refuse such a value
+ * rather than read it as 1.5 (a payback and ROI off a thousandfold, without a word).
+ */
+export function ambiguousComma(text: string): { decimal: number; whole: number } | undefined {
+  const m = /^([+-]?[1-9]\d{0,2}),(\d{3})$/.exec(text.trim());
+  return m ? { decimal: Number(`${m[1]}.${m[2]}`), whole: Number(`${m[1]}${m[2]}`) } : undefined;
+}
+
+/** `1500000`, `1 500 000`, `1 500 000,50`, `1,5e6`, `1.5e6`: a finite number of 0 or more, else undefined (an ambiguousComma too). */
 export function readAmount(text: string): number | undefined {
   const s = text.trim().replace(GROUP, '');
-  // One comma and no dot is a decimal comma; commas with a dot are grouping (`1,234.5`). One comma
-  // before exactly three digits (`1,500`, `15,000`) may be either: refused, as an assertion's value
-  // is, rather than read as 1.5 (a payback and ROI off a thousandfold, without a word). `0,125` is
-  // no grouping (a group never starts with 0): a share of a margin.
-  if (/^[+]?[1-9]\d{0,2},\d{3}$/.test(s)) return undefined;
+  // One comma and no dot is a decimal comma; commas with a dot are grouping (`1,234.5`).
+  if (ambiguousComma(s)) return undefined;
   let plain = s;
   if (/^[+]?\d*,\d+(e[+-]?\d+)?$/i.test(s)) plain = s.replace(',', '.');
   else if (/^[+]?\d{1,3}(,\d{3})+(\.\d+)?(e[+-]?\d+)?$/i.test(s)) plain = s.replace(/,/g, '');

@@ -103,6 +103,9 @@ describe('a decimal comma in an assertion', () => {
   it('refuses a comma before exactly three digits (1,500 may be 1.5 or 1500), naming both readings', () => {
     expect(syntax('audit.total>=1,500')).toContain('"1,500": a comma before three digits may be a decimal mark or a thousands separator; write 1.5 or 1500');
     expect(() => parseAssertion('audit.total>=1,500')).toThrow(UserError);
+    // A comma no thousands separator could be (after a 0, or after more than three digits) is decimal, as in money options.
+    expect(parseAssertion('total.conversion>=0,125').value).toBe(0.125);
+    expect(parseAssertion('total.revenue>=12345,678').value).toBe(12345.678);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { CompareResult } from '../../core/compare.js';
 import { UserError } from '../../core/errors.js';
-import { readAmount } from '../../core/option-values.js';
+import { ambiguousComma, readAmount } from '../../core/option-values.js';
 import { computeComparison, type ComparePeriods } from '../../app/compare-files.js';
 import { withAnswers } from '../ask-stages.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
@@ -31,10 +31,10 @@ const FORMATS = ['table', 'json', 'md', 'xlsx', 'csv', 'html'] as const;
 export function parseAmount(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = readAmount(value);
-  const comma = /^\s*\+?([1-9]\d{0,2}),(\d{3})\s*$/.exec(value);
+  const comma = ambiguousComma(value);
   if (n === undefined && comma) {
-    const whole = `${comma[1]}${comma[2]}`;
-    throw UserError.of('E_USAGE', 'usage.amountAmbiguous', { name, value, decimal: String(Number(`${comma[1]}.${comma[2]}`)), decimalRu: String(Number(`${comma[1]}.${comma[2]}`)).replace('.', ','), whole, spaced: `${comma[1]} ${comma[2]}` });
+    const { decimal, whole } = comma;
+    throw UserError.of('E_USAGE', 'usage.amountAmbiguous', { name, value, decimal: String(decimal), decimalRu: String(decimal).replace('.', ','), whole: String(whole), spaced: String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ' ') });
   }
   if (n === undefined) throw UserError.of('E_USAGE', 'usage.amount', { name, value });
   return n;

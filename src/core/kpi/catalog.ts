@@ -1,4 +1,7 @@
 import type { ActivityKind, InputShape } from '../records.js';
+
+/** An input a metric may need (every field of InputShape but the kind of a one-kind export, which is no input). */
+type InputNeed = Exclude<keyof InputShape, 'activityRows'>;
 import { ratio } from './stats.js';
 import type { ActivityTally, DealTally, PaymentSums } from './tallies.js';
 import type { SortedValues } from './time-index.js';
@@ -12,7 +15,7 @@ export interface MetricDef {
   label: { ru: string; en: string };
   definition: { ru: string; en: string };
   /** Inputs the metric needs: when one is missing it is not applicable, with this reason. */
-  needs?: Array<keyof InputShape>;
+  needs?: Array<InputNeed>;
   /** The reason shown when the activities file is missing, where it says more than the default. */
   activitiesReason?: string;
 }
@@ -57,7 +60,7 @@ export function metricInputs(d: DealTally, a: ActivityTally, p: PaymentSums, rea
   };
 }
 
-const describe = (key: string, format: MetricFormat, ru: string, en: string, dru: string, den: string, needs?: Array<keyof InputShape>): MetricDef => ({
+const describe = (key: string, format: MetricFormat, ru: string, en: string, dru: string, den: string, needs?: Array<InputNeed>): MetricDef => ({
   key,
   format,
   label: { ru, en },
@@ -65,17 +68,17 @@ const describe = (key: string, format: MetricFormat, ru: string, en: string, dru
   ...(needs ? { needs } : {}),
 });
 
-const def = (key: string, format: MetricFormat, ru: string, en: string, dru: string, den: string, value: KpiMetric['value'], needs?: Array<keyof InputShape>): KpiMetric => ({
+const def = (key: string, format: MetricFormat, ru: string, en: string, dru: string, den: string, value: KpiMetric['value'], needs?: Array<InputNeed>): KpiMetric => ({
   ...describe(key, format, ru, en, dru, den, needs),
   value,
 });
 
-const ACT: Array<keyof InputShape> = ['activities'];
-const LINKED: Array<keyof InputShape> = ['activities'];
+const ACT: Array<InputNeed> = ['activities'];
+const LINKED: Array<InputNeed> = ['activities'];
 /** What counts calls by direction needs activities that say it. */
-const DIRECTED: Array<keyof InputShape> = ['activities', 'activityDirection'];
+const DIRECTED: Array<InputNeed> = ['activities', 'activityDirection'];
 /** What counts won or lost deals needs a column that says so (InputShape.outcome). */
-const OUTCOME: Array<keyof InputShape> = ['outcome'];
+const OUTCOME: Array<InputNeed> = ['outcome'];
 /** Deal metrics from activities say what kind of activities file they need. */
 const linked = (m: KpiMetric): KpiMetric => ({ ...m, activitiesReason: 'needs an activities file with deal_id or client (--activities)' });
 
@@ -117,7 +120,7 @@ export const METRICS: readonly KpiMetric[] = [
 export const METRIC_KEYS = METRICS.map((m) => m.key);
 
 /** Why an input is needed, for `notApplicable`. */
-export const NEEDS_TEXT: Record<Exclude<keyof InputShape, 'activityRows'>, string> = {
+export const NEEDS_TEXT: Record<InputNeed, string> = {
   activities: 'needs an activities file (--activities)',
   activityKind: 'needs an activity kind column (a call log without one is all calls)',
   activityMissed: 'needs a call status or missed column in the activities file',
@@ -149,7 +152,7 @@ export const ONLY_KIND_TEXT: Record<ActivityKind, string> = {
 export function notApplicable(shape: InputShape): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of METRICS) {
-    const missing = m.needs?.find((n) => n !== 'activityRows' && (n === 'closedAt' || n === 'activityDirection' ? shape[n] === false : !shape[n])) as keyof typeof NEEDS_TEXT | undefined;
+    const missing = m.needs?.find((n) => (n === 'closedAt' || n === 'activityDirection' ? shape[n] === false : !shape[n]));
     if (missing) out[m.key] = missing === 'activities' && m.activitiesReason ? m.activitiesReason : NEEDS_TEXT[missing];
     else if (shape.activities && shape.activityRows && KIND_OF[m.key] !== undefined && KIND_OF[m.key] !== shape.activityRows) out[m.key] = ONLY_KIND_TEXT[shape.activityRows];
   }

@@ -53,13 +53,14 @@ function doneIsStatus(ctx: ReadContext): boolean {
 /** Makes the memos of an activities file. */
 export function activityMemos(ctx: ReadContext): ActivityMemos {
   const v = ctx.values;
+  const empty = doneIsStatus(ctx) ? undefined : false;
   const counted = <T>(reader: { entry(raw: string): Counted<T> }) => new CellMemo((t) => (trimEdges(t) === '' ? null : reader.entry(trimEdges(t))));
   const names = ctx.map.fields.get('client');
   return {
     manager: new CellMemo(managerKey(ctx.linker!.store, cleanText, ctx.maps)),
     // An empty checkbox (Done, Выполнено, COMPLETED) is not done; an empty status (Zoho's «Outgoing
     // Call Status» of an incoming call, HubSpot's «Meeting outcome») says nothing.
-    done: new CellMemo((t) => activityDone(t) ?? (doneIsStatus(ctx) || trimEdges(t) !== '' ? undefined : false)),
+    done: new CellMemo((t) => activityDone(t, empty)),
     kind: new CellMemo((t) => v.kind.entry(trimEdges(t))),
     direction: counted(v.direction),
     // A reader of its own: the kind column's values are not the direction column's (inspect).

@@ -435,11 +435,12 @@ const CALLED_OFF_WORDS = new Set(['cancelled', 'canceled', 'no show', 'no-show',
 /**
  * Whether an activity took place, from a done flag (`Activity - Done`, COMPLETED) or a status of its
  * own (Zoho's `Outgoing Call Status`, HubSpot's `Meeting outcome`): true, false for a planned one,
- * 'called off' for one cancelled or not attended, undefined for a cell that says none (an empty status: an incoming call has none).
+ * 'called off' for one cancelled or not attended, undefined for a value that says none. An empty cell
+ * is `empty`: not done in a checkbox (false), nothing said in a status (an incoming call has none).
  */
-export function activityDone(raw: string): boolean | 'called off' | undefined {
+export function activityDone(raw: string, empty: false | undefined): boolean | 'called off' | undefined {
   const v = normalizeValue(raw);
-  if (v === '') return undefined;
+  if (v === '') return empty;
   if (TRUE.has(v) || HELD_WORDS.has(v)) return true;
   if (FALSE.has(v) || PLANNED_WORDS.has(v)) return false;
   return CALLED_OFF_WORDS.has(v) ? 'called off' : undefined;

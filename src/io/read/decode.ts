@@ -155,12 +155,8 @@ export class ExportDecoder implements CellText {
       this.offset += at + mixed;
       this.invalidUtf8();
     }
-    const guess = singleByteEncoding(sample.subarray(0, SAMPLE_BYTES));
-    if (guess.encoding === 'windows-1251' && koi8rLikely(sample.subarray(0, SAMPLE_BYTES))) return this.choose('koi8-r', 'not UTF-8; the Cyrillic letters read as Russian text in KOI8-R, not in Windows-1251 (letter frequencies)');
-    this.choose(
-      guess.encoding,
-      `not UTF-8; letter runs: ${guess.cyrillicWords} words of non-ASCII letters only (Cyrillic), ${guess.latinWords} non-ASCII letters inside Latin words (accents)`,
-    );
+    const page = singleBytePage(sample.subarray(0, SAMPLE_BYTES));
+    this.choose(page.encoding, page.why);
   }
 
   /** Ctrl-Z bytes that ended the last chunk, held back: an end-of-file mark if nothing follows them. */
@@ -337,9 +333,15 @@ export function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: numb
 
 /** The Windows code page, or KOI8-R, of single-byte text (the exports' rule: singleByteEncoding, then koi8rLikely). */
 export function singleByteDecoder(bytes: Uint8Array): TextDecoder {
-  const { encoding } = singleByteEncoding(bytes);
-  if (encoding === 'windows-1251' && koi8rLikely(bytes)) return koi8r;
-  return encoding === 'windows-1251' ? cp1251 : cp1252;
+  const { encoding } = singleBytePage(bytes);
+  return encoding === 'koi8-r' ? koi8r : encoding === 'windows-1251' ? cp1251 : cp1252;
+}
+
+/** The single-byte code page of text that is not UTF-8, and why: the letter-run test, then KOI8-R's letter frequencies. */
+function singleBytePage(sample: Uint8Array): { encoding: 'windows-1251' | 'windows-1252' | 'koi8-r'; why: string } {
+  const guess = singleByteEncoding(sample);
+  if (guess.encoding === 'windows-1251' && koi8rLikely(sample)) return { encoding: 'koi8-r', why: 'not UTF-8; the Cyrillic letters read as Russian text in KOI8-R, not in Windows-1251 (letter frequencies)' };
+  return { encoding: guess.encoding, why: `not UTF-8; letter runs: ${guess.cyrillicWords} words of non-ASCII letters only (Cyrillic), ${guess.latinWords} non-ASCII letters inside Latin words (accents)` };
 }
 
 const cp1251 = new TextDecoder('windows-1251');

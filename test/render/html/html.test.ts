@@ -3,7 +3,7 @@ import type { ReportResult } from '../../../src/core/report.js';
 import { renderHtml } from '../../../src/render/html/index.js';
 import { esc, formatDate } from '../../../src/render/html/page.js';
 import { reasonText } from '../../../src/render/kpi/labels.js';
-import { METRICS, NEEDS_TEXT } from '../../../src/core/kpi/catalog.js';
+import { METRICS, NEEDS_TEXT, ONLY_KIND_TEXT } from '../../../src/core/kpi/catalog.js';
 import { htmlStructure } from '../../helpers/html-structure.js';
 import { auditResult, compareResult, HOSTILE_NAME, kpiResult } from '../../helpers/results.js';
 import { compareKpis, makePeriod } from '../../../src/core/compare.js';
@@ -100,6 +100,8 @@ describe('the HTML report', () => {
   it('says in Russian why each metric could not be computed (the HTML and the workbook share the words)', () => {
     const reasons = new Set([...Object.values(NEEDS_TEXT), ...METRICS.flatMap((m) => (m.activitiesReason ? [m.activitiesReason] : []))]);
     for (const r of reasons) expect(reasonText(r, 'ru'), r).toMatch(/^нуж/);
+    // An export of one kind of activity: the other kinds' reasons.
+    for (const r of Object.values(ONLY_KIND_TEXT)) expect(reasonText(r, 'ru'), r).toMatch(/^в файле активностей только /);
     expect(reasonText('needs a payments file (--payments)', 'en')).toBe('needs a payments file (--payments)');
   });
 
