@@ -27,6 +27,7 @@ import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import { timing } from '../io/run-settings.js';
 import { assertReadableFile } from '../io/read/files.js';
+import { closedShown } from '../core/undecided-stages.js';
 
 /** The files of one KPI run. */
 export interface KpiFiles {
@@ -52,15 +53,16 @@ export function importOptionsFor(kind: RecordKind, base: ImportOptions, override
 
 /** What the inputs hold, for the not-applicable rules. */
 /** `stageReasons`: some lost deal's reason came from its stage (`Venda perdida (Sem interesse)`), with or without a reason column. */
-export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: ColumnMap | undefined, hasActivities: boolean, hasPayments: boolean, stageReasons = false, activityDirection?: boolean): InputShape {
+export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: ColumnMap | undefined, hasActivities: boolean, hasPayments: boolean, stageReasons = false, said?: CallsSaid): InputShape {
   const a = activitiesMap?.fields;
   return {
     activities: hasActivities,
-    ...(activityDirection === undefined ? {} : { activityDirection }),
+    ...(said === undefined ? {} : { activityDirection: said.direction }),
     // A kind column, or an export of one kind of activity (its CRM's profile says which: the others' metrics are then not applicable).
     activityKind: Boolean(a?.has('kind') || activitiesMap?.profile?.profile.rows),
     ...(activitiesMap?.profile?.profile.rows && !a?.has('kind') ? { activityRows: activitiesMap.profile.profile.rows } : {}),
-    activityMissed: Boolean(a?.has('missed')),
+    // A status or missed column, or a type column that names missed calls (Zoho's Call Type «Missed», МегаФон's «Пропущенный»).
+    activityMissed: Boolean(a?.has('missed')) || said?.missed === true,
     payments: hasPayments,
     lossReason: Boolean(dealsMap?.fields.has('loss_reason')) || stageReasons,
     client: Boolean(dealsMap?.fields.has('client')),
@@ -73,19 +75,24 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
   };
 }
 
+/** Whether an activities file says a call's direction, and whether it says which calls were missed. */
+interface CallsSaid {
+  direction: boolean;
+  missed: boolean;
+}
+
 /**
- * Whether an activities file says a call's direction: a direction column, or a kind column whose
- * values carry one («Входящий звонок»); undefined without activities. A call log without either
+ * What an activities file says of its calls (undefined without activities): a direction column, or a
+ * kind column whose values carry one («Входящий звонок»); a missed column, or a direction or kind
+ * value that names a missed call (Zoho's Call Type «Missed»). A call log without a direction
  * (Zadarma's, Pipedrive's activities) counted 0 calls in and out as if that were the answer.
  */
-function directionSaid(map: ColumnMap | undefined, report: ImportReport | undefined, maps: ValueMaps): boolean | undefined {
+function callsSaid(map: ColumnMap | undefined, report: ImportReport | undefined, maps: ValueMaps): CallsSaid | undefined {
   if (!map) return undefined;
-  if (map.fields.has('direction')) return true;
   const read = directionReader(maps);
-  return (report?.values.kind ?? []).some((v) => {
-    const direction = read.entry(v.value).value.direction;
-    return direction === 'in' || direction === 'out';
-  });
+  const values = [...(report?.values.direction ?? []), ...(report?.values.kind ?? [])].map((v) => read.entry(v.value).value);
+  const direction = map.fields.has('direction') || values.some((v) => v.direction === 'in' || v.direction === 'out');
+  return { direction, missed: values.some((v) => v.missed) };
 }
 
 /** Which columns the evidence facts need were present. */
@@ -114,7 +121,7 @@ function unknownStagesClosed(reports: ImportReport[]): Alert[] {
   return reports.flatMap((r) => {
     if (r.kind !== 'deals' || r.unknownStage !== 'open' || !r.stages) return [];
     const stages = Object.entries(r.stages)
-      .map(([stage, s]) => ({ stage, deals: s.deals, closed: Math.max(s.closedFlag, s.closePast) }))
+      .map(([stage, s]) => ({ stage, deals: s.deals, closed: closedShown(s, s.closePast) }))
       .filter((s) => s.deals > 0 && s.closed * 2 >= s.deals)
       .sort((a, b) => b.deals - a.deals || (a.stage < b.stage ? -1 : 1))
       .slice(0, 5);
@@ -325,11 +332,11 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     if (unattributed > 0) alerts.push({ code: 'unattributed-payments', payments: unattributed });
   }
   if (spend) for (const e of engines) e.addSpend(spend.rows, spend.margin);
-  const directed = directionSaid(activitiesMap, reports.find((r) => r.kind === 'activities'), overrides.valueMaps);
-  const shape = inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), store.reasons.values.some((r) => r !== ''), directed);
+  const said = callsSaid(activitiesMap, reports.find((r) => r.kind === 'activities'), overrides.valueMaps);
+  const shape = inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), store.reasons.values.some((r) => r !== ''), said);
   const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
   const results = await finishEngines(engines, shape, helper);
-  const evidence = evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), directed);
+  const evidence = evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), said?.direction);
   const facts = engines.map((e, i) => e.evidenceFacts(evidence, (results[i]!.total.touches_per_won as number | null) ?? null));
   timing('metrics computed');
   return {

@@ -1,6 +1,6 @@
 import { tr } from '../core/i18n.js';
 import { terminalSafe } from '../render/terminal-safe.js';
-import { guessStage, type UnknownStage } from '../core/undecided-stages.js';
+import { closedShown, guessStage, type UnknownStage } from '../core/undecided-stages.js';
 import { StagesUndecided, stagesSnippet } from '../io/map/import.js';
 import { normalizeValue } from '../io/map/values.js';
 import { ColumnsMissing } from '../io/map/mapping.js';
@@ -14,7 +14,7 @@ type Outcome = 'won' | 'lost' | 'open';
 
 /** What a stage's deals show, in words, for the question about it. */
 function evidence(s: UnknownStage, lang: string): string {
-  const closed = Math.max(s.closedFlag, s.closeDate);
+  const closed = closedShown(s);
   // «сделок: 2», not «2 сделок»: a count after a colon needs no plural agreement.
   if (s.blind) return tr(lang, `сделок: ${s.deals}, закрыты ли — не известно, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, whether closed unknown, ${s.amount} with an amount`);
   return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${s.amount} with an amount`);

@@ -9,6 +9,8 @@ export interface UnknownStage {
   closePast: number;
   /** Deals with an amount above zero. */
   amount: number;
+  /** Deals at a probability of 100% (Odoo sets it on every deal of its won stage, renamed or not). */
+  certain: number;
   /** Nothing in the file can say whether its deals are closed (no closed flag; the close date is only the expected one). */
   blind?: boolean;
 }
@@ -24,16 +26,23 @@ export function undecidedStages(report: { unknownStage?: 'open' | 'ask'; stagesB
   if (report.unknownStage !== 'ask' || !report.stages) return [];
   const blind = report.stagesBlind === true;
   return Object.entries(report.stages)
-    .filter(([, s]) => blind || Math.max(s.closedFlag, s.closeDate) * 2 >= s.deals)
+    .filter(([, s]) => blind || closedShown(s) * 2 >= s.deals)
     .map(([name, s]): [string, UnknownStage] => [name, blind ? { ...s, blind } : s])
     .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1));
 }
 
+/** How many of a stage's deals the file shows closed: by the closed flag, a close date, or a probability of 100%. */
+export function closedShown(s: UnknownStage, closeDate = s.closeDate): number {
+  return Math.max(s.closedFlag, closeDate, s.certain);
+}
+
 /**
- * The status a stage's deals suggest, proposed to a person to check (never applied unasked): closed
- * with amounts looks won, closed without looks lost; a stage nothing could show closed, open.
+ * The status a stage's deals suggest, proposed to a person to check (never applied unasked): at a
+ * probability of 100% or closed with amounts looks won, closed without looks lost; a stage nothing
+ * could show closed, open.
  */
 export function guessStage(s: UnknownStage): 'won' | 'lost' | 'open' {
   if (s.blind) return 'open';
+  if (s.certain * 2 >= s.deals && s.certain > 0) return 'won';
   return s.amount > 0 && s.amount >= s.deals / 2 ? 'won' : 'lost';
 }

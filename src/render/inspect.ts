@@ -60,8 +60,8 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
       const evidence = r.stagesBlind
         ? L(`сделок: ${s.deals}, закрыты ли — не известно (нет признака закрытия), с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, whether closed unknown (nothing marks a deal closed), ${s.amount} with an amount`)
         : L(
-            `сделок: ${s.deals}, закрыто по флагу: ${s.closedFlag}, с датой закрытия: ${s.closeDate}, с суммой: ${s.amount}`,
-            `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.closedFlag} closed by the flag, ${s.closeDate} with a close date, ${s.amount} with an amount`,
+            `сделок: ${s.deals}, закрыто по флагу: ${s.closedFlag}, с датой закрытия: ${s.closeDate}, с вероятностью 100 %: ${s.certain}, с суммой: ${s.amount}`,
+            `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.closedFlag} closed by the flag, ${s.closeDate} with a close date, ${s.certain} at a probability of 100%, ${s.amount} with an amount`,
           );
       lines.push(`  ${show(name).padEnd(36)} ${evidence} -> ${verdict}`);
     }

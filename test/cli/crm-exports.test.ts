@@ -197,3 +197,74 @@ describe('Odoo\'s scheduled activities (mail.activity)', () => {
     expect(latinWords(ru.stderr.replace(/odoo-[a-z-]+\.csv|Odoo|mail\.message/g, ''))).toEqual([]);
   });
 });
+
+/** A folder holding the given files (name → text), for the exports written out in a test. */
+function written(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-exports-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+const PHONE_DEALS = ['ID;Ответственный;Контакт;Дата создания;Этап;Бюджет', '1;Иван Петров;+7 916 000-00-01;01.03.2024 09:00;Успешно реализовано;10000', '2;Иван Петров;+7 916 000-00-02;01.03.2024 09:30;Переговоры;5000', '3;Ольга Зайцева;+7 916 000-00-05;01.03.2024 09:45;Закрыто и не реализовано;7000'].join('\n');
+
+describe('call logs that name a missed call in their type column', () => {
+  it('МегаФон «Пропущенный», Zoho «Missed» with no status column: the missed share and callbacks are counted, not "not applicable"', () => {
+    // Иван: one answered and one missed incoming call, the missed one called back 30 minutes later.
+    const megafon = ['Тип;Клиент;Сотрудник;Дата;Время;Длительность', 'Входящий;+79160000001;Иван Петров;01.03.2024;10:05:00;00:01:20', 'Пропущенный;+79160000002;Иван Петров;01.03.2024;11:00:00;00:00:00', 'Исходящий;+79160000002;Иван Петров;01.03.2024;11:30:00;00:01:05'].join('\n');
+    const dir = written({ 'deals.csv': PHONE_DEALS, 'calls.csv': megafon });
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.total).toMatchObject({ calls_in: 2, calls_out: 1, calls_missed: 1, missed_share: 0.5, callback_rate: 1 });
+    expect(r.notApplicable.calls_missed).toBeUndefined();
+    // Without a missed value in the type column, the file cannot show a missed call: still not applicable.
+    const none = written({ 'deals.csv': PHONE_DEALS, 'calls.csv': megafon.replace('Пропущенный', 'Входящий') });
+    const plain = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: none }).stdout);
+    expect(plain.total.calls_missed).toBeNull();
+    expect(plain.notApplicable.calls_missed).toBe('needs a call status or missed column in the activities file');
+  });
+});
+
+describe('Bitrix24 call log in the English interface', () => {
+  it('is recognised: «Missed call» is missed, «Callback» outgoing, «Call date» the time, «1 min, 5 sec» the duration', () => {
+    const log = ['Employee;Phone number;Call type;Call duration;Call date;Status;Cost;CRM', 'Иван Петров;+79160000001;Incoming;1 min, 20 sec;01.03.2024 10:05:00;Successful call;0;Контакт: +7 916 000-00-01', 'Иван Петров;+79160000002;Incoming;0 sec;01.03.2024 11:00:00;Missed call;0;Контакт: +7 916 000-00-02', 'Иван Петров;+79160000002;Callback;1 min, 5 sec;01.03.2024 11:30:00;Successful call;0;Контакт: +7 916 000-00-02'].join('\n');
+    const dir = written({ 'deals.csv': PHONE_DEALS, 'calls.csv': log });
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(runCli(['inspect', 'calls.csv', '--lang', 'en'], { cwd: dir }).stdout).toContain('(profile bitrix24-calls,');
+    expect(r.total).toMatchObject({ calls_in: 2, calls_out: 1, calls_missed: 1, callback_rate: 1 });
+    expect(r.total.talk_minutes).toBeCloseTo(145 / 60, 10);
+    expect(r.dataQuality.alerts.filter((a: { code: string }) => a.code === 'unknown-values')).toEqual([]);
+  });
+});
+
+describe('Odoo with its won stage renamed', () => {
+  it('a stage whose deals are all at a probability of 100% is not taken as open: the run asks, guessing won', () => {
+    const odoo = ['Created on,Opportunity,Customer,Salesperson,Sales Team,Stage,Expected Revenue,Probability', '2024-03-01 10:00:00,Deal A,Acme,Mitchell Admin,Sales,Closed/Won,1000.00,100.0', '2024-03-02 10:00:00,Deal B,Globex,Mitchell Admin,Sales,Closed/Won,2000.00,100.0', '2024-03-03 10:00:00,Deal C,Initech,Marc Demo,Sales,Qualified,3000.00,20.0'].join('\n');
+    const dir = written({ 'odoo.csv': odoo });
+    const run = runCli(['kpi', '-d', 'odoo.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('"Closed/Won": won    # 2 deals, all closed, all with an amount: check');
+  });
+});
+
+describe('CRMs in their English interface name the client «Company»', () => {
+  it('Kommo: the company, else the contact\'s full name, is the client (repeat sales are counted)', () => {
+    const kommo = ['ID,Lead title,Budget $,Responsible user,Date created,Closed at,Lead stage,Pipeline,Contact full name,Company', '1,A,1500,John Smith,2024-03-01 10:00:00,2024-03-05 11:00:00,Closed - won,Sales,Peter Doe,Acme', '2,B,2500,John Smith,2024-03-06 10:00:00,2024-03-09 11:00:00,Closed - won,Sales,Peter Doe,Acme', '3,C,900,John Smith,2024-03-07 10:00:00,2024-03-10 11:00:00,Closed - won,Sales,Mary Roe,'].join('\n');
+    const dir = written({ 'kommo.csv': kommo });
+    const r = JSON.parse(runCli(['kpi', '-d', 'kommo.csv', '--format', 'json', '--lang', 'en'], { cwd: dir }).stdout);
+    expect(runCli(['inspect', 'kommo.csv', '--lang', 'en'], { cwd: dir }).stdout).toContain('(profile kommo,');
+    expect(r.total).toMatchObject({ won: 3, repeat_won: 1 });
+  });
+});
+
+describe('a telephony line written after an employee\'s name', () => {
+  it('«Иван Петров (101)» is the deals file\'s «Иван Петров», not a second manager', () => {
+    const calls = ['Дата;Абонент;Сотрудник;Тип звонка;Длительность;Номер клиента', '01.03.2024 10:05;x;Иван Петров (101);Исходящий;80;+79160000001', '01.03.2024 10:15;x;Иван Петров (доб. 101);Исходящий;20;+79160000002'].join('\n');
+    const dir = written({ 'deals.csv': PHONE_DEALS, 'calls.csv': calls });
+    const r = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: dir }).stdout);
+    expect(r.managers.map((m: { manager: string }) => m.manager).sort()).toEqual(['Иван Петров', 'Ольга Зайцева']);
+    expect(r.managers.find((m: { manager: string }) => m.manager === 'Иван Петров').calls_out).toBe(2);
+  });
+});

@@ -224,7 +224,9 @@ function mapUnmatchedText(a: Extract<Alert, { code: 'map-unmatched' }>, ru: bool
 /** Calls whose direction or status no map knows, in words, with the --map lines that read them. */
 function unknownValuesText(a: Extract<Alert, { code: 'unknown-values' }>, ru: boolean): string {
   const values = a.values.map((v) => (ru ? `«${v}»` : `"${v}"`)).join(', ');
-  const snippet = `${a.field}:\n${a.values.map((v) => `  ${JSON.stringify(v)}: ${a.field === 'direction' ? 'in' : 'true'}`).join('\n')}`;
+  // No reading is offered as the answer: each line is the user's to decide (a `true` for every value made successful calls missed).
+  const choice = a.field === 'direction' ? (ru ? 'in или out: проверьте' : 'in or out: check') : ru ? 'true или false: проверьте' : 'true or false: check';
+  const snippet = `${a.field}:\n${a.values.map((v) => `  ${JSON.stringify(v)}: ${a.field === 'direction' ? 'in' : 'true'}    # ${choice}`).join('\n')}`;
   const share = `${num(a.unknown, ru)} ${ru ? 'из' : 'of'} ${num(a.filled, ru)}`;
   if (a.field === 'direction')
     return ru

@@ -6,7 +6,7 @@ import { DAY_MS } from '../../core/kpi/stats.js';
 import { dateHasTime } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
-import { byWords, managerName, missedByWords, type OwnerKind, type ValueMaps } from './value-maps.js';
+import { byWords, managerName, missedByWords, statusByWords, type OwnerKind, type ValueMaps } from './value-maps.js';
 import { decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, type DecimalMark, type SlashOrder } from './values.js';
 import type { Cells } from './cells.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
@@ -290,10 +290,10 @@ export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, 
 /** A missed column that is a flag (UIS/CoMagic's `is_lost`): true and false, yes and no, 1 and 0. */
 const MISSED_FLAG = new Map<string, boolean>([['true', true], ['false', false], ['yes', true], ['no', false], ['да', true], ['нет', false], ['1', true], ['0', false]]);
 
-/** Whether a call status says the call was not answered: by the value maps, else as a flag; undefined when neither knows it. */
+/** Whether a call status says the call was not answered: by the value maps, else as a flag, else by its words; undefined when none knows it. */
 function missedOf(maps: ValueMaps, raw: string): boolean | undefined {
   const key = normalizeValue(raw);
-  return maps.missed.get(key) ?? MISSED_FLAG.get(key);
+  return maps.missed.get(key) ?? MISSED_FLAG.get(key) ?? statusByWords(maps.missed, key);
 }
 
 /** An activity kind as the value maps read it, by the whole value or else by its words; `other` when unknown. */
@@ -406,10 +406,19 @@ function dateOnly(ms: number, col: number, ctx: ReadContext): number {
   return Math.round(ms / DAY_MS) * DAY_MS;
 }
 
+/**
+ * A telephony line after a person's name («Иван Петров (101)», «Ivan Petrov (ext. 101)»: Beeline's,
+ * MTS's, Sipuni's way of naming an employee): an annotation, not a part of the name, which the deals
+ * file writes without it.
+ */
+const LINE_AFTER_NAME = /\s*\((?:доб\.?|ext\.?|вн\.?)?\s*\d{2,6}\)$/iu;
+
 /** A manager cell as a key of the store's managers (-1 when blank): one rule for deals, activities and payments. */
 export function managerKey(store: DealStore, clean: (raw: string) => string, maps: ValueMaps): (raw: string) => number {
   return (raw) => {
-    const name = clean(raw);
+    const cleaned = clean(raw);
+    // A name the --map file's managers: section lists is taken as it is; a line alone («(101)») stays the name.
+    const name = cleaned.charCodeAt(cleaned.length - 1) === 0x29 && !maps.managers.has(cleaned) ? cleaned.replace(LINE_AFTER_NAME, '') || cleaned : cleaned;
     return name === '' ? -1 : store.managers.id(managerName(maps, name));
   };
 }

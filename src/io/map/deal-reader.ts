@@ -284,11 +284,12 @@ function noteUnknownStage(cells: Cells, ctx: ReadContext, m: DealMemos, amount: 
   let entry = ctx.stages.get(name);
   if (!entry) {
     if (ctx.stages.size >= 1000) return;
-    ctx.stages.set(name, (entry = { deals: 0, closedFlag: 0, closeDate: 0, closePast: 0, amount: 0 }));
+    ctx.stages.set(name, (entry = { deals: 0, closedFlag: 0, closeDate: 0, closePast: 0, amount: 0, certain: 0 }));
   }
   entry.deals++;
   if (ctx.cols.closed !== undefined && cells.value(ctx.cols.closed, m.flag) === true) entry.closedFlag++;
   if (amount !== null && amount > 0) entry.amount++;
+  if (ctx.cols.probability !== undefined && cells.value(ctx.cols.probability, m.probability) === 1) entry.certain++;
   if (ctx.closeDateIsPlanned) return;
   for (const k of m.closedCols) {
     if (cells.blank(k) || readDate(cells, k, 'closed_at', false, ctx) !== undefined) continue;

@@ -16,7 +16,7 @@ import { noHeaderError } from './no-header.js';
 import { activityMemos, readActivity } from './activity-reader.js';
 import { RowCells, type Cells } from './cells.js';
 import { activityValueReaders, DateOrders, DecimalMarks, firstColumns, NO_DEAL_ID, PENDING, placeholderDates, RowProblem, type ReadContext } from './context.js';
-import { guessStage, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
+import { closedShown, guessStage, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { paymentMemos, readPayment } from './payment-reader.js';
 import { readSpend } from './spend-reader.js';
@@ -611,7 +611,7 @@ export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?:
   const share = (n: number, of: number) => (n === of ? (ru ? 'все' : 'all') : n === 0 ? (ru ? 'ни одной' : 'none') : `${n}`);
   const lines = undecided.map(([name, s]) => {
     const value = chosen?.[name] ?? guessStage(s);
-    const closed = s.blind ? (ru ? 'не известно' : 'unknown') : share(Math.max(s.closedFlag, s.closeDate), s.deals);
+    const closed = s.blind ? (ru ? 'не известно' : 'unknown') : share(closedShown(s), s.deals);
     const evidence = ru
       ? `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${share(s.amount, s.deals)}`
       : `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.blind ? 'whether closed unknown' : `${closed} closed`}, ${share(s.amount, s.deals)} with an amount`;

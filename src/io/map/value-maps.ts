@@ -109,6 +109,8 @@ const DIRECTION: Record<string, Direction> = {
   'исходящий вызов': 'out',
   исходящее: 'out',
   'обратный звонок': 'out',
+  // Bitrix24's English call log: «обратный» is "Callback"
+  callback: 'out',
   saliente: 'out',
   efetuada: 'out',
   // plural headings of some logs' filters, and the words of CRMs' English call types
@@ -177,6 +179,11 @@ const NOT_ANSWERED = new Set([
   'cancel',
   'no-answer',
   'left voicemail',
+  // an incoming call that went to voicemail was answered by no one; Mango's outgoing «Не дозвонился»
+  'voicemail',
+  'voice mail',
+  'не дозвонился',
+  'недозвонился',
   'llamada perdida',
   'no contestada',
   'chamada perdida',
@@ -267,6 +274,17 @@ const WORD_BREAK = /[\s,;:/()«»"'.-]+/u;
 /** Whether some word of a value names a missed call (`Входящий пропущенный`, "Missed inbound"). */
 export function missedByWords(missedDirection: ReadonlySet<string>, key: string): boolean {
   return wordsOf(key).some((word) => missedDirection.has(word));
+}
+
+/** Words that turn a call status around («Call not answered», «Звонок не принят»): such a value is read as a whole only. */
+const NEGATIONS = new Set(['not', 'no', 'non', 'never', 'не', 'нет', 'без']);
+
+/**
+ * A call status no map names, by its words ("Missed call", "Successful call", «Входящий пропущенный»):
+ * undefined when no word is known, when the known words disagree, or when a word negates another.
+ */
+export function statusByWords(map: ReadonlyMap<string, boolean>, key: string): boolean | undefined {
+  return wordsOf(key).some((w) => NEGATIONS.has(w)) ? undefined : byWords(map, key);
 }
 
 /** Owner type words of an activity owned by a deal, a lead, a contact or a company (codes come from a CRM profile). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildValueMaps, byWords, missedByWords } from '../../../src/io/map/value-maps.js';
+import { buildValueMaps, byWords, missedByWords, statusByWords } from '../../../src/io/map/value-maps.js';
 import { normalizeValue } from '../../../src/io/map/values.js';
 
 const maps = buildValueMaps();
@@ -67,5 +67,23 @@ describe('values read by their words', () => {
   it('a missed word makes an incoming call missed', () => {
     expect(missedByWords(maps.missedDirection, normalizeValue('Входящий пропущенный'))).toBe(true);
     expect(missedByWords(maps.missedDirection, normalizeValue('Входящий принятый'))).toBe(false);
+  });
+});
+
+describe('call statuses no map names, read by their words', () => {
+  const read = (v: string) => statusByWords(maps.missed, normalizeValue(v));
+  it('«Missed call» is not answered and «Successful call» answered (Bitrix24 in English)', () => {
+    expect(read('Missed call')).toBe(true);
+    expect(read('Successful call')).toBe(false);
+    expect(read('Входящий пропущенный')).toBe(true);
+  });
+
+  it('a word that turns the status around leaves the value unknown, never read backwards', () => {
+    for (const v of ['Call not answered', 'Звонок не принят', 'No answered call', 'Answered, no']) expect(read(v), v).toBeUndefined();
+  });
+
+  it('voicemail on an incoming call, and Mango\'s «Не дозвонился», are not answered; Bitrix24\'s «Callback» is outgoing', () => {
+    for (const v of ['Voicemail', 'Voice mail', 'Не дозвонился']) expect(missed(v), v).toBe(true);
+    expect(direction('Callback')).toBe('out');
   });
 });
