@@ -32,7 +32,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   // options shared by the reporting commands
   'output format (default: from -o extension, else table)': 'формат вывода (по умолчанию — по расширению файла в -o, иначе таблица)',
   'write to FILE atomically instead of stdout': 'записать в файл (целиком или никак) вместо стандартного вывода',
-  'report language': 'язык отчёта',
+  'report language (default: from the locale, else ru)': 'язык отчёта (по умолчанию — по локали, иначе ru)',
   'fix the report date (or set SOURCE_DATE_EPOCH) for reproducible output': 'зафиксировать дату отчёта (или задать SOURCE_DATE_EPOCH), чтобы вывод повторялся байт в байт',
   'calls / activities export or telephony call log': 'выгрузка звонков и действий или журнал звонков телефонии',
   'invoices and payments export': 'выгрузка счетов и оплат',
@@ -108,7 +108,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   // map
   'Ask what an export cannot say (a column no rule finds, closed stages no rule knows, the names of managers given as user ids) and write the answers as a --map file': 'Спросить то, чего не скажет выгрузка (колонку, которую не нашло ни одно правило, закрытые этапы, которых не знает ни одно правило, имена менеджеров, заданных кодами), и записать ответы файлом для --map',
   'write the map to FILE atomically instead of stdout': 'записать файл соответствий (целиком или никак) вместо стандартного вывода',
-  'language of the questions': 'язык вопросов',
+  'language of the questions (default: from the locale, else ru)': 'язык вопросов (по умолчанию — по локали, иначе ru)',
   'a deals export': 'выгрузка сделок',
   'answer the questions once, then: crm-audit kpi -d deals.csv --map map.yaml': 'ответить на вопросы один раз, а затем: crm-audit kpi -d deals.csv --map map.yaml',
   'only what the old map does not answer yet': 'только то, на что старый файл соответствий ещё не отвечает',

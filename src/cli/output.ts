@@ -69,6 +69,9 @@ async function replaceAtomically(file: string, content: string | Uint8Array, sho
   pendingTemps.add(tmp);
   try {
     await fs.writeFile(tmp, content, { flag: 'wx' });
+    // A report regenerated over one kept private (600, 640) stays as private: the new file takes the old one's mode.
+    const old = await fs.stat(file).catch(() => undefined);
+    if (old?.isFile()) await fs.chmod(tmp, old.mode & 0o7777);
     await fs.rename(tmp, file);
   } catch (error) {
     await fs.rm(tmp, { force: true });
@@ -81,7 +84,9 @@ async function replaceAtomically(file: string, content: string | Uint8Array, sho
 /** «Записано: отчёт.xlsx (48,2 КБ)» / "Written: report.xlsx (48.2 KB)": the proof that -o was written. */
 export function writtenLine(file: string, bytes: number, lang: string): string {
   const ru = lang === 'ru';
-  const units = ru ? ['байт', 'КБ', 'МБ', 'ГБ'] : ['bytes', 'KB', 'MB', 'GB'];
+  // «1 байт», «533 байта», «512 байт»: the plural of a count of bytes; the larger units take none.
+  const bytesWord = bytes % 10 >= 2 && bytes % 10 <= 4 && !(bytes % 100 >= 12 && bytes % 100 <= 14) ? 'байта' : 'байт';
+  const units = ru ? [bytesWord, 'КБ', 'МБ', 'ГБ'] : [bytes === 1 ? 'byte' : 'bytes', 'KB', 'MB', 'GB'];
   let size = bytes;
   let unit = 0;
   while (size >= 1024 && unit < units.length - 1) {

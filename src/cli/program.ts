@@ -20,7 +20,7 @@ function withOutputOptions(cmd: Command, formats: string[]): Command {
   return cmd
     .addOption(new Option('--format <format>', 'output format (default: from -o extension, else table)').choices(formats))
     .option('-o, --output <file>', 'write to FILE atomically instead of stdout')
-    .addOption(new Option('--lang <lang>', 'report language').choices(['ru', 'en']).default('ru'))
+    .addOption(new Option('--lang <lang>', 'report language (default: from the locale, else ru)').choices(['ru', 'en']))
     .option('--now <iso>', 'fix the report date (or set SOURCE_DATE_EPOCH) for reproducible output');
 }
 
@@ -74,7 +74,10 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
     );
   const run: Run = (loader) =>
     async function (this: Command) {
-      const opts = { ...this.optsWithGlobals(), args: this.args };
+      const opts: Record<string, unknown> = { ...this.optsWithGlobals(), args: this.args };
+      // One language a run: without --lang, the report speaks the messages' language (the locale's,
+      // else Russian). `report` decides its own, as its config's lang comes before the locale.
+      if (opts.lang === undefined && this.name() !== 'report' && this.options.some((o) => o.long === '--lang')) opts.lang = state.lang ?? 'ru';
       // A thread to read large exports in halves loads beside this one's modules.
       startWorkerEarly(splitInputs(opts), ctx.cwd);
       const mod = await loader();
@@ -280,7 +283,7 @@ function declareReport(program: Command, run: Run): void {
         ['crm-audit report -o report.xlsx', 'everything crm-audit.config.yaml in this folder asks for'],
         ['crm-audit report --answers answers.yaml -d deals.csv -a calls.xls --cutover 2025-01-01 --cost 1500000 -o report.html', 'a client document with charts (HTML, prints on A4)'],
         ["crm-audit report --answers answers.yaml -d deals.csv -a calls.xls --assert 'audit.total>=6' --assert 'total.conversion>=0.2' -o report.xlsx", 'audit and KPIs, failing the job below the lines'],
-        ["crm-audit report -d deals.csv --cutover 2025-01-01 --assert 'compare.conversion.met==true' --format md >> $GITHUB_STEP_SUMMARY", 'a CI job summary page'],
+        ["crm-audit report -d deals.csv --cutover 2025-01-01 --assert 'compare.conversion.met==true' --format md >> \"$GITHUB_STEP_SUMMARY\"", 'a CI job summary page'],
         ["crm-audit report -c ci.yaml --assert 'managers.*.response_min_median<=30' --no-exit-code -o report.xlsx", 'report every slow manager without failing'],
         ['crm-audit report -c ci.yaml --preset recommended --format junit -o crm-audit.xml', 'the seeds\' targets as a JUnit report (GitLab)'],
         ["crm-audit report -c ci.yaml --baseline previous.json --assert 'delta.total.conversion>=-0.02' --format json -o current.json", 'fail on a conversion drop of more than 2 p.p. since the last run'],
@@ -316,7 +319,7 @@ function declareDemo(program: Command, run: Run): void {
   program
     .command('demo')
     .description('Run every capability on the bundled samples (what `npm start` does)')
-    .addOption(new Option('--lang <lang>', 'report language').choices(['ru', 'en']).default('ru'))
+    .addOption(new Option('--lang <lang>', 'report language (default: from the locale, else ru)').choices(['ru', 'en']))
     .addHelpText('after', examples([['crm-audit demo --lang en', 'the demo in English']]))
     .action(run(() => import('./commands/demo.js')));
 }
@@ -329,7 +332,7 @@ function declareMap(program: Command, run: Run): void {
       .description('Ask what an export cannot say (a column no rule finds, closed stages no rule knows, the names of managers given as user ids) and write the answers as a --map file')
       .argument('<file>', 'a deals export')
       .option('-o, --output <file>', 'write the map to FILE atomically instead of stdout')
-      .addOption(new Option('--lang <lang>', 'language of the questions').choices(['ru', 'en']).default('ru')),
+      .addOption(new Option('--lang <lang>', 'language of the questions (default: from the locale, else ru)').choices(['ru', 'en'])),
   )
     .addHelpText(
       'after',

@@ -339,6 +339,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: '"{value}" is not a number', ru: '«{value}» — не число' },
   { en: '"{value}" is not a time of day', ru: '«{value}» — не время суток' },
   { en: '"{value}" is not a duration', ru: '«{value}» — не длительность' },
+  { en: '"{value}" is a day or longer: not the length of a call', ru: '«{value}» — сутки и дольше: это не длительность звонка' },
   { en: 'unknown status "{value}"', ru: 'неизвестный статус «{value}»' },
   { en: 'no manager', ru: 'нет менеджера' },
   { en: 'the row has {cells} cells, the header {columns}: a value holds the delimiter unquoted (a decimal comma?), and the values after it moved', ru: 'ячеек в строке — {cells}, в заголовке — {columns}: в каком-то значении разделитель без кавычек (десятичная запятая?), и значения после него сдвинулись' },

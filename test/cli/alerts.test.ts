@@ -9,7 +9,7 @@ describe('kpi says loudly when the numbers look wrong', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
     const deals = path.join(dir, 'deals.csv');
     writeFileSync(deals, ['id,manager,created_at,stage', ...Array.from({ length: 25 }, (_, i) => `${i + 1},Иванов Иван,2025-01-0${(i % 9) + 1},Переговоры`)].join('\n'));
-    const ru = runCli(['kpi', '-d', deals]);
+    const ru = runCli(['kpi', '-d', deals], { env: { LANG: 'ru_RU.UTF-8' } });
     expect(ru.code).toBe(0);
     expect(ru.stderr).toMatch(/Внимание: Ни одна из 25 сделок не выиграна и не проиграна/);
     const json = runCli(['kpi', '-d', deals, '--format', 'json', '--lang', 'en']);
@@ -23,7 +23,7 @@ describe('kpi says loudly when the numbers look wrong', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
     writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status,amount\n1,Иванов Иван,2025-01-02,won,100\n');
     writeFileSync(path.join(dir, 'pay.csv'), 'deal_id,manager,invoiced,paid\n999,,50,50\n1,,100,100\n');
-    const run = runCli(['kpi', '-d', 'deals.csv', '-p', 'pay.csv', '-o', 'k.html'], { cwd: dir });
+    const run = runCli(['kpi', '-d', 'deals.csv', '-p', 'pay.csv', '-o', 'k.html', '--lang', 'ru'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/Внимание: Оплат без менеджера и без известной сделки: 1/);
     const html = readFileSync(path.join(dir, 'k.html'), 'utf8');
@@ -209,7 +209,7 @@ describe('compare says what kpi says of the same files, once for both periods', 
   it('no deal won or lost in either period: one warning', () => {
     const open = path.join(dir, 'open.csv');
     writeFileSync(open, ['id,manager,created_at,stage', ...Array.from({ length: 30 }, (_, i) => `${i + 1},Иванов Иван,2025-0${i < 15 ? 1 : 2}-0${(i % 9) + 1},Переговоры`)].join('\n'));
-    const run = runCli(['compare', '-d', open, '--cutover', '2025-02-01']);
+    const run = runCli(['compare', '-d', open, '--cutover', '2025-02-01', '--lang', 'ru']);
     expect(run.stderr.match(/^Внимание: Ни одна из 30 сделок не выиграна и не проиграна/gm)).toHaveLength(1);
   });
 });

@@ -158,7 +158,7 @@ describe('a company whose data contradicts its answers', () => {
   const files = ['-d', 'bad-deals.csv', '-a', 'bad-activities.csv', '-p', 'no-payments.csv'];
 
   it('contradicts the "yes" answers the data disproves, in plain Russian, and lowers the total', () => {
-    const run = runCli(['audit', '--answers', LEADER, ...files, '--format', 'json', ...NOW], { cwd: dir });
+    const run = runCli(['audit', '--answers', LEADER, ...files, '--format', 'json', '--lang', 'ru', ...NOW], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout);
     const verdict = Object.fromEntries(result.evidence.checks.map((c: { criterion: string; verdict: string }) => [c.criterion, c.verdict]));
@@ -180,14 +180,14 @@ describe('a company whose data contradicts its answers', () => {
   });
 
   it('shows the verdicts in the terminal, Markdown and the XLSX Audit sheet', async () => {
-    const table = runCli(['audit', '--answers', LEADER, ...files, ...NOW], { cwd: dir });
+    const table = runCli(['audit', '--answers', LEADER, ...files, '--lang', 'ru', ...NOW], { cwd: dir });
     expect(table.stdout).toContain('Проверка по выгрузкам');
     expect(table.stdout).toContain('опровергнуто');
     expect(table.stdout).toContain('Итог с учётом выгрузок: 5 / 10 — Впереди большинства');
     const md = runCli(['audit', '--answers', LEADER, ...files, '--format', 'md', '--lang', 'en', ...NOW], { cwd: dir });
     expect(md.stdout).toContain('| Every contact logged in the CRM | yes | contradicted | You said "yes", but 66.7% of won deals (20 of 30) have no logged contact. |');
     const out = path.join(dir, 'audit.xlsx');
-    expect(runCli(['audit', '--answers', LEADER, ...files, '-o', out, ...NOW], { cwd: dir }).code).toBe(0);
+    expect(runCli(['audit', '--answers', LEADER, ...files, '-o', out, '--lang', 'ru', ...NOW], { cwd: dir }).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const sheet = wb.getWorksheet('Аудит')!;

@@ -175,7 +175,7 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
     expect(readdirSync(dir).sort()).toEqual(['мои ответы.yaml', 'отчёт.md']);
     const plain = run.out.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g'), '');
     expect(plain).toMatch(/Записано: отчёт\.md \(\d+,\d КБ\)/);
-    expect(plain).toMatch(/Записано: мои ответы\.yaml \(\d+ байт\)/);
+    expect(plain).toMatch(/Записано: мои ответы\.yaml \(\d+ байта?\)/);
     expect(plain.split('отчёт.md').length - 1).toBe(1);
     expect(plain).not.toMatch(/сохранены?:/);
     expect(plain).toContain("Число менеджеров и цену часа файл ответов не хранит; повторный запуск: crm-audit audit --answers 'мои ответы.yaml' --managers 8 --hourly-cost 1500");

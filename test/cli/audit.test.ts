@@ -61,7 +61,7 @@ describe('crm-audit audit --answers', () => {
   });
 
   it('speaks in the questions\' short titles, not ids: missing, recommendations, unanswered', () => {
-    const run = runCli(['audit', '--answers', '-', '--allow-partial'], { input: 'answers:\n  lead.concept: да\n  erp.payments: нет\n' });
+    const run = runCli(['audit', '--answers', '-', '--allow-partial', '--lang', 'ru'], { input: 'answers:\n  lead.concept: да\n  erp.payments: нет\n' });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Отчёты для менеджеров');
     expect(run.stdout).toContain('1. Все контакты в CRM: Сделайте CRM единственным журналом общения');

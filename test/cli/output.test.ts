@@ -1,5 +1,28 @@
+import { chmodSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeAll } from '../../src/cli/output.js';
+import { writeAll, writtenLine } from '../../src/cli/output.js';
+import { runCli } from '../helpers/cli.js';
+
+describe('-o over an existing report', () => {
+  it('keeps the file\'s permissions: a report kept private (600) does not become readable by all', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'output-mode-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status\n1,A,2024-01-01,won\n');
+    writeFileSync(path.join(dir, 'kpi.csv'), 'old');
+    chmodSync(path.join(dir, 'kpi.csv'), 0o600);
+    const run = runCli(['kpi', '-d', 'deals.csv', '-o', 'kpi.csv'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(statSync(path.join(dir, 'kpi.csv')).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('the written line', () => {
+  it('says a size in bytes with the Russian plural a count takes', () => {
+    expect([1, 2, 5, 12, 21, 22, 533, 1000].map((n) => writtenLine('r.md', n, 'ru'))).toEqual(['Записано: r.md (1 байт)', 'Записано: r.md (2 байта)', 'Записано: r.md (5 байт)', 'Записано: r.md (12 байт)', 'Записано: r.md (21 байт)', 'Записано: r.md (22 байта)', 'Записано: r.md (533 байта)', 'Записано: r.md (1000 байт)']);
+    expect(writtenLine('r.md', 1, 'en')).toBe('Written: r.md (1 byte)');
+  });
+});
 
 describe('writeAll (stdout redirected to a file)', () => {
   it('writes every byte however short each write is: a disk near full writes part of a buffer and returns the count', () => {

@@ -65,7 +65,7 @@ describe('-o and --format', () => {
 
   it('-o ends with «Записано: FILE (size)» / "Written: FILE (size)" on stderr', () => {
     const dir = tmp();
-    const ru = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'kpi.md'), ...NOW]);
+    const ru = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'kpi.md'), '--lang', 'ru', ...NOW]);
     expect(ru.code).toBe(0);
     expect(ru.stderr).toMatch(/^Записано: .*kpi\.md \(\d+(,\d)? (байт|КБ)\)\n$/);
     const en = runCli(['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-01-01', '--lang', 'en', '-o', path.join(dir, 'c.xlsx'), ...NOW]);
@@ -77,7 +77,7 @@ describe('-o and --format', () => {
   it('--format csv: kpi in Russian (BOM, ;) and compare in English (,), read back by csv-parse', () => {
     const dir = tmp();
     const file = path.join(dir, 'kpi.csv');
-    expect(runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-o', file, ...NOW]).code).toBe(0);
+    expect(runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-o', file, '--lang', 'ru', ...NOW]).code).toBe(0);
     const bytes = readFileSync(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(bytes.toString('utf8').split('\r\n\r\n')[0]!, { bom: true, delimiter: ';' }) as string[][];
@@ -94,7 +94,7 @@ describe('-o and --format', () => {
 
 describe('terminal tables', () => {
   it('compare --by-manager fits 100 columns and prints changes of shares in points', () => {
-    const run = runCli(['compare', '-d', 'samples/amocrm-deals.csv', '-a', 'samples/bitrix24-calls.xls', '--cutover', '2025-01-01', '--by-manager']);
+    const run = runCli(['compare', '-d', 'samples/amocrm-deals.csv', '-a', 'samples/bitrix24-calls.xls', '--cutover', '2025-01-01', '--by-manager', '--lang', 'ru']);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n').filter((l) => [...l].length > 100)).toEqual([]);
     expect(run.stdout).toMatch(/Конверсия .* ↑ \+8,1 п\.п\./);
@@ -120,16 +120,16 @@ describe.runIf(existsSync(BITRIX))('loss reasons of a real Bitrix24 export with 
     const json = JSON.parse(runCli(['kpi', '-d', BITRIX, '--map', map, '--format', 'json']).stdout) as { total: { loss_reasons: Record<string, number> } };
     const reasons = Object.keys(json.total.loss_reasons).length;
     expect(reasons).toBeGreaterThan(1000);
-    const table = runCli(['kpi', '-d', BITRIX, '--map', map]);
+    const table = runCli(['kpi', '-d', BITRIX, '--map', map, '--lang', 'ru']);
     expect(table.code).toBe(0);
     expect(table.stdout.split('\n').filter((l) => [...l].length > 100)).toEqual([]);
     const section = table.stdout.split('Причины отказа\n')[1]!.split('\n\n')[0]!.split('\n');
     expect(section).toHaveLength(1 + 11);
     expect(section.at(-1)).toMatch(new RegExp(`^прочие \\(${reasons - 10} причин[аы]?\\)`));
-    const md = runCli(['kpi', '-d', BITRIX, '--map', map, '--format', 'md', '--top-reasons', '3']).stdout;
+    const md = runCli(['kpi', '-d', BITRIX, '--map', map, '--format', 'md', '--top-reasons', '3', '--lang', 'ru']).stdout;
     expect(md).toMatch(/\| Причина \| Сделок \| Доля \|\n\| --- \| ---: \| ---: \|\n(\|.*\|\n){3}\| прочие/);
     const out = path.join(dir, 'b24.xlsx');
-    expect(runCli(['kpi', '-d', BITRIX, '--map', map, '-o', out]).code).toBe(0);
+    expect(runCli(['kpi', '-d', BITRIX, '--map', map, '-o', out, '--lang', 'ru']).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const loss = wb.getWorksheet('Причины отказа')!;
@@ -145,7 +145,7 @@ describe('skipped rows on stderr', () => {
     const good = Array.from({ length: 300 }, (_, i) => `${i + 1};Иванов Иван;01.02.2025;Успешно реализовано;1000`);
     writeFileSync(deals, ['ID;Ответственный;Дата создания;Этап сделки;Бюджет', ...good, '999;Петров Пётр;32.13.2025;Успешно реализовано;5'].join('\n'));
     for (const format of ['table', 'md', 'json', 'csv']) {
-      const run = runCli(['kpi', '-d', deals, '--format', format]);
+      const run = runCli(['kpi', '-d', deals, '--format', format, '--lang', 'ru']);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stderr).toMatch(/Пропущено строк, которые не удалось прочитать: 1\./);
       expect(run.stderr).toMatch(/deals\.csv, строка 302/);
@@ -244,7 +244,7 @@ describe('a day given as --now is that day in every time zone', () => {
     const runs = ['UTC', 'America/New_York', 'Asia/Tokyo'].map((tz) => {
       const files = [['audit', '--answers', 'samples/answers/leader.yaml'], ['kpi', '-d', 'samples/amocrm-deals.csv']].map((args, i) => {
         const out = path.join(dir, `${i}-${tz.replace('/', '-')}.${format}`);
-        const run = runCli([...args, '--now', '2025-03-01', '--format', format, '-o', out], { env: { TZ: tz } });
+        const run = runCli([...args, '--now', '2025-03-01', '--format', format, '-o', out, '--lang', 'ru'], { env: { TZ: tz } });
         expect(run.code, run.stderr).toBe(0);
         return readFileSync(out);
       });

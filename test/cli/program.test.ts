@@ -86,3 +86,15 @@ describe('the CLI contract', () => {
     expect([...packages].sort()).toEqual(['commander']);
   });
 });
+
+describe('one language a run', () => {
+  it('without --lang the report speaks the locale\'s language, as the messages do: English under en_US, Russian under ru_RU or a locale naming none', () => {
+    const deals = 'id,manager,created_at,status\n1,A,2024-01-01,won\n';
+    const en = runCli(['kpi', '-d', '-'], { input: deals, env: { LANG: 'en_US.UTF-8' } });
+    expect(en.stdout).toContain('Sales KPIs per manager');
+    for (const LANG of ['ru_RU.UTF-8', 'C.UTF-8', '']) expect(runCli(['kpi', '-d', '-'], { input: deals, env: { LANG } }).stdout, LANG).toContain('Показатели продаж по менеджерам');
+    // --lang wins over the locale, both ways.
+    expect(runCli(['kpi', '-d', '-', '--lang', 'ru'], { input: deals, env: { LANG: 'en_US.UTF-8' } }).stdout).toContain('Показатели продаж');
+    expect(runCli(['kpi', '-d', '-', '--lang', 'en'], { input: deals, env: { LANG: 'ru_RU.UTF-8' } }).stdout).toContain('Sales KPIs');
+  });
+});

@@ -79,3 +79,15 @@ describe('missed incoming calls with no employee', () => {
     expect(run.stderr).toContain('Warning: blank.csv: 2 missed incoming call(s) with no employee are not read');
   });
 });
+
+describe('a call of a day or more', () => {
+  it('is a wrong cell, skipped and said with its row and column, not a talk time that outweighs every real call', () => {
+    const r = kpi('long.csv', ['Дата;Сотрудник;Тип звонка;Длительность;Номер клиента', '2025-02-01 10:00;Иванов Иван;Исходящий;120;+79161234567', '2025-02-01 11:00;Иванов Иван;Исходящий;999999999;+79161234567', '2025-02-01 12:00;Иванов Иван;Исходящий;25:00:00;+79161234567', '2025-02-01 13:00;Иванов Иван;Исходящий;4:30:00;+79161234567']);
+    // 2 minutes and four and a half hours (a long conference call is possible); the two of a day or more are skipped.
+    expect(r.total.talk_minutes).toBe(2 + 270);
+    expect(r.total.calls_out).toBe(2);
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'long.csv', '--lang', 'ru'], { cwd: dir });
+    expect(run.stderr).toContain('«999999999» — сутки и дольше: это не длительность звонка');
+    expect(run.stderr).toContain('long.csv, строка 3, колонка «Длительность»');
+  });
+});

@@ -44,7 +44,7 @@ describe('an amount column in two decimal formats is said, naming the values rea
     // Read as the column's mark says (15 + 20.5 + 1.5): said, not changed.
     expect(r.total.revenue).toBe(37);
     expect(r.dataQuality.alerts).toEqual([{ code: 'three-decimals', file: f, column: 'Amount', count: 2, example: '15,000', read: 15, decidedBy: '1,5' }]);
-    const ru = runCli(['kpi', '-d', f]);
+    const ru = runCli(['kpi', '-d', f, '--lang', 'ru']);
     expect(ru.stderr).toContain(`Внимание: ${f}: в колонке «Amount» 2 значения вроде «15,000» прочитаны как 15: запятая в этой колонке — десятичный знак, как показывает «1,5» в ней же.`);
     const en = runCli(['kpi', '-d', f, '--lang', 'en']);
     expect(en.stderr).toContain(`Warning: ${f}: in column "Amount", 2 values like "15,000" were read as 15: the comma is this column's decimal mark, as "1,5" in it shows.`);
@@ -82,7 +82,7 @@ describe('an amount column in two decimal formats is said, naming the values rea
 // A reviewer passed --sheet 2 with a CSV file: nothing said, as if the sheet had been read.
 describe('--sheet with no workbook among the files is said', () => {
   it('for a CSV, in the run language; not for a workbook', async () => {
-    const ru = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--sheet', '2']);
+    const ru = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--sheet', '2', '--lang', 'ru']);
     expect(ru.code).toBe(0);
     expect(ru.stderr).toContain('Внимание: --sheet ни на что не влияет: листы есть только у книг XLSX, а ни один из прочитанных файлов не книга\n');
     const en = runCli(['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-01-01', '--sheet', '2', '--lang', 'en']);

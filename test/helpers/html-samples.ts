@@ -19,7 +19,8 @@ export const HTML_RUNS: Record<'audit' | 'kpi' | 'compare' | 'report', string[]>
 export function renderSampleHtml(kind: keyof typeof HTML_RUNS, extra: string[] = []): { file: string; html: string } {
   const dir = mkdtempSync(path.join(tmpdir(), `crm-audit-html-${kind}-`));
   const file = path.join(dir, `${kind}.html`);
-  const run = runCli([...HTML_RUNS[kind], '--now', '2026-01-15T10:00:00Z', ...extra, '-o', file]);
+  // In Russian, as the consultant's client reads it (the tests' locale is English).
+  const run = runCli([...HTML_RUNS[kind], '--now', '2026-01-15T10:00:00Z', ...(extra.includes('--lang') ? [] : ['--lang', 'ru']), ...extra, '-o', file]);
   if (run.code !== 0) throw new Error(`crm-audit ${kind} exited ${run.code}: ${run.stderr}`);
   return { file, html: readFileSync(file, 'utf8') };
 }

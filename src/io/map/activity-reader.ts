@@ -126,6 +126,8 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   }
   const duration = m.span ? spanDuration(kind, at, end, ctx) : readDuration(cells, ctx, m);
   if (duration instanceof RowProblem) return duration;
+  // A call of a day or more (999999999 s, «25:00:00») is a wrong cell, which would outweigh every real call's talk time.
+  if (duration !== null && duration >= DAY_S && kind === 'call') return new RowProblem('skip', `"${truncate(cells.text(ctx.cols.duration_s))}" is a day or longer: not the length of a call`, headerOf(ctx, ctx.cols.duration_s, 'duration_s'));
   // An owner id is a deal's only when the owner is a deal (a file without an owner type column: always).
   const owner = c.owner_type === undefined ? 'deal' : ownerOf(cells, c.owner_type, m);
   const deal = owner === 'deal' ? dealKey(cells, ctx) : -1;
@@ -227,6 +229,9 @@ function activityTime(cells: Cells, ctx: ReadContext, m: ActivityMemos): RowProb
   m.out.at = ms + ctx.timeOffsetMs;
   return undefined;
 }
+
+/** A day in seconds: no call lasts as long. */
+const DAY_S = 86_400;
 
 /** The longest span from a call's start to its end that is a call: a longer one is a slot or a deadline, not a talk. */
 const MAX_CALL_SPAN_S = 4 * 3600;

@@ -29,13 +29,22 @@ export function phoneKey(text: string): string | undefined {
 export function cleanText(value: string): string {
   const bare = value.indexOf('<') === -1 ? value : stripTags(value);
   // JavaScript's \s misses U+0085 (NEL), which Unicode counts as whitespace (spec: names collapse every run of it).
-  return bare.replace(/[\s\u0085\u00a0\u202f\u2007\u2009\u2028\u2029\ufeff]+/gu, ' ').trim();
+  const spaced = bare.replace(/[\s\u0085\u00a0\u202f\u2007\u2009\u2028\u2029\ufeff]+/gu, ' ').trim();
+  return INVISIBLE.test(spaced) ? spaced.replace(INVISIBLE_ALL, '').replace(/ {2,}/g, ' ').trim() : spaced;
 }
+
+/**
+ * Characters that show nothing (a zero-width space, a soft hyphen, joiners, direction marks), which a
+ * name copied from a web page or a messenger carries: «Иванов\u200bИван» looks like «ИвановИван» and
+ * «Иванов Иван» with one looks like the other, yet each was a manager of its own.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]/u;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
 
 function stripTags(value: string): string {
   return value
-    // A tag starts with its name (or `/`, `!`): `цена < 5 и > 3` is text, not markup.
-    .replace(/<[A-Za-z/!][^<>]*>/g, ' ')
+    // A tag is a name and its attributes (or `/name`, `!…`): `цена < 5 и > 3` and `<ivan@corp.ru>` are text, not markup.
+    .replace(/<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?|![^<>]*)>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')

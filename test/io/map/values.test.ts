@@ -198,6 +198,16 @@ describe('cleanText and parseBoolean', () => {
     // A '<' that opens no tag is text: a reason «цена < 5 и > 3» lost its middle.
     expect(cleanText('цена < 5 и > 3')).toBe('цена < 5 и > 3');
     expect(cleanText('<!-- заметка -->Дорого<br/>')).toBe('Дорого');
+    // An address in angle brackets is no tag: the manager «<ivan@corp.ru>» was read as no manager.
+    expect(cleanText('<ivan@corp.ru>')).toBe('<ivan@corp.ru>');
+    expect(cleanText('Иван <ivan@corp.ru>')).toBe('Иван <ivan@corp.ru>');
+  });
+  it('drops the characters that show nothing, so that a name copied from a web page is the name typed', () => {
+    // A zero-width space, a soft hyphen, a word joiner, direction marks.
+    expect(cleanText('Иванов\u200b Иван')).toBe('Иванов Иван');
+    expect(cleanText('Сидо\u00adров')).toBe('Сидоров');
+    expect(cleanText('\u200eПетрова\u2060 Анна\u200f')).toBe('Петрова Анна');
+    expect(cleanText('Иванов \u200b Иван')).toBe('Иванов Иван');
   });
   it('reads yes/no in both languages', () => {
     expect([parseBoolean('Да'), parseBoolean('Нет'), parseBoolean('TRUE'), parseBoolean('0'), parseBoolean('maybe')]).toEqual([true, false, true, false, undefined]);
