@@ -1,7 +1,7 @@
 // `audit` with exports that lack what some evidence facts need: a deals file that says nothing of
-// won or lost (no status or stage column).
+// won or lost (no status or stage column), and a --from/--to period that leaves the calls outside.
 // spec/evidence.md: a fact is null when its input is missing, and its criterion is no-data naming
-// the file or column that would enable it.
+// the file or column that would enable it; "no calls at all" is said of the activities file.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -79,5 +79,34 @@ describe('a deals export with no status or stage column', () => {
       expect(check(e, id).text).toContain('колонка статуса или этапа в выгрузке сделок');
       expect(check(e, id).text.replace(/--map|deals\.columns\.\w+|--\w+/g, '')).not.toMatch(/[A-Za-z]{3,}/);
     }
+  });
+});
+
+describe('a --from/--to period with the calls outside it', () => {
+  // 20 won deals created 11-15 February, closed on the 25th; 60 calls on 16-18 February.
+  write('won20.csv', ['id,manager,created_at,closed_at,status,amount,client', ...range(20).map((i) => `${i},A,2025-02-${String(10 + Math.ceil(i / 4)).padStart(2, '0')} 10:00,2025-02-25 10:00,won,100,c${i}`)]);
+  write('calls-later.csv', calls((i) => `2025-02-${16 + ((i - 1) % 3)} 10:00`, (i) => ((i - 1) % 20) + 1));
+  write('emails.csv', ['manager,at,kind,direction,missed,duration_s,deal_id', ...range(60).map((i) => `A,2025-02-16 10:00,email,out,false,,${((i - 1) % 20) + 1}`)]);
+  const period = ['--from', '2025-02-01', '--to', '2025-02-15'];
+
+  it('does not say the activities export holds no call: 0 calls in the period is too small a sample', () => {
+    for (const lang of ['en', 'ru']) {
+      const e = evidence(['-d', 'won20.csv', '-a', 'calls-later.csv', ...period], lang);
+      const t = check(e, 'telephony.integrated');
+      expect(t.verdict).toBe('inconclusive');
+      expect(t.text).not.toMatch(/holds no call at all|в выгрузке активностей нет ни одного звонка/);
+      expect(t.text).toMatch(lang === 'en' ? /no call in the selected period \(the activities export holds 60, all outside it\)/ : /в выбранном периоде нет ни одного звонка \(в выгрузке активностей их 60, все вне периода\)/);
+      expect(e.total).toBe(10);
+    }
+  });
+
+  it('still finds no call at all when the activities file truly holds none', () => {
+    const t = check(evidence(['-d', 'won20.csv', '-a', 'emails.csv', ...period]), 'telephony.integrated');
+    expect(t.verdict).toBe('contradicted');
+    expect(t.text).toBe('You said "yes", but the activities export holds no call at all.');
+  });
+
+  it('without the period, the same files confirm telephony', () => {
+    expect(check(evidence(['-d', 'won20.csv', '-a', 'calls-later.csv']), 'telephony.integrated').verdict).toBe('confirmed');
   });
 });

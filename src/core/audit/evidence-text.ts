@@ -83,7 +83,12 @@ export function describeFact(lang: string, id: FactId, facts: EvidenceFacts, sid
     case 'touches_per_won':
       return tr(lang, `в среднем ${n(value)} ${plural(value, 'касание', 'касания', 'касаний')} на выигранную сделку`, `${n(value)} touches per won deal on average`);
     case 'calls': {
-      if (value === 0) return tr(lang, 'в выгрузке активностей нет ни одного звонка', 'the activities export holds no call at all');
+      if (value === 0) {
+        // A --from/--to period may hold none of the file's calls: say so, not that the file has none.
+        const all = facts.fileCalls ?? 0;
+        if (all > 0) return tr(lang, `в выбранном периоде нет ни одного звонка (в выгрузке активностей их ${n(all)}, все вне периода)`, `no call in the selected period (the activities export holds ${n(all)}, all outside it)`);
+        return tr(lang, 'в выгрузке активностей нет ни одного звонка', 'the activities export holds no call at all');
+      }
       const won = facts.values.won_deals;
       const per = won ? tr(lang, ` на ${n(won)} ${plural(won, 'выигранную сделку', 'выигранные сделки', 'выигранных сделок')}`, ` for ${n(won)} won deal${won === 1 ? '' : 's'}`) : '';
       return tr(lang, `${n(value)} ${plural(value, 'звонок', 'звонка', 'звонков')}${per}`, `${n(value)} call${value === 1 ? '' : 's'}${per}`);

@@ -44,6 +44,12 @@ export interface EvidenceFacts {
   parts: Partial<Record<FactId, { num: number; den: number }>>;
   /** For each fact without a value because an input is missing: what would enable it. */
   needs: Partial<Record<FactId, FactNeed>>;
+  /**
+   * The calls of the whole activities file, at any date (absent without one). A --from/--to period
+   * counts `calls` in the period only, and a period without calls is no file without calls: "no
+   * calls at all in an activities file" (spec/evidence.md) is said of the file.
+   */
+  fileCalls?: number;
 }
 
 /** Which inputs and columns the run had. */
@@ -73,6 +79,7 @@ export interface FactsPartial {
   touchedById: Uint8Array;
   touchedByClient: Uint8Array | undefined;
   calls: number;
+  fileCalls: number;
   linkedById: number;
   linkedByClient: number;
   answered: number;
@@ -91,6 +98,8 @@ export class FactsTally {
   /** Won deals with a payment (paid > 0), set as payments are added. */
   readonly paid: Uint8Array;
   calls = 0;
+  /** Every call of the activities file, in the period or not. */
+  fileCalls = 0;
   linkedById = 0;
   linkedByClient = 0;
   answered = 0;
@@ -126,6 +135,11 @@ export class FactsTally {
     }
   }
 
+  /** A call of the activities file, at any date (before the period's own count). */
+  fileCall(): void {
+    this.fileCalls++;
+  }
+
   /** Its state as plain data. */
   data(): FactsPartial {
     const { paid: _paid, n: _n, ...rest } = this;
@@ -139,6 +153,7 @@ export class FactsTally {
     else if (!this.touchedByClient) this.touchedByClient = p.touchedByClient;
     else if (p.touchedByClient) for (let i = 0; i < this.touchedByClient.length; i++) this.touchedByClient[i]! |= p.touchedByClient[i]!;
     this.calls += p.calls;
+    this.fileCalls += p.fileCalls;
     this.linkedById += p.linkedById;
     this.linkedByClient += p.linkedByClient;
     this.answered += p.answered;
@@ -181,6 +196,7 @@ export class FactsTally {
     put('calls', shape.activities ? undefined : 'activities', this.calls);
     share('calls_linked_share', linked, anyDealId ? this.linkedById : this.linkedByClient, this.calls);
     share('answered_with_duration_share', !shape.activities ? 'activities' : shape.duration ? undefined : 'activities.duration_s', this.answeredWithDuration, this.answered);
+    if (shape.activities) out.fileCalls = this.fileCalls;
     return out;
   }
 

@@ -96,6 +96,17 @@ describe('verdicts on the built-in checks', () => {
     expect(judge(question('telephony.integrated'), 'yes', some(60), 'ru').facts[0]).toEqual({ id: 'calls', value: 60, op: '>=', threshold: 60 });
   });
 
+  // A --from/--to period counts the calls of the period; the file may hold calls outside it.
+  it('telephony: "no calls at all" is said of the activities file, not of a period that has none', () => {
+    const outside = facts({ won_deals: 20, calls: 0 });
+    outside.fileCalls = 60;
+    expect(judge(question('telephony.integrated'), 'yes', outside, 'en')).toMatchObject({ verdict: 'inconclusive', text: 'Too little data to tell: no call in the selected period (the activities export holds 60, all outside it), at least 50 needed.' });
+    expect(judge(question('telephony.integrated'), 'yes', outside, 'ru').text).toBe('Данных для вывода мало: в выбранном периоде нет ни одного звонка (в выгрузке активностей их 60, все вне периода), нужно не меньше 50.');
+    const none = facts({ won_deals: 20, calls: 0 });
+    none.fileCalls = 0;
+    expect(judge(question('telephony.integrated'), 'yes', none, 'en')).toMatchObject({ verdict: 'contradicted', text: 'You said "yes", but the activities export holds no call at all.' });
+  });
+
   // Without a status or stage column every deal reads as open: won and closed deals are unknown, not 0.
   it('names the status or stage column when won or closed deals cannot be counted', () => {
     const unknown = facts({ calls: 60, calls_linked_share: [60, 60] }, { closed_deals: 'deals.status', won_deals: 'deals.status', win_rate: 'deals.status', lost_with_reason_share: 'deals.loss_reason', won_with_payment_share: 'deals.status' });
