@@ -99,6 +99,7 @@ function callsSaid(map: ColumnMap | undefined, report: ImportReport | undefined,
 export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: ColumnMap | undefined, hasActivities: boolean, hasPayments: boolean, directed?: boolean): EvidenceShape {
   const d = dealsMap?.fields;
   return {
+    outcome: ['status', 'stage', 'won', 'closed'].some((f) => d?.has(f)),
     activities: hasActivities,
     payments: hasPayments,
     lossReason: Boolean(d?.has('loss_reason')),

@@ -13,3 +13,11 @@ describe('whether activities can link to deals, for the evidence', () => {
     expect(evidenceShape(undefined, map('manager', 'at', 'phone'), true, false, false).link).toBe(true);
   });
 });
+
+// Without a status or stage column every deal reads as open: the evidence must not count 0 won deals.
+describe('whether the deals say which are won or lost, for the evidence', () => {
+  it('a status, stage, won or closed column says it; amounts and close dates do not', () => {
+    for (const f of ['status', 'stage', 'won', 'closed']) expect(evidenceShape(map('id', f), undefined, false, false).outcome, f).toBe(true);
+    expect(evidenceShape(map('id', 'created_at', 'closed_at', 'amount'), undefined, false, false).outcome).toBe(false);
+  });
+});

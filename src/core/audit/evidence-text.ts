@@ -83,7 +83,12 @@ export function describeFact(lang: string, id: FactId, facts: EvidenceFacts, sid
     case 'touches_per_won':
       return tr(lang, `в среднем ${n(value)} ${plural(value, 'касание', 'касания', 'касаний')} на выигранную сделку`, `${n(value)} touches per won deal on average`);
     case 'calls': {
-      if (value === 0) return tr(lang, 'в выгрузке активностей нет ни одного звонка', 'the activities export holds no call at all');
+      if (value === 0) {
+        // A --from/--to period may hold none of the file's calls: say so, not that the file has none.
+        const all = facts.fileCalls ?? 0;
+        if (all > 0) return tr(lang, `в выбранном периоде нет ни одного звонка (в выгрузке активностей их ${n(all)}, все вне периода)`, `no call in the selected period (the activities export holds ${n(all)}, all outside it)`);
+        return tr(lang, 'в выгрузке активностей нет ни одного звонка', 'the activities export holds no call at all');
+      }
       const won = facts.values.won_deals;
       const per = won ? tr(lang, ` на ${n(won)} ${plural(won, 'выигранную сделку', 'выигранные сделки', 'выигранных сделок')}`, ` for ${n(won)} won deal${won === 1 ? '' : 's'}`) : '';
       return tr(lang, `${n(value)} ${plural(value, 'звонок', 'звонка', 'звонков')}${per}`, `${n(value)} call${value === 1 ? '' : 's'}${per}`);
@@ -97,6 +102,7 @@ const NEEDS: Record<FactNeed, [string, string]> = {
   deals: ['выгрузка сделок (--deals)', 'a deals export (--deals)'],
   activities: ['выгрузка активностей или журнал звонков (--activities)', 'an activities export or call log (--activities)'],
   payments: ['выгрузка оплат (--payments)', 'a payments export (--payments)'],
+  'deals.status': ['колонка статуса или этапа в выгрузке сделок', 'a status or stage column in the deals export'],
   'deals.loss_reason': ['колонка причины отказа в выгрузке сделок', 'a loss-reason column in the deals export'],
   'deals.source': ['колонка источника в выгрузке сделок', 'a source column in the deals export'],
   'deals.amount': ['колонка суммы в выгрузке сделок', 'an amount column in the deals export'],
@@ -135,20 +141,30 @@ export function describeEvidence(lang: string, v: VerdictFacts): string {
         return tr(lang, `Данных для вывода мало: ${describeFact(lang, v.sample.fact, v.facts)}, нужно не меньше ${min}.`, `Too little data to tell: ${describeFact(lang, v.sample.fact, v.facts)}, at least ${min} needed.`);
       }
       return tr(lang, `Выгрузки не дают однозначного ответа: ${list}.`, `The exports do not settle it: ${list}.`);
-    case 'no-data': {
-      const kinds = [...new Set((v.missing ?? []).map((id) => v.facts.needs[id]!))];
-      const needs = kinds.map((k) => NEEDS[k][lang === 'ru' ? 0 : 1]).join(tr(lang, ' и ', ' and '));
-      // A column the export may hold under a header no alias knows: the --map line that names it.
-      const mapped = kinds.filter((k) => k.includes('.')).map((k) => k.replace('.', '.columns.'));
-      const map = mapped.length === 0 ? '' : tr(lang, ` (если она есть под другим заголовком, укажите его в файле --map: ${mapped.join(', ')})`, ` (if it is there under another header, name it in a --map file: ${mapped.join(', ')})`);
-      // What the data with a value did show, when it alone does not settle the answer.
-      if (list) return tr(lang, `${capital(list)}, а одного этого для вывода мало: нужна ${needs}${map}.`, `${capital(list)}, which alone does not settle it: it needs ${needs}${map}.`);
-      return tr(lang, `Проверить нельзя: нужна ${needs}${map}.`, `Cannot be checked: it needs ${needs}${map}.`);
-    }
+    case 'no-data':
+      return noDataText(lang, v, list);
     default:
       if (v.answer !== 'yes' && v.answer !== 'no') return tr(lang, 'По выгрузкам проверяются только ответы «да» и «нет».', 'Only "yes" and "no" answers are checked against the exports.');
       return tr(lang, 'Выгрузки об этом ничего не говорят.', 'The exports say nothing about this.');
   }
+}
+
+/** A no-data verdict: what the data with a value showed, and the inputs that would settle it (with the --map lines that name a column). */
+function noDataText(lang: string, v: VerdictFacts, list: string): string {
+  const kinds = [...new Set((v.missing ?? []).map((id) => v.facts.needs[id]!))];
+  const needs = kinds.map((k) => NEEDS[k][lang === 'ru' ? 0 : 1]).join(tr(lang, ' и ', ' and '));
+  // «нужна колонка …», «нужны колонка … и выгрузка …»: the verb agrees with the number of things named.
+  const need = kinds.length > 1 ? 'нужны' : 'нужна';
+  // A column the export may hold under a header no alias knows: the --map line that names it.
+  const mapped = kinds.filter((k) => k.includes('.')).map((k) => k.replace('.', '.columns.'));
+  const cols = mapped.join(', ');
+  const one = mapped.length === 1;
+  const ru = one ? `если она есть под другим заголовком, укажите его в файле --map: ${cols}` : `если они есть под другими заголовками, укажите их в файле --map: ${cols}`;
+  const en = one ? `if it is there under another header, name it in a --map file: ${cols}` : `if they are there under other headers, name them in a --map file: ${cols}`;
+  const map = mapped.length === 0 ? '' : ` (${tr(lang, ru, en)})`;
+  // What the data with a value did show, when it alone does not settle the answer.
+  if (list) return tr(lang, `${capital(list)}, а одного этого для вывода мало: ${need} ${needs}${map}.`, `${capital(list)}, which alone does not settle it: it needs ${needs}${map}.`);
+  return tr(lang, `Проверить нельзя: ${need} ${needs}${map}.`, `Cannot be checked: it needs ${needs}${map}.`);
 }
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -17,7 +17,17 @@ function evaluateCheck(c: EvidenceCheck, facts: EvidenceFacts): EvidenceFactUse 
   const per = c.per === undefined ? 1 : facts.values[c.per as FactId];
   const threshold = per === null || per === undefined ? c.threshold : c.threshold * per;
   const missing = facts.needs[c.fact as FactId] !== undefined || (c.per !== undefined && facts.needs[c.per as FactId] !== undefined);
-  return { id: c.fact, value, op: c.op, threshold, supports: c.supports, holds: value === null || per === null ? null : compare(value, c.op, threshold), decisive: Boolean(c.decisive), missing };
+  const holds = value === null || per === null ? null : compare(value, c.op, threshold) && (!c.decisive || holdsInFile(c, facts, threshold));
+  return { id: c.fact, value, op: c.op, threshold, supports: c.supports, holds, decisive: Boolean(c.decisive), missing };
+}
+
+/**
+ * A decisive check speaks below the minimum sample, so it must hold of the whole file, not only of
+ * a --from/--to period: "no calls at all in an activities file" (spec/evidence.md) does not hold
+ * when the period has none but the file has 60. Below the sample, the verdict is then inconclusive.
+ */
+function holdsInFile(c: EvidenceCheck, facts: EvidenceFacts, threshold: number): boolean {
+  return c.fact !== 'calls' || facts.fileCalls === undefined || compare(facts.fileCalls, c.op, threshold);
 }
 
 /** The facts a rule reads that have no data because an input is missing (optional checks aside). */

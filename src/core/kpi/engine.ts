@@ -178,6 +178,7 @@ export class KpiEngine {
     if (isCall && a.direction === 'out') {
       if (clientKey >= 0 || dealKey >= 0) this.outCalls.add(clientKey, dealKey, a);
     }
+    if (isCall) this.facts.fileCall();
     const day = dayOf(a.at);
     if (day < this.fromDay || day > this.toDay) return;
     const m = a.manager;

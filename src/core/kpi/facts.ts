@@ -35,7 +35,7 @@ export const FACT_IDS: readonly FactId[] = [
 ];
 
 /** What a fact needs when it cannot be computed: a file, or a column of one. */
-export type FactNeed = 'deals' | 'activities' | 'payments' | 'deals.loss_reason' | 'deals.source' | 'deals.amount' | 'deals.product' | 'activities.duration_s' | 'activities.deal_id';
+export type FactNeed = 'deals' | 'activities' | 'payments' | 'deals.status' | 'deals.loss_reason' | 'deals.source' | 'deals.amount' | 'deals.product' | 'activities.duration_s' | 'activities.deal_id';
 
 /** The facts of one run: values, the counts behind each share (for the texts), and what is missing. */
 export interface EvidenceFacts {
@@ -44,10 +44,22 @@ export interface EvidenceFacts {
   parts: Partial<Record<FactId, { num: number; den: number }>>;
   /** For each fact without a value because an input is missing: what would enable it. */
   needs: Partial<Record<FactId, FactNeed>>;
+  /**
+   * The calls of the whole activities file, at any date (absent without one). A --from/--to period
+   * counts `calls` in the period only, and a period without calls is no file without calls: "no
+   * calls at all in an activities file" (spec/evidence.md) is said of the file.
+   */
+  fileCalls?: number;
 }
 
 /** Which inputs and columns the run had. */
 export interface EvidenceShape {
+  /**
+   * A column of the deals file that says a deal is won or lost (status, stage, a won or a closed
+   * flag: InputShape.outcome). Without one every deal reads as open, so nothing can count won or
+   * closed deals: those facts are null. Only false says there is none (as InputShape.closedAt).
+   */
+  outcome?: boolean;
   activities: boolean;
   payments: boolean;
   lossReason: boolean;
@@ -67,6 +79,7 @@ export interface FactsPartial {
   touchedById: Uint8Array;
   touchedByClient: Uint8Array | undefined;
   calls: number;
+  fileCalls: number;
   linkedById: number;
   linkedByClient: number;
   answered: number;
@@ -85,6 +98,8 @@ export class FactsTally {
   /** Won deals with a payment (paid > 0), set as payments are added. */
   readonly paid: Uint8Array;
   calls = 0;
+  /** Every call of the activities file, in the period or not. */
+  fileCalls = 0;
   linkedById = 0;
   linkedByClient = 0;
   answered = 0;
@@ -120,6 +135,11 @@ export class FactsTally {
     }
   }
 
+  /** A call of the activities file, at any date (before the period's own count). */
+  fileCall(): void {
+    this.fileCalls++;
+  }
+
   /** Its state as plain data. */
   data(): FactsPartial {
     const { paid: _paid, n: _n, ...rest } = this;
@@ -133,6 +153,7 @@ export class FactsTally {
     else if (!this.touchedByClient) this.touchedByClient = p.touchedByClient;
     else if (p.touchedByClient) for (let i = 0; i < this.touchedByClient.length; i++) this.touchedByClient[i]! |= p.touchedByClient[i]!;
     this.calls += p.calls;
+    this.fileCalls += p.fileCalls;
     this.linkedById += p.linkedById;
     this.linkedByClient += p.linkedByClient;
     this.answered += p.answered;
@@ -144,33 +165,7 @@ export class FactsTally {
    * engine computed; links by deal id when any activity had one, else by client window.
    */
   facts(store: DealStore, inPeriod: (created: number) => boolean, anyDealId: boolean, shape: EvidenceShape, touchesPerWon: number | null): EvidenceFacts {
-    let deals = 0;
-    let won = 0;
-    let lost = 0;
-    let lostWithReason = 0;
-    let withSource = 0;
-    let wonTouched = 0;
-    let wonAmount = 0;
-    let wonPaid = 0;
-    let withProduct = 0;
-    const touched = anyDealId ? this.touchedById : (this.touchedByClient ?? this.touchedById);
-    const emptyLabel = store.labels.find('') ?? 0;
-    for (let i = 0; i < store.size; i++) {
-      if (!inPeriod(store.created[i]!)) continue;
-      deals++;
-      if (store.source[i] !== emptyLabel) withSource++;
-      if (store.product[i]) withProduct++;
-      const status = store.status[i];
-      if (status === 1) {
-        won++;
-        if (touched[i]) wonTouched++;
-        if (store.amount[i]! > 0) wonAmount++;
-        if (this.paid[i]) wonPaid++;
-      } else if (status === 2) {
-        lost++;
-        if (store.reasons.values[store.reason[i]!] !== '') lostWithReason++;
-      }
-    }
+    const c = this.countDeals(store, inPeriod, anyDealId);
     const out: EvidenceFacts = { values: {} as Record<FactId, number | null>, parts: {}, needs: {} };
     const put = (id: FactId, need: FactNeed | undefined, value: number | null, num?: number, den?: number) => {
       if (need) {
@@ -182,21 +177,50 @@ export class FactsTally {
       if (num !== undefined && den !== undefined) out.parts[id] = { num, den };
     };
     const share = (id: FactId, need: FactNeed | undefined, num: number, den: number) => put(id, need, den > 0 ? num / den : null, num, den);
-    put('closed_deals', undefined, won + lost);
-    put('won_deals', undefined, won);
-    share('win_rate', undefined, won, won + lost);
-    share('lost_with_reason_share', shape.lossReason ? undefined : 'deals.loss_reason', lostWithReason, lost);
-    share('source_share', shape.source ? undefined : 'deals.source', withSource, deals);
+    // Won and lost need a column that says so: without one every deal reads as open, and "0 won deals"
+    // would be a count of nothing. A fact that also needs another input names that one (a payments
+    // file), since its criterion's sample (won or closed deals) names the status column already.
+    const outcome: FactNeed | undefined = shape.outcome === false ? 'deals.status' : undefined;
+    put('closed_deals', outcome, c.won + c.lost);
+    put('won_deals', outcome, c.won);
+    share('win_rate', outcome, c.won, c.won + c.lost);
+    share('lost_with_reason_share', shape.lossReason ? outcome : 'deals.loss_reason', c.lostWithReason, c.lost);
+    share('source_share', shape.source ? undefined : 'deals.source', c.withSource, c.deals);
     // Linked activities need a file, and a column to link them with.
     const linked: FactNeed | undefined = !shape.activities ? 'activities' : shape.link ? undefined : 'activities.deal_id';
-    share('won_with_activity_share', linked, wonTouched, won);
-    put('touches_per_won', linked, touchesPerWon);
-    share('won_amount_share', shape.amount ? undefined : 'deals.amount', wonAmount, won);
-    share('product_share', shape.product ? undefined : 'deals.product', withProduct, deals);
-    share('won_with_payment_share', shape.payments ? undefined : 'payments', wonPaid, won);
+    share('won_with_activity_share', linked ?? outcome, c.wonTouched, c.won);
+    put('touches_per_won', linked ?? outcome, touchesPerWon);
+    share('won_amount_share', shape.amount ? outcome : 'deals.amount', c.wonAmount, c.won);
+    share('product_share', shape.product ? undefined : 'deals.product', c.withProduct, c.deals);
+    share('won_with_payment_share', shape.payments ? outcome : 'payments', c.wonPaid, c.won);
     put('calls', shape.activities ? undefined : 'activities', this.calls);
     share('calls_linked_share', linked, anyDealId ? this.linkedById : this.linkedByClient, this.calls);
     share('answered_with_duration_share', !shape.activities ? 'activities' : shape.duration ? undefined : 'activities.duration_s', this.answeredWithDuration, this.answered);
+    if (shape.activities) out.fileCalls = this.fileCalls;
     return out;
+  }
+
+  /** The deal counts behind the facts, over the deals created in the period. */
+  private countDeals(store: DealStore, inPeriod: (created: number) => boolean, anyDealId: boolean) {
+    const c = { deals: 0, won: 0, lost: 0, lostWithReason: 0, withSource: 0, wonTouched: 0, wonAmount: 0, wonPaid: 0, withProduct: 0 };
+    const touched = anyDealId ? this.touchedById : (this.touchedByClient ?? this.touchedById);
+    const emptyLabel = store.labels.find('') ?? 0;
+    for (let i = 0; i < store.size; i++) {
+      if (!inPeriod(store.created[i]!)) continue;
+      c.deals++;
+      if (store.source[i] !== emptyLabel) c.withSource++;
+      if (store.product[i]) c.withProduct++;
+      const status = store.status[i];
+      if (status === 1) {
+        c.won++;
+        if (touched[i]) c.wonTouched++;
+        if (store.amount[i]! > 0) c.wonAmount++;
+        if (this.paid[i]) c.wonPaid++;
+      } else if (status === 2) {
+        c.lost++;
+        if (store.reasons.values[store.reason[i]!] !== '') c.lostWithReason++;
+      }
+    }
+    return c;
   }
 }

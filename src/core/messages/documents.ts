@@ -51,10 +51,29 @@ export const DOCUMENT_MESSAGES = {
     ru: 'id варианта «{value}» зарезервирован', en: 'choice id "{value}" is reserved',
     hint: { ru: 'yes, no и skip предлагаются всегда; дайте варианту другой id', en: 'yes, no and skip are always offered; give the choice another id' },
   },
-  'questionnaire.duplicateChoice': { ru: 'id варианта «{value}» повторяется', en: 'duplicate choice id "{value}"' },
-  'questionnaire.points': { ru: 'баллы должны быть больше нуля; указано {points}', en: 'points must be positive, got {points}' },
-  'questionnaire.choicePoints': { ru: 'за вариант даётся баллов: {points} — больше, чем за весь вопрос ({max})', en: "a choice earns {points} points, more than the question's {max}" },
-  'questionnaire.bandReversed': { ru: 'уровень «{id}» кончается ({to}) раньше, чем начинается ({from})', en: 'band "{id}" ends ({to}) before it starts ({from})' },
+  'questionnaire.duplicateChoice': {
+    ru: 'id варианта «{value}» повторяется', en: 'duplicate choice id "{value}"',
+    hint: { ru: 'у каждого варианта вопроса должен быть свой id', en: 'every choice of a question needs its own id' },
+  },
+  'questionnaire.points': {
+    ru: 'баллы должны быть больше нуля; указано {points}', en: 'points must be positive, got {points}',
+    hint: { ru: 'дайте вопросу целое число баллов, не меньше 1', en: 'give the question a whole number of points, 1 or more' },
+  },
+  'questionnaire.wholeNumber': {
+    ru: 'нужно целое число; указано {value}', en: 'expected a whole number; got {value}',
+    hint: {
+      ru: 'баллы и границы уровней — целые числа; чтобы давать часть баллов за вопрос, объявите варианты ответа (choices) с целыми баллами',
+      en: "points and band edges are whole numbers; to give part of a question's points, declare choices with whole points",
+    },
+  },
+  'questionnaire.choicePoints': {
+    ru: 'за вариант даётся баллов: {points} — больше, чем за весь вопрос ({max})', en: "a choice earns {points} points, more than the question's {max}",
+    hint: { ru: 'вариант даёт часть баллов вопроса: укажите от 0 до {max}', en: "a choice earns part of the question's points: give it 0 to {max}" },
+  },
+  'questionnaire.bandReversed': {
+    ru: 'уровень «{id}» кончается ({to}) раньше, чем начинается ({from})', en: 'band "{id}" ends ({to}) before it starts ({from})',
+    hint: { ru: 'поменяйте местами from и to уровня «{id}»', en: 'swap the from and to of band "{id}"' },
+  },
   'questionnaire.bandsStart': {
     ru: 'нижний уровень начинается с {from}; у оценок от 0 уровня нет', en: 'the lowest band starts at {from}; scores from 0 have no band',
     hint: { ru: 'начните нижний уровень с 0', en: 'start the lowest band at 0' },
@@ -63,7 +82,10 @@ export const DOCUMENT_MESSAGES = {
     ru: 'верхний уровень кончается на {to}, а наибольшая оценка — {max}', en: 'the highest band ends at {to} but the maximum score is {max}',
     hint: { ru: 'закончите верхний уровень на {max}', en: 'end the highest band at {max}' },
   },
-  'questionnaire.bandsOverlap': { ru: 'уровень «{id}» заходит на уровень «{prev}» (оценки {from}..{to})', en: 'band "{id}" overlaps band "{prev}" (scores {from}..{to})' },
+  'questionnaire.bandsOverlap': {
+    ru: 'уровень «{id}» заходит на уровень «{prev}» (оценки {from}..{to})', en: 'band "{id}" overlaps band "{prev}" (scores {from}..{to})',
+    hint: { ru: 'каждая оценка должна попадать ровно в один уровень: начните «{id}» с {next}', en: 'each score belongs to exactly one band: start "{id}" at {next}' },
+  },
   'questionnaire.bandsGap': {
     ru: 'оценки {from}..{to} не попадают ни в уровень «{prev}», ни в «{id}»', en: 'scores {from}..{to} fall between bands "{prev}" and "{id}"',
     hint: { ru: 'начните «{id}» с {from}', en: 'start "{id}" at {from}' },

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { issueMessage } from '../document-issues.js';
 import { TOP_LEVEL, UserError, UserErrors } from '../errors.js';
+import type { MessageId, Params } from '../messages.js';
 import { checkQuestionnaireRules } from './rules.js';
 import { questionnaireSchema, type Questionnaire } from './schema.js';
 
@@ -14,15 +15,24 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
  * to name the value found). With the schema, an unknown key names the known key it is closest to
  * (`answer:` → «answers»).
  */
-export function zodToUserErrors(error: z.ZodError, file: string, code: string, schema?: z.ZodType): UserError[] {
+export function zodToUserErrors(error: z.ZodError, file: string, code: string, schema?: z.ZodType, own?: (issue: Issue) => { id: MessageId; params: Params } | undefined): UserError[] {
   return fittingIssues(error.issues).map((issue) => {
     // The schema is walked only for an unknown key, the one message that names the known ones.
-    const { id, params } = issueMessage(issue, schema && issue.code === 'unrecognized_keys' ? keysAt(schema, issue.path) : []);
+    const { id, params } = own?.(issue) ?? issueMessage(issue, schema && issue.code === 'unrecognized_keys' ? keysAt(schema, issue.path) : []);
     return UserError.of(code, id, params, { file, path: formatIssuePath(issue.path) });
   });
 }
 
 type Issue = z.core.$ZodIssue;
+
+/**
+ * A questionnaire's own words for an issue: a fraction where a whole number goes (points: 2.5, a
+ * band edge) says how partial credit is given instead, with a hint; undefined for the others.
+ */
+function questionnaireIssue(issue: Issue): { id: MessageId; params: Params } | undefined {
+  if (issue.code !== 'invalid_type' || issue.expected !== 'int' || typeof issue.input !== 'number') return undefined;
+  return { id: 'questionnaire.wholeNumber', params: { value: String(issue.input) } };
+}
 
 /**
  * The issues of a value that fits one option of a union alone by its type (an object where the
@@ -63,7 +73,7 @@ export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[
  */
 export function parseQuestionnaire(doc: unknown, file: string): Questionnaire {
   const parsed = questionnaireSchema.safeParse(doc, { reportInput: true });
-  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_QUESTIONNAIRE_SCHEMA', questionnaireSchema));
+  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_QUESTIONNAIRE_SCHEMA', questionnaireSchema, questionnaireIssue));
   const problems = checkQuestionnaireRules(parsed.data, file);
   if (problems.length > 0) throw new UserErrors(problems);
   return parsed.data;

@@ -78,7 +78,7 @@ const bandsCoverScores: Rule = {
     for (let k = 1; k < bands.length; k++) {
       const prev = bands[k - 1]!;
       const cur = bands[k]!;
-      if (cur.from <= prev.to) out.push({ path: `bands[${cur.i}].from`, id: 'questionnaire.bandsOverlap', params: { id: cur.id, prev: prev.id, from: cur.from, to: Math.min(prev.to, cur.to) } });
+      if (cur.from <= prev.to) out.push({ path: `bands[${cur.i}].from`, id: 'questionnaire.bandsOverlap', params: { id: cur.id, prev: prev.id, from: cur.from, to: Math.min(prev.to, cur.to), next: prev.to + 1 } });
       else if (cur.from > prev.to + 1) out.push({ path: `bands[${cur.i}].from`, id: 'questionnaire.bandsGap', params: { id: cur.id, prev: prev.id, from: prev.to + 1, to: cur.from - 1 } });
     }
     return out;

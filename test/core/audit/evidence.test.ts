@@ -96,6 +96,28 @@ describe('verdicts on the built-in checks', () => {
     expect(judge(question('telephony.integrated'), 'yes', some(60), 'ru').facts[0]).toEqual({ id: 'calls', value: 60, op: '>=', threshold: 60 });
   });
 
+  // A --from/--to period counts the calls of the period; the file may hold calls outside it.
+  it('telephony: "no calls at all" is said of the activities file, not of a period that has none', () => {
+    const outside = facts({ won_deals: 20, calls: 0 });
+    outside.fileCalls = 60;
+    expect(judge(question('telephony.integrated'), 'yes', outside, 'en')).toMatchObject({ verdict: 'inconclusive', text: 'Too little data to tell: no call in the selected period (the activities export holds 60, all outside it), at least 50 needed.' });
+    expect(judge(question('telephony.integrated'), 'yes', outside, 'ru').text).toBe('Данных для вывода мало: в выбранном периоде нет ни одного звонка (в выгрузке активностей их 60, все вне периода), нужно не меньше 50.');
+    const none = facts({ won_deals: 20, calls: 0 });
+    none.fileCalls = 0;
+    expect(judge(question('telephony.integrated'), 'yes', none, 'en')).toMatchObject({ verdict: 'contradicted', text: 'You said "yes", but the activities export holds no call at all.' });
+  });
+
+  // Without a status or stage column every deal reads as open: won and closed deals are unknown, not 0.
+  it('names the status or stage column when won or closed deals cannot be counted', () => {
+    const unknown = facts({ calls: 60, calls_linked_share: [60, 60] }, { closed_deals: 'deals.status', won_deals: 'deals.status', win_rate: 'deals.status', lost_with_reason_share: 'deals.loss_reason', won_with_payment_share: 'deals.status' });
+    expect(judge(question('erp.payments'), 'yes', unknown, 'en')).toMatchObject({ verdict: 'no-data', text: 'Cannot be checked: it needs a status or stage column in the deals export (if it is there under another header, name it in a --map file: deals.columns.status).' });
+    expect(judge(question('lead.concept'), 'no', unknown, 'ru').text).toBe('Проверить нельзя: нужны колонка статуса или этапа в выгрузке сделок и колонка причины отказа в выгрузке сделок (если они есть под другими заголовками, укажите их в файле --map: deals.columns.status, deals.columns.loss_reason).');
+    // 60 calls, all linked: the "1 call per won deal" check has no won deals to scale by, so it is no-data, not 60 >= 0.
+    const t = judge(question('telephony.integrated'), 'yes', unknown, 'en');
+    expect(t.verdict).toBe('no-data');
+    expect(t.text).toBe('60 calls; 100% of calls (60 of 60) are linked to a deal, which alone does not settle it: it needs a status or stage column in the deals export (if it is there under another header, name it in a --map file: deals.columns.status).');
+  });
+
   it('erp.catalog leaves the product check out when there is no product column', () => {
     const f = facts({ won_deals: 40, won_amount_share: [38, 40] }, { product_share: 'deals.product' });
     expect(judge(question('erp.catalog'), 'yes', f, 'ru').verdict).toBe('confirmed');

@@ -1,0 +1,112 @@
+// `audit` with exports that lack what some evidence facts need: a deals file that says nothing of
+// won or lost (no status or stage column), and a --from/--to period that leaves the calls outside.
+// spec/evidence.md: a fact is null when its input is missing, and its criterion is no-data naming
+// the file or column that would enable it; "no calls at all" is said of the activities file.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-evidence-inputs-'));
+const write = (name: string, lines: string[]) => writeFileSync(path.join(dir, name), lines.join('\n') + '\n');
+const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+write(
+  'yes.yaml',
+  ['questionnaire: crm-maturity', 'answers:', ...['lead.concept', 'journal.interactions', 'reporting.management', 'reporting.staff', 'erp.catalog', 'erp.payments', 'telephony.integrated'].map((id) => `  ${id}: yes`)],
+);
+// 40 deals, closed, with amounts and clients: nothing says whether any was won or lost.
+write('nostatus.csv', ['id,manager,created_at,closed_at,amount,client', ...range(40).map((i) => `${i},A,2025-01-10 10:00,2025-01-20 10:00,100,c${i}`)]);
+write('nostatus-lr.csv', ['id,manager,created_at,closed_at,amount,client,loss_reason', ...range(40).map((i) => `${i},A,2025-01-10 10:00,2025-01-20 10:00,100,c${i},`)]);
+// 60 outgoing calls, every one linked by deal id.
+const calls = (at: (i: number) => string, deal: (i: number) => number) => ['manager,at,kind,direction,missed,duration_s,deal_id', ...range(60).map((i) => `A,${at(i)},call,out,false,60,${deal(i)}`)];
+write('calls60.csv', calls(() => '2025-01-12 10:00', (i) => ((i - 1) % 40) + 1));
+write('pay.csv', ['deal_id,manager,invoiced,paid', ...range(40).map((i) => `${i},A,100,100`)]);
+
+const OUTCOME = ['closed_deals', 'won_deals', 'win_rate', 'lost_with_reason_share', 'won_with_activity_share', 'touches_per_won', 'won_amount_share', 'won_with_payment_share'];
+const CHECKED = ['lead.concept', 'journal.interactions', 'erp.catalog', 'erp.payments', 'telephony.integrated'];
+
+interface Check {
+  criterion: string;
+  verdict: string;
+  text: string;
+  facts: Array<{ id: string; value: number | null; threshold: number }>;
+}
+interface Evidence {
+  facts: Record<string, number | null>;
+  checks: Check[];
+  total: number;
+}
+
+function evidence(args: string[], lang = 'en'): Evidence {
+  const run = runCli(['audit', '--answers', 'yes.yaml', ...args, '--format', 'json', '--lang', lang, '--now', '2025-03-01'], { cwd: dir });
+  expect(run.stderr.includes('Error'), run.stderr).toBe(false);
+  expect(run.code, run.stderr).toBe(0);
+  return (JSON.parse(run.stdout) as { evidence: Evidence }).evidence;
+}
+const check = (e: Evidence, id: string) => e.checks.find((c) => c.criterion === id)!;
+
+describe('a deals export with no status or stage column', () => {
+  it('has no won or closed deals to count: the facts that need an outcome are null, the others are kept', () => {
+    const e = evidence(['-d', 'nostatus.csv', '-a', 'calls60.csv', '-p', 'pay.csv']);
+    for (const id of OUTCOME) expect(e.facts[id], id).toBeNull();
+    expect(e.facts.calls).toBe(60);
+    expect(e.facts.calls_linked_share).toBe(1);
+  });
+
+  it('makes every criterion that reads won or closed deals no-data, naming the status or stage column', () => {
+    for (const file of ['nostatus.csv', 'nostatus-lr.csv']) {
+      const e = evidence(['-d', file, '-a', 'calls60.csv', '-p', 'pay.csv']);
+      for (const id of CHECKED) {
+        expect(check(e, id).verdict, `${file} ${id}`).toBe('no-data');
+        expect(check(e, id).text, `${file} ${id}`).toContain('a status or stage column in the deals export');
+      }
+      // Nothing is contradicted, so nothing is taken off the declared 10.
+      expect(e.total).toBe(10);
+    }
+  });
+
+  it('does not confirm telephony against a threshold of 1 call × 0 won deals', () => {
+    const t = check(evidence(['-d', 'nostatus.csv', '-a', 'calls60.csv']), 'telephony.integrated');
+    expect(t.verdict).toBe('no-data');
+    expect(t.facts.some((f) => f.id === 'calls' && f.threshold === 0)).toBe(false);
+  });
+
+  it('says so in Russian, with no English words', () => {
+    const e = evidence(['-d', 'nostatus.csv', '-a', 'calls60.csv', '-p', 'pay.csv'], 'ru');
+    for (const id of CHECKED) {
+      expect(check(e, id).text).toContain('колонка статуса или этапа в выгрузке сделок');
+      expect(check(e, id).text.replace(/--map|deals\.columns\.\w+|--\w+/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+    }
+  });
+});
+
+describe('a --from/--to period with the calls outside it', () => {
+  // 20 won deals created 11-15 February, closed on the 25th; 60 calls on 16-18 February.
+  write('won20.csv', ['id,manager,created_at,closed_at,status,amount,client', ...range(20).map((i) => `${i},A,2025-02-${String(10 + Math.ceil(i / 4)).padStart(2, '0')} 10:00,2025-02-25 10:00,won,100,c${i}`)]);
+  write('calls-later.csv', calls((i) => `2025-02-${16 + ((i - 1) % 3)} 10:00`, (i) => ((i - 1) % 20) + 1));
+  write('emails.csv', ['manager,at,kind,direction,missed,duration_s,deal_id', ...range(60).map((i) => `A,2025-02-16 10:00,email,out,false,,${((i - 1) % 20) + 1}`)]);
+  const period = ['--from', '2025-02-01', '--to', '2025-02-15'];
+
+  it('does not say the activities export holds no call: 0 calls in the period is too small a sample', () => {
+    for (const lang of ['en', 'ru']) {
+      const e = evidence(['-d', 'won20.csv', '-a', 'calls-later.csv', ...period], lang);
+      const t = check(e, 'telephony.integrated');
+      expect(t.verdict).toBe('inconclusive');
+      expect(t.text).not.toMatch(/holds no call at all|в выгрузке активностей нет ни одного звонка/);
+      expect(t.text).toMatch(lang === 'en' ? /no call in the selected period \(the activities export holds 60, all outside it\)/ : /в выбранном периоде нет ни одного звонка \(в выгрузке активностей их 60, все вне периода\)/);
+      expect(e.total).toBe(10);
+    }
+  });
+
+  it('still finds no call at all when the activities file truly holds none', () => {
+    const t = check(evidence(['-d', 'won20.csv', '-a', 'emails.csv', ...period]), 'telephony.integrated');
+    expect(t.verdict).toBe('contradicted');
+    expect(t.text).toBe('You said "yes", but the activities export holds no call at all.');
+  });
+
+  it('without the period, the same files confirm telephony', () => {
+    expect(check(evidence(['-d', 'won20.csv', '-a', 'calls-later.csv']), 'telephony.integrated').verdict).toBe('confirmed');
+  });
+});
