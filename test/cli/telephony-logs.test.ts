@@ -21,9 +21,10 @@ describe('a Sipuni call log: «Откуда» and «Куда», seconds in the h
   it('links each call by the client\'s number, pairs the callback, sums the talk and drops the internal call', () => {
     const r = kpi('sipuni.csv', [
       '\ufeffТип;Статус;Время;Схема;Откуда;Куда;Кто ответил;Длительность звонка, сек;Длительность разговора, сек;Ответственный из CRM',
-      'Входящий;Отвечен;01.02.2025 10:00:00;Основная;+7 (916) 123-45-67;101;101;70;60;Иванов Иван',
+      // Who took the call, and the caller of an outgoing one, are the call's employee (as Sipuni names them).
+      'Входящий;Отвечен;01.02.2025 10:00:00;Основная;+7 (916) 123-45-67;101;Иванов Иван;70;60;Иванов Иван',
       'Входящий;Не отвечен;01.02.2025 11:00:00;Основная;89161234568;101;;20;0;Иванов Иван',
-      'Исходящий;Отвечен;01.02.2025 11:30:00;;101;79161234568;;50;45;Иванов Иван',
+      'Исходящий;Отвечен;01.02.2025 11:30:00;;Иванов Иван;79161234568;;50;45;Иванов Иван',
       'Входящий;Не отвечен;01.02.2025 12:00:00;Основная;79161234569;102;;15;0;Петрова Анна',
       'Внутренний;Отвечен;01.02.2025 12:30:00;;101;102;102;20;15;Иванов Иван',
     ]);
@@ -89,5 +90,30 @@ describe('a call of a day or more', () => {
     const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'long.csv', '--lang', 'ru'], { cwd: dir });
     expect(run.stderr).toContain('«999999999» — сутки и дольше: это не длительность звонка');
     expect(run.stderr).toContain('long.csv, строка 3, колонка «Длительность»');
+  });
+});
+
+describe('a Sipuni log that says who took each call («Кто ответил»)', () => {
+  it('counts an incoming call to who took it, an outgoing one to its caller, and a missed one to the client\'s owner in the CRM', () => {
+    const header = 'Тип;Статус;Время;Откуда;Куда;Кто ответил;Длительность разговора;Ответственный из CRM';
+    const r = kpi('sipuni-who.csv', [
+      header,
+      // Taken by Пётр, though the client's owner is Иван.
+      'Входящий;Отвечен;01.02.2025 10:05:00;79161234567;74950000000;Петров Пётр;80;Иванов Иван',
+      // Nobody took it: the owner is the one to call back, and does, 30 minutes later.
+      'Входящий;Не отвечен;01.02.2025 11:00:00;79161234567;74950000000;;0;Иванов Иван',
+      'Исходящий;Отвечен;01.02.2025 11:30:00;Иванов Иван;79161234567;79161234567;65;',
+      // An outgoing call with no owner in the CRM: its caller is its employee.
+      'Исходящий;Не отвечен;01.02.2025 12:00:00;Петров Пётр;79160000000;;0;',
+    ]);
+    const by = Object.fromEntries(r.managers.map((m) => [m.manager, m]));
+    expect(by['Петров Пётр']).toMatchObject({ calls_in: 1, calls_out: 1, calls_missed: 0 });
+    expect(by['Иванов Иван']).toMatchObject({ calls_in: 1, calls_out: 1, calls_missed: 1, callback_rate: 1 });
+    expect(r.total).toMatchObject({ calls_in: 2, calls_out: 2, calls_missed: 1 });
+  });
+
+  it('needs no manager column: who took the call names the employee', () => {
+    const r = kpi('sipuni-no-owner.csv', ['Тип;Статус;Время;Откуда;Куда;Кто ответил;Длительность разговора', 'Входящий;Отвечен;01.02.2025 10:05:00;79161234567;74950000000;Петров Пётр;80', 'Исходящий;Отвечен;01.02.2025 11:30:00;Иванов Иван;79161234567;79161234567;65']);
+    expect(r.managers.map((m) => m.manager).sort()).toEqual(['Иванов Иван', 'Петров Пётр']);
   });
 });

@@ -84,7 +84,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
  */
 export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): LinkedActivity | RowProblem | typeof PENDING {
   const c = ctx.cols;
-  const manager = c.manager === undefined ? -1 : cells.value(c.manager, m.manager);
+  const manager = employee(cells, ctx, m);
   if (manager === -1) return missedCall(cells, ctx, m) ? new RowProblem('skip', MISSED_NO_MANAGER, headerOf(ctx, c.manager, 'manager')) : NO_MANAGER(ctx, c.manager);
   if (c.done !== undefined) {
     const done = cells.value(c.done, m.done);
@@ -148,6 +148,22 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   out.deal = deal;
   out.client = client;
   return out;
+}
+
+/**
+ * The manager of a row: its manager column's. In a log that says who took each call (Sipuni's «Кто
+ * ответил»), that person for an incoming call and the caller («Откуда») for an outgoing one: the
+ * manager column there («Ответственный из CRM») is the client's owner in the CRM, and is the manager
+ * only of a call neither names (a missed incoming call: the owner is the one to call back).
+ */
+function employee(cells: Cells, ctx: ReadContext, m: ActivityMemos): number {
+  const c = ctx.cols;
+  if (c.answered_by !== undefined) {
+    const direction = directionCell(cells, ctx, m)?.value.direction;
+    const col = direction === 'in' ? c.answered_by : direction === 'out' ? c.caller : undefined;
+    if (col !== undefined && !cells.blank(col)) return cells.value(col, m.manager);
+  }
+  return c.manager === undefined ? -1 : cells.value(c.manager, m.manager);
 }
 
 const PLANNED = new RowProblem('drop', 'planned activity, not done');

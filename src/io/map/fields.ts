@@ -88,6 +88,9 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   // the callee of an outgoing one; read so only in a log with no client or phone column.
   { field: 'caller', aliases: ['Откуда', 'Кто звонил', 'Номер вызывающего', 'Caller', 'Caller number', 'From number', 'from_number', 'src', 'clid'] },
   { field: 'callee', aliases: ['Куда', 'Кому звонили', 'Куда звонили', 'Номер вызываемого', 'Callee', 'Called number', 'To number', 'to_number', 'destination', 'dst'] },
+  // Who took an incoming call (Sipuni's «Кто ответил»): the call's employee, where the manager column is
+  // the client's owner in the CRM; an outgoing call's employee is then its caller («Откуда»).
+  { field: 'answered_by', aliases: ['Кто ответил', 'Кто принял', 'Принял звонок', 'Answered by'] },
   // A done flag, or a status that says whether the activity took place (Zoho's calls, HubSpot's meetings).
   { field: 'done', aliases: ['Activity - Done', 'Done', 'Выполнено', 'Outgoing Call Status', 'Meeting outcome', 'Статус выполнения'] },
   // Importer helpers: what record the deal_id column names (Bitrix24 REST's OWNER_TYPE_ID: the id is a
