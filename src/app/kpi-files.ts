@@ -27,7 +27,7 @@ import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import { timing } from '../io/run-settings.js';
 import { assertReadableFile } from '../io/read/files.js';
-import { closedShown } from '../core/undecided-stages.js';
+import { closedShown, stagesToName } from '../core/undecided-stages.js';
 
 /** The files of one KPI run. */
 export interface KpiFiles {
@@ -121,11 +121,9 @@ export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: Co
 function unknownStagesClosed(reports: ImportReport[]): Alert[] {
   return reports.flatMap((r) => {
     if (r.kind !== 'deals' || r.unknownStage !== 'open' || !r.stages) return [];
-    const stages = Object.entries(r.stages)
-      .map(([stage, s]) => ({ stage, deals: s.deals, closed: closedShown(s, s.closePast) }))
-      .filter((s) => s.deals > 0 && s.closed * 2 >= s.deals)
-      .sort((a, b) => b.deals - a.deals || (a.stage < b.stage ? -1 : 1))
-      .slice(0, 5);
+    const stages = stagesToName(r)
+      .slice(0, 5)
+      .map(([stage, s]) => ({ stage, deals: s.deals, closed: closedShown(s, s.closePast), lost: s.closedFlag }));
     return stages.length > 0 ? [{ code: 'unknown-stages-closed' as const, file: r.file, stages }] : [];
   });
 }

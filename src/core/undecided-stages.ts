@@ -31,6 +31,18 @@ export function undecidedStages(report: { unknownStage?: 'open' | 'ask'; stagesB
     .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1));
 }
 
+/**
+ * The stages `crm-audit map` asks about: those a run stops for (undecidedStages), and where its CRM's
+ * unknown stages are open, those most of whose deals the file shows closed by then (which a run warns
+ * about: «Оплачено» with close dates counted open, or lost by a closed flag).
+ */
+export function stagesToName(report: { unknownStage?: 'open' | 'ask'; stagesBlind?: boolean; stages?: Record<string, UnknownStage> }): Array<[string, UnknownStage]> {
+  if (report.unknownStage === 'ask') return undecidedStages(report);
+  return Object.entries(report.stages ?? {})
+    .filter(([, s]) => s.deals > 0 && closedShown(s, s.closePast) * 2 >= s.deals)
+    .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1));
+}
+
 /** How many of a stage's deals the file shows closed: by the closed flag, a close date, or a probability of 100%. */
 export function closedShown(s: UnknownStage, closeDate = s.closeDate): number {
   return Math.max(s.closedFlag, closeDate, s.certain);

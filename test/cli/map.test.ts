@@ -45,3 +45,31 @@ describe('two columns of the same name that could both hold a field', () => {
     expect(runCli(['kpi', '-d', 'case.csv', '--lang', 'ru'], { cwd: dir }).stderr).toContain('manager: "#2"    # или "#3"');
   });
 });
+
+describe('crm-audit map -o writes a map whatever it finds', () => {
+  const ODD = ['Номер;Продавец;Когда;Стадия сделки;Деньги;Закрыта', '1;Иванов Иван;01.03.2025 10:00;Новая;1000;Нет', '2;Иванов Иван;02.03.2025 10:00;Оплачено клиентом;2000;Да', '3;Петрова Анна;03.03.2025 10:00;Оплачено клиентом;3000;Да'].join('\n');
+
+  it('nothing to decide: a map that changes nothing, so that the next step the help shows (kpi --map map.yaml) reads', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status\n1,A,2025-01-01,won\n');
+    const run = runCli(['map', 'deals.csv', '-o', 'map.yaml', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('решать нечего');
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toMatch(/^# deals\.csv: решать нечего/);
+    expect(runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('a column no rule finds, without a terminal: the closest column proposed, to check, and the stages its deals show closed', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-'));
+    writeFileSync(path.join(dir, 'odd.csv'), ODD);
+    const run = runCli(['map', 'odd.csv', '-o', 'map.yaml', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('Нет терминала: записано предложение');
+    // «Закрыта» is the closed flag: «Оплачено клиентом» is closed, and a run would count it lost; map asks.
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  columns:\n    created_at: "Когда"    # ближайшая колонка: проверьте\n  status:\n    "Оплачено клиентом": lost    # сделок: 2, закрыто: все, с суммой: ни одной: проверьте\n');
+    // A run says what it counted: the deals the flag closes are lost, not open.
+    writeFileSync(path.join(dir, 'cols.yaml'), 'deals:\n  columns:\n    created_at: "Когда"\n');
+    const kpi = runCli(['kpi', '-d', 'odd.csv', '--map', 'cols.yaml', '--lang', 'ru'], { cwd: dir });
+    expect(kpi.stderr).toContain('посчитаны открытыми (а их сделки, закрытые по флагу, — проигранными), хотя большинство их сделок закрыто: «Оплачено клиентом» (2 сделки, закрыто 2)');
+  });
+});

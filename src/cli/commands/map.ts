@@ -1,7 +1,7 @@
 import { tr } from '../../core/i18n.js';
 import { looksLikeUserId, managersSnippet } from '../../core/kpi/alerts.js';
 import { DealStore } from '../../core/kpi/deal-store.js';
-import { undecidedStages } from '../../core/undecided-stages.js';
+import { stagesToName } from '../../core/undecided-stages.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
 import { stagesSnippet } from '../../io/map/import.js';
 import { guessKind, inspectFile } from '../../io/map/inspect.js';
@@ -33,22 +33,32 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const read = (columns: Record<string, string | string[]> | undefined) => inspectFile(file, kind, { ...base, valueMaps: overrides.valueMaps, mapFile: overrides.file, columns, listAmbiguous: false, store: (store = new DealStore()) });
   // First the columns no rule finds (asked on a terminal; without one the error and its snippet stand), then the stages.
   let columns: Record<string, string> | undefined;
+  let proposed = false;
   const report = await read(overrides.columns[kind]).catch(async (error: unknown) => {
     if (!(error instanceof ColumnsMissing)) throw error;
     columns = await askColumns(ctx, error, o.lang, false);
+    // Without a terminal, the closest column of each missing one is the proposal (to check); a field no
+    // column comes close to, and a choice between two columns that could both be it, stay the error's.
+    if (!columns && error.messageId === 'map.columnsMissing' && error.missing.every((m) => m.candidates.length > 0)) {
+      columns = Object.fromEntries(error.missing.map((m) => [m.field, m.candidates[0]!]));
+      proposed = true;
+    }
     if (!columns) throw error;
     return read({ ...overrides.columns[kind], ...columns });
   });
-  const stages = undecidedStages(report);
+  const stages = stagesToName(report);
   const ids = kind === 'deals' || kind === 'activities' ? userIds(store) : [];
   if (stages.length === 0 && !columns && ids.length === 0) {
-    ctx.stderr.write(`${tr(o.lang, `${file}: решать нечего — каждая колонка найдена, каждый этап известен или выглядит открытым.`, `${file}: nothing to decide: every column is found, every stage is known or looks open.`)}\n`);
+    const nothing = tr(o.lang, `${file}: решать нечего — каждая колонка найдена, каждый этап известен или выглядит открытым.`, `${file}: nothing to decide: every column is found, every stage is known or looks open.`);
+    ctx.stderr.write(`${nothing}\n`);
+    // Still a map, so that the next step the help shows (kpi --map map.yaml) reads: one that changes nothing.
+    await writeOutput(ctx, `# ${nothing}\n`, o.output, [file], o.output ? o.lang : undefined);
     return EXIT.ok;
   }
   const chosen = stages.length > 0 ? await askStages(ctx, { where: { file }, stages }, o.lang, false) : {};
   const names = ids.length > 0 ? await askManagerNames(ctx, file, ids, o.lang) : undefined;
-  if (!chosen || (ids.length > 0 && !names)) ctx.stderr.write(`${tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.')}\n`);
-  const doc = mapYaml(kind, columns, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '') + managersYaml(ids, names, o.lang);
+  if (proposed || !chosen || (ids.length > 0 && !names)) ctx.stderr.write(`${tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.')}\n`);
+  const doc = mapYaml(kind, columns, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '', proposed ? o.lang : undefined) + managersYaml(ids, names, o.lang);
   await writeOutput(ctx, doc, o.output, [file], o.output ? o.lang : undefined);
   return EXIT.ok;
 }
@@ -85,8 +95,10 @@ function managersYaml(ids: string[], names: Map<string, string> | undefined, lan
 }
 
 /** One --map document: the columns chosen (for the file's kind) and the stages' statuses (deals). */
-function mapYaml(kind: string, columns: Record<string, string> | undefined, stages: string): string {
-  const cols = columns ? columnsYaml(columns) : '';
+function mapYaml(kind: string, columns: Record<string, string> | undefined, stages: string, proposedIn?: string): string {
+  // Columns proposed without a terminal are the closest ones, each marked to check.
+  const check = proposedIn === undefined ? '' : `    # ${tr(proposedIn, 'ближайшая колонка: проверьте', 'the closest column: check')}`;
+  const cols = columns ? columnsYaml(columns).replace(/^( {4}\w+: .*)$/gm, `$1${check}`) : '';
   if (!stages) return cols ? `${kind}:\n${cols}` : '';
   // The stage snippet starts with its own "deals:" line: the columns go under the same key.
   return stages.replace(/^deals:\n/, `deals:\n${cols}`);

@@ -7,7 +7,7 @@ import type { EvidenceFacts } from './facts.js';
 /** Numbers that look wrong, said loudly with their likely cause (in dataQuality.alerts and on stderr). */
 export type Alert =
   | { code: 'no-outcome'; deals: number }
-  | { code: 'unknown-stages-closed'; file: string; stages: Array<{ stage: string; deals: number; closed: number }> }
+  | { code: 'unknown-stages-closed'; file: string; stages: Array<{ stage: string; deals: number; closed: number; lost: number }> }
   | { code: 'many-skipped'; file: string; skipped: number; rows: number }
   | { code: 'nul-bytes'; file: string; count: number }
   | { code: 'activities-unlinked'; calls: number; won: number }
@@ -112,9 +112,11 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
     case 'unknown-stages-closed': {
       const list = (q: [string, string]) => a.stages.map((x) => `${q[0]}${x.stage}${q[1]} (${ru ? `${num(x.deals, ru)} ${plural(x.deals, 'сделка', 'сделки', 'сделок')}, закрыто ${num(x.closed, ru)}` : `${num(x.deals, ru)} deals, ${num(x.closed, ru)} closed`})`).join(', ');
       const first = a.stages[0]!.stage;
+      // Deals a closed flag marks closed are counted lost, not open: said so, as «Оплачено» counted lost is a wrong number too.
+      const lost = a.stages.some((x) => x.lost > 0);
       return ru
-        ? `${a.file}: этапы, которых не знает ни одно правило, посчитаны открытыми, хотя большинство их сделок закрыто: ${list(['«', '»'])}. Если это выигрыш или проигрыш, назовите их в файле --map (status: { "${first}": won }); crm-audit map спросит о каждом.`
-        : `${a.file}: stages no rule knows are counted as open though most of their deals are closed: ${list(['"', '"'])}. If they are won or lost, name them in a --map file (status: { "${first}": won }); crm-audit map asks about each.`;
+        ? `${a.file}: этапы, которых не знает ни одно правило, посчитаны открытыми${lost ? ' (а их сделки, закрытые по флагу, — проигранными)' : ''}, хотя большинство их сделок закрыто: ${list(['«', '»'])}. Если это выигрыш или проигрыш, назовите их в файле --map (status: { "${first}": won }); crm-audit map спросит о каждом.`
+        : `${a.file}: stages no rule knows are counted as open${lost ? ' (their deals the closed flag marks closed, as lost)' : ''} though most of their deals are closed: ${list(['"', '"'])}. If they are won or lost, name them in a --map file (status: { "${first}": won }); crm-audit map asks about each.`;
     }
     case 'nul-bytes':
       return ru

@@ -52,7 +52,7 @@ const DEAL_FIELDS: FieldSpec[] = [
   { field: 'currency', aliases: ['Валюта', 'Валюта сделки', 'Currency', 'Amount Currency', 'Opportunity Currency', 'Deal Currency Code', 'Currency Code', 'Deal - Currency', 'Сделка - Валюта', 'CURRENCY_ID', 'CurrencyIsoCode'] },
   { field: 'stage', aliases: ['Этап сделки', 'Стадия сделки', 'Статус', 'Deal Stage', 'Deal - Stage', 'Stage', 'Этап', 'Стадия'] },
   { field: 'status', aliases: ['Deal - Status', 'Status', 'Состояние'] },
-  { field: 'closed', aliases: ['Сделка закрыта', 'Closed', 'Is Closed', 'IsClosed', 'Deal closed'] },
+  { field: 'closed', aliases: ['Сделка закрыта', 'Закрыта', 'Закрыто', 'Closed', 'Is Closed', 'IsClosed', 'Deal closed'] },
   { field: 'won', aliases: ['Won', 'Is Won', 'IsWon'] },
   // With a closed flag, a probability of 100% is won and 0% lost (HubSpot, Odoo).
   { field: 'probability', aliases: ['Deal probability', 'Probability', 'Probability (%)', 'Вероятность'] },
