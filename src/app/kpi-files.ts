@@ -192,6 +192,8 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const decimals: Alert[] = reports.flatMap((r) => (r.threeDecimals ?? []).map(({ header, ...d }) => ({ code: 'three-decimals' as const, file: r.file, column: header, ...d, read: Math.round(d.read * 100) / 100 })));
   // Rows under a repeated id that are another deal (another manager or status): not counted, so said.
   const repeated: Alert[] = reports.flatMap((r) => (r.repeatedIdsDiffer ? [{ code: 'repeated-ids-differ' as const, file: r.file, ...r.repeatedIdsDiffer }] : []));
+  // Rows with no id amid the deals (not the export's last, as amoCRM's is): deals lost, so said.
+  const idless: Alert[] = reports.flatMap((r) => (r.idlessDeals ? [{ code: 'idless-deals' as const, file: r.file, rows: r.idlessDeals }] : []));
   // An activities file whose every row was dropped for what it is (all planned: Odoo's scheduled activities)
   // reads as a team that did nothing: the zeros are said to be the file's, not the team's.
   const noneDone: Alert[] = reports.flatMap((r) => {
@@ -199,7 +201,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
     const rows = dropped.reduce((n, [, c]) => n + c, 0);
     return r.kind === 'activities' && r.records === 0 && r.skippedCount === 0 && rows > 0 ? [{ code: 'activities-all-dropped' as const, file: r.file, rows, reasons: dropped.map(([reason, count]) => ({ reason, count })) }] : [];
   });
-  const alerts = [...nul, ...swallowed, ...missedAlone, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...found];
+  const alerts = [...nul, ...swallowed, ...missedAlone, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

@@ -261,3 +261,19 @@ describe('--map values the readers do use', () => {
     expect(r.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('map-unmatched');
   });
 });
+
+describe('deals rows with no id amid the deals', () => {
+  it('are dropped as rows without an id, and said: a won deal of 5 000 is missing from the revenue', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    // The middle row is a deal that lost its id; the last is a copy of the deal before it, as amoCRM ends its export.
+    writeFileSync(path.join(dir, 'deals.csv'), 'ID,manager,created_at,status,amount\n1,A,2024-01-01,won,100\n,A,2024-01-02,won,5000\n2,B,2024-01-03,lost,10\n,B,2024-01-03,lost,10\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '--format', 'json'], { cwd: dir });
+    const r = JSON.parse(run.stdout);
+    expect(r.total.revenue).toBe(100);
+    expect(r.dataQuality.files[0].dropped).toEqual({ 'row without a deal id': 2 });
+    expect(r.dataQuality.alerts).toEqual([{ code: 'idless-deals', file: 'deals.csv', rows: 1 }]);
+    expect(run.stderr).toContain('deals.csv: 1 row amid the deals has no id but a manager and a creation date: dropped as rows without an id, and not counted.');
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('deals.csv: 1 строка среди сделок без ID, но с менеджером и датой создания: отброшена');
+  });
+});

@@ -26,6 +26,7 @@ export type Alert =
   | { code: 'empty-period'; from: string | null; to: string | null; first: string; last: string; deals: number }
   | { code: 'negative-amounts'; file: string; deals: number; sum: number }
   | { code: 'date-order-borrowed'; file: string; from: string; order: 'dmy' | 'mdy'; columns: string[] }
+  | { code: 'idless-deals'; file: string; rows: number }
   | { code: 'three-decimals'; file: string; column: string; count: number; example: string; read: number; decidedBy: string }
   | { code: 'repeated-ids-differ'; file: string; rows: number; id: string }
   | { code: 'periods-overlap'; before: { from: string; to: string }; after: { from: string; to: string } }
@@ -173,6 +174,8 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
       return borrowedOrder(a, ru);
     case 'three-decimals':
       return threeDecimals(a, lang);
+    case 'idless-deals':
+      return idlessDeals(a, lang);
     case 'unknown-values':
       return unknownValuesText(a, ru);
     case 'many-skipped':
@@ -288,6 +291,14 @@ function managerIds(a: Extract<Alert, { code: 'manager-ids' }>, lang: string): s
 }
 
 /** Amounts like `15,000` read as 15 by the decimal mark another value of their column decided (`1,5`): two formats in one column. */
+/** Deals rows amid the deals that have no id: dropped as the spec says, and what that means. */
+function idlessDeals(a: Extract<Alert, { code: 'idless-deals' }>, lang: string): string {
+  const ru = lang === 'ru';
+  return ru
+    ? `${a.file}: ${num(a.rows, ru)} ${plural(a.rows, 'строка', 'строки', 'строк')} среди сделок без ID, но с менеджером и датой создания: ${plural(a.rows, 'отброшена', 'отброшены', 'отброшены')}, как строки без ID, и в показатели не ${plural(a.rows, 'вошла', 'вошли', 'вошли')}. Если это сделки, выгрузите их заново с колонкой ID.`
+    : `${a.file}: ${num(a.rows, ru)} ${a.rows === 1 ? 'row' : 'rows'} amid the deals ${a.rows === 1 ? 'has' : 'have'} no id but a manager and a creation date: dropped as rows without an id, and not counted. If they are deals, export them again with the ID column.`;
+}
+
 function threeDecimals(a: Extract<Alert, { code: 'three-decimals' }>, lang: string): string {
   const comma = a.example.includes(',');
   const ru = lang === 'ru';

@@ -272,6 +272,12 @@ export interface ReadContext {
   dateOnly: ReadonlySet<number>;
   /** Stages no rule knows, with what their deals show (for asking, or the --map snippet). */
   stages: Map<string, UnknownStage>;
+  /**
+   * Deals rows with no id that carry a manager and a creation date: `pending` since the last row with
+   * an id, `followed` those a row with an id came after (amoCRM's own, a copy of the last deal, ends
+   * its export; one amid the deals is a deal that lost its id).
+   */
+  idless: { pending: number; followed: number };
   /** The report date (ms at midnight), when the run has one: close dates after it are expected ones. */
   reportDay: number | undefined;
 }

@@ -146,7 +146,15 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
     out.idBytes = false;
     out.id = cells.text(c.id);
     // Not a deal (spec/exports.md: rows to drop, and count): amoCRM ends its export with one.
-    if (out.id === '') return NO_ID;
+    if (out.id === '') {
+      if (!cells.blank(c.manager) && !cells.blank(c.created_at)) ctx.idless.pending++;
+      return NO_ID;
+    }
+  }
+  // Rows with no id that a deal follows were deals amid the others, not the export's last row.
+  if (ctx.idless.pending !== 0) {
+    ctx.idless.followed += ctx.idless.pending;
+    ctx.idless.pending = 0;
   }
   const manager = c.manager === undefined ? -1 : cells.value(c.manager, m.manager);
   if (manager === -1) return NO_MANAGER(ctx, c.manager);

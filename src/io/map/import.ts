@@ -113,6 +113,8 @@ export interface ImportReport {
   threeDecimals?: Array<{ header: string; count: number; example: string; read: number; decidedBy: string }>;
   /** Deals rows that repeat an id with another manager or status than its first row (kept), and one such id. */
   repeatedIdsDiffer?: { rows: number; id: string };
+  /** Deals rows amid the deals with no id but a manager and a creation date: dropped as rows without an id, and said. */
+  idlessDeals?: number;
 }
 
 const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'end_at', 'invoiced_at', 'paid_at', 'month'];
@@ -148,6 +150,7 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     stageParentheses: profile?.stageParentheses ?? 'reason',
     dateOnly: dateOnlyColumns(headers, profile?.dateOnly ?? []),
     stages: new Map(),
+    idless: { pending: 0, followed: 0 },
   };
   if (kind === 'deals') {
     const m = dealMemos(ctx);
@@ -304,6 +307,7 @@ class RowsToRecords<T> {
       report.unknownStage = ctx.unknownStage;
       if (ctx.closeDateIsPlanned && ctx.cols.closed === undefined && ctx.cols.won === undefined) report.stagesBlind = true;
       report.stages = Object.fromEntries(ctx.stages);
+      if (ctx.idless.followed > 0) report.idlessDeals = ctx.idless.followed;
     }
     return report;
   }

@@ -626,6 +626,7 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     ...(a.stages || b.stages ? { stages } : {}),
     // The halves' orders agree where both show one (checked when they were joined): the file's is either's.
     ...(a.dateOrder ?? b.dateOrder ? { dateOrder: a.dateOrder ?? b.dateOrder } : {}),
+    ...(a.idlessDeals || b.idlessDeals ? { idlessDeals: (a.idlessDeals ?? 0) + (b.idlessDeals ?? 0) } : {}),
     rowsRead: a.rowsRead + b.rowsRead,
     records: a.records + b.records,
     skippedCount: a.skippedCount + b.skippedCount,
