@@ -268,3 +268,23 @@ describe('a telephony line written after an employee\'s name', () => {
     expect(r.managers.find((m: { manager: string }) => m.manager === 'Иван Петров').calls_out).toBe(2);
   });
 });
+
+describe('exports in another interface language', () => {
+  it('HubSpot in German: «Deal-Inhaber» is the manager (not «Dealphase»), its default stages are read', () => {
+    const de = ['Datensatz-ID,Name des Deals,Dealphase,Betrag,Abschlussdatum,Deal-Inhaber,Erstelldatum,Pipeline,Zugehöriges Unternehmen', '9001,A,Abgeschlossen und gewonnen,1000,2024-03-05,Hans Müller,2024-03-01 10:00,Sales Pipeline,Alpha GmbH', '9002,B,Abgeschlossen und verloren,2000,2024-03-06,Hans Müller,2024-03-02 10:00,Sales Pipeline,Beta GmbH', '9003,C,Vertrag gesendet,3000,2024-04-06,Eva Schmidt,2024-03-03 10:00,Sales Pipeline,Gamma GmbH'].join('\n');
+    const dir = written({ 'de.csv': de });
+    const run = runCli(['kpi', '-d', 'de.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.total).toMatchObject({ leads: 3, won: 1, lost: 1, open: 1, revenue: 1000 });
+    expect(r.managers.map((m: { manager: string }) => m.manager).sort()).toEqual(['Eva Schmidt', 'Hans Müller']);
+  });
+
+  it('a Salesforce report of a Russian-language org: «Ответственный за возможность» and the other labels', () => {
+    const ru = ['Ответственный за возможность;Название организации;Название возможности;Этап;Сумма;Дата закрытия;Дата создания;Источник интереса', 'Иван Петров;ООО А;А-1;Closed Won;150 000,00;05.03.2024;01.03.2024;Web', 'Иван Петров;ООО Б;Б-1;Closed Lost;50 000,00;06.03.2024;01.03.2024;Web', 'Ольга Зайцева;ООО В;В-1;Negotiation/Review;70 000,00;30.04.2024;02.03.2024;Партнёр'].join('\n');
+    const dir = written({ 'sf.csv': ru });
+    expect(runCli(['inspect', 'sf.csv', '--lang', 'en'], { cwd: dir }).stdout).toContain('(profile salesforce-report,');
+    const r = JSON.parse(runCli(['kpi', '-d', 'sf.csv', '--format', 'json', '--lang', 'en'], { cwd: dir }).stdout);
+    expect(r.total).toMatchObject({ leads: 3, won: 1, lost: 1, open: 1, revenue: 150000 });
+  });
+});
