@@ -230,6 +230,8 @@ const KIND: Record<string, ActivityKind> = {
   whatsapp: 'message',
   telegram: 'message',
   task: 'other',
+  // Salesforce's Task Subtype «Event»: a calendar event, a meeting
+  event: 'meeting',
   задача: 'other',
   deadline: 'other',
   lunch: 'meeting',

@@ -87,3 +87,9 @@ describe('call statuses no map names, read by their words', () => {
     expect(direction('Callback')).toBe('out');
   });
 });
+
+describe('activity kinds', () => {
+  it('Salesforce\'s Task Subtype «Event» is a meeting', () => {
+    expect(maps.kind.get(normalizeValue('Event'))).toBe('meeting');
+  });
+});
