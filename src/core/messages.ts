@@ -248,6 +248,10 @@ export const MESSAGES = {
     ru: 'не указано, как разделить периоды', en: 'say how to split the periods',
     hint: { ru: 'crm-audit compare --deals all.csv --cutover 01.01.2025 или --before-deals old.csv --after-deals new.csv', en: 'crm-audit compare --deals all.csv --cutover 2025-01-01, or --before-deals old.csv --after-deals new.csv' },
   },
+  'compare.setNeedsDeals': {
+    ru: 'нет {missing}: когда периоды даны двумя наборами файлов, у каждого свой файл сделок', en: '{missing} is missing: with two sets of files, each period needs its deals file',
+    hint: { ru: 'crm-audit compare --before-deals old.csv --after-deals new.csv', en: 'crm-audit compare --before-deals old.csv --after-deals new.csv' },
+  },
   'compare.kindsDiffer': {
     ru: 'у двух периодов разные виды файлов', en: 'the two periods have different kinds of files',
     hint: { ru: 'дайте звонки (и оплаты) для обоих периодов или ни для одного, чтобы сравнивались одни и те же показатели', en: 'give activities (and payments) for both periods, or for neither, so that the same metrics compare' },

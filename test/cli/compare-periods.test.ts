@@ -120,3 +120,13 @@ describe('a targets file with a misspelt metric', () => {
     refused([...args, 'ru'], dir, 'нет такого показателя: «convertion»; возможно, вы имели в виду conversion');
   });
 });
+
+describe('one set of files given for two', () => {
+  it('names the deals file that is missing, not «say how to split the periods»', () => {
+    const run = runCli(['compare', '--before-deals', 'samples/amocrm-deals.csv', '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('error: --after-deals is missing: with two sets of files, each period needs its deals file');
+    const ru = runCli(['compare', '--after-deals', 'samples/amocrm-deals.csv', '--lang', 'ru']);
+    expect(ru.stderr).toContain('ошибка: нет --before-deals');
+  });
+});

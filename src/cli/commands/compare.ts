@@ -51,6 +51,8 @@ export function periodsFromCli(o: CompareCliOptions): ComparePeriods {
     return { cutover: parseDay(o.cutover, '--cutover')!, files: { deals: o.deals, activities: o.activities, payments: o.payments } };
   }
   if (!o.beforeDeals || !o.afterDeals) {
+    // One set's files given: the other's deals file is what is missing, not the way to split.
+    if (sets) throw UserError.of('E_USAGE', 'compare.setNeedsDeals', { missing: o.beforeDeals ? '--after-deals' : '--before-deals' });
     throw UserError.of('E_USAGE', 'compare.howToSplit');
   }
   return {
