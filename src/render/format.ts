@@ -42,15 +42,24 @@ export function formatPoints(n: number, lang: string): string {
 }
 
 /**
- * A change of a metric, signed: a change of a share is in percentage points («+8,1 п.п.», "+8.1 pp"),
+ * Percentage points, the one spelling every format uses (terminal, md, HTML, CSV, XLSX, assertions):
+ * «п. п.» as Russian typography writes the abbreviation, with a no-break space so a line never ends
+ * between its halves; "pp" in English.
+ */
+export function ppUnit(lang: string): string {
+  return lang === 'ru' ? 'п.\u00a0п.' : 'pp';
+}
+
+/**
+ * A change of a metric, signed: a change of a share is in percentage points («+8,1 п. п.», "+8.1 pp"),
  * never a percentage, which would read as a relative change.
  */
 export function formatChange(change: number | null, format: MetricFormat, lang: string): string {
   if (change === null) return '—';
-  return withSign(change, format === 'ratio' ? `${group(change * 100, 1, lang)} ${lang === 'ru' ? 'п.п.' : 'pp'}` : formatValue(change, format, lang));
+  return withSign(change, format === 'ratio' ? `${group(change * 100, 1, lang)} ${ppUnit(lang)}` : formatValue(change, format, lang));
 }
 
-/** A positive change's text with its «+»; a change that rounds to zero is written without one («0,0 п.п.», not «+0,0 п.п.»). */
+/** A positive change's text with its «+»; a change that rounds to zero is written without one («0,0 п. п.», not «+0,0 п. п.»). */
 export function withSign(change: number, text: string): string {
   return change > 0 && /[1-9]/.test(text) ? `+${text}` : text;
 }

@@ -6,6 +6,7 @@ import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-la
 import { tr } from '../../core/i18n.js';
 import { FORMATS, metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { compareLabels, ROW_INFO } from './text.js';
+import { ppUnit } from '../format.js';
 
 
 const GOOD = { fill: 'FFC6EFCE', font: 'FF006100' };
@@ -14,7 +15,7 @@ const BAD = { fill: 'FFFFC7CE', font: 'FF9C0006' };
 /** Number format of a change: a share changes in percentage points, anything else in its own unit. */
 export function changeFormat(format: MetricFormat, lang: string): string {
   if (format === 'ratio') {
-    const pp = lang === 'ru' ? '" п.п."' : '" pp"';
+    const pp = `" ${ppUnit(lang)}"`;
     return `+0.0${pp};-0.0${pp};0.0${pp}`;
   }
   const base = metricFormat(format, lang);

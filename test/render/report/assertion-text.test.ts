@@ -32,7 +32,7 @@ describe('failure lines a person reads', () => {
     ['compare.conversion.met==true', 'ru', 'До и после: Конверсия: цель достигнута нет ≠ да'],
     ['compare.payback_months<=12', 'en', 'Payback: months to pay back 14.20 > 12'],
     ['compare.payback_months<=12', 'ru', 'Окупаемость: срок, мес. 14,20 > 12'],
-    ['delta.total.conversion>=-0.02', 'ru', 'Отдел: изменение: Конверсия с прошлого запуска −3,1 п.п. < −2 п.п.'],
+    ['delta.total.conversion>=-0.02', 'ru', 'Отдел: изменение: Конверсия с прошлого запуска −3,1 п.\u00a0п. < −2 п.\u00a0п.'],
     ['delta.managers.*.response_min_median<=0', 'en', 'Алексеева Мария: change of Response (median) since the last run +8.5 min > 0 min'],
     ['delta.audit.total>=0', 'ru', 'Аудит: изменение: баллы с прошлого запуска −2 < 0'],
   ])('%s (%s)', (expr, lang, line) => {
