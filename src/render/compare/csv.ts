@@ -4,7 +4,7 @@ import { tr } from '../../core/i18n.js';
 import { renderCsvTables, type CsvValue } from '../csv.js';
 import { formatDay, ppUnit } from '../format.js';
 import { csvNumber, csvUnit, withUnit } from '../kpi/csv.js';
-import { compareLabels, ROW_INFO } from './text.js';
+import { compareLabels, gainLabel, ROW_INFO } from './text.js';
 
 const pct = (v: number | null): CsvValue => (v === null ? null : v * 100);
 
@@ -28,7 +28,7 @@ export function renderCompareCsv(result: CompareResult, opts: { lang: string }):
     tables.push({
       head: [L.payback, L.changeValue],
       rows: [
-        [L.gain, p.gain_per_month ?? ''],
+        [gainLabel(result.payback_inputs, lang), p.gain_per_month ?? ''],
         [L.months, paybackMonthsCell(p, lang, result.payback_inputs?.margin)],
         [`${L.roi}, %`, pct(p.roi_12m)],
       ],

@@ -7,10 +7,10 @@ import type { KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
 import { auditLabels, baselineBandLine, shownRecommendations } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
-import { ROW_INFO } from '../compare/text.js';
+import { gainLabel, ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
 import { auditBefore, headlineRows } from '../report/summary.js';
-import { htmlLabels } from './labels.js';
+import { htmlLabels, paybackNote } from './labels.js';
 import { paybackMonthsCell, reasonText } from '../kpi/labels.js';
 import { esc, formatDate, section, table } from './page.js';
 import { rowReason } from '../../core/messages.js';
@@ -113,11 +113,11 @@ export function paybackSummary(c: CompareResult, lang: string): string {
   const rows = [
     [L.cost, formatValue(c.payback_inputs.cost, 'money', lang)],
     [L.monthlyCost, formatValue(c.payback_inputs.monthly_cost, 'money', lang)],
-    [L.gain, formatValue(c.payback.gain_per_month, 'money', lang)],
+    [gainLabel(c.payback_inputs, lang), formatValue(c.payback.gain_per_month, 'money', lang)],
     [L.paybackMonths, typeof months === 'number' ? formatValue(months, 'decimal', lang) : months],
     [L.roi, formatValue(c.payback.roi_12m, 'ratio', lang)],
   ];
-  return `${table([L.metric, L.value], rows, { numeric: [false, true] })}<p class="note">${esc(L.paybackNote)}</p>`;
+  return `${table([L.metric, L.value], rows, { numeric: [false, true] })}<p class="note">${esc(paybackNote(c.payback_inputs, lang))}</p>`;
 }
 
 /** Files read, rows skipped with where and why, warnings, and metrics that could not be computed. */
@@ -141,6 +141,6 @@ export function definitionsSection(r: HtmlInput): string {
   // The unit economics (a spend file) and the age of open deals (a grouping by stage), when shown.
   const extra = [...(r.kpi?.spend ? UNIT_METRICS : []), ...(r.kpi && groupingsOf(r.kpi).some((g) => g.stage) ? STAGE_METRICS.filter((m) => m.key !== 'open') : [])];
   rows.push(...extra.map((m) => [m.label[lang], m.definition[lang]]));
-  if (r.compare?.payback) rows.push([L.payback, L.paybackNote]);
+  if (r.compare?.payback) rows.push([L.payback, paybackNote(r.compare.payback_inputs, lang)]);
   return section('definitions', L.definitions, table([L.metric, L.definition], rows));
 }
