@@ -6,7 +6,6 @@ import { gainLabel } from '../compare/text.js';
 export function htmlLabels(lang: string) {
   return {
     title: tr(lang, 'Аудит CRM и показатели продаж', 'CRM audit and sales KPIs'),
-    auditTitle: tr(lang, 'Аудит зрелости CRM', 'CRM maturity audit'),
     kpiTitle: tr(lang, 'Показатели продаж по менеджерам', 'Sales KPIs per manager'),
     compareTitle: tr(lang, 'До и после внедрения CRM', 'Before and after the CRM'),
     company: tr(lang, 'Компания', 'Company'),
@@ -25,19 +24,8 @@ export function htmlLabels(lang: string) {
     yes: tr(lang, 'да', 'yes'),
     no: tr(lang, 'нет', 'no'),
     audit: tr(lang, 'Аудит по разделам', 'The audit by section'),
-    evidence: tr(lang, 'Проверка ответов по данным', 'Answers checked against the data'),
-    evidenceTotal: tr(lang, 'Оценка после проверки', 'Score after the check'),
     criterion: tr(lang, 'Критерий', 'Criterion'),
     answer: tr(lang, 'Ответ', 'Answer'),
-    verdict: tr(lang, 'Вывод', 'Verdict'),
-    why: tr(lang, 'Почему', 'Why'),
-    verdicts: {
-      confirmed: tr(lang, 'подтверждено', 'confirmed'),
-      contradicted: tr(lang, 'опровергнуто', 'contradicted'),
-      inconclusive: tr(lang, 'не ясно', 'inconclusive'),
-      'no-data': tr(lang, 'нет данных', 'no data'),
-      'not-checkable': tr(lang, 'не проверяется', 'not checkable'),
-    } as Record<string, string>,
     recommendations: tr(lang, 'Рекомендации', 'Recommendations'),
     recommendation: tr(lang, 'Рекомендация', 'Recommendation'),
     missingPoints: tr(lang, 'Баллов', 'Points'),

@@ -34,7 +34,8 @@ function periodOf(r: HtmlInput, lang: string): string | undefined {
 /** The document's title: what it holds (audit, KPIs, before/after, or all of them). */
 export function documentTitle(r: HtmlInput): string {
   const L = htmlLabels(r.lang);
-  const only = [r.audit && L.auditTitle, r.kpi && L.kpiTitle, r.compare && L.compareTitle].filter(Boolean);
+  // The audit is titled by its questionnaire, as the terminal, Markdown and XLSX reports title it.
+  const only = [r.audit && r.audit.questionnaire.title, r.kpi && L.kpiTitle, r.compare && L.compareTitle].filter(Boolean);
   return only.length === 1 ? (only[0] as string) : L.title;
 }
 
@@ -72,8 +73,9 @@ export function auditSection(a: AuditResult, lang: string, chart: string): strin
   const ev = a.evidence;
   if (ev) {
     const titles = new Map(a.sections.flatMap((s) => s.criteria.map((c) => [c.id, c.title || c.id] as const)));
-    body += `<h3>${esc(L.evidence)}</h3><p>${esc(L.evidenceTotal)}: <b>${esc(formatPoints(ev.total, lang))} / ${esc(formatPoints(a.max, lang))}</b> — ${esc(ev.band.title)}</p>`;
-    body += table([L.criterion, L.answer, L.verdict, L.why], ev.checks.map((c) => [titles.get(c.criterion) ?? c.criterion, A.answers[c.answer] ?? c.answer, L.verdicts[c.verdict] ?? c.verdict, c.text]), { cls: 'evidence' });
+    // The evidence's terms are the audit report's own (auditLabels), as every other format writes them.
+    body += `<h3>${esc(A.evidence)}</h3><p>${esc(A.evidenceTotal)}: <b>${esc(formatPoints(ev.total, lang))} / ${esc(formatPoints(a.max, lang))}</b> — ${esc(ev.band.title)}</p>`;
+    body += table([A.criterion, A.answer, A.verdict, A.evidenceText], ev.checks.map((c) => [titles.get(c.criterion) ?? c.criterion, A.answers[c.answer] ?? c.answer, A.verdicts[c.verdict] ?? c.verdict, c.text]), { cls: 'evidence' });
   }
   return section('audit', L.audit, body);
 }
