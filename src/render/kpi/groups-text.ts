@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { UNIT_METRICS, type MetricDef } from '../../core/kpi/catalog.js';
 import type { KpiResult, MetricValues, PlanFigure, PlanResult } from '../../core/kpi/types.js';
-import { formatValue } from '../format.js';
+import { formatInColumn, formatValue } from '../format.js';
 import { dimLabel, GROUP_SHORT, groupingTitle, groupLabels } from './group-labels.js';
 import { dimText, groupingsOf, readingColumns, type Grouping } from './groups.js';
 import { SHORT } from './labels.js';
@@ -28,9 +28,10 @@ export function toneOf(key: string, value: unknown, total: unknown): Tone | unde
   return undefined;
 }
 
-const cell = (m: MetricDef, v: MetricValues, total: MetricValues | null, lang: string): Cell => {
+/** A metric's cell; `column` is every value of its table column, so money keeps one precision down it. */
+const cell = (m: MetricDef, v: MetricValues, total: MetricValues | null, lang: string, column: readonly unknown[] = [v[m.key]]): Cell => {
   const tone = toneOf(m.key, v[m.key], total?.[m.key]);
-  return { text: formatValue(v[m.key], m.format, lang), ...(tone ? { tone } : {}) };
+  return { text: formatInColumn(v[m.key], m.format, lang, column), ...(tone ? { tone } : {}) };
 };
 
 /**
@@ -41,8 +42,9 @@ const cell = (m: MetricDef, v: MetricValues, total: MetricValues | null, lang: s
 function groupingTable(result: KpiResult, g: Grouping, metrics: MetricDef[], title: string, lang: string, onlyFilled = false): ReadingTable {
   const L = groupLabels(lang);
   const groups = onlyFilled ? g.groups.filter((x) => metrics.some((m) => typeof x.metrics[m.key] === 'number' && x.metrics[m.key] !== 0)) : g.groups;
-  const rows: ReadingTable['rows'] = groups.map((x) => ({ keys: g.dims.map((d) => dimText(x.by[d], d, lang)), values: metrics.map((m) => cell(m, x.metrics, result.total, lang)) }));
-  rows.push({ keys: g.dims.map((_, i) => (i === 0 ? L.department : '')), values: metrics.map((m) => cell(m, result.total, null, lang)), total: true });
+  const column = new Map(metrics.map((m) => [m.key, [...groups.map((x) => x.metrics[m.key]), result.total[m.key]]]));
+  const rows: ReadingTable['rows'] = groups.map((x) => ({ keys: g.dims.map((d) => dimText(x.by[d], d, lang)), values: metrics.map((m) => cell(m, x.metrics, result.total, lang, column.get(m.key))) }));
+  rows.push({ keys: g.dims.map((_, i) => (i === 0 ? L.department : '')), values: metrics.map((m) => cell(m, result.total, null, lang, column.get(m.key))), total: true });
   return { title, keys: g.dims.map((d) => dimLabel(d, lang)), columns: metrics.map((m) => short(m, lang)), rows };
 }
 
