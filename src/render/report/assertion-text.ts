@@ -17,8 +17,10 @@ const UNIT: Partial<Record<Kind, { ru: string; en: string }>> = { minutes: { ru:
 export function showWithUnit(v: AssertValue | unknown, kind: Kind, lang: string, signed = false): string {
   if (v === null || v === undefined) return tr(lang, 'нет данных', 'no data');
   if (typeof v === 'boolean') return v ? tr(lang, 'да', 'yes') : tr(lang, 'нет', 'no');
-  if (typeof v === 'string' && kind === 'verdict') return `«${auditLabels(lang).verdicts[v] ?? v}»`;
-  if (typeof v !== 'number') return typeof v === 'string' ? `«${v}»` : JSON.stringify(v);
+  // A text value is quoted as its language quotes: «…» in Russian, "…" in English.
+  const quote = (s: string) => (lang === 'ru' ? `«${s}»` : `"${s}"`);
+  if (typeof v === 'string' && kind === 'verdict') return quote(auditLabels(lang).verdicts[v] ?? v);
+  if (typeof v !== 'number') return typeof v === 'string' ? quote(v) : JSON.stringify(v);
   const sign = (text: string) => (signed ? withSign(v, text) : text);
   if (kind === 'pp') return sign(`${formatValue(v * 100, 'days', lang)} ${UNIT.pp![lang === 'ru' ? 'ru' : 'en']}`);
   const text = formatValue(v, kind === 'points' || kind === 'bool' || kind === 'text' || kind === 'verdict' ? 'decimal' : kind, lang).replace(/,00$|\.00$/, '');
