@@ -373,7 +373,7 @@ export const ROW_REASONS: readonly Template[] = [
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Recognises English texts made from `templates` and rewrites them in Russian (`{field}` matches one word). */
-function translator(templates: readonly Template[]): (text: string) => string {
+function translator(templates: readonly Template[], field: (value: string) => string = (value) => value): (text: string) => string {
   const patterns = templates.map((t) => {
     const names: string[] = [];
     const source = t.en.split(/(\{\w+\})/).map((part) => {
@@ -389,7 +389,7 @@ function translator(templates: readonly Template[]): (text: string) => string {
       const m = p.re.exec(text);
       if (!m) continue;
       const params: Record<string, string> = {};
-      p.names.forEach((name, i) => (params[name] = m[i + 1]!));
+      p.names.forEach((name, i) => (params[name] = name === 'field' ? field(m[i + 1]!) : m[i + 1]!));
       return fill(p.template.ru, params);
     }
     return text;
@@ -477,7 +477,18 @@ export const ASSERT_SYNTAX = {
   },
 } as const satisfies Record<string, Template>;
 
-/** The importer's notes that `inspect` shows (how the encoding was chosen, how a stage's value was read). */
+/**
+ * The canonical values a mapped column reads to (a deal's status, a call's direction and kind, an
+ * activity's owner), in Russian; a `--map` file names them by these ids (`status: { …: won }`).
+ */
+export const VALUE_RU: Readonly<Record<string, string>> = {
+  won: 'выиграна', lost: 'проиграна', open: 'открыта', deleted: 'удалена',
+  in: 'входящий', out: 'исходящий', internal: 'внутренний',
+  call: 'звонок', email: 'письмо', meeting: 'встреча', message: 'сообщение', other: 'другое',
+  deal: 'сделка', lead: 'лид', contact: 'контакт', company: 'компания',
+};
+
+/** The importer's notes that `inspect` shows (how the encoding was chosen, what a value was read as). */
 export const IMPORT_NOTES: readonly Template[] = [
   { en: 'byte order mark', ru: 'метка порядка байтов (BOM)' },
   { en: 'all bytes are ASCII', ru: 'все байты ASCII' },
@@ -490,7 +501,7 @@ export const IMPORT_NOTES: readonly Template[] = [
     en: 'not UTF-8; letter runs: {cyr} words of non-ASCII letters only (Cyrillic), {lat} non-ASCII letters inside Latin words (accents)',
     ru: 'не UTF-8; слов только из букв вне ASCII (кириллица): {cyr}, букв вне ASCII внутри латинских слов (диакритика): {lat}',
   },
-  { en: 'lost (closed, stage not known as won)', ru: 'lost (закрыта, этап не известен как выигрыш)' },
+  { en: 'lost (closed, stage not known as won)', ru: 'проиграна (закрыта, этап не известен как выигрыш)' },
   { en: 'undecided (closed, stage not known: to be named)', ru: 'не решено (закрыта, этап не известен: его нужно назвать)' },
   { en: '{field} (stage not known)', ru: '{field} (этап не известен)' },
   { en: '(unknown: stage used)', ru: '(не известно: взят этап)' },
@@ -498,15 +509,31 @@ export const IMPORT_NOTES: readonly Template[] = [
   { en: 'not answered', ru: 'не отвечен' },
   { en: 'answered', ru: 'отвечен' },
   { en: '(unknown)', ru: '(не известно)' },
-  { en: 'in (missed)', ru: 'in (пропущенный)' },
-  { en: 'internal (dropped)', ru: 'internal (внутренний, отброшен)' },
-  { en: 'deal: the owner id is its deal_id', ru: 'deal: id владельца — id сделки (deal_id)' },
+  { en: 'in (missed)', ru: 'входящий (пропущенный)' },
+  { en: 'internal (dropped)', ru: 'внутренний (отброшен)' },
+  { en: 'deal: the owner id is its deal_id', ru: 'сделка: id владельца — id сделки (deal_id)' },
   { en: '{field}: not a deal; the owner is the client', ru: '{field}: не сделка; владелец — клиент' },
 ];
 
-const importNoteRu = translator(IMPORT_NOTES);
+const importNoteRu = translator(IMPORT_NOTES, (value) => VALUE_RU[value] ?? value);
 
-/** An importer's note in `lang`; a note the catalogue does not know stays English. */
+/** An importer's note in `lang`, a canonical value («won») as a Russian reader says it; a note the catalogue does not know stays as it is. */
 export function importNote(text: string, lang: string): string {
-  return lang === 'ru' ? importNoteRu(text) : text;
+  return lang === 'ru' ? VALUE_RU[text] ?? importNoteRu(text) : text;
+}
+
+/** What a profile's CRM name adds in parentheses (`Bitrix24 (telephony)`), in Russian. */
+const CRM_QUALIFIERS_RU: Readonly<Record<string, string>> = {
+  telephony: 'телефония', activities: 'действия', 'scheduled activities': 'запланированные действия', calls: 'звонки', 'e-mails': 'письма',
+  meetings: 'встречи', report: 'отчёт', 'API extract': 'выгрузка через API', 'REST API, activities': 'REST API, действия', 'REST API, call statistics': 'REST API, статистика звонков',
+};
+
+/**
+ * A profile's CRM and export as `inspect` names it: `Bitrix24, телефония` in Russian, `Bitrix24, telephony`
+ * in English (the profile writes `Bitrix24 (telephony)`; a qualifier the catalogue does not know stays as written).
+ */
+export function crmName(crm: string, lang: string): string {
+  const m = /^(.*?) \((.+)\)$/.exec(crm);
+  if (!m) return crm;
+  return `${m[1]}, ${lang === 'ru' ? CRM_QUALIFIERS_RU[m[2]!] ?? m[2] : m[2]}`;
 }

@@ -22,13 +22,28 @@ export function formatValue(value: unknown, format: MetricFormat, lang: string):
     case 'ratio':
       return `${group(value * 100, 1, lang)}%`;
     case 'money':
-      return group(value, Number.isInteger(value) || Math.abs(value) >= 1000 ? 0 : 2, lang);
+      return group(value, moneyDecimals([value]), lang);
     case 'days':
     case 'minutes':
       return group(value, 1, lang);
     default:
       return group(value, 2, lang);
   }
+}
+
+/**
+ * The decimals of money: kopecks only while every amount is below 1 000 and one of them is not whole.
+ * Given a table column's values, the whole column keeps one precision («952», «1 053», never «952,38» above «1 053»).
+ */
+export function moneyDecimals(values: readonly unknown[]): number {
+  const amounts = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  return amounts.some((v) => Math.abs(v) >= 1000) || amounts.every((v) => Number.isInteger(v)) ? 0 : 2;
+}
+
+/** A metric value as a table column shows it: money with the column's precision (`moneyDecimals` of the column), anything else as `formatValue`. */
+export function formatInColumn(value: unknown, format: MetricFormat, lang: string, column: readonly unknown[]): string {
+  if (format !== 'money' || typeof value !== 'number') return formatValue(value, format, lang);
+  return group(value, moneyDecimals(column), lang);
 }
 
 /** A plain number with grouping, for counts in prose. */
@@ -42,15 +57,24 @@ export function formatPoints(n: number, lang: string): string {
 }
 
 /**
- * A change of a metric, signed: a change of a share is in percentage points («+8,1 п.п.», "+8.1 pp"),
+ * Percentage points, the one spelling every format uses (terminal, md, HTML, CSV, XLSX, assertions):
+ * «п. п.» as Russian typography writes the abbreviation, with a no-break space so a line never ends
+ * between its halves; "pp" in English.
+ */
+export function ppUnit(lang: string): string {
+  return lang === 'ru' ? 'п.\u00a0п.' : 'pp';
+}
+
+/**
+ * A change of a metric, signed: a change of a share is in percentage points («+8,1 п. п.», "+8.1 pp"),
  * never a percentage, which would read as a relative change.
  */
 export function formatChange(change: number | null, format: MetricFormat, lang: string): string {
   if (change === null) return '—';
-  return withSign(change, format === 'ratio' ? `${group(change * 100, 1, lang)} ${lang === 'ru' ? 'п.п.' : 'pp'}` : formatValue(change, format, lang));
+  return withSign(change, format === 'ratio' ? `${group(change * 100, 1, lang)} ${ppUnit(lang)}` : formatValue(change, format, lang));
 }
 
-/** A positive change's text with its «+»; a change that rounds to zero is written without one («0,0 п.п.», not «+0,0 п.п.»). */
+/** A positive change's text with its «+»; a change that rounds to zero is written without one («0,0 п. п.», not «+0,0 п. п.»). */
 export function withSign(change: number, text: string): string {
   return change > 0 && /[1-9]/.test(text) ? `+${text}` : text;
 }

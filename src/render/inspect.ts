@@ -1,17 +1,24 @@
 import { tr } from '../core/i18n.js';
-import { importNote, KIND_RU, rowReason } from '../core/messages.js';
+import { crmName, importNote, KIND_RU, rowReason } from '../core/messages.js';
 import { undecidedStages } from '../core/undecided-stages.js';
 import type { ImportReport } from '../io/map/import.js';
-import { fileFormatText } from './format.js';
+import { fileFormatText, formatCount } from './format.js';
 import { colors, type RenderOptions } from './text.js';
 
-const show = (s: string) => JSON.stringify(s);
+/** A header or value of the file, quoted as the reader's language quotes («…» in Russian, "…" in English), its control characters escaped. */
+function quote(s: string, lang: string): string {
+  if (lang !== 'ru') return JSON.stringify(s);
+  // eslint-disable-next-line no-control-regex -- the control characters are what is escaped, as JSON.stringify does in English
+  return `«${s.replace(/[\u0000-\u001f\u007f]/g, (ch) => JSON.stringify(ch).slice(1, -1))}»`;
+}
 
 /** What the importer saw in a file, for a person deciding whether the mapping is right (in `opts.lang`). */
 export function renderInspect(r: ImportReport, opts: RenderOptions): string {
   const c = colors(opts.color);
   const t = r.table;
   const L = (ru: string, en: string) => tr(opts.lang, ru, en);
+  const show = (s: string) => quote(s, opts.lang);
+  const n = (count: number) => formatCount(count, opts.lang);
   const kind = opts.lang === 'ru' ? KIND_RU[r.kind] ?? r.kind : r.kind;
   const format = [
     fileFormatText(t.type, opts.lang),
@@ -21,8 +28,8 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
   ].join(', ');
   const crm = r.profile
     ? L(
-        `${r.profile.crm} (профиль ${r.profile.id}, узнан по ${r.profile.matched.length} своим заголовкам: ${r.profile.matched.map(show).join(', ')})`,
-        `${r.profile.crm} (profile ${r.profile.id}, recognised by ${r.profile.matched.length} of its headers: ${r.profile.matched.map(show).join(', ')})`,
+        `${crmName(r.profile.crm, 'ru')} (профиль ${r.profile.id}, узнан по ${r.profile.matched.length} своим заголовкам: ${r.profile.matched.map(show).join(', ')})`,
+        `${crmName(r.profile.crm, 'en')} (profile ${r.profile.id}, recognised by ${r.profile.matched.length} of its headers: ${r.profile.matched.map(show).join(', ')})`,
       )
     : L('не узнана: колонки найдены по общим названиям', 'not recognised: columns found by the generic names');
   const lines = [
@@ -30,7 +37,7 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     `  ${L('вид:        ', 'kind:       ')}${kind}`,
     `  ${L('формат:     ', 'format:     ')}${format}`,
     ...(t.encodingWhy ? [`  ${L('кодировка:  ', 'encoding:   ')}${t.encoding}: ${importNote(t.encodingWhy, opts.lang)}`] : []),
-    ...(t.nulBytes ? [L(`  NUL-байты:  удалено ${t.nulBytes}`, `  NUL bytes:  ${t.nulBytes} removed`)] : []),
+    ...(t.nulBytes ? [L(`  NUL-байты:  удалено ${n(t.nulBytes)}`, `  NUL bytes:  ${n(t.nulBytes)} removed`)] : []),
     `  ${L('заголовок:  ', 'header row: ')}${r.headerRow === 0 ? L('нет: колонки по номерам из --map, каждая строка — данные', 'none: columns by number from --map, every row is data') : L(`строка ${r.headerRow}`, String(r.headerRow))}`,
     `  ${L('CRM:        ', 'CRM:        ')}${crm}`,
   ];
@@ -46,8 +53,8 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
   }
   for (const [field, values] of Object.entries(r.values)) {
     lines.push('', c.bold(L(`Значения ${field}`, `Values of ${field}`)));
-    for (const v of values.slice(0, 30)) lines.push(`  ${show(v.value).padEnd(40)} -> ${importNote(v.mapped, opts.lang)} (${v.count})`);
-    if (values.length > 30) lines.push(L(`  … ещё ${values.length - 30}`, `  … ${values.length - 30} more`));
+    for (const v of values.slice(0, 30)) lines.push(`  ${show(v.value).padEnd(40)} -> ${importNote(v.mapped, opts.lang)} (${n(v.count)})`);
+    if (values.length > 30) lines.push(L(`  … ещё ${n(values.length - 30)}`, `  … ${n(values.length - 30)} more`));
   }
   const stages = Object.entries(r.stages ?? {});
   if (stages.length > 0) {
@@ -55,13 +62,13 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     lines.push('', c.bold(L('Этапы, которых не знает ни одно правило', 'Stages no rule knows')));
     for (const [name, s] of stages.sort((a, b) => b[1].deals - a[1].deals).slice(0, 30)) {
       const verdict = undecided.has(name)
-        ? c.yellow(L('не решено: укажите в файле --map, выигран этап, проигран или открыт', 'undecided: say in a --map file whether it is won, lost or open'))
+        ? c.yellow(L('не решено: укажите в файле --map, выигран этап (won), проигран (lost) или открыт (open)', 'undecided: say in a --map file whether it is won, lost or open'))
         : c.dim(r.unknownStage === 'ask' ? L('открыт (его сделки выглядят открытыми)', 'open (its deals look open)') : L('открыт', 'open'));
       const evidence = r.stagesBlind
-        ? L(`сделок: ${s.deals}, закрыты ли — не известно (нет признака закрытия), с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, whether closed unknown (nothing marks a deal closed), ${s.amount} with an amount`)
+        ? L(`сделок: ${n(s.deals)}, закрыты ли — не известно (нет признака закрытия), с суммой: ${n(s.amount)}`, `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, whether closed unknown (nothing marks a deal closed), ${n(s.amount)} with an amount`)
         : L(
-            `сделок: ${s.deals}, закрыто по флагу: ${s.closedFlag}, с датой закрытия: ${s.closeDate}, с вероятностью 100 %: ${s.certain}, с суммой: ${s.amount}`,
-            `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.closedFlag} closed by the flag, ${s.closeDate} with a close date, ${s.certain} at a probability of 100%, ${s.amount} with an amount`,
+            `сделок: ${n(s.deals)}, закрыто по флагу: ${n(s.closedFlag)}, с датой закрытия: ${n(s.closeDate)}, с вероятностью 100 %: ${n(s.certain)}, с суммой: ${n(s.amount)}`,
+            `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, ${n(s.closedFlag)} closed by the flag, ${n(s.closeDate)} with a close date, ${n(s.certain)} at a probability of 100%, ${n(s.amount)} with an amount`,
           );
       lines.push(`  ${show(name).padEnd(36)} ${evidence} -> ${verdict}`);
     }
@@ -69,18 +76,18 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
   lines.push(
     '',
     c.bold(L('Строки', 'Rows')),
-    `  ${L('прочитано:      ', 'read:      ')}${r.rowsRead}`,
-    `  ${L('записей:        ', 'records:   ')}${r.records}`,
-    `  ${L('не прочитано:   ', 'unreadable: ')}${r.skippedCount}`,
+    `  ${L('прочитано:      ', 'read:      ')}${n(r.rowsRead)}`,
+    `  ${L('записей:        ', 'records:   ')}${n(r.records)}`,
+    `  ${L('не прочитано:   ', 'unreadable: ')}${n(r.skippedCount)}`,
   );
   // The reason, then the count: «2 строка итогов» had no plural.
-  for (const [reason, n] of Object.entries(r.dropped)) lines.push(`  ${L('отброшено:      ', 'dropped:   ')}${rowReason(reason, opts.lang)}: ${n}`);
+  for (const [reason, count] of Object.entries(r.dropped)) lines.push(`  ${L('отброшено:      ', 'dropped:   ')}${rowReason(reason, opts.lang)}: ${n(count)}`);
   const d = r.repeatedIdsDiffer;
-  if (d) lines.push(c.yellow(L(`  из них с другим менеджером или статусом: ${d.rows} (например, id ${d.id}); учтена первая строка id`, `  of them with another manager or status: ${d.rows} (id ${d.id}, say); the first row of the id counts`)));
+  if (d) lines.push(c.yellow(L(`  из них с другим менеджером или статусом: ${n(d.rows)} (например, id ${d.id}); учтена первая строка id`, `  of them with another manager or status: ${n(d.rows)} (id ${d.id}, say); the first row of the id counts`)));
   if (r.skipped.length > 0) {
     lines.push('', c.bold(L('Непрочитанные строки', 'Unreadable rows')));
     for (const s of r.skipped) lines.push(`  ${L(`строка ${s.row}`, `row ${s.row}`)}${s.column ? L(`, колонка ${show(s.column)}`, `, column ${show(s.column)}`) : ''}: ${rowReason(s.reason, opts.lang)}`);
-    if (r.skippedCount > r.skipped.length) lines.push(L(`  … и ещё ${r.skippedCount - r.skipped.length}`, `  … and ${r.skippedCount - r.skipped.length} more`));
+    if (r.skippedCount > r.skipped.length) lines.push(L(`  … и ещё ${n(r.skippedCount - r.skipped.length)}`, `  … and ${n(r.skippedCount - r.skipped.length)} more`));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -88,7 +95,7 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
 /** What became of a column: its field, a generic «Тип» its values decided or did not, or why it was passed over. */
 function columnNote(col: ImportReport['columns'][number], lang: string, c: ReturnType<typeof colors>, all: ImportReport['columns']): string {
   const L = (ru: string, en: string) => tr(lang, ru, en);
-  const values = (v: string[]) => v.map((x) => (lang === 'ru' ? `«${x}»` : show(x))).join(', ');
+  const values = (v: string[]) => v.map((x) => quote(x, lang)).join(', ');
   if (col.undecided) {
     return c.yellow(L(
       `-> ${col.field ?? '?'} (не решено: по значениям ${values(col.undecided)} не понять, вид это или направление; укажите в файле --map: kind или direction)`,
@@ -106,7 +113,7 @@ function columnNote(col: ImportReport['columns'][number], lang: string, c: Retur
     // The column the field is read from: a profile may prefer one to the right (Salesforce's Owner.Name over OwnerId).
     const used = all.find((o) => o.field === col.passedOverFor);
     if (!used) return c.yellow(L(`пропущена (${col.passedOverFor} берётся из другой колонки)`, `passed over (${col.passedOverFor} comes from another column)`));
-    const name = lang === 'ru' ? `${used.index + 1} «${used.header}»` : `${used.index + 1} ${show(used.header)}`;
+    const name = `${used.index + 1} ${quote(used.header, lang)}`;
     return c.yellow(L(`пропущена (${col.passedOverFor} берётся из колонки ${name})`, `passed over (${col.passedOverFor} comes from column ${name})`));
   }
   return c.dim(L('не сопоставлена', 'unmapped'));

@@ -184,13 +184,13 @@ describe('an activities «Тип» column its values do not decide: asked once o
     expect(en.stderr).toContain('error: calls.csv: the values of the column "Тип" do not say whether it is the activity\'s kind or the call\'s direction: "Звонок", "Входящий"');
     const inspect = runCli(['inspect', 'calls.csv', '--lang', 'ru'], { cwd: dir });
     expect(inspect.code).toBe(0);
-    expect(inspect.stdout).toMatch(/"Тип" +-> direction \(не решено: по значениям «Звонок», «Входящий» не понять, вид это или направление; укажите в файле --map: kind или direction\)/);
+    expect(inspect.stdout).toMatch(/«Тип» +-> direction \(не решено: по значениям «Звонок», «Входящий» не понять, вид это или направление; укажите в файле --map: kind или direction\)/);
   });
 
   it('inspect shows a column its values decided', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-type-pty-'));
     writeFileSync(path.join(dir, 'calls.csv'), ['Ответственный;Дата;Тип;Клиент', 'Иванов Иван;01.02.2025 10:00;Звонок;ООО А', 'Иванов Иван;01.02.2025 11:00;Письмо;ООО Б'].join('\n'));
-    expect(runCli(['inspect', 'calls.csv', '--lang', 'ru'], { cwd: dir }).stdout).toMatch(/"Тип" +-> kind \(по значениям: «Звонок», «Письмо»\)\n/);
+    expect(runCli(['inspect', 'calls.csv', '--lang', 'ru'], { cwd: dir }).stdout).toMatch(/«Тип» +-> kind \(по значениям: «Звонок», «Письмо»\)\n/);
     expect(runCli(['inspect', 'calls.csv', '--lang', 'en'], { cwd: dir }).stdout).toMatch(/"Тип" +-> kind \(by its values: "Звонок", "Письмо"\)\n/);
   });
 });

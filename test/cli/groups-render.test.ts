@@ -42,12 +42,19 @@ const pivotOf = (k: KpiResult): KpiGroup[] => k.groups!.filter((g) => Object.key
 const key = (g: KpiGroup) => [g.by.source ?? 'не указано', formatMonth(g.by.month!, 'ru')];
 
 describe('kpi --by/--spend/--plan rendered from the engine', () => {
-  it('the terminal: a row per group with the JSON\'s numbers, unit economics, plan; in Russian only', () => {
+  it('the terminal: a row per group with the JSON\'s numbers (none for a group without a lead: all zeros), unit economics, plan; in Russian only', () => {
     const k = result();
     const r = run([]);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split('\n');
-    for (const g of pivotOf(k)) {
+    const deals = lines.slice(0, lines.findIndex((l) => l.includes('юнит-экономика')));
+    const empty = pivotOf(k).filter((g) => !g.metrics.leads);
+    expect(empty.length).toBeGreaterThan(0);
+    for (const g of empty) {
+      const [source, month] = key(g);
+      expect(deals.find((l) => l.startsWith(source!.slice(0, 11)) && l.includes(` ${month} `)), `${source} ${month}`).toBeUndefined();
+    }
+    for (const g of pivotOf(k).filter((x) => x.metrics.leads)) {
       const [source, month] = key(g);
       const row = lines.find((l) => l.startsWith(source!.slice(0, 11)) && l.includes(` ${month} `) && !l.includes('план'));
       expect(row, `${source} ${month}`).toBeDefined();

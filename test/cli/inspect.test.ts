@@ -89,7 +89,7 @@ describe('inspect says a closed stage no rule knows is undecided where its CRM a
     const json = JSON.parse(runCli(['inspect', 'deals.csv', '--format', 'json'], { cwd: dir }).stdout) as { values: { stage: Array<{ value: string; mapped: string; count: number }> } };
     expect(json.values.stage.find((v) => v.value === 'Выдано')).toEqual({ value: 'Выдано', mapped: 'undecided (closed, stage not known: to be named)', count: 2 });
     const ru = runCli(['inspect', 'deals.csv', '--lang', 'ru'], { cwd: dir });
-    expect(ru.stdout).toMatch(/"Выдано" +-> не решено \(закрыта, этап не известен: его нужно назвать\) \(2\)/);
+    expect(ru.stdout).toMatch(/«Выдано» +-> не решено \(закрыта, этап не известен: его нужно назвать\) \(2\)/);
   });
 });
 
@@ -103,7 +103,7 @@ describe('inspect names the column a passed-over one gives way to', () => {
     const en = runCli(['inspect', 'opps.csv', '--lang', 'en'], { cwd: dir });
     expect(en.code, en.stderr).toBe(0);
     expect(en.stdout).toMatch(/"OwnerId" +passed over \(manager comes from column 10 "Owner\.Name"\)\n/);
-    expect(runCli(['inspect', 'opps.csv', '--lang', 'ru'], { cwd: dir }).stdout).toMatch(/"OwnerId" +пропущена \(manager берётся из колонки 10 «Owner\.Name»\)\n/);
+    expect(runCli(['inspect', 'opps.csv', '--lang', 'ru'], { cwd: dir }).stdout).toMatch(/«OwnerId» +пропущена \(manager берётся из колонки 10 «Owner\.Name»\)\n/);
   });
 });
 

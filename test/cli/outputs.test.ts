@@ -97,7 +97,7 @@ describe('terminal tables', () => {
     const run = runCli(['compare', '-d', 'samples/amocrm-deals.csv', '-a', 'samples/bitrix24-calls.xls', '--cutover', '2025-01-01', '--by-manager', '--lang', 'ru']);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n').filter((l) => [...l].length > 100)).toEqual([]);
-    expect(run.stdout).toMatch(/Конверсия .* ↑ \+8,1 п\.п\./);
+    expect(run.stdout).toMatch(/Конверсия .* ↑ \+8,1 п\.\u00a0п\./);
     expect(run.stdout).toMatch(/До: 01\.07\.2024 — 31\.12\.2024/);
   });
 });

@@ -195,7 +195,7 @@ describe('a Russian run speaks Russian', () => {
     }
     const en = ruRun(['inspect', 'samples/amocrm-deals.csv', '--lang', 'en']);
     expect(en.stdout).toContain('Columns');
-    expect(ruRun(['inspect', badRows]).stdout).toContain('строка 3, колонка "Дата создания": «32.13.2025» — не дата');
+    expect(ruRun(['inspect', badRows]).stdout).toContain('строка 3, колонка «Дата создания»: «32.13.2025» — не дата');
   });
 
   it('an English run prints the catalogue in English, and --lang ru wins over LANG', () => {

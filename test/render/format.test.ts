@@ -19,16 +19,16 @@ describe('how a file was read, as a reader of the language writes it', () => {
 });
 
 describe('numbers that round to zero carry no sign', () => {
-  it('«0,0%», «0», «0,0 п.п.», never «−0,0%» or «+0,0 п.п.»', async () => {
+  it('«0,0%», «0», «0,0 п. п.», never «−0,0%» or «+0,0 п. п.»', async () => {
     const { formatChange, formatCount, formatValue } = await import('../../src/render/format.js');
     expect(formatValue(-0.0000001, 'ratio', 'ru')).toBe('0,0%');
     expect(formatValue(-0, 'count', 'ru')).toBe('0');
     expect(formatCount(-0.2, 'en')).toBe('0');
-    expect(formatChange(0.0000001, 'ratio', 'ru')).toBe('0,0 п.п.');
+    expect(formatChange(0.0000001, 'ratio', 'ru')).toBe('0,0 п.\u00a0п.');
     expect(formatChange(-0.0000001, 'ratio', 'en')).toBe('0.0 pp');
     expect(formatChange(0.004, 'days', 'ru')).toBe('0,0');
     // Real changes keep theirs.
-    expect(formatChange(0.081, 'ratio', 'ru')).toBe('+8,1 п.п.');
+    expect(formatChange(0.081, 'ratio', 'ru')).toBe('+8,1 п.\u00a0п.');
     expect(formatValue(-0.05, 'ratio', 'ru')).toBe('−5,0%');
     expect(formatChange(-1234.4, 'money', 'ru')).toBe('−1 234');
   });

@@ -44,9 +44,9 @@ function compare(): CompareResult {
 
 describe('numbers as a Russian reader writes them', () => {
   it('a change of a share is in percentage points, never a percentage', () => {
-    expect(formatChange(0.081, 'ratio', 'ru')).toBe('+8,1 п.п.');
+    expect(formatChange(0.081, 'ratio', 'ru')).toBe('+8,1 п.\u00a0п.');
     expect(formatChange(-0.086, 'ratio', 'en')).toBe('−8.6 pp');
-    expect(renderCompareTable(compare(), { lang: 'ru', color: false })).toMatch(/↑ \+8,1 п\.п\./);
+    expect(renderCompareTable(compare(), { lang: 'ru', color: false })).toMatch(/↑ \+8,1 п\.\u00a0п\./);
     expect(renderCompareMarkdown(compare(), { lang: 'en', color: false })).toMatch(/↑ \+8\.1 pp/);
     expect(renderCompareMarkdown(compare(), { lang: 'ru', color: false })).toMatch(/До: 01\.07\.2024 — 31\.12\.2024/);
     expect(formatDay('2025-01-31', 'ru')).toBe('31.01.2025');
@@ -55,7 +55,7 @@ describe('numbers as a Russian reader writes them', () => {
   it('a target with no relative change to judge it by (nothing before) shows «—» under «Цель достигнута», not a blank', () => {
     const c = compare();
     c.rows[0] = { ...c.rows[0]!, before: 0, change: 0.288, change_pct: null, target: 0.2, met: null };
-    expect(renderCompareMarkdown(c, { lang: 'ru', color: false })).toContain('| Конверсия | 0,0% | 28,8% | ↑ +28,8 п.п. | — | +20,0% | — |');
+    expect(renderCompareMarkdown(c, { lang: 'ru', color: false })).toContain('| Конверсия | 0,0% | 28,8% | ↑ +28,8 п.\u00a0п. | — | +20,0% | — |');
     expect(renderCompareTable(c, { lang: 'ru', color: false }).split('\n').find((l) => l.startsWith('Конверсия'))!.trimEnd()).toMatch(/\+20,0%\s+—$/);
   });
 
@@ -69,7 +69,7 @@ describe('numbers as a Russian reader writes them', () => {
     expect(sheet.getRow(3).getCell(2).numFmt).toBe('dd.mm.yyyy');
     const conv = sheet.getRow(header + 1);
     expect(conv.getCell(4).value).toBeCloseTo(8.1, 6);
-    expect(conv.getCell(4).numFmt).toBe('+0.0" п.п.";-0.0" п.п.";0.0" п.п."');
+    expect(conv.getCell(4).numFmt).toBe('+0.0" п.\u00a0п.";-0.0" п.\u00a0п.";0.0" п.\u00a0п."');
     const leads = sheet.getRow(header + 2);
     expect(leads.getCell(6).value).toBe('↓ хуже');
     expect((leads.getCell(6).font.color as { argb: string }).argb).toBe('FF9C0006');

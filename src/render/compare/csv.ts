@@ -2,9 +2,9 @@ import { paybackMonthsCell } from '../kpi/labels.js';
 import type { CompareResult } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
 import { renderCsvTables, type CsvValue } from '../csv.js';
-import { formatDay } from '../format.js';
+import { formatDay, ppUnit } from '../format.js';
 import { csvNumber, csvUnit, withUnit } from '../kpi/csv.js';
-import { compareLabels, ROW_INFO } from './text.js';
+import { compareLabels, gainLabel, ROW_INFO } from './text.js';
 
 const pct = (v: number | null): CsvValue => (v === null ? null : v * 100);
 
@@ -19,7 +19,7 @@ export function renderCompareCsv(result: CompareResult, opts: { lang: string }):
   const unit = tr(lang, 'Единица', 'Unit');
   const rows: CsvValue[][] = result.rows.map((row) => {
     const info = ROW_INFO[row.metric]!;
-    const u = info.format === 'ratio' ? tr(lang, '% (изменение в п.п.)', '% (change in pp)') : csvUnit(info.format, lang);
+    const u = info.format === 'ratio' ? tr(lang, `% (изменение в ${ppUnit('ru')})`, `% (change in ${ppUnit('en')})`) : csvUnit(info.format, lang);
     return [info[lang], u, csvNumber(row.before, info.format), csvNumber(row.after, info.format), csvNumber(row.change, info.format), pct(row.change_pct), pct(row.target), row.met === null ? '' : row.met ? L.yes : L.no];
   });
   const tables = [{ head: [L.metric, unit, `${L.before} ${formatDay(result.before.from, lang)} — ${formatDay(result.before.to, lang)}`, `${L.after} ${formatDay(result.after.from, lang)} — ${formatDay(result.after.to, lang)}`, L.change, `${L.changePct}`, `${L.target}, %`, L.met], rows }];
@@ -28,7 +28,7 @@ export function renderCompareCsv(result: CompareResult, opts: { lang: string }):
     tables.push({
       head: [L.payback, L.changeValue],
       rows: [
-        [L.gain, p.gain_per_month ?? ''],
+        [gainLabel(result.payback_inputs, lang), p.gain_per_month ?? ''],
         [L.months, paybackMonthsCell(p, lang, result.payback_inputs?.margin)],
         [`${L.roi}, %`, pct(p.roi_12m)],
       ],

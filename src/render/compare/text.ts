@@ -36,7 +36,6 @@ export function compareLabels(lang: string) {
     manager: tr(lang, 'Менеджер', 'Manager'),
     byManager: tr(lang, 'По менеджерам', 'By manager'),
     payback: tr(lang, 'Окупаемость', 'Payback'),
-    gain: tr(lang, 'Прирост валовой прибыли в месяц', 'Gross gain per month'),
     months: tr(lang, 'Срок окупаемости, мес.', 'Payback, months'),
     roi: tr(lang, 'ROI за 12 месяцев', 'ROI over 12 months'),
     changeValue: tr(lang, 'Значение', 'Value'),
@@ -44,6 +43,20 @@ export function compareLabels(lang: string) {
       // A period under a month keeps two decimals: one day is «0,03 мес.», not «0,0 мес.».
       tr(lang, `${formatDay(p.from, lang)} — ${formatDay(p.to, lang)} (${p.days} дн., ${p.months.toFixed(p.months < 1 ? 2 : 1).replace('.', ',')} мес.)`, `${p.from} to ${p.to} (${p.days} ${p.days === 1 ? 'day' : 'days'}, ${p.months.toFixed(p.months < 1 ? 2 : 1)} months)`),
   };
+}
+
+/**
+ * How the payback's monthly gain is named. It is revenue growth × the margin share, so it is gross
+ * profit only when a margin below or above 1 was given; with the default margin of 1 it is revenue,
+ * and a reader is told that --margin would make it profit. `payback_inputs.margin_given` (when the
+ * result carries it) tells a margin of 1 given on purpose from the default. `note: false` drops that
+ * hint, for a formula that names the gain.
+ */
+export function gainLabel(inputs: CompareResult['payback_inputs'], lang: string, note = true): string {
+  if ((inputs?.margin ?? 1) !== 1) return tr(lang, 'Прирост валовой прибыли в месяц', 'Gross profit gain per month');
+  const revenue = tr(lang, 'Прирост выручки в месяц', 'Revenue gain per month');
+  const given = (inputs as { margin_given?: boolean } | undefined)?.margin_given === true;
+  return given || !note ? revenue : `${revenue} ${tr(lang, '(маржа не задана: --margin)', '(no margin given: --margin)')}`;
 }
 
 const arrow = (row: CompareRow) => (row.change === null || row.change === 0 ? '→' : row.change > 0 ? '↑' : '↓');
@@ -98,7 +111,7 @@ function paybackLines(result: CompareResult, lang: string, c: ReturnType<typeof 
   return [
     '',
     c.bold(L.payback),
-    `${L.gain}: ${formatValue(p.gain_per_month, 'money', lang)}`,
+    `${gainLabel(result.payback_inputs, lang)}: ${formatValue(p.gain_per_month, 'money', lang)}`,
     `${L.months}: ${p.payback_months === null ? c.red(noPaybackText(p.gain_per_month, lang, result.payback_inputs?.margin)) : formatValue(p.payback_months, 'decimal', lang)}`,
     `${L.roi}: ${formatRelative(p.roi_12m, lang)}`,
   ];

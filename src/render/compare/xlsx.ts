@@ -5,7 +5,8 @@ import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
 import { tr } from '../../core/i18n.js';
 import { FORMATS, metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { compareLabels, ROW_INFO } from './text.js';
+import { compareLabels, gainLabel, ROW_INFO } from './text.js';
+import { ppUnit } from '../format.js';
 
 
 const GOOD = { fill: 'FFC6EFCE', font: 'FF006100' };
@@ -14,7 +15,7 @@ const BAD = { fill: 'FFFFC7CE', font: 'FF9C0006' };
 /** Number format of a change: a share changes in percentage points, anything else in its own unit. */
 export function changeFormat(format: MetricFormat, lang: string): string {
   if (format === 'ratio') {
-    const pp = lang === 'ru' ? '" п.п."' : '" pp"';
+    const pp = `" ${ppUnit(lang)}"`;
     return `+0.0${pp};-0.0${pp};0.0${pp}`;
   }
   const base = metricFormat(format, lang);
@@ -105,7 +106,7 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
       p.addRow([tr(lang, 'Расходы в месяц', 'Running cost per month'), inputs.monthly_cost]).getCell(2).numFmt = FORMATS.money;
       p.addRow([tr(lang, 'Доля маржи', 'Gross margin share'), inputs.margin]).getCell(2).numFmt = FORMATS.percent;
     }
-    p.addRow([L.gain, result.payback.gain_per_month ?? '—']).getCell(2).numFmt = FORMATS.money;
+    p.addRow([gainLabel(result.payback_inputs, lang), result.payback.gain_per_month ?? '—']).getCell(2).numFmt = FORMATS.money;
     const months = p.addRow([L.months, paybackMonthsCell(result.payback, lang, result.payback_inputs?.margin)]);
     months.getCell(2).numFmt = FORMATS.decimal;
     p.addRow([L.roi, result.payback.roi_12m ?? '—']).getCell(2).numFmt = FORMATS.percent;

@@ -1,10 +1,11 @@
+import type { CompareResult } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
+import { gainLabel } from '../compare/text.js';
 
 /** The HTML report's own labels (section titles, cover, notes) in the report language. */
 export function htmlLabels(lang: string) {
   return {
     title: tr(lang, 'Аудит CRM и показатели продаж', 'CRM audit and sales KPIs'),
-    auditTitle: tr(lang, 'Аудит зрелости CRM', 'CRM maturity audit'),
     kpiTitle: tr(lang, 'Показатели продаж по менеджерам', 'Sales KPIs per manager'),
     compareTitle: tr(lang, 'До и после внедрения CRM', 'Before and after the CRM'),
     company: tr(lang, 'Компания', 'Company'),
@@ -23,19 +24,8 @@ export function htmlLabels(lang: string) {
     yes: tr(lang, 'да', 'yes'),
     no: tr(lang, 'нет', 'no'),
     audit: tr(lang, 'Аудит по разделам', 'The audit by section'),
-    evidence: tr(lang, 'Проверка ответов по данным', 'Answers checked against the data'),
-    evidenceTotal: tr(lang, 'Оценка после проверки', 'Score after the check'),
     criterion: tr(lang, 'Критерий', 'Criterion'),
     answer: tr(lang, 'Ответ', 'Answer'),
-    verdict: tr(lang, 'Вывод', 'Verdict'),
-    why: tr(lang, 'Почему', 'Why'),
-    verdicts: {
-      confirmed: tr(lang, 'подтверждено', 'confirmed'),
-      contradicted: tr(lang, 'опровергнуто', 'contradicted'),
-      inconclusive: tr(lang, 'не ясно', 'inconclusive'),
-      'no-data': tr(lang, 'нет данных', 'no data'),
-      'not-checkable': tr(lang, 'не проверяется', 'not checkable'),
-    } as Record<string, string>,
     recommendations: tr(lang, 'Рекомендации', 'Recommendations'),
     recommendation: tr(lang, 'Рекомендация', 'Recommendation'),
     missingPoints: tr(lang, 'Баллов', 'Points'),
@@ -50,15 +40,9 @@ export function htmlLabels(lang: string) {
     beforeAfter: tr(lang, 'До и после', 'Before and after'),
     payback: tr(lang, 'Окупаемость', 'Payback'),
     paybackMonths: tr(lang, 'Срок окупаемости, мес.', 'Payback, months'),
-    gain: tr(lang, 'Прирост валовой прибыли в месяц', 'Gross gain per month'),
     roi: tr(lang, 'ROI за 12 месяцев', 'ROI over 12 months'),
     cost: tr(lang, 'Разовые затраты', 'One-off cost'),
     monthlyCost: tr(lang, 'Затраты в месяц', 'Running cost a month'),
-    paybackNote: tr(
-      lang,
-      'Накопленный чистый прирост за m месяцев = m × (прирост валовой прибыли в месяц − затраты в месяц); окупаемость наступает, когда он догоняет разовые затраты.',
-      'Cumulative net gain after m months = m × (gross gain per month − running cost a month); it pays back when that reaches the one-off cost.',
-    ),
     dataQuality: tr(lang, 'Качество данных', 'Data quality'),
     file: tr(lang, 'Файл', 'File'),
     format: tr(lang, 'Формат', 'Format'),
@@ -78,4 +62,15 @@ export function htmlLabels(lang: string) {
     contents: tr(lang, 'Содержание', 'Contents'),
     generator: tr(lang, 'Подготовлено crm-audit', 'Prepared with crm-audit'),
   };
+}
+
+/** How payback is reached, naming the gain as the table above does (revenue without --margin, gross profit with it). */
+export function paybackNote(inputs: CompareResult['payback_inputs'], lang: string): string {
+  const gain = gainLabel(inputs, lang, false);
+  const term = gain.charAt(0).toLowerCase() + gain.slice(1);
+  return tr(
+    lang,
+    `Накопленный чистый прирост за m месяцев = m × (${term} − затраты в месяц); окупаемость наступает, когда он догоняет разовые затраты.`,
+    `Cumulative net gain after m months = m × (${term} − running cost a month); it pays back when that reaches the one-off cost.`,
+  );
 }

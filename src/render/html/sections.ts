@@ -7,10 +7,10 @@ import type { KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
 import { auditLabels, baselineBandLine, shownRecommendations } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
-import { ROW_INFO } from '../compare/text.js';
+import { gainLabel, ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
 import { auditBefore, headlineRows } from '../report/summary.js';
-import { htmlLabels } from './labels.js';
+import { htmlLabels, paybackNote } from './labels.js';
 import { paybackMonthsCell, reasonText } from '../kpi/labels.js';
 import { esc, formatDate, section, table } from './page.js';
 import { rowReason } from '../../core/messages.js';
@@ -34,7 +34,8 @@ function periodOf(r: HtmlInput, lang: string): string | undefined {
 /** The document's title: what it holds (audit, KPIs, before/after, or all of them). */
 export function documentTitle(r: HtmlInput): string {
   const L = htmlLabels(r.lang);
-  const only = [r.audit && L.auditTitle, r.kpi && L.kpiTitle, r.compare && L.compareTitle].filter(Boolean);
+  // The audit is titled by its questionnaire, as the terminal, Markdown and XLSX reports title it.
+  const only = [r.audit && r.audit.questionnaire.title, r.kpi && L.kpiTitle, r.compare && L.compareTitle].filter(Boolean);
   return only.length === 1 ? (only[0] as string) : L.title;
 }
 
@@ -72,8 +73,9 @@ export function auditSection(a: AuditResult, lang: string, chart: string): strin
   const ev = a.evidence;
   if (ev) {
     const titles = new Map(a.sections.flatMap((s) => s.criteria.map((c) => [c.id, c.title || c.id] as const)));
-    body += `<h3>${esc(L.evidence)}</h3><p>${esc(L.evidenceTotal)}: <b>${esc(formatPoints(ev.total, lang))} / ${esc(formatPoints(a.max, lang))}</b> — ${esc(ev.band.title)}</p>`;
-    body += table([L.criterion, L.answer, L.verdict, L.why], ev.checks.map((c) => [titles.get(c.criterion) ?? c.criterion, A.answers[c.answer] ?? c.answer, L.verdicts[c.verdict] ?? c.verdict, c.text]), { cls: 'evidence' });
+    // The evidence's terms are the audit report's own (auditLabels), as every other format writes them.
+    body += `<h3>${esc(A.evidence)}</h3><p>${esc(A.evidenceTotal)}: <b>${esc(formatPoints(ev.total, lang))} / ${esc(formatPoints(a.max, lang))}</b> — ${esc(ev.band.title)}</p>`;
+    body += table([A.criterion, A.answer, A.verdict, A.evidenceText], ev.checks.map((c) => [titles.get(c.criterion) ?? c.criterion, A.answers[c.answer] ?? c.answer, A.verdicts[c.verdict] ?? c.verdict, c.text]), { cls: 'evidence' });
   }
   return section('audit', L.audit, body);
 }
@@ -113,11 +115,11 @@ export function paybackSummary(c: CompareResult, lang: string): string {
   const rows = [
     [L.cost, formatValue(c.payback_inputs.cost, 'money', lang)],
     [L.monthlyCost, formatValue(c.payback_inputs.monthly_cost, 'money', lang)],
-    [L.gain, formatValue(c.payback.gain_per_month, 'money', lang)],
+    [gainLabel(c.payback_inputs, lang), formatValue(c.payback.gain_per_month, 'money', lang)],
     [L.paybackMonths, typeof months === 'number' ? formatValue(months, 'decimal', lang) : months],
     [L.roi, formatValue(c.payback.roi_12m, 'ratio', lang)],
   ];
-  return `${table([L.metric, L.value], rows, { numeric: [false, true] })}<p class="note">${esc(L.paybackNote)}</p>`;
+  return `${table([L.metric, L.value], rows, { numeric: [false, true] })}<p class="note">${esc(paybackNote(c.payback_inputs, lang))}</p>`;
 }
 
 /** Files read, rows skipped with where and why, warnings, and metrics that could not be computed. */
@@ -141,6 +143,6 @@ export function definitionsSection(r: HtmlInput): string {
   // The unit economics (a spend file) and the age of open deals (a grouping by stage), when shown.
   const extra = [...(r.kpi?.spend ? UNIT_METRICS : []), ...(r.kpi && groupingsOf(r.kpi).some((g) => g.stage) ? STAGE_METRICS.filter((m) => m.key !== 'open') : [])];
   rows.push(...extra.map((m) => [m.label[lang], m.definition[lang]]));
-  if (r.compare?.payback) rows.push([L.payback, L.paybackNote]);
+  if (r.compare?.payback) rows.push([L.payback, paybackNote(r.compare.payback_inputs, lang)]);
   return section('definitions', L.definitions, table([L.metric, L.definition], rows));
 }

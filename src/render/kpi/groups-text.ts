@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { UNIT_METRICS, type MetricDef } from '../../core/kpi/catalog.js';
 import type { KpiResult, MetricValues, PlanFigure, PlanResult } from '../../core/kpi/types.js';
-import { formatValue } from '../format.js';
+import { formatInColumn, formatValue } from '../format.js';
 import { dimLabel, GROUP_SHORT, groupingTitle, groupLabels } from './group-labels.js';
 import { dimText, groupingsOf, readingColumns, type Grouping } from './groups.js';
 import { SHORT } from './labels.js';
@@ -28,21 +28,24 @@ export function toneOf(key: string, value: unknown, total: unknown): Tone | unde
   return undefined;
 }
 
-const cell = (m: MetricDef, v: MetricValues, total: MetricValues | null, lang: string): Cell => {
+/** A metric's cell; `column` is every value of its table column, so money keeps one precision down it. */
+const cell = (m: MetricDef, v: MetricValues, total: MetricValues | null, lang: string, column: readonly unknown[] = [v[m.key]]): Cell => {
   const tone = toneOf(m.key, v[m.key], total?.[m.key]);
-  return { text: formatValue(v[m.key], m.format, lang), ...(tone ? { tone } : {}) };
+  return { text: formatInColumn(v[m.key], m.format, lang, column), ...(tone ? { tone } : {}) };
 };
 
 /**
- * A grouping's table of the given metrics: a row per group, the department last. With `onlyFilled`
- * (the unit economics), a group none of whose metrics is a number other than 0 is left out: a row of
- * dashes (a source that only has calls without a deal, a month without spend or sales) says nothing there.
+ * A grouping's table of the given metrics: a row per group, the department last. A group none of
+ * whose shown metrics is a number other than 0 is left out: a row of zeros and dashes (a source that
+ * only has calls without a deal, a month after the deals end that only has calls, a month without
+ * spend or sales) says nothing there and reads as a bug. JSON, CSV and XLSX keep every group.
  */
-function groupingTable(result: KpiResult, g: Grouping, metrics: MetricDef[], title: string, lang: string, onlyFilled = false): ReadingTable {
+function groupingTable(result: KpiResult, g: Grouping, metrics: MetricDef[], title: string, lang: string): ReadingTable {
   const L = groupLabels(lang);
-  const groups = onlyFilled ? g.groups.filter((x) => metrics.some((m) => typeof x.metrics[m.key] === 'number' && x.metrics[m.key] !== 0)) : g.groups;
-  const rows: ReadingTable['rows'] = groups.map((x) => ({ keys: g.dims.map((d) => dimText(x.by[d], d, lang)), values: metrics.map((m) => cell(m, x.metrics, result.total, lang)) }));
-  rows.push({ keys: g.dims.map((_, i) => (i === 0 ? L.department : '')), values: metrics.map((m) => cell(m, result.total, null, lang)), total: true });
+  const groups = g.groups.filter((x) => metrics.some((m) => typeof x.metrics[m.key] === 'number' && x.metrics[m.key] !== 0));
+  const column = new Map(metrics.map((m) => [m.key, [...groups.map((x) => x.metrics[m.key]), result.total[m.key]]]));
+  const rows: ReadingTable['rows'] = groups.map((x) => ({ keys: g.dims.map((d) => dimText(x.by[d], d, lang)), values: metrics.map((m) => cell(m, x.metrics, result.total, lang, column.get(m.key))) }));
+  rows.push({ keys: g.dims.map((_, i) => (i === 0 ? L.department : '')), values: metrics.map((m) => cell(m, result.total, null, lang, column.get(m.key))), total: true });
   return { title, keys: g.dims.map((d) => dimLabel(d, lang)), columns: metrics.map((m) => short(m, lang)), rows };
 }
 
@@ -52,7 +55,7 @@ export function tablesOfGrouping(result: KpiResult, g: Grouping, lang: string, m
   const title = groupingTitle(g.dims, lang);
   const out: ReadingTable[] = [];
   if (cols.deal.length > 0) out.push(groupingTable(result, g, cols.deal, title, lang));
-  if (cols.unit.length > 0) out.push(groupingTable(result, g, cols.unit, groupLabels(lang).unitEconomicsOf(title), lang, true));
+  if (cols.unit.length > 0) out.push(groupingTable(result, g, cols.unit, groupLabels(lang).unitEconomicsOf(title), lang));
   return out;
 }
 

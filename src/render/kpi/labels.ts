@@ -18,7 +18,7 @@ export const SHORT: Record<string, { ru: string; en: string }> = {
   lost: { ru: 'Проигр.', en: 'Lost' },
   open: { ru: 'В работе', en: 'Open' },
   conversion: { ru: 'Конв.', en: 'Conv.' },
-  win_rate: { ru: 'Побед', en: 'Win rate' },
+  win_rate: { ru: 'Доля побед', en: 'Win rate' },
   revenue: { ru: 'Выручка', en: 'Revenue' },
   average_check: { ru: 'Ср. чек', en: 'Avg check' },
   cycle_days_avg: { ru: 'Цикл ср., дн', en: 'Cycle avg, d' },

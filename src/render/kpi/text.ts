@@ -2,7 +2,7 @@ import { METRICS, type MetricDef } from '../../core/kpi/catalog.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { plural, tr } from '../../core/i18n.js';
 import { warningLines } from '../../core/kpi/alerts.js';
-import { formatCount, formatDay, formatValue } from '../format.js';
+import { formatCount, formatDay, formatInColumn, formatValue } from '../format.js';
 import { colors, mdTable, type RenderOptions } from '../text.js';
 import { kpiLabels, METRIC_GROUPS, SHORT } from './labels.js';
 import { borderlessTable } from './table-style.js';
@@ -15,6 +15,9 @@ export interface KpiRenderOptions extends RenderOptions {
   /** Loss reasons shown before the rest go under «прочие» (default 10). */
   topReasons?: number;
 }
+
+/** Every value of a metric's column in the managers' table (the managers, then the department). */
+const column = (result: KpiResult, key: string): unknown[] => [...result.managers.map((m) => m[key]), result.total[key]];
 
 const byKey = new Map(METRICS.map((m) => [m.key, m]));
 const label = (key: string, lang: string) => (SHORT[key] ? SHORT[key]![lang === 'ru' ? 'ru' : 'en'] : key);
@@ -49,12 +52,12 @@ export function renderKpiTable(result: KpiResult, opts: KpiRenderOptions): strin
     const rows = result.managers.map((m) => [
       m.manager,
       ...g.metrics.map((def) => {
-        const text = formatValue(m[def.key], def.format, opts.lang);
+        const text = formatInColumn(m[def.key], def.format, opts.lang, column(result, def.key));
         const verdict = judge(def.key, m[def.key], result.total[def.key], norm);
         return verdict === 'bad' ? c.red(text) : verdict === 'warn' ? c.yellow(text) : text;
       }),
     ]);
-    rows.push([c.bold(L.total), ...g.metrics.map((def) => c.bold(formatValue(result.total[def.key], def.format, opts.lang)))]);
+    rows.push([c.bold(L.total), ...g.metrics.map((def) => c.bold(formatInColumn(result.total[def.key], def.format, opts.lang, column(result, def.key))))]);
     out.push('', ...(g.title ? [c.bold(g.title)] : []), borderlessTable(head, rows, c));
   }
   const reasons = lossRows(result, opts);
@@ -128,7 +131,7 @@ export function renderKpiMarkdown(result: KpiResult, opts: KpiRenderOptions): st
     out.push(
       mdTable(
         [L.manager, ...g.metrics.map((m) => label(m.key, opts.lang))],
-        [...result.managers.map((m) => [m.manager, ...g.metrics.map((d) => formatValue(m[d.key], d.format, opts.lang))]), [`**${L.total}**`, ...g.metrics.map((d) => formatValue(result.total[d.key], d.format, opts.lang))]],
+        [...result.managers.map((m) => [m.manager, ...g.metrics.map((d) => formatInColumn(m[d.key], d.format, opts.lang, column(result, d.key)))]), [`**${L.total}**`, ...g.metrics.map((d) => formatInColumn(result.total[d.key], d.format, opts.lang, column(result, d.key)))]],
         ['left', ...g.metrics.map(() => 'right' as const)],
       ),
     );

@@ -8,7 +8,7 @@ import { addChartsSheet } from '../xlsx-charts.js';
 import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
 import { kpiLabels, reasonText } from './labels.js';
 import { periodText } from './text.js';
-import { fileFormatText } from '../format.js';
+import { fileFormatText, formatCount } from '../format.js';
 import { addGroupLossReasonsSheets, addGroupSheets, addPlanSheet } from './groups-xlsx.js';
 import { addLossReasonsSheet, type Heading, type Rows } from './loss-reasons-sheet.js';
 import { groupingsOf } from './groups.js';
@@ -80,7 +80,7 @@ function addDataQualitySheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
   for (const f of result.dataQuality.files) {
     const row = dq.addRow([]);
     setText(row.getCell(1), f.file);
-    row.getCell(4).value = tr(lang, `${fileFormatText(f.format, lang)}; строк: ${f.rowsRead}, записей: ${f.records}, не прочитано: ${f.skipped}`, `${fileFormatText(f.format, lang)}; rows: ${f.rowsRead}, records: ${f.records}, unreadable: ${f.skipped}`);
+    row.getCell(4).value = tr(lang, `${fileFormatText(f.format, lang)}; строк: ${formatCount(f.rowsRead, lang)}, записей: ${formatCount(f.records, lang)}, не прочитано: ${formatCount(f.skipped, lang)}`, `${fileFormatText(f.format, lang)}; rows: ${formatCount(f.rowsRead, lang)}, records: ${formatCount(f.records, lang)}, unreadable: ${formatCount(f.skipped, lang)}`);
     for (const [reason, n] of Object.entries(f.dropped)) {
       const d = dq.addRow([]);
       setText(d.getCell(1), f.file);

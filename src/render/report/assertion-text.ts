@@ -4,21 +4,23 @@ import { METRICS, type MetricFormat } from '../../core/kpi/catalog.js';
 import { ROW_INFO } from '../compare/text.js';
 import { auditLabels } from '../audit/labels.js';
 import type { AuditResult } from '../../core/audit/types.js';
-import { formatValue, withSign } from '../format.js';
+import { formatValue, ppUnit, withSign } from '../format.js';
 
 /** The relation that holds when an assertion fails: `<=30` failing reads "66,2 > 30". */
 const BROKEN: Record<Operator, string> = { '>=': '<', '<=': '>', '>': '≤', '<': '≥', '==': '≠', '!=': '=' };
 
 type Kind = MetricFormat | 'points' | 'pp' | 'bool' | 'text' | 'verdict';
 
-const UNIT: Partial<Record<Kind, { ru: string; en: string }>> = { minutes: { ru: 'мин', en: 'min' }, days: { ru: 'дн.', en: 'days' }, pp: { ru: 'п.п.', en: 'pp' } };
+const UNIT: Partial<Record<Kind, { ru: string; en: string }>> = { minutes: { ru: 'мин', en: 'min' }, days: { ru: 'дн.', en: 'days' }, pp: { ru: ppUnit('ru'), en: ppUnit('en') } };
 
-/** A value with its unit: `66,2 мин`, `20,7%`, `−2,0 п.п.`, `да`. */
+/** A value with its unit: `66,2 мин`, `20,7%`, `−2,0 п. п.`, `да`. */
 export function showWithUnit(v: AssertValue | unknown, kind: Kind, lang: string, signed = false): string {
   if (v === null || v === undefined) return tr(lang, 'нет данных', 'no data');
   if (typeof v === 'boolean') return v ? tr(lang, 'да', 'yes') : tr(lang, 'нет', 'no');
-  if (typeof v === 'string' && kind === 'verdict') return `«${auditLabels(lang).verdicts[v] ?? v}»`;
-  if (typeof v !== 'number') return typeof v === 'string' ? `«${v}»` : JSON.stringify(v);
+  // A text value is quoted as its language quotes: «…» in Russian, "…" in English.
+  const quote = (s: string) => (lang === 'ru' ? `«${s}»` : `"${s}"`);
+  if (typeof v === 'string' && kind === 'verdict') return quote(auditLabels(lang).verdicts[v] ?? v);
+  if (typeof v !== 'number') return typeof v === 'string' ? quote(v) : JSON.stringify(v);
   const sign = (text: string) => (signed ? withSign(v, text) : text);
   if (kind === 'pp') return sign(`${formatValue(v * 100, 'days', lang)} ${UNIT.pp![lang === 'ru' ? 'ru' : 'en']}`);
   const text = formatValue(v, kind === 'points' || kind === 'bool' || kind === 'text' || kind === 'verdict' ? 'decimal' : kind, lang).replace(/,00$|\.00$/, '');

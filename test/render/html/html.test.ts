@@ -58,14 +58,23 @@ describe('the HTML report', () => {
     expect(html).not.toContain('<script>alert');
   });
 
-  it('shows the evidence verdicts when the audit was checked, and the checked score', async () => {
+  it('shows the evidence verdicts when the audit was checked, and the checked score, in the terminal\'s terms', async () => {
     const s = htmlStructure(await renderHtml(full('ru')));
-    const evidence = s.tables.find((t) => t[0]?.[2] === 'Вывод')!;
+    const evidence = s.tables.find((t) => t[0]?.[2] === 'Вердикт')!;
+    expect(evidence[0]).toEqual(['Критерий', 'Ответ', 'Вердикт', 'Что показали выгрузки']);
     expect(evidence[1]).toEqual(['Звонки в CRM', 'да', 'опровергнуто', 'Вы сказали, что звонки записываются; к сделкам привязано 20% звонков.']);
     const html = await renderHtml(full('ru'));
-    expect(html).toContain('Оценка после проверки: <b>1,5 / 5</b> — Начало пути');
+    expect(html).toContain('<h3>Проверка по выгрузкам</h3>');
+    expect(html).toContain('Итог с учётом выгрузок: <b>1,5 / 5</b> — Начало пути');
     const plain = { ...full('ru'), audit: { ...auditResult(), evidence: undefined } };
-    expect(await renderHtml(plain)).not.toContain('Оценка после проверки');
+    expect(await renderHtml(plain)).not.toContain('Итог с учётом выгрузок');
+  });
+
+  it('an audit alone is titled by its questionnaire, as the terminal and Markdown title it', async () => {
+    const only = { lang: 'ru', generatedAt: '2026-01-15T10:00:00Z', audit: auditResult() };
+    const html = await renderHtml(only);
+    expect(html).toContain(`<h1>${auditResult().questionnaire.title}</h1>`);
+    expect(html).not.toContain('Аудит зрелости CRM');
   });
 
   it('writes numbers and dates as a Russian reader does, and speaks English when asked', async () => {
