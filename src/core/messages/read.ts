@@ -6,6 +6,12 @@ const ORDER_ELSEWHERE = {
   en: '{other} reads {order} (--date-format {format}), but nothing shows that one CRM wrote both files, so that order is not assumed here; if this file was saved the same way, pass --date-format {format}, else the other order',
 };
 
+/** What to do with a damaged workbook: Excel and LibreOffice repair what they can when they open it. */
+const DAMAGED = {
+  ru: 'откройте её в Excel или LibreOffice и сохраните заново или выгрузите файл ещё раз',
+  en: 'open it in Excel or LibreOffice and save it again, or export it again',
+};
+
 /**
  * What the readers say when a file cannot be read as a table (io/read, io/map): the byte level
  * (empty, zip, binary, encoding), CSV, HTML and XLSX structure, the limits, and the mapping of
@@ -103,7 +109,7 @@ export const READ_MESSAGES = {
     hint: { ru: 'если файл настоящий, поднимите --max-cell-size', en: 'raise --max-cell-size if the file is genuine' },
   },
   'xlsx.tooManyColumns': {
-    ru: 'в строке {row} больше {max} колонок', en: 'row {row} has more than {max} columns',
+    ru: 'в строке {row} листа «{sheet}» больше {max} заполненных ячеек (ячейка «{cell}» — сверх предела)', en: 'row {row} of sheet "{sheet}" has more than {max} filled cells (cell {cell} is past the limit)',
     hint: { ru: 'если файл настоящий, поднимите --max-columns', en: 'raise --max-columns if the file is genuine' },
   },
   'xlsx.cellTooLong': {
@@ -134,6 +140,37 @@ export const READ_MESSAGES = {
   'xlsx.truncated': {
     ru: 'книга записана не до конца: часть {part} обрывается (после строки {row})', en: 'the workbook was not written to the end: its part {part} is cut short (after row {row})',
     hint: { ru: 'выгрузите файл из CRM заново или откройте его в Excel и сохраните как .xlsx', en: 'export the file from the CRM again, or open it in Excel and save it as .xlsx' },
+  },
+  'xlsx.malformedSheet': {
+    ru: 'книга повреждена: разметка листа «{sheet}» ({part}) испорчена: {whatRu}', en: 'the workbook is damaged: the XML of sheet "{sheet}" ({part}) is broken: {what}',
+    hint: DAMAGED,
+  },
+  'xlsx.malformedPart': {
+    ru: 'книга повреждена: разметка её части {part} испорчена: {whatRu}', en: 'the workbook is damaged: the XML of its part {part} is broken: {what}',
+    hint: DAMAGED,
+  },
+  'xlsx.checksumSheet': {
+    ru: 'книга повреждена: данные листа «{sheet}» ({part}) не сходятся с контрольной суммой, записанной в архиве; файл испорчен при загрузке или копировании',
+    en: 'the workbook is damaged: the data of sheet "{sheet}" ({part}) does not match the archive\'s checksum (CRC-32); the file was corrupted in a download or a copy',
+    hint: DAMAGED,
+  },
+  'xlsx.checksumPart': {
+    ru: 'книга повреждена: её часть {part} не сходится с контрольной суммой, записанной в архиве; файл испорчен при загрузке или копировании',
+    en: 'the workbook is damaged: its part {part} does not match the archive\'s checksum (CRC-32); the file was corrupted in a download or a copy',
+    hint: DAMAGED,
+  },
+  'xlsx.pastLastColumn': {
+    ru: 'книга повреждена: ячейка «{cell}» листа «{sheet}» правее последней колонки листа («XFD»)', en: 'the workbook is damaged: cell {cell} of sheet "{sheet}" is right of a sheet\'s last column (XFD)',
+    hint: DAMAGED,
+  },
+  'xlsx.badSharedString': {
+    ru: 'книга повреждена: ячейка «{cell}» листа «{sheet}» ссылается на строку №{index} общей таблицы строк, а в ней строк {count}', en: 'the workbook is damaged: cell {cell} of sheet "{sheet}" refers to shared string {index}, and there are {count}',
+    hint: DAMAGED,
+  },
+  'xlsx.formulaNoValue': {
+    ru: 'в ячейке «{cell}» листа «{sheet}» формула «={formula}» без вычисленного значения: книгу записала программа, которая формулы не вычисляет',
+    en: 'cell {cell} of sheet "{sheet}" holds the formula ={formula} with no computed value: the workbook was written by a program that does not calculate formulas',
+    hint: { ru: 'откройте файл в Excel или LibreOffice и сохраните его: значения формул будут вычислены и сохранены', en: 'open the file in Excel or LibreOffice and save it: the formulas\' values are then calculated and saved' },
   },
   'xlsx.dtd': {
     ru: 'часть книги {part} объявляет DTD или сущности, чего настоящая выгрузка никогда не делает; читать её небезопасно', en: 'the workbook part {part} declares a DTD or entities, which a real export never does; refusing to read it',

@@ -129,15 +129,15 @@ describe('spend: files', () => {
     expect(report.dropped).toEqual({ 'totals row': 1 });
   });
 
-  it('a formula never calculated (no cached value) is an unreadable amount, not an empty one', async () => {
+  // Read as its text, it was "=C2*2 is not a number" with a --map hint that cannot help; the fix is to open and save the workbook.
+  it('a formula never calculated (no cached value) refuses the workbook, naming the cell, not an empty or unreadable amount', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Расходы');
     ws.addRow(['Месяц', 'Источник', 'Расход']);
     ws.addRow(['2024-07', 'Сайт', 1000]);
     ws.addRow(['2024-08', 'Сайт', { formula: 'C2*2' }]);
-    const { rows, report } = await read(put('spend-formula-without-value.xlsx', Buffer.from(await wb.xlsx.writeBuffer())), { enforceBadRows: false });
-    expect(rows).toEqual([row('2024-07', 'Сайт', 1000)]);
-    expect(report.skipped).toEqual([expect.objectContaining({ row: 3, column: 'Расход', reason: expect.stringContaining('"=C2*2" is not a number') })]);
+    const file = put('spend-formula-without-value.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    await expect(read(file, { enforceBadRows: false })).rejects.toMatchObject({ code: 'E_XLSX_NO_VALUES', message: expect.stringContaining('cell C3 of sheet "Расходы" holds the formula =C2*2 with no computed value') });
   });
 
   it('reads an HTML table saved as .xls, markup removed from the source', async () => {

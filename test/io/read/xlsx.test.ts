@@ -77,7 +77,14 @@ describe('readXlsx: cells formatted as a time alone', () => {
   // A call log's durations shown as 0:05:00 were read as the date 1899-12-30 00:05:00, and every row was refused.
   it('reads as H:MM:SS what Excel shows (hours past a day only for [h]), a date style still as a date', async () => {
     expect(await read(timed(['0.003472222', '1.25', '0.000694444', '45672']))).toEqual([['0:05:00', '30:00:00', '0:01:00', '2025-01-15']]);
-    expect(await read(timed(['45672.25', '0', '0', '45672']))).toEqual([['6:00:00', '0:00:00', '0:00:00', '2025-01-15']]);
+    expect(await read(timed(['0.25', '0', '0', '45672']))).toEqual([['6:00:00', '0:00:00', '0:00:00', '2025-01-15']]);
+  });
+
+  // created_at formatted to show only h:mm was read «6:00:00 — не дата», and every row was refused.
+  it('a value that carries a date in a time format is its date and time (in [h]:mm:ss, from a year of hours)', async () => {
+    // h:mm:ss from a day on; [h]:mm:ss (a call's duration) up to a year.
+    expect(await read(timed(['45672.25', '365.5']))).toEqual([['2025-01-15 06:00:00', '8772:00:00']]);
+    expect(await read(timed(['1.25', '45672.25']))).toEqual([['1899-12-31 06:00:00', '2025-01-15 06:00:00']]);
   });
 
   // A close at midnight in a date-and-time format read as a date alone, which means the end of that day (a cycle one day longer than the CSV's).
