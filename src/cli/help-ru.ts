@@ -159,7 +159,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'a CI job summary page': 'страница итогов задания CI',
   'report every slow manager without failing': 'показать каждого медленного менеджера, не роняя задание',
   "the seeds' targets as a JUnit report (GitLab)": 'цели из исходных материалов — отчётом JUnit (для GitLab)',
-  'fail on a conversion drop of more than 2 p.p. since the last run': 'упасть, если конверсия с прошлого запуска снизилась больше чем на 2 п.п.',
+  'fail on a conversion drop of more than 2 p.p. since the last run': 'упасть, если конверсия с прошлого запуска снизилась больше чем на 2 п. п.',
 
   // generate
   'Write deterministic synthetic exports (deals, activities, payments) for demos and benchmarks': 'Записать воспроизводимые синтетические выгрузки (сделки, действия, платежи) для демонстраций и замеров скорости',

@@ -65,7 +65,8 @@ export interface CompareResult {
   after: Period;
   rows: CompareRow[];
   payback: Payback | null;
-  payback_inputs?: { cost: number; monthly_cost: number; margin: number };
+  /** `margin_given`: whether --margin was given (without it the margin is 1, and the gain is revenue, so named). */
+  payback_inputs?: { cost: number; monthly_cost: number; margin: number; margin_given: boolean };
   managers?: Array<{ manager: string; metrics: CompareRow[] }>;
 }
 
@@ -147,7 +148,7 @@ export function compareKpis(before: PeriodKpis, after: PeriodKpis, o: CompareOpt
     rows,
     payback: payback(b.revenue_per_month ?? null, a.revenue_per_month ?? null, o.cost, o.monthlyCost, o.margin),
   };
-  if (o.cost !== undefined) result.payback_inputs = { cost: o.cost, monthly_cost: o.monthlyCost ?? 0, margin: o.margin ?? 1 };
+  if (o.cost !== undefined) result.payback_inputs = { cost: o.cost, monthly_cost: o.monthlyCost ?? 0, margin: o.margin ?? 1, margin_given: o.margin !== undefined };
   if (o.byManager) result.managers = compareManagers(before, after, targets);
   return result;
 }

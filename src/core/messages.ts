@@ -59,7 +59,7 @@ export const MESSAGES = {
     ru: 'файл нельзя прочитать: {reasonRu}', en: 'the file cannot be read: {reason}',
     hint: { ru: 'проверьте путь и права доступа к файлу', en: 'check the path and the file permissions' },
   },
-  'file.tooLarge': { ru: 'размер файла {size} байт; для документов этого вида предел {max} байт', en: 'the file is {size} bytes; documents of this kind are limited to {max} bytes' },
+  'file.tooLarge': { ru: 'размер файла в байтах — {size}, а для документов этого вида предел — {max}', en: 'the file is {size} bytes; documents of this kind are limited to {max} bytes' },
   'input.tooLarge': { ru: 'входные данные больше {max} байт', en: 'the input is larger than {max} bytes' },
   'doc.notText': {
     ru: 'это не текстовый файл: в нём двоичные байты (байт {offset})', en: 'this is not a text file: it holds binary bytes (byte {offset})',

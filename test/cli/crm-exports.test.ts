@@ -288,3 +288,13 @@ describe('exports in another interface language', () => {
     expect(r.total).toMatchObject({ leads: 3, won: 1, lost: 1, open: 1, revenue: 150000 });
   });
 });
+
+describe('Odoo\'s archived opportunities', () => {
+  it('«Активно» False at a probability of 0 is a lost deal that kept its stage, without a loss reason column', () => {
+    const odoo = ['Создано,Возможность,Клиент,Продавец,Команда продаж,Этап,Ожидаемый доход,Вероятность,Активно', '2024-03-01 10:00:00,А,ООО А,Иван Петров,Продажи,Выиграно,100000.00,100.0,True', '2024-03-02 10:00:00,Б,ООО Б,Иван Петров,Продажи,Предложение,50000.00,0.0,False', '2024-03-03 10:00:00,В,ООО В,Ольга Зайцева,Продажи,Предложение,70000.00,20.0,True'].join('\n');
+    const dir = written({ 'odoo.csv': odoo });
+    const run = runCli(['kpi', '-d', 'odoo.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).total).toMatchObject({ leads: 3, won: 1, lost: 1, open: 1, revenue: 100000 });
+  });
+});

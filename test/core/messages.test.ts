@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importNote, rowReason } from '../../src/core/messages.js';
 
-// What `inspect` prints after "->" for a value: ids (won, in, call) stay, words are translated.
+// What `inspect` prints after "->" for a value: in Russian, words and outcomes alike (a Russian run
+// printed «-> open»).
 describe("the importer's notes on values, in a Russian inspect", () => {
   it.each([
     ['(unknown: stage used)', '(не известно: взят этап)'],
@@ -9,7 +10,7 @@ describe("the importer's notes on values, in a Russian inspect", () => {
     ['not answered', 'не отвечен'],
     ['answered', 'отвечен'],
     ['(unknown)', '(не известно)'],
-    ['open (stage not known)', 'open (этап не известен)'],
+    ['open (stage not known)', 'открыта (этап не известен)'],
   ])('%s', (en, ru) => {
     expect(importNote(en, 'ru')).toBe(ru);
     expect(importNote(en, 'en')).toBe(en);
@@ -21,7 +22,7 @@ describe('numbers in Russian messages are grouped as a Russian reader writes the
     const { renderMessage } = await import('../../src/core/messages.js');
     expect(renderMessage('csv.runaway', { line: 12, bytes: 8_388_608 }, 'ru')).toContain('длиннее 8 388 608 байт');
     expect(renderMessage('csv.runaway', { line: 12, bytes: 8_388_608 }, 'en')).toContain('runs over 8388608 bytes');
-    expect(renderMessage('file.tooLarge', { size: 6_000_000, max: 5_242_880 }, 'ru')).toBe('размер файла 6 000 000 байт; для документов этого вида предел 5 242 880 байт');
+    expect(renderMessage('file.tooLarge', { size: 6_000_000, max: 5_242_880 }, 'ru')).toBe('размер файла в байтах — 6 000 000, а для документов этого вида предел — 5 242 880');
   });
 
   it('small numbers and a value to type after an option stay as they are', async () => {

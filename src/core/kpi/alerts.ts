@@ -138,7 +138,8 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
         ? `Оплат без менеджера и без известной сделки: ${num(a.payments, ru)}; они учтены только в итоге по отделу.`
         : `${num(a.payments, ru)} ${a.payments === 1 ? 'payment has' : 'payments have'} neither a manager nor a known deal: counted in the total only.`;
     case 'spend-unmatched': {
-      const list = a.sources.map((x) => `«${x.source}» (${money(x.amount, lang)}${x.like === undefined ? '' : ru ? `; похоже на «${x.like}»` : `; like «${x.like}»`})`).join(', ');
+      const q = (v: string) => (ru ? `«${v}»` : `"${v}"`);
+      const list = a.sources.map((x) => `${q(x.source)} (${money(x.amount, lang)}${x.like === undefined ? '' : ru ? `; похоже на ${q(x.like)}` : `; like ${q(x.like)}`})`).join(', ');
       return ru
         ? `Источники из файла расходов, которых нет ни в одной сделке: ${list}. Их расходы учтены в итоге и показаны отдельными строками; если это тот же источник под другим именем, переименуйте его в файле расходов.`
         : `Spend file sources that no deal has: ${list}. Their spend is in the total and shown as groups of their own; if one is a deal source under another name, rename it in the spend file.`;

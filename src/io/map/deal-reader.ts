@@ -273,14 +273,14 @@ function closedUnknown(ctx: ReadContext): string {
 }
 
 /**
- * A deal with a probability of 0% and a loss reason is lost whatever its stage says: Odoo (before 16)
- * archives a lost opportunity in the stage it was lost in («New») with probability 0 and a reason,
- * in a file with no closed flag.
+ * A deal with a probability of 0% and a loss reason, or archived (Odoo's «Active» False), is lost
+ * whatever its stage says: Odoo (before 16) archives a lost opportunity in the stage it was lost in
+ * («New») with probability 0, in a file with no closed flag.
  */
 function lostByReason(cells: Cells, ctx: ReadContext, m: DealMemos): boolean {
   const c = ctx.cols;
   if (c.probability === undefined || cells.blank(c.probability) || cells.value(c.probability, m.probability) !== 0) return false;
-  const k = m.reasonCols.find((col) => !cells.blank(col));
+  const k = m.reasonCols.find((col) => !cells.blank(col)) ?? (c.active !== undefined && cells.value(c.active, m.flag) === false ? c.active : undefined);
   if (k === undefined) return false;
   noteValue(ctx, 'probability', `${cells.text(c.probability)} / ${cells.text(k)}`, 'lost');
   return true;

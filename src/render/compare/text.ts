@@ -48,14 +48,14 @@ export function compareLabels(lang: string) {
 /**
  * How the payback's monthly gain is named. It is revenue growth × the margin share, so it is gross
  * profit only when a margin below or above 1 was given; with the default margin of 1 it is revenue,
- * and a reader is told that --margin would make it profit. `payback_inputs.margin_given` (when the
- * result carries it) tells a margin of 1 given on purpose from the default. `note: false` drops that
+ * and a reader is told that --margin would make it profit. `payback_inputs.margin_given` tells a
+ * margin of 1 given on purpose from the default. `note: false` drops that
  * hint, for a formula that names the gain.
  */
 export function gainLabel(inputs: CompareResult['payback_inputs'], lang: string, note = true): string {
   if ((inputs?.margin ?? 1) !== 1) return tr(lang, 'Прирост валовой прибыли в месяц', 'Gross profit gain per month');
   const revenue = tr(lang, 'Прирост выручки в месяц', 'Revenue gain per month');
-  const given = (inputs as { margin_given?: boolean } | undefined)?.margin_given === true;
+  const given = inputs?.margin_given === true;
   return given || !note ? revenue : `${revenue} ${tr(lang, '(маржа не задана: --margin)', '(no margin given: --margin)')}`;
 }
 
