@@ -4,11 +4,12 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { UserError, describeUserError } from '../../../src/core/errors.js';
-import { readXlsx, tableCrc32 } from '../../../src/io/read/xlsx.js';
-import { DEFAULT_LIMITS, type Limits } from '../../../src/io/read/limits.js';
+import { tableCrc32 } from '../../../src/io/read/xlsx.js';
+import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
 import { makeZip } from '../../fixtures/zip.js';
 import { runCli } from '../../helpers/cli.js';
 import { latinWords } from '../../helpers/latin-words.js';
+import { readXlsxRows } from '../../helpers/xlsx-read.js';
 
 const PROLOG = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 const HEADER = ['id', 'manager', 'created_at', 'closed_at', 'status', 'amount'];
@@ -43,16 +44,7 @@ function workbook(sheetData: string, opts: { store?: boolean; sharedStrings?: st
   ]);
 }
 
-async function read(buffer: Buffer, limits: Limits = DEFAULT_LIMITS): Promise<string[][] | UserError> {
-  const rows: string[][] = [];
-  try {
-    await readXlsx({ buffer }, 'd.xlsx', undefined, limits, (cells) => rows.push(cells as string[]));
-    return rows;
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-}
+const read = readXlsxRows;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-xlsx-damaged-'));
 function put(name: string, data: Buffer): string {

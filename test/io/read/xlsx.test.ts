@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/core/errors.js';
 import { renderMessage } from '../../../src/core/messages.js';
-import { readXlsx } from '../../../src/io/read/xlsx.js';
-import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
 import { makeXlsx, makeZip } from '../../fixtures/zip.js';
+import { readXlsxRows } from '../../helpers/xlsx-read.js';
 
 const row = (r: number, values: string[]) => `<row r="${r}">${values.map((v, i) => `<c r="${String.fromCharCode(65 + i)}${r}" t="inlineStr"><is><t>${v}</t></is></c>`).join('')}</row>`;
 const ROWS = [row(1, ['id', 'manager']), row(2, ['1', 'Anna']), row(3, ['2', 'Boris'])].join('');
 
-async function read(buffer: Buffer): Promise<string[][] | UserError> {
-  const rows: string[][] = [];
-  try {
-    await readXlsx({ buffer }, 'd.xlsx', undefined, DEFAULT_LIMITS, (cells) => rows.push(cells as string[]));
-    return rows;
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-}
+const read = readXlsxRows;
 
 /** The workbook of makeXlsx with its sheet (or shared strings) cut `cut` characters before the end, the zip itself whole. */
 function cutShort(part: 'sheet' | 'sst', cut: number): Buffer {
