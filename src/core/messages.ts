@@ -211,7 +211,7 @@ export const MESSAGES = {
     hint: { ru: 'укажите день (2025-01-31 или 31.01.2025) или момент ISO (2025-01-31T09:00:00Z)', en: 'give a day (2025-01-31 or 31.01.2025) or an ISO moment (2025-01-31T09:00:00Z)' },
   },
   'usage.sourceDateEpoch': {
-    ru: 'SOURCE_DATE_EPOCH: «{value}» — не число секунд до конца 9999 года', en: 'SOURCE_DATE_EPOCH: "{value}" is not a number of seconds up to the end of the year 9999',
+    ru: 'SOURCE_DATE_EPOCH: «{value}» — не целое число секунд с 01.01.1970 (и не позже конца 9999 года)', en: 'SOURCE_DATE_EPOCH: "{value}" is not a whole number of seconds since 1970-01-01 (up to the end of the year 9999)',
     hint: { ru: 'задайте целое число секунд с 1970-01-01 UTC, например 1735689600, или уберите переменную', en: 'set whole seconds since 1970-01-01 UTC, such as 1735689600, or unset it' },
   },
   'usage.timeOffset': { ru: '--time-offset: нужно число часов не больше 26 (минуты — до 59), например -3, +2 или +5:30; получено «{value}»', en: '--time-offset must be hours up to 26 (minutes up to 59) such as -3, +2 or +5:30, got "{value}"' },
@@ -234,7 +234,7 @@ export const MESSAGES = {
   },
   'usage.repeatedGroupBy': { ru: '--by {value}: «{dim}» повторяется', en: '--by {value}: "{dim}" is repeated' },
   'usage.unknownMetric': {
-    ru: 'неизвестный показатель: {metrics}', en: 'unknown metric {metrics}',
+    ru: 'неизвестный показатель: {metricsRu}{nearRu}', en: 'unknown metric {metrics}{near}',
     hint: { ru: 'показатели: {known}', en: 'metrics: {known}' },
   },
   'usage.oneStdin': { ru: 'со стандартного ввода (-) можно читать только один файл', en: 'only one input can be read from standard input (-)' },

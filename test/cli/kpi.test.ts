@@ -485,3 +485,14 @@ describe('a call log that does not say a call\'s direction', () => {
     expect(typed.notApplicable.calls_out).toBeUndefined();
   });
 });
+
+describe('--metrics with a name misspelt', () => {
+  it('suggests the closest metric, as --assert and targets do, quoting as its language does', () => {
+    const deals = 'id,manager,created_at,status\n1,A,2024-01-01,won\n';
+    const ru = runCli(['kpi', '-d', '-', '--metrics', 'conversoin', '--lang', 'ru'], { input: deals });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toContain('ошибка: неизвестный показатель: «conversoin»; возможно, вы имели в виду conversion');
+    const en = runCli(['kpi', '-d', '-', '--metrics', 'conversoin', '--lang', 'en'], { input: deals });
+    expect(en.stderr).toContain('error: unknown metric "conversoin"; did you mean conversion?');
+  });
+});

@@ -39,7 +39,7 @@ describe('the CLI contract', () => {
     expect(now.stderr).toMatch(/--now: "" is not a date/);
     const epoch = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--lang', 'ru'], { env: { SOURCE_DATE_EPOCH: 'abc' } });
     expect(epoch.code).toBe(2);
-    expect(epoch.stderr).toMatch(/SOURCE_DATE_EPOCH: «abc» — не число секунд/);
+    expect(epoch.stderr).toMatch(/SOURCE_DATE_EPOCH: «abc» — не целое число секунд с 01\.01\.1970/);
     // Read as strictly as --from: no day rolled over, no month-first guess.
     for (const value of ['2025-02-30', '1/4/2025']) {
       const loose = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--now', value, '--lang', 'en']);
@@ -54,7 +54,7 @@ describe('the CLI contract', () => {
   it('refuses a SOURCE_DATE_EPOCH past the year 9999 as --now is refused (it was an internal error in a workbook), a --time-offset no time zone has, a --callback-window without its unit', () => {
     const far = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'xlsx', '--lang', 'ru'], { env: { SOURCE_DATE_EPOCH: '99999999999999' } });
     expect(far.code).toBe(2);
-    expect(far.stderr).toContain('SOURCE_DATE_EPOCH: «99999999999999» — не число секунд до конца 9999 года');
+    expect(far.stderr).toContain('SOURCE_DATE_EPOCH: «99999999999999» — не целое число секунд с 01.01.1970 (и не позже конца 9999 года)');
     expect(far.stderr).not.toMatch(/внутренняя ошибка|Invalid time value/);
     for (const value of ['2:75', '27']) {
       const run = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-a', 'samples/bitrix24-calls.xls', '--time-offset', value, '--lang', 'en']);

@@ -2,6 +2,8 @@ import { METRIC_KEYS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog
 import type { KpiOptions } from '../../core/kpi/engine.js';
 import { GROUP_DIMS, type GroupDim, type KpiResult } from '../../core/kpi/types.js';
 import { UserError } from '../../core/errors.js';
+import { closest } from '../../core/assert-paths.js';
+import { didYouMean } from '../../core/document-issues.js';
 import { checkExportKinds } from '../../app/compare-files.js';
 import type { ImportOptions } from '../../io/map/import.js';
 import { withAnswers } from '../ask-stages.js';
@@ -61,10 +63,14 @@ export function parseGroupBy(values: readonly string[] | undefined): GroupDim[][
 export function parseMetrics(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  if (list.length === 0) throw UserError.of('E_USAGE', 'usage.unknownMetric', { metrics: '""', known: METRIC_KEYS.join(', ') });
+  if (list.length === 0) throw UserError.of('E_USAGE', 'usage.unknownMetric', { metrics: '""', metricsRu: '«»', near: '', nearRu: '', known: METRIC_KEYS.join(', ') });
   const known = [...new Set([...METRIC_KEYS, ...UNIT_METRICS.map((m) => m.key), ...STAGE_METRICS.map((m) => m.key)])];
   const unknown = list.filter((k) => !known.includes(k));
-  if (unknown.length > 0) throw UserError.of('E_USAGE', 'usage.unknownMetric', { metrics: unknown.map((u) => `"${u}"`).join(', '), known: known.join(', ') });
+  if (unknown.length > 0) {
+    // The closest name of the first, as --assert and targets suggest one («conversoin»: conversion).
+    const params = { metrics: unknown.map((u) => `"${u}"`).join(', '), metricsRu: unknown.map((u) => `«${u}»`).join(', '), known: known.join(', '), ...didYouMean(closest(unknown[0]!, known)) };
+    throw UserError.of('E_USAGE', 'usage.unknownMetric', params);
+  }
   return list;
 }
 
