@@ -12,6 +12,7 @@ import { addAlerts, assertInputsReadable, dataQuality, runEngines, unmatchedMapE
 import type { Overrides } from '../io/documents/map-file.js';
 import { KIND_FILE_ACC_RU } from '../core/messages.js';
 import { dayRu } from '../core/i18n.js';
+import { notApplicable } from '../core/kpi/catalog.js';
 
 export type ComparePeriods = { cutover: string; files: KpiFiles } | { before: KpiFiles; after: KpiFiles };
 
@@ -65,7 +66,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   const runs = [await runEngines(b, base, overrides, [kpi]), await runEngines(a, base, overrides, [kpi])];
   const periods = runs.map((run, i) => {
     if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' }, { file: (i === 0 ? b : a).deals });
-    return { period: makePeriod(isoDay(run.firstDay), isoDay(run.lastDay)), ...run.results[0]! };
+    return { period: makePeriod(isoDay(run.firstDay), isoDay(run.lastDay)), ...run.results[0]!, notApplicable: notApplicable(run.shape) };
   });
   assertNotEmpty(periods[0]!, 'before');
   assertNotEmpty(periods[1]!, 'after');
@@ -123,8 +124,9 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
     const id = first === last ? 'compare.oneDay' : cut === first ? 'compare.cutoverAtStart' : 'compare.cutoverOutside';
     throw UserError.of('E_COMPARE_CUTOVER', id, { ...days, cutoverRu: dayRu(days.cutover), firstRu: dayRu(days.first), lastRu: dayRu(days.last) });
   }
-  const before: PeriodKpis = { period: makePeriod(isoDay(first), isoDay(cut - DAY)), ...run.results[offset]! };
-  const after: PeriodKpis = { period: makePeriod(cutover, isoDay(last)), ...run.results[offset + 1]! };
+  const na = notApplicable(run.shape);
+  const before: PeriodKpis = { period: makePeriod(isoDay(first), isoDay(cut - DAY)), ...run.results[offset]!, notApplicable: na };
+  const after: PeriodKpis = { period: makePeriod(cutover, isoDay(last)), ...run.results[offset + 1]!, notApplicable: na };
   assertNotEmpty(before, 'before', cutover);
   assertNotEmpty(after, 'after', cutover);
   return compareKpis(before, after, options);

@@ -34,6 +34,8 @@ export interface PeriodKpis {
   period: Period;
   total: MetricValues;
   managers: ManagerKpis[];
+  /** Why a KPI of the period is not computed (the KPI result's notApplicable): said beside a row it leaves empty. */
+  notApplicable?: Record<string, string>;
 }
 
 export interface CompareRow {
@@ -45,6 +47,8 @@ export interface CompareRow {
   better: 'up' | 'down';
   target: number | null;
   met: boolean | null;
+  /** Why a side is empty, where a period's KPIs say why (no activities file, no call status…). */
+  not_applicable?: string;
 }
 
 export interface Payback {
@@ -140,7 +144,7 @@ export function compareKpis(before: PeriodKpis, after: PeriodKpis, o: CompareOpt
   const targets = { ...DEFAULT_TARGETS, ...o.targets };
   const b = periodValues(before);
   const a = periodValues(after);
-  const rows = COMPARE_ROWS.map((r) => compareRow(r.metric, r.better, b[r.metric] ?? null, a[r.metric] ?? null, targets[r.metric] ?? null));
+  const rows = COMPARE_ROWS.map((r) => withReason(compareRow(r.metric, r.better, b[r.metric] ?? null, a[r.metric] ?? null, targets[r.metric] ?? null), before, after));
   const result: CompareResult = {
     schemaVersion: 1,
     before: before.period,
@@ -151,6 +155,17 @@ export function compareKpis(before: PeriodKpis, after: PeriodKpis, o: CompareOpt
   if (o.cost !== undefined) result.payback_inputs = { cost: o.cost, monthly_cost: o.monthlyCost ?? 0, margin: o.margin ?? 1, margin_given: o.margin !== undefined };
   if (o.byManager) result.managers = compareManagers(before, after, targets);
   return result;
+}
+
+/** The KPI a comparison row is computed from, where its name differs (a per-month rate of a count). */
+const KPI_OF: Readonly<Record<string, string>> = { leads_per_month: 'leads', revenue_per_month: 'revenue', won_per_manager_per_month: 'won' };
+
+/** A row with an empty side, with the reason the period's KPIs give for it (either period's). */
+function withReason(row: CompareRow, before: PeriodKpis, after: PeriodKpis): CompareRow {
+  if (row.before !== null && row.after !== null) return row;
+  const kpi = KPI_OF[row.metric] ?? row.metric;
+  const reason = (row.before === null ? before.notApplicable?.[kpi] : undefined) ?? (row.after === null ? after.notApplicable?.[kpi] : undefined);
+  return reason === undefined ? row : { ...row, not_applicable: reason };
 }
 
 const MANAGER_ROWS = COMPARE_ROWS.filter((r) => ['conversion', 'response_min_median', 'touches_per_won'].includes(r.metric));

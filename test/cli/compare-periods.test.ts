@@ -130,3 +130,14 @@ describe('one set of files given for two', () => {
     expect(ru.stderr).toContain('ошибка: нет --before-deals');
   });
 });
+
+describe('rows a period leaves empty', () => {
+  it('say why, as kpi does: in the JSON (rows[].not_applicable) and in a line under the table', () => {
+    const json = JSON.parse(runCli(['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-01-01', '--format', 'json']).stdout);
+    const touches = json.rows.find((r: { metric: string }) => r.metric === 'touches_per_won');
+    expect(touches).toMatchObject({ before: null, after: null, not_applicable: 'needs an activities file with deal_id or client (--activities)' });
+    expect(json.rows.find((r: { metric: string }) => r.metric === 'conversion').not_applicable).toBeUndefined();
+    const ru = runCli(['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-01-01', '--lang', 'ru']);
+    expect(ru.stdout.replace(/\n/g, ' ')).toContain('Не рассчитано: Касаний на продажу, Реакция, мин (медиана), Перезвонили — нужен файл активностей со сделкой или клиентом (--activities); Доля пропущенных — нужен файл активностей (--activities)');
+  });
+});

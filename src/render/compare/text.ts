@@ -2,7 +2,8 @@ import type { CompareResult, CompareRow } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { formatChange, formatDay, formatRelative, formatValue } from '../format.js';
-import { noPaybackText, paybackNotApplicable, SHORT } from '../kpi/labels.js';
+import { noPaybackText, paybackNotApplicable, reasonText, SHORT } from '../kpi/labels.js';
+import { wrapWords } from '../kpi/reading-table.js';
 import { borderlessTable } from '../kpi/table-style.js';
 import { colors, mdTable, type RenderOptions } from '../text.js';
 
@@ -88,6 +89,8 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
     return [x.label, x.before, x.after, paint(x.change), paint(x.pct), x.target, row.met === null ? x.met : row.met ? c.green(x.met) : c.red(x.met)];
   });
   out.push(borderlessTable([L.metric, L.before, L.after, L.change, L.changePct, L.target, L.met], rows, c));
+  const why = notComputedLine(result, opts.lang);
+  if (why) out.push(...wrapWords(why, 100).map((l) => c.dim(l)));
   out.push(...paybackLines(result, opts.lang, c));
   if (result.managers) {
     out.push('', c.bold(L.byManager));
@@ -101,6 +104,16 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
     out.push(borderlessTable(head, body, c));
   }
   return `${out.join('\n')}\n`;
+}
+
+/** «Не рассчитано: Касаний на продажу — нужен файл активностей…», for the rows a period leaves empty with a reason (as kpi says it). */
+function notComputedLine(result: CompareResult, lang: string): string | undefined {
+  const rows = result.rows.filter((r) => r.not_applicable !== undefined);
+  if (rows.length === 0) return undefined;
+  const byReason = new Map<string, string[]>();
+  for (const r of rows) byReason.set(r.not_applicable!, [...(byReason.get(r.not_applicable!) ?? []), ROW_INFO[r.metric]![lang === 'ru' ? 'ru' : 'en']]);
+  const parts = [...byReason].map(([reason, labels]) => `${labels.join(', ')} — ${reasonText(reason, lang)}`);
+  return `${tr(lang, 'Не рассчитано', 'Not computed')}: ${parts.join('; ')}`;
 }
 
 function paybackLines(result: CompareResult, lang: string, c: ReturnType<typeof colors>): string[] {
@@ -128,6 +141,8 @@ export function renderCompareMarkdown(result: CompareResult, opts: RenderOptions
       ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
     ),
   );
+  const why = notComputedLine(result, opts.lang);
+  if (why) out.push('', why);
   if (result.payback) out.push('', ...paybackLines(result, opts.lang, colors(false)).slice(1).map((l, i) => (i === 0 ? `## ${l}` : `- ${l}`)));
   if (result.managers) {
     out.push('', `## ${L.byManager}`, '');

@@ -8,6 +8,7 @@ import { kpiLabels, METRIC_GROUPS, SHORT } from './labels.js';
 import { borderlessTable } from './table-style.js';
 import { lossReasonRows } from './loss-reasons.js';
 import { groupSectionsMarkdown, groupSectionsTerminal } from './groups-text.js';
+import { wrapWords } from './reading-table.js';
 
 export interface KpiRenderOptions extends RenderOptions {
   /** Only these metrics, in this order, in one table. */
@@ -69,7 +70,7 @@ export function renderKpiTable(result: KpiResult, opts: KpiRenderOptions): strin
   out.push('', c.dim(qualityLine(result, opts.lang)));
   // Of the metrics asked for (--metrics), else of all.
   const na = Object.keys(result.notApplicable).filter((k) => !opts.metrics?.length || opts.metrics.includes(k));
-  if (na.length > 0) out.push(...wrap(`${L.notApplicable}: ${na.map((k) => byKey.get(k)?.label[opts.lang === 'ru' ? 'ru' : 'en'] ?? k).join(', ')} (--format json: notApplicable)`, 100).map((l) => c.dim(l)));
+  if (na.length > 0) out.push(...wrapWords(`${L.notApplicable}: ${na.map((k) => byKey.get(k)?.label[opts.lang === 'ru' ? 'ru' : 'en'] ?? k).join(', ')} (--format json: notApplicable)`, 100).map((l) => c.dim(l)));
   return `${out.join('\n')}\n`;
 }
 
@@ -88,20 +89,6 @@ function lossRows(result: KpiResult, opts: KpiRenderOptions) {
 function clip(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
-}
-
-/** Lines of at most `width` characters, broken between words. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
 }
 
 export function periodText(result: KpiResult, lang: string): string {
