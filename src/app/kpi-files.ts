@@ -90,7 +90,9 @@ interface CallsSaid {
 function callsSaid(map: ColumnMap | undefined, report: ImportReport | undefined, maps: ValueMaps): CallsSaid | undefined {
   if (!map) return undefined;
   const read = directionReader(maps);
-  const values = [...(report?.values.direction ?? []), ...(report?.values.kind ?? [])].map((v) => read.entry(v.value).value);
+  // The values a row's direction is read from: its direction column's, else its kind column's (never both: a
+  // type «Missed call» beside a direction column is not read as one, so it says nothing of the rows).
+  const values = (map.fields.has('direction') ? (report?.values.direction ?? []) : (report?.values.kind ?? [])).map((v) => read.entry(v.value).value);
   const direction = map.fields.has('direction') || values.some((v) => v.direction === 'in' || v.direction === 'out');
   return { direction, missed: values.some((v) => v.missed) };
 }

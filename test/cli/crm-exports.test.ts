@@ -298,3 +298,30 @@ describe('Odoo\'s archived opportunities', () => {
     expect(JSON.parse(run.stdout).total).toMatchObject({ leads: 3, won: 1, lost: 1, open: 1, revenue: 100000 });
   });
 });
+
+describe('review: what the session\'s rules must not do', () => {
+  it('a line after a name is dropped only where the deals name the person without it: payments meet the deals; «Оператор (101)» and «(102)» stay two', () => {
+    const deals = 'id,manager,created_at,status,amount\n1,Иван Петров,2024-01-01,won,100\n2,Оператор (101),2024-01-02,won,10\n3,Оператор (102),2024-01-03,won,20\n';
+    const pay = 'deal_id,manager,invoiced,paid\n,Иван Петров (101),50,50\n';
+    const dir = written({ 'd.csv': deals, 'p.csv': pay });
+    const r = JSON.parse(runCli(['kpi', '-d', 'd.csv', '-p', 'p.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(r.managers.map((m: { manager: string }) => m.manager).sort()).toEqual(['Иван Петров', 'Оператор (101)', 'Оператор (102)']);
+    expect(r.managers.find((m: { manager: string }) => m.manager === 'Иван Петров').paid).toBe(50);
+  });
+
+  it('a type «Missed call» beside a direction column is not read as a missed flag: missed stays not applicable, not a false 0', () => {
+    const deals = 'id,manager,created_at,status\n1,Ivan Petrov,2025-01-10,won\n';
+    const calls = 'Activity date,Activity assigned to,Type,Direction,Duration\n2025-01-11 10:00,Ivan Petrov,Missed call,Inbound,0\n2025-01-11 11:00,Ivan Petrov,Call,Inbound,60\n';
+    const dir = written({ 'd.csv': deals, 'a.csv': calls });
+    const r = JSON.parse(runCli(['kpi', '-d', 'd.csv', '-a', 'a.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(r.total.calls_missed).toBeNull();
+  });
+
+  it('Odoo: a probability of 100% with a Closed Date column left empty is an open deal, not a closed stage to ask about', () => {
+    const odoo = 'Created on,Opportunity,Customer,Salesperson,Stage,Expected Revenue,Probability,Closed Date\n2024-03-01 10:00:00,A,Acme,Mitchell Admin,Contract signed,1000,100,\n2024-03-02 10:00:00,B,Globex,Mitchell Admin,Contract signed,2000,100,\n2024-03-03 10:00:00,C,Initech,Marc Demo,Contract signed,3000,90,\n';
+    const dir = written({ 'o.csv': odoo });
+    const run = runCli(['kpi', '-d', 'o.csv', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).total).toMatchObject({ open: 3, won: 0 });
+  });
+});

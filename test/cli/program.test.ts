@@ -95,6 +95,8 @@ describe('one language a run', () => {
     for (const LANG of ['ru_RU.UTF-8', 'C.UTF-8', '']) expect(runCli(['kpi', '-d', '-'], { input: deals, env: { LANG } }).stdout, LANG).toContain('Показатели продаж по менеджерам');
     // --lang wins over the locale, both ways.
     expect(runCli(['kpi', '-d', '-', '--lang', 'ru'], { input: deals, env: { LANG: 'en_US.UTF-8' } }).stdout).toContain('Показатели продаж');
-    expect(runCli(['kpi', '-d', '-', '--lang', 'en'], { input: deals, env: { LANG: 'ru_RU.UTF-8' } }).stdout).toContain('Sales KPIs');
+    expect(runCli(['kpi', '-d', '-', '--lang', 'en'], { input: deals, env: { LANG: 'ru_RU.UTF-8' } }).stdout).toContain('Sales KPIs');    // report too, where no config names a language.
+    expect(runCli(['report', '-d', '-', '--format', 'md'], { input: deals, env: { LANG: 'en_US.UTF-8' } }).stdout).toContain('## crm-audit report');
+    expect(runCli(['report', '-d', '-', '--format', 'md'], { input: deals, env: { LANG: 'ru_RU.UTF-8' } }).stdout).toContain('Отчёт crm-audit');
   });
 });

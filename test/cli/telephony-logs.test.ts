@@ -117,3 +117,10 @@ describe('a Sipuni log that says who took each call («Кто ответил»)'
     expect(r.managers.map((m) => m.manager).sort()).toEqual(['Иванов Иван', 'Петров Пётр']);
   });
 });
+
+describe('who took a call, beside a manager column that is the employee', () => {
+  it('changes nothing: «Сотрудник» stays the manager, and a caller that is a phone number is never an employee', () => {
+    const r = kpi('who-beside.csv', ['Дата звонка;Сотрудник;Тип звонка;Номер вызывающего;Номер вызываемого;Кто принял;Длительность', '01.02.2025 10:00;Иванов Иван;Входящий;79161234567;74950000000;Иванов Иван;60', '01.02.2025 11:00;Иванов Иван;Исходящий;74950000000;79161234567;79161234567;45', '01.02.2025 12:00;Петрова Анна;Исходящий;74950000000;79161234599;79161234599;30']);
+    expect(r.managers.map((m) => [m.manager, m.calls_out, m.calls_in])).toEqual([['Иванов Иван', 1, 1], ['Петрова Анна', 1, 0]]);
+  });
+});

@@ -65,13 +65,13 @@ function inputsOf(m: ReturnType<typeof merge>, config: string | undefined, targe
   return files;
 }
 
-/** CLI flags over the config file. */
-function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefined) {
+/** CLI flags over the config file; `lang` the messages' (--lang, the config's, the locale's, else Russian), which the report speaks too. */
+function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefined, lang: 'ru' | 'en') {
   const cmp = c.compare ?? {};
   return {
     preset: o.preset ?? c.preset,
     baseline: o.baseline ?? c.baseline,
-    lang: o.lang ?? c.lang ?? 'ru',
+    lang,
     company: o.company ?? c.company,
     map: o.map ?? c.map,
     answers: o.answers ?? c.audit?.answers,
@@ -112,7 +112,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const { config, file: configFile } = await loadConfig(o.config, ctx.cwd, ctx.stdin);
   const lang = messageLang(ctx, o.lang ?? config.lang);
   ctx.messageLang = lang;
-  const m = merge(o, config, configFile);
+  const m = merge(o, config, configFile, lang);
   const format = resolveFormat(o.format, o.output, FORMATS, o.output ? 'xlsx' : 'md');
   assertBinaryDestination(ctx, format, o.output);
   await assertOutputPlace(ctx, o.output);

@@ -1,6 +1,6 @@
 import type { LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
-import { activityDone, cleanText, parseDuration, parseTimeOfDay, scaleDuration } from './values.js';
+import { activityDone, cleanText, parseDuration, parseTimeOfDay, phoneKey, scaleDuration } from './values.js';
 import { normalizeHeader, type DurationUnit } from './fields.js';
 import type { OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
@@ -34,12 +34,17 @@ export interface ActivityMemos {
   kind0: Activity['kind'];
   /** What record the deal_id column names, where an owner type column says (Bitrix24 REST's OWNER_TYPE_ID). */
   owner: CellMemo<Counted<OwnerKind> | null>;
+  /** Who took a call decides its employee (a «Кто ответил» column beside no manager column, or beside the client's owner in the CRM). */
+  byAnswer: boolean;
   /** The `at` columns read, in order, when the first is blank (a profile's `coalesce`). */
   atMore: readonly number[];
   /** A call's duration is the time from `at` to `end_at`: the file has an end column and no duration column. */
   span: boolean;
   out: LinkedActivity;
 }
+
+/** Manager columns that name the client's owner in the CRM, not who took the call (Sipuni's). */
+const OWNER_IN_CRM = new Set(['ответственный из crm', 'ответственный в crm', 'crm owner']);
 
 /** Done columns that hold a status of the activity, not a checkbox. */
 const DONE_STATUS_HEADERS = new Set(['outgoing call status', 'meeting outcome', 'state', 'статус выполнения']);
@@ -72,6 +77,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     unit: ctx.cols.duration_s === undefined ? undefined : ctx.map.units.get(ctx.cols.duration_s),
     kind0: ctx.map.profile?.profile.rows ?? 'call',
     owner: counted(v.owner_type),
+    byAnswer: ctx.cols.answered_by !== undefined && (ctx.cols.manager === undefined || OWNER_IN_CRM.has(normalizeHeader(ctx.map.columns[ctx.cols.manager]!.header))),
     atMore: (ctx.map.fields.get('at') ?? []).slice(1),
     span: ctx.cols.duration_s === undefined && ctx.cols.end_at !== undefined,
     out: { manager: 0, at: 0, kind: 'call', direction: '', missed: false, duration_s: null, deal: -1, client: 0 },
@@ -158,10 +164,11 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
  */
 function employee(cells: Cells, ctx: ReadContext, m: ActivityMemos): number {
   const c = ctx.cols;
-  if (c.answered_by !== undefined) {
+  if (m.byAnswer) {
     const direction = directionCell(cells, ctx, m)?.value.direction;
     const col = direction === 'in' ? c.answered_by : direction === 'out' ? c.caller : undefined;
-    if (col !== undefined && !cells.blank(col)) return cells.value(col, m.manager);
+    // A number where a name should be (the caller of a call put through a line) names no employee.
+    if (col !== undefined && !cells.blank(col) && phoneKey(cells.text(col)) === undefined) return cells.value(col, m.manager);
   }
   return c.manager === undefined ? -1 : cells.value(c.manager, m.manager);
 }

@@ -299,7 +299,7 @@ const MISSED_FLAG = new Map<string, boolean>([['true', true], ['false', false], 
 /** Whether a call status says the call was not answered: by the value maps, else as a flag, else by its words; undefined when none knows it. */
 function missedOf(maps: ValueMaps, raw: string): boolean | undefined {
   const key = normalizeValue(raw);
-  return maps.missed.get(key) ?? MISSED_FLAG.get(key) ?? statusByWords(maps.missed, key);
+  return maps.missed.get(key) ?? MISSED_FLAG.get(key) ?? statusByWords(key);
 }
 
 /** An activity kind as the value maps read it, by the whole value or else by its words; `other` when unknown. */
@@ -412,20 +412,28 @@ function dateOnly(ms: number, col: number, ctx: ReadContext): number {
   return Math.round(ms / DAY_MS) * DAY_MS;
 }
 
-/**
- * A telephony line after a person's name («Иван Петров (101)», «Ivan Petrov (ext. 101)»: Beeline's,
- * MTS's, Sipuni's way of naming an employee): an annotation, not a part of the name, which the deals
- * file writes without it.
- */
+/** A telephony line after a person's name («Иван Петров (101)», «Ivan Petrov (ext. 101)»: Beeline's, MTS's, Sipuni's way of naming an employee). */
 const LINE_AFTER_NAME = /\s*\((?:доб\.?|ext\.?|вн\.?)?\s*\d{2,6}\)$/iu;
+
+/**
+ * A cleaned manager cell as the name to report: the --map file's `managers:` name, and a telephony
+ * line after a name dropped where the deals read so far give that name without it («Иван Петров
+ * (101)» in a call log is the deals file's «Иван Петров»; «Оператор (101)» and «Оператор (102)» stay
+ * two lines where no deal names «Оператор»). One rule for deals, activities and payments.
+ */
+export function reportedManager(maps: ValueMaps, cleaned: string, store: DealStore | undefined): string {
+  if (store !== undefined && cleaned.charCodeAt(cleaned.length - 1) === 0x29 && !maps.managers.has(cleaned)) {
+    const bare = managerName(maps, cleaned.replace(LINE_AFTER_NAME, ''));
+    if (bare !== '' && store.managers.find(bare) !== undefined) return bare;
+  }
+  return managerName(maps, cleaned);
+}
 
 /** A manager cell as a key of the store's managers (-1 when blank): one rule for deals, activities and payments. */
 export function managerKey(store: DealStore, clean: (raw: string) => string, maps: ValueMaps): (raw: string) => number {
   return (raw) => {
     const cleaned = clean(raw);
-    // A name the --map file's managers: section lists is taken as it is; a line alone («(101)») stays the name.
-    const name = cleaned.charCodeAt(cleaned.length - 1) === 0x29 && !maps.managers.has(cleaned) ? cleaned.replace(LINE_AFTER_NAME, '') || cleaned : cleaned;
-    return name === '' ? -1 : store.managers.id(managerName(maps, name));
+    return cleaned === '' ? -1 : store.managers.id(reportedManager(maps, cleaned, store));
   };
 }
 

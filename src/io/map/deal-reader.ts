@@ -297,7 +297,9 @@ function noteUnknownStage(cells: Cells, ctx: ReadContext, m: DealMemos, amount: 
   entry.deals++;
   if (ctx.cols.closed !== undefined && cells.value(ctx.cols.closed, m.flag) === true) entry.closedFlag++;
   if (amount !== null && amount > 0) entry.amount++;
-  if (ctx.cols.probability !== undefined && cells.value(ctx.cols.probability, m.probability) === 1) entry.certain++;
+  // A probability of 100% shows a deal closed only where no close date can (Odoo's list without «Closed Date»,
+  // a close date that is the expected one): with a close date column, an empty one says the deal is open.
+  if ((ctx.closeDateIsPlanned || m.closedCols.length === 0) && ctx.cols.probability !== undefined && cells.value(ctx.cols.probability, m.probability) === 1) entry.certain++;
   if (ctx.closeDateIsPlanned) return;
   for (const k of m.closedCols) {
     if (cells.blank(k) || readDate(cells, k, 'closed_at', false, ctx) !== undefined) continue;

@@ -1,9 +1,8 @@
 import type { DealStore } from '../../core/kpi/deal-store.js';
 import type { Payment } from '../../core/records.js';
 import { cleanText } from './values.js';
-import { managerName } from './value-maps.js';
 import { CellMemo, type Cells } from './cells.js';
-import { dateRead, headerOf, PENDING, readDate, readNumber, RowProblem, type ReadContext } from './context.js';
+import { dateRead, headerOf, PENDING, readDate, readNumber, reportedManager, RowProblem, type ReadContext } from './context.js';
 
 /**
  * A payment with its deal resolved to a key of the store it was read against (-1: no deal id, or an id
@@ -25,7 +24,7 @@ export interface PaymentMemos {
 
 /** The memos of a payments file; a manager's name is read once per distinct cell, not once per row. */
 export function paymentMemos(ctx: ReadContext, store: DealStore | undefined): PaymentMemos {
-  return { managers: new CellMemo((t) => managerName(ctx.maps, cleanText(t))), store, out: { deal: -1, manager: '', invoiced: 0, paid: 0 } };
+  return { managers: new CellMemo((t) => reportedManager(ctx.maps, cleanText(t), store)), store, out: { deal: -1, manager: '', invoiced: 0, paid: 0 } };
 }
 
 /**

@@ -282,11 +282,21 @@ export function missedByWords(missedDirection: ReadonlySet<string>, key: string)
 const NEGATIONS = new Set(['not', 'no', 'non', 'never', 'не', 'нет', 'без']);
 
 /**
- * A call status no map names, by its words ("Missed call", "Successful call", «Входящий пропущенный»):
- * undefined when no word is known, when the known words disagree, or when a word negates another.
+ * The words that name a call's outcome whatever else a status says («Missed call», «Successful call»,
+ * «Входящий пропущенный»). Only these: a call-result column may hold free text («Предложение
+ * отклонено», "Demo cancelled"), where «отклонено» or "cancelled" is about the deal, not the call.
  */
-export function statusByWords(map: ReadonlyMap<string, boolean>, key: string): boolean | undefined {
-  return wordsOf(key).some((w) => NEGATIONS.has(w)) ? undefined : byWords(map, key);
+const STATUS_WORDS: ReadonlyMap<string, boolean> = new Map([
+  ['missed', true], ['unanswered', true], ['пропущенный', true], ['пропущен', true], ['неотвеченный', true],
+  ['successful', false], ['успешный', false],
+]);
+
+/**
+ * A call status no map names, by its words ("Missed call", "Successful call", «Входящий пропущенный»):
+ * undefined when no word names an outcome, when they disagree, or when a word negates another.
+ */
+export function statusByWords(key: string): boolean | undefined {
+  return wordsOf(key).some((w) => NEGATIONS.has(w)) ? undefined : byWords(STATUS_WORDS, key);
 }
 
 /** Owner type words of an activity owned by a deal, a lead, a contact or a company (codes come from a CRM profile). */

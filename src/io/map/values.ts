@@ -43,8 +43,11 @@ const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
 
 function stripTags(value: string): string {
   return value
-    // A tag is a name and its attributes (or `/name`, `!…`): `цена < 5 и > 3` and `<ivan@corp.ru>` are text, not markup.
-    .replace(/<(?:\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?|![^<>]*)>/g, ' ')
+    // A tag is a name and its attributes (or `/name`, `!…`; `o:p` with a namespace): `цена < 5 и > 3` is text.
+    .replace(/<(?:\/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?\/?|![^<>]*)>/g, ' ')
+    // An address after a name («Ivan Petrov <ivan@corp.com>») is the name's; an address alone is kept, without its brackets.
+    .replace(/^(.*\S.*?)\s*<[^<>\s]+@[^<>\s]+>/u, '$1')
+    .replace(/^\s*<([^<>\s]+@[^<>\s]+)>\s*$/u, '$1')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')

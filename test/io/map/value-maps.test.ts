@@ -71,11 +71,15 @@ describe('values read by their words', () => {
 });
 
 describe('call statuses no map names, read by their words', () => {
-  const read = (v: string) => statusByWords(maps.missed, normalizeValue(v));
+  const read = (v: string) => statusByWords(normalizeValue(v));
   it('«Missed call» is not answered and «Successful call» answered (Bitrix24 in English)', () => {
     expect(read('Missed call')).toBe(true);
     expect(read('Successful call')).toBe(false);
     expect(read('Входящий пропущенный')).toBe(true);
+  });
+
+  it('free text in a call-result column says nothing of the call: «отклонено», "cancelled" are about the deal', () => {
+    for (const v of ['Предложение отклонено', 'Заказ отменён, клиент передумал', 'Customer rejected our pricing', 'Demo cancelled - will reschedule', 'Abandoned after answer', 'Принят автоответчиком', 'Answered by IVR']) expect(read(v), v).toBeUndefined();
   });
 
   it('a word that turns the status around leaves the value unknown, never read backwards', () => {

@@ -199,8 +199,10 @@ describe('cleanText and parseBoolean', () => {
     expect(cleanText('цена < 5 и > 3')).toBe('цена < 5 и > 3');
     expect(cleanText('<!-- заметка -->Дорого<br/>')).toBe('Дорого');
     // An address in angle brackets is no tag: the manager «<ivan@corp.ru>» was read as no manager.
-    expect(cleanText('<ivan@corp.ru>')).toBe('<ivan@corp.ru>');
-    expect(cleanText('Иван <ivan@corp.ru>')).toBe('Иван <ivan@corp.ru>');
+    // After a name it is the name's («Ivan Petrov <ivan@corp.com>» is the deals file's «Ivan Petrov»).
+    expect(cleanText('<ivan@corp.ru>')).toBe('ivan@corp.ru');
+    expect(cleanText('Иван Петров <ivan@corp.ru>')).toBe('Иван Петров');
+    expect(cleanText('<o:p>Ivan Petrov</o:p>')).toBe('Ivan Petrov');
   });
   it('drops the characters that show nothing, so that a name copied from a web page is the name typed', () => {
     // A zero-width space, a soft hyphen, a word joiner, direction marks.
