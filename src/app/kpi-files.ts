@@ -51,6 +51,11 @@ export function importOptionsFor(kind: RecordKind, base: ImportOptions, override
   return { ...base, columns: overrides.columns[kind], valueMaps: overrides.valueMaps, mapFile: overrides.file, ...(kind === 'activities' ? {} : { timeOffsetHours: 0 }) };
 }
 
+/** Whether the deals file has a column that says a deal is won or lost (a status, a stage, a won or a closed flag). */
+function saysOutcome(dealsMap: ColumnMap | undefined): boolean {
+  return ['status', 'stage', 'won', 'closed'].some((f) => dealsMap?.fields.has(f));
+}
+
 /** What the inputs hold, for the not-applicable rules. */
 /** `stageReasons`: some lost deal's reason came from its stage (`Venda perdida (Sem interesse)`), with or without a reason column. */
 export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: ColumnMap | undefined, hasActivities: boolean, hasPayments: boolean, stageReasons = false, said?: CallsSaid): InputShape {
@@ -67,7 +72,7 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     lossReason: Boolean(dealsMap?.fields.has('loss_reason')) || stageReasons,
     client: Boolean(dealsMap?.fields.has('client')),
     amount: Boolean(dealsMap?.fields.has('amount')),
-    outcome: ['status', 'stage', 'won', 'closed'].some((f) => dealsMap?.fields.has(f)),
+    outcome: saysOutcome(dealsMap),
     closedAt: ['closed_at', 'planned_close'].some((f) => dealsMap?.fields.has(f)),
     source: Boolean(dealsMap?.fields.has('source')),
     pipeline: Boolean(dealsMap?.fields.has('pipeline')),
@@ -101,7 +106,7 @@ function callsSaid(map: ColumnMap | undefined, report: ImportReport | undefined,
 export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: ColumnMap | undefined, hasActivities: boolean, hasPayments: boolean, directed?: boolean): EvidenceShape {
   const d = dealsMap?.fields;
   return {
-    outcome: ['status', 'stage', 'won', 'closed'].some((f) => d?.has(f)),
+    outcome: saysOutcome(dealsMap),
     activities: hasActivities,
     payments: hasPayments,
     lossReason: Boolean(d?.has('loss_reason')),

@@ -205,6 +205,13 @@ function written(files: Record<string, string>): string {
   return dir;
 }
 
+/** `kpi --format json` in a folder: exit 0 asserted (stderr shown when not), the result parsed. */
+function kpiJson(dir: string, args: string[]) {
+  const run = runCli(['kpi', ...args, '--format', 'json'], { cwd: dir });
+  expect(run.code, run.stderr).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
 const PHONE_DEALS = ['ID;Ответственный;Контакт;Дата создания;Этап;Бюджет', '1;Иван Петров;+7 916 000-00-01;01.03.2024 09:00;Успешно реализовано;10000', '2;Иван Петров;+7 916 000-00-02;01.03.2024 09:30;Переговоры;5000', '3;Ольга Зайцева;+7 916 000-00-05;01.03.2024 09:45;Закрыто и не реализовано;7000'].join('\n');
 
 describe('call logs that name a missed call in their type column', () => {
@@ -212,14 +219,12 @@ describe('call logs that name a missed call in their type column', () => {
     // Иван: one answered and one missed incoming call, the missed one called back 30 minutes later.
     const megafon = ['Тип;Клиент;Сотрудник;Дата;Время;Длительность', 'Входящий;+79160000001;Иван Петров;01.03.2024;10:05:00;00:01:20', 'Пропущенный;+79160000002;Иван Петров;01.03.2024;11:00:00;00:00:00', 'Исходящий;+79160000002;Иван Петров;01.03.2024;11:30:00;00:01:05'].join('\n');
     const dir = written({ 'deals.csv': PHONE_DEALS, 'calls.csv': megafon });
-    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
-    expect(run.code, run.stderr).toBe(0);
-    const r = JSON.parse(run.stdout);
+    const r = kpiJson(dir, ['-d', 'deals.csv', '-a', 'calls.csv']);
     expect(r.total).toMatchObject({ calls_in: 2, calls_out: 1, calls_missed: 1, missed_share: 0.5, callback_rate: 1 });
     expect(r.notApplicable.calls_missed).toBeUndefined();
     // Without a missed value in the type column, the file cannot show a missed call: still not applicable.
     const none = written({ 'deals.csv': PHONE_DEALS, 'calls.csv': megafon.replace('Пропущенный', 'Входящий') });
-    const plain = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: none }).stdout);
+    const plain = kpiJson(none, ['-d', 'deals.csv', '-a', 'calls.csv']);
     expect(plain.total.calls_missed).toBeNull();
     expect(plain.notApplicable.calls_missed).toBe('needs a call status or missed column in the activities file');
   });
@@ -229,9 +234,7 @@ describe('Bitrix24 call log in the English interface', () => {
   it('is recognised: «Missed call» is missed, «Callback» outgoing, «Call date» the time, «1 min, 5 sec» the duration', () => {
     const log = ['Employee;Phone number;Call type;Call duration;Call date;Status;Cost;CRM', 'Иван Петров;+79160000001;Incoming;1 min, 20 sec;01.03.2024 10:05:00;Successful call;0;Контакт: +7 916 000-00-01', 'Иван Петров;+79160000002;Incoming;0 sec;01.03.2024 11:00:00;Missed call;0;Контакт: +7 916 000-00-02', 'Иван Петров;+79160000002;Callback;1 min, 5 sec;01.03.2024 11:30:00;Successful call;0;Контакт: +7 916 000-00-02'].join('\n');
     const dir = written({ 'deals.csv': PHONE_DEALS, 'calls.csv': log });
-    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
-    expect(run.code, run.stderr).toBe(0);
-    const r = JSON.parse(run.stdout);
+    const r = kpiJson(dir, ['-d', 'deals.csv', '-a', 'calls.csv']);
     expect(runCli(['inspect', 'calls.csv', '--lang', 'en'], { cwd: dir }).stdout).toContain('(profile bitrix24-calls,');
     expect(r.total).toMatchObject({ calls_in: 2, calls_out: 1, calls_missed: 1, callback_rate: 1 });
     expect(r.total.talk_minutes).toBeCloseTo(145 / 60, 10);
@@ -253,7 +256,7 @@ describe('CRMs in their English interface name the client «Company»', () => {
   it('Kommo: the company, else the contact\'s full name, is the client (repeat sales are counted)', () => {
     const kommo = ['ID,Lead title,Budget $,Responsible user,Date created,Closed at,Lead stage,Pipeline,Contact full name,Company', '1,A,1500,John Smith,2024-03-01 10:00:00,2024-03-05 11:00:00,Closed - won,Sales,Peter Doe,Acme', '2,B,2500,John Smith,2024-03-06 10:00:00,2024-03-09 11:00:00,Closed - won,Sales,Peter Doe,Acme', '3,C,900,John Smith,2024-03-07 10:00:00,2024-03-10 11:00:00,Closed - won,Sales,Mary Roe,'].join('\n');
     const dir = written({ 'kommo.csv': kommo });
-    const r = JSON.parse(runCli(['kpi', '-d', 'kommo.csv', '--format', 'json', '--lang', 'en'], { cwd: dir }).stdout);
+    const r = kpiJson(dir, ['-d', 'kommo.csv']);
     expect(runCli(['inspect', 'kommo.csv', '--lang', 'en'], { cwd: dir }).stdout).toContain('(profile kommo,');
     expect(r.total).toMatchObject({ won: 3, repeat_won: 1 });
   });
@@ -263,7 +266,7 @@ describe('a telephony line written after an employee\'s name', () => {
   it('«Иван Петров (101)» is the deals file\'s «Иван Петров», not a second manager', () => {
     const calls = ['Дата;Абонент;Сотрудник;Тип звонка;Длительность;Номер клиента', '01.03.2024 10:05;x;Иван Петров (101);Исходящий;80;+79160000001', '01.03.2024 10:15;x;Иван Петров (доб. 101);Исходящий;20;+79160000002'].join('\n');
     const dir = written({ 'deals.csv': PHONE_DEALS, 'calls.csv': calls });
-    const r = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: dir }).stdout);
+    const r = kpiJson(dir, ['-d', 'deals.csv', '-a', 'calls.csv']);
     expect(r.managers.map((m: { manager: string }) => m.manager).sort()).toEqual(['Иван Петров', 'Ольга Зайцева']);
     expect(r.managers.find((m: { manager: string }) => m.manager === 'Иван Петров').calls_out).toBe(2);
   });
@@ -273,9 +276,7 @@ describe('exports in another interface language', () => {
   it('HubSpot in German: «Deal-Inhaber» is the manager (not «Dealphase»), its default stages are read', () => {
     const de = ['Datensatz-ID,Name des Deals,Dealphase,Betrag,Abschlussdatum,Deal-Inhaber,Erstelldatum,Pipeline,Zugehöriges Unternehmen', '9001,A,Abgeschlossen und gewonnen,1000,2024-03-05,Hans Müller,2024-03-01 10:00,Sales Pipeline,Alpha GmbH', '9002,B,Abgeschlossen und verloren,2000,2024-03-06,Hans Müller,2024-03-02 10:00,Sales Pipeline,Beta GmbH', '9003,C,Vertrag gesendet,3000,2024-04-06,Eva Schmidt,2024-03-03 10:00,Sales Pipeline,Gamma GmbH'].join('\n');
     const dir = written({ 'de.csv': de });
-    const run = runCli(['kpi', '-d', 'de.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
-    expect(run.code, run.stderr).toBe(0);
-    const r = JSON.parse(run.stdout);
+    const r = kpiJson(dir, ['-d', 'de.csv']);
     expect(r.total).toMatchObject({ leads: 3, won: 1, lost: 1, open: 1, revenue: 1000 });
     expect(r.managers.map((m: { manager: string }) => m.manager).sort()).toEqual(['Eva Schmidt', 'Hans Müller']);
   });
@@ -284,7 +285,7 @@ describe('exports in another interface language', () => {
     const ru = ['Ответственный за возможность;Название организации;Название возможности;Этап;Сумма;Дата закрытия;Дата создания;Источник интереса', 'Иван Петров;ООО А;А-1;Closed Won;150 000,00;05.03.2024;01.03.2024;Web', 'Иван Петров;ООО Б;Б-1;Closed Lost;50 000,00;06.03.2024;01.03.2024;Web', 'Ольга Зайцева;ООО В;В-1;Negotiation/Review;70 000,00;30.04.2024;02.03.2024;Партнёр'].join('\n');
     const dir = written({ 'sf.csv': ru });
     expect(runCli(['inspect', 'sf.csv', '--lang', 'en'], { cwd: dir }).stdout).toContain('(profile salesforce-report,');
-    const r = JSON.parse(runCli(['kpi', '-d', 'sf.csv', '--format', 'json', '--lang', 'en'], { cwd: dir }).stdout);
+    const r = kpiJson(dir, ['-d', 'sf.csv']);
     expect(r.total).toMatchObject({ leads: 3, won: 1, lost: 1, open: 1, revenue: 150000 });
   });
 });
@@ -293,9 +294,7 @@ describe('Odoo\'s archived opportunities', () => {
   it('«Активно» False at a probability of 0 is a lost deal that kept its stage, without a loss reason column', () => {
     const odoo = ['Создано,Возможность,Клиент,Продавец,Команда продаж,Этап,Ожидаемый доход,Вероятность,Активно', '2024-03-01 10:00:00,А,ООО А,Иван Петров,Продажи,Выиграно,100000.00,100.0,True', '2024-03-02 10:00:00,Б,ООО Б,Иван Петров,Продажи,Предложение,50000.00,0.0,False', '2024-03-03 10:00:00,В,ООО В,Ольга Зайцева,Продажи,Предложение,70000.00,20.0,True'].join('\n');
     const dir = written({ 'odoo.csv': odoo });
-    const run = runCli(['kpi', '-d', 'odoo.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
-    expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout).total).toMatchObject({ leads: 3, won: 1, lost: 1, open: 1, revenue: 100000 });
+    expect(kpiJson(dir, ['-d', 'odoo.csv']).total).toMatchObject({ leads: 3, won: 1, lost: 1, open: 1, revenue: 100000 });
   });
 });
 
@@ -304,7 +303,7 @@ describe('review: what the session\'s rules must not do', () => {
     const deals = 'id,manager,created_at,status,amount\n1,Иван Петров,2024-01-01,won,100\n2,Оператор (101),2024-01-02,won,10\n3,Оператор (102),2024-01-03,won,20\n';
     const pay = 'deal_id,manager,invoiced,paid\n,Иван Петров (101),50,50\n';
     const dir = written({ 'd.csv': deals, 'p.csv': pay });
-    const r = JSON.parse(runCli(['kpi', '-d', 'd.csv', '-p', 'p.csv', '--format', 'json'], { cwd: dir }).stdout);
+    const r = kpiJson(dir, ['-d', 'd.csv', '-p', 'p.csv']);
     expect(r.managers.map((m: { manager: string }) => m.manager).sort()).toEqual(['Иван Петров', 'Оператор (101)', 'Оператор (102)']);
     expect(r.managers.find((m: { manager: string }) => m.manager === 'Иван Петров').paid).toBe(50);
   });
@@ -313,15 +312,13 @@ describe('review: what the session\'s rules must not do', () => {
     const deals = 'id,manager,created_at,status\n1,Ivan Petrov,2025-01-10,won\n';
     const calls = 'Activity date,Activity assigned to,Type,Direction,Duration\n2025-01-11 10:00,Ivan Petrov,Missed call,Inbound,0\n2025-01-11 11:00,Ivan Petrov,Call,Inbound,60\n';
     const dir = written({ 'd.csv': deals, 'a.csv': calls });
-    const r = JSON.parse(runCli(['kpi', '-d', 'd.csv', '-a', 'a.csv', '--format', 'json'], { cwd: dir }).stdout);
+    const r = kpiJson(dir, ['-d', 'd.csv', '-a', 'a.csv']);
     expect(r.total.calls_missed).toBeNull();
   });
 
   it('Odoo: a probability of 100% with a Closed Date column left empty is an open deal, not a closed stage to ask about', () => {
     const odoo = 'Created on,Opportunity,Customer,Salesperson,Stage,Expected Revenue,Probability,Closed Date\n2024-03-01 10:00:00,A,Acme,Mitchell Admin,Contract signed,1000,100,\n2024-03-02 10:00:00,B,Globex,Mitchell Admin,Contract signed,2000,100,\n2024-03-03 10:00:00,C,Initech,Marc Demo,Contract signed,3000,90,\n';
     const dir = written({ 'o.csv': odoo });
-    const run = runCli(['kpi', '-d', 'o.csv', '--format', 'json'], { cwd: dir });
-    expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout).total).toMatchObject({ open: 3, won: 0 });
+    expect(kpiJson(dir, ['-d', 'o.csv']).total).toMatchObject({ open: 3, won: 0 });
   });
 });
