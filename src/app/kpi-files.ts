@@ -89,8 +89,9 @@ interface CallsSaid {
 /**
  * What an activities file says of its calls (undefined without activities): a direction column, or a
  * kind column whose values carry one («Входящий звонок»); a missed column, or a direction or kind
- * value that names a missed call (Zoho's Call Type «Missed»). A call log without a direction
- * (Zadarma's, Pipedrive's activities) counted 0 calls in and out as if that were the answer.
+ * value that names a missed call (Zoho's Call Type «Missed»); or a column for each side of a call (a
+ * PBX's). A call log without a direction (Pipedrive's activities) counted 0 calls in and out as if
+ * that were the answer.
  */
 function callsSaid(map: ColumnMap | undefined, report: ImportReport | undefined, maps: ValueMaps): CallsSaid | undefined {
   if (!map) return undefined;
@@ -98,7 +99,9 @@ function callsSaid(map: ColumnMap | undefined, report: ImportReport | undefined,
   // The values a row's direction is read from: its direction column's, else its kind column's (never both: a
   // type «Missed call» beside a direction column is not read as one, so it says nothing of the rows).
   const values = (map.fields.has('direction') ? (report?.values.direction ?? []) : (report?.values.kind ?? [])).map((v) => read.entry(v.value).value);
-  const direction = map.fields.has('direction') || values.some((v) => v.direction === 'in' || v.direction === 'out');
+  // A log with a column for each side of a call (a PBX's) says a call's direction where a side is a line.
+  const sides = report?.directionBySides;
+  const direction = map.fields.has('direction') || values.some((v) => v.direction === 'in' || v.direction === 'out') || (sides !== undefined && sides.in + sides.out > 0);
   return { direction, missed: values.some((v) => v.missed) };
 }
 

@@ -355,6 +355,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: 'planned activity, not done', ru: 'запланированное действие, ещё не выполнено' },
   { en: 'activity called off (cancelled or not attended)', ru: 'действие отменено или не состоялось' },
   { en: 'internal call (between employees)', ru: 'внутренний звонок (между сотрудниками)' },
+  { en: 'another leg of a call already counted (the same call id)', ru: 'ещё одно плечо уже учтённого звонка (тот же ID звонка)' },
   { en: 'empty row', ru: 'пустая строка' },
   { en: 'totals row', ru: 'строка итогов' },
   { en: 'footer or note row', ru: 'строка-примечание или подвал' },

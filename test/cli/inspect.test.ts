@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { latinWords } from '../helpers/latin-words.js';
 
-// An Asterisk CDR: no column names the manager (the extension is src or dst, by direction).
-const CDR = ['calldate,clid,src,dst,dcontext,duration,billsec,disposition', '2024-07-01 14:05:12,"""Client"" <74951234567>",74951234567,101,from-trunk,70,65,ANSWERED', '2024-07-01 15:10:00,74951234568,74951234568,102,from-trunk,30,0,NO ANSWER'].join('\n');
+// A call log of outside numbers only: no column names the manager, and no side of a call is a line
+// (an extension) that would (an Asterisk CDR with its lines is read: see the test after).
+const CDR = ['calldate,clid,src,dst,dcontext,duration,billsec,disposition', '2024-07-01 14:05:12,"""Client"" <74951234567>",74951234567,74950000001,from-trunk,70,65,ANSWERED', '2024-07-01 15:10:00,74951234568,74951234568,74950000002,from-trunk,30,0,NO ANSWER'].join('\n');
 
 describe('inspect on a file whose required column no rule finds', () => {
   it('lists the columns with their first values, instead of sending the user back to inspect', () => {
@@ -17,10 +18,21 @@ describe('inspect on a file whose required column no rule finds', () => {
       expect(run.code).toBe(2);
       expect(run.stderr).not.toContain('crm-audit inspect');
       expect(run.stderr).toContain(words);
-      expect(run.stderr).toMatch(/["«]dst["»] \(["«]101["»], ["«]102["»]\)/);
+      expect(run.stderr).toMatch(/["«]dst["»] \(["«]74950000001["»], ["«]74950000002["»]\)/);
       expect(run.stderr).toMatch(/activities:\n {2}columns:\n {4}manager: /);
       if (!env.LANG.startsWith('en')) expect(latinWords(run.stderr)).toEqual([]);
     }
+  });
+});
+
+describe('inspect on an Asterisk CDR whose calls show their lines', () => {
+  it('names the profile and reads the lines as the employees, in Russian with no stray English', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-inspect-'));
+    writeFileSync(path.join(dir, 'cdr.csv'), CDR.replace('74950000001', '101').replace('74950000002', '102'));
+    const run = runCli(['inspect', 'cdr.csv', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Asterisk / FreePBX');
+    expect(run.stdout).toMatch(/записей: +2/);
   });
 });
 

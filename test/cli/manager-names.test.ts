@@ -58,7 +58,7 @@ describe('managers: in a --map file', () => {
     const r = kpi(['--format', 'json'], { LANG: 'ru_RU.UTF-8' });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).dataQuality.alerts).toEqual([{ code: 'manager-ids', ids: [F, K, E] }]);
-    expect(r.stderr).toMatch(/^Внимание: Менеджеры указаны кодами пользователей CRM, а не именами/);
+    expect(r.stderr).toMatch(/^Внимание: Менеджеры указаны кодами пользователей CRM или внутренними номерами АТС, а не именами/);
     const snippet = r.stderr.slice(r.stderr.indexOf('managers:'));
     const names = ['Анна', 'Борис', 'Вера'];
     let i = 0;

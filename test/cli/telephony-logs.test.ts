@@ -124,3 +124,43 @@ describe('who took a call, beside a manager column that is the employee', () => 
     expect(r.managers.map((m) => [m.manager, m.calls_out, m.calls_in])).toEqual([['Иванов Иван', 1, 1], ['Петрова Анна', 1, 0]]);
   });
 });
+
+describe('an Asterisk / FreePBX CDR: numbers only, a row per leg of a call', () => {
+  const header = 'calldate,clid,src,dst,dcontext,channel,dstchannel,lastapp,lastdata,duration,billsec,disposition,amaflags,accountcode,uniqueid,userfield,linkedid';
+  // Line 101 calls out (45 s); a client calls ring group 600, which rings 102 and 101, and 101 answers
+  // (30 s); another client calls 102, who misses it and calls back 10 minutes later (20 s).
+  const rows = [
+    '2025-02-01 10:00:00,"""Иванов Иван"" <101>",101,89161234567,from-internal,PJSIP/101-00000001,PJSIP/trunk-00000002,Dial,PJSIP/89161234567@trunk,50,45,ANSWERED,3,,1738404000.1,,1738404000.1',
+    '2025-02-01 11:00:00,"""79161234568"" <79161234568>",79161234568,600,ext-group,PJSIP/trunk-00000003,PJSIP/102-00000004,Dial,PJSIP/102&PJSIP/101,35,0,NO ANSWER,3,,1738407600.3,,1738407600.3',
+    '2025-02-01 11:00:00,"""79161234568"" <79161234568>",79161234568,600,ext-group,PJSIP/trunk-00000003,PJSIP/101-00000005,Dial,PJSIP/102&PJSIP/101,35,30,ANSWERED,3,,1738407600.3,,1738407600.3',
+    '2025-02-01 12:00:00,"""79161234569"" <79161234569>",79161234569,102,ext-local,PJSIP/trunk-00000006,PJSIP/102-00000007,Dial,PJSIP/102,25,0,NO ANSWER,3,,1738411200.6,,1738411200.6',
+    '2025-02-01 12:10:00,"""Петрова Анна"" <102>",102,79161234569,from-internal,PJSIP/102-00000008,PJSIP/trunk-00000009,Dial,PJSIP/79161234569@trunk,28,20,ANSWERED,3,,1738411800.8,,1738411800.8',
+  ];
+  writeFileSync(path.join(dir, 'cdr.csv'), `${[header, ...rows].join('\n')}\n`);
+
+  it('counts each call once, by the line on the company side, named by managers: in the --map file', () => {
+    writeFileSync(path.join(dir, 'lines.yaml'), 'managers:\n  "101": Иванов Иван\n  "102": Петрова Анна\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'cdr.csv', '--map', 'lines.yaml', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout) as { total: Record<string, number | null>; managers: Array<Record<string, number | string | null>>; dataQuality: { files: Array<{ dropped: Record<string, number> }> } };
+    const row = (name: string) => r.managers.find((m) => m.manager === name)!;
+    expect([row('Иванов Иван').calls_out, row('Иванов Иван').calls_in, row('Иванов Иван').calls_missed, row('Иванов Иван').talk_minutes]).toEqual([1, 1, 0, 1.25]);
+    expect([row('Петрова Анна').calls_out, row('Петрова Анна').calls_in, row('Петрова Анна').calls_missed, row('Петрова Анна').callback_rate]).toEqual([1, 1, 1, 1]);
+    expect([r.total.calls_in, r.total.calls_missed, r.total.missed_share, r.total.callback_rate]).toEqual([2, 1, 0.5, 1]);
+    expect(r.dataQuality.files[1]!.dropped).toEqual({ 'another leg of a call already counted (the same call id)': 1 });
+  });
+
+  it('without names, reports the lines and says how to name them, in Russian', () => {
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'cdr.csv', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('внутренними номерами АТС');
+    expect(run.stderr).toContain('managers:\n  "101": "Имя Фамилия"\n  "102": "Имя Фамилия"');
+  });
+});
+
+describe('a log whose employee is only its extension column (Telphin\'s «Добавочный»)', () => {
+  it('counts each call to its extension', () => {
+    const r = kpi('telphin.csv', ['Дата;Тип;Откуда;Куда;Добавочный;Длительность;Статус', '01.02.2025 10:00:00;Входящий;79161234567;74950000000;101;60;Отвечен', '01.02.2025 11:00:00;Исходящий;74950000000;79161234567;102;30;Отвечен']);
+    expect(r.managers.filter((m) => m.manager !== 'Иванов Иван').map((m) => [m.manager, m.calls_out, m.calls_in])).toEqual([['101', 0, 1], ['102', 1, 0]]);
+  });
+});

@@ -6,6 +6,7 @@ import type { OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
 import { dateRead, directionReader, headerOf, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext } from './context.js';
+import { callSides, employeeLine, readSides, type CallSides, type SideReading } from './lines.js';
 
 type Counted<T> = { value: T; count: number };
 const CLIENT_PREFIX = /^(компания|контакт|лид|company|contact|lead)\s*:\s*/i;
@@ -36,6 +37,13 @@ export interface ActivityMemos {
   owner: CellMemo<Counted<OwnerKind> | null>;
   /** Who took a call decides its employee (a «Кто ответил» column beside no manager column, or beside the client's owner in the CRM). */
   byAnswer: boolean;
+  /** A call log with no direction column and a column for each side of a call (a PBX's `src` and `dst`): its direction is which side is a line. */
+  sides: CallSides | undefined;
+  /** Its employees named only by line: the line on the company's side of each call (no manager column, nobody said to take the calls). */
+  byLine: boolean;
+  /** The sides of the row read last (reused), and the readings of a direction they give (counted for the report). */
+  side: SideReading;
+  bySides: ReturnType<typeof sideReadings> | undefined;
   /** The `at` columns read, in order, when the first is blank (a profile's `coalesce`). */
   atMore: readonly number[];
   /** A call's duration is the time from `at` to `end_at`: the file has an end column and no duration column. */
@@ -61,6 +69,8 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
   const empty = doneIsStatus(ctx) ? undefined : false;
   const counted = <T>(reader: { entry(raw: string): Counted<T> }) => new CellMemo((t) => (trimEdges(t) === '' ? null : reader.entry(trimEdges(t))));
   const names = ctx.map.fields.get('client');
+  const sides = callSides(ctx.map);
+  const byAnswer = ctx.cols.answered_by !== undefined && (ctx.cols.manager === undefined || OWNER_IN_CRM.has(normalizeHeader(ctx.map.columns[ctx.cols.manager]!.header)));
   return {
     manager: new CellMemo(managerKey(ctx.linker!.store, cleanText, ctx.maps)),
     // An empty checkbox (Done, Выполнено, COMPLETED) is not done; an empty status (Zoho's «Outgoing
@@ -77,7 +87,11 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     unit: ctx.cols.duration_s === undefined ? undefined : ctx.map.units.get(ctx.cols.duration_s),
     kind0: ctx.map.profile?.profile.rows ?? 'call',
     owner: counted(v.owner_type),
-    byAnswer: ctx.cols.answered_by !== undefined && (ctx.cols.manager === undefined || OWNER_IN_CRM.has(normalizeHeader(ctx.map.columns[ctx.cols.manager]!.header))),
+    byAnswer,
+    sides,
+    byLine: sides !== undefined && ctx.cols.manager === undefined && !byAnswer,
+    bySides: sides === undefined ? undefined : (ctx.bySides = sideReadings()),
+    side: { direction: undefined, from: undefined, to: undefined },
     atMore: (ctx.map.fields.get('at') ?? []).slice(1),
     span: ctx.cols.duration_s === undefined && ctx.cols.end_at !== undefined,
     out: { manager: 0, at: 0, kind: 'call', direction: '', missed: false, duration_s: null, deal: -1, client: 0 },
@@ -164,6 +178,12 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
  */
 function employee(cells: Cells, ctx: ReadContext, m: ActivityMemos): number {
   const c = ctx.cols;
+  if (m.byLine) {
+    // The sides read here, for the line; the direction may be a kind column's («Входящий звонок»).
+    const side = readSides(cells, m.sides!, m.side);
+    const line = employeeLine(side, directionCell(cells, ctx, m)?.value.direction);
+    return line === undefined ? -1 : m.manager.fromText(line);
+  }
   if (m.byAnswer) {
     const direction = directionCell(cells, ctx, m)?.value.direction;
     const col = direction === 'in' ? c.answered_by : direction === 'out' ? c.caller : undefined;
@@ -197,11 +217,23 @@ function incomingCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean
   return directionCell(cells, ctx, m)?.value.direction === 'in';
 }
 
-/** The row's direction: its direction column's, else what its kind column's value says (null when neither says). */
+/** The row's direction: its direction column's, else what its kind column's value says, else what its sides say (null when none says). */
 function directionCell(cells: Cells, ctx: ReadContext, m: ActivityMemos): Counted<{ direction: Activity['direction'] | 'internal'; missed: boolean }> | null {
   const c = ctx.cols;
   if (c.direction !== undefined) return cells.value(c.direction, m.direction);
-  return m.kindDirection ? cells.value(c.kind!, m.kindDirection) : null;
+  const byKind = m.kindDirection ? cells.value(c.kind!, m.kindDirection) : null;
+  if (byKind !== null || m.sides === undefined) return byKind;
+  const d = readSides(cells, m.sides, m.side).direction;
+  return d === undefined ? null : m.bySides![d];
+}
+
+/** The directions a call's sides give, as a direction column's readings (counted per file: the report says how many calls had each). */
+function sideReadings(): Record<'in' | 'out' | 'internal', Counted<{ direction: Activity['direction'] | 'internal'; missed: boolean }>> {
+  return {
+    in: { value: { direction: 'in', missed: false }, count: 0 },
+    out: { value: { direction: 'out', missed: false }, count: 0 },
+    internal: { value: { direction: 'internal', missed: false }, count: 0 },
+  };
 }
 
 /** What record the row's owner id names, counted for inspect; null for a blank owner type (which names nothing). */

@@ -278,6 +278,8 @@ export interface ReadContext {
    * its export; one amid the deals is a deal that lost its id).
    */
   idless: { pending: number; followed: number };
+  /** Calls whose direction was read from their sides (a PBX's log: see lines.ts), by direction; undefined where no side is read. */
+  bySides?: Record<'in' | 'out' | 'internal', { value: { direction: Activity['direction'] | 'internal'; missed: boolean }; count: number }>;
   /** The report date (ms at midnight), when the run has one: close dates after it are expected ones. */
   reportDay: number | undefined;
 }
@@ -441,7 +443,8 @@ export function managerKey(store: DealStore, clean: (raw: string) => string, map
 export const NO_DEAL_ID = 'row without a deal id';
 
 /** Row problems every kind of record shares. */
-export const NO_MANAGER = (ctx: ReadContext, col: number | undefined) => new RowProblem('skip', 'no manager', headerOf(ctx, col, 'manager'));
+export const NO_MANAGER_REASON = 'no manager';
+export const NO_MANAGER = (ctx: ReadContext, col: number | undefined) => new RowProblem('skip', NO_MANAGER_REASON, headerOf(ctx, col, 'manager'));
 
 /** A number cell (amounts, invoiced, paid): a plain whole number from bytes, else the text parser; null when empty, or why not. */
 export function readNumber(cells: Cells, col: number | undefined, field: string, ctx: ReadContext): number | null | RowProblem | typeof PENDING {

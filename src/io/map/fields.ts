@@ -70,7 +70,7 @@ const DEAL_FIELDS: FieldSpec[] = [
 ];
 
 const ACTIVITY_FIELDS: FieldSpec[] = [
-  { field: 'manager', required: true, aliases: ['Ответственный', 'Сотрудник', 'Менеджер', 'Activity assigned to', 'Activity - Assigned to user', 'Call Owner', 'Assigned', 'Owner', 'Employee', 'Сотрудник АТС', 'Оператор', 'Ответственный из CRM', 'Агент', 'sip', 'employee_full_name'] },
+  { field: 'manager', required: true, aliases: ['Ответственный', 'Сотрудник', 'Менеджер', 'Activity assigned to', 'Activity - Assigned to user', 'Call Owner', 'Assigned', 'Owner', 'Employee', 'Сотрудник АТС', 'Оператор', 'Ответственный из CRM', 'Агент', 'sip', 'employee_full_name', 'Добавочный', 'Добавочный номер', 'Внутренний номер', 'Extension'] },
   { field: 'at', required: true, aliases: ['Дата вызова', 'Дата звонка', 'Дата', 'Activity date', 'Call Start Time', 'Activity - Due date', 'Date', 'Дата и время', 'Start Time', 'Время начала', 'Начало звонка', 'Начало разговора', 'Дата и время звонка', 'calldate', 'callstart', 'Call start', 'Call date', 'Дата и время начала', 'Время'] },
   { field: 'at_time', aliases: ['Activity - Due time', 'Due time', 'Время'] },
   { field: 'kind', aliases: ['Тип активности', 'Activity - Type', 'Activity type', 'Type', 'Тип дела'] },
@@ -93,6 +93,13 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   // Who took an incoming call (Sipuni's «Кто ответил»): the call's employee, where the manager column is
   // the client's owner in the CRM; an outgoing call's employee is then its caller («Откуда»).
   { field: 'answered_by', aliases: ['Кто ответил', 'Кто принял', 'Принял звонок', 'Answered by'] },
+  // A PBX's channels (Asterisk's CDR: «PJSIP/101-0000001a»): the extension on each side of a call, where
+  // its numbers may be the company's (an outgoing call's caller ID) or a ring group's.
+  { field: 'channel', aliases: ['channel'] },
+  { field: 'dstchannel', aliases: ['dstchannel'] },
+  // One call's id across its legs (a row per extension a ring group or a queue rang): Asterisk's
+  // linkedid (its uniqueid in versions before 1.8), Zadarma's pbx_call_id.
+  { field: 'call_id', aliases: ['linkedid', 'pbx_call_id', 'uniqueid'] },
   // A done flag, or a status that says whether the activity took place (Zoho's calls, HubSpot's meetings).
   { field: 'done', aliases: ['Activity - Done', 'Done', 'Выполнено', 'Outgoing Call Status', 'Meeting outcome', 'Статус выполнения'] },
   // Importer helpers: what record the deal_id column names (Bitrix24 REST's OWNER_TYPE_ID: the id is a

@@ -13,9 +13,10 @@ import { normalizeHeader, type RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import { assertRequired, headerScore, looksLikeData, mapColumns, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { noHeaderError } from './no-header.js';
-import { activityMemos, readActivity } from './activity-reader.js';
+import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reader.js';
+import { CallLegs } from './lines.js';
 import { RowCells, type Cells } from './cells.js';
-import { activityValueReaders, DateOrders, DecimalMarks, firstColumns, NO_DEAL_ID, PENDING, placeholderDates, RowProblem, type ReadContext } from './context.js';
+import { activityValueReaders, DateOrders, DecimalMarks, firstColumns, NO_DEAL_ID, NO_MANAGER_REASON, PENDING, placeholderDates, RowProblem, type ReadContext } from './context.js';
 import { closedShown, guessStage, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { paymentMemos, readPayment } from './payment-reader.js';
@@ -115,6 +116,8 @@ export interface ImportReport {
   repeatedIdsDiffer?: { rows: number; id: string };
   /** Deals rows amid the deals with no id but a manager and a creation date: dropped as rows without an id, and said. */
   idlessDeals?: number;
+  /** Calls whose direction was read from which of their sides is a line (a PBX's log with no direction column), by direction. */
+  directionBySides?: { in: number; out: number; internal: number };
 }
 
 const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'end_at', 'invoiced_at', 'paid_at', 'month'];
@@ -240,6 +243,8 @@ class RowsToRecords<T> {
   readonly report: ImportReport;
   private readonly headRows: Array<{ cells: string[]; row: number }> = [];
   private reading: { ctx: ReadContext; build: Build<T> } | undefined;
+  /** A call log's legs read as one call each (a call id column: see CallLegs), and the column. */
+  private legs: { calls: CallLegs; col: number; settle: (read: LinkedActivity | RowProblem, row: number) => void } | undefined;
   private build: Build<T> = () => PENDING;
   private dateColumns: number[] = [];
   private numberColumns: number[] = [];
@@ -288,7 +293,10 @@ class RowsToRecords<T> {
       ctx.numbers.settle();
       this.flushPending();
     }
+    this.legs?.calls.end(this.legs.settle);
     if (this.kind === 'activities') {
+      const s = ctx.bySides;
+      if (s) report.directionBySides = { in: s.in.count, out: s.out.count, internal: s.internal.count };
       for (const field of ['kind', 'direction', 'missed', 'owner_type'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
     }
     for (const [field, values] of ctx.valueStats) {
@@ -329,6 +337,8 @@ class RowsToRecords<T> {
     opts.onHeader?.(map);
     this.reading = startReading<T>(kind, file, map, header.cells, opts);
     this.build = this.reading.build;
+    const callId = this.reading.ctx.cols.call_id;
+    if (kind === 'activities' && callId !== undefined) this.legs = { calls: new CallLegs([MISSED_NO_MANAGER, NO_MANAGER_REASON]), col: callId, settle: (read, row) => this.settle(read as T | RowProblem, row) };
     this.dateColumns = DATE_FIELDS.flatMap((f) => map.fields.get(f) ?? []);
     this.numberColumns = NUMBER_FIELDS[kind].flatMap((f) => map.fields.get(f) ?? []);
     for (const r of headRows.slice(best + 1)) this.dataRow(this.cells.setText(r.cells), r.cells.length, r.row);
@@ -377,6 +387,12 @@ class RowsToRecords<T> {
   private handle(cells: Cells, row: number): void {
     const result = this.build(cells, row);
     if (result === PENDING) return this.hold(cells.copy(), row);
+    if (this.legs !== undefined) return this.legs.calls.take(result as LinkedActivity | RowProblem, cells.text(this.legs.col), row, this.legs.settle);
+    this.settle(result, row);
+  }
+
+  /** Accounts for a row's reading: a record given on, a row skipped or dropped. */
+  private settle(result: T | RowProblem, row: number): void {
     if (result instanceof RowProblem) {
       if (result.kind === 'drop') return this.drop(result.reason);
       return this.skip(row, result.reason, result.column);

@@ -4,6 +4,7 @@ import { profileHeaders, type ProfileMatch } from './profiles.js';
 import { parseDate, parseNumber } from './values.js';
 import { renderHint, renderMessage } from '../../core/messages.js';
 import type { TypeColumnReading } from './type-column.js';
+import { showsLines } from './lines.js';
 
 /** One column of the header and what became of it: what `inspect` prints. */
 export interface ColumnMatch {
@@ -186,8 +187,8 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   if (!listAmbiguous) assertUnambiguous(map, file, headers, sampleRows);
   const fits = valueFit(map, headers, sampleRows);
   const missing: ColumnsMissing['missing'] = requiredFields(map.kind)
-    // A log that says who took each call names its employees without a manager column.
-    .filter((f) => !map.fields.has(f) && !(f === 'manager' && map.fields.has('answered_by')))
+    // A log that says who took each call, or one whose calls show their lines (a PBX's), names its employees without a manager column.
+    .filter((f) => !map.fields.has(f) && !(f === 'manager' && (map.fields.has('answered_by') || showsLines(map, sampleRows))))
     .map((field) => ({ field, candidates: closestColumns(field, map.kind, headers).filter((h) => fits(field, h)) }));
   for (const group of requiredAnyOf(map.kind).filter((g) => !g.some((f) => map.fields.has(f)))) missing.push(closestOfGroup(group, map.kind, headers));
   if (missing.length === 0) return;

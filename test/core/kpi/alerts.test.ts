@@ -80,7 +80,7 @@ describe('managers that are CRM user ids, not names', () => {
     expect(alert).toEqual({ code: 'manager-ids', ids: ids.slice(0, 20) });
     expect(findAlerts({ leads: 1, won: 1, lost: 0 }, { files: [] }, ['Анна', 'Борис'])).toEqual([]);
     const ru = describeAlert(alert!, 'ru');
-    expect(ru).toMatch(/^Менеджеры указаны кодами пользователей CRM, а не именами \(«100», «101», «102» и др\.\)/);
+    expect(ru).toMatch(/^Менеджеры указаны кодами пользователей CRM или внутренними номерами АТС, а не именами \(«100», «101», «102» и др\.\)/);
     expect(ru).toContain('managers:\n  "100": "Имя Фамилия"\n');
     expect(describeAlert(alert!, 'en')).toContain('managers:\n  "100": "First Last"\n');
   });

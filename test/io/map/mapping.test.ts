@@ -13,9 +13,9 @@ function offered(headers: string[], rows: string[][], kind: 'deals' | 'activitie
 }
 
 describe('the closest column offered for a missing field fits its values', () => {
-  it('a column of dates, or an empty one, is not offered as the manager (an Asterisk CDR)', () => {
+  it('a column of dates, or an empty one, is not offered as the manager (a call log of outside numbers only: no line names an employee)', () => {
     const headers = ['calldate', 'src', 'dst', 'billsec', 'disposition', 'userfield'];
-    const rows = [['2024-07-01 14:05:12', '74951234567', '101', '65', 'ANSWERED', ''], ['2024-07-01 15:10:00', '74951234568', '102', '0', 'NO ANSWER', '']];
+    const rows = [['2024-07-01 14:05:12', '74951234567', '74950000001', '65', 'ANSWERED', ''], ['2024-07-01 15:10:00', '74951234568', '74950000001', '0', 'NO ANSWER', '']];
     expect(offered(headers, rows, 'activities').manager).toEqual([]);
   });
 

@@ -1,0 +1,121 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Activity } from '../../../src/core/records.js';
+import { importActivities } from '../../../src/io/map/import.js';
+import { lineOf } from '../../../src/io/map/lines.js';
+import { UserError } from '../../../src/core/errors.js';
+import { at } from '../../helpers/fixtures.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-lines-'));
+
+async function read(name: string, text: string, textRows = false): Promise<{ list: Activity[]; report: Awaited<ReturnType<typeof importActivities>>['report'] }> {
+  writeFileSync(path.join(dir, name), text);
+  const list: Activity[] = [];
+  const { report } = await importActivities(name, { cwd: dir, stdin: process.stdin, maxBadRows: { count: 100 }, textRows }, (a) => list.push({ ...a }));
+  return { list, report };
+}
+
+describe('lineOf: the line (an extension) a telephony cell names', () => {
+  it.each([
+    ['101', '101'],
+    [' 2045 ', '2045'],
+    ['PJSIP/101-0000001a', '101'],
+    ['SIP/102-00c4e2f0', '102'],
+    ['IAX2/1234-5678', '1234'],
+    ['Local/103@from-queue-00000012;1', '103'],
+    ['sip:104@pbx.example.ru', '104'],
+    ['"Иван Петров" <101>', '101'],
+  ])('%s is line %s', (cell, line) => expect(lineOf(cell)).toBe(line));
+
+  it.each([['+79161234567'], ['84951234567'], ['"+79161234567" <+79161234567>'], ['PJSIP/trunk-00000002'], ['DAHDI/1-1'], ['s'], ['1'], ['123456'], ['Иван Петров'], ['']])('%s is no line', (cell) => expect(lineOf(cell)).toBeUndefined());
+});
+
+// A FreePBX "CDR Reports" download (the columns of Asterisk's cdr table), hand-made: the rows below
+// and what a person who knows Asterisk reads in them.
+const HEADER = 'calldate,clid,src,dst,dcontext,channel,dstchannel,lastapp,lastdata,duration,billsec,disposition,amaflags,accountcode,uniqueid,userfield,did,recordingfile,cnum,cnam,outbound_cnum,outbound_cnam,dst_cnam,linkedid,peeraccount,sequence';
+const ROWS = [
+  // 1. line 101 calls a client: an outgoing call by 101, 80 s of talk (95 s with the ringing).
+  '2024-03-01 09:15:02,"""Иван Петров"" <101>",101,84951234567,from-internal,PJSIP/101-00000001,PJSIP/trunk-00000002,Dial,PJSIP/84951234567@trunk,95,80,ANSWERED,3,,1709284502.1,,,,101,Иван Петров,,,,1709284502.1,,1',
+  // 2. a client calls line 102, nobody answers: a missed incoming call of 102.
+  '2024-03-01 10:00:00,"""+79161234567"" <+79161234567>",+79161234567,102,ext-local,PJSIP/trunk-00000003,PJSIP/102-00000004,Dial,PJSIP/102,30,0,NO ANSWER,3,,1709287200.3,,84950000000,,+79161234567,+79161234567,,,,1709287200.3,,2',
+  // 3-4. a client calls ring group 600, which rings 101 and 102; 101 answers: one incoming call, answered by 101 (25 s).
+  '2024-03-01 10:05:00,"""+79161230000"" <+79161230000>",+79161230000,600,ext-group,PJSIP/trunk-00000005,PJSIP/102-00000007,Dial,PJSIP/101&PJSIP/102,40,0,NO ANSWER,3,,1709287500.5,,84950000000,,+79161230000,+79161230000,,,,1709287500.5,,3',
+  '2024-03-01 10:05:00,"""+79161230000"" <+79161230000>",+79161230000,600,ext-group,PJSIP/trunk-00000005,PJSIP/101-00000006,Dial,PJSIP/101&PJSIP/102,40,25,ANSWERED,3,,1709287500.5,,84950000000,,+79161230000,+79161230000,,,Иван Петров,1709287500.5,,4',
+  // 5. 101 calls 102: a call between employees, no sales activity.
+  '2024-03-01 11:00:00,"""Иван Петров"" <101>",101,102,from-internal,PJSIP/101-00000008,PJSIP/102-00000009,Dial,PJSIP/102,20,15,ANSWERED,3,,1709290800.8,,,,101,Иван Петров,,,,1709290800.8,,5',
+  // 6. a client reaches the IVR (`s`, which answers) and hangs up: an incoming call no employee took.
+  '2024-03-01 12:00:00,"""+79160000001"" <+79160000001>",+79160000001,s,ivr-1,PJSIP/trunk-0000000a,,BackGround,welcome,12,12,ANSWERED,3,,1709294400.10,,84950000000,,+79160000001,+79160000001,,,,1709294400.10,,6',
+  // 7-8. a queue call: its first leg rang no line (the queue's own), its second was taken by 102 (40 s).
+  '2024-03-01 13:00:00,"""+79160000002"" <+79160000002>",+79160000002,s,ext-queues,PJSIP/trunk-0000000b,,Queue,400,20,0,NO ANSWER,3,,1709298000.11,,84950000000,,+79160000002,+79160000002,,,,1709298000.11,,7',
+  '2024-03-01 13:00:05,"""+79160000002"" <+79160000002>",+79160000002,400,from-queue,PJSIP/trunk-0000000b,Local/102@from-queue-0000000c;1,Queue,400,55,40,ANSWERED,3,,1709298000.11,,84950000000,,+79160000002,+79160000002,,,,1709298000.11,,8',
+  // 9-10. the IVR answers first (its own leg, no line), then line 101 takes the call (30 s): one call of 101.
+  '2024-03-01 14:00:00,"""+79160000003"" <+79160000003>",+79160000003,s,ivr-1,PJSIP/trunk-0000000d,,BackGround,welcome,8,8,ANSWERED,3,,1709301600.13,,84950000000,,+79160000003,+79160000003,,,,1709301600.13,,9',
+  '2024-03-01 14:00:08,"""+79160000003"" <+79160000003>",+79160000003,101,ext-local,PJSIP/trunk-0000000d,PJSIP/101-0000000e,Dial,PJSIP/101,40,30,ANSWERED,3,,1709301600.13,,84950000000,,+79160000003,+79160000003,,,,1709301600.13,,10',
+];
+
+describe('an Asterisk / FreePBX CDR: employees by line, direction by side, one call per linkedid', () => {
+  it.each([false, true])('reads each call once, by the line on the company side (text rows: %s)', async (textRows) => {
+    const { list, report } = await read(`freepbx-${textRows}.csv`, [HEADER, ...ROWS].join('\n') + '\n', textRows);
+    expect(report.profile?.id).toBe('asterisk-cdr');
+    const shown = list.map((a) => [a.manager, a.direction, a.missed, a.duration_s, a.at]);
+    expect(shown).toEqual([
+      ['101', 'out', false, 80, at('2024-03-01 09:15:02')],
+      ['102', 'in', true, 0, at('2024-03-01 10:00:00')],
+      ['101', 'in', false, 25, at('2024-03-01 10:05:00')],
+      // The leg that rang no line has no time read: the call's is its answering leg's.
+      ['102', 'in', false, 40, at('2024-03-01 13:00:05')],
+      ['101', 'in', false, 30, at('2024-03-01 14:00:08')],
+    ]);
+    // The client of an incoming call is its caller, of an outgoing one its callee.
+    expect(list.map((a) => a.client)).toEqual(['74951234567', '79161234567', '79161230000', '79160000002', '79160000003']);
+    expect(report.rowsRead).toBe(10);
+    expect(report.records).toBe(5);
+    expect(report.dropped).toEqual({ 'another leg of a call already counted (the same call id)': 3, 'internal call (between employees)': 1 });
+    // The call only the IVR took (ANSWERED by it): no employee's call, skipped as a row without a manager.
+    expect(report.skipped).toEqual([{ file: `freepbx-${textRows}.csv`, row: 7, column: 'manager', reason: 'no manager' }]);
+  });
+
+  it('reads legs of a call that do not follow one another as calls of their own (only neighbours are merged)', async () => {
+    const { list } = await read('freepbx-apart.csv', [HEADER, ROWS[2], ROWS[0], ROWS[3]].join('\n') + '\n');
+    expect(list.map((a) => [a.manager, a.direction, a.missed])).toEqual([
+      ['102', 'in', true],
+      ['101', 'out', false],
+      ['101', 'in', false],
+    ]);
+  });
+
+  it('gives the last call of the file on at its end', async () => {
+    const { list, report } = await read('freepbx-last.csv', [HEADER, ROWS[3], ROWS[2]].join('\n') + '\n');
+    expect(list.map((a) => [a.manager, a.missed, a.duration_s])).toEqual([['101', false, 25]]);
+    expect(report.records).toBe(1);
+  });
+
+  it('still asks for a manager column when a log with two number columns shows no line', async () => {
+    const text = 'Дата,Откуда,Куда,Длительность\n2024-03-01 10:00:00,+79161234567,+74951234567,30\n';
+    const error = await read('numbers-only.csv', text).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe('E_MAP_REQUIRED');
+  });
+});
+
+describe("Zadarma's PBX statistics: the employee's line in `sip`, the direction by side", () => {
+  it('reads an outgoing call from the line, an incoming one to it, and one call per pbx_call_id', async () => {
+    const text = [
+      'call_id,sip,callstart,clid,destination,disposition,seconds,is_recorded,pbx_call_id',
+      '1701.1,100,2024-03-01 09:00:00,100,79161234567,answered,62,true,out_1',
+      '1701.2,101,2024-03-01 10:00:00,79161230000,101,no answer,0,false,in_2',
+      '1701.3,100,2024-03-01 10:00:00,79161230000,100,answered,30,true,in_2',
+      '1701.4,101,2024-03-01 11:00:00,79161239999,101,busy,0,false,in_3',
+    ].join('\n');
+    const { list, report } = await read('zadarma.csv', `${text}\n`);
+    expect(report.profile?.id).toBe('zadarma-pbx');
+    expect(list.map((a) => [a.manager, a.direction, a.missed, a.duration_s])).toEqual([
+      ['100', 'out', false, 62],
+      ['100', 'in', false, 30],
+      ['101', 'in', true, 0],
+    ]);
+    expect(report.dropped).toEqual({ 'another leg of a call already counted (the same call id)': 1 });
+  });
+});
