@@ -73,6 +73,7 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     client: Boolean(dealsMap?.fields.has('client')),
     amount: Boolean(dealsMap?.fields.has('amount')),
     outcome: saysOutcome(dealsMap),
+    ...(dealsMap?.profile?.profile.leads ? { sales: false } : {}),
     closedAt: ['closed_at', 'planned_close'].some((f) => dealsMap?.fields.has(f)),
     source: Boolean(dealsMap?.fields.has('source')),
     pipeline: Boolean(dealsMap?.fields.has('pipeline')),
@@ -204,6 +205,8 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const repeated: Alert[] = reports.flatMap((r) => (r.repeatedIdsDiffer ? [{ code: 'repeated-ids-differ' as const, file: r.file, ...r.repeatedIdsDiffer }] : []));
   // Rows with no id amid the deals (not the export's last, as amoCRM's is): deals lost, so said.
   const idless: Alert[] = reports.flatMap((r) => (r.idlessDeals ? [{ code: 'idless-deals' as const, file: r.file, rows: r.idlessDeals }] : []));
+  // A leads export given as the deals (Bitrix24's, Salesforce's): its won and lost are converted and discarded leads.
+  const leads: Alert[] = reports.flatMap((r) => (r.kind === 'deals' && r.profile?.leads ? [{ code: 'leads-export' as const, file: r.file, crm: r.profile.crm }] : []));
   // An activities file whose every row was dropped for what it is (all planned: Odoo's scheduled activities)
   // reads as a team that did nothing: the zeros are said to be the file's, not the team's.
   const noneDone: Alert[] = reports.flatMap((r) => {
@@ -211,7 +214,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
     const rows = dropped.reduce((n, [, c]) => n + c, 0);
     return r.kind === 'activities' && r.records === 0 && r.skippedCount === 0 && rows > 0 ? [{ code: 'activities-all-dropped' as const, file: r.file, rows, reasons: dropped.map(([reason, count]) => ({ reason, count })) }] : [];
   });
-  const alerts = [...nul, ...swallowed, ...missedAlone, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...found];
+  const alerts = [...nul, ...swallowed, ...missedAlone, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

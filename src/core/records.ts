@@ -107,6 +107,12 @@ export interface InputShape {
    * meetings, its e-mails: a profile's `rows:`): the metrics of other kinds are then not applicable.
    */
   activityRows?: ActivityKind;
+  /**
+   * Whether the deals file holds deals, that is sales: a leads export (Bitrix24's, Salesforce's) holds
+   * leads, won when converted into a deal, whose amounts are expectations; revenue is then not
+   * applicable. Only false says so, as for closedAt.
+   */
+  sales?: boolean;
   /** Source, pipeline and stage columns in the deals file (`--by` groups by them). */
   source?: boolean;
   pipeline?: boolean;

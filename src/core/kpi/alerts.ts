@@ -1,6 +1,6 @@
 import { formatWhere } from '../errors.js';
 import { plural } from '../i18n.js';
-import { rowReason } from '../messages.js';
+import { crmName, rowReason } from '../messages.js';
 import type { DataQuality, MetricValues } from './types.js';
 import type { EvidenceFacts } from './facts.js';
 
@@ -27,6 +27,7 @@ export type Alert =
   | { code: 'negative-amounts'; file: string; deals: number; sum: number }
   | { code: 'date-order-borrowed'; file: string; from: string; order: 'dmy' | 'mdy'; columns: string[] }
   | { code: 'idless-deals'; file: string; rows: number }
+  | { code: 'leads-export'; file: string; crm: string }
   | { code: 'three-decimals'; file: string; column: string; count: number; example: string; read: number; decidedBy: string }
   | { code: 'repeated-ids-differ'; file: string; rows: number; id: string }
   | { code: 'periods-overlap'; before: { from: string; to: string }; after: { from: string; to: string } }
@@ -170,6 +171,10 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
       return threeDecimals(a, lang);
     case 'idless-deals':
       return idlessDeals(a, lang);
+    case 'leads-export':
+      return ru
+        ? `${a.file}: это выгрузка лидов (${crmName(a.crm, 'ru')}), а не сделок: «выиграна» здесь — лид сконвертирован в сделку, «проиграна» — отбракован, конверсия — из лида в сделку. Выручка и средний чек не считаются: сумма лида — ожидание, а не продажа. Для них передайте выгрузку сделок.`
+        : `${a.file}: this is a leads export (${crmName(a.crm, 'en')}), not deals: won here means converted into a deal, lost discarded, and the conversion is from lead to deal. Revenue and the average check are not counted: a lead's amount is an expectation, not a sale. Pass the deals export for them.`;
     case 'unknown-values':
       return unknownValuesText(a, ru);
     case 'many-skipped':

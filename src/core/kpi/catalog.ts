@@ -90,8 +90,8 @@ export const METRICS: readonly KpiMetric[] = [
   def('open', 'count', 'В работе', 'Open', 'Сделки, ещё не закрытые', 'Deals still open', (x) => x.d.open, OUTCOME),
   def('conversion', 'ratio', 'Конверсия', 'Conversion', 'Выиграно / лиды', 'Won / leads', (x) => ratio(x.d.won, x.d.leads), OUTCOME),
   def('win_rate', 'ratio', 'Доля побед', 'Win rate', 'Выиграно / (выиграно + проиграно)', 'Won / (won + lost)', (x) => ratio(x.d.won, x.d.won + x.d.lost), OUTCOME),
-  def('revenue', 'money', 'Выручка', 'Revenue', 'Сумма бюджета выигранных сделок (пустые суммы не учитываются)', 'Sum of amounts of won deals (empty amounts add nothing)', (x) => x.revenue, ['outcome', 'amount']),
-  def('average_check', 'money', 'Средний чек', 'Average check', 'Выручка / число выигранных сделок с суммой', 'Revenue / number of won deals with an amount', (x) => ratio(x.revenue, x.d.amounts.count), ['outcome', 'amount']),
+  def('revenue', 'money', 'Выручка', 'Revenue', 'Сумма бюджета выигранных сделок (пустые суммы не учитываются)', 'Sum of amounts of won deals (empty amounts add nothing)', (x) => x.revenue, ['outcome', 'amount', 'sales']),
+  def('average_check', 'money', 'Средний чек', 'Average check', 'Выручка / число выигранных сделок с суммой', 'Revenue / number of won deals with an amount', (x) => ratio(x.revenue, x.d.amounts.count), ['outcome', 'amount', 'sales']),
   def('cycle_days_avg', 'days', 'Цикл, дн. (сред.)', 'Cycle, days (mean)', 'Среднее (закрытие − создание) в днях по выигранным сделкам', 'Mean (closed − created) in days over won deals', (x) => x.cycles.mean(), [...OUTCOME, 'closedAt']),
   def('cycle_days_median', 'days', 'Цикл, дн. (медиана)', 'Cycle, days (median)', 'Медиана (закрытие − создание) в днях по выигранным сделкам', 'Median (closed − created) in days over won deals', (x) => x.cycles.median(), [...OUTCOME, 'closedAt']),
   linked(def('touches_per_won', 'decimal', 'Касаний на продажу', 'Touches per won', 'Среднее число касаний (не пропущенных активностей до закрытия) на выигранную сделку', 'Mean number of touches (non-missed activities up to closing) per won deal', (x) => ratio(x.d.touchSum, x.d.won), [...LINKED, 'outcome'])),
@@ -128,6 +128,7 @@ export const NEEDS_TEXT: Record<InputNeed, string> = {
   lossReason: 'needs a loss-reason column in the deals file',
   client: 'needs a client, company or contact column in the deals file',
   amount: 'needs an amount (budget) column in the deals file',
+  sales: 'needs a deals export: the file holds leads, whose amounts are expectations, not sales',
   outcome: 'needs a status or stage column in the deals file (without one every deal reads as open)',
   closedAt: 'needs a close date column in the deals file',
   activityDirection: 'needs a call direction (incoming or outgoing) in the activities file: a direction column, or a type column that says it',
@@ -152,7 +153,7 @@ export const ONLY_KIND_TEXT: Record<ActivityKind, string> = {
 export function notApplicable(shape: InputShape): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of METRICS) {
-    const missing = m.needs?.find((n) => (n === 'closedAt' || n === 'activityDirection' ? shape[n] === false : !shape[n]));
+    const missing = m.needs?.find((n) => (n === 'closedAt' || n === 'activityDirection' || n === 'sales' ? shape[n] === false : !shape[n]));
     if (missing) out[m.key] = missing === 'activities' && m.activitiesReason ? m.activitiesReason : NEEDS_TEXT[missing];
     else if (shape.activities && shape.activityRows && KIND_OF[m.key] !== undefined && KIND_OF[m.key] !== shape.activityRows) out[m.key] = ONLY_KIND_TEXT[shape.activityRows];
   }
@@ -169,9 +170,9 @@ export const UNIT_METRICS: readonly MetricDef[] = [
   describe('new_won_clients', 'count', 'Новые клиенты', 'New won clients', 'Выигранные сделки, не являющиеся повторными (сделка без клиента — новый клиент)', 'Won deals that are not repeat sales (a won deal without a client is a new client)'),
   describe('cac', 'money', 'CAC', 'CAC', 'Расходы / новые клиенты', 'Spend / new won clients'),
   describe('cost_per_lead', 'money', 'Цена лида', 'Cost per lead', 'Расходы / лиды', 'Spend / leads'),
-  describe('romi', 'ratio', 'ROMI', 'ROMI', '(Выручка × маржа − расходы) / расходы', '(Revenue × margin − spend) / spend', ['amount']),
-  describe('ltv', 'money', 'LTV', 'LTV', 'Средняя по клиентам с выигранной сделкой в периоде: маржа × выручка всех их выигранных сделок в файле', 'Mean over clients with a won deal in the period: margin × revenue of all their won deals in the file', ['amount']),
-  describe('ltv_cac', 'decimal', 'LTV/CAC', 'LTV/CAC', 'LTV / CAC', 'LTV / CAC', ['amount']),
+  describe('romi', 'ratio', 'ROMI', 'ROMI', '(Выручка × маржа − расходы) / расходы', '(Revenue × margin − spend) / spend', ['amount', 'sales']),
+  describe('ltv', 'money', 'LTV', 'LTV', 'Средняя по клиентам с выигранной сделкой в периоде: маржа × выручка всех их выигранных сделок в файле', 'Mean over clients with a won deal in the period: margin × revenue of all their won deals in the file', ['amount', 'sales']),
+  describe('ltv_cac', 'decimal', 'LTV/CAC', 'LTV/CAC', 'LTV / CAC', 'LTV / CAC', ['amount', 'sales']),
 ];
 
 /** The metrics of a grouping by stage (`kpi --by stage`): open deals only. */

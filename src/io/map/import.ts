@@ -98,7 +98,7 @@ export interface ImportReport {
   skipped: SkippedRow[];
   dropped: Record<string, number>;
   /** The CRM profile the file was recognised as, and the signature headers it showed. */
-  profile?: { id: string; crm: string; matched: string[] };
+  profile?: { id: string; crm: string; matched: string[]; /** The rows are leads, not deals (a profile's `leads`). */ leads?: true };
   /** What a stage no rule knows means in this CRM, and the stages no rule knew, with what their deals show (deals). */
   unknownStage?: 'open' | 'ask';
   /** Nothing in the file can show a deal closed: no closed flag, and the close date is the expected one (see undecidedStages). */
@@ -310,7 +310,7 @@ class RowsToRecords<T> {
     const decimals = ctx.numbers.readAsDecimals();
     if (decimals.length > 0) report.threeDecimals = decimals.map(({ col, ...d }) => ({ header: ctx.map.columns[col]!.header, ...d }));
     const profile = ctx.map.profile;
-    if (profile) report.profile = { id: profile.profile.id, crm: profile.profile.crm, matched: profile.matched };
+    if (profile) report.profile = { id: profile.profile.id, crm: profile.profile.crm, matched: profile.matched, ...(profile.profile.leads ? { leads: true } : {}) };
     if (this.kind === 'deals') {
       report.unknownStage = ctx.unknownStage;
       if (ctx.closeDateIsPlanned && ctx.cols.closed === undefined && ctx.cols.won === undefined) report.stagesBlind = true;

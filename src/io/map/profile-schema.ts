@@ -43,6 +43,10 @@ export const profileSchema = z
       .strict()
       .default({ kind: {}, direction: {}, missed: {}, owner: {} })
       .describe('the codes this CRM writes for activity values (Bitrix24 REST: TYPE_ID 2 is a call, DIRECTION 1 incoming), added to the value maps after the user\'s and the built-in words'),
+    leads: z
+      .boolean()
+      .default(false)
+      .describe('the rows are leads, not deals (Bitrix24\'s, Salesforce\'s leads): won means converted into a deal, lost discarded; a lead\'s amount is an expectation, so revenue is not applicable'),
     rows: z
       .enum(['call', 'email', 'meeting', 'message', 'other'])
       .optional()

@@ -85,6 +85,7 @@ const REASONS_RU: Record<string, string> = {
   'needs a loss-reason column in the deals file': 'нужна колонка причины отказа в файле сделок',
   'needs a client, company or contact column in the deals file': 'нужна колонка клиента, компании или контакта в файле сделок',
   'needs an amount (budget) column in the deals file': 'нужна колонка суммы (бюджета) в файле сделок',
+  'needs a deals export: the file holds leads, whose amounts are expectations, not sales': 'нужна выгрузка сделок: в файле лиды, а их суммы — ожидания, не продажи',
   'needs a status or stage column in the deals file (without one every deal reads as open)': 'нужна колонка статуса или этапа в файле сделок (без неё все сделки выглядят открытыми)',
   'needs a close date column in the deals file': 'нужна колонка даты закрытия в файле сделок',
   'needs a call direction (incoming or outgoing) in the activities file: a direction column, or a type column that says it':

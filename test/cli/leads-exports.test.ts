@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+// Leads exports given where the deals go: Bitrix24's from the interface and through REST, a Salesforce
+// leads report (hand-made rows in their columns). A lead is won when converted into a deal, lost when
+// discarded; its amount is an expectation, so revenue is not counted, and the run says why.
+const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-leads-'));
+
+type Result = { total: Record<string, number | null>; managers: Array<Record<string, number | string | null>>; notApplicable: Record<string, string>; dataQuality: { alerts: Array<Record<string, unknown>> } };
+const kpi = (file: string, text: string, lang = 'en') => {
+  writeFileSync(path.join(dir, file), text);
+  const run = runCli(['kpi', '-d', file, '--format', 'json', '--lang', lang, '--now', '2024-03-31'], { cwd: dir });
+  expect(run.code, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as Result;
+};
+
+describe('a Bitrix24 leads export from the interface', () => {
+  const text = [
+    'ID;Название лида;Статус;Ответственный;Дата создания;Источник;Сумма;Валюта;Имя;Фамилия;Рабочий телефон;Название компании',
+    '1;Лид с сайта;Качественный лид;Иван Петров;01.03.2024 10:00:00;Веб-сайт;10000;Российский рубль;Анна;Смирнова;+79161234567;ООО Ромашка',
+    '2;Звонок;Некачественный лид;Иван Петров;02.03.2024 11:00:00;Звонок;0;Российский рубль;Пётр;Иванов;+79161234568;',
+    '3;Заявка;В работе;Мария Сидорова;03.03.2024 12:00:00;Электронная почта;5000;Российский рубль;Ольга;Кузнецова;+79161234569;ИП Кузнецова',
+    '4;Заявка 2;Не обработан;Мария Сидорова;04.03.2024 12:00:00;Веб-сайт;;Российский рубль;Олег;Сидоров;+79161234560;',
+  ].join('\n');
+
+  it('counts converted leads as won and junk as lost, and leaves revenue out, saying why', () => {
+    const r = kpi('b24-leads.csv', `${text}\n`);
+    expect([r.total.leads, r.total.won, r.total.lost, r.total.open, r.total.conversion]).toEqual([4, 1, 1, 2, 0.25]);
+    expect(r.total.revenue).toBeNull();
+    expect(r.total.average_check).toBeNull();
+    expect(r.notApplicable.revenue).toBe('needs a deals export: the file holds leads, whose amounts are expectations, not sales');
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'leads-export', file: 'b24-leads.csv', crm: 'Bitrix24 (leads)' });
+  });
+
+  it('says so in Russian on stderr', () => {
+    writeFileSync(path.join(dir, 'b24-leads-ru.csv'), `${text}\n`);
+    const run = runCli(['kpi', '-d', 'b24-leads-ru.csv', '--lang', 'ru', '--now', '2024-03-31'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('это выгрузка лидов (Bitrix24, лиды), а не сделок');
+    expect(run.stdout).toMatch(/Не рассчитано: Выручка, Средний чек/);
+  });
+});
+
+describe('Bitrix24 leads through REST (crm.lead.list)', () => {
+  it('reads STATUS_ID: CONVERTED won, JUNK lost, the others open', () => {
+    const r = kpi('b24-rest-leads.csv', ['ID,TITLE,STATUS_ID,OPPORTUNITY,CURRENCY_ID,ASSIGNED_BY_ID,DATE_CREATE,SOURCE_ID', '10,Лид 1,CONVERTED,1000,RUB,7,2024-03-01T10:00:00+03:00,WEB', '11,Лид 2,JUNK,0,RUB,7,2024-03-02T10:00:00+03:00,CALL', '12,Лид 3,IN_PROCESS,0,RUB,9,2024-03-03T10:00:00+03:00,WEB', '13,Лид 4,NEW,0,RUB,9,2024-03-04T10:00:00+03:00,WEB'].join('\n') + '\n');
+    expect([r.total.leads, r.total.won, r.total.lost, r.total.open]).toEqual([4, 1, 1, 2]);
+    expect(r.total.revenue).toBeNull();
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'leads-export', file: 'b24-rest-leads.csv', crm: 'Bitrix24 (REST API, leads)' });
+  });
+});
+
+describe('a Salesforce leads report', () => {
+  it('reads Lead Owner and Lead Status: Closed - Converted won, Closed - Not Converted lost', () => {
+    const r = kpi('sf-leads.csv', ['"Lead Owner","First Name","Last Name","Company / Account","Lead Status","Lead Source","Created Date"', '"Mary Major","Ann","Lee","Acme","Closed - Converted","Web","3/15/2024"', '"Mary Major","Bob","Ray","Beta","Closed - Not Converted","Phone Inquiry","3/16/2024"', '"Ivan Ivanov","Cy","Tan","Gamma","Working - Contacted","Web","3/17/2024"'].join('\n') + '\n');
+    expect(r.managers.map((m) => [m.manager, m.leads, m.won, m.lost])).toEqual([['Ivan Ivanov', 1, 0, 0], ['Mary Major', 2, 1, 1]]);
+    expect(r.notApplicable.revenue).toBeDefined();
+  });
+});
+
+describe('a deals export is not taken for leads', () => {
+  it('a Bitrix24 deals export keeps its revenue', () => {
+    const r = kpi('b24-deals.csv', ['ID;Название сделки;Стадия сделки;Ответственный;Сумма;Дата создания;Сделка закрыта;Предполагаемая дата закрытия;Компания;Источник', '1;Сделка;Сделка успешна;Иван Петров;10000;01.03.2024 10:00:00;Да;05.03.2024;ООО Ромашка;Веб-сайт'].join('\n') + '\n');
+    expect(r.total.revenue).toBe(10000);
+    expect(r.dataQuality.alerts.filter((a) => a.code === 'leads-export')).toEqual([]);
+  });
+});
