@@ -56,6 +56,11 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     for (const v of values.slice(0, 30)) lines.push(`  ${show(v.value).padEnd(40)} -> ${importNote(v.mapped, opts.lang)} (${n(v.count)})`);
     if (values.length > 30) lines.push(L(`  … ещё ${n(values.length - 30)}`, `  … ${n(values.length - 30)} more`));
   }
+  const sides = r.directionBySides;
+  if (sides) {
+    lines.push('', c.bold(L('Направление по сторонам звонка (какая из них — внутренний номер)', 'Direction by the sides of a call (which one is a line)')));
+    lines.push(L(`  входящих: ${n(sides.in)}, исходящих: ${n(sides.out)}, между сотрудниками: ${n(sides.internal)}`, `  incoming: ${n(sides.in)}, outgoing: ${n(sides.out)}, between employees: ${n(sides.internal)}`));
+  }
   const stages = Object.entries(r.stages ?? {});
   if (stages.length > 0) {
     const undecided = new Set(undecidedStages(r).map(([name]) => name));

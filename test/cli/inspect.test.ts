@@ -33,6 +33,8 @@ describe('inspect on an Asterisk CDR whose calls show their lines', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Asterisk / FreePBX');
     expect(run.stdout).toMatch(/записей: +2/);
+    expect(run.stdout).toContain('входящих: 2, исходящих: 0, между сотрудниками: 0');
+    expect(latinWords(run.stdout.replace(/^.*(?:->|CRM:|«).*$/gm, ''))).toEqual([]);
   });
 });
 
