@@ -98,6 +98,9 @@ function isPhone(cells: Cells, cols: readonly number[]): boolean {
   return cols.some((c) => !cells.blank(c) && phoneKey(cells.text(c)) !== undefined);
 }
 
+/** How far apart two legs of one call can start: four hours, the longest span read as a call. */
+const LEG_SPAN_MS = 4 * 3_600_000;
+
 /** The reason a leg after a call's first is dropped for. */
 export const ANOTHER_LEG = 'another leg of a call already counted (the same call id)';
 const LEG = new RowProblem('drop', ANOTHER_LEG);
@@ -126,7 +129,7 @@ export class CallLegs {
   take(read: Read, id: string, row: number, give: (read: Read, row: number) => void): void {
     if (id === '' || (read instanceof RowProblem && !this.noEmployee.includes(read.reason))) return give(read, row);
     const held = this.held;
-    if (held && id === this.id) {
+    if (held && id === this.id && this.near(held.read, read)) {
       if (this.replaces(held.read, read)) {
         const at = held.read instanceof RowProblem ? (read as LinkedActivity).at : Math.min(held.read.at, (read as LinkedActivity).at);
         held.read = { ...(read as LinkedActivity), at };
@@ -143,6 +146,14 @@ export class CallLegs {
     const held = this.held;
     this.held = undefined;
     if (held) give(held.read, held.row);
+  }
+
+  /**
+   * Whether a leg can be one call's with the one held: it started within a call's longest span of
+   * it (a column of one id repeated down the file, an Excel fill, is no call of a thousand legs).
+   */
+  private near(held: LinkedActivity | RowProblem, leg: LinkedActivity | RowProblem): boolean {
+    return held instanceof RowProblem || leg instanceof RowProblem || Math.abs(leg.at - held.at) <= LEG_SPAN_MS;
   }
 
   /** Whether a leg makes a better reading of the call than the one held. */

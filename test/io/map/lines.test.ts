@@ -86,6 +86,13 @@ describe('an Asterisk / FreePBX CDR: employees by line, direction by side, one c
     ]);
   });
 
+  it('does not merge calls hours apart that share an id (a column of one value filled down)', async () => {
+    const text = ['calldate,src,dst,channel,dstchannel,billsec,disposition,linkedid', '2024-03-01 09:00:00,101,89161234567,PJSIP/101-1,PJSIP/trunk-2,30,ANSWERED,1', '2024-03-01 09:00:02,101,89161234567,PJSIP/101-1,PJSIP/trunk-3,10,ANSWERED,1', '2024-03-01 15:00:00,101,89161234568,PJSIP/101-4,PJSIP/trunk-5,20,ANSWERED,1'].join('\n');
+    const { list, report } = await read('freepbx-filled.csv', `${text}\n`);
+    expect(list.map((a) => [a.manager, a.duration_s])).toEqual([['101', 30], ['101', 20]]);
+    expect(report.dropped).toEqual({ 'another leg of a call already counted (the same call id)': 1 });
+  });
+
   it('gives the last call of the file on at its end', async () => {
     const { list, report } = await read('freepbx-last.csv', [HEADER, ROWS[3], ROWS[2]].join('\n') + '\n');
     expect(list.map((a) => [a.manager, a.missed, a.duration_s])).toEqual([['101', false, 25]]);
