@@ -394,10 +394,13 @@ function cellValue(attrs: string, inner: string, ctx: CellContext): string | Cel
       const withTime = ctx.dateStyles.get(style);
       if (withTime !== undefined) {
         const serial = Number(v);
-        // A number in a date format before 1970 is no date a CRM wrote but a number in a column
-        // formatted as dates (an amount of 1000 read «1902-09-26», not a number): it is given as the
-        // number, which a date column still reads as the same day (a serial of 4-5 digits).
-        if (serial >= 1 && serial + (ctx.date1904 ? DAYS_1900_TO_1904 : 0) < SERIAL_1970) return v.trim();
+        // A number in a date format before 1970 or after 2100 is no date a CRM wrote but a number in
+        // a column formatted as dates (an amount of 1000 read «1902-09-26», of 150 000 «2310-09-07»,
+        // not a number): it is given as the number, which a date column still reads as the same day
+        // (a serial of 4-5 digits). Excel's last day, 9999-12-31, stays a date: the placeholder of a
+        // date never set.
+        const days = serial + (ctx.date1904 ? DAYS_1900_TO_1904 : 0);
+        if (serial >= 1 && (days < SERIAL_1970 || (days >= SERIAL_2100 && days < SERIAL_9999_12_31))) return v.trim();
         if (Number.isFinite(serial)) return serialToIso(serial, ctx.date1904, withTime);
       }
       const elapsed = ctx.timeStyles.get(style);
@@ -414,8 +417,10 @@ function cellValue(attrs: string, inner: string, ctx: CellContext): string | Cel
   }
 }
 
-/** 1970-01-01 as a serial of the 1900 system, and the days the 1904 system's serials are behind it. */
+/** 1970-01-01, 2100-01-01 and 9999-12-31 as serials of the 1900 system, and the days the 1904 system's serials are behind it. */
 const SERIAL_1970 = 25_569;
+const SERIAL_2100 = 73_051;
+const SERIAL_9999_12_31 = 2_958_465;
 const DAYS_1900_TO_1904 = 1_462;
 
 /** The longest duration a [h]:mm:ss cell is read as, in days; a larger serial is a date and time. */

@@ -224,4 +224,20 @@ describe('numbers whose display format does not fit their field', () => {
     expect(run.code).toBe(0);
     expect(revenue(run.stdout)).toBe(6000);
   });
+
+  // amount 150000 formatted dd.mm.yyyy: «2310-09-07» — не число.
+  it('an amount formatted as a date after 2100 is read as its number; one between 1970 and 2100 is said to be a date', () => {
+    const values = (amounts: string[]) => (d: string[], i: number) => [...d.slice(0, 5), amounts[i]!];
+    const late = kpi(put('amount-as-late-date.xlsx', workbook(dealRows({ styles: [undefined, undefined, 1, 1, undefined, 1], values: values(['150000', '2000', '99999'] ) }))), 'en');
+    expect(late.code, late.stderr).toBe(0);
+    expect(revenue(late.stdout)).toBe(249999);
+    // 45000 shows as 2023-03-15: a date the cell may really hold, so the row is skipped, naming it.
+    const plausible = kpi(put('amount-as-plausible-date.xlsx', workbook(dealRows({ styles: [undefined, undefined, 1, 1, undefined, 1], values: values(['45000', '2000', '5000']) }))), 'en');
+    expect(plausible.stderr).toContain('"2023-03-15" is not a number');
+  });
+
+  it('keeps Excel\'s last day, 9999-12-31, a date (the placeholder of a date never set)', async () => {
+    const sheet = rowXml(1, ['closed_at', 'amount'], []) + rowXml(2, ['2958465', '150000'], [1, 1]);
+    expect(await read(workbook(sheet))).toEqual([['closed_at', 'amount'], ['9999-12-31', '150000']]);
+  });
 });
