@@ -262,7 +262,7 @@ export function slashEvidence(raw: string): SlashOrder | 'ambiguous' | undefined
 
 /**
  * Parses the date forms CRM exports use: `DD.MM.YYYY[ HH:MM[:SS]]`, ISO, `M/D/YYYY h:mm AM`,
- * `D/M/YYYY`, month names in ru, en, es, pt and de, and Excel serial numbers (1900 system). An ISO
+ * `D/M/YYYY`, month names in ru, en, es, pt and de, Excel serial numbers (1900 system) and Unix times. An ISO
  * time-zone offset (`+03:00`, `Z`) is ignored: the time is kept as written (see the README's Readings). A slash date
  * needs `order` unless AM/PM or a day above 12 settles it. Returns undefined when unreadable.
  */
@@ -296,7 +296,24 @@ export function parseDate(raw: string, order?: SlashOrder): ParsedDate | 'needs-
       return { ms, hasTime: !Number.isInteger(serial) };
     }
   }
-  return undefined;
+  return unixTime(s);
+}
+
+/** A Unix time: 10 digits of seconds or 13 of milliseconds. */
+const UNIX = /^\d{10}(?:\d{3})?$/;
+/** The years a Unix time is believed in (2000-2039): ten digits outside them are a phone number or an id. */
+const UNIX_FROM_S = 946_684_800;
+const UNIX_TO_S = 2_208_988_800;
+
+/**
+ * A Unix time, as API dumps write it (Mango's call statistics, a CDR selected with UNIX_TIMESTAMP):
+ * UTC, read as the wall clock of UTC (the file says no zone: --time-offset shifts it to the
+ * company's), always with a time.
+ */
+function unixTime(s: string): ParsedDate | undefined {
+  if (!UNIX.test(s)) return undefined;
+  const ms = s.length === 13 ? Number(s) : Number(s) * 1000;
+  return ms >= UNIX_FROM_S * 1000 && ms < UNIX_TO_S * 1000 ? { ms, hasTime: true } : undefined;
 }
 
 function year(y: string): number {

@@ -103,6 +103,9 @@ describe('parseDate', () => {
     ['5 мая 2025 г. 10:00', utc(2025, 5, 5, 10), true],
     ['Mar 5, 2025 10:00 AM', utc(2025, 3, 5, 10), true],
     ['45721', utc(2025, 3, 5), false],
+    // Unix times (Mango's API, a CDR selected with UNIX_TIMESTAMP): seconds or milliseconds, UTC.
+    ['1741188612', utc(2025, 3, 5, 15, 30, 12), true],
+    ['1741188612000', utc(2025, 3, 5, 15, 30, 12), true],
     // Zoho; month names in ru, en, es, pt, de: full, abbreviated, with and without a dot, genitive.
     ['15 Apr, 2021 00:02:00', utc(2021, 4, 15, 0, 2), true],
     ['15 Apr, 2021 12:02:00 AM', utc(2021, 4, 15, 0, 2), true],
@@ -149,6 +152,13 @@ describe('parseDate', () => {
     expect(parseDate('03/04/2025', 'dmy')).toEqual({ ms: utc(2025, 4, 3), hasTime: false });
     expect(parseDate('31.02.2025')).toBeUndefined();
     expect(parseDate('не дата')).toBeUndefined();
+  });
+
+  it('takes ten digits for a Unix time only in 2000-2039: a phone number or an id is none', () => {
+    expect(parseDate('9161234567')).toBeUndefined();
+    expect(parseDate('4951234567')).toBeUndefined();
+    expect(parseDate('0123456789')).toBeUndefined();
+    expect(parseDate('12345678901')).toBeUndefined();
   });
 });
 
