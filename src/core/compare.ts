@@ -1,5 +1,6 @@
 import type { ManagerKpis, MetricValues } from './kpi/types.js';
 import { holdsNumber, ratio } from './kpi/stats.js';
+import { NEEDS_TEXT } from './kpi/catalog.js';
 
 /** Days in a month on average, so that periods of different lengths compare (spec: 30.4375). */
 export const DAYS_PER_MONTH = 30.4375;
@@ -125,10 +126,11 @@ function plusZero(x: number): number {
 }
 
 /** Payback and 12-month ROI (seed 004); null without a one-off cost. */
-export function payback(beforeRevenuePerMonth: number | null, afterRevenuePerMonth: number | null, cost: number | undefined, monthlyCost = 0, margin = 1): Payback | null {
+export function payback(beforeRevenuePerMonth: number | null, afterRevenuePerMonth: number | null, cost: number | undefined, monthlyCost = 0, margin = 1, revenueReason?: string): Payback | null {
   if (cost === undefined) return null;
-  // A gain from revenue one period does not have is no gain (never 0: spec, not applicable).
-  if (beforeRevenuePerMonth === null || afterRevenuePerMonth === null) return { gain_per_month: null, payback_months: null, roi_12m: null, not_applicable: PAYBACK_NEEDS_REVENUE };
+  // A gain from revenue one period does not have is no gain (never 0: spec, not applicable); why the
+  // revenue is not applicable, where a reason other than a missing amount says it (a leads export).
+  if (beforeRevenuePerMonth === null || afterRevenuePerMonth === null) return { gain_per_month: null, payback_months: null, roi_12m: null, not_applicable: revenueReason ?? PAYBACK_NEEDS_REVENUE };
   const gain = ((afterRevenuePerMonth ?? 0) - (beforeRevenuePerMonth ?? 0)) * margin;
   const net = gain - monthlyCost;
   const denominator = cost + 12 * monthlyCost;
@@ -137,6 +139,12 @@ export function payback(beforeRevenuePerMonth: number | null, afterRevenuePerMon
     payback_months: net > 0 ? cost / net : null,
     roi_12m: denominator === 0 ? null : (12 * net - cost) / denominator,
   };
+}
+
+/** The revenue row's reason when it is not applicable for want of sales (a leads export), not of an amount. */
+function salesReason(rows: readonly CompareRow[]): string | undefined {
+  const reason = rows.find((r) => r.metric === 'revenue_per_month')?.not_applicable;
+  return reason === NEEDS_TEXT.sales ? reason : undefined;
 }
 
 /** The before/after table of spec/metrics.md "Before / after". */
@@ -150,7 +158,7 @@ export function compareKpis(before: PeriodKpis, after: PeriodKpis, o: CompareOpt
     before: before.period,
     after: after.period,
     rows,
-    payback: payback(b.revenue_per_month ?? null, a.revenue_per_month ?? null, o.cost, o.monthlyCost, o.margin),
+    payback: payback(b.revenue_per_month ?? null, a.revenue_per_month ?? null, o.cost, o.monthlyCost, o.margin, salesReason(rows)),
   };
   if (o.cost !== undefined) result.payback_inputs = { cost: o.cost, monthly_cost: o.monthlyCost ?? 0, margin: o.margin ?? 1, margin_given: o.margin !== undefined };
   if (o.byManager) result.managers = compareManagers(before, after, targets);

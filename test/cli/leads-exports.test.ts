@@ -68,3 +68,16 @@ describe('a deals export is not taken for leads', () => {
     expect(r.dataQuality.alerts.filter((a) => a.code === 'leads-export')).toEqual([]);
   });
 });
+
+describe('compare on a leads export', () => {
+  it('says why payback is not computed: the file holds leads', () => {
+    const rows = ['ID;Название лида;Статус;Ответственный;Дата создания;Источник;Сумма;Имя;Фамилия;Название компании'];
+    for (let d = 1; d <= 28; d++) rows.push(`${d};Лид ${d};${d % 3 === 0 ? 'Качественный лид' : 'В работе'};Иван Петров;${String(d).padStart(2, '0')}.02.2024 10:00:00;Веб-сайт;1000;Анна;Смирнова;ООО ${d}`);
+    writeFileSync(path.join(dir, 'leads-compare.csv'), `${rows.join('\n')}\n`);
+    const run = runCli(['compare', '-d', 'leads-compare.csv', '--cutover', '2024-02-15', '--cost', '100000', '--format', 'json', '--now', '2024-03-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout) as { payback: { not_applicable: string }; rows: Array<{ metric: string; not_applicable?: string }> };
+    expect(r.payback.not_applicable).toBe('needs a deals export: the file holds leads, whose amounts are expectations, not sales');
+    expect(r.rows.find((x) => x.metric === 'revenue_per_month')?.not_applicable).toBe(r.payback.not_applicable);
+  });
+});
