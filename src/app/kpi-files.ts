@@ -9,6 +9,7 @@ import type { DataQuality, GroupDim, KpiGroup, KpiResult, PlanResult, SpendSumma
 import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
 import type { LinkedPayment } from '../io/map/payment-reader.js';
 import { MISSED_NO_MANAGER } from '../io/map/activity-reader.js';
+import { NO_LINE_MISSED } from '../io/map/lines.js';
 import { planBy, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
 import { DAY_MS, dayOf, dayOfIso, isoDay } from '../core/kpi/stats.js';
 import { collectGarbage } from '../io/parallel/collect.js';
@@ -87,6 +88,9 @@ interface CallsSaid {
   missed: boolean;
 }
 
+/** The share of a PBX log's rows whose sides may say no direction for the rest to say the calls' directions. */
+const SIDES_UNSAID = 0.1;
+
 /**
  * What an activities file says of its calls (undefined without activities): a direction column, or a
  * kind column whose values carry one («Входящий звонок»); a missed column, or a direction or kind
@@ -100,9 +104,12 @@ function callsSaid(map: ColumnMap | undefined, report: ImportReport | undefined,
   // The values a row's direction is read from: its direction column's, else its kind column's (never both: a
   // type «Missed call» beside a direction column is not read as one, so it says nothing of the rows).
   const values = (map.fields.has('direction') ? (report?.values.direction ?? []) : (report?.values.kind ?? [])).map((v) => read.entry(v.value).value);
-  // A log with a column for each side of a call (a PBX's) says a call's direction where a side is a line.
+  // A log with a column for each side of a call (a PBX's) says a call's direction where a side is a
+  // line: only where that is nearly every row's (a log whose incoming calls show two outside numbers
+  // would count them 0).
   const sides = report?.directionBySides;
-  const direction = map.fields.has('direction') || values.some((v) => v.direction === 'in' || v.direction === 'out') || (sides !== undefined && sides.in + sides.out > 0);
+  const bySides = sides !== undefined && sides.in + sides.out > 0 && sides.none <= SIDES_UNSAID * (sides.in + sides.out + sides.internal + sides.none);
+  const direction = map.fields.has('direction') || values.some((v) => v.direction === 'in' || v.direction === 'out') || bySides;
   return { direction, missed: values.some((v) => v.missed) };
 }
 
@@ -186,9 +193,11 @@ function unknownValues(reports: ImportReport[]): Alert[] {
 export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxListed = DEFAULT_LIMITS.maxListedSkips): DataQuality {
   const nul: Alert[] = reports.filter((r) => r.table.nulBytes).map((r) => ({ code: 'nul-bytes', file: r.file, count: r.table.nulBytes! }));
   // Missed incoming calls with no employee are skipped: the missed share reads low, and is said so.
+  // A PBX's missed calls that reached no line (hung up in an IVR or a queue) are dropped, and counted here too.
   const missedAlone: Alert[] = reports.flatMap((r) => {
-    const calls = r.skipped.filter((s) => s.reason === MISSED_NO_MANAGER).length;
-    return calls > 0 ? [{ code: 'missed-no-manager' as const, file: r.file, calls, atLeast: r.skipped.length < r.skippedCount }] : [];
+    const pbx = r.dropped[NO_LINE_MISSED] ?? 0;
+    const calls = r.skipped.filter((s) => s.reason === MISSED_NO_MANAGER).length + pbx;
+    return calls > 0 ? [{ code: 'missed-no-manager' as const, file: r.file, calls, atLeast: pbx === 0 && r.skipped.length < r.skippedCount, ...(pbx > 0 ? { pbx: true as const } : {}) }] : [];
   });
   // A quote left open in a cell takes the rows after it into that cell: they are never counted.
   const swallowed: Alert[] = reports.filter((r) => r.table.swallowed).map((r) => ({ code: 'quote-swallowed', file: r.file, ...r.table.swallowed! }));

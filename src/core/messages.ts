@@ -356,6 +356,8 @@ export const ROW_REASONS: readonly Template[] = [
   { en: 'activity called off (cancelled or not attended)', ru: 'действие отменено или не состоялось' },
   { en: 'internal call (between employees)', ru: 'внутренний звонок (между сотрудниками)' },
   { en: 'another leg of a call already counted (the same call id)', ru: 'ещё одно плечо уже учтённого звонка (тот же ID звонка)' },
+  { en: 'a missed call no line took (hung up in an IVR or a queue)', ru: 'пропущенный звонок, не дошедший ни до одного внутреннего номера (положили трубку в голосовом меню или очереди)' },
+  { en: 'a call no line took (an IVR, an announcement, a forward outside)', ru: 'звонок, который не принял ни один внутренний номер (голосовое меню, автоответ, переадресация наружу)' },
   { en: 'empty row', ru: 'пустая строка' },
   { en: 'totals row', ru: 'строка итогов' },
   { en: 'footer or note row', ru: 'строка-примечание или подвал' },

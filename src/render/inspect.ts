@@ -58,8 +58,8 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
   }
   const sides = r.directionBySides;
   if (sides) {
-    lines.push('', c.bold(L('Направление по сторонам звонка (какая из них — внутренний номер)', 'Direction by the sides of a call (which one is a line)')));
-    lines.push(L(`  входящих: ${n(sides.in)}, исходящих: ${n(sides.out)}, между сотрудниками: ${n(sides.internal)}`, `  incoming: ${n(sides.in)}, outgoing: ${n(sides.out)}, between employees: ${n(sides.internal)}`));
+    lines.push('', c.bold(L('Направление по сторонам звонка (строк; какая сторона — внутренний номер)', 'Direction by the sides of a call (rows; which side is a line)')));
+    lines.push(L(`  входящих: ${n(sides.in)}, исходящих: ${n(sides.out)}, между сотрудниками: ${n(sides.internal)}, без направления: ${n(sides.none)}`, `  incoming: ${n(sides.in)}, outgoing: ${n(sides.out)}, between employees: ${n(sides.internal)}, no direction: ${n(sides.none)}`));
   }
   const stages = Object.entries(r.stages ?? {});
   if (stages.length > 0) {

@@ -81,3 +81,11 @@ describe('compare on a leads export', () => {
     expect(r.rows.find((x) => x.metric === 'revenue_per_month')?.not_applicable).toBe(r.payback.not_applicable);
   });
 });
+
+describe('a deals export with the headers leads share', () => {
+  it('is read as deals when no header is a lead\'s own («Статус» and «Название компании» beside «Название сделки»)', () => {
+    const r = kpi('deals-status.csv', ['ID;Название сделки;Статус;Ответственный;Сумма;Дата создания;Источник;Название компании', '1;Поставка;Сделка успешна;Иван Петров;10000;01.03.2024 10:00:00;Сайт;ООО Ромашка', '2;Поставка 2;Сделка провалена;Иван Петров;5000;02.03.2024 10:00:00;Сайт;ООО Лютик'].join('\n') + '\n');
+    expect(r.total.revenue).toBe(10000);
+    expect(r.dataQuality.alerts.filter((a) => a.code === 'leads-export')).toEqual([]);
+  });
+});

@@ -150,6 +150,23 @@ describe('an Asterisk / FreePBX CDR: numbers only, a row per leg of a call', () 
     expect(r.dataQuality.files[1]!.dropped).toEqual({ 'another leg of a call already counted (the same call id)': 1 });
   });
 
+  it('is read in one pass, so that no boundary between two threads cuts a call\'s legs in two', () => {
+    // 400 ring-group calls of two legs each (102 missed, 101 answered): a split in the middle of the file falls between two legs.
+    const legs = Array.from({ length: 400 }, (_, i) => {
+      const t = `2025-02-0${1 + (i % 5)} 1${i % 10}:${String(i % 60).padStart(2, '0')}:00`;
+      return [`${t},79161230000,79161230000,600,ext-group,PJSIP/trunk-${i},PJSIP/102-${i},Dial,PJSIP/102&PJSIP/101,35,0,NO ANSWER,3,,${i}.1,,${i}.1`, `${t},79161230000,79161230000,600,ext-group,PJSIP/trunk-${i},PJSIP/101-${i},Dial,PJSIP/102&PJSIP/101,35,30,ANSWERED,3,,${i}.1,,${i}.1`];
+    }).flat();
+    writeFileSync(path.join(dir, 'cdr-big.csv'), `${[header, ...legs].join('\n')}\n`);
+    const totals = (split: string) => {
+      const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'cdr-big.csv', '--format', 'json'], { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: split } });
+      expect(run.code, run.stderr).toBe(0);
+      const t = (JSON.parse(run.stdout) as { total: Record<string, number | null> }).total;
+      return [t.calls_in, t.calls_missed, t.talk_minutes];
+    };
+    expect(totals('1')).toEqual([400, 0, 200]);
+    expect(totals('0')).toEqual([400, 0, 200]);
+  });
+
   it('without names, reports the lines and says how to name them, in Russian', () => {
     const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'cdr.csv', '--lang', 'ru'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);

@@ -34,7 +34,7 @@ export type Alert =
   | { code: 'short-period'; which: 'before' | 'after'; from: string; to: string; days: number; /** Two sets of files, not a cutover: the advice is to export more days. */ files?: true }
   | { code: 'unknown-values'; file: string; field: 'direction' | 'missed'; header: string; unknown: number; filled: number; values: string[] }
   | { code: 'quote-swallowed'; file: string; line: number; lines: number }
-  | { code: 'missed-no-manager'; file: string; calls: number; atLeast: boolean }
+  | { code: 'missed-no-manager'; file: string; calls: number; atLeast: boolean; /** They are a PBX's calls hung up before any line (an IVR, a queue). */ pbx?: true }
   | { code: 'activities-all-dropped'; file: string; rows: number; reasons: Array<{ reason: string; count: number }> }
   | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed'; value: string; near: string | null }> };
 
@@ -203,6 +203,11 @@ function monthsText(a: Extract<Alert, { code: 'spend-months' | 'partial-months' 
 /** Missed incoming calls skipped for want of an employee (telephony logs leave them blank), in words. */
 function missedNoManagerText(a: Extract<Alert, { code: 'missed-no-manager' }>, ru: boolean): string {
   const n = ru ? `${a.atLeast ? 'не меньше ' : ''}${num(a.calls, ru)}` : `${a.atLeast ? 'at least ' : ''}${num(a.calls, ru)}`;
+  if (a.pbx) {
+    return ru
+      ? `${a.file}: ${n} ${plural(a.calls, 'пропущенный входящий звонок', 'пропущенных входящих звонка', 'пропущенных входящих звонков')} не ${plural(a.calls, 'дошёл', 'дошли', 'дошли')} ни до одного внутреннего номера (трубку положили в голосовом меню или очереди): у них нет сотрудника, и в пропущенных менеджеров их нет — доля пропущенных по отделу меньше, чем теряет компания.`
+      : `${a.file}: ${n} missed incoming call(s) reached no line (hung up in an IVR or a queue): they have no employee and are in no manager's missed calls, so the department's missed share is lower than what the company loses.`;
+  }
   return ru
     ? `${a.file}: ${n} ${plural(a.calls, 'пропущенный входящий звонок', 'пропущенных входящих звонка', 'пропущенных входящих звонков')} без сотрудника не прочитаны (менеджер обязателен): пропущенных и их доля в отчёте меньше, чем на деле. Если журнал оставляет сотрудника пустым у непринятых звонков, выгрузите его с колонкой, куда направлен звонок (линия, группа), и назовите её менеджером в файле --map.`
     : `${a.file}: ${n} missed incoming call(s) with no employee are not read (a manager is required): missed calls and their share read lower than they are. If the log leaves the employee blank on calls nobody took, export it with the column the call was routed to (a line, a group) and name it the manager in a --map file.`;

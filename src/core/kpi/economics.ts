@@ -81,7 +81,7 @@ export class UnitEconomics {
     const near = new Map<string, string>();
     for (let id = 1; id < used.length; id++) if (used[id]) near.set(loose(store.labels.values[id]!), store.labels.values[id]!);
     const ltv = this.ltv(firstWon, groupings.length, cells);
-    const figures = (values: MetricValues, spent: number | null, sums: LtvSums, cell: number) => this.figures(values, spent, shape.amount ? ratio((sums.sum.get(cell) ?? 0) * this.margin, (sums.count.get(cell) ?? 0) * 100) : null);
+    const figures = (values: MetricValues, spent: number | null, sums: LtvSums, cell: number) => this.figures(values, spent, shape.amount && shape.sales !== false ? ratio((sums.sum.get(cell) ?? 0) * this.margin, (sums.count.get(cell) ?? 0) * 100) : null);
     // Spend is known where the file has a row: a group or a period without one has no spend (null), so
     // no CAC of 0 for a channel the file is silent about; a row of 0 is a free channel.
     return {

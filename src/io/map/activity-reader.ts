@@ -6,7 +6,7 @@ import type { OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
 import { dateRead, directionReader, headerOf, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext } from './context.js';
-import { callSides, employeeLine, readSides, type CallSides, type SideReading } from './lines.js';
+import { callSides, employeeLine, readSides, UnroutedCall, type CallSides, type SideReading } from './lines.js';
 
 type Counted<T> = { value: T; count: number };
 const CLIENT_PREFIX = /^(компания|контакт|лид|company|contact|lead)\s*:\s*/i;
@@ -105,7 +105,8 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
 export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): LinkedActivity | RowProblem | typeof PENDING {
   const c = ctx.cols;
   const manager = employee(cells, ctx, m);
-  if (manager === -1) return missedCall(cells, ctx, m) ? new RowProblem('skip', MISSED_NO_MANAGER, headerOf(ctx, c.manager, 'manager')) : NO_MANAGER(ctx, c.manager);
+  // A PBX's call no line took is read whole (a leg of a call another leg names the line of; see CallLegs).
+  if (manager === -1 && !m.byLine) return missedCall(cells, ctx, m) ? new RowProblem('skip', MISSED_NO_MANAGER, headerOf(ctx, c.manager, 'manager')) : NO_MANAGER(ctx, c.manager);
   if (c.done !== undefined) {
     const done = cells.value(c.done, m.done);
     if (done === false && !incomingCall(cells, ctx, m)) return PLANNED;
@@ -138,7 +139,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
       if (kind === 'call') return new RowProblem('drop', 'internal call (between employees)');
     } else direction = d.value.direction;
     notAnswered = d.value.missed;
-  }
+  } else if (m.bySides) m.bySides.none.count++;
   const s = c.missed === undefined ? null : cells.value(c.missed, m.missed);
   if (s !== null) {
     s.count++;
@@ -153,6 +154,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   const deal = owner === 'deal' ? dealKey(cells, ctx) : -1;
   // Only an incoming call can be missed (spec).
   const missed = kind === 'call' && direction === 'in' && notAnswered;
+  if (manager === -1) return new UnroutedCall(!notAnswered, duration, at, direction === '');
   let client = 0;
   const clientCols = m.byDirection === undefined ? m.clientCols : direction === 'in' ? m.byDirection.in : direction === 'out' ? m.byDirection.out : NO_COLUMNS;
   if ((clientCols.length > 0 || owner !== 'deal') && ctx.linker!.needsClient(deal, kind, direction, missed)) {
@@ -227,12 +229,13 @@ function directionCell(cells: Cells, ctx: ReadContext, m: ActivityMemos): Counte
   return d === undefined ? null : m.bySides![d];
 }
 
-/** The directions a call's sides give, as a direction column's readings (counted per file: the report says how many calls had each). */
-function sideReadings(): Record<'in' | 'out' | 'internal', Counted<{ direction: Activity['direction'] | 'internal'; missed: boolean }>> {
+/** The directions a call's sides give, as a direction column's readings, and the rows they give none (counted per file: the report says how many rows had each). */
+function sideReadings(): Record<'in' | 'out' | 'internal' | 'none', Counted<{ direction: Activity['direction'] | 'internal'; missed: boolean }>> {
   return {
     in: { value: { direction: 'in', missed: false }, count: 0 },
     out: { value: { direction: 'out', missed: false }, count: 0 },
     internal: { value: { direction: 'internal', missed: false }, count: 0 },
+    none: { value: { direction: '', missed: false }, count: 0 },
   };
 }
 

@@ -279,7 +279,7 @@ export interface ReadContext {
    */
   idless: { pending: number; followed: number };
   /** Calls whose direction was read from their sides (a PBX's log: see lines.ts), by direction; undefined where no side is read. */
-  bySides?: Record<'in' | 'out' | 'internal', { value: { direction: Activity['direction'] | 'internal'; missed: boolean }; count: number }>;
+  bySides?: Record<'in' | 'out' | 'internal' | 'none', { value: { direction: Activity['direction'] | 'internal'; missed: boolean }; count: number }>;
   /** The report date (ms at midnight), when the run has one: close dates after it are expected ones. */
   reportDay: number | undefined;
 }

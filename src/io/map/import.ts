@@ -117,7 +117,7 @@ export interface ImportReport {
   /** Deals rows amid the deals with no id but a manager and a creation date: dropped as rows without an id, and said. */
   idlessDeals?: number;
   /** Calls whose direction was read from which of their sides is a line (a PBX's log with no direction column), by direction. */
-  directionBySides?: { in: number; out: number; internal: number };
+  directionBySides?: { in: number; out: number; internal: number; none: number };
 }
 
 const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'end_at', 'invoiced_at', 'paid_at', 'month'];
@@ -296,7 +296,7 @@ class RowsToRecords<T> {
     this.legs?.calls.end(this.legs.settle);
     if (this.kind === 'activities') {
       const s = ctx.bySides;
-      if (s) report.directionBySides = { in: s.in.count, out: s.out.count, internal: s.internal.count };
+      if (s) report.directionBySides = { in: s.in.count, out: s.out.count, internal: s.internal.count, none: s.none.count };
       for (const field of ['kind', 'direction', 'missed', 'owner_type'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
     }
     for (const [field, values] of ctx.valueStats) {

@@ -48,10 +48,15 @@ export function callSides(map: ColumnMap): CallSides | undefined {
   return caller.length > 0 && callee.length > 0 ? { caller, callee } : undefined;
 }
 
-/** Whether the first rows show a line on either side of a call: the log then names its employees by line (no manager column is needed). */
+/**
+ * Whether the log names its employees by line (no manager column is needed): it has a PBX's channel
+ * columns, or its first rows show a line on either side of a call (a CDR may begin with calls an IVR
+ * took, which show none).
+ */
 export function showsLines(map: ColumnMap, sampleRows: readonly string[][]): boolean {
   const sides = callSides(map);
   if (!sides) return false;
+  if (map.fields.has('channel') || map.fields.has('dstchannel')) return true;
   const cols = [...sides.caller, ...sides.callee];
   return sampleRows.some((r) => cols.some((c) => lineOf(r[c] ?? '') !== undefined));
 }
@@ -79,8 +84,14 @@ function sideLine(cells: Cells, cols: readonly number[]): string | undefined {
  * call nobody took. Anything else says no direction.
  */
 export function readSides(cells: Cells, sides: CallSides, out: SideReading): SideReading {
-  const from = sideLine(cells, sides.caller);
-  const to = sideLine(cells, sides.callee);
+  let from = sideLine(cells, sides.caller);
+  let to = sideLine(cells, sides.callee);
+  // Two lines by their channels, yet one side's number is outside: that channel is a trunk named by
+  // digits (SIP/123456-…, a provider's login) or a queue's Local channel, and that side the client.
+  if (from !== undefined && to !== undefined) {
+    if (isPhone(cells, sides.caller)) from = undefined;
+    else if (isPhone(cells, sides.callee)) to = undefined;
+  }
   out.from = from;
   out.to = to;
   if (from !== undefined) out.direction = to !== undefined ? 'internal' : 'out';
@@ -105,35 +116,54 @@ const LEG_SPAN_MS = 4 * 3_600_000;
 export const ANOTHER_LEG = 'another leg of a call already counted (the same call id)';
 const LEG = new RowProblem('drop', ANOTHER_LEG);
 
+/** The reasons a PBX's call no line took is dropped for: missed (hung up in an IVR or a queue), or taken by no employee (an IVR, an announcement, a forward outside). */
+export const NO_LINE_MISSED = 'a missed call no line took (hung up in an IVR or a queue)';
+export const NO_LINE = 'a call no line took (an IVR, an announcement, a forward outside)';
+
+/**
+ * A PBX's call (or leg) that names no line: no employee's call, dropped and counted (not an
+ * unreadable row: an IVR takes calls every day). It carries what a leg tells the call it belongs to:
+ * whether it was answered, its talk, its time, and whether both its sides are outside (a forward to
+ * a mobile: its talk is the call's).
+ */
+export class UnroutedCall extends RowProblem {
+  constructor(
+    readonly answered: boolean,
+    readonly duration: number | null,
+    readonly at: number,
+    readonly outside: boolean,
+  ) {
+    super('drop', answered ? NO_LINE : NO_LINE_MISSED);
+  }
+}
+
 /** What a row read to: an activity (the reader's reused record, copied when held) or a problem. */
 type Read = LinkedActivity | RowProblem;
 
 /**
  * The legs of one call (a PBX writes a row per extension a ring group or a queue rang, and per
- * transfer), told by their call id and read as one call while they follow one another: answered if
- * any leg was, by its answering leg's employee (of several, the one that talked longest), at the
- * earliest time of its legs that name an employee; the other legs are dropped and counted. A leg
- * that named no employee (a queue's own leg, a missed call to an IVR) yields to one that did. A call is given on when the next
- * row is another call's, and the last at the end of the file.
+ * transfer), told by their call id and read as one call while they follow one another and start
+ * within four hours of each other: answered if any leg was, by its first answering leg's employee,
+ * its talk the answered legs' together (a transfer's two talks, a forward to a mobile), at its
+ * earliest leg's time; the other legs are dropped and counted. A leg that names no line (an IVR, a
+ * queue's own leg) yields to one that does. A call nobody answered stays its first rung line's. A
+ * call is given on when the next row is another call's, and the last at the end of the file.
  */
 export class CallLegs {
   private id = '';
   private held: { read: LinkedActivity | RowProblem; row: number } | undefined;
 
   constructor(
-    /** The reasons of a leg with no employee (a missed call, one an IVR took), which a leg that names one replaces. */
+    /** The reasons of a leg with no employee in a log that names a manager (a missed call, one nobody took), which a leg that names one replaces. */
     private readonly noEmployee: readonly string[],
   ) {}
 
   /** Takes a row's reading; gives on the call it ends (with that call's row), if any. */
   take(read: Read, id: string, row: number, give: (read: Read, row: number) => void): void {
-    if (id === '' || (read instanceof RowProblem && !this.noEmployee.includes(read.reason))) return give(read, row);
+    if (id === '' || (read instanceof RowProblem && !(read instanceof UnroutedCall) && !this.noEmployee.includes(read.reason))) return give(read, row);
     const held = this.held;
-    if (held && id === this.id && this.near(held.read, read)) {
-      if (this.replaces(held.read, read)) {
-        const at = held.read instanceof RowProblem ? (read as LinkedActivity).at : Math.min(held.read.at, (read as LinkedActivity).at);
-        held.read = { ...(read as LinkedActivity), at };
-      }
+    if (held && id === this.id && near(held.read, read)) {
+      held.read = merged(held.read, read);
       return give(LEG, row);
     }
     this.id = id;
@@ -147,20 +177,45 @@ export class CallLegs {
     this.held = undefined;
     if (held) give(held.read, held.row);
   }
+}
 
-  /**
-   * Whether a leg can be one call's with the one held: it started within a call's longest span of
-   * it (a column of one id repeated down the file, an Excel fill, is no call of a thousand legs).
-   */
-  private near(held: LinkedActivity | RowProblem, leg: LinkedActivity | RowProblem): boolean {
-    return held instanceof RowProblem || leg instanceof RowProblem || Math.abs(leg.at - held.at) <= LEG_SPAN_MS;
-  }
+/** When a leg started, where it was read that far. */
+function startOf(read: Read): number | undefined {
+  return read instanceof UnroutedCall ? read.at : read instanceof RowProblem ? undefined : read.at;
+}
 
-  /** Whether a leg makes a better reading of the call than the one held. */
-  private replaces(held: LinkedActivity | RowProblem, leg: LinkedActivity | RowProblem): boolean {
-    if (leg instanceof RowProblem) return false;
-    if (held instanceof RowProblem) return true;
-    if (held.missed !== leg.missed) return held.missed;
-    return (leg.duration_s ?? 0) > (held.duration_s ?? 0);
+/** Whether a leg can be one call's with the one held: it started within a call's longest span of it (a column of one id filled down is no call of a thousand legs). */
+function near(held: Read, leg: Read): boolean {
+  const a = startOf(held);
+  const b = startOf(leg);
+  return a === undefined || b === undefined || Math.abs(a - b) <= LEG_SPAN_MS;
+}
+
+/** The call held with one more of its legs (a held record is this reader's copy, changed in place). */
+function merged(held: Read, leg: Read): Read {
+  if (leg instanceof RowProblem && !(leg instanceof UnroutedCall)) return held;
+  const at = Math.min(startOf(held) ?? Infinity, startOf(leg)!);
+  if (held instanceof RowProblem) {
+    if (!(leg instanceof UnroutedCall)) return withOutside(held, { ...leg, at });
+    return held instanceof UnroutedCall && !held.answered && leg.answered ? leg : held;
   }
+  held.at = at;
+  if (leg instanceof UnroutedCall) return withOutside(leg, held);
+  if (held.missed && !leg.missed) return { ...leg, at };
+  // A transfer: both talked; the call stays its first answerer's.
+  if (!held.missed && !leg.missed) held.duration_s = talk(held.duration_s, leg.duration_s);
+  return held;
+}
+
+/** A call with a leg answered outside (a forward to a mobile): answered, its talk added. */
+function withOutside(leg: Read, call: LinkedActivity): LinkedActivity {
+  if (leg instanceof UnroutedCall && leg.answered && leg.outside) {
+    call.missed = false;
+    call.duration_s = talk(call.duration_s, leg.duration);
+  }
+  return call;
+}
+
+function talk(a: number | null, b: number | null): number | null {
+  return a === null && b === null ? null : (a ?? 0) + (b ?? 0);
 }

@@ -16,6 +16,7 @@ export const profileSchema = z
     signature: z
       .object({
         all: headers.optional().describe('headers every file of this source has'),
+        oneOf: headers.optional().describe('headers of which every file of this source has at least one (a leads export: «Название лида» or "Lead name")'),
         any: headers.describe('headers typical of this source'),
         min: z.number().int().positive().describe('how many of `any` a file needs to be recognised'),
       })

@@ -39,6 +39,7 @@ export function detectProfile(headers: readonly string[], kind: RecordKind): Pro
     if (profile.kind !== kind) continue;
     const sig = profile.signature;
     if (sig.all && !sig.all.every((h) => present.has(normalizeHeader(h)))) continue;
+    if (sig.oneOf && !sig.oneOf.some((h) => present.has(normalizeHeader(h)))) continue;
     const matched = sig.any.filter((h) => present.has(normalizeHeader(h)));
     if (matched.length < sig.min) continue;
     if (!best || matched.length > best.matched.length) best = { profile, matched };

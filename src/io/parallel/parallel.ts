@@ -15,6 +15,7 @@ import type { RecordKind } from '../map/fields.js';
 import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from '../map/import.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
 import type { ColumnMap } from '../map/mapping.js';
+import { callSides } from '../map/lines.js';
 import type { TypeColumnReading } from '../map/type-column.js';
 import { sniff, type Encoding } from '../read/sniff.js';
 import { lineStart, TakeOver, type TakeOverData } from './takeover.js';
@@ -254,6 +255,7 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   job: (part: PartJob['part']) => { job: PartJob; transfer: ArrayBuffer[] },
   first: (options: ImportOptions) => Promise<M>,
   meanwhile?: () => Promise<void>,
+  whole?: (map: ColumnMap) => boolean,
 ): Promise<{ main: M; part: P; lines: number; orders: Map<number, SlashOrder> } | undefined> {
   timing(`reading in two halves: ${file}`);
   // Started now, the thread loads while this one finds the header.
@@ -263,6 +265,8 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   let nextLine = 1;
   let mainOrders: Array<[number, SlashOrder]> = [];
   const start = (map: ColumnMap) => {
+    // A file its header shows must be read whole: given up at once, before any row is read.
+    if (whole?.(map)) throw new Abandoned();
     if (!format || done) return;
     const { job: j, transfer } = job({ from: split, delimiter: format.delimiter, ...(format.encoding ? { encoding: format.encoding } : {}), header: map.columns.map((c) => c.header), ...(map.typeColumn ? { typeColumn: map.typeColumn } : {}) });
     done = helper.run<P>(j, transfer);
@@ -309,6 +313,15 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   const orders = new Map(mainOrders);
   if (part.dateOrders.some(([c, o]) => orders.has(c) && orders.get(c) !== o)) return undefined;
   return { main, part, lines: nextLine - 1, orders };
+}
+
+/**
+ * An activities file read in one pass, never in parts: a PBX's log whose call legs are one call (a
+ * boundary between parts would cut a call in two), or whose employees its rows' lines name (the
+ * header alone, which a part is given, cannot show them).
+ */
+function readWhole(map: ColumnMap): boolean {
+  return map.fields.has('call_id') || (!map.fields.has('manager') && callSides(map) !== undefined);
 }
 
 /** The periods' engines fed with an activities export, and what the import saw. */
@@ -470,6 +483,7 @@ async function activitiesInHalves(file: string, opts: ImportOptions, store: Deal
       await meanwhile?.(engines);
       await taken.run();
     },
+    readWhole,
   );
   if (!halves) return undefined;
   const { main, part, lines, orders } = halves;
@@ -627,7 +641,7 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     // The halves' orders agree where both show one (checked when they were joined): the file's is either's.
     ...(a.dateOrder ?? b.dateOrder ? { dateOrder: a.dateOrder ?? b.dateOrder } : {}),
     ...(a.idlessDeals || b.idlessDeals ? { idlessDeals: (a.idlessDeals ?? 0) + (b.idlessDeals ?? 0) } : {}),
-    ...(a.directionBySides && b.directionBySides ? { directionBySides: { in: a.directionBySides.in + b.directionBySides.in, out: a.directionBySides.out + b.directionBySides.out, internal: a.directionBySides.internal + b.directionBySides.internal } } : {}),
+    ...(a.directionBySides && b.directionBySides ? { directionBySides: { in: a.directionBySides.in + b.directionBySides.in, out: a.directionBySides.out + b.directionBySides.out, internal: a.directionBySides.internal + b.directionBySides.internal, none: a.directionBySides.none + b.directionBySides.none } } : {}),
     rowsRead: a.rowsRead + b.rowsRead,
     records: a.records + b.records,
     skippedCount: a.skippedCount + b.skippedCount,

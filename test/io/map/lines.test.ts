@@ -64,17 +64,17 @@ describe('an Asterisk / FreePBX CDR: employees by line, direction by side, one c
       ['101', 'out', false, 80, at('2024-03-01 09:15:02')],
       ['102', 'in', true, 0, at('2024-03-01 10:00:00')],
       ['101', 'in', false, 25, at('2024-03-01 10:05:00')],
-      // The leg that rang no line has no time read: the call's is its answering leg's.
-      ['102', 'in', false, 40, at('2024-03-01 13:00:05')],
-      ['101', 'in', false, 30, at('2024-03-01 14:00:08')],
+      // A call's time is its first leg's: the queue's and the IVR's, which rang no line.
+      ['102', 'in', false, 40, at('2024-03-01 13:00:00')],
+      ['101', 'in', false, 30, at('2024-03-01 14:00:00')],
     ]);
     // The client of an incoming call is its caller, of an outgoing one its callee.
     expect(list.map((a) => a.client)).toEqual(['74951234567', '79161234567', '79161230000', '79160000002', '79160000003']);
     expect(report.rowsRead).toBe(10);
     expect(report.records).toBe(5);
-    expect(report.dropped).toEqual({ 'another leg of a call already counted (the same call id)': 3, 'internal call (between employees)': 1 });
-    // The call only the IVR took (ANSWERED by it): no employee's call, skipped as a row without a manager.
-    expect(report.skipped).toEqual([{ file: `freepbx-${textRows}.csv`, row: 7, column: 'manager', reason: 'no manager' }]);
+    // The call only the IVR took (ANSWERED by it): no employee's call, dropped and counted (an IVR takes calls every day: no unreadable row).
+    expect(report.dropped).toEqual({ 'another leg of a call already counted (the same call id)': 3, 'internal call (between employees)': 1, 'a call no line took (an IVR, an announcement, a forward outside)': 1 });
+    expect(report.skipped).toEqual([]);
   });
 
   it('reads legs of a call that do not follow one another as calls of their own (only neighbours are merged)', async () => {
@@ -89,7 +89,7 @@ describe('an Asterisk / FreePBX CDR: employees by line, direction by side, one c
   it('does not merge calls hours apart that share an id (a column of one value filled down)', async () => {
     const text = ['calldate,src,dst,channel,dstchannel,billsec,disposition,linkedid', '2024-03-01 09:00:00,101,89161234567,PJSIP/101-1,PJSIP/trunk-2,30,ANSWERED,1', '2024-03-01 09:00:02,101,89161234567,PJSIP/101-1,PJSIP/trunk-3,10,ANSWERED,1', '2024-03-01 15:00:00,101,89161234568,PJSIP/101-4,PJSIP/trunk-5,20,ANSWERED,1'].join('\n');
     const { list, report } = await read('freepbx-filled.csv', `${text}\n`);
-    expect(list.map((a) => [a.manager, a.duration_s])).toEqual([['101', 30], ['101', 20]]);
+    expect(list.map((a) => [a.manager, a.duration_s])).toEqual([['101', 40], ['101', 20]]);
     expect(report.dropped).toEqual({ 'another leg of a call already counted (the same call id)': 1 });
   });
 
@@ -104,6 +104,44 @@ describe('an Asterisk / FreePBX CDR: employees by line, direction by side, one c
     const error = await read('numbers-only.csv', text).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).code).toBe('E_MAP_REQUIRED');
+  });
+});
+
+describe('a CDR whose channels mislead: trunks named by digits, queues, forwards, transfers', () => {
+  const H = 'calldate,src,dst,channel,dstchannel,billsec,disposition,linkedid';
+  it('takes a side whose number is outside for the client, whatever its channel (SIP/123456-…, Local/102@from-queue-…;2)', async () => {
+    const text = [H,
+      '2025-02-01 10:00:00,79161234568,101,SIP/123456-00000003,PJSIP/101-00000004,30,ANSWERED,a',
+      '2025-02-01 11:00:00,101,79161234567,PJSIP/101-00000005,SIP/123456-00000006,45,ANSWERED,b',
+      '2025-02-01 12:00:00,79161234569,102,Local/102@from-queue-00000002;2,PJSIP/102-00000004,60,ANSWERED,c',
+    ].join('\n');
+    const { list, report } = await read('cdr-trunks.csv', `${text}\n`);
+    expect(list.map((a) => [a.manager, a.direction, a.duration_s])).toEqual([['101', 'in', 30], ['101', 'out', 45], ['102', 'in', 60]]);
+    expect(report.dropped).toEqual({});
+  });
+
+  it('a call forwarded to a mobile and answered there is answered, its talk the forward\'s; a transfer\'s talks add up, by its first answerer', async () => {
+    const text = [H,
+      '2025-02-01 10:00:00,79161234568,101,PJSIP/trunk-1,PJSIP/101-2,0,NO ANSWER,fm',
+      '2025-02-01 10:00:20,79161234568,79031112233,PJSIP/trunk-1,PJSIP/trunk-3,90,ANSWERED,fm',
+      '2025-02-01 11:00:00,79161234569,101,PJSIP/trunk-4,PJSIP/101-5,60,ANSWERED,xf',
+      '2025-02-01 11:01:00,79161234569,102,PJSIP/trunk-4,PJSIP/102-6,300,ANSWERED,xf',
+    ].join('\n');
+    const { list } = await read('cdr-forward.csv', `${text}\n`);
+    expect(list.map((a) => [a.manager, a.missed, a.duration_s, a.at])).toEqual([
+      ['101', false, 90, at('2025-02-01 10:00:00')],
+      ['101', false, 360, at('2025-02-01 11:00:00')],
+    ]);
+  });
+
+  it('drops the calls hung up in an IVR as missed calls no line took, not as unreadable rows', async () => {
+    const rows = [H];
+    for (let i = 0; i < 10; i++) rows.push(`2025-02-01 1${i % 10}:00:00,7916123450${i},s,PJSIP/trunk-${i},,5,NO ANSWER,ivr${i}`);
+    rows.push('2025-02-01 18:00:00,79161234599,101,PJSIP/trunk-x,PJSIP/101-y,20,ANSWERED,ok');
+    const { list, report } = await read('cdr-ivr.csv', `${rows.join('\n')}\n`);
+    expect(list).toHaveLength(1);
+    expect(report.skippedCount).toBe(0);
+    expect(report.dropped).toEqual({ 'a missed call no line took (hung up in an IVR or a queue)': 10 });
   });
 });
 
