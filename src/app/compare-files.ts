@@ -75,6 +75,9 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   const quality = comparisonQuality(runs, [[runs[0]!, 0], [runs[1]!, 0]]);
   // Exports taken over overlapping dates count the deals of those days in both periods: said.
   if (after.from <= before.to) addAlerts(quality, [{ code: 'periods-overlap', before: { from: before.from, to: before.to }, after: { from: after.from, to: after.to } }]);
+  // A leads export in one period and deals in the other: their conversions measure different steps.
+  const leads = runs.map((r) => r.shape.sales === false);
+  if (leads[0] !== leads[1]) addAlerts(quality, [{ code: 'leads-vs-deals', leads: leads[0] ? 'before' : 'after' }]);
   const result = compareKpis(periods[0]!, periods[1]!, options);
   addAlerts(quality, shortPeriods(result, false));
   return { result, dataQuality: quality };

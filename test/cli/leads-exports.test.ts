@@ -89,3 +89,15 @@ describe('a deals export with the headers leads share', () => {
     expect(r.dataQuality.alerts.filter((a) => a.code === 'leads-export')).toEqual([]);
   });
 });
+
+describe('compare of a leads export with a deals export', () => {
+  it('says their conversions measure different steps', () => {
+    writeFileSync(path.join(dir, 'before-leads.csv'), ['ID;Название лида;Статус;Ответственный;Дата создания;Источник;Сумма;Имя;Фамилия;Название компании', ...Array.from({ length: 20 }, (_, i) => `${i + 1};Лид;${i % 2 ? 'Качественный лид' : 'Некачественный лид'};Иван Петров;${String(i + 1).padStart(2, '0')}.01.2024 10:00:00;Сайт;1000;Анна;Смирнова;ООО ${i}`)].join('\n') + '\n');
+    writeFileSync(path.join(dir, 'after-deals.csv'), ['id;manager;created_at;closed_at;status;amount', ...Array.from({ length: 20 }, (_, i) => `${i + 1};Иван Петров;${String(i + 1).padStart(2, '0')}.03.2024;${String(i + 2).padStart(2, '0')}.03.2024;${i % 2 ? 'won' : 'lost'};1000`)].join('\n') + '\n');
+    const run = runCli(['compare', '--before-deals', 'before-leads.csv', '--after-deals', 'after-deals.csv', '--format', 'json', '--now', '2024-04-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('The before period is a leads export and the after period a deals export');
+    const ru = runCli(['compare', '--before-deals', 'before-leads.csv', '--after-deals', 'after-deals.csv', '--lang', 'ru', '--now', '2024-04-01'], { cwd: dir });
+    expect(ru.stderr).toContain('Период «до» — выгрузка лидов, период «после» — выгрузка сделок');
+  });
+});

@@ -28,6 +28,7 @@ export type Alert =
   | { code: 'date-order-borrowed'; file: string; from: string; order: 'dmy' | 'mdy'; columns: string[] }
   | { code: 'idless-deals'; file: string; rows: number }
   | { code: 'leads-export'; file: string; crm: string }
+  | { code: 'leads-vs-deals'; leads: 'before' | 'after' }
   | { code: 'three-decimals'; file: string; column: string; count: number; example: string; read: number; decidedBy: string }
   | { code: 'repeated-ids-differ'; file: string; rows: number; id: string }
   | { code: 'periods-overlap'; before: { from: string; to: string }; after: { from: string; to: string } }
@@ -171,6 +172,10 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts'
       return threeDecimals(a, lang);
     case 'idless-deals':
       return idlessDeals(a, lang);
+    case 'leads-vs-deals':
+      return ru
+        ? `Период «${a.leads === 'before' ? 'до' : 'после'}» — выгрузка лидов, период «${a.leads === 'before' ? 'после' : 'до'}» — выгрузка сделок: конверсия, доля побед и лиды в месяц в них считают разное (из лида в сделку и из сделки в продажу), и их изменение — не результат внедрения. Сравнивайте выгрузки одного вида.`
+        : `The ${a.leads} period is a leads export and the ${a.leads === 'before' ? 'after' : 'before'} period a deals export: their conversion, win rate and leads per month measure different steps (lead to deal, deal to sale), and their change is no result of the CRM. Compare exports of one kind.`;
     case 'leads-export':
       return ru
         ? `${a.file}: это выгрузка лидов (${crmName(a.crm, 'ru')}), а не сделок: «выиграна» здесь — лид сконвертирован в сделку, «проиграна» — отбракован, конверсия — из лида в сделку. Выручка и средний чек не считаются: сумма лида — ожидание, а не продажа. Для них передайте выгрузку сделок.`
