@@ -1,4 +1,4 @@
-import type { LinkedActivity } from '../../core/kpi/link.js';
+import { ActivityRecord, type LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
 import { activityDone, cleanText, parseDuration, parseTimeOfDay, phoneKey, scaleDuration } from './values.js';
 import { normalizeHeader, type DurationUnit } from './fields.js';
@@ -94,7 +94,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     side: { direction: undefined, from: undefined, to: undefined },
     atMore: (ctx.map.fields.get('at') ?? []).slice(1),
     span: ctx.cols.duration_s === undefined && ctx.cols.end_at !== undefined,
-    out: { manager: 0, at: 0, kind: 'call', direction: '', missed: false, duration_s: null, deal: -1, client: 0 },
+    out: new ActivityRecord(),
   };
 }
 
