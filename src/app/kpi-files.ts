@@ -197,7 +197,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const missedAlone: Alert[] = reports.flatMap((r) => {
     const pbx = r.dropped[NO_LINE_MISSED] ?? 0;
     const calls = r.skipped.filter((s) => s.reason === MISSED_NO_MANAGER).length + pbx;
-    return calls > 0 ? [{ code: 'missed-no-manager' as const, file: r.file, calls, atLeast: pbx === 0 && r.skipped.length < r.skippedCount, ...(pbx > 0 ? { pbx: true as const } : {}) }] : [];
+    return calls > 0 ? [{ code: 'missed-no-manager' as const, file: r.file, calls, atLeast: r.skipped.length < r.skippedCount, ...(pbx > 0 ? { pbx: true as const } : {}) }] : [];
   });
   // A quote left open in a cell takes the rows after it into that cell: they are never counted.
   const swallowed: Alert[] = reports.filter((r) => r.table.swallowed).map((r) => ({ code: 'quote-swallowed', file: r.file, ...r.table.swallowed! }));

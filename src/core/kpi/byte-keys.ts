@@ -269,7 +269,7 @@ export class ByteKeys {
    * call of a method to itself is never inlined, and on the worker, where nearly every deal's client
    * is in that layer, the two calls a check took were its costliest function (260 ms of 2 s).
    * Compared four bytes at a time, the excluded bytes looked for in each four at once (see
-   * hasByteOf); byte by byte, this loop was most of clientOf, the reader's costliest check.
+   * hasZeroByte); byte by byte, this loop was most of clientOf, the reader's costliest check.
    */
   equalsWithout(i: number, buf: Uint8Array, start: number, end: number, a: number, b: number): boolean {
     const layer = i < this.base ? this.frozen! : this;

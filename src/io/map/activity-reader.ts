@@ -6,7 +6,7 @@ import type { OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
 import { dateRead, directionReader, headerOf, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext } from './context.js';
-import { callSides, employeeLine, readSides, UnroutedCall, type CallSides, type SideReading } from './lines.js';
+import { callSides, employeeLine, linesNameEmployees, readSides, sideCounts, UnroutedCall, type CallSides, type SideCounts, type SideReading } from './lines.js';
 
 type Counted<T> = { value: T; count: number };
 const CLIENT_PREFIX = /^(компания|контакт|лид|company|contact|lead)\s*:\s*/i;
@@ -41,9 +41,9 @@ export interface ActivityMemos {
   sides: CallSides | undefined;
   /** Its employees named only by line: the line on the company's side of each call (no manager column, nobody said to take the calls). */
   byLine: boolean;
-  /** The sides of the row read last (reused), and the readings of a direction they give (counted for the report). */
+  /** The row's sides, read once a row (reused), and the directions they gave (counted for the report: ctx.bySides). */
   side: SideReading;
-  bySides: ReturnType<typeof sideReadings> | undefined;
+  bySides: SideCounts | undefined;
   /** The `at` columns read, in order, when the first is blank (a profile's `coalesce`). */
   atMore: readonly number[];
   /** A call's duration is the time from `at` to `end_at`: the file has an end column and no duration column. */
@@ -70,7 +70,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
   const counted = <T>(reader: { entry(raw: string): Counted<T> }) => new CellMemo((t) => (trimEdges(t) === '' ? null : reader.entry(trimEdges(t))));
   const names = ctx.map.fields.get('client');
   const sides = callSides(ctx.map);
-  const byAnswer = ctx.cols.answered_by !== undefined && (ctx.cols.manager === undefined || OWNER_IN_CRM.has(normalizeHeader(ctx.map.columns[ctx.cols.manager]!.header)));
+  if (sides) ctx.bySides = sideCounts();
   return {
     manager: new CellMemo(managerKey(ctx.linker!.store, cleanText, ctx.maps)),
     // An empty checkbox (Done, Выполнено, COMPLETED) is not done; an empty status (Zoho's «Outgoing
@@ -87,10 +87,10 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     unit: ctx.cols.duration_s === undefined ? undefined : ctx.map.units.get(ctx.cols.duration_s),
     kind0: ctx.map.profile?.profile.rows ?? 'call',
     owner: counted(v.owner_type),
-    byAnswer,
+    byAnswer: ctx.cols.answered_by !== undefined && (ctx.cols.manager === undefined || OWNER_IN_CRM.has(normalizeHeader(ctx.map.columns[ctx.cols.manager]!.header))),
     sides,
-    byLine: sides !== undefined && ctx.cols.manager === undefined && !byAnswer,
-    bySides: sides === undefined ? undefined : (ctx.bySides = sideReadings()),
+    byLine: linesNameEmployees(ctx.map),
+    bySides: ctx.bySides,
     side: { direction: undefined, from: undefined, to: undefined },
     atMore: (ctx.map.fields.get('at') ?? []).slice(1),
     span: ctx.cols.duration_s === undefined && ctx.cols.end_at !== undefined,
@@ -104,6 +104,8 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
  */
 export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): LinkedActivity | RowProblem | typeof PENDING {
   const c = ctx.cols;
+  // A PBX log's sides, read once a row: the employee, the direction and the missed-call checks all ask them.
+  if (m.sides !== undefined) readSides(cells, m.sides, m.side);
   const manager = employee(cells, ctx, m);
   // A PBX's call no line took is read whole (a leg of a call another leg names the line of; see CallLegs).
   if (manager === -1 && !m.byLine) return missedCall(cells, ctx, m) ? new RowProblem('skip', MISSED_NO_MANAGER, headerOf(ctx, c.manager, 'manager')) : NO_MANAGER(ctx, c.manager);
@@ -149,12 +151,13 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   if (duration instanceof RowProblem) return duration;
   // A call of a day or more (999999999 s, «25:00:00») is a wrong cell, which would outweigh every real call's talk time.
   if (duration !== null && duration >= DAY_S && kind === 'call') return new RowProblem('skip', `"${truncate(cells.text(ctx.cols.duration_s))}" is a day or longer: not the length of a call`, headerOf(ctx, ctx.cols.duration_s, 'duration_s'));
+  // A PBX's call no line took: dropped, carrying what a leg tells its call (CallLegs); its deal id is not looked up.
+  if (manager === -1) return new UnroutedCall(!notAnswered, duration, at, direction === '');
   // An owner id is a deal's only when the owner is a deal (a file without an owner type column: always).
   const owner = c.owner_type === undefined ? 'deal' : ownerOf(cells, c.owner_type, m);
   const deal = owner === 'deal' ? dealKey(cells, ctx) : -1;
   // Only an incoming call can be missed (spec).
   const missed = kind === 'call' && direction === 'in' && notAnswered;
-  if (manager === -1) return new UnroutedCall(!notAnswered, duration, at, direction === '');
   let client = 0;
   const clientCols = m.byDirection === undefined ? m.clientCols : direction === 'in' ? m.byDirection.in : direction === 'out' ? m.byDirection.out : NO_COLUMNS;
   if ((clientCols.length > 0 || owner !== 'deal') && ctx.linker!.needsClient(deal, kind, direction, missed)) {
@@ -181,9 +184,8 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
 function employee(cells: Cells, ctx: ReadContext, m: ActivityMemos): number {
   const c = ctx.cols;
   if (m.byLine) {
-    // The sides read here, for the line; the direction may be a kind column's («Входящий звонок»).
-    const side = readSides(cells, m.sides!, m.side);
-    const line = employeeLine(side, directionCell(cells, ctx, m)?.value.direction);
+    // The direction may be a kind column's («Входящий звонок»), the line is the sides'.
+    const line = employeeLine(m.side, directionCell(cells, ctx, m)?.value.direction);
     return line === undefined ? -1 : m.manager.fromText(line);
   }
   if (m.byAnswer) {
@@ -225,18 +227,9 @@ function directionCell(cells: Cells, ctx: ReadContext, m: ActivityMemos): Counte
   if (c.direction !== undefined) return cells.value(c.direction, m.direction);
   const byKind = m.kindDirection ? cells.value(c.kind!, m.kindDirection) : null;
   if (byKind !== null || m.sides === undefined) return byKind;
-  const d = readSides(cells, m.sides, m.side).direction;
+  // The sides were read at the row's start (readActivity).
+  const d = m.side.direction;
   return d === undefined ? null : m.bySides![d];
-}
-
-/** The directions a call's sides give, as a direction column's readings, and the rows they give none (counted per file: the report says how many rows had each). */
-function sideReadings(): Record<'in' | 'out' | 'internal' | 'none', Counted<{ direction: Activity['direction'] | 'internal'; missed: boolean }>> {
-  return {
-    in: { value: { direction: 'in', missed: false }, count: 0 },
-    out: { value: { direction: 'out', missed: false }, count: 0 },
-    internal: { value: { direction: 'internal', missed: false }, count: 0 },
-    none: { value: { direction: '', missed: false }, count: 0 },
-  };
 }
 
 /** What record the row's owner id names, counted for inspect; null for a blank owner type (which names nothing). */

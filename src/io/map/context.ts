@@ -9,6 +9,7 @@ import type { ColumnMap } from './mapping.js';
 import { byWords, managerName, missedByWords, statusByWords, type OwnerKind, type ValueMaps } from './value-maps.js';
 import { decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, type DecimalMark, type SlashOrder } from './values.js';
 import type { Cells } from './cells.js';
+import type { SideCounts } from './lines.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
 
 /** Why a row produced no record: `skip` is a row that could not be read, `drop` one that is not data. */
@@ -278,8 +279,8 @@ export interface ReadContext {
    * its export; one amid the deals is a deal that lost its id).
    */
   idless: { pending: number; followed: number };
-  /** Calls whose direction was read from their sides (a PBX's log: see lines.ts), by direction; undefined where no side is read. */
-  bySides?: Record<'in' | 'out' | 'internal' | 'none', { value: { direction: Activity['direction'] | 'internal'; missed: boolean }; count: number }>;
+  /** Rows whose direction was read from their sides (a PBX's log: see lines.ts), by direction; undefined where no side is read. */
+  bySides?: SideCounts;
   /** The report date (ms at midnight), when the run has one: close dates after it are expected ones. */
   reportDay: number | undefined;
 }

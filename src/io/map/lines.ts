@@ -49,6 +49,28 @@ export function callSides(map: ColumnMap): CallSides | undefined {
 }
 
 /**
+ * Whether the lines on a call's sides are its employees: a log with sides, and no manager column nor
+ * one that says who took each call (Sipuni's «Кто ответил»).
+ */
+export function linesNameEmployees(map: ColumnMap): boolean {
+  return !map.fields.has('manager') && !map.fields.has('answered_by') && callSides(map) !== undefined;
+}
+
+/** A direction as a direction column's reading, with how many rows it was read for. */
+export interface SideCount {
+  value: { direction: 'in' | 'out' | 'internal' | ''; missed: boolean };
+  count: number;
+}
+
+/** The directions a log's sides gave, and the rows they gave none (counted per file: the report says how many rows had each). */
+export type SideCounts = Record<'in' | 'out' | 'internal' | 'none', SideCount>;
+
+export function sideCounts(): SideCounts {
+  const one = (direction: SideCount['value']['direction']): SideCount => ({ value: { direction, missed: false }, count: 0 });
+  return { in: one('in'), out: one('out'), internal: one('internal'), none: one('') };
+}
+
+/**
  * Whether the log names its employees by line (no manager column is needed): it has a PBX's channel
  * columns, or its first rows show a line on either side of a call (a CDR may begin with calls an IVR
  * took, which show none).

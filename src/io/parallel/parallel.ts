@@ -15,7 +15,7 @@ import type { RecordKind } from '../map/fields.js';
 import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from '../map/import.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
 import type { ColumnMap } from '../map/mapping.js';
-import { callSides } from '../map/lines.js';
+import { linesNameEmployees } from '../map/lines.js';
 import type { TypeColumnReading } from '../map/type-column.js';
 import { sniff, type Encoding } from '../read/sniff.js';
 import { lineStart, TakeOver, type TakeOverData } from './takeover.js';
@@ -321,7 +321,7 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
  * header alone, which a part is given, cannot show them).
  */
 function readWhole(map: ColumnMap): boolean {
-  return map.fields.has('call_id') || (!map.fields.has('manager') && callSides(map) !== undefined);
+  return map.fields.has('call_id') || linesNameEmployees(map);
 }
 
 /** The periods' engines fed with an activities export, and what the import saw. */
