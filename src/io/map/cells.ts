@@ -1,6 +1,7 @@
 import type { KeySink } from '../../core/kpi/key-batch.js';
 import { blankCell, ByteMemo, hasEither, plainInteger, plainKey, spaceLead } from '../read/byte-cells.js';
 import { fixedDate, fixedDateMs } from './calendar.js';
+import { trimEdges } from '../read/edges.js';
 import { phoneKey } from './values.js';
 import type { ByteRow } from '../read/csv.js';
 
@@ -65,16 +66,8 @@ export class CellMemo<T> {
   }
 }
 
-/** Whether a character is one that JavaScript's trim() removes (ASCII controls and spaces, NBSP, the Unicode spaces, BOM). */
-function isSpace(c: number): boolean {
-  return c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** Trims a cell of every space trim() removes, NBSP included; the common case makes no new string. */
-export function trimEdges(v: string): string {
-  if (v.length === 0) return '';
-  return isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1)) ? v.trim() : v;
-}
+/** The edge trim of every cell (edges.ts), where the readers import it from. */
+export { trimEdges };
 
 const NO_BYTES = new Uint8Array(0);
 const SLASH = 0x2f;
@@ -115,7 +108,7 @@ export class RowCells implements Cells {
   blank(c: number | undefined): boolean {
     if (c === undefined) return true;
     const row = this.record;
-    return row === undefined ? (this.strings[c] ?? '').trim() === '' : blankCell(row, c);
+    return row === undefined ? trimEdges(this.strings[c] ?? '') === '' : blankCell(row, c);
   }
 
   value<T>(c: number, memo: CellMemo<T>): T {

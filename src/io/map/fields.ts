@@ -1,3 +1,5 @@
+import { INVISIBLE_CLASS } from '../read/edges.js';
+
 /** The kinds of file the importer reads: CRM exports, and the marketing spend and plan files a person keeps. */
 export type RecordKind = 'deals' | 'activities' | 'payments' | 'spend' | 'plan';
 export const RECORD_KINDS: readonly RecordKind[] = ['deals', 'activities', 'payments', 'spend', 'plan'];
@@ -17,6 +19,9 @@ export interface FieldSpec {
   units?: Record<string, DurationUnit>;
 }
 
+/** Invisible characters are no part of a header's name (a zero-width space pasted in «\u200bID сделки»). */
+const INVISIBLE_ALL = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
+
 /**
  * Normalises a header for matching: trim, NBSP, narrow spaces and underscores (API field names such
  * as `talk_duration`) to spaces, collapse whitespace, ё→е, lower case, and drop entity suffixes
@@ -25,6 +30,7 @@ export interface FieldSpec {
 export function normalizeHeader(header: string): string {
   let s = header
     .replace(/^\uFEFF/, '')
+    .replace(INVISIBLE_ALL, '')
     .replace(/[\u00a0\u202f\u2007\u2009_]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

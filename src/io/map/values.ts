@@ -1,5 +1,6 @@
 import type { DurationUnit } from './fields.js';
 import { daysFromCivil, daysInMonth, fixedDateText } from './calendar.js';
+import { INVISIBLE_CLASS } from '../read/edges.js';
 
 /** Normalises a value for lookup in a value map: trimmed, whitespace collapsed, ё→е, lower case. */
 export function normalizeValue(value: string): string {
@@ -38,7 +39,7 @@ export function cleanText(value: string): string {
  * name copied from a web page or a messenger carries: «Иванов\u200bИван» looks like «ИвановИван» and
  * «Иванов Иван» with one looks like the other, yet each was a manager of its own.
  */
-const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]/u;
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'u');
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
 
 function stripTags(value: string): string {

@@ -1,5 +1,6 @@
 import { ByteKeys } from '../../core/kpi/byte-keys.js';
 import type { ByteRow } from './csv.js';
+import { edgeAtEnd, trimEdges } from './edges.js';
 
 /**
  * Reading cells of the byte-level CSV parser without making strings where a value repeats or has a
@@ -116,10 +117,10 @@ export function sameBytes(a: DataView, as: number, b: DataView, bs: number, len:
   return true;
 }
 
-/** Bytes that may begin a character JavaScript's trim() removes: ASCII space and controls, and the lead bytes of Unicode spaces in UTF-8 (C2 A0, E1 9A 80, E2 80 8x, E3 80 80, EF BB BF) or Windows-1251 (A0). */
+/** Bytes that may begin a character cut off a cell's edge (edges.ts): ASCII space and controls, and the lead bytes of Unicode spaces and invisible characters in UTF-8 (C2 A0, C2 AD, E1 9A 80, E2 80 xx, E2 81 xx, E3 80 80, EF BB BF) or Windows-1251 (A0, and AD: a soft hyphen). */
 const SPACE_LEAD = new Uint8Array(256);
 for (let b = 0; b <= 32; b++) SPACE_LEAD[b] = 1;
-for (const b of [0xa0, 0xc2, 0xe1, 0xe2, 0xe3, 0xef]) SPACE_LEAD[b] = 1;
+for (const b of [0xa0, 0xad, 0xc2, 0xe1, 0xe2, 0xe3, 0xef]) SPACE_LEAD[b] = 1;
 
 /**
  * Whether a cell's bytes are their own trimmed, ready-to-key form: not empty, no space at either
@@ -138,22 +139,7 @@ export function plainKey(buf: Uint8Array, s: number, e: number, utf8: boolean): 
   // The last character of UTF-8 text: back up to its lead byte and see whether it is a space.
   let j = e - 1;
   while (j > s && (buf[j]! & 0xc0) === 0x80) j--;
-  return !isUnicodeSpace(buf, j, e);
-}
-
-function isUnicodeSpace(buf: Uint8Array, j: number, e: number): boolean {
-  const lead = buf[j]!;
-  if (lead === 0xc2) return e - j === 2 && buf[j + 1] === 0xa0;
-  if (lead === 0xe1) return e - j === 3 && buf[j + 1] === 0x9a && buf[j + 2] === 0x80;
-  if (lead === 0xe2) {
-    if (e - j !== 3) return false;
-    const b1 = buf[j + 1]!;
-    const b2 = buf[j + 2]!;
-    return (b1 === 0x80 && (b2 <= 0x8a || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf)) || (b1 === 0x81 && b2 === 0x9f);
-  }
-  if (lead === 0xe3) return e - j === 3 && buf[j + 1] === 0x80 && buf[j + 2] === 0x80;
-  if (lead === 0xef) return e - j === 3 && buf[j + 1] === 0xbb && buf[j + 2] === 0xbf;
-  return false;
+  return !edgeAtEnd(buf, j, e);
 }
 
 /** Whether the cell is empty once trimmed, decoding only when a space may be there. */
@@ -164,7 +150,7 @@ export function blankCell(row: ByteRow, col: number): boolean {
   const e = row.ends[col]!;
   if (e === s) return true;
   if (SPACE_LEAD[buf[s]!] === 0) return false;
-  return row.text.decode(buf, s, e).trim() === '';
+  return trimEdges(row.text.decode(buf, s, e)) === '';
 }
 
 /** Whether the cell may begin with a space (its text must then be trimmed before it is judged). */
