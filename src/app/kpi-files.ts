@@ -443,7 +443,7 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
     period: { from: options.from ?? null, to: options.to ?? null },
     managers,
     total,
-    notApplicable: notApplicable(run.shape),
+    notApplicable: notApplicable(run.shape, spend !== undefined),
     dataQuality: quality,
     options: { touchNorm: options.touchNorm, callbackWindowHours: options.callbackWindowMs / 3_600_000 },
     ...(asked.length > 0 ? { groupBy: asked, groups: groups.slice(0, asked.length).flat() } : {}),

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,26 @@ describe('a Bitrix24 leads export from the interface', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('это выгрузка лидов (Bitrix24, лиды), а не сделок');
     expect(run.stdout).toMatch(/Не рассчитано: Выручка, Средний чек/);
+  });
+});
+
+describe('a leads export with a spend file', () => {
+  it('gives ROMI, LTV and LTV/CAC the leads reason, as revenue, while spend, CAC and cost per lead are counted', () => {
+    writeFileSync(path.join(dir, 'spend.csv'), 'month,source,spend\n2024-03,Веб-сайт,3000\n');
+    const lead = (id: number, status: string) => `${id};Лид ${id};${status};Иван Петров;0${id}.03.2024 10:00:00;Веб-сайт;1000;Российский рубль`;
+    writeFileSync(path.join(dir, 'b24-leads-spend.csv'), ['ID;Название лида;Статус;Ответственный;Дата создания;Источник;Сумма;Валюта', lead(1, 'Качественный лид'), lead(2, 'Некачественный лид'), lead(3, 'В работе')].join('\n') + '\n');
+    const run = runCli(['kpi', '-d', 'b24-leads-spend.csv', '--spend', 'spend.csv', '--format', 'json', '--lang', 'en', '--now', '2024-03-31'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout) as Result;
+    const why = 'needs a deals export: the file holds leads, whose amounts are expectations, not sales';
+    expect([r.notApplicable.romi, r.notApplicable.ltv, r.notApplicable.ltv_cac]).toEqual([why, why, why]);
+    expect([r.total.romi, r.total.ltv, r.total.ltv_cac]).toEqual([null, null, null]);
+    // 3,000 spent on 3 leads, one of them converted: a new client.
+    expect([r.total.spend, r.total.cost_per_lead, r.total.cac]).toEqual([3000, 1000, 3000]);
+    // Without a spend file the unit economics are not metrics of the run at all.
+    expect(kpi('b24-leads-spend.csv', readFileSync(path.join(dir, 'b24-leads-spend.csv'), 'utf8')).notApplicable.romi).toBeUndefined();
+    const text = runCli(['kpi', '-d', 'b24-leads-spend.csv', '--spend', 'spend.csv', '--lang', 'ru', '--now', '2024-03-31'], { cwd: dir });
+    expect(text.stdout).toMatch(/Не рассчитано: Выручка, Средний чек.*ROMI, LTV, LTV\/CAC/s);
   });
 });
 

@@ -149,10 +149,13 @@ export const ONLY_KIND_TEXT: Record<ActivityKind, string> = {
   other: 'the activities file holds one other kind of activity only',
 };
 
-/** Metrics that cannot be computed from the inputs given, with the reason. */
-export function notApplicable(shape: InputShape): Record<string, string> {
+/**
+ * Metrics that cannot be computed from the inputs given, with the reason; the unit economics too
+ * where a spend file is given (`kpi --spend`: ROMI and LTV of a leads export need a deals export).
+ */
+export function notApplicable(shape: InputShape, spend = false): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of METRICS) {
+  for (const m of spend ? [...METRICS, ...UNIT_METRICS] : METRICS) {
     const missing = m.needs?.find((n) => (n === 'closedAt' || n === 'activityDirection' || n === 'sales' ? shape[n] === false : !shape[n]));
     if (missing) out[m.key] = missing === 'activities' && m.activitiesReason ? m.activitiesReason : NEEDS_TEXT[missing];
     else if (shape.activities && shape.activityRows && KIND_OF[m.key] !== undefined && KIND_OF[m.key] !== shape.activityRows) out[m.key] = ONLY_KIND_TEXT[shape.activityRows];
@@ -180,3 +183,10 @@ export const STAGE_METRICS: readonly MetricDef[] = [
   describe('open', 'count', 'В работе', 'Open', 'Открытые сделки на этапе', 'Open deals at the stage'),
   describe('age_days_median', 'days', 'Возраст, дн. (медиана)', 'Age, days (median)', 'Медиана дней от создания до даты выгрузки (последняя дата в файле сделок, или --to)', 'Median days from creation to the export date (the last date in the deals file, or --to)'),
 ];
+
+/** The definition of any metric: the per-manager ones, the unit economics and the stage metrics. */
+export function metricDef(key: string): MetricDef | undefined {
+  return BY_KEY.get(key);
+}
+
+const BY_KEY = new Map([...METRICS, ...UNIT_METRICS, ...STAGE_METRICS].map((m) => [m.key, m]));

@@ -1,7 +1,8 @@
 import type { MetricFormat } from '../../core/kpi/catalog.js';
 import type { KpiGroup, KpiResult } from '../../core/kpi/types.js';
 import { formatMonth, formatValue } from '../format.js';
-import { dimText, groupingsOf, metricDef } from '../kpi/groups.js';
+import { metricDef } from '../../core/kpi/catalog.js';
+import { dimText, groupingsOf } from '../kpi/groups.js';
 import { groupChartLabels } from './labels.js';
 import { barSpec, monthLineSpec, type Bar, type Chart } from './spec.js';
 

@@ -1,7 +1,7 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import { warningLines } from '../../core/kpi/alerts.js';
 import type { CompareResult } from '../../core/compare.js';
-import { METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
+import { metricDef, METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import { groupingsOf } from '../kpi/groups.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
@@ -131,7 +131,7 @@ export function qualitySection(k: KpiResult, lang: string): string {
   const warnings = warningLines(q, lang);
   if (warnings.length > 0) body += `<h3>${esc(L.warnings)}</h3><ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`;
   const na = Object.entries(k.notApplicable);
-  if (na.length > 0) body += `<h3>${esc(L.notApplicable)}</h3>${table([L.metric, L.reason], na.map(([key, why]) => [METRICS.find((m) => m.key === key)?.label[lang === 'ru' ? 'ru' : 'en'] ?? key, reasonText(why, lang)]))}`;
+  if (na.length > 0) body += `<h3>${esc(L.notApplicable)}</h3>${table([L.metric, L.reason], na.map(([key, why]) => [metricDef(key)?.label[lang === 'ru' ? 'ru' : 'en'] ?? key, reasonText(why, lang)]))}`;
   return section('data-quality', L.dataQuality, body);
 }
 

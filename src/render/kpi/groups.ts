@@ -1,4 +1,4 @@
-import { METRICS, STAGE_METRICS, UNIT_METRICS, type MetricDef } from '../../core/kpi/catalog.js';
+import { metricDef, METRICS, STAGE_METRICS, UNIT_METRICS, type MetricDef } from '../../core/kpi/catalog.js';
 import type { GroupDim, KpiGroup, KpiResult } from '../../core/kpi/types.js';
 import { formatMonth } from '../format.js';
 import { groupLabels } from './group-labels.js';
@@ -43,12 +43,6 @@ export function dimText(value: string | null | undefined, dim: GroupDim, lang: s
 /** The headline deal metrics of a grouping's table, in this order (`--metrics` replaces them). */
 export const GROUP_HEADLINE = ['leads', 'won', 'conversion', 'revenue', 'average_check', 'cycle_days_median', 'response_min_median'];
 
-const byKey = new Map([...METRICS, ...UNIT_METRICS, ...STAGE_METRICS].map((m) => [m.key, m]));
-
-/** A metric's definition by key (deal, unit-economics or stage metric). */
-export function metricDef(key: string): MetricDef | undefined {
-  return byKey.get(key);
-}
 
 /** Whether some group has a value for the metric: a column of dashes says nothing. */
 const anyValue = (g: Grouping, key: string) => g.groups.some((x) => typeof x.metrics[key] === 'number');
@@ -61,7 +55,7 @@ const anyValue = (g: Grouping, key: string) => g.groups.some((x) => typeof x.met
 export function readingColumns(result: KpiResult, g: Grouping, metrics?: string[]): { deal: MetricDef[]; unit: MetricDef[] } {
   if (g.stage) return { deal: [...STAGE_METRICS], unit: [] };
   const keys = metrics?.length ? metrics.filter((k) => k !== 'loss_reasons') : GROUP_HEADLINE;
-  const deal = keys.filter((k) => !(k in result.notApplicable) && anyValue(g, k)).map((k) => byKey.get(k)!).filter(Boolean);
+  const deal = keys.filter((k) => !(k in result.notApplicable) && anyValue(g, k)).map((k) => metricDef(k)!).filter(Boolean);
   const unit = result.spend ? UNIT_METRICS.filter((m) => anyValue(g, m.key)) : [];
   return { deal, unit };
 }

@@ -1,4 +1,4 @@
-import { METRICS, type MetricDef } from '../../core/kpi/catalog.js';
+import { metricDef, METRICS, type MetricDef } from '../../core/kpi/catalog.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { plural, tr } from '../../core/i18n.js';
 import { warningLines } from '../../core/kpi/alerts.js';
@@ -70,7 +70,7 @@ export function renderKpiTable(result: KpiResult, opts: KpiRenderOptions): strin
   out.push('', c.dim(qualityLine(result, opts.lang)));
   // Of the metrics asked for (--metrics), else of all.
   const na = Object.keys(result.notApplicable).filter((k) => !opts.metrics?.length || opts.metrics.includes(k));
-  if (na.length > 0) out.push(...wrapWords(`${L.notApplicable}: ${na.map((k) => byKey.get(k)?.label[opts.lang === 'ru' ? 'ru' : 'en'] ?? k).join(', ')} (--format json: notApplicable)`, 100).map((l) => c.dim(l)));
+  if (na.length > 0) out.push(...wrapWords(`${L.notApplicable}: ${na.map((k) => metricDef(k)?.label[opts.lang === 'ru' ? 'ru' : 'en'] ?? k).join(', ')} (--format json: notApplicable)`, 100).map((l) => c.dim(l)));
   return `${out.join('\n')}\n`;
 }
 

@@ -1,6 +1,6 @@
 import type { ReportResult } from '../../core/report.js';
 import { tr } from '../../core/i18n.js';
-import { METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
+import { metricDef, METRICS } from '../../core/kpi/catalog.js';
 import { formatDay, formatPoints, formatValue } from '../format.js';
 import { renderCompareMarkdown } from '../compare/text.js';
 import { mdTable } from '../text.js';
@@ -14,7 +14,7 @@ export const HEADLINE = ['leads', 'conversion', 'win_rate', 'revenue', 'average_
 /** The department's unit economics after them, when the KPIs had a spend file. */
 export const UNIT_HEADLINE = ['spend', 'cac', 'cost_per_lead', 'romi', 'ltv', 'ltv_cac'];
 /** A headline metric's definition: a deal metric or a unit-economics one. */
-export const headlineDef = (key: string) => [...METRICS, ...UNIT_METRICS].find((m) => m.key === key)!;
+export const headlineDef = (key: string) => metricDef(key)!;
 
 export function reportLabels(lang: string) {
   return {

@@ -7,7 +7,7 @@ import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBu
 import { addChartsSheet } from '../xlsx-charts.js';
 import { auditBefore, headlineDef, headlineRows, reportLabels, showValue } from './summary.js';
 import { levelWord } from './assertion-text.js';
-import { METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
+import { metricDef } from '../../core/kpi/catalog.js';
 import { compareLabels, ROW_INFO } from '../compare/text.js';
 import { kpiLabels } from '../kpi/labels.js';
 import { dateFormat, dayValue, finishFreeSheet, localMomentValue } from '../xlsx-layout.js';
@@ -32,7 +32,7 @@ function valueFormat(assertion: string, lang: string): string {
     if (id === 'roi_12m') return metricFormat('ratio', lang);
     if (id === 'payback_months') return metricFormat('decimal', lang);
     if (id === 'gain_per_month') return metricFormat('money', lang);
-    const metric = [...METRICS, ...UNIT_METRICS].find((m) => m.key === id);
+    const metric = metricDef(id);
     if (metric) return metricFormat(metric.format, lang);
     const row = ROW_INFO[id];
     if (row) return metricFormat(row.format, lang);
