@@ -103,6 +103,11 @@ export interface InputShape {
    */
   activityDirection?: boolean;
   /**
+   * Whether the activities file says how long a call lasted: a duration column, or an end time beside
+   * the start. Without one the talk time is not applicable, not 0. Only false says so, as for closedAt.
+   */
+  callDuration?: boolean;
+  /**
    * The one kind of every activity, where the activities file is an export of one kind (HubSpot's
    * meetings, its e-mails: a profile's `rows:`): the metrics of other kinds are then not applicable.
    */

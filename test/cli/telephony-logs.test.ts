@@ -181,3 +181,18 @@ describe('a log whose employee is only its extension column (Telphin\'s «Доб
     expect(r.managers.filter((m) => m.manager !== 'Иванов Иван').map((m) => [m.manager, m.calls_out, m.calls_in])).toEqual([['101', 0, 1], ['102', 1, 0]]);
   });
 });
+
+describe('a call log without a duration column', () => {
+  it('has no talk time: null and not applicable, with the column that would give it, not 0 minutes', () => {
+    const lines = ['Дата звонка;Направление звонка;Статус звонка;Менеджер;Клиент', '01.02.2025 10:00;Исходящий звонок;Отвечен;Иванов Иван;+7 916 123-45-67', '01.02.2025 11:00;Входящий звонок;Пропущенный;Иванов Иван;+7 916 123-45-67'];
+    const r = kpi('no-duration.csv', lines) as ReturnType<typeof kpi> & { notApplicable: Record<string, string> };
+    expect([r.total.calls_out, r.total.calls_missed, r.total.talk_minutes, r.managers[0]!.talk_minutes]).toEqual([1, 1, null, null]);
+    expect(r.notApplicable.talk_minutes).toBe("needs a call duration column (or the call's end time) in the activities file");
+    const ru = runCli(['kpi', '-d', 'deals.csv', '-a', 'no-duration.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stdout).toContain('Разговоры, мин');
+    expect(ru.stdout).toMatch(/Не рассчитано:[^]*Разговоры, мин/);
+    // With the duration, the talk is counted again (the answered call's minute).
+    const timed = kpi('with-duration.csv', [`${lines[0]};Длительность`, `${lines[1]};60`, `${lines[2]};0`]) as ReturnType<typeof kpi> & { notApplicable: Record<string, string> };
+    expect([timed.total.talk_minutes, timed.notApplicable.talk_minutes]).toEqual([1, undefined]);
+  });
+});

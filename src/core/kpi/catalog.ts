@@ -107,7 +107,7 @@ export const METRICS: readonly KpiMetric[] = [
   def('emails', 'count', 'Письма', 'E-mails', 'Письма в периоде', 'E-mails in the period', (x) => x.a.emails, ['activities', 'activityKind']),
   def('meetings', 'count', 'Встречи', 'Meetings', 'Встречи в периоде', 'Meetings in the period', (x) => x.a.meetings, ['activities', 'activityKind']),
   def('messages', 'count', 'Сообщения', 'Messages', 'Сообщения в периоде', 'Messages in the period', (x) => x.a.messages, ['activities', 'activityKind']),
-  def('talk_minutes', 'minutes', 'Разговоры, мин', 'Talk, min', 'Сумма длительностей непропущенных звонков, минут', 'Sum of durations of non-missed calls, minutes', (x) => x.a.talkMs / 60_000, ACT),
+  def('talk_minutes', 'minutes', 'Разговоры, мин', 'Talk, min', 'Сумма длительностей непропущенных звонков, минут', 'Sum of durations of non-missed calls, minutes', (x) => x.a.talkMs / 60_000, [...ACT, 'callDuration']),
   def('activities_per_day', 'decimal', 'Активностей в день', 'Activities per day', 'Активности / число дней, в которые они были', 'Activities / number of days with any', (x) => ratio(x.a.activities, x.a.days.size), ACT),
   def('repeat_won', 'count', 'Повторные продажи', 'Repeat won', 'Выигранные сделки клиентов, у которых уже была выигранная сделка', 'Won deals of clients who already had a won deal', (x) => x.d.repeatWon, ['outcome', 'client']),
   def('repeat_share', 'ratio', 'Доля повторных', 'Repeat share', 'Повторные / выигранные', 'Repeat won / won', (x) => ratio(x.d.repeatWon, x.d.won), ['outcome', 'client']),
@@ -131,6 +131,7 @@ export const NEEDS_TEXT: Record<InputNeed, string> = {
   sales: 'needs a deals export: the file holds leads, whose amounts are expectations, not sales',
   outcome: 'needs a status or stage column in the deals file (without one every deal reads as open)',
   closedAt: 'needs a close date column in the deals file',
+  callDuration: "needs a call duration column (or the call's end time) in the activities file",
   activityDirection: 'needs a call direction (incoming or outgoing) in the activities file: a direction column, or a type column that says it',
   source: 'needs a source column in the deals file',
   pipeline: 'needs a pipeline column in the deals file',
@@ -156,7 +157,7 @@ export const ONLY_KIND_TEXT: Record<ActivityKind, string> = {
 export function notApplicable(shape: InputShape, spend = false): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of spend ? [...METRICS, ...UNIT_METRICS] : METRICS) {
-    const missing = m.needs?.find((n) => (n === 'closedAt' || n === 'activityDirection' || n === 'sales' ? shape[n] === false : !shape[n]));
+    const missing = m.needs?.find((n) => (n === 'closedAt' || n === 'activityDirection' || n === 'callDuration' || n === 'sales' ? shape[n] === false : !shape[n]));
     if (missing) out[m.key] = missing === 'activities' && m.activitiesReason ? m.activitiesReason : NEEDS_TEXT[missing];
     else if (shape.activities && shape.activityRows && KIND_OF[m.key] !== undefined && KIND_OF[m.key] !== shape.activityRows) out[m.key] = ONLY_KIND_TEXT[shape.activityRows];
   }
