@@ -1,7 +1,7 @@
 import type { KeySink } from '../../core/kpi/key-batch.js';
 import { blankCell, ByteMemo, hasEither, plainInteger, plainKey, spaceLead } from '../read/byte-cells.js';
 import { fixedDate, fixedDateMs } from './calendar.js';
-import { trimEdges } from '../read/edges.js';
+import { edgeAtEnd, trimEdges } from '../read/edges.js';
 import { phoneKey } from './values.js';
 import type { ByteRow } from '../read/csv.js';
 
@@ -28,6 +28,8 @@ export interface Cells {
   maySlashDate(c: number): boolean;
   /** Whether the cell may begin with one of these pairs of bytes (a table indexed by `b0 << 8 | b1`), or with a space; always true for text. */
   mayStartWith(c: number, leads: Uint8Array): boolean;
+  /** Whether the cell may end with one of these bytes (a table indexed by the byte), or with a space; always true for text. */
+  mayEndWith(c: number, lasts: Uint8Array): boolean;
   /**
    * Whether the cell's bytes are exactly the UTF-8 of its trimmed text, so that it can be looked up
    * as bytes: then `buf[start, end)` are those bytes (until the next call). Always false for text.
@@ -155,6 +157,23 @@ export class RowCells implements Cells {
     if (len === 0) return false;
     if (spaceLead(buf[s]!)) return true;
     return len >= 2 && leads[(buf[s]! << 8) | buf[s + 1]!] === 1;
+  }
+
+  mayEndWith(c: number, lasts: Uint8Array): boolean {
+    const row = this.record;
+    if (row === undefined) return true;
+    if (c >= row.count) return false;
+    const e = row.ends[c]!;
+    if (e === row.starts[c]!) return false;
+    const buf = row.buf;
+    const last = buf[e - 1]!;
+    if (lasts[last] === 1 || last <= 32) return true;
+    if (last < 0x80) return false;
+    // A cell that ends in a character its trimmed text loses (NBSP, a zero-width space): the text decides.
+    if (!row.text.utf8) return last === 0xa0 || last === 0xad;
+    let j = e - 1;
+    while (j > row.starts[c]! && (buf[j]! & 0xc0) === 0x80) j--;
+    return edgeAtEnd(buf, j, e);
   }
 
   copy(): string[] {

@@ -1,7 +1,7 @@
-import { CellMemo, type Cells } from './cells.js';
+import { CellMemo, trimEdges, type Cells } from './cells.js';
 
 /** Labels of totals rows (`Итого`, `Grand Totals (N records)`), dropped and counted. */
-const TOTAL_WORDS = ['итого', 'всего', 'сумма итого', 'промежуточный итог', 'total', 'totals', 'grand total', 'grand totals', 'subtotal', 'sub-total'];
+const TOTAL_WORDS = ['итого', 'итог', 'общий итог', 'всего', 'сумма итого', 'промежуточный итог', 'total', 'totals', 'grand total', 'grand totals', 'subtotal', 'sub-total'];
 const TOTALS = new RegExp(`^(${TOTAL_WORDS.join('|')})(?=$|[\\s:(.,])`, 'i');
 const cp1251 = new TextDecoder('windows-1251');
 
@@ -25,6 +25,25 @@ const LEADS = (() => {
   return out;
 })();
 
+/**
+ * Excel's Data → Subtotals labels a group's row with the group's value and a word after it
+ * («Иванов Итог», "Ivanov Total"; the last row «Общий итог», "Grand Total", is a totals label): a row
+ * whose first filled cell ends so, and that fills at most half the table's columns (the label and the
+ * sums), is a totals row.
+ */
+const SUBTOTAL = /\s(итог|total)$/i;
+
+/** The last bytes a subtotal label can end with (г, Г, l, L in UTF-8 and Windows-1251): a CSV cell is decoded and matched only when it may be one. */
+const LAST = (() => {
+  const out = new Uint8Array(256);
+  for (const ch of ['г', 'Г', 'l', 'L']) {
+    const utf8 = Buffer.from(ch, 'utf8');
+    out[utf8[utf8.length - 1]!] = 1;
+  }
+  for (let b = 0x80; b < 0x100; b++) if (['г', 'Г'].includes(cp1251.decode(Uint8Array.of(b)))) out[b] = 1;
+  return out;
+})();
+
 /** Whether a label reads as a totals label (`Итого`, `Итого за июль`, `Grand Total`): for a totals row labelled in a later column. */
 export function isTotalsLabel(text: string): boolean {
   return TOTALS.test(text.trim());
@@ -36,6 +55,7 @@ export type RowShape = 'empty' | 'totals' | 'footer' | 'data';
 /** Judges rows of one file (the memo of first cells is per file). */
 export class RowFilter {
   private readonly totals = new CellMemo((t) => TOTALS.test(t.trim()), 10_000);
+  private readonly subtotal = new CellMemo((t) => SUBTOTAL.test(trimEdges(t)), 10_000);
 
   /**
    * The shape of a row of `count` cells in a table `width` columns wide (its header's): a footer line
@@ -53,7 +73,15 @@ export class RowFilter {
     }
     if (filled === 0) return 'empty';
     if (cells.mayStartWith(first, LEADS) && cells.value(first, this.totals)) return 'totals';
+    if (cells.mayEndWith(first, LAST) && cells.value(first, this.subtotal) && filledIn(cells, count) * 2 <= Math.max(count, width)) return 'totals';
     if (filled === 1 && Math.max(count, width) > 2) return 'footer';
     return 'data';
   }
+}
+
+/** How many of the row's cells are filled. */
+function filledIn(cells: Cells, count: number): number {
+  let n = 0;
+  for (let i = 0; i < count; i++) if (!cells.blank(i)) n++;
+  return n;
 }

@@ -1,0 +1,55 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importDeals } from '../../../src/io/map/import.js';
+import { cp1251 } from '../../fixtures/exports.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-subtotals-'));
+
+/**
+ * A deals export after Excel's Data → Subtotals by manager: 20 deals a manager (so that the rows
+ * after the first 30, read as text while the header is searched, reach the byte path), a «X Итог»
+ * row after each group and «Общий итог» last.
+ */
+function subtotalled(word: string, grand: string): string {
+  const rows = ['ID;Ответственный;Дата создания;Дата закрытия;Этап сделки;Бюджет'];
+  for (const [m, name] of ['Иванов Олег', 'Петрова Анна'].entries()) {
+    for (let i = 1; i <= 20; i++) rows.push(`${m * 100 + i};${name};01.02.2025;10.02.2025;${i % 2 ? 'Успешно реализовано' : 'Закрыто и не реализовано'};${i * 100}`);
+    rows.push(`;${name} ${word};;;;21000`);
+  }
+  return `${[...rows, `;${grand};;;;42000`].join('\n')}\n`;
+}
+
+describe('the rows of Excel\'s subtotals', () => {
+  for (const [word, grand] of [
+    ['Итог', 'Общий итог'],
+    ['Total', 'Grand Total'],
+  ]) {
+    for (const [name, bytes] of [
+      [`utf8-${word}.csv`, (t: string) => Buffer.from(t, 'utf8')],
+      [`cp1251-${word}.csv`, cp1251],
+    ] as const) {
+      it(`«X ${word}» and «${grand}» are totals rows, dropped and counted (${name}, text and bytes)`, async () => {
+        writeFileSync(path.join(dir, name), bytes(subtotalled(word, grand)));
+        for (const textRows of [false, true]) {
+          const { store, report } = await importDeals(name, { cwd: dir, stdin: process.stdin, textRows });
+          const deals = store.toDeals();
+          expect(deals.length, `textRows ${textRows}`).toBe(40);
+          expect(deals.map((d) => d.id)).toEqual([...Array.from({ length: 20 }, (_, i) => String(i + 1)), ...Array.from({ length: 20 }, (_, i) => String(101 + i))]);
+          // 100 + 200 + … + 2000 a manager: 21,000, as the subtotal rows say.
+          expect(deals.reduce((n, d) => n + (d.amount ?? 0), 0)).toBe(42_000);
+          expect(report.dropped).toEqual({ 'totals row': 3 });
+          expect(report.skippedCount).toBe(0);
+        }
+      });
+    }
+  }
+
+  it('a data row whose first cell ends in the word is data: the row fills more than half of the columns', async () => {
+    writeFileSync(path.join(dir, 'named.csv'), 'Название;Ответственный;Дата создания;Этап сделки;Бюджет\nПроект Итог;Иванов Олег;01.02.2025;Успешно реализовано;1000\nSales Total;Петрова Анна;02.02.2025;Успешно реализовано;700\n');
+    const { store, report } = await importDeals('named.csv', { cwd: dir, stdin: process.stdin });
+    expect(store.toDeals().map((d) => d.amount)).toEqual([1000, 700]);
+    expect(report.dropped).toEqual({});
+  });
+});
