@@ -3,6 +3,7 @@
 // reader of its kind (deal-reader, activity-reader, payment-reader, spend-reader, plan-reader) through Cells, which gives a cell
 // from bytes or from text with the same meaning. Every row ends as a record, a skipped row with its
 // reason, or a dropped non-data row, all in the ImportReport. importFile is the entry.
+import { Readable } from 'node:stream';
 import type { Payment, PlanRow, SkippedRow, SpendRow } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
 import { DealStore } from '../../core/kpi/deal-store.js';
@@ -183,7 +184,9 @@ export async function importFile<T>(file: string, kind: RecordKind, opts: Import
     if (!(error instanceof SheetWithoutHeader)) throw error;
     // A workbook whose first sheet is a title page, a chart or a summary: read the sheet that has the header.
     for (const sheet of error.sheets.filter((n) => n !== error.sheet)) {
-      const report = await importTable(file, kind, { ...opts, sheet }, onRecord).catch((e: unknown) => {
+      // A workbook from stdin is read again from the bytes held.
+      const source = error.held ? { source: Readable.from([error.held]) } : {};
+      const report = await importTable(file, kind, { ...opts, sheet, ...source }, onRecord).catch((e: unknown) => {
         // Another sheet with no header, no required column, or nothing at all is passed over too.
         if (e instanceof UserError && ['E_NO_HEADER', 'E_MAP_REQUIRED', 'E_NO_ROWS', 'E_XLSX_EMPTY'].includes(e.code)) return undefined;
         throw e;
@@ -214,13 +217,13 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
   // Two known names at least: a filter row «Период | с … | по …» names one (a spend file's month).
   const namesColumns = byNumber ? undefined : (cells: readonly string[]) => headerScore(cells, kind) >= 2 || cells.some((c) => named.has(normalizeHeader(c)));
   const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, namesColumns };
-  const table = await readTable(file, tableOptions, (record, line) => rows.add(record, line));
+  const { held, ...table } = await readTable(file, tableOptions, (record, line) => rows.add(record, line));
   let report: ImportReport;
   try {
     report = rows.finish(table);
   } catch (error) {
     // A short first sheet is searched for its header only at its end, after the workbook was read.
-    if (error instanceof UserError && (error.code === 'E_NO_HEADER' || (error.code === 'E_MAP_REQUIRED' && (table.sheets?.length ?? 0) > 1)) && table.type === 'xlsx' && opts.sheet === undefined && table.sheets && table.sheet) throw new SheetWithoutHeader(error, table.sheet, table.sheets);
+    if (error instanceof UserError && (error.code === 'E_NO_HEADER' || (error.code === 'E_MAP_REQUIRED' && (table.sheets?.length ?? 0) > 1)) && table.type === 'xlsx' && opts.sheet === undefined && table.sheets && table.sheet) throw new SheetWithoutHeader(error, table.sheet, table.sheets, held);
     throw error;
   }
   checkBadRows(report, opts);

@@ -8,6 +8,8 @@ export class SheetWithoutHeader extends UserError {
     readonly passedOver: UserError,
     readonly sheet: string,
     readonly sheets: string[],
+    /** The workbook, where it came from stdin: the other sheets are read from it (stdin cannot be read twice). */
+    public held?: Buffer,
   ) {
     const cause = passedOver;
     super(cause.code, `${cause.message} on sheet "${sheet}"`, cause.where, sheets.length > 1 ? `the data may be on another sheet: pass --sheet with one of ${sheets.map((n) => `"${n}"`).join(', ')}` : cause.hint);

@@ -8,6 +8,7 @@ import { ExportDecoder } from './decode.js';
 import { assertReadableFile, fsError, openInput } from './files.js';
 import type { Limits } from './limits.js';
 import { sniff, type Encoding, type FileType } from './sniff.js';
+import { SheetWithoutHeader } from './sheet-error.js';
 
 export interface TableOptions {
   cwd: string;
@@ -49,6 +50,8 @@ export interface TableInfo {
   delimiter?: string;
   sheet?: string;
   sheets?: string[];
+  /** A workbook read from stdin, held for its other sheets (stdin cannot be read twice); no part of a report. */
+  held?: Buffer;
 }
 
 const DELIMITER_SAMPLE_BYTES = 64 * 1024;
@@ -174,8 +177,13 @@ async function readXlsxInput(file: string, whole: Buffer, opts: TableOptions, si
   // The XLSX reader (and its library) loads only for such files.
   const { readXlsx } = await import('./xlsx.js');
   const source = file === '-' ? { buffer: whole } : { path: await assertReadableFile(file, opts.cwd) };
-  const info = await readXlsx(source, file, opts.sheet, opts.limits, sink);
-  return { type: 'xlsx', sheet: info.sheet, sheets: info.sheets };
+  try {
+    const info = await readXlsx(source, file, opts.sheet, opts.limits, sink);
+    return { type: 'xlsx', sheet: info.sheet, sheets: info.sheets, ...(file === '-' ? { held: whole } : {}) };
+  } catch (error) {
+    if (error instanceof SheetWithoutHeader && file === '-') error.held = whole;
+    throw error;
+  }
 }
 
 /** Delimited text, parsed as bytes: the first 64 KB are held back to find the delimiter (and a `sep=` line). */

@@ -279,6 +279,22 @@ describe('a workbook whose data is not on its first sheet', () => {
     expect(report.table.sheet).toBe('Сделки');
   });
 
+  it('from stdin too: the other sheets are read from the workbook held, not from stdin again (it said «the file is empty (0 bytes)»)', async () => {
+    const { Readable } = await import('node:stream');
+    const { readFileSync } = await import('node:fs');
+    const { importDeals } = await import('../../../src/io/map/import.js');
+    // A short title page (its header searched for at its end) and a long one (searched while it is read).
+    const notes = Array.from({ length: 40 }, (_, i) => [`Примечание ${i + 1}`]);
+    for (const cover of [[['Отчёт по сделкам'], ['Выгружено 01.03.2025']], notes]) {
+      const dir = await workbook([['Обложка', cover], ['Сделки', deals]]);
+      const stdin = Readable.from([readFileSync(path.join(dir, 'deals.xlsx'))]);
+      const { store, report } = await importDeals('-', { cwd: dir, stdin });
+      expect(store.toDeals().map((d) => [d.id, d.status]), `${cover.length} rows of cover`).toEqual([['1', 'won'], ['2', 'open']]);
+      expect(report.table.sheet).toBe('Сделки');
+      expect(report.table).not.toHaveProperty('held');
+    }
+  });
+
   it('reads the visible sheet before a hidden one that comes first (a person sees only the visible one); --sheet takes any, in any case', async () => {
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();

@@ -25,7 +25,7 @@ describe('the rows of Excel\'s subtotals', () => {
   for (const [word, grand] of [
     ['Итог', 'Общий итог'],
     ['Total', 'Grand Total'],
-  ]) {
+  ] as const) {
     for (const [name, bytes] of [
       [`utf8-${word}.csv`, (t: string) => Buffer.from(t, 'utf8')],
       [`cp1251-${word}.csv`, cp1251],
