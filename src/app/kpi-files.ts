@@ -12,11 +12,11 @@ import { MISSED_NO_MANAGER } from '../io/map/activity-reader.js';
 import { NO_LINE_MISSED } from '../io/map/lines.js';
 import { planBy, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
 import { DAY_MS, dayOf, dayOfIso, isoDay } from '../core/kpi/stats.js';
+import { STATUS_CODE, type DealStore } from '../core/kpi/deal-store.js';
 import { collectGarbage } from '../io/parallel/collect.js';
 import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
 import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import { PaymentLog } from '../core/kpi/payment-log.js';
-import type { DealStore } from '../core/kpi/deal-store.js';
 import type { ColumnMap } from '../io/map/mapping.js';
 import { directionReader, UNKNOWN_DIRECTION, UNKNOWN_STATUS } from '../io/map/context.js';
 import { normalizeValue } from '../io/map/values.js';
@@ -309,7 +309,8 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   // Slash dates a later file cannot settle may take the deals file's order, where one CRM wrote both.
   const later = (kind: RecordKind): ImportOptions => ({ ...importOptionsFor(kind, base, overrides), otherOrder: dateOrderShown(dealsReport) });
   let engines: KpiEngine[];
-  const { first, last, future, negative } = surveyDeals(store, base.reportDay);
+  const survey = surveyDeals(store, base.reportDay);
+  const { first, last, future, negative } = survey;
   let activitiesMap: ColumnMap | undefined;
   let payments: { log: PaymentLog; report: ImportReport } | undefined;
   // Payments may be read, and added to the engines, while a worker thread finishes the
@@ -346,7 +347,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     activitiesMap = r.map;
     timing('activities read');
   } else engines = periods.map((p) => new KpiEngine(store, p));
-  const alerts: Alert[] = futureDeals(dealsReport.file, future, last, base.reportDay, periods);
+  const alerts: Alert[] = [...futureDeals(dealsReport.file, future, last, base.reportDay, periods), ...oddDates(dealsReport.file, survey, base.reportDay, periods)];
   // A negative amount (a refund, a typing mistake, accounting parentheses) is counted as written, and said.
   if (negative.deals > 0) alerts.push({ code: 'negative-amounts', file: dealsReport.file, ...negative });
   await readPayments();
@@ -394,23 +395,66 @@ async function finishEngines(engines: KpiEngine[], shape: InputShape, helper: He
  * The first and last creation time of the deals, how many were created after the day following the
  * report date (a day of slack for time zones), and the deals with a negative amount.
  */
-function surveyDeals(store: DealStore, reportDay: number | undefined): { first: number; last: number; future: number; negative: { deals: number; sum: number } } {
+function surveyDeals(store: DealStore, reportDay: number | undefined): DealsSurvey {
   const futureFrom = reportDay === undefined ? Infinity : reportDay + 2 * DAY_MS;
+  // A close in the weeks after it may be a date planned and kept; a year after, a mistyped year.
+  const closedFrom = reportDay === undefined ? Infinity : reportDay + 366 * DAY_MS;
   let first = Infinity;
   let last = -Infinity;
   let future = 0;
   const negative = { deals: 0, sum: 0 };
+  const placeholder = { deals: 0, earliest: Infinity };
+  const closedLater = { deals: 0, latest: -Infinity };
   for (let i = 0; i < store.size; i++) {
     const c = store.created[i]!;
     if (c < first) first = c;
     if (c > last) last = c;
     if (c >= futureFrom) future++;
+    if (c < PLACEHOLDER_BEFORE) {
+      placeholder.deals++;
+      placeholder.earliest = Math.min(placeholder.earliest, c);
+    }
+    // A won or lost deal closed a year after the report date (an open one's close date may be planned).
+    const closed = store.closed[i]!;
+    if (store.status[i] !== STATUS_CODE.open && closed >= closedFrom) {
+      closedLater.deals++;
+      closedLater.latest = Math.max(closedLater.latest, closed);
+    }
     if (store.amount[i]! < 0) {
       negative.deals++;
       negative.sum += store.amount[i]!;
     }
   }
-  return { first, last, future, negative };
+  return { first, last, future, negative, placeholder, closedLater };
+}
+
+interface DealsSurvey {
+  first: number;
+  last: number;
+  /** Deals created after the report date. */
+  future: number;
+  negative: { deals: number; sum: number };
+  /** Deals created before 1990: a date left at its zero (1970-01-01 in Unix, 1900-01-01 in Excel). */
+  placeholder: { deals: number; earliest: number };
+  /** Won and lost deals closed more than a year after the report date. */
+  closedLater: { deals: number; latest: number };
+}
+
+/** No CRM kept a deal before 1990: a creation date before it is a date never filled in (Unix's 1970-01-01, Excel's 1900-01-01). */
+const PLACEHOLDER_BEFORE = Date.UTC(1990, 0, 1);
+
+/**
+ * Dates no deal can have, which stretch a period or a cycle by decades without a word: a creation
+ * date left at its zero (the «before» of a comparison began in 1970, and payback read 5 months where
+ * it is 437), a won or lost deal closed more than a year after the report date (a cycle of 22,839 days).
+ */
+function oddDates(file: string, s: DealsSurvey, reportDay: number | undefined, periods: KpiOptions[]): Alert[] {
+  const out: Alert[] = [];
+  // Not said when every period starts (--from) after them: they are outside it.
+  const outside = periods.every((p) => p.from !== undefined && dayOfIso(p.from) >= dayOf(PLACEHOLDER_BEFORE));
+  if (s.placeholder.deals > 0 && !outside) out.push({ code: 'placeholder-dates', file, deals: s.placeholder.deals, earliest: isoDay(s.placeholder.earliest) });
+  if (s.closedLater.deals > 0 && reportDay !== undefined) out.push({ code: 'closed-later', file, deals: s.closedLater.deals, latest: isoDay(s.closedLater.latest), reportDate: isoDay(reportDay) });
+  return out;
 }
 
 /**

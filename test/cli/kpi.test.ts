@@ -300,6 +300,27 @@ describe('a deal created after the report date (a mistyped year)', () => {
     expect(run.stderr).toContain('Warning: standard input (-): 1 deal has a negative amount (−50 in all), counted as written');
   });
 
+  it('a creation date left at its zero (1970-01-01) and a close years after the report date are said, in both languages', () => {
+    const odd = `${deals}7,A,01.01.1970 03:00:00,,open,\n8,A,2025-03-10,2199-12-31,won,500\n`.replace('5,A,2052-03-06,,open,\n', '');
+    const run = runCli(['kpi', '-d', '-', '--format', 'json', '--lang', 'en', ...now], { input: odd });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).dataQuality.alerts).toEqual([
+      { code: 'placeholder-dates', file: '-', deals: 1, earliest: '1970-01-01' },
+      { code: 'closed-later', file: '-', deals: 1, latest: '2199-12-31', reportDate: '2025-07-01' },
+    ]);
+    expect(run.stderr).toContain('Warning: standard input (-): 1 deal was created before 1990 (the earliest on 1970-01-01)');
+    const ru = runCli(['compare', '-d', '-', '--cutover', '2025-01-01', '--lang', 'ru', ...now], { input: odd });
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stderr).toContain('у 1 сделки дата создания раньше 1990 года (самая ранняя — 01.01.1970)');
+    expect(ru.stderr).toContain('1 выигранная или проигранная сделка закрыта больше чем через год после даты отчёта (01.07.2025), самая поздняя — 31.12.2199');
+    // A period that starts after 1990 leaves the deal of 1970 out: only the close is said.
+    const from = runCli(['kpi', '-d', '-', '--format', 'json', '--from', '2024-01-01', ...now], { input: odd });
+    expect(JSON.parse(from.stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).toEqual(['closed-later']);
+    // A close in the year after the report date may be a planned date kept: not said.
+    const near = runCli(['kpi', '-d', '-', '--format', 'json', '--from', '2024-01-01', '--now', '2199-06-01'], { input: odd });
+    expect(JSON.parse(near.stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).toEqual([]);
+  });
+
   it('is not said when --to ends the period by the report date: those deals are outside it', () => {
     const run = runCli(['kpi', '-d', '-', '--format', 'json', '--to', '2025-06-30', ...now], { input: deals });
     expect(JSON.parse(run.stdout).dataQuality.alerts).toEqual([]);

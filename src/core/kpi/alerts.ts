@@ -23,6 +23,8 @@ export type Alert =
   | { code: 'group-column-missing'; dims: Array<'source' | 'pipeline' | 'stage'> }
   | { code: 'manager-ids'; ids: string[] }
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
+  | { code: 'placeholder-dates'; file: string; deals: number; earliest: string }
+  | { code: 'closed-later'; file: string; deals: number; latest: string; reportDate: string }
   | { code: 'empty-period'; from: string | null; to: string | null; first: string; last: string; deals: number }
   | { code: 'negative-amounts'; file: string; deals: number; sum: number }
   | { code: 'date-order-borrowed'; file: string; from: string; order: 'dmy' | 'mdy'; columns: string[] }
@@ -96,6 +98,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   // A file read from stdin is named as errors name it, not «-».
   const a = 'file' in alert && alert.file === '-' ? { ...alert, file: formatWhere({ file: '-' }, lang) } : alert;
   if (a.code === 'future-deals' || a.code === 'negative-amounts' || a.code === 'empty-period') return dealDatesAndAmountsText(a, lang);
+  if (a.code === 'placeholder-dates' || a.code === 'closed-later') return oddDatesText(a, lang === 'ru');
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
   if (a.code === 'map-unmatched') return mapUnmatchedText(a, lang === 'ru');
   if (a.code === 'quote-swallowed') return quoteSwallowedText(a, lang === 'ru');
@@ -105,7 +108,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'future-deals' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' }>, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates' | 'closed-later' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -264,6 +267,19 @@ function dealDatesAndAmountsText(a: Extract<Alert, { code: 'future-deals' | 'neg
   return lang === 'ru'
     ? `${a.file}: у ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} дата создания позже даты отчёта (${report}), самая поздняя — ${latest}: вероятно, опечатка в годе. Такие сделки растягивают период («все данные», «после» в сравнении до и после) и занижают все показатели в месяц. Исправьте даты в CRM и выгрузите файл заново (в kpi период можно ограничить через --to).`
     : `${a.file}: ${num(a.deals, ru)} ${a.deals === 1 ? 'deal was' : 'deals were'} created after the report date (${report}), the latest on ${latest}: probably a mistyped year. They stretch the period ("all data", "after" in a before/after comparison) and lower every per-month figure. Correct the dates in the CRM and export again (kpi can end the period with --to).`;
+}
+
+/** Dates no deal can have (a date left at its zero, a close a year after the report date), in words: what they do to the figures. */
+function oddDatesText(a: Extract<Alert, { code: 'placeholder-dates' | 'closed-later' }>, ru: boolean): string {
+  const lang = ru ? 'ru' : 'en';
+  if (a.code === 'placeholder-dates') {
+    return ru
+      ? `${a.file}: у ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} дата создания раньше 1990 года (самая ранняя — ${day(a.earliest, lang)}): похоже на незаполненную дату (01.01.1970 — нулевая дата Unix, 1900 год — Excel). Такие сделки растягивают период («все данные», «до» в сравнении до и после) на десятилетия и занижают все показатели в месяц, окупаемость и ROI. Исправьте даты в CRM и выгрузите файл заново (в kpi период можно начать позже через --from).`
+      : `${a.file}: ${num(a.deals, ru)} ${a.deals === 1 ? 'deal was' : 'deals were'} created before 1990 (the earliest on ${a.earliest}): most likely a date never filled in (1970-01-01 is Unix's zero, 1900 Excel's). They stretch the period ("all data", "before" in a before/after comparison) by decades and lower every per-month figure, the payback and the ROI. Correct the dates in the CRM and export again (kpi can start the period later with --from).`;
+  }
+  return ru
+    ? `${a.file}: ${num(a.deals, ru)} ${plural(a.deals, 'выигранная или проигранная сделка закрыта', 'выигранные или проигранные сделки закрыты', 'выигранных или проигранных сделок закрыты')} больше чем через год после даты отчёта (${day(a.reportDate, lang)}), самая поздняя — ${day(a.latest, lang)}: вероятно, опечатка в годе. Их цикл сделки растягивается на годы и искажает средний и медианный цикл. Исправьте даты закрытия в CRM и выгрузите файл заново.`
+    : `${a.file}: ${num(a.deals, ru)} won or lost ${a.deals === 1 ? 'deal was' : 'deals were'} closed more than a year after the report date (${a.reportDate}), the latest on ${a.latest}: probably a mistyped year. Their cycle runs for years and distorts the mean and median cycle. Correct the close dates in the CRM and export again.`;
 }
 
 /** A period (--from/--to) in which no deal of the file was created: all zeros, most likely a mistyped year. */

@@ -38,6 +38,21 @@ describe('deals created after the report date', () => {
   });
 });
 
+describe('dates no deal can have', () => {
+  it('a creation date before 1990 is named as a date never filled in, with the count and the earliest', () => {
+    const a = { code: 'placeholder-dates', file: 'd.csv', deals: 2, earliest: '1970-01-01' } as const;
+    expect(describeAlert(a, 'ru')).toMatch(/^d\.csv: у 2 сделок дата создания раньше 1990 года \(самая ранняя — 01\.01\.1970\): похоже на незаполненную дату/);
+    expect(describeAlert({ ...a, deals: 1 }, 'en')).toMatch(/^d\.csv: 1 deal was created before 1990 \(the earliest on 1970-01-01\): most likely a date never filled in/);
+  });
+
+  it('a won or lost deal closed more than a year after the report date is named with the latest close', () => {
+    const a = { code: 'closed-later', file: 'd.csv', deals: 1, latest: '2199-12-31', reportDate: '2025-02-01' } as const;
+    expect(describeAlert(a, 'ru')).toMatch(/^d\.csv: 1 выигранная или проигранная сделка закрыта больше чем через год после даты отчёта \(01\.02\.2025\), самая поздняя — 31\.12\.2199/);
+    expect(describeAlert({ ...a, deals: 3 }, 'ru')).toContain('3 выигранные или проигранные сделки закрыты');
+    expect(describeAlert({ ...a, deals: 3 }, 'en')).toMatch(/^d\.csv: 3 won or lost deals were closed more than a year after the report date \(2025-02-01\), the latest on 2199-12-31/);
+  });
+});
+
 describe('deals with a negative amount', () => {
   it('are counted and summed, the sum with a minus sign as each language writes it', () => {
     const a = { code: 'negative-amounts', file: 'd.csv', deals: 2, sum: -1234.5 } as const;
