@@ -5,7 +5,7 @@ import { KpiEngine, type EngineResult, type KpiOptions } from '../core/kpi/engin
 import { notApplicable } from '../core/kpi/catalog.js';
 import { describeAlert, findAlerts, linkAlerts, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
-import type { DataQuality, GroupDim, KpiGroup, KpiResult, PlanResult, SpendSummary } from '../core/kpi/types.js';
+import type { DataQuality, GroupDim, KpiGroup, KpiResult, MetricValues, PlanResult, SpendSummary } from '../core/kpi/types.js';
 import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
 import type { LinkedPayment } from '../io/map/payment-reader.js';
 import { MISSED_NO_MANAGER } from '../io/map/activity-reader.js';
@@ -141,12 +141,39 @@ export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: Co
 function unknownStagesClosed(reports: ImportReport[]): Alert[] {
   return reports.flatMap((r) => {
     if (r.kind !== 'deals' || r.unknownStage !== 'open' || !r.stages) return [];
-    const stages = stagesToName(r)
+    // With them, the stages most of whose deals are at a probability of 0% (Salesforce's «Lost to Competitor»): they look lost.
+    const named = new Set(stagesToName(r).map(([stage]) => stage));
+    const stages = Object.entries(r.stages)
+      .filter(([stage, s]) => named.has(stage) || (s.zero > 0 && s.zero * 2 >= s.deals))
+      .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1))
       .slice(0, 5)
-      .map(([stage, s]) => ({ stage, deals: s.deals, closed: closedShown(s, s.closePast), lost: s.closedFlag }));
+      .map(([stage, s]) => ({ stage, deals: s.deals, closed: closedShown(s, s.closePast), lost: s.closedFlag, ...(s.zero > 0 ? { zero: s.zero } : {}) }));
     return stages.length > 0 ? [{ code: 'unknown-stages-closed' as const, file: r.file, stages }] : [];
   });
 }
+
+/**
+ * Nothing won among 20 deals or more, some lost, while stages no rule knows hold deals (a deals file
+ * whose won stage was renamed «Оплачено», with no close date to show it closed): conversion and
+ * revenue read zero, and no other alert said a word. Not said where unknown-stages-closed names them.
+ */
+function nothingWon(reports: readonly ImportReport[], total: MetricValues, said: readonly Alert[]): Alert[] {
+  const deals = Number(total.leads ?? 0);
+  const lost = Number(total.lost ?? 0);
+  if (deals < NOTHING_WON_MIN_DEALS || total.won !== 0 || !(lost > 0)) return [];
+  return reports.flatMap((r) => {
+    if (r.kind !== 'deals' || !r.stages || said.some((a) => a.code === 'unknown-stages-closed' && a.file === r.file)) return [];
+    const stages = Object.entries(r.stages)
+      .filter(([, s]) => s.deals > 0)
+      .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 5)
+      .map(([stage, s]) => ({ stage, deals: s.deals, amount: s.amount }));
+    return stages.length > 0 ? [{ code: 'nothing-won' as const, file: r.file, deals, lost, stages }] : [];
+  });
+}
+
+/** The deals below which nothing won may be the truth of a short period. */
+const NOTHING_WON_MIN_DEALS = 20;
 
 /**
  * Values of the --map file that no export of the run holds (a misspelt stage, `"Выданно": won`),
@@ -482,7 +509,7 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   const period = periodDays(options);
   const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, period, run.shape.amount);
   const quality = dataQuality(run.reports, [...run.alerts, ...unmatchedMapEntries(run.mapEntries, run.reports), ...groupAlerts(run, asked, groups[asked.length], spend, period, plan)]);
-  const found = [...findAlerts(total, quality, managers.map((m) => m.manager)), ...linkAlerts(run.facts[index]), ...emptyPeriod(run, options, Number(total.leads ?? 0))];
+  const found = [...findAlerts(total, quality, managers.map((m) => m.manager)), ...linkAlerts(run.facts[index]), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? [])];
   addAlerts(quality, found);
   return {
     schemaVersion: 1,

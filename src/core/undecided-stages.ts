@@ -11,6 +11,8 @@ export interface UnknownStage {
   amount: number;
   /** Deals at a probability of 100% (Odoo sets it on every deal of its won stage, renamed or not). */
   certain: number;
+  /** Deals at a probability of 0% where no close date can show them closed (Salesforce's Closed Lost, renamed): only said, never taken as closed (a new deal may be at 0% too). */
+  zero: number;
   /** Nothing in the file can say whether its deals are closed (no closed flag; the close date is only the expected one). */
   blind?: boolean;
 }

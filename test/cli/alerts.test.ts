@@ -134,6 +134,53 @@ describe('stages no rule knows whose deals are mostly closed', () => {
   });
 });
 
+describe('a Salesforce report whose stages are renamed', () => {
+  it('names a stage most of whose deals are at a probability of 0% beside one at 100%; «Closed/Lost» is lost', () => {
+    const { r } = dealsKpi([
+      '"Opportunity Owner","Account Name","Opportunity Name","Stage","Amount","Probability (%)","Close Date","Created Date"',
+      '"Mary Major","Acme","A","Contract Signed","24,000.00","100%","7/20/2024","7/1/2024"',
+      '"Mary Major","Beta","B","Lost to Competitor","9,000.00","0%","7/18/2024","7/2/2024"',
+      '"Mary Major","Gamma","C","Closed/Lost","700.00","0%","7/19/2024","7/3/2024"',
+      '"John Doe","Delta","D","Prospecting","1,000.00","10%","9/30/2024","7/6/2024"',
+    ]);
+    expect([r.total.won, r.total.lost, r.total.open]).toEqual([0, 1, 3]);
+    expect(r.dataQuality.alerts).toEqual([
+      {
+        code: 'unknown-stages-closed',
+        file: 'deals.csv',
+        stages: [
+          { stage: 'Contract Signed', deals: 1, closed: 1, lost: 0 },
+          { stage: 'Lost to Competitor', deals: 1, closed: 0, lost: 0, zero: 1 },
+        ],
+      },
+    ]);
+  });
+});
+
+describe('nothing won among lost deals, while a stage no rule knows holds deals', () => {
+  // The won stage renamed «Оплачено», and no close date to show its deals closed: 12 paid, 10 refused.
+  const lines = ['Номер;Менеджер;Стадия сделки;Сумма;Создана', ...Array.from({ length: 22 }, (_, i) => `${i + 1};${i % 2 ? 'Иванов' : 'Петров'};${i < 12 ? 'Оплачено' : 'Отказ'};${i < 12 ? 1000 : ''};0${(i % 9) + 1}.03.2025`)];
+
+  it('is said, naming the stage and its deals with an amount, with the --map line that counts it won', () => {
+    const { dir, r } = dealsKpi(lines);
+    expect([r.total.leads, r.total.won, r.total.lost, r.total.open]).toEqual([22, 0, 10, 12]);
+    expect(r.dataQuality.alerts).toEqual([{ code: 'nothing-won', file: 'deals.csv', deals: 22, lost: 10, stages: [{ stage: 'Оплачено', deals: 12, amount: 12 }] }]);
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('deals.csv: ни одна из 22 сделок не выиграна, хотя 10 проиграно');
+    expect(ru.stderr).toContain('«Оплачено» (12 сделок, с суммой 12)');
+    writeFileSync(path.join(dir, 'map.yaml'), 'status:\n  "Оплачено": won\n');
+    const mapped = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
+    expect([mapped.total.won, mapped.total.revenue]).toEqual([12, 12_000]);
+    expect(mapped.dataQuality.alerts).toEqual([]);
+  });
+
+  it('is not said of a short file (19 deals), where nothing won may be the truth', () => {
+    const { r } = dealsKpi(lines.slice(0, 20));
+    expect(r.total.won).toBe(0);
+    expect(r.dataQuality.alerts).toEqual([]);
+  });
+});
+
 describe('a call log whose direction or status values no map knows', () => {
   it('is said, with a --map snippet that, passed as printed, reads them', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));

@@ -244,11 +244,11 @@ describe('Bitrix24 call log in the English interface', () => {
 
 describe('Odoo with its won stage renamed', () => {
   it('a stage whose deals are all at a probability of 100% is not taken as open: the run asks, guessing won', () => {
-    const odoo = ['Created on,Opportunity,Customer,Salesperson,Sales Team,Stage,Expected Revenue,Probability', '2024-03-01 10:00:00,Deal A,Acme,Mitchell Admin,Sales,Closed/Won,1000.00,100.0', '2024-03-02 10:00:00,Deal B,Globex,Mitchell Admin,Sales,Closed/Won,2000.00,100.0', '2024-03-03 10:00:00,Deal C,Initech,Marc Demo,Sales,Qualified,3000.00,20.0'].join('\n');
+    const odoo = ['Created on,Opportunity,Customer,Salesperson,Sales Team,Stage,Expected Revenue,Probability', '2024-03-01 10:00:00,Deal A,Acme,Mitchell Admin,Sales,Signed,1000.00,100.0', '2024-03-02 10:00:00,Deal B,Globex,Mitchell Admin,Sales,Signed,2000.00,100.0', '2024-03-03 10:00:00,Deal C,Initech,Marc Demo,Sales,Qualified,3000.00,20.0'].join('\n');
     const dir = written({ 'odoo.csv': odoo });
     const run = runCli(['kpi', '-d', 'odoo.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('"Closed/Won": won    # 2 deals, all closed, all with an amount: check');
+    expect(run.stderr).toContain('"Signed": won    # 2 deals, all closed, all with an amount: check');
   });
 });
 

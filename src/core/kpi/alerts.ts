@@ -7,7 +7,8 @@ import type { EvidenceFacts } from './facts.js';
 /** Numbers that look wrong, said loudly with their likely cause (in dataQuality.alerts and on stderr). */
 export type Alert =
   | { code: 'no-outcome'; deals: number }
-  | { code: 'unknown-stages-closed'; file: string; stages: Array<{ stage: string; deals: number; closed: number; lost: number }> }
+  | { code: 'nothing-won'; file: string; deals: number; lost: number; stages: Array<{ stage: string; deals: number; amount: number }> }
+  | { code: 'unknown-stages-closed'; file: string; stages: Array<{ stage: string; deals: number; closed: number; lost: number; /** At a probability of 0%. */ zero?: number }> }
   | { code: 'many-skipped'; file: string; skipped: number; rows: number }
   | { code: 'nul-bytes'; file: string; count: number }
   | { code: 'activities-unlinked'; calls: number; won: number }
@@ -99,6 +100,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   const a = 'file' in alert && alert.file === '-' ? { ...alert, file: formatWhere({ file: '-' }, lang) } : alert;
   if (a.code === 'future-deals' || a.code === 'negative-amounts' || a.code === 'empty-period') return dealDatesAndAmountsText(a, lang);
   if (a.code === 'placeholder-dates' || a.code === 'closed-later') return oddDatesText(a, lang === 'ru');
+  if (a.code === 'nothing-won') return nothingWonText(a, lang === 'ru');
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
   if (a.code === 'map-unmatched') return mapUnmatchedText(a, lang === 'ru');
   if (a.code === 'quote-swallowed') return quoteSwallowedText(a, lang === 'ru');
@@ -108,7 +110,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates' | 'closed-later' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' }>, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates' | 'closed-later' | 'nothing-won' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -269,6 +271,15 @@ function dealDatesAndAmountsText(a: Extract<Alert, { code: 'future-deals' | 'neg
     : `${a.file}: ${num(a.deals, ru)} ${a.deals === 1 ? 'deal was' : 'deals were'} created after the report date (${report}), the latest on ${latest}: probably a mistyped year. They stretch the period ("all data", "after" in a before/after comparison) and lower every per-month figure. Correct the dates in the CRM and export again (kpi can end the period with --to).`;
 }
 
+/** Nothing won among deals some of which are lost, while stages no rule knows hold deals: one of them may be the won stage, renamed. */
+function nothingWonText(a: Extract<Alert, { code: 'nothing-won' }>, ru: boolean): string {
+  const list = a.stages.map((x) => (ru ? `«${x.stage}» (${num(x.deals, ru)} ${plural(x.deals, 'сделка', 'сделки', 'сделок')}, с суммой ${num(x.amount, ru)})` : `"${x.stage}" (${num(x.deals, ru)} ${x.deals === 1 ? 'deal' : 'deals'}, ${num(x.amount, ru)} with an amount)`)).join(', ');
+  const first = a.stages[0]!.stage;
+  return ru
+    ? `${a.file}: ни одна из ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} не выиграна, хотя ${num(a.lost, ru)} проиграно: конверсия, выручка и средний чек — нули. Этапы, которых не знает ни одно правило, посчитаны открытыми: ${list}. Если один из них — выигрыш (этап переименован), назовите его в файле --map (status: { "${first}": won }); crm-audit map спросит о каждом.`
+    : `${a.file}: none of the ${num(a.deals, ru)} deals is won, though ${num(a.lost, ru)} are lost: conversion, revenue and the average check are zero. Stages no rule knows are counted as open: ${list}. If one of them is the won stage renamed, name it in a --map file (status: { "${first}": won }); crm-audit map asks about each.`;
+}
+
 /** Dates no deal can have (a date left at its zero, a close a year after the report date), in words: what they do to the figures. */
 function oddDatesText(a: Extract<Alert, { code: 'placeholder-dates' | 'closed-later' }>, ru: boolean): string {
   const lang = ru ? 'ru' : 'en';
@@ -318,13 +329,15 @@ function managerIds(a: Extract<Alert, { code: 'manager-ids' }>, lang: string): s
 /** Amounts like `15,000` read as 15 by the decimal mark another value of their column decided (`1,5`): two formats in one column. */
 /** Stages no rule knows whose deals are mostly closed, counted open (or lost by the flag), in words. */
 function unknownStagesText(a: Extract<Alert, { code: 'unknown-stages-closed' }>, ru: boolean): string {
-  const list = (q: [string, string]) => a.stages.map((x) => `${q[0]}${x.stage}${q[1]} (${ru ? `${num(x.deals, ru)} ${plural(x.deals, 'сделка', 'сделки', 'сделок')}, закрыто ${num(x.closed, ru)}` : `${num(x.deals, ru)} deals, ${num(x.closed, ru)} closed`})`).join(', ');
+  const zero = (x: { zero?: number }) => (x.zero ? (ru ? `, с вероятностью 0 %: ${num(x.zero, ru)}` : `, ${num(x.zero, ru)} at a probability of 0%`) : '');
+  const list = (q: [string, string]) => a.stages.map((x) => `${q[0]}${x.stage}${q[1]} (${ru ? `${num(x.deals, ru)} ${plural(x.deals, 'сделка', 'сделки', 'сделок')}, закрыто ${num(x.closed, ru)}` : `${num(x.deals, ru)} ${x.deals === 1 ? 'deal' : 'deals'}, ${num(x.closed, ru)} closed`}${zero(x)})`).join(', ');
   const first = a.stages[0]!.stage;
   // Deals a closed flag marks closed are counted lost, not open: said so, as «Оплачено» counted lost is a wrong number too.
   const lost = a.stages.some((x) => x.lost > 0);
+  const anyZero = a.stages.some((x) => (x.zero ?? 0) > 0);
   return ru
-    ? `${a.file}: этапы, которых не знает ни одно правило, посчитаны открытыми${lost ? ' (а их сделки, закрытые по флагу, — проигранными)' : ''}, хотя большинство их сделок закрыто: ${list(['«', '»'])}. Если это выигрыш или проигрыш, назовите их в файле --map (status: { "${first}": won }); crm-audit map спросит о каждом.`
-    : `${a.file}: stages no rule knows are counted as open${lost ? ' (their deals the closed flag marks closed, as lost)' : ''} though most of their deals are closed: ${list(['"', '"'])}. If they are won or lost, name them in a --map file (status: { "${first}": won }); crm-audit map asks about each.`;
+    ? `${a.file}: этапы, которых не знает ни одно правило, посчитаны открытыми${lost ? ' (а их сделки, закрытые по флагу, — проигранными)' : ''}, хотя большинство их сделок закрыто${anyZero ? ' или с вероятностью 0 %' : ''}: ${list(['«', '»'])}. Если это выигрыш или проигрыш, назовите их в файле --map (status: { "${first}": won }); crm-audit map спросит о каждом.`
+    : `${a.file}: stages no rule knows are counted as open${lost ? ' (their deals the closed flag marks closed, as lost)' : ''} though most of their deals are closed${anyZero ? ' or at a probability of 0%' : ''}: ${list(['"', '"'])}. If they are won or lost, name them in a --map file (status: { "${first}": won }); crm-audit map asks about each.`;
 }
 
 /** Deals rows amid the deals that have no id: dropped as the spec says, and what that means. */

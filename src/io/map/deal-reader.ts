@@ -292,14 +292,18 @@ function noteUnknownStage(cells: Cells, ctx: ReadContext, m: DealMemos, amount: 
   let entry = ctx.stages.get(name);
   if (!entry) {
     if (ctx.stages.size >= 1000) return;
-    ctx.stages.set(name, (entry = { deals: 0, closedFlag: 0, closeDate: 0, closePast: 0, amount: 0, certain: 0 }));
+    ctx.stages.set(name, (entry = { deals: 0, closedFlag: 0, closeDate: 0, closePast: 0, amount: 0, certain: 0, zero: 0 }));
   }
   entry.deals++;
   if (ctx.cols.closed !== undefined && cells.value(ctx.cols.closed, m.flag) === true) entry.closedFlag++;
   if (amount !== null && amount > 0) entry.amount++;
   // A probability of 100% shows a deal closed only where no close date can (Odoo's list without «Closed Date»,
   // a close date that is the expected one): with a close date column, an empty one says the deal is open.
-  if ((ctx.closeDateIsPlanned || m.closedCols.length === 0) && ctx.cols.probability !== undefined && cells.value(ctx.cols.probability, m.probability) === 1) entry.certain++;
+  if ((ctx.closeDateIsPlanned || m.closedCols.length === 0) && ctx.cols.probability !== undefined) {
+    const p = cells.value(ctx.cols.probability, m.probability);
+    if (p === 1) entry.certain++;
+    else if (p === 0) entry.zero++;
+  }
   if (ctx.closeDateIsPlanned) return;
   for (const k of m.closedCols) {
     if (cells.blank(k) || readDate(cells, k, 'closed_at', false, ctx) !== undefined) continue;

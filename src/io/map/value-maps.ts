@@ -73,6 +73,10 @@ const STATUS: Record<string, DealStatus | 'deleted'> = {
   'closed - lost': 'lost',
   'closed: won': 'won',
   'closed: lost': 'lost',
+  'closed/won': 'won',
+  'closed/lost': 'lost',
+  'closed_won': 'won',
+  'closed_lost': 'lost',
   // Bitrix24's default stages in its English interface
   'deal won': 'won',
   'deal lost': 'lost',
