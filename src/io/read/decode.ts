@@ -39,6 +39,8 @@ export class ExportDecoder implements CellText {
 
   /** Decodes the next chunk; returns the text that is ready. */
   write(chunk: Uint8Array): string {
+    // UTF-16 has no NUL or Ctrl-Z byte of its own to drop (it is half of a character there), as in bytes().
+    if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return this.decodeChunk(chunk, true);
     chunk = this.dropNul(this.holdEofMark(chunk));
     if (!this.decoder) {
       const firstHigh = this.scanAscii(chunk);

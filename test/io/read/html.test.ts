@@ -108,3 +108,26 @@ describe('HtmlTableParser: the table of an HTML ".xls"', () => {
     expect(rows(html)).toEqual([['a', 'Нестед\ninner x']]);
   });
 });
+
+describe('an HTML ".xls" saved as UTF-16', () => {
+  it('is read as HTML in that encoding, with a BOM either way round and without one (it was called binary)', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { importDeals } = await import('../../../src/io/map/import.js');
+    const html = '<html><body><table><tr><td>ID</td><td>Ответственный</td><td>Стадия сделки</td><td>Сумма</td><td>Дата создания</td></tr><tr><td>1</td><td>Иванов Иван</td><td>Сделка успешна</td><td>1 000</td><td>01.03.2025</td></tr></table></body></html>';
+    const le = Buffer.from(html, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    const dir = mkdtempSync(path.join(tmpdir(), 'html16-'));
+    for (const [name, bytes, encoding] of [
+      ['le-bom.xls', Buffer.concat([Buffer.from([0xff, 0xfe]), le]), 'utf-16le'],
+      ['be-bom.xls', Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'utf-16be'],
+      ['le.xls', le, 'utf-16le'],
+    ] as const) {
+      writeFileSync(path.join(dir, name), bytes);
+      const { store, report } = await importDeals(name, { cwd: dir, stdin: process.stdin });
+      expect(store.toDeals().map((d) => [d.id, d.manager, d.status, d.amount]), name).toEqual([['1', 'Иванов Иван', 'won', 1000]]);
+      expect([report.table.type, report.table.encoding]).toEqual(['html', encoding]);
+    }
+  });
+});
