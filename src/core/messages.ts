@@ -46,7 +46,10 @@ export const MESSAGES = {
     hint: { ru: 'укажите путь к файлу в этой папке', en: 'pass the path of a file in it' },
   },
   'file.folderBare': { ru: 'это папка, а не файл', en: 'this is a folder, not a file' },
-  'file.notRegular': { ru: 'это не обычный файл', en: 'this is not a regular file' },
+  'file.notRegular': {
+    ru: 'это не обычный файл (канал или устройство: его нельзя прочитать дважды)', en: 'this is not a regular file (a pipe or a device, which cannot be read twice)',
+    hint: { ru: 'передайте данные через стандартный ввод: -d - < файл, или … | crm-audit … -d -', en: 'pass the data on stdin instead: -d - < file, or … | crm-audit … -d -' },
+  },
   'file.permission': {
     ru: 'файл нельзя прочитать (нет прав доступа)', en: 'the file cannot be read (permission denied)',
     hint: { ru: 'проверьте права доступа к файлу', en: 'check the file permissions' },

@@ -46,3 +46,19 @@ describe('stdin is one input', () => {
     expect(en.stderr).toBe('error: only one input can be read from standard input (-)\n');
   });
 });
+
+describe('a pipe given as a file (`-d <(zcat deals.csv.gz)`, a FIFO)', () => {
+  it('is refused with the way that works: stdin, in both languages', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const fifo = path.join(mkdtempSync(path.join(tmpdir(), 'crm-audit-fifo-')), 'deals.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const en = runCli(['kpi', '-d', fifo, '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('this is not a regular file (a pipe or a device, which cannot be read twice)\n  hint: pass the data on stdin instead: -d - < file, or … | crm-audit … -d -');
+    const ru = runCli(['kpi', '-d', fifo, '--lang', 'ru']);
+    expect(ru.stderr).toContain('подсказка: передайте данные через стандартный ввод: -d - < файл');
+  });
+});

@@ -52,6 +52,8 @@ describe('hostile exports are refused with one clear message, bounded, and leave
     ['bom-only.csv', /the file holds no rows/],
     ['ten-megabyte-line.csv', /line 2 runs over 8388608 bytes without ending: no line break there, or a quote that is never closed/],
     ['zip-not-xlsx.xlsx', /not an Excel workbook/],
+    ['zipped-export.zip', /a zip archive of files \(deals\.csv\), not an Excel workbook\n {2}hint: unzip it and pass the export file itself/],
+    ['gzipped-export.csv.gz', /a compressed \(gzip\) file, not an export\n {2}hint: decompress it \(gunzip FILE\)/],
     ['header-only.csv', /header but no data rows/],
     ['truncated-inside-quoted-field.csv', /row 7: a quoted field opened at line 7 is never closed/],
     ['unbalanced-quotes.csv', /quoted field opened at line 3 is never closed|unbalanced quote/],

@@ -84,6 +84,14 @@ export const READ_MESSAGES = {
     ru: 'в строке таблицы {row} больше {max} колонок', en: 'table row {row} has more than {max} columns',
     hint: { ru: 'если файл настоящий, поднимите --max-columns', en: 'raise --max-columns if the file is genuine' },
   },
+  'xlsx.archive': {
+    ru: 'это ZIP-архив с файлами ({names}), а не книга Excel', en: 'this is a zip archive of files ({names}), not an Excel workbook',
+    hint: { ru: 'распакуйте архив и передайте сам файл выгрузки', en: 'unzip it and pass the export file itself' },
+  },
+  'read.gzip': {
+    ru: 'это сжатый файл (gzip), а не выгрузка', en: 'this is a compressed (gzip) file, not an export',
+    hint: { ru: 'распакуйте его (gunzip ФАЙЛ) или передайте через стандартный ввод: zcat ФАЙЛ | crm-audit … -d -', en: 'decompress it (gunzip FILE) or pass it on stdin: zcat FILE | crm-audit … -d -' },
+  },
   'xlsx.notWorkbook': {
     ru: 'этот ZIP-файл — не книга Excel (в нём нет xl/workbook.xml)', en: 'this zip file is not an Excel workbook (no xl/workbook.xml)',
     hint: { ru: 'откройте его в Excel и сохраните как .xlsx или .csv', en: 'open it in Excel and save it as .xlsx or .csv' },

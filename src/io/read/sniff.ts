@@ -22,6 +22,7 @@ export function sniff(head: Uint8Array, file: string): Sniffed {
   if (head[0] === 0x50 && head[1] === 0x4b) {
     throw UserError.of('E_ZIP', 'read.zip', {}, { file });
   }
+  if (head[0] === 0x1f && head[1] === 0x8b) throw UserError.of('E_GZIP', 'read.gzip', {}, { file });
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
     throw UserError.of('E_LEGACY_XLS', 'read.legacyXls', {}, { file });
   }

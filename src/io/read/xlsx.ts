@@ -36,7 +36,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
       return readEntryText(zip, entry, file, budget, max, limits);
     };
     const workbookXml = await part('xl/workbook.xml');
-    if (!workbookXml) throw UserError.of('E_XLSX', 'xlsx.notWorkbook', {}, { file });
+    if (!workbookXml) throw notWorkbook(entries, file);
     wellFormed(workbookXml, 'xl/workbook.xml', file);
     const date1904 = /<workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(workbookXml);
     const relations = parseRels(wellFormed(await part('xl/_rels/workbook.xml.rels'), 'xl/_rels/workbook.xml.rels', file));
@@ -556,6 +556,17 @@ async function openZip(source: { path?: string; buffer?: Buffer }, file: string)
   } catch (error) {
     throw corrupt(file, error);
   }
+}
+
+/**
+ * A zip that is no workbook: an archive of exports (a CRM's «download as zip», a CSV zipped to mail
+ * it) is named as one, with the files it holds; anything else is no Excel workbook.
+ */
+function notWorkbook(entries: Map<string, Entry>, file: string): UserError {
+  const files = [...entries.keys()].filter((n) => !n.endsWith('/') && !n.startsWith('__MACOSX/'));
+  if (files.length === 0 || files.some((n) => n === '[Content_Types].xml')) return UserError.of('E_XLSX', 'xlsx.notWorkbook', {}, { file });
+  const shown = files.slice(0, 3).map((n) => n.split('/').pop()).join(', ');
+  return UserError.of('E_XLSX', 'xlsx.archive', { names: files.length > 3 ? `${shown}, …` : shown }, { file });
 }
 
 function listEntries(zip: ZipFile, file: string): Promise<Map<string, Entry>> {
