@@ -196,3 +196,14 @@ describe('a call log without a duration column', () => {
     expect([timed.total.talk_minutes, timed.notApplicable.talk_minutes]).toEqual([1, undefined]);
   });
 });
+
+describe('a call-centre log in English whose employee column is «Agent»', () => {
+  it('reads Agent as the employee and mm:ss as the duration (hand-checked)', () => {
+    const r = kpi('agents.csv', ['Date,Direction,Status,Agent,Caller,Duration', '2025-02-01 10:00:00,Outgoing,Answered,Anna Lee,+15550100,02:35', '2025-02-01 11:00:00,Incoming,Missed,Anna Lee,+15550101,00:00', '2025-02-02 09:00:00,Incoming,Answered,Boris Ray,+15550102,10:05']);
+    const anna = r.managers.find((m) => m.manager === 'Anna Lee')!;
+    const boris = r.managers.find((m) => m.manager === 'Boris Ray')!;
+    // 2:35 is 155 s; 10:05 is 605 s.
+    expect([anna.calls_out, anna.calls_in, anna.calls_missed, anna.talk_minutes]).toEqual([1, 1, 1, 155 / 60]);
+    expect([boris.calls_in, boris.talk_minutes]).toEqual([1, 605 / 60]);
+  });
+});

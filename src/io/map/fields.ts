@@ -76,7 +76,7 @@ const DEAL_FIELDS: FieldSpec[] = [
 ];
 
 const ACTIVITY_FIELDS: FieldSpec[] = [
-  { field: 'manager', required: true, aliases: ['Ответственный', 'Сотрудник', 'Менеджер', 'Activity assigned to', 'Activity - Assigned to user', 'Call Owner', 'Assigned', 'Owner', 'Employee', 'Сотрудник АТС', 'Оператор', 'Ответственный из CRM', 'Агент', 'sip', 'employee_full_name', 'Добавочный', 'Добавочный номер', 'Внутренний номер', 'Extension'] },
+  { field: 'manager', required: true, aliases: ['Ответственный', 'Сотрудник', 'Менеджер', 'Activity assigned to', 'Activity - Assigned to user', 'Call Owner', 'Assigned', 'Owner', 'Employee', 'Сотрудник АТС', 'Оператор', 'Ответственный из CRM', 'Агент', 'Agent', 'Agent Name', 'Operator', 'sip', 'employee_full_name', 'Добавочный', 'Добавочный номер', 'Внутренний номер', 'Extension'] },
   { field: 'at', required: true, aliases: ['Дата вызова', 'Дата звонка', 'Дата', 'Activity date', 'Call Start Time', 'Activity - Due date', 'Date', 'Дата и время', 'Start Time', 'Время начала', 'Начало звонка', 'Начало разговора', 'Дата и время звонка', 'calldate', 'callstart', 'Call start', 'Call date', 'Дата и время начала', 'Время'] },
   { field: 'at_time', aliases: ['Activity - Due time', 'Due time', 'Время'] },
   { field: 'kind', aliases: ['Тип активности', 'Activity - Type', 'Activity type', 'Type', 'Тип дела'] },
