@@ -234,7 +234,8 @@ function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 
     const won = cells.value(c.won, m.flag);
     if (won || closedFlag !== undefined) {
       const status = won ? 'won' : closedFlag ? 'lost' : 'open';
-      noteValue(ctx, 'won', cells.text(c.won), status);
+      // With the closed flag beside it, as the pair decides («0 / 1» lost, «0 / 0» open): «0» alone was shown lost for open deals too.
+      noteValue(ctx, 'won', closedFlag === undefined ? cells.text(c.won) : `${cells.text(c.won)} / ${cells.text(c.closed)}`, status);
       return status;
     }
     notWon = true;

@@ -366,6 +366,21 @@ describe('spaces at the edges of a cell, NBSP included, are trimmed the same way
   });
 });
 
+describe('a won flag beside a closed flag (Salesforce\'s Won and Closed)', () => {
+  it('shows each pair of values with what it reads as: «0 / 1» lost, «0 / 0» open (a lone «0» was shown lost for the open deals too)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-won-closed-'));
+    const rows = ['1,Ann,1,1,2024-07-01', '2,Ann,0,1,2024-07-02', '3,Ann,0,0,2024-07-03', '4,Bob,0,0,2024-07-04'];
+    writeFileSync(path.join(dir, 'deals.csv'), `Opportunity ID,Opportunity Owner,Won,Closed,Created Date\n${rows.join('\n')}\n`);
+    const { store, report } = await importDeals('deals.csv', { cwd: dir, stdin: process.stdin });
+    expect(store.toDeals().map((d) => d.status)).toEqual(['won', 'lost', 'open', 'open']);
+    expect(report.values.won).toEqual([
+      { value: '0 / 0', mapped: 'open', count: 2 },
+      { value: '0 / 1', mapped: 'lost', count: 1 },
+      { value: '1 / 1', mapped: 'won', count: 1 },
+    ]);
+  });
+});
+
 describe('a row whose amount waits for its column to show its decimal mark', () => {
   it('is read once: its status and stage are counted once (inspect showed 4 deals of 3 rows)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-wait-'));
