@@ -70,7 +70,7 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     // A status or missed column, or a type column that names missed calls (Zoho's Call Type «Missed», МегаФон's «Пропущенный»).
     activityMissed: Boolean(a?.has('missed')) || said?.missed === true,
     // A duration column, or an end time the duration is read from (Bitrix24's END_TIME).
-    ...(activitiesMap ? { callDuration: Boolean(a?.has('duration_s') || a?.has('end_at')) } : {}),
+    ...(activitiesMap ? { callDuration: Boolean(a?.has('duration_s') || a?.has('end_at')), activityLink: LINK_FIELDS.some((f) => a?.has(f)) } : {}),
     payments: hasPayments,
     lossReason: Boolean(dealsMap?.fields.has('loss_reason')) || stageReasons,
     client: Boolean(dealsMap?.fields.has('client')),
@@ -83,6 +83,9 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     stage: Boolean(dealsMap?.fields.has('stage')),
   };
 }
+
+/** The columns that link an activity to a deal: its id, the client (a name, a phone, a call's sides), the owner record. */
+const LINK_FIELDS = ['deal_id', 'client', 'phone', 'caller', 'callee', 'channel', 'dstchannel', 'owner_type'];
 
 /** Whether an activities file says a call's direction, and whether it says which calls were missed. */
 interface CallsSaid {

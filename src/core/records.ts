@@ -108,6 +108,12 @@ export interface InputShape {
    */
   callDuration?: boolean;
   /**
+   * Whether the activities file has a column that links an activity to a deal: a deal id, a client, a
+   * phone, a call's sides. Without one no activity is any deal's: touches and responses are not
+   * applicable, not 0 and «no response» for every deal. Only false says so, as for closedAt.
+   */
+  activityLink?: boolean;
+  /**
    * The one kind of every activity, where the activities file is an export of one kind (HubSpot's
    * meetings, its e-mails: a profile's `rows:`): the metrics of other kinds are then not applicable.
    */

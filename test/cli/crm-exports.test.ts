@@ -322,3 +322,22 @@ describe('review: what the session\'s rules must not do', () => {
     expect(kpiJson(dir, ['-d', 'o.csv']).total).toMatchObject({ open: 3, won: 0 });
   });
 });
+
+describe('a Salesforce activity report with open tasks', () => {
+  it('drops a task «Not Started» as planned; an event\'s blank Status says nothing (hand-checked)', () => {
+    const deals = ['Opportunity Owner,Account Name,Opportunity Name,Opportunity ID,Stage,Amount,Created Date,Close Date', 'Mary Major,Acme Corp,Acme,0065g00000AbCdEAAV,Closed Won,12000,7/15/2024,7/19/2024', 'Mary Major,Beta LLC,Beta,0065g00000AbCdFAAV,Prospecting,5000,7/16/2024,8/30/2024'].join('\n');
+    const tasks = [
+      'Assigned,Subject,Type,Call Type,Call Duration,Call Result,Activity Date,Status,Company / Account,Opportunity ID',
+      'Mary Major,Call,Call,Outbound,125,Reached,7/15/2024,Completed,Acme Corp,0065g00000AbCdEAAV',
+      'Mary Major,Meeting,Meeting,,,,7/16/2024,,Acme Corp,0065g00000AbCdEAAV',
+      'Mary Major,Call,Call,Outbound,60,Reached,7/16/2024,Completed,Beta LLC,0065g00000AbCdFAAV',
+      'Mary Major,Call back,Call,Outbound,,,7/25/2024,Not Started,Beta LLC,0065g00000AbCdFAAV',
+      'Mary Major,Follow-up,Call,Outbound,,,7/26/2024,In Progress,Beta LLC,0065g00000AbCdFAAV',
+    ].join('\n');
+    const dir = written({ 'opps.csv': deals, 'tasks.csv': tasks });
+    const r = kpiJson(dir, ['-d', 'opps.csv', '-a', 'tasks.csv']);
+    // Two calls and the meeting took place, on two days: 3 / 2. The two open tasks are planned.
+    expect([r.total.calls_out, r.total.meetings, r.total.activities_per_day]).toEqual([2, 1, 1.5]);
+    expect(r.dataQuality.files[1].dropped).toEqual({ 'planned activity, not done': 2 });
+  });
+});

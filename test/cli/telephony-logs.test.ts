@@ -207,3 +207,36 @@ describe('a call-centre log in English whose employee column is «Agent»', () =
     expect([boris.calls_in, boris.talk_minutes]).toEqual([1, 605 / 60]);
   });
 });
+
+describe('a call log that splits the date and the time of day, with a talk column', () => {
+  // «Время звонка» is Bitrix24's length of a call; beside «Длительность разговора» it is the time of day.
+  const deals = ['ID;Ответственный;Контакт;Дата создания;Дата закрытия;Стадия сделки;Сумма', '501;Иванов Иван;+7 916 123-45-67;01.02.2025 09:00:00;05.02.2025 18:00:00;Сделка успешна;45000', '502;Иванов Иван;+7 (926) 555-11-22;01.02.2025 10:00:00;;Новая;20000', '503;Петрова Анна;8 903 777-88-99;02.02.2025 12:00:00;06.02.2025 12:00:00;Сделка успешна;30000', '504;Петрова Анна;+79035550000;03.02.2025 08:00:00;04.02.2025 10:00:00;Сделка провалена;15000'];
+  const calls = ['Дата звонка;Время звонка;Тип звонка;Сотрудник;Номер клиента;Длительность разговора;Статус', '01.02.2025;09:30:15;Исходящий;Иванов Иван;+7 916 123-45-67;00:02:05;Отвечен', '01.02.2025;10:30:00;Входящий;Иванов Иван;+7 926 555-11-22;00:00:00;Пропущен', '01.02.2025;10:50:00;Исходящий;Иванов Иван;+7 926 555-11-22;00:01:00;Отвечен', '02.02.2025;12:40:00;Входящий;Петрова Анна;+7 903 777-88-99;00:03:00;Отвечен', '03.02.2025;09:05:00;Исходящий;Петрова Анна;+7 903 555-00-00;00:00:00;Не отвечен'];
+
+  it('reads the talk as the duration and «Время звонка» as the time (it read 7-hour calls at midnight; hand-checked)', () => {
+    writeFileSync(path.join(dir, 'split-deals.csv'), `${deals.join('\n')}\n`);
+    writeFileSync(path.join(dir, 'split-calls.csv'), `${calls.join('\n')}\n`);
+    const run = runCli(['kpi', '-d', 'split-deals.csv', '-a', 'split-calls.csv', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout) as { total: Record<string, number>; managers: Array<Record<string, number | string>> };
+    // Иванов: 125 + 60 s of talk; responses 30.25 (501) and 50 (502; the missed call is none) minutes.
+    // Петрова: 180 s; 40 (503) and 65 (504) minutes. The department's median of the four: 45.
+    expect(r.managers.map((m) => [m.manager, m.talk_minutes, m.response_min_median, m.touches_per_won])).toEqual([
+      ['Иванов Иван', 185 / 60, 40.125, 1],
+      ['Петрова Анна', 3, 52.5, 1],
+    ]);
+    expect(r.total.response_min_median).toBe(45);
+  });
+
+  it('without a column that links a call to a deal, touches and responses are not applicable, not 0 and «no response» for every deal', () => {
+    writeFileSync(path.join(dir, 'unlinked-calls.csv'), `${calls.map((l) => l.split(';').filter((_, i) => i !== 4).join(';')).join('\n')}\n`);
+    const run = runCli(['kpi', '-d', 'split-deals.csv', '-a', 'unlinked-calls.csv', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout) as { total: Record<string, number | null>; notApplicable: Record<string, string> };
+    expect([r.total.touches_per_won, r.total.no_response, r.total.response_min_median, r.total.callback_rate]).toEqual([null, null, null, null]);
+    const why = 'needs a deal id, client or phone column in the activities file (to link an activity to its deal)';
+    for (const k of ['touches_per_won', 'won_below_touch_norm', 'response_min_median', 'response_min_avg', 'no_response', 'callback_rate']) expect(r.notApplicable[k], k).toBe(why);
+    // The calls themselves are still counted.
+    expect([r.total.calls_out, r.total.calls_in, r.total.calls_missed]).toEqual([3, 2, 1]);
+  });
+});

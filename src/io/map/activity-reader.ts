@@ -55,7 +55,7 @@ export interface ActivityMemos {
 const OWNER_IN_CRM = new Set(['ответственный из crm', 'ответственный в crm', 'crm owner']);
 
 /** Done columns that hold a status of the activity, not a checkbox. */
-const DONE_STATUS_HEADERS = new Set(['outgoing call status', 'meeting outcome', 'state', 'статус выполнения']);
+const DONE_STATUS_HEADERS = new Set(['outgoing call status', 'meeting outcome', 'state', 'статус выполнения', 'status']);
 
 /** Whether the file's done column is a status (an empty one says nothing) rather than a checkbox (an empty one is not done). */
 function doneIsStatus(ctx: ReadContext): boolean {

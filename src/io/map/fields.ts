@@ -78,16 +78,18 @@ const DEAL_FIELDS: FieldSpec[] = [
 const ACTIVITY_FIELDS: FieldSpec[] = [
   { field: 'manager', required: true, aliases: ['Ответственный', 'Сотрудник', 'Менеджер', 'Activity assigned to', 'Activity - Assigned to user', 'Call Owner', 'Assigned', 'Owner', 'Employee', 'Сотрудник АТС', 'Оператор', 'Ответственный из CRM', 'Агент', 'Agent', 'Agent Name', 'Operator', 'sip', 'employee_full_name', 'Добавочный', 'Добавочный номер', 'Внутренний номер', 'Extension'] },
   { field: 'at', required: true, aliases: ['Дата вызова', 'Дата звонка', 'Дата', 'Activity date', 'Call Start Time', 'Activity - Due date', 'Date', 'Дата и время', 'Start Time', 'Время начала', 'Начало звонка', 'Начало разговора', 'Дата и время звонка', 'calldate', 'callstart', 'Call start', 'Call date', 'Дата и время начала', 'Время'] },
-  { field: 'at_time', aliases: ['Activity - Due time', 'Due time', 'Время'] },
   { field: 'kind', aliases: ['Тип активности', 'Activity - Type', 'Activity type', 'Type', 'Тип дела'] },
   { field: 'direction', aliases: ['Тип звонка', 'Направление звонка', 'Call direction', 'Call Type', 'Direction', 'Направление', 'Тип вызова', 'Направление вызова', 'Тип'] },
   { field: 'missed', aliases: ['Статус', 'Статус звонка', 'Call status', 'Call Result', 'Status', 'Результат', 'Call outcome', 'Статус вызова', 'Результат звонка', 'Результат вызова', 'disposition', 'is_lost'] },
   {
     field: 'duration_s',
     // Talk before the whole call: Sipuni's «Длительность звонка» and Asterisk's `duration` include the ringing.
-    aliases: ['Время звонка', 'Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'billsec', 'billseconds', 'Длительность', 'Длительность звонка', 'Длительность вызова', 'Продолжительность', 'Call duration', 'Call Duration (in seconds)', 'Call Duration (seconds)', 'CallDurationInSeconds', 'Activity - Duration', 'Duration', 'talk_duration', 'seconds'],
+    // «Время звонка» is Bitrix24's length of a call, but beside a talk column a time of day (at_time, below).
+    aliases: ['Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'Время звонка', 'billsec', 'billseconds', 'Длительность', 'Длительность звонка', 'Длительность вызова', 'Продолжительность', 'Call duration', 'Call Duration (in seconds)', 'Call Duration (seconds)', 'CallDurationInSeconds', 'Activity - Duration', 'Duration', 'talk_duration', 'seconds'],
     units: { 'Call duration': 'ms', 'Activity - Duration': 'hhmm' },
   },
+  // After the duration: «Время звонка» is the time of day only where a talk column took the duration.
+  { field: 'at_time', aliases: ['Activity - Due time', 'Due time', 'Время', 'Время звонка'] },
   { field: 'deal_id', aliases: ['ID сделки', 'Сделка', 'Associated Deal IDs', 'Associated Deal', 'Activity - Deal ID', 'Activity - Deal', 'Deal ID', 'Deal'] },
   { field: 'client', coalesce: true, aliases: ['CRM', 'Клиент', 'Компания', 'Associated Company', 'Activity - Organization', 'Related To', 'Контакт', 'Activity - Contact person'] },
   // A client's phone number is the client only in logs with no client column (telephony providers).

@@ -1,7 +1,7 @@
 /**
  * What is cut off a cell's edges, written once for the text path (trimEdges) and the byte path
- * (edgeAtEnd, and the lead bytes in byte-cells.ts): the spaces JavaScript's trim() removes, ASCII
- * controls, and the characters that show nothing. A zero-width space or a direction mark copied from
+ * (edgeAtEnd, and the lead bytes in byte-cells.ts): the spaces JavaScript's trim() removes and the
+ * characters that show nothing. A zero-width space or a direction mark copied from
  * a web page or a messenger around a deal id or a client («\u200b101») looked like «101» and linked
  * to nothing.
  */
@@ -14,9 +14,13 @@ export function isInvisible(c: number): boolean {
   return c === 0xad || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069 && c !== 0x2065);
 }
 
-/** Whether a UTF-16 code is cut off a cell's edge: ASCII controls and spaces, what trim() removes (NBSP, the Unicode spaces, BOM), and an invisible character. */
+/**
+ * Whether a UTF-16 code is cut off a cell's edge: what trim() removes (the space, tab and line
+ * breaks, NBSP, the Unicode spaces, BOM) and an invisible character. Other controls stay, to be
+ * shown as � in a message (an escape sequence in a file is named, not run and not hidden).
+ */
 export function isEdge(c: number): boolean {
-  if (c <= 32) return true;
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || isInvisible(c);
 }

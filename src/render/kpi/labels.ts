@@ -88,6 +88,7 @@ const REASONS_RU: Record<string, string> = {
   'needs a deals export: the file holds leads, whose amounts are expectations, not sales': 'нужна выгрузка сделок: в файле лиды, а их суммы — ожидания, не продажи',
   'needs a status or stage column in the deals file (without one every deal reads as open)': 'нужна колонка статуса или этапа в файле сделок (без неё все сделки выглядят открытыми)',
   'needs a close date column in the deals file': 'нужна колонка даты закрытия в файле сделок',
+  "needs a deal id, client or phone column in the activities file (to link an activity to its deal)": 'нужна колонка сделки, клиента или телефона в файле активностей (чтобы связать активность со сделкой)',
   "needs a call duration column (or the call's end time) in the activities file": 'нужна колонка длительности звонка (или времени его окончания) в файле активностей',
   'needs a call direction (incoming or outgoing) in the activities file: a direction column, or a type column that says it':
     'нужно направление звонка (входящий или исходящий) в файле активностей: колонка направления или типа, который его называет',
