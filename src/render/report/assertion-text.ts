@@ -88,7 +88,8 @@ export function describePath(path: readonly string[], lang: string, names: Audit
     const row = ROW_INFO[a];
     if (row && b) {
       const field = COMPARE_FIELDS[b];
-      const kind: Kind = b === 'met' ? 'bool' : b === 'change_pct' || b === 'target' ? 'ratio' : row.format;
+      // A share's change is in percentage points (+20 п. п.), as the compare table writes it, never a relative %.
+      const kind: Kind = b === 'met' ? 'bool' : b === 'change_pct' || b === 'target' ? 'ratio' : b === 'change' && row.format === 'ratio' ? 'pp' : row.format;
       return { subject: tr(lang, 'До и после', 'Before/after'), what: `${row[lang === 'ru' ? 'ru' : 'en']}: ${field ? field[lang === 'ru' ? 'ru' : 'en'] : b}`, kind };
     }
     const payback: Record<string, [string, string, Kind]> = { gain_per_month: ['прирост в месяц', 'gain per month', 'money'], payback_months: ['срок, мес.', 'months to pay back', 'decimal'], roi_12m: ['ROI за 12 месяцев', 'ROI over 12 months', 'ratio'] };
@@ -117,8 +118,8 @@ export function describeFailure(result: Pick<AssertionResult, 'op' | 'expected'>
   // A payback of null is mostly a project that does not pay back (the payback section says which).
   if (failure.value === null && failure.path[failure.path.length - 1] === 'payback_months') return `${subject}: ${what} — ${tr(lang, 'нет: проект не окупается или срок не рассчитан (почему — в разделе окупаемости)', 'none: the project does not pay back, or it was not computed (the payback section says why)')}`;
   if (failure.value === null && result.op !== '==') return `${subject}: ${what} — ${tr(lang, 'не рассчитано, сравнить не с чем', 'not computed, nothing to compare')}`;
-  // The threshold as it was written: 30, not 30,0.
-  const expected = showWithUnit(result.expected, kind, lang, signed).replace(/[,.]0+(?=\D*$)/, '');
+  // The threshold as it was written: 30, not 30,0 (the decimal mark's zeros only: 20,000 in English is twenty thousand).
+  const expected = showWithUnit(result.expected, kind, lang, signed).replace(lang === 'ru' ? /,0+(?=\D*$)/ : /\.0+(?=\D*$)/, '');
   return `${subject}: ${what} ${actual} ${BROKEN[result.op]} ${expected}`;
 }
 

@@ -3,10 +3,10 @@ import { evaluate, parseAssertion } from '../../../src/core/assert.js';
 import { assertionTally, auditNames, describeFailure } from '../../../src/render/report/assertion-text.js';
 
 const tree = {
-  total: { conversion: 0.207, touches_per_won: 4.92, callback_rate: null },
+  total: { conversion: 0.207, touches_per_won: 4.92, callback_rate: null, revenue: 18000, leads: 22 },
   managers: { 'Алексеева Мария': { response_min_median: 66.2333, cycle_days_median: 12.5 } },
   audit: { total: 5, sections: { lead: 1 }, evidence: { total: 3, band: 'ahead-of-most', lead: { concept: 'contradicted' } } },
-  compare: { conversion: { change_pct: 0.12, met: false }, payback_months: 14.2 },
+  compare: { conversion: { change_pct: 0.12, change: 0.2, met: false }, payback_months: 14.2 },
   delta: { total: { conversion: -0.031 }, managers: { 'Алексеева Мария': { response_min_median: 8.5 } }, audit: { total: -2 } },
 };
 const lines = (expr: string, lang: string) => {
@@ -30,6 +30,13 @@ describe('failure lines a person reads', () => {
     ['audit.sections.lead==2', 'en', 'Audit: section "lead", points 1 ≠ 2'],
     ['compare.conversion.change_pct>=0.2', 'ru', 'До и после: Конверсия: изменение, % +12,0% < +20%'],
     ['compare.conversion.met==true', 'ru', 'До и после: Конверсия: цель достигнута нет ≠ да'],
+    // A round threshold keeps its thousands (English wrote «< 20» for 20000: ",000" was cut as decimal zeros).
+    ['total.revenue>=20000', 'en', 'Department: Revenue 18,000 < 20,000'],
+    ['total.leads>=1000', 'en', 'Department: Leads 22 < 1,000'],
+    ['total.leads>=1000', 'ru', 'Отдел: Лиды 22 < 1 000'],
+    // A share's change is in percentage points, as the compare table writes it (it read «+20,0% < +30%»).
+    ['compare.conversion.change>=0.3', 'ru', 'До и после: Конверсия: изменение +20,0 п.\u00a0п. < +30 п.\u00a0п.'],
+    ['compare.conversion.change>=0.3', 'en', 'Before/after: Conversion: change +20.0 pp < +30 pp'],
     ['compare.payback_months<=12', 'en', 'Payback: months to pay back 14.20 > 12'],
     ['compare.payback_months<=12', 'ru', 'Окупаемость: срок, мес. 14,20 > 12'],
     ['delta.total.conversion>=-0.02', 'ru', 'Отдел: изменение: Конверсия с прошлого запуска −3,1 п.\u00a0п. < −2 п.\u00a0п.'],
