@@ -212,6 +212,26 @@ describe('options as people type them', () => {
   });
 });
 
+describe('the audit\'s hourly cost in the config file', () => {
+  it('takes the money forms the option takes («1 500», «1 234,5»), as compare.cost does', () => {
+    const dir = tmp();
+    const config = (cost: string) => writeFileSync(path.join(dir, 'crm-audit.config.yaml'), ['audit:', `  answers: ${S('answers/leader.yaml')}`, '  managers: 4', `  hourlyCost: ${cost}`, ''].join('\n'));
+    const costs = (cost: string) => {
+      config(cost);
+      const run = runCli(['report', '--format', 'json', ...NOW], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      return JSON.stringify(JSON.parse(run.stdout).audit.recommendations.map((r: { cost?: { hourlyCost: number } }) => r.cost?.hourlyCost));
+    };
+    expect(costs('"1 500"')).toBe(costs('1500'));
+    expect(costs('"1 234,5"')).toBe(costs('1234.5'));
+    expect(costs('"1 234,5"')).toContain('1234.5');
+    config('дорого');
+    const bad = runCli(['report', '--format', 'json', ...NOW], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/at audit\.hourlyCost: not a sum of 0 or more: "дорого"/);
+  });
+});
+
 describe('failed audit assertions name sections and criteria as the audit shows them', () => {
   it('«раздел «Телефония и почта»», «проверка ответа «Телефония и почта в CRM»», not their ids', () => {
     const run = runCli(['report', '--answers', 'samples/answers/leader.yaml', '-d', 'samples/amocrm-deals.csv', '-a', 'samples/bitrix24-calls.xls', '--assert', 'audit.sections.telephony>=2', '--assert', "audit.evidence.telephony.integrated=='confirmed'", '--format', 'json', '--lang', 'ru']);

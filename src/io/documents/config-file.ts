@@ -52,7 +52,7 @@ export const configSchema = z
         answers: z.string(),
         questionnaire: z.string().optional(),
         managers: z.number().int().positive().optional(),
-        hourlyCost: z.number().nonnegative().optional(),
+        hourlyCost: amount.optional(),
         allowPartial: z.boolean().optional(),
       })
       .strict()
