@@ -81,7 +81,7 @@ export function describeFact(lang: string, id: FactId, facts: EvidenceFacts, sid
     case 'won_deals':
       return tr(lang, `${n(value)} ${plural(value, 'выигранная сделка', 'выигранные сделки', 'выигранных сделок')}`, `${n(value)} won deal${value === 1 ? '' : 's'}`);
     case 'touches_per_won':
-      return tr(lang, `в среднем ${n(value)} ${plural(value, 'касание', 'касания', 'касаний')} на выигранную сделку`, `${n(value)} touches per won deal on average`);
+      return tr(lang, `в среднем ${n(value)} ${plural(value, 'касание', 'касания', 'касаний')} на выигранную сделку`, `${n(value)} ${value === 1 ? 'touch' : 'touches'} per won deal on average`);
     case 'calls': {
       if (value === 0) {
         // A --from/--to period may hold none of the file's calls: say so, not that the file has none.
