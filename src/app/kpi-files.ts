@@ -18,7 +18,7 @@ import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
 import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { ColumnMap } from '../io/map/mapping.js';
-import { directionReader, UNKNOWN_DIRECTION, UNKNOWN_STATUS } from '../io/map/context.js';
+import { directionReader, MISSED_DIRECTION, UNKNOWN_DIRECTION, UNKNOWN_STATUS } from '../io/map/context.js';
 import { normalizeValue } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
 import { wordsOf, type ValueMaps } from '../io/map/value-maps.js';
@@ -216,6 +216,9 @@ function unknownValues(reports: ImportReport[]): Alert[] {
       const count = unknown.reduce((n, v) => n + v.count, 0);
       const filled = values.reduce((n, v) => n + v.count, 0);
       if (header === undefined || count === 0 || count * 2 < filled) return [];
+      // A call status is asked about only where nothing else says which calls were missed: beside Zoho's Call Type
+      // «Missed», its Call Result («Interested», «Requested call back») is an outcome, and the snippet would mark them missed.
+      if (field === 'missed' && [...(r.values.direction ?? []), ...(r.values.kind ?? [])].some((v) => v.mapped === MISSED_DIRECTION && v.count > 0)) return [];
       return [{ code: 'unknown-values' as const, file: r.file, field, header, unknown: count, filled, values: unknown.slice(0, 5).map((v) => v.value) }];
     });
   });

@@ -341,3 +341,26 @@ describe('a Salesforce activity report with open tasks', () => {
     expect(r.dataQuality.files[1].dropped).toEqual({ 'planned activity, not done': 2 });
   });
 });
+
+describe('HubSpot e-mails and Zoho calls, as their exports write them', () => {
+  it('HubSpot: «Incoming email» is received, «Forwarded email» sent; the reply counts as the first response (hand-checked)', () => {
+    const deals = ['Record ID,Deal Name,Deal Stage,Close Date,Create Date,Deal owner,Amount,Pipeline,Is Deal Closed?,Associated Company', '15600000101,Acme renewal,Closed won,2024-07-10 12:00,2024-07-01 09:00,Anna Lee,5000,Sales Pipeline,true,Acme', '15600000102,Beta pilot,Closed lost,2024-07-12 18:00,2024-07-02 10:00,Anna Lee,3000,Sales Pipeline,true,Beta'].join('\n');
+    const emails = ['Record ID,Activity date,Activity assigned to,Email subject,Email direction,Email send status,Associated Deal IDs', '50000001,2024-07-01 09:20,Anna Lee,Re: pricing,Incoming email,,15600000101', '50000002,2024-07-01 09:50,Anna Lee,Re: pricing,Email,Sent,15600000101', '50000003,2024-07-02 11:00,Anna Lee,Intro,Forwarded email,Sent,15600000102'].join('\n');
+    const dir = written({ 'deals.csv': deals, 'emails.csv': emails });
+    const r = kpiJson(dir, ['-d', 'deals.csv', '-a', 'emails.csv']);
+    // 101: the client's e-mail 20 minutes after creation; 102: the forwarded one 60 minutes after.
+    expect([r.total.emails, r.total.response_min_median, r.total.no_response]).toEqual([3, 40, 0]);
+  });
+
+  it('Zoho: Call Type «Missed» says the missed calls, so its Call Result values («Interested») raise no «unknown status» warning', () => {
+    const deals = ['Record Id,Deal Owner,Deal Name,Account Name,Stage,Amount,Closing Date,Created Time', 'zcrm_224005,Anna Lee,Acme renewal,Acme,Closed Won,5000,2025-02-06,2025-02-01 09:00:00', 'zcrm_224006,Anna Lee,Beta pilot,Beta,Qualification,3000,2025-03-01,2025-02-01 10:00:00'].join('\n');
+    const calls = ['Record Id,Call Owner,Subject,Call Type,Related To,What Id,Call Start Time,Call Duration (in seconds),Call Result', 'zcrm_1,Anna Lee,Call,Outbound,Acme renewal,zcrm_224005,2025-02-01 09:40:00,200,Interested', 'zcrm_2,Anna Lee,Missed call,Missed,Beta pilot,zcrm_224006,2025-02-01 11:00:00,0,', 'zcrm_3,Anna Lee,Call,Inbound,Beta pilot,zcrm_224006,2025-02-01 11:45:00,750,Requested call back', 'zcrm_4,Anna Lee,Call,Outbound,Beta pilot,zcrm_224006,2025-02-01 12:00:00,0,No response/Busy'].join('\n');
+    const dir = written({ 'deals.csv': deals, 'calls.csv': calls });
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect([r.total.calls_in, r.total.calls_missed, r.total.callback_rate]).toEqual([2, 1, 1]);
+    expect(r.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('unknown-values');
+    expect(run.stderr).not.toContain('call status is not recognised');
+  });
+});

@@ -228,6 +228,8 @@ export class ValueReader<T> {
 
 /** How the readers below describe a direction, and a call status, that no map knows (the unknown-values alert looks for them). */
 export const UNKNOWN_DIRECTION = '(unknown)';
+/** How a direction value that names a missed call (Zoho's Call Type «Missed») is shown. */
+export const MISSED_DIRECTION = 'in (missed)';
 export const UNKNOWN_STATUS = 'answered (unknown value)';
 
 /** The counted value readers of status-like activity columns (their statistics are shown by `inspect`). */
@@ -326,7 +328,7 @@ export function directionReader(maps: ValueMaps): ValueReader<{ direction: Activ
       const direction = byWords(maps.direction, key) ?? '';
       return { direction, missed: direction === 'in' && missedByWords(maps.missedDirection, key) };
     },
-    (v) => (v.missed ? 'in (missed)' : v.direction === 'internal' ? 'internal (dropped)' : v.direction || UNKNOWN_DIRECTION),
+    (v) => (v.missed ? MISSED_DIRECTION : v.direction === 'internal' ? 'internal (dropped)' : v.direction || UNKNOWN_DIRECTION),
   );
 }
 

@@ -101,6 +101,9 @@ const DIRECTION: Record<string, Direction> = {
   'вх.': 'in',
   inbound: 'in',
   incoming: 'in',
+  // HubSpot's e-mail direction: «Email» is sent, «Incoming email» received, «Forwarded email» sent on.
+  'incoming email': 'in',
+  'forwarded email': 'out',
   in: 'in',
   // as telephony logs and CRMs in other languages write them (Mango, UIS, MTS; Kommo es/pt)
   'входящий звонок': 'in',
