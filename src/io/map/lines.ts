@@ -33,6 +33,8 @@ export function lineOf(text: string): string | undefined {
 export interface CallSides {
   caller: readonly number[];
   callee: readonly number[];
+  /** A PBX's `dstchannel`: blank on a call from outside, the call reached no line (an IVR or a queue took it, whatever `dst` names). */
+  dstChannel?: number;
 }
 
 /**
@@ -45,7 +47,8 @@ export function callSides(map: ColumnMap): CallSides | undefined {
   const side = (fields: string[]) => fields.flatMap((f) => map.fields.get(f)?.slice(0, 1) ?? []);
   const caller = side(['channel', 'caller']);
   const callee = side(['dstchannel', 'callee']);
-  return caller.length > 0 && callee.length > 0 ? { caller, callee } : undefined;
+  const dstChannel = map.fields.get('dstchannel')?.[0];
+  return caller.length > 0 && callee.length > 0 ? { caller, callee, ...(dstChannel === undefined ? {} : { dstChannel }) } : undefined;
 }
 
 /**
@@ -107,7 +110,9 @@ function sideLine(cells: Cells, cols: readonly number[]): string | undefined {
  */
 export function readSides(cells: Cells, sides: CallSides, out: SideReading): SideReading {
   let from = sideLine(cells, sides.caller);
-  let to = sideLine(cells, sides.callee);
+  // A call from outside that no channel took: `dst` is the queue's or the IVR's number (400), no employee's line.
+  const untaken = sides.dstChannel !== undefined && cells.blank(sides.dstChannel) && from === undefined && isPhone(cells, sides.caller);
+  let to = untaken ? undefined : sideLine(cells, sides.callee);
   // Two lines by their channels, yet one side's number is outside: that channel is a trunk named by
   // digits (SIP/123456-…, a provider's login) or a queue's Local channel, and that side the client.
   if (from !== undefined && to !== undefined) {
@@ -173,7 +178,7 @@ type Read = LinkedActivity | RowProblem;
  */
 export class CallLegs {
   private id = '';
-  private held: { read: LinkedActivity | RowProblem; row: number } | undefined;
+  private held: { read: Read; row: number; span: TalkSpan } | undefined;
 
   constructor(
     /** The reasons of a leg with no employee in a log that names a manager (a missed call, one nobody took), which a leg that names one replaces. */
@@ -185,11 +190,12 @@ export class CallLegs {
     if (id === '' || (read instanceof RowProblem && !(read instanceof UnroutedCall) && !this.noEmployee.includes(read.reason))) return give(read, row);
     const held = this.held;
     if (held && id === this.id && near(held.read, read)) {
-      held.read = merged(held.read, read);
+      held.read = merged(held.read, read, held.span);
       return give(LEG, row);
     }
     this.id = id;
-    this.held = { read: read instanceof RowProblem ? read : { ...read }, row };
+    const copy = read instanceof RowProblem ? read : { ...read };
+    this.held = { read: copy, row, span: { end: copy instanceof RowProblem ? -Infinity : talkEnd(copy.at, copy.missed ? null : copy.duration_s) } };
     if (held) give(held.read, held.row);
   }
 
@@ -199,6 +205,25 @@ export class CallLegs {
     this.held = undefined;
     if (held) give(held.read, held.row);
   }
+}
+
+/** Where a call's talk so far ends (ms): a leg's talk before it was already counted (a queue's leg and its agent's overlap). */
+interface TalkSpan {
+  end: number;
+}
+
+/** The end of a leg's talk, from its start (the talk is at most the leg). */
+function talkEnd(at: number, seconds: number | null): number {
+  return seconds === null ? -Infinity : at + seconds * 1000;
+}
+
+/** The seconds of a leg's talk after the call's talk so far, which it moves on: a transfer adds its own, a leg inside another adds nothing. */
+function newTalk(at: number, seconds: number | null, span: TalkSpan): number | null {
+  if (seconds === null) return null;
+  const end = talkEnd(at, seconds);
+  const added = Math.max(0, (end - Math.max(at, span.end)) / 1000);
+  span.end = Math.max(span.end, end);
+  return Math.min(seconds, added);
 }
 
 /** When a leg started, where it was read that far. */
@@ -213,27 +238,37 @@ function near(held: Read, leg: Read): boolean {
   return a === undefined || b === undefined || Math.abs(a - b) <= LEG_SPAN_MS;
 }
 
-/** The call held with one more of its legs (a held record is this reader's copy, changed in place). */
-function merged(held: Read, leg: Read): Read {
+/**
+ * The call held with one more of its legs (a held record is this reader's copy, changed in place).
+ * Talk is counted once a second: legs that overlap (a queue's leg and the agent's inside it) add
+ * only what runs past the talk so far; legs one after another (a transfer) add theirs.
+ */
+function merged(held: Read, leg: Read, span: TalkSpan): Read {
   if (leg instanceof RowProblem && !(leg instanceof UnroutedCall)) return held;
   const at = Math.min(startOf(held) ?? Infinity, startOf(leg)!);
   if (held instanceof RowProblem) {
-    if (!(leg instanceof UnroutedCall)) return withOutside(held, { ...leg, at });
+    if (!(leg instanceof UnroutedCall)) {
+      span.end = talkEnd(leg.at, leg.missed ? null : leg.duration_s);
+      return withOutside(held, { ...leg, at }, span);
+    }
     return held instanceof UnroutedCall && !held.answered && leg.answered ? leg : held;
   }
   held.at = at;
-  if (leg instanceof UnroutedCall) return withOutside(leg, held);
-  if (held.missed && !leg.missed) return { ...leg, at };
+  if (leg instanceof UnroutedCall) return withOutside(leg, held, span);
+  if (held.missed && !leg.missed) {
+    span.end = talkEnd(leg.at, leg.duration_s);
+    return { ...leg, at };
+  }
   // A transfer: both talked; the call stays its first answerer's.
-  if (!held.missed && !leg.missed) held.duration_s = talk(held.duration_s, leg.duration_s);
+  if (!held.missed && !leg.missed) held.duration_s = talk(held.duration_s, newTalk(leg.at, leg.duration_s, span));
   return held;
 }
 
 /** A call with a leg answered outside (a forward to a mobile): answered, its talk added. */
-function withOutside(leg: Read, call: LinkedActivity): LinkedActivity {
+function withOutside(leg: Read, call: LinkedActivity, span: TalkSpan): LinkedActivity {
   if (leg instanceof UnroutedCall && leg.answered && leg.outside) {
     call.missed = false;
-    call.duration_s = talk(call.duration_s, leg.duration);
+    call.duration_s = talk(call.duration_s, newTalk(leg.at, leg.duration, span));
   }
   return call;
 }

@@ -89,7 +89,8 @@ describe('an Asterisk / FreePBX CDR: employees by line, direction by side, one c
   it('does not merge calls hours apart that share an id (a column of one value filled down)', async () => {
     const text = ['calldate,src,dst,channel,dstchannel,billsec,disposition,linkedid', '2024-03-01 09:00:00,101,89161234567,PJSIP/101-1,PJSIP/trunk-2,30,ANSWERED,1', '2024-03-01 09:00:02,101,89161234567,PJSIP/101-1,PJSIP/trunk-3,10,ANSWERED,1', '2024-03-01 15:00:00,101,89161234568,PJSIP/101-4,PJSIP/trunk-5,20,ANSWERED,1'].join('\n');
     const { list, report } = await read('freepbx-filled.csv', `${text}\n`);
-    expect(list.map((a) => [a.manager, a.duration_s])).toEqual([['101', 40], ['101', 20]]);
+    // The two legs of 09:00 are one call; the second's 10 s fall within the first's 30 (talk counted once a second).
+    expect(list.map((a) => [a.manager, a.duration_s])).toEqual([['101', 30], ['101', 20]]);
     expect(report.dropped).toEqual({ 'another leg of a call already counted (the same call id)': 1 });
   });
 
@@ -132,6 +133,20 @@ describe('a CDR whose channels mislead: trunks named by digits, queues, forwards
       ['101', false, 90, at('2025-02-01 10:00:00')],
       ['101', false, 360, at('2025-02-01 11:00:00')],
     ]);
+  });
+
+  it('a queue\'s call: its leg and the agent\'s inside it count the talk once; a call the queue answered and no line took is no employee\'s', async () => {
+    const text = [H,
+      // The queue answers at 10:30:00 (120 s to the hang-up); the agent's leg inside it talks 95 s.
+      '2025-02-01 10:30:00,79265551122,400,PJSIP/trunk-20,Local/101@from-queue-21;1,120,ANSWERED,q1',
+      '2025-02-01 10:30:05,79265551122,101,Local/101@from-queue-21;2,PJSIP/101-22,95,ANSWERED,q1',
+      // Hung up in the queue: ANSWERED by the queue, no channel took it (dst is the queue's 400, no line).
+      '2025-02-01 12:00:00,79161234567,400,PJSIP/trunk-23,,60,ANSWERED,q2',
+    ].join('\n');
+    const { list, report } = await read('cdr-queue.csv', `${text}\n`);
+    // 120 s, not 215: the agent's seconds are within the queue leg's.
+    expect(list.map((a) => [a.manager, a.direction, a.missed, a.duration_s])).toEqual([['101', 'in', false, 120]]);
+    expect(report.dropped).toEqual({ 'another leg of a call already counted (the same call id)': 1, 'a call no line took (an IVR, an announcement, a forward outside)': 1 });
   });
 
   it('drops the calls hung up in an IVR as missed calls no line took, not as unreadable rows', async () => {
