@@ -65,3 +65,16 @@ describe('printed pages say whose report and which page', () => {
     }
   });
 });
+
+describe('the compare workbook\'s targets', () => {
+  it('are shown as written, to a tenth of a percent at least (+12,5% read +13% beside a change of +12,5%)', async () => {
+    const ws = (await sheets(await renderCompareXlsx(compareResult(), { lang: 'ru', now })))[0]!;
+    const targets: string[] = [];
+    ws.eachRow((row) => {
+      const cell = row.getCell(7);
+      if (typeof cell.value === 'number') targets.push(cell.numFmt);
+    });
+    expect(targets.length).toBeGreaterThan(0);
+    for (const f of targets) expect(f).toBe('+0.0#%;-0.0#%;0.0#%');
+  });
+});

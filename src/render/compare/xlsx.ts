@@ -72,7 +72,8 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     for (const col of [2, 3]) r.getCell(col).numFmt = metricFormat(info.format, lang);
     r.getCell(4).numFmt = changeFormat(info.format, lang);
     r.getCell(5).numFmt = '+0.0%;-0.0%;0.0%';
-    r.getCell(7).numFmt = '+0%;-0%;0%';
+    // A target as written (+12,5%, −6,1%), never rounded to whole percents beside the change it is judged on.
+    r.getCell(7).numFmt = '+0.0#%;-0.0#%;0.0#%';
     for (const col of [4, 5, 6]) paint(r.getCell(col), verdict);
     if (row.met !== null) paint(r.getCell(8), row.met);
   }

@@ -87,7 +87,7 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
       const row = s.addRow([h.label, h.value, ...(judged ? [h.change] : []), h.target, h.met === null ? '' : h.met ? L.yes : L.no]);
       row.getCell(2).numFmt = metricFormat(headlineDef(h.key).format, r.lang);
       if (judged) row.getCell(3).numFmt = '+0.0%;-0.0%;0.0%';
-      row.getCell(t).numFmt = '+0%;-0%;0%';
+      row.getCell(t).numFmt = '+0.0#%;-0.0#%;0.0#%';
       if (h.met !== null) row.getCell(t + 1).font = { color: { argb: h.met ? 'FF006100' : 'FF9C0006' }, bold: true };
     }
   }
