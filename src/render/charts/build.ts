@@ -1,7 +1,7 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import type { CompareResult } from '../../core/compare.js';
 import type { KpiResult } from '../../core/kpi/types.js';
-import { formatChange, formatCount, formatPoints, formatRelative, formatValue } from '../format.js';
+import { formatChange, formatCount, formatInColumn, formatPoints, formatRelative, formatValue } from '../format.js';
 import { ROW_INFO } from '../compare/text.js';
 import { DEFAULT_TOP_REASONS, lossReasonRows } from '../kpi/loss-reasons.js';
 import { chartLabels } from './labels.js';
@@ -151,10 +151,14 @@ export function paybackChart(c: CompareResult, lang: string): Chart | undefined 
   const horizon = paybackHorizon(c.payback.payback_months);
   const months = Array.from({ length: horizon + 1 }, (_, m) => m);
   const points = months.flatMap((m) => [{ month: m, series: L.cumulative, value: m * net, text: formatValue(m * net, 'money', lang) }, { month: m, series: L.cost, value: cost, text: formatValue(cost, 'money', lang) }]);
+  const cumulative = months.map((m) => m * net);
+  const balance = months.map((m) => m * net - cost);
+  const money = (v: number, column: readonly number[]) => formatInColumn(v, 'money', lang, column);
   return {
     id: 'payback', kind: 'line', title: L.payback, marks: points.length,
     spec: lineSpec(lang, points, [[L.cumulative, TONES.good], [L.cost, TONES.bad]], L.money),
-    table: { head: [L.month, L.cumulative, L.cost, L.balance], rows: months.map((m) => [String(m), formatValue(m * net, 'money', lang), formatValue(cost, 'money', lang), formatValue(m * net - cost, 'money', lang)]) },
+    // Each money column in one precision (kopecks only while all its amounts are below 1 000), as every table's.
+    table: { head: [L.month, L.cumulative, L.cost, L.balance], rows: months.map((m) => [String(m), money(m * net, cumulative), money(cost, [cost]), money(m * net - cost, balance)]) },
   };
 }
 

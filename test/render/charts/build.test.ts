@@ -71,6 +71,15 @@ describe('chart specs: data in, marks out', () => {
     expect(marks.points).toBe(chart.marks);
   });
 
+  it('payback table: each money column in one precision, kopecks only while all its amounts are below 1 000', () => {
+    // A small project: 343,50 a month net, a cost of 1 412,50 (it read «343,50 · 687,01 · 1 031 · 1 374»).
+    const c = compareResult();
+    const small = { ...c, payback: { ...c.payback!, gain_per_month: 843.505, payback_months: 1412.5 / 343.505 }, payback_inputs: { ...c.payback_inputs!, cost: 1412.5, monthly_cost: 500 } };
+    const rows = paybackChart(small, 'ru')!.table.rows;
+    expect(rows.slice(0, 5).map((r) => r[1])).toEqual(['0', '344', '687', '1 031', '1 374']);
+    expect(rows.slice(0, 5).map((r) => r[3])).toEqual(['−1 413', '−1 069', '−725', '−382', '−38']);
+  });
+
   it('every chart of a full input renders, in the report order, without any script', async () => {
     const charts = buildCharts({ audit: auditResult(), kpi: kpiResult(), compare: compareResult() }, 'en');
     expect(charts.map((c) => c.id)).toEqual(['audit-sections', 'funnel', 'managers-conversion', 'managers-response', 'managers-touches', 'loss-reasons', 'calls', 'before-after', 'payback']);
