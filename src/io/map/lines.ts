@@ -169,43 +169,64 @@ type Read = LinkedActivity | RowProblem;
 
 /**
  * The legs of one call (a PBX writes a row per extension a ring group or a queue rang, and per
- * transfer), told by their call id and read as one call while they follow one another and start
- * within four hours of each other: answered if any leg was, by its first answering leg's employee,
- * its talk the answered legs' together (a transfer's two talks, a forward to a mobile), at its
- * earliest leg's time; the other legs are dropped and counted. A leg that names no line (an IVR, a
- * queue's own leg) yields to one that does. A call nobody answered stays its first rung line's. A
- * call is given on when the next row is another call's, and the last at the end of the file.
+ * transfer), told by their call id and read as one call while they start within four hours of each
+ * other, other calls' rows between them or not: answered if any leg was, by its first answering
+ * leg's employee, its talk the answered legs' together each second once (a transfer's two talks, a
+ * forward to a mobile), at its earliest leg's time; the other legs are dropped and counted. A leg
+ * that names no line (an IVR, a queue's own leg) yields to one that does. A call nobody answered
+ * stays its first rung line's. A call is given on once a row starts four hours from it, and the rest
+ * at the end of the file.
  */
 export class CallLegs {
-  private id = '';
-  private held: { read: Read; row: number; span: TalkSpan } | undefined;
+  /** The calls whose legs may still come, by call id, in the order their first legs came. */
+  private readonly open = new Map<string, { read: Read; row: number; span: TalkSpan }>();
 
   constructor(
     /** The reasons of a leg with no employee in a log that names a manager (a missed call, one nobody took), which a leg that names one replaces. */
     private readonly noEmployee: readonly string[],
   ) {}
 
-  /** Takes a row's reading; gives on the call it ends (with that call's row), if any. */
+  /**
+   * Takes a row's reading; gives on the calls it ends (with each call's first row). A busy PBX writes
+   * a leg when it ends, so another call's rows may come between two legs of one call: the calls of the
+   * last hours are held by id, and given on once a row starts more than a call's longest span away.
+   */
   take(read: Read, id: string, row: number, give: (read: Read, row: number) => void): void {
     if (id === '' || (read instanceof RowProblem && !(read instanceof UnroutedCall) && !this.noEmployee.includes(read.reason))) return give(read, row);
-    const held = this.held;
-    if (held && id === this.id && near(held.read, read)) {
+    this.settleBefore(startOf(read), give);
+    const held = this.open.get(id);
+    if (held && near(held.read, read)) {
       held.read = merged(held.read, read, held.span);
       return give(LEG, row);
     }
-    this.id = id;
+    if (held) {
+      this.open.delete(id);
+      give(held.read, held.row);
+    }
     const copy = read instanceof RowProblem ? read : { ...read };
-    this.held = { read: copy, row, span: { end: copy instanceof RowProblem ? -Infinity : talkEnd(copy.at, copy.missed ? null : copy.duration_s) } };
-    if (held) give(held.read, held.row);
+    this.open.set(id, { read: copy, row, span: { end: copy instanceof RowProblem ? -Infinity : talkEnd(copy.at, copy.missed ? null : copy.duration_s) } });
   }
 
-  /** Gives on the call held at the end of the file. */
+  /** Gives on the calls held at the end of the file, in the order they began. */
   end(give: (read: Read, row: number) => void): void {
-    const held = this.held;
-    this.held = undefined;
-    if (held) give(held.read, held.row);
+    for (const held of this.open.values()) give(held.read, held.row);
+    this.open.clear();
+  }
+
+  /** Gives on the oldest calls no leg starting at `at` can join (too far from it, or more calls held than a PBX has lines). */
+  private settleBefore(at: number | undefined, give: (read: Read, row: number) => void): void {
+    for (const [id, held] of this.open) {
+      const start = startOf(held.read);
+      const far = at !== undefined && start !== undefined && Math.abs(at - start) > LEG_SPAN_MS;
+      if (!far && this.open.size <= MAX_OPEN_CALLS) return;
+      this.open.delete(id);
+      give(held.read, held.row);
+    }
   }
 }
+
+/** The most calls held for their legs at once: a log not in time order never holds more. */
+const MAX_OPEN_CALLS = 10_000;
 
 /** Where a call's talk so far ends (ms): a leg's talk before it was already counted (a queue's leg and its agent's overlap). */
 interface TalkSpan {

@@ -77,13 +77,25 @@ describe('an Asterisk / FreePBX CDR: employees by line, direction by side, one c
     expect(report.skipped).toEqual([]);
   });
 
-  it('reads legs of a call that do not follow one another as calls of their own (only neighbours are merged)', async () => {
-    const { list } = await read('freepbx-apart.csv', [HEADER, ROWS[2], ROWS[0], ROWS[3]].join('\n') + '\n');
-    expect(list.map((a) => [a.manager, a.direction, a.missed])).toEqual([
-      ['102', 'in', true],
-      ['101', 'out', false],
-      ['101', 'in', false],
+  it('reads legs of a call with another call\'s row between them as one call (a busy PBX writes a leg when it ends)', async () => {
+    const { list, report } = await read('freepbx-apart.csv', [HEADER, ROWS[2], ROWS[0], ROWS[3]].join('\n') + '\n');
+    // The ring group's call: 102 did not answer, 101 did; the outgoing call between its legs is a call of its own.
+    expect(list.map((a) => [a.manager, a.direction, a.missed, a.duration_s])).toEqual([
+      ['101', 'in', false, 25],
+      ['101', 'out', false, 80],
     ]);
+    expect(report.dropped).toEqual({ 'another leg of a call already counted (the same call id)': 1 });
+  });
+
+  it('holds at most 10,000 calls for their legs: a leg after more calls than that is a call of its own', async () => {
+    const H = 'calldate,src,dst,channel,dstchannel,billsec,disposition,linkedid';
+    const rows = [H, '2024-03-01 09:00:00,79160000000,101,PJSIP/trunk-1,PJSIP/101-1,30,ANSWERED,first'];
+    for (let i = 0; i < 10_000; i++) rows.push(`2024-03-01 09:00:01,7916${String(i).padStart(7, '0')},102,PJSIP/trunk-2,PJSIP/102-2,10,ANSWERED,c${i}`);
+    rows.push('2024-03-01 09:00:02,79160000000,101,PJSIP/trunk-1,PJSIP/101-3,20,ANSWERED,first');
+    const { list, report } = await read('freepbx-many.csv', `${rows.join('\n')}\n`);
+    expect(list).toHaveLength(10_002);
+    expect(report.dropped).toEqual({});
+    expect(list.filter((a) => a.manager === '101').map((a) => a.duration_s)).toEqual([30, 20]);
   });
 
   it('does not merge calls hours apart that share an id (a column of one value filled down)', async () => {
