@@ -181,6 +181,27 @@ describe('nothing won among lost deals, while a stage no rule knows holds deals'
   });
 });
 
+describe('activities whose dates have no time of day', () => {
+  it('are said: read at midnight, they measure no response on a deal\'s first day', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-untimed-'));
+    writeFileSync(path.join(dir, 'deals.csv'), `id,manager,created_at,status\n${Array.from({ length: 12 }, (_, i) => `${i + 1},Анна,2025-03-0${(i % 9) + 1} 10:00,open`).join('\n')}\n`);
+    writeFileSync(path.join(dir, 'acts.csv'), `deal_id,manager,at,kind,direction\n${Array.from({ length: 12 }, (_, i) => `${i + 1},Анна,2025-03-0${(i % 9) + 1},call,out`).join('\n')}\n`);
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'acts.csv', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    // Every call is at midnight before its deal's 10:00: none is a response.
+    expect(r.total.no_response).toBe(12);
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'untimed-activities', file: 'acts.csv', untimed: 12, records: 12 });
+    const ru = runCli(['kpi', '-d', 'deals.csv', '-a', 'acts.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('acts.csv: у 12 из 12 активностей дата без времени: они считаются в полночь');
+    // With the time, nothing is said.
+    writeFileSync(path.join(dir, 'timed.csv'), readFileSync(path.join(dir, 'acts.csv'), 'utf8').replace(/(2025-03-0\d)/g, '$1 11:00'));
+    const timed = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'timed.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(timed.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('untimed-activities');
+    expect(timed.total.no_response).toBe(0);
+  });
+});
+
 describe('a call log whose direction or status values no map knows', () => {
   it('is said, with a --map snippet that, passed as printed, reads them', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));

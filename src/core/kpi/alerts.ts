@@ -24,6 +24,7 @@ export type Alert =
   | { code: 'group-column-missing'; dims: Array<'source' | 'pipeline' | 'stage'> }
   | { code: 'manager-ids'; ids: string[] }
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
+  | { code: 'untimed-activities'; file: string; untimed: number; records: number }
   | { code: 'placeholder-dates'; file: string; deals: number; earliest: string }
   | { code: 'closed-later'; file: string; deals: number; latest: string; reportDate: string }
   | { code: 'empty-period'; from: string | null; to: string | null; first: string; last: string; deals: number }
@@ -101,6 +102,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'future-deals' || a.code === 'negative-amounts' || a.code === 'empty-period') return dealDatesAndAmountsText(a, lang);
   if (a.code === 'placeholder-dates' || a.code === 'closed-later') return oddDatesText(a, lang === 'ru');
   if (a.code === 'nothing-won') return nothingWonText(a, lang === 'ru');
+  if (a.code === 'untimed-activities') return untimedText(a, lang === 'ru');
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
   if (a.code === 'map-unmatched') return mapUnmatchedText(a, lang === 'ru');
   if (a.code === 'quote-swallowed') return quoteSwallowedText(a, lang === 'ru');
@@ -110,7 +112,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates' | 'closed-later' | 'nothing-won' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' }>, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates' | 'closed-later' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -269,6 +271,13 @@ function dealDatesAndAmountsText(a: Extract<Alert, { code: 'future-deals' | 'neg
   return lang === 'ru'
     ? `${a.file}: у ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} дата создания позже даты отчёта (${report}), самая поздняя — ${latest}: вероятно, опечатка в годе. Такие сделки растягивают период («все данные», «после» в сравнении до и после) и занижают все показатели в месяц. Исправьте даты в CRM и выгрузите файл заново (в kpi период можно ограничить через --to).`
     : `${a.file}: ${num(a.deals, ru)} ${a.deals === 1 ? 'deal was' : 'deals were'} created after the report date (${report}), the latest on ${latest}: probably a mistyped year. They stretch the period ("all data", "after" in a before/after comparison) and lower every per-month figure. Correct the dates in the CRM and export again (kpi can end the period with --to).`;
+}
+
+/** Activities with dates alone: read at midnight, they measure no response time. */
+function untimedText(a: Extract<Alert, { code: 'untimed-activities' }>, ru: boolean): string {
+  return ru
+    ? `${a.file}: у ${num(a.untimed, ru)} из ${num(a.records, ru)} ${plural(a.records, 'активности', 'активностей', 'активностей')} дата без времени: они считаются в полночь. Время реакции от создания сделки по ним не измерить: ответ в день создания сделки не засчитывается, и «без ответа» завышено. Выгрузите активности со временем (или с колонкой времени рядом с датой).`
+    : `${a.file}: ${num(a.untimed, ru)} of ${num(a.records, ru)} activities have a date without a time of day: they are read at midnight. The response time from a deal's creation cannot be measured by them: a response on the day the deal was created is not counted, and "no response" reads high. Export the activities with their time (or a time column beside the date).`;
 }
 
 /** Nothing won among deals some of which are lost, while stages no rule knows hold deals: one of them may be the won stage, renamed. */

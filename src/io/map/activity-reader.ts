@@ -71,6 +71,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
   const names = ctx.map.fields.get('client');
   const sides = callSides(ctx.map);
   if (sides) ctx.bySides = sideCounts();
+  ctx.untimed = { count: 0 };
   return {
     manager: new CellMemo(managerKey(ctx.linker!.store, cleanText, ctx.maps)),
     // An empty checkbox (Done, Выполнено, COMPLETED) is not done; an empty status (Zoho's «Outgoing
@@ -276,7 +277,7 @@ function activityTime(cells: Cells, ctx: ReadContext, m: ActivityMemos): RowProb
     const t = parseTimeOfDay(cells.text(c.at_time));
     if (t === undefined) return new RowProblem('skip', `"${truncate(cells.text(c.at_time))}" is not a time of day`, headerOf(ctx, c.at_time, 'at_time'));
     ms += t;
-  }
+  } else if (!dateHasTime.value) ctx.untimed!.count++;
   m.out.at = ms + ctx.timeOffsetMs;
   return undefined;
 }

@@ -283,6 +283,8 @@ export interface ReadContext {
   idless: { pending: number; followed: number };
   /** Rows whose direction was read from their sides (a PBX's log: see lines.ts), by direction; undefined where no side is read. */
   bySides?: SideCounts;
+  /** Activities whose time was a date alone (no time of day in it nor beside it): read at midnight. */
+  untimed?: { count: number };
   /** The report date (ms at midnight), when the run has one: close dates after it are expected ones. */
   reportDay: number | undefined;
 }

@@ -119,6 +119,8 @@ export interface ImportReport {
   idlessDeals?: number;
   /** Calls whose direction was read from which of their sides is a line (a PBX's log with no direction column), by direction. */
   directionBySides?: { in: number; out: number; internal: number; none: number };
+  /** Activities read at midnight: their date had no time of day (none beside it either). */
+  untimed?: number;
 }
 
 const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'end_at', 'invoiced_at', 'paid_at', 'month'];
@@ -300,6 +302,7 @@ class RowsToRecords<T> {
     if (this.kind === 'activities') {
       const s = ctx.bySides;
       if (s) report.directionBySides = { in: s.in.count, out: s.out.count, internal: s.internal.count, none: s.none.count };
+      if (ctx.untimed && ctx.untimed.count > 0) report.untimed = ctx.untimed.count;
       for (const field of ['kind', 'direction', 'missed', 'owner_type'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
     }
     for (const [field, values] of ctx.valueStats) {
