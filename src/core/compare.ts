@@ -166,7 +166,7 @@ export function compareKpis(before: PeriodKpis, after: PeriodKpis, o: CompareOpt
 }
 
 /** The KPI a comparison row is computed from, where its name differs (a per-month rate of a count). */
-const KPI_OF: Readonly<Record<string, string>> = { leads_per_month: 'leads', revenue_per_month: 'revenue', won_per_manager_per_month: 'won' };
+export const KPI_OF: Readonly<Record<string, string>> = { leads_per_month: 'leads', revenue_per_month: 'revenue', won_per_manager_per_month: 'won' };
 
 /** A row with an empty side, with the reason the period's KPIs give for it (either period's). */
 function withReason(row: CompareRow, before: PeriodKpis, after: PeriodKpis): CompareRow {

@@ -1,6 +1,7 @@
 import type { ReportResult } from '../../core/report.js';
 import { tr } from '../../core/i18n.js';
 import { metricDef, METRICS } from '../../core/kpi/catalog.js';
+import { KPI_OF } from '../../core/compare.js';
 import { formatDay, formatPoints, formatValue } from '../format.js';
 import { renderCompareMarkdown } from '../compare/text.js';
 import { mdTable } from '../text.js';
@@ -67,7 +68,8 @@ export function headlineRows(r: ReportResult, lang: string): Array<{ key: string
   const keys = [...HEADLINE, ...(r.kpi.spend ? UNIT_HEADLINE : [])];
   return keys.filter((k) => !(k in r.kpi!.notApplicable)).map((key) => {
     const def = headlineDef(key);
-    const row = r.compare?.rows.find((x) => x.metric === key || (key === 'revenue' && x.metric === 'revenue_per_month'));
+    // A count's row is its rate per month (leads → leads_per_month, revenue → revenue_per_month).
+    const row = r.compare?.rows.find((x) => x.metric === key || KPI_OF[x.metric] === key);
     const value = r.kpi!.total[key];
     return { key, label: def.label[lang === 'ru' ? 'ru' : 'en'], value: typeof value === 'number' ? value : null, text: formatValue(value, def.format, lang), change: row?.change_pct ?? null, target: row?.target ?? null, met: row?.met ?? null };
   });

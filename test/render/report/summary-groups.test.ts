@@ -49,3 +49,17 @@ describe('the report\'s audit with exports', () => {
     expect(md).toContain('**Итог с учётом выгрузок: 1,5 / 5 — Начало пути.**');
   });
 });
+
+describe('the headline KPIs beside a comparison', () => {
+  it('leads and revenue take the change and target of their per-month rows (leads showed none though leads_per_month had a target)', async () => {
+    const { headlineRows } = await import('../../../src/render/report/summary.js');
+    const row = (metric: string, change_pct: number, target: number, met: boolean) => ({ metric, before: 10, after: 12, change: 2, change_pct, better: 'up' as const, target, met });
+    const compare = { schemaVersion: 1, before: { from: '2024-01-01', to: '2024-03-31' }, after: { from: '2024-07-01', to: '2024-08-31' }, rows: [row('leads_per_month', 0.2, 0.15, true), row('revenue_per_month', 0.1, 0.15, false)], payback: null } as unknown as ReportResult['compare'];
+    const rows = headlineRows({ ...report('ru'), compare }, 'ru');
+    const leads = rows.find((r) => r.key === 'leads')!;
+    expect([leads.change, leads.target, leads.met]).toEqual([0.2, 0.15, true]);
+    const revenue = rows.find((r) => r.key === 'revenue')!;
+    expect([revenue.change, revenue.target, revenue.met]).toEqual([0.1, 0.15, false]);
+    expect(rows.find((r) => r.key === 'conversion')!.change).toBeNull();
+  });
+});
