@@ -230,6 +230,8 @@ const UNTIMED_MIN = 10;
 /** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
 export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxListed = DEFAULT_LIMITS.maxListedSkips): DataQuality {
   const nul: Alert[] = reports.filter((r) => r.table.nulBytes).map((r) => ({ code: 'nul-bytes', file: r.file, count: r.table.nulBytes! }));
+  // A code page judged on a few letters, where another reads them as well: said, with the option that overrides it.
+  const doubt: Alert[] = reports.flatMap((r) => (r.table.encodingDoubt && r.table.encoding ? [{ code: 'encoding-doubt' as const, file: r.file, chosen: r.table.encoding, ...r.table.encodingDoubt }] : []));
   // Missed incoming calls with no employee are skipped: the missed share reads low, and is said so.
   // A PBX's missed calls that reached no line (hung up in an IVR or a queue) are dropped, and counted here too.
   const missedAlone: Alert[] = reports.flatMap((r) => {
@@ -263,7 +265,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   });
   // Activities with dates alone are read at midnight: a response on a deal's first day is before it.
   const untimed: Alert[] = reports.filter((r) => r.kind === 'activities' && (r.untimed ?? 0) >= UNTIMED_MIN && r.untimed! * 10 >= r.records * 9).map((r) => ({ code: 'untimed-activities', file: r.file, untimed: Math.min(r.untimed!, r.records), records: r.records }));
-  const alerts = [...nul, ...swallowed, ...missedAlone, ...untimed, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...leads, ...found];
+  const alerts = [...nul, ...doubt, ...swallowed, ...missedAlone, ...untimed, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

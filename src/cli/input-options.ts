@@ -5,6 +5,7 @@ import { DAY_MS } from '../core/kpi/stats.js';
 import type { ImportOptions } from '../io/map/import.js';
 import { DEFAULT_LIMITS, type Limits } from '../io/read/limits.js';
 import type { SlashOrder } from '../io/map/values.js';
+import type { Encoding } from '../io/read/sniff.js';
 import { resolveNow, type CliContext } from './context.js';
 import { parseCount } from './format.js';
 import { progressLine } from './progress.js';
@@ -14,6 +15,7 @@ export function withImportOptions(cmd: Command): Command {
   return cmd
     .option('--map <file.yaml>', 'column assignments and value maps for unusual exports')
     .option('--delimiter <char>', 'delimiter of CSV files (default: detected; "tab" for a tab)')
+    .option('--encoding <name>', 'encoding of text files without a byte order mark (default: detected): utf-8, cp1251, cp1252, koi8-r, cp866, utf-16le, utf-16be')
     .option('--sheet <name|n>', 'XLSX sheet (default: the first non-empty one)')
     .addOption(new Option('--date-format <format>', 'order of ambiguous slash dates').choices(['DD/MM/YYYY', 'MM/DD/YYYY']))
     .option('--time-offset <hours>', 'shift activity times by this many hours (e.g. -3, +2:30)')
@@ -54,6 +56,7 @@ export interface ImportCliOptions {
   map?: string;
   now?: string;
   delimiter?: string;
+  encoding?: string;
   sheet?: string;
   dateFormat?: string;
   timeOffset?: string;
@@ -61,6 +64,26 @@ export interface ImportCliOptions {
   maxCellSize?: string;
   maxColumns?: string;
   maxInflatedSize?: string;
+}
+
+/** The names `--encoding` takes for each encoding the readers know (case and `-`/`_` ignored). */
+const ENCODING_NAMES: ReadonlyArray<[Encoding, readonly string[]]> = [
+  ['utf-8', ['utf8']],
+  ['windows-1251', ['cp1251', 'windows1251', '1251', 'win1251']],
+  ['windows-1252', ['cp1252', 'windows1252', '1252', 'latin1', 'iso88591']],
+  ['koi8-r', ['koi8r', 'koi8']],
+  ['ibm866', ['cp866', 'ibm866', '866', 'dos']],
+  ['utf-16le', ['utf16le', 'utf16']],
+  ['utf-16be', ['utf16be']],
+];
+
+/** Parses `--encoding` (`cp1251`, `Windows-1251`, `koi8-r`, `cp866`…). */
+export function parseEncoding(value: string | undefined): Encoding | undefined {
+  if (value === undefined) return undefined;
+  const key = value.trim().toLowerCase().replace(/[-_\s]/g, '');
+  const found = ENCODING_NAMES.find(([, names]) => names.includes(key));
+  if (!found) throw UserError.of('E_USAGE', 'usage.encoding', { value });
+  return found[0];
 }
 
 /** Parses `--time-offset` (`-3`, `+2:30`, `5.5`) into hours. */
@@ -88,6 +111,7 @@ export function importOptionsFromCli(o: ImportCliOptions, ctx: CliContext): Impo
     delimiter = { tab: '\t', '\\t': '\t', semicolon: ';', comma: ',' }[delimiter.toLowerCase()] ?? delimiter;
     if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127) throw UserError.of('E_USAGE', 'usage.delimiter', { value: o.delimiter ?? '' });
   }
+  const encoding = parseEncoding(o.encoding);
   let maxBadRows: ImportOptions['maxBadRows'];
   if (o.maxBadRows !== undefined) {
     // A count of rows is whole; a share is at most 100% (1.5 rows or 150% were taken as they came).
@@ -101,6 +125,7 @@ export function importOptionsFromCli(o: ImportCliOptions, ctx: CliContext): Impo
     stdin: ctx.stdin,
     limits,
     delimiter,
+    ...(encoding ? { encoding } : {}),
     sheet: o.sheet,
     dateOrder,
     timeOffsetHours: parseOffset(o.timeOffset),

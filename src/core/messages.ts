@@ -218,6 +218,7 @@ export const MESSAGES = {
     hint: { ru: 'задайте целое число секунд с 1970-01-01 UTC, например 1735689600, или уберите переменную', en: 'set whole seconds since 1970-01-01 UTC, such as 1735689600, or unset it' },
   },
   'usage.timeOffset': { ru: '--time-offset: нужно число часов не больше 26 (минуты — до 59), например -3, +2 или +5:30; получено «{value}»', en: '--time-offset must be hours up to 26 (minutes up to 59) such as -3, +2 or +5:30, got "{value}"' },
+  'usage.encoding': { ru: '--encoding: неизвестная кодировка «{value}»; возможны utf-8, cp1251, cp1252, koi8-r, cp866, utf-16le, utf-16be', en: '--encoding: unknown encoding "{value}"; use utf-8, cp1251, cp1252, koi8-r, cp866, utf-16le or utf-16be' },
   'usage.delimiter': { ru: '--delimiter: нужен один символ ASCII (или "tab"); получено «{value}»', en: '--delimiter must be one ASCII character (or "tab"), got "{value}"' },
   'usage.maxBadRows': { ru: '--max-bad-rows: нужно целое число строк (например 10) или доля до 100% (например 5%); получено «{value}»', en: '--max-bad-rows must be a whole count of rows (e.g. 10) or a share up to 100% (e.g. 5%), got "{value}"' },
   'usage.callbackWindow': { ru: '--callback-window: нужна длительность с единицей (h — часы, m — минуты, d — дни), например 24h, 90m или 2d; получено «{value}»', en: '--callback-window must be a duration with its unit (h hours, m minutes, d days) such as 24h, 90m or 2d, got "{value}"' },
@@ -502,7 +503,9 @@ export const IMPORT_NOTES: readonly Template[] = [
   { en: 'as decided on the first half of the file', ru: 'как решено по первой половине файла' },
   { en: 'UTF-16 byte pattern (every other byte zero)', ru: 'байты UTF-16 (каждый второй байт нулевой)' },
   { en: 'the non-ASCII bytes are valid UTF-8', ru: 'байты вне ASCII — правильный UTF-8' },
-  { en: 'not UTF-8; the Cyrillic letters read as Russian text in KOI8-R, not in Windows-1251 (letter frequencies)', ru: 'не UTF-8; кириллица читается как русский текст в KOI8-R, а не в Windows-1251 (по частоте букв)' },
+  { en: 'given (--encoding)', ru: 'задана (--encoding)' },
+  { en: 'not UTF-8; the Cyrillic letters read as Russian text in {page}, not in Windows-1251 (letter frequencies)', ru: 'не UTF-8; кириллица читается как русский текст в {page}, а не в Windows-1251 (по частоте букв)' },
+  { en: 'not UTF-8; the Cyrillic letters read as Russian text in {page}, not in Windows-1251 (the case of its words)', ru: 'не UTF-8; кириллица читается как русский текст в {page}, а не в Windows-1251 (по регистру букв в словах)' },
   {
     en: 'not UTF-8; letter runs: {cyr} words of non-ASCII letters only (Cyrillic), {lat} non-ASCII letters inside Latin words (accents)',
     ru: 'не UTF-8; слов только из букв вне ASCII (кириллица): {cyr}, букв вне ASCII внутри латинских слов (диакритика): {lat}',

@@ -37,6 +37,7 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     `  ${L('вид:        ', 'kind:       ')}${kind}`,
     `  ${L('формат:     ', 'format:     ')}${format}`,
     ...(t.encodingWhy ? [`  ${L('кодировка:  ', 'encoding:   ')}${t.encoding}: ${importNote(t.encodingWhy, opts.lang)}`] : []),
+    ...(t.encodingDoubt ? [L(`              не наверняка: мало букв; «${t.encodingDoubt.read}» в ${t.encodingDoubt.other} читается «${t.encodingDoubt.otherRead}» (--encoding задаст кодировку)`, `              not sure: few letters; "${t.encodingDoubt.read}" reads "${t.encodingDoubt.otherRead}" in ${t.encodingDoubt.other} (--encoding sets the encoding)`)] : []),
     ...(t.nulBytes ? [L(`  NUL-байты:  удалено ${n(t.nulBytes)}`, `  NUL bytes:  ${n(t.nulBytes)} removed`)] : []),
     `  ${L('заголовок:  ', 'header row: ')}${r.headerRow === 0 ? L('нет: колонки по номерам из --map, каждая строка — данные', 'none: columns by number from --map, every row is data') : L(`строка ${r.headerRow}`, String(r.headerRow))}`,
     `  ${L('CRM:        ', 'CRM:        ')}${crm}`,

@@ -9,7 +9,9 @@ import { FIELDS } from '../../src/io/map/fields.js';
 
 /** Latin words a Russian text may hold: terms, units, ids, format names. */
 const ALLOWED = new Set([
-  'CRM', 'ID', 'ISO', 'ASCII', 'BOM', 'NUL', 'UTF-8', 'utf-8', 'windows-1251', 'JSON', 'json', 'XLSX', 'CSV', 'HTML', 'html',
+  'CRM', 'ID', 'ISO', 'ASCII', 'BOM', 'NUL', 'UTF-8', 'utf-8', 'windows-1251',
+  // encodings as --encoding takes them and as a person names them
+  'cp1251', 'cp1252', 'koi8-r', 'cp866', 'utf-16le', 'utf-16be', 'Windows-1251', 'KOI8-R', 'CP866', 'DOS', 'JSON', 'json', 'XLSX', 'CSV', 'HTML', 'html',
   'crm-audit', 'inspect', 'kpi', 'report', 'map', 'true', 'false', 'null', 'notApplicable', 'dataQuality.rowsSkipped',
   'amoCRM', 'amocrm', 'Bitrix24', 'bitrix24-calls', 'telephony', 'REST', 'API', 'bitrix24-rest-activities', 'table', 'md', 'xlsx', 'csv', 'warn', 'total', 'managers', 'audit', 'compare',
   // keys of a --map file, in the snippets a hint offers to paste

@@ -126,7 +126,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   checkAssertionPaths(assertions.filter((a) => ASSERTION_ROOTS[a.path[0]!] && !roots.has(a.path[0]!)), {}, ASSERTION_ROOTS);
   const baseline = m.baseline ? parseBaseline(parseYaml(await readDocument(m.baseline, ctx.cwd, ctx.stdin), m.baseline), m.baseline) : undefined;
   const imp = config.import ?? {};
-  const base = importOptionsFromCli({ ...o, delimiter: o.delimiter ?? imp.delimiter, sheet: o.sheet ?? imp.sheet, dateFormat: o.dateFormat ?? imp.dateFormat, timeOffset: o.timeOffset ?? (imp.timeOffset === undefined ? undefined : String(imp.timeOffset)), maxBadRows: o.maxBadRows ?? (imp.maxBadRows === undefined ? undefined : String(imp.maxBadRows)) }, ctx);
+  const base = importOptionsFromCli({ ...o, delimiter: o.delimiter ?? imp.delimiter, encoding: o.encoding ?? imp.encoding, sheet: o.sheet ?? imp.sheet, dateFormat: o.dateFormat ?? imp.dateFormat, timeOffset: o.timeOffset ?? (imp.timeOffset === undefined ? undefined : String(imp.timeOffset)), maxBadRows: o.maxBadRows ?? (imp.maxBadRows === undefined ? undefined : String(imp.maxBadRows)) }, ctx);
   const overrides = await loadOverrides(m.map, ctx.cwd, ctx.stdin);
   const targets = { ...m.targets, ...(await loadTargets(o.targets, ctx.cwd, ctx.stdin)) };
   const compareOptions = { targets, cost: m.cost, monthlyCost: m.monthlyCost, margin: m.margin, byManager: m.byManager };

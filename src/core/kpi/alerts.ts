@@ -11,6 +11,7 @@ export type Alert =
   | { code: 'unknown-stages-closed'; file: string; stages: Array<{ stage: string; deals: number; closed: number; lost: number; /** At a probability of 0%. */ zero?: number }> }
   | { code: 'many-skipped'; file: string; skipped: number; rows: number }
   | { code: 'nul-bytes'; file: string; count: number }
+  | { code: 'encoding-doubt'; file: string; chosen: string; other: string; read: string; otherRead: string }
   | { code: 'activities-unlinked'; calls: number; won: number }
   | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }> }
   | { code: 'unattributed-payments'; payments: number }
@@ -42,6 +43,10 @@ export type Alert =
   | { code: 'missed-no-manager'; file: string; calls: number; atLeast: boolean; /** They are a PBX's calls hung up before any line (an IVR, a queue). */ pbx?: true }
   | { code: 'activities-all-dropped'; file: string; rows: number; reasons: Array<{ reason: string; count: number }> }
   | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed'; value: string; near: string | null }> };
+
+/** The code pages as a person names them, and as --encoding takes them. */
+const ENCODING_NAMES: Readonly<Record<string, string>> = { 'windows-1251': 'Windows-1251', 'koi8-r': 'KOI8-R', ibm866: 'CP866 (DOS)' };
+const ENCODING_FLAGS: Readonly<Record<string, string>> = { 'windows-1251': 'cp1251', 'koi8-r': 'koi8-r', ibm866: 'cp866' };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
 const OUTCOME_MIN_DEALS = 20;
@@ -125,6 +130,14 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates
       return ru
         ? `${a.file}: ${plural(a.count, 'удалён', 'удалено', 'удалено')} ${num(a.count, ru)} ${plural(a.count, 'нулевой байт', 'нулевых байта', 'нулевых байтов')} (NUL): CRM записала их внутри текстовых полей; текст вокруг сохранён.`
         : `${num(a.count, ru)} NUL bytes removed from ${a.file}: the CRM wrote them inside text fields; the text around them is kept.`;
+    case 'encoding-doubt': {
+      const flag = ENCODING_FLAGS[a.other] ?? a.other;
+      const name = ENCODING_NAMES[a.other] ?? a.other;
+      const chosen = ENCODING_NAMES[a.chosen] ?? a.chosen;
+      return ru
+        ? `${a.file}: кодировка определена по немногим буквам — файл прочитан как ${chosen} («${a.read}»), а в ${name} те же байты читаются «${a.otherRead}». Если имена и этапы искажены, укажите --encoding ${flag}.`
+        : `${a.file}: the encoding was judged on few letters: read as ${chosen} ("${a.read}"), while in ${name} the same bytes read "${a.otherRead}". If names and stages look garbled, pass --encoding ${flag}.`;
+    }
     case 'activities-unlinked':
       return ru
         ? `Ни один из ${num(a.calls, ru)} ${plural(a.calls, 'звонка', 'звонков', 'звонков')} не связан со сделкой, и ни у одной из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет действий: касания, реакция и «без ответа» выглядят так, будто со сделками не работали. Проверьте, какая колонка файла действий называет сделку (deal_id: ID сделки, Opportunity ID, Associated Deal) или клиента (client) так же, как файл сделок; crm-audit inspect покажет колонки, файл --map назовёт нужную.`

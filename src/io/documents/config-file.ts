@@ -40,6 +40,7 @@ export const configSchema = z
     import: z
       .object({
         delimiter: z.string().optional(),
+        encoding: z.string().optional(),
         sheet: z.string().optional(),
         dateFormat: z.enum(['DD/MM/YYYY', 'MM/DD/YYYY']).optional(),
         timeOffset: z.union([z.string(), z.number()]).optional(),

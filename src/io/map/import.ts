@@ -12,6 +12,7 @@ import type { Activity } from '../../core/records.js';
 import type { ByteRow } from '../read/csv.js';
 import { normalizeHeader, type RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
+import type { Encoding } from '../read/sniff.js';
 import { assertRequired, headerScore, looksLikeData, mapColumns, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { noHeaderError } from './no-header.js';
 import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reader.js';
@@ -38,6 +39,8 @@ export interface ImportOptions {
   stdin: NodeJS.ReadableStream;
   limits?: Partial<Limits>;
   delimiter?: string;
+  /** The encoding of text without a byte order mark (--encoding); detected when not given. */
+  encoding?: Encoding;
   sheet?: string;
   dateOrder?: SlashOrder;
   /** Shift for activity times, in hours (`--time-offset`). */
@@ -218,7 +221,7 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
   const byNumber = mapped.some((c) => /^#\d+$/.test(c.trim()));
   // Two known names at least: a filter row «Период | с … | по …» names one (a spend file's month).
   const namesColumns = byNumber ? undefined : (cells: readonly string[]) => headerScore(cells, kind) >= 2 || cells.some((c) => named.has(normalizeHeader(c)));
-  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, namesColumns };
+  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, namesColumns };
   const { held, ...table } = await readTable(file, tableOptions, (record, line) => rows.add(record, line));
   let report: ImportReport;
   try {

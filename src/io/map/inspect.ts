@@ -17,7 +17,7 @@ export async function guessKind(file: string, opts: ImportOptions): Promise<Reco
   try {
     // An HTML document's data table is the one whose row names two columns of some kind, as when its kind is given.
     const namesColumns = (cells: readonly string[]) => RECORD_KINDS.some((kind) => headerScore(cells, kind) >= 2);
-    await readTable(file, { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, sheet: opts.sheet, namesColumns }, (cells, line) => {
+    await readTable(file, { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, namesColumns }, (cells, line) => {
       rows.push({ cells: Array.isArray(cells) ? cells : cells.cells(), row: line });
       if (rows.length >= limits.headerSearchRows) throw new Enough();
     });

@@ -79,7 +79,7 @@ export class ExportDecoder implements CellText {
     // UTF-16 has no NUL or Ctrl-Z byte of its own to drop (it is half of a character there).
     if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
     chunk = this.dropNul(this.holdEofMark(chunk));
-    if (this.encoding === 'koi8-r') return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
+    if (this.encoding === 'koi8-r' || this.encoding === 'ibm866') return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
     if (this.encoding === undefined) {
       if (this.held) {
         chunk = Buffer.concat([this.held, chunk]);
@@ -96,7 +96,7 @@ export class ExportDecoder implements CellText {
         return EMPTY;
       }
       this.decide(chunk.subarray(firstHigh), firstHigh);
-      // KOI8-R is passed on as UTF-8, as UTF-16 is: the byte readers know UTF-8 and the Windows code pages.
+      // KOI8-R and CP866 are passed on as UTF-8, as UTF-16 is: the byte readers know UTF-8 and the Windows code pages.
       if (this.transcoded) return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
     }
     if (this.encoding !== 'utf-8') this.checkControl(chunk);
@@ -117,9 +117,9 @@ export class ExportDecoder implements CellText {
     return rest;
   }
 
-  /** Whether bytes() passes its text on re-encoded as UTF-8 (UTF-16, KOI8-R). */
+  /** Whether bytes() passes its text on re-encoded as UTF-8 (UTF-16, KOI8-R, CP866). */
   private get transcoded(): boolean {
-    return this.encoding === 'utf-16le' || this.encoding === 'utf-16be' || this.encoding === 'koi8-r';
+    return this.encoding === 'utf-16le' || this.encoding === 'utf-16be' || this.encoding === 'koi8-r' || this.encoding === 'ibm866';
   }
 
   /** Whether the bytes passed on are UTF-8 (or ASCII so far); false for the Windows code pages. */
@@ -159,7 +159,11 @@ export class ExportDecoder implements CellText {
     }
     const page = singleBytePage(sample.subarray(0, SAMPLE_BYTES));
     this.choose(page.encoding, page.why);
+    if (page.doubt) this.doubt = page.doubt;
   }
+
+  /** Another code page that reads the sample as Russian as well as the one chosen, or better (too few letters to be sure): the run says so. */
+  doubt: EncodingDoubt | undefined;
 
   /** Ctrl-Z bytes that ended the last chunk, held back: an end-of-file mark if nothing follows them. */
   private eofMarks = 0;
@@ -244,7 +248,7 @@ export class ExportDecoder implements CellText {
   }
 
   private decodeChunk(chunk: Uint8Array, stream: boolean): string {
-    if (this.encoding === 'windows-1251' || this.encoding === 'windows-1252' || this.encoding === 'koi8-r') this.checkControl(chunk);
+    if (this.encoding !== 'utf-8' && this.encoding !== 'utf-16le' && this.encoding !== 'utf-16be') this.checkControl(chunk);
     try {
       const text = this.decoder!.decode(chunk, { stream });
       this.offset += chunk.length;
@@ -333,18 +337,32 @@ export function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: numb
   return { valid, invalid, first };
 }
 
-/** The Windows code page, or KOI8-R, of single-byte text (the exports' rule: singleByteEncoding, then koi8rLikely). */
+/** The Windows code page, KOI8-R or CP866 of single-byte text (the exports' rule: singleByteEncoding, then cyrillicPage). */
 export function singleByteDecoder(bytes: Uint8Array): TextDecoder {
   const { encoding } = singleBytePage(bytes);
-  return encoding === 'koi8-r' ? koi8r : encoding === 'windows-1251' ? cp1251 : cp1252;
+  return encoding === 'windows-1252' ? cp1252 : CYRILLIC_DECODERS[encoding];
 }
 
-/** The single-byte code page of text that is not UTF-8, and why: the letter-run test, then KOI8-R's letter frequencies. */
-function singleBytePage(sample: Uint8Array): { encoding: 'windows-1251' | 'windows-1252' | 'koi8-r'; why: string } {
-  const guess = singleByteEncoding(sample);
-  if (guess.encoding === 'windows-1251' && koi8rLikely(sample)) return { encoding: 'koi8-r', why: 'not UTF-8; the Cyrillic letters read as Russian text in KOI8-R, not in Windows-1251 (letter frequencies)' };
-  return { encoding: guess.encoding, why: `not UTF-8; letter runs: ${guess.cyrillicWords} words of non-ASCII letters only (Cyrillic), ${guess.latinWords} non-ASCII letters inside Latin words (accents)` };
+/** A code page chosen with too few letters to be sure, and one word of the sample read in it and in the other. */
+export interface EncodingDoubt {
+  other: CyrillicPage;
+  /** A word of the sample as read (chosen page) and as the other page reads it. */
+  read: string;
+  otherRead: string;
 }
+
+/** The single-byte code page of text that is not UTF-8, and why: the letter-run test, then which Cyrillic page reads as Russian. */
+function singleBytePage(sample: Uint8Array): { encoding: 'windows-1252' | CyrillicPage; why: string; doubt?: EncodingDoubt } {
+  const guess = singleByteEncoding(sample);
+  const runs = `not UTF-8; letter runs: ${guess.cyrillicWords} words of non-ASCII letters only (Cyrillic), ${guess.latinWords} non-ASCII letters inside Latin words (accents)`;
+  if (guess.encoding === 'windows-1252') return { encoding: 'windows-1252', why: runs };
+  const page = cyrillicPage(sample);
+  if (page.encoding !== 'windows-1251') return { encoding: page.encoding, why: `not UTF-8; the Cyrillic letters read as Russian text in ${PAGE_NAMES[page.encoding]}, not in Windows-1251 (${page.by})` };
+  return { encoding: 'windows-1251', why: runs, ...(page.doubt ? { doubt: page.doubt } : {}) };
+}
+
+type CyrillicPage = 'windows-1251' | 'koi8-r' | 'ibm866';
+const PAGE_NAMES: Record<CyrillicPage, string> = { 'windows-1251': 'Windows-1251', 'koi8-r': 'KOI8-R', ibm866: 'CP866' };
 
 const cp1251 = new TextDecoder('windows-1251');
 const cp1252 = new TextDecoder('windows-1252');
@@ -381,6 +399,8 @@ export function isUtf8Prefix(bytes: Uint8Array): boolean {
 /** How often each Russian letter occurs in text, per thousand letters (case folded; ё as е). */
 const RUSSIAN_LETTERS: Record<string, number> = { о: 110, е: 85, а: 80, и: 74, н: 67, т: 63, с: 55, р: 47, в: 45, л: 44, к: 35, м: 32, д: 30, п: 28, у: 26, я: 20, ы: 19, ь: 17, г: 17, з: 16, б: 16, ч: 14, й: 12, х: 10, ж: 9, ш: 7, ю: 6, ц: 5, щ: 4, э: 3, ф: 3, ъ: 1 };
 const koi8r = new TextDecoder('koi8-r');
+const cp866 = new TextDecoder('ibm866');
+const CYRILLIC_DECODERS: Record<CyrillicPage, TextDecoder> = { 'windows-1251': cp1251, 'koi8-r': koi8r, ibm866: cp866 };
 
 /** How Russian a text's Cyrillic letters read: the sum of their frequencies (a code page read wrong permutes the letters into rare ones). */
 function russianScore(text: string): number {
@@ -389,17 +409,66 @@ function russianScore(text: string): number {
   return score;
 }
 
+const CYRILLIC_WORD = /[А-яЁё]{2,}/g;
+
 /**
- * Whether single-byte Cyrillic text is KOI8-R rather than Windows-1251: both put letters in
- * 0xC0-0xFF, in other orders (and KOI8-R's lower case where Windows-1251 has its upper case), so
- * KOI8-R read as Windows-1251 looks like «йЧБОПЧ». Decided by letter frequencies, with a margin:
- * Russian text read in its own code page scores far above the same bytes read in the other.
+ * The Cyrillic words of a text by their case: as a person writes them (all lower, all upper, or a
+ * capital and lower case) or odd. KOI8-R puts lower case where Windows-1251 has upper case, so
+ * either read as the other turns «Менеджер» into «нЕМЕДФЕП»: one such word says more than the letter
+ * frequencies of a short file.
  */
+function wordCases(text: string): { usual: number; odd: number; first: string | undefined } {
+  let usual = 0;
+  let odd = 0;
+  let first: string | undefined;
+  for (const [w] of text.matchAll(CYRILLIC_WORD)) {
+    first ??= w;
+    const rest = w.slice(1);
+    if (rest === rest.toLowerCase() || w === w.toUpperCase()) usual++;
+    else odd++;
+  }
+  return { usual, odd, first };
+}
+
+/** Some forty letters at least: a file of one or two short names (a made-up «Хупу») can read either way. */
+const SURE_SCORE = 2000;
+
+/**
+ * Which Cyrillic code page single-byte text is in: Windows-1251, KOI8-R or CP866 (DOS), each reading
+ * of the bytes scored by its Russian letter frequencies. Russian text read in its own code page
+ * scores far above the same bytes read in another, and a page other than Windows-1251 needs that
+ * margin and some forty letters; short text takes one by the case of its words (see wordCases) when
+ * the other gives two or more usual ones and no odd one while Windows-1251 gives two or more odd
+ * ones and no usual one (one odd word alone can be real: «кВт») or no Cyrillic word at all. Windows-1251 stays otherwise, with
+ * a doubt where another page reads at least as well: too few letters to be sure, said to the user.
+ */
+export function cyrillicPage(sample: Uint8Array): { encoding: CyrillicPage; by?: string; doubt?: EncodingDoubt } {
+  const reads = (Object.keys(CYRILLIC_DECODERS) as CyrillicPage[]).map((page) => {
+    const text = CYRILLIC_DECODERS[page].decode(sample);
+    return { page, text, score: russianScore(text), ...wordCases(text) };
+  });
+  const [win, ...others] = reads as [(typeof reads)[0], ...typeof reads];
+  const best = others.reduce((a, b) => (b.score > a.score ? b : a));
+  const second = Math.max(win.score, ...others.filter((r) => r !== best).map((r) => r.score));
+  if (best.score > SURE_SCORE && best.score > 1.5 * second) return { encoding: best.page, by: 'letter frequencies' };
+  // Read as Windows-1251: two or more odd words and no usual one (KOI8-R), or no Cyrillic word at all (CP866's letters are mostly punctuation there).
+  const wrongIn1251 = win.usual === 0 && (win.odd >= 2 || win.odd === 0);
+  const byCase = wrongIn1251 ? [...others].sort((a, b) => b.score - a.score).find((r) => r.odd === 0 && r.usual >= 2 && r.score > win.score) : undefined;
+  if (byCase) return { encoding: byCase.page, by: 'the case of its words' };
+  const sure = win.score > SURE_SCORE && win.score > 1.5 * best.score;
+  // In doubt where the other reading's words are as usual as Windows-1251's and it reads as Russian, or its words are more usual.
+  const doubtful = best.odd < win.odd || (best.odd === win.odd && best.score >= win.score);
+  if (sure || best.score === 0 || !doubtful) return { encoding: 'windows-1251' };
+  // The word both read: the first Cyrillic word of the chosen reading, and the same bytes in the other.
+  const word = win.first ?? '';
+  const at = win.text.indexOf(word);
+  const otherRead = at === -1 ? (best.first ?? '') : best.text.slice(at, at + word.length);
+  return { encoding: 'windows-1251', doubt: { other: best.page, read: word, otherRead } };
+}
+
+/** Whether single-byte Cyrillic text is KOI8-R rather than Windows-1251 (cyrillicPage). */
 export function koi8rLikely(sample: Uint8Array): boolean {
-  const asKoi = russianScore(koi8r.decode(sample));
-  const asWin = russianScore(cp1251.decode(sample));
-  // Some forty letters at least: a file of one or two short names (a made-up «Хупу») can read either way.
-  return asKoi > 2000 && asKoi > 1.5 * asWin;
+  return cyrillicPage(sample).encoding === 'koi8-r';
 }
 
 /** Bytes that are letters in both Windows-1251 (Cyrillic А-я, Ё, ё) and Windows-1252 (À-ÿ, Š, š, Ž, ž, Œ, œ, Ÿ). */

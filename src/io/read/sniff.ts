@@ -3,7 +3,7 @@ import { TextDecoder } from 'node:util';
 
 /** What a file is, judged by its bytes. */
 export type FileType = 'xlsx' | 'html' | 'text';
-export type Encoding = 'utf-8' | 'windows-1251' | 'windows-1252' | 'koi8-r' | 'utf-16le' | 'utf-16be';
+export type Encoding = 'utf-8' | 'windows-1251' | 'windows-1252' | 'koi8-r' | 'ibm866' | 'utf-16le' | 'utf-16be';
 
 export interface Sniffed {
   type: FileType;

@@ -4,7 +4,7 @@
 // by the WebAssembly scanner (csv-scan.wat), XLSX and HTML rows as strings. readTable is the entry.
 import { UserError } from '../../core/errors.js';
 import { CsvParser, detectDelimiter, type RowSink } from './csv.js';
-import { ExportDecoder } from './decode.js';
+import { ExportDecoder, type EncodingDoubt } from './decode.js';
 import { assertReadableFile, fsError, openInput } from './files.js';
 import type { Limits } from './limits.js';
 import { sniff, type Encoding, type FileType } from './sniff.js';
@@ -16,6 +16,8 @@ export interface TableOptions {
   limits: Limits;
   /** Forces the delimiter of delimited text. */
   delimiter?: string;
+  /** Forces the encoding of text without a byte order mark (--encoding). */
+  encoding?: Encoding;
   /** XLSX sheet name or 1-based index. */
   sheet?: string;
   /** Called as bytes are read, for a progress line: the file, and whether only a part of it is read here. */
@@ -43,6 +45,8 @@ export interface TableInfo {
   encoding?: Encoding | undefined;
   /** Why that encoding (inspect shows it). */
   encodingWhy?: string;
+  /** A code page chosen with too few letters to be sure: another reads the file as well (the run says so). */
+  encodingDoubt?: EncodingDoubt;
   /** NUL bytes removed from text (Salesforce Data Loader writes them inside rich-text fields). */
   nulBytes?: number;
   /** A quoted cell that holds lines looking like whole rows (an unbalanced quote): its line, and how many lines it runs over. */
@@ -142,8 +146,10 @@ async function readChunks(file: string, chunks: Chunks, opts: TableOptions, sink
     }
     return readXlsxInput(file, Buffer.concat(parts), opts, sink);
   }
-  const why = opts.part ? 'as decided on the first half of the file' : kind.bomLength > 0 ? 'byte order mark' : kind.encoding ? 'UTF-16 byte pattern (every other byte zero)' : undefined;
-  const decoder = new ExportDecoder(file, kind.encoding, why);
+  // A byte order mark is the file's own word; a given encoding beats every guess.
+  const given = !opts.part && kind.bomLength === 0 && opts.encoding !== undefined;
+  const why = opts.part ? 'as decided on the first half of the file' : kind.bomLength > 0 ? 'byte order mark' : given ? 'given (--encoding)' : kind.encoding ? 'UTF-16 byte pattern (every other byte zero)' : undefined;
+  const decoder = new ExportDecoder(file, given ? opts.encoding : kind.encoding, why);
   if (kind.type === 'html') {
     // The HTML reader (and its library) loads only for such files: most runs read CSV.
     const { HtmlTableParser } = await import('./html.js');
@@ -164,10 +170,11 @@ async function readChunks(file: string, chunks: Chunks, opts: TableOptions, sink
 }
 
 /** The encoding decided, why, and the NUL bytes removed. */
-function encodingInfo(decoder: ExportDecoder): Pick<TableInfo, 'encoding' | 'encodingWhy' | 'nulBytes'> {
+function encodingInfo(decoder: ExportDecoder): Pick<TableInfo, 'encoding' | 'encodingWhy' | 'nulBytes' | 'encodingDoubt'> {
   return {
     encoding: decoder.encoding ?? 'utf-8',
     encodingWhy: decoder.why ?? 'all bytes are ASCII',
+    ...(decoder.doubt ? { encodingDoubt: decoder.doubt } : {}),
     ...(decoder.nulBytes > 0 ? { nulBytes: decoder.nulBytes } : {}),
   };
 }

@@ -1,12 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/core/errors.js';
-import { ExportDecoder, koi8rLikely, mostlyUtf8, singleByteEncoding } from '../../../src/io/read/decode.js';
+import { cyrillicPage, ExportDecoder, koi8rLikely, mostlyUtf8, singleByteEncoding } from '../../../src/io/read/decode.js';
 import { readTable } from '../../../src/io/read/table.js';
 import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
-import { cp1251, koi8r } from '../../fixtures/exports.js';
+import { cp1251, cp866, koi8r } from '../../fixtures/exports.js';
 
 /** Windows-1252 bytes of a text (the letters the tests use are all in Latin-1, where both agree). */
 const cp1252 = (text: string) => Buffer.from(text, 'latin1');
@@ -61,6 +62,46 @@ describe('KOI8-R against Windows-1251', () => {
     // The second half of a file read in two threads starts with the encoding decided.
     const half = new ExportDecoder('x.csv', 'koi8-r');
     expect(Buffer.concat([half.bytes(Buffer.concat([koi8r('Иванов'), Buffer.of(0), koi8r('\n'), Buffer.of(0x1a)])), half.endBytes()]).toString('utf8')).toBe('Иванов\n');
+  });
+});
+
+// A helper's short KOI8-R and CP866 exports were read as Windows-1251 without a word: managers «нЕМЕДФЕП», columns not found.
+describe('the Cyrillic code page of a short file: Windows-1251, KOI8-R or CP866', () => {
+  const header = 'Сделка;Ответственный;Бюджет;Этап\n1;Иванов;100;Новая\n';
+
+  it('CP866 by its letter frequencies, and a short CP866 or KOI8-R header by the case of its words', () => {
+    const long = `${header}${'2;Петрова Анна;200;Переговоры с клиентом\n'.repeat(5)}`;
+    expect(cyrillicPage(cp866(long))).toEqual({ encoding: 'ibm866', by: 'letter frequencies' });
+    expect(cyrillicPage(cp866(header))).toEqual({ encoding: 'ibm866', by: 'letter frequencies' });
+    const short = 'Этап;Сумма\nНовая;1\n';
+    expect(cyrillicPage(cp866(short))).toEqual({ encoding: 'ibm866', by: 'the case of its words' });
+    expect(cyrillicPage(koi8r(short))).toEqual({ encoding: 'koi8-r', by: 'the case of its words' });
+    expect(cyrillicPage(koi8r(header))).toEqual({ encoding: 'koi8-r', by: 'the case of its words' });
+    expect(cyrillicPage(cp1251(header))).toEqual({ encoding: 'windows-1251' });
+  });
+
+  it('keeps Windows-1251 for short real text, with no doubt: names, CRM words, one odd word («кВт»)', () => {
+    for (const text of ['Иванов', 'Петрова Анна', 'Сидоров;Смирнова;Кузнецов', 'Успешно реализовано', 'Мощность, кВт;Цена', 'ООО «Ромашка»', 'Да'])
+      expect(cyrillicPage(cp1251(text)), text).toEqual({ encoding: 'windows-1251' });
+  });
+
+  it('all capitals in KOI8-R (no case to tell by, too few letters to be sure): Windows-1251, in doubt, with the word both ways', () => {
+    expect(cyrillicPage(koi8r('МЕНЕДЖЕР;СУММА;СТАТУС'))).toEqual({ encoding: 'windows-1251', doubt: { other: 'koi8-r', read: 'неоедцет', otherRead: 'МЕНЕДЖЕР' } });
+  });
+
+  it('the table says the doubt, and a given encoding (--encoding) is read with no doubt', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pages-'));
+    const file = path.join(dir, 'caps.csv');
+    writeFileSync(file, koi8r('МЕНЕДЖЕР;СУММА\nИВАНОВ;100\n'));
+    const rows: string[][] = [];
+    const read = (encoding?: 'koi8-r') => readTable(file, { cwd: dir, stdin: process.stdin, limits: DEFAULT_LIMITS, ...(encoding ? { encoding } : {}) }, (r) => void rows.push(Array.isArray(r) ? r : r.cells()));
+    const guessed = await read();
+    expect(guessed.encoding).toBe('windows-1251');
+    expect(guessed.encodingDoubt?.other).toBe('koi8-r');
+    rows.length = 0;
+    const given = await read('koi8-r');
+    expect([given.encoding, given.encodingWhy, given.encodingDoubt]).toEqual(['koi8-r', 'given (--encoding)', undefined]);
+    expect(rows).toEqual([['МЕНЕДЖЕР', 'СУММА'], ['ИВАНОВ', '100']]);
   });
 });
 

@@ -1,0 +1,51 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { cp866, koi8r } from '../fixtures/exports.js';
+
+// A helper's short KOI8-R and CP866 exports were read as Windows-1251 without a word, and no option could say otherwise.
+describe('code pages the file cannot settle: said, and --encoding', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-encodings-'));
+  const file = (name: string, bytes: Buffer) => {
+    const f = path.join(dir, name);
+    writeFileSync(f, bytes);
+    return f;
+  };
+  type Kpi = { managers: Array<{ manager: string; won: number }>; dataQuality: { alerts: Array<Record<string, unknown>>; files: Array<{ format: string }> } };
+
+  it('a DOS (CP866) deals export is read as CP866: managers and stages as written', () => {
+    const dos = file('dos.csv', cp866('Сделка;Ответственный;Бюджет;Этап;Дата создания\n1;Иванов;100;Успешно реализовано;01.03.2025\n2;Петрова;200;Закрыто и не реализовано;02.03.2025\n'));
+    const r = runCli(['kpi', '-d', dos, '--format', 'json', '--now', '2025-04-01']);
+    expect(r.code).toBe(0);
+    const kpi = JSON.parse(r.stdout) as Kpi;
+    expect(kpi.managers.map((m) => [m.manager, m.won])).toEqual([['Иванов', 1], ['Петрова', 0]]);
+    expect(kpi.dataQuality.files[0]!.format).toContain('ibm866');
+  });
+
+  it('names in capitals only, in KOI8-R: read as Windows-1251 and said, in both languages; --encoding koi8-r reads them', () => {
+    const caps = file('caps.csv', koi8r('ID,Manager,Amount,Stage,Created\n1,ИВАНОВ,100,won,2025-03-01\n2,ПЕТРОВА,50,won,2025-03-01\n'));
+    const ru = runCli(['kpi', '-d', caps, '--lang', 'ru', '--now', '2025-04-01']);
+    expect(ru.code).toBe(0);
+    expect(ru.stderr).toContain('кодировка определена по немногим буквам — файл прочитан как Windows-1251 («йчбопч»), а в KOI8-R те же байты читаются «ИВАНОВ». Если имена и этапы искажены, укажите --encoding koi8-r.');
+    const en = runCli(['kpi', '-d', caps, '--format', 'json', '--now', '2025-04-01']);
+    expect(en.stderr).toContain('the encoding was judged on few letters: read as Windows-1251 ("йчбопч"), while in KOI8-R the same bytes read "ИВАНОВ". If names and stages look garbled, pass --encoding koi8-r.');
+    expect((JSON.parse(en.stdout) as Kpi).dataQuality.alerts).toContainEqual({ code: 'encoding-doubt', file: caps, chosen: 'windows-1251', other: 'koi8-r', read: 'йчбопч', otherRead: 'ИВАНОВ' });
+    const given = runCli(['kpi', '-d', caps, '--encoding', 'KOI8-R', '--format', 'json', '--now', '2025-04-01']);
+    expect(given.stderr).toBe('');
+    expect((JSON.parse(given.stdout) as Kpi).managers.map((m) => m.manager)).toEqual(['ИВАНОВ', 'ПЕТРОВА']);
+    const inspect = runCli(['inspect', caps, '--lang', 'ru']);
+    expect(inspect.stdout).toContain('не наверняка: мало букв; «йчбопч» в koi8-r читается «ИВАНОВ» (--encoding задаст кодировку)');
+  });
+
+  it('an encoding it does not know is a usage error naming the ones it does', () => {
+    const r = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--encoding', 'cp1257', '--lang', 'ru']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('ошибка: --encoding: неизвестная кодировка «cp1257»; возможны utf-8, cp1251, cp1252, koi8-r, cp866, utf-16le, utf-16be\n');
+    // A byte order mark is the file's own word: a UTF-8 export with one is read as UTF-8 whatever is given.
+    const bom = file('bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('ID,Manager,Amount,Stage,Created\n1,Иванов,100,won,2025-03-01\n')]));
+    const read = JSON.parse(runCli(['kpi', '-d', bom, '--encoding', 'cp1251', '--format', 'json', '--now', '2025-04-01']).stdout) as Kpi;
+    expect(read.managers.map((m) => m.manager)).toEqual(['Иванов']);
+  });
+});
