@@ -44,6 +44,34 @@ const LAST = (() => {
   return out;
 })();
 
+/**
+ * What a first cell that begins with a totals word is: a bare label (`Итого`, `Итого: 15`, `Grand
+ * Totals (4 records)`), always a totals row, or a label with words after it (`Итого за июль`,
+ * `ИТОГО ПО ОТДЕЛУ`), which may be a name that begins with the word («Total Wine - POS rollout»,
+ * "Total Gym renewal", «TOTAL S.A.»): a totals row only in a row that fills at most half the table's
+ * columns (the label and the sums), a deal in a row that fills more.
+ */
+function totalsCell(text: string): 'label' | 'words' | false {
+  const t = text.trim();
+  const m = TOTALS.exec(t);
+  if (!m) return false;
+  return /\p{L}/u.test(t.slice(m[0].length).replace(/\([^)]*\)/g, '')) ? 'words' : 'label';
+}
+
+/**
+ * A group's header row in a grouped list exported to XLSX (Odoo: «Marc Demo (3)», «    Won (2)»,
+ * indented four spaces a level, with the group's sums in its number columns): a label with a count in
+ * parentheses in the first column and nothing but numbers in the other filled cells, at most half
+ * the table's columns. Dropped as a totals row.
+ */
+const GROUP = /^\s*\S.*\s\(\d+\)$/;
+const CLOSE_PAREN = (() => {
+  const out = new Uint8Array(256);
+  out[0x29] = 1;
+  return out;
+})();
+const NUMBER = /^[-−]?[\d\s\u00a0.,]+$/;
+
 /** Whether a label reads as a totals label (`Итого`, `Итого за июль`, `Grand Total`): for a totals row labelled in a later column. */
 export function isTotalsLabel(text: string): boolean {
   return TOTALS.test(text.trim());
@@ -54,8 +82,9 @@ export type RowShape = 'empty' | 'totals' | 'footer' | 'data';
 
 /** Judges rows of one file (the memo of first cells is per file). */
 export class RowFilter {
-  private readonly totals = new CellMemo((t) => TOTALS.test(t.trim()), 10_000);
+  private readonly totals = new CellMemo(totalsCell, 10_000);
   private readonly subtotal = new CellMemo((t) => SUBTOTAL.test(trimEdges(t)), 10_000);
+  private readonly group = new CellMemo((t) => GROUP.test(t), 10_000);
 
   /**
    * The shape of a row of `count` cells in a table `width` columns wide (its header's): a footer line
@@ -72,11 +101,21 @@ export class RowFilter {
       }
     }
     if (filled === 0) return 'empty';
-    if (cells.mayStartWith(first, LEADS) && cells.value(first, this.totals)) return 'totals';
+    if (cells.mayStartWith(first, LEADS)) {
+      const totals = cells.value(first, this.totals);
+      if (totals === 'label' || (totals === 'words' && filledIn(cells, count) * 2 <= Math.max(count, width))) return 'totals';
+    }
     if (cells.mayEndWith(first, LAST) && cells.value(first, this.subtotal) && filledIn(cells, count) * 2 <= Math.max(count, width)) return 'totals';
+    if (first === 0 && cells.mayEndWith(0, CLOSE_PAREN) && cells.value(0, this.group) && numbersAfter(cells, count) && filledIn(cells, count) * 2 <= Math.max(count, width)) return 'totals';
     if (filled === 1 && Math.max(count, width) > 2) return 'footer';
     return 'data';
   }
+}
+
+/** Whether every filled cell after the first holds a number (a group's sums). */
+function numbersAfter(cells: Cells, count: number): boolean {
+  for (let i = 1; i < count; i++) if (!cells.blank(i) && !NUMBER.test(cells.text(i).trim())) return false;
+  return true;
 }
 
 /** How many of the row's cells are filled. */

@@ -53,3 +53,46 @@ describe('the rows of Excel\'s subtotals', () => {
     expect(report.dropped).toEqual({});
   });
 });
+
+// A helper's Salesforce and Zoho exports lost «Total Wine - POS rollout» and "Total Gym renewal" (won, 55,000) as totals rows, without a word.
+describe('a deal whose name begins with a totals word', () => {
+  it('is a deal in a row that fills most columns; a bare label («Итого», "Grand Totals (4 records)") is a totals row whatever it fills', async () => {
+    const csv = [
+      'Opportunity Name,Opportunity Owner,Stage,Amount,Created Date',
+      'Total Wine - POS rollout,Anna Smith,Closed Won,50000,2026-01-05',
+      'Total Gym renewal,Bob Lee,Closed Won,5000,2026-02-01',
+      'TOTAL S.A.,Bob Lee,Closed Lost,100,2026-02-02',
+      'Итого за январь,,,55100,',
+      'Grand Totals (3 records),,,55100,',
+      'Итого:,Всего,Всего,55100,Всего',
+    ].join('\n');
+    writeFileSync(path.join(dir, 'total-names.csv'), `${csv}\n`);
+    for (const textRows of [false, true]) {
+      const { store, report } = await importDeals('total-names.csv', { cwd: dir, stdin: process.stdin, textRows });
+      expect(store.toDeals().map((d) => d.amount)).toEqual([50_000, 5000, 100]);
+      expect(report.dropped).toEqual({ 'totals row': 3 });
+    }
+  });
+});
+
+// A helper's Odoo list grouped by salesperson and stage, exported to XLSX: its group rows («Marc Demo (3)», «    Won (2)», with the sums) failed the run as 10 bad rows.
+describe('the group rows of a grouped list', () => {
+  it('a label with a count in parentheses, and only numbers beside it: dropped as totals; a deal named so, with its columns filled, is a deal', async () => {
+    const csv = [
+      'Opportunity,Customer,Salesperson,Expected Revenue,Stage,Probability,Created on',
+      'Marc Demo (3),,,12000,,86.67,',
+      '    Won (2),,,9000,,100,',
+      'Desks,Deco Addict,Marc Demo,5000,Won,100,2026-01-07 10:00:00',
+      'Sofas,Wood Corner,Marc Demo,4000,Won,100,2026-01-08 10:00:00',
+      '    New (1),,,"3,000.00",,10,',
+      'Chairs (2),Gemini Furniture,Marc Demo,3000,New,10,2026-01-09 11:00:00',
+    ].join('\n');
+    writeFileSync(path.join(dir, 'grouped.csv'), `${csv}\n`);
+    for (const textRows of [false, true]) {
+      const { store, report } = await importDeals('grouped.csv', { cwd: dir, stdin: process.stdin, textRows });
+      expect(store.toDeals().map((d) => d.amount)).toEqual([5000, 4000, 3000]);
+      expect(report.dropped).toEqual({ 'totals row': 3 });
+      expect(report.skippedCount).toBe(0);
+    }
+  });
+});
