@@ -73,3 +73,16 @@ describe('crm-audit map -o writes a map whatever it finds', () => {
     expect(kpi.stderr).toContain('посчитаны открытыми (а их сделки, закрытые по флагу, — проигранными), хотя большинство их сделок закрыто: «Оплачено клиентом» (2 сделки, закрыто 2)');
   });
 });
+
+// A helper's `map - < deals.csv` said «the file is empty (0 bytes)»: guessing the kind had read stdin, and the read after it found nothing.
+describe('crm-audit map - reads the export from stdin', () => {
+  it('the same proposal as from the file, and «nothing to decide» names stdin', () => {
+    const run = runCli(['map', '-', '--lang', 'en'], { input: EXPORT, env: { LANG: 'en_US.UTF-8' } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe('deals:\n  status:\n    "Выдано": won    # 2 deals, all closed, all with an amount: check\n');
+    const sample = readFileSync(path.join(import.meta.dirname, '../../samples/amocrm-deals.csv'));
+    const whole = runCli(['map', '-', '--lang', 'ru'], { input: sample });
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(whole.stderr).toBe('стандартный ввод: решать нечего — каждая колонка найдена, каждый этап известен или выглядит открытым.\n');
+  });
+});
