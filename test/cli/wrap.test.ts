@@ -20,6 +20,18 @@ describe('wrapping at word boundaries', () => {
   });
 });
 
+// A helper's audit on a 120-column terminal: every table row lost its padding («│ Раздел │ Баллы │»), the spaces collapsed to one.
+describe('tables and lines that fit', () => {
+  it('keep their runs of spaces; a drawn table\'s line is never wrapped, even wider than the terminal', () => {
+    const table = ['┌────────┬──────┐', '│ Раздел │ Баллы│', '│ Лид    │ 2 / 2│', '└────────┴──────┘'].join('\n');
+    expect(wrapText(table, 40)).toBe(table);
+    const wide = `│ ${'ячейка '.repeat(10)}│`;
+    expect(wrapText(wide, 30)).toBe(wide);
+    expect(wrapText('\u001b[1m│ Итого \u001b[22m     │ 7 / 10 │', 30)).toBe('\u001b[1m│ Итого \u001b[22m     │ 7 / 10 │');
+    expect(wrapText('Раздел      Баллы', 40)).toBe('Раздел      Баллы');
+  });
+});
+
 describe('yes / no typed in either language', () => {
   it('reads д, да, y, yes and н, нет, n, no; empty is the default; anything else is not an answer', () => {
     expect(['д', 'Да', 'y', 'YES'].map((v) => readYesNo(v, false))).toEqual([true, true, true, true]);
