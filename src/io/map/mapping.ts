@@ -151,11 +151,13 @@ function withProfile(specs: FieldSpec[], profile: ProfileMatch | undefined): Fie
   const columns = profile.profile.columns;
   const coalesce = new Set(profile.profile.coalesce ?? []);
   const units = Object.entries(profile.profile.units ?? {}).map(([h, u]) => [normalizeHeader(h), u] as const);
+  const ignored = new Set((profile.profile.ignore ?? []).map(normalizeHeader));
   return specs.map((spec) => {
     const own = columns[spec.field];
-    const aliases = own ? [...new Set([...own.map(normalizeHeader), ...spec.aliases])] : spec.aliases;
+    const generic = ignored.size > 0 ? spec.aliases.filter((a) => !ignored.has(a)) : spec.aliases;
+    const aliases = own ? [...new Set([...own.map(normalizeHeader), ...generic])] : generic;
     const ownUnits = units.filter(([h]) => aliases.includes(h));
-    if (!own && ownUnits.length === 0) return spec;
+    if (!own && ownUnits.length === 0 && generic === spec.aliases) return spec;
     return { ...spec, aliases, ...(coalesce.has(spec.field) ? { coalesce: true } : {}), ...(ownUnits.length > 0 ? { units: { ...spec.units, ...Object.fromEntries(ownUnits) } } : {}) };
   });
 }

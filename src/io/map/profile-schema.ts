@@ -22,6 +22,10 @@ export const profileSchema = z
       })
       .strict(),
     columns: z.record(z.string(), headers).default({}).describe('field: headers in priority order (company before contact for client)'),
+    ignore: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('headers no generic alias may take in this CRM: a column that means something else there (Odoo\'s Company is the seller\'s own company in a multi-company database, not the client)'),
     coalesce: z
       .array(z.string().min(1))
       .default([])

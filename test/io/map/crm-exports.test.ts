@@ -168,6 +168,16 @@ describe('Odoo in its Russian interface', () => {
   });
 });
 
+// A helper's multi-company Odoo export: «Company» (the seller's own) was the client of every lead with no customer: repeat_won 2 where it is 0.
+describe('Odoo with several companies', () => {
+  it('never takes its Company column (the seller\'s own) as the client; the customer, else the company name typed on the lead', async () => {
+    const { deals: list, report } = await deals('odoo-crm-lead-multi-company.csv');
+    expect(report.profile?.id).toBe('odoo');
+    expect(list.map((d) => d.client)).toEqual(['', 'Gemini Furniture', 'Deco Addict']);
+    expect(report.columns.find((c) => c.header === 'Company')?.field).toBeUndefined();
+  });
+});
+
 describe('Pipedrive activities', () => {
   it('link by Activity - Deal ID when the export has it, not by the title two deals may share', async () => {
     const { activities: list, report } = await activities('pipedrive-activities-deal-title-and-id.csv');
