@@ -49,7 +49,7 @@ export interface KpiExtras {
 
 /** Builds per-file import options from the common ones and the --map overrides. */
 export function importOptionsFor(kind: RecordKind, base: ImportOptions, overrides: Overrides): ImportOptions {
-  return { ...base, columns: overrides.columns[kind], valueMaps: overrides.valueMaps, mapFile: overrides.file, ...(kind === 'activities' ? {} : { timeOffsetHours: 0 }) };
+  return { ...base, columns: overrides.columns[kind], ...(overrides.units ? { units: overrides.units } : {}), valueMaps: overrides.valueMaps, mapFile: overrides.file, ...(kind === 'activities' ? {} : { timeOffsetHours: 0 }) };
 }
 
 /** Whether the deals file has a column that says a deal is won or lost (a status, a stage, a won or a closed flag). */

@@ -86,3 +86,23 @@ describe('crm-audit map - reads the export from stdin', () => {
     expect(whole.stderr).toBe('стандартный ввод: решать нечего — каждая колонка найдена, каждый этап известен или выглядит открытым.\n');
   });
 });
+
+// A helper's Beeline call records (the API's duration in milliseconds) had no way to say so: 65,000 ms read as 18 hours, 125,000 skipped as a day or longer.
+describe('a --map file says the unit of a duration column', () => {
+  it('units: { header: ms } reads milliseconds; a header the file lacks is an error pointing into the map', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-units-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'ID,Manager,Amount,Stage,Created\n1,Иванов,100,won,2026-03-01\n');
+    writeFileSync(path.join(dir, 'calls.csv'), 'direction,date,duration,manager\nINBOUND,2026-03-02 09:05:00,125000,Иванов\nOUTBOUND,2026-03-02 10:05:00,65000,Иванов\n');
+    writeFileSync(path.join(dir, 'map.yaml'), 'activities:\n  units:\n    duration: ms\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--map', 'map.yaml', '--format', 'json', '--now', '2026-06-30'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    // (125 + 65) s = 190 s = 3.1666… minutes.
+    expect((JSON.parse(run.stdout) as { total: { talk_minutes: number } }).total.talk_minutes).toBeCloseTo(190 / 60, 10);
+    writeFileSync(path.join(dir, 'bad.yaml'), 'activities:\n  units:\n    Длительность: ms\n');
+    const bad = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--map', 'bad.yaml', '--lang', 'en'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('bad.yaml');
+    expect(bad.stderr).toContain('activities.units');
+    expect(bad.stderr).toContain('Длительность');
+  });
+});

@@ -30,7 +30,7 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
     if (error instanceof UserError && error.code === 'E_NO_HEADER' && mapped.length === 1) return mapped[0]!;
     throw error;
   }));
-  const report = await inspectFile(file, kind, { ...base, valueMaps: overrides.valueMaps, mapFile: overrides.file, columns: kind ? overrides.columns[kind] : undefined }).catch((error: unknown) => {
+  const report = await inspectFile(file, kind, { ...base, valueMaps: overrides.valueMaps, mapFile: overrides.file, columns: kind ? overrides.columns[kind] : undefined, ...(overrides.units ? { units: overrides.units } : {}) }).catch((error: unknown) => {
     throw error instanceof ColumnsMissing ? withColumns(error) : error;
   });
   await writeOutput(ctx, o.format === 'json' ? renderJson(report) : renderInspect(report, { lang: messageLang(ctx, o.lang), color: useColor(ctx) }), undefined);

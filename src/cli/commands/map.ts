@@ -36,7 +36,7 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const kind = await guessKind(file, base());
   // The deals (or an activities file's managers) go to a store of our own, whose managers are asked about below when they are user ids.
   let store = new DealStore();
-  const read = (columns: Record<string, string | string[]> | undefined) => inspectFile(file, kind, { ...base(), valueMaps: overrides.valueMaps, mapFile: overrides.file, columns, listAmbiguous: false, store: (store = new DealStore()) });
+  const read = (columns: Record<string, string | string[]> | undefined) => inspectFile(file, kind, { ...base(), valueMaps: overrides.valueMaps, mapFile: overrides.file, columns, ...(overrides.units ? { units: overrides.units } : {}), listAmbiguous: false, store: (store = new DealStore()) });
   // First the columns no rule finds (asked on a terminal; without one the error and its snippet stand), then the stages.
   let columns: Record<string, string> | undefined;
   let proposed = false;

@@ -14,6 +14,14 @@ const values = {
   owner: z.record(z.string(), z.enum(['deal', 'lead', 'contact', 'company', 'other'])).optional().describe('owner type value: what record an activity\'s owner id names (deal_id is read only for a deal)'),
 };
 const section = z.object({ columns: columns.optional(), ...values }).strict();
+/** Activities also say the unit of a duration column the reader would take otherwise (Beeline's API writes milliseconds). */
+const activitiesSection = z
+  .object({
+    columns: columns.optional(),
+    ...values,
+    units: z.record(z.string(), z.enum(['s', 'ms', 'hhmm'])).optional().describe('"duration header" (or "#3"): s, ms or hhmm (minutes and seconds as 2:05)'),
+  })
+  .strict();
 /** Spend and plan files have columns only: no statuses to map. */
 const columnsOnly = z.object({ columns: columns.optional() }).strict();
 
@@ -21,7 +29,7 @@ const columnsOnly = z.object({ columns: columns.optional() }).strict();
 export const mapFileSchema = z
   .object({
     deals: section.optional(),
-    activities: section.optional(),
+    activities: activitiesSection.optional(),
     payments: section.optional(),
     spend: columnsOnly.optional(),
     plan: columnsOnly.optional(),

@@ -1,4 +1,4 @@
-import type { RecordKind } from '../map/fields.js';
+import type { DurationUnit, RecordKind } from '../map/fields.js';
 import { buildValueMaps, type ValueMaps } from '../map/value-maps.js';
 
 /** Loaded overrides: column assignments per kind and the merged value maps. */
@@ -6,6 +6,8 @@ export interface Overrides {
   file?: string;
   columns: Partial<Record<RecordKind, Record<string, string | string[]>>>;
   valueMaps: ValueMaps;
+  /** The unit of a duration column, by its header (or `#n`): the activities section's `units`. */
+  units?: Record<string, DurationUnit>;
   /** The values the file names in each value section, as written (said when no export holds one). */
   entries?: Record<'status' | 'direction' | 'kind' | 'missed', string[]>;
 }
@@ -20,6 +22,7 @@ export async function loadOverrides(file: string | undefined, cwd: string, stdin
   return {
     file,
     columns: { deals: m.deals?.columns, activities: m.activities?.columns, payments: m.payments?.columns, spend: m.spend?.columns, plan: m.plan?.columns },
+    ...(m.activities?.units ? { units: m.activities.units } : {}),
     valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed'), owner: merge('owner'), managers: m.managers ?? {} }),
     entries: { status: Object.keys(merge('status')), direction: Object.keys(merge('direction')), kind: Object.keys(merge('kind')), missed: Object.keys(merge('missed')) },
   };

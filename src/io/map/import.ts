@@ -10,7 +10,7 @@ import { DealStore } from '../../core/kpi/deal-store.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
 import type { ByteRow } from '../read/csv.js';
-import { normalizeHeader, type RecordKind } from './fields.js';
+import { normalizeHeader, type DurationUnit, type RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import type { Encoding } from '../read/sniff.js';
 import { assertRequired, headerScore, looksLikeData, mapColumns, type ColumnMap, type ColumnMatch } from './mapping.js';
@@ -47,6 +47,8 @@ export interface ImportOptions {
   timeOffsetHours?: number;
   /** Column assignments from `--map`. */
   columns?: Record<string, string | string[]>;
+  /** A --map file's units of duration columns, by header (activities). */
+  units?: Record<string, DurationUnit>;
   valueMaps?: ValueMaps;
   mapFile?: string;
   /** The report date (`--now`, SOURCE_DATE_EPOCH, else today), ms at midnight: deals created after it are named (a mistyped year). */
@@ -334,7 +336,7 @@ class RowsToRecords<T> {
     const best = headerRow(headRows, kind, opts, this.limits, file);
     // No header row (-1): the columns by number, every row read as data, and the header row reported as 0.
     const header = best === -1 ? { cells: numberedHeader(headRows), row: 0 } : headRows[best]!;
-    const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind));
+    const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind), kind === 'activities' ? opts.units : undefined);
     if (kind === 'plan') choosePlanKey(map, opts.columns);
     // A «Тип» column read by its values; the other half of a file read in parallel applies the first half's reading.
     const sample = headRows.slice(best + 1).map((r) => r.cells);

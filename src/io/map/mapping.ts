@@ -89,7 +89,7 @@ function knownHeaders(kind: RecordKind): Set<string> {
  * column of its earliest alias, leftmost among equals; coalescing fields take every match in that
  * order. A column feeds one field at most.
  */
-export function mapColumns(headers: readonly string[], kind: RecordKind, user: Record<string, string | string[]> = {}, mapFile?: string, profile?: ProfileMatch): ColumnMap {
+export function mapColumns(headers: readonly string[], kind: RecordKind, user: Record<string, string | string[]> = {}, mapFile?: string, profile?: ProfileMatch, userUnits: Record<string, DurationUnit> = {}): ColumnMap {
   const normalized = headers.map((h) => normalizeHeader(h));
   const columns: ColumnMatch[] = headers.map((header, index) => ({ index, header }));
   const fields = new Map<string, number[]>();
@@ -138,6 +138,13 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
     fields.set(spec.field, used.map((m) => m.index));
     const others = [...new Set(free.slice(used.length).map((m) => m.index))].filter((i) => columns[i]!.passedOverFor === spec.field);
     if (spec.field === 'manager' && !profile && !spec.coalesce && others.length > 0) ambiguous = { field: spec.field, columns: [used[0]!.index, ...others] };
+  }
+  // A --map file's units win over the profile's and the generic reading.
+  for (const [header, unit] of Object.entries(userUnits)) {
+    const byNumber = /^#(\d+)$/.exec(header.trim());
+    const idx = byNumber ? Number(byNumber[1]) - 1 : normalized.indexOf(normalizeHeader(header));
+    if (idx < 0 || idx >= headers.length) throw UserError.of('E_MAP_COLUMN', 'map.noColumn', { column: header, field: 'units', columns: headers.filter(Boolean).map((h) => `"${h}"`).join(', ') }, { file: mapFile, path: `${kind}.units` });
+    units.set(idx, unit);
   }
   return { kind, fields, units, columns, ...(profile ? { profile } : {}), ...(ambiguous ? { ambiguous } : {}) };
 }
