@@ -8,7 +8,6 @@ import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import type { DataQuality, GroupDim, KpiGroup, KpiResult, MetricValues, PlanResult, SpendSummary } from '../core/kpi/types.js';
 import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
 import type { LinkedPayment } from '../io/map/payment-reader.js';
-import { MISSED_NO_MANAGER } from '../io/map/activity-reader.js';
 import { NO_LINE_MISSED } from '../io/map/lines.js';
 import { planBy, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
 import { DAY_MS, dayOf, dayOfIso, isoDay } from '../core/kpi/stats.js';
@@ -236,8 +235,8 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   // A PBX's missed calls that reached no line (hung up in an IVR or a queue) are dropped, and counted here too.
   const missedAlone: Alert[] = reports.flatMap((r) => {
     const pbx = r.dropped[NO_LINE_MISSED] ?? 0;
-    const calls = r.skipped.filter((s) => s.reason === MISSED_NO_MANAGER).length + pbx;
-    return calls > 0 ? [{ code: 'missed-no-manager' as const, file: r.file, calls, atLeast: r.skipped.length < r.skippedCount, ...(pbx > 0 ? { pbx: true as const } : {}) }] : [];
+    const calls = (r.missedNoManager ?? 0) + pbx;
+    return calls > 0 ? [{ code: 'missed-no-manager' as const, file: r.file, calls, atLeast: false, ...(pbx > 0 ? { pbx: true as const } : {}) }] : [];
   });
   // A quote left open in a cell takes the rows after it into that cell: they are never counted.
   const swallowed: Alert[] = reports.filter((r) => r.table.swallowed).map((r) => ({ code: 'quote-swallowed', file: r.file, ...r.table.swallowed! }));

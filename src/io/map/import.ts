@@ -126,6 +126,11 @@ export interface ImportReport {
   directionBySides?: { in: number; out: number; internal: number; none: number };
   /** Activities read at midnight: their date had no time of day (none beside it either). */
   untimed?: number;
+  /**
+   * Of the rows skipped, missed incoming calls with no employee (a telephony log leaves them blank):
+   * skipped for the spec's rule, not unreadable, so not counted against --max-bad-rows.
+   */
+  missedNoManager?: number;
 }
 
 const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'end_at', 'invoiced_at', 'paid_at', 'month'];
@@ -392,6 +397,7 @@ class RowsToRecords<T> {
   private skip(row: number, reason: string, column?: string): void {
     const report = this.report;
     report.skippedCount++;
+    if (reason === MISSED_NO_MANAGER) report.missedNoManager = (report.missedNoManager ?? 0) + 1;
     if (report.skipped.length < this.limits.maxListedSkips) report.skipped.push({ file: this.file, row, ...(column ? { column } : {}), reason });
   }
 
@@ -507,21 +513,23 @@ export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
   // than the rows a file may lose is an id column misread, and half the deals would vanish quietly.
   const noId = report.dropped[NO_DEAL_ID] ?? 0;
   if (noId > allowedBadRows(report.rowsRead, opts.maxBadRows)) throw UserError.of('E_BAD_ROWS', 'import.noIdRows', { count: noId, rows: report.rowsRead }, { file: report.file });
-  if (report.skippedCount === 0) return;
+  // Missed calls nobody took are skipped by rule, and said (missed-no-manager): only unreadable rows count against the limit.
+  const bad = report.skippedCount - (report.missedNoManager ?? 0);
+  if (bad === 0) return;
   // Not one row read, however few there were, unless --max-bad-rows says otherwise: every row was
   // skipped but footers and totals (rows dropped for what they are, as planned activities, are
   // readable rows); the figures would be a report of zeros, as a small file is under the allowance.
   const notes = (report.dropped['totals row'] ?? 0) + (report.dropped['footer or note row'] ?? 0);
   if (opts.maxBadRows === undefined && report.records === 0 && report.skippedCount >= report.rowsRead - notes) throw allRowsBad(report);
   const max = allowedBadRows(report.rowsRead, opts.maxBadRows);
-  if (report.skippedCount <= max) return;
+  if (bad <= max) return;
   if (report.skippedCount >= report.rowsRead) throw allRowsBad(report);
-  throw UserError.of('E_BAD_ROWS', 'import.badRowsSome', { skipped: report.skippedCount, rows: report.rowsRead, max, ...badRowExamples(report) }, { file: report.file });
+  throw UserError.of('E_BAD_ROWS', 'import.badRowsSome', { skipped: bad, rows: report.rowsRead, max, ...badRowExamples(report, true) }, { file: report.file });
 }
 
 /** The first five unreadable rows, with their column and reason, in both languages. */
-function badRowExamples(report: ImportReport): { examples: string; examplesRu: string } {
-  const shown = report.skipped.slice(0, 5);
+function badRowExamples(report: ImportReport, unreadableOnly = false): { examples: string; examplesRu: string } {
+  const shown = (unreadableOnly ? report.skipped.filter((s) => s.reason !== MISSED_NO_MANAGER) : report.skipped).slice(0, 5);
   return {
     examples: shown.map((s) => `  row ${s.row}${s.column ? `, column "${s.column}"` : ''}: ${s.reason}`).join('\n'),
     examplesRu: shown.map((s) => `  строка ${s.row}${s.column ? `, колонка «${s.column}»` : ''}: ${rowReason(s.reason, 'ru')}`).join('\n'),
