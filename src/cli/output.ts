@@ -168,9 +168,9 @@ function fstatOf(fd: number): Stats | undefined {
 async function assertFolder(target: string, shown: string): Promise<void> {
   const dir = path.dirname(target);
   const stat = await fs.stat(dir).catch(() => undefined);
-  if (!stat?.isDirectory()) {
-    throw UserError.of('E_OUTPUT', 'output.noFolder', { folder: path.dirname(shown) }, { file: shown });
-  }
+  // A file where the folder should be (`-o report.json/out.xlsx`) is not a missing folder.
+  if (stat && !stat.isDirectory()) throw UserError.of('E_OUTPUT', 'output.folderIsFile', { folder: path.dirname(shown) }, { file: shown });
+  if (!stat) throw UserError.of('E_OUTPUT', 'output.noFolder', { folder: path.dirname(shown) }, { file: shown });
   const existing = await fs.stat(target).catch(() => undefined);
   if (existing?.isDirectory()) {
     throw UserError.of('E_OUTPUT', 'output.isFolder', {}, { file: shown });

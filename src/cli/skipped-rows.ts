@@ -1,4 +1,4 @@
-import { tr } from '../core/i18n.js';
+import { pluralEn, tr } from '../core/i18n.js';
 import type { DataQuality } from '../core/kpi/types.js';
 import { describeAlert } from '../core/kpi/alerts.js';
 import type { CliContext } from './context.js';
@@ -24,7 +24,7 @@ export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: s
   const n = quality.rowsSkippedCount;
   if (n === 0) return;
   clearProgress(ctx.stderr);
-  const lines = [tr(lang, `Пропущено строк, которые не удалось прочитать: ${formatCount(n, lang)}.`, `Skipped ${formatCount(n, lang)} row(s) that could not be read.`)];
+  const lines = [tr(lang, `Пропущено строк, которые не удалось прочитать: ${formatCount(n, lang)}.`, `Skipped ${formatCount(n, lang)} ${pluralEn(n, 'row', 'rows')} that could not be read.`)];
   for (const s of quality.rowsSkipped.slice(0, SHOWN)) {
     const where = [s.file, tr(lang, `строка ${s.row}`, `row ${s.row}`), ...(s.column ? [tr(lang, `колонка «${s.column}»`, `column "${s.column}"`)] : [])].join(', ');
     lines.push(`  ${where}: ${rowReason(s.reason, lang)}`);

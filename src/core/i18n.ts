@@ -22,6 +22,11 @@ export function tr(lang: string, ru: string, en: string): string {
   return lang === 'ru' ? ru : en;
 }
 
+/** The English form of a count's noun: one (1 row) or other (0 rows, 2 rows, 1.5 rows). */
+export function pluralEn(n: number, one: string, other: string): string {
+  return n === 1 ? one : other;
+}
+
 /** The Russian plural form of a count: one (1, 21 причина), few (2-4, 22-24 причины), many (5-20, 25 причин); few for a fraction. */
 export function plural(n: number, one: string, few: string, many: string): string {
   if (!Number.isInteger(n)) return few;

@@ -196,6 +196,10 @@ export const MESSAGES = {
     ru: 'папки «{folder}» нет', en: 'the folder "{folder}" does not exist',
     hint: { ru: 'сначала создайте папку или укажите другой путь в -o', en: 'create the folder first or choose another -o path' },
   },
+  'output.folderIsFile': {
+    ru: '«{folder}» — файл, а не папка', en: '"{folder}" is a file, not a folder',
+    hint: { ru: 'укажите в -o путь в существующей папке', en: 'choose an -o path in an existing folder' },
+  },
   'output.makeFolder': {
     ru: 'не удалось создать папку «{folder}»: {reasonRu}', en: 'cannot create the folder "{folder}": {reason}',
     hint: { ru: 'проверьте, что в папку выше можно писать, или укажите другой путь в -o', en: 'check that the folder above it is writable, or choose another -o path' },
@@ -410,8 +414,11 @@ const rowReasonRu = translator(ROW_REASONS);
  * and rewritten in Russian; a reason the catalogue does not know is shown as recorded.
  */
 export function rowReason(reason: string, lang: string): string {
-  return lang === 'ru' ? rowReasonRu(reason) : reason;
+  return lang === 'ru' ? rowReasonRu(reason) : (ROW_REASONS_EN[reason] ?? reason);
 }
+
+/** The recorded reasons that name a field by its id, as an English reader says them (the JSON keeps the id). */
+const ROW_REASONS_EN: Readonly<Record<string, string>> = { 'no created_at': 'no creation date', 'no at': 'no date' };
 
 /** The argument parser's (commander's) own errors, which it writes in English. */
 export const COMMANDER_ERRORS: readonly Template[] = [

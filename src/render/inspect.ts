@@ -73,7 +73,7 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
       const evidence = r.stagesBlind
         ? L(`сделок: ${n(s.deals)}, закрыты ли — не известно (нет признака закрытия), с суммой: ${n(s.amount)}`, `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, whether closed unknown (nothing marks a deal closed), ${n(s.amount)} with an amount`)
         : L(
-            `сделок: ${n(s.deals)}, закрыто по флагу: ${n(s.closedFlag)}, с датой закрытия: ${n(s.closeDate)}, с вероятностью 100 %: ${n(s.certain)}, с суммой: ${n(s.amount)}`,
+            `сделок: ${n(s.deals)}, закрыто по флагу: ${n(s.closedFlag)}, с датой закрытия: ${n(s.closeDate)}, с вероятностью 100%: ${n(s.certain)}, с суммой: ${n(s.amount)}`,
             `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, ${n(s.closedFlag)} closed by the flag, ${n(s.closeDate)} with a close date, ${n(s.certain)} at a probability of 100%, ${n(s.amount)} with an amount`,
           );
       lines.push(`  ${show(name).padEnd(36)} ${evidence} -> ${verdict}`);

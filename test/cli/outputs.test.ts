@@ -306,3 +306,15 @@ describe('an input read from stdin', () => {
     expect(readFileSync(file).equals(original)).toBe(true);
   });
 });
+
+// A helper's `-o keep.json/out.xlsx`, keep.json a file: «папки «keep.json» нет», though it is there.
+describe('-o inside a path whose folder is a file', () => {
+  it('says the folder is a file, not that it is missing', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'keep.json'), '{}');
+    const ru = runCli(['kpi', '-d', path.resolve(ROOT, 'samples/amocrm-deals.csv'), '-o', 'keep.json/out.xlsx', '--lang', 'ru'], { cwd: dir });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toBe('ошибка: keep.json/out.xlsx: «keep.json» — файл, а не папка\n  подсказка: укажите в -o путь в существующей папке\n');
+    expect(readFileSync(path.join(dir, 'keep.json'), 'utf8')).toBe('{}');
+  });
+});

@@ -77,7 +77,7 @@ describe('missed incoming calls with no employee', () => {
     const r = JSON.parse(run.stdout);
     expect(r.dataQuality.alerts).toContainEqual({ code: 'missed-no-manager', file: 'blank.csv', calls: 2, atLeast: false });
     expect(r.dataQuality.rowsSkipped.map((s: { reason: string }) => s.reason)).toEqual(['no manager (a missed incoming call)', 'no manager (a missed incoming call)', 'no manager']);
-    expect(run.stderr).toContain('Warning: blank.csv: 2 missed incoming call(s) with no employee are not read');
+    expect(run.stderr).toContain('Warning: blank.csv: 2 missed incoming calls with no employee are not read');
   });
 
   // A helper's UIS log with its lost calls' «Сотрудник» blank failed the run past five of them, as if they were unreadable rows.

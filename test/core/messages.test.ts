@@ -38,6 +38,7 @@ describe('why a row was skipped, in Russian', () => {
     expect(rowReason('no at', 'ru')).toBe('нет даты');
     expect(rowReason('no created_at', 'ru')).toBe('нет даты создания');
     expect(rowReason('no manager', 'ru')).toBe('нет менеджера');
-    expect(rowReason('no at', 'en')).toBe('no at');
+    expect(rowReason('no at', 'en')).toBe('no date');
+    expect(rowReason('no created_at', 'en')).toBe('no creation date');
   });
 });

@@ -88,7 +88,7 @@ describe('hostile exports are refused with one clear message, bounded, and leave
 
   it('rows with more or fewer fields than the header: both are counted and reported, never read silently', () => {
     const refused = kpi('ragged-rows.csv', '--max-bad-rows', '0');
-    expectRefused(refused, 'ragged-rows.csv', /2 of 4 rows cannot be read[\s\S]*row 3, column "created_at": no created_at[\s\S]*row 4: the row has 9 cells, the header 7/);
+    expectRefused(refused, 'ragged-rows.csv', /2 of 4 rows cannot be read[\s\S]*row 3, column "created_at": no creation date[\s\S]*row 4: the row has 9 cells, the header 7/);
     const run = runCli(['kpi', '-d', H('ragged-rows.csv'), '--max-bad-rows', '50%', '--format', 'json']);
     expect(run.code).toBe(0);
     const r = JSON.parse(run.stdout);

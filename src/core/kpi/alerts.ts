@@ -1,5 +1,5 @@
 import { formatWhere } from '../errors.js';
-import { plural } from '../i18n.js';
+import { plural, pluralEn } from '../i18n.js';
 import { crmName, rowReason } from '../messages.js';
 import type { DataQuality, MetricValues } from './types.js';
 import type { EvidenceFacts } from './facts.js';
@@ -231,18 +231,18 @@ function missedNoManagerText(a: Extract<Alert, { code: 'missed-no-manager' }>, r
   if (a.pbx) {
     return ru
       ? `${a.file}: ${n} ${plural(a.calls, 'пропущенный входящий звонок', 'пропущенных входящих звонка', 'пропущенных входящих звонков')} не ${plural(a.calls, 'дошёл', 'дошли', 'дошли')} ни до одного внутреннего номера (трубку положили в голосовом меню или очереди): у них нет сотрудника, и в пропущенных менеджеров их нет — доля пропущенных по отделу меньше, чем теряет компания.`
-      : `${a.file}: ${n} missed incoming call(s) reached no line (hung up in an IVR or a queue): they have no employee and are in no manager's missed calls, so the department's missed share is lower than what the company loses.`;
+      : `${a.file}: ${n} missed incoming ${pluralEn(a.calls, 'call', 'calls')} reached no line (hung up in an IVR or a queue): they have no employee and are in no manager's missed calls, so the department's missed share is lower than what the company loses.`;
   }
   return ru
     ? `${a.file}: ${n} ${plural(a.calls, 'пропущенный входящий звонок', 'пропущенных входящих звонка', 'пропущенных входящих звонков')} без сотрудника не прочитаны (менеджер обязателен): пропущенных и их доля в отчёте меньше, чем на деле. Если журнал оставляет сотрудника пустым у непринятых звонков, выгрузите его с колонкой, куда направлен звонок (линия, группа), и назовите её менеджером в файле --map.`
-    : `${a.file}: ${n} missed incoming call(s) with no employee are not read (a manager is required): missed calls and their share read lower than they are. If the log leaves the employee blank on calls nobody took, export it with the column the call was routed to (a line, a group) and name it the manager in a --map file.`;
+    : `${a.file}: ${n} missed incoming ${pluralEn(a.calls, 'call', 'calls')} with no employee ${pluralEn(a.calls, 'is', 'are')} not read (a manager is required): missed calls and their share read lower than they are. If the log leaves the employee blank on calls nobody took, export it with the column the call was routed to (a line, a group) and name it the manager in a --map file.`;
 }
 
 /** A quoted cell that took whole rows into it (an unbalanced quote), in words. */
 function quoteSwallowedText(a: Extract<Alert, { code: 'quote-swallowed' }>, ru: boolean): string {
   return ru
     ? `${a.file}: ячейка в кавычках, открытая в строке ${a.line}, захватила ${num(a.lines, ru)} ${plural(a.lines, 'строку', 'строки', 'строк')}, ${plural(a.lines, 'похожую', 'похожие', 'похожих')} на целые записи: вероятно, в ячейке непарная кавычка, и эти строки не посчитаны. Проверьте строку ${a.line} выгрузки (кавычку внутри ячейки пишут двумя: "").`
-    : `${a.file}: a quoted cell opened at line ${a.line} runs over ${num(a.lines, ru)} line(s) that look like whole rows: a quote in the cell is probably unbalanced, and those rows are not counted. Check line ${a.line} of the export (a quote inside a cell is written twice: "").`;
+    : `${a.file}: a quoted cell opened at line ${a.line} runs over ${num(a.lines, ru)} ${pluralEn(a.lines, 'line that looks', 'lines that look')} like whole rows: a quote in the cell is probably unbalanced, and those rows are not counted. Check line ${a.line} of the export (a quote inside a cell is written twice: "").`;
 }
 
 /** Values of a --map file that no export of the run holds (a misspelt stage), with the closest one each export does hold. */
@@ -351,14 +351,14 @@ function managerIds(a: Extract<Alert, { code: 'manager-ids' }>, lang: string): s
 /** Amounts like `15,000` read as 15 by the decimal mark another value of their column decided (`1,5`): two formats in one column. */
 /** Stages no rule knows whose deals are mostly closed, counted open (or lost by the flag), in words. */
 function unknownStagesText(a: Extract<Alert, { code: 'unknown-stages-closed' }>, ru: boolean): string {
-  const zero = (x: { zero?: number }) => (x.zero ? (ru ? `, с вероятностью 0 %: ${num(x.zero, ru)}` : `, ${num(x.zero, ru)} at a probability of 0%`) : '');
+  const zero = (x: { zero?: number }) => (x.zero ? (ru ? `, с вероятностью 0%: ${num(x.zero, ru)}` : `, ${num(x.zero, ru)} at a probability of 0%`) : '');
   const list = (q: [string, string]) => a.stages.map((x) => `${q[0]}${x.stage}${q[1]} (${ru ? `${num(x.deals, ru)} ${plural(x.deals, 'сделка', 'сделки', 'сделок')}, закрыто ${num(x.closed, ru)}` : `${num(x.deals, ru)} ${x.deals === 1 ? 'deal' : 'deals'}, ${num(x.closed, ru)} closed`}${zero(x)})`).join(', ');
   const first = a.stages[0]!.stage;
   // Deals a closed flag marks closed are counted lost, not open: said so, as «Оплачено» counted lost is a wrong number too.
   const lost = a.stages.some((x) => x.lost > 0);
   const anyZero = a.stages.some((x) => (x.zero ?? 0) > 0);
   return ru
-    ? `${a.file}: этапы, которых не знает ни одно правило, посчитаны открытыми${lost ? ' (а их сделки, закрытые по флагу, — проигранными)' : ''}, хотя большинство их сделок закрыто${anyZero ? ' или с вероятностью 0 %' : ''}: ${list(['«', '»'])}. Если это выигрыш или проигрыш, назовите их в файле --map (status: { "${first}": won }); crm-audit map спросит о каждом.`
+    ? `${a.file}: этапы, которых не знает ни одно правило, посчитаны открытыми${lost ? ' (а их сделки, закрытые по флагу, — проигранными)' : ''}, хотя большинство их сделок закрыто${anyZero ? ' или с вероятностью 0%' : ''}: ${list(['«', '»'])}. Если это выигрыш или проигрыш, назовите их в файле --map (status: { "${first}": won }); crm-audit map спросит о каждом.`
     : `${a.file}: stages no rule knows are counted as open${lost ? ' (their deals the closed flag marks closed, as lost)' : ''} though most of their deals are closed${anyZero ? ' or at a probability of 0%' : ''}: ${list(['"', '"'])}. If they are won or lost, name them in a --map file (status: { "${first}": won }); crm-audit map asks about each.`;
 }
 

@@ -531,7 +531,7 @@ export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
 function badRowExamples(report: ImportReport, unreadableOnly = false): { examples: string; examplesRu: string } {
   const shown = (unreadableOnly ? report.skipped.filter((s) => s.reason !== MISSED_NO_MANAGER) : report.skipped).slice(0, 5);
   return {
-    examples: shown.map((s) => `  row ${s.row}${s.column ? `, column "${s.column}"` : ''}: ${s.reason}`).join('\n'),
+    examples: shown.map((s) => `  row ${s.row}${s.column ? `, column "${s.column}"` : ''}: ${rowReason(s.reason, 'en')}`).join('\n'),
     examplesRu: shown.map((s) => `  строка ${s.row}${s.column ? `, колонка «${s.column}»` : ''}: ${rowReason(s.reason, 'ru')}`).join('\n'),
   };
 }

@@ -93,7 +93,7 @@ export function recommendationsSection(a: AuditResult, lang: string): string {
     ...(money ? [r.cost?.costPerMonth === undefined ? '—' : formatValue(r.cost.costPerMonth, 'money', lang)] : []),
     r.cost?.basis ?? '—',
   ]);
-  const head = ['№', L.recommendation, L.missingPoints, L.hoursPerMonth, ...(money ? [L.moneyPerMonth] : []), L.costBasis];
+  const head = [lang === 'ru' ? '№' : '#', L.recommendation, L.missingPoints, L.hoursPerMonth, ...(money ? [L.moneyPerMonth] : []), L.costBasis];
   return section('recommendations', L.recommendations, table(head, rows, { numeric: [true, false, true, true, ...(money ? [true] : []), false] }));
 }
 
