@@ -95,7 +95,7 @@ export function parseAssertion(text: string, defaultLevel: 'error' | 'warn' = 'e
     const m = /^([+-]?\d+)(?:([.,])(\d+))?((?:e[+-]?\d+)?)(%)?$/i.exec(rest);
     if (!m) return fail('expectedLiteral');
     const [, whole, mark, frac, exp, percent] = m;
-    const comma = mark === ',' && !exp ? ambiguousComma(`${whole},${frac}`) : undefined;
+    const comma = mark && !exp ? ambiguousComma(`${whole}${mark}${frac}`) : undefined;
     if (comma) fail('ambiguousComma', s.indexOf(rest, i), { value: rest, decimal: String(comma.decimal), whole: String(comma.whole) });
     value = Number(`${whole}${mark ? `.${frac}` : ''}${exp}`) / (percent ? 100 : 1);
   }

@@ -486,8 +486,8 @@ export const ASSERT_SYNTAX = {
   expectedLiteral: { ru: 'ожидалось число, true, false, null или строка в кавычках', en: 'expected a number, true, false, null or a quoted string' },
   needsNumber: { ru: '{op}: нужно число', en: '{op} needs a number' },
   ambiguousComma: {
-    ru: '«{value}»: запятая перед тремя цифрами может разделять и дробную часть, и тысячи; напишите {decimal} или {whole}',
-    en: '"{value}": a comma before three digits may be a decimal mark or a thousands separator; write {decimal} or {whole}',
+    ru: '«{value}»: запятая или точка перед тремя цифрами может отделять и дробную часть, и тысячи; напишите {decimal} или {whole}',
+    en: '"{value}": a comma or dot before three digits may be a decimal mark or a thousands separator; write {decimal} or {whole}',
   },
 } as const satisfies Record<string, Template>;
 

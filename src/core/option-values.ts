@@ -44,14 +44,15 @@ export function readMoment(text: string): Date | undefined {
 const GROUP = /[\s\u00a0\u202f\u2009\u2007'_]/g;
 
 /**
- * One comma before exactly three digits, after one to three digits (`1,500`, `15,000`): a decimal
- * comma or a thousands separator? Both readings, else undefined. `0,125` is no grouping (a group
+ * One comma or dot before exactly three digits, after one to three digits (`1,500`, `15,000`,
+ * `1.500`): a decimal mark or a thousands separator? Both readings, else undefined. `0,125` is no grouping (a group
  * never starts with 0), nor is `12345,678`. Money options and assertion values refuse such a value
  * rather than read it as 1.5 (a payback and ROI off a thousandfold, without a word).
  */
-export function ambiguousComma(text: string): { decimal: number; whole: number } | undefined {
-  const m = /^([+-]?[1-9]\d{0,2}),(\d{3})$/.exec(text.trim());
-  return m ? { decimal: Number(`${m[1]}.${m[2]}`), whole: Number(`${m[1]}${m[2]}`) } : undefined;
+export function ambiguousComma(text: string): { decimal: number; whole: number; mark: ',' | '.' } | undefined {
+  // A dot the same way (`1.500`): how Russian and German write 1 500, and how English writes 1.5.
+  const m = /^([+-]?[1-9]\d{0,2})([.,])(\d{3})$/.exec(text.trim());
+  return m ? { decimal: Number(`${m[1]}.${m[3]}`), whole: Number(`${m[1]}${m[3]}`), mark: m[2] as ',' | '.' } : undefined;
 }
 
 /** `1500000`, `1 500 000`, `1 500 000,50`, `1,5e6`, `1.5e6`: a finite number of 0 or more, else undefined (an ambiguousComma too). */

@@ -95,13 +95,16 @@ describe('a decimal comma in an assertion', () => {
     ['audit.total>=6,0', 6],
     ['audit.total>=1,2345', 1.2345],
     ['audit.total>=-1,5', -1.5],
-    ['audit.total>=1.500', 1.5],
+    ['audit.total>=1.5', 1.5],
+    ['total.conversion>=0.250', 0.25],
   ])('%s reads %d', (text, value) => {
     expect(parseAssertion(text).value).toBe(value);
   });
 
   it('refuses a comma before exactly three digits (1,500 may be 1.5 or 1500), naming both readings', () => {
-    expect(syntax('audit.total>=1,500')).toContain('"1,500": a comma before three digits may be a decimal mark or a thousands separator; write 1.5 or 1500');
+    expect(syntax('audit.total>=1,500')).toContain('"1,500": a comma or dot before three digits may be a decimal mark or a thousands separator; write 1.5 or 1500');
+    // A dot the same way: 1.500 is how Russian and German write 1 500 (a helper's threshold read as 1.5).
+    expect(syntax('total.revenue>=1.500')).toContain('"1.500": a comma or dot before three digits may be a decimal mark or a thousands separator; write 1.5 or 1500');
     expect(() => parseAssertion('audit.total>=1,500')).toThrow(UserError);
     // A comma no thousands separator could be (after a 0, or after more than three digits) is decimal, as in money options.
     expect(parseAssertion('total.conversion>=0,125').value).toBe(0.125);

@@ -35,6 +35,11 @@ describe('values as people type them', () => {
     // One comma before exactly three digits: 1.5 or 1500? Refused, not guessed.
     ['1,500', undefined],
     ['15,000', undefined],
+    // A dot the same way: Russian and German write 1 500 as 1.500 (a helper's --hourly-cost 1.500 read as 1.5 ₽).
+    ['1.500', undefined],
+    ['1.5', 1.5],
+    ['1.50', 1.5],
+    ['0.500', 0.5],
     ['1,500,000', 1_500_000],
     ['1,500.50', 1_500.5],
     ['0,125', 0.125],

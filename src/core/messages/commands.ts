@@ -10,7 +10,7 @@ export const COMMAND_MESSAGES = {
   'usage.amount': { ru: `{name}: «{value}» не читается; нужно ${AMOUNT_FORMS.ru}, не меньше 0`, en: `{name} must be ${AMOUNT_FORMS.en}, of 0 or more; got "{value}"` },
   'usage.amountAmbiguous': {
     ru: '{name}: «{value}» можно прочитать и как {decimalRu}, и как {whole}', en: '{name}: "{value}" could be {decimal} or {whole}',
-    hint: { ru: 'напишите сумму без запятой ({whole} или «{spaced}») или с десятичной частью не из трёх цифр', en: 'write the amount without the comma ({whole}, "{spaced}"), or with a decimal part of other than three digits' },
+    hint: { ru: 'напишите сумму без запятой и точки ({whole} или «{spaced}») или с десятичной частью не из трёх цифр', en: 'write the amount without the comma or dot ({whole}, "{spaced}"), or with a decimal part of other than three digits' },
   },
   'usage.margin': { ru: `--margin: нужна ${SHARE_FORMS.ru}; получено «{value}»`, en: `--margin must be ${SHARE_FORMS.en}; got "{value}"` },
   'usage.repeated': { ru: '{option} указан больше одного раза, а берётся одно значение', en: '{option} is given more than once, and takes one value', hint: { ru: 'оставьте один {option}', en: 'keep one {option}' } },
