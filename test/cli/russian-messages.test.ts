@@ -224,4 +224,15 @@ describe('a Russian run speaks Russian', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`ошибка: отчитываться не о чем (файл настроек ${config})\n  подсказка: укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «CI» в README.md)\n`);
   });
+
+  // A helper's `lang: en` config with a wrong value was told so in Russian (the locale's), its other errors in English.
+  it("the config's own errors are said in the lang it names; --lang still wins", () => {
+    const config = path.join(dir, 'en-config.yaml');
+    writeFileSync(config, 'lang: en\nassert:\n  - expr: total.leads>=1\n    level: fatal\n');
+    const run = runCli(['report', '-c', config], { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`error: ${config}, at assert[0].level: expected one of: error, warn; got "fatal"\n`);
+    const ru = runCli(['report', '-c', config, '--lang', 'ru'], { env: { LANG: 'C.UTF-8' } });
+    expect(ru.stderr).toContain('ожидалось одно из: error, warn; получено «fatal»');
+  });
 });

@@ -13,7 +13,7 @@ import { tr } from '../../core/i18n.js';
 import { PRESET_NAMES, PRESETS, presetAssertions } from '../../core/presets.js';
 import { ASSERTION_ROOTS, assertionTree, buildReport, type ReportResult } from '../../core/report.js';
 import { checkExportKinds, comparisonFromRun, computeComparison, cutoverPeriods } from '../../app/compare-files.js';
-import { loadConfig, type ReportConfig } from '../../io/documents/config-file.js';
+import { ConfigErrors, loadConfig, type ReportConfig } from '../../io/documents/config-file.js';
 import { readDocument } from '../../io/read/files.js';
 import { kpiResultFromRun, runEngines } from '../../app/kpi-files.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
@@ -109,7 +109,11 @@ async function renderReport(report: ReportResult, format: (typeof FORMATS)[numbe
 
 /** `crm-audit report`: the CI report — one workbook (or JSON / Markdown), assertions and exit codes. */
 export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number> {
-  const { config, file: configFile } = await loadConfig(o.config, ctx.cwd, ctx.stdin);
+  const { config, file: configFile } = await loadConfig(o.config, ctx.cwd, ctx.stdin).catch((error: unknown) => {
+    // A config that says its lang has its own errors said in it (unless --lang says otherwise).
+    if (error instanceof ConfigErrors && error.lang) ctx.messageLang = messageLang(ctx, o.lang ?? error.lang);
+    throw error;
+  });
   const lang = messageLang(ctx, o.lang ?? config.lang);
   ctx.messageLang = lang;
   const m = merge(o, config, configFile, lang);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { COMPARE_ROWS } from '../../core/compare.js';
-import { UserErrors } from '../../core/errors.js';
+import { UserErrors, type UserError } from '../../core/errors.js';
 import { AMOUNT_FORMS, DAY_FORMS, readAmount, readDay, readShare, SHARE_FORMS } from '../../core/option-values.js';
 import { PRESET_NAMES } from '../../core/presets.js';
 import { zodToUserErrors } from '../../core/questionnaire/parse.js';
@@ -91,6 +91,21 @@ export const configSchema = z
 
 export type ReportConfig = z.infer<typeof configSchema>;
 
+/** A config's errors, with the language it asks for (its `lang:`, where that much is right): they are said in it. */
+export class ConfigErrors extends UserErrors {
+  constructor(
+    errors: UserError[],
+    readonly lang: 'ru' | 'en' | undefined,
+  ) {
+    super(errors);
+  }
+}
+
+function langOf(doc: unknown): 'ru' | 'en' | undefined {
+  const lang = doc !== null && typeof doc === 'object' ? (doc as { lang?: unknown }).lang : undefined;
+  return lang === 'ru' || lang === 'en' ? lang : undefined;
+}
+
 /** Loads the config (`--config`, else ./crm-audit.config.yaml when present), with every path made absolute. */
 export async function loadConfig(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<{ config: ReportConfig; file?: string }> {
   let chosen = file;
@@ -99,8 +114,9 @@ export async function loadConfig(file: string | undefined, cwd: string, stdin: N
     if (!(await fs.stat(candidate).catch(() => undefined))?.isFile()) return { config: {} };
     chosen = CONFIG_FILE;
   }
-  const parsed = configSchema.safeParse(parseYaml(await readDocument(chosen, cwd, stdin), chosen) ?? {}, { reportInput: true });
-  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, chosen, 'E_CONFIG', configSchema));
+  const doc: unknown = parseYaml(await readDocument(chosen, cwd, stdin), chosen) ?? {};
+  const parsed = configSchema.safeParse(doc, { reportInput: true });
+  if (!parsed.success) throw new ConfigErrors(zodToUserErrors(parsed.error, chosen, 'E_CONFIG', configSchema), langOf(doc));
   const base = chosen === '-' ? cwd : path.dirname(path.resolve(cwd, chosen));
   const abs = (p: string | undefined) => (p === undefined || p === '-' ? p : path.resolve(base, p));
   const c = parsed.data;
