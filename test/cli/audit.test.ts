@@ -164,3 +164,18 @@ describe('crm-audit validate', () => {
     expect(runCli(['validate', 'questionnaires/crm-maturity.yaml', '--lang', 'en'], { env: { LANG: 'ru_RU.UTF-8' } }).stderr).toMatch(/valid — 5 sections/);
   });
 });
+
+// A helper gave two answers files, both with problems: only the first file's were named, so each fix showed the next file's.
+describe('several answers files with problems', () => {
+  it('names every file\'s problems at once, before any export is read', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-answers-'));
+    writeFileSync(path.join(dir, 'a.yaml'), 'answers:\n  lead.concept: yes\n');
+    writeFileSync(path.join(dir, 'b.yaml'), 'answers:\n  lead.concept: maybe\n  erp.payment: yes\n');
+    const run = runCli(['audit', '--answers', 'a.yaml', 'b.yaml', '-d', 'missing.csv', '--lang', 'en', ...NOW], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: a\.yaml, at answers: no answer for /);
+    expect(run.stderr).toContain('b.yaml, at answers.lead.concept: "maybe" is not an answer to lead.concept');
+    expect(run.stderr).toContain('b.yaml, at answers.erp.payment: unknown question id "erp.payment"');
+    expect(run.stderr).not.toContain('missing.csv');
+  });
+});

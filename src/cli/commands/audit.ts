@@ -2,7 +2,7 @@ import { parseAnswers, type Answer } from '../../core/audit/answers.js';
 import { checkEvidence } from '../../core/audit/evidence.js';
 import { scoreAudit } from '../../core/audit/score.js';
 import type { AuditResult } from '../../core/audit/types.js';
-import { UserError } from '../../core/errors.js';
+import { UserError, UserErrors } from '../../core/errors.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import type { EvidenceFacts } from '../../core/kpi/facts.js';
 import { isAnswersFile, readEvidenceFacts } from '../../app/evidence-files.js';
@@ -44,6 +44,23 @@ export interface AuditOptions extends ImportCliOptions, KpiCliFields {
 const FORMATS = ['table', 'json', 'md', 'xlsx', 'html'] as const;
 type AuditFormat = (typeof FORMATS)[number];
 
+/** Each file's result, or every file's problems together (one UserErrors), not only the first bad file's. */
+async function parseEvery<T>(files: readonly string[], parse: (file: string, i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  const errors: UserError[] = [];
+  for (const [i, file] of files.entries()) {
+    try {
+      out.push(await parse(file, i));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      errors.push(...(error instanceof UserErrors ? error.errors : [error]));
+    }
+  }
+  if (errors.length === 1) throw errors[0]!;
+  if (errors.length > 1) throw new UserErrors(errors);
+  return out;
+}
+
 /** `crm-audit audit`: interactive on a terminal, or from `--answers`. Same result either way. */
 export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> {
   const format = resolveFormat(opts.format, opts.output, FORMATS, 'table');
@@ -63,6 +80,8 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const refFor = (i: number) => opts.questionnaire ?? namedQuestionnaire(answerDocs[i], answerFiles[i]!, ctx.cwd, builtIn) ?? 'crm-maturity';
   const questionnaire = await questionnaireFor(answerFiles.length > 0 ? refFor(0) : (opts.questionnaire ?? 'crm-maturity'));
   for (let i = 1; i < answerFiles.length; i++) await questionnaireFor(refFor(i));
+  // Every answers file is checked before the exports are read, and the problems of all of them are named at once.
+  const parsedAnswers = await parseEvery(answerFiles, async (file, i) => parseAnswers(answerDocs[i], await questionnaireFor(refFor(i)), file, Boolean(opts.allowPartial)));
   const baseline = opts.baseline ? await loadBaseline(opts.baseline, ctx, questionnaire) : undefined;
   const inputs = [...answerFiles, opts.questionnaire, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map].filter((f): f is string => f !== undefined);
   const readFacts = await prepareEvidence(opts, ctx);
@@ -76,7 +95,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
     const results: AuditResult[] = [];
     for (const [i, file] of answerFiles.entries()) {
       const q = await questionnaireFor(refFor(i));
-      const parsed = parseAnswers(answerDocs[i], q, file, Boolean(opts.allowPartial));
+      const parsed = parsedAnswers[i]!;
       const result = scoreAudit(q, parsed.answers, { lang: opts.lang, now, company: opts.company ?? parsed.company, managers, hourlyCost, baseline: q === questionnaire ? baseline : undefined });
       if (facts) result.evidence = checkEvidence(q, result, facts, opts.lang, { managers, hourlyCost });
       results.push(result);
