@@ -101,6 +101,20 @@ describe('missed incoming calls with no employee', () => {
   });
 });
 
+// A helper's Megafon call history: its account «ivr» (a call that ended in the voice menu) was a manager with a missed share of 100%.
+describe('a PBX\'s employee column naming the voice menu, a queue or voicemail', () => {
+  it('is no employee: the call is one nobody took, said as such, and no «ivr» manager is reported', () => {
+    writeFileSync(path.join(dir, 'megafon.csv'), 'uid,type,status,client,account,start,duration\na1,in,Success,79161112233,ivanov,2026-03-02T07:05:00Z,120\na2,missed,missed,79162223344,ivanov,2026-03-02T07:30:00Z,0\na3,in,missed,79163334455,IVR,2026-03-02T08:00:00Z,0\na4,in,missed,79163334456,Очередь,2026-03-02T08:10:00Z,0\n');
+    writeFileSync(path.join(dir, 'megafon.yaml'), 'activities:\n  columns:\n    manager: account\n    at: start\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'megafon.csv', '--map', 'megafon.yaml', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.managers.map((m: { manager: string }) => m.manager)).not.toContain('IVR');
+    expect(r.managers.find((m: { manager: string }) => m.manager === 'ivanov')).toMatchObject({ calls_in: 2, calls_missed: 1, missed_share: 0.5 });
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'missed-no-manager', file: 'megafon.csv', calls: 2, atLeast: false });
+  });
+});
+
 describe('a call of a day or more', () => {
   it('is a wrong cell, skipped and said with its row and column, not a talk time that outweighs every real call', () => {
     const r = kpi('long.csv', ['Дата;Сотрудник;Тип звонка;Длительность;Номер клиента', '2025-02-01 10:00;Иванов Иван;Исходящий;120;+79161234567', '2025-02-01 11:00;Иванов Иван;Исходящий;999999999;+79161234567', '2025-02-01 12:00;Иванов Иван;Исходящий;25:00:00;+79161234567', '2025-02-01 13:00;Иванов Иван;Исходящий;4:30:00;+79161234567']);

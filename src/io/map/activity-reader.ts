@@ -51,6 +51,18 @@ export interface ActivityMemos {
   out: LinkedActivity;
 }
 
+/**
+ * What a PBX writes in its employee column for a call no person took: the voice menu, a queue,
+ * voicemail (Megafon's `account` is «ivr» for a call that ended in the menu). No employee: such a
+ * call is one nobody took (a missed one is said in missed-no-manager), not a manager's.
+ */
+const NOT_AN_EMPLOYEE = new Set(['ivr', 'voicemail', 'voice mail', 'queue', 'очередь', 'голосовое меню', 'голосовая почта', 'автоответчик', 'автосекретарь']);
+
+/** A manager key that is -1 for the words of NOT_AN_EMPLOYEE. */
+function employeeKey(key: (raw: string) => number): (raw: string) => number {
+  return (raw) => (NOT_AN_EMPLOYEE.has(cleanText(raw).toLowerCase()) ? -1 : key(raw));
+}
+
 /** Manager columns that name the client's owner in the CRM, not who took the call (Sipuni's). */
 const OWNER_IN_CRM = new Set(['ответственный из crm', 'ответственный в crm', 'crm owner']);
 
@@ -73,7 +85,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
   if (sides) ctx.bySides = sideCounts();
   ctx.untimed = { count: 0 };
   return {
-    manager: new CellMemo(managerKey(ctx.linker!.store, cleanText, ctx.maps)),
+    manager: new CellMemo(employeeKey(managerKey(ctx.linker!.store, cleanText, ctx.maps))),
     // An empty checkbox (Done, Выполнено, COMPLETED) is not done; an empty status (Zoho's «Outgoing
     // Call Status» of an incoming call, HubSpot's «Meeting outcome») says nothing.
     done: new CellMemo((t) => activityDone(t, empty)),
