@@ -29,14 +29,14 @@ describe('HubSpot calls linked to deals by title', () => {
 
 describe('activities that link to no deal', () => {
   it('are said loudly: touches and responses would read as if nobody worked the deals', () => {
-    const dir = folder('salesforce-report-details-csv-footers.csv', 'salesforce-activities-related-to-opportunity-names.csv');
-    const run = runCli(['kpi', '-d', 'salesforce-report-details-csv-footers.csv', '-a', 'salesforce-activities-related-to-opportunity-names.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    const dir = folder('salesforce-report-details-csv-footers.csv', 'salesforce-activities-related-to-other-records.csv');
+    const run = runCli(['kpi', '-d', 'salesforce-report-details-csv-footers.csv', '-a', 'salesforce-activities-related-to-other-records.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.total.touches_per_won).toBe(0);
     expect(result.dataQuality.alerts).toContainEqual({ code: 'activities-unlinked', calls: 3, won: 1 });
     expect(run.stderr).toContain('Warning: None of the 3 calls links to a deal, and no won deal (1) has an activity');
-    const ru = runCli(['kpi', '-d', 'salesforce-report-details-csv-footers.csv', '-a', 'salesforce-activities-related-to-opportunity-names.csv', '--lang', 'ru'], { cwd: dir });
+    const ru = runCli(['kpi', '-d', 'salesforce-report-details-csv-footers.csv', '-a', 'salesforce-activities-related-to-other-records.csv', '--lang', 'ru'], { cwd: dir });
     expect(ru.stderr).toContain('Внимание: Ни один из 3 звонков не связан со сделкой, и ни у одной из 1 выигранной сделки нет действий');
   });
 
@@ -362,5 +362,45 @@ describe('HubSpot e-mails and Zoho calls, as their exports write them', () => {
     expect([r.total.calls_in, r.total.calls_missed, r.total.callback_rate]).toEqual([2, 1, 1]);
     expect(r.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('unknown-values');
     expect(run.stderr).not.toContain('call status is not recognised');
+  });
+});
+
+// A helper's Zoho Calls export: «Related To» names the deal a call was logged on, and was read as the client, so no call linked to a deal.
+describe('Zoho calls whose «Related To» names the deals', () => {
+  const deals = [
+    'Record Id,Deal Owner,Deal Name,Amount,Stage,Closing Date,Account Name,Created Time',
+    'zcrm_1,Anna Smith,Acme Deal,"$10,000.00",Closed Won,2026-03-05,Acme Inc,2026-03-01 09:00:00',
+    'zcrm_2,Bob Lee,Gamma Deal,"$7,000.00",Negotiation/Review,2026-07-30,Gamma LLC,2026-03-01 09:00:00',
+  ].join('\n');
+  const calls = (related: [string, string]) => [
+    'Record Id,Subject,Call Type,Contact Name,Related To,Call Start Time,Call Duration (in seconds),Call Owner',
+    `zcrm_11,Call,Outbound,John Smith,${related[0]},2026-03-02 10:00:00,125,Anna Smith`,
+    `zcrm_12,Call,Outbound,Ann Lee,${related[1]},2026-03-01 10:30:00,60,Bob Lee`,
+    'zcrm_13,Call,Outbound,Ann Lee,,2026-03-03 10:30:00,60,Bob Lee',
+  ].join('\n');
+
+  it('links by title when they name deals (in both halves of a file read in two), and stays the client when they name accounts', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-zoho-related-'));
+    writeFileSync(path.join(dir, 'deals.csv'), `${deals}\n`);
+    writeFileSync(path.join(dir, 'calls.csv'), `${calls(['Acme Deal', 'Gamma Deal'])}\n`);
+    writeFileSync(path.join(dir, 'account-calls.csv'), `${calls(['Acme Inc', 'Gamma LLC'])}\n`);
+    const kpi = (file: string, env: Record<string, string> = {}) => JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', file, '--format', 'json', '--now', '2026-06-30'], { cwd: dir, env }).stdout) as { total: Record<string, number | null> };
+    const linked = kpi('calls.csv');
+    // Acme Deal (won) has the call of 2 March, 10:00: a touch, its response 25 h after 09:00 on 1 March; Gamma Deal's at 10:30 on 1 March: 90 min.
+    expect([linked.total.touches_per_won, linked.total.response_min_median]).toEqual([1, (1500 + 90) / 2]);
+    expect(kpi('calls.csv', { CRM_AUDIT_SPLIT_BYTES: '1' }).total).toEqual(linked.total);
+    // Account names: the client (the company before the contact), linked in the deals' windows by the deals' Account Name.
+    const byClient = kpi('account-calls.csv');
+    expect([byClient.total.touches_per_won, byClient.total.response_min_median]).toEqual([1, (1500 + 90) / 2]);
+  });
+
+  it('a Salesforce activity report\'s «Related To» naming the opportunities links the same way', () => {
+    const dir = folder('salesforce-report-details-csv-footers.csv', 'salesforce-activities-related-to-opportunity-names.csv');
+    const run = runCli(['kpi', '-d', 'salesforce-report-details-csv-footers.csv', '-a', 'salesforce-activities-related-to-opportunity-names.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    // Big deal (won, created 15 July, a date alone: midnight) has the call of 15 July: one touch.
+    expect(result.total.touches_per_won).toBe(1);
+    expect(result.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('activities-unlinked');
   });
 });

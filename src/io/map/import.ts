@@ -13,7 +13,7 @@ import type { ByteRow } from '../read/csv.js';
 import { normalizeHeader, type DurationUnit, type RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import type { Encoding } from '../read/sniff.js';
-import { assertRequired, headerScore, looksLikeData, mapColumns, type ColumnMap, type ColumnMatch } from './mapping.js';
+import { assertRequired, headerScore, looksLikeData, mapColumns, readAsDeal, relatedToDeal, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { noHeaderError } from './no-header.js';
 import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reader.js';
 import { CallLegs } from './lines.js';
@@ -73,7 +73,7 @@ export interface ImportOptions {
   /** Part of a file read in parallel: where to stop or start, and the header found at its top. */
   stopAt?: TableOptions['stopAt'];
   source?: TableOptions['source'];
-  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading };
+  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number };
   onFormat?: TableOptions['onFormat'];
   /** Called at the end with the day-month order each slash-date column showed. */
   onDateOrders?: (orders: Array<[number, SlashOrder]>) => void;
@@ -347,6 +347,9 @@ class RowsToRecords<T> {
     const sample = headRows.slice(best + 1).map((r) => r.cells);
     const typeColumn = opts.part ? opts.part.typeColumn : readTypeColumn(map, sample, opts.valueMaps ?? buildValueMaps());
     if (typeColumn) settleTypeColumn(map, typeColumn, file, sample, opts.listAmbiguous === true);
+    const store = opts.linker?.store;
+    const related = opts.part ? opts.part.relatedDeal : store?.hasNames ? relatedToDeal(map, sample, (v) => store.findByName(v) !== undefined) : undefined;
+    if (related !== undefined) readAsDeal(map, related);
     assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells), opts.listAmbiguous === true);
     this.report.headerRow = header.row;
     this.report.columns = map.columns;

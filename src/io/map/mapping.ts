@@ -32,8 +32,38 @@ export interface ColumnMap {
   profile?: ProfileMatch;
   /** The manager read by generic aliases from one column while another matched too (no profile, no --map said which). */
   ambiguous?: { field: string; columns: number[] };
+  /** A client column headed «Related To» whose values name the deals (Zoho's calls), read as the deal: its index. */
+  relatedDeal?: number;
   /** A generic type column its values gave a field (kind or direction). */
   typeColumn?: TypeColumnReading;
+}
+
+/** Headers of a column that names the record an activity is on, by its name: a deal's title or a company's (Zoho's calls, «Related To»). */
+const RELATED_HEADERS = new Set(['related to', 'связано с', 'относится к']);
+
+/**
+ * The client column headed «Related To» (Zoho's calls name there the record a call is on: a deal by
+ * its title, or an account) when the activities have no deal id column and at least half of the
+ * sample's filled values name one of the deals read (by title, only one deal having it): then it is
+ * the deal column, linking by title as Pipedrive's «Activity - Deal» does. Else undefined: a client.
+ */
+export function relatedToDeal(map: ColumnMap, sample: ReadonlyArray<readonly string[]>, names: (value: string) => boolean): number | undefined {
+  if (map.kind !== 'activities' || map.fields.has('deal_id')) return undefined;
+  const col = (map.fields.get('client') ?? []).find((c) => RELATED_HEADERS.has(normalizeHeader(map.columns[c]!.header)));
+  if (col === undefined) return undefined;
+  const filled = sample.map((r) => (r[col] ?? '').trim()).filter((v) => v !== '');
+  const named = filled.filter(names).length;
+  return named > 0 && named * 2 >= filled.length ? col : undefined;
+}
+
+/** Reads column `col` as the deal (relatedToDeal), no longer a client column. */
+export function readAsDeal(map: ColumnMap, col: number): void {
+  const clients = (map.fields.get('client') ?? []).filter((c) => c !== col);
+  if (clients.length > 0) map.fields.set('client', clients);
+  else map.fields.delete('client');
+  map.fields.set('deal_id', [col]);
+  map.columns[col]!.field = 'deal_id';
+  map.relatedDeal = col;
 }
 
 /** How well a row looks like this kind's header: the number of cells that are known header names. */

@@ -37,9 +37,9 @@ export interface PartJob {
   kind: Extract<RecordKind, 'deals' | 'activities'>;
   file: string;
   cwd: string;
-  options: Pick<ImportOptions, 'limits' | 'dateOrder' | 'timeOffsetHours' | 'columns' | 'valueMaps' | 'mapFile' | 'reportDay'>;
+  options: Pick<ImportOptions, 'limits' | 'dateOrder' | 'timeOffsetHours' | 'columns' | 'units' | 'valueMaps' | 'mapFile' | 'reportDay'>;
   /** Where the second half starts, its format, and the header found at the top of the file. */
-  part: { from: number; delimiter: string; encoding?: Encoding; header: string[]; typeColumn?: TypeColumnReading };
+  part: { from: number; delimiter: string; encoding?: Encoding; header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number };
   /** Deals: about how many rows the part holds, and room for them, so that its store is sized once. */
   rows?: { about: number; room: number };
   /** Deals: the main thread's columns past the rows it reads itself, for the part's deals to be written in place (DealStore.lendTail). */
@@ -268,7 +268,7 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
     // A file its header shows must be read whole: given up at once, before any row is read.
     if (whole?.(map)) throw new Abandoned();
     if (!format || done) return;
-    const { job: j, transfer } = job({ from: split, delimiter: format.delimiter, ...(format.encoding ? { encoding: format.encoding } : {}), header: map.columns.map((c) => c.header), ...(map.typeColumn ? { typeColumn: map.typeColumn } : {}) });
+    const { job: j, transfer } = job({ from: split, delimiter: format.delimiter, ...(format.encoding ? { encoding: format.encoding } : {}), header: map.columns.map((c) => c.header), ...(map.typeColumn ? { typeColumn: map.typeColumn } : {}), ...(map.relatedDeal !== undefined ? { relatedDeal: map.relatedDeal } : {}) });
     done = helper.run<P>(j, transfer);
     timing('second half given to the worker thread');
   };
@@ -608,7 +608,7 @@ async function absorbHalf(store: DealStore, part: DealsPart, taken: DealStore[],
 }
 
 function partOptions(opts: ImportOptions): PartJob['options'] {
-  return { limits: opts.limits, dateOrder: opts.dateOrder, timeOffsetHours: opts.timeOffsetHours, columns: opts.columns, valueMaps: opts.valueMaps, mapFile: opts.mapFile, reportDay: opts.reportDay };
+  return { limits: opts.limits, dateOrder: opts.dateOrder, timeOffsetHours: opts.timeOffsetHours, columns: opts.columns, ...(opts.units ? { units: opts.units } : {}), valueMaps: opts.valueMaps, mapFile: opts.mapFile, reportDay: opts.reportDay };
 }
 
 /** The report of a whole file from the reports of its halves (the second's rows shifted by `lines`). */
