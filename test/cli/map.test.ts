@@ -98,6 +98,15 @@ describe('a --map file says the unit of a duration column', () => {
     expect(run.code, run.stderr).toBe(0);
     // (125 + 65) s = 190 s = 3.1666… minutes.
     expect((JSON.parse(run.stdout) as { total: { talk_minutes: number } }).total.talk_minutes).toBeCloseTo(190 / 60, 10);
+    // Read in two halves (a file long enough for the worker to take its half), the second half reads its durations in the map's unit too: it read milliseconds as seconds.
+    const rows = Array.from({ length: 20_000 }, (_, i) => `OUTBOUND,2026-03-02 10:${String(i % 60).padStart(2, '0')}:00,${1000 * ((i % 7) + 1)},Ivanov`);
+    writeFileSync(path.join(dir, 'long.csv'), `direction,date,duration,manager\n${rows.join('\n')}\n`);
+    const long = (env: Record<string, string>) => runCli(['kpi', '-d', 'deals.csv', '-a', 'long.csv', '--map', 'map.yaml', '--format', 'json', '--now', '2026-06-30'], { cwd: dir, env });
+    const split = long({ CRM_AUDIT_SPLIT_BYTES: '1', CRM_AUDIT_SPLIT_TRACE: '1' });
+    expect(split.stderr).toMatch(/^read in two halves: long\.csv$/m);
+    // 20,000 calls of 1 to 7 s (i % 7 + 1): 2,857 full rounds of 28 s (79,996 s) and one call of 1 s more = 79,997 s.
+    expect((JSON.parse(split.stdout) as { total: { talk_minutes: number } }).total.talk_minutes).toBeCloseTo(79_997 / 60, 9);
+    expect(split.stdout).toBe(long({ CRM_AUDIT_SPLIT_BYTES: '0' }).stdout);
     writeFileSync(path.join(dir, 'bad.yaml'), 'activities:\n  units:\n    Длительность: ms\n');
     const bad = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--map', 'bad.yaml', '--lang', 'en'], { cwd: dir });
     expect(bad.code).toBe(2);
