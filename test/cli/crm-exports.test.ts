@@ -379,7 +379,7 @@ describe('Zoho calls whose «Related To» names the deals', () => {
     'zcrm_13,Call,Outbound,Ann Lee,,2026-03-03 10:30:00,60,Bob Lee',
   ].join('\n');
 
-  it('links by title when they name deals (in both halves of a file read in two), and stays the client when they name accounts', () => {
+  it('links by title when they name deals (in both halves of a long log read in two), and stays the client when they name accounts', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-zoho-related-'));
     writeFileSync(path.join(dir, 'deals.csv'), `${deals}\n`);
     writeFileSync(path.join(dir, 'calls.csv'), `${calls(['Acme Deal', 'Gamma Deal'])}\n`);
@@ -388,7 +388,15 @@ describe('Zoho calls whose «Related To» names the deals', () => {
     const linked = kpi('calls.csv');
     // Acme Deal (won) has the call of 2 March, 10:00: a touch, its response 25 h after 09:00 on 1 March; Gamma Deal's at 10:30 on 1 March: 90 min.
     expect([linked.total.touches_per_won, linked.total.response_min_median]).toEqual([1, (1500 + 90) / 2]);
-    expect(kpi('calls.csv', { CRM_AUDIT_SPLIT_BYTES: '1' }).total).toEqual(linked.total);
+    // A long log read in two halves: the second half reads «Related To» as the deal too.
+    const many = Array.from({ length: 20_000 }, (_, i) => `zcrm_${100 + i},Call,Outbound,John Smith,${i % 2 ? 'Acme Deal' : 'Gamma Deal'},2026-03-0${2 + (i % 3)} 1${i % 10}:00:00,60,Anna Smith`);
+    writeFileSync(path.join(dir, 'long.csv'), `${calls(['Acme Deal', 'Gamma Deal']).split('\n')[0]}\n${many.join('\n')}\n`);
+    const split = runCli(['kpi', '-d', 'deals.csv', '-a', 'long.csv', '--format', 'json', '--now', '2026-06-30'], { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: '1', CRM_AUDIT_SPLIT_TRACE: '1' } });
+    expect(split.stderr).toMatch(/^read in two halves: long\.csv$/m);
+    const whole = runCli(['kpi', '-d', 'deals.csv', '-a', 'long.csv', '--format', 'json', '--now', '2026-06-30'], { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: '0' } });
+    expect(split.stdout).toBe(whole.stdout);
+    // Acme Deal (won, closed 5 March): its 10,000 calls on 2-4 March before the close: all touches.
+    expect((JSON.parse(whole.stdout) as { total: { touches_per_won: number } }).total.touches_per_won).toBe(10_000);
     // Account names: the client (the company before the contact), linked in the deals' windows by the deals' Account Name.
     const byClient = kpi('account-calls.csv');
     expect([byClient.total.touches_per_won, byClient.total.response_min_median]).toEqual([1, (1500 + 90) / 2]);
