@@ -144,7 +144,7 @@ export function issueMessage(issue: Issue, known: readonly string[] = []): { id:
     case 'unrecognized_keys': {
       // The known keys the unknown ones are closest to: a misspelt key (`answer:`) is said with its fix.
       const near = [...new Set(issue.keys.flatMap((k) => closest(k, known.filter((n) => !issue.keys.includes(n))).slice(0, 1)))];
-      return { id: 'doc.unknownKeys', params: { keys: issue.keys.map((k) => `"${k}"`).join(', '), ...didYouMean(near.map((n) => `"${n}"`)) } };
+      return { id: 'doc.unknownKeys', params: { keys: issue.keys.map((k) => `"${k}"`).join(', '), keysRu: issue.keys.map((k) => `«${k}»`).join(', '), near: didYouMean(near.map((n) => `"${n}"`)).near, nearRu: didYouMean(near.map((n) => `«${n}»`)).nearRu } };
     }
     case 'invalid_value':
       return { id: 'doc.oneOf', params: { values: issue.values.map((v) => String(v)).join(', '), receivedEn, receivedRu } };

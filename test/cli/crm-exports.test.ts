@@ -412,3 +412,23 @@ describe('Zoho calls whose «Related To» names the deals', () => {
     expect(result.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('activities-unlinked');
   });
 });
+
+// A helper's Bitrix24 REST deals: COMPANY_ID «0» (Bitrix's «no company») was every contact's client: two repeat sales of nobody.
+describe('a client id of 0', () => {
+  it('is no client: the contact is, and deals with neither have none', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-zero-client-'));
+    writeFileSync(path.join(dir, 'deals.csv'), [
+      'ID,TITLE,STAGE_ID,CATEGORY_ID,OPPORTUNITY,COMPANY_ID,CONTACT_ID,CLOSEDATE,ASSIGNED_BY_ID,DATE_CREATE,CLOSED',
+      '3001,A,WON,0,50000.00,0,11,2026-03-05T03:00:00+03:00,1,2026-03-02T10:00:00+03:00,Y',
+      '3002,B,WON,0,70000.00,0,12,2026-03-06T03:00:00+03:00,1,2026-03-03T10:00:00+03:00,Y',
+      '3003,C,WON,0,30000.00,0,0,2026-03-07T03:00:00+03:00,2,2026-03-04T10:00:00+03:00,Y',
+      '3004,D,WON,0,20000.00, 0 ,,2026-03-08T03:00:00+03:00,2,2026-03-05T10:00:00+03:00,Y',
+      '3005,E,WON,0,10000.00,5,11,2026-03-09T03:00:00+03:00,2,2026-03-06T10:00:00+03:00,Y',
+      '3006,F,WON,0,10000.00,5,,2026-03-10T03:00:00+03:00,2,2026-03-07T10:00:00+03:00,Y',
+    ].join('\n'));
+    const run = runCli(['kpi', '-d', 'deals.csv', '--format', 'json', '--now', '2026-06-30'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    // Only company 5's second deal (3006 after 3005) is a repeat: contacts 11 and 12 and the «0»s are not one client.
+    expect(JSON.parse(run.stdout).total.repeat_won).toBe(1);
+  });
+});

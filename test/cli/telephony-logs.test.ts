@@ -274,3 +274,39 @@ describe('a call log that splits the date and the time of day, with a talk colum
     expect([r.total.calls_out, r.total.calls_in, r.total.calls_missed]).toEqual([3, 2, 1]);
   });
 });
+
+// A helper's Sipuni log: internal calls have no «Ответственный из CRM» (no client), and 7 of them stopped the run as rows without a manager.
+describe('an internal call with no employee named', () => {
+  it('is dropped as a call between employees, not an unreadable row', () => {
+    const rows = ['Тип;Статус;Время;Откуда;Куда;Длительность разговора;Ответственный из CRM'];
+    for (let i = 0; i < 10; i++) rows.push(`Исходящий;Отвеченный;02.03.2026 10:${String(i).padStart(2, '0')}:00;201;79161234567;60;Иванов Иван`);
+    for (let i = 0; i < 7; i++) rows.push(`Внутренний;Отвеченный;02.03.2026 11:${String(i).padStart(2, '0')}:00;201;202;30;`);
+    writeFileSync(path.join(dir, 'sipuni-internal.csv'), `${rows.join('\n')}\n`);
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'sipuni-internal.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.total.calls_out).toBe(10);
+    expect(r.dataQuality.files[1].dropped).toEqual({ 'internal call (between employees)': 7 });
+    expect(r.dataQuality.rowsSkippedCount).toBe(0);
+  });
+});
+
+// A helper's Bitrix24 call detail: its failure texts («Вызов отменен», «Неверный номер»…) read as answered calls.
+describe('the call statuses Bitrix24 writes for a call that did not connect', () => {
+  it('are not answered: an incoming one is missed', () => {
+    const statuses = ['Успешный звонок', 'Вызов отменен', 'Запрещено', 'Неверный номер', 'Данное направление не доступно', 'Временно не доступен', 'Недостаточно средств на счету', 'Заблокировано', 'Не определен', 'Пропущенный звонок'];
+    const rows = ['Сотрудник;Номер телефона;Тип звонка;Дата вызова;Время звонка;Статус;CRM;Стоимость'];
+    statuses.forEach((s, i) => rows.push(`Иванов Иван;7916123456${i};Входящий;02.03.2026 10:0${i}:00;0;${s};;0`));
+    writeFileSync(path.join(dir, 'b24-statuses.csv'), `${rows.join('\n')}\n`);
+    const r = kpi('b24-statuses.csv', rows);
+    expect([r.total.calls_in, r.total.calls_missed]).toEqual([10, 9]);
+  });
+
+  it('and the usual ways a provider says a call was not answered', () => {
+    const words = ['Не принято', 'Не принятый', 'Непринят', 'Не отвеченный', 'Неотвечен', 'Не успешно', 'Нет ответа от абонента', 'Абонент не ответил', 'Не состоялся', 'Вызов отклонён'];
+    const rows = ['Дата звонка;Сотрудник;Тип звонка;Статус;Длительность;Клиент'];
+    words.forEach((w, i) => rows.push(`02.03.2026 10:0${i};Иванов Иван;Входящий;${w};0;7916123450${i}`));
+    const r = kpi('negated.csv', rows);
+    expect([r.total.calls_in, r.total.calls_missed]).toEqual([10, 10]);
+  });
+});

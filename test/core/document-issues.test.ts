@@ -30,7 +30,7 @@ describe('schema messages of a document, in both languages from the issue, not z
     [{ answers: {}, managers: 1.5 }, 'doc.yaml, в managers: ожидалось: целое число; получено 1.5', 'doc.yaml, at managers: expected a whole number; got 1.5'],
     [{ answers: {}, managers: 0 }, 'doc.yaml, в managers: ожидалось: число больше 0; получено 0', 'doc.yaml, at managers: expected a number greater than 0; got 0'],
     [{ answers: {}, status: 'winner' }, 'doc.yaml, в status: ожидалось одно из: won, lost; получено «winner»', 'doc.yaml, at status: expected one of: won, lost; got "winner"'],
-    [{ answers: {}, colour: 'red' }, 'doc.yaml, на верхнем уровне документа: неизвестный ключ: "colour"', 'doc.yaml, at (top level): unknown key: "colour"'],
+    [{ answers: {}, colour: 'red' }, 'doc.yaml, на верхнем уровне документа: неизвестный ключ: «colour»', 'doc.yaml, at (top level): unknown key: "colour"'],
     [{ answers: {}, target: 'много' }, 'doc.yaml, в target: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «много»', 'doc.yaml, at target: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "много"'],
     [{ answers: {}, columns: true }, 'doc.yaml, в columns: ожидалось: текст или список; получено true', 'doc.yaml, at columns: expected text or a list; got true'],
     // An empty file parses as null: said to be empty, not «получено null».
@@ -65,7 +65,7 @@ describe('a misspelt key is said with the key it is closest to', () => {
 
   it('at the top and inside a list of objects, in both languages; a key close to none is said alone', () => {
     expect(withSchema({ answer: {} }, 'en')).toEqual(['doc.yaml, at answers: a required value is missing (expected a "key: value" map)', 'doc.yaml, at (top level): unknown key: "answer"; did you mean "answers"?']);
-    expect(withSchema({ answer: {} }, 'ru')[1]).toBe('doc.yaml, на верхнем уровне документа: неизвестный ключ: "answer"; возможно, вы имели в виду "answers"');
+    expect(withSchema({ answer: {} }, 'ru')[1]).toBe('doc.yaml, на верхнем уровне документа: неизвестный ключ: «answer»; возможно, вы имели в виду «answers»');
     expect(withSchema({ answers: {}, deals: [{ file: 'a.csv', shet: 'Лист1' }] }, 'en')).toEqual(['doc.yaml, at deals[0]: unknown key: "shet"; did you mean "sheet"?']);
     expect(withSchema({ answers: {}, colour: 'red' }, 'en')).toEqual(['doc.yaml, at (top level): unknown key: "colour"']);
   });

@@ -117,7 +117,7 @@ export const DOCUMENT_MESSAGES = {
   'doc.type': { ru: 'ожидалось: {expectedRu}; получено {receivedRu}', en: 'expected {expectedEn}; got {receivedEn}' },
   'doc.empty': { ru: 'файл пуст: в нём нет ни одного значения', en: 'the file is empty: it holds no value' },
   'doc.required': { ru: 'не указано обязательное значение (ожидалось: {expectedRu})', en: 'a required value is missing (expected {expectedEn})' },
-  'doc.unknownKeys': { ru: 'неизвестный ключ: {keys}{nearRu}', en: 'unknown key: {keys}{near}' },
+  'doc.unknownKeys': { ru: 'неизвестный ключ: {keysRu}{nearRu}', en: 'unknown key: {keys}{near}' },
   'targets.unknownMetric': {
     ru: 'нет такого показателя: «{key}»{nearRu}', en: 'no such metric: "{key}"{near}',
     hint: { ru: 'показатели сравнения: {list}', en: 'the metrics of a comparison: {list}' },

@@ -215,7 +215,7 @@ export const READ_MESSAGES = {
   },
   'map.noColumn': {
     ru: 'колонки «{column}» для {field} в файле нет', en: 'no column "{column}" in the file for {field}',
-    hint: { ru: 'колонки: {columns}', en: 'columns: {columns}' },
+    hint: { ru: 'колонки: {columnsRu}', en: 'columns: {columns}' },
   },
   'sheet.noHeaderOthers': {
     ru: '{causeRu} на листе «{sheet}»', en: '{cause} on sheet "{sheet}"',

@@ -121,7 +121,15 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   if (m.sides !== undefined) readSides(cells, m.sides, m.side);
   const manager = employee(cells, ctx, m);
   // A PBX's call no line took is read whole (a leg of a call another leg names the line of; see CallLegs).
-  if (manager === -1 && !m.byLine) return missedCall(cells, ctx, m) ? new RowProblem('skip', MISSED_NO_MANAGER, headerOf(ctx, c.manager, 'manager')) : NO_MANAGER(ctx, c.manager);
+  if (manager === -1 && !m.byLine) {
+    // A call between employees names no client's owner (Sipuni's «Ответственный из CRM» is blank on it): dropped as internal, as it is with one.
+    const d = directionCell(cells, ctx, m);
+    if (d?.value.direction === 'internal' && (c.kind === undefined ? m.kind0 : cells.value(c.kind, m.kind).value) === 'call') {
+      d.count++;
+      return INTERNAL_CALL;
+    }
+    return missedCall(cells, ctx, m) ? new RowProblem('skip', MISSED_NO_MANAGER, headerOf(ctx, c.manager, 'manager')) : NO_MANAGER(ctx, c.manager);
+  }
   if (c.done !== undefined) {
     const done = cells.value(c.done, m.done);
     if (done === false && !incomingCall(cells, ctx, m)) return PLANNED;
@@ -151,7 +159,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
     // A call between employees is no sales activity (no client on the line): dropped, and counted.
     // Only a call: «Internal meeting» in a type column is a meeting, whatever its words say.
     if (d.value.direction === 'internal') {
-      if (kind === 'call') return new RowProblem('drop', 'internal call (between employees)');
+      if (kind === 'call') return INTERNAL_CALL;
     } else direction = d.value.direction;
     notAnswered = d.value.missed;
   } else if (m.bySides) m.bySides.none.count++;
@@ -211,6 +219,7 @@ function employee(cells: Cells, ctx: ReadContext, m: ActivityMemos): number {
 }
 
 const PLANNED = new RowProblem('drop', 'planned activity, not done');
+const INTERNAL_CALL = new RowProblem('drop', 'internal call (between employees)');
 /** A meeting nobody came to, a call cancelled (HubSpot's «No show», Zoho's «Cancelled»): no touch, dropped and counted. */
 const CALLED_OFF = new RowProblem('drop', 'activity called off (cancelled or not attended)');
 
@@ -255,7 +264,7 @@ function ownerOf(cells: Cells, col: number, m: ActivityMemos): OwnerKind | null 
 
 /** The first filled of the row's client columns as a client key (0 when all are blank). */
 function clientOf(cells: Cells, ctx: ReadContext, m: ActivityMemos, deal: number, cols: readonly number[]): number {
-  for (const k of cols) if (!cells.blank(k)) return clientKey(cells, k, ctx, m.byName, deal);
+  for (const k of cols) if (!cells.noClient(k)) return clientKey(cells, k, ctx, m.byName, deal);
   return 0;
 }
 

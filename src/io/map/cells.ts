@@ -22,6 +22,8 @@ export interface Cells {
   fixedDate(c: number): number;
   /** A plain whole number read without a string, else NaN (empty cells included). */
   plainInteger(c: number): number;
+  /** Whether the cell names no client: blank, or zeros only (Bitrix24's COMPANY_ID 0 is «no company»). */
+  noClient(c: number): boolean;
   /** Whether the cell holds either character (by code; both ASCII). */
   hasEither(c: number, a: number, b: number): boolean;
   /** Whether the cell may be a slash date (`D/M/YYYY`: a slash after one or two leading digits): false is exact. */
@@ -80,6 +82,8 @@ const SLASH = 0x2f;
  * readers sees one shape and stays monomorphic (the first rows of a CSV file are read as text while
  * the header is searched). Reused row by row: valid until the next set.
  */
+const ZEROS = /^0+$/;
+
 export class RowCells implements Cells {
   private strings: string[] = [];
   private record: ByteRow | undefined;
@@ -111,6 +115,23 @@ export class RowCells implements Cells {
     if (c === undefined) return true;
     const row = this.record;
     return row === undefined ? trimEdges(this.strings[c] ?? '') === '' : blankCell(row, c);
+  }
+
+  noClient(c: number): boolean {
+    if (this.blank(c)) return true;
+    const row = this.record;
+    if (row === undefined) return ZEROS.test(this.text(c));
+    // By bytes: zeros and spaces only, or a cell with a zero among other bytes than ASCII (an invisible character at its edge) read as text.
+    const buf = row.buf;
+    let zero = false;
+    let other = false;
+    for (let i = row.starts[c]!; i < row.ends[c]!; i++) {
+      const b = buf[i]!;
+      if (b === 0x30) zero = true;
+      else if (b >= 0x80) other = true;
+      else if (b !== 0x20 && b !== 0x09) return false;
+    }
+    return zero && (!other || ZEROS.test(this.text(c)));
   }
 
   value<T>(c: number, memo: CellMemo<T>): T {

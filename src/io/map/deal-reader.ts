@@ -353,6 +353,6 @@ function dealSource(cells: Cells, m: DealMemos): number {
 
 /** The client: the first filled client column (company before contact, as the columns are ordered), 0 for none; interned in batches (DealStore.clientsLater). */
 function firstClient(cells: Cells, ctx: ReadContext, m: DealMemos): number {
-  for (const k of m.clientCols) if (!cells.blank(k)) return internClient(cells, k, ctx.store.clientsLater);
+  for (const k of m.clientCols) if (!cells.noClient(k)) return internClient(cells, k, ctx.store.clientsLater);
   return 0;
 }

@@ -137,7 +137,7 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
       const byNumber = /^#(\d+)$/.exec(w.trim());
       const idx = byNumber ? Number(byNumber[1]) - 1 : normalized.indexOf(normalizeHeader(w));
       if (idx < 0 || idx >= headers.length) {
-        throw UserError.of('E_MAP_COLUMN', 'map.noColumn', { column: w, field, columns: headers.filter(Boolean).map((h) => `"${h}"`).join(', ') }, { file: mapFile, path: `${kind}.columns.${field}` });
+        throw UserError.of('E_MAP_COLUMN', 'map.noColumn', { column: w, field, ...columnList(headers) }, { file: mapFile, path: `${kind}.columns.${field}` });
       }
       indexes.push(idx);
       claimed.add(idx);
@@ -173,10 +173,16 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
   for (const [header, unit] of Object.entries(userUnits)) {
     const byNumber = /^#(\d+)$/.exec(header.trim());
     const idx = byNumber ? Number(byNumber[1]) - 1 : normalized.indexOf(normalizeHeader(header));
-    if (idx < 0 || idx >= headers.length) throw UserError.of('E_MAP_COLUMN', 'map.noColumn', { column: header, field: 'units', columns: headers.filter(Boolean).map((h) => `"${h}"`).join(', ') }, { file: mapFile, path: `${kind}.units` });
+    if (idx < 0 || idx >= headers.length) throw UserError.of('E_MAP_COLUMN', 'map.noColumn', { column: header, field: 'units', ...columnList(headers) }, { file: mapFile, path: `${kind}.units` });
     units.set(idx, unit);
   }
   return { kind, fields, units, columns, ...(profile ? { profile } : {}), ...(ambiguous ? { ambiguous } : {}) };
+}
+
+/** A file's headers as a message lists them: "A", "B" in English, «A», «B» in Russian. */
+function columnList(headers: readonly string[]): { columns: string; columnsRu: string } {
+  const named = headers.filter(Boolean);
+  return { columns: named.map((h) => `"${h}"`).join(', '), columnsRu: named.map((h) => `«${h}»`).join(', ') };
 }
 
 /**
