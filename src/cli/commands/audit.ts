@@ -93,7 +93,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
       throw UserError.of('E_USAGE', format === 'html' ? 'audit.oneDocument' : 'audit.oneWorkbook', { format });
     }
     const results: AuditResult[] = [];
-    for (const [i, file] of answerFiles.entries()) {
+    for (let i = 0; i < answerFiles.length; i++) {
       const q = await questionnaireFor(refFor(i));
       const parsed = parsedAnswers[i]!;
       const result = scoreAudit(q, parsed.answers, { lang: opts.lang, now, company: opts.company ?? parsed.company, managers, hourlyCost, baseline: q === questionnaire ? baseline : undefined });
