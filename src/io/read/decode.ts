@@ -268,7 +268,7 @@ export class ExportDecoder implements CellText {
         this.tail = Buffer.concat([this.tail, chunk]);
         return;
       }
-      if (!isUtf8(Buffer.concat([this.tail, chunk.subarray(0, need)]))) this.invalidUtf8();
+      if (!isUtf8(Buffer.concat([this.tail, chunk.subarray(0, need)]))) this.invalidUtf8(this.offset - this.tail.length);
       this.tail = undefined;
       data = chunk.subarray(need);
     }
@@ -276,7 +276,9 @@ export class ExportDecoder implements CellText {
     let j = data.length - 1;
     while (j >= 0 && data.length - j < 4 && (data[j]! & 0xc0) === 0x80) j--;
     if (j >= 0 && data[j]! >= 0xc0 && data.length - j < sequenceLength(data[j]!)) cut = j;
-    if (!isUtf8(cut === data.length ? data : data.subarray(0, cut))) this.invalidUtf8();
+    const whole = cut === data.length ? data : data.subarray(0, cut);
+    // Named at the byte that breaks it, not at the start of the chunk it came in.
+    if (!isUtf8(whole)) this.invalidUtf8(this.offset + (chunk.length - data.length) + Math.max(0, utf8Sequences(whole).first));
     if (cut < data.length) this.tail = Buffer.from(data.subarray(cut));
     const nul = data.indexOf(0);
     if (nul !== -1) this.refuseBinary(this.offset + (chunk.length - data.length) + nul);
@@ -290,8 +292,8 @@ export class ExportDecoder implements CellText {
     }
   }
 
-  private invalidUtf8(): never {
-    throw UserError.of('E_ENCODING', 'read.mixedUtf8', { offset: this.offset }, { file: this.file });
+  private invalidUtf8(at = this.offset): never {
+    throw UserError.of('E_ENCODING', 'read.mixedUtf8', { offset: at }, { file: this.file });
   }
 
   private refuseBinary(at?: number): never {
@@ -300,13 +302,15 @@ export class ExportDecoder implements CellText {
 }
 
 /**
- * Where the first byte that is not UTF-8 stands, in text that is otherwise UTF-8: at least 8 valid
- * multi-byte sequences and ten times as many as invalid bytes (Windows-1251 text forms such a
- * sequence only by chance: a letter before «Ё»). Undefined for text that is not mostly UTF-8.
+ * Where the first byte that is not UTF-8 stands, in text that is UTF-8 in good part: at least 8 valid
+ * multi-byte sequences and at least a quarter as many as invalid bytes. Windows-1251 text forms such
+ * a sequence only by chance (a capital before «Ё», «»»), a few in a thousand letters; a file of UTF-8
+ * rows with a few Windows-1251 rows among them forms hundreds, and was read whole as Windows-1251
+ * («РџРµС‚СЂРѕРІР°» for «Петрова»). Undefined for text that is not UTF-8 in good part.
  */
 export function mostlyUtf8(bytes: Uint8Array): number | undefined {
   const { valid, invalid, first } = utf8Sequences(bytes);
-  return first !== -1 && valid >= 8 && valid >= 10 * invalid ? first : undefined;
+  return first !== -1 && valid >= 8 && 4 * valid >= invalid ? first : undefined;
 }
 
 /** The valid multi-byte UTF-8 sequences of some bytes, the bytes that start none, and where the first of those stands (-1: none). */

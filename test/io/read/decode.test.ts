@@ -205,6 +205,20 @@ describe('ExportDecoder', () => {
     expect(mostlyUtf8(cp1252('Gestión;Reunión\n'.repeat(20)))).toBeUndefined();
   });
 
+  // A helper's export of 35 UTF-8 rows and 5 Windows-1251 rows was read whole as Windows-1251: «РџРµС‚СЂРѕРІР° РђРЅРЅР°» a manager, won 13 → 2.
+  it('refuses UTF-8 rows with several Windows-1251 rows among them, at the byte that breaks it; pure Windows-1251 with «Ё» after capitals is not UTF-8', () => {
+    const head = Buffer.from(`ID;Ответственный;Этап сделки\n${Array.from({ length: 35 }, (_, i) => `${i + 1};Петрова Анна;Успешно реализовано\n`).join('')}`);
+    const bytes = Buffer.concat([head, cp1251('36;Сидоров Олег;Успешно реализовано\n'.repeat(5))]);
+    for (const size of [7, 4096, 65_536]) expect(() => all(new ExportDecoder('x.csv'), bytes, size)).toThrow(`not valid UTF-8 after byte ${head.length + 3}`);
+    expect(mostlyUtf8(cp1251('ПЁТР;ЁЛКИН;СЕМЁН;«ООО»\n'.repeat(40)))).toBeUndefined();
+  });
+
+  it('names the byte that breaks UTF-8 far into a file, whatever the chunk it comes in', () => {
+    const head = Buffer.from(`ID;Ответственный\n${'1;Петрова Анна\n'.repeat(20_000)}`);
+    const bytes = Buffer.concat([head, Buffer.from('2;'), cp1251('Сидоров'), Buffer.from('\n')]);
+    for (const size of [1000, 65_536, 1 << 20]) expect(() => all(new ExportDecoder('x.csv'), bytes, size)).toThrow(`not valid UTF-8 after byte ${head.length + 2}`);
+  });
+
   it('says why it chose the encoding', () => {
     const d = new ExportDecoder('x.csv');
     all(d, cp1251('id,Менеджер\n1,Анна\n'), 64);
