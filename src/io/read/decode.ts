@@ -48,7 +48,7 @@ export class ExportDecoder implements CellText {
         this.offset += chunk.length;
         return latin(chunk, 0, chunk.length);
       }
-      this.decide(chunk.subarray(firstHigh), firstHigh);
+      this.decide(chunk, firstHigh);
     }
     return this.decodeChunk(chunk, true);
   }
@@ -95,7 +95,7 @@ export class ExportDecoder implements CellText {
         this.held = Buffer.from(chunk);
         return EMPTY;
       }
-      this.decide(chunk.subarray(firstHigh), firstHigh);
+      this.decide(chunk, firstHigh);
       // KOI8-R and CP866 are passed on as UTF-8, as UTF-16 is: the byte readers know UTF-8 and the Windows code pages.
       if (this.transcoded) return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
     }
@@ -148,7 +148,8 @@ export class ExportDecoder implements CellText {
   }
 
   /** The decision, once, on the sample after the first non-ASCII byte (`at`: where it starts in the chunk). */
-  private decide(sample: Uint8Array, at: number): void {
+  private decide(chunk: Uint8Array, at: number): void {
+    const sample = chunk.subarray(at);
     if (isUtf8Prefix(sample)) return this.choose('utf-8', 'the non-ASCII bytes are valid UTF-8');
     // UTF-8 throughout but for a few bytes (a row pasted from a Windows-1251 file): read as Windows-1251,
     // its UTF-8 letters turned into binary bytes and the file was refused as not text.
@@ -157,7 +158,8 @@ export class ExportDecoder implements CellText {
       this.offset += at + mixed;
       this.invalidUtf8();
     }
-    const page = singleBytePage(sample.subarray(0, SAMPLE_BYTES));
+    // With the ASCII before it: «Zoë» begins with its Latin letters, and «ë» alone voted for no code page.
+    const page = singleBytePage(chunk.subarray(Math.max(0, at - 32), at + SAMPLE_BYTES));
     this.choose(page.encoding, page.why);
     if (page.doubt) this.doubt = page.doubt;
   }
@@ -462,7 +464,8 @@ export function cyrillicPage(sample: Uint8Array): { encoding: CyrillicPage; by?:
   const sure = win.score > SURE_SCORE && win.score > 1.5 * best.score;
   // In doubt where the other reading's words are as usual as Windows-1251's and it reads as Russian, or its words are more usual.
   const doubtful = best.odd < win.odd || (best.odd === win.odd && best.score >= win.score);
-  if (sure || best.score === 0 || !doubtful) return { encoding: 'windows-1251' };
+  // No Cyrillic word in the other reading (a Latin letter or two): nothing to show, nothing to doubt.
+  if (sure || best.score === 0 || !doubtful || best.usual + best.odd === 0) return { encoding: 'windows-1251' };
   // The word both read: the first Cyrillic word of the chosen reading, and the same bytes in the other.
   const word = win.first ?? '';
   const at = win.text.indexOf(word);

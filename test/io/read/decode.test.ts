@@ -105,6 +105,20 @@ describe('the Cyrillic code page of a short file: Windows-1251, KOI8-R or CP866'
   });
 });
 
+// A helper's tiny Windows-1252 files: «Zoë» read as «Zoл» (the sample began at «ë», so its Latin neighbours did not count), «José» with an empty doubt.
+describe('one accented letter in a short Latin file', () => {
+  it('is Windows-1252 by the letters before it, with no doubt said', async () => {
+    for (const name of ['Zoë', 'José']) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-latin-'));
+      const file = path.join(dir, 'deals.csv');
+      writeFileSync(file, Buffer.from(`id,manager,stage\n1,${name},won\n`, 'latin1'));
+      const rows: string[][] = [];
+      const info = await readTable(file, { cwd: dir, stdin: process.stdin, limits: DEFAULT_LIMITS }, (r) => void rows.push(Array.isArray(r) ? r : r.cells()));
+      expect([info.encoding, info.encodingDoubt, rows[1]![1]]).toEqual(['windows-1252', undefined, name]);
+    }
+  });
+});
+
 describe('ExportDecoder', () => {
   const all = (d: ExportDecoder, bytes: Buffer, size: number) => {
     const out: Buffer[] = [];
