@@ -366,7 +366,8 @@ function cellValue(attrs: string, inner: string, ctx: CellContext): string | Cel
   const type = (attrs.indexOf('t=') === -1 ? 'n' : (quickAttr(attrs, ' t="') ?? attr(attrs, 't'))) ?? 'n';
   if (type === 'inlineStr') return textRuns(inner);
   const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-  if (v === undefined) {
+  // A formula whose cached value is empty (<v></v>, as <v/>) was never calculated either: a won deal's 3000 read as no amount.
+  if (v === undefined || (v === '' && type !== 'str' && /<f[\s>/]/.test(inner))) {
     // A formula the writer never calculated (a generator, not Excel) has no value to read: the workbook
     // is refused with the fix (open and save it), not read as the formula's text ("=500*2 is not a
     // number", with a --map hint that cannot help) or as an empty cell. A shared formula's later cells

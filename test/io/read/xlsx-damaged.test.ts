@@ -203,6 +203,15 @@ describe('formulas without computed values', () => {
     const cached = dealRows().replace('<c r="F2"><v>1000</v></c>', '<c r="F2"><f>500*2</f><v>1000</v></c>');
     expect(await read(workbook(cached))).toEqual(await read(workbook(dealRows())));
   });
+
+  // A helper's formula with an empty cached value (<v></v>) read as an empty amount: a won deal's 3000 gone, exit 0.
+  it('a formula whose cached value is empty (<v></v>) is one too, as <v/> is; an empty text result (t="str") is an empty cell', async () => {
+    for (const cell of ['<c r="F2"><f>500*2</f><v></v></c>', '<c r="F2" t="n"><f>500*2</f><v></v></c>']) {
+      expect((await read(workbook(dealRows().replace('<c r="F2"><v>1000</v></c>', cell)))).toString()).toContain('cell F2 of sheet "Сделки" holds the formula =500*2 with no computed value');
+    }
+    const text = dealRows().replace('<c r="F2"><v>1000</v></c>', '<c r="F2" t="str"><f>IF(1,"","")</f><v></v></c>');
+    expect((await read(workbook(text))).toString()).not.toContain('no computed value');
+  });
 });
 
 describe('numbers whose display format does not fit their field', () => {
