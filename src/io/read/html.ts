@@ -8,7 +8,8 @@ import type { Limits } from './limits.js';
  * the first table with a row of three or more filled cells that names known columns (where the caller
  * gives that test: namesColumns; else any such row), with the rows of the tables above it
  * (titles, a filter table of two-cell «Фильтр | Период» rows, which was once taken for the data and
- * the export refused) passed on first for the header search; tables after it are ignored. A document
+ * the export refused) passed on first for the header search; tables after it are ignored, but for
+ * one that repeats the data's header row, whose rows are more of the data. A document
  * whose tables never show three filled cells is read whole (a two-column table). Markup inside cells
  * (`<span>`, `<a>`, `<br>`) reduces to text; script and style contents are ignored; nested tables fold
  * into their cell's text, cell from cell apart. A cell spanning columns is followed by empty
@@ -38,8 +39,16 @@ export class HtmlTableParser {
   private firstWide = 0;
   /** Whether a held row had two filled cells. */
   private heldTwo = false;
-  /** The data table's number among the top-level tables (tables after it are ignored). */
+  /** The data table's number among the top-level tables (tables after it are ignored, unless they repeat its header). */
   private dataTable = 0;
+  /** The data table's row that named the columns (its trailing blank cells cut). */
+  private header: string[] = [];
+  /**
+   * A top-level table after the data table: unknown until its first row of three filled cells, then
+   * more of the data when that row repeats the data table's header (a document that splits its rows
+   * over tables, as a page break does), else ignored (totals, notes).
+   */
+  private later: 'unknown' | 'data' | 'ignore' = 'ignore';
 
   constructor(
     private readonly sink: RowSink,
@@ -81,10 +90,11 @@ export class HtmlTableParser {
       if (this.depth === 1) {
         this.tablesSeen++;
         this.down = [];
+        if (this.committed) this.later = 'unknown';
       }
       return;
     }
-    if (this.depth !== 1 || (this.committed && this.tablesSeen !== this.dataTable)) {
+    if (this.depth !== 1 || this.ignoring()) {
       // A nested table's cells and rows stay apart in the text they fold into.
       if (this.cell !== undefined && (name === 'br' || name === 'tr')) this.cell += '\n';
       else if (this.cell !== undefined && (name === 'td' || name === 'th')) this.cell += ' ';
@@ -120,7 +130,7 @@ export class HtmlTableParser {
       this.depth = Math.max(0, this.depth - 1);
       return;
     }
-    if (this.depth !== 1 || (this.committed && this.tablesSeen !== this.dataTable)) return;
+    if (this.depth !== 1 || this.ignoring()) return;
     if ((name === 'td' || name === 'th') && this.cell !== undefined) {
       this.fillDown();
       const text = cleanCell(this.cell);
@@ -135,6 +145,13 @@ export class HtmlTableParser {
       this.fillDown();
       this.inRow = false;
       if (this.committed) {
+        if (this.tablesSeen !== this.dataTable && this.later === 'unknown') {
+          // A later table's first wide row: the data's header again (its rows are more data), or not (ignored).
+          if (this.cells.filter((c) => c !== '').length >= 3) {
+            this.later = sameRow(this.cells, this.header) ? 'data' : 'ignore';
+          }
+          return;
+        }
         this.row++;
         this.sink(this.cells, this.row);
         return;
@@ -149,6 +166,7 @@ export class HtmlTableParser {
         // The data: what came before it (titles, a filter table) is passed on too, for the header search.
         this.committed = true;
         this.dataTable = this.tablesSeen;
+        this.header = trimRow(this.cells);
         for (const r of this.held) this.sink(r, ++this.row);
         this.held = [];
         this.heldTables = [];
@@ -156,6 +174,11 @@ export class HtmlTableParser {
         throw UserError.of('E_HTML_NO_TABLE', 'html.oneColumn', {}, { file: this.file });
       }
     }
+  }
+
+  /** Whether this element is in a table whose rows are not read (nested tables fold into their cell's text, which is read). */
+  private ignoring(): boolean {
+    return this.committed && this.tablesSeen !== this.dataTable && this.later === 'ignore';
   }
 
   /** Puts the cells of rows above that span down into this row where its next cell would go. */
@@ -169,6 +192,18 @@ export class HtmlTableParser {
       }
     }
   }
+}
+
+/** A row without its trailing blank cells. */
+function trimRow(cells: readonly string[]): string[] {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1] === '') n--;
+  return cells.slice(0, n);
+}
+
+function sameRow(a: readonly string[], b: readonly string[]): boolean {
+  const x = trimRow(a);
+  return x.length === b.length && x.every((c, i) => c === b[i]);
 }
 
 /** Cell text as a person sees it: whitespace runs (including NBSP) collapsed, line breaks kept. */

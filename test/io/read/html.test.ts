@@ -71,6 +71,18 @@ describe('HtmlTableParser: the table of an HTML ".xls"', () => {
     ]);
   });
 
+  // A helper's document split its 12 deals over two tables with the same header: the second's 6 were dropped without a word.
+  it('a later table that repeats the data\'s header row is more of the data (its header not repeated); one that does not is ignored', () => {
+    const head = '<tr><th>ID</th><th>Ответственный</th><th>Сумма</th></tr>';
+    const html = `<table>${head}<tr><td>1</td><td>Иванов</td><td>100</td></tr></table><p>стр. 2</p><table><tr><td>Сделки</td></tr>${head}<tr><td>2</td><td>Петрова</td><td>200</td></tr></table><table><tr><td>Итого</td><td>300</td><td>x</td></tr><tr><td>3</td><td>Нет</td><td>1</td></tr></table><table>${head}<tr><td>4</td><td>Сидоров</td><td>400</td></tr></table>`;
+    expect(rows(html)).toEqual([
+      ['ID', 'Ответственный', 'Сумма'],
+      ['1', 'Иванов', '100'],
+      ['2', 'Петрова', '200'],
+      ['4', 'Сидоров', '400'],
+    ]);
+  });
+
   it('with the header search\'s test, a filter table\'s three-cell row that names no column is not the data: the table with the header is', () => {
     const html = '<table><tr><td>Период</td><td>с 01.07.2024</td><td>по 31.07.2024</td></tr></table>' + '<table><tr><th>ID</th><th>Ответственный</th><th>Сумма</th></tr><tr><td>1</td><td>Иванов</td><td>100</td></tr></table>' + '<table><tr><td>Итого</td><td>100</td><td>x</td></tr></table>';
     const out: string[][] = [];
