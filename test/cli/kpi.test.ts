@@ -411,7 +411,7 @@ describe('crm-audit inspect, generate, demo', () => {
     const run = runCli(['inspect', f]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/format:\s+text \(CSV\), windows-1252, delimiter ","/);
-    expect(run.stdout).toMatch(/encoding:\s+windows-1252: not UTF-8; letter runs: 0 words .*, 3 non-ASCII letters inside Latin words/);
+    expect(run.stdout).toMatch(/encoding:\s+windows-1252: not UTF-8; letter runs: 0 words .*, 4 non-ASCII letters inside Latin words/);
     expect(run.stdout).toMatch(/NUL bytes:\s+1 removed/);
   });
 

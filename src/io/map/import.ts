@@ -73,7 +73,7 @@ export interface ImportOptions {
   /** Part of a file read in parallel: where to stop or start, and the header found at its top. */
   stopAt?: TableOptions['stopAt'];
   source?: TableOptions['source'];
-  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number };
+  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; usualCells?: number };
   onFormat?: TableOptions['onFormat'];
   /** Called at the end with the day-month order each slash-date column showed. */
   onDateOrders?: (orders: Array<[number, SlashOrder]>) => void;
@@ -261,6 +261,8 @@ class RowsToRecords<T> {
   /** A call log's legs read as one call each (a call id column: see CallLegs), and the column. */
   private legs: { calls: CallLegs; col: number; settle: (read: LinkedActivity | RowProblem, row: number) => void } | undefined;
   private build: Build<T> = () => PENDING;
+  /** The cell count of most of the first rows, where three or more show one (0: unknown): a row with more is a row whose values moved. */
+  private usualCells = 0;
   private dateColumns: number[] = [];
   private numberColumns: number[] = [];
   private readonly pending: Array<{ cells: string[]; row: number }> = [];
@@ -350,6 +352,7 @@ class RowsToRecords<T> {
     const store = opts.linker?.store;
     const related = opts.part ? opts.part.relatedDeal : store?.hasNames ? relatedToDeal(map, sample, (v) => store.findByName(v) !== undefined) : undefined;
     if (related !== undefined) readAsDeal(map, related);
+    this.usualCells = map.usualCells = opts.part ? (opts.part.usualCells ?? 0) : usualCount(sample);
     assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells), opts.listAmbiguous === true);
     this.report.headerRow = header.row;
     this.report.columns = map.columns;
@@ -375,7 +378,8 @@ class RowsToRecords<T> {
     // (`1234,56` in a comma file), and every value after it moved one column right. Read as it is,
     // the amount lost its kopecks and the client became «56», without a word.
     const width = this.report.columns.length;
-    if (this.delimited && count > width && width > 0 && this.filledPast(cells, width, count)) return this.skip(row, `the row has ${count} cells, the header ${width}: a value holds the delimiter unquoted (a decimal comma?), and the values after it moved`);
+    // A value moved into an empty last column («…,1,500,» under «…,amount,comment») leaves the surplus cell empty: more cells than the file's rows have is the sign.
+    if (this.delimited && count > width && width > 0 && (this.filledPast(cells, width, count) || (this.usualCells > 0 && count > this.usualCells && this.numberSplit(cells, count)))) return this.skip(row, `the row has ${count} cells, the header ${width}: a value holds the delimiter unquoted (a decimal comma?), and the values after it moved`);
     // A row whose date or amount waits for its column's order or decimal mark waits before it is
     // read at all: read and then held, its status and stage were counted twice (`inspect` showed 4
     // deals of 3 rows).
@@ -389,6 +393,16 @@ class RowsToRecords<T> {
       this.flushPending();
     }
     this.handle(cells, row);
+  }
+
+  /**
+   * Whether a number column's value looks cut in two by the delimiter: digits, then two or three
+   * digits in the next cell («1,500» → «1» | «500», «2500,75» → «2500» | «75»). Asked only of a row
+   * with more cells than the file's rows have, whose surplus is empty (a stray trailing delimiter
+   * alone is no surplus).
+   */
+  private numberSplit(cells: Cells, count: number): boolean {
+    return this.numberColumns.some((c) => c + 1 < count && /^-?\d+$/.test(cells.text(c)) && /^\d{2,3}$/.test(cells.text(c + 1)));
   }
 
   /** Whether a cell from column `from` to the row's last is filled. */
@@ -507,6 +521,16 @@ function ambiguous(ctx: ReadContext, file: string, heldBack?: number, other?: Da
 export function otherOrderParams(other: Pick<DateOrderShown, 'file' | 'order'>): Record<string, string> {
   const dmy = other.order === 'dmy';
   return { other: other.file, order: dmy ? 'day first' : 'month first', orderRu: dmy ? 'день впереди' : 'месяц впереди', format: dmy ? 'DD/MM/YYYY' : 'MM/DD/YYYY' };
+}
+
+/** The cell count most of the first rows have, when three or more rows show it; else 0. */
+function usualCount(sample: ReadonlyArray<readonly string[]>): number {
+  const counts = new Map<number, number>();
+  for (const r of sample) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+  let best = 0;
+  let seen = 0;
+  for (const [n, k] of counts) if (k > seen) [best, seen] = [n, k];
+  return seen >= 3 && seen * 2 > sample.length ? best : 0;
 }
 
 /** Fails the import when more rows were skipped than --max-bad-rows allows. */

@@ -34,6 +34,8 @@ export interface ColumnMap {
   ambiguous?: { field: string; columns: number[] };
   /** A client column headed «Related To» whose values name the deals (Zoho's calls), read as the deal: its index. */
   relatedDeal?: number;
+  /** The cell count most of the first data rows have (0: unknown): a row with more had values moved. */
+  usualCells?: number;
   /** A generic type column its values gave a field (kind or direction). */
   typeColumn?: TypeColumnReading;
 }

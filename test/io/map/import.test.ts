@@ -433,6 +433,15 @@ describe('a CSV row wider than its header', () => {
     expect(report.skipped).toEqual([{ file: 'deals.csv', row: 2, reason: 'the row has 7 cells, the header 6: a value holds the delimiter unquoted (a decimal comma?), and the values after it moved' }]);
   });
 
+  // A helper's «…,1,500,» under «…,amount,comment»: the moved value's surplus cell was empty, and revenue read 13,501 where it is 15,000.75.
+  it.each([false, true])('is skipped when a number was cut in two into an empty last column, in a file whose rows have the header\'s cells (text rows: %s)', async (textRows) => {
+    const rows = ['id,manager,created_at,status,amount,comment', '1,A,01.07.2024,won,1,500,', '2,B,01.07.2024,won,2500,75,', '3,B,01.07.2024,won,4000,', '4,B,01.07.2024,won,3000,', '5,B,01.07.2024,won,7000,', '6,B,01.07.2024,won,100,,', '7,B,01.07.2024,won,200,', '8,B,01.07.2024,won,300,'];
+    const { store, report } = await importDeals('deals.csv', { cwd: file(`${rows.join('\n')}\n`), stdin: process.stdin, maxBadRows: { count: 5 }, textRows });
+    // Deal 6's trailing empty cell with no number cut before it stays a deal.
+    expect(store.toDeals().map((d) => [d.id, d.amount])).toEqual([['3', 4000], ['4', 3000], ['5', 7000], ['6', 100], ['7', 200], ['8', 300]]);
+    expect(report.skipped.map((r) => r.row)).toEqual([2, 3]);
+  });
+
   it('says so in Russian', async () => {
     const { rowReason } = await import('../../../src/core/messages.js');
     expect(rowReason('the row has 7 cells, the header 6: a value holds the delimiter unquoted (a decimal comma?), and the values after it moved', 'ru')).toBe('ячеек в строке — 7, в заголовке — 6: в каком-то значении разделитель без кавычек (десятичная запятая?), и значения после него сдвинулись');
