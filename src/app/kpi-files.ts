@@ -386,7 +386,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     activitiesMap = r.map;
     timing('activities read');
   } else engines = periods.map((p) => new KpiEngine(store, p));
-  const alerts: Alert[] = [...futureDeals(dealsReport.file, future, last, base.reportDay, periods), ...oddDates(dealsReport.file, survey, base.reportDay, periods)];
+  const alerts: Alert[] = [...futureDeals(dealsReport.file, future, last, base.reportDay, periods), ...oddDates(dealsReport.file, survey, base.reportDay, periods, store)];
   // A negative amount (a refund, a typing mistake, accounting parentheses) is counted as written, and said.
   if (negative.deals > 0) alerts.push({ code: 'negative-amounts', file: dealsReport.file, ...negative });
   await readPayments();
@@ -444,6 +444,7 @@ function surveyDeals(store: DealStore, reportDay: number | undefined): DealsSurv
   const negative = { deals: 0, sum: 0 };
   const placeholder = { deals: 0, earliest: Infinity };
   const closedLater = { deals: 0, latest: -Infinity };
+  const closedBefore = { deals: 0, example: -1 };
   for (let i = 0; i < store.size; i++) {
     const c = store.created[i]!;
     if (c < first) first = c;
@@ -459,12 +460,16 @@ function surveyDeals(store: DealStore, reportDay: number | undefined): DealsSurv
       closedLater.deals++;
       closedLater.latest = Math.max(closedLater.latest, closed);
     }
+    // Closed before the minute it was created in (within that minute the cycle is 0: spec's «cycle to the minute»).
+    if (store.status[i] !== STATUS_CODE.open && closed < c - (c % 60_000)) {
+      if (closedBefore.deals++ === 0) closedBefore.example = i;
+    }
     if (store.amount[i]! < 0) {
       negative.deals++;
       negative.sum += store.amount[i]!;
     }
   }
-  return { first, last, future, negative, placeholder, closedLater };
+  return { first, last, future, negative, placeholder, closedLater, closedBefore };
 }
 
 interface DealsSurvey {
@@ -477,6 +482,8 @@ interface DealsSurvey {
   placeholder: { deals: number; earliest: number };
   /** Won and lost deals closed more than a year after the report date. */
   closedLater: { deals: number; latest: number };
+  /** Won and lost deals closed before they were created (before the minute of their creation): left out of the cycle. */
+  closedBefore: { deals: number; example: number };
 }
 
 /** No CRM kept a deal before 1990: a creation date before it is a date never filled in (Unix's 1970-01-01, Excel's 1900-01-01). */
@@ -487,12 +494,16 @@ const PLACEHOLDER_BEFORE = Date.UTC(1990, 0, 1);
  * date left at its zero (the «before» of a comparison began in 1970, and payback read 5 months where
  * it is 437), a won or lost deal closed more than a year after the report date (a cycle of 22,839 days).
  */
-function oddDates(file: string, s: DealsSurvey, reportDay: number | undefined, periods: KpiOptions[]): Alert[] {
+function oddDates(file: string, s: DealsSurvey, reportDay: number | undefined, periods: KpiOptions[], store: DealStore): Alert[] {
   const out: Alert[] = [];
   // Not said when every period starts (--from) after them: they are outside it.
   const outside = periods.every((p) => p.from !== undefined && dayOfIso(p.from) >= dayOf(PLACEHOLDER_BEFORE));
   if (s.placeholder.deals > 0 && !outside) out.push({ code: 'placeholder-dates', file, deals: s.placeholder.deals, earliest: isoDay(s.placeholder.earliest) });
   if (s.closedLater.deals > 0 && reportDay !== undefined) out.push({ code: 'closed-later', file, deals: s.closedLater.deals, latest: isoDay(s.closedLater.latest), reportDate: isoDay(reportDay) });
+  if (s.closedBefore.deals > 0) {
+    const i = s.closedBefore.example;
+    out.push({ code: 'closed-before-created', file, deals: s.closedBefore.deals, id: store.idOf(i), created: isoDay(store.created[i]!), closed: isoDay(store.closed[i]!) });
+  }
   return out;
 }
 

@@ -321,6 +321,17 @@ describe('a deal created after the report date (a mistyped year)', () => {
     expect(JSON.parse(near.stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).toEqual([]);
   });
 
+  // A helper's won deal created 01.02.2025 and closed 01.02.2015 was left out of the cycle without a word.
+  it('a won or lost deal closed before it was created is said: it has no cycle; one closed within its creation minute is not', () => {
+    const odd = `${deals}6,A,2025-02-01,2015-02-01,won,50\n7,A,2025-03-01 13:32:57,2025-03-01 13:32:00,lost,\n`.replace('5,A,2052-03-06,,open,\n', '');
+    const run = runCli(['kpi', '-d', '-', '--format', 'json', '--lang', 'en', ...now], { input: odd });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).dataQuality.alerts).toEqual([{ code: 'closed-before-created', file: '-', deals: 1, id: '6', created: '2025-02-01', closed: '2015-02-01' }]);
+    expect(run.stderr).toContain('Warning: standard input (-): 1 won or lost deal was closed before it was created (deal 6, for one: created 2025-02-01, closed 2015-02-01): it has no cycle');
+    const ru = runCli(['kpi', '-d', '-', '--lang', 'ru', ...now], { input: odd });
+    expect(ru.stderr).toContain('1 выигранная или проигранная сделка закрыта раньше, чем создана (например, сделка 6: создана 01.02.2025, закрыта 01.02.2015)');
+  });
+
   it('is not said when --to ends the period by the report date: those deals are outside it', () => {
     const run = runCli(['kpi', '-d', '-', '--format', 'json', '--to', '2025-06-30', ...now], { input: deals });
     expect(JSON.parse(run.stdout).dataQuality.alerts).toEqual([]);

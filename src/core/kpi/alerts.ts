@@ -28,6 +28,7 @@ export type Alert =
   | { code: 'untimed-activities'; file: string; untimed: number; records: number }
   | { code: 'placeholder-dates'; file: string; deals: number; earliest: string }
   | { code: 'closed-later'; file: string; deals: number; latest: string; reportDate: string }
+  | { code: 'closed-before-created'; file: string; deals: number; id: string; created: string; closed: string }
   | { code: 'empty-period'; from: string | null; to: string | null; first: string; last: string; deals: number }
   | { code: 'negative-amounts'; file: string; deals: number; sum: number }
   | { code: 'date-order-borrowed'; file: string; from: string; order: 'dmy' | 'mdy'; columns: string[] }
@@ -105,7 +106,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   // A file read from stdin is named as errors name it, not «-».
   const a = 'file' in alert && alert.file === '-' ? { ...alert, file: formatWhere({ file: '-' }, lang) } : alert;
   if (a.code === 'future-deals' || a.code === 'negative-amounts' || a.code === 'empty-period') return dealDatesAndAmountsText(a, lang);
-  if (a.code === 'placeholder-dates' || a.code === 'closed-later') return oddDatesText(a, lang === 'ru');
+  if (a.code === 'placeholder-dates' || a.code === 'closed-later' || a.code === 'closed-before-created') return oddDatesText(a, lang === 'ru');
   if (a.code === 'nothing-won') return nothingWonText(a, lang === 'ru');
   if (a.code === 'untimed-activities') return untimedText(a, lang === 'ru');
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
@@ -117,7 +118,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates' | 'closed-later' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' }>, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -303,8 +304,13 @@ function nothingWonText(a: Extract<Alert, { code: 'nothing-won' }>, ru: boolean)
 }
 
 /** Dates no deal can have (a date left at its zero, a close a year after the report date), in words: what they do to the figures. */
-function oddDatesText(a: Extract<Alert, { code: 'placeholder-dates' | 'closed-later' }>, ru: boolean): string {
+function oddDatesText(a: Extract<Alert, { code: 'placeholder-dates' | 'closed-later' | 'closed-before-created' }>, ru: boolean): string {
   const lang = ru ? 'ru' : 'en';
+  if (a.code === 'closed-before-created') {
+    return ru
+      ? `${a.file}: ${num(a.deals, ru)} ${plural(a.deals, 'выигранная или проигранная сделка закрыта', 'выигранные или проигранные сделки закрыты', 'выигранных или проигранных сделок закрыты')} раньше, чем ${plural(a.deals, 'создана', 'созданы', 'созданы')} (например, сделка ${a.id}: создана ${day(a.created, lang)}, закрыта ${day(a.closed, lang)}): у ${plural(a.deals, 'неё', 'них', 'них')} нет цикла, и средний и медианный цикл посчитаны без ${plural(a.deals, 'неё', 'них', 'них')}. Проверьте даты в CRM (год?) и выгрузите файл заново.`
+      : `${a.file}: ${num(a.deals, ru)} won or lost ${a.deals === 1 ? 'deal was' : 'deals were'} closed before ${a.deals === 1 ? 'it was' : 'they were'} created (deal ${a.id}, for one: created ${a.created}, closed ${a.closed}): ${a.deals === 1 ? 'it has' : 'they have'} no cycle, and the mean and median cycle leave ${a.deals === 1 ? 'it' : 'them'} out. Check the dates in the CRM (the year?) and export again.`;
+  }
   if (a.code === 'placeholder-dates') {
     return ru
       ? `${a.file}: у ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} дата создания раньше 1990 года (самая ранняя — ${day(a.earliest, lang)}): похоже на незаполненную дату (01.01.1970 — нулевая дата Unix, 1900 год — Excel). Такие сделки растягивают период («все данные», «до» в сравнении до и после) на десятилетия и занижают все показатели в месяц, окупаемость и ROI. Исправьте даты в CRM и выгрузите файл заново (в kpi период можно начать позже через --from).`
