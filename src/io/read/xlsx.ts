@@ -65,9 +65,13 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
       if (!chosen) throw UserError.of('E_XLSX_SHEET', 'xlsx.noSuchSheet', { sheet: sheetWanted, sheets: names.map((n) => `"${n}"`).join(', ') }, { file });
       candidates = [chosen];
     }
+    let missing: string | undefined;
     for (const sheet of candidates) {
       const entry = entries.get(sheet.target);
-      if (!entry) continue;
+      if (!entry) {
+        missing ??= sheet.target || sheet.name;
+        continue;
+      }
       let found: boolean;
       try {
         const merges = await mergedDown(zip, entry, file, budget, limits, sheet.name);
@@ -80,6 +84,8 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
       }
       if (found) return { sheet: sheet.name, sheets: names, date1904 };
     }
+    // A sheet the workbook names whose part the zip lacks is a damaged workbook, not an empty one.
+    if (missing !== undefined) throw UserError.of('E_XLSX_CORRUPT', 'xlsx.corrupt', { reason: `no part ${missing}` }, { file });
     throw sheetWanted ? UserError.of('E_XLSX_EMPTY', 'xlsx.sheetEmpty', { sheet: sheetWanted }, { file }) : UserError.of('E_XLSX_EMPTY', 'xlsx.allSheetsEmpty', {}, { file });
   } finally {
     zip.close();

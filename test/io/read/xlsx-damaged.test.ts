@@ -182,6 +182,23 @@ describe('empty formatted cells and notes far right of the table', () => {
   });
 });
 
+// A helper's workbook named a sheet whose part the zip lacks: «every sheet of the workbook is empty».
+describe('a sheet whose part the zip lacks', () => {
+  it('is a damaged workbook, with the fix, not an empty one', () => {
+    const zip = makeZip([
+      { name: '[Content_Types].xml', data: `${PROLOG}<Types/>` },
+      { name: 'xl/workbook.xml', data: `${PROLOG}<workbook xmlns:r="r"><sheets><sheet name="Сделки" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+      { name: 'xl/_rels/workbook.xml.rels', data: `${PROLOG}<Relationships><Relationship Id="rId1" Target="worksheets/nope.xml"/></Relationships>` },
+      { name: 'xl/styles.xml', data: STYLES },
+      { name: 'xl/worksheets/sheet1.xml', data: `${PROLOG}<worksheet><sheetData>${dealRows()}</sheetData></worksheet>` },
+    ]);
+    const run = kpi(put('missing-part.xlsx', zip), 'en');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('missing-part.xlsx: the workbook is damaged and cannot be read (no part xl/worksheets/nope.xml)');
+    expect(run.stderr).toContain('open it in Excel or LibreOffice and save it again as .xlsx');
+  });
+});
+
 describe('formulas without computed values', () => {
   // «=500*2» — не число, with a --map hint that cannot help.
   it('stop the run with the cause and the fix (open and save), naming the cell, in Russian and in English', () => {
