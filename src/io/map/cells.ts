@@ -123,6 +123,9 @@ export class RowCells implements Cells {
     if (row === undefined) return ZEROS.test(this.text(c));
     // By bytes: zeros and spaces only, or a cell with a zero among other bytes than ASCII (an invisible character at its edge) read as text.
     const buf = row.buf;
+    // Most clients begin with a letter or another digit: no zeros-only cell does, trimmed or not.
+    const lead = buf[row.starts[c]!]!;
+    if (lead !== 0x30 && !spaceLead(lead)) return false;
     let zero = false;
     let other = false;
     for (let i = row.starts[c]!; i < row.ends[c]!; i++) {

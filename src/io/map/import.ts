@@ -24,7 +24,7 @@ import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { paymentMemos, readPayment } from './payment-reader.js';
 import { readSpend } from './spend-reader.js';
 import { choosePlanKey, readPlan } from './plan-reader.js';
-import { RowFilter } from './row-filters.js';
+import { hasGroupRows, RowFilter } from './row-filters.js';
 import { readTable, type TableInfo, type TableOptions } from '../read/table.js';
 import { SheetWithoutHeader } from '../read/sheet-error.js';
 import { buildValueMaps, withProfileStages, withProfileValues, type ValueMaps } from './value-maps.js';
@@ -353,6 +353,7 @@ class RowsToRecords<T> {
     const related = opts.part ? opts.part.relatedDeal : store?.hasNames ? relatedToDeal(map, sample, (v) => store.findByName(v) !== undefined) : undefined;
     if (related !== undefined) readAsDeal(map, related);
     this.usualCells = map.usualCells = opts.part ? (opts.part.usualCells ?? 0) : usualCount(sample);
+    this.filter.groups = hasGroupRows(sample);
     assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells), opts.listAmbiguous === true);
     this.report.headerRow = header.row;
     this.report.columns = map.columns;

@@ -72,6 +72,11 @@ const CLOSE_PAREN = (() => {
 })();
 const NUMBER = /^[-−]?[\d\s\u00a0.,]+$/;
 
+/** Whether one of a table's first data rows is a grouped list's group row (RowFilter.groups). */
+export function hasGroupRows(rows: ReadonlyArray<readonly string[]>): boolean {
+  return rows.some((r) => GROUP.test(r[0] ?? ''));
+}
+
 /** Whether a label reads as a totals label (`Итого`, `Итого за июль`, `Grand Total`): for a totals row labelled in a later column. */
 export function isTotalsLabel(text: string): boolean {
   return TOTALS.test(text.trim());
@@ -85,6 +90,13 @@ export class RowFilter {
   private readonly totals = new CellMemo(totalsCell, 10_000);
   private readonly subtotal = new CellMemo((t) => SUBTOTAL.test(trimEdges(t)), 10_000);
   private readonly group = new CellMemo((t) => GROUP.test(t), 10_000);
+
+  /**
+   * Whether the file has a grouped list's group rows: set when one stands among its first rows
+   * (Odoo writes the first group's row right under the header), so that other files pay nothing for
+   * the check.
+   */
+  groups = false;
 
   /**
    * The shape of a row of `count` cells in a table `width` columns wide (its header's): a footer line
@@ -101,14 +113,26 @@ export class RowFilter {
       }
     }
     if (filled === 0) return 'empty';
-    if (cells.mayStartWith(first, LEADS)) {
-      const totals = cells.value(first, this.totals);
-      if (totals === 'label' || (totals === 'words' && filledIn(cells, count) * 2 <= Math.max(count, width))) return 'totals';
-    }
-    if (cells.mayEndWith(first, LAST) && cells.value(first, this.subtotal) && filledIn(cells, count) * 2 <= Math.max(count, width)) return 'totals';
-    if (first === 0 && cells.mayEndWith(0, CLOSE_PAREN) && cells.value(0, this.group) && numbersAfter(cells, count) && filledIn(cells, count) * 2 <= Math.max(count, width)) return 'totals';
+    if ((cells.mayStartWith(first, LEADS) && this.totalsLabel(cells, first, count, width)) || (cells.mayEndWith(first, LAST) && this.subtotalLabel(cells, first, count, width))) return 'totals';
+    if (this.groups && first === 0 && this.groupRow(cells, count, width)) return 'totals';
     if (filled === 1 && Math.max(count, width) > 2) return 'footer';
     return 'data';
+  }
+
+  /** A first cell that begins with a totals word: a bare label, or words after it in a row that fills at most half the columns. */
+  private totalsLabel(cells: Cells, first: number, count: number, width: number): boolean {
+    const totals = cells.value(first, this.totals);
+    return totals === 'label' || (totals === 'words' && filledIn(cells, count) * 2 <= Math.max(count, width));
+  }
+
+  /** «Иванов Итог», "Ivanov Total": Excel's Data → Subtotals label, in a row that fills at most half the columns. */
+  private subtotalLabel(cells: Cells, first: number, count: number, width: number): boolean {
+    return cells.value(first, this.subtotal) && filledIn(cells, count) * 2 <= Math.max(count, width);
+  }
+
+  /** A grouped list's group row (GROUP), its other filled cells numbers only, at most half the columns. */
+  private groupRow(cells: Cells, count: number, width: number): boolean {
+    return cells.mayEndWith(0, CLOSE_PAREN) && cells.value(0, this.group) && numbersAfter(cells, count) && filledIn(cells, count) * 2 <= Math.max(count, width);
   }
 }
 
