@@ -264,7 +264,9 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   });
   // Activities with dates alone are read at midnight: a response on a deal's first day is before it.
   const untimed: Alert[] = reports.filter((r) => r.kind === 'activities' && (r.untimed ?? 0) >= UNTIMED_MIN && r.untimed! * 10 >= r.records * 9).map((r) => ({ code: 'untimed-activities', file: r.file, untimed: Math.min(r.untimed!, r.records), records: r.records }));
-  const alerts = [...nul, ...doubt, ...swallowed, ...missedAlone, ...untimed, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...leads, ...found];
+  // Rows a workbook hides (a filter left on): the user saw fewer than are counted.
+  const hidden: Alert[] = reports.flatMap((r) => (r.table.hiddenRows ? [{ code: 'hidden-rows' as const, file: r.file, sheet: r.table.sheet ?? '', rows: r.table.hiddenRows }] : []));
+  const alerts = [...nul, ...doubt, ...hidden, ...swallowed, ...missedAlone, ...untimed, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

@@ -12,6 +12,7 @@ export type Alert =
   | { code: 'many-skipped'; file: string; skipped: number; rows: number }
   | { code: 'nul-bytes'; file: string; count: number }
   | { code: 'encoding-doubt'; file: string; chosen: string; other: string; read: string; otherRead: string }
+  | { code: 'hidden-rows'; file: string; sheet: string; rows: number }
   | { code: 'activities-unlinked'; calls: number; won: number }
   | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }> }
   | { code: 'unattributed-payments'; payments: number }
@@ -139,6 +140,10 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates
         ? `${a.file}: кодировка определена по немногим буквам — файл прочитан как ${chosen} («${a.read}»), а в ${name} те же байты читаются «${a.otherRead}». Если имена и этапы искажены, укажите --encoding ${flag}.`
         : `${a.file}: the encoding was judged on few letters: read as ${chosen} ("${a.read}"), while in ${name} the same bytes read "${a.otherRead}". If names and stages look garbled, pass --encoding ${flag}.`;
     }
+    case 'hidden-rows':
+      return ru
+        ? `${a.file}: на листе «${a.sheet}» ${num(a.rows, ru)} ${plural(a.rows, 'строка скрыта', 'строки скрыты', 'строк скрыты')} (фильтром или вручную в Excel): ${plural(a.rows, 'она прочитана', 'они прочитаны', 'они прочитаны')}, как все остальные. Если в отчёт должны войти только видимые строки, удалите скрытые из файла или выгрузите его заново.`
+        : `${a.file}: ${num(a.rows, ru)} ${a.rows === 1 ? 'row of the sheet "' + a.sheet + '" is' : 'rows of the sheet "' + a.sheet + '" are'} hidden (by a filter, or by hand in Excel): read as every other row. If only the rows you see belong in the report, delete the hidden ones from the file or export it again.`;
     case 'activities-unlinked':
       return ru
         ? `Ни один из ${num(a.calls, ru)} ${plural(a.calls, 'звонка', 'звонков', 'звонков')} не связан со сделкой, и ни у одной из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет действий: касания, реакция и «без ответа» выглядят так, будто со сделками не работали. Проверьте, какая колонка файла действий называет сделку (deal_id: ID сделки, Opportunity ID, Associated Deal) или клиента (client) так же, как файл сделок; crm-audit inspect покажет колонки, файл --map назовёт нужную.`

@@ -45,6 +45,8 @@ export interface TableInfo {
   encoding?: Encoding | undefined;
   /** Why that encoding (inspect shows it). */
   encodingWhy?: string;
+  /** Rows with values that the workbook hides (a filter, or hidden by hand): read, and said. */
+  hiddenRows?: number;
   /** A code page chosen with too few letters to be sure: another reads the file as well (the run says so). */
   encodingDoubt?: EncodingDoubt;
   /** NUL bytes removed from text (Salesforce Data Loader writes them inside rich-text fields). */
@@ -186,7 +188,7 @@ async function readXlsxInput(file: string, whole: Buffer, opts: TableOptions, si
   const source = file === '-' ? { buffer: whole } : { path: await assertReadableFile(file, opts.cwd) };
   try {
     const info = await readXlsx(source, file, opts.sheet, opts.limits, sink);
-    return { type: 'xlsx', sheet: info.sheet, sheets: info.sheets, ...(file === '-' ? { held: whole } : {}) };
+    return { type: 'xlsx', sheet: info.sheet, sheets: info.sheets, ...(info.hiddenRows ? { hiddenRows: info.hiddenRows } : {}), ...(file === '-' ? { held: whole } : {}) };
   } catch (error) {
     if (error instanceof SheetWithoutHeader && file === '-') error.held = whole;
     throw error;

@@ -16,6 +16,8 @@ export interface XlsxInfo {
   sheet: string;
   sheets: string[];
   date1904: boolean;
+  /** Rows with values the sheet hides (a filter, or hidden by hand). */
+  hiddenRows?: number;
 }
 
 /**
@@ -66,6 +68,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
       candidates = [chosen];
     }
     let missing: string | undefined;
+    let hiddenRows = 0;
     for (const sheet of candidates) {
       const entry = entries.get(sheet.target);
       if (!entry) {
@@ -75,14 +78,16 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
       let found: boolean;
       try {
         const merges = await mergedDown(zip, entry, file, budget, limits, sheet.name);
-        found = await streamSheet(zip, entry, file, budget, limits, { shared, dateStyles, timeStyles, date1904, merges, sheet: sheet.name, part: entry.fileName, file }, sink, sheetWanted === undefined);
+        const ctx: CellContext = { shared, dateStyles, timeStyles, date1904, merges, sheet: sheet.name, part: entry.fileName, file };
+        found = await streamSheet(zip, entry, file, budget, limits, ctx, sink, sheetWanted === undefined);
+        hiddenRows = ctx.hiddenRows ?? 0;
       } catch (error) {
         // The first sheet with values has no known header: the data may be on another sheet.
         // So too a first sheet whose header lacks a required column (a visible summary before the hidden data).
         if (sheetWanted === undefined && error instanceof UserError && (error.code === 'E_NO_HEADER' || (error.code === 'E_MAP_REQUIRED' && names.length > 1))) throw new SheetWithoutHeader(error, sheet.name, names);
         throw error;
       }
-      if (found) return { sheet: sheet.name, sheets: names, date1904 };
+      if (found) return { sheet: sheet.name, sheets: names, date1904, ...(hiddenRows > 0 ? { hiddenRows } : {}) };
     }
     // A sheet the workbook names whose part the zip lacks is a damaged workbook, not an empty one.
     if (missing !== undefined) throw UserError.of('E_XLSX_CORRUPT', 'xlsx.corrupt', { reason: `no part ${missing}` }, { file });
@@ -105,6 +110,8 @@ interface CellContext {
   sheet: string;
   part: string;
   file: string;
+  /** Rows with values that Excel hides (a filter, or hidden by hand): read as every other row, and counted. */
+  hiddenRows?: number;
 }
 
 /** Sheets up to this inflated size are scanned once more for merged ranges (formatted reports are small; big data exports have none). */
@@ -140,6 +147,9 @@ async function mergedDown(zip: ZipFile, entry: Entry, file: string, budget: { le
   return merges;
 }
 
+/** A row's hidden attribute (`hidden="1"`, `hidden="true"`): a filter's, or hidden by hand. */
+const HIDDEN_ROW = /\bhidden="(1|true)"/;
+
 /** Scans one sheet's XML; returns false (without emitting) when it holds no value at all and skipEmpty is set. */
 async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { left: number }, limits: Limits, ctx: CellContext, sink: RowSink, skipEmpty: boolean): Promise<boolean> {
   const decoder = new TextDecoder('utf-8');
@@ -160,6 +170,7 @@ async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { l
       if (cells.every((c) => c === '')) return;
       seenValue = true;
     }
+    if (HIDDEN_ROW.test(rowAttrs) && cells.some((c) => c !== '')) ctx.hiddenRows = (ctx.hiddenRows ?? 0) + 1;
     sink(cells, rowNumber);
   };
   /** Gives the rows under a merged-down range's first cell its value (rows with no <row> element of their own stay absent). */

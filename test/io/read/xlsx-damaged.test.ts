@@ -182,6 +182,22 @@ describe('empty formatted cells and notes far right of the table', () => {
   });
 });
 
+// A helper's workbook with rows hidden by a filter: all read, with no word, while the user saw fewer.
+describe('rows the workbook hides', () => {
+  it('are read as every other row, and said (hidden-rows) in both languages', () => {
+    const xml = dealRows().replace('<row r="3">', '<row r="3" hidden="1">').replace('<row r="4">', '<row r="4" spans="1:6" hidden="true">');
+    expect(xml).not.toBe(dealRows());
+    const file = put('hidden-rows.xlsx', workbook(xml));
+    const en = kpi(file, 'en');
+    expect(en.code, en.stderr).toBe(0);
+    expect(revenue(en.stdout)).toBe(6000);
+    expect(JSON.parse(en.stdout).dataQuality.alerts).toContainEqual({ code: 'hidden-rows', file, sheet: 'Сделки', rows: 2 });
+    expect(en.stderr).toContain('2 rows of the sheet "Сделки" are hidden (by a filter, or by hand in Excel): read as every other row.');
+    expect(kpi(file, 'ru').stderr).toContain('на листе «Сделки» 2 строки скрыты (фильтром или вручную в Excel): они прочитаны, как все остальные.');
+    expect(JSON.parse(kpi(put('shown.xlsx', workbook(dealRows())), 'en').stdout).dataQuality.alerts).toEqual([]);
+  });
+});
+
 // A helper's workbook named a sheet whose part the zip lacks: «every sheet of the workbook is empty».
 describe('a sheet whose part the zip lacks', () => {
   it('is a damaged workbook, with the fix, not an empty one', () => {
