@@ -596,6 +596,11 @@ function listEntries(zip: ZipFile, file: string): Promise<Map<string, Entry>> {
         reject(UserError.of('E_XLSX', 'xlsx.tooManyParts', {}, { file }));
         return;
       }
+      // Two parts of one name: which one Excel would read is not to be guessed (a crafted or damaged file read 100 times the revenue).
+      if (entries.has(entry.fileName)) {
+        reject(UserError.of('E_XLSX_CORRUPT', 'xlsx.corrupt', { reason: `two parts named ${entry.fileName}` }, { file }));
+        return;
+      }
       entries.set(entry.fileName, entry);
       zip.readEntry();
     });

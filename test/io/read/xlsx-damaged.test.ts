@@ -198,6 +198,23 @@ describe('rows the workbook hides', () => {
   });
 });
 
+// A helper's crafted workbook held two entries named xl/worksheets/sheet1.xml: the second was read, revenue 100 times the first's.
+describe('two parts of one name', () => {
+  it('are a damaged workbook: which one to read is not guessed', () => {
+    const zip = makeZip([
+      { name: '[Content_Types].xml', data: `${PROLOG}<Types/>` },
+      { name: 'xl/workbook.xml', data: `${PROLOG}<workbook xmlns:r="r"><sheets><sheet name="Сделки" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+      { name: 'xl/_rels/workbook.xml.rels', data: `${PROLOG}<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>` },
+      { name: 'xl/styles.xml', data: STYLES },
+      { name: 'xl/worksheets/sheet1.xml', data: `${PROLOG}<worksheet><sheetData>${dealRows()}</sheetData></worksheet>` },
+      { name: 'xl/worksheets/sheet1.xml', data: `${PROLOG}<worksheet><sheetData>${dealRows().replace('<v>1000</v>', '<v>100000</v>')}</sheetData></worksheet>` },
+    ]);
+    const run = kpi(put('two-parts.xlsx', zip), 'en');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('two-parts.xlsx: the workbook is damaged and cannot be read (two parts named xl/worksheets/sheet1.xml)');
+  });
+});
+
 // A helper's workbook named a sheet whose part the zip lacks: «every sheet of the workbook is empty».
 describe('a sheet whose part the zip lacks', () => {
   it('is a damaged workbook, with the fix, not an empty one', () => {
