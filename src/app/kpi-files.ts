@@ -24,7 +24,7 @@ import { wordsOf, type ValueMaps } from '../io/map/value-maps.js';
 import { stageNames } from '../io/map/deal-reader.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
-import type { Overrides } from '../io/documents/map-file.js';
+import { mapOptions, type Overrides } from '../io/documents/map-file.js';
 import { timing } from '../io/run-settings.js';
 import { assertReadableFile } from '../io/read/files.js';
 import { closedShown, stagesToName } from '../core/undecided-stages.js';
@@ -48,7 +48,7 @@ export interface KpiExtras {
 
 /** Builds per-file import options from the common ones and the --map overrides. */
 export function importOptionsFor(kind: RecordKind, base: ImportOptions, overrides: Overrides): ImportOptions {
-  return { ...base, columns: overrides.columns[kind], ...(overrides.units ? { units: overrides.units } : {}), valueMaps: overrides.valueMaps, mapFile: overrides.file, ...(kind === 'activities' ? {} : { timeOffsetHours: 0 }) };
+  return { ...base, ...mapOptions(overrides, kind), ...(kind === 'activities' ? {} : { timeOffsetHours: 0 }) };
 }
 
 /** Whether the deals file has a column that says a deal is won or lost (a status, a stage, a won or a closed flag). */
@@ -236,7 +236,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const missedAlone: Alert[] = reports.flatMap((r) => {
     const pbx = r.dropped[NO_LINE_MISSED] ?? 0;
     const calls = (r.missedNoManager ?? 0) + pbx;
-    return calls > 0 ? [{ code: 'missed-no-manager' as const, file: r.file, calls, atLeast: false, ...(pbx > 0 ? { pbx: true as const } : {}) }] : [];
+    return calls > 0 ? [{ code: 'missed-no-manager' as const, file: r.file, calls, ...(pbx > 0 ? { pbx: true as const } : {}) }] : [];
   });
   // A quote left open in a cell takes the rows after it into that cell: they are never counted.
   const swallowed: Alert[] = reports.filter((r) => r.table.swallowed).map((r) => ({ code: 'quote-swallowed', file: r.file, ...r.table.swallowed! }));

@@ -49,10 +49,10 @@ const GROUP = /[\s\u00a0\u202f\u2009\u2007'_]/g;
  * never starts with 0), nor is `12345,678`. Money options and assertion values refuse such a value
  * rather than read it as 1.5 (a payback and ROI off a thousandfold, without a word).
  */
-export function ambiguousComma(text: string): { decimal: number; whole: number; mark: ',' | '.' } | undefined {
+export function ambiguousComma(text: string): { decimal: number; whole: number } | undefined {
   // A dot the same way (`1.500`): how Russian and German write 1 500, and how English writes 1.5.
   const m = /^([+-]?[1-9]\d{0,2})([.,])(\d{3})$/.exec(text.trim());
-  return m ? { decimal: Number(`${m[1]}.${m[3]}`), whole: Number(`${m[1]}${m[3]}`), mark: m[2] as ',' | '.' } : undefined;
+  return m ? { decimal: Number(`${m[1]}.${m[3]}`), whole: Number(`${m[1]}${m[3]}`) } : undefined;
 }
 
 /** `1500000`, `1 500 000`, `1 500 000,50`, `1,5e6`, `1.5e6`: a finite number of 0 or more, else undefined (an ambiguousComma too). */

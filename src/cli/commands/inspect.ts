@@ -2,7 +2,7 @@ import { UserError } from '../../core/errors.js';
 import { guessKind, inspectFile } from '../../io/map/inspect.js';
 import { ColumnsMissing } from '../../io/map/mapping.js';
 import type { RecordKind } from '../../io/map/fields.js';
-import { loadOverrides } from '../../io/documents/map-file.js';
+import { loadOverrides, mapOptions } from '../../io/documents/map-file.js';
 import { renderInspect } from '../../render/inspect.js';
 import { renderJson } from '../../render/text.js';
 import { useColor, type CliContext } from '../context.js';
@@ -30,7 +30,7 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
     if (error instanceof UserError && error.code === 'E_NO_HEADER' && mapped.length === 1) return mapped[0]!;
     throw error;
   }));
-  const report = await inspectFile(file, kind, { ...base, valueMaps: overrides.valueMaps, mapFile: overrides.file, columns: kind ? overrides.columns[kind] : undefined, ...(overrides.units ? { units: overrides.units } : {}) }).catch((error: unknown) => {
+  const report = await inspectFile(file, kind, { ...base, ...mapOptions(overrides, kind) }).catch((error: unknown) => {
     throw error instanceof ColumnsMissing ? withColumns(error) : error;
   });
   await writeOutput(ctx, o.format === 'json' ? renderJson(report) : renderInspect(report, { lang: messageLang(ctx, o.lang), color: useColor(ctx) }), undefined);

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
-import { UserError } from '../../core/errors.js';
 import { tr } from '../../core/i18n.js';
 import { DEFAULT_LIMITS } from '../../io/read/limits.js';
+import { readAll } from '../../io/read/files.js';
 import { looksLikeUserId, managersSnippet } from '../../core/kpi/alerts.js';
 import { DealStore } from '../../core/kpi/deal-store.js';
 import { stagesToName } from '../../core/undecided-stages.js';
-import { loadOverrides } from '../../io/documents/map-file.js';
+import { loadOverrides, mapOptions } from '../../io/documents/map-file.js';
 import { stagesSnippet } from '../../io/map/import.js';
 import { guessKind, inspectFile } from '../../io/map/inspect.js';
 import { askColumns, askStages, columnsYaml } from '../ask-stages.js';
@@ -31,12 +31,12 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
   const options = importOptionsFromCli(o, ctx);
   // stdin is read more than once (its kind guessed, then its columns, then again with the columns asked): held, and given anew each time.
-  const held = file === '-' ? await holdStdin(ctx.stdin, { ...DEFAULT_LIMITS, ...options.limits }.maxBufferedInputBytes) : undefined;
+  const held = file === '-' ? await readAll(ctx.stdin, { ...DEFAULT_LIMITS, ...options.limits }.maxBufferedInputBytes, file) : undefined;
   const base = () => (held ? { ...options, stdin: Readable.from([held]) } : options);
   const kind = await guessKind(file, base());
   // The deals (or an activities file's managers) go to a store of our own, whose managers are asked about below when they are user ids.
   let store = new DealStore();
-  const read = (columns: Record<string, string | string[]> | undefined) => inspectFile(file, kind, { ...base(), valueMaps: overrides.valueMaps, mapFile: overrides.file, columns, ...(overrides.units ? { units: overrides.units } : {}), listAmbiguous: false, store: (store = new DealStore()) });
+  const read = (columns: Record<string, string | string[]> | undefined) => inspectFile(file, kind, { ...base(), ...mapOptions(overrides, kind), columns, listAmbiguous: false, store: (store = new DealStore()) });
   // First the columns no rule finds (asked on a terminal; without one the error and its snippet stand), then the stages.
   let columns: Record<string, string> | undefined;
   let proposed = false;
@@ -68,19 +68,6 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const doc = mapYaml(kind, columns, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '', proposed ? o.lang : undefined) + managersYaml(ids, names, o.lang);
   await writeOutput(ctx, doc, o.output, [file], o.output ? o.lang : undefined);
   return EXIT.ok;
-}
-
-/** Standard input, read whole (at most `max` bytes: a bigger export is refused, as a workbook on stdin is). */
-async function holdStdin(stdin: NodeJS.ReadableStream, max: number): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stdin as AsyncIterable<Buffer | string>) {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += b.length;
-    if (size > max) throw UserError.of('E_LIMIT_SIZE', 'input.tooLarge', { max }, { file: '-' });
-    parts.push(b);
-  }
-  return Buffer.concat(parts);
 }
 
 /** The managers of the deals or activities that are CRM user ids, in the order the file names them (read as inspect reads it). */

@@ -42,7 +42,7 @@ export type Alert =
   | { code: 'short-period'; which: 'before' | 'after'; from: string; to: string; days: number; /** Two sets of files, not a cutover: the advice is to export more days. */ files?: true }
   | { code: 'unknown-values'; file: string; field: 'direction' | 'missed'; header: string; unknown: number; filled: number; values: string[] }
   | { code: 'quote-swallowed'; file: string; line: number; lines: number }
-  | { code: 'missed-no-manager'; file: string; calls: number; atLeast: boolean; /** They are a PBX's calls hung up before any line (an IVR, a queue). */ pbx?: true }
+  | { code: 'missed-no-manager'; file: string; calls: number; /** They are a PBX's calls hung up before any line (an IVR, a queue). */ pbx?: true }
   | { code: 'activities-all-dropped'; file: string; rows: number; reasons: Array<{ reason: string; count: number }> }
   | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed'; value: string; near: string | null }> };
 
@@ -233,7 +233,7 @@ function monthsText(a: Extract<Alert, { code: 'spend-months' | 'partial-months' 
 
 /** Missed incoming calls skipped for want of an employee (telephony logs leave them blank), in words. */
 function missedNoManagerText(a: Extract<Alert, { code: 'missed-no-manager' }>, ru: boolean): string {
-  const n = ru ? `${a.atLeast ? 'не меньше ' : ''}${num(a.calls, ru)}` : `${a.atLeast ? 'at least ' : ''}${num(a.calls, ru)}`;
+  const n = num(a.calls, ru);
   if (a.pbx) {
     return ru
       ? `${a.file}: ${n} ${plural(a.calls, 'пропущенный входящий звонок', 'пропущенных входящих звонка', 'пропущенных входящих звонков')} не ${plural(a.calls, 'дошёл', 'дошли', 'дошли')} ни до одного внутреннего номера (трубку положили в голосовом меню или очереди): у них нет сотрудника, и в пропущенных менеджеров их нет — доля пропущенных по отделу меньше, чем теряет компания.`

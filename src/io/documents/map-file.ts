@@ -12,6 +12,11 @@ export interface Overrides {
   entries?: Record<'status' | 'direction' | 'kind' | 'missed', string[]>;
 }
 
+/** What a map file gives the import of a file of `kind`: its columns (none for an unknown kind), the duration units, the value maps. */
+export function mapOptions(o: Overrides, kind: RecordKind | undefined): { columns: Record<string, string | string[]> | undefined; units?: Record<string, DurationUnit>; valueMaps: ValueMaps; mapFile: string | undefined } {
+  return { columns: kind ? o.columns[kind] : undefined, ...(o.units ? { units: o.units } : {}), valueMaps: o.valueMaps, mapFile: o.file };
+}
+
 /** Reads and validates a `--map` file; errors point into it. */
 export async function loadOverrides(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<Overrides> {
   if (!file) return { columns: {}, valueMaps: buildValueMaps() };

@@ -124,7 +124,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   if (manager === -1 && !m.byLine) {
     // A call between employees names no client's owner (Sipuni's «Ответственный из CRM» is blank on it): dropped as internal, as it is with one.
     const d = directionCell(cells, ctx, m);
-    if (d?.value.direction === 'internal' && (c.kind === undefined ? m.kind0 : cells.value(c.kind, m.kind).value) === 'call') {
+    if (d?.value.direction === 'internal' && kindOf(cells, ctx, m) === 'call') {
       d.count++;
       return INTERNAL_CALL;
     }
@@ -238,9 +238,14 @@ function missedCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean {
  * incoming call not done until it is called back), so only other activities are planned ones.
  */
 function incomingCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean {
-  const c = ctx.cols;
-  if ((c.kind === undefined ? m.kind0 : cells.value(c.kind, m.kind).value) !== 'call') return false;
+  if (kindOf(cells, ctx, m) !== 'call') return false;
   return directionCell(cells, ctx, m)?.value.direction === 'in';
+}
+
+/** The row's kind, uncounted: its kind column's, else the file's one kind (kind0). */
+function kindOf(cells: Cells, ctx: ReadContext, m: ActivityMemos): Activity['kind'] {
+  const k = ctx.cols.kind;
+  return k === undefined ? m.kind0 : cells.value(k, m.kind).value;
 }
 
 /** The row's direction: its direction column's, else what its kind column's value says, else what its sides say (null when none says). */

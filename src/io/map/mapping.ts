@@ -129,6 +129,13 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
   const claimed = new Set<number>();
   const specs = withProfile(FIELDS[kind], profile);
   let ambiguous: ColumnMap['ambiguous'];
+  // A column a --map file names: by its header, or `#3` for the third; a name the file lacks points into the map.
+  const named = (w: string, field: string, path: string): number => {
+    const byNumber = /^#(\d+)$/.exec(w.trim());
+    const idx = byNumber ? Number(byNumber[1]) - 1 : normalized.indexOf(normalizeHeader(w));
+    if (idx < 0 || idx >= headers.length) throw UserError.of('E_MAP_COLUMN', 'map.noColumn', { column: w, field, ...columnList(headers) }, { file: mapFile, path });
+    return idx;
+  };
 
   for (const [field, wanted] of Object.entries(user)) {
     if (!specs.some((s) => s.field === field)) {
@@ -136,11 +143,7 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
     }
     const indexes: number[] = [];
     for (const w of Array.isArray(wanted) ? wanted : [wanted]) {
-      const byNumber = /^#(\d+)$/.exec(w.trim());
-      const idx = byNumber ? Number(byNumber[1]) - 1 : normalized.indexOf(normalizeHeader(w));
-      if (idx < 0 || idx >= headers.length) {
-        throw UserError.of('E_MAP_COLUMN', 'map.noColumn', { column: w, field, ...columnList(headers) }, { file: mapFile, path: `${kind}.columns.${field}` });
-      }
+      const idx = named(w, field, `${kind}.columns.${field}`);
       indexes.push(idx);
       claimed.add(idx);
       columns[idx]!.field = field;
@@ -172,12 +175,7 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
     if (spec.field === 'manager' && !profile && !spec.coalesce && others.length > 0) ambiguous = { field: spec.field, columns: [used[0]!.index, ...others] };
   }
   // A --map file's units win over the profile's and the generic reading.
-  for (const [header, unit] of Object.entries(userUnits)) {
-    const byNumber = /^#(\d+)$/.exec(header.trim());
-    const idx = byNumber ? Number(byNumber[1]) - 1 : normalized.indexOf(normalizeHeader(header));
-    if (idx < 0 || idx >= headers.length) throw UserError.of('E_MAP_COLUMN', 'map.noColumn', { column: header, field: 'units', ...columnList(headers) }, { file: mapFile, path: `${kind}.units` });
-    units.set(idx, unit);
-  }
+  for (const [header, unit] of Object.entries(userUnits)) units.set(named(header, 'units', `${kind}.units`), unit);
   return { kind, fields, units, columns, ...(profile ? { profile } : {}), ...(ambiguous ? { ambiguous } : {}) };
 }
 

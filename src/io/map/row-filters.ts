@@ -122,17 +122,17 @@ export class RowFilter {
   /** A first cell that begins with a totals word: a bare label, or words after it in a row that fills at most half the columns. */
   private totalsLabel(cells: Cells, first: number, count: number, width: number): boolean {
     const totals = cells.value(first, this.totals);
-    return totals === 'label' || (totals === 'words' && filledIn(cells, count) * 2 <= Math.max(count, width));
+    return totals === 'label' || (totals === 'words' && halfFilled(cells, count, width));
   }
 
   /** «Иванов Итог», "Ivanov Total": Excel's Data → Subtotals label, in a row that fills at most half the columns. */
   private subtotalLabel(cells: Cells, first: number, count: number, width: number): boolean {
-    return cells.value(first, this.subtotal) && filledIn(cells, count) * 2 <= Math.max(count, width);
+    return cells.value(first, this.subtotal) && halfFilled(cells, count, width);
   }
 
   /** A grouped list's group row (GROUP), its other filled cells numbers only, at most half the columns. */
   private groupRow(cells: Cells, count: number, width: number): boolean {
-    return cells.mayEndWith(0, CLOSE_PAREN) && cells.value(0, this.group) && numbersAfter(cells, count) && filledIn(cells, count) * 2 <= Math.max(count, width);
+    return cells.mayEndWith(0, CLOSE_PAREN) && cells.value(0, this.group) && numbersAfter(cells, count) && halfFilled(cells, count, width);
   }
 }
 
@@ -140,6 +140,11 @@ export class RowFilter {
 function numbersAfter(cells: Cells, count: number): boolean {
   for (let i = 1; i < count; i++) if (!cells.blank(i) && !NUMBER.test(cells.text(i).trim())) return false;
   return true;
+}
+
+/** Whether a row fills at most half the table's columns (its header's width, or its own when wider): a label and its sums. */
+function halfFilled(cells: Cells, count: number, width: number): boolean {
+  return filledIn(cells, count) * 2 <= Math.max(count, width);
 }
 
 /** How many of the row's cells are filled. */

@@ -79,7 +79,8 @@ export class ExportDecoder implements CellText {
     // UTF-16 has no NUL or Ctrl-Z byte of its own to drop (it is half of a character there).
     if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
     chunk = this.dropNul(this.holdEofMark(chunk));
-    if (this.encoding === 'koi8-r' || this.encoding === 'ibm866') return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
+    // KOI8-R and CP866 (UTF-16 returned above) are decided already: re-encoded as UTF-8.
+    if (this.transcoded) return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
     if (this.encoding === undefined) {
       if (this.held) {
         chunk = Buffer.concat([this.held, chunk]);
@@ -466,16 +467,13 @@ export function cyrillicPage(sample: Uint8Array): { encoding: CyrillicPage; by?:
   const doubtful = best.odd < win.odd || (best.odd === win.odd && best.score >= win.score);
   // No Cyrillic word in the other reading (a Latin letter or two): nothing to show, nothing to doubt.
   if (sure || best.score === 0 || !doubtful || best.usual + best.odd === 0) return { encoding: 'windows-1251' };
-  // The word both read: the first Cyrillic word of the chosen reading, and the same bytes in the other.
-  const word = win.first ?? '';
-  const at = win.text.indexOf(word);
-  const otherRead = at === -1 ? (best.first ?? '') : best.text.slice(at, at + word.length);
-  return { encoding: 'windows-1251', doubt: { other: best.page, read: word, otherRead } };
-}
-
-/** Whether single-byte Cyrillic text is KOI8-R rather than Windows-1251 (cyrillicPage). */
-export function koi8rLikely(sample: Uint8Array): boolean {
-  return cyrillicPage(sample).encoding === 'koi8-r';
+  // The word both read: the first Cyrillic word of a reading (Windows-1251's when it has one), and the
+  // same bytes in the other (one character a byte in every page here, so the offsets agree).
+  const from = win.first !== undefined ? win : best;
+  const word = from.first!;
+  const at = from.text.indexOf(word);
+  const [read, otherRead] = [win.text.slice(at, at + word.length), best.text.slice(at, at + word.length)];
+  return { encoding: 'windows-1251', doubt: { other: best.page, read, otherRead } };
 }
 
 /** Bytes that are letters in both Windows-1251 (Cyrillic А-я, Ё, ё) and Windows-1252 (À-ÿ, Š, š, Ž, ž, Œ, œ, Ÿ). */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/core/errors.js';
-import { cyrillicPage, ExportDecoder, koi8rLikely, mostlyUtf8, singleByteEncoding } from '../../../src/io/read/decode.js';
+import { cyrillicPage, ExportDecoder, mostlyUtf8, singleByteEncoding } from '../../../src/io/read/decode.js';
 import { readTable } from '../../../src/io/read/table.js';
 import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
 import { cp1251, cp866, koi8r } from '../../fixtures/exports.js';
@@ -39,12 +39,12 @@ describe('KOI8-R against Windows-1251', () => {
   const russian = 'ID,Ответственный,Этап сделки,Компания\n1,Иванов Пётр,Успешно реализовано,ООО Ромашка\n2,Петрова Анна,Переговоры,ИП Сидоров\n';
 
   it('tells them apart by how Russian their letters read, either way round', () => {
-    expect(koi8rLikely(koi8r(russian))).toBe(true);
-    expect(koi8rLikely(cp1251(russian))).toBe(false);
+    expect(cyrillicPage(koi8r(russian)).encoding).toBe('koi8-r');
+    expect(cyrillicPage(cp1251(russian)).encoding).not.toBe('koi8-r');
     // Capitals only in Windows-1251 (read as KOI8-R they would be rare lower-case letters): still Windows-1251.
-    expect(koi8rLikely(cp1251('ИВАНОВ,ПЕТРОВ,СИДОРОВА,ОТВЕТСТВЕННЫЙ,МЕНЕДЖЕР,СТАТУС,ВОРОНКА,ПРОДАЖИ'))).toBe(false);
+    expect(cyrillicPage(cp1251('ИВАНОВ,ПЕТРОВ,СИДОРОВА,ОТВЕТСТВЕННЫЙ,МЕНЕДЖЕР,СТАТУС,ВОРОНКА,ПРОДАЖИ')).encoding).not.toBe('koi8-r');
     // Too few letters to tell: Windows-1251, the usual code page of Russian Excel CSV.
-    expect(koi8rLikely(koi8r('Да'))).toBe(false);
+    expect(cyrillicPage(koi8r('Да')).encoding).not.toBe('koi8-r');
   });
 
   it('KOI8-R text is passed on as UTF-8 whatever the chunk sizes; a NUL inside it is removed and counted, a Ctrl-Z at its end dropped', () => {
@@ -87,6 +87,8 @@ describe('the Cyrillic code page of a short file: Windows-1251, KOI8-R or CP866'
 
   it('all capitals in KOI8-R (no case to tell by, too few letters to be sure): Windows-1251, in doubt, with the word both ways', () => {
     expect(cyrillicPage(koi8r('МЕНЕДЖЕР;СУММА;СТАТУС'))).toEqual({ encoding: 'windows-1251', doubt: { other: 'koi8-r', read: 'неоедцет', otherRead: 'МЕНЕДЖЕР' } });
+    // No Cyrillic word in the Windows-1251 reading (one CP866 word): the word is the other reading's, and its bytes both ways, never empty.
+    expect(cyrillicPage(cp866('Да'))).toEqual({ encoding: 'windows-1251', doubt: { other: 'ibm866', read: '„\u00a0', otherRead: 'Да' } });
   });
 
   it('the table says the doubt, and a given encoding (--encoding) is read with no doubt', async () => {
