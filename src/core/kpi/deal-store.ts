@@ -15,6 +15,18 @@ export interface DealSnapshot {
   source: Uint32Array;
   pipeline: Uint32Array;
   names: string[] | undefined;
+  /** The deals' other client keys (DealStore.links). */
+  links?: DealLinks;
+}
+
+/**
+ * Other keys a deal's client goes by besides its own (store.client): the contact of a company's deal,
+ * the contact's phone numbers. An activity whose client is one of them links to the deal by client
+ * and time as by its client (pairs: deal[k] goes by key[k]).
+ */
+export interface DealLinks {
+  deal: Int32Array;
+  key: Int32Array;
 }
 
 /** A whole store as plain data (from a worker thread that read part of a deals file). */
@@ -176,6 +188,8 @@ export class DealStore {
   readonly ids = new ByteKeys(true);
   names: string[] | undefined;
   private byName: Map<string, number> | undefined;
+  /** The deals' other client keys (see DealLinks), in pairs; none until a deal has one. */
+  private linked: { deal: number[]; key: number[] } | undefined;
   created: Float64Array = new Float64Array(1024);
   closed: Float64Array = new Float64Array(1024);
   amount: Float64Array = new Float64Array(1024);
@@ -260,6 +274,7 @@ export class DealStore {
       source: this.source.subarray(0, n),
       pipeline: this.pipeline.subarray(0, n),
       names: this.names ? [...this.names] : undefined,
+      ...(this.linked ? { links: this.links()! } : {}),
     };
   }
 
@@ -490,6 +505,7 @@ export class DealStore {
     store.source = s.source;
     store.pipeline = s.pipeline;
     store.names = s.names;
+    if (s.links) store.linked = { deal: Array.from(s.links.deal), key: Array.from(s.links.key) };
     return store;
   }
 
@@ -528,6 +544,21 @@ export class DealStore {
     const i = this.ids.internText(id);
     this.put(i, c, client);
     return i;
+  }
+
+  /** Adds other keys deal i's client goes by (DealLinks); its own client key among them is passed over. */
+  addLinks(i: number, keys: readonly number[]): void {
+    if (keys.length === 0) return;
+    this.linked ??= { deal: [], key: [] };
+    for (const k of keys) {
+      this.linked.deal.push(i);
+      this.linked.key.push(k);
+    }
+  }
+
+  /** The deals' other client keys (DealLinks), or undefined when no deal has one. */
+  links(): DealLinks | undefined {
+    return this.linked && { deal: Int32Array.from(this.linked.deal), key: Int32Array.from(this.linked.key) };
   }
 
   /** Sets the title of deal i (Pipedrive activities name their deal by it). */
@@ -639,15 +670,28 @@ export class DealStore {
     return this.byName.get(name);
   }
 
-  /** Deal indexes per client, sorted by created_at then id: the client-window links and repeat sales use them. */
+  /**
+   * Deal indexes per client key, sorted by created_at then id, for the client-window links: each deal
+   * under its client and under the other keys its client goes by (DealLinks), once under each.
+   */
   byClient(): Map<number, number[]> {
     const out = new Map<number, number[]>();
-    for (let i = 0; i < this.size; i++) {
-      const c = this.client[i]!;
-      if (c === 0) continue;
+    const add = (c: number, i: number) => {
       const list = out.get(c);
       if (list) list.push(i);
       else out.set(c, [i]);
+    };
+    for (let i = 0; i < this.size; i++) if (this.client[i] !== 0) add(this.client[i]!, i);
+    const linked = this.linked;
+    if (linked) {
+      const seen = new Set<string>();
+      for (let k = 0; k < linked.deal.length; k++) {
+        const i = linked.deal[k]!;
+        const c = linked.key[k]!;
+        if (c === 0 || c === this.client[i] || seen.has(`${i}:${c}`)) continue;
+        seen.add(`${i}:${c}`);
+        add(c, i);
+      }
     }
     for (const list of out.values()) list.sort((a, b) => this.created[a]! - this.created[b]! || this.compareIds(a, b));
     return out;

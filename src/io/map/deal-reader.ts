@@ -1,6 +1,6 @@
 import { STATUS_CODE, type DealCodes } from '../../core/kpi/deal-store.js';
 import type { DealStatus } from '../../core/records.js';
-import { cleanText, currencyOf, parseBoolean, parseNumber } from './values.js';
+import { cleanText, currencyOf, parseBoolean, parseNumber, phoneKey } from './values.js';
 import { dateHasTime } from './calendar.js';
 import { CONVERTED_AMOUNT, normalizeHeader } from './fields.js';
 import { CellMemo, internClient, trimEdges, type Cells } from './cells.js';
@@ -19,6 +19,8 @@ export interface DealRow {
   start: number;
   end: number;
   client: number;
+  /** Other keys the client goes by (DealStore.addLinks): empty in most exports. */
+  links: number[];
   /** The deal's title, when the export has one (Pipedrive activities name their deal by it). */
   name: string;
 }
@@ -82,6 +84,8 @@ export interface DealMemos {
   closedCols: readonly number[];
   reasonCols: readonly number[];
   clientCols: readonly number[];
+  /** The client's phone columns (DealStore.addLinks). */
+  phoneCols: readonly number[];
   sourceCols: readonly number[];
   out: DealRow;
 }
@@ -120,8 +124,9 @@ export function dealMemos(ctx: ReadContext): DealMemos {
     closedCols: ctx.map.fields.get('closed_at') ?? [],
     reasonCols: ctx.map.fields.get('loss_reason') ?? [],
     clientCols: ctx.map.fields.get('client') ?? [],
+    phoneCols: ctx.map.fields.get('phone') ?? [],
     sourceCols: ctx.map.fields.get('source') ?? [],
-    out: { codes: { manager: 0, created: 0, closed: 0, status: 0, amount: 0, reason: 0, stage: 0, pipeline: 0, source: 0 }, idBytes: false, id: '', buf: new Uint8Array(0), start: 0, end: 0, client: 0, name: '' },
+    out: { codes: { manager: 0, created: 0, closed: 0, status: 0, amount: 0, reason: 0, stage: 0, pipeline: 0, source: 0 }, idBytes: false, id: '', buf: new Uint8Array(0), start: 0, end: 0, client: 0, links: [], name: '' },
   };
 }
 
@@ -186,6 +191,8 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   codes.product = c.product !== undefined && !cells.blank(c.product) ? 1 : 0;
   out.name = c.name === undefined ? '' : cleanText(cells.text(c.name));
   out.client = firstClient(cells, ctx, m);
+  out.links.length = 0;
+  if (m.phoneCols.length > 0 || m.clientCols.length > 1) otherClientKeys(cells, ctx, m, out.links);
   return out;
 }
 
@@ -349,6 +356,28 @@ function lossReason(cells: Cells, ctx: ReadContext, m: DealMemos): number {
 function dealSource(cells: Cells, m: DealMemos): number {
   for (const k of m.sourceCols) if (!cells.blank(k)) return cells.value(k, m.label[2]);
   return m.noLabel;
+}
+
+/**
+ * The other keys the deal's client goes by (DealStore.addLinks): every filled client column after the
+ * first (the contact of a company's deal), and each phone number in the phone columns (a cell may list
+ * several: `+7 495 123-45-67, 8 916 555-44-33`), as a call log's number is read (phoneKey).
+ */
+function otherClientKeys(cells: Cells, ctx: ReadContext, m: DealMemos, keys: number[]): void {
+  const clients = ctx.store.clients;
+  let first = true;
+  for (const k of m.clientCols) {
+    if (cells.noClient(k)) continue;
+    if (!first) keys.push(internClient(cells, k, clients));
+    first = false;
+  }
+  for (const k of m.phoneCols) {
+    if (cells.blank(k)) continue;
+    for (const part of cells.text(k).split(/[,;\n]/)) {
+      const phone = phoneKey(part.trim());
+      if (phone !== undefined) keys.push(clients.internText(phone));
+    }
+  }
 }
 
 /** The client: the first filled client column (company before contact, as the columns are ordered), 0 for none; interned in batches (DealStore.clientsLater). */

@@ -70,6 +70,9 @@ const DEAL_FIELDS: FieldSpec[] = [
   { field: 'planned_close', aliases: ['Предполагаемая дата закрытия', 'Планируемая дата закрытия', 'Expected close date'] },
   { field: 'loss_reason', coalesce: true, aliases: ['Причина отказа', 'Closed Lost Reason', 'Deal - Lost reason', 'Reason For Loss', 'Lost Reason', 'Причина провала', 'Причина проигрыша'] },
   { field: 'client', coalesce: true, aliases: ['Компания', 'Associated Company', 'Account Name', 'Deal - Organization', 'Клиент', 'Customer', 'Company', 'Контакт', 'Полное имя контакта', 'Основной контакт', 'Deal - Contact person', 'Contact Name', 'Contact full name'] },
+  // The client's phone numbers (amoCRM lists its contact's in five columns): an activity whose client is one
+  // of them links to the deal by client and time, as a telephony log's calls name only the number.
+  { field: 'phone', coalesce: true, aliases: ['Телефон', 'Рабочий телефон', 'Рабочий прямой телефон', 'Мобильный телефон', 'Домашний телефон', 'Другой телефон', 'Телефон контакта', 'Телефон компании', 'Phone', 'Phone Number', 'Mobile', 'Mobile Phone', 'Work Phone', 'Contact Phone', 'Deal - Contact person - Phone', 'Person - Phone'] },
   // A CRM's own source column first; the UTM tags a web form stores (amoCRM, Kommo) when it is empty.
   { field: 'source', coalesce: true, aliases: ['Источник', 'Источник сделки', 'Lead Source', 'Deal - Source channel', 'Source', 'utm_source'] },
   { field: 'product', aliases: ['Товар', 'Товары', 'Продукт', 'Product', 'Product Name'] },

@@ -621,6 +621,7 @@ export async function importDealRows(file: string, opts: ImportOptions, store: D
     const report = await importFile<DealRow>(file, 'deals', { ...opts, store, onHeader: (m) => ((map = m), (productRows = m.fields.has('product')), opts.onHeader?.(m)) }, (deal) => {
       const i = deal.idBytes ? store.addCoded(deal.codes, deal.buf, deal.start, deal.end, deal.client, productRows) : store.addCodedText(deal.codes, deal.id, deal.client, productRows);
       if (i >= 0 && deal.name !== '') store.setName(i, deal.name);
+      if (i >= 0 && deal.links.length > 0) store.addLinks(i, deal.links);
     });
     return { report, map, productRows };
   } finally {

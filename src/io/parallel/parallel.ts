@@ -324,6 +324,14 @@ function readWhole(map: ColumnMap): boolean {
   return map.fields.has('call_id') || linesNameEmployees(map);
 }
 
+/**
+ * A deals file read in one pass: one whose clients go by other keys too (a contact beside the company,
+ * phone numbers; DealStore.addLinks), which only a store of one thread keeps.
+ */
+function dealsWhole(map: ColumnMap): boolean {
+  return (map.fields.get('phone')?.length ?? 0) > 0 || (map.fields.get('client')?.length ?? 0) > 1;
+}
+
 /** The periods' engines fed with an activities export, and what the import saw. */
 export interface ActivitiesRead {
   engines: KpiEngine[];
@@ -558,6 +566,7 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
       },
       async (options) => (taken.mainRead = await importDealRows(file, options, store)),
       () => taken.run(),
+      dealsWhole,
     );
     const parts = taken.inOrder().map((t) => t.read.store);
     if (halves && taken.agrees(halves.part.stop, halves.orders) && (await absorbHalf(store, halves.part, parts, halves.main.productRows, helper))) {

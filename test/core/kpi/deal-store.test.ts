@@ -219,3 +219,23 @@ describe('DealStore: a repeated id that is another deal', () => {
     expect(store.toDeals().map((d) => [d.id, d.manager, d.status])).toEqual([['7', 'Ann', 'won'], ['3', 'Bob', 'open']]);
   });
 });
+
+describe('DealStore: the other keys a deal\'s client goes by', () => {
+  it('lists a deal under each of them once, and under its own client, for the client-window links', () => {
+    const store = new DealStore();
+    store.add(deal('1', 'Анна', '2025-03-01 10:00', null, 'open', 1, 'ООО Альфа'));
+    store.add(deal('2', 'Анна', '2025-03-02 10:00', null, 'open', 1, 'Пётр'));
+    const petr = store.clients.internText('Пётр');
+    const phone = store.clients.internText('74951234567');
+    // Deal 1's contact is Пётр (deal 2's client), with a phone given twice; deal 2's own key passed over.
+    store.addLinks(0, [petr, phone, phone]);
+    store.addLinks(1, [petr]);
+    const by = store.byClient();
+    expect(by.get(store.client[0]!)).toEqual([0]);
+    expect(by.get(petr)).toEqual([0, 1]);
+    expect(by.get(phone)).toEqual([0]);
+    // A worker thread's copy links the same way.
+    const copy = DealStore.fromSnapshot(store.share());
+    expect(copy.byClient()).toEqual(by);
+  });
+});
