@@ -36,7 +36,7 @@ export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'w
   ctx.stderr.write(`${terminalSafe(intro, false)}\n`);
   const chosen: Record<string, Outcome> = {};
   for (const [name, s] of error.stages) {
-    const guess: Outcome = guessStage(s);
+    const guess: Outcome = guessStage(s, name);
     chosen[name] = (await askSelect(
       io,
       terminalSafe(tr(lang, `Этап «${name}» (${evidence(s, lang)}) — это`, `The stage "${name}" (${evidence(s, lang)}) is`), false),

@@ -41,21 +41,32 @@ export function undecidedStages(report: { unknownStage?: 'open' | 'ask'; stagesB
 export function stagesToName(report: { unknownStage?: 'open' | 'ask'; stagesBlind?: boolean; stages?: Record<string, UnknownStage> }): Array<[string, UnknownStage]> {
   if (report.unknownStage === 'ask') return undecidedStages(report);
   return Object.entries(report.stages ?? {})
-    .filter(([, s]) => s.deals > 0 && closedShown(s, s.closePast) * 2 >= s.deals)
+    .filter(([, s]) => s.deals > 0 && closedShown(s) * 2 >= s.deals)
     .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1));
 }
 
-/** How many of a stage's deals the file shows closed: by the closed flag, a close date, or a probability of 100%. */
-export function closedShown(s: UnknownStage, closeDate = s.closeDate): number {
+/**
+ * How many of a stage's deals the file shows closed: by the closed flag, a close date by the report
+ * date (one after it is an expected close: Zoho's Closing Date is filled on every deal), or a
+ * probability of 100%.
+ */
+export function closedShown(s: UnknownStage, closeDate = s.closePast): number {
   return Math.max(s.closedFlag, closeDate, s.certain);
 }
 
+/** Stems of a stage name that says its deals were lost (checked first: «Неуспешно») or won, in the languages of the CRMs read. */
+const LOST_STEMS = /проигр|отказ|отмен|провал|потер|неусп|неудач|не реализ|сорвал|lost|cancel|reject|declin|fail|perd|verlor|storn/iu;
+const WON_STEMS = /выигр|успе|реализован|подписан|оплач|won|paid|signed|ganad|ganh|gewonn|bezahlt/iu;
+
 /**
- * The status a stage's deals suggest, proposed to a person to check (never applied unasked): at a
- * probability of 100% or closed with amounts looks won, closed without looks lost; a stage nothing
- * could show closed, open.
+ * The status a stage's name or deals suggest, proposed to a person to check (never applied unasked):
+ * a name that says lost or won («Тендер проигран», «Отказ клиента», «Контракт подписан»), else at a
+ * probability of 100% or closed with amounts looks won (Bitrix24 keeps a lost deal's amount: the name
+ * comes first), closed without looks lost; a stage nothing could show closed, open.
  */
-export function guessStage(s: UnknownStage): 'won' | 'lost' | 'open' {
+export function guessStage(s: UnknownStage, name = ''): 'won' | 'lost' | 'open' {
+  if (LOST_STEMS.test(name)) return 'lost';
+  if (WON_STEMS.test(name)) return 'won';
   if (s.blind) return 'open';
   if (s.certain * 2 >= s.deals && s.certain > 0) return 'won';
   return s.amount > 0 && s.amount >= s.deals / 2 ? 'won' : 'lost';

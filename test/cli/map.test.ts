@@ -65,8 +65,9 @@ describe('crm-audit map -o writes a map whatever it finds', () => {
     const run = runCli(['map', 'odd.csv', '-o', 'map.yaml', '--lang', 'ru'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('Нет терминала: записано предложение');
-    // «Закрыта» is the closed flag: «Оплачено клиентом» is closed, and a run would count it lost; map asks.
-    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  columns:\n    created_at: "Когда"    # ближайшая колонка: проверьте\n  status:\n    "Оплачено клиентом": lost    # сделок: 2, закрыто: все, с суммой: ни одной: проверьте\n');
+    // «Закрыта» is the closed flag: «Оплачено клиентом» is closed, and a run would count it lost; map asks,
+    // proposing won by its name («оплачено»: paid), though its deals have no amount.
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  columns:\n    created_at: "Когда"    # ближайшая колонка: проверьте\n  status:\n    "Оплачено клиентом": won    # сделок: 2, закрыто: все, с суммой: ни одной: проверьте\n');
     // A run says what it counted: the deals the flag closes are lost, not open.
     writeFileSync(path.join(dir, 'cols.yaml'), 'deals:\n  columns:\n    created_at: "Когда"\n');
     const kpi = runCli(['kpi', '-d', 'odd.csv', '--map', 'cols.yaml', '--lang', 'ru'], { cwd: dir });

@@ -160,7 +160,7 @@ describe('a Russian run speaks Russian', () => {
     writeFileSync(noDate, 'ID,Название сделки,Бюджет,Ответственный,Дата\n1,Окна,100,Иванов,01.02.2025\n');
     const columns = ruRun(['kpi', '-d', noDate]);
     expect(columns.code).toBe(2);
-    expect(columns.stderr).toContain('не найдена колонка для created_at');
+    expect(columns.stderr).toContain('не найдена колонка для даты создания (created_at)');
     expect(columns.stderr).toContain('created_at: "Дата"    # ближайшая колонка: проверьте');
     expect(latinWords(columns.stderr)).toEqual([]);
     // No column holds a date: none is offered (a name or an amount column never was one).

@@ -310,3 +310,42 @@ describe('the call statuses Bitrix24 writes for a call that did not connect', ()
     expect([r.total.calls_in, r.total.calls_missed]).toEqual([10, 10]);
   });
 });
+
+describe('a call log in UTC, as a telephony API writes it («Z» after the time)', () => {
+  const lines = ['Дата;Сотрудник;Направление;Статус;Длительность;Номер клиента', '2025-02-01T07:25:00Z;Иванов Иван;Исходящий;Отвечен;60;79161234567'];
+
+  it('is read as written and said, with the --time-offset that shifts it', () => {
+    const r = kpi('utc.csv', lines) as unknown as { dataQuality: { alerts: Array<Record<string, unknown>>; warnings: string[] } };
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'utc-times', file: 'utc.csv', count: 1, example: '2025-02-01T07:25:00Z', column: 'Дата' });
+    expect(r.dataQuality.warnings.join('\n')).toContain('--time-offset +3');
+  });
+
+  it('says nothing once the run shifts it', () => {
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'utc.csv', '--time-offset', '+3', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('utc-times');
+  });
+});
+
+describe('numbers Excel turned into their scientific form («7,9161E+10»)', () => {
+  it('name no client: two callers are not one, and a missed call is not «called back» by another\'s call', () => {
+    const r = kpi('sci.csv', [
+      'Дата;Направление;Сотрудник;Номер клиента;Статус;Длительность',
+      '01.02.2025 10:00;Входящий;Иванов Иван;7,9161E+10;Не отвечен;0',
+      '01.02.2025 10:30;Исходящий;Иванов Иван;7,9161E+10;Отвечен;120',
+    ]);
+    expect(r.total.calls_missed).toBe(1);
+    // The missed call has no client: left out of the callback rate's calls (null), not called back.
+    expect(r.total.callback_rate).toBeNull();
+  });
+});
+
+describe('Sipuni\'s «Информация из CRM»', () => {
+  it('is the client its CRM matched the number to, and links the call to that client\'s deal', () => {
+    writeFileSync(path.join(dir, 'deals-company.csv'), 'id,manager,client,created_at,closed_at,status,amount\n7,Иванов Иван,ООО Альфа,2025-02-01 09:00,,open,1\n');
+    writeFileSync(path.join(dir, 'sipuni-crm.csv'), 'Тип;Статус;Время;Откуда;Куда;Длительность разговора, сек;Информация из CRM;Ответственный из CRM\nИсходящий;Отвечен;01.02.2025 10:00:00;101;74951234567;60;ООО Альфа;Иванов Иван\n');
+    const run = runCli(['kpi', '-d', 'deals-company.csv', '-a', 'sipuni-crm.csv', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).total.response_min_median).toBe(60);
+  });
+});

@@ -25,8 +25,10 @@ export type Alert =
   | { code: 'plan-empty'; rows: number }
   | { code: 'group-column-missing'; dims: Array<'source' | 'pipeline' | 'stage'> }
   | { code: 'manager-ids'; ids: string[] }
+  | { code: 'manager-spellings'; names: Array<{ name: string; as: string }> }
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
   | { code: 'untimed-activities'; file: string; untimed: number; records: number }
+  | { code: 'utc-times'; file: string; count: number; example: string; column: string }
   | { code: 'placeholder-dates'; file: string; deals: number; earliest: string }
   | { code: 'closed-later'; file: string; deals: number; latest: string; reportDate: string }
   | { code: 'closed-before-created'; file: string; deals: number; id: string; created: string; closed: string }
@@ -71,6 +73,43 @@ export function looksLikeUserId(name: string): boolean {
 export function managersSnippet(ids: readonly string[], lang: string): string {
   const placeholder = lang === 'ru' ? 'Имя Фамилия' : 'First Last';
   return `managers:\n${ids.map((id) => `  ${JSON.stringify(id)}: ${JSON.stringify(placeholder)}`).join('\n')}\n`;
+}
+
+/**
+ * A person's name as a key that two spellings of it share: the words in any order («Смирнова Анна»,
+ * «Анна Смирнова»), ё as е, in any case, without a PBX line number («Смирнова Анна (101)»).
+ */
+function nameKey(name: string): string {
+  const words = name
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/\(\s*\d+\s*\)|\b\d+\b/g, ' ')
+    .split(/[\s.,]+/)
+    .filter((w) => w !== '');
+  return words.sort().join(' ');
+}
+
+/**
+ * Managers that look like one person written two ways, as a call log and the CRM do (a PBX lists
+ * «Фамилия Имя», amoCRM «Имя Фамилия»): never merged (spec: names are not guessed), said, with the
+ * `managers:` section that merges them; each other spelling goes to the one with the most deals.
+ */
+export function managerSpellings(managers: ReadonlyArray<{ manager: string; leads?: unknown }>): Alert[] {
+  const groups = new Map<string, Array<{ manager: string; leads: number }>>();
+  for (const m of managers) {
+    const key = nameKey(m.manager);
+    if (key === '') continue;
+    const list = groups.get(key) ?? [];
+    list.push({ manager: m.manager, leads: Number(m.leads ?? 0) || 0 });
+    groups.set(key, list);
+  }
+  const names: Array<{ name: string; as: string }> = [];
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    const as = [...list].sort((a, b) => b.leads - a.leads || (a.manager < b.manager ? -1 : 1))[0]!.manager;
+    for (const m of list) if (m.manager !== as) names.push({ name: m.manager, as });
+  }
+  return names.length === 0 ? [] : [{ code: 'manager-spellings', names: names.slice(0, IDS_LISTED) }];
 }
 
 /** How many user ids the alert's --map snippet lists. */
@@ -192,6 +231,17 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates
         : `The plan names ${a.by === 'manager' ? 'managers' : 'sources'} with no deals in the period: ${a.names.map((n) => `"${n}"`).join(', ')}; their fact is 0. Check the spelling.`;
     case 'manager-ids':
       return managerIds(a, lang);
+    case 'utc-times':
+      return ru
+        ? `${a.file}: время в колонке «${a.column}» записано по UTC (${num(a.count, ru)} ${plural(a.count, 'значение', 'значения', 'значений')}, например «${a.example}»), а не по часам компании: так пишут выгрузки из API телефонии. Оно прочитано как есть, и время реакции и касания сдвинуты на разницу часовых поясов. Укажите её: --time-offset +3 для Москвы.`
+        : `${a.file}: the times in "${a.column}" are UTC (${num(a.count, ru)} ${pluralEn(a.count, 'value', 'values')}, e.g. "${a.example}"), not the company's clock, as telephony API dumps write them. They were read as written, so response times and touches are off by the time-zone difference. Give it: --time-offset +3 for Moscow.`;
+    case 'manager-spellings': {
+      const snippet = `managers:\n${a.names.map((x) => `  ${JSON.stringify(x.name)}: ${JSON.stringify(x.as)}`).join('\n')}`;
+      const pairs = a.names.map((x) => (ru ? `«${x.name}» и «${x.as}»` : `"${x.name}" and "${x.as}"`)).join(', ');
+      return ru
+        ? `Похоже, это одни и те же люди, записанные по-разному (в журнале звонков и в CRM): ${pairs}. Их сделки и действия посчитаны отдельно, как у разных менеджеров. Если это так, передайте --map с разделом:\n${snippet}`
+        : `These look like the same people written two ways (in the call log and in the CRM): ${pairs}. Their deals and activities are counted apart, as different managers'. If so, pass --map with:\n${snippet}`;
+    }
     case 'date-order-borrowed':
       return borrowedOrder(a, ru);
     case 'three-decimals':
@@ -240,7 +290,7 @@ function missedNoManagerText(a: Extract<Alert, { code: 'missed-no-manager' }>, r
       : `${a.file}: ${n} missed incoming ${pluralEn(a.calls, 'call', 'calls')} reached no line (hung up in an IVR or a queue): they have no employee and are in no manager's missed calls, so the department's missed share is lower than what the company loses.`;
   }
   return ru
-    ? `${a.file}: ${n} ${plural(a.calls, 'пропущенный входящий звонок', 'пропущенных входящих звонка', 'пропущенных входящих звонков')} без сотрудника не прочитаны (менеджер обязателен): пропущенных и их доля в отчёте меньше, чем на деле. Если журнал оставляет сотрудника пустым у непринятых звонков, выгрузите его с колонкой, куда направлен звонок (линия, группа), и назовите её менеджером в файле --map.`
+    ? `${a.file}: ${n} ${plural(a.calls, 'пропущенный входящий звонок', 'пропущенных входящих звонка', 'пропущенных входящих звонков')} без сотрудника не ${plural(a.calls, 'прочитан', 'прочитаны', 'прочитаны')} (менеджер обязателен): пропущенных и их доля в отчёте меньше, чем на деле. Если журнал оставляет сотрудника пустым у непринятых звонков, выгрузите его с колонкой, куда направлен звонок (линия, группа), и назовите её менеджером в файле --map.`
     : `${a.file}: ${n} missed incoming ${pluralEn(a.calls, 'call', 'calls')} with no employee ${pluralEn(a.calls, 'is', 'are')} not read (a manager is required): missed calls and their share read lower than they are. If the log leaves the employee blank on calls nobody took, export it with the column the call was routed to (a line, a group) and name it the manager in a --map file.`;
 }
 

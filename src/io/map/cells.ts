@@ -226,10 +226,17 @@ export function internClient(cells: Cells, c: number, keys: KeySink): number {
   return keys.internText(clientText(cells.text(c).trim()));
 }
 
-/** A client's name as its key's text: a phone number as its digits (phoneKey), anything else as it is. */
+/**
+ * A client's name as its key's text: a phone number as its digits (phoneKey), anything else as it is.
+ * A number Excel turned into its scientific form (`7,9161E+10`: its last digits are gone) names no
+ * client: two callers would share it, and a missed call would be «called back» by another's call.
+ */
 export function clientText(name: string): string {
+  if (SCIENTIFIC.test(name)) return '';
   return phoneKey(name) ?? name;
 }
+
+const SCIENTIFIC = /^\d[.,]\d+E\+\d+$/i;
 
 /** Whether a byte may begin a phone number: a digit, + or (. */
 export function phoneLead(b: number): boolean {

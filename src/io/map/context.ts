@@ -6,7 +6,7 @@ import { DAY_MS } from '../../core/kpi/stats.js';
 import { dateHasTime } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
-import { byWords, managerName, missedByWords, statusByWords, type OwnerKind, type ValueMaps } from './value-maps.js';
+import { byWords, closedStage, managerName, missedByWords, statusByWords, type OwnerKind, type ValueMaps } from './value-maps.js';
 import { decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, type DecimalMark, type SlashOrder } from './values.js';
 import type { Cells } from './cells.js';
 import type { SideCounts } from './lines.js';
@@ -285,6 +285,8 @@ export interface ReadContext {
   bySides?: SideCounts;
   /** Activities whose time was a date alone (no time of day in it nor beside it): read at midnight. */
   untimed?: { count: number };
+  /** Times marked UTC (`Z`): how many, and the first one with its column's header. */
+  utc?: { count: number; example: string; column: string };
   /** The report date (ms at midnight), when the run has one: close dates after it are expected ones. */
   reportDay: number | undefined;
 }
@@ -336,7 +338,8 @@ export function directionReader(maps: ValueMaps): ValueReader<{ direction: Activ
 
 /** A deal status as the value maps read it (undefined when unknown). */
 export function statusOf(maps: ValueMaps, raw: string): DealStatus | 'deleted' | undefined {
-  return maps.status.get(normalizeValue(raw));
+  const key = normalizeValue(raw);
+  return maps.status.get(key) ?? closedStage(key);
 }
 
 /** Column index per mapped field (its first column). */
@@ -401,11 +404,20 @@ export function readDate(cells: Cells, col: number | undefined, field: string, r
   if (parsed === 'needs-order') return PENDING;
   if (parsed) {
     dateHasTime.value = parsed.hasTime;
+    if (parsed.utc) noteUtc(ctx, col, raw);
     dateRead[0] = dateOnly(parsed.ms, col, ctx);
     return undefined;
   }
   if (raw === '' || ctx.placeholders.has(normalizeValue(raw))) return required ? new RowProblem('skip', `no ${field}`, ctx.map.columns[col]!.header) : undefined;
   return new RowProblem('skip', `"${truncate(raw)}" is not a date`, ctx.map.columns[col]!.header);
+}
+
+/** Counts a time marked UTC, keeping the first for the warning. */
+function noteUtc(ctx: ReadContext, col: number, raw: string): void {
+  // A file the run shifts (--time-offset) has been given its zone.
+  if (ctx.timeOffsetMs !== 0) return;
+  if (ctx.utc) ctx.utc.count++;
+  else ctx.utc = { count: 1, example: raw, column: ctx.map.columns[col]!.header };
 }
 
 /**

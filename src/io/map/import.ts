@@ -126,6 +126,8 @@ export interface ImportReport {
   directionBySides?: { in: number; out: number; internal: number; none: number };
   /** Activities read at midnight: their date had no time of day (none beside it either). */
   untimed?: number;
+  /** Dates marked UTC (`Z`): how many, the first, and its column. */
+  utc?: { count: number; example: string; column: string };
   /**
    * Of the rows skipped, missed incoming calls with no employee (a telephony log leaves them blank):
    * skipped for the spec's rule, not unreadable, so not counted against --max-bad-rows.
@@ -327,6 +329,7 @@ class RowsToRecords<T> {
     if (guessed.length > 0) report.decimalsGuessed = guessed.map((c) => ctx.map.columns[c]!.header);
     const decimals = ctx.numbers.readAsDecimals();
     if (decimals.length > 0) report.threeDecimals = decimals.map(({ col, ...d }) => ({ header: ctx.map.columns[col]!.header, ...d }));
+    if (ctx.utc) report.utc = { ...ctx.utc };
     const profile = ctx.map.profile;
     if (profile) report.profile = { id: profile.profile.id, crm: profile.profile.crm, matched: profile.matched, ...(profile.profile.leads ? { leads: true } : {}) };
     if (this.kind === 'deals') {
@@ -678,7 +681,7 @@ export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?:
   const ru = lang === 'ru';
   const share = (n: number, of: number) => (n === of ? (ru ? 'все' : 'all') : n === 0 ? (ru ? 'ни одной' : 'none') : `${n}`);
   const lines = undecided.map(([name, s]) => {
-    const value = chosen?.[name] ?? guessStage(s);
+    const value = chosen?.[name] ?? guessStage(s, name);
     const closed = s.blind ? (ru ? 'не известно' : 'unknown') : share(closedShown(s), s.deals);
     const evidence = ru
       ? `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${share(s.amount, s.deals)}`

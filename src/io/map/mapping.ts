@@ -179,6 +179,24 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
   return { kind, fields, units, columns, ...(profile ? { profile } : {}), ...(ambiguous ? { ambiguous } : {}) };
 }
 
+/** The required fields in Russian words, with the key a --map file names them by (`менеджера (manager)`). */
+const FIELDS_RU: Readonly<Record<string, string>> = {
+  manager: 'менеджера',
+  created_at: 'даты создания',
+  at: 'даты и времени',
+  month: 'месяца',
+  source: 'источника',
+  amount: 'суммы',
+  leads: 'лидов',
+  won: 'выигранных',
+  revenue: 'выручки',
+};
+
+function fieldRu(field: string): string {
+  const words = FIELDS_RU[field];
+  return words ? `${words} (${field})` : field;
+}
+
 /** A file's headers as a message lists them: "A", "B" in English, «A», «B» in Russian. */
 function columnList(headers: readonly string[]): { columns: string; columnsRu: string } {
   const named = headers.filter(Boolean);
@@ -241,7 +259,8 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   const lines = missing.map((m) => `${named(m, ' or ')} (${m.candidates.length ? `closest columns: ${m.candidates.map((c) => `"${c}"`).join(', ')}` : 'no similar column'})`);
   const snippet = missing.map(({ field, candidates, anyOf }) => `    ${field}: ${JSON.stringify(candidates[0] ?? '<header in your file>')}${candidates[0] ? '    # the closest column: check' : anyOf ? `    # any one of: ${anyOf.join(', ')}` : ''}`).join('\n');
   const columns = headers.map((header, i) => ({ header, samples: sampleRows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '').slice(0, 3) }));
-  const linesRu = missing.map((m) => `${named(m, ' или ')} (${m.candidates.length ? `ближайшие колонки: ${m.candidates.map((c) => `«${c}»`).join(', ')}` : 'похожей колонки нет'})`);
+  const namedRu = (m: ColumnsMissing['missing'][number]) => (m.anyOf ? m.anyOf.map(fieldRu).join(' или ') : fieldRu(m.field));
+  const linesRu = missing.map((m) => `${namedRu(m)} (${m.candidates.length ? `ближайшие колонки: ${m.candidates.map((c) => `«${c}»`).join(', ')}` : 'похожей колонки нет'})`);
   const snippetRu = missing.map(({ field, candidates, anyOf }) => `    ${field}: ${JSON.stringify(candidates[0] ?? '<заголовок в вашем файле>')}${candidates[0] ? '    # ближайшая колонка: проверьте' : anyOf ? `    # любое из: ${anyOf.join(', ')}` : ''}`).join('\n');
   const params = { lines: lines.join('; '), linesRu: linesRu.join('; '), file, snippet: `${map.kind}:\n  columns:\n${snippet}`, snippetRu: `${map.kind}:\n  columns:\n${snippetRu}` };
   const error = new ColumnsMissing(renderMessage('map.columnsMissing', params, 'en'), file, renderHint('map.columnsMissing', params, 'en')!, map.kind, missing, columns);

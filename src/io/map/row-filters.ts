@@ -1,7 +1,7 @@
 import { CellMemo, trimEdges, type Cells } from './cells.js';
 
 /** Labels of totals rows (`Итого`, `Grand Totals (N records)`), dropped and counted. */
-const TOTAL_WORDS = ['итого', 'итог', 'общий итог', 'всего', 'сумма итого', 'промежуточный итог', 'total', 'totals', 'grand total', 'grand totals', 'subtotal', 'sub-total'];
+const TOTAL_WORDS = ['итого', 'итог', 'итоги', 'общий итог', 'общие итоги', 'всего', 'сумма итого', 'промежуточный итог', 'промежуточные итоги', 'total', 'totals', 'grand total', 'grand totals', 'subtotal', 'sub-total', 'total general', 'total geral', 'gesamtergebnis'];
 const TOTALS = new RegExp(`^(${TOTAL_WORDS.join('|')})(?=$|[\\s:(.,])`, 'i');
 const cp1251 = new TextDecoder('windows-1251');
 

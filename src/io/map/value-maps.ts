@@ -69,6 +69,9 @@ const STATUS: Record<string, DealStatus | 'deleted'> = {
   excluido: 'deleted',
   eliminado: 'deleted',
   gelöscht: 'deleted',
+  // HubSpot's closed stages in its Portuguese interface
+  'negócio fechado': 'won',
+  'negócio perdido': 'lost',
   'closed - won': 'won',
   'closed - lost': 'lost',
   'closed: won': 'won',
@@ -84,6 +87,24 @@ const STATUS: Record<string, DealStatus | 'deleted'> = {
   'analyze failure': 'lost',
   'analyse failure': 'lost',
 };
+
+/**
+ * The words of a stage named as closed and how (Salesforce's and Zoho's in Russian: «Закрыто/Выиграно»,
+ * «Закрыто (потеря)»; HubSpot's in Spanish and German: «Cierre ganado», «Abgeschlossen und verloren»).
+ * A stage is read so only when it says both: closed, and won or lost (never both).
+ */
+const CLOSED_WORDS = new Set(['закрыто', 'закрыта', 'закрыт', 'closed', 'cierre', 'cerrado', 'cerrada', 'fechado', 'fechada', 'geschlossen', 'abgeschlossen']);
+const WON_WORDS = new Set(['выиграно', 'выиграна', 'выигран', 'успешно', 'успех', 'успешная', 'успешный', 'won', 'ganado', 'ganada', 'ganho', 'ganha', 'gewonnen']);
+const LOST_WORDS = new Set(['проиграно', 'проиграна', 'проигран', 'потеря', 'потеряна', 'потерян', 'неуспешно', 'неудачно', 'неудача', 'lost', 'perdido', 'perdida', 'verloren']);
+
+/** The status of a stage whose name says it is closed and won or lost (CLOSED_WORDS), else undefined. */
+export function closedStage(normalized: string): DealStatus | undefined {
+  const words = wordsOf(normalized);
+  if (!words.some((w) => CLOSED_WORDS.has(w))) return undefined;
+  const won = words.some((w) => WON_WORDS.has(w));
+  const lost = words.some((w) => LOST_WORDS.has(w));
+  return won === lost ? undefined : won ? 'won' : 'lost';
+}
 
 const DIRECTION: Record<string, Direction> = {
   исходящий: 'out',

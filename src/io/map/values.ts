@@ -65,9 +65,10 @@ const CURRENCY_WORDS_RE = 'руб\\.?|грн\\.?|тг\\.?|zł|kč|rs\\.?|kr\\.?'
  * Currency marks before or after an amount (spaces already removed): signs (`₽ $ € £ ¥ ₴ ₸ ₹ ₺`,
  * `R$`, `US$`, `zł`), Russian abbreviations (`руб.`, `р.`, `грн`, `тг`), the codes `rub`, `usd`, `eur`
  * in any case, and any other three-letter ISO code in capitals (`BRL`, `MXN`, ...), so that `12abc`
- * stays text.
+ * stays text. A `?` after the amount is a sign its file's code page lacked: Excel saves a CSV in
+ * Windows-1251, which has no `₽`, as `120 000,00 ?`.
  */
-const CURRENCY = new RegExp(`^(?:[A-Z]{2}\\$|R\\$|[${CURRENCY_SIGNS}]|${CURRENCY_WORDS_RE}|р\\.|rub|usd|eur)|(?:[${CURRENCY_SIGNS}]|${CURRENCY_WORDS_RE}|р\\.?|rub|usd|eur)$`, 'giu');
+const CURRENCY = new RegExp(`^(?:[A-Z]{2}\\$|R\\$|[${CURRENCY_SIGNS}]|${CURRENCY_WORDS_RE}|р\\.|rub|usd|eur)|(?:[${CURRENCY_SIGNS}]|${CURRENCY_WORDS_RE}|р\\.?|rub|usd|eur|\\?)$`, 'giu');
 const CURRENCY_CODE = /^[A-Z]{3}(?=[-+(−\d.,])|(?<=[\d)])[A-Z]{3}$/gu;
 
 /**
@@ -208,6 +209,8 @@ export function decimalEvidence(raw: string): DecimalMark | 'ambiguous' | undefi
 export interface ParsedDate {
   ms: number;
   hasTime: boolean;
+  /** The time is marked UTC (`Z`, `UTC`, `GMT`): a telephony API's, not the company's wall clock. */
+  utc?: true;
 }
 
 /** Day-month order for slash dates: `dmy` (03/04 = 3 April) or `mdy` (03/04 = 4 March). */
@@ -261,6 +264,9 @@ export function slashEvidence(raw: string): SlashOrder | 'ambiguous' | undefined
   return 'ambiguous';
 }
 
+/** A time marked as UTC after it (`07:25:00Z`, `07:25 UTC`), not an offset of the local zone (`+03:00`). */
+const UTC_MARK = /(?:\dZ|\s*(?:UTC|GMT))$/i;
+
 /**
  * Parses the date forms CRM exports use: `DD.MM.YYYY[ HH:MM[:SS]]`, ISO, `M/D/YYYY h:mm AM`,
  * `D/M/YYYY`, month names in ru, en, es, pt and de, Excel serial numbers (1900 system) and Unix times. An ISO
@@ -272,7 +278,10 @@ export function parseDate(raw: string, order?: SlashOrder): ParsedDate | 'needs-
   if (fast) return fast;
   const s = raw.trim();
   let m: RegExpExecArray | null;
-  if ((m = ISO.exec(s))) return build(+m[1]!, +m[2]!, +m[3]!, m[4], m[5], m[6]);
+  if ((m = ISO.exec(s))) {
+    const d = build(+m[1]!, +m[2]!, +m[3]!, m[4], m[5], m[6]);
+    return d && m[4] !== undefined && UTC_MARK.test(s) ? { ...d, utc: true } : d;
+  }
   if ((m = DOTTED.exec(s))) return build(year(m[3]!), +m[2]!, +m[1]!, m[4], m[5], m[6]);
   if ((m = SLASH.exec(s))) {
     const evidence = slashEvidence(s);

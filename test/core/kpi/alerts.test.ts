@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAlert, findAlerts, looksLikeUserId } from '../../../src/core/kpi/alerts.js';
+import { describeAlert, findAlerts, looksLikeUserId, managerSpellings } from '../../../src/core/kpi/alerts.js';
 
 const file = (rowsRead: number, skipped: number) => ({ file: 'deals.csv', kind: 'deals', format: 'text', rowsRead, records: rowsRead - skipped, skipped, dropped: {} });
 
@@ -108,5 +108,26 @@ describe('a comparison period too short for per-month figures', () => {
     expect(describeAlert({ ...short, files: true }, 'ru')).toContain('Выгрузите за этот период хотя бы две недели.');
     expect(describeAlert({ ...short, files: true }, 'ru')).not.toContain('дату внедрения');
     expect(describeAlert({ ...short, files: true }, 'en')).toContain('Export at least two weeks for it.');
+  });
+});
+
+describe('managerSpellings', () => {
+  it('names the spellings of one person in two files, each given to the one with the most deals', () => {
+    const found = managerSpellings([
+      { manager: 'Анна Смирнова', leads: 4 },
+      { manager: 'Борис Ковалёв', leads: 3 },
+      { manager: 'Ковалев Борис', leads: 0 },
+      { manager: 'Смирнова Анна (101)', leads: 0 },
+      { manager: 'Вера Ли', leads: 2 },
+    ]);
+    expect(found).toEqual([{ code: 'manager-spellings', names: [{ name: 'Смирнова Анна (101)', as: 'Анна Смирнова' }, { name: 'Ковалев Борис', as: 'Борис Ковалёв' }] }]);
+    const text = describeAlert(found[0]!, 'ru');
+    expect(text).toContain('managers:\n  "Смирнова Анна (101)": "Анна Смирнова"\n  "Ковалев Борис": "Борис Ковалёв"');
+    // No English in the Russian words before the snippet (its YAML key and --map aside).
+    expect(text.split('managers:')[0]!.replace('--map', '').replace('CRM', '')).not.toMatch(/[A-Za-z]/);
+  });
+
+  it('says nothing of different people', () => {
+    expect(managerSpellings([{ manager: 'Анна Смирнова' }, { manager: 'Анна Смирнова-Ли' }, { manager: 'Борис' }])).toEqual([]);
   });
 });

@@ -484,3 +484,44 @@ describe('activities whose status says whether they took place', () => {
     expect(list.map((a) => a.kind)).toEqual(['email', 'email']);
   });
 });
+
+describe('international CRMs in a Russian, Spanish or German interface', () => {
+  it('Salesforce in Russian: «Закрыто/Выиграно» won, «Закрыто/Проиграно» lost, other stages open; «Общие итоги» a totals row; «?» a currency sign lost on a re-save', async () => {
+    const { deals: list, report } = await deals('salesforce-report-ru.csv');
+    expect(report.profile?.id).toBe('salesforce-report');
+    expect(list.map((d) => [d.manager, d.status, d.amount, d.client])).toEqual([
+      ['Иван Петров', 'won', 150000, 'ООО Ромашка'],
+      ['Иван Петров', 'lost', 80000, 'ООО Лютик'],
+      ['Мария Сидорова', 'open', 50000, 'ИП Орлов'],
+    ]);
+    expect(report.skippedCount).toBe(0);
+    expect(Object.values(report.dropped).reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
+  it('Zoho in Russian: its owner, id, account and loss reason columns; «Закрыто (успешно)» won and «Закрыто (потеря)» lost', async () => {
+    // The open deal's close date (30 July) lies after the report date: an expected close, not a closed stage.
+    const { deals: list, report } = await deals('zoho-deals-ru.csv', { reportDay: Date.UTC(2025, 5, 30) });
+    expect(report.profile?.id).toBe('zoho-deals');
+    expect(list.map((d) => [d.id, d.manager, d.status, d.client, d.loss_reason])).toEqual([
+      ['zcrm_1', 'Иван Петров', 'won', 'ООО Ромашка', ''],
+      ['zcrm_2', 'Иван Петров', 'lost', 'ООО Лютик', 'Цена'],
+      ['zcrm_3', 'Мария Сидорова', 'open', 'ООО Ромашка', ''],
+    ]);
+  });
+
+  it('HubSpot in Spanish and Odoo in German', async () => {
+    const hs = await deals('hubspot-deals-es.csv');
+    expect(hs.report.profile?.id).toBe('hubspot');
+    expect(hs.deals.map((d) => [d.id, d.manager, d.status, d.amount])).toEqual([
+      ['101', 'Ana Martínez', 'won', 1500],
+      ['102', 'Ana Martínez', 'lost', 300],
+      ['103', 'Luis Gómez', 'open', 700],
+    ]);
+    const odoo = await deals('odoo-deals-de.csv');
+    expect(odoo.report.profile?.id).toBe('odoo');
+    expect(odoo.deals.map((d) => [d.manager, d.status, d.amount, d.client])).toEqual([
+      ['Marc Demo', 'won', 1000, 'Acme GmbH'],
+      ['Marc Demo', 'open', 500, 'Beta AG'],
+    ]);
+  });
+});

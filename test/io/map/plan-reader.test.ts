@@ -139,7 +139,7 @@ describe('plan: columns', () => {
     expect(error.missing).toEqual([{ field: 'manager', candidates: [], anyOf: ['manager', 'source'] }]);
     expect(error.message).toBe('cannot find the column for manager or source (no similar column)');
     expect(error.hint).toContain('plan:\n  columns:\n    manager: "<header in your file>"    # any one of: manager, source');
-    expect(describeUserError(error, 'ru')).toContain('не найдена колонка для manager или source (похожей колонки нет)');
+    expect(describeUserError(error, 'ru')).toContain('не найдена колонка для менеджера (manager) или источника (source) (похожей колонки нет)');
   });
 
   it('without a target column: the closest column is proposed', async () => {

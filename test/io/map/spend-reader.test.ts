@@ -215,7 +215,7 @@ describe('spend: columns', () => {
     expect(missing.kind).toBe('spend');
     expect(missing.missing).toEqual([{ field: 'amount', candidates: ['Расходы на рекламу'] }]);
     expect(missing.hint).toContain('spend:\n  columns:\n    amount: "Расходы на рекламу"    # the closest column: check');
-    expect(describeUserError(missing, 'ru')).toContain('не найдена колонка для amount (ближайшие колонки: «Расходы на рекламу»)');
+    expect(describeUserError(missing, 'ru')).toContain('не найдена колонка для суммы (amount) (ближайшие колонки: «Расходы на рекламу»)');
   });
 
   it('takes --map column assignments from the spend section of a map file', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildValueMaps, byWords, missedByWords, statusByWords } from '../../../src/io/map/value-maps.js';
+import { buildValueMaps, closedStage, byWords, missedByWords, statusByWords } from '../../../src/io/map/value-maps.js';
 import { normalizeValue } from '../../../src/io/map/values.js';
 
 const maps = buildValueMaps();
@@ -95,5 +95,23 @@ describe('call statuses no map names, read by their words', () => {
 describe('activity kinds', () => {
   it('Salesforce\'s Task Subtype «Event» is a meeting', () => {
     expect(maps.kind.get(normalizeValue('Event'))).toBe('meeting');
+  });
+});
+
+describe('closedStage: a stage named closed and won or lost', () => {
+  it('reads the closed stages of CRMs in other languages by their words', () => {
+    expect(closedStage('закрыто/выиграно')).toBe('won');
+    expect(closedStage('закрыто (успешно)')).toBe('won');
+    expect(closedStage('закрыто/проиграно')).toBe('lost');
+    expect(closedStage('закрыто (потеря)')).toBe('lost');
+    expect(closedStage('cierre ganado')).toBe('won');
+    expect(closedStage('abgeschlossen und verloren')).toBe('lost');
+  });
+
+  it('says nothing of a stage that is not named closed, or named both won and lost', () => {
+    expect(closedStage('выиграно')).toBeUndefined();
+    expect(closedStage('переговоры/рассмотрение')).toBeUndefined();
+    expect(closedStage('закрыто')).toBeUndefined();
+    expect(closedStage('closed won or lost')).toBeUndefined();
   });
 });

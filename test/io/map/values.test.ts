@@ -139,7 +139,8 @@ describe('parseDate', () => {
     ['45721,5', utc(2025, 3, 5, 12), true],
     ['45475,375', utc(2024, 7, 2, 9), true],
   ])('%j', (raw, ms, hasTime) => {
-    expect(parseDate(raw)).toEqual({ ms, hasTime });
+    // A time marked UTC (`Z`) says so, for the warning that a call log is not on the company's clock.
+    expect(parseDate(raw)).toEqual({ ms, hasTime, ...(/\dZ$/.test(raw) ? { utc: true } : {}) });
   });
 
   it('rejects words that are not month names', () => {
@@ -333,5 +334,14 @@ describe('two-digit years', () => {
     expect(ms('01.02.29')).toBe(Date.UTC(2029, 1, 1));
     expect(ms('01.02.99')).toBe(Date.UTC(1999, 1, 1));
     expect(ms('01.02.30')).toBe(Date.UTC(1930, 1, 1));
+  });
+});
+
+describe('parseNumber: a currency sign lost on a re-save', () => {
+  it('reads «?» after an amount as the sign Windows-1251 has not (Excel writes «120 000,00 ₽» as «120 000,00 ?»)', () => {
+    expect(parseNumber('120 000,00 ?')).toBe(120000);
+    expect(parseNumber('1500?')).toBe(1500);
+    expect(parseNumber('?')).toBeNaN();
+    expect(parseNumber('12?3')).toBeNaN();
   });
 });

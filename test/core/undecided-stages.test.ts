@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { closedShown, guessStage, undecidedStages, type UnknownStage } from '../../src/core/undecided-stages.js';
+
+const stage = (s: Partial<UnknownStage>): UnknownStage => ({ deals: 2, closedFlag: 0, closeDate: 0, closePast: 0, amount: 0, certain: 0, zero: 0, ...s });
+
+describe('guessStage: what a --map snippet proposes for a stage no rule knows', () => {
+  it('goes by a name that says lost or won before the deals (Bitrix24 keeps a lost deal\'s amount)', () => {
+    const closedWithAmounts = stage({ closedFlag: 2, amount: 2 });
+    expect(guessStage(closedWithAmounts, 'Тендер проигран')).toBe('lost');
+    expect(guessStage(closedWithAmounts, 'Отказ клиента')).toBe('lost');
+    expect(guessStage(closedWithAmounts, 'Клиент отказался')).toBe('lost');
+    expect(guessStage(stage({ closedFlag: 2 }), 'Контракт подписан')).toBe('won');
+    expect(guessStage(closedWithAmounts, 'Выдано')).toBe('won');
+    expect(guessStage(stage({ closedFlag: 2 }), 'Выдано')).toBe('lost');
+  });
+});
+
+describe('closedShown', () => {
+  it('takes a close date after the report date for an expected close, not a closed deal', () => {
+    const planned = stage({ closeDate: 2, closePast: 0, amount: 2 });
+    expect(closedShown(planned)).toBe(0);
+    expect(undecidedStages({ unknownStage: 'ask', stages: { 'Переговоры/Анализ': planned } })).toEqual([]);
+    expect(undecidedStages({ unknownStage: 'ask', stages: { Оплачено: stage({ closeDate: 2, closePast: 2 }) } }).map(([n]) => n)).toEqual(['Оплачено']);
+  });
+});
