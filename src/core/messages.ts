@@ -361,6 +361,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: 'neither an invoiced nor a paid amount', ru: 'нет ни выставленной, ни оплаченной суммы' },
   { en: 'deleted deal (Pipedrive status "deleted")', ru: 'удалённая сделка (статус Pipedrive «deleted»)' },
   { en: 'planned activity, not done', ru: 'запланированное действие, ещё не выполнено' },
+  { en: 'an event of the CRM, not an activity (a stage or a field changed, a note or a task added)', ru: 'событие CRM, а не действие (смена этапа, правка поля, примечание или задача)' },
   { en: 'activity called off (cancelled or not attended)', ru: 'действие отменено или не состоялось' },
   { en: 'internal call (between employees)', ru: 'внутренний звонок (между сотрудниками)' },
   { en: 'another leg of a call already counted (the same call id)', ru: 'ещё одно плечо уже учтённого звонка (тот же ID звонка)' },
@@ -542,7 +543,7 @@ export function importNote(text: string, lang: string): string {
 const CRM_QUALIFIERS_RU: Readonly<Record<string, string>> = {
   telephony: 'телефония', activities: 'действия', 'scheduled activities': 'запланированные действия', calls: 'звонки', 'e-mails': 'письма',
   meetings: 'встречи', report: 'отчёт', 'API extract': 'выгрузка через API', 'REST API, activities': 'REST API, действия', 'REST API, call statistics': 'REST API, статистика звонков',
-  leads: 'лиды', 'REST API, leads': 'REST API, лиды', 'PBX statistics': 'статистика АТС',
+  leads: 'лиды', 'REST API, leads': 'REST API, лиды', 'PBX statistics': 'статистика АТС', events: 'события',
 };
 
 /**

@@ -33,6 +33,8 @@ export interface ActivityMemos {
   unit: DurationUnit | undefined;
   /** The kind of a row when no kind column says one: a call, or the one kind its CRM's export holds (a profile's `rows`). */
   kind0: Activity['kind'];
+  /** A kind no map names is no activity (the profile's otherKinds: amoCRM's events list), dropped. */
+  dropOther: boolean;
   /** What record the deal_id column names, where an owner type column says (Bitrix24 REST's OWNER_TYPE_ID). */
   owner: CellMemo<Counted<OwnerKind> | null>;
   /** Who took a call decides its employee (a «Кто ответил» column beside no manager column, or beside the client's owner in the CRM). */
@@ -99,6 +101,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     byName: names !== undefined,
     unit: ctx.cols.duration_s === undefined ? undefined : ctx.map.units.get(ctx.cols.duration_s),
     kind0: ctx.map.profile?.profile.rows ?? 'call',
+    dropOther: ctx.map.profile?.profile.otherKinds === 'drop',
     owner: counted(v.owner_type),
     byAnswer: ctx.cols.answered_by !== undefined && (ctx.cols.manager === undefined || OWNER_IN_CRM.has(normalizeHeader(ctx.map.columns[ctx.cols.manager]!.header))),
     sides,
@@ -150,6 +153,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
     const k = cells.value(c.kind, m.kind);
     k.count++;
     kind = k.value;
+    if (kind === 'other' && m.dropOther) return CRM_EVENT;
   }
   let direction: Activity['direction'] = '';
   let notAnswered = false;
@@ -220,6 +224,7 @@ function employee(cells: Cells, ctx: ReadContext, m: ActivityMemos): number {
 
 const PLANNED = new RowProblem('drop', 'planned activity, not done');
 const INTERNAL_CALL = new RowProblem('drop', 'internal call (between employees)');
+const CRM_EVENT = new RowProblem('drop', 'an event of the CRM, not an activity (a stage or a field changed, a note or a task added)');
 /** A meeting nobody came to, a call cancelled (HubSpot's «No show», Zoho's «Cancelled»): no touch, dropped and counted. */
 const CALLED_OFF = new RowProblem('drop', 'activity called off (cancelled or not attended)');
 
@@ -278,13 +283,16 @@ const NO_COLUMNS: readonly number[] = [];
 /**
  * The client of an activity owned by a lead, a contact or a company (Bitrix24 REST: OWNER_TYPE_ID 1, 3,
  * 4): the owner, as its kind and id («contact 102»), so that a missed call and the callback to the same
- * contact pair up; it matches no deal's client. 0 without an owner id.
+ * contact pair up; it matches no deal's client. An owner named, not numbered (amoCRM's events list:
+ * «Контакт», «Пётр Сидоров»), is the client by that name, as a client column's. 0 without an owner.
  */
 function ownerClient(cells: Cells, ctx: ReadContext, owner: OwnerKind): number {
   const c = ctx.cols;
   if (cells.blank(c.deal_id)) return 0;
+  const text = cells.text(c.deal_id);
+  if (!/^\d+$/.test(text)) return ctx.linker!.clients.internText(clientText(cleanText(text)));
   const kind = owner === 'other' ? `owner ${cells.text(c.owner_type)}` : owner;
-  return ctx.linker!.clients.internText(`${kind} ${cells.text(c.deal_id)}`);
+  return ctx.linker!.clients.internText(`${kind} ${text}`);
 }
 
 /**

@@ -48,6 +48,10 @@ export const profileSchema = z
       .strict()
       .default({ kind: {}, direction: {}, missed: {}, owner: {} })
       .describe('the codes this CRM writes for activity values (Bitrix24 REST: TYPE_ID 2 is a call, DIRECTION 1 incoming), added to the value maps after the user\'s and the built-in words'),
+    otherKinds: z
+      .enum(['keep', 'drop'])
+      .default('keep')
+      .describe('drop: a row whose kind no map names is no activity (amoCRM\'s list of events: a stage changed, a field edited), dropped and counted; keep: an activity of kind other'),
     leads: z
       .boolean()
       .default(false)

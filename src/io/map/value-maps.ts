@@ -329,6 +329,8 @@ const NEGATIONS = new Set(['not', 'no', 'non', 'never', 'не', 'нет', 'бе�
 const STATUS_WORDS: ReadonlyMap<string, boolean> = new Map([
   ['missed', true], ['unanswered', true], ['пропущенный', true], ['пропущен', true], ['неотвеченный', true],
   ['successful', false], ['успешный', false],
+  // amoCRM's events list writes a call's talk after it: «Разговор 2 мин».
+  ['разговор', false],
 ]);
 
 /**

@@ -525,3 +525,16 @@ describe('international CRMs in a Russian, Spanish or German interface', () => {
     ]);
   });
 });
+
+describe("amoCRM's list of events as the activities", () => {
+  it('reads its calls (the deal by title, or the contact), their outcome, and drops the events that are no activity, counted', async () => {
+    const { activities: list, report } = await activities('amocrm-events.csv');
+    expect(report.profile?.id).toBe('amocrm-events');
+    expect(list.map((a) => [a.manager, a.kind, a.direction, a.missed, a.deal_id, a.client])).toEqual([
+      ['Анна Смирнова', 'call', 'out', false, 'Поставка Альфа', ''],
+      ['Анна Смирнова', 'call', 'in', true, 'Поставка Альфа', ''],
+      ['Анна Смирнова', 'call', 'out', false, '', 'Пётр Сидоров'],
+    ]);
+    expect(report.dropped).toEqual({ 'an event of the CRM, not an activity (a stage or a field changed, a note or a task added)': 2 });
+  });
+});
