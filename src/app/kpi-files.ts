@@ -267,7 +267,9 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   // Rows a workbook hides (a filter left on): the user saw fewer than are counted.
   const hidden: Alert[] = reports.flatMap((r) => (r.table.hiddenRows ? [{ code: 'hidden-rows' as const, file: r.file, sheet: r.table.sheet ?? '', rows: r.table.hiddenRows }] : []));
   // A call log in UTC (a telephony API's `Z` times) against deals on the company's clock, not shifted.
-  const utc: Alert[] = reports.flatMap((r) => (r.kind === 'activities' && r.utc ? [{ code: 'utc-times' as const, file: r.file, ...r.utc }] : []));
+  // Deals in UTC too (both files from an API) are on one clock with the calls: nothing to shift.
+  const dealsUtc = reports.some((r) => r.kind === 'deals' && r.utc);
+  const utc: Alert[] = dealsUtc ? [] : reports.flatMap((r) => (r.kind === 'activities' && r.utc ? [{ code: 'utc-times' as const, file: r.file, ...r.utc }] : []));
   const alerts = [...nul, ...doubt, ...hidden, ...swallowed, ...missedAlone, ...untimed, ...utc, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {

@@ -50,13 +50,18 @@ export function stagesToName(report: { unknownStage?: 'open' | 'ask'; stagesBlin
  * date (one after it is an expected close: Zoho's Closing Date is filled on every deal), or a
  * probability of 100%.
  */
-export function closedShown(s: UnknownStage, closeDate = s.closePast): number {
-  return Math.max(s.closedFlag, closeDate, s.certain);
+export function closedShown(s: UnknownStage): number {
+  return Math.max(s.closedFlag, s.closePast, s.certain);
 }
 
-/** Stems of a stage name that says its deals were lost (checked first: «Неуспешно») or won, in the languages of the CRMs read. */
-const LOST_STEMS = /проигр|отказ|отмен|провал|потер|неусп|неудач|не реализ|сорвал|lost|cancel|reject|declin|fail|perd|verlor|storn/iu;
-const WON_STEMS = /выигр|успе|реализован|подписан|оплач|won|paid|signed|ganad|ganh|gewonn|bezahlt/iu;
+/**
+ * Stems that begin a word of a stage name that says its deals were lost (checked first: «Неуспешно») or
+ * won, in the languages of the CRMs read; a name with a negation word («Договор не подписан», «Не успели»,
+ * "Not won") says neither for sure.
+ */
+const LOST_STEMS = /(?:^|[^\p{L}])(?:проигр|отказ|отмен|провал|потер|неусп|неудач|сорвал|lost|cancel|reject|declin|fail|perd|verlor|storn)/iu;
+const WON_STEMS = /(?:^|[^\p{L}])(?:выигр|успе|реализован|подписан|оплач|won|paid|signed|ganad|ganh|gewonn|bezahlt)/iu;
+const NEGATED = /(?:^|[^\p{L}])(?:не|нет|без|not|no|non|never|sin|sem|nicht|kein)(?:$|[^\p{L}])/iu;
 
 /**
  * The status a stage's name or deals suggest, proposed to a person to check (never applied unasked):
@@ -65,8 +70,10 @@ const WON_STEMS = /выигр|успе|реализован|подписан|о�
  * comes first), closed without looks lost; a stage nothing could show closed, open.
  */
 export function guessStage(s: UnknownStage, name = ''): 'won' | 'lost' | 'open' {
-  if (LOST_STEMS.test(name)) return 'lost';
-  if (WON_STEMS.test(name)) return 'won';
+  if (!NEGATED.test(name)) {
+    if (LOST_STEMS.test(name)) return 'lost';
+    if (WON_STEMS.test(name)) return 'won';
+  }
   if (s.blind) return 'open';
   if (s.certain * 2 >= s.deals && s.certain > 0) return 'won';
   return s.amount > 0 && s.amount >= s.deals / 2 ? 'won' : 'lost';

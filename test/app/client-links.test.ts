@@ -62,3 +62,31 @@ describe('calls link to deals through the client\'s other keys', () => {
     expect(split.result.total).toEqual(total('mango.csv').result.total);
   });
 });
+
+describe('the client\'s other keys come after the deals\' own clients', () => {
+  it('a call on a contact goes to the deal whose client the contact is, not to a later company deal that lists the contact', () => {
+    writeFileSync(
+      path.join(dir, 'prio-deals.csv'),
+      ['ID,Ответственный,Дата создания сделки,Этап сделки,Компания,Полное имя контакта', '1,Иванов Иван,01.03.2025 10:00:00,Переговоры,,Анна Белова', '2,Петров Пётр,02.03.2025 10:00:00,Переговоры,ООО Бета,Анна Белова'].join('\n') + '\n',
+    );
+    writeFileSync(path.join(dir, 'prio-calls.csv'), ['Дата;Сотрудник;Направление;Статус;Длительность;Клиент', '03.03.2025 10:00;Иванов Иван;Исходящий;Отвечен;60;Анна Белова'].join('\n') + '\n');
+    const r = runCli(['kpi', '-d', 'prio-deals.csv', '-a', 'prio-calls.csv', '--now', '2025-06-30', '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const [ivanov, petrov] = JSON.parse(r.stdout).managers;
+    // Deal 1 (created 01.03 10:00) is Анна Белова's own: answered two days later.
+    expect(ivanov).toMatchObject({ response_min_median: 2880, no_response: 0 });
+    expect(petrov).toMatchObject({ response_min_median: null, no_response: 1 });
+  });
+
+  it('a number two companies\' deals list (a switchboard) links a call to neither', () => {
+    writeFileSync(
+      path.join(dir, 'shared-deals.csv'),
+      ['ID,Ответственный,Дата создания сделки,Этап сделки,Компания,Рабочий телефон', '1,Иванов Иван,01.03.2025 10:00:00,Переговоры,ООО Альфа,+7 495 000-00-00', '2,Петров Пётр,02.03.2025 10:00:00,Переговоры,ООО Бета,+7 495 000-00-00'].join('\n') + '\n',
+    );
+    writeFileSync(path.join(dir, 'shared-calls.csv'), ['Дата;Сотрудник;Направление;Статус;Длительность;Номер клиента', '03.03.2025 10:00;Иванов Иван;Исходящий;Отвечен;60;74950000000'].join('\n') + '\n');
+    const r = runCli(['kpi', '-d', 'shared-deals.csv', '-a', 'shared-calls.csv', '--now', '2025-06-30', '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).total).toMatchObject({ response_min_median: null, no_response: 2 });
+  });
+});
+

@@ -320,6 +320,13 @@ describe('a call log in UTC, as a telephony API writes it («Z» after the time)
     expect(r.dataQuality.warnings.join('\n')).toContain('--time-offset +3');
   });
 
+  it('says nothing where the deals are in UTC too (both from an API: one clock)', () => {
+    writeFileSync(path.join(dir, 'deals-utc.csv'), 'id,manager,client,created_at,closed_at,status,amount\n1,Иванов Иван,+7 916 123-45-67,2025-01-31T10:00:00Z,,open,1\n');
+    const run = runCli(['kpi', '-d', 'deals-utc.csv', '-a', 'utc.csv', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('utc-times');
+  });
+
   it('says nothing once the run shifts it', () => {
     const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'utc.csv', '--time-offset', '+3', '--format', 'json'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
@@ -338,6 +345,15 @@ describe('numbers Excel turned into their scientific form («7,9161E+10»)', () 
     // The missed call has no client: left out of the callback rate's calls (null), not called back.
     expect(r.total.callback_rate).toBeNull();
   });
+
+  it('keep a number whose every digit is still there («7,9161234567E+10» is 79161234567)', () => {
+    const r = kpi('sci-whole.csv', [
+      'Дата;Направление;Сотрудник;Номер клиента;Статус;Длительность',
+      '01.02.2025 10:00;Входящий;Иванов Иван;7,9161234567E+10;Не отвечен;0',
+      '01.02.2025 10:30;Исходящий;Иванов Иван;+7 916 123-45-67;Отвечен;120',
+    ]);
+    expect(r.total.callback_rate).toBe(1);
+  });
 });
 
 describe('Sipuni\'s «Информация из CRM»', () => {
@@ -347,5 +363,14 @@ describe('Sipuni\'s «Информация из CRM»', () => {
     const run = runCli(['kpi', '-d', 'deals-company.csv', '-a', 'sipuni-crm.csv', '--format', 'json'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).total.response_min_median).toBe(60);
+  });
+
+  it('is blank for a number its CRM does not know: the number is the client then, and a missed call pairs with its callback', () => {
+    const r = kpi('sipuni-new.csv', [
+      'Тип;Статус;Время;Откуда;Куда;Длительность разговора, сек;Информация из CRM;Ответственный из CRM',
+      'Входящий;Не отвечен;01.02.2025 10:00:00;79161112233;101;0;;Иванов Иван',
+      'Исходящий;Отвечен;01.02.2025 10:20:00;Иванов Иван;+7 916 111-22-33;60;;Иванов Иван',
+    ]);
+    expect(r.total.callback_rate).toBe(1);
   });
 });

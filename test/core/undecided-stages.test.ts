@@ -12,6 +12,12 @@ describe('guessStage: what a --map snippet proposes for a stage no rule knows', 
     expect(guessStage(stage({ closedFlag: 2 }), 'Контракт подписан')).toBe('won');
     expect(guessStage(closedWithAmounts, 'Выдано')).toBe('won');
     expect(guessStage(stage({ closedFlag: 2 }), 'Выдано')).toBe('lost');
+    // A stem inside a word, or after a negation, says nothing: the deals decide.
+    expect(guessStage(stage({ closedFlag: 2 }), 'Assigned')).toBe('lost');
+    expect(guessStage(stage({ closedFlag: 2 }), 'Invoice unpaid')).toBe('lost');
+    expect(guessStage(closedWithAmounts, 'Договор не подписан')).toBe('won');
+    expect(guessStage(stage({ closedFlag: 2 }), 'Не успели')).toBe('lost');
+    expect(guessStage(closedWithAmounts, 'Неуспешно')).toBe('lost');
   });
 });
 

@@ -83,7 +83,7 @@ function nameKey(name: string): string {
   const words = name
     .toLowerCase()
     .replace(/ё/g, 'е')
-    .replace(/\(\s*\d+\s*\)|\b\d+\b/g, ' ')
+    .replace(/\(\s*\d+\s*\)/g, ' ')
     .split(/[\s.,]+/)
     .filter((w) => w !== '');
   return words.sort().join(' ');
@@ -107,7 +107,9 @@ export function managerSpellings(managers: ReadonlyArray<{ manager: string; lead
   for (const list of groups.values()) {
     if (list.length < 2) continue;
     const as = [...list].sort((a, b) => b.leads - a.leads || (a.manager < b.manager ? -1 : 1))[0]!.manager;
-    for (const m of list) if (m.manager !== as) names.push({ name: m.manager, as });
+    // Two lines of one name («Оператор (101)», «Оператор (102)») are two employees, not two spellings.
+    const lines = (name: string) => (name.match(/\d+/g) ?? []).join(' ');
+    for (const m of list) if (m.manager !== as && (lines(m.manager) === '' || lines(as) === '' || lines(m.manager) === lines(as))) names.push({ name: m.manager, as });
   }
   return names.length === 0 ? [] : [{ code: 'manager-spellings', names: names.slice(0, IDS_LISTED) }];
 }
@@ -154,11 +156,13 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'quote-swallowed') return quoteSwallowedText(a, lang === 'ru');
   if (a.code === 'missed-no-manager') return missedNoManagerText(a, lang === 'ru');
   if (a.code === 'activities-all-dropped') return allDroppedText(a, lang);
+  if (a.code === 'manager-spellings') return spellingsText(a, lang === 'ru');
+  if (a.code === 'utc-times') return utcText(a, lang === 'ru');
   if (a.code === 'periods-overlap' || a.code === 'short-period') return periodsText(a, lang);
   return alertText(a, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' }>, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'utc-times' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -231,17 +235,6 @@ function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates
         : `The plan names ${a.by === 'manager' ? 'managers' : 'sources'} with no deals in the period: ${a.names.map((n) => `"${n}"`).join(', ')}; their fact is 0. Check the spelling.`;
     case 'manager-ids':
       return managerIds(a, lang);
-    case 'utc-times':
-      return ru
-        ? `${a.file}: время в колонке «${a.column}» записано по UTC (${num(a.count, ru)} ${plural(a.count, 'значение', 'значения', 'значений')}, например «${a.example}»), а не по часам компании: так пишут выгрузки из API телефонии. Оно прочитано как есть, и время реакции и касания сдвинуты на разницу часовых поясов. Укажите её: --time-offset +3 для Москвы.`
-        : `${a.file}: the times in "${a.column}" are UTC (${num(a.count, ru)} ${pluralEn(a.count, 'value', 'values')}, e.g. "${a.example}"), not the company's clock, as telephony API dumps write them. They were read as written, so response times and touches are off by the time-zone difference. Give it: --time-offset +3 for Moscow.`;
-    case 'manager-spellings': {
-      const snippet = `managers:\n${a.names.map((x) => `  ${JSON.stringify(x.name)}: ${JSON.stringify(x.as)}`).join('\n')}`;
-      const pairs = a.names.map((x) => (ru ? `«${x.name}» и «${x.as}»` : `"${x.name}" and "${x.as}"`)).join(', ');
-      return ru
-        ? `Похоже, это одни и те же люди, записанные по-разному (в журнале звонков и в CRM): ${pairs}. Их сделки и действия посчитаны отдельно, как у разных менеджеров. Если это так, передайте --map с разделом:\n${snippet}`
-        : `These look like the same people written two ways (in the call log and in the CRM): ${pairs}. Their deals and activities are counted apart, as different managers'. If so, pass --map with:\n${snippet}`;
-    }
     case 'date-order-borrowed':
       return borrowedOrder(a, ru);
     case 'three-decimals':
@@ -399,6 +392,21 @@ function borrowedOrder(a: Extract<Alert, { code: 'date-order-borrowed' }>, ru: b
   return ru
     ? `${a.file}: даты в ${one ? 'колонке' : 'колонках'} ${a.columns.map((c) => `«${c}»`).join(', ')} читаются и с днём впереди, и с месяцем впереди; прочитаны с ${dmy ? 'днём' : 'месяцем'} впереди (--date-format ${format}), как в ${a.from}: этот файл из той же CRM. Если даты на самом деле с ${dmy ? 'месяцем' : 'днём'} впереди, укажите --date-format ${other}.`
     : `${a.file}: the dates in ${one ? 'column' : 'columns'} ${a.columns.map((c) => `"${c}"`).join(', ')} can be read day-first or month-first; they were read ${dmy ? 'day' : 'month'} first (--date-format ${format}), as in ${a.from}, a file of the same CRM. If they are ${dmy ? 'month' : 'day'} first, pass --date-format ${other}.`;
+}
+
+/** One person written two ways, and the managers: section that merges them, in words. */
+function spellingsText(a: Extract<Alert, { code: 'manager-spellings' }>, ru: boolean): string {
+  const snippet = `managers:\n${a.names.map((x) => `  ${JSON.stringify(x.name)}: ${JSON.stringify(x.as)}`).join('\n')}`;
+  const pairs = a.names.map((x) => (ru ? `«${x.name}» и «${x.as}»` : `"${x.name}" and "${x.as}"`)).join(', ');
+  return ru
+    ? `Похоже, это одни и те же люди, записанные по-разному (например, в журнале звонков и в CRM): ${pairs}. Их сделки и действия посчитаны отдельно, как у разных менеджеров. Если это так, передайте --map с разделом:\n${snippet}`
+    : `These look like the same people written two ways (in the call log and in the CRM, say): ${pairs}. Their deals and activities are counted apart, as different managers'. If so, pass --map with:\n${snippet}`;
+}
+/** A call log in UTC against deals on the company's clock, and the --time-offset that shifts it, in words. */
+function utcText(a: Extract<Alert, { code: 'utc-times' }>, ru: boolean): string {
+  return ru
+    ? `${a.file}: время в колонке «${a.column}» записано по UTC (${num(a.count, ru)} ${plural(a.count, 'значение', 'значения', 'значений')}, например «${a.example}»), а не по часам компании: так пишут выгрузки из API телефонии. Оно прочитано как есть, и время реакции и касания сдвинуты на разницу часовых поясов. Укажите её: --time-offset +3 для Москвы.`
+    : `${a.file}: the times in "${a.column}" are UTC (${num(a.count, ru)} ${pluralEn(a.count, 'value', 'values')}, e.g. "${a.example}"), not the company's clock, as telephony API dumps write them. They were read as written, so response times and touches are off by the time-zone difference. Give it: --time-offset +3 for Moscow.`;
 }
 
 /** Managers written as CRM user ids, and the --map section that names them. */

@@ -546,7 +546,7 @@ export class DealStore {
     return i;
   }
 
-  /** Adds other keys deal i's client goes by (DealLinks); its own client key among them is passed over. */
+  /** Adds other keys deal i's client goes by (DealLinks); byLinks() passes over its own client key among them. */
   addLinks(i: number, keys: readonly number[]): void {
     if (keys.length === 0) return;
     this.linked ??= { deal: [], key: [] };
@@ -670,29 +670,41 @@ export class DealStore {
     return this.byName.get(name);
   }
 
-  /**
-   * Deal indexes per client key, sorted by created_at then id, for the client-window links: each deal
-   * under its client and under the other keys its client goes by (DealLinks), once under each.
-   */
+  /** Deal indexes per client key, sorted by created_at then id: the client-window links use them. */
   byClient(): Map<number, number[]> {
     const out = new Map<number, number[]>();
-    const add = (c: number, i: number) => {
-      const list = out.get(c);
-      if (list) list.push(i);
-      else out.set(c, [i]);
-    };
-    for (let i = 0; i < this.size; i++) if (this.client[i] !== 0) add(this.client[i]!, i);
+    for (let i = 0; i < this.size; i++) if (this.client[i] !== 0) listUnder(out, this.client[i]!, i);
+    return this.sortedLists(out);
+  }
+
+  /**
+   * Deal indexes per other key a client goes by (DealLinks), sorted as byClient()'s, each deal once
+   * under each: a call's client is looked up here only when no deal's own client is it. A key that
+   * deals of several clients go by (a company's switchboard number on every contact, one contact in
+   * two companies' deals) names none of them: it links nothing.
+   */
+  byLinks(): Map<number, number[]> {
+    const out = new Map<number, number[]>();
     const linked = this.linked;
-    if (linked) {
-      const seen = new Set<string>();
-      for (let k = 0; k < linked.deal.length; k++) {
-        const i = linked.deal[k]!;
-        const c = linked.key[k]!;
-        if (c === 0 || c === this.client[i] || seen.has(`${i}:${c}`)) continue;
-        seen.add(`${i}:${c}`);
-        add(c, i);
-      }
+    if (!linked) return out;
+    const owner = new Map<number, number>();
+    for (let k = 0; k < linked.deal.length; k++) {
+      const i = linked.deal[k]!;
+      const c = linked.key[k]!;
+      if (c === 0 || c === this.client[i]) continue;
+      const list = out.get(c);
+      if (list?.at(-1) === i) continue;
+      listUnder(out, c, i);
+      // -1: deals of two clients go by this key.
+      const client = this.client[i]!;
+      const seen = owner.get(c);
+      if (client !== 0) owner.set(c, seen === undefined || seen === client ? client : -1);
     }
+    for (const [c, client] of owner) if (client === -1) out.delete(c);
+    return this.sortedLists(out);
+  }
+
+  private sortedLists(out: Map<number, number[]>): Map<number, number[]> {
     for (const list of out.values()) list.sort((a, b) => this.created[a]! - this.created[b]! || this.compareIds(a, b));
     return out;
   }
@@ -774,3 +786,8 @@ export class DealStore {
   }
 }
 
+function listUnder(lists: Map<number, number[]>, key: number, i: number): void {
+  const list = lists.get(key);
+  if (list) list.push(i);
+  else lists.set(key, [i]);
+}

@@ -101,6 +101,8 @@ export class KpiEngine {
   private touchesByClient: Uint32Array | undefined;
   private firstByClient: Float64Array | undefined;
   private clientDeals: Map<number, number[]> | undefined;
+  /** Deals by the other keys their clients go by (DealStore.byLinks), looked in when no deal's own client matches. */
+  private linkDeals: Map<number, number[]> | undefined;
   private anyDealId = false;
   /** Activity tallies by manager key (an array: addLinked reads it for every activity). */
   private readonly tallies: Array<ActivityTally | undefined> = [];
@@ -161,6 +163,7 @@ export class KpiEngine {
         this.touchesByClient = undefined;
         this.firstByClient = undefined;
         this.clientDeals = undefined;
+        this.linkDeals = undefined;
         this.facts.dropClientLinks();
       }
       if (dealKey < this.n) this.link(dealKey, a, this.touchesById, this.firstById);
@@ -230,25 +233,17 @@ export class KpiEngine {
     if (a.at >= this.store.created[d]! && (a.direction === 'out' || (a.direction === 'in' && !a.missed))) offerFirstTime(first, d, a.at);
   }
 
-  /** The deal of a client whose [created_at, closed_at] holds `at`: the latest created, then the larger id. */
+  /**
+   * The deal of a client whose [created_at, closed_at] holds `at`: the latest created, then the larger
+   * id; among the deals whose own client it is, else among those whose client goes by it too (a
+   * contact of a company's deal, a contact's phone: DealStore.byLinks).
+   */
   private dealByClientWindow(c: number, at: number): number | undefined {
     this.clientDeals ??= this.store.byClient();
-    const list = this.clientDeals.get(c);
-    if (!list) return undefined;
-    const { created, closed } = this.store;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (created[list[mid]!]! <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo - 1; k >= 0; k--) {
-      const d = list[k]!;
-      const end = closed[d]!;
-      if (Number.isNaN(end) || (end >= created[d]! && at <= end)) return d;
-    }
-    return undefined;
+    const own = inWindow(this.store, this.clientDeals.get(c), at);
+    if (own !== undefined) return own;
+    this.linkDeals ??= this.store.byLinks();
+    return this.linkDeals.size === 0 ? undefined : inWindow(this.store, this.linkDeals.get(c), at);
   }
 
   private tally(m: number): ActivityTally {
@@ -285,6 +280,7 @@ export class KpiEngine {
       this.touchesByClient = undefined;
       this.firstByClient = undefined;
       this.clientDeals = undefined;
+      this.linkDeals = undefined;
     }
     this.facts.absorb(p.facts, this.anyDealId);
     addTouches(this.touchesById, p.touchesById, this.n);
@@ -593,6 +589,25 @@ export class KpiEngine {
     }
   }
 
+}
+
+/** Of deals sorted by created_at, the latest created whose [created_at, closed_at] holds `at` (then the larger id). */
+function inWindow(store: DealStore, list: number[] | undefined, at: number): number | undefined {
+  if (!list) return undefined;
+  const { created, closed } = store;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (created[list[mid]!]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0; k--) {
+    const d = list[k]!;
+    const end = closed[d]!;
+    if (Number.isNaN(end) || (end >= created[d]! && at <= end)) return d;
+  }
+  return undefined;
 }
 
 /** A callback that feeds each activity to every engine and widens `span` to its time. */

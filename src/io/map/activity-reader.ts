@@ -28,6 +28,8 @@ export interface ActivityMemos {
   clientCols: readonly number[];
   /** Without either: the caller's column for an incoming call and the callee's for an outgoing one (Sipuni's «Откуда», «Куда»). */
   byDirection: { in: readonly number[]; out: readonly number[] } | undefined;
+  /** Beside client columns: the number of a call's other side, its client where they are empty. */
+  numbers: { in: readonly number[]; out: readonly number[] } | undefined;
   byName: boolean;
   /** The duration column's unit. */
   unit: DurationUnit | undefined;
@@ -77,6 +79,11 @@ function doneIsStatus(ctx: ReadContext): boolean {
   return col !== undefined && DONE_STATUS_HEADERS.has(normalizeHeader(ctx.map.columns[col]!.header));
 }
 
+/** A telephony log's two numbers (Sipuni, Asterisk) as a call's other side by direction, where it has both. */
+function numberSides(ctx: ReadContext): { in: readonly number[]; out: readonly number[] } | undefined {
+  return ctx.cols.caller !== undefined && ctx.cols.callee !== undefined ? { in: [ctx.cols.caller], out: [ctx.cols.callee] } : undefined;
+}
+
 /** Makes the memos of an activities file. */
 export function activityMemos(ctx: ReadContext): ActivityMemos {
   const v = ctx.values;
@@ -97,7 +104,8 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     kindDirection: ctx.cols.direction === undefined && ctx.cols.kind !== undefined ? counted(directionReader(ctx.maps)) : undefined,
     missed: counted(v.missed),
     clientCols: names ?? (ctx.cols.phone === undefined ? [] : [ctx.cols.phone]),
-    byDirection: names === undefined && ctx.cols.phone === undefined && ctx.cols.caller !== undefined && ctx.cols.callee !== undefined ? { in: [ctx.cols.caller], out: [ctx.cols.callee] } : undefined,
+    byDirection: names === undefined && ctx.cols.phone === undefined ? numberSides(ctx) : undefined,
+    numbers: names === undefined ? undefined : ctx.cols.phone !== undefined ? { in: [ctx.cols.phone], out: [ctx.cols.phone] } : numberSides(ctx),
     byName: names !== undefined,
     unit: ctx.cols.duration_s === undefined ? undefined : ctx.map.units.get(ctx.cols.duration_s),
     kind0: ctx.map.profile?.profile.rows ?? 'call',
@@ -167,7 +175,8 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
     } else direction = d.value.direction;
     notAnswered = d.value.missed;
   } else if (m.bySides) m.bySides.none.count++;
-  const s = c.missed === undefined ? null : cells.value(c.missed, m.missed);
+  // A column that holds a call's outcome on its call rows only (amoCRM's events: a letter's subject there) is not read on others.
+  const s = c.missed === undefined || (m.dropOther && kind !== 'call') ? null : cells.value(c.missed, m.missed);
   if (s !== null) {
     s.count++;
     notAnswered ||= s.value === true;
@@ -183,12 +192,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   const deal = owner === 'deal' ? dealKey(cells, ctx) : -1;
   // Only an incoming call can be missed (spec).
   const missed = kind === 'call' && direction === 'in' && notAnswered;
-  let client = 0;
-  const clientCols = m.byDirection === undefined ? m.clientCols : direction === 'in' ? m.byDirection.in : direction === 'out' ? m.byDirection.out : NO_COLUMNS;
-  if ((clientCols.length > 0 || owner !== 'deal') && ctx.linker!.needsClient(deal, kind, direction, missed)) {
-    client = clientOf(cells, ctx, m, deal, clientCols);
-    if (client === 0 && owner !== 'deal' && owner !== null) client = ownerClient(cells, ctx, owner);
-  }
+  const client = activityClient(cells, ctx, m, deal, owner, direction, ctx.linker!.needsClient(deal, kind, direction, missed));
   // One object for every row: the record is consumed before the next row is read (its time is set already).
   out.manager = manager;
   out.kind = kind;
@@ -273,6 +277,28 @@ function ownerOf(cells: Cells, col: number, m: ActivityMemos): OwnerKind | null 
 }
 
 /** The first filled of the row's client columns as a client key (0 when all are blank). */
+/**
+ * The client of an activity, where a metric can use it (`needed`): its client columns', else its owner
+ * (a contact or a company: ownerClient), else the number a call log gives beside a client column that
+ * is empty (Sipuni's «Информация из CRM» is blank for a number its CRM does not know: a missed call
+ * from a new client and the callback to it pair up by the number).
+ */
+function activityClient(cells: Cells, ctx: ReadContext, m: ActivityMemos, deal: number, owner: OwnerKind | null, direction: Activity['direction'], needed: boolean): number {
+  const cols = m.byDirection === undefined ? m.clientCols : sideOf(m.byDirection, direction);
+  if ((cols.length === 0 && owner === 'deal') || !needed) return 0;
+  let client = clientOf(cells, ctx, m, deal, cols);
+  if (client === 0 && owner !== 'deal' && owner !== null) client = ownerClient(cells, ctx, owner);
+  if (client === 0 && m.numbers !== undefined) {
+    for (const k of sideOf(m.numbers, direction)) if (!cells.noClient(k)) return clientKey(cells, k, ctx, false, deal);
+  }
+  return client;
+}
+
+/** The columns of a call's other side: the caller of an incoming call, the callee of an outgoing one. */
+function sideOf(sides: { in: readonly number[]; out: readonly number[] }, direction: Activity['direction']): readonly number[] {
+  return direction === 'in' ? sides.in : direction === 'out' ? sides.out : NO_COLUMNS;
+}
+
 function clientOf(cells: Cells, ctx: ReadContext, m: ActivityMemos, deal: number, cols: readonly number[]): number {
   for (const k of cols) if (!cells.noClient(k)) return clientKey(cells, k, ctx, m.byName, deal);
   return 0;

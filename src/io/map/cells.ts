@@ -228,15 +228,17 @@ export function internClient(cells: Cells, c: number, keys: KeySink): number {
 
 /**
  * A client's name as its key's text: a phone number as its digits (phoneKey), anything else as it is.
- * A number Excel turned into its scientific form (`7,9161E+10`: its last digits are gone) names no
- * client: two callers would share it, and a missed call would be «called back» by another's call.
+ * A number Excel turned into its scientific form names no client when its last digits are gone
+ * (`7,9161E+10`): two callers would share it, and a missed call would be «called back» by another's
+ * call. One that keeps every digit (`7,9161234567E+10`) is that number.
  */
 export function clientText(name: string): string {
-  if (SCIENTIFIC.test(name)) return '';
+  const sci = SCIENTIFIC.exec(name);
+  if (sci) return sci[2]!.length === Number(sci[3]) ? (phoneKey(sci[1]! + sci[2]!) ?? sci[1]! + sci[2]!) : '';
   return phoneKey(name) ?? name;
 }
 
-const SCIENTIFIC = /^\d[.,]\d+E\+\d+$/i;
+const SCIENTIFIC = /^(\d)[.,](\d+)E\+(\d+)$/i;
 
 /** Whether a byte may begin a phone number: a digit, + or (. */
 export function phoneLead(b: number): boolean {

@@ -293,9 +293,9 @@ export interface ReadContext {
 
 
 /** Builds the counted readers for a set of value maps; `missedIsBoolean` when the column is the canonical `missed`. */
-export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, parseBoolean: (raw: string) => boolean | undefined): ActivityValueReaders {
+export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, parseBoolean: (raw: string) => boolean | undefined, kindByWords = true): ActivityValueReaders {
   return {
-    kind: new ValueReader((raw) => kindOf(maps, raw), (v) => v),
+    kind: new ValueReader((raw) => kindOf(maps, raw, kindByWords), (v) => v),
     direction: directionReader(maps),
     missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => missedOf(maps, raw), (v) => (v === undefined ? UNKNOWN_STATUS : v ? 'not answered' : 'answered')),
     owner_type: new ValueReader((raw) => maps.owner.get(normalizeValue(raw)) ?? 'other', (v) => (v === 'deal' ? 'deal: the owner id is its deal_id' : `${v}: not a deal; the owner is the client`)),
@@ -311,10 +311,13 @@ function missedOf(maps: ValueMaps, raw: string): boolean | undefined {
   return maps.missed.get(key) ?? MISSED_FLAG.get(key) ?? statusByWords(key);
 }
 
-/** An activity kind as the value maps read it, by the whole value or else by its words; `other` when unknown. */
-function kindOf(maps: ValueMaps, raw: string): Activity['kind'] {
+/**
+ * An activity kind as the value maps read it, by the whole value or else by its words (unless `byWord`
+ * is false: amoCRM's events name a field «Дата встречи» or a tag «звонок»); `other` when unknown.
+ */
+function kindOf(maps: ValueMaps, raw: string, byWord: boolean): Activity['kind'] {
   const key = normalizeValue(raw);
-  return maps.kind.get(key) ?? byWords(maps.kind, key) ?? 'other';
+  return maps.kind.get(key) ?? (byWord ? byWords(maps.kind, key) : undefined) ?? 'other';
 }
 
 /**

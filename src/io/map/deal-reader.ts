@@ -6,6 +6,7 @@ import { CONVERTED_AMOUNT, normalizeHeader } from './fields.js';
 import { CellMemo, internClient, trimEdges, type Cells } from './cells.js';
 import { dateRead, headerOf, managerKey, NO_DEAL_ID, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
 
+import type { ColumnMap } from './mapping.js';
 /** A close date without a time of day (Bitrix24, Salesforce) means the end of that day (spec). */
 const END_OF_DAY_MS = (23 * 3600 + 59 * 60 + 59) * 1000;
 
@@ -86,6 +87,8 @@ export interface DealMemos {
   clientCols: readonly number[];
   /** The client's phone columns (DealStore.addLinks). */
   phoneCols: readonly number[];
+  /** Whether the deals' clients go by other keys too (hasClientLinks). */
+  links: boolean;
   sourceCols: readonly number[];
   out: DealRow;
 }
@@ -125,6 +128,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
     reasonCols: ctx.map.fields.get('loss_reason') ?? [],
     clientCols: ctx.map.fields.get('client') ?? [],
     phoneCols: ctx.map.fields.get('phone') ?? [],
+    links: hasClientLinks(ctx.map),
     sourceCols: ctx.map.fields.get('source') ?? [],
     out: { codes: { manager: 0, created: 0, closed: 0, status: 0, amount: 0, reason: 0, stage: 0, pipeline: 0, source: 0 }, idBytes: false, id: '', buf: new Uint8Array(0), start: 0, end: 0, client: 0, links: [], name: '' },
   };
@@ -192,7 +196,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   out.name = c.name === undefined ? '' : cleanText(cells.text(c.name));
   out.client = firstClient(cells, ctx, m);
   out.links.length = 0;
-  if (m.phoneCols.length > 0 || m.clientCols.length > 1) otherClientKeys(cells, ctx, m, out.links);
+  if (m.links) otherClientKeys(cells, ctx, m, out.links);
   return out;
 }
 
@@ -356,6 +360,11 @@ function lossReason(cells: Cells, ctx: ReadContext, m: DealMemos): number {
 function dealSource(cells: Cells, m: DealMemos): number {
   for (const k of m.sourceCols) if (!cells.blank(k)) return cells.value(k, m.label[2]);
   return m.noLabel;
+}
+
+/** Whether a deals file names its clients by other keys too: several client columns, or phone columns (DealStore.addLinks). */
+export function hasClientLinks(map: ColumnMap): boolean {
+  return (map.fields.get('phone')?.length ?? 0) > 0 || (map.fields.get('client')?.length ?? 0) > 1;
 }
 
 /**

@@ -158,7 +158,7 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     cols: firstColumns(map),
     timeOffsetMs: (opts.timeOffsetHours ?? 0) * 3_600_000,
     valueStats: new Map(),
-    values: activityValueReaders(maps, missedIsBoolean, parseBoolean),
+    values: activityValueReaders(maps, missedIsBoolean, parseBoolean, profile?.otherKinds !== 'drop'),
     store: linker ? linker.store : (opts.store ?? new DealStore()),
     ...(linker ? { linker } : {}),
     placeholders: placeholderDates(profile?.placeholders ?? []),

@@ -97,9 +97,13 @@ const CLOSED_WORDS = new Set(['закрыто', 'закрыта', 'закрыт'
 const WON_WORDS = new Set(['выиграно', 'выиграна', 'выигран', 'успешно', 'успех', 'успешная', 'успешный', 'won', 'ganado', 'ganada', 'ganho', 'ganha', 'gewonnen']);
 const LOST_WORDS = new Set(['проиграно', 'проиграна', 'проигран', 'потеря', 'потеряна', 'потерян', 'неуспешно', 'неудачно', 'неудача', 'lost', 'perdido', 'perdida', 'verloren']);
 
-/** The status of a stage whose name says it is closed and won or lost (CLOSED_WORDS), else undefined. */
+/**
+ * The status of a stage whose name says it is closed and won or lost (CLOSED_WORDS), else undefined; a
+ * name with a negation («Закрыто не успешно», "Closed - not won», «Не закрыто») is left to ask about.
+ */
 export function closedStage(normalized: string): DealStatus | undefined {
   const words = wordsOf(normalized);
+  if (words.some((w) => NEGATIONS.has(w))) return undefined;
   if (!words.some((w) => CLOSED_WORDS.has(w))) return undefined;
   const won = words.some((w) => WON_WORDS.has(w));
   const lost = words.some((w) => LOST_WORDS.has(w));

@@ -374,7 +374,8 @@ export function scaleDuration(n: number, unit: DurationUnit = 's'): number {
 }
 
 const CURRENCY_WORDS: Record<string, string> = { '₽': 'RUB', rur: 'RUB', руб: 'RUB', 'руб.': 'RUB', 'р.': 'RUB', р: 'RUB', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₴': 'UAH', грн: 'UAH', 'грн.': 'UAH', '₸': 'KZT', тг: 'KZT', 'тг.': 'KZT', '₹': 'INR', '₺': 'TRY', 'zł': 'PLN', 'R$': 'BRL', 'US$': 'USD', rs: 'INR', 'rs.': 'INR', kr: 'kr', 'kr.': 'kr', kč: 'CZK', '₪': 'ILS', '₩': 'KRW', '₱': 'PHP' };
-const MARK_AFTER = new RegExp(`(?:\\|\\s*([A-Za-z]{3})|\\s([A-Z]{3})|\\s?([${CURRENCY_SIGNS}]|руб\\.?|р\\.?|грн\\.?|тг\\.?|zł|Kč|kr\\.?|Rs\\.?))$`, 'u');
+// `?`: a sign a code page lacked (parseNumber), a currency of its own for the mixed-currencies warning.
+const MARK_AFTER = new RegExp(`(?:\\|\\s*([A-Za-z]{3})|\\s([A-Z]{3})|\\s?([${CURRENCY_SIGNS}]|руб\\.?|р\\.?|грн\\.?|тг\\.?|zł|Kč|kr\\.?|Rs\\.?|\\?))$`, 'u');
 const MARK_BEFORE = new RegExp(`^(?:([A-Z]{3})\\s|([A-Z]{2}\\$|R\\$|[${CURRENCY_SIGNS}]|Rs\\.?|kr\\.?))`, 'u');
 
 /**

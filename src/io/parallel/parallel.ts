@@ -16,6 +16,7 @@ import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedAct
 import { DEFAULT_LIMITS } from '../read/limits.js';
 import type { ColumnMap } from '../map/mapping.js';
 import { linesNameEmployees } from '../map/lines.js';
+import { hasClientLinks } from '../map/deal-reader.js';
 import type { TypeColumnReading } from '../map/type-column.js';
 import { sniff, type Encoding } from '../read/sniff.js';
 import { lineStart, TakeOver, type TakeOverData } from './takeover.js';
@@ -329,7 +330,7 @@ function readWhole(map: ColumnMap): boolean {
  * phone numbers; DealStore.addLinks), which only a store of one thread keeps.
  */
 function dealsWhole(map: ColumnMap): boolean {
-  return (map.fields.get('phone')?.length ?? 0) > 0 || (map.fields.get('client')?.length ?? 0) > 1;
+  return hasClientLinks(map);
 }
 
 /** The periods' engines fed with an activities export, and what the import saw. */

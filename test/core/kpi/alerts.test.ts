@@ -129,5 +129,8 @@ describe('managerSpellings', () => {
 
   it('says nothing of different people', () => {
     expect(managerSpellings([{ manager: 'Анна Смирнова' }, { manager: 'Анна Смирнова-Ли' }, { manager: 'Борис' }])).toEqual([]);
+    // Two PBX lines of one name are two employees.
+    expect(managerSpellings([{ manager: 'Оператор (101)' }, { manager: 'Оператор (102)' }])).toEqual([]);
+    expect(managerSpellings([{ manager: 'Менеджер 1' }, { manager: 'Менеджер 2' }])).toEqual([]);
   });
 });

@@ -221,21 +221,36 @@ describe('DealStore: a repeated id that is another deal', () => {
 });
 
 describe('DealStore: the other keys a deal\'s client goes by', () => {
-  it('lists a deal under each of them once, and under its own client, for the client-window links', () => {
+  it('lists a deal under each once, apart from its own client (looked in first), for the client-window links', () => {
     const store = new DealStore();
     store.add(deal('1', 'Анна', '2025-03-01 10:00', null, 'open', 1, 'ООО Альфа'));
     store.add(deal('2', 'Анна', '2025-03-02 10:00', null, 'open', 1, 'Пётр'));
     const petr = store.clients.internText('Пётр');
     const phone = store.clients.internText('74951234567');
-    // Deal 1's contact is Пётр (deal 2's client), with a phone given twice; deal 2's own key passed over.
+    // Deal 1's contact is Пётр (deal 2's own client), with a phone given twice.
     store.addLinks(0, [petr, phone, phone]);
     store.addLinks(1, [petr]);
-    const by = store.byClient();
-    expect(by.get(store.client[0]!)).toEqual([0]);
-    expect(by.get(petr)).toEqual([0, 1]);
-    expect(by.get(phone)).toEqual([0]);
+    expect(store.byClient().get(petr)).toEqual([1]);
+    const links = store.byLinks();
+    expect(links.get(petr)).toEqual([0]);
+    expect(links.get(phone)).toEqual([0]);
     // A worker thread's copy links the same way.
     const copy = DealStore.fromSnapshot(store.share());
-    expect(copy.byClient()).toEqual(by);
+    expect(copy.byLinks()).toEqual(links);
+  });
+
+  it('drops a key that deals of two clients go by: a switchboard number names neither', () => {
+    const store = new DealStore();
+    store.add(deal('1', 'Анна', '2025-03-01 10:00', null, 'open', 1, 'ООО Альфа'));
+    store.add(deal('2', 'Анна', '2025-03-02 10:00', null, 'open', 1, 'ООО Бета'));
+    store.add(deal('3', 'Анна', '2025-03-03 10:00', null, 'open', 1, 'ООО Альфа'));
+    const office = store.clients.internText('74950000000');
+    const alfa = store.clients.internText('74951111111');
+    store.addLinks(0, [office, alfa]);
+    store.addLinks(1, [office]);
+    store.addLinks(2, [alfa]);
+    const links = store.byLinks();
+    expect(links.has(office)).toBe(false);
+    expect(links.get(alfa)).toEqual([0, 2]);
   });
 });

@@ -534,7 +534,10 @@ describe("amoCRM's list of events as the activities", () => {
       ['Анна Смирнова', 'call', 'out', false, 'Поставка Альфа', ''],
       ['Анна Смирнова', 'call', 'in', true, 'Поставка Альфа', ''],
       ['Анна Смирнова', 'call', 'out', false, '', 'Пётр Сидоров'],
+      ['Анна Смирнова', 'email', 'out', false, 'Поставка Альфа', ''],
     ]);
-    expect(report.dropped).toEqual({ 'an event of the CRM, not an activity (a stage or a field changed, a note or a task added)': 2 });
+    expect(report.dropped).toEqual({ 'an event of the CRM, not an activity (a stage or a field changed, a note or a task added)': 4 });
+    // The letter's subject is not read as a call's outcome.
+    expect(report.values.missed?.map((v) => v.value)).toEqual(['Пропущенный', 'Разговор 1 мин', 'Разговор 2 мин']);
   });
 });

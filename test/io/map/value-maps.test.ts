@@ -113,5 +113,8 @@ describe('closedStage: a stage named closed and won or lost', () => {
     expect(closedStage('переговоры/рассмотрение')).toBeUndefined();
     expect(closedStage('закрыто')).toBeUndefined();
     expect(closedStage('closed won or lost')).toBeUndefined();
+    expect(closedStage('закрыто не успешно')).toBeUndefined();
+    expect(closedStage('closed - not won')).toBeUndefined();
+    expect(closedStage('не закрыто, выиграно')).toBeUndefined();
   });
 });

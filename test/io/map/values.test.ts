@@ -343,5 +343,7 @@ describe('parseNumber: a currency sign lost on a re-save', () => {
     expect(parseNumber('1500?')).toBe(1500);
     expect(parseNumber('?')).toBeNaN();
     expect(parseNumber('12?3')).toBeNaN();
+    // A currency of its own for the warning about several currencies: «?» beside «$» is no one currency.
+    expect(currencyOf('150 000,00 ?')).toBe('?');
   });
 });
