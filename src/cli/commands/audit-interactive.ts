@@ -144,7 +144,9 @@ async function askNumber(io: PromptIO, message: string, lang: string, whole: boo
 
 /**
  * The exports to check the answers against: those of the command line, else, when the consultant
- * wants to, paths typed in (an unreadable file is reported and asked again; an empty path gives up).
+ * wants to, paths typed in. A path that names no readable file is said under its own prompt, which
+ * asks again (askPath); a file that is read but is no export the run can use is said after the three,
+ * which are asked again. An empty deals path gives up.
  */
 async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: string) => void, cwd: string): Promise<EvidenceFacts | undefined> {
   const { lang } = o;

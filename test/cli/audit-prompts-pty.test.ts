@@ -1,0 +1,84 @@
+// What a tester found driving the interactive audit through a pseudo-terminal (the real prompt library).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT } from '../helpers/cli.js';
+
+const DRIVER = fileURLToPath(new URL('../helpers/pty-drive.py', import.meta.url));
+const ESC = String.fromCharCode(27);
+const QUESTIONS_RU = ['Компания осознанно', 'Каждое взаимодействие', 'В CRM настроена', 'Рядовые менеджеры', 'Товары, цены', 'Оплаты счетов', 'Телефония и почта интегрированы'];
+const QUESTIONS_EN = ['Does the company work with leads', 'Is every interaction', 'Is operational and management reporting', 'Do rank-and-file', 'Are products, prices', 'Are customer invoice payments', 'Are telephony and e-mail'];
+const NOW = ['--now', '2025-01-01T00:00:00Z'];
+
+function drive(steps: Array<[string, string]>, args: string[], cwd: string, cols = 200) {
+  const env = { ...process.env, NO_COLOR: '1', TERM: 'xterm', PTY_COLS: String(cols), LANG: 'C.UTF-8', LC_ALL: '' };
+  const res = spawnSync('python3', [DRIVER, JSON.stringify(steps), process.execPath, BIN, ...args], { cwd, env, timeout: 60_000 });
+  return { code: res.status, out: res.stdout.toString('utf8') };
+}
+
+/** The transcript without cursor movements and colours. */
+const plain = (out: string) => out.replace(new RegExp(`${ESC}\\[[0-9;?]*[A-Za-z]`, 'g'), '');
+
+/** Every question answered with Enter (the first choice, "yes"). */
+const yesToAll = (questions: string[]) => questions.map((q): [string, string] => [q, '\r']);
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
+
+describe('the file prompts of the check against the exports', () => {
+  // Typed (or pasted) and Enter at once: the list under the prompt had not caught up with the line, and
+  // Enter took its highlighted «(пусто — нет файла)»: the check was skipped without a word.
+  it('a path pasted with its Enter is the path taken, and the calls and payments files are asked next', () => {
+    const deals = path.join(ROOT, 'samples/amocrm-deals.csv');
+    const calls = path.join(ROOT, 'samples/bitrix24-calls.xls');
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '\r'],
+        ...yesToAll(QUESTIONS_RU),
+        ['Проверить ответы по выгрузкам', 'д\r'],
+        ['Файл сделок', `${deals}\r`],
+        ['Файл звонков', `${calls}\r`],
+        ['Файл оплат', '\r'],
+        ['Сохранить ответы', 'н\r'],
+        ['Сохранить отчёт', 'н\r'],
+      ],
+      ['audit', ...NOW],
+      tmp(),
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).toContain('Итог с учётом выгрузок');
+    expect(plain(run.out)).toContain(`Файл сделок (пусто — не проверять): ${deals}`);
+  });
+
+  // A missing deals file was named only after the calls and payments files had been asked too.
+  it('a missing file is said right under the prompt it was typed at, which asks again', () => {
+    const deals = path.join(ROOT, 'samples/amocrm-deals.csv');
+    const run = drive(
+      [
+        ['Company', '\r'],
+        ['How many sales managers', '\r'],
+        ...yesToAll(QUESTIONS_EN),
+        ['Check the answers against CRM exports', 'y\r'],
+        ['Deals file', 'no-such-deals.csv\r'],
+        ['not found', `${deals}\r`],
+        ['Calls / activities file', 'no-such-calls.csv\r'],
+        ['not found', '\r'],
+        ['Payments file', '\r'],
+        ['Save the answers', 'n\r'],
+        ['Save the report', 'n\r'],
+      ],
+      ['audit', '--lang', 'en', ...NOW],
+      tmp(),
+    );
+    expect(run.code, run.out).toBe(0);
+    const out = plain(run.out);
+    expect(out.indexOf('File not found: no-such-deals.csv')).toBeGreaterThan(-1);
+    expect(out.indexOf('File not found: no-such-deals.csv')).toBeLessThan(out.indexOf('Calls / activities file'));
+    expect(out.indexOf('File not found: no-such-calls.csv')).toBeLessThan(out.indexOf('Payments file'));
+    expect(out).not.toContain('Could not read the exports');
+    expect(out).toContain('Checked against the exports');
+  });
+});
