@@ -31,9 +31,13 @@ export function askSelect(io: PromptIO, message: string, choices: Choice[], defa
   return select({ message, choices, default: defaultValue, pageSize: 10, theme: { style: { keysHelpTip: keysHelp(lang) } } }, { input: io.input, output: io.output });
 }
 
-/** Asks for a line of text; `validate` returns true, or the reason to ask again. */
+/**
+ * Asks for a line of text; `validate` returns true, or the reason to ask again. A refused value is
+ * never shown as taken (the prompt stays open with the reason under it) and its text is cleared, so
+ * that the next one typed is not added to it (`report.pdf⏎report.html⏎` gave «report.pdfreport.html»).
+ */
 export function askInput(io: PromptIO, message: string, defaultValue?: string, validate?: (value: string) => true | string): Promise<string> {
-  return input({ message, default: defaultValue, ...(validate ? { validate } : {}) }, { input: io.input, output: io.output });
+  return input({ message, default: defaultValue, ...(validate ? { validate } : {}), theme: { validationFailureMode: 'clear' } }, { input: io.input, output: io.output });
 }
 
 /** Files and folders of `cwd` that complete a typed path (folders end in "/"), hidden ones only when asked for. */
@@ -213,6 +217,7 @@ export async function askConfirm(io: PromptIO, message: string, defaultValue = t
       message: `${message} ${hint}`,
       validate: (v) => readYesNo(v, defaultValue) !== undefined || tr(lang, 'Ответьте «д» (да) или «н» (нет)', 'Answer "y" (yes) or "n" (no)'),
       transformer: (v, { isFinal }) => (isFinal ? (readYesNo(v, defaultValue) ? tr(lang, 'Да', 'Yes') : tr(lang, 'Нет', 'No')) : v),
+      theme: { validationFailureMode: 'clear' },
     },
     { input: io.input, output: io.output },
   );

@@ -1,6 +1,6 @@
 // What a tester found driving the interactive audit through a pseudo-terminal (the real prompt library).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,5 +80,74 @@ describe('the file prompts of the check against the exports', () => {
     expect(out.indexOf('File not found: no-such-calls.csv')).toBeLessThan(out.indexOf('Payments file'));
     expect(out).not.toContain('Could not read the exports');
     expect(out).toContain('Checked against the exports');
+  });
+});
+
+describe('saving from an interactive run', () => {
+  // The default audit-answers.yaml of another client was replaced without a question.
+  it('asks before replacing a file (no by default) and offers a free name', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'audit-answers.yaml'), 'another client\n');
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '\r'],
+        ...yesToAll(QUESTIONS_RU),
+        ['Проверить ответы по выгрузкам', '\r'],
+        ['Сохранить ответы', '\r'],
+        ['Файл ответов', '\r'],
+        ['уже есть', '\r'],
+        ['Файл ответов', '\r'],
+        ['Сохранить отчёт', 'н\r'],
+      ],
+      ['audit', ...NOW],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(readFileSync(path.join(dir, 'audit-answers.yaml'), 'utf8')).toBe('another client\n');
+    expect(readdirSync(dir).sort()).toEqual(['audit-answers-2.yaml', 'audit-answers.yaml']);
+    expect(readFileSync(path.join(dir, 'audit-answers-2.yaml'), 'utf8')).toMatch(/^questionnaire: crm-maturity/);
+  });
+
+  it('replaces it when told to', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'a.yaml'), 'old\n');
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '\r'],
+        ...yesToAll(QUESTIONS_RU),
+        ['Проверить ответы по выгрузкам', '\r'],
+        ['Сохранить ответы', '\r'],
+        ['Файл ответов', 'a.yaml\r'],
+        ['уже есть', 'д\r'],
+        ['Сохранить отчёт', 'н\r'],
+      ],
+      ['audit', ...NOW],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(readdirSync(dir)).toEqual(['a.yaml']);
+    expect(readFileSync(path.join(dir, 'a.yaml'), 'utf8')).toMatch(/^questionnaire: crm-maturity/);
+  });
+
+  // «н» wrote an XLSX named «н»; report.pdf⏎ then report.html⏎ wrote report.pdfreport.html.
+  it('a report name without an extension gets .xlsx, said; a refused name is cleared from the line', () => {
+    const dir = tmp();
+    const bare = drive(
+      [['Компания', '\r'], ['Сколько менеджеров', '\r'], ...yesToAll(QUESTIONS_RU), ['Проверить ответы по выгрузкам', '\r'], ['Сохранить ответы', 'н\r'], ['Сохранить отчёт', '\r'], ['Файл отчёта', 'н\r']],
+      ['audit', ...NOW],
+      dir,
+    );
+    expect(bare.code, bare.out).toBe(0);
+    expect(readdirSync(dir)).toEqual(['н.xlsx']);
+    expect(plain(bare.out)).toContain('Имя без расширения: отчёт будет записан в XLSX как н.xlsx');
+    const again = drive(
+      [['Компания', '\r'], ['Сколько менеджеров', '\r'], ...yesToAll(QUESTIONS_RU), ['Проверить ответы по выгрузкам', '\r'], ['Сохранить ответы', 'н\r'], ['Сохранить отчёт', '\r'], ['Файл отчёта', 'report.pdf\r'], ['Можно сохранить только', 'report.html\r']],
+      ['audit', ...NOW],
+      dir,
+    );
+    expect(again.code, again.out).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['report.html', 'н.xlsx']);
   });
 });

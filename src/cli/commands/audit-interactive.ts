@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { stringify } from 'yaml';
 import type { Answer } from '../../core/audit/answers.js';
 import { pointsFor, scoreAudit } from '../../core/audit/score.js';
@@ -65,7 +67,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   }
 
   if (await askConfirm(io, tr(lang, 'Сохранить ответы (для повторного запуска с --answers)?', 'Save the answers (to re-run with --answers)?'), true)) {
-    const file = await askInput(io, tr(lang, 'Файл ответов:', 'Answers file:'), 'audit-answers.yaml');
+    const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл ответов:', 'Answers file:'), 'audit-answers.yaml');
     await writeOutput(ctx, stringify(answersToDocument(q, company, answers)), file, o.inputs, lang);
     ctx.savedBeforeInterrupt = file;
     // The answers file holds the answers and the company; the hours and money need their options again.
@@ -85,11 +87,49 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
         return tr(lang, 'Можно сохранить только .xlsx, .md, .json или .html', 'Only .xlsx, .md, .json or .html can be saved');
       }
     };
-    const file = await askInput(io, tr(lang, 'Файл отчёта (.xlsx, .md, .json или .html):', 'Report file (.xlsx, .md, .json or .html):'), 'crm-audit-report.xlsx', fits);
+    const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл отчёта (.xlsx, .md, .json или .html):', 'Report file (.xlsx, .md, .json or .html):'), 'crm-audit-report.xlsx', fits, 'xlsx');
     const format = resolveFormat(undefined, file, formats, 'xlsx');
     await writeOutput(ctx, await renderAudit(result, format, lang, false), file, o.inputs, lang);
   }
   return result;
+}
+
+/**
+ * Asks where to save a file. A name without an extension gets `extension` when one is given, and
+ * that is said (a report named «н» was an XLSX without .xlsx). A file already there is replaced only
+ * when the consultant says so, no by default; else the name is asked again with a free one offered
+ * (another client's audit-answers.yaml was overwritten without a word).
+ */
+async function askFileName(io: PromptIO, say: (text: string) => void, cwd: string, message: string, defaultName: string, fits?: (name: string) => true | string, extension?: string): Promise<string> {
+  const lang = io.lang ?? 'en';
+  let offered = defaultName;
+  for (;;) {
+    const validate = (name: string): true | string => (name.trim() === '' ? tr(lang, 'Нужно имя файла', 'A file name, please') : (fits?.(name.trim()) ?? true));
+    let file = (await askInput(io, message, offered, validate)).trim();
+    if (extension && path.extname(file).length <= 1) {
+      file = `${file.replace(/\.$/, '')}.${extension}`;
+      say(tr(lang, `Имя без расширения: отчёт будет записан в ${extension.toUpperCase()} как ${file}`, `No extension: the report is saved as ${extension.toUpperCase()}, named ${file}`));
+    }
+    const existing = await stat(path.resolve(cwd, file)).catch(() => undefined);
+    if (!existing) return file;
+    if (existing.isDirectory()) {
+      say(tr(lang, `${file} — это папка; нужно имя файла.`, `${file} is a folder; a file name, please.`));
+      offered = defaultName;
+      continue;
+    }
+    if (await askConfirm(io, tr(lang, `Файл ${file} уже есть. Заменить его?`, `${file} already exists. Replace it?`), false)) return file;
+    offered = await freeName(file, cwd);
+  }
+}
+
+/** `audit-answers-2.yaml`, `-3`…: the first name beside `file` that no file has. */
+async function freeName(file: string, cwd: string): Promise<string> {
+  const ext = path.extname(file);
+  const base = file.slice(0, file.length - ext.length);
+  for (let n = 2; ; n++) {
+    const name = `${base}-${n}${ext}`;
+    if (!(await stat(path.resolve(cwd, name)).catch(() => undefined))) return name;
+  }
 }
 
 /** A path as a shell takes it: bare when it is plain, else in single quotes. */
