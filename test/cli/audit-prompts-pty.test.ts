@@ -151,3 +151,41 @@ describe('saving from an interactive run', () => {
     expect(readdirSync(dir).sort()).toEqual(['report.html', 'н.xlsx']);
   });
 });
+
+describe('number prompts', () => {
+  // «abc», «-3», «2.5», «0» showed with a green ✔, as taken, before the error; «1e3» was taken as 1000.
+  it('a refused value never shows as taken, and the prompt follows the rule of --managers and --hourly-cost', () => {
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', 'abc\r'],
+        ['целое', '-3\r'],
+        ['целое', '2.5\r'],
+        ['целое', '0\r'],
+        ['целое', '1e3\r'],
+        ['целое', '8\r'],
+        ['Сколько стоит час', '0\r'],
+        ['больше 0', '1e21\r'],
+        ['10 000 000', '1500\r'],
+        ...yesToAll(QUESTIONS_RU.slice(0, -1)),
+        ['Телефония и почта интегрированы', '\u001b[B\r'],
+        ['Проверить ответы по выгрузкам', '\r'],
+        ['Сохранить ответы', 'н\r'],
+        ['Сохранить отчёт', 'н\r'],
+      ],
+      ['audit', ...NOW],
+      tmp(),
+    );
+    expect(run.code, run.out).toBe(0);
+    const out = plain(run.out);
+    for (const bad of ['abc', '-3', '2.5', '1e3']) {
+      expect(out).not.toMatch(new RegExp(`✔[^\\n]*Сколько менеджеров[^\\n]*${bad.replace('.', '\\.')}`));
+      expect(out).toContain(`«${bad}»`);
+    }
+    expect(out).not.toMatch(/✔[^\n]*Сколько стоит час[^\n]*(?: 0|1e21)/);
+    expect(out).toMatch(/✔ Сколько менеджеров[^\n]* 8/);
+    // 8 managers at 1 500 ₽ an hour: 168 h a month.
+    expect(out).toContain('около 252 000 ₽ в месяц');
+    expect(out).not.toMatch(/must be|number above/);
+  });
+});

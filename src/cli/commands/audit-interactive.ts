@@ -6,6 +6,7 @@ import { pointsFor, scoreAudit } from '../../core/audit/score.js';
 import { checkEvidence } from '../../core/audit/evidence.js';
 import type { AuditResult } from '../../core/audit/types.js';
 import { formatWhere, UserError, userErrorMessage } from '../../core/errors.js';
+import { renderHint } from '../../core/messages.js';
 import type { EvidenceFacts } from '../../core/kpi/facts.js';
 import type { KpiFiles } from '../../app/kpi-files.js';
 import { pick, tr } from '../../core/i18n.js';
@@ -13,11 +14,12 @@ import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { maxScore } from '../../core/questionnaire/rules.js';
 import { renderAuditTable } from '../../render/audit/text.js';
 import { paint, useColor, type CliContext } from '../context.js';
-import { resolveFormat } from '../format.js';
+import { parseCount, resolveFormat } from '../format.js';
 import { writeOutput } from '../output.js';
 import { askConfirm, askInput, askPath, askSelect, type Choice, type PromptIO } from '../prompts.js';
 import { columnsOf, wrapText } from '../wrap.js';
 import { answersToDocument, renderAudit } from './audit.js';
+import { parseHourlyCost } from './compare.js';
 
 export interface InteractiveOptions {
   lang: string;
@@ -48,8 +50,9 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
 
   say(c.bold(pick(q.title, lang)));
   const company = (await askInput(io, tr(lang, 'Компания:', 'Company:'), o.company ?? '')).trim() || undefined;
-  const managers = o.managers ?? (await askNumber(io, tr(lang, 'Сколько менеджеров по продажам? (пусто — не считать часы)', 'How many sales managers? (empty: no hours)'), lang, true));
-  const hourlyCost = o.hourlyCost ?? (managers !== undefined ? await askNumber(io, tr(lang, 'Сколько стоит час работы менеджера, ₽? (пусто — не считать деньги)', "What does a manager's hour cost, RUB? (empty: no money)"), lang, false) : undefined);
+  // The prompts take what --managers and --hourly-cost take, and refuse what they refuse, in the same words.
+  const managers = o.managers ?? (await askNumber(io, tr(lang, 'Сколько менеджеров по продажам? (пусто — не считать часы)', 'How many sales managers? (empty: no hours)'), lang, (v) => parseCount(v, tr(lang, 'Число менеджеров', 'The number of managers'))));
+  const hourlyCost = o.hourlyCost ?? (managers !== undefined ? await askNumber(io, tr(lang, 'Сколько стоит час работы менеджера, ₽? (пусто — не считать деньги)', "What does a manager's hour cost, RUB? (empty: no money)"), lang, (v) => parseHourlyCost(v, tr(lang, 'Цена часа', "The hour's cost"))) : undefined);
   const answers = await askQuestions(io, q, lang, say, c, max);
 
   const result = scoreAudit(q, answers, { lang, now: o.now, company, managers, hourlyCost, baseline: o.baseline });
@@ -171,15 +174,23 @@ async function askQuestions(io: PromptIO, q: Questionnaire, lang: string, say: (
   return answers;
 }
 
-/** Asks for an optional number (empty for none); a whole positive one when `whole`. */
-async function askNumber(io: PromptIO, message: string, lang: string, whole: boolean): Promise<number | undefined> {
-  for (;;) {
-    const raw = (await askInput(io, message, '')).trim().replace(/[\s_]/g, '').replace(',', '.');
-    if (raw === '') return undefined;
-    const n = Number(raw);
-    if (Number.isFinite(n) && n > 0 && (!whole || Number.isInteger(n))) return n;
-    io.output.write(`${tr(lang, whole ? 'Нужно целое число больше нуля.' : 'Нужно число больше нуля.', whole ? 'A whole number above zero, please.' : 'A number above zero, please.')}\n`);
-  }
+/**
+ * Asks for an optional number (empty for none), read by `parse` (the option's own reader). A refused
+ * value stays in the prompt with the reason under it, never shown as taken.
+ */
+async function askNumber(io: PromptIO, message: string, lang: string, parse: (value: string) => number | undefined): Promise<number | undefined> {
+  const read = (value: string): number | string | undefined => {
+    if (value.trim() === '') return undefined;
+    try {
+      return parse(value);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      const hint = error.messageId ? renderHint(error.messageId, error.params ?? {}, lang) : undefined;
+      return `${userErrorMessage(error, lang)}${hint ? `: ${hint}` : ''}`;
+    }
+  };
+  const raw = await askInput(io, message, '', (v) => typeof read(v) !== 'string' || (read(v) as string));
+  return read(raw) as number | undefined;
 }
 
 /**
