@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createPrompt, isDownKey, isEnterKey, isTabKey, isUpKey, makeTheme, useKeypress, useMemo, usePagination, usePrefix, useState, type Status } from '@inquirer/core';
 import { input, select } from '@inquirer/prompts';
 import { tr } from '../core/i18n.js';
+import { columnsOf, visible, wrapText } from './wrap.js';
 
 /** Where prompts read and draw: the UI goes to stderr so stdout carries only the report. */
 export interface PromptIO {
@@ -25,10 +26,30 @@ function keysHelp(lang: string) {
   return (keys: Array<[string, string]>) => keys.map(([key, action]) => `${key} ${words[action] ?? action}`).join(' • ');
 }
 
+/**
+ * A prompt's message and answer laid out for its terminal. The library wraps a long line itself, mid-
+ * word and with a space at the start of the next line, and draws a blank line after a line of exactly
+ * the terminal's width; here «? message answer» is wrapped at spaces within the width less one column
+ * (as all the CLI's text is), so the library has nothing to wrap. The answer goes on its own line when
+ * it does not fit after the message.
+ */
+export function layoutPrompt(message: string, width: number): { message: string; answer: (text: string) => string } {
+  const style = makeTheme({}).style.answer;
+  if (!Number.isFinite(width)) return { message, answer: style };
+  // «? » stands for the prefix (?, ✔ or a spinner frame: one column) and the space after it.
+  const lines = wrapText(`? ${message}`, width).split('\n');
+  const last = lines.at(-1)!;
+  return {
+    message: lines.join('\n').slice(2),
+    answer: (text) => (visible(last) + 1 + visible(text) <= width ? style(text) : `\n${wrapText(style(text), width)}`),
+  };
+}
+
 /** Asks the user to pick one of several choices. */
 export function askSelect(io: PromptIO, message: string, choices: Choice[], defaultValue?: string): Promise<string> {
   const lang = io.lang ?? 'en';
-  return select({ message, choices, default: defaultValue, pageSize: 10, theme: { style: { keysHelpTip: keysHelp(lang) } } }, { input: io.input, output: io.output });
+  const l = layoutPrompt(message, columnsOf(io.output));
+  return select({ message: l.message, choices, default: defaultValue, pageSize: 10, theme: { style: { keysHelpTip: keysHelp(lang), answer: l.answer } } }, { input: io.input, output: io.output });
 }
 
 /**
@@ -36,8 +57,18 @@ export function askSelect(io: PromptIO, message: string, choices: Choice[], defa
  * never shown as taken (the prompt stays open with the reason under it) and its text is cleared, so
  * that the next one typed is not added to it (`report.pdf⏎report.html⏎` gave «report.pdfreport.html»).
  */
-export function askInput(io: PromptIO, message: string, defaultValue?: string, validate?: (value: string) => true | string): Promise<string> {
-  return input({ message, default: defaultValue, ...(validate ? { validate } : {}), theme: { validationFailureMode: 'clear' } }, { input: io.input, output: io.output });
+export function askInput(io: PromptIO, message: string, defaultValue?: string, validate?: (value: string) => true | string, shown?: (value: string) => string): Promise<string> {
+  const l = layoutPrompt(message, columnsOf(io.output));
+  return input(
+    {
+      message: l.message,
+      default: defaultValue,
+      ...(validate ? { validate } : {}),
+      ...(shown ? { transformer: (v: string, { isFinal }: { isFinal: boolean }) => (isFinal ? l.answer(shown(v)) : v) } : {}),
+      theme: { validationFailureMode: 'clear', style: { answer: l.answer } },
+    },
+    { input: io.input, output: io.output },
+  );
 }
 
 /** Files and folders of `cwd` that complete a typed path (folders end in "/"), hidden ones only when asked for. */
@@ -193,7 +224,8 @@ const pathPrompt = createPrompt<string, PathConfig>((config, done) => {
  */
 export function askPath(io: PromptIO, message: string, cwd: string): Promise<string> {
   const lang = io.lang ?? 'en';
-  return pathPrompt({ message, cwd, lang, answer: makeTheme({}).style.answer }, { input: io.input, output: io.output });
+  const l = layoutPrompt(message, columnsOf(io.output));
+  return pathPrompt({ message: l.message, cwd, lang, answer: l.answer }, { input: io.input, output: io.output });
 }
 
 const YES = /^(y|yes|д|да)$/i;
@@ -212,14 +244,12 @@ export function readYesNo(value: string, defaultValue: boolean): boolean | undef
 export async function askConfirm(io: PromptIO, message: string, defaultValue = true): Promise<boolean> {
   const lang = io.lang ?? 'en';
   const hint = defaultValue ? tr(lang, '(Д/н)', '(Y/n)') : tr(lang, '(д/Н)', '(y/N)');
-  const answer = await input(
-    {
-      message: `${message} ${hint}`,
-      validate: (v) => readYesNo(v, defaultValue) !== undefined || tr(lang, 'Ответьте «д» (да) или «н» (нет)', 'Answer "y" (yes) or "n" (no)'),
-      transformer: (v, { isFinal }) => (isFinal ? (readYesNo(v, defaultValue) ? tr(lang, 'Да', 'Yes') : tr(lang, 'Нет', 'No')) : v),
-      theme: { validationFailureMode: 'clear' },
-    },
-    { input: io.input, output: io.output },
+  const answer = await askInput(
+    io,
+    `${message} ${hint}`,
+    undefined,
+    (v) => readYesNo(v, defaultValue) !== undefined || tr(lang, 'Ответьте «д» (да) или «н» (нет)', 'Answer "y" (yes) or "n" (no)'),
+    (v) => (readYesNo(v, defaultValue) ? tr(lang, 'Да', 'Yes') : tr(lang, 'Нет', 'No')),
   );
   return readYesNo(answer, defaultValue)!;
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../helpers/cli.js';
+import { builtIn } from '../helpers/questionnaire.js';
 
 const DRIVER = fileURLToPath(new URL('../helpers/pty-drive.py', import.meta.url));
 const ESC = String.fromCharCode(27);
@@ -187,5 +188,30 @@ describe('number prompts', () => {
     // 8 managers at 1 500 ₽ an hour: 168 h a month.
     expect(out).toContain('около 252 000 ₽ в месяц');
     expect(out).not.toMatch(/must be|number above/);
+  });
+});
+
+describe('answered questions in an 80-column terminal', () => {
+  // «… recorded and kept» / « in the deal…»: the library's own wrapping began a line with a space, and a
+  // line of exactly 80 columns was followed by a blank one.
+  it('wrap at spaces, no line starts with a space, no blank line inside an answer', () => {
+    const run = drive(
+      [['Company', '\r'], ['How many sales managers', '\r'], ...yesToAll(QUESTIONS_EN), ['Check the answers against CRM exports', 'n\r'], ['Save the answers', 'n\r'], ['Save the report', 'n\r']],
+      ['audit', '--lang', 'en', ...NOW],
+      tmp(),
+      80,
+    );
+    expect(run.code, run.out).toBe(0);
+    const out = plain(run.out);
+    const at = out.lastIndexOf('✔ Are telephony and e-mail');
+    expect(at).toBeGreaterThan(-1);
+    const block = out.slice(at, out.indexOf(' Yes', at) + 4).split(/\r?\n/);
+    expect(block.length).toBeGreaterThan(1);
+    for (const line of block) {
+      expect(line).not.toMatch(/^ /);
+      expect([...line].length).toBeLessThan(80);
+    }
+    // Joined with spaces the lines are the question and the answer: no word cut.
+    expect(block.join(' ')).toBe(`✔ ${builtIn().sections.at(-1)!.questions.at(-1)!.text.en} Yes`);
   });
 });
