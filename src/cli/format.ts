@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
+import { readCount } from '../core/option-values.js';
 import type { CliContext } from './context.js';
 
 /**
@@ -54,9 +55,7 @@ export function assertBinaryDestination(ctx: CliContext, format: string, output:
 /** Parses a positive whole number option. */
 export function parseCount(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  const digits = value.trim().replace(/_/g, '');
-  if (!/^\d+$/.test(digits) || Number(digits) <= 0) {
-    throw UserError.of('E_USAGE', 'usage.count', { name, value });
-  }
-  return Number(digits);
+  const n = readCount(value);
+  if (n === undefined) throw UserError.of('E_USAGE', 'usage.count', { name, value });
+  return n;
 }

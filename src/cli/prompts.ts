@@ -1,8 +1,10 @@
 // The only importer of the prompt library. Tests mock this module whole.
-import { readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { input, search, select } from '@inquirer/prompts';
+import { createPrompt, isDownKey, isEnterKey, isTabKey, isUpKey, makeTheme, useKeypress, useMemo, usePagination, usePrefix, useState, type Status } from '@inquirer/core';
+import { input, select } from '@inquirer/prompts';
 import { tr } from '../core/i18n.js';
+import { columnsOf, visible, wrapText } from './wrap.js';
 
 /** Where prompts read and draw: the UI goes to stderr so stdout carries only the report. */
 export interface PromptIO {
@@ -24,15 +26,49 @@ function keysHelp(lang: string) {
   return (keys: Array<[string, string]>) => keys.map(([key, action]) => `${key} ${words[action] ?? action}`).join(' • ');
 }
 
+/**
+ * A prompt's message and answer laid out for its terminal. The library wraps a long line itself, mid-
+ * word and with a space at the start of the next line, and draws a blank line after a line of exactly
+ * the terminal's width; here «? message answer» is wrapped at spaces within the width less one column
+ * (as all the CLI's text is), so the library has nothing to wrap. The answer goes on its own line when
+ * it does not fit after the message.
+ */
+export function layoutPrompt(message: string, width: number): { message: string; answer: (text: string) => string } {
+  const style = makeTheme({}).style.answer;
+  if (!Number.isFinite(width)) return { message, answer: style };
+  // «? » stands for the prefix (?, ✔ or a spinner frame: one column) and the space after it.
+  const lines = wrapText(`? ${message}`, width).split('\n');
+  const last = lines.at(-1)!;
+  return {
+    message: lines.join('\n').slice(2),
+    answer: (text) => (visible(last) + 1 + visible(text) <= width ? style(text) : `\n${wrapText(style(text), width)}`),
+  };
+}
+
 /** Asks the user to pick one of several choices. */
 export function askSelect(io: PromptIO, message: string, choices: Choice[], defaultValue?: string): Promise<string> {
   const lang = io.lang ?? 'en';
-  return select({ message, choices, default: defaultValue, pageSize: 10, theme: { style: { keysHelpTip: keysHelp(lang) } } }, { input: io.input, output: io.output });
+  const l = layoutPrompt(message, columnsOf(io.output));
+  return select({ message: l.message, choices, default: defaultValue, pageSize: 10, theme: { style: { keysHelpTip: keysHelp(lang), answer: l.answer } } }, { input: io.input, output: io.output });
 }
 
-/** Asks for a line of text; `validate` returns true, or the reason to ask again. */
-export function askInput(io: PromptIO, message: string, defaultValue?: string, validate?: (value: string) => true | string): Promise<string> {
-  return input({ message, default: defaultValue, ...(validate ? { validate } : {}) }, { input: io.input, output: io.output });
+/**
+ * Asks for a line of text; `validate` returns true, or the reason to ask again. A refused value is
+ * never shown as taken (the prompt stays open with the reason under it) and its text is cleared, so
+ * that the next one typed is not added to it (`report.pdf⏎report.html⏎` gave «report.pdfreport.html»).
+ */
+export function askInput(io: PromptIO, message: string, defaultValue?: string, validate?: (value: string) => true | string, shown?: (value: string) => string): Promise<string> {
+  const l = layoutPrompt(message, columnsOf(io.output));
+  return input(
+    {
+      message: l.message,
+      default: defaultValue,
+      ...(validate ? { validate } : {}),
+      ...(shown ? { transformer: (v: string, { isFinal }: { isFinal: boolean }) => (isFinal ? l.answer(shown(v)) : v) } : {}),
+      theme: { validationFailureMode: 'clear', style: { answer: l.answer } },
+    },
+    { input: io.input, output: io.output },
+  );
 }
 
 /** Files and folders of `cwd` that complete a typed path (folders end in "/"), hidden ones only when asked for. */
@@ -53,37 +89,143 @@ export function completePath(term: string, cwd: string): string[] {
     .map((e) => `${dirPart}${e.name}${e.dir ? '/' : ''}`);
 }
 
-function isDirectory(file: string, cwd: string): boolean {
+function isFile(file: string, cwd: string): boolean {
   try {
-    return statSync(path.resolve(cwd, file)).isDirectory();
+    return statSync(path.resolve(cwd, file)).isFile();
   } catch {
     return false;
   }
 }
 
+/** What a path typed at a file prompt names: a file to read, a folder, or why it cannot be read. */
+export function checkReadable(file: string, cwd: string, lang: string): { kind: 'file' | 'folder' } | { problem: string } {
+  const target = path.resolve(cwd, file);
+  try {
+    if (statSync(target).isDirectory()) return { kind: 'folder' };
+    accessSync(target, constants.R_OK);
+    return { kind: 'file' };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: tr(lang, `Файл не найден: ${file}`, `File not found: ${file}`) };
+    if (code === 'EACCES' || code === 'EPERM') return { problem: tr(lang, `Нет доступа к файлу: ${file}`, `No permission to read the file: ${file}`) };
+    return { problem: tr(lang, `Файл не читается: ${file}`, `The file cannot be read: ${file}`) };
+  }
+}
+
+/**
+ * The list under a file prompt for the line as typed: a typed file that exists (or nothing typed,
+ * which means no file) comes first, so that Enter takes it; otherwise the completions do (Tab or
+ * Enter takes the first) and the typed text is last.
+ */
+export function pathChoices(typed: string, cwd: string, none: string): Choice[] {
+  const all = completePath(typed, cwd);
+  const matches = all.filter((m) => m !== typed).map((m) => ({ name: m, value: m }));
+  const own = { name: typed === '' ? none : typed, value: typed };
+  const exact = typed !== '' && isFile(typed, cwd);
+  return exact || typed === '' ? [own, ...matches] : [...matches, own];
+}
+
+interface PathConfig {
+  message: string;
+  cwd: string;
+  lang: string;
+  answer: (text: string) => string;
+}
+
+/**
+ * The file prompt. Its list is made from the line synchronously, at every key: Enter acts on the list
+ * of the line as it is when Enter comes. (The library's search prompt fills its list after a turn of
+ * the event loop, so a path typed or pasted with its Enter took the highlighted item of the empty line,
+ * «(пусто — нет файла)», while the screen showed the path.)
+ */
+const pathPrompt = createPrompt<string, PathConfig>((config, done) => {
+  const { cwd, lang } = config;
+  const none = tr(lang, '(пусто — нет файла)', '(empty: no file)');
+  const theme = makeTheme({ style: { keysHelpTip: keysHelp(lang) } });
+  const [status, setStatus] = useState<Status>('idle');
+  const [line, setLine] = useState('');
+  const [active, setActive] = useState(0);
+  const [error, setError] = useState<string | undefined>();
+  const [answer, setAnswer] = useState('');
+  const prefix = usePrefix({ status, theme });
+  const items = useMemo(() => pathChoices(line, cwd, none), [line]);
+
+  useKeypress((key, rl) => {
+    if (status !== 'idle') return;
+    // The list of the line as it is now, whatever has been drawn.
+    const current = pathChoices(line, cwd, none);
+    const chosen = current[Math.min(active, current.length - 1)];
+    if (isEnterKey(key)) {
+      const value = (chosen?.value ?? line).trim();
+      if (value === '') {
+        setAnswer(none);
+        setStatus('done');
+        done('');
+        return;
+      }
+      const found = checkReadable(value, cwd, lang);
+      if ('kind' in found && found.kind === 'file') {
+        setAnswer(value);
+        setStatus('done');
+        done(value);
+        return;
+      }
+      if ('kind' in found) {
+        // A folder opens: its files are listed.
+        const folder = value.endsWith('/') ? value : `${value}/`;
+        rl.write(folder);
+        setLine(folder);
+        setActive(0);
+        setError(undefined);
+        return;
+      }
+      // Refused: said under the prompt, and the line is cleared for the next try (the readline line already is).
+      setLine('');
+      setActive(0);
+      setError(found.problem);
+    } else if (isTabKey(key)) {
+      rl.clearLine(0);
+      const completion = chosen && chosen.value !== line ? chosen : current.find((c) => c.value !== line && c.value !== '');
+      const next = completion?.value ?? line;
+      rl.write(next);
+      setLine(next);
+      setActive(0);
+    } else if (isUpKey(key) || isDownKey(key)) {
+      const step = isUpKey(key) ? -1 : 1;
+      setActive(Math.max(0, Math.min(current.length - 1, active + step)));
+    } else if (rl.line !== line) {
+      setLine(rl.line);
+      setActive(0);
+      setError(undefined);
+    }
+  });
+
+  const page = usePagination({
+    items,
+    active,
+    renderItem: ({ item, isActive }) => (isActive ? theme.style.highlight(`❯ ${item.name}`) : `  ${item.name}`),
+    pageSize: 10,
+    loop: false,
+  });
+  const message = theme.style.message(config.message, status);
+  if (status === 'done') return [prefix, message, config.answer(answer)].join(' ').trimEnd();
+  const help = theme.style.keysHelpTip([
+    ['↑↓', 'navigate'],
+    ['⏎', 'select'],
+  ]);
+  const body = [error ? theme.style.error(error) : undefined, page, ' ', help].filter((x) => x !== undefined && x !== '').join('\n');
+  return [[prefix, message, line].join(' ').trimEnd(), body];
+});
+
 /**
  * Asks for a file path with completion: the files and folders matching what is typed are listed;
- * Tab puts the highlighted one in the line, Enter takes it (a folder opens). Empty means none.
+ * Tab puts the highlighted one in the line, Enter takes it (a folder opens). Empty means none. A
+ * path that names no readable file is said under the prompt, which asks again.
  */
 export function askPath(io: PromptIO, message: string, cwd: string): Promise<string> {
   const lang = io.lang ?? 'en';
-  const none = tr(lang, '(пусто — нет файла)', '(empty: no file)');
-  return search(
-    {
-      message,
-      source: (term) => {
-        const typed = term ?? '';
-        const matches = completePath(typed, cwd).filter((m) => m !== typed);
-        const exact = typed !== '' && !typed.endsWith('/') && !isDirectory(typed, cwd) && completePath(typed, cwd).includes(typed);
-        const own = { name: typed === '' ? none : typed, value: typed };
-        // A typed file that exists comes first (Enter takes it); otherwise the completions do (Tab takes the first).
-        return exact || typed === '' ? [own, ...matches.map((m) => ({ name: m, value: m }))] : [...matches.map((m) => ({ name: m, value: m })), own];
-      },
-      validate: (value) => !isDirectory(value, cwd) || value === '' || tr(lang, 'Это папка: выберите файл в ней', 'That is a folder: pick a file in it'),
-      theme: { style: { keysHelpTip: keysHelp(lang) } },
-    },
-    { input: io.input, output: io.output },
-  );
+  const l = layoutPrompt(message, columnsOf(io.output));
+  return pathPrompt({ message: l.message, cwd, lang, answer: l.answer }, { input: io.input, output: io.output });
 }
 
 const YES = /^(y|yes|д|да)$/i;
@@ -102,13 +244,12 @@ export function readYesNo(value: string, defaultValue: boolean): boolean | undef
 export async function askConfirm(io: PromptIO, message: string, defaultValue = true): Promise<boolean> {
   const lang = io.lang ?? 'en';
   const hint = defaultValue ? tr(lang, '(Д/н)', '(Y/n)') : tr(lang, '(д/Н)', '(y/N)');
-  const answer = await input(
-    {
-      message: `${message} ${hint}`,
-      validate: (v) => readYesNo(v, defaultValue) !== undefined || tr(lang, 'Ответьте «д» (да) или «н» (нет)', 'Answer "y" (yes) or "n" (no)'),
-      transformer: (v, { isFinal }) => (isFinal ? (readYesNo(v, defaultValue) ? tr(lang, 'Да', 'Yes') : tr(lang, 'Нет', 'No')) : v),
-    },
-    { input: io.input, output: io.output },
+  const answer = await askInput(
+    io,
+    `${message} ${hint}`,
+    undefined,
+    (v) => readYesNo(v, defaultValue) !== undefined || tr(lang, 'Ответьте «д» (да) или «н» (нет)', 'Answer "y" (yes) or "n" (no)'),
+    (v) => (readYesNo(v, defaultValue) ? tr(lang, 'Да', 'Yes') : tr(lang, 'Нет', 'No')),
   );
   return readYesNo(answer, defaultValue)!;
 }

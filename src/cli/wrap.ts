@@ -41,6 +41,6 @@ const BOX_LINE = new RegExp(`^(?:${String.fromCharCode(27)}\\[[0-9;]*m)*\\s*[\u2
 const STYLE_CODE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 /** How many columns text takes: its characters, colour codes aside. */
-function visible(text: string): number {
+export function visible(text: string): number {
   return [...text.replace(STYLE_CODE, '')].length;
 }

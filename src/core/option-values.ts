@@ -68,6 +68,26 @@ export function readAmount(text: string): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
+/** The highest cost of a manager's hour a run takes, in roubles: above it is a slip (1e21 printed «около 1.575e+23 ₽»). */
+export const MAX_HOURLY_COST = 10_000_000;
+
+/**
+ * `8`, `1_000`: a whole number above 0, else undefined. Digits only: `1e3`, `2.5`, `-3` are refused,
+ * on the command line (`--managers`) and at the prompt alike.
+ */
+export function readCount(text: string): number | undefined {
+  const digits = text.trim().replace(/_/g, '');
+  if (!/^\d+$/.test(digits)) return undefined;
+  const n = Number(digits);
+  return n > 0 && Number.isSafeInteger(n) ? n : undefined;
+}
+
+/** What a manager's hour costs: a `readAmount` above 0 and at most MAX_HOURLY_COST, else undefined. */
+export function readHourlyCost(text: string): number | undefined {
+  const n = readAmount(text);
+  return n !== undefined && n > 0 && n <= MAX_HOURLY_COST ? n : undefined;
+}
+
 /** `0.35`, `0,35`, `35%`, `35 %`, `35,5%`: a share from 0 to 1, else undefined. */
 export function readShare(text: string): number | undefined {
   const s = text.trim();

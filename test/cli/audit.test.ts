@@ -179,3 +179,26 @@ describe('several answers files with problems', () => {
     expect(run.stderr).not.toContain('missing.csv');
   });
 });
+
+// `--hourly-cost 0` printed «около 0 ₽ в месяц» (the prompt refused 0); 1e21 printed «около 1.575e+23 ₽».
+describe('audit --managers and --hourly-cost: the rule of the prompts', () => {
+  const run = (...args: string[]) => runCli(['audit', '--answers', 'samples/answers/ahead-of-most.yaml', ...args]);
+  it('refuses an hour that costs 0 or more than 10 000 000, in Russian and English', () => {
+    for (const cost of ['0', '1e21', '10000001']) {
+      const ru = run('--managers', '5', '--hourly-cost', cost, '--lang', 'ru');
+      expect(ru.code, ru.stderr).toBe(2);
+      expect(ru.stderr).toContain(`--hourly-cost: «${cost}» — нужна цена часа в рублях: число больше 0 и не больше 10 000 000`);
+      expect(ru.stdout).toBe('');
+      const en = run('--managers', '5', '--hourly-cost', cost, '--lang', 'en');
+      expect(en.code).toBe(2);
+      expect(en.stderr).toContain(`--hourly-cost: "${cost}" is not an hour's cost in roubles: a number above 0 and at most 10,000,000`);
+    }
+    expect(run('--managers', '5', '--hourly-cost', '10 000 000', '--lang', 'ru').stdout).toContain('около 1 050 000 000 ₽ в месяц');
+  });
+
+  it('refuses 1e3 managers as the prompt does', () => {
+    const r = run('--managers', '1e3', '--lang', 'ru');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--managers: нужно целое положительное число; получено «1e3»');
+  });
+});

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readYesNo } from '../../src/cli/prompts.js';
 import { wrapText } from '../../src/cli/wrap.js';
@@ -49,5 +50,33 @@ describe('path completion', () => {
     expect(completePath('', root)).not.toContain('.gitignore');
     expect(completePath('.giti', root)).toEqual(['.gitignore']);
     expect(completePath('no-such-folder/x', root)).toEqual([]);
+  });
+});
+
+// An 80-column terminal: the prompt library wrapped an answered question mid-line («… recorded and kept» /
+// « in the deal…», a line starting with a space) and drew a blank line after a line of exactly 80 columns.
+describe('prompt messages laid out for the terminal', () => {
+  it('wraps «? message answer» at spaces within the width, no line starting with a space', async () => {
+    const { layoutPrompt } = await import('../../src/cli/prompts.js');
+    const text = 'Are telephony and e-mail integrated with the CRM, with calls recorded and kept in the deal or company card together with the e-mails?';
+    const l = layoutPrompt(text, 79);
+    const shown = stripVTControlCharacters(`✔ ${l.message} ${l.answer('Yes')}`).split('\n').map((line) => line.trimEnd());
+    for (const line of shown) {
+      expect(line).not.toMatch(/^ /);
+      expect([...line].length).toBeLessThanOrEqual(79);
+    }
+    expect(shown.join(' ')).toBe(`✔ ${text} Yes`);
+  });
+
+  it('never leaves a line of exactly the terminal width (80), which the library follows with a blank line', async () => {
+    const { layoutPrompt } = await import('../../src/cli/prompts.js');
+    // «✔ » + 74 columns + « Yes» is exactly 80.
+    const text = `${'word '.repeat(14)}abcd`;
+    expect(`✔ ${text} Yes`.length).toBe(80);
+    const l = layoutPrompt(text, 79);
+    const shown = stripVTControlCharacters(`✔ ${l.message} ${l.answer('Yes')}`).split('\n').map((line) => line.trimEnd());
+    expect(shown).toEqual([`✔ ${text}`, 'Yes']);
+    // A message that fits leaves the answer on its line.
+    expect(layoutPrompt('Company:', 79).answer('Acme')).not.toContain('\n');
   });
 });

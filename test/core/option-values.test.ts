@@ -90,3 +90,17 @@ describe('a moment given as --now', () => {
   });
 });
 
+
+describe('counts and an hour\'s cost: one rule for the options and the prompts', () => {
+  it('a count is digits only, above 0', async () => {
+    const { readCount } = await import('../../src/core/option-values.js');
+    expect(['8', ' 12 ', '1_000'].map(readCount)).toEqual([8, 12, 1000]);
+    expect(['abc', '-3', '2.5', '0', '1e3', '', '99999999999999999999'].map(readCount)).toEqual(Array(7).fill(undefined));
+  });
+
+  it('an hour costs above 0 and at most 10 000 000', async () => {
+    const { readHourlyCost } = await import('../../src/core/option-values.js');
+    expect(['1500', '1 500', '1500,50', '10000000'].map(readHourlyCost)).toEqual([1500, 1500, 1500.5, 10_000_000]);
+    expect(['0', '1e21', '10000001', 'abc', '-5'].map(readHourlyCost)).toEqual(Array(5).fill(undefined));
+  });
+});

@@ -1,9 +1,12 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { stringify } from 'yaml';
 import type { Answer } from '../../core/audit/answers.js';
 import { pointsFor, scoreAudit } from '../../core/audit/score.js';
 import { checkEvidence } from '../../core/audit/evidence.js';
 import type { AuditResult } from '../../core/audit/types.js';
 import { formatWhere, UserError, userErrorMessage } from '../../core/errors.js';
+import { renderHint } from '../../core/messages.js';
 import type { EvidenceFacts } from '../../core/kpi/facts.js';
 import type { KpiFiles } from '../../app/kpi-files.js';
 import { pick, tr } from '../../core/i18n.js';
@@ -11,11 +14,12 @@ import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { maxScore } from '../../core/questionnaire/rules.js';
 import { renderAuditTable } from '../../render/audit/text.js';
 import { paint, useColor, type CliContext } from '../context.js';
-import { resolveFormat } from '../format.js';
+import { parseCount, resolveFormat } from '../format.js';
 import { writeOutput } from '../output.js';
 import { askConfirm, askInput, askPath, askSelect, type Choice, type PromptIO } from '../prompts.js';
 import { columnsOf, wrapText } from '../wrap.js';
 import { answersToDocument, renderAudit } from './audit.js';
+import { parseHourlyCost } from './compare.js';
 
 export interface InteractiveOptions {
   lang: string;
@@ -46,8 +50,9 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
 
   say(c.bold(pick(q.title, lang)));
   const company = (await askInput(io, tr(lang, 'Компания:', 'Company:'), o.company ?? '')).trim() || undefined;
-  const managers = o.managers ?? (await askNumber(io, tr(lang, 'Сколько менеджеров по продажам? (пусто — не считать часы)', 'How many sales managers? (empty: no hours)'), lang, true));
-  const hourlyCost = o.hourlyCost ?? (managers !== undefined ? await askNumber(io, tr(lang, 'Сколько стоит час работы менеджера, ₽? (пусто — не считать деньги)', "What does a manager's hour cost, RUB? (empty: no money)"), lang, false) : undefined);
+  // The prompts take what --managers and --hourly-cost take, and refuse what they refuse, in the same words.
+  const managers = o.managers ?? (await askNumber(io, tr(lang, 'Сколько менеджеров по продажам? (пусто — не считать часы)', 'How many sales managers? (empty: no hours)'), lang, (v) => parseCount(v, tr(lang, 'Число менеджеров', 'The number of managers'))));
+  const hourlyCost = o.hourlyCost ?? (managers !== undefined ? await askNumber(io, tr(lang, 'Сколько стоит час работы менеджера, ₽? (пусто — не считать деньги)', "What does a manager's hour cost, RUB? (empty: no money)"), lang, (v) => parseHourlyCost(v, tr(lang, 'Цена часа', "The hour's cost"))) : undefined);
   const answers = await askQuestions(io, q, lang, say, c, max);
 
   const result = scoreAudit(q, answers, { lang, now: o.now, company, managers, hourlyCost, baseline: o.baseline });
@@ -65,7 +70,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   }
 
   if (await askConfirm(io, tr(lang, 'Сохранить ответы (для повторного запуска с --answers)?', 'Save the answers (to re-run with --answers)?'), true)) {
-    const file = await askInput(io, tr(lang, 'Файл ответов:', 'Answers file:'), 'audit-answers.yaml');
+    const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл ответов:', 'Answers file:'), 'audit-answers.yaml');
     await writeOutput(ctx, stringify(answersToDocument(q, company, answers)), file, o.inputs, lang);
     ctx.savedBeforeInterrupt = file;
     // The answers file holds the answers and the company; the hours and money need their options again.
@@ -85,11 +90,49 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
         return tr(lang, 'Можно сохранить только .xlsx, .md, .json или .html', 'Only .xlsx, .md, .json or .html can be saved');
       }
     };
-    const file = await askInput(io, tr(lang, 'Файл отчёта (.xlsx, .md, .json или .html):', 'Report file (.xlsx, .md, .json or .html):'), 'crm-audit-report.xlsx', fits);
+    const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл отчёта (.xlsx, .md, .json или .html):', 'Report file (.xlsx, .md, .json or .html):'), 'crm-audit-report.xlsx', fits, 'xlsx');
     const format = resolveFormat(undefined, file, formats, 'xlsx');
     await writeOutput(ctx, await renderAudit(result, format, lang, false), file, o.inputs, lang);
   }
   return result;
+}
+
+/**
+ * Asks where to save a file. A name without an extension gets `extension` when one is given, and
+ * that is said (a report named «н» was an XLSX without .xlsx). A file already there is replaced only
+ * when the consultant says so, no by default; else the name is asked again with a free one offered
+ * (another client's audit-answers.yaml was overwritten without a word).
+ */
+async function askFileName(io: PromptIO, say: (text: string) => void, cwd: string, message: string, defaultName: string, fits?: (name: string) => true | string, extension?: string): Promise<string> {
+  const lang = io.lang ?? 'en';
+  let offered = defaultName;
+  for (;;) {
+    const validate = (name: string): true | string => (name.trim() === '' ? tr(lang, 'Нужно имя файла', 'A file name, please') : (fits?.(name.trim()) ?? true));
+    let file = (await askInput(io, message, offered, validate)).trim();
+    if (extension && path.extname(file).length <= 1) {
+      file = `${file.replace(/\.$/, '')}.${extension}`;
+      say(tr(lang, `Имя без расширения: отчёт будет записан в ${extension.toUpperCase()} как ${file}`, `No extension: the report is saved as ${extension.toUpperCase()}, named ${file}`));
+    }
+    const existing = await stat(path.resolve(cwd, file)).catch(() => undefined);
+    if (!existing) return file;
+    if (existing.isDirectory()) {
+      say(tr(lang, `${file} — это папка; нужно имя файла.`, `${file} is a folder; a file name, please.`));
+      offered = defaultName;
+      continue;
+    }
+    if (await askConfirm(io, tr(lang, `Файл ${file} уже есть. Заменить его?`, `${file} already exists. Replace it?`), false)) return file;
+    offered = await freeName(file, cwd);
+  }
+}
+
+/** `audit-answers-2.yaml`, `-3`…: the first name beside `file` that no file has. */
+async function freeName(file: string, cwd: string): Promise<string> {
+  const ext = path.extname(file);
+  const base = file.slice(0, file.length - ext.length);
+  for (let n = 2; ; n++) {
+    const name = `${base}-${n}${ext}`;
+    if (!(await stat(path.resolve(cwd, name)).catch(() => undefined))) return name;
+  }
 }
 
 /** A path as a shell takes it: bare when it is plain, else in single quotes. */
@@ -131,20 +174,30 @@ async function askQuestions(io: PromptIO, q: Questionnaire, lang: string, say: (
   return answers;
 }
 
-/** Asks for an optional number (empty for none); a whole positive one when `whole`. */
-async function askNumber(io: PromptIO, message: string, lang: string, whole: boolean): Promise<number | undefined> {
-  for (;;) {
-    const raw = (await askInput(io, message, '')).trim().replace(/[\s_]/g, '').replace(',', '.');
-    if (raw === '') return undefined;
-    const n = Number(raw);
-    if (Number.isFinite(n) && n > 0 && (!whole || Number.isInteger(n))) return n;
-    io.output.write(`${tr(lang, whole ? 'Нужно целое число больше нуля.' : 'Нужно число больше нуля.', whole ? 'A whole number above zero, please.' : 'A number above zero, please.')}\n`);
-  }
+/**
+ * Asks for an optional number (empty for none), read by `parse` (the option's own reader). A refused
+ * value stays in the prompt with the reason under it, never shown as taken.
+ */
+async function askNumber(io: PromptIO, message: string, lang: string, parse: (value: string) => number | undefined): Promise<number | undefined> {
+  const read = (value: string): number | string | undefined => {
+    if (value.trim() === '') return undefined;
+    try {
+      return parse(value);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      const hint = error.messageId ? renderHint(error.messageId, error.params ?? {}, lang) : undefined;
+      return `${userErrorMessage(error, lang)}${hint ? `: ${hint}` : ''}`;
+    }
+  };
+  const raw = await askInput(io, message, '', (v) => typeof read(v) !== 'string' || (read(v) as string));
+  return read(raw) as number | undefined;
 }
 
 /**
  * The exports to check the answers against: those of the command line, else, when the consultant
- * wants to, paths typed in (an unreadable file is reported and asked again; an empty path gives up).
+ * wants to, paths typed in. A path that names no readable file is said under its own prompt, which
+ * asks again (askPath); a file that is read but is no export the run can use is said after the three,
+ * which are asked again. An empty deals path gives up.
  */
 async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: string) => void, cwd: string): Promise<EvidenceFacts | undefined> {
   const { lang } = o;

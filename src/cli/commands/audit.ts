@@ -23,7 +23,7 @@ import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js
 import { assertOneStdin, importOptionsFromCli, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
 import { assertOutputPlace, writeOutput } from '../output.js';
 import { columnsOf, wrapText } from '../wrap.js';
-import { parseAmount } from './compare.js';
+import { parseHourlyCost } from './compare.js';
 import { kpiOptionsFromCli } from './kpi.js';
 
 export interface AuditOptions extends ImportCliOptions, KpiCliFields {
@@ -67,7 +67,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   assertBinaryDestination(ctx, format, opts.output);
   await assertOutputPlace(ctx, opts.output);
   const managers = parseCount(opts.managers, '--managers');
-  const hourlyCost = parseAmount(opts.hourlyCost, '--hourly-cost');
+  const hourlyCost = parseHourlyCost(opts.hourlyCost, '--hourly-cost');
   warnUnusedOptions(ctx, opts.lang, [hourlyCost !== undefined && managers === undefined && 'hourlyCost']);
   const now = resolveNow(ctx, opts.now);
   // Validate everything the user gave before asking a single question.

@@ -1,6 +1,6 @@
 import type { CompareResult } from '../../core/compare.js';
 import { UserError } from '../../core/errors.js';
-import { ambiguousComma, readAmount } from '../../core/option-values.js';
+import { ambiguousComma, readAmount, readHourlyCost } from '../../core/option-values.js';
 import { computeComparison, type ComparePeriods } from '../../app/compare-files.js';
 import { withAnswers } from '../ask-stages.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
@@ -37,6 +37,18 @@ export function parseAmount(value: string | undefined, name: string): number | u
     throw UserError.of('E_USAGE', 'usage.amountAmbiguous', { name, value, decimal: String(decimal), decimalRu: String(decimal).replace('.', ','), whole: String(whole), spaced: String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ' ') });
   }
   if (n === undefined) throw UserError.of('E_USAGE', 'usage.amount', { name, value });
+  return n;
+}
+
+/**
+ * Parses what a manager's hour costs (`--hourly-cost`, and the prompt of an interactive audit): the
+ * forms of an amount, above 0 (0 printed «около 0 ₽ в месяц») and at most MAX_HOURLY_COST.
+ */
+export function parseHourlyCost(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (readAmount(value) === undefined && ambiguousComma(value)) return parseAmount(value, name);
+  const n = readHourlyCost(value);
+  if (n === undefined) throw UserError.of('E_USAGE', 'usage.hourlyCost', { name, value });
   return n;
 }
 

@@ -33,7 +33,7 @@ import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, type Impor
 import { assertOutputPlace, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { clearProgress } from '../progress.js';
-import { parseAmount } from './compare.js';
+import { parseAmount, parseHourlyCost } from './compare.js';
 import { kpiOptionsFromCli, parseGroupBy } from './kpi.js';
 
 export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, PeriodCliFields {
@@ -78,7 +78,7 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
     // Unset: the questionnaire the answers file names, else crm-maturity (as audit).
     questionnaire: o.questionnaire ?? c.audit?.questionnaire,
     managers: parseCount(o.managers, '--managers') ?? c.audit?.managers,
-    hourlyCost: parseAmount(o.hourlyCost, '--hourly-cost') ?? c.audit?.hourlyCost,
+    hourlyCost: parseHourlyCost(o.hourlyCost, '--hourly-cost') ?? c.audit?.hourlyCost,
     allowPartial: c.audit?.allowPartial ?? false,
     files: { deals: o.deals ?? c.kpi?.deals, activities: o.activities ?? c.kpi?.activities, payments: o.payments ?? c.kpi?.payments, spend: o.spend ?? c.kpi?.spend, plan: o.plan ?? c.kpi?.plan },
     groupBy: parseGroupBy(o.by && o.by.length > 0 ? o.by : c.kpi?.by),

@@ -12,6 +12,10 @@ export const COMMAND_MESSAGES = {
     ru: '{name}: «{value}» можно прочитать и как {decimalRu}, и как {whole}', en: '{name}: "{value}" could be {decimal} or {whole}',
     hint: { ru: 'напишите сумму без запятой и точки ({whole} или «{spaced}») или с десятичной частью не из трёх цифр', en: 'write the amount without the comma or dot ({whole}, "{spaced}"), or with a decimal part of other than three digits' },
   },
+  'usage.hourlyCost': {
+    ru: `{name}: «{value}» — нужна цена часа в рублях: число больше 0 и не больше 10 000 000 (1500, 1 500, 1500,50)`,
+    en: `{name}: "{value}" is not an hour's cost in roubles: a number above 0 and at most 10,000,000 (1500, 1 500, 1500.50)`,
+  },
   'usage.margin': { ru: `--margin: нужна ${SHARE_FORMS.ru}; получено «{value}»`, en: `--margin must be ${SHARE_FORMS.en}; got "{value}"` },
   'usage.repeated': { ru: '{option} указан больше одного раза, а берётся одно значение', en: '{option} is given more than once, and takes one value', hint: { ru: 'оставьте один {option}', en: 'keep one {option}' } },
   'usage.repeatedFile': { ru: '{option} указан больше одного раза, а берётся один файл', en: '{option} is given more than once, and takes one file', hint: { ru: 'оставьте один {option}; две выгрузки одного вида сначала объедините в один файл', en: 'keep one {option}; join two exports of one kind into one file first' } },

@@ -1,0 +1,217 @@
+// What a tester found driving the interactive audit through a pseudo-terminal (the real prompt library).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT } from '../helpers/cli.js';
+import { builtIn } from '../helpers/questionnaire.js';
+
+const DRIVER = fileURLToPath(new URL('../helpers/pty-drive.py', import.meta.url));
+const ESC = String.fromCharCode(27);
+const QUESTIONS_RU = ['Компания осознанно', 'Каждое взаимодействие', 'В CRM настроена', 'Рядовые менеджеры', 'Товары, цены', 'Оплаты счетов', 'Телефония и почта интегрированы'];
+const QUESTIONS_EN = ['Does the company work with leads', 'Is every interaction', 'Is operational and management reporting', 'Do rank-and-file', 'Are products, prices', 'Are customer invoice payments', 'Are telephony and e-mail'];
+const NOW = ['--now', '2025-01-01T00:00:00Z'];
+
+function drive(steps: Array<[string, string]>, args: string[], cwd: string, cols = 200) {
+  const env = { ...process.env, NO_COLOR: '1', TERM: 'xterm', PTY_COLS: String(cols), LANG: 'C.UTF-8', LC_ALL: '' };
+  const res = spawnSync('python3', [DRIVER, JSON.stringify(steps), process.execPath, BIN, ...args], { cwd, env, timeout: 60_000 });
+  return { code: res.status, out: res.stdout.toString('utf8') };
+}
+
+/** The transcript without cursor movements and colours. */
+const plain = (out: string) => out.replace(new RegExp(`${ESC}\\[[0-9;?]*[A-Za-z]`, 'g'), '');
+
+/** Every question answered with Enter (the first choice, "yes"). */
+const yesToAll = (questions: string[]) => questions.map((q): [string, string] => [q, '\r']);
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
+
+describe('the file prompts of the check against the exports', () => {
+  // Typed (or pasted) and Enter at once: the list under the prompt had not caught up with the line, and
+  // Enter took its highlighted «(пусто — нет файла)»: the check was skipped without a word.
+  it('a path pasted with its Enter is the path taken, and the calls and payments files are asked next', () => {
+    const deals = path.join(ROOT, 'samples/amocrm-deals.csv');
+    const calls = path.join(ROOT, 'samples/bitrix24-calls.xls');
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '\r'],
+        ...yesToAll(QUESTIONS_RU),
+        ['Проверить ответы по выгрузкам', 'д\r'],
+        ['Файл сделок', `${deals}\r`],
+        ['Файл звонков', `${calls}\r`],
+        ['Файл оплат', '\r'],
+        ['Сохранить ответы', 'н\r'],
+        ['Сохранить отчёт', 'н\r'],
+      ],
+      ['audit', ...NOW],
+      tmp(),
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).toContain('Итог с учётом выгрузок');
+    expect(plain(run.out)).toContain(`Файл сделок (пусто — не проверять): ${deals}`);
+  });
+
+  // A missing deals file was named only after the calls and payments files had been asked too.
+  it('a missing file is said right under the prompt it was typed at, which asks again', () => {
+    const deals = path.join(ROOT, 'samples/amocrm-deals.csv');
+    const run = drive(
+      [
+        ['Company', '\r'],
+        ['How many sales managers', '\r'],
+        ...yesToAll(QUESTIONS_EN),
+        ['Check the answers against CRM exports', 'y\r'],
+        ['Deals file', 'no-such-deals.csv\r'],
+        ['not found', `${deals}\r`],
+        ['Calls / activities file', 'no-such-calls.csv\r'],
+        ['not found', '\r'],
+        ['Payments file', '\r'],
+        ['Save the answers', 'n\r'],
+        ['Save the report', 'n\r'],
+      ],
+      ['audit', '--lang', 'en', ...NOW],
+      tmp(),
+    );
+    expect(run.code, run.out).toBe(0);
+    const out = plain(run.out);
+    expect(out.indexOf('File not found: no-such-deals.csv')).toBeGreaterThan(-1);
+    expect(out.indexOf('File not found: no-such-deals.csv')).toBeLessThan(out.indexOf('Calls / activities file'));
+    expect(out.indexOf('File not found: no-such-calls.csv')).toBeLessThan(out.indexOf('Payments file'));
+    expect(out).not.toContain('Could not read the exports');
+    expect(out).toContain('Checked against the exports');
+  });
+});
+
+describe('saving from an interactive run', () => {
+  // The default audit-answers.yaml of another client was replaced without a question.
+  it('asks before replacing a file (no by default) and offers a free name', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'audit-answers.yaml'), 'another client\n');
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '\r'],
+        ...yesToAll(QUESTIONS_RU),
+        ['Проверить ответы по выгрузкам', '\r'],
+        ['Сохранить ответы', '\r'],
+        ['Файл ответов', '\r'],
+        ['уже есть', '\r'],
+        ['Файл ответов', '\r'],
+        ['Сохранить отчёт', 'н\r'],
+      ],
+      ['audit', ...NOW],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(readFileSync(path.join(dir, 'audit-answers.yaml'), 'utf8')).toBe('another client\n');
+    expect(readdirSync(dir).sort()).toEqual(['audit-answers-2.yaml', 'audit-answers.yaml']);
+    expect(readFileSync(path.join(dir, 'audit-answers-2.yaml'), 'utf8')).toMatch(/^questionnaire: crm-maturity/);
+  });
+
+  it('replaces it when told to', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'a.yaml'), 'old\n');
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '\r'],
+        ...yesToAll(QUESTIONS_RU),
+        ['Проверить ответы по выгрузкам', '\r'],
+        ['Сохранить ответы', '\r'],
+        ['Файл ответов', 'a.yaml\r'],
+        ['уже есть', 'д\r'],
+        ['Сохранить отчёт', 'н\r'],
+      ],
+      ['audit', ...NOW],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(readdirSync(dir)).toEqual(['a.yaml']);
+    expect(readFileSync(path.join(dir, 'a.yaml'), 'utf8')).toMatch(/^questionnaire: crm-maturity/);
+  });
+
+  // «н» wrote an XLSX named «н»; report.pdf⏎ then report.html⏎ wrote report.pdfreport.html.
+  it('a report name without an extension gets .xlsx, said; a refused name is cleared from the line', () => {
+    const dir = tmp();
+    const bare = drive(
+      [['Компания', '\r'], ['Сколько менеджеров', '\r'], ...yesToAll(QUESTIONS_RU), ['Проверить ответы по выгрузкам', '\r'], ['Сохранить ответы', 'н\r'], ['Сохранить отчёт', '\r'], ['Файл отчёта', 'н\r']],
+      ['audit', ...NOW],
+      dir,
+    );
+    expect(bare.code, bare.out).toBe(0);
+    expect(readdirSync(dir)).toEqual(['н.xlsx']);
+    expect(plain(bare.out)).toContain('Имя без расширения: отчёт будет записан в XLSX как н.xlsx');
+    const again = drive(
+      [['Компания', '\r'], ['Сколько менеджеров', '\r'], ...yesToAll(QUESTIONS_RU), ['Проверить ответы по выгрузкам', '\r'], ['Сохранить ответы', 'н\r'], ['Сохранить отчёт', '\r'], ['Файл отчёта', 'report.pdf\r'], ['Можно сохранить только', 'report.html\r']],
+      ['audit', ...NOW],
+      dir,
+    );
+    expect(again.code, again.out).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['report.html', 'н.xlsx']);
+  });
+});
+
+describe('number prompts', () => {
+  // «abc», «-3», «2.5», «0» showed with a green ✔, as taken, before the error; «1e3» was taken as 1000.
+  it('a refused value never shows as taken, and the prompt follows the rule of --managers and --hourly-cost', () => {
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', 'abc\r'],
+        ['целое', '-3\r'],
+        ['целое', '2.5\r'],
+        ['целое', '0\r'],
+        ['целое', '1e3\r'],
+        ['целое', '8\r'],
+        ['Сколько стоит час', '0\r'],
+        ['больше 0', '1e21\r'],
+        ['10 000 000', '1500\r'],
+        ...yesToAll(QUESTIONS_RU.slice(0, -1)),
+        ['Телефония и почта интегрированы', '\u001b[B\r'],
+        ['Проверить ответы по выгрузкам', '\r'],
+        ['Сохранить ответы', 'н\r'],
+        ['Сохранить отчёт', 'н\r'],
+      ],
+      ['audit', ...NOW],
+      tmp(),
+    );
+    expect(run.code, run.out).toBe(0);
+    const out = plain(run.out);
+    for (const bad of ['abc', '-3', '2.5', '1e3']) {
+      expect(out).not.toMatch(new RegExp(`✔[^\\n]*Сколько менеджеров[^\\n]*${bad.replace('.', '\\.')}`));
+      expect(out).toContain(`«${bad}»`);
+    }
+    expect(out).not.toMatch(/✔[^\n]*Сколько стоит час[^\n]*(?: 0|1e21)/);
+    expect(out).toMatch(/✔ Сколько менеджеров[^\n]* 8/);
+    // 8 managers at 1 500 ₽ an hour: 168 h a month.
+    expect(out).toContain('около 252 000 ₽ в месяц');
+    expect(out).not.toMatch(/must be|number above/);
+  });
+});
+
+describe('answered questions in an 80-column terminal', () => {
+  // «… recorded and kept» / « in the deal…»: the library's own wrapping began a line with a space, and a
+  // line of exactly 80 columns was followed by a blank one.
+  it('wrap at spaces, no line starts with a space, no blank line inside an answer', () => {
+    const run = drive(
+      [['Company', '\r'], ['How many sales managers', '\r'], ...yesToAll(QUESTIONS_EN), ['Check the answers against CRM exports', 'n\r'], ['Save the answers', 'n\r'], ['Save the report', 'n\r']],
+      ['audit', '--lang', 'en', ...NOW],
+      tmp(),
+      80,
+    );
+    expect(run.code, run.out).toBe(0);
+    const out = plain(run.out);
+    const at = out.lastIndexOf('✔ Are telephony and e-mail');
+    expect(at).toBeGreaterThan(-1);
+    const block = out.slice(at, out.indexOf(' Yes', at) + 4).split(/\r?\n/);
+    expect(block.length).toBeGreaterThan(1);
+    for (const line of block) {
+      expect(line).not.toMatch(/^ /);
+      expect([...line].length).toBeLessThan(80);
+    }
+    // Joined with spaces the lines are the question and the answer: no word cut.
+    expect(block.join(' ')).toBe(`✔ ${builtIn().sections.at(-1)!.questions.at(-1)!.text.en} Yes`);
+  });
+});
