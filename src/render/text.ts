@@ -95,15 +95,55 @@ const HELD_SPACE = '\uE000';
 /** A space of a column kept whole, while the table is laid out. */
 const HELD_PLAIN = '\uE001';
 
-/** Escapes a value for a Markdown table cell (control characters of the data shown as U+FFFD, as on a terminal). */
+/**
+ * User text (a company, a questionnaire's titles, a manager's name, a file's values) as Markdown
+ * shows it, not runs it: every character that could start emphasis, code, a link, raw HTML, an
+ * entity or a heading's end is escaped with a backslash; a line break becomes a space (it would end
+ * a heading or a list item); control characters show as U+FFFD, as on a terminal. `--company 'A|B
+ * *x* <b>'` gave a heading with live emphasis and a raw <b> tag.
+ */
+export function mdText(value: unknown): string {
+  return terminalSafe(mdEscape(String(value ?? '')).replace(/\r?\n/g, ' '), false);
+}
+
+function mdEscape(text: string): string {
+  return text
+    .replace(/[\\`*_~[\]|]/g, '\\$&')
+    .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(/(^|\s)#/g, '$1\\#');
+}
+
+/** Markdown the renderer wrote itself, for a table cell: kept as it is (mdTable escapes every other value). */
+export interface MdMarkup {
+  markdown: string;
+}
+
+/** Text in bold, for a table cell (a total row's label): the text escaped, the emphasis kept. */
+export function mdStrong(text: string): MdMarkup {
+  return { markdown: `**${mdText(text)}**` };
+}
+
+const isMarkup = (v: unknown): v is MdMarkup => typeof v === 'object' && v !== null && typeof (v as MdMarkup).markdown === 'string';
+
+/** Escapes a value for a Markdown table cell, as mdText does, a line break written as <br>. */
 export function mdCell(value: unknown): string {
-  return terminalSafe(String(value ?? '').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>'), false);
+  if (isMarkup(value)) return value.markdown;
+  return terminalSafe(mdEscape(String(value ?? '')).replace(/\r?\n/g, '<br>'), false);
 }
 
 /** A Markdown table. */
 export function mdTable(head: string[], rows: unknown[][], align?: Array<'left' | 'right'>): string {
   const sep = head.map((_, i) => (align?.[i] === 'right' ? '---:' : '---'));
   return [head, sep, ...rows].map((r) => `| ${r.map((v) => (r === sep ? String(v) : mdCell(v))).join(' | ')} |`).join('\n');
+}
+
+/** Text as inline code, fenced with more backticks than any run in it (an assertion `a=='`x`'`). */
+export function mdCode(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return terminalSafe(`${fence}${pad}${text.replace(/\r?\n/g, ' ')}${pad}${fence}`, false);
 }
 
 export { renderJson } from './json.js';
