@@ -48,19 +48,39 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
   row.height = Math.min(409, 15 * wrappedLines(result.band.meaning, across - 2) + 2);
 
   const recs = workbook.addWorksheet(lang === 'ru' ? 'Рекомендации' : 'Recommendations');
+  const shown = shownRecommendations(result, lang);
+  // The hours and the money of a recommendation as numbers beside its words, as the HTML report has
+  // them: the money column when an hour has a price (--hourly-cost).
+  const money = shown.some(({ rec: r }) => r.cost?.costPerMonth !== undefined);
   recs.columns = [
     { header: L.criterion, width: 24 },
     { header: L.section, width: 24 },
     { header: L.missing, width: 11 },
     { header: L.recommendation, width: 80 },
+    { header: L.hoursPerMonth, width: 12 },
+    ...(money ? [{ header: L.moneyPerMonth, width: 14 }] : []),
     { header: L.cost, width: 50 },
   ];
-  styleHeader(recs, 5);
-  for (const { rec: r, title } of shownRecommendations(result, lang)) {
-    const row = recs.addRow([title, result.sections.find((s) => s.id === r.section)?.title ?? r.section, r.missingPoints, r.text, r.cost ? describeCost(lang, r.cost) : '']);
+  styleHeader(recs, recs.columns.length);
+  for (const { rec: r, title } of shown) {
+    const hours = r.cost?.hoursPerMonth ?? null;
+    const cost = r.cost?.costPerMonth ?? null;
+    const row = recs.addRow([title, result.sections.find((s) => s.id === r.section)?.title ?? r.section, r.missingPoints, r.text, hours, ...(money ? [cost === null ? null : Math.round(cost)] : []), r.cost ? describeCost(lang, r.cost) : '']);
     row.alignment = { wrapText: true, vertical: 'top' };
+    if (hours !== null) row.getCell(5).numFmt = hoursFormat(hours, lang);
+    if (money && cost !== null) row.getCell(6).numFmt = roublesFormat(lang);
   }
   finishSheet(recs, heading(lang === 'ru' ? 'Рекомендации' : 'Recommendations'));
+}
+
+/** Hours as the text beside them writes them: «168 ч», «52,5 ч» (the decimal only when there is one). */
+function hoursFormat(hours: number, lang: string): string {
+  return `${Number.isInteger(hours) ? '#,##0' : '#,##0.0'}${lang === 'ru' ? '" ч"' : '" h"'}`;
+}
+
+/** Whole roubles, as the text writes them: «151 200 ₽», "RUB 151,200". */
+function roublesFormat(lang: string): string {
+  return lang === 'ru' ? '#,##0" ₽"' : '"RUB "#,##0';
 }
 
 /** The audit as an XLSX workbook. */

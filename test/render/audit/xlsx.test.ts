@@ -1,0 +1,61 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { AuditResult } from '../../../src/core/audit/types.js';
+import { renderAuditXlsx } from '../../../src/render/audit/xlsx.js';
+import { headerRowOf } from '../../helpers/xlsx-projection.js';
+import { auditResult } from '../../helpers/results.js';
+
+async function workbook(result: AuditResult, lang: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await renderAuditXlsx(result, { lang })) as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+/** A sheet's table: its header's cells by name, and the rows under it. */
+function table(ws: ExcelJS.Worksheet): { col: (name: string) => number; rows: ExcelJS.Row[] } {
+  const head = headerRowOf(ws);
+  const names = (ws.getRow(head).values as unknown[]).map((v) => String(v ?? ''));
+  return {
+    col: (name) => {
+      const i = names.indexOf(name);
+      if (i < 1) throw new Error(`no column ${name} in ${names.join(' | ')}`);
+      return i;
+    },
+    rows: ws.getRows(head + 1, ws.rowCount - head) ?? [],
+  };
+}
+
+// A tester: the cost of a recommendation was one text cell («… 168 ч в месяц, около 151 200 ₽ в
+// месяц»); the HTML report has «Часов в месяц» and «Стоимость в месяц, ₽» columns.
+describe('the Recommendations sheet', () => {
+  it('has the hours and the money a month as numbers, in the run\'s language, beside the text', async () => {
+    const ru = table((await workbook(auditResult(), 'ru')).getWorksheet('Рекомендации')!);
+    const row = ru.rows[0]!;
+    expect(row.getCell(ru.col('Часов в месяц')).value).toBe(63);
+    expect(row.getCell(ru.col('Часов в месяц')).numFmt).toBe('#,##0" ч"');
+    expect(row.getCell(ru.col('Стоимость в месяц, ₽')).value).toBe(31_500);
+    expect(row.getCell(ru.col('Стоимость в месяц, ₽')).numFmt).toBe('#,##0" ₽"');
+    expect(row.getCell(ru.col('Цена')).value).toBe('30 мин в день; при 6 менеджерах — до 3 ч в день, 63 ч в месяц, около 31 500 ₽ в месяц');
+    const en = table((await workbook(auditResult(), 'en')).getWorksheet('Recommendations')!);
+    expect(en.rows[0]!.getCell(en.col('Hours a month')).numFmt).toBe('#,##0" h"');
+    expect(en.rows[0]!.getCell(en.col('Cost a month, RUB')).numFmt).toBe('"RUB "#,##0');
+  });
+
+  it('a half hour keeps its decimal; without an hour\'s price there is no money column, and no cost leaves the cells empty', async () => {
+    const base = auditResult();
+    const rec = base.recommendations[0]!;
+    const result: AuditResult = {
+      ...base,
+      recommendations: [
+        { ...rec, cost: { ...rec.cost!, hoursPerMonth: 157.5, hourlyCost: undefined, costPerMonth: undefined } },
+        { ...rec, criterion: 'leads.concept', section: 'leads', cost: undefined },
+      ],
+    };
+    const ws = (await workbook(result, 'ru')).getWorksheet('Рекомендации')!;
+    const t = table(ws);
+    expect(t.rows[0]!.getCell(t.col('Часов в месяц')).value).toBe(157.5);
+    expect(t.rows[0]!.getCell(t.col('Часов в месяц')).numFmt).toBe('#,##0.0" ч"');
+    expect(t.rows[1]!.getCell(t.col('Часов в месяц')).value).toBeNull();
+    expect(() => t.col('Стоимость в месяц, ₽')).toThrow();
+  });
+});
