@@ -15,25 +15,33 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
     { header: L.answer, width: 12 },
     { header: L.points, width: 10 },
     { header: L.max, width: 10 },
-    ...(result.baseline ? [{ header: L.before, width: 10 }] : []),
+    // A re-audit's columns, headed as the terminal and Markdown tables head them: «Было (01.06.2025)», «Изменение».
+    ...(result.baseline ? [{ header: beforeLabel(result, lang), width: 12 }, { header: L.change, width: 11 }] : []),
     ...(result.evidence ? [{ header: L.evidence, width: 18 }, { header: L.evidenceText, width: 70 }] : []),
   ];
   styleHeader(sheet, sheet.columns.length);
-  const before = new Map(result.baseline?.sections.map((s) => [s.id, s.before]));
-  // The verdict columns come after the baseline column (left empty on criterion rows when there is one).
+  const before = new Map(result.baseline?.sections.map((s) => [s.id, s]));
+  const none = result.baseline ? [null, null] : [];
+  // The verdict columns come after the baseline columns (left empty on criterion rows when there are).
+  const signed = (row: ExcelJS.Row, change: number | null | undefined) => {
+    if (typeof change === 'number') row.getCell(7).numFmt = changeFormat(change);
+  };
   const verdicts = new Map(result.evidence?.checks.map((x) => [x.criterion, x]));
   for (const s of result.sections) {
     for (const c of s.criteria) {
       const v = verdicts.get(c.id);
-      const row = sheet.addRow([s.title, c.title ?? c.id, L.answers[c.answer] ?? c.answer, c.points, c.max, ...(result.baseline ? [null] : []), ...(v ? [L.verdicts[v.verdict] ?? v.verdict, v.text] : [])]);
+      const row = sheet.addRow([s.title, c.title ?? c.id, L.answers[c.answer] ?? c.answer, c.points, c.max, ...none, ...(v ? [L.verdicts[v.verdict] ?? v.verdict, v.text] : [])]);
       if (v) row.getCell(sheet.columns.length).alignment = { wrapText: true, vertical: 'top' };
     }
-    const row = sheet.addRow([s.title, L.total, '', s.score, s.max, ...(result.baseline ? [before.get(s.id) ?? null] : [])]);
+    const b = before.get(s.id);
+    const row = sheet.addRow([s.title, L.total, '', s.score, s.max, ...(result.baseline ? [b?.before ?? null, b?.change ?? null] : [])]);
     row.font = { bold: true };
+    signed(row, b?.change);
   }
-  const total = sheet.addRow([L.total, '', '', result.total, result.max, ...(result.baseline ? [result.baseline.total] : [])]);
+  const total = sheet.addRow([L.total, '', '', result.total, result.max, ...(result.baseline ? [result.baseline.total, result.baseline.change] : [])]);
   total.font = { bold: true };
-  if (result.evidence) sheet.addRow([L.evidenceTotal, '', '', result.evidence.total, result.max, ...(result.baseline ? [null] : []), result.evidence.band.title]).font = { bold: true };
+  signed(total, result.baseline?.change);
+  if (result.evidence) sheet.addRow([L.evidenceTotal, '', '', result.evidence.total, result.max, ...none, result.evidence.band.title]).font = { bold: true };
   sheet.addRow([]);
   sheet.addRow([L.band, result.band.title]).font = { bold: true };
   if (result.baseline) sheet.addRow([beforeLabel(result, lang), result.baseline.bandTitle]);
@@ -71,6 +79,12 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
     if (money && cost !== null) row.getCell(6).numFmt = roublesFormat(lang);
   }
   finishSheet(recs, heading(lang === 'ru' ? 'Рекомендации' : 'Recommendations'));
+}
+
+/** A change of points signed as the other reports write it: «+2», «−1,5», «0» (the decimal only when there is one). */
+function changeFormat(change: number): string {
+  const n = Number.isInteger(change) ? '0' : '0.0';
+  return `+${n};"−"${n};0`;
 }
 
 /** Hours as the text beside them writes them: «168 ч», «52,5 ч» (the decimal only when there is one). */

@@ -59,3 +59,30 @@ describe('the Recommendations sheet', () => {
     expect(() => t.col('Стоимость в месяц, ₽')).toThrow();
   });
 });
+
+/** The audit again a year later: the earlier result's sections, total and band. */
+function reAudit(): AuditResult {
+  const base = auditResult();
+  return { ...base, baseline: { answeredAt: '2025-06-01T09:00:00.000Z', total: 1, change: 1.5, band: 'start', bandTitle: 'Начало пути', sections: [{ id: 'leads', before: 2, after: 2, change: 0 }, { id: 'journal', before: 0, after: 0.5, change: 0.5 }] } };
+}
+
+// A tester: with --baseline the workbook had «Было» but no «Изменение»; the terminal and Markdown
+// have «Было (дата) | Изменение» (spec/audit.md: a before/after column per section).
+describe('a re-audit on the Audit sheet', () => {
+  it('has «Было (дата)» and «Изменение» per section and in total, the change signed as the other reports write it', async () => {
+    const ws = (await workbook(reAudit(), 'ru')).getWorksheet('Аудит')!;
+    const t = table(ws);
+    const totalOf = (section: string) => t.rows.find((r) => r.getCell(1).value === section && r.getCell(2).value === 'Итого')!;
+    const journal = totalOf('Журналирование');
+    expect(journal.getCell(t.col('Было (01.06.2025)')).value).toBe(0);
+    expect(journal.getCell(t.col('Изменение')).value).toBe(0.5);
+    expect(journal.getCell(t.col('Изменение')).numFmt).toBe('+0.0;"−"0.0;0');
+    expect(totalOf('Понятие лида').getCell(t.col('Изменение')).numFmt).toBe('+0;"−"0;0');
+    const total = t.rows.find((r) => r.getCell(1).value === 'Итого')!;
+    expect([total.getCell(t.col('Было (01.06.2025)')).value, total.getCell(t.col('Изменение')).value]).toEqual([1, 1.5]);
+    // The verdicts stay in their columns, after the baseline's.
+    expect(t.col('Проверка по выгрузкам')).toBe(t.col('Изменение') + 1);
+    const en = table((await workbook(reAudit(), 'en')).getWorksheet('Audit')!);
+    expect(en.col('Change')).toBe(en.col('Before (2025-06-01)') + 1);
+  });
+});
