@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { AuditResult } from '../../core/audit/types.js';
 import { setDocumentProperties, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { auditLabels, beforeLabel, describeCost, shownRecommendations } from './labels.js';
-import { finishSheet, wrappedLines, type SheetHeading } from '../xlsx-layout.js';
+import { finishSheet, setPrintArea, wrappedLines, type SheetHeading } from '../xlsx-layout.js';
 
 /** Adds the audit sheets (Audit, Recommendations) to a workbook; shared with the CI report. */
 export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, lang: string): void {
@@ -45,7 +45,7 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
   sheet.addRow([]);
   sheet.addRow([L.band, result.band.title]).font = { bold: true };
   if (result.baseline) sheet.addRow([beforeLabel(result, lang), result.baseline.bandTitle]);
-  finishSheet(sheet, heading(result.questionnaire.title), { autofilter: false });
+  finishSheet(sheet, heading(result.questionnaire.title), { autofilter: false, onePageWide: true });
   // Added after the layout, so the long text does not widen a column; it wraps across the four
   // columns right of its label (merged after the heading is in place: inserting rows moves no merges).
   const row = sheet.addRow([L.meaning, result.band.meaning]);
@@ -54,6 +54,7 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
   row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
   const across = [2, 3, 4, 5].reduce((w, c) => w + (sheet.getColumn(c).width ?? 9), 0);
   row.height = Math.min(409, 15 * wrappedLines(result.band.meaning, across - 2) + 2);
+  setPrintArea(sheet);
 
   const recs = workbook.addWorksheet(lang === 'ru' ? 'Рекомендации' : 'Recommendations');
   const shown = shownRecommendations(result, lang);
@@ -78,7 +79,8 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
     if (hours !== null) row.getCell(5).numFmt = hoursFormat(hours, lang);
     if (money && cost !== null) row.getCell(6).numFmt = roublesFormat(lang);
   }
-  finishSheet(recs, heading(lang === 'ru' ? 'Рекомендации' : 'Recommendations'));
+  finishSheet(recs, heading(lang === 'ru' ? 'Рекомендации' : 'Recommendations'), { onePageWide: true });
+  setPrintArea(recs);
 }
 
 /** A change of points signed as the other reports write it: «+2», «−1,5», «0» (the decimal only when there is one). */

@@ -86,3 +86,24 @@ describe('a re-audit on the Audit sheet', () => {
     expect(en.col('Change')).toBe(en.col('Before (2025-06-01)') + 1);
   });
 });
+
+// A tester: no print area on either sheet, and «Рекомендации» printed two pages wide (fitToWidth 2).
+describe('the audit sheets in print', () => {
+  it('each has a print area over its heading and table and prints one page wide, landscape A4, header row repeated, with a footer', async () => {
+    const base = reAudit();
+    const long = 'Подключите телефонию и почту к CRM: звонки из карточки в одно нажатие, запись разговоров, письма в ленте сделки. '.repeat(3);
+    const result: AuditResult = { ...base, recommendations: [{ ...base.recommendations[0]!, text: long, cost: { ...base.recommendations[0]!.cost!, basis: long } }] };
+    const wb = await workbook(result, 'ru');
+    for (const name of ['Аудит', 'Рекомендации']) {
+      const ws = wb.getWorksheet(name)!;
+      expect(ws.pageSetup.printArea, name).toBe(`A1:${String.fromCharCode(64 + ws.columnCount)}${ws.rowCount}`);
+      expect([ws.pageSetup.fitToPage, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight], name).toEqual([true, 1, 0]);
+      expect([ws.pageSetup.orientation, ws.pageSetup.paperSize], name).toEqual(['landscape', 9]);
+      expect(ws.pageSetup.printTitlesRow, name).toBe(`${headerRowOf(ws)}:${headerRowOf(ws)}`);
+      expect(ws.headerFooter.oddFooter, name).toContain('Стр. &P из &N');
+    }
+    // The Audit sheet's last row (what the band means) is printed too.
+    const audit = wb.getWorksheet('Аудит')!;
+    expect(audit.getRow(audit.rowCount).getCell(1).value).toBe('Что это значит');
+  });
+});
