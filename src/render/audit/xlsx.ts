@@ -59,14 +59,16 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
   const recs = workbook.addWorksheet(lang === 'ru' ? 'Рекомендации' : 'Recommendations');
   const shown = shownRecommendations(result, lang);
   // The hours and the money of a recommendation as numbers beside its words, as the HTML report has
-  // them: the money column when an hour has a price (--hourly-cost).
+  // them: the hours when the managers are counted (--managers), the money when an hour has a price
+  // (--hourly-cost); a column that would be empty in every row is left out.
+  const hoursShown = shown.some(({ rec: r }) => r.cost?.hoursPerMonth !== undefined);
   const money = shown.some(({ rec: r }) => r.cost?.costPerMonth !== undefined);
   recs.columns = [
     { header: L.criterion, width: 24 },
     { header: L.section, width: 24 },
     { header: L.missing, width: 11 },
     { header: L.recommendation, width: 80 },
-    { header: L.hoursPerMonth, width: 12 },
+    ...(hoursShown ? [{ header: L.hoursPerMonth, width: 12 }] : []),
     ...(money ? [{ header: L.moneyPerMonth, width: 14 }] : []),
     { header: L.cost, width: 50 },
   ];
@@ -74,10 +76,10 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
   for (const { rec: r, title } of shown) {
     const hours = r.cost?.hoursPerMonth ?? null;
     const cost = r.cost?.costPerMonth ?? null;
-    const row = recs.addRow([title, result.sections.find((s) => s.id === r.section)?.title ?? r.section, r.missingPoints, r.text, hours, ...(money ? [cost === null ? null : Math.round(cost)] : []), r.cost ? describeCost(lang, r.cost) : '']);
+    const row = recs.addRow([title, result.sections.find((s) => s.id === r.section)?.title ?? r.section, r.missingPoints, r.text, ...(hoursShown ? [hours] : []), ...(money ? [cost === null ? null : Math.round(cost)] : []), r.cost ? describeCost(lang, r.cost) : '']);
     row.alignment = { wrapText: true, vertical: 'top' };
     if (hours !== null) row.getCell(5).numFmt = hoursFormat(hours, lang);
-    if (money && cost !== null) row.getCell(6).numFmt = roublesFormat(lang);
+    if (money && cost !== null) row.getCell(hoursShown ? 6 : 5).numFmt = roublesFormat(lang);
   }
   finishSheet(recs, heading(lang === 'ru' ? 'Рекомендации' : 'Recommendations'), { onePageWide: true });
   setPrintArea(recs);

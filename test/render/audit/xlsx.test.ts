@@ -57,6 +57,10 @@ describe('the Recommendations sheet', () => {
     expect(t.rows[0]!.getCell(t.col('Часов в месяц')).numFmt).toBe('#,##0.0" ч"');
     expect(t.rows[1]!.getCell(t.col('Часов в месяц')).value).toBeNull();
     expect(() => t.col('Стоимость в месяц, ₽')).toThrow();
+    // Without --managers no recommendation has hours: no empty column either.
+    const none = table((await workbook({ ...base, recommendations: [{ ...rec, cost: { hoursPerManagerPerDay: 1, basis: '1 ч в день' } }] }, 'ru')).getWorksheet('Рекомендации')!);
+    expect(() => none.col('Часов в месяц')).toThrow();
+    expect(none.rows[0]!.getCell(none.col('Цена')).value).toBe('1 ч в день');
   });
 });
 
