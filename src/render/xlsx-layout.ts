@@ -64,7 +64,7 @@ function shiftRef(ref: string, n: number): string {
  * and printing: widths from the content, wrapped headers, row heights that fit, frozen and
  * repeated header rows, landscape when wide, one page wide. Returns how many rows were inserted.
  */
-export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | null, opts: { autofilter?: boolean; subHeaders?: number[]; keyColumns?: number } = {}): number {
+export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | null, opts: { autofilter?: boolean; subHeaders?: number[]; keyColumns?: number; onePageWide?: boolean } = {}): number {
   const rows = heading ? headingRows(heading) : [];
   const n = rows.length;
   if (n > 0) {
@@ -96,7 +96,9 @@ export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | nu
   // A table wider than a landscape page can hold legibly prints across pages, each repeating the
   // key columns (the manager; a grouping's dimensions): forty KPI columns on one A4 page were too
   // small to read.
-  const pagesWide = Math.max(1, Math.ceil(width / PAGE_WIDTH_UNITS));
+  // A sheet of sentences (the audit's) reads on one page wide, however small: its columns are not
+  // figures to follow across pages, and a second page held only the end of each sentence.
+  const pagesWide = opts.onePageWide ? 1 : Math.max(1, Math.ceil(width / PAGE_WIDTH_UNITS));
   const keys = opts.keyColumns ?? 1;
   if (pagesWide > 1) sheet.views = [{ state: 'frozen', xSplit: keys, ySplit: header }];
   sheet.pageSetup = {
@@ -107,13 +109,29 @@ export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | nu
     fitToWidth: pagesWide,
     fitToHeight: 0,
     printTitlesRow: `${header}:${header}`,
-    ...(pagesWide > 1 ? { printTitlesColumn: `A:${String.fromCharCode(64 + keys)}` } : {}),
+    ...(pagesWide > 1 ? { printTitlesColumn: `A:${columnLetters(keys)}` } : {}),
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
   };
   // Every printed page says whose report it is and which page of how many: the heading rows print
   // on the first page only, and a wide table's later pages show only the key column of the title.
   if (heading) sheet.headerFooter = { ...sheet.headerFooter, oddFooter: pageFooter(heading) };
   return n;
+}
+
+/** A column's letters: 1 → A, 27 → AA. */
+export function columnLetters(n: number): string {
+  let out = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+  return out;
+}
+
+/**
+ * Prints the sheet's cells from A1 (its heading) to its last used column and row, and nothing
+ * else: call it once the last row is in. Written as absolute references ($A$1:$G$20).
+ */
+export function setPrintArea(sheet: ExcelJS.Worksheet): void {
+  // exceljs puts a $ before each end's column only: the rows' $ are given here.
+  sheet.pageSetup.printArea = `A$1:${columnLetters(Math.max(1, sheet.columnCount))}$${Math.max(1, sheet.rowCount)}`;
 }
 
 /** Lays out a sheet that is not one table (the Summary): widths, heights and print setup only. */

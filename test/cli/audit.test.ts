@@ -202,3 +202,14 @@ describe('audit --managers and --hourly-cost: the rule of the prompts', () => {
     expect(r.stderr).toContain('--managers: нужно целое положительное число; получено «1e3»');
   });
 });
+
+// A tester: `--company 'A|B *x* <b>' --format md` wrote the heading with live emphasis and a raw <b>.
+describe('a company name that is also Markdown', () => {
+  it('is written as text in the Markdown heading, in both languages', () => {
+    for (const lang of ['ru', 'en']) {
+      const run = runCli(['audit', '--lang', lang, '--answers', 'samples/answers/leader.yaml', '--company', 'A|B *x* <b>', '--format', 'md', ...NOW]);
+      expect(run.code).toBe(0);
+      expect(run.stdout.split('\n')[0]).toMatch(/^# .+ — A\\\|B \\\*x\\\* \\<b>$/);
+    }
+  });
+});

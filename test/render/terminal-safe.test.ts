@@ -18,6 +18,6 @@ describe('terminalSafe', () => {
   });
 
   it('makes a Markdown cell safe too', () => {
-    expect(mdCell('Иван\u001b[2J|x\r\ny')).toBe('Иван\ufffd[2J\\|x<br>y');
+    expect(mdCell('Иван\u001b[2J|x\r\ny')).toBe('Иван\ufffd\\[2J\\|x<br>y');
   });
 });

@@ -63,8 +63,9 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     // writeOutput has said «Записано: отчёт.xlsx (9,3 КБ)»: the path is not said twice.
     await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs, lang);
   } else if (o.format === 'table') {
-    // Long lines (recommendations) wrap at word boundaries; table lines fit and stay as they are.
-    ctx.stdout.write(wrapText(renderAuditTable(result, { lang, color: useColor(ctx) }), columnsOf(ctx.stdout)));
+    // The tables fit the terminal, and long lines (recommendations) wrap at word boundaries.
+    const width = columnsOf(ctx.stdout);
+    ctx.stdout.write(wrapText(renderAuditTable(result, { lang, color: useColor(ctx), width }), width));
   } else {
     await writeOutput(ctx, await renderAudit(result, o.format, lang, false), undefined);
   }

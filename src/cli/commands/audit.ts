@@ -101,11 +101,13 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
       results.push(result);
     }
     let out: string | Uint8Array;
-    if (results.length === 1) out = await renderAudit(results[0]!, format, opts.lang, useColor(ctx) && !opts.output);
+    // On a terminal, the tables fit its width and long lines (recommendations) wrap at word boundaries instead of mid-word.
+    const width = format === 'table' && !opts.output && ctx.stdout.isTTY ? columnsOf(ctx.stdout) : undefined;
+    const render = (r: AuditResult) => renderAudit(r, format, opts.lang, useColor(ctx) && !opts.output, width);
+    if (results.length === 1) out = await render(results[0]!);
     else if (format === 'json') out = renderJson(results);
-    else out = (await Promise.all(results.map((r) => renderAudit(r, format, opts.lang, useColor(ctx) && !opts.output)))).join('\n');
-    // On a terminal, long lines (recommendations) wrap at word boundaries instead of mid-word.
-    if (format === 'table' && !opts.output && typeof out === 'string' && (ctx.stdout as { isTTY?: boolean }).isTTY) out = wrapText(out, columnsOf(ctx.stdout));
+    else out = (await Promise.all(results.map(render))).join('\n');
+    if (width !== undefined && typeof out === 'string') out = wrapText(out, width);
     await writeOutput(ctx, out, opts.output, inputs, opts.lang);
     return EXIT.ok;
   }
@@ -136,7 +138,7 @@ async function prepareEvidence(opts: AuditOptions, ctx: CliContext): Promise<(fi
 }
 
 /** Renders an audit result in any format; shared by both ways of running the audit. */
-export async function renderAudit(result: AuditResult, format: AuditFormat, lang: string, color: boolean): Promise<string | Uint8Array> {
+export async function renderAudit(result: AuditResult, format: AuditFormat, lang: string, color: boolean, width?: number): Promise<string | Uint8Array> {
   switch (format) {
     case 'json':
       return renderJson(result);
@@ -151,7 +153,7 @@ export async function renderAudit(result: AuditResult, format: AuditFormat, lang
       return renderAuditXlsx(result, { lang });
     }
     default:
-      return renderAuditTable(result, { lang, color });
+      return renderAuditTable(result, { lang, color, width });
   }
 }
 

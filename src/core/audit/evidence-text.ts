@@ -98,6 +98,22 @@ export function describeFact(lang: string, id: FactId, facts: EvidenceFacts, sid
   }
 }
 
+/**
+ * Why a fact answers the question where its number alone does not say it (spec/evidence.md). A win
+ * rate above the threshold reads as "no lead concept": a client read «выиграно 88,1% закрытых сделок»
+ * as good news, not as why their "yes" was contradicted.
+ */
+function whyItSays(lang: string, use: EvidenceFactUse, side: 'done' | 'not done' | undefined): string {
+  if (use.id === 'win_rate' && side === 'not done' && (use.op === '>' || use.op === '>=')) {
+    return tr(
+      lang,
+      ', то есть почти ни одна сделка не проигрывается: так бывает, когда обращение заносят в CRM, только когда в сделке уже уверены, а остальные обращения в CRM не попадают и лидами не учитываются',
+      ', so almost no deal is lost: that happens when a request is entered in the CRM only once the sale is nearly certain, and the other requests never reach it as leads',
+    );
+  }
+  return '';
+}
+
 const NEEDS: Record<FactNeed, [string, string]> = {
   deals: ['выгрузка сделок (--deals)', 'a deals export (--deals)'],
   activities: ['выгрузка активностей или журнал звонков (--activities)', 'an activities export or call log (--activities)'],
@@ -127,7 +143,7 @@ export function describeEvidence(lang: string, v: VerdictFacts): string {
   // The side of each share the verdict is about: what is done where the data says it is, else what is not.
   const done = (v.verdict === 'confirmed') === (v.answer === 'yes');
   const side = v.verdict === 'confirmed' || v.verdict === 'contradicted' ? (done ? 'done' : 'not done') : undefined;
-  const list = [...new Set(v.used.map((u) => u.id as FactId))].map((id) => describeFact(lang, id, v.facts, side)).join('; ');
+  const list = [...new Map(v.used.map((u) => [u.id as FactId, u])).values()].map((u) => describeFact(lang, u.id as FactId, v.facts, side) + whyItSays(lang, u, side)).join('; ');
   switch (v.verdict) {
     case 'confirmed':
       return tr(lang, `${said}, и выгрузки это подтверждают: ${list}.`, `${said}, and the exports confirm it: ${list}.`);

@@ -21,6 +21,8 @@ export function auditLabels(lang: string) {
     recommendations: tr(lang, 'Рекомендации', 'Recommendations'),
     recommendation: tr(lang, 'Рекомендация', 'Recommendation'),
     cost: tr(lang, 'Цена', 'Cost'),
+    hoursPerMonth: tr(lang, 'Часов в месяц', 'Hours a month'),
+    moneyPerMonth: tr(lang, 'Стоимость в месяц, ₽', 'Cost a month, RUB'),
     unanswered: tr(lang, 'Без ответа', 'Unanswered'),
     before: tr(lang, 'Было', 'Before'),
     after: tr(lang, 'Стало', 'After'),

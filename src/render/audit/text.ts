@@ -1,5 +1,5 @@
 import type { AuditResult } from '../../core/audit/types.js';
-import { colors, makeTable, mdTable, type RenderOptions } from '../text.js';
+import { colors, makeTable, mdStrong, mdTable, mdText, type RenderOptions } from '../text.js';
 import { auditLabels, baselineBandLine, beforeLabel, criterionTitle, describeCost, shownRecommendations } from './labels.js';
 import { formatLocalDate, formatPoints, withSign } from '../format.js';
 
@@ -21,7 +21,7 @@ export function renderAuditTable(result: AuditResult, opts: RenderOptions): stri
     return [s.title, s.score === s.max ? c.green(score) : score, ...(withBaseline ? [b ? pts(b.before) : '—', signed(b?.change ?? null, opts.lang)] : []), missingIn(result, s.id).join('; ') || '—'];
   });
   rows.push([c.bold(L.total), c.bold(`${pts(result.total)} / ${pts(result.max)}`), ...(withBaseline ? [pts(result.baseline!.total), signed(result.baseline!.change, opts.lang)] : []), '']);
-  const lines = [c.bold(`${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`), makeTable(head, rows, { color: opts.color, wrap: [30, 0, ...(withBaseline ? [0, 0] : []), 40] })];
+  const lines = [c.bold(`${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`), makeTable(head, rows, { color: opts.color, wrap: [30, 0, ...(withBaseline ? [0, 0] : []), 40], width: opts.width, keep: [false, true, ...(withBaseline ? [true, true] : []), false] })];
   const bandColor = result.band.from === 0 ? c.red : result.band.to === result.max ? c.green : c.cyan;
   lines.push('', `${L.band}: ${c.bold(bandColor(result.band.title))} (${formatPoints(result.total, opts.lang)} / ${formatPoints(result.max, opts.lang)})`, ...(withBaseline ? [baselineBandLine(result, opts.lang)] : []), result.band.meaning);
   if (result.unanswered.length > 0) lines.push('', `${L.unanswered}: ${result.unanswered.map((id) => criterionTitle(result, id)).join('; ')}`);
@@ -44,7 +44,7 @@ function evidenceLines(result: AuditResult, opts: RenderOptions, c: ReturnType<t
   const rows = e.checks.map((x) => [criterionTitle(result, x.criterion), L.answers[x.answer] ?? x.answer, paintVerdict(x.verdict), x.text]);
   return [
     c.bold(`${L.evidence}:`),
-    makeTable([L.criterion, L.answer, L.verdict, L.evidenceText], rows, { color: opts.color, wrap: [22, 0, 0, 46] }),
+    makeTable([L.criterion, L.answer, L.verdict, L.evidenceText], rows, { color: opts.color, wrap: [22, 0, 0, 46], width: opts.width }),
     `${L.evidenceTotal}: ${c.bold(`${formatPoints(e.total, opts.lang)} / ${formatPoints(result.max, opts.lang)}`)} — ${e.band.title}`,
   ];
 }
@@ -59,7 +59,7 @@ export function evidenceMarkdown(result: AuditResult, lang: string): string[] {
     '',
     mdTable([L.criterion, L.answer, L.verdict, L.evidenceText], e.checks.map((x) => [criterionTitle(result, x.criterion), L.answers[x.answer] ?? x.answer, L.verdicts[x.verdict] ?? x.verdict, x.text])),
     '',
-    `**${L.evidenceTotal}: ${formatPoints(e.total, lang)} / ${formatPoints(result.max, lang)} — ${e.band.title}.**`,
+    `**${L.evidenceTotal}: ${formatPoints(e.total, lang)} / ${formatPoints(result.max, lang)} — ${mdText(e.band.title)}.**`,
   ];
 }
 
@@ -71,7 +71,8 @@ function signed(n: number | null, lang: string): string {
 /** The audit as Markdown. */
 export function renderAuditMarkdown(result: AuditResult, opts: RenderOptions): string {
   const L = auditLabels(opts.lang);
-  const out = [`# ${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`, '', `${L.date}: ${formatLocalDate(new Date(result.answeredAt), opts.lang)}`, ''];
+  // Every text of the user (company) and of the questionnaire (a consultant's own file) is escaped: mdText.
+  const out = [`# ${mdText(result.questionnaire.title)}${result.company ? ` — ${mdText(result.company)}` : ''}`, '', `${L.date}: ${formatLocalDate(new Date(result.answeredAt), opts.lang)}`, ''];
   const withBaseline = result.baseline !== undefined;
   const baseline = new Map(result.baseline?.sections.map((s) => [s.id, s]));
   const pts = (n: number | null) => (n === null ? '—' : formatPoints(n, opts.lang));
@@ -84,18 +85,18 @@ export function renderAuditMarkdown(result: AuditResult, opts: RenderOptions): s
       [L.section, L.score, L.max, ...(withBaseline ? [beforeLabel(result, opts.lang), L.change] : []), L.missing],
       [
         ...result.sections.map((s) => [s.title, pts(s.score), pts(s.max), ...(withBaseline ? [before(s.id), signed(baseline.get(s.id)?.change ?? null, opts.lang)] : []), missingIn(result, s.id).join('; ') || '—']),
-        [`**${L.total}**`, `**${pts(result.total)}**`, pts(result.max), ...(withBaseline ? [pts(result.baseline!.total), signed(result.baseline!.change, opts.lang)] : []), ''],
+        [mdStrong(L.total), mdStrong(pts(result.total)), pts(result.max), ...(withBaseline ? [pts(result.baseline!.total), signed(result.baseline!.change, opts.lang)] : []), ''],
       ],
       ['left', 'right', 'right', ...(withBaseline ? (['right', 'right'] as const) : []), 'left'],
     ),
   );
-  out.push('', `**${L.band}: ${result.band.title}.** ${result.band.meaning}`);
-  if (withBaseline) out.push('', `${baselineBandLine(result, opts.lang)}.`);
+  out.push('', `**${L.band}: ${mdText(result.band.title)}.** ${mdText(result.band.meaning)}`);
+  if (withBaseline) out.push('', `${mdText(baselineBandLine(result, opts.lang))}.`);
   if (result.evidence) out.push(...evidenceMarkdown(result, opts.lang));
   out.push('', `## ${L.recommendations}`, '');
   const shown = shownRecommendations(result, opts.lang);
   if (shown.length === 0) out.push(L.none);
-  for (const { rec: r, title } of shown) out.push(`- **${title}**: ${r.text}${r.cost ? ` _(${describeCost(opts.lang, r.cost)})_` : ''}`);
-  if (result.unanswered.length > 0) out.push('', `${L.unanswered}: ${result.unanswered.map((id) => criterionTitle(result, id)).join('; ')}`);
+  for (const { rec: r, title } of shown) out.push(`- **${mdText(title)}**: ${mdText(r.text)}${r.cost ? ` _(${mdText(describeCost(opts.lang, r.cost))})_` : ''}`);
+  if (result.unanswered.length > 0) out.push('', `${L.unanswered}: ${mdText(result.unanswered.map((id) => criterionTitle(result, id)).join('; '))}`);
   return `${out.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { AuditResult } from '../../core/audit/types.js';
 import { setDocumentProperties, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { auditLabels, beforeLabel, describeCost, shownRecommendations } from './labels.js';
-import { finishSheet, wrappedLines, type SheetHeading } from '../xlsx-layout.js';
+import { finishSheet, setPrintArea, wrappedLines, type SheetHeading } from '../xlsx-layout.js';
 
 /** Adds the audit sheets (Audit, Recommendations) to a workbook; shared with the CI report. */
 export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, lang: string): void {
@@ -15,29 +15,37 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
     { header: L.answer, width: 12 },
     { header: L.points, width: 10 },
     { header: L.max, width: 10 },
-    ...(result.baseline ? [{ header: L.before, width: 10 }] : []),
+    // A re-audit's columns, headed as the terminal and Markdown tables head them: «Было (01.06.2025)», «Изменение».
+    ...(result.baseline ? [{ header: beforeLabel(result, lang), width: 12 }, { header: L.change, width: 11 }] : []),
     ...(result.evidence ? [{ header: L.evidence, width: 18 }, { header: L.evidenceText, width: 70 }] : []),
   ];
   styleHeader(sheet, sheet.columns.length);
-  const before = new Map(result.baseline?.sections.map((s) => [s.id, s.before]));
-  // The verdict columns come after the baseline column (left empty on criterion rows when there is one).
+  const before = new Map(result.baseline?.sections.map((s) => [s.id, s]));
+  const none = result.baseline ? [null, null] : [];
+  // The verdict columns come after the baseline columns (left empty on criterion rows when there are).
+  const signed = (row: ExcelJS.Row, change: number | null | undefined) => {
+    if (typeof change === 'number') row.getCell(7).numFmt = changeFormat(change);
+  };
   const verdicts = new Map(result.evidence?.checks.map((x) => [x.criterion, x]));
   for (const s of result.sections) {
     for (const c of s.criteria) {
       const v = verdicts.get(c.id);
-      const row = sheet.addRow([s.title, c.title ?? c.id, L.answers[c.answer] ?? c.answer, c.points, c.max, ...(result.baseline ? [null] : []), ...(v ? [L.verdicts[v.verdict] ?? v.verdict, v.text] : [])]);
+      const row = sheet.addRow([s.title, c.title ?? c.id, L.answers[c.answer] ?? c.answer, c.points, c.max, ...none, ...(v ? [L.verdicts[v.verdict] ?? v.verdict, v.text] : [])]);
       if (v) row.getCell(sheet.columns.length).alignment = { wrapText: true, vertical: 'top' };
     }
-    const row = sheet.addRow([s.title, L.total, '', s.score, s.max, ...(result.baseline ? [before.get(s.id) ?? null] : [])]);
+    const b = before.get(s.id);
+    const row = sheet.addRow([s.title, L.total, '', s.score, s.max, ...(result.baseline ? [b?.before ?? null, b?.change ?? null] : [])]);
     row.font = { bold: true };
+    signed(row, b?.change);
   }
-  const total = sheet.addRow([L.total, '', '', result.total, result.max, ...(result.baseline ? [result.baseline.total] : [])]);
+  const total = sheet.addRow([L.total, '', '', result.total, result.max, ...(result.baseline ? [result.baseline.total, result.baseline.change] : [])]);
   total.font = { bold: true };
-  if (result.evidence) sheet.addRow([L.evidenceTotal, '', '', result.evidence.total, result.max, ...(result.baseline ? [null] : []), result.evidence.band.title]).font = { bold: true };
+  signed(total, result.baseline?.change);
+  if (result.evidence) sheet.addRow([L.evidenceTotal, '', '', result.evidence.total, result.max, ...none, result.evidence.band.title]).font = { bold: true };
   sheet.addRow([]);
   sheet.addRow([L.band, result.band.title]).font = { bold: true };
   if (result.baseline) sheet.addRow([beforeLabel(result, lang), result.baseline.bandTitle]);
-  finishSheet(sheet, heading(result.questionnaire.title), { autofilter: false });
+  finishSheet(sheet, heading(result.questionnaire.title), { autofilter: false, onePageWide: true });
   // Added after the layout, so the long text does not widen a column; it wraps across the four
   // columns right of its label (merged after the heading is in place: inserting rows moves no merges).
   const row = sheet.addRow([L.meaning, result.band.meaning]);
@@ -46,21 +54,51 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
   row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
   const across = [2, 3, 4, 5].reduce((w, c) => w + (sheet.getColumn(c).width ?? 9), 0);
   row.height = Math.min(409, 15 * wrappedLines(result.band.meaning, across - 2) + 2);
+  setPrintArea(sheet);
 
   const recs = workbook.addWorksheet(lang === 'ru' ? 'Рекомендации' : 'Recommendations');
+  const shown = shownRecommendations(result, lang);
+  // The hours and the money of a recommendation as numbers beside its words, as the HTML report has
+  // them: the hours when the managers are counted (--managers), the money when an hour has a price
+  // (--hourly-cost); a column that would be empty in every row is left out.
+  const hoursShown = shown.some(({ rec: r }) => r.cost?.hoursPerMonth !== undefined);
+  const money = shown.some(({ rec: r }) => r.cost?.costPerMonth !== undefined);
   recs.columns = [
     { header: L.criterion, width: 24 },
     { header: L.section, width: 24 },
     { header: L.missing, width: 11 },
     { header: L.recommendation, width: 80 },
+    ...(hoursShown ? [{ header: L.hoursPerMonth, width: 12 }] : []),
+    ...(money ? [{ header: L.moneyPerMonth, width: 14 }] : []),
     { header: L.cost, width: 50 },
   ];
-  styleHeader(recs, 5);
-  for (const { rec: r, title } of shownRecommendations(result, lang)) {
-    const row = recs.addRow([title, result.sections.find((s) => s.id === r.section)?.title ?? r.section, r.missingPoints, r.text, r.cost ? describeCost(lang, r.cost) : '']);
+  styleHeader(recs, recs.columns.length);
+  for (const { rec: r, title } of shown) {
+    const hours = r.cost?.hoursPerMonth ?? null;
+    const cost = r.cost?.costPerMonth ?? null;
+    const row = recs.addRow([title, result.sections.find((s) => s.id === r.section)?.title ?? r.section, r.missingPoints, r.text, ...(hoursShown ? [hours] : []), ...(money ? [cost === null ? null : Math.round(cost)] : []), r.cost ? describeCost(lang, r.cost) : '']);
     row.alignment = { wrapText: true, vertical: 'top' };
+    if (hours !== null) row.getCell(5).numFmt = hoursFormat(hours, lang);
+    if (money && cost !== null) row.getCell(hoursShown ? 6 : 5).numFmt = roublesFormat(lang);
   }
-  finishSheet(recs, heading(lang === 'ru' ? 'Рекомендации' : 'Recommendations'));
+  finishSheet(recs, heading(lang === 'ru' ? 'Рекомендации' : 'Recommendations'), { onePageWide: true });
+  setPrintArea(recs);
+}
+
+/** A change of points signed as the other reports write it: «+2», «−1,5», «0» (the decimal only when there is one). */
+function changeFormat(change: number): string {
+  const n = Number.isInteger(change) ? '0' : '0.0';
+  return `+${n};"−"${n};0`;
+}
+
+/** Hours as the text beside them writes them: «168 ч», «52,5 ч» (the decimal only when there is one). */
+function hoursFormat(hours: number, lang: string): string {
+  return `${Number.isInteger(hours) ? '#,##0' : '#,##0.0'}${lang === 'ru' ? '" ч"' : '" h"'}`;
+}
+
+/** Whole roubles, as the text writes them: «151 200 ₽», "RUB 151,200". */
+function roublesFormat(lang: string): string {
+  return lang === 'ru' ? '#,##0" ₽"' : '"RUB "#,##0';
 }
 
 /** The audit as an XLSX workbook. */

@@ -1,7 +1,8 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import type { CompareResult } from '../../core/compare.js';
 import type { KpiResult } from '../../core/kpi/types.js';
-import { formatChange, formatCount, formatInColumn, formatPoints, formatRelative, formatValue } from '../format.js';
+import { formatChange, formatCount, formatInColumn, formatPoints, formatRelative, formatValue, withSign } from '../format.js';
+import { auditLabels, beforeLabel } from '../audit/labels.js';
 import { ROW_INFO } from '../compare/text.js';
 import { DEFAULT_TOP_REASONS, lossReasonRows } from '../kpi/loss-reasons.js';
 import { chartLabels } from './labels.js';
@@ -17,17 +18,37 @@ export interface ChartInputs {
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-/** The audit's sections: score against the maximum. */
+/**
+ * The audit's sections: score against the maximum; a re-audit (--baseline) adds the earlier score
+ * as a bar and «Было (дата)» and «Изменение» columns, as the terminal and Markdown tables have them.
+ */
 export function auditChart(a: AuditResult, lang: string): Chart {
   const L = chartLabels(lang);
-  const rows = a.sections.flatMap((s) => [
-    { label: s.title, series: L.max, value: s.max, text: formatPoints(s.max, lang), color: '#cfd8dc' },
-    { label: s.title, series: L.score, value: s.score, text: formatPoints(s.score, lang), color: TONES.base },
-  ]);
+  const A = auditLabels(lang);
+  const before = new Map(a.baseline?.sections.map((s) => [s.id, s]));
+  const was = a.baseline ? beforeLabel(a, lang) : '';
+  const rows = a.sections.flatMap((s) => {
+    const b = before.get(s.id)?.before ?? null;
+    return [
+      { label: s.title, series: L.max, value: s.max, text: formatPoints(s.max, lang), color: '#cfd8dc' },
+      ...(a.baseline && b !== null ? [{ label: s.title, series: was, value: b, text: formatPoints(b, lang), color: TONES.neutral }] : []),
+      { label: s.title, series: L.score, value: s.score, text: formatPoints(s.score, lang), color: TONES.base },
+    ];
+  });
+  const pts = (n: number | null | undefined) => (n === null || n === undefined ? '—' : formatPoints(n, lang));
+  const change = (n: number | null | undefined) => (n === null || n === undefined ? '—' : withSign(n, formatPoints(n, lang)));
+  const baseline = (id: string) => (a.baseline ? [pts(before.get(id)?.before), change(before.get(id)?.change)] : []);
   return {
     id: 'audit-sections', kind: 'bar', title: L.auditSections, marks: rows.length,
     spec: pairedBarSpec(lang, rows, 'points'),
-    table: { head: [L.section, L.score, L.max, L.share], rows: a.sections.map((s) => [s.title, formatPoints(s.score, lang), formatPoints(s.max, lang), formatValue(s.max === 0 ? null : s.score / s.max, 'ratio', lang)]) },
+    table: {
+      head: [L.section, L.score, L.max, L.share, ...(a.baseline ? [was, A.change] : [])],
+      rows: [
+        ...a.sections.map((s) => [s.title, formatPoints(s.score, lang), formatPoints(s.max, lang), formatValue(s.max === 0 ? null : s.score / s.max, 'ratio', lang), ...baseline(s.id)]),
+        // The total, with the earlier total and the change, when there is an earlier audit to set it against.
+        ...(a.baseline ? [[A.total, formatPoints(a.total, lang), formatPoints(a.max, lang), formatValue(a.max === 0 ? null : a.total / a.max, 'ratio', lang), pts(a.baseline.total), change(a.baseline.change)]] : []),
+      ],
+    },
   };
 }
 

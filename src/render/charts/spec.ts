@@ -89,7 +89,8 @@ export function pairedBarSpec(lang: string, rows: Array<{ label: string; series:
   const color = { field: 'series', type: 'nominal', sort: null, scale: { domain: series.map((s) => s[0]), range: series.map((s) => s[1]) } };
   const yOffset = { field: 'series', type: 'nominal', sort: null };
   return {
-    ...frame(lang, 640, Math.max(80, categories * 40 + 30)),
+    // 14 px a bar and 12 between categories: 40 a category with two series, more with a third (a re-audit's earlier score).
+    ...frame(lang, 640, Math.max(80, categories * (series.length * 14 + 12) + 30)),
     data: { values: rows.map((r) => ({ ...r, hover: `${r.label} — ${r.series}: ${r.text}` })) },
     layer: [
       { mark: { type: 'bar', height: 14 }, encoding: { y, x, color, yOffset, description: { field: 'hover' } } },

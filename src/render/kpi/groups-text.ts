@@ -6,6 +6,7 @@ import { dimLabel, GROUP_SHORT, groupingTitle, groupLabels } from './group-label
 import { dimText, groupingsOf, readingColumns, type Grouping } from './groups.js';
 import { SHORT } from './labels.js';
 import { markdownTable, terminalTables, wrapWords, type Cell, type ReadingTable, type Tone } from './reading-table.js';
+import { mdText } from '../text.js';
 
 /** A figure of the plan: which of them a plan has, in this order. */
 export const PLAN_MEASURES = ['leads', 'won', 'revenue'] as const;
@@ -130,10 +131,10 @@ export function groupSectionsMarkdown(result: KpiResult, opts: { lang: string; m
   const x = extraTables(result, opts.lang, opts.metrics);
   const out: string[] = [];
   const add = (t: ReadingTable | undefined) => {
-    if (t) out.push('', `## ${t.title}`, '', markdownTable(t));
+    if (t) out.push('', `## ${mdText(t.title ?? '')}`, '', markdownTable(t));
   };
   add(x.unit);
-  if (x.note) out.push('', `_${x.note}_`);
+  if (x.note) out.push('', `_${mdText(x.note)}_`);
   x.groupings.forEach(add);
   add(x.plan);
   return out;

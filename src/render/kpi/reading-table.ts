@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { mdTable } from '../text.js';
+import { mdStrong, mdTable } from '../text.js';
 import { borderlessTable } from './table-style.js';
 
 /** How a value reads against its reference: coloured on a terminal, plain elsewhere. */
@@ -123,7 +123,7 @@ function paint(cell: Cell, c: ChalkInstance): string {
 
 /** A reading table as one Markdown table; the total row's label in bold, as the managers' table has it. */
 export function markdownTable(t: ReadingTable): string {
-  const rows = t.rows.map((r) => [...r.keys.map((k, i) => (r.total && i === 0 && k ? `**${k}**` : k)), ...r.values.map((v) => v.text)]);
+  const rows = t.rows.map((r) => [...r.keys.map((k, i) => (r.total && i === 0 && k ? mdStrong(k) : k)), ...r.values.map((v) => v.text)]);
   return mdTable([...t.keys, ...t.columns], rows, [...t.keys.map(() => 'left' as const), ...t.columns.map(() => 'right' as const)]);
 }
 

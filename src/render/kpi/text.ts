@@ -3,7 +3,7 @@ import type { KpiResult } from '../../core/kpi/types.js';
 import { plural, tr } from '../../core/i18n.js';
 import { warningLines } from '../../core/kpi/alerts.js';
 import { formatCount, formatDay, formatInColumn, formatValue } from '../format.js';
-import { colors, mdTable, type RenderOptions } from '../text.js';
+import { colors, mdStrong, mdTable, mdText, type RenderOptions } from '../text.js';
 import { kpiLabels, METRIC_GROUPS, SHORT } from './labels.js';
 import { borderlessTable } from './table-style.js';
 import { lossReasonRows } from './loss-reasons.js';
@@ -118,7 +118,7 @@ export function renderKpiMarkdown(result: KpiResult, opts: KpiRenderOptions): st
     out.push(
       mdTable(
         [L.manager, ...g.metrics.map((m) => label(m.key, opts.lang))],
-        [...result.managers.map((m) => [m.manager, ...g.metrics.map((d) => formatInColumn(m[d.key], d.format, opts.lang, column(result, d.key)))]), [`**${L.total}**`, ...g.metrics.map((d) => formatInColumn(result.total[d.key], d.format, opts.lang, column(result, d.key)))]],
+        [...result.managers.map((m) => [m.manager, ...g.metrics.map((d) => formatInColumn(m[d.key], d.format, opts.lang, column(result, d.key)))]), [mdStrong(L.total), ...g.metrics.map((d) => formatInColumn(result.total[d.key], d.format, opts.lang, column(result, d.key)))]],
         ['left', ...g.metrics.map(() => 'right' as const)],
       ),
     );
@@ -130,6 +130,6 @@ export function renderKpiMarkdown(result: KpiResult, opts: KpiRenderOptions): st
   out.push(...groupSectionsMarkdown(result, opts));
   out.push('', `_${qualityLine(result, opts.lang)}_`);
   // A document read away from the terminal keeps the warnings stderr gave (mixed currencies, unreadable rows…).
-  for (const w of warningLines(result.dataQuality, opts.lang)) out.push('', `> **${tr(opts.lang, 'Внимание', 'Warning')}:** ${w}`);
+  for (const w of warningLines(result.dataQuality, opts.lang)) out.push('', `> **${tr(opts.lang, 'Внимание', 'Warning')}:** ${mdText(w)}`);
   return `${out.join('\n')}\n`;
 }

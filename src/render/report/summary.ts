@@ -4,7 +4,7 @@ import { metricDef, METRICS } from '../../core/kpi/catalog.js';
 import { KPI_OF } from '../../core/compare.js';
 import { formatDay, formatPoints, formatValue } from '../format.js';
 import { renderCompareMarkdown } from '../compare/text.js';
-import { mdTable } from '../text.js';
+import { mdCode, mdTable, mdText } from '../text.js';
 import { evidenceMarkdown } from '../audit/text.js';
 import { groupLabels } from '../kpi/group-labels.js';
 import { planMeasures } from '../kpi/groups-text.js';
@@ -86,9 +86,9 @@ const nest = (md: string, levels: number) => md.replace(/^(#+) /gm, (_, h: strin
 function auditSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string[] {
   const a = r.audit!;
   const pts = (n: number) => formatPoints(n, r.lang);
-  const out = ['', `### ${L.audit}`, '', `**${pts(a.total)} / ${pts(a.max)}** — ${a.band.title}. ${a.band.meaning}`];
+  const out = ['', `### ${L.audit}`, '', `**${pts(a.total)} / ${pts(a.max)}** — ${mdText(a.band.title)}. ${mdText(a.band.meaning)}`];
   const before = auditBefore(r);
-  if (before) out.push('', `${before.line}.`);
+  if (before) out.push('', `${mdText(before.line)}.`);
   out.push('', mdTable([L.section, L.points, L.max], a.sections.map((s) => [s.title, pts(s.score), pts(s.max)]), ['left', 'right', 'right']));
   // Which answers the exports contradict, and why, as the audit's own Markdown says it: a CI reader saw the score fall with no reason.
   if (a.evidence) out.push(nest(evidenceMarkdown(a, r.lang).join('\n'), 2));
@@ -155,7 +155,7 @@ function deltaSection(r: ReportResult, L: ReturnType<typeof reportLabels>): stri
 /** A Markdown summary fit for a CI job summary page: audit, headline KPIs, before/after with payback, changes since the last run, assertions. */
 export function renderReportMarkdown(r: ReportResult): string {
   const L = reportLabels(r.lang);
-  const out = [`## ${L.title}${r.company ? ` — ${r.company}` : ''}`, '', `${L.date}: ${reportDay(r.generatedAt, r.lang)}`];
+  const out = [`## ${L.title}${r.company ? ` — ${mdText(r.company)}` : ''}`, '', `${L.date}: ${reportDay(r.generatedAt, r.lang)}`];
   if (r.assertions.length > 0) out.push('', `**${assertionTally(r.assertions, r.lang)}**`);
   if (r.audit) out.push(...auditSection(r, L));
   out.push(...kpiSection(r, L));
@@ -166,8 +166,8 @@ export function renderReportMarkdown(r: ReportResult): string {
     out.push('', `### ${L.assertions}`, '');
     for (const a of r.assertions) {
       const mark = a.passed ? '✅' : a.level === 'warn' ? '⚠️' : '❌';
-      out.push(`- ${mark} \`${a.assertion}\`${a.passed ? '' : ` — ${levelWord(a.level, r.lang)}`}`);
-      if (!a.passed) for (const f of a.failures) out.push(`  - ${describeFailure(a, f, r.lang, auditNames(r.audit))}`);
+      out.push(`- ${mark} ${mdCode(a.assertion)}${a.passed ? '' : ` — ${levelWord(a.level, r.lang)}`}`);
+      if (!a.passed) for (const f of a.failures) out.push(`  - ${mdText(describeFailure(a, f, r.lang, auditNames(r.audit)))}`);
     }
   }
   return `${out.join('\n')}\n`;

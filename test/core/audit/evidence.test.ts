@@ -76,8 +76,10 @@ describe('verdicts on the built-in checks', () => {
   it('lead.concept without a loss-reason column: a win rate above 0.85 decides, else no-data naming the column and what the win rate showed', () => {
     const lead = (won: number, closed = 100) => facts({ closed_deals: closed, win_rate: [won, closed] }, { lost_with_reason_share: 'deals.loss_reason' });
     const high = judge(question('lead.concept'), 'yes', lead(90), 'ru');
-    expect(high).toMatchObject({ verdict: 'contradicted', text: 'Вы ответили «да», но выиграно 90% закрытых сделок (90 из 100).', facts: [{ id: 'win_rate', value: 0.9, op: '>', threshold: 0.85 }] });
-    expect(judge(question('lead.concept'), 'no', lead(90), 'en')).toMatchObject({ verdict: 'confirmed', text: 'You said "no", and the exports confirm it: 90% of closed deals are won (90 of 100).' });
+    // A tester: «выиграно 88,1% закрытых сделок» alone did not say why it contradicts the "yes"; the sentence says why (spec/evidence.md).
+    expect(high).toMatchObject({ verdict: 'contradicted', text: 'Вы ответили «да», но выиграно 90% закрытых сделок (90 из 100), то есть почти ни одна сделка не проигрывается: так бывает, когда обращение заносят в CRM, только когда в сделке уже уверены, а остальные обращения в CRM не попадают и лидами не учитываются.', facts: [{ id: 'win_rate', value: 0.9, op: '>', threshold: 0.85 }] });
+    expect(judge(question('lead.concept'), 'yes', lead(90), 'en').text).toBe('You said "yes", but 90% of closed deals are won (90 of 100), so almost no deal is lost: that happens when a request is entered in the CRM only once the sale is nearly certain, and the other requests never reach it as leads.');
+    expect(judge(question('lead.concept'), 'no', lead(90), 'en')).toMatchObject({ verdict: 'confirmed', text: 'You said "no", and the exports confirm it: 90% of closed deals are won (90 of 100), so almost no deal is lost: that happens when a request is entered in the CRM only once the sale is nearly certain, and the other requests never reach it as leads.' });
     // The minimum sample still holds: 29 closed deals say nothing either way.
     expect(judge(question('lead.concept'), 'yes', lead(29, 29), 'ru')).toMatchObject({ verdict: 'inconclusive', text: 'Данных для вывода мало: 29 закрытых сделок, нужно не меньше 30.' });
     const low = judge(question('lead.concept'), 'yes', lead(62), 'ru');

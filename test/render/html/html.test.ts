@@ -124,3 +124,32 @@ describe('the HTML report', () => {
     expect(formatDate(null, 'ru')).toBe('…');
   });
 });
+
+// A tester: with --baseline the HTML report showed only «Было (дата): …» under the band, no
+// per-section «Было» and «Изменение» in its section table and chart, as the terminal and Markdown have.
+describe('a re-audit in the HTML report', () => {
+  const reAudit = () => {
+    const base = auditResult();
+    return { ...base, baseline: { answeredAt: '2025-06-01T09:00:00.000Z', total: 1, change: 1.5, band: 'start', bandTitle: 'Начало пути', sections: [{ id: 'leads', before: 2, after: 2, change: 0 }, { id: 'journal', before: 0, after: 0.5, change: 0.5 }] } };
+  };
+  /** The audit chart's figure: its SVG and its table of numbers. */
+  const figureOf = (html: string) => /<figure class="chart" data-chart="audit-sections"[\s\S]*?<\/figure>/.exec(html)![0];
+
+  it('has «Было (дата)» and «Изменение» per section and in total in the section table, and the earlier score as a bar', async () => {
+    const ru = figureOf(await renderHtml({ lang: 'ru', generatedAt: '2026-01-15T10:00:00Z', audit: reAudit() }));
+    expect(ru).toContain('<th class="num">Было (01.06.2025)</th><th class="num">Изменение</th>');
+    expect(ru).toContain('<td>Журналирование</td><td class="num">0,5</td><td class="num">3</td><td class="num">16,7%</td><td class="num">0</td><td class="num">+0,5</td>');
+    expect(ru).toContain('<td>Итого</td><td class="num">2,5</td><td class="num">5</td><td class="num">50,0%</td><td class="num">1</td><td class="num">+1,5</td>');
+    // Three bars a section: the maximum, the earlier score, this score; the legend names the earlier audit.
+    expect(ru).toContain('data-marks="6"');
+    expect(/<svg[\s\S]*Было \(01\.06\.2025\)[\s\S]*<\/svg>/.test(ru)).toBe(true);
+    const en = figureOf(await renderHtml({ lang: 'en', generatedAt: '2026-01-15T10:00:00Z', audit: reAudit() }));
+    expect(en).toContain('<th class="num">Before (2025-06-01)</th><th class="num">Change</th>');
+  });
+
+  it('without a baseline the section table and chart are as before', async () => {
+    const fig = figureOf(await renderHtml({ lang: 'ru', generatedAt: '2026-01-15T10:00:00Z', audit: auditResult() }));
+    expect(fig).not.toContain('Изменение');
+    expect(fig).toContain('data-marks="4"');
+  });
+});

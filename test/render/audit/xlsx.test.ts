@@ -1,0 +1,113 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { AuditResult } from '../../../src/core/audit/types.js';
+import { renderAuditXlsx } from '../../../src/render/audit/xlsx.js';
+import { headerRowOf } from '../../helpers/xlsx-projection.js';
+import { auditResult } from '../../helpers/results.js';
+
+async function workbook(result: AuditResult, lang: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await renderAuditXlsx(result, { lang })) as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+/** A sheet's table: its header's cells by name, and the rows under it. */
+function table(ws: ExcelJS.Worksheet): { col: (name: string) => number; rows: ExcelJS.Row[] } {
+  const head = headerRowOf(ws);
+  const names = (ws.getRow(head).values as unknown[]).map((v) => String(v ?? ''));
+  return {
+    col: (name) => {
+      const i = names.indexOf(name);
+      if (i < 1) throw new Error(`no column ${name} in ${names.join(' | ')}`);
+      return i;
+    },
+    rows: ws.getRows(head + 1, ws.rowCount - head) ?? [],
+  };
+}
+
+// A tester: the cost of a recommendation was one text cell («… 168 ч в месяц, около 151 200 ₽ в
+// месяц»); the HTML report has «Часов в месяц» and «Стоимость в месяц, ₽» columns.
+describe('the Recommendations sheet', () => {
+  it('has the hours and the money a month as numbers, in the run\'s language, beside the text', async () => {
+    const ru = table((await workbook(auditResult(), 'ru')).getWorksheet('Рекомендации')!);
+    const row = ru.rows[0]!;
+    expect(row.getCell(ru.col('Часов в месяц')).value).toBe(63);
+    expect(row.getCell(ru.col('Часов в месяц')).numFmt).toBe('#,##0" ч"');
+    expect(row.getCell(ru.col('Стоимость в месяц, ₽')).value).toBe(31_500);
+    expect(row.getCell(ru.col('Стоимость в месяц, ₽')).numFmt).toBe('#,##0" ₽"');
+    expect(row.getCell(ru.col('Цена')).value).toBe('30 мин в день; при 6 менеджерах — до 3 ч в день, 63 ч в месяц, около 31 500 ₽ в месяц');
+    const en = table((await workbook(auditResult(), 'en')).getWorksheet('Recommendations')!);
+    expect(en.rows[0]!.getCell(en.col('Hours a month')).numFmt).toBe('#,##0" h"');
+    expect(en.rows[0]!.getCell(en.col('Cost a month, RUB')).numFmt).toBe('"RUB "#,##0');
+  });
+
+  it('a half hour keeps its decimal; without an hour\'s price there is no money column, and no cost leaves the cells empty', async () => {
+    const base = auditResult();
+    const rec = base.recommendations[0]!;
+    const result: AuditResult = {
+      ...base,
+      recommendations: [
+        { ...rec, cost: { ...rec.cost!, hoursPerMonth: 157.5, hourlyCost: undefined, costPerMonth: undefined } },
+        { ...rec, criterion: 'leads.concept', section: 'leads', cost: undefined },
+      ],
+    };
+    const ws = (await workbook(result, 'ru')).getWorksheet('Рекомендации')!;
+    const t = table(ws);
+    expect(t.rows[0]!.getCell(t.col('Часов в месяц')).value).toBe(157.5);
+    expect(t.rows[0]!.getCell(t.col('Часов в месяц')).numFmt).toBe('#,##0.0" ч"');
+    expect(t.rows[1]!.getCell(t.col('Часов в месяц')).value).toBeNull();
+    expect(() => t.col('Стоимость в месяц, ₽')).toThrow();
+    // Without --managers no recommendation has hours: no empty column either.
+    const none = table((await workbook({ ...base, recommendations: [{ ...rec, cost: { hoursPerManagerPerDay: 1, basis: '1 ч в день' } }] }, 'ru')).getWorksheet('Рекомендации')!);
+    expect(() => none.col('Часов в месяц')).toThrow();
+    expect(none.rows[0]!.getCell(none.col('Цена')).value).toBe('1 ч в день');
+  });
+});
+
+/** The audit again a year later: the earlier result's sections, total and band. */
+function reAudit(): AuditResult {
+  const base = auditResult();
+  return { ...base, baseline: { answeredAt: '2025-06-01T09:00:00.000Z', total: 1, change: 1.5, band: 'start', bandTitle: 'Начало пути', sections: [{ id: 'leads', before: 2, after: 2, change: 0 }, { id: 'journal', before: 0, after: 0.5, change: 0.5 }] } };
+}
+
+// A tester: with --baseline the workbook had «Было» but no «Изменение»; the terminal and Markdown
+// have «Было (дата) | Изменение» (spec/audit.md: a before/after column per section).
+describe('a re-audit on the Audit sheet', () => {
+  it('has «Было (дата)» and «Изменение» per section and in total, the change signed as the other reports write it', async () => {
+    const ws = (await workbook(reAudit(), 'ru')).getWorksheet('Аудит')!;
+    const t = table(ws);
+    const totalOf = (section: string) => t.rows.find((r) => r.getCell(1).value === section && r.getCell(2).value === 'Итого')!;
+    const journal = totalOf('Журналирование');
+    expect(journal.getCell(t.col('Было (01.06.2025)')).value).toBe(0);
+    expect(journal.getCell(t.col('Изменение')).value).toBe(0.5);
+    expect(journal.getCell(t.col('Изменение')).numFmt).toBe('+0.0;"−"0.0;0');
+    expect(totalOf('Понятие лида').getCell(t.col('Изменение')).numFmt).toBe('+0;"−"0;0');
+    const total = t.rows.find((r) => r.getCell(1).value === 'Итого')!;
+    expect([total.getCell(t.col('Было (01.06.2025)')).value, total.getCell(t.col('Изменение')).value]).toEqual([1, 1.5]);
+    // The verdicts stay in their columns, after the baseline's.
+    expect(t.col('Проверка по выгрузкам')).toBe(t.col('Изменение') + 1);
+    const en = table((await workbook(reAudit(), 'en')).getWorksheet('Audit')!);
+    expect(en.col('Change')).toBe(en.col('Before (2025-06-01)') + 1);
+  });
+});
+
+// A tester: no print area on either sheet, and «Рекомендации» printed two pages wide (fitToWidth 2).
+describe('the audit sheets in print', () => {
+  it('each has a print area over its heading and table and prints one page wide, landscape A4, header row repeated, with a footer', async () => {
+    const base = reAudit();
+    const long = 'Подключите телефонию и почту к CRM: звонки из карточки в одно нажатие, запись разговоров, письма в ленте сделки. '.repeat(3);
+    const result: AuditResult = { ...base, recommendations: [{ ...base.recommendations[0]!, text: long, cost: { ...base.recommendations[0]!.cost!, basis: long } }] };
+    const wb = await workbook(result, 'ru');
+    for (const name of ['Аудит', 'Рекомендации']) {
+      const ws = wb.getWorksheet(name)!;
+      expect(ws.pageSetup.printArea, name).toBe(`A1:${String.fromCharCode(64 + ws.columnCount)}${ws.rowCount}`);
+      expect([ws.pageSetup.fitToPage, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight], name).toEqual([true, 1, 0]);
+      expect([ws.pageSetup.orientation, ws.pageSetup.paperSize], name).toEqual(['landscape', 9]);
+      expect(ws.pageSetup.printTitlesRow, name).toBe(`${headerRowOf(ws)}:${headerRowOf(ws)}`);
+      expect(ws.headerFooter.oddFooter, name).toContain('Стр. &P из &N');
+    }
+    // The Audit sheet's last row (what the band means) is printed too.
+    const audit = wb.getWorksheet('Аудит')!;
+    expect(audit.getRow(audit.rowCount).getCell(1).value).toBe('Что это значит');
+  });
+});
