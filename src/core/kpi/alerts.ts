@@ -29,6 +29,7 @@ export type Alert =
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
   | { code: 'untimed-activities'; file: string; untimed: number; records: number }
   | { code: 'utc-times'; file: string; count: number; example: string; column: string }
+  | { code: 'shared-titles'; file: string; count: number; example: string }
   | { code: 'placeholder-dates'; file: string; deals: number; earliest: string }
   | { code: 'closed-later'; file: string; deals: number; latest: string; reportDate: string }
   | { code: 'closed-before-created'; file: string; deals: number; id: string; created: string; closed: string }
@@ -158,11 +159,12 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'activities-all-dropped') return allDroppedText(a, lang);
   if (a.code === 'manager-spellings') return spellingsText(a, lang === 'ru');
   if (a.code === 'utc-times') return utcText(a, lang === 'ru');
+  if (a.code === 'shared-titles') return sharedTitlesText(a, lang === 'ru');
   if (a.code === 'periods-overlap' || a.code === 'short-period') return periodsText(a, lang);
   return alertText(a, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'utc-times' }>, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'utc-times' | 'shared-titles' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -407,6 +409,13 @@ function utcText(a: Extract<Alert, { code: 'utc-times' }>, ru: boolean): string 
   return ru
     ? `${a.file}: время в колонке «${a.column}» записано по UTC (${num(a.count, ru)} ${plural(a.count, 'значение', 'значения', 'значений')}, например «${a.example}»), а не по часам компании: так пишут выгрузки из API телефонии. Оно прочитано как есть, и время реакции и касания сдвинуты на разницу часовых поясов. Укажите её: --time-offset +3 для Москвы.`
     : `${a.file}: the times in "${a.column}" are UTC (${num(a.count, ru)} ${pluralEn(a.count, 'value', 'values')}, e.g. "${a.example}"), not the company's clock, as telephony API dumps write them. They were read as written, so response times and touches are off by the time-zone difference. Give it: --time-offset +3 for Moscow.`;
+}
+
+/** Activities that name their deal by a title several deals share, linked to none, in words. */
+function sharedTitlesText(a: Extract<Alert, { code: 'shared-titles' }>, ru: boolean): string {
+  return ru
+    ? `${a.file}: ${num(a.count, ru)} ${plural(a.count, 'действие называет', 'действия называют', 'действий называют')} сделку названием, которое носят несколько сделок (например, «${a.example}»): ${plural(a.count, 'оно не связано', 'они не связаны', 'они не связаны')} ни с одной, и касания и реакция этих сделок занижены. Выгрузите действия с ID сделки, если CRM это позволяет.`
+    : `${a.file}: ${num(a.count, ru)} ${pluralEn(a.count, 'activity names its', 'activities name their')} deal by a title several deals share (e.g. "${a.example}"): linked to none of them, so those deals' touches and responses are understated. Export the activities with the deal id, where the CRM can.`;
 }
 
 /** Managers written as CRM user ids, and the --map section that names them. */

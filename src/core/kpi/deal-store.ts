@@ -187,7 +187,7 @@ export class DealStore {
   /** Deal ids as UTF-8 keys: key i is deal i; whole numbers close together are indexed by value. */
   readonly ids = new ByteKeys(true);
   names: string[] | undefined;
-  private byName: Map<string, number> | undefined;
+  private byName: { unique: Map<string, number>; shared: Set<string> } | undefined;
   /** The deals' other client keys (see DealLinks), in pairs; none until a deal has one. */
   private linked: { deal: number[]; key: number[] } | undefined;
   created: Float64Array = new Float64Array(1024);
@@ -656,18 +656,27 @@ export class DealStore {
 
   /** The deal whose title is exactly `name` when only one deal has it. */
   findByName(name: string): number | undefined {
-    if (!this.names) return undefined;
+    return this.titles().unique.get(name);
+  }
+
+  /** Whether several deals have exactly this title (an activity naming it links to none of them). */
+  sharedTitle(name: string): boolean {
+    return this.titles().shared.has(name);
+  }
+
+  private titles(): { unique: Map<string, number>; shared: Set<string> } {
     if (!this.byName) {
-      this.byName = new Map();
-      const dup = new Set<string>();
-      this.names.forEach((n, k) => {
+      const unique = new Map<string, number>();
+      const shared = new Set<string>();
+      this.names?.forEach((n, k) => {
         if (n === undefined) return;
-        if (this.byName!.has(n)) dup.add(n);
-        else this.byName!.set(n, k);
+        if (unique.has(n)) shared.add(n);
+        else unique.set(n, k);
       });
-      for (const n of dup) this.byName.delete(n);
+      for (const n of shared) unique.delete(n);
+      this.byName = { unique, shared };
     }
-    return this.byName.get(name);
+    return this.byName;
   }
 
   /** Deal indexes per client key, sorted by created_at then id: the client-window links use them. */

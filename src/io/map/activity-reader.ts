@@ -385,12 +385,26 @@ function dealKey(cells: Cells, ctx: ReadContext): number {
   }
   const raw = cells.text(ic);
   const i = raw.search(/[;,]/);
-  if (i === -1) return linker.dealKey(raw);
+  if (i === -1) return titledKey(raw, ctx);
   // A deal's title may hold a comma («Acme, Inc. roll-out»): the whole cell first, then the first of a list (`;` before `,`).
   const whole = linker.store.find(raw);
   if (whole !== undefined) return whole;
   const semi = raw.indexOf(';');
-  return linker.dealKey(raw.slice(0, semi === -1 ? i : semi).trim());
+  return titledKey(raw.slice(0, semi === -1 ? i : semi).trim(), ctx);
+}
+
+/**
+ * The key of a deal id given as text; one that is a title several deals share («Заявка с сайта»,
+ * amoCRM's events, Pipedrive's activities) links to none of them, and is counted to be said.
+ */
+function titledKey(id: string, ctx: ReadContext): number {
+  const key = ctx.linker!.dealKey(id);
+  const store = ctx.linker!.store;
+  if (key >= store.size && store.hasNames && store.sharedTitle(id)) {
+    if (ctx.sharedTitles) ctx.sharedTitles.count++;
+    else ctx.sharedTitles = { count: 1, example: id };
+  }
+  return key;
 }
 
 /** A client cell's key: `Компания: X` / `Контакт: X` / `Лид: X` and markup give X; by bytes where they are the key. */

@@ -285,6 +285,8 @@ export interface ReadContext {
   bySides?: SideCounts;
   /** Activities whose time was a date alone (no time of day in it nor beside it): read at midnight. */
   untimed?: { count: number };
+  /** Activities whose deal is a title several deals share (linked to none): how many, and the first title. */
+  sharedTitles?: { count: number; example: string };
   /** Times marked UTC (`Z`): how many, and the first one with its column's header. */
   utc?: { count: number; example: string; column: string };
   /** The report date (ms at midnight), when the run has one: close dates after it are expected ones. */

@@ -126,6 +126,8 @@ export interface ImportReport {
   directionBySides?: { in: number; out: number; internal: number; none: number };
   /** Activities read at midnight: their date had no time of day (none beside it either). */
   untimed?: number;
+  /** Activities whose deal is a title several deals share: how many, and the first title. */
+  sharedTitles?: { count: number; example: string };
   /** Dates marked UTC (`Z`): how many, the first, and its column. */
   utc?: { count: number; example: string; column: string };
   /**
@@ -330,6 +332,7 @@ class RowsToRecords<T> {
     const decimals = ctx.numbers.readAsDecimals();
     if (decimals.length > 0) report.threeDecimals = decimals.map(({ col, ...d }) => ({ header: ctx.map.columns[col]!.header, ...d }));
     if (ctx.utc) report.utc = { ...ctx.utc };
+    if (ctx.sharedTitles) report.sharedTitles = { ...ctx.sharedTitles };
     const profile = ctx.map.profile;
     if (profile) report.profile = { id: profile.profile.id, crm: profile.profile.crm, matched: profile.matched, ...(profile.profile.leads ? { leads: true } : {}) };
     if (this.kind === 'deals') {
