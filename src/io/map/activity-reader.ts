@@ -286,12 +286,17 @@ function ownerOf(cells: Cells, col: number, m: ActivityMemos): OwnerKind | null 
 function activityClient(cells: Cells, ctx: ReadContext, m: ActivityMemos, deal: number, owner: OwnerKind | null, direction: Activity['direction'], needed: boolean): number {
   const cols = m.byDirection === undefined ? m.clientCols : sideOf(m.byDirection, direction);
   if ((cols.length === 0 && owner === 'deal') || !needed) return 0;
-  let client = clientOf(cells, ctx, m, deal, cols);
-  if (client === 0 && owner !== 'deal' && owner !== null) client = ownerClient(cells, ctx, owner);
-  if (client === 0 && m.numbers !== undefined) {
-    for (const k of sideOf(m.numbers, direction)) if (!cells.noClient(k)) return clientKey(cells, k, ctx, false, deal);
-  }
-  return client;
+  const client = clientOf(cells, ctx, m, deal, cols);
+  // The rare fallbacks (an owner, a number) in a function of their own, off the row loop's usual path.
+  return client !== 0 || (owner === 'deal' && m.numbers === undefined) ? client : otherClient(cells, ctx, m, deal, owner, direction);
+}
+
+/** An activity's client where its client columns give none: its owner (ownerClient), else the number of its other side. */
+function otherClient(cells: Cells, ctx: ReadContext, m: ActivityMemos, deal: number, owner: OwnerKind | null, direction: Activity['direction']): number {
+  const client = owner !== 'deal' && owner !== null ? ownerClient(cells, ctx, owner) : 0;
+  if (client !== 0 || m.numbers === undefined) return client;
+  for (const k of sideOf(m.numbers, direction)) if (!cells.noClient(k)) return clientKey(cells, k, ctx, false, deal);
+  return 0;
 }
 
 /** The columns of a call's other side: the caller of an incoming call, the callee of an outgoing one. */
