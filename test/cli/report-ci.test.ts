@@ -228,7 +228,14 @@ describe('the audit\'s hourly cost in the config file', () => {
     config('дорого');
     const bad = runCli(['report', '--format', 'json', ...NOW], { cwd: dir });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/at audit\.hourlyCost: not a sum of 0 or more: "дорого"/);
+    expect(bad.stderr).toMatch(/at audit\.hourlyCost: not an hour's cost in roubles: "дорого"/);
+    // 0 and absurd costs, refused as --hourly-cost and the prompt refuse them, in the config's language too.
+    for (const cost of ['0', '20000000']) {
+      config(cost);
+      const refused = runCli(['report', '--format', 'json', '--lang', 'ru', ...NOW], { cwd: dir });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`«${cost}» — не цена часа в рублях; нужно число больше 0 и не больше 10 000 000`);
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { COMPARE_ROWS } from '../../core/compare.js';
 import { UserErrors, type UserError } from '../../core/errors.js';
-import { AMOUNT_FORMS, DAY_FORMS, readAmount, readDay, readShare, SHARE_FORMS } from '../../core/option-values.js';
+import { AMOUNT_FORMS, DAY_FORMS, MAX_HOURLY_COST, readAmount, readDay, readHourlyCost, readShare, SHARE_FORMS } from '../../core/option-values.js';
 import { PRESET_NAMES } from '../../core/presets.js';
 import { zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { readDocument } from '../read/files.js';
@@ -23,6 +23,11 @@ const day = z.string().transform((s, ctx) => readDay(s) ?? (ctx.addIssue({ code:
 const amount = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = typeof v === 'number' ? (v >= 0 ? v : undefined) : readAmount(v);
   return n ?? (ctx.addIssue({ code: 'custom', message: `not a sum of 0 or more: "${v}"; write ${AMOUNT_FORMS.en}` }), z.NEVER);
+});
+/** What a manager's hour costs: above 0 and at most MAX_HOURLY_COST, as `--hourly-cost` and the prompt take it. */
+const hourly = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const n = typeof v === 'number' ? (v > 0 && v <= MAX_HOURLY_COST ? v : undefined) : readHourlyCost(v);
+  return n ?? (ctx.addIssue({ code: 'custom', message: `not an hour's cost in roubles: "${v}"; write a number above 0 and at most 10,000,000` }), z.NEVER);
 });
 /** A share: a YAML number from 0 to 1, or text such as "35%" or "0,35". */
 const share = z.union([z.number(), z.string()]).transform((v, ctx) => {
@@ -53,7 +58,7 @@ export const configSchema = z
         answers: z.string(),
         questionnaire: z.string().optional(),
         managers: z.number().int().positive().optional(),
-        hourlyCost: amount.optional(),
+        hourlyCost: hourly.optional(),
         allowPartial: z.boolean().optional(),
       })
       .strict()
