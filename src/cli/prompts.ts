@@ -3,7 +3,9 @@ import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createPrompt, isDownKey, isEnterKey, isTabKey, isUpKey, makeTheme, useKeypress, useMemo, usePagination, usePrefix, useState, type Status } from '@inquirer/core';
 import { input, select } from '@inquirer/prompts';
+import { formatWhere, userErrorMessage } from '../core/errors.js';
 import { tr } from '../core/i18n.js';
+import { fsError } from '../io/read/files.js';
 import { columnsOf, visible, wrapText } from './wrap.js';
 
 /** Where prompts read and draw: the UI goes to stderr so stdout carries only the report. */
@@ -105,10 +107,9 @@ export function checkReadable(file: string, cwd: string, lang: string): { kind: 
     accessSync(target, constants.R_OK);
     return { kind: 'file' };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { problem: tr(lang, `Файл не найден: ${file}`, `File not found: ${file}`) };
-    if (code === 'EACCES' || code === 'EPERM') return { problem: tr(lang, `Нет доступа к файлу: ${file}`, `No permission to read the file: ${file}`) };
-    return { problem: tr(lang, `Файл не читается: ${file}`, `The file cannot be read: ${file}`) };
+    // Said as a run says it («no-such.csv: файл не найден»).
+    const e = fsError(error as NodeJS.ErrnoException, file);
+    return { problem: `${formatWhere(e.where, lang)}: ${userErrorMessage(e, lang)}` };
   }
 }
 

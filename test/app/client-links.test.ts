@@ -56,10 +56,22 @@ describe('calls link to deals through the client\'s other keys', () => {
     expect(result.total).toMatchObject({ touches_per_won: 1, response_min_median: 45, no_response: 0 });
   });
 
-  it('reads such a deals file in one pass, with the same numbers, where a large one is read in two halves', () => {
-    const split = total('mango.csv', { CRM_AUDIT_SPLIT_BYTES: '1', CRM_AUDIT_SPLIT_TRACE: '1' });
-    expect(split.stderr).not.toMatch(/two halves: deals\.csv/);
-    expect(split.result.total).toEqual(total('mango.csv').result.total);
+  it('reads such a deals file in one pass, with the numbers of one pass, where a file without them is read in two halves', () => {
+    // 2,000 deals, each with its own phone; the same file without the phone column is the control.
+    const rows = Array.from({ length: 2000 }, (_, i) => `${i + 1},Иванов Иван,01.03.2025 10:00:00,Переговоры,ООО ${i},+7 916 ${1000000 + i}`);
+    writeFileSync(path.join(dir, 'many.csv'), ['ID,Ответственный,Дата создания сделки,Этап сделки,Компания,Рабочий телефон', ...rows].join('\n') + '\n');
+    writeFileSync(path.join(dir, 'many-plain.csv'), ['ID,Ответственный,Дата создания сделки,Этап сделки,Компания', ...rows.map((r) => r.slice(0, r.lastIndexOf(',')))].join('\n') + '\n');
+    writeFileSync(path.join(dir, 'many-calls.csv'), ['Дата;Сотрудник;Направление;Статус;Длительность;Номер клиента', '02.03.2025 10:00;Иванов Иван;Исходящий;Отвечен;60;79161001999'].join('\n') + '\n');
+    const run = (deals: string, env: Record<string, string>) => runCli(['kpi', '-d', deals, '-a', 'many-calls.csv', '--now', '2025-06-30', '--format', 'json'], { cwd: dir, env });
+    const SPLIT = { CRM_AUDIT_SPLIT_BYTES: '1', CRM_AUDIT_SPLIT_TRACE: '1' };
+    expect(run('many-plain.csv', SPLIT).stderr).toMatch(/two halves: many-plain\.csv/);
+    const split = run('many.csv', SPLIT);
+    expect(split.code, split.stderr).toBe(0);
+    expect(split.stderr).not.toMatch(/two halves: many\.csv/);
+    const whole = run('many.csv', { CRM_AUDIT_SPLIT_BYTES: '0' });
+    expect(split.stdout).toBe(whole.stdout);
+    // The call links by the 2,000th deal's phone: one response, of a day.
+    expect(JSON.parse(split.stdout).total).toMatchObject({ response_min_median: 1440, no_response: 1999 });
   });
 });
 

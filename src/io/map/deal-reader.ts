@@ -195,8 +195,10 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   codes.product = c.product !== undefined && !cells.blank(c.product) ? 1 : 0;
   out.name = c.name === undefined ? '' : cleanText(cells.text(c.name));
   out.client = firstClient(cells, ctx, m);
-  out.links.length = 0;
-  if (m.links) otherClientKeys(cells, ctx, m, out.links);
+  if (m.links) {
+    out.links.length = 0;
+    otherClientKeys(cells, ctx, m, out.links);
+  }
   return out;
 }
 

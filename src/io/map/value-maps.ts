@@ -69,9 +69,6 @@ const STATUS: Record<string, DealStatus | 'deleted'> = {
   excluido: 'deleted',
   eliminado: 'deleted',
   gelöscht: 'deleted',
-  // HubSpot's closed stages in its Portuguese interface
-  'negócio fechado': 'won',
-  'negócio perdido': 'lost',
   'closed - won': 'won',
   'closed - lost': 'lost',
   'closed: won': 'won',

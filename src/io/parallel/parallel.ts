@@ -325,14 +325,6 @@ function readWhole(map: ColumnMap): boolean {
   return map.fields.has('call_id') || linesNameEmployees(map);
 }
 
-/**
- * A deals file read in one pass: one whose clients go by other keys too (a contact beside the company,
- * phone numbers; DealStore.addLinks), which only a store of one thread keeps.
- */
-function dealsWhole(map: ColumnMap): boolean {
-  return hasClientLinks(map);
-}
-
 /** The periods' engines fed with an activities export, and what the import saw. */
 export interface ActivitiesRead {
   engines: KpiEngine[];
@@ -567,7 +559,8 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
       },
       async (options) => (taken.mainRead = await importDealRows(file, options, store)),
       () => taken.run(),
-      dealsWhole,
+      // A file whose clients go by other keys too is read in one pass: only a store of one thread keeps them (DealStore.addLinks).
+      hasClientLinks,
     );
     const parts = taken.inOrder().map((t) => t.read.store);
     if (halves && taken.agrees(halves.part.stop, halves.orders) && (await absorbHalf(store, halves.part, parts, halves.main.productRows, helper))) {
