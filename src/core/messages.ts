@@ -363,6 +363,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: 'planned activity, not done', ru: 'запланированное действие, ещё не выполнено' },
   { en: 'an event of the CRM, not an activity (a stage or a field changed, a note or a task added)', ru: 'событие CRM, а не действие (смена этапа, правка поля, примечание или задача)' },
   { en: 'activity called off (cancelled or not attended)', ru: 'действие отменено или не состоялось' },
+  { en: "an automation's action (a robot), not a manager's", ru: 'действие автоматизации (робота), а не менеджера' },
   { en: 'internal call (between employees)', ru: 'внутренний звонок (между сотрудниками)' },
   { en: 'another leg of a call already counted (the same call id)', ru: 'ещё одно плечо уже учтённого звонка (тот же ID звонка)' },
   { en: 'a missed call no line took (hung up in an IVR or a queue)', ru: 'пропущенный звонок, не дошедший ни до одного внутреннего номера (положили трубку в голосовом меню или очереди)' },

@@ -62,9 +62,22 @@ export interface ActivityMemos {
  */
 const NOT_AN_EMPLOYEE = new Set(['ivr', 'voicemail', 'voice mail', 'queue', 'очередь', 'голосовое меню', 'голосовая почта', 'автоответчик', 'автосекретарь']);
 
-/** A manager key that is -1 for the words of NOT_AN_EMPLOYEE. */
+/**
+ * Authors that are a CRM's automation, not a person: amoCRM's events list names its digital pipeline
+ * and Salesbot «Робот». A letter a robot sent to every new lead is no manager's contact with a client:
+ * as a manager it listed «Робот» beside the people, with their letters counted as its touches.
+ */
+const AUTOMATION = new Set(['робот', 'robot', 'salesbot']);
+
+/** Manager key -2: the row is an automation's (AUTOMATION). */
+const AUTOMATED = -2;
+
+/** A manager key that is -1 for the words of NOT_AN_EMPLOYEE, -2 for those of AUTOMATION. */
 function employeeKey(key: (raw: string) => number): (raw: string) => number {
-  return (raw) => (NOT_AN_EMPLOYEE.has(cleanText(raw).toLowerCase()) ? -1 : key(raw));
+  return (raw) => {
+    const word = cleanText(raw).toLowerCase();
+    return NOT_AN_EMPLOYEE.has(word) ? -1 : AUTOMATION.has(word) ? AUTOMATED : key(raw);
+  };
 }
 
 /** Manager columns that name the client's owner in the CRM, not who took the call (Sipuni's). */
@@ -131,6 +144,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   // A PBX log's sides, read once a row: the employee, the direction and the missed-call checks all ask them.
   if (m.sides !== undefined) readSides(cells, m.sides, m.side);
   const manager = employee(cells, ctx, m);
+  if (manager === AUTOMATED) return ROBOT;
   // A PBX's call no line took is read whole (a leg of a call another leg names the line of; see CallLegs).
   if (manager === -1 && !m.byLine) {
     // A call between employees names no client's owner (Sipuni's «Ответственный из CRM» is blank on it): dropped as internal, as it is with one.
@@ -228,6 +242,7 @@ function employee(cells: Cells, ctx: ReadContext, m: ActivityMemos): number {
 
 const PLANNED = new RowProblem('drop', 'planned activity, not done');
 const INTERNAL_CALL = new RowProblem('drop', 'internal call (between employees)');
+const ROBOT = new RowProblem('drop', "an automation's action (a robot), not a manager's");
 const CRM_EVENT = new RowProblem('drop', 'an event of the CRM, not an activity (a stage or a field changed, a note or a task added)');
 /** A meeting nobody came to, a call cancelled (HubSpot's «No show», Zoho's «Cancelled»): no touch, dropped and counted. */
 const CALLED_OFF = new RowProblem('drop', 'activity called off (cancelled or not attended)');

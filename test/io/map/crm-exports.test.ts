@@ -536,7 +536,8 @@ describe("amoCRM's list of events as the activities", () => {
       ['Анна Смирнова', 'call', 'out', false, '', 'Пётр Сидоров'],
       ['Анна Смирнова', 'email', 'out', false, 'Поставка Альфа', ''],
     ]);
-    expect(report.dropped).toEqual({ 'an event of the CRM, not an activity (a stage or a field changed, a note or a task added)': 4 });
+    // A robot's letter is no manager's, and no manager «Робот» is made.
+    expect(report.dropped).toEqual({ 'an event of the CRM, not an activity (a stage or a field changed, a note or a task added)': 4, "an automation's action (a robot), not a manager's": 1 });
     // The letter's subject is not read as a call's outcome.
     expect(report.values.missed?.map((v) => v.value)).toEqual(['Пропущенный', 'Разговор 1 мин', 'Разговор 2 мин']);
   });
