@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
-import { readCount } from '../core/option-values.js';
+import { MAX_MANAGERS, readCount } from '../core/option-values.js';
 import type { CliContext } from './context.js';
 
 /**
@@ -57,5 +57,13 @@ export function parseCount(value: string | undefined, name: string): number | un
   if (value === undefined) return undefined;
   const n = readCount(value);
   if (n === undefined) throw UserError.of('E_USAGE', 'usage.count', { name, value });
+  return n;
+}
+
+/** Parses a number of sales managers (`--managers`, the interactive audit's prompt): a count from 1 to MAX_MANAGERS. */
+export function parseManagers(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = readCount(value);
+  if (n === undefined || n > MAX_MANAGERS) throw UserError.of('E_USAGE', 'usage.managers', { name, value });
   return n;
 }

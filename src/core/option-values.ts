@@ -71,6 +71,9 @@ export function readAmount(text: string): number | undefined {
 /** The highest cost of a manager's hour a run takes, in roubles: above it is a slip (1e21 printed «около 1.575e+23 ₽»). */
 export const MAX_HOURLY_COST = 10_000_000;
 
+/** The most sales managers a run takes: above it is a slip (an absurd head count printed hours and money of 15 digits). */
+export const MAX_MANAGERS = 100_000;
+
 /**
  * `8`, `1_000`: a whole number above 0, else undefined. Digits only: `1e3`, `2.5`, `-3` are refused,
  * on the command line (`--managers`) and at the prompt alike.

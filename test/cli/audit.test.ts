@@ -196,10 +196,19 @@ describe('audit --managers and --hourly-cost: the rule of the prompts', () => {
     expect(run('--managers', '5', '--hourly-cost', '10 000 000', '--lang', 'ru').stdout).toContain('около 1 050 000 000 ₽ в месяц');
   });
 
-  it('refuses 1e3 managers as the prompt does', () => {
+  it('refuses 1e3 managers as the prompt does, and a head count past 100 000', () => {
     const r = run('--managers', '1e3', '--lang', 'ru');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--managers: нужно целое положительное число; получено «1e3»');
+    expect(r.stderr).toContain('--managers: «1e3» — нужно число менеджеров по продажам: целое, от 1 до 100 000');
+    for (const n of ['0', '100001', '999999999999']) {
+      const ru = run('--managers', n, '--lang', 'ru');
+      expect(ru.code, ru.stderr).toBe(2);
+      expect(ru.stdout).toBe('');
+      expect(ru.stderr).toContain(`--managers: «${n}» — нужно число менеджеров по продажам`);
+      const en = run('--managers', n, '--lang', 'en');
+      expect(en.stderr).toContain(`--managers: "${n}" is not a number of sales managers: a whole number from 1 to 100,000`);
+    }
+    expect(run('--managers', '100 000'.replace(' ', '_'), '--lang', 'ru').code).toBe(0);
   });
 });
 

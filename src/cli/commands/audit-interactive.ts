@@ -14,7 +14,7 @@ import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { maxScore } from '../../core/questionnaire/rules.js';
 import { renderAuditTable } from '../../render/audit/text.js';
 import { paint, useColor, type CliContext } from '../context.js';
-import { parseCount, resolveFormat } from '../format.js';
+import { parseManagers, resolveFormat } from '../format.js';
 import { writeOutput } from '../output.js';
 import { askConfirm, askInput, askPath, askSelect, type Choice, type PromptIO } from '../prompts.js';
 import { columnsOf, wrapText } from '../wrap.js';
@@ -51,7 +51,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   say(c.bold(pick(q.title, lang)));
   const company = (await askInput(io, tr(lang, 'Компания:', 'Company:'), o.company ?? '')).trim() || undefined;
   // The prompts take what --managers and --hourly-cost take, and refuse what they refuse, in the same words.
-  const managers = o.managers ?? (await askNumber(io, tr(lang, 'Сколько менеджеров по продажам? (пусто — не считать часы)', 'How many sales managers? (empty: no hours)'), lang, (v) => parseCount(v, tr(lang, 'Число менеджеров', 'The number of managers'))));
+  const managers = o.managers ?? (await askNumber(io, tr(lang, 'Сколько менеджеров по продажам? (пусто — не считать часы)', 'How many sales managers? (empty: no hours)'), lang, (v) => parseManagers(v, tr(lang, 'Число менеджеров', 'The number of managers'))));
   const hourlyCost = o.hourlyCost ?? (managers !== undefined ? await askNumber(io, tr(lang, 'Сколько стоит час работы менеджера, ₽? (пусто — не считать деньги)', "What does a manager's hour cost, RUB? (empty: no money)"), lang, (v) => parseHourlyCost(v, tr(lang, 'Цена часа', "The hour's cost"))) : undefined);
   const answers = await askQuestions(io, q, lang, say, c, max);
 

@@ -19,7 +19,7 @@ import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
 import { warnUnusedOptions } from '../warnings.js';
 import { EXIT } from '../exit-codes.js';
-import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
+import { assertBinaryDestination, parseManagers, resolveFormat } from '../format.js';
 import { assertOneStdin, importOptionsFromCli, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
 import { assertOutputPlace, writeOutput } from '../output.js';
 import { columnsOf, wrapText } from '../wrap.js';
@@ -66,7 +66,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const format = resolveFormat(opts.format, opts.output, FORMATS, 'table');
   assertBinaryDestination(ctx, format, opts.output);
   await assertOutputPlace(ctx, opts.output);
-  const managers = parseCount(opts.managers, '--managers');
+  const managers = parseManagers(opts.managers, '--managers');
   const hourlyCost = parseHourlyCost(opts.hourlyCost, '--hourly-cost');
   warnUnusedOptions(ctx, opts.lang, [hourlyCost !== undefined && managers === undefined && 'hourlyCost']);
   const now = resolveNow(ctx, opts.now);

@@ -16,6 +16,10 @@ export const COMMAND_MESSAGES = {
     ru: `{name}: «{value}» — нужна цена часа в рублях: число больше 0 и не больше 10 000 000 (1500, 1 500, 1500,50)`,
     en: `{name}: "{value}" is not an hour's cost in roubles: a number above 0 and at most 10,000,000 (1500, 1 500, 1500.50)`,
   },
+  'usage.managers': {
+    ru: `{name}: «{value}» — нужно число менеджеров по продажам: целое, от 1 до 100 000`,
+    en: `{name}: "{value}" is not a number of sales managers: a whole number from 1 to 100,000`,
+  },
   'usage.margin': { ru: `--margin: нужна ${SHARE_FORMS.ru}; получено «{value}»`, en: `--margin must be ${SHARE_FORMS.en}; got "{value}"` },
   'usage.repeated': { ru: '{option} указан больше одного раза, а берётся одно значение', en: '{option} is given more than once, and takes one value', hint: { ru: 'оставьте один {option}', en: 'keep one {option}' } },
   'usage.repeatedFile': { ru: '{option} указан больше одного раза, а берётся один файл', en: '{option} is given more than once, and takes one file', hint: { ru: 'оставьте один {option}; две выгрузки одного вида сначала объедините в один файл', en: 'keep one {option}; join two exports of one kind into one file first' } },

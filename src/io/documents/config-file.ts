@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { COMPARE_ROWS } from '../../core/compare.js';
 import { UserErrors, type UserError } from '../../core/errors.js';
-import { AMOUNT_FORMS, DAY_FORMS, MAX_HOURLY_COST, readAmount, readDay, readHourlyCost, readShare, SHARE_FORMS } from '../../core/option-values.js';
+import { AMOUNT_FORMS, DAY_FORMS, MAX_HOURLY_COST, MAX_MANAGERS, readAmount, readDay, readHourlyCost, readShare, SHARE_FORMS } from '../../core/option-values.js';
 import { PRESET_NAMES } from '../../core/presets.js';
 import { zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { readDocument } from '../read/files.js';
@@ -57,7 +57,7 @@ export const configSchema = z
       .object({
         answers: z.string(),
         questionnaire: z.string().optional(),
-        managers: z.number().int().positive().optional(),
+        managers: z.number().int().positive().max(MAX_MANAGERS).optional(),
         hourlyCost: hourly.optional(),
         allowPartial: z.boolean().optional(),
       })
