@@ -2,6 +2,7 @@ import { tr } from '../core/i18n.js';
 import { say, UNUSED_OPTION } from '../core/messages.js';
 import { paint, type CliContext } from './context.js';
 import { terminalSafe } from '../render/terminal-safe.js';
+import { columnsOf, wrapText } from './wrap.js';
 
 /**
  * Says on stderr which options were given to no effect (`--hourly-cost` without `--managers`,
@@ -11,9 +12,15 @@ export function warnUnusedOptions(ctx: CliContext, lang: string, unused: Readonl
   for (const key of unused) if (key) ctx.stderr.write(warningLine(ctx, lang, say(UNUSED_OPTION[key], lang)));
 }
 
-/** A warning as stderr says it: «Внимание: …» / "Warning: …", the word in yellow where colour is on. */
+/**
+ * A warning as stderr says it: «Внимание: …» / "Warning: …", the word in yellow where colour is on;
+ * on a terminal, its sentences wrapped between words within its width (a terminal cut a
+ * 350-character warning mid-word). A `--map` snippet's lines (indented) stay whole, to be copied.
+ */
 export function warningLine(ctx: CliContext, lang: string, text: string): string {
-  return `${paint(ctx).yellow(tr(lang, 'Внимание', 'Warning'))}: ${terminalSafe(text, false)}\n`;
+  const width = columnsOf(ctx.stderr);
+  const lines = `${paint(ctx).yellow(tr(lang, 'Внимание', 'Warning'))}: ${terminalSafe(text, false)}`.split('\n');
+  return `${lines.map((l) => (/^\s/.test(l) ? l : wrapText(l, width))).join('\n')}\n`;
 }
 
 /** Whether `--sheet` was given and no file read was a workbook (a CSV or an HTML table has no sheets). */

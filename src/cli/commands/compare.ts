@@ -1,3 +1,4 @@
+import { columnsOf } from '../wrap.js';
 import type { CompareResult } from '../../core/compare.js';
 import { UserError } from '../../core/errors.js';
 import { ambiguousComma, readAmount, readHourlyCost } from '../../core/option-values.js';
@@ -102,7 +103,7 @@ export async function run(o: CompareCliOptions, ctx: CliContext): Promise<number
   else if (format === 'csv') out = (await import('../../render/compare/csv.js')).renderCompareCsv(result, { lang: o.lang });
   else if (format === 'xlsx') out = await (await import('../../render/compare/xlsx.js')).renderCompareXlsx(result, { lang: o.lang, now, company: o.company });
   else if (format === 'html') out = await (await import('../../render/html/index.js')).renderHtml({ lang: o.lang, generatedAt: now.toISOString(), company: o.company, compare: result });
-  else out = renderCompareTable(result, { lang: o.lang, color: useColor(ctx) && !o.output });
+  else out = renderCompareTable(result, { lang: o.lang, color: useColor(ctx) && !o.output, width: !o.output && ctx.stdout.isTTY ? columnsOf(ctx.stdout) : undefined });
   await writeOutput(ctx, out, o.output, inputs, o.lang);
   return EXIT.ok;
 }

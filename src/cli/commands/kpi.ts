@@ -1,3 +1,4 @@
+import { columnsOf } from '../wrap.js';
 import { METRIC_KEYS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import type { KpiOptions } from '../../core/kpi/engine.js';
 import { GROUP_DIMS, type GroupDim, type KpiResult } from '../../core/kpi/types.js';
@@ -93,7 +94,9 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   reportSkippedRows(ctx, result.dataQuality, o.lang, format);
   warnUnusedOptions(ctx, o.lang, [sheetUnused(o.sheet, result.dataQuality.files) && 'sheet', metrics !== undefined && format !== 'table' && format !== 'md' && 'metrics']);
   const inputs = [o.deals, o.activities, o.payments, o.map, o.spend, o.plan].filter((f): f is string => f !== undefined);
-  await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, topReasons, company: o.company }), o.output, inputs, o.lang);
+  // On a terminal, the tables fit its width.
+  const width = format === 'table' && !o.output && ctx.stdout.isTTY ? columnsOf(ctx.stdout) : undefined;
+  await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, topReasons, company: o.company, width }), o.output, inputs, o.lang);
   return EXIT.ok;
 }
 
@@ -113,7 +116,7 @@ async function computeAsking(ctx: CliContext, files: KpiFiles, base: ImportOptio
 const MAYBE_SWAPPED = new Set(['E_MAP_REQUIRED', 'E_NO_HEADER', 'E_BAD_ROWS', 'E_NO_DEALS']);
 
 /** Renders a KPI result in any format. */
-export async function renderKpi(result: KpiResult, format: (typeof FORMATS)[number], opts: { lang: string; color: boolean; metrics?: string[]; now: Date; topReasons?: number; company?: string }): Promise<string | Uint8Array> {
+export async function renderKpi(result: KpiResult, format: (typeof FORMATS)[number], opts: { lang: string; color: boolean; metrics?: string[]; now: Date; topReasons?: number; company?: string; width?: number }): Promise<string | Uint8Array> {
   // Renderers load when the result is ready: their libraries (tables, colours, workbooks) need not
   // hold up the start of a long import, and JSON needs none of them.
   switch (format) {
@@ -137,7 +140,7 @@ export async function renderKpi(result: KpiResult, format: (typeof FORMATS)[numb
     }
     default: {
       const { renderKpiTable } = await import('../../render/kpi/text.js');
-      return renderKpiTable(result, { lang: opts.lang, color: opts.color, metrics: opts.metrics, topReasons: opts.topReasons });
+      return renderKpiTable(result, { lang: opts.lang, color: opts.color, metrics: opts.metrics, topReasons: opts.topReasons, width: opts.width });
     }
   }
 }

@@ -3,7 +3,7 @@ import { tr } from '../../core/i18n.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { formatChange, formatDay, formatRelative, formatValue } from '../format.js';
 import { noPaybackText, paybackNotApplicable, reasonText, SHORT } from '../kpi/labels.js';
-import { wrapWords } from '../kpi/reading-table.js';
+import { lineWidth, wrapWords } from '../kpi/reading-table.js';
 import { borderlessTable } from '../kpi/table-style.js';
 import { colors, mdTable, type RenderOptions } from '../text.js';
 
@@ -88,9 +88,9 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
     const paint = row.change === null || row.change === 0 ? (s: string) => s : improved(row) ? c.green : c.red;
     return [x.label, x.before, x.after, paint(x.change), paint(x.pct), x.target, row.met === null ? x.met : row.met ? c.green(x.met) : c.red(x.met)];
   });
-  out.push(borderlessTable([L.metric, L.before, L.after, L.change, L.changePct, L.target, L.met], rows, c));
+  out.push(borderlessTable([L.metric, L.before, L.after, L.change, L.changePct, L.target, L.met], rows, c, 1, opts.width));
   const why = notComputedLine(result, opts.lang);
-  if (why) out.push(...wrapWords(why, 100).map((l) => c.dim(l)));
+  if (why) out.push(...wrapWords(why, lineWidth(opts.width)).map((l) => c.dim(l)));
   out.push(...paybackLines(result, opts.lang, c));
   if (result.managers) {
     out.push('', c.bold(L.byManager));
@@ -101,7 +101,8 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
       const x = cells(row, opts.lang);
       return [x.before, row.change === null ? x.after : (improved(row) ? c.green : row.change === 0 ? (s: string) => s : c.red)(`${x.after} ${arrow(row)}`)];
     })]);
-    out.push(borderlessTable(head, body, c));
+    // On a narrow terminal, each metric's before and after stay side by side.
+    out.push(borderlessTable(head, body, c, 1, opts.width, 2));
   }
   return `${out.join('\n')}\n`;
 }

@@ -5,7 +5,7 @@ import { formatInColumn, formatValue } from '../format.js';
 import { dimLabel, GROUP_SHORT, groupingTitle, groupLabels } from './group-labels.js';
 import { dimText, groupingsOf, readingColumns, type Grouping } from './groups.js';
 import { SHORT } from './labels.js';
-import { markdownTable, terminalTables, wrapWords, type Cell, type ReadingTable, type Tone } from './reading-table.js';
+import { lineWidth, markdownTable, terminalTables, wrapWords, type Cell, type ReadingTable, type Tone } from './reading-table.js';
 import { mdText } from '../text.js';
 
 /** A figure of the plan: which of them a plan has, in this order. */
@@ -112,15 +112,16 @@ function extraTables(result: KpiResult, lang: string, metrics?: string[]): { uni
 }
 
 /** The terminal lines of the groupings, unit economics and plan (none when the result has none of them). */
-export function groupSectionsTerminal(result: KpiResult, opts: { lang: string; metrics?: string[] }, c: ChalkInstance): string[] {
+export function groupSectionsTerminal(result: KpiResult, opts: { lang: string; metrics?: string[]; width?: number }, c: ChalkInstance): string[] {
+  const width = lineWidth(opts.width);
   const x = extraTables(result, opts.lang, opts.metrics);
   const out: string[] = [];
   const add = (t: ReadingTable | undefined) => {
     if (!t) return;
-    terminalTables(t, c).forEach((table, i) => out.push('', ...(i === 0 && t.title ? [c.bold(t.title)] : []), table));
+    terminalTables(t, c, width).forEach((table, i) => out.push('', ...(i === 0 && t.title ? [c.bold(t.title)] : []), table));
   };
   add(x.unit);
-  if (x.note) out.push(...wrapWords(x.note).map((l) => c.yellow(l)));
+  if (x.note) out.push(...wrapWords(x.note, width).map((l) => c.yellow(l)));
   x.groupings.forEach(add);
   add(x.plan);
   return out;

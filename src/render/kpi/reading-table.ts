@@ -25,6 +25,11 @@ export interface ReadingTable {
 
 /** The width the terminal tables fit, as the managers' tables do. */
 export const TERMINAL_WIDTH = 100;
+
+/** The width of a terminal's lines: its own when narrower than the TERMINAL_WIDTH the tables take elsewhere. */
+export function lineWidth(width: number | undefined): number {
+  return Math.min(width ?? TERMINAL_WIDTH, TERMINAL_WIDTH);
+}
 /** Space between columns (table-style.ts). */
 const GAP = 2;
 /** A text column is cut no narrower than this (or its header). */

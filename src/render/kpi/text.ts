@@ -8,7 +8,7 @@ import { kpiLabels, METRIC_GROUPS, SHORT } from './labels.js';
 import { borderlessTable } from './table-style.js';
 import { lossReasonRows } from './loss-reasons.js';
 import { groupSectionsMarkdown, groupSectionsTerminal } from './groups-text.js';
-import { wrapWords } from './reading-table.js';
+import { lineWidth, wrapWords } from './reading-table.js';
 
 export interface KpiRenderOptions extends RenderOptions {
   /** Only these metrics, in this order, in one table. */
@@ -59,18 +59,18 @@ export function renderKpiTable(result: KpiResult, opts: KpiRenderOptions): strin
       }),
     ]);
     rows.push([c.bold(L.total), ...g.metrics.map((def) => c.bold(formatInColumn(result.total[def.key], def.format, opts.lang, column(result, def.key))))]);
-    out.push('', ...(g.title ? [c.bold(g.title)] : []), borderlessTable(head, rows, c));
+    out.push('', ...(g.title ? [c.bold(g.title)] : []), borderlessTable(head, rows, c, 1, opts.width));
   }
   const reasons = lossRows(result, opts);
   if (reasons.length > 0 && showsReasons(opts)) {
     const rows = reasons.map((r) => [clip(r.reason, 60), formatCount(r.count, opts.lang), formatValue(r.share, 'ratio', opts.lang)]);
-    out.push('', c.bold(L.lossReasons), borderlessTable([L.reason, L.count, L.share], rows, c));
+    out.push('', c.bold(L.lossReasons), borderlessTable([L.reason, L.count, L.share], rows, c, 1, opts.width));
   }
   out.push(...groupSectionsTerminal(result, opts, c));
   out.push('', c.dim(qualityLine(result, opts.lang)));
   // Of the metrics asked for (--metrics), else of all.
   const na = Object.keys(result.notApplicable).filter((k) => !opts.metrics?.length || opts.metrics.includes(k));
-  if (na.length > 0) out.push(...wrapWords(`${L.notApplicable}: ${na.map((k) => metricDef(k)?.label[opts.lang === 'ru' ? 'ru' : 'en'] ?? k).join(', ')} (--format json: notApplicable)`, 100).map((l) => c.dim(l)));
+  if (na.length > 0) out.push(...wrapWords(`${L.notApplicable}: ${na.map((k) => metricDef(k)?.label[opts.lang === 'ru' ? 'ru' : 'en'] ?? k).join(', ')} (--format json: notApplicable)`, lineWidth(opts.width)).map((l) => c.dim(l)));
   return `${out.join('\n')}\n`;
 }
 
