@@ -1,11 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { renderHtml } from '../../../src/render/html/index.js';
 import { countPdfPages, HAVE_CHROMIUM, launchChromium, openFile, SKIP_REASON, type BrowserSession } from '../../helpers/browser.js';
 import { groupsResult } from '../../helpers/groups-result.js';
-import { ROOT } from '../../helpers/cli.js';
+import { ROOT, runCli } from '../../helpers/cli.js';
 import { renderSampleHtml } from '../../helpers/html-samples.js';
 
 /** Screenshots and PDFs land here (git-ignored), for a person or a CI artifact upload to look at. */
@@ -112,6 +113,38 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
     await expectChartsDrawn(page);
     const legends = await page.$$eval('figure.chart[data-chart="months-revenue"] .role-legend text', (t) => t.map((x) => x.textContent));
     expect(legends).toContain('Радио');
+    await page.close();
+  });
+
+  // Session 24 added «Было (дата)» and «Изменение» to the HTML audit with --baseline, checked only by its markup.
+  it('audit --baseline: the before and change columns shown within the page, every chart drawn, in print too', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-baseline-'));
+    const baseline = path.join(dir, 'before.json');
+    const before = runCli(['audit', '--answers', 'samples/answers/ahead-of-most.yaml', '--format', 'json', '--now', '2025-01-15', '-o', baseline]);
+    expect(before.code, before.stderr).toBe(0);
+    const { file } = renderSampleHtml('audit', ['--baseline', baseline]);
+    const { page, log } = await openFile(session.browser, file);
+    expect(log.consoleErrors).toEqual([]);
+    expect(log.requests).toEqual([]);
+    await expectChartsDrawn(page);
+    const heads = await page.$$eval('th', (th) => th.map((t) => t.textContent));
+    expect(heads).toEqual(expect.arrayContaining(['Было (15.01.2025)', 'Изменение']));
+    // The summary's cells in those columns are seen: each has a size and lies inside the text column.
+    const cells = await page.$$eval('table', (tables) => {
+      const t = tables.find((x) => [...x.querySelectorAll('th')].some((h) => h.textContent === 'Изменение'))!;
+      const main = t.closest('main')!.getBoundingClientRect();
+      const col = [...t.querySelectorAll('th')].findIndex((h) => h.textContent === 'Изменение');
+      return [...t.querySelectorAll('tbody tr')].map((r) => {
+        const b = r.children[col]!.getBoundingClientRect();
+        return { text: r.children[col]!.textContent, seen: b.width > 0 && b.height > 0 && b.right <= main.right + 1 };
+      });
+    });
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) expect(c.seen, `«${c.text}» outside the page`).toBe(true);
+    expect(cells.map((c) => c.text).join(' ')).toMatch(/[+−]\d/);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    writeFileSync(path.join(ARTIFACTS, 'audit-baseline.pdf'), pdf);
+    expect(countPdfPages(pdf)).toBeGreaterThanOrEqual(await page.$$eval('section[data-section]', (x) => x.length));
     await page.close();
   });
 
