@@ -69,7 +69,7 @@ describe('numbers as a Russian reader writes them', () => {
     expect(sheet.getRow(3).getCell(2).numFmt).toBe('dd.mm.yyyy');
     const conv = sheet.getRow(header + 1);
     expect(conv.getCell(4).value).toBeCloseTo(8.1, 6);
-    expect(conv.getCell(4).numFmt).toBe('+0.0" п.\u00a0п.";-0.0" п.\u00a0п.";0.0" п.\u00a0п."');
+    expect(conv.getCell(4).numFmt).toBe('+0.0" п.\u00a0п.";"−"0.0" п.\u00a0п.";0.0" п.\u00a0п."');
     const leads = sheet.getRow(header + 2);
     expect(leads.getCell(6).value).toBe('↓ хуже');
     expect((leads.getCell(6).font.color as { argb: string }).argb).toBe('FF9C0006');

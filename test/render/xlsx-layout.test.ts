@@ -75,6 +75,6 @@ describe('the compare workbook\'s targets', () => {
       if (typeof cell.value === 'number') targets.push(cell.numFmt);
     });
     expect(targets.length).toBeGreaterThan(0);
-    for (const f of targets) expect(f).toBe('+0.0#%;-0.0#%;0.0#%');
+    for (const f of targets) expect(f).toBe('+0.0#%;"−"0.0#%;0.0#%');
   });
 });

@@ -12,14 +12,24 @@ import { ppUnit } from '../format.js';
 const GOOD = { fill: 'FFC6EFCE', font: 'FF006100' };
 const BAD = { fill: 'FFFFC7CE', font: 'FF9C0006' };
 
+/**
+ * The minus sign of a negative change, as the terminal, Markdown and the audit's workbook write it
+ * («−3,1», not «-3,1»): a literal in the format's negative section (the cell keeps its number).
+ */
+const MINUS = '"\u2212"';
+/** A relative change («+24,1%», «−10,4%»). */
+export const RELATIVE_FORMAT = `+0.0%;${MINUS}0.0%;0.0%`;
+/** A target («+20%», «−30,5%»). */
+export const TARGET_FORMAT = `+0.0#%;${MINUS}0.0#%;0.0#%`;
+
 /** Number format of a change: a share changes in percentage points, anything else in its own unit. */
 export function changeFormat(format: MetricFormat, lang: string): string {
   if (format === 'ratio') {
     const pp = `" ${ppUnit(lang)}"`;
-    return `+0.0${pp};-0.0${pp};0.0${pp}`;
+    return `+0.0${pp};${MINUS}0.0${pp};0.0${pp}`;
   }
   const base = metricFormat(format, lang);
-  return `+${base};-${base};${base}`;
+  return `+${base};${MINUS}${base};${base}`;
 }
 
 /** Paints a cell green when the change went the better way, red when the worse way. */
@@ -71,9 +81,9 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     const r = sheet.addRow([info[lang === 'ru' ? 'ru' : 'en'], row.before, row.after, change, row.change_pct, `${arrow} ${word}`.trim(), row.target, row.met === null ? (row.target === null ? '' : '—') : row.met ? L.yes : L.no]);
     for (const col of [2, 3]) r.getCell(col).numFmt = metricFormat(info.format, lang);
     r.getCell(4).numFmt = changeFormat(info.format, lang);
-    r.getCell(5).numFmt = '+0.0%;-0.0%;0.0%';
+    r.getCell(5).numFmt = RELATIVE_FORMAT;
     // A target as written (+12,5%, −6,1%), never rounded to whole percents beside the change it is judged on.
-    r.getCell(7).numFmt = '+0.0#%;-0.0#%;0.0#%';
+    r.getCell(7).numFmt = TARGET_FORMAT;
     for (const col of [4, 5, 6]) paint(r.getCell(col), verdict);
     if (row.met !== null) paint(r.getCell(8), row.met);
   }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ReportResult } from '../../core/report.js';
 import { addAuditSheets } from '../audit/xlsx.js';
-import { addCompareSheets } from '../compare/xlsx.js';
+import { addCompareSheets, RELATIVE_FORMAT, TARGET_FORMAT } from '../compare/xlsx.js';
 import { addKpiSheets } from '../kpi/xlsx.js';
 import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { addChartsSheet } from '../xlsx-charts.js';
@@ -86,8 +86,8 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
     for (const h of headline) {
       const row = s.addRow([h.label, h.value, ...(judged ? [h.change] : []), h.target, h.met === null ? '' : h.met ? L.yes : L.no]);
       row.getCell(2).numFmt = metricFormat(headlineDef(h.key).format, r.lang);
-      if (judged) row.getCell(3).numFmt = '+0.0%;-0.0%;0.0%';
-      row.getCell(t).numFmt = '+0.0#%;-0.0#%;0.0#%';
+      if (judged) row.getCell(3).numFmt = RELATIVE_FORMAT;
+      row.getCell(t).numFmt = TARGET_FORMAT;
       if (h.met !== null) row.getCell(t + 1).font = { color: { argb: h.met ? 'FF006100' : 'FF9C0006' }, bold: true };
     }
   }
