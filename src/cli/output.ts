@@ -10,6 +10,9 @@ import { pendingTemps, tempNameFor } from './temps.js';
 /**
  * Writes a report to `-o FILE` atomically (a temp file beside it, then rename), or to stdout.
  * An interrupted or failed run never leaves a partial report, and an existing one stays untouched.
+ * `human`: text for a person to read (the terminal tables), which `cat` or `less -R` later shows as a
+ * terminal: its data's control characters are made harmless wherever it goes (JSON, CSV and
+ * workbooks keep the data as it is).
  */
 export async function writeOutput(
   ctx: CliContext,
@@ -17,13 +20,15 @@ export async function writeOutput(
   outFile: string | undefined,
   inputs: readonly string[] = [],
   lang?: string,
+  human = false,
 ): Promise<void> {
   clearProgress(ctx.stderr);
   if (outFile === undefined || outFile === '-') {
     // On a terminal, a control character of the data must not act on it (an escape sequence in a name).
-    await writeStream(ctx.stdout, typeof content === 'string' && ctx.stdout.isTTY ? terminalSafe(content, useColor(ctx)) : content);
+    await writeStream(ctx.stdout, typeof content === 'string' && (ctx.stdout.isTTY || human) ? terminalSafe(content, useColor(ctx)) : content);
     return;
   }
+  if (human && typeof content === 'string') content = terminalSafe(content, false);
   const target = path.resolve(ctx.cwd, outFile);
   // An input read from stdin is the file the shell opened for it (`-d - -o in.csv < in.csv`).
   const stdinFd = inputs.includes('-') ? (ctx.stdin as { fd?: unknown }).fd : undefined;
@@ -101,9 +106,13 @@ export function writtenLine(file: string, bytes: number, lang: string): string {
  * Refuses an `-o` path whose folder is missing or that is a folder, before any input is read: a long
  * import must not run to the end only to find it cannot be saved. writeOutput checks again when it writes.
  */
-export async function assertOutputPlace(ctx: CliContext, outFile: string | undefined): Promise<void> {
+export async function assertOutputPlace(ctx: CliContext, outFile: string | undefined, inputs: readonly string[] = []): Promise<void> {
   if (outFile === undefined || outFile === '-') return;
-  await assertFolder(path.resolve(ctx.cwd, outFile), outFile);
+  const target = path.resolve(ctx.cwd, outFile);
+  // The output as one of the inputs is refused before a minute of reading, not after it.
+  const files = inputs.filter((i) => i !== '-').map((i) => path.resolve(ctx.cwd, i));
+  if (files.length > 0) await assertWritableTarget(target, outFile, files);
+  else await assertFolder(target, outFile);
 }
 
 /**

@@ -235,6 +235,28 @@ describe('-o never replaces an input under another name', () => {
     expect(run.stderr).toMatch(/one of the input files/);
     expect(readFileSync(targets, 'utf8')).toBe('{"targets": {"conversion": 0.2}}');
   });
+  // A tester: `map needmap.csv --map my.yaml -o my.yaml` replaced the hand-written map with a comment line, exit 0.
+  it('map: the --map file it reads given as -o is refused, the map untouched', () => {
+    const dir = tmp();
+    const map = path.join(dir, 'my.yaml');
+    writeFileSync(map, 'deals:\n  status:\n    "Выдано": won\n');
+    const run = runCli(['map', 'samples/amocrm-deals.csv', '--map', map, '-o', map]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/my\.yaml: the output file is one of the input files/);
+    expect(readFileSync(map, 'utf8')).toBe('deals:\n  status:\n    "Выдано": won\n');
+  });
+
+  // A tester: `kpi -d deals.csv --spend spend.csv -o spend.csv` read every file (and warned about the spend) before refusing.
+  it('kpi: an input given as -o is refused before any file is read', () => {
+    const dir = tmp();
+    const spend = path.join(dir, 'spend.csv');
+    copyFileSync('samples/spend.csv', spend);
+    const run = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--spend', spend, '-o', spend, '--format', 'csv']);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(2);
+    expect(run.stderr).toMatch(/^error: .*spend\.csv: the output file is one of the input files/);
+    expect(readFileSync(spend).equals(readFileSync('samples/spend.csv'))).toBe(true);
+  });
 });
 
 describe('a day given as --now is that day in every time zone', () => {

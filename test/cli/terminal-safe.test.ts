@@ -39,4 +39,21 @@ describe('control characters of a file never reach the terminal', () => {
     expect(run.stderr).toContain('\ufffd[2Jsoon');
     expect(run.stderr).not.toContain('\u001b[2J');
   });
+
+  // A tester: `kpi -d esc.csv > r.txt; cat r.txt` cleared the screen and retitled the window: the table is read on a terminal later.
+  it('a table written to a pipe or a file is made safe too; CSV and JSON keep the data', async () => {
+    const dir = folder();
+    for (const args of [[], ['-o', 'r.txt', '--format', 'table']]) {
+      const run = runCli(['kpi', '-d', 'deals.csv', '--max-bad-rows', '50%', ...args], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      const text = args.length > 0 ? (await import('node:fs')).readFileSync(path.join(dir, 'r.txt'), 'utf8') : run.stdout;
+      expect(text).toContain('Иван\ufffd]0;pwned\ufffd\ufffd[2J');
+      expect(text).not.toContain('\u001b');
+    }
+    const csv = runCli(['kpi', '-d', 'deals.csv', '--format', 'csv', '--max-bad-rows', '50%'], { cwd: dir });
+    expect(csv.stdout).toContain(HOSTILE);
+    const audit = runCli(['audit', '--answers', path.resolve('samples/answers/leader.yaml'), '--company', HOSTILE], { cwd: dir });
+    expect(audit.code, audit.stderr).toBe(0);
+    expect(audit.stdout).not.toContain('\u001b');
+  });
 });

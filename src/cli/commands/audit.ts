@@ -84,6 +84,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const parsedAnswers = await parseEvery(answerFiles, async (file, i) => parseAnswers(answerDocs[i], await questionnaireFor(refFor(i)), file, Boolean(opts.allowPartial)));
   const baseline = opts.baseline ? await loadBaseline(opts.baseline, ctx, questionnaire) : undefined;
   const inputs = [...answerFiles, opts.questionnaire, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map].filter((f): f is string => f !== undefined);
+  await assertOutputPlace(ctx, opts.output, inputs);
   const readFacts = await prepareEvidence(opts, ctx);
   // The exports are read once, whatever the number of answers files, and before any question.
   const facts = opts.deals ? await readFacts({ deals: opts.deals, activities: opts.activities, payments: opts.payments }) : undefined;
@@ -108,7 +109,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
     else if (format === 'json') out = renderJson(results);
     else out = (await Promise.all(results.map(render))).join('\n');
     if (width !== undefined && typeof out === 'string') out = wrapText(out, width);
-    await writeOutput(ctx, out, opts.output, inputs, opts.lang);
+    await writeOutput(ctx, out, opts.output, inputs, opts.lang, format === 'table');
     return EXIT.ok;
   }
 

@@ -91,12 +91,12 @@ export async function compareFromCli(o: CompareCliOptions, ctx: CliContext): Pro
 export async function run(o: CompareCliOptions, ctx: CliContext): Promise<number> {
   const format = resolveFormat(o.format, o.output, FORMATS, 'table');
   assertBinaryDestination(ctx, format, o.output);
-  await assertOutputPlace(ctx, o.output);
+  const inputs = [o.deals, o.activities, o.payments, o.beforeDeals, o.beforeActivities, o.beforePayments, o.afterDeals, o.afterActivities, o.afterPayments, o.targets, o.map].filter((f): f is string => f !== undefined);
+  await assertOutputPlace(ctx, o.output, inputs);
   const now = resolveNow(ctx, o.now);
   const { result, dataQuality } = await compareFromCli(o, ctx);
   reportSkippedRows(ctx, dataQuality, o.lang, format);
   warnUnusedOptions(ctx, o.lang ?? 'ru', [sheetUnused(o.sheet, dataQuality.files) && 'sheet']);
-  const inputs = [o.deals, o.activities, o.payments, o.beforeDeals, o.beforeActivities, o.beforePayments, o.afterDeals, o.afterActivities, o.afterPayments, o.targets, o.map].filter((f): f is string => f !== undefined);
   let out: string | Uint8Array;
   if (format === 'json') out = renderJson(result);
   else if (format === 'md') out = renderCompareMarkdown(result, { lang: o.lang, color: false });
@@ -104,6 +104,6 @@ export async function run(o: CompareCliOptions, ctx: CliContext): Promise<number
   else if (format === 'xlsx') out = await (await import('../../render/compare/xlsx.js')).renderCompareXlsx(result, { lang: o.lang, now, company: o.company });
   else if (format === 'html') out = await (await import('../../render/html/index.js')).renderHtml({ lang: o.lang, generatedAt: now.toISOString(), company: o.company, compare: result });
   else out = renderCompareTable(result, { lang: o.lang, color: useColor(ctx) && !o.output, width: !o.output && ctx.stdout.isTTY ? columnsOf(ctx.stdout) : undefined });
-  await writeOutput(ctx, out, o.output, inputs, o.lang);
+  await writeOutput(ctx, out, o.output, inputs, o.lang, format === 'table');
   return EXIT.ok;
 }

@@ -33,7 +33,7 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
   const report = await inspectFile(file, kind, { ...base, ...mapOptions(overrides, kind) }).catch((error: unknown) => {
     throw error instanceof ColumnsMissing ? withColumns(error) : error;
   });
-  await writeOutput(ctx, o.format === 'json' ? renderJson(report) : renderInspect(report, { lang: messageLang(ctx, o.lang), color: useColor(ctx) }), undefined);
+  await writeOutput(ctx, o.format === 'json' ? renderJson(report) : renderInspect(report, { lang: messageLang(ctx, o.lang), color: useColor(ctx) }), undefined, [], undefined, o.format !== 'json');
   return EXIT.ok;
 }
 

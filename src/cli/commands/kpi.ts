@@ -79,7 +79,8 @@ export function parseMetrics(value: string | undefined): string[] | undefined {
 export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const format = resolveFormat(o.format, o.output, FORMATS, 'table');
   assertBinaryDestination(ctx, format, o.output);
-  await assertOutputPlace(ctx, o.output);
+  const inputs = [o.deals, o.activities, o.payments, o.map, o.spend, o.plan].filter((f): f is string => f !== undefined);
+  await assertOutputPlace(ctx, o.output, inputs);
   const metrics = parseMetrics(o.metrics);
   const topReasons = parseCount(o.topReasons, '--top-reasons');
   const groupBy = parseGroupBy(o.by);
@@ -93,10 +94,9 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const result = await computeAsking(ctx, files, base, overrides, options, o.lang, { margin });
   reportSkippedRows(ctx, result.dataQuality, o.lang, format);
   warnUnusedOptions(ctx, o.lang, [sheetUnused(o.sheet, result.dataQuality.files) && 'sheet', metrics !== undefined && format !== 'table' && format !== 'md' && 'metrics']);
-  const inputs = [o.deals, o.activities, o.payments, o.map, o.spend, o.plan].filter((f): f is string => f !== undefined);
   // On a terminal, the tables fit its width.
   const width = format === 'table' && !o.output && ctx.stdout.isTTY ? columnsOf(ctx.stdout) : undefined;
-  await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, topReasons, company: o.company, width }), o.output, inputs, o.lang);
+  await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, topReasons, company: o.company, width }), o.output, inputs, o.lang, format === 'table');
   return EXIT.ok;
 }
 

@@ -13,7 +13,7 @@ import { ColumnsMissing } from '../../io/map/mapping.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { importOptionsFromCli, type ImportCliOptions } from '../input-options.js';
-import { writeOutput } from '../output.js';
+import { assertOutputPlace, writeOutput } from '../output.js';
 
 export interface MapOptions extends ImportCliOptions {
   args: string[];
@@ -28,6 +28,9 @@ export interface MapOptions extends ImportCliOptions {
  */
 export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const file = o.args[0]!;
+  // The map read (--map) is an input too: `map f.csv --map my.yaml -o my.yaml` replaced the user's map with a comment.
+  const inputs = [file, ...(o.map ? [o.map] : [])];
+  await assertOutputPlace(ctx, o.output, inputs);
   const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
   const options = importOptionsFromCli(o, ctx);
   // stdin is read more than once (its kind guessed, then its columns, then again with the columns asked): held, and given anew each time.
@@ -59,14 +62,14 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
     const nothing = tr(o.lang, `${name}: решать нечего — каждая колонка найдена, каждый этап известен или выглядит открытым.`, `${name}: nothing to decide: every column is found, every stage is known or looks open.`);
     ctx.stderr.write(`${nothing}\n`);
     // Still a map, so that the next step the help shows (kpi --map map.yaml) reads: one that changes nothing.
-    await writeOutput(ctx, `# ${nothing}\n`, o.output, [file], o.output ? o.lang : undefined);
+    await writeOutput(ctx, `# ${nothing}\n`, o.output, inputs, o.output ? o.lang : undefined);
     return EXIT.ok;
   }
   const chosen = stages.length > 0 ? await askStages(ctx, { where: { file }, stages }, o.lang, false) : {};
   const names = ids.length > 0 ? await askManagerNames(ctx, file, ids, o.lang) : undefined;
   if (proposed || !chosen || (ids.length > 0 && !names)) ctx.stderr.write(`${tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.')}\n`);
   const doc = mapYaml(kind, columns, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '', proposed ? o.lang : undefined) + managersYaml(ids, names, o.lang);
-  await writeOutput(ctx, doc, o.output, [file], o.output ? o.lang : undefined);
+  await writeOutput(ctx, doc, o.output, inputs, o.output ? o.lang : undefined);
   return EXIT.ok;
 }
 

@@ -119,9 +119,9 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const m = merge(o, config, configFile, lang);
   const format = resolveFormat(o.format, o.output, FORMATS, o.output ? 'xlsx' : 'md');
   assertBinaryDestination(ctx, format, o.output);
-  await assertOutputPlace(ctx, o.output);
   const now = resolveNow(ctx, o.now);
   const given = inputsOf(m, configFile, o.targets);
+  await assertOutputPlace(ctx, o.output, given.filter((f): f is string => typeof f === 'string'));
   // Parse every assertion before any work, so a typo fails in a second, not after an import.
   const assertions: Assertion[] = m.assertions.map((a) => parseAssertion(a.expr, a.level, a.where, 'levelGiven' in a && a.levelGiven === true));
   if (m.preset !== undefined && !PRESETS[m.preset]) throw UserError.of('E_USAGE', 'report.unknownPreset', { preset: m.preset, presets: PRESET_NAMES.join(', ') }, { path: '--preset' });
