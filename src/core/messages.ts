@@ -371,6 +371,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: 'empty row', ru: 'пустая строка' },
   { en: 'totals row', ru: 'строка итогов' },
   { en: 'footer or note row', ru: 'строка-примечание или подвал' },
+  { en: 'one cell holds a whole row, its values split by "{delimiter}" ({count} times): the row was written with another delimiter than the file\'s, or quoted whole', ru: 'в одной ячейке целая строка, её значения разделены «{delimiter}» (таких разделителей — {count}): строка записана с другим разделителем, чем файл, или целиком взята в кавычки' },
   { en: '"{value}" is not a month', ru: '«{value}» — не месяц' },
   { en: '"{value}" is negative', ru: '«{value}» — отрицательное число' },
   { en: 'a spend row without an amount', ru: 'строка расходов без суммы' },

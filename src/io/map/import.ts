@@ -257,6 +257,27 @@ function dateOnlyColumns(headers: readonly string[], names: readonly string[]): 
   return new Set(headers.flatMap((h, i) => (wanted.has(normalizeHeader(h)) ? [i] : [])));
 }
 
+/** Delimiters a row written into one cell may hold its values apart by. */
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/**
+ * The delimiter and its count where a row's only filled cell holds a whole row of a table `width`
+ * columns wide: as many of one delimiter as three quarters of the gaps between its columns, and at
+ * least three (a footer's «Сформирован 01.02.2025, Иванов» holds one comma). A tester's export whose
+ * second half was saved with «;» lost those deals as «footer or note» rows, exit 0, without a word.
+ */
+function wholeRowInOneCell(cells: Cells, count: number, width: number): { delimiter: string; count: number } | undefined {
+  if (width < 4) return undefined;
+  let c = 0;
+  while (c < count && cells.blank(c)) c++;
+  const text = cells.text(c);
+  for (const delimiter of DELIMITERS) {
+    const n = text.split(delimiter).length - 1;
+    if (n >= Math.max(3, Math.ceil((width - 1) * 0.75))) return { delimiter: delimiter === '\t' ? 'tab' : delimiter, count: n };
+  }
+  return undefined;
+}
+
 /** Turns the rows of one file into records: finds the header, judges each row, holds rows back while a date order is unknown. */
 class RowsToRecords<T> {
   readonly report: ImportReport;
@@ -380,7 +401,11 @@ class RowsToRecords<T> {
     if (shape === 'empty') return this.drop('empty row');
     this.report.rowsRead++;
     if (shape === 'totals') return this.drop('totals row');
-    if (shape === 'footer') return this.drop('footer or note row');
+    if (shape === 'footer') {
+      // A data row in one cell (a part of the file saved with another delimiter, a row quoted whole) is no note: unreadable, and counted.
+      const whole = this.delimited ? wholeRowInOneCell(cells, count, this.report.columns.length) : undefined;
+      return whole ? this.skip(row, `one cell holds a whole row, its values split by "${whole.delimiter}" (${whole.count} times): the row was written with another delimiter than the file's, or quoted whole`) : this.drop('footer or note row');
+    }
     // A row with filled cells past the header's last column: a value held the delimiter unquoted
     // (`1234,56` in a comma file), and every value after it moved one column right. Read as it is,
     // the amount lost its kopecks and the client became «56», without a word.

@@ -525,3 +525,32 @@ describe('an HTML ".xls" with no header row, read with a --map by column number'
     expect(report.skippedCount).toBe(0);
   });
 });
+
+// A tester's export whose second half was saved with another delimiter: those deals were dropped as
+// «footer or note» rows, exit 0, nothing said; so was a row quoted whole.
+describe('a data row held in one cell', () => {
+  const head = 'id;manager;client;created_at;closed_at;status;amount';
+  const rows = ['1;Анна;Альфа;2025-01-10;2025-01-20;won;100', '2;Борис;Бета;2025-01-11;;open;200'];
+  const read = async (lines: string[]) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'one-cell-'));
+    writeFileSync(path.join(dir, 'deals.csv'), `${lines.join('\n')}\n`);
+    return importDeals('deals.csv', { cwd: dir, stdin: process.stdin, maxBadRows: 10 });
+  };
+
+  it('another delimiter or a row quoted whole: unreadable, counted with its line and why; a footer note is still a note', async () => {
+    const { store, report } = await read([head, ...rows, '3,Анна,Гамма,2025-01-12,2025-01-22,won,300', '"4;Борис;Дельта;2025-01-13;;lost;400"', 'Сформирован 01.02.2025, Иванов, всего 2']);
+    expect(store.size).toBe(2);
+    expect(report.skippedCount).toBe(2);
+    expect(report.skipped.map((s) => [s.row, s.reason])).toEqual([
+      [4, 'one cell holds a whole row, its values split by "," (6 times): the row was written with another delimiter than the file\'s, or quoted whole'],
+      [5, 'one cell holds a whole row, its values split by ";" (6 times): the row was written with another delimiter than the file\'s, or quoted whole'],
+    ]);
+    expect(report.dropped['footer or note row']).toBe(1);
+  });
+
+  it('a narrow table keeps its one-cell rows as notes (too few gaps to tell)', async () => {
+    const { report } = await read(['id;manager;created_at', '1;Анна;2025-01-10', '"a;b;c"']);
+    expect(report.skippedCount).toBe(0);
+    expect(report.dropped['footer or note row']).toBe(1);
+  });
+});
