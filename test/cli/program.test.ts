@@ -29,7 +29,7 @@ describe('the CLI contract', () => {
   it('exits 2 on a bad option value without a stack', () => {
     const run = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--managers', 'many']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--managers must be a positive whole number/);
+    expect(run.stderr).toMatch(/--managers: "many" is not a number of sales managers: a whole number from 1 to 100,000/);
     expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 
