@@ -15,10 +15,14 @@ export interface CliContext {
   savedBeforeInterrupt?: string;
 }
 
-/** Colour only on a terminal and never when NO_COLOR is set (https://no-color.org), FORCE_COLOR wins. */
+/**
+ * Colour only on a terminal and never when NO_COLOR is set (https://no-color.org), FORCE_COLOR wins:
+ * set and not 0 (or false) it forces colour, 0 (or false) forbids it, as chalk and Node read it.
+ */
 export function useColor(ctx: CliContext, stream: 'stdout' | 'stderr' = 'stdout'): boolean {
   const force = ctx.env.FORCE_COLOR;
-  if (force !== undefined && force !== '' && force !== '0') return true;
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined && force !== '') return true;
   if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '') return false;
   return Boolean(ctx[stream].isTTY) && ctx.env.TERM !== 'dumb';
 }
