@@ -76,3 +76,44 @@ describe('a file with no header the run knows asks whether it is that kind of fi
     expect(deals.stderr).toContain('hint: is this a deals export?');
   });
 });
+
+// A tester: a PDF and JSON (an API dump, a crm-audit result) given as deals were read as CSV: «no
+// header row», rows shown as «%PDF-1.4», and a --map snippet naming «%PDF-1.4» as the manager column.
+describe('a PDF or JSON given as an export', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'not-table-'));
+  const files: Record<string, string> = {
+    'report.pdf': '%PDF-1.4\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n',
+    'deals.json': '\ufeff[\n  {"id": 1, "properties": {"dealname": "A", "amount": "100"}}\n]\n',
+    'hubspot.json': '{"results": [{"id": "1"}], "paging": {}}',
+    'empty-array.csv': '[]',
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+
+  it.each([
+    ['report.pdf', 'this is a PDF document (a report for print), not an export', 'это PDF-документ (отчёт для печати), а не выгрузка'],
+    ['deals.json', 'this is JSON (a CRM API response or a crm-audit --format json result), not an export table', 'это JSON (ответ API CRM или результат crm-audit --format json)'],
+    ['hubspot.json', 'this is JSON', 'это JSON'],
+    ['empty-array.csv', 'this is JSON', 'это JSON'],
+  ])('%s: said for what it is, with how to export a table, exit 2, no snippet', (name, en, ru) => {
+    const run = runCli(['kpi', '-d', name, '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${name}: ${en}`);
+    expect(run.stderr).toContain('export the data from the CRM as CSV or Excel (XLSX)');
+    expect(run.stderr).not.toContain('--map');
+    expect(runCli(['kpi', '-d', name, '--lang', 'ru'], { cwd: dir }).stderr).toContain(ru);
+  });
+
+  it('a crm-audit kpi result given back as deals', () => {
+    const result = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'json', '--now', '2025-06-01']);
+    writeFileSync(path.join(dir, 'result.json'), result.stdout);
+    const run = runCli(['kpi', '-d', path.join(dir, 'result.json'), '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('this is JSON');
+  });
+
+  it('a CSV whose first header is in brackets is still a CSV', () => {
+    writeFileSync(path.join(dir, 'brackets.csv'), '[ID],manager,created_at,status\n1,Анна,2025-01-10,won\n');
+    const run = runCli(['inspect', 'brackets.csv', '--kind', 'deals', '--lang', 'en'], { cwd: dir });
+    expect(run.stderr).not.toContain('JSON');
+  });
+});

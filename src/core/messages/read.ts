@@ -88,6 +88,17 @@ export const READ_MESSAGES = {
     ru: 'это ZIP-архив с файлами ({names}), а не книга Excel', en: 'this is a zip archive of files ({names}), not an Excel workbook',
     hint: { ru: 'распакуйте архив и передайте сам файл выгрузки', en: 'unzip it and pass the export file itself' },
   },
+  'read.pdf': {
+    ru: 'это PDF-документ (отчёт для печати), а не выгрузка: таблицу из него не прочитать', en: 'this is a PDF document (a report for print), not an export: no table can be read from it',
+    hint: { ru: 'выгрузите данные из CRM в CSV или Excel (XLSX)', en: 'export the data from the CRM as CSV or Excel (XLSX)' },
+  },
+  'read.json': {
+    ru: 'это JSON (ответ API CRM или результат crm-audit --format json), а не таблица выгрузки', en: 'this is JSON (a CRM API response or a crm-audit --format json result), not an export table',
+    hint: {
+      ru: 'выгрузите данные из интерфейса CRM в CSV или Excel (XLSX); результат аудита передают в --baseline',
+      en: 'export the data from the CRM as CSV or Excel (XLSX); an audit result goes to --baseline',
+    },
+  },
   'read.gzip': {
     ru: 'это сжатый файл (gzip), а не выгрузка', en: 'this is a compressed (gzip) file, not an export',
     hint: { ru: 'распакуйте его (gunzip ФАЙЛ) или передайте через стандартный ввод: zcat ФАЙЛ | crm-audit … -d -', en: 'decompress it (gunzip FILE) or pass it on stdin: zcat FILE | crm-audit … -d -' },

@@ -23,6 +23,10 @@ export function sniff(head: Uint8Array, file: string): Sniffed {
     throw UserError.of('E_ZIP', 'read.zip', {}, { file });
   }
   if (head[0] === 0x1f && head[1] === 0x8b) throw UserError.of('E_GZIP', 'read.gzip', {}, { file });
+  // A report printed to PDF, or a JSON API dump (HubSpot's, Pipedrive's) or a crm-audit result: read as
+  // CSV they gave «no header row» and a --map snippet naming «%PDF-1.4» as the manager column.
+  if (startsWith(head, '%PDF-')) throw UserError.of('E_NOT_TABLE', 'read.pdf', {}, { file });
+  if (looksLikeJson(head)) throw UserError.of('E_NOT_TABLE', 'read.json', {}, { file });
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
     throw UserError.of('E_LEGACY_XLS', 'read.legacyXls', {}, { file });
   }
@@ -34,6 +38,28 @@ export function sniff(head: Uint8Array, file: string): Sniffed {
   if (utf16) return { ...textOrHtml(decodeHead(body, utf16)), encoding: utf16, bomLength: 0 };
   const kind = textOrHtml(String.fromCharCode(...body.subarray(0, 512)));
   return { ...kind, ...(utf8Bom ? { encoding: 'utf-8' as const } : {}), bomLength: utf8Bom ? 3 : 0 };
+}
+
+function startsWith(head: Uint8Array, text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (head[i] !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * Whether a file begins as JSON does: an object (`{` then a quoted key or `}`) or an array of values
+ * (`[` then `{`, `[`, `"`, a digit or `]`), after a UTF-8 BOM and spaces. No export's header begins so.
+ */
+function looksLikeJson(head: Uint8Array): boolean {
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const next = () => {
+    while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
+    return head[i++];
+  };
+  const first = next();
+  if (first !== 0x7b && first !== 0x5b) return false;
+  const second = next();
+  if (second === undefined) return false;
+  return first === 0x7b ? second === 0x22 || second === 0x7d : second === 0x7b || second === 0x5b || second === 0x22 || second === 0x5d || (second >= 0x30 && second <= 0x39);
 }
 
 /** The UTF-16 byte order its BOM says (FF FE little-endian, FE FF big-endian), else undefined. */

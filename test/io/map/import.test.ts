@@ -534,7 +534,7 @@ describe('a data row held in one cell', () => {
   const read = async (lines: string[]) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'one-cell-'));
     writeFileSync(path.join(dir, 'deals.csv'), `${lines.join('\n')}\n`);
-    return importDeals('deals.csv', { cwd: dir, stdin: process.stdin, maxBadRows: 10 });
+    return importDeals('deals.csv', { cwd: dir, stdin: process.stdin, maxBadRows: { count: 10 } });
   };
 
   it('another delimiter or a row quoted whole: unreadable, counted with its line and why; a footer note is still a note', async () => {
