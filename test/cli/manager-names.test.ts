@@ -97,3 +97,21 @@ describe('managers: in a --map file', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+// A tester: HubSpot writes an owner who left «Ben Ray (Deactivated User)» in the deals, the calls
+// they made name «Ben Ray»: two managers (2 leads and no calls; no leads and 2 calls), no warning.
+describe("HubSpot's «(Deactivated User)» after an owner's name", () => {
+  it('is the same person: one manager with the deals and the calls', () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'crm-audit-deactivated-'));
+    writeFileSync(path.join(d, 'deals.csv'), ['id,manager,client,created_at,closed_at,status,amount', '1,Ben Ray (Deactivated User),A,2025-01-05 10:00,2025-01-20,won,1000', '2,Ben Ray (Deactivated User),B,2025-01-06 10:00,,open,', '3,Ann Lee,C,2025-01-07 10:00,,open,'].join('\n') + '\n');
+    writeFileSync(path.join(d, 'calls.csv'), ['manager,at,kind,direction,missed,duration_s,deal_id,client', 'Ben Ray,2025-01-05 11:00,call,out,false,60,1,A', 'Ben Ray,2025-01-06 12:00,call,out,false,30,2,B', 'Ann Lee,2025-01-07 12:00,call,out,false,30,3,C'].join('\n') + '\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--now', '2025-02-01'], { cwd: d });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as { managers: Array<{ manager: string; leads: number; calls_out: number; response_min_median: number }> };
+    expect(result.managers.map((m) => [m.manager, m.leads, m.calls_out, m.response_min_median])).toEqual([
+      ['Ann Lee', 1, 1, 120],
+      // Responses of 60 and 120 minutes.
+      ['Ben Ray', 2, 2, 90],
+    ]);
+  });
+});

@@ -439,13 +439,19 @@ function dateOnly(ms: number, col: number, ctx: ReadContext): number {
 /** A telephony line after a person's name («Иван Петров (101)», «Ivan Petrov (ext. 101)»: Beeline's, MTS's, Sipuni's way of naming an employee). */
 const LINE_AFTER_NAME = /\s*\((?:доб\.?|ext\.?|вн\.?)?\s*\d{2,6}\)$/iu;
 
+/** A CRM's mark of a user who left, after the name (HubSpot's «(Deactivated User)»). */
+const DEACTIVATED = /\s*\(deactivated(?: user)?\)$/i;
+
 /**
  * A cleaned manager cell as the name to report: the --map file's `managers:` name, and a telephony
  * line after a name dropped where the deals read so far give that name without it («Иван Петров
  * (101)» in a call log is the deals file's «Иван Петров»; «Оператор (101)» and «Оператор (102)» stay
  * two lines where no deal names «Оператор»). One rule for deals, activities and payments.
  */
-export function reportedManager(maps: ValueMaps, cleaned: string, store: DealStore | undefined): string {
+export function reportedManager(maps: ValueMaps, name: string, store: DealStore | undefined): string {
+  // HubSpot marks an owner no longer in the account «Ben Ray (Deactivated User)» in the deals, while
+  // the calls they made name «Ben Ray»: one person, whose deals stay theirs (a tester's run listed two).
+  const cleaned = name.charCodeAt(name.length - 1) === 0x29 && !maps.managers.has(name) ? name.replace(DEACTIVATED, '') || name : name;
   if (store !== undefined && cleaned.charCodeAt(cleaned.length - 1) === 0x29 && !maps.managers.has(cleaned)) {
     const bare = managerName(maps, cleaned.replace(LINE_AFTER_NAME, ''));
     if (bare !== '' && store.managers.find(bare) !== undefined) return bare;
