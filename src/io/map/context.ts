@@ -347,6 +347,11 @@ export function statusOf(maps: ValueMaps, raw: string): DealStatus | 'deleted' |
   return maps.status.get(key) ?? closedStage(key);
 }
 
+/** statusOf() by the value maps alone, not by a stage's words. */
+export function mappedStatus(maps: ValueMaps, raw: string): DealStatus | 'deleted' | undefined {
+  return maps.status.get(normalizeValue(raw));
+}
+
 /** Column index per mapped field (its first column). */
 export function firstColumns(map: ColumnMap): Record<string, number> {
   // One literal shape with every field name (undefined when unmapped): a plain object in V8's fast

@@ -4,7 +4,7 @@ import { cleanText, currencyOf, parseBoolean, parseNumber, phoneKey } from './va
 import { dateHasTime } from './calendar.js';
 import { CONVERTED_AMOUNT, normalizeHeader } from './fields.js';
 import { CellMemo, internClient, trimEdges, type Cells } from './cells.js';
-import { dateRead, headerOf, managerKey, NO_DEAL_ID, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
+import { dateRead, headerOf, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
 
 import type { ColumnMap } from './mapping.js';
 /** A close date without a time of day (Bitrix24, Salesforce) means the end of that day (spec). */
@@ -41,7 +41,9 @@ const WITH_REASON = /^(.*?)\s*\(([^()]*)\)\s*$/;
  */
 export function readStage(maps: ReadContext['maps'], text: string, parentheses: ReadContext['stageParentheses'] = 'reason'): StageEntry {
   if (text === '') return { text, status: undefined, reason: '' };
-  const status = statusOf(maps, text);
+  // By the maps first; by its words only after the parentheses are read: «Closed - lost (Too
+  // expensive)» said lost in words, and its reason was lost with it (a tester's English Kommo file).
+  const status = mappedStatus(maps, text);
   if (status !== undefined) return { text, status, reason: '' };
   const prefixed = PIPELINE_PREFIX.exec(text);
   if (prefixed) {
@@ -53,7 +55,7 @@ export function readStage(maps: ReadContext['maps'], text: string, parentheses: 
     const base = statusOf(maps, withReason[1]!);
     if (base !== undefined) return { text, status: base, reason: parentheses === 'reason' ? cleanText(withReason[2]!) : '' };
   }
-  return { text, status: undefined, reason: '' };
+  return { text, status: statusOf(maps, text), reason: '' };
 }
 
 /** Every text of a stage name readStage looks up: the name, after a pipeline prefix, before parentheses. */

@@ -71,6 +71,15 @@ describe('readStage', () => {
     expect(readStage(maps, 'Отложено (до весны)').status).toBeUndefined();
   });
 
+  // A tester's English Kommo export: «Closed - lost (Too expensive)» was lost by its words, and its reason dropped.
+  it('reads the parentheses before the words of the whole name: an English lost stage keeps its reason', () => {
+    const kommo = withProfileStages(buildValueMaps(), { won: ['Closed - won'], lost: ['Closed - lost'], open: [] });
+    expect(readStage(kommo, 'Closed - lost (Too expensive)')).toEqual({ text: 'Closed - lost (Too expensive)', status: 'lost', reason: 'Too expensive' });
+    // Words alone still decide a name no map knows; a pipeline in parentheses (HubSpot) is no reason.
+    expect(readStage(buildValueMaps(), 'Closed lost')).toMatchObject({ status: 'lost', reason: '' });
+    expect(readStage(kommo, 'Closed - lost (Partners)', 'pipeline')).toMatchObject({ status: 'lost', reason: '' });
+  });
+
   it('reads stage words in Russian, English, Spanish, Portuguese and German', () => {
     const base = buildValueMaps();
     for (const [word, status] of [['Успешно реализовано', 'won'], ['Closed Lost', 'lost'], ['Venta ganada', 'won'], ['Venda ganha', 'won'], ['Gewonnen', 'won'], ['Verloren', 'lost']] as const) {
