@@ -65,6 +65,8 @@ export function stageNames(text: string): string[] {
   return [text, ...(prefixed ? [prefixed[1]!] : []), ...(withReason ? [withReason[1]!] : [])];
 }
 
+const DELETED_FLAG = new RowProblem('drop', 'deleted deal (IsDeleted: in the recycle bin)');
+
 /** The memos of one deals file: from a cell to the store's key or the mapped value. */
 export interface DealMemos {
   manager: CellMemo<number>;
@@ -167,6 +169,8 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
     ctx.idless.followed += ctx.idless.pending;
     ctx.idless.pending = 0;
   }
+  // A deal in the recycle bin is no deal: dropped and counted (a tester's Data Loader extract counted one's 50 000 as revenue).
+  if (c.deleted !== undefined && cells.value(c.deleted, m.flag) === true) return DELETED_FLAG;
   const manager = c.manager === undefined ? -1 : cells.value(c.manager, m.manager);
   if (manager === -1) return NO_MANAGER(ctx, c.manager);
   const createdRead = readDate(cells, c.created_at, 'created_at', true, ctx);

@@ -554,3 +554,21 @@ describe('a data row held in one cell', () => {
     expect(report.dropped['footer or note row']).toBe(1);
   });
 });
+
+// A tester's Salesforce Data Loader «Export All»: a deal in the recycle bin (IsDeleted true) counted its 50 000 as revenue.
+describe("Salesforce's IsDeleted", () => {
+  it('drops a deal in the recycle bin, counted; the others are read', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sf-deleted-'));
+    writeFileSync(path.join(dir, 'opps.csv'), [
+      '"Id","IsDeleted","Name","StageName","Amount","CloseDate","IsClosed","IsWon","OwnerId","CreatedDate"',
+      '"006A","false","A","Closed Won","1000","2025-01-12","true","true","005X","2025-01-02T09:00:00.000Z"',
+      '"006B","true","B","Closed Won","50000","2025-01-13","true","true","005X","2025-01-03T09:00:00.000Z"',
+      '"006C","0","C","Prospecting","700","2025-02-20","false","false","005X","2025-01-04T09:00:00.000Z"',
+    ].join('\n') + '\n');
+    const { store, report } = await importDeals('opps.csv', { cwd: dir, stdin: process.stdin });
+    expect(report.profile?.id).toBe('salesforce-api');
+    expect(store.size).toBe(2);
+    expect([...store.amount.subarray(0, 2)]).toEqual([1000, 700]);
+    expect(report.dropped).toEqual({ 'deleted deal (IsDeleted: in the recycle bin)': 1 });
+  });
+});
