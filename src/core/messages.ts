@@ -130,6 +130,14 @@ export const MESSAGES = {
     ru: 'в файле только пустые строки: нет ни заголовка, ни данных', en: 'the file holds only empty lines: no header and no data',
     hint: { ru: 'выгрузите данные из CRM ещё раз: файл, вероятно, сохранён не до конца или отфильтрован до пустого', en: 'export the data from the CRM again: the file was probably cut short or filtered to nothing' },
   },
+  'import.headerReordered': {
+    ru: 'здесь снова строка заголовка, но колонки в ней в другом порядке (колонка {column}: в заголовке файла «{was}», здесь «{now}»): файл склеен из выгрузок с разным порядком колонок, и строки после неё прочитались бы не в тех колонках',
+    en: 'the header row appears again here with its columns in another order (column {column}: "{was}" in the file\'s header, "{now}" here): the file joins exports whose columns are in different orders, and the rows after it would be read in the wrong columns',
+    hint: {
+      ru: 'выгрузите данные заново одним файлом; или разделите файл на два по строке {line} и расставьте колонки второй части в порядке первой (или прочитайте каждую часть отдельным запуском)',
+      en: 'export the data again as one file; or split the file in two at row {line} and put the columns of the second part in the first part\'s order (or read each part in a run of its own)',
+    },
+  },
   'import.noRecords': {
     ru: 'в файле ({kindRu}) нет ни одной строки с данными (прочитано строк: {rows})', en: 'the file ({kind}) has no row with data ({rows} rows read)',
     hint: { ru: 'crm-audit inspect покажет, как читается каждая строка', en: 'crm-audit inspect shows how each row is read' },
@@ -371,6 +379,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: 'empty row', ru: 'пустая строка' },
   { en: 'totals row', ru: 'строка итогов' },
   { en: 'footer or note row', ru: 'строка-примечание или подвал' },
+  { en: 'repeated header row', ru: 'повторённая строка заголовка' },
   { en: '"{value}" is not a month', ru: '«{value}» — не месяц' },
   { en: '"{value}" is negative', ru: '«{value}» — отрицательное число' },
   { en: 'a spend row without an amount', ru: 'строка расходов без суммы' },
