@@ -286,6 +286,11 @@ export const MESSAGES = {
     ru: 'файл сделок «до» и «после» — один и тот же ({file}): все изменения были бы нулевыми', en: 'the before and after deals are the same file ({file}): every change would be zero',
     hint: { ru: 'дайте выгрузки двух периодов или один файл с --cutover', en: 'give the exports of two periods, or one file with --cutover' },
   },
+  'compare.sameFileOf': {
+    ru: '{option} и {other} — один и тот же файл ({file}): сделки каждого периода связались бы и с {whatRu} другого периода, и каждый период учёл бы их все',
+    en: "{option} and {other} are the same file ({file}): each period's deals would be linked to the other period's {what} too, and each period would count all of them",
+    hint: { ru: 'дайте для каждого периода свою выгрузку {whatRuGen} за даты его сделок или один набор файлов с --cutover', en: 'give each period its own export of {what} for the dates of its deals, or one set of files with --cutover' },
+  },
   'compare.periodsReversed': {
     ru: 'период «после» ({afterFromRu} — {afterToRu}) раньше периода «до» ({beforeFromRu} — {beforeToRu})', en: 'the after period ({afterFrom} to {afterTo}) comes before the before period ({beforeFrom} to {beforeTo})',
     hint: { ru: 'похоже, файлы перепутаны: поменяйте местами --before-* и --after-*', en: 'the files look swapped: exchange --before-* and --after-*' },
