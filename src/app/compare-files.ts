@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { compareKpis, makePeriod, type CompareOptions, type CompareResult, type PeriodKpis } from '../core/compare.js';
+import { compareKpis, makePeriod, withoutLinkedActivities, type CompareOptions, type CompareResult, type PeriodKpis } from '../core/compare.js';
 import { UserError } from '../core/errors.js';
 import type { KpiOptions } from '../core/kpi/engine.js';
 import type { DataQuality } from '../core/kpi/types.js';
@@ -13,6 +13,7 @@ import type { Overrides } from '../io/documents/map-file.js';
 import { KIND_FILE_ACC_RU } from '../core/messages.js';
 import { dayRu } from '../core/i18n.js';
 import { notApplicable } from '../core/kpi/catalog.js';
+import { coverageAlerts } from '../core/kpi/coverage.js';
 
 export type ComparePeriods = { cutover: string; files: KpiFiles } | { before: KpiFiles; after: KpiFiles };
 
@@ -41,15 +42,16 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
     const run = await runEngines(input.files, base, overrides, cutoverPeriods(kpi, input.cutover));
     const result = comparisonFromRun(run, 0, input.cutover, options);
     const quality = comparisonQuality([run], [[run, 0], [run, 1]]);
-    addAlerts(quality, shortPeriods(result, true));
+    addAlerts(quality, [...shortPeriods(result, true), ...periodCoverage(run, 0, result.before, 'before'), ...periodCoverage(run, 1, result.after, 'after')]);
     return { result, dataQuality: quality };
   }
   const { before: b, after: a } = input;
   if (Boolean(b.activities) !== Boolean(a.activities) || Boolean(b.payments) !== Boolean(a.payments)) {
     throw UserError.of('E_COMPARE_KIND', 'compare.kindsDiffer');
   }
-  // The same deals file twice: every change zero and a ROI of −100%, a report that says the CRM did nothing.
-  if (path.resolve(base.cwd, b.deals) === path.resolve(base.cwd, a.deals) && b.deals !== '-') throw UserError.of('E_COMPARE_PERIODS', 'compare.sameFile', { file: b.deals });
+  // The same file in both periods: the same deals give every change zero and a ROI of −100%; the same
+  // call log gives each period's deals the other's calls (responses of months, touches near zero).
+  assertDifferentFiles(b, a, base.cwd);
   // Both sets can be opened before the first is read.
   for (const set of [b, a]) await assertInputsReadable(set, base.cwd);
   await checkKinds(
@@ -66,7 +68,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   const runs = [await runEngines(b, base, overrides, [kpi]), await runEngines(a, base, overrides, [kpi])];
   const periods = runs.map((run, i) => {
     if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' }, { file: (i === 0 ? b : a).deals });
-    return { period: makePeriod(isoDay(run.firstDay), isoDay(run.lastDay)), ...run.results[0]!, notApplicable: notApplicable(run.shape) };
+    return linkedIn(run, { period: makePeriod(isoDay(run.firstDay), isoDay(run.lastDay)), ...run.results[0]!, notApplicable: notApplicable(run.shape) });
   });
   assertNotEmpty(periods[0]!, 'before');
   assertNotEmpty(periods[1]!, 'after');
@@ -79,7 +81,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   const leads = runs.map((r) => r.shape.sales === false);
   if (leads[0] !== leads[1]) addAlerts(quality, [{ code: 'leads-vs-deals', leads: leads[0] ? 'before' : 'after' }]);
   const result = compareKpis(periods[0]!, periods[1]!, options);
-  addAlerts(quality, shortPeriods(result, false));
+  addAlerts(quality, [...shortPeriods(result, false), ...periodCoverage(runs[0]!, 0, result.before, 'before'), ...periodCoverage(runs[1]!, 0, result.after, 'after')]);
   return { result, dataQuality: quality };
 }
 
@@ -128,11 +130,39 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
     throw UserError.of('E_COMPARE_CUTOVER', id, { ...days, cutoverRu: dayRu(days.cutover), firstRu: dayRu(days.first), lastRu: dayRu(days.last) });
   }
   const na = notApplicable(run.shape);
-  const before: PeriodKpis = { period: makePeriod(isoDay(first), isoDay(cut - DAY)), ...run.results[offset]!, notApplicable: na };
-  const after: PeriodKpis = { period: makePeriod(cutover, isoDay(last)), ...run.results[offset + 1]!, notApplicable: na };
+  const before = linkedIn(run, { period: makePeriod(isoDay(first), isoDay(cut - DAY)), ...run.results[offset]!, notApplicable: na });
+  const after = linkedIn(run, { period: makePeriod(cutover, isoDay(last)), ...run.results[offset + 1]!, notApplicable: na });
   assertNotEmpty(before, 'before', cutover);
   assertNotEmpty(after, 'after', cutover);
   return compareKpis(before, after, options);
+}
+
+/** Whether no activity of the run's activities file is dated within the period (its first and last both outside it). */
+function noActivityIn(run: EnginesRun, period: { from: string; to: string }): boolean {
+  const span = run.activities;
+  return span !== undefined && (isoDay(span.last) < period.from || isoDay(span.first) > period.to);
+}
+
+/** A period as compared: without its touches and responses when its dates hold no activity (withoutLinkedActivities). */
+function linkedIn(run: EnginesRun, p: PeriodKpis): PeriodKpis {
+  return noActivityIn(run, p.period) ? withoutLinkedActivities(p) : p;
+}
+
+/** The warning for a period whose deals the activities barely cover, or whose dates hold none (activities-outside-deals). */
+function periodCoverage(run: EnginesRun, index: number, period: { from: string; to: string }, which: 'before' | 'after'): Alert[] {
+  return coverageAlerts(run.coverage?.[index], run.activities?.file ?? '', which, noActivityIn(run, period));
+}
+
+/** The same file given for both periods (compared by its resolved path; stdin is one stream, never given twice). */
+function assertDifferentFiles(b: KpiFiles, a: KpiFiles, cwd: string): void {
+  for (const kind of ['deals', 'activities', 'payments'] as const) {
+    const [one, two] = [b[kind], a[kind]];
+    if (one === undefined || two === undefined || one === '-') continue;
+    if (path.resolve(cwd, one) !== path.resolve(cwd, two)) continue;
+    if (kind === 'deals') throw UserError.of('E_COMPARE_PERIODS', 'compare.sameFile', { file: one });
+    const words = kind === 'activities' ? { whatRu: 'действиями', whatRuGen: 'действий' } : { whatRu: 'оплатами', whatRuGen: 'оплат' };
+    throw UserError.of('E_COMPARE_PERIODS', 'compare.sameFileOf', { file: one, option: `--before-${kind}`, other: `--after-${kind}`, what: kind, ...words });
+  }
 }
 
 /** Fewer days than this in a period, and its per-month figures are a few days' noise stretched to a month. */

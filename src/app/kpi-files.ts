@@ -28,6 +28,7 @@ import { mapOptions, type Overrides } from '../io/documents/map-file.js';
 import { timing } from '../io/run-settings.js';
 import { assertReadableFile } from '../io/read/files.js';
 import { closedShown, stagesToName } from '../core/undecided-stages.js';
+import { activityCoverage, coverageAlerts, type Coverage } from '../core/kpi/coverage.js';
 
 /** The files of one KPI run. */
 export interface KpiFiles {
@@ -310,6 +311,10 @@ export interface EnginesRun {
    */
   firstDay: number | undefined;
   lastDay: number | undefined;
+  /** The activities file and the times (ms) of its first and last activity, when it has any. */
+  activities?: { file: string; first: number; last: number };
+  /** How each period's deals sit against those dates (activities-outside-deals). */
+  coverage?: Coverage[];
   /** The --map file's values, checked against every export of the run once it is read (unmatchedMapEntries). */
   mapEntries?: { file: string; entries: NonNullable<Overrides['entries']> };
   /** The plan file's rows, and which grouping of each engine holds its facts ([by, month], last). */
@@ -359,6 +364,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const survey = surveyDeals(store, base.reportDay);
   const { first, last, future, negative } = survey;
   let activitiesMap: ColumnMap | undefined;
+  let span: EnginesRun['activities'];
   let payments: { log: PaymentLog; report: ImportReport } | undefined;
   // Payments may be read, and added to the engines, while a worker thread finishes the
   // activities (they depend on the deals alone); an error in them is reported after the
@@ -392,6 +398,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     engines = r.engines;
     reports.push(r.report);
     activitiesMap = r.map;
+    if (r.first <= r.last) span = { file: r.report.file, first: r.first, last: r.last };
     timing('activities read');
   } else engines = periods.map((p) => new KpiEngine(store, p));
   const alerts: Alert[] = [...futureDeals(dealsReport.file, future, last, base.reportDay, periods), ...oddDates(dealsReport.file, survey, base.reportDay, periods, store)];
@@ -414,6 +421,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   timing('metrics computed');
   return {
     ...(overrides.file && overrides.entries ? { mapEntries: { file: overrides.file, entries: overrides.entries } } : {}),
+    ...(span ? { activities: span, coverage: activityCoverage(store, periods, span) } : {}),
     results,
     facts,
     shape,
@@ -540,7 +548,7 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   const period = periodDays(options);
   const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, period, run.shape.amount);
   const quality = dataQuality(run.reports, [...run.alerts, ...unmatchedMapEntries(run.mapEntries, run.reports), ...groupAlerts(run, asked, groups[asked.length], spend, period, plan)]);
-  const found = [...findAlerts(total, quality, managers.map((m) => m.manager)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? [])];
+  const found = [...findAlerts(total, quality, managers.map((m) => m.manager)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...coverageAlerts(run.coverage?.[index], run.activities?.file ?? '')];
   addAlerts(quality, found);
   return {
     schemaVersion: 1,

@@ -141,6 +141,28 @@ export function payback(beforeRevenuePerMonth: number | null, afterRevenuePerMon
   };
 }
 
+/** Why a period's response and touch figures are not computed: its activities file has no activity dated within it. */
+export const NEEDS_PERIOD_ACTIVITIES = 'needs activities dated within the period: the activities file has none in it';
+
+/** The metrics a deal takes from its linked activities, whatever their dates (spec: cohort metrics). */
+const LINKED_METRICS = ['touches_per_won', 'won_below_touch_norm', 'response_min_median', 'response_min_avg', 'no_response'];
+
+/**
+ * A period whose dates hold no activity of its activities file (a call log that starts at go-live,
+ * beside the deals before it): its deals' touches and responses could come only from activities
+ * of another period (a first «response» months later, 0.14 touches a sale), so they are null, with
+ * the reason, for the department and every manager, and a target on them has no verdict.
+ */
+export function withoutLinkedActivities(p: PeriodKpis): PeriodKpis {
+  const clear = <T extends Record<string, unknown>>(values: T): T => ({ ...values, ...Object.fromEntries(LINKED_METRICS.map((m) => [m, null])) });
+  return {
+    ...p,
+    total: clear(p.total),
+    managers: p.managers.map(clear),
+    notApplicable: { ...p.notApplicable, ...Object.fromEntries(LINKED_METRICS.map((m) => [m, NEEDS_PERIOD_ACTIVITIES])) },
+  };
+}
+
 /** The revenue row's reason when it is not applicable for want of sales (a leads export), not of an amount. */
 function salesReason(rows: readonly CompareRow[]): string | undefined {
   const reason = rows.find((r) => r.metric === 'revenue_per_month')?.not_applicable;

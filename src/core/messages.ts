@@ -130,6 +130,14 @@ export const MESSAGES = {
     ru: 'в файле только пустые строки: нет ни заголовка, ни данных', en: 'the file holds only empty lines: no header and no data',
     hint: { ru: 'выгрузите данные из CRM ещё раз: файл, вероятно, сохранён не до конца или отфильтрован до пустого', en: 'export the data from the CRM again: the file was probably cut short or filtered to nothing' },
   },
+  'import.headerReordered': {
+    ru: 'здесь снова строка заголовка, но колонки в ней в другом порядке (колонка {column}: в заголовке файла «{was}», здесь «{now}»): файл склеен из выгрузок с разным порядком колонок, и строки после неё прочитались бы не в тех колонках',
+    en: 'the header row appears again here with its columns in another order (column {column}: "{was}" in the file\'s header, "{now}" here): the file joins exports whose columns are in different orders, and the rows after it would be read in the wrong columns',
+    hint: {
+      ru: 'выгрузите данные заново одним файлом; или разделите файл на два по строке {line} и расставьте колонки второй части в порядке первой (или прочитайте каждую часть отдельным запуском)',
+      en: 'export the data again as one file; or split the file in two at row {line} and put the columns of the second part in the first part\'s order (or read each part in a run of its own)',
+    },
+  },
   'import.noRecords': {
     ru: 'в файле ({kindRu}) нет ни одной строки с данными (прочитано строк: {rows})', en: 'the file ({kind}) has no row with data ({rows} rows read)',
     hint: { ru: 'crm-audit inspect покажет, как читается каждая строка', en: 'crm-audit inspect shows how each row is read' },
@@ -278,6 +286,11 @@ export const MESSAGES = {
     ru: 'файл сделок «до» и «после» — один и тот же ({file}): все изменения были бы нулевыми', en: 'the before and after deals are the same file ({file}): every change would be zero',
     hint: { ru: 'дайте выгрузки двух периодов или один файл с --cutover', en: 'give the exports of two periods, or one file with --cutover' },
   },
+  'compare.sameFileOf': {
+    ru: '{option} и {other} — один и тот же файл ({file}): сделки каждого периода связались бы и с {whatRu} другого периода, и каждый период учёл бы их все',
+    en: "{option} and {other} are the same file ({file}): each period's deals would be linked to the other period's {what} too, and each period would count all of them",
+    hint: { ru: 'дайте для каждого периода свою выгрузку {whatRuGen} за даты его сделок или один набор файлов с --cutover', en: 'give each period its own export of {what} for the dates of its deals, or one set of files with --cutover' },
+  },
   'compare.periodsReversed': {
     ru: 'период «после» ({afterFromRu} — {afterToRu}) раньше периода «до» ({beforeFromRu} — {beforeToRu})', en: 'the after period ({afterFrom} to {afterTo}) comes before the before period ({beforeFrom} to {beforeTo})',
     hint: { ru: 'похоже, файлы перепутаны: поменяйте местами --before-* и --after-*', en: 'the files look swapped: exchange --before-* and --after-*' },
@@ -373,6 +386,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: 'totals row', ru: 'строка итогов' },
   { en: 'footer or note row', ru: 'строка-примечание или подвал' },
   { en: 'one cell holds a whole row, its values split by "{delimiter}" ({count} times): the row was written with another delimiter than the file\'s, or quoted whole', ru: 'в одной ячейке целая строка, её значения разделены «{delimiter}» (таких разделителей — {count}): строка записана с другим разделителем, чем файл, или целиком взята в кавычки' },
+  { en: 'repeated header row', ru: 'повторённая строка заголовка' },
   { en: '"{value}" is not a month', ru: '«{value}» — не месяц' },
   { en: '"{value}" is negative', ru: '«{value}» — отрицательное число' },
   { en: 'a spend row without an amount', ru: 'строка расходов без суммы' },

@@ -47,6 +47,7 @@ export type Alert =
   | { code: 'quote-swallowed'; file: string; line: number; lines: number }
   | { code: 'missed-no-manager'; file: string; calls: number; /** They are a PBX's calls hung up before any line (an IVR, a queue). */ pbx?: true }
   | { code: 'activities-all-dropped'; file: string; rows: number; reasons: Array<{ reason: string; count: number }> }
+  | { code: 'activities-outside-deals'; file: string; /** A comparison's period; none for kpi. */ which?: 'before' | 'after'; deals: { count: number; from: string; to: string }; activities: { from: string; to: string }; early: number; late: number; /** No activity dated within the period: its response and touch figures are not computed. */ none?: true }
   | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed'; value: string; near: string | null }> };
 
 /** The code pages as a person names them, and as --encoding takes them. */
@@ -161,10 +162,11 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'utc-times') return utcText(a, lang === 'ru');
   if (a.code === 'shared-titles') return sharedTitlesText(a, lang === 'ru');
   if (a.code === 'periods-overlap' || a.code === 'short-period') return periodsText(a, lang);
+  if (a.code === 'activities-outside-deals') return outsideDealsText(a, lang);
   return alertText(a, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'utc-times' | 'shared-titles' }>, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'utc-times' | 'shared-titles' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -478,6 +480,33 @@ function periodsText(a: Extract<Alert, { code: 'periods-overlap' | 'short-period
   return lang === 'ru'
     ? `Периоды пересекаются: «до» ${span(a.before)}, «после» ${span(a.after)}; сделки общих дней вошли в оба периода, и изменения занижены. Выгрузите периоды без общих дней или дайте один файл с --cutover.`
     : `The periods overlap: before ${span(a.before)}, after ${span(a.after)}; the deals of the shared days are in both periods, and the changes read smaller. Export periods that share no day, or give one file with --cutover.`;
+}
+
+/**
+ * A period's deals the activities file barely covers (created before its first activity or after its
+ * last), or a period with no activity dated in it at all: its responses and touches mean nothing.
+ */
+function outsideDealsText(a: Extract<Alert, { code: 'activities-outside-deals' }>, lang: string): string {
+  const ru = lang === 'ru';
+  const span = (p: { from: string; to: string }) => `${day(p.from, lang)} — ${day(p.to, lang)}`;
+  const n = a.deals.count;
+  if (ru) {
+    const of = a.which ? ` периода «${a.which === 'before' ? 'до' : 'после'}»` : '';
+    const early = `${num(a.early, ru)} ${plural(a.early, 'создана', 'созданы', 'созданы')} больше чем за неделю до первого действия`;
+    const parts = [a.early > 0 && early, a.late > 0 && (a.early > 0 ? `${num(a.late, ru)} — после последнего` : `${num(a.late, ru)} ${plural(a.late, 'создана', 'созданы', 'созданы')} после последнего действия`)].filter(Boolean).join(', ');
+    const detail = parts === '' ? '' : `: из ${num(n, ru)} ${plural(n, 'сделки', 'сделок', 'сделок')} ${parts}`;
+    const tail = a.none
+      ? `. Ни одно действие не датировано этим периодом: время реакции, касания и «без ответа»${of} не рассчитаны.`
+      : `. Ответ на такие сделки может найтись только в действиях намного позже или не найтись вовсе: время реакции и касания${of} не имеют смысла.`;
+    return `${a.file}: действия в файле датированы ${span(a.activities)}, а сделки${of} созданы ${span(a.deals)}${detail}${tail} Выгрузите действия за те же даты, что и сделки.`;
+  }
+  const of = a.which ? ` of the ${a.which} period` : '';
+  const parts = [a.early > 0 && `${num(a.early, ru)} ${pluralEn(a.early, 'was', 'were')} created more than a week before the first activity`, a.late > 0 && (a.early > 0 ? `${num(a.late, ru)} after the last` : `${num(a.late, ru)} ${pluralEn(a.late, 'was', 'were')} created after the last activity`)].filter(Boolean).join(', ');
+  const detail = parts === '' ? '' : `: of the ${num(n, ru)} ${pluralEn(n, 'deal', 'deals')}, ${parts}`;
+  const tail = a.none
+    ? `. No activity is dated within that period: its response times, touches and "no response" are not computed.`
+    : `. Such deals can find a response only in activities long after them, or none: the response times and touches${of} are not meaningful.`;
+  return `${a.file}: the activities are dated ${span(a.activities)}, the deals${of} were created ${span(a.deals)}${detail}${tail} Export the activities for the same dates as the deals.`;
 }
 
 /** Months `YYYY-MM` as a reader of the language writes them: `01.2025` in Russian. */

@@ -1,6 +1,7 @@
 import type { Deal, DealStatus } from '../records.js';
 import { ByteKeys, type ByteKeysData, type ByteKeysLoan } from './byte-keys.js';
 import { compareIds, detach, Interner } from './ids.js';
+import { otherSalesforceForm } from './salesforce-ids.js';
 import { KeyBatch } from './key-batch.js';
 
 /** What a worker thread needs of a store to link activities: ids, clients, managers, times, titles. */
@@ -646,7 +647,25 @@ export class DealStore {
   find(idOrName: string): number | undefined {
     const i = this.ids.findText(idOrName);
     if (i >= 0) return i;
+    const other = this.findOtherForm(idOrName);
+    if (other >= 0) return other;
     return this.findByName(idOrName);
+  }
+
+  /**
+   * The deal of a Salesforce id given in its other form (a report's 15 characters, an API extract's
+   * 18), or -1: asked only where the id itself found no deal, so whole-number ids pay nothing.
+   */
+  findOtherForm(id: string): number {
+    const other = otherSalesforceForm(id);
+    return other === undefined ? -1 : this.ids.findText(other);
+  }
+
+  /** findOtherForm for an id given as bytes: only one of 15 or 18 bytes can be a Salesforce id. */
+  findOtherFormBytes(buf: Uint8Array, start: number, end: number): number {
+    const n = end - start;
+    if (n !== 15 && n !== 18) return -1;
+    return this.findOtherForm(String.fromCharCode(...buf.subarray(start, end)));
   }
 
   /** Whether deals have titles to fall back on. */

@@ -110,6 +110,9 @@ export class ActivityLinker {
     if (this.lastDeal >= 0 && ids.equals(this.lastDeal, buf, start, end)) return this.lastDeal;
     const d = ids.find(buf, start, end);
     if (d >= 0) return (this.lastDeal = d);
+    // A Salesforce id in its other form (15 or 18 characters): looked up only once its own form failed.
+    const other = this.store.findOtherFormBytes(buf, start, end);
+    if (other >= 0) return other;
     if (this.store.hasNames) return undefined;
     return this.store.size + this.unknown.intern(buf, start, end);
   }

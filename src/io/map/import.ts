@@ -25,6 +25,7 @@ import { paymentMemos, readPayment } from './payment-reader.js';
 import { readSpend } from './spend-reader.js';
 import { choosePlanKey, readPlan } from './plan-reader.js';
 import { hasGroupRows, RowFilter } from './row-filters.js';
+import { REPEATED_HEADER, RepeatedHeader } from './repeated-header.js';
 import { readTable, type TableInfo, type TableOptions } from '../read/table.js';
 import { SheetWithoutHeader } from '../read/sheet-error.js';
 import { buildValueMaps, withProfileStages, withProfileValues, type ValueMaps } from './value-maps.js';
@@ -296,6 +297,8 @@ class RowsToRecords<T> {
   delimited = false;
   private readonly cells = new RowCells();
   private readonly held = new RowCells();
+  /** The header, to know it again amid the data (two exports joined into one file). */
+  private header: RepeatedHeader | undefined;
 
   constructor(
     private readonly file: string,
@@ -384,6 +387,7 @@ class RowsToRecords<T> {
     assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells), opts.listAmbiguous === true);
     this.report.headerRow = header.row;
     this.report.columns = map.columns;
+    if (best !== -1) this.header = new RepeatedHeader(header.cells, file);
     opts.onHeader?.(map);
     this.reading = startReading<T>(kind, file, map, header.cells, opts);
     this.build = this.reading.build;
@@ -453,6 +457,8 @@ class RowsToRecords<T> {
   private handle(cells: Cells, row: number): void {
     const result = this.build(cells, row);
     if (result === PENDING) return this.hold(cells.copy(), row);
+    // A row that is no record may be the header again (exports joined): dropped, or the run stops if its columns moved.
+    if (result instanceof RowProblem && this.header?.repeats(cells, row)) return this.drop(REPEATED_HEADER);
     if (this.legs !== undefined) return this.legs.calls.take(result as LinkedActivity | RowProblem, cells.text(this.legs.col), row, this.legs.settle);
     this.settle(result, row);
   }

@@ -65,6 +65,9 @@ export function readPayment(cells: Cells, ctx: ReadContext, m: PaymentMemos): Pa
  */
 function dealKey(cells: Cells, col: number | undefined, store: DealStore): number {
   if (col === undefined || cells.blank(col)) return -1;
-  if (cells.bytes(col) && !store.hasNames) return store.ids.find(cells.buf, cells.start, cells.end);
+  if (cells.bytes(col) && !store.hasNames) {
+    const key = store.ids.find(cells.buf, cells.start, cells.end);
+    return key >= 0 ? key : store.findOtherFormBytes(cells.buf, cells.start, cells.end);
+  }
   return store.find(cells.text(col)) ?? -1;
 }

@@ -1,0 +1,87 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+/**
+ * Two deals in December, three in January; a call log that starts at go-live (02.01.2025) and ends
+ * on 04.01.2025. Deal 1's only call is a month after it: 44 580 min.
+ */
+function files(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'coverage-'));
+  writeFileSync(
+    path.join(dir, 'deals.csv'),
+    [
+      'id,manager,created_at,closed_at,status',
+      '1,Иванов Иван,2024-12-02 10:00,2024-12-10 10:00,won',
+      '2,Иванов Иван,2024-12-03 10:00,2024-12-05 10:00,lost',
+      '3,Иванов Иван,2025-01-02 10:00,2025-01-10 10:00,won',
+      '4,Иванов Иван,2025-01-03 10:00,2025-01-06 10:00,lost',
+      '5,Иванов Иван,2025-01-20 10:00,,open',
+    ].join('\n'),
+  );
+  writeFileSync(path.join(dir, 'calls.csv'), ['deal_id,manager,at,direction', '1,Иванов Иван,2025-01-02 09:00,out', '3,Иванов Иван,2025-01-02 10:30,out', '4,Иванов Иван,2025-01-03 11:00,out', '3,Иванов Иван,2025-01-04 10:00,out'].join('\n'));
+  writeFileSync(path.join(dir, 'before.csv'), 'id,manager,created_at,status\n1,Иванов Иван,2024-12-02 10:00,won\n');
+  writeFileSync(path.join(dir, 'after.csv'), 'id,manager,created_at,status\n3,Иванов Иван,2025-01-02 10:00,won\n');
+  writeFileSync(path.join(dir, 'pay.csv'), 'deal_id,invoiced,paid\n1,100,100\n');
+  return dir;
+}
+
+const NEEDS = 'needs activities dated within the period: the activities file has none in it';
+
+describe('a call log that does not cover a period\'s deals', () => {
+  it('compare --cutover: the before period has no call, so its touches and response are null with the reason, and the target has no verdict', () => {
+    const dir = files();
+    const run = runCli(['compare', '-d', 'deals.csv', '-a', 'calls.csv', '--cutover', '2025-01-01', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const rows = JSON.parse(run.stdout).rows as Array<Record<string, unknown>>;
+    // After: responses of 30 (deal 3) and 60 min (deal 4), median 45; the won deal 3 has 2 calls by its close.
+    expect(rows.find((r) => r.metric === 'response_min_median')).toEqual({ metric: 'response_min_median', before: null, after: 45, change: null, change_pct: null, better: 'down', target: -0.3, met: null, not_applicable: NEEDS });
+    expect(rows.find((r) => r.metric === 'touches_per_won')).toMatchObject({ before: null, after: 2, met: null, not_applicable: NEEDS });
+    expect(run.stderr).toContain(
+      'Warning: calls.csv: the activities are dated 2025-01-02 — 2025-01-04, the deals of the before period were created 2024-12-02 — 2024-12-03: of the 2 deals, 2 were created more than a week before the first activity. No activity is dated within that period: its response times, touches and "no response" are not computed.',
+    );
+    // The after period: 1 of its 3 deals (20.01) after the last call, a third: not said.
+    expect(run.stderr).not.toMatch(/after period/);
+  });
+
+  it('compare in Russian: «—» and no «✓ да» for the response, the reason under the table, the warning', () => {
+    const run = runCli(['compare', '-d', 'deals.csv', '-a', 'calls.csv', '--cutover', '2025-01-01', '--lang', 'ru'], { cwd: files() });
+    expect(run.code, run.stderr).toBe(0);
+    const line = run.stdout.split('\n').find((l) => l.startsWith('Реакция'))!;
+    expect(line).not.toContain('да');
+    expect(line).toMatch(/^Реакция, мин \(медиана\)\s+—\s+45,0\s+—\s+—\s+−30,0%\s+—$/);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('нужны действия, датированные этим периодом: в файле активностей их нет');
+    expect(run.stderr).toContain('Внимание: calls.csv: действия в файле датированы 02.01.2025 — 04.01.2025, а сделки периода «до» созданы 02.12.2024 — 03.12.2024: из 2 сделок 2 созданы больше чем за неделю до первого действия. Ни одно действие не датировано этим периодом');
+  });
+
+  it('kpi: 3 of 5 deals outside the log\'s dates (2 a month before it, 1 after it) are said; the figures stay as the spec computes them', () => {
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: files() });
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    // 44 580, 30 and 60 min: median 60.
+    expect(out.total.response_min_median).toBe(60);
+    expect(out.dataQuality.alerts).toContainEqual({ code: 'activities-outside-deals', file: 'calls.csv', deals: { count: 5, from: '2024-12-02', to: '2025-01-20' }, activities: { from: '2025-01-02', to: '2025-01-04' }, early: 2, late: 1 });
+    expect(run.stderr).toContain('of the 5 deals, 2 were created more than a week before the first activity, 1 after the last. Such deals can find a response only in activities long after them, or none: the response times and touches are not meaningful.');
+  });
+
+  it('kpi with the period the log covers says nothing', () => {
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--from', '2025-01-01', '--to', '2025-01-05', '--format', 'json'], { cwd: files() });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).dataQuality.alerts).toEqual([]);
+  });
+
+  it('compare refuses the same activities or payments file for both periods, as it does the same deals file', () => {
+    const dir = files();
+    const common = ['compare', '--before-deals', 'before.csv', '--after-deals', 'after.csv'];
+    const calls = runCli([...common, '--before-activities', 'calls.csv', '--after-activities', './calls.csv', '--lang', 'en'], { cwd: dir });
+    expect(calls.code).toBe(2);
+    expect(calls.stderr).toContain("--before-activities and --after-activities are the same file (calls.csv): each period's deals would be linked to the other period's activities too");
+    const ru = runCli([...common, '--before-activities', 'calls.csv', '--after-activities', 'calls.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('--before-activities и --after-activities — один и тот же файл (calls.csv): сделки каждого периода связались бы и с действиями другого периода');
+    const pay = runCli([...common, '--before-payments', 'pay.csv', '--after-payments', 'pay.csv', '--lang', 'en'], { cwd: dir });
+    expect(pay.code).toBe(2);
+    expect(pay.stderr).toContain('--before-payments and --after-payments are the same file (pay.csv)');
+  });
+});
