@@ -21,7 +21,7 @@ import { directionReader, MISSED_DIRECTION, UNKNOWN_DIRECTION, UNKNOWN_STATUS } 
 import { normalizeValue } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
 import { wordsOf, type ValueMaps } from '../io/map/value-maps.js';
-import { stageNames } from '../io/map/deal-reader.js';
+import { outcomeTimes, stageNames } from '../io/map/deal-reader.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import { mapOptions, type Overrides } from '../io/documents/map-file.js';
@@ -51,9 +51,9 @@ export function importOptionsFor(kind: RecordKind, base: ImportOptions, override
   return { ...base, ...mapOptions(overrides, kind), ...(kind === 'activities' ? {} : { timeOffsetHours: 0 }) };
 }
 
-/** Whether the deals file has a column that says a deal is won or lost (a status, a stage, a won or a closed flag). */
+/** Whether the deals file has a column that says a deal is won or lost (a status, a stage, a won or a closed flag), or a won time and a lost time that do. */
 function saysOutcome(dealsMap: ColumnMap | undefined): boolean {
-  return ['status', 'stage', 'won', 'closed'].some((f) => dealsMap?.fields.has(f));
+  return ['status', 'stage', 'won', 'closed'].some((f) => dealsMap?.fields.has(f)) || (dealsMap !== undefined && outcomeTimes(dealsMap) !== undefined);
 }
 
 /** What the inputs hold, for the not-applicable rules. */

@@ -523,6 +523,7 @@ export const IMPORT_NOTES: readonly Template[] = [
   { en: 'undecided (closed, stage not known: to be named)', ru: 'не решено (закрыта, этап не известен: его нужно назвать)' },
   { en: '{field} (stage not known)', ru: '{field} (этап не известен)' },
   { en: '(unknown: stage used)', ru: '(не известно: взят этап)' },
+  { en: 'open (no won or lost time)', ru: 'открыта (нет времени выигрыша или проигрыша)' },
   { en: 'answered (unknown value)', ru: 'отвечен (значение не известно)' },
   { en: 'not answered', ru: 'не отвечен' },
   { en: 'answered', ru: 'отвечен' },
