@@ -17,7 +17,7 @@ import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
 import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { ColumnMap } from '../io/map/mapping.js';
-import { directionReader, MISSED_DIRECTION, UNKNOWN_DIRECTION, UNKNOWN_STATUS } from '../io/map/context.js';
+import { directionReader, MISSED_DIRECTION, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS } from '../io/map/context.js';
 import { normalizeValue } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
 import { wordsOf, type ValueMaps } from '../io/map/value-maps.js';
@@ -186,7 +186,7 @@ export function unmatchedMapEntries(map: EnginesRun['mapEntries'], reports: read
   if (!map) return [];
   const { file, entries } = map;
   const held = (kind: RecordKind, fields: string[]) => reports.filter((r) => r.kind === kind).flatMap((r) => fields.flatMap((f) => (r.values[f] ?? []).map((v) => v.value)));
-  const sections = [['status', held('deals', ['status', 'stage'])], ['direction', held('activities', ['direction', 'kind'])], ['kind', held('activities', ['kind'])], ['missed', held('activities', ['missed'])]] as const;
+  const sections = [['status', held('deals', ['status', 'stage'])], ['direction', held('activities', ['direction', 'kind'])], ['kind', held('activities', ['kind'])], ['missed', held('activities', ['missed'])], ['done', held('activities', ['done'])]] as const;
   const values = sections.flatMap(([section, values]) => {
     if (values.length === 0) return [];
     // As the readers look them up: a stage also after a pipeline prefix and before parentheses
@@ -198,23 +198,24 @@ export function unmatchedMapEntries(map: EnginesRun['mapEntries'], reports: read
 }
 
 /** How the value readers describe a value no map knows, per field. */
-const UNKNOWN_MAPPED = { direction: UNKNOWN_DIRECTION, missed: UNKNOWN_STATUS } as const;
+const UNKNOWN_MAPPED = { direction: UNKNOWN_DIRECTION, missed: UNKNOWN_STATUS, done: UNKNOWN_DONE } as const;
 
 /**
  * Activities whose direction or call status column holds, in half of its filled cells or more,
  * values no map knows: those calls are counted as neither incoming nor outgoing, or as answered,
- * and the call figures read low without it showing.
+ * and the call figures read low without it showing. A done column's unknown value is said however
+ * few hold it (Pipedrive's «Pending» counted a planned task as a touch, without a word).
  */
 function unknownValues(reports: ImportReport[]): Alert[] {
   return reports.flatMap((r) => {
     if (r.kind !== 'activities') return [];
-    return (['direction', 'missed'] as const).flatMap((field) => {
+    return (['direction', 'missed', 'done'] as const).flatMap((field) => {
       const values = r.values[field] ?? [];
       const header = r.columns.find((c) => c.field === field)?.header;
       const unknown = values.filter((v) => v.mapped === UNKNOWN_MAPPED[field]);
       const count = unknown.reduce((n, v) => n + v.count, 0);
       const filled = values.reduce((n, v) => n + v.count, 0);
-      if (header === undefined || count === 0 || count * 2 < filled) return [];
+      if (header === undefined || count === 0 || (field !== 'done' && count * 2 < filled)) return [];
       // A call status is asked about only where nothing else says which calls were missed: beside Zoho's Call Type
       // «Missed», its Call Result («Interested», «Requested call back») is an outcome, and the snippet would mark them missed.
       if (field === 'missed' && [...(r.values.direction ?? []), ...(r.values.kind ?? [])].some((v) => v.mapped === MISSED_DIRECTION && v.count > 0)) return [];

@@ -43,11 +43,11 @@ export type Alert =
   | { code: 'repeated-ids-differ'; file: string; rows: number; id: string }
   | { code: 'periods-overlap'; before: { from: string; to: string }; after: { from: string; to: string } }
   | { code: 'short-period'; which: 'before' | 'after'; from: string; to: string; days: number; /** Two sets of files, not a cutover: the advice is to export more days. */ files?: true }
-  | { code: 'unknown-values'; file: string; field: 'direction' | 'missed'; header: string; unknown: number; filled: number; values: string[] }
+  | { code: 'unknown-values'; file: string; field: 'direction' | 'missed' | 'done'; header: string; unknown: number; filled: number; values: string[] }
   | { code: 'quote-swallowed'; file: string; line: number; lines: number }
   | { code: 'missed-no-manager'; file: string; calls: number; /** They are a PBX's calls hung up before any line (an IVR, a queue). */ pbx?: true }
   | { code: 'activities-all-dropped'; file: string; rows: number; reasons: Array<{ reason: string; count: number }> }
-  | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed'; value: string; near: string | null }> };
+  | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed' | 'done'; value: string; near: string | null }> };
 
 /** The code pages as a person names them, and as --encoding takes them. */
 const ENCODING_NAMES: Readonly<Record<string, string>> = { 'windows-1251': 'Windows-1251', 'koi8-r': 'KOI8-R', ibm866: 'CP866 (DOS)' };
@@ -306,13 +306,17 @@ function mapUnmatchedText(a: Extract<Alert, { code: 'map-unmatched' }>, ru: bool
     : `${a.file}: values of the --map file match nothing in the exports: ${list}${more}; those lines change nothing. Check their spelling (crm-audit inspect lists an export's values).`;
 }
 
-/** Calls whose direction or status no map knows, in words, with the --map lines that read them. */
+/** Calls whose direction or status no map knows, or activities whose done value none knows, in words, with the --map lines that read them. */
 function unknownValuesText(a: Extract<Alert, { code: 'unknown-values' }>, ru: boolean): string {
   const values = a.values.map((v) => (ru ? `«${v}»` : `"${v}"`)).join(', ');
   // No reading is offered as the answer: each line is the user's to decide (a `true` for every value made successful calls missed).
   const choice = a.field === 'direction' ? (ru ? 'in или out: проверьте' : 'in or out: check') : ru ? 'true или false: проверьте' : 'true or false: check';
   const snippet = `${a.field}:\n${a.values.map((v) => `  ${JSON.stringify(v)}: ${a.field === 'direction' ? 'in' : 'true'}    # ${choice}`).join('\n')}`;
   const share = `${num(a.unknown, ru)} ${ru ? 'из' : 'of'} ${num(a.filled, ru)}`;
+  if (a.field === 'done')
+    return ru
+      ? `${a.file}: в колонке «${a.header}» не распознано, выполнено ли действие, в ${share} строк (${values}): такие действия считаются выполненными — касаниями, звонками, реакцией на сделку, — хотя могут быть только запланированы. Назовите значения в файле --map (true — выполнено, false — не выполнено: отбрасывается как запланированное):\n${snippet}`
+      : `${a.file}: whether the activity took place is not recognised in ${share} rows of the column "${a.header}" (${values}): those activities count as done (touches, calls, a deal's response), though they may be only planned. Name the values in a --map file (true: done, false: not done, dropped as planned):\n${snippet}`;
   if (a.field === 'direction')
     return ru
       ? `${a.file}: направление звонка не распознано в ${share} строк колонки «${a.header}» (${values}): эти звонки не входящие и не исходящие, и входящие, пропущенные, перезвоны и реакция по ним не посчитаны. Назовите значения в файле --map (in — входящий, out — исходящий):\n${snippet}`

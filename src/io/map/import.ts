@@ -319,7 +319,7 @@ class RowsToRecords<T> {
       const s = ctx.bySides;
       if (s) report.directionBySides = { in: s.in.count, out: s.out.count, internal: s.internal.count, none: s.none.count };
       if (ctx.untimed && ctx.untimed.count > 0) report.untimed = ctx.untimed.count;
-      for (const field of ['kind', 'direction', 'missed', 'owner_type'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
+      for (const field of ['kind', 'direction', 'missed', 'owner_type', 'done'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
     }
     for (const [field, values] of ctx.valueStats) {
       report.values[field] = [...values.entries()].filter(([, v]) => v.count > 0).map(([value, v]) => ({ value, mapped: v.mapped, count: v.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
