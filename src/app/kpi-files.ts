@@ -271,9 +271,12 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   // Deals in UTC too (both files from an API) are on one clock with the calls: nothing to shift.
   const dealsUtc = reports.some((r) => r.kind === 'deals' && r.utc);
   const utc: Alert[] = dealsUtc ? [] : reports.flatMap((r) => (r.kind === 'activities' && r.utc ? [{ code: 'utc-times' as const, file: r.file, ...r.utc }] : []));
+  // The other way round: deals in UTC (HubSpot's API createdate) beside activities on the company's clock, not shifted.
+  const local = reports.find((r) => r.kind === 'activities' && r.records > 0 && !r.utc && !r.shifted);
+  const utcDeals: Alert[] = local ? reports.flatMap((r) => (r.kind === 'deals' && r.utc ? [{ code: 'utc-deals' as const, file: r.file, ...r.utc, activities: local.file }] : [])) : [];
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...nul, ...doubt, ...hidden, ...swallowed, ...missedAlone, ...untimed, ...utc, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...leads, ...found];
+  const alerts = [...nul, ...doubt, ...hidden, ...swallowed, ...missedAlone, ...untimed, ...utc, ...utcDeals, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

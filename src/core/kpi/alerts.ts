@@ -29,6 +29,8 @@ export type Alert =
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
   | { code: 'untimed-activities'; file: string; untimed: number; records: number }
   | { code: 'utc-times'; file: string; count: number; example: string; column: string }
+  /** Deals in UTC beside activities on the company's clock (not shifted): `file` and `column` are the deals'. */
+  | { code: 'utc-deals'; file: string; count: number; example: string; column: string; activities: string }
   | { code: 'shared-titles'; file: string; count: number; example: string }
   | { code: 'placeholder-dates'; file: string; deals: number; earliest: string }
   | { code: 'closed-later'; file: string; deals: number; latest: string; reportDate: string }
@@ -158,13 +160,13 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'missed-no-manager') return missedNoManagerText(a, lang === 'ru');
   if (a.code === 'activities-all-dropped') return allDroppedText(a, lang);
   if (a.code === 'manager-spellings') return spellingsText(a, lang === 'ru');
-  if (a.code === 'utc-times') return utcText(a, lang === 'ru');
+  if (a.code === 'utc-times' || a.code === 'utc-deals') return utcText(a, lang === 'ru');
   if (a.code === 'shared-titles') return sharedTitlesText(a, lang === 'ru');
   if (a.code === 'periods-overlap' || a.code === 'short-period') return periodsText(a, lang);
   return alertText(a, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'utc-times' | 'shared-titles' }>, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -408,8 +410,16 @@ function spellingsText(a: Extract<Alert, { code: 'manager-spellings' }>, ru: boo
     ? `Похоже, это одни и те же люди, записанные по-разному (например, в журнале звонков и в CRM): ${pairs}. Их сделки и действия посчитаны отдельно, как у разных менеджеров. Если это так, передайте --map с разделом:\n${snippet}`
     : `These look like the same people written two ways (in the call log and in the CRM, say): ${pairs}. Their deals and activities are counted apart, as different managers'. If so, pass --map with:\n${snippet}`;
 }
-/** A call log in UTC against deals on the company's clock, and the --time-offset that shifts it, in words. */
-function utcText(a: Extract<Alert, { code: 'utc-times' }>, ru: boolean): string {
+/**
+ * A call log in UTC against deals on the company's clock, and the --time-offset that shifts it, in
+ * words; or deals in UTC against activities on the company's clock, where --time-offset (which shifts
+ * only the activities) puts the activities on UTC with the company's offset reversed.
+ */
+function utcText(a: Extract<Alert, { code: 'utc-times' | 'utc-deals' }>, ru: boolean): string {
+  if (a.code === 'utc-deals')
+    return ru
+      ? `${a.file}: время в колонке «${a.column}» записано по UTC (${num(a.count, ru)} ${plural(a.count, 'значение', 'значения', 'значений')}, например «${a.example}»), как пишут выгрузки через API, а время в ${a.activities} — по часам компании. Оба файла прочитаны как есть, и время реакции и касания сдвинуты на разницу часовых поясов. --time-offset сдвигает только действия: переведите их на UTC, указав разницу с обратным знаком (--time-offset -3 для Москвы; даты действий тогда тоже по UTC), или выгрузите сделки заново со временем по часам компании (из интерфейса CRM).`
+      : `${a.file}: the times in "${a.column}" are UTC (${num(a.count, ru)} ${pluralEn(a.count, 'value', 'values')}, e.g. "${a.example}"), as API exports write them, while ${a.activities} is on the company's clock. Both were read as written, so response times and touches are off by the time-zone difference. --time-offset shifts only the activities: put them on UTC with the company's offset reversed (--time-offset -3 for Moscow; the activities' dates are then UTC's too), or export the deals again with times on the company's clock (from the CRM's interface).`;
   return ru
     ? `${a.file}: время в колонке «${a.column}» записано по UTC (${num(a.count, ru)} ${plural(a.count, 'значение', 'значения', 'значений')}, например «${a.example}»), а не по часам компании: так пишут выгрузки из API телефонии. Оно прочитано как есть, и время реакции и касания сдвинуты на разницу часовых поясов. Укажите её: --time-offset +3 для Москвы.`
     : `${a.file}: the times in "${a.column}" are UTC (${num(a.count, ru)} ${pluralEn(a.count, 'value', 'values')}, e.g. "${a.example}"), not the company's clock, as telephony API dumps write them. They were read as written, so response times and touches are off by the time-zone difference. Give it: --time-offset +3 for Moscow.`;

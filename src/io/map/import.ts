@@ -130,6 +130,8 @@ export interface ImportReport {
   sharedTitles?: { count: number; example: string };
   /** Dates marked UTC (`Z`): how many, the first, and its column. */
   utc?: { count: number; example: string; column: string };
+  /** The run shifted the file's times (--time-offset): its clock was given, whatever the times say. */
+  shifted?: true;
   /**
    * Of the rows skipped, missed incoming calls with no employee (a telephony log leaves them blank):
    * skipped for the spec's rule, not unreadable, so not counted against --max-bad-rows.
@@ -332,6 +334,7 @@ class RowsToRecords<T> {
     const decimals = ctx.numbers.readAsDecimals();
     if (decimals.length > 0) report.threeDecimals = decimals.map(({ col, ...d }) => ({ header: ctx.map.columns[col]!.header, ...d }));
     if (ctx.utc) report.utc = { ...ctx.utc };
+    if (ctx.timeOffsetMs !== 0) report.shifted = true;
     if (ctx.sharedTitles) report.sharedTitles = { ...ctx.sharedTitles };
     const profile = ctx.map.profile;
     if (profile) report.profile = { id: profile.profile.id, crm: profile.profile.crm, matched: profile.matched, ...(profile.profile.leads ? { leads: true } : {}) };
