@@ -17,11 +17,11 @@ import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
 import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { ColumnMap } from '../io/map/mapping.js';
-import { directionReader, MISSED_DIRECTION, UNKNOWN_DIRECTION, UNKNOWN_STATUS } from '../io/map/context.js';
+import { directionReader, MISSED_DIRECTION, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS } from '../io/map/context.js';
 import { normalizeValue } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
 import { wordsOf, type ValueMaps } from '../io/map/value-maps.js';
-import { stageNames } from '../io/map/deal-reader.js';
+import { outcomeTimes, stageNames } from '../io/map/deal-reader.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import { mapOptions, type Overrides } from '../io/documents/map-file.js';
@@ -52,9 +52,9 @@ export function importOptionsFor(kind: RecordKind, base: ImportOptions, override
   return { ...base, ...mapOptions(overrides, kind), ...(kind === 'activities' ? {} : { timeOffsetHours: 0 }) };
 }
 
-/** Whether the deals file has a column that says a deal is won or lost (a status, a stage, a won or a closed flag). */
+/** Whether the deals file has a column that says a deal is won or lost (a status, a stage, a won or a closed flag), or a won time and a lost time that do. */
 function saysOutcome(dealsMap: ColumnMap | undefined): boolean {
-  return ['status', 'stage', 'won', 'closed'].some((f) => dealsMap?.fields.has(f));
+  return ['status', 'stage', 'won', 'closed'].some((f) => dealsMap?.fields.has(f)) || (dealsMap !== undefined && outcomeTimes(dealsMap) !== undefined);
 }
 
 /** What the inputs hold, for the not-applicable rules. */
@@ -187,7 +187,7 @@ export function unmatchedMapEntries(map: EnginesRun['mapEntries'], reports: read
   if (!map) return [];
   const { file, entries } = map;
   const held = (kind: RecordKind, fields: string[]) => reports.filter((r) => r.kind === kind).flatMap((r) => fields.flatMap((f) => (r.values[f] ?? []).map((v) => v.value)));
-  const sections = [['status', held('deals', ['status', 'stage'])], ['direction', held('activities', ['direction', 'kind'])], ['kind', held('activities', ['kind'])], ['missed', held('activities', ['missed'])]] as const;
+  const sections = [['status', held('deals', ['status', 'stage'])], ['direction', held('activities', ['direction', 'kind'])], ['kind', held('activities', ['kind'])], ['missed', held('activities', ['missed'])], ['done', held('activities', ['done'])]] as const;
   const values = sections.flatMap(([section, values]) => {
     if (values.length === 0) return [];
     // As the readers look them up: a stage also after a pipeline prefix and before parentheses
@@ -199,23 +199,24 @@ export function unmatchedMapEntries(map: EnginesRun['mapEntries'], reports: read
 }
 
 /** How the value readers describe a value no map knows, per field. */
-const UNKNOWN_MAPPED = { direction: UNKNOWN_DIRECTION, missed: UNKNOWN_STATUS } as const;
+const UNKNOWN_MAPPED = { direction: UNKNOWN_DIRECTION, missed: UNKNOWN_STATUS, done: UNKNOWN_DONE } as const;
 
 /**
  * Activities whose direction or call status column holds, in half of its filled cells or more,
  * values no map knows: those calls are counted as neither incoming nor outgoing, or as answered,
- * and the call figures read low without it showing.
+ * and the call figures read low without it showing. A done column's unknown value is said however
+ * few hold it (Pipedrive's «Pending» counted a planned task as a touch, without a word).
  */
 function unknownValues(reports: ImportReport[]): Alert[] {
   return reports.flatMap((r) => {
     if (r.kind !== 'activities') return [];
-    return (['direction', 'missed'] as const).flatMap((field) => {
+    return (['direction', 'missed', 'done'] as const).flatMap((field) => {
       const values = r.values[field] ?? [];
       const header = r.columns.find((c) => c.field === field)?.header;
       const unknown = values.filter((v) => v.mapped === UNKNOWN_MAPPED[field]);
       const count = unknown.reduce((n, v) => n + v.count, 0);
       const filled = values.reduce((n, v) => n + v.count, 0);
-      if (header === undefined || count === 0 || count * 2 < filled) return [];
+      if (header === undefined || count === 0 || (field !== 'done' && count * 2 < filled)) return [];
       // A call status is asked about only where nothing else says which calls were missed: beside Zoho's Call Type
       // «Missed», its Call Result («Interested», «Requested call back») is an outcome, and the snippet would mark them missed.
       if (field === 'missed' && [...(r.values.direction ?? []), ...(r.values.kind ?? [])].some((v) => v.mapped === MISSED_DIRECTION && v.count > 0)) return [];
@@ -271,9 +272,12 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   // Deals in UTC too (both files from an API) are on one clock with the calls: nothing to shift.
   const dealsUtc = reports.some((r) => r.kind === 'deals' && r.utc);
   const utc: Alert[] = dealsUtc ? [] : reports.flatMap((r) => (r.kind === 'activities' && r.utc ? [{ code: 'utc-times' as const, file: r.file, ...r.utc }] : []));
+  // The other way round: deals in UTC (HubSpot's API createdate) beside activities on the company's clock, not shifted.
+  const local = reports.find((r) => r.kind === 'activities' && r.records > 0 && !r.utc && !r.shifted);
+  const utcDeals: Alert[] = local ? reports.flatMap((r) => (r.kind === 'deals' && r.utc ? [{ code: 'utc-deals' as const, file: r.file, ...r.utc, activities: local.file }] : [])) : [];
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...nul, ...doubt, ...hidden, ...swallowed, ...missedAlone, ...untimed, ...utc, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...leads, ...found];
+  const alerts = [...nul, ...doubt, ...hidden, ...swallowed, ...missedAlone, ...untimed, ...utc, ...utcDeals, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evidenceShape } from '../../src/app/kpi-files.js';
 import type { ColumnMap } from '../../src/io/map/mapping.js';
 
-const map = (...fields: string[]) => ({ fields: new Map(fields.map((f, i) => [f, [i]])) }) as unknown as ColumnMap;
+const map = (...fields: string[]) => ({ fields: new Map(fields.map((f, i) => [f, [i]])), columns: fields.map((f, i) => ({ index: i, header: f, field: f })) }) as unknown as ColumnMap;
 
 // A Zadarma-style log (caller and callee, no direction) links no call: its evidence said «contradicted» where it has no data.
 describe('whether activities can link to deals, for the evidence', () => {
@@ -19,5 +19,8 @@ describe('whether the deals say which are won or lost, for the evidence', () => 
   it('a status, stage, won or closed column says it; amounts and close dates do not', () => {
     for (const f of ['status', 'stage', 'won', 'closed']) expect(evidenceShape(map('id', f), undefined, false, false).outcome, f).toBe(true);
     expect(evidenceShape(map('id', 'created_at', 'closed_at', 'amount'), undefined, false, false).outcome).toBe(false);
+    // A won time and a lost time say it where no status column does (a Pipedrive export without «Deal - Status»).
+    const times = { fields: new Map([['id', [0]], ['closed_at', [1, 2]]]), columns: [{ index: 0, header: 'Deal - ID' }, { index: 1, header: 'Deal - Won time' }, { index: 2, header: 'Deal - Lost time' }] } as unknown as ColumnMap;
+    expect(evidenceShape(times, undefined, false, false).outcome).toBe(true);
   });
 });

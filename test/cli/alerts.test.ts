@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { latinWords } from '../helpers/latin-words.js';
 
 describe('kpi says loudly when the numbers look wrong', () => {
   it('25 deals, none won or lost: a warning on stderr in the run\'s language, and in dataQuality', () => {
@@ -230,6 +231,41 @@ describe('a call log whose direction or status values no map knows', () => {
     writeFileSync(path.join(dir, 'calls.csv'), ['Дата;Сотрудник;Направление;Статус звонка;Длительность;ID сделки', '02.01.2025 10:05;Иванов Иван;Входящий;Код 17;0;1', '02.01.2025 10:30;Иванов Иван;Входящий;Код 16;60;1'].join('\n'));
     const r = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json'], { cwd: dir }).stdout);
     expect(r.dataQuality.alerts).toEqual([{ code: 'unknown-values', file: 'calls.csv', field: 'missed', header: 'Статус звонка', unknown: 2, filled: 2, values: ['Код 16', 'Код 17'] }]);
+  });
+});
+
+describe('an activities file whose done values no rule knows', () => {
+  // Pipedrive's «Activity - Done» = «Pending» counted a planned meeting as a touch; «Fait» is known by no rule.
+  it('drops the known not-done words as planned, and says the unknown ones with a --map snippet that, passed as printed, reads them', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,closed_at,status\n1,Ann Lee,2025-01-02 09:00,2025-01-10 18:00,won\n');
+    const rows = ['Activity - Type,Activity - Assigned to user,Activity - Due date,Activity - Due time,Activity - Done,Activity - Deal ID', 'Call,Ann Lee,2025-01-02,10:00,Done,1', 'Meeting,Ann Lee,2025-01-03,10:00,Pending,1', 'Call,Ann Lee,2025-01-04,10:00,Fait,1', 'Call,Ann Lee,2025-01-05,10:00,Fait,1', 'Email,Ann Lee,2025-01-06,10:00,Undone,1'];
+    writeFileSync(path.join(dir, 'acts.csv'), `${rows.join('\n')}\n`);
+    const json = runCli(['kpi', '-d', 'deals.csv', '-a', 'acts.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(json.code, json.stderr).toBe(0);
+    const r = JSON.parse(json.stdout);
+    // Touches of the won deal: the done call and the two «Fait» calls; the pending meeting and the undone e-mail are planned.
+    expect([r.total.touches_per_won, r.total.meetings, r.total.emails]).toEqual([3, 0, 0]);
+    expect(r.dataQuality.files[1].dropped).toEqual({ 'planned activity, not done': 2 });
+    expect(r.dataQuality.alerts).toEqual([{ code: 'unknown-values', file: 'acts.csv', field: 'done', header: 'Activity - Done', unknown: 2, filled: 5, values: ['Fait'] }]);
+    const ru = runCli(['kpi', '-d', 'deals.csv', '-a', 'acts.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('Внимание: acts.csv: в колонке «Activity - Done» не распознано, выполнено ли действие, в 2 из 5 строк («Fait»)');
+    expect(latinWords(ru.stderr)).toEqual([]);
+    const snippet = ru.stderr.slice(ru.stderr.indexOf('done:\n')).split('\n').slice(0, 2).join('\n');
+    expect(snippet).toBe('done:\n  "Fait": true    # true или false: проверьте');
+    writeFileSync(path.join(dir, 'map.yaml'), `${snippet.replace(': true', ': false')}\n`);
+    const mapped = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'acts.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
+    expect(mapped.total.touches_per_won).toBe(1);
+    expect(mapped.dataQuality.alerts).toEqual([]);
+    // A misspelt value of the done: section is said, as a misspelt stage is.
+    writeFileSync(path.join(dir, 'typo.yaml'), 'done:\n  "Fiat": false\n');
+    const typo = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'acts.csv', '--map', 'typo.yaml', '--format', 'json'], { cwd: dir }).stdout);
+    expect(typo.dataQuality.alerts).toContainEqual({ code: 'map-unmatched', file: 'typo.yaml', count: 1, values: [{ section: 'done', value: 'Fiat', near: 'Fait' }] });
+    const inspect = runCli(['inspect', 'acts.csv', '--lang', 'ru'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    const block = inspect.stdout.slice(inspect.stdout.indexOf('Значения done')).split('\n\n')[0]!;
+    expect(block).toContain('«Fait»                                   -> выполнено (значение не известно) (2)');
+    expect(block).toContain('«Pending»                                -> не выполнено (запланировано) (1)');
+    expect(latinWords(block)).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -430,5 +430,27 @@ describe('a client id of 0', () => {
     expect(run.code, run.stderr).toBe(0);
     // Only company 5's second deal (3006 after 3005) is a repeat: contacts 11 and 12 and the «0»s are not one client.
     expect(JSON.parse(run.stdout).total.repeat_won).toBe(1);
+  });
+});
+
+describe('a Pipedrive deals export without «Deal - Status»', () => {
+  it('counts won and lost deals by their won and lost times, and neither kpi nor map asks about the stages', () => {
+    const dir = folder('pipedrive-deals-no-status.csv');
+    const run = runCli(['kpi', '-d', 'pipedrive-deals-no-status.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    // By hand: won 1, 4 (amount 0, a real one), 5 (won after it was lost); lost 2 and 6 (lost after it was won); open 3.
+    // Revenue 1200 + 0 + 600; cycles 10, 0.5 and 14 days.
+    expect([r.total.leads, r.total.won, r.total.lost, r.total.open, r.total.revenue, r.total.average_check]).toEqual([6, 3, 2, 1, 1800, 600]);
+    expect([r.total.cycle_days_avg, r.total.cycle_days_median]).toEqual([24.5 / 3, 10]);
+    expect(r.total.loss_reasons).toEqual({ Price: 1, Timing: 1 });
+    expect(r.dataQuality.alerts).toEqual([]);
+    const map = runCli(['map', 'pipedrive-deals-no-status.csv', '-o', 'map.yaml', '--lang', 'en'], { cwd: dir });
+    expect(map.code, map.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).not.toContain('status:');
+    const ru = runCli(['inspect', 'pipedrive-deals-no-status.csv', '--lang', 'ru'], { cwd: dir });
+    const block = ru.stdout.slice(ru.stdout.indexOf('Значения closed_at')).split('\n\n')[0]!;
+    expect(block).toContain('«»                                       -> открыта (нет времени выигрыша или проигрыша) (1)');
+    expect(latinWords(block)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { latinWords } from '../helpers/latin-words.js';
 
 // Call logs of telephony providers as they are downloaded (the shapes of Sipuni's, UIS's and
 // Zadarma's exports; the rows are made up). The client of a call is the caller of an incoming call
@@ -331,6 +332,36 @@ describe('a call log in UTC, as a telephony API writes it («Z» after the time)
     const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'utc.csv', '--time-offset', '+3', '--format', 'json'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('utc-times');
+  });
+});
+
+describe('deals in UTC (HubSpot\'s API createdate) beside a call log on the company\'s clock', () => {
+  // Responses read 3 hours long in Moscow, without a word: the other way round was said (utc-times), this was not.
+  const deals = 'id,manager,created_at,status\n2001,Иванов Иван,2025-03-01T09:00:00Z,open\n2002,Иванов Иван,2025-03-02T10:00:00.000Z,open\n';
+  const calls = ['Дата;Сотрудник;Направление;Статус;Длительность;ID сделки', '01.03.2025 12:30;Иванов Иван;Исходящий;Отвечен;60;2001', '02.03.2025 13:10;Иванов Иван;Исходящий;Отвечен;60;2002'];
+
+  it('is said, naming the deals file and column, with what --time-offset can do', () => {
+    writeFileSync(path.join(dir, 'deals-api.csv'), deals);
+    writeFileSync(path.join(dir, 'local.csv'), `${calls.join('\n')}\n`);
+    const run = runCli(['kpi', '-d', 'deals-api.csv', '-a', 'local.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    // As read: 210 and 190 minutes.
+    expect(r.total.response_min_median).toBe(200);
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'utc-deals', file: 'deals-api.csv', count: 2, example: '2025-03-01T09:00:00Z', column: 'created_at', activities: 'local.csv' });
+    expect(r.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('utc-times');
+    expect(run.stderr).toContain('--time-offset shifts only the activities: put them on UTC with the company\'s offset reversed (--time-offset -3 for Moscow');
+    const ru = runCli(['kpi', '-d', 'deals-api.csv', '-a', 'local.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('Внимание: deals-api.csv: время в колонке «created_at» записано по UTC (2 значения, например «2025-03-01T09:00:00Z»), как пишут выгрузки через API, а время в local.csv — по часам компании.');
+    expect(latinWords(ru.stderr)).toEqual([]);
+  });
+
+  it('says nothing once the activities are shifted onto UTC: the responses are then right (30 and 10 minutes)', () => {
+    const run = runCli(['kpi', '-d', 'deals-api.csv', '-a', 'local.csv', '--time-offset', '-3', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.total.response_min_median).toBe(20);
+    expect(r.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('utc-deals');
   });
 });
 

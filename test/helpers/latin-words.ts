@@ -10,6 +10,8 @@ import { FIELDS } from '../../src/io/map/fields.js';
 /** Latin words a Russian text may hold: terms, units, ids, format names. */
 const ALLOWED = new Set([
   'CRM', 'ID', 'ISO', 'ASCII', 'BOM', 'NUL', 'UTF-8', 'utf-8', 'windows-1251',
+  // the time standard, as Russian writes it too («по UTC»)
+  'UTC',
   // encodings as --encoding takes them and as a person names them
   'cp1251', 'cp1252', 'koi8-r', 'cp866', 'utf-16le', 'utf-16be', 'Windows-1251', 'KOI8-R', 'CP866', 'DOS', 'JSON', 'json', 'XLSX', 'CSV', 'HTML', 'html',
   'crm-audit', 'inspect', 'kpi', 'report', 'map', 'true', 'false', 'null', 'notApplicable', 'dataQuality.rowsSkipped',

@@ -29,6 +29,8 @@ export type Alert =
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
   | { code: 'untimed-activities'; file: string; untimed: number; records: number }
   | { code: 'utc-times'; file: string; count: number; example: string; column: string }
+  /** Deals in UTC beside activities on the company's clock (not shifted): `file` and `column` are the deals'. */
+  | { code: 'utc-deals'; file: string; count: number; example: string; column: string; activities: string }
   | { code: 'shared-titles'; file: string; count: number; example: string }
   | { code: 'placeholder-dates'; file: string; deals: number; earliest: string }
   | { code: 'closed-later'; file: string; deals: number; latest: string; reportDate: string }
@@ -43,12 +45,12 @@ export type Alert =
   | { code: 'repeated-ids-differ'; file: string; rows: number; id: string }
   | { code: 'periods-overlap'; before: { from: string; to: string }; after: { from: string; to: string } }
   | { code: 'short-period'; which: 'before' | 'after'; from: string; to: string; days: number; /** Two sets of files, not a cutover: the advice is to export more days. */ files?: true }
-  | { code: 'unknown-values'; file: string; field: 'direction' | 'missed'; header: string; unknown: number; filled: number; values: string[] }
+  | { code: 'unknown-values'; file: string; field: 'direction' | 'missed' | 'done'; header: string; unknown: number; filled: number; values: string[] }
   | { code: 'quote-swallowed'; file: string; line: number; lines: number }
   | { code: 'missed-no-manager'; file: string; calls: number; /** They are a PBX's calls hung up before any line (an IVR, a queue). */ pbx?: true }
   | { code: 'activities-all-dropped'; file: string; rows: number; reasons: Array<{ reason: string; count: number }> }
   | { code: 'activities-outside-deals'; file: string; /** A comparison's period; none for kpi. */ which?: 'before' | 'after'; deals: { count: number; from: string; to: string }; activities: { from: string; to: string }; early: number; late: number; /** No activity dated within the period: its response and touch figures are not computed. */ none?: true }
-  | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed'; value: string; near: string | null }> };
+  | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed' | 'done'; value: string; near: string | null }> };
 
 /** The code pages as a person names them, and as --encoding takes them. */
 const ENCODING_NAMES: Readonly<Record<string, string>> = { 'windows-1251': 'Windows-1251', 'koi8-r': 'KOI8-R', ibm866: 'CP866 (DOS)' };
@@ -159,14 +161,14 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'missed-no-manager') return missedNoManagerText(a, lang === 'ru');
   if (a.code === 'activities-all-dropped') return allDroppedText(a, lang);
   if (a.code === 'manager-spellings') return spellingsText(a, lang === 'ru');
-  if (a.code === 'utc-times') return utcText(a, lang === 'ru');
+  if (a.code === 'utc-times' || a.code === 'utc-deals') return utcText(a, lang === 'ru');
   if (a.code === 'shared-titles') return sharedTitlesText(a, lang === 'ru');
   if (a.code === 'periods-overlap' || a.code === 'short-period') return periodsText(a, lang);
   if (a.code === 'activities-outside-deals') return outsideDealsText(a, lang);
   return alertText(a, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'utc-times' | 'shared-titles' }>, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -308,13 +310,17 @@ function mapUnmatchedText(a: Extract<Alert, { code: 'map-unmatched' }>, ru: bool
     : `${a.file}: values of the --map file match nothing in the exports: ${list}${more}; those lines change nothing. Check their spelling (crm-audit inspect lists an export's values).`;
 }
 
-/** Calls whose direction or status no map knows, in words, with the --map lines that read them. */
+/** Calls whose direction or status no map knows, or activities whose done value none knows, in words, with the --map lines that read them. */
 function unknownValuesText(a: Extract<Alert, { code: 'unknown-values' }>, ru: boolean): string {
   const values = a.values.map((v) => (ru ? `«${v}»` : `"${v}"`)).join(', ');
   // No reading is offered as the answer: each line is the user's to decide (a `true` for every value made successful calls missed).
   const choice = a.field === 'direction' ? (ru ? 'in или out: проверьте' : 'in or out: check') : ru ? 'true или false: проверьте' : 'true or false: check';
   const snippet = `${a.field}:\n${a.values.map((v) => `  ${JSON.stringify(v)}: ${a.field === 'direction' ? 'in' : 'true'}    # ${choice}`).join('\n')}`;
   const share = `${num(a.unknown, ru)} ${ru ? 'из' : 'of'} ${num(a.filled, ru)}`;
+  if (a.field === 'done')
+    return ru
+      ? `${a.file}: в колонке «${a.header}» не распознано, выполнено ли действие, в ${share} строк (${values}): такие действия считаются выполненными — касаниями, звонками, реакцией на сделку, — хотя могут быть только запланированы. Назовите значения в файле --map (true — выполнено, false — не выполнено: отбрасывается как запланированное):\n${snippet}`
+      : `${a.file}: whether the activity took place is not recognised in ${share} rows of the column "${a.header}" (${values}): those activities count as done (touches, calls, a deal's response), though they may be only planned. Name the values in a --map file (true: done, false: not done, dropped as planned):\n${snippet}`;
   if (a.field === 'direction')
     return ru
       ? `${a.file}: направление звонка не распознано в ${share} строк колонки «${a.header}» (${values}): эти звонки не входящие и не исходящие, и входящие, пропущенные, перезвоны и реакция по ним не посчитаны. Назовите значения в файле --map (in — входящий, out — исходящий):\n${snippet}`
@@ -406,8 +412,16 @@ function spellingsText(a: Extract<Alert, { code: 'manager-spellings' }>, ru: boo
     ? `Похоже, это одни и те же люди, записанные по-разному (например, в журнале звонков и в CRM): ${pairs}. Их сделки и действия посчитаны отдельно, как у разных менеджеров. Если это так, передайте --map с разделом:\n${snippet}`
     : `These look like the same people written two ways (in the call log and in the CRM, say): ${pairs}. Their deals and activities are counted apart, as different managers'. If so, pass --map with:\n${snippet}`;
 }
-/** A call log in UTC against deals on the company's clock, and the --time-offset that shifts it, in words. */
-function utcText(a: Extract<Alert, { code: 'utc-times' }>, ru: boolean): string {
+/**
+ * A call log in UTC against deals on the company's clock, and the --time-offset that shifts it, in
+ * words; or deals in UTC against activities on the company's clock, where --time-offset (which shifts
+ * only the activities) puts the activities on UTC with the company's offset reversed.
+ */
+function utcText(a: Extract<Alert, { code: 'utc-times' | 'utc-deals' }>, ru: boolean): string {
+  if (a.code === 'utc-deals')
+    return ru
+      ? `${a.file}: время в колонке «${a.column}» записано по UTC (${num(a.count, ru)} ${plural(a.count, 'значение', 'значения', 'значений')}, например «${a.example}»), как пишут выгрузки через API, а время в ${a.activities} — по часам компании. Оба файла прочитаны как есть, и время реакции и касания сдвинуты на разницу часовых поясов. --time-offset сдвигает только действия: переведите их на UTC, указав разницу с обратным знаком (--time-offset -3 для Москвы; даты действий тогда тоже по UTC), или выгрузите сделки заново со временем по часам компании (из интерфейса CRM).`
+      : `${a.file}: the times in "${a.column}" are UTC (${num(a.count, ru)} ${pluralEn(a.count, 'value', 'values')}, e.g. "${a.example}"), as API exports write them, while ${a.activities} is on the company's clock. Both were read as written, so response times and touches are off by the time-zone difference. --time-offset shifts only the activities: put them on UTC with the company's offset reversed (--time-offset -3 for Moscow; the activities' dates are then UTC's too), or export the deals again with times on the company's clock (from the CRM's interface).`;
   return ru
     ? `${a.file}: время в колонке «${a.column}» записано по UTC (${num(a.count, ru)} ${plural(a.count, 'значение', 'значения', 'значений')}, например «${a.example}»), а не по часам компании: так пишут выгрузки из API телефонии. Оно прочитано как есть, и время реакции и касания сдвинуты на разницу часовых поясов. Укажите её: --time-offset +3 для Москвы.`
     : `${a.file}: the times in "${a.column}" are UTC (${num(a.count, ru)} ${pluralEn(a.count, 'value', 'values')}, e.g. "${a.example}"), not the company's clock, as telephony API dumps write them. They were read as written, so response times and touches are off by the time-zone difference. Give it: --time-offset +3 for Moscow.`;

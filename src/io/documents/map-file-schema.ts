@@ -11,6 +11,7 @@ const values = {
   direction: z.record(z.string(), z.enum(['in', 'out', 'internal'])).optional(),
   kind: z.record(z.string(), z.enum(['call', 'email', 'meeting', 'message', 'other'])).optional(),
   missed: z.record(z.string(), z.boolean()).optional(),
+  done: z.record(z.string(), z.boolean()).optional().describe('done column value: true took place, false planned (dropped)'),
   owner: z.record(z.string(), z.enum(['deal', 'lead', 'contact', 'company', 'other'])).optional().describe('owner type value: what record an activity\'s owner id names (deal_id is read only for a deal)'),
 };
 const section = z.object({ columns: columns.optional(), ...values }).strict();

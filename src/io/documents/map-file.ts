@@ -9,7 +9,7 @@ export interface Overrides {
   /** The unit of a duration column, by its header (or `#n`): the activities section's `units`. */
   units?: Record<string, DurationUnit>;
   /** The values the file names in each value section, as written (said when no export holds one). */
-  entries?: Record<'status' | 'direction' | 'kind' | 'missed', string[]>;
+  entries?: Record<'status' | 'direction' | 'kind' | 'missed' | 'done', string[]>;
 }
 
 /** What a map file gives the import of a file of `kind`: its columns (none for an unknown kind), the duration units, the value maps. */
@@ -23,12 +23,12 @@ export async function loadOverrides(file: string | undefined, cwd: string, stdin
   // The schema (zod) and the YAML parser load only now: most runs have no map file.
   const { readMapFile } = await import('./map-file-schema.js');
   const m = await readMapFile(file, cwd, stdin);
-  const merge = <K extends 'status' | 'direction' | 'kind' | 'missed' | 'owner'>(key: K) => Object.assign({}, m[key], m.deals?.[key], m.activities?.[key], m.payments?.[key]);
+  const merge = <K extends 'status' | 'direction' | 'kind' | 'missed' | 'done' | 'owner'>(key: K) => Object.assign({}, m[key], m.deals?.[key], m.activities?.[key], m.payments?.[key]);
   return {
     file,
     columns: { deals: m.deals?.columns, activities: m.activities?.columns, payments: m.payments?.columns, spend: m.spend?.columns, plan: m.plan?.columns },
     ...(m.activities?.units ? { units: m.activities.units } : {}),
-    valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed'), owner: merge('owner'), managers: m.managers ?? {} }),
-    entries: { status: Object.keys(merge('status')), direction: Object.keys(merge('direction')), kind: Object.keys(merge('kind')), missed: Object.keys(merge('missed')) },
+    valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed'), done: merge('done'), owner: merge('owner'), managers: m.managers ?? {} }),
+    entries: { status: Object.keys(merge('status')), direction: Object.keys(merge('direction')), kind: Object.keys(merge('kind')), missed: Object.keys(merge('missed')), done: Object.keys(merge('done')) },
   };
 }

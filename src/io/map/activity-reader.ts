@@ -1,6 +1,6 @@
 import { ActivityRecord, type LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
-import { activityDone, cleanText, parseDuration, parseTimeOfDay, phoneKey, scaleDuration } from './values.js';
+import { cleanText, parseDuration, parseTimeOfDay, phoneKey, scaleDuration } from './values.js';
 import { normalizeHeader, type DurationUnit } from './fields.js';
 import type { OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
@@ -18,7 +18,10 @@ const COMMA = 0x2c;
 /** The memos of one activities file and the record it returns (reused row after row). */
 export interface ActivityMemos {
   manager: CellMemo<number>;
-  done: CellMemo<boolean | 'called off' | undefined>;
+  /** A filled done cell's reading, counted (null for an empty one, which reads as `doneEmpty`). */
+  done: CellMemo<Counted<boolean | 'called off' | undefined> | null>;
+  /** An empty done cell: not done in a checkbox (Done, Выполнено, COMPLETED); nothing said in a status (Zoho's «Outgoing Call Status» of an incoming call, HubSpot's «Meeting outcome»). */
+  doneEmpty: false | undefined;
   kind: CellMemo<Counted<Activity['kind']>>;
   direction: CellMemo<Counted<{ direction: Activity['direction'] | 'internal'; missed: boolean }> | null>;
   /** Without a direction column: the direction the kind column's values carry («Звонок входящий»), else undefined. */
@@ -100,7 +103,6 @@ function numberSides(ctx: ReadContext): { in: readonly number[]; out: readonly n
 /** Makes the memos of an activities file. */
 export function activityMemos(ctx: ReadContext): ActivityMemos {
   const v = ctx.values;
-  const empty = doneIsStatus(ctx) ? undefined : false;
   const counted = <T>(reader: { entry(raw: string): Counted<T> }) => new CellMemo((t) => (trimEdges(t) === '' ? null : reader.entry(trimEdges(t))));
   const names = ctx.map.fields.get('client');
   const sides = callSides(ctx.map);
@@ -108,9 +110,8 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
   ctx.untimed = { count: 0 };
   return {
     manager: new CellMemo(employeeKey(managerKey(ctx.linker!.store, cleanText, ctx.maps))),
-    // An empty checkbox (Done, Выполнено, COMPLETED) is not done; an empty status (Zoho's «Outgoing
-    // Call Status» of an incoming call, HubSpot's «Meeting outcome») says nothing.
-    done: new CellMemo((t) => activityDone(t, empty)),
+    done: counted(v.done),
+    doneEmpty: doneIsStatus(ctx) ? undefined : false,
     kind: new CellMemo((t) => v.kind.entry(trimEdges(t))),
     direction: counted(v.direction),
     // A reader of its own: the kind column's values are not the direction column's (inspect).
@@ -155,11 +156,8 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
     }
     return missedCall(cells, ctx, m) ? new RowProblem('skip', MISSED_NO_MANAGER, headerOf(ctx, c.manager, 'manager')) : NO_MANAGER(ctx, c.manager);
   }
-  if (c.done !== undefined) {
-    const done = cells.value(c.done, m.done);
-    if (done === false && !incomingCall(cells, ctx, m)) return PLANNED;
-    if (done === 'called off') return CALLED_OFF;
-  }
+  const undone = c.done === undefined ? undefined : notDone(cells, ctx, m);
+  if (undone !== undefined) return undone;
   const problem = activityTime(cells, ctx, m);
   if (problem !== undefined) return problem;
   const out = m.out;
@@ -246,6 +244,15 @@ const ROBOT = new RowProblem('drop', "an automation's action (a robot), not a ma
 const CRM_EVENT = new RowProblem('drop', 'an event of the CRM, not an activity (a stage or a field changed, a note or a task added)');
 /** A meeting nobody came to, a call cancelled (HubSpot's «No show», Zoho's «Cancelled»): no touch, dropped and counted. */
 const CALLED_OFF = new RowProblem('drop', 'activity called off (cancelled or not attended)');
+
+/** Why a row's done cell drops it: planned (never an incoming call: see incomingCall), or called off; undefined when it took place or says nothing. */
+function notDone(cells: Cells, ctx: ReadContext, m: ActivityMemos): RowProblem | undefined {
+  const filled = cells.value(ctx.cols.done!, m.done);
+  if (filled !== null) filled.count++;
+  const done = filled === null ? m.doneEmpty : filled.value;
+  if (done === false && !incomingCall(cells, ctx, m)) return PLANNED;
+  return done === 'called off' ? CALLED_OFF : undefined;
+}
 
 /** The reason of a missed incoming call with no employee: its own, so that the run can say the missed share reads low. */
 export const MISSED_NO_MANAGER = 'no manager (a missed incoming call)';

@@ -7,7 +7,7 @@ import { dateHasTime } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
 import { byWords, closedStage, managerName, missedByWords, statusByWords, type OwnerKind, type ValueMaps } from './value-maps.js';
-import { decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, type DecimalMark, type SlashOrder } from './values.js';
+import { activityDone, decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, type DecimalMark, type SlashOrder } from './values.js';
 import type { Cells } from './cells.js';
 import type { SideCounts } from './lines.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
@@ -231,6 +231,13 @@ export const UNKNOWN_DIRECTION = '(unknown)';
 /** How a direction value that names a missed call (Zoho's Call Type «Missed») is shown. */
 export const MISSED_DIRECTION = 'in (missed)';
 export const UNKNOWN_STATUS = 'answered (unknown value)';
+/** How a done column's value that says neither done nor planned is shown: the activity is kept, as done (the unknown-values alert looks for it). */
+export const UNKNOWN_DONE = 'done (unknown value)';
+
+/** How the done reader describes what a value says. */
+function describeDone(v: boolean | 'called off' | undefined): string {
+  return v === undefined ? UNKNOWN_DONE : v === 'called off' ? 'called off (dropped)' : v ? 'done' : 'not done (planned)';
+}
 
 /** The counted value readers of status-like activity columns (their statistics are shown by `inspect`). */
 export interface ActivityValueReaders {
@@ -241,6 +248,8 @@ export interface ActivityValueReaders {
   missed: ValueReader<boolean | undefined>;
   /** Reads an owner type: what record the activity's owner id names. */
   owner_type: ValueReader<OwnerKind>;
+  /** Reads a filled done cell: took place, planned (false), called off, or undefined when its words say none. */
+  done: ValueReader<boolean | 'called off' | undefined>;
 }
 
 /** Everything the readers of one file share: its columns, value maps, date orders and what it has seen. */
@@ -301,6 +310,7 @@ export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, 
     direction: directionReader(maps),
     missed: new ValueReader(missedIsBoolean ? parseBoolean : (raw) => missedOf(maps, raw), (v) => (v === undefined ? UNKNOWN_STATUS : v ? 'not answered' : 'answered')),
     owner_type: new ValueReader((raw) => maps.owner.get(normalizeValue(raw)) ?? 'other', (v) => (v === 'deal' ? 'deal: the owner id is its deal_id' : `${v}: not a deal; the owner is the client`)),
+    done: new ValueReader((raw) => activityDone(raw, undefined, maps.done), describeDone),
   };
 }
 

@@ -2,7 +2,7 @@ import { STATUS_CODE, type DealCodes } from '../../core/kpi/deal-store.js';
 import type { DealStatus } from '../../core/records.js';
 import { cleanText, currencyOf, parseBoolean, parseNumber, phoneKey } from './values.js';
 import { dateHasTime } from './calendar.js';
-import { CONVERTED_AMOUNT, normalizeHeader } from './fields.js';
+import { CONVERTED_AMOUNT, LOST_TIME, normalizeHeader, WON_TIME } from './fields.js';
 import { CellMemo, internClient, trimEdges, type Cells } from './cells.js';
 import { dateRead, headerOf, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
 
@@ -85,6 +85,10 @@ export interface DealMemos {
   markCurrency: boolean;
   label: [CellMemo<number>, CellMemo<number>, CellMemo<number>];
   noLabel: number;
+  /** The won-time and lost-time columns that say a deal's outcome where no status column does (outcomeTimes). */
+  times: { won: number; lost: number } | undefined;
+  /** The column whose time decided the row's outcome (its close time), else -1. */
+  decidedBy: number;
   /** The columns of fields that may have several (the first filled one counts). */
   closedCols: readonly number[];
   reasonCols: readonly number[];
@@ -128,6 +132,8 @@ export function dealMemos(ctx: ReadContext): DealMemos {
     markCurrency: ctx.cols.currency === undefined && ctx.cols.amount !== undefined && !amountIsConverted(ctx),
     label: [label(), label(), label()],
     noLabel: store.labels.id(''),
+    times: outcomeTimes(ctx.map),
+    decidedBy: -1,
     closedCols: ctx.map.fields.get('closed_at') ?? [],
     reasonCols: ctx.map.fields.get('loss_reason') ?? [],
     clientCols: ctx.map.fields.get('client') ?? [],
@@ -177,7 +183,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   if (createdRead !== undefined) return createdRead;
   const created = dateRead[0]!;
   const status = dealStatus(cells, ctx, m);
-  if (status instanceof RowProblem) return status;
+  if (status === PENDING || status instanceof RowProblem) return status;
   if (status === 'deleted') return new RowProblem('drop', 'deleted deal (Pipedrive status "deleted")');
   let closed = Number.NaN;
   if (status !== 'open') {
@@ -229,16 +235,57 @@ function amountIsConverted(ctx: ReadContext): boolean {
   return col !== undefined && CONVERTED.has(normalizeHeader(ctx.map.columns[col]!.header));
 }
 
+const WON_TIMES = new Set(WON_TIME.map(normalizeHeader));
+const LOST_TIMES = new Set(LOST_TIME.map(normalizeHeader));
+
 /**
- * won / lost / open / deleted, from the file's structure first: the status column, then the CRM's
- * own flags (Salesforce IsWon/IsClosed; a closed flag with a probability of 100% or 0%, as HubSpot
+ * The won-time and lost-time columns among a deals file's close dates (Pipedrive's «Deal - Won time»
+ * and «Deal - Lost time», `won_time` and `lost_time`), where the file has both and no status column:
+ * they then say each deal's outcome (statusByTimes). Undefined otherwise.
+ */
+export function outcomeTimes(map: ColumnMap): { won: number; lost: number } | undefined {
+  if (map.fields.has('status')) return undefined;
+  const cols = map.fields.get('closed_at') ?? [];
+  const won = cols.find((c) => WON_TIMES.has(normalizeHeader(map.columns[c]!.header)));
+  const lost = cols.find((c) => LOST_TIMES.has(normalizeHeader(map.columns[c]!.header)));
+  return won !== undefined && lost !== undefined ? { won, lost } : undefined;
+}
+
+/**
+ * A deal's outcome by its won and lost times (a Pipedrive export whose user left out «Deal - Status»):
+ * won with a won time, lost with a lost time, with both the later one (a deal lost, reopened and won),
+ * open with neither; the deal closed at that time. The stage is then only a place in the pipeline:
+ * read by the closed flags it made every deal open, and the stages were asked about as won or lost.
+ */
+function statusByTimes(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | RowProblem | typeof PENDING {
+  const { won, lost } = m.times!;
+  const wonRead = readDate(cells, won, 'closed_at', false, ctx);
+  if (wonRead !== undefined) return wonRead;
+  const wonAt = dateRead[0]!;
+  const lostRead = readDate(cells, lost, 'closed_at', false, ctx);
+  if (lostRead !== undefined) return lostRead;
+  const lostAt = dateRead[0]!;
+  const status = Number.isNaN(wonAt) ? (Number.isNaN(lostAt) ? 'open' : 'lost') : lostAt > wonAt ? 'lost' : 'won';
+  m.decidedBy = status === 'won' ? won : status === 'lost' ? lost : -1;
+  noteValue(ctx, 'closed_at', m.decidedBy === -1 ? '' : ctx.map.columns[m.decidedBy]!.header, status === 'open' ? NO_OUTCOME_TIME : status);
+  return status;
+}
+
+/** How inspect shows a deal that neither time says closed. */
+export const NO_OUTCOME_TIME = 'open (no won or lost time)';
+
+/**
+ * won / lost / open / deleted, from the file's structure first: the status column, else the won and
+ * lost times (statusByTimes), then the CRM's own flags (Salesforce IsWon/IsClosed; a closed flag with a probability of 100% or 0%, as HubSpot
  * and Odoo write; a probability of 0% with a loss reason), then the stage's words. A stage no rule knows is open, or lost when the closed flag
  * says closed; it is noted (m.unknown), and where the CRM's profile says so it must be classified.
  */
-function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 'deleted' | RowProblem {
+function dealStatus(cells: Cells, ctx: ReadContext, m: DealMemos): DealStatus | 'deleted' | RowProblem | typeof PENDING {
   const c = ctx.cols;
   m.unknown = undefined;
   m.stageReason = '';
+  m.decidedBy = -1;
+  if (m.times !== undefined) return statusByTimes(cells, ctx, m);
   if (c.status !== undefined && !cells.blank(c.status)) {
     const st = cells.value(c.status, m.status);
     if (st.seen) st.seen.count++;
@@ -342,11 +389,17 @@ function noteUnknownStage(cells: Cells, ctx: ReadContext, m: DealMemos, amount: 
  */
 function closedAt(cells: Cells, ctx: ReadContext, m: DealMemos): RowProblem | typeof PENDING | undefined {
   dateRead[0] = Number.NaN;
-  for (const k of m.closedCols) {
-    if (!cells.blank(k)) {
-      const problem = readDate(cells, k, 'closed_at', false, ctx);
-      if (problem !== undefined) return problem;
-      break;
+  // The time that said the outcome is the close (a lost deal's lost time, whatever its won time).
+  if (m.decidedBy !== -1) {
+    const problem = readDate(cells, m.decidedBy, 'closed_at', false, ctx);
+    if (problem !== undefined) return problem;
+  } else {
+    for (const k of m.closedCols) {
+      if (!cells.blank(k)) {
+        const problem = readDate(cells, k, 'closed_at', false, ctx);
+        if (problem !== undefined) return problem;
+        break;
+      }
     }
   }
   if (Number.isNaN(dateRead[0]!)) {

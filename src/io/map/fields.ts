@@ -45,6 +45,13 @@ export function normalizeHeader(header: string): string {
   return s.replace(/[\s:,;.]+$/, '');
 }
 
+/**
+ * The close-date columns of a deal's won time and of its lost time (Pipedrive's, in the languages of its
+ * interface and through the API): together, where no status column says it, they are a deal's outcome.
+ */
+export const WON_TIME = ['Deal - Won time', 'won_time', 'Сделка - Время выигрыша', 'Negócio - Ganho em', 'Trato - Fecha de ganado', 'Deal - Datum des gewonnenen Deals'];
+export const LOST_TIME = ['Deal - Lost time', 'lost_time', 'Сделка - Время проигрыша', 'Negócio - Data de perda', 'Trato - Fecha de pérdida', 'Deal - Datum des verlorenen Deals'];
+
 /** Amount headers already converted into the company's one currency (HubSpot, Salesforce). */
 export const CONVERTED_AMOUNT = ['Amount in company currency', 'Amount (converted)'];
 

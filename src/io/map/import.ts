@@ -131,6 +131,8 @@ export interface ImportReport {
   sharedTitles?: { count: number; example: string };
   /** Dates marked UTC (`Z`): how many, the first, and its column. */
   utc?: { count: number; example: string; column: string };
+  /** The run shifted the file's times (--time-offset): its clock was given, whatever the times say. */
+  shifted?: true;
   /**
    * Of the rows skipped, missed incoming calls with no employee (a telephony log leaves them blank):
    * skipped for the spec's rule, not unreadable, so not counted against --max-bad-rows.
@@ -343,7 +345,7 @@ class RowsToRecords<T> {
       const s = ctx.bySides;
       if (s) report.directionBySides = { in: s.in.count, out: s.out.count, internal: s.internal.count, none: s.none.count };
       if (ctx.untimed && ctx.untimed.count > 0) report.untimed = ctx.untimed.count;
-      for (const field of ['kind', 'direction', 'missed', 'owner_type'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
+      for (const field of ['kind', 'direction', 'missed', 'owner_type', 'done'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
     }
     for (const [field, values] of ctx.valueStats) {
       report.values[field] = [...values.entries()].filter(([, v]) => v.count > 0).map(([value, v]) => ({ value, mapped: v.mapped, count: v.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
@@ -356,6 +358,7 @@ class RowsToRecords<T> {
     const decimals = ctx.numbers.readAsDecimals();
     if (decimals.length > 0) report.threeDecimals = decimals.map(({ col, ...d }) => ({ header: ctx.map.columns[col]!.header, ...d }));
     if (ctx.utc) report.utc = { ...ctx.utc };
+    if (ctx.timeOffsetMs !== 0) report.shifted = true;
     if (ctx.sharedTitles) report.sharedTitles = { ...ctx.sharedTitles };
     const profile = ctx.map.profile;
     if (profile) report.profile = { id: profile.profile.id, crm: profile.profile.crm, matched: profile.matched, ...(profile.profile.leads ? { leads: true } : {}) };

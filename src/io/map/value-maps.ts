@@ -363,6 +363,8 @@ export interface ValueMaps {
   kind: Map<string, ActivityKind>;
   /** Value -> missed (true) or answered (false). */
   missed: Map<string, boolean>;
+  /** A done column's value -> took place (true) or planned (false): the --map file's only (the words are activityDone's). */
+  done: Map<string, boolean>;
   /** Direction values that say the call was an incoming one not answered. */
   missedDirection: Set<string>;
   /** Owner type value -> what record the activity's owner id names. */
@@ -380,7 +382,7 @@ export function managerName(maps: ValueMaps, cleaned: string): string {
 }
 
 /** Builds the value maps; user entries (keys normalised) override the defaults. */
-export function buildValueMaps(user?: Partial<{ status: Record<string, string>; direction: Record<string, string>; kind: Record<string, string>; missed: Record<string, boolean>; owner: Record<string, string>; managers: Record<string, string> }>): ValueMaps {
+export function buildValueMaps(user?: Partial<{ status: Record<string, string>; direction: Record<string, string>; kind: Record<string, string>; missed: Record<string, boolean>; done: Record<string, boolean>; owner: Record<string, string>; managers: Record<string, string> }>): ValueMaps {
   const norm = <T>(o: Record<string, T>) => new Map(Object.entries(o).map(([k, v]) => [normalizeValue(k), v] as const));
   const missed = new Map<string, boolean>();
   for (const v of NOT_ANSWERED) missed.set(v, true);
@@ -390,7 +392,7 @@ export function buildValueMaps(user?: Partial<{ status: Record<string, string>; 
   for (const v of missedDirection) direction.set(v, 'in');
   // Keys as the readers clean a manager cell (spaces collapsed, markup gone); names are not case-folded.
   const managers = new Map(Object.entries(user?.managers ?? {}).map(([k, v]) => [cleanText(k), cleanText(v)] as const));
-  const maps: ValueMaps = { status: norm(STATUS), direction, kind: norm(KIND), missed, missedDirection, owner: norm(OWNER), managers };
+  const maps: ValueMaps = { status: norm(STATUS), direction, kind: norm(KIND), missed, done: norm(user?.done ?? {}), missedDirection, owner: norm(OWNER), managers };
   for (const [k, v] of Object.entries(user?.status ?? {})) maps.status.set(normalizeValue(k), v as DealStatus);
   for (const [k, v] of Object.entries(user?.direction ?? {})) {
     maps.direction.set(normalizeValue(k), v as Direction);

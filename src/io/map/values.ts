@@ -468,8 +468,18 @@ export function parseBoolean(raw: string): boolean | undefined {
 }
 
 /** An activity's status words that say it took place, is still planned, or was called off (CRMs' status columns), as normalizeValue gives them (ё as е). */
-const HELD_WORDS = new Set(['completed', 'complete', 'held', 'завершено', 'завершена', 'завершен', 'состоялась', 'состоялся', 'проведена', 'concluído', 'concluida', 'concluída', 'realizada', 'realizado', 'completada', 'erledigt']);
-const PLANNED_WORDS = new Set(['scheduled', 'planned', 'overdue', 'rescheduled', 'today', 'not started', 'in progress', 'deferred', 'waiting on someone else', 'запланировано', 'запланирована', 'запланирован', 'просрочено', 'просрочена', 'перенесена', 'перенесено', 'agendado', 'agendada', 'programado', 'programada', 'atrasado', 'atrasada', 'geplant', 'überfällig']);
+const HELD_WORDS = new Set(['completed', 'complete', 'held', 'выполнена', 'выполнен', 'завершено', 'завершена', 'завершен', 'состоялась', 'состоялся', 'проведена', 'concluído', 'concluido', 'concluida', 'concluída', 'feito', 'realizada', 'realizado', 'completada', 'completado', 'hecho', 'erledigt']);
+/**
+ * Planned, or not done: a status column's (Scheduled, Overdue) and a done column's other words than
+ * no (Pipedrive's «Activity - Done» in its languages: Pending, Undone, Nicht erledigt, Pendiente).
+ */
+const PLANNED_WORDS = new Set([
+  'scheduled', 'planned', 'overdue', 'rescheduled', 'today', 'not started', 'in progress', 'deferred', 'waiting on someone else', 'pending', 'undone', 'incomplete', 'not completed',
+  'запланировано', 'запланирована', 'запланирован', 'просрочено', 'просрочена', 'перенесена', 'перенесено', 'не выполнена', 'не выполнен', 'невыполнено', 'не завершено', 'не завершена',
+  'agendado', 'agendada', 'programado', 'programada', 'atrasado', 'atrasada', 'pendente', 'não concluído', 'não concluída', 'não realizado', 'não realizada', 'a fazer',
+  'pendiente', 'no completado', 'no completada', 'no realizado', 'no realizada', 'por hacer',
+  'geplant', 'überfällig', 'nicht erledigt', 'ausstehend',
+]);
 const CALLED_OFF_WORDS = new Set(['cancelled', 'canceled', 'no show', 'no-show', 'noshow', 'отменено', 'отменена', 'отменен', 'не состоялась', 'не состоялся', 'неявка', 'cancelado', 'cancelada', 'abgesagt']);
 
 /**
@@ -477,10 +487,13 @@ const CALLED_OFF_WORDS = new Set(['cancelled', 'canceled', 'no show', 'no-show',
  * own (Zoho's `Outgoing Call Status`, HubSpot's `Meeting outcome`): true, false for a planned one,
  * 'called off' for one cancelled or not attended, undefined for a value that says none. An empty cell
  * is `empty`: not done in a checkbox (false), nothing said in a status (an incoming call has none).
+ * The --map file's `done:` values come first.
  */
-export function activityDone(raw: string, empty: false | undefined): boolean | 'called off' | undefined {
+export function activityDone(raw: string, empty: false | undefined, user?: ReadonlyMap<string, boolean>): boolean | 'called off' | undefined {
   const v = normalizeValue(raw);
   if (v === '') return empty;
+  const mapped = user?.get(v);
+  if (mapped !== undefined) return mapped;
   if (TRUE.has(v) || HELD_WORDS.has(v)) return true;
   if (FALSE.has(v) || PLANNED_WORDS.has(v)) return false;
   return CALLED_OFF_WORDS.has(v) ? 'called off' : undefined;

@@ -426,6 +426,40 @@ describe('Pipedrive deals exported in its Portuguese, Spanish and German interfa
   });
 });
 
+describe('Pipedrive deals exported without «Deal - Status»', () => {
+  // Read by the closed flags and stages, every deal was open and the stages were asked about as won or lost.
+  it('take the outcome from the won and lost times (the later one where both are filled), closed at that time', async () => {
+    const { deals: list, report } = await deals('pipedrive-deals-no-status.csv');
+    expect(report.profile?.id).toBe('pipedrive');
+    expect(list.map((d) => [d.id, d.status, d.closed_at, d.amount, d.loss_reason])).toEqual([
+      ['1', 'won', at('2025-01-12 09:00:00'), 1200, ''],
+      ['2', 'lost', at('2025-01-05 10:00:00'), 800, 'Price'],
+      ['3', 'open', null, 5000, ''],
+      ['4', 'won', at('2025-01-05 20:00:00'), 0, ''],
+      ['5', 'won', at('2025-01-20 08:00:00'), 600, ''],
+      ['6', 'lost', at('2025-01-15 08:00:00'), 900, 'Timing'],
+    ]);
+    // No stage is left to ask about; inspect shows which time decided.
+    expect(report.stages).toEqual({});
+    expect(report.values.closed_at).toEqual([
+      { value: 'Deal - Won time', mapped: 'won', count: 3 },
+      { value: 'Deal - Lost time', mapped: 'lost', count: 2 },
+      { value: '', mapped: 'open (no won or lost time)', count: 1 },
+    ]);
+  });
+
+  it('through the API: won_time and lost_time', async () => {
+    const { deals: list, report } = await deals('pipedrive-api-deals-no-status.csv');
+    expect(report.profile?.id).toBe('pipedrive-api');
+    expect(list.map((d) => [d.id, d.status, d.closed_at])).toEqual([
+      ['11', 'won', at('2025-01-12 09:00:00')],
+      ['12', 'lost', at('2025-01-05 10:00:00')],
+      ['13', 'open', null],
+    ]);
+    expect(report.stages).toEqual({});
+  });
+});
+
 describe('HubSpot deals with «Is Closed Won»', () => {
   it('decides won and lost by it and «Is Deal Closed?», so custom stages need no question', async () => {
     const { deals: list, report } = await deals('hubspot-deals-is-closed-won.csv');

@@ -512,6 +512,28 @@ describe('an empty done cell', () => {
   });
 });
 
+describe('a done column\'s other words', () => {
+  // Pipedrive writes «Activity - Done» in its interface's language: «Pending» counted a planned task as done, without a word.
+  it('that say not done drop the activity as planned; one no rule knows is kept, shown as unknown, and a --map done: value reads it', async () => {
+    const { importActivities } = await import('../../../src/io/map/import.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'done-'));
+    const words = ['Pending', 'Undone', 'To do', 'Nicht erledigt', 'Pendiente', 'Pendente', 'Не выполнена'];
+    const rows = ['Activity - Type;Activity - Assigned to user;Activity - Due date;Activity - Due time;Activity - Done;Activity - Deal ID', 'Task;Ann Lee;2025-01-02;10:00;Done;1', 'Task;Ann Lee;2025-01-02;11:00;Fait;1'];
+    words.forEach((w, i) => rows.push(`Task;Ann Lee;2025-01-03;1${i}:00;${w};1`));
+    writeFileSync(path.join(dir, 'acts.csv'), `${rows.join('\n')}\n`);
+    const kept: unknown[] = [];
+    const { report } = await importActivities('acts.csv', { cwd: dir, stdin: process.stdin }, (a) => kept.push(a));
+    expect(kept).toHaveLength(2);
+    expect(report.dropped).toEqual({ 'planned activity, not done': 7 });
+    expect(report.values.done!.find((v) => v.value === 'Fait')).toEqual({ value: 'Fait', mapped: 'done (unknown value)', count: 1 });
+    expect(report.values.done!.filter((v) => v.mapped === 'not done (planned)').map((v) => v.value).sort()).toEqual([...words].sort());
+    const mapped: unknown[] = [];
+    const { report: withMap } = await importActivities('acts.csv', { cwd: dir, stdin: process.stdin, valueMaps: buildValueMaps({ done: { fait: false } }) }, (a) => mapped.push(a));
+    expect(mapped).toHaveLength(1);
+    expect(withMap.dropped).toEqual({ 'planned activity, not done': 8 });
+  });
+});
+
 describe('an HTML ".xls" with no header row, read with a --map by column number', () => {
   it('reads the data table, and the summary table after it stays out', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'html-nohead-'));
