@@ -117,3 +117,16 @@ describe('a PDF or JSON given as an export', () => {
     expect(run.stderr).not.toContain('JSON');
   });
 });
+
+// A tester: a «;» header-only file without a final line break said «no row names the columns» with a
+// --map snippet naming the whole line as one column; with the line break it said what it is.
+describe('a header-only export without a final line break', () => {
+  it('is said to have a header and no rows, as with the line break', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'header-only-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'ID;Название сделки;Бюджет;Ответственный;Этап сделки;Дата создания');
+    const run = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('в файле сделок есть заголовок, но нет строк с данными');
+    expect(run.stderr).not.toContain('--map');
+  });
+});

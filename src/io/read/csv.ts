@@ -537,6 +537,9 @@ function splitSampleRecords(sample: string): string[] {
       start = i + 1;
     }
   }
+  // A sample's last line may be cut short, and is left out; unless it is the only one (a header-only
+  // file without a final line break was read as one column: «no row names the columns»).
+  if (out.length === 0 && start < sample.length) out.push(sample.slice(start));
   return out;
 }
 

@@ -111,6 +111,10 @@ describe('detectDelimiter', () => {
     ['a\tb\tc\n1\t2\t3\n', '\t'],
     ['"x;y",b,c\n"1;2",2,3\n', ','],
     ['Report title\n\nID;Name;Sum\n1;"a,b";3\n2;c;4\n', ';'],
+    // A header-only file without a final line break (a tester's: read as one column).
+    ['ID;Название сделки;Бюджет, ₽;Ответственный', ';'],
+    // A cut last line does not outvote the whole ones.
+    ['a;b;c\n1;2;3\nx,y,z,w,v', ';'],
   ])('%j -> %j', (sample, expected) => {
     expect(detectDelimiter(sample)).toBe(expected);
   });
