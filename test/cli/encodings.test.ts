@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +47,25 @@ describe('code pages the file cannot settle: said, and --encoding', () => {
     const bom = file('bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('ID,Manager,Amount,Stage,Created\n1,Иванов,100,won,2025-03-01\n')]));
     const read = JSON.parse(runCli(['kpi', '-d', bom, '--encoding', 'cp1251', '--format', 'json', '--now', '2025-04-01']).stdout) as Kpi;
     expect(read.managers.map((m) => m.manager)).toEqual(['Иванов']);
+  });
+});
+
+// A tester: a UTF-8 file given with --encoding cp1251 was «not text: binary bytes» with «export it
+// again» as the fix; with --encoding latin1 its headers turned to mojibake and «no manager column».
+describe('--encoding naming a code page for a UTF-8 file', () => {
+  it.each([
+    ['cp1251', 'Windows-1251'],
+    ['latin1', 'Windows-1252'],
+    ['koi8-r', 'KOI8-R'],
+  ])('--encoding %s: the file is said to be UTF-8, and how to fix it', (flag, name) => {
+    // Without its BOM (a BOM is the file's own word, above --encoding).
+    const dir = mkdtempSync(path.join(tmpdir(), 'given-encoding-'));
+    writeFileSync(path.join(dir, 'deals.csv'), readFileSync('samples/amocrm-deals.csv', 'utf8').replace(/^\ufeff/, ''));
+    const run = runCli(['kpi', '-d', 'deals.csv', '--encoding', flag, '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`deals.csv: the file is UTF-8, not ${name} as --encoding says`);
+    expect(run.stderr).toContain('drop --encoding (the encoding is detected) or give --encoding utf-8');
+    expect(runCli(['kpi', '-d', 'deals.csv', '--encoding', flag, '--lang', 'ru'], { cwd: dir }).stderr).toContain(`файл в кодировке UTF-8, а не ${name}, как сказано в --encoding`);
+    expect(runCli(['kpi', '-d', 'deals.csv', '--encoding', 'utf-8'], { cwd: dir }).code).toBe(0);
   });
 });

@@ -88,6 +88,10 @@ export const READ_MESSAGES = {
     ru: 'это ZIP-архив с файлами ({names}), а не книга Excel', en: 'this is a zip archive of files ({names}), not an Excel workbook',
     hint: { ru: 'распакуйте архив и передайте сам файл выгрузки', en: 'unzip it and pass the export file itself' },
   },
+  'read.givenNotUtf8': {
+    ru: 'файл в кодировке UTF-8, а не {encoding}, как сказано в --encoding', en: 'the file is UTF-8, not {encoding} as --encoding says',
+    hint: { ru: 'уберите --encoding (кодировка определяется сама) или укажите --encoding utf-8', en: 'drop --encoding (the encoding is detected) or give --encoding utf-8' },
+  },
   'read.pdf': {
     ru: 'это PDF-документ (отчёт для печати), а не выгрузка: таблицу из него не прочитать', en: 'this is a PDF document (a report for print), not an export: no table can be read from it',
     hint: { ru: 'выгрузите данные из CRM в CSV или Excel (XLSX)', en: 'export the data from the CRM as CSV or Excel (XLSX)' },

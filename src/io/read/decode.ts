@@ -42,6 +42,7 @@ export class ExportDecoder implements CellText {
     // UTF-16 has no NUL or Ctrl-Z byte of its own to drop (it is half of a character there), as in bytes().
     if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return this.decodeChunk(chunk, true);
     chunk = this.dropNul(this.holdEofMark(chunk));
+    this.checkGiven(chunk);
     if (!this.decoder) {
       const firstHigh = this.scanAscii(chunk);
       if (firstHigh === -1) {
@@ -79,6 +80,7 @@ export class ExportDecoder implements CellText {
     // UTF-16 has no NUL or Ctrl-Z byte of its own to drop (it is half of a character there).
     if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
     chunk = this.dropNul(this.holdEofMark(chunk));
+    this.checkGiven(chunk);
     // KOI8-R and CP866 (UTF-16 returned above) are decided already: re-encoded as UTF-8.
     if (this.transcoded) return Buffer.from(this.decodeChunk(chunk, !final), 'utf8');
     if (this.encoding === undefined) {
@@ -287,6 +289,22 @@ export class ExportDecoder implements CellText {
     if (nul !== -1) this.refuseBinary(this.offset + (chunk.length - data.length) + nul);
   }
 
+  private givenChecked = false;
+
+  /**
+   * Refuses a code page `--encoding` named for text that is UTF-8 (at least 8 multi-byte sequences in
+   * its first chunk and no invalid one but a sequence cut at the chunk's end): a tester's UTF-8 file
+   * with `--encoding cp1251` was called binary, with «export it again» as the fix; with `latin1` its
+   * headers turned to mojibake and «no manager column» was said.
+   */
+  private checkGiven(chunk: Uint8Array): void {
+    if (this.givenChecked) return;
+    this.givenChecked = true;
+    if (this.why?.startsWith('given') !== true || this.encoding === 'utf-8') return;
+    const utf8 = utf8Sequences(chunk.subarray(0, 1 << 16));
+    if (utf8.valid >= 8 && utf8.invalid <= 1) throw UserError.of('E_ENCODING', 'read.givenNotUtf8', { encoding: ENCODING_LABELS[this.encoding!] ?? String(this.encoding) }, { file: this.file });
+  }
+
   private checkControl(bytes: Uint8Array): void {
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i]!;
@@ -370,6 +388,9 @@ function singleBytePage(sample: Uint8Array): { encoding: 'windows-1252' | Cyrill
 
 type CyrillicPage = 'windows-1251' | 'koi8-r' | 'ibm866';
 const PAGE_NAMES: Record<CyrillicPage, string> = { 'windows-1251': 'Windows-1251', 'koi8-r': 'KOI8-R', ibm866: 'CP866' };
+
+/** The code pages as `--encoding` names them. */
+const ENCODING_LABELS: Readonly<Record<string, string>> = { 'windows-1251': 'Windows-1251', 'windows-1252': 'Windows-1252', 'koi8-r': 'KOI8-R', ibm866: 'CP866' };
 
 const cp1251 = new TextDecoder('windows-1251');
 const cp1252 = new TextDecoder('windows-1252');
