@@ -130,3 +130,32 @@ describe('a header-only export without a final line break', () => {
     expect(run.stderr).not.toContain('--map');
   });
 });
+
+// A tester: `report -c deals.csv` said «not valid YAML: Unexpected scalar token»; `--map calls.csv` and
+// `--targets calls.csv` dumped the whole CSV on one line as the value they got; a --map file given as
+// the config was «unknown key: "deals"». `audit --answers deals.csv` already said what the file is.
+describe('an export or a map given where a YAML document is expected', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wrong-doc-'));
+  writeFileSync(path.join(dir, 'calls.csv'), 'Activity date,Activity assigned to,Call direction,Call outcome\n2025-01-05 10:00,Ann Lee,Outbound,Connected\n');
+  writeFileSync(path.join(dir, 'calls.txt'), 'manager;at;kind\nАнна;2025-01-05;call\n');
+  writeFileSync(path.join(dir, 'map.yaml'), 'deals:\n  status:\n    "Выдано": won\nmanagers:\n  "005X": "Анна"\n');
+  const run = (args: string[]) => runCli([...args, '--lang', 'en'], { cwd: dir });
+
+  it.each([
+    [['report', '-c', 'calls.csv'], 'calls.csv: this is a CRM export (a table), not a report config'],
+    [['kpi', '-d', path.resolve('samples/amocrm-deals.csv'), '--map', 'calls.csv'], 'calls.csv: this is a CRM export (a table), not a --map file'],
+    [['kpi', '-d', path.resolve('samples/amocrm-deals.csv'), '--map', 'calls.txt'], 'calls.txt: this is a CRM export (a table), not a --map file'],
+    [['compare', '-d', path.resolve('samples/amocrm-deals.csv'), '--cutover', '2025-01-01', '--targets', 'calls.csv'], 'calls.csv: this is a CRM export (a table), not a targets file'],
+    [['report', '-c', 'map.yaml'], 'map.yaml: this is a --map file (deals:, activities:, managers: sections), not a report config'],
+  ])('%j', (args, message) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toContain('Unexpected scalar');
+  });
+
+  it('a --map file given as --map still reads, one-line JSON too', () => {
+    writeFileSync(path.join(dir, 'map.json'), '{"deals": {"status": {"Выдано": "won", "Отказ": "lost"}}}');
+    for (const map of ['map.yaml', 'map.json']) expect(run(['kpi', '-d', path.resolve('samples/amocrm-deals.csv'), '--map', map, '--now', '2025-06-01']).code).toBe(0);
+  });
+});

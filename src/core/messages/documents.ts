@@ -16,6 +16,22 @@ export const DOCUMENT_MESSAGES = {
     ru: 'это выгрузка CRM (таблица сделок, звонков или платежей), а не файл ответов', en: 'this is a CRM export (a table of deals, calls or payments), not an answers file',
     hint: { ru: 'выгрузки передаются через --deals, --activities (-a) и --payments, ответы — через --answers answers.yaml', en: 'pass exports with --deals, --activities (-a) and --payments; answers with --answers answers.yaml' },
   },
+  'doc.exportForMap': {
+    ru: 'это выгрузка CRM (таблица), а не файл --map', en: 'this is a CRM export (a table), not a --map file',
+    hint: { ru: 'выгрузки передаются через -d, -a и -p; файл --map — YAML с разделами deals:, activities:, managers: (его пишет crm-audit map ВЫГРУЗКА -o map.yaml)', en: 'pass exports with -d, -a and -p; a --map file is YAML with deals:, activities:, managers: sections (crm-audit map EXPORT -o map.yaml writes one)' },
+  },
+  'doc.exportForConfig': {
+    ru: 'это выгрузка CRM (таблица), а не файл настроек report', en: 'this is a CRM export (a table), not a report config',
+    hint: { ru: 'выгрузку передают через -d (или kpi.deals в файле настроек); файл настроек — YAML (README, раздел report)', en: 'pass the export with -d (or kpi.deals in the config); a config is YAML (README, the report section)' },
+  },
+  'doc.exportForTargets': {
+    ru: 'это выгрузка CRM (таблица), а не файл целей', en: 'this is a CRM export (a table), not a targets file',
+    hint: { ru: 'выгрузки передаются через -d и -a; цели — YAML вида «conversion: +20%» (пример: samples/targets.yaml)', en: 'pass exports with -d and -a; targets are YAML such as "conversion: +20%" (see samples/targets.yaml)' },
+  },
+  'doc.mapForConfig': {
+    ru: 'это файл --map (разделы deals:, activities:, managers:), а не файл настроек report', en: 'this is a --map file (deals:, activities:, managers: sections), not a report config',
+    hint: { ru: 'передайте его через --map; файл настроек передают через -c', en: 'pass it with --map; a config goes with -c' },
+  },
   'doc.questionnaireForAnswers': {
     ru: 'это анкета, а не файл ответов', en: 'this is a questionnaire, not an answers file',
     hint: { ru: 'в файле ответов каждому id вопроса сопоставлено yes / no / skip (образцы — в samples/answers/)', en: 'an answers file maps question ids to yes / no / skip (see samples/answers/)' },

@@ -11,7 +11,7 @@ import { PRESET_NAMES } from '../../core/presets.js';
 import { zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { readDocument } from '../read/files.js';
 import { relativeTarget } from './targets-file.js';
-import { parseYaml } from './yaml.js';
+import { parseDocumentAs } from './document-kind.js';
 
 /** The default config file name, looked for in the working folder. */
 export const CONFIG_FILE = 'crm-audit.config.yaml';
@@ -119,7 +119,7 @@ export async function loadConfig(file: string | undefined, cwd: string, stdin: N
     if (!(await fs.stat(candidate).catch(() => undefined))?.isFile()) return { config: {} };
     chosen = CONFIG_FILE;
   }
-  const doc: unknown = parseYaml(await readDocument(chosen, cwd, stdin), chosen) ?? {};
+  const doc: unknown = parseDocumentAs(await readDocument(chosen, cwd, stdin), chosen, 'config') ?? {};
   const parsed = configSchema.safeParse(doc, { reportInput: true });
   if (!parsed.success) throw new ConfigErrors(zodToUserErrors(parsed.error, chosen, 'E_CONFIG', configSchema), langOf(doc));
   const base = chosen === '-' ? cwd : path.dirname(path.resolve(cwd, chosen));

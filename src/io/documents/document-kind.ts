@@ -1,5 +1,6 @@
 import { UserError } from '../../core/errors.js';
 import type { MessageId } from '../../core/messages.js';
+import { parseYaml } from './yaml.js';
 
 /** What a file given to a command holds, as far as its name and first bytes tell. */
 export type DocumentKind = 'export' | 'answers' | 'questionnaire' | 'audit-result' | 'unknown';
@@ -32,4 +33,35 @@ const WRONG_KIND: Record<'answers' | 'questionnaire', Partial<Record<DocumentKin
 export function wrongKindError(file: string, kind: DocumentKind, expected: 'answers' | 'questionnaire'): UserError | undefined {
   const id = WRONG_KIND[expected][kind];
   return id ? UserError.of('E_WRONG_FILE', id, { file }, { file }) : undefined;
+}
+
+/** The message for a CRM export given as each YAML document a run reads. */
+const EXPORT_FOR: Record<'map' | 'config' | 'targets', MessageId> = { map: 'doc.exportForMap', config: 'doc.exportForConfig', targets: 'doc.exportForTargets' };
+
+/**
+ * Parses a `--map` file, a report config or a targets file; a CRM export given in its place is said
+ * for what it is (a tester's `report -c deals.csv` was «not valid YAML: Unexpected scalar token», and
+ * `--map calls.csv` dumped the whole CSV on one line as the value it got), and a `--map` file given as
+ * the config too (it was «unknown key: "deals"»).
+ */
+export function parseDocumentAs(text: string, file: string, expected: 'map' | 'config' | 'targets'): unknown {
+  const exportGiven = () => UserError.of('E_WRONG_FILE', EXPORT_FOR[expected], { file }, { file });
+  if (/\.(csv|tsv|xlsx?)$/i.test(file) && guessDocumentKind(file, undefined, text) === 'export') throw exportGiven();
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, file);
+  } catch (error) {
+    throw guessDocumentKind(file, undefined, text) === 'export' ? exportGiven() : error;
+  }
+  if (doc !== null && typeof doc !== 'object' && guessDocumentKind(file, undefined, text) === 'export') throw exportGiven();
+  if (expected === 'config' && isMapFile(doc)) throw UserError.of('E_WRONG_FILE', 'doc.mapForConfig', { file }, { file });
+  return doc;
+}
+
+/** Whether a document has a `--map` file's sections and none of a report config's. */
+function isMapFile(doc: unknown): boolean {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return false;
+  const keys = Object.keys(doc);
+  const map = ['deals', 'activities', 'payments', 'managers', 'units'];
+  return keys.length > 0 && keys.every((k) => map.includes(k));
 }

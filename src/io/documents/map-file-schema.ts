@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { UserErrors } from '../../core/errors.js';
 import { zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { readDocument } from '../read/files.js';
-import { parseYaml } from './yaml.js';
+import { parseDocumentAs } from './document-kind.js';
 
 const columns = z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).describe('field: "header in the file" (or "#3" for the third column)');
 const values = {
@@ -43,7 +43,7 @@ export type MapFile = z.infer<typeof mapFileSchema>;
 
 /** Reads and validates a `--map` file; errors point into it. */
 export async function readMapFile(file: string, cwd: string, stdin: NodeJS.ReadableStream): Promise<MapFile> {
-  const doc = parseYaml(await readDocument(file, cwd, stdin), file);
+  const doc = parseDocumentAs(await readDocument(file, cwd, stdin), file, 'map');
   const parsed = mapFileSchema.safeParse(doc ?? {}, { reportInput: true });
   if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_MAP_SCHEMA', mapFileSchema));
   return parsed.data;

@@ -5,7 +5,7 @@ import { closest } from '../../core/assert-paths.js';
 import { didYouMean } from '../../core/document-issues.js';
 import { zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { readDocument } from '../read/files.js';
-import { parseYaml } from './yaml.js';
+import { parseDocumentAs } from './document-kind.js';
 
 /** The change a target may ask for: from -100% (nothing left) to +1000%; `20` meant as 20% would be +2000%. */
 const PLAUSIBLE = 'a target is a change from -100% to +1000%: write 0.2 or "+20%" for twenty percent';
@@ -29,7 +29,7 @@ export const targetsSchema = z.object({ targets: z.partialRecord(z.enum(metricId
 /** Reads and validates a targets file; errors point into it. */
 export async function loadTargets(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<Record<string, number> | undefined> {
   if (!file) return undefined;
-  const doc = parseYaml(await readDocument(file, cwd, stdin), file);
+  const doc = parseDocumentAs(await readDocument(file, cwd, stdin), file, 'targets');
   const { known, errors } = unknownMetrics(doc, file);
   const parsed = targetsSchema.safeParse(known, { reportInput: true });
   if (!parsed.success) errors.push(...zodToUserErrors(parsed.error, file, 'E_TARGETS', targetsSchema));
