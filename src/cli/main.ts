@@ -24,6 +24,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   stdoutError ??= error;
 });
 
+// A message stderr cannot take (`2>/dev/full`, a closed pipe) changes nothing about the run: without a
+// listener the write's error crashed it with exit 1, the code of a failed assertion, after a user's mistake (2).
+process.stderr.on('error', () => undefined);
+
 configureRun(runSettingsFromEnv(process.env, (line) => process.stderr.write(line)));
 const argv = process.argv.slice(2);
 process.on('exit', (code) => {

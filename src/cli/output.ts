@@ -108,6 +108,8 @@ export function writtenLine(file: string, bytes: number, lang: string): string {
  */
 export async function assertOutputPlace(ctx: CliContext, outFile: string | undefined, inputs: readonly string[] = []): Promise<void> {
   if (outFile === undefined || outFile === '-') return;
+  // `-o ''` (an unset shell variable) was «the output path is a folder».
+  if (outFile.trim() === '') throw UserError.of('E_USAGE', 'output.emptyPath');
   const target = path.resolve(ctx.cwd, outFile);
   // The output as one of the inputs is refused before a minute of reading, not after it.
   const files = inputs.filter((i) => i !== '-').map((i) => path.resolve(ctx.cwd, i));

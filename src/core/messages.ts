@@ -196,6 +196,10 @@ export const MESSAGES = {
     ru: 'не удалось записать результат в стандартный вывод: {reasonRu}', en: 'cannot write the result to standard output: {reason}',
     hint: { ru: 'проверьте, что на диске, куда перенаправлен вывод, есть место, или запишите отчёт файлом: -o отчёт.xlsx', en: 'check that the disk the output is redirected to has space, or write the report to a file: -o report.xlsx' },
   },
+  'output.emptyPath': {
+    ru: 'путь результата пуст: после -o нужно имя файла', en: 'the output path is empty: -o needs a file name',
+    hint: { ru: 'например, -o отчёт.xlsx; пустой путь бывает, когда переменная оболочки не задана', en: 'e.g. -o report.xlsx; an empty path comes from a shell variable that is not set' },
+  },
   'output.isInput': {
     ru: 'файл результата — один из входных файлов; перезаписывать входной файл нельзя', en: 'the output file is one of the input files; refusing to overwrite an input',
     hint: { ru: 'укажите другой путь в -o', en: 'choose another -o path' },

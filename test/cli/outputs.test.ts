@@ -340,3 +340,20 @@ describe('-o inside a path whose folder is a file', () => {
     expect(readFileSync(path.join(dir, 'keep.json'), 'utf8')).toBe('{}');
   });
 });
+
+// A tester: `-o ''` (an unset shell variable) was «the output path is a folder»; `2>/dev/full` turned a
+// user's mistake (exit 2) into exit 1, the code of a failed assertion.
+describe('an empty -o, and a stderr that cannot be written', () => {
+  it('-o "" says the path is empty, in every command that writes a report', () => {
+    for (const args of [['kpi', '-d', 'samples/amocrm-deals.csv'], ['audit', '--answers', 'samples/answers/leader.yaml'], ['map', 'samples/amocrm-deals.csv']]) {
+      const run = runCli([...args, '-o', '', '--lang', 'en']);
+      expect(run.code, args[0]).toBe(2);
+      expect(run.stderr).toContain('the output path is empty: -o needs a file name');
+    }
+  });
+
+  it('a failed run with stderr on a full device still exits 2', () => {
+    const res = spawnSync(process.execPath, [BIN, 'kpi', '-d', 'no-such.csv'], { stdio: ['ignore', 'ignore', openSync('/dev/full', 'w')] });
+    expect(res.status).toBe(2);
+  });
+});
