@@ -69,3 +69,23 @@ describe('--encoding naming a code page for a UTF-8 file', () => {
     expect(runCli(['kpi', '-d', 'deals.csv', '--encoding', 'utf-8'], { cwd: dir }).code).toBe(0);
   });
 });
+
+// A tester: «not valid UTF-8 after byte 981» named no row; and a worker's half counted its bytes from its own start.
+describe('a byte that breaks UTF-8 is said on its line', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mixed-line-'));
+  const rows = Array.from({ length: 2000 }, (_, i) => `${i + 1};Анна Смирнова;Клиент ${i + 1};2025-01-10;won;100`);
+  // Row 1 500 (line 1 501) written in Windows-1251: «Анна» as C0 ED ED E0.
+  const before = Buffer.from(['id;manager;client;created_at;status;amount', ...rows.slice(0, 1499)].join('\n') + '\n', 'utf8');
+  const bad = Buffer.concat([Buffer.from('1500;'), Buffer.from([0xc0, 0xed, 0xed, 0xe0]), Buffer.from(';c;2025-01-10;won;1\n')]);
+  const after = Buffer.from(rows.slice(1500).join('\n') + '\n', 'utf8');
+  writeFileSync(path.join(dir, 'deals.csv'), Buffer.concat([before, bad, after]));
+
+  it.each([
+    ['read whole', { CRM_AUDIT_SPLIT_BYTES: '0' }],
+    ['read in two halves', { CRM_AUDIT_SPLIT_BYTES: '1' }],
+  ])('%s: the line and the byte of the whole file', (_, env) => {
+    const run = runCli(['kpi', '-d', 'deals.csv', '--lang', 'en'], { cwd: dir, env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`deals.csv, row 1501: the text is not valid UTF-8 after byte ${before.length + 5} `);
+  });
+});

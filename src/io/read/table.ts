@@ -124,8 +124,29 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
   } catch (error) {
     // A file read no further (a sink refused a row) is closed now, not when it is collected.
     if (file !== '-') await chunks.close();
-    throw error;
+    throw file === '-' ? error : await onItsLine(error, file, opts);
   }
+}
+
+/** Errors that name a byte of the file, which a person finds by its line. */
+const AT_BYTE = new Set(['read.mixedUtf8', 'read.binaryAt']);
+
+/**
+ * An error at a byte of a file, said at its line too (a tester's «not UTF-8 after byte 981» named no
+ * row), with the byte counted from the file's start where a part of it was read (a worker's half counts
+ * from its own start). The file is read again up to that byte: on the error's path only.
+ */
+async function onItsLine(error: unknown, file: string, opts: TableOptions): Promise<unknown> {
+  if (!(error instanceof UserError) || !error.messageId || !AT_BYTE.has(error.messageId) || typeof error.params?.offset !== 'number') return error;
+  const offset = error.params.offset + (opts.part?.from ?? 0);
+  let line = 1;
+  try {
+    const { stream } = await openInput(file, opts.cwd, opts.stdin, { end: offset });
+    for await (const chunk of stream as AsyncIterable<Buffer>) for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) line++;
+  } catch {
+    return error;
+  }
+  return UserError.of(error.code, error.messageId, { ...error.params, offset }, { ...error.where, file: error.where.file ?? file, row: line });
 }
 
 /** readTable over the chunks of its input. */
