@@ -50,7 +50,7 @@ describe('hostile exports are refused with one clear message, bounded, and leave
   it.each([
     ['empty-0-bytes.csv', /the file is empty \(0 bytes\)/],
     ['bom-only.csv', /the file holds no rows/],
-    ['ten-megabyte-line.csv', /line 2 runs over 8388608 bytes without ending: no line break there, or a quote that is never closed/],
+    ['ten-megabyte-line.csv', /line 2 runs over 8388608 bytes \(eight times --max-cell-size 1048576\) without ending: no line break there, or a quote that is never closed/],
     ['zip-not-xlsx.xlsx', /not an Excel workbook/],
     ['zipped-export.zip', /a zip archive of files \(deals\.csv\), not an Excel workbook\n {2}hint: unzip it and pass the export file itself/],
     ['gzipped-export.csv.gz', /a compressed \(gzip\) file, not an export\n {2}hint: decompress it \(gunzip FILE\)/],
@@ -83,7 +83,7 @@ describe('hostile exports are refused with one clear message, bounded, and leave
     const ok = runCli(['kpi', '-d', H('one-megabyte-cell.csv'), '--format', 'json']);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).total.leads).toBe(3);
-    expectRefused(kpi('one-megabyte-cell.csv', '--max-cell-size', '10000'), 'one-megabyte-cell.csv', /longer than 10000 characters[\s\S]*--max-cell-size/);
+    expectRefused(kpi('one-megabyte-cell.csv', '--max-cell-size', '10000'), 'one-megabyte-cell.csv', /, in column \d+ counted from the left, is longer than 10000 characters[\s\S]*--max-cell-size/);
   });
 
   it('rows with more or fewer fields than the header: both are counted and reported, never read silently', () => {

@@ -49,8 +49,8 @@ export const READ_MESSAGES = {
     hint: { ru: 'укажите --delimiter: ; , | или «tab»', en: 'pass --delimiter with one of ; , | or tab' },
   },
   'csv.runaway': {
-    ru: 'запись, начатая в строке {line}, длиннее {bytes} байт и не заканчивается: в этом месте нет перевода строки или кавычка так и не закрыта',
-    en: 'a record starting at line {line} runs over {bytes} bytes without ending: no line break there, or a quote that is never closed',
+    ru: 'запись, начатая в строке {line}, длиннее {bytes} байт (восемь раз по --max-cell-size {max}) и не заканчивается: в этом месте нет перевода строки или кавычка так и не закрыта',
+    en: 'a record starting at line {line} runs over {bytes} bytes (eight times --max-cell-size {max}) without ending: no line break there, or a quote that is never closed',
     hint: {
       ru: 'выгрузите файл ещё раз (переводы строк могли потеряться при копировании) и проверьте кавычки около этой строки; если запись настоящая, поднимите --max-cell-size',
       en: 'export the file again (line breaks may have been lost in a copy) and check the quotes around that line; if the record is genuine, raise --max-cell-size',
@@ -65,7 +65,7 @@ export const READ_MESSAGES = {
     hint: { ru: 'проверьте разделитель (--delimiter) или поднимите --max-columns', en: 'check the delimiter (--delimiter), or raise --max-columns' },
   },
   'csv.cellTooLong': {
-    ru: 'ячейка в строке {line} длиннее {max} символов', en: 'a cell at line {line} is longer than {max} characters',
+    ru: 'ячейка в строке {line}, в колонке {column} по счёту, длиннее {max} символов', en: 'a cell at line {line}, in column {column} counted from the left, is longer than {max} characters',
     hint: { ru: 'если файл настоящий, поднимите --max-cell-size', en: 'raise --max-cell-size if the file is genuine' },
   },
   'html.noTable': {

@@ -230,7 +230,7 @@ export class CsvParser {
     buf.copy(this.carryStore, 0, consumed);
     this.carry = this.carryStore.subarray(0, rest);
     if (this.carry.length > this.limits.maxCellChars * 8) {
-      throw UserError.of('E_LIMIT_CELL', 'csv.runaway', { line: this.line, bytes: this.limits.maxCellChars * 8 }, { file: this.file, row: this.line });
+      throw UserError.of('E_LIMIT_CELL', 'csv.runaway', { line: this.line, bytes: this.limits.maxCellChars * 8, max: this.limits.maxCellChars }, { file: this.file, row: this.line });
     }
   }
 
@@ -489,14 +489,15 @@ export class CsvParser {
     const max = this.limits.maxCellChars;
     // A UTF-8 character is 1 to 4 bytes: only a long byte range can be a long cell.
     if (bytes > max) {
-      for (let f = 0; f < row.count; f++) if (row.ends[f]! - row.starts[f]! > max && row.cell(f).length > max) this.cellTooLong();
+      for (let f = 0; f < row.count; f++) if (row.ends[f]! - row.starts[f]! > max && row.cell(f).length > max) this.cellTooLong(f);
     }
     this.sink(row, this.line);
     this.line += lines;
   }
 
-  private cellTooLong(): never {
-    throw UserError.of('E_LIMIT_CELL', 'csv.cellTooLong', { line: this.line, max: this.limits.maxCellChars }, { file: this.file, row: this.line });
+  /** A cell past the limit, said with its line and its column's number (the header is not known here). */
+  private cellTooLong(field: number): never {
+    throw UserError.of('E_LIMIT_CELL', 'csv.cellTooLong', { line: this.line, column: field + 1, max: this.limits.maxCellChars }, { file: this.file, row: this.line });
   }
 }
 
