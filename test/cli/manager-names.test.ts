@@ -26,7 +26,8 @@ beforeAll(() => {
   );
   writeFileSync(
     path.join(dir, 'activities.csv'),
-    ['manager,at,kind,direction,missed,duration_s,deal_id,client', `${F},2025-01-05 11:00,call,out,false,60,006A,`, `${K},2025-01-06 12:00,call,out,false,30,006B,`, `${E},2025-01-08 12:00,email,out,false,,006D,`].join('\n') + '\n',
+    // In UTC as the deals are (a Data Loader extract of tasks): deals in UTC beside local times would be said (utc-deals).
+    ['manager,at,kind,direction,missed,duration_s,deal_id,client', `${F},2025-01-05T11:00:00.000Z,call,out,false,60,006A,`, `${K},2025-01-06T12:00:00.000Z,call,out,false,30,006B,`, `${E},2025-01-08T12:00:00.000Z,email,out,false,,006D,`].join('\n') + '\n',
   );
   writeFileSync(path.join(dir, 'payments.csv'), `ID сделки;Ответственный;Сумма счета;Оплачено;Дата счета;Дата оплаты\n006A;;1000;1000;21.01.2025;22.01.2025\n;${K};300;200;23.01.2025;24.01.2025\n`);
   writeFileSync(path.join(dir, 'plan.csv'), `Менеджер;Месяц;Лиды;Продажи;Выручка\n${F};2025-01;2;1;1000\n${K};2025-01;2;1;1000\n${E};2025-01;1;0;0\n`);
