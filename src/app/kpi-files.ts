@@ -273,7 +273,8 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const dealsUtc = reports.some((r) => r.kind === 'deals' && r.utc);
   const utc: Alert[] = dealsUtc ? [] : reports.flatMap((r) => (r.kind === 'activities' && r.utc ? [{ code: 'utc-times' as const, file: r.file, ...r.utc }] : []));
   // The other way round: deals in UTC (HubSpot's API createdate) beside activities on the company's clock, not shifted.
-  const local = reports.find((r) => r.kind === 'activities' && r.records > 0 && !r.utc && !r.shifted);
+  // Only activities with a time of day: dates alone (Salesforce's ActivityDate) are on no clock, and shifting them would move them to the day before.
+  const local = reports.find((r) => r.kind === 'activities' && r.records > (r.untimed ?? 0) && !r.utc && !r.shifted);
   const utcDeals: Alert[] = local ? reports.flatMap((r) => (r.kind === 'deals' && r.utc ? [{ code: 'utc-deals' as const, file: r.file, ...r.utc, activities: local.file }] : [])) : [];
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));

@@ -377,7 +377,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: 'a payment needs a deal id or a manager', ru: 'у платежа нет ни ID сделки, ни менеджера' },
   { en: 'neither an invoiced nor a paid amount', ru: 'нет ни выставленной, ни оплаченной суммы' },
   { en: 'deleted deal (Pipedrive status "deleted")', ru: 'удалённая сделка (статус Pipedrive «deleted»)' },
-  { en: 'deleted deal (IsDeleted: in the recycle bin)', ru: 'удалённая сделка (IsDeleted: в корзине)' },
+  { en: 'deleted record (IsDeleted: in the recycle bin)', ru: 'удалённая запись (IsDeleted: в корзине)' },
   { en: 'planned activity, not done', ru: 'запланированное действие, ещё не выполнено' },
   { en: 'an event of the CRM, not an activity (a stage or a field changed, a note or a task added)', ru: 'событие CRM, а не действие (смена этапа, правка поля, примечание или задача)' },
   { en: 'activity called off (cancelled or not attended)', ru: 'действие отменено или не состоялось' },

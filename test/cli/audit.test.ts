@@ -209,6 +209,10 @@ describe('audit --managers and --hourly-cost: the rule of the prompts', () => {
       expect(en.stderr).toContain(`--managers: "${n}" is not a number of sales managers: a whole number from 1 to 100,000`);
     }
     expect(run('--managers', '100 000'.replace(' ', '_'), '--lang', 'ru').code).toBe(0);
+    // report takes what audit takes (a reviewer: it printed 20 999 999 999 979 hours).
+    const report = runCli(['report', '--answers', 'samples/answers/leader.yaml', '--managers', '999999999999', '--format', 'json', '--lang', 'en']);
+    expect(report.code).toBe(2);
+    expect(report.stderr).toContain('--managers: "999999999999" is not a number of sales managers');
   });
 });
 

@@ -88,4 +88,11 @@ describe('a byte that breaks UTF-8 is said on its line', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`deals.csv, row 1501: the text is not valid UTF-8 after byte ${before.length + 5} `);
   });
+
+  // A reviewer: Excel's «CSV UTF-8» starts with a BOM, which the decoder's count left out: a line too early.
+  it('after a BOM: the same line, and the byte counted from the file\'s start', () => {
+    writeFileSync(path.join(dir, 'bom.csv'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), before, bad, after]));
+    const run = runCli(['kpi', '-d', 'bom.csv', '--lang', 'en'], { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: '0' } });
+    expect(run.stderr).toContain(`bom.csv, row 1501: the text is not valid UTF-8 after byte ${before.length + 8} `);
+  });
 });

@@ -363,6 +363,14 @@ describe('deals in UTC (HubSpot\'s API createdate) beside a call log on the comp
     expect(r.total.response_min_median).toBe(20);
     expect(r.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('utc-deals');
   });
+
+  // A reviewer: a Data Loader Task extract's ActivityDate holds dates alone, on no clock; the advice to shift it moved every task to the day before.
+  it('says nothing beside activities that give dates alone', () => {
+    writeFileSync(path.join(dir, 'dates-only.csv'), ['Дата;Сотрудник;Направление;Статус;Длительность;ID сделки', '01.03.2025;Иванов Иван;Исходящий;Отвечен;60;2001', '02.03.2025;Иванов Иван;Исходящий;Отвечен;60;2002'].join('\n') + '\n');
+    const run = runCli(['kpi', '-d', 'deals-api.csv', '-a', 'dates-only.csv', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('utc-deals');
+  });
 });
 
 describe('numbers Excel turned into their scientific form («7,9161E+10»)', () => {

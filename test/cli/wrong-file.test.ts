@@ -154,6 +154,18 @@ describe('an export or a map given where a YAML document is expected', () => {
     expect(r.stderr).not.toContain('Unexpected scalar');
   });
 
+  // A reviewer: a YAML mistake in a map whose first line is a comment with commas, or a .txt map, was called «a CRM export».
+  it('a YAML mistake in a map is said as one, whatever its comment line or its name', () => {
+    writeFileSync(path.join(dir, 'm1.yaml'), '# Map for deals.csv, calls.csv, payments.csv\ndeals:\n  status:\n    "Выдано: won\n');
+    writeFileSync(path.join(dir, 'm2.txt'), 'deals:\n  status:\n    "Выдано: won\n');
+    for (const map of ['m1.yaml', 'm2.txt']) {
+      const r = run(['kpi', '-d', path.resolve('samples/amocrm-deals.csv'), '--map', map]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('not valid YAML');
+      expect(r.stderr).not.toContain('CRM export');
+    }
+  });
+
   it('a --map file given as --map still reads, one-line JSON too', () => {
     writeFileSync(path.join(dir, 'map.json'), '{"deals": {"status": {"Выдано": "won", "Отказ": "lost"}}}');
     for (const map of ['map.yaml', 'map.json']) expect(run(['kpi', '-d', path.resolve('samples/amocrm-deals.csv'), '--map', map, '--now', '2025-06-01']).code).toBe(0);

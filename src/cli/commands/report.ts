@@ -28,7 +28,7 @@ import { messageLang, printAssertionOutcome } from '../ci-output.js';
 import { auditNames } from '../../render/report/assertion-text.js';
 import { resolveNow, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
-import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
+import { assertBinaryDestination, parseManagers, resolveFormat } from '../format.js';
 import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
 import { assertOutputPlace, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
@@ -77,7 +77,7 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
     answers: o.answers ?? c.audit?.answers,
     // Unset: the questionnaire the answers file names, else crm-maturity (as audit).
     questionnaire: o.questionnaire ?? c.audit?.questionnaire,
-    managers: parseCount(o.managers, '--managers') ?? c.audit?.managers,
+    managers: parseManagers(o.managers, '--managers') ?? c.audit?.managers,
     hourlyCost: parseHourlyCost(o.hourlyCost, '--hourly-cost') ?? c.audit?.hourlyCost,
     allowPartial: c.audit?.allowPartial ?? false,
     files: { deals: o.deals ?? c.kpi?.deals, activities: o.activities ?? c.kpi?.activities, payments: o.payments ?? c.kpi?.payments, spend: o.spend ?? c.kpi?.spend, plan: o.plan ?? c.kpi?.plan },

@@ -9,7 +9,7 @@ export type DocumentKind = 'export' | 'answers' | 'questionnaire' | 'audit-resul
 export function guessDocumentKind(file: string, doc: unknown, text: string): DocumentKind {
   // An empty file is no kind at all: the YAML reader says it is empty.
   if (text.trim() === '') return 'unknown';
-  if (/\.(csv|tsv|xlsx?|txt)$/i.test(file)) return 'export';
+  if (/\.(csv|tsv|xlsx?)$/i.test(file)) return 'export';
   if (doc !== null && typeof doc === 'object' && !Array.isArray(doc)) {
     const o = doc as Record<string, unknown>;
     // A result (audit --format json) has its score and band; a questionnaire has bands to score against and no total.
@@ -18,7 +18,8 @@ export function guessDocumentKind(file: string, doc: unknown, text: string): Doc
     if ('answers' in o) return 'answers';
   }
   // A delimited export renamed or piped: a header line with several delimiters and no YAML key.
-  const first = text.split(/\r?\n/, 1)[0] ?? '';
+  // The first line that is not blank nor a YAML comment («# Map for deals.csv, calls.csv» has commas).
+  const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trimStart().startsWith('#')) ?? '';
   if ((first.match(/[,;\t]/g)?.length ?? 0) >= 2 && !/^\s*[\w.-]+:\s/.test(first)) return 'export';
   return 'unknown';
 }

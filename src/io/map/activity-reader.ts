@@ -1,11 +1,11 @@
 import { ActivityRecord, type LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
-import { cleanText, parseDuration, parseTimeOfDay, phoneKey, scaleDuration } from './values.js';
+import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration } from './values.js';
 import { normalizeHeader, type DurationUnit } from './fields.js';
 import type { OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
-import { dateRead, directionReader, headerOf, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext } from './context.js';
+import { dateRead, DELETED_RECORD, directionReader, headerOf, inRecycleBin, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext } from './context.js';
 import { callSides, employeeLine, linesNameEmployees, readSides, sideCounts, UnroutedCall, type CallSides, type SideCounts, type SideReading } from './lines.js';
 
 type Counted<T> = { value: T; count: number };
@@ -18,6 +18,8 @@ const COMMA = 0x2c;
 /** The memos of one activities file and the record it returns (reused row after row). */
 export interface ActivityMemos {
   manager: CellMemo<number>;
+  /** The deleted flag's cells (IsDeleted), read as booleans. */
+  flag: CellMemo<boolean | undefined>;
   /** A filled done cell's reading, counted (null for an empty one, which reads as `doneEmpty`). */
   done: CellMemo<Counted<boolean | 'called off' | undefined> | null>;
   /** An empty done cell: not done in a checkbox (Done, Выполнено, COMPLETED); nothing said in a status (Zoho's «Outgoing Call Status» of an incoming call, HubSpot's «Meeting outcome»). */
@@ -110,6 +112,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
   ctx.untimed = { count: 0 };
   return {
     manager: new CellMemo(employeeKey(managerKey(ctx.linker!.store, cleanText, ctx.maps))),
+    flag: new CellMemo((t) => parseBoolean(trimEdges(t))),
     done: counted(v.done),
     doneEmpty: doneIsStatus(ctx) ? undefined : false,
     kind: new CellMemo((t) => v.kind.entry(trimEdges(t))),
@@ -142,6 +145,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
  */
 export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): LinkedActivity | RowProblem | typeof PENDING {
   const c = ctx.cols;
+  if (c.deleted !== undefined && inRecycleBin(cells, ctx, m.flag)) return DELETED_RECORD;
   // A PBX log's sides, read once a row: the employee, the direction and the missed-call checks all ask them.
   if (m.sides !== undefined) readSides(cells, m.sides, m.side);
   const manager = employee(cells, ctx, m);

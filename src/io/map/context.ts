@@ -8,7 +8,7 @@ import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
 import { byWords, closedStage, managerName, missedByWords, statusByWords, type OwnerKind, type ValueMaps } from './value-maps.js';
 import { activityDone, decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, type DecimalMark, type SlashOrder } from './values.js';
-import type { Cells } from './cells.js';
+import type { CellMemo, Cells } from './cells.js';
 import type { SideCounts } from './lines.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
 
@@ -480,6 +480,14 @@ export function managerKey(store: DealStore, clean: (raw: string) => string, map
     const cleaned = clean(raw);
     return cleaned === '' ? -1 : store.managers.id(reportedManager(maps, cleaned, store));
   };
+}
+
+/** A record in the CRM's recycle bin (Salesforce's IsDeleted true): no deal, activity or payment; dropped and counted. */
+export const DELETED_RECORD = new RowProblem('drop', 'deleted record (IsDeleted: in the recycle bin)');
+
+/** Whether the row's deleted flag (IsDeleted) says it is in the recycle bin; `flag` is the file's memo of boolean cells. */
+export function inRecycleBin(cells: Cells, ctx: ReadContext, flag: CellMemo<boolean | undefined>): boolean {
+  return ctx.cols.deleted !== undefined && cells.value(ctx.cols.deleted, flag) === true;
 }
 
 /** Why a deals row without an id is dropped (deal-reader.ts), and counted against the rows a file may lose (checkBadRows). */

@@ -4,7 +4,7 @@ import { cleanText, currencyOf, parseBoolean, parseNumber, phoneKey } from './va
 import { dateHasTime } from './calendar.js';
 import { CONVERTED_AMOUNT, LOST_TIME, normalizeHeader, WON_TIME } from './fields.js';
 import { CellMemo, internClient, trimEdges, type Cells } from './cells.js';
-import { dateRead, headerOf, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
+import { dateRead, DELETED_RECORD, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
 
 import type { ColumnMap } from './mapping.js';
 /** A close date without a time of day (Bitrix24, Salesforce) means the end of that day (spec). */
@@ -64,8 +64,6 @@ export function stageNames(text: string): string[] {
   const withReason = WITH_REASON.exec(text);
   return [text, ...(prefixed ? [prefixed[1]!] : []), ...(withReason ? [withReason[1]!] : [])];
 }
-
-const DELETED_FLAG = new RowProblem('drop', 'deleted deal (IsDeleted: in the recycle bin)');
 
 /** The memos of one deals file: from a cell to the store's key or the mapped value. */
 export interface DealMemos {
@@ -176,7 +174,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
     ctx.idless.pending = 0;
   }
   // A deal in the recycle bin is no deal: dropped and counted (a tester's Data Loader extract counted one's 50 000 as revenue).
-  if (c.deleted !== undefined && cells.value(c.deleted, m.flag) === true) return DELETED_FLAG;
+  if (inRecycleBin(cells, ctx, m.flag)) return DELETED_RECORD;
   const manager = c.manager === undefined ? -1 : cells.value(c.manager, m.manager);
   if (manager === -1) return NO_MANAGER(ctx, c.manager);
   const createdRead = readDate(cells, c.created_at, 'created_at', true, ctx);

@@ -88,6 +88,8 @@ const DEAL_FIELDS: FieldSpec[] = [
 ];
 
 const ACTIVITY_FIELDS: FieldSpec[] = [
+  // A Data Loader «Export All» of Task carries the recycle bin's rows too, IsDeleted true (as deals).
+  { field: 'deleted', aliases: ['IsDeleted', 'Is Deleted'] },
   { field: 'manager', required: true, aliases: ['Ответственный', 'Сотрудник', 'Менеджер', 'Activity assigned to', 'Activity - Assigned to user', 'Call Owner', 'Assigned', 'Owner', 'Employee', 'Сотрудник АТС', 'Оператор', 'Ответственный из CRM', 'Агент', 'Agent', 'Agent Name', 'Operator', 'sip', 'employee_full_name', 'Добавочный', 'Добавочный номер', 'Внутренний номер', 'Extension'] },
   { field: 'at', required: true, aliases: ['Дата вызова', 'Дата звонка', 'Дата', 'Activity date', 'Call Start Time', 'Activity - Due date', 'Date', 'Дата и время', 'Start Time', 'Время начала', 'Начало звонка', 'Начало разговора', 'Дата и время звонка', 'calldate', 'callstart', 'Call start', 'Call date', 'Дата и время начала', 'Время'] },
   { field: 'kind', aliases: ['Тип активности', 'Activity - Type', 'Activity type', 'Type', 'Тип дела'] },
@@ -130,6 +132,7 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
 ];
 
 const PAYMENT_FIELDS: FieldSpec[] = [
+  { field: 'deleted', aliases: ['IsDeleted', 'Is Deleted'] },
   { field: 'deal_id', aliases: ['ID сделки', 'Сделка', 'Deal ID', 'Deal'] },
   { field: 'manager', aliases: ['Ответственный', 'Менеджер', 'Owner'] },
   { field: 'invoiced', aliases: ['Сумма счёта', 'Сумма счета', 'Выставлено', 'Invoiced', 'Invoice amount'] },

@@ -265,9 +265,11 @@ const DELIMITERS = [',', ';', '\t', '|'];
 
 /**
  * The delimiter and its count where a row's only filled cell holds a whole row of a table `width`
- * columns wide: as many of one delimiter as three quarters of the gaps between its columns, and at
- * least three (a footer's «Сформирован 01.02.2025, Иванов» holds one comma). A tester's export whose
- * second half was saved with «;» lost those deals as «footer or note» rows, exit 0, without a word.
+ * columns wide: split by one delimiter it gives as many values as the table has columns (one fewer or
+ * more: a trailing delimiter), and one of them is a date, as every record of an export has. A
+ * tester's export whose second half was saved with «;» lost those deals as «footer or note» rows,
+ * exit 0, without a word; a note listing filters or names («Фильтр: менеджеры Иван Петров, Анна
+ * Смирнова, …») splits as wide and holds no date, and stays a note.
  */
 function wholeRowInOneCell(cells: Cells, count: number, width: number): { delimiter: string; count: number } | undefined {
   if (width < 4) return undefined;
@@ -275,11 +277,15 @@ function wholeRowInOneCell(cells: Cells, count: number, width: number): { delimi
   while (c < count && cells.blank(c)) c++;
   const text = cells.text(c);
   for (const delimiter of DELIMITERS) {
-    const n = text.split(delimiter).length - 1;
-    if (n >= Math.max(3, Math.ceil((width - 1) * 0.75))) return { delimiter: delimiter === '\t' ? 'tab' : delimiter, count: n };
+    const values = text.split(delimiter);
+    if (Math.abs(values.length - width) > 1 || !values.some((v) => DATE_LIKE.test(v))) continue;
+    return { delimiter: delimiter === '\t' ? 'tab' : delimiter, count: values.length - 1 };
   }
   return undefined;
 }
+
+/** A value that begins as a date does: `2025-01-12`, `12.01.2025`, `1/12/2025`, `2025-01` (a plan's month). */
+const DATE_LIKE = /^\s*"?(?:\d{4}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})/;
 
 /** Turns the rows of one file into records: finds the header, judges each row, holds rows back while a date order is unknown. */
 class RowsToRecords<T> {

@@ -1,8 +1,8 @@
 import type { DealStore } from '../../core/kpi/deal-store.js';
 import type { Payment } from '../../core/records.js';
-import { cleanText } from './values.js';
-import { CellMemo, type Cells } from './cells.js';
-import { dateRead, headerOf, PENDING, readDate, readNumber, reportedManager, RowProblem, type ReadContext } from './context.js';
+import { cleanText, parseBoolean } from './values.js';
+import { CellMemo, trimEdges, type Cells } from './cells.js';
+import { dateRead, DELETED_RECORD, headerOf, inRecycleBin, PENDING, readDate, readNumber, reportedManager, RowProblem, type ReadContext } from './context.js';
 
 /**
  * A payment with its deal resolved to a key of the store it was read against (-1: no deal id, or an id
@@ -18,13 +18,15 @@ export interface LinkedPayment {
 /** What a payments file is read with: the manager column's memo, and the deals its deal ids are resolved against (ImportOptions.linkTo: LinkedPayment records), if any. */
 export interface PaymentMemos {
   managers: CellMemo<string>;
+  /** The deleted flag's cells (IsDeleted), read as booleans. */
+  flag: CellMemo<boolean | undefined>;
   store: DealStore | undefined;
   out: LinkedPayment;
 }
 
 /** The memos of a payments file; a manager's name is read once per distinct cell, not once per row. */
 export function paymentMemos(ctx: ReadContext, store: DealStore | undefined): PaymentMemos {
-  return { managers: new CellMemo((t) => reportedManager(ctx.maps, cleanText(t), store)), store, out: { deal: -1, manager: '', invoiced: 0, paid: 0 } };
+  return { managers: new CellMemo((t) => reportedManager(ctx.maps, cleanText(t), store)), flag: new CellMemo((t) => parseBoolean(trimEdges(t))), store, out: { deal: -1, manager: '', invoiced: 0, paid: 0 } };
 }
 
 /**
@@ -33,6 +35,7 @@ export function paymentMemos(ctx: ReadContext, store: DealStore | undefined): Pa
  */
 export function readPayment(cells: Cells, ctx: ReadContext, m: PaymentMemos): Payment | LinkedPayment | RowProblem | typeof PENDING {
   const c = ctx.cols;
+  if (inRecycleBin(cells, ctx, m.flag)) return DELETED_RECORD;
   const manager = c.manager === undefined ? m.managers.fromText('') : cells.value(c.manager, m.managers);
   if (cells.blank(c.deal_id) && manager === '') return new RowProblem('skip', 'a payment needs a deal id or a manager', headerOf(ctx, c.deal_id, 'deal_id'));
   const invoiced = readNumber(cells, c.invoiced, 'invoiced', ctx);

@@ -128,6 +128,15 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
   }
 }
 
+/** Whether a file begins with a UTF-8 byte order mark. */
+async function startsWithBom(file: string, opts: TableOptions): Promise<boolean> {
+  const { stream } = await openInput(file, opts.cwd, opts.stdin, { end: 3 });
+  const parts: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) parts.push(Buffer.from(chunk));
+  const head = Buffer.concat(parts);
+  return head.length === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+}
+
 /** Errors that name a byte of the file, which a person finds by its line. */
 const AT_BYTE = new Set(['read.mixedUtf8', 'read.binaryAt']);
 
@@ -138,9 +147,11 @@ const AT_BYTE = new Set(['read.mixedUtf8', 'read.binaryAt']);
  */
 async function onItsLine(error: unknown, file: string, opts: TableOptions): Promise<unknown> {
   if (!(error instanceof UserError) || !error.messageId || !AT_BYTE.has(error.messageId) || typeof error.params?.offset !== 'number') return error;
-  const offset = error.params.offset + (opts.part?.from ?? 0);
+  let offset = error.params.offset + (opts.part?.from ?? 0);
   let line = 1;
   try {
+    // The decoder counts from after a UTF-8 BOM (Excel's «CSV UTF-8» writes one); a worker's half starts past it.
+    if (!opts.part && (await startsWithBom(file, opts))) offset += 3;
     const { stream } = await openInput(file, opts.cwd, opts.stdin, { end: offset });
     for await (const chunk of stream as AsyncIterable<Buffer>) for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) line++;
   } catch {
