@@ -64,6 +64,10 @@ export const MESSAGES = {
   },
   'file.tooLarge': { ru: 'размер файла в байтах — {size}, а для документов этого вида предел — {max}', en: 'the file is {size} bytes; documents of this kind are limited to {max} bytes' },
   'input.tooLarge': { ru: 'входные данные больше {max} байт', en: 'the input is larger than {max} bytes' },
+  'doc.workbook': {
+    ru: 'это книга Excel (XLSX) — вероятно, выгрузка CRM, а не текстовый документ YAML', en: 'this is an Excel workbook (XLSX), probably a CRM export, not a YAML text document',
+    hint: { ru: 'выгрузки передаются через --deals, --activities (-a) и --payments; здесь нужен файл YAML', en: 'pass exports with --deals, --activities (-a) and --payments; this option takes a YAML file' },
+  },
   'doc.notText': {
     ru: 'это не текстовый файл: в нём двоичные байты (байт {offset})', en: 'this is not a text file: it holds binary bytes (byte {offset})',
     hint: { ru: 'ответы, анкеты, настройки и файлы --map — это текст YAML; проверьте, тот ли файл указан', en: 'answers, questionnaires, configs and --map files are YAML text; check that this is the file you meant' },

@@ -171,3 +171,18 @@ describe('an export or a map given where a YAML document is expected', () => {
     for (const map of ['map.yaml', 'map.json']) expect(run(['kpi', '-d', path.resolve('samples/amocrm-deals.csv'), '--map', map, '--now', '2025-06-01']).code).toBe(0);
   });
 });
+
+// A tester: `audit --answers - < export.xlsx` said «binary bytes», where the same workbook by its path is «a CRM export».
+describe('a workbook piped in where a YAML document is expected', () => {
+  it('is said to be a workbook, for answers and a --map file alike', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Deals').addRows([['id', 'manager', 'created_at'], [1, 'Анна', '2025-01-10']]);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    for (const args of [['audit', '--answers', '-'], ['kpi', '-d', 'samples/amocrm-deals.csv', '--map', '-']]) {
+      const run = runCli([...args, '--lang', 'en'], { input: xlsx });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain('standard input (-): this is an Excel workbook (XLSX), probably a CRM export, not a YAML text document');
+    }
+  });
+});

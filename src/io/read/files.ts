@@ -51,6 +51,8 @@ export async function readDocument(file: string, cwd: string, stdin: NodeJS.Read
  * bytes given as --answers were called «a CRM export», because their first line held commas).
  */
 function documentText(bytes: Buffer, file: string): string {
+  // A workbook piped in (`--answers - < export.xlsx`) has no name to tell it by: its zip signature does.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) throw UserError.of('E_WRONG_FILE', 'doc.workbook', {}, { file });
   // Notepad's «Unicode» (UTF-16 with its BOM): its zero bytes were called binary.
   const utf16 = utf16Bom(bytes);
   const text = utf16 ? new TextDecoder(utf16).decode(bytes.subarray(2)) : undefined;
