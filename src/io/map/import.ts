@@ -9,7 +9,7 @@ import { UserError } from '../../core/errors.js';
 import { DealStore } from '../../core/kpi/deal-store.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
-import type { ByteRow } from '../read/csv.js';
+import { DELIMITERS, type ByteRow } from '../read/csv.js';
 import { normalizeHeader, type DurationUnit, type RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import type { Encoding } from '../read/sniff.js';
@@ -259,9 +259,6 @@ function dateOnlyColumns(headers: readonly string[], names: readonly string[]): 
   const wanted = new Set(names.map(normalizeHeader));
   return new Set(headers.flatMap((h, i) => (wanted.has(normalizeHeader(h)) ? [i] : [])));
 }
-
-/** Delimiters a row written into one cell may hold its values apart by. */
-const DELIMITERS = [',', ';', '\t', '|'];
 
 /**
  * The delimiter and its count where a row's only filled cell holds a whole row of a table `width`

@@ -128,15 +128,6 @@ export async function readTable(file: string, opts: TableOptions, byteSink: RowS
   }
 }
 
-/** Whether a file begins with a UTF-8 byte order mark. */
-async function startsWithBom(file: string, opts: TableOptions): Promise<boolean> {
-  const { stream } = await openInput(file, opts.cwd, opts.stdin, { end: 3 });
-  const parts: Buffer[] = [];
-  for await (const chunk of stream as AsyncIterable<Buffer>) parts.push(Buffer.from(chunk));
-  const head = Buffer.concat(parts);
-  return head.length === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-}
-
 /** Errors that name a byte of the file, which a person finds by its line. */
 const AT_BYTE = new Set(['read.mixedUtf8', 'read.binaryAt']);
 
@@ -150,10 +141,16 @@ async function onItsLine(error: unknown, file: string, opts: TableOptions): Prom
   let offset = error.params.offset + (opts.part?.from ?? 0);
   let line = 1;
   try {
-    // The decoder counts from after a UTF-8 BOM (Excel's «CSV UTF-8» writes one); a worker's half starts past it.
-    if (!opts.part && (await startsWithBom(file, opts))) offset += 3;
-    const { stream } = await openInput(file, opts.cwd, opts.stdin, { end: offset });
-    for await (const chunk of stream as AsyncIterable<Buffer>) for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) line++;
+    // One read from the start: the decoder counts from after a UTF-8 BOM (Excel's «CSV UTF-8» writes
+    // one), seen in the first chunk; a worker's half starts past it.
+    const { stream } = await openInput(file, opts.cwd, opts.stdin, { end: offset + (opts.part ? 0 : 3) });
+    let at = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (at === 0 && !opts.part && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) offset += 3;
+      const end = Math.min(chunk.length, offset - at);
+      for (let i = chunk.indexOf(10); i !== -1 && i < end; i = chunk.indexOf(10, i + 1)) line++;
+      at += chunk.length;
+    }
   } catch {
     return error;
   }
