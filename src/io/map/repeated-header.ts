@@ -12,6 +12,8 @@ export const REPEATED_HEADER = 'repeated header row';
  */
 export class RepeatedHeader {
   private readonly names: string[];
+  /** The header's names, to pass over a row whose first cell is none of them with one normalisation (most dropped rows). */
+  private readonly known: Set<string>;
   /** The header's names sorted: a row holding the same names in any order is a header. */
   private readonly sorted: string;
 
@@ -20,6 +22,7 @@ export class RepeatedHeader {
     private readonly file: string,
   ) {
     this.names = header.map(normalizeHeader);
+    this.known = new Set(this.names);
     // Fewer than two names tell no header from a row (a one-column file, columns by number).
     this.sorted = this.names.filter((n) => n !== '').length >= 2 ? [...this.names].sort().join('\u0000') : '';
   }
@@ -30,7 +33,8 @@ export class RepeatedHeader {
    * every row after it would be read in another row's columns (managers «Клиент 15»).
    */
   repeats(cells: Cells, row: number): boolean {
-    if (this.sorted === '') return false;
+    // Asked of every row dropped (an events list's stage changes, planned tasks): its first cell decides most.
+    if (this.sorted === '' || !this.known.has(normalizeHeader(cells.text(0)))) return false;
     const names = this.names.map((_, c) => normalizeHeader(cells.text(c)));
     if ([...names].sort().join('\u0000') !== this.sorted) return false;
     const moved = names.findIndex((n, c) => n !== this.names[c]);
