@@ -42,7 +42,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
     const run = await runEngines(input.files, base, overrides, cutoverPeriods(kpi, input.cutover));
     const result = comparisonFromRun(run, 0, input.cutover, options);
     const quality = comparisonQuality([run], [[run, 0], [run, 1]]);
-    addAlerts(quality, [...shortPeriods(result, true), ...periodCoverage(run, 0, result.before, 'before'), ...periodCoverage(run, 1, result.after, 'after')]);
+    addAlerts(quality, cutoverAlerts(run, 0, result));
     return { result, dataQuality: quality };
   }
   const { before: b, after: a } = input;
@@ -135,6 +135,15 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
   assertNotEmpty(before, 'before', cutover);
   assertNotEmpty(after, 'after', cutover);
   return compareKpis(before, after, options);
+}
+
+/**
+ * What looks wrong in the two periods of a cutover whose engines are at `offset` and `offset + 1`
+ * of the run: a period too short for per-month figures, a period the activities barely cover. Said by
+ * `compare --cutover` and by `report --cutover` alike (the report said neither).
+ */
+export function cutoverAlerts(run: EnginesRun, offset: number, result: CompareResult): Alert[] {
+  return [...shortPeriods(result, true), ...periodCoverage(run, offset, result.before, 'before'), ...periodCoverage(run, offset + 1, result.after, 'after')];
 }
 
 /** Whether no activity of the run's activities file is dated within the period (its first and last both outside it). */

@@ -1,4 +1,4 @@
-import type { ManagerKpis, MetricValues } from './kpi/types.js';
+import type { DataQuality, ManagerKpis, MetricValues } from './kpi/types.js';
 import { holdsNumber, ratio } from './kpi/stats.js';
 import { NEEDS_TEXT } from './kpi/catalog.js';
 
@@ -73,6 +73,8 @@ export interface CompareResult {
   /** `margin_given`: whether --margin was given (without it the margin is 1, and the gain is revenue, so named). */
   payback_inputs?: { cost: number; monthly_cost: number; margin: number; margin_given: boolean };
   managers?: Array<{ manager: string; metrics: CompareRow[] }>;
+  /** How the two periods' files were read, and what looks wrong in them (`compare --format json`; a report's comparison from files of its own). */
+  dataQuality?: DataQuality;
 }
 
 export interface CompareOptions {

@@ -72,6 +72,28 @@ describe('a call log that does not cover a period\'s deals', () => {
     expect(JSON.parse(run.stdout).dataQuality.alerts).toEqual([]);
   });
 
+  it('report --cutover says the before period\'s warning too, on stderr and in kpi.dataQuality.alerts (it said none)', () => {
+    const run = runCli(['report', '-d', 'deals.csv', '-a', 'calls.csv', '--cutover', '2025-01-01', '--format', 'json', '--lang', 'en'], { cwd: files() });
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.kpi.dataQuality.alerts).toContainEqual({ code: 'activities-outside-deals', file: 'calls.csv', which: 'before', deals: { count: 2, from: '2024-12-02', to: '2024-12-03' }, activities: { from: '2025-01-02', to: '2025-01-04' }, early: 2, late: 0, none: true });
+    expect(run.stderr).toContain('the deals of the before period were created 2024-12-02 — 2024-12-03: of the 2 deals, 2 were created more than a week before the first activity. No activity is dated within that period');
+    // The before period is 2024-12-02 — 2024-12-31 (30 days): not short; the after period 2025-01-01 — 2025-01-20 (20 days): not short either.
+    expect(out.kpi.dataQuality.alerts.filter((a: { code: string }) => a.code === 'short-period')).toEqual([]);
+  });
+
+  it('compare --format json carries dataQuality: both periods\' files, their rows, and the alerts', () => {
+    const run = runCli(['compare', '--before-deals', 'before.csv', '--after-deals', 'after.csv', '--format', 'json', '--lang', 'en'], { cwd: files() });
+    expect(run.code, run.stderr).toBe(0);
+    const q = JSON.parse(run.stdout).dataQuality;
+    expect(q.files.map((f: { file: string; rowsRead: number }) => [f.file, f.rowsRead])).toEqual([['before.csv', 1], ['after.csv', 1]]);
+    expect(q.rowsRead).toBe(2);
+    expect(q.rowsSkippedCount).toBe(0);
+    // One day in each period: both are short (under 14 days), as stderr says.
+    expect(q.alerts.map((a: { code: string; which?: string }) => `${a.code} ${a.which}`)).toEqual(expect.arrayContaining(['short-period before', 'short-period after']));
+    expect(q.warnings).toHaveLength(q.alerts.length);
+  });
+
   it('compare refuses the same activities or payments file for both periods, as it does the same deals file', () => {
     const dir = files();
     const common = ['compare', '--before-deals', 'before.csv', '--after-deals', 'after.csv'];

@@ -98,7 +98,8 @@ export async function run(o: CompareCliOptions, ctx: CliContext): Promise<number
   reportSkippedRows(ctx, dataQuality, o.lang, format);
   warnUnusedOptions(ctx, o.lang ?? 'ru', [sheetUnused(o.sheet, dataQuality.files) && 'sheet']);
   let out: string | Uint8Array;
-  if (format === 'json') out = renderJson(result);
+  // The JSON carries how its files were read (skipped rows, alerts), as kpi's does: CI reads them there.
+  if (format === 'json') out = renderJson({ ...result, dataQuality });
   else if (format === 'md') out = renderCompareMarkdown(result, { lang: o.lang, color: false });
   else if (format === 'csv') out = (await import('../../render/compare/csv.js')).renderCompareCsv(result, { lang: o.lang });
   else if (format === 'xlsx') out = await (await import('../../render/compare/xlsx.js')).renderCompareXlsx(result, { lang: o.lang, now, company: o.company });

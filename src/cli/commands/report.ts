@@ -12,10 +12,10 @@ import { computeDelta, parseBaseline } from '../../core/delta.js';
 import { tr } from '../../core/i18n.js';
 import { PRESET_NAMES, PRESETS, presetAssertions } from '../../core/presets.js';
 import { ASSERTION_ROOTS, assertionTree, buildReport, type ReportResult } from '../../core/report.js';
-import { checkExportKinds, comparisonFromRun, computeComparison, cutoverPeriods } from '../../app/compare-files.js';
+import { checkExportKinds, comparisonFromRun, computeComparison, cutoverAlerts, cutoverPeriods } from '../../app/compare-files.js';
 import { ConfigErrors, loadConfig, type ReportConfig } from '../../io/documents/config-file.js';
 import { readDocument } from '../../io/read/files.js';
-import { kpiResultFromRun, runEngines } from '../../app/kpi-files.js';
+import { addAlerts, kpiResultFromRun, runEngines } from '../../app/kpi-files.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
 import { listBuiltInQuestionnaires, loadQuestionnaire } from '../../io/documents/questionnaire.js';
 import { namedQuestionnaire } from './audit.js';
@@ -158,14 +158,19 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     kpi = kpiResultFromRun(runResult, 0, kpiOptions);
     // The audit's answers are checked against the same read (spec/evidence.md).
     if (audit && questionnaire) audit.evidence = checkEvidence(questionnaire, audit, runResult.facts[0]!, m.lang, { managers: m.managers, hourlyCost: m.hourlyCost });
-    if (m.cutover) compare = comparisonFromRun(runResult, 1, m.cutover, compareOptions);
+    if (m.cutover) {
+      compare = comparisonFromRun(runResult, 1, m.cutover, compareOptions);
+      // The periods' warnings go with the KPIs' (the same files were read once for both).
+      addAlerts(kpi.dataQuality, cutoverAlerts(runResult, 1, compare));
+    }
   } else if (m.cutover) {
     throw UserError.of('E_USAGE', 'report.cutoverNeedsDeals');
   }
   if (m.before && m.after) {
     const both = await computeComparison({ before: m.before, after: m.after }, base, overrides, m.kpi, compareOptions);
-    compare = both.result;
-    if (!kpi) reportSkippedRows(ctx, both.dataQuality, m.lang, format);
+    // Files of their own: how they were read goes with the comparison (the JSON's compare.dataQuality), and is said.
+    compare = { ...both.result, dataQuality: both.dataQuality };
+    reportSkippedRows(ctx, both.dataQuality, m.lang, format);
   } else if (m.before || m.after) {
     throw UserError.of('E_USAGE', 'report.bothPeriods');
   }
