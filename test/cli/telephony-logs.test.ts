@@ -335,6 +335,29 @@ describe('a call log in UTC, as a telephony API writes it («Z» after the time)
   });
 });
 
+describe('a call log of Unix times (Mango\'s API call statistics), which are UTC by what they are', () => {
+  // 1738394700 is 2025-02-01 07:25:00 UTC: 10:25 in Moscow. It was read as 07:25 without a word, beside deals on the Moscow clock.
+  const calls = ['Дата;Сотрудник;Направление;Статус;Длительность;Номер клиента', '1738394700;Иванов Иван;Исходящий;Отвечен;60;79161234567'];
+
+  it('is said beside deals on the company\'s clock, with the --time-offset that shifts it', () => {
+    writeFileSync(path.join(dir, 'unix-calls.csv'), `${calls.join('\n')}\n`);
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'unix-calls.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'utc-times', file: 'unix-calls.csv', count: 1, example: '1738394700', column: 'Дата' });
+    expect(run.stderr).toContain('--time-offset +3');
+  });
+
+  it('says nothing beside deals of Unix times too (both from an API: one clock)', () => {
+    writeFileSync(path.join(dir, 'unix-deals.csv'), 'id,manager,client,created_at,status\n1,Иванов Иван,79161234567,1738390000,open\n');
+    const run = runCli(['kpi', '-d', 'unix-deals.csv', '-a', 'unix-calls.csv', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const codes = JSON.parse(run.stdout).dataQuality.alerts.map((a: { code: string }) => a.code);
+    expect(codes).not.toContain('utc-times');
+    expect(codes).not.toContain('utc-deals');
+  });
+});
+
 describe('deals in UTC (HubSpot\'s API createdate) beside a call log on the company\'s clock', () => {
   // Responses read 3 hours long in Moscow, without a word: the other way round was said (utc-times), this was not.
   const deals = 'id,manager,created_at,status\n2001,Иванов Иван,2025-03-01T09:00:00Z,open\n2002,Иванов Иван,2025-03-02T10:00:00.000Z,open\n';

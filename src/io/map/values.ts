@@ -323,7 +323,8 @@ const UNIX_TO_S = 2_208_988_800;
 function unixTime(s: string): ParsedDate | undefined {
   if (!UNIX.test(s)) return undefined;
   const ms = s.length === 13 ? Number(s) : Number(s) * 1000;
-  return ms >= UNIX_FROM_S * 1000 && ms < UNIX_TO_S * 1000 ? { ms, hasTime: true } : undefined;
+  // UTC by what it is: marked so, a call log of them beside deals on the company's clock is said (utc-times), as one of `…Z` times is.
+  return ms >= UNIX_FROM_S * 1000 && ms < UNIX_TO_S * 1000 ? { ms, hasTime: true, utc: true } : undefined;
 }
 
 function year(y: string): number {

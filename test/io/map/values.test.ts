@@ -139,8 +139,8 @@ describe('parseDate', () => {
     ['45721,5', utc(2025, 3, 5, 12), true],
     ['45475,375', utc(2024, 7, 2, 9), true],
   ])('%j', (raw, ms, hasTime) => {
-    // A time marked UTC (`Z`) says so, for the warning that a call log is not on the company's clock.
-    expect(parseDate(raw)).toEqual({ ms, hasTime, ...(/\dZ$/.test(raw) ? { utc: true } : {}) });
+    // A time marked UTC (`Z`), or a Unix time (UTC by what it is), says so, for the warning that a call log is not on the company's clock.
+    expect(parseDate(raw)).toEqual({ ms, hasTime, ...(/\dZ$|^\d{10}(?:\d{3})?$/.test(raw) ? { utc: true } : {}) });
   });
 
   it('rejects words that are not month names', () => {
