@@ -1,3 +1,4 @@
+import { ENCODING_FLAGS, ENCODING_NAMES } from '../encoding-names.js';
 import { formatWhere } from '../errors.js';
 import { plural, pluralEn } from '../i18n.js';
 import { crmName, rowReason } from '../messages.js';
@@ -53,8 +54,6 @@ export type Alert =
   | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed' | 'done'; value: string; near: string | null }> };
 
 /** The code pages as a person names them, and as --encoding takes them. */
-const ENCODING_NAMES: Readonly<Record<string, string>> = { 'windows-1251': 'Windows-1251', 'koi8-r': 'KOI8-R', ibm866: 'CP866 (DOS)' };
-const ENCODING_FLAGS: Readonly<Record<string, string>> = { 'windows-1251': 'cp1251', 'koi8-r': 'koi8-r', ibm866: 'cp866' };
 
 /** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
 const OUTCOME_MIN_DEALS = 20;

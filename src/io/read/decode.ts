@@ -1,3 +1,4 @@
+import { ENCODING_NAMES } from '../../core/encoding-names.js';
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { UserError } from '../../core/errors.js';
@@ -302,7 +303,7 @@ export class ExportDecoder implements CellText {
     this.givenChecked = true;
     if (this.why?.startsWith('given') !== true || this.encoding === 'utf-8') return;
     const utf8 = utf8Sequences(chunk.subarray(0, 1 << 16));
-    if (utf8.valid >= 8 && utf8.invalid <= 1) throw UserError.of('E_ENCODING', 'read.givenNotUtf8', { encoding: ENCODING_LABELS[this.encoding!] ?? String(this.encoding) }, { file: this.file });
+    if (utf8.valid >= 8 && utf8.invalid <= 1) throw UserError.of('E_ENCODING', 'read.givenNotUtf8', { encoding: ENCODING_NAMES[this.encoding!] ?? String(this.encoding) }, { file: this.file });
   }
 
   private checkControl(bytes: Uint8Array): void {
@@ -390,8 +391,6 @@ type CyrillicPage = 'windows-1251' | 'koi8-r' | 'ibm866';
 const PAGE_NAMES: Record<CyrillicPage, string> = { 'windows-1251': 'Windows-1251', 'koi8-r': 'KOI8-R', ibm866: 'CP866' };
 
 /** The code pages as `--encoding` names them. */
-const ENCODING_LABELS: Readonly<Record<string, string>> = { 'windows-1251': 'Windows-1251', 'windows-1252': 'Windows-1252', 'koi8-r': 'KOI8-R', ibm866: 'CP866' };
-
 const cp1251 = new TextDecoder('windows-1251');
 const cp1252 = new TextDecoder('windows-1252');
 const SAMPLE_BYTES = 64 * 1024;
