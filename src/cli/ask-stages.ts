@@ -16,6 +16,7 @@ type Outcome = 'won' | 'lost' | 'open';
 function evidence(s: UnknownStage, lang: string): string {
   const closed = closedShown(s);
   // «сделок: 2», not «2 сделок»: a count after a colon needs no plural agreement.
+  if (s.leads) return tr(lang, `лидов: ${s.deals}`, `${s.deals} ${s.deals === 1 ? 'lead' : 'leads'}`);
   if (s.blind) return tr(lang, `сделок: ${s.deals}, закрыты ли — не известно, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, whether closed unknown, ${s.amount} with an amount`);
   return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${s.amount} with an amount`);
 }
@@ -30,7 +31,9 @@ export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'w
   // The prompt library loads only when there is a question to ask (most runs have none).
   const { askSelect } = await import('./prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
-  const intro = error.stages.some(([, s]) => s.blind)
+  const intro = error.stages.some(([, s]) => s.leads)
+    ? tr(lang, `В выгрузке лидов ${error.where.file} есть статусы, о которых неизвестно, сконвертирован лид, некачественный или ещё в работе.`, `The leads export ${error.where.file} has statuses that nothing says are converted, junk or in work.`)
+    : error.stages.some(([, s]) => s.blind)
     ? tr(lang, `В выгрузке ${error.where.file} есть этапы, о которых неизвестно, выиграны сделки, проиграны или ещё в работе: в ней нет признака закрытой сделки.`, `${error.where.file} has stages that nothing says are won, lost or open: it has nothing that marks a deal closed.`)
     : tr(lang, `В выгрузке ${error.where.file} есть закрытые этапы, о которых неизвестно, выиграны сделки или проиграны.`, `${error.where.file} has closed stages that nothing says are won or lost.`);
   ctx.stderr.write(`${terminalSafe(intro, false)}\n`);
@@ -39,12 +42,18 @@ export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'w
     const guess: Outcome = guessStage(s, name);
     chosen[name] = (await askSelect(
       io,
-      terminalSafe(tr(lang, `Этап «${name}» (${evidence(s, lang)}) — это`, `The stage "${name}" (${evidence(s, lang)}) is`), false),
-      [
-        { value: 'won', name: tr(lang, 'выигрыш', 'won') },
-        { value: 'lost', name: tr(lang, 'проигрыш', 'lost') },
-        { value: 'open', name: tr(lang, 'в работе', 'open') },
-      ],
+      terminalSafe(s.leads ? tr(lang, `Статус «${name}» (${evidence(s, lang)}) — это`, `The status "${name}" (${evidence(s, lang)}) is`) : tr(lang, `Этап «${name}» (${evidence(s, lang)}) — это`, `The stage "${name}" (${evidence(s, lang)}) is`), false),
+      s.leads
+        ? [
+            { value: 'won', name: tr(lang, 'лид сконвертирован в сделку', 'converted into a deal') },
+            { value: 'lost', name: tr(lang, 'некачественный лид', 'junk') },
+            { value: 'open', name: tr(lang, 'в работе', 'in work') },
+          ]
+        : [
+            { value: 'won', name: tr(lang, 'выигрыш', 'won') },
+            { value: 'lost', name: tr(lang, 'проигрыш', 'lost') },
+            { value: 'open', name: tr(lang, 'в работе', 'open') },
+          ],
       guess,
     )) as Outcome;
   }

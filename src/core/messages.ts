@@ -184,6 +184,14 @@ export const MESSAGES = {
       en: 'say what each one means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, with a guess to check for each stage:\n{snippet}',
     },
   },
+  'import.leadStatusesUndecided': {
+    ru: 'статусы лидов не известны ни как сконвертированный лид, ни как некачественный ({count}), а в выгрузке лидов о закрытии говорит только статус: {stages}',
+    en: '{count} lead status{plural2} {verb} not known as converted or junk, and in a leads export only the status says whether a lead is closed: {stages}',
+    hint: {
+      ru: 'укажите в файле --map, что значит каждый (won — лид сконвертирован в сделку, lost — некачественный, open — в работе), и передайте его через --map; вот готовый фрагмент, проверьте каждое значение:\n{snippetRu}',
+      en: 'say what each one means in a --map file (won: converted into a deal, lost: junk, open: in work) and pass it with --map; this one is ready to paste, check each value:\n{snippet}',
+    },
+  },
   'import.stagesBlind': {
     ru: 'этапы не известны ни как выигрыш, ни как проигрыш ({count}), а в выгрузке нет признака закрытой сделки (колонки вроде «Is Deal Closed?»; Close Date здесь — ожидаемая дата): {stages}',
     en: '{count} stage{plural} {verb} not known as won or lost, and the export has nothing that marks a deal closed (a column such as "Is Deal Closed?"; its Close Date is the expected one): {stages}',

@@ -15,6 +15,16 @@ export interface UnknownStage {
   zero: number;
   /** Nothing in the file can say whether its deals are closed (no closed flag; the close date is only the expected one). */
   blind?: boolean;
+  /** The rows are leads (a profile's `leads`): a status says converted (won), junk (lost) or in work. */
+  leads?: boolean;
+}
+
+/** What a deals file's import report says of its stages. */
+export interface StagesReport {
+  unknownStage?: 'open' | 'ask';
+  stagesBlind?: boolean;
+  stages?: Record<string, UnknownStage>;
+  profile?: { leads?: true };
 }
 
 /**
@@ -24,12 +34,13 @@ export interface UnknownStage {
  * unless nothing in the file could show it closed (`stagesBlind`: a HubSpot export without «Is Deal
  * Closed?», whose Close Date is the expected one): then every stage no rule knows is undecided.
  */
-export function undecidedStages(report: { unknownStage?: 'open' | 'ask'; stagesBlind?: boolean; stages?: Record<string, UnknownStage> }): Array<[string, UnknownStage]> {
+export function undecidedStages(report: StagesReport): Array<[string, UnknownStage]> {
   if (report.unknownStage !== 'ask' || !report.stages) return [];
   const blind = report.stagesBlind === true;
+  const leads = report.profile?.leads === true;
   return Object.entries(report.stages)
     .filter(([, s]) => blind || closedShown(s) * 2 >= s.deals)
-    .map(([name, s]): [string, UnknownStage] => [name, blind ? { ...s, blind } : s])
+    .map(([name, s]): [string, UnknownStage] => [name, blind ? { ...s, blind, ...(leads ? { leads } : {}) } : s])
     .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1));
 }
 
@@ -38,7 +49,7 @@ export function undecidedStages(report: { unknownStage?: 'open' | 'ask'; stagesB
  * unknown stages are open, those most of whose deals the file shows closed by then (which a run warns
  * about: «Оплачено» with close dates counted open, or lost by a closed flag).
  */
-export function stagesToName(report: { unknownStage?: 'open' | 'ask'; stagesBlind?: boolean; stages?: Record<string, UnknownStage> }): Array<[string, UnknownStage]> {
+export function stagesToName(report: StagesReport): Array<[string, UnknownStage]> {
   if (report.unknownStage === 'ask') return undecidedStages(report);
   return Object.entries(report.stages ?? {})
     .filter(([, s]) => s.deals > 0 && closedShown(s) * 2 >= s.deals)
@@ -59,7 +70,7 @@ export function closedShown(s: UnknownStage): number {
  * won, in the languages of the CRMs read; a name with a negation word («Договор не подписан», «Не успели»,
  * "Not won") says neither for sure.
  */
-const LOST_STEMS = /(?:^|[^\p{L}])(?:проигр|отказ|отмен|провал|потер|неусп|неудач|сорвал|lost|cancel|reject|declin|fail|perd|verlor|storn)/iu;
+const LOST_STEMS = /(?:^|[^\p{L}])(?:проигр|отказ|отмен|провал|потер|неусп|неудач|сорвал|некачеств|спам|дубл|мусор|lost|cancel|reject|declin|fail|junk|spam|duplicat|perd|verlor|storn)/iu;
 const WON_STEMS = /(?:^|[^\p{L}])(?:выигр|успе|реализован|подписан|оплач|won|paid|signed|ganad|ganh|gewonn|bezahlt)/iu;
 const NEGATED = /(?:^|[^\p{L}])(?:не|нет|без|not|no|non|never|sin|sem|nicht|kein)(?:$|[^\p{L}])/iu;
 

@@ -367,7 +367,10 @@ class RowsToRecords<T> {
     if (profile) report.profile = { id: profile.profile.id, crm: profile.profile.crm, matched: profile.matched, ...(profile.profile.leads ? { leads: true } : {}) };
     if (this.kind === 'deals') {
       report.unknownStage = ctx.unknownStage;
-      if (ctx.closeDateIsPlanned && ctx.cols.closed === undefined && ctx.cols.won === undefined) report.stagesBlind = true;
+      // Nothing shows a deal closed: a close date that is the expected one, or a leads export (Bitrix24's) with
+      // a status alone, where a portal's own junk status («Дубль», «Спам») was counted in work without a word.
+      const closeSaysNothing = ctx.closeDateIsPlanned || (profile?.profile.leads === true && ctx.cols.closed_at === undefined);
+      if (closeSaysNothing && ctx.cols.closed === undefined && ctx.cols.won === undefined) report.stagesBlind = true;
       report.stages = Object.fromEntries(ctx.stages);
       if (ctx.idless.followed > 0) report.idlessDeals = ctx.idless.followed;
     }
@@ -723,7 +726,9 @@ export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?:
   const lines = undecided.map(([name, s]) => {
     const value = chosen?.[name] ?? guessStage(s, name);
     const closed = s.blind ? (ru ? 'не известно' : 'unknown') : share(closedShown(s), s.deals);
-    const evidence = ru
+    const evidence = s.leads
+      ? ru ? `лидов: ${s.deals}` : `${s.deals} ${s.deals === 1 ? 'lead' : 'leads'}`
+      : ru
       ? `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${share(s.amount, s.deals)}`
       : `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.blind ? 'whether closed unknown' : `${closed} closed`}, ${share(s.amount, s.deals)} with an amount`;
     return `    ${JSON.stringify(name)}: ${value}    # ${evidence}${chosen ? '' : ru ? ': проверьте' : ': check'}`;
@@ -735,10 +740,10 @@ export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?:
 function stagesError(file: string, undecided: Array<[string, UnknownStage]>): UserError {
   const one = undecided.length === 1;
   const params = {
-    count: undecided.length, plural: one ? '' : 's', verb: one ? 'is' : 'are', stages: undecided.map(([n]) => JSON.stringify(n)).join(', '),
+    count: undecided.length, plural: one ? '' : 's', plural2: one ? '' : 'es', verb: one ? 'is' : 'are', stages: undecided.map(([n]) => JSON.stringify(n)).join(', '),
     snippet: stagesSnippet(undecided).trimEnd(), snippetRu: stagesSnippet(undecided, undefined, 'ru').trimEnd(),
   };
-  const id = undecided.some(([, s]) => s.blind) ? 'import.stagesBlind' : 'import.stagesUndecided';
+  const id = undecided.some(([, s]) => s.leads) ? 'import.leadStatusesUndecided' : undecided.some(([, s]) => s.blind) ? 'import.stagesBlind' : 'import.stagesUndecided';
   const error = new StagesUndecided(renderMessage(id, params, 'en'), file, renderHint(id, params, 'en')!, undecided);
   error.messageId = id;
   error.params = params;
