@@ -291,6 +291,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
       rowsRead: r.rowsRead,
       records: r.records,
       skipped: r.skippedCount,
+      ...(r.missedNoManager ? { missedNoManager: r.missedNoManager } : {}),
       dropped: r.dropped,
       ...(r.table.nulBytes ? { nulBytesRemoved: r.table.nulBytes } : {}),
     })),

@@ -1,5 +1,6 @@
 import { pluralEn, tr } from '../core/i18n.js';
-import type { DataQuality } from '../core/kpi/types.js';
+import { unreadableRows, type DataQuality } from '../core/kpi/types.js';
+import { MISSED_NO_MANAGER } from '../io/map/activity-reader.js';
 import { describeAlert } from '../core/kpi/alerts.js';
 import type { CliContext } from './context.js';
 import { warningLine } from './warnings.js';
@@ -21,11 +22,13 @@ export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: s
     clearProgress(ctx.stderr);
     ctx.stderr.write(quality.alerts.map((a) => warningLine(ctx, lang, describeAlert(a, lang))).join(''));
   }
-  const n = quality.rowsSkippedCount;
+  // Missed calls nobody took are skipped by the spec's rule and said in their alert: «Пропущено строк, которые
+  // не удалось прочитать … нет менеджера (пропущенный входящий звонок)» called them unreadable.
+  const n = unreadableRows(quality);
   if (n === 0) return;
   clearProgress(ctx.stderr);
   const lines = [tr(lang, `Пропущено строк, которые не удалось прочитать: ${formatCount(n, lang)}.`, `Skipped ${formatCount(n, lang)} ${pluralEn(n, 'row', 'rows')} that could not be read.`)];
-  for (const s of quality.rowsSkipped.slice(0, SHOWN)) {
+  for (const s of quality.rowsSkipped.filter((r) => r.reason !== MISSED_NO_MANAGER).slice(0, SHOWN)) {
     const where = [s.file, tr(lang, `строка ${s.row}`, `row ${s.row}`), ...(s.column ? [tr(lang, `колонка «${s.column}»`, `column "${s.column}"`)] : [])].join(', ');
     lines.push(`  ${where}: ${rowReason(s.reason, lang)}`);
   }

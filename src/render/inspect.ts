@@ -84,8 +84,10 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     c.bold(L('Строки', 'Rows')),
     `  ${L('прочитано:      ', 'read:      ')}${n(r.rowsRead)}`,
     `  ${L('записей:        ', 'records:   ')}${n(r.records)}`,
-    `  ${L('не прочитано:   ', 'unreadable: ')}${n(r.skippedCount)}`,
+    `  ${L('не прочитано:   ', 'unreadable: ')}${n(r.skippedCount - (r.missedNoManager ?? 0))}`,
   );
+  // Missed calls nobody took: skipped by the spec's rule, not unreadable.
+  if (r.missedNoManager) lines.push(`  ${L('без сотрудника: ', 'no employee: ')}${n(r.missedNoManager)} ${L('(пропущенные входящие, которые никто не принял)', '(missed incoming calls nobody took)')}`);
   // The reason, then the count: «2 строка итогов» had no plural.
   for (const [reason, count] of Object.entries(r.dropped)) lines.push(`  ${L('отброшено:      ', 'dropped:   ')}${rowReason(reason, opts.lang)}: ${n(count)}`);
   const d = r.repeatedIdsDiffer;

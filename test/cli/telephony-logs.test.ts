@@ -92,6 +92,15 @@ describe('missed incoming calls with no employee', () => {
     const r = JSON.parse(run.stdout);
     expect(r.dataQuality.alerts).toContainEqual({ code: 'missed-no-manager', file: 'uis-lost.csv', calls: 30 });
     expect(r.dataQuality.rowsSkippedCount).toBe(30);
+    expect(r.dataQuality.files[1]).toMatchObject({ skipped: 30, missedNoManager: 30 });
+    // 30 of 130 rows (23%) are no misread column: no many-skipped alert, and stderr does not call them unreadable (a tester).
+    expect(r.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('many-skipped');
+    expect(run.stderr).not.toContain('could not be read');
+    const ru = runCli(['kpi', '-d', 'deals.csv', '-a', 'uis-lost.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).not.toContain('не удалось прочитать');
+    expect(ru.stdout).toContain('не прочитано: 0; звонков без сотрудника: 30;');
+    const inspect = runCli(['inspect', 'uis-lost.csv', '--lang', 'ru'], { cwd: dir });
+    expect(inspect.stdout).toMatch(/не прочитано:\s+0\n\s+без сотрудника: 30 \(пропущенные входящие, которые никто не принял\)/);
     // Unreadable rows beside them still count: six bad dates fail the run, the examples the bad dates, not the lost calls.
     writeFileSync(path.join(dir, 'uis-bad.csv'), `${[...rows, ...Array.from({ length: 6 }, () => 'вчера;Исходящий;Успешный;Иванов Иван;+7 916 000-02-00;60')].join('\n')}\n`);
     const bad = runCli(['kpi', '-d', 'deals.csv', '-a', 'uis-bad.csv', '--lang', 'en'], { cwd: dir });

@@ -128,7 +128,9 @@ export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'file
   const leads = Number(total.leads ?? 0);
   if (leads >= OUTCOME_MIN_DEALS && total.won === 0 && total.lost === 0) out.push({ code: 'no-outcome', deals: leads });
   for (const f of quality.files) {
-    if (f.rowsRead > 0 && f.skipped / f.rowsRead > SKIPPED_SHARE) out.push({ code: 'many-skipped', file: f.file, skipped: f.skipped, rows: f.rowsRead });
+    // Missed calls nobody took are no misread column: a PBX log may hold many.
+    const skipped = f.skipped - (f.missedNoManager ?? 0);
+    if (f.rowsRead > 0 && skipped / f.rowsRead > SKIPPED_SHARE) out.push({ code: 'many-skipped', file: f.file, skipped, rows: f.rowsRead });
   }
   return out;
 }

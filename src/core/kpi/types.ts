@@ -72,6 +72,8 @@ export interface DataQuality {
     rowsRead: number;
     records: number;
     skipped: number;
+    /** Of the skipped, missed incoming calls with no employee: skipped by the spec's rule (said in missed-no-manager), not unreadable. */
+    missedNoManager?: number;
     dropped: Record<string, number>;
     /** NUL bytes removed from the text (present only when there were some). */
     nulBytesRemoved?: number;
@@ -79,6 +81,11 @@ export interface DataQuality {
   warnings: string[];
   /** Numbers that look wrong, with their likely cause (their English text is in `warnings` too). */
   alerts?: Alert[];
+}
+
+/** The skipped rows that could not be read: all of them but the missed calls with no employee, which the spec's rule skips. */
+export function unreadableRows(q: Pick<DataQuality, 'rowsSkippedCount' | 'files'>): number {
+  return q.rowsSkippedCount - q.files.reduce((n, f) => n + (f.missedNoManager ?? 0), 0);
 }
 
 /** The KPI result: the JSON contract of spec/metrics.md that every KPI report is rendered from. */

@@ -1,5 +1,5 @@
 import { metricDef, METRICS, type MetricDef } from '../../core/kpi/catalog.js';
-import type { KpiResult } from '../../core/kpi/types.js';
+import { unreadableRows, type KpiResult } from '../../core/kpi/types.js';
 import { plural, tr } from '../../core/i18n.js';
 import { warningLines } from '../../core/kpi/alerts.js';
 import { formatCount, formatDay, formatInColumn, formatValue } from '../format.js';
@@ -102,10 +102,13 @@ export function qualityLine(result: KpiResult, lang: string): string {
   const q = result.dataQuality;
   const dropped = q.files.flatMap((f) => Object.entries(f.dropped)).reduce((n, [, v]) => n + v, 0);
   const files = q.files.length;
+  const unreadable = unreadableRows(q);
+  // Missed calls nobody took are skipped by the spec's rule, not unreadable: counted apart.
+  const nobody = q.rowsSkippedCount - unreadable;
   return tr(
     lang,
-    `Прочитано строк: ${formatCount(q.rowsRead, lang)} из ${files} ${plural(files, 'файла', 'файлов', 'файлов')}; не прочитано: ${formatCount(q.rowsSkippedCount, lang)}; отброшено служебных: ${formatCount(dropped, lang)}.`,
-    `Read ${formatCount(q.rowsRead, lang)} rows from ${files} ${files === 1 ? 'file' : 'files'}; unreadable: ${formatCount(q.rowsSkippedCount, lang)}; non-data rows dropped: ${formatCount(dropped, lang)}.`,
+    `Прочитано строк: ${formatCount(q.rowsRead, lang)} из ${files} ${plural(files, 'файла', 'файлов', 'файлов')}; не прочитано: ${formatCount(unreadable, lang)}${nobody > 0 ? `; звонков без сотрудника: ${formatCount(nobody, lang)}` : ''}; отброшено служебных: ${formatCount(dropped, lang)}.`,
+    `Read ${formatCount(q.rowsRead, lang)} rows from ${files} ${files === 1 ? 'file' : 'files'}; unreadable: ${formatCount(unreadable, lang)}${nobody > 0 ? `; calls with no employee: ${formatCount(nobody, lang)}` : ''}; non-data rows dropped: ${formatCount(dropped, lang)}.`,
   );
 }
 

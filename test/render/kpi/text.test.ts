@@ -16,6 +16,13 @@ describe('the data-quality line under the KPI tables', () => {
     expect(qualityLine(withFiles(n), 'ru')).toBe(ru);
     expect(qualityLine(withFiles(n), 'en')).toBe(en);
   });
+
+  it('counts missed calls with no employee apart from the unreadable rows (skipped by the spec\'s rule)', () => {
+    const r = withFiles(1, 7);
+    r.dataQuality.files[0] = { ...r.dataQuality.files[0]!, missedNoManager: 5 };
+    expect(qualityLine(r, 'ru')).toBe('Прочитано строк: 12 345 из 1 файла; не прочитано: 2; звонков без сотрудника: 5; отброшено служебных: 1 500.');
+    expect(qualityLine(r, 'en')).toBe('Read 12,345 rows from 1 file; unreadable: 2; calls with no employee: 5; non-data rows dropped: 1,500.');
+  });
 });
 
 describe('renderKpiTable with --metrics', () => {
