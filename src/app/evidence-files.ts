@@ -4,12 +4,13 @@ import type { ImportOptions } from '../io/map/import.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import { readDocument } from '../io/read/files.js';
 import { parseYaml } from '../io/documents/yaml.js';
-import { runEngines, type KpiFiles } from './kpi-files.js';
+import { kpiResultFromRun, runEngines, type KpiFiles } from './kpi-files.js';
 
 /** The evidence facts of one set of exports: the same single read, options and --map as `kpi`. */
 export async function readEvidenceFacts(files: KpiFiles, base: ImportOptions, overrides: Overrides, kpi: KpiOptions): Promise<EvidenceFacts> {
   const run = await runEngines(files, base, overrides, [kpi]);
-  return run.facts[0]!;
+  // The rows skipped and the alerts, as kpi says them of the same read: evidence shown to a client rests on them.
+  return { ...run.facts[0]!, dataQuality: kpiResultFromRun(run, 0, kpi).dataQuality };
 }
 
 /**

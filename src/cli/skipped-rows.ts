@@ -17,7 +17,7 @@ const SHOWN = 3;
  * many unreadable rows), and that rows were skipped: how many, the first few with file, row,
  * column and reason, and where the full list is (the JSON result, or the workbook's Data quality sheet).
  */
-export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: string, format: string): void {
+export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: string, format: string, where: { json: string; sheet: boolean } = { json: 'dataQuality', sheet: true }): void {
   if (quality.alerts?.length) {
     clearProgress(ctx.stderr);
     ctx.stderr.write(quality.alerts.map((a) => warningLine(ctx, lang, describeAlert(a, lang))).join(''));
@@ -33,11 +33,15 @@ export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: s
     lines.push(`  ${where}: ${rowReason(s.reason, lang)}`);
   }
   if (n > SHOWN) lines.push(tr(lang, `  …и ещё ${n - SHOWN}.`, `  …and ${n - SHOWN} more.`));
-  const where = format === 'xlsx'
+  // An audit's workbook has no Data quality sheet: its skipped rows are in the JSON alone (evidence.dataQuality).
+  const path = `${where.json}.rowsSkipped`;
+  const full = format === 'xlsx' && where.sheet
     ? tr(lang, 'Все пропущенные строки: лист «Качество данных».', 'Every skipped row: the Data quality sheet.')
     : format === 'json'
-      ? tr(lang, 'Все пропущенные строки: dataQuality.rowsSkipped в JSON.', 'Every skipped row: dataQuality.rowsSkipped in the JSON.')
-      : tr(lang, 'Все пропущенные строки: --format json (dataQuality.rowsSkipped) или лист «Качество данных» в -o отчёт.xlsx.', 'Every skipped row: --format json (dataQuality.rowsSkipped) or the Data quality sheet of -o report.xlsx.');
-  lines.push(where);
+      ? tr(lang, `Все пропущенные строки: ${path} в JSON.`, `Every skipped row: ${path} in the JSON.`)
+      : where.sheet
+        ? tr(lang, `Все пропущенные строки: --format json (${path}) или лист «Качество данных» в -o отчёт.xlsx.`, `Every skipped row: --format json (${path}) or the Data quality sheet of -o report.xlsx.`)
+        : tr(lang, `Все пропущенные строки: --format json (${path}).`, `Every skipped row: --format json (${path}).`);
+  lines.push(full);
   ctx.stderr.write(`${terminalSafe(lines.join('\n'), false)}\n`);
 }

@@ -110,3 +110,25 @@ describe('a --from/--to period with the calls outside it', () => {
     expect(check(evidence(['-d', 'won20.csv', '-a', 'calls-later.csv']), 'telephony.integrated').verdict).toBe('confirmed');
   });
 });
+
+// A tester: three unreadable rows of 40 cut the closed deals the verdicts count, and the audit said nothing
+// (kpi on the same file names them); its JSON had no dataQuality.
+describe('audit with an export that has unreadable rows', () => {
+  write('bad-rows.csv', ['id,manager,created_at,closed_at,status,amount,client', ...range(40).map((i) => `${i},A,${i === 7 ? '31.02.2025' : '2025-01-10 10:00'},2025-01-20 10:00,${i % 2 ? 'won' : 'lost'},${i === 11 ? 'сто тысяч' : 100},c${i}`)]);
+
+  it('says the skipped rows on stderr, and gives them in evidence.dataQuality', () => {
+    const run = runCli(['audit', '--answers', 'yes.yaml', '-d', 'bad-rows.csv', '--format', 'json', '--lang', 'en', '--now', '2025-03-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('Skipped 2 rows that could not be read.');
+    expect(run.stderr).toContain('bad-rows.csv, row 8, column "created_at"');
+    expect(run.stderr).toContain('Every skipped row: evidence.dataQuality.rowsSkipped in the JSON.');
+    const evidence = JSON.parse(run.stdout).evidence as Evidence & { dataQuality: { rowsSkippedCount: number; rowsRead: number } };
+    expect(evidence.dataQuality).toMatchObject({ rowsRead: 40, rowsSkippedCount: 2 });
+    // 38 deals read, all closed.
+    expect(evidence.facts.closed_deals).toBe(38);
+    const ru = runCli(['audit', '--answers', 'yes.yaml', '-d', 'bad-rows.csv', '--lang', 'ru', '--now', '2025-03-01'], { cwd: dir });
+    expect(ru.stderr).toContain('Пропущено строк, которые не удалось прочитать: 2.');
+    // The audit's workbook has no Data quality sheet: the JSON is where the full list is.
+    expect(ru.stderr).toContain('Все пропущенные строки: --format json (evidence.dataQuality.rowsSkipped).');
+  });
+});

@@ -18,6 +18,7 @@ import { renderAuditMarkdown, renderAuditTable } from '../../render/audit/text.j
 import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
 import { warnUnusedOptions } from '../warnings.js';
+import { reportSkippedRows } from '../skipped-rows.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseManagers, resolveFormat } from '../format.js';
 import { assertOneStdin, importOptionsFromCli, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
@@ -85,7 +86,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const baseline = opts.baseline ? await loadBaseline(opts.baseline, ctx, questionnaire) : undefined;
   const inputs = [...answerFiles, opts.questionnaire, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map].filter((f): f is string => f !== undefined);
   await assertOutputPlace(ctx, opts.output, inputs);
-  const readFacts = await prepareEvidence(opts, ctx);
+  const readFacts = await prepareEvidence(opts, ctx, format);
   // The exports are read once, whatever the number of answers files, and before any question.
   const facts = opts.deals ? await readFacts({ deals: opts.deals, activities: opts.activities, payments: opts.payments }) : undefined;
 
@@ -125,7 +126,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
  * Validates the export options before any question is asked, and returns the reader of the
  * evidence facts (the same import options and --map as `kpi`).
  */
-async function prepareEvidence(opts: AuditOptions, ctx: CliContext): Promise<(files: KpiFiles) => Promise<EvidenceFacts>> {
+async function prepareEvidence(opts: AuditOptions, ctx: CliContext, format: string): Promise<(files: KpiFiles) => Promise<EvidenceFacts>> {
   if (opts.activities && (await isAnswersFile(opts.activities, ctx.cwd, ctx.stdin))) {
     throw UserError.of('E_USAGE', 'audit.answersAsActivities', { file: opts.activities }, { file: opts.activities });
   }
@@ -135,7 +136,12 @@ async function prepareEvidence(opts: AuditOptions, ctx: CliContext): Promise<(fi
   const kpi = kpiOptionsFromCli(opts);
   const base = importOptionsFromCli(opts, ctx);
   const overrides = await loadOverrides(opts.map, ctx.cwd, ctx.stdin);
-  return (files) => withAnswers(ctx, opts.lang, overrides, (maps) => readEvidenceFacts(files, base, maps, kpi));
+  return async (files) => {
+    const facts = await withAnswers(ctx, opts.lang, overrides, (maps) => readEvidenceFacts(files, base, maps, kpi));
+    // Skipped rows and what looks wrong are said as kpi says them: the verdicts rest on what was read (the audit said nothing).
+    if (facts.dataQuality) reportSkippedRows(ctx, facts.dataQuality, opts.lang, format, { json: 'evidence.dataQuality', sheet: false });
+    return facts;
+  };
 }
 
 /** Renders an audit result in any format; shared by both ways of running the audit. */

@@ -170,7 +170,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     const both = await computeComparison({ before: m.before, after: m.after }, base, overrides, m.kpi, compareOptions);
     // Files of their own: how they were read goes with the comparison (the JSON's compare.dataQuality), and is said.
     compare = { ...both.result, dataQuality: both.dataQuality };
-    reportSkippedRows(ctx, both.dataQuality, m.lang, format);
+    reportSkippedRows(ctx, both.dataQuality, m.lang, format, { json: 'compare.dataQuality', sheet: false });
   } else if (m.before || m.after) {
     throw UserError.of('E_USAGE', 'report.bothPeriods');
   }
@@ -178,7 +178,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     throw configFile ? UserError.of('E_USAGE', 'report.nothingInConfig', { config: configFile }) : UserError.of('E_USAGE', 'report.nothing');
   }
 
-  if (kpi) reportSkippedRows(ctx, kpi.dataQuality, m.lang, format);
+  if (kpi) reportSkippedRows(ctx, kpi.dataQuality, m.lang, format, { json: 'kpi.dataQuality', sheet: true });
   clearProgress(ctx.stderr);
   const delta = baseline ? computeDelta({ audit, kpi }, baseline, (band) => (questionnaire ? bandTitle(questionnaire, band, m.lang) : band.title || band.id)) : undefined;
   const parts = { audit, kpi, compare, delta, company: m.company ?? audit?.company };

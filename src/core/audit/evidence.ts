@@ -114,5 +114,6 @@ export function checkEvidence(q: Questionnaire, result: AuditResult, facts: Evid
     band: { id: band.id, from: band.from, to: band.to, title: pick(band.title, lang), meaning: pick(band.meaning, lang) },
     // What a "yes" the data disproves leaves undone: the advice a "no" would have had, as if it scored 0.
     recommendations: disproved.map((c) => recommend(questions.get(c.criterion)!, sectionOf.get(c.criterion)!, 0, { lang, ...costs })),
+    ...(facts.dataQuality ? { dataQuality: facts.dataQuality } : {}),
   };
 }

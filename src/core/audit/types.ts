@@ -1,3 +1,4 @@
+import type { DataQuality } from '../kpi/types.js';
 /** One criterion's outcome in a result. */
 export interface CriterionResult {
   id: string;
@@ -89,4 +90,6 @@ export interface Evidence {
   band: { id: string; from: number; to: number; title: string; meaning: string };
   /** The advice for each "yes" the exports contradict (its points are out of the checked total). */
   recommendations: Recommendation[];
+  /** How the exports were read: the rows skipped and what looks wrong, on which the facts rest (`audit`; `report` has it in `kpi`). */
+  dataQuality?: DataQuality;
 }

@@ -1,5 +1,6 @@
 import type { DealStore } from './deal-store.js';
 import type { LinkedActivity } from './link.js';
+import type { DataQuality } from './types.js';
 
 /** The evidence facts (spec/evidence.md): each a number, or null when its input is missing. */
 export type FactId =
@@ -50,6 +51,8 @@ export interface EvidenceFacts {
    * calls at all in an activities file" (spec/evidence.md) is said of the file.
    */
   fileCalls?: number;
+  /** How the exports were read (skipped rows, alerts), as `kpi` gives it: with the facts where they were read apart (`audit`). */
+  dataQuality?: DataQuality;
 }
 
 /** Which inputs and columns the run had. */
