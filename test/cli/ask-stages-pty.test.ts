@@ -86,6 +86,31 @@ describe('a required column no rule finds, on a terminal: picked from the column
   });
 });
 
+// A tester: a Beeline log («Абонент» the employee, «Номер» the client's phone) had «Номер» pre-selected
+// as the manager, and Enter gave 7 managers that were phone numbers.
+describe('a call log whose employee is «Абонент»: the column of names is the answer pre-selected', () => {
+  it('Enter takes «Абонент», and the saved map reads two managers', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-beeline-'));
+    writeFileSync(
+      path.join(dir, 'calls.csv'),
+      ['Дата и время;Абонент;Номер;Направление;Статус;Длительность', '01.04.2025 10:05:00;Иванов Иван (доб. 101);79161111111;Входящий;Отвечен;2:00', '02.04.2025 10:00:00;Петрова Анна (доб. 102);79163333333;Исходящий;Отвечен;5:00', '03.04.2025 12:00:00;Иванов Иван (доб. 101);202;Внутренний;Отвечен;0:30'].join('\n'),
+    );
+    writeFileSync(path.join(dir, 'deals.csv'), ['ID,Ответственный,Дата создания сделки,Этап сделки', '1,Иванов Иван,01.04.2025 10:00:00,Переговоры', '2,Петрова Анна,02.04.2025 09:00:00,Переговоры'].join('\n'));
+    const run = drive(
+      [
+        ['Какая колонка — ответственный менеджер?', '\r'],
+        ['Сохранить ответы как файл --map', 'map.yaml\r'],
+      ],
+      ['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json'],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('activities:\n  columns:\n    manager: "Абонент"\n');
+    const json = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
+    expect(json.managers.map((m: { manager: string; calls_in: number; calls_out: number }) => [m.manager, m.calls_in, m.calls_out])).toEqual([['Иванов Иван', 1, 0], ['Петрова Анна', 0, 1]]);
+  });
+});
+
 describe('crm-audit map asks every question a run would, and writes one map', () => {
   it('the manager column and then the renamed stage, in one --map file that reads the export', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-'));

@@ -1,11 +1,12 @@
 // `managers:` in a --map file: the names a report shows for managers a file writes as CRM user ids
 // (Salesforce's OwnerId) or as two spellings of one person, in deals, activities, payments and plans
 // alike; and the loud warning, with a ready snippet, when managers are ids.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { latinWords } from '../helpers/latin-words.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-managers-'));
 const F = '0058a00000MNWtFAAX';
@@ -114,5 +115,66 @@ describe("HubSpot's «(Deactivated User)» after an owner's name", () => {
       // Responses of 60 and 120 minutes.
       ['Ben Ray', 2, 2, 90],
     ]);
+  });
+});
+
+// A tester: a UIS log (Mango's and many PBXs' too) names its employees as their directory keeps them,
+// «Иванов Иван Сергеевич» with the patronymic and «Петрова А.» with initials, beside amoCRM deals of
+// «Иванов Иван» and «Петрова Анна»: four managers, owners with no calls and phantoms with every call,
+// and no word of it.
+describe('a call log that adds the patronymic or writes initials', () => {
+  const d = mkdtempSync(path.join(tmpdir(), 'crm-audit-patronymic-'));
+  writeFileSync(
+    path.join(d, 'deals.csv'),
+    ['ID,Ответственный,Дата создания сделки,Дата закрытия,Этап сделки,Бюджет,Мобильный телефон', '1,Иванов Иван,01.04.2025 10:00:00,03.04.2025 18:00:00,Успешно реализовано,100000,79161111111', '2,Иванов Иван,01.04.2025 12:00:00,,Переговоры,,79162222222', '3,Петрова Анна,02.04.2025 09:00:00,04.04.2025 12:00:00,Закрыто и не реализовано,,79163333333'].join('\n') + '\n',
+  );
+  writeFileSync(
+    path.join(d, 'calls.csv'),
+    [
+      'Дата;Время;Тип вызова;Статус вызова;Номер абонента;Оператор;Продолжительность разговора',
+      '01.04.2025;10:05:00;Входящий;Успешный;79161111111;Иванов Иван Сергеевич;00:02:00',
+      '01.04.2025;12:30:00;Исходящий;Успешный;79162222222;Иванов Иван Сергеевич;00:01:00',
+      '02.04.2025;09:10:00;Входящий;Потерянный;79163333333;Петрова А.;00:00:00',
+      '02.04.2025;10:00:00;Исходящий;Успешный;79163333333;Петрова А.;00:05:00',
+    ].join('\n') + '\n',
+  );
+  const kpi = (args: string[]) => runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--now', '2025-05-01', '--format', 'json', ...args], { cwd: d, env: { LANG: 'ru_RU.UTF-8' } });
+  const rows = (stdout: string) => (JSON.parse(stdout) as { managers: Array<Record<string, unknown>> }).managers.map((m) => [m.manager, m.leads, m.won, m.lost, m.calls_in, m.calls_out, m.calls_missed, m.talk_minutes]);
+
+  it('says so in Russian, with a managers: section that, passed as --map, gives two managers with their deals and calls', () => {
+    const r = kpi([]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(rows(r.stdout).map((m) => m[0])).toEqual(['Иванов Иван', 'Иванов Иван Сергеевич', 'Петрова А.', 'Петрова Анна']);
+    expect(JSON.parse(r.stdout).dataQuality.alerts).toContainEqual({
+      code: 'manager-spellings',
+      names: [
+        { name: 'Иванов Иван Сергеевич', as: 'Иванов Иван', by: 'patronymic' },
+        { name: 'Петрова А.', as: 'Петрова Анна', by: 'initials' },
+      ],
+    });
+    expect(r.stderr).toContain('«Иванов Иван Сергеевич» и «Иванов Иван» (с отчеством и без), «Петрова А.» и «Петрова Анна» (инициалы и полное имя)');
+    expect(latinWords(r.stderr)).toEqual([]);
+    // The section as printed, pasted into a --map file.
+    const lines = r.stderr.split('\n');
+    const start = lines.indexOf('managers:');
+    const section = [lines[start], ...lines.slice(start + 1).filter((_, i, all) => all.slice(0, i + 1).every((l) => l.startsWith('  ')))].join('\n');
+    expect(section).toBe('managers:\n  "Иванов Иван Сергеевич": "Иванов Иван"\n  "Петрова А.": "Петрова Анна"');
+    writeFileSync(path.join(d, 'map.yaml'), `${section}\n`);
+    const again = kpi(['--map', 'map.yaml']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(rows(again.stdout)).toEqual([
+      ['Иванов Иван', 2, 1, 0, 1, 1, 0, 3],
+      ['Петрова Анна', 1, 0, 1, 1, 1, 1, 5],
+    ]);
+    expect(JSON.parse(again.stdout).dataQuality.alerts).toEqual([]);
+    expect(again.stderr).toBe('');
+  });
+
+  it('merges nothing where two full names could be the initials, and says which', () => {
+    writeFileSync(path.join(d, 'deals2.csv'), readFileSync(path.join(d, 'deals.csv'), 'utf8') + '4,Петрова Алла,02.04.2025 15:00:00,,Переговоры,,79164444444\n');
+    const r = runCli(['kpi', '-d', 'deals2.csv', '-a', 'calls.csv', '--now', '2025-05-01', '--format', 'json', '--lang', 'en'], { cwd: d });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).dataQuality.alerts).toContainEqual({ code: 'manager-unclear', names: [{ name: 'Петрова А.', could: ['Петрова Алла', 'Петрова Анна'] }] });
+    expect(r.stderr).toContain('"Петрова А." could be "Петрова Алла" or "Петрова Анна"');
   });
 });

@@ -116,3 +116,41 @@ describe('a --map file says the unit of a duration column', () => {
     expect(bad.stderr).toContain('Длительность');
   });
 });
+
+/**
+ * A Beeline-style call log: «Абонент» is the employee («Иванов Иван (доб. 101)») and «Номер» the
+ * client's phone. A tester: kpi's snippet and map's file proposed `manager: "Номер"`, which read 7
+ * "managers" that were phone numbers.
+ */
+const BEELINE = [
+  'Дата и время;Абонент;Номер;Направление;Статус;Длительность',
+  '01.04.2025 10:05:00;Иванов Иван (доб. 101);79161111111;Входящий;Отвечен;2:00',
+  '01.04.2025 12:30:00;Иванов Иван (доб. 101);89162222222;Исходящий;Отвечен;1:00',
+  '02.04.2025 09:10:00;Петрова Анна (доб. 102);79163333333;Входящий;Пропущен;0:00',
+  '02.04.2025 10:00:00;Петрова Анна (доб. 102);79163333333;Исходящий;Отвечен;5:00',
+  '03.04.2025 12:00:00;Иванов Иван (доб. 101);202;Внутренний;Отвечен;0:30',
+].join('\n');
+const BEELINE_DEALS = ['ID,Ответственный,Дата создания сделки,Этап сделки,Бюджет', '1,Иванов Иван,01.04.2025 10:00:00,Успешно реализовано,100000', '2,Петрова Анна,02.04.2025 09:00:00,Переговоры,'].join('\n');
+
+describe('a call log whose employee is «Абонент» and whose «Номер» is the client', () => {
+  it('kpi without a terminal proposes «Абонент», as map writes it, and the map gives the two managers with their calls', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-beeline-'));
+    writeFileSync(path.join(dir, 'calls.csv'), BEELINE);
+    writeFileSync(path.join(dir, 'deals.csv'), BEELINE_DEALS);
+    const refused = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--lang', 'ru'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('ближайшие колонки: «Абонент»)');
+    expect(refused.stderr).toContain('activities:\n  columns:\n    manager: "Абонент"    # ближайшая колонка: проверьте');
+    expect(refused.stderr).not.toContain('"Номер"');
+    const run = runCli(['map', 'calls.csv', '-o', 'map.yaml', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('activities:\n  columns:\n    manager: "Абонент"    # ближайшая колонка: проверьте\n');
+    const kpi = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--map', 'map.yaml', '--format', 'json', '--now', '2025-05-01'], { cwd: dir });
+    expect(kpi.code, kpi.stderr).toBe(0);
+    const managers = JSON.parse(kpi.stdout).managers.map((m: Record<string, unknown>) => [m.manager, m.leads, m.calls_in, m.calls_out, m.calls_missed]);
+    expect(managers).toEqual([
+      ['Иванов Иван', 1, 1, 1, 0],
+      ['Петрова Анна', 1, 1, 1, 1],
+    ]);
+  });
+});

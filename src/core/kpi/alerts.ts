@@ -26,7 +26,10 @@ export type Alert =
   | { code: 'plan-empty'; rows: number }
   | { code: 'group-column-missing'; dims: Array<'source' | 'pipeline' | 'stage'> }
   | { code: 'manager-ids'; ids: string[] }
-  | { code: 'manager-spellings'; names: Array<{ name: string; as: string }> }
+  /** `by`: the name is the other's with a patronymic added or dropped, or written with initials. */
+  | { code: 'manager-spellings'; names: Array<{ name: string; as: string; by?: 'patronymic' | 'initials' }> }
+  /** A short name («Петрова А.», «Иванов Иван») that several full names could be: nothing merged. */
+  | { code: 'manager-unclear'; names: Array<{ name: string; could: string[] }> }
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
   | { code: 'untimed-activities'; file: string; untimed: number; records: number }
   | { code: 'utc-times'; file: string; count: number; example: string; column: string }
@@ -78,43 +81,150 @@ export function managersSnippet(ids: readonly string[], lang: string): string {
   return `managers:\n${ids.map((id) => `  ${JSON.stringify(id)}: ${JSON.stringify(placeholder)}`).join('\n')}\n`;
 }
 
+/** A telephony line after a name: «(101)», «(доб. 101)», «(ext. 101)», «(вн. 101)». */
+const LINE = /\(\s*(?:доб\.?|ext\.?|вн\.?)?\s*\d+\s*\)/giu;
+
+/** A person's name as words: lower case, ё as е, without a PBX line, split at spaces and commas (dots kept: initials). */
+function nameWords(name: string): string[] {
+  return name
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(LINE, ' ')
+    .split(/[\s,]+/)
+    .filter((w) => w !== '' && w !== '.');
+}
+
 /**
  * A person's name as a key that two spellings of it share: the words in any order («Смирнова Анна»,
  * «Анна Смирнова»), ё as е, in any case, without a PBX line number («Смирнова Анна (101)»).
  */
 function nameKey(name: string): string {
-  const words = name
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/\(\s*\d+\s*\)/g, ' ')
-    .split(/[\s.,]+/)
-    .filter((w) => w !== '');
-  return words.sort().join(' ');
+  return nameWords(name)
+    .flatMap((w) => w.split('.'))
+    .filter((w) => w !== '')
+    .sort()
+    .join(' ');
+}
+
+/** Initials written as a word: «А.», «А», «А.С.», «А.С»; the letters, or undefined for a word («Ли», «Анна»). */
+function initialsOf(word: string): string[] | undefined {
+  return /^(?:\p{L}\.)+\p{L}?$/u.test(word) || /^\p{L}$/u.test(word) ? word.replace(/\./g, '').split('') : undefined;
+}
+
+/**
+ * A Russian patronymic (Сергеевич, Ильич, Сергеевна, Ильинична, Кузьминична; Sergeevich transliterated):
+ * what Mango, UIS and many PBXs add to an employee's name as their directory keeps it. Only a word of
+ * this shape is taken as one: another third word (a second surname, an English middle name, «мл.», a
+ * department) as often names another person or a label as the same person, and is not guessed at.
+ */
+function isPatronymic(word: string): boolean {
+  return word.length >= 5 && /(?:ович|евич|ич|овна|евна|ична|ovich|evich|ovna|evna|ichna)$/u.test(word);
+}
+
+/** A manager's name read for the spellings check. */
+interface NameParts {
+  key: string;
+  /** The words that are not initials, in the name's order, without their dots. */
+  words: string[];
+  /** The initials' letters in order («Петрова А. С.»: а, с); empty for a full name. */
+  initials: string[];
+}
+
+function nameParts(name: string): NameParts {
+  const words: string[] = [];
+  const initials: string[] = [];
+  for (const w of nameWords(name)) {
+    const letters = initialsOf(w);
+    if (letters) initials.push(...letters);
+    else words.push(w.replace(/\.+$/, ''));
+  }
+  return { key: nameKey(name), words, initials };
+}
+
+/**
+ * Whether a surname with initials («Петрова А.», «А. С. Петрова») may be this full name («Петрова
+ * Анна», «Анна Сергеевна Петрова»): it has the surname, the word after it (or before, as «Имя
+ * Фамилия» writes it) starts with the first initial, and a patronymic, where both give one, with the second.
+ */
+function initialsFit(short: NameParts, full: NameParts): boolean {
+  const [surname] = short.words;
+  const at = full.words.indexOf(surname!);
+  if (at < 0) return false;
+  const rest = full.words.filter((_, i) => i !== at);
+  const [first, middle] = short.initials;
+  if (!rest[0]?.startsWith(first!)) return false;
+  const patronymic = rest.slice(1).find(isPatronymic);
+  return middle === undefined || patronymic === undefined || patronymic.startsWith(middle);
 }
 
 /**
  * Managers that look like one person written two ways, as a call log and the CRM do (a PBX lists
- * «Фамилия Имя», amoCRM «Имя Фамилия»): never merged (spec: names are not guessed), said, with the
- * `managers:` section that merges them; each other spelling goes to the one with the most deals.
+ * «Фамилия Имя», amoCRM «Имя Фамилия»; Mango and UIS add the patronymic, «Иванов Иван Сергеевич»,
+ * or write the initials, «Петрова А.»): never merged (spec: names are not guessed), said, with the
+ * `managers:` section that merges them; each other spelling goes to the one with the most deals (a
+ * full name before initials). A name with a patronymic is another's when dropping the patronymic
+ * gives it; a surname with initials is the one full name of that surname and first initial. Where
+ * two full names could be it (two «Петрова А…», two patronymics of one «Иванов Иван»), nothing is
+ * merged: `manager-unclear` names the candidates.
  */
 export function managerSpellings(managers: ReadonlyArray<{ manager: string; leads?: unknown }>): Alert[] {
-  const groups = new Map<string, Array<{ manager: string; leads: number }>>();
-  for (const m of managers) {
-    const key = nameKey(m.manager);
-    if (key === '') continue;
-    const list = groups.get(key) ?? [];
-    list.push({ manager: m.manager, leads: Number(m.leads ?? 0) || 0 });
-    groups.set(key, list);
+  const people = managers.map((m, index) => ({ manager: m.manager, leads: Number(m.leads ?? 0) || 0, index, ...nameParts(m.manager) })).filter((p) => p.key !== '');
+  // Spellings of one key are one person; keys are joined by the patronymic and initials rules below.
+  const root = new Map<string, string>();
+  const find = (k: string): string => {
+    let r = k;
+    while (root.get(r) !== r) r = root.get(r)!;
+    return r;
+  };
+  const byKey = new Map<string, typeof people>();
+  for (const p of people) {
+    byKey.set(p.key, [...(byKey.get(p.key) ?? []), p]);
+    root.set(p.key, p.key);
   }
-  const names: Array<{ name: string; as: string }> = [];
+  const unclear: Array<{ name: string; could: string[] }> = [];
+  const first = (key: string) => byKey.get(key)![0]!;
+  // A full name with a patronymic and the same name without it; a short name two patronymics reduce to is unclear.
+  const reducedFrom = new Map<string, string[]>();
+  for (const [key, [p]] of byKey) {
+    if (p!.initials.length > 0 || p!.words.length !== 3) continue;
+    const shorter = new Set(p!.words.filter(isPatronymic).map((w) => nameKey(p!.words.filter((x) => x !== w).join(' '))).filter((k) => k !== key && byKey.has(k)));
+    if (shorter.size === 1) {
+      const [k] = shorter;
+      reducedFrom.set(k!, [...(reducedFrom.get(k!) ?? []), key]);
+    }
+  }
+  for (const [short, longer] of reducedFrom) {
+    if (longer.length === 1) root.set(find(longer[0]!), find(short));
+    else unclear.push({ name: first(short).manager, could: longer.map((k) => first(k).manager) });
+  }
+  // A surname with initials and the one person whose full name fits it.
+  for (const [key, [p]] of byKey) {
+    if (p!.words.length !== 1 || p!.initials.length === 0 || p!.initials.length > 2) continue;
+    const fits = [...byKey.values()].filter(([f]) => f!.initials.length === 0 && f!.words.length >= 2 && f!.words.length <= 3 && initialsFit(p!, f!));
+    const persons = [...new Set(fits.map(([f]) => find(f!.key)))];
+    if (persons.length === 1) root.set(find(key), persons[0]!);
+    else if (persons.length > 1) unclear.push({ name: p!.manager, could: fits.map(([f]) => f!.manager) });
+  }
+  const groups = new Map<string, typeof people>();
+  for (const p of people) groups.set(find(p.key), [...(groups.get(find(p.key)) ?? []), p]);
+  const names: Array<{ name: string; as: string; by?: 'patronymic' | 'initials' }> = [];
   for (const list of groups.values()) {
     if (list.length < 2) continue;
-    const as = [...list].sort((a, b) => b.leads - a.leads || (a.manager < b.manager ? -1 : 1))[0]!.manager;
+    const asPerson = [...list].sort((a, b) => b.leads - a.leads || Number(a.initials.length > 0) - Number(b.initials.length > 0) || (a.manager < b.manager ? -1 : 1))[0]!;
+    const as = asPerson.manager;
     // Two lines of one name («Оператор (101)», «Оператор (102)») are two employees, not two spellings.
     const lines = (name: string) => (name.match(/\d+/g) ?? []).join(' ');
-    for (const m of list) if (m.manager !== as && (lines(m.manager) === '' || lines(as) === '' || lines(m.manager) === lines(as))) names.push({ name: m.manager, as });
+    const by = (m: NameParts): 'patronymic' | 'initials' | undefined => (m.initials.length !== asPerson.initials.length ? 'initials' : m.words.length !== asPerson.words.length ? 'patronymic' : undefined);
+    for (const m of list) {
+      if (m.manager === as || (lines(m.manager) !== '' && lines(as) !== '' && lines(m.manager) !== lines(as))) continue;
+      const how = by(m);
+      names.push({ name: m.manager, as, ...(how ? { by: how } : {}) });
+    }
   }
-  return names.length === 0 ? [] : [{ code: 'manager-spellings', names: names.slice(0, IDS_LISTED) }];
+  const out: Alert[] = [];
+  if (names.length > 0) out.push({ code: 'manager-spellings', names: names.slice(0, IDS_LISTED) });
+  if (unclear.length > 0) out.push({ code: 'manager-unclear', names: unclear.slice(0, IDS_LISTED) });
+  return out;
 }
 
 /** How many user ids the alert's --map snippet lists. */
@@ -162,6 +272,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'missed-no-manager') return missedNoManagerText(a, lang === 'ru');
   if (a.code === 'activities-all-dropped') return allDroppedText(a, lang);
   if (a.code === 'manager-spellings') return spellingsText(a, lang === 'ru');
+  if (a.code === 'manager-unclear') return unclearText(a, lang === 'ru');
   if (a.code === 'utc-times' || a.code === 'utc-deals') return utcText(a, lang === 'ru');
   if (a.code === 'shared-titles') return sharedTitlesText(a, lang === 'ru');
   if (a.code === 'periods-overlap' || a.code === 'short-period') return periodsText(a, lang);
@@ -169,7 +280,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'no-outcome':
@@ -408,11 +519,24 @@ function borrowedOrder(a: Extract<Alert, { code: 'date-order-borrowed' }>, ru: b
 /** One person written two ways, and the managers: section that merges them, in words. */
 function spellingsText(a: Extract<Alert, { code: 'manager-spellings' }>, ru: boolean): string {
   const snippet = `managers:\n${a.names.map((x) => `  ${JSON.stringify(x.name)}: ${JSON.stringify(x.as)}`).join('\n')}`;
-  const pairs = a.names.map((x) => (ru ? `«${x.name}» и «${x.as}»` : `"${x.name}" and "${x.as}"`)).join(', ');
+  const how = (by: 'patronymic' | 'initials' | undefined) => (by === undefined ? '' : by === 'patronymic' ? (ru ? ' (с отчеством и без)' : ' (with and without the patronymic)') : ru ? ' (инициалы и полное имя)' : ' (initials and the full name)');
+  const pairs = a.names.map((x) => (ru ? `«${x.name}» и «${x.as}»${how(x.by)}` : `"${x.name}" and "${x.as}"${how(x.by)}`)).join(', ');
   return ru
     ? `Похоже, это одни и те же люди, записанные по-разному (например, в журнале звонков и в CRM): ${pairs}. Их сделки и действия посчитаны отдельно, как у разных менеджеров. Если это так, передайте --map с разделом:\n${snippet}`
     : `These look like the same people written two ways (in the call log and in the CRM, say): ${pairs}. Their deals and activities are counted apart, as different managers'. If so, pass --map with:\n${snippet}`;
 }
+
+/** A short name several full names could be, and a managers: section to keep one name of, in words. */
+function unclearText(a: Extract<Alert, { code: 'manager-unclear' }>, ru: boolean): string {
+  const q = (s: string) => (ru ? `«${s}»` : `"${s}"`);
+  const items = a.names.map((x) => `${q(x.name)} ${ru ? '— это' : 'could be'} ${x.could.map(q).join(ru ? ' или ' : ' or ')}`).join('; ');
+  const snippet = `managers:\n${a.names.map((x) => `  ${JSON.stringify(x.name)}: ${JSON.stringify(x.could[0])}    # ${ru ? 'или' : 'or'} ${x.could.slice(1).map((c) => JSON.stringify(c)).join(', ')}`).join('\n')}`;
+  const one = a.names.length === 1;
+  return ru
+    ? `Не понять, кто из менеджеров записан так: ${items}. ${one ? 'Сделки и действия этой записи посчитаны' : 'Сделки и действия этих записей посчитаны'} отдельно, как у ${one ? 'ещё одного менеджера' : 'других менеджеров'}. Если так записаны разные люди, их не разделить: выгрузите файл с полными именами. Если это один человек, передайте --map с разделом, оставив верное имя:\n${snippet}`
+    : `Which manager ${one ? 'this name is' : 'these names are'} is unclear: ${items}. ${one ? 'Its' : 'Their'} deals and activities are counted apart, as another manager's. If it names several people, they cannot be told apart: export the file with full names. If it is one person, pass --map with this section, keeping the right name:\n${snippet}`;
+}
+
 /**
  * A call log in UTC against deals on the company's clock, and the --time-offset that shifts it, in
  * words; or deals in UTC against activities on the company's clock, where --time-offset (which shifts

@@ -1,10 +1,12 @@
 import { UserError } from '../../core/errors.js';
 import { FIELDS, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
-import { parseDate, parseNumber } from './values.js';
+import { parseDate, parseNumber, phoneKey } from './values.js';
+import { parseMonth } from './month.js';
+import { looksLikeUserId } from '../../core/kpi/alerts.js';
 import { renderHint, renderMessage } from '../../core/messages.js';
 import type { TypeColumnReading } from './type-column.js';
-import { showsLines } from './lines.js';
+import { lineOf, showsLines } from './lines.js';
 
 /** One column of the header and what became of it: what `inspect` prints. */
 export interface ColumnMatch {
@@ -252,8 +254,8 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   const missing: ColumnsMissing['missing'] = requiredFields(map.kind)
     // A log that says who took each call, or one whose calls show their lines (a PBX's), names its employees without a manager column.
     .filter((f) => !map.fields.has(f) && !(f === 'manager' && (map.fields.has('answered_by') || showsLines(map, sampleRows))))
-    .map((field) => ({ field, candidates: closestColumns(field, map.kind, headers).filter((h) => fits(field, h)) }));
-  for (const group of requiredAnyOf(map.kind).filter((g) => !g.some((f) => map.fields.has(f)))) missing.push(closestOfGroup(group, map.kind, headers));
+    .map((field) => ({ field, candidates: offered(field, closestColumns(field, map.kind, headers).filter((h) => fits(field, h)), headers, sampleRows) }));
+  for (const group of requiredAnyOf(map.kind).filter((g) => !g.some((f) => map.fields.has(f)))) missing.push(closestOfGroup(group, map.kind, headers, (field, list) => offered(field, list.filter((h) => fits(field, h)), headers, sampleRows)));
   if (missing.length === 0) return;
   const named = (m: ColumnsMissing['missing'][number], or: string) => (m.anyOf ? m.anyOf.join(or) : m.field);
   const lines = missing.map((m) => `${named(m, ' or ')} (${m.candidates.length ? `closest columns: ${m.candidates.map((c) => `"${c}"`).join(', ')}` : 'no similar column'})`);
@@ -297,13 +299,42 @@ function assertUnambiguous(map: ColumnMap, file: string, headers: readonly strin
   throw error;
 }
 
-/** Fields whose values are dates: a column offered for one holds at least one date among its first values. */
+/** Fields whose values are dates, months and counts or amounts: a column offered for one holds them. */
 const DATE_FIELDS = new Set(['created_at', 'at']);
+const NUMBER_FIELDS = new Set(['amount', 'leads', 'won', 'revenue', 'invoiced', 'paid']);
+
+/** What a sample value looks like to a proposal: a date, a number (an amount, a phone, an id of digits), a line, an id, a person's name, other text. */
+type ValueShape = 'date' | 'number' | 'line' | 'id' | 'name' | 'text';
+
+/** A telephony line after a name, «(101)», «(доб. 101)», «(ext. 101)», «<101>», as a PBX names an employee. */
+const LINE_AFTER = /\s*(?:\((?:доб\.?|ext\.?|вн\.?)?\s*\d{2,6}\)|<\d{2,6}>)$/iu;
+/** Two or three words of letters («Иванов Иван», «Anna Lee», «Петрова А. С.», «Салтыков-Щедрин М. Е.»). */
+const PERSON = /^\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){1,2}$/u;
+
+/**
+ * What a cell looks like to a proposal: a line first (`101`, `PJSIP/101-…`), then a date or a number
+ * as a header search reads them, a phone written with its marks, anything without a letter or shaped
+ * as a CRM user id; then two or three words of letters, or one word before a line, is a person's name.
+ */
+export function valueShape(raw: string): ValueShape {
+  const v = raw.trim();
+  if (lineOf(v) !== undefined) return 'line';
+  const type = cellType(v);
+  if (type === 'date' || type === 'number') return type;
+  // A phone written with its marks («+7 (916) 111-11-11», «8 916 222-22-22») is a number, not text.
+  if (phoneKey(v) !== undefined) return 'number';
+  if (!/\p{L}/u.test(v) || looksLikeUserId(v)) return 'id';
+  const bare = v.replace(LINE_AFTER, '');
+  return PERSON.test(bare) || (bare !== v && /^\p{L}[\p{L}'’.-]*$/u.test(bare)) ? 'name' : 'text';
+}
 
 /**
  * Whether a column may be offered for a field, by what it already feeds and by its first values: a
- * column another field reads is not offered; a date field needs a date among them; any other field
- * needs a value that is not a date (an Asterisk CDR's `calldate` is no manager, nor is an empty column).
+ * column another field reads is not offered; a date field needs dates among at least half of them, a
+ * month field months, a count or an amount numbers; a manager needs names or other text in at least
+ * half of them (a column of phone numbers, dates, amounts or ids is no employee: Beeline's «Номер»
+ * beside its «Абонент»), or in a call log lines alone (a PBX's extensions); any other field a value
+ * that is not a date (an Asterisk CDR's `calldate` is no source, nor is an empty column).
  */
 function valueFit(map: ColumnMap, headers: readonly string[], sampleRows: readonly string[][]): (field: string, header: string) => boolean {
   return (field, header) => {
@@ -311,14 +342,36 @@ function valueFit(map: ColumnMap, headers: readonly string[], sampleRows: readon
     if (index < 0 || map.columns[index]?.field !== undefined) return false;
     if (sampleRows.length === 0) return true;
     const values = sampleRows.map((r) => (r[index] ?? '').trim()).filter((v) => v !== '');
-    const isDate = (v: string) => { const d = parseDate(v, 'dmy'); return d !== undefined && d !== 'needs-order'; };
-    return DATE_FIELDS.has(field) ? values.some(isDate) : values.some((v) => !isDate(v));
+    const most = (test: (v: string) => boolean) => values.length > 0 && values.filter(test).length * 2 >= values.length;
+    if (DATE_FIELDS.has(field)) return most((v) => parseDate(v, 'dmy') !== undefined);
+    if (field === 'month') return most((v) => parseMonth(v) !== undefined);
+    if (NUMBER_FIELDS.has(field)) return most((v) => cellType(v) === 'number');
+    if (field === 'manager') {
+      const shapes = values.map(valueShape);
+      const people = shapes.filter((x) => x === 'name' || x === 'text').length;
+      return (values.length > 0 && people * 2 >= values.length) || (map.kind === 'activities' && values.length > 0 && shapes.every((x) => x === 'line'));
+    }
+    return values.some((v) => parseDate(v, 'dmy') === undefined);
   };
 }
 
-/** A group of fields none of which has a column: the first field that has a similar column names it, else the group's first. */
-function closestOfGroup(group: string[], kind: RecordKind, headers: readonly string[]): { field: string; candidates: string[]; anyOf: string[] } {
-  const options = group.map((field) => ({ field, candidates: closestColumns(field, kind, headers) }));
+/**
+ * The columns offered for a field, the closest first, except that for a manager a column whose first
+ * values look like people's names («Иванов Иван», «Петрова Анна (доб. 102)») comes before the rest.
+ */
+function offered(field: string, candidates: string[], headers: readonly string[], sampleRows: readonly string[][]): string[] {
+  if (field !== 'manager' || sampleRows.length === 0) return candidates;
+  const names = (header: string) => {
+    const index = headers.indexOf(header);
+    const values = sampleRows.map((r) => (r[index] ?? '').trim()).filter((v) => v !== '');
+    return values.length > 0 && values.filter((v) => valueShape(v) === 'name').length * 2 >= values.length;
+  };
+  return [...candidates.filter(names), ...candidates.filter((h) => !names(h))];
+}
+
+/** A group of fields none of which has a column: the first field that has a similar column its values fit names it, else the group's first. */
+function closestOfGroup(group: string[], kind: RecordKind, headers: readonly string[], fit: (field: string, candidates: string[]) => string[]): { field: string; candidates: string[]; anyOf: string[] } {
+  const options = group.map((field) => ({ field, candidates: fit(field, closestColumns(field, kind, headers)) }));
   return { ...(options.find((o) => o.candidates.length > 0) ?? options[0]!), anyOf: group };
 }
 

@@ -133,4 +133,96 @@ describe('managerSpellings', () => {
     expect(managerSpellings([{ manager: 'Оператор (101)' }, { manager: 'Оператор (102)' }])).toEqual([]);
     expect(managerSpellings([{ manager: 'Менеджер 1' }, { manager: 'Менеджер 2' }])).toEqual([]);
   });
+
+  // A tester: a UIS log names «Иванов Иван Сергеевич» and «Петрова А.», the deals «Иванов Иван» and
+  // «Петрова Анна»: four managers, owners without calls and phantoms with every call, and no word.
+  it('names a name with a patronymic added, and a surname with initials, as the full name of the deals', () => {
+    const found = managerSpellings([
+      { manager: 'Иванов Иван', leads: 2 },
+      { manager: 'Иванов Иван Сергеевич', leads: 0 },
+      { manager: 'Петрова А.', leads: 0 },
+      { manager: 'Петрова Анна', leads: 2 },
+    ]);
+    expect(found).toEqual([
+      {
+        code: 'manager-spellings',
+        names: [
+          { name: 'Иванов Иван Сергеевич', as: 'Иванов Иван', by: 'patronymic' },
+          { name: 'Петрова А.', as: 'Петрова Анна', by: 'initials' },
+        ],
+      },
+    ]);
+    const ru = describeAlert(found[0]!, 'ru');
+    expect(ru).toContain('«Иванов Иван Сергеевич» и «Иванов Иван» (с отчеством и без), «Петрова А.» и «Петрова Анна» (инициалы и полное имя)');
+    expect(ru).toContain('managers:\n  "Иванов Иван Сергеевич": "Иванов Иван"\n  "Петрова А.": "Петрова Анна"');
+    expect(ru.split('managers:')[0]!.replace('--map', '').replace('CRM', '')).not.toMatch(/[A-Za-z]/);
+    expect(describeAlert(found[0]!, 'en')).toContain('"Петрова А." and "Петрова Анна" (initials and the full name)');
+  });
+
+  it('reads initials in every order and form, after the surname or before it, with a patronymic initial or a PBX line', () => {
+    for (const short of ['Петрова А.', 'Петрова А. С.', 'А. Петрова', 'Петрова А.С.', 'А.С. Петрова', 'петрова а', 'Петрова А. (102)', 'Петрова А. (доб. 102)']) {
+      expect(managerSpellings([{ manager: 'Петрова Анна', leads: 1 }, { manager: short }]), short).toEqual([{ code: 'manager-spellings', names: [{ name: short, as: 'Петрова Анна', by: 'initials' }] }]);
+    }
+    // The full name in either order, with a patronymic whose initial fits; ё as е.
+    expect(managerSpellings([{ manager: 'Анна Сергеевна Петрова', leads: 1 }, { manager: 'Петрова А. С.' }])[0]).toMatchObject({ names: [{ name: 'Петрова А. С.', as: 'Анна Сергеевна Петрова' }] });
+    expect(managerSpellings([{ manager: 'Алёна Ёлкина', leads: 1 }, { manager: 'Елкина А.' }])[0]).toMatchObject({ names: [{ name: 'Елкина А.', as: 'Алёна Ёлкина' }] });
+    // A patronymic whose initial differs, another first initial, another surname: another person.
+    expect(managerSpellings([{ manager: 'Петрова Анна Сергеевна' }, { manager: 'Петрова А. В.' }])).toEqual([]);
+    expect(managerSpellings([{ manager: 'Петрова Анна' }, { manager: 'Петрова Б.' }])).toEqual([]);
+    expect(managerSpellings([{ manager: 'Петрова Анна' }, { manager: 'Петров А.' }])).toEqual([]);
+  });
+
+  it('reads patronymics by their endings, in either word order, with a PBX line; another third word is no patronymic', () => {
+    for (const [full, short] of [
+      ['Иванов Иван Сергеевич', 'Иванов Иван'],
+      ['Иван Сергеевич Иванов', 'Иванов Иван'],
+      ['Петрова Анна Ильинична', 'Анна Петрова'],
+      ['Сидоров Пётр Ильич', 'Сидоров Петр'],
+      ['Смирнова Ольга Саввична', 'Смирнова Ольга'],
+      ['Козлов Олег Андреевич (доб. 104)', 'Козлов Олег'],
+    ]) {
+      expect(managerSpellings([{ manager: short!, leads: 1 }, { manager: full! }]), full).toEqual([{ code: 'manager-spellings', names: [{ name: full, as: short, by: 'patronymic' }] }]);
+    }
+    // A second surname, a middle name, a department: not guessed.
+    expect(managerSpellings([{ manager: 'Анна Смирнова' }, { manager: 'Анна Смирнова Ли' }])).toEqual([]);
+    expect(managerSpellings([{ manager: 'John Smith' }, { manager: 'John Michael Smith' }])).toEqual([]);
+    expect(managerSpellings([{ manager: 'Иванов Иван' }, { manager: 'Иванов Иван Москва' }])).toEqual([]);
+    // Two patronymics are two people.
+    expect(managerSpellings([{ manager: 'Иванов Иван Сергеевич' }, { manager: 'Иванов Иван Петрович' }])).toEqual([]);
+  });
+
+  it('merges all spellings of one person into the one with the most deals, a full name before initials', () => {
+    const found = managerSpellings([{ manager: 'Петрова А.' }, { manager: 'Петрова Анна Сергеевна' }, { manager: 'Анна Петрова', leads: 3 }, { manager: 'А. С. Петрова' }]);
+    expect(found).toEqual([
+      {
+        code: 'manager-spellings',
+        names: [
+          { name: 'Петрова А.', as: 'Анна Петрова', by: 'initials' },
+          { name: 'Петрова Анна Сергеевна', as: 'Анна Петрова', by: 'patronymic' },
+          { name: 'А. С. Петрова', as: 'Анна Петрова', by: 'initials' },
+        ],
+      },
+    ]);
+    // With no deals on either side, the full name is the one kept.
+    expect(managerSpellings([{ manager: 'Петрова А.' }, { manager: 'Петрова Анна' }])[0]).toMatchObject({ names: [{ name: 'Петрова А.', as: 'Петрова Анна' }] });
+  });
+
+  it('merges nothing where two full names could be the short one: says which, with a section to keep one name of', () => {
+    const found = managerSpellings([{ manager: 'Петрова Анна', leads: 2 }, { manager: 'Петрова Алла', leads: 1 }, { manager: 'Петрова А.' }]);
+    expect(found).toEqual([{ code: 'manager-unclear', names: [{ name: 'Петрова А.', could: ['Петрова Анна', 'Петрова Алла'] }] }]);
+    const ru = describeAlert(found[0]!, 'ru');
+    expect(ru).toContain('«Петрова А.» — это «Петрова Анна» или «Петрова Алла»');
+    expect(ru).toMatch(/\nmanagers:\n {2}"Петрова А\.": "Петрова Анна" {4}# или "Петрова Алла"$/);
+    expect(ru.split('managers:')[0]!.replace('--map', '')).not.toMatch(/[A-Za-z]/);
+    expect(describeAlert(found[0]!, 'en')).toContain('"Петрова А." could be "Петрова Анна" or "Петрова Алла"');
+    // Two patronymics of one short name: which is the deals' «Иванов Иван» is unclear.
+    expect(managerSpellings([{ manager: 'Иванов Иван', leads: 1 }, { manager: 'Иванов Иван Сергеевич' }, { manager: 'Иванов Иван Петрович' }])).toEqual([
+      { code: 'manager-unclear', names: [{ name: 'Иванов Иван', could: ['Иванов Иван Сергеевич', 'Иванов Иван Петрович'] }] },
+    ]);
+  });
+
+  it('keeps two lines of one name apart, initials or not', () => {
+    expect(managerSpellings([{ manager: 'Петрова Анна (101)' }, { manager: 'Петрова А. (102)' }])).toEqual([]);
+    expect(managerSpellings([{ manager: 'Иванов Иван (101)' }, { manager: 'Иванов Иван Сергеевич (102)' }])).toEqual([]);
+  });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assertRequired, cellType, ColumnsMissing, headerScore, looksLikeData, mapColumns, scoreHeaderRow } from '../../../src/io/map/mapping.js';
+import { assertRequired, cellType, ColumnsMissing, headerScore, looksLikeData, mapColumns, scoreHeaderRow, valueShape } from '../../../src/io/map/mapping.js';
 
 /** The closest columns offered for each missing field of a header and its first rows. */
-function offered(headers: string[], rows: string[][], kind: 'deals' | 'activities'): Record<string, string[]> {
+function offered(headers: string[], rows: string[][], kind: 'deals' | 'activities' | 'spend' | 'plan'): Record<string, string[]> {
   try {
     assertRequired(mapColumns(headers, kind), 'f.csv', rows);
   } catch (error) {
@@ -27,6 +27,53 @@ describe('the closest column offered for a missing field fits its values', () =>
     expect(o.created_at).toContain('Дата');
     expect(o.created_at).not.toContain('Создано кем');
     expect(o.created_at).not.toContain('Этап сделки');
+  });
+});
+
+// A tester: a Beeline log, «Дата и время; Абонент; Номер; …», whose «Абонент» is the employee
+// («Иванов Иван (доб. 101)») and «Номер» the client's phone: «Номер» was proposed as the manager
+// (kpi's snippet, map's file, the answer pre-selected on a terminal), and Enter gave 7 managers that
+// were phone numbers.
+describe('the column proposed for a field is chosen by its values too', () => {
+  const beeline = ['Дата и время', 'Абонент', 'Номер', 'Направление', 'Статус', 'Длительность'];
+  const rows = [
+    ['01.04.2025 10:05:00', 'Иванов Иван (доб. 101)', '79161111111', 'Входящий', 'Отвечен', '2:00'],
+    ['02.04.2025 09:10:00', 'Петрова Анна (доб. 102)', '+79163333333', 'Входящий', 'Пропущен', '0:00'],
+    ['05.04.2025 20:00:00', '', '79165555555', 'Входящий', 'Пропущен', '0:00'],
+    ['03.04.2025 12:00:00', 'Иванов Иван (доб. 101)', '202', 'Внутренний', 'Отвечен', '0:30'],
+  ];
+
+  it('a column of names is proposed as the manager; a column of phone numbers never is', () => {
+    expect(offered(beeline, rows, 'activities').manager).toEqual(['Абонент']);
+    // Where «Абонент» holds the client's number (as in other logs), nothing of the kind is proposed.
+    const clients = rows.map((r) => [r[0]!, r[2]!, 'Иванов Иван', r[3]!, r[4]!, r[5]!]);
+    expect(offered(['Дата и время', 'Абонент', 'Кто', 'Направление', 'Статус', 'Длительность'], clients, 'activities').manager).toEqual([]);
+  });
+
+  it('names come first, before a closer header whose values are other text; dates, amounts and ids are never offered', () => {
+    // «Операторы» is the closer header (to «Оператор»), but its values are yes and no.
+    const headers = ['Операторы', 'Имя сотрудника АТС', 'Дата'];
+    expect(offered(headers, [['Да', 'Иванов Иван', '01.04.2025'], ['Нет', 'Петрова Анна', '02.04.2025']], 'activities').manager).toEqual(['Имя сотрудника АТС', 'Операторы']);
+    for (const values of [['01.04.2025', '02.04.2025'], ['15 000', '2 500,50'], ['0058a00000MNWtFAAX', '0058a00000MNWtKAAX'], ['+7 (916) 111-11-11', '8 916 222-22-22']]) {
+      expect(offered(['Ответственный менеджер проекта', 'Дата'], values.map((v) => [v, '01.04.2025']), 'deals').manager, values[0]).toEqual([]);
+    }
+    // A PBX's extensions alone are its employees' lines: offered in a call log.
+    expect(offered(['Внутр. номер', 'Дата'], [['101', '01.04.2025'], ['102', '01.04.2025']], 'activities').manager).toEqual(['Внутр. номер']);
+  });
+
+  it('a date field is offered a column of dates, a month field one of months or dates, a target one of numbers', () => {
+    // Mostly words: not the creation date, though one cell reads as a date.
+    expect(offered(['Создана кем', 'Ответственный'], [['Иван', 'Иван'], ['01.02.2025', 'Анна'], ['Анна', 'Анна']], 'deals').created_at).toEqual([]);
+    // A month column of first days is a month column (it was never offered: it held dates).
+    expect(offered(['Отчётный мес.', 'Источник', 'Сумма'], [['01.07.2024', 'Сайт', '100'], ['01.08.2024', 'Сайт', '200']], 'spend').month).toEqual(['Отчётный мес.']);
+    expect(offered(['Отчётный мес.', 'Источник', 'Сумма'], [['Июль', 'Сайт', '100']], 'spend').month).toEqual([]);
+    expect(offered(['Месяц', 'Источник', 'Расходы на рекламу'], [['2024-07', 'Сайт', 'много']], 'spend').amount).toEqual([]);
+    expect(offered(['Менеджер', 'Месяц', 'Лиды план'], [['Иванов', '2025-01', 'сорок']], 'plan').leads).toEqual([]);
+  });
+
+  it('reads a value as a line, a date, a number, an id, a name or other text', () => {
+    const shapes = ['101', 'PJSIP/101-0000001a', '01.04.2025 10:05', '15 000', '79161111111', '+7 (916) 111-11-11', '0058a00000MNWtFAAX', 'Иванов Иван', 'Петрова А. С.', 'Иванов Иван Сергеевич (доб. 101)', 'Оператор (102)', 'Anna Lee', 'Оператор', 'Да', 'ivan@example.com'].map(valueShape);
+    expect(shapes).toEqual(['line', 'line', 'date', 'number', 'number', 'number', 'id', 'name', 'name', 'name', 'name', 'name', 'text', 'text', 'text']);
   });
 });
 
