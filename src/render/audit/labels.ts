@@ -76,8 +76,8 @@ export function describeCost(lang: string, cost: { hoursPerManagerPerDay: number
   };
   if (cost.managers === undefined || cost.hoursPerDay === undefined || cost.hoursPerMonth === undefined) return cost.basis;
   // «при 1 менеджере», «при 21 менеджере», «при 5 менеджерах».
-  const ru = `${cost.basis}; при ${cost.managers} ${plural(cost.managers, 'менеджере', 'менеджерах', 'менеджерах')} — до ${num(cost.hoursPerDay)} ч в день, ${num(cost.hoursPerMonth)} ч в месяц`;
-  const en = `${cost.basis}; with ${cost.managers} ${cost.managers === 1 ? 'manager' : 'managers'} that is up to ${num(cost.hoursPerDay)} h a day, ${num(cost.hoursPerMonth)} h a month`;
+  const ru = `${cost.basis}; при ${num(cost.managers)} ${plural(cost.managers, 'менеджере', 'менеджерах', 'менеджерах')} — до ${num(cost.hoursPerDay)} ч в день, ${num(cost.hoursPerMonth)} ч в месяц`;
+  const en = `${cost.basis}; with ${num(cost.managers)} ${cost.managers === 1 ? 'manager' : 'managers'} that is up to ${num(cost.hoursPerDay)} h a day, ${num(cost.hoursPerMonth)} h a month`;
   if (cost.costPerMonth === undefined) return tr(lang, ru, en);
   const money = formatMoney(cost.costPerMonth, lang);
   return tr(lang, `${ru}, около ${money} ₽ в месяц`, `${en}, about RUB ${money} a month`);

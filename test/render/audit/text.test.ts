@@ -66,6 +66,9 @@ describe('a recommendation\'s cost in words', () => {
     expect(describeCost('ru', cost(101, 2121))).toContain('до 101 ч в день, 2 121 ч в месяц, около 2 121 000 ₽ в месяц');
     expect(describeCost('en', cost(1, 21))).toContain('with 1 manager that is up to 1 h a day');
     expect(describeCost('en', cost(101, 2121))).toContain('2,121 h a month, about RUB 2,121,000 a month');
+    // The head count grouped as the hours beside it: «при 100000 менеджерах — до 100 000 ч» (a tester).
+    expect(describeCost('ru', cost(100000, 2100000))).toContain('при 100 000 менеджерах — до 100 000 ч в день');
+    expect(describeCost('en', cost(100000, 2100000))).toContain('with 100,000 managers that is up to 100,000 h a day');
     expect(describeCost('ru', { ...cost(2, 42), hoursPerDay: 2.5, costPerMonth: undefined })).toBe('1 ч в день на менеджера; при 2 менеджерах — до 2,5 ч в день, 42 ч в месяц');
   });
 });
