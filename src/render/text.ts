@@ -9,6 +9,8 @@ export interface RenderOptions {
   color: boolean;
   /** The most columns a line may take (a terminal's width): terminal tables narrow to fit it. */
   width?: number;
+  /** `--company`: after the title («… — ООО «Альфа»»), as the audit and the workbooks have it. */
+  company?: string;
 }
 
 /** A chalk bound to the colour decision of the caller. */

@@ -100,6 +100,19 @@ describe('terminal tables', () => {
     expect(run.stdout).toMatch(/Конверсия .* ↑ \+8,1 п\.\u00a0п\./);
     expect(run.stdout).toMatch(/До: 01\.07\.2024 — 31\.12\.2024/);
   });
+
+  // A tester: the help promises --company in the report's title; the terminal and Markdown tables of kpi and compare left it out.
+  it('kpi and compare name --company after the title, in the table and in Markdown (escaped there)', () => {
+    const company = ['--company', 'ООО «Альфа» *1*'];
+    const kpi = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', ...company, '--lang', 'ru', ...NOW]);
+    expect(kpi.stdout.split('\n')[0]).toBe('Показатели продаж по менеджерам — ООО «Альфа» *1* — Период: все данные');
+    const md = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', ...company, '--format', 'md', '--lang', 'en', ...NOW]);
+    expect(md.stdout.split('\n')[0]).toBe('# Sales KPIs per manager — ООО «Альфа» \\*1\\*');
+    const cmp = runCli(['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-01-01', ...company, '--lang', 'ru', ...NOW]);
+    expect(cmp.stdout.split('\n')[0]).toBe('До и после внедрения CRM — ООО «Альфа» *1*');
+    const cmpMd = runCli(['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-01-01', ...company, '--format', 'md', '--lang', 'ru', ...NOW]);
+    expect(cmpMd.stdout.split('\n')[0]).toBe('# До и после внедрения CRM — ООО «Альфа» \\*1\\*');
+  });
 });
 
 // A real Bitrix24 export (read in place from the shared folder, never copied) with free-text reasons.

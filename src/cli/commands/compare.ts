@@ -100,11 +100,11 @@ export async function run(o: CompareCliOptions, ctx: CliContext): Promise<number
   let out: string | Uint8Array;
   // The JSON carries how its files were read (skipped rows, alerts), as kpi's does: CI reads them there.
   if (format === 'json') out = renderJson({ ...result, dataQuality });
-  else if (format === 'md') out = renderCompareMarkdown(result, { lang: o.lang, color: false });
+  else if (format === 'md') out = renderCompareMarkdown(result, { lang: o.lang, color: false, company: o.company });
   else if (format === 'csv') out = (await import('../../render/compare/csv.js')).renderCompareCsv(result, { lang: o.lang });
   else if (format === 'xlsx') out = await (await import('../../render/compare/xlsx.js')).renderCompareXlsx(result, { lang: o.lang, now, company: o.company });
   else if (format === 'html') out = await (await import('../../render/html/index.js')).renderHtml({ lang: o.lang, generatedAt: now.toISOString(), company: o.company, compare: result });
-  else out = renderCompareTable(result, { lang: o.lang, color: useColor(ctx) && !o.output, width: !o.output && ctx.stdout.isTTY ? columnsOf(ctx.stdout) : undefined });
+  else out = renderCompareTable(result, { lang: o.lang, color: useColor(ctx) && !o.output, width: !o.output && ctx.stdout.isTTY ? columnsOf(ctx.stdout) : undefined, company: o.company });
   await writeOutput(ctx, out, o.output, inputs, o.lang, format === 'table');
   return EXIT.ok;
 }

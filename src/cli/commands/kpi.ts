@@ -124,7 +124,7 @@ export async function renderKpi(result: KpiResult, format: (typeof FORMATS)[numb
       return renderJson(result);
     case 'md': {
       const { renderKpiMarkdown } = await import('../../render/kpi/text.js');
-      return renderKpiMarkdown(result, { lang: opts.lang, color: false, metrics: opts.metrics, topReasons: opts.topReasons });
+      return renderKpiMarkdown(result, { lang: opts.lang, color: false, metrics: opts.metrics, topReasons: opts.topReasons, company: opts.company });
     }
     case 'csv': {
       const { renderKpiCsv } = await import('../../render/kpi/csv.js');
@@ -140,7 +140,7 @@ export async function renderKpi(result: KpiResult, format: (typeof FORMATS)[numb
     }
     default: {
       const { renderKpiTable } = await import('../../render/kpi/text.js');
-      return renderKpiTable(result, { lang: opts.lang, color: opts.color, metrics: opts.metrics, topReasons: opts.topReasons, width: opts.width });
+      return renderKpiTable(result, { lang: opts.lang, color: opts.color, metrics: opts.metrics, topReasons: opts.topReasons, width: opts.width, company: opts.company });
     }
   }
 }

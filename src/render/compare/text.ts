@@ -5,7 +5,7 @@ import { formatChange, formatDay, formatRelative, formatValue } from '../format.
 import { noPaybackText, paybackNotApplicable, reasonText, SHORT } from '../kpi/labels.js';
 import { lineWidth, wrapWords } from '../kpi/reading-table.js';
 import { borderlessTable } from '../kpi/table-style.js';
-import { colors, mdTable, type RenderOptions } from '../text.js';
+import { colors, mdTable, mdText, type RenderOptions } from '../text.js';
 
 /** Row labels and formats of the before/after table. */
 export const ROW_INFO: Record<string, { ru: string; en: string; format: MetricFormat }> = {
@@ -82,7 +82,7 @@ function cells(row: CompareRow, lang: string) {
 export function renderCompareTable(result: CompareResult, opts: RenderOptions): string {
   const L = compareLabels(opts.lang);
   const c = colors(opts.color);
-  const out = [c.bold(L.title), `${L.before}: ${L.period(result.before)}`, `${L.after}: ${L.period(result.after)}`, ''];
+  const out = [c.bold(`${L.title}${opts.company ? ` — ${opts.company}` : ''}`), `${L.before}: ${L.period(result.before)}`, `${L.after}: ${L.period(result.after)}`, ''];
   const rows = result.rows.map((row) => {
     const x = cells(row, opts.lang);
     const paint = row.change === null || row.change === 0 ? (s: string) => s : improved(row) ? c.green : c.red;
@@ -134,7 +134,7 @@ function paybackLines(result: CompareResult, lang: string, c: ReturnType<typeof 
 /** The before/after table as Markdown. */
 export function renderCompareMarkdown(result: CompareResult, opts: RenderOptions): string {
   const L = compareLabels(opts.lang);
-  const out = [`# ${L.title}`, '', `- ${L.before}: ${L.period(result.before)}`, `- ${L.after}: ${L.period(result.after)}`, ''];
+  const out = [`# ${L.title}${opts.company ? ` — ${mdText(opts.company)}` : ''}`, '', `- ${L.before}: ${L.period(result.before)}`, `- ${L.after}: ${L.period(result.after)}`, ''];
   out.push(
     mdTable(
       [L.metric, L.before, L.after, L.change, L.changePct, L.target, L.met],

@@ -47,7 +47,7 @@ export function renderKpiTable(result: KpiResult, opts: KpiRenderOptions): strin
   const L = kpiLabels(opts.lang);
   const c = colors(opts.color);
   const norm = result.options?.touchNorm ?? 5;
-  const out: string[] = [c.bold(`${L.title} — ${L.period}: ${periodText(result, opts.lang)}`)];
+  const out: string[] = [c.bold(`${L.title}${opts.company ? ` — ${opts.company}` : ''} — ${L.period}: ${periodText(result, opts.lang)}`)];
   for (const g of groups(result, opts)) {
     const head = [L.manager, ...g.metrics.map((m) => label(m.key, opts.lang))];
     const rows = result.managers.map((m) => [
@@ -115,7 +115,7 @@ export function qualityLine(result: KpiResult, lang: string): string {
 /** The KPIs as Markdown. */
 export function renderKpiMarkdown(result: KpiResult, opts: KpiRenderOptions): string {
   const L = kpiLabels(opts.lang);
-  const out = [`# ${L.title}`, '', `${L.period}: ${periodText(result, opts.lang)}`];
+  const out = [`# ${L.title}${opts.company ? ` — ${mdText(opts.company)}` : ''}`, '', `${L.period}: ${periodText(result, opts.lang)}`];
   for (const g of groups(result, opts)) {
     out.push('', ...(g.title ? [`## ${g.title}`, ''] : []));
     out.push(
