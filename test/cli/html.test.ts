@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,19 @@ describe('--format html on the command line', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^<!DOCTYPE html>/);
     expect(htmlStructure(run.stdout).sections).toEqual(['cover', 'audit', 'recommendations']);
+  });
+
+  // A tester: the terminal, Markdown and workbook say which questions were skipped; the HTML gave section scores alone,
+  // so a client could not tell a «no» from a «don't know».
+  it('an audit with a skipped question says it, and what each section lacks', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-html-skip-'));
+    const answers = ['questionnaire: crm-maturity', 'answers:', '  lead.concept: yes', '  journal.interactions: no', '  reporting.management: yes', '  reporting.staff: yes', '  erp.catalog: skip', '  erp.payments: yes', '  telephony.integrated: no'];
+    writeFileSync(path.join(dir, 'a.yaml'), answers.join('\n') + '\n');
+    const run = runCli(['audit', '--answers', 'a.yaml', '--format', 'html', '--lang', 'ru', '--now', '2026-01-15T10:00:00Z'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/<p class="unanswered"><b>Без ответа:<\/b> Каталог, цены и остатки из учётной системы<\/p>/);
+    expect(run.stdout).toContain('<th>Не хватает</th>');
+    expect(run.stdout).toMatch(/<td>Журналирование<\/td><td class="num">0 \/ 1<\/td><td>[^<]+<\/td>/);
   });
 
   it('refuses several audits in one document', () => {

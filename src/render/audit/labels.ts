@@ -56,6 +56,11 @@ export function baselineBandLine(result: AuditResult, lang: string): string {
   return `${beforeLabel(result, lang)}: ${b.bandTitle} (${formatPoints(b.total, lang)} / ${formatPoints(result.max, lang)})`;
 }
 
+/** The criteria of a section short of their points, by title (what it lacks). */
+export function missingCriteria(result: AuditResult, sectionId: string): string[] {
+  return result.sections.find((s) => s.id === sectionId)?.criteria.filter((c) => c.points < c.max).map((c) => c.title ?? c.id) ?? [];
+}
+
 /** A criterion's short title from a result (its id for results saved before titles existed). */
 export function criterionTitle(result: AuditResult, id: string): string {
   for (const s of result.sections) for (const c of s.criteria) if (c.id === id) return c.title ?? id;

@@ -1,11 +1,7 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import { colors, makeTable, mdStrong, mdTable, mdText, type RenderOptions } from '../text.js';
-import { auditLabels, baselineBandLine, beforeLabel, criterionTitle, describeCost, shownRecommendations } from './labels.js';
+import { auditLabels, baselineBandLine, beforeLabel, criterionTitle, describeCost, missingCriteria, shownRecommendations } from './labels.js';
 import { formatLocalDate, formatPoints, withSign } from '../format.js';
-
-function missingIn(result: AuditResult, sectionId: string): string[] {
-  return result.sections.find((s) => s.id === sectionId)?.criteria.filter((c) => c.points < c.max).map((c) => c.title ?? c.id) ?? [];
-}
 
 /** The audit as terminal text: summary table, band, recommendations. */
 export function renderAuditTable(result: AuditResult, opts: RenderOptions): string {
@@ -18,7 +14,7 @@ export function renderAuditTable(result: AuditResult, opts: RenderOptions): stri
   const rows = result.sections.map((s) => {
     const b = baseline.get(s.id);
     const score = `${pts(s.score)} / ${pts(s.max)}`;
-    return [s.title, s.score === s.max ? c.green(score) : score, ...(withBaseline ? [b ? pts(b.before) : '—', signed(b?.change ?? null, opts.lang)] : []), missingIn(result, s.id).join('; ') || '—'];
+    return [s.title, s.score === s.max ? c.green(score) : score, ...(withBaseline ? [b ? pts(b.before) : '—', signed(b?.change ?? null, opts.lang)] : []), missingCriteria(result, s.id).join('; ') || '—'];
   });
   rows.push([c.bold(L.total), c.bold(`${pts(result.total)} / ${pts(result.max)}`), ...(withBaseline ? [pts(result.baseline!.total), signed(result.baseline!.change, opts.lang)] : []), '']);
   const lines = [c.bold(`${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`), makeTable(head, rows, { color: opts.color, wrap: [30, 0, ...(withBaseline ? [0, 0] : []), 40], width: opts.width, keep: [false, true, ...(withBaseline ? [true, true] : []), false] })];
@@ -84,7 +80,7 @@ export function renderAuditMarkdown(result: AuditResult, opts: RenderOptions): s
     mdTable(
       [L.section, L.score, L.max, ...(withBaseline ? [beforeLabel(result, opts.lang), L.change] : []), L.missing],
       [
-        ...result.sections.map((s) => [s.title, pts(s.score), pts(s.max), ...(withBaseline ? [before(s.id), signed(baseline.get(s.id)?.change ?? null, opts.lang)] : []), missingIn(result, s.id).join('; ') || '—']),
+        ...result.sections.map((s) => [s.title, pts(s.score), pts(s.max), ...(withBaseline ? [before(s.id), signed(baseline.get(s.id)?.change ?? null, opts.lang)] : []), missingCriteria(result, s.id).join('; ') || '—']),
         [mdStrong(L.total), mdStrong(pts(result.total)), pts(result.max), ...(withBaseline ? [pts(result.baseline!.total), signed(result.baseline!.change, opts.lang)] : []), ''],
       ],
       ['left', 'right', 'right', ...(withBaseline ? (['right', 'right'] as const) : []), 'left'],

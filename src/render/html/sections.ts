@@ -5,7 +5,7 @@ import { metricDef, METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/
 import { groupingsOf } from '../kpi/groups.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
-import { auditLabels, baselineBandLine, shownRecommendations } from '../audit/labels.js';
+import { auditLabels, baselineBandLine, criterionTitle, missingCriteria, shownRecommendations } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
 import { gainLabel, ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
@@ -70,6 +70,11 @@ export function auditSection(a: AuditResult, lang: string, chart: string): strin
   const L = htmlLabels(lang);
   const A = auditLabels(lang);
   let body = chart;
+  // What each section lacks, and the questions left unanswered, as the terminal, Markdown and workbook say them:
+  // from the chart alone a client could not tell a «no» from a «don't know» (a tester).
+  const pts = (n: number) => formatPoints(n, lang);
+  body += table([A.section, A.score, A.missing], a.sections.map((s) => [s.title, `${pts(s.score)} / ${pts(s.max)}`, missingCriteria(a, s.id).join('; ') || '—']), { numeric: [false, true, false], cls: 'audit-sections' });
+  if (a.unanswered.length > 0) body += `<p class="unanswered"><b>${esc(A.unanswered)}:</b> ${esc(a.unanswered.map((id) => criterionTitle(a, id)).join('; '))}</p>`;
   const ev = a.evidence;
   if (ev) {
     const titles = new Map(a.sections.flatMap((s) => s.criteria.map((c) => [c.id, c.title || c.id] as const)));
