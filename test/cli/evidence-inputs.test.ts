@@ -132,3 +132,20 @@ describe('audit with an export that has unreadable rows', () => {
     expect(ru.stderr).toContain('Все пропущенные строки: --format json (evidence.dataQuality.rowsSkipped).');
   });
 });
+
+// A tester: a call log with its header alone (what a client without telephony in the CRM hands over) stopped the
+// audit with «no row with data»; evidence.md says telephony is contradicted by «no calls at all in an activities file».
+describe('audit with an activities export that has a header and no row', () => {
+  write('deals40.csv', ['id,manager,created_at,closed_at,status,amount,client', ...range(40).map((i) => `${i},A,2025-01-10 10:00,2025-01-20 10:00,${i % 2 ? 'won' : 'lost'},100,c${i}`)]);
+  write('calls-none.csv', ['manager,at,kind,direction,missed,duration_s,deal_id']);
+
+  it('reads it as no calls: a «yes» for telephony is contradicted, and the run goes on', () => {
+    const run = runCli(['audit', '--answers', 'yes.yaml', '-d', 'deals40.csv', '-a', 'calls-none.csv', '--format', 'json', '--lang', 'en', '--now', '2025-03-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const evidence = JSON.parse(run.stdout).evidence as Evidence;
+    expect(evidence.checks.find((c) => c.criterion === 'telephony.integrated')).toMatchObject({ verdict: 'contradicted' });
+    // kpi keeps refusing it: a report of zero calls from an export filtered to nothing is a mistake there.
+    const kpi = runCli(['kpi', '-d', 'deals40.csv', '-a', 'calls-none.csv', '--lang', 'en'], { cwd: dir });
+    expect(kpi.code).toBe(2);
+  });
+});

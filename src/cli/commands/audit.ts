@@ -134,7 +134,8 @@ async function prepareEvidence(opts: AuditOptions, ctx: CliContext, format: stri
     throw UserError.of('E_USAGE', 'audit.evidenceNeedsDeals');
   }
   const kpi = kpiOptionsFromCli(opts);
-  const base = importOptionsFromCli(opts, ctx);
+  // An export with a header and no row is evidence here (no calls at all), not a mistake to stop on.
+  const base = { ...importOptionsFromCli(opts, ctx), emptyIsEvidence: true };
   const overrides = await loadOverrides(opts.map, ctx.cwd, ctx.stdin);
   return async (files) => {
     const facts = await withAnswers(ctx, opts.lang, overrides, (maps) => readEvidenceFacts(files, base, maps, kpi));

@@ -60,6 +60,11 @@ export interface ImportOptions {
   listAmbiguous?: boolean;
   /** When false, too many bad rows are reported but do not fail (inspect). */
   enforceBadRows?: boolean;
+  /**
+   * An activities or payments file with a header and no row is read as none (the audit's evidence: an
+   * empty call log is what a client without telephony in the CRM hands over, and says «no calls at all»).
+   */
+  emptyIsEvidence?: boolean;
   onProgress?: TableOptions['onProgress'];
   /** Called once the header is mapped. */
   onHeader?: (map: ColumnMap) => void;
@@ -248,7 +253,7 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
   checkBadRows(report, opts);
   // A file with a header and no row (an export filtered to nothing) would be a report of zero calls
   // or payments; a deals file without rows is refused by finishDeals, with its own words.
-  if (kind !== 'deals' && report.rowsRead === 0 && opts.enforceBadRows !== false) {
+  if (kind !== 'deals' && report.rowsRead === 0 && opts.enforceBadRows !== false && !opts.emptyIsEvidence) {
     throw UserError.of('E_NO_RECORDS', 'import.noRecords', { kind: KIND_NAMES[kind], kindRu: KIND_NAMES_RU[kind], rows: 0 }, { file });
   }
   return report;
