@@ -88,6 +88,35 @@ describe('the file prompts of the check against the exports', () => {
   });
 });
 
+describe('the running score', () => {
+  // lead «Нет», journal «Да», management «Да», back, back, journal «Пропустить»: «Баллы: 1 из 10», the
+  // management answer counted though it was to be asked again.
+  it('counts only the answers that stand after going back', () => {
+    const UP = `${ESC}[A`;
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '\r'],
+        ['Компания осознанно', '\u001b[B\r'],
+        ['Каждое взаимодействие', '\r'],
+        ['В CRM настроена', '\r'],
+        // «← Назад» is the last choice: one up from the first.
+        ['Рядовые менеджеры', `${UP}\r`],
+        ['В CRM настроена', `${UP}\r`],
+        ['Каждое взаимодействие', '\u001b[B\u001b[B\r'],
+        ['Баллы', ''],
+        ['В CRM настроена', '\u0003'],
+      ],
+      ['audit', ...NOW],
+      tmp(),
+    );
+    expect(run.code, run.out).toBe(130);
+    const scores = plain(run.out).match(/Баллы: \d+ из 10/g);
+    // After lead «Нет»: 0; journal «Да»: 1; journal skipped, after the backs: 0.
+    expect(scores).toEqual(['Баллы: 0 из 10', 'Баллы: 1 из 10', 'Баллы: 0 из 10']);
+  });
+});
+
 describe('saving from an interactive run', () => {
   // The default audit-answers.yaml of another client was replaced without a question.
   it('asks before replacing a file (no by default) and offers a free name', () => {

@@ -167,7 +167,9 @@ async function askQuestions(io: PromptIO, q: Questionnaire, lang: string, say: (
     }
     answers.set(question.id, answer);
     if (last) {
-      const running = flat.reduce((sum, x) => sum + (answers.has(x.question.id) ? pointsFor(x.question, answers.get(x.question.id)!) : 0), 0);
+      // Only the answers that stand: those after this question, kept from before a "back" to preselect
+      // them, are asked again and count only then.
+      const running = flat.slice(0, i + 1).reduce((sum, x) => sum + (answers.has(x.question.id) ? pointsFor(x.question, answers.get(x.question.id)!) : 0), 0);
       say(c.cyan(tr(lang, `Баллы: ${running} из ${max}`, `Score so far: ${running} of ${max}`)));
     }
     i++;

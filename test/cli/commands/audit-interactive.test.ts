@@ -111,4 +111,16 @@ describe('interactive audit (mocked prompts)', () => {
     expect(result.evidence!.checks.find((c) => c.criterion === 'erp.payments')).toMatchObject({ verdict: 'contradicted', text: 'Вы ответили «да», но по 90% выигранных сделок (36 из 40) нет ни одной оплаты.' });
     expect(out()).toContain('Итог с учётом выгрузок');
   });
+
+  // lead «no», journal «yes», management «yes», back twice to the journal, «skip»: «Баллы: 1 из 10» counted
+  // the management answer, which was to be asked again.
+  it('the running score counts only the answers that stand after going back', async () => {
+    script.push('', '', 'no', 'yes', 'yes', '\u0000back', '\u0000back', 'skip', 'no', 'no', 'no', 'no', 'no', false, false, false);
+    const { ctx, err } = context(mkdtempSync(path.join(tmpdir(), 'crm-audit-')));
+    await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: [], readFacts: noExports });
+    expect(script).toHaveLength(0);
+    // At the end of each section: lead «no» (0); journal «yes» (1); after the backs, journal skipped: 0,
+    // the management «yes» being asked again; then reporting «no», «no»: 0.
+    expect(err().match(/Баллы: \d+ из 10/g)?.slice(0, 4)).toEqual(['Баллы: 0 из 10', 'Баллы: 1 из 10', 'Баллы: 0 из 10', 'Баллы: 0 из 10']);
+  });
 });
