@@ -56,7 +56,8 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   const answers = await askQuestions(io, q, lang, say, c, max);
 
   const result = scoreAudit(q, answers, { lang, now: o.now, company, managers, hourlyCost, baseline: o.baseline });
-  const facts = await askEvidence(io, o, say, ctx.cwd);
+  // A questionnaire without `evidence:` rules has nothing the exports could check: the check is not offered.
+  const facts = hasEvidenceRules(q) ? await askEvidence(io, o, say, ctx.cwd) : o.facts;
   if (facts) result.evidence = checkEvidence(q, result, facts, lang, { managers, hourlyCost });
   say('');
   if (o.output) {
@@ -96,6 +97,11 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     await writeOutput(ctx, await renderAudit(result, format, lang, false), file, o.inputs, lang);
   }
   return result;
+}
+
+/** Whether the questionnaire says how any answer is checked against the exports (its `evidence:` rules). */
+function hasEvidenceRules(q: Questionnaire): boolean {
+  return q.sections.some((s) => s.questions.some((x) => x.evidence !== undefined));
 }
 
 /**

@@ -7,7 +7,7 @@ import type { CliContext } from '../../../src/cli/context.js';
 import { parseAnswers } from '../../../src/core/audit/answers.js';
 import { scoreAudit } from '../../../src/core/audit/score.js';
 import { parseYaml } from '../../../src/io/documents/yaml.js';
-import { builtIn } from '../../helpers/questionnaire.js';
+import { builtIn, customWithChoices } from '../../helpers/questionnaire.js';
 
 const script: Array<string | boolean> = [];
 vi.mock('../../../src/cli/prompts.js', () => {
@@ -122,5 +122,16 @@ describe('interactive audit (mocked prompts)', () => {
     // At the end of each section: lead «no» (0); journal «yes» (1); after the backs, journal skipped: 0,
     // the management «yes» being asked again; then reporting «no», «no»: 0.
     expect(err().match(/Баллы: \d+ из 10/g)?.slice(0, 4)).toEqual(['Баллы: 0 из 10', 'Баллы: 1 из 10', 'Баллы: 0 из 10', 'Баллы: 0 из 10']);
+  });
+
+  // A custom questionnaire without evidence: rules asked «Проверить ответы по выгрузкам?» all the same.
+  it('does not offer the check against the exports when the questionnaire has no evidence rules', async () => {
+    const q = customWithChoices();
+    expect(q.sections.flatMap((s) => s.questions).some((x) => x.evidence)).toBe(false);
+    script.push('', '', 'half', 'yes', false, false);
+    const { ctx } = context(mkdtempSync(path.join(tmpdir(), 'crm-audit-')));
+    await runInteractiveAudit(ctx, q, { lang: 'en', now, format: 'table', inputs: [], readFacts: noExports });
+    expect(script).toHaveLength(0);
+    expect(vi.mocked(prompts.askConfirm).mock.calls.map((c) => c[1])).not.toContainEqual(expect.stringContaining('Check the answers'));
   });
 });
