@@ -1,9 +1,9 @@
 // What a tester found driving the interactive audit through a pseudo-terminal (the real prompt library).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { builtIn } from '../helpers/questionnaire.js';
@@ -85,6 +85,40 @@ describe('the file prompts of the check against the exports', () => {
     expect(callsAt).toBeLessThan(out.indexOf('Payments file'));
     expect(out).not.toContain('Could not read the exports');
     expect(out).toContain('Checked against the exports');
+  });
+});
+
+describe('paths pasted at the file prompts', () => {
+  // Dragged into GNOME Terminal ('…'), macOS Terminal (\ before each space) or given as a file:// URL, a
+  // path was «файл не найден».
+  it('quoted, backslash-escaped and file:// paths name the files they say', () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'sp dir'));
+    copyFileSync(path.join(ROOT, 'samples/amocrm-deals.csv'), path.join(dir, 'sp dir/my deals.csv'));
+    copyFileSync(path.join(ROOT, 'samples/bitrix24-calls.xls'), path.join(dir, 'sp dir/my calls.xls'));
+    copyFileSync(path.join(ROOT, 'samples/payments.csv'), path.join(dir, 'sp dir/my payments.csv'));
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '\r'],
+        ...yesToAll(QUESTIONS_RU),
+        ['Проверить ответы по выгрузкам', 'д\r'],
+        ['Файл сделок', `'${path.join(dir, 'sp dir/my deals.csv')}' \r`],
+        ['Файл звонков', `${pathToFileURL(path.join(dir, 'sp dir/my calls.xls')).href}\r`],
+        ['Файл оплат', 'sp\\ dir/my\\ payments.csv\r'],
+        ['Сохранить ответы', 'н\r'],
+        ['Сохранить отчёт', 'н\r'],
+      ],
+      ['audit', ...NOW],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    const out = plain(run.out);
+    expect(out).not.toContain('файл не найден');
+    expect(out).toContain(`✔ Файл сделок (пусто — не проверять): ${path.join(dir, 'sp dir/my deals.csv')}`);
+    expect(out).toContain(`✔ Файл звонков и активностей (пусто — нет): ${path.join(dir, 'sp dir/my calls.xls')}`);
+    expect(out).toContain('✔ Файл оплат (пусто — нет): sp dir/my payments.csv');
+    expect(out).toContain('Итог с учётом выгрузок');
   });
 });
 
