@@ -152,6 +152,46 @@ describe('the running score', () => {
 });
 
 describe('saving from an interactive run', () => {
+  // The answers were saved over the deals export typed a minute before (after «Заменить его?» — yes), the
+  // report over the --baseline; an answers file named «n» was written.
+  it('never offers to replace an input: the name is refused at the prompt and asked again', () => {
+    const dir = tmp();
+    copyFileSync(path.join(ROOT, 'samples/amocrm-deals.csv'), path.join(dir, 'deals.csv'));
+    const made = spawnSync(process.execPath, [BIN, 'audit', '--answers', path.join(ROOT, 'samples/answers/leader.yaml'), '--format', 'json', '-o', 'base.json', ...NOW], { cwd: dir });
+    expect(made.status, made.stderr.toString()).toBe(0);
+    const base = readFileSync(path.join(dir, 'base.json'), 'utf8');
+    const deals = readFileSync(path.join(dir, 'deals.csv'), 'utf8');
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '\r'],
+        ...yesToAll(QUESTIONS_RU),
+        ['Проверить ответы по выгрузкам', 'д\r'],
+        ['Файл сделок', 'deals.csv\r'],
+        ['Файл звонков', '\r'],
+        ['Файл оплат', '\r'],
+        ['Сохранить ответы', '\r'],
+        ['Файл ответов', 'deals.csv\r'],
+        ['один из входных файлов', 'n\r'],
+        ['Ответы сохраняются в .yaml, .yml или .json', 'a.yaml\r'],
+        ['Сохранить отчёт', '\r'],
+        ['Файл отчёта', 'base.json\r'],
+        ['один из входных файлов', 'r.md\r'],
+      ],
+      ['audit', '--baseline', 'base.json', ...NOW],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    const out = plain(run.out);
+    expect(out).toContain('deals.csv — это один из входных файлов этого запуска');
+    expect(out).toContain('base.json — это один из входных файлов этого запуска');
+    expect(out).not.toContain('Заменить');
+    expect(readFileSync(path.join(dir, 'deals.csv'), 'utf8')).toBe(deals);
+    expect(readFileSync(path.join(dir, 'base.json'), 'utf8')).toBe(base);
+    expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'base.json', 'deals.csv', 'r.md']);
+    expect(readFileSync(path.join(dir, 'a.yaml'), 'utf8')).toMatch(/^questionnaire: crm-maturity/);
+  });
+
   // The default audit-answers.yaml of another client was replaced without a question.
   it('asks before replacing a file (no by default) and offers a free name', () => {
     const dir = tmp();

@@ -15,7 +15,8 @@ import { maxScore } from '../../core/questionnaire/rules.js';
 import { renderAuditTable } from '../../render/audit/text.js';
 import { paint, useColor, type CliContext } from '../context.js';
 import { parseManagers, resolveFormat } from '../format.js';
-import { writeOutput } from '../output.js';
+import { namesAnInput, writeOutput } from '../output.js';
+import { pastedPath } from '../pasted-path.js';
 import { askConfirm, askInput, askPath, askSelect, type Choice, type PromptIO } from '../prompts.js';
 import { columnsOf, wrapText } from '../wrap.js';
 import { answersToDocument, renderAudit } from './audit.js';
@@ -56,10 +57,14 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   const answers = await askQuestions(io, q, lang, say, c, max);
 
   const result = scoreAudit(q, answers, { lang, now: o.now, company, managers, hourlyCost, baseline: o.baseline });
+  // The exports typed at the prompts are inputs as those of the command line are: never saved over.
+  const typed: string[] = [];
   // A questionnaire without `evidence:` rules has nothing the exports could check: the check is not offered.
-  const facts = hasEvidenceRules(q) ? await askEvidence(io, o, say, ctx.cwd) : o.facts;
+  const facts = hasEvidenceRules(q) ? await askEvidence(io, o, say, ctx.cwd, typed) : o.facts;
   if (facts) result.evidence = checkEvidence(q, result, facts, lang, { managers, hourlyCost });
   say('');
+  let answersFile: string | undefined;
+  const protect = (): Protected => ({ inputs: [...o.inputs, ...typed], written: [o.output, answersFile].filter((f): f is string => f !== undefined) });
   if (o.output) {
     // writeOutput has said «Записано: отчёт.xlsx (9,3 КБ)»: the path is not said twice.
     await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs, lang);
@@ -72,8 +77,11 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   }
 
   if (await askConfirm(io, tr(lang, 'Сохранить ответы (для повторного запуска с --answers)?', 'Save the answers (to re-run with --answers)?'), true)) {
-    const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл ответов:', 'Answers file:'), 'audit-answers.yaml');
-    await writeOutput(ctx, stringify(answersToDocument(q, company, answers)), file, o.inputs, lang);
+    const fits = (name: string): true | string => (ANSWERS_EXTENSION.test(name) ? true : tr(lang, 'Ответы сохраняются в .yaml, .yml или .json', 'Answers are saved as .yaml, .yml or .json'));
+    const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл ответов (.yaml или .json):', 'Answers file (.yaml or .json):'), 'audit-answers.yaml', protect(), fits);
+    const doc = answersToDocument(q, company, answers);
+    await writeOutput(ctx, /\.json$/i.test(file) ? `${JSON.stringify(doc, null, 2)}\n` : stringify(doc), file, protect().inputs, lang);
+    answersFile = file;
     ctx.savedBeforeInterrupt = file;
     // The answers file holds the answers and the company; the hours and money need their options again.
     if (managers !== undefined) {
@@ -92,11 +100,19 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
         return tr(lang, 'Можно сохранить только .xlsx, .md, .json или .html', 'Only .xlsx, .md, .json or .html can be saved');
       }
     };
-    const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл отчёта (.xlsx, .md, .json или .html):', 'Report file (.xlsx, .md, .json or .html):'), 'crm-audit-report.xlsx', fits, 'xlsx');
+    const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл отчёта (.xlsx, .md, .json или .html):', 'Report file (.xlsx, .md, .json or .html):'), 'crm-audit-report.xlsx', protect(), fits, 'xlsx');
     const format = resolveFormat(undefined, file, formats, 'xlsx');
-    await writeOutput(ctx, await renderAudit(result, format, lang, false), file, o.inputs, lang);
+    await writeOutput(ctx, await renderAudit(result, format, lang, false), file, protect().inputs, lang);
   }
   return result;
+}
+
+const ANSWERS_EXTENSION = /\.(ya?ml|json)$/i;
+
+/** Names a file prompt refuses: the run's inputs (never replaced), and the files it has just written. */
+interface Protected {
+  inputs: readonly string[];
+  written: readonly string[];
 }
 
 /** Whether the questionnaire says how any answer is checked against the exports (its `evidence:` rules). */
@@ -106,19 +122,37 @@ function hasEvidenceRules(q: Questionnaire): boolean {
 
 /**
  * Asks where to save a file. A name without an extension gets `extension` when one is given, and
- * that is said (a report named «н» was an XLSX without .xlsx). A file already there is replaced only
+ * that is said (a report named «н» was an XLSX without .xlsx). One of the run's inputs (an export
+ * typed at a prompt or given by an option, the baseline, the questionnaire, a --map) or a file the run
+ * has just written is refused at the prompt and asked again: never offered to be replaced (the answers
+ * were saved over the deals export typed a minute before). Another file already there is replaced only
  * when the consultant says so, no by default; else the name is asked again with a free one offered
- * (another client's audit-answers.yaml was overwritten without a word).
+ * (another client's audit-answers.yaml was overwritten without a word). A path pasted in quotes, with
+ * escaped spaces or as a file:// URL is the path it names.
  */
-async function askFileName(io: PromptIO, say: (text: string) => void, cwd: string, message: string, defaultName: string, fits?: (name: string) => true | string, extension?: string): Promise<string> {
+async function askFileName(io: PromptIO, say: (text: string) => void, cwd: string, message: string, defaultName: string, keep: Protected, fits?: (name: string) => true | string, extension?: string): Promise<string> {
   const lang = io.lang ?? 'en';
+  const named = (typed: string) => {
+    const name = pastedPath(typed);
+    return extension && path.extname(name).length <= 1 ? `${name.replace(/\.$/, '')}.${extension}` : name;
+  };
+  const validate = (typed: string): true | string => {
+    if (pastedPath(typed) === '') return tr(lang, 'Нужно имя файла', 'A file name, please');
+    const file = named(typed);
+    if (namesAnInput(cwd, file, keep.inputs)) {
+      return tr(lang, `${file} — это один из входных файлов этого запуска (выгрузка, анкета, база сравнения или --map); его нельзя заменить, укажите другое имя`, `${file} is one of this run's input files (an export, the questionnaire, the baseline or a --map); it cannot be replaced: another name, please`);
+    }
+    if (namesAnInput(cwd, file, keep.written)) {
+      return tr(lang, `${file} только что записан этим запуском; укажите другое имя`, `${file} was just written by this run; another name, please`);
+    }
+    return fits?.(pastedPath(typed)) ?? true;
+  };
   let offered = defaultName;
   for (;;) {
-    const validate = (name: string): true | string => (name.trim() === '' ? tr(lang, 'Нужно имя файла', 'A file name, please') : (fits?.(name.trim()) ?? true));
-    let file = (await askInput(io, message, offered, validate)).trim();
-    if (extension && path.extname(file).length <= 1) {
-      file = `${file.replace(/\.$/, '')}.${extension}`;
-      say(tr(lang, `Имя без расширения: отчёт будет записан в ${extension.toUpperCase()} как ${file}`, `No extension: the report is saved as ${extension.toUpperCase()}, named ${file}`));
+    const typed = await askInput(io, message, offered, validate);
+    const file = named(typed);
+    if (file !== pastedPath(typed)) {
+      say(tr(lang, `Имя без расширения: отчёт будет записан в ${extension!.toUpperCase()} как ${file}`, `No extension: the report is saved as ${extension!.toUpperCase()}, named ${file}`));
     }
     const existing = await stat(path.resolve(cwd, file)).catch(() => undefined);
     if (!existing) return file;
@@ -206,9 +240,10 @@ async function askNumber(io: PromptIO, message: string, lang: string, parse: (va
  * The exports to check the answers against: those of the command line, else, when the consultant
  * wants to, paths typed in. A path that names no readable file is said under its own prompt, which
  * asks again (askPath); a file that is read but is no export the run can use is said after the three,
- * which are asked again. An empty deals path gives up.
+ * which are asked again. An empty deals path gives up. Every path typed is added to `typed`: an input
+ * of the run, which the save prompts never write over.
  */
-async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: string) => void, cwd: string): Promise<EvidenceFacts | undefined> {
+async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: string) => void, cwd: string, typed: string[]): Promise<EvidenceFacts | undefined> {
   const { lang } = o;
   if (o.facts) return o.facts;
   if (!(await askConfirm(io, tr(lang, 'Проверить ответы по выгрузкам из CRM (сделки, звонки, оплаты)?', 'Check the answers against CRM exports (deals, calls, payments)?'), false))) return undefined;
@@ -217,6 +252,7 @@ async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: stri
     if (deals === '') return undefined;
     const activities = (await askPath(io, tr(lang, 'Файл звонков и активностей (пусто — нет):', 'Calls / activities file (empty: none):'), cwd)).trim();
     const payments = (await askPath(io, tr(lang, 'Файл оплат (пусто — нет):', 'Payments file (empty: none):'), cwd)).trim();
+    typed.push(...[deals, activities, payments].filter((f) => f !== ''));
     try {
       return await o.readFacts({ deals, activities: activities || undefined, payments: payments || undefined });
     } catch (error) {

@@ -134,4 +134,22 @@ describe('interactive audit (mocked prompts)', () => {
     expect(script).toHaveLength(0);
     expect(vi.mocked(prompts.askConfirm).mock.calls.map((c) => c[1])).not.toContainEqual(expect.stringContaining('Check the answers'));
   });
+
+  // An answers file named «n» (no extension) or ev-deals.csv (the export typed a minute before) was written.
+  it('the answers file name must end in .yaml, .yml or .json and must not be an input', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    script.push('', '', ...answers, false, true, 'a.json', false);
+    const { ctx } = context(dir);
+    await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: ['deals.csv', 'base.json'], readFacts: noExports });
+    const call = vi.mocked(prompts.askInput).mock.calls.find((c) => String(c[1]).startsWith('Файл ответов'))!;
+    const validate = call[3]!;
+    expect(validate('n')).toBe('Ответы сохраняются в .yaml, .yml или .json');
+    expect(validate('a.csv')).toMatch(/\.yaml/);
+    expect(validate('deals.csv')).toMatch(/^deals\.csv — это один из входных файлов/);
+    expect(validate('base.json')).toMatch(/один из входных файлов/);
+    expect(validate('./base.json')).toMatch(/один из входных файлов/);
+    expect(validate('a.yml')).toBe(true);
+    // A .json answers file is JSON, as --answers reads it.
+    expect(JSON.parse(readFileSync(path.join(dir, 'a.json'), 'utf8'))).toMatchObject({ questionnaire: 'crm-maturity' });
+  });
 });
