@@ -192,6 +192,24 @@ describe('saving from an interactive run', () => {
     expect(readFileSync(path.join(dir, 'a.yaml'), 'utf8')).toMatch(/^questionnaire: crm-maturity/);
   });
 
+  // With -o the run ended on «Записано: i11.xlsx» alone, and Ctrl+C then said «ничего не сохранено».
+  it('with -o it shows the summary, band and recommendations, and Ctrl+C names the report written', () => {
+    const dir = tmp();
+    const run = drive(
+      [['Компания', '\r'], ['Сколько менеджеров', '\r'], ...yesToAll(QUESTIONS_RU), ['Проверить ответы по выгрузкам', '\r'], ['Сохранить ответы', '\u0003']],
+      ['audit', '-o', 'r.xlsx', ...NOW],
+      dir,
+    );
+    expect(run.code, run.out).toBe(130);
+    const out = plain(run.out);
+    expect(out).toContain('Уровень: Лидер (10 / 10)');
+    expect(out).toContain('Рекомендации:');
+    expect(out).toMatch(/Записано: r\.xlsx/);
+    expect(out).toContain('Прервано; отчёт записан в r.xlsx, ответы не сохранены.');
+    expect(out).not.toContain('ничего не сохранено');
+    expect(readdirSync(dir)).toEqual(['r.xlsx']);
+  });
+
   // The default audit-answers.yaml of another client was replaced without a question.
   it('asks before replacing a file (no by default) and offers a free name', () => {
     const dir = tmp();

@@ -63,17 +63,24 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   const facts = hasEvidenceRules(q) ? await askEvidence(io, o, say, ctx.cwd, typed) : o.facts;
   if (facts) result.evidence = checkEvidence(q, result, facts, lang, { managers, hourlyCost });
   say('');
-  let answersFile: string | undefined;
-  const protect = (): Protected => ({ inputs: [...o.inputs, ...typed], written: [o.output, answersFile].filter((f): f is string => f !== undefined) });
-  if (o.output) {
-    // writeOutput has said «Записано: отчёт.xlsx (9,3 КБ)»: the path is not said twice.
+
+  // What the run has written, said by a Ctrl+C (never «nothing was saved» after a file was written).
+  const saved: { answers?: string; report?: string } = {};
+  ctx.savedBeforeInterrupt = saved;
+  const protect = (): Protected => ({ inputs: [...o.inputs, ...typed], written: [saved.answers, saved.report].filter((f): f is string => f !== undefined) });
+  if (o.output || o.format !== 'table') {
+    // The report is data (a file, or JSON / Markdown / HTML on stdout): the summary, the band and the
+    // recommendations are still shown to the consultant and the client, on stderr.
+    const width = columnsOf(ctx.stderr);
+    ctx.stderr.write(wrapText(renderAuditTable(result, { lang, color: useColor(ctx, 'stderr'), width }), width));
+    say('');
+    // writeOutput says «Записано: отчёт.xlsx (9,3 КБ)»: the path is not said twice.
     await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs, lang);
-  } else if (o.format === 'table') {
+    if (o.output) saved.report = o.output;
+  } else {
     // The tables fit the terminal, and long lines (recommendations) wrap at word boundaries.
     const width = columnsOf(ctx.stdout);
     ctx.stdout.write(wrapText(renderAuditTable(result, { lang, color: useColor(ctx), width }), width));
-  } else {
-    await writeOutput(ctx, await renderAudit(result, o.format, lang, false), undefined);
   }
 
   if (await askConfirm(io, tr(lang, 'Сохранить ответы (для повторного запуска с --answers)?', 'Save the answers (to re-run with --answers)?'), true)) {
@@ -81,8 +88,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл ответов (.yaml или .json):', 'Answers file (.yaml or .json):'), 'audit-answers.yaml', protect(), fits);
     const doc = answersToDocument(q, company, answers);
     await writeOutput(ctx, /\.json$/i.test(file) ? `${JSON.stringify(doc, null, 2)}\n` : stringify(doc), file, protect().inputs, lang);
-    answersFile = file;
-    ctx.savedBeforeInterrupt = file;
+    saved.answers = file;
     // The answers file holds the answers and the company; the hours and money need their options again.
     if (managers !== undefined) {
       const again = ['crm-audit audit --answers', shellWord(file), `--managers ${managers}`, ...(hourlyCost !== undefined ? [`--hourly-cost ${hourlyCost}`] : [])].join(' ');
@@ -103,6 +109,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл отчёта (.xlsx, .md, .json или .html):', 'Report file (.xlsx, .md, .json or .html):'), 'crm-audit-report.xlsx', protect(), fits, 'xlsx');
     const format = resolveFormat(undefined, file, formats, 'xlsx');
     await writeOutput(ctx, await renderAudit(result, format, lang, false), file, protect().inputs, lang);
+    saved.report = file;
   }
   return result;
 }

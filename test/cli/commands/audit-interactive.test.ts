@@ -152,4 +152,22 @@ describe('interactive audit (mocked prompts)', () => {
     // A .json answers file is JSON, as --answers reads it.
     expect(JSON.parse(readFileSync(path.join(dir, 'a.json'), 'utf8'))).toMatchObject({ questionnaire: 'crm-maturity' });
   });
+
+  // With -o (or --format json on stdout) the run ended on «Записано: …»: no summary, band or recommendations.
+  it('with -o or a data format the summary, band and recommendations are shown on stderr', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    script.push('', '', ...answers, false, false);
+    const toFile = context(dir);
+    await runInteractiveAudit(toFile.ctx, builtIn(), { lang: 'en', now, format: 'md', output: 'r.md', inputs: [], readFacts: noExports });
+    expect(toFile.err()).toContain('Band: Leader (6 / 10)');
+    expect(toFile.err()).toContain('Recommendations:');
+    expect(toFile.err()).toMatch(/Written: r\.md/);
+    expect(toFile.out()).toBe('');
+    script.push('', '', ...answers, false, false, false);
+    const toStdout = context(dir);
+    await runInteractiveAudit(toStdout.ctx, builtIn(), { lang: 'en', now, format: 'json', inputs: [], readFacts: noExports });
+    expect(JSON.parse(toStdout.out())).toMatchObject({ total: 6 });
+    expect(toStdout.err()).toContain('Band: Leader (6 / 10)');
+    expect(toStdout.err()).toContain('Recommendations:');
+  });
 });
