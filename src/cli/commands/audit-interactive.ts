@@ -5,8 +5,9 @@ import type { Answer } from '../../core/audit/answers.js';
 import { pointsFor, scoreAudit } from '../../core/audit/score.js';
 import { checkEvidence } from '../../core/audit/evidence.js';
 import type { AuditResult } from '../../core/audit/types.js';
-import { formatWhere, UserError, userErrorMessage } from '../../core/errors.js';
-import { renderHint } from '../../core/messages.js';
+import { describeUserError, formatWhere, UserError, userErrorMessage } from '../../core/errors.js';
+import { PRINTER, renderHint, say as sayWords } from '../../core/messages.js';
+import { terminalSafe } from '../../render/terminal-safe.js';
 import type { EvidenceFacts } from '../../core/kpi/facts.js';
 import type { KpiFiles } from '../../app/kpi-files.js';
 import { pick, tr } from '../../core/i18n.js';
@@ -15,6 +16,8 @@ import { maxScore } from '../../core/questionnaire/rules.js';
 import { renderAuditTable } from '../../render/audit/text.js';
 import { paint, useColor, type CliContext } from '../context.js';
 import { parseManagers, resolveFormat } from '../format.js';
+import { EXIT } from '../exit-codes.js';
+import { ExitWith } from '../execute.js';
 import { namesAnInput, writeOutput } from '../output.js';
 import { pastedPath } from '../pasted-path.js';
 import { askConfirm, askInput, askPath, askSelect, type Choice, type PromptIO } from '../prompts.js';
@@ -68,34 +71,63 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   const saved: { answers?: string; report?: string } = {};
   ctx.savedBeforeInterrupt = saved;
   const protect = (): Protected => ({ inputs: [...o.inputs, ...typed], written: [saved.answers, saved.report].filter((f): f is string => f !== undefined) });
+  // A write that fails (a full disk, a folder made read-only meanwhile) is said, and the session goes on:
+  // the answers of the whole session are never lost to it.
+  const failed = (error: unknown, viaOption: boolean): void => {
+    if (!(error instanceof UserError)) throw error;
+    if (viaOption) ctx.stderr.write(`${c.red(sayWords(PRINTER.error, lang))}: ${terminalSafe(describeUserError(error, lang), false)}\n`);
+    else {
+      const where = formatWhere(error.where, lang);
+      say(c.red(`${where ? `${where}: ` : ''}${userErrorMessage(error, lang)}`));
+    }
+  };
+
+  let reportPending = false;
   if (o.output || o.format !== 'table') {
     // The report is data (a file, or JSON / Markdown / HTML on stdout): the summary, the band and the
     // recommendations are still shown to the consultant and the client, on stderr.
     const width = columnsOf(ctx.stderr);
     ctx.stderr.write(wrapText(renderAuditTable(result, { lang, color: useColor(ctx, 'stderr'), width }), width));
     say('');
-    // writeOutput says «Записано: отчёт.xlsx (9,3 КБ)»: the path is not said twice.
-    await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs, lang);
-    if (o.output) saved.report = o.output;
+    try {
+      // writeOutput says «Записано: отчёт.xlsx (9,3 КБ)»: the path is not said twice.
+      await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs, lang);
+      if (o.output) saved.report = o.output;
+    } catch (error) {
+      failed(error, true);
+      reportPending = true;
+      say(tr(lang, 'Отчёт не записан. Ответы можно сохранить, а отчёт — записать в другой файл.', 'The report was not written. The answers can be saved, and the report written to another file.'));
+    }
   } else {
     // The tables fit the terminal, and long lines (recommendations) wrap at word boundaries.
     const width = columnsOf(ctx.stdout);
     ctx.stdout.write(wrapText(renderAuditTable(result, { lang, color: useColor(ctx), width }), width));
   }
 
-  if (await askConfirm(io, tr(lang, 'Сохранить ответы (для повторного запуска с --answers)?', 'Save the answers (to re-run with --answers)?'), true)) {
-    const fits = (name: string): true | string => (ANSWERS_EXTENSION.test(name) ? true : tr(lang, 'Ответы сохраняются в .yaml, .yml или .json', 'Answers are saved as .yaml, .yml or .json'));
-    const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл ответов (.yaml или .json):', 'Answers file (.yaml or .json):'), 'audit-answers.yaml', protect(), fits);
-    const doc = answersToDocument(q, company, answers);
-    await writeOutput(ctx, /\.json$/i.test(file) ? `${JSON.stringify(doc, null, 2)}\n` : stringify(doc), file, protect().inputs, lang);
-    saved.answers = file;
-    // The answers file holds the answers and the company; the hours and money need their options again.
-    if (managers !== undefined) {
-      const again = ['crm-audit audit --answers', shellWord(file), `--managers ${managers}`, ...(hourlyCost !== undefined ? [`--hourly-cost ${hourlyCost}`] : [])].join(' ');
-      say(tr(lang, `Число менеджеров и цену часа файл ответов не хранит; повторный запуск: ${again}`, `The answers file keeps neither the number of managers nor the hour's cost; to run it again: ${again}`));
+  const offerAnswers = async (): Promise<void> => {
+    for (;;) {
+      if (!(await askConfirm(io, tr(lang, 'Сохранить ответы (для повторного запуска с --answers)?', 'Save the answers (to re-run with --answers)?'), true))) return;
+      const fits = (name: string): true | string => (ANSWERS_EXTENSION.test(name) ? true : tr(lang, 'Ответы сохраняются в .yaml, .yml или .json', 'Answers are saved as .yaml, .yml or .json'));
+      const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл ответов (.yaml или .json):', 'Answers file (.yaml or .json):'), 'audit-answers.yaml', protect(), fits);
+      const doc = answersToDocument(q, company, answers);
+      try {
+        await writeOutput(ctx, /\.json$/i.test(file) ? `${JSON.stringify(doc, null, 2)}\n` : stringify(doc), file, protect().inputs, lang);
+      } catch (error) {
+        failed(error, false);
+        continue;
+      }
+      saved.answers = file;
+      // The answers file holds the answers and the company; the hours and money need their options again.
+      if (managers !== undefined) {
+        const again = ['crm-audit audit --answers', shellWord(file), `--managers ${managers}`, ...(hourlyCost !== undefined ? [`--hourly-cost ${hourlyCost}`] : [])].join(' ');
+        say(tr(lang, `Число менеджеров и цену часа файл ответов не хранит; повторный запуск: ${again}`, `The answers file keeps neither the number of managers nor the hour's cost; to run it again: ${again}`));
+      }
+      return;
     }
-  }
-  if (!o.output && (await askConfirm(io, tr(lang, 'Сохранить отчёт в файл?', 'Save the report to a file?'), true))) {
+  };
+
+  await offerAnswers();
+  if (!o.output || reportPending) {
     const formats = ['json', 'md', 'xlsx', 'html'] as const;
     // A name the formats cannot fill (отчёт.pdf) is asked again rather than written with the wrong bytes.
     const fits = (name: string): true | string => {
@@ -106,11 +138,25 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
         return tr(lang, 'Можно сохранить только .xlsx, .md, .json или .html', 'Only .xlsx, .md, .json or .html can be saved');
       }
     };
-    const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл отчёта (.xlsx, .md, .json или .html):', 'Report file (.xlsx, .md, .json or .html):'), 'crm-audit-report.xlsx', protect(), fits, 'xlsx');
-    const format = resolveFormat(undefined, file, formats, 'xlsx');
-    await writeOutput(ctx, await renderAudit(result, format, lang, false), file, protect().inputs, lang);
-    saved.report = file;
+    const question = reportPending ? tr(lang, 'Записать отчёт в другой файл?', 'Write the report to another file?') : tr(lang, 'Сохранить отчёт в файл?', 'Save the report to a file?');
+    while (await askConfirm(io, question, true)) {
+      const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл отчёта (.xlsx, .md, .json или .html):', 'Report file (.xlsx, .md, .json or .html):'), 'crm-audit-report.xlsx', protect(), fits, 'xlsx');
+      const format = resolveFormat(undefined, file, formats, 'xlsx');
+      try {
+        await writeOutput(ctx, await renderAudit(result, format, lang, false), file, protect().inputs, lang);
+      } catch (error) {
+        failed(error, false);
+        // The answers are offered again when they were not saved: the report may never be written.
+        if (saved.answers === undefined) await offerAnswers();
+        continue;
+      }
+      saved.report = file;
+      reportPending = false;
+      break;
+    }
   }
+  // -o was not written, nor the report saved elsewhere: the run did not do what it was asked (exit 2).
+  if (reportPending) throw new ExitWith(EXIT.usage);
   return result;
 }
 

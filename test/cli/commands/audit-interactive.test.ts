@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -169,5 +169,34 @@ describe('interactive audit (mocked prompts)', () => {
     expect(JSON.parse(toStdout.out())).toMatchObject({ total: 6 });
     expect(toStdout.err()).toContain('Band: Leader (6 / 10)');
     expect(toStdout.err()).toContain('Recommendations:');
+  });
+
+  // Saving the report failed at write time: «ошибка: … подсказка: укажите другой путь в -o», exit 2, and
+  // the session's answers, declined a moment before, were lost.
+  it('a report that cannot be written is said without -o, the answers are offered again, then the report', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    script.push('', '', ...answers, false, false, true, 'no-such-folder/r.md', true, 'a.yaml', true, 'r.md');
+    const { ctx, err } = context(dir);
+    await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: [], readFacts: noExports });
+    expect(script).toHaveLength(0);
+    expect(err()).toContain('папки «no-such-folder» нет');
+    expect(err()).not.toContain('-o');
+    expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'r.md']);
+  });
+
+  it('-o that cannot be written when the run ends: the answers are offered, then another file for the report', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    script.push('', '', ...answers, false, true, 'a.yaml', true, 'r.md');
+    const { ctx, err } = context(dir);
+    await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'md', output: 'gone/r.md', inputs: [], readFacts: noExports });
+    expect(script).toHaveLength(0);
+    expect(err()).toContain('Отчёт не записан');
+    expect(vi.mocked(prompts.askConfirm).mock.calls.map((c) => c[1])).toContain('Записать отчёт в другой файл?');
+    expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'r.md']);
+    // Declined: the answers are saved, and the run says by its exit code that -o was not written.
+    script.push('', '', ...answers, false, true, 'b.yaml', false);
+    const again = context(dir);
+    await expect(runInteractiveAudit(again.ctx, builtIn(), { lang: 'ru', now, format: 'md', output: 'gone/r.md', inputs: [], readFacts: noExports })).rejects.toMatchObject({ code: 2 });
+    expect(existsSync(path.join(dir, 'b.yaml'))).toBe(true);
   });
 });
