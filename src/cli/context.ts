@@ -11,8 +11,8 @@ export interface CliContext {
   debug: boolean;
   /** The language of messages when a command learns it from more than argv and LANG (report's config `lang`). */
   messageLang?: 'ru' | 'en';
-  /** A file the run has already written when it is interrupted (an interactive audit's answers): said instead of «nothing was saved». */
-  savedBeforeInterrupt?: string;
+  /** The files the run has already written when it is interrupted (an interactive audit's answers, its report): said instead of «nothing was saved». */
+  savedBeforeInterrupt?: { answers?: string; report?: string };
 }
 
 /**

@@ -56,8 +56,10 @@ export function handleError(error: unknown, ctx: CliContext, argvLang = 'en'): n
     return EXIT.usage;
   }
   if (isInterrupt(error)) {
-    const saved = ctx.savedBeforeInterrupt;
-    ctx.stderr.write(`\n${saved === undefined ? say(PRINTER.interrupted, lang) : say(PRINTER.interruptedAfterSaving, lang).replace('{file}', saved)}\n`);
+    // What the run wrote before it was stopped is named: never «nothing was saved» beside a written report.
+    const { answers, report } = ctx.savedBeforeInterrupt ?? {};
+    const template = answers !== undefined && report !== undefined ? PRINTER.interruptedAfterBoth : answers !== undefined ? PRINTER.interruptedAfterSaving : report !== undefined ? PRINTER.interruptedAfterReport : PRINTER.interrupted;
+    ctx.stderr.write(`\n${say(template, lang).replace('{file}', () => answers ?? '').replace('{report}', () => report ?? '')}\n`);
     return EXIT.interrupted;
   }
   if (error instanceof UserError) {

@@ -1,4 +1,4 @@
-import { fstatSync, promises as fs, type Stats, writeSync } from 'node:fs';
+import { fstatSync, promises as fs, statSync, type Stats, writeSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { osReason } from '../core/messages/os-errors.js';
@@ -166,6 +166,30 @@ async function isSameFileAsAny(target: string, inputs: string[], stdinFd?: numbe
   const stats = await Promise.all(inputs.map((input) => fs.stat(input).catch(() => undefined)));
   if (stdinFd !== undefined) stats.push(fstatOf(stdinFd));
   return stats.some((stat) => stat !== undefined && stat.dev === out.dev && stat.ino === out.ino);
+}
+
+/**
+ * Whether `file` (relative to `cwd`) is one of `inputs`, by path or as the same file under another name
+ * (a link, another case): what writeOutput refuses, asked before a file prompt takes a name, so that the
+ * name is refused there and asked again rather than offered to be replaced.
+ */
+export function namesAnInput(cwd: string, file: string, inputs: readonly string[]): boolean {
+  const target = path.resolve(cwd, file);
+  const files = inputs.filter((i) => i !== '-').map((i) => path.resolve(cwd, i));
+  if (files.includes(target)) return true;
+  const stat = (f: string) => {
+    try {
+      return statSync(f);
+    } catch {
+      return undefined;
+    }
+  };
+  const out = stat(target);
+  if (!out?.isFile()) return false;
+  return files.some((f) => {
+    const s = stat(f);
+    return s !== undefined && s.dev === out.dev && s.ino === out.ino;
+  });
 }
 
 function fstatOf(fd: number): Stats | undefined {

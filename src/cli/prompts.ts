@@ -6,6 +6,7 @@ import { input, select } from '@inquirer/prompts';
 import { formatWhere, userErrorMessage } from '../core/errors.js';
 import { tr } from '../core/i18n.js';
 import { fsError } from '../io/read/files.js';
+import { pastedPath } from './pasted-path.js';
 import { columnsOf, visible, wrapText } from './wrap.js';
 
 /** Where prompts read and draw: the UI goes to stderr so stdout carries only the report. */
@@ -122,7 +123,7 @@ export function pathChoices(typed: string, cwd: string, none: string): Choice[] 
   const all = completePath(typed, cwd);
   const matches = all.filter((m) => m !== typed).map((m) => ({ name: m, value: m }));
   const own = { name: typed === '' ? none : typed, value: typed };
-  const exact = typed !== '' && isFile(typed, cwd);
+  const exact = typed !== '' && (isFile(typed, cwd) || isFile(pastedPath(typed), cwd));
   return exact || typed === '' ? [own, ...matches] : [...matches, own];
 }
 
@@ -157,14 +158,24 @@ const pathPrompt = createPrompt<string, PathConfig>((config, done) => {
     const current = pathChoices(line, cwd, none);
     const chosen = current[Math.min(active, current.length - 1)];
     if (isEnterKey(key)) {
-      const value = (chosen?.value ?? line).trim();
+      let value = (chosen?.value ?? line).trim();
       if (value === '') {
         setAnswer(none);
         setStatus('done');
         done('');
         return;
       }
-      const found = checkReadable(value, cwd, lang);
+      let found = checkReadable(value, cwd, lang);
+      // A path pasted as a terminal or a file manager gives it ('/tmp/my deals.csv', my\ deals.csv,
+      // file:///tmp/my%20deals.csv) is the file it names; a name that is a file as typed stays itself.
+      const pasted = pastedPath(value);
+      if (!('kind' in found) && pasted !== value && pasted !== '') {
+        const unpasted = checkReadable(pasted, cwd, lang);
+        if ('kind' in unpasted) {
+          value = pasted;
+          found = unpasted;
+        }
+      }
       if ('kind' in found && found.kind === 'file') {
         setAnswer(value);
         setStatus('done');

@@ -493,6 +493,8 @@ export const PRINTER = {
   internal: { ru: 'внутренняя ошибка', en: 'internal error' },
   interrupted: { ru: 'Прервано; ничего не сохранено.', en: 'Interrupted; nothing was saved.' },
   interruptedAfterSaving: { ru: 'Прервано; ответы сохранены в {file}, отчёт не записан.', en: 'Interrupted; the answers were saved to {file}, the report was not written.' },
+  interruptedAfterReport: { ru: 'Прервано; отчёт записан в {report}, ответы не сохранены.', en: 'Interrupted; the report was written to {report}, the answers were not saved.' },
+  interruptedAfterBoth: { ru: 'Прервано; ответы сохранены в {file}, отчёт записан в {report}.', en: 'Interrupted; the answers were saved to {file} and the report written to {report}.' },
   debug: { ru: 'Запустите снова с --debug, чтобы увидеть стек, и сообщите о ней, приложив команду, которую запускали.', en: 'Run again with --debug to see the stack, and report it with the command you ran.' },
 } as const satisfies Record<string, Template>;
 

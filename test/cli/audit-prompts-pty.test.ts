@@ -1,9 +1,9 @@
 // What a tester found driving the interactive audit through a pseudo-terminal (the real prompt library).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { builtIn } from '../helpers/questionnaire.js';
@@ -88,7 +88,128 @@ describe('the file prompts of the check against the exports', () => {
   });
 });
 
+describe('paths pasted at the file prompts', () => {
+  // Dragged into GNOME Terminal ('…'), macOS Terminal (\ before each space) or given as a file:// URL, a
+  // path was «файл не найден».
+  it('quoted, backslash-escaped and file:// paths name the files they say', () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'sp dir'));
+    copyFileSync(path.join(ROOT, 'samples/amocrm-deals.csv'), path.join(dir, 'sp dir/my deals.csv'));
+    copyFileSync(path.join(ROOT, 'samples/bitrix24-calls.xls'), path.join(dir, 'sp dir/my calls.xls'));
+    copyFileSync(path.join(ROOT, 'samples/payments.csv'), path.join(dir, 'sp dir/my payments.csv'));
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '\r'],
+        ...yesToAll(QUESTIONS_RU),
+        ['Проверить ответы по выгрузкам', 'д\r'],
+        ['Файл сделок', `'${path.join(dir, 'sp dir/my deals.csv')}' \r`],
+        ['Файл звонков', `${pathToFileURL(path.join(dir, 'sp dir/my calls.xls')).href}\r`],
+        ['Файл оплат', 'sp\\ dir/my\\ payments.csv\r'],
+        ['Сохранить ответы', 'н\r'],
+        ['Сохранить отчёт', 'н\r'],
+      ],
+      ['audit', ...NOW],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    const out = plain(run.out);
+    expect(out).not.toContain('файл не найден');
+    expect(out).toContain(`✔ Файл сделок (пусто — не проверять): ${path.join(dir, 'sp dir/my deals.csv')}`);
+    expect(out).toContain(`✔ Файл звонков и активностей (пусто — нет): ${path.join(dir, 'sp dir/my calls.xls')}`);
+    expect(out).toContain('✔ Файл оплат (пусто — нет): sp dir/my payments.csv');
+    expect(out).toContain('Итог с учётом выгрузок');
+  });
+});
+
+describe('the running score', () => {
+  // lead «Нет», journal «Да», management «Да», back, back, journal «Пропустить»: «Баллы: 1 из 10», the
+  // management answer counted though it was to be asked again.
+  it('counts only the answers that stand after going back', () => {
+    const UP = `${ESC}[A`;
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '\r'],
+        ['Компания осознанно', '\u001b[B\r'],
+        ['Каждое взаимодействие', '\r'],
+        ['В CRM настроена', '\r'],
+        // «← Назад» is the last choice: one up from the first.
+        ['Рядовые менеджеры', `${UP}\r`],
+        ['В CRM настроена', `${UP}\r`],
+        ['Каждое взаимодействие', '\u001b[B\u001b[B\r'],
+        ['Баллы', ''],
+        ['В CRM настроена', '\u0003'],
+      ],
+      ['audit', ...NOW],
+      tmp(),
+    );
+    expect(run.code, run.out).toBe(130);
+    const scores = plain(run.out).match(/Баллы: \d+ из 10/g);
+    // After lead «Нет»: 0; journal «Да»: 1; journal skipped, after the backs: 0.
+    expect(scores).toEqual(['Баллы: 0 из 10', 'Баллы: 1 из 10', 'Баллы: 0 из 10']);
+  });
+});
+
 describe('saving from an interactive run', () => {
+  // The answers were saved over the deals export typed a minute before (after «Заменить его?» — yes), the
+  // report over the --baseline; an answers file named «n» was written.
+  it('never offers to replace an input: the name is refused at the prompt and asked again', () => {
+    const dir = tmp();
+    copyFileSync(path.join(ROOT, 'samples/amocrm-deals.csv'), path.join(dir, 'deals.csv'));
+    const made = spawnSync(process.execPath, [BIN, 'audit', '--answers', path.join(ROOT, 'samples/answers/leader.yaml'), '--format', 'json', '-o', 'base.json', ...NOW], { cwd: dir });
+    expect(made.status, made.stderr.toString()).toBe(0);
+    const base = readFileSync(path.join(dir, 'base.json'), 'utf8');
+    const deals = readFileSync(path.join(dir, 'deals.csv'), 'utf8');
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '\r'],
+        ...yesToAll(QUESTIONS_RU),
+        ['Проверить ответы по выгрузкам', 'д\r'],
+        ['Файл сделок', 'deals.csv\r'],
+        ['Файл звонков', '\r'],
+        ['Файл оплат', '\r'],
+        ['Сохранить ответы', '\r'],
+        ['Файл ответов', 'deals.csv\r'],
+        ['один из входных файлов', 'n\r'],
+        ['Ответы сохраняются в .yaml, .yml или .json', 'a.yaml\r'],
+        ['Сохранить отчёт', '\r'],
+        ['Файл отчёта', 'base.json\r'],
+        ['один из входных файлов', 'r.md\r'],
+      ],
+      ['audit', '--baseline', 'base.json', ...NOW],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    const out = plain(run.out);
+    expect(out).toContain('deals.csv — это один из входных файлов этого запуска');
+    expect(out).toContain('base.json — это один из входных файлов этого запуска');
+    expect(out).not.toContain('Заменить');
+    expect(readFileSync(path.join(dir, 'deals.csv'), 'utf8')).toBe(deals);
+    expect(readFileSync(path.join(dir, 'base.json'), 'utf8')).toBe(base);
+    expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'base.json', 'deals.csv', 'r.md']);
+    expect(readFileSync(path.join(dir, 'a.yaml'), 'utf8')).toMatch(/^questionnaire: crm-maturity/);
+  });
+
+  // With -o the run ended on «Записано: i11.xlsx» alone, and Ctrl+C then said «ничего не сохранено».
+  it('with -o it shows the summary, band and recommendations, and Ctrl+C names the report written', () => {
+    const dir = tmp();
+    const run = drive(
+      [['Компания', '\r'], ['Сколько менеджеров', '\r'], ...yesToAll(QUESTIONS_RU), ['Проверить ответы по выгрузкам', '\r'], ['Сохранить ответы', '\u0003']],
+      ['audit', '-o', 'r.xlsx', ...NOW],
+      dir,
+    );
+    expect(run.code, run.out).toBe(130);
+    const out = plain(run.out);
+    expect(out).toContain('Уровень: Лидер (10 / 10)');
+    expect(out).toContain('Рекомендации:');
+    expect(out).toMatch(/Записано: r\.xlsx/);
+    expect(out).toContain('Прервано; отчёт записан в r.xlsx, ответы не сохранены.');
+    expect(out).not.toContain('ничего не сохранено');
+    expect(readdirSync(dir)).toEqual(['r.xlsx']);
+  });
+
   // The default audit-answers.yaml of another client was replaced without a question.
   it('asks before replacing a file (no by default) and offers a free name', () => {
     const dir = tmp();

@@ -1,8 +1,8 @@
-import { chmodSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, mkdtempSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeAll, writtenLine } from '../../src/cli/output.js';
+import { namesAnInput, writeAll, writtenLine } from '../../src/cli/output.js';
 import { runCli } from '../helpers/cli.js';
 
 describe('-o over an existing report', () => {
@@ -14,6 +14,23 @@ describe('-o over an existing report', () => {
     const run = runCli(['kpi', '-d', 'deals.csv', '-o', 'kpi.csv'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(statSync(path.join(dir, 'kpi.csv')).mode & 0o777).toBe(0o600);
+  });
+});
+
+// What the interactive audit's save prompts refuse: an input under its own name or another one.
+describe('namesAnInput', () => {
+  it('is true for an input by path, through a symbolic or hard link, and false for another file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'output-input-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'x');
+    writeFileSync(path.join(dir, 'other.csv'), 'y');
+    symlinkSync(path.join(dir, 'deals.csv'), path.join(dir, 'link.csv'));
+    linkSync(path.join(dir, 'deals.csv'), path.join(dir, 'hard.csv'));
+    expect(namesAnInput(dir, 'deals.csv', ['deals.csv'])).toBe(true);
+    expect(namesAnInput(dir, path.join(dir, 'deals.csv'), ['./deals.csv'])).toBe(true);
+    expect(namesAnInput(dir, 'link.csv', ['deals.csv'])).toBe(true);
+    expect(namesAnInput(dir, 'hard.csv', ['deals.csv'])).toBe(true);
+    expect(namesAnInput(dir, 'other.csv', ['deals.csv', '-'])).toBe(false);
+    expect(namesAnInput(dir, 'new.yaml', ['deals.csv'])).toBe(false);
   });
 });
 

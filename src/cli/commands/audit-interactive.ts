@@ -5,8 +5,9 @@ import type { Answer } from '../../core/audit/answers.js';
 import { pointsFor, scoreAudit } from '../../core/audit/score.js';
 import { checkEvidence } from '../../core/audit/evidence.js';
 import type { AuditResult } from '../../core/audit/types.js';
-import { formatWhere, UserError, userErrorMessage } from '../../core/errors.js';
-import { renderHint } from '../../core/messages.js';
+import { describeUserError, formatWhere, UserError, userErrorMessage } from '../../core/errors.js';
+import { PRINTER, renderHint, say as sayWords } from '../../core/messages.js';
+import { terminalSafe } from '../../render/terminal-safe.js';
 import type { EvidenceFacts } from '../../core/kpi/facts.js';
 import type { KpiFiles } from '../../app/kpi-files.js';
 import { pick, tr } from '../../core/i18n.js';
@@ -15,7 +16,10 @@ import { maxScore } from '../../core/questionnaire/rules.js';
 import { renderAuditTable } from '../../render/audit/text.js';
 import { paint, useColor, type CliContext } from '../context.js';
 import { parseManagers, resolveFormat } from '../format.js';
-import { writeOutput } from '../output.js';
+import { EXIT } from '../exit-codes.js';
+import { ExitWith } from '../execute.js';
+import { namesAnInput, writeOutput } from '../output.js';
+import { pastedPath } from '../pasted-path.js';
 import { askConfirm, askInput, askPath, askSelect, type Choice, type PromptIO } from '../prompts.js';
 import { columnsOf, wrapText } from '../wrap.js';
 import { answersToDocument, renderAudit } from './audit.js';
@@ -56,31 +60,74 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   const answers = await askQuestions(io, q, lang, say, c, max);
 
   const result = scoreAudit(q, answers, { lang, now: o.now, company, managers, hourlyCost, baseline: o.baseline });
-  const facts = await askEvidence(io, o, say, ctx.cwd);
+  // The exports typed at the prompts are inputs as those of the command line are: never saved over.
+  const typed: string[] = [];
+  // A questionnaire without `evidence:` rules has nothing the exports could check: the check is not offered.
+  const facts = hasEvidenceRules(q) ? await askEvidence(io, o, say, ctx.cwd, typed) : o.facts;
   if (facts) result.evidence = checkEvidence(q, result, facts, lang, { managers, hourlyCost });
   say('');
-  if (o.output) {
-    // writeOutput has said «Записано: отчёт.xlsx (9,3 КБ)»: the path is not said twice.
-    await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs, lang);
-  } else if (o.format === 'table') {
+
+  // What the run has written, said by a Ctrl+C (never «nothing was saved» after a file was written).
+  const saved: { answers?: string; report?: string } = {};
+  ctx.savedBeforeInterrupt = saved;
+  const protect = (): Protected => ({ inputs: [...o.inputs, ...typed], written: [saved.answers, saved.report].filter((f): f is string => f !== undefined) });
+  // A write that fails (a full disk, a folder made read-only meanwhile) is said, and the session goes on:
+  // the answers of the whole session are never lost to it.
+  const failed = (error: unknown, viaOption: boolean): void => {
+    if (!(error instanceof UserError)) throw error;
+    if (viaOption) ctx.stderr.write(`${c.red(sayWords(PRINTER.error, lang))}: ${terminalSafe(describeUserError(error, lang), false)}\n`);
+    else {
+      const where = formatWhere(error.where, lang);
+      say(c.red(`${where ? `${where}: ` : ''}${userErrorMessage(error, lang)}`));
+    }
+  };
+
+  let reportPending = false;
+  if (o.output || o.format !== 'table') {
+    // The report is data (a file, or JSON / Markdown / HTML on stdout): the summary, the band and the
+    // recommendations are still shown to the consultant and the client, on stderr.
+    const width = columnsOf(ctx.stderr);
+    ctx.stderr.write(wrapText(renderAuditTable(result, { lang, color: useColor(ctx, 'stderr'), width }), width));
+    say('');
+    try {
+      // writeOutput says «Записано: отчёт.xlsx (9,3 КБ)»: the path is not said twice.
+      await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs, lang);
+      if (o.output) saved.report = o.output;
+    } catch (error) {
+      failed(error, true);
+      reportPending = true;
+      say(tr(lang, 'Отчёт не записан. Ответы можно сохранить, а отчёт — записать в другой файл.', 'The report was not written. The answers can be saved, and the report written to another file.'));
+    }
+  } else {
     // The tables fit the terminal, and long lines (recommendations) wrap at word boundaries.
     const width = columnsOf(ctx.stdout);
     ctx.stdout.write(wrapText(renderAuditTable(result, { lang, color: useColor(ctx), width }), width));
-  } else {
-    await writeOutput(ctx, await renderAudit(result, o.format, lang, false), undefined);
   }
 
-  if (await askConfirm(io, tr(lang, 'Сохранить ответы (для повторного запуска с --answers)?', 'Save the answers (to re-run with --answers)?'), true)) {
-    const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл ответов:', 'Answers file:'), 'audit-answers.yaml');
-    await writeOutput(ctx, stringify(answersToDocument(q, company, answers)), file, o.inputs, lang);
-    ctx.savedBeforeInterrupt = file;
-    // The answers file holds the answers and the company; the hours and money need their options again.
-    if (managers !== undefined) {
-      const again = ['crm-audit audit --answers', shellWord(file), `--managers ${managers}`, ...(hourlyCost !== undefined ? [`--hourly-cost ${hourlyCost}`] : [])].join(' ');
-      say(tr(lang, `Число менеджеров и цену часа файл ответов не хранит; повторный запуск: ${again}`, `The answers file keeps neither the number of managers nor the hour's cost; to run it again: ${again}`));
+  const offerAnswers = async (): Promise<void> => {
+    for (;;) {
+      if (!(await askConfirm(io, tr(lang, 'Сохранить ответы (для повторного запуска с --answers)?', 'Save the answers (to re-run with --answers)?'), true))) return;
+      const fits = (name: string): true | string => (ANSWERS_EXTENSION.test(name) ? true : tr(lang, 'Ответы сохраняются в .yaml, .yml или .json', 'Answers are saved as .yaml, .yml or .json'));
+      const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл ответов (.yaml или .json):', 'Answers file (.yaml or .json):'), 'audit-answers.yaml', protect(), fits);
+      const doc = answersToDocument(q, company, answers);
+      try {
+        await writeOutput(ctx, /\.json$/i.test(file) ? `${JSON.stringify(doc, null, 2)}\n` : stringify(doc), file, protect().inputs, lang);
+      } catch (error) {
+        failed(error, false);
+        continue;
+      }
+      saved.answers = file;
+      // The answers file holds the answers and the company; the hours and money need their options again.
+      if (managers !== undefined) {
+        const again = ['crm-audit audit --answers', shellWord(file), `--managers ${managers}`, ...(hourlyCost !== undefined ? [`--hourly-cost ${hourlyCost}`] : [])].join(' ');
+        say(tr(lang, `Число менеджеров и цену часа файл ответов не хранит; повторный запуск: ${again}`, `The answers file keeps neither the number of managers nor the hour's cost; to run it again: ${again}`));
+      }
+      return;
     }
-  }
-  if (!o.output && (await askConfirm(io, tr(lang, 'Сохранить отчёт в файл?', 'Save the report to a file?'), true))) {
+  };
+
+  await offerAnswers();
+  if (!o.output || reportPending) {
     const formats = ['json', 'md', 'xlsx', 'html'] as const;
     // A name the formats cannot fill (отчёт.pdf) is asked again rather than written with the wrong bytes.
     const fits = (name: string): true | string => {
@@ -91,28 +138,74 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
         return tr(lang, 'Можно сохранить только .xlsx, .md, .json или .html', 'Only .xlsx, .md, .json or .html can be saved');
       }
     };
-    const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл отчёта (.xlsx, .md, .json или .html):', 'Report file (.xlsx, .md, .json or .html):'), 'crm-audit-report.xlsx', fits, 'xlsx');
-    const format = resolveFormat(undefined, file, formats, 'xlsx');
-    await writeOutput(ctx, await renderAudit(result, format, lang, false), file, o.inputs, lang);
+    const question = reportPending ? tr(lang, 'Записать отчёт в другой файл?', 'Write the report to another file?') : tr(lang, 'Сохранить отчёт в файл?', 'Save the report to a file?');
+    while (await askConfirm(io, question, true)) {
+      const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл отчёта (.xlsx, .md, .json или .html):', 'Report file (.xlsx, .md, .json or .html):'), 'crm-audit-report.xlsx', protect(), fits, 'xlsx');
+      const format = resolveFormat(undefined, file, formats, 'xlsx');
+      try {
+        await writeOutput(ctx, await renderAudit(result, format, lang, false), file, protect().inputs, lang);
+      } catch (error) {
+        failed(error, false);
+        // The answers are offered again when they were not saved: the report may never be written.
+        if (saved.answers === undefined) await offerAnswers();
+        continue;
+      }
+      saved.report = file;
+      reportPending = false;
+      break;
+    }
   }
+  // -o was not written, nor the report saved elsewhere: the run did not do what it was asked (exit 2).
+  if (reportPending) throw new ExitWith(EXIT.usage);
   return result;
+}
+
+const ANSWERS_EXTENSION = /\.(ya?ml|json)$/i;
+
+/** Names a file prompt refuses: the run's inputs (never replaced), and the files it has just written. */
+interface Protected {
+  inputs: readonly string[];
+  written: readonly string[];
+}
+
+/** Whether the questionnaire says how any answer is checked against the exports (its `evidence:` rules). */
+function hasEvidenceRules(q: Questionnaire): boolean {
+  return q.sections.some((s) => s.questions.some((x) => x.evidence !== undefined));
 }
 
 /**
  * Asks where to save a file. A name without an extension gets `extension` when one is given, and
- * that is said (a report named «н» was an XLSX without .xlsx). A file already there is replaced only
+ * that is said (a report named «н» was an XLSX without .xlsx). One of the run's inputs (an export
+ * typed at a prompt or given by an option, the baseline, the questionnaire, a --map) or a file the run
+ * has just written is refused at the prompt and asked again: never offered to be replaced (the answers
+ * were saved over the deals export typed a minute before). Another file already there is replaced only
  * when the consultant says so, no by default; else the name is asked again with a free one offered
- * (another client's audit-answers.yaml was overwritten without a word).
+ * (another client's audit-answers.yaml was overwritten without a word). A path pasted in quotes, with
+ * escaped spaces or as a file:// URL is the path it names.
  */
-async function askFileName(io: PromptIO, say: (text: string) => void, cwd: string, message: string, defaultName: string, fits?: (name: string) => true | string, extension?: string): Promise<string> {
+async function askFileName(io: PromptIO, say: (text: string) => void, cwd: string, message: string, defaultName: string, keep: Protected, fits?: (name: string) => true | string, extension?: string): Promise<string> {
   const lang = io.lang ?? 'en';
+  const named = (typed: string) => {
+    const name = pastedPath(typed);
+    return extension && path.extname(name).length <= 1 ? `${name.replace(/\.$/, '')}.${extension}` : name;
+  };
+  const validate = (typed: string): true | string => {
+    if (pastedPath(typed) === '') return tr(lang, 'Нужно имя файла', 'A file name, please');
+    const file = named(typed);
+    if (namesAnInput(cwd, file, keep.inputs)) {
+      return tr(lang, `${file} — это один из входных файлов этого запуска (выгрузка, анкета, база сравнения или --map); его нельзя заменить, укажите другое имя`, `${file} is one of this run's input files (an export, the questionnaire, the baseline or a --map); it cannot be replaced: another name, please`);
+    }
+    if (namesAnInput(cwd, file, keep.written)) {
+      return tr(lang, `${file} только что записан этим запуском; укажите другое имя`, `${file} was just written by this run; another name, please`);
+    }
+    return fits?.(pastedPath(typed)) ?? true;
+  };
   let offered = defaultName;
   for (;;) {
-    const validate = (name: string): true | string => (name.trim() === '' ? tr(lang, 'Нужно имя файла', 'A file name, please') : (fits?.(name.trim()) ?? true));
-    let file = (await askInput(io, message, offered, validate)).trim();
-    if (extension && path.extname(file).length <= 1) {
-      file = `${file.replace(/\.$/, '')}.${extension}`;
-      say(tr(lang, `Имя без расширения: отчёт будет записан в ${extension.toUpperCase()} как ${file}`, `No extension: the report is saved as ${extension.toUpperCase()}, named ${file}`));
+    const typed = await askInput(io, message, offered, validate);
+    const file = named(typed);
+    if (file !== pastedPath(typed)) {
+      say(tr(lang, `Имя без расширения: отчёт будет записан в ${extension!.toUpperCase()} как ${file}`, `No extension: the report is saved as ${extension!.toUpperCase()}, named ${file}`));
     }
     const existing = await stat(path.resolve(cwd, file)).catch(() => undefined);
     if (!existing) return file;
@@ -167,7 +260,9 @@ async function askQuestions(io: PromptIO, q: Questionnaire, lang: string, say: (
     }
     answers.set(question.id, answer);
     if (last) {
-      const running = flat.reduce((sum, x) => sum + (answers.has(x.question.id) ? pointsFor(x.question, answers.get(x.question.id)!) : 0), 0);
+      // Only the answers that stand: those after this question, kept from before a "back" to preselect
+      // them, are asked again and count only then.
+      const running = flat.slice(0, i + 1).reduce((sum, x) => sum + (answers.has(x.question.id) ? pointsFor(x.question, answers.get(x.question.id)!) : 0), 0);
       say(c.cyan(tr(lang, `Баллы: ${running} из ${max}`, `Score so far: ${running} of ${max}`)));
     }
     i++;
@@ -198,9 +293,10 @@ async function askNumber(io: PromptIO, message: string, lang: string, parse: (va
  * The exports to check the answers against: those of the command line, else, when the consultant
  * wants to, paths typed in. A path that names no readable file is said under its own prompt, which
  * asks again (askPath); a file that is read but is no export the run can use is said after the three,
- * which are asked again. An empty deals path gives up.
+ * which are asked again. An empty deals path gives up. Every path typed is added to `typed`: an input
+ * of the run, which the save prompts never write over.
  */
-async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: string) => void, cwd: string): Promise<EvidenceFacts | undefined> {
+async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: string) => void, cwd: string, typed: string[]): Promise<EvidenceFacts | undefined> {
   const { lang } = o;
   if (o.facts) return o.facts;
   if (!(await askConfirm(io, tr(lang, 'Проверить ответы по выгрузкам из CRM (сделки, звонки, оплаты)?', 'Check the answers against CRM exports (deals, calls, payments)?'), false))) return undefined;
@@ -209,6 +305,7 @@ async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: stri
     if (deals === '') return undefined;
     const activities = (await askPath(io, tr(lang, 'Файл звонков и активностей (пусто — нет):', 'Calls / activities file (empty: none):'), cwd)).trim();
     const payments = (await askPath(io, tr(lang, 'Файл оплат (пусто — нет):', 'Payments file (empty: none):'), cwd)).trim();
+    typed.push(...[deals, activities, payments].filter((f) => f !== ''));
     try {
       return await o.readFacts({ deals, activities: activities || undefined, payments: payments || undefined });
     } catch (error) {

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,7 +7,7 @@ import type { CliContext } from '../../../src/cli/context.js';
 import { parseAnswers } from '../../../src/core/audit/answers.js';
 import { scoreAudit } from '../../../src/core/audit/score.js';
 import { parseYaml } from '../../../src/io/documents/yaml.js';
-import { builtIn } from '../../helpers/questionnaire.js';
+import { builtIn, customWithChoices } from '../../helpers/questionnaire.js';
 
 const script: Array<string | boolean> = [];
 vi.mock('../../../src/cli/prompts.js', () => {
@@ -110,5 +110,93 @@ describe('interactive audit (mocked prompts)', () => {
     // answers: erp.payments is "yes" (the sixth), and 10% of won deals have a payment.
     expect(result.evidence!.checks.find((c) => c.criterion === 'erp.payments')).toMatchObject({ verdict: 'contradicted', text: 'Вы ответили «да», но по 90% выигранных сделок (36 из 40) нет ни одной оплаты.' });
     expect(out()).toContain('Итог с учётом выгрузок');
+  });
+
+  // lead «no», journal «yes», management «yes», back twice to the journal, «skip»: «Баллы: 1 из 10» counted
+  // the management answer, which was to be asked again.
+  it('the running score counts only the answers that stand after going back', async () => {
+    script.push('', '', 'no', 'yes', 'yes', '\u0000back', '\u0000back', 'skip', 'no', 'no', 'no', 'no', 'no', false, false, false);
+    const { ctx, err } = context(mkdtempSync(path.join(tmpdir(), 'crm-audit-')));
+    await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: [], readFacts: noExports });
+    expect(script).toHaveLength(0);
+    // At the end of each section: lead «no» (0); journal «yes» (1); after the backs, journal skipped: 0,
+    // the management «yes» being asked again; then reporting «no», «no»: 0.
+    expect(err().match(/Баллы: \d+ из 10/g)?.slice(0, 4)).toEqual(['Баллы: 0 из 10', 'Баллы: 1 из 10', 'Баллы: 0 из 10', 'Баллы: 0 из 10']);
+  });
+
+  // A custom questionnaire without evidence: rules asked «Проверить ответы по выгрузкам?» all the same.
+  it('does not offer the check against the exports when the questionnaire has no evidence rules', async () => {
+    const q = customWithChoices();
+    expect(q.sections.flatMap((s) => s.questions).some((x) => x.evidence)).toBe(false);
+    script.push('', '', 'half', 'yes', false, false);
+    const { ctx } = context(mkdtempSync(path.join(tmpdir(), 'crm-audit-')));
+    await runInteractiveAudit(ctx, q, { lang: 'en', now, format: 'table', inputs: [], readFacts: noExports });
+    expect(script).toHaveLength(0);
+    expect(vi.mocked(prompts.askConfirm).mock.calls.map((c) => c[1])).not.toContainEqual(expect.stringContaining('Check the answers'));
+  });
+
+  // An answers file named «n» (no extension) or ev-deals.csv (the export typed a minute before) was written.
+  it('the answers file name must end in .yaml, .yml or .json and must not be an input', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    script.push('', '', ...answers, false, true, 'a.json', false);
+    const { ctx } = context(dir);
+    await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: ['deals.csv', 'base.json'], readFacts: noExports });
+    const call = vi.mocked(prompts.askInput).mock.calls.find((c) => String(c[1]).startsWith('Файл ответов'))!;
+    const validate = call[3]!;
+    expect(validate('n')).toBe('Ответы сохраняются в .yaml, .yml или .json');
+    expect(validate('a.csv')).toMatch(/\.yaml/);
+    expect(validate('deals.csv')).toMatch(/^deals\.csv — это один из входных файлов/);
+    expect(validate('base.json')).toMatch(/один из входных файлов/);
+    expect(validate('./base.json')).toMatch(/один из входных файлов/);
+    expect(validate('a.yml')).toBe(true);
+    // A .json answers file is JSON, as --answers reads it.
+    expect(JSON.parse(readFileSync(path.join(dir, 'a.json'), 'utf8'))).toMatchObject({ questionnaire: 'crm-maturity' });
+  });
+
+  // With -o (or --format json on stdout) the run ended on «Записано: …»: no summary, band or recommendations.
+  it('with -o or a data format the summary, band and recommendations are shown on stderr', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    script.push('', '', ...answers, false, false);
+    const toFile = context(dir);
+    await runInteractiveAudit(toFile.ctx, builtIn(), { lang: 'en', now, format: 'md', output: 'r.md', inputs: [], readFacts: noExports });
+    expect(toFile.err()).toContain('Band: Leader (6 / 10)');
+    expect(toFile.err()).toContain('Recommendations:');
+    expect(toFile.err()).toMatch(/Written: r\.md/);
+    expect(toFile.out()).toBe('');
+    script.push('', '', ...answers, false, false, false);
+    const toStdout = context(dir);
+    await runInteractiveAudit(toStdout.ctx, builtIn(), { lang: 'en', now, format: 'json', inputs: [], readFacts: noExports });
+    expect(JSON.parse(toStdout.out())).toMatchObject({ total: 6 });
+    expect(toStdout.err()).toContain('Band: Leader (6 / 10)');
+    expect(toStdout.err()).toContain('Recommendations:');
+  });
+
+  // Saving the report failed at write time: «ошибка: … подсказка: укажите другой путь в -o», exit 2, and
+  // the session's answers, declined a moment before, were lost.
+  it('a report that cannot be written is said without -o, the answers are offered again, then the report', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    script.push('', '', ...answers, false, false, true, 'no-such-folder/r.md', true, 'a.yaml', true, 'r.md');
+    const { ctx, err } = context(dir);
+    await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: [], readFacts: noExports });
+    expect(script).toHaveLength(0);
+    expect(err()).toContain('папки «no-such-folder» нет');
+    expect(err()).not.toContain('-o');
+    expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'r.md']);
+  });
+
+  it('-o that cannot be written when the run ends: the answers are offered, then another file for the report', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    script.push('', '', ...answers, false, true, 'a.yaml', true, 'r.md');
+    const { ctx, err } = context(dir);
+    await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'md', output: 'gone/r.md', inputs: [], readFacts: noExports });
+    expect(script).toHaveLength(0);
+    expect(err()).toContain('Отчёт не записан');
+    expect(vi.mocked(prompts.askConfirm).mock.calls.map((c) => c[1])).toContain('Записать отчёт в другой файл?');
+    expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'r.md']);
+    // Declined: the answers are saved, and the run says by its exit code that -o was not written.
+    script.push('', '', ...answers, false, true, 'b.yaml', false);
+    const again = context(dir);
+    await expect(runInteractiveAudit(again.ctx, builtIn(), { lang: 'ru', now, format: 'md', output: 'gone/r.md', inputs: [], readFacts: noExports })).rejects.toMatchObject({ code: 2 });
+    expect(existsSync(path.join(dir, 'b.yaml'))).toBe(true);
   });
 });
