@@ -130,8 +130,8 @@ export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: Co
     amount: Boolean(d?.has('amount')),
     product: Boolean(d?.has('product')),
     duration: Boolean(activitiesMap?.fields.has('duration_s')),
-    // A caller and a callee name the client only by a call's direction (activity-reader's byDirection).
-    link: ['deal_id', 'client', 'phone'].some((f) => activitiesMap?.fields.has(f)) || (directed === true && Boolean(activitiesMap?.fields.has('caller')) && Boolean(activitiesMap?.fields.has('callee'))),
+    // A caller or a callee names the client only by a call's direction (activity-reader's byDirection).
+    link: ['deal_id', 'client', 'phone'].some((f) => activitiesMap?.fields.has(f)) || (directed === true && ['caller', 'callee'].some((f) => activitiesMap?.fields.has(f))),
   };
 }
 

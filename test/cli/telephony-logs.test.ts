@@ -436,3 +436,40 @@ describe('Sipuni\'s «Информация из CRM»', () => {
     expect(r.total.callback_rate).toBe(1);
   });
 });
+
+// A tester's Mango log: «Номер звонящего» was the client's phone on every call and «Номер назначения» unread, so an
+// outgoing call's client was the office's number: no outgoing call linked, and the callbacks and responses were lost.
+describe('a log of a caller\'s and a callee\'s number (Mango\'s «Номер звонящего» and «Номер назначения»)', () => {
+  writeFileSync(path.join(dir, 'ab-deals.csv'), 'id,manager,client,created_at,closed_at,status,amount\n1,Иванов Иван,+7 916 123-45-67,2025-02-01 09:00,2025-02-03 18:00,won,100\n2,Петрова Анна,8 916 765-43-21,2025-02-01 10:00,,open,50\n');
+  const rows = [
+    // Deal 1's client calls in (a response 20 minutes after the deal), and is called back at its other spelling.
+    '01.02.2025 09:20:00;Входящий;79161234567;74951234567;Иванов Иван;00:02:00;Успешный',
+    '01.02.2025 11:00:00;Исходящий;74951234567;89161234567;Иванов Иван;00:05:00;Успешный',
+    // Deal 2's client calls in and is missed; the outgoing call 15 minutes later is the callback and the response (45 minutes).
+    '01.02.2025 10:30:00;Входящий;79167654321;74951234567;Петрова Анна;00:00:00;Не отвечен',
+    '01.02.2025 10:45:00;Исходящий;74951234567;+7 916 765-43-21;Петрова Анна;00:01:00;Успешный',
+  ];
+  const run = (file: string, header: string, lines: string[]) => {
+    writeFileSync(path.join(dir, file), `${[header, ...lines].join('\n')}\n`);
+    const r = runCli(['kpi', '-d', 'ab-deals.csv', '-a', file, '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    return (JSON.parse(r.stdout) as { total: Record<string, number | null> }).total;
+  };
+
+  it.each([
+    ['Номер звонящего', 'Номер назначения'],
+    ['Вызывающий номер', 'Вызываемый номер'],
+    ['Номер вызывающего абонента', 'Номер вызываемого абонента'],
+  ])('«%s» / «%s»: the client is an incoming call\'s caller and an outgoing call\'s callee (hand-checked)', (caller, callee) => {
+    const t = run('ab.csv', `Начало звонка;Тип звонка;${caller};${callee};Сотрудник;Длительность вызова;Результат звонка`, rows);
+    // Deal 1 (won): two touches. Responses: 20 and 45 minutes. The one missed call has a client, called back in 15 minutes.
+    expect([t.touches_per_won, t.response_min_median, t.response_min_avg, t.no_response]).toEqual([2, 32.5, 32.5, 0]);
+    expect([t.calls_in, t.calls_out, t.calls_missed, t.callback_rate]).toEqual([2, 2, 1, 1]);
+  });
+
+  it('with the caller\'s number alone, names only the incoming calls\' clients: an outgoing call\'s caller is the office', () => {
+    const t = run('a-only.csv', 'Начало звонка;Тип звонка;Номер звонящего;Сотрудник;Длительность вызова;Результат звонка', rows.map((l) => l.split(';').filter((_, i) => i !== 3).join(';')));
+    // Deal 1: the incoming call alone (20 minutes); deal 2: its missed call is no response, and the outgoing call names no client.
+    expect([t.touches_per_won, t.response_min_median, t.no_response, t.callback_rate]).toEqual([1, 20, 1, 0]);
+  });
+});

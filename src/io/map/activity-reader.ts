@@ -97,9 +97,15 @@ function doneIsStatus(ctx: ReadContext): boolean {
   return col !== undefined && DONE_STATUS_HEADERS.has(normalizeHeader(ctx.map.columns[col]!.header));
 }
 
-/** A telephony log's two numbers (Sipuni, Asterisk) as a call's other side by direction, where it has both. */
+/**
+ * A telephony log's two numbers (Sipuni, Asterisk, Mango) as a call's other side by direction: the caller
+ * of an incoming call, the callee of an outgoing one. A log with one of them names only those calls'
+ * client (a caller column alone: the incoming calls'; on an outgoing call it is the company's number).
+ */
 function numberSides(ctx: ReadContext): { in: readonly number[]; out: readonly number[] } | undefined {
-  return ctx.cols.caller !== undefined && ctx.cols.callee !== undefined ? { in: [ctx.cols.caller], out: [ctx.cols.callee] } : undefined;
+  const { caller, callee } = ctx.cols;
+  if (caller === undefined && callee === undefined) return undefined;
+  return { in: caller === undefined ? NO_COLUMNS : [caller], out: callee === undefined ? NO_COLUMNS : [callee] };
 }
 
 /** Makes the memos of an activities file. */
