@@ -473,3 +473,23 @@ describe('a log of a caller\'s and a callee\'s number (Mango\'s «Номер з�
     expect([t.touches_per_won, t.response_min_median, t.no_response, t.callback_rate]).toEqual([1, 20, 1, 0]);
   });
 });
+
+// A tester's log of a row per leg under «ID звонка»: its legs were not merged (4 incoming calls, 3 missed, 75%), as they were under «Call ID».
+describe('a log of a row per leg under a call id a PBX names in Russian or in its API', () => {
+  const legs = [
+    // A1: Иванов's phone rings unanswered, Петрова takes the call 20 s later (2 minutes).
+    'A1;01.02.2025 10:05:00;Входящий;79161234567;Иванов Иван;00:00:00;Не отвечен',
+    'A1;01.02.2025 10:05:20;Входящий;79161234567;Петрова Анна;00:02:00;Успешный',
+    // B2: nobody takes it (the first rung line's missed call); Петрова calls back half an hour later (5 minutes).
+    'B2;01.02.2025 11:00:00;Входящий;79161234500;Иванов Иван;00:00:00;Не отвечен',
+    'B2;01.02.2025 11:00:00;Входящий;79161234500;Петрова Анна;00:00:00;Не отвечен',
+    'C3;01.02.2025 11:30:00;Исходящий;79161234500;Петрова Анна;00:05:00;Успешный',
+  ];
+
+  it.each(['ID звонка', 'ID сессии', 'entry_id', 'communication_id', 'Call ID'])('«%s»: the legs of one id are one call (hand-checked)', (id) => {
+    const r = kpi('legs-id.csv', [`${id};Начало звонка;Тип звонка;Номер клиента;Сотрудник;Длительность вызова;Результат звонка`, ...legs]);
+    expect([r.total.calls_in, r.total.calls_out, r.total.calls_missed, r.total.missed_share, r.total.callback_rate, r.total.talk_minutes]).toEqual([2, 1, 1, 0.5, 1, 7]);
+    expect(r.managers.map((m) => [m.manager, m.calls_in, m.calls_missed, m.calls_out])).toEqual([['Иванов Иван', 1, 1, 0], ['Петрова Анна', 1, 0, 1]]);
+    expect(r.dataQuality.files[1]!.dropped).toEqual({ 'another leg of a call already counted (the same call id)': 2 });
+  });
+});

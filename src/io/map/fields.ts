@@ -123,8 +123,10 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   { field: 'channel', aliases: ['channel'] },
   { field: 'dstchannel', aliases: ['dstchannel'] },
   // One call's id across its legs (a row per extension a ring group or a queue rang): Asterisk's
-  // linkedid (its uniqueid in versions before 1.8), Zadarma's pbx_call_id.
-  { field: 'call_id', aliases: ['linkedid', 'pbx_call_id', 'uniqueid'] },
+  // linkedid (its uniqueid in versions before 1.8), Zadarma's pbx_call_id, Mango's entry_id, UIS's and
+  // CoMagic's «ID сессии» (communication_id, call_session_id in their API), and the Russian names of a
+  // call's id («Call ID» and `call_id` are the field's own name). Not a bare «ID»: a row's, or a deal's.
+  { field: 'call_id', aliases: ['linkedid', 'pbx_call_id', 'uniqueid', 'ID звонка', 'ID вызова', 'Идентификатор звонка', 'Идентификатор вызова', 'ID сессии', 'Идентификатор сессии', 'entry_id', 'session_id', 'call_session_id', 'communication_id'] },
   // A done flag, or a status that says whether the activity took place (Zoho's calls, HubSpot's meetings).
   { field: 'done', aliases: ['Activity - Done', 'Done', 'Выполнено', 'Outgoing Call Status', 'Meeting outcome', 'Статус выполнения'] },
   // Importer helpers: what record the deal_id column names (Bitrix24 REST's OWNER_TYPE_ID: the id is a

@@ -45,6 +45,16 @@ describe('telephony call logs map by their own headers', () => {
     expect(mapped(['Дата звонка', 'Тип звонка', 'Номер звонящего', 'Номер назначения', phone, 'Сотрудник'])).toMatchObject({ phone, caller: 'Номер звонящего', callee: 'Номер назначения' });
   });
 
+  // A log of a row per leg with a Russian call-id header merged no legs: 4 incoming calls, 3 missed, for 2 and 1.
+  it.each(['ID звонка', 'ID вызова', 'Идентификатор звонка', 'Идентификатор вызова', 'ID сессии', 'Идентификатор сессии', 'entry_id', 'session_id', 'call_session_id', 'communication_id', 'Call ID', 'call_id', 'linkedid', 'pbx_call_id'])('«%s» is the call id that ties a call\'s legs', (id) => {
+    expect(mapped([id, 'Начало звонка', 'Тип звонка', 'Номер клиента', 'Сотрудник', 'Результат звонка'])).toEqual({ call_id: id, at: 'Начало звонка', direction: 'Тип звонка', phone: 'Номер клиента', manager: 'Сотрудник', missed: 'Результат звонка' });
+  });
+
+  it('a bare «ID» or `uid` is no call id (a row\'s), and «ID сделки» stays the deal beside a call id', () => {
+    expect(mapped(['ID', 'uid', 'id', 'Дата звонка', 'Сотрудник']).call_id).toBeUndefined();
+    expect(mapped(['ID звонка', 'ID сделки', 'Дата звонка', 'Сотрудник'])).toEqual({ call_id: 'ID звонка', deal_id: 'ID сделки', at: 'Дата звонка', manager: 'Сотрудник' });
+  });
+
   it('«Исходящий номер» is neither side: the number the company shows on its outgoing calls', () => {
     expect(mapped(['Дата звонка', 'Тип звонка', 'Исходящий номер', 'Сотрудник'])).toEqual({ at: 'Дата звонка', direction: 'Тип звонка', manager: 'Сотрудник' });
   });
