@@ -312,6 +312,23 @@ describe('the call statuses Bitrix24 writes for a call that did not connect', ()
   });
 });
 
+// A tester's logs: «Неуспешный вызов», «Потерян», «Голосовая почта», «Вызов не принят»… on incoming calls counted as answered.
+describe('the wordings of a call not answered that PBXs write', () => {
+  const notAnswered = ['Неуспешный вызов', 'Потерян', 'Голосовая почта', 'Вызов не принят', 'Не принят сотрудником', 'Клиент не дождался ответа', 'Сброшен клиентом', 'Абонент недоступен', 'Не дозвонились', 'Занято', 'Нет ответа'];
+  const answered = ['Отвечен', 'Принят', 'Успешный', 'Разговор состоялся', 'Отвечен сотрудником'];
+
+  it('are missed on an incoming call, never on an outgoing one; an answer\'s wordings are answered (hand-checked)', () => {
+    const rows = ['Дата звонка;Сотрудник;Тип звонка;Статус;Длительность;Номер клиента'];
+    const at = (i: number) => `02.03.2026 10:${String(i).padStart(2, '0')}`;
+    [...notAnswered, ...answered].forEach((w, i) => rows.push(`${at(i)};Иванов Иван;Входящий;${w};0;791612345${String(i).padStart(2, '0')}`));
+    // Outgoing calls nobody answered are calls out (zero-length), not missed calls.
+    notAnswered.slice(0, 3).forEach((w, i) => rows.push(`${at(30 + i)};Иванов Иван;Исходящий;${w};0;7916000000${i}`));
+    const r = kpi('not-answered.csv', rows);
+    // 16 incoming, the 11 not-answered ones missed; 3 outgoing.
+    expect([r.total.calls_in, r.total.calls_missed, r.total.missed_share, r.total.calls_out]).toEqual([16, 11, 11 / 16, 3]);
+  });
+});
+
 describe('a call log in UTC, as a telephony API writes it («Z» after the time)', () => {
   const lines = ['Дата;Сотрудник;Направление;Статус;Длительность;Номер клиента', '2025-02-01T07:25:00Z;Иванов Иван;Исходящий;Отвечен;60;79161234567'];
 
