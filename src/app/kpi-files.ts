@@ -130,8 +130,8 @@ export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: Co
     amount: Boolean(d?.has('amount')),
     product: Boolean(d?.has('product')),
     duration: Boolean(activitiesMap?.fields.has('duration_s')),
-    // A caller and a callee name the client only by a call's direction (activity-reader's byDirection).
-    link: ['deal_id', 'client', 'phone'].some((f) => activitiesMap?.fields.has(f)) || (directed === true && Boolean(activitiesMap?.fields.has('caller')) && Boolean(activitiesMap?.fields.has('callee'))),
+    // A caller or a callee names the client only by a call's direction (activity-reader's byDirection).
+    link: ['deal_id', 'client', 'phone'].some((f) => activitiesMap?.fields.has(f)) || (directed === true && ['caller', 'callee'].some((f) => activitiesMap?.fields.has(f))),
   };
 }
 
@@ -202,21 +202,32 @@ export function unmatchedMapEntries(map: EnginesRun['mapEntries'], reports: read
 const UNKNOWN_MAPPED = { direction: UNKNOWN_DIRECTION, missed: UNKNOWN_STATUS, done: UNKNOWN_DONE } as const;
 
 /**
- * Activities whose direction or call status column holds, in half of its filled cells or more,
- * values no map knows: those calls are counted as neither incoming nor outgoing, or as answered,
- * and the call figures read low without it showing. A done column's unknown value is said however
- * few hold it (Pipedrive's «Pending» counted a planned task as a touch, without a word).
+ * The share of a direction or call status column's filled cells that values no map knows must reach
+ * to be said: one in 20. Such a call counts as answered (or as neither incoming nor outgoing): at 5% of
+ * the calls, were they all missed, the missed share would read up to 5 points low, a third of a usual
+ * 15%. At half, as it was, a log with 30% of its calls under a status no rule knows said nothing;
+ * below one in 20, a stray value (a typo, a one-off «Ошибка») would make every run speak.
+ */
+const UNKNOWN_SHARE_SAID = 0.05;
+
+/**
+ * Activities whose direction column holds, on one call in 20 or more (UNKNOWN_SHARE_SAID), values no
+ * map knows, or whose call status column does on one incoming call in 20: those calls are counted as
+ * neither incoming nor outgoing, or as answered, and the call figures read low without it showing. A
+ * done column's unknown value is said however few hold it (Pipedrive's «Pending» counted a planned
+ * task as a touch, without a word).
  */
 function unknownValues(reports: ImportReport[]): Alert[] {
   return reports.flatMap((r) => {
     if (r.kind !== 'activities') return [];
     return (['direction', 'missed', 'done'] as const).flatMap((field) => {
-      const values = r.values[field] ?? [];
+      // A direction weighed on the calls, a status on the incoming calls (a meeting's «0», an outgoing call's status bear on no call figure).
+      const values = (field === 'done' ? undefined : r.weighed?.[field]) ?? r.values[field] ?? [];
       const header = r.columns.find((c) => c.field === field)?.header;
       const unknown = values.filter((v) => v.mapped === UNKNOWN_MAPPED[field]);
       const count = unknown.reduce((n, v) => n + v.count, 0);
       const filled = values.reduce((n, v) => n + v.count, 0);
-      if (header === undefined || count === 0 || (field !== 'done' && count * 2 < filled)) return [];
+      if (header === undefined || count === 0 || (field !== 'done' && count < UNKNOWN_SHARE_SAID * filled)) return [];
       // A call status is asked about only where nothing else says which calls were missed: beside Zoho's Call Type
       // «Missed», its Call Result («Interested», «Requested call back») is an outcome, and the snippet would mark them missed.
       if (field === 'missed' && [...(r.values.direction ?? []), ...(r.values.kind ?? [])].some((v) => v.mapped === MISSED_DIRECTION && v.count > 0)) return [];

@@ -213,6 +213,7 @@ describe('a call log whose direction or status values no map knows', () => {
     expect(json.code, json.stderr).toBe(0);
     const r = JSON.parse(json.stdout);
     expect(r.total.calls_in).toBe(1);
+    // The status «Lost» is on a call of no known direction, which cannot be missed: not weighed.
     expect(r.dataQuality.alerts).toEqual([{ code: 'unknown-values', file: 'calls.csv', field: 'direction', header: 'Direction', unknown: 2, filled: 3, values: ['A-leg', 'B-leg'] }]);
     const ru = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--lang', 'ru'], { cwd: dir });
     expect(ru.stderr).toContain('Внимание: calls.csv: направление звонка не распознано в 2 из 3 строк колонки «Direction» («A-leg», «B-leg»)');
@@ -222,7 +223,8 @@ describe('a call log whose direction or status values no map knows', () => {
     writeFileSync(path.join(dir, 'map.yaml'), `${snippet}\n`);
     const mapped = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
     expect(mapped.total.calls_in).toBe(3);
-    expect(mapped.dataQuality.alerts).toEqual([]);
+    // Its call now incoming, «Lost» is one incoming call's status in 3 that no rule knows: said (one in 20 is enough).
+    expect(mapped.dataQuality.alerts).toEqual([{ code: 'unknown-values', file: 'calls.csv', field: 'missed', header: 'Call status', unknown: 1, filled: 3, values: ['Lost'] }]);
   });
 
   it('of call statuses is said too (unknown ones count as answered)', () => {
@@ -231,6 +233,64 @@ describe('a call log whose direction or status values no map knows', () => {
     writeFileSync(path.join(dir, 'calls.csv'), ['Дата;Сотрудник;Направление;Статус звонка;Длительность;ID сделки', '02.01.2025 10:05;Иванов Иван;Входящий;Код 17;0;1', '02.01.2025 10:30;Иванов Иван;Входящий;Код 16;60;1'].join('\n'));
     const r = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json'], { cwd: dir }).stdout);
     expect(r.dataQuality.alerts).toEqual([{ code: 'unknown-values', file: 'calls.csv', field: 'missed', header: 'Статус звонка', unknown: 2, filled: 2, values: ['Код 16', 'Код 17'] }]);
+  });
+});
+
+// A tester's log with 3 of its 10 incoming calls under a status no rule knows said nothing: the alert waited for half.
+describe('a call log with a noticeable share of unknown statuses or directions', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+  writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status\n1,Иванов Иван,2025-01-02,won\n');
+  /** The alerts of a log of `known` calls of a known status and direction and `unknown` of an unknown status (or direction). */
+  const alerts = (known: number, unknown: number, field: 'missed' | 'direction') => {
+    const rows = ['Дата;Сотрудник;Направление;Статус звонка;Длительность;ID сделки'];
+    for (let i = 0; i < known + unknown; i++) {
+      const odd = i >= known;
+      rows.push(`02.01.2025 10:${String(i).padStart(2, '0')};Иванов Иван;${odd && field === 'direction' ? 'Транзит' : 'Входящий'};${odd && field === 'missed' ? 'Код 16' : 'Отвечен'};60;1`);
+    }
+    writeFileSync(path.join(dir, 'calls.csv'), `${rows.join('\n')}\n`);
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    return JSON.parse(run.stdout).dataQuality.alerts as Array<Record<string, unknown>>;
+  };
+
+  it('are said from one filled cell in 20: 3 of 10, and 1 of 20', () => {
+    expect(alerts(7, 3, 'missed')).toEqual([{ code: 'unknown-values', file: 'calls.csv', field: 'missed', header: 'Статус звонка', unknown: 3, filled: 10, values: ['Код 16'] }]);
+    expect(alerts(19, 1, 'missed')).toEqual([{ code: 'unknown-values', file: 'calls.csv', field: 'missed', header: 'Статус звонка', unknown: 1, filled: 20, values: ['Код 16'] }]);
+    // The direction column by the same rule.
+    expect(alerts(7, 3, 'direction')).toEqual([{ code: 'unknown-values', file: 'calls.csv', field: 'direction', header: 'Направление', unknown: 3, filled: 10, values: ['Транзит'] }]);
+  });
+
+  it('are not said below: 1 of 21 (a stray value)', () => {
+    expect(alerts(20, 1, 'missed')).toEqual([]);
+    expect(alerts(20, 1, 'direction')).toEqual([]);
+  });
+
+  // Bitrix24's REST DIRECTION is «0» on a meeting or a task: no call's direction. An outgoing call cannot be missed whatever its status.
+  it('weigh a direction on the calls only, and a status on the incoming calls only', () => {
+    const rows = ['Дата;Сотрудник;Тип активности;Направление;Статус звонка;ID сделки'];
+    for (let i = 0; i < 6; i++) rows.push(`02.01.2025 10:0${i};Иванов Иван;Звонок;Входящий;${i < 5 ? 'Отвечен' : 'Код 16'};1`);
+    for (let i = 0; i < 4; i++) rows.push(`02.01.2025 11:0${i};Иванов Иван;Звонок;Исходящий;Код 17;1`);
+    for (let i = 0; i < 4; i++) rows.push(`02.01.2025 12:0${i};Иванов Иван;Встреча;0;;1`);
+    writeFileSync(path.join(dir, 'mixed.csv'), `${rows.join('\n')}\n`);
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'mixed.csv', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    // «0» is on 4 meetings of 14 rows, on no call: not said. «Код 16» is 1 incoming call's status in 6 (the 4 outgoing «Код 17» are not weighed).
+    expect(r.dataQuality.alerts).toEqual([{ code: 'unknown-values', file: 'mixed.csv', field: 'missed', header: 'Статус звонка', unknown: 1, filled: 6, values: ['Код 16'] }]);
+    expect([r.total.calls_in, r.total.calls_out, r.total.meetings]).toEqual([6, 4, 4]);
+  });
+
+  it('add up the weighed values of a file read in two halves', () => {
+    // 4,000 calls, every other one incoming; 2 incoming calls in 5 under «Код 16»: 800 of 2,000.
+    const rows = ['Дата;Сотрудник;Направление;Статус звонка;Длительность;ID сделки'];
+    for (let i = 0; i < 4000; i++) rows.push(`${String(1 + Math.floor(i / 600)).padStart(2, '0')}.02.2025 ${8 + Math.floor((i % 600) / 60)}:${String(i % 60).padStart(2, '0')};Иванов Иван;${i % 2 === 0 ? 'Входящий' : 'Исходящий'};${i % 10 < 3 ? 'Код 16' : 'Отвечен'};60;1`);
+    writeFileSync(path.join(dir, 'big.csv'), `${rows.join('\n')}\n`);
+    for (const split of ['1', '0']) {
+      const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'big.csv', '--format', 'json'], { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: split, CRM_AUDIT_SPLIT_TRACE: '1' } });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr.includes('read in two halves: big.csv'), split).toBe(split === '1');
+      expect(JSON.parse(run.stdout).dataQuality.alerts.filter((a: { code: string }) => a.code === 'unknown-values')).toEqual([{ code: 'unknown-values', file: 'big.csv', field: 'missed', header: 'Статус звонка', unknown: 800, filled: 2000, values: ['Код 16'] }]);
+    }
   });
 });
 

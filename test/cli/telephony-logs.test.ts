@@ -321,6 +321,23 @@ describe('the call statuses Bitrix24 writes for a call that did not connect', ()
   });
 });
 
+// A tester's logs: «Неуспешный вызов», «Потерян», «Голосовая почта», «Вызов не принят»… on incoming calls counted as answered.
+describe('the wordings of a call not answered that PBXs write', () => {
+  const notAnswered = ['Неуспешный вызов', 'Потерян', 'Голосовая почта', 'Вызов не принят', 'Не принят сотрудником', 'Клиент не дождался ответа', 'Сброшен клиентом', 'Абонент недоступен', 'Не дозвонились', 'Занято', 'Нет ответа'];
+  const answered = ['Отвечен', 'Принят', 'Успешный', 'Разговор состоялся', 'Отвечен сотрудником'];
+
+  it('are missed on an incoming call, never on an outgoing one; an answer\'s wordings are answered (hand-checked)', () => {
+    const rows = ['Дата звонка;Сотрудник;Тип звонка;Статус;Длительность;Номер клиента'];
+    const at = (i: number) => `02.03.2026 10:${String(i).padStart(2, '0')}`;
+    [...notAnswered, ...answered].forEach((w, i) => rows.push(`${at(i)};Иванов Иван;Входящий;${w};0;791612345${String(i).padStart(2, '0')}`));
+    // Outgoing calls nobody answered are calls out (zero-length), not missed calls.
+    notAnswered.slice(0, 3).forEach((w, i) => rows.push(`${at(30 + i)};Иванов Иван;Исходящий;${w};0;7916000000${i}`));
+    const r = kpi('not-answered.csv', rows);
+    // 16 incoming, the 11 not-answered ones missed; 3 outgoing.
+    expect([r.total.calls_in, r.total.calls_missed, r.total.missed_share, r.total.calls_out]).toEqual([16, 11, 11 / 16, 3]);
+  });
+});
+
 describe('a call log in UTC, as a telephony API writes it («Z» after the time)', () => {
   const lines = ['Дата;Сотрудник;Направление;Статус;Длительность;Номер клиента', '2025-02-01T07:25:00Z;Иванов Иван;Исходящий;Отвечен;60;79161234567'];
 
@@ -443,5 +460,62 @@ describe('Sipuni\'s «Информация из CRM»', () => {
       'Исходящий;Отвечен;01.02.2025 10:20:00;Иванов Иван;+7 916 111-22-33;60;;Иванов Иван',
     ]);
     expect(r.total.callback_rate).toBe(1);
+  });
+});
+
+// A tester's Mango log: «Номер звонящего» was the client's phone on every call and «Номер назначения» unread, so an
+// outgoing call's client was the office's number: no outgoing call linked, and the callbacks and responses were lost.
+describe('a log of a caller\'s and a callee\'s number (Mango\'s «Номер звонящего» and «Номер назначения»)', () => {
+  writeFileSync(path.join(dir, 'ab-deals.csv'), 'id,manager,client,created_at,closed_at,status,amount\n1,Иванов Иван,+7 916 123-45-67,2025-02-01 09:00,2025-02-03 18:00,won,100\n2,Петрова Анна,8 916 765-43-21,2025-02-01 10:00,,open,50\n');
+  const rows = [
+    // Deal 1's client calls in (a response 20 minutes after the deal), and is called back at its other spelling.
+    '01.02.2025 09:20:00;Входящий;79161234567;74951234567;Иванов Иван;00:02:00;Успешный',
+    '01.02.2025 11:00:00;Исходящий;74951234567;89161234567;Иванов Иван;00:05:00;Успешный',
+    // Deal 2's client calls in and is missed; the outgoing call 15 minutes later is the callback and the response (45 minutes).
+    '01.02.2025 10:30:00;Входящий;79167654321;74951234567;Петрова Анна;00:00:00;Не отвечен',
+    '01.02.2025 10:45:00;Исходящий;74951234567;+7 916 765-43-21;Петрова Анна;00:01:00;Успешный',
+  ];
+  const run = (file: string, header: string, lines: string[]) => {
+    writeFileSync(path.join(dir, file), `${[header, ...lines].join('\n')}\n`);
+    const r = runCli(['kpi', '-d', 'ab-deals.csv', '-a', file, '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    return (JSON.parse(r.stdout) as { total: Record<string, number | null> }).total;
+  };
+
+  it.each([
+    ['Номер звонящего', 'Номер назначения'],
+    ['Вызывающий номер', 'Вызываемый номер'],
+    ['Номер вызывающего абонента', 'Номер вызываемого абонента'],
+  ])('«%s» / «%s»: the client is an incoming call\'s caller and an outgoing call\'s callee (hand-checked)', (caller, callee) => {
+    const t = run('ab.csv', `Начало звонка;Тип звонка;${caller};${callee};Сотрудник;Длительность вызова;Результат звонка`, rows);
+    // Deal 1 (won): two touches. Responses: 20 and 45 minutes. The one missed call has a client, called back in 15 minutes.
+    expect([t.touches_per_won, t.response_min_median, t.response_min_avg, t.no_response]).toEqual([2, 32.5, 32.5, 0]);
+    expect([t.calls_in, t.calls_out, t.calls_missed, t.callback_rate]).toEqual([2, 2, 1, 1]);
+  });
+
+  it('with the caller\'s number alone, names only the incoming calls\' clients: an outgoing call\'s caller is the office', () => {
+    const t = run('a-only.csv', 'Начало звонка;Тип звонка;Номер звонящего;Сотрудник;Длительность вызова;Результат звонка', rows.map((l) => l.split(';').filter((_, i) => i !== 3).join(';')));
+    // Deal 1: the incoming call alone (20 minutes); deal 2: its missed call is no response, and the outgoing call names no client.
+    expect([t.touches_per_won, t.response_min_median, t.no_response, t.callback_rate]).toEqual([1, 20, 1, 0]);
+  });
+});
+
+// A tester's log of a row per leg under «ID звонка»: its legs were not merged (4 incoming calls, 3 missed, 75%), as they were under «Call ID».
+describe('a log of a row per leg under a call id a PBX names in Russian or in its API', () => {
+  const legs = [
+    // A1: Иванов's phone rings unanswered, Петрова takes the call 20 s later (2 minutes).
+    'A1;01.02.2025 10:05:00;Входящий;79161234567;Иванов Иван;00:00:00;Не отвечен',
+    'A1;01.02.2025 10:05:20;Входящий;79161234567;Петрова Анна;00:02:00;Успешный',
+    // B2: nobody takes it (the first rung line's missed call); Петрова calls back half an hour later (5 minutes).
+    'B2;01.02.2025 11:00:00;Входящий;79161234500;Иванов Иван;00:00:00;Не отвечен',
+    'B2;01.02.2025 11:00:00;Входящий;79161234500;Петрова Анна;00:00:00;Не отвечен',
+    'C3;01.02.2025 11:30:00;Исходящий;79161234500;Петрова Анна;00:05:00;Успешный',
+  ];
+
+  it.each(['ID звонка', 'ID сессии', 'entry_id', 'communication_id', 'Call ID'])('«%s»: the legs of one id are one call (hand-checked)', (id) => {
+    const r = kpi('legs-id.csv', [`${id};Начало звонка;Тип звонка;Номер клиента;Сотрудник;Длительность вызова;Результат звонка`, ...legs]);
+    expect([r.total.calls_in, r.total.calls_out, r.total.calls_missed, r.total.missed_share, r.total.callback_rate, r.total.talk_minutes]).toEqual([2, 1, 1, 0.5, 1, 7]);
+    expect(r.managers.map((m) => [m.manager, m.calls_in, m.calls_missed, m.calls_out])).toEqual([['Иванов Иван', 1, 1, 0], ['Петрова Анна', 1, 0, 1]]);
+    expect(r.dataQuality.files[1]!.dropped).toEqual({ 'another leg of a call already counted (the same call id)': 2 });
   });
 });

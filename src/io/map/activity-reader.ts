@@ -5,10 +5,12 @@ import { normalizeHeader, type DurationUnit } from './fields.js';
 import type { OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, directionReader, headerOf, inRecycleBin, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext } from './context.js';
+import { dateRead, DELETED_RECORD, directionReader, headerOf, inRecycleBin, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext, type Weighed } from './context.js';
 import { callSides, employeeLine, linesNameEmployees, readSides, sideCounts, UnroutedCall, type CallSides, type SideCounts, type SideReading } from './lines.js';
 
 type Counted<T> = { value: T; count: number };
+/** A direction as read: the call's, and whether the value itself says missed (Zoho's Call Type «Missed»). */
+type DirectionRead = { direction: Activity['direction'] | 'internal'; missed: boolean };
 const CLIENT_PREFIX = /^(компания|контакт|лид|company|contact|lead)\s*:\s*/i;
 const LT = 0x3c;
 const COLON = 0x3a;
@@ -25,10 +27,10 @@ export interface ActivityMemos {
   /** An empty done cell: not done in a checkbox (Done, Выполнено, COMPLETED); nothing said in a status (Zoho's «Outgoing Call Status» of an incoming call, HubSpot's «Meeting outcome»). */
   doneEmpty: false | undefined;
   kind: CellMemo<Counted<Activity['kind']>>;
-  direction: CellMemo<Counted<{ direction: Activity['direction'] | 'internal'; missed: boolean }> | null>;
+  direction: CellMemo<Weighed<DirectionRead> | null>;
   /** Without a direction column: the direction the kind column's values carry («Звонок входящий»), else undefined. */
-  kindDirection: CellMemo<Counted<{ direction: Activity['direction'] | 'internal'; missed: boolean }> | null> | undefined;
-  missed: CellMemo<Counted<boolean | undefined> | null>;
+  kindDirection: CellMemo<Counted<DirectionRead> | null> | undefined;
+  missed: CellMemo<Weighed<boolean | undefined> | null>;
   /** Client columns, else the phone column (a phone is a call's client only in logs with no client column). */
   clientCols: readonly number[];
   /** Without either: the caller's column for an incoming call and the callee's for an outgoing one (Sipuni's «Откуда», «Куда»). */
@@ -97,15 +99,21 @@ function doneIsStatus(ctx: ReadContext): boolean {
   return col !== undefined && DONE_STATUS_HEADERS.has(normalizeHeader(ctx.map.columns[col]!.header));
 }
 
-/** A telephony log's two numbers (Sipuni, Asterisk) as a call's other side by direction, where it has both. */
+/**
+ * A telephony log's two numbers (Sipuni, Asterisk, Mango) as a call's other side by direction: the caller
+ * of an incoming call, the callee of an outgoing one. A log with one of them names only those calls'
+ * client (a caller column alone: the incoming calls'; on an outgoing call it is the company's number).
+ */
 function numberSides(ctx: ReadContext): { in: readonly number[]; out: readonly number[] } | undefined {
-  return ctx.cols.caller !== undefined && ctx.cols.callee !== undefined ? { in: [ctx.cols.caller], out: [ctx.cols.callee] } : undefined;
+  const { caller, callee } = ctx.cols;
+  if (caller === undefined && callee === undefined) return undefined;
+  return { in: caller === undefined ? NO_COLUMNS : [caller], out: callee === undefined ? NO_COLUMNS : [callee] };
 }
 
 /** Makes the memos of an activities file. */
 export function activityMemos(ctx: ReadContext): ActivityMemos {
   const v = ctx.values;
-  const counted = <T>(reader: { entry(raw: string): Counted<T> }) => new CellMemo((t) => (trimEdges(t) === '' ? null : reader.entry(trimEdges(t))));
+  const counted = <C>(reader: { entry(raw: string): C }) => new CellMemo<C | null>((t) => (trimEdges(t) === '' ? null : reader.entry(trimEdges(t))));
   const names = ctx.map.fields.get('client');
   const sides = callSides(ctx.map);
   if (sides) ctx.bySides = sideCounts();
@@ -184,6 +192,8 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   const d = directionCell(cells, ctx, m);
   if (d !== null) {
     d.count++;
+    // A direction column's value on a call is weighed for the unknown-values alert (a meeting's «0» says no call's direction).
+    if (kind === 'call' && c.direction !== undefined) (d as Weighed<DirectionRead>).calls++;
     // A call between employees is no sales activity (no client on the line): dropped, and counted.
     // Only a call: «Internal meeting» in a type column is a meeting, whatever its words say.
     if (d.value.direction === 'internal') {
@@ -196,6 +206,8 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   if (s !== null) {
     s.count++;
     notAnswered ||= s.value === true;
+    // Only an incoming call can be missed: its status alone is weighed for the unknown-values alert.
+    if (kind === 'call' && direction === 'in') s.calls++;
   }
   const duration = m.span ? spanDuration(kind, at, end, ctx) : readDuration(cells, ctx, m);
   if (duration instanceof RowProblem) return duration;
@@ -284,7 +296,7 @@ function kindOf(cells: Cells, ctx: ReadContext, m: ActivityMemos): Activity['kin
 }
 
 /** The row's direction: its direction column's, else what its kind column's value says, else what its sides say (null when none says). */
-function directionCell(cells: Cells, ctx: ReadContext, m: ActivityMemos): Counted<{ direction: Activity['direction'] | 'internal'; missed: boolean }> | null {
+function directionCell(cells: Cells, ctx: ReadContext, m: ActivityMemos): Counted<DirectionRead> | null {
   const c = ctx.cols;
   if (c.direction !== undefined) return cells.value(c.direction, m.direction);
   const byKind = m.kindDirection ? cells.value(c.kind!, m.kindDirection) : null;

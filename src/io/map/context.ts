@@ -193,11 +193,30 @@ export class DecimalMarks {
 }
 
 /**
+ * A value as a reader gives it, with the rows it was counted on, and of those the rows where it bears
+ * on a call figure (`calls`, counted by the activity reader: a direction on a call, a call status on
+ * an incoming call), which the unknown-values alert weighs: a meeting's direction «0» or an outgoing
+ * call's status is no missed call.
+ */
+export interface Weighed<T> {
+  value: T;
+  count: number;
+  calls: number;
+}
+
+/** A value's statistics, as `inspect` and the reports list them. */
+export interface ValueCount {
+  value: string;
+  mapped: string;
+  count: number;
+}
+
+/**
  * A memoised reader of one column's values that also counts them, for `inspect`: one lookup per
  * cell gives both the mapped value and the statistics.
  */
 export class ValueReader<T> {
-  private readonly seen = new Map<string, { value: T; count: number }>();
+  private readonly seen = new Map<string, Weighed<T>>();
 
   constructor(
     private readonly fn: (raw: string) => T,
@@ -206,10 +225,10 @@ export class ValueReader<T> {
   ) {}
 
   /** The value and counter of a raw value (counted by the caller). */
-  entry(raw: string): { value: T; count: number } {
+  entry(raw: string): Weighed<T> {
     let e = this.seen.get(raw);
     if (e === undefined) {
-      e = { value: this.fn(raw), count: 0 };
+      e = { value: this.fn(raw), count: 0, calls: 0 };
       if (this.seen.size < this.max) this.seen.set(raw, e);
     }
     return e;
@@ -224,6 +243,21 @@ export class ValueReader<T> {
     }
     return out;
   }
+
+  /** The distinct values (at most 1,000) counted on the rows where they bear on a call figure, by those rows, most first. */
+  weighed(): ValueCount[] {
+    const out: ValueCount[] = [];
+    for (const [raw, e] of this.seen) {
+      if (out.length >= 1000) break;
+      if (e.calls > 0) out.push({ value: raw, mapped: this.describe(e.value), count: e.calls });
+    }
+    return out.sort(byCount);
+  }
+}
+
+/** Values most counted first, then in the order of their text. */
+export function byCount(a: ValueCount, b: ValueCount): number {
+  return b.count - a.count || (a.value < b.value ? -1 : 1);
 }
 
 /** How the readers below describe a direction, and a call status, that no map knows (the unknown-values alert looks for them). */

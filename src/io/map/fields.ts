@@ -108,11 +108,13 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   // Sipuni's «Информация из CRM»: the contact or company its CRM integration matched the number to.
   { field: 'client', coalesce: true, aliases: ['CRM', 'Клиент', 'Компания', 'Associated Company', 'Activity - Organization', 'Related To', 'Контакт', 'Activity - Contact person', 'Информация из CRM'] },
   // A client's phone number is the client only in logs with no client column (telephony providers).
-  { field: 'phone', aliases: ['Номер телефона', 'Телефон', 'Номер клиента', 'Phone', 'Phone number', 'Client number', 'Номер абонента', 'Номер звонящего', 'Номер собеседника', 'Внешний номер', 'contact_phone_number'] },
-  // A telephony log's two numbers (Sipuni, Asterisk): the client is the caller of an incoming call and
-  // the callee of an outgoing one; read so only in a log with no client or phone column.
-  { field: 'caller', aliases: ['Откуда', 'Кто звонил', 'Номер вызывающего', 'Caller', 'Caller number', 'From number', 'from_number', 'src', 'clid'] },
-  { field: 'callee', aliases: ['Куда', 'Кому звонили', 'Куда звонили', 'Номер вызываемого', 'Callee', 'Called number', 'To number', 'to_number', 'destination', 'dst'] },
+  { field: 'phone', aliases: ['Номер телефона', 'Телефон', 'Номер клиента', 'Phone', 'Phone number', 'Client number', 'Номер абонента', 'Номер собеседника', 'Внешний номер', 'contact_phone_number'] },
+  // A telephony log's two numbers (Sipuni, Asterisk, Mango's «Номер звонящего» and «Номер назначения»):
+  // the client is the caller of an incoming call and the callee of an outgoing one; read so only in a
+  // log with no client or phone column. Not «Исходящий номер»: Mango's and UIS's number the company
+  // shows on its outgoing calls, neither side of every call.
+  { field: 'caller', aliases: ['Откуда', 'Кто звонил', 'Номер вызывающего', 'Номер звонящего', 'Вызывающий номер', 'Номер вызывающего абонента', 'Caller', 'Caller number', 'Calling number', 'From number', 'from_number', 'src', 'clid'] },
+  { field: 'callee', aliases: ['Куда', 'Кому звонили', 'Куда звонили', 'Номер вызываемого', 'Номер назначения', 'Вызываемый номер', 'Номер вызываемого абонента', 'Набранный номер', 'Callee', 'Called number', 'Dialed number', 'To number', 'to_number', 'destination', 'dst'] },
   // Who took an incoming call (Sipuni's «Кто ответил»): the call's employee, where the manager column is
   // the client's owner in the CRM; an outgoing call's employee is then its caller («Откуда»).
   { field: 'answered_by', aliases: ['Кто ответил', 'Кто принял', 'Принял звонок', 'Answered by'] },
@@ -121,8 +123,10 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   { field: 'channel', aliases: ['channel'] },
   { field: 'dstchannel', aliases: ['dstchannel'] },
   // One call's id across its legs (a row per extension a ring group or a queue rang): Asterisk's
-  // linkedid (its uniqueid in versions before 1.8), Zadarma's pbx_call_id.
-  { field: 'call_id', aliases: ['linkedid', 'pbx_call_id', 'uniqueid'] },
+  // linkedid (its uniqueid in versions before 1.8), Zadarma's pbx_call_id, Mango's entry_id, UIS's and
+  // CoMagic's «ID сессии» (communication_id, call_session_id in their API), and the Russian names of a
+  // call's id («Call ID» and `call_id` are the field's own name). Not a bare «ID»: a row's, or a deal's.
+  { field: 'call_id', aliases: ['linkedid', 'pbx_call_id', 'uniqueid', 'ID звонка', 'ID вызова', 'Идентификатор звонка', 'Идентификатор вызова', 'ID сессии', 'Идентификатор сессии', 'entry_id', 'session_id', 'call_session_id', 'communication_id'] },
   // A done flag, or a status that says whether the activity took place (Zoho's calls, HubSpot's meetings).
   { field: 'done', aliases: ['Activity - Done', 'Done', 'Выполнено', 'Outgoing Call Status', 'Meeting outcome', 'Статус выполнения'] },
   // Importer helpers: what record the deal_id column names (Bitrix24 REST's OWNER_TYPE_ID: the id is a

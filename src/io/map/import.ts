@@ -18,7 +18,7 @@ import { noHeaderError } from './no-header.js';
 import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reader.js';
 import { CallLegs } from './lines.js';
 import { RowCells, type Cells } from './cells.js';
-import { activityValueReaders, DateOrders, DecimalMarks, firstColumns, NO_DEAL_ID, NO_MANAGER_REASON, PENDING, placeholderDates, RowProblem, type ReadContext } from './context.js';
+import { activityValueReaders, byCount, DateOrders, DecimalMarks, firstColumns, NO_DEAL_ID, NO_MANAGER_REASON, PENDING, placeholderDates, RowProblem, type ReadContext, type ValueCount } from './context.js';
 import { closedShown, guessStage, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { paymentMemos, readPayment } from './payment-reader.js';
@@ -103,7 +103,12 @@ export interface ImportReport {
   headerRow: number;
   columns: ColumnMatch[];
   /** Distinct values of status-like columns and what they mapped to. */
-  values: Record<string, Array<{ value: string; mapped: string; count: number }>>;
+  values: Record<string, ValueCount[]>;
+  /**
+   * The direction and call status values counted on the rows where they bear on a call figure only (a
+   * direction on a call, a status on an incoming call): what the unknown-values alert weighs.
+   */
+  weighed?: Partial<Record<'direction' | 'missed', ValueCount[]>>;
   rowsRead: number;
   records: number;
   skippedCount: number;
@@ -354,9 +359,11 @@ class RowsToRecords<T> {
       if (s) report.directionBySides = { in: s.in.count, out: s.out.count, internal: s.internal.count, none: s.none.count };
       if (ctx.untimed && ctx.untimed.count > 0) report.untimed = ctx.untimed.count;
       for (const field of ['kind', 'direction', 'missed', 'owner_type', 'done'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
+      report.weighed = {};
+      for (const field of ['direction', 'missed'] as const) if (ctx.map.fields.has(field)) report.weighed[field] = ctx.values[field].weighed();
     }
     for (const [field, values] of ctx.valueStats) {
-      report.values[field] = [...values.entries()].filter(([, v]) => v.count > 0).map(([value, v]) => ({ value, mapped: v.mapped, count: v.count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+      report.values[field] = [...values.entries()].filter(([, v]) => v.count > 0).map(([value, v]) => ({ value, mapped: v.mapped, count: v.count })).sort(byCount);
     }
     this.opts.onDateOrders?.(ctx.dates.decided());
     const order = ctx.dates.fileOrder();

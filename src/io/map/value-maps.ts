@@ -217,6 +217,9 @@ const NOT_ANSWERED = new Set([
   'сброшен',
   'недозвон',
   'абонент занят',
+  // UIS's «Потерян», and an incoming call that went to voicemail (below)
+  'потерян',
+  'голосовая почта',
   'cancel',
   'no-answer',
   'left voicemail',
@@ -319,27 +322,57 @@ export function missedByWords(missedDirection: ReadonlySet<string>, key: string)
   return wordsOf(key).some((word) => missedDirection.has(word));
 }
 
-/** Words that turn a call status around («Call not answered», «Звонок не принят»): such a value is read as a whole only. */
+/** Words that turn a call status around («Call not answered», «Звонок не принят»). */
 const NEGATIONS = new Set(['not', 'no', 'non', 'never', 'не', 'нет', 'без']);
 
 /**
  * The words that name a call's outcome whatever else a status says («Missed call», «Successful call»,
- * «Входящий пропущенный»). Only these: a call-result column may hold free text («Предложение
- * отклонено», "Demo cancelled"), where «отклонено» or "cancelled" is about the deal, not the call.
+ * «Входящий пропущенный», «Неуспешный вызов», «Сброшен клиентом», «Абонент недоступен»). Only these: a
+ * call-result column may hold free text («Предложение отклонено», "Demo cancelled"), where «отклонено»
+ * or "cancelled" is about the deal, not the call. A machine that took the call (an answering machine,
+ * an IVR) is no one's answer: «Принят автоответчиком» says both, and so nothing.
  */
 const STATUS_WORDS: ReadonlyMap<string, boolean> = new Map([
-  ['missed', true], ['unanswered', true], ['пропущенный', true], ['пропущен', true], ['неотвеченный', true],
-  ['successful', false], ['успешный', false],
+  ['missed', true], ['unanswered', true], ['busy', true], ['voicemail', true], ['ivr', true],
+  ['пропущенный', true], ['пропущен', true], ['неотвеченный', true], ['неуспешный', true], ['неудачный', true], ['непринятый', true],
+  ['потерянный', true], ['недозвон', true], ['сброшен', true], ['сброшенный', true], ['недоступен', true], ['занято', true], ['занят', true], ['занята', true],
+  ['автоответчик', true], ['автоответчиком', true], ['автоответчика', true],
+  ['successful', false], ['answered', false], ['успешный', false], ['отвечен', false], ['отвеченный', false], ['принят', false], ['принятый', false],
   // amoCRM's events list writes a call's talk after it: «Разговор 2 мин».
   ['разговор', false],
 ]);
 
 /**
- * A call status no map names, by its words ("Missed call", "Successful call", «Входящий пропущенный»):
- * undefined when no word names an outcome, when they disagree, or when a word negates another.
+ * Words of an answer, which a negation right before turns into a call not answered: «Вызов не принят»,
+ * «Не принят сотрудником», «Клиент не дождался ответа», «Нет соединения», "Call not answered".
+ */
+const ANSWER_WORDS = new Set([
+  'принят', 'принята', 'принято', 'принятый', 'принял', 'приняла', 'приняли', 'отвечен', 'отвечена', 'отвечено', 'отвеченный', 'ответил', 'ответила', 'ответили', 'ответ', 'ответа',
+  'дождался', 'дождалась', 'дождались', 'дождавшись', 'дозвонился', 'дозвонилась', 'дозвонились', 'соединен', 'соединено', 'соединения', 'соединение', 'соединился', 'состоялся', 'состоялось', 'разговора',
+  'успешно', 'успешный', 'answered', 'answer', 'connected', 'reached', 'picked', 'response',
+]);
+
+/**
+ * A call status no map names, by its words ("Missed call", «Входящий пропущенный», «Вызов не принят»):
+ * a negation right before a word of an answer says not answered; any other negation («Отвечен, не
+ * перезвонили», "Answered, no") leaves the value unknown, never read backwards. Undefined when no word
+ * names an outcome or when they disagree.
  */
 export function statusByWords(key: string): boolean | undefined {
-  return wordsOf(key).some((w) => NEGATIONS.has(w)) ? undefined : byWords(STATUS_WORDS, key);
+  const words = wordsOf(key);
+  let found: boolean | undefined;
+  for (let i = 0; i < words.length; i++) {
+    let missed: boolean | undefined;
+    if (NEGATIONS.has(words[i]!)) {
+      if (!ANSWER_WORDS.has(words[i + 1] ?? '')) return undefined;
+      missed = true;
+      i++;
+    } else missed = STATUS_WORDS.get(words[i]!);
+    if (missed === undefined) continue;
+    if (found !== undefined && found !== missed) return undefined;
+    found = missed;
+  }
+  return found;
 }
 
 /** Owner type words of an activity owned by a deal, a lead, a contact or a company (codes come from a CRM profile). */

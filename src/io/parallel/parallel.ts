@@ -23,6 +23,7 @@ import { lineStart, TakeOver, type TakeOverData } from './takeover.js';
 import { takeWorker, WORKER } from './early.js';
 import { runSettings, timing } from '../run-settings.js';
 import type { SlashOrder } from '../map/values.js';
+import { byCount, type ValueCount } from '../map/context.js';
 
 /**
  * Reading a large export in two halves at once. This thread reads up to the first line end past
@@ -614,20 +615,26 @@ function partOptions(opts: ImportOptions): PartJob['options'] {
   return { limits: opts.limits, dateOrder: opts.dateOrder, timeOffsetHours: opts.timeOffsetHours, columns: opts.columns, ...(opts.units ? { units: opts.units } : {}), valueMaps: opts.valueMaps, mapFile: opts.mapFile, reportDay: opts.reportDay };
 }
 
-/** The report of a whole file from the reports of its halves (the second's rows shifted by `lines`). */
-function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed: number): ImportReport {
-  const dropped = { ...a.dropped };
-  for (const [reason, count] of Object.entries(b.dropped)) dropped[reason] = (dropped[reason] ?? 0) + count;
-  const values: ImportReport['values'] = {};
-  for (const field of new Set([...Object.keys(a.values), ...Object.keys(b.values)])) {
-    const byValue = new Map<string, { value: string; mapped: string; count: number }>();
-    for (const v of [...(a.values[field] ?? []), ...(b.values[field] ?? [])]) {
+/** Two halves' value counts of each field, added up by value. */
+function mergeValues(a: Readonly<Record<string, ValueCount[] | undefined>>, b: Readonly<Record<string, ValueCount[] | undefined>>): Record<string, ValueCount[]> {
+  const values: Record<string, ValueCount[]> = {};
+  for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const byValue = new Map<string, ValueCount>();
+    for (const v of [...(a[field] ?? []), ...(b[field] ?? [])]) {
       const seen = byValue.get(v.value);
       if (seen) seen.count += v.count;
       else byValue.set(v.value, { ...v });
     }
-    values[field] = [...byValue.values()].sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1));
+    values[field] = [...byValue.values()].sort(byCount);
   }
+  return values;
+}
+
+/** The report of a whole file from the reports of its halves (the second's rows shifted by `lines`). */
+function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed: number): ImportReport {
+  const dropped = { ...a.dropped };
+  for (const [reason, count] of Object.entries(b.dropped)) dropped[reason] = (dropped[reason] ?? 0) + count;
+  const values = mergeValues(a.values, b.values);
   const nulBytes = (a.table.nulBytes ?? 0) + (b.table.nulBytes ?? 0);
   const stages = { ...a.stages };
   for (const [name, s] of Object.entries(b.stages ?? {})) {
@@ -640,6 +647,7 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     ...a,
     table: { ...a.table, ...(nulBytes > 0 ? { nulBytes } : {}), ...(swallowed ? { swallowed } : {}) },
     values,
+    ...(a.weighed || b.weighed ? { weighed: mergeValues(a.weighed ?? {}, b.weighed ?? {}) } : {}),
     ...(a.stages || b.stages ? { stages } : {}),
     // The halves' orders agree where both show one (checked when they were joined): the file's is either's.
     ...(a.dateOrder ?? b.dateOrder ? { dateOrder: a.dateOrder ?? b.dateOrder } : {}),

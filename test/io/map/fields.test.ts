@@ -20,8 +20,43 @@ describe('telephony call logs map by their own headers', () => {
     expect(mapped(['Дата', 'Время', 'Тип вызова', 'Статус вызова', 'Номер абонента', 'Оператор', 'Продолжительность разговора'])).toMatchObject({ at: 'Дата', at_time: 'Время', direction: 'Тип вызова', missed: 'Статус вызова', manager: 'Оператор', duration_s: 'Продолжительность разговора', phone: 'Номер абонента' });
   });
 
-  it('Mango Office: the start of the call and its result', () => {
-    expect(mapped(['Начало звонка', 'Тип звонка', 'Номер звонящего', 'Сотрудник', 'Длительность вызова', 'Результат звонка'])).toMatchObject({ at: 'Начало звонка', direction: 'Тип звонка', phone: 'Номер звонящего', manager: 'Сотрудник', duration_s: 'Длительность вызова', missed: 'Результат звонка' });
+  it('Mango Office: the start of the call, its two numbers and its result', () => {
+    // «Номер звонящего» is the caller of every call (the office's number on an outgoing one), not the client's phone.
+    const m = mapped(['Начало звонка', 'Тип звонка', 'Номер звонящего', 'Номер назначения', 'Сотрудник', 'Длительность вызова', 'Результат звонка']);
+    expect(m).toMatchObject({ at: 'Начало звонка', direction: 'Тип звонка', caller: 'Номер звонящего', callee: 'Номер назначения', manager: 'Сотрудник', duration_s: 'Длительность вызова', missed: 'Результат звонка' });
+    expect(m.phone).toBeUndefined();
+  });
+
+  // A log's A and B numbers under the names PBXs give them: «Номер назначения» was unmapped, «Вызывающий номер» and «Вызываемый номер» both.
+  it.each([
+    ['Номер звонящего', 'Номер назначения'],
+    ['Вызывающий номер', 'Вызываемый номер'],
+    ['Номер вызывающего абонента', 'Номер вызываемого абонента'],
+    ['Номер вызывающего', 'Номер вызываемого'],
+    ['Calling number', 'Called number'],
+    ['Откуда', 'Набранный номер'],
+    ['Caller', 'Dialed number'],
+  ])('«%s» and «%s» are the caller and the callee', (caller, callee) => {
+    expect(mapped(['Дата звонка', 'Тип звонка', caller, callee, 'Сотрудник'])).toEqual({ at: 'Дата звонка', direction: 'Тип звонка', caller, callee, manager: 'Сотрудник' });
+  });
+
+  it.each(['Номер клиента', 'Телефон', 'Номер телефона', 'Номер абонента', 'Внешний номер'])('«%s» is still the client\'s phone, beside a caller and a callee too', (phone) => {
+    expect(mapped(['Дата звонка', 'Тип звонка', phone, 'Сотрудник'])).toMatchObject({ phone });
+    expect(mapped(['Дата звонка', 'Тип звонка', 'Номер звонящего', 'Номер назначения', phone, 'Сотрудник'])).toMatchObject({ phone, caller: 'Номер звонящего', callee: 'Номер назначения' });
+  });
+
+  // A log of a row per leg with a Russian call-id header merged no legs: 4 incoming calls, 3 missed, for 2 and 1.
+  it.each(['ID звонка', 'ID вызова', 'Идентификатор звонка', 'Идентификатор вызова', 'ID сессии', 'Идентификатор сессии', 'entry_id', 'session_id', 'call_session_id', 'communication_id', 'Call ID', 'call_id', 'linkedid', 'pbx_call_id'])('«%s» is the call id that ties a call\'s legs', (id) => {
+    expect(mapped([id, 'Начало звонка', 'Тип звонка', 'Номер клиента', 'Сотрудник', 'Результат звонка'])).toEqual({ call_id: id, at: 'Начало звонка', direction: 'Тип звонка', phone: 'Номер клиента', manager: 'Сотрудник', missed: 'Результат звонка' });
+  });
+
+  it('a bare «ID» or `uid` is no call id (a row\'s), and «ID сделки» stays the deal beside a call id', () => {
+    expect(mapped(['ID', 'uid', 'id', 'Дата звонка', 'Сотрудник']).call_id).toBeUndefined();
+    expect(mapped(['ID звонка', 'ID сделки', 'Дата звонка', 'Сотрудник'])).toEqual({ call_id: 'ID звонка', deal_id: 'ID сделки', at: 'Дата звонка', manager: 'Сотрудник' });
+  });
+
+  it('«Исходящий номер» is neither side: the number the company shows on its outgoing calls', () => {
+    expect(mapped(['Дата звонка', 'Тип звонка', 'Исходящий номер', 'Сотрудник'])).toEqual({ at: 'Дата звонка', direction: 'Тип звонка', manager: 'Сотрудник' });
   });
 
   it('Asterisk CDR and Zadarma: calldate / callstart, disposition, billsec / billseconds', () => {

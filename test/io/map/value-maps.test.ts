@@ -11,7 +11,7 @@ const direction = (v: string) => maps.direction.get(normalizeValue(v));
 // call outcome, Kommo in Spanish and Portuguese. A value no rule knows counts as answered, so an
 // unknown "not answered" hides a missed call.
 describe('call statuses and directions as telephony logs write them', () => {
-  it.each(['Потерянный', 'Потерянный звонок', 'Неуспешный', 'Не принят', 'Непринятый', 'Не отвечено', 'Нет ответа', 'Пропущенный вызов', 'Отменён', 'Сброшен', 'Недозвон', 'Абонент занят', 'NO ANSWER', 'cancel', 'no-answer', 'Left voicemail', 'Llamada perdida', 'No contestada', 'Chamada perdida', 'Não atendida'])('%s is not answered', (v) => {
+  it.each(['Потерян', 'Голосовая почта', 'Потерянный', 'Потерянный звонок', 'Неуспешный', 'Не принят', 'Непринятый', 'Не отвечено', 'Нет ответа', 'Пропущенный вызов', 'Отменён', 'Сброшен', 'Недозвон', 'Абонент занят', 'NO ANSWER', 'cancel', 'no-answer', 'Left voicemail', 'Llamada perdida', 'No contestada', 'Chamada perdida', 'Não atendida'])('%s is not answered', (v) => {
     expect(missed(v)).toBe(true);
   });
 
@@ -82,8 +82,19 @@ describe('call statuses no map names, read by their words', () => {
     for (const v of ['Предложение отклонено', 'Заказ отменён, клиент передумал', 'Customer rejected our pricing', 'Demo cancelled - will reschedule', 'Abandoned after answer', 'Принят автоответчиком', 'Answered by IVR']) expect(read(v), v).toBeUndefined();
   });
 
-  it('a word that turns the status around leaves the value unknown, never read backwards', () => {
-    for (const v of ['Call not answered', 'Звонок не принят', 'No answered call', 'Answered, no']) expect(read(v), v).toBeUndefined();
+  // A tester's log: «Вызов не принят» and «Не принят сотрудником» counted as answered, being unknown.
+  it('a negation right before a word of an answer is not answered', () => {
+    for (const v of ['Call not answered', 'Звонок не принят', 'Вызов не принят', 'Не принят сотрудником', 'Клиент не дождался ответа', 'Нет соединения', 'No answered call', 'Не отвечен, перезвонили']) expect(read(v), v).toBe(true);
+  });
+
+  it('any other negation leaves the value unknown, never read backwards', () => {
+    for (const v of ['Answered, no', 'Отвечен, не перезвонили', 'Не пропущен', 'Не определен', 'No show']) expect(read(v), v).toBeUndefined();
+  });
+
+  it('the words of a call not connected are not answered; an answer\'s words answered; a machine\'s answer says nothing', () => {
+    for (const v of ['Неуспешный вызов', 'Сброшен клиентом', 'Абонент недоступен', 'Неудачный звонок', 'Линия занята', 'Потерянный вызов', 'Line busy', 'Занят']) expect(read(v), v).toBe(true);
+    for (const v of ['Отвечен сотрудником', 'Принят оператором', 'Успешный вызов', 'Разговор', 'Answered']) expect(read(v), v).toBe(false);
+    for (const v of ['Принят автоответчиком', 'Answered by IVR', 'Отвечен, сброшен']) expect(read(v), v).toBeUndefined();
   });
 
   it('voicemail on an incoming call, and Mango\'s «Не дозвонился», are not answered; Bitrix24\'s «Callback» is outgoing', () => {
