@@ -192,6 +192,38 @@ describe('saving from an interactive run', () => {
     expect(readFileSync(path.join(dir, 'a.yaml'), 'utf8')).toMatch(/^questionnaire: crm-maturity/);
   });
 
+  // A reviewer: -o deals.xlsx, then deals.xlsx typed at «Файл сделок»: the report replaced the export (the prompts'
+  // inputs were guarded, the -o write at the end was not).
+  it('-o naming the export typed at a prompt is refused, the export kept, another file offered', async () => {
+    const dir = tmp();
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Сделки');
+    ws.addRow(['id', 'manager', 'created_at', 'closed_at', 'status', 'amount', 'client']);
+    for (let i = 1; i <= 40; i++) ws.addRow([i, 'Иванов Иван', '2025-01-10 10:00', '2025-01-20 10:00', i % 3 ? 'won' : 'lost', 1000, `c${i}`]);
+    await wb.xlsx.writeFile(path.join(dir, 'deals.xlsx'));
+    const before = readFileSync(path.join(dir, 'deals.xlsx'));
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '\r'],
+        ...yesToAll(QUESTIONS_RU),
+        ['Проверить ответы по выгрузкам', 'д\r'],
+        ['Файл сделок', 'deals.xlsx\r'],
+        ['Файл звонков', '\r'],
+        ['Файл оплат', '\r'],
+        ['Сохранить ответы', 'н\r'],
+        ['Записать отчёт в другой файл', 'н\r'],
+      ],
+      ['audit', '-o', 'deals.xlsx', ...NOW],
+      dir,
+    );
+    expect(plain(run.out)).toContain('deals.xlsx: файл результата — один из входных файлов');
+    expect(readFileSync(path.join(dir, 'deals.xlsx')).equals(before)).toBe(true);
+    // The report was saved nowhere: exit 2.
+    expect(run.code, run.out).toBe(2);
+  });
+
   // With -o the run ended on «Записано: i11.xlsx» alone, and Ctrl+C then said «ничего не сохранено».
   it('with -o it shows the summary, band and recommendations, and Ctrl+C names the report written', () => {
     const dir = tmp();

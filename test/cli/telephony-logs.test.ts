@@ -361,6 +361,20 @@ describe('a call log in UTC, as a telephony API writes it («Z» after the time)
   });
 });
 
+// A reviewer: «Номер звонящего» became the caller, read by direction; in a log with no direction column no call had
+// a client, and touches read 0 where they had read 1, without a word.
+describe('a log whose one number column is the caller, with nothing to say a call\'s direction', () => {
+  it('takes it as every call\'s client, as a phone column', () => {
+    writeFileSync(path.join(dir, 'deals-won.csv'), 'id,manager,client,created_at,closed_at,status,amount\n1,Иванов Иван,79161234567,2025-02-01 09:00,2025-02-05 10:00,won,100\n');
+    writeFileSync(path.join(dir, 'caller-nodir.csv'), 'Начало звонка;Номер звонящего;Сотрудник;Длительность вызова\n01.02.2025 09:20:00;79161234567;Иванов Иван;00:02:00\n');
+    const run = runCli(['kpi', '-d', 'deals-won.csv', '-a', 'caller-nodir.csv', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    // The one call, 20 minutes after the deal, from its client: a touch (not a response: its direction is unknown).
+    expect([r.total.touches_per_won, r.total.response_min_median]).toEqual([1, null]);
+  });
+});
+
 describe('a call log of Unix times (Mango\'s API call statistics), which are UTC by what they are', () => {
   // 1738394700 is 2025-02-01 07:25:00 UTC: 10:25 in Moscow. It was read as 07:25 without a word, beside deals on the Moscow clock.
   const calls = ['Дата;Сотрудник;Направление;Статус;Длительность;Номер клиента', '1738394700;Иванов Иван;Исходящий;Отвечен;60;79161234567'];

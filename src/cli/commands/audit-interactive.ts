@@ -91,7 +91,8 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     say('');
     try {
       // writeOutput says «Записано: отчёт.xlsx (9,3 КБ)»: the path is not said twice.
-      await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, o.inputs, lang);
+      // The exports typed at the prompts are inputs too: -o deals.xlsx over the deals.xlsx typed a minute ago replaced it (a reviewer).
+      await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, protect().inputs, lang);
       if (o.output) saved.report = o.output;
     } catch (error) {
       failed(error, true);

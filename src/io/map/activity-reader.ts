@@ -110,11 +110,22 @@ function numberSides(ctx: ReadContext): { in: readonly number[]; out: readonly n
   return { in: caller === undefined ? NO_COLUMNS : [caller], out: callee === undefined ? NO_COLUMNS : [callee] };
 }
 
+/**
+ * A caller column with no callee and nothing to say a call's direction (no direction or type column):
+ * the client of every call, as a phone column's («Номер звонящего» in a log of incoming calls). Read by
+ * direction, it gave no call a client: touches 0 without a word (a reviewer).
+ */
+function loneCaller(ctx: ReadContext): number | undefined {
+  const { caller, callee, direction, kind } = ctx.cols;
+  return caller !== undefined && callee === undefined && direction === undefined && kind === undefined && callSides(ctx.map) === undefined ? caller : undefined;
+}
+
 /** Makes the memos of an activities file. */
 export function activityMemos(ctx: ReadContext): ActivityMemos {
   const v = ctx.values;
   const counted = <C>(reader: { entry(raw: string): C }) => new CellMemo<C | null>((t) => (trimEdges(t) === '' ? null : reader.entry(trimEdges(t))));
   const names = ctx.map.fields.get('client');
+  const phone = ctx.cols.phone ?? loneCaller(ctx);
   const sides = callSides(ctx.map);
   if (sides) ctx.bySides = sideCounts();
   ctx.untimed = { count: 0 };
@@ -128,9 +139,9 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     // A reader of its own: the kind column's values are not the direction column's (inspect).
     kindDirection: ctx.cols.direction === undefined && ctx.cols.kind !== undefined ? counted(directionReader(ctx.maps)) : undefined,
     missed: counted(v.missed),
-    clientCols: names ?? (ctx.cols.phone === undefined ? [] : [ctx.cols.phone]),
-    byDirection: names === undefined && ctx.cols.phone === undefined ? numberSides(ctx) : undefined,
-    numbers: names === undefined ? undefined : ctx.cols.phone !== undefined ? { in: [ctx.cols.phone], out: [ctx.cols.phone] } : numberSides(ctx),
+    clientCols: names ?? (phone === undefined ? [] : [phone]),
+    byDirection: names === undefined && phone === undefined ? numberSides(ctx) : undefined,
+    numbers: names === undefined ? undefined : phone !== undefined ? { in: [phone], out: [phone] } : numberSides(ctx),
     byName: names !== undefined,
     unit: ctx.cols.duration_s === undefined ? undefined : ctx.map.units.get(ctx.cols.duration_s),
     kind0: ctx.map.profile?.profile.rows ?? 'call',
