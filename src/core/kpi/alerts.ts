@@ -29,7 +29,7 @@ export type Alert =
   /** `by`: the name is the other's with a patronymic added or dropped, or written with initials. */
   | { code: 'manager-spellings'; names: Array<{ name: string; as: string; by?: 'patronymic' | 'initials' }> }
   /** A short name («Петрова А.», «Иванов Иван») that several full names could be: nothing merged. */
-  | { code: 'manager-unclear'; names: Array<{ name: string; could: string[] }> }
+  | { code: 'manager-unclear'; names: Array<{ name: string; could: string[]; /** Other short names that fit the same person with another middle initial. */ also?: string[] }> }
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
   | { code: 'untimed-activities'; file: string; untimed: number; records: number }
   | { code: 'utc-times'; file: string; count: number; example: string; column: string }
@@ -181,7 +181,7 @@ export function managerSpellings(managers: ReadonlyArray<{ manager: string; lead
     byKey.set(p.key, [...(byKey.get(p.key) ?? []), p]);
     root.set(p.key, p.key);
   }
-  const unclear: Array<{ name: string; could: string[] }> = [];
+  const unclear: Array<{ name: string; could: string[]; also?: string[] }> = [];
   const first = (key: string) => byKey.get(key)![0]!;
   // A full name with a patronymic and the same name without it; a short name two patronymics reduce to is unclear.
   const reducedFrom = new Map<string, string[]>();
@@ -197,13 +197,22 @@ export function managerSpellings(managers: ReadonlyArray<{ manager: string; lead
     if (longer.length === 1) root.set(find(longer[0]!), find(short));
     else unclear.push({ name: first(short).manager, could: longer.map((k) => first(k).manager) });
   }
-  // A surname with initials and the one person whose full name fits it.
+  // A surname with initials and the one person whose full name fits it. Two short names that fit one person
+  // with different middle initials («Иванов И. С.», «Иванов И. П.» beside «Иванов Иван») are two people: neither
+  // is merged, each is unclear (a reviewer: the snippet merged both into one).
+  const fitted: Array<{ key: string; short: (typeof people)[number]; person: string; fits: string[] }> = [];
   for (const [key, [p]] of byKey) {
     if (p!.words.length !== 1 || p!.initials.length === 0 || p!.initials.length > 2) continue;
     const fits = [...byKey.values()].filter(([f]) => f!.initials.length === 0 && f!.words.length >= 2 && f!.words.length <= 3 && initialsFit(p!, f!));
     const persons = [...new Set(fits.map(([f]) => find(f!.key)))];
-    if (persons.length === 1) root.set(find(key), persons[0]!);
+    if (persons.length === 1) fitted.push({ key, short: p!, person: persons[0]!, fits: fits.map(([f]) => f!.manager) });
     else if (persons.length > 1) unclear.push({ name: p!.manager, could: fits.map(([f]) => f!.manager) });
+  }
+  for (const f of fitted) {
+    const middle = f.short.initials[1];
+    const also = middle === undefined ? [] : fitted.filter((g) => g.person === f.person && g.short.initials[1] !== undefined && g.short.initials[1] !== middle).map((g) => g.short.manager);
+    if (also.length > 0) unclear.push({ name: f.short.manager, could: f.fits, also });
+    else root.set(find(f.key), f.person);
   }
   const groups = new Map<string, typeof people>();
   for (const p of people) groups.set(find(p.key), [...(groups.get(find(p.key)) ?? []), p]);
@@ -529,8 +538,11 @@ function spellingsText(a: Extract<Alert, { code: 'manager-spellings' }>, ru: boo
 /** A short name several full names could be, and a managers: section to keep one name of, in words. */
 function unclearText(a: Extract<Alert, { code: 'manager-unclear' }>, ru: boolean): string {
   const q = (s: string) => (ru ? `«${s}»` : `"${s}"`);
-  const items = a.names.map((x) => `${q(x.name)} ${ru ? '— это' : 'could be'} ${x.could.map(q).join(ru ? ' или ' : ' or ')}`).join('; ');
-  const snippet = `managers:\n${a.names.map((x) => `  ${JSON.stringify(x.name)}: ${JSON.stringify(x.could[0])}    # ${ru ? 'или' : 'or'} ${x.could.slice(1).map((c) => JSON.stringify(c)).join(', ')}`).join('\n')}`;
+  // One candidate, with other initials that fit it too («Иванов И. С.», «Иванов И. П.»): two people, one full name.
+  const other = (x: { also?: string[] }) => (x.also?.length ? (ru ? ` или другой человек (есть и ${x.also.map(q).join(', ')})` : ` or another person (there is also ${x.also.map(q).join(', ')})`) : '');
+  const items = a.names.map((x) => `${q(x.name)} ${ru ? '— это' : 'could be'} ${x.could.map(q).join(ru ? ' или ' : ' or ')}${other(x)}`).join('; ');
+  const rest = (x: { could: string[] }) => (x.could.length > 1 ? `    # ${ru ? 'или' : 'or'} ${x.could.slice(1).map((c) => JSON.stringify(c)).join(', ')}` : '');
+  const snippet = `managers:\n${a.names.map((x) => `  ${JSON.stringify(x.name)}: ${JSON.stringify(x.could[0])}${rest(x)}`).join('\n')}`;
   const one = a.names.length === 1;
   return ru
     ? `Не понять, кто из менеджеров записан так: ${items}. ${one ? 'Сделки и действия этой записи посчитаны' : 'Сделки и действия этих записей посчитаны'} отдельно, как у ${one ? 'ещё одного менеджера' : 'других менеджеров'}. Если так записаны разные люди, их не разделить: выгрузите файл с полными именами. Если это один человек, передайте --map с разделом, оставив верное имя:\n${snippet}`

@@ -219,6 +219,21 @@ describe('managerSpellings', () => {
     expect(managerSpellings([{ manager: 'Иванов Иван', leads: 1 }, { manager: 'Иванов Иван Сергеевич' }, { manager: 'Иванов Иван Петрович' }])).toEqual([
       { code: 'manager-unclear', names: [{ name: 'Иванов Иван', could: ['Иванов Иван Сергеевич', 'Иванов Иван Петрович'] }] },
     ]);
+    // A reviewer: two middle initials of one full name without a patronymic are two people; the snippet merged both.
+    const two = managerSpellings([{ manager: 'Иванов Иван', leads: 3 }, { manager: 'Иванов И. С.' }, { manager: 'Иванов И. П.' }]);
+    expect(two).toEqual([
+      {
+        code: 'manager-unclear',
+        names: [
+          { name: 'Иванов И. С.', could: ['Иванов Иван'], also: ['Иванов И. П.'] },
+          { name: 'Иванов И. П.', could: ['Иванов Иван'], also: ['Иванов И. С.'] },
+        ],
+      },
+    ]);
+    expect(describeAlert(two[0]!, 'ru')).toContain('«Иванов И. С.» — это «Иванов Иван» или другой человек (есть и «Иванов И. П.»)');
+    expect(describeAlert(two[0]!, 'ru')).toMatch(/\n {2}"Иванов И\. П\.": "Иванов Иван"$/);
+    // One middle initial alone is merged as before.
+    expect(managerSpellings([{ manager: 'Иванов Иван', leads: 3 }, { manager: 'Иванов И. С.' }])[0]).toMatchObject({ code: 'manager-spellings', names: [{ name: 'Иванов И. С.', as: 'Иванов Иван' }] });
   });
 
   it('keeps two lines of one name apart, initials or not', () => {
