@@ -107,6 +107,14 @@ describe('missed incoming calls with no employee', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('6 of 136 rows');
     expect(bad.stderr).toContain('row 132');
+    // A reviewer: the 30 lost calls first filled the listed skipped rows, so the JSON held none of the unreadable
+    // ones; a file lists ten of them (all counted), and the bad dates after.
+    const listed = runCli(['kpi', '-d', 'deals.csv', '-a', 'uis-bad.csv', '--max-bad-rows', '10', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(listed.code, listed.stderr).toBe(0);
+    const q = JSON.parse(listed.stdout).dataQuality;
+    expect(q.rowsSkippedCount).toBe(36);
+    expect(q.rowsSkipped.filter((s: { reason: string }) => s.reason === 'no manager (a missed incoming call)')).toHaveLength(10);
+    expect(q.rowsSkipped.filter((s: { reason: string }) => s.reason.endsWith('is not a date')).map((s: { row: number }) => s.row)).toEqual([132, 133, 134, 135, 136, 137]);
     expect(bad.stderr).not.toContain('missed incoming call)');
   });
 });
