@@ -1,3 +1,4 @@
+import { LINE_AFTER_NAME } from '../pbx-line.js';
 import { ENCODING_FLAGS, ENCODING_NAMES } from '../encoding-names.js';
 import { formatWhere } from '../errors.js';
 import { plural, pluralEn } from '../i18n.js';
@@ -81,15 +82,12 @@ export function managersSnippet(ids: readonly string[], lang: string): string {
   return `managers:\n${ids.map((id) => `  ${JSON.stringify(id)}: ${JSON.stringify(placeholder)}`).join('\n')}\n`;
 }
 
-/** A telephony line after a name: «(101)», «(доб. 101)», «(ext. 101)», «(вн. 101)». */
-const LINE = /\(\s*(?:доб\.?|ext\.?|вн\.?)?\s*\d+\s*\)/giu;
-
 /** A person's name as words: lower case, ё as е, without a PBX line, split at spaces and commas (dots kept: initials). */
 function nameWords(name: string): string[] {
   return name
     .toLowerCase()
     .replace(/ё/g, 'е')
-    .replace(LINE, ' ')
+    .replace(LINE_AFTER_NAME, ' ')
     .split(/[\s,]+/)
     .filter((w) => w !== '' && w !== '.');
 }

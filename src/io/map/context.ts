@@ -1,3 +1,4 @@
+import { LINE_AFTER_NAME, mayEndInLine } from '../../core/pbx-line.js';
 import { UserError } from '../../core/errors.js';
 import type { Activity, DealStatus } from '../../core/records.js';
 import type { ActivityLinker } from '../../core/kpi/link.js';
@@ -485,9 +486,6 @@ function dateOnly(ms: number, col: number, ctx: ReadContext): number {
   return Math.round(ms / DAY_MS) * DAY_MS;
 }
 
-/** A telephony line after a person's name («Иван Петров (101)», «Ivan Petrov (ext. 101)»: Beeline's, MTS's, Sipuni's way of naming an employee). */
-const LINE_AFTER_NAME = /\s*\((?:доб\.?|ext\.?|вн\.?)?\s*\d{2,6}\)$/iu;
-
 /** A CRM's mark of a user who left, after the name (HubSpot's «(Deactivated User)»). */
 const DEACTIVATED = /\s*\(deactivated(?: user)?\)$/i;
 
@@ -501,7 +499,7 @@ export function reportedManager(maps: ValueMaps, name: string, store: DealStore 
   // HubSpot marks an owner no longer in the account «Ben Ray (Deactivated User)» in the deals, while
   // the calls they made name «Ben Ray»: one person, whose deals stay theirs (a tester's run listed two).
   const cleaned = name.charCodeAt(name.length - 1) === 0x29 && !maps.managers.has(name) ? name.replace(DEACTIVATED, '') || name : name;
-  if (store !== undefined && cleaned.charCodeAt(cleaned.length - 1) === 0x29 && !maps.managers.has(cleaned)) {
+  if (store !== undefined && mayEndInLine(cleaned) && !maps.managers.has(cleaned)) {
     const bare = managerName(maps, cleaned.replace(LINE_AFTER_NAME, ''));
     if (bare !== '' && store.managers.find(bare) !== undefined) return bare;
   }

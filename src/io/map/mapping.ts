@@ -1,3 +1,4 @@
+import { LINE_AFTER_NAME } from '../../core/pbx-line.js';
 import { UserError } from '../../core/errors.js';
 import { FIELDS, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
@@ -306,8 +307,6 @@ const NUMBER_FIELDS = new Set(['amount', 'leads', 'won', 'revenue', 'invoiced', 
 /** What a sample value looks like to a proposal: a date, a number (an amount, a phone, an id of digits), a line, an id, a person's name, other text. */
 type ValueShape = 'date' | 'number' | 'line' | 'id' | 'name' | 'text';
 
-/** A telephony line after a name, «(101)», «(доб. 101)», «(ext. 101)», «<101>», as a PBX names an employee. */
-const LINE_AFTER = /\s*(?:\((?:доб\.?|ext\.?|вн\.?)?\s*\d{2,6}\)|<\d{2,6}>)$/iu;
 /** Two or three words of letters («Иванов Иван», «Anna Lee», «Петрова А. С.», «Салтыков-Щедрин М. Е.»). */
 const PERSON = /^\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){1,2}$/u;
 
@@ -324,7 +323,7 @@ export function valueShape(raw: string): ValueShape {
   // A phone written with its marks («+7 (916) 111-11-11», «8 916 222-22-22») is a number, not text.
   if (phoneKey(v) !== undefined) return 'number';
   if (!/\p{L}/u.test(v) || looksLikeUserId(v)) return 'id';
-  const bare = v.replace(LINE_AFTER, '');
+  const bare = v.replace(LINE_AFTER_NAME, '');
   return PERSON.test(bare) || (bare !== v && /^\p{L}[\p{L}'’.-]*$/u.test(bare)) ? 'name' : 'text';
 }
 
