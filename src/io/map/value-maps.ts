@@ -361,18 +361,27 @@ const ANSWER_WORDS = new Set([
 export function statusByWords(key: string): boolean | undefined {
   const words = wordsOf(key);
   let found: boolean | undefined;
+  // A word of an answer, not negated: beside a machine's word («Ответил автоответчик», «Ответ IVR») the two
+  // disagree, and the value says nothing, as «Принят автоответчиком» does (a reviewer: the verb was not weighed).
+  // Not after a negation: «Клиент не дождался ответа» negates the answer its words name.
+  let answer = false;
+  let negated = false;
   for (let i = 0; i < words.length; i++) {
     let missed: boolean | undefined;
     if (NEGATIONS.has(words[i]!)) {
       if (!ANSWER_WORDS.has(words[i + 1] ?? '')) return undefined;
       missed = true;
+      negated = true;
       i++;
-    } else missed = STATUS_WORDS.get(words[i]!);
+    } else {
+      missed = STATUS_WORDS.get(words[i]!);
+      answer ||= ANSWER_WORDS.has(words[i]!);
+    }
     if (missed === undefined) continue;
     if (found !== undefined && found !== missed) return undefined;
     found = missed;
   }
-  return found;
+  return found === true && answer && !negated ? undefined : found;
 }
 
 /** Owner type words of an activity owned by a deal, a lead, a contact or a company (codes come from a CRM profile). */

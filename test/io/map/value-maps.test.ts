@@ -94,7 +94,8 @@ describe('call statuses no map names, read by their words', () => {
   it('the words of a call not connected are not answered; an answer\'s words answered; a machine\'s answer says nothing', () => {
     for (const v of ['Неуспешный вызов', 'Сброшен клиентом', 'Абонент недоступен', 'Неудачный звонок', 'Линия занята', 'Потерянный вызов', 'Line busy', 'Занят']) expect(read(v), v).toBe(true);
     for (const v of ['Отвечен сотрудником', 'Принят оператором', 'Успешный вызов', 'Разговор', 'Answered']) expect(read(v), v).toBe(false);
-    for (const v of ['Принят автоответчиком', 'Answered by IVR', 'Отвечен, сброшен']) expect(read(v), v).toBeUndefined();
+    // A reviewer: the verb of a machine's answer was not weighed, so «Ответил автоответчик» and «Ответ IVR» read missed.
+    for (const v of ['Принят автоответчиком', 'Answered by IVR', 'Отвечен, сброшен', 'Ответил автоответчик', 'Ответ IVR', 'Ответила голосовая почта']) expect(read(v), v).toBeUndefined();
   });
 
   it('voicemail on an incoming call, and Mango\'s «Не дозвонился», are not answered; Bitrix24\'s «Callback» is outgoing', () => {
