@@ -75,6 +75,17 @@ describe('a Bitrix24 leads export with a status the portal added', () => {
   });
 });
 
+describe('a short Bitrix24 leads export (six columns)', () => {
+  // A tester: the profile wanted six of its headers, and ID is none of them; the file was read as deals, «Дубль» and «Спам» open.
+  it('is recognised as leads, and its added statuses stop the run with the snippet', () => {
+    const rows = ['ID;Название лида;Статус;Ответственный;Дата создания;Источник', '1;Л1;Качественный лид;Иван Иванов;01.04.2025 10:00:00;Звонок', '2;Л2;Дубль;Иван Иванов;01.04.2025 11:00:00;Звонок'];
+    writeFileSync(path.join(dir, 'b24-leads-short.csv'), `${rows.join('\n')}\n`);
+    const run = runCli(['kpi', '-d', 'b24-leads-short.csv', '--lang', 'en', '--now', '2025-04-30'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('1 lead status is not known as converted or junk');
+  });
+});
+
 describe('a leads export with a spend file', () => {
   it('gives ROMI, LTV and LTV/CAC the leads reason, as revenue, while spend, CAC and cost per lead are counted', () => {
     writeFileSync(path.join(dir, 'spend.csv'), 'month,source,spend\n2024-03,Веб-сайт,3000\n');

@@ -323,7 +323,7 @@ export function missedByWords(missedDirection: ReadonlySet<string>, key: string)
 }
 
 /** Words that turn a call status around («Call not answered», «Звонок не принят»). */
-const NEGATIONS = new Set(['not', 'no', 'non', 'never', 'не', 'нет', 'без']);
+const NEGATIONS = new Set(['not', 'no', 'non', 'never', 'nobody', 'не', 'нет', 'без']);
 
 /**
  * The words that name a call's outcome whatever else a status says («Missed call», «Successful call»,
@@ -337,6 +337,10 @@ const STATUS_WORDS: ReadonlyMap<string, boolean> = new Map([
   ['пропущенный', true], ['пропущен', true], ['неотвеченный', true], ['неуспешный', true], ['неудачный', true], ['непринятый', true],
   ['потерянный', true], ['недозвон', true], ['сброшен', true], ['сброшенный', true], ['недоступен', true], ['занято', true], ['занят', true], ['занята', true],
   ['автоответчик', true], ['автоответчиком', true], ['автоответчика', true],
+  // Other machines that take a call no person took: a voice menu, voicemail, an auto attendant, a robot
+  // («Принят голосовым меню», «Отвечен голосовой почтой», "Answered by machine"): beside an answer's word, unknown.
+  ['голосовым', true], ['голосовой', true], ['голосовую', true], ['голосовая', true], ['автосекретарь', true], ['автосекретарем', true], ['автосекретарём', true],
+  ['роботом', true], ['machine', true], ['attendant', true],
   ['successful', false], ['answered', false], ['успешный', false], ['отвечен', false], ['отвеченный', false], ['принят', false], ['принятый', false],
   // amoCRM's events list writes a call's talk after it: «Разговор 2 мин».
   ['разговор', false],

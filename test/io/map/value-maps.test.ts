@@ -96,6 +96,9 @@ describe('call statuses no map names, read by their words', () => {
     for (const v of ['Отвечен сотрудником', 'Принят оператором', 'Успешный вызов', 'Разговор', 'Answered']) expect(read(v), v).toBe(false);
     // A reviewer: the verb of a machine's answer was not weighed, so «Ответил автоответчик» and «Ответ IVR» read missed.
     for (const v of ['Принят автоответчиком', 'Answered by IVR', 'Отвечен, сброшен', 'Ответил автоответчик', 'Ответ IVR', 'Ответила голосовая почта']) expect(read(v), v).toBeUndefined();
+    // A tester: other machines' answers read answered, without a word (now unknown, so the unknown-values alert says them).
+    for (const v of ['Принят голосовым меню', 'Отвечен голосовой почтой', 'Принят автосекретарём', 'Принят на голосовую почту', 'Принят голосовым роботом', 'Answered by machine', 'Answered by auto attendant']) expect(read(v), v).toBeUndefined();
+    for (const v of ['Nobody answered', 'Никто не ответил']) expect(read(v), v).toBe(true);
   });
 
   it('voicemail on an incoming call, and Mango\'s «Не дозвонился», are not answered; Bitrix24\'s «Callback» is outgoing', () => {
