@@ -208,7 +208,9 @@ export function managerSpellings(managers: ReadonlyArray<{ manager: string; lead
   }
   for (const f of fitted) {
     const middle = f.short.initials[1];
-    const also = middle === undefined ? [] : fitted.filter((g) => g.person === f.person && g.short.initials[1] !== undefined && g.short.initials[1] !== middle).map((g) => g.short.manager);
+    // A full name of the person with another patronymic («Иванов Иван Сергеевич» beside «Иванов И. П.») is another person too.
+    const otherPatronymic = (p: (typeof people)[number]) => find(p.key) === f.person && p.words.some((w) => isPatronymic(w) && !w.startsWith(middle!));
+    const also = middle === undefined ? [] : [...fitted.filter((g) => g.person === f.person && g.short.initials[1] !== undefined && g.short.initials[1] !== middle).map((g) => g.short.manager), ...people.filter(otherPatronymic).map((p) => p.manager)];
     if (also.length > 0) unclear.push({ name: f.short.manager, could: f.fits, also });
     else root.set(find(f.key), f.person);
   }

@@ -234,6 +234,10 @@ describe('managerSpellings', () => {
     expect(describeAlert(two[0]!, 'ru')).toMatch(/\n {2}"Иванов И\. П\.": "Иванов Иван"$/);
     // A reviewer: «<102>» after a name is a line, as «(доб. 101)» is (three copies of the rule disagreed).
     expect(managerSpellings([{ manager: 'Петрова Анна', leads: 1 }, { manager: 'Петрова Анна Ивановна <102>' }])[0]).toMatchObject({ code: 'manager-spellings', names: [{ name: 'Петрова Анна Ивановна <102>', as: 'Петрова Анна', by: 'patronymic' }] });
+    // A tester: a short name against a full one's other patronymic, once both were merged into «Иванов Иван».
+    const clash = managerSpellings([{ manager: 'Иванов Иван', leads: 3 }, { manager: 'Иванов И. П.' }, { manager: 'Иванов Иван Сергеевич' }]);
+    expect(clash).toContainEqual({ code: 'manager-unclear', names: [{ name: 'Иванов И. П.', could: ['Иванов Иван'], also: ['Иванов Иван Сергеевич'] }] });
+    expect(clash).toContainEqual({ code: 'manager-spellings', names: [{ name: 'Иванов Иван Сергеевич', as: 'Иванов Иван', by: 'patronymic' }] });
     // One middle initial alone is merged as before.
     expect(managerSpellings([{ manager: 'Иванов Иван', leads: 3 }, { manager: 'Иванов И. С.' }])[0]).toMatchObject({ code: 'manager-spellings', names: [{ name: 'Иванов И. С.', as: 'Иванов Иван' }] });
   });
