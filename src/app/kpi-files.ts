@@ -9,6 +9,7 @@ import type { DataQuality, GroupDim, KpiGroup, KpiResult, MetricValues, PlanResu
 import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
 import type { LinkedPayment } from '../io/map/payment-reader.js';
 import { NO_LINE_MISSED } from '../io/map/lines.js';
+import { callsNotAManagers } from '../io/map/activity-reader.js';
 import { planBy, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
 import { DAY_MS, dayOf, dayOfIso, isoDay } from '../core/kpi/stats.js';
 import { STATUS_CODE, type DealStore } from '../core/kpi/deal-store.js';
@@ -435,6 +436,10 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const results = await finishEngines(engines, shape, helper);
   const evidence = evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), said?.direction);
   const facts = engines.map((e, i) => e.evidenceFacts(evidence, (results[i]!.total.touches_per_won as number | null) ?? null));
+  // A log of missed calls nobody took, or of calls between employees, has calls: «no call at all» would be false (a tester).
+  const actsReport = reports.find((r) => r.kind === 'activities');
+  const notRead = actsReport ? callsNotAManagers(actsReport) : 0;
+  if (notRead > 0) for (const f of facts) f.callsNotRead = notRead;
   timing('metrics computed');
   return {
     ...(overrides.file && overrides.entries ? { mapEntries: { file: overrides.file, entries: overrides.entries } } : {}),

@@ -149,3 +149,16 @@ describe('audit with an activities export that has a header and no row', () => {
     expect(kpi.code).toBe(2);
   });
 });
+
+// A tester: a log of 12 missed calls nobody took (telephony is there) read «no call at all», contradicting a «yes».
+describe('audit with a call log of missed calls with no employee only', () => {
+  it('is no log without calls: the telephony «yes» is inconclusive, not contradicted', () => {
+    write('deals-b.csv', ['id,manager,created_at,closed_at,status,amount,client', ...range(40).map((i) => `${i},A,2025-01-10 10:00,2025-01-20 10:00,${i % 2 ? 'won' : 'lost'},100,c${i}`)]);
+    write('missed-only.csv', ['Дата звонка;Сотрудник;Тип звонка;Статус;Длительность;Клиент', ...range(12).map((i) => `01.02.2025 10:${String(i).padStart(2, '0')};;Входящий;Пропущенный звонок;0;7916123450${i % 10}`)]);
+    const run = runCli(['audit', '--answers', 'yes.yaml', '-d', 'deals-b.csv', '-a', 'missed-only.csv', '--format', 'json', '--lang', 'en', '--now', '2025-03-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const check = (JSON.parse(run.stdout).evidence as Evidence).checks.find((c) => c.criterion === 'telephony.integrated')!;
+    expect(check.verdict).toBe('inconclusive');
+    expect(check.text).toContain("the activities export holds no manager's call: all 12 have no employee or are between employees");
+  });
+});

@@ -87,6 +87,8 @@ export function describeFact(lang: string, id: FactId, facts: EvidenceFacts, sid
         // A --from/--to period may hold none of the file's calls: say so, not that the file has none.
         const all = facts.fileCalls ?? 0;
         if (all > 0) return tr(lang, `в выбранном периоде нет ни одного звонка (в выгрузке активностей их ${n(all)}, все вне периода)`, `no call in the selected period (the activities export holds ${n(all)}, all outside it)`);
+        const other = facts.callsNotRead ?? 0;
+        if (other > 0) return tr(lang, `в выгрузке активностей нет ни одного звонка менеджера: все ${n(other)} — без сотрудника или между сотрудниками`, `the activities export holds no manager's call: all ${n(other)} have no employee or are between employees`);
         return tr(lang, 'в выгрузке активностей нет ни одного звонка', 'the activities export holds no call at all');
       }
       const won = facts.values.won_deals;

@@ -27,7 +27,7 @@ function evaluateCheck(c: EvidenceCheck, facts: EvidenceFacts): EvidenceFactUse 
  * when the period has none but the file has 60. Below the sample, the verdict is then inconclusive.
  */
 function holdsInFile(c: EvidenceCheck, facts: EvidenceFacts, threshold: number): boolean {
-  return c.fact !== 'calls' || facts.fileCalls === undefined || compare(facts.fileCalls, c.op, threshold);
+  return c.fact !== 'calls' || facts.fileCalls === undefined || compare(facts.fileCalls + (facts.callsNotRead ?? 0), c.op, threshold);
 }
 
 /** The facts a rule reads that have no data because an input is missing (optional checks aside). */

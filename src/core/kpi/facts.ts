@@ -51,6 +51,8 @@ export interface EvidenceFacts {
    * calls at all in an activities file" (spec/evidence.md) is said of the file.
    */
   fileCalls?: number;
+  /** Calls of the file that are no manager's (missed with no employee, between employees): a file of only these holds calls all the same. */
+  callsNotRead?: number;
   /** How the exports were read (skipped rows, alerts), as `kpi` gives it: with the facts where they were read apart (`audit`). */
   dataQuality?: DataQuality;
 }

@@ -6,7 +6,7 @@ import type { OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
 import { dateRead, DELETED_RECORD, directionReader, headerOf, inRecycleBin, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext, type Weighed } from './context.js';
-import { callSides, employeeLine, linesNameEmployees, readSides, sideCounts, UnroutedCall, type CallSides, type SideCounts, type SideReading } from './lines.js';
+import { callSides, employeeLine, linesNameEmployees, NO_LINE, NO_LINE_MISSED, readSides, sideCounts, UnroutedCall, type CallSides, type SideCounts, type SideReading } from './lines.js';
 
 type Counted<T> = { value: T; count: number };
 /** A direction as read: the call's, and whether the value itself says missed (Zoho's Call Type «Missed»). */
@@ -267,6 +267,14 @@ function employee(cells: Cells, ctx: ReadContext, m: ActivityMemos): number {
 
 const PLANNED = new RowProblem('drop', 'planned activity, not done');
 const INTERNAL_CALL = new RowProblem('drop', 'internal call (between employees)');
+
+/**
+ * The calls a log holds that are no manager's (missed with no employee, between employees, no line took):
+ * for the audit's evidence, a log of only such calls is no log «without a call at all».
+ */
+export function callsNotAManagers(report: { missedNoManager?: number; dropped: Record<string, number> }): number {
+  return (report.missedNoManager ?? 0) + (report.dropped[INTERNAL_CALL.reason] ?? 0) + (report.dropped[NO_LINE] ?? 0) + (report.dropped[NO_LINE_MISSED] ?? 0);
+}
 const ROBOT = new RowProblem('drop', "an automation's action (a robot), not a manager's");
 const CRM_EVENT = new RowProblem('drop', 'an event of the CRM, not an activity (a stage or a field changed, a note or a task added)');
 /** A meeting nobody came to, a call cancelled (HubSpot's «No show», Zoho's «Cancelled»): no touch, dropped and counted. */
