@@ -540,4 +540,12 @@ describe('a log of a row per leg under a call id a PBX names in Russian or in it
     expect(r.managers.map((m) => [m.manager, m.calls_in, m.calls_missed, m.calls_out])).toEqual([['Иванов Иван', 1, 1, 0], ['Петрова Анна', 1, 0, 1]]);
     expect(r.dataQuality.files[1]!.dropped).toEqual({ 'another leg of a call already counted (the same call id)': 2 });
   });
+
+  // A tester: an Excel re-save turned the ids into «1,71982E+15»: four calls from four numbers became one.
+  it('an id in Excel\'s scientific form joins no leg: its last digits are lost, and calls share it', () => {
+    const rows = ['ID звонка;Начало звонка;Тип звонка;Номер клиента;Сотрудник;Длительность вызова;Результат звонка'];
+    for (let i = 0; i < 4; i++) rows.push(`1,71982E+15;01.02.2025 10:${i}0:00;Входящий;7916123456${i};Иванов Иван;00:0${i % 2 ? 0 : 1}:00;${i % 2 ? 'Не отвечен' : 'Успешный'}`);
+    const r = kpi('legs-sci.csv', rows);
+    expect([r.total.calls_in, r.total.calls_missed, r.total.missed_share]).toEqual([4, 2, 0.5]);
+  });
 });

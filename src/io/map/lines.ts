@@ -144,6 +144,9 @@ export const ANOTHER_LEG = 'another leg of a call already counted (the same call
 const LEG = new RowProblem('drop', ANOTHER_LEG);
 
 /** The reasons a PBX's call no line took is dropped for: missed (hung up in an IVR or a queue), or taken by no employee (an IVR, an announcement, a forward outside). */
+/** A number in Excel's scientific form, «1,71982E+15» or «1.71982e+15»: its last digits are lost. */
+const SCIENTIFIC = /^\s*\d[.,]\d*e\+?\d+\s*$/i;
+
 export const NO_LINE_MISSED = 'a missed call no line took (hung up in an IVR or a queue)';
 export const NO_LINE = 'a call no line took (an IVR, an announcement, a forward outside)';
 
@@ -192,7 +195,8 @@ export class CallLegs {
    * last hours are held by id, and given on once a row starts more than a call's longest span away.
    */
   take(read: Read, id: string, row: number, give: (read: Read, row: number) => void): void {
-    if (id === '' || (read instanceof RowProblem && !(read instanceof UnroutedCall) && !this.noEmployee.includes(read.reason))) return give(read, row);
+    // An id Excel turned into its scientific form («1,71982E+15») lost its last digits: different calls share it, and it joins none (a tester).
+    if (id === '' || SCIENTIFIC.test(id) || (read instanceof RowProblem && !(read instanceof UnroutedCall) && !this.noEmployee.includes(read.reason))) return give(read, row);
     this.settleBefore(startOf(read), give);
     const held = this.open.get(id);
     if (held && near(held.read, read)) {
