@@ -71,7 +71,7 @@ export function closedShown(s: UnknownStage): number {
  * "Not won") says neither for sure.
  */
 const LOST_STEMS = /(?:^|[^\p{L}])(?:проигр|отказ|отмен|провал|потер|неусп|неудач|сорвал|некачеств|спам|дубл|мусор|lost|cancel|reject|declin|fail|junk|spam|duplicat|perd|verlor|storn)/iu;
-const WON_STEMS = /(?:^|[^\p{L}])(?:выигр|успе|реализован|подписан|оплач|won|paid|signed|ganad|ganh|gewonn|bezahlt)/iu;
+const WON_STEMS = /(?:^|[^\p{L}])(?:выигр|успе|реализован|подписан|оплач|сконверт|won|paid|signed|convert|ganad|ganh|gewonn|bezahlt)/iu;
 const NEGATED = /(?:^|[^\p{L}])(?:не|нет|без|not|no|non|never|sin|sem|nicht|kein)(?:$|[^\p{L}])/iu;
 
 /**

@@ -11,6 +11,11 @@ describe('guessStage: what a --map snippet proposes for a stage no rule knows', 
     expect(guessStage(closedWithAmounts, 'Клиент отказался')).toBe('lost');
     expect(guessStage(stage({ closedFlag: 2 }), 'Контракт подписан')).toBe('won');
     expect(guessStage(closedWithAmounts, 'Выдано')).toBe('won');
+    // A leads export's status the portal added (a tester: guessed open, its deals showing nothing, as a lead's never do).
+    expect(guessStage(stage({ blind: true, leads: true }), 'Сконвертирован в сделку')).toBe('won');
+    expect(guessStage(stage({ blind: true, leads: true }), 'Converted to deal')).toBe('won');
+    expect(guessStage(stage({ blind: true, leads: true }), 'Дубль')).toBe('lost');
+    expect(guessStage(stage({ blind: true, leads: true }), 'Перезвонить')).toBe('open');
     expect(guessStage(stage({ closedFlag: 2 }), 'Выдано')).toBe('lost');
     // A stem inside a word, or after a negation, says nothing: the deals decide.
     expect(guessStage(stage({ closedFlag: 2 }), 'Assigned')).toBe('lost');
