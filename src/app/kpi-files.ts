@@ -71,7 +71,7 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     // A status or missed column, or a type column that names missed calls (Zoho's Call Type «Missed», МегаФон's «Пропущенный»).
     activityMissed: Boolean(a?.has('missed')) || said?.missed === true,
     // A duration column, or an end time the duration is read from (Bitrix24's END_TIME).
-    ...(activitiesMap ? { callDuration: Boolean(a?.has('duration_s') || a?.has('end_at')), activityLink: LINK_FIELDS.some((f) => a?.has(f)) } : {}),
+    ...(activitiesMap ? { callDuration: Boolean(a?.has('duration_s') || a?.has('end_at')), activityLink: LINK_FIELDS.some((f) => a?.has(f)), outgoingLink: LINK_FIELDS.some((f) => f !== 'caller' && a?.has(f)) } : {}),
     payments: hasPayments,
     lossReason: Boolean(dealsMap?.fields.has('loss_reason')) || stageReasons,
     client: Boolean(dealsMap?.fields.has('client')),

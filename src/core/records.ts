@@ -114,6 +114,12 @@ export interface InputShape {
    */
   activityLink?: boolean;
   /**
+   * Whether an outgoing call can name its client: false for a log whose only link is the caller's number
+   * (no callee, client, phone or deal id), where an outgoing call's caller is the company. No callback can
+   * then be found: the callback rate is not applicable, not 0 (a tester). Only false says so.
+   */
+  outgoingLink?: boolean;
+  /**
    * The one kind of every activity, where the activities file is an export of one kind (HubSpot's
    * meetings, its e-mails: a profile's `rows:`): the metrics of other kinds are then not applicable.
    */

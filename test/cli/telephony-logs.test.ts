@@ -392,6 +392,20 @@ describe('a call type that says an incoming call was not answered in other words
   });
 });
 
+// A tester: a log with the caller's number alone beside a direction column showed callbacks 0%: an outgoing call's
+// caller is the company, so no outgoing call has a client and no callback can be found.
+describe('a log whose only number is the caller, with a direction column', () => {
+  it('gives the callback rate as not applicable, with what would enable it', () => {
+    writeFileSync(path.join(dir, 'caller-dir.csv'), 'Начало звонка;Тип звонка;Номер звонящего;Сотрудник;Длительность вызова;Результат звонка\n01.02.2025 09:20:00;Входящий;79161234567;Иванов Иван;00:00:00;Не отвечен\n01.02.2025 10:20:00;Исходящий;74951234567;Иванов Иван;00:02:00;Отвечен\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'caller-dir.csv', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.total.callback_rate).toBeNull();
+    expect(r.notApplicable.callback_rate).toBe('needs the number an outgoing call dialled (a callee column), or a client, phone or deal id column, in the activities file: the caller of an outgoing call is the company');
+    expect([r.total.calls_in, r.total.calls_missed]).toEqual([1, 1]);
+  });
+});
+
 describe('a call log of Unix times (Mango\'s API call statistics), which are UTC by what they are', () => {
   // 1738394700 is 2025-02-01 07:25:00 UTC: 10:25 in Moscow. It was read as 07:25 without a word, beside deals on the Moscow clock.
   const calls = ['Дата;Сотрудник;Направление;Статус;Длительность;Номер клиента', '1738394700;Иванов Иван;Исходящий;Отвечен;60;79161234567'];
@@ -526,8 +540,9 @@ describe('a log of a caller\'s and a callee\'s number (Mango\'s «Номер з�
 
   it('with the caller\'s number alone, names only the incoming calls\' clients: an outgoing call\'s caller is the office', () => {
     const t = run('a-only.csv', 'Начало звонка;Тип звонка;Номер звонящего;Сотрудник;Длительность вызова;Результат звонка', rows.map((l) => l.split(';').filter((_, i) => i !== 3).join(';')));
-    // Deal 1: the incoming call alone (20 minutes); deal 2: its missed call is no response, and the outgoing call names no client.
-    expect([t.touches_per_won, t.response_min_median, t.no_response, t.callback_rate]).toEqual([1, 20, 1, 0]);
+    // Deal 1: the incoming call alone (20 minutes); deal 2: its missed call is no response, and the outgoing call names no client,
+    // so no callback can be found: the callback rate is not applicable (it read 0, a tester).
+    expect([t.touches_per_won, t.response_min_median, t.no_response, t.callback_rate]).toEqual([1, 20, 1, null]);
   });
 });
 

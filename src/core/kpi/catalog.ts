@@ -103,7 +103,7 @@ export const METRICS: readonly KpiMetric[] = [
   def('calls_in', 'count', 'Входящие', 'Calls in', 'Входящие звонки в периоде', 'Incoming calls in the period', (x) => x.a.callsIn, DIRECTED),
   def('calls_missed', 'count', 'Пропущенные', 'Missed', 'Пропущенные входящие звонки', 'Missed incoming calls', (x) => x.a.callsMissed, [...DIRECTED, 'activityMissed']),
   def('missed_share', 'ratio', 'Доля пропущенных', 'Missed share', 'Пропущенные / входящие', 'Missed / incoming calls', (x) => ratio(x.a.callsMissed, x.a.callsIn), [...DIRECTED, 'activityMissed']),
-  linked(def('callback_rate', 'ratio', 'Перезвонили', 'Callback rate', 'Доля пропущенных (с клиентом или сделкой), после которых был исходящий звонок тому же клиенту или по той же сделке в окне (по умолчанию 24 ч)', 'Share of missed calls (with a client or deal) followed by an outgoing call to the same client or deal within the window (default 24 h)', (x) => ratio(x.a.calledBack, x.a.missedWithKey), [...DIRECTED, 'activityMissed', 'activityLink'])),
+  linked(def('callback_rate', 'ratio', 'Перезвонили', 'Callback rate', 'Доля пропущенных (с клиентом или сделкой), после которых был исходящий звонок тому же клиенту или по той же сделке в окне (по умолчанию 24 ч)', 'Share of missed calls (with a client or deal) followed by an outgoing call to the same client or deal within the window (default 24 h)', (x) => ratio(x.a.calledBack, x.a.missedWithKey), [...DIRECTED, 'activityMissed', 'activityLink', 'outgoingLink'])),
   def('emails', 'count', 'Письма', 'E-mails', 'Письма в периоде', 'E-mails in the period', (x) => x.a.emails, ['activities', 'activityKind']),
   def('meetings', 'count', 'Встречи', 'Meetings', 'Встречи в периоде', 'Meetings in the period', (x) => x.a.meetings, ['activities', 'activityKind']),
   def('messages', 'count', 'Сообщения', 'Messages', 'Сообщения в периоде', 'Messages in the period', (x) => x.a.messages, ['activities', 'activityKind']),
@@ -132,6 +132,7 @@ export const NEEDS_TEXT: Record<InputNeed, string> = {
   outcome: 'needs a status or stage column in the deals file (without one every deal reads as open)',
   closedAt: 'needs a close date column in the deals file',
   activityLink: 'needs a deal id, client or phone column in the activities file (to link an activity to its deal)',
+  outgoingLink: 'needs the number an outgoing call dialled (a callee column), or a client, phone or deal id column, in the activities file: the caller of an outgoing call is the company',
   callDuration: "needs a call duration column (or the call's end time) in the activities file",
   activityDirection: 'needs a call direction (incoming or outgoing) in the activities file: a direction column, or a type column that says it',
   source: 'needs a source column in the deals file',
@@ -158,7 +159,7 @@ export const ONLY_KIND_TEXT: Record<ActivityKind, string> = {
 export function notApplicable(shape: InputShape, spend = false): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of spend ? [...METRICS, ...UNIT_METRICS] : METRICS) {
-    const missing = m.needs?.find((n) => (n === 'closedAt' || n === 'activityDirection' || n === 'callDuration' || n === 'activityLink' || n === 'sales' ? shape[n] === false : !shape[n]));
+    const missing = m.needs?.find((n) => (n === 'closedAt' || n === 'activityDirection' || n === 'callDuration' || n === 'activityLink' || n === 'outgoingLink' || n === 'sales' ? shape[n] === false : !shape[n]));
     if (missing) out[m.key] = missing === 'activities' && m.activitiesReason ? m.activitiesReason : NEEDS_TEXT[missing];
     else if (shape.activities && shape.activityRows && KIND_OF[m.key] !== undefined && KIND_OF[m.key] !== shape.activityRows) out[m.key] = ONLY_KIND_TEXT[shape.activityRows];
   }
