@@ -71,7 +71,7 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     // A status or missed column, or a type column that names missed calls (Zoho's Call Type «Missed», МегаФон's «Пропущенный»).
     activityMissed: Boolean(a?.has('missed')) || said?.missed === true,
     // A duration column, or an end time the duration is read from (Bitrix24's END_TIME).
-    ...(activitiesMap ? { callDuration: Boolean(a?.has('duration_s') || a?.has('end_at')), activityLink: LINK_FIELDS.some((f) => a?.has(f)), outgoingLink: LINK_FIELDS.some((f) => f !== 'caller' && a?.has(f)) } : {}),
+    ...(activitiesMap ? { callDuration: Boolean(a?.has('duration_s') || a?.has('end_at')), activityLink: linksActivities(a, said), outgoingLink: LINK_FIELDS.some((f) => f !== 'caller' && a?.has(f)) } : {}),
     payments: hasPayments,
     lossReason: Boolean(dealsMap?.fields.has('loss_reason')) || stageReasons,
     client: Boolean(dealsMap?.fields.has('client')),
@@ -87,6 +87,17 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
 
 /** The columns that link an activity to a deal: its id, the client (a name, a phone, a call's sides), the owner record. */
 const LINK_FIELDS = ['deal_id', 'client', 'phone', 'caller', 'callee', 'channel', 'dstchannel', 'owner_type'];
+
+/**
+ * Whether the activities file can link an activity to a deal. A call's two numbers are read by its
+ * direction: in a log that says no direction, a callee column links nothing (a caller alone is then every
+ * call's client), and touches read 0 without a word (a tester); they are not applicable instead.
+ */
+function linksActivities(a: ReadonlyMap<string, number[]> | undefined, said: CallsSaid | undefined): boolean {
+  if (LINK_FIELDS.some((f) => f !== 'caller' && f !== 'callee' && a?.has(f))) return true;
+  if (said?.direction === false && a?.has('callee')) return false;
+  return Boolean(a?.has('caller') || a?.has('callee'));
+}
 
 /** Whether an activities file says a call's direction, and whether it says which calls were missed. */
 interface CallsSaid {

@@ -406,6 +406,19 @@ describe('a log whose only number is the caller, with a direction column', () =>
   });
 });
 
+// A tester: both numbers and no direction column: no call had a client, and touches read 0, «below the norm», without a word.
+describe('a log of both numbers that says no call\'s direction', () => {
+  it('gives touches and responses as not applicable, not 0', () => {
+    writeFileSync(path.join(dir, 'deals-won2.csv'), 'id,manager,client,created_at,closed_at,status,amount\n1,Иванов Иван,79161234567,2025-02-01 09:00,2025-02-05 10:00,won,100\n');
+    writeFileSync(path.join(dir, 'both-nodir.csv'), 'Дата;Номер звонящего;Номер назначения;Сотрудник;Длительность\n01.02.2025 09:30;79161234567;74951234567;Иванов Иван;60\n');
+    const run = runCli(['kpi', '-d', 'deals-won2.csv', '-a', 'both-nodir.csv', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect([r.total.touches_per_won, r.total.won_below_touch_norm]).toEqual([null, null]);
+    expect(r.notApplicable.touches_per_won).toMatch(/^needs a deal id, client or phone column/);
+  });
+});
+
 describe('a call log of Unix times (Mango\'s API call statistics), which are UTC by what they are', () => {
   // 1738394700 is 2025-02-01 07:25:00 UTC: 10:25 in Moscow. It was read as 07:25 without a word, beside deals on the Moscow clock.
   const calls = ['Дата;Сотрудник;Направление;Статус;Длительность;Номер клиента', '1738394700;Иванов Иван;Исходящий;Отвечен;60;79161234567'];
