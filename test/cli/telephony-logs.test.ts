@@ -380,6 +380,11 @@ describe('a log whose one number column is the caller, with nothing to say a cal
     const r = JSON.parse(run.stdout);
     // The one call, 20 minutes after the deal, from its client: a touch (not a response: its direction is unknown).
     expect([r.total.touches_per_won, r.total.response_min_median]).toEqual([1, null]);
+    // The same with a type column that says no direction (a call, a letter): the rule was written for a log with no
+    // type column only, and this one read touches 0 while the shape called the calls linked (the session's review).
+    writeFileSync(path.join(dir, 'caller-kind.csv'), 'Начало звонка;Тип;Номер звонящего;Сотрудник;Длительность вызова\n01.02.2025 09:20:00;Звонок;79161234567;Иванов Иван;00:02:00\n');
+    const kinded = JSON.parse(runCli(['kpi', '-d', 'deals-won.csv', '-a', 'caller-kind.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(kinded.total.touches_per_won).toBe(1);
   });
 });
 

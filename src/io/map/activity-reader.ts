@@ -34,9 +34,9 @@ export interface ActivityMemos {
   /** Client columns, else the phone column (a phone is a call's client only in logs with no client column). */
   clientCols: readonly number[];
   /** Without either: the caller's column for an incoming call and the callee's for an outgoing one (Sipuni's «Откуда», «Куда»). */
-  byDirection: { in: readonly number[]; out: readonly number[] } | undefined;
+  byDirection: Sides | undefined;
   /** Beside client columns: the number of a call's other side, its client where they are empty. */
-  numbers: { in: readonly number[]; out: readonly number[] } | undefined;
+  numbers: Sides | undefined;
   byName: boolean;
   /** The duration column's unit. */
   unit: DurationUnit | undefined;
@@ -99,25 +99,20 @@ function doneIsStatus(ctx: ReadContext): boolean {
   return col !== undefined && DONE_STATUS_HEADERS.has(normalizeHeader(ctx.map.columns[col]!.header));
 }
 
+/** The columns of a call's other side by its direction, and of a call whose direction nothing says. */
+type Sides = { in: readonly number[]; out: readonly number[]; unknown: readonly number[] };
+
 /**
  * A telephony log's two numbers (Sipuni, Asterisk, Mango) as a call's other side by direction: the caller
  * of an incoming call, the callee of an outgoing one. A log with one of them names only those calls'
  * client (a caller column alone: the incoming calls'; on an outgoing call it is the company's number).
+ * A call whose direction nothing says is the caller's where there is no callee («Номер звонящего» in a
+ * log of incoming calls: read by direction alone, no call had a client and touches read 0), else no one's.
  */
-function numberSides(ctx: ReadContext): { in: readonly number[]; out: readonly number[] } | undefined {
+function numberSides(ctx: ReadContext): Sides | undefined {
   const { caller, callee } = ctx.cols;
   if (caller === undefined && callee === undefined) return undefined;
-  return { in: caller === undefined ? NO_COLUMNS : [caller], out: callee === undefined ? NO_COLUMNS : [callee] };
-}
-
-/**
- * A caller column with no callee and nothing to say a call's direction (no direction or type column):
- * the client of every call, as a phone column's («Номер звонящего» in a log of incoming calls). Read by
- * direction, it gave no call a client: touches 0 without a word (a reviewer).
- */
-function loneCaller(ctx: ReadContext): number | undefined {
-  const { caller, callee, direction, kind } = ctx.cols;
-  return caller !== undefined && callee === undefined && direction === undefined && kind === undefined && callSides(ctx.map) === undefined ? caller : undefined;
+  return { in: caller === undefined ? NO_COLUMNS : [caller], out: callee === undefined ? NO_COLUMNS : [callee], unknown: caller !== undefined && callee === undefined ? [caller] : NO_COLUMNS };
 }
 
 /** Makes the memos of an activities file. */
@@ -125,7 +120,6 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
   const v = ctx.values;
   const counted = <C>(reader: { entry(raw: string): C }) => new CellMemo<C | null>((t) => (trimEdges(t) === '' ? null : reader.entry(trimEdges(t))));
   const names = ctx.map.fields.get('client');
-  const phone = ctx.cols.phone ?? loneCaller(ctx);
   const sides = callSides(ctx.map);
   if (sides) ctx.bySides = sideCounts();
   ctx.untimed = { count: 0 };
@@ -139,9 +133,9 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     // A reader of its own: the kind column's values are not the direction column's (inspect).
     kindDirection: ctx.cols.direction === undefined && ctx.cols.kind !== undefined ? counted(directionReader(ctx.maps)) : undefined,
     missed: counted(v.missed),
-    clientCols: names ?? (phone === undefined ? [] : [phone]),
-    byDirection: names === undefined && phone === undefined ? numberSides(ctx) : undefined,
-    numbers: names === undefined ? undefined : phone !== undefined ? { in: [phone], out: [phone] } : numberSides(ctx),
+    clientCols: names ?? (ctx.cols.phone === undefined ? [] : [ctx.cols.phone]),
+    byDirection: names === undefined && ctx.cols.phone === undefined ? numberSides(ctx) : undefined,
+    numbers: names === undefined ? undefined : ctx.cols.phone !== undefined ? { in: [ctx.cols.phone], out: [ctx.cols.phone], unknown: NO_COLUMNS } : numberSides(ctx),
     byName: names !== undefined,
     unit: ctx.cols.duration_s === undefined ? undefined : ctx.map.units.get(ctx.cols.duration_s),
     kind0: ctx.map.profile?.profile.rows ?? 'call',
@@ -357,8 +351,8 @@ function otherClient(cells: Cells, ctx: ReadContext, m: ActivityMemos, deal: num
 }
 
 /** The columns of a call's other side: the caller of an incoming call, the callee of an outgoing one. */
-function sideOf(sides: { in: readonly number[]; out: readonly number[] }, direction: Activity['direction']): readonly number[] {
-  return direction === 'in' ? sides.in : direction === 'out' ? sides.out : NO_COLUMNS;
+function sideOf(sides: Sides, direction: Activity['direction']): readonly number[] {
+  return direction === 'in' ? sides.in : direction === 'out' ? sides.out : sides.unknown;
 }
 
 function clientOf(cells: Cells, ctx: ReadContext, m: ActivityMemos, deal: number, cols: readonly number[]): number {

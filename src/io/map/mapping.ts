@@ -340,7 +340,7 @@ function valueFit(map: ColumnMap, headers: readonly string[], sampleRows: readon
     const index = headers.indexOf(header);
     if (index < 0 || map.columns[index]?.field !== undefined) return false;
     if (sampleRows.length === 0) return true;
-    const values = sampleRows.map((r) => (r[index] ?? '').trim()).filter((v) => v !== '');
+    const values = columnValues(index, sampleRows);
     const most = (test: (v: string) => boolean) => values.length > 0 && values.filter(test).length * 2 >= values.length;
     if (DATE_FIELDS.has(field)) return most((v) => parseDate(v, 'dmy') !== undefined);
     if (field === 'month') return most((v) => parseMonth(v) !== undefined);
@@ -354,6 +354,11 @@ function valueFit(map: ColumnMap, headers: readonly string[], sampleRows: readon
   };
 }
 
+/** A column's filled values among the first rows. */
+function columnValues(index: number, sampleRows: readonly string[][]): string[] {
+  return sampleRows.map((r) => (r[index] ?? '').trim()).filter((v) => v !== '');
+}
+
 /**
  * The columns offered for a field, the closest first, except that for a manager a column whose first
  * values look like people's names («Иванов Иван», «Петрова Анна (доб. 102)») comes before the rest.
@@ -361,8 +366,7 @@ function valueFit(map: ColumnMap, headers: readonly string[], sampleRows: readon
 function offered(field: string, candidates: string[], headers: readonly string[], sampleRows: readonly string[][]): string[] {
   if (field !== 'manager' || sampleRows.length === 0) return candidates;
   const names = (header: string) => {
-    const index = headers.indexOf(header);
-    const values = sampleRows.map((r) => (r[index] ?? '').trim()).filter((v) => v !== '');
+    const values = columnValues(headers.indexOf(header), sampleRows);
     return values.length > 0 && values.filter((v) => valueShape(v) === 'name').length * 2 >= values.length;
   };
   return [...candidates.filter(names), ...candidates.filter((h) => !names(h))];
