@@ -9,6 +9,8 @@ import type { ValueMaps } from '../io/map/value-maps.js';
 import type { CliContext } from './context.js';
 import type { PromptIO } from './prompts.js';
 import { writeOutput } from './output.js';
+import { askFileName } from './ask-file.js';
+import { describeUserError, UserError } from '../core/errors.js';
 
 type Outcome = 'won' | 'lost' | 'open';
 
@@ -26,7 +28,7 @@ function evidence(s: UnknownStage, lang: string): string {
  * to save the answers as a --map file, and returns them; without a terminal returns undefined and
  * the error, with its ready snippet, stands.
  */
-export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'where' | 'stages'>, lang: string, offerToSave = true): Promise<Record<string, Outcome> | undefined> {
+export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'where' | 'stages'>, lang: string, save: RunFiles | false = {}): Promise<Record<string, Outcome> | undefined> {
   if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
   // The prompt library loads only when there is a question to ask (most runs have none).
   const { askSelect } = await import('./prompts.js');
@@ -57,8 +59,8 @@ export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'w
       guess,
     )) as Outcome;
   }
-  if (!offerToSave) return chosen;
-  await offerToSaveMap(ctx, io, stagesSnippet(error.stages, chosen), error.where.file ?? '-');
+  if (save === false) return chosen;
+  await offerToSaveMap(ctx, io, stagesSnippet(error.stages, chosen), error.where.file ?? '-', save);
   return chosen;
 }
 
@@ -74,34 +76,47 @@ const FIELD_WORDS: Record<string, [string, string]> = {
   manager: ['ответственный менеджер', 'the responsible manager'],
   created_at: ['дата создания сделки', "the deal's creation date"],
   at: ['дата и время активности (звонка)', 'the date and time of the activity (call)'],
+  month: ['месяц', 'the month'],
+  source: ['источник', 'the source'],
+  amount: ['сумма', 'the amount'],
+  leads: ['план по лидам', 'the leads target'],
+  won: ['план по выигранным сделкам', 'the won deals target'],
+  revenue: ['план по выручке', 'the revenue target'],
 };
+
+function fieldWords(field: string, lang: string): string {
+  const [ru, en] = FIELD_WORDS[field] ?? [field, field];
+  return tr(lang, ru, en);
+}
 
 /**
  * On a terminal, asks once which column holds each required field no rule found (each column shown
  * with its first values), offers to save the answers as a --map file, and returns them; without a
  * terminal returns undefined and the error, with its ready snippet, stands.
  */
-export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: string, offerToSave = true): Promise<Record<string, string> | undefined> {
+export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: string, save: RunFiles | false = {}): Promise<Record<string, string> | undefined> {
   if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
   const { askSelect } = await import('./prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
-  if (error.messageId === 'map.typeUndecided') return askTypeColumn(ctx, error, lang, offerToSave);
+  if (error.messageId === 'map.typeUndecided') return askTypeColumn(ctx, error, lang, save);
   const ambiguous = error.messageId === 'map.columnsAmbiguous';
   ctx.stderr.write(`${ambiguous ? tr(lang, `В выгрузке ${error.where.file} менеджер может быть в нескольких колонках.`, `In ${error.where.file} the manager could be in more than one column.`) : tr(lang, `В выгрузке ${error.where.file} не найдены нужные колонки.`, `${error.where.file} lacks columns the run needs.`)}\n`);
   const chosen: Record<string, string> = {};
-  for (const { field, candidates } of error.missing) {
-    const [ru, en] = FIELD_WORDS[field] ?? [field, field];
+  for (const { field: first, candidates, anyOf } of error.missing) {
+    // Any one of a group would do (a plan's leads, won or revenue): which one the file has is asked first.
+    const field = anyOf ? await askSelect(io, tr(lang, 'Что из этого есть в выгрузке?', 'Which of these does the file have?'), anyOf.map((f) => ({ value: f, name: fieldWords(f, lang) })), first) : first;
+    const words = fieldWords(field, lang);
     // Headers and values from the file are shown made safe; the answer is the header as written.
     const choices = error.columns.filter((c) => c.header.trim() !== '' && !Object.values(chosen).includes(c.header)).map((c) => ({ value: c.header, name: terminalSafe(c.header, false), description: terminalSafe(c.samples.join(' · '), false) }));
-    chosen[field] = await askSelect(io, tr(lang, `Какая колонка — ${ru}?`, `Which column is ${en}?`), choices, candidates[0]);
+    chosen[field] = await askSelect(io, tr(lang, `Какая колонка — ${words}?`, `Which column is ${words}?`), choices, candidates[0]);
   }
-  if (!offerToSave) return chosen;
-  await offerToSaveMap(ctx, io, `${error.kind}:\n${columnsYaml(chosen)}`, error.where.file ?? '-');
+  if (save === false) return chosen;
+  await offerToSaveMap(ctx, io, `${error.kind}:\n${columnsYaml(chosen)}`, error.where.file ?? '-', save);
   return chosen;
 }
 
 /** Asks what a generic «Тип» column holds (its values did not say), and returns it as a column of --map. */
-async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: string, offerToSave: boolean): Promise<Record<string, string>> {
+async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: string, save: RunFiles | false): Promise<Record<string, string>> {
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
   const { askSelect } = await import('./prompts.js');
   const header = String(error.params?.header ?? error.missing[0]!.candidates[0]);
@@ -117,8 +132,8 @@ async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: strin
     'kind',
   );
   const chosen = { [field]: header };
-  if (!offerToSave) return chosen;
-  await offerToSaveMap(ctx, io, `${error.kind}:\n${columnsYaml(chosen)}`, error.where.file ?? '-');
+  if (save === false) return chosen;
+  await offerToSaveMap(ctx, io, `${error.kind}:\n${columnsYaml(chosen)}`, error.where.file ?? '-', save);
   return chosen;
 }
 
@@ -128,14 +143,14 @@ async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: strin
  * a terminal the error, with its ready --map snippet, stands. `beforeColumns` runs before a column is
  * asked about (kpi checks there that no file was passed under the wrong option).
  */
-export async function withAnswers<T>(ctx: CliContext, lang: string, overrides: Overrides, compute: (maps: Overrides) => Promise<T>, beforeColumns?: () => Promise<void>): Promise<T> {
+export async function withAnswers<T>(ctx: CliContext, lang: string, overrides: Overrides, compute: (maps: Overrides) => Promise<T>, run: RunFiles, beforeColumns?: () => Promise<void>): Promise<T> {
   let maps = overrides;
   for (let asked = 0; ; asked++) {
     try {
       return await compute(maps);
     } catch (error) {
       if (asked < 3 && error instanceof StagesUndecided) {
-        const chosen = await askStages(ctx, error, lang);
+        const chosen = await askStages(ctx, error, lang, run);
         if (chosen) {
           maps = { ...maps, valueMaps: withStages(maps.valueMaps, chosen) };
           continue;
@@ -143,7 +158,7 @@ export async function withAnswers<T>(ctx: CliContext, lang: string, overrides: O
       }
       if (asked < 3 && error instanceof ColumnsMissing) {
         await beforeColumns?.();
-        const chosen = await askColumns(ctx, error, lang);
+        const chosen = await askColumns(ctx, error, lang, run);
         if (chosen) {
           maps = { ...maps, columns: { ...maps.columns, [error.kind]: { ...maps.columns[error.kind], ...chosen } } };
           continue;
@@ -159,9 +174,30 @@ export function columnsYaml(columns: Record<string, string>): string {
   return `  columns:\n${Object.entries(columns).map(([field, header]) => `    ${field}: ${JSON.stringify(header)}`).join('\n')}\n`;
 }
 
-/** Offers to save the answers as a --map file (a path typed in; Enter saves nothing); the export asked about is never overwritten. */
-async function offerToSaveMap(ctx: CliContext, io: PromptIO & { lang: string }, doc: string, exportFile: string): Promise<void> {
-  const { askInput } = await import('./prompts.js');
-  const file = (await askInput(io, tr(io.lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'))).trim();
-  if (file !== '') await writeOutput(ctx, doc, file, [exportFile], io.lang);
+/** The files of the run a --map file saved at its prompt must not replace: its inputs and its -o. */
+export interface RunFiles {
+  inputs?: readonly string[];
+  output?: string;
+}
+
+/**
+ * Offers to save the answers as a --map file (a path typed in; Enter saves nothing). The export asked
+ * about and the run's other inputs and -o are refused at the prompt and asked again (typing the export's
+ * name stopped the run, the answers lost); another existing file is replaced only when the user says so;
+ * a write that fails is said and the name asked again.
+ */
+async function offerToSaveMap(ctx: CliContext, io: PromptIO & { lang: string }, doc: string, exportFile: string, run: RunFiles): Promise<void> {
+  const say = (text: string) => ctx.stderr.write(`${text}\n`);
+  const keep = { inputs: [exportFile, ...(run.inputs ?? [])], written: [], ...(run.output !== undefined ? { output: run.output } : {}) };
+  for (;;) {
+    const file = await askFileName(io, say, ctx.cwd, tr(io.lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'), '', keep, { optional: true });
+    if (file === '') return;
+    try {
+      await writeOutput(ctx, doc, file, [...keep.inputs], io.lang);
+      return;
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      say(terminalSafe(describeUserError(error, io.lang), false));
+    }
+  }
 }

@@ -149,7 +149,7 @@ function refuseFolder(error: { code?: string; message?: string }, folder: string
 }
 
 async function assertWritableTarget(target: string, shown: string, inputs: string[], stdinFd?: number): Promise<void> {
-  if (inputs.includes(target) || (await isSameFileAsAny(target, inputs, stdinFd))) {
+  if (inputs.includes(target) || isSameFileAsAny(target, inputs, stdinFd)) {
     throw UserError.of('E_OUTPUT', 'output.isInput', {}, { file: shown });
   }
   await assertFolder(target, shown);
@@ -160,10 +160,10 @@ async function assertWritableTarget(target: string, shown: string, inputs: strin
  * link, `..` through a linked folder, or another case on a case-insensitive disk. Comparing paths
  * alone let `kpi -d link.csv -o deals.csv` replace the deals file the link points to.
  */
-async function isSameFileAsAny(target: string, inputs: string[], stdinFd?: number): Promise<boolean> {
-  const out = await fs.stat(target).catch(() => undefined);
+function isSameFileAsAny(target: string, inputs: readonly string[], stdinFd?: number): boolean {
+  const out = statOf(target);
   if (!out?.isFile()) return false;
-  const stats = await Promise.all(inputs.map((input) => fs.stat(input).catch(() => undefined)));
+  const stats = inputs.map(statOf);
   if (stdinFd !== undefined) stats.push(fstatOf(stdinFd));
   return stats.some((stat) => stat !== undefined && stat.dev === out.dev && stat.ino === out.ino);
 }
@@ -176,20 +176,15 @@ async function isSameFileAsAny(target: string, inputs: string[], stdinFd?: numbe
 export function namesAnInput(cwd: string, file: string, inputs: readonly string[]): boolean {
   const target = path.resolve(cwd, file);
   const files = inputs.filter((i) => i !== '-').map((i) => path.resolve(cwd, i));
-  if (files.includes(target)) return true;
-  const stat = (f: string) => {
-    try {
-      return statSync(f);
-    } catch {
-      return undefined;
-    }
-  };
-  const out = stat(target);
-  if (!out?.isFile()) return false;
-  return files.some((f) => {
-    const s = stat(f);
-    return s !== undefined && s.dev === out.dev && s.ino === out.ino;
-  });
+  return files.includes(target) || isSameFileAsAny(target, files);
+}
+
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 function fstatOf(fd: number): Stats | undefined {

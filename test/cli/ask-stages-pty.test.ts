@@ -54,6 +54,34 @@ describe('a closed stage no rule knows, on a terminal: asked once, saved as a --
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/"Выдано": won +# 2 deals, all closed, all with an amount: check/);
   });
+
+  it('the --map file is never saved over the export, another input or the run\'s -o; an existing file only when the user says so', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-stages-'));
+    writeFileSync(path.join(dir, 'deals.csv'), EXPORT);
+    writeFileSync(path.join(dir, 'plan.csv'), 'Менеджер;Месяц;Лиды;Продажи;Выручка\nИванов Иван;02.2025;5;2;100000\n');
+    writeFileSync(path.join(dir, 'old.yaml'), '# another client\n');
+    const run = drive(
+      [
+        ['Этап «Выдано»', '\r'],
+        ['Сохранить ответы как файл --map', 'deals.csv\r'],
+        ['один из входных файлов', 'plan.csv\r'],
+        ['plan.csv — это один из входных файлов', 'out.json\r'],
+        ['этот запуск запишет отчёт', 'old.yaml\r'],
+        ['Файл old.yaml уже есть. Заменить его?', '\r'],
+        ['Сохранить ответы как файл --map', '\r'],
+      ],
+      ['kpi', '-d', 'deals.csv', '--plan', 'plan.csv', '--format', 'json', '-o', 'out.json'],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).toContain('deals.csv — это один из входных файлов этого запуска');
+    expect(run.out).toContain('в out.json этот запуск запишет отчёт (-o)');
+    expect(readFileSync(path.join(dir, 'deals.csv'), 'utf8')).toBe(EXPORT);
+    expect(readFileSync(path.join(dir, 'old.yaml'), 'utf8')).toBe('# another client\n');
+    // «Нет» offers a free name beside it, which Enter takes.
+    expect(readFileSync(path.join(dir, 'old-2.yaml'), 'utf8')).toContain('"Выдано": won');
+    expect(JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8')).total).toMatchObject({ won: 3 });
+  });
 });
 
 describe('a required column no rule finds, on a terminal: picked from the columns with their values', () => {
@@ -88,6 +116,32 @@ describe('a required column no rule finds, on a terminal: picked from the column
 
 // A tester: a Beeline log («Абонент» the employee, «Номер» the client's phone) had «Номер» pre-selected
 // as the manager, and Enter gave 7 managers that were phone numbers.
+describe('a plan whose one target column no rule names', () => {
+  it('asks which target the file has, in words, then its column; the saved map reads the plan', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-stages-'));
+    writeFileSync(path.join(dir, 'deals.csv'), EXPORT);
+    writeFileSync(path.join(dir, 'plan.csv'), 'Менеджер;Месяц;План\nИванов Иван;02.2025;250000\n');
+    const run = drive(
+      [
+        ['Что из этого есть в выгрузке?', `${DOWN}${DOWN}\r`],
+        ['Какая колонка — план по выручке?', '\r'],
+        ['Сохранить ответы как файл --map', 'p.yaml\r'],
+        ['Этап «Выдано»', '\r'],
+        ['Сохранить ответы как файл --map', 's.yaml\r'],
+      ],
+      ['kpi', '-d', 'deals.csv', '--plan', 'plan.csv', '--format', 'json', '-o', 'out.json'],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).toContain('план по лидам');
+    expect(run.out).not.toMatch(/Какая колонка — (leads|won|revenue)/);
+    expect(readFileSync(path.join(dir, 'p.yaml'), 'utf8')).toBe('plan:\n  columns:\n    revenue: "План"\n');
+    const json = JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8'));
+    // Иванов Иван won «Окна» (100 000) and «Двери» («Выдано», 200 000) in February 2025: 300 000 of 250 000.
+    expect(json.plan.rows).toEqual([{ by: { manager: 'Иванов Иван', month: '2025-02' }, revenue: { plan: 250000, fact: 300000, achieved: 1.2 } }]);
+  });
+});
+
 describe('a call log whose employee is «Абонент»: the column of names is the answer pre-selected', () => {
   it('Enter takes «Абонент», and the saved map reads two managers', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-beeline-'));

@@ -1,5 +1,3 @@
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { stringify } from 'yaml';
 import type { Answer } from '../../core/audit/answers.js';
 import { pointsFor, scoreAudit } from '../../core/audit/score.js';
@@ -18,8 +16,8 @@ import { paint, useColor, type CliContext } from '../context.js';
 import { parseManagers, resolveFormat } from '../format.js';
 import { EXIT } from '../exit-codes.js';
 import { ExitWith } from '../execute.js';
-import { namesAnInput, writeOutput } from '../output.js';
-import { pastedPath } from '../pasted-path.js';
+import { writeOutput } from '../output.js';
+import { askFileName, type Protected } from '../ask-file.js';
 import { askConfirm, askInput, askPath, askSelect, type Choice, type PromptIO } from '../prompts.js';
 import { columnsOf, wrapText } from '../wrap.js';
 import { answersToDocument, renderAudit } from './audit.js';
@@ -109,7 +107,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     for (;;) {
       if (!(await askConfirm(io, tr(lang, 'Сохранить ответы (для повторного запуска с --answers)?', 'Save the answers (to re-run with --answers)?'), true))) return;
       const fits = (name: string): true | string => (ANSWERS_EXTENSION.test(name) ? true : tr(lang, 'Ответы сохраняются в .yaml, .yml или .json', 'Answers are saved as .yaml, .yml or .json'));
-      const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл ответов (.yaml или .json):', 'Answers file (.yaml or .json):'), 'audit-answers.yaml', protect(), fits);
+      const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл ответов (.yaml или .json):', 'Answers file (.yaml or .json):'), 'audit-answers.yaml', protect(), { fits });
       const doc = answersToDocument(q, company, answers);
       try {
         await writeOutput(ctx, /\.json$/i.test(file) ? `${JSON.stringify(doc, null, 2)}\n` : stringify(doc), file, protect().inputs, lang);
@@ -141,7 +139,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     };
     const question = reportPending ? tr(lang, 'Записать отчёт в другой файл?', 'Write the report to another file?') : tr(lang, 'Сохранить отчёт в файл?', 'Save the report to a file?');
     while (await askConfirm(io, question, true)) {
-      const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл отчёта (.xlsx, .md, .json или .html):', 'Report file (.xlsx, .md, .json or .html):'), 'crm-audit-report.xlsx', protect(), fits, 'xlsx');
+      const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл отчёта (.xlsx, .md, .json или .html):', 'Report file (.xlsx, .md, .json or .html):'), 'crm-audit-report.xlsx', protect(), { fits, extension: 'xlsx' });
       const format = resolveFormat(undefined, file, formats, 'xlsx');
       try {
         await writeOutput(ctx, await renderAudit(result, format, lang, false), file, protect().inputs, lang);
@@ -164,70 +162,9 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
 const ANSWERS_EXTENSION = /\.(ya?ml|json)$/i;
 
 /** Names a file prompt refuses: the run's inputs (never replaced), and the files it has just written. */
-interface Protected {
-  inputs: readonly string[];
-  written: readonly string[];
-}
-
 /** Whether the questionnaire says how any answer is checked against the exports (its `evidence:` rules). */
 function hasEvidenceRules(q: Questionnaire): boolean {
   return q.sections.some((s) => s.questions.some((x) => x.evidence !== undefined));
-}
-
-/**
- * Asks where to save a file. A name without an extension gets `extension` when one is given, and
- * that is said (a report named «н» was an XLSX without .xlsx). One of the run's inputs (an export
- * typed at a prompt or given by an option, the baseline, the questionnaire, a --map) or a file the run
- * has just written is refused at the prompt and asked again: never offered to be replaced (the answers
- * were saved over the deals export typed a minute before). Another file already there is replaced only
- * when the consultant says so, no by default; else the name is asked again with a free one offered
- * (another client's audit-answers.yaml was overwritten without a word). A path pasted in quotes, with
- * escaped spaces or as a file:// URL is the path it names.
- */
-async function askFileName(io: PromptIO, say: (text: string) => void, cwd: string, message: string, defaultName: string, keep: Protected, fits?: (name: string) => true | string, extension?: string): Promise<string> {
-  const lang = io.lang ?? 'en';
-  const named = (typed: string) => {
-    const name = pastedPath(typed);
-    return extension && path.extname(name).length <= 1 ? `${name.replace(/\.$/, '')}.${extension}` : name;
-  };
-  const validate = (typed: string): true | string => {
-    if (pastedPath(typed) === '') return tr(lang, 'Нужно имя файла', 'A file name, please');
-    const file = named(typed);
-    if (namesAnInput(cwd, file, keep.inputs)) {
-      return tr(lang, `${file} — это один из входных файлов этого запуска (выгрузка, анкета, база сравнения или --map); его нельзя заменить, укажите другое имя`, `${file} is one of this run's input files (an export, the questionnaire, the baseline or a --map); it cannot be replaced: another name, please`);
-    }
-    if (namesAnInput(cwd, file, keep.written)) {
-      return tr(lang, `${file} только что записан этим запуском; укажите другое имя`, `${file} was just written by this run; another name, please`);
-    }
-    return fits?.(pastedPath(typed)) ?? true;
-  };
-  let offered = defaultName;
-  for (;;) {
-    const typed = await askInput(io, message, offered, validate);
-    const file = named(typed);
-    if (file !== pastedPath(typed)) {
-      say(tr(lang, `Имя без расширения: отчёт будет записан в ${extension!.toUpperCase()} как ${file}`, `No extension: the report is saved as ${extension!.toUpperCase()}, named ${file}`));
-    }
-    const existing = await stat(path.resolve(cwd, file)).catch(() => undefined);
-    if (!existing) return file;
-    if (existing.isDirectory()) {
-      say(tr(lang, `${file} — это папка; нужно имя файла.`, `${file} is a folder; a file name, please.`));
-      offered = defaultName;
-      continue;
-    }
-    if (await askConfirm(io, tr(lang, `Файл ${file} уже есть. Заменить его?`, `${file} already exists. Replace it?`), false)) return file;
-    offered = await freeName(file, cwd);
-  }
-}
-
-/** `audit-answers-2.yaml`, `-3`…: the first name beside `file` that no file has. */
-async function freeName(file: string, cwd: string): Promise<string> {
-  const ext = path.extname(file);
-  const base = file.slice(0, file.length - ext.length);
-  for (let n = 2; ; n++) {
-    const name = `${base}-${n}${ext}`;
-    if (!(await stat(path.resolve(cwd, name)).catch(() => undefined))) return name;
-  }
 }
 
 /** A path as a shell takes it: bare when it is plain, else in single quotes. */

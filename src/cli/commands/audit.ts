@@ -86,7 +86,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const baseline = opts.baseline ? await loadBaseline(opts.baseline, ctx, questionnaire) : undefined;
   const inputs = [...answerFiles, opts.questionnaire, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map].filter((f): f is string => f !== undefined);
   await assertOutputPlace(ctx, opts.output, inputs);
-  const readFacts = await prepareEvidence(opts, ctx, format);
+  const readFacts = await prepareEvidence(opts, ctx, format, inputs);
   // The exports are read once, whatever the number of answers files, and before any question.
   const facts = opts.deals ? await readFacts({ deals: opts.deals, activities: opts.activities, payments: opts.payments }) : undefined;
 
@@ -126,7 +126,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
  * Validates the export options before any question is asked, and returns the reader of the
  * evidence facts (the same import options and --map as `kpi`).
  */
-async function prepareEvidence(opts: AuditOptions, ctx: CliContext, format: string): Promise<(files: KpiFiles) => Promise<EvidenceFacts>> {
+async function prepareEvidence(opts: AuditOptions, ctx: CliContext, format: string, inputs: readonly string[]): Promise<(files: KpiFiles) => Promise<EvidenceFacts>> {
   if (opts.activities && (await isAnswersFile(opts.activities, ctx.cwd, ctx.stdin))) {
     throw UserError.of('E_USAGE', 'audit.answersAsActivities', { file: opts.activities }, { file: opts.activities });
   }
@@ -138,7 +138,9 @@ async function prepareEvidence(opts: AuditOptions, ctx: CliContext, format: stri
   const base = { ...importOptionsFromCli(opts, ctx), emptyIsEvidence: true };
   const overrides = await loadOverrides(opts.map, ctx.cwd, ctx.stdin);
   return async (files) => {
-    const facts = await withAnswers(ctx, opts.lang, overrides, (maps) => readEvidenceFacts(files, base, maps, kpi));
+    // A --map saved at a prompt replaces none of the run's files, nor an export typed at the interactive audit's prompts.
+    const read = Object.values(files).filter((f): f is string => typeof f === 'string');
+    const facts = await withAnswers(ctx, opts.lang, overrides, (maps) => readEvidenceFacts(files, base, maps, kpi), { inputs: [...inputs, ...read], output: opts.output });
     // Skipped rows and what looks wrong are said as kpi says them: the verdicts rest on what was read (the audit said nothing).
     if (facts.dataQuality) reportSkippedRows(ctx, facts.dataQuality, opts.lang, format, { json: 'evidence.dataQuality', sheet: false });
     return facts;

@@ -84,14 +84,19 @@ export async function compareFromCli(o: CompareCliOptions, ctx: CliContext): Pro
   const options = { targets: await loadTargets(o.targets, ctx.cwd, ctx.stdin), cost, monthlyCost: parseAmount(o.monthlyCost, '--monthly-cost'), margin, byManager: Boolean(o.byManager) };
   const base = importOptionsFromCli(o, ctx);
   const kpi = kpiOptionsFromCli(o);
-  return withAnswers(ctx, o.lang ?? 'ru', await loadOverrides(o.map, ctx.cwd, ctx.stdin), (maps) => computeComparison(periods, base, maps, kpi, options));
+  return withAnswers(ctx, o.lang ?? 'ru', await loadOverrides(o.map, ctx.cwd, ctx.stdin), (maps) => computeComparison(periods, base, maps, kpi, options), { inputs: compareInputs(o), output: o.output });
+}
+
+/** The files a comparison reads (never written over). */
+function compareInputs(o: CompareCliOptions): string[] {
+  return [o.deals, o.activities, o.payments, o.beforeDeals, o.beforeActivities, o.beforePayments, o.afterDeals, o.afterActivities, o.afterPayments, o.targets, o.map].filter((f): f is string => f !== undefined);
 }
 
 /** `crm-audit compare`: the before/after table, targets, payback and ROI. */
 export async function run(o: CompareCliOptions, ctx: CliContext): Promise<number> {
   const format = resolveFormat(o.format, o.output, FORMATS, 'table');
   assertBinaryDestination(ctx, format, o.output);
-  const inputs = [o.deals, o.activities, o.payments, o.beforeDeals, o.beforeActivities, o.beforePayments, o.afterDeals, o.afterActivities, o.afterPayments, o.targets, o.map].filter((f): f is string => f !== undefined);
+  const inputs = compareInputs(o);
   await assertOutputPlace(ctx, o.output, inputs);
   const now = resolveNow(ctx, o.now);
   const { result, dataQuality } = await compareFromCli(o, ctx);

@@ -7,7 +7,7 @@ import { closest } from '../../core/assert-paths.js';
 import { didYouMean } from '../../core/document-issues.js';
 import { checkExportKinds } from '../../app/compare-files.js';
 import type { ImportOptions } from '../../io/map/import.js';
-import { withAnswers } from '../ask-stages.js';
+import { withAnswers, type RunFiles } from '../ask-stages.js';
 import { computeKpisFromFiles, type KpiExtras, type KpiFiles } from '../../app/kpi-files.js';
 import { renderJson } from '../../render/json.js';
 import { loadOverrides, type Overrides } from '../../io/documents/map-file.js';
@@ -91,7 +91,7 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   const overrides = await loadOverrides(o.map, ctx.cwd, ctx.stdin);
   assertOneStdin([o.deals, o.activities, o.payments, o.map, o.spend, o.plan]);
   const files = { deals: o.deals, activities: o.activities, payments: o.payments, spend: o.spend, plan: o.plan };
-  const result = await computeAsking(ctx, files, base, overrides, options, o.lang, { margin });
+  const result = await computeAsking(ctx, files, base, overrides, options, o.lang, { margin }, { inputs, output: o.output });
   reportSkippedRows(ctx, result.dataQuality, o.lang, format);
   warnUnusedOptions(ctx, o.lang, [sheetUnused(o.sheet, result.dataQuality.files) && 'sheet', metrics !== undefined && format !== 'table' && format !== 'md' && 'metrics']);
   // On a terminal, the tables fit its width.
@@ -104,9 +104,9 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
  * Computes the KPIs, asking on a terminal what the exports cannot say; a file passed under the wrong
  * option (a call log as --deals) fails on its columns, and is named as such instead.
  */
-async function computeAsking(ctx: CliContext, files: KpiFiles, base: ImportOptions, overrides: Overrides, options: KpiOptions, lang: string, extras: KpiExtras): Promise<KpiResult> {
+async function computeAsking(ctx: CliContext, files: KpiFiles, base: ImportOptions, overrides: Overrides, options: KpiOptions, lang: string, extras: KpiExtras, run: RunFiles): Promise<KpiResult> {
   const swapped = () => checkExportKinds(files, base);
-  return withAnswers(ctx, lang, overrides, (maps) => computeKpisFromFiles(files, base, maps, options, extras), swapped).catch(async (error: unknown) => {
+  return withAnswers(ctx, lang, overrides, (maps) => computeKpisFromFiles(files, base, maps, options, extras), run, swapped).catch(async (error: unknown) => {
     if (error instanceof UserError && MAYBE_SWAPPED.has(error.code)) await swapped();
     throw error;
   });
