@@ -256,7 +256,7 @@ const SERIAL = /^\d{4,5}([.,]\d+)?$/;
 export function slashEvidence(raw: string): SlashOrder | 'ambiguous' | undefined {
   const m = SLASH.exec(raw.trim());
   if (!m) return undefined;
-  if (m[7]) return 'mdy';
+  // AM/PM says nothing of the order: Salesforce's en_AU, en_NZ and en_IN locales write «25/12/2025 3:30 PM» day-first (spec: the file's other rows, else --date-format).
   const a = Number(m[1]);
   const b = Number(m[2]);
   if (a > 12 && b <= 12) return 'dmy';

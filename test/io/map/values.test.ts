@@ -97,7 +97,6 @@ describe('parseDate', () => {
     ['2025-03-05 15:30', utc(2025, 3, 5, 15, 30), true],
     ['2025-03-05T15:30:12Z', utc(2025, 3, 5, 15, 30, 12), true],
     ['3/14/2025 2:05 PM', utc(2025, 3, 14, 14, 5), true],
-    ['3/4/2025 12:05 AM', utc(2025, 3, 4, 0, 5), true],
     ['14/3/2025', utc(2025, 3, 14), false],
     ['5 марта 2025', utc(2025, 3, 5), false],
     ['5 мая 2025 г. 10:00', utc(2025, 5, 5, 10), true],
@@ -151,6 +150,11 @@ describe('parseDate', () => {
   it('needs an order for an ambiguous slash date, and rejects impossible dates', () => {
     expect(parseDate('03/04/2025')).toBe('needs-order');
     expect(parseDate('03/04/2025', 'dmy')).toEqual({ ms: utc(2025, 4, 3), hasTime: false });
+    // AM/PM says nothing of the order (en_AU and en_IN write day-first with it): 12 AM is midnight either way.
+    expect(parseDate('3/4/2025 12:05 AM')).toBe('needs-order');
+    expect(parseDate('3/4/2025 12:05 AM', 'mdy')).toEqual({ ms: utc(2025, 3, 4, 0, 5), hasTime: true });
+    expect(parseDate('3/4/2025 12:05 PM', 'dmy')).toEqual({ ms: utc(2025, 4, 3, 12, 5), hasTime: true });
+    expect(parseDate('25/12/2025 3:30 PM')).toEqual({ ms: utc(2025, 12, 25, 15, 30), hasTime: true });
     expect(parseDate('31.02.2025')).toBeUndefined();
     expect(parseDate('не дата')).toBeUndefined();
   });
