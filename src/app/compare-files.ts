@@ -6,7 +6,7 @@ import type { DataQuality } from '../core/kpi/types.js';
 import type { EvidenceFacts } from '../core/kpi/facts.js';
 import { findAlerts, linkAlerts, type Alert } from '../core/kpi/alerts.js';
 import { DAY_MS as DAY, isoDay } from '../core/kpi/stats.js';
-import { guessKind } from '../io/map/inspect.js';
+import { guessKindSaid } from '../io/map/inspect.js';
 import type { ImportOptions } from '../io/map/import.js';
 import { addAlerts, assertInputsReadable, dataQuality, runEngines, unmatchedMapEntries, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
@@ -22,7 +22,8 @@ export type ComparePeriods = { cutover: string; files: KpiFiles } | { before: Kp
 export async function checkKinds(files: Array<[string, string | undefined, 'deals' | 'activities' | 'payments']>, base: ImportOptions): Promise<void> {
   for (const [option, file, kind] of files) {
     if (!file || file === '-') continue;
-    const seen = await guessKind(file, base).catch(() => kind);
+    // Only a header that says its kind names another: one known column name is no reason to send the file elsewhere.
+    const seen = await guessKindSaid(file, base).then((g) => (g.said ? g.kind : kind), () => kind);
     if (seen !== kind) {
       const better = option.replace(/(deals|activities|payments)$/, seen);
       throw UserError.of('E_COMPARE_KIND', 'input.wrongKind', { option, article: seen === 'activities' ? 'an' : 'a', seen, kind, seenRu: KIND_FILE_ACC_RU[seen] ?? seen, kindRu: KIND_FILE_ACC_RU[kind] ?? kind, better }, { file });

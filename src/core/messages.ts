@@ -153,6 +153,13 @@ export const MESSAGES = {
       en: "the file's columns: {columns}. Name the right one in a --map file and pass it with --map; this one is ready to paste:\n{snippet}",
     },
   },
+  'inspect.columnsUnknown': {
+    ru: 'не найдена колонка для {linesRu}: ни одно название колонки не знакомо', en: 'cannot find the column for {lines}: no column name is one known',
+    hint: {
+      ru: 'это точно {fileRu}? Колонки файла: {columnsRu}. Если да, назовите нужные в файле --map и передайте его через --map; вот готовый фрагмент:\n{snippetRu}',
+      en: "is this {fileEn}? The file's columns: {columns}. If so, name the right ones in a --map file and pass it with --map; this one is ready to paste:\n{snippet}",
+    },
+  },
   'map.columnsAmbiguous': {
     ru: 'ответственного менеджера могут содержать несколько колонок с разными значениями: {columnsRu}',
     en: 'the manager could be in more than one column, and their values differ: {columns}',
@@ -174,6 +181,13 @@ export const MESSAGES = {
     hint: {
       ru: 'назовите её в файле --map и передайте его через --map (crm-audit inspect {file} покажет все колонки); вот готовый фрагмент:\n{snippetRu}',
       en: 'name it in a --map file and pass it with --map (crm-audit inspect {file} shows every column); this one is ready to paste:\n{snippet}',
+    },
+  },
+  'map.columnsUnknown': {
+    ru: 'не найдена колонка для {linesRu}: ни одно название колонки не знакомо', en: 'cannot find the column for {lines}: no column name is one known',
+    hint: {
+      ru: 'это точно {fileRu}? Если да, назовите колонки в файле --map и передайте его через --map (crm-audit inspect {file} покажет все колонки); вот готовый фрагмент:\n{snippetRu}',
+      en: 'is this {fileEn}? If so, name the columns in a --map file and pass it with --map (crm-audit inspect {file} shows every column); this one is ready to paste:\n{snippet}',
     },
   },
   'import.stagesUndecided': {

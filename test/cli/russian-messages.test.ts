@@ -39,7 +39,7 @@ describe('a Russian run speaks Russian', () => {
 
   it.each([
     ['a missing file', ['kpi', '-d', 'nope.csv'], 'файл не найден'],
-    ['a deals file with no known header', ['kpi', '-d', noHeader], 'нет строки заголовка'],
+    ['a deals file with no known header', ['kpi', '-d', noHeader], 'ни одно название колонки не знакомо'],
     ['rows that cannot be read', ['kpi', '-d', badRows, '--max-bad-rows', '1'], 'не удалось прочитать'],
     ['no readable deal (every row lacks its manager): the rows and the column named', ['kpi', '-d', noDeals], 'ни одну из 2 строк не удалось прочитать'],
     ['a bad --from', ['kpi', '-d', 'samples/amocrm-deals.csv', '--from', '32.13.2025'], 'не дата'],

@@ -49,5 +49,5 @@ function withColumns(error: ColumnsMissing): UserError {
     const shown = error.columns.filter((c) => c.header.trim() !== '').slice(0, LISTED_COLUMNS).map((c) => `${open}${c.header}${close}${c.samples.length ? ` (${c.samples.slice(0, 2).map((v) => `${open}${v}${close}`).join(', ')})` : ''}`);
     return shown.join(', ') + (error.columns.length > LISTED_COLUMNS ? ', …' : '');
   };
-  return UserError.of('E_MAP_REQUIRED', 'inspect.columnsMissing', { ...error.params, columns: list('"', '"'), columnsRu: list('«', '»') }, error.where);
+  return UserError.of('E_MAP_REQUIRED', error.messageId === 'map.columnsUnknown' ? 'inspect.columnsUnknown' : 'inspect.columnsMissing', { ...error.params, columns: list('"', '"'), columnsRu: list('«', '»') }, error.where);
 }

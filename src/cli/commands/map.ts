@@ -48,7 +48,7 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
     columns = await askColumns(ctx, error, o.lang, false);
     // Without a terminal, the closest column of each missing one is the proposal (to check); a field no
     // column comes close to, and a choice between two columns that could both be it, stay the error's.
-    if (!columns && error.messageId === 'map.columnsMissing' && error.missing.every((m) => m.candidates.length > 0)) {
+    if (!columns && (error.messageId === 'map.columnsMissing' || error.messageId === 'map.columnsUnknown') && error.missing.every((m) => m.candidates.length > 0)) {
       columns = Object.fromEntries(error.missing.map((m) => [m.field, m.candidates[0]!]));
       proposed = true;
     }

@@ -553,7 +553,19 @@ function headerRow(headRows: Array<{ cells: string[]; row: number }>, kind: Reco
   const data = looksLikeData(headRows[0]!.cells);
   if (named.length > 0 && !data) return 0;
   if (named.length > 0 && named.every((c) => /^#\d+$/.test(c.trim()))) return -1;
+  // A first row of names over rows of data is a header, though no name in it is one the run knows (a
+  // German call log): its columns are then asked for by name, each shown with its values, not by number.
+  if (!data && namesOverData(headRows)) return 0;
   throw noHeaderError(file, kind, headRows, limits.headerSearchRows);
+}
+
+/** Whether the first row names the columns of the rows after it: as wide as they are, and they hold data (a date or a number). */
+function namesOverData(headRows: ReadonlyArray<{ cells: string[] }>): boolean {
+  const filled = (cells: readonly string[]) => cells.filter((c) => c.trim() !== '').length;
+  const data = headRows.slice(1).filter((r) => looksLikeData(r.cells));
+  if (data.length === 0) return false;
+  const width = Math.max(...data.map((r) => filled(r.cells)));
+  return width >= 2 && filled(headRows[0]!.cells) >= width;
 }
 
 /** The header of a file without one: its columns by number (`#1`, `#2`…), as wide as its widest first row. */

@@ -12,6 +12,15 @@ class Enough extends Error {}
 
 /** Guesses whether a file holds deals, activities, payments, spend or a plan from its header. */
 export async function guessKind(file: string, opts: ImportOptions): Promise<RecordKind> {
+  return (await guessKindSaid(file, opts)).kind;
+}
+
+/**
+ * guessKind, and whether the header says it: a CRM's signature, or two of the kind's column names. One
+ * name alone (a «Datensatz-ID» over a German call log) is a guess too weak to tell a user the file is
+ * of another kind.
+ */
+export async function guessKindSaid(file: string, opts: ImportOptions): Promise<{ kind: RecordKind; said: boolean }> {
   const rows: Array<{ cells: string[]; row: number }> = [];
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   try {
@@ -26,7 +35,7 @@ export async function guessKind(file: string, opts: ImportOptions): Promise<Reco
   }
   // A CRM profile's signature says what the file holds before any count of names does.
   for (const r of rows) {
-    for (const kind of RECORD_KINDS) if (detectProfile(r.cells, kind)) return kind;
+    for (const kind of RECORD_KINDS) if (detectProfile(r.cells, kind)) return { kind, said: true };
   }
   let best: RecordKind = 'deals';
   let bestScore = 0;
@@ -37,7 +46,7 @@ export async function guessKind(file: string, opts: ImportOptions): Promise<Reco
     if (score > bestScore) [best, bestScore] = [kind, score];
   }
   if (bestScore === 0) throw rows.length === 0 ? UserError.of('E_NO_ROWS', 'import.noRows', {}, { file }) : noHeaderError(file, undefined, rows, limits.headerSearchRows);
-  return best;
+  return { kind: best, said: bestScore >= 2 };
 }
 
 /** Reads a whole file the way kpi would and reports everything the importer saw; bad rows do not fail it. */

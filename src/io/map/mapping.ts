@@ -5,7 +5,7 @@ import { profileHeaders, type ProfileMatch } from './profiles.js';
 import { parseDate, parseNumber, phoneKey } from './values.js';
 import { parseMonth } from './month.js';
 import { looksLikeUserId } from '../../core/kpi/alerts.js';
-import { renderHint, renderMessage } from '../../core/messages.js';
+import { KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage } from '../../core/messages.js';
 import type { TypeColumnReading } from './type-column.js';
 import { lineOf, showsLines } from './lines.js';
 
@@ -265,9 +265,11 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   const namedRu = (m: ColumnsMissing['missing'][number]) => (m.anyOf ? m.anyOf.map(fieldRu).join(' или ') : fieldRu(m.field));
   const linesRu = missing.map((m) => `${namedRu(m)} (${m.candidates.length ? `ближайшие колонки: ${m.candidates.map((c) => `«${c}»`).join(', ')}` : 'похожей колонки нет'})`);
   const snippetRu = missing.map(({ field, candidates, anyOf }) => `    ${field}: ${JSON.stringify(candidates[0] ?? '<заголовок в вашем файле>')}${candidates[0] ? '    # ближайшая колонка: проверьте' : anyOf ? `    # любое из: ${anyOf.join(', ')}` : ''}`).join('\n');
-  const params = { lines: lines.join('; '), linesRu: linesRu.join('; '), file, snippet: `${map.kind}:\n  columns:\n${snippet}`, snippetRu: `${map.kind}:\n  columns:\n${snippetRu}` };
-  const error = new ColumnsMissing(renderMessage('map.columnsMissing', params, 'en'), file, renderHint('map.columnsMissing', params, 'en')!, map.kind, missing, columns);
-  error.messageId = 'map.columnsMissing';
+  const params = { lines: lines.join('; '), linesRu: linesRu.join('; '), file, snippet: `${map.kind}:\n  columns:\n${snippet}`, snippetRu: `${map.kind}:\n  columns:\n${snippetRu}`, fileEn: KIND_FILE_EN[map.kind] ?? map.kind, fileRu: KIND_FILE_RU[map.kind] ?? map.kind };
+  // A header none of whose names the kind knows may be another kind of file: asked as the no-header error asks it.
+  const id = map.fields.size === 0 ? 'map.columnsUnknown' : 'map.columnsMissing';
+  const error = new ColumnsMissing(renderMessage(id, params, 'en'), file, renderHint(id, params, 'en')!, map.kind, missing, columns);
+  error.messageId = id;
   error.params = params;
   throw error;
 }
