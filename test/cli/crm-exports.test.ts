@@ -15,15 +15,37 @@ function folder(...names: string[]): string {
 }
 
 describe('HubSpot calls linked to deals by title', () => {
-  it('a title with a comma in it is one deal; a cell naming two deals (;) links to the first', () => {
+  it('a title with a comma in it is one deal; a cell naming two deals (;) links to both', () => {
     const dir = folder('hubspot-deals-title-with-comma.csv', 'hubspot-calls-associated-deal-titles.csv');
     const run = runCli(['kpi', '-d', 'hubspot-deals-title-with-comma.csv', '-a', 'hubspot-calls-associated-deal-titles.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     const total = JSON.parse(run.stdout).total;
-    // 9001 (won): the call at 15:00 is its touch and its response (55 min); 9002: the call at 11:00 (60 min).
-    expect(total.touches_per_won).toBe(1);
+    // 9001 (won): the call at 15:00 is its touch and its response (55 min), and the call of 07-02 naming
+    // both deals its second touch; 9002: that call at 11:00 (60 min).
+    expect(total.touches_per_won).toBe(2);
     expect(total.no_response).toBe(0);
     expect(total.response_min_median).toBe(57.5);
+  });
+});
+
+describe('a HubSpot call associated with several deals («1;5»)', () => {
+  const DEALS = ['Record ID,Deal Name,Deal Stage,Deal owner,Create Date,Close Date,Amount', '1,Alpha,Closed Won,Alice Smith,2025-01-01 09:00,2025-01-10 18:00,1000', '5,Beta,Closed Won,Alice Smith,2025-01-01 09:00,2025-01-10 18:00,2000', '7,Gamma,Closed Won,Alice Smith,2025-01-01 09:00,2025-01-10 18:00,3000'].join('\n');
+  const calls = (ids: string) => ['Record ID,Activity date,Activity assigned to,Call direction,Call status,Call duration,Associated Deal IDs', `101,2025-01-01 10:30,Alice Smith,OUTBOUND,COMPLETED,60000,${ids}`, '102,2025-01-02 09:00,Alice Smith,OUTBOUND,COMPLETED,60000,7'].join('\n');
+
+  it('is a touch and a response of each deal it names, counted once as a call; the order of the ids changes nothing', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-exports-'));
+    writeFileSync(path.join(dir, 'deals.csv'), DEALS);
+    const totals = ['1;5', '5;1', '5; 1;5'].map((ids) => {
+      writeFileSync(path.join(dir, 'calls.csv'), calls(ids));
+      const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      return JSON.parse(run.stdout).total;
+    });
+    // Deals 1 and 5: the call at 10:30 (90 min after creation); deal 7: the call the next day (1440 min).
+    // Touches 1 + 1 + 1 over 3 won; responses 90, 90, 1440: median 90; two calls, not three.
+    for (const total of totals) {
+      expect(total).toMatchObject({ touches_per_won: 1, no_response: 0, response_min_median: 90, calls_out: 2 });
+    }
   });
 });
 

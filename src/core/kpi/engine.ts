@@ -167,6 +167,9 @@ export class KpiEngine {
         this.facts.dropClientLinks();
       }
       if (dealKey < this.n) this.link(dealKey, a, this.touchesById, this.firstById);
+      // A cell that lists several deals: the activity is a touch of each (spec: it belongs to a deal whose id it names).
+      const also = a.also;
+      if (also !== undefined && also.length > 0) for (const d of also) this.link(d, a, this.touchesById, this.firstById);
     } else if (!this.anyDealId && a.client !== 0) {
       const d = this.dealByClientWindow(a.client, a.at);
       byClient = d !== undefined;

@@ -15,7 +15,15 @@ export interface LinkedActivity {
   deal: number;
   /** The client's key in store.clients; 0 without a client. */
   client: number;
+  /**
+   * The other deals of a cell that lists several (HubSpot's «Associated Deal IDs» «1;5»), each a deal
+   * below store.size: the activity is each one's touch and response too, and counted once (its manager's).
+   */
+  also?: readonly number[];
 }
+
+/** No other deal (LinkedActivity.also). */
+export const NO_OTHER_DEALS: readonly number[] = [];
 
 /**
  * A LinkedActivity of a class of its own, as the records a reader gives and HeldActivities keeps
@@ -34,6 +42,7 @@ export class ActivityRecord implements LinkedActivity {
   duration_s: number | null = null;
   deal = -1;
   client = 0;
+  also: readonly number[] = NO_OTHER_DEALS;
 }
 
 /**

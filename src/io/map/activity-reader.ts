@@ -1,4 +1,4 @@
-import { ActivityRecord, type LinkedActivity } from '../../core/kpi/link.js';
+import { ActivityRecord, NO_OTHER_DEALS, type LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
 import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration } from './values.js';
 import { normalizeHeader, type DurationUnit } from './fields.js';
@@ -59,7 +59,7 @@ export interface ActivityMemos {
   atMore: readonly number[];
   /** A call's duration is the time from `at` to `end_at`: the file has an end column and no duration column. */
   span: boolean;
-  out: LinkedActivity;
+  out: ActivityRecord;
 }
 
 /**
@@ -222,7 +222,8 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   if (manager === -1) return new UnroutedCall(!notAnswered, duration, at, direction === '');
   // An owner id is a deal's only when the owner is a deal (a file without an owner type column: always).
   const owner = c.owner_type === undefined ? 'deal' : ownerOf(cells, c.owner_type, m);
-  const deal = owner === 'deal' ? dealKey(cells, ctx) : -1;
+  out.also = NO_OTHER_DEALS;
+  const deal = owner === 'deal' ? dealKey(cells, ctx, out) : -1;
   // Only an incoming call can be missed (spec).
   const missed = kind === 'call' && direction === 'in' && notAnswered;
   const client = activityClient(cells, ctx, m, deal, owner, direction, ctx.linker!.needsClient(deal, kind, direction, missed));
@@ -430,8 +431,12 @@ function readDuration(cells: Cells, ctx: ReadContext, m: ActivityMemos): number 
   return duration;
 }
 
-/** The deal key of the activity's deal id (-1 without one). HubSpot lists several associated deals in one cell: the first is the activity's deal, unless the whole cell is one deal's title. */
-function dealKey(cells: Cells, ctx: ReadContext): number {
+/**
+ * The deal key of the activity's deal id (-1 without one). HubSpot lists several associated deals in one
+ * cell («1;5»): the first is the activity's deal and the others known deals go to `out.also` (the activity
+ * is theirs too), unless the whole cell is one deal's title.
+ */
+function dealKey(cells: Cells, ctx: ReadContext, out: ActivityRecord): number {
   const ic = ctx.cols.deal_id;
   if (ic === undefined || cells.blank(ic)) return -1;
   const linker = ctx.linker!;
@@ -445,8 +450,13 @@ function dealKey(cells: Cells, ctx: ReadContext): number {
   // A deal's title may hold a comma («Acme, Inc. roll-out»): the whole cell first, then the first of a list (`;` before `,`).
   const whole = linker.store.find(raw);
   if (whole !== undefined) return whole;
-  const semi = raw.indexOf(';');
-  return titledKey(raw.slice(0, semi === -1 ? i : semi).trim(), ctx);
+  const ids = raw.split(raw.includes(';') ? ';' : ',').map((id) => id.trim()).filter((id) => id !== '');
+  if (ids.length === 0) return -1;
+  const first = titledKey(ids[0]!, ctx);
+  const n = linker.store.size;
+  const others = [...new Set(ids.slice(1).map((id) => linker.store.find(id)).filter((k): k is number => k !== undefined && k < n && k !== first))];
+  if (others.length > 0) out.also = others;
+  return first;
 }
 
 /**
