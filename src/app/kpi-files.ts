@@ -581,14 +581,15 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   const period = periodDays(options);
   const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, period, run.shape.amount);
   const quality = dataQuality(run.reports, [...run.alerts, ...unmatchedMapEntries(run.mapEntries, run.reports), ...groupAlerts(run, asked, groups[asked.length], spend, period, plan)]);
-  const found = [...findAlerts(total, quality, managers.map((m) => m.manager)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...coverageAlerts(run.coverage?.[index], run.activities?.file ?? '')];
+  const na = notApplicable(run.shape, spend !== undefined);
+  const found = [...findAlerts(total, quality, managers.map((m) => m.manager), na), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...coverageAlerts(run.coverage?.[index], run.activities?.file ?? '')];
   addAlerts(quality, found);
   return {
     schemaVersion: 1,
     period: { from: options.from ?? null, to: options.to ?? null },
     managers,
     total,
-    notApplicable: notApplicable(run.shape, spend !== undefined),
+    notApplicable: na,
     dataQuality: quality,
     options: { touchNorm: options.touchNorm, callbackWindowHours: options.callbackWindowMs / 3_600_000 },
     ...(asked.length > 0 ? { groupBy: asked, groups: groups.slice(0, asked.length).flat() } : {}),

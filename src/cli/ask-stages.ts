@@ -9,7 +9,6 @@ import type { ValueMaps } from '../io/map/value-maps.js';
 import type { CliContext } from './context.js';
 import type { PromptIO } from './prompts.js';
 import { writeOutput } from './output.js';
-import { askFileName } from './ask-file.js';
 import { describeUserError, UserError } from '../core/errors.js';
 
 type Outcome = 'won' | 'lost' | 'open';
@@ -187,6 +186,8 @@ export interface RunFiles {
  * a write that fails is said and the name asked again.
  */
 async function offerToSaveMap(ctx: CliContext, io: PromptIO & { lang: string }, doc: string, exportFile: string, run: RunFiles): Promise<void> {
+  // The prompt library loads only when there is a question to ask (most runs have none).
+  const { askFileName } = await import('./ask-file.js');
   const say = (text: string) => ctx.stderr.write(`${text}\n`);
   const keep = { inputs: [exportFile, ...(run.inputs ?? [])], written: [], ...(run.output !== undefined ? { output: run.output } : {}) };
   for (;;) {

@@ -9,6 +9,8 @@ import type { EvidenceFacts } from './facts.js';
 /** Numbers that look wrong, said loudly with their likely cause (in dataQuality.alerts and on stderr). */
 export type Alert =
   | { code: 'no-outcome'; deals: number }
+  | { code: 'won-no-amount'; won: number }
+  | { code: 'closed-no-date'; closed: number }
   | { code: 'nothing-won'; file: string; deals: number; lost: number; stages: Array<{ stage: string; deals: number; amount: number }> }
   | { code: 'unknown-stages-closed'; file: string; stages: Array<{ stage: string; deals: number; closed: number; lost: number; /** At a probability of 0%. */ zero?: number }> }
   | { code: 'many-skipped'; file: string; skipped: number; rows: number }
@@ -28,7 +30,7 @@ export type Alert =
   | { code: 'group-column-missing'; dims: Array<'source' | 'pipeline' | 'stage'> }
   | { code: 'manager-ids'; ids: string[] }
   /** `by`: the name is the other's with a patronymic added or dropped, or written with initials. */
-  | { code: 'manager-spellings'; names: Array<{ name: string; as: string; by?: 'patronymic' | 'initials' }> }
+  | { code: 'manager-spellings'; names: Array<{ name: string; as: string; by?: Spelling }> }
   /** A short name («Петрова А.», «Иванов Иван») that several full names could be: nothing merged. */
   | { code: 'manager-unclear'; names: Array<{ name: string; could: string[]; /** Other short names that fit the same person with another middle initial. */ also?: string[] }> }
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
@@ -82,8 +84,16 @@ export function managersSnippet(ids: readonly string[], lang: string): string {
   return `managers:\n${ids.map((id) => `  ${JSON.stringify(id)}: ${JSON.stringify(placeholder)}`).join('\n')}\n`;
 }
 
-/** A person's name as words: lower case, ё as е, without a PBX line, split at spaces and commas (dots kept: initials). */
+/** An e-mail address written where a name should be (HubSpot names an owner without a name by it). */
+const EMAIL = /^([^\s@]+)@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * A person's name as words: lower case, ё as е, without a PBX line, split at spaces and commas (dots
+ * kept: initials); an e-mail address gives the words of its local part («bob.jones@acme.com»: bob jones).
+ */
 function nameWords(name: string): string[] {
+  const email = EMAIL.exec(name.trim());
+  if (email) return email[1]!.toLowerCase().split(/[._-]+/).filter((w) => w.length > 1);
   return name
     .toLowerCase()
     .replace(/ё/g, 'е')
@@ -216,14 +226,15 @@ export function managerSpellings(managers: ReadonlyArray<{ manager: string; lead
   }
   const groups = new Map<string, typeof people>();
   for (const p of people) groups.set(find(p.key), [...(groups.get(find(p.key)) ?? []), p]);
-  const names: Array<{ name: string; as: string; by?: 'patronymic' | 'initials' }> = [];
+  const names: Array<{ name: string; as: string; by?: Spelling }> = [];
   for (const list of groups.values()) {
     if (list.length < 2) continue;
-    const asPerson = [...list].sort((a, b) => b.leads - a.leads || Number(a.initials.length > 0) - Number(b.initials.length > 0) || (a.manager < b.manager ? -1 : 1))[0]!;
+    // A name before its e-mail address, whatever their deals.
+    const asPerson = [...list].sort((a, b) => Number(EMAIL.test(a.manager.trim())) - Number(EMAIL.test(b.manager.trim())) || b.leads - a.leads || Number(a.initials.length > 0) - Number(b.initials.length > 0) || (a.manager < b.manager ? -1 : 1))[0]!;
     const as = asPerson.manager;
     // Two lines of one name («Оператор (101)», «Оператор (102)») are two employees, not two spellings.
     const lines = (name: string) => (name.match(/\d+/g) ?? []).join(' ');
-    const by = (m: NameParts): 'patronymic' | 'initials' | undefined => (m.initials.length !== asPerson.initials.length ? 'initials' : m.words.length !== asPerson.words.length ? 'patronymic' : undefined);
+    const by = (m: NameParts & { manager: string }): Spelling | undefined => (EMAIL.test(m.manager.trim()) ? 'email' : m.initials.length !== asPerson.initials.length ? 'initials' : m.words.length !== asPerson.words.length ? 'patronymic' : undefined);
     for (const m of list) {
       if (m.manager === as || (lines(m.manager) !== '' && lines(as) !== '' && lines(m.manager) !== lines(as))) continue;
       const how = by(m);
@@ -236,16 +247,25 @@ export function managerSpellings(managers: ReadonlyArray<{ manager: string; lead
   return out;
 }
 
+/** How one spelling of a person differs from the name kept: a patronymic added, initials, an e-mail address. */
+type Spelling = 'patronymic' | 'initials' | 'email';
+
 /** How many user ids the alert's --map snippet lists. */
 const IDS_LISTED = 20;
 
 /** What in a result looks wrong: no deal won or lost among many, a file with many unreadable rows, managers that are user ids. */
-export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'files'>, managers: readonly string[] = []): Alert[] {
+export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'files'>, managers: readonly string[] = [], notApplicable: Readonly<Record<string, string>> = {}): Alert[] {
   const out: Alert[] = [];
   const ids = managers.filter(looksLikeUserId);
   if (ids.length > 0) out.push({ code: 'manager-ids', ids: ids.slice(0, IDS_LISTED) });
   const leads = Number(total.leads ?? 0);
   if (leads >= OUTCOME_MIN_DEALS && total.won === 0 && total.lost === 0) out.push({ code: 'no-outcome', deals: leads });
+  // An amount column read, but no won deal has an amount: revenue 0 reads as a department that sold nothing (a tester).
+  const won = Number(total.won ?? 0);
+  if (won > 0 && !('revenue' in notApplicable) && total.revenue === 0 && total.average_check === null) out.push({ code: 'won-no-amount', won });
+  // Closed deals none of which has a close date: the cycle is not computed, and the tables showed «—» without a word.
+  const closed = won + Number(total.lost ?? 0);
+  if (closed > 0 && !('cycle_days_avg' in notApplicable) && total.cycle_days_avg === null) out.push({ code: 'closed-no-date', closed });
   for (const f of quality.files) {
     // Missed calls nobody took are no misread column: a PBX log may hold many.
     const skipped = f.skipped - (f.missedNoManager ?? 0);
@@ -292,6 +312,14 @@ export function describeAlert(alert: Alert, lang: string): string {
 function alertText(a: Exclude<Alert, { code: 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
+    case 'won-no-amount':
+      return ru
+        ? `Ни у одной из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет суммы: выручка 0 и средний чек не посчитан. Вероятно, сумма в другой колонке (crm-audit inspect покажет колонки; файл --map назовёт её: columns: { amount: "Колонка" }) или в CRM её не заполняют.`
+        : `None of the ${num(a.won, ru)} won ${a.won === 1 ? 'deal has' : 'deals has'} an amount: revenue is 0 and the average check is not computed. The amount is probably in another column (crm-audit inspect lists the columns; a --map file names it: columns: { amount: "Column" }), or the CRM's users leave it empty.`;
+    case 'closed-no-date':
+      return ru
+        ? `Ни у одной из ${num(a.closed, ru)} ${plural(a.closed, 'закрытой сделки', 'закрытых сделок', 'закрытых сделок')} нет даты закрытия не раньше даты создания: цикл сделки не посчитан. Вероятно, дата закрытия в другой колонке (crm-audit inspect покажет колонки; файл --map назовёт её: columns: { closed_at: "Колонка" }).`
+        : `None of the ${num(a.closed, ru)} closed ${a.closed === 1 ? 'deal has' : 'deals has'} a close date on or after its creation: the sales cycle is not computed. The close date is probably in another column (crm-audit inspect lists the columns; a --map file names it: columns: { closed_at: "Column" }).`;
     case 'no-outcome':
       return ru
         ? `Ни одна из ${num(a.deals, ru)} сделок не выиграна и не проиграна: вероятно, этапы переименованы или статус в другой колонке. crm-audit inspect покажет этапы; файл --map назовёт их (status: { "Этап": won }).`
@@ -528,7 +556,7 @@ function borrowedOrder(a: Extract<Alert, { code: 'date-order-borrowed' }>, ru: b
 /** One person written two ways, and the managers: section that merges them, in words. */
 function spellingsText(a: Extract<Alert, { code: 'manager-spellings' }>, ru: boolean): string {
   const snippet = `managers:\n${a.names.map((x) => `  ${JSON.stringify(x.name)}: ${JSON.stringify(x.as)}`).join('\n')}`;
-  const how = (by: 'patronymic' | 'initials' | undefined) => (by === undefined ? '' : by === 'patronymic' ? (ru ? ' (с отчеством и без)' : ' (with and without the patronymic)') : ru ? ' (инициалы и полное имя)' : ' (initials and the full name)');
+  const how = (by: Spelling | undefined) => (by === undefined ? '' : by === 'patronymic' ? (ru ? ' (с отчеством и без)' : ' (with and without the patronymic)') : by === 'email' ? (ru ? ' (адрес почты и имя)' : ' (an e-mail address and the name)') : ru ? ' (инициалы и полное имя)' : ' (initials and the full name)');
   const pairs = a.names.map((x) => (ru ? `«${x.name}» и «${x.as}»${how(x.by)}` : `"${x.name}" and "${x.as}"${how(x.by)}`)).join(', ');
   return ru
     ? `Похоже, это одни и те же люди, записанные по-разному (например, в журнале звонков и в CRM): ${pairs}. Их сделки и действия посчитаны отдельно, как у разных менеджеров. Если это так, передайте --map с разделом:\n${snippet}`
