@@ -157,23 +157,23 @@ export const MESSAGES = {
     ru: 'ответственного менеджера могут содержать несколько колонок с разными значениями: {columnsRu}',
     en: 'the manager could be in more than one column, and their values differ: {columns}',
     hint: {
-      ru: 'назовите нужную в файле --map и передайте его через --map (crm-audit inspect {file} покажет значения колонок); вот готовый фрагмент:\n{snippetRu}',
-      en: 'name the right one in a --map file and pass it with --map (crm-audit inspect {file} shows the values of each column); this one is ready to paste:\n{snippet}',
+      ru: 'назовите нужную в файле --map и передайте его через --map ({inspect} покажет значения колонок); вот готовый фрагмент:\n{snippetRu}',
+      en: 'name the right one in a --map file and pass it with --map ({inspect} shows the values of each column); this one is ready to paste:\n{snippet}',
     },
   },
   'map.typeUndecided': {
     ru: 'по значениям колонки «{header}» не понять, вид это активности или направление звонка: {valuesRu}',
     en: 'the values of the column "{header}" do not say whether it is the activity\'s kind or the call\'s direction: {values}',
     hint: {
-      ru: 'укажите в файле --map, что в ней, и передайте его через --map (crm-audit inspect {file} покажет её значения); вот готовый фрагмент, оставьте одну строку:\n{snippetRu}',
-      en: 'say in a --map file what it holds and pass it with --map (crm-audit inspect {file} shows its values); this one is ready to paste, keep one line:\n{snippet}',
+      ru: 'укажите в файле --map, что в ней, и передайте его через --map ({inspect} покажет её значения); вот готовый фрагмент, оставьте одну строку:\n{snippetRu}',
+      en: 'say in a --map file what it holds and pass it with --map ({inspect} shows its values); this one is ready to paste, keep one line:\n{snippet}',
     },
   },
   'map.columnsMissing': {
     ru: 'не найдена колонка для {linesRu}', en: 'cannot find the column for {lines}',
     hint: {
-      ru: 'назовите её в файле --map и передайте его через --map (crm-audit inspect {file} покажет все колонки); вот готовый фрагмент:\n{snippetRu}',
-      en: 'name it in a --map file and pass it with --map (crm-audit inspect {file} shows every column); this one is ready to paste:\n{snippet}',
+      ru: 'назовите её в файле --map и передайте его через --map ({inspect} покажет все колонки); вот готовый фрагмент:\n{snippetRu}',
+      en: 'name it in a --map file and pass it with --map ({inspect} shows every column); this one is ready to paste:\n{snippet}',
     },
   },
   'import.stagesUndecided': {
