@@ -37,6 +37,9 @@ export interface SalesSink {
   payment(p: Payment): void;
 }
 
+/** The most deals and activities `crm-audit generate` makes: 50 times the benchmark's set (1M deals, 5M activities), about 30 GB of files. */
+export const MAX_GENERATED = { deals: 50_000_000, activities: 250_000_000 } as const;
+
 /** Records emitted between two pauses of generateSalesSteps. */
 const STEP_RECORDS = 16_384;
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { BIN, runCli } from '../helpers/cli.js';
 
 const LOCALE = { ru: 'ru_RU.UTF-8', en: 'en_US.UTF-8' } as const;
 const ROOT = mkdtempSync(path.join(tmpdir(), 'crm-audit-generate-'));
@@ -62,4 +62,32 @@ describe('generate stopped by a signal', () => {
     expect(readdirSync(run.dir)).toEqual(['deals.csv']);
     expect(readFileSync(path.join(run.dir, 'deals.csv'), 'utf8')).toBe('id,manager\nold,file\n');
   }, 40_000);
+});
+
+describe('generate sizes', () => {
+  // `--deals 1e9` was taken and filled the disk.
+  it('refuses more than 50,000,000 deals or 250,000,000 activities, naming the option, before writing anything', () => {
+    const dir = path.join(ROOT, 'too-many');
+    const deals = runCli(['generate', '--deals', '1e9', '-o', dir]);
+    expect(deals.code).toBe(2);
+    expect(deals.stderr).toContain('error: --deals must be at most 50,000,000, got "1e9"\n  hint: the limit is 50 times the benchmark set');
+    const activities = runCli(['generate', '--activities', '250_000_001', '-o', dir], { env: { LANG: LOCALE.ru } });
+    expect(activities.code).toBe(2);
+    expect(activities.stderr).toContain('ошибка: --activities: не больше 250 000 000; получено «250_000_001»\n  подсказка: предел — в 50 раз больше набора для замеров скорости');
+    expect(activities.stderr).not.toMatch(/\b(?:must|got|limit|benchmark)\b/);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('refuses one past the limit (a run at it would write 30 GB: not tried)', () => {
+    const over = runCli(['generate', '--deals', '50000001', '-o', path.join(ROOT, 'edge')]);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain('--deals must be at most 50,000,000, got "50000001"');
+  });
+
+  it('writes the three files and says so', () => {
+    const dir = path.join(ROOT, 'small');
+    const run = runCli(['generate', '--deals', '20', '--activities', '50', '-o', dir]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['activities.csv', 'deals.csv', 'payments.csv']);
+  });
 });

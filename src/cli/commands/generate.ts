@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { generateSalesSteps } from '../../core/generate.js';
+import { generateSalesSteps, MAX_GENERATED } from '../../core/generate.js';
 import { UserError } from '../../core/errors.js';
 import { renderMessage } from '../../core/messages.js';
 import { osReason } from '../../core/messages/os-errors.js';
@@ -21,9 +21,11 @@ export interface GenerateOptions {
   cutover?: string;
 }
 
-function count(value: string, name: string): number {
+function count(value: string, name: string, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(value.replace(/_/g, ''));
   if (!Number.isInteger(n) || n < 0) throw UserError.of('E_USAGE', 'usage.wholeNumber', { name, value });
+  // `--deals 1e9` was taken and filled the disk.
+  if (n > max) throw UserError.of('E_USAGE', 'generate.tooMany', { name, value, max: max.toLocaleString('en-US'), maxRu: max.toLocaleString('en-US').replace(/,/g, ' ') });
   return n;
 }
 
@@ -32,8 +34,8 @@ const letSignalsIn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** `crm-audit generate`: deterministic synthetic exports in the canonical layout. */
 export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> {
-  const deals = count(o.deals, '--deals');
-  const activities = count(o.activities, '--activities');
+  const deals = count(o.deals, '--deals', MAX_GENERATED.deals);
+  const activities = count(o.activities, '--activities', MAX_GENERATED.activities);
   const seed = count(o.seed, '--seed');
   const from = parseDay(o.from, '--from')!;
   const to = parseDay(o.to, '--to')!;
