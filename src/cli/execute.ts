@@ -45,6 +45,12 @@ export function langInArgv(argv: readonly string[]): string | undefined {
   return lang;
 }
 
+/** What a run stopped by a signal says: nothing was saved, or the files it had already written. */
+export function interruptedLine(lang: string, written: readonly string[]): string {
+  if (written.length === 0) return say(PRINTER.interrupted, lang);
+  return say(PRINTER.interruptedAfterWriting, lang).replace('{files}', () => written.join(', '));
+}
+
 /** Maps any error to the exit-code contract and prints it the way a user should see it. */
 export function handleError(error: unknown, ctx: CliContext, argvLang = 'en'): number {
   const lang = ctx.messageLang ?? argvLang;

@@ -7,6 +7,8 @@ export const EXIT = {
   usage: 2,
   /** Interrupted (Ctrl+C). */
   interrupted: 130,
+  /** Stopped by SIGTERM (`timeout`, CI, `kill`): 128 + 15, as a shell reports a process the signal ended. */
+  terminated: 143,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

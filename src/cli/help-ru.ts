@@ -165,8 +165,8 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   // generate
   'Write deterministic synthetic exports (deals, activities, payments) for demos and benchmarks': 'Записать воспроизводимые синтетические выгрузки (сделки, действия, платежи) для демонстраций и замеров скорости',
   'folder to write deals.csv, activities.csv and payments.csv into': 'папка, в которую записать deals.csv, activities.csv и payments.csv',
-  'number of deals': 'число сделок',
-  'number of activities': 'число действий',
+  'number of deals, at most 50,000,000': 'число сделок, не больше 50 000 000',
+  'number of activities, at most 250,000,000': 'число действий, не больше 250 000 000',
   'random seed: the same seed gives the same files': 'зерно случайных чисел: одно и то же зерно даёт одни и те же файлы',
   'first creation date': 'первая дата создания',
   'last creation date': 'последняя дата создания',

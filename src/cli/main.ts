@@ -2,19 +2,23 @@ import { rmSync } from 'node:fs';
 import { configureRun } from '../io/run-settings.js';
 import { processContext } from './context.js';
 import { messageLang } from './message-lang.js';
-import { execute, langInArgv, runSettingsFromEnv } from './execute.js';
+import { execute, interruptedLine, langInArgv, runSettingsFromEnv } from './execute.js';
 import { PRINTER, say } from '../core/messages.js';
 import { describeUserError, UserError } from '../core/errors.js';
 import { osReason } from '../core/messages/os-errors.js';
 import { EXIT } from './exit-codes.js';
-import { pendingTemps } from './temps.js';
+import { pendingTemps, writtenFiles } from './temps.js';
 
-// Ctrl+C outside a prompt (e.g. during a long import): remove half-written temp files, exit 130.
-process.on('SIGINT', () => {
-  for (const tmp of pendingTemps) rmSync(tmp, { force: true });
-  process.stderr.write(`\n${say(PRINTER.interrupted, messageLang(processContext(), langInArgv(process.argv.slice(2))))}\n`);
-  process.exit(EXIT.interrupted);
-});
+// Ctrl+C outside a prompt (e.g. during a long import or generate), or SIGTERM (`timeout`, CI, `kill`):
+// remove half-written temp files, say what was written into place, if anything, exit 130 or 143.
+// Without a SIGTERM handler Node died at once, and generate's temp files stayed in the folder.
+for (const [signal, code] of [['SIGINT', EXIT.interrupted], ['SIGTERM', EXIT.terminated]] as const) {
+  process.on(signal, () => {
+    for (const tmp of pendingTemps) rmSync(tmp, { force: true });
+    process.stderr.write(`\n${interruptedLine(messageLang(processContext(), langInArgv(process.argv.slice(2))), writtenFiles)}\n`);
+    process.exit(code);
+  });
+}
 // A write to stdout that failed (a full disk, `> /dev/full`): the report's own write says so (output.ts);
 // one that nothing awaited (help, the demo's lines) is said here, after the run, never as a crash.
 let stdoutError: NodeJS.ErrnoException | undefined;

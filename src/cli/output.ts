@@ -5,7 +5,7 @@ import { osReason } from '../core/messages/os-errors.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { useColor, type CliContext } from './context.js';
 import { clearProgress } from './progress.js';
-import { pendingTemps, tempNameFor } from './temps.js';
+import { pendingTemps, tempNameFor, writtenFiles } from './temps.js';
 
 /**
  * Writes a report to `-o FILE` atomically (a temp file beside it, then rename), or to stdout.
@@ -78,6 +78,7 @@ async function replaceAtomically(file: string, content: string | Uint8Array, sho
     const old = await fs.stat(file).catch(() => undefined);
     if (old?.isFile()) await fs.chmod(tmp, old.mode & 0o7777);
     await fs.rename(tmp, file);
+    writtenFiles.push(shown);
   } catch (error) {
     await fs.rm(tmp, { force: true });
     throw UserError.of('E_OUTPUT', 'output.write', osReason(error as NodeJS.ErrnoException), { file: shown });

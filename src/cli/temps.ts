@@ -1,5 +1,8 @@
-/** Temp files being written right now; the SIGINT handler removes them so Ctrl+C leaves nothing behind. */
+/** Temp files being written right now; the SIGINT and SIGTERM handler removes them so Ctrl+C leaves nothing behind. */
 export const pendingTemps = new Set<string>();
+
+/** Files this run has put in place (as the user named them): a signal after them names them, never «nothing was saved». */
+export const writtenFiles: string[] = [];
 
 let counter = 0;
 

@@ -164,30 +164,30 @@ export const MESSAGES = {
     ru: 'ответственного менеджера могут содержать несколько колонок с разными значениями: {columnsRu}',
     en: 'the manager could be in more than one column, and their values differ: {columns}',
     hint: {
-      ru: 'назовите нужную в файле --map и передайте его через --map (crm-audit inspect {file} покажет значения колонок); вот готовый фрагмент:\n{snippetRu}',
-      en: 'name the right one in a --map file and pass it with --map (crm-audit inspect {file} shows the values of each column); this one is ready to paste:\n{snippet}',
+      ru: 'назовите нужную в файле --map и передайте его через --map ({inspect} покажет значения колонок); вот готовый фрагмент:\n{snippetRu}',
+      en: 'name the right one in a --map file and pass it with --map ({inspect} shows the values of each column); this one is ready to paste:\n{snippet}',
     },
   },
   'map.typeUndecided': {
     ru: 'по значениям колонки «{header}» не понять, вид это активности или направление звонка: {valuesRu}',
     en: 'the values of the column "{header}" do not say whether it is the activity\'s kind or the call\'s direction: {values}',
     hint: {
-      ru: 'укажите в файле --map, что в ней, и передайте его через --map (crm-audit inspect {file} покажет её значения); вот готовый фрагмент, оставьте одну строку:\n{snippetRu}',
-      en: 'say in a --map file what it holds and pass it with --map (crm-audit inspect {file} shows its values); this one is ready to paste, keep one line:\n{snippet}',
+      ru: 'укажите в файле --map, что в ней, и передайте его через --map ({inspect} покажет её значения); вот готовый фрагмент, оставьте одну строку:\n{snippetRu}',
+      en: 'say in a --map file what it holds and pass it with --map ({inspect} shows its values); this one is ready to paste, keep one line:\n{snippet}',
     },
   },
   'map.columnsMissing': {
     ru: 'не найдена колонка для {linesRu}', en: 'cannot find the column for {lines}',
     hint: {
-      ru: 'назовите её в файле --map и передайте его через --map (crm-audit inspect {file} покажет все колонки); вот готовый фрагмент:\n{snippetRu}',
-      en: 'name it in a --map file and pass it with --map (crm-audit inspect {file} shows every column); this one is ready to paste:\n{snippet}',
+      ru: 'назовите её в файле --map и передайте его через --map ({inspect} покажет все колонки); вот готовый фрагмент:\n{snippetRu}',
+      en: 'name it in a --map file and pass it with --map ({inspect} shows every column); this one is ready to paste:\n{snippet}',
     },
   },
   'map.columnsUnknown': {
     ru: 'не найдена колонка для {linesRu}: ни одно название колонки не знакомо', en: 'cannot find the column for {lines}: no column name is one known',
     hint: {
-      ru: 'это точно {fileRu}? Если да, назовите колонки в файле --map и передайте его через --map (crm-audit inspect {file} покажет все колонки); вот готовый фрагмент:\n{snippetRu}',
-      en: 'is this {fileEn}? If so, name the columns in a --map file and pass it with --map (crm-audit inspect {file} shows every column); this one is ready to paste:\n{snippet}',
+      ru: 'это точно {fileRu}? Если да, назовите колонки в файле --map и передайте его через --map ({inspect} покажет все колонки); вот готовый фрагмент:\n{snippetRu}',
+      en: 'is this {fileEn}? If so, name the columns in a --map file and pass it with --map ({inspect} shows every column); this one is ready to paste:\n{snippet}',
     },
   },
   'import.stagesUndecided': {
@@ -509,6 +509,8 @@ export const PRINTER = {
   interruptedAfterSaving: { ru: 'Прервано; ответы сохранены в {file}, отчёт не записан.', en: 'Interrupted; the answers were saved to {file}, the report was not written.' },
   interruptedAfterReport: { ru: 'Прервано; отчёт записан в {report}, ответы не сохранены.', en: 'Interrupted; the report was written to {report}, the answers were not saved.' },
   interruptedAfterBoth: { ru: 'Прервано; ответы сохранены в {file}, отчёт записан в {report}.', en: 'Interrupted; the answers were saved to {file} and the report written to {report}.' },
+  /** A signal (Ctrl+C, SIGTERM) after the run had written files into place: they are named, never «nothing was saved». */
+  interruptedAfterWriting: { ru: 'Прервано; уже записано: {files}.', en: 'Interrupted; already written: {files}.' },
   debug: { ru: 'Запустите снова с --debug, чтобы увидеть стек, и сообщите о ней, приложив команду, которую запускали.', en: 'Run again with --debug to see the stack, and report it with the command you ran.' },
 } as const satisfies Record<string, Template>;
 

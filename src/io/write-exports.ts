@@ -19,18 +19,35 @@ export function ruDateTime(ms: number | null): string {
   return `${s.slice(8, 10)}.${s.slice(5, 7)}.${s.slice(0, 4)} ${s.slice(11, 19)}`;
 }
 
+/** Where a writer's temp file is named and kept track of: the CLI's signal handler removes the temp files it holds. */
+export interface TempFiles {
+  nameFor(target: string): string;
+  pending: Set<string>;
+}
+
 /**
  * Writes a large text file in 1 MB blocks to a temp file beside the target, renamed into place by
- * close(); abort() removes it. Used for generated exports of millions of rows.
+ * close() (or finish() then place()); abort() removes it. Used for generated exports of millions of rows.
  */
 export class BlockWriter {
   private readonly fd: number;
   private readonly tmp: string;
   private buf = '';
+  private open = true;
 
-  constructor(private readonly target: string) {
-    this.tmp = `${target}.tmp-${process.pid}`;
-    this.fd = openSync(this.tmp, 'w');
+  constructor(
+    private readonly target: string,
+    private readonly temps?: TempFiles,
+  ) {
+    this.tmp = temps?.nameFor(target) ?? `${target}.tmp-${process.pid}`;
+    // Known before it exists: a signal between the open and the add would leave it behind.
+    temps?.pending.add(this.tmp);
+    try {
+      this.fd = openSync(this.tmp, 'w');
+    } catch (error) {
+      temps?.pending.delete(this.tmp);
+      throw error;
+    }
   }
 
   line(text: string): void {
@@ -48,18 +65,34 @@ export class BlockWriter {
   }
 
   close(): void {
+    this.finish();
+    this.place();
+  }
+
+  /** Writes what is buffered and closes the temp file: every byte is on disk, nothing is in place yet. */
+  finish(): void {
     this.flush();
+    this.open = false;
     closeSync(this.fd);
+  }
+
+  /** Renames the finished temp file into place. */
+  place(): void {
     renameSync(this.tmp, this.target);
+    this.temps?.pending.delete(this.tmp);
   }
 
   abort(): void {
-    try {
-      closeSync(this.fd);
-    } catch {
-      // already closed
+    if (this.open) {
+      this.open = false;
+      try {
+        closeSync(this.fd);
+      } catch {
+        // already closed
+      }
     }
     rmSync(this.tmp, { force: true });
+    this.temps?.pending.delete(this.tmp);
   }
 }
 
@@ -67,13 +100,17 @@ const DEAL_COLUMNS = ['id', 'manager', 'client', 'created_at', 'closed_at', 'sta
 const ACTIVITY_COLUMNS = ['manager', 'at', 'kind', 'direction', 'missed', 'duration_s', 'deal_id', 'client'];
 const PAYMENT_COLUMNS = ['deal_id', 'manager', 'invoiced', 'paid', 'invoiced_at', 'paid_at'];
 
-/** Writers for the canonical layout (the field names of spec/metrics.md as headers). */
-export function canonicalWriters(dir: string) {
+/**
+ * Writers for the canonical layout (the field names of spec/metrics.md as headers). close() puts the
+ * three files in place only once all three are written whole: a full disk while the activities were
+ * flushed left a new deals.csv beside the old activities.
+ */
+export function canonicalWriters(dir: string, temps?: TempFiles) {
   // Opened one after the other: when one cannot be opened, the temp files already made are removed.
   const opened: BlockWriter[] = [];
   const open = (name: string) => {
     try {
-      const w = new BlockWriter(path.join(dir, name));
+      const w = new BlockWriter(path.join(dir, name), temps);
       opened.push(w);
       return w;
     } catch (error) {
@@ -94,7 +131,11 @@ export function canonicalWriters(dir: string) {
       activity: (a: Activity) => activities.line([f(a.manager), isoDateTime(a.at), a.kind, a.direction, a.missed ? 'true' : 'false', a.duration_s === null ? '' : String(a.duration_s), f(a.deal_id), f(a.client)].join(',')),
       payment: (p: Payment) => payments.line([f(p.deal_id), f(p.manager), String(p.invoiced), String(p.paid), isoDateTime(p.invoiced_at), isoDateTime(p.paid_at)].join(',')),
     },
-    close: () => [deals, activities, payments].forEach((w) => w.close()),
+    close: () => {
+      const all = [deals, activities, payments];
+      all.forEach((w) => w.finish());
+      all.forEach((w) => w.place());
+    },
     abort: () => [deals, activities, payments].forEach((w) => w.abort()),
   };
 }

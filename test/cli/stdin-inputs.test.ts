@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { makeZip } from '../fixtures/zip.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -60,5 +62,35 @@ describe('a pipe given as a file (`-d <(zcat deals.csv.gz)`, a FIFO)', () => {
     expect(en.stderr).toContain('this is not a regular file (a pipe or a device, which cannot be read twice)\n  hint: pass the data on stdin instead: -d - < file, or … | crm-audit … -d -');
     const ru = runCli(['kpi', '-d', fifo, '--lang', 'ru']);
     expect(ru.stderr).toContain('подсказка: передайте данные через стандартный ввод: -d - < файл');
+  });
+});
+
+// `map - < deals.csv` offered «crm-audit inspect - покажет все колонки», and that command refused:
+// «для stdin (-) укажите через --kind». Every hint naming inspect gives the kind the run read, ready to run.
+describe('a hint that offers inspect for stdin gives the kind', () => {
+  const NO_DATE = 'ID,Ответственный,Этап сделки,Поступила,Бюджет\n1,Петрова Анна,Успешно реализовано,02.03.2024,1000\n';
+  const CALLS = ['Ответственный;Дата;Тип;Клиент', 'Иванов Иван;01.02.2025 10:00;Звонок;ООО А', 'Иванов Иван;01.02.2025 11:00;Входящий;ООО Б'].join('\n');
+
+  it.each([
+    ['map', ['map', '-'], NO_DATE, 'deals', 'покажет все колонки'],
+    ['kpi -d', ['kpi', '-d', '-'], NO_DATE, 'deals', 'покажет все колонки'],
+    ['kpi -a (a column of kind or direction)', ['kpi', '-d', 'samples/amocrm-deals.csv', '-a', '-'], CALLS, 'activities', 'покажет её значения'],
+  ])('%s', (_, args, input, kind, shows) => {
+    const ru = runCli([...args, '--lang', 'ru'], { input });
+    expect(ru.code, ru.stderr).toBe(2);
+    expect(ru.stderr).toContain(`(crm-audit inspect - --kind ${kind} ${shows})`);
+    const en = runCli([...args, '--lang', 'en'], { input });
+    expect(en.stderr).toContain(`crm-audit inspect - --kind ${kind} shows`);
+    // The command offered runs: it shows the columns instead of asking for --kind.
+    const offered = runCli(['inspect', '-', '--kind', kind, '--lang', 'ru'], { input });
+    expect(`${offered.stdout}${offered.stderr}`).not.toContain('--kind');
+    expect(`${offered.stdout}${offered.stderr}`).toMatch(/Ответственный/);
+  });
+
+  it('a path a shell would split is offered in quotes', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-hint-'));
+    writeFileSync(path.join(dir, "my deals's.csv"), NO_DATE);
+    const run = runCli(['kpi', '-d', "my deals's.csv", '--lang', 'en'], { cwd: dir });
+    expect(run.stderr).toContain(`(crm-audit inspect 'my deals'\\''s.csv' --kind deals shows every column)`);
   });
 });

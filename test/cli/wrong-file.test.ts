@@ -33,6 +33,27 @@ describe('a file of the wrong kind says what it is', () => {
     }
   });
 
+  // 4096 NULs said «первый — байт 64», a 30-byte header then NULs «байт 94», and 10 NULs «в файле нет ни одной строки».
+  it('an export of NUL bytes is refused as binary at its first NUL', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wrong-file-'));
+    const header = Buffer.from('ID;Ответственный\n');
+    for (const [name, bytes, offset, row] of [
+      ['nul.csv', Buffer.alloc(4096), 0, 1],
+      ['nul-after.csv', Buffer.concat([header, Buffer.alloc(4096)]), 30, 2],
+      ['nul10.csv', Buffer.alloc(10), 0, 1],
+    ] as const) {
+      const file = path.join(dir, name);
+      writeFileSync(file, bytes);
+      for (const command of [['kpi', '-d', file], ['inspect', file, '--kind', 'deals']]) {
+        const en = runCli([...command, '--lang', 'en']);
+        expect(en.code, name).toBe(2);
+        expect(en.stderr).toContain(`${name}, row ${row}: this is not a text export: it holds binary bytes (first at byte ${offset}) `);
+        const ru = runCli([...command, '--lang', 'ru']);
+        expect(ru.stderr).toContain(`${name}, строка ${row}: это не текстовая выгрузка: в ней есть двоичные байты (первый — байт ${offset}), `);
+      }
+    }
+  });
+
   it('audit --answers with a questionnaire', () => {
     const run = runCli(['audit', '--answers', 'questionnaires/crm-maturity.yaml']);
     expect(run.code).toBe(2);

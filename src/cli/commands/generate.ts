@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { generateSales } from '../../core/generate.js';
+import { generateSalesSteps, MAX_GENERATED } from '../../core/generate.js';
 import { UserError } from '../../core/errors.js';
 import { renderMessage } from '../../core/messages.js';
 import { osReason } from '../../core/messages/os-errors.js';
@@ -9,6 +9,7 @@ import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { parseDay } from '../input-options.js';
 import { makeOutputFolder } from '../output.js';
+import { pendingTemps, tempNameFor, writtenFiles } from '../temps.js';
 
 export interface GenerateOptions {
   deals: string;
@@ -20,16 +21,21 @@ export interface GenerateOptions {
   cutover?: string;
 }
 
-function count(value: string, name: string): number {
+function count(value: string, name: string, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(value.replace(/_/g, ''));
   if (!Number.isInteger(n) || n < 0) throw UserError.of('E_USAGE', 'usage.wholeNumber', { name, value });
+  // `--deals 1e9` was taken and filled the disk.
+  if (n > max) throw UserError.of('E_USAGE', 'generate.tooMany', { name, value, max: max.toLocaleString('en-US'), maxRu: max.toLocaleString('en-US').replace(/,/g, ' ') });
   return n;
 }
 
+/** Lets the event loop run, so that a signal's handler (main.ts) can stop the run between two steps. */
+const letSignalsIn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** `crm-audit generate`: deterministic synthetic exports in the canonical layout. */
 export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> {
-  const deals = count(o.deals, '--deals');
-  const activities = count(o.activities, '--activities');
+  const deals = count(o.deals, '--deals', MAX_GENERATED.deals);
+  const activities = count(o.activities, '--activities', MAX_GENERATED.activities);
   const seed = count(o.seed, '--seed');
   const from = parseDay(o.from, '--from')!;
   const to = parseDay(o.to, '--to')!;
@@ -41,17 +47,22 @@ export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> 
   const unwritable = (error: unknown) => (error instanceof UserError || typeof (error as NodeJS.ErrnoException)?.code !== 'string' ? error : UserError.of('E_OUTPUT', 'output.write', osReason(error as NodeJS.ErrnoException), { file: o.output }));
   let w: ReturnType<typeof canonicalWriters>;
   try {
-    w = canonicalWriters(dir);
+    w = canonicalWriters(dir, { nameFor: tempNameFor, pending: pendingTemps });
   } catch (error) {
     throw unwritable(error);
   }
   try {
-    generateSales({ seed, deals, activities, start: Date.parse(`${from}T00:00:00Z`), end: Date.parse(`${to}T23:59:59Z`), ...(cutover ? { cutover: Date.parse(`${cutover}T00:00:00Z`) } : {}) }, w.sink);
+    // Generated in steps with the event loop let in between: run in one go, the signal waited for the end
+    // (Ctrl+C during 3,000,000 deals put the files in place, then said «nothing was saved»). A signal
+    // now removes the temp files (they are in pendingTemps) and ends the run before anything is in place.
+    const steps = generateSalesSteps({ seed, deals, activities, start: Date.parse(`${from}T00:00:00Z`), end: Date.parse(`${to}T23:59:59Z`), ...(cutover ? { cutover: Date.parse(`${cutover}T00:00:00Z`) } : {}) }, w.sink);
+    while (!steps.next().done) await letSignalsIn();
     w.close();
   } catch (error) {
     w.abort();
     throw unwritable(error);
   }
+  writtenFiles.push(...['deals.csv', 'activities.csv', 'payments.csv'].map((name) => path.join(o.output, name)));
   ctx.stderr.write(`${renderMessage('generate.wrote', { deals: path.join(o.output, 'deals.csv'), seed }, messageLang(ctx, undefined))}\n`);
   return EXIT.ok;
 }

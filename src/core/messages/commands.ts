@@ -24,6 +24,13 @@ export const COMMAND_MESSAGES = {
   'usage.repeated': { ru: '{option} указан больше одного раза, а берётся одно значение', en: '{option} is given more than once, and takes one value', hint: { ru: 'оставьте один {option}', en: 'keep one {option}' } },
   'usage.repeatedFile': { ru: '{option} указан больше одного раза, а берётся один файл', en: '{option} is given more than once, and takes one file', hint: { ru: 'оставьте один {option}; две выгрузки одного вида сначала объедините в один файл', en: 'keep one {option}; join two exports of one kind into one file first' } },
   'usage.wholeNumber': { ru: '{name}: нужно целое число не меньше 0; получено «{value}»', en: '{name} must be a whole number, got "{value}"' },
+  'generate.tooMany': {
+    ru: '{name}: не больше {maxRu}; получено «{value}»', en: '{name} must be at most {max}, got "{value}"',
+    hint: {
+      ru: 'предел — в 50 раз больше набора для замеров скорости (1 000 000 сделок и 5 000 000 действий); столько заняло бы на диске около 30 ГБ',
+      en: 'the limit is 50 times the benchmark set (1,000,000 deals and 5,000,000 activities), about 30 GB of files',
+    },
+  },
   'generate.outputIsFile': { ru: 'путь результата — файл, а нужна папка', en: 'the output path is a file, not a folder' },
   'report.unknownPreset': {
     ru: 'нет набора проверок «{preset}»', en: 'no preset "{preset}"',

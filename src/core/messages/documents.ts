@@ -45,7 +45,7 @@ export const DOCUMENT_MESSAGES = {
   },
   'doc.exportForQuestionnaire': {
     ru: 'это выгрузка CRM (таблица сделок, звонков или платежей), а не анкета', en: 'this is a CRM export (a table of deals, calls or payments), not a questionnaire',
-    hint: { ru: 'validate проверяет анкеты; как читается выгрузка, покажет crm-audit inspect {file}', en: 'validate checks questionnaires; see how an export is read with: crm-audit inspect {file}' },
+    hint: { ru: 'validate проверяет анкеты; как читается выгрузка, покажет {inspect}', en: 'validate checks questionnaires; see how an export is read with: {inspect}' },
   },
   'doc.answersForQuestionnaire': {
     ru: 'это файл ответов аудита, а не анкета', en: 'this is an audit answers file, not a questionnaire',

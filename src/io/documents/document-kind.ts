@@ -1,6 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import type { MessageId } from '../../core/messages.js';
 import { parseYaml } from './yaml.js';
+import { inspectCommand } from '../../core/inspect-command.js';
 
 /** What a file given to a command holds, as far as its name and first bytes tell. */
 export type DocumentKind = 'export' | 'answers' | 'questionnaire' | 'audit-result' | 'unknown';
@@ -33,7 +34,7 @@ const WRONG_KIND: Record<'answers' | 'questionnaire', Partial<Record<DocumentKin
 /** A user error saying what kind of file was given where another was expected, and what to do; none when the kind is not known or is the expected one. */
 export function wrongKindError(file: string, kind: DocumentKind, expected: 'answers' | 'questionnaire'): UserError | undefined {
   const id = WRONG_KIND[expected][kind];
-  return id ? UserError.of('E_WRONG_FILE', id, { file }, { file }) : undefined;
+  return id ? UserError.of('E_WRONG_FILE', id, { file, inspect: inspectCommand(file) }, { file }) : undefined;
 }
 
 /** The message for a CRM export given as each YAML document a run reads. */

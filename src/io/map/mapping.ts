@@ -8,6 +8,7 @@ import { looksLikeUserId } from '../../core/kpi/alerts.js';
 import { KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage } from '../../core/messages.js';
 import type { TypeColumnReading } from './type-column.js';
 import { lineOf, showsLines } from './lines.js';
+import { inspectCommand } from '../../core/inspect-command.js';
 
 /** One column of the header and what became of it: what `inspect` prints. */
 export interface ColumnMatch {
@@ -265,7 +266,7 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   const namedRu = (m: ColumnsMissing['missing'][number]) => (m.anyOf ? m.anyOf.map(fieldRu).join(' или ') : fieldRu(m.field));
   const linesRu = missing.map((m) => `${namedRu(m)} (${m.candidates.length ? `ближайшие колонки: ${m.candidates.map((c) => `«${c}»`).join(', ')}` : 'похожей колонки нет'})`);
   const snippetRu = missing.map(({ field, candidates, anyOf }) => `    ${field}: ${JSON.stringify(candidates[0] ?? '<заголовок в вашем файле>')}${candidates[0] ? '    # ближайшая колонка: проверьте' : anyOf ? `    # любое из: ${anyOf.join(', ')}` : ''}`).join('\n');
-  const params = { lines: lines.join('; '), linesRu: linesRu.join('; '), file, snippet: `${map.kind}:\n  columns:\n${snippet}`, snippetRu: `${map.kind}:\n  columns:\n${snippetRu}`, fileEn: KIND_FILE_EN[map.kind] ?? map.kind, fileRu: KIND_FILE_RU[map.kind] ?? map.kind };
+  const params = { lines: lines.join('; '), linesRu: linesRu.join('; '), file, inspect: inspectCommand(file, map.kind), snippet: `${map.kind}:\n  columns:\n${snippet}`, snippetRu: `${map.kind}:\n  columns:\n${snippetRu}`, fileEn: KIND_FILE_EN[map.kind] ?? map.kind, fileRu: KIND_FILE_RU[map.kind] ?? map.kind };
   // A header none of whose names the kind knows may be another kind of file: asked as the no-header error asks it.
   const id = map.fields.size === 0 ? 'map.columnsUnknown' : 'map.columnsMissing';
   const error = new ColumnsMissing(renderMessage(id, params, 'en'), file, renderHint(id, params, 'en')!, map.kind, missing, columns);
@@ -293,6 +294,7 @@ function assertUnambiguous(map: ColumnMap, file: string, headers: readonly strin
     columns: shown(['"', '"']),
     columnsRu: shown(['«', '»']),
     file,
+    inspect: inspectCommand(file, map.kind),
     snippet: `${map.kind}:\n  columns:\n    ${a.field}: ${JSON.stringify(refs[0])}    # or ${refs.slice(1).map((h) => JSON.stringify(h)).join(', ')}: check`,
     snippetRu: `${map.kind}:\n  columns:\n    ${a.field}: ${JSON.stringify(refs[0])}    # или ${refs.slice(1).map((h) => JSON.stringify(h)).join(', ')}: проверьте`,
   };

@@ -3,6 +3,7 @@ import { normalizeHeader } from './fields.js';
 import { ColumnsMissing, type ColumnMap } from './mapping.js';
 import { byWords, type ValueMaps } from './value-maps.js';
 import { normalizeValue } from './values.js';
+import { inspectCommand } from '../../core/inspect-command.js';
 
 /**
  * An activities column headed only «Тип» / "Type" says nothing by its name: a telephony log writes
@@ -127,6 +128,7 @@ function typeColumnUndecided(map: ColumnMap, reading: TypeColumnReading, file: s
     values: reading.values.map((v) => `"${v}"`).join(', '),
     valuesRu: reading.values.map((v) => `«${v}»`).join(', '),
     file,
+    inspect: inspectCommand(file, map.kind),
     snippet: `activities:\n  columns:\n    kind: ${header}          # the activity's kind (call, email, meeting, task)\n    # direction: ${header}   # or the call's direction (inbound, outbound)`,
     snippetRu: `activities:\n  columns:\n    kind: ${header}          # вид активности (звонок, письмо, встреча, задача)\n    # direction: ${header}   # или направление звонка (входящий, исходящий)`,
   };

@@ -58,6 +58,7 @@ export class ExportDecoder implements CellText {
   /** Flushes what is left; an incomplete UTF-8 sequence at the end is an error. */
   end(): string {
     this.eofMarks = 0;
+    this.refuseOnlyNuls();
     if (this.tail) this.invalidUtf8();
     if (!this.decoder) return '';
     return this.decodeChunk(new Uint8Array(0), false);
@@ -113,6 +114,7 @@ export class ExportDecoder implements CellText {
   endBytes(): Buffer {
     // Ctrl-Z at the very end: an end-of-file mark, dropped.
     this.eofMarks = 0;
+    this.refuseOnlyNuls();
     const held = this.held;
     this.held = undefined;
     const rest = held ? this.bytes(held, true) : EMPTY;
@@ -197,11 +199,14 @@ export class ExportDecoder implements CellText {
 
   /** Bytes given so far, NULs included: the positions the NUL rule counts in. */
   private seen = 0;
+  /** Where the first NUL stands among the bytes given (-1: none yet): the byte a refusal names. */
+  private firstNul = -1;
 
   /**
-   * Removes NUL bytes, counting them. A file in which NULs pass 1% of the bytes read up to one of
-   * them, once there are more than 64, is binary data, not text with a stray NUL: judged at each NUL's
-   * position, so the decision never depends on where chunks end.
+   * Removes NUL bytes, counting them. A file in which NULs pass 1 in 16 of the bytes read up to one of
+   * them (from the third: a short binary file) or, once there are more than 64, 1% is binary data, not
+   * text with a stray NUL: judged at each NUL's position, so the decision never depends on where chunks
+   * end, and refused at the first NUL (it named the 65th, «byte 64» for a file of NULs).
    */
   private dropNul<T extends Uint8Array>(chunk: T): T {
     const base = this.seen;
@@ -212,8 +217,9 @@ export class ExportDecoder implements CellText {
     let j = 0;
     let from = 0;
     while (nul !== -1) {
-      this.nulBytes++;
-      if (this.nulBytes > MAX_STRAY_NULS && this.nulBytes * 100 > base + nul + 1) this.refuseBinary(base + nul);
+      const n = ++this.nulBytes;
+      if (this.firstNul === -1) this.firstNul = base + nul;
+      if ((n > 2 && n * 16 > base + nul + 1) || (n > MAX_STRAY_NULS && n * 100 > base + nul + 1)) this.refuseBinary(this.firstNul);
       out.set(chunk.subarray(from, nul), j);
       j += nul - from;
       from = nul + 1;
@@ -222,6 +228,11 @@ export class ExportDecoder implements CellText {
     out.set(chunk.subarray(from), j);
     j += chunk.length - from;
     return out.subarray(0, j) as unknown as T;
+  }
+
+  /** A file of NUL bytes and nothing else, too few for the NUL rule (1 or 2), is binary too: it said «the file holds no rows». */
+  private refuseOnlyNuls(): void {
+    if (this.nulBytes > 0 && this.nulBytes === this.seen) this.refuseBinary(this.firstNul);
   }
 
   /** Counts control bytes (strayControl); returns the index of the first non-ASCII byte, or -1. */

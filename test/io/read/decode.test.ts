@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/core/errors.js';
 import { cyrillicPage, ExportDecoder, mostlyUtf8, singleByteEncoding } from '../../../src/io/read/decode.js';
 import { readTable } from '../../../src/io/read/table.js';
 import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
@@ -162,9 +161,29 @@ describe('ExportDecoder', () => {
       expect(all(d, stray, size).length).toBe(64 * 160);
       expect(d.nulBytes).toBe(64);
       const dense = Buffer.concat(Array.from({ length: 65 }, () => Buffer.concat([Buffer.from('x'.repeat(90)), Buffer.of(0)])));
-      expect(() => all(new ExportDecoder('x.csv'), dense, size)).toThrow(/first at byte 5914/);
+      // Named at the first NUL, not at the 65th that decided it (it said byte 5914).
+      expect(() => all(new ExportDecoder('x.csv'), dense, size)).toThrow(/first at byte 90\b/);
     }
-    expect(() => all(new ExportDecoder('x.csv'), zeros, 64)).toThrow(UserError);
+    expect(() => all(new ExportDecoder('x.csv'), zeros, 64)).toThrow(/first at byte 8\b/);
+  });
+
+  // A file of 4096 NULs said «first at byte 64», one of 10 NULs «the file holds no rows».
+  it('names the first NUL of a binary file, and refuses a short file of NULs, at any chunk size', () => {
+    for (const size of [1, 3, 4096]) {
+      const refused = (bytes: Buffer) => () => all(new ExportDecoder('x.csv'), bytes, size);
+      expect(refused(Buffer.alloc(4096)), `size ${size}`).toThrow(/first at byte 0\b/);
+      expect(refused(Buffer.concat([Buffer.from('ID;Ответственный\n'), Buffer.alloc(4096)]))).toThrow(/first at byte 30\b/);
+      expect(refused(Buffer.alloc(10))).toThrow(/first at byte 0\b/);
+      // Too few for the rule, but nothing else: binary all the same.
+      expect(refused(Buffer.alloc(1))).toThrow(/first at byte 0\b/);
+      expect(refused(Buffer.alloc(2))).toThrow(/first at byte 0\b/);
+      // Three NULs in the first 48 bytes: a short binary file, as three other control bytes are.
+      expect(refused(Buffer.from('id,name\n\u0000\u0000,\u0000\n'))).toThrow(/first at byte 8\b/);
+      // Two NULs inside the text stay stray NULs.
+      const d = new ExportDecoder('x.csv');
+      expect(d.decode(all(d, Buffer.from('id,name\n1,a\u0000b\u0000\n'), size), 0, 13)).toBe('id,name\n1,ab\n');
+      expect(d.nulBytes).toBe(2);
+    }
   });
 
   // A backspace pasted into a note refused a whole ASCII or Windows-125x export as binary (UTF-8 text kept it).

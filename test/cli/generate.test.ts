@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, runCli } from '../helpers/cli.js';
+
+const LOCALE = { ru: 'ru_RU.UTF-8', en: 'en_US.UTF-8' } as const;
+const ROOT = mkdtempSync(path.join(tmpdir(), 'crm-audit-generate-'));
+afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
+
+/**
+ * Starts a generation that takes the better part of a minute, sends `signal` once its temp files are
+ * there (so the run is generating, however fast or loaded the machine), and waits for it to end.
+ */
+async function interrupted(signal: 'SIGINT' | 'SIGTERM', lang: 'ru' | 'en', existing?: string) {
+  const dir = path.join(ROOT, `${signal}-${lang}${existing === undefined ? '' : '-existing'}`);
+  if (existing !== undefined) {
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'deals.csv'), existing);
+  }
+  const child = spawn(process.execPath, [BIN, 'generate', '--deals', '2000000', '--activities', '2000000', '-o', dir], { env: { ...process.env, NO_COLOR: '1', LANG: LOCALE[lang], LC_ALL: '', LC_MESSAGES: '' } });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  let ended = false;
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => ((ended = true), resolve(code))));
+  const started = Date.now();
+  while (!(existsSync(dir) && readdirSync(dir).some((f) => f.includes('.tmp-')))) {
+    if (ended || Date.now() - started > 20_000) throw new Error(`no temp file: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  // A few steps in: the run is writing rows, not still opening its files.
+  await new Promise((r) => setTimeout(r, 300));
+  const sent = Date.now();
+  child.kill(signal);
+  // Promptly: a run that ignored the signal went on for the whole minute.
+  const stop = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  const code = await exited;
+  clearTimeout(stop);
+  return { code, stderr, dir, after: Date.now() - sent };
+}
+
+// `generate --deals 3000000` ignored Ctrl+C, put its files in place, said it wrote them and then
+// «Прервано; ничего не сохранено.»; SIGTERM left deals.csv.tmp-PID and its two siblings for ever.
+describe('generate stopped by a signal', () => {
+  it.each([
+    ['SIGINT', 'ru', 130, 'Прервано; ничего не сохранено.'],
+    ['SIGTERM', 'en', 143, 'Interrupted; nothing was saved.'],
+    ['SIGTERM', 'ru', 143, 'Прервано; ничего не сохранено.'],
+    ['SIGINT', 'en', 130, 'Interrupted; nothing was saved.'],
+  ] as const)('%s (%s): exits %i at once, leaves no temp file and no output file, says nothing was saved', async (signal, lang, exit, said) => {
+    const run = await interrupted(signal, lang);
+    expect(run.code, run.stderr).toBe(exit);
+    expect(run.after).toBeLessThan(5_000);
+    expect(run.stderr.trim()).toBe(said);
+    expect(readdirSync(run.dir)).toEqual([]);
+  }, 40_000);
+
+  it('a deals.csv already in the folder stays as it was', async () => {
+    const run = await interrupted('SIGTERM', 'en', 'id,manager\nold,file\n');
+    expect(run.code, run.stderr).toBe(143);
+    expect(readdirSync(run.dir)).toEqual(['deals.csv']);
+    expect(readFileSync(path.join(run.dir, 'deals.csv'), 'utf8')).toBe('id,manager\nold,file\n');
+  }, 40_000);
+});
+
+describe('generate sizes', () => {
+  // `--deals 1e9` was taken and filled the disk.
+  it('refuses more than 50,000,000 deals or 250,000,000 activities, naming the option, before writing anything', () => {
+    const dir = path.join(ROOT, 'too-many');
+    const deals = runCli(['generate', '--deals', '1e9', '-o', dir]);
+    expect(deals.code).toBe(2);
+    expect(deals.stderr).toContain('error: --deals must be at most 50,000,000, got "1e9"\n  hint: the limit is 50 times the benchmark set');
+    const activities = runCli(['generate', '--activities', '250_000_001', '-o', dir], { env: { LANG: LOCALE.ru } });
+    expect(activities.code).toBe(2);
+    expect(activities.stderr).toContain('ошибка: --activities: не больше 250 000 000; получено «250_000_001»\n  подсказка: предел — в 50 раз больше набора для замеров скорости');
+    expect(activities.stderr).not.toMatch(/\b(?:must|got|limit|benchmark)\b/);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('refuses one past the limit (a run at it would write 30 GB: not tried)', () => {
+    const over = runCli(['generate', '--deals', '50000001', '-o', path.join(ROOT, 'edge')]);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain('--deals must be at most 50,000,000, got "50000001"');
+  });
+
+  it('writes the three files and says so', () => {
+    const dir = path.join(ROOT, 'small');
+    const run = runCli(['generate', '--deals', '20', '--activities', '50', '-o', dir]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['activities.csv', 'deals.csv', 'payments.csv']);
+  });
+});
