@@ -37,7 +37,8 @@ export function scoreAudit(q: Questionnaire, answers: ReadonlyMap<string, Answer
       if (answer === 'skip') unanswered.push(question.id);
       const points = pointsFor(question, answer);
       if (points < question.points) recommendations.push(recommend(question, section.id, points, options));
-      return { id: question.id, title: pick(question.title, lang) || question.id, answer, points, max: question.points };
+      const choice = question.choices?.find((c) => c.id === answer);
+      return { id: question.id, title: pick(question.title, lang) || question.id, answer, ...(choice ? { answerLabel: pick(choice.label, lang) || choice.id } : {}), points, max: question.points };
     });
     const score = criteria.reduce((a, c) => a + c.points, 0);
     const max = criteria.reduce((a, c) => a + c.max, 0);

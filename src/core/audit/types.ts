@@ -5,6 +5,11 @@ export interface CriterionResult {
   /** The question's short title in the result's language (its id when the questionnaire has none). */
   title: string;
   answer: string;
+  /**
+   * A declared choice's label in the result's language («Частично»), when the answer is one: the
+   * reports show it, not the choice's id. Absent for yes, no and skip, which every report names itself.
+   */
+  answerLabel?: string;
   points: number;
   max: number;
 }

@@ -45,6 +45,17 @@ export function auditLabels(lang: string) {
   };
 }
 
+/**
+ * An answer as a report shows it: «да», «нет», «пропущено», or a declared choice's label in the
+ * result's language («Частично»; the reports showed its id, «partly»), else the answer as given.
+ */
+export function answerText(result: AuditResult, criterion: string, answer: string, lang: string): string {
+  const word = auditLabels(lang).answers[answer];
+  if (word !== undefined) return word;
+  const c = result.sections.flatMap((s) => s.criteria).find((x) => x.id === criterion);
+  return (c?.answer === answer ? c.answerLabel : undefined) ?? answer;
+}
+
 /** The re-audit's label, with the date of the earlier audit: «Было (01.06.2025)» / "Before (2025-06-01)". */
 export function beforeLabel(result: AuditResult, lang: string): string {
   return `${auditLabels(lang).before} (${formatLocalDate(new Date(result.baseline!.answeredAt), lang)})`;

@@ -1,6 +1,6 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import { colors, makeTable, mdStrong, mdTable, mdText, type RenderOptions } from '../text.js';
-import { auditLabels, baselineBandLine, beforeLabel, criterionTitle, describeCost, missingCriteria, shownRecommendations } from './labels.js';
+import { answerText, auditLabels, baselineBandLine, beforeLabel, criterionTitle, describeCost, missingCriteria, shownRecommendations } from './labels.js';
 import { formatLocalDate, formatPoints, withSign } from '../format.js';
 
 /** The audit as terminal text: summary table, band, recommendations. */
@@ -37,7 +37,7 @@ function evidenceLines(result: AuditResult, opts: RenderOptions, c: ReturnType<t
   const L = auditLabels(opts.lang);
   const e = result.evidence!;
   const paintVerdict = (v: string) => (v === 'contradicted' ? c.red : v === 'confirmed' ? c.green : (s: string) => s)(L.verdicts[v] ?? v);
-  const rows = e.checks.map((x) => [criterionTitle(result, x.criterion), L.answers[x.answer] ?? x.answer, paintVerdict(x.verdict), x.text]);
+  const rows = e.checks.map((x) => [criterionTitle(result, x.criterion), answerText(result, x.criterion, x.answer, opts.lang), paintVerdict(x.verdict), x.text]);
   return [
     c.bold(`${L.evidence}:`),
     makeTable([L.criterion, L.answer, L.verdict, L.evidenceText], rows, { color: opts.color, wrap: [22, 0, 0, 46], width: opts.width }),
@@ -53,7 +53,7 @@ export function evidenceMarkdown(result: AuditResult, lang: string): string[] {
     '',
     `## ${L.evidence}`,
     '',
-    mdTable([L.criterion, L.answer, L.verdict, L.evidenceText], e.checks.map((x) => [criterionTitle(result, x.criterion), L.answers[x.answer] ?? x.answer, L.verdicts[x.verdict] ?? x.verdict, x.text])),
+    mdTable([L.criterion, L.answer, L.verdict, L.evidenceText], e.checks.map((x) => [criterionTitle(result, x.criterion), answerText(result, x.criterion, x.answer, lang), L.verdicts[x.verdict] ?? x.verdict, x.text])),
     '',
     `**${L.evidenceTotal}: ${formatPoints(e.total, lang)} / ${formatPoints(result.max, lang)} — ${mdText(e.band.title)}.**`,
   ];

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { AuditResult } from '../../core/audit/types.js';
 import { setDocumentProperties, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { auditLabels, beforeLabel, describeCost, shownRecommendations } from './labels.js';
+import { answerText, auditLabels, beforeLabel, describeCost, shownRecommendations } from './labels.js';
 import { finishSheet, setPrintArea, wrappedLines, type SheetHeading } from '../xlsx-layout.js';
 
 /** Adds the audit sheets (Audit, Recommendations) to a workbook; shared with the CI report. */
@@ -30,7 +30,7 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
   for (const s of result.sections) {
     for (const c of s.criteria) {
       const v = verdicts.get(c.id);
-      const row = sheet.addRow([s.title, c.title ?? c.id, L.answers[c.answer] ?? c.answer, c.points, c.max, ...none, ...(v ? [L.verdicts[v.verdict] ?? v.verdict, v.text] : [])]);
+      const row = sheet.addRow([s.title, c.title ?? c.id, answerText(result, c.id, c.answer, lang), c.points, c.max, ...none, ...(v ? [L.verdicts[v.verdict] ?? v.verdict, v.text] : [])]);
       if (v) row.getCell(sheet.columns.length).alignment = { wrapText: true, vertical: 'top' };
     }
     const b = before.get(s.id);
