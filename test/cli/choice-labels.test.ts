@@ -2,7 +2,7 @@
 // «most») in the «Ответ» column, in a Russian report too, where the file declares `label: { ru:
 // Частично, en: Partly }`; and a question with no `evidence:` rule, answered with a choice, read «По
 // выгрузкам проверяются только ответы «да» и «нет»», as if a «да» could have been checked.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -88,7 +88,7 @@ describe('a declared choice in the reports', () => {
     const out = path.join(dir, 'a.xlsx');
     audit('-o', out, '--lang', 'ru');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(out));
+    await wb.xlsx.readFile(out);
     const sheet = wb.getWorksheet('Аудит')!;
     const answers: unknown[] = [];
     sheet.eachRow((row, n) => n > 1 && answers.push(row.getCell(3).value));
