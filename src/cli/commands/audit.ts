@@ -15,9 +15,11 @@ import { isQuestionnairePath, listBuiltInQuestionnaires, loadQuestionnaire } fro
 import path from 'node:path';
 import { parseYaml } from '../../io/documents/yaml.js';
 import { renderAuditMarkdown, renderAuditTable } from '../../render/audit/text.js';
+import { questionnaireChangeNote } from '../../render/audit/labels.js';
+import { maxScore } from '../../core/questionnaire/rules.js';
 import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
-import { warnUnusedOptions } from '../warnings.js';
+import { warningLine, warnUnusedOptions } from '../warnings.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseManagers, resolveFormat } from '../format.js';
@@ -84,6 +86,9 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   // Every answers file is checked before the exports are read, and the problems of all of them are named at once.
   const parsedAnswers = await parseEvery(answerFiles, async (file, i) => parseAnswers(answerDocs[i], await questionnaireFor(refFor(i)), file, Boolean(opts.allowPartial)));
   const baseline = opts.baseline ? await loadBaseline(opts.baseline, ctx, questionnaire) : undefined;
+  // A baseline of another questionnaire version (or maximum) is compared as it is, and said so.
+  const changed = baseline && typeof baseline.max === 'number' ? questionnaireChangeNote({ id: questionnaire.id, version: baseline.questionnaire?.version, max: baseline.max }, { id: questionnaire.id, version: questionnaire.version, max: maxScore(questionnaire) }, opts.lang) : undefined;
+  if (changed) ctx.stderr.write(warningLine(ctx, opts.lang, `${opts.baseline}: ${changed}`));
   const inputs = [...answerFiles, opts.questionnaire, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map].filter((f): f is string => f !== undefined);
   await assertOutputPlace(ctx, opts.output, inputs);
   const readFacts = await prepareEvidence(opts, ctx, format, inputs);

@@ -102,9 +102,12 @@ export function bandTitle(q: Questionnaire, band: { id: string; title?: string }
 /** Before/after per section and in total against a previous result; `bandTitle` names the previous band. */
 export function compareWithBaseline(current: AuditResult, previous: AuditResult, bandTitle: string): Baseline {
   const before = new Map(previous.sections.map((s) => [s.id, s.score]));
+  const version = previous.questionnaire?.version;
   return {
     answeredAt: previous.answeredAt,
     total: previous.total,
+    ...(typeof previous.max === 'number' ? { max: previous.max } : {}),
+    ...(version !== undefined ? { questionnaireVersion: version } : {}),
     change: current.total - previous.total,
     band: previous.band.id,
     bandTitle,
