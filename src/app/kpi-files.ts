@@ -85,6 +85,15 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
   };
 }
 
+/**
+ * Which amounts a payments file has: a file of invoices only says nothing of what was paid (paid and
+ * its share are not applicable, and no deal is shown unpaid), one of payments only nothing of invoices.
+ */
+function paymentColumns(report: ImportReport): { paidColumn: boolean; invoicedColumn: boolean } {
+  const fed = new Set(report.columns.map((c) => c.field));
+  return { paidColumn: fed.has('paid'), invoicedColumn: fed.has('invoiced') };
+}
+
 /** The columns that link an activity to a deal: its id, the client (a name, a phone, a call's sides), the owner record. */
 const LINK_FIELDS = ['deal_id', 'client', 'phone', 'caller', 'callee', 'channel', 'dstchannel', 'owner_type'];
 
@@ -442,10 +451,11 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   }
   if (spend) for (const e of engines) e.addSpend(spend.rows, spend.margin);
   const said = callsSaid(activitiesMap, reports.find((r) => r.kind === 'activities'), overrides.valueMaps);
-  const shape = inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), store.reasons.values.some((r) => r !== ''), said);
+  const amounts = payments && paymentColumns(payments.report);
+  const shape = { ...inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), store.reasons.values.some((r) => r !== ''), said), ...amounts };
   const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
   const results = await finishEngines(engines, shape, helper);
-  const evidence = evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), said?.direction);
+  const evidence = { ...evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), said?.direction), ...(amounts ? { paid: amounts.paidColumn } : {}) };
   const facts = engines.map((e, i) => e.evidenceFacts(evidence, (results[i]!.total.touches_per_won as number | null) ?? null));
   // A log of missed calls nobody took, or of calls between employees, has calls: «no call at all» would be false (a tester).
   const actsReport = reports.find((r) => r.kind === 'activities');

@@ -81,6 +81,13 @@ export interface InputShape {
   activityKind: boolean;
   activityMissed: boolean;
   payments: boolean;
+  /**
+   * Whether the payments file has a paid amount column, and an invoiced amount column: a file of
+   * invoices only says nothing of what was paid, so paid and its share are not applicable, not 0
+   * (a tester). Only false says there is none (as closedAt).
+   */
+  paidColumn?: boolean;
+  invoicedColumn?: boolean;
   lossReason: boolean;
   client: boolean;
   /** An amount column in the deals file (revenue and average check need one). */

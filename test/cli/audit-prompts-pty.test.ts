@@ -372,3 +372,87 @@ describe('answered questions in an 80-column terminal', () => {
     expect(block.join(' ')).toBe(`✔ ${builtIn().sections.at(-1)!.questions.at(-1)!.text.en} Yes`);
   });
 });
+
+describe('saved answers of a custom questionnaire', () => {
+  // The answers named the questionnaire by its id («my-audit»), no built-in one: the printed re-run
+  // command exited 2 («ответы даны на анкету «my-audit», а не «crm-maturity»»).
+  const QUESTIONNAIRE = [
+    'id: my-audit',
+    'version: 2',
+    'languages: [ru, en]',
+    'title: { ru: Мой аудит, en: My audit }',
+    'sections:',
+    '  - id: sales',
+    '    title: { ru: Продажи, en: Sales }',
+    '    questions:',
+    '      - id: sales.funnel',
+    '        points: 3',
+    '        text: { ru: Воронка настроена?, en: Is the funnel set up? }',
+    '        recommendation: { ru: Настройте воронку, en: Set up the funnel }',
+    '        choices:',
+    '          - { id: partly, points: 1, label: { ru: Частично, en: Partly } }',
+    '        cost: { hoursPerManagerPerDay: 0.5, basis: { ru: полчаса, en: half an hour } }',
+    '      - id: sales.source',
+    '        points: 2',
+    '        text: { ru: Источник указан?, en: Is the source recorded? }',
+    '        recommendation: { ru: Указывайте источник, en: Record the source }',
+    'bands:',
+    '  - { id: low, from: 0, to: 2, title: { ru: Низкий, en: Low }, meaning: { ru: Мало, en: Little } }',
+    '  - { id: high, from: 3, to: 5, title: { ru: Высокий, en: High }, meaning: { ru: Много, en: Much } }',
+  ].join('\n');
+  const DOWN = '\u001b[B';
+
+  /** The interactive run (partly, yes; 2 managers at 100 ₽), its answers saved as `answers`; the re-run command it printed. */
+  function interactive(cwd: string, questionnaire: string, answers: string) {
+    const run = drive(
+      [
+        ['Компания', '\r'],
+        ['Сколько менеджеров', '2\r'],
+        ['Сколько стоит час', '100\r'],
+        ['Воронка настроена', `${DOWN}\r`],
+        ['Источник указан', '\r'],
+        ['Сохранить ответы', '\r'],
+        ['Файл ответов', `${answers}\r`],
+      ],
+      ['audit', '--questionnaire', questionnaire, ...NOW, '-o', 'first.json'],
+      cwd,
+    );
+    expect(run.code, run.out).toBe(0);
+    const hint = /повторный запуск: crm-audit (audit [^\r\n]+)/.exec(plain(run.out));
+    expect(hint, run.out).not.toBeNull();
+    return { saved: readFileSync(path.join(cwd, answers), 'utf8'), again: hint![1]!.trim().split(' ') };
+  }
+
+  const rerun = (args: string[], cwd: string) => {
+    const res = spawnSync(process.execPath, [BIN, ...args, ...NOW, '--format', 'json'], { cwd, env: { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '' } });
+    return { code: res.status, stdout: res.stdout.toString('utf8'), stderr: res.stderr.toString('utf8') };
+  };
+
+  it('names a questionnaire in the answers folder by its path from there, and the printed command gives the same result', () => {
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'forms'));
+    writeFileSync(path.join(dir, 'forms', 'q.yaml'), QUESTIONNAIRE);
+    const { saved, again } = interactive(dir, 'forms/q.yaml', 'answers.yaml');
+    expect(saved).toContain('questionnaire: forms/q.yaml\n');
+    expect(again).toEqual(['audit', '--answers', 'answers.yaml', '--managers', '2', '--hourly-cost', '100']);
+    const same = rerun(again, dir);
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stdout).toBe(readFileSync(path.join(dir, 'first.json'), 'utf8'));
+    // Resolved beside the answers file, from any folder.
+    const elsewhere = rerun(['audit', '--answers', path.join(dir, 'answers.yaml'), '--managers', '2', '--hourly-cost', '100'], ROOT);
+    expect(elsewhere.code, elsewhere.stderr).toBe(0);
+    expect(elsewhere.stdout).toBe(same.stdout);
+  });
+
+  it('names a questionnaire outside the answers folder by its absolute path', () => {
+    const dir = tmp();
+    const other = tmp();
+    writeFileSync(path.join(other, 'q.yaml'), QUESTIONNAIRE);
+    mkdirSync(path.join(dir, 'out'));
+    const { saved, again } = interactive(dir, path.join(other, 'q.yaml'), 'out/answers.yaml');
+    expect(saved).toContain(`questionnaire: ${path.join(other, 'q.yaml')}\n`);
+    const same = rerun(again, dir);
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stdout).toBe(readFileSync(path.join(dir, 'first.json'), 'utf8'));
+  });
+});

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { stringify } from 'yaml';
 import type { Answer } from '../../core/audit/answers.js';
 import { pointsFor, scoreAudit } from '../../core/audit/score.js';
@@ -20,7 +21,7 @@ import { writeOutput } from '../output.js';
 import { askFileName, type Protected } from '../ask-file.js';
 import { askConfirm, askInput, askPath, askSelect, type Choice, type PromptIO } from '../prompts.js';
 import { columnsOf, wrapText } from '../wrap.js';
-import { answersToDocument, renderAudit } from './audit.js';
+import { answersToDocument, questionnaireRef, renderAudit } from './audit.js';
 import { parseHourlyCost } from './compare.js';
 
 export interface InteractiveOptions {
@@ -37,6 +38,8 @@ export interface InteractiveOptions {
   facts?: EvidenceFacts;
   /** Reads the evidence facts of a set of exports (the same import options as `kpi`). */
   readFacts: (files: KpiFiles) => Promise<EvidenceFacts>;
+  /** The questionnaire's file (absolute), when it was read from one (`--questionnaire my.yaml`): the saved answers name it. */
+  questionnaireFile?: string;
 }
 
 /** The interactive audit: prompts draw on stderr; the report goes to stdout (or -o). */
@@ -108,7 +111,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
       if (!(await askConfirm(io, tr(lang, 'Сохранить ответы (для повторного запуска с --answers)?', 'Save the answers (to re-run with --answers)?'), true))) return;
       const fits = (name: string): true | string => (ANSWERS_EXTENSION.test(name) ? true : tr(lang, 'Ответы сохраняются в .yaml, .yml или .json', 'Answers are saved as .yaml, .yml or .json'));
       const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл ответов (.yaml или .json):', 'Answers file (.yaml or .json):'), 'audit-answers.yaml', protect(), { fits });
-      const doc = answersToDocument(q, company, answers);
+      const doc = answersToDocument(q, company, answers, o.questionnaireFile && questionnaireRef(o.questionnaireFile, path.resolve(ctx.cwd, file)));
       try {
         await writeOutput(ctx, /\.json$/i.test(file) ? `${JSON.stringify(doc, null, 2)}\n` : stringify(doc), file, protect().inputs, lang);
       } catch (error) {

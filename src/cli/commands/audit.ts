@@ -11,13 +11,15 @@ import type { KpiFiles } from '../../app/kpi-files.js';
 import { guessDocumentKind, wrongKindError } from '../../io/documents/document-kind.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
 import { readDocument } from '../../io/read/files.js';
-import { listBuiltInQuestionnaires, loadQuestionnaire } from '../../io/documents/questionnaire.js';
+import { isQuestionnairePath, listBuiltInQuestionnaires, loadQuestionnaire } from '../../io/documents/questionnaire.js';
 import path from 'node:path';
 import { parseYaml } from '../../io/documents/yaml.js';
 import { renderAuditMarkdown, renderAuditTable } from '../../render/audit/text.js';
+import { questionnaireChangeNote } from '../../render/audit/labels.js';
+import { maxScore } from '../../core/questionnaire/rules.js';
 import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
-import { warnUnusedOptions } from '../warnings.js';
+import { warningLine, warnUnusedOptions } from '../warnings.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseManagers, resolveFormat } from '../format.js';
@@ -84,6 +86,9 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   // Every answers file is checked before the exports are read, and the problems of all of them are named at once.
   const parsedAnswers = await parseEvery(answerFiles, async (file, i) => parseAnswers(answerDocs[i], await questionnaireFor(refFor(i)), file, Boolean(opts.allowPartial)));
   const baseline = opts.baseline ? await loadBaseline(opts.baseline, ctx, questionnaire) : undefined;
+  // A baseline of another questionnaire version (or maximum) is compared as it is, and said so.
+  const changed = baseline && typeof baseline.max === 'number' ? questionnaireChangeNote({ id: questionnaire.id, version: baseline.questionnaire?.version, max: baseline.max }, { id: questionnaire.id, version: questionnaire.version, max: maxScore(questionnaire) }, opts.lang) : undefined;
+  if (changed) ctx.stderr.write(warningLine(ctx, opts.lang, `${opts.baseline}: ${changed}`));
   const inputs = [...answerFiles, opts.questionnaire, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map].filter((f): f is string => f !== undefined);
   await assertOutputPlace(ctx, opts.output, inputs);
   const readFacts = await prepareEvidence(opts, ctx, format, inputs);
@@ -118,7 +123,9 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
     throw UserError.of('E_NO_TTY', 'audit.noTerminal');
   }
   const { runInteractiveAudit } = await import('./audit-interactive.js');
-  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, facts, readFacts });
+  // A questionnaire read from a file is saved with the answers by its path: a re-run finds it (its id named no built-in one).
+  const questionnaireFile = opts.questionnaire !== undefined && opts.questionnaire !== '-' && isQuestionnairePath(opts.questionnaire) ? path.resolve(ctx.cwd, opts.questionnaire) : undefined;
+  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, facts, readFacts, ...(questionnaireFile ? { questionnaireFile } : {}) });
   return EXIT.ok;
 }
 
@@ -174,9 +181,8 @@ export async function renderAudit(result: AuditResult, format: AuditFormat, lang
 export function namedQuestionnaire(doc: unknown, file: string, cwd: string, builtIn: readonly string[]): string | undefined {
   const named = typeof doc === 'object' && doc !== null ? (doc as { questionnaire?: unknown }).questionnaire : undefined;
   if (typeof named !== 'string' || named.trim() === '') return undefined;
-  const isPath = named.includes('/') || named.includes('\\') || /\.(ya?ml|json)$/i.test(named);
   // Another id is left to the answers' own check, which names it and says to pass --questionnaire.
-  if (!isPath) return builtIn.includes(named) ? named : undefined;
+  if (!isQuestionnairePath(named) || named === '-') return builtIn.includes(named) ? named : undefined;
   return path.isAbsolute(named) || file === '-' ? named : path.join(path.dirname(path.resolve(cwd, file)), named);
 }
 
@@ -210,10 +216,28 @@ async function loadBaseline(file: string, ctx: CliContext, q: Questionnaire): Pr
   return doc as AuditResult;
 }
 
-/** The answers as the YAML the --answers option reads. */
-export function answersToDocument(q: Questionnaire, company: string | undefined, answers: ReadonlyMap<string, Answer>): Record<string, unknown> {
+/**
+ * How an answers file saved as `answersFile` names a questionnaire read from `questionnaireFile`
+ * (absolute paths): relative to the answers file's folder, as an answers file's path is resolved
+ * (namedQuestionnaire), when the questionnaire lies in that folder or below it, so the two move
+ * together; else its absolute path. Slashes either way, and a bare name gets `./`, so the reference
+ * reads as a path and not as a built-in id.
+ */
+export function questionnaireRef(questionnaireFile: string, answersFile: string): string {
+  const rel = path.relative(path.dirname(answersFile), questionnaireFile);
+  if (rel === '' || path.isAbsolute(rel) || rel.split(path.sep)[0] === '..') return questionnaireFile;
+  const slashed = rel.split(path.sep).join('/');
+  return isQuestionnairePath(slashed) ? slashed : `./${slashed}`;
+}
+
+/**
+ * The answers as the YAML the --answers option reads. `ref`: how the file names its questionnaire
+ * (a path, for one read from a file: its id alone named no questionnaire a re-run could find); the
+ * questionnaire's id by default.
+ */
+export function answersToDocument(q: Questionnaire, company: string | undefined, answers: ReadonlyMap<string, Answer>, ref: string = q.id): Record<string, unknown> {
   return {
-    questionnaire: q.id,
+    questionnaire: ref,
     ...(company ? { company } : {}),
     answers: Object.fromEntries(q.sections.flatMap((s) => s.questions.map((x) => [x.id, answers.get(x.id) ?? 'skip']))),
   };

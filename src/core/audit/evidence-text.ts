@@ -120,6 +120,7 @@ const NEEDS: Record<FactNeed, [string, string]> = {
   deals: ['выгрузка сделок (--deals)', 'a deals export (--deals)'],
   activities: ['выгрузка активностей или журнал звонков (--activities)', 'an activities export or call log (--activities)'],
   payments: ['выгрузка оплат (--payments)', 'a payments export (--payments)'],
+  'payments.paid': ['колонка оплаченной суммы в выгрузке оплат', 'a paid amount column in the payments export'],
   'deals.status': ['колонка статуса или этапа в выгрузке сделок', 'a status or stage column in the deals export'],
   'deals.loss_reason': ['колонка причины отказа в выгрузке сделок', 'a loss-reason column in the deals export'],
   'deals.source': ['колонка источника в выгрузке сделок', 'a source column in the deals export'],
@@ -137,6 +138,8 @@ export interface VerdictFacts {
   used: EvidenceFactUse[];
   missing?: FactId[];
   sample?: { fact: FactId; value: number; min: number };
+  /** The question has no `evidence:` rule: nothing in the exports speaks to it, whatever the answer (a choice read «only yes and no are checked»). */
+  noRule?: true;
 }
 
 /** One plain sentence about a checked answer, in the client's language, with the numbers. */
@@ -162,7 +165,7 @@ export function describeEvidence(lang: string, v: VerdictFacts): string {
     case 'no-data':
       return noDataText(lang, v, list);
     default:
-      if (v.answer !== 'yes' && v.answer !== 'no') return tr(lang, 'По выгрузкам проверяются только ответы «да» и «нет».', 'Only "yes" and "no" answers are checked against the exports.');
+      if (!v.noRule && v.answer !== 'yes' && v.answer !== 'no') return tr(lang, 'По выгрузкам проверяются только ответы «да» и «нет».', 'Only "yes" and "no" answers are checked against the exports.');
       return tr(lang, 'Выгрузки об этом ничего не говорят.', 'The exports say nothing about this.');
   }
 }

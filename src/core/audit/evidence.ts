@@ -47,7 +47,7 @@ function missingInputs(q: Question, facts: EvidenceFacts): FactId[] {
  */
 export function judge(q: Question, answer: string, facts: EvidenceFacts, lang: string): EvidenceCheckResult {
   const base = { criterion: q.id, answer };
-  if (!q.evidence) return { ...base, verdict: 'not-checkable', facts: [], text: describeEvidence(lang, { verdict: 'not-checkable', answer, facts, used: [] }) };
+  if (!q.evidence) return { ...base, verdict: 'not-checkable', facts: [], text: describeEvidence(lang, { verdict: 'not-checkable', answer, facts, used: [], noRule: true }) };
   if (answer !== 'yes' && answer !== 'no') return { ...base, verdict: 'not-checkable', facts: [], text: describeEvidence(lang, { verdict: 'not-checkable', answer, facts, used: [] }) };
   const missing = missingInputs(q, facts);
   // An optional check whose fact has no input is left out (product_share without a product column).

@@ -37,7 +37,8 @@ export function scoreAudit(q: Questionnaire, answers: ReadonlyMap<string, Answer
       if (answer === 'skip') unanswered.push(question.id);
       const points = pointsFor(question, answer);
       if (points < question.points) recommendations.push(recommend(question, section.id, points, options));
-      return { id: question.id, title: pick(question.title, lang) || question.id, answer, points, max: question.points };
+      const choice = question.choices?.find((c) => c.id === answer);
+      return { id: question.id, title: pick(question.title, lang) || question.id, answer, ...(choice ? { answerLabel: pick(choice.label, lang) || choice.id } : {}), points, max: question.points };
     });
     const score = criteria.reduce((a, c) => a + c.points, 0);
     const max = criteria.reduce((a, c) => a + c.max, 0);
@@ -101,9 +102,12 @@ export function bandTitle(q: Questionnaire, band: { id: string; title?: string }
 /** Before/after per section and in total against a previous result; `bandTitle` names the previous band. */
 export function compareWithBaseline(current: AuditResult, previous: AuditResult, bandTitle: string): Baseline {
   const before = new Map(previous.sections.map((s) => [s.id, s.score]));
+  const version = previous.questionnaire?.version;
   return {
     answeredAt: previous.answeredAt,
     total: previous.total,
+    ...(typeof previous.max === 'number' ? { max: previous.max } : {}),
+    ...(version !== undefined ? { questionnaireVersion: version } : {}),
     change: current.total - previous.total,
     band: previous.band.id,
     bandTitle,

@@ -5,6 +5,11 @@ export interface CriterionResult {
   /** The question's short title in the result's language (its id when the questionnaire has none). */
   title: string;
   answer: string;
+  /**
+   * A declared choice's label in the result's language («Частично»), when the answer is one: the
+   * reports show it, not the choice's id. Absent for yes, no and skip, which every report names itself.
+   */
+  answerLabel?: string;
   points: number;
   max: number;
 }
@@ -35,6 +40,13 @@ export interface Recommendation {
 export interface Baseline {
   answeredAt: string;
   total: number;
+  /**
+   * The earlier result's own maximum and questionnaire version: a re-audit against an older version
+   * of the questionnaire printed the earlier total out of this run's maximum («7 / 12» of a result out
+   * of 10). Absent in results made before they were kept (the reports then take this run's maximum).
+   */
+  max?: number;
+  questionnaireVersion?: number | string;
   change: number;
   /** The earlier result's band id. */
   band: string;

@@ -112,9 +112,9 @@ export const METRICS: readonly KpiMetric[] = [
   def('repeat_won', 'count', 'Повторные продажи', 'Repeat won', 'Выигранные сделки клиентов, у которых уже была выигранная сделка', 'Won deals of clients who already had a won deal', (x) => x.d.repeatWon, ['outcome', 'client']),
   def('repeat_share', 'ratio', 'Доля повторных', 'Repeat share', 'Повторные / выигранные', 'Repeat won / won', (x) => ratio(x.d.repeatWon, x.d.won), ['outcome', 'client']),
   def('loss_reasons', 'count', 'Причины отказа', 'Loss reasons', 'Проигранные сделки по причинам; пустая — «не указана» (в JSON — ключ unspecified)', 'Lost deals by reason; an empty one shows as "not given" (the JSON key is unspecified)', (x) => x.lossReasons(), ['lossReason']),
-  def('invoiced', 'money', 'Выставлено', 'Invoiced', 'Сумма счетов', 'Sum invoiced', (x) => x.invoiced, ['payments']),
-  def('paid', 'money', 'Оплачено', 'Paid', 'Сумма оплат', 'Sum paid', (x) => x.paid, ['payments']),
-  def('paid_share', 'ratio', 'Доля оплаты', 'Paid share', 'Оплачено / выставлено', 'Paid / invoiced', (x) => ratio(x.paid, x.invoiced), ['payments']),
+  def('invoiced', 'money', 'Выставлено', 'Invoiced', 'Сумма счетов', 'Sum invoiced', (x) => x.invoiced, ['payments', 'invoicedColumn']),
+  def('paid', 'money', 'Оплачено', 'Paid', 'Сумма оплат', 'Sum paid', (x) => x.paid, ['payments', 'paidColumn']),
+  def('paid_share', 'ratio', 'Доля оплаты', 'Paid share', 'Оплачено / выставлено', 'Paid / invoiced', (x) => ratio(x.paid, x.invoiced), ['payments', 'paidColumn', 'invoicedColumn']),
 ];
 
 export const METRIC_KEYS = METRICS.map((m) => m.key);
@@ -125,6 +125,8 @@ export const NEEDS_TEXT: Record<InputNeed, string> = {
   activityKind: 'needs an activity kind column (a call log without one is all calls)',
   activityMissed: 'needs a call status or missed column in the activities file',
   payments: 'needs a payments file (--payments)',
+  paidColumn: 'needs a paid amount column in the payments file',
+  invoicedColumn: 'needs an invoiced amount column in the payments file',
   lossReason: 'needs a loss-reason column in the deals file',
   client: 'needs a client, company or contact column in the deals file',
   amount: 'needs an amount (budget) column in the deals file',
@@ -159,7 +161,7 @@ export const ONLY_KIND_TEXT: Record<ActivityKind, string> = {
 export function notApplicable(shape: InputShape, spend = false): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of spend ? [...METRICS, ...UNIT_METRICS] : METRICS) {
-    const missing = m.needs?.find((n) => (n === 'closedAt' || n === 'activityDirection' || n === 'callDuration' || n === 'activityLink' || n === 'outgoingLink' || n === 'sales' ? shape[n] === false : !shape[n]));
+    const missing = m.needs?.find((n) => (n === 'closedAt' || n === 'paidColumn' || n === 'invoicedColumn' || n === 'activityDirection' || n === 'callDuration' || n === 'activityLink' || n === 'outgoingLink' || n === 'sales' ? shape[n] === false : !shape[n]));
     if (missing) out[m.key] = missing === 'activities' && m.activitiesReason ? m.activitiesReason : NEEDS_TEXT[missing];
     else if (shape.activities && shape.activityRows && KIND_OF[m.key] !== undefined && KIND_OF[m.key] !== shape.activityRows) out[m.key] = ONLY_KIND_TEXT[shape.activityRows];
   }

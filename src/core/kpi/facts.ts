@@ -36,7 +36,7 @@ export const FACT_IDS: readonly FactId[] = [
 ];
 
 /** What a fact needs when it cannot be computed: a file, or a column of one. */
-export type FactNeed = 'deals' | 'activities' | 'payments' | 'deals.status' | 'deals.loss_reason' | 'deals.source' | 'deals.amount' | 'deals.product' | 'activities.duration_s' | 'activities.deal_id';
+export type FactNeed = 'deals' | 'activities' | 'payments' | 'payments.paid' | 'deals.status' | 'deals.loss_reason' | 'deals.source' | 'deals.amount' | 'deals.product' | 'activities.duration_s' | 'activities.deal_id';
 
 /** The facts of one run: values, the counts behind each share (for the texts), and what is missing. */
 export interface EvidenceFacts {
@@ -67,6 +67,8 @@ export interface EvidenceShape {
   outcome?: boolean;
   activities: boolean;
   payments: boolean;
+  /** A paid amount column in the payments file: a file of invoices only shows no payment of any deal. Only false says there is none. */
+  paid?: boolean;
   lossReason: boolean;
   source: boolean;
   amount: boolean;
@@ -197,7 +199,7 @@ export class FactsTally {
     put('touches_per_won', linked ?? outcome, touchesPerWon);
     share('won_amount_share', shape.amount ? outcome : 'deals.amount', c.wonAmount, c.won);
     share('product_share', shape.product ? undefined : 'deals.product', c.withProduct, c.deals);
-    share('won_with_payment_share', shape.payments ? outcome : 'payments', c.wonPaid, c.won);
+    share('won_with_payment_share', !shape.payments ? 'payments' : shape.paid === false ? 'payments.paid' : outcome, c.wonPaid, c.won);
     put('calls', shape.activities ? undefined : 'activities', this.calls);
     share('calls_linked_share', linked, anyDealId ? this.linkedById : this.linkedByClient, this.calls);
     share('answered_with_duration_share', !shape.activities ? 'activities' : shape.duration ? undefined : 'activities.duration_s', this.answeredWithDuration, this.answered);

@@ -16,11 +16,15 @@ export async function listBuiltInQuestionnaires(): Promise<string[]> {
   return files.filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')).sort();
 }
 
+/** Whether a questionnaire reference is a path (or `-`, stdin), not a built-in id: it has a slash or a .yaml/.json name. */
+export function isQuestionnairePath(ref: string): boolean {
+  return ref === '-' || ref.includes('/') || ref.includes('\\') || /\.(ya?ml|json)$/i.test(ref);
+}
+
 /** Loads and validates a questionnaire: a built-in id (`crm-maturity`) or a path to a YAML file. */
 export async function loadQuestionnaire(ref: string, cwd: string, stdin: NodeJS.ReadableStream): Promise<{ questionnaire: Questionnaire; file: string }> {
-  const isPath = ref === '-' || ref.includes('/') || ref.includes('\\') || /\.(ya?ml|json)$/i.test(ref);
   let file = ref;
-  if (!isPath) {
+  if (!isQuestionnairePath(ref)) {
     const builtIn = await listBuiltInQuestionnaires();
     if (!builtIn.includes(ref)) {
       throw UserError.of('E_QUESTIONNAIRE_UNKNOWN', 'questionnaire.unknown', { id: ref, builtIn: builtIn.join(', ') });

@@ -25,6 +25,7 @@ export function auditLabels(lang: string) {
     moneyPerMonth: tr(lang, 'Стоимость в месяц, ₽', 'Cost a month, RUB'),
     unanswered: tr(lang, 'Без ответа', 'Unanswered'),
     before: tr(lang, 'Было', 'Before'),
+    warning: tr(lang, 'Внимание', 'Warning'),
     after: tr(lang, 'Стало', 'After'),
     change: tr(lang, 'Изменение', 'Change'),
     none: tr(lang, 'Все критерии выполнены — рекомендаций нет.', 'Every criterion is met: no recommendations.'),
@@ -45,6 +46,17 @@ export function auditLabels(lang: string) {
   };
 }
 
+/**
+ * An answer as a report shows it: «да», «нет», «пропущено», or a declared choice's label in the
+ * result's language («Частично»; the reports showed its id, «partly»), else the answer as given.
+ */
+export function answerText(result: AuditResult, criterion: string, answer: string, lang: string): string {
+  const word = auditLabels(lang).answers[answer];
+  if (word !== undefined) return word;
+  const c = result.sections.flatMap((s) => s.criteria).find((x) => x.id === criterion);
+  return (c?.answer === answer ? c.answerLabel : undefined) ?? answer;
+}
+
 /** The re-audit's label, with the date of the earlier audit: «Было (01.06.2025)» / "Before (2025-06-01)". */
 export function beforeLabel(result: AuditResult, lang: string): string {
   return `${auditLabels(lang).before} (${formatLocalDate(new Date(result.baseline!.answeredAt), lang)})`;
@@ -53,7 +65,46 @@ export function beforeLabel(result: AuditResult, lang: string): string {
 /** The earlier audit's band beside this one's: «Было (01.06.2025): Только начали (2 / 10)». */
 export function baselineBandLine(result: AuditResult, lang: string): string {
   const b = result.baseline!;
-  return `${beforeLabel(result, lang)}: ${b.bandTitle} (${formatPoints(b.total, lang)} / ${formatPoints(result.max, lang)})`;
+  // Out of the earlier result's own maximum: against an older questionnaire it may differ from this one's.
+  return `${beforeLabel(result, lang)}: ${b.bandTitle} (${formatPoints(b.total, lang)} / ${formatPoints(b.max ?? result.max, lang)})`;
+}
+
+/** What a questionnaire was at an audit: its id, version and maximum score. */
+export interface QuestionnaireAt {
+  id: string;
+  version?: number | string;
+  max: number;
+}
+
+/**
+ * Why a re-audit's comparison is not like for like, or undefined when it is: the earlier result was
+ * made with another version of the questionnaire, or out of another maximum. Said as a warning on
+ * stderr and as a note under the comparison in every report (it was compared in silence).
+ */
+export function questionnaireChangeNote(before: QuestionnaireAt, now: QuestionnaireAt, lang: string): string | undefined {
+  const versionDiffers = before.version !== undefined && String(before.version) !== String(now.version);
+  if (!versionDiffers && before.max === now.max) return undefined;
+  const was = formatPoints(before.max, lang);
+  const is = formatPoints(now.max, lang);
+  if (versionDiffers) {
+    return tr(
+      lang,
+      `прошлый аудит проведён по версии ${before.version} анкеты «${now.id}» (максимум ${was}), этот — по версии ${now.version} (максимум ${is}): баллы сравниваются как есть, без пересчёта`,
+      `the earlier audit used version ${before.version} of questionnaire "${now.id}" (max ${was}), this one version ${now.version} (max ${is}): scores are compared as they are, not rescaled`,
+    );
+  }
+  return tr(
+    lang,
+    `прошлый аудит проведён по анкете «${now.id}» с максимумом ${was}, этот — с максимумом ${is}, хотя версия анкеты та же (${now.version}): баллы сравниваются как есть, без пересчёта`,
+    `the earlier audit of questionnaire "${now.id}" was out of ${was}, this one is out of ${is}, though the version is the same (${now.version}): scores are compared as they are, not rescaled`,
+  );
+}
+
+/** The note of a re-audit whose baseline was made with another questionnaire version or maximum (see questionnaireChangeNote). */
+export function baselineNote(result: AuditResult, lang: string): string | undefined {
+  const b = result.baseline;
+  if (!b || b.max === undefined) return undefined;
+  return questionnaireChangeNote({ id: result.questionnaire.id, version: b.questionnaireVersion, max: b.max }, { id: result.questionnaire.id, version: result.questionnaire.version, max: result.max }, lang);
 }
 
 /** The criteria of a section short of their points, by title (what it lacks). */
@@ -101,4 +152,17 @@ export function shownRecommendations(result: AuditResult, lang: string): Array<{
     ...result.recommendations.map((rec) => ({ rec, title: `${criterionTitle(result, rec.criterion)}${doneAlready.has(rec.criterion) ? ` (${L.doneByExports})` : ''}` })),
     ...(result.evidence?.recommendations ?? []).map((rec) => ({ rec, title: `${criterionTitle(result, rec.criterion)} (${L.byExports})` })),
   ];
+}
+
+/** The note as a report line: «Внимание: прошлый аудит проведён по версии 2 …». */
+export function baselineNoteLine(result: AuditResult, lang: string): string | undefined {
+  const note = baselineNote(result, lang);
+  return note === undefined ? undefined : `${auditLabels(lang).warning}: ${note}.`;
+}
+
+/** The earlier total as the comparison's total row shows it: out of its own maximum where that differs from this run's («7 / 10»). */
+export function baselineTotal(result: AuditResult, lang: string): string {
+  const b = result.baseline!;
+  const total = formatPoints(b.total, lang);
+  return b.max !== undefined && b.max !== result.max ? `${total} / ${formatPoints(b.max, lang)}` : total;
 }

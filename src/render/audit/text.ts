@@ -1,6 +1,6 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import { colors, makeTable, mdStrong, mdTable, mdText, type RenderOptions } from '../text.js';
-import { auditLabels, baselineBandLine, beforeLabel, criterionTitle, describeCost, missingCriteria, shownRecommendations } from './labels.js';
+import { answerText, auditLabels, baselineBandLine, baselineNote, baselineNoteLine, baselineTotal, beforeLabel, criterionTitle, describeCost, missingCriteria, shownRecommendations } from './labels.js';
 import { formatLocalDate, formatPoints, withSign } from '../format.js';
 
 /** The audit as terminal text: summary table, band, recommendations. */
@@ -16,10 +16,12 @@ export function renderAuditTable(result: AuditResult, opts: RenderOptions): stri
     const score = `${pts(s.score)} / ${pts(s.max)}`;
     return [s.title, s.score === s.max ? c.green(score) : score, ...(withBaseline ? [b ? pts(b.before) : '—', signed(b?.change ?? null, opts.lang)] : []), missingCriteria(result, s.id).join('; ') || '—'];
   });
-  rows.push([c.bold(L.total), c.bold(`${pts(result.total)} / ${pts(result.max)}`), ...(withBaseline ? [pts(result.baseline!.total), signed(result.baseline!.change, opts.lang)] : []), '']);
+  rows.push([c.bold(L.total), c.bold(`${pts(result.total)} / ${pts(result.max)}`), ...(withBaseline ? [baselineTotal(result, opts.lang), signed(result.baseline!.change, opts.lang)] : []), '']);
   const lines = [c.bold(`${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`), makeTable(head, rows, { color: opts.color, wrap: [30, 0, ...(withBaseline ? [0, 0] : []), 40], width: opts.width, keep: [false, true, ...(withBaseline ? [true, true] : []), false] })];
   const bandColor = result.band.from === 0 ? c.red : result.band.to === result.max ? c.green : c.cyan;
   lines.push('', `${L.band}: ${c.bold(bandColor(result.band.title))} (${formatPoints(result.total, opts.lang)} / ${formatPoints(result.max, opts.lang)})`, ...(withBaseline ? [baselineBandLine(result, opts.lang)] : []), result.band.meaning);
+  const note = baselineNoteLine(result, opts.lang);
+  if (note) lines.push(c.yellow(note));
   if (result.unanswered.length > 0) lines.push('', `${L.unanswered}: ${result.unanswered.map((id) => criterionTitle(result, id)).join('; ')}`);
   if (result.evidence) lines.push('', ...evidenceLines(result, opts, c));
   lines.push('', c.bold(`${L.recommendations}:`));
@@ -37,7 +39,7 @@ function evidenceLines(result: AuditResult, opts: RenderOptions, c: ReturnType<t
   const L = auditLabels(opts.lang);
   const e = result.evidence!;
   const paintVerdict = (v: string) => (v === 'contradicted' ? c.red : v === 'confirmed' ? c.green : (s: string) => s)(L.verdicts[v] ?? v);
-  const rows = e.checks.map((x) => [criterionTitle(result, x.criterion), L.answers[x.answer] ?? x.answer, paintVerdict(x.verdict), x.text]);
+  const rows = e.checks.map((x) => [criterionTitle(result, x.criterion), answerText(result, x.criterion, x.answer, opts.lang), paintVerdict(x.verdict), x.text]);
   return [
     c.bold(`${L.evidence}:`),
     makeTable([L.criterion, L.answer, L.verdict, L.evidenceText], rows, { color: opts.color, wrap: [22, 0, 0, 46], width: opts.width }),
@@ -53,7 +55,7 @@ export function evidenceMarkdown(result: AuditResult, lang: string): string[] {
     '',
     `## ${L.evidence}`,
     '',
-    mdTable([L.criterion, L.answer, L.verdict, L.evidenceText], e.checks.map((x) => [criterionTitle(result, x.criterion), L.answers[x.answer] ?? x.answer, L.verdicts[x.verdict] ?? x.verdict, x.text])),
+    mdTable([L.criterion, L.answer, L.verdict, L.evidenceText], e.checks.map((x) => [criterionTitle(result, x.criterion), answerText(result, x.criterion, x.answer, lang), L.verdicts[x.verdict] ?? x.verdict, x.text])),
     '',
     `**${L.evidenceTotal}: ${formatPoints(e.total, lang)} / ${formatPoints(result.max, lang)} — ${mdText(e.band.title)}.**`,
   ];
@@ -81,13 +83,15 @@ export function renderAuditMarkdown(result: AuditResult, opts: RenderOptions): s
       [L.section, L.score, L.max, ...(withBaseline ? [beforeLabel(result, opts.lang), L.change] : []), L.missing],
       [
         ...result.sections.map((s) => [s.title, pts(s.score), pts(s.max), ...(withBaseline ? [before(s.id), signed(baseline.get(s.id)?.change ?? null, opts.lang)] : []), missingCriteria(result, s.id).join('; ') || '—']),
-        [mdStrong(L.total), mdStrong(pts(result.total)), pts(result.max), ...(withBaseline ? [pts(result.baseline!.total), signed(result.baseline!.change, opts.lang)] : []), ''],
+        [mdStrong(L.total), mdStrong(pts(result.total)), pts(result.max), ...(withBaseline ? [baselineTotal(result, opts.lang), signed(result.baseline!.change, opts.lang)] : []), ''],
       ],
       ['left', 'right', 'right', ...(withBaseline ? (['right', 'right'] as const) : []), 'left'],
     ),
   );
   out.push('', `**${L.band}: ${mdText(result.band.title)}.** ${mdText(result.band.meaning)}`);
   if (withBaseline) out.push('', `${mdText(baselineBandLine(result, opts.lang))}.`);
+  const note = baselineNote(result, opts.lang);
+  if (note) out.push('', `> **${L.warning}:** ${mdText(note)}.`);
   if (result.evidence) out.push(...evidenceMarkdown(result, opts.lang));
   out.push('', `## ${L.recommendations}`, '');
   const shown = shownRecommendations(result, opts.lang);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { AuditResult } from '../../core/audit/types.js';
 import { setDocumentProperties, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { auditLabels, beforeLabel, describeCost, shownRecommendations } from './labels.js';
+import { answerText, auditLabels, baselineNote, beforeLabel, describeCost, shownRecommendations } from './labels.js';
 import { finishSheet, setPrintArea, wrappedLines, type SheetHeading } from '../xlsx-layout.js';
 
 /** Adds the audit sheets (Audit, Recommendations) to a workbook; shared with the CI report. */
@@ -30,7 +30,7 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
   for (const s of result.sections) {
     for (const c of s.criteria) {
       const v = verdicts.get(c.id);
-      const row = sheet.addRow([s.title, c.title ?? c.id, L.answers[c.answer] ?? c.answer, c.points, c.max, ...none, ...(v ? [L.verdicts[v.verdict] ?? v.verdict, v.text] : [])]);
+      const row = sheet.addRow([s.title, c.title ?? c.id, answerText(result, c.id, c.answer, lang), c.points, c.max, ...none, ...(v ? [L.verdicts[v.verdict] ?? v.verdict, v.text] : [])]);
       if (v) row.getCell(sheet.columns.length).alignment = { wrapText: true, vertical: 'top' };
     }
     const b = before.get(s.id);
@@ -54,6 +54,15 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
   row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
   const across = [2, 3, 4, 5].reduce((w, c) => w + (sheet.getColumn(c).width ?? 9), 0);
   row.height = Math.min(409, 15 * wrappedLines(result.band.meaning, across - 2) + 2);
+  // A baseline of another questionnaire version (or maximum): said under the comparison, wrapped as the meaning is.
+  const note = baselineNote(result, lang);
+  if (note) {
+    const noteRow = sheet.addRow([L.warning, `${note.charAt(0).toUpperCase()}${note.slice(1)}.`]);
+    noteRow.getCell(1).font = { bold: true };
+    sheet.mergeCells(noteRow.number, 2, noteRow.number, 5);
+    noteRow.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    noteRow.height = Math.min(409, 15 * wrappedLines(noteRow.getCell(2).text, across - 2) + 2);
+  }
   setPrintArea(sheet);
 
   const recs = workbook.addWorksheet(lang === 'ru' ? 'Рекомендации' : 'Recommendations');

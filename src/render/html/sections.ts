@@ -5,7 +5,7 @@ import { metricDef, METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/
 import { groupingsOf } from '../kpi/groups.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
-import { auditLabels, baselineBandLine, criterionTitle, missingCriteria, shownRecommendations } from '../audit/labels.js';
+import { answerText, auditLabels, baselineBandLine, baselineNoteLine, criterionTitle, missingCriteria, shownRecommendations } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
 import { gainLabel, ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
@@ -54,6 +54,9 @@ export function coverSection(r: HtmlInput): string {
     // The earlier audit: a re-audit's own baseline (audit --baseline), else the last run's (report --baseline).
     const before = r.audit.baseline ? baselineBandLine(r.audit, r.lang) : auditBefore(r)?.line;
     if (before) body += `<p class="note">${esc(before)}</p>`;
+    // A baseline of another questionnaire version (or maximum) is said where the comparison is.
+    const changed = r.audit.baseline ? baselineNoteLine(r.audit, r.lang) : undefined;
+    if (changed) body += `<p class="note">${esc(changed)}</p>`;
   }
   const head = r.kpi ? headlineRows(r as ReportResult, r.lang).map((h) => ({ label: h.label, text: h.text, change: h.change, target: h.target, met: h.met })) : (r.compare?.rows ?? []).filter((x) => x.target !== null).map((x) => ({ label: ROW_INFO[x.metric]![r.lang === 'ru' ? 'ru' : 'en'], text: formatValue(x.after, ROW_INFO[x.metric]!.format, r.lang), change: x.change_pct, target: x.target, met: x.met }));
   if (head.length > 0) {
@@ -80,7 +83,7 @@ export function auditSection(a: AuditResult, lang: string, chart: string): strin
     const titles = new Map(a.sections.flatMap((s) => s.criteria.map((c) => [c.id, c.title || c.id] as const)));
     // The evidence's terms are the audit report's own (auditLabels), as every other format writes them.
     body += `<h3>${esc(A.evidence)}</h3><p>${esc(A.evidenceTotal)}: <b>${esc(formatPoints(ev.total, lang))} / ${esc(formatPoints(a.max, lang))}</b> — ${esc(ev.band.title)}</p>`;
-    body += table([A.criterion, A.answer, A.verdict, A.evidenceText], ev.checks.map((c) => [titles.get(c.criterion) ?? c.criterion, A.answers[c.answer] ?? c.answer, A.verdicts[c.verdict] ?? c.verdict, c.text]), { cls: 'evidence' });
+    body += table([A.criterion, A.answer, A.verdict, A.evidenceText], ev.checks.map((c) => [titles.get(c.criterion) ?? c.criterion, answerText(a, c.criterion, c.answer, lang), A.verdicts[c.verdict] ?? c.verdict, c.text]), { cls: 'evidence' });
   }
   return section('audit', L.audit, body);
 }

@@ -4,7 +4,7 @@ import { plural, tr } from '../../core/i18n.js';
 import { warningLines } from '../../core/kpi/alerts.js';
 import { formatCount, formatDay, formatInColumn, formatValue } from '../format.js';
 import { colors, mdStrong, mdTable, mdText, type RenderOptions } from '../text.js';
-import { kpiLabels, METRIC_GROUPS, SHORT } from './labels.js';
+import { kpiLabels, METRIC_GROUPS, reasonText, SHORT } from './labels.js';
 import { borderlessTable } from './table-style.js';
 import { lossReasonRows } from './loss-reasons.js';
 import { groupSectionsMarkdown, groupSectionsTerminal } from './groups-text.js';
@@ -69,9 +69,24 @@ export function renderKpiTable(result: KpiResult, opts: KpiRenderOptions): strin
   out.push(...groupSectionsTerminal(result, opts, c));
   out.push('', c.dim(qualityLine(result, opts.lang)));
   // Of the metrics asked for (--metrics), else of all.
-  const na = Object.keys(result.notApplicable).filter((k) => !opts.metrics?.length || opts.metrics.includes(k));
-  if (na.length > 0) out.push(...wrapWords(`${L.notApplicable}: ${na.map((k) => metricDef(k)?.label[opts.lang === 'ru' ? 'ru' : 'en'] ?? k).join(', ')} (--format json: notApplicable)`, lineWidth(opts.width)).map((l) => c.dim(l)));
+  const na = notComputed(result, opts);
+  if (na) out.push(...wrapWords(`${L.notApplicable}: ${na} (--format json: notApplicable)`, lineWidth(opts.width)).map((l) => c.dim(l)));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The metrics not applicable (of those asked for, --metrics, else all) with what would enable them,
+ * grouped by reason: «Оплачено, Доля оплаты — нужна колонка оплаченной суммы в файле оплат». The
+ * table listed the names alone, and Markdown nothing, so a report did not say which column to add.
+ */
+function notComputed(result: KpiResult, opts: KpiRenderOptions): string | undefined {
+  const byReason = new Map<string, string[]>();
+  for (const [key, reason] of Object.entries(result.notApplicable)) {
+    if (opts.metrics?.length && !opts.metrics.includes(key)) continue;
+    byReason.set(reason, [...(byReason.get(reason) ?? []), metricDef(key)?.label[opts.lang === 'ru' ? 'ru' : 'en'] ?? key]);
+  }
+  if (byReason.size === 0) return undefined;
+  return [...byReason].map(([reason, labels]) => `${labels.join(', ')} — ${reasonText(reason, opts.lang)}`).join('; ');
 }
 
 /** Whether the loss reasons table is shown: always, or when --metrics names them. */
@@ -132,6 +147,8 @@ export function renderKpiMarkdown(result: KpiResult, opts: KpiRenderOptions): st
   }
   out.push(...groupSectionsMarkdown(result, opts));
   out.push('', `_${qualityLine(result, opts.lang)}_`);
+  const na = notComputed(result, opts);
+  if (na) out.push('', `**${mdText(L.notApplicable)}:** ${mdText(na)}`);
   // A document read away from the terminal keeps the warnings stderr gave (mixed currencies, unreadable rows…).
   for (const w of warningLines(result.dataQuality, opts.lang)) out.push('', `> **${tr(opts.lang, 'Внимание', 'Warning')}:** ${mdText(w)}`);
   return `${out.join('\n')}\n`;

@@ -30,3 +30,15 @@ describe('metrics that the inputs cannot give', () => {
     for (const reason of Object.values(NEEDS_TEXT)) expect(reasonText(reason, 'ru'), reason).not.toBe(reason);
   });
 });
+
+// A payments file of invoices only (no paid column) reported paid 0 and a paid share of 0%, as if nothing was paid.
+describe('payments without a paid or an invoiced column', () => {
+  it('paid and its share need a paid column; invoiced and the share an invoiced one', () => {
+    expect(notApplicable({ ...all, paidColumn: true, invoicedColumn: true })).toEqual({});
+    expect(notApplicable({ ...all, paidColumn: false, invoicedColumn: true })).toEqual({ paid: NEEDS_TEXT.paidColumn, paid_share: NEEDS_TEXT.paidColumn });
+    expect(notApplicable({ ...all, paidColumn: true, invoicedColumn: false })).toEqual({ invoiced: NEEDS_TEXT.invoicedColumn, paid_share: NEEDS_TEXT.invoicedColumn });
+    // Without a payments file, that file is what is needed.
+    expect(notApplicable({ ...all, payments: false, paidColumn: false }).paid).toBe(NEEDS_TEXT.payments);
+    expect(reasonText(NEEDS_TEXT.paidColumn, 'ru')).toBe('нужна колонка оплаченной суммы в файле оплат');
+  });
+});
