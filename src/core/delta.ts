@@ -7,7 +7,7 @@ import { zodToUserErrors } from './questionnaire/parse.js';
 const baselineSchema = z.looseObject({
   schemaVersion: z.literal(1),
   generatedAt: z.string(),
-  audit: z.looseObject({ total: z.number(), band: z.looseObject({ id: z.string(), title: z.string().optional() }).optional() }).optional(),
+  audit: z.looseObject({ total: z.number(), max: z.number().optional(), band: z.looseObject({ id: z.string(), title: z.string().optional() }).optional() }).optional(),
   kpi: z
     .looseObject({
       total: z.record(z.string(), z.unknown()),
@@ -24,7 +24,7 @@ export type ReportBaseline = z.infer<typeof baselineSchema>;
 export interface ReportDelta {
   since: string;
   /** The change of the audit's score, and the earlier run's score and band (named in this run's language). */
-  audit?: { total: number | null; before: { total: number; band: string | null; bandTitle: string | null } };
+  audit?: { total: number | null; before: { total: number; /** The earlier run's maximum, when its result gives it (another questionnaire version may have another). */ max?: number; band: string | null; bandTitle: string | null } };
   total?: Record<string, number | null>;
   managers?: Record<string, Record<string, number | null>>;
 }
@@ -63,7 +63,7 @@ export function computeDelta(
   const delta: ReportDelta = { since: baseline.generatedAt };
   if (now.audit && baseline.audit) {
     const band = baseline.audit.band;
-    delta.audit = { total: now.audit.total - baseline.audit.total, before: { total: baseline.audit.total, band: band?.id ?? null, bandTitle: band ? nameBand(band) : null } };
+    delta.audit = { total: now.audit.total - baseline.audit.total, before: { total: baseline.audit.total, ...(baseline.audit.max !== undefined ? { max: baseline.audit.max } : {}), band: band?.id ?? null, bandTitle: band ? nameBand(band) : null } };
   }
   if (now.kpi && baseline.kpi) {
     delta.total = metricDeltas(now.kpi.total, baseline.kpi.total);

@@ -85,7 +85,7 @@ describe('report --baseline: the last run\'s band', () => {
   it('JSON keeps the change in delta.audit.total and the last run under delta.audit.before; only the change is asserted on', () => {
     const run = report('--lang', 'ru', '--format', 'json', '--assert', 'delta.audit.total>=5');
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout).delta.audit).toEqual({ total: 5, before: { total: 2, band: 'not-started', bandTitle: 'Внедрение не началось' } });
+    expect(JSON.parse(run.stdout).delta.audit).toEqual({ total: 5, before: { total: 2, max: 10, band: 'not-started', bandTitle: 'Внедрение не началось' } });
     const path = report('--lang', 'en', '--format', 'json', '--assert', 'delta.audit.before.total>=0');
     expect(path.code).toBe(2);
   });

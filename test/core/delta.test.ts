@@ -52,6 +52,11 @@ describe('changes since a baseline run', () => {
     expect(d.managers!['Анна']!.response_min_median).toBe(5);
   });
 
+  it("keeps the earlier run's maximum, which a later questionnaire version may change", () => {
+    const earlier = parseBaseline({ schemaVersion: 1, generatedAt: '2025-01-01T00:00:00Z', assertions: [], audit: { total: 7, max: 10 } }, 'b.json');
+    expect(computeDelta({ audit: { total: 9 } }, earlier).audit).toEqual({ total: 2, before: { total: 7, max: 10, band: null, bandTitle: null } });
+  });
+
   it('leaves out a part missing from either run', () => {
     expect(computeDelta({ audit: { total: 4 } }, baseline)).toEqual({ since: '2025-06-01T00:00:00.000Z', audit: { total: -1, before: { total: 5, band: null, bandTitle: null } } });
     const noKpi = parseBaseline({ schemaVersion: 1, generatedAt: '2025-01-01T00:00:00Z', assertions: [] }, 'b.json');

@@ -103,7 +103,8 @@ export function auditBefore(r: Pick<ReportResult, 'lang' | 'audit' | 'delta'>): 
   const d = r.delta;
   if (!d?.audit || !r.audit) return undefined;
   const L = reportLabels(r.lang);
-  const score = `${formatPoints(d.audit.before.total, r.lang)} / ${formatPoints(r.audit.max, r.lang)}`;
+  // Out of the earlier run's own maximum: a questionnaire's later version may have more points (7 / 10 was shown 7 / 12).
+  const score = `${formatPoints(d.audit.before.total, r.lang)} / ${formatPoints(d.audit.before.max ?? r.audit.max, r.lang)}`;
   const band = d.audit.before.bandTitle;
   const change = d.audit.total === null ? null : showWithUnit(d.audit.total, 'points', r.lang, true);
   const label = `${L.before} (${reportDay(d.since, r.lang)})`;
