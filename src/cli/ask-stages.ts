@@ -88,9 +88,13 @@ function fieldWords(field: string, lang: string): string {
   return tr(lang, ru, en);
 }
 
+/** The answer «none of these columns» (no header is a NUL). */
+const NONE = '\u0000none';
+
 /**
  * On a terminal, asks once which column holds each required field no rule found (each column shown
- * with its first values), offers to save the answers as a --map file, and returns them; without a
+ * with its first values, the one proposed for it pre-selected, else «none of these», which stops the
+ * run with the error), offers to save the answers as a --map file, and returns them; without a
  * terminal returns undefined and the error, with its ready snippet, stands.
  */
 export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: string, save: RunFiles | false = {}): Promise<Record<string, string> | undefined> {
@@ -101,13 +105,19 @@ export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: s
   const ambiguous = error.messageId === 'map.columnsAmbiguous';
   ctx.stderr.write(`${ambiguous ? tr(lang, `В выгрузке ${error.where.file} менеджер может быть в нескольких колонках.`, `In ${error.where.file} the manager could be in more than one column.`) : tr(lang, `В выгрузке ${error.where.file} не найдены нужные колонки.`, `${error.where.file} lacks columns the run needs.`)}\n`);
   const chosen: Record<string, string> = {};
-  for (const { field: first, candidates, anyOf } of error.missing) {
+  for (const { field: first, candidates, anyOf, each } of error.missing) {
     // Any one of a group would do (a plan's leads, won or revenue): which one the file has is asked first.
     const field = anyOf ? await askSelect(io, tr(lang, 'Что из этого есть в выгрузке?', 'Which of these does the file have?'), anyOf.map((f) => ({ value: f, name: fieldWords(f, lang) })), first) : first;
     const words = fieldWords(field, lang);
     // Headers and values from the file are shown made safe; the answer is the header as written.
     const choices = error.columns.filter((c) => c.header.trim() !== '' && !Object.values(chosen).includes(c.header)).map((c) => ({ value: c.header, name: terminalSafe(c.header, false), description: terminalSafe(c.samples.join(' · '), false) }));
-    chosen[field] = await askSelect(io, tr(lang, `Какая колонка — ${words}?`, `Which column is ${words}?`), choices, candidates[0]);
+    // Pre-selected: a column proposed for this field (its values fit it). With none, «none of these», first:
+    // Enter on the file's first column (an id of 100000) failed the run on every row, «100000 — не дата».
+    const fitting = (each?.[field] ?? (field === first ? candidates : [])).find((h) => choices.some((c) => c.value === h));
+    const none = { value: NONE, name: tr(lang, 'ни одна из них (остановить и показать фрагмент --map)', 'none of these (stop and show the --map snippet)') };
+    const answer = await askSelect(io, tr(lang, `Какая колонка — ${words}?`, `Which column is ${words}?`), fitting === undefined ? [none, ...choices] : [...choices, none], fitting ?? NONE);
+    if (answer === NONE) throw error;
+    chosen[field] = answer;
   }
   if (save === false) return chosen;
   await offerToSaveMap(ctx, io, `${error.kind}:\n${columnsYaml(chosen)}`, error.where.file ?? '-', save);

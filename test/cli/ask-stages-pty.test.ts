@@ -165,6 +165,38 @@ describe('a call log whose employee is «Абонент»: the column of names i
   });
 });
 
+// A tester: an amoCRM export whose «Дата создания» was renamed «Поступила». The terminal pre-selected
+// «ID» (100000 · 100001), the first column, and Enter failed on every row «100000 — не дата».
+describe('a column no name matches: the answer pre-selected is one whose values fit, else none', () => {
+  const renamed = ['ID,Ответственный,Этап сделки,Поступила,Бюджет', '100000,Петрова Анна,Закрыто и не реализовано,02.03.2024,1000', '100001,Иванов Иван,Успешно реализовано,03.03.2024,2000'];
+
+  it('Enter takes the column of dates, and the saved map reads the export', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-renamed-'));
+    writeFileSync(path.join(dir, 'deals.csv'), renamed.join('\n'));
+    const run = drive(
+      [
+        ['Какая колонка — дата создания сделки?', '\r'],
+        ['Сохранить ответы как файл --map', 'map.yaml\r'],
+      ],
+      ['kpi', '-d', 'deals.csv', '--format', 'json', '-o', 'out.json'],
+      dir,
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  columns:\n    created_at: "Поступила"\n');
+    expect(JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8')).total).toMatchObject({ leads: 2, won: 1, lost: 1 });
+  });
+
+  it('no column holds dates: «none of these» is pre-selected, and Enter stops with the snippet', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-renamed-'));
+    writeFileSync(path.join(dir, 'deals.csv'), renamed.map((l) => l.split(',').filter((_, i) => i !== 3).join(',')).join('\n'));
+    const run = drive([['Какая колонка — дата создания сделки?', '\r']], ['kpi', '-d', 'deals.csv'], dir);
+    expect(run.code, run.out).toBe(2);
+    expect(run.out).toContain('❯ ни одна из них (остановить и показать фрагмент --map)');
+    expect(run.out).toContain('created_at: "<заголовок в вашем файле>"');
+    expect(run.out).not.toContain('не дата');
+  });
+});
+
 describe('crm-audit map asks every question a run would, and writes one map', () => {
   it('the manager column and then the renamed stage, in one --map file that reads the export', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-'));

@@ -75,6 +75,62 @@ describe('crm-audit map -o writes a map whatever it finds', () => {
   });
 });
 
+// Testers: a deals file whose header names nothing the run knows (odd.csv: «Номер,Кто ведёт,Фаза,Когда,Деньги,Откуда»)
+// was told to be «журнал звонков и действий … передайте этот файл как --activities» («Номер» is a call
+// log's name), with «Канал» for «Откуда» «…как --spend»; `map` read it as activities; «Откуда»
+// (Звонок, Сайт) was proposed as the manager.
+describe('a deals file of names no rule knows is read as deals, its columns proposed by their values', () => {
+  const rows = ['1,Иванов Иван,Переговоры,02.03.2024,9000,Звонок', '2,Иванов Иван,Отказ клиента,03.03.2024,58000,Звонок', '3,Сидоров Пётр,Отказ клиента,04.03.2024,27000,Сайт', '4,Петрова Анна,Договор подписан,05.03.2024,50000,Звонок'];
+  const files = { 'odd.csv': ['Номер,Кто ведёт,Фаза,Когда,Деньги,Откуда', ...rows], 'odd3.csv': ['Номер,Кто ведёт,Фаза,Когда,Деньги,Канал', ...rows] };
+
+  it.each(Object.keys(files))('kpi -d %s: a deals snippet naming «Кто ведёт» and «Когда», no «pass it as»', (name) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-odd-'));
+    writeFileSync(path.join(dir, name), files[name as keyof typeof files].join('\n'));
+    const ru = runCli(['kpi', '-d', name, '--lang', 'ru'], { cwd: dir });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).not.toContain('передайте этот файл');
+    expect(ru.stderr).toContain('deals:\n  columns:\n    manager: "Кто ведёт"    # по значениям (имена): проверьте\n    created_at: "Когда"    # ближайшая колонка: проверьте');
+    const en = runCli(['kpi', '-d', name, '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).not.toContain('pass it as');
+    expect(en.stderr).toContain('manager: "Кто ведёт"    # by its values (names): check');
+    // The snippet, pasted as it is, reads the file.
+    writeFileSync(path.join(dir, 'map.yaml'), ru.stderr.slice(ru.stderr.indexOf('deals:')));
+    const mapped = runCli(['kpi', '-d', name, '--map', 'map.yaml', '--format', 'json'], { cwd: dir });
+    expect(mapped.code, mapped.stderr).toBe(0);
+    expect(JSON.parse(mapped.stdout).managers.map((m: { manager: string }) => m.manager).sort()).toEqual(['Иванов Иван', 'Петрова Анна', 'Сидоров Пётр']);
+  });
+
+  it('inspect --kind deals proposes the columns by their values too («Откуда» is no manager)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-odd-'));
+    writeFileSync(path.join(dir, 'odd.csv'), files['odd.csv'].join('\n'));
+    const run = runCli(['inspect', 'odd.csv', '--kind', 'deals', '--lang', 'en'], { cwd: dir });
+    expect(run.stderr).toContain('manager (by values: "Кто ведёт"; closest by name: "Откуда")');
+    expect(run.stderr).toContain('created_at: "Когда"    # the closest column: check');
+    expect(run.stderr).not.toContain('"#3"');
+  });
+
+  it.each(Object.keys(files))('map %s without a terminal writes the deals proposal', (name) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-odd-'));
+    writeFileSync(path.join(dir, name), files[name as keyof typeof files].join('\n'));
+    const run = runCli(['map', name, '-o', 'map.yaml', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toMatch(/^deals:\n {2}columns:\n {4}manager: "Кто ведёт" {4}# by its values \(names\): check\n {4}created_at: "Когда" {4}# the closest column: check\n/);
+  });
+
+  it('an amoCRM export with «Ответственный» and «Дата создания» renamed: map writes the columns of names and of dates, to check', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-odd-'));
+    writeFileSync(
+      path.join(dir, 'amo.csv'),
+      ['ID,Название сделки,Бюджет ,Куратор,Этап сделки,Воронка,Поступила,Дата закрытия', '100000,Сделка 100000,55 500,Алексеева Мария,Закрыто и не реализовано,Продажи,01.07.2024 04:57:49,06.07.2024 10:29:10', '100001,Сделка 100001,227 300,Григорьева Анна,Успешно реализовано,Продажи,01.07.2024 08:18:16,11.07.2024 14:14:07'].join('\n'),
+    );
+    const run = runCli(['map', 'amo.csv', '-o', 'map.yaml', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('Нет терминала: записано предложение');
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  columns:\n    manager: "Куратор"    # по значениям (имена): проверьте\n    created_at: "Поступила"    # по значениям (даты): проверьте\n');
+    expect(runCli(['kpi', '-d', 'amo.csv', '--map', 'map.yaml'], { cwd: dir }).code).toBe(0);
+  });
+});
+
 // A helper's `map - < deals.csv` said «the file is empty (0 bytes)»: guessing the kind had read stdin, and the read after it found nothing.
 describe('crm-audit map - reads the export from stdin', () => {
   it('the same proposal as from the file, and «nothing to decide» names stdin', () => {

@@ -7,9 +7,9 @@ import { DealStore } from '../../core/kpi/deal-store.js';
 import { stagesToName } from '../../core/undecided-stages.js';
 import { loadOverrides, mapOptions } from '../../io/documents/map-file.js';
 import { stagesSnippet } from '../../io/map/import.js';
-import { guessKind, inspectFile } from '../../io/map/inspect.js';
+import { guessKindSaid, inspectFile } from '../../io/map/inspect.js';
 import { askColumns, askStages, columnsYaml } from '../ask-stages.js';
-import { ColumnsMissing } from '../../io/map/mapping.js';
+import { ColumnsMissing, proposalNote } from '../../io/map/mapping.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { importOptionsFromCli, type ImportCliOptions } from '../input-options.js';
@@ -36,21 +36,25 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   // stdin is read more than once (its kind guessed, then its columns, then again with the columns asked): held, and given anew each time.
   const held = file === '-' ? await readAll(ctx.stdin, { ...DEFAULT_LIMITS, ...options.limits }.maxBufferedInputBytes, file) : undefined;
   const base = () => (held ? { ...options, stdin: Readable.from([held]) } : options);
-  const kind = await guessKind(file, base());
+  // The file is a deals export unless its header says another kind (a CRM's signature, two known names):
+  // one name («Номер», a call log's) made a deals file of unknown names an activities one.
+  const kind = await guessKindSaid(file, base()).then((g) => (g.said ? g.kind : 'deals'));
   // The deals (or an activities file's managers) go to a store of our own, whose managers are asked about below when they are user ids.
   let store = new DealStore();
   const read = (columns: Record<string, string | string[]> | undefined) => inspectFile(file, kind, { ...base(), ...mapOptions(overrides, kind), columns, listAmbiguous: false, store: (store = new DealStore()) });
   // First the columns no rule finds (asked on a terminal; without one the error and its snippet stand), then the stages.
   let columns: Record<string, string> | undefined;
-  let proposed = false;
+  // Without a terminal, each proposed column's note (the closest by name, or by its values), to check.
+  let proposed: Record<string, string> | undefined;
   const report = await read(overrides.columns[kind]).catch(async (error: unknown) => {
     if (!(error instanceof ColumnsMissing)) throw error;
     columns = await askColumns(ctx, error, o.lang, false);
-    // Without a terminal, the closest column of each missing one is the proposal (to check); a field no
-    // column comes close to, and a choice between two columns that could both be it, stay the error's.
+    // Without a terminal, the column proposed for each missing one (the closest, or one whose values fit)
+    // is the proposal, to check; a field no column is proposed for, and a choice between two columns
+    // that could both be it, stay the error's.
     if (!columns && (error.messageId === 'map.columnsMissing' || error.messageId === 'map.columnsUnknown') && error.missing.every((m) => m.candidates.length > 0)) {
       columns = Object.fromEntries(error.missing.map((m) => [m.field, m.candidates[0]!]));
-      proposed = true;
+      proposed = Object.fromEntries(error.missing.map((m) => [m.field, proposalNote(m, o.lang)]));
     }
     if (!columns) throw error;
     return read({ ...overrides.columns[kind], ...columns });
@@ -68,7 +72,7 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const chosen = stages.length > 0 ? await askStages(ctx, { where: { file }, stages }, o.lang, false) : {};
   const names = ids.length > 0 ? await askManagerNames(ctx, file, ids, o.lang) : undefined;
   if (proposed || !chosen || (ids.length > 0 && !names)) ctx.stderr.write(`${tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.')}\n`);
-  const doc = mapYaml(kind, columns, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '', proposed ? o.lang : undefined) + managersYaml(ids, names, o.lang);
+  const doc = mapYaml(kind, columns, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '', proposed) + managersYaml(ids, names, o.lang);
   await writeOutput(ctx, doc, o.output, inputs, o.output ? o.lang : undefined);
   return EXIT.ok;
 }
@@ -105,10 +109,9 @@ function managersYaml(ids: string[], names: Map<string, string> | undefined, lan
 }
 
 /** One --map document: the columns chosen (for the file's kind) and the stages' statuses (deals). */
-function mapYaml(kind: string, columns: Record<string, string> | undefined, stages: string, proposedIn?: string): string {
-  // Columns proposed without a terminal are the closest ones, each marked to check.
-  const check = proposedIn === undefined ? '' : `    # ${tr(proposedIn, 'ближайшая колонка: проверьте', 'the closest column: check')}`;
-  const cols = columns ? columnsYaml(columns).replace(/^( {4}\w+: .*)$/gm, `$1${check}`) : '';
+function mapYaml(kind: string, columns: Record<string, string> | undefined, stages: string, notes?: Record<string, string>): string {
+  // Columns proposed without a terminal are each marked to check, with why they were proposed.
+  const cols = columns ? columnsYaml(columns).replace(/^( {4}(\w+): .*)$/gm, (line: string, _all: string, field: string) => (notes?.[field] ? `${line}    # ${notes[field]}` : line)) : '';
   if (!stages) return cols ? `${kind}:\n${cols}` : '';
   // The stage snippet starts with its own "deals:" line: the columns go under the same key.
   return stages.replace(/^deals:\n/, `deals:\n${cols}`);

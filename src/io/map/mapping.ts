@@ -9,6 +9,7 @@ import { KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage } from '../../cor
 import type { TypeColumnReading } from './type-column.js';
 import { lineOf, showsLines } from './lines.js';
 import { inspectCommand } from '../../core/inspect-command.js';
+import { personLike } from './people.js';
 
 /** One column of the header and what became of it: what `inspect` prints. */
 export interface ColumnMatch {
@@ -227,6 +228,29 @@ function withProfile(specs: FieldSpec[], profile: ProfileMatch | undefined): Fie
   });
 }
 
+/** What the values of a column proposed by its values alone are. */
+export type ValuesAre = 'dates' | 'months' | 'numbers' | 'names';
+
+/** A required field no column feeds, and the columns proposed for it (see ColumnsMissing). */
+export interface MissingField {
+  field: string;
+  candidates: string[];
+  anyOf?: string[];
+  /** For a group (`anyOf`), the columns proposed for each of its fields: the one a terminal's user says the file has is asked with its own. */
+  each?: Record<string, string[]>;
+  byValues?: { are: ValuesAre; columns: string[] };
+}
+
+const VALUES_ARE: Record<ValuesAre, [string, string]> = { dates: ['даты', 'dates'], months: ['месяцы', 'months'], numbers: ['числа', 'numbers'], names: ['имена', 'names'] };
+
+/** The comment after a proposed column in a --map snippet: the closest by name, or the one whose values fit, to check. */
+export function proposalNote(m: Pick<MissingField, 'byValues'>, lang: string): string {
+  const ru = lang === 'ru';
+  if (!m.byValues) return ru ? 'ближайшая колонка: проверьте' : 'the closest column: check';
+  const [are, areEn] = VALUES_ARE[m.byValues.are];
+  return ru ? `по значениям (${are}): проверьте` : `by its values (${areEn}): check`;
+}
+
 /** Required fields no column feeds (a UserError that keeps the header and samples, so that a terminal can ask). */
 export class ColumnsMissing extends UserError {
   constructor(
@@ -234,8 +258,12 @@ export class ColumnsMissing extends UserError {
     file: string,
     hint: string,
     readonly kind: RecordKind,
-    /** Each missing field with its closest columns; `anyOf` when any one of a group of fields would do (the snippet names `field`). */
-    readonly missing: Array<{ field: string; candidates: string[]; anyOf?: string[] }>,
+    /**
+     * Each missing field with the columns proposed for it, the proposal first; `anyOf` when any one of a
+     * group of fields would do (the snippet names `field`); `byValues` when no column of a similar name
+     * fits and the first ones were proposed by their values alone (what they are, and which they are).
+     */
+    readonly missing: MissingField[],
     /** Each column's header and its first few values. */
     readonly columns: Array<{ header: string; samples: string[] }>,
   ) {
@@ -252,20 +280,22 @@ export class ColumnsMissing extends UserError {
 export function assertRequired(map: ColumnMap, file: string, sampleRows: readonly string[][] = [], listAmbiguous = false): void {
   const headers = map.columns.map((c) => c.header);
   if (!listAmbiguous) assertUnambiguous(map, file, headers, sampleRows);
-  const fits = valueFit(map, headers, sampleRows);
-  const missing: ColumnsMissing['missing'] = requiredFields(map.kind)
-    // A log that says who took each call, or one whose calls show their lines (a PBX's), names its employees without a manager column.
-    .filter((f) => !map.fields.has(f) && !(f === 'manager' && (map.fields.has('answered_by') || showsLines(map, sampleRows))))
-    .map((field) => ({ field, candidates: offered(field, closestColumns(field, map.kind, headers).filter((h) => fits(field, h)), headers, sampleRows) }));
-  for (const group of requiredAnyOf(map.kind).filter((g) => !g.some((f) => map.fields.has(f)))) missing.push(closestOfGroup(group, map.kind, headers, (field, list) => offered(field, list.filter((h) => fits(field, h)), headers, sampleRows)));
+  const { propose, take } = proposer(map, headers, sampleRows);
+  const missing: MissingField[] = [];
+  // A log that says who took each call, or one whose calls show their lines (a PBX's), names its employees without a manager column.
+  for (const field of requiredFields(map.kind).filter((f) => !map.fields.has(f) && !(f === 'manager' && (map.fields.has('answered_by') || showsLines(map, sampleRows))))) missing.push(take({ field, ...propose(field) }));
+  for (const group of requiredAnyOf(map.kind).filter((g) => !g.some((f) => map.fields.has(f)))) missing.push(take(closestOfGroup(group, propose)));
   if (missing.length === 0) return;
-  const named = (m: ColumnsMissing['missing'][number], or: string) => (m.anyOf ? m.anyOf.join(or) : m.field);
-  const lines = missing.map((m) => `${named(m, ' or ')} (${m.candidates.length ? `closest columns: ${m.candidates.map((c) => `"${c}"`).join(', ')}` : 'no similar column'})`);
-  const snippet = missing.map(({ field, candidates, anyOf }) => `    ${field}: ${JSON.stringify(candidates[0] ?? '<header in your file>')}${candidates[0] ? '    # the closest column: check' : anyOf ? `    # any one of: ${anyOf.join(', ')}` : ''}`).join('\n');
+  const named = (m: MissingField, or: string) => (m.anyOf ? m.anyOf.join(or) : m.field);
+  const q = (list: readonly string[], [a, b]: [string, string]) => list.map((c) => `${a}${c}${b}`).join(', ');
+  // The columns proposed by their values come first, then those of a similar name.
+  const near = (m: MissingField) => m.candidates.slice(m.byValues?.columns.length ?? 0);
+  const lines = missing.map((m) => `${named(m, ' or ')} (${m.byValues ? `by values: ${q(m.byValues.columns, ['"', '"'])}; ${near(m).length ? `closest by name: ${q(near(m), ['"', '"'])}` : 'no similar name'}` : m.candidates.length ? `closest columns: ${q(m.candidates, ['"', '"'])}` : 'no similar column'})`);
+  const snippet = missing.map((m) => `    ${m.field}: ${JSON.stringify(m.candidates[0] ?? '<header in your file>')}${m.candidates[0] ? `    # ${proposalNote(m, 'en')}` : m.anyOf ? `    # any one of: ${m.anyOf.join(', ')}` : ''}`).join('\n');
   const columns = headers.map((header, i) => ({ header, samples: sampleRows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '').slice(0, 3) }));
-  const namedRu = (m: ColumnsMissing['missing'][number]) => (m.anyOf ? m.anyOf.map(fieldRu).join(' или ') : fieldRu(m.field));
-  const linesRu = missing.map((m) => `${namedRu(m)} (${m.candidates.length ? `ближайшие колонки: ${m.candidates.map((c) => `«${c}»`).join(', ')}` : 'похожей колонки нет'})`);
-  const snippetRu = missing.map(({ field, candidates, anyOf }) => `    ${field}: ${JSON.stringify(candidates[0] ?? '<заголовок в вашем файле>')}${candidates[0] ? '    # ближайшая колонка: проверьте' : anyOf ? `    # любое из: ${anyOf.join(', ')}` : ''}`).join('\n');
+  const namedRu = (m: MissingField) => (m.anyOf ? m.anyOf.map(fieldRu).join(' или ') : fieldRu(m.field));
+  const linesRu = missing.map((m) => `${namedRu(m)} (${m.byValues ? `по значениям: ${q(m.byValues.columns, ['«', '»'])}; ${near(m).length ? `ближайшие по названию: ${q(near(m), ['«', '»'])}` : 'похожего названия нет'}` : m.candidates.length ? `ближайшие колонки: ${q(m.candidates, ['«', '»'])}` : 'похожей колонки нет'})`);
+  const snippetRu = missing.map((m) => `    ${m.field}: ${JSON.stringify(m.candidates[0] ?? '<заголовок в вашем файле>')}${m.candidates[0] ? `    # ${proposalNote(m, 'ru')}` : m.anyOf ? `    # любое из: ${m.anyOf.join(', ')}` : ''}`).join('\n');
   const params = { lines: lines.join('; '), linesRu: linesRu.join('; '), file, inspect: inspectCommand(file, map.kind), snippet: `${map.kind}:\n  columns:\n${snippet}`, snippetRu: `${map.kind}:\n  columns:\n${snippetRu}`, fileEn: KIND_FILE_EN[map.kind] ?? map.kind, fileRu: KIND_FILE_RU[map.kind] ?? map.kind };
   // A header none of whose names the kind knows may be another kind of file: asked as the no-header error asks it.
   const id = map.fields.size === 0 ? 'map.columnsUnknown' : 'map.columnsMissing';
@@ -363,23 +393,77 @@ function columnValues(index: number, sampleRows: readonly string[][]): string[] 
   return sampleRows.map((r) => (r[index] ?? '').trim()).filter((v) => v !== '');
 }
 
+/** What the values of a column proposed for a field by its values alone must be. */
+function valuesFor(field: string): ValuesAre | undefined {
+  if (DATE_FIELDS.has(field)) return 'dates';
+  if (field === 'month') return 'months';
+  if (NUMBER_FIELDS.has(field)) return 'numbers';
+  return field === 'manager' ? 'names' : undefined;
+}
+
+/**
+ * The columns proposed for a missing field: those of a similar name whose values fit it (the closest
+ * first; for a manager, names first). When none fits, or for a manager none of them holds names, the
+ * columns whose values alone fit it come first, leftmost first («Поступила» of dates for a renamed
+ * «Дата создания», «Куратор» of names for «Ответственный»): at least half of their first values dates
+ * for a date field (a plain number never is one: an id of 100000 reads as an Excel day), months for a
+ * month, numbers for an amount or a target (not a row number or an id counting up by one), and
+ * people's names alone for a manager (personLike). A column another field reads, one of a header the
+ * file has twice, and one proposed for an earlier field (`take`) are not. Deterministic: the file's
+ * order decides.
+ */
+function proposer(map: ColumnMap, headers: readonly string[], sampleRows: readonly string[][]) {
+  const fits = valueFit(map, headers, sampleRows);
+  const proposed = new Set<string>();
+  const byValues = (are: ValuesAre): string[] =>
+    headers.filter((header, index) => {
+      if (header.trim() === '' || headers.indexOf(header) !== index || map.columns[index]?.field !== undefined || proposed.has(header)) return false;
+      const values = columnValues(index, sampleRows);
+      const most = (test: (v: string) => boolean) => values.length > 0 && values.filter(test).length * 2 >= values.length;
+      if (are === 'dates') return most((v) => cellType(v) === 'date');
+      if (are === 'months') return most((v) => cellType(v) !== 'number' && parseMonth(v) !== undefined);
+      if (are === 'numbers') return most((v) => cellType(v) === 'number') && !countsUp(values);
+      return personLike(values);
+    });
+  const propose = (field: string): Omit<MissingField, 'field'> => {
+    const near = offered(field, closestColumns(field, map.kind, headers).filter((h) => fits(field, h)), headers, sampleRows);
+    const are = valuesFor(field);
+    if (sampleRows.length === 0 || !are || (near.length > 0 && (field !== 'manager' || holdsNames(near[0]!, headers, sampleRows)))) return { candidates: near };
+    const columns = byValues(are).filter((h) => !near.includes(h));
+    return columns.length === 0 ? { candidates: near } : { candidates: [...columns, ...near], byValues: { are, columns } };
+  };
+  const take = (m: MissingField): MissingField => {
+    if (m.candidates[0] !== undefined) proposed.add(m.candidates[0]);
+    return m;
+  };
+  return { propose, take };
+}
+
+/** Whether a column's values are plain integers each one more than the one before (a row number, an id): no amount. */
+function countsUp(values: readonly string[]): boolean {
+  return values.length > 1 && values.every((v, i) => /^\d+$/.test(v) && (i === 0 || Number(v) === Number(values[i - 1]) + 1));
+}
+
+/** Whether at least half of a column's first values look like people's names (valueShape). */
+function holdsNames(header: string, headers: readonly string[], sampleRows: readonly string[][]): boolean {
+  const values = columnValues(headers.indexOf(header), sampleRows);
+  return values.length > 0 && values.filter((v) => valueShape(v) === 'name').length * 2 >= values.length;
+}
+
 /**
  * The columns offered for a field, the closest first, except that for a manager a column whose first
  * values look like people's names («Иванов Иван», «Петрова Анна (доб. 102)») comes before the rest.
  */
 function offered(field: string, candidates: string[], headers: readonly string[], sampleRows: readonly string[][]): string[] {
   if (field !== 'manager' || sampleRows.length === 0) return candidates;
-  const names = (header: string) => {
-    const values = columnValues(headers.indexOf(header), sampleRows);
-    return values.length > 0 && values.filter((v) => valueShape(v) === 'name').length * 2 >= values.length;
-  };
+  const names = (header: string) => holdsNames(header, headers, sampleRows);
   return [...candidates.filter(names), ...candidates.filter((h) => !names(h))];
 }
 
-/** A group of fields none of which has a column: the first field that has a similar column its values fit names it, else the group's first. */
-function closestOfGroup(group: string[], kind: RecordKind, headers: readonly string[], fit: (field: string, candidates: string[]) => string[]): { field: string; candidates: string[]; anyOf: string[] } {
-  const options = group.map((field) => ({ field, candidates: fit(field, closestColumns(field, kind, headers)) }));
-  return { ...(options.find((o) => o.candidates.length > 0) ?? options[0]!), anyOf: group };
+/** A group of fields none of which has a column: the first field that has a column proposed for it names it, else the group's first. */
+function closestOfGroup(group: string[], propose: (field: string) => Omit<MissingField, 'field'>): MissingField {
+  const options = group.map((field) => ({ field, ...propose(field) }));
+  return { ...(options.find((o) => o.candidates.length > 0) ?? options[0]!), anyOf: group, each: Object.fromEntries(options.map((o) => [o.field, o.candidates])) };
 }
 
 /** Unmapped header cells most similar to a field's aliases (by shared words and edit distance). */

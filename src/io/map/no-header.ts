@@ -9,6 +9,7 @@ import { KIND_FILE_EN, KIND_FILE_RU, KIND_RU } from '../../core/messages.js';
 import { requiredAnyOf, requiredFields, type RecordKind } from './fields.js';
 import { cellType } from './mapping.js';
 import { parseMonth } from './month.js';
+import { personLike } from './people.js';
 import { buildValueMaps } from './value-maps.js';
 import { normalizeValue } from './values.js';
 
@@ -82,15 +83,6 @@ function fits(field: string, c: Column): boolean {
   return c.type === 'text';
 }
 
-/**
- * Whether a column's values look like people's names (two or three words of letters, no digits, no
- * stage word), which a manager column holds and a deal title («Сделка 12»), a company («ООО 5») or a
- * stage («Сделка успешна») does not.
- */
-function personLike(c: Column): boolean {
-  return c.values.length > 0 && c.values.every((v) => /^[\p{L}.'’-]+(?:\s+[\p{L}.'’-]+){1,2}$/u.test(v) && !STATUS_WORDS.has(normalizeValue(v)));
-}
-
 /** A --map section naming the fields the kind needs by column number, each with its first values to check, and the other columns in a comment. */
 function numberedSnippet(kind: RecordKind, rows: readonly Row[], lang: string): string {
   const ru = lang === 'ru';
@@ -100,7 +92,7 @@ function numberedSnippet(kind: RecordKind, rows: readonly Row[], lang: string): 
   const lines = fields.map((field) => {
     const free = (c: Column) => !used.has(c.n) && fits(field, c);
     // A manager is looked for among names first: the first text column is often a deal's title.
-    const col = (field === 'manager' ? columns.find((c) => free(c) && personLike(c)) : undefined) ?? columns.find(free);
+    const col = (field === 'manager' ? columns.find((c) => free(c) && personLike(c.values)) : undefined) ?? columns.find(free);
     if (!col) return `    ${field}: ${ru ? '"<номер колонки, например #3>"' : '"<column number, e.g. #3>"'}`;
     used.add(col.n);
     return `    ${field}: "#${col.n}"    # ${col.values.slice(0, 2).map((v) => quote(v, lang)).join(', ')}: ${ru ? 'проверьте' : 'check'}`;

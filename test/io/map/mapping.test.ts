@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeUserError } from '../../../src/core/errors.js';
 import { assertRequired, cellType, ColumnsMissing, headerScore, looksLikeData, mapColumns, scoreHeaderRow, valueShape } from '../../../src/io/map/mapping.js';
 
 /** The closest columns offered for each missing field of a header and its first rows. */
@@ -45,9 +46,10 @@ describe('the column proposed for a field is chosen by its values too', () => {
 
   it('a column of names is proposed as the manager; a column of phone numbers never is', () => {
     expect(offered(beeline, rows, 'activities').manager).toEqual(['Абонент']);
-    // Where «Абонент» holds the client's number (as in other logs), nothing of the kind is proposed.
+    // Where «Абонент» holds the client's number (as in other logs), it is not proposed: the column of names is, by its values.
     const clients = rows.map((r) => [r[0]!, r[2]!, 'Иванов Иван', r[3]!, r[4]!, r[5]!]);
-    expect(offered(['Дата и время', 'Абонент', 'Кто', 'Направление', 'Статус', 'Длительность'], clients, 'activities').manager).toEqual([]);
+    expect(offered(['Дата и время', 'Абонент', 'Кто', 'Направление', 'Статус', 'Длительность'], clients, 'activities').manager).toEqual(['Кто']);
+    expect(offered(['Дата и время', 'Абонент', 'Направление', 'Статус', 'Длительность'], clients.map((r) => [r[0]!, r[1]!, r[3]!, r[4]!, r[5]!]), 'activities').manager).toEqual([]);
   });
 
   it('names come first, before a closer header whose values are other text; dates, amounts and ids are never offered', () => {
@@ -74,6 +76,77 @@ describe('the column proposed for a field is chosen by its values too', () => {
   it('reads a value as a line, a date, a number, an id, a name or other text', () => {
     const shapes = ['101', 'PJSIP/101-0000001a', '01.04.2025 10:05', '15 000', '79161111111', '+7 (916) 111-11-11', '0058a00000MNWtFAAX', 'Иванов Иван', 'Петрова А. С.', 'Иванов Иван Сергеевич (доб. 101)', 'Оператор (102)', 'Anna Lee', 'Оператор', 'Да', 'ivan@example.com'].map(valueShape);
     expect(shapes).toEqual(['line', 'line', 'date', 'number', 'number', 'number', 'id', 'name', 'name', 'name', 'name', 'name', 'text', 'text', 'text']);
+  });
+});
+
+/** The error for a header and its first rows (which fields are missing, what is proposed, and the snippets). */
+function missingOf(headers: string[], rows: string[][], kind: 'deals' | 'activities' | 'spend' | 'plan'): ColumnsMissing {
+  try {
+    assertRequired(mapColumns(headers, kind), 'f.csv', rows);
+  } catch (error) {
+    if (error instanceof ColumnsMissing) return error;
+    throw error;
+  }
+  throw new Error('nothing missing');
+}
+
+// Testers: an amoCRM export whose «Дата создания» was renamed «Поступила» (all dates) got the
+// placeholder «<заголовок в вашем файле>», and a terminal pre-selected «ID» (100000 · 100001): Enter
+// failed on 1200 rows «100000 — не дата». «Ответственный» renamed «Куратор» (names only) likewise.
+describe('a column of an unfamiliar name is proposed by its values when no similar name fits', () => {
+  const amo = ['ID', 'Название сделки', 'Бюджет ', 'Куратор', 'Этап сделки', 'Воронка', 'Поступила', 'Дата закрытия', 'Компания', 'Источник'];
+  const rows = [
+    ['100000', 'Сделка 100000', '55 500', 'Алексеева Мария', 'Закрыто и не реализовано', 'Продажи', '01.07.2024 04:57:49', '06.07.2024 10:29:10', '', 'Выставка'],
+    ['100001', 'Сделка 100001', '227 300', 'Григорьева Анна', 'Успешно реализовано', 'Продажи', '01.07.2024 08:18:16', '11.07.2024 14:14:07', 'Клиент 204', 'Выставка'],
+    ['100002', 'Сделка 100002', '12 000', 'Алексеева Мария', 'Переговоры', 'Продажи', '02.07.2024 09:00:00', '', 'Клиент 7', 'Сайт'],
+  ];
+
+  it('a date field: the leftmost date column no field reads, never an id of plain integers; a manager: a column of names', () => {
+    const error = missingOf(amo, rows, 'deals');
+    expect(error.missing.map((m) => [m.field, m.candidates, m.byValues])).toEqual([
+      ['manager', ['Куратор'], { are: 'names', columns: ['Куратор'] }],
+      // «Дата закрытия» is the close date already.
+      ['created_at', ['Поступила'], { are: 'dates', columns: ['Поступила'] }],
+    ]);
+    expect(error.hint).toContain('deals:\n  columns:\n    manager: "Куратор"    # by its values (names): check\n    created_at: "Поступила"    # by its values (dates): check');
+    expect(error.message).toBe('cannot find the column for manager (by values: "Куратор"; no similar name); created_at (by values: "Поступила"; no similar name)');
+    const ru = describeUserError(error, 'ru');
+    expect(ru).toContain('created_at: "Поступила"    # по значениям (даты): проверьте');
+    expect(ru).toContain('даты создания (created_at) (по значениям: «Поступила»; похожего названия нет)');
+    // Two columns of dates: the leftmost is the creation date.
+    const two = missingOf(['ID', 'Куратор', 'Поступила', 'Изменена'], [['1', 'Иванов Иван', '01.07.2024', '05.07.2024']], 'deals');
+    expect(two.missing.find((m) => m.field === 'created_at')!.candidates).toEqual(['Поступила', 'Изменена']);
+  });
+
+  it('nothing fits: the placeholder stays (an id of 100000 reads as an Excel day, and is no date here)', () => {
+    const error = missingOf(['ID', 'Ответственный', 'Этап сделки'], [['100000', 'Иванов Иван', 'Новая'], ['45000', 'Петрова Анна', 'Новая']], 'deals');
+    expect(error.missing).toEqual([{ field: 'created_at', candidates: [] }]);
+    expect(error.hint).toContain('created_at: "<header in your file>"');
+  });
+
+  it('names come before a closer header of other text («Откуда»: Звонок, Сайт is no manager)', () => {
+    const headers = ['Номер', 'Кто ведёт', 'Фаза', 'Когда', 'Деньги', 'Откуда'];
+    const odd = [['1', 'Иванов Иван', 'Переговоры', '02.03.2024', '9000', 'Звонок'], ['2', 'Иванов Иван', 'Отказ клиента', '03.03.2024', '58000', 'Звонок'], ['3', 'Сидоров Пётр', 'Отказ клиента', '04.03.2024', '27000', 'Сайт']];
+    const o = offered(headers, odd, 'deals');
+    expect(o.manager![0]).toBe('Кто ведёт');
+    expect(o.created_at).toEqual(['Когда']);
+  });
+
+  it('a call log of headers no rule knows: the date column and the column of names (a German HubSpot export, as it is spelt)', () => {
+    const headers = ['Datensatz-ID', 'Aktivitätsdatum', 'Aktivität zugewiesen an', 'Anrufrichtung', 'Anrufstatus', 'Anrufdauer', 'Zugehörige Deal-IDs'];
+    const calls = [['101', '2025-01-05 09:30', 'Alice Smith', 'Ausgehend', 'Abgeschlossen', '120000', '1'], ['102', '2025-01-06 11:00', 'Alice Smith', 'Eingehend', 'Verpasst', '0', '2'], ['103', '2025-01-06 12:00', 'Bob Jones', 'Ausgehend', 'Keine Antwort', '0', '2']];
+    expect(offered(headers, calls, 'activities')).toEqual({ manager: ['Aktivität zugewiesen an'], at: ['Aktivitätsdatum'] });
+    // The same columns by their values alone, whatever their names.
+    const renamed = ['Nr', 'Wann', 'Wer', 'Richtung', 'Status', 'Dauer', 'Deals'];
+    expect(offered(renamed, calls, 'activities')).toEqual({ manager: ['Wer'], at: ['Wann'] });
+  });
+
+  it('numbers for an amount or a target (not a row number counting up), months for a month; deterministic', () => {
+    const spend = missingOf(['Срок', 'Канал', 'N', 'Потрачено'], [['2024-07', 'Сайт', '1', '15 000'], ['2024-08', 'Сайт', '2', '9 000']], 'spend');
+    expect(spend.missing.map((m) => [m.field, m.candidates, m.byValues?.are])).toEqual([['month', ['Срок'], 'months'], ['amount', ['Потрачено'], 'numbers']]);
+    const plan = missingOf(['Менеджер', 'Месяц', 'Цель'], [['Иванов Иван', '02.2025', '250000']], 'plan');
+    expect(plan.missing).toEqual([{ field: 'leads', candidates: ['Цель'], anyOf: ['leads', 'won', 'revenue'], each: { leads: ['Цель'], won: ['Цель'], revenue: ['Цель'] }, byValues: { are: 'numbers', columns: ['Цель'] } }]);
+    expect(missingOf(amo, rows, 'deals').missing).toEqual(missingOf(amo, rows, 'deals').missing);
   });
 });
 

@@ -136,7 +136,7 @@ describe('plan: columns', () => {
     const file = put('plan-without-key.csv', csv([['Кто', 'Месяц', 'Лиды'], ['Иванов', '2025-01', '40']], { delimiter: ';' }));
     const error = (await read(file).catch((e: unknown) => e)) as ColumnsMissing;
     expect(error).toBeInstanceOf(ColumnsMissing);
-    expect(error.missing).toEqual([{ field: 'manager', candidates: [], anyOf: ['manager', 'source'] }]);
+    expect(error.missing).toEqual([{ field: 'manager', candidates: [], anyOf: ['manager', 'source'], each: { manager: [], source: [] } }]);
     expect(error.message).toBe('cannot find the column for manager or source (no similar column)');
     expect(error.hint).toContain('plan:\n  columns:\n    manager: "<header in your file>"    # any one of: manager, source');
     expect(describeUserError(error, 'ru')).toContain('не найдена колонка для менеджера (manager) или источника (source) (похожей колонки нет)');
@@ -146,7 +146,7 @@ describe('plan: columns', () => {
     const file = put('plan-without-target.csv', csv([['Менеджер', 'Месяц', 'Лиды план'], ['Иванов', '2025-01', '40']], { delimiter: ';' }));
     const error = (await read(file).catch((e: unknown) => e)) as ColumnsMissing;
     expect(error).toBeInstanceOf(ColumnsMissing);
-    expect(error.missing).toEqual([{ field: 'leads', candidates: ['Лиды план'], anyOf: ['leads', 'won', 'revenue'] }]);
+    expect(error.missing).toEqual([{ field: 'leads', candidates: ['Лиды план'], anyOf: ['leads', 'won', 'revenue'], each: { leads: ['Лиды план'], won: ['Лиды план'], revenue: ['Лиды план'] } }]);
     expect(error.hint).toContain('plan:\n  columns:\n    leads: "Лиды план"    # the closest column: check');
   });
 
