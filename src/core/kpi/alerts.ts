@@ -10,7 +10,7 @@ import type { EvidenceFacts } from './facts.js';
 export type Alert =
   | { code: 'no-outcome'; deals: number }
   | { code: 'won-no-amount'; won: number }
-  | { code: 'closed-no-date'; closed: number }
+  | { code: 'closed-no-date'; won: number }
   | { code: 'nothing-won'; file: string; deals: number; lost: number; stages: Array<{ stage: string; deals: number; amount: number }> }
   | { code: 'unknown-stages-closed'; file: string; stages: Array<{ stage: string; deals: number; closed: number; lost: number; /** At a probability of 0%. */ zero?: number }> }
   | { code: 'many-skipped'; file: string; skipped: number; rows: number }
@@ -263,9 +263,8 @@ export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'file
   // An amount column read, but no won deal has an amount: revenue 0 reads as a department that sold nothing (a tester).
   const won = Number(total.won ?? 0);
   if (won > 0 && !('revenue' in notApplicable) && total.revenue === 0 && total.average_check === null) out.push({ code: 'won-no-amount', won });
-  // Closed deals none of which has a close date: the cycle is not computed, and the tables showed «—» without a word.
-  const closed = won + Number(total.lost ?? 0);
-  if (closed > 0 && !('cycle_days_avg' in notApplicable) && total.cycle_days_avg === null) out.push({ code: 'closed-no-date', closed });
+  // Won deals none of which has a close date on or after its creation: the cycle (spec: over won deals) is not computed, and the tables showed «—» without a word.
+  if (won > 0 && !('cycle_days_avg' in notApplicable) && total.cycle_days_avg === null) out.push({ code: 'closed-no-date', won });
   for (const f of quality.files) {
     // Missed calls nobody took are no misread column: a PBX log may hold many.
     const skipped = f.skipped - (f.missedNoManager ?? 0);
@@ -318,8 +317,8 @@ function alertText(a: Exclude<Alert, { code: 'activities-outside-deals' | 'futur
         : `None of the ${num(a.won, ru)} won ${a.won === 1 ? 'deal has' : 'deals has'} an amount: revenue is 0 and the average check is not computed. The amount is probably in another column (crm-audit inspect lists the columns; a --map file names it: columns: { amount: "Column" }), or the CRM's users leave it empty.`;
     case 'closed-no-date':
       return ru
-        ? `Ни у одной из ${num(a.closed, ru)} ${plural(a.closed, 'закрытой сделки', 'закрытых сделок', 'закрытых сделок')} нет даты закрытия не раньше даты создания: цикл сделки не посчитан. Вероятно, дата закрытия в другой колонке (crm-audit inspect покажет колонки; файл --map назовёт её: columns: { closed_at: "Колонка" }).`
-        : `None of the ${num(a.closed, ru)} closed ${a.closed === 1 ? 'deal has' : 'deals has'} a close date on or after its creation: the sales cycle is not computed. The close date is probably in another column (crm-audit inspect lists the columns; a --map file names it: columns: { closed_at: "Column" }).`;
+        ? `Ни у одной из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет даты закрытия не раньше даты создания: цикл сделки не посчитан. Вероятно, дата закрытия в другой колонке (crm-audit inspect покажет колонки; файл --map назовёт её: columns: { closed_at: "Колонка" }).`
+        : `None of the ${num(a.won, ru)} won ${a.won === 1 ? 'deal has' : 'deals has'} a close date on or after its creation: the sales cycle is not computed. The close date is probably in another column (crm-audit inspect lists the columns; a --map file names it: columns: { closed_at: "Column" }).`;
     case 'no-outcome':
       return ru
         ? `Ни одна из ${num(a.deals, ru)} сделок не выиграна и не проиграна: вероятно, этапы переименованы или статус в другой колонке. crm-audit inspect покажет этапы; файл --map назовёт их (status: { "Этап": won }).`

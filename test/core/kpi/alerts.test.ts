@@ -10,18 +10,20 @@ describe('alerts: numbers that look wrong', () => {
     expect(findAlerts({ leads: 500, won: 0, lost: 1 }, { files: [] })).toEqual([]);
   });
 
-  it('won deals none of which has an amount, and closed deals none of which has a close date, are said; not where the column is absent (not applicable)', () => {
+  it('won deals none of which has an amount, and won deals none of which has a close date (the cycle is over won deals), are said; not where the column is absent (not applicable)', () => {
     const total = { leads: 40, won: 27, lost: 13, revenue: 0, average_check: null, cycle_days_avg: null };
     expect(findAlerts(total, { files: [] })).toEqual([
       { code: 'won-no-amount', won: 27 },
-      { code: 'closed-no-date', closed: 40 },
+      { code: 'closed-no-date', won: 27 },
     ]);
     expect(findAlerts(total, { files: [] }, [], { revenue: 'needs an amount column', average_check: 'needs an amount column', cycle_days_avg: 'needs a close date column' })).toEqual([]);
     // One won deal with an amount: an average check, no alert; a cycle from one deal: none either.
     expect(findAlerts({ ...total, revenue: 500, average_check: 500, cycle_days_avg: 3 }, { files: [] })).toEqual([]);
     expect(describeAlert({ code: 'won-no-amount', won: 27 }, 'ru')).toMatch(/^Ни у одной из 27 выигранных сделок нет суммы: выручка 0/);
     expect(describeAlert({ code: 'won-no-amount', won: 1 }, 'en')).toMatch(/^None of the 1 won deal has an amount/);
-    expect(describeAlert({ code: 'closed-no-date', closed: 1 }, 'ru')).toMatch(/^Ни у одной из 1 закрытой сделки нет даты закрытия/);
+    expect(describeAlert({ code: 'closed-no-date', won: 1 }, 'ru')).toMatch(/^Ни у одной из 1 выигранной сделки нет даты закрытия/);
+    // Nothing won: no cycle to compute, nothing to say (lost deals have no cycle).
+    expect(findAlerts({ leads: 5, won: 0, lost: 3, revenue: 0, average_check: null, cycle_days_avg: null }, { files: [] })).toEqual([]);
   });
 
   it('more than 20% of a file unreadable is said, with the file; exactly 20% is not', () => {
