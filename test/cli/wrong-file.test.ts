@@ -84,6 +84,32 @@ describe('a file of the wrong kind says what it is', () => {
   });
 });
 
+// A reviewer: one name only a call log or a payments file has («Длительность разговора», «Оплачено») said
+// the kind of a swapped file before the header rules were tightened, and then said nothing.
+describe('one column name only one kind of file has names its kind', () => {
+  it('a call log or a payments file given as deals is sent to its option; a German call log is not sent to --deals', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-telling-'));
+    writeFileSync(path.join(dir, 'calls.csv'), 'Длительность разговора,Комментарий,Кто\n60,ok,a\n120,ok,b\n');
+    writeFileSync(path.join(dir, 'pay.csv'), 'Номер сделки,Оплачено,Примечание\n1,100,x\n2,200,y\n');
+    writeFileSync(path.join(dir, 'deals.csv'), 'ID,Ответственный,Дата создания,Этап сделки,Бюджет\n1,Иванов Иван,01.02.2025,Успешно реализовано,100\n2,Иванов Иван,02.02.2025,Переговоры,\n');
+    writeFileSync(path.join(dir, 'german.csv'), 'Datensatz-ID,Aktivitätsdatum,Aktivität zugewiesen an,Anrufrichtung\n101,2025-01-05 09:30,Alice Smith,Ausgehend\n102,2025-01-06 11:00,Alice Smith,Eingehend\n');
+    const calls = runCli(['kpi', '-d', 'calls.csv', '--lang', 'ru'], { cwd: dir });
+    expect(calls.code).toBe(2);
+    expect(calls.stderr).toContain('--deals: это похоже на журнал звонков и действий, а не на выгрузку сделок');
+    const pay = runCli(['kpi', '-d', 'deals.csv', '-a', 'pay.csv', '--lang', 'en'], { cwd: dir });
+    expect(pay.code).toBe(2);
+    expect(pay.stderr).toContain('--activities looks like a payments export');
+    // Read as payments, «Номер сделки» is the deal id: 100 and 200 paid of deals 1 and 2.
+    const read = runCli(['kpi', '-d', 'deals.csv', '-p', 'pay.csv', '--format', 'json'], { cwd: dir });
+    expect(read.code, read.stderr).toBe(0);
+    expect(JSON.parse(read.stdout).total.paid).toBe(300);
+    const german = runCli(['kpi', '-d', 'deals.csv', '-a', 'german.csv', '--lang', 'en'], { cwd: dir });
+    expect(german.code).toBe(2);
+    expect(german.stderr).not.toContain('pass it as --deals');
+    expect(german.stderr).toContain('at: "Aktivitätsdatum"');
+  });
+});
+
 describe('a file with no header the run knows asks whether it is that kind of file', () => {
   it('names the kind of file as a reader does, in Russian and English', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-noheader-'));

@@ -18,6 +18,7 @@ import { parseManagers, resolveFormat } from '../format.js';
 import { EXIT } from '../exit-codes.js';
 import { ExitWith } from '../execute.js';
 import { writeOutput } from '../output.js';
+import { shellWord } from '../../core/inspect-command.js';
 import { askFileName, type Protected } from '../ask-file.js';
 import { askConfirm, askInput, askPath, askSelect, type Choice, type PromptIO } from '../prompts.js';
 import { columnsOf, wrapText } from '../wrap.js';
@@ -164,14 +165,11 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
 
 const ANSWERS_EXTENSION = /\.(ya?ml|json)$/i;
 
-/** Names a file prompt refuses: the run's inputs (never replaced), and the files it has just written. */
 /** Whether the questionnaire says how any answer is checked against the exports (its `evidence:` rules). */
 function hasEvidenceRules(q: Questionnaire): boolean {
   return q.sections.some((s) => s.questions.some((x) => x.evidence !== undefined));
 }
 
-/** A path as a shell takes it: bare when it is plain, else in single quotes. */
-const shellWord = (word: string) => (/^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
 
 const BACK = '\u0000back';
 

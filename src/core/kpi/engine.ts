@@ -168,8 +168,7 @@ export class KpiEngine {
       }
       if (dealKey < this.n) this.link(dealKey, a, this.touchesById, this.firstById);
       // A cell that lists several deals: the activity is a touch of each (spec: it belongs to a deal whose id it names).
-      const also = a.also;
-      if (also !== undefined && also.length > 0) for (const d of also) this.link(d, a, this.touchesById, this.firstById);
+      if (a.also !== undefined && a.also.length > 0) for (const d of a.also) this.link(d, a, this.touchesById, this.firstById);
     } else if (!this.anyDealId && a.client !== 0) {
       const d = this.dealByClientWindow(a.client, a.at);
       byClient = d !== undefined;
@@ -181,8 +180,12 @@ export class KpiEngine {
     }
     const isCall = a.kind === 'call';
     const clientKey = a.client !== 0 && isCall && (a.direction === 'out' || a.missed) ? a.client : -1;
+    const also = a.also;
+    const more = also !== undefined && also.length > 0;
     if (isCall && a.direction === 'out') {
       if (clientKey >= 0 || dealKey >= 0) this.outCalls.add(clientKey, dealKey, a);
+      // A call back on each deal it names (a missed call on any of them finds it).
+      if (more) for (const d of also) this.outCalls.add(-1, d, a);
     }
     if (isCall) this.facts.fileCall();
     const day = dayOf(a.at);
@@ -194,7 +197,7 @@ export class KpiEngine {
       t = this.tally(m);
     }
     countActivity(t, a, isCall, day);
-    if (isCall) this.facts.call(a, dealKey >= 0 && dealKey < this.n, byClient);
+    if (isCall) this.facts.call(a, (dealKey >= 0 && dealKey < this.n) || more, byClient);
     if (a.missed && (clientKey >= 0 || dealKey >= 0)) {
       this.missedManager.push(m);
       this.missedAt.push(a.at);

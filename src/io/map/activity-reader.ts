@@ -431,6 +431,9 @@ function readDuration(cells: Cells, ctx: ReadContext, m: ActivityMemos): number 
   return duration;
 }
 
+/** A whole number with groups of thousands by commas, as Excel shows an id formatted as a number. */
+const GROUPED_NUMBER = /^\d{1,3}(?:,\d{3})+$/;
+
 /**
  * The deal key of the activity's deal id (-1 without one). HubSpot lists several associated deals in one
  * cell («1;5»): the first is the activity's deal and the others known deals go to `out.also` (the activity
@@ -450,6 +453,8 @@ function dealKey(cells: Cells, ctx: ReadContext, out: ActivityRecord): number {
   // A deal's title may hold a comma («Acme, Inc. roll-out»): the whole cell first, then the first of a list (`;` before `,`).
   const whole = linker.store.find(raw);
   if (whole !== undefined) return whole;
+  // A whole number Excel grouped («1,234»: one id) is no list of two.
+  if (GROUPED_NUMBER.test(raw.trim())) return titledKey(raw.trim().replace(/,/g, ''), ctx);
   const ids = raw.split(raw.includes(';') ? ';' : ',').map((id) => id.trim()).filter((id) => id !== '');
   if (ids.length === 0) return -1;
   const first = titledKey(ids[0]!, ctx);

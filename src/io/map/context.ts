@@ -487,8 +487,8 @@ function dateOnly(ms: number, col: number, ctx: ReadContext): number {
   return Math.round(ms / DAY_MS) * DAY_MS;
 }
 
-/** After the name: a CRM's mark of a user who left (HubSpot's «(Deactivated User)»), or the user's e-mail address («Alice Smith (alice@acme.com)»). */
-const DEACTIVATED = /\s*\((?:deactivated(?: user)?|[^\s()@]+@[^\s()@]+\.[^\s()@]+)\)$/i;
+/** A CRM's mark of a user who left, after the name (HubSpot's «(Deactivated User)»). */
+const DEACTIVATED = /\s*\(deactivated(?: user)?\)$/i;
 
 /**
  * A cleaned manager cell as the name to report: the --map file's `managers:` name, and a telephony
@@ -499,7 +499,8 @@ const DEACTIVATED = /\s*\((?:deactivated(?: user)?|[^\s()@]+@[^\s()@]+\.[^\s()@]
 export function reportedManager(maps: ValueMaps, name: string, store: DealStore | undefined): string {
   // HubSpot marks an owner no longer in the account «Ben Ray (Deactivated User)» in the deals, while
   // the calls they made name «Ben Ray»: one person, whose deals stay theirs (a tester's run listed two).
-  // An owner written with the address after the name is that name too (a tester's run listed two Alices).
+  // An address after a name («Alice Smith (alice@acme.com)») is kept: two people of one name differ by it
+  // (a reviewer); manager-spellings says it beside the bare name, with the snippet that merges them.
   const cleaned = name.charCodeAt(name.length - 1) === 0x29 && !maps.managers.has(name) ? name.replace(DEACTIVATED, '') || name : name;
   if (store !== undefined && mayEndInLine(cleaned) && !maps.managers.has(cleaned)) {
     const bare = managerName(maps, cleaned.replace(LINE_AFTER_NAME, ''));

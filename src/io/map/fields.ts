@@ -137,7 +137,7 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
 
 const PAYMENT_FIELDS: FieldSpec[] = [
   { field: 'deleted', aliases: ['IsDeleted', 'Is Deleted'] },
-  { field: 'deal_id', aliases: ['ID сделки', 'Сделка', 'Deal ID', 'Deal'] },
+  { field: 'deal_id', aliases: ['ID сделки', 'Сделка', 'Номер сделки', 'Deal ID', 'Deal'] },
   { field: 'manager', aliases: ['Ответственный', 'Менеджер', 'Owner'] },
   { field: 'invoiced', aliases: ['Сумма счёта', 'Сумма счета', 'Выставлено', 'Invoiced', 'Invoice amount'] },
   { field: 'paid', aliases: ['Оплачено', 'Сумма оплаты', 'Paid', 'Amount paid'] },

@@ -3,7 +3,7 @@ import { RECORD_KINDS, type RecordKind } from './fields.js';
 import { DealStore } from '../../core/kpi/deal-store.js';
 import { importDealRowsCounted, importFile, noteMerged, type ImportOptions, type ImportReport } from './import.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
-import { headerScore } from './mapping.js';
+import { headerScore, namesTellingColumn } from './mapping.js';
 import { noHeaderError } from './no-header.js';
 import { detectProfile } from './profiles.js';
 import { readTable } from '../read/table.js';
@@ -16,9 +16,9 @@ export async function guessKind(file: string, opts: ImportOptions): Promise<Reco
 }
 
 /**
- * guessKind, and whether the header says it: a CRM's signature, or two of the kind's column names. One
- * name alone (a «Datensatz-ID» over a German call log) is a guess too weak to tell a user the file is
- * of another kind.
+ * guessKind, and whether the header says it: a CRM's signature, two of the kind's column names, or one
+ * only that kind has («Длительность разговора», «Оплачено»). One id or date name alone (a «Datensatz-ID»
+ * over a German call log) is a guess too weak to tell a user the file is of another kind.
  */
 export async function guessKindSaid(file: string, opts: ImportOptions): Promise<{ kind: RecordKind; said: boolean }> {
   const rows: Array<{ cells: string[]; row: number }> = [];
@@ -46,7 +46,10 @@ export async function guessKindSaid(file: string, opts: ImportOptions): Promise<
     if (score > bestScore) [best, bestScore] = [kind, score];
   }
   if (bestScore === 0) throw rows.length === 0 ? UserError.of('E_NO_ROWS', 'import.noRows', {}, { file }) : noHeaderError(file, undefined, rows, limits.headerSearchRows);
-  return { kind: best, said: bestScore >= 2 };
+  if (bestScore >= 2) return { kind: best, said: true };
+  // One name each: the kind only one of whose own columns is named («Длительность разговора» beside «Кто»).
+  const telling = RECORD_KINDS.filter((kind) => rows.some((r) => namesTellingColumn(r.cells, kind)));
+  return telling.length === 1 ? { kind: telling[0]!, said: true } : { kind: best, said: false };
 }
 
 /** Reads a whole file the way kpi would and reports everything the importer saw; bad rows do not fail it. */

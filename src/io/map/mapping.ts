@@ -111,6 +111,27 @@ export function cellType(raw: string): 'empty' | 'number' | 'date' | 'text' {
   return n !== null && !Number.isNaN(n) && /\d/.test(v) ? 'number' : 'text';
 }
 
+/** Fields a column name of which says the kind of its file on its own: no other kind has them. */
+const TELLING: Partial<Record<RecordKind, readonly string[]>> = {
+  deals: ['stage', 'status', 'won', 'probability', 'loss_reason', 'closed_at', 'planned_close'],
+  activities: ['direction', 'missed', 'duration_s', 'caller', 'callee', 'answered_by', 'call_id', 'end_at'],
+  payments: ['invoiced', 'paid', 'invoiced_at', 'paid_at'],
+};
+
+/**
+ * Whether a row names a column only this kind has («Длительность разговора» a call log's, «Оплачено» a
+ * payments file's): one such name says the kind, where one id or date name («Datensatz-ID») says nothing.
+ */
+export function namesTellingColumn(cells: readonly string[], kind: RecordKind): boolean {
+  const fields = new Set(TELLING[kind] ?? []);
+  const telling = new Set(FIELDS[kind].filter((f) => fields.has(f.field)).flatMap((f) => f.aliases));
+  const others = (Object.keys(FIELDS) as RecordKind[]).filter((k) => k !== kind).map(knownHeaders);
+  return cells.some((c) => {
+    const h = normalizeHeader(c);
+    return h !== '' && telling.has(h) && !others.some((o) => o.has(h));
+  });
+}
+
 const knownCache = new Map<RecordKind, Set<string>>();
 function knownHeaders(kind: RecordKind): Set<string> {
   let set = knownCache.get(kind);

@@ -203,10 +203,10 @@ export class ExportDecoder implements CellText {
   private firstNul = -1;
 
   /**
-   * Removes NUL bytes, counting them. A file in which NULs pass 1 in 16 of the bytes read up to one of
-   * them (from the third: a short binary file) or, once there are more than 64, 1% is binary data, not
-   * text with a stray NUL: judged at each NUL's position, so the decision never depends on where chunks
-   * end, and refused at the first NUL (it named the 65th, «byte 64» for a file of NULs).
+   * Removes NUL bytes, counting them. A file in which NULs pass 1% of the bytes read up to one of them,
+   * once there are more than 64, is binary data, not text with a stray NUL: judged at each NUL's position,
+   * so the decision never depends on where chunks end, and refused at the first NUL (it named the 65th,
+   * «byte 64» for a file of NULs). A short file is judged at its end (refuseOnlyNuls).
    */
   private dropNul<T extends Uint8Array>(chunk: T): T {
     const base = this.seen;
@@ -219,7 +219,7 @@ export class ExportDecoder implements CellText {
     while (nul !== -1) {
       const n = ++this.nulBytes;
       if (this.firstNul === -1) this.firstNul = base + nul;
-      if ((n > 2 && n * 16 > base + nul + 1) || (n > MAX_STRAY_NULS && n * 100 > base + nul + 1)) this.refuseBinary(this.firstNul);
+      if (n > MAX_STRAY_NULS && n * 100 > base + nul + 1) this.refuseBinary(this.firstNul);
       out.set(chunk.subarray(from, nul), j);
       j += nul - from;
       from = nul + 1;
@@ -230,9 +230,13 @@ export class ExportDecoder implements CellText {
     return out.subarray(0, j) as unknown as T;
   }
 
-  /** A file of NUL bytes and nothing else, too few for the NUL rule (1 or 2), is binary too: it said «the file holds no rows». */
+  /**
+   * At the end: a short file of NULs, too few for the rule above (10 NUL bytes said «the file holds no
+   * rows»), is binary when they are all its bytes or more than 1 in 16 of them. Judged on the whole file,
+   * not at each NUL: a few NULs in a note near the top (Salesforce's rich-text fields) stay stray ones.
+   */
   private refuseOnlyNuls(): void {
-    if (this.nulBytes > 0 && this.nulBytes === this.seen) this.refuseBinary(this.firstNul);
+    if (this.nulBytes > 0 && (this.nulBytes === this.seen || (this.nulBytes > 2 && this.nulBytes * 16 > this.seen))) this.refuseBinary(this.firstNul);
   }
 
   /** Counts control bytes (strayControl); returns the index of the first non-ASCII byte, or -1. */

@@ -179,6 +179,11 @@ describe('ExportDecoder', () => {
       expect(refused(Buffer.alloc(2))).toThrow(/first at byte 0\b/);
       // Three NULs in the first 48 bytes: a short binary file, as three other control bytes are.
       expect(refused(Buffer.from('id,name\n\u0000\u0000,\u0000\n'))).toThrow(/first at byte 8\b/);
+      // Eight NULs in a note near the top of a longer export (Salesforce's rich-text fields) stay stray NULs (a reviewer: refused as binary).
+      const note = Buffer.concat([Buffer.from('Id,Name,Description\n1,Acme,"rich '), Buffer.alloc(8), Buffer.from('text"\n'), Buffer.from('2,Beta,plain text of a longer export\n'.repeat(4))]);
+      const kept = new ExportDecoder('x.csv');
+      expect(all(kept, note, size).length).toBe(note.length - 8);
+      expect(kept.nulBytes).toBe(8);
       // Two NULs inside the text stay stray NULs.
       const d = new ExportDecoder('x.csv');
       expect(d.decode(all(d, Buffer.from('id,name\n1,a\u0000b\u0000\n'), size), 0, 13)).toBe('id,name\n1,ab\n');
