@@ -72,7 +72,8 @@ describe('a hint that offers inspect for stdin gives the kind', () => {
   const CALLS = ['Ответственный;Дата;Тип;Клиент', 'Иванов Иван;01.02.2025 10:00;Звонок;ООО А', 'Иванов Иван;01.02.2025 11:00;Входящий;ООО Б'].join('\n');
 
   it.each([
-    ['map', ['map', '-'], NO_DATE, 'deals', 'покажет все колонки'],
+    // map writes a proposal where a column's values fit (a renamed «Поступила»): here no column holds dates.
+    ['map', ['map', '-'], NO_DATE.replace(',Поступила', '').replace(',02.03.2024', ''), 'deals', 'покажет все колонки'],
     ['kpi -d', ['kpi', '-d', '-'], NO_DATE, 'deals', 'покажет все колонки'],
     ['kpi -a (a column of kind or direction)', ['kpi', '-d', 'samples/amocrm-deals.csv', '-a', '-'], CALLS, 'activities', 'покажет её значения'],
   ])('%s', (_, args, input, kind, shows) => {
