@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from '../helpers/cli.js';
-import { builtIn } from '../helpers/questionnaire.js';
+import { builtIn, myAuditYaml } from '../helpers/questionnaire.js';
 
 const DRIVER = fileURLToPath(new URL('../helpers/pty-drive.py', import.meta.url));
 const ESC = String.fromCharCode(27);
@@ -376,30 +376,23 @@ describe('answered questions in an 80-column terminal', () => {
 describe('saved answers of a custom questionnaire', () => {
   // The answers named the questionnaire by its id («my-audit»), no built-in one: the printed re-run
   // command exited 2 («ответы даны на анкету «my-audit», а не «crm-maturity»»).
-  const QUESTIONNAIRE = [
-    'id: my-audit',
-    'version: 2',
-    'languages: [ru, en]',
-    'title: { ru: Мой аудит, en: My audit }',
-    'sections:',
-    '  - id: sales',
-    '    title: { ru: Продажи, en: Sales }',
-    '    questions:',
-    '      - id: sales.funnel',
-    '        points: 3',
-    '        text: { ru: Воронка настроена?, en: Is the funnel set up? }',
-    '        recommendation: { ru: Настройте воронку, en: Set up the funnel }',
-    '        choices:',
-    '          - { id: partly, points: 1, label: { ru: Частично, en: Partly } }',
-    '        cost: { hoursPerManagerPerDay: 0.5, basis: { ru: полчаса, en: half an hour } }',
-    '      - id: sales.source',
-    '        points: 2',
-    '        text: { ru: Источник указан?, en: Is the source recorded? }',
-    '        recommendation: { ru: Указывайте источник, en: Record the source }',
-    'bands:',
-    '  - { id: low, from: 0, to: 2, title: { ru: Низкий, en: Low }, meaning: { ru: Мало, en: Little } }',
-    '  - { id: high, from: 3, to: 5, title: { ru: Высокий, en: High }, meaning: { ru: Много, en: Much } }',
-  ].join('\n');
+  const QUESTIONNAIRE = myAuditYaml(
+    2,
+    [
+      '      - id: sales.funnel',
+      '        points: 3',
+      '        text: { ru: Воронка настроена?, en: Is the funnel set up? }',
+      '        recommendation: { ru: Настройте воронку, en: Set up the funnel }',
+      '        choices:',
+      '          - { id: partly, points: 1, label: { ru: Частично, en: Partly } }',
+      '        cost: { hoursPerManagerPerDay: 0.5, basis: { ru: полчаса, en: half an hour } }',
+      '      - id: sales.source',
+      '        points: 2',
+      '        text: { ru: Источник указан?, en: Is the source recorded? }',
+      '        recommendation: { ru: Указывайте источник, en: Record the source }',
+    ],
+    5,
+  ).join('\n');
   const DOWN = '\u001b[B';
 
   /** The interactive run (partly, yes; 2 managers at 100 ₽), its answers saved as `answers`; the re-run command it printed. */

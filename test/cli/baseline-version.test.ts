@@ -8,6 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { myAuditYaml } from '../helpers/questionnaire.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-baseline-version-'));
 const write = (name: string, lines: string[]) => writeFileSync(path.join(dir, name), lines.join('\n') + '\n');
@@ -18,22 +19,7 @@ const question = (id: string, points: number) => [
   `        recommendation: { ru: Сделайте ${id}, en: Do ${id} }`,
 ];
 /** Version 2: one section of 3 + 2 points; version 3 adds a question of 2 points (max 7). */
-const questionnaire = (version: number, extra: boolean) => [
-  'id: my-audit',
-  `version: ${version}`,
-  'languages: [ru, en]',
-  'title: { ru: Мой аудит, en: My audit }',
-  'sections:',
-  '  - id: sales',
-  '    title: { ru: Продажи, en: Sales }',
-  '    questions:',
-  ...question('sales.a', 3),
-  ...question('sales.b', 2),
-  ...(extra ? question('sales.c', 2) : []),
-  'bands:',
-  `  - { id: low, from: 0, to: 2, title: { ru: Низкий, en: Low }, meaning: { ru: Мало, en: Little } }`,
-  `  - { id: high, from: 3, to: ${extra ? 7 : 5}, title: { ru: Высокий, en: High }, meaning: { ru: Много, en: Much } }`,
-];
+const questionnaire = (version: number, extra: boolean) => myAuditYaml(version, [...question('sales.a', 3), ...question('sales.b', 2), ...(extra ? question('sales.c', 2) : [])], extra ? 7 : 5);
 write('q2.yaml', questionnaire(2, false));
 write('q3.yaml', questionnaire(3, true));
 write('q2b.yaml', questionnaire(2, true));

@@ -8,42 +8,32 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { myAuditYaml } from '../helpers/questionnaire.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-choice-labels-'));
 const write = (name: string, lines: string[]) => writeFileSync(path.join(dir, name), lines.join('\n') + '\n');
 
-write('q.yaml', [
-  'id: my-audit',
-  'version: 1',
-  'languages: [ru, en]',
-  'title: { ru: Мой аудит, en: My audit }',
-  'sections:',
-  '  - id: sales',
-  '    title: { ru: Продажи, en: Sales }',
-  '    questions:',
-  '      - id: sales.funnel',
-  '        points: 3',
-  '        title: { ru: Воронка, en: Funnel }',
-  '        text: { ru: Воронка настроена?, en: Is the funnel set up? }',
-  '        recommendation: { ru: Настройте воронку, en: Set up the funnel }',
-  '        choices:',
-  '          - { id: partly, points: 1, label: { ru: Частично, en: Partly } }',
-  '      - id: sales.source',
-  '        points: 2',
-  '        title: { ru: Источники, en: Sources }',
-  '        text: { ru: Источник указан?, en: Is the source recorded? }',
-  '        recommendation: { ru: Указывайте источник, en: Record the source }',
-  '        choices:',
-  '          - { id: some, points: 1, label: { ru: Иногда, en: Sometimes } }',
-  '        evidence:',
-  '          sample: { fact: closed_deals, min: 5 }',
-  '          checks:',
-  "            - { supports: 'yes', fact: source_share, op: '>=', threshold: 0.9 }",
-  "            - { supports: 'no', fact: source_share, op: '<', threshold: 0.3 }",
-  'bands:',
-  '  - { id: low, from: 0, to: 2, title: { ru: Низкий, en: Low }, meaning: { ru: Мало, en: Little } }',
-  '  - { id: high, from: 3, to: 5, title: { ru: Высокий, en: High }, meaning: { ru: Много, en: Much } }',
-]);
+write('q.yaml', myAuditYaml(1, [
+    '      - id: sales.funnel',
+    '        points: 3',
+    '        title: { ru: Воронка, en: Funnel }',
+    '        text: { ru: Воронка настроена?, en: Is the funnel set up? }',
+    '        recommendation: { ru: Настройте воронку, en: Set up the funnel }',
+    '        choices:',
+    '          - { id: partly, points: 1, label: { ru: Частично, en: Partly } }',
+    '      - id: sales.source',
+    '        points: 2',
+    '        title: { ru: Источники, en: Sources }',
+    '        text: { ru: Источник указан?, en: Is the source recorded? }',
+    '        recommendation: { ru: Указывайте источник, en: Record the source }',
+    '        choices:',
+    '          - { id: some, points: 1, label: { ru: Иногда, en: Sometimes } }',
+    '        evidence:',
+    '          sample: { fact: closed_deals, min: 5 }',
+    '          checks:',
+    "            - { supports: 'yes', fact: source_share, op: '>=', threshold: 0.9 }",
+    "            - { supports: 'no', fact: source_share, op: '<', threshold: 0.3 }",
+], 5));
 write('answers.yaml', ['questionnaire: q.yaml', 'answers:', '  sales.funnel: partly', '  sales.source: some']);
 write('deals.csv', ['id,manager,created_at,closed_at,status,source,amount', ...Array.from({ length: 10 }, (_, i) => `${i + 1},A,2024-03-01 10:00,2024-03-02 10:00,${i % 2 ? 'won' : 'lost'},site,100`)]);
 

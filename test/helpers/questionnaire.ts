@@ -35,3 +35,25 @@ export function customWithChoices(): Questionnaire {
     'custom.yaml',
   );
 }
+
+/**
+ * A one-section custom questionnaire as the lines of its YAML file («my-audit», section «sales», in
+ * Russian and English), for CLI tests that write one: the questions' lines as given (indented under
+ * `questions:`), two bands, low 0-2 and high 3 to `max`.
+ */
+export function myAuditYaml(version: number, questions: readonly string[], max: number): string[] {
+  return [
+    'id: my-audit',
+    `version: ${version}`,
+    'languages: [ru, en]',
+    'title: { ru: Мой аудит, en: My audit }',
+    'sections:',
+    '  - id: sales',
+    '    title: { ru: Продажи, en: Sales }',
+    '    questions:',
+    ...questions,
+    'bands:',
+    '  - { id: low, from: 0, to: 2, title: { ru: Низкий, en: Low }, meaning: { ru: Мало, en: Little } }',
+    `  - { id: high, from: 3, to: ${max}, title: { ru: Высокий, en: High }, meaning: { ru: Много, en: Much } }`,
+  ];
+}

@@ -89,6 +89,9 @@ const EMAIL = /^([^\s@]+)@[^\s@]+\.[^\s@]+$/;
 /** An address in brackets after a name («Alice Smith (alice@acme.com)»): the name's key is the name's. */
 const ADDRESS_AFTER = /\s*\([^\s()@]+@[^\s()@]+\.[^\s()@]+\)\s*$/;
 
+/** Whether a manager is written as an address or with one after the name. */
+const withAddress = (name: string): boolean => EMAIL.test(name.trim()) || ADDRESS_AFTER.test(name);
+
 /**
  * A person's name as words: lower case, ё as е, without a PBX line, split at spaces and commas (dots
  * kept: initials); an e-mail address gives the words of its local part («bob.jones@acme.com»: bob jones).
@@ -234,11 +237,10 @@ export function managerSpellings(managers: ReadonlyArray<{ manager: string; lead
   for (const list of groups.values()) {
     if (list.length < 2) continue;
     // A name before its e-mail address, whatever their deals.
-    const asPerson = [...list].sort((a, b) => Number(EMAIL.test(a.manager.trim()) || ADDRESS_AFTER.test(a.manager)) - Number(EMAIL.test(b.manager.trim()) || ADDRESS_AFTER.test(b.manager)) || b.leads - a.leads || Number(a.initials.length > 0) - Number(b.initials.length > 0) || (a.manager < b.manager ? -1 : 1))[0]!;
+    const asPerson = [...list].sort((a, b) => Number(withAddress(a.manager)) - Number(withAddress(b.manager)) || b.leads - a.leads || Number(a.initials.length > 0) - Number(b.initials.length > 0) || (a.manager < b.manager ? -1 : 1))[0]!;
     const as = asPerson.manager;
     // Two lines of one name («Оператор (101)», «Оператор (102)») are two employees, not two spellings.
     const lines = (name: string) => (name.match(/\d+/g) ?? []).join(' ');
-    const withAddress = (n: string) => EMAIL.test(n.trim()) || ADDRESS_AFTER.test(n);
     // «(address and name)» only where one has an address and the kept name has none.
     const by = (m: NameParts & { manager: string }): Spelling | undefined => (withAddress(m.manager) && !withAddress(asPerson.manager) ? 'email' : m.initials.length !== asPerson.initials.length ? 'initials' : m.words.length !== asPerson.words.length ? 'patronymic' : undefined);
     for (const m of list) {

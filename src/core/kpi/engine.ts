@@ -1,7 +1,7 @@
 import type { Activity, InputShape, Payment, SpendRow } from '../records.js';
 import { METRICS, metricInputs, notApplicable, type MetricInputs } from './catalog.js';
 import type { DealStore } from './deal-store.js';
-import { ActivityLinker, type LinkedActivity } from './link.js';
+import { ActivityLinker, type LinkedActivity, NO_OTHER_DEALS } from './link.js';
 import { FactsTally, type EvidenceFacts, type EvidenceShape, type FactsPartial } from './facts.js';
 import { CallTimes, FloatList, IntList, type CallTimesData, type MissedCalls } from './time-index.js';
 import { ActivityTally, countActivity, DealTally, noPayments, type PaymentSums, type TallyData } from './tallies.js';
@@ -155,6 +155,9 @@ export class KpiEngine {
   addLinked(a: LinkedActivity): void {
     // Links: by deal_id when any activity has one, else by client and time window (both kept until known).
     const dealKey = a.deal;
+    // The other deals a cell listing several names (LinkedActivity.also).
+    const also = a.also ?? NO_OTHER_DEALS;
+    const more = also.length > 0;
     let byClient = false;
     let windowDeal = -1;
     if (dealKey >= 0) {
@@ -168,7 +171,7 @@ export class KpiEngine {
       }
       if (dealKey < this.n) this.link(dealKey, a, this.touchesById, this.firstById);
       // A cell that lists several deals: the activity is a touch of each (spec: it belongs to a deal whose id it names).
-      if (a.also !== undefined && a.also.length > 0) for (const d of a.also) this.link(d, a, this.touchesById, this.firstById);
+      if (more) for (const d of also) this.link(d, a, this.touchesById, this.firstById);
     } else if (!this.anyDealId && a.client !== 0) {
       const d = this.dealByClientWindow(a.client, a.at);
       byClient = d !== undefined;
@@ -180,8 +183,6 @@ export class KpiEngine {
     }
     const isCall = a.kind === 'call';
     const clientKey = a.client !== 0 && isCall && (a.direction === 'out' || a.missed) ? a.client : -1;
-    const also = a.also;
-    const more = also !== undefined && also.length > 0;
     if (isCall && a.direction === 'out') {
       if (clientKey >= 0 || dealKey >= 0) this.outCalls.add(clientKey, dealKey, a);
       // A call back on each deal it names (a missed call on any of them finds it).

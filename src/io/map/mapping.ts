@@ -9,7 +9,7 @@ import { KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage } from '../../cor
 import type { TypeColumnReading } from './type-column.js';
 import { lineOf, showsLines } from './lines.js';
 import { inspectCommand } from '../../core/inspect-command.js';
-import { personLike } from './people.js';
+import { mostly, PERSON_NAME, personLike } from './people.js';
 
 /** One column of the header and what became of it: what `inspect` prints. */
 export interface ColumnMatch {
@@ -363,9 +363,6 @@ const NUMBER_FIELDS = new Set(['amount', 'leads', 'won', 'revenue', 'invoiced', 
 /** What a sample value looks like to a proposal: a date, a number (an amount, a phone, an id of digits), a line, an id, a person's name, other text. */
 type ValueShape = 'date' | 'number' | 'line' | 'id' | 'name' | 'text';
 
-/** Two or three words of letters («Иванов Иван», «Anna Lee», «Петрова А. С.», «Салтыков-Щедрин М. Е.»). */
-const PERSON = /^\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){1,2}$/u;
-
 /**
  * What a cell looks like to a proposal: a line first (`101`, `PJSIP/101-…`), then a date or a number
  * as a header search reads them, a phone written with its marks, anything without a letter or shaped
@@ -380,7 +377,7 @@ export function valueShape(raw: string): ValueShape {
   if (phoneKey(v) !== undefined) return 'number';
   if (!/\p{L}/u.test(v) || looksLikeUserId(v)) return 'id';
   const bare = v.replace(LINE_AFTER_NAME, '');
-  return PERSON.test(bare) || (bare !== v && /^\p{L}[\p{L}'’.-]*$/u.test(bare)) ? 'name' : 'text';
+  return PERSON_NAME.test(bare) || (bare !== v && /^\p{L}[\p{L}'’.-]*$/u.test(bare)) ? 'name' : 'text';
 }
 
 /**
@@ -397,14 +394,12 @@ function valueFit(map: ColumnMap, headers: readonly string[], sampleRows: readon
     if (index < 0 || map.columns[index]?.field !== undefined) return false;
     if (sampleRows.length === 0) return true;
     const values = columnValues(index, sampleRows);
-    const most = (test: (v: string) => boolean) => values.length > 0 && values.filter(test).length * 2 >= values.length;
-    if (DATE_FIELDS.has(field)) return most((v) => parseDate(v, 'dmy') !== undefined);
-    if (field === 'month') return most((v) => parseMonth(v) !== undefined);
-    if (NUMBER_FIELDS.has(field)) return most((v) => cellType(v) === 'number');
+    if (DATE_FIELDS.has(field)) return mostly(values, (v) => parseDate(v, 'dmy') !== undefined);
+    if (field === 'month') return mostly(values, (v) => parseMonth(v) !== undefined);
+    if (NUMBER_FIELDS.has(field)) return mostly(values, (v) => cellType(v) === 'number');
     if (field === 'manager') {
       const shapes = values.map(valueShape);
-      const people = shapes.filter((x) => x === 'name' || x === 'text').length;
-      return (values.length > 0 && people * 2 >= values.length) || (map.kind === 'activities' && values.length > 0 && shapes.every((x) => x === 'line'));
+      return mostly(shapes, (x) => x === 'name' || x === 'text') || (map.kind === 'activities' && values.length > 0 && shapes.every((x) => x === 'line'));
     }
     return values.some((v) => parseDate(v, 'dmy') === undefined);
   };
@@ -441,10 +436,9 @@ function proposer(map: ColumnMap, headers: readonly string[], sampleRows: readon
     headers.filter((header, index) => {
       if (header.trim() === '' || headers.indexOf(header) !== index || map.columns[index]?.field !== undefined || proposed.has(header)) return false;
       const values = columnValues(index, sampleRows);
-      const most = (test: (v: string) => boolean) => values.length > 0 && values.filter(test).length * 2 >= values.length;
-      if (are === 'dates') return most((v) => cellType(v) === 'date');
-      if (are === 'months') return most((v) => cellType(v) !== 'number' && parseMonth(v) !== undefined);
-      if (are === 'numbers') return most((v) => cellType(v) === 'number') && !countsUp(values);
+      if (are === 'dates') return mostly(values, (v) => cellType(v) === 'date');
+      if (are === 'months') return mostly(values, (v) => cellType(v) !== 'number' && parseMonth(v) !== undefined);
+      if (are === 'numbers') return mostly(values, (v) => cellType(v) === 'number') && !countsUp(values);
       return personLike(values);
     });
   const propose = (field: string): Omit<MissingField, 'field'> => {
@@ -468,8 +462,7 @@ function countsUp(values: readonly string[]): boolean {
 
 /** Whether at least half of a column's first values look like people's names (valueShape). */
 function holdsNames(header: string, headers: readonly string[], sampleRows: readonly string[][]): boolean {
-  const values = columnValues(headers.indexOf(header), sampleRows);
-  return values.length > 0 && values.filter((v) => valueShape(v) === 'name').length * 2 >= values.length;
+  return mostly(columnValues(headers.indexOf(header), sampleRows), (v) => valueShape(v) === 'name');
 }
 
 /**

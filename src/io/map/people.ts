@@ -13,5 +13,13 @@ const STATUS_WORDS = buildValueMaps().status;
  * («ООО 5») or a stage («Сделка успешна») does not.
  */
 export function personLike(values: readonly string[]): boolean {
-  return values.length > 0 && values.every((v) => /^[\p{L}.'’-]+(?:\s+[\p{L}.'’-]+){1,2}$/u.test(v) && !STATUS_WORDS.has(normalizeValue(v)));
+  return values.length > 0 && values.every((v) => PERSON_NAME.test(v) && !STATUS_WORDS.has(normalizeValue(v)));
+}
+
+/** Two or three words of letters («Иванов Иван», «Anna Lee», «Петрова А. С.», «Салтыков-Щедрин М. Е.»): one rule for every check of a name's shape. */
+export const PERSON_NAME = /^\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){1,2}$/u;
+
+/** Whether at least half of the values pass the test (and there is one): what «a column of dates», «of names» means to a proposal. */
+export function mostly(values: readonly string[], test: (v: string) => boolean): boolean {
+  return values.length > 0 && values.filter(test).length * 2 >= values.length;
 }
