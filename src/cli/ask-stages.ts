@@ -23,11 +23,11 @@ function evidence(s: UnknownStage, lang: string): string {
 }
 
 /**
- * On a terminal, asks once what each closed stage no rule knows means (won, lost or open), offers
- * to save the answers as a --map file, and returns them; without a terminal returns undefined and
+ * On a terminal, asks once what each closed stage no rule knows means (won, lost or open) and
+ * returns the answers (withAnswers offers to save them); without a terminal returns undefined and
  * the error, with its ready snippet, stands.
  */
-export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'where' | 'stages'>, lang: string, save: RunFiles | false = {}): Promise<Record<string, Outcome> | undefined> {
+export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'where' | 'stages'>, lang: string): Promise<Record<string, Outcome> | undefined> {
   if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
   // The prompt library loads only when there is a question to ask (most runs have none).
   const { askSelect } = await import('./prompts.js');
@@ -58,8 +58,6 @@ export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'w
       guess,
     )) as Outcome;
   }
-  if (save === false) return chosen;
-  await offerToSaveMap(ctx, io, stagesSnippet(error.stages, chosen), error.where.file ?? '-', save);
   return chosen;
 }
 
@@ -94,14 +92,14 @@ const NONE = '\u0000none';
 /**
  * On a terminal, asks once which column holds each required field no rule found (each column shown
  * with its first values, the one proposed for it pre-selected, else «none of these», which stops the
- * run with the error), offers to save the answers as a --map file, and returns them; without a
- * terminal returns undefined and the error, with its ready snippet, stands.
+ * run with the error) and returns the answers; without a terminal returns undefined and the error,
+ * with its ready snippet, stands.
  */
-export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: string, save: RunFiles | false = {}): Promise<Record<string, string> | undefined> {
+export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: string): Promise<Record<string, string> | undefined> {
   if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
   const { askSelect } = await import('./prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
-  if (error.messageId === 'map.typeUndecided') return askTypeColumn(ctx, error, lang, save);
+  if (error.messageId === 'map.typeUndecided') return askTypeColumn(ctx, error, lang);
   const ambiguous = error.messageId === 'map.columnsAmbiguous';
   ctx.stderr.write(`${ambiguous ? tr(lang, `В выгрузке ${error.where.file} менеджер может быть в нескольких колонках.`, `In ${error.where.file} the manager could be in more than one column.`) : tr(lang, `В выгрузке ${error.where.file} не найдены нужные колонки.`, `${error.where.file} lacks columns the run needs.`)}\n`);
   const chosen: Record<string, string> = {};
@@ -119,13 +117,11 @@ export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: s
     if (answer === NONE) throw error;
     chosen[field] = answer;
   }
-  if (save === false) return chosen;
-  await offerToSaveMap(ctx, io, `${error.kind}:\n${columnsYaml(chosen)}`, error.where.file ?? '-', save);
   return chosen;
 }
 
 /** Asks what a generic «Тип» column holds (its values did not say), and returns it as a column of --map. */
-async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: string, save: RunFiles | false): Promise<Record<string, string>> {
+async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: string): Promise<Record<string, string>> {
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
   const { askSelect } = await import('./prompts.js');
   const header = String(error.params?.header ?? error.missing[0]!.candidates[0]);
@@ -140,10 +136,7 @@ async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: strin
     ],
     'kind',
   );
-  const chosen = { [field]: header };
-  if (save === false) return chosen;
-  await offerToSaveMap(ctx, io, `${error.kind}:\n${columnsYaml(chosen)}`, error.where.file ?? '-', save);
-  return chosen;
+  return { [field]: header };
 }
 
 /**
@@ -151,31 +144,90 @@ async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: strin
  * required column no rule finds), asks once on a terminal and runs it again with the answers. Without
  * a terminal the error, with its ready --map snippet, stands. `beforeColumns` runs before a column is
  * asked about (kpi checks there that no file was passed under the wrong option).
+ *
+ * Every answer of the run is offered for saving once, as one --map file, when the run is through its
+ * questions (or stops on another error of the user's files: the answers still hold): a plan's column and
+ * then a renamed stage were two prompts and two files, and a second run with either one asked the
+ * other question again.
  */
 export async function withAnswers<T>(ctx: CliContext, lang: string, overrides: Overrides, compute: (maps: Overrides) => Promise<T>, run: RunFiles, beforeColumns?: () => Promise<void>): Promise<T> {
   let maps = overrides;
+  const given = new Answers();
   for (let asked = 0; ; asked++) {
     try {
-      return await compute(maps);
+      const result = await compute(maps);
+      await given.offer(ctx, lang, run);
+      return result;
     } catch (error) {
       if (asked < 3 && error instanceof StagesUndecided) {
-        const chosen = await askStages(ctx, error, lang, run);
+        const chosen = await askStages(ctx, error, lang);
         if (chosen) {
+          given.stagesOf(error, chosen);
           maps = { ...maps, valueMaps: withStages(maps.valueMaps, chosen) };
           continue;
         }
       }
       if (asked < 3 && error instanceof ColumnsMissing) {
         await beforeColumns?.();
-        const chosen = await askColumns(ctx, error, lang, run);
+        const chosen = await askColumns(ctx, error, lang).catch(async (refused: unknown) => {
+          // «None of these» stops the run with the snippet: what was answered before it is still offered.
+          if (refused instanceof UserError) await given.offer(ctx, lang, run);
+          throw refused;
+        });
         if (chosen) {
+          given.columnsOf(error, chosen);
           maps = { ...maps, columns: { ...maps.columns, [error.kind]: { ...maps.columns[error.kind], ...chosen } } };
           continue;
         }
       }
+      if (error instanceof UserError) await given.offer(ctx, lang, run);
       throw error;
     }
   }
+}
+
+/** The answers given at a run's prompts, for one --map file. */
+class Answers {
+  private readonly columns: Record<string, Record<string, string>> = {};
+  private readonly stages: Array<[string, UnknownStage]> = [];
+  private readonly chosen: Record<string, Outcome> = {};
+  /** The exports asked about (never the name to save the map as). */
+  private readonly files: string[] = [];
+  private offered = false;
+
+  columnsOf(error: ColumnsMissing, chosen: Record<string, string>): void {
+    this.columns[error.kind] = { ...this.columns[error.kind], ...chosen };
+    this.files.push(error.where.file ?? '-');
+  }
+
+  stagesOf(error: StagesUndecided, chosen: Record<string, Outcome>): void {
+    for (const stage of error.stages) if (!(stage[0] in this.chosen)) this.stages.push(stage);
+    Object.assign(this.chosen, chosen);
+    this.files.push(error.where.file ?? '-');
+  }
+
+  /** Offers to save the answers, once a run (nothing when none was given). */
+  async offer(ctx: CliContext, lang: string, run: RunFiles): Promise<void> {
+    if (this.offered || this.files.length === 0) return;
+    this.offered = true;
+    const doc = mapDocument(this.columns, this.stages.length > 0 ? stagesSnippet(this.stages, this.chosen, lang) : '');
+    await offerToSaveMap(ctx, { input: ctx.stdin, output: ctx.stderr, lang }, doc, this.files, run);
+  }
+}
+
+/**
+ * One --map document: the columns chosen for each kind of export, and the stages' statuses (a
+ * snippet of stagesSnippet, under `deals:`); `notes` mark a column proposed, not chosen (map without a terminal).
+ */
+export function mapDocument(columns: Readonly<Record<string, Record<string, string>>>, stages: string, notes?: Record<string, string>): string {
+  const block = (kind: string) => {
+    const chosen = columns[kind];
+    return chosen ? columnsYaml(chosen).replace(/^( {4}(\w+): .*)$/gm, (line: string, _all: string, field: string) => (notes?.[field] ? `${line}    # ${notes[field]}` : line)) : '';
+  };
+  let doc = '';
+  for (const kind of Object.keys(columns)) if (!(kind === 'deals' && stages) && block(kind)) doc += `${kind}:\n${block(kind)}`;
+  // The stage snippet starts with its own "deals:" line: the deals' columns go under the same key.
+  return stages ? doc + stages.replace(/^deals:\n/, `deals:\n${block('deals')}`) : doc;
 }
 
 /** The `columns:` block of a --map file (under its kind's key). */
@@ -195,11 +247,11 @@ export interface RunFiles {
  * name stopped the run, the answers lost); another existing file is replaced only when the user says so;
  * a write that fails is said and the name asked again.
  */
-async function offerToSaveMap(ctx: CliContext, io: PromptIO & { lang: string }, doc: string, exportFile: string, run: RunFiles): Promise<void> {
+async function offerToSaveMap(ctx: CliContext, io: PromptIO & { lang: string }, doc: string, exportFiles: readonly string[], run: RunFiles): Promise<void> {
   // The prompt library loads only when there is a question to ask (most runs have none).
   const { askFileName } = await import('./ask-file.js');
   const say = (text: string) => ctx.stderr.write(`${text}\n`);
-  const keep = { inputs: [exportFile, ...(run.inputs ?? [])], written: [], ...(run.output !== undefined ? { output: run.output } : {}) };
+  const keep = { inputs: [...exportFiles, ...(run.inputs ?? [])], written: [], ...(run.output !== undefined ? { output: run.output } : {}) };
   for (;;) {
     const file = await askFileName(io, say, ctx.cwd, tr(io.lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'), '', keep, { optional: true });
     if (file === '') return;

@@ -39,7 +39,8 @@ describe('a closed stage no rule knows, on a terminal: asked once, saved as a --
     );
     expect(run.code, run.out).toBe(0);
     expect(run.out).toMatch(/Записано: map\.yaml/);
-    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toMatch(/^deals:\n {2}status:\n {4}"Выдано": won {4}# 2 deals, all closed, all with an amount\n$/);
+    // The evidence comment in the run's language (it was English in a Russian run).
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  status:\n    "Выдано": won    # сделок: 2, закрыто: все, с суммой: все\n');
     const withMap = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
     expect(withMap.total).toMatchObject({ leads: 5, won: 3, lost: 1, open: 1, revenue: 350000 });
   });
@@ -117,7 +118,7 @@ describe('a required column no rule finds, on a terminal: picked from the column
 // A tester: a Beeline log («Абонент» the employee, «Номер» the client's phone) had «Номер» pre-selected
 // as the manager, and Enter gave 7 managers that were phone numbers.
 describe('a plan whose one target column no rule names', () => {
-  it('asks which target the file has, in words, then its column; the saved map reads the plan', () => {
+  it('asks which target the file has, in words, then its column, then the stage; one saved map reads both files', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-stages-'));
     writeFileSync(path.join(dir, 'deals.csv'), EXPORT);
     writeFileSync(path.join(dir, 'plan.csv'), 'Менеджер;Месяц;План\nИванов Иван;02.2025;250000\n');
@@ -125,9 +126,8 @@ describe('a plan whose one target column no rule names', () => {
       [
         ['Что из этого есть в выгрузке?', `${DOWN}${DOWN}\r`],
         ['Какая колонка — план по выручке?', '\r'],
-        ['Сохранить ответы как файл --map', 'p.yaml\r'],
         ['Этап «Выдано»', '\r'],
-        ['Сохранить ответы как файл --map', 's.yaml\r'],
+        ['Сохранить ответы как файл --map', 'both.yaml\r'],
       ],
       ['kpi', '-d', 'deals.csv', '--plan', 'plan.csv', '--format', 'json', '-o', 'out.json'],
       dir,
@@ -135,10 +135,38 @@ describe('a plan whose one target column no rule names', () => {
     expect(run.code, run.out).toBe(0);
     expect(run.out).toContain('план по лидам');
     expect(run.out).not.toMatch(/Какая колонка — (leads|won|revenue)/);
-    expect(readFileSync(path.join(dir, 'p.yaml'), 'utf8')).toBe('plan:\n  columns:\n    revenue: "План"\n');
+    // One prompt for the run's answers (two prompts wrote two files, and a run with either asked the other question again).
+    expect(run.out.slice(0, run.out.indexOf('Этап «Выдано»'))).not.toContain('Сохранить ответы как файл --map');
+    expect(readFileSync(path.join(dir, 'both.yaml'), 'utf8')).toBe('plan:\n  columns:\n    revenue: "План"\ndeals:\n  status:\n    "Выдано": won    # сделок: 2, закрыто: все, с суммой: все\n');
     const json = JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8'));
     // Иванов Иван won «Окна» (100 000) and «Двери» («Выдано», 200 000) in February 2025: 300 000 of 250 000.
     expect(json.plan.rows).toEqual([{ by: { manager: 'Иванов Иван', month: '2025-02' }, revenue: { plan: 250000, fact: 300000, achieved: 1.2 } }]);
+    // Without a terminal, the saved map answers every question: the run asks nothing and gives the same plan.
+    const again = runCli(['kpi', '-d', 'deals.csv', '--plan', 'plan.csv', '--map', 'both.yaml', '--format', 'json'], { cwd: dir });
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout).plan.rows).toEqual(json.plan.rows);
+  });
+});
+
+describe('the answers of a run that then stops on «none of these»', () => {
+  it('are still offered, and the saved map holds them (the stage is not asked again)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-stages-'));
+    writeFileSync(path.join(dir, 'deals.csv'), EXPORT);
+    writeFileSync(path.join(dir, 'calls.csv'), 'Кто;Дата;Тип;Клиент\n101;01.02.2025 10:00;Звонок;ООО А\n');
+    const run = drive(
+      [
+        ['Этап «Выдано»', '\r'],
+        ['Какая колонка — ответственный менеджер?', '\r'],
+        ['Сохранить ответы как файл --map', 's.yaml\r'],
+      ],
+      ['kpi', '-d', 'deals.csv', '-a', 'calls.csv'],
+      dir,
+    );
+    expect(run.code, run.out).toBe(2);
+    expect(run.out).toContain('manager: "<заголовок в вашем файле>"');
+    expect(readFileSync(path.join(dir, 's.yaml'), 'utf8')).toBe('deals:\n  status:\n    "Выдано": won    # сделок: 2, закрыто: все, с суммой: все\n');
+    const deals = runCli(['kpi', '-d', 'deals.csv', '--map', 's.yaml', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(deals.stdout).total).toMatchObject({ leads: 5, won: 3, lost: 1, open: 1, revenue: 350000 });
   });
 });
 

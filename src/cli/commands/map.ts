@@ -8,7 +8,7 @@ import { stagesToName } from '../../core/undecided-stages.js';
 import { loadOverrides, mapOptions } from '../../io/documents/map-file.js';
 import { stagesSnippet } from '../../io/map/import.js';
 import { guessKindSaid, inspectFile } from '../../io/map/inspect.js';
-import { askColumns, askStages, columnsYaml } from '../ask-stages.js';
+import { askColumns, askStages, mapDocument } from '../ask-stages.js';
 import { ColumnsMissing, proposalNote } from '../../io/map/mapping.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -48,7 +48,7 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   let proposed: Record<string, string> | undefined;
   const report = await read(overrides.columns[kind]).catch(async (error: unknown) => {
     if (!(error instanceof ColumnsMissing)) throw error;
-    columns = await askColumns(ctx, error, o.lang, false);
+    columns = await askColumns(ctx, error, o.lang);
     // Without a terminal, the column proposed for each missing one (the closest, or one whose values fit)
     // is the proposal, to check; a field no column is proposed for, and a choice between two columns
     // that could both be it, stay the error's.
@@ -69,10 +69,10 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
     await writeOutput(ctx, `# ${nothing}\n`, o.output, inputs, o.output ? o.lang : undefined);
     return EXIT.ok;
   }
-  const chosen = stages.length > 0 ? await askStages(ctx, { where: { file }, stages }, o.lang, false) : {};
+  const chosen = stages.length > 0 ? await askStages(ctx, { where: { file }, stages }, o.lang) : {};
   const names = ids.length > 0 ? await askManagerNames(ctx, file, ids, o.lang) : undefined;
   if (proposed || !chosen || (ids.length > 0 && !names)) ctx.stderr.write(`${tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.')}\n`);
-  const doc = mapYaml(kind, columns, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '', proposed) + managersYaml(ids, names, o.lang);
+  const doc = mapDocument(columns ? { [kind]: columns } : {}, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '', proposed) + managersYaml(ids, names, o.lang);
   await writeOutput(ctx, doc, o.output, inputs, o.output ? o.lang : undefined);
   return EXIT.ok;
 }
@@ -106,13 +106,4 @@ function managersYaml(ids: string[], names: Map<string, string> | undefined, lan
   if (!names) return managersSnippet(ids, lang).replace(/^/gm, '# ').replace(/# $/, '');
   if (names.size === 0) return '';
   return `managers:\n${[...names].map(([id, name]) => `  ${q(id)}: ${q(name)}`).join('\n')}\n`;
-}
-
-/** One --map document: the columns chosen (for the file's kind) and the stages' statuses (deals). */
-function mapYaml(kind: string, columns: Record<string, string> | undefined, stages: string, notes?: Record<string, string>): string {
-  // Columns proposed without a terminal are each marked to check, with why they were proposed.
-  const cols = columns ? columnsYaml(columns).replace(/^( {4}(\w+): .*)$/gm, (line: string, _all: string, field: string) => (notes?.[field] ? `${line}    # ${notes[field]}` : line)) : '';
-  if (!stages) return cols ? `${kind}:\n${cols}` : '';
-  // The stage snippet starts with its own "deals:" line: the columns go under the same key.
-  return stages.replace(/^deals:\n/, `deals:\n${cols}`);
 }
