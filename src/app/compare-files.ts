@@ -46,10 +46,10 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
     addAlerts(quality, cutoverAlerts(run, 0, result));
     return { result, dataQuality: quality };
   }
+  // A period without a call log (or payments) is compared as the cutover compares one: its activity
+  // (or payment) rows are empty with the reason, the other period's computed. Before a CRM there is
+  // often no call log at all; the run was refused, while the same files with --cutover compared.
   const { before: b, after: a } = input;
-  if (Boolean(b.activities) !== Boolean(a.activities) || Boolean(b.payments) !== Boolean(a.payments)) {
-    throw UserError.of('E_COMPARE_KIND', 'compare.kindsDiffer');
-  }
   // The same file in both periods: the same deals give every change zero and a ROI of −100%; the same
   // call log gives each period's deals the other's calls (responses of months, touches near zero).
   assertDifferentFiles(b, a, base.cwd);

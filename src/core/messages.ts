@@ -298,10 +298,6 @@ export const MESSAGES = {
     ru: 'нет {missing}: когда периоды даны двумя наборами файлов, у каждого свой файл сделок', en: '{missing} is missing: with two sets of files, each period needs its deals file',
     hint: { ru: 'crm-audit compare --before-deals old.csv --after-deals new.csv', en: 'crm-audit compare --before-deals old.csv --after-deals new.csv' },
   },
-  'compare.kindsDiffer': {
-    ru: 'у двух периодов разные виды файлов', en: 'the two periods have different kinds of files',
-    hint: { ru: 'дайте звонки (и оплаты) для обоих периодов или ни для одного, чтобы сравнивались одни и те же показатели', en: 'give activities (and payments) for both periods, or for neither, so that the same metrics compare' },
-  },
   'compare.noDatesPeriod': { ru: 'в файлах периода «{whichRu}» нет записей с датами', en: 'the {which} files hold no dated records' },
   'compare.noDates': { ru: 'в файлах нет записей с датами', en: 'the files hold no dated records' },
   'compare.cutoverOutside': {

@@ -107,3 +107,27 @@ describe('a call log that does not cover a period\'s deals', () => {
     expect(pay.stderr).toContain('--before-payments and --after-payments are the same file (pay.csv)');
   });
 });
+
+// A tester: before the CRM there was no call log; --before-deals/--after-deals/--after-activities was
+// refused («у двух периодов разные виды файлов») while the same data with --cutover compared.
+describe('two sets of files, a call log for the after period only', () => {
+  it('compares: the before side of each activity row is empty with its reason, the after side computed', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'coverage-'));
+    writeFileSync(path.join(dir, 'before.csv'), 'id,manager,created_at,closed_at,status\n1,Иванов Иван,2024-12-02 10:00,2024-12-10 10:00,won\n2,Иванов Иван,2024-12-03 10:00,2024-12-05 10:00,lost\n');
+    writeFileSync(path.join(dir, 'after.csv'), 'id,manager,created_at,closed_at,status\n3,Иванов Иван,2025-01-02 10:00,2025-01-10 10:00,won\n4,Иванов Иван,2025-01-03 10:00,2025-01-06 10:00,lost\n');
+    writeFileSync(path.join(dir, 'calls.csv'), 'deal_id,manager,at,direction\n3,Иванов Иван,2025-01-02 10:30,out\n4,Иванов Иван,2025-01-03 11:00,out\n3,Иванов Иван,2025-01-04 10:00,out\n');
+    const args = ['compare', '--before-deals', 'before.csv', '--after-deals', 'after.csv', '--after-activities', 'calls.csv'];
+    const run = runCli([...args, '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const rows = JSON.parse(run.stdout).rows as Array<Record<string, unknown>>;
+    const reason = 'needs an activities file with deal_id or client (--activities)';
+    // After: deal 3 (won, closed 10.01) has 2 calls by its close; responses 30 (deal 3) and 60 min (deal 4), median 45.
+    expect(rows.find((r) => r.metric === 'touches_per_won')).toMatchObject({ before: null, after: 2, change: null, met: null, not_applicable: reason });
+    expect(rows.find((r) => r.metric === 'response_min_median')).toMatchObject({ before: null, after: 45, change: null, met: null, not_applicable: reason });
+    // The deal rows compare as ever: conversion 1 of 2 in each period.
+    expect(rows.find((r) => r.metric === 'conversion')).toMatchObject({ before: 0.5, after: 0.5, change: 0 });
+    const ru = runCli([...args, '--lang', 'ru'], { cwd: dir });
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stdout).toMatch(/^Реакция, мин \(медиана\)\s+—\s+45,0\s+—\s+—/m);
+  });
+});
