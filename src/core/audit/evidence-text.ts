@@ -77,9 +77,8 @@ export function describeFact(lang: string, id: FactId, facts: EvidenceFacts, sid
   }
   switch (id) {
     case 'closed_deals':
-      return tr(lang, `${n(value)} ${plural(value, 'закрытая сделка', 'закрытые сделки', 'закрытых сделок')}`, `${n(value)} closed deal${value === 1 ? '' : 's'}`);
     case 'won_deals':
-      return tr(lang, `${n(value)} ${plural(value, 'выигранная сделка', 'выигранные сделки', 'выигранных сделок')}`, `${n(value)} won deal${value === 1 ? '' : 's'}`);
+      return sampleCount(lang, id, value)!;
     case 'touches_per_won':
       return tr(lang, `в среднем ${n(value)} ${plural(value, 'касание', 'касания', 'касаний')} на выигранную сделку`, `${n(value)} ${value === 1 ? 'touch' : 'touches'} per won deal on average`);
     case 'calls': {
@@ -97,6 +96,21 @@ export function describeFact(lang: string, id: FactId, facts: EvidenceFacts, sid
     }
     default:
       return `${id} = ${n(value)}`;
+  }
+}
+
+/** A count fact as a number of its things («7 звонков», "12 closed deals"), for a minimum sample; undefined for a fact that is no count. */
+function sampleCount(lang: string, id: FactId, value: number): string | undefined {
+  const n = formatNumber(value, lang);
+  switch (id) {
+    case 'calls':
+      return tr(lang, `${n} ${plural(value, 'звонок', 'звонка', 'звонков')}`, `${n} call${value === 1 ? '' : 's'}`);
+    case 'closed_deals':
+      return tr(lang, `${n} ${plural(value, 'закрытая сделка', 'закрытые сделки', 'закрытых сделок')}`, `${n} closed deal${value === 1 ? '' : 's'}`);
+    case 'won_deals':
+      return tr(lang, `${n} ${plural(value, 'выигранная сделка', 'выигранные сделки', 'выигранных сделок')}`, `${n} won deal${value === 1 ? '' : 's'}`);
+    default:
+      return undefined;
   }
 }
 
@@ -158,8 +172,15 @@ export function describeEvidence(lang: string, v: VerdictFacts): string {
         : tr(lang, `${said}, но выгрузки говорят, что вы это делаете: ${list}.`, `${said}, but the data suggests you do this: ${list}.`);
     case 'inconclusive':
       if (v.sample) {
-        const min = formatNumber(v.sample.min, lang);
-        return tr(lang, `Данных для вывода мало: ${describeFact(lang, v.sample.fact, v.facts)}, нужно не меньше ${min}.`, `Too little data to tell: ${describeFact(lang, v.sample.fact, v.facts)}, at least ${min} needed.`);
+        // Both sides counted in one noun: «7 звонков на 1 выигранную сделку, нужно не меньше 50» read as 50 calls a won deal (a tester).
+        const { fact, min } = v.sample;
+        const value = v.facts.values[fact] ?? 0;
+        // A count as a count («7 звонков»: the minimum is then its number alone); no call at all says why
+        // (none in the period, none a manager's) in describeFact's words, and the minimum names its things.
+        const count = value === 0 ? undefined : sampleCount(lang, fact, value);
+        const has = count ?? describeFact(lang, fact, v.facts);
+        const needs = (count === undefined ? sampleCount(lang, fact, min) : undefined) ?? formatNumber(min, lang);
+        return tr(lang, `Данных для вывода мало: ${has}, нужно не меньше ${needs}.`, `Too little data to tell: ${has}, at least ${needs} needed.`);
       }
       return tr(lang, `Выгрузки не дают однозначного ответа: ${list}.`, `The exports do not settle it: ${list}.`);
     case 'no-data':

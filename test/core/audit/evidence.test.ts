@@ -98,12 +98,19 @@ describe('verdicts on the built-in checks', () => {
     expect(judge(question('telephony.integrated'), 'yes', some(60), 'ru').facts[0]).toEqual({ id: 'calls', value: 60, op: '>=', threshold: 60 });
   });
 
+  // A tester: «7 звонков на 1 выигранную сделку, нужно не меньше 50» read as 50 calls a won deal; the minimum is 50 calls in all.
+  it('telephony: too few calls names the minimum in calls, not per won deal', () => {
+    const few = facts({ won_deals: 1, calls: 7, calls_linked_share: [7, 7] });
+    expect(judge(question('telephony.integrated'), 'yes', few, 'ru')).toMatchObject({ verdict: 'inconclusive', text: 'Данных для вывода мало: 7 звонков, нужно не меньше 50.' });
+    expect(judge(question('telephony.integrated'), 'yes', few, 'en').text).toBe('Too little data to tell: 7 calls, at least 50 needed.');
+  });
+
   // A --from/--to period counts the calls of the period; the file may hold calls outside it.
   it('telephony: "no calls at all" is said of the activities file, not of a period that has none', () => {
     const outside = facts({ won_deals: 20, calls: 0 });
     outside.fileCalls = 60;
-    expect(judge(question('telephony.integrated'), 'yes', outside, 'en')).toMatchObject({ verdict: 'inconclusive', text: 'Too little data to tell: no call in the selected period (the activities export holds 60, all outside it), at least 50 needed.' });
-    expect(judge(question('telephony.integrated'), 'yes', outside, 'ru').text).toBe('Данных для вывода мало: в выбранном периоде нет ни одного звонка (в выгрузке активностей их 60, все вне периода), нужно не меньше 50.');
+    expect(judge(question('telephony.integrated'), 'yes', outside, 'en')).toMatchObject({ verdict: 'inconclusive', text: 'Too little data to tell: no call in the selected period (the activities export holds 60, all outside it), at least 50 calls needed.' });
+    expect(judge(question('telephony.integrated'), 'yes', outside, 'ru').text).toBe('Данных для вывода мало: в выбранном периоде нет ни одного звонка (в выгрузке активностей их 60, все вне периода), нужно не меньше 50 звонков.');
     const none = facts({ won_deals: 20, calls: 0 });
     none.fileCalls = 0;
     expect(judge(question('telephony.integrated'), 'yes', none, 'en')).toMatchObject({ verdict: 'contradicted', text: 'You said "yes", but the activities export holds no call at all.' });
