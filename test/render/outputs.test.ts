@@ -109,13 +109,18 @@ describe('loss reasons', () => {
     expect(department.map((r) => r.getCell(2).value)).toContain('не указана');
     expect(department[0]!.getCell(4).value).toBeCloseTo(20 / lost, 12);
     const defs = wb.getWorksheet('Определения')!;
-    expect(defs.getRow(headerRowOf(defs)).getCell(1).value).toBe('Код');
+    // The workbook's language only: «Metric» and «Definition» columns stood beside the Russian ones (a tester).
+    expect(defs.getRow(headerRowOf(defs)).values).toEqual([undefined, 'Код', 'Показатель', 'Определение', 'Не рассчитано']);
+    const conversion = defs.getRows(1, defs.rowCount)!.find((r) => r.getCell(1).value === 'conversion')!;
+    expect(conversion.getCell(2).value).toBe('Конверсия');
+    expect(String(conversion.getCell(3).value)).toMatch(/[а-я]/);
+    expect(String(conversion.getCell(3).value)).not.toMatch(/[a-z]{3}/);
     // Why a metric was not computed, in the workbook's language: an English reason was left in a Russian workbook.
     const why = new ExcelJS.Workbook();
     addKpiSheets(why, { ...kpi(), notApplicable: { emails: 'needs an activity kind column (a call log without one is all calls)' } }, 'ru', { date: new Date('2025-07-01T09:00:00Z') });
     const sheet = why.getWorksheet('Определения')!;
     const emails = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).value === 'emails')!;
-    expect(emails.getCell(6).value).toBe('нужна колонка типа активности (журнал без неё — только звонки)');
+    expect(emails.getCell(4).value).toBe('нужна колонка типа активности (журнал без неё — только звонки)');
   });
 });
 

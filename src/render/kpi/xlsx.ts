@@ -98,15 +98,16 @@ function addDataQualitySheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
   finishSheet(dq, heading(L.dataQuality));
 }
 
-/** Each metric's definition in both languages, and why it could not be computed. */
+/** Each metric's definition in the workbook's language, and why it could not be computed. */
 function addDefinitionsSheet(workbook: ExcelJS.Workbook, result: KpiResult, lang: string, heading: Heading): void {
   const defs = workbook.addWorksheet(tr(lang, 'Определения', 'Definitions'));
-  // The definitions are in both languages on purpose (a consultant hands the workbook to either reader).
-  defs.columns = [{ header: tr(lang, 'Код', 'Id'), width: 24 }, { header: 'Показатель', width: 28 }, { header: 'Определение', width: 60 }, { header: 'Metric', width: 28 }, { header: 'Definition', width: 60 }, { header: tr(lang, 'Не рассчитано', 'Not applicable'), width: 40 }];
-  styleHeader(defs, 6);
+  // One language, the run's: a Russian workbook had English «Metric» and «Definition» columns beside the Russian ones (a tester); --lang en gives the English one.
+  defs.columns = [{ header: tr(lang, 'Код', 'Id'), width: 24 }, { header: tr(lang, 'Показатель', 'Metric'), width: 28 }, { header: tr(lang, 'Определение', 'Definition'), width: 60 }, { header: tr(lang, 'Не рассчитано', 'Not applicable'), width: 40 }];
+  styleHeader(defs, 4);
   const stage = groupingsOf(result).some((g) => g.stage);
+  const ru = lang === 'ru';
   for (const m of [...METRICS, ...(result.spend ? UNIT_METRICS : []), ...(stage ? STAGE_METRICS.filter((s) => s.key !== 'open') : [])]) {
-    const row = defs.addRow([m.key, m.label.ru, m.definition.ru, m.label.en, m.definition.en, reasonText(result.notApplicable[m.key] ?? '', lang)]);
+    const row = defs.addRow([m.key, ru ? m.label.ru : m.label.en, ru ? m.definition.ru : m.definition.en, reasonText(result.notApplicable[m.key] ?? '', lang)]);
     row.alignment = { wrapText: true, vertical: 'top' };
   }
   finishSheet(defs, heading(tr(lang, 'Определения', 'Definitions')), { autofilter: false });
