@@ -122,8 +122,10 @@ function kpiSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string
   const body = rows.map((x) => {
     const def = headlineDef(x.key);
     const change = delta?.[x.key];
-    // The value carries the unit (`30,3 мин`), so the label need not repeat it.
-    return [bareLabel(x.label), showWithUnit(x.value, def.format, r.lang), ...(delta ? [change === null || change === undefined ? '—' : showWithUnit(change, def.format === 'ratio' ? 'pp' : def.format, r.lang, true)] : [])];
+    // The value carries the unit (`30,3 мин`), so the label need not repeat it. A metric not computed is
+    // not listed (headlineRows); a null one is a ratio of nothing (no incoming call to miss): «—», as the
+    // kpi table shows it, not «нет данных» beside a log that has the column (a tester).
+    return [bareLabel(x.label), x.value === null ? '—' : showWithUnit(x.value, def.format, r.lang), ...(delta ? [change === null || change === undefined ? '—' : showWithUnit(change, def.format === 'ratio' ? 'pp' : def.format, r.lang, true)] : [])];
   });
   return ['', `### ${L.kpis}${period}`, '', mdTable(head, body, ['left', 'right', 'right'])];
 }

@@ -63,3 +63,16 @@ describe('the headline KPIs beside a comparison', () => {
     expect(rows.find((r) => r.key === 'conversion')!.change).toBeNull();
   });
 });
+
+// A tester: a log with a status column but no incoming call showed «Доля пропущенных: нет данных»: a share of nothing, not missing data.
+describe('a headline KPI that is a ratio of nothing', () => {
+  it('reads «—», as the kpi table shows it; a metric not computed is not listed', () => {
+    const kpi = groupsResult();
+    const { missed_share: _computed, ...others } = kpi.notApplicable;
+    const md = renderReportMarkdown(report('ru', { ...kpi, total: { ...kpi.total, missed_share: null }, notApplicable: others }));
+    expect(md).toMatch(/\| Доля пропущенных \| — \|/);
+    expect(md).not.toContain('нет данных');
+    const na = renderReportMarkdown(report('ru', { ...kpi, total: { ...kpi.total, missed_share: null }, notApplicable: { ...others, missed_share: 'needs an activities file (--activities)' } }));
+    expect(na).not.toContain('Доля пропущенных');
+  });
+});
