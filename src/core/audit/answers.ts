@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { UserError, UserErrors } from '../errors.js';
+import { closest } from '../assert-paths.js';
+import { didYouMean } from '../document-issues.js';
 import { zodToUserErrors } from '../questionnaire/parse.js';
 import type { Question, Questionnaire } from '../questionnaire/schema.js';
 
@@ -73,7 +75,10 @@ export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allow
     given.add(id);
     const question = questions.get(id);
     if (!question) {
-      errors.push(UserError.of('E_ANSWERS_UNKNOWN', 'answers.unknownQuestion', { id, known: [...questions.keys()].join(', ') }, { file, path: `answers.${id}` }));
+      // A misspelt id (`journal.interactoins`) is named with the one it is close to, not left to the list.
+      const known = [...questions.keys()];
+      const near = closest(id, known);
+      errors.push(UserError.of('E_ANSWERS_UNKNOWN', 'answers.unknownQuestion', { id, known: known.join(', '), ...didYouMean(near.map((n) => `"${n}"`)), nearRu: didYouMean(near.map((n) => `«${n}»`)).nearRu }, { file, path: `answers.${id}` }));
       continue;
     }
     // A declared choice id wins over a synonym ("n" may be a choice of a custom questionnaire).

@@ -119,7 +119,7 @@ export const DOCUMENT_MESSAGES = {
     hint: { ru: 'укажите --questionnaire и путь к файлу анкеты «{given}» (или id встроенной анкеты), либо исправьте id в файле ответов', en: 'pass --questionnaire with the path of the "{given}" questionnaire file (or a built-in id), or fix the id in the answers file' },
   },
   'answers.unknownQuestion': {
-    ru: 'неизвестный id вопроса «{id}»', en: 'unknown question id "{id}"',
+    ru: 'неизвестный id вопроса «{id}»{nearRu}', en: 'unknown question id "{id}"{near}',
     hint: { ru: 'известные id: {known}', en: 'known ids: {known}' },
   },
   'answers.badValue': {

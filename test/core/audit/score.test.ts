@@ -102,6 +102,17 @@ describe('parseAnswers', () => {
   it('names unknown ids and invalid values, and accepts booleans', () => {
     const all = Object.fromEntries(ids.map((id) => [id, true]));
     expect(message({ answers: { ...all, 'lead.bogus': 'yes' } })).toMatch(/answers\.lead\.bogus: unknown question id "lead\.bogus"/);
+    // A misspelt id is named with the one it is close to (a tester: the list alone left the reader to spot it).
+    expect(message({ answers: { ...all, 'journal.interactoins': 'yes' } })).toMatch(/unknown question id "journal\.interactoins"; did you mean "journal\.interactions"\?/);
+    const ru = (() => {
+      try {
+        parseAnswers({ answers: { ...all, 'journal.interactoins': 'yes' } }, q, 'a.yaml', false);
+      } catch (error) {
+        return describeUserError(error as UserError, 'ru');
+      }
+      return 'accepted';
+    })();
+    expect(ru).toContain('неизвестный id вопроса «journal.interactoins»; возможно, вы имели в виду «journal.interactions»');
     expect(message({ answers: { ...all, 'lead.concept': 'maybe' } })).toMatch(/"maybe" is not an answer to lead\.concept\n\s+hint: answer one of: yes, no, skip/);
     expect(message({ answers: all })).toBe('accepted');
   });
