@@ -1,4 +1,4 @@
-/** Temp files being written right now; the SIGINT and SIGTERM handler removes them so Ctrl+C leaves nothing behind. */
+/** Temp files being written right now; the SIGINT, SIGTERM and SIGHUP handler (main.ts) removes them so Ctrl+C leaves nothing behind. */
 export const pendingTemps = new Set<string>();
 
 /** Files this run has put in place (as the user named them): a signal after them names them, never «nothing was saved». */

@@ -509,7 +509,7 @@ export const PRINTER = {
   interruptedAfterSaving: { ru: 'Прервано; ответы сохранены в {file}, отчёт не записан.', en: 'Interrupted; the answers were saved to {file}, the report was not written.' },
   interruptedAfterReport: { ru: 'Прервано; отчёт записан в {report}, ответы не сохранены.', en: 'Interrupted; the report was written to {report}, the answers were not saved.' },
   interruptedAfterBoth: { ru: 'Прервано; ответы сохранены в {file}, отчёт записан в {report}.', en: 'Interrupted; the answers were saved to {file} and the report written to {report}.' },
-  /** A signal (Ctrl+C, SIGTERM) after the run had written files into place: they are named, never «nothing was saved». */
+  /** A signal (Ctrl+C, SIGTERM, SIGHUP) after the run had written files into place: they are named, never «nothing was saved». */
   interruptedAfterWriting: { ru: 'Прервано; уже записано: {files}.', en: 'Interrupted; already written: {files}.' },
   debug: { ru: 'Запустите снова с --debug, чтобы увидеть стек, и сообщите о ней, приложив команду, которую запускали.', en: 'Run again with --debug to see the stack, and report it with the command you ran.' },
 } as const satisfies Record<string, Template>;

@@ -13,7 +13,7 @@ afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
  * Starts a generation that takes the better part of a minute, sends `signal` once its temp files are
  * there (so the run is generating, however fast or loaded the machine), and waits for it to end.
  */
-async function interrupted(signal: 'SIGINT' | 'SIGTERM', lang: 'ru' | 'en', existing?: string) {
+async function interrupted(signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP', lang: 'ru' | 'en', existing?: string) {
   const dir = path.join(ROOT, `${signal}-${lang}${existing === undefined ? '' : '-existing'}`);
   if (existing !== undefined) {
     mkdirSync(dir);
@@ -48,6 +48,9 @@ describe('generate stopped by a signal', () => {
     ['SIGTERM', 'en', 143, 'Interrupted; nothing was saved.'],
     ['SIGTERM', 'ru', 143, 'Прервано; ничего не сохранено.'],
     ['SIGINT', 'en', 130, 'Interrupted; nothing was saved.'],
+    // The terminal closed (SSH dropped, the window shut): Node died at once and the temp files stayed.
+    ['SIGHUP', 'en', 129, 'Interrupted; nothing was saved.'],
+    ['SIGHUP', 'ru', 129, 'Прервано; ничего не сохранено.'],
   ] as const)('%s (%s): exits %i at once, leaves no temp file and no output file, says nothing was saved', async (signal, lang, exit, said) => {
     const run = await interrupted(signal, lang);
     expect(run.code, run.stderr).toBe(exit);
