@@ -9,7 +9,7 @@ import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { parseDay } from '../input-options.js';
 import { makeOutputFolder } from '../output.js';
-import { pendingTemps, tempNameFor, writtenFiles } from '../temps.js';
+import { pendingTemps, removeEmptyCreatedFolders, tempNameFor, writtenFiles } from '../temps.js';
 
 export interface GenerateOptions {
   deals: string;
@@ -49,6 +49,8 @@ export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> 
   try {
     w = canonicalWriters(dir, { nameFor: tempNameFor, pending: pendingTemps });
   } catch (error) {
+    // A folder the run made and wrote nothing into is not left behind, as on Ctrl+C (main.ts).
+    removeEmptyCreatedFolders();
     throw unwritable(error);
   }
   try {
@@ -60,6 +62,7 @@ export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> 
     w.close();
   } catch (error) {
     w.abort();
+    removeEmptyCreatedFolders();
     throw unwritable(error);
   }
   writtenFiles.push(...['deals.csv', 'activities.csv', 'payments.csv'].map((name) => path.join(o.output, name)));
