@@ -4,7 +4,7 @@
  * the id and the parameters; the CLI renders them in the run's language, while `Error.message` and the
  * JSON keep the English text (the programmatic contract).
  */
-import { COMMAND_MESSAGES } from './messages/commands.js';
+import { COMMAND_MESSAGES, OUTPUT_WRITE_HINT } from './messages/commands.js';
 import { DOCUMENT_MESSAGES } from './messages/documents.js';
 import { READ_MESSAGES } from './messages/read.js';
 
@@ -216,7 +216,7 @@ export const MESSAGES = {
   },
   'output.write': {
     ru: 'не удалось записать файл результата: {reasonRu}', en: 'cannot write the output file: {reason}',
-    hint: { ru: 'проверьте, что в папку можно писать и на диске есть место, или укажите другой путь в -o', en: 'check that the folder is writable and the disk has space, or choose another -o path' },
+    hint: OUTPUT_WRITE_HINT,
   },
   'output.stdout': {
     ru: 'не удалось записать результат в стандартный вывод: {reasonRu}', en: 'cannot write the result to standard output: {reason}',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
+import { latinWords } from '../helpers/latin-words.js';
 
 const LOCALE = { ru: 'ru_RU.UTF-8', en: 'en_US.UTF-8' } as const;
 const ROOT = mkdtempSync(path.join(tmpdir(), 'crm-audit-generate-'));
@@ -92,6 +93,40 @@ describe('generate that cannot write', () => {
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toContain('cannot write the output file: the file name is too long (ENAMETOOLONG)');
     expect(existsSync(top)).toBe(false);
+  });
+});
+
+// A folder named activities.csv (as a full disk would) failed the second rename after the first: a new
+// deals.csv stood beside the old payments.csv, and the error named only the folder.
+describe('generate whose files cannot all be put in place', () => {
+  const prepare = (name: string, earlier: boolean) => {
+    const dir = path.join(ROOT, name);
+    mkdirSync(path.join(dir, 'activities.csv'), { recursive: true });
+    if (earlier) {
+      writeFileSync(path.join(dir, 'deals.csv'), 'old deals\n');
+      writeFileSync(path.join(dir, 'payments.csv'), 'old payments\n');
+    }
+    return dir;
+  };
+
+  it('puts none of them in place, keeps the earlier files and says which file failed and that nothing was written', () => {
+    const dir = prepare('place-earlier', true);
+    const run = runCli(['generate', '--deals', '20', '--activities', '50', '-o', dir]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`error: ${path.join(dir, 'activities.csv')}: cannot write the output file: this is a folder, not a file (EISDIR); nothing was written: deals.csv, activities.csv and payments.csv go in place together or not at all, and the folder is as it was\n`);
+    expect(readdirSync(dir).sort()).toEqual(['activities.csv', 'deals.csv', 'payments.csv']);
+    expect(readFileSync(path.join(dir, 'deals.csv'), 'utf8')).toBe('old deals\n');
+    expect(readFileSync(path.join(dir, 'payments.csv'), 'utf8')).toBe('old payments\n');
+    expect(readdirSync(path.join(dir, 'activities.csv'))).toEqual([]);
+  });
+
+  it('removes a new file where there was none before, and says so in Russian', () => {
+    const dir = prepare('place-none', false);
+    const run = runCli(['generate', '--deals', '20', '--activities', '50', '-o', dir], { env: { LANG: LOCALE.ru } });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`ошибка: ${path.join(dir, 'activities.csv')}: не удалось записать файл результата: это папка, а не файл (EISDIR); ничего не записано: deals.csv, activities.csv и payments.csv ставятся на место только вместе, и в папке всё как было\n`);
+    expect(latinWords(run.stderr)).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['activities.csv']);
   });
 });
 
