@@ -5,6 +5,8 @@ export const EXIT = {
   failed: 1,
   /** Usage or input error: the user can fix it. */
   usage: 2,
+  /** The terminal closed (SIGHUP: an SSH session dropped, the window shut): 128 + 1. */
+  hangup: 129,
   /** Interrupted (Ctrl+C). */
   interrupted: 130,
   /** Stopped by SIGTERM (`timeout`, CI, `kill`): 128 + 15, as a shell reports a process the signal ended. */

@@ -7,14 +7,16 @@ import { PRINTER, say } from '../core/messages.js';
 import { describeUserError, UserError } from '../core/errors.js';
 import { osReason } from '../core/messages/os-errors.js';
 import { EXIT } from './exit-codes.js';
-import { pendingTemps, writtenFiles } from './temps.js';
+import { pendingTemps, removeEmptyCreatedFolders, writtenFiles } from './temps.js';
 
-// Ctrl+C outside a prompt (e.g. during a long import or generate), or SIGTERM (`timeout`, CI, `kill`):
-// remove half-written temp files, say what was written into place, if anything, exit 130 or 143.
-// Without a SIGTERM handler Node died at once, and generate's temp files stayed in the folder.
-for (const [signal, code] of [['SIGINT', EXIT.interrupted], ['SIGTERM', EXIT.terminated]] as const) {
+// Ctrl+C outside a prompt (e.g. during a long import or generate), SIGTERM (`timeout`, CI, `kill`), or
+// SIGHUP (the terminal closed): remove half-written temp files and an output folder the run made that is
+// still empty, say what was written into place, if anything, exit 130, 143 or 129. Without a handler
+// Node died at once, and generate's temp files stayed in the folder.
+for (const [signal, code] of [['SIGINT', EXIT.interrupted], ['SIGTERM', EXIT.terminated], ['SIGHUP', EXIT.hangup]] as const) {
   process.on(signal, () => {
     for (const tmp of pendingTemps) rmSync(tmp, { force: true });
+    removeEmptyCreatedFolders();
     process.stderr.write(`\n${interruptedLine(messageLang(processContext(), langInArgv(process.argv.slice(2))), writtenFiles)}\n`);
     process.exit(code);
   });

@@ -5,7 +5,7 @@ import { osReason } from '../core/messages/os-errors.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { useColor, type CliContext } from './context.js';
 import { clearProgress } from './progress.js';
-import { pendingTemps, tempNameFor, writtenFiles } from './temps.js';
+import { createdFolders, pendingTemps, tempNameFor, writtenFiles } from './temps.js';
 
 /**
  * Writes a report to `-o FILE` atomically (a temp file beside it, then rename), or to stdout.
@@ -141,7 +141,14 @@ export async function makeOutputFolder(ctx: CliContext, outFolder: string): Prom
     if (parent === at) break;
     at = parent;
   }
-  for (const folder of missing) await fs.mkdir(folder).catch((error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? undefined : refuseFolder(error, folder, outFolder)));
+  for (const folder of missing) {
+    const made = await fs.mkdir(folder).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? false : refuseFolder(error, folder, outFolder)),
+    );
+    // Kept, for a run stopped or failed before it writes anything to remove (removeEmptyCreatedFolders).
+    if (made) createdFolders.push(folder);
+  }
   return dir;
 }
 

@@ -4,7 +4,7 @@
  * the id and the parameters; the CLI renders them in the run's language, while `Error.message` and the
  * JSON keep the English text (the programmatic contract).
  */
-import { COMMAND_MESSAGES } from './messages/commands.js';
+import { COMMAND_MESSAGES, OUTPUT_WRITE_HINT } from './messages/commands.js';
 import { DOCUMENT_MESSAGES } from './messages/documents.js';
 import { READ_MESSAGES } from './messages/read.js';
 
@@ -216,7 +216,7 @@ export const MESSAGES = {
   },
   'output.write': {
     ru: 'не удалось записать файл результата: {reasonRu}', en: 'cannot write the output file: {reason}',
-    hint: { ru: 'проверьте, что в папку можно писать и на диске есть место, или укажите другой путь в -o', en: 'check that the folder is writable and the disk has space, or choose another -o path' },
+    hint: OUTPUT_WRITE_HINT,
   },
   'output.stdout': {
     ru: 'не удалось записать результат в стандартный вывод: {reasonRu}', en: 'cannot write the result to standard output: {reason}',
@@ -505,7 +505,7 @@ export const PRINTER = {
   interruptedAfterSaving: { ru: 'Прервано; ответы сохранены в {file}, отчёт не записан.', en: 'Interrupted; the answers were saved to {file}, the report was not written.' },
   interruptedAfterReport: { ru: 'Прервано; отчёт записан в {report}, ответы не сохранены.', en: 'Interrupted; the report was written to {report}, the answers were not saved.' },
   interruptedAfterBoth: { ru: 'Прервано; ответы сохранены в {file}, отчёт записан в {report}.', en: 'Interrupted; the answers were saved to {file} and the report written to {report}.' },
-  /** A signal (Ctrl+C, SIGTERM) after the run had written files into place: they are named, never «nothing was saved». */
+  /** A signal (Ctrl+C, SIGTERM, SIGHUP) after the run had written files into place: they are named, never «nothing was saved». */
   interruptedAfterWriting: { ru: 'Прервано; уже записано: {files}.', en: 'Interrupted; already written: {files}.' },
   debug: { ru: 'Запустите снова с --debug, чтобы увидеть стек, и сообщите о ней, приложив команду, которую запускали.', en: 'Run again with --debug to see the stack, and report it with the command you ran.' },
 } as const satisfies Record<string, Template>;

@@ -1,4 +1,4 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, linkSync, lstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Activity, Deal, Payment } from '../core/records.js';
 
@@ -82,6 +82,16 @@ export class BlockWriter {
     this.temps?.pending.delete(this.tmp);
   }
 
+  /** The finished temp file and its place, for placeTogether (then placed() or abort()). */
+  get finished(): Finished {
+    return { tmp: this.tmp, target: this.target };
+  }
+
+  /** Says that placeTogether renamed the temp file into place: no longer one to remove. */
+  placed(): void {
+    this.temps?.pending.delete(this.tmp);
+  }
+
   abort(): void {
     if (this.open) {
       this.open = false;
@@ -96,14 +106,125 @@ export class BlockWriter {
   }
 }
 
+/** A file written whole beside its place (`tmp`) and the place it goes to (`target`). */
+export interface Finished {
+  tmp: string;
+  target: string;
+}
+
+/** A new file placeTogether left in place, the earlier file at `kept` (none: there was none), when undoing it failed too. */
+export interface LeftInPlace {
+  target: string;
+  kept?: string;
+}
+
+/**
+ * A set of files that could not be put in place together: `target` is the one that failed, `reason`
+ * the system's error; `left` the new files that stay in place all the same (empty: nothing was
+ * written, every place holds what it held before).
+ */
+export class PlaceError extends Error {
+  constructor(
+    readonly target: string,
+    readonly reason: NodeJS.ErrnoException,
+    readonly left: readonly LeftInPlace[],
+  ) {
+    super(`cannot put ${target} in place: ${reason.message}`);
+    this.name = 'PlaceError';
+  }
+}
+
+/** The file operations placeTogether makes (a test gives failing ones). */
+export interface PlaceOps {
+  link(from: string, to: string): void;
+  copy(from: string, to: string): void;
+  rename(from: string, to: string): void;
+  remove(file: string): void;
+  /** Whether something stands at the path, and whether it is a folder (undefined: nothing). */
+  kind(file: string): 'folder' | 'other' | undefined;
+}
+
+/** The file system's own operations (a test replaces one of them). */
+export const FILE_OPS: PlaceOps = {
+  link: (from, to) => linkSync(from, to),
+  copy: (from, to) => copyFileSync(from, to, constants.COPYFILE_EXCL),
+  rename: (from, to) => renameSync(from, to),
+  remove: (file) => rmSync(file, { force: true }),
+  kind: (file) => {
+    try {
+      return lstatSync(file).isDirectory() ? 'folder' : 'other';
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/**
+ * Renames finished temp files into place, all or none as far as the file system allows: each earlier
+ * file is kept first under a temp name (a second name for it, a copy where the disk has none), and when
+ * a rename fails, the files already placed are put back (the earlier file) or removed (there was none).
+ * A full disk or a folder named activities.csv left a new deals.csv beside the old activities. Throws
+ * PlaceError naming the file that failed and what, if anything, could not be undone.
+ */
+export function placeTogether(files: readonly Finished[], nameFor: (target: string) => string, ops: PlaceOps = FILE_OPS): void {
+  const earlier: Array<string | undefined> = [];
+  const forget = (from: number) => earlier.slice(from).forEach((kept) => kept !== undefined && attempt(() => ops.remove(kept)));
+  for (const f of files) {
+    try {
+      earlier.push(keepEarlier(f.target, nameFor, ops));
+    } catch (error) {
+      forget(0);
+      throw new PlaceError(f.target, error as NodeJS.ErrnoException, []);
+    }
+  }
+  let placed = 0;
+  try {
+    for (; placed < files.length; placed++) ops.rename(files[placed]!.tmp, files[placed]!.target);
+  } catch (error) {
+    const left: LeftInPlace[] = [];
+    for (let i = 0; i < placed; i++) {
+      const { target } = files[i]!;
+      const kept = earlier[i];
+      if (!attempt(() => (kept === undefined ? ops.remove(target) : ops.rename(kept, target)))) left.push({ target, ...(kept === undefined ? {} : { kept }) });
+    }
+    forget(placed);
+    throw new PlaceError(files[placed]!.target, error as NodeJS.ErrnoException, left);
+  }
+  forget(0);
+}
+
+/** A second name (or a copy) of the file at `target` under a temp name, or undefined where there is no file to keep. */
+function keepEarlier(target: string, nameFor: (target: string) => string, ops: PlaceOps): string | undefined {
+  // Nothing there, or a folder: no rename puts a file over a folder, and there is nothing to put back.
+  if (ops.kind(target) !== 'other') return undefined;
+  const kept = nameFor(target);
+  try {
+    ops.link(target, kept);
+  } catch {
+    ops.copy(target, kept);
+  }
+  return kept;
+}
+
+/** Runs `step`; whether it succeeded. */
+function attempt(step: () => void): boolean {
+  try {
+    step();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const DEAL_COLUMNS = ['id', 'manager', 'client', 'created_at', 'closed_at', 'stage', 'status', 'amount', 'loss_reason', 'source', 'pipeline'];
 const ACTIVITY_COLUMNS = ['manager', 'at', 'kind', 'direction', 'missed', 'duration_s', 'deal_id', 'client'];
 const PAYMENT_COLUMNS = ['deal_id', 'manager', 'invoiced', 'paid', 'invoiced_at', 'paid_at'];
 
 /**
  * Writers for the canonical layout (the field names of spec/metrics.md as headers). close() puts the
- * three files in place only once all three are written whole: a full disk while the activities were
- * flushed left a new deals.csv beside the old activities.
+ * three files in place only once all three are written whole (a full disk while the activities were
+ * flushed left a new deals.csv beside the old activities), and together (placeTogether): a throw
+ * leaves every place as it was but for what PlaceError names; abort() then removes the temp files.
  */
 export function canonicalWriters(dir: string, temps?: TempFiles) {
   // Opened one after the other: when one cannot be opened, the temp files already made are removed.
@@ -134,7 +255,11 @@ export function canonicalWriters(dir: string, temps?: TempFiles) {
     close: () => {
       const all = [deals, activities, payments];
       all.forEach((w) => w.finish());
-      all.forEach((w) => w.place());
+      placeTogether(
+        all.map((w) => w.finished),
+        temps?.nameFor ?? ((target) => `${target}.kept-${process.pid}`),
+      );
+      all.forEach((w) => w.placed());
     },
     abort: () => [deals, activities, payments].forEach((w) => w.abort()),
   };

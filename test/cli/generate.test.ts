@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
+import { latinWords } from '../helpers/latin-words.js';
 
 const LOCALE = { ru: 'ru_RU.UTF-8', en: 'en_US.UTF-8' } as const;
 const ROOT = mkdtempSync(path.join(tmpdir(), 'crm-audit-generate-'));
@@ -12,13 +13,15 @@ afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
 /**
  * Starts a generation that takes the better part of a minute, sends `signal` once its temp files are
  * there (so the run is generating, however fast or loaded the machine), and waits for it to end.
+ * `existing`: a deals.csv put in the folder first; `below`: folders under it for the run to make.
  */
-async function interrupted(signal: 'SIGINT' | 'SIGTERM', lang: 'ru' | 'en', existing?: string) {
-  const dir = path.join(ROOT, `${signal}-${lang}${existing === undefined ? '' : '-existing'}`);
+async function interrupted(signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP', lang: 'ru' | 'en', existing?: string, below = '') {
+  const top = path.join(ROOT, `${signal}-${lang}${existing === undefined ? '' : '-existing'}`);
   if (existing !== undefined) {
-    mkdirSync(dir);
-    writeFileSync(path.join(dir, 'deals.csv'), existing);
+    mkdirSync(top);
+    writeFileSync(path.join(top, 'deals.csv'), existing);
   }
+  const dir = path.join(top, below);
   const child = spawn(process.execPath, [BIN, 'generate', '--deals', '2000000', '--activities', '2000000', '-o', dir], { env: { ...process.env, NO_COLOR: '1', LANG: LOCALE[lang], LC_ALL: '', LC_MESSAGES: '' } });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
@@ -48,12 +51,24 @@ describe('generate stopped by a signal', () => {
     ['SIGTERM', 'en', 143, 'Interrupted; nothing was saved.'],
     ['SIGTERM', 'ru', 143, 'Прервано; ничего не сохранено.'],
     ['SIGINT', 'en', 130, 'Interrupted; nothing was saved.'],
-  ] as const)('%s (%s): exits %i at once, leaves no temp file and no output file, says nothing was saved', async (signal, lang, exit, said) => {
+    // The terminal closed (SSH dropped, the window shut): Node died at once and the temp files stayed.
+    ['SIGHUP', 'en', 129, 'Interrupted; nothing was saved.'],
+    ['SIGHUP', 'ru', 129, 'Прервано; ничего не сохранено.'],
+  ] as const)('%s (%s): exits %i at once, leaves no temp file, no output file and not the folder it made, says nothing was saved', async (signal, lang, exit, said) => {
     const run = await interrupted(signal, lang);
     expect(run.code, run.stderr).toBe(exit);
     expect(run.after).toBeLessThan(5_000);
     expect(run.stderr.trim()).toBe(said);
-    expect(readdirSync(run.dir)).toEqual([]);
+    // The run made the folder: an empty one was left behind.
+    expect(existsSync(run.dir)).toBe(false);
+  }, 40_000);
+
+  it('removes every level of the folder it made, and none it found', async () => {
+    const found = path.join(ROOT, 'SIGINT-en-existing');
+    const run = await interrupted('SIGINT', 'en', 'id,manager\nold,file\n', path.join('made', 'deeper'));
+    expect(run.code, run.stderr).toBe(130);
+    expect(existsSync(path.join(found, 'made'))).toBe(false);
+    expect(readdirSync(found)).toEqual(['deals.csv']);
   }, 40_000);
 
   it('a deals.csv already in the folder stays as it was', async () => {
@@ -62,6 +77,57 @@ describe('generate stopped by a signal', () => {
     expect(readdirSync(run.dir)).toEqual(['deals.csv']);
     expect(readFileSync(path.join(run.dir, 'deals.csv'), 'utf8')).toBe('id,manager\nold,file\n');
   }, 40_000);
+});
+
+describe('generate that cannot write', () => {
+  // The folders were made, the first temp file could not be (a path past the system's limit), and the
+  // empty folders stayed behind the error.
+  it('removes the folders it made when it wrote nothing into them, and says why', () => {
+    const top = path.join(ROOT, 'too-long');
+    // A folder of 4,080 characters: made, but its files' temp names pass the 4,095 a path may have.
+    let dir = top;
+    while (dir.length < 3800) dir = path.join(dir, 'x'.repeat(200));
+    dir = path.join(dir, 'x'.repeat(4079 - dir.length));
+    expect(dir.length).toBe(4080);
+    const run = runCli(['generate', '--deals', '5', '--activities', '5', '-o', dir]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain('cannot write the output file: the file name is too long (ENAMETOOLONG)');
+    expect(existsSync(top)).toBe(false);
+  });
+});
+
+// A folder named activities.csv (as a full disk would) failed the second rename after the first: a new
+// deals.csv stood beside the old payments.csv, and the error named only the folder.
+describe('generate whose files cannot all be put in place', () => {
+  const prepare = (name: string, earlier: boolean) => {
+    const dir = path.join(ROOT, name);
+    mkdirSync(path.join(dir, 'activities.csv'), { recursive: true });
+    if (earlier) {
+      writeFileSync(path.join(dir, 'deals.csv'), 'old deals\n');
+      writeFileSync(path.join(dir, 'payments.csv'), 'old payments\n');
+    }
+    return dir;
+  };
+
+  it('puts none of them in place, keeps the earlier files and says which file failed and that nothing was written', () => {
+    const dir = prepare('place-earlier', true);
+    const run = runCli(['generate', '--deals', '20', '--activities', '50', '-o', dir]);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`error: ${path.join(dir, 'activities.csv')}: cannot write the output file: this is a folder, not a file (EISDIR); nothing was written: deals.csv, activities.csv and payments.csv go in place together or not at all, and the folder is as it was\n`);
+    expect(readdirSync(dir).sort()).toEqual(['activities.csv', 'deals.csv', 'payments.csv']);
+    expect(readFileSync(path.join(dir, 'deals.csv'), 'utf8')).toBe('old deals\n');
+    expect(readFileSync(path.join(dir, 'payments.csv'), 'utf8')).toBe('old payments\n');
+    expect(readdirSync(path.join(dir, 'activities.csv'))).toEqual([]);
+  });
+
+  it('removes a new file where there was none before, and says so in Russian', () => {
+    const dir = prepare('place-none', false);
+    const run = runCli(['generate', '--deals', '20', '--activities', '50', '-o', dir], { env: { LANG: LOCALE.ru } });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`ошибка: ${path.join(dir, 'activities.csv')}: не удалось записать файл результата: это папка, а не файл (EISDIR); ничего не записано: deals.csv, activities.csv и payments.csv ставятся на место только вместе, и в папке всё как было\n`);
+    expect(latinWords(run.stderr)).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['activities.csv']);
+  });
 });
 
 describe('generate sizes', () => {

@@ -4,12 +4,12 @@ import { UserError } from '../../core/errors.js';
 import { renderMessage } from '../../core/messages.js';
 import { osReason } from '../../core/messages/os-errors.js';
 import { messageLang } from '../message-lang.js';
-import { canonicalWriters } from '../../io/write-exports.js';
+import { canonicalWriters, PlaceError } from '../../io/write-exports.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { parseDay } from '../input-options.js';
 import { makeOutputFolder } from '../output.js';
-import { pendingTemps, tempNameFor, writtenFiles } from '../temps.js';
+import { pendingTemps, removeEmptyCreatedFolders, tempNameFor, writtenFiles } from '../temps.js';
 
 export interface GenerateOptions {
   deals: string;
@@ -27,6 +27,20 @@ function count(value: string, name: string, max = Number.MAX_SAFE_INTEGER): numb
   // `--deals 1e9` was taken and filled the disk.
   if (n > max) throw UserError.of('E_USAGE', 'generate.tooMany', { name, value, max: max.toLocaleString('en-US'), maxRu: max.toLocaleString('en-US').replace(/,/g, ' ') });
   return n;
+}
+
+/**
+ * The three files not put in place together: the one that failed, by the path the user gave, and that
+ * nothing was written, or the files that stay in place all the same (undoing them failed too) and
+ * where the earlier ones are kept.
+ */
+export function notPlaced(error: PlaceError, output: string): UserError {
+  const shown = (file: string) => path.join(output, path.basename(file));
+  const where = { file: shown(error.target) };
+  const reason = osReason(error.reason);
+  if (error.left.length === 0) return UserError.of('E_OUTPUT', 'generate.notPlaced', reason, where);
+  const left = (lang: string) => error.left.map((l) => (l.kept === undefined ? shown(l.target) : renderMessage('generate.keptAs', { file: shown(l.target), kept: shown(l.kept) }, lang))).join(', ');
+  return UserError.of('E_OUTPUT', 'generate.partlyPlaced', { ...reason, left: left('en'), leftRu: left('ru') }, where);
 }
 
 /** Lets the event loop run, so that a signal's handler (main.ts) can stop the run between two steps. */
@@ -49,6 +63,8 @@ export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> 
   try {
     w = canonicalWriters(dir, { nameFor: tempNameFor, pending: pendingTemps });
   } catch (error) {
+    // A folder the run made and wrote nothing into is not left behind, as on Ctrl+C (main.ts).
+    removeEmptyCreatedFolders();
     throw unwritable(error);
   }
   try {
@@ -60,6 +76,8 @@ export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> 
     w.close();
   } catch (error) {
     w.abort();
+    removeEmptyCreatedFolders();
+    if (error instanceof PlaceError) throw notPlaced(error, o.output);
     throw unwritable(error);
   }
   writtenFiles.push(...['deals.csv', 'activities.csv', 'payments.csv'].map((name) => path.join(o.output, name)));

@@ -1,4 +1,5 @@
 import { LINE_AFTER_NAME } from '../pbx-line.js';
+import { isPatronymicParticle, PATRONYMIC_PARTICLE } from '../patronymic.js';
 import { ENCODING_FLAGS, ENCODING_NAMES } from '../encoding-names.js';
 import { formatWhere } from '../errors.js';
 import { plural, pluralEn } from '../i18n.js';
@@ -100,14 +101,26 @@ function nameWords(name: string): string[] {
   // One-letter parts are initials («a.petrova»: А. Петрова), for the initials rule to decide.
   const email = EMAIL.exec(name.trim());
   if (email) return email[1]!.toLowerCase().split(/[._-]+/).filter((w) => w !== '');
-  return name
+  const words = name
     .replace(ADDRESS_AFTER, '')
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(LINE_AFTER_NAME, ' ')
+    .replace(PARTICLE_HYPHEN, ' ')
     .split(/[\s,]+/)
     .filter((w) => w !== '' && w !== '.');
+  // A Turkic patronymic is one word with its particle («рауф оглы»), as «сергеевич» is; after an
+  // initial («Мамедов Э. Р. оглы») the initial stands for it.
+  const out: string[] = [];
+  for (const w of words) {
+    if (!isPatronymicParticle(w) || out.length === 0) out.push(w);
+    else if (!initialsOf(out[out.length - 1]!)) out[out.length - 1] += ` ${w}`;
+  }
+  return out;
 }
+
+/** A particle written joined to the father's name («Рауф-оглы»): read as «Рауф оглы». */
+const PARTICLE_HYPHEN = new RegExp(`-(?=${PATRONYMIC_PARTICLE}(?:$|[\\s,]))`, 'giu');
 
 /**
  * A person's name as a key that two spellings of it share: the words in any order («Смирнова Анна»,
@@ -127,12 +140,15 @@ function initialsOf(word: string): string[] | undefined {
 }
 
 /**
- * A Russian patronymic (Сергеевич, Ильич, Сергеевна, Ильинична, Кузьминична; Sergeevich transliterated):
+ * A Russian patronymic (Сергеевич, Ильич, Сергеевна, Ильинична, Кузьминична; Sergeevich transliterated)
+ * or a Turkic one, a father's name with its particle («рауф оглы», «рауф кызы», joined by nameWords):
  * what Mango, UIS and many PBXs add to an employee's name as their directory keeps it. Only a word of
  * this shape is taken as one: another third word (a second surname, an English middle name, «мл.», a
  * department) as often names another person or a label as the same person, and is not guessed at.
  */
 function isPatronymic(word: string): boolean {
+  const [father, particle] = word.split(' ');
+  if (particle !== undefined) return father !== '' && isPatronymicParticle(particle);
   return word.length >= 5 && /(?:ович|евич|ич|овна|евна|ична|ovich|evich|ovna|evna|ichna)$/u.test(word);
 }
 

@@ -1,5 +1,8 @@
 import { AMOUNT_FORMS, SHARE_FORMS } from '../option-values.js';
-import type { MessageDef } from '../messages.js';
+import type { MessageDef, Template } from '../messages.js';
+
+/** What to check when an output file cannot be written: one hint for `-o` and for generate's three files. */
+export const OUTPUT_WRITE_HINT: Template = { ru: 'проверьте, что в папку можно писать и на диске есть место, или укажите другой путь в -o', en: 'check that the folder is writable and the disk has space, or choose another -o path' };
 
 /**
  * What the commands say about their own options and inputs (audit, report, compare, generate,
@@ -32,6 +35,18 @@ export const COMMAND_MESSAGES = {
     },
   },
   'generate.outputIsFile': { ru: 'путь результата — файл, а нужна папка', en: 'the output path is a file, not a folder' },
+  // A folder named activities.csv (or a full disk) failed the second rename: a new deals.csv stood beside the old activities.
+  'generate.notPlaced': {
+    ru: 'не удалось записать файл результата: {reasonRu}; ничего не записано: deals.csv, activities.csv и payments.csv ставятся на место только вместе, и в папке всё как было',
+    en: 'cannot write the output file: {reason}; nothing was written: deals.csv, activities.csv and payments.csv go in place together or not at all, and the folder is as it was',
+    hint: OUTPUT_WRITE_HINT,
+  },
+  'generate.partlyPlaced': {
+    ru: 'не удалось записать файл результата: {reasonRu}; уже поставленное на место до сбоя вернуть не удалось: {leftRu}',
+    en: 'cannot write the output file: {reason}; what was put in place before it could not be undone: {left}',
+    hint: { ru: 'проверьте папку: новые файлы стоят в ней рядом с прежними; запустите generate снова, когда в папку можно будет писать', en: 'check the folder: new files stand in it beside earlier ones; run generate again once the folder can be written' },
+  },
+  'generate.keptAs': { ru: '{file} (прежний файл сохранён как {kept})', en: '{file} (the earlier file is kept as {kept})' },
   'report.unknownPreset': {
     ru: 'нет набора проверок «{preset}»', en: 'no preset "{preset}"',
     hint: { ru: 'есть: {presets}', en: 'presets: {presets}' },

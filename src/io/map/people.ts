@@ -1,6 +1,7 @@
 // io/map: whether a column's first values are people's names, which a manager column holds. Shared by
 // the snippet of a file without a header (no-header.ts) and the columns proposed for a missing field
 // (mapping.ts), so that both find the same column.
+import { PATRONYMIC_PARTICLE } from '../../core/patronymic.js';
 import { buildValueMaps } from './value-maps.js';
 import { normalizeValue } from './values.js';
 
@@ -16,8 +17,12 @@ export function personLike(values: readonly string[]): boolean {
   return values.length > 0 && values.every((v) => PERSON_NAME.test(v) && !STATUS_WORDS.has(normalizeValue(v)));
 }
 
-/** Two or three words of letters («Иванов Иван», «Anna Lee», «Петрова А. С.», «Салтыков-Щедрин М. Е.»): one rule for every check of a name's shape. */
-export const PERSON_NAME = /^\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){1,2}$/u;
+/**
+ * Two or three words of letters («Иванов Иван», «Anna Lee», «Петрова А. С.», «Салтыков-Щедрин М. Е.»),
+ * and a Turkic patronymic's particle after them («Мамедов Эльчин Рауф оглы», «Алиева Айгюн Рауф кызы»:
+ * four words, which were read as no one's name and kept from the manager column): one rule for every check of a name's shape.
+ */
+export const PERSON_NAME = new RegExp(`^\\p{L}[\\p{L}'’.-]*(?:\\s+\\p{L}[\\p{L}'’.-]*){1,2}(?:\\s+${PATRONYMIC_PARTICLE})?$`, 'iu');
 
 /** Whether at least half of the values pass the test (and there is one): what «a column of dates», «of names» means to a proposal. */
 export function mostly(values: readonly string[], test: (v: string) => boolean): boolean {

@@ -201,6 +201,34 @@ export class ExportDecoder implements CellText {
   private seen = 0;
   /** Where the first NUL stands among the bytes given (-1: none yet): the byte a refusal names. */
   private firstNul = -1;
+  /** Bytes passed on by dropNul so far: the text's positions (NULs removed), which `offset` counts in. */
+  private passed = 0;
+  /** The text's positions of the NULs removed lately, one per NUL, in order (inFile counts them). */
+  private nulMarks: number[] = [];
+  /** NULs removed before every position still to be named (those of nulMarks folded in). */
+  private nulsBefore = 0;
+
+  /**
+   * Where a byte at `at` in the text passed on (NULs removed) stands in the file: a control byte after
+   * stray NULs was named shifted back by them («byte 32» for a byte at 37), and its line counted wrong.
+   */
+  private inFile(at: number): number {
+    let n = this.nulsBefore;
+    for (const mark of this.nulMarks) {
+      if (mark > at) break;
+      n++;
+    }
+    return at + n;
+  }
+
+  /** Folds the marks no byte still to be named comes before: what is named stands at `offset` at least (less a cut UTF-8 sequence). */
+  private foldNulMarks(): void {
+    let k = 0;
+    while (k < this.nulMarks.length && this.nulMarks[k]! <= this.offset - 8) k++;
+    if (k === 0) return;
+    this.nulsBefore += k;
+    this.nulMarks = this.nulMarks.slice(k);
+  }
 
   /**
    * Removes NUL bytes, counting them. A file in which NULs pass 1% of the bytes read up to one of them,
@@ -212,7 +240,11 @@ export class ExportDecoder implements CellText {
     const base = this.seen;
     this.seen += chunk.length;
     let nul = chunk.indexOf(0);
-    if (nul === -1) return chunk;
+    if (nul === -1) {
+      this.passed += chunk.length;
+      return chunk;
+    }
+    this.foldNulMarks();
     const out = Buffer.allocUnsafe(chunk.length);
     let j = 0;
     let from = 0;
@@ -222,11 +254,13 @@ export class ExportDecoder implements CellText {
       if (n > MAX_STRAY_NULS && n * 100 > base + nul + 1) this.refuseBinary(this.firstNul);
       out.set(chunk.subarray(from, nul), j);
       j += nul - from;
+      this.nulMarks.push(this.passed + j);
       from = nul + 1;
       nul = chunk.indexOf(0, from);
     }
     out.set(chunk.subarray(from), j);
     j += chunk.length - from;
+    this.passed += j;
     return out.subarray(0, j) as unknown as T;
   }
 
@@ -251,7 +285,7 @@ export class ExportDecoder implements CellText {
 
   /** Control bytes other than NUL passed on as text so far (ASCII and single-byte text; UTF-8 text is not scanned for them). */
   controlBytes = 0;
-  /** Where the first and the last counted control byte stand (held bytes are scanned again: counted once). */
+  /** Where the first counted control byte stands in the file, and the last in the text (held bytes are scanned again: counted once). */
   private firstControl = -1;
   private lastControl = -1;
 
@@ -263,7 +297,7 @@ export class ExportDecoder implements CellText {
   private strayControl(at: number): void {
     if (at <= this.lastControl) return;
     this.lastControl = at;
-    if (this.firstControl === -1) this.firstControl = at;
+    if (this.firstControl === -1) this.firstControl = this.inFile(at);
     const n = ++this.controlBytes;
     if ((n > 2 && n * 16 > at + 1) || (n > MAX_STRAY_NULS && n * 100 > at + 1)) this.refuseBinary(this.firstControl);
   }
@@ -302,7 +336,7 @@ export class ExportDecoder implements CellText {
     if (!isUtf8(whole)) this.invalidUtf8(this.offset + (chunk.length - data.length) + Math.max(0, utf8Sequences(whole).first));
     if (cut < data.length) this.tail = Buffer.from(data.subarray(cut));
     const nul = data.indexOf(0);
-    if (nul !== -1) this.refuseBinary(this.offset + (chunk.length - data.length) + nul);
+    if (nul !== -1) this.refuseBinary(this.inFile(this.offset + (chunk.length - data.length) + nul));
   }
 
   private givenChecked = false;
@@ -324,15 +358,17 @@ export class ExportDecoder implements CellText {
   private checkControl(bytes: Uint8Array): void {
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i]!;
-      if (b === 0x98 && this.encoding === 'windows-1251') this.refuseBinary(this.offset + i);
+      if (b === 0x98 && this.encoding === 'windows-1251') this.refuseBinary(this.inFile(this.offset + i));
       if (isControlByte(b)) this.strayControl(this.offset + i);
     }
   }
 
+  /** `at`: where the byte stands in the text passed on (NULs removed); said where it stands in the file. */
   private invalidUtf8(at = this.offset): never {
-    throw UserError.of('E_ENCODING', 'read.mixedUtf8', { offset: at }, { file: this.file });
+    throw UserError.of('E_ENCODING', 'read.mixedUtf8', { offset: this.inFile(at) }, { file: this.file });
   }
 
+  /** `at`: where the byte stands in the file (inFile of a position in the text). */
   private refuseBinary(at?: number): never {
     throw at !== undefined ? UserError.of('E_BINARY', 'read.binaryAt', { offset: at }, { file: this.file }) : UserError.of('E_BINARY', 'read.binary', {}, { file: this.file });
   }

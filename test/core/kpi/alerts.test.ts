@@ -207,6 +207,32 @@ describe('managerSpellings', () => {
     expect(managerSpellings([{ manager: 'Иванов Иван Сергеевич' }, { manager: 'Иванов Иван Петрович' }])).toEqual([]);
   });
 
+  // «Мамедов Эльчин Рауф оглы» (a PBX directory) beside «Мамедов Эльчин» (the CRM) was no patronymic:
+  // four words, so two managers and no word of it, as «Иванов Иван Сергеевич» beside «Иванов Иван» gets.
+  it('reads a Turkic patronymic with its particle (оглы, кызы) as a patronymic, for full names and initials', () => {
+    for (const [full, short] of [
+      ['Мамедов Эльчин Рауф оглы', 'Мамедов Эльчин'],
+      ['Алиева Айгюн Рауф кызы', 'Алиева Айгюн'],
+      ['Алиева Айгюн Рауф кызы', 'Айгюн Алиева'],
+      ['Мамедов Эльчин Рауф-оглы', 'Мамедов Эльчин'],
+      ['Мамедов Эльчин Рауф Оглы (доб. 104)', 'Мамедов Эльчин'],
+    ]) {
+      expect(managerSpellings([{ manager: short!, leads: 1 }, { manager: full! }]), full).toEqual([{ code: 'manager-spellings', names: [{ name: full, as: short, by: 'patronymic' }] }]);
+    }
+    for (const short of ['Мамедов Э. Р.', 'Мамедов Э.', 'Э. Р. Мамедов', 'Мамедов Э. Р. оглы']) {
+      expect(managerSpellings([{ manager: 'Мамедов Эльчин Рауф оглы', leads: 1 }, { manager: short }]), short).toEqual([{ code: 'manager-spellings', names: [{ name: short, as: 'Мамедов Эльчин Рауф оглы', by: 'initials' }] }]);
+    }
+    const ru = describeAlert(managerSpellings([{ manager: 'Мамедов Эльчин', leads: 1 }, { manager: 'Мамедов Эльчин Рауф оглы' }])[0]!, 'ru');
+    expect(ru).toContain('«Мамедов Эльчин Рауф оглы» и «Мамедов Эльчин» (с отчеством и без)');
+    // Another father's name is another person: the short name is unclear, as with two Russian patronymics.
+    expect(managerSpellings([{ manager: 'Мамедов Эльчин', leads: 1 }, { manager: 'Мамедов Эльчин Рауф оглы' }, { manager: 'Мамедов Эльчин Ильхам оглы' }])).toEqual([
+      { code: 'manager-unclear', names: [{ name: 'Мамедов Эльчин', could: ['Мамедов Эльчин Рауф оглы', 'Мамедов Эльчин Ильхам оглы'] }] },
+    ]);
+    expect(managerSpellings([{ manager: 'Мамедов Эльчин Рауф оглы' }, { manager: 'Мамедов Э. И.' }])).toEqual([]);
+    // A particle is no patronymic alone, and a fourth word that is none is not guessed at.
+    expect(managerSpellings([{ manager: 'Мамедов Эльчин' }, { manager: 'Мамедов Эльчин Рауф Москва' }])).toEqual([]);
+  });
+
   it('merges all spellings of one person into the one with the most deals, a full name before initials', () => {
     const found = managerSpellings([{ manager: 'Петрова А.' }, { manager: 'Петрова Анна Сергеевна' }, { manager: 'Анна Петрова', leads: 3 }, { manager: 'А. С. Петрова' }]);
     expect(found).toEqual([

@@ -132,6 +132,14 @@ describe('a column of an unfamiliar name is proposed by its values when no simil
     expect(o.created_at).toEqual(['Когда']);
   });
 
+  // «Мамедов Эльчин Рауф оглы» is four words, and such a column was no column of names: «Откуда» was proposed as the manager.
+  it('a column of names with Turkic patronymics (оглы, кызы) is a column of names', () => {
+    const headers = ['Номер', 'Кто ведёт', 'Когда', 'Откуда'];
+    const odd = [['1', 'Мамедов Эльчин Рауф оглы', '02.03.2024', 'Звонок'], ['2', 'Алиева Айгюн Рауф кызы', '03.03.2024', 'Звонок'], ['3', 'Алиева Айгюн Рауф кызы', '04.03.2024', 'Сайт']];
+    expect(offered(headers, odd, 'deals').manager![0]).toBe('Кто ведёт');
+    expect(['Мамедов Эльчин Рауф оглы', 'Алиева Айгюн Рауф кызы (доб. 102)'].map(valueShape)).toEqual(['name', 'name']);
+  });
+
   it('a call log of headers no rule knows: the date column and the column of names (a German HubSpot export, as it is spelt)', () => {
     const headers = ['Datensatz-ID', 'Aktivitätsdatum', 'Aktivität zugewiesen an', 'Anrufrichtung', 'Anrufstatus', 'Anrufdauer', 'Zugehörige Deal-IDs'];
     const calls = [['101', '2025-01-05 09:30', 'Alice Smith', 'Ausgehend', 'Abgeschlossen', '120000', '1'], ['102', '2025-01-06 11:00', 'Alice Smith', 'Eingehend', 'Verpasst', '0', '2'], ['103', '2025-01-06 12:00', 'Bob Jones', 'Ausgehend', 'Keine Antwort', '0', '2']];

@@ -212,6 +212,29 @@ describe('ExportDecoder', () => {
     }
   });
 
+  // A control byte after stray NULs was named at its place in the text with the NULs removed: «byte 32»
+  // for a byte that stands at 37 in the file, and the line said beside it was counted to the wrong byte too.
+  it('names a byte after removed NULs at its place in the file, at any chunk size', () => {
+    const nuls = Buffer.from('id,name,note\n1,a,"x\u0000\u0000\u0000y"\n2,b,\u0000\u0000z\n');
+    // Three control bytes in the first 48: binary, named at the first of them.
+    const control = Buffer.concat([nuls, Buffer.from('3,c,\u0001\u0002\u0003\n')]);
+    expect(control.indexOf(0x01)).toBe(37);
+    // Windows-1252 text: its control bytes are scanned after the encoding is decided.
+    const latin = Buffer.concat([cp1252('id,name\n1,Reunión,'), Buffer.alloc(2), cp1252('Gestión\u0001\u0002\u0003\n')]);
+    const latinAt = latin.indexOf(0x01);
+    // UTF-8 that stops being UTF-8 after NULs: the same shift.
+    const head = Buffer.from(`ID;Ответственный\n1;Пет\u0000\u0000рова\n${'1;Петрова Анна\n'.repeat(20)}`);
+    const mixed = Buffer.concat([head, Buffer.from('2;'), cp1251('Сидоров'), Buffer.from('\n')]);
+    for (const size of [1, 7, 4096]) {
+      expect(() => all(new ExportDecoder('x.csv'), control, size), `size ${size}`).toThrow(/first at byte 37\b/);
+      expect(() => all(new ExportDecoder('x.csv'), latin, size), `size ${size}`).toThrow(new RegExp(`first at byte ${latinAt}\\b`));
+      expect(() => all(new ExportDecoder('x.csv'), mixed, size), `size ${size}`).toThrow(`not valid UTF-8 after byte ${head.length + 2}`);
+    }
+    // Text mode (HTML) too.
+    const html = new ExportDecoder('x.html');
+    expect(() => html.write(control) + html.end()).toThrow(/first at byte 37\b/);
+  });
+
   // A DOS end-of-file mark after the last line (old Windows tools write one) made a whole export «binary».
   it('drops Ctrl-Z bytes that end the input, at any chunk size; followed by text, they stay in it', () => {
     const text = 'id,name\n1,Reunión\n';

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { PERSON_NAME, personLike } from '../../../src/io/map/people.js';
+
+describe('a person name’s shape', () => {
+  // «Мамедов Эльчин Рауф оглы», «Алиева Айгюн Рауф кызы»: four words, and no one's name to the column proposals.
+  it('takes two or three words with a Turkic patronymic’s particle after them', () => {
+    for (const name of ['Мамедов Эльчин Рауф оглы', 'Алиева Айгюн Рауф кызы', 'Эльчин Рауф оглы', 'Мамедов Эльчин Рауф-оглы', 'МАМЕДОВ ЭЛЬЧИН РАУФ ОГЛЫ', 'Иванов Иван Сергеевич', 'Петрова А. С.']) {
+      expect(PERSON_NAME.test(name), name).toBe(true);
+    }
+    expect(personLike(['Мамедов Эльчин Рауф оглы', 'Алиева Айгюн Рауф кызы', 'Иванов Иван'])).toBe(true);
+  });
+
+  it('takes no fourth word that is no particle, and no particle without a name before it', () => {
+    for (const name of ['Мамедов Эльчин Рауф Москва', 'оглы', 'Иванов', 'Мамедов Эльчин Рауф оглы кызы', 'Сделка 12']) {
+      expect(PERSON_NAME.test(name), name).toBe(false);
+    }
+  });
+});
