@@ -8,7 +8,7 @@ import { findAlerts, linkAlerts, type Alert } from '../core/kpi/alerts.js';
 import { DAY_MS as DAY, isoDay } from '../core/kpi/stats.js';
 import { guessKindSaid } from '../io/map/inspect.js';
 import type { ImportOptions } from '../io/map/import.js';
-import { addAlerts, assertInputsReadable, dataQuality, runEngines, unmatchedMapEntries, type EnginesRun, type KpiFiles } from './kpi-files.js';
+import { addAlerts, assertInputsReadable, dataQuality, lineNamesOf, runEngines, unmatchedMapEntries, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import { KIND_FILE_ACC_RU } from '../core/messages.js';
 import { dayRu } from '../core/i18n.js';
@@ -103,7 +103,7 @@ export function comparisonQuality(runs: readonly EnginesRun[], periods: Readonly
     const each = periods.map(([run, i]) => run.facts[i]?.parts[id]).filter((p) => p !== undefined);
     if (each.length > 0) parts[id] = { num: each.reduce((n, p) => n + p.num, 0), den: each.reduce((n, p) => n + p.den, 0) };
   }
-  const found = [...findAlerts({ leads: sum('leads'), won: sum('won'), lost: sum('lost') }, quality, managers), ...linkAlerts({ parts })];
+  const found = [...findAlerts({ leads: sum('leads'), won: sum('won'), lost: sum('lost') }, quality, managers, {}, lineNamesOf(runs.flatMap((r) => r.reports))), ...linkAlerts({ parts })];
   addAlerts(quality, found);
   return quality;
 }

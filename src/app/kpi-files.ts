@@ -584,6 +584,11 @@ export function addAlerts(quality: DataQuality, found: readonly Alert[]): void {
   quality.warnings.push(...found.map((a) => describeAlert(a, 'en')));
 }
 
+/** The lines the run's files wrote after a manager's name («Анна (201)»: 201 → Анна), for the user-ids alert. */
+export function lineNamesOf(reports: readonly ImportReport[]): Record<string, string> {
+  return Object.assign({}, ...reports.map((r) => r.lineNames ?? {})) as Record<string, string>;
+}
+
 /** The KPI result (the JSON contract) of the engine at `index` of a run. */
 export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOptions): KpiResult {
   const { managers, total, groups, spend } = run.results[index]!;
@@ -592,7 +597,7 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, period, run.shape.amount);
   const quality = dataQuality(run.reports, [...run.alerts, ...unmatchedMapEntries(run.mapEntries, run.reports), ...groupAlerts(run, asked, groups[asked.length], spend, period, plan)]);
   const na = notApplicable(run.shape, spend !== undefined);
-  const found = [...findAlerts(total, quality, managers.map((m) => m.manager), na), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...coverageAlerts(run.coverage?.[index], run.activities?.file ?? '')];
+  const found = [...findAlerts(total, quality, managers.map((m) => m.manager), na, lineNamesOf(run.reports)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...coverageAlerts(run.coverage?.[index], run.activities?.file ?? '')];
   addAlerts(quality, found);
   return {
     schemaVersion: 1,

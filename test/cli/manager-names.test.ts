@@ -219,3 +219,30 @@ describe('a call log that adds the patronymic or writes initials', () => {
     expect(r.stderr).toContain('"Петрова А." could be "Петрова Алла" or "Петрова Анна"');
   });
 });
+
+// A tester: Sipuni names the employee who took an incoming call in «Кто ответил» («Анна (201)») and the
+// caller of an outgoing one in «Откуда» by the line alone («201»): Анна had no outgoing call, a manager
+// «201» had hers, and the warning said the numbers were right with «Имя Фамилия» to fill in.
+describe('a PBX log that names an employee by name on one call and by the line on another', () => {
+  it('says who the line is, that her calls are in two rows, and the snippet that joins them gives her both calls', () => {
+    const own = mkdtempSync(path.join(tmpdir(), 'crm-audit-lines-'));
+    writeFileSync(path.join(own, 'deals.csv'), 'ID;Ответственный;Дата создания;Этап сделки;Бюджет\n1;Анна;01.03.2025 09:00;Переговоры;\n');
+    writeFileSync(
+      path.join(own, 'sipuni.csv'),
+      [
+        'Тип;Статус;Время;Схема;Откуда;Куда;Кто ответил;Длительность звонка;Длительность разговора',
+        'Входящий;Отвечен;01.03.2025 10:05:00;Основная;79161234567;74951112233;Анна (201);65;60',
+        'Исходящий;Отвечен;01.03.2025 10:40:00;;201;79161234567;Анна (201);130;120',
+      ].join('\n'),
+    );
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'sipuni.csv', '--format', 'json', '--lang', 'ru'], { cwd: own });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).managers.map((m: { manager: string; calls_in: number; calls_out: number }) => [m.manager, m.calls_in, m.calls_out])).toEqual([['201', 0, 1], ['Анна', 1, 0]]);
+    expect(run.stderr).toContain('«201» — это «Анна» (в файле: «Анна (201)»)');
+    expect(run.stderr).not.toContain('Цифры верны');
+    const snippet = run.stderr.slice(run.stderr.indexOf('managers:'), run.stderr.indexOf('"Анна"', run.stderr.indexOf('managers:')) + '"Анна"'.length);
+    writeFileSync(path.join(own, 'map.yaml'), `${snippet}\n`);
+    const joined = runCli(['kpi', '-d', 'deals.csv', '-a', 'sipuni.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: own });
+    expect(JSON.parse(joined.stdout).managers.map((m: { manager: string; calls_in: number; calls_out: number }) => [m.manager, m.calls_in, m.calls_out])).toEqual([['Анна', 1, 1]]);
+  });
+});

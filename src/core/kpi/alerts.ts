@@ -29,7 +29,7 @@ export type Alert =
   | { code: 'partial-months'; file: 'spend' | 'plan'; months: string[] }
   | { code: 'plan-empty'; rows: number }
   | { code: 'group-column-missing'; dims: Array<'source' | 'pipeline' | 'stage'> }
-  | { code: 'manager-ids'; ids: string[] }
+  | { code: 'manager-ids'; ids: string[]; named?: Array<{ id: string; name: string; as: string }> }
   /** `by`: the name is the other's with a patronymic added or dropped, or written with initials. */
   | { code: 'manager-spellings'; names: Array<{ name: string; as: string; by?: Spelling }> }
   /** A short name («Петрова А.», «Иванов Иван») that several full names could be: nothing merged. */
@@ -271,6 +271,28 @@ export function managerSpellings(managers: ReadonlyArray<{ manager: string; lead
   return out;
 }
 
+/**
+ * The user ids that are lines (extensions) the files name a person by elsewhere: a cell «Анна (201)»
+ * read as the manager Анна (`lineNames`, from the reports), or a manager «Анна (201)» listed as such.
+ * A PBX log names the employee by name on one call and by the line alone on another (Sipuni: «Кто
+ * ответил» «Анна (201)» on an incoming call, «Откуда» «201» on an outgoing one): one person in two
+ * rows. `as` is how the file wrote the name with the line.
+ */
+function namedLines(ids: readonly string[], managers: readonly string[], lineNames: Readonly<Record<string, string>>): Array<{ id: string; name: string; as: string }> {
+  const out: Array<{ id: string; name: string; as: string }> = [];
+  for (const id of ids) {
+    if (!/^\d{2,6}$/.test(id)) continue;
+    const name = Object.hasOwn(lineNames, id) ? lineNames[id]! : undefined;
+    if (name !== undefined && managers.includes(name)) {
+      out.push({ id, name, as: `${name} (${id})` });
+      continue;
+    }
+    const listed = managers.find((m) => m !== id && (LINE_AFTER_NAME.exec(m)?.[0] ?? '').replace(/\D/g, '') === id);
+    if (listed !== undefined) out.push({ id, name: listed, as: listed });
+  }
+  return out;
+}
+
 /** How one spelling of a person differs from the name kept: a patronymic added, initials, an e-mail address. */
 type Spelling = 'patronymic' | 'initials' | 'email';
 
@@ -278,10 +300,13 @@ type Spelling = 'patronymic' | 'initials' | 'email';
 const IDS_LISTED = 20;
 
 /** What in a result looks wrong: no deal won or lost among many, a file with many unreadable rows, managers that are user ids. */
-export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'files'>, managers: readonly string[] = [], notApplicable: Readonly<Record<string, string>> = {}): Alert[] {
+export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'files'>, managers: readonly string[] = [], notApplicable: Readonly<Record<string, string>> = {}, lineNames: Readonly<Record<string, string>> = {}): Alert[] {
   const out: Alert[] = [];
   const ids = managers.filter(looksLikeUserId);
-  if (ids.length > 0) out.push({ code: 'manager-ids', ids: ids.slice(0, IDS_LISTED) });
+  if (ids.length > 0) {
+    const named = namedLines(ids, managers, lineNames);
+    out.push({ code: 'manager-ids', ids: ids.slice(0, IDS_LISTED), ...(named.length > 0 ? { named } : {}) });
+  }
   const leads = Number(total.leads ?? 0);
   if (leads >= OUTCOME_MIN_DEALS && total.won === 0 && total.lost === 0) out.push({ code: 'no-outcome', deals: leads });
   // An amount column read, but no won deal has an amount: revenue 0 reads as a department that sold nothing (a tester).
@@ -624,10 +649,28 @@ function sharedTitlesText(a: Extract<Alert, { code: 'shared-titles' }>, ru: bool
 
 /** Managers written as CRM user ids, and the --map section that names them. */
 function managerIds(a: Extract<Alert, { code: 'manager-ids' }>, lang: string): string {
+  if (a.named) return namedLinesText(a as Required<Extract<Alert, { code: 'manager-ids' }>>, lang);
   const snippet = managersSnippet(a.ids, lang).trimEnd();
   return lang === 'ru'
     ? `Менеджеры указаны кодами пользователей CRM или внутренними номерами АТС, а не именами (${a.ids.slice(0, 3).map((x) => `«${x}»`).join(', ')}${a.ids.length > 3 ? ' и др.' : ''}): так пишут выгрузки с полями API (OwnerId, ASSIGNED_BY_ID, RESPONSIBLE_ID) и журналы звонков АТС. Цифры верны, но в отчёте будут коды. Чтобы видеть имена, передайте --map с разделом:\n${snippet}`
     : `Managers are CRM user ids or PBX extensions, not names (${a.ids.slice(0, 3).map((x) => `"${x}"`).join(', ')}${a.ids.length > 3 ? ' and more' : ''}): exports with API fields (OwnerId, ASSIGNED_BY_ID, RESPONSIBLE_ID) and PBX call logs write them so. The numbers are right, but the report shows the ids. To show names, pass --map with:\n${snippet}`;
+}
+
+/**
+ * Lines a file names a person by elsewhere: that person's activities are in two rows of the report, the
+ * name's and the line's, so the numbers of each are not right (the plain user-ids text said they were);
+ * the snippet names each such line, and leaves the other ids to fill in.
+ */
+function namedLinesText(a: Required<Extract<Alert, { code: 'manager-ids' }>>, lang: string): string {
+  const ru = lang === 'ru';
+  const q = (s: string) => (ru ? `«${s}»` : `"${s}"`);
+  const pairs = a.named.map((n) => (ru ? `${q(n.id)} — это ${q(n.name)} (в файле: ${q(n.as)})` : `${q(n.id)} is ${q(n.name)} (the file writes ${q(n.as)})`)).join(', ');
+  const placeholder = ru ? 'Имя Фамилия' : 'First Last';
+  const names = new Map(a.named.map((n) => [n.id, n.name]));
+  const snippet = `managers:\n${a.ids.map((id) => `  ${JSON.stringify(id)}: ${JSON.stringify(names.get(id) ?? placeholder)}`).join('\n')}`;
+  return ru
+    ? `Сотрудники указаны то именем, то внутренним номером АТС: ${pairs}. Действия каждого из них посчитаны в двух строках отчёта — под именем и под номером, и цифры каждой строки неполные. Передайте --map с разделом:\n${snippet}`
+    : `Employees are named now by name, now by their PBX extension: ${pairs}. Each one's activities are counted in two rows of the report, under the name and under the number, and neither row's numbers are whole. Pass --map with:\n${snippet}`;
 }
 
 /** Amounts like `15,000` read as 15 by the decimal mark another value of their column decided (`1,5`): two formats in one column. */

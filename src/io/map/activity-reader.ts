@@ -124,7 +124,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
   if (sides) ctx.bySides = sideCounts();
   ctx.untimed = { count: 0 };
   return {
-    manager: new CellMemo(employeeKey(managerKey(ctx.linker!.store, cleanText, ctx.maps))),
+    manager: new CellMemo(employeeKey(managerKey(ctx.linker!.store, cleanText, ctx.maps, ctx))),
     flag: new CellMemo((t) => parseBoolean(trimEdges(t))),
     done: counted(v.done),
     doneEmpty: doneIsStatus(ctx) ? undefined : false,

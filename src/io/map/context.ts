@@ -331,6 +331,8 @@ export interface ReadContext {
   untimed?: { count: number };
   /** Activities whose deal is a title several deals share (linked to none): how many, and the first title. */
   sharedTitles?: { count: number; example: string };
+  /** The lines (extensions) a cell named after a manager's name («Анна (201)»: 201 → Анна), as the manager was reported. */
+  lineNames?: Map<string, string>;
   /** Times marked UTC (`Z`): how many, and the first one with its column's header. */
   utc?: { count: number; example: string; column: string };
   /** The report date (ms at midnight), when the run has one: close dates after it are expected ones. */
@@ -496,7 +498,7 @@ const DEACTIVATED = /\s*\(deactivated(?: user)?\)$/i;
  * (101)» in a call log is the deals file's «Иван Петров»; «Оператор (101)» and «Оператор (102)» stay
  * two lines where no deal names «Оператор»). One rule for deals, activities and payments.
  */
-export function reportedManager(maps: ValueMaps, name: string, store: DealStore | undefined): string {
+export function reportedManager(maps: ValueMaps, name: string, store: DealStore | undefined, onLine?: (line: string, name: string) => void): string {
   // HubSpot marks an owner no longer in the account «Ben Ray (Deactivated User)» in the deals, while
   // the calls they made name «Ben Ray»: one person, whose deals stay theirs (a tester's run listed two).
   // An address after a name («Alice Smith (alice@acme.com)») is kept: two people of one name differ by it
@@ -504,16 +506,37 @@ export function reportedManager(maps: ValueMaps, name: string, store: DealStore 
   const cleaned = name.charCodeAt(name.length - 1) === 0x29 && !maps.managers.has(name) ? name.replace(DEACTIVATED, '') || name : name;
   if (store !== undefined && mayEndInLine(cleaned) && !maps.managers.has(cleaned)) {
     const bare = managerName(maps, cleaned.replace(LINE_AFTER_NAME, ''));
-    if (bare !== '' && store.managers.find(bare) !== undefined) return bare;
+    if (bare !== '' && store.managers.find(bare) !== undefined) {
+      onLine?.(lineOf(cleaned), bare);
+      return bare;
+    }
   }
   return managerName(maps, cleaned);
 }
 
-/** A manager cell as a key of the store's managers (-1 when blank): one rule for deals, activities and payments. */
-export function managerKey(store: DealStore, clean: (raw: string) => string, maps: ValueMaps): (raw: string) => number {
+/** The digits of the line after a name («Анна (доб. 201)»: 201). */
+function lineOf(name: string): string {
+  return (LINE_AFTER_NAME.exec(name)?.[0] ?? '').replace(/\D/g, '');
+}
+
+/** How many lines a file's report names (a PBX's employees; more would be no team). */
+const LINES_KEPT = 200;
+
+/**
+ * A manager cell as a key of the store's managers (-1 when blank): one rule for deals, activities and
+ * payments. With `ctx`, a line after a name («Анна (201)») read as that manager is kept in ctx.lineNames:
+ * the same log may name her by the line alone on other calls (Sipuni's caller «201»), said by the user-ids alert.
+ */
+export function managerKey(store: DealStore, clean: (raw: string) => string, maps: ValueMaps, ctx?: Pick<ReadContext, 'lineNames'>): (raw: string) => number {
+  const onLine = ctx
+    ? (line: string, name: string) => {
+        const lines = (ctx.lineNames ??= new Map());
+        if (lines.size < LINES_KEPT && !lines.has(line)) lines.set(line, name);
+      }
+    : undefined;
   return (raw) => {
     const cleaned = clean(raw);
-    return cleaned === '' ? -1 : store.managers.id(reportedManager(maps, cleaned, store));
+    return cleaned === '' ? -1 : store.managers.id(reportedManager(maps, cleaned, store, onLine));
   };
 }
 

@@ -139,6 +139,8 @@ export interface ImportReport {
   untimed?: number;
   /** Activities whose deal is a title several deals share: how many, and the first title. */
   sharedTitles?: { count: number; example: string };
+  /** The lines written after a manager's name («Анна (201)»: { "201": "Анна" }), read as that manager. */
+  lineNames?: Record<string, string>;
   /** Dates marked UTC (`Z`): how many, the first, and its column. */
   utc?: { count: number; example: string; column: string };
   /** The run shifted the file's times (--time-offset): its clock was given, whatever the times say. */
@@ -378,6 +380,7 @@ class RowsToRecords<T> {
     if (ctx.utc) report.utc = { ...ctx.utc };
     if (ctx.timeOffsetMs !== 0) report.shifted = true;
     if (ctx.sharedTitles) report.sharedTitles = { ...ctx.sharedTitles };
+    if (ctx.lineNames) report.lineNames = Object.fromEntries(ctx.lineNames);
     const profile = ctx.map.profile;
     if (profile) report.profile = { id: profile.profile.id, crm: profile.profile.crm, matched: profile.matched, ...(profile.profile.leads ? { leads: true } : {}) };
     if (this.kind === 'deals') {

@@ -655,6 +655,7 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     ...(a.untimed || b.untimed ? { untimed: (a.untimed ?? 0) + (b.untimed ?? 0) } : {}),
     ...(a.utc || b.utc ? { utc: { ...(a.utc ?? b.utc)!, count: (a.utc?.count ?? 0) + (b.utc?.count ?? 0) } } : {}),
     ...(a.sharedTitles || b.sharedTitles ? { sharedTitles: { ...(a.sharedTitles ?? b.sharedTitles)!, count: (a.sharedTitles?.count ?? 0) + (b.sharedTitles?.count ?? 0) } } : {}),
+    ...(a.lineNames || b.lineNames ? { lineNames: { ...b.lineNames, ...a.lineNames } } : {}),
     ...(a.missedNoManager || b.missedNoManager ? { missedNoManager: (a.missedNoManager ?? 0) + (b.missedNoManager ?? 0) } : {}),
     ...(a.directionBySides && b.directionBySides ? { directionBySides: { in: a.directionBySides.in + b.directionBySides.in, out: a.directionBySides.out + b.directionBySides.out, internal: a.directionBySides.internal + b.directionBySides.internal, none: a.directionBySides.none + b.directionBySides.none } } : {}),
     rowsRead: a.rowsRead + b.rowsRead,

@@ -117,6 +117,23 @@ describe('managers that are CRM user ids, not names', () => {
   });
 });
 
+// A tester: Sipuni's «Кто ответил» names «Анна (201)» on an incoming call, «Откуда» «201» on her outgoing one;
+// Анна and «201» were two managers, and the alert said «Цифры верны» with a placeholder for a name the file gives.
+describe('a line the files name a person by elsewhere', () => {
+  it('is said as that person, split in two rows, with the snippet naming her; other ids keep the placeholder', () => {
+    const [alert] = findAlerts({ leads: 1, won: 1, lost: 0 }, { files: [] }, ['201', '305', 'Анна', 'Борис (202)', '202'], {}, { '201': 'Анна' });
+    expect(alert).toEqual({ code: 'manager-ids', ids: ['201', '305', '202'], named: [{ id: '201', name: 'Анна', as: 'Анна (201)' }, { id: '202', name: 'Борис (202)', as: 'Борис (202)' }] });
+    const ru = describeAlert(alert!, 'ru');
+    expect(ru).toContain('«201» — это «Анна» (в файле: «Анна (201)»), «202» — это «Борис (202)» (в файле: «Борис (202)»)');
+    expect(ru).toContain('посчитаны в двух строках отчёта');
+    expect(ru).not.toContain('Цифры верны');
+    expect(ru).toContain('managers:\n  "201": "Анна"\n  "305": "Имя Фамилия"\n  "202": "Борис (202)"');
+    expect(describeAlert(alert!, 'en')).toContain('"201" is "Анна" (the file writes "Анна (201)")');
+    // A name the line was read as that is no manager of the result (another period's) names nobody here.
+    expect(findAlerts({ leads: 1, won: 1, lost: 0 }, { files: [] }, ['201'], {}, { '201': 'Анна' })).toEqual([{ code: 'manager-ids', ids: ['201'] }]);
+  });
+});
+
 describe('a comparison period too short for per-month figures', () => {
   it('advises a later cutover with a cutover, and more days of export with two sets of files', () => {
     const short = { code: 'short-period' as const, which: 'before' as const, from: '2025-01-01', to: '2025-01-01', days: 1 };
