@@ -39,7 +39,7 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     ...(t.encodingWhy ? [`  ${L('кодировка:  ', 'encoding:   ')}${t.encoding}: ${importNote(t.encodingWhy, opts.lang)}`] : []),
     ...(t.encodingDoubt ? [L(`              не наверняка: мало букв; «${t.encodingDoubt.read}» в ${t.encodingDoubt.other} читается «${t.encodingDoubt.otherRead}» (--encoding задаст кодировку)`, `              not sure: few letters; "${t.encodingDoubt.read}" reads "${t.encodingDoubt.otherRead}" in ${t.encodingDoubt.other} (--encoding sets the encoding)`)] : []),
     ...(t.nulBytes ? [L(`  NUL-байты:  удалено ${n(t.nulBytes)}`, `  NUL bytes:  ${n(t.nulBytes)} removed`)] : []),
-    `  ${L('заголовок:  ', 'header row: ')}${r.headerRow === 0 ? L('нет: колонки по номерам из --map, каждая строка — данные', 'none: columns by number from --map, every row is data') : L(`строка ${r.headerRow}`, String(r.headerRow))}`,
+    `  ${L('заголовок:  ', 'header row: ')}${r.headerRow === 0 ? (r.layout ? L('нет: колонки по порядку Master.csv (Asterisk, модуль cdr_csv), каждая строка — данные', "none: columns in Master.csv's order (Asterisk's cdr_csv), every row is data") : L('нет: колонки по номерам из --map, каждая строка — данные', 'none: columns by number from --map, every row is data')) : L(`строка ${r.headerRow}`, String(r.headerRow))}`,
     `  ${L('CRM:        ', 'CRM:        ')}${crm}`,
   ];
   if (r.unknownStage) {

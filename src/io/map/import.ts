@@ -3,6 +3,7 @@
 // reader of its kind (deal-reader, activity-reader, payment-reader, spend-reader, plan-reader) through Cells, which gives a cell
 // from bytes or from text with the same meaning. Every row ends as a record, a skipped row with its
 // reason, or a dropped non-data row, all in the ImportReport. importFile is the entry.
+import { knownLayout } from './layouts.js';
 import { Readable } from 'node:stream';
 import type { Payment, PlanRow, SkippedRow, SpendRow } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
@@ -139,6 +140,8 @@ export interface ImportReport {
   untimed?: number;
   /** Activities whose deal is a title several deals share: how many, and the first title. */
   sharedTitles?: { count: number; example: string };
+  /** A file without a header read by a known layout's column names (layouts.ts): Asterisk's Master.csv. */
+  layout?: 'asterisk-master-csv';
   /** The lines written after a manager's name («Анна (201)»: { "201": "Анна" }), read as that manager. */
   lineNames?: Record<string, string>;
   /** Dates marked UTC (`Z`): how many, the first, and its column. */
@@ -398,8 +401,11 @@ class RowsToRecords<T> {
   private startWithHeader(): void {
     const { kind, opts, file, headRows } = this;
     const best = headerRow(headRows, kind, opts, this.limits, file);
-    // No header row (-1): the columns by number, every row read as data, and the header row reported as 0.
-    const header = best === -1 ? { cells: numberedHeader(headRows), row: 0 } : headRows[best]!;
+    // No header row (-1): the columns by a known layout's names (Asterisk's Master.csv) or by number, every
+    // row read as data, and the header row reported as 0.
+    const layout = best === -1 ? knownLayout(headRows) : undefined;
+    if (layout) this.report.layout = 'asterisk-master-csv';
+    const header = best === -1 ? { cells: layout ?? numberedHeader(headRows), row: 0 } : headRows[best]!;
     const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind), kind === 'activities' ? opts.units : undefined);
     if (kind === 'plan') choosePlanKey(map, opts.columns);
     // A «Тип» column read by its values; the other half of a file read in parallel applies the first half's reading.
@@ -553,6 +559,8 @@ function headerRow(headRows: Array<{ cells: string[]; row: number }>, kind: Reco
   });
   if (best >= 0) return best;
   const named = Object.values(opts.columns ?? {}).flat();
+  // A file of a known layout without a header (Asterisk's Master.csv): its columns by the layout's names, unless the map names them by number.
+  if (knownLayout(headRows) && !named.some((c) => /^#\d+$/.test(c.trim()))) return -1;
   const data = looksLikeData(headRows[0]!.cells);
   if (named.length > 0 && !data) return 0;
   if (named.length > 0 && named.every((c) => /^#\d+$/.test(c.trim()))) return -1;

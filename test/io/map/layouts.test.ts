@@ -1,0 +1,44 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { knownLayout } from '../../../src/io/map/layouts.js';
+import { runCli } from '../../helpers/cli.js';
+
+// Asterisk's cdr_csv writes Master.csv with no header, its columns in one fixed order.
+const MASTER = [
+  '"","79161234567","201","from-trunk","""Anna"" <201>","SIP/trunk-0001","SIP/201-0002","Dial","SIP/201,30","2025-03-01 10:05:00","2025-03-01 10:05:05","2025-03-01 10:06:10",70,65,"ANSWERED","DOCUMENTATION","1740823500.1",""',
+  '"","79161234567","201","from-trunk","","SIP/trunk-0003","SIP/201-0004","Dial","SIP/201,30","2025-03-01 10:30:00","","2025-03-01 10:30:40",40,0,"NO ANSWER","DOCUMENTATION","1740825000.3",""',
+  '"","201","79161234567","from-internal","""Anna"" <201>","SIP/201-0005","SIP/trunk-0006","Dial","SIP/trunk/79161234567","2025-03-01 11:00:00","2025-03-01 11:00:10","2025-03-01 11:02:10",130,120,"ANSWERED","DOCUMENTATION","1740826800.5",""',
+];
+
+const row = (disposition: string, ama = 'DOCUMENTATION', start = '2025-03-01 10:05:00') => ['', '79161234567', '201', 'from-trunk', '', 'SIP/a', 'SIP/b', 'Dial', '', start, '', '', '70', '65', disposition, ama, '1.1', ''];
+
+describe('a file without a header in a known layout', () => {
+  it("is Asterisk's Master.csv by its disposition, AMA flag and start time in their places, every row", () => {
+    expect(knownLayout([{ cells: row('ANSWERED') }, { cells: row('NO ANSWER') }])).toEqual(['accountcode', 'src', 'dst', 'dcontext', 'clid', 'channel', 'dstchannel', 'lastapp', 'lastdata', 'start', 'answer', 'end', 'duration', 'billsec', 'disposition', 'amaflags', 'uniqueid', 'userfield']);
+    // Later versions append linkedid, peeraccount and sequence.
+    expect(knownLayout([{ cells: [...row('BUSY'), 'L1', '', '7'] }, { cells: row('FAILED') }])).toHaveLength(21);
+    // One row is not enough; a row that is not the layout's, or no AMA flag, is no Master.csv.
+    expect(knownLayout([{ cells: row('ANSWERED') }])).toBeUndefined();
+    expect(knownLayout([{ cells: row('ANSWERED') }, { cells: row('Отвечен') }])).toBeUndefined();
+    expect(knownLayout([{ cells: row('ANSWERED', '3') }, { cells: row('ANSWERED', '3') }])).toBeUndefined();
+    expect(knownLayout([{ cells: row('ANSWERED', 'DOCUMENTATION', '01.03.2025 10:05') }, { cells: row('ANSWERED') }])).toBeUndefined();
+  });
+
+  // A tester: Master.csv was refused with a deals snippet («manager: "#4"» over «from-trunk»), while the
+  // same records with the CDR table's header were read as Asterisk's.
+  it('is read as the Asterisk profile reads the CDR table: directions by the line, the missed call, talk time', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-master-'));
+    writeFileSync(path.join(dir, 'Master.csv'), MASTER.join('\n') + '\n');
+    writeFileSync(path.join(dir, 'deals.csv'), 'ID;Ответственный;Дата создания;Этап сделки\n1;201;01.03.2025 09:00;Переговоры\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'Master.csv', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    // Two incoming calls to line 201 (one answered, one NO ANSWER: missed), one outgoing from it; talk 65 + 120 s.
+    expect(JSON.parse(run.stdout).managers).toEqual([expect.objectContaining({ manager: '201', calls_in: 2, calls_out: 1, calls_missed: 1, talk_minutes: (65 + 120) / 60 })]);
+    const inspect = runCli(['inspect', 'Master.csv', '--kind', 'activities', '--lang', 'ru'], { cwd: dir });
+    expect(inspect.code, inspect.stderr).toBe(0);
+    expect(inspect.stdout).toContain('заголовок:  нет: колонки по порядку Master.csv (Asterisk, модуль cdr_csv), каждая строка — данные');
+    expect(inspect.stdout).toMatch(/«start» +-> at/);
+  });
+});
