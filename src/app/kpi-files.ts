@@ -71,7 +71,7 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     // A status or missed column, or a type column that names missed calls (Zoho's Call Type «Missed», МегаФон's «Пропущенный»).
     activityMissed: Boolean(a?.has('missed')) || said?.missed === true,
     // A duration column, or an end time the duration is read from (Bitrix24's END_TIME).
-    ...(activitiesMap ? { callDuration: Boolean(a?.has('duration_s') || a?.has('end_at')), activityLink: linksActivities(a, said), outgoingLink: LINK_FIELDS.some((f) => f !== 'caller' && a?.has(f)) } : {}),
+    ...(activitiesMap ? { callDuration: Boolean(a?.has('duration_s') || a?.has('end_at')), activityLink: linksActivities(a, said?.direction), outgoingLink: LINK_FIELDS.some((f) => f !== 'caller' && a?.has(f)) } : {}),
     payments: hasPayments,
     lossReason: Boolean(dealsMap?.fields.has('loss_reason')) || stageReasons,
     client: Boolean(dealsMap?.fields.has('client')),
@@ -98,13 +98,15 @@ function paymentColumns(report: ImportReport): { paidColumn: boolean; invoicedCo
 const LINK_FIELDS = ['deal_id', 'client', 'phone', 'caller', 'callee', 'channel', 'dstchannel', 'owner_type'];
 
 /**
- * Whether the activities file can link an activity to a deal. A call's two numbers are read by its
- * direction: in a log that says no direction, a callee column links nothing (a caller alone is then every
- * call's client), and touches read 0 without a word (a tester); they are not applicable instead.
+ * Whether the activities file can link an activity to a deal: the one rule of the KPI (activityLink)
+ * and of the evidence (its shape's link). A call's two numbers are read by its direction (activity-reader's
+ * numberSides): in a log that says no direction (`directed` false), a callee column links nothing (a
+ * caller alone is then every call's client), and touches read 0 without a word (a tester); they are
+ * not applicable instead. `directed` is undefined where nothing was read of the calls.
  */
-function linksActivities(a: ReadonlyMap<string, number[]> | undefined, said: CallsSaid | undefined): boolean {
+function linksActivities(a: ReadonlyMap<string, number[]> | undefined, directed: boolean | undefined): boolean {
   if (LINK_FIELDS.some((f) => f !== 'caller' && f !== 'callee' && a?.has(f))) return true;
-  if (said?.direction === false && a?.has('callee')) return false;
+  if (directed === false && a?.has('callee')) return false;
   return Boolean(a?.has('caller') || a?.has('callee'));
 }
 
@@ -151,8 +153,8 @@ export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: Co
     amount: Boolean(d?.has('amount')),
     product: Boolean(d?.has('product')),
     duration: Boolean(activitiesMap?.fields.has('duration_s')),
-    // A caller or a callee names the client only by a call's direction (activity-reader's byDirection).
-    link: ['deal_id', 'client', 'phone'].some((f) => activitiesMap?.fields.has(f)) || (directed === true && ['caller', 'callee'].some((f) => activitiesMap?.fields.has(f))),
+    // As the KPI's activityLink: a caller alone names the client of a call with no direction (a log of incoming calls).
+    link: linksActivities(activitiesMap?.fields, directed),
   };
 }
 

@@ -98,7 +98,7 @@ export const HELP_RU: Readonly<Record<string, string>> = {
 
   // inspect
   'Show how an export is read: format, encoding, header, column mapping, values, bad rows': 'Показать, как читается выгрузка: формат, кодировка, заголовок, колонки, значения, плохие строки',
-  'what the file holds (default: guessed from the header)': 'что в файле (по умолчанию — угадывается по заголовку)',
+  'what the file holds (default: the kind its header says, else deals)': 'что в файле (по умолчанию — вид, который называет заголовок, иначе deals)',
   'output format': 'формат вывода',
   'language of the text output (default: from the locale, else ru)': 'язык текста (по умолчанию — по локали, иначе русский)',
   'language of the messages (default: from the locale, else ru)': 'язык сообщений (по умолчанию — по локали, иначе русский)',

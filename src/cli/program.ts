@@ -205,7 +205,7 @@ function declareInspect(program: Command, run: Run): void {
       .command('inspect')
       .description('Show how an export is read: format, encoding, header, column mapping, values, bad rows')
       .argument('<file>', 'an export file (- for stdin, with --kind)')
-      .addOption(new Option('--kind <kind>', 'what the file holds (default: guessed from the header)').choices(['deals', 'activities', 'payments', 'spend', 'plan']))
+      .addOption(new Option('--kind <kind>', 'what the file holds (default: the kind its header says, else deals)').choices(['deals', 'activities', 'payments', 'spend', 'plan']))
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
       .addOption(new Option('--lang <lang>', 'language of the text output (default: from the locale, else ru)').choices(['ru', 'en'])),
   )

@@ -12,6 +12,13 @@ describe('whether activities can link to deals, for the evidence', () => {
     expect(evidenceShape(undefined, calls, true, false, true).link).toBe(true);
     expect(evidenceShape(undefined, map('manager', 'at', 'phone'), true, false, false).link).toBe(true);
   });
+
+  // As the KPI's activityLink and the reader's numberSides: the caller alone is then every call's client; a callee alone no one's.
+  it('a caller alone links without a direction; a callee alone only with one', () => {
+    expect(evidenceShape(undefined, map('manager', 'at', 'caller'), true, false, false).link).toBe(true);
+    expect(evidenceShape(undefined, map('manager', 'at', 'callee'), true, false, false).link).toBe(false);
+    expect(evidenceShape(undefined, map('manager', 'at', 'callee'), true, false, true).link).toBe(true);
+  });
 });
 
 // Without a status or stage column every deal reads as open: the evidence must not count 0 won deals.

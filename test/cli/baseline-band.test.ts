@@ -44,8 +44,9 @@ describe('audit --baseline: the earlier band', () => {
     expect(audit('--lang', 'ru', '-o', at('audit.xlsx')).code).toBe(0);
     const rows = await rowsOf(at('audit.xlsx'), 'Аудит');
     const band = rows.findIndex((r) => r[0] === 'Уровень');
-    expect(rows[band]).toEqual(['Уровень', 'Лидер']);
-    expect(rows[band + 1]).toEqual(['Было (01.01.2025)', 'Внедрение не началось']);
+    // Each band with its score, as the terminal's «Уровень: Лидер (7 / 10)» and «Было (01.01.2025): … (2 / 10)».
+    expect(rows[band]).toEqual(['Уровень', 'Лидер', '7 / 10']);
+    expect(rows[band + 1]).toEqual(['Было (01.01.2025)', 'Внедрение не началось', '2 / 10']);
   });
 
   it('takes the audit of a report --format json result as the baseline too', () => {

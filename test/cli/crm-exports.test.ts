@@ -49,6 +49,35 @@ describe('a HubSpot call associated with several deals («1;5»)', () => {
   });
 });
 
+// A missed call naming deals 1 and 5 was matched to a call back by its first deal only: a call back on deal 5
+// was not one (callbacks 0 of 1), while the same call was a touch of 5 (spec: called back when an outgoing call shares the deal_id).
+describe('a missed call associated with several deals («1;5»), called back on the second', () => {
+  const DEALS = ['Record ID,Deal Name,Deal Stage,Deal owner,Create Date,Close Date,Amount', '1,Alpha,Closed Won,Alice Smith,2025-01-01 09:00,2025-01-10 18:00,1000', '5,Beta,Closed Won,Alice Smith,2025-01-01 09:00,2025-01-10 18:00,2000'].join('\n');
+
+  it('is called back (HubSpot: 10:00 missed «1;5», 11:00 out on deal 5, inside 24 h)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-exports-'));
+    writeFileSync(path.join(dir, 'deals.csv'), DEALS);
+    writeFileSync(path.join(dir, 'calls.csv'), ['Record ID,Activity date,Activity assigned to,Call direction,Call status,Call duration,Associated Deal IDs', '201,2025-01-02 10:00,Alice Smith,INBOUND,MISSED,0,1;5', '202,2025-01-02 11:00,Alice Smith,OUTBOUND,COMPLETED,60000,5'].join('\n'));
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    // One missed call with a deal, called back: 1 of 1.
+    expect(JSON.parse(run.stdout).total).toMatchObject({ calls_in: 1, calls_missed: 1, callback_rate: 1 });
+  });
+
+  it('is called back when the worker thread read the missed call and resolved the callbacks', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-exports-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,closed_at,status,amount\n1,A,2025-01-01 09:00,2025-01-10 18:00,won,1000\n5,A,2025-01-01 09:00,2025-01-10 18:00,won,1000\n7,A,2025-01-01 09:00,2025-01-10 18:00,won,1000\n');
+    // The call back on deal 5 first (this thread's half), 4,000 calls on deal 7 in February, the missed call «1;5» an hour before it last (the worker's half).
+    const between = Array.from({ length: 4000 }, (_, i) => `A,2025-02-${String(1 + Math.floor(i / 1000)).padStart(2, '0')} ${String(8 + Math.floor((i % 1000) / 100)).padStart(2, '0')}:${String(Math.floor((i % 100) / 2)).padStart(2, '0')}:0${i % 2},call,out,false,60,7`);
+    writeFileSync(path.join(dir, 'calls.csv'), ['manager,at,kind,direction,missed,duration_s,deal_id', 'A,2025-01-02 11:00,call,out,false,60,5', ...between, 'A,2025-01-02 10:00,call,in,true,0,"1;5"'].join('\n') + '\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: '1', CRM_AUDIT_SPLIT_TRACE: '1', CRM_AUDIT_WORKER_CALLBACKS: '0' } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('read in two halves: calls.csv');
+    expect(run.stderr).toContain('callbacks resolved on the worker thread');
+    expect(JSON.parse(run.stdout).total).toMatchObject({ calls_in: 1, calls_missed: 1, callback_rate: 1 });
+  });
+});
+
 describe('activities that link to no deal', () => {
   it('are said loudly: touches and responses would read as if nobody worked the deals', () => {
     const dir = folder('salesforce-report-details-csv-footers.csv', 'salesforce-activities-related-to-other-records.csv');

@@ -147,3 +147,34 @@ describe('inspect of an HTML report with a filter table above the data', () => {
     expect(run.stdout).toMatch(/records:\s+1/);
   });
 });
+
+// inspect without --kind read a file as a call log because one of its names («Откуда», a caller's) is one,
+// where kpi and map read only a header that says its kind (a CRM's signature, two known names, one name
+// only that kind has) as that kind: a deals file of unknown names got a call log's snippet, said as nothing.
+describe('inspect without --kind, on a file whose header does not say its kind', () => {
+  const ODD = ['Номер,Кто ведёт,Фаза,Когда,Деньги,Откуда', '1,Иванов Иван,Переговоры,02.03.2024,9000,Звонок', '2,Петрова Анна,Отказ клиента,03.03.2024,58000,Сайт'].join('\n');
+
+  it('reads it as deals, says so and gives the command with --kind, in Russian and in English', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-inspect-'));
+    writeFileSync(path.join(dir, 'odd.csv'), ODD);
+    const ru = runCli(['inspect', 'odd.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toContain('Внимание: odd.csv: заголовок не говорит, что в файле (нет ни признаков выгрузки CRM, ни двух известных названий колонок, ни названия, которое есть только у одного вида файлов), поэтому файл прочитан как выгрузка сделок. Если в нём другое, укажите вид через --kind (activities, payments, spend или plan), например: crm-audit inspect odd.csv --kind activities\n');
+    // Read as deals: the deals snippet, not a call log's.
+    expect(ru.stderr).toMatch(/\ndeals:\n {2}columns:\n {4}manager: "Кто ведёт"/);
+    expect(ru.stderr).not.toContain('activities:\n');
+    expect(latinWords(ru.stderr)).toEqual([]);
+    const en = runCli(['inspect', 'odd.csv', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toContain("Warning: odd.csv: the header does not say what the file holds (no CRM export's signature, no two known column names, no name only one kind of file has), so it is read as a deals export. If it holds something else, say what with --kind (activities, payments, spend or plan), e.g. crm-audit inspect odd.csv --kind activities\n");
+    // With --kind, nothing to say: the kind is the user's.
+    expect(runCli(['inspect', 'odd.csv', '--kind', 'deals', '--lang', 'en'], { cwd: dir }).stderr).not.toContain('Warning');
+  });
+
+  it('says nothing where the header says the kind: two known names («Дата», «Сумма» are a spend table\'s)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-inspect-'));
+    writeFileSync(path.join(dir, 'spend.csv'), 'Номер;Дата;Сумма\n1;01.02.2025;100\n');
+    const run = runCli(['inspect', 'spend.csv', '--lang', 'en'], { cwd: dir });
+    expect(run.stderr).not.toContain('does not say what the file holds');
+    expect(run.stderr).toMatch(/\nspend:\n {2}columns:\n/);
+  });
+});

@@ -388,6 +388,27 @@ describe('a log whose one number column is the caller, with nothing to say a cal
   });
 });
 
+// The KPI linked a log with a caller column alone and no direction (touches 1, above), while the audit's
+// evidence called it unlinkable: calls_linked_share no-data beside a KPI that had read the link. One rule now.
+describe('a log whose one number column is the caller, with no direction, in the kpi and in the audit evidence', () => {
+  it('links its calls in both: touches 1 and calls_linked_share 1 of 2', () => {
+    writeFileSync(path.join(dir, 'deals-won3.csv'), 'id,manager,client,created_at,closed_at,status,amount\n1,Иванов Иван,79161234567,2025-02-01 09:00,2025-02-05 10:00,won,100\n');
+    // 09:20 from the deal's client (linked, in its window); 10:00 from a number no deal has (not linked).
+    writeFileSync(path.join(dir, 'caller-only.csv'), 'Начало звонка;Номер звонящего;Сотрудник;Длительность вызова\n01.02.2025 09:20:00;79161234567;Иванов Иван;00:02:00\n01.02.2025 10:00:00;79160000000;Иванов Иван;00:01:00\n');
+    const kpiRun = runCli(['kpi', '-d', 'deals-won3.csv', '-a', 'caller-only.csv', '--format', 'json'], { cwd: dir });
+    expect(kpiRun.code, kpiRun.stderr).toBe(0);
+    const r = JSON.parse(kpiRun.stdout);
+    expect(r.total.touches_per_won).toBe(1);
+    expect(r.notApplicable.touches_per_won).toBeUndefined();
+    writeFileSync(path.join(dir, 'telephony-yes.yaml'), 'questionnaire: crm-maturity\nanswers:\n  telephony.integrated: yes\n');
+    const audit = runCli(['audit', '--answers', 'telephony-yes.yaml', '--allow-partial', '-d', 'deals-won3.csv', '-a', 'caller-only.csv', '--format', 'json', '--now', '2025-03-01'], { cwd: dir });
+    expect(audit.code, audit.stderr).toBe(0);
+    const e = JSON.parse(audit.stdout).evidence;
+    expect([e.facts.calls, e.facts.calls_linked_share]).toEqual([2, 0.5]);
+    expect(e.facts.won_with_activity_share).toBe(1);
+  });
+});
+
 // A tester: a type column's missed words were read only as «пропущенный»: «Входящий (не отвечен)» and the like were answered (2 of 14 missed for 10).
 describe('a call type that says an incoming call was not answered in other words', () => {
   it('is missed, by the status words and their negations; an outgoing one never is', () => {

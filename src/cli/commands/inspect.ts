@@ -1,5 +1,8 @@
 import { UserError } from '../../core/errors.js';
-import { guessKind, inspectFile } from '../../io/map/inspect.js';
+import { guessKindSaid, inspectFile, kindRead } from '../../io/map/inspect.js';
+import { inspectCommand } from '../../core/inspect-command.js';
+import { renderMessage } from '../../core/messages.js';
+import { warningLine } from '../warnings.js';
 import { ColumnsMissing } from '../../io/map/mapping.js';
 import type { RecordKind } from '../../io/map/fields.js';
 import { loadOverrides, mapOptions } from '../../io/documents/map-file.js';
@@ -26,10 +29,18 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
   // The map's columns of the kind the file holds apply, whether --kind says it or the header does; a
   // file with no header the run knows is of the one kind the map names columns for, if it names one.
   const mapped = Object.entries(overrides.columns).filter(([, columns]) => columns && Object.keys(columns).length > 0).map(([k]) => k as RecordKind);
-  const kind = o.kind ?? (file === '-' ? undefined : await guessKind(file, base).catch((error: unknown) => {
-    if (error instanceof UserError && error.code === 'E_NO_HEADER' && mapped.length === 1) return mapped[0]!;
+  const guess = o.kind !== undefined || file === '-' ? undefined : await guessKindSaid(file, base).catch((error: unknown) => {
+    if (error instanceof UserError && error.code === 'E_NO_HEADER' && mapped.length === 1) return { kind: mapped[0]!, said: true };
     throw error;
-  }));
+  });
+  // A header that says no kind is read as deals, as map reads it, and that is said with the command for another kind
+  // (the one a lone name pointed at, if not deals): one name («Откуда», a caller's) made a deals file a call log without a word.
+  const kind = o.kind ?? (guess && kindRead(guess));
+  if (guess && !guess.said) {
+    const lang = messageLang(ctx, o.lang);
+    const other = guess.kind === 'deals' ? 'activities' : guess.kind;
+    ctx.stderr.write(warningLine(ctx, lang, renderMessage('inspect.kindUnsaid', { file, inspect: inspectCommand(file, other) }, lang)));
+  }
   const report = await inspectFile(file, kind, { ...base, ...mapOptions(overrides, kind) }).catch((error: unknown) => {
     throw error instanceof ColumnsMissing ? withColumns(error) : error;
   });

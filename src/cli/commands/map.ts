@@ -7,7 +7,7 @@ import { DealStore } from '../../core/kpi/deal-store.js';
 import { stagesToName } from '../../core/undecided-stages.js';
 import { loadOverrides, mapOptions } from '../../io/documents/map-file.js';
 import { stagesSnippet } from '../../io/map/import.js';
-import { guessKindSaid, inspectFile } from '../../io/map/inspect.js';
+import { guessKind, inspectFile } from '../../io/map/inspect.js';
 import { askColumns, askStages, mapDocument } from '../ask-stages.js';
 import { ColumnsMissing, proposalNote } from '../../io/map/mapping.js';
 import type { CliContext } from '../context.js';
@@ -38,7 +38,7 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const base = () => (held ? { ...options, stdin: Readable.from([held]) } : options);
   // The file is a deals export unless its header says another kind (a CRM's signature, two known names):
   // one name («Номер», a call log's) made a deals file of unknown names an activities one.
-  const kind = await guessKindSaid(file, base()).then((g) => (g.said ? g.kind : 'deals'));
+  const kind = await guessKind(file, base());
   // The deals (or an activities file's managers) go to a store of our own, whose managers are asked about below when they are user ids.
   let store = new DealStore();
   const read = (columns: Record<string, string | string[]> | undefined) => inspectFile(file, kind, { ...base(), ...mapOptions(overrides, kind), columns, listAmbiguous: false, store: (store = new DealStore()) });

@@ -50,7 +50,7 @@ export interface EnginePartial {
   firstByClient: Float64Array | undefined;
   tallies: Array<[number, TallyData]>;
   outCalls: CallTimesData;
-  missed: { manager: Int32Array; at: Float64Array; client: Int32Array; deal: Int32Array; windowDeal: Int32Array };
+  missed: { manager: Int32Array; at: Float64Array; client: Int32Array; deal: Int32Array; windowDeal: Int32Array; alsoDeal: Int32Array; alsoOf: Int32Array };
   listed: number[];
   facts: FactsPartial;
   groups: GroupingData[];
@@ -115,6 +115,9 @@ export class KpiEngine {
   private readonly missedDeal = new IntList();
   /** The deal a missed call's client and time link it to (-1 none), for groupings without deal ids. */
   private readonly missedWindowDeal = new IntList();
+  /** The other deals of missed calls that name several (LinkedActivity.also), each with its missed call's index: a call back on any of them counts. */
+  private readonly missedAlsoDeal = new IntList();
+  private readonly missedAlsoOf = new IntList();
   private readonly payments = new Map<number, PaymentSums>();
   private readonly paymentTotals: PaymentSums = { invoiced: new MoneySum(), paid: new MoneySum() };
   private readonly listed = new Set<number>();
@@ -199,7 +202,13 @@ export class KpiEngine {
     }
     countActivity(t, a, isCall, day);
     if (isCall) this.facts.call(a, (dealKey >= 0 && dealKey < this.n) || more, byClient);
-    if (a.missed && (clientKey >= 0 || dealKey >= 0)) {
+    if (a.missed && (clientKey >= 0 || dealKey >= 0 || more)) {
+      if (more) {
+        for (const d of also) {
+          this.missedAlsoDeal.push(d);
+          this.missedAlsoOf.push(this.missedAt.length);
+        }
+      }
       this.missedManager.push(m);
       this.missedAt.push(a.at);
       this.missedClient.push(clientKey);
@@ -273,6 +282,8 @@ export class KpiEngine {
         client: this.missedClient.data.slice(0, this.missedClient.length),
         deal: this.missedDeal.data.slice(0, this.missedDeal.length),
         windowDeal: this.missedWindowDeal.data.slice(0, this.missedWindowDeal.length),
+        alsoDeal: this.missedAlsoDeal.data.slice(0, this.missedAlsoDeal.length),
+        alsoOf: this.missedAlsoOf.data.slice(0, this.missedAlsoOf.length),
       },
       listed: [...this.listed],
       facts: this.facts.data(),
@@ -306,6 +317,11 @@ export class KpiEngine {
     for (const m of p.listed) this.listed.add(map.manager(m));
     this.outCalls.absorb(p.outCalls, map.client, map.deal);
     const missed = p.missed;
+    const base = this.missedAt.length;
+    for (let j = 0; j < missed.alsoDeal.length; j++) {
+      this.missedAlsoDeal.push(map.deal(missed.alsoDeal[j]!));
+      this.missedAlsoOf.push(base + missed.alsoOf[j]!);
+    }
     for (let i = 0; i < missed.at.length; i++) {
       this.missedManager.push(map.manager(missed.manager[i]!));
       this.missedAt.push(missed.at[i]!);
@@ -380,7 +396,9 @@ export class KpiEngine {
    */
   callbackQuery(): CallbackQuery {
     const n = this.missedAt.length;
-    return { outCalls: this.outCalls.data(), missed: { client: this.missedClient.data.subarray(0, n), deal: this.missedDeal.data.subarray(0, n), at: this.missedAt.data.subarray(0, n), length: n }, window: this.opts.callbackWindowMs };
+    const k = this.missedAlsoDeal.length;
+    const also = { deal: this.missedAlsoDeal.data.subarray(0, k), of: this.missedAlsoOf.data.subarray(0, k), length: k };
+    return { outCalls: this.outCalls.data(), missed: { client: this.missedClient.data.subarray(0, n), deal: this.missedDeal.data.subarray(0, n), at: this.missedAt.data.subarray(0, n), length: n, also }, window: this.opts.callbackWindowMs };
   }
 
   /**

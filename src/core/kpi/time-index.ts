@@ -179,12 +179,16 @@ function sharedInts(n: number): Int32Array {
 /** A chunk of times in 4 bytes a call holds whole seconds since 2000-01-01 (UTC). */
 const SECONDS_FROM = Date.UTC(2000, 0, 1);
 
-/** Missed calls, in parallel columns: client and deal keys (-1 for none) and times. */
+/**
+ * Missed calls, in parallel columns: client and deal keys (-1 for none) and times; `also`, the other
+ * deals of those whose cell names several («1;5»: LinkedActivity.also), each with its missed call's index.
+ */
 export interface MissedCalls {
   client: Int32Array;
   deal: Int32Array;
   at: Float64Array;
   length: number;
+  also?: { deal: Int32Array; of: Int32Array; length: number };
 }
 
 /**
@@ -292,12 +296,16 @@ export class CallTimes {
 
   /**
    * Which missed calls were called back: 1 where an outgoing call to the same client, or of the
-   * same deal, lies in [at, at + window]. Drops the log.
+   * same deal (any of the deals it names), lies in [at, at + window]. Drops the log.
    */
   calledBack(missed: MissedCalls, window: number): Uint8Array {
     const back = new Uint8Array(missed.length);
     const byClient = new MissedByKey(missed.client, missed.at, missed.length, window, back);
     const byDeal = new MissedByKey(missed.deal, missed.at, missed.length, window, back);
+    // A missed call's other deals as missed calls of their own, marked apart and then given to it.
+    const also = missed.also !== undefined && missed.also.length > 0 ? missed.also : undefined;
+    const alsoBack = also === undefined ? undefined : new Uint8Array(also.length);
+    const byOther = also === undefined ? undefined : new MissedByKey(also.deal, Float64Array.from(also.of.subarray(0, also.length), (i) => missed.at[i]!), also.length, window, alsoBack!);
     this.lengths.forEach((n, c) => {
       const clients = this.clients[c]!;
       const deals = this.deals[c]!;
@@ -307,14 +315,17 @@ export class CallTimes {
           const t = SECONDS_FROM + times[i]! * 1000;
           byClient.mark(clients[i]!, t);
           byDeal.mark(deals[i]!, t);
+          byOther?.mark(deals[i]!, t);
         }
       } else {
         for (let i = 0; i < n; i++) {
           byClient.mark(clients[i]!, times[i]!);
           byDeal.mark(deals[i]!, times[i]!);
+          byOther?.mark(deals[i]!, times[i]!);
         }
       }
     });
+    if (also !== undefined) for (let j = 0; j < also.length; j++) if (alsoBack![j] === 1) back[also.of[j]!] = 1;
     this.clients = [];
     this.deals = [];
     this.times = [];

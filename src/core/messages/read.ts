@@ -238,6 +238,11 @@ export const READ_MESSAGES = {
   },
   'sheet.noHeader': { ru: '{causeRu} на листе «{sheet}»', en: '{cause} on sheet "{sheet}"', hint: { ru: '{causeHintRu}', en: '{causeHint}' } },
   'sheet.noHeaderBare': { ru: '{causeRu} на листе «{sheet}»', en: '{cause} on sheet "{sheet}"' },
+  // inspect without --kind, of a file whose header says no kind (guessKindSaid): read as deals, said on stderr with the command for another kind.
+  'inspect.kindUnsaid': {
+    ru: '{file}: заголовок не говорит, что в файле (нет ни признаков выгрузки CRM, ни двух известных названий колонок, ни названия, которое есть только у одного вида файлов), поэтому файл прочитан как выгрузка сделок. Если в нём другое, укажите вид через --kind (activities, payments, spend или plan), например: {inspect}',
+    en: '{file}: the header does not say what the file holds (no CRM export\'s signature, no two known column names, no name only one kind of file has), so it is read as a deals export. If it holds something else, say what with --kind (activities, payments, spend or plan), e.g. {inspect}',
+  },
   'inspect.stdinNeedsKind': {
     ru: 'для stdin (-) укажите через --kind, что в файле', en: 'with stdin (-), say what the file holds with --kind',
     hint: { ru: 'например: crm-audit inspect - --kind deals < deals.csv', en: 'e.g. crm-audit inspect - --kind deals < deals.csv' },

@@ -10,9 +10,20 @@ import { readTable } from '../read/table.js';
 
 class Enough extends Error {}
 
-/** Guesses whether a file holds deals, activities, payments, spend or a plan from its header. */
+/**
+ * Whether a file holds deals, activities, payments, spend or a plan, by its header: the kind it says
+ * (guessKindSaid), else deals (kindRead).
+ */
 export async function guessKind(file: string, opts: ImportOptions): Promise<RecordKind> {
-  return (await guessKindSaid(file, opts)).kind;
+  return kindRead(await guessKindSaid(file, opts));
+}
+
+/**
+ * The kind a file is read as when nobody said it (no --kind): the one its header says, else deals. One
+ * name («Номер», a call log's too) is no reason to read a file of names the run does not know as another kind.
+ */
+export function kindRead(guess: { kind: RecordKind; said: boolean }): RecordKind {
+  return guess.said ? guess.kind : 'deals';
 }
 
 /**

@@ -73,7 +73,7 @@ async function run(job: PartJob): Promise<{ result: ActivitiesPart | DealsPart; 
   const unknown = linker.unknownIds.keysFrom(0);
   const partials = engines.map((e) => e.partial());
   const result: ActivitiesPart = { report, times: { loaded, started, done: clock() }, encoding: report.table.encoding, dateOrders, partials, clients, unknown, managers: store.managers.values.slice(managerBase), first: span.first, last: span.last, ...stopped() };
-  const arrays = [clients.arena, clients.starts, unknown.arena, unknown.starts, ...partials.flatMap((p) => [p.touchesById, p.firstById, p.touchesByClient, p.firstByClient, p.missed.manager, p.missed.at, p.missed.client, p.missed.deal, p.missed.windowDeal, p.facts.touchedById, p.facts.touchedByClient, ...p.outCalls.clients, ...p.outCalls.deals, ...p.outCalls.times])];
+  const arrays = [clients.arena, clients.starts, unknown.arena, unknown.starts, ...partials.flatMap((p) => [p.touchesById, p.firstById, p.touchesByClient, p.firstByClient, p.missed.manager, p.missed.at, p.missed.client, p.missed.deal, p.missed.windowDeal, p.missed.alsoDeal, p.missed.alsoOf, p.facts.touchedById, p.facts.touchedByClient, ...p.outCalls.clients, ...p.outCalls.deals, ...p.outCalls.times])];
   return { result, transfer: unique(arrays) };
 }
 

@@ -62,11 +62,20 @@ export function beforeLabel(result: AuditResult, lang: string): string {
   return `${auditLabels(lang).before} (${formatLocalDate(new Date(result.baseline!.answeredAt), lang)})`;
 }
 
+/** A score out of a maximum, as every audit report writes it beside a band: «7 / 10», «5,5 / 10». */
+export function outOf(points: number, max: number, lang: string): string {
+  return `${formatPoints(points, lang)} / ${formatPoints(max, lang)}`;
+}
+
+/** The earlier audit's score out of its own maximum (against an older questionnaire it may differ from this one's): «2 / 10». */
+export function baselineScore(result: AuditResult, lang: string): string {
+  const b = result.baseline!;
+  return outOf(b.total, b.max ?? result.max, lang);
+}
+
 /** The earlier audit's band beside this one's: «Было (01.06.2025): Только начали (2 / 10)». */
 export function baselineBandLine(result: AuditResult, lang: string): string {
-  const b = result.baseline!;
-  // Out of the earlier result's own maximum: against an older questionnaire it may differ from this one's.
-  return `${beforeLabel(result, lang)}: ${b.bandTitle} (${formatPoints(b.total, lang)} / ${formatPoints(b.max ?? result.max, lang)})`;
+  return `${beforeLabel(result, lang)}: ${result.baseline!.bandTitle} (${baselineScore(result, lang)})`;
 }
 
 /** What a questionnaire was at an audit: its id, version and maximum score. */

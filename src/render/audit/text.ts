@@ -1,6 +1,6 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import { colors, makeTable, mdStrong, mdTable, mdText, type RenderOptions } from '../text.js';
-import { answerText, auditLabels, baselineBandLine, baselineNote, baselineNoteLine, baselineTotal, beforeLabel, criterionTitle, describeCost, missingCriteria, shownRecommendations } from './labels.js';
+import { answerText, auditLabels, baselineBandLine, baselineNote, baselineNoteLine, baselineTotal, beforeLabel, criterionTitle, describeCost, missingCriteria, outOf, shownRecommendations } from './labels.js';
 import { formatLocalDate, formatPoints, withSign } from '../format.js';
 
 /** The audit as terminal text: summary table, band, recommendations. */
@@ -19,7 +19,7 @@ export function renderAuditTable(result: AuditResult, opts: RenderOptions): stri
   rows.push([c.bold(L.total), c.bold(`${pts(result.total)} / ${pts(result.max)}`), ...(withBaseline ? [baselineTotal(result, opts.lang), signed(result.baseline!.change, opts.lang)] : []), '']);
   const lines = [c.bold(`${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`), makeTable(head, rows, { color: opts.color, wrap: [30, 0, ...(withBaseline ? [0, 0] : []), 40], width: opts.width, keep: [false, true, ...(withBaseline ? [true, true] : []), false] })];
   const bandColor = result.band.from === 0 ? c.red : result.band.to === result.max ? c.green : c.cyan;
-  lines.push('', `${L.band}: ${c.bold(bandColor(result.band.title))} (${formatPoints(result.total, opts.lang)} / ${formatPoints(result.max, opts.lang)})`, ...(withBaseline ? [baselineBandLine(result, opts.lang)] : []), result.band.meaning);
+  lines.push('', `${L.band}: ${c.bold(bandColor(result.band.title))} (${outOf(result.total, result.max, opts.lang)})`, ...(withBaseline ? [baselineBandLine(result, opts.lang)] : []), result.band.meaning);
   const note = baselineNoteLine(result, opts.lang);
   if (note) lines.push(c.yellow(note));
   if (result.unanswered.length > 0) lines.push('', `${L.unanswered}: ${result.unanswered.map((id) => criterionTitle(result, id)).join('; ')}`);
@@ -43,7 +43,7 @@ function evidenceLines(result: AuditResult, opts: RenderOptions, c: ReturnType<t
   return [
     c.bold(`${L.evidence}:`),
     makeTable([L.criterion, L.answer, L.verdict, L.evidenceText], rows, { color: opts.color, wrap: [22, 0, 0, 46], width: opts.width }),
-    `${L.evidenceTotal}: ${c.bold(`${formatPoints(e.total, opts.lang)} / ${formatPoints(result.max, opts.lang)}`)} — ${e.band.title}`,
+    `${L.evidenceTotal}: ${c.bold(outOf(e.total, result.max, opts.lang))} — ${e.band.title}`,
   ];
 }
 
@@ -57,7 +57,7 @@ export function evidenceMarkdown(result: AuditResult, lang: string): string[] {
     '',
     mdTable([L.criterion, L.answer, L.verdict, L.evidenceText], e.checks.map((x) => [criterionTitle(result, x.criterion), answerText(result, x.criterion, x.answer, lang), L.verdicts[x.verdict] ?? x.verdict, x.text])),
     '',
-    `**${L.evidenceTotal}: ${formatPoints(e.total, lang)} / ${formatPoints(result.max, lang)} — ${mdText(e.band.title)}.**`,
+    `**${L.evidenceTotal}: ${outOf(e.total, result.max, lang)} — ${mdText(e.band.title)}.**`,
   ];
 }
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { AuditResult } from '../../core/audit/types.js';
 import { setDocumentProperties, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { answerText, auditLabels, baselineNote, beforeLabel, describeCost, shownRecommendations } from './labels.js';
+import { answerText, auditLabels, baselineNote, baselineScore, beforeLabel, describeCost, outOf, shownRecommendations } from './labels.js';
 import { finishSheet, setPrintArea, wrappedLines, type SheetHeading } from '../xlsx-layout.js';
 
 /** Adds the audit sheets (Audit, Recommendations) to a workbook; shared with the CI report. */
@@ -43,8 +43,10 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
   signed(total, result.baseline?.change);
   if (result.evidence) sheet.addRow([L.evidenceTotal, '', '', result.evidence.total, result.max, ...none, result.evidence.band.title]).font = { bold: true };
   sheet.addRow([]);
-  sheet.addRow([L.band, result.band.title]).font = { bold: true };
-  if (result.baseline) sheet.addRow([beforeLabel(result, lang), result.baseline.bandTitle]);
+  // Each band with its score, as the terminal writes them: «Уровень: Лидер (7 / 10)», «Было (01.01.2025): … (2 / 10)»,
+  // the earlier one out of its own maximum (the «Было» column's total is a bare number).
+  sheet.addRow([L.band, result.band.title, outOf(result.total, result.max, lang)]).font = { bold: true };
+  if (result.baseline) sheet.addRow([beforeLabel(result, lang), result.baseline.bandTitle, baselineScore(result, lang)]);
   finishSheet(sheet, heading(result.questionnaire.title), { autofilter: false, onePageWide: true });
   // Added after the layout, so the long text does not widen a column; it wraps across the four
   // columns right of its label (merged after the heading is in place: inserting rows moves no merges).

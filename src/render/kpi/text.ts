@@ -68,9 +68,9 @@ export function renderKpiTable(result: KpiResult, opts: KpiRenderOptions): strin
   }
   out.push(...groupSectionsTerminal(result, opts, c));
   out.push('', c.dim(qualityLine(result, opts.lang)));
-  // Of the metrics asked for (--metrics), else of all.
+  // Of the metrics asked for (--metrics), else of all; each with its reason, as JSON's notApplicable has it (no pointer there).
   const na = notComputed(result, opts);
-  if (na) out.push(...wrapWords(`${L.notApplicable}: ${na} (--format json: notApplicable)`, lineWidth(opts.width)).map((l) => c.dim(l)));
+  if (na) out.push(...wrapWords(`${L.notApplicable}: ${na}`, lineWidth(opts.width)).map((l) => c.dim(l)));
   return `${out.join('\n')}\n`;
 }
 

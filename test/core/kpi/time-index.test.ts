@@ -47,6 +47,16 @@ describe('FloatList.union: several lists read as one sorted list', () => {
 });
 
 describe('CallTimes.calledBack: which missed calls an outgoing call followed within the window', () => {
+  // A missed call naming deals 1 and 5 («1;5»): a call back on 5 alone is its call back too (spec: it shares the deal_id).
+  it('marks a missed call called back on any of the deals it names (also), within the window only', () => {
+    const log = new CallTimes();
+    log.add(-1, 5, { at: 150 }); // deal 5, 50 after the first missed call: within 60
+    log.add(-1, 6, { at: 200 }); // deal 6, 100 after the second: outside
+    log.add(-1, 7, { at: 120 }); // a deal neither names
+    const missed = { client: Int32Array.of(-1, -1), deal: Int32Array.of(1, 2), at: Float64Array.of(100, 100), length: 2, also: { deal: Int32Array.of(5, 6), of: Int32Array.of(0, 1), length: 2 } };
+    expect(Array.from(log.calledBack(missed, 60))).toEqual([1, 0]);
+  });
+
   const call = fc.record({ client: fc.integer({ min: -1, max: 6 }), deal: fc.integer({ min: -1, max: 6 }), at: fc.integer({ min: 0, max: 200 }) });
 
   type Call = { client: number; deal: number; at: number };

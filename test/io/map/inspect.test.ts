@@ -19,6 +19,13 @@ describe('guessKind', () => {
     expect(await guess(put('guess-short-deals.csv', [['Менеджер', 'Бюджет', 'Дата'], ['Иванов', '100', '2024-07-01']]))).toBe('deals');
   });
 
+  // One name of another kind («Откуда», a call log's caller) says no kind: kpi and map read such a file as deals, and inspect too.
+  it('takes a header whose one known name is another kind\'s, and no name only that kind has, as deals', async () => {
+    expect(await guess(put('guess-one-name.csv', [['Номер', 'Кто ведёт', 'Когда', 'Откуда'], ['1', 'Иванов', '02.03.2024', 'Звонок']]))).toBe('deals');
+    // One name only a call log has says it.
+    expect(await guess(put('guess-telling.csv', [['Номер', 'Кто ведёт', 'Длительность разговора'], ['1', 'Иванов', '60']]))).toBe('activities');
+  });
+
   it('names every kind it knows when no header matches, in both languages, with the first rows and a --map snippet by number', async () => {
     const error = await guess(put('guess-nothing.csv', [['Кто', 'Когда'], ['x', 'y']])).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);

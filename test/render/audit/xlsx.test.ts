@@ -91,6 +91,24 @@ describe('a re-audit on the Audit sheet', () => {
   });
 });
 
+// The workbook showed the earlier audit's band with no score, where the terminal writes «Было (01.06.2025): Начало пути (1 / 4)».
+describe('the bands on the Audit sheet', () => {
+  it('have their scores beside them, the earlier one out of its own maximum', async () => {
+    // This run 2,5 of 5; the earlier one 1 of 4 (an older questionnaire), which the «Было» column gives as a bare 1.
+    const before = reAudit();
+    const result: AuditResult = { ...before, baseline: { ...before.baseline!, max: 4 } };
+    const ws = (await workbook(result, 'ru')).getWorksheet('Аудит')!;
+    const rowOf = (label: string) => ws.getRows(1, ws.rowCount)!.find((r) => r.getCell(1).value === label)!;
+    expect([1, 2, 3].map((c) => rowOf('Уровень').getCell(c).value)).toEqual(['Уровень', 'Впереди многих', '2,5 / 5']);
+    expect([1, 2, 3].map((c) => rowOf('Было (01.06.2025)').getCell(c).value)).toEqual(['Было (01.06.2025)', 'Начало пути', '1 / 4']);
+    // Without its own maximum (a result saved before it was kept), out of this run's; in English with a decimal point.
+    const en = (await workbook(reAudit(), 'en')).getWorksheet('Audit')!;
+    const enRow = en.getRows(1, en.rowCount)!.find((r) => r.getCell(1).value === 'Before (2025-06-01)')!;
+    expect([enRow.getCell(2).value, enRow.getCell(3).value]).toEqual(['Начало пути', '1 / 5']);
+    expect(en.getRows(1, en.rowCount)!.find((r) => r.getCell(1).value === 'Band')!.getCell(3).value).toBe('2.5 / 5');
+  });
+});
+
 // A tester: no print area on either sheet, and «Рекомендации» printed two pages wide (fitToWidth 2).
 describe('the audit sheets in print', () => {
   it('each has a print area over its heading and table and prints one page wide, landscape A4, header row repeated, with a footer', async () => {

@@ -30,11 +30,20 @@ describe('renderKpiTable with --metrics', () => {
     const { renderKpiTable } = await import('../../../src/render/kpi/text.js');
     const r = { ...kpiResult(), notApplicable: { calls_out: 'needs an activities export', touches_per_won: 'needs an activities export' } };
     const asked = renderKpiTable(r, { lang: 'en', color: false, metrics: ['leads', 'won', 'touches_per_won'] });
-    expect(asked).toContain('Not applicable: Touches per won — needs an activities export (--format json: notApplicable)');
+    expect(asked).toContain('Not applicable: Touches per won — needs an activities export\n');
     expect(asked).not.toMatch(/Not applicable:.*Calls out/);
     const none = renderKpiTable(r, { lang: 'en', color: false, metrics: ['leads', 'won'] });
     expect(none).not.toContain('Not applicable');
     // Without --metrics, all of them.
     expect(renderKpiTable(r, { lang: 'en', color: false })).toMatch(/Not applicable: .*,/);
+  });
+
+  // The line ended «(--format json: notApplicable)» after the reasons it had printed already: a pointer to
+  // nothing more, and English in a Russian table.
+  it('ends the not-computed line with the reasons, in either language, with no pointer to JSON', async () => {
+    const { renderKpiTable } = await import('../../../src/render/kpi/text.js');
+    const r = { ...kpiResult(), notApplicable: { paid: 'needs a payments file (--payments)' } };
+    expect(renderKpiTable(r, { lang: 'ru', color: false, width: 200 }).trimEnd().split('\n').at(-1)).toBe('Не рассчитано: Оплачено — нужен файл оплат (--payments)');
+    expect(renderKpiTable(r, { lang: 'en', color: false, width: 200 }).trimEnd().split('\n').at(-1)).toBe('Not applicable: Paid — needs a payments file (--payments)');
   });
 });
