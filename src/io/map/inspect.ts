@@ -1,3 +1,4 @@
+import { knownLayout } from './layouts.js';
 import { UserError } from '../../core/errors.js';
 import { RECORD_KINDS, type RecordKind } from './fields.js';
 import { DealStore } from '../../core/kpi/deal-store.js';
@@ -44,10 +45,12 @@ export async function guessKindSaid(file: string, opts: ImportOptions): Promise<
   } catch (error) {
     if (!(error instanceof Enough)) throw error;
   }
-  // A CRM profile's signature says what the file holds before any count of names does.
+  // A CRM profile's signature says what the file holds before any count of names does; a known layout
+  // without a header (Asterisk's Master.csv) is the call log its values show.
   for (const r of rows) {
     for (const kind of RECORD_KINDS) if (detectProfile(r.cells, kind)) return { kind, said: true };
   }
+  if (knownLayout(rows)) return { kind: 'activities', said: true };
   let best: RecordKind = 'deals';
   let bestScore = 0;
   for (const kind of RECORD_KINDS) {

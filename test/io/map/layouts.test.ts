@@ -36,9 +36,13 @@ describe('a file without a header in a known layout', () => {
     expect(run.code, run.stderr).toBe(0);
     // Two incoming calls to line 201 (one answered, one NO ANSWER: missed), one outgoing from it; talk 65 + 120 s.
     expect(JSON.parse(run.stdout).managers).toEqual([expect.objectContaining({ manager: '201', calls_in: 2, calls_out: 1, calls_missed: 1, talk_minutes: (65 + 120) / 60 })]);
-    const inspect = runCli(['inspect', 'Master.csv', '--kind', 'activities', '--lang', 'ru'], { cwd: dir });
+    // Its kind is its layout's: inspect needs no --kind, and given as --deals it is named a call log.
+    const inspect = runCli(['inspect', 'Master.csv', '--lang', 'ru'], { cwd: dir });
     expect(inspect.code, inspect.stderr).toBe(0);
     expect(inspect.stdout).toContain('заголовок:  нет: колонки по порядку Master.csv (Asterisk, модуль cdr_csv), каждая строка — данные');
     expect(inspect.stdout).toMatch(/«start» +-> at/);
+    const swapped = runCli(['kpi', '-d', 'Master.csv', '--lang', 'en'], { cwd: dir });
+    expect(swapped.code).toBe(2);
+    expect(swapped.stderr).toContain('pass it as --activities');
   });
 });
