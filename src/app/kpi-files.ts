@@ -94,6 +94,30 @@ function paymentColumns(report: ImportReport): { paidColumn: boolean; invoicedCo
   return { paidColumn: fed.has('paid'), invoicedColumn: fed.has('invoiced') };
 }
 
+/**
+ * InputShape.dealPhones: false where the activities name their client by number only (a phone or a
+ * call's side; no deal id, client or owner column) and no deal can be found by a number: the deals file
+ * has no phone column, and no deal's client is written as a number (a client key of digits, as phoneKey
+ * keeps a number; looked for only then, and the first one ends the search).
+ */
+function dealPhones(activitiesMap: ColumnMap | undefined, dealsMap: ColumnMap | undefined, store: DealStore): { dealPhones?: false } {
+  const a = activitiesMap?.fields;
+  if (!a || ['deal_id', 'client', 'owner_type'].some((f) => a.has(f)) || !['phone', 'caller', 'callee'].some((f) => a.has(f))) return {};
+  if (dealsMap?.fields.has('phone')) return {};
+  for (let i = 0; i < store.size; i++) {
+    const k = store.client[i]!;
+    if (k !== 0 && digitsOnly(store.clients.bytes(k))) return {};
+  }
+  return { dealPhones: false };
+}
+
+/** Whether a key is a phone number as phoneKey keeps one: digits only, at least six. */
+function digitsOnly(bytes: Uint8Array): boolean {
+  if (bytes.length < 6) return false;
+  for (const b of bytes) if (b < 0x30 || b > 0x39) return false;
+  return true;
+}
+
 /** The columns that link an activity to a deal: its id, the client (a name, a phone, a call's sides), the owner record. */
 const LINK_FIELDS = ['deal_id', 'client', 'phone', 'caller', 'callee', 'channel', 'dstchannel', 'owner_type'];
 
@@ -454,10 +478,11 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   if (spend) for (const e of engines) e.addSpend(spend.rows, spend.margin);
   const said = callsSaid(activitiesMap, reports.find((r) => r.kind === 'activities'), overrides.valueMaps);
   const amounts = payments && paymentColumns(payments.report);
-  const shape = { ...inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), store.reasons.values.some((r) => r !== ''), said), ...amounts };
+  const shape = { ...inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), store.reasons.values.some((r) => r !== ''), said), ...amounts, ...dealPhones(activitiesMap, dealsMap, store) };
   const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
   const results = await finishEngines(engines, shape, helper);
-  const evidence = { ...evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), said?.direction), ...(amounts ? { paid: amounts.paidColumn } : {}) };
+  // A log that names clients by number beside deals with no number links no call to a deal: the evidence has no link to judge either.
+  const evidence = { ...evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), said?.direction), ...(shape.dealPhones === false ? { dealPhones: false as const } : {}), ...(amounts ? { paid: amounts.paidColumn } : {}) };
   const facts = engines.map((e, i) => e.evidenceFacts(evidence, (results[i]!.total.touches_per_won as number | null) ?? null));
   // A log of missed calls nobody took, or of calls between employees, has calls: «no call at all» would be false (a tester).
   const actsReport = reports.find((r) => r.kind === 'activities');

@@ -121,6 +121,14 @@ export interface InputShape {
    */
   activityLink?: boolean;
   /**
+   * Whether a deal can be found by its client's phone number where the activities name their client by
+   * number only (a telephony log: no deal id, no client column): false when the deals file has no phone
+   * column and no client written as a number. No call can then be any deal's (an amoCRM file of companies
+   * beside a Sipuni log): touches and responses are not applicable, not 0 and «no response» for every deal
+   * (a tester). Only false says so.
+   */
+  dealPhones?: boolean;
+  /**
    * Whether an outgoing call can name its client: false for a log whose only link is the caller's number
    * (no callee, client, phone or deal id), where an outgoing call's caller is the company. No callback can
    * then be found: the callback rate is not applicable, not 0 (a tester). Only false says so.

@@ -612,3 +612,36 @@ describe('a log of a row per leg under a call id a PBX names in Russian or in it
     expect([r.total.calls_in, r.total.calls_missed, r.total.missed_share]).toEqual([4, 2, 0.5]);
   });
 });
+
+// A tester: an amoCRM export of companies (no phone) beside a Sipuni log of numbers: no call could be any
+// deal's, yet touches read 0, every won deal «below the norm» and every deal «no response», said only in a warning.
+describe('a log that names clients by number beside deals that have no number', () => {
+  const sipuni = ['Тип;Статус;Время;Откуда;Куда;Сотрудник;Длительность разговора', 'Входящий;Отвечен;01.02.2025 10:05:00;79161234567;74951112233;Иванов Иван;60', 'Исходящий;Отвечен;02.02.2025 11:00:00;74951112233;79161234567;Иванов Иван;120'];
+  const deals = (header: string, client: string) => `${header}\n1;Иванов Иван;${client};01.02.2025 09:00;05.02.2025 12:00;Успешно реализовано;1000\n`;
+  const run = (dealsFile: string) => {
+    const own = mkdtempSync(path.join(tmpdir(), 'crm-audit-phones-'));
+    writeFileSync(path.join(own, 'deals.csv'), dealsFile);
+    writeFileSync(path.join(own, 'calls.csv'), `${sipuni.join('\n')}\n`);
+    const r = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: own });
+    expect(r.code, r.stderr).toBe(0);
+    return { json: JSON.parse(r.stdout) as { total: Record<string, unknown>; notApplicable: Record<string, string> }, stderr: r.stderr };
+  };
+  const NEEDS = "needs the clients' phone numbers in the deals file (a phone column): the activities name their client by number only";
+
+  it('leaves touches and responses not applicable, saying the deals need a phone column; the calls are counted', () => {
+    const { json, stderr } = run(deals('ID;Ответственный;Компания;Дата создания;Дата закрытия;Этап сделки;Бюджет', 'ООО Ромашка'));
+    expect(json.total).toMatchObject({ touches_per_won: null, won_below_touch_norm: null, response_min_median: null, no_response: null, calls_in: 1, calls_out: 1 });
+    expect(json.notApplicable.touches_per_won).toBe(NEEDS);
+    // Said by the reason, not by the «no call links to a deal» warning as well.
+    expect(stderr).not.toContain('None of the');
+  });
+
+  it('links by the number where the deals have a phone column, or a client written as a number', () => {
+    // The incoming call at 10:05 answers the deal created at 09:00 (65 min); both calls are before the close: 2 touches.
+    for (const file of [deals('ID;Ответственный;Телефон;Дата создания;Дата закрытия;Этап сделки;Бюджет', '+7 916 123-45-67'), deals('ID;Ответственный;Клиент;Дата создания;Дата закрытия;Этап сделки;Бюджет', '+7 (916) 123-45-67')]) {
+      const { json } = run(file);
+      expect(json.total).toMatchObject({ touches_per_won: 2, response_min_median: 65, no_response: 0 });
+      expect(json.notApplicable.touches_per_won).toBeUndefined();
+    }
+  });
+});

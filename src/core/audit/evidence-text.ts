@@ -142,6 +142,7 @@ const NEEDS: Record<FactNeed, [string, string]> = {
   'deals.product': ['колонка товара в выгрузке сделок', 'a product column in the deals export'],
   'activities.duration_s': ['колонка длительности звонка в выгрузке активностей', 'a call-duration column in the activities export'],
   'activities.deal_id': ['колонка сделки или клиента в выгрузке активностей (ID сделки, клиент, телефон)', 'a deal or client column in the activities export (deal id, client, phone)'],
+  'deals.phone': ['колонка телефона клиента в выгрузке сделок (в журнале звонков клиент назван только номером)', "a client phone column in the deals export (the call log names clients by number only)"],
 };
 
 /** What to say about one verdict. */
