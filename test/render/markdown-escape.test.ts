@@ -33,7 +33,8 @@ describe('user text in Markdown', () => {
     };
     const md = renderAuditMarkdown(result, { lang: 'ru', color: false });
     expect(md.split('\n')[0]).toBe(`# Our \\*own\\* audit — ${SHOWN}`);
-    expect(md).toContain('**Уровень: \\<i>Band\\</i>.** Grow \\*\\*now\\*\\*');
+    // The band with its score, as the terminal gives it.
+    expect(md).toContain('**Уровень: \\<i>Band\\</i> (2,5 / 5).** Grow \\*\\*now\\*\\*');
     expect(md).toContain('Use \\[the CRM\\](http://x)');
     expect(md).toContain('\\<u>Start\\</u>');
     // The renderer's own emphasis stays: the total row, the band.

@@ -172,6 +172,5 @@ export function baselineNoteLine(result: AuditResult, lang: string): string | un
 /** The earlier total as the comparison's total row shows it: out of its own maximum where that differs from this run's («7 / 10»). */
 export function baselineTotal(result: AuditResult, lang: string): string {
   const b = result.baseline!;
-  const total = formatPoints(b.total, lang);
-  return b.max !== undefined && b.max !== result.max ? `${total} / ${formatPoints(b.max, lang)}` : total;
+  return b.max !== undefined && b.max !== result.max ? outOf(b.total, b.max, lang) : formatPoints(b.total, lang);
 }

@@ -13,10 +13,10 @@ export function renderAuditTable(result: AuditResult, opts: RenderOptions): stri
   const baseline = new Map(result.baseline?.sections.map((s) => [s.id, s]));
   const rows = result.sections.map((s) => {
     const b = baseline.get(s.id);
-    const score = `${pts(s.score)} / ${pts(s.max)}`;
+    const score = s.score === null ? `— / ${pts(s.max)}` : outOf(s.score, s.max, opts.lang);
     return [s.title, s.score === s.max ? c.green(score) : score, ...(withBaseline ? [b ? pts(b.before) : '—', signed(b?.change ?? null, opts.lang)] : []), missingCriteria(result, s.id).join('; ') || '—'];
   });
-  rows.push([c.bold(L.total), c.bold(`${pts(result.total)} / ${pts(result.max)}`), ...(withBaseline ? [baselineTotal(result, opts.lang), signed(result.baseline!.change, opts.lang)] : []), '']);
+  rows.push([c.bold(L.total), c.bold(outOf(result.total, result.max, opts.lang)), ...(withBaseline ? [baselineTotal(result, opts.lang), signed(result.baseline!.change, opts.lang)] : []), '']);
   const lines = [c.bold(`${result.questionnaire.title}${result.company ? ` — ${result.company}` : ''}`), makeTable(head, rows, { color: opts.color, wrap: [30, 0, ...(withBaseline ? [0, 0] : []), 40], width: opts.width, keep: [false, true, ...(withBaseline ? [true, true] : []), false] })];
   const bandColor = result.band.from === 0 ? c.red : result.band.to === result.max ? c.green : c.cyan;
   lines.push('', `${L.band}: ${c.bold(bandColor(result.band.title))} (${outOf(result.total, result.max, opts.lang)})`, ...(withBaseline ? [baselineBandLine(result, opts.lang)] : []), result.band.meaning);
@@ -88,7 +88,8 @@ export function renderAuditMarkdown(result: AuditResult, opts: RenderOptions): s
       ['left', 'right', 'right', ...(withBaseline ? (['right', 'right'] as const) : []), 'left'],
     ),
   );
-  out.push('', `**${L.band}: ${mdText(result.band.title)}.** ${mdText(result.band.meaning)}`);
+  // The score beside the band, as the terminal and the workbook give it.
+  out.push('', `**${L.band}: ${mdText(result.band.title)} (${outOf(result.total, result.max, opts.lang)}).** ${mdText(result.band.meaning)}`);
   if (withBaseline) out.push('', `${mdText(baselineBandLine(result, opts.lang))}.`);
   const note = baselineNote(result, opts.lang);
   if (note) out.push('', `> **${L.warning}:** ${mdText(note)}.`);

@@ -1,3 +1,4 @@
+import { outOf } from '../audit/labels.js';
 import type { ReportResult } from '../../core/report.js';
 import { tr } from '../../core/i18n.js';
 import { metricDef, METRICS } from '../../core/kpi/catalog.js';
@@ -86,7 +87,7 @@ const nest = (md: string, levels: number) => md.replace(/^(#+) /gm, (_, h: strin
 function auditSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string[] {
   const a = r.audit!;
   const pts = (n: number) => formatPoints(n, r.lang);
-  const out = ['', `### ${L.audit}`, '', `**${pts(a.total)} / ${pts(a.max)}** — ${mdText(a.band.title)}. ${mdText(a.band.meaning)}`];
+  const out = ['', `### ${L.audit}`, '', `**${outOf(a.total, a.max, r.lang)}** — ${mdText(a.band.title)}. ${mdText(a.band.meaning)}`];
   const before = auditBefore(r);
   if (before) out.push('', `${mdText(before.line)}.`);
   out.push('', mdTable([L.section, L.points, L.max], a.sections.map((s) => [s.title, pts(s.score), pts(s.max)]), ['left', 'right', 'right']));
@@ -104,7 +105,7 @@ export function auditBefore(r: Pick<ReportResult, 'lang' | 'audit' | 'delta'>): 
   if (!d?.audit || !r.audit) return undefined;
   const L = reportLabels(r.lang);
   // Out of the earlier run's own maximum: a questionnaire's later version may have more points (7 / 10 was shown 7 / 12).
-  const score = `${formatPoints(d.audit.before.total, r.lang)} / ${formatPoints(d.audit.before.max ?? r.audit.max, r.lang)}`;
+  const score = outOf(d.audit.before.total, d.audit.before.max ?? r.audit.max, r.lang);
   const band = d.audit.before.bandTitle;
   const change = d.audit.total === null ? null : showWithUnit(d.audit.total, 'points', r.lang, true);
   const label = `${L.before} (${reportDay(d.since, r.lang)})`;
