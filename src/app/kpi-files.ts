@@ -97,23 +97,24 @@ function paymentColumns(report: ImportReport): { paidColumn: boolean; invoicedCo
 /**
  * InputShape.dealPhones: false where the activities name their client by number only (a phone or a
  * call's side; no deal id, client or owner column) and no deal can be found by a number: the deals file
- * has no phone column, and no deal's client is written as a number (a client key of digits, as phoneKey
- * keeps a number; looked for only then, and the first one ends the search).
+ * has no phone column, and none of a deal's client keys (its client's, and its other clients' that
+ * DealStore.addLinks keeps: a company's deal by its contact) is a number as phoneKey keeps one. Looked for
+ * only then; the first such key ends the search. A client id of as many digits passes for a number: the
+ * metrics are then computed, as before, and the run warns when no call links.
  */
 function dealPhones(activitiesMap: ColumnMap | undefined, dealsMap: ColumnMap | undefined, store: DealStore): { dealPhones?: false } {
   const a = activitiesMap?.fields;
   if (!a || ['deal_id', 'client', 'owner_type'].some((f) => a.has(f)) || !['phone', 'caller', 'callee'].some((f) => a.has(f))) return {};
   if (dealsMap?.fields.has('phone')) return {};
-  for (let i = 0; i < store.size; i++) {
-    const k = store.client[i]!;
-    if (k !== 0 && digitsOnly(store.clients.bytes(k))) return {};
-  }
+  const phone = (k: number) => k !== 0 && phoneShaped(store.clients.bytes(k));
+  for (let i = 0; i < store.size; i++) if (phone(store.client[i]!)) return {};
+  if (store.links()?.key.some(phone)) return {};
   return { dealPhones: false };
 }
 
-/** Whether a key is a phone number as phoneKey keeps one: digits only, at least six. */
-function digitsOnly(bytes: Uint8Array): boolean {
-  if (bytes.length < 6) return false;
+/** Whether a client key is a phone number as phoneKey keeps one: 7 to 15 digits. */
+function phoneShaped(bytes: Uint8Array): boolean {
+  if (bytes.length < 7 || bytes.length > 15) return false;
   for (const b of bytes) if (b < 0x30 || b > 0x39) return false;
   return true;
 }

@@ -644,4 +644,13 @@ describe('a log that names clients by number beside deals that have no number', 
       expect(json.notApplicable.touches_per_won).toBeUndefined();
     }
   });
+
+  // A reviewer: the rule looked at each deal's first client only, and took any six digits for a number.
+  it("looks at a deal's other clients too (a company's deal by its contact's number); a six-digit client id is no number", () => {
+    const contact = `ID;Ответственный;Компания;Контакт;Дата создания;Дата закрытия;Этап сделки;Бюджет\n1;Иванов Иван;ООО Ромашка;+7 916 123-45-67;01.02.2025 09:00;05.02.2025 12:00;Успешно реализовано;1000\n`;
+    expect(run(contact).json.total).toMatchObject({ touches_per_won: 2, response_min_median: 65 });
+    const id = run(deals('ID;Ответственный;Клиент;Дата создания;Дата закрытия;Этап сделки;Бюджет', '123456'));
+    expect(id.json.total).toMatchObject({ touches_per_won: null, no_response: null });
+    expect(id.json.notApplicable.no_response).toBe(NEEDS);
+  });
 });
