@@ -82,6 +82,8 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   const leads = runs.map((r) => r.shape.sales === false);
   if (leads[0] !== leads[1]) addAlerts(quality, [{ code: 'leads-vs-deals', leads: leads[0] ? 'before' : 'after' }]);
   const result = compareKpis(periods[0]!, periods[1]!, options);
+  // A call log for one period only: the other's activity rows are empty, said with that period's option.
+  if (Boolean(b.activities) !== Boolean(a.activities)) addAlerts(quality, [{ code: 'period-without-activities', which: b.activities ? 'after' : 'before' }]);
   addAlerts(quality, [...shortPeriods(result, false), ...periodCoverage(runs[0]!, 0, result.before, 'before'), ...periodCoverage(runs[1]!, 0, result.after, 'after')]);
   return { result, dataQuality: quality };
 }

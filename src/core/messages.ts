@@ -294,6 +294,10 @@ export const MESSAGES = {
     ru: 'не указано, как разделить периоды', en: 'say how to split the periods',
     hint: { ru: 'crm-audit compare --deals all.csv --cutover 01.01.2025 или --before-deals old.csv --after-deals new.csv', en: 'crm-audit compare --deals all.csv --cutover 2025-01-01, or --before-deals old.csv --after-deals new.csv' },
   },
+  'compare.looseFile': {
+    ru: '{option} относится к одному набору файлов с --deals и --cutover; у двух наборов файлы каждого периода свои', en: '{option} goes with --deals and --cutover; with two sets of files each period has its own',
+    hint: { ru: 'передайте файл как {before} или {after}', en: 'pass the file as {before} or {after}' },
+  },
   'compare.setNeedsDeals': {
     ru: 'нет {missing}: когда периоды даны двумя наборами файлов, у каждого свой файл сделок', en: '{missing} is missing: with two sets of files, each period needs its deals file',
     hint: { ru: 'crm-audit compare --before-deals old.csv --after-deals new.csv', en: 'crm-audit compare --before-deals old.csv --after-deals new.csv' },

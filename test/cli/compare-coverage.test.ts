@@ -129,5 +129,16 @@ describe('two sets of files, a call log for the after period only', () => {
     const ru = runCli([...args, '--lang', 'ru'], { cwd: dir });
     expect(ru.code, ru.stderr).toBe(0);
     expect(ru.stdout).toMatch(/^Реакция, мин \(медиана\)\s+—\s+45,0\s+—\s+—/m);
+    // The rows' reason names --activities: the period without a file and its own option are said (a reviewer).
+    expect(ru.stderr).toContain('У периода «до» нет файла активностей (--before-activities): его звонки, касания и реакция не рассчитаны, и в сравнении эти строки пусты.');
+    expect(run.stderr).toContain('The before period has no activities file (--before-activities)');
+  });
+
+  it('-a beside two sets of files belongs to neither period: refused with the options that would take it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'coverage-'));
+    const loose = runCli(['compare', '--before-deals', 'b.csv', '--after-deals', 'a.csv', '-a', 'calls.csv', '--lang', 'ru'], { cwd: dir });
+    expect(loose.code).toBe(2);
+    expect(loose.stderr).toContain('--activities относится к одному набору файлов с --deals и --cutover; у двух наборов файлы каждого периода свои');
+    expect(loose.stderr).toContain('передайте файл как --before-activities или --after-activities');
   });
 });

@@ -63,6 +63,9 @@ export function periodsFromCli(o: CompareCliOptions): ComparePeriods {
     if (!o.cutover) throw UserError.of('E_USAGE', 'compare.dealsNeedCutover');
     return { cutover: parseDay(o.cutover, '--cutover')!, files: { deals: o.deals, activities: o.activities, payments: o.payments } };
   }
+  // -a or -p beside two sets of files belongs to neither period: it was read by nothing, without a word (a reviewer).
+  const loose = o.activities !== undefined ? '--activities' : o.payments !== undefined ? '--payments' : undefined;
+  if (sets && loose) throw UserError.of('E_USAGE', 'compare.looseFile', { option: loose, before: loose.replace('--', '--before-'), after: loose.replace('--', '--after-') });
   if (!o.beforeDeals || !o.afterDeals) {
     // One set's files given: the other's deals file is what is missing, not the way to split.
     if (sets) throw UserError.of('E_USAGE', 'compare.setNeedsDeals', { missing: o.beforeDeals ? '--after-deals' : '--before-deals' });

@@ -53,6 +53,8 @@ export type Alert =
   | { code: 'repeated-ids-differ'; file: string; rows: number; id: string }
   | { code: 'periods-overlap'; before: { from: string; to: string }; after: { from: string; to: string } }
   | { code: 'short-period'; which: 'before' | 'after'; from: string; to: string; days: number; /** Two sets of files, not a cutover: the advice is to export more days. */ files?: true }
+  /** Two sets of files, one of them without an activities file: that period's activity rows are empty. */
+  | { code: 'period-without-activities'; which: 'before' | 'after' }
   | { code: 'unknown-values'; file: string; field: 'direction' | 'missed' | 'done'; header: string; unknown: number; filled: number; values: string[] }
   | { code: 'quote-swallowed'; file: string; line: number; lines: number }
   | { code: 'missed-no-manager'; file: string; calls: number; /** They are a PBX's calls hung up before any line (an IVR, a queue). */ pbx?: true }
@@ -352,12 +354,12 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'manager-unclear') return unclearText(a, lang === 'ru');
   if (a.code === 'utc-times' || a.code === 'utc-deals') return utcText(a, lang === 'ru');
   if (a.code === 'shared-titles') return sharedTitlesText(a, lang === 'ru');
-  if (a.code === 'periods-overlap' || a.code === 'short-period') return periodsText(a, lang);
+  if (a.code === 'periods-overlap' || a.code === 'short-period' || a.code === 'period-without-activities') return periodsText(a, lang);
   if (a.code === 'activities-outside-deals') return outsideDealsText(a, lang);
   return alertText(a, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
+function alertText(a: Exclude<Alert, { code: 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -715,8 +717,14 @@ function repeatedIds(a: Extract<Alert, { code: 'repeated-ids-differ' }>, ru: boo
  * What looks wrong in a comparison's periods: the before and after sets cover some of the same days
  * (those days' deals are in both), or a period too short for per-month figures.
  */
-function periodsText(a: Extract<Alert, { code: 'periods-overlap' | 'short-period' }>, lang: string): string {
+function periodsText(a: Extract<Alert, { code: 'periods-overlap' | 'short-period' | 'period-without-activities' }>, lang: string): string {
   const span = (p: { from: string; to: string }) => `${day(p.from, lang)} — ${day(p.to, lang)}`;
+  if (a.code === 'period-without-activities') {
+    // The rows' reason names --activities, the option of one set of files: the period and its own option are said here.
+    return lang === 'ru'
+      ? `У периода «${a.which === 'before' ? 'до' : 'после'}» нет файла активностей (--${a.which}-activities): его звонки, касания и реакция не рассчитаны, и в сравнении эти строки пусты.`
+      : `The ${a.which} period has no activities file (--${a.which}-activities): its calls, touches and responses are not computed, and those rows of the comparison are empty.`;
+  }
   if (a.code === 'short-period') {
     return lang === 'ru'
       ? `Период «${a.which === 'before' ? 'до' : 'после'}» (${span(a)}) — всего ${a.days} ${plural(a.days, 'день', 'дня', 'дней')}: показатели в месяц растянуты с нескольких дней на месяц и ненадёжны. ${a.files ? 'Выгрузите за этот период хотя бы две недели.' : 'Возьмите дату внедрения так, чтобы в каждом периоде было хотя бы две недели.'}`
