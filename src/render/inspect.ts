@@ -26,7 +26,13 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     ...(t.delimiter !== undefined ? [`${L('разделитель', 'delimiter')} ${t.delimiter === '\t' ? L('табуляция', 'tab') : show(t.delimiter)}`] : []),
     ...(t.sheet ? [L(`лист ${show(t.sheet)} из ${t.sheets?.length}`, `sheet ${show(t.sheet)} of ${t.sheets?.length}`)] : []),
   ].join(', ');
-  const crm = r.profile
+  const crm = r.profile && r.layout
+    ? L(
+        // No header to recognise: the file's values in their places gave the layout (a reviewer: «узнан по 15 своим заголовкам» of a file without one).
+        `${crmName(r.profile.crm, 'ru')} (профиль ${r.profile.id}, узнан по значениям в столбцах Master.csv: состояние звонка, флаг AMA, время начала)`,
+        `${crmName(r.profile.crm, 'en')} (profile ${r.profile.id}, recognised by the values in Master.csv's columns: the disposition, the AMA flag, the start time)`,
+      )
+    : r.profile
     ? L(
         `${crmName(r.profile.crm, 'ru')} (профиль ${r.profile.id}, узнан по ${r.profile.matched.length} своим заголовкам: ${r.profile.matched.map(show).join(', ')})`,
         `${crmName(r.profile.crm, 'en')} (profile ${r.profile.id}, recognised by ${r.profile.matched.length} of its headers: ${r.profile.matched.map(show).join(', ')})`,

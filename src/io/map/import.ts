@@ -403,7 +403,7 @@ class RowsToRecords<T> {
     const best = headerRow(headRows, kind, opts, this.limits, file);
     // No header row (-1): the columns by a known layout's names (Asterisk's Master.csv) or by number, every
     // row read as data, and the header row reported as 0.
-    const layout = best === -1 ? knownLayout(headRows) : undefined;
+    const layout = best === -1 ? layoutOf(headRows, opts) : undefined;
     if (layout) this.report.layout = 'asterisk-master-csv';
     const header = best === -1 ? { cells: layout ?? numberedHeader(headRows), row: 0 } : headRows[best]!;
     const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind), kind === 'activities' ? opts.units : undefined);
@@ -559,8 +559,8 @@ function headerRow(headRows: Array<{ cells: string[]; row: number }>, kind: Reco
   });
   if (best >= 0) return best;
   const named = Object.values(opts.columns ?? {}).flat();
-  // A file of a known layout without a header (Asterisk's Master.csv): its columns by the layout's names, unless the map names them by number.
-  if (knownLayout(headRows) && !named.some((c) => /^#\d+$/.test(c.trim()))) return -1;
+  // A file of a known layout without a header (Asterisk's Master.csv): its columns by the layout's names.
+  if (layoutOf(headRows, opts)) return -1;
   const data = looksLikeData(headRows[0]!.cells);
   if (named.length > 0 && !data) return 0;
   if (named.length > 0 && named.every((c) => /^#\d+$/.test(c.trim()))) return -1;
@@ -568,6 +568,12 @@ function headerRow(headRows: Array<{ cells: string[]; row: number }>, kind: Reco
   // German call log): its columns are then asked for by name, each shown with its values, not by number.
   if (!data && namesOverData(headRows)) return 0;
   throw noHeaderError(file, kind, headRows, limits.headerSearchRows);
+}
+
+/** The column names of a known layout the rows are in (layouts.ts), unless the --map names columns by number: then they are its. */
+function layoutOf(headRows: ReadonlyArray<{ cells: readonly string[] }>, opts: ImportOptions): string[] | undefined {
+  const byNumber = Object.values(opts.columns ?? {}).flat().some((c) => /^#\d+$/.test(c.trim()));
+  return byNumber ? undefined : knownLayout(headRows);
 }
 
 /** Whether the first row names the columns of the rows after it: as wide as they are, and they hold data (a date or a number). */

@@ -11,8 +11,8 @@ const MASTER_CSV = ['accountcode', 'src', 'dst', 'dcontext', 'clid', 'channel', 
 const DISPOSITIONS = new Set(['ANSWERED', 'NO ANSWER', 'BUSY', 'FAILED', 'CONGESTION']);
 const AMA_FLAGS = new Set(['DOCUMENTATION', 'BILLING', 'OMIT', 'DEFAULT']);
 const START = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
-/** Rows of the layout among the first filled ones: enough that no other file's rows happen to fit. */
-const ROWS_NEEDED = 2;
+/** Rows of the layout among the first filled ones: one, whose three values in their places no other file's row has (a log of one call, a `tail -1`). */
+const ROWS_NEEDED = 1;
 
 /** Whether a row is one of Master.csv's: 16 to 21 cells, a disposition, an AMA flag and a start time in their places. */
 function masterCsvRow(cells: readonly string[]): boolean {
@@ -20,8 +20,8 @@ function masterCsvRow(cells: readonly string[]): boolean {
 }
 
 /**
- * The column names of a known layout the first rows are written in (every filled one of them, and at
- * least two), as wide as the widest; undefined for any other file.
+ * The column names of a known layout the first rows are written in (every filled one of them), as wide
+ * as the widest; undefined for any other file.
  */
 export function knownLayout(rows: ReadonlyArray<{ cells: readonly string[] }>): string[] | undefined {
   const filled = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));

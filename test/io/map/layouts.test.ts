@@ -19,8 +19,9 @@ describe('a file without a header in a known layout', () => {
     expect(knownLayout([{ cells: row('ANSWERED') }, { cells: row('NO ANSWER') }])).toEqual(['accountcode', 'src', 'dst', 'dcontext', 'clid', 'channel', 'dstchannel', 'lastapp', 'lastdata', 'start', 'answer', 'end', 'duration', 'billsec', 'disposition', 'amaflags', 'uniqueid', 'userfield']);
     // Later versions append linkedid, peeraccount and sequence.
     expect(knownLayout([{ cells: [...row('BUSY'), 'L1', '', '7'] }, { cells: row('FAILED') }])).toHaveLength(21);
-    // One row is not enough; a row that is not the layout's, or no AMA flag, is no Master.csv.
-    expect(knownLayout([{ cells: row('ANSWERED') }])).toBeUndefined();
+    // One row is enough (a log of one call); a row that is not the layout's, or no AMA flag, is no Master.csv.
+    expect(knownLayout([{ cells: row('ANSWERED') }])).toHaveLength(18);
+    expect(knownLayout([])).toBeUndefined();
     expect(knownLayout([{ cells: row('ANSWERED') }, { cells: row('Отвечен') }])).toBeUndefined();
     expect(knownLayout([{ cells: row('ANSWERED', '3') }, { cells: row('ANSWERED', '3') }])).toBeUndefined();
     expect(knownLayout([{ cells: row('ANSWERED', 'DOCUMENTATION', '01.03.2025 10:05') }, { cells: row('ANSWERED') }])).toBeUndefined();
@@ -41,6 +42,7 @@ describe('a file without a header in a known layout', () => {
     expect(inspect.code, inspect.stderr).toBe(0);
     expect(inspect.stdout).toContain('заголовок:  нет: колонки по порядку Master.csv (Asterisk, модуль cdr_csv), каждая строка — данные');
     expect(inspect.stdout).toMatch(/«start» +-> at/);
+    expect(inspect.stdout).toContain('узнан по значениям в столбцах Master.csv');
     const swapped = runCli(['kpi', '-d', 'Master.csv', '--lang', 'en'], { cwd: dir });
     expect(swapped.code).toBe(2);
     expect(swapped.stderr).toContain('pass it as --activities');
