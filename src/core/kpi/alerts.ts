@@ -306,8 +306,10 @@ export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'file
   const out: Alert[] = [];
   const ids = managers.filter(looksLikeUserId);
   if (ids.length > 0) {
-    const named = namedLines(ids, managers, lineNames);
-    out.push({ code: 'manager-ids', ids: ids.slice(0, IDS_LISTED), ...(named.length > 0 ? { named } : {}) });
+    // Named among the ids the snippet lists: a pair said in the text is always in it.
+    const listed = ids.slice(0, IDS_LISTED);
+    const named = namedLines(listed, managers, lineNames);
+    out.push({ code: 'manager-ids', ids: listed, ...(named.length > 0 ? { named } : {}) });
   }
   const leads = Number(total.leads ?? 0);
   if (leads >= OUTCOME_MIN_DEALS && total.won === 0 && total.lost === 0) out.push({ code: 'no-outcome', deals: leads });
@@ -652,10 +654,14 @@ function sharedTitlesText(a: Extract<Alert, { code: 'shared-titles' }>, ru: bool
 /** Managers written as CRM user ids, and the --map section that names them. */
 function managerIds(a: Extract<Alert, { code: 'manager-ids' }>, lang: string): string {
   if (a.named) return namedLinesText(a as Required<Extract<Alert, { code: 'manager-ids' }>>, lang);
-  const snippet = managersSnippet(a.ids, lang).trimEnd();
+  return `${idsText(a.ids, lang)} ${lang === 'ru' ? 'Чтобы видеть имена, передайте --map с разделом:' : 'To show names, pass --map with:'}\n${managersSnippet(a.ids, lang).trimEnd()}`;
+}
+
+/** What user ids among the managers are, and that the report shows them as they are. */
+function idsText(ids: readonly string[], lang: string): string {
   return lang === 'ru'
-    ? `Менеджеры указаны кодами пользователей CRM или внутренними номерами АТС, а не именами (${a.ids.slice(0, 3).map((x) => `«${x}»`).join(', ')}${a.ids.length > 3 ? ' и др.' : ''}): так пишут выгрузки с полями API (OwnerId, ASSIGNED_BY_ID, RESPONSIBLE_ID) и журналы звонков АТС. Цифры верны, но в отчёте будут коды. Чтобы видеть имена, передайте --map с разделом:\n${snippet}`
-    : `Managers are CRM user ids or PBX extensions, not names (${a.ids.slice(0, 3).map((x) => `"${x}"`).join(', ')}${a.ids.length > 3 ? ' and more' : ''}): exports with API fields (OwnerId, ASSIGNED_BY_ID, RESPONSIBLE_ID) and PBX call logs write them so. The numbers are right, but the report shows the ids. To show names, pass --map with:\n${snippet}`;
+    ? `Менеджеры указаны кодами пользователей CRM или внутренними номерами АТС, а не именами (${ids.slice(0, 3).map((x) => `«${x}»`).join(', ')}${ids.length > 3 ? ' и др.' : ''}): так пишут выгрузки с полями API (OwnerId, ASSIGNED_BY_ID, RESPONSIBLE_ID) и журналы звонков АТС. Цифры верны, но в отчёте будут коды.`
+    : `Managers are CRM user ids or PBX extensions, not names (${ids.slice(0, 3).map((x) => `"${x}"`).join(', ')}${ids.length > 3 ? ' and more' : ''}): exports with API fields (OwnerId, ASSIGNED_BY_ID, RESPONSIBLE_ID) and PBX call logs write them so. The numbers are right, but the report shows the ids.`;
 }
 
 /**
@@ -670,9 +676,12 @@ function namedLinesText(a: Required<Extract<Alert, { code: 'manager-ids' }>>, la
   const placeholder = ru ? 'Имя Фамилия' : 'First Last';
   const names = new Map(a.named.map((n) => [n.id, n.name]));
   const snippet = `managers:\n${a.ids.map((id) => `  ${JSON.stringify(id)}: ${JSON.stringify(names.get(id) ?? placeholder)}`).join('\n')}`;
+  // The ids no file names a person for are said as ever, their placeholders to fill in.
+  const others = a.ids.filter((id) => !names.has(id));
+  const rest = others.length > 0 ? ` ${idsText(others, lang)}${ru ? ' Впишите их имена.' : ' Fill in their names.'}` : '';
   return ru
-    ? `Сотрудники указаны то именем, то внутренним номером АТС: ${pairs}. Действия каждого из них посчитаны в двух строках отчёта — под именем и под номером, и цифры каждой строки неполные. Передайте --map с разделом:\n${snippet}`
-    : `Employees are named now by name, now by their PBX extension: ${pairs}. Each one's activities are counted in two rows of the report, under the name and under the number, and neither row's numbers are whole. Pass --map with:\n${snippet}`;
+    ? `Сотрудники указаны то именем, то внутренним номером АТС: ${pairs}. Действия каждого из них посчитаны в двух строках отчёта — под именем и под номером, и цифры каждой строки неполные.${rest} Передайте --map с разделом:\n${snippet}`
+    : `Employees are named now by name, now by their PBX extension: ${pairs}. Each one's activities are counted in two rows of the report, under the name and under the number, and neither row's numbers are whole.${rest} Pass --map with:\n${snippet}`;
 }
 
 /** Amounts like `15,000` read as 15 by the decimal mark another value of their column decided (`1,5`): two formats in one column. */

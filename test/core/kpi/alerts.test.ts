@@ -126,7 +126,9 @@ describe('a line the files name a person by elsewhere', () => {
     const ru = describeAlert(alert!, 'ru');
     expect(ru).toContain('«201» — это «Анна» (в файле: «Анна (201)»), «202» — это «Борис (202)» (в файле: «Борис (202)»)');
     expect(ru).toContain('посчитаны в двух строках отчёта');
-    expect(ru).not.toContain('Цифры верны');
+    // The id no file names («305») is said as ever, to fill in.
+    expect(ru).toContain('Менеджеры указаны кодами пользователей CRM или внутренними номерами АТС, а не именами («305»)');
+    expect(ru).toContain('Впишите их имена.');
     expect(ru).toContain('managers:\n  "201": "Анна"\n  "305": "Имя Фамилия"\n  "202": "Борис (202)"');
     expect(describeAlert(alert!, 'en')).toContain('"201" is "Анна" (the file writes "Анна (201)")');
     // A name the line was read as that is no manager of the result (another period's) names nobody here.
