@@ -231,7 +231,7 @@ export function mapDocument(columns: Readonly<Record<string, Record<string, stri
 }
 
 /** The `columns:` block of a --map file (under its kind's key). */
-export function columnsYaml(columns: Record<string, string>): string {
+function columnsYaml(columns: Record<string, string>): string {
   return `  columns:\n${Object.entries(columns).map(([field, header]) => `    ${field}: ${JSON.stringify(header)}`).join('\n')}\n`;
 }
 

@@ -1,4 +1,4 @@
-import { closeSync, constants, copyFileSync, linkSync, lstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, lstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Activity, Deal, Payment } from '../core/records.js';
 
@@ -26,8 +26,8 @@ export interface TempFiles {
 }
 
 /**
- * Writes a large text file in 1 MB blocks to a temp file beside the target, renamed into place by
- * close() (or finish() then place()); abort() removes it. Used for generated exports of millions of rows.
+ * Writes a large text file in 1 MB blocks to a temp file beside the target: finish() closes it, placeTogether
+ * renames it into place (then placed()); abort() removes it. Used for generated exports of millions of rows.
  */
 export class BlockWriter {
   private readonly fd: number;
@@ -64,22 +64,11 @@ export class BlockWriter {
     this.buf = '';
   }
 
-  close(): void {
-    this.finish();
-    this.place();
-  }
-
   /** Writes what is buffered and closes the temp file: every byte is on disk, nothing is in place yet. */
   finish(): void {
     this.flush();
     this.open = false;
     closeSync(this.fd);
-  }
-
-  /** Renames the finished temp file into place. */
-  place(): void {
-    renameSync(this.tmp, this.target);
-    this.temps?.pending.delete(this.tmp);
   }
 
   /** The finished temp file and its place, for placeTogether (then placed() or abort()). */
@@ -137,7 +126,6 @@ export class PlaceError extends Error {
 /** The file operations placeTogether makes (a test gives failing ones). */
 export interface PlaceOps {
   link(from: string, to: string): void;
-  copy(from: string, to: string): void;
   rename(from: string, to: string): void;
   remove(file: string): void;
   /** Whether something stands at the path, and whether it is a folder (undefined: nothing). */
@@ -147,7 +135,6 @@ export interface PlaceOps {
 /** The file system's own operations (a test replaces one of them). */
 export const FILE_OPS: PlaceOps = {
   link: (from, to) => linkSync(from, to),
-  copy: (from, to) => copyFileSync(from, to, constants.COPYFILE_EXCL),
   rename: (from, to) => renameSync(from, to),
   remove: (file) => rmSync(file, { force: true }),
   kind: (file) => {
@@ -161,49 +148,66 @@ export const FILE_OPS: PlaceOps = {
 
 /**
  * Renames finished temp files into place, all or none as far as the file system allows: each earlier
- * file is kept first under a temp name (a second name for it, a copy where the disk has none), and when
- * a rename fails, the files already placed are put back (the earlier file) or removed (there was none).
- * A full disk or a folder named activities.csv left a new deals.csv beside the old activities. Throws
- * PlaceError naming the file that failed and what, if anything, could not be undone.
+ * file is kept first under a temp name (a second name for it; where the disk has none, it is moved
+ * there: a copy of a generated file of gigabytes doubled the space and time, and on a nearly full disk
+ * refused a run one rename would have done), and when a rename fails, the files already placed are put
+ * back (the earlier file) or removed (there was none), and those not placed get their earlier file
+ * back. A full disk or a folder named activities.csv left a new deals.csv beside the old activities.
+ * Throws PlaceError naming the file that failed and what, if anything, could not be undone.
  */
 export function placeTogether(files: readonly Finished[], nameFor: (target: string) => string, ops: PlaceOps = FILE_OPS): void {
-  const earlier: Array<string | undefined> = [];
-  const forget = (from: number) => earlier.slice(from).forEach((kept) => kept !== undefined && attempt(() => ops.remove(kept)));
+  const earlier: Array<Kept | undefined> = [];
+  // An earlier file of a place not (or no longer) taken: a second name is dropped, a file moved aside goes back.
+  const restore = (i: number) => {
+    const kept = earlier[i];
+    if (kept === undefined) return true;
+    return attempt(() => (kept.moved ? ops.rename(kept.path, files[i]!.target) : ops.remove(kept.path)));
+  };
+  const left: LeftInPlace[] = [];
+  const restoreFrom = (from: number) => {
+    for (let i = from; i < earlier.length; i++) if (!restore(i)) left.push({ target: files[i]!.target, kept: earlier[i]!.path });
+  };
   for (const f of files) {
     try {
       earlier.push(keepEarlier(f.target, nameFor, ops));
     } catch (error) {
-      forget(0);
-      throw new PlaceError(f.target, error as NodeJS.ErrnoException, []);
+      restoreFrom(0);
+      throw new PlaceError(f.target, error as NodeJS.ErrnoException, left);
     }
   }
   let placed = 0;
   try {
     for (; placed < files.length; placed++) ops.rename(files[placed]!.tmp, files[placed]!.target);
   } catch (error) {
-    const left: LeftInPlace[] = [];
     for (let i = 0; i < placed; i++) {
       const { target } = files[i]!;
       const kept = earlier[i];
-      if (!attempt(() => (kept === undefined ? ops.remove(target) : ops.rename(kept, target)))) left.push({ target, ...(kept === undefined ? {} : { kept }) });
+      if (!attempt(() => (kept === undefined ? ops.remove(target) : ops.rename(kept.path, target)))) left.push({ target, ...(kept === undefined ? {} : { kept: kept.path }) });
     }
-    forget(placed);
+    restoreFrom(placed);
     throw new PlaceError(files[placed]!.target, error as NodeJS.ErrnoException, left);
   }
-  forget(0);
+  for (const kept of earlier) if (kept !== undefined) attempt(() => ops.remove(kept.path));
 }
 
-/** A second name (or a copy) of the file at `target` under a temp name, or undefined where there is no file to keep. */
-function keepEarlier(target: string, nameFor: (target: string) => string, ops: PlaceOps): string | undefined {
+/** An earlier file kept under a temp name: a second name for it, or the file itself moved there. */
+interface Kept {
+  path: string;
+  moved: boolean;
+}
+
+/** The file at `target` kept under a temp name, or undefined where there is no file to keep. */
+function keepEarlier(target: string, nameFor: (target: string) => string, ops: PlaceOps): Kept | undefined {
   // Nothing there, or a folder: no rename puts a file over a folder, and there is nothing to put back.
   if (ops.kind(target) !== 'other') return undefined;
-  const kept = nameFor(target);
+  const path = nameFor(target);
   try {
-    ops.link(target, kept);
+    ops.link(target, path);
+    return { path, moved: false };
   } catch {
-    ops.copy(target, kept);
+    ops.rename(target, path);
+    return { path, moved: true };
   }
-  return kept;
 }
 
 /** Runs `step`; whether it succeeded. */
@@ -221,7 +225,7 @@ const ACTIVITY_COLUMNS = ['manager', 'at', 'kind', 'direction', 'missed', 'durat
 const PAYMENT_COLUMNS = ['deal_id', 'manager', 'invoiced', 'paid', 'invoiced_at', 'paid_at'];
 
 /**
- * Writers for the canonical layout (the field names of spec/metrics.md as headers). close() puts the
+ * Writers for the canonical layout (the field names of spec/metrics.md as headers). place() puts the
  * three files in place only once all three are written whole (a full disk while the activities were
  * flushed left a new deals.csv beside the old activities), and together (placeTogether): a throw
  * leaves every place as it was but for what PlaceError names; abort() then removes the temp files.
@@ -252,7 +256,7 @@ export function canonicalWriters(dir: string, temps?: TempFiles) {
       activity: (a: Activity) => activities.line([f(a.manager), isoDateTime(a.at), a.kind, a.direction, a.missed ? 'true' : 'false', a.duration_s === null ? '' : String(a.duration_s), f(a.deal_id), f(a.client)].join(',')),
       payment: (p: Payment) => payments.line([f(p.deal_id), f(p.manager), String(p.invoiced), String(p.paid), isoDateTime(p.invoiced_at), isoDateTime(p.paid_at)].join(',')),
     },
-    close: () => {
+    place: () => {
       const all = [deals, activities, payments];
       all.forEach((w) => w.finish());
       placeTogether(

@@ -20,7 +20,7 @@ describe('canonicalWriters', () => {
     const w = canonicalWriters(dir, t);
     expect([...t.pending].map((f) => path.basename(f))).toEqual(['deals.csv.tmp-test-0', 'activities.csv.tmp-test-1', 'payments.csv.tmp-test-2']);
     expect(readdirSync(dir).sort()).toEqual(['activities.csv.tmp-test-1', 'deals.csv.tmp-test-0', 'payments.csv.tmp-test-2']);
-    w.close();
+    w.place();
     expect(t.pending.size).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['activities.csv', 'deals.csv', 'payments.csv']);
     expect(readFileSync(path.join(dir, 'deals.csv'), 'utf8')).toBe('id,manager,client,created_at,closed_at,stage,status,amount,loss_reason,source,pipeline\n');
@@ -106,18 +106,23 @@ describe('placeTogether', () => {
     expect(readdirSync(dir).sort()).toEqual(['activities.csv.new', 'deals.csv', 'deals.csv.kept-0', 'payments.csv.new']);
   });
 
-  it('keeps an earlier file as a copy where the disk has no second names for a file', () => {
-    const { dir, files, nameFor } = prepare(['deals.csv', 'activities.csv']);
-    const copies: string[] = [];
-    const ops: PlaceOps = {
-      ...FILE_OPS,
-      link: () => fail('EPERM'),
-      copy: (from, to) => (copies.push(path.basename(to)), writeFileSync(to, readFileSync(from))),
-      rename: (from, to) => (to === files[2]!.target ? fail('ENOSPC') : renameSync(from, to)),
-    };
-    expect(() => placeTogether(files, nameFor, ops)).toThrow(PlaceError);
-    expect(copies).toEqual(['deals.csv.kept-0', 'activities.csv.kept-1']);
-    expect(read(dir)).toEqual({ 'activities.csv': 'old activities.csv\n', 'deals.csv': 'old deals.csv\n', 'payments.csv.new': 'new payments.csv\n' });
+  // A reviewer: the copy this took where the disk has no second names doubled a generated file's gigabytes, and on a nearly full disk refused the run.
+  it('moves an earlier file aside where the disk has no second names for a file, and back when the set fails', () => {
+    const noLinks: PlaceOps = { ...FILE_OPS, link: () => fail('EPERM') };
+    const ok = prepare(['deals.csv']);
+    placeTogether(ok.files, ok.nameFor, noLinks);
+    expect(read(ok.dir)).toEqual({ 'activities.csv': 'new activities.csv\n', 'deals.csv': 'new deals.csv\n', 'payments.csv': 'new payments.csv\n' });
+    // The third rename fails: the placed ones get their earlier files back, and so does the one not placed.
+    const { dir, files, nameFor } = prepare(['deals.csv', 'activities.csv', 'payments.csv']);
+    const ops: PlaceOps = { ...noLinks, rename: (from, to) => (from === files[2]!.tmp ? fail('ENOSPC') : renameSync(from, to)) };
+    let error: PlaceError | undefined;
+    try {
+      placeTogether(files, nameFor, ops);
+    } catch (e) {
+      error = e as PlaceError;
+    }
+    expect(error?.left).toEqual([]);
+    expect(read(dir)).toEqual({ 'activities.csv': 'old activities.csv\n', 'deals.csv': 'old deals.csv\n', 'payments.csv': 'old payments.csv\n', 'payments.csv.new': 'new payments.csv\n' });
   });
 });
 

@@ -73,7 +73,7 @@ export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> 
     // now removes the temp files (they are in pendingTemps) and ends the run before anything is in place.
     const steps = generateSalesSteps({ seed, deals, activities, start: Date.parse(`${from}T00:00:00Z`), end: Date.parse(`${to}T23:59:59Z`), ...(cutover ? { cutover: Date.parse(`${cutover}T00:00:00Z`) } : {}) }, w.sink);
     while (!steps.next().done) await letSignalsIn();
-    w.close();
+    w.place();
   } catch (error) {
     w.abort();
     removeEmptyCreatedFolders();
