@@ -664,6 +664,7 @@ function groupAlerts(run: EnginesRun, asked: GroupDim[][], planGroups: KpiGroup[
     if (spend.total === 0 && !spend.monthsWithoutDeals && !spend.monthsWithoutSpend) out.push({ code: 'spend-empty', total: 0 });
     if (spend.monthsWithoutSpend || spend.monthsWithoutDeals) out.push({ code: 'spend-months', withoutSpend: spend.monthsWithoutSpend ?? [], withoutDeals: spend.monthsWithoutDeals ?? [] });
     if (spend.partialMonths) out.push({ code: 'partial-months', file: 'spend', months: spend.partialMonths });
+    if (spend.sourcesWithoutSpend) out.push({ code: 'spend-sources', sources: spend.sourcesWithoutSpend });
   }
   if (run.plan && planGroups && plan) {
     if (plan.rows.length === 0) out.push({ code: 'plan-empty', rows: run.plan.length });

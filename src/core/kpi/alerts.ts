@@ -26,6 +26,8 @@ export type Alert =
   | { code: 'spend-empty'; total: number }
   | { code: 'spend-no-source'; amount: number }
   | { code: 'spend-months'; withoutSpend: string[]; withoutDeals: string[] }
+  /** Named sources with deals and no spend row: the department's CAC and ROMI count them as free. */
+  | { code: 'spend-sources'; sources: Array<{ source: string; deals: number }> }
   | { code: 'partial-months'; file: 'spend' | 'plan'; months: string[] }
   | { code: 'plan-empty'; rows: number }
   | { code: 'group-column-missing'; dims: Array<'source' | 'pipeline' | 'stage'> }
@@ -426,6 +428,15 @@ function alertText(a: Exclude<Alert, { code: 'activities-outside-deals' | 'futur
     case 'spend-months':
     case 'partial-months':
       return monthsText(a, lang);
+    case 'spend-sources': {
+      // A reviewer of the numbers: a source the spend file is silent about counted as free in the department's CAC (15 000 for 60 000 over 4 clients, 3 of them from Сайт) and ROMI, without a word.
+      const shown = a.sources.slice(0, 5);
+      const more = a.sources.length - shown.length;
+      const list = shown.map((s) => (ru ? `«${s.source}» (${num(s.deals, ru)} ${plural(s.deals, 'сделка', 'сделки', 'сделок')})` : `"${s.source}" (${num(s.deals, ru)} ${pluralEn(s.deals, 'deal', 'deals')})`)).join(', ') + (more > 0 ? (ru ? ` и ещё ${num(more, ru)}` : ` and ${num(more, ru)} more`) : '');
+      return ru
+        ? `В файле расходов нет строк для источников со сделками: ${list}. Их расходы не известны: в группах по источнику их CAC и ROMI не рассчитаны, а CAC и ROMI отдела считают их клиентов и выручку без расходов, как бесплатный канал. Если канал бесплатный, добавьте строку с расходом 0.`
+        : `The spend file has no row for sources with deals: ${list}. Their spend is not known: by source their CAC and ROMI are not computed, while the department's CAC and ROMI count their clients and revenue with no spend, as a free channel. If a channel is free, add a row with a spend of 0.`;
+    }
     case 'group-column-missing': {
       const ru3 = { source: 'источника', pipeline: 'воронки', stage: 'этапа' };
       return ru

@@ -1,7 +1,7 @@
 // Unit economics (`kpi --spend`, docs/metrics.md "Spend"): spend, new won clients, CAC, cost per
 // lead, ROMI, LTV and LTV/CAC, for the department and for the groups of every grouping whose
-// dimensions spend is known by (source and month). Spend of a source no deal has, or of an empty
-// source, makes a group of its own, so the groups' spend adds up to the department's.
+// dimensions spend is known by (source and month). Spend of a source no deal has makes a group of its
+// own, and of an empty source goes to the "not set" group, so the groups' spend adds up to the department's.
 import type { InputShape, SpendRow } from '../records.js';
 import type { DealStore } from './deal-store.js';
 import { monthCode, monthInPeriod, monthOf, monthText, monthWithin, NOT_SET, type Grouping } from './groups.js';
@@ -110,14 +110,28 @@ export class UnitEconomics {
   }
 
   /** Months of the period with deals and no spend, with spend and no deals, and cut by the period. */
-  private coverage(): Pick<SpendSummary, 'monthsWithoutSpend' | 'monthsWithoutDeals' | 'partialMonths'> {
+  private coverage(): Pick<SpendSummary, 'monthsWithoutSpend' | 'monthsWithoutDeals' | 'partialMonths' | 'sourcesWithoutSpend'> {
     if (this.rows.length === 0) return {};
     const { store } = this;
     const dealMonths = new Set<number>();
-    for (let i = 0; i < store.size; i++) if (this.inPeriod(i)) dealMonths.add(monthOf(store.created[i]!));
+    // Deals of the period by source, for the named sources the spend file is silent about.
+    const bySource = new Map<number, number>();
+    for (let i = 0; i < store.size; i++) {
+      if (!this.inPeriod(i)) continue;
+      dealMonths.add(monthOf(store.created[i]!));
+      bySource.set(store.source[i]!, (bySource.get(store.source[i]!) ?? 0) + 1);
+    }
+    const spendSources = new Set(this.rows.map((r) => r.source));
+    // A spend file by month alone (no source in any row) is silent about no source: its spend is the department's.
+    const bySources = [...spendSources].some((s) => s !== '');
+    const silent = !bySources ? [] : [...bySource]
+      .map(([id, deals]) => ({ source: store.labels.values[id]!, deals }))
+      .filter((s) => s.source !== '' && !spendSources.has(s.source))
+      .sort((a, b) => b.deals - a.deals || (a.source < b.source ? -1 : 1));
     const spendMonths = new Set(this.rows.map((r) => r.month));
     const list = (codes: Iterable<number>) => [...codes].sort((a, b) => a - b).map(monthText);
-    const out: Pick<SpendSummary, 'monthsWithoutSpend' | 'monthsWithoutDeals' | 'partialMonths'> = {};
+    const out: Pick<SpendSummary, 'monthsWithoutSpend' | 'monthsWithoutDeals' | 'partialMonths' | 'sourcesWithoutSpend'> = {};
+    if (silent.length > 0) out.sourcesWithoutSpend = silent;
     const withoutSpend = list([...dealMonths].filter((m) => !spendMonths.has(m)));
     const withoutDeals = list([...spendMonths].filter((m) => !dealMonths.has(m)));
     const partial = list([...spendMonths].filter((m) => !monthWithin(m, this.fromDay, this.toDay)));

@@ -56,6 +56,11 @@ export interface SpendSummary {
   /** Months (`YYYY-MM`) of the period with deals and no spend row, and with spend and no deal. */
   monthsWithoutSpend?: string[];
   monthsWithoutDeals?: string[];
+  /**
+   * Named sources of the period's deals that no spend row has, with their deals: their spend is not
+   * known, yet the department's CAC and ROMI count their clients and revenue as if they cost nothing.
+   */
+  sourcesWithoutSpend?: Array<{ source: string; deals: number }>;
   /** Months whose spend is counted whole although the period (--from/--to) covers part of them. */
   partialMonths?: string[];
 }

@@ -112,6 +112,11 @@ describe('groupings and unit economics (docs/metrics.md worked example)', () => 
     expect([seo.spend, seo.cac, seo.cost_per_lead, seo.romi, seo.ltv_cac]).toEqual([null, null, null, null, null]);
     expect(noSeo.groups[1]!.map((g) => [g.by.month, g.metrics.spend])).toEqual([['2025-01', 40_000], ['2025-02', null]]);
     expect(noSeo.spend).toMatchObject({ total: 40_000, monthsWithoutSpend: ['2025-02'] });
+    // SEO's 2 deals have no spend row: said, since the department's CAC counts its client as free (a tester).
+    expect(noSeo.spend!.sourcesWithoutSpend).toEqual([{ source: 'SEO', deals: 2 }]);
+    expect(only.spend!.sourcesWithoutSpend).toBeUndefined();
+    // A spend file by month alone (no source in any row) is the department's: silent about no source.
+    expect(run(EXAMPLE, [], { spend: [{ month: '2025-01', source: '', amount: 40_000 }] }).spend!.sourcesWithoutSpend).toBeUndefined();
     const none = run(EXAMPLE, [], { spend: [{ month: '2020-01', source: 'Ads', amount: 1 }], opts: { from: '2025-01-01' } });
     expect([none.total.spend, none.total.cac, none.total.romi]).toEqual([null, null, null]);
   });
