@@ -41,6 +41,11 @@ export const MESSAGES = {
     ru: 'файл не найден', en: 'no such file',
     hint: { ru: 'проверьте путь (относительный путь считается от текущей папки)', en: 'check the path (relative paths start from the current folder)' },
   },
+  // An absolute path: typed so, or named in a config file, whose paths start from its own folder (the hint above misled there: a tester).
+  'file.missingAbsolute': {
+    ru: 'файл не найден', en: 'no such file',
+    hint: { ru: 'проверьте путь (путь, записанный в файле конфигурации, считается от папки этого файла)', en: "check the path (a path written in a config file starts from that file's folder)" },
+  },
   'file.folder': {
     ru: 'это папка, а не файл', en: 'this is a folder, not a file',
     hint: { ru: 'укажите путь к файлу в этой папке', en: 'pass the path of a file in it' },

@@ -198,5 +198,19 @@ describe('report from a config file', () => {
     expect(JSON.parse(list.stdout).kpi.groupBy).toEqual([['source'], ['stage']]);
     rmSync(path.join(dir, 'crm-audit.config.yaml'));
   });
+
+  // A tester: «--by: «sourse» — не группировка» named neither the config file nor its key; a file the
+  // config names, missing, was hinted «a relative path starts from the current folder», though it starts from the config's.
+  it('names the config file and key of a wrong grouping, and says where a missing file named in it was looked for', () => {
+    const sub = mkdtempSync(path.join(dir, 'sub-'));
+    writeFileSync(path.join(sub, 'c.yaml'), 'kpi:\n  deals: deals.csv\n  by: [source, sourse]\n');
+    const wrong = runCli(['report', '--config', path.join(path.basename(sub), 'c.yaml'), '--lang', 'ru'], { cwd: dir });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain(`${path.basename(sub)}/c.yaml, в kpi.by[1]: «sourse» — не группировка; можно manager, source, pipeline, stage, month, через запятую для сводной таблицы`);
+    writeFileSync(path.join(sub, 'd.yaml'), 'kpi:\n  deals: deals.csv\n');
+    const missing = runCli(['report', '--config', path.join(path.basename(sub), 'd.yaml'), '--lang', 'en'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`${path.join(sub, 'deals.csv')}: no such file\n  hint: check the path (a path written in a config file starts from that file's folder)`);
+  });
 });
 

@@ -1,6 +1,7 @@
 // io/documents: the YAML and JSON documents a person writes (questionnaires, answers, --map files,
 // report configs, targets), read with size and alias limits and validated with zod, with errors that
 // name the file and the path inside it. This file reads the report config.
+import { GROUP_DIMS } from '../../core/kpi/types.js';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
@@ -18,6 +19,16 @@ export const CONFIG_FILE = 'crm-audit.config.yaml';
 
 const files = z.object({ deals: z.string(), activities: z.string().optional(), payments: z.string().optional() }).strict();
 /** A date as people write it (`01.02.2025` or `2025-02-01`), kept as `YYYY-MM-DD`. */
+/**
+ * A grouping as kpi --by takes it («source,month»): checked here, so that a mistake names the config file,
+ * its line and key (parsed later as --by, «sourse» was «--by: … не группировка» with no file: a tester).
+ */
+const grouping = z.string().superRefine((s, ctx) => {
+  const dims = s.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean);
+  const wrong = dims.length === 0 ? s : dims.find((d) => !(GROUP_DIMS as readonly string[]).includes(d));
+  if (wrong !== undefined) ctx.addIssue({ code: 'custom', message: `not a grouping: "${wrong}"; use ${GROUP_DIMS.join(', ')}, comma-separated for a pivot` });
+});
+
 const day = z.string().transform((s, ctx) => readDay(s) ?? (ctx.addIssue({ code: 'custom', message: `not a date: "${s}"; write ${DAY_FORMS.en}` }), z.NEVER));
 /** A sum as people write it: a YAML number, or text such as "1 500 000" or "1,5e6"; 0 or more. */
 const amount = z.union([z.number(), z.string()]).transform((v, ctx) => {
@@ -69,7 +80,7 @@ export const configSchema = z
         to: day.optional(),
         touchNorm: z.number().nonnegative().optional(),
         callbackWindow: z.string().optional(),
-        by: z.union([z.string().transform((s) => [s]), z.array(z.string())]).optional().describe('groupings, as kpi --by: "source,month", or a list ["source,month", "stage"]'),
+        by: z.union([grouping.transform((s) => [s]), z.array(grouping)]).optional().describe('groupings, as kpi --by: "source,month", or a list ["source,month", "stage"]'),
         spend: z.string().optional().describe('a spend file, as kpi --spend'),
         plan: z.string().optional().describe('a plan file, as kpi --plan'),
       })

@@ -149,7 +149,7 @@ async function* guard(stream: NodeJS.ReadableStream, file: string): AsyncGenerat
 export function fsError(error: NodeJS.ErrnoException, file: string): UserError {
   switch (error.code) {
     case 'ENOENT':
-      return UserError.of('E_INPUT_MISSING', 'file.missing', {}, { file });
+      return UserError.of('E_INPUT_MISSING', path.isAbsolute(file) ? 'file.missingAbsolute' : 'file.missing', {}, { file });
     case 'EACCES':
     case 'EPERM':
       return UserError.of('E_INPUT_PERMISSION', 'file.permission', {}, { file });
