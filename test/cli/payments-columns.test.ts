@@ -72,7 +72,8 @@ describe('kpi with a payments file that lacks an amount column', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const reasons = new Map<string, string>();
-    wb.worksheets.forEach((ws) => ws.eachRow((row) => reasons.set(String(row.getCell(1).value), String(row.getCell(6).value ?? ''))));
+    // The definitions sheet: code, metric, definition, why not computed.
+    wb.getWorksheet('Определения')!.eachRow((row) => reasons.set(String(row.getCell(1).value), String(row.getCell(4).value ?? '')));
     expect(reasons.get('paid')).toBe('нужна колонка оплаченной суммы в файле оплат');
     expect(reasons.get('paid_share')).toBe('нужна колонка оплаченной суммы в файле оплат');
   });
