@@ -39,11 +39,14 @@ const cell = (m: MetricDef, v: MetricValues, total: MetricValues | null, lang: s
  * A grouping's table of the given metrics: a row per group, the department last. A group none of
  * whose shown metrics is a number other than 0 is left out: a row of zeros and dashes (a source that
  * only has calls without a deal, a month after the deals end that only has calls, a month without
- * spend or sales) says nothing there and reads as a bug. JSON, CSV and XLSX keep every group.
+ * spend or sales) says nothing there and reads as a bug. A group the spend file has a row for stays in
+ * a table of spend, its spend 0 included: a free channel is a value (a tester saw it dropped). JSON,
+ * CSV and XLSX keep every group.
  */
 function groupingTable(result: KpiResult, g: Grouping, metrics: MetricDef[], title: string, lang: string): ReadingTable {
   const L = groupLabels(lang);
-  const groups = g.groups.filter((x) => metrics.some((m) => typeof x.metrics[m.key] === 'number' && x.metrics[m.key] !== 0));
+  const spendShown = metrics.some((m) => m.key === 'spend');
+  const groups = g.groups.filter((x) => metrics.some((m) => typeof x.metrics[m.key] === 'number' && x.metrics[m.key] !== 0) || (spendShown && typeof x.metrics.spend === 'number'));
   const column = new Map(metrics.map((m) => [m.key, [...groups.map((x) => x.metrics[m.key]), result.total[m.key]]]));
   const rows: ReadingTable['rows'] = groups.map((x) => ({ keys: g.dims.map((d) => dimText(x.by[d], d, lang)), values: metrics.map((m) => cell(m, x.metrics, result.total, lang, column.get(m.key))) }));
   rows.push({ keys: g.dims.map((_, i) => (i === 0 ? L.department : '')), values: metrics.map((m) => cell(m, result.total, null, lang, column.get(m.key))), total: true });

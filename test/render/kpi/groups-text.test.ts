@@ -3,7 +3,7 @@ import type { KpiResult } from '../../../src/core/kpi/types.js';
 import { renderKpiMarkdown, renderKpiTable } from '../../../src/render/kpi/text.js';
 import { clipText, splitTable, terminalTables, type ReadingTable } from '../../../src/render/kpi/reading-table.js';
 import { colors } from '../../../src/render/text.js';
-import { groupsOnlyResult, groupsResult, SOURCE_ADS } from '../../helpers/groups-result.js';
+import { groupsOnlyResult, groupsResult, SOURCE_ADS, SOURCE_SITE } from '../../helpers/groups-result.js';
 import { kpiResult } from '../../helpers/results.js';
 import { latinWords } from '../../helpers/latin-words.js';
 
@@ -95,6 +95,20 @@ describe('groupings in the terminal', () => {
     const units = section(text, 'По источникам и месяцам: юнит-экономика');
     expect(cells(units[1]!)[0]).toMatch(/^Рекомендации партнёров.*…$/);
     expect(cells(units[1]!).slice(2)).toEqual(['25 000', '1', '25 000', '12 500', '100,0%', '75 000', '3,00']);
+  });
+
+  // A tester: a source's month with a spend row of 0 (a free channel) and nothing else to show was dropped
+  // from the unit-economics table, while JSON, CSV and XLSX kept it.
+  it('keeps a group whose spend row is 0 in the unit-economics table: a free channel is a value', () => {
+    const r = groupsResult();
+    const free = { spend: 0, new_won_clients: 0, cac: null, cost_per_lead: 0, romi: null, ltv: null, ltv_cac: null };
+    r.groups = r.groups!.map((g) => (g.by.source === SOURCE_SITE && g.by.month === '2024-07' ? { ...g, metrics: { ...g.metrics, ...free } } : g));
+    const units = section(renderKpiTable(r, { lang: 'ru', color: false }), 'По источникам и месяцам: юнит-экономика');
+    expect(units.some((line) => line.startsWith('Сайт') && cells(line)[1] === '07.2024' && cells(line)[2] === '0')).toBe(true);
+    // A group without a spend row and nothing else to show is still left out.
+    const none = groupsResult();
+    none.groups = none.groups!.map((g) => (g.by.source === SOURCE_SITE && g.by.month === '2024-07' ? { ...g, metrics: { ...g.metrics, ...free, spend: null, cost_per_lead: null } } : g));
+    expect(section(renderKpiTable(none, { lang: 'ru', color: false }), 'По источникам и месяцам: юнит-экономика').some((line) => line.startsWith('Сайт') && cells(line)[1] === '07.2024')).toBe(false);
   });
 
   it('colours what reads worse than the department, and a loss', () => {
