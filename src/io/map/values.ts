@@ -1,3 +1,4 @@
+import { wholeSeconds } from '../read/serial.js';
 import type { DurationUnit } from './fields.js';
 import { daysFromCivil, daysInMonth, fixedDateText } from './calendar.js';
 import { INVISIBLE_CLASS } from '../read/edges.js';
@@ -302,7 +303,7 @@ export function parseDate(raw: string, order?: SlashOrder): ParsedDate | 'needs-
   if (SERIAL.test(s)) {
     const serial = Number(s.replace(',', '.'));
     if (serial >= 1 && serial < 2_958_466) {
-      const ms = Date.UTC(1899, 11, 30) + Math.round(serial * 86_400) * 1000;
+      const ms = Date.UTC(1899, 11, 30) + wholeSeconds(serial) * 1000;
       return { ms, hasTime: !Number.isInteger(serial) };
     }
   }

@@ -5,6 +5,7 @@ import * as zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { UserError } from '../../core/errors.js';
 import { SheetWithoutHeader } from './sheet-error.js';
+import { wholeSeconds } from './serial.js';
 import type { RowSink } from './csv.js';
 import type { Limits } from './limits.js';
 import { assertNoDtd, attr, checkXml, decodeXmlText, MalformedXml, XmlCheck } from './xml.js';
@@ -449,8 +450,10 @@ const ELAPSED_MAX_DAYS = 366;
  * the serial has one, or `withTime` (the cell's format shows one: its midnight is a time of day).
  */
 export function serialToIso(serial: number, date1904: boolean, withTime = false): string {
-  // Days since 1970-01-01 of the epoch: 1899-12-30 (1900 system) or 1904-01-01.
-  const seconds = Math.round(serial * 86_400) + (date1904 ? -2_082_844_800 : -2_209_161_600);
+  // Days since 1970-01-01 of the epoch: 1899-12-30 (1900 system) or 1904-01-01. Whole seconds as a
+  // text time keeps them: the fraction dropped, after the float's noise is rounded off to the
+  // millisecond (10:00 is 0.41666…, a hair short): 23:59:59.7 of 31.12 rounded to the next year (a tester).
+  const seconds = wholeSeconds(serial) + (date1904 ? -2_082_844_800 : -2_209_161_600);
   const days = Math.floor(seconds / 86_400);
   const rest = seconds - days * 86_400;
   const date = civilFromDays(days);

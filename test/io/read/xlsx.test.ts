@@ -81,6 +81,15 @@ describe('readXlsx: cells formatted as a time alone', () => {
   it('a whole serial in a format that shows the time is that day at 00:00:00; in a date format, the date alone', async () => {
     expect(await read(timed(['0', '0', '0', '45672', '45672', '45672', '45672']))).toEqual([['0:00:00', '0:00:00', '0:00:00', '2025-01-15', '2025-01-15 00:00:00', '2025-01-15 00:00:00', '2025-01-15']]);
   });
+
+  // A tester: 31.12.2024 23:59:59.7 became January (rounded to the second); the float's noise (10:00 is 0.41666…, a hair short) still reads 10:00:00.
+  it('a fraction of a second is dropped, not rounded into the next day; the float noise of a whole second is not', async () => {
+    const lastTenth = 45657 + (86_399.7 / 86_400);
+    const ten = 45672 + 10 / 24;
+    // The fifth and sixth cells' formats show a date and a time (m/d/yy h:mm, dd.mm.yyyy hh:mm:ss).
+    const [row] = await read(timed(['0', '0', '0', '45672', String(lastTenth), String(ten)]));
+    expect(row!.slice(4)).toEqual(['2024-12-31 23:59:59', '2025-01-15 10:00:00']);
+  });
 });
 
 describe('readXlsx: shared strings where the relationships put them', () => {
