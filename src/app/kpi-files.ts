@@ -19,7 +19,7 @@ import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions
 import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { ColumnMap } from '../io/map/mapping.js';
 import { directionReader, MISSED_DIRECTION, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS } from '../io/map/context.js';
-import { normalizeValue } from '../io/map/values.js';
+import { normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
 import { wordsOf, type ValueMaps } from '../io/map/value-maps.js';
 import { outcomeTimes, stageNames } from '../io/map/deal-reader.js';
@@ -112,9 +112,9 @@ function dealPhones(activitiesMap: ColumnMap | undefined, dealsMap: ColumnMap | 
   return { dealPhones: false };
 }
 
-/** Whether a client key is a phone number as phoneKey keeps one: 7 to 15 digits. */
+/** Whether a client key is a phone number as phoneKey keeps one (PHONE_DIGITS of digits). */
 function phoneShaped(bytes: Uint8Array): boolean {
-  if (bytes.length < 7 || bytes.length > 15) return false;
+  if (bytes.length < PHONE_DIGITS.min || bytes.length > PHONE_DIGITS.max) return false;
   for (const b of bytes) if (b < 0x30 || b > 0x39) return false;
   return true;
 }

@@ -1,4 +1,4 @@
-import { LINE_AFTER_NAME } from '../pbx-line.js';
+import { LINE_AFTER_NAME, lineAfterName } from '../pbx-line.js';
 import { isPatronymicParticle, PATRONYMIC_PARTICLE } from '../patronymic.js';
 import { ENCODING_FLAGS, ENCODING_NAMES } from '../encoding-names.js';
 import { formatWhere } from '../errors.js';
@@ -291,7 +291,7 @@ function namedLines(ids: readonly string[], managers: readonly string[], lineNam
       out.push({ id, name, as: `${name} (${id})` });
       continue;
     }
-    const listed = managers.find((m) => m !== id && (LINE_AFTER_NAME.exec(m)?.[0] ?? '').replace(/\D/g, '') === id);
+    const listed = managers.find((m) => m !== id && lineAfterName(m) === id);
     if (listed !== undefined) out.push({ id, name: listed, as: listed });
   }
   return out;

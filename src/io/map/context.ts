@@ -1,4 +1,4 @@
-import { LINE_AFTER_NAME, mayEndInLine } from '../../core/pbx-line.js';
+import { LINE_AFTER_NAME, lineAfterName, mayEndInLine } from '../../core/pbx-line.js';
 import { UserError } from '../../core/errors.js';
 import type { Activity, DealStatus } from '../../core/records.js';
 import type { ActivityLinker } from '../../core/kpi/link.js';
@@ -507,16 +507,11 @@ export function reportedManager(maps: ValueMaps, name: string, store: DealStore 
   if (store !== undefined && mayEndInLine(cleaned) && !maps.managers.has(cleaned)) {
     const bare = managerName(maps, cleaned.replace(LINE_AFTER_NAME, ''));
     if (bare !== '' && store.managers.find(bare) !== undefined) {
-      onLine?.(lineOf(cleaned), bare);
+      onLine?.(lineAfterName(cleaned), bare);
       return bare;
     }
   }
   return managerName(maps, cleaned);
-}
-
-/** The digits of the line after a name («Анна (доб. 201)»: 201). */
-function lineOf(name: string): string {
-  return (LINE_AFTER_NAME.exec(name)?.[0] ?? '').replace(/\D/g, '');
 }
 
 /** How many lines a file's report names (a PBX's employees; more would be no team). */

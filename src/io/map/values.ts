@@ -11,6 +11,9 @@ export function normalizeValue(value: string): string {
 /** A phone number as written: digits, spaces, brackets, dashes and dots, with a + before. */
 const PHONE = /^\+?[\d\s().-]+$/;
 
+/** How many digits a phone number has (phoneKey): a key of that many digits and nothing else is one. */
+export const PHONE_DIGITS = { min: 7, max: 15 } as const;
+
 /**
  * A phone number as a client's key: its digits, Russia's trunk 8 of an 11-digit number read as the
  * country code 7 (`+7 (916) 765-43-21`, `8 916 765-43-21` and `79167654321` are one client), and a
@@ -21,7 +24,7 @@ const PHONE = /^\+?[\d\s().-]+$/;
 export function phoneKey(text: string): string | undefined {
   if (!PHONE.test(text)) return undefined;
   const digits = text.replace(/\D/g, '');
-  if (digits.length < 7 || digits.length > 15) return undefined;
+  if (digits.length < PHONE_DIGITS.min || digits.length > PHONE_DIGITS.max) return undefined;
   if (digits.length === 11 && digits.charCodeAt(0) === 0x38) return `7${digits.slice(1)}`;
   // Without a +: a number written with one (`+1 415…`) is another country's whatever its digits.
   return digits.length === 10 && text.trimStart()[0] !== '+' && '3489'.includes(digits[0]!) ? `7${digits}` : digits;
