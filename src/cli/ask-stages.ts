@@ -151,13 +151,24 @@ async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: strin
  * other question again.
  */
 export async function withAnswers<T>(ctx: CliContext, lang: string, overrides: Overrides, compute: (maps: Overrides) => Promise<T>, run: RunFiles, beforeColumns?: () => Promise<void>): Promise<T> {
-  let maps = overrides;
   const given = new Answers();
+  try {
+    const result = await computeAsking(ctx, lang, overrides, compute, given, beforeColumns);
+    await given.offer(ctx, lang, run);
+    return result;
+  } catch (error) {
+    // Stopped by a user's error («none of these» included): what was answered before it still holds.
+    if (error instanceof UserError) await given.offer(ctx, lang, run);
+    throw error;
+  }
+}
+
+/** withAnswers' loop: computes, and asks what stops it, at most three times; each answer is kept in `given`. */
+async function computeAsking<T>(ctx: CliContext, lang: string, overrides: Overrides, compute: (maps: Overrides) => Promise<T>, given: Answers, beforeColumns?: () => Promise<void>): Promise<T> {
+  let maps = overrides;
   for (let asked = 0; ; asked++) {
     try {
-      const result = await compute(maps);
-      await given.offer(ctx, lang, run);
-      return result;
+      return await compute(maps);
     } catch (error) {
       if (asked < 3 && error instanceof StagesUndecided) {
         const chosen = await askStages(ctx, error, lang);
@@ -169,18 +180,13 @@ export async function withAnswers<T>(ctx: CliContext, lang: string, overrides: O
       }
       if (asked < 3 && error instanceof ColumnsMissing) {
         await beforeColumns?.();
-        const chosen = await askColumns(ctx, error, lang).catch(async (refused: unknown) => {
-          // «None of these» stops the run with the snippet: what was answered before it is still offered.
-          if (refused instanceof UserError) await given.offer(ctx, lang, run);
-          throw refused;
-        });
+        const chosen = await askColumns(ctx, error, lang);
         if (chosen) {
           given.columnsOf(error, chosen);
           maps = { ...maps, columns: { ...maps.columns, [error.kind]: { ...maps.columns[error.kind], ...chosen } } };
           continue;
         }
       }
-      if (error instanceof UserError) await given.offer(ctx, lang, run);
       throw error;
     }
   }
