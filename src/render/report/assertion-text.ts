@@ -1,10 +1,11 @@
 import type { AssertionFailure, AssertionResult, AssertValue, Operator } from '../../core/assert.js';
 import { plural, tr } from '../../core/i18n.js';
-import { METRICS, type MetricFormat } from '../../core/kpi/catalog.js';
+import { metricDef, type MetricFormat } from '../../core/kpi/catalog.js';
 import { ROW_INFO } from '../compare/text.js';
 import { auditLabels } from '../audit/labels.js';
 import type { AuditResult } from '../../core/audit/types.js';
 import { formatValue, ppUnit, withSign } from '../format.js';
+import { groupLabels } from '../kpi/group-labels.js';
 
 /** The relation that holds when an assertion fails: `<=30` failing reads "66,2 > 30". */
 const BROKEN: Record<Operator, string> = { '>=': '<', '<=': '>', '>': '≤', '<': '≥', '==': '≠', '!=': '=' };
@@ -31,8 +32,9 @@ export function showWithUnit(v: AssertValue | unknown, kind: Kind, lang: string,
 /** A metric's label without the unit its value now carries: «Реакция (медиана)». */
 export const bareLabel = (label: string) => label.replace(/, (мин|дн\.|min|days)(?=[ ,]|$)/, '');
 
+/** A metric by the catalogue's label and format, the unit economics' too (CAC, ROMI as a percent, as every table shows them). */
 function metric(key: string, lang: string): { label: string; format: MetricFormat } {
-  const def = METRICS.find((m) => m.key === key);
+  const def = metricDef(key);
   return def ? { label: bareLabel(def.label[lang === 'ru' ? 'ru' : 'en']), format: def.format } : { label: key, format: 'decimal' };
 }
 
@@ -84,6 +86,13 @@ export function describePath(path: readonly string[], lang: string, names: Audit
     if (a === 'band') return { subject: tr(lang, 'Аудит', 'Audit'), what: tr(lang, 'уровень', 'band'), kind: 'text' };
     return { subject: tr(lang, 'Аудит', 'Audit'), what: a === 'max' ? tr(lang, 'максимум баллов', 'most points') : tr(lang, 'баллы', 'points'), kind: 'points' };
   }
+  if (root === 'plan' && a && b) {
+    // As the plan table names its columns: «Лиды: % плана», «Выручка: факт»; a share of the plan is a percent, as that table shows it.
+    const G = groupLabels(lang);
+    const measure = (G.measures as Record<string, string | undefined>)[a] ?? a;
+    const field: Record<string, (m: string) => string> = { plan: G.planOf, fact: G.factOf, achieved: G.achievedOf };
+    return { subject: G.plan, what: field[b]?.(measure) ?? `${measure}: ${b}`, kind: b === 'achieved' ? 'ratio' : (metricDef(a)?.format ?? 'decimal') };
+  }
   if (root === 'compare' && a) {
     const row = ROW_INFO[a];
     if (row && b) {
@@ -120,7 +129,7 @@ export function describeFailure(result: Pick<AssertionResult, 'op' | 'expected'>
   if (failure.value === null && result.op !== '==') return `${subject}: ${what} — ${tr(lang, 'не рассчитано, сравнить не с чем', 'not computed, nothing to compare')}`;
   // The threshold as it was written: 30, not 30,0 (the decimal mark's zeros only: 20,000 in English is twenty thousand).
   const expected = showWithUnit(result.expected, kind, lang, signed).replace(lang === 'ru' ? /,0+(?=\D*$)/ : /\.0+(?=\D*$)/, '');
-  return `${subject}: ${what} ${actual} ${BROKEN[result.op]} ${expected}`;
+  return `${subject}: ${what ? `${what} ` : ''}${actual} ${BROKEN[result.op]} ${expected}`;
 }
 
 /** The words for an assertion's level and outcome. */

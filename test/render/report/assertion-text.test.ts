@@ -46,6 +46,32 @@ describe('failure lines a person reads', () => {
     expect(lines(expr, lang)).toEqual([line]);
   });
 
+  // A tester: unit economics and the plan read by raw ids, in the wrong units («romi 4,75 < 5», «plan.leads.achieved:  0,78 < 0,80»).
+  it.each([
+    ['total.cac<=15000', 'ru', 'Отдел: CAC 18 250 > 15 000'],
+    ['total.romi>=5', 'ru', 'Отдел: ROMI 475,3% < 500%'],
+    ['total.romi>=5', 'en', 'Department: ROMI 475.3% < 500%'],
+    ['total.ltv_cac>=6', 'ru', 'Отдел: LTV/CAC 5,75 < 6'],
+    ['total.ltv<=100000', 'en', 'Department: LTV 105,000 > 100,000'],
+    ['total.cost_per_lead<=9000', 'ru', 'Отдел: Цена лида 9 125 > 9 000'],
+    ['total.spend<=70000', 'ru', 'Отдел: Расходы 73 000 > 70 000'],
+    ['total.new_won_clients>=10', 'ru', 'Отдел: Новые клиенты 4 < 10'],
+    ['total.new_won_clients>=10', 'en', 'Department: New won clients 4 < 10'],
+    ['plan.leads.achieved>=0.8', 'ru', 'План / факт: Лиды: % плана 77,8% < 80%'],
+    ['plan.leads.achieved>=0.8', 'en', 'Plan vs fact: Leads: % of plan 77.8% < 80%'],
+    ['plan.revenue.fact>=500000', 'ru', 'План / факт: Выручка: факт 420 000 < 500 000'],
+    ['plan.won.plan>=10', 'en', 'Plan vs fact: Won: plan 6 < 10'],
+  ])('unit economics and the plan by the catalogue\'s labels and formats: %s (%s)', (expr, lang, line) => {
+    const economics = { total: { spend: 73000, new_won_clients: 4, cac: 18250, cost_per_lead: 9125, romi: 4.7534246575, ltv: 105000, ltv_cac: 5.7534246575 }, plan: { leads: { plan: 9, fact: 7, achieved: 7 / 9 }, won: { plan: 6, fact: 5, achieved: 5 / 6 }, revenue: { plan: 340000, fact: 420000, achieved: 420000 / 340000 } } };
+    const r = evaluate(parseAssertion(expr), economics);
+    expect(r.failures.map((f) => describeFailure(r, f, lang))).toEqual([line]);
+  });
+
+  it('a path it has no words for reads without a doubled space', () => {
+    const r = evaluate(parseAssertion('other.x>=2'), { other: { x: 1 } });
+    expect(r.failures.map((f) => describeFailure(r, f, 'ru'))).toEqual(['other.x: 1 < 2']);
+  });
+
   it('a null payback is said as the project not paying back (or not computed), not as «nothing to compare»; `!=` on a null is «not computed» too', () => {
     const noPayback = { ...tree, compare: { ...tree.compare, payback_months: null } };
     const said = (expr: string, lang: string, t: unknown) => {
