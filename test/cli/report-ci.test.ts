@@ -86,6 +86,19 @@ describe('report in CI: GitHub, GitLab, baseline, presets', () => {
     expect(plain.stderr).not.toContain('::error');
   });
 
+  // A tester: rounding showed a failed check as «62,5% < 62,5%»; every output says it with the digits that tell the two apart.
+  it('a value and a threshold that round alike read with more digits in the terminal, Markdown, annotations and JUnit', () => {
+    const args = ['report', '-d', S('amocrm-deals.csv'), '--assert', 'total.conversion>=0.2469', '--lang', 'ru', ...NOW];
+    const line = 'Отдел: Конверсия 24,67% < 24,69%';
+    const md = runCli([...args, '--format', 'md'], { env: { GITHUB_ACTIONS: 'true' } });
+    expect(md.code).toBe(1);
+    expect(md.stdout).toContain(`  - ${line}\n`);
+    expect(md.stderr).toContain(`✗ ошибка: ${line}  [total.conversion>=0.2469]`);
+    expect(md.stderr).toContain(`::error title=crm-audit%3A total.conversion>=0.2469::${line.replace(/%/g, '%25')}\n`);
+    const junit = runCli([...args, '--format', 'junit']);
+    expect(junit.stdout).toContain(`<failure message="ошибка: ${line.replace('<', '&lt;')}" type="assertion">`);
+  });
+
   it('--format junit (or -o *.xml) writes a JUnit report with one testcase per assertion', () => {
     const file = path.join(tmp(), 'crm-audit.xml');
     const r = runCli(['report', ...DATA, '--assert', 'total.conversion>=0.3', '--assert', 'total.leads>=1', '--assert', 'warn:total.conversion>=0.5', '-o', file, '--lang', 'en', ...NOW]);

@@ -1,6 +1,7 @@
 import type { AssertionFailure, AssertionResult, AssertValue, Operator } from '../../core/assert.js';
 import { plural, tr } from '../../core/i18n.js';
 import { metricDef, type MetricFormat } from '../../core/kpi/catalog.js';
+import { holdsNumber } from '../../core/kpi/stats.js';
 import { ROW_INFO } from '../compare/text.js';
 import { auditLabels } from '../audit/labels.js';
 import type { AuditResult } from '../../core/audit/types.js';
@@ -14,8 +15,8 @@ type Kind = MetricFormat | 'points' | 'pp' | 'bool' | 'text' | 'verdict';
 
 const UNIT: Partial<Record<Kind, { ru: string; en: string }>> = { minutes: { ru: 'мин', en: 'min' }, days: { ru: 'дн.', en: 'days' }, pp: { ru: ppUnit('ru'), en: ppUnit('en') } };
 
-/** A value with its unit: `66,2 мин`, `20,7%`, `−2,0 п. п.`, `да`. */
-export function showWithUnit(v: AssertValue | unknown, kind: Kind, lang: string, signed = false): string {
+/** A value with its unit: `66,2 мин`, `20,7%`, `−2,0 п. п.`, `да`; `extra` digits after the unit's own (formatValue). */
+export function showWithUnit(v: AssertValue | unknown, kind: Kind, lang: string, signed = false, extra = 0): string {
   if (v === null || v === undefined) return tr(lang, 'нет данных', 'no data');
   if (typeof v === 'boolean') return v ? tr(lang, 'да', 'yes') : tr(lang, 'нет', 'no');
   // A text value is quoted as its language quotes: «…» in Russian, "…" in English.
@@ -23,8 +24,8 @@ export function showWithUnit(v: AssertValue | unknown, kind: Kind, lang: string,
   if (typeof v === 'string' && kind === 'verdict') return quote(auditLabels(lang).verdicts[v] ?? v);
   if (typeof v !== 'number') return typeof v === 'string' ? quote(v) : JSON.stringify(v);
   const sign = (text: string) => (signed ? withSign(v, text) : text);
-  if (kind === 'pp') return sign(`${formatValue(v * 100, 'days', lang)} ${UNIT.pp![lang === 'ru' ? 'ru' : 'en']}`);
-  const text = formatValue(v, kind === 'points' || kind === 'bool' || kind === 'text' || kind === 'verdict' ? 'decimal' : kind, lang).replace(/,00$|\.00$/, '');
+  if (kind === 'pp') return sign(`${formatValue(v * 100, 'days', lang, extra)} ${UNIT.pp![lang === 'ru' ? 'ru' : 'en']}`);
+  const text = formatValue(v, kind === 'points' || kind === 'bool' || kind === 'text' || kind === 'verdict' ? 'decimal' : kind, lang, extra).replace(/,00$|\.00$/, '');
   const unit = UNIT[kind];
   return sign(`${text}${unit ? ` ${unit[lang === 'ru' ? 'ru' : 'en']}` : ''}`);
 }
@@ -123,12 +124,18 @@ export function describeFailure(result: Pick<AssertionResult, 'op' | 'expected'>
   if (failure.value === 'nothing matches this path') return tr(lang, `${failure.subject}: нечего проверять (пусто)`, `${failure.subject}: nothing to check (empty)`);
   const { subject, what, kind } = describePath(failure.path, lang, names);
   const signed = failure.path[0] === 'delta' || failure.path[2] === 'change_pct' || failure.path[2] === 'change';
-  const actual = showWithUnit(failure.value, kind, lang, signed);
+  // Rounding must not show a failed check as two equal numbers («0,78 < 0,78»): as many more digits as tell them apart.
+  const show = (extra: number) => [showWithUnit(failure.value, kind, lang, signed, extra), showWithUnit(result.expected, kind, lang, signed, extra)] as const;
+  let extra = 0;
+  const [a, e] = [failure.value, result.expected];
+  while (typeof a === 'number' && typeof e === 'number' && !holdsNumber(a, '==', e) && extra < 12 && show(extra)[0] === show(extra)[1]) extra++;
+  const [actual, threshold] = show(extra);
   // A payback of null is mostly a project that does not pay back (the payback section says which).
   if (failure.value === null && failure.path[failure.path.length - 1] === 'payback_months') return `${subject}: ${what} — ${tr(lang, 'нет: проект не окупается или срок не рассчитан (почему — в разделе окупаемости)', 'none: the project does not pay back, or it was not computed (the payback section says why)')}`;
   if (failure.value === null && result.op !== '==') return `${subject}: ${what} — ${tr(lang, 'не рассчитано, сравнить не с чем', 'not computed, nothing to compare')}`;
-  // The threshold as it was written: 30, not 30,0 (the decimal mark's zeros only: 20,000 in English is twenty thousand).
-  const expected = showWithUnit(result.expected, kind, lang, signed).replace(lang === 'ru' ? /,0+(?=\D*$)/ : /\.0+(?=\D*$)/, '');
+  // The threshold as it was written: 30, not 30,0, and 77,8, not 77,80 (the decimal part's zeros only: 20,000 in English is twenty thousand).
+  const mark = lang === 'ru' ? ',' : '.';
+  const expected = typeof result.expected !== 'number' ? threshold : threshold.replace(lang === 'ru' ? /,(\d*?)0+(?=\D*$)/ : /\.(\d*?)0+(?=\D*$)/, (_, digits: string) => (digits ? `${mark}${digits}` : ''));
   return `${subject}: ${what ? `${what} ` : ''}${actual} ${BROKEN[result.op]} ${expected}`;
 }
 

@@ -67,6 +67,33 @@ describe('failure lines a person reads', () => {
     expect(r.failures.map((f) => describeFailure(r, f, lang))).toEqual([line]);
   });
 
+  // A tester: a failed check showed two equal numbers («0,78 < 0,78», «62,5% < 62,5%», «4,75 < 4,75»).
+  it.each([
+    ['total.conversion>=0.6251', 'ru', { total: { conversion: 0.625 } }, 'Отдел: Конверсия 62,50% < 62,51%'],
+    ['total.conversion>=0.6251', 'en', { total: { conversion: 0.625 } }, 'Department: Conversion 62.50% < 62.51%'],
+    ['total.romi>=4.7535', 'ru', { total: { romi: 4.7534246575 } }, 'Отдел: ROMI 475,34% < 475,35%'],
+    ['total.ltv_cac>=5.7535', 'en', { total: { ltv_cac: 5.7534246575 } }, 'Department: LTV/CAC 5.7534 < 5.7535'],
+    ['plan.leads.achieved>=0.778', 'ru', { plan: { leads: { achieved: 7 / 9 } } }, 'План / факт: Лиды: % плана 77,78% < 77,8%'],
+    ['total.cac<=18249.5', 'ru', { total: { cac: 18250 } }, 'Отдел: CAC 18 250,0 > 18 249,5'],
+    ['total.leads>=4.4', 'ru', { total: { leads: 4 } }, 'Отдел: Лиды 4,0 < 4,4'],
+    ['managers.*.response_min_median<=30.02', 'ru', { managers: { 'Алексеева Мария': { response_min_median: 30.04 } } }, 'Алексеева Мария: Реакция (медиана) 30,04 мин > 30,02 мин'],
+    ['delta.total.conversion>=-0.0101', 'ru', { delta: { total: { conversion: -0.0102 } } }, 'Отдел: изменение: Конверсия с прошлого запуска −1,02 п.\u00a0п. < −1,01 п.\u00a0п.'],
+    ['total.conversion==0.6251', 'en', { total: { conversion: 0.625 } }, 'Department: Conversion 62.50% ≠ 62.51%'],
+  ])('values that round alike get the digits that tell them apart: %s (%s)', (expr, lang, t, line) => {
+    const r = evaluate(parseAssertion(expr), t);
+    expect(r.failures.map((f) => describeFailure(r, f, lang))).toEqual([line]);
+  });
+
+  it('equal values (a failed `>` or `!=`) keep the usual digits', () => {
+    const t = { total: { conversion: 0.625 } };
+    const said = (expr: string) => {
+      const r = evaluate(parseAssertion(expr), t);
+      return r.failures.map((f) => describeFailure(r, f, 'ru'));
+    };
+    expect(said('total.conversion>0.625')).toEqual(['Отдел: Конверсия 62,5% ≤ 62,5%']);
+    expect(said('total.conversion!=0.625')).toEqual(['Отдел: Конверсия 62,5% = 62,5%']);
+  });
+
   it('a path it has no words for reads without a doubled space', () => {
     const r = evaluate(parseAssertion('other.x>=2'), { other: { x: 1 } });
     expect(r.failures.map((f) => describeFailure(r, f, 'ru'))).toEqual(['other.x: 1 < 2']);
