@@ -47,6 +47,13 @@ describe('report in CI: exit codes, levels, path checks', () => {
     expect(delta.stderr).toContain('проверки delta.* нужен прошлый результат: --baseline');
   });
 
+  it('a unit-economics assertion without --spend exits 2 saying it needs --spend, not as a typo', () => {
+    const r = runCli(['report', '-d', S('amocrm-deals.csv'), '--assert', 'total.cac<=1000', '--lang', 'ru', ...NOW]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('total.cac<=1000: в этом запуске нет раздела «total.cac»\n  подсказка: CAC — показатель юнит-экономики, ему нужен файл расходов: --spend ФАЙЛ (или kpi.spend в конфиге)');
+    expect(r.stderr).not.toContain('нет имени');
+  });
+
   it('an assertion from the config file that names nothing points into the file', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'crm-audit.config.yaml'), ['lang: en', 'kpi:', `  deals: ${S('amocrm-deals.csv')}`, 'assert:', "  - 'total.conversion>=0.2'", "  - { expr: 'total.leds>=1', level: warn }", ''].join('\n'));
