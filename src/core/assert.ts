@@ -96,7 +96,12 @@ export function parseAssertion(text: string, defaultLevel: 'error' | 'warn' = 'e
     if (!m) return fail('expectedLiteral');
     const [, whole, mark, frac, exp, percent] = m;
     const comma = mark && !exp ? ambiguousComma(`${whole}${mark}${frac}`) : undefined;
-    if (comma) fail('ambiguousComma', s.indexOf(rest, i), { value: rest, decimal: String(comma.decimal), whole: String(comma.whole) });
+    if (comma) {
+      // Forms this rule reads one way only: the decimal with a fourth digit when it has three (5.754 → 5.7540; it suggested 5.754 itself), the whole without a mark, with the % as written.
+      const decimal = ambiguousComma(String(comma.decimal)) ? `${comma.decimal}0` : String(comma.decimal);
+      const unit = percent ?? '';
+      fail('ambiguousComma', s.indexOf(rest, i), { value: rest, decimal: `${decimal}${unit}`, decimalRu: `${decimal.replace('.', ',')}${unit}`, whole: `${comma.whole}${unit}` });
+    }
     value = Number(`${whole}${mark ? `.${frac}` : ''}${exp}`) / (percent ? 100 : 1);
   }
   if (['>=', '<=', '>', '<'].includes(op!) && typeof value !== 'number') fail('needsNumber', s.indexOf(rest, i), { op: op! });
