@@ -6,7 +6,7 @@ import { addKpiSheets } from '../kpi/xlsx.js';
 import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { addChartsSheet } from '../xlsx-charts.js';
 import { auditBefore, headlineDef, headlineRows, reportLabels, showValue } from './summary.js';
-import { levelWord } from './assertion-text.js';
+import { auditNames, describePath, levelWord } from './assertion-text.js';
 import { metricDef } from '../../core/kpi/catalog.js';
 import { compareLabels, ROW_INFO } from '../compare/text.js';
 import { kpiLabels } from '../kpi/labels.js';
@@ -95,6 +95,7 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
     s.addRow([]);
     const head = s.addRow([L.assertion, L.level, L.status, L.value, L.subject]);
     head.font = { bold: true };
+    const names = auditNames(r.audit);
     for (const a of r.assertions) {
       if (a.passed) {
         s.addRow([a.assertion, levelWord(a.level, r.lang), L.passed]).getCell(3).font = { color: { argb: 'FF006100' } };
@@ -108,7 +109,8 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
           row.getCell(4).value = f.value;
           row.getCell(4).numFmt = valueFormat(a.assertion, r.lang);
         } else setText(row.getCell(4), showValue(f.value));
-        setText(row.getCell(5), f.subject);
+        // Who, as the failure's line names it («Отдел», «Иванов Иван», «План / факт»), not the path (total.conversion); a path that selects nothing is named by itself.
+        setText(row.getCell(5), f.value === 'nothing matches this path' ? f.subject : describePath(f.path, r.lang, names).subject);
       }
     }
   }

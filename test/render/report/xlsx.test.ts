@@ -37,3 +37,29 @@ describe('the assertions on the workbook\'s Summary', () => {
     expect(en.find((r) => r.getCell(1).value === 'compare.roi_12m>=2')!.getCell(2).value).toBe('warning');
   });
 });
+
+// A tester: the «Где» column showed total.conversion where every other output says «Отдел».
+describe('the Summary\'s «Где» column', () => {
+  it('names who failed as the failure lines do: the department, the manager, the plan, the payback', async () => {
+    const failed = (assertion: string, subject: string, path: string[], value: number) => ({ assertion, op: '>=' as const, expected: 1, level: 'error' as const, passed: false, failures: [{ subject, path, value }] });
+    const where = async (lang: string) => {
+      const r: ReportResult = {
+        schemaVersion: 1, generatedAt: '2026-01-15T10:00:00.000Z', lang,
+        assertions: [
+          failed('total.conversion>=0.7', 'total.conversion', ['total', 'conversion'], 0.625),
+          failed('managers.*.conversion>=0.9', 'managers["Иванов Иван"].conversion', ['managers', 'Иванов Иван', 'conversion'], 0.5),
+          failed('plan.leads.achieved>=0.8', 'plan.leads.achieved', ['plan', 'leads', 'achieved'], 0.78),
+          failed('compare.payback_months<=3', 'compare.payback_months', ['compare', 'payback_months'], 4.2),
+          { ...failed('managers.*.won>=1', 'managers.*.won', ['managers', '*', 'won'], 0), failures: [{ subject: 'managers.*.won', path: ['managers', '*', 'won'], value: 'nothing matches this path' }] },
+        ],
+        failed: { errors: 5, warnings: 0 },
+      };
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await renderReportXlsx(r)) as unknown as ExcelJS.Buffer);
+      const rows = wb.worksheets[0]!.getRows(1, wb.worksheets[0]!.rowCount)!;
+      return r.assertions.map((a) => rows.find((row) => row.getCell(1).value === a.assertion)!.getCell(5).value);
+    };
+    expect(await where('ru')).toEqual(['Отдел', 'Иванов Иван', 'План / факт', 'Окупаемость', 'managers.*.won']);
+    expect(await where('en')).toEqual(['Department', 'Иванов Иван', 'Plan vs fact', 'Payback', 'managers.*.won']);
+  });
+});
