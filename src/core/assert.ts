@@ -136,12 +136,15 @@ function holds(actual: unknown, op: Operator, expected: AssertValue): boolean {
   return false;
 }
 
+/** The value of the one failure of a path that selects nothing (a `*` over an empty group). */
+export const NOTHING_MATCHES = 'nothing matches this path';
+
 /**
  * Evaluates an assertion over a subject tree. Every selected value must hold; a path that selects
  * nothing fails (a typo must not pass silently); a null (not applicable) fails a comparison.
  */
 export function evaluate(assertion: Assertion, tree: unknown): AssertionResult {
   const selected = select(tree, assertion.path);
-  const failures = selected.length === 0 ? [{ subject: assertion.path.join('.'), path: [...assertion.path], value: 'nothing matches this path' }] : selected.filter((x) => !holds(x.value, assertion.op, assertion.value));
+  const failures = selected.length === 0 ? [{ subject: assertion.path.join('.'), path: [...assertion.path], value: NOTHING_MATCHES }] : selected.filter((x) => !holds(x.value, assertion.op, assertion.value));
   return { assertion: assertion.source, op: assertion.op, expected: assertion.value, level: assertion.level, passed: failures.length === 0, failures };
 }

@@ -1,4 +1,4 @@
-import type { AssertionFailure, AssertionResult, AssertValue, Operator } from '../../core/assert.js';
+import { NOTHING_MATCHES, type AssertionFailure, type AssertionResult, type AssertValue, type Operator } from '../../core/assert.js';
 import { plural, tr } from '../../core/i18n.js';
 import { metricDef, type MetricFormat } from '../../core/kpi/catalog.js';
 import { holdsNumber } from '../../core/kpi/stats.js';
@@ -119,9 +119,18 @@ function asMetric(key: string, lang: string): { what: string; kind: Kind } {
   return { what: m.label, kind: m.format };
 }
 
+const nothingToCheck = (lang: string) => tr(lang, 'нечего проверять (пусто)', 'nothing to check (empty)');
+
+/** Who failed and the offending value, each as the failure's line says it (a table's «Где» and «Значение»): «Отдел», «опровергнуто». */
+export function failureParts(failure: AssertionFailure, lang: string, names: AuditNames = NO_NAMES): { subject: string; value: string } {
+  if (failure.value === NOTHING_MATCHES) return { subject: failure.subject, value: nothingToCheck(lang) };
+  const { subject, kind } = describePath(failure.path, lang, names);
+  return { subject, value: showWithUnit(failure.value, kind, lang) };
+}
+
 /** One failure as a person reads it: «Алексеева Мария: Реакция (медиана) 66,2 мин > 30 мин». */
 export function describeFailure(result: Pick<AssertionResult, 'op' | 'expected'>, failure: AssertionFailure, lang: string, names: AuditNames = NO_NAMES): string {
-  if (failure.value === 'nothing matches this path') return tr(lang, `${failure.subject}: нечего проверять (пусто)`, `${failure.subject}: nothing to check (empty)`);
+  if (failure.value === NOTHING_MATCHES) return `${failure.subject}: ${nothingToCheck(lang)}`;
   const { subject, what, kind } = describePath(failure.path, lang, names);
   const signed = failure.path[0] === 'delta' || failure.path[2] === 'change_pct' || failure.path[2] === 'change';
   // Rounding must not show a failed check as two equal numbers («0,78 < 0,78»): as many more digits as tell them apart.
