@@ -96,7 +96,12 @@ export function parseAssertion(text: string, defaultLevel: 'error' | 'warn' = 'e
     if (!m) return fail('expectedLiteral');
     const [, whole, mark, frac, exp, percent] = m;
     const comma = mark && !exp ? ambiguousComma(`${whole}${mark}${frac}`) : undefined;
-    if (comma) fail('ambiguousComma', s.indexOf(rest, i), { value: rest, decimal: String(comma.decimal), whole: String(comma.whole) });
+    if (comma) {
+      // Forms this rule reads one way only: the decimal with a fourth digit when it has three (5.754 → 5.7540; it suggested 5.754 itself), the whole without a mark, with the % as written.
+      const decimal = ambiguousComma(String(comma.decimal)) ? `${comma.decimal}0` : String(comma.decimal);
+      const unit = percent ?? '';
+      fail('ambiguousComma', s.indexOf(rest, i), { value: rest, decimal: `${decimal}${unit}`, decimalRu: `${decimal.replace('.', ',')}${unit}`, whole: `${comma.whole}${unit}` });
+    }
     value = Number(`${whole}${mark ? `.${frac}` : ''}${exp}`) / (percent ? 100 : 1);
   }
   if (['>=', '<=', '>', '<'].includes(op!) && typeof value !== 'number') fail('needsNumber', s.indexOf(rest, i), { op: op! });
@@ -131,12 +136,15 @@ function holds(actual: unknown, op: Operator, expected: AssertValue): boolean {
   return false;
 }
 
+/** The value of the one failure of a path that selects nothing (a `*` over an empty group). */
+export const NOTHING_MATCHES = 'nothing matches this path';
+
 /**
  * Evaluates an assertion over a subject tree. Every selected value must hold; a path that selects
  * nothing fails (a typo must not pass silently); a null (not applicable) fails a comparison.
  */
 export function evaluate(assertion: Assertion, tree: unknown): AssertionResult {
   const selected = select(tree, assertion.path);
-  const failures = selected.length === 0 ? [{ subject: assertion.path.join('.'), path: [...assertion.path], value: 'nothing matches this path' }] : selected.filter((x) => !holds(x.value, assertion.op, assertion.value));
+  const failures = selected.length === 0 ? [{ subject: assertion.path.join('.'), path: [...assertion.path], value: NOTHING_MATCHES }] : selected.filter((x) => !holds(x.value, assertion.op, assertion.value));
   return { assertion: assertion.source, op: assertion.op, expected: assertion.value, level: assertion.level, passed: failures.length === 0, failures };
 }

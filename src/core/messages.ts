@@ -543,8 +543,8 @@ export const ASSERT_SYNTAX = {
   expectedLiteral: { ru: 'ожидалось число, true, false, null или строка в кавычках', en: 'expected a number, true, false, null or a quoted string' },
   needsNumber: { ru: '{op}: нужно число', en: '{op} needs a number' },
   ambiguousComma: {
-    ru: '«{value}»: запятая или точка перед тремя цифрами может отделять и дробную часть, и тысячи; напишите {decimal} или {whole}',
-    en: '"{value}": a comma or dot before three digits may be a decimal mark or a thousands separator; write {decimal} or {whole}',
+    ru: '«{value}»: запятая или точка перед тремя цифрами может отделять и дробную часть, и тысячи; напишите {decimalRu} (дробное число) или {whole} (целое)',
+    en: '"{value}": a comma or dot before three digits may be a decimal mark or a thousands separator; write {decimal} (a decimal) or {whole} (a whole number)',
   },
 } as const satisfies Record<string, Template>;
 

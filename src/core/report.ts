@@ -3,6 +3,7 @@ import type { AuditResult } from './audit/types.js';
 import type { CompareResult } from './compare.js';
 import type { ReportDelta } from './delta.js';
 import type { Text } from './i18n.js';
+import { UNIT_METRICS } from './kpi/catalog.js';
 import type { KpiResult } from './kpi/types.js';
 
 /** The combined result of `crm-audit report`: every part optional, plus the assertions. */
@@ -33,6 +34,13 @@ export const ASSERTION_ROOTS: Readonly<Record<string, Text>> = {
   'compare.payback_months': { ru: 'сроку окупаемости нужна стоимость внедрения: --cost (и --monthly-cost, --margin)', en: 'the payback needs the implementation cost: --cost (and --monthly-cost, --margin)' },
   'compare.roi_12m': { ru: 'возврату вложений нужна стоимость внедрения: --cost (и --monthly-cost, --margin)', en: 'the ROI needs the implementation cost: --cost (and --monthly-cost, --margin)' },
   'compare.gain_per_month': { ru: 'приросту в месяц нужна стоимость внедрения: --cost (и --margin)', en: 'the gain per month needs the implementation cost: --cost (and --margin)' },
+  // The department's unit economics are in total only with a spend file: total.cac without one read as a typo, «нет имени «cac» в total».
+  ...Object.fromEntries(
+    UNIT_METRICS.map((m): [string, Text] => [
+      `total.${m.key}`,
+      { ru: `${m.label.ru} — показатель юнит-экономики, ему нужен файл расходов: --spend ФАЙЛ (или kpi.spend в конфиге)`, en: `${m.label.en} is a unit-economics metric and needs a spend file: --spend FILE (or kpi.spend in the config)` },
+    ]),
+  ),
 };
 
 /** What assertion paths see: `audit.*`, `total.*`, `managers.<name>.*`, `plan.<figure>.*`, `compare.<row>.*`, `delta.*`. */

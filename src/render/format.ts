@@ -12,22 +12,25 @@ function group(n: number, decimals: number, lang: string): string {
   return `${negative ? '−' : ''}${grouped}${frac ? sep + frac : ''}`;
 }
 
-/** A metric value rounded for a table ("—" for not applicable). Full precision stays in JSON. */
-export function formatValue(value: unknown, format: MetricFormat, lang: string): string {
+/**
+ * A metric value rounded for a table ("—" for not applicable). Full precision stays in JSON. `extra`
+ * digits after the format's own, where two values must not read the same (a failed check's value and threshold).
+ */
+export function formatValue(value: unknown, format: MetricFormat, lang: string, extra = 0): string {
   if (value === null || value === undefined) return '—';
   if (typeof value !== 'number') return String(value);
   switch (format) {
     case 'count':
-      return group(value, 0, lang);
+      return group(value, extra, lang);
     case 'ratio':
-      return `${group(value * 100, 1, lang)}%`;
+      return `${group(value * 100, 1 + extra, lang)}%`;
     case 'money':
-      return group(value, moneyDecimals([value]), lang);
+      return group(value, moneyDecimals([value]) + extra, lang);
     case 'days':
     case 'minutes':
-      return group(value, 1, lang);
+      return group(value, 1 + extra, lang);
     default:
-      return group(value, 2, lang);
+      return group(value, 2 + extra, lang);
   }
 }
 

@@ -47,6 +47,13 @@ describe('report in CI: exit codes, levels, path checks', () => {
     expect(delta.stderr).toContain('проверки delta.* нужен прошлый результат: --baseline');
   });
 
+  it('a unit-economics assertion without --spend exits 2 saying it needs --spend, not as a typo', () => {
+    const r = runCli(['report', '-d', S('amocrm-deals.csv'), '--assert', 'total.cac<=1000', '--lang', 'ru', ...NOW]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('total.cac<=1000: в этом запуске нет раздела «total.cac»\n  подсказка: CAC — показатель юнит-экономики, ему нужен файл расходов: --spend ФАЙЛ (или kpi.spend в конфиге)');
+    expect(r.stderr).not.toContain('нет имени');
+  });
+
   it('an assertion from the config file that names nothing points into the file', () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'crm-audit.config.yaml'), ['lang: en', 'kpi:', `  deals: ${S('amocrm-deals.csv')}`, 'assert:', "  - 'total.conversion>=0.2'", "  - { expr: 'total.leds>=1', level: warn }", ''].join('\n'));
@@ -84,6 +91,19 @@ describe('report in CI: GitHub, GitLab, baseline, presets', () => {
     expect(toFile.stdout.split('\n').filter((l) => l.startsWith('::'))).toHaveLength(2);
     const plain = runCli([...args, '--format', 'md'], { env: { GITHUB_ACTIONS: 'false' } });
     expect(plain.stderr).not.toContain('::error');
+  });
+
+  // A tester: rounding showed a failed check as «62,5% < 62,5%»; every output says it with the digits that tell the two apart.
+  it('a value and a threshold that round alike read with more digits in the terminal, Markdown, annotations and JUnit', () => {
+    const args = ['report', '-d', S('amocrm-deals.csv'), '--assert', 'total.conversion>=0.2469', '--lang', 'ru', ...NOW];
+    const line = 'Отдел: Конверсия 24,67% < 24,69%';
+    const md = runCli([...args, '--format', 'md'], { env: { GITHUB_ACTIONS: 'true' } });
+    expect(md.code).toBe(1);
+    expect(md.stdout).toContain(`  - ${line}\n`);
+    expect(md.stderr).toContain(`✗ ошибка: ${line}  [total.conversion>=0.2469]`);
+    expect(md.stderr).toContain(`::error title=crm-audit%3A total.conversion>=0.2469::${line.replace(/%/g, '%25')}\n`);
+    const junit = runCli([...args, '--format', 'junit']);
+    expect(junit.stdout).toContain(`<failure message="ошибка: ${line.replace('<', '&lt;')}" type="assertion">`);
   });
 
   it('--format junit (or -o *.xml) writes a JUnit report with one testcase per assertion', () => {

@@ -89,4 +89,14 @@ describe('a part of the run only some inputs produce', () => {
     // A misspelt name still gets its did-you-mean.
     expect(check(['compare.convrsion.change_pct>=0'], 'en', compared)).toContain('did you mean compare.conversion.change_pct');
   });
+
+  // A tester: total.cac without --spend read as a typo («нет имени «cac» в total» and a list of names), while plan.* said it needs --plan.
+  it('a unit-economics metric without a spend file says it needs --spend, for every one of them', () => {
+    expect(check(['total.cac<=1000'], 'ru')).toBe('в --assert: total.cac<=1000: в этом запуске нет раздела «total.cac»\n  подсказка: CAC — показатель юнит-экономики, ему нужен файл расходов: --spend ФАЙЛ (или kpi.spend в конфиге)');
+    expect(check(['total.romi>=5'])).toBe('at --assert: total.romi>=5: this run has no "total.romi" part\n  hint: ROMI is a unit-economics metric and needs a spend file: --spend FILE (or kpi.spend in the config)');
+    for (const key of ['spend', 'new_won_clients', 'cac', 'cost_per_lead', 'romi', 'ltv', 'ltv_cac']) expect(check([`total.${key}>=1`])).toContain('needs a spend file: --spend FILE');
+    // With spend the names are there; a name of no kind is still a typo.
+    expect(check(['total.cac<=1000'], 'en', { ...tree, total: { ...tree.total, cac: 500 } })).toBe('ok');
+    expect(check(['total.cacc<=1000'])).toMatch(/no name "cacc" in total/);
+  });
 });

@@ -102,13 +102,35 @@ describe('a decimal comma in an assertion', () => {
   });
 
   it('refuses a comma before exactly three digits (1,500 may be 1.5 or 1500), naming both readings', () => {
-    expect(syntax('audit.total>=1,500')).toContain('"1,500": a comma or dot before three digits may be a decimal mark or a thousands separator; write 1.5 or 1500');
+    expect(syntax('audit.total>=1,500')).toContain('"1,500": a comma or dot before three digits may be a decimal mark or a thousands separator; write 1.5 (a decimal) or 1500 (a whole number)');
     // A dot the same way: 1.500 is how Russian and German write 1 500 (a helper's threshold read as 1.5).
-    expect(syntax('total.revenue>=1.500')).toContain('"1.500": a comma or dot before three digits may be a decimal mark or a thousands separator; write 1.5 or 1500');
+    expect(syntax('total.revenue>=1.500')).toContain('"1.500": a comma or dot before three digits may be a decimal mark or a thousands separator; write 1.5 (a decimal) or 1500 (a whole number)');
     expect(() => parseAssertion('audit.total>=1,500')).toThrow(UserError);
     // A comma no thousands separator could be (after a 0, or after more than three digits) is decimal, as in money options.
     expect(parseAssertion('total.conversion>=0,125').value).toBe(0.125);
     expect(parseAssertion('total.revenue>=12345,678').value).toBe(12345.678);
+  });
+
+  // A tester: «5.754» was refused with «write 5.754 or 5754», the very value refused.
+  it.each([
+    ['5.754', 'en', '5.7540 (a decimal) or 5754 (a whole number)', [5.754, 5754]],
+    ['5,754', 'ru', '5,7540 (дробное число) или 5754 (целое)', [5.754, 5754]],
+    ['1,500', 'ru', '1,5 (дробное число) или 1500 (целое)', [1.5, 1500]],
+    ['-2.050', 'en', '-2.05 (a decimal) or -2050 (a whole number)', [-2.05, -2050]],
+    ['57,500%', 'en', '57.5% (a decimal) or 57500% (a whole number)', [0.575, 575]],
+    ['57,525%', 'ru', '57,5250% (дробное число) или 57525% (целое)', [0.57525, 575.25]],
+  ])('an ambiguous %s suggests forms read one way only (%s), each giving the number it names', (value, lang, said, numbers) => {
+    const text = (() => {
+      try {
+        parseAssertion(`total.ltv_cac>=${value}`);
+      } catch (error) {
+        return describeUserError(error as UserError, lang);
+      }
+      return 'parsed';
+    })();
+    expect(text).toContain(`${lang === 'ru' ? 'напишите' : 'write'} ${said}`);
+    const forms = said.split(/ \([^)]*\) (?:or|или) | \([^)]*\)$/).filter(Boolean);
+    expect(forms.map((f) => parseAssertion(`total.ltv_cac>=${f}`).value)).toEqual(numbers);
   });
 });
 

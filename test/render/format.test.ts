@@ -43,3 +43,11 @@ describe('a relative change as a signed percentage', () => {
     expect(formatRelative(null, 'ru')).toBe('—');
   });
 });
+
+describe('extra digits, where two values must not read the same', () => {
+  it('are added after each format\'s own', async () => {
+    const { formatValue } = await import('../../src/render/format.js');
+    expect([formatValue(0.625, 'ratio', 'ru', 1), formatValue(18250, 'money', 'ru', 1), formatValue(4, 'count', 'en', 1), formatValue(5.7534, 'decimal', 'en', 2), formatValue(30.04, 'minutes', 'ru', 1)]).toEqual(['62,50%', '18 250,0', '4.0', '5.7534', '30,04']);
+    expect(formatValue(0.625, 'ratio', 'ru')).toBe('62,5%');
+  });
+});

@@ -1,10 +1,12 @@
-import type { AssertionFailure, AssertionResult, AssertValue, Operator } from '../../core/assert.js';
+import { NOTHING_MATCHES, type AssertionFailure, type AssertionResult, type AssertValue, type Operator } from '../../core/assert.js';
 import { plural, tr } from '../../core/i18n.js';
-import { METRICS, type MetricFormat } from '../../core/kpi/catalog.js';
+import { metricDef, type MetricFormat } from '../../core/kpi/catalog.js';
+import { holdsNumber } from '../../core/kpi/stats.js';
 import { ROW_INFO } from '../compare/text.js';
 import { auditLabels } from '../audit/labels.js';
 import type { AuditResult } from '../../core/audit/types.js';
 import { formatValue, ppUnit, withSign } from '../format.js';
+import { groupLabels } from '../kpi/group-labels.js';
 
 /** The relation that holds when an assertion fails: `<=30` failing reads "66,2 > 30". */
 const BROKEN: Record<Operator, string> = { '>=': '<', '<=': '>', '>': '≤', '<': '≥', '==': '≠', '!=': '=' };
@@ -13,8 +15,8 @@ type Kind = MetricFormat | 'points' | 'pp' | 'bool' | 'text' | 'verdict';
 
 const UNIT: Partial<Record<Kind, { ru: string; en: string }>> = { minutes: { ru: 'мин', en: 'min' }, days: { ru: 'дн.', en: 'days' }, pp: { ru: ppUnit('ru'), en: ppUnit('en') } };
 
-/** A value with its unit: `66,2 мин`, `20,7%`, `−2,0 п. п.`, `да`. */
-export function showWithUnit(v: AssertValue | unknown, kind: Kind, lang: string, signed = false): string {
+/** A value with its unit: `66,2 мин`, `20,7%`, `−2,0 п. п.`, `да`; `extra` digits after the unit's own (formatValue). */
+export function showWithUnit(v: AssertValue | unknown, kind: Kind, lang: string, signed = false, extra = 0): string {
   if (v === null || v === undefined) return tr(lang, 'нет данных', 'no data');
   if (typeof v === 'boolean') return v ? tr(lang, 'да', 'yes') : tr(lang, 'нет', 'no');
   // A text value is quoted as its language quotes: «…» in Russian, "…" in English.
@@ -22,8 +24,8 @@ export function showWithUnit(v: AssertValue | unknown, kind: Kind, lang: string,
   if (typeof v === 'string' && kind === 'verdict') return quote(auditLabels(lang).verdicts[v] ?? v);
   if (typeof v !== 'number') return typeof v === 'string' ? quote(v) : JSON.stringify(v);
   const sign = (text: string) => (signed ? withSign(v, text) : text);
-  if (kind === 'pp') return sign(`${formatValue(v * 100, 'days', lang)} ${UNIT.pp![lang === 'ru' ? 'ru' : 'en']}`);
-  const text = formatValue(v, kind === 'points' || kind === 'bool' || kind === 'text' || kind === 'verdict' ? 'decimal' : kind, lang).replace(/,00$|\.00$/, '');
+  if (kind === 'pp') return sign(`${formatValue(v * 100, 'days', lang, extra)} ${UNIT.pp![lang === 'ru' ? 'ru' : 'en']}`);
+  const text = formatValue(v, kind === 'points' || kind === 'bool' || kind === 'text' || kind === 'verdict' ? 'decimal' : kind, lang, extra).replace(/,00$|\.00$/, '');
   const unit = UNIT[kind];
   return sign(`${text}${unit ? ` ${unit[lang === 'ru' ? 'ru' : 'en']}` : ''}`);
 }
@@ -31,8 +33,9 @@ export function showWithUnit(v: AssertValue | unknown, kind: Kind, lang: string,
 /** A metric's label without the unit its value now carries: «Реакция (медиана)». */
 export const bareLabel = (label: string) => label.replace(/, (мин|дн\.|min|days)(?=[ ,]|$)/, '');
 
+/** A metric by the catalogue's label and format, the unit economics' too (CAC, ROMI as a percent, as every table shows them). */
 function metric(key: string, lang: string): { label: string; format: MetricFormat } {
-  const def = METRICS.find((m) => m.key === key);
+  const def = metricDef(key);
   return def ? { label: bareLabel(def.label[lang === 'ru' ? 'ru' : 'en']), format: def.format } : { label: key, format: 'decimal' };
 }
 
@@ -84,6 +87,13 @@ export function describePath(path: readonly string[], lang: string, names: Audit
     if (a === 'band') return { subject: tr(lang, 'Аудит', 'Audit'), what: tr(lang, 'уровень', 'band'), kind: 'text' };
     return { subject: tr(lang, 'Аудит', 'Audit'), what: a === 'max' ? tr(lang, 'максимум баллов', 'most points') : tr(lang, 'баллы', 'points'), kind: 'points' };
   }
+  if (root === 'plan' && a && b) {
+    // As the plan table names its columns: «Лиды: % плана», «Выручка: факт»; a share of the plan is a percent, as that table shows it.
+    const G = groupLabels(lang);
+    const measure = (G.measures as Record<string, string | undefined>)[a] ?? a;
+    const field: Record<string, (m: string) => string> = { plan: G.planOf, fact: G.factOf, achieved: G.achievedOf };
+    return { subject: G.plan, what: field[b]?.(measure) ?? `${measure}: ${b}`, kind: b === 'achieved' ? 'ratio' : (metricDef(a)?.format ?? 'decimal') };
+  }
   if (root === 'compare' && a) {
     const row = ROW_INFO[a];
     if (row && b) {
@@ -109,18 +119,33 @@ function asMetric(key: string, lang: string): { what: string; kind: Kind } {
   return { what: m.label, kind: m.format };
 }
 
+const nothingToCheck = (lang: string) => tr(lang, 'нечего проверять (пусто)', 'nothing to check (empty)');
+
+/** Who failed and the offending value, each as the failure's line says it (a table's «Где» and «Значение»): «Отдел», «опровергнуто». */
+export function failureParts(failure: AssertionFailure, lang: string, names: AuditNames = NO_NAMES): { subject: string; value: string } {
+  if (failure.value === NOTHING_MATCHES) return { subject: failure.subject, value: nothingToCheck(lang) };
+  const { subject, kind } = describePath(failure.path, lang, names);
+  return { subject, value: showWithUnit(failure.value, kind, lang) };
+}
+
 /** One failure as a person reads it: «Алексеева Мария: Реакция (медиана) 66,2 мин > 30 мин». */
 export function describeFailure(result: Pick<AssertionResult, 'op' | 'expected'>, failure: AssertionFailure, lang: string, names: AuditNames = NO_NAMES): string {
-  if (failure.value === 'nothing matches this path') return tr(lang, `${failure.subject}: нечего проверять (пусто)`, `${failure.subject}: nothing to check (empty)`);
+  if (failure.value === NOTHING_MATCHES) return `${failure.subject}: ${nothingToCheck(lang)}`;
   const { subject, what, kind } = describePath(failure.path, lang, names);
   const signed = failure.path[0] === 'delta' || failure.path[2] === 'change_pct' || failure.path[2] === 'change';
-  const actual = showWithUnit(failure.value, kind, lang, signed);
+  // Rounding must not show a failed check as two equal numbers («0,78 < 0,78»): as many more digits as tell them apart.
+  const show = (extra: number) => [showWithUnit(failure.value, kind, lang, signed, extra), showWithUnit(result.expected, kind, lang, signed, extra)] as const;
+  let extra = 0;
+  const [a, e] = [failure.value, result.expected];
+  while (typeof a === 'number' && typeof e === 'number' && !holdsNumber(a, '==', e) && extra < 12 && show(extra)[0] === show(extra)[1]) extra++;
+  const [actual, threshold] = show(extra);
   // A payback of null is mostly a project that does not pay back (the payback section says which).
   if (failure.value === null && failure.path[failure.path.length - 1] === 'payback_months') return `${subject}: ${what} — ${tr(lang, 'нет: проект не окупается или срок не рассчитан (почему — в разделе окупаемости)', 'none: the project does not pay back, or it was not computed (the payback section says why)')}`;
   if (failure.value === null && result.op !== '==') return `${subject}: ${what} — ${tr(lang, 'не рассчитано, сравнить не с чем', 'not computed, nothing to compare')}`;
-  // The threshold as it was written: 30, not 30,0 (the decimal mark's zeros only: 20,000 in English is twenty thousand).
-  const expected = showWithUnit(result.expected, kind, lang, signed).replace(lang === 'ru' ? /,0+(?=\D*$)/ : /\.0+(?=\D*$)/, '');
-  return `${subject}: ${what} ${actual} ${BROKEN[result.op]} ${expected}`;
+  // The threshold as it was written: 30, not 30,0, and 77,8, not 77,80 (the decimal part's zeros only: 20,000 in English is twenty thousand).
+  const mark = lang === 'ru' ? ',' : '.';
+  const expected = typeof result.expected !== 'number' ? threshold : threshold.replace(lang === 'ru' ? /,(\d*?)0+(?=\D*$)/ : /\.(\d*?)0+(?=\D*$)/, (_, digits: string) => (digits ? `${mark}${digits}` : ''));
+  return `${subject}: ${what ? `${what} ` : ''}${actual} ${BROKEN[result.op]} ${expected}`;
 }
 
 /** The words for an assertion's level and outcome. */

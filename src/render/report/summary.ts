@@ -53,11 +53,6 @@ export function reportLabels(lang: string) {
   };
 }
 
-/** A failure's offending value as text. */
-export function showValue(v: unknown): string {
-  return v === null ? 'null' : typeof v === 'number' ? String(Number(v.toPrecision(6))) : typeof v === 'string' ? v : JSON.stringify(v);
-}
-
 /** Headline KPI rows: value, and the target and verdict from the before/after table when there is one. */
 /**
  * The headline metrics: the value over the report's period, and, with a comparison, the change from

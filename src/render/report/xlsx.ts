@@ -5,8 +5,8 @@ import { addCompareSheets, RELATIVE_FORMAT, TARGET_FORMAT } from '../compare/xls
 import { addKpiSheets } from '../kpi/xlsx.js';
 import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { addChartsSheet } from '../xlsx-charts.js';
-import { auditBefore, headlineDef, headlineRows, reportLabels, showValue } from './summary.js';
-import { levelWord } from './assertion-text.js';
+import { auditBefore, headlineDef, headlineRows, reportLabels } from './summary.js';
+import { auditNames, failureParts, levelWord } from './assertion-text.js';
 import { metricDef } from '../../core/kpi/catalog.js';
 import { compareLabels, ROW_INFO } from '../compare/text.js';
 import { kpiLabels } from '../kpi/labels.js';
@@ -95,6 +95,7 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
     s.addRow([]);
     const head = s.addRow([L.assertion, L.level, L.status, L.value, L.subject]);
     head.font = { bold: true };
+    const names = auditNames(r.audit);
     for (const a of r.assertions) {
       if (a.passed) {
         s.addRow([a.assertion, levelWord(a.level, r.lang), L.passed]).getCell(3).font = { color: { argb: 'FF006100' } };
@@ -103,12 +104,14 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
       for (const f of a.failures) {
         const row = s.addRow([a.assertion, levelWord(a.level, r.lang), L.failed]);
         row.getCell(3).font = { color: { argb: a.level === 'error' ? 'FF9C0006' : 'FF9C5700' }, bold: true };
-        // A number stays a number (with its metric's format when the path names one), not '66.2333'.
+        // A number stays a number (with its metric's format when the path names one), not '66.2333'; any other value
+        // and who failed read as the failure's line says them («опровергнуто», «Отдел»), not contradicted or total.conversion.
+        const parts = failureParts(f, r.lang, names);
         if (typeof f.value === 'number') {
           row.getCell(4).value = f.value;
           row.getCell(4).numFmt = valueFormat(a.assertion, r.lang);
-        } else setText(row.getCell(4), showValue(f.value));
-        setText(row.getCell(5), f.subject);
+        } else setText(row.getCell(4), parts.value);
+        setText(row.getCell(5), parts.subject);
       }
     }
   }

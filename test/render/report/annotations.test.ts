@@ -29,6 +29,12 @@ describe('GitHub Actions annotations', () => {
     expect(renderGithubAnnotations([r], 'en')).toBe('::error title=crm-audit%3A managers.*.response_min_median<=30::50%25%0Aпроцентов%0D: Response (median) 40.0 min > 30 min\n');
   });
 
+  it('unit economics and the plan by their labels and units, as the report tables show them (not «cac 18 250», «plan.leads.achieved:  0,78»)', () => {
+    const t = { total: { cac: 18250 }, plan: { leads: { plan: 9, fact: 7, achieved: 7 / 9 } } };
+    const out = renderGithubAnnotations([evaluate(parseAssertion('total.cac<=15000'), t), evaluate(parseAssertion('plan.leads.achieved>=0.8'), t)], 'ru');
+    expect(out).toBe('::error title=crm-audit%3A total.cac<=15000::Отдел: CAC 18 250 > 15 000\n::error title=crm-audit%3A plan.leads.achieved>=0.8::План / факт: Лиды: %25 плана 77,8%25 < 80%25\n');
+  });
+
   it('prints nothing when everything passed', () => {
     expect(renderGithubAnnotations([judge('total.conversion>=0.2')], 'en')).toBe('');
   });

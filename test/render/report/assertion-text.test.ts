@@ -46,6 +46,59 @@ describe('failure lines a person reads', () => {
     expect(lines(expr, lang)).toEqual([line]);
   });
 
+  // A tester: unit economics and the plan read by raw ids, in the wrong units («romi 4,75 < 5», «plan.leads.achieved:  0,78 < 0,80»).
+  it.each([
+    ['total.cac<=15000', 'ru', 'Отдел: CAC 18 250 > 15 000'],
+    ['total.romi>=5', 'ru', 'Отдел: ROMI 475,3% < 500%'],
+    ['total.romi>=5', 'en', 'Department: ROMI 475.3% < 500%'],
+    ['total.ltv_cac>=6', 'ru', 'Отдел: LTV/CAC 5,75 < 6'],
+    ['total.ltv<=100000', 'en', 'Department: LTV 105,000 > 100,000'],
+    ['total.cost_per_lead<=9000', 'ru', 'Отдел: Цена лида 9 125 > 9 000'],
+    ['total.spend<=70000', 'ru', 'Отдел: Расходы 73 000 > 70 000'],
+    ['total.new_won_clients>=10', 'ru', 'Отдел: Новые клиенты 4 < 10'],
+    ['total.new_won_clients>=10', 'en', 'Department: New won clients 4 < 10'],
+    ['plan.leads.achieved>=0.8', 'ru', 'План / факт: Лиды: % плана 77,8% < 80%'],
+    ['plan.leads.achieved>=0.8', 'en', 'Plan vs fact: Leads: % of plan 77.8% < 80%'],
+    ['plan.revenue.fact>=500000', 'ru', 'План / факт: Выручка: факт 420 000 < 500 000'],
+    ['plan.won.plan>=10', 'en', 'Plan vs fact: Won: plan 6 < 10'],
+  ])('unit economics and the plan by the catalogue\'s labels and formats: %s (%s)', (expr, lang, line) => {
+    const economics = { total: { spend: 73000, new_won_clients: 4, cac: 18250, cost_per_lead: 9125, romi: 4.7534246575, ltv: 105000, ltv_cac: 5.7534246575 }, plan: { leads: { plan: 9, fact: 7, achieved: 7 / 9 }, won: { plan: 6, fact: 5, achieved: 5 / 6 }, revenue: { plan: 340000, fact: 420000, achieved: 420000 / 340000 } } };
+    const r = evaluate(parseAssertion(expr), economics);
+    expect(r.failures.map((f) => describeFailure(r, f, lang))).toEqual([line]);
+  });
+
+  // A tester: a failed check showed two equal numbers («0,78 < 0,78», «62,5% < 62,5%», «4,75 < 4,75»).
+  it.each([
+    ['total.conversion>=0.6251', 'ru', { total: { conversion: 0.625 } }, 'Отдел: Конверсия 62,50% < 62,51%'],
+    ['total.conversion>=0.6251', 'en', { total: { conversion: 0.625 } }, 'Department: Conversion 62.50% < 62.51%'],
+    ['total.romi>=4.7535', 'ru', { total: { romi: 4.7534246575 } }, 'Отдел: ROMI 475,34% < 475,35%'],
+    ['total.ltv_cac>=5.7535', 'en', { total: { ltv_cac: 5.7534246575 } }, 'Department: LTV/CAC 5.7534 < 5.7535'],
+    ['plan.leads.achieved>=0.778', 'ru', { plan: { leads: { achieved: 7 / 9 } } }, 'План / факт: Лиды: % плана 77,78% < 77,8%'],
+    ['total.cac<=18249.5', 'ru', { total: { cac: 18250 } }, 'Отдел: CAC 18 250,0 > 18 249,5'],
+    ['total.leads>=4.4', 'ru', { total: { leads: 4 } }, 'Отдел: Лиды 4,0 < 4,4'],
+    ['managers.*.response_min_median<=30.02', 'ru', { managers: { 'Алексеева Мария': { response_min_median: 30.04 } } }, 'Алексеева Мария: Реакция (медиана) 30,04 мин > 30,02 мин'],
+    ['delta.total.conversion>=-0.0101', 'ru', { delta: { total: { conversion: -0.0102 } } }, 'Отдел: изменение: Конверсия с прошлого запуска −1,02 п.\u00a0п. < −1,01 п.\u00a0п.'],
+    ['total.conversion==0.6251', 'en', { total: { conversion: 0.625 } }, 'Department: Conversion 62.50% ≠ 62.51%'],
+  ])('values that round alike get the digits that tell them apart: %s (%s)', (expr, lang, t, line) => {
+    const r = evaluate(parseAssertion(expr), t);
+    expect(r.failures.map((f) => describeFailure(r, f, lang))).toEqual([line]);
+  });
+
+  it('equal values (a failed `>` or `!=`) keep the usual digits', () => {
+    const t = { total: { conversion: 0.625 } };
+    const said = (expr: string) => {
+      const r = evaluate(parseAssertion(expr), t);
+      return r.failures.map((f) => describeFailure(r, f, 'ru'));
+    };
+    expect(said('total.conversion>0.625')).toEqual(['Отдел: Конверсия 62,5% ≤ 62,5%']);
+    expect(said('total.conversion!=0.625')).toEqual(['Отдел: Конверсия 62,5% = 62,5%']);
+  });
+
+  it('a path it has no words for reads without a doubled space', () => {
+    const r = evaluate(parseAssertion('other.x>=2'), { other: { x: 1 } });
+    expect(r.failures.map((f) => describeFailure(r, f, 'ru'))).toEqual(['other.x: 1 < 2']);
+  });
+
   it('a null payback is said as the project not paying back (or not computed), not as «nothing to compare»; `!=` on a null is «not computed» too', () => {
     const noPayback = { ...tree, compare: { ...tree.compare, payback_months: null } };
     const said = (expr: string, lang: string, t: unknown) => {

@@ -88,6 +88,13 @@ describe('JUnit XML for GitLab and other CI servers', () => {
     expect(cases[0]!.details).toBe('Алексеева Мария: Conversion 10.0% < 50%\nБелов <Игорь> & Co: Conversion 30.0% < 50%');
   });
 
+  it('unit economics and the plan read by their labels and in their units in <failure> (they read «romi 4.75 < 5», «plan.leads.achieved:  0.78 < 0.80»)', () => {
+    const withEconomics = { ...kpi, total: { ...kpi.total, romi: 4.7534 }, plan: { by: 'manager', rows: [], leads: { plan: 9, fact: 7, achieved: 7 / 9 } } } as unknown as KpiResult;
+    const r = buildReport({ kpi: withEconomics }, [parseAssertion('total.romi>=5'), parseAssertion('plan.leads.achieved>=0.8')], { now: new Date('2025-07-01T00:00:00Z'), lang: 'en' });
+    const cases = readLikeGitlab(renderReportJunit(r)).suites[0]!.cases;
+    expect(cases.map((c) => c.details)).toEqual(['Department: ROMI 475.3% < 500%', 'Plan vs fact: Leads: % of plan 77.8% < 80%']);
+  });
+
   it('no assertions is an empty, valid suite', () => {
     const r = readLikeGitlab(renderReportJunit(buildReport({ kpi }, [], { now: new Date('2025-07-01T00:00:00Z'), lang: 'en' })));
     expect(r.root).toMatchObject({ tests: '0', failures: '0' });

@@ -37,3 +37,36 @@ describe('the assertions on the workbook\'s Summary', () => {
     expect(en.find((r) => r.getCell(1).value === 'compare.roi_12m>=2')!.getCell(2).value).toBe('warning');
   });
 });
+
+// A tester: the «Где» column showed total.conversion where every other output says «Отдел»; a value that is no number
+// was English in a Russian workbook (contradicted, null, «nothing matches this path»).
+describe('the Summary\'s «Где» column', () => {
+  it('names who failed as the failure lines do (the department, the manager, the plan, the payback), and a value that is no number as they say it', async () => {
+    const failed = (assertion: string, subject: string, path: string[], value: number) => ({ assertion, op: '>=' as const, expected: 1, level: 'error' as const, passed: false, failures: [{ subject, path, value }] });
+    const where = async (lang: string) => {
+      const r: ReportResult = {
+        schemaVersion: 1, generatedAt: '2026-01-15T10:00:00.000Z', lang,
+        assertions: [
+          failed('total.conversion>=0.7', 'total.conversion', ['total', 'conversion'], 0.625),
+          failed('managers.*.conversion>=0.9', 'managers["Иванов Иван"].conversion', ['managers', 'Иванов Иван', 'conversion'], 0.5),
+          failed('plan.leads.achieved>=0.8', 'plan.leads.achieved', ['plan', 'leads', 'achieved'], 0.78),
+          failed('compare.payback_months<=3', 'compare.payback_months', ['compare', 'payback_months'], 4.2),
+          { ...failed('managers.*.won>=1', 'managers.*.won', ['managers', '*', 'won'], 0), failures: [{ subject: 'managers.*.won', path: ['managers', '*', 'won'], value: 'nothing matches this path' }] },
+          { ...failed("audit.evidence.lead.concept=='confirmed'", 'audit.evidence.lead.concept', ['audit', 'evidence', 'lead', 'concept'], 0), failures: [{ subject: 'audit.evidence.lead.concept', path: ['audit', 'evidence', 'lead', 'concept'], value: 'contradicted' }] },
+          { ...failed('total.callback_rate>=0.5', 'total.callback_rate', ['total', 'callback_rate'], 0), failures: [{ subject: 'total.callback_rate', path: ['total', 'callback_rate'], value: null }] },
+        ],
+        failed: { errors: 7, warnings: 0 },
+      };
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await renderReportXlsx(r)) as unknown as ExcelJS.Buffer);
+      const rows = wb.worksheets[0]!.getRows(1, wb.worksheets[0]!.rowCount)!;
+      return r.assertions.map((a) => rows.find((row) => row.getCell(1).value === a.assertion)!).map((row) => [row.getCell(4).value, row.getCell(5).value]);
+    };
+    expect(await where('ru')).toEqual([
+      [0.625, 'Отдел'], [0.5, 'Иванов Иван'], [0.78, 'План / факт'], [4.2, 'Окупаемость'], ['нечего проверять (пусто)', 'managers.*.won'], ['«опровергнуто»', 'Аудит'], ['нет данных', 'Отдел'],
+    ]);
+    expect(await where('en')).toEqual([
+      [0.625, 'Department'], [0.5, 'Иванов Иван'], [0.78, 'Plan vs fact'], [4.2, 'Payback'], ['nothing to check (empty)', 'managers.*.won'], ['"contradicted"', 'Audit'], ['no data', 'Department'],
+    ]);
+  });
+});
