@@ -69,7 +69,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   const runs = [await runEngines(b, base, overrides, [kpi]), await runEngines(a, base, overrides, [kpi])];
   const periods = runs.map((run, i) => {
     if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' }, { file: (i === 0 ? b : a).deals });
-    return linkedIn(run, { period: makePeriod(isoDay(run.firstDay), isoDay(run.lastDay)), ...run.results[0]!, notApplicable: notApplicable(run.shape) });
+    return linkedIn(run, { period: makePeriod(isoDay(run.firstDay), isoDay(run.lastDay)), ...run.results[0]!, notApplicable: periodOptions(notApplicable(run.shape), i === 0 ? 'before' : 'after') });
   });
   assertNotEmpty(periods[0]!, 'before');
   assertNotEmpty(periods[1]!, 'after');
@@ -108,6 +108,14 @@ export function comparisonQuality(runs: readonly EnginesRun[], periods: Readonly
   const found = [...findAlerts({ leads: sum('leads'), won: sum('won'), lost: sum('lost') }, quality, managers, {}, lineNamesOf(runs.flatMap((r) => r.reports))), ...linkAlerts({ parts })];
   addAlerts(quality, found);
   return quality;
+}
+
+/**
+ * A period's reasons with its own options: of two sets, a period without a call log needs
+ * --before-activities, not the --activities a run of one set takes (and two sets refuse).
+ */
+function periodOptions(reasons: Record<string, string>, which: 'before' | 'after'): Record<string, string> {
+  return Object.fromEntries(Object.entries(reasons).map(([k, r]) => [k, r.replace(/\(--(activities|payments|deals)\)$/, `(--${which}-$1)`)]));
 }
 
 /** The two engine periods of a cutover: everything before the day, and the day onwards. */

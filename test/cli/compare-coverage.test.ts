@@ -120,7 +120,8 @@ describe('two sets of files, a call log for the after period only', () => {
     const run = runCli([...args, '--format', 'json', '--lang', 'en'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     const rows = JSON.parse(run.stdout).rows as Array<Record<string, unknown>>;
-    const reason = 'needs an activities file with deal_id or client (--activities)';
+    // The reason names the period's own option: --activities beside two sets is refused (below).
+    const reason = 'needs an activities file with deal_id or client (--before-activities)';
     // After: deal 3 (won, closed 10.01) has 2 calls by its close; responses 30 (deal 3) and 60 min (deal 4), median 45.
     expect(rows.find((r) => r.metric === 'touches_per_won')).toMatchObject({ before: null, after: 2, change: null, met: null, not_applicable: reason });
     expect(rows.find((r) => r.metric === 'response_min_median')).toMatchObject({ before: null, after: 45, change: null, met: null, not_applicable: reason });
@@ -129,7 +130,10 @@ describe('two sets of files, a call log for the after period only', () => {
     const ru = runCli([...args, '--lang', 'ru'], { cwd: dir });
     expect(ru.code, ru.stderr).toBe(0);
     expect(ru.stdout).toMatch(/^Реакция, мин \(медиана\)\s+—\s+45,0\s+—\s+—/m);
-    // The rows' reason names --activities: the period without a file and its own option are said (a reviewer).
+    // The period without a file and its own option are said (a reviewer), in the rows' reasons too.
+    const md = runCli([...args, '--lang', 'ru', '--format', 'md'], { cwd: dir });
+    expect(md.stdout).toContain('нужен файл активностей со сделкой или клиентом (--before-activities)');
+    expect(md.stdout).not.toContain('(--activities)');
     expect(ru.stderr).toContain('У периода «до» нет файла активностей (--before-activities): его звонки, касания и реакция не рассчитаны, и в сравнении эти строки пусты.');
     expect(run.stderr).toContain('The before period has no activities file (--before-activities)');
   });

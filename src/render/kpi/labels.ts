@@ -105,7 +105,13 @@ const REASONS_RU: Record<string, string> = {
 
 /** A not-applicable reason in the report language. */
 export function reasonText(reason: string, lang: string): string {
-  return lang === 'ru' ? (REASONS_RU[reason] ?? reason) : reason;
+  if (lang !== 'ru') return reason;
+  const ru = REASONS_RU[reason];
+  if (ru !== undefined) return ru;
+  // A period of a two-set comparison names its own option (--before-activities): the reason of the plain one, with it.
+  const own = /\(--(?:before|after)-(\w+)\)$/.exec(reason);
+  const plain = own && REASONS_RU[`${reason.slice(0, own.index)}(--${own[1]})`];
+  return plain ? plain.replace(`(--${own[1]})`, own[0]) : reason;
 }
 
 /** Payback and ROI not computed, and why (CompareResult.payback.not_applicable), in the report language. */
