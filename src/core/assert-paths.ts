@@ -36,7 +36,7 @@ const show = (path: readonly string[]) => path.map((p, i) => (p === '*' || /^[\p
  * the valid names are read from the tree itself, so a new result key is assertable without a list to edit.
  * A name that is not there fails with the closest names ("did you mean"); a root that this run does not
  * produce, or a part of one only some inputs produce (`audit.evidence`, `compare.payback_months`), fails
- * saying what would produce it (`absentRoots`, keyed by the dotted path).
+ * saying what would produce it (`absentRoots`, keyed by the dotted path; `*` in second place for any name).
  */
 export function checkAssertionPaths(assertions: readonly Assertion[], tree: Record<string, unknown>, absentRoots: Readonly<Record<string, Text>>): void {
   const errors: UserError[] = [];
@@ -66,7 +66,8 @@ function pathProblem(a: Assertion, tree: Record<string, unknown>, absentRoots: R
     if (!names.has(segment)) {
       // A root this run does not produce (compare.* without a cutover), or a part of one (audit.evidence without exports).
       const part = a.path.slice(0, i + 1).join('.');
-      const need = absentRoots[part];
+      // A key with `*` in second place stands for any name there (managers.*.cac: any manager's).
+      const need = absentRoots[part] ?? (i >= 2 ? absentRoots[[a.path[0], '*', ...a.path.slice(2, i + 1)].join('.')] : undefined);
       if (need) return { id: 'assertPath.absentRoot', params: { segment: part, needRu: need.ru ?? '', need: need.en ?? '' } };
       const near = closest(segment, names);
       const list = [...names].sort().slice(0, 12).join(', ') + (names.size > 12 ? ', …' : '');

@@ -23,14 +23,14 @@ export interface ReportResult {
 
 /** What each root of an assertion path needs, said when a run does not have it. */
 export const ASSERTION_ROOTS: Readonly<Record<string, Text>> = {
-  audit: { ru: 'проверки audit.* нужны ответы аудита: --answers или audit.answers в конфиге', en: 'audit.* needs the audit answers: --answers, or audit.answers in the config' },
-  total: { ru: 'проверки total.* нужна выгрузка сделок: --deals или kpi.deals в конфиге', en: 'total.* needs the deals export: --deals, or kpi.deals in the config' },
-  managers: { ru: 'проверки managers.* нужна выгрузка сделок: --deals или kpi.deals в конфиге', en: 'managers.* needs the deals export: --deals, or kpi.deals in the config' },
-  compare: { ru: 'проверки compare.* нужно сравнение «до и после»: --cutover ДАТА или --before-deals и --after-deals (compare в конфиге)', en: 'compare.* needs a before/after comparison: --cutover DATE, or --before-deals and --after-deals (compare in the config)' },
-  plan: { ru: 'проверки plan.* нужен файл плана: --plan ФАЙЛ (или kpi.plan в конфиге) и выгрузка сделок', en: 'plan.* needs a plan file: --plan FILE (or kpi.plan in the config) and the deals export' },
-  delta: { ru: 'проверки delta.* нужен прошлый результат: --baseline previous.json (вывод report --format json)', en: 'delta.* needs a previous result: --baseline previous.json (the output of report --format json)' },
+  audit: { ru: 'проверкам audit.* нужны ответы аудита: --answers или audit.answers в конфиге', en: 'audit.* needs the audit answers: --answers, or audit.answers in the config' },
+  total: { ru: 'проверкам total.* нужна выгрузка сделок: --deals или kpi.deals в конфиге', en: 'total.* needs the deals export: --deals, or kpi.deals in the config' },
+  managers: { ru: 'проверкам managers.* нужна выгрузка сделок: --deals или kpi.deals в конфиге', en: 'managers.* needs the deals export: --deals, or kpi.deals in the config' },
+  compare: { ru: 'проверкам compare.* нужно сравнение «до и после»: --cutover ДАТА или --before-deals и --after-deals (compare в конфиге)', en: 'compare.* needs a before/after comparison: --cutover DATE, or --before-deals and --after-deals (compare in the config)' },
+  plan: { ru: 'проверкам plan.* нужен файл плана: --plan ФАЙЛ (или kpi.plan в конфиге) и выгрузка сделок', en: 'plan.* needs a plan file: --plan FILE (or kpi.plan in the config) and the deals export' },
+  delta: { ru: 'проверкам delta.* нужен прошлый результат: --baseline previous.json (вывод report --format json)', en: 'delta.* needs a previous result: --baseline previous.json (the output of report --format json)' },
   // Parts of a root the run has that only some inputs produce.
-  'audit.evidence': { ru: 'проверки audit.evidence.* нужны выгрузки, с которыми сверяются ответы: --deals (и --activities, --payments)', en: 'audit.evidence.* needs the exports the answers are checked against: --deals (and --activities, --payments)' },
+  'audit.evidence': { ru: 'проверкам audit.evidence.* нужны выгрузки, с которыми сверяются ответы: --deals (и --activities, --payments)', en: 'audit.evidence.* needs the exports the answers are checked against: --deals (and --activities, --payments)' },
   'compare.payback_months': { ru: 'сроку окупаемости нужна стоимость внедрения: --cost (и --monthly-cost, --margin)', en: 'the payback needs the implementation cost: --cost (and --monthly-cost, --margin)' },
   'compare.roi_12m': { ru: 'возврату вложений нужна стоимость внедрения: --cost (и --monthly-cost, --margin)', en: 'the ROI needs the implementation cost: --cost (and --monthly-cost, --margin)' },
   'compare.gain_per_month': { ru: 'приросту в месяц нужна стоимость внедрения: --cost (и --margin)', en: 'the gain per month needs the implementation cost: --cost (and --margin)' },
@@ -39,6 +39,13 @@ export const ASSERTION_ROOTS: Readonly<Record<string, Text>> = {
     UNIT_METRICS.map((m): [string, Text] => [
       `total.${m.key}`,
       { ru: `${m.label.ru} — показатель юнит-экономики, ему нужен файл расходов: --spend ФАЙЛ (или kpi.spend в конфиге)`, en: `${m.label.en} is a unit-economics metric and needs a spend file: --spend FILE (or kpi.spend in the config)` },
+    ]),
+  ),
+  // Spend is the department's (and its sources'), never a manager's: managers.*.cac read as a typo, «нет имени «cac»».
+  ...Object.fromEntries(
+    UNIT_METRICS.map((m): [string, Text] => [
+      `managers.*.${m.key}`,
+      { ru: `${m.label.ru} считается по отделу, не по менеджеру (расходы на привлечение не делятся между менеджерами): проверьте total.${m.key}, с файлом расходов --spend`, en: `${m.label.en} is the department's, not a manager's (spend is not split between managers): assert total.${m.key}, with a spend file (--spend)` },
     ]),
   ),
 };

@@ -41,16 +41,16 @@ describe('report in CI: exit codes, levels, path checks', () => {
     const missing = path.join(dir, 'no-such-deals.csv');
     const cmp = runCli(['report', '-d', missing, '--assert', 'compare.conversion.met==true', '--lang', 'en', ...NOW]);
     expect(cmp.code).toBe(2);
-    expect(cmp.stderr).toMatch(/compare\.conversion\.met==true: this run has no "compare" part\n {2}hint: compare\.\* needs a before\/after comparison: --cutover DATE/);
+    expect(cmp.stderr).toMatch(/compare\.conversion\.met==true: this run has no "compare"\n {2}hint: compare\.\* needs a before\/after comparison: --cutover DATE/);
     const delta = runCli(['report', '-d', missing, '--assert', 'delta.total.conversion>=-0.02', '--lang', 'ru', ...NOW]);
     expect(delta.code).toBe(2);
-    expect(delta.stderr).toContain('проверки delta.* нужен прошлый результат: --baseline');
+    expect(delta.stderr).toContain('проверкам delta.* нужен прошлый результат: --baseline');
   });
 
   it('a unit-economics assertion without --spend exits 2 saying it needs --spend, not as a typo', () => {
     const r = runCli(['report', '-d', S('amocrm-deals.csv'), '--assert', 'total.cac<=1000', '--lang', 'ru', ...NOW]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('total.cac<=1000: в этом запуске нет раздела «total.cac»\n  подсказка: CAC — показатель юнит-экономики, ему нужен файл расходов: --spend ФАЙЛ (или kpi.spend в конфиге)');
+    expect(r.stderr).toContain('total.cac<=1000: в этом запуске нет «total.cac»\n  подсказка: CAC — показатель юнит-экономики, ему нужен файл расходов: --spend ФАЙЛ (или kpi.spend в конфиге)');
     expect(r.stderr).not.toContain('нет имени');
   });
 

@@ -47,8 +47,8 @@ describe('assertion paths are checked against the result shape', () => {
   });
 
   it('a part the run does not produce says what produces it', () => {
-    expect(check(['compare.conversion.met==true'])).toMatch(/this run has no "compare" part\n {2}hint: compare\.\* needs a before\/after comparison: --cutover DATE/);
-    expect(check(['delta.total.conversion>=-0.02'], 'ru')).toMatch(/в этом запуске нет раздела «delta»\n {2}подсказка: проверки delta\.\* нужен прошлый результат: --baseline/);
+    expect(check(['compare.conversion.met==true'])).toMatch(/this run has no "compare"\n {2}hint: compare\.\* needs a before\/after comparison: --cutover DATE/);
+    expect(check(['delta.total.conversion>=-0.02'], 'ru')).toMatch(/в этом запуске нет «delta»\n {2}подсказка: проверкам delta\.\* нужен прошлый результат: --baseline/);
   });
 
   it('a path past a value, or a comparison with a group, fails', () => {
@@ -76,13 +76,13 @@ describe('assertion paths are checked against the result shape', () => {
     const withEvidence = { ...tree, audit: { ...tree.audit, evidence: { confirmed: 4 } } };
     expect(check(['audit.evidence.confirmed>=3'], 'en', withEvidence)).toBe('ok');
     // Without exports the run has no evidence: said as what would produce it (below), not as a typo.
-    expect(check(['audit.evidence.confirmed>=3'])).toMatch(/this run has no "audit.evidence" part/);
+    expect(check(['audit.evidence.confirmed>=3'])).toMatch(/this run has no "audit.evidence"/);
   });
 });
 
 describe('a part of the run only some inputs produce', () => {
   it('audit.evidence without exports and compare.payback_months without --cost say what would produce them', () => {
-    expect(check(['audit.evidence.total>=5'])).toBe('at --assert: audit.evidence.total>=5: this run has no "audit.evidence" part\n  hint: audit.evidence.* needs the exports the answers are checked against: --deals (and --activities, --payments)');
+    expect(check(['audit.evidence.total>=5'])).toBe('at --assert: audit.evidence.total>=5: this run has no "audit.evidence"\n  hint: audit.evidence.* needs the exports the answers are checked against: --deals (and --activities, --payments)');
     const compared = { ...tree, compare: { conversion: { change_pct: 0.1 } } };
     expect(check(['compare.payback_months<=12'], 'ru', compared)).toContain('сроку окупаемости нужна стоимость внедрения: --cost');
     expect(check(['compare.roi_12m>=0'], 'en', compared)).toContain('the ROI needs the implementation cost: --cost');
@@ -92,11 +92,18 @@ describe('a part of the run only some inputs produce', () => {
 
   // A tester: total.cac without --spend read as a typo («нет имени «cac» в total» and a list of names), while plan.* said it needs --plan.
   it('a unit-economics metric without a spend file says it needs --spend, for every one of them', () => {
-    expect(check(['total.cac<=1000'], 'ru')).toBe('в --assert: total.cac<=1000: в этом запуске нет раздела «total.cac»\n  подсказка: CAC — показатель юнит-экономики, ему нужен файл расходов: --spend ФАЙЛ (или kpi.spend в конфиге)');
-    expect(check(['total.romi>=5'])).toBe('at --assert: total.romi>=5: this run has no "total.romi" part\n  hint: ROMI is a unit-economics metric and needs a spend file: --spend FILE (or kpi.spend in the config)');
+    expect(check(['total.cac<=1000'], 'ru')).toBe('в --assert: total.cac<=1000: в этом запуске нет «total.cac»\n  подсказка: CAC — показатель юнит-экономики, ему нужен файл расходов: --spend ФАЙЛ (или kpi.spend в конфиге)');
+    expect(check(['total.romi>=5'])).toBe('at --assert: total.romi>=5: this run has no "total.romi"\n  hint: ROMI is a unit-economics metric and needs a spend file: --spend FILE (or kpi.spend in the config)');
     for (const key of ['spend', 'new_won_clients', 'cac', 'cost_per_lead', 'romi', 'ltv', 'ltv_cac']) expect(check([`total.${key}>=1`])).toContain('needs a spend file: --spend FILE');
     // With spend the names are there; a name of no kind is still a typo.
     expect(check(['total.cac<=1000'], 'en', { ...tree, total: { ...tree.total, cac: 500 } })).toBe('ok');
     expect(check(['total.cacc<=1000'])).toMatch(/no name "cacc" in total/);
+    // Spend is never a manager's: managers.*.cac said «no name "cac"», a typo, with or without --spend (a tester).
+    for (const t of [tree, { ...tree, total: { ...tree.total, cac: 500 } }]) {
+      expect(check(['managers.*.cac<=1000'], 'ru', t)).toBe('в --assert: managers.*.cac<=1000: в этом запуске нет «managers.*.cac»\n  подсказка: CAC считается по отделу, не по менеджеру (расходы на привлечение не делятся между менеджерами): проверьте total.cac, с файлом расходов --spend');
+    }
+    const someone = Object.keys(tree.managers)[0]!;
+    expect(check([`managers."${someone}".romi>=5`])).toContain("ROMI is the department's, not a manager's (spend is not split between managers): assert total.romi");
+    expect(check(['managers.*.convrsion>=0.1'])).toMatch(/did you mean managers\.\*\.conversion/);
   });
 });

@@ -94,7 +94,7 @@ export const COMMAND_MESSAGES = {
   'audit.baselineOtherQuestionnaire': { ru: 'прошлый результат получен по анкете «{given}», а не «{id}»', en: 'the baseline is a result of questionnaire "{given}", not "{id}"' },
   'assertPath.value': { ru: '{source}: {here} — это значение, у него нет частей; «{segment}» лишнее', en: '{source}: {here} is a value with no parts; remove ".{segment}"' },
   'assertPath.absentRoot': {
-    ru: '{source}: в этом запуске нет раздела «{segment}»', en: '{source}: this run has no "{segment}" part',
+    ru: '{source}: в этом запуске нет «{segment}»', en: '{source}: this run has no "{segment}"',
     hint: { ru: '{needRu}', en: '{need}' },
   },
   'assertPath.didYouMean': {
