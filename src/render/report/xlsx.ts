@@ -1,14 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { ReportResult } from '../../core/report.js';
 import { addAuditSheets } from '../audit/xlsx.js';
-import { addCompareSheets, RELATIVE_FORMAT, TARGET_FORMAT } from '../compare/xlsx.js';
+import { addCompareSheets, changeFormat, RELATIVE_FORMAT, TARGET_FORMAT } from '../compare/xlsx.js';
 import { addKpiSheets } from '../kpi/xlsx.js';
 import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { addChartsSheet } from '../xlsx-charts.js';
 import { auditBefore, headlineDef, headlineRows, reportLabels } from './summary.js';
-import { auditNames, failureParts, levelWord } from './assertion-text.js';
-import { metricDef } from '../../core/kpi/catalog.js';
-import { compareLabels, ROW_INFO } from '../compare/text.js';
+import { auditNames, describePath, failureParts, levelWord, type AuditNames } from './assertion-text.js';
+import { compareLabels } from '../compare/text.js';
 import { kpiLabels } from '../kpi/labels.js';
 import { dateFormat, dayValue, finishFreeSheet, localMomentValue } from '../xlsx-layout.js';
 
@@ -22,24 +21,20 @@ function addPeriodRow(s: ExcelJS.Worksheet, label: string, from: string | null, 
   for (const c of [2, 3]) row.getCell(c).numFmt = dateFormat(lang);
 }
 
-/** The number format of an assertion's value: its metric's, when the path ends in a metric id. */
-function valueFormat(assertion: string, lang: string): string {
-  const ids = assertion.split(/[<>=!]/)[0]!.split('.').map((p) => p.trim());
-  for (const id of ids.reverse()) {
-    // plan.revenue.achieved is a share of the plan, whatever the measure.
-    if (id === 'achieved') return metricFormat('ratio', lang);
-    // The payback's own numbers: months, a ROI share and money a month.
-    if (id === 'roi_12m') return metricFormat('ratio', lang);
-    if (id === 'payback_months') return metricFormat('decimal', lang);
-    if (id === 'gain_per_month') return metricFormat('money', lang);
-    const metric = metricDef(id);
-    if (metric) return metricFormat(metric.format, lang);
-    const row = ROW_INFO[id];
-    if (row) return metricFormat(row.format, lang);
-  }
-  return 'General';
+/**
+ * A failed assertion's number in its cell, in the unit its failure's line shows it (describePath): a
+ * share as a percent, a change of a share in points (its cell holds the points, as the compare sheet's),
+ * a relative change and a target signed, minutes and days with their unit.
+ */
+function numberCell(cell: ExcelJS.Cell, value: number, path: readonly string[], lang: string, names: AuditNames): void {
+  const { kind } = describePath(path, lang, names);
+  cell.value = kind === 'pp' ? value * 100 : value;
+  if (kind === 'pp') cell.numFmt = changeFormat('ratio', lang);
+  else if (path[0] === 'compare' && path[2] === 'change_pct') cell.numFmt = RELATIVE_FORMAT;
+  else if (path[0] === 'compare' && path[2] === 'target') cell.numFmt = TARGET_FORMAT;
+  else if (kind === 'points' || kind === 'bool' || kind === 'text' || kind === 'verdict') cell.numFmt = 'General';
+  else cell.numFmt = path[0] === 'delta' || path[2] === 'change' ? changeFormat(kind, lang) : metricFormat(kind, lang);
 }
-
 
 /**
  * The CI workbook: Summary, then Audit and Recommendations, Managers, Loss reasons, Data quality,
@@ -107,10 +102,8 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
         // A number stays a number (with its metric's format when the path names one), not '66.2333'; any other value
         // and who failed read as the failure's line says them («опровергнуто», «Отдел»), not contradicted or total.conversion.
         const parts = failureParts(f, r.lang, names);
-        if (typeof f.value === 'number') {
-          row.getCell(4).value = f.value;
-          row.getCell(4).numFmt = valueFormat(a.assertion, r.lang);
-        } else setText(row.getCell(4), parts.value);
+        if (typeof f.value === 'number') numberCell(row.getCell(4), f.value, f.path, r.lang, names);
+        else setText(row.getCell(4), parts.value);
         setText(row.getCell(5), parts.subject);
       }
     }
