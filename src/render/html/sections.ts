@@ -9,7 +9,7 @@ import { answerText, auditLabels, baselineBandLine, baselineNoteLine, criterionT
 import type { Chart } from '../charts/spec.js';
 import { gainLabel, ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
-import { auditBefore, headlineRows } from '../report/summary.js';
+import { auditBefore, headlineChange, headlineRows } from '../report/summary.js';
 import { htmlLabels, paybackNote } from './labels.js';
 import { paybackMonthsCell, reasonText } from '../kpi/labels.js';
 import { esc, formatDate, section, table } from './page.js';
@@ -58,11 +58,11 @@ export function coverSection(r: HtmlInput): string {
     const changed = r.audit.baseline ? baselineNoteLine(r.audit, r.lang) : undefined;
     if (changed) body += `<p class="note">${esc(changed)}</p>`;
   }
-  const head = r.kpi ? headlineRows(r as ReportResult, r.lang).map((h) => ({ label: h.label, text: h.text, change: h.change, target: h.target, met: h.met })) : (r.compare?.rows ?? []).filter((x) => x.target !== null).map((x) => ({ label: ROW_INFO[x.metric]![r.lang === 'ru' ? 'ru' : 'en'], text: formatValue(x.after, ROW_INFO[x.metric]!.format, r.lang), change: x.change_pct, target: x.target, met: x.met }));
+  const head = r.kpi ? headlineRows(r as ReportResult, r.lang).map((h) => ({ label: h.label, text: h.text, change: headlineChange(h, r.lang), target: h.target, met: h.met })) : (r.compare?.rows ?? []).filter((x) => x.target !== null).map((x) => ({ label: ROW_INFO[x.metric]![r.lang === 'ru' ? 'ru' : 'en'], text: formatValue(x.after, ROW_INFO[x.metric]!.format, r.lang), change: formatRelative(x.change_pct, r.lang), target: x.target, met: x.met }));
   if (head.length > 0) {
     // With a comparison, the change its targets are judged on stands beside them.
     const judged = r.compare !== undefined && r.compare !== null;
-    const rows = head.map((h) => [h.label, h.text, ...(judged ? [formatRelative(h.change, r.lang)] : []), h.target === null ? '—' : formatRelative(h.target, r.lang), h.met === null ? '—' : h.met ? `✔ ${L.yes}` : `✘ ${L.no}`]);
+    const rows = head.map((h) => [h.label, h.text, ...(judged ? [h.change] : []), h.target === null ? '—' : formatRelative(h.target, r.lang), h.met === null ? '—' : h.met ? `✔ ${L.yes}` : `✘ ${L.no}`]);
     body += `<h3>${esc(L.headline)}</h3>${table([L.metric, L.value, ...(judged ? [L.changeAfter] : []), L.target, L.met], rows, { numeric: [false, true, ...(judged ? [true] : []), true, false] })}`;
   }
   return `<section class="section cover" id="cover" data-section="cover">${body}</section>`;

@@ -3,8 +3,8 @@ import type { ReportResult } from '../../core/report.js';
 import { tr } from '../../core/i18n.js';
 import { metricDef, METRICS } from '../../core/kpi/catalog.js';
 import { KPI_OF } from '../../core/compare.js';
-import { formatDay, formatPoints, formatValue } from '../format.js';
-import { renderCompareMarkdown } from '../compare/text.js';
+import { formatDay, formatPoints, formatRelative, formatValue } from '../format.js';
+import { renderCompareMarkdown, ROW_INFO } from '../compare/text.js';
 import { mdCode, mdTable, mdText } from '../text.js';
 import { evidenceMarkdown } from '../audit/text.js';
 import { groupLabels } from '../kpi/group-labels.js';
@@ -59,7 +59,7 @@ export function reportLabels(lang: string) {
  * before to after that its target is judged on (beside the target: a whole-period value beside a
  * before/after target read as if that value had met it).
  */
-export function headlineRows(r: ReportResult, lang: string): Array<{ key: string; label: string; value: number | null; text: string; change: number | null; target: number | null; met: boolean | null }> {
+export function headlineRows(r: ReportResult, lang: string): Array<{ key: string; label: string; value: number | null; text: string; change: number | null; changeOf: string | undefined; target: number | null; met: boolean | null }> {
   if (!r.kpi) return [];
   const keys = [...HEADLINE, ...(r.kpi.spend ? UNIT_HEADLINE : [])];
   return keys.filter((k) => !(k in r.kpi!.notApplicable)).map((key) => {
@@ -67,8 +67,19 @@ export function headlineRows(r: ReportResult, lang: string): Array<{ key: string
     // A count's row is its rate per month (leads → leads_per_month, revenue → revenue_per_month).
     const row = r.compare?.rows.find((x) => x.metric === key || KPI_OF[x.metric] === key);
     const value = r.kpi!.total[key];
-    return { key, label: def.label[lang === 'ru' ? 'ru' : 'en'], value: typeof value === 'number' ? value : null, text: formatValue(value, def.format, lang), change: row?.change_pct ?? null, target: row?.target ?? null, met: row?.met ?? null };
+    // Beside a count of the whole period, a change of its rate a month says so: «Лиды 18, +2,9%» read as more leads, where they fell from 10 to 8 in a shorter period (a tester).
+    const rate = row && row.metric !== key ? ROW_INFO[row.metric] : undefined;
+    const changeOf = rate && lowerFirst(rate[lang === 'ru' ? 'ru' : 'en']);
+    return { key, label: def.label[lang === 'ru' ? 'ru' : 'en'], value: typeof value === 'number' ? value : null, text: formatValue(value, def.format, lang), change: row?.change_pct ?? null, changeOf, target: row?.target ?? null, met: row?.met ?? null };
   });
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** A headline's change as text: «+2,9%», or of a rate a month beside a count «+2,9% (лидов в месяц)». */
+export function headlineChange(h: { change: number | null; changeOf: string | undefined }, lang: string): string {
+  const text = formatRelative(h.change, lang);
+  return h.change !== null && h.changeOf ? `${text} (${h.changeOf})` : text;
 }
 
 /** The report date as its reader writes it: `30.11.2026` in Russian, ISO in English (the day in UTC). */

@@ -78,10 +78,14 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
     const head = s.addRow([L.metric, L.value, ...(judged ? [L.changeAfter] : []), L.target, L.met]);
     head.font = { bold: true };
     const t = judged ? 4 : 3;
+    // A number wider than its column shows as ####: room for «−12,5% (продаж на менеджера в месяц)».
+    const widest = Math.max(0, ...headline.map((h) => (h.changeOf ? h.changeOf.length + 11 : 0)));
+    if (judged && widest > (s.getColumn(3).width ?? 0)) s.getColumn(3).width = widest;
     for (const h of headline) {
       const row = s.addRow([h.label, h.value, ...(judged ? [h.change] : []), h.target, h.met === null ? '' : h.met ? L.yes : L.no]);
       row.getCell(2).numFmt = metricFormat(headlineDef(h.key).format, r.lang);
-      if (judged) row.getCell(3).numFmt = RELATIVE_FORMAT;
+      // A change of a rate a month beside a count says so in its format (the cell keeps its number).
+      if (judged) row.getCell(3).numFmt = h.changeOf ? RELATIVE_FORMAT.split(';').map((f) => `${f}" (${h.changeOf})"`).join(';') : RELATIVE_FORMAT;
       row.getCell(t).numFmt = TARGET_FORMAT;
       if (h.met !== null) row.getCell(t + 1).font = { color: { argb: h.met ? 'FF006100' : 'FF9C0006' }, bold: true };
     }

@@ -62,6 +62,26 @@ describe('the headline KPIs beside a comparison', () => {
     expect([revenue.change, revenue.target, revenue.met]).toEqual([0.1, 0.15, false]);
     expect(rows.find((r) => r.key === 'conversion')!.change).toBeNull();
   });
+
+  // A tester: «Лиды 18, +2,9%» read as more leads, where they fell from 10 to 8: the change is of leads a month (a shorter after period).
+  it('the change of a rate a month beside a count says whose change it is, in the workbook and the HTML cover', async () => {
+    const { headlineChange, headlineRows } = await import('../../../src/render/report/summary.js');
+    const row = (metric: string, change_pct: number) => ({ metric, before: 10, after: 12, change: 2, change_pct, better: 'up' as const, target: null, met: null });
+    const compare = { schemaVersion: 1, before: { from: '2024-01-01', to: '2024-03-31' }, after: { from: '2024-07-01', to: '2024-08-31' }, rows: [row('leads_per_month', 0.029), row('revenue_per_month', 3.286), row('conversion', 0.5)], payback: null } as unknown as ReportResult['compare'];
+    const rows = (lang: string) => headlineRows({ ...report(lang), compare }, lang);
+    const text = (lang: string, key: string) => headlineChange(rows(lang).find((r) => r.key === key)!, lang);
+    expect(text('ru', 'leads')).toBe('+2,9% (лидов в месяц)');
+    expect(text('ru', 'revenue')).toBe('+328,6% (выручка в месяц)');
+    expect(text('en', 'leads')).toBe('+2.9% (leads per month)');
+    expect(text('ru', 'conversion')).toBe('+50,0%');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await renderReportXlsx({ ...report('ru'), compare })) as unknown as ExcelJS.Buffer);
+    const summary = wb.getWorksheet('Сводка')!;
+    const cell = (label: string) => summary.getRows(1, summary.rowCount)!.find((r) => r.getCell(1).value === label)!.getCell(3);
+    expect(cell('Лиды').value).toBe(0.029);
+    expect(cell('Лиды').numFmt).toBe('+0.0%" (лидов в месяц)";"\u2212"0.0%" (лидов в месяц)";0.0%" (лидов в месяц)"');
+    expect(cell('Конверсия').numFmt).toBe('+0.0%;"\u2212"0.0%;0.0%');
+  });
 });
 
 // A tester: a log with a status column but no incoming call showed «Доля пропущенных: нет данных»: a share of nothing, not missing data.
