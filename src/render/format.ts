@@ -77,6 +77,16 @@ export function formatChange(change: number | null, format: MetricFormat, lang: 
   return withSign(change, format === 'ratio' ? `${group(change * 100, 1, lang)} ${ppUnit(lang)}` : formatValue(change, format, lang));
 }
 
+/**
+ * A before/after row's two values and its change as text: money in one precision across the three, as a
+ * table column keeps it («608,75 → 3 044, +2 435» mixed kopecks and roubles in one row; now «609 → 3 044»).
+ */
+export function formatRowValues(before: number | null, after: number | null, change: number | null, format: MetricFormat, lang: string): { before: string; after: string; change: string } {
+  if (format !== 'money') return { before: formatValue(before, format, lang), after: formatValue(after, format, lang), change: formatChange(change, format, lang) };
+  const row = [before, after, change];
+  return { before: formatInColumn(before, format, lang, row), after: formatInColumn(after, format, lang, row), change: change === null ? '—' : withSign(change, formatInColumn(change, format, lang, row)) };
+}
+
 /** A positive change's text with its «+»; a change that rounds to zero is written without one («0,0 п. п.», not «+0,0 п. п.»). */
 export function withSign(change: number, text: string): string {
   return change > 0 && /[1-9]/.test(text) ? `+${text}` : text;

@@ -1,7 +1,7 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import type { CompareResult } from '../../core/compare.js';
 import type { KpiResult } from '../../core/kpi/types.js';
-import { formatChange, formatCount, formatInColumn, formatPoints, formatRelative, formatValue, withSign } from '../format.js';
+import { formatCount, formatInColumn, formatPoints, formatRelative, formatRowValues, formatValue, withSign } from '../format.js';
 import { auditLabels, beforeLabel } from '../audit/labels.js';
 import { ROW_INFO } from '../compare/text.js';
 import { DEFAULT_TOP_REASONS, lossReasonRows } from '../kpi/loss-reasons.js';
@@ -152,7 +152,8 @@ export function beforeAfterChart(c: CompareResult, lang: string): Chart | undefi
         const f = ROW_INFO[r.metric]?.format ?? 'decimal';
         // A target with no relative change to judge (before was 0 or missing) is not "no target".
         const met = r.met === null ? (r.target === null ? L.noTarget : '—') : r.met ? L.yes : L.no;
-        return [name(r.metric), formatValue(r.before, f, lang), formatValue(r.after, f, lang), formatChange(r.change, f, lang), formatRelative(r.change_pct, lang), r.target === null ? '—' : formatRelative(r.target, lang), met];
+        const v = formatRowValues(r.before, r.after, r.change, f, lang);
+        return [name(r.metric), v.before, v.after, v.change, formatRelative(r.change_pct, lang), r.target === null ? '—' : formatRelative(r.target, lang), met];
       }),
     },
   };

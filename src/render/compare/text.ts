@@ -1,7 +1,7 @@
 import type { CompareResult, CompareRow } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
-import { formatChange, formatDay, formatRelative, formatValue } from '../format.js';
+import { formatDay, formatRelative, formatRowValues, formatValue } from '../format.js';
 import { noPaybackText, paybackNotApplicable, reasonText, SHORT } from '../kpi/labels.js';
 import { lineWidth, wrapWords } from '../kpi/reading-table.js';
 import { borderlessTable } from '../kpi/table-style.js';
@@ -66,11 +66,12 @@ const improved = (row: CompareRow) => row.change !== null && row.change !== 0 &&
 function cells(row: CompareRow, lang: string) {
   const info = ROW_INFO[row.metric]!;
   const L = compareLabels(lang);
+  const v = formatRowValues(row.before, row.after, row.change, info.format, lang);
   return {
     label: info[lang === 'ru' ? 'ru' : 'en'],
-    before: formatValue(row.before, info.format, lang),
-    after: formatValue(row.after, info.format, lang),
-    change: row.change === null ? '—' : `${arrow(row)} ${formatChange(row.change, info.format, lang)}`,
+    before: v.before,
+    after: v.after,
+    change: row.change === null ? '—' : `${arrow(row)} ${v.change}`,
     pct: formatRelative(row.change_pct, lang),
     target: row.target === null ? '' : formatRelative(row.target, lang),
     // A target that cannot be judged (no change in per cent: nothing before) is «—», not blank as with no target.

@@ -36,3 +36,18 @@ describe('payback without revenue in a period', () => {
     expect(renderCompareMarkdown(r, { lang: 'en', color: false })).toContain('- not computed: needs an amount column in the deals of both periods (revenue per month)');
   });
 });
+
+// A tester: «Выручка в месяц 608,75 → 3 044» and «Средний чек 200 → 666,67» mixed kopecks and roubles in one row.
+describe('a money row of the before/after', () => {
+  it('keeps one precision across before, after and change, in the terminal, Markdown and the HTML table', async () => {
+    const { formatRowValues } = await import('../../../src/render/format.js');
+    expect(formatRowValues(608.75, 3043.75, 2435, 'money', 'ru')).toEqual({ before: '609', after: '3 044', change: '+2 435' });
+    expect(formatRowValues(200, 666.67, 466.67, 'money', 'ru')).toEqual({ before: '200,00', after: '666,67', change: '+466,67' });
+    expect(formatRowValues(0.15, 0.2, 0.05, 'ratio', 'en')).toEqual({ before: '15.0%', after: '20.0%', change: '+5.0 pp' });
+    const withMoney = (revenue: number) => ({ ...period('2024-01-01', '2024-06-30', 0.15), total: { ...period('2024-01-01', '2024-06-30', 0.15).total, revenue } });
+    // 3 652,5 over 182 days before (5,98 months of 30,4375 days: 610,84 a month) and 18 262,5 over 181 after (3 070,99).
+    const r = compareKpis(withMoney(3652.5), { ...withMoney(18262.5), period: makePeriod('2025-01-01', '2025-06-30') });
+    const md = renderCompareMarkdown(r, { lang: 'ru', color: false });
+    expect(md).toMatch(/\| Выручка в месяц \| 611 \| 3 071 \| ↑ \+2 460 \|/);
+  });
+});
