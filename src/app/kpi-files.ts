@@ -510,7 +510,9 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
 async function finishEngines(engines: KpiEngine[], shape: InputShape, helper: Helper): Promise<EngineResult[]> {
   const resolving = helper.resolveCallbacks(engines.map((e) => e.callbackQuery()));
   const counted = engines.map((e) => e.countDeals(shape));
+  timing('deals counted');
   const backs = await resolving;
+  timing('callbacks resolved');
   const stopped = helper.stop();
   const results = engines.map((e, i) => e.finishCounted(counted[i]!, backs?.[i]));
   await stopped;
