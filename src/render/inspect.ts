@@ -12,42 +12,15 @@ function quote(s: string, lang: string): string {
   return `«${s.replace(/[\u0000-\u001f\u007f]/g, (ch) => JSON.stringify(ch).slice(1, -1))}»`;
 }
 
+/** The helpers every part of the listing writes with: colours, the language, a quoted value, a count. */
+function words(opts: RenderOptions) {
+  return { c: colors(opts.color), L: (ru: string, en: string) => tr(opts.lang, ru, en), show: (s: string) => quote(s, opts.lang), n: (count: number) => formatCount(count, opts.lang) };
+}
+
 /** What the importer saw in a file, for a person deciding whether the mapping is right (in `opts.lang`). */
 export function renderInspect(r: ImportReport, opts: RenderOptions): string {
-  const c = colors(opts.color);
-  const t = r.table;
-  const L = (ru: string, en: string) => tr(opts.lang, ru, en);
-  const show = (s: string) => quote(s, opts.lang);
-  const n = (count: number) => formatCount(count, opts.lang);
-  const kind = opts.lang === 'ru' ? KIND_RU[r.kind] ?? r.kind : r.kind;
-  const format = [
-    fileFormatText(t.type, opts.lang),
-    ...(t.encoding ? [t.encoding] : []),
-    ...(t.delimiter !== undefined ? [`${L('разделитель', 'delimiter')} ${t.delimiter === '\t' ? L('табуляция', 'tab') : show(t.delimiter)}`] : []),
-    ...(t.sheet ? [L(`лист ${show(t.sheet)} из ${t.sheets?.length}`, `sheet ${show(t.sheet)} of ${t.sheets?.length}`)] : []),
-  ].join(', ');
-  const crm = r.profile && r.layout
-    ? L(
-        // No header to recognise: the file's values in their places gave the layout (a reviewer: «узнан по 15 своим заголовкам» of a file without one).
-        `${crmName(r.profile.crm, 'ru')} (профиль ${r.profile.id}, узнан по значениям в столбцах Master.csv: состояние звонка, флаг AMA, время начала)`,
-        `${crmName(r.profile.crm, 'en')} (profile ${r.profile.id}, recognised by the values in Master.csv's columns: the disposition, the AMA flag, the start time)`,
-      )
-    : r.profile
-    ? L(
-        `${crmName(r.profile.crm, 'ru')} (профиль ${r.profile.id}, узнан по ${r.profile.matched.length} своим заголовкам: ${r.profile.matched.map(show).join(', ')})`,
-        `${crmName(r.profile.crm, 'en')} (profile ${r.profile.id}, recognised by ${r.profile.matched.length} of its headers: ${r.profile.matched.map(show).join(', ')})`,
-      )
-    : L('не узнана: колонки найдены по общим названиям', 'not recognised: columns found by the generic names');
-  const lines = [
-    c.bold(r.file),
-    `  ${L('вид:        ', 'kind:       ')}${kind}`,
-    `  ${L('формат:     ', 'format:     ')}${format}`,
-    ...(t.encodingWhy ? [`  ${L('кодировка:  ', 'encoding:   ')}${t.encoding}: ${importNote(t.encodingWhy, opts.lang)}`] : []),
-    ...(t.encodingDoubt ? [L(`              не наверняка: мало букв; «${t.encodingDoubt.read}» в ${t.encodingDoubt.other} читается «${t.encodingDoubt.otherRead}» (--encoding задаст кодировку)`, `              not sure: few letters; "${t.encodingDoubt.read}" reads "${t.encodingDoubt.otherRead}" in ${t.encodingDoubt.other} (--encoding sets the encoding)`)] : []),
-    ...(t.nulBytes ? [L(`  NUL-байты:  удалено ${n(t.nulBytes)}`, `  NUL bytes:  ${n(t.nulBytes)} removed`)] : []),
-    `  ${L('заголовок:  ', 'header row: ')}${r.headerRow === 0 ? (r.layout ? L('нет: колонки по порядку Master.csv (Asterisk, модуль cdr_csv), каждая строка — данные', "none: columns in Master.csv's order (Asterisk's cdr_csv), every row is data") : L('нет: колонки по номерам из --map, каждая строка — данные', 'none: columns by number from --map, every row is data')) : L(`строка ${r.headerRow}`, String(r.headerRow))}`,
-    `  ${L('CRM:        ', 'CRM:        ')}${crm}`,
-  ];
+  const { c, L, show, n } = words(opts);
+  const lines = fileLines(r, opts);
   if (r.unknownStage) {
     lines.push(`  ${L('этапы:      ', 'stages:     ')}${r.unknownStage === 'ask'
       ? L('эта CRM позволяет свободно переименовывать этапы: этап, который не знает ни одно правило, нужно назвать, когда его сделки закрыты', 'this CRM renames stages freely: a stage no rule knows must be named when its deals are closed')
@@ -68,30 +41,78 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     lines.push('', c.bold(L('Направление по сторонам звонка (строк; какая сторона — внутренний номер)', 'Direction by the sides of a call (rows; which side is a line)')));
     lines.push(L(`  входящих: ${n(sides.in)}, исходящих: ${n(sides.out)}, между сотрудниками: ${n(sides.internal)}, без направления: ${n(sides.none)}`, `  incoming: ${n(sides.in)}, outgoing: ${n(sides.out)}, between employees: ${n(sides.internal)}, no direction: ${n(sides.none)}`));
   }
+  lines.push(...stageLines(r, opts), ...rowLines(r, opts));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The file's lines: its kind, format, encoding, header row and CRM. */
+function fileLines(r: ImportReport, opts: RenderOptions): string[] {
+  const { c, L, show, n } = words(opts);
+  const t = r.table;
+  const kind = opts.lang === 'ru' ? KIND_RU[r.kind] ?? r.kind : r.kind;
+  const format = [
+    fileFormatText(t.type, opts.lang),
+    ...(t.encoding ? [t.encoding] : []),
+    ...(t.delimiter !== undefined ? [`${L('разделитель', 'delimiter')} ${t.delimiter === '\t' ? L('табуляция', 'tab') : show(t.delimiter)}`] : []),
+    ...(t.sheet ? [L(`лист ${show(t.sheet)} из ${t.sheets?.length}`, `sheet ${show(t.sheet)} of ${t.sheets?.length}`)] : []),
+  ].join(', ');
+  const crm = r.profile && r.layout
+    ? L(
+        // No header to recognise: the file's values in their places gave the layout (a reviewer: «узнан по 15 своим заголовкам» of a file without one).
+        `${crmName(r.profile.crm, 'ru')} (профиль ${r.profile.id}, узнан по значениям в столбцах Master.csv: состояние звонка, флаг AMA, время начала)`,
+        `${crmName(r.profile.crm, 'en')} (profile ${r.profile.id}, recognised by the values in Master.csv's columns: the disposition, the AMA flag, the start time)`,
+      )
+    : r.profile
+    ? L(
+        `${crmName(r.profile.crm, 'ru')} (профиль ${r.profile.id}, узнан по ${r.profile.matched.length} своим заголовкам: ${r.profile.matched.map(show).join(', ')})`,
+        `${crmName(r.profile.crm, 'en')} (profile ${r.profile.id}, recognised by ${r.profile.matched.length} of its headers: ${r.profile.matched.map(show).join(', ')})`,
+      )
+    : L('не узнана: колонки найдены по общим названиям', 'not recognised: columns found by the generic names');
+  return [
+    c.bold(r.file),
+    `  ${L('вид:        ', 'kind:       ')}${kind}`,
+    `  ${L('формат:     ', 'format:     ')}${format}`,
+    ...(t.encodingWhy ? [`  ${L('кодировка:  ', 'encoding:   ')}${t.encoding}: ${importNote(t.encodingWhy, opts.lang)}`] : []),
+    ...(t.encodingDoubt ? [L(`              не наверняка: мало букв; «${t.encodingDoubt.read}» в ${t.encodingDoubt.other} читается «${t.encodingDoubt.otherRead}» (--encoding задаст кодировку)`, `              not sure: few letters; "${t.encodingDoubt.read}" reads "${t.encodingDoubt.otherRead}" in ${t.encodingDoubt.other} (--encoding sets the encoding)`)] : []),
+    ...(t.nulBytes ? [L(`  NUL-байты:  удалено ${n(t.nulBytes)}`, `  NUL bytes:  ${n(t.nulBytes)} removed`)] : []),
+    `  ${L('заголовок:  ', 'header row: ')}${r.headerRow === 0 ? (r.layout ? L('нет: колонки по порядку Master.csv (Asterisk, модуль cdr_csv), каждая строка — данные', "none: columns in Master.csv's order (Asterisk's cdr_csv), every row is data") : L('нет: колонки по номерам из --map, каждая строка — данные', 'none: columns by number from --map, every row is data')) : L(`строка ${r.headerRow}`, String(r.headerRow))}`,
+    `  ${L('CRM:        ', 'CRM:        ')}${crm}`,
+  ];
+}
+
+/** The stages no rule knows, with what their deals say and what became of each. */
+function stageLines(r: ImportReport, opts: RenderOptions): string[] {
+  const { c, L, show, n } = words(opts);
+  const lines: string[] = [];
   const stages = Object.entries(r.stages ?? {});
-  if (stages.length > 0) {
-    const undecided = new Set(undecidedStages(r).map(([name]) => name));
-    lines.push('', c.bold(L('Этапы, которых не знает ни одно правило', 'Stages no rule knows')));
-    for (const [name, s] of stages.sort((a, b) => b[1].deals - a[1].deals).slice(0, 30)) {
-      const verdict = undecided.has(name)
-        ? c.yellow(L('не решено: укажите в файле --map, выигран этап (won), проигран (lost) или открыт (open)', 'undecided: say in a --map file whether it is won, lost or open'))
-        : c.dim(r.unknownStage === 'ask' ? L('открыт (его сделки выглядят открытыми)', 'open (its deals look open)') : L('открыт', 'open'));
-      const evidence = r.stagesBlind
-        ? L(`сделок: ${n(s.deals)}, закрыты ли — не известно (нет признака закрытия), с суммой: ${n(s.amount)}`, `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, whether closed unknown (nothing marks a deal closed), ${n(s.amount)} with an amount`)
-        : L(
-            `сделок: ${n(s.deals)}, закрыто по флагу: ${n(s.closedFlag)}, с датой закрытия: ${n(s.closeDate)}, с вероятностью 100%: ${n(s.certain)}, с суммой: ${n(s.amount)}`,
-            `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, ${n(s.closedFlag)} closed by the flag, ${n(s.closeDate)} with a close date, ${n(s.certain)} at a probability of 100%, ${n(s.amount)} with an amount`,
-          );
-      lines.push(`  ${show(name).padEnd(36)} ${evidence} -> ${verdict}`);
-    }
+  if (stages.length === 0) return lines;
+  const undecided = new Set(undecidedStages(r).map(([name]) => name));
+  lines.push('', c.bold(L('Этапы, которых не знает ни одно правило', 'Stages no rule knows')));
+  for (const [name, s] of stages.sort((a, b) => b[1].deals - a[1].deals).slice(0, 30)) {
+    const verdict = undecided.has(name)
+      ? c.yellow(L('не решено: укажите в файле --map, выигран этап (won), проигран (lost) или открыт (open)', 'undecided: say in a --map file whether it is won, lost or open'))
+      : c.dim(r.unknownStage === 'ask' ? L('открыт (его сделки выглядят открытыми)', 'open (its deals look open)') : L('открыт', 'open'));
+    const evidence = r.stagesBlind
+      ? L(`сделок: ${n(s.deals)}, закрыты ли — не известно (нет признака закрытия), с суммой: ${n(s.amount)}`, `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, whether closed unknown (nothing marks a deal closed), ${n(s.amount)} with an amount`)
+      : L(
+          `сделок: ${n(s.deals)}, закрыто по флагу: ${n(s.closedFlag)}, с датой закрытия: ${n(s.closeDate)}, с вероятностью 100%: ${n(s.certain)}, с суммой: ${n(s.amount)}`,
+          `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, ${n(s.closedFlag)} closed by the flag, ${n(s.closeDate)} with a close date, ${n(s.certain)} at a probability of 100%, ${n(s.amount)} with an amount`,
+        );
+    lines.push(`  ${show(name).padEnd(36)} ${evidence} -> ${verdict}`);
   }
-  lines.push(
+  return lines;
+}
+
+/** The rows read, kept, dropped and skipped, and why. */
+function rowLines(r: ImportReport, opts: RenderOptions): string[] {
+  const { c, L, show, n } = words(opts);
+  const lines = [
     '',
     c.bold(L('Строки', 'Rows')),
     `  ${L('прочитано:      ', 'read:      ')}${n(r.rowsRead)}`,
     `  ${L('записей:        ', 'records:   ')}${n(r.records)}`,
     `  ${L('не прочитано:   ', 'unreadable: ')}${n(r.skippedCount - (r.missedNoManager ?? 0))}`,
-  );
+  ];
   // Missed calls nobody took: skipped by the spec's rule, not unreadable.
   if (r.missedNoManager) lines.push(`  ${L('без сотрудника: ', 'no employee: ')}${n(r.missedNoManager)} ${L('(пропущенные входящие, которые никто не принял)', '(missed incoming calls nobody took)')}`);
   // The reason, then the count: «2 строка итогов» had no plural.
@@ -103,7 +124,7 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     for (const s of r.skipped) lines.push(`  ${L(`строка ${s.row}`, `row ${s.row}`)}${s.column ? L(`, колонка ${show(s.column)}`, `, column ${show(s.column)}`) : ''}: ${rowReason(s.reason, opts.lang)}`);
     if (r.skippedCount > r.skipped.length) lines.push(L(`  … и ещё ${n(r.skippedCount - r.skipped.length)}`, `  … and ${n(r.skippedCount - r.skipped.length)} more`));
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 /** What became of a column: its field, a generic «Тип» its values decided or did not, or why it was passed over. */
