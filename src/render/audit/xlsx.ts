@@ -6,8 +6,14 @@ import { finishSheet, setPrintArea, wrappedLines, type SheetHeading } from '../x
 
 /** Adds the audit sheets (Audit, Recommendations) to a workbook; shared with the CI report. */
 export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, lang: string): void {
-  const L = auditLabels(lang);
   const heading = (title: string): SheetHeading => ({ title, company: result.company, date: new Date(result.answeredAt), lang });
+  addScoreSheet(workbook, result, lang, heading);
+  addRecommendationsSheet(workbook, result, lang, heading);
+}
+
+/** The Audit sheet: each criterion's answer and points, the sections' and the total, the band and what it means. */
+function addScoreSheet(workbook: ExcelJS.Workbook, result: AuditResult, lang: string, heading: (title: string) => SheetHeading): void {
+  const L = auditLabels(lang);
   const sheet = workbook.addWorksheet(lang === 'ru' ? 'Аудит' : 'Audit');
   sheet.columns = [
     { header: L.section, width: 28 },
@@ -50,23 +56,26 @@ export function addAuditSheets(workbook: ExcelJS.Workbook, result: AuditResult, 
   finishSheet(sheet, heading(result.questionnaire.title), { autofilter: false, onePageWide: true });
   // Added after the layout, so the long text does not widen a column; it wraps across the four
   // columns right of its label (merged after the heading is in place: inserting rows moves no merges).
-  const row = sheet.addRow([L.meaning, result.band.meaning]);
+  wrappedRow(sheet, L.meaning, result.band.meaning);
+  // A baseline of another questionnaire version (or maximum): said under the comparison, wrapped as the meaning is.
+  const note = baselineNote(result, lang);
+  if (note) wrappedRow(sheet, L.warning, `${note.charAt(0).toUpperCase()}${note.slice(1)}.`);
+  setPrintArea(sheet);
+}
+
+/** A bold label and a long text wrapped across the four columns right of it, the row as tall as the text. */
+function wrappedRow(sheet: ExcelJS.Worksheet, label: string, text: string): void {
+  const row = sheet.addRow([label, text]);
   row.getCell(1).font = { bold: true };
   sheet.mergeCells(row.number, 2, row.number, 5);
   row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
   const across = [2, 3, 4, 5].reduce((w, c) => w + (sheet.getColumn(c).width ?? 9), 0);
-  row.height = Math.min(409, 15 * wrappedLines(result.band.meaning, across - 2) + 2);
-  // A baseline of another questionnaire version (or maximum): said under the comparison, wrapped as the meaning is.
-  const note = baselineNote(result, lang);
-  if (note) {
-    const noteRow = sheet.addRow([L.warning, `${note.charAt(0).toUpperCase()}${note.slice(1)}.`]);
-    noteRow.getCell(1).font = { bold: true };
-    sheet.mergeCells(noteRow.number, 2, noteRow.number, 5);
-    noteRow.getCell(2).alignment = { wrapText: true, vertical: 'top' };
-    noteRow.height = Math.min(409, 15 * wrappedLines(noteRow.getCell(2).text, across - 2) + 2);
-  }
-  setPrintArea(sheet);
+  row.height = Math.min(409, 15 * wrappedLines(text, across - 2) + 2);
+}
 
+/** The Recommendations sheet: what each missing criterion needs, with its hours and money where known. */
+function addRecommendationsSheet(workbook: ExcelJS.Workbook, result: AuditResult, lang: string, heading: (title: string) => SheetHeading): void {
+  const L = auditLabels(lang);
   const recs = workbook.addWorksheet(lang === 'ru' ? 'Рекомендации' : 'Recommendations');
   const shown = shownRecommendations(result, lang);
   // The hours and the money of a recommendation as numbers beside its words, as the HTML report has
