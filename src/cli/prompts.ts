@@ -135,6 +135,26 @@ interface PathConfig {
 }
 
 /**
+ * What Enter on a path does: takes a file, opens a folder (with its slash), or says why not. A path
+ * pasted as a terminal or a file manager gives it ('/tmp/my deals.csv', my\ deals.csv,
+ * file:///tmp/my%20deals.csv) is the file it names; a name that is a file as typed stays itself.
+ */
+function entered(typed: string, cwd: string, lang: string): { file: string } | { folder: string } | { problem: string } {
+  let value = typed;
+  let found = checkReadable(value, cwd, lang);
+  const pasted = pastedPath(value);
+  if (!('kind' in found) && pasted !== value && pasted !== '') {
+    const unpasted = checkReadable(pasted, cwd, lang);
+    if ('kind' in unpasted) {
+      value = pasted;
+      found = unpasted;
+    }
+  }
+  if (!('kind' in found)) return { problem: found.problem };
+  return found.kind === 'file' ? { file: value } : { folder: value.endsWith('/') ? value : `${value}/` };
+}
+
+/**
  * The file prompt. Its list is made from the line synchronously, at every key: Enter acts on the list
  * of the line as it is when Enter comes. (The library's search prompt fills its list after a turn of
  * the event loop, so a path typed or pasted with its Enter took the highlighted item of the empty line,
@@ -158,43 +178,30 @@ const pathPrompt = createPrompt<string, PathConfig>((config, done) => {
     const current = pathChoices(line, cwd, none);
     const chosen = current[Math.min(active, current.length - 1)];
     if (isEnterKey(key)) {
-      let value = (chosen?.value ?? line).trim();
+      const value = (chosen?.value ?? line).trim();
       if (value === '') {
         setAnswer(none);
         setStatus('done');
         done('');
         return;
       }
-      let found = checkReadable(value, cwd, lang);
-      // A path pasted as a terminal or a file manager gives it ('/tmp/my deals.csv', my\ deals.csv,
-      // file:///tmp/my%20deals.csv) is the file it names; a name that is a file as typed stays itself.
-      const pasted = pastedPath(value);
-      if (!('kind' in found) && pasted !== value && pasted !== '') {
-        const unpasted = checkReadable(pasted, cwd, lang);
-        if ('kind' in unpasted) {
-          value = pasted;
-          found = unpasted;
-        }
-      }
-      if ('kind' in found && found.kind === 'file') {
-        setAnswer(value);
+      const e = entered(value, cwd, lang);
+      if ('file' in e) {
+        setAnswer(e.file);
         setStatus('done');
-        done(value);
-        return;
-      }
-      if ('kind' in found) {
+        done(e.file);
+      } else if ('folder' in e) {
         // A folder opens: its files are listed.
-        const folder = value.endsWith('/') ? value : `${value}/`;
-        rl.write(folder);
-        setLine(folder);
+        rl.write(e.folder);
+        setLine(e.folder);
         setActive(0);
         setError(undefined);
-        return;
+      } else {
+        // Refused: said under the prompt, and the line is cleared for the next try (the readline line already is).
+        setLine('');
+        setActive(0);
+        setError(e.problem);
       }
-      // Refused: said under the prompt, and the line is cleared for the next try (the readline line already is).
-      setLine('');
-      setActive(0);
-      setError(found.problem);
     } else if (isTabKey(key)) {
       rl.clearLine(0);
       const completion = chosen && chosen.value !== line ? chosen : current.find((c) => c.value !== line && c.value !== '');
