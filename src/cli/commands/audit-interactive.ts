@@ -43,6 +43,20 @@ export interface InteractiveOptions {
   questionnaireFile?: string;
 }
 
+/** What the session's steps after the questions share: the prompts, their words, what was written and what must not be written over. */
+interface Session {
+  ctx: CliContext;
+  io: PromptIO;
+  lang: string;
+  c: ReturnType<typeof paint>;
+  say: (text: string) => void;
+  /** What the run has written, said by a Ctrl+C (never «nothing was saved» after a file was written). */
+  saved: { answers?: string; report?: string };
+  protect: () => Protected;
+  /** A write that failed (a full disk, a folder made read-only meanwhile): said, and the session goes on. */
+  failed: (error: unknown, viaOption: boolean) => void;
+}
+
 /** The interactive audit: prompts draw on stderr; the report goes to stdout (or -o). */
 export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: InteractiveOptions): Promise<AuditResult> {
   const { lang } = o;
@@ -69,98 +83,109 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   if (facts) result.evidence = checkEvidence(q, result, facts, lang, { managers, hourlyCost });
   say('');
 
-  // What the run has written, said by a Ctrl+C (never «nothing was saved» after a file was written).
-  const saved: { answers?: string; report?: string } = {};
+  const saved: Session['saved'] = {};
   ctx.savedBeforeInterrupt = saved;
-  const protect = (): Protected => ({ inputs: [...o.inputs, ...typed], written: [saved.answers, saved.report].filter((f): f is string => f !== undefined) });
-  // A write that fails (a full disk, a folder made read-only meanwhile) is said, and the session goes on:
-  // the answers of the whole session are never lost to it.
-  const failed = (error: unknown, viaOption: boolean): void => {
-    if (!(error instanceof UserError)) throw error;
-    if (viaOption) ctx.stderr.write(`${c.red(sayWords(PRINTER.error, lang))}: ${terminalSafe(describeUserError(error, lang), false)}\n`);
-    else {
-      const where = formatWhere(error.where, lang);
-      say(c.red(`${where ? `${where}: ` : ''}${userErrorMessage(error, lang)}`));
-    }
-  };
-
-  let reportPending = false;
-  if (o.output || o.format !== 'table') {
-    // The report is data (a file, or JSON / Markdown / HTML on stdout): the summary, the band and the
-    // recommendations are still shown to the consultant and the client, on stderr.
-    const width = columnsOf(ctx.stderr);
-    ctx.stderr.write(wrapText(renderAuditTable(result, { lang, color: useColor(ctx, 'stderr'), width }), width));
-    say('');
-    try {
-      // writeOutput says «Записано: отчёт.xlsx (9,3 КБ)»: the path is not said twice.
-      // The exports typed at the prompts are inputs too: -o deals.xlsx over the deals.xlsx typed a minute ago replaced it (a reviewer).
-      await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, protect().inputs, lang);
-      if (o.output) saved.report = o.output;
-    } catch (error) {
-      failed(error, true);
-      reportPending = true;
-      say(tr(lang, 'Отчёт не записан. Ответы можно сохранить, а отчёт — записать в другой файл.', 'The report was not written. The answers can be saved, and the report written to another file.'));
-    }
-  } else {
-    // The tables fit the terminal, and long lines (recommendations) wrap at word boundaries.
-    const width = columnsOf(ctx.stdout);
-    ctx.stdout.write(wrapText(renderAuditTable(result, { lang, color: useColor(ctx), width }), width));
-  }
-
-  const offerAnswers = async (): Promise<void> => {
-    for (;;) {
-      if (!(await askConfirm(io, tr(lang, 'Сохранить ответы (для повторного запуска с --answers)?', 'Save the answers (to re-run with --answers)?'), true))) return;
-      const fits = (name: string): true | string => (ANSWERS_EXTENSION.test(name) ? true : tr(lang, 'Ответы сохраняются в .yaml, .yml или .json', 'Answers are saved as .yaml, .yml or .json'));
-      const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл ответов (.yaml или .json):', 'Answers file (.yaml or .json):'), 'audit-answers.yaml', protect(), { fits });
-      const doc = answersToDocument(q, company, answers, o.questionnaireFile && questionnaireRef(o.questionnaireFile, path.resolve(ctx.cwd, file)));
-      try {
-        await writeOutput(ctx, /\.json$/i.test(file) ? `${JSON.stringify(doc, null, 2)}\n` : stringify(doc), file, protect().inputs, lang);
-      } catch (error) {
-        failed(error, false);
-        continue;
+  const s: Session = {
+    ctx, io, lang, c, say, saved,
+    protect: () => ({ inputs: [...o.inputs, ...typed], written: [saved.answers, saved.report].filter((f): f is string => f !== undefined) }),
+    failed: (error, viaOption) => {
+      if (!(error instanceof UserError)) throw error;
+      if (viaOption) ctx.stderr.write(`${c.red(sayWords(PRINTER.error, lang))}: ${terminalSafe(describeUserError(error, lang), false)}\n`);
+      else {
+        const where = formatWhere(error.where, lang);
+        say(c.red(`${where ? `${where}: ` : ''}${userErrorMessage(error, lang)}`));
       }
-      saved.answers = file;
-      // The answers file holds the answers and the company; the hours and money need their options again.
-      if (managers !== undefined) {
-        const again = ['crm-audit audit --answers', shellWord(file), `--managers ${managers}`, ...(hourlyCost !== undefined ? [`--hourly-cost ${hourlyCost}`] : [])].join(' ');
-        say(tr(lang, `Число менеджеров и цену часа файл ответов не хранит; повторный запуск: ${again}`, `The answers file keeps neither the number of managers nor the hour's cost; to run it again: ${again}`));
-      }
-      return;
-    }
+    },
   };
-
+  let reportPending = await showReport(s, result, o);
+  const offerAnswers = () => offerAnswersFile(s, q, o, { company, answers, managers, hourlyCost });
   await offerAnswers();
-  if (!o.output || reportPending) {
-    const formats = ['json', 'md', 'xlsx', 'html'] as const;
-    // A name the formats cannot fill (отчёт.pdf) is asked again rather than written with the wrong bytes.
-    const fits = (name: string): true | string => {
-      try {
-        resolveFormat(undefined, name, formats, 'xlsx');
-        return true;
-      } catch {
-        return tr(lang, 'Можно сохранить только .xlsx, .md, .json или .html', 'Only .xlsx, .md, .json or .html can be saved');
-      }
-    };
-    const question = reportPending ? tr(lang, 'Записать отчёт в другой файл?', 'Write the report to another file?') : tr(lang, 'Сохранить отчёт в файл?', 'Save the report to a file?');
-    while (await askConfirm(io, question, true)) {
-      const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл отчёта (.xlsx, .md, .json или .html):', 'Report file (.xlsx, .md, .json or .html):'), 'crm-audit-report.xlsx', protect(), { fits, extension: 'xlsx' });
-      const format = resolveFormat(undefined, file, formats, 'xlsx');
-      try {
-        await writeOutput(ctx, await renderAudit(result, format, lang, false), file, protect().inputs, lang);
-      } catch (error) {
-        failed(error, false);
-        // The answers are offered again when they were not saved: the report may never be written.
-        if (saved.answers === undefined) await offerAnswers();
-        continue;
-      }
-      saved.report = file;
-      reportPending = false;
-      break;
-    }
-  }
+  if (!o.output || reportPending) reportPending = await offerReport(s, result, reportPending, offerAnswers);
   // -o was not written, nor the report saved elsewhere: the run did not do what it was asked (exit 2).
   if (reportPending) throw new ExitWith(EXIT.usage);
   return result;
+}
+
+/** Shows the result, and writes the report where -o or --format asks; whether that write is still to do. */
+async function showReport(s: Session, result: AuditResult, o: InteractiveOptions): Promise<boolean> {
+  const { ctx, lang, say } = s;
+  if (!o.output && o.format === 'table') {
+    // The tables fit the terminal, and long lines (recommendations) wrap at word boundaries.
+    const width = columnsOf(ctx.stdout);
+    ctx.stdout.write(wrapText(renderAuditTable(result, { lang, color: useColor(ctx), width }), width));
+    return false;
+  }
+  // The report is data (a file, or JSON / Markdown / HTML on stdout): the summary, the band and the
+  // recommendations are still shown to the consultant and the client, on stderr.
+  const width = columnsOf(ctx.stderr);
+  ctx.stderr.write(wrapText(renderAuditTable(result, { lang, color: useColor(ctx, 'stderr'), width }), width));
+  say('');
+  try {
+    // writeOutput says «Записано: отчёт.xlsx (9,3 КБ)»: the path is not said twice.
+    // The exports typed at the prompts are inputs too: -o deals.xlsx over the deals.xlsx typed a minute ago replaced it (a reviewer).
+    await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, s.protect().inputs, lang);
+    if (o.output) s.saved.report = o.output;
+    return false;
+  } catch (error) {
+    s.failed(error, true);
+    say(tr(lang, 'Отчёт не записан. Ответы можно сохранить, а отчёт — записать в другой файл.', 'The report was not written. The answers can be saved, and the report written to another file.'));
+    return true;
+  }
+}
+
+/** Offers to save the answers for a re-run with --answers, until saved or declined. */
+async function offerAnswersFile(s: Session, q: Questionnaire, o: InteractiveOptions, a: { company: string | undefined; answers: ReadonlyMap<string, string>; managers: number | undefined; hourlyCost: number | undefined }): Promise<void> {
+  const { ctx, io, lang, say } = s;
+  for (;;) {
+    if (!(await askConfirm(io, tr(lang, 'Сохранить ответы (для повторного запуска с --answers)?', 'Save the answers (to re-run with --answers)?'), true))) return;
+    const fits = (name: string): true | string => (ANSWERS_EXTENSION.test(name) ? true : tr(lang, 'Ответы сохраняются в .yaml, .yml или .json', 'Answers are saved as .yaml, .yml or .json'));
+    const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл ответов (.yaml или .json):', 'Answers file (.yaml or .json):'), 'audit-answers.yaml', s.protect(), { fits });
+    const doc = answersToDocument(q, a.company, a.answers, o.questionnaireFile && questionnaireRef(o.questionnaireFile, path.resolve(ctx.cwd, file)));
+    try {
+      await writeOutput(ctx, /\.json$/i.test(file) ? `${JSON.stringify(doc, null, 2)}\n` : stringify(doc), file, s.protect().inputs, lang);
+    } catch (error) {
+      s.failed(error, false);
+      continue;
+    }
+    s.saved.answers = file;
+    // The answers file holds the answers and the company; the hours and money need their options again.
+    if (a.managers !== undefined) {
+      const again = ['crm-audit audit --answers', shellWord(file), `--managers ${a.managers}`, ...(a.hourlyCost !== undefined ? [`--hourly-cost ${a.hourlyCost}`] : [])].join(' ');
+      say(tr(lang, `Число менеджеров и цену часа файл ответов не хранит; повторный запуск: ${again}`, `The answers file keeps neither the number of managers nor the hour's cost; to run it again: ${again}`));
+    }
+    return;
+  }
+}
+
+/** Offers to save the report to a file (again, after a failed -o); whether it is still not written. */
+async function offerReport(s: Session, result: AuditResult, pending: boolean, offerAnswers: () => Promise<void>): Promise<boolean> {
+  const { ctx, io, lang, say } = s;
+  const formats = ['json', 'md', 'xlsx', 'html'] as const;
+  // A name the formats cannot fill (отчёт.pdf) is asked again rather than written with the wrong bytes.
+  const fits = (name: string): true | string => {
+    try {
+      resolveFormat(undefined, name, formats, 'xlsx');
+      return true;
+    } catch {
+      return tr(lang, 'Можно сохранить только .xlsx, .md, .json или .html', 'Only .xlsx, .md, .json or .html can be saved');
+    }
+  };
+  const question = pending ? tr(lang, 'Записать отчёт в другой файл?', 'Write the report to another file?') : tr(lang, 'Сохранить отчёт в файл?', 'Save the report to a file?');
+  while (await askConfirm(io, question, true)) {
+    const file = await askFileName(io, say, ctx.cwd, tr(lang, 'Файл отчёта (.xlsx, .md, .json или .html):', 'Report file (.xlsx, .md, .json or .html):'), 'crm-audit-report.xlsx', s.protect(), { fits, extension: 'xlsx' });
+    const format = resolveFormat(undefined, file, formats, 'xlsx');
+    try {
+      await writeOutput(ctx, await renderAudit(result, format, lang, false), file, s.protect().inputs, lang);
+    } catch (error) {
+      s.failed(error, false);
+      // The answers are offered again when they were not saved: the report may never be written.
+      if (s.saved.answers === undefined) await offerAnswers();
+      continue;
+    }
+    s.saved.report = file;
+    return false;
+  }
+  return pending;
 }
 
 const ANSWERS_EXTENSION = /\.(ya?ml|json)$/i;
