@@ -36,6 +36,56 @@ function numberCell(cell: ExcelJS.Cell, value: number, path: readonly string[], 
   else cell.numFmt = path[0] === 'delta' || path[2] === 'change' ? changeFormat(kind, lang) : metricFormat(kind, lang);
 }
 
+/** The headline KPIs, with the change and target a comparison judges them on. */
+function addHeadline(s: ExcelJS.Worksheet, r: ReportResult): void {
+  const L = reportLabels(r.lang);
+  const headline = headlineRows(r, r.lang);
+  if (headline.length === 0) return;
+  s.addRow([]);
+  // With a comparison, the change its targets are judged on stands beside them.
+  const judged = r.compare !== undefined && r.compare !== null;
+  const head = s.addRow([L.metric, L.value, ...(judged ? [L.changeAfter] : []), L.target, L.met]);
+  head.font = { bold: true };
+  const t = judged ? 4 : 3;
+  // A number wider than its column shows as ####: room for «−12,5% (продаж на менеджера в месяц)».
+  const widest = Math.max(0, ...headline.map((h) => (h.changeOf ? h.changeOf.length + 11 : 0)));
+  if (judged && widest > (s.getColumn(3).width ?? 0)) s.getColumn(3).width = widest;
+  for (const h of headline) {
+    const row = s.addRow([h.label, h.value, ...(judged ? [h.change] : []), h.target, h.met === null ? '' : h.met ? L.yes : L.no]);
+    row.getCell(2).numFmt = metricFormat(headlineDef(h.key).format, r.lang);
+    // A change of a rate a month beside a count says so in its format (the cell keeps its number).
+    if (judged) row.getCell(3).numFmt = h.changeOf ? RELATIVE_FORMAT.split(';').map((f) => `${f}" (${h.changeOf})"`).join(';') : RELATIVE_FORMAT;
+    row.getCell(t).numFmt = TARGET_FORMAT;
+    if (h.met !== null) row.getCell(t + 1).font = { color: { argb: h.met ? 'FF006100' : 'FF9C0006' }, bold: true };
+  }
+}
+
+/** Each assertion, passed or failed, a failure's value in its unit and who failed. */
+function addAssertions(s: ExcelJS.Worksheet, r: ReportResult): void {
+  const L = reportLabels(r.lang);
+  if (r.assertions.length === 0) return;
+  s.addRow([]);
+  const head = s.addRow([L.assertion, L.level, L.status, L.value, L.subject]);
+  head.font = { bold: true };
+  const names = auditNames(r.audit);
+  for (const a of r.assertions) {
+    if (a.passed) {
+      s.addRow([a.assertion, levelWord(a.level, r.lang), L.passed]).getCell(3).font = { color: { argb: 'FF006100' } };
+      continue;
+    }
+    for (const f of a.failures) {
+      const row = s.addRow([a.assertion, levelWord(a.level, r.lang), L.failed]);
+      row.getCell(3).font = { color: { argb: a.level === 'error' ? 'FF9C0006' : 'FF9C5700' }, bold: true };
+      // A number stays a number (with its metric's format when the path names one), not '66.2333'; any other value
+      // and who failed read as the failure's line says them («опровергнуто», «Отдел»), not contradicted or total.conversion.
+      const parts = failureParts(f, r.lang, names);
+      if (typeof f.value === 'number') numberCell(row.getCell(4), f.value, f.path, r.lang, names);
+      else setText(row.getCell(4), parts.value);
+      setText(row.getCell(5), parts.subject);
+    }
+  }
+}
+
 /**
  * The CI workbook: Summary, then Audit and Recommendations, Managers, Loss reasons, Data quality,
  * Definitions, Before-After and Payback, for whatever parts the report has.
@@ -70,48 +120,8 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
     if (before?.change) s.addRow([L.changeRow, before.change]);
     if (r.audit.evidence) s.addRow([L.evidenceTotal, `${r.audit.evidence.total} / ${r.audit.max}`, r.audit.evidence.band.title]).font = { bold: true };
   }
-  const headline = headlineRows(r, r.lang);
-  if (headline.length > 0) {
-    s.addRow([]);
-    // With a comparison, the change its targets are judged on stands beside them.
-    const judged = r.compare !== undefined && r.compare !== null;
-    const head = s.addRow([L.metric, L.value, ...(judged ? [L.changeAfter] : []), L.target, L.met]);
-    head.font = { bold: true };
-    const t = judged ? 4 : 3;
-    // A number wider than its column shows as ####: room for «−12,5% (продаж на менеджера в месяц)».
-    const widest = Math.max(0, ...headline.map((h) => (h.changeOf ? h.changeOf.length + 11 : 0)));
-    if (judged && widest > (s.getColumn(3).width ?? 0)) s.getColumn(3).width = widest;
-    for (const h of headline) {
-      const row = s.addRow([h.label, h.value, ...(judged ? [h.change] : []), h.target, h.met === null ? '' : h.met ? L.yes : L.no]);
-      row.getCell(2).numFmt = metricFormat(headlineDef(h.key).format, r.lang);
-      // A change of a rate a month beside a count says so in its format (the cell keeps its number).
-      if (judged) row.getCell(3).numFmt = h.changeOf ? RELATIVE_FORMAT.split(';').map((f) => `${f}" (${h.changeOf})"`).join(';') : RELATIVE_FORMAT;
-      row.getCell(t).numFmt = TARGET_FORMAT;
-      if (h.met !== null) row.getCell(t + 1).font = { color: { argb: h.met ? 'FF006100' : 'FF9C0006' }, bold: true };
-    }
-  }
-  if (r.assertions.length > 0) {
-    s.addRow([]);
-    const head = s.addRow([L.assertion, L.level, L.status, L.value, L.subject]);
-    head.font = { bold: true };
-    const names = auditNames(r.audit);
-    for (const a of r.assertions) {
-      if (a.passed) {
-        s.addRow([a.assertion, levelWord(a.level, r.lang), L.passed]).getCell(3).font = { color: { argb: 'FF006100' } };
-        continue;
-      }
-      for (const f of a.failures) {
-        const row = s.addRow([a.assertion, levelWord(a.level, r.lang), L.failed]);
-        row.getCell(3).font = { color: { argb: a.level === 'error' ? 'FF9C0006' : 'FF9C5700' }, bold: true };
-        // A number stays a number (with its metric's format when the path names one), not '66.2333'; any other value
-        // and who failed read as the failure's line says them («опровергнуто», «Отдел»), not contradicted or total.conversion.
-        const parts = failureParts(f, r.lang, names);
-        if (typeof f.value === 'number') numberCell(row.getCell(4), f.value, f.path, r.lang, names);
-        else setText(row.getCell(4), parts.value);
-        setText(row.getCell(5), parts.subject);
-      }
-    }
-  }
+  addHeadline(s, r);
+  addAssertions(s, r);
   s.views = [{ state: 'frozen', ySplit: 1 }];
   finishFreeSheet(s);
 
