@@ -539,6 +539,8 @@ export const ASSERT_SYNTAX = {
   expectedRoot: { ru: 'ожидалось имя, например total, managers, audit или compare', en: 'expected a name such as total, managers, audit or compare' },
   expectedName: { ru: 'после «.» ожидалось имя или *', en: 'expected a name or * after "."' },
   expectedOperator: { ru: 'ожидался оператор (>=, <=, >, <, ==, !=)', en: 'expected an operator (>=, <=, >, <, ==, !=)' },
+  unknownLevel: { ru: 'нет уровня «{level}» (уровни — error и warn)', en: 'no level "{level}" (the levels are error and warn)' },
+  unknownLevelNear: { ru: 'нет уровня «{level}» (уровни — error и warn; возможно, вы имели в виду {near})', en: 'no level "{level}" (the levels are error and warn; did you mean {near}?)' },
   expectedValue: { ru: 'ожидалось значение', en: 'expected a value' },
   expectedLiteral: { ru: 'ожидалось число, true, false, null или строка в кавычках', en: 'expected a number, true, false, null or a quoted string' },
   needsNumber: { ru: '{op}: нужно число', en: '{op} needs a number' },
