@@ -64,6 +64,8 @@ export interface ImportCliOptions {
   maxCellSize?: string;
   maxColumns?: string;
   maxInflatedSize?: string;
+  /** The options written on the command line (long names), defaults not counted: `--touch-norm 5` from its default '5'. */
+  optionsGiven?: readonly string[];
 }
 
 /** The names `--encoding` takes for each encoding the readers know (case and `-`/`_` ignored). */

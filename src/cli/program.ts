@@ -75,6 +75,8 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
   const run: Run = (loader) =>
     async function (this: Command) {
       const opts: Record<string, unknown> = { ...this.optsWithGlobals(), args: this.args };
+      // Which options were typed, not defaulted: an option that reads exports, given with none, is said to do nothing.
+      opts.optionsGiven = this.options.filter((o) => this.getOptionValueSource(o.attributeName()) === 'cli').map((o) => o.long ?? o.flags);
       // One language a run: without --lang, the report speaks the messages' language (the locale's,
       // else Russian). `report` decides its own, as its config's lang comes before the locale.
       if (opts.lang === undefined && this.name() !== 'report' && this.options.some((o) => o.long === '--lang')) opts.lang = state.lang ?? 'ru';

@@ -1,5 +1,7 @@
 import { tr } from '../core/i18n.js';
-import { say, UNUSED_OPTION } from '../core/messages.js';
+import { Command } from 'commander';
+import { fill, say, UNUSED_OPTION, UNUSED_WITHOUT } from '../core/messages.js';
+import { withImportOptions } from './input-options.js';
 import { paint, type CliContext } from './context.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { columnsOf, wrapText } from './wrap.js';
@@ -10,6 +12,27 @@ import { columnsOf, wrapText } from './wrap.js';
  */
 export function warnUnusedOptions(ctx: CliContext, lang: string, unused: ReadonlyArray<keyof typeof UNUSED_OPTION | false>): void {
   for (const key of unused) if (key) ctx.stderr.write(warningLine(ctx, lang, say(UNUSED_OPTION[key], lang)));
+}
+
+/** The options that read exports or compute from them: the import options (read from their declaration) and the period and norms. */
+const EXPORT_OPTIONS = new Set([...withImportOptions(new Command()).options.map((o) => o.long!), '--from', '--to', '--touch-norm', '--callback-window']);
+/** The options of the KPIs alone (`report`): spend, plan and groupings go with the deals export. */
+const DEALS_OPTIONS = new Set(['--spend', '--plan', '--by']);
+
+/**
+ * Says on stderr which of the options typed (`given`, defaults not counted) change nothing because no export is
+ * given (`audit --answers a.yaml --from …`, `report --answers a.yaml --touch-norm 3`), or, with `noDeals`, no deals
+ * export for the KPIs (`report --spend` with two periods' files and no --deals): they were silently ignored.
+ */
+export function warnWithoutExports(ctx: CliContext, lang: string, given: readonly string[] | undefined, without: { exports: boolean; deals: boolean }): void {
+  const warn = (kind: keyof typeof UNUSED_WITHOUT, options: string[]) => {
+    if (options.length === 0) return;
+    const t = UNUSED_WITHOUT[kind][options.length === 1 ? 'one' : 'many'];
+    ctx.stderr.write(warningLine(ctx, lang, fill(say(t, lang), { options: options.join(', ') })));
+  };
+  const typed = [...new Set(given ?? [])];
+  if (without.deals) warn('deals', typed.filter((o) => DEALS_OPTIONS.has(o)));
+  if (without.exports) warn('exports', typed.filter((o) => EXPORT_OPTIONS.has(o)));
 }
 
 /**

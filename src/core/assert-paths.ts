@@ -82,5 +82,49 @@ function pathProblem(a: Assertion, tree: Record<string, unknown>, absentRoots: R
     const list = names.slice(0, 12).join(', ') + (names.length > 12 ? ', …' : '');
     return { id: 'assertPath.group', params: { path: show(a.path), list } };
   }
-  return undefined;
+  return typeProblem(a, nodes);
+}
+
+type Kind = 'number' | 'boolean' | 'string';
+const kindOf = (v: unknown): Kind | undefined => (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? (typeof v as Kind) : undefined);
+const VALUE_KIND: Record<Kind, { ru: string; en: string }> = { number: { ru: 'число', en: 'a number' }, boolean: { ru: 'true или false', en: 'true or false' }, string: { ru: 'строка', en: 'text' } };
+
+/**
+ * An assertion whose value can never match what its path holds: an ordering operator on a band id or a yes/no
+ * (`audit.band>=1`), or `==`/`!=` of another type (`total.conversion==true`, `audit.total=='leader'`). Judged it would
+ * only fail (or, with `!=`, always pass), so it is a usage error, said with what the path holds and how to write it.
+ * The kind is read from the values this run has: a null (not computed here, a number in another run) says nothing,
+ * so a path whose every value is null passes; values of more than one kind (`audit.evidence.*`) are left to judging.
+ */
+function typeProblem(a: Assertion, nodes: readonly unknown[]): { id: MessageId; params: Params } | undefined {
+  if (a.value === null) return undefined;
+  const values = nodes.filter((n) => kindOf(n) !== undefined);
+  const kinds = new Set(values.map(kindOf));
+  if (kinds.size !== 1) return undefined;
+  const kind = kindOf(values[0])!;
+  const ordering = a.op !== '==' && a.op !== '!=';
+  if (ordering ? kind === 'number' : kind === kindOf(a.value)) return undefined;
+  const path = show(a.path);
+  const { holds, holdsRu, example } = describeValues(a.path, kind, values[0]);
+  const params = { path, holds, holdsRu, op: a.op, example, value: VALUE_KIND[kindOf(a.value)!].en, valueRu: VALUE_KIND[kindOf(a.value)!].ru };
+  return { id: ordering ? 'assertPath.needsNumber' : 'assertPath.otherType', params };
+}
+
+/** What a path's values are, in words (a number, yes/no, a band id such as «leader»), and an assertion that fits them. */
+function describeValues(at: readonly string[], kind: Kind, sample: unknown): { holds: string; holdsRu: string; example: string } {
+  const path = show(at);
+  if (kind === 'number') {
+    const n = sample as number;
+    const near = Math.abs(n) < 10 ? Number(n.toFixed(2)) : Math.round(n);
+    return { holds: 'a number', holdsRu: 'число', example: `${path}>=${near}` };
+  }
+  if (kind === 'boolean') return { holds: 'yes/no (true or false)', holdsRu: 'да/нет (true или false)', example: `${path}==true` };
+  const text = sample as string;
+  // An id (a band, a verdict, a direction) is shown; other text (a reason in English) is not, and is asserted on as present or not.
+  if (!/^[a-z][a-z0-9-]{0,30}$/.test(text)) return { holds: 'text', holdsRu: 'текст', example: `${path}!=null` };
+  const last = at.filter((p) => p !== '*').at(-1);
+  const example = `${path}=='${text}'`;
+  if (last === 'band') return { holds: `a band id such as ${text}`, holdsRu: `id уровня, например ${text}`, example };
+  if (at[0] === 'audit' && at[1] === 'evidence') return { holds: `a verdict such as ${text}`, holdsRu: `вердикт, например ${text}`, example };
+  return { holds: `text such as ${text}`, holdsRu: `текст, например ${text}`, example };
 }

@@ -1,3 +1,4 @@
+import { closest } from './assert-paths.js';
 import { UserError, type Where } from './errors.js';
 import { holdsNumber } from './kpi/stats.js';
 import { ASSERT_SYNTAX, fill, type Params } from './messages.js';
@@ -34,6 +35,8 @@ export interface AssertionResult {
 }
 
 const OPERATORS: Operator[] = ['>=', '<=', '==', '!=', '>', '<'];
+/** The names a path starts with (report.ts ASSERTION_ROOTS says what produces each). */
+const ROOTS = ['audit', 'total', 'managers', 'plan', 'compare', 'delta'];
 
 /**
  * Parses `[LEVEL:]PATH OP VALUE`; LEVEL is `error` or `warn` (`warn:total.conversion>=0.2`) and wins over a default
@@ -53,6 +56,12 @@ export function parseAssertion(text: string, defaultLevel: 'error' | 'warn' = 'e
     const t = ASSERT_SYNTAX[what];
     throw UserError.of('E_ASSERT_SYNTAX', 'assert.syntax', { what: fill(t.en, params), whatRu: fill(t.ru, params), pos: at + 1, source: s, caret: ' '.repeat(at) }, where);
   };
+  // A word and a colon before the path is a level, unless the word is a root mistyped with a colon for its dot (`total:won`).
+  const other = prefix ? undefined : /^(\s*)([\p{L}\p{N}_-]+)\s*:(?!:)/u.exec(s);
+  if (other && !ROOTS.includes(other[2]!.toLowerCase())) {
+    const near = closest(other[2]!, ['error', 'warn']);
+    fail(near.length > 0 ? 'unknownLevelNear' : 'unknownLevel', other[1]!.length, { level: other[2]!, near: near[0] ?? '' });
+  }
   const space = () => {
     while (i < s.length && /\s/.test(s[i]!)) i++;
   };

@@ -18,6 +18,8 @@ const SCHEMA_RULES: readonly Template[] = [
   { en: `not an hour's cost in roubles: "{value}"; write a number above 0 and at most 10,000,000`, ru: `«{value}» — не цена часа в рублях; нужно число больше 0 и не больше 10 000 000` },
   { en: 'a target is a fraction such as 0.2 or a percentage such as "+20%"', ru: 'цель — доля (например, 0.2) или проценты (например, «+20%»)' },
   { en: 'a target is a change from -100% to +1000%: write 0.2 or "+20%" for twenty percent', ru: 'цель — изменение от −100% до +1000%: двадцать процентов пишут 0.2 или «+20%»' },
+  { en: '"{value}" is above +1000%: a target is a change from -100% to +1000%', ru: '«{value}» — больше +1000%: цель — изменение от −100% до +1000%' },
+  { en: '"{value}" is below -100%: a target is a change from -100% (nothing left) to +1000%', ru: '«{value}» — меньше −100%: цель — изменение от −100% (ничего не осталось) до +1000%' },
   { en: 'ids are lower-case latin letters, digits, ".", "_" and "-"', ru: 'id пишут строчными латинскими буквами, цифрами и знаками «.», «_», «-»' },
   { en: 'evidence needs at least one check', ru: 'в evidence нужна хотя бы одна проверка' },
   { en: 'a section needs at least one question', ru: 'в разделе нужен хотя бы один вопрос' },
@@ -133,6 +135,8 @@ export function issueMessage(issue: Issue, known: readonly string[] = []): { id:
     case 'invalid_union': {
       // An option with the schema's own words says best what was meant (a target: 0.2 or "+20%").
       const own = issue.errors.flat().find((i) => i.path.length === 0 && schemaRuleRu(i.message) !== undefined);
+      // A rule that quotes the value (`"2000%" is above +1000%`) is not followed by it again.
+      if (own && typeof issue.input === 'string' && own.message.includes(`"${issue.input}"`)) return { id: 'doc.schemaRule', params: { message: own.message, ruleRu: schemaRuleRu(own.message)! } };
       if (own) return { id: 'doc.schemaRuleGot', params: { rule: own.message, ruleRu: schemaRuleRu(own.message)!, received: JSON.stringify(issue.input) ?? 'nothing', receivedRu } };
       // Every option wanted another type (a number or a text): say which types would do.
       const expected = issue.errors.flatMap((list) => list.filter((i) => i.code === 'invalid_type' && i.path.length === 0).map((i) => (i as { expected: string }).expected));

@@ -528,6 +528,21 @@ export const UNUSED_OPTION = {
   sheet: { ru: '--sheet ни на что не влияет: листы есть только у книг XLSX, а ни один из прочитанных файлов не книга', en: '--sheet changes nothing: only XLSX workbooks have sheets, and none of the files read is one' },
 } as const satisfies Record<string, Template>;
 
+/**
+ * Options given with no file for them to act on ({options}: `--from, --touch-norm`): those that read exports or compute
+ * from them, with no export given (`audit --answers a.yaml --from …`); those of the KPIs, with no deals export.
+ */
+export const UNUSED_WITHOUT = {
+  exports: {
+    one: { ru: '{options} ни на что не влияет без выгрузок (--deals …): этот параметр — о чтении выгрузок и показателях по ним', en: '{options} changes nothing without exports (--deals …): it is about reading exports and the metrics computed from them' },
+    many: { ru: '{options} ни на что не влияют без выгрузок (--deals …): эти параметры — о чтении выгрузок и показателях по ним', en: '{options} change nothing without exports (--deals …): they are about reading exports and the metrics computed from them' },
+  },
+  deals: {
+    one: { ru: '{options} ни на что не влияет без выгрузки сделок (--deals): этот параметр — о показателях по ней', en: '{options} changes nothing without the deals export (--deals): it is about the metrics computed from it' },
+    many: { ru: '{options} ни на что не влияют без выгрузки сделок (--deals): эти параметры — о показателях по ней', en: '{options} change nothing without the deals export (--deals): they are about the metrics computed from it' },
+  },
+} as const satisfies Record<string, Record<'one' | 'many', Template>>;
+
 /** A printer word in `lang`. */
 export function say(t: Template, lang: string): string {
   return lang === 'ru' ? t.ru : t.en;
@@ -539,6 +554,8 @@ export const ASSERT_SYNTAX = {
   expectedRoot: { ru: 'ожидалось имя, например total, managers, audit или compare', en: 'expected a name such as total, managers, audit or compare' },
   expectedName: { ru: 'после «.» ожидалось имя или *', en: 'expected a name or * after "."' },
   expectedOperator: { ru: 'ожидался оператор (>=, <=, >, <, ==, !=)', en: 'expected an operator (>=, <=, >, <, ==, !=)' },
+  unknownLevel: { ru: 'нет уровня «{level}» (уровни — error и warn)', en: 'no level "{level}" (the levels are error and warn)' },
+  unknownLevelNear: { ru: 'нет уровня «{level}» (уровни — error и warn; возможно, вы имели в виду {near})', en: 'no level "{level}" (the levels are error and warn; did you mean {near}?)' },
   expectedValue: { ru: 'ожидалось значение', en: 'expected a value' },
   expectedLiteral: { ru: 'ожидалось число, true, false, null или строка в кавычках', en: 'expected a number, true, false, null or a quoted string' },
   needsNumber: { ru: '{op}: нужно число', en: '{op} needs a number' },

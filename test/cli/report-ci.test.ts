@@ -36,6 +36,22 @@ describe('report in CI: exit codes, levels, path checks', () => {
     expect(manager.stderr).toContain('возможно, вы имели в виду managers."Алексеева Мария".conversion');
   });
 
+  // A tester: `audit.band>=1` failed the gate (exit 1) with «уровень «ahead-of-most» < 1», `total.conversion==true` with «Конверсия 38,9% ≠ да».
+  it('an assertion whose value can never match what the path holds exits 2 before judging, saying how to write it', () => {
+    const args = ['report', '--answers', S('answers/leader.yaml'), ...DATA, '--cutover', '01.03.2025', '--format', 'json', ...NOW];
+    const ru = runCli([...args, '--assert', 'audit.band>=1', '--assert', 'compare.conversion.met>=1', '--assert', 'total.conversion==true', '--assert', "audit.total=='leader'", '--lang', 'ru']);
+    expect(ru.code).toBe(2);
+    expect(ru.stdout).toBe('');
+    expect(ru.stderr).toMatch(/audit\.band>=1: в audit\.band — id уровня, например [a-z-]+, а >= сравнивает числа\n {2}подсказка: например: audit\.band=='[a-z-]+'/);
+    expect(ru.stderr).toContain('в compare.conversion.met — да/нет (true или false), а >= сравнивает числа\n  подсказка: например: compare.conversion.met==true');
+    expect(ru.stderr).toContain('в total.conversion — число, а не true или false');
+    expect(ru.stderr).toContain('в audit.total — число, а не строка');
+    expect(ru.stderr).not.toMatch(/[a-z]{3,} [a-z]{3,}/);
+    const en = runCli([...args, '--assert', 'audit.band>=1', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/audit\.band holds a band id such as [a-z-]+, and >= compares numbers/);
+  });
+
   it('a compare.* or delta.* path without a cutover or a baseline exits 2 before reading the exports', () => {
     const dir = tmp();
     const missing = path.join(dir, 'no-such-deals.csv');

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
 import { warningLine } from '../../src/cli/warnings.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 
 function context(columns: number | undefined): CliContext {
   const stderr = Object.assign(new PassThrough(), { isTTY: columns !== undefined, columns });
@@ -22,5 +24,35 @@ describe('a warning on stderr', () => {
 
   it('is one line per line of its text where stderr is not a terminal', () => {
     expect(warningLine(context(undefined), 'en', text)).toBe(`Warning: ${text}\n`);
+  });
+});
+
+// A tester: `audit --answers a1.yaml --from 2025-03-01 --touch-norm 3` ignored both options without a word, while
+// --hourly-cost without --managers is said to change nothing.
+describe('options that read exports, given with no export', () => {
+  const LEADER = path.join(ROOT, 'samples', 'answers', 'leader.yaml');
+  const DEALS = path.join(ROOT, 'samples', 'amocrm-deals.csv');
+  const NOW = ['--now', '2025-07-01T00:00:00Z', '--format', 'json'];
+
+  it('audit from answers alone says they change nothing, in the language of the run; typed, not defaulted', () => {
+    const ru = runCli(['audit', '--answers', LEADER, '--from', '2025-03-01', '--touch-norm', '3', '--lang', 'ru', ...NOW]);
+    expect(ru.code).toBe(0);
+    expect(ru.stderr).toBe('Внимание: --from, --touch-norm ни на что не влияют без выгрузок (--deals …): эти параметры — о чтении выгрузок и показателях по ним\n');
+    const en = runCli(['audit', '--answers', LEADER, '--sheet', '2', '--lang', 'en', ...NOW]);
+    expect(en.stderr).toBe('Warning: --sheet changes nothing without exports (--deals …): it is about reading exports and the metrics computed from them\n');
+    // --touch-norm's default (5) and --callback-window's (24h) are not options given.
+    expect(runCli(['audit', '--answers', LEADER, '--lang', 'en', ...NOW]).stderr).toBe('');
+    // With the deals export they are used, and nothing is said of them.
+    expect(runCli(['audit', '--answers', LEADER, '-d', DEALS, '--touch-norm', '3', '--lang', 'en', ...NOW]).stderr).not.toContain('changes nothing');
+  });
+
+  it('report with answers alone says so too; --spend, --plan, --by need the deals export', () => {
+    const ru = runCli(['report', '--answers', LEADER, '--callback-window', '2h', '--to', '2025-03-01', '--lang', 'ru', ...NOW]);
+    expect(ru.code).toBe(0);
+    expect(ru.stderr).toContain('Внимание: --to, --callback-window ни на что не влияют без выгрузок (--deals …)');
+    const en = runCli(['report', '--answers', LEADER, '--by', 'source', '--time-offset', '3', '--lang', 'en', ...NOW]);
+    expect(en.stderr).toContain('Warning: --by changes nothing without the deals export (--deals): it is about the metrics computed from it\n');
+    expect(en.stderr).toContain('Warning: --time-offset changes nothing without exports (--deals …)');
+    expect(runCli(['report', '--answers', LEADER, '-d', DEALS, '--touch-norm', '3', '--lang', 'en', ...NOW]).stderr).not.toContain('changes nothing');
   });
 });

@@ -107,3 +107,55 @@ describe('a part of the run only some inputs produce', () => {
     expect(check(['managers.*.convrsion>=0.1'])).toMatch(/did you mean managers\.\*\.conversion/);
   });
 });
+
+// A tester: `audit.band>=1`, `compare.conversion.met>=1`, `total.conversion==true` and `audit.total=='leader'` were judged
+// and failed the gate (exit 1) with «уровень «ahead-of-most» < 1» or «Конверсия 38,9% ≠ да»: they can never hold.
+describe('an assertion whose value can never match what the path holds', () => {
+  const run = { ...tree, audit: { ...tree.audit, band: 'ahead-of-most', evidence: { total: 5, band: 'leader', lead: { concept: 'confirmed' } } }, compare: { conversion: { change_pct: 0.2, met: true, better: 'up', not_applicable: 'needs an activities file' }, win_rate: { change_pct: null, met: null } } };
+  const say = (expr: string, lang = 'en') => check([expr], lang, run);
+
+  it('an ordering operator needs a number: says what the path holds and how to write it', () => {
+    expect(say('audit.band>=1')).toBe("at --assert: audit.band>=1: audit.band holds a band id such as ahead-of-most, and >= compares numbers\n  hint: write it as, e.g., audit.band=='ahead-of-most'");
+    expect(say('audit.band>=1', 'ru')).toBe("в --assert: audit.band>=1: в audit.band — id уровня, например ahead-of-most, а >= сравнивает числа\n  подсказка: например: audit.band=='ahead-of-most'");
+    expect(say('compare.conversion.met>=1')).toContain('compare.conversion.met holds yes/no (true or false), and >= compares numbers\n  hint: write it as, e.g., compare.conversion.met==true');
+    expect(say('compare.conversion.met>=1', 'ru')).toContain('в compare.conversion.met — да/нет (true или false), а >= сравнивает числа');
+    expect(say('audit.evidence.lead.concept<1')).toContain("holds a verdict such as confirmed, and < compares numbers\n  hint: write it as, e.g., audit.evidence.lead.concept=='confirmed'");
+    expect(say('audit.evidence.lead.concept<1', 'ru')).toContain('вердикт, например confirmed');
+    // Text that is no id (a reason, in English) is not shown in either language.
+    expect(say('compare.conversion.not_applicable>=1', 'ru')).toContain('в compare.conversion.not_applicable — текст, а >= сравнивает числа\n  подсказка: например: compare.conversion.not_applicable!=null');
+  });
+
+  it('== and != compare like with like: a number with a number, yes/no with true or false, text with quoted text', () => {
+    expect(say('total.conversion==true')).toBe('at --assert: total.conversion==true: total.conversion holds a number, not true or false: == compares values of one type\n  hint: write it as, e.g., total.conversion>=0.25');
+    expect(say('total.conversion==true', 'ru')).toBe('в --assert: total.conversion==true: в total.conversion — число, а не true или false: == сравнивает значения одного типа\n  подсказка: например: total.conversion>=0.25');
+    expect(say("audit.total=='leader'")).toContain('audit.total holds a number, not text: == compares values of one type\n  hint: write it as, e.g., audit.total>=7');
+    expect(say("audit.total!='leader'", 'ru')).toContain('в audit.total — число, а не строка: != сравнивает');
+    expect(say('audit.band==1')).toContain("audit.band holds a band id such as ahead-of-most, not a number");
+    expect(say('compare.conversion.met=="yes"')).toContain('holds yes/no (true or false), not text');
+    expect(say('compare.conversion.better==1')).toContain("holds text such as up, not a number: == compares values of one type\n  hint: write it as, e.g., compare.conversion.better=='up'");
+  });
+
+  it('assertions that fit pass, == null and != null fit any path', () => {
+    for (const expr of ["audit.band=='leader'", "audit.band!='x'", 'compare.conversion.met==true', 'compare.conversion.met!=false', 'total.conversion>=0.2', 'total.conversion!=0', 'audit.band==null', 'total.conversion!=null', "audit.evidence.lead.concept=='contradicted'", 'audit.evidence.band==\'leader\'']) expect(say(expr)).toBe('ok');
+  });
+
+  it('a null (no data in this run, a number in another) is not a type: judged by the values that are there, and where all are null nothing is said', () => {
+    // total.callback_rate is null: it may be a number in the next run; `==true` is not refused on a guess.
+    expect(say('total.callback_rate>=0.5')).toBe('ok');
+    expect(say('total.callback_rate==true')).toBe('ok');
+    expect(say('compare.win_rate.met>=1')).toBe('ok');
+    // One of the values is there: it decides (compare.win_rate.met is null, compare.conversion.met is true).
+    expect(say('compare.*.met>=1')).toContain('compare.*.met holds yes/no (true or false), and >= compares numbers\n  hint: write it as, e.g., compare.*.met==true');
+    expect(say('compare.*.change_pct==true')).toContain('compare.*.change_pct holds a number, not true or false');
+    expect(say('compare.*.met==true')).toBe('ok');
+  });
+
+  it('values of more than one kind under a * are left to judging', () => {
+    expect(say("audit.evidence.*=='confirmed'")).toBe('ok');
+  });
+
+  it('every such assertion is said at once, with the path errors', () => {
+    const message = check(['audit.band>=1', 'total.convertion>=0.2', 'total.conversion==true'], 'en', run);
+    expect(message.split('\n').filter((l) => l.startsWith('at --assert'))).toHaveLength(3);
+  });
+});

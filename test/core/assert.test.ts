@@ -57,7 +57,26 @@ describe('assertions', () => {
     expect(parseAssertion('error:total.conversion>=0.2', 'warn').level).toBe('error');
     expect(parseAssertion('total.conversion>=0.2', 'warn').level).toBe('warn');
     expect(evaluate(parseAssertion('warn:total.conversion>0.3'), tree)).toMatchObject({ level: 'warn', passed: false, op: '>', expected: 0.3 });
-    expect(syntax('info:total.conversion>=0.2')).toMatch(/expected an operator/);
+  });
+
+  // A tester: `info:total.won>=1` said «ожидался оператор (>=, <=, >, <, ==, !=): символ 5» with the caret on the colon.
+  it('an unknown level says so and names the levels, with the closest where one is', () => {
+    expect(syntax('info:total.conversion>=0.2')).toBe('at --assert: no level "info" (the levels are error and warn) at character 1:\n    info:total.conversion>=0.2\n    ^\n  hint: write [LEVEL:]PATH OP VALUE, e.g. total.conversion>=0.2, warn:total.conversion>=0.2 or managers.*.response_min_median<=30');
+    expect(syntax('err:total.conversion>=0.2')).toMatch(/^at --assert: no level "err" \(the levels are error and warn; did you mean error\?\) at character 1:/);
+    expect(syntax(' wrn : total.conversion>=0.2')).toMatch(/did you mean warn\?\) at character 2:\n {4} wrn : total\.conversion>=0\.2\n {5}\^/);
+    try {
+      parseAssertion('err:total.conversion>=0.2');
+    } catch (error) {
+      expect(describeUserError(error as UserError, 'ru')).toMatch(/^в --assert: нет уровня «err» \(уровни — error и warn; возможно, вы имели в виду error\): символ 1:/);
+    }
+    // `warning` is a level too; a root with a colon for its dot is a path, its caret on the colon.
+    expect(parseAssertion('warning:total.conversion>=0.2').level).toBe('warn');
+    expect(syntax('total:conversion>=0.2')).toMatch(/expected an operator .* at character 6/);
+  });
+
+  it('knows the roots the report asserts on, so a root with a colon is not read as a level', async () => {
+    const { ASSERTION_ROOTS } = await import('../../src/core/report.js');
+    for (const root of Object.keys(ASSERTION_ROOTS).filter((k) => !k.includes('.'))) expect(syntax(`${root}:x>=1`)).toMatch(/expected an operator/);
   });
 
   it('a path that selects nothing fails', () => {

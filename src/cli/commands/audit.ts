@@ -19,7 +19,7 @@ import { questionnaireChangeNote } from '../../render/audit/labels.js';
 import { maxScore } from '../../core/questionnaire/rules.js';
 import { renderJson } from '../../render/text.js';
 import { resolveNow, useColor, type CliContext } from '../context.js';
-import { warningLine, warnUnusedOptions } from '../warnings.js';
+import { warningLine, warnUnusedOptions, warnWithoutExports } from '../warnings.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseManagers, resolveFormat } from '../format.js';
@@ -75,6 +75,8 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const now = resolveNow(ctx, opts.now);
   // Validate everything the user gave before asking a single question.
   const answerFiles = opts.answers === undefined ? [] : Array.isArray(opts.answers) ? opts.answers : [opts.answers];
+  // From answers files with no export, --from or --touch-norm change nothing (an interactive audit may still be given an export at its prompts).
+  if (answerFiles.length > 0) warnWithoutExports(ctx, opts.lang, opts.optionsGiven, { exports: !opts.deals, deals: false });
   assertOneStdin([...answerFiles, opts.questionnaire, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map]);
   const answerDocs = await Promise.all(answerFiles.map((file) => readAnswersDoc(file, ctx)));
   const questionnaires = new Map<string, Questionnaire>();

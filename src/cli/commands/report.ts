@@ -33,6 +33,7 @@ import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, type Impor
 import { assertOutputPlace, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { clearProgress } from '../progress.js';
+import { warnWithoutExports } from '../warnings.js';
 import { parseAmount, parseHourlyCost } from './compare.js';
 import { kpiOptionsFromCli, parseGroupBy } from './kpi.js';
 
@@ -177,6 +178,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   if (!audit && !kpi && !compare) {
     throw configFile ? UserError.of('E_USAGE', 'report.nothingInConfig', { config: configFile }) : UserError.of('E_USAGE', 'report.nothing');
   }
+  warnWithoutExports(ctx, lang, o.optionsGiven, { exports: !deals && !m.before && !m.after, deals: !deals });
 
   if (kpi) reportSkippedRows(ctx, kpi.dataQuality, m.lang, format, { json: 'kpi.dataQuality', sheet: true });
   clearProgress(ctx.stderr);

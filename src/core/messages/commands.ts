@@ -109,6 +109,14 @@ export const COMMAND_MESSAGES = {
     ru: '{source}: {path} — группа значений, а не число', en: '{source}: {path} is a group of values, not a number',
     hint: { ru: 'назовите одно из: {list} (или * для всех)', en: 'name one of: {list} (or * for all)' },
   },
+  'assertPath.needsNumber': {
+    ru: '{source}: в {path} — {holdsRu}, а {op} сравнивает числа', en: '{source}: {path} holds {holds}, and {op} compares numbers',
+    hint: { ru: 'например: {example}', en: 'write it as, e.g., {example}' },
+  },
+  'assertPath.otherType': {
+    ru: '{source}: в {path} — {holdsRu}, а не {valueRu}: {op} сравнивает значения одного типа', en: '{source}: {path} holds {holds}, not {value}: {op} compares values of one type',
+    hint: { ru: 'например: {example}', en: 'write it as, e.g., {example}' },
+  },
   'validate.valid': {
     ru: '{file}: анкета верна — разделов: {sections}, вопросов: {questions}, баллов: {points}, уровней: {bands}, языки: {languages}',
     en: '{file}: valid — {sections} sections, {questions} questions, {points} points, {bands} bands, languages {languages}',

@@ -7,19 +7,27 @@ import { zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { readDocument } from '../read/files.js';
 import { parseDocumentAs } from './document-kind.js';
 
-/** The change a target may ask for: from -100% (nothing left) to +1000%; `20` meant as 20% would be +2000%. */
+/**
+ * The change a target may ask for: from -100% (nothing left) to +1000%. A bare `20` is most likely 20% meant
+ * (+2000% as written), so it is told how twenty percent is written; a percentage out of range (`2000%`) was
+ * written as one, and is told which end it passes (the twenty-percent hint read as nonsense beside it).
+ */
 const PLAUSIBLE = 'a target is a change from -100% to +1000%: write 0.2 or "+20%" for twenty percent';
+const inRange = (v: number) => v >= -1 && v <= 10;
+const percentValue = (s: string) => Number(s.replace('%', '').replace('−', '-').replace(',', '.').trim()) / 100;
 
 /** A relative target: a fraction (0.2) or a percentage ("+20%", "-30%", "−30%" with the minus sign the reports print, "+12,5%"). */
-export const relativeTarget = z
-  .union([
-    z.number(),
-    z
-      .string()
-      .regex(/^[+\-−]?\d+([.,]\d+)?\s*%$/, 'a target is a fraction such as 0.2 or a percentage such as "+20%"')
-      .transform((s) => Number(s.replace('%', '').replace('−', '-').replace(',', '.').trim()) / 100),
-  ])
-  .refine((v) => v >= -1 && v <= 10, PLAUSIBLE);
+export const relativeTarget = z.union([
+  z.number().refine(inRange, PLAUSIBLE),
+  z
+    .string()
+    .regex(/^[+\-−]?\d+([.,]\d+)?\s*%$/, 'a target is a fraction such as 0.2 or a percentage such as "+20%"')
+    .superRefine((s, ctx) => {
+      const v = percentValue(s);
+      if (!inRange(v)) ctx.addIssue({ code: 'custom', message: v > 10 ? `"${s}" is above +1000%: a target is a change from -100% to +1000%` : `"${s}" is below -100%: a target is a change from -100% (nothing left) to +1000%` });
+    })
+    .transform(percentValue),
+]);
 
 const metricIds = COMPARE_ROWS.map((r) => r.metric) as [string, ...string[]];
 
