@@ -330,6 +330,22 @@ describe('a deal created after the report date (a mistyped year)', () => {
     expect(run.stderr).toContain('Warning: standard input (-): 1 won or lost deal was closed before it was created (deal 6, for one: created 2025-02-01, closed 2015-02-01): it has no cycle');
     const ru = runCli(['kpi', '-d', '-', '--lang', 'ru', ...now], { input: odd });
     expect(ru.stderr).toContain('1 выигранная или проигранная сделка закрыта раньше, чем создана (например, сделка 6: создана 01.02.2025, закрыта 01.02.2015)');
+    expect(ru.stderr).toContain('Проверьте даты в CRM (год?)');
+  });
+
+  // «создана 31.03.2023, закрыта 31.03.2023 … Проверьте даты в CRM (год?)»: two equal dates, and a year that is not wrong.
+  it('a deal closed on the day it was created, before its time, is said with both times and no year to check', () => {
+    const odd = 'id,manager,created_at,closed_at,status,amount\n1,A,2023-03-31 11:33:00,2023-03-31 11:10:00,won,100\n2,A,2023-03-01 11:33:00,2023-03-02 11:10:00,won,100\n';
+    const run = runCli(['kpi', '-d', '-', '--format', 'json', '--lang', 'en', ...now], { input: odd });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).dataQuality.alerts).toEqual([{ code: 'closed-before-created', file: '-', deals: 1, id: '1', created: '2023-03-31', closed: '2023-03-31', createdTime: '11:33', closedTime: '11:10' }]);
+    expect(run.stderr).toContain('(deal 1, for one: created 2023-03-31 11:33, closed 2023-03-31 11:10)');
+    expect(run.stderr).toContain('Check the times of creation and close in the CRM (different time zones?');
+    expect(run.stderr).not.toContain('year');
+    const ru = runCli(['kpi', '-d', '-', '--lang', 'ru', ...now], { input: odd });
+    expect(ru.stderr).toContain('(например, сделка 1: создана 31.03.2023 11:33, закрыта 31.03.2023 11:10)');
+    expect(ru.stderr).toContain('Проверьте время создания и закрытия в CRM (разные часовые пояса?');
+    expect(ru.stderr).not.toContain('год?');
   });
 
   it('is not said when --to ends the period by the report date: those deals are outside it', () => {
