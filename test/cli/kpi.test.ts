@@ -514,6 +514,15 @@ describe('--metrics', () => {
     expect(json.code).toBe(0);
     expect(json.stderr).toMatch(/--metrics picks the columns of the terminal and Markdown tables/);
   });
+
+  // `--metrics spend,cac,ltv` without --spend printed the title and the reading line, exit 0, and no reason.
+  it('unit economics asked for without --spend are said not computed, with the spend file they need', () => {
+    const run = runCli(['kpi', '-d', 'd.csv', '--metrics', 'spend,cac,ltv', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('Не рассчитано: Расходы, CAC, LTV — нужен файл расходов (--spend)');
+    const md = runCli(['kpi', '-d', 'd.csv', '--metrics', 'cac', '--format', 'md', '--lang', 'en'], { cwd: dir });
+    expect(md.stdout).toContain('**Not applicable:** CAC — needs a spend file (--spend)');
+  });
 });
 
 describe('a call log that does not say a call\'s direction', () => {
