@@ -123,6 +123,10 @@ export const READ_MESSAGES = {
     ru: 'лист «{sheet}» пуст', en: 'sheet "{sheet}" is empty',
     hint: { ru: 'выгрузите данные ещё раз', en: 'export the data again' },
   },
+  'xlsx.sheetEmptyOthers': {
+    ru: 'лист «{sheet}» пуст', en: 'sheet "{sheet}" is empty',
+    hint: { ru: 'укажите в --sheet лист с данными: {sheetsRu}', en: 'pass --sheet a sheet with data: {sheets}' },
+  },
   'xlsx.allSheetsEmpty': {
     ru: 'все листы книги пусты', en: 'every sheet of the workbook is empty',
     hint: { ru: 'выгрузите данные ещё раз', en: 'export the data again' },
