@@ -365,6 +365,31 @@ describe('an empty -o, and a stderr that cannot be written', () => {
     }
   });
 
+  // `kpi -d ''` (and -a '', -p '') said «это папка, а не файл» with no path and no option; `--map ''` was taken for no --map at all.
+  it('an empty input path says so, naming the option (or the command of a file argument), in either language', () => {
+    const cases: Array<[string[], string, string]> = [
+      [['kpi', '-d', ''], 'после --deals нужно имя файла', '--deals needs a file name'],
+      [['kpi', '-d', 'samples/amocrm-deals.csv', '-a', ''], 'после --activities', '--activities needs'],
+      [['kpi', '-d', 'samples/amocrm-deals.csv', '-p', ' '], 'после --payments', '--payments needs'],
+      [['kpi', '-d', 'samples/amocrm-deals.csv', '--map', ''], 'после --map', '--map needs'],
+      [['kpi', '-d', 'samples/amocrm-deals.csv', '--spend', ''], 'после --spend', '--spend needs'],
+      [['compare', '--before-deals', '', '--after-deals', 'samples/amocrm-deals.csv'], 'после --before-deals', '--before-deals needs'],
+      [['report', '-d', 'samples/amocrm-deals.csv', '--baseline', ''], 'после --baseline', '--baseline needs'],
+      [['audit', '--answers', 'samples/answers/leader.yaml', ''], 'после --answers', '--answers needs'],
+      [['inspect', ''], 'crm-audit inspect ждёт имя файла', 'crm-audit inspect needs a file name'],
+      [['map', ''], 'crm-audit map ждёт', 'crm-audit map needs'],
+    ];
+    for (const [args, ru, en] of cases) {
+      const r = runCli([...args, '--lang', 'ru']);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(`ошибка: путь к файлу пуст: ${ru}`);
+      expect(r.stderr).toContain('пустой путь бывает, когда переменная оболочки не задана');
+      expect(r.stderr).not.toContain('папка');
+      const e = runCli([...args, '--lang', 'en']);
+      expect(e.stderr, args.join(' ')).toContain(`error: the file path is empty: ${en}`);
+    }
+  });
+
   it('a failed run with stderr on a full device still exits 2', () => {
     const res = spawnSync(process.execPath, [BIN, 'kpi', '-d', 'no-such.csv'], { stdio: ['ignore', 'ignore', openSync('/dev/full', 'w')] });
     expect(res.status).toBe(2);
