@@ -63,6 +63,19 @@ describe('-o and --format', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  // A Russian run said «--from 2025-03-05 позже --to 2025-03-01»: ISO days amid Russian, where every other date reads 05.03.2025.
+  it('a reversed --from/--to is said with Russian dates in a Russian run (kpi, report, generate)', () => {
+    // generate has no --lang: it speaks the locale's language.
+    for (const args of [['kpi', '-d', 'samples/amocrm-deals.csv'], ['report', '-d', 'samples/amocrm-deals.csv'], ['generate', '-o', path.join(tmp(), 'reversed-ru')]]) {
+      const reversed = [...args, '--from', '05.03.2025', '--to', '2025-03-01'];
+      const ru = runCli(reversed, { env: { LANG: 'ru_RU.UTF-8' } });
+      expect(ru.code, args[0]).toBe(2);
+      expect(ru.stderr, args[0]).toContain('ошибка: --from 05.03.2025 позже --to 01.03.2025');
+      const en = runCli(reversed);
+      expect(en.stderr, args[0]).toContain('error: --from 2025-03-05 is after --to 2025-03-01');
+    }
+  });
+
   it('-o ends with «Записано: FILE (size)» / "Written: FILE (size)" on stderr', () => {
     const dir = tmp();
     const ru = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'kpi.md'), '--lang', 'ru', ...NOW]);
