@@ -476,6 +476,10 @@ describe('crm-audit inspect, generate, demo', () => {
     const html = readFileSync(file, 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('data-chart="payback"');
+    // Its steps read the same samples: a warning about them (the spend file's «Радио») is said once, not by each step.
+    const warnings = run.stderr.split('\n').filter((l) => l.startsWith('Warning: '));
+    expect(warnings.filter((w) => w.includes('"Радио"')), run.stderr).toHaveLength(1);
+    expect(new Set(warnings).size).toBe(warnings.length);
   });
 });
 
