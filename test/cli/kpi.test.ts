@@ -556,4 +556,19 @@ describe('--metrics with a name misspelt', () => {
     const en = runCli(['kpi', '-d', '-', '--metrics', 'conversoin', '--lang', 'en'], { input: deals });
     expect(en.stderr).toContain('error: unknown metric "conversoin"; did you mean conversion?');
   });
+
+  // `--metrics ''` listed 31 names (the per-manager metrics) where `--metrics foo` listed 39, and «foo» was offered «won».
+  it('an empty list and an unknown name list the same names, every one --metrics takes; a name far from all is offered none', () => {
+    const deals = 'id,manager,created_at,status\n1,A,2024-01-01,won\n';
+    const hint = (metrics: string) => /hint: metrics: (.*)/.exec(runCli(['kpi', '-d', '-', '--metrics', metrics, '--lang', 'en'], { input: deals }).stderr)?.[1];
+    const all = hint('');
+    expect(all).toBeDefined();
+    expect(hint('foo')).toBe(all);
+    for (const key of [...METRIC_KEYS, 'spend', 'cac', 'ltv', 'age_days_median']) expect(all!.split(', ')).toContain(key);
+    const foo = runCli(['kpi', '-d', '-', '--metrics', 'foo', '--lang', 'ru'], { input: deals });
+    expect(foo.code).toBe(2);
+    expect(foo.stderr).toContain('ошибка: неизвестный показатель: «foo»\n');
+    // One letter off in a short name is still offered.
+    expect(runCli(['kpi', '-d', '-', '--metrics', 'wno', '--lang', 'en'], { input: deals }).stderr).toContain('error: unknown metric "wno"; did you mean won?');
+  });
 });
