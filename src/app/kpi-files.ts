@@ -11,7 +11,7 @@ import type { LinkedPayment } from '../io/map/payment-reader.js';
 import { NO_LINE_MISSED } from '../io/map/lines.js';
 import { callsNotAManagers } from '../io/map/activity-reader.js';
 import { planBy, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
-import { DAY_MS, dayOf, dayOfIso, isoDay } from '../core/kpi/stats.js';
+import { DAY_MS, dayOf, dayOfIso, isoDay, isoMinute } from '../core/kpi/stats.js';
 import { STATUS_CODE, type DealStore } from '../core/kpi/deal-store.js';
 import { collectGarbage } from '../io/parallel/collect.js';
 import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
@@ -591,7 +591,11 @@ function oddDates(file: string, s: DealsSurvey, reportDay: number | undefined, p
   if (s.closedLater.deals > 0 && reportDay !== undefined) out.push({ code: 'closed-later', file, deals: s.closedLater.deals, latest: isoDay(s.closedLater.latest), reportDate: isoDay(reportDay) });
   if (s.closedBefore.deals > 0) {
     const i = s.closedBefore.example;
-    out.push({ code: 'closed-before-created', file, deals: s.closedBefore.deals, id: store.idOf(i), created: isoDay(store.created[i]!), closed: isoDay(store.closed[i]!) });
+    const created = store.created[i]!;
+    const closed = store.closed[i]!;
+    // The same day twice says nothing («создана 31.03.2023, закрыта 31.03.2023»): its times say what is wrong.
+    const times = isoDay(created) === isoDay(closed) ? { createdTime: isoMinute(created), closedTime: isoMinute(closed) } : {};
+    out.push({ code: 'closed-before-created', file, deals: s.closedBefore.deals, id: store.idOf(i), created: isoDay(created), closed: isoDay(closed), ...times });
   }
   return out;
 }

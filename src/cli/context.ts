@@ -11,6 +11,8 @@ export interface CliContext {
   debug: boolean;
   /** The language of messages when a command learns it from more than argv and LANG (report's config `lang`). */
   messageLang?: 'ru' | 'en';
+  /** Warnings said already, by their text: a run of several commands (the demo) says each once. */
+  warned?: Set<string>;
   /** The files the run has already written when it is interrupted (an interactive audit's answers, its report): said instead of «nothing was saved». */
   savedBeforeInterrupt?: { answers?: string; report?: string };
 }

@@ -74,6 +74,7 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
     );
   const run: Run = (loader) =>
     async function (this: Command) {
+      refuseEmptyArguments(this);
       const opts: Record<string, unknown> = { ...this.optsWithGlobals(), args: this.args };
       // Which options were typed, not defaulted: an option that reads exports, given with none, is said to do nothing.
       opts.optionsGiven = this.options.filter((o) => this.getOptionValueSource(o.attributeName()) === 'cli').map((o) => o.long ?? o.flags);
@@ -86,7 +87,10 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
       state.code = await mod.run(opts as never, ctx);
     };
   for (const declare of [declareAudit, declareValidate, declareKpi, declareInspect, declareMap, declareCompare, declareReport, declareGenerate, declareDemo]) declare(program, run);
-  for (const cmd of program.commands) refuseRepeats(cmd);
+  for (const cmd of program.commands) {
+    refuseRepeats(cmd);
+    refuseEmptyPaths(cmd);
+  }
   return program;
 }
 
@@ -106,6 +110,32 @@ function refuseRepeats(cmd: Command): void {
       seen.add(opt.name());
     });
   }
+}
+
+/** An option whose values are files (`--answers <files...>`). */
+const FILES_ARG = /<files\.\.\.>/;
+
+/**
+ * Refuses an empty file path (`-d ''`, `--spend "$SPEND"` with the variable not set), naming the
+ * option: it read the current folder («это папка, а не файл», no option named), or, for an option
+ * read only when given (--map, --baseline), was taken for no option at all. `-o` has its own words
+ * (assertOutputPlace); a file argument (`inspect ''`) is checked when the command runs.
+ */
+function refuseEmptyPaths(cmd: Command): void {
+  for (const opt of cmd.options) {
+    if (!(FILE_ARG.test(opt.flags) || FILES_ARG.test(opt.flags)) || opt.long === '--output') continue;
+    cmd.on(`option:${opt.name()}`, (value: unknown) => {
+      if (typeof value === 'string' && value.trim() === '') throw UserError.of('E_USAGE', 'usage.emptyFile', { option: opt.long ?? opt.flags });
+    });
+  }
+}
+
+/** Refuses an empty file argument (`inspect ''`), as refuseEmptyPaths an option's. */
+function refuseEmptyArguments(cmd: Command): void {
+  cmd.registeredArguments.forEach((arg, i) => {
+    const value = cmd.args[i];
+    if (arg.name() === 'file' && typeof value === 'string' && value.trim() === '') throw UserError.of('E_USAGE', 'usage.emptyFileArgument', { command: cmd.name() });
+  });
 }
 
 /** The options that name a deals or activities file: those that may be read in two threads. */

@@ -39,8 +39,12 @@ export function warnWithoutExports(ctx: CliContext, lang: string, given: readonl
  * A warning as stderr says it: «Внимание: …» / "Warning: …", the word in yellow where colour is on;
  * on a terminal, its sentences wrapped between words within its width (a terminal cut a
  * 350-character warning mid-word). A `--map` snippet's lines (indented) stay whole, to be copied.
+ * Empty when the run keeps the warnings said (ctx.warned) and this one was.
  */
 export function warningLine(ctx: CliContext, lang: string, text: string): string {
+  // The demo's commands read the same samples: «Источники из файла расходов, которых нет ни в одной сделке: «Радио»» was said by two of them, word for word.
+  if (ctx.warned?.has(text)) return '';
+  ctx.warned?.add(text);
   const width = columnsOf(ctx.stderr);
   const lines = `${paint(ctx).yellow(tr(lang, 'Внимание', 'Warning'))}: ${terminalSafe(text, false)}`.split('\n');
   return `${lines.map((l) => (/^\s/.test(l) ? l : wrapText(l, width))).join('\n')}\n`;

@@ -16,10 +16,13 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** The names closest to `name` (case-insensitive), best first; at most three, none when nothing is close. */
+/**
+ * The names closest to `name` (case-insensitive), best first; at most three, none when nothing is
+ * close: a third of the name's letters may differ, one at least (two in «foo» made it «won»).
+ */
 export function closest(name: string, candidates: Iterable<string>): string[] {
   const lower = name.toLowerCase();
-  const limit = Math.max(2, Math.floor(name.length / 3));
+  const limit = Math.max(1, Math.floor(name.length / 3));
   return [...new Set(candidates)]
     .map((c) => ({ c, d: editDistance(lower, c.toLowerCase()) }))
     .filter((x) => x.d <= limit || x.c.toLowerCase().startsWith(lower) || lower.startsWith(x.c.toLowerCase()))

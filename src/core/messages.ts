@@ -277,7 +277,7 @@ export const MESSAGES = {
     ru: 'файл «.{ext}» записать нельзя', en: 'cannot write a ".{ext}" file',
     hint: { ru: 'эта команда пишет {formats}; дайте -o одно из этих расширений', en: 'this command writes {formats}; give -o one of those extensions' },
   },
-  'usage.fromAfterTo': { ru: '--from {from} позже --to {to}', en: '--from {from} is after --to {to}' },
+  'usage.fromAfterTo': { ru: '--from {fromRu} позже --to {toRu}', en: '--from {from} is after --to {to}' },
   'usage.touchNorm': { ru: '--touch-norm: нужно число касаний, 0 или больше (например, 5); получено «{value}»', en: '--touch-norm must be a number of touches, 0 or more (e.g. 5), got "{value}"' },
   'usage.unknownGroupBy': {
     ru: '--by: «{value}» — не группировка', en: '--by: "{value}" is not a grouping',

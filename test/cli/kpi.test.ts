@@ -330,6 +330,22 @@ describe('a deal created after the report date (a mistyped year)', () => {
     expect(run.stderr).toContain('Warning: standard input (-): 1 won or lost deal was closed before it was created (deal 6, for one: created 2025-02-01, closed 2015-02-01): it has no cycle');
     const ru = runCli(['kpi', '-d', '-', '--lang', 'ru', ...now], { input: odd });
     expect(ru.stderr).toContain('1 выигранная или проигранная сделка закрыта раньше, чем создана (например, сделка 6: создана 01.02.2025, закрыта 01.02.2015)');
+    expect(ru.stderr).toContain('Проверьте даты в CRM (год?)');
+  });
+
+  // «создана 31.03.2023, закрыта 31.03.2023 … Проверьте даты в CRM (год?)»: two equal dates, and a year that is not wrong.
+  it('a deal closed on the day it was created, before its time, is said with both times and no year to check', () => {
+    const odd = 'id,manager,created_at,closed_at,status,amount\n1,A,2023-03-31 11:33:00,2023-03-31 11:10:00,won,100\n2,A,2023-03-01 11:33:00,2023-03-02 11:10:00,won,100\n';
+    const run = runCli(['kpi', '-d', '-', '--format', 'json', '--lang', 'en', ...now], { input: odd });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).dataQuality.alerts).toEqual([{ code: 'closed-before-created', file: '-', deals: 1, id: '1', created: '2023-03-31', closed: '2023-03-31', createdTime: '11:33', closedTime: '11:10' }]);
+    expect(run.stderr).toContain('(deal 1, for one: created 2023-03-31 11:33, closed 2023-03-31 11:10)');
+    expect(run.stderr).toContain('Check the times of creation and close in the CRM (different time zones?');
+    expect(run.stderr).not.toContain('year');
+    const ru = runCli(['kpi', '-d', '-', '--lang', 'ru', ...now], { input: odd });
+    expect(ru.stderr).toContain('(например, сделка 1: создана 31.03.2023 11:33, закрыта 31.03.2023 11:10)');
+    expect(ru.stderr).toContain('Проверьте время создания и закрытия в CRM (разные часовые пояса?');
+    expect(ru.stderr).not.toContain('год?');
   });
 
   it('is not said when --to ends the period by the report date: those deals are outside it', () => {
@@ -460,6 +476,10 @@ describe('crm-audit inspect, generate, demo', () => {
     const html = readFileSync(file, 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('data-chart="payback"');
+    // Its steps read the same samples: a warning about them (the spend file's «Радио») is said once, not by each step.
+    const warnings = run.stderr.split('\n').filter((l) => l.startsWith('Warning: '));
+    expect(warnings.filter((w) => w.includes('"Радио"')), run.stderr).toHaveLength(1);
+    expect(new Set(warnings).size).toBe(warnings.length);
   });
 });
 
@@ -498,6 +518,15 @@ describe('--metrics', () => {
     expect(json.code).toBe(0);
     expect(json.stderr).toMatch(/--metrics picks the columns of the terminal and Markdown tables/);
   });
+
+  // `--metrics spend,cac,ltv` without --spend printed the title and the reading line, exit 0, and no reason.
+  it('unit economics asked for without --spend are said not computed, with the spend file they need', () => {
+    const run = runCli(['kpi', '-d', 'd.csv', '--metrics', 'spend,cac,ltv', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('Не рассчитано: Расходы, CAC, LTV — нужен файл расходов (--spend)');
+    const md = runCli(['kpi', '-d', 'd.csv', '--metrics', 'cac', '--format', 'md', '--lang', 'en'], { cwd: dir });
+    expect(md.stdout).toContain('**Not applicable:** CAC — needs a spend file (--spend)');
+  });
 });
 
 describe('a call log that does not say a call\'s direction', () => {
@@ -526,5 +555,20 @@ describe('--metrics with a name misspelt', () => {
     expect(ru.stderr).toContain('ошибка: неизвестный показатель: «conversoin»; возможно, вы имели в виду conversion');
     const en = runCli(['kpi', '-d', '-', '--metrics', 'conversoin', '--lang', 'en'], { input: deals });
     expect(en.stderr).toContain('error: unknown metric "conversoin"; did you mean conversion?');
+  });
+
+  // `--metrics ''` listed 31 names (the per-manager metrics) where `--metrics foo` listed 39, and «foo» was offered «won».
+  it('an empty list and an unknown name list the same names, every one --metrics takes; a name far from all is offered none', () => {
+    const deals = 'id,manager,created_at,status\n1,A,2024-01-01,won\n';
+    const hint = (metrics: string) => /hint: metrics: (.*)/.exec(runCli(['kpi', '-d', '-', '--metrics', metrics, '--lang', 'en'], { input: deals }).stderr)?.[1];
+    const all = hint('');
+    expect(all).toBeDefined();
+    expect(hint('foo')).toBe(all);
+    for (const key of [...METRIC_KEYS, 'spend', 'cac', 'ltv', 'age_days_median']) expect(all!.split(', ')).toContain(key);
+    const foo = runCli(['kpi', '-d', '-', '--metrics', 'foo', '--lang', 'ru'], { input: deals });
+    expect(foo.code).toBe(2);
+    expect(foo.stderr).toContain('ошибка: неизвестный показатель: «foo»\n');
+    // One letter off in a short name is still offered.
+    expect(runCli(['kpi', '-d', '-', '--metrics', 'wno', '--lang', 'en'], { input: deals }).stderr).toContain('error: unknown metric "wno"; did you mean won?');
   });
 });

@@ -63,6 +63,19 @@ describe('-o and --format', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  // A Russian run said «--from 2025-03-05 позже --to 2025-03-01»: ISO days amid Russian, where every other date reads 05.03.2025.
+  it('a reversed --from/--to is said with Russian dates in a Russian run (kpi, report, generate)', () => {
+    // generate has no --lang: it speaks the locale's language.
+    for (const args of [['kpi', '-d', 'samples/amocrm-deals.csv'], ['report', '-d', 'samples/amocrm-deals.csv'], ['generate', '-o', path.join(tmp(), 'reversed-ru')]]) {
+      const reversed = [...args, '--from', '05.03.2025', '--to', '2025-03-01'];
+      const ru = runCli(reversed, { env: { LANG: 'ru_RU.UTF-8' } });
+      expect(ru.code, args[0]).toBe(2);
+      expect(ru.stderr, args[0]).toContain('ошибка: --from 05.03.2025 позже --to 01.03.2025');
+      const en = runCli(reversed);
+      expect(en.stderr, args[0]).toContain('error: --from 2025-03-05 is after --to 2025-03-01');
+    }
+  });
+
   it('-o ends with «Записано: FILE (size)» / "Written: FILE (size)" on stderr', () => {
     const dir = tmp();
     const ru = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'kpi.md'), '--lang', 'ru', ...NOW]);
@@ -362,6 +375,31 @@ describe('an empty -o, and a stderr that cannot be written', () => {
       const run = runCli([...args, '-o', '', '--lang', 'en']);
       expect(run.code, args[0]).toBe(2);
       expect(run.stderr).toContain('the output path is empty: -o needs a file name');
+    }
+  });
+
+  // `kpi -d ''` (and -a '', -p '') said «это папка, а не файл» with no path and no option; `--map ''` was taken for no --map at all.
+  it('an empty input path says so, naming the option (or the command of a file argument), in either language', () => {
+    const cases: Array<[string[], string, string]> = [
+      [['kpi', '-d', ''], 'после --deals нужно имя файла', '--deals needs a file name'],
+      [['kpi', '-d', 'samples/amocrm-deals.csv', '-a', ''], 'после --activities', '--activities needs'],
+      [['kpi', '-d', 'samples/amocrm-deals.csv', '-p', ' '], 'после --payments', '--payments needs'],
+      [['kpi', '-d', 'samples/amocrm-deals.csv', '--map', ''], 'после --map', '--map needs'],
+      [['kpi', '-d', 'samples/amocrm-deals.csv', '--spend', ''], 'после --spend', '--spend needs'],
+      [['compare', '--before-deals', '', '--after-deals', 'samples/amocrm-deals.csv'], 'после --before-deals', '--before-deals needs'],
+      [['report', '-d', 'samples/amocrm-deals.csv', '--baseline', ''], 'после --baseline', '--baseline needs'],
+      [['audit', '--answers', 'samples/answers/leader.yaml', ''], 'после --answers', '--answers needs'],
+      [['inspect', ''], 'crm-audit inspect ждёт имя файла', 'crm-audit inspect needs a file name'],
+      [['map', ''], 'crm-audit map ждёт', 'crm-audit map needs'],
+    ];
+    for (const [args, ru, en] of cases) {
+      const r = runCli([...args, '--lang', 'ru']);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(`ошибка: путь к файлу пуст: ${ru}`);
+      expect(r.stderr).toContain('пустой путь бывает, когда переменная оболочки не задана');
+      expect(r.stderr).not.toContain('папка');
+      const e = runCli([...args, '--lang', 'en']);
+      expect(e.stderr, args.join(' ')).toContain(`error: the file path is empty: ${en}`);
     }
   });
 

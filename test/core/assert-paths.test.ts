@@ -27,6 +27,9 @@ describe('assertion paths are checked against the result shape', () => {
     expect(editDistance('', 'abc')).toBe(3);
     expect(closest('convertion', ['conversion', 'callback_rate', 'won'])).toEqual(['conversion']);
     expect(closest('xyz', ['conversion', 'won'])).toEqual([]);
+    // Two letters of three differ: not close («foo» was offered «won»); one of three is.
+    expect(closest('foo', ['won', 'lost'])).toEqual([]);
+    expect(closest('wno', ['won', 'lost'])).toEqual(['won']);
     expect(closest('Иванов', ['Иванов Иван', 'Anna'])).toEqual(['Иванов Иван']);
   });
 

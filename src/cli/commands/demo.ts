@@ -72,14 +72,16 @@ async function writeDemoReport(ctx: CliContext, lang: string, file: string): Pro
 export async function run(opts: { lang: string }, ctx: CliContext): Promise<number> {
   const c = paint(ctx, 'stdout');
   const lang = opts.lang === 'en' ? 'en' : 'ru';
+  // The steps read the same samples: a warning about them is said by the first step that finds it, not again by each.
+  const shared = { ...ctx, warned: new Set<string>() };
   for (const step of steps()) {
     ctx.stdout.write(`\n${c.bold(`== ${step.title[lang]}`)}\n${c.dim(`$ ${step.command}`)}\n\n`);
-    const code = await step.run({ ...ctx, cwd: SAMPLES_DIR }, opts.lang);
+    const code = await step.run({ ...shared, cwd: SAMPLES_DIR }, opts.lang);
     if (code !== EXIT.ok) return code;
   }
   const file = path.resolve(ctx.cwd, 'demo-report.html');
   ctx.stdout.write(`\n${c.bold(`== ${lang === 'ru' ? 'Отчёт для клиента с графиками (HTML)' : 'The client report with charts (HTML)'}`)}\n${c.dim('$ crm-audit report --answers … -d … -a … -p … --cutover 2025-01-01 --cost 1500000 -o demo-report.html')}\n\n`);
-  const code = await writeDemoReport(ctx, opts.lang, file);
+  const code = await writeDemoReport(shared, opts.lang, file);
   if (code !== EXIT.ok) return code;
   // report.run has just said «Записано: …/demo-report.html (385,2 КБ)»: the path is not repeated, only what to do with it.
   ctx.stdout.write(lang === 'ru' ? 'Откройте его в браузере; печать даёт страницы A4.\n' : 'Open it in a browser; it prints on A4 pages.\n');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { generateSalesSteps, MAX_GENERATED } from '../../core/generate.js';
 import { UserError } from '../../core/errors.js';
+import { dayRu } from '../../core/i18n.js';
 import { renderMessage } from '../../core/messages.js';
 import { osReason } from '../../core/messages/os-errors.js';
 import { messageLang } from '../message-lang.js';
@@ -55,7 +56,7 @@ export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> 
   const to = parseDay(o.to, '--to')!;
   const cutover = parseDay(o.cutover, '--cutover');
   // A reversed period made deals closed before they were created.
-  if (from > to) throw UserError.of('E_USAGE', 'usage.fromAfterTo', { from, to });
+  if (from > to) throw UserError.of('E_USAGE', 'usage.fromAfterTo', { from, to, fromRu: dayRu(from), toRu: dayRu(to) });
   const dir = await makeOutputFolder(ctx, o.output);
   // A folder that cannot be written (read-only, no rights, a full disk) is the user's to fix, not an internal error.
   const unwritable = (error: unknown) => (error instanceof UserError || typeof (error as NodeJS.ErrnoException)?.code !== 'string' ? error : UserError.of('E_OUTPUT', 'output.write', osReason(error as NodeJS.ErrnoException), { file: o.output }));

@@ -3,6 +3,7 @@ import { METRIC_KEYS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog
 import type { KpiOptions } from '../../core/kpi/engine.js';
 import { GROUP_DIMS, type GroupDim, type KpiResult } from '../../core/kpi/types.js';
 import { UserError } from '../../core/errors.js';
+import { dayRu } from '../../core/i18n.js';
 import { closest } from '../../core/assert-paths.js';
 import { didYouMean } from '../../core/document-issues.js';
 import { checkExportKinds } from '../../app/compare-files.js';
@@ -40,7 +41,7 @@ const FORMATS = ['table', 'json', 'md', 'xlsx', 'csv', 'html'] as const;
 export function kpiOptionsFromCli(o: { from?: string; to?: string; touchNorm?: string; callbackWindow?: string }): KpiOptions {
   const from = parseDay(o.from, '--from');
   const to = parseDay(o.to, '--to');
-  if (from && to && from > to) throw UserError.of('E_USAGE', 'usage.fromAfterTo', { from, to });
+  if (from && to && from > to) throw UserError.of('E_USAGE', 'usage.fromAfterTo', { from, to, fromRu: dayRu(from), toRu: dayRu(to) });
   const touchNorm = o.touchNorm === undefined ? 5 : o.touchNorm.trim() === '' ? Number.NaN : Number(o.touchNorm);
   if (!Number.isFinite(touchNorm) || touchNorm < 0) throw UserError.of('E_USAGE', 'usage.touchNorm', { value: String(o.touchNorm) });
   return { from, to, touchNorm, callbackWindowMs: parseWindow(o.callbackWindow, 24 * 3_600_000) };
@@ -64,8 +65,9 @@ export function parseGroupBy(values: readonly string[] | undefined): GroupDim[][
 export function parseMetrics(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  if (list.length === 0) throw UserError.of('E_USAGE', 'usage.unknownMetric', { metrics: '""', metricsRu: '«»', near: '', nearRu: '', known: METRIC_KEYS.join(', ') });
+  // Every name --metrics takes, in both errors: an empty list listed the per-manager metrics alone (31 of 39).
   const known = [...new Set([...METRIC_KEYS, ...UNIT_METRICS.map((m) => m.key), ...STAGE_METRICS.map((m) => m.key)])];
+  if (list.length === 0) throw UserError.of('E_USAGE', 'usage.unknownMetric', { metrics: '""', metricsRu: '«»', near: '', nearRu: '', known: known.join(', ') });
   const unknown = list.filter((k) => !known.includes(k));
   if (unknown.length > 0) {
     // The closest name of the first, as --assert and targets suggest one («conversoin»: conversion).

@@ -44,7 +44,8 @@ export type Alert =
   | { code: 'shared-titles'; file: string; count: number; example: string }
   | { code: 'placeholder-dates'; file: string; deals: number; earliest: string }
   | { code: 'closed-later'; file: string; deals: number; latest: string; reportDate: string }
-  | { code: 'closed-before-created'; file: string; deals: number; id: string; created: string; closed: string }
+  /** `createdTime` and `closedTime` (HH:MM) when the example was closed on the day it was created, before its time. */
+  | { code: 'closed-before-created'; file: string; deals: number; id: string; created: string; closed: string; createdTime?: string; closedTime?: string }
   | { code: 'empty-period'; from: string | null; to: string | null; first: string; last: string; deals: number }
   | { code: 'negative-amounts'; file: string; deals: number; sum: number }
   | { code: 'date-order-borrowed'; file: string; from: string; order: 'dmy' | 'mdy'; columns: string[] }
@@ -577,9 +578,15 @@ function nothingWonText(a: Extract<Alert, { code: 'nothing-won' }>, ru: boolean)
 function oddDatesText(a: Extract<Alert, { code: 'placeholder-dates' | 'closed-later' | 'closed-before-created' }>, ru: boolean): string {
   const lang = ru ? 'ru' : 'en';
   if (a.code === 'closed-before-created') {
+    // Closed the same day, minutes or hours before: no mistyped year, rather times or a time zone.
+    const sameDay = a.createdTime !== undefined && a.closedTime !== undefined;
+    const at = (d: string, time: string | undefined) => day(d, lang) + (sameDay ? ` ${time}` : '');
+    const check = ru
+      ? sameDay ? 'Проверьте время создания и закрытия в CRM (разные часовые пояса? время, введённое вручную?)' : 'Проверьте даты в CRM (год?)'
+      : sameDay ? 'Check the times of creation and close in the CRM (different time zones? a time typed by hand?)' : 'Check the dates in the CRM (the year?)';
     return ru
-      ? `${a.file}: ${num(a.deals, ru)} ${plural(a.deals, 'выигранная или проигранная сделка закрыта', 'выигранные или проигранные сделки закрыты', 'выигранных или проигранных сделок закрыты')} раньше, чем ${plural(a.deals, 'создана', 'созданы', 'созданы')} (например, сделка ${a.id}: создана ${day(a.created, lang)}, закрыта ${day(a.closed, lang)}): у ${plural(a.deals, 'неё', 'них', 'них')} нет цикла, и средний и медианный цикл посчитаны без ${plural(a.deals, 'неё', 'них', 'них')}. Проверьте даты в CRM (год?) и выгрузите файл заново.`
-      : `${a.file}: ${num(a.deals, ru)} won or lost ${a.deals === 1 ? 'deal was' : 'deals were'} closed before ${a.deals === 1 ? 'it was' : 'they were'} created (deal ${a.id}, for one: created ${a.created}, closed ${a.closed}): ${a.deals === 1 ? 'it has' : 'they have'} no cycle, and the mean and median cycle leave ${a.deals === 1 ? 'it' : 'them'} out. Check the dates in the CRM (the year?) and export again.`;
+      ? `${a.file}: ${num(a.deals, ru)} ${plural(a.deals, 'выигранная или проигранная сделка закрыта', 'выигранные или проигранные сделки закрыты', 'выигранных или проигранных сделок закрыты')} раньше, чем ${plural(a.deals, 'создана', 'созданы', 'созданы')} (например, сделка ${a.id}: создана ${at(a.created, a.createdTime)}, закрыта ${at(a.closed, a.closedTime)}): у ${plural(a.deals, 'неё', 'них', 'них')} нет цикла, и средний и медианный цикл посчитаны без ${plural(a.deals, 'неё', 'них', 'них')}. ${check} и выгрузите файл заново.`
+      : `${a.file}: ${num(a.deals, ru)} won or lost ${a.deals === 1 ? 'deal was' : 'deals were'} closed before ${a.deals === 1 ? 'it was' : 'they were'} created (deal ${a.id}, for one: created ${at(a.created, a.createdTime)}, closed ${at(a.closed, a.closedTime)}): ${a.deals === 1 ? 'it has' : 'they have'} no cycle, and the mean and median cycle leave ${a.deals === 1 ? 'it' : 'them'} out. ${check} and export again.`;
   }
   if (a.code === 'placeholder-dates') {
     return ru

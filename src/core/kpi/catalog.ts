@@ -143,6 +143,12 @@ export const NEEDS_TEXT: Record<InputNeed, string> = {
   stage: 'needs a stage column in the deals file',
 };
 
+/** Why a unit-economics metric asked for (`kpi --metrics cac`) is not computed: it is computed with a spend file only. */
+export const NEEDS_SPEND = 'needs a spend file (--spend)';
+
+/** Why a stage metric asked for (`kpi --metrics age_days_median`) is not computed: it is a grouping by stage's. */
+export const NEEDS_STAGE_GROUPING = 'needs a grouping by stage (--by stage)';
+
 /** The kind of activity a metric counts: an export of one other kind (InputShape.activityRows) has none of it. */
 const KIND_OF: Partial<Record<string, ActivityKind>> = { calls_out: 'call', calls_in: 'call', calls_missed: 'call', missed_share: 'call', callback_rate: 'call', talk_minutes: 'call', emails: 'email', meetings: 'meeting', messages: 'message' };
 

@@ -208,6 +208,11 @@ export function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** A moment's time of day as written (HH:MM): moments are kept as UTC of the clock they were read on. */
+export function isoMinute(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 16);
+}
+
 /** The day number of a `YYYY-MM-DD` date. */
 export function dayOfIso(date: string): number {
   return dayOf(Date.parse(`${date}T00:00:00Z`));

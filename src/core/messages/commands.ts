@@ -26,6 +26,15 @@ export const COMMAND_MESSAGES = {
   'usage.margin': { ru: `--margin: нужна ${SHARE_FORMS.ru}; получено «{value}»`, en: `--margin must be ${SHARE_FORMS.en}; got "{value}"` },
   'usage.repeated': { ru: '{option} указан больше одного раза, а берётся одно значение', en: '{option} is given more than once, and takes one value', hint: { ru: 'оставьте один {option}', en: 'keep one {option}' } },
   'usage.repeatedFile': { ru: '{option} указан больше одного раза, а берётся один файл', en: '{option} is given more than once, and takes one file', hint: { ru: 'оставьте один {option}; две выгрузки одного вида сначала объедините в один файл', en: 'keep one {option}; join two exports of one kind into one file first' } },
+  // `-d ''` (a shell variable not set) read the current folder: «это папка, а не файл», no option named.
+  'usage.emptyFile': {
+    ru: 'путь к файлу пуст: после {option} нужно имя файла', en: 'the file path is empty: {option} needs a file name',
+    hint: { ru: 'пустой путь бывает, когда переменная оболочки не задана', en: 'an empty path comes from a shell variable that is not set' },
+  },
+  'usage.emptyFileArgument': {
+    ru: 'путь к файлу пуст: crm-audit {command} ждёт имя файла', en: 'the file path is empty: crm-audit {command} needs a file name',
+    hint: { ru: 'пустой путь бывает, когда переменная оболочки не задана', en: 'an empty path comes from a shell variable that is not set' },
+  },
   'usage.wholeNumber': { ru: '{name}: нужно целое число не меньше 0; получено «{value}»', en: '{name} must be a whole number, got "{value}"' },
   'generate.tooMany': {
     ru: '{name}: не больше {maxRu}; получено «{value}»', en: '{name} must be at most {max}, got "{value}"',

@@ -68,6 +68,10 @@ export const READ_MESSAGES = {
     ru: 'ячейка в строке {line}, в колонке {column} по счёту, длиннее {max} символов', en: 'a cell at line {line}, in column {column} counted from the left, is longer than {max} characters',
     hint: { ru: 'если файл настоящий, поднимите --max-cell-size', en: 'raise --max-cell-size if the file is genuine' },
   },
+  'csv.cellTooLongNamed': {
+    ru: 'ячейка в строке {line}, в колонке «{header}» ({column}-я по счёту), длиннее {max} символов', en: 'a cell at line {line}, in column "{header}" (column {column} from the left), is longer than {max} characters',
+    hint: { ru: 'если файл настоящий, поднимите --max-cell-size', en: 'raise --max-cell-size if the file is genuine' },
+  },
   'html.noTable': {
     ru: 'в этом HTML-файле нет таблицы', en: 'this HTML file holds no table',
     hint: { ru: 'выгрузите список из CRM ещё раз («Экспорт в Excel» или CSV)', en: 'export the list again from the CRM ("Export to Excel" or CSV)' },
@@ -122,6 +126,10 @@ export const READ_MESSAGES = {
   'xlsx.sheetEmpty': {
     ru: 'лист «{sheet}» пуст', en: 'sheet "{sheet}" is empty',
     hint: { ru: 'выгрузите данные ещё раз', en: 'export the data again' },
+  },
+  'xlsx.sheetEmptyOthers': {
+    ru: 'лист «{sheet}» пуст', en: 'sheet "{sheet}" is empty',
+    hint: { ru: 'укажите в --sheet лист с данными: {sheetsRu}', en: 'pass --sheet a sheet with data: {sheets}' },
   },
   'xlsx.allSheetsEmpty': {
     ru: 'все листы книги пусты', en: 'every sheet of the workbook is empty',

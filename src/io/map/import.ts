@@ -254,7 +254,9 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
   // Two known names at least: a filter row «Период | с … | по …» names one (a spend file's month).
   const namesColumns = byNumber ? undefined : (cells: readonly string[]) => headerScore(cells, kind) >= 2 || cells.some((c) => named.has(normalizeHeader(c)));
   const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, namesColumns };
-  const { held, ...table } = await readTable(file, tableOptions, (record, line) => rows.add(record, line));
+  const { held, ...table } = await readTable(file, tableOptions, (record, line) => rows.add(record, line)).catch((error: unknown) => {
+    throw namedCell(error, rows);
+  });
   let report: ImportReport;
   try {
     report = rows.finish(table);
@@ -270,6 +272,18 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
     throw UserError.of('E_NO_RECORDS', 'import.noRecords', { kind: KIND_NAMES[kind], kindRu: KIND_NAMES_RU[kind], rows: 0 }, { file });
   }
   return report;
+}
+
+/**
+ * A cell too long for the reader (csv.cellTooLong), named by its column's header where the header row
+ * is known («в колонке «Примечание»»), not only by its number: the reader's loop knows no header, so
+ * the error is completed here, on its way out.
+ */
+export function namedCell(error: unknown, rows: Pick<RowsToRecords<unknown>, 'headerAbove'>): unknown {
+  if (!(error instanceof UserError) || error.messageId !== 'csv.cellTooLong' || !error.params) return error;
+  const { line, column } = error.params;
+  const header = typeof line === 'number' && typeof column === 'number' ? rows.headerAbove(column - 1, line) : undefined;
+  return header === undefined ? error : UserError.of(error.code, 'csv.cellTooLongNamed', { ...error.params, header }, error.where);
 }
 
 /** The columns whose headers a profile names as date fields with an artefact time. */
@@ -322,6 +336,8 @@ class RowsToRecords<T> {
   private readonly held = new RowCells();
   /** The header, to know it again amid the data (two exports joined into one file). */
   private header: RepeatedHeader | undefined;
+  /** The header row's cells, when the file has one (not a layout's names, nor columns by number). */
+  private headerCells: string[] | undefined;
 
   constructor(
     private readonly file: string,
@@ -337,6 +353,24 @@ class RowsToRecords<T> {
   startAt(header: string[]): void {
     this.headRows.push({ cells: header, row: 0 });
     this.startWithHeader();
+  }
+
+  /**
+   * The header of a column (from 0) above a row, when the file has a header row: the one found, or
+   * the one the rows read so far show (an error amid the first rows); none in the header row itself.
+   */
+  headerAbove(column: number, row: number): string | undefined {
+    let header = this.headerCells;
+    if (!header && !this.reading) {
+      try {
+        const best = headerRow(this.headRows, this.kind, this.opts, this.limits, this.file);
+        if (best >= 0 && this.headRows[best]!.row < row) header = this.headRows[best]!.cells;
+      } catch {
+        return undefined;
+      }
+    }
+    const name = header?.[column]?.trim();
+    return name ? name : undefined;
   }
 
   /** One record of the table, as strings or bytes. */
@@ -420,7 +454,10 @@ class RowsToRecords<T> {
     assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells), opts.listAmbiguous === true);
     this.report.headerRow = header.row;
     this.report.columns = map.columns;
-    if (best !== -1) this.header = new RepeatedHeader(header.cells, file);
+    if (best !== -1) {
+      this.header = new RepeatedHeader(header.cells, file);
+      this.headerCells = header.cells;
+    }
     opts.onHeader?.(map);
     this.reading = startReading<T>(kind, file, map, header.cells, opts);
     this.build = this.reading.build;

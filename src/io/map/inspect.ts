@@ -2,7 +2,7 @@ import { knownLayout } from './layouts.js';
 import { UserError } from '../../core/errors.js';
 import { RECORD_KINDS, type RecordKind } from './fields.js';
 import { DealStore } from '../../core/kpi/deal-store.js';
-import { importDealRowsCounted, importFile, noteMerged, type ImportOptions, type ImportReport } from './import.js';
+import { importDealRowsCounted, importFile, namedCell, noteMerged, type ImportOptions, type ImportReport } from './import.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
 import { headerScore, namesTellingColumn } from './mapping.js';
 import { noHeaderError } from './no-header.js';
@@ -43,7 +43,7 @@ export async function guessKindSaid(file: string, opts: ImportOptions): Promise<
       if (rows.length >= limits.headerSearchRows) throw new Enough();
     });
   } catch (error) {
-    if (!(error instanceof Enough)) throw error;
+    if (!(error instanceof Enough)) throw namedCell(error, { headerAbove: (column, row) => headerAbove(rows, column, row) });
   }
   // A CRM profile's signature says what the file holds before any count of names does; a known layout
   // without a header (Asterisk's Master.csv) is the call log its values show.
@@ -64,6 +64,17 @@ export async function guessKindSaid(file: string, opts: ImportOptions): Promise<
   // One name each: the kind only one of whose own columns is named («Длительность разговора» beside «Кто»).
   const telling = RECORD_KINDS.filter((kind) => rows.some((r) => namesTellingColumn(r.cells, kind)));
   return telling.length === 1 ? { kind: telling[0]!, said: true } : { kind: best, said: false };
+}
+
+/** The header of a column (from 0) above a row: the row before it that names the most known columns of some kind. */
+function headerAbove(rows: ReadonlyArray<{ cells: string[]; row: number }>, column: number, row: number): string | undefined {
+  let best: string[] | undefined;
+  let bestScore = 0;
+  for (const r of rows) {
+    const score = r.row < row ? Math.max(...RECORD_KINDS.map((kind) => headerScore(r.cells, kind))) : 0;
+    if (score > bestScore) [best, bestScore] = [r.cells, score];
+  }
+  return best?.[column]?.trim() || undefined;
 }
 
 /** Reads a whole file the way kpi would and reports everything the importer saw; bad rows do not fail it. */

@@ -30,7 +30,8 @@ export interface ProfileMatch {
 
 /**
  * The profile whose signature the header matches best: every `all` header present and at least
- * `min` of `any`; the most matched headers win (the earlier profile on a tie).
+ * `min` of `any`; the most matched headers win (the earlier profile on a tie). A column counts once,
+ * however many of the signature's names read as its header.
  */
 export function detectProfile(headers: readonly string[], kind: RecordKind): ProfileMatch | undefined {
   const present = new Map(headers.map((h) => [normalizeHeader(h), h] as const));
@@ -40,7 +41,14 @@ export function detectProfile(headers: readonly string[], kind: RecordKind): Pro
     const sig = profile.signature;
     if (sig.all && !sig.all.every((h) => present.has(normalizeHeader(h)))) continue;
     if (sig.oneOf && !sig.oneOf.some((h) => present.has(normalizeHeader(h)))) continue;
-    const matched = sig.any.filter((h) => present.has(normalizeHeader(h)));
+    // One column once: a profile's label and its API name read the same («Expected Revenue», «expected_revenue»).
+    const columns = new Set<string>();
+    const matched = sig.any.filter((h) => {
+      const key = normalizeHeader(h);
+      if (!present.has(key) || columns.has(key)) return false;
+      columns.add(key);
+      return true;
+    });
     if (matched.length < sig.min) continue;
     if (!best || matched.length > best.matched.length) best = { profile, matched };
   }

@@ -80,7 +80,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
       try {
         const merges = await mergedDown(zip, entry, file, budget, limits, sheet.name);
         const ctx: CellContext = { shared, dateStyles, timeStyles, date1904, merges, sheet: sheet.name, part: entry.fileName, file };
-        found = await streamSheet(zip, entry, file, budget, limits, ctx, sink, sheetWanted === undefined);
+        found = await streamSheet(zip, entry, file, budget, limits, ctx, sink);
         hiddenRows = ctx.hiddenRows ?? 0;
       } catch (error) {
         // The first sheet with values has no known header: the data may be on another sheet.
@@ -92,7 +92,16 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
     }
     // A sheet the workbook names whose part the zip lacks is a damaged workbook, not an empty one.
     if (missing !== undefined) throw UserError.of('E_XLSX_CORRUPT', 'xlsx.corrupt', { reason: `no part ${missing}` }, { file });
-    throw sheetWanted ? UserError.of('E_XLSX_EMPTY', 'xlsx.sheetEmpty', { sheet: sheetWanted }, { file }) : UserError.of('E_XLSX_EMPTY', 'xlsx.allSheetsEmpty', {}, { file });
+    if (sheetWanted === undefined) throw UserError.of('E_XLSX_EMPTY', 'xlsx.allSheetsEmpty', {}, { file });
+    // The sheet chosen is empty: the sheets that hold values are named, to choose one of them instead.
+    const chosen = candidates[0]!;
+    const filled: string[] = [];
+    for (const sheet of sheets) {
+      const entry = entries.get(sheet.target);
+      if (sheet !== chosen && entry && (await holdsValues(zip, entry, { shared, dateStyles, timeStyles, date1904, merges: new Map(), sheet: sheet.name, part: entry.fileName, file }, budget, limits))) filled.push(sheet.name);
+    }
+    if (filled.length === 0) throw UserError.of('E_XLSX_EMPTY', names.length > 1 ? 'xlsx.allSheetsEmpty' : 'xlsx.sheetEmpty', { sheet: chosen.name }, { file });
+    throw UserError.of('E_XLSX_EMPTY', 'xlsx.sheetEmptyOthers', { sheet: chosen.name, sheets: filled.map((n) => `"${n}"`).join(', '), sheetsRu: filled.map((n) => `«${n}»`).join(', ') }, { file });
   } finally {
     zip.close();
   }
@@ -151,8 +160,11 @@ async function mergedDown(zip: ZipFile, entry: Entry, file: string, budget: { le
 /** A row's hidden attribute (`hidden="1"`, `hidden="true"`): a filter's, or hidden by hand. */
 const HIDDEN_ROW = /\bhidden="(1|true)"/;
 
-/** Scans one sheet's XML; returns false (without emitting) when it holds no value at all and skipEmpty is set. */
-async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { left: number }, limits: Limits, ctx: CellContext, sink: RowSink, skipEmpty: boolean): Promise<boolean> {
+/**
+ * Scans one sheet's XML; returns false (without emitting) when it holds no value at all: the next
+ * sheet is read, or a sheet chosen with --sheet is said to be empty (it read as «the file holds no rows»).
+ */
+async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { left: number }, limits: Limits, ctx: CellContext, sink: RowSink): Promise<boolean> {
   const decoder = new TextDecoder('utf-8');
   let carry = '';
   let nextRow = 1;
@@ -215,7 +227,24 @@ async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { l
   } catch (error) {
     throw malformed(error);
   }
-  return seenValue || !skipEmpty;
+  return seenValue;
+}
+
+/**
+ * Whether a sheet has a value in some cell: read up to its first row with one, on a copy of the
+ * inflation budget. A sheet that cannot be read (damaged) counts as none: this only names the sheets
+ * to choose instead of an empty one.
+ */
+async function holdsValues(zip: ZipFile, entry: Entry, ctx: CellContext, budget: { left: number }, limits: Limits): Promise<boolean> {
+  const found = new Error('a value');
+  try {
+    await streamSheet(zip, entry, ctx.file, { left: budget.left }, limits, ctx, () => {
+      throw found;
+    });
+    return false;
+  } catch (error) {
+    return error === found;
+  }
 }
 
 /**

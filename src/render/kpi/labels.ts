@@ -82,6 +82,8 @@ const REASONS_RU: Record<string, string> = {
   'the activities file holds one other kind of activity only': 'в файле активностей только один вид активностей (не звонки, письма, встречи или сообщения)',
   'needs a call status or missed column in the activities file': 'нужна колонка статуса звонка или пропуска в файле активностей',
   'needs a payments file (--payments)': 'нужен файл оплат (--payments)',
+  'needs a spend file (--spend)': 'нужен файл расходов (--spend)',
+  'needs a grouping by stage (--by stage)': 'нужна группировка по этапам (--by stage)',
   'needs a paid amount column in the payments file': 'нужна колонка оплаченной суммы в файле оплат',
   'needs an invoiced amount column in the payments file': 'нужна колонка суммы счёта в файле оплат',
   'needs activities dated within the period: the activities file has none in it': 'нужны действия, датированные этим периодом: в файле активностей их нет',

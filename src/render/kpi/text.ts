@@ -1,4 +1,4 @@
-import { metricDef, METRICS, type MetricDef } from '../../core/kpi/catalog.js';
+import { metricDef, METRICS, NEEDS_SPEND, NEEDS_STAGE_GROUPING, STAGE_METRICS, UNIT_METRICS, type MetricDef } from '../../core/kpi/catalog.js';
 import { unreadableRows, type KpiResult } from '../../core/kpi/types.js';
 import { plural, tr } from '../../core/i18n.js';
 import { warningLines } from '../../core/kpi/alerts.js';
@@ -8,6 +8,7 @@ import { kpiLabels, METRIC_GROUPS, reasonText, SHORT } from './labels.js';
 import { borderlessTable } from './table-style.js';
 import { lossReasonRows } from './loss-reasons.js';
 import { groupSectionsMarkdown, groupSectionsTerminal } from './groups-text.js';
+import { groupingsOf } from './groups.js';
 import { lineWidth, wrapWords } from './reading-table.js';
 
 export interface KpiRenderOptions extends RenderOptions {
@@ -81,12 +82,27 @@ export function renderKpiTable(result: KpiResult, opts: KpiRenderOptions): strin
  */
 function notComputed(result: KpiResult, opts: KpiRenderOptions): string | undefined {
   const byReason = new Map<string, string[]>();
-  for (const [key, reason] of Object.entries(result.notApplicable)) {
+  for (const [key, reason] of [...Object.entries(result.notApplicable), ...askedElsewhere(result, opts.metrics)]) {
     if (opts.metrics?.length && !opts.metrics.includes(key)) continue;
     byReason.set(reason, [...(byReason.get(reason) ?? []), metricDef(key)?.label[opts.lang === 'ru' ? 'ru' : 'en'] ?? key]);
   }
   if (byReason.size === 0) return undefined;
   return [...byReason].map(([reason, labels]) => `${labels.join(', ')} — ${reasonText(reason, opts.lang)}`).join('; ');
+}
+
+/**
+ * Metrics asked for (--metrics) that this run has no place for, with why: the unit economics without
+ * a spend file, the stage metrics without a grouping by stage. Not in `notApplicable` (the JSON has
+ * no such keys then), so `--metrics spend,cac` without --spend printed an empty report and no reason.
+ */
+function askedElsewhere(result: KpiResult, metrics: readonly string[] | undefined): Array<[string, string]> {
+  const stages = groupingsOf(result).some((g) => g.stage);
+  return (metrics ?? []).flatMap((key): Array<[string, string]> => {
+    if (key in result.notApplicable) return [];
+    if (!result.spend && UNIT_METRICS.some((m) => m.key === key)) return [[key, NEEDS_SPEND]];
+    if (!stages && !byKey.has(key) && STAGE_METRICS.some((m) => m.key === key)) return [[key, NEEDS_STAGE_GROUPING]];
+    return [];
+  });
 }
 
 /** Whether the loss reasons table is shown: always, or when --metrics names them. */

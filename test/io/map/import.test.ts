@@ -618,3 +618,40 @@ describe('IsDeleted on activities and payments', () => {
     expect(pays.report.dropped).toEqual({ 'deleted record (IsDeleted: in the recycle bin)': 1 });
   });
 });
+
+// `kpi -d huge.csv`: «ячейка в строке 2, в колонке 5 по счёту, длиннее 1 048 576 символов», where the header names that column «Примечание».
+describe('a cell longer than --max-cell-size', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-long-cell-'));
+  const header = 'ID;Ответственный;Дата создания;Этап сделки;Примечание;';
+  const row = (i: number, note = '') => `${i};Иванов;01.03.2025;Новая;${note};`;
+  const limits = { maxCellChars: 100 };
+  const refused = async (name: string, lines: string[]): Promise<UserError> => {
+    const file = path.join(dir, name);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const error = await importDeals(file, { cwd: dir, stdin: process.stdin, limits }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe('E_LIMIT_CELL');
+    return error as UserError;
+  };
+
+  it('names its column by the header, amid the first rows and after them, in either language', async () => {
+    // Among the rows read to find the header, and far below them.
+    for (const [name, at] of [['early.csv', 2], ['late.csv', 60]] as const) {
+      const lines = [header, ...Array.from({ length: 70 }, (_, i) => row(i + 1, i + 2 === at ? 'x'.repeat(101) : ''))];
+      const error = await refused(name, lines);
+      expect(error.message).toBe(`a cell at line ${at}, in column "Примечание" (column 5 from the left), is longer than 100 characters`);
+      expect(describeUserError(error, 'ru')).toContain(`ячейка в строке ${at}, в колонке «Примечание» (5-я по счёту), длиннее 100 символов`);
+    }
+    // inspect, which reads the first rows to tell the file's kind, names it too.
+    const { inspectFile } = await import('../../../src/io/map/inspect.js');
+    const error = await inspectFile(path.join(dir, 'early.csv'), undefined, { cwd: dir, stdin: process.stdin, limits }).then(() => undefined, (e: unknown) => e);
+    expect((error as UserError).message).toContain('in column "Примечание" (column 5 from the left)');
+  });
+
+  it('names it by number where the column has no header, or the cell is in the header row', async () => {
+    const blank = await refused('blank.csv', [header, row(1), `2;Иванов;01.03.2025;Новая;;${'x'.repeat(101)}`]);
+    expect(blank.message).toBe('a cell at line 3, in column 6 counted from the left, is longer than 100 characters');
+    const inHeader = await refused('header.csv', [`${header}${'x'.repeat(101)}`, row(1)]);
+    expect(inHeader.message).toBe('a cell at line 1, in column 6 counted from the left, is longer than 100 characters');
+  });
+});

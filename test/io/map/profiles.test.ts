@@ -50,6 +50,14 @@ describe('CRM profiles (profiles/*.yaml)', () => {
     expect(map.fields.get('closed_at')!.map((c) => headers[c])).toEqual(['close_time', 'won_time', 'lost_time']);
   });
 
+  // inspect said Odoo was «узнан по 10 своим заголовкам: … «Expected Revenue», … «expected_revenue»» of a file with one such column.
+  it('counts a column once, though two of the signature\'s names (a label and its API name) read as its header', () => {
+    const headers = ['External ID', 'Created on', 'Opportunity', 'Customer', 'Salesperson', 'Stage', 'Expected Revenue', 'Probability', 'Active', 'Lost Reason', 'Closed Date'];
+    const match = detectProfile(headers, 'deals');
+    expect(match?.profile.id).toBe('odoo');
+    expect(match!.matched).toEqual(['Opportunity', 'Salesperson', 'Expected Revenue', 'Stage', 'Customer', 'Created on', 'Closed Date', 'Lost Reason', 'Probability']);
+  });
+
   it('recognises nothing in a header that only shares a few generic names', () => {
     expect(detectProfile(['ID', 'Name', 'Amount', 'Stage'], 'deals')).toBeUndefined();
   });

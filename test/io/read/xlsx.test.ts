@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/core/errors.js';
-import { renderMessage } from '../../../src/core/messages.js';
+import { renderHint, renderMessage } from '../../../src/core/messages.js';
+import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
+import { readXlsx } from '../../../src/io/read/xlsx.js';
 import { makeXlsx, makeZip } from '../../fixtures/zip.js';
 import { readXlsxRows } from '../../helpers/xlsx-read.js';
 
@@ -129,5 +131,42 @@ describe('readXlsx: elements written with a namespace prefix (<x:row>, as some .
       ['id', 'manager'],
       ['1', 'Anna <A>'],
     ]);
+  });
+});
+
+describe('readXlsx: an empty sheet chosen with --sheet', () => {
+  /** A workbook of the sheets given, each its rows' XML. */
+  function workbook(sheets: Array<[string, string]>): Buffer {
+    const prolog = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+    return makeZip([
+      { name: '[Content_Types].xml', data: `${prolog}<Types/>` },
+      { name: 'xl/workbook.xml', data: `${prolog}<workbook xmlns:r="r"><sheets>${sheets.map(([name], i) => `<sheet name="${name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>` },
+      { name: 'xl/_rels/workbook.xml.rels', data: `${prolog}<Relationships>${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>` },
+      ...sheets.map(([, rows], i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: `${prolog}<worksheet><sheetData>${rows}</sheetData></worksheet>` })),
+    ]);
+  }
+  const choose = async (buffer: Buffer, sheet: string): Promise<UserError> => {
+    const error = await readXlsx({ buffer }, 'd.xlsx', sheet, DEFAULT_LIMITS, () => undefined).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    return error as UserError;
+  };
+
+  // `--sheet 1` on an empty first sheet said «в файле нет ни одной строки / выгрузите данные ещё раз», though the next sheet held the deals.
+  it('says the sheet chosen is empty, by its name, and names the sheets that hold data', async () => {
+    const book = workbook([['Пусто', ''], ['Сделки', ROWS], ['Пробелы', row(1, ['', ''])], ['Итоги', row(3, ['', 'итого'])]]);
+    for (const sheet of ['1', 'Пусто', 'пусто']) {
+      const error = await choose(book, sheet);
+      expect(error.code).toBe('E_XLSX_EMPTY');
+      expect(error.message).toBe('sheet "Пусто" is empty');
+      expect(error.hint).toBe('pass --sheet a sheet with data: "Сделки", "Итоги"');
+      expect(renderMessage(error.messageId!, error.params!, 'ru')).toBe('лист «Пусто» пуст');
+      expect(renderHint(error.messageId!, error.params!, 'ru')).toBe('укажите в --sheet лист с данными: «Сделки», «Итоги»');
+    }
+    // A sheet of empty cells is as empty.
+    expect((await choose(book, 'Пробелы')).params).toMatchObject({ sheet: 'Пробелы', sheetsRu: '«Сделки», «Итоги»' });
+    // No sheet with data: every sheet is empty; a workbook of one sheet, that sheet.
+    expect((await choose(workbook([['Пусто', ''], ['Пробелы', row(1, [''])]]), 'Пусто')).messageId).toBe('xlsx.allSheetsEmpty');
+    const one = await choose(workbook([['Пусто', '']]), '1');
+    expect([one.messageId, one.message]).toEqual(['xlsx.sheetEmpty', 'sheet "Пусто" is empty']);
   });
 });

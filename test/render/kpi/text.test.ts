@@ -46,4 +46,19 @@ describe('renderKpiTable with --metrics', () => {
     expect(renderKpiTable(r, { lang: 'ru', color: false, width: 200 }).trimEnd().split('\n').at(-1)).toBe('Не рассчитано: Оплачено — нужен файл оплат (--payments)');
     expect(renderKpiTable(r, { lang: 'en', color: false, width: 200 }).trimEnd().split('\n').at(-1)).toBe('Not applicable: Paid — needs a payments file (--payments)');
   });
+
+  // `--metrics spend,cac,ltv` without --spend printed an empty report and no reason, where `--metrics paid` says the payments file is needed.
+  it('says the unit economics asked for need a spend file, and a stage metric a grouping by stage', async () => {
+    const { renderKpiMarkdown, renderKpiTable } = await import('../../../src/render/kpi/text.js');
+    const r = kpiResult();
+    expect(r.spend).toBeUndefined();
+    const metrics = ['spend', 'cac', 'ltv', 'age_days_median'];
+    const table = (lang: string) => renderKpiTable(r, { lang, color: false, width: 200, metrics }).trimEnd().split('\n').slice(-2).join(' ');
+    expect(table('ru')).toBe('Не рассчитано: Расходы, CAC, LTV — нужен файл расходов (--spend); Возраст, дн. (медиана) — нужна группировка по этапам (--by stage)');
+    expect(table('en')).toBe('Not applicable: Spend, CAC, LTV — needs a spend file (--spend); Age, days (median) — needs a grouping by stage (--by stage)');
+    expect(renderKpiMarkdown(r, { lang: 'ru', color: false, metrics: ['cac'] })).toContain('**Не рассчитано:** CAC — нужен файл расходов (--spend)');
+    expect(renderKpiMarkdown(r, { lang: 'en', color: false, metrics: ['cac'] })).toContain('**Not applicable:** CAC — needs a spend file (--spend)');
+    // Not asked for, not said: a run without --metrics has no unit economics to miss.
+    expect(renderKpiTable(r, { lang: 'en', color: false })).not.toContain('spend file');
+  });
 });
