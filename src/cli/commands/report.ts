@@ -3,7 +3,7 @@ import { checkEvidence } from '../../core/audit/evidence.js';
 import { bandTitle, scoreAudit } from '../../core/audit/score.js';
 import type { AuditResult } from '../../core/audit/types.js';
 import { parseAssertion, type Assertion } from '../../core/assert.js';
-import type { CompareResult } from '../../core/compare.js';
+import type { CompareOptions, CompareResult } from '../../core/compare.js';
 import { UserError } from '../../core/errors.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
@@ -108,6 +108,51 @@ async function renderReport(report: ReportResult, format: (typeof FORMATS)[numbe
   return (await import('../../render/report/xlsx.js')).renderReportXlsx(report);
 }
 
+/**
+ * The KPIs and the comparison of the run's exports: one pass over them gives the KPIs and, with a
+ * cutover, both periods; two sets of files give a comparison of their own. The audit's answers, when
+ * there are, are checked against the same read (spec/evidence.md).
+ */
+async function readExports(
+  ctx: CliContext,
+  m: ReturnType<typeof merge>,
+  how: { base: ReturnType<typeof importOptionsFromCli>; overrides: Awaited<ReturnType<typeof loadOverrides>>; compareOptions: CompareOptions; format: (typeof FORMATS)[number] },
+  checked: { audit: AuditResult; questionnaire: Questionnaire } | undefined,
+): Promise<{ kpi: KpiResult | undefined; compare: CompareResult | undefined }> {
+  let kpi: KpiResult | undefined;
+  let compare: CompareResult | undefined;
+  const { deals } = m.files;
+  const { base, overrides, compareOptions, format } = how;
+  if (m.cutover && (m.before || m.after)) throw UserError.of('E_USAGE', 'report.cutoverAndFiles');
+  if (deals) {
+    const files = { ...m.files, deals };
+    // One pass over the exports gives the KPIs and, with a cutover, both periods of the comparison.
+    if (m.cutover) await checkExportKinds(files, base);
+    const kpiOptions = m.groupBy ? { ...m.kpi, groupBy: m.groupBy } : m.kpi;
+    const periods = m.cutover ? [kpiOptions, ...cutoverPeriods(m.kpi, m.cutover)] : [kpiOptions];
+    const runResult = await runEngines(files, base, overrides, periods, { margin: m.margin });
+    kpi = kpiResultFromRun(runResult, 0, kpiOptions);
+    // The audit's answers are checked against the same read (spec/evidence.md).
+    if (checked) checked.audit.evidence = checkEvidence(checked.questionnaire, checked.audit, runResult.facts[0]!, m.lang, { managers: m.managers, hourlyCost: m.hourlyCost });
+    if (m.cutover) {
+      compare = comparisonFromRun(runResult, 1, m.cutover, compareOptions);
+      // The periods' warnings go with the KPIs' (the same files were read once for both).
+      addAlerts(kpi.dataQuality, cutoverAlerts(runResult, 1, compare));
+    }
+  } else if (m.cutover) {
+    throw UserError.of('E_USAGE', 'report.cutoverNeedsDeals');
+  }
+  if (m.before && m.after) {
+    const both = await computeComparison({ before: m.before, after: m.after }, base, overrides, m.kpi, compareOptions);
+    // Files of their own: how they were read goes with the comparison (the JSON's compare.dataQuality), and is said.
+    compare = { ...both.result, dataQuality: both.dataQuality };
+    reportSkippedRows(ctx, both.dataQuality, m.lang, format, { json: 'compare.dataQuality', sheet: false });
+  } else if (m.before || m.after) {
+    throw UserError.of('E_USAGE', 'report.bothPeriods');
+  }
+  return { kpi, compare };
+}
+
 /** `crm-audit report`: the CI report — one workbook (or JSON / Markdown), assertions and exit codes. */
 export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number> {
   const { config, file: configFile } = await loadConfig(o.config, ctx.cwd, ctx.stdin).catch((error: unknown) => {
@@ -145,36 +190,8 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     audit = scoreAudit(questionnaire, parsed.answers, { lang: m.lang, now, company: m.company ?? parsed.company, managers: m.managers, hourlyCost: m.hourlyCost });
   }
 
-  let kpi: KpiResult | undefined;
-  let compare: CompareResult | undefined;
   const { deals } = m.files;
-  if (m.cutover && (m.before || m.after)) throw UserError.of('E_USAGE', 'report.cutoverAndFiles');
-  if (deals) {
-    const files = { ...m.files, deals };
-    // One pass over the exports gives the KPIs and, with a cutover, both periods of the comparison.
-    if (m.cutover) await checkExportKinds(files, base);
-    const kpiOptions = m.groupBy ? { ...m.kpi, groupBy: m.groupBy } : m.kpi;
-    const periods = m.cutover ? [kpiOptions, ...cutoverPeriods(m.kpi, m.cutover)] : [kpiOptions];
-    const runResult = await runEngines(files, base, overrides, periods, { margin: m.margin });
-    kpi = kpiResultFromRun(runResult, 0, kpiOptions);
-    // The audit's answers are checked against the same read (spec/evidence.md).
-    if (audit && questionnaire) audit.evidence = checkEvidence(questionnaire, audit, runResult.facts[0]!, m.lang, { managers: m.managers, hourlyCost: m.hourlyCost });
-    if (m.cutover) {
-      compare = comparisonFromRun(runResult, 1, m.cutover, compareOptions);
-      // The periods' warnings go with the KPIs' (the same files were read once for both).
-      addAlerts(kpi.dataQuality, cutoverAlerts(runResult, 1, compare));
-    }
-  } else if (m.cutover) {
-    throw UserError.of('E_USAGE', 'report.cutoverNeedsDeals');
-  }
-  if (m.before && m.after) {
-    const both = await computeComparison({ before: m.before, after: m.after }, base, overrides, m.kpi, compareOptions);
-    // Files of their own: how they were read goes with the comparison (the JSON's compare.dataQuality), and is said.
-    compare = { ...both.result, dataQuality: both.dataQuality };
-    reportSkippedRows(ctx, both.dataQuality, m.lang, format, { json: 'compare.dataQuality', sheet: false });
-  } else if (m.before || m.after) {
-    throw UserError.of('E_USAGE', 'report.bothPeriods');
-  }
+  const { kpi, compare } = await readExports(ctx, m, { base, overrides, compareOptions, format }, audit && questionnaire ? { audit, questionnaire } : undefined);
   if (!audit && !kpi && !compare) {
     throw configFile ? UserError.of('E_USAGE', 'report.nothingInConfig', { config: configFile }) : UserError.of('E_USAGE', 'report.nothing');
   }
