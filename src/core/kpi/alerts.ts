@@ -361,10 +361,11 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'shared-titles') return sharedTitlesText(a, lang === 'ru');
   if (a.code === 'periods-overlap' || a.code === 'short-period' || a.code === 'period-without-activities') return periodsText(a, lang);
   if (a.code === 'activities-outside-deals') return outsideDealsText(a, lang);
-  return alertText(a, lang);
+  if (ECONOMICS_CODES.has(a.code)) return economicsText(a as EconomicsAlert, lang);
+  return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
-function alertText(a: Exclude<Alert, { code: 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -407,6 +408,39 @@ function alertText(a: Exclude<Alert, { code: 'activities-outside-deals' | 'futur
         ? `${a.file}: суммы сделок в разных валютах (${list}), а выручка и средний чек складывают их как есть. Выгрузите суммы в одной валюте (HubSpot: «Amount in company currency», Salesforce: «Amount (converted)») или разделите файл по валютам.`
         : `${a.file}: the deal amounts are in several currencies (${list}), and revenue and the average check add them as they are. Export the amounts in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)"), or split the file by currency.`;
     }
+    case 'manager-ids':
+      return managerIds(a, lang);
+    case 'date-order-borrowed':
+      return borrowedOrder(a, ru);
+    case 'three-decimals':
+      return threeDecimals(a, lang);
+    case 'idless-deals':
+      return idlessDeals(a, lang);
+    case 'leads-vs-deals':
+      return ru
+        ? `Период «${a.leads === 'before' ? 'до' : 'после'}» — выгрузка лидов, период «${a.leads === 'before' ? 'после' : 'до'}» — выгрузка сделок: конверсия, доля побед и лиды в месяц в них считают разное (из лида в сделку и из сделки в продажу), и их изменение — не результат внедрения. Сравнивайте выгрузки одного вида.`
+        : `The ${a.leads} period is a leads export and the ${a.leads === 'before' ? 'after' : 'before'} period a deals export: their conversion, win rate and leads per month measure different steps (lead to deal, deal to sale), and their change is no result of the CRM. Compare exports of one kind.`;
+    case 'leads-export':
+      return ru
+        ? `${a.file}: это выгрузка лидов (${crmName(a.crm, 'ru')}), а не сделок: «выиграна» здесь — лид сконвертирован в сделку, «проиграна» — отбракован, конверсия — из лида в сделку. Выручка и средний чек не считаются: сумма лида — ожидание, а не продажа. Для них передайте выгрузку сделок.`
+        : `${a.file}: this is a leads export (${crmName(a.crm, 'en')}), not deals: won here means converted into a deal, lost discarded, and the conversion is from lead to deal. Revenue and the average check are not counted: a lead's amount is an expectation, not a sale. Pass the deals export for them.`;
+    case 'unknown-values':
+      return unknownValuesText(a, ru);
+    case 'many-skipped':
+      return ru
+        ? `${a.file}: не прочитано ${num(a.skipped, ru)} из ${num(a.rows, ru)} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
+        : `${a.file}: ${num(a.skipped, ru)} of ${num(a.rows, ru)} rows (${Math.round((a.skipped / a.rows) * 100)}%) could not be read: a column is probably misread (dates, amounts), or this is another kind of file. crm-audit inspect shows why.`;
+  }
+}
+
+/** The codes of the unit economics' and the plan's alerts (economicsText). */
+const ECONOMICS_CODES = new Set<Alert['code']>(['unattributed-payments', 'spend-unmatched', 'spend-empty', 'spend-no-source', 'spend-months', 'partial-months', 'spend-sources', 'group-column-missing', 'plan-empty', 'plan-unknown']);
+type EconomicsAlert = Extract<Alert, { code: 'unattributed-payments' | 'spend-unmatched' | 'spend-empty' | 'spend-no-source' | 'spend-months' | 'partial-months' | 'spend-sources' | 'group-column-missing' | 'plan-empty' | 'plan-unknown' }>;
+
+/** The unit economics' and the plan's alerts: payments without a manager, spend and its sources and months, groups, the plan. */
+function economicsText(a: EconomicsAlert, lang: string): string {
+  const ru = lang === 'ru';
+  switch (a.code) {
     case 'unattributed-payments':
       return ru
         ? `Оплат без менеджера и без известной сделки: ${num(a.payments, ru)}; они учтены только в итоге по отделу.`
@@ -452,28 +486,6 @@ function alertText(a: Exclude<Alert, { code: 'activities-outside-deals' | 'futur
       return ru
         ? `В плане есть ${a.by === 'manager' ? 'менеджеры' : 'источники'} без сделок в периоде: ${a.names.map((n) => `«${n}»`).join(', ')}; их факт — 0. Проверьте написание имён.`
         : `The plan names ${a.by === 'manager' ? 'managers' : 'sources'} with no deals in the period: ${a.names.map((n) => `"${n}"`).join(', ')}; their fact is 0. Check the spelling.`;
-    case 'manager-ids':
-      return managerIds(a, lang);
-    case 'date-order-borrowed':
-      return borrowedOrder(a, ru);
-    case 'three-decimals':
-      return threeDecimals(a, lang);
-    case 'idless-deals':
-      return idlessDeals(a, lang);
-    case 'leads-vs-deals':
-      return ru
-        ? `Период «${a.leads === 'before' ? 'до' : 'после'}» — выгрузка лидов, период «${a.leads === 'before' ? 'после' : 'до'}» — выгрузка сделок: конверсия, доля побед и лиды в месяц в них считают разное (из лида в сделку и из сделки в продажу), и их изменение — не результат внедрения. Сравнивайте выгрузки одного вида.`
-        : `The ${a.leads} period is a leads export and the ${a.leads === 'before' ? 'after' : 'before'} period a deals export: their conversion, win rate and leads per month measure different steps (lead to deal, deal to sale), and their change is no result of the CRM. Compare exports of one kind.`;
-    case 'leads-export':
-      return ru
-        ? `${a.file}: это выгрузка лидов (${crmName(a.crm, 'ru')}), а не сделок: «выиграна» здесь — лид сконвертирован в сделку, «проиграна» — отбракован, конверсия — из лида в сделку. Выручка и средний чек не считаются: сумма лида — ожидание, а не продажа. Для них передайте выгрузку сделок.`
-        : `${a.file}: this is a leads export (${crmName(a.crm, 'en')}), not deals: won here means converted into a deal, lost discarded, and the conversion is from lead to deal. Revenue and the average check are not counted: a lead's amount is an expectation, not a sale. Pass the deals export for them.`;
-    case 'unknown-values':
-      return unknownValuesText(a, ru);
-    case 'many-skipped':
-      return ru
-        ? `${a.file}: не прочитано ${num(a.skipped, ru)} из ${num(a.rows, ru)} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
-        : `${a.file}: ${num(a.skipped, ru)} of ${num(a.rows, ru)} rows (${Math.round((a.skipped / a.rows) * 100)}%) could not be read: a column is probably misread (dates, amounts), or this is another kind of file. crm-audit inspect shows why.`;
   }
 }
 
