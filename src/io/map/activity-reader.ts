@@ -185,13 +185,8 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
     if (endRead !== undefined) return endRead;
     end = dateRead[0]!;
   }
-  let kind = m.kind0;
-  if (c.kind !== undefined) {
-    const k = cells.value(c.kind, m.kind);
-    k.count++;
-    kind = k.value;
-    if (kind === 'other' && m.dropOther) return CRM_EVENT;
-  }
+  const kind = c.kind === undefined ? m.kind0 : countedKind(cells, c.kind, m);
+  if (kind === 'other' && m.dropOther && c.kind !== undefined) return CRM_EVENT;
   let direction: Activity['direction'] = '';
   let notAnswered = false;
   const d = directionCell(cells, ctx, m);
@@ -301,6 +296,13 @@ function missedCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean {
 function incomingCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean {
   if (kindOf(cells, ctx, m) !== 'call') return false;
   return directionCell(cells, ctx, m)?.value.direction === 'in';
+}
+
+/** The row's kind from its kind column, counted (for inspect and the unknown-values alert). */
+function countedKind(cells: Cells, col: number, m: ActivityMemos): Activity['kind'] {
+  const k = cells.value(col, m.kind);
+  k.count++;
+  return k.value;
 }
 
 /** The row's kind, uncounted: its kind column's, else the file's one kind (kind0). */
