@@ -112,6 +112,17 @@ function dealPhones(activitiesMap: ColumnMap | undefined, dealsMap: ColumnMap | 
   return { dealPhones: false };
 }
 
+/**
+ * InputShape.dealIds: false where the deals file has no id column (its deals go by row number), the
+ * activities named deals by id (the link rule then links by id only: no client can) and no id found a
+ * deal, by its title either (Zoho's Potentials, which have no id column, beside its Calls, which name
+ * the deal by POTENTIALID only). A deals file with ids that merely match none is computed, and warned of.
+ */
+function dealIds(dealsMap: ColumnMap | undefined, engines: readonly KpiEngine[]): { dealIds?: false } {
+  if (!dealsMap || dealsMap.fields.has('id') || engines.length === 0 || !engines[0]!.noDealById()) return {};
+  return { dealIds: false };
+}
+
 /** Whether a client key is a phone number as phoneKey keeps one (PHONE_DIGITS of digits). */
 function phoneShaped(bytes: Uint8Array): boolean {
   if (bytes.length < PHONE_DIGITS.min || bytes.length > PHONE_DIGITS.max) return false;
@@ -479,11 +490,11 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   if (spend) for (const e of engines) e.addSpend(spend.rows, spend.margin);
   const said = callsSaid(activitiesMap, reports.find((r) => r.kind === 'activities'), overrides.valueMaps);
   const amounts = payments && paymentColumns(payments.report);
-  const shape = { ...inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), store.reasons.values.some((r) => r !== ''), said), ...amounts, ...dealPhones(activitiesMap, dealsMap, store) };
+  const shape = { ...inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), store.reasons.values.some((r) => r !== ''), said), ...amounts, ...dealPhones(activitiesMap, dealsMap, store), ...(files.activities ? dealIds(dealsMap, engines) : {}) };
   const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
   const results = await finishEngines(engines, shape, helper);
   // A log that names clients by number beside deals with no number links no call to a deal: the evidence has no link to judge either.
-  const evidence = { ...evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), said?.direction), ...(shape.dealPhones === false ? { dealPhones: false as const } : {}), ...(amounts ? { paid: amounts.paidColumn } : {}) };
+  const evidence = { ...evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), said?.direction), ...(shape.dealPhones === false ? { dealPhones: false as const } : {}), ...(shape.dealIds === false ? { dealIds: false as const } : {}), ...(amounts ? { paid: amounts.paidColumn } : {}) };
   const facts = engines.map((e, i) => e.evidenceFacts(evidence, (results[i]!.total.touches_per_won as number | null) ?? null));
   // A log of missed calls nobody took, or of calls between employees, has calls: «no call at all» would be false (a tester).
   const actsReport = reports.find((r) => r.kind === 'activities');
