@@ -2,7 +2,7 @@
 // the activities and payments to the KPI engines (core), and builds the result contract of
 // spec/metrics.md with its data quality. The CLI and the programmatic API call these functions.
 import { KpiEngine, type EngineResult, type KpiOptions } from '../core/kpi/engine.js';
-import { notApplicable } from '../core/kpi/catalog.js';
+import { METRICS, missingNeed, NEEDS_TEXT, notApplicable, type InputNeed } from '../core/kpi/catalog.js';
 import { describeAlert, findAlerts, linkAlerts, managerSpellings, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import type { DataQuality, GroupDim, KpiGroup, KpiResult, MetricValues, PlanResult, SpendSummary } from '../core/kpi/types.js';
@@ -83,6 +83,47 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     pipeline: Boolean(dealsMap?.fields.has('pipeline')),
     stage: Boolean(dealsMap?.fields.has('stage')),
   };
+}
+
+/**
+ * The needs a file's own columns answer, by its kind (not another file's: --activities, --payments), and
+ * the field a --map file names such a column by.
+ */
+const OWN_NEEDS: Partial<Record<RecordKind, Partial<Record<InputNeed, string>>>> = {
+  deals: { outcome: 'stage', amount: 'amount', closedAt: 'closed_at', client: 'client', lossReason: 'loss_reason' },
+  activities: { activityKind: 'kind', activityDirection: 'direction', activityMissed: 'missed', callDuration: 'duration_s', activityLink: 'deal_id', outgoingLink: 'callee' },
+};
+
+/** Metrics a file's columns leave not applicable, whatever else is given: grouped by the reason, with the --map field that would enable them. */
+export interface ColumnGap {
+  /** The reason, as notApplicable gives it (reasonText says it in Russian). */
+  reason: string;
+  /** The field a --map file's `columns:` would name the column by. */
+  field: string;
+  /** The metric keys, in the order of METRICS. */
+  metrics: string[];
+}
+
+/**
+ * What a file's own columns leave not applicable (a kpi run says it as «Не рассчитано», whatever
+ * other files it is given): `map` says it rather than «every column is found» (a tester: an amount
+ * column headed «Стоимость, руб» no rule knew, and kpi then said revenue needs an amount column).
+ * `stageReasons`: some lost deal's reason came from its stage (inputShape).
+ */
+export function columnGaps(map: ColumnMap, report: ImportReport, valueMaps: ValueMaps, stageReasons = false): ColumnGap[] {
+  const own = OWN_NEEDS[map.kind];
+  if (!own) return [];
+  const shape = map.kind === 'deals' ? inputShape(map, undefined, false, false, stageReasons) : inputShape(undefined, map, true, false, false, callsSaid(map, report, valueMaps));
+  const out = new Map<InputNeed, ColumnGap>();
+  for (const m of METRICS) {
+    const need = missingNeed(m, shape);
+    const field = need && own[need];
+    if (!need || !field) continue;
+    const gap = out.get(need) ?? { reason: NEEDS_TEXT[need], field, metrics: [] };
+    gap.metrics.push(m.key);
+    out.set(need, gap);
+  }
+  return [...out.values()];
 }
 
 /**

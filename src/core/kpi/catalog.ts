@@ -1,7 +1,7 @@
 import type { ActivityKind, InputShape } from '../records.js';
 
 /** An input a metric may need (every field of InputShape but the kind of a one-kind export, which is no input). */
-type InputNeed = Exclude<keyof InputShape, 'activityRows'>;
+export type InputNeed = Exclude<keyof InputShape, 'activityRows'>;
 import { ratio } from './stats.js';
 import type { ActivityTally, DealTally, PaymentSums } from './tallies.js';
 import type { SortedValues } from './time-index.js';
@@ -163,11 +163,16 @@ export const ONLY_KIND_TEXT: Record<ActivityKind, string> = {
 export function notApplicable(shape: InputShape, spend = false): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of spend ? [...METRICS, ...UNIT_METRICS] : METRICS) {
-    const missing = m.needs?.find((n) => (n === 'closedAt' || n === 'paidColumn' || n === 'invoicedColumn' || n === 'activityDirection' || n === 'callDuration' || n === 'activityLink' || n === 'dealPhones' || n === 'dealIds' || n === 'outgoingLink' || n === 'sales' ? shape[n] === false : !shape[n]));
+    const missing = missingNeed(m, shape);
     if (missing) out[m.key] = missing === 'activities' && m.activitiesReason ? m.activitiesReason : NEEDS_TEXT[missing];
     else if (shape.activities && shape.activityRows && KIND_OF[m.key] !== undefined && KIND_OF[m.key] !== shape.activityRows) out[m.key] = ONLY_KIND_TEXT[shape.activityRows];
   }
   return out;
+}
+
+/** The first input a metric needs that the shape lacks (for the needs only `false` says are missing, only false). */
+export function missingNeed(m: MetricDef, shape: InputShape): InputNeed | undefined {
+  return m.needs?.find((n) => (n === 'closedAt' || n === 'paidColumn' || n === 'invoicedColumn' || n === 'activityDirection' || n === 'callDuration' || n === 'activityLink' || n === 'dealPhones' || n === 'dealIds' || n === 'outgoingLink' || n === 'sales' ? shape[n] === false : !shape[n]));
 }
 
 /**
