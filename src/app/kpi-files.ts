@@ -5,7 +5,7 @@ import { KpiEngine, type EngineResult, type KpiOptions } from '../core/kpi/engin
 import { METRICS, missingNeed, NEEDS_TEXT, notApplicable, type InputNeed } from '../core/kpi/catalog.js';
 import { describeAlert, findAlerts, linkAlerts, managerSpellings, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
-import type { DataQuality, GroupDim, KpiGroup, KpiResult, MetricValues, PlanResult, SpendSummary } from '../core/kpi/types.js';
+import { EMPTY_ROW, type DataQuality, type GroupDim, type KpiGroup, type KpiResult, type MetricValues, type PlanResult, type SpendSummary } from '../core/kpi/types.js';
 import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
 import type { LinkedPayment } from '../io/map/payment-reader.js';
 import { NO_LINE_MISSED } from '../io/map/lines.js';
@@ -371,7 +371,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   // An activities file whose every row was dropped for what it is (all planned: Odoo's scheduled activities)
   // reads as a team that did nothing: the zeros are said to be the file's, not the team's.
   const noneDone: Alert[] = reports.flatMap((r) => {
-    const dropped = Object.entries(r.dropped).filter(([reason]) => reason !== 'empty row');
+    const dropped = Object.entries(r.dropped).filter(([reason]) => reason !== EMPTY_ROW);
     const rows = dropped.reduce((n, [, c]) => n + c, 0);
     return r.kind === 'activities' && r.records === 0 && r.skippedCount === 0 && rows > 0 ? [{ code: 'activities-all-dropped' as const, file: r.file, rows, reasons: dropped.map(([reason, count]) => ({ reason, count })) }] : [];
   });

@@ -2,6 +2,7 @@ import { tr } from '../core/i18n.js';
 import { crmName, importNote, KIND_RU, rowReason } from '../core/messages.js';
 import { undecidedStages } from '../core/undecided-stages.js';
 import type { ImportReport } from '../io/map/import.js';
+import { EMPTY_ROW } from '../core/kpi/types.js';
 import { fileFormatText, formatCount } from './format.js';
 import { colors, type RenderOptions } from './text.js';
 
@@ -116,7 +117,10 @@ function rowLines(r: ImportReport, opts: RenderOptions): string[] {
   // Missed calls nobody took: skipped by the spec's rule, not unreadable.
   if (r.missedNoManager) lines.push(`  ${L('без сотрудника: ', 'no employee: ')}${n(r.missedNoManager)} ${L('(пропущенные входящие, которые никто не принял)', '(missed incoming calls nobody took)')}`);
   // The reason, then the count: «2 строка итогов» had no plural.
-  for (const [reason, count] of Object.entries(r.dropped)) lines.push(`  ${L('отброшено:      ', 'dropped:   ')}${rowReason(reason, opts.lang)}: ${n(count)}`);
+  // Empty rows are no rows read (read = records + unreadable + dropped): said apart, not as dropped.
+  for (const [reason, count] of Object.entries(r.dropped)) if (reason !== EMPTY_ROW) lines.push(`  ${L('отброшено:      ', 'dropped:   ')}${rowReason(reason, opts.lang)}: ${n(count)}`);
+  const empty = r.dropped[EMPTY_ROW];
+  if (empty) lines.push(`  ${L('пустых строк:   ', 'empty rows: ')}${n(empty)} ${L('(не входят в прочитанные)', '(not among those read)')}`);
   const d = r.repeatedIdsDiffer;
   if (d) lines.push(c.yellow(L(`  из них с другим менеджером или статусом: ${n(d.rows)} (например, id ${d.id}); учтена первая строка id`, `  of them with another manager or status: ${n(d.rows)} (id ${d.id}, say); the first row of the id counts`)));
   if (r.skipped.length > 0) {

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -176,5 +177,60 @@ describe('inspect without --kind, on a file whose header does not say its kind',
     const run = runCli(['inspect', 'spend.csv', '--lang', 'en'], { cwd: dir });
     expect(run.stderr).not.toContain('does not say what the file holds');
     expect(run.stderr).toMatch(/\nspend:\n {2}columns:\n/);
+  });
+});
+
+// A tester: «прочитано: 21 594 / записей: 21 564 / не прочитано: 29 / отброшено: пустая строка: 535 / …: 1»: the
+// empty rows were said as dropped but are no rows read (README), so the counts did not add up; kpi's footer alike.
+describe('the rows read add up: records + unreadable + dropped, empty rows said apart', () => {
+  const HEADER = ['ID', 'Ответственный', 'Дата создания', 'Этап сделки'];
+  const ROWS: Array<Array<string | number | null>> = [[1, 'Иванов', '01.02.2025', 'Новая'], [], [2, 'Петров', '02.02.2025', 'Новая'], ['', '', '', ''], [3, null, '03.02.2025', 'Новая'], ['Итого', null, null, null]];
+
+  /** The «Строки» block's counts: read, records, unreadable, each dropped reason, and the empty rows. */
+  const counts = (stdout: string) => {
+    const block = stdout.slice(stdout.indexOf('\nRows\n'));
+    const num = (label: string) => Number(new RegExp(`^  ${label} +(\\d+)`, 'm').exec(block)?.[1] ?? NaN);
+    const dropped = [...block.matchAll(/^ {2}dropped: +.*: (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    return { read: num('read:'), records: num('records:'), unreadable: num('unreadable:'), dropped, empty: num('empty rows:') };
+  };
+
+  const check = (dir: string, file: string) => {
+    const run = runCli(['inspect', file, '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const c = counts(run.stdout);
+    expect(c).toEqual({ read: 4, records: 2, unreadable: 1, dropped: 1, empty: 2 });
+    expect(run.stdout).not.toMatch(/dropped: +empty row/);
+    const ru = runCli(['inspect', file, '--lang', 'ru'], { cwd: dir });
+    expect(ru.stdout).toContain('  пустых строк:   2 (не входят в прочитанные)');
+    const kpi = runCli(['kpi', '-d', file, '--lang', 'ru', '--max-bad-rows', '5'], { cwd: dir });
+    expect(kpi.code, kpi.stderr).toBe(0);
+    expect(kpi.stdout).toContain('Прочитано строк: 4 из 1 файла; не прочитано: 1; отброшено служебных: 1; пустых строк (не входят в прочитанные): 2.');
+  };
+
+  it('a CSV with a blank line and a line of empty cells', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-rows-'));
+    writeFileSync(path.join(dir, 'deals.csv'), [HEADER, ...ROWS].map((r) => r.map((v) => v ?? '').join(';')).join('\n') + '\n');
+    check(dir, 'deals.csv');
+  });
+
+  it('a workbook with empty rows', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-rows-'));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Deals');
+    ws.addRow(HEADER);
+    ROWS.forEach((r, i) => {
+      if (r.length === 0) ws.getRow(i + 2).getCell(1).value = '';
+      else ws.getRow(i + 2).values = r;
+    });
+    await wb.xlsx.writeFile(path.join(dir, 'deals.xlsx'));
+    check(dir, 'deals.xlsx');
+  });
+
+  const school = path.resolve('../shared/real-exports/zoho_deals_school.xlsx');
+  it.skipIf(!existsSync(school))("Zoho's school workbook: 21 594 read = 21 564 records + 29 unreadable + 1 note; 535 empty rows apart", () => {
+    const run = runCli(['inspect', school, '--lang', 'en']);
+    expect(run.code, run.stderr).toBe(0);
+    const c = counts(run.stdout.replaceAll(',', ''));
+    expect(c).toEqual({ read: 21594, records: 21564, unreadable: 29, dropped: 1, empty: 535 });
   });
 });
