@@ -73,6 +73,10 @@ export const MESSAGES = {
     ru: 'это книга Excel (XLSX) — вероятно, выгрузка CRM, а не текстовый документ YAML', en: 'this is an Excel workbook (XLSX), probably a CRM export, not a YAML text document',
     hint: { ru: 'выгрузки передаются через --deals, --activities (-a) и --payments; здесь нужен файл YAML', en: 'pass exports with --deals, --activities (-a) and --payments; this option takes a YAML file' },
   },
+  'doc.notRegular': {
+    ru: 'это не обычный файл и не канал, а устройство', en: 'this is not a regular file nor a pipe but a device',
+    hint: { ru: 'сохраните документ YAML в файл и укажите путь к нему, или передайте его через стандартный ввод: «-» вместо пути и «< файл»', en: "save the YAML document to a file and pass its path, or pass it on stdin: '-' for the path and '< file'" },
+  },
   'doc.notText': {
     ru: 'это не текстовый файл: в нём двоичные байты (байт {offset})', en: 'this is not a text file: it holds binary bytes (byte {offset})',
     hint: { ru: 'ответы, анкеты, настройки и файлы --map — это текст YAML; проверьте, тот ли файл указан', en: 'answers, questionnaires, configs and --map files are YAML text; check that this is the file you meant' },

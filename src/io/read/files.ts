@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { osReason } from '../../core/messages/os-errors.js';
@@ -28,9 +28,27 @@ export async function assertReadableFile(file: string, cwd: string): Promise<str
   return full;
 }
 
-/** Reads a whole small document (YAML/JSON) as text (documentText: UTF-8, UTF-16, a Windows code page), with a size limit; `-` reads stdin. */
+/**
+ * The documents read from a pipe, by the pipe (its path, device and inode): a pipe is read once, and
+ * reading it again would find it empty.
+ */
+const pipedDocuments = new Map<string, string>();
+
+/**
+ * Reads a whole small document (YAML/JSON) as text (documentText: UTF-8, UTF-16, a Windows code page), with a size limit; `-` reads stdin.
+ * A pipe (`--map <(…)`, a named pipe) is read once, as stdin is: a document is read whole, once (an
+ * export is read more than once, so its pipe is refused). A device is refused, saying to save the document to a file.
+ */
 export async function readDocument(file: string, cwd: string, stdin: NodeJS.ReadableStream, maxBytes = MAX_DOCUMENT_BYTES): Promise<string> {
   if (file === '-') return documentText(await readAll(stdin, maxBytes, file), file);
+  const piped = await pipeOf(file, cwd);
+  if (piped) {
+    const held = pipedDocuments.get(piped.key);
+    if (held !== undefined) return held;
+    const text = documentText(await readAll(createReadStream(piped.full), maxBytes, file), file);
+    pipedDocuments.set(piped.key, text);
+    return text;
+  }
   const full = await assertReadableFile(file, cwd);
   const stat = await fs.stat(full);
   if (stat.size > maxBytes) {
@@ -43,6 +61,19 @@ export async function readDocument(file: string, cwd: string, stdin: NodeJS.Read
     throw fsError(error as NodeJS.ErrnoException, file);
   }
   return documentText(bytes, file);
+}
+
+/** A document's path when it is a pipe (or a socket), with the key it is held by; undefined for anything else (assertReadableFile says what). A device is refused here. */
+async function pipeOf(file: string, cwd: string): Promise<{ full: string; key: string } | undefined> {
+  const full = path.resolve(cwd, file);
+  let stat;
+  try {
+    stat = await fs.stat(full);
+  } catch {
+    return undefined;
+  }
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) throw UserError.of('E_INPUT_TYPE', 'doc.notRegular', {}, { file });
+  return stat.isFIFO() || stat.isSocket() ? { full, key: `${full}\0${stat.dev}\0${stat.ino}` } : undefined;
 }
 
 /**
