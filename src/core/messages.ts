@@ -520,6 +520,11 @@ export const PRINTER = {
   interruptedAfterBoth: { ru: 'Прервано; ответы сохранены в {file}, отчёт записан в {report}.', en: 'Interrupted; the answers were saved to {file} and the report written to {report}.' },
   /** A signal (Ctrl+C, SIGTERM, SIGHUP) after the run had written files into place: they are named, never «nothing was saved». */
   interruptedAfterWriting: { ru: 'Прервано; уже записано: {files}.', en: 'Interrupted; already written: {files}.' },
+  /** An input named `-` read from a terminal (announceStdin): said once, so that the run is not a silent wait. */
+  stdinTerminal: {
+    ru: 'Чтение со стандартного ввода (-) с терминала: вставьте данные и нажмите Ctrl+D в начале строки (в Windows — Ctrl+Z и Enter), чтобы закончить, или Ctrl+C, чтобы отменить. Файл передают так: … - < файл.',
+    en: 'Reading standard input (-) from the terminal: paste the data, then press Ctrl+D at the start of a line (Ctrl+Z, Enter on Windows) to end it, or Ctrl+C to cancel. To read a file: … - < file.',
+  },
   debug: { ru: 'Запустите снова с --debug, чтобы увидеть стек, и сообщите о ней, приложив команду, которую запускали.', en: 'Run again with --debug to see the stack, and report it with the command you ran.' },
 } as const satisfies Record<string, Template>;
 

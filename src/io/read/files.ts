@@ -6,6 +6,24 @@ import { isUtf8 } from 'node:buffer';
 import { isControlByte, singleByteDecoder, utf8Sequences } from './decode.js';
 import { utf16Bom } from './sniff.js';
 
+/**
+ * What a run says when an input named `-` is first read from stdin: set by the CLI on a terminal's
+ * stdin (a run waiting on a terminal said nothing, and looked hung: a tester), said once by announceStdin.
+ */
+export const STDIN_NOTICE = Symbol('crm-audit.stdinNotice');
+
+/** A stream a notice may be set on (STDIN_NOTICE). */
+export type AnnouncingStream = NodeJS.ReadableStream & { [STDIN_NOTICE]?: () => void };
+
+/** Says, once, what the run set to say when stdin is first read (nothing where nothing was set). */
+export function announceStdin(stream: NodeJS.ReadableStream): void {
+  const s = stream as AnnouncingStream;
+  const say = s[STDIN_NOTICE];
+  if (!say) return;
+  delete s[STDIN_NOTICE];
+  say();
+}
+
 /** Largest YAML/JSON document we read whole (questionnaires, answers, configs, maps). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
@@ -110,7 +128,10 @@ const READ_CHUNK = 1 << 20;
  * or stdin for `-`.
  */
 export async function openInput(file: string, cwd: string, stdin: NodeJS.ReadableStream, range: { start?: number; end?: number } = {}): Promise<{ stream: AsyncIterable<Buffer> | NodeJS.ReadableStream; size: number | undefined }> {
-  if (file === '-') return { stream: stdin, size: undefined };
+  if (file === '-') {
+    announceStdin(stdin);
+    return { stream: stdin, size: undefined };
+  }
   const full = await assertReadableFile(file, cwd);
   const stat = await fs.stat(full);
   return { stream: fileChunks(full, range.start ?? 0, range.end ?? Infinity), size: stat.size };
@@ -157,6 +178,7 @@ export async function* fileChunks(full: string, start: number, end: number): Asy
 
 /** Reads a stream to one buffer, refusing more than maxBytes. */
 export async function readAll(stream: NodeJS.ReadableStream, maxBytes: number, file: string): Promise<Buffer> {
+  announceStdin(stream);
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of guard(stream, file)) {
