@@ -105,9 +105,9 @@ describe('a deals file of names no rule knows is read as deals, its columns prop
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-odd-'));
     writeFileSync(path.join(dir, 'odd.csv'), files['odd.csv'].join('\n'));
     const run = runCli(['inspect', 'odd.csv', '--kind', 'deals', '--lang', 'en'], { cwd: dir });
-    expect(run.stderr).toContain('manager (by values: "Кто ведёт"; closest by name: "Откуда")');
-    expect(run.stderr).toContain('created_at: "Когда"    # the closest column: check');
-    expect(run.stderr).not.toContain('"#3"');
+    expect(run.stdout).toContain('manager (by values: "Кто ведёт"; closest by name: "Откуда")');
+    expect(run.stdout).toContain('created_at: "Когда"    # the closest column: check');
+    expect(run.stdout).not.toContain('"#3"');
   });
 
   it.each(Object.keys(files))('map %s without a terminal writes the deals proposal', (name) => {
