@@ -2,10 +2,10 @@
 // the activities and payments to the KPI engines (core), and builds the result contract of
 // spec/metrics.md with its data quality. The CLI and the programmatic API call these functions.
 import { KpiEngine, type EngineResult, type KpiOptions } from '../core/kpi/engine.js';
-import { notApplicable } from '../core/kpi/catalog.js';
+import { METRICS, missingNeed, NEEDS_TEXT, notApplicable, type InputNeed } from '../core/kpi/catalog.js';
 import { describeAlert, findAlerts, linkAlerts, managerSpellings, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
-import type { DataQuality, GroupDim, KpiGroup, KpiResult, MetricValues, PlanResult, SpendSummary } from '../core/kpi/types.js';
+import { EMPTY_ROW, type DataQuality, type GroupDim, type KpiGroup, type KpiResult, type MetricValues, type PlanResult, type SpendSummary } from '../core/kpi/types.js';
 import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
 import type { LinkedPayment } from '../io/map/payment-reader.js';
 import { NO_LINE_MISSED } from '../io/map/lines.js';
@@ -86,6 +86,47 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
 }
 
 /**
+ * The needs a file's own columns answer, by its kind (not another file's: --activities, --payments), and
+ * the field a --map file names such a column by.
+ */
+const OWN_NEEDS: Partial<Record<RecordKind, Partial<Record<InputNeed, string>>>> = {
+  deals: { outcome: 'stage', amount: 'amount', closedAt: 'closed_at', client: 'client', lossReason: 'loss_reason' },
+  activities: { activityKind: 'kind', activityDirection: 'direction', activityMissed: 'missed', callDuration: 'duration_s', activityLink: 'deal_id', outgoingLink: 'callee' },
+};
+
+/** Metrics a file's columns leave not applicable, whatever else is given: grouped by the reason, with the --map field that would enable them. */
+export interface ColumnGap {
+  /** The reason, as notApplicable gives it (reasonText says it in Russian). */
+  reason: string;
+  /** The field a --map file's `columns:` would name the column by. */
+  field: string;
+  /** The metric keys, in the order of METRICS. */
+  metrics: string[];
+}
+
+/**
+ * What a file's own columns leave not applicable (a kpi run says it as «Не рассчитано», whatever
+ * other files it is given): `map` says it rather than «every column is found» (a tester: an amount
+ * column headed «Стоимость, руб» no rule knew, and kpi then said revenue needs an amount column).
+ * `stageReasons`: some lost deal's reason came from its stage (inputShape).
+ */
+export function columnGaps(map: ColumnMap, report: ImportReport, valueMaps: ValueMaps, stageReasons = false): ColumnGap[] {
+  const own = OWN_NEEDS[map.kind];
+  if (!own) return [];
+  const shape = map.kind === 'deals' ? inputShape(map, undefined, false, false, stageReasons) : inputShape(undefined, map, true, false, false, callsSaid(map, report, valueMaps));
+  const out = new Map<InputNeed, ColumnGap>();
+  for (const m of METRICS) {
+    const need = missingNeed(m, shape);
+    const field = need && own[need];
+    if (!need || !field) continue;
+    const gap = out.get(need) ?? { reason: NEEDS_TEXT[need], field, metrics: [] };
+    gap.metrics.push(m.key);
+    out.set(need, gap);
+  }
+  return [...out.values()];
+}
+
+/**
  * Which amounts a payments file has: a file of invoices only says nothing of what was paid (paid and
  * its share are not applicable, and no deal is shown unpaid), one of payments only nothing of invoices.
  */
@@ -110,6 +151,17 @@ function dealPhones(activitiesMap: ColumnMap | undefined, dealsMap: ColumnMap | 
   for (let i = 0; i < store.size; i++) if (phone(store.client[i]!)) return {};
   if (store.links()?.key.some(phone)) return {};
   return { dealPhones: false };
+}
+
+/**
+ * InputShape.dealIds: false where the deals file has no id column (its deals go by row number), the
+ * activities named deals by id (the link rule then links by id only: no client can) and no id found a
+ * deal, by its title either (Zoho's Potentials, which have no id column, beside its Calls, which name
+ * the deal by POTENTIALID only). A deals file with ids that merely match none is computed, and warned of.
+ */
+function dealIds(dealsMap: ColumnMap | undefined, engines: readonly KpiEngine[]): { dealIds?: false } {
+  if (!dealsMap || dealsMap.fields.has('id') || engines.length === 0 || !engines[0]!.noDealById()) return {};
+  return { dealIds: false };
 }
 
 /** Whether a client key is a phone number as phoneKey keeps one (PHONE_DIGITS of digits). */
@@ -319,7 +371,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   // An activities file whose every row was dropped for what it is (all planned: Odoo's scheduled activities)
   // reads as a team that did nothing: the zeros are said to be the file's, not the team's.
   const noneDone: Alert[] = reports.flatMap((r) => {
-    const dropped = Object.entries(r.dropped).filter(([reason]) => reason !== 'empty row');
+    const dropped = Object.entries(r.dropped).filter(([reason]) => reason !== EMPTY_ROW);
     const rows = dropped.reduce((n, [, c]) => n + c, 0);
     return r.kind === 'activities' && r.records === 0 && r.skippedCount === 0 && rows > 0 ? [{ code: 'activities-all-dropped' as const, file: r.file, rows, reasons: dropped.map(([reason, count]) => ({ reason, count })) }] : [];
   });
@@ -479,11 +531,11 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   if (spend) for (const e of engines) e.addSpend(spend.rows, spend.margin);
   const said = callsSaid(activitiesMap, reports.find((r) => r.kind === 'activities'), overrides.valueMaps);
   const amounts = payments && paymentColumns(payments.report);
-  const shape = { ...inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), store.reasons.values.some((r) => r !== ''), said), ...amounts, ...dealPhones(activitiesMap, dealsMap, store) };
+  const shape = { ...inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), store.reasons.values.some((r) => r !== ''), said), ...amounts, ...dealPhones(activitiesMap, dealsMap, store), ...(files.activities ? dealIds(dealsMap, engines) : {}) };
   const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
   const results = await finishEngines(engines, shape, helper);
   // A log that names clients by number beside deals with no number links no call to a deal: the evidence has no link to judge either.
-  const evidence = { ...evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), said?.direction), ...(shape.dealPhones === false ? { dealPhones: false as const } : {}), ...(amounts ? { paid: amounts.paidColumn } : {}) };
+  const evidence = { ...evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), said?.direction), ...(shape.dealPhones === false ? { dealPhones: false as const } : {}), ...(shape.dealIds === false ? { dealIds: false as const } : {}), ...(amounts ? { paid: amounts.paidColumn } : {}) };
   const facts = engines.map((e, i) => e.evidenceFacts(evidence, (results[i]!.total.touches_per_won as number | null) ?? null));
   // A log of missed calls nobody took, or of calls between employees, has calls: «no call at all» would be false (a tester).
   const actsReport = reports.find((r) => r.kind === 'activities');

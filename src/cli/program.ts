@@ -3,10 +3,11 @@ import { createRequire } from 'node:module';
 import type { CliContext } from './context.js';
 import { PRESET_NAMES, PRESETS } from '../core/presets.js';
 import { withImportOptions } from './input-options.js';
-import { commanderMessage } from '../core/messages.js';
+import { commanderMessage, PRINTER, say } from '../core/messages.js';
 import { UserError } from '../core/errors.js';
 import { errorPlaceholders, examples, helpIn } from './help-text.js';
 import { startWorkerEarly } from '../io/parallel/early.js';
+import { STDIN_NOTICE, type AnnouncingStream } from '../io/read/files.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -81,6 +82,12 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
       // One language a run: without --lang, the report speaks the messages' language (the locale's,
       // else Russian). `report` decides its own, as its config's lang comes before the locale.
       if (opts.lang === undefined && this.name() !== 'report' && this.options.some((o) => o.long === '--lang')) opts.lang = state.lang ?? 'ru';
+      // An input named `-` read from a terminal says so once, when it is read: a run waiting for the
+      // terminal's input said nothing (a tester). Refusing would forbid pasting an export; like gpg, it says what it waits for.
+      if (ctx.stdin.isTTY) {
+        const lang = typeof opts.lang === 'string' ? opts.lang : (state.lang ?? 'ru');
+        (ctx.stdin as AnnouncingStream)[STDIN_NOTICE] = () => ctx.stderr.write(`${say(PRINTER.stdinTerminal, lang)}\n`);
+      }
       // A thread to read large exports in halves loads beside this one's modules.
       startWorkerEarly(splitInputs(opts), ctx.cwd);
       const mod = await loader();

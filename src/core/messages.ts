@@ -73,6 +73,10 @@ export const MESSAGES = {
     ru: 'это книга Excel (XLSX) — вероятно, выгрузка CRM, а не текстовый документ YAML', en: 'this is an Excel workbook (XLSX), probably a CRM export, not a YAML text document',
     hint: { ru: 'выгрузки передаются через --deals, --activities (-a) и --payments; здесь нужен файл YAML', en: 'pass exports with --deals, --activities (-a) and --payments; this option takes a YAML file' },
   },
+  'doc.notRegular': {
+    ru: 'это не обычный файл и не канал, а устройство', en: 'this is not a regular file nor a pipe but a device',
+    hint: { ru: 'сохраните документ YAML в файл и укажите путь к нему, или передайте его через стандартный ввод: «-» вместо пути и «< файл»', en: "save the YAML document to a file and pass its path, or pass it on stdin: '-' for the path and '< file'" },
+  },
   'doc.notText': {
     ru: 'это не текстовый файл: в нём двоичные байты (байт {offset})', en: 'this is not a text file: it holds binary bytes (byte {offset})',
     hint: { ru: 'ответы, анкеты, настройки и файлы --map — это текст YAML; проверьте, тот ли файл указан', en: 'answers, questionnaires, configs and --map files are YAML text; check that this is the file you meant' },
@@ -516,6 +520,11 @@ export const PRINTER = {
   interruptedAfterBoth: { ru: 'Прервано; ответы сохранены в {file}, отчёт записан в {report}.', en: 'Interrupted; the answers were saved to {file} and the report written to {report}.' },
   /** A signal (Ctrl+C, SIGTERM, SIGHUP) after the run had written files into place: they are named, never «nothing was saved». */
   interruptedAfterWriting: { ru: 'Прервано; уже записано: {files}.', en: 'Interrupted; already written: {files}.' },
+  /** An input named `-` read from a terminal (announceStdin): said once, so that the run is not a silent wait. */
+  stdinTerminal: {
+    ru: 'Чтение со стандартного ввода (-) с терминала: вставьте данные и нажмите Ctrl+D в начале строки (в Windows — Ctrl+Z и Enter), чтобы закончить, или Ctrl+C, чтобы отменить. Файл передают так: … - < файл.',
+    en: 'Reading standard input (-) from the terminal: paste the data, then press Ctrl+D at the start of a line (Ctrl+Z, Enter on Windows) to end it, or Ctrl+C to cancel. To read a file: … - < file.',
+  },
   debug: { ru: 'Запустите снова с --debug, чтобы увидеть стек, и сообщите о ней, приложив команду, которую запускали.', en: 'Run again with --debug to see the stack, and report it with the command you ran.' },
 } as const satisfies Record<string, Template>;
 

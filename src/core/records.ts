@@ -129,6 +129,15 @@ export interface InputShape {
    */
   dealPhones?: boolean;
   /**
+   * Whether an activity's deal id can name a deal: false where the deals file has no id column (its
+   * deals go by row number), the activities name their deal by id (so, by the linking rule, by id
+   * only: no client links them) and no id named a deal by its title either. No activity can then be
+   * any deal's (Zoho's Potentials beside its Calls, linked by POTENTIALID): touches and responses are
+   * not applicable, not 0 and «no response» for every deal (a tester). Deals with ids that merely
+   * match none stay computed, with the warning. Only false says so.
+   */
+  dealIds?: boolean;
+  /**
    * Whether an outgoing call can name its client: false for a log whose only link is the caller's number
    * (no callee, client, phone or deal id), where an outgoing call's caller is the company. No callback can
    * then be found: the callback rate is not applicable, not 0 (a tester). Only false says so.

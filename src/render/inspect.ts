@@ -2,6 +2,7 @@ import { tr } from '../core/i18n.js';
 import { crmName, importNote, KIND_RU, rowReason } from '../core/messages.js';
 import { undecidedStages } from '../core/undecided-stages.js';
 import type { ImportReport } from '../io/map/import.js';
+import { EMPTY_ROW } from '../core/kpi/types.js';
 import { fileFormatText, formatCount } from './format.js';
 import { colors, type RenderOptions } from './text.js';
 
@@ -42,6 +43,51 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     lines.push(L(`  входящих: ${n(sides.in)}, исходящих: ${n(sides.out)}, между сотрудниками: ${n(sides.internal)}, без направления: ${n(sides.none)}`, `  incoming: ${n(sides.in)}, outgoing: ${n(sides.out)}, between employees: ${n(sides.internal)}, no direction: ${n(sides.none)}`));
   }
   lines.push(...stageLines(r, opts), ...rowLines(r, opts));
+  return `${lines.join('\n')}\n`;
+}
+
+/** A file whose required column no rule finds, as inspect shows it (ColumnsMissing): its header, what became of each column, the fields missing. */
+export interface ColumnsMissingView {
+  file: string;
+  kind: ImportReport['kind'];
+  /** The CRM whose profile the header matched. */
+  crm?: string;
+  /** Each column of the header, what it feeds, and its first values. */
+  columns: Array<ImportReport['columns'][number] & { samples: string[] }>;
+  /** The fields missing with the columns proposed, as the error says them; and the --map snippet. */
+  lines: string;
+  linesRu: string;
+  snippet: string;
+  snippetRu: string;
+  /** How many fields are missing. */
+  missing: number;
+  /** No column name is one the kind knows: perhaps another kind of file (fileRu / fileEn name the kind's). */
+  unknown?: { fileRu: string; fileEn: string };
+}
+
+/**
+ * inspect of a file whose required column no rule finds: the file's columns, what became of each and
+ * their first values, then the fields missing and a --map snippet. kpi stops on such a file and sends
+ * the user to inspect to see every column; inspect refused with the same error (a tester).
+ */
+export function renderColumnsMissing(v: ColumnsMissingView, opts: RenderOptions): string {
+  const { c, L, show } = words(opts);
+  const kind = opts.lang === 'ru' ? KIND_RU[v.kind] ?? v.kind : v.kind;
+  const lines = [c.bold(v.file), `  ${L('вид:        ', 'kind:       ')}${kind}`];
+  if (v.crm) lines.push(`  ${L('CRM:        ', 'CRM:        ')}${crmName(v.crm, opts.lang)}`);
+  lines.push('', c.bold(L('Колонки (первые значения)', 'Columns (first values)')));
+  for (const col of v.columns) {
+    if (col.header === '' && !col.field) continue;
+    const samples = col.samples.length > 0 ? `  ${c.dim(col.samples.slice(0, 2).map(show).join(', '))}` : '';
+    lines.push(`  ${String(col.index + 1).padStart(3)}. ${show(col.header).padEnd(36)} ${columnNote(col, opts.lang, c, v.columns)}${samples}`);
+  }
+  lines.push('', c.bold(c.yellow(v.missing > 1 ? L('Не найдены обязательные колонки', 'Required columns not found') : L('Не найдена обязательная колонка', 'A required column not found'))));
+  lines.push(`  ${L(v.linesRu, v.lines)}`);
+  if (v.unknown) lines.push(`  ${L(`ни одно название колонки не знакомо: это точно ${v.unknown.fileRu}?`, `no column name is one known: is this ${v.unknown.fileEn}?`)}`);
+  lines.push(
+    `  ${L('kpi не прочитает файл, пока колонка не названа в файле --map (его запишет crm-audit map); вот готовый фрагмент, проверьте его:', 'kpi cannot read the file until the column is named in a --map file (crm-audit map writes one); this snippet is ready, check it:')}`,
+    L(v.snippetRu, v.snippet),
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -116,7 +162,10 @@ function rowLines(r: ImportReport, opts: RenderOptions): string[] {
   // Missed calls nobody took: skipped by the spec's rule, not unreadable.
   if (r.missedNoManager) lines.push(`  ${L('без сотрудника: ', 'no employee: ')}${n(r.missedNoManager)} ${L('(пропущенные входящие, которые никто не принял)', '(missed incoming calls nobody took)')}`);
   // The reason, then the count: «2 строка итогов» had no plural.
-  for (const [reason, count] of Object.entries(r.dropped)) lines.push(`  ${L('отброшено:      ', 'dropped:   ')}${rowReason(reason, opts.lang)}: ${n(count)}`);
+  // Empty rows are no rows read (read = records + unreadable + dropped): said apart, not as dropped.
+  for (const [reason, count] of Object.entries(r.dropped)) if (reason !== EMPTY_ROW) lines.push(`  ${L('отброшено:      ', 'dropped:   ')}${rowReason(reason, opts.lang)}: ${n(count)}`);
+  const empty = r.dropped[EMPTY_ROW];
+  if (empty) lines.push(`  ${L('пустых строк:   ', 'empty rows: ')}${n(empty)} ${L('(не входят в прочитанные)', '(not among those read)')}`);
   const d = r.repeatedIdsDiffer;
   if (d) lines.push(c.yellow(L(`  из них с другим менеджером или статусом: ${n(d.rows)} (например, id ${d.id}); учтена первая строка id`, `  of them with another manager or status: ${n(d.rows)} (id ${d.id}, say); the first row of the id counts`)));
   if (r.skipped.length > 0) {

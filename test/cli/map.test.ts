@@ -51,7 +51,8 @@ describe('crm-audit map -o writes a map whatever it finds', () => {
 
   it('nothing to decide: a map that changes nothing, so that the next step the help shows (kpi --map map.yaml) reads', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-'));
-    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status\n1,A,2025-01-01,won\n');
+    // Every column a metric needs is there: else map names the missing ones (below).
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status,amount,closed_at,client,loss_reason\n1,A,2025-01-01,won,100,2025-01-05,B,\n');
     const run = runCli(['map', 'deals.csv', '-o', 'map.yaml', '--lang', 'ru'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('решать нечего');
@@ -104,9 +105,9 @@ describe('a deals file of names no rule knows is read as deals, its columns prop
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-odd-'));
     writeFileSync(path.join(dir, 'odd.csv'), files['odd.csv'].join('\n'));
     const run = runCli(['inspect', 'odd.csv', '--kind', 'deals', '--lang', 'en'], { cwd: dir });
-    expect(run.stderr).toContain('manager (by values: "Кто ведёт"; closest by name: "Откуда")');
-    expect(run.stderr).toContain('created_at: "Когда"    # the closest column: check');
-    expect(run.stderr).not.toContain('"#3"');
+    expect(run.stdout).toContain('manager (by values: "Кто ведёт"; closest by name: "Откуда")');
+    expect(run.stdout).toContain('created_at: "Когда"    # the closest column: check');
+    expect(run.stdout).not.toContain('"#3"');
   });
 
   it.each(Object.keys(files))('map %s without a terminal writes the deals proposal', (name) => {
@@ -128,6 +129,37 @@ describe('a deals file of names no rule knows is read as deals, its columns prop
     expect(run.stderr).toContain('Нет терминала: записано предложение');
     expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  columns:\n    manager: "Куратор"    # по значениям (имена): проверьте\n    created_at: "Поступила"    # по значениям (даты): проверьте\n');
     expect(runCli(['kpi', '-d', 'amo.csv', '--map', 'map.yaml'], { cwd: dir }).code).toBe(0);
+  });
+});
+
+// A tester: «решать нечего — каждая колонка найдена» over a file whose amount column no rule knew; kpi then said revenue needs one.
+describe('crm-audit map says the columns a metric needs that it did not find', () => {
+  const FILE = ['ID;Название сделки;Деньги;Ответственный;Дата создания;Этап сделки;Дата закрытия;Компания;Причина отказа', '101;Сделка 1;10 000;Иванов Иван;01.03.2025 10:00:00;Успешно реализовано;05.03.2025 12:00;ООО Альфа;', '102;Сделка 2;5 000;Петров Пётр;02.03.2025 11:00:00;Закрыто и не реализовано;04.03.2025 12:00;ООО Бета;Дорого'].join('\n');
+
+  it.each([
+    ['ru', 'каждая обязательная колонка найдена', '  - Выручка, Средний чек — нужна колонка суммы (бюджета) в файле сделок (amount)', 'Не сопоставлены: «Деньги».', 'назовите её в файле --map: deals: columns: amount:'],
+    ['en', 'every required column is found', '  - Revenue, Average check — needs an amount (budget) column in the deals file (amount)', 'Not mapped: "Деньги".', 'name it in a --map file: deals: columns: amount:'],
+  ])('%s: not «every column is found», but which one is missing and what it would enable', (lang, head, line, unmapped, how) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-gaps-'));
+    writeFileSync(path.join(dir, 'deals.csv'), FILE);
+    const run = runCli(['map', 'deals.csv', '-o', 'map.yaml', '--lang', lang], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/решать нечего|nothing to decide/);
+    for (const text of [head, line, unmapped, how]) expect(run.stderr).toContain(text);
+    // Only the amount is missing: the client and the loss reason were found.
+    expect(run.stderr.match(/^ {2}- /gm)).toHaveLength(1);
+    // The map written says it too, as comments: kpi reads it and changes nothing.
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toContain(`# ${line}`);
+    expect(runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('says it beside the stages it asks about too', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-gaps-'));
+    writeFileSync(path.join(dir, 'deals.csv'), `${FILE}\n103;Сделка 3;7 000;Иванов Иван;03.03.2025 10:00:00;Оплачено полностью;06.03.2025 12:00;ООО Гамма;`);
+    const run = runCli(['map', 'deals.csv', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('"Оплачено полностью": won');
+    expect(run.stderr).toContain('columns some metrics need are not found:\n  - Revenue, Average check');
   });
 });
 

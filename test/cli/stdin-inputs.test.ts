@@ -65,6 +65,56 @@ describe('a pipe given as a file (`-d <(zcat deals.csv.gz)`, a FIFO)', () => {
   });
 });
 
+// A tester: `kpi -d - --map <(printf …) < deals.csv` said «/dev/fd/63: это не обычный файл…» with the hint
+// for an export (-d - < файл): a YAML document is read once, whole, so a pipe serves as stdin does.
+describe('a document given as a pipe (`--map <(…)`, a named pipe)', () => {
+  const MAP = 'deals:\n  status:\n    "Оплачено клиентом": won\n';
+  const DEALS = 'ID;Ответственный;Дата создания;Этап сделки;Бюджет\n1;Иванов Иван;01.02.2025;Оплачено клиентом;1000\n2;Иванов Иван;02.02.2025;Закрыто и не реализовано;500\n';
+
+  it('is read once, as stdin is, beside the deals on stdin', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pipe-doc-'));
+    writeFileSync(path.join(dir, 'deals.csv'), DEALS);
+    writeFileSync(path.join(dir, 'map.yaml'), MAP);
+    const bin = path.resolve('bin/crm-audit.js');
+    const run = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" kpi -d - --map <(cat map.yaml) --format json --lang en < deals.csv`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).total).toMatchObject({ won: 1, lost: 1, revenue: 1000 });
+  });
+
+  it('a named pipe too; a device is refused saying to save the document to a file, in both languages', async () => {
+    const { execFileSync, spawn } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pipe-doc-'));
+    writeFileSync(path.join(dir, 'deals.csv'), DEALS);
+    execFileSync('mkfifo', [path.join(dir, 'map.fifo')]);
+    // The writer waits for the reader: the run, spawned (not spawnSync: this process writes the pipe).
+    const child = spawn(process.execPath, [path.resolve('bin/crm-audit.js'), 'kpi', '-d', 'deals.csv', '--map', 'map.fifo', '--format', 'json'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    const { writeFile } = await import('node:fs/promises');
+    const { closeSync, constants, openSync } = await import('node:fs');
+    const writer = writeFile(path.join(dir, 'map.fifo'), MAP).catch(() => undefined);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    // A run that did not read the pipe leaves the writer waiting for a reader: one that opens and closes it ends the wait.
+    closeSync(openSync(path.join(dir, 'map.fifo'), constants.O_RDONLY | constants.O_NONBLOCK));
+    await writer;
+    expect(code).toBe(0);
+    expect(JSON.parse(out).total).toMatchObject({ won: 1, revenue: 1000 });
+    const en = runCli(['kpi', '-d', 'deals.csv', '--map', '/dev/null', '--lang', 'en'], { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain("/dev/null: this is not a regular file nor a pipe but a device\n  hint: save the YAML document to a file and pass its path, or pass it on stdin: '-' for the path and '< file'");
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--map', '/dev/null', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('подсказка: сохраните документ YAML в файл и укажите путь к нему');
+    expect(ru.stderr).not.toContain('-d - <');
+  });
+});
+
 // `map - < deals.csv` offered «crm-audit inspect - покажет все колонки», and that command refused:
 // «для stdin (-) укажите через --kind». Every hint naming inspect gives the kind the run read, ready to run.
 describe('a hint that offers inspect for stdin gives the kind', () => {

@@ -6,7 +6,7 @@ import { warningLine } from '../warnings.js';
 import { ColumnsMissing } from '../../io/map/mapping.js';
 import type { RecordKind } from '../../io/map/fields.js';
 import { loadOverrides, mapOptions } from '../../io/documents/map-file.js';
-import { renderInspect } from '../../render/inspect.js';
+import { renderColumnsMissing, renderInspect, type ColumnsMissingView } from '../../render/inspect.js';
 import { renderJson } from '../../render/text.js';
 import { useColor, type CliContext } from '../context.js';
 import { messageLang } from '../message-lang.js';
@@ -42,10 +42,36 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
     ctx.stderr.write(warningLine(ctx, lang, renderMessage('inspect.kindUnsaid', { file, inspect: inspectCommand(file, other) }, lang)));
   }
   const report = await inspectFile(file, kind, { ...base, ...mapOptions(overrides, kind) }).catch((error: unknown) => {
+    if (error instanceof ColumnsMissing && error.matches) return missingView(error);
     throw error instanceof ColumnsMissing ? withColumns(error) : error;
   });
-  await writeOutput(ctx, o.format === 'json' ? renderJson(report) : renderInspect(report, { lang: messageLang(ctx, o.lang), color: useColor(ctx) }), undefined, [], undefined, o.format !== 'json');
+  const opts = { lang: messageLang(ctx, o.lang), color: useColor(ctx) };
+  // A required column no rule finds: the file's columns are shown, which is what inspect is for (kpi's hint sends the user here to see them).
+  if ('lines' in report) {
+    const { lines: _l, linesRu: _lr, snippetRu: _sr, ...json } = report;
+    await writeOutput(ctx, o.format === 'json' ? renderJson(json) : renderColumnsMissing(report, opts), undefined, [], undefined, o.format !== 'json');
+    return EXIT.ok;
+  }
+  await writeOutput(ctx, o.format === 'json' ? renderJson(report) : renderInspect(report, opts), undefined, [], undefined, o.format !== 'json');
   return EXIT.ok;
+}
+
+/** What inspect shows of a file whose required column no rule finds: its columns, their values, the fields missing. */
+function missingView(error: ColumnsMissing): ColumnsMissingView & { missingFields: ColumnsMissing['missing'] } {
+  const p = error.params as Record<string, string>;
+  return {
+    file: p.file ?? error.where?.file ?? '',
+    kind: error.kind,
+    ...(error.crm ? { crm: error.crm } : {}),
+    columns: (error.matches ?? []).map((m, i) => ({ ...m, samples: error.columns[i]?.samples ?? [] })),
+    missing: error.missing.length,
+    missingFields: error.missing,
+    lines: p.lines ?? '',
+    linesRu: p.linesRu ?? '',
+    snippet: p.snippet ?? '',
+    snippetRu: p.snippetRu ?? '',
+    ...(error.messageId === 'map.columnsUnknown' ? { unknown: { fileRu: p.fileRu ?? '', fileEn: p.fileEn ?? '' } } : {}),
+  };
 }
 
 /** The most columns a refusal lists, each with its first values. */

@@ -9,7 +9,11 @@ import { loadOverrides, mapOptions } from '../../io/documents/map-file.js';
 import { stagesSnippet } from '../../io/map/import.js';
 import { guessKind, inspectFile } from '../../io/map/inspect.js';
 import { askColumns, askStages, mapDocument } from '../ask-stages.js';
-import { ColumnsMissing, proposalNote } from '../../io/map/mapping.js';
+import { ColumnsMissing, proposalNote, type ColumnMap } from '../../io/map/mapping.js';
+import { columnGaps, type ColumnGap } from '../../app/kpi-files.js';
+import { metricDef } from '../../core/kpi/catalog.js';
+import { reasonText } from '../../render/kpi/labels.js';
+import type { ImportReport } from '../../io/map/import.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { importOptionsFromCli, type ImportCliOptions } from '../input-options.js';
@@ -41,7 +45,9 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const kind = await guessKind(file, base());
   // The deals (or an activities file's managers) go to a store of our own, whose managers are asked about below when they are user ids.
   let store = new DealStore();
-  const read = (columns: Record<string, string | string[]> | undefined) => inspectFile(file, kind, { ...base(), ...mapOptions(overrides, kind), columns, listAmbiguous: false, store: (store = new DealStore()) });
+  // The columns as read: what they leave not applicable is said (columnGaps).
+  let columnMap: ColumnMap | undefined;
+  const read = (columns: Record<string, string | string[]> | undefined) => inspectFile(file, kind, { ...base(), ...mapOptions(overrides, kind), columns, listAmbiguous: false, store: (store = new DealStore()), onHeader: (m) => (columnMap = m) });
   // First the columns no rule finds (asked on a terminal; without one the error and its snippet stand), then the stages.
   let columns: Record<string, string> | undefined;
   // Without a terminal, each proposed column's note (the closest by name, or by its values), to check.
@@ -61,20 +67,48 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   });
   const stages = stagesToName(report);
   const ids = kind === 'deals' || kind === 'activities' ? userIds(store) : [];
+  const name = file === '-' ? tr(o.lang, 'стандартный ввод', 'stdin') : file;
+  // An optional column no rule found leaves metrics not applicable (an amount column headed «Стоимость, руб»,
+  // a tester): said, where «every column is found» hid it until kpi said revenue needs an amount column.
+  const gaps = columnMap ? gapLines(columnGaps(columnMap, report, overrides.valueMaps, store.reasons.values.some((r) => r !== '')), report, kind, o.lang) : [];
   if (stages.length === 0 && !columns && ids.length === 0) {
-    const name = file === '-' ? tr(o.lang, 'стандартный ввод', 'stdin') : file;
-    const nothing = tr(o.lang, `${name}: решать нечего — каждая колонка найдена, каждый этап известен или выглядит открытым.`, `${name}: nothing to decide: every column is found, every stage is known or looks open.`);
-    ctx.stderr.write(`${nothing}\n`);
+    const nothing =
+      gaps.length === 0
+        ? tr(o.lang, `${name}: решать нечего — каждая колонка найдена, каждый этап известен или выглядит открытым.`, `${name}: nothing to decide: every column is found, every stage is known or looks open.`)
+        : tr(o.lang, `${name}: каждая обязательная колонка найдена, каждый этап известен или выглядит открытым, но не найдены колонки, без которых часть показателей не рассчитать:`, `${name}: every required column is found, every stage is known or looks open, but columns some metrics need are not found:`);
+    ctx.stderr.write(`${[nothing, ...gaps].join('\n')}\n`);
     // Still a map, so that the next step the help shows (kpi --map map.yaml) reads: one that changes nothing.
-    await writeOutput(ctx, `# ${nothing}\n`, o.output, inputs, o.output ? o.lang : undefined);
+    await writeOutput(ctx, `${[nothing, ...gaps].map((l) => `# ${l}`).join('\n')}\n`, o.output, inputs, o.output ? o.lang : undefined);
     return EXIT.ok;
   }
+  if (gaps.length > 0) ctx.stderr.write(`${[tr(o.lang, `${name}: не найдены колонки, без которых часть показателей не рассчитать:`, `${name}: columns some metrics need are not found:`), ...gaps].join('\n')}\n`);
   const chosen = stages.length > 0 ? await askStages(ctx, { where: { file }, stages }, o.lang) : {};
   const names = ids.length > 0 ? await askManagerNames(ctx, file, ids, o.lang) : undefined;
   if (proposed || !chosen || (ids.length > 0 && !names)) ctx.stderr.write(`${tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.')}\n`);
   const doc = mapDocument(columns ? { [kind]: columns } : {}, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '', proposed) + managersYaml(ids, names, o.lang);
   await writeOutput(ctx, doc, o.output, inputs, o.output ? o.lang : undefined);
   return EXIT.ok;
+}
+
+/** How many of the columns no field took gapLines names. */
+const UNMAPPED_LISTED = 8;
+
+/**
+ * The metrics a file's columns leave not applicable, a line for each missing column (the metrics, the
+ * reason, the --map field), then the columns no field took, and how a --map file names one.
+ */
+function gapLines(gaps: readonly ColumnGap[], report: ImportReport, kind: string, lang: 'ru' | 'en'): string[] {
+  if (gaps.length === 0) return [];
+  const lines = gaps.map((g) => `  - ${g.metrics.map((k) => metricDef(k)?.label[lang] ?? k).join(', ')} — ${reasonText(g.reason, lang) || g.reason} (${g.field})`);
+  const free = report.columns.filter((c) => !c.field && !c.passedOverFor && c.header.trim() !== '').map((c) => c.header);
+  if (free.length > 0) {
+    const shown = free.slice(0, UNMAPPED_LISTED).map((h) => (lang === 'ru' ? `«${h}»` : `"${h}"`)).join(', ');
+    const more = free.length > UNMAPPED_LISTED ? tr(lang, ` и ещё ${free.length - UNMAPPED_LISTED}`, ` and ${free.length - UNMAPPED_LISTED} more`) : '';
+    lines.push(tr(lang, `Не сопоставлены: ${shown}${more}.`, `Not mapped: ${shown}${more}.`));
+  }
+  const field = gaps[0]!.field;
+  lines.push(tr(lang, `Если такая колонка в выгрузке есть, назовите её в файле --map: ${kind}: columns: ${field}: "заголовок колонки".`, `If the export has such a column, name it in a --map file: ${kind}: columns: ${field}: "its header".`));
+  return lines;
 }
 
 /** The managers of the deals or activities that are CRM user ids, in the order the file names them (read as inspect reads it). */

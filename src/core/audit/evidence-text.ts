@@ -142,6 +142,7 @@ const NEEDS: Record<FactNeed, [string, string]> = {
   'deals.product': ['колонка товара в выгрузке сделок', 'a product column in the deals export'],
   'activities.duration_s': ['колонка длительности звонка в выгрузке активностей', 'a call-duration column in the activities export'],
   'activities.deal_id': ['колонка сделки или клиента в выгрузке активностей (ID сделки, клиент, телефон)', 'a deal or client column in the activities export (deal id, client, phone)'],
+  'deals.id': ['колонка ID в выгрузке сделок (действия названы по ID сделки, а в выгрузке сделок его нет)', "a deal id column in the deals export (the activities name their deal by id, and the deals export has none)"],
   'deals.phone': ['колонка телефона клиента в выгрузке сделок (в журнале звонков клиент назван только номером)', "a client phone column in the deals export (the call log names clients by number only)"],
 };
 

@@ -1,7 +1,7 @@
 import type { ActivityKind, InputShape } from '../records.js';
 
 /** An input a metric may need (every field of InputShape but the kind of a one-kind export, which is no input). */
-type InputNeed = Exclude<keyof InputShape, 'activityRows'>;
+export type InputNeed = Exclude<keyof InputShape, 'activityRows'>;
 import { ratio } from './stats.js';
 import type { ActivityTally, DealTally, PaymentSums } from './tallies.js';
 import type { SortedValues } from './time-index.js';
@@ -74,7 +74,7 @@ const def = (key: string, format: MetricFormat, ru: string, en: string, dru: str
 });
 
 const ACT: Array<InputNeed> = ['activities'];
-const LINKED: Array<InputNeed> = ['activities', 'activityLink', 'dealPhones'];
+const LINKED: Array<InputNeed> = ['activities', 'activityLink', 'dealPhones', 'dealIds'];
 /** What counts calls by direction needs activities that say it. */
 const DIRECTED: Array<InputNeed> = ['activities', 'activityDirection'];
 /** What counts won or lost deals needs a column that says so (InputShape.outcome). */
@@ -135,6 +135,7 @@ export const NEEDS_TEXT: Record<InputNeed, string> = {
   closedAt: 'needs a close date column in the deals file',
   activityLink: 'needs a deal id, client or phone column in the activities file (to link an activity to its deal)',
   dealPhones: "needs the clients' phone numbers in the deals file (a phone column): the activities name their client by number only",
+  dealIds: "needs an id column in the deals file matching the activities' deal id: the activities link to a deal by its id only, and the deals file has none",
   outgoingLink: 'needs the number an outgoing call dialled (a callee column), or a client, phone or deal id column, in the activities file: the caller of an outgoing call is the company',
   callDuration: "needs a call duration column (or the call's end time) in the activities file",
   activityDirection: 'needs a call direction (incoming or outgoing) in the activities file: a direction column, or a type column that says it',
@@ -168,11 +169,16 @@ export const ONLY_KIND_TEXT: Record<ActivityKind, string> = {
 export function notApplicable(shape: InputShape, spend = false): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of spend ? [...METRICS, ...UNIT_METRICS] : METRICS) {
-    const missing = m.needs?.find((n) => (n === 'closedAt' || n === 'paidColumn' || n === 'invoicedColumn' || n === 'activityDirection' || n === 'callDuration' || n === 'activityLink' || n === 'dealPhones' || n === 'outgoingLink' || n === 'sales' ? shape[n] === false : !shape[n]));
+    const missing = missingNeed(m, shape);
     if (missing) out[m.key] = missing === 'activities' && m.activitiesReason ? m.activitiesReason : NEEDS_TEXT[missing];
     else if (shape.activities && shape.activityRows && KIND_OF[m.key] !== undefined && KIND_OF[m.key] !== shape.activityRows) out[m.key] = ONLY_KIND_TEXT[shape.activityRows];
   }
   return out;
+}
+
+/** The first input a metric needs that the shape lacks (for the needs only `false` says are missing, only false). */
+export function missingNeed(m: MetricDef, shape: InputShape): InputNeed | undefined {
+  return m.needs?.find((n) => (n === 'closedAt' || n === 'paidColumn' || n === 'invoicedColumn' || n === 'activityDirection' || n === 'callDuration' || n === 'activityLink' || n === 'dealPhones' || n === 'dealIds' || n === 'outgoingLink' || n === 'sales' ? shape[n] === false : !shape[n]));
 }
 
 /**

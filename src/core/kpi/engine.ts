@@ -266,6 +266,15 @@ export class KpiEngine {
     return (this.tallies[m] ??= new ActivityTally());
   }
 
+  /**
+   * Whether activities named deals by id (the engine then links by id only) and not one of them a
+   * deal of the store (none is a touch or a response of any deal): InputShape.dealIds. A deal reached
+   * only by missed calls has neither, as a deal no activity reaches.
+   */
+  noDealById(): boolean {
+    return this.anyDealId && !this.facts.touchedById.includes(1);
+  }
+
   /** Its state after some activities, as plain data (before payments and finish). */
   partial(): EnginePartial {
     return {

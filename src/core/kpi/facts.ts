@@ -36,7 +36,7 @@ export const FACT_IDS: readonly FactId[] = [
 ];
 
 /** What a fact needs when it cannot be computed: a file, or a column of one. */
-export type FactNeed = 'deals' | 'activities' | 'payments' | 'payments.paid' | 'deals.status' | 'deals.loss_reason' | 'deals.source' | 'deals.amount' | 'deals.product' | 'activities.duration_s' | 'activities.deal_id' | 'deals.phone';
+export type FactNeed = 'deals' | 'activities' | 'payments' | 'payments.paid' | 'deals.status' | 'deals.loss_reason' | 'deals.source' | 'deals.amount' | 'deals.product' | 'activities.duration_s' | 'activities.deal_id' | 'deals.phone' | 'deals.id';
 
 /** The facts of one run: values, the counts behind each share (for the texts), and what is missing. */
 export interface EvidenceFacts {
@@ -81,6 +81,8 @@ export interface EvidenceShape {
   link: boolean;
   /** False where the activities name their client by number only and no deal can be found by one (InputShape.dealPhones). */
   dealPhones?: false;
+  /** False where the activities link by deal id only and the deals file has no id column (InputShape.dealIds). */
+  dealIds?: false;
 }
 
 /** A facts tally as plain data, to merge the halves of a file read in parallel. */
@@ -196,7 +198,7 @@ export class FactsTally {
     share('lost_with_reason_share', shape.lossReason ? outcome : 'deals.loss_reason', c.lostWithReason, c.lost);
     share('source_share', shape.source ? undefined : 'deals.source', c.withSource, c.deals);
     // Linked activities need a file, and a column to link them with.
-    const linked: FactNeed | undefined = !shape.activities ? 'activities' : shape.dealPhones === false ? 'deals.phone' : shape.link ? undefined : 'activities.deal_id';
+    const linked: FactNeed | undefined = !shape.activities ? 'activities' : shape.dealPhones === false ? 'deals.phone' : shape.dealIds === false ? 'deals.id' : shape.link ? undefined : 'activities.deal_id';
     share('won_with_activity_share', linked ?? outcome, c.wonTouched, c.won);
     put('touches_per_won', linked ?? outcome, touchesPerWon);
     share('won_amount_share', shape.amount ? outcome : 'deals.amount', c.wonAmount, c.won);

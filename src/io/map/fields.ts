@@ -60,7 +60,7 @@ const DEAL_FIELDS: FieldSpec[] = [
   { field: 'name', aliases: ['Название сделки', 'Название', 'Deal Name', 'Deal - Title', 'Opportunity Name', 'Opportunity', 'Name', 'Название возможности'] },
   { field: 'manager', required: true, aliases: ['Ответственный', 'Менеджер', 'Сотрудник', 'Deal owner', 'Deal Owner', 'Deal - Owner', 'Opportunity Owner', 'Salesperson', 'Owner', 'Assigned', 'Ответственный менеджер', 'Responsible person', 'Responsible', 'Продавец', 'Ответственный за возможность', 'Владелец сделки'] },
   // An amount converted into the company's currency comes first: only it adds up across deals in several currencies.
-  { field: 'amount', aliases: [...CONVERTED_AMOUNT, 'Бюджет', 'Сумма', 'Возможная сумма', 'Amount', 'Deal - Value', 'Expected Revenue', 'Сумма сделки', 'Value', 'Ожидаемая выручка', 'Ожидаемый доход'] },
+  { field: 'amount', aliases: [...CONVERTED_AMOUNT, 'Бюджет', 'Сумма', 'Возможная сумма', 'Amount', 'Deal - Value', 'Expected Revenue', 'Сумма сделки', 'Value', 'Ожидаемая выручка', 'Ожидаемый доход', 'Бюджет сделки', 'Стоимость сделки', 'Стоимость'] },
   // Each deal's currency: counted to warn when the amounts are in several (never when the amount is converted).
   { field: 'currency', aliases: ['Валюта', 'Валюта сделки', 'Currency', 'Amount Currency', 'Opportunity Currency', 'Deal Currency Code', 'Currency Code', 'Deal - Currency', 'Сделка - Валюта', 'CURRENCY_ID', 'CurrencyIsoCode'] },
   { field: 'stage', aliases: ['Этап сделки', 'Стадия сделки', 'Статус', 'Deal Stage', 'Deal - Stage', 'Stage', 'Этап', 'Стадия'] },

@@ -9,6 +9,7 @@ import type { Payment, PlanRow, SkippedRow, SpendRow } from '../../core/records.
 import { UserError } from '../../core/errors.js';
 import { DealStore } from '../../core/kpi/deal-store.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
+import { EMPTY_ROW } from '../../core/kpi/types.js';
 import type { Activity } from '../../core/records.js';
 import { DELIMITERS, type ByteRow } from '../read/csv.js';
 import { normalizeHeader, type DurationUnit, type RecordKind } from './fields.js';
@@ -472,7 +473,7 @@ class RowsToRecords<T> {
   /** One data row, as text or bytes: the same checks either way. */
   private dataRow(cells: Cells, count: number, row: number): void {
     const shape = this.filter.shape(cells, count, this.report.columns.length);
-    if (shape === 'empty') return this.drop('empty row');
+    if (shape === 'empty') return this.drop(EMPTY_ROW);
     this.report.rowsRead++;
     if (shape === 'totals') return this.drop('totals row');
     if (shape === 'footer') {

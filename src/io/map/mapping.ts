@@ -291,6 +291,11 @@ export class ColumnsMissing extends UserError {
   ) {
     super('E_MAP_REQUIRED', message, { file }, hint);
   }
+
+  /** What became of each column of the header (assertRequired): inspect shows them beside their values. */
+  matches?: readonly ColumnMatch[];
+  /** The CRM whose profile the header matched, if any. */
+  crm?: string;
 }
 
 /**
@@ -324,6 +329,8 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   const error = new ColumnsMissing(renderMessage(id, params, 'en'), file, renderHint(id, params, 'en')!, map.kind, missing, columns);
   error.messageId = id;
   error.params = params;
+  error.matches = map.columns;
+  if (map.profile) error.crm = map.profile.profile.crm;
   throw error;
 }
 

@@ -1,10 +1,28 @@
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { osReason } from '../../core/messages/os-errors.js';
 import { isUtf8 } from 'node:buffer';
 import { isControlByte, singleByteDecoder, utf8Sequences } from './decode.js';
 import { utf16Bom } from './sniff.js';
+
+/**
+ * What a run says when an input named `-` is first read from stdin: set by the CLI on a terminal's
+ * stdin (a run waiting on a terminal said nothing, and looked hung: a tester), said once by announceStdin.
+ */
+export const STDIN_NOTICE = Symbol('crm-audit.stdinNotice');
+
+/** A stream a notice may be set on (STDIN_NOTICE). */
+export type AnnouncingStream = NodeJS.ReadableStream & { [STDIN_NOTICE]?: () => void };
+
+/** Says, once, what the run set to say when stdin is first read (nothing where nothing was set). */
+export function announceStdin(stream: NodeJS.ReadableStream): void {
+  const s = stream as AnnouncingStream;
+  const say = s[STDIN_NOTICE];
+  if (!say) return;
+  delete s[STDIN_NOTICE];
+  say();
+}
 
 /** Largest YAML/JSON document we read whole (questionnaires, answers, configs, maps). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -28,9 +46,27 @@ export async function assertReadableFile(file: string, cwd: string): Promise<str
   return full;
 }
 
-/** Reads a whole small document (YAML/JSON) as text (documentText: UTF-8, UTF-16, a Windows code page), with a size limit; `-` reads stdin. */
+/**
+ * The documents read from a pipe, by the pipe (its path, device and inode): a pipe is read once, and
+ * reading it again would find it empty.
+ */
+const pipedDocuments = new Map<string, string>();
+
+/**
+ * Reads a whole small document (YAML/JSON) as text (documentText: UTF-8, UTF-16, a Windows code page), with a size limit; `-` reads stdin.
+ * A pipe (`--map <(…)`, a named pipe) is read once, as stdin is: a document is read whole, once (an
+ * export is read more than once, so its pipe is refused). A device is refused, saying to save the document to a file.
+ */
 export async function readDocument(file: string, cwd: string, stdin: NodeJS.ReadableStream, maxBytes = MAX_DOCUMENT_BYTES): Promise<string> {
   if (file === '-') return documentText(await readAll(stdin, maxBytes, file), file);
+  const piped = await pipeOf(file, cwd);
+  if (piped) {
+    const held = pipedDocuments.get(piped.key);
+    if (held !== undefined) return held;
+    const text = documentText(await readAll(createReadStream(piped.full), maxBytes, file), file);
+    pipedDocuments.set(piped.key, text);
+    return text;
+  }
   const full = await assertReadableFile(file, cwd);
   const stat = await fs.stat(full);
   if (stat.size > maxBytes) {
@@ -43,6 +79,19 @@ export async function readDocument(file: string, cwd: string, stdin: NodeJS.Read
     throw fsError(error as NodeJS.ErrnoException, file);
   }
   return documentText(bytes, file);
+}
+
+/** A document's path when it is a pipe (or a socket), with the key it is held by; undefined for anything else (assertReadableFile says what). A device is refused here. */
+async function pipeOf(file: string, cwd: string): Promise<{ full: string; key: string } | undefined> {
+  const full = path.resolve(cwd, file);
+  let stat;
+  try {
+    stat = await fs.stat(full);
+  } catch {
+    return undefined;
+  }
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) throw UserError.of('E_INPUT_TYPE', 'doc.notRegular', {}, { file });
+  return stat.isFIFO() || stat.isSocket() ? { full, key: `${full}\0${stat.dev}\0${stat.ino}` } : undefined;
 }
 
 /**
@@ -79,7 +128,10 @@ const READ_CHUNK = 1 << 20;
  * or stdin for `-`.
  */
 export async function openInput(file: string, cwd: string, stdin: NodeJS.ReadableStream, range: { start?: number; end?: number } = {}): Promise<{ stream: AsyncIterable<Buffer> | NodeJS.ReadableStream; size: number | undefined }> {
-  if (file === '-') return { stream: stdin, size: undefined };
+  if (file === '-') {
+    announceStdin(stdin);
+    return { stream: stdin, size: undefined };
+  }
   const full = await assertReadableFile(file, cwd);
   const stat = await fs.stat(full);
   return { stream: fileChunks(full, range.start ?? 0, range.end ?? Infinity), size: stat.size };
@@ -126,6 +178,7 @@ export async function* fileChunks(full: string, start: number, end: number): Asy
 
 /** Reads a stream to one buffer, refusing more than maxBytes. */
 export async function readAll(stream: NodeJS.ReadableStream, maxBytes: number, file: string): Promise<Buffer> {
+  announceStdin(stream);
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of guard(stream, file)) {

@@ -3,7 +3,7 @@ import { warningLines } from '../../core/kpi/alerts.js';
 import type { CompareResult } from '../../core/compare.js';
 import { metricDef, METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import { groupingsOf } from '../kpi/groups.js';
-import type { KpiResult } from '../../core/kpi/types.js';
+import { droppedRows, type KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
 import { answerText, auditLabels, baselineBandLine, baselineNoteLine, criterionTitle, missingCriteria, shownRecommendations } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
@@ -134,7 +134,7 @@ export function paybackSummary(c: CompareResult, lang: string): string {
 export function qualitySection(k: KpiResult, lang: string): string {
   const L = htmlLabels(lang);
   const q = k.dataQuality;
-  let body = table([L.file, L.format, L.rows, L.records, L.unreadable, L.dropped], q.files.map((f) => [f.file, fileFormatText(f.format, lang), formatCount(f.rowsRead, lang), formatCount(f.records, lang), formatCount(f.skipped, lang), formatCount(Object.values(f.dropped).reduce((a, b) => a + b, 0), lang)]), { numeric: [false, false, true, true, true, true] });
+  let body = table([L.file, L.format, L.rows, L.records, L.unreadable, L.dropped], q.files.map((f) => [f.file, fileFormatText(f.format, lang), formatCount(f.rowsRead, lang), formatCount(f.records, lang), formatCount(f.skipped, lang), formatCount(droppedRows(f.dropped).dropped, lang)]), { numeric: [false, false, true, true, true, true] });
   if (q.rowsSkipped.length > 0) body += `<h3>${esc(L.skippedRows)}</h3>${table([L.file, L.row, L.column, L.reason], q.rowsSkipped.slice(0, 50).map((s) => [s.file, String(s.row), s.column ?? '', rowReason(s.reason, lang)]))}`;
   const warnings = warningLines(q, lang);
   if (warnings.length > 0) body += `<h3>${esc(L.warnings)}</h3><ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`;

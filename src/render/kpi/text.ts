@@ -1,5 +1,5 @@
 import { metricDef, METRICS, NEEDS_SPEND, NEEDS_STAGE_GROUPING, STAGE_METRICS, UNIT_METRICS, type MetricDef } from '../../core/kpi/catalog.js';
-import { unreadableRows, type KpiResult } from '../../core/kpi/types.js';
+import { droppedRows, unreadableRows, type KpiResult } from '../../core/kpi/types.js';
 import { plural, tr } from '../../core/i18n.js';
 import { warningLines } from '../../core/kpi/alerts.js';
 import { formatCount, formatDay, formatInColumn, formatValue } from '../format.js';
@@ -131,15 +131,18 @@ export function periodText(result: KpiResult, lang: string): string {
 /** One line on what was read, skipped and dropped. */
 export function qualityLine(result: KpiResult, lang: string): string {
   const q = result.dataQuality;
-  const dropped = q.files.flatMap((f) => Object.entries(f.dropped)).reduce((n, [, v]) => n + v, 0);
+  // Empty rows are no rows read: said apart, so that read = records + unreadable + dropped.
+  const counts = q.files.map((f) => droppedRows(f.dropped));
+  const dropped = counts.reduce((n, c) => n + c.dropped, 0);
+  const empty = counts.reduce((n, c) => n + c.empty, 0);
   const files = q.files.length;
   const unreadable = unreadableRows(q);
   // Missed calls nobody took are skipped by the spec's rule, not unreadable: counted apart.
   const nobody = q.rowsSkippedCount - unreadable;
   return tr(
     lang,
-    `Прочитано строк: ${formatCount(q.rowsRead, lang)} из ${files} ${plural(files, 'файла', 'файлов', 'файлов')}; не прочитано: ${formatCount(unreadable, lang)}${nobody > 0 ? `; звонков без сотрудника: ${formatCount(nobody, lang)}` : ''}; отброшено служебных: ${formatCount(dropped, lang)}.`,
-    `Read ${formatCount(q.rowsRead, lang)} rows from ${files} ${files === 1 ? 'file' : 'files'}; unreadable: ${formatCount(unreadable, lang)}${nobody > 0 ? `; calls with no employee: ${formatCount(nobody, lang)}` : ''}; non-data rows dropped: ${formatCount(dropped, lang)}.`,
+    `Прочитано строк: ${formatCount(q.rowsRead, lang)} из ${files} ${plural(files, 'файла', 'файлов', 'файлов')}; не прочитано: ${formatCount(unreadable, lang)}${nobody > 0 ? `; звонков без сотрудника: ${formatCount(nobody, lang)}` : ''}; отброшено служебных: ${formatCount(dropped, lang)}${empty > 0 ? `; пустых строк (не входят в прочитанные): ${formatCount(empty, lang)}` : ''}.`,
+    `Read ${formatCount(q.rowsRead, lang)} rows from ${files} ${files === 1 ? 'file' : 'files'}; unreadable: ${formatCount(unreadable, lang)}${nobody > 0 ? `; calls with no employee: ${formatCount(nobody, lang)}` : ''}; non-data rows dropped: ${formatCount(dropped, lang)}${empty > 0 ? `; empty rows (not among those read): ${formatCount(empty, lang)}` : ''}.`,
   );
 }
 

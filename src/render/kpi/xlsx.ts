@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { warningLines } from '../../core/kpi/alerts.js';
 import { METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
-import type { KpiResult } from '../../core/kpi/types.js';
+import { EMPTY_ROW, type KpiResult } from '../../core/kpi/types.js';
 import { tr } from '../../core/i18n.js';
 import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { addChartsSheet } from '../xlsx-charts.js';
@@ -84,7 +84,8 @@ function addDataQualitySheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
     for (const [reason, n] of Object.entries(f.dropped)) {
       const d = dq.addRow([]);
       setText(d.getCell(1), f.file);
-      d.getCell(4).value = tr(lang, `отброшено (${rowReason(reason, lang)}): ${n}`, `dropped (${reason}): ${n}`);
+      // Empty rows are no rows read (rows = records + unreadable + dropped): said apart.
+      d.getCell(4).value = reason === EMPTY_ROW ? tr(lang, `пустых строк (не входят в прочитанные): ${n}`, `empty rows (not among those read): ${n}`) : tr(lang, `отброшено (${rowReason(reason, lang)}): ${n}`, `dropped (${reason}): ${n}`);
     }
   }
   for (const s of result.dataQuality.rowsSkipped) {

@@ -87,3 +87,22 @@ describe('close dates under the names reports give them', () => {
     expect(mapColumns(headers, 'deals').fields.get('closed_at')).toEqual([5]);
   });
 });
+
+// A tester: an amoCRM-like deals file headed its amount «Стоимость, руб» (values «10 000», «7 500,50»); no rule found
+// it, and revenue and the average check were not applicable. «Бюджет сделки» and «Стоимость сделки» say the same.
+describe('a deal\'s price under the names it goes by', () => {
+  const deals = (headers: string[]) => {
+    const map = mapColumns(headers, 'deals', {}, undefined, detectProfile(headers, 'deals'));
+    return Object.fromEntries([...map.fields].map(([field, cols]) => [field, headers[cols[0]!]!]));
+  };
+
+  it.each(['Стоимость, руб', 'Стоимость', 'Стоимость (₽)', 'Бюджет сделки', 'Стоимость сделки'])('«%s» is the amount', (header) => {
+    expect(deals(['ID', 'Название сделки', header, 'Ответственный', 'Дата создания', 'Этап сделки'])).toMatchObject({ amount: header, manager: 'Ответственный', id: 'ID' });
+  });
+
+  it('«Бюджет» and «Сумма» come first where a file has «Стоимость» too; a call log\'s «Стоимость» is still no field of its', () => {
+    expect(deals(['ID', 'Стоимость', 'Бюджет', 'Ответственный', 'Дата создания']).amount).toBe('Бюджет');
+    expect(deals(['ID', 'Стоимость', 'Сумма', 'Ответственный', 'Дата создания']).amount).toBe('Сумма');
+    expect(mapped(['Дата звонка', 'Тип звонка', 'Номер клиента', 'Сотрудник', 'Стоимость'])).toEqual({ at: 'Дата звонка', direction: 'Тип звонка', phone: 'Номер клиента', manager: 'Сотрудник' });
+  });
+});

@@ -92,3 +92,21 @@ describe('readDocument (a --map, answers or config file as Notepad saves it)', (
     }
   });
 });
+
+describe('readDocument of a pipe', () => {
+  it('reads it once, whole, and gives the same text when asked again (a pipe read again is empty)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { writeFile } = await import('node:fs/promises');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'crm-audit-doc-fifo-'));
+    execFileSync('mkfifo', [path.join(dir, 'map.fifo')]);
+    const [text] = await Promise.all([readDocument('map.fifo', dir, process.stdin), writeFile(path.join(dir, 'map.fifo'), 'deals:\n  columns:\n    amount: "Стоимость"\n')]);
+    expect(text).toBe('deals:\n  columns:\n    amount: "Стоимость"\n');
+    expect(await readDocument('map.fifo', dir, process.stdin)).toBe(text);
+  });
+
+  it('refuses a device with the hint to save the document to a file', async () => {
+    const error = await readDocument('/dev/null', '/', process.stdin).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).messageId).toBe('doc.notRegular');
+  });
+});

@@ -6,7 +6,7 @@ describe('the data-quality line under the KPI tables', () => {
   const withFiles = (n: number, rowsSkippedCount = 1) => {
     const r = kpiResult();
     const file = r.dataQuality.files[0]!;
-    return { ...r, dataQuality: { ...r.dataQuality, rowsRead: 12345, rowsSkippedCount, files: Array.from({ length: n }, () => ({ ...file, dropped: { 'totals row': 1500 } })) } };
+    return { ...r, dataQuality: { ...r.dataQuality, rowsRead: 12345, rowsSkippedCount, files: Array.from({ length: n }, () => ({ ...file, dropped: { 'totals row': 1500 } as Record<string, number> })) } };
   };
 
   it.each([
@@ -22,6 +22,14 @@ describe('the data-quality line under the KPI tables', () => {
     r.dataQuality.files[0] = { ...r.dataQuality.files[0]!, missedNoManager: 5 };
     expect(qualityLine(r, 'ru')).toBe('Прочитано строк: 12 345 из 1 файла; не прочитано: 2; звонков без сотрудника: 5; отброшено служебных: 1 500.');
     expect(qualityLine(r, 'en')).toBe('Read 12,345 rows from 1 file; unreadable: 2; calls with no employee: 5; non-data rows dropped: 1,500.');
+  });
+
+  // A tester: «Прочитано строк: 21 594 … отброшено служебных: 536» counted 535 empty rows as dropped, which are no rows read.
+  it('says empty rows apart from the dropped ones: they are no rows read, and read = records + unreadable + dropped', () => {
+    const r = withFiles(1);
+    r.dataQuality.files[0] = { ...r.dataQuality.files[0]!, dropped: { 'empty row': 535, 'footer or note row': 1 } };
+    expect(qualityLine(r, 'ru')).toBe('Прочитано строк: 12 345 из 1 файла; не прочитано: 1; отброшено служебных: 1; пустых строк (не входят в прочитанные): 535.');
+    expect(qualityLine(r, 'en')).toBe('Read 12,345 rows from 1 file; unreadable: 1; non-data rows dropped: 1; empty rows (not among those read): 535.');
   });
 });
 
