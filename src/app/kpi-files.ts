@@ -482,36 +482,9 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const { first, last, future, negative } = survey;
   let activitiesMap: ColumnMap | undefined;
   let span: EnginesRun['activities'];
-  let payments: { log: PaymentLog; report: ImportReport } | undefined;
-  // Payments may be read, and added to the engines, while a worker thread finishes the
-  // activities (they depend on the deals alone); an error in them is reported after the
-  // activities', as a plain sequence of reads would.
-  let paymentsError: unknown;
-  let unattributed = 0;
-  // The engines given the payments (a file read in halves may yet be read again, into new engines).
-  let paid: KpiEngine[] | undefined;
-  const addPayments = (to: KpiEngine[]) => {
-    if (!payments || paid === to) return;
-    paid = to;
-    for (const e of to) unattributed = e.addPaymentLog(payments.log).unattributed;
-    timing('payments added');
-  };
-  const readPayments = async (to?: KpiEngine[]) => {
-    if (!files.payments || payments || paymentsError) return;
-    try {
-      timing('reading payments');
-      // Resolved against the deals as they are read, into columns: no object is kept per payment.
-      const log = new PaymentLog(store);
-      const report = await importFile<LinkedPayment>(files.payments, 'payments', { ...later('payments'), linkTo: store }, (p) => log.addLinked(p));
-      payments = { log, report };
-      timing('payments read');
-    } catch (error) {
-      paymentsError = error;
-    }
-    if (to) addPayments(to);
-  };
+  const pay = paymentsReading(files.payments, store, () => ({ ...later('payments'), linkTo: store }));
   if (files.activities) {
-    const r = await readActivities(files.activities, later('activities'), store, periods, helper, readPayments);
+    const r = await readActivities(files.activities, later('activities'), store, periods, helper, pay.read);
     engines = r.engines;
     reports.push(r.report);
     activitiesMap = r.map;
@@ -521,12 +494,10 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const alerts: Alert[] = [...futureDeals(dealsReport.file, future, last, base.reportDay, periods), ...oddDates(dealsReport.file, survey, base.reportDay, periods, store)];
   // A negative amount (a refund, a typing mistake, accounting parentheses) is counted as written, and said.
   if (negative.deals > 0) alerts.push({ code: 'negative-amounts', file: dealsReport.file, ...negative });
-  await readPayments();
-  if (paymentsError) throw paymentsError;
+  const payments = await pay.finish(engines);
   if (payments) {
     reports.push(payments.report);
-    addPayments(engines);
-    if (unattributed > 0) alerts.push({ code: 'unattributed-payments', payments: unattributed });
+    if (payments.unattributed > 0) alerts.push({ code: 'unattributed-payments', payments: payments.unattributed });
   }
   if (spend) for (const e of engines) e.addSpend(spend.rows, spend.margin);
   const said = callsSaid(activitiesMap, reports.find((r) => r.kind === 'activities'), overrides.valueMaps);
@@ -553,6 +524,48 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
     firstDay: Number.isFinite(first) ? day(first) : undefined,
     lastDay: Number.isFinite(last) ? day(last) : undefined,
   };
+}
+
+/**
+ * The payments file's reading: read when asked, once, and its log added to a set of engines once.
+ * Payments may be read, and added to the engines, while a worker thread finishes the activities (they
+ * depend on the deals alone); an error in them is reported after the activities', as a plain sequence
+ * of reads would (finish). A file read in halves may yet be read again, into new engines.
+ */
+function paymentsReading(file: string | undefined, store: DealStore, options: () => ImportOptions) {
+  let payments: { log: PaymentLog; report: ImportReport } | undefined;
+  let error: unknown;
+  let unattributed = 0;
+  let paid: KpiEngine[] | undefined;
+  const add = (to: KpiEngine[]) => {
+    if (!payments || paid === to) return;
+    paid = to;
+    for (const e of to) unattributed = e.addPaymentLog(payments.log).unattributed;
+    timing('payments added');
+  };
+  const read = async (to?: KpiEngine[]) => {
+    if (!file || payments || error) return;
+    try {
+      timing('reading payments');
+      // Resolved against the deals as they are read, into columns: no object is kept per payment.
+      const log = new PaymentLog(store);
+      const report = await importFile<LinkedPayment>(file, 'payments', options(), (p) => log.addLinked(p));
+      payments = { log, report };
+      timing('payments read');
+    } catch (e) {
+      error = e;
+    }
+    if (to) add(to);
+  };
+  /** Reads them if not yet, adds them to the final engines: the payments' report and how many no manager or deal takes. */
+  const finish = async (engines: KpiEngine[]) => {
+    await read();
+    if (error) throw error;
+    if (!payments) return undefined;
+    add(engines);
+    return { report: payments.report, log: payments.log, unattributed };
+  };
+  return { read, finish };
 }
 
 /**
