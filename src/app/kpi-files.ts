@@ -236,8 +236,8 @@ export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: Co
 }
 
 /**
- * Stages no rule knows, taken as open where the CRM's stages are open unless said otherwise (a file
- * no profile recognises, amoCRM), whose deals are mostly closed by the file's own signs (a closed
+ * Stages no rule knows, taken as open where the CRM's stages are open unless said otherwise (Pipedrive,
+ * Salesforce; a file no profile recognises asks instead), whose deals are mostly closed by the file's own signs (a closed
  * flag, a close date no later than the report date: a later one is an expected close): «Оплачено» with close dates and amounts is
  * likely a renamed won stage, and the run says so instead of counting it open in silence.
  */

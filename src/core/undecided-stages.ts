@@ -28,11 +28,12 @@ export interface StagesReport {
 }
 
 /**
- * Stages that nothing classifies: the CRM renames stages freely (its profile says `ask`), no rule
- * knows them, and most of their deals show that they are closed (the closed flag or a close date),
- * so neither "open" nor "lost" can be assumed. A stage whose deals mostly look open stays open,
- * unless nothing in the file could show it closed (`stagesBlind`: a HubSpot export without «Is Deal
- * Closed?», whose Close Date is the expected one): then every stage no rule knows is undecided.
+ * Stages that nothing classifies: the CRM renames stages freely (its profile says `ask`), or no
+ * profile recognised the file (its CRM may rename them), no rule knows them, and most of their deals
+ * show that they are closed (the closed flag, a close date, a probability of 100%), so neither "open"
+ * nor "lost" can be assumed. A stage whose deals mostly look open stays open, unless nothing in the
+ * file could show it closed (`stagesBlind`: a HubSpot export without «Is Deal Closed?», whose Close
+ * Date is the expected one): then every stage no rule knows is undecided.
  */
 export function undecidedStages(report: StagesReport): Array<[string, UnknownStage]> {
   if (report.unknownStage !== 'ask' || !report.stages) return [];

@@ -23,9 +23,12 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
   const { c, L, show, n } = words(opts);
   const lines = fileLines(r, opts);
   if (r.unknownStage) {
-    lines.push(`  ${L('этапы:      ', 'stages:     ')}${r.unknownStage === 'ask'
+    lines.push(`  ${L('этапы:      ', 'stages:     ')}${r.unknownStage === 'open'
+      ? L('этап, который не знает ни одно правило, считается открытым', 'a stage no rule knows is open')
+      : r.profile
       ? L('эта CRM позволяет свободно переименовывать этапы: этап, который не знает ни одно правило, нужно назвать, когда его сделки закрыты', 'this CRM renames stages freely: a stage no rule knows must be named when its deals are closed')
-      : L('этап, который не знает ни одно правило, считается открытым', 'a stage no rule knows is open')}`);
+      // A file no profile recognises: its CRM is not known, nor whether it renames stages.
+      : L('CRM не узнана: этап, который не знает ни одно правило, нужно назвать, когда его сделки закрыты', 'the CRM is not recognised: a stage no rule knows must be named when its deals are closed')}`);
   }
   lines.push('', c.bold(L('Колонки', 'Columns')));
   for (const col of r.columns) {

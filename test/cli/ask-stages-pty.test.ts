@@ -261,6 +261,23 @@ describe('compare asks the same questions as kpi on a terminal', () => {
   });
 });
 
+describe('a deals file no profile recognises, on a terminal', () => {
+  it('kpi asks what its closed stage «Оплачено полностью» is, as map does, and counts the answer (it was counted open without a question)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-generic-pty-'));
+    writeFileSync(path.join(dir, 'deals.csv'), [
+      'ID;Менеджер;Дата создания;Статус;Сумма;Дата закрытия',
+      '1;Иванов;01.03.2025 10:00;Оплачено полностью;1000;01.04.2025 12:00',
+      '2;Иванов;02.03.2025 10:00;Думает над КП;2000;',
+      '3;Петров;03.03.2025 10:00;Оплачено полностью;3000;03.04.2025 12:00',
+    ].join('\n'));
+    const run = drive([['Этап «Оплачено полностью» (сделок: 2, закрыто: 2, с суммой: 2)', '\r'], ['Сохранить ответы как файл --map', '\r']], ['kpi', '-d', 'deals.csv'], dir);
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).not.toContain('Этап «Думает над КП»');
+    expect(run.out).not.toContain('посчитаны открытыми');
+    expect(run.out).toMatch(/Отдел +3 +2 +0 +1/);
+  });
+});
+
 describe('amoCRM and two manager columns, on a terminal', () => {
   it('an amoCRM stage renamed from the won one («Оплачено», closed with amounts) is asked once; the answer is applied', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-amo-pty-'));

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +44,68 @@ describe('amoCRM with a renamed system stage: stops with a --map snippet instead
     const run = runCli(['inspect', 'leads.csv'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Оплачено');
+  });
+});
+
+/**
+ * A deals file no profile recognises (generic headers) whose won stage is «Оплачено полностью»: its 4
+ * deals have past close dates and amounts. It was counted open with a warning (0 won, revenue 0, exit
+ * 0), and a terminal was asked nothing, though `map` asked about it: now it is undecided as in a CRM
+ * that renames stages, while «Думает над КП» (no close date), which no rule knows either, stays open.
+ */
+const GENERIC = [
+  'ID;Менеджер;Дата создания;Статус;Сумма;Дата закрытия',
+  '1;Иванов;01.03.2025 10:00;Оплачено полностью;1000;01.04.2025 12:00',
+  '2;Иванов;02.03.2025 10:00;Думает над КП;2000;',
+  '3;Петров;03.03.2025 10:00;Оплачено полностью;3000;03.04.2025 12:00',
+  '4;Иванов;04.03.2025 10:00;Закрыто и не реализовано;4000;04.04.2025 12:00',
+  '5;Иванов;05.03.2025 10:00;Оплачено полностью;5000;05.04.2025 12:00',
+  '6;Петров;06.03.2025 10:00;Думает над КП;6000;',
+  '7;Петров;07.03.2025 10:00;Оплачено полностью;7000;07.04.2025 12:00',
+].join('\n');
+
+describe('a deals file no profile recognises, with a closed stage no rule knows', () => {
+  it('without a terminal, stops naming «Оплачено полностью» (closed, with amounts), not «Думает над КП» (no close date); the snippet makes the next run work', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-generic-stages-'));
+    writeFileSync(path.join(dir, 'deals.csv'), GENERIC);
+    const refused = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru'], { cwd: dir });
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain('этапы закрытых сделок не известны ни как выигрыш, ни как проигрыш (1): "Оплачено полностью"');
+    expect(refused.stderr).not.toContain('Думает над КП');
+    // Not the warning of a run that counted it open.
+    expect(refused.stderr).not.toContain('посчитаны открытыми');
+    const snippet = /deals:\n {2}status:\n(?: {4}.*\n?)+/.exec(refused.stderr)?.[0];
+    expect(snippet?.trimEnd()).toBe('deals:\n  status:\n    "Оплачено полностью": won    # сделок: 4, закрыто: все, с суммой: все: проверьте');
+    writeFileSync(path.join(dir, 'map.yaml'), snippet!);
+    const ok = runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    const json = JSON.parse(ok.stdout);
+    expect(json.total).toMatchObject({ leads: 7, won: 4, lost: 1, open: 2, revenue: 16000 });
+    expect(json.dataQuality.alerts).toEqual([]);
+  });
+
+  it('a stage whose deals look open stays open without a word; crm-audit map asks about the same stage as kpi', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-generic-stages-'));
+    // The close dates are after the report date: expected closes, so «Оплачено полностью» looks open.
+    writeFileSync(path.join(dir, 'deals.csv'), GENERIC);
+    const open = runCli(['kpi', '-d', 'deals.csv', '--now', '2025-03-20', '--format', 'json'], { cwd: dir });
+    expect(open.code, open.stderr).toBe(0);
+    expect(JSON.parse(open.stdout).total).toMatchObject({ won: 0, lost: 1, open: 6 });
+    const map = runCli(['map', 'deals.csv', '-o', 'm.yaml'], { cwd: dir });
+    expect(map.code, map.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'm.yaml'), 'utf8')).toMatch(/^deals:\n {2}status:\n {4}"Оплачено полностью": won +# 4 deals, all closed, all with an amount: check\n$/m);
+  });
+
+  it('inspect lists it as undecided, and says the CRM is not recognised rather than that such a stage is open', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-generic-stages-'));
+    writeFileSync(path.join(dir, 'deals.csv'), GENERIC);
+    const run = runCli(['inspect', 'deals.csv', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('stages:     the CRM is not recognised: a stage no rule knows must be named when its deals are closed');
+    expect(run.stdout).toMatch(/"Оплачено полностью" +4 deals, 0 closed by the flag, 4 with a close date, 0 at a probability of 100%, 4 with an amount -> undecided/);
+    expect(run.stdout).toMatch(/"Думает над КП" +2 deals, 0 closed by the flag, 0 with a close date, .* -> open \(its deals look open\)/);
+    const ru = runCli(['inspect', 'deals.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stdout).toContain('этапы:      CRM не узнана: этап, который не знает ни одно правило, нужно назвать, когда его сделки закрыты');
   });
 });
 

@@ -186,7 +186,10 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     store: linker ? linker.store : (opts.store ?? new DealStore()),
     ...(linker ? { linker } : {}),
     placeholders: placeholderDates(profile?.placeholders ?? []),
-    unknownStage: profile?.unknownStage ?? 'open',
+    // A file no profile recognises may come from any CRM, one that renames its won stage («Оплачено
+    // полностью») among them: a stage no rule knows whose deals the file shows mostly closed is asked
+    // about, as in a CRM that renames stages (counted open, its won deals and revenue read 0).
+    unknownStage: profile?.unknownStage ?? 'ask',
     closeDateIsPlanned: profile?.closeDateIsPlanned ?? false,
     reportDay: opts.reportDay,
     stageParentheses: profile?.stageParentheses ?? 'reason',

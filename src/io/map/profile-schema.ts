@@ -73,7 +73,7 @@ export const profileSchema = z
       .default([])
       .describe('date columns whose time of day is an artefact (Bitrix24 REST writes a date field as the portal shows midnight UTC, T03:00:00+03:00): read as that date, the nearest midnight'),
     placeholders: z.array(z.string().min(1)).default([]).describe('what the CRM writes in an empty date (`не закрыта`)'),
-    unknownStage: z.enum(['open', 'ask']).describe('open: every stage no rule knows is open (amoCRM); ask: such a stage must be classified by the user'),
+    unknownStage: z.enum(['open', 'ask']).describe('open: every stage no rule knows is open (Pipedrive); ask: such a stage must be classified by the user when its deals are mostly closed (amoCRM, Bitrix24; a file no profile recognises is read so too)'),
     closeDateIsPlanned: z.boolean().default(false).describe('the close date of an open deal is its expected close: it says nothing about whether a stage is closed'),
     notes: text,
   })
