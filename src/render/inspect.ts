@@ -88,7 +88,9 @@ export function renderColumnsMissing(v: ColumnsMissingView, opts: RenderOptions)
   lines.push(`  ${L(v.linesRu, v.lines)}`);
   if (v.unknown) lines.push(`  ${L(`ни одно название колонки не знакомо: это точно ${v.unknown.fileRu}?`, `no column name is one known: is this ${v.unknown.fileEn}?`)}`);
   lines.push(
-    `  ${L('kpi не прочитает файл, пока колонка не названа в файле --map (его запишет crm-audit map); вот готовый фрагмент, проверьте его:', 'kpi cannot read the file until the column is named in a --map file (crm-audit map writes one); this snippet is ready, check it:')}`,
+    `  ${v.missing > 1
+      ? L('kpi не прочитает файл, пока колонки не названы в файле --map (его запишет crm-audit map); вот готовый фрагмент, проверьте его:', 'kpi cannot read the file until the columns are named in a --map file (crm-audit map writes one); this snippet is ready, check it:')
+      : L('kpi не прочитает файл, пока колонка не названа в файле --map (его запишет crm-audit map); вот готовый фрагмент, проверьте его:', 'kpi cannot read the file until the column is named in a --map file (crm-audit map writes one); this snippet is ready, check it:')}`,
     L(v.snippetRu, v.snippet),
   );
   return `${lines.join('\n')}\n`;
