@@ -119,7 +119,7 @@ function describeValues(at: readonly string[], kind: Kind, sample: unknown): { h
   if (kind === 'number') {
     const n = sample as number;
     const near = Math.abs(n) < 10 ? Number(n.toFixed(2)) : Math.round(n);
-    return { holds: 'a number', holdsRu: 'число', example: `${path}>=${near}` };
+    return { holds: VALUE_KIND.number.en, holdsRu: VALUE_KIND.number.ru, example: `${path}>=${near}` };
   }
   if (kind === 'boolean') return { holds: 'yes/no (true or false)', holdsRu: 'да/нет (true или false)', example: `${path}==true` };
   const text = sample as string;
