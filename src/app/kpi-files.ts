@@ -28,7 +28,7 @@ import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import { mapOptions, type Overrides } from '../io/documents/map-file.js';
 import { timing } from '../io/run-settings.js';
 import { assertReadableFile } from '../io/read/files.js';
-import { closedShown, stagesToName } from '../core/undecided-stages.js';
+import { closedShown, looksLost, stagesToName, undecidedStages } from '../core/undecided-stages.js';
 import { activityCoverage, coverageAlerts, type Coverage } from '../core/kpi/coverage.js';
 
 /** The files of one KPI run. */
@@ -237,17 +237,21 @@ export function evidenceShape(dealsMap: ColumnMap | undefined, activitiesMap: Co
 
 /**
  * Stages no rule knows, taken as open where the CRM's stages are open unless said otherwise (Pipedrive,
- * Salesforce; a file no profile recognises asks instead), whose deals are mostly closed by the file's own signs (a closed
+ * Salesforce through its API; a file no profile recognises asks instead), whose deals are mostly closed by the file's own signs (a closed
  * flag, a close date no later than the report date: a later one is an expected close): «Оплачено» with close dates and amounts is
- * likely a renamed won stage, and the run says so instead of counting it open in silence.
+ * likely a renamed won stage, and the run says so instead of counting it open in silence. Where such stages
+ * are asked about (`ask`: a run stops on them), those most of whose deals are at a probability of 0% are
+ * said all the same: open, as nothing shows them closed, yet they look lost.
  */
 function unknownStagesClosed(reports: ImportReport[]): Alert[] {
   return reports.flatMap((r) => {
-    if (r.kind !== 'deals' || r.unknownStage !== 'open' || !r.stages) return [];
+    if (r.kind !== 'deals' || r.unknownStage === undefined || !r.stages) return [];
     // With them, the stages most of whose deals are at a probability of 0% (Salesforce's «Lost to Competitor»): they look lost.
-    const named = new Set(stagesToName(r).map(([stage]) => stage));
+    // Where stages are asked about, only those: a stage the file shows closed stopped the run (or was named).
+    const named = new Set(r.unknownStage === 'open' ? stagesToName(r).map(([stage]) => stage) : []);
+    const undecided = new Set(undecidedStages(r).map(([stage]) => stage));
     const stages = Object.entries(r.stages)
-      .filter(([stage, s]) => named.has(stage) || (s.zero > 0 && s.zero * 2 >= s.deals))
+      .filter(([stage, s]) => named.has(stage) || (looksLost(s) && !undecided.has(stage)))
       .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1))
       .slice(0, 5)
       .map(([stage, s]) => ({ stage, deals: s.deals, closed: closedShown(s), lost: s.closedFlag, ...(s.zero > 0 ? { zero: s.zero } : {}) }));

@@ -1,6 +1,6 @@
 import { tr } from '../core/i18n.js';
 import { terminalSafe } from '../render/terminal-safe.js';
-import { closedShown, guessStage, type UnknownStage } from '../core/undecided-stages.js';
+import { byProbability, closedShown, guessStage, type UnknownStage } from '../core/undecided-stages.js';
 import { StagesUndecided, stagesSnippet } from '../io/map/import.js';
 import { normalizeValue } from '../io/map/values.js';
 import { ColumnsMissing } from '../io/map/mapping.js';
@@ -19,6 +19,8 @@ function evidence(s: UnknownStage, lang: string): string {
   // «сделок: 2», not «2 сделок»: a count after a colon needs no plural agreement.
   if (s.leads) return tr(lang, `лидов: ${s.deals}`, `${s.deals} ${s.deals === 1 ? 'lead' : 'leads'}`);
   if (s.blind) return tr(lang, `сделок: ${s.deals}, закрыты ли — не известно, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, whether closed unknown, ${s.amount} with an amount`);
+  // Where a probability of 100% alone shows the deals closed (a Salesforce report, Odoo), it is said so.
+  if (byProbability(s)) return tr(lang, `сделок: ${s.deals}, с вероятностью 100%: ${closed}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} at a probability of 100%, ${s.amount} with an amount`);
   return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${s.amount} with an amount`);
 }
 

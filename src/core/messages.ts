@@ -216,11 +216,11 @@ export const MESSAGES = {
     },
   },
   'import.stagesBlind': {
-    ru: 'этапы не известны ни как выигрыш, ни как проигрыш ({count}), а в выгрузке нет признака закрытой сделки (колонки вроде «Is Deal Closed?»; Close Date здесь — ожидаемая дата): {stages}',
-    en: '{count} stage{plural} {verb} not known as won or lost, and the export has nothing that marks a deal closed (a column such as "Is Deal Closed?"; its Close Date is the expected one): {stages}',
+    ru: 'этапы не известны ни как выигрыш, ни как проигрыш ({count}), а в выгрузке нет признака закрытой сделки (колонки вроде «Is Deal Closed?» или вероятности; Close Date здесь — ожидаемая дата): {stages}',
+    en: '{count} stage{plural} {verb} not known as won or lost, and the export has nothing that marks a deal closed (a column such as "Is Deal Closed?" or a probability; its Close Date is the expected one): {stages}',
     hint: {
-      ru: 'добавьте в выгрузку колонку «Is Deal Closed?» или укажите в файле --map, что значит каждый этап (won — выигрыш, lost — проигрыш, open — открыт), и передайте его через --map; вот готовый фрагмент, проверьте каждое значение:\n{snippetRu}',
-      en: 'add the "Is Deal Closed?" column to the export, or say what each stage means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, check each value:\n{snippet}',
+      ru: 'добавьте в выгрузку такую колонку («Is Deal Closed?» в HubSpot, «Probability (%)» в отчёте Salesforce) или укажите в файле --map, что значит каждый этап (won — выигрыш, lost — проигрыш, open — открыт), и передайте его через --map; вот готовый фрагмент, проверьте каждое значение:\n{snippetRu}',
+      en: 'add such a column to the export ("Is Deal Closed?" in HubSpot, "Probability (%)" in a Salesforce report), or say what each stage means in a --map file (won, lost or open) and pass it with --map; this one is ready to paste, check each value:\n{snippet}',
     },
   },
   'output.write': {
@@ -602,6 +602,7 @@ export const IMPORT_NOTES: readonly Template[] = [
   },
   { en: 'lost (closed, stage not known as won)', ru: 'проиграна (закрыта, этап не известен как выигрыш)' },
   { en: 'undecided (closed, stage not known: to be named)', ru: 'не решено (закрыта, этап не известен: его нужно назвать)' },
+  { en: 'undecided (stage not known: to be named)', ru: 'не решено (этап не известен: его нужно назвать)' },
   { en: '{field} (stage not known)', ru: '{field} (этап не известен)' },
   { en: '(unknown: stage used)', ru: '(не известно: взят этап)' },
   { en: 'open (no won or lost time)', ru: 'открыта (нет времени выигрыша или проигрыша)' },

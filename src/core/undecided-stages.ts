@@ -66,6 +66,19 @@ export function closedShown(s: UnknownStage): number {
   return Math.max(s.closedFlag, s.closePast, s.certain);
 }
 
+/** Whether a probability of 100% is what shows a stage's deals closed (no closed flag or past close date shows as many). */
+export function byProbability(s: UnknownStage): boolean {
+  return s.certain > 0 && s.certain > s.closedFlag && s.certain > s.closePast;
+}
+
+/**
+ * Whether most of a stage's deals are at a probability of 0% (Salesforce's «Lost to Competitor»): it
+ * looks lost, yet stays open (a new deal may be at 0% too) and is said (unknown-stages-closed; inspect).
+ */
+export function looksLost(s: UnknownStage): boolean {
+  return s.zero > 0 && s.zero * 2 >= s.deals;
+}
+
 /**
  * Stems that begin a word of a stage name that says its deals were lost (checked first: «Неуспешно») or
  * won, in the languages of the CRMs read; a name with a negation word («Договор не подписан», «Не успели»,

@@ -1,6 +1,6 @@
 import { tr } from '../core/i18n.js';
 import { crmName, importNote, KIND_RU, rowReason } from '../core/messages.js';
-import { undecidedStages } from '../core/undecided-stages.js';
+import { looksLost, undecidedStages } from '../core/undecided-stages.js';
 import type { ImportReport } from '../io/map/import.js';
 import { EMPTY_ROW } from '../core/kpi/types.js';
 import { fileFormatText, formatCount } from './format.js';
@@ -35,9 +35,13 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     if (col.header === '' && !col.field) continue;
     lines.push(`  ${String(col.index + 1).padStart(3)}. ${show(col.header).padEnd(36)} ${columnNote(col, opts.lang, c, r.columns)}`);
   }
+  // A stage the run stops on is shown so among the values too, not as the open its deals were read as
+  // one by one (a Salesforce report's stage at 100% read «open (stage not known)» beside «undecided»).
+  const undecided = new Set(undecidedStages(r).map(([name]) => name));
+  const shown = (field: string, v: { value: string; mapped: string }) => (field === 'stage' && undecided.has(v.value) && v.mapped === OPEN_UNKNOWN ? UNDECIDED_UNKNOWN : v.mapped);
   for (const [field, values] of Object.entries(r.values)) {
     lines.push('', c.bold(L(`Значения ${field}`, `Values of ${field}`)));
-    for (const v of values.slice(0, 30)) lines.push(`  ${show(v.value).padEnd(40)} -> ${importNote(v.mapped, opts.lang)} (${n(v.count)})`);
+    for (const v of values.slice(0, 30)) lines.push(`  ${show(v.value).padEnd(40)} -> ${importNote(shown(field, v), opts.lang)} (${n(v.count)})`);
     if (values.length > 30) lines.push(L(`  … ещё ${n(values.length - 30)}`, `  … ${n(values.length - 30)} more`));
   }
   const sides = r.directionBySides;
@@ -48,6 +52,10 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
   lines.push(...stageLines(r, opts), ...rowLines(r, opts));
   return `${lines.join('\n')}\n`;
 }
+
+/** How the deals reader notes a stage no rule knows whose deal it read as open; and how inspect shows it where the run stops on the stage. */
+const OPEN_UNKNOWN = 'open (stage not known)';
+const UNDECIDED_UNKNOWN = 'undecided (stage not known: to be named)';
 
 /** A file whose required column no rule finds, as inspect shows it (ColumnsMissing): its header, what became of each column, the fields missing. */
 export interface ColumnsMissingView {
@@ -140,14 +148,18 @@ function stageLines(r: ImportReport, opts: RenderOptions): string[] {
   const undecided = new Set(undecidedStages(r).map(([name]) => name));
   lines.push('', c.bold(L('Этапы, которых не знает ни одно правило', 'Stages no rule knows')));
   for (const [name, s] of stages.sort((a, b) => b[1].deals - a[1].deals).slice(0, 30)) {
+    // As kpi reads it: undecided stops the run; a stage most of whose deals are at 0% is open, and kpi warns that it looks lost (unknown-stages-closed).
     const verdict = undecided.has(name)
       ? c.yellow(L('не решено: укажите в файле --map, выигран этап (won), проигран (lost) или открыт (open)', 'undecided: say in a --map file whether it is won, lost or open'))
+      : looksLost(s)
+      ? c.yellow(L('открыт, хотя большинство его сделок с вероятностью 0%: если он проигран, назовите его в файле --map (lost)', 'open, though most of its deals are at a probability of 0%: if it is lost, name it in a --map file (lost)'))
       : c.dim(r.unknownStage === 'ask' ? L('открыт (его сделки выглядят открытыми)', 'open (its deals look open)') : L('открыт', 'open'));
+    const zero = s.zero > 0 ? L(`, с вероятностью 0%: ${n(s.zero)}`, `, ${n(s.zero)} at a probability of 0%`) : '';
     const evidence = r.stagesBlind
       ? L(`сделок: ${n(s.deals)}, закрыты ли — не известно (нет признака закрытия), с суммой: ${n(s.amount)}`, `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, whether closed unknown (nothing marks a deal closed), ${n(s.amount)} with an amount`)
       : L(
-          `сделок: ${n(s.deals)}, закрыто по флагу: ${n(s.closedFlag)}, с датой закрытия: ${n(s.closeDate)}, с вероятностью 100%: ${n(s.certain)}, с суммой: ${n(s.amount)}`,
-          `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, ${n(s.closedFlag)} closed by the flag, ${n(s.closeDate)} with a close date, ${n(s.certain)} at a probability of 100%, ${n(s.amount)} with an amount`,
+          `сделок: ${n(s.deals)}, закрыто по флагу: ${n(s.closedFlag)}, с датой закрытия: ${n(s.closeDate)}, с вероятностью 100%: ${n(s.certain)}${zero}, с суммой: ${n(s.amount)}`,
+          `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, ${n(s.closedFlag)} closed by the flag, ${n(s.closeDate)} with a close date, ${n(s.certain)} at a probability of 100%${zero}, ${n(s.amount)} with an amount`,
         );
     lines.push(`  ${show(name).padEnd(36)} ${evidence} -> ${verdict}`);
   }

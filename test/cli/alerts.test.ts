@@ -147,25 +147,34 @@ describe('stages no rule knows whose deals are mostly closed, in a CRM whose unk
 });
 
 describe('a Salesforce report whose stages are renamed', () => {
-  it('names a stage most of whose deals are at a probability of 0% beside one at 100%; «Closed/Lost» is lost', () => {
-    const { r } = dealsKpi([
-      '"Opportunity Owner","Account Name","Opportunity Name","Stage","Amount","Probability (%)","Close Date","Created Date"',
-      '"Mary Major","Acme","A","Contract Signed","24,000.00","100%","7/20/2024","7/1/2024"',
-      '"Mary Major","Beta","B","Lost to Competitor","9,000.00","0%","7/18/2024","7/2/2024"',
-      '"Mary Major","Gamma","C","Closed/Lost","700.00","0%","7/19/2024","7/3/2024"',
-      '"John Doe","Delta","D","Prospecting","1,000.00","10%","9/30/2024","7/6/2024"',
-    ]);
-    expect([r.total.won, r.total.lost, r.total.open]).toEqual([0, 1, 3]);
-    expect(r.dataQuality.alerts).toEqual([
-      {
-        code: 'unknown-stages-closed',
-        file: 'deals.csv',
-        stages: [
-          { stage: 'Contract Signed', deals: 1, closed: 1, lost: 0 },
-          { stage: 'Lost to Competitor', deals: 1, closed: 0, lost: 0, zero: 1 },
-        ],
-      },
-    ]);
+  const LINES = [
+    '"Opportunity Owner","Account Name","Opportunity Name","Stage","Amount","Probability (%)","Close Date","Created Date"',
+    '"Mary Major","Acme","A","Contract Signed","24,000.00","100%","7/20/2024","7/1/2024"',
+    '"Mary Major","Beta","B","Lost to Competitor","9,000.00","0%","7/18/2024","7/2/2024"',
+    '"Mary Major","Gamma","C","Closed/Lost","700.00","0%","7/19/2024","7/3/2024"',
+    '"John Doe","Delta","D","Prospecting","1,000.00","10%","9/30/2024","7/6/2024"',
+  ];
+
+  // «Contract Signed» at 100% was counted open with this alert: the run now stops on it
+  // (test/cli/renamed-stages.test.ts). Once it is named, the stage at 0% is still said: open, it looks lost.
+  it('names a stage most of whose deals are at a probability of 0%, once the one at 100% is named; «Closed/Lost» is lost', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    writeFileSync(path.join(dir, 'deals.csv'), LINES.join('\n'));
+    const refused = runCli(['kpi', '-d', 'deals.csv', '--format', 'json'], { cwd: dir });
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain('"Contract Signed"');
+    expect(refused.stderr).not.toContain('Lost to Competitor');
+    writeFileSync(path.join(dir, 'map.yaml'), 'status:\n  "Contract Signed": won\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect([r.total.won, r.total.lost, r.total.open]).toEqual([1, 1, 2]);
+    expect(r.dataQuality.alerts).toEqual([{ code: 'unknown-stages-closed', file: 'deals.csv', stages: [{ stage: 'Lost to Competitor', deals: 1, closed: 0, lost: 0, zero: 1 }] }]);
+    // The --map line it proposes says lost (its deals are at 0%), and map is not said to ask about it (map asks about closed stages).
+    const en = runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toContain('"Lost to Competitor" (1 deal, 0 closed, 1 at a probability of 0%). If they are won or lost, name them in a --map file (status: { "Lost to Competitor": lost }).');
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('«Lost to Competitor» (1 сделка, закрыто 0, с вероятностью 0%: 1). Если это выигрыш или проигрыш, назовите их в файле --map (status: { "Lost to Competitor": lost }).');
   });
 });
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
+import { crmExportFixtures } from '../fixtures/exports-crm.js';
 
 const DRIVER = fileURLToPath(new URL('../helpers/pty-drive.py', import.meta.url));
 const DOWN = '\u001b[B';
@@ -275,6 +276,19 @@ describe('a deals file no profile recognises, on a terminal', () => {
     expect(run.out).not.toContain('Этап «Думает над КП»');
     expect(run.out).not.toContain('посчитаны открытыми');
     expect(run.out).toMatch(/Отдел +3 +2 +0 +1/);
+  });
+});
+
+describe('a Salesforce report whose company names its stages, on a terminal', () => {
+  it('kpi asks once about the stage at a probability of 100% («Contract Signed»), not those at 20% or 0%, and counts the answer', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-sf-pty-'));
+    writeFileSync(path.join(dir, 'report.csv'), crmExportFixtures()['salesforce-report-renamed-stages.csv']!);
+    const run = drive([['The stage "Contract Signed" (2 deals, 2 at a probability of 100%, 2 with an amount) is', '\r'], ['Save the answers as a --map file', 'sf.yaml\r']], ['kpi', '-d', 'report.csv', '--lang', 'en'], dir);
+    expect(run.code, run.out).toBe(0);
+    for (const open of ['Discovery', 'Proposal Sent']) expect(run.out).not.toContain(`The stage "${open}"`);
+    expect(run.out).not.toContain('The stage "Lost to Competitor"');
+    expect(run.out).toMatch(/Department +7 +3 +1 +3/);
+    expect(readFileSync(path.join(dir, 'sf.yaml'), 'utf8')).toBe('deals:\n  status:\n    "Contract Signed": won    # 2 deals, all at a probability of 100%, all with an amount\n');
   });
 });
 

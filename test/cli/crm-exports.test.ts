@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -299,7 +299,54 @@ describe('Odoo with its won stage renamed', () => {
     const dir = written({ 'odoo.csv': odoo });
     const run = runCli(['kpi', '-d', 'odoo.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('"Signed": won    # 2 deals, all closed, all with an amount: check');
+    expect(run.stderr).toContain('"Signed": won    # 2 deals, all at a probability of 100%, all with an amount: check');
+  });
+});
+
+describe('a Salesforce report\'s probability shows which stages no rule knows are closed', () => {
+  it('its own won stage at 100% stops the run (exit 2, a --map snippet); named, it is won; stages at 20-60% are open', () => {
+    const dir = folder('salesforce-report-renamed-stages.csv');
+    const refused = runCli(['kpi', '-d', 'salesforce-report-renamed-stages.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('"Contract Signed": won    # 2 deals, all at a probability of 100%, all with an amount: check');
+    writeFileSync(path.join(dir, 'map.yaml'), 'deals:\n  status:\n    "Contract Signed": won\n');
+    const r = kpiJson(dir, ['-d', 'salesforce-report-renamed-stages.csv', '--map', 'map.yaml']);
+    expect(r.total).toMatchObject({ leads: 7, won: 3, lost: 1, open: 3, revenue: 32000 });
+    expect(r.managers.map((m: { manager: string; won: number }) => [m.manager, m.won])).toEqual([['John Doe', 2], ['Mary Major', 1]]);
+  });
+
+  const REAL = path.resolve('../shared/real-exports/salesforce_opportunity_report.csv');
+  it.runIf(existsSync(REAL))('the real report (Draft Phase at 0%, Closed Won at 100%) runs without a question, and inspect says the same as kpi', () => {
+    const run = runCli(['kpi', '-d', REAL, '--format', 'json', '--lang', 'en']);
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.total).toMatchObject({ leads: 268, won: 4, lost: 0, open: 264 });
+    expect(r.dataQuality.alerts.filter((a: { code: string }) => a.code === 'unknown-stages-closed')).toEqual([
+      { code: 'unknown-stages-closed', file: REAL, stages: [{ stage: 'Draft Phase', deals: 264, closed: 0, lost: 0, zero: 264 }] },
+    ]);
+    const inspect = runCli(['inspect', REAL, '--lang', 'en']);
+    expect(inspect.code, inspect.stderr).toBe(0);
+    expect(inspect.stdout).toMatch(/"Probability \(%\)" +-> probability/);
+    expect(inspect.stdout).toMatch(/"Draft Phase" +264 deals, .*264 at a probability of 0%, 0 with an amount -> open, though most of its deals are at a probability of 0%/);
+    expect(inspect.stdout).not.toContain('undecided');
+  });
+
+  it('HubSpot without «Is Deal Closed?» but with «Deal probability»: a custom stage at 1.0 is asked about, one at 0.6 is open', () => {
+    const hubspot = [
+      'Record ID,Deal Name,Deal Stage,Deal owner,Create Date,Close Date,Amount,Deal probability',
+      '9001,Acme,closedwon,Anna Lee,2024-07-01 14:05,2024-07-10 09:00,12000,1.0',
+      '9004,Delta,87654321,Boris Ray,2024-07-04 12:00,2024-07-20 10:00,3000,1.0',
+      '9005,Eps,87654321,Boris Ray,2024-07-05 08:00,2024-07-16 08:00,2500,1.0',
+      '9006,Zeta,87654322,Boris Ray,2024-07-06 08:00,2024-07-26 08:00,1000,0.6',
+    ].join('\n');
+    const dir = written({ 'hubspot.csv': hubspot });
+    const refused = runCli(['kpi', '-d', 'hubspot.csv', '--lang', 'en'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('1 stage of closed deals is not known as won or lost: "87654321"');
+    expect(refused.stderr).not.toContain('nothing that marks a deal closed');
+    writeFileSync(path.join(dir, 'map.yaml'), 'deals:\n  status:\n    "87654321": won\n');
+    expect(kpiJson(dir, ['-d', 'hubspot.csv', '--map', 'map.yaml']).total).toMatchObject({ leads: 4, won: 3, lost: 0, open: 1, revenue: 17500 });
   });
 });
 

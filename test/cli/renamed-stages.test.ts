@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { crmExportFixtures } from '../fixtures/exports-crm.js';
 
 /**
  * An amoCRM leads export whose won stage was renamed «Оплачено» (amoCRM lets a pipeline rename its
@@ -106,6 +107,94 @@ describe('a deals file no profile recognises, with a closed stage no rule knows'
     expect(run.stdout).toMatch(/"Думает над КП" +2 deals, 0 closed by the flag, 0 with a close date, .* -> open \(its deals look open\)/);
     const ru = runCli(['inspect', 'deals.csv', '--lang', 'ru'], { cwd: dir });
     expect(ru.stdout).toContain('этапы:      CRM не узнана: этап, который не знает ни одно правило, нужно назвать, когда его сделки закрыты');
+  });
+});
+
+/**
+ * A Salesforce report names stages in the company's own words, with «Probability (%)»: «Contract
+ * Signed» (100%, as Closed Won) was counted open in silence. A stage no rule knows whose deals are at
+ * 100% is now undecided, as in a CRM that renames stages; «Discovery» (20%) and «Proposal Sent» (60%)
+ * stay open (Salesforce's open stages carry 10-90%), and «Lost to Competitor» (0%) open with a warning.
+ */
+describe('a Salesforce report whose company names its stages', () => {
+  const fixture = (name: string, as = 'report.csv') => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-sf-stages-'));
+    writeFileSync(path.join(dir, as), crmExportFixtures()[name]!);
+    return dir;
+  };
+
+  it('without a terminal, stops naming the stage at 100% only, with a snippet; the pasted snippet makes the next run work', () => {
+    const dir = fixture('salesforce-report-renamed-stages.csv');
+    const refused = runCli(['kpi', '-d', 'report.csv', '--lang', 'en'], { cwd: dir });
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain('1 stage of closed deals is not known as won or lost: "Contract Signed"');
+    for (const open of ['Discovery', 'Proposal Sent', 'Lost to Competitor']) expect(refused.stderr).not.toContain(open);
+    const snippet = /deals:\n {2}status:\n(?: {4}.*\n?)+/.exec(refused.stderr)?.[0];
+    expect(snippet?.trimEnd()).toBe('deals:\n  status:\n    "Contract Signed": won    # 2 deals, all at a probability of 100%, all with an amount: check');
+    writeFileSync(path.join(dir, 'map.yaml'), snippet!);
+    const ok = runCli(['kpi', '-d', 'report.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    const json = JSON.parse(ok.stdout);
+    expect(json.total).toMatchObject({ leads: 7, won: 3, lost: 1, open: 3, revenue: 32000 });
+    // The stage at 0% is open, and said, as before.
+    expect(json.dataQuality.alerts).toEqual([{ code: 'unknown-stages-closed', file: 'report.csv', stages: [{ stage: 'Lost to Competitor', deals: 1, closed: 0, lost: 0, zero: 1 }] }]);
+  });
+
+  it('in a Russian-language org («Вероятность (%)»), the same, in Russian', () => {
+    const dir = fixture('salesforce-report-ru-renamed-stages.csv');
+    const refused = runCli(['kpi', '-d', 'report.csv', '--lang', 'ru'], { cwd: dir });
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain('этапы закрытых сделок не известны ни как выигрыш, ни как проигрыш (1): "Отгружено"');
+    expect(refused.stderr).not.toContain('Первая встреча');
+    const snippet = /deals:\n {2}status:\n(?: {4}.*\n?)+/.exec(refused.stderr)?.[0];
+    expect(snippet?.trimEnd()).toBe('deals:\n  status:\n    "Отгружено": won    # сделок: 2, с вероятностью 100%: все, с суммой: все: проверьте');
+    writeFileSync(path.join(dir, 'map.yaml'), snippet!);
+    const ok = runCli(['kpi', '-d', 'report.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout).total).toMatchObject({ leads: 4, won: 2, lost: 1, open: 1, revenue: 200000 });
+  });
+
+  it('stages under 100% stay open without a word; without a probability column nothing tells them apart, and the run stops on each', () => {
+    const lines = crmExportFixtures()['salesforce-report-renamed-stages.csv']!.split(/\r?\n/);
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-sf-stages-'));
+    writeFileSync(path.join(dir, 'open.csv'), lines.filter((l) => !/Contract Signed|Lost to Competitor/.test(l)).join('\n'));
+    const open = runCli(['kpi', '-d', 'open.csv', '--format', 'json'], { cwd: dir });
+    expect(open.code, open.stderr).toBe(0);
+    expect(JSON.parse(open.stdout).total).toMatchObject({ leads: 4, won: 1, lost: 1, open: 2 });
+    expect(JSON.parse(open.stdout).dataQuality.alerts).toEqual([]);
+    // The same report without «Probability (%)»: its Close Date is the expected one, so nothing shows a deal closed.
+    const drop = (l: string) => l.split('","').filter((_, i) => i !== 5).join('","');
+    writeFileSync(path.join(dir, 'blind.csv'), lines.filter((l) => l !== '').map(drop).join('\n'));
+    const blind = runCli(['kpi', '-d', 'blind.csv', '--lang', 'en'], { cwd: dir });
+    expect(blind.code, blind.stderr).toBe(2);
+    expect(blind.stderr).toContain('4 stages are not known as won or lost, and the export has nothing that marks a deal closed (a column such as "Is Deal Closed?" or a probability; its Close Date is the expected one): "Contract Signed", "Discovery", "Lost to Competitor", "Proposal Sent"');
+    expect(blind.stderr).toContain('"Probability (%)" in a Salesforce report');
+    const ru = runCli(['kpi', '-d', 'blind.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('а в выгрузке нет признака закрытой сделки (колонки вроде «Is Deal Closed?» или вероятности; Close Date здесь — ожидаемая дата)');
+    expect(ru.stderr).toContain('«Probability (%)» в отчёте Salesforce');
+  });
+
+  it('inspect says what kpi does: the stage at 100% undecided, the one at 0% open with a warning, the others open', () => {
+    const dir = fixture('salesforce-report-renamed-stages.csv');
+    const run = runCli(['inspect', 'report.csv', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('6. "Probability (%)"                    -> probability');
+    expect(run.stdout).toContain('stages:     this CRM renames stages freely: a stage no rule knows must be named when its deals are closed');
+    expect(run.stdout).toMatch(/"Contract Signed" +-> undecided \(stage not known: to be named\) \(2\)/);
+    expect(run.stdout).toMatch(/"Contract Signed" +2 deals, 0 closed by the flag, 0 with a close date, 2 at a probability of 100%, 2 with an amount -> undecided/);
+    expect(run.stdout).toMatch(/"Lost to Competitor" +1 deal, .* 0 at a probability of 100%, 1 at a probability of 0%, 1 with an amount -> open, though most of its deals are at a probability of 0%: if it is lost, name it in a --map file \(lost\)/);
+    expect(run.stdout).toMatch(/"Discovery" +1 deal, .* -> open \(its deals look open\)/);
+    expect(run.stdout).not.toContain('whether closed unknown');
+    const ru = runCli(['inspect', 'report.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stdout).toMatch(/«Contract Signed» +-> не решено \(этап не известен: его нужно назвать\) \(2\)/);
+    expect(ru.stdout).toMatch(/«Lost to Competitor» +сделок: 1, .*с вероятностью 0%: 1, с суммой: 1 -> открыт, хотя большинство его сделок с вероятностью 0%: если он проигран, назовите его в файле --map \(lost\)/);
+  });
+
+  it('crm-audit map asks about the same stage as kpi', () => {
+    const dir = fixture('salesforce-report-renamed-stages.csv');
+    const map = runCli(['map', 'report.csv', '-o', 'm.yaml', '--lang', 'en'], { cwd: dir });
+    expect(map.code, map.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'm.yaml'), 'utf8')).toMatch(/^deals:\n {2}status:\n {4}"Contract Signed": won +# 2 deals, all at a probability of 100%, all with an amount: check\n$/m);
   });
 });
 

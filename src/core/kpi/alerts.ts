@@ -719,13 +719,18 @@ function namedLinesText(a: Required<Extract<Alert, { code: 'manager-ids' }>>, la
 function unknownStagesText(a: Extract<Alert, { code: 'unknown-stages-closed' }>, ru: boolean): string {
   const zero = (x: { zero?: number }) => (x.zero ? (ru ? `, с вероятностью 0%: ${num(x.zero, ru)}` : `, ${num(x.zero, ru)} at a probability of 0%`) : '');
   const list = (q: [string, string]) => a.stages.map((x) => `${q[0]}${x.stage}${q[1]} (${ru ? `${num(x.deals, ru)} ${plural(x.deals, 'сделка', 'сделки', 'сделок')}, закрыто ${num(x.closed, ru)}` : `${num(x.deals, ru)} ${x.deals === 1 ? 'deal' : 'deals'}, ${num(x.closed, ru)} closed`}${zero(x)})`).join(', ');
-  const first = a.stages[0]!.stage;
+  const first = a.stages[0]!;
+  // A stage only at a probability of 0% (none of its deals shown closed) looks lost: the example names it so.
+  const example = `status: { "${first.stage}": ${first.closed === 0 && (first.zero ?? 0) > 0 ? 'lost' : 'won'} }`;
   // Deals a closed flag marks closed are counted lost, not open: said so, as «Оплачено» counted lost is a wrong number too.
   const lost = a.stages.some((x) => x.lost > 0);
   const anyZero = a.stages.some((x) => (x.zero ?? 0) > 0);
+  // crm-audit map asks about the stages the file shows closed, not about those only at 0% (a new deal may be at 0% too).
+  const asked = a.stages.filter((x) => x.closed > 0 && x.closed * 2 >= x.deals).length;
+  const map = asked === 0 ? '' : asked === a.stages.length ? (ru ? '; crm-audit map спросит о каждом' : '; crm-audit map asks about each') : ru ? '; crm-audit map спросит о каждом закрытом' : '; crm-audit map asks about each closed one';
   return ru
-    ? `${a.file}: этапы, которых не знает ни одно правило, посчитаны открытыми${lost ? ' (а их сделки, закрытые по флагу, — проигранными)' : ''}, хотя большинство их сделок закрыто${anyZero ? ' или с вероятностью 0%' : ''}: ${list(['«', '»'])}. Если это выигрыш или проигрыш, назовите их в файле --map (status: { "${first}": won }); crm-audit map спросит о каждом.`
-    : `${a.file}: stages no rule knows are counted as open${lost ? ' (their deals the closed flag marks closed, as lost)' : ''} though most of their deals are closed${anyZero ? ' or at a probability of 0%' : ''}: ${list(['"', '"'])}. If they are won or lost, name them in a --map file (status: { "${first}": won }); crm-audit map asks about each.`;
+    ? `${a.file}: этапы, которых не знает ни одно правило, посчитаны открытыми${lost ? ' (а их сделки, закрытые по флагу, — проигранными)' : ''}, хотя большинство их сделок закрыто${anyZero ? ' или с вероятностью 0%' : ''}: ${list(['«', '»'])}. Если это выигрыш или проигрыш, назовите их в файле --map (${example})${map}.`
+    : `${a.file}: stages no rule knows are counted as open${lost ? ' (their deals the closed flag marks closed, as lost)' : ''} though most of their deals are closed${anyZero ? ' or at a probability of 0%' : ''}: ${list(['"', '"'])}. If they are won or lost, name them in a --map file (${example})${map}.`;
 }
 
 /** Deals rows amid the deals that have no id: dropped as the spec says, and what that means. */

@@ -21,7 +21,7 @@ import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reade
 import { CallLegs } from './lines.js';
 import { RowCells, type Cells } from './cells.js';
 import { activityValueReaders, byCount, DateOrders, DecimalMarks, firstColumns, NO_DEAL_ID, NO_MANAGER_REASON, PENDING, placeholderDates, RowProblem, type ReadContext, type ValueCount } from './context.js';
-import { closedShown, guessStage, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
+import { byProbability, closedShown, guessStage, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { paymentMemos, readPayment } from './payment-reader.js';
 import { readSpend } from './spend-reader.js';
@@ -428,8 +428,10 @@ class RowsToRecords<T> {
       report.unknownStage = ctx.unknownStage;
       // Nothing shows a deal closed: a close date that is the expected one, or a leads export (Bitrix24's) with
       // a status alone, where a portal's own junk status («Дубль», «Спам») was counted in work without a word.
+      // A probability does (Salesforce's report: 100% on a closed won stage, 10-90% on an open one; HubSpot's
+      // «Deal probability»): a stage whose deals are at 100% is asked about, one under it is open.
       const closeSaysNothing = ctx.closeDateIsPlanned || (profile?.profile.leads === true && ctx.cols.closed_at === undefined);
-      if (closeSaysNothing && ctx.cols.closed === undefined && ctx.cols.won === undefined) report.stagesBlind = true;
+      if (closeSaysNothing && ctx.cols.closed === undefined && ctx.cols.won === undefined && ctx.cols.probability === undefined) report.stagesBlind = true;
       report.stages = Object.fromEntries(ctx.stages);
       if (ctx.idless.followed > 0) report.idlessDeals = ctx.idless.followed;
     }
@@ -813,11 +815,13 @@ export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?:
   const lines = undecided.map(([name, s]) => {
     const value = chosen?.[name] ?? guessStage(s, name);
     const closed = s.blind ? (ru ? 'не известно' : 'unknown') : share(closedShown(s), s.deals);
+    // Where a probability of 100% alone shows the deals closed (a Salesforce report, Odoo), it is said so.
+    const certain = !s.blind && byProbability(s);
     const evidence = s.leads
       ? ru ? `лидов: ${s.deals}` : `${s.deals} ${s.deals === 1 ? 'lead' : 'leads'}`
       : ru
-      ? `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${share(s.amount, s.deals)}`
-      : `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.blind ? 'whether closed unknown' : `${closed} closed`}, ${share(s.amount, s.deals)} with an amount`;
+      ? `сделок: ${s.deals}, ${certain ? 'с вероятностью 100%' : 'закрыто'}: ${closed}, с суммой: ${share(s.amount, s.deals)}`
+      : `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.blind ? 'whether closed unknown' : certain ? `${closed} at a probability of 100%` : `${closed} closed`}, ${share(s.amount, s.deals)} with an amount`;
     return `    ${JSON.stringify(name)}: ${value}    # ${evidence}${chosen ? '' : ru ? ': проверьте' : ': check'}`;
   });
   return `deals:\n  status:\n${lines.join('\n')}\n`;

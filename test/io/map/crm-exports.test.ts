@@ -191,7 +191,7 @@ describe('HubSpot stages nothing in the file can show closed', () => {
     const error = await deals('hubspot-deals-custom-stage-ids-no-closed-flag.csv').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).code).toBe('E_STAGES_UNDECIDED');
-    expect((error as UserError).message).toBe('2 stages are not known as won or lost, and the export has nothing that marks a deal closed (a column such as "Is Deal Closed?"; its Close Date is the expected one): "87654321", "87654322"');
+    expect((error as UserError).message).toBe('2 stages are not known as won or lost, and the export has nothing that marks a deal closed (a column such as "Is Deal Closed?" or a probability; its Close Date is the expected one): "87654321", "87654322"');
     expect((error as UserError).hint).toContain('deals:\n  status:\n    "87654321": open    # 2 deals, whether closed unknown, all with an amount: check\n    "87654322": open    # 1 deal, whether closed unknown, none with an amount: check');
   });
 
