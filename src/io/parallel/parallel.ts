@@ -7,7 +7,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { UserError } from '../../core/errors.js';
-import { addIds, DealStore, type ClientsAdded, type DealColumns, type DealColumnsLoan, type DealSnapshot } from '../../core/kpi/deal-store.js';
+import { addIds, DealStore, type ClientsAdded, type DealColumns, type DealColumnsLoan, type DealSnapshot, type Repeats } from '../../core/kpi/deal-store.js';
 import type { ByteKeysLoan } from '../../core/kpi/byte-keys.js';
 import { feedAll, KpiEngine, type CallbackQuery, type EnginePartial, type KeyMap, type KpiOptions } from '../../core/kpi/engine.js';
 import { ActivityLinker } from '../../core/kpi/link.js';
@@ -546,7 +546,7 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
       const own = new DealStore();
       return { report: (await importDealRows(file, options, own)).report, store: own };
     });
-    const halves = await inHalves<{ report: ImportReport; map: ColumnMap | undefined; productRows: boolean }, DealsPart>(
+    const halves = await inHalves<{ report: ImportReport; map: ColumnMap | undefined; repeats: Repeats }, DealsPart>(
       file,
       helper,
       opts,
@@ -564,10 +564,10 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
       hasClientLinks,
     );
     const parts = taken.inOrder().map((t) => t.read.store);
-    if (halves && taken.agrees(halves.part.stop, halves.orders) && (await absorbHalf(store, halves.part, parts, halves.main.productRows, helper))) {
+    if (halves && taken.agrees(halves.part.stop, halves.orders) && (await absorbHalf(store, halves.part, parts, halves.main.repeats !== 'first', helper))) {
       const report = taken.report(halves.main.report, halves.part, halves.lines, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
       checkBadRows(report, opts);
-      finishDeals(report, store.merged, halves.main.productRows, opts, store.differing);
+      finishDeals(report, { rows: store.merged, productRows: store.productRows }, opts, store.differing);
       traceHalves(file, parts.length);
       return { store, report, map: halves.main.map };
     }
