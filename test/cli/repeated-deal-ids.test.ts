@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kpiBothWays } from '../helpers/both-ways.js';
-import { amoLarge, amoTwoExports, bitrixProducts, genericProducts } from '../fixtures/repeated-ids.js';
+import { amoLarge, amoTwoExports, bitrixProducts, genericProducts, largeWithoutIds } from '../fixtures/repeated-ids.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-repeated-'));
 const kpi = (args: string[], halves: string[] = []) => kpiBothWays(dir, args, halves);
@@ -21,6 +21,7 @@ beforeAll(() => {
     'amo-large.csv': amoLarge(),
     'bitrix.csv': bitrixProducts(),
     'generic.csv': genericProducts(),
+    'no-id.csv': largeWithoutIds(),
   };
   for (const [name, data] of Object.entries(files)) writeFileSync(path.join(dir, name), data);
 });
@@ -57,5 +58,14 @@ describe('product rows', () => {
     const { result } = kpi(['-d', 'generic.csv']);
     expect(result.total).toMatchObject({ leads: 3, won: 3, revenue: 200 });
     expect(result.dataQuality.files[0]!.dropped).toEqual({ [PRODUCTS]: 1, [REPEATED]: 2 });
+  });
+});
+
+describe('a deals file without an id column, read with the split forced', () => {
+  // Its deals go by row number: the second half's «row-2» merged into the first half's, and half the deals were lost.
+  it('is read in one pass: every row a deal', () => {
+    const { result } = kpi(['-d', 'no-id.csv']);
+    expect(result.total).toMatchObject({ leads: 3000, revenue: 30_000 });
+    expect(result.dataQuality.files[0]!.dropped).toEqual({});
   });
 });

@@ -560,8 +560,11 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
       },
       async (options) => (taken.mainRead = await importDealRows(file, options, store)),
       () => taken.run(),
-      // A file whose clients go by other keys too is read in one pass: only a store of one thread keeps them (DealStore.addLinks).
-      hasClientLinks,
+      // Read in one pass: a file whose clients go by other keys too (only a store of one thread keeps
+      // them: DealStore.addLinks), and one without an id column, whose deals go by their row numbers (a
+      // part's count from its own first row: the second half's «row-2» merged into the first half's,
+      // and half the deals were lost).
+      (map) => hasClientLinks(map) || !map.fields.has('id'),
     );
     const parts = taken.inOrder().map((t) => t.read.store);
     if (halves && taken.agrees(halves.part.stop, halves.orders) && (await absorbHalf(store, halves.part, parts, halves.main.repeats !== 'first', helper))) {
