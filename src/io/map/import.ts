@@ -135,6 +135,12 @@ export interface ImportReport {
   repeatedIdsDiffer?: { rows: number; id: string };
   /** Deals rows amid the deals with no id but a manager and a creation date: dropped as rows without an id, and said. */
   idlessDeals?: number;
+  /**
+   * Deals whose id lost its last digits (Excel's scientific form «5,80503E+18»; a workbook's number
+   * past 2^53): how many rows, the first such id, and its column. Each is a deal of its own, by its row
+   * number (different deals share such an id), and activities cannot link to it by id.
+   */
+  idsLostDigits?: { rows: number; example: string; column: string };
   /** Calls whose direction was read from which of their sides is a line (a PBX's log with no direction column), by direction. */
   directionBySides?: { in: number; out: number; internal: number; none: number };
   /** Activities read at midnight: their date had no time of day (none beside it either). */
@@ -432,6 +438,7 @@ class RowsToRecords<T> {
       if (closeSaysNothing && ctx.cols.closed === undefined && ctx.cols.won === undefined) report.stagesBlind = true;
       report.stages = Object.fromEntries(ctx.stages);
       if (ctx.idless.followed > 0) report.idlessDeals = ctx.idless.followed;
+      if (ctx.idsLostDigits) report.idsLostDigits = { ...ctx.idsLostDigits };
     }
     return report;
   }

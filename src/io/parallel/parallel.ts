@@ -567,7 +567,9 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
       (map) => hasClientLinks(map) || !map.fields.has('id'),
     );
     const parts = taken.inOrder().map((t) => t.read.store);
-    if (halves && taken.agrees(halves.part.stop, halves.orders) && (await absorbHalf(store, halves.part, parts, halves.main.repeats !== 'first', helper))) {
+    // Deals whose id lost its digits go by their row numbers too (deal-reader): a part after the first counts them from its own first row.
+    const byRow = halves && [halves.part.report, ...taken.inOrder().map((t) => t.report)].some((r) => r.idsLostDigits);
+    if (halves && !byRow && taken.agrees(halves.part.stop, halves.orders) && (await absorbHalf(store, halves.part, parts, halves.main.repeats !== 'first', helper))) {
       const report = taken.report(halves.main.report, halves.part, halves.lines, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
       checkBadRows(report, opts);
       finishDeals(report, { rows: store.merged, productRows: store.productRows }, opts, store.differing);
@@ -655,6 +657,7 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     // The halves' orders agree where both show one (checked when they were joined): the file's is either's.
     ...(a.dateOrder ?? b.dateOrder ? { dateOrder: a.dateOrder ?? b.dateOrder } : {}),
     ...(a.idlessDeals || b.idlessDeals ? { idlessDeals: (a.idlessDeals ?? 0) + (b.idlessDeals ?? 0) } : {}),
+    ...(a.idsLostDigits || b.idsLostDigits ? { idsLostDigits: { ...(a.idsLostDigits ?? b.idsLostDigits)!, rows: (a.idsLostDigits?.rows ?? 0) + (b.idsLostDigits?.rows ?? 0) } } : {}),
     ...(a.untimed || b.untimed ? { untimed: (a.untimed ?? 0) + (b.untimed ?? 0) } : {}),
     ...(a.utc || b.utc ? { utc: { ...(a.utc ?? b.utc)!, count: (a.utc?.count ?? 0) + (b.utc?.count ?? 0) } } : {}),
     ...(a.sharedTitles || b.sharedTitles ? { sharedTitles: { ...(a.sharedTitles ?? b.sharedTitles)!, count: (a.sharedTitles?.count ?? 0) + (b.sharedTitles?.count ?? 0) } } : {}),
