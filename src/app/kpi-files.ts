@@ -158,9 +158,12 @@ function dealPhones(activitiesMap: ColumnMap | undefined, dealsMap: ColumnMap | 
  * activities named deals by id (the link rule then links by id only: no client can) and no id found a
  * deal, by its title either (Zoho's Potentials, which have no id column, beside its Calls, which name
  * the deal by POTENTIALID only). A deals file with ids that merely match none is computed, and warned of.
+ * InputShape.dealIdDigits: false where no id found a deal and the deals file's ids lost their last digits.
  */
-function dealIds(dealsMap: ColumnMap | undefined, engines: readonly KpiEngine[]): { dealIds?: false } {
-  if (!dealsMap || dealsMap.fields.has('id') || engines.length === 0 || !engines[0]!.noDealById()) return {};
+function dealIds(dealsMap: ColumnMap | undefined, engines: readonly KpiEngine[], deals: ImportReport): { dealIds?: false; dealIdDigits?: false } {
+  if (!dealsMap || engines.length === 0 || !engines[0]!.noDealById()) return {};
+  // Ids that lost their last digits (Excel's «5,80503E+18») name no deal: each such row is a deal of its own (deal-reader).
+  if (dealsMap.fields.has('id')) return deals.idsLostDigits ? { dealIdDigits: false } : {};
   return { dealIds: false };
 }
 
@@ -370,6 +373,9 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const repeated: Alert[] = reports.flatMap((r) => (r.repeatedIdsDiffer ? [{ code: 'repeated-ids-differ' as const, file: r.file, ...r.repeatedIdsDiffer }] : []));
   // Rows with no id amid the deals (not the export's last, as amoCRM's is): deals lost, so said.
   const idless: Alert[] = reports.flatMap((r) => (r.idlessDeals ? [{ code: 'idless-deals' as const, file: r.file, rows: r.idlessDeals }] : []));
+  // Deal ids that lost their last digits (Excel's «5,80503E+18»): each row its own deal, and no activity links to them by id.
+  const byId = reports.find((r) => r.kind === 'activities' && r.columns.some((c) => c.field === 'deal_id'));
+  const lost: Alert[] = reports.flatMap((r) => (r.idsLostDigits ? [{ code: 'ids-lost-digits' as const, file: r.file, ...r.idsLostDigits, ...(byId ? { activities: byId.file } : {}) }] : []));
   // A leads export given as the deals (Bitrix24's, Salesforce's): its won and lost are converted and discarded leads.
   const leads: Alert[] = reports.flatMap((r) => (r.kind === 'deals' && r.profile?.leads ? [{ code: 'leads-export' as const, file: r.file, crm: r.profile.crm }] : []));
   // An activities file whose every row was dropped for what it is (all planned: Odoo's scheduled activities)
@@ -393,7 +399,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const utcDeals: Alert[] = local ? reports.flatMap((r) => (r.kind === 'deals' && r.utc ? [{ code: 'utc-deals' as const, file: r.file, ...r.utc, activities: local.file }] : [])) : [];
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...nul, ...doubt, ...hidden, ...swallowed, ...missedAlone, ...untimed, ...utc, ...utcDeals, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...leads, ...found];
+  const alerts = [...nul, ...doubt, ...hidden, ...swallowed, ...missedAlone, ...untimed, ...utc, ...utcDeals, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...lost, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),
@@ -506,11 +512,11 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   if (spend) for (const e of engines) e.addSpend(spend.rows, spend.margin);
   const said = callsSaid(activitiesMap, reports.find((r) => r.kind === 'activities'), overrides.valueMaps);
   const amounts = payments && paymentColumns(payments.report);
-  const shape = { ...inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), store.reasons.values.some((r) => r !== ''), said), ...amounts, ...dealPhones(activitiesMap, dealsMap, store), ...(files.activities ? dealIds(dealsMap, engines) : {}) };
+  const shape = { ...inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), store.reasons.values.some((r) => r !== ''), said), ...amounts, ...dealPhones(activitiesMap, dealsMap, store), ...(files.activities ? dealIds(dealsMap, engines, dealsReport) : {}) };
   const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
   const results = await finishEngines(engines, shape, helper);
   // A log that names clients by number beside deals with no number links no call to a deal: the evidence has no link to judge either.
-  const evidence = { ...evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), said?.direction), ...(shape.dealPhones === false ? { dealPhones: false as const } : {}), ...(shape.dealIds === false ? { dealIds: false as const } : {}), ...(amounts ? { paid: amounts.paidColumn } : {}) };
+  const evidence = { ...evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), said?.direction), ...(shape.dealPhones === false ? { dealPhones: false as const } : {}), ...(shape.dealIds === false || shape.dealIdDigits === false ? { dealIds: false as const } : {}), ...(amounts ? { paid: amounts.paidColumn } : {}) };
   const facts = engines.map((e, i) => e.evidenceFacts(evidence, (results[i]!.total.touches_per_won as number | null) ?? null));
   // A log of missed calls nobody took, or of calls between employees, has calls: «no call at all» would be false (a tester).
   const actsReport = reports.find((r) => r.kind === 'activities');

@@ -138,6 +138,13 @@ export interface InputShape {
    */
   dealIds?: boolean;
   /**
+   * Whether an activity's deal id can name a deal whose id lost its last digits (Excel's «5,80503E+18»:
+   * each such row is a deal of its own, by its row number): false where the deals file has such ids, the
+   * activities name their deal by id only and not one id named a deal. Touches and responses are then
+   * not applicable, with the reason, not 0 and «no response» for every deal. Only false says so.
+   */
+  dealIdDigits?: boolean;
+  /**
    * Whether an outgoing call can name its client: false for a log whose only link is the caller's number
    * (no callee, client, phone or deal id), where an outgoing call's caller is the company. No callback can
    * then be found: the callback rate is not applicable, not 0 (a tester). Only false says so.

@@ -185,6 +185,8 @@ function rowLines(r: ImportReport, opts: RenderOptions): string[] {
   if (empty) lines.push(`  ${L('пустых строк:   ', 'empty rows: ')}${n(empty)} ${L('(не входят в прочитанные)', '(not among those read)')}`);
   const d = r.repeatedIdsDiffer;
   if (d) lines.push(c.yellow(L(`  из них с другим менеджером или статусом: ${n(d.rows)} (например, id ${d.id}); учтена первая строка id`, `  of them with another manager or status: ${n(d.rows)} (id ${d.id}, say); the first row of the id counts`)));
+  const lost = r.idsLostDigits;
+  if (lost) lines.push(c.yellow(L(`  id с потерянными цифрами: ${n(lost.rows)} (например, ${lost.example}, колонка ${show(lost.column)}); каждая такая строка — отдельная сделка`, `  ids that lost their last digits: ${n(lost.rows)} (${lost.example}, say, column ${show(lost.column)}); each such row is a deal of its own`)));
   if (r.skipped.length > 0) {
     lines.push('', c.bold(L('Непрочитанные строки', 'Unreadable rows')));
     for (const s of r.skipped) lines.push(`  ${L(`строка ${s.row}`, `row ${s.row}`)}${s.column ? L(`, колонка ${show(s.column)}`, `, column ${show(s.column)}`) : ''}: ${rowReason(s.reason, opts.lang)}`);

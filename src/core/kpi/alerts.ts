@@ -50,6 +50,8 @@ export type Alert =
   | { code: 'negative-amounts'; file: string; deals: number; sum: number }
   | { code: 'date-order-borrowed'; file: string; from: string; order: 'dmy' | 'mdy'; columns: string[] }
   | { code: 'idless-deals'; file: string; rows: number }
+  /** Deal ids that lost their last digits (Excel's «5,80503E+18»): each such row a deal of its own; `activities`: a file naming deals by id, which cannot link to them. */
+  | { code: 'ids-lost-digits'; file: string; column: string; rows: number; example: string; activities?: string }
   | { code: 'leads-export'; file: string; crm: string }
   | { code: 'leads-vs-deals'; leads: 'before' | 'after' }
   | { code: 'three-decimals'; file: string; column: string; count: number; example: string; read: number; decidedBy: string }
@@ -416,6 +418,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'activities-outsid
       return threeDecimals(a, lang);
     case 'idless-deals':
       return idlessDeals(a, lang);
+    case 'ids-lost-digits':
+      return idsLostDigits(a, ru);
     case 'leads-vs-deals':
       return ru
         ? `Период «${a.leads === 'before' ? 'до' : 'после'}» — выгрузка лидов, период «${a.leads === 'before' ? 'после' : 'до'}» — выгрузка сделок: конверсия, доля побед и лиды в месяц в них считают разное (из лида в сделку и из сделки в продажу), и их изменение — не результат внедрения. Сравнивайте выгрузки одного вида.`
@@ -739,6 +743,21 @@ function idlessDeals(a: Extract<Alert, { code: 'idless-deals' }>, lang: string):
   return ru
     ? `${a.file}: ${num(a.rows, ru)} ${plural(a.rows, 'строка', 'строки', 'строк')} среди сделок без ID, но с менеджером и датой создания: ${plural(a.rows, 'отброшена', 'отброшены', 'отброшены')}, как строки без ID, и в показатели не ${plural(a.rows, 'вошла', 'вошли', 'вошли')}. Если это сделки, выгрузите их заново с колонкой ID.`
     : `${a.file}: ${num(a.rows, ru)} ${a.rows === 1 ? 'row' : 'rows'} amid the deals ${a.rows === 1 ? 'has' : 'have'} no id but a manager and a creation date: dropped as rows without an id, and not counted. If they are deals, export them again with the ID column.`;
+}
+
+/**
+ * Deal ids that lost their last digits: different deals read the same id, so each such row was
+ * counted as a deal of its own (never merged by it); activities cannot link to them by id; and the fix.
+ */
+function idsLostDigits(a: Extract<Alert, { code: 'ids-lost-digits' }>, ru: boolean): string {
+  const links = a.activities
+    ? ru
+      ? ` Действия из ${a.activities} называют сделку по id и с этими сделками не связываются: их касаний и ответов в отчёте нет.`
+      : ` The activities in ${a.activities} name their deal by id and cannot link to these deals: their touches and responses are missing from the report.`
+    : '';
+  return ru
+    ? `${a.file}: у ${num(a.rows, ru)} ${plural(a.rows, 'id сделки', 'id сделок', 'id сделок')} в колонке «${a.column}» потеряны последние цифры (например, ${a.example}): так Excel сохраняет длинное число, и у разных сделок такой id одинаковый. Каждая такая строка посчитана отдельной сделкой, по id они не объединялись.${links} Выгрузите сделки из CRM заново, не пересохраняя файл в Excel, или перед сохранением задайте колонке id текстовый формат.`
+    : `${a.file}: ${num(a.rows, ru)} deal ${a.rows === 1 ? 'id' : 'ids'} in column "${a.column}" lost ${a.rows === 1 ? 'its' : 'their'} last digits (${a.example}, say): Excel saves a long number so, and different deals read the same id. Each such row was counted as a deal of its own, none merged by its id.${links} Export the deals again from the CRM without re-saving the file in Excel, or format the id column as text before saving.`;
 }
 
 function threeDecimals(a: Extract<Alert, { code: 'three-decimals' }>, lang: string): string {

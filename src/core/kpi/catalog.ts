@@ -74,7 +74,7 @@ const def = (key: string, format: MetricFormat, ru: string, en: string, dru: str
 });
 
 const ACT: Array<InputNeed> = ['activities'];
-const LINKED: Array<InputNeed> = ['activities', 'activityLink', 'dealPhones', 'dealIds'];
+const LINKED: Array<InputNeed> = ['activities', 'activityLink', 'dealPhones', 'dealIds', 'dealIdDigits'];
 /** What counts calls by direction needs activities that say it. */
 const DIRECTED: Array<InputNeed> = ['activities', 'activityDirection'];
 /** What counts won or lost deals needs a column that says so (InputShape.outcome). */
@@ -136,6 +136,7 @@ export const NEEDS_TEXT: Record<InputNeed, string> = {
   activityLink: 'needs a deal id, client or phone column in the activities file (to link an activity to its deal)',
   dealPhones: "needs the clients' phone numbers in the deals file (a phone column): the activities name their client by number only",
   dealIds: "needs an id column in the deals file matching the activities' deal id: the activities link to a deal by its id only, and the deals file has none",
+  dealIdDigits: "needs deal ids with all their digits: the deals file's ids lost their last digits (Excel's 5,80503E+18), and the activities link to a deal by its id only",
   outgoingLink: 'needs the number an outgoing call dialled (a callee column), or a client, phone or deal id column, in the activities file: the caller of an outgoing call is the company',
   callDuration: "needs a call duration column (or the call's end time) in the activities file",
   activityDirection: 'needs a call direction (incoming or outgoing) in the activities file: a direction column, or a type column that says it',
@@ -178,7 +179,7 @@ export function notApplicable(shape: InputShape, spend = false): Record<string, 
 
 /** The first input a metric needs that the shape lacks (for the needs only `false` says are missing, only false). */
 export function missingNeed(m: MetricDef, shape: InputShape): InputNeed | undefined {
-  return m.needs?.find((n) => (n === 'closedAt' || n === 'paidColumn' || n === 'invoicedColumn' || n === 'activityDirection' || n === 'callDuration' || n === 'activityLink' || n === 'dealPhones' || n === 'dealIds' || n === 'outgoingLink' || n === 'sales' ? shape[n] === false : !shape[n]));
+  return m.needs?.find((n) => (n === 'closedAt' || n === 'paidColumn' || n === 'invoicedColumn' || n === 'activityDirection' || n === 'callDuration' || n === 'activityLink' || n === 'dealPhones' || n === 'dealIds' || n === 'dealIdDigits' || n === 'outgoingLink' || n === 'sales' ? shape[n] === false : !shape[n]));
 }
 
 /**

@@ -50,6 +50,8 @@ export interface DealStoreData {
   product: Uint8Array;
   names: string[] | undefined;
   merged: number;
+  /** Of the merged rows, the product rows (DealStore.productRows). */
+  productRows?: number;
   /** Of the merged rows, those with another manager or status than their deal's first row, and one such id. */
   differing?: { rows: number; id: string };
   /** The row of another store where these columns are, in its memory (a store over its lent columns: DealStore.over). */
@@ -118,6 +120,16 @@ export function addClients(loan: ByteKeysLoan, theirs: ByteKeysData): ClientsAdd
 function mapInto(to: Uint32Array, at: number, from: Uint32Array, n: number, keys: number[]): void {
   for (let i = 0; i < n; i++) to[at + i] = keys[from[i]!]!;
 }
+
+/**
+ * What a row repeating a deal's id adds to the deal (spec: the first row's fields win, but a Bitrix24
+ * export's product rows sum their amounts): `first` nothing; `sum` its amount, every repeat being a
+ * product row (a recognised Bitrix24 export with a product column); `named` its amount when it and
+ * an earlier row of the deal both name a product, else nothing (a file no profile recognises, with a product
+ * column: amoCRM's standard export has one, often empty, and two overlapping exports joined repeat
+ * their ids without being product rows).
+ */
+export type Repeats = 'first' | 'sum' | 'named';
 
 /** A deal without its id and client, which the store keeps as interned keys. */
 export type DealFields = Omit<Deal, 'id' | 'client'>;
@@ -205,6 +217,8 @@ export class DealStore {
   product = new Uint8Array(1024);
   /** Rows merged into an earlier row with the same id. */
   merged = 0;
+  /** Of those, the product rows, whose amounts were summed into their deal's (see Repeats); the others kept their deal's first row. */
+  productRows = 0;
   /**
    * Of those, the rows whose manager or status differ from the kept row's (another deal under a
    * repeated id, not a product row), and the earliest such deal (the lowest key: the same whether
@@ -304,6 +318,7 @@ export class DealStore {
       product: this.product.subarray(0, n),
       names: this.names ? Array.from({ length: n }, (_, i) => this.names![i] ?? '') : undefined,
       merged: this.merged,
+      ...(this.productRows > 0 ? { productRows: this.productRows } : {}),
       ...(this.differing ? { differing: this.differing } : {}),
       ...(this.lentFrom !== undefined ? { inPlace: this.lentFrom } : {}),
     };
@@ -352,8 +367,8 @@ export class DealStore {
   /**
    * Appends the deals of a store read from the rest of the same file, as if its rows had come next:
    * an id already here keeps this store's deal (first row wins). Returns false, changing nothing,
-   * when such a repeat would sum amounts (product rows): that sum must run in row order, so the
-   * caller reads the file in one pass instead. In steps that two threads can share: the ids (addIds,
+   * when such a repeat may sum amounts (`sumRepeats`: Repeats other than `first`): that sum must run
+   * in row order, so the caller reads the file in one pass instead. In steps that two threads can share: the ids (addIds,
    * over the arrays lendIds gives) and then the columns on one, the clients (addClients, over the
    * arrays lendClients gives) on the other, and last the client column (absorbClients).
    */
@@ -438,6 +453,7 @@ export class DealStore {
     const reasons = d.reasons.map((name) => this.reasons.id(name));
     const labels = d.labels.map((name) => this.labels.id(name));
     this.merged += d.merged;
+    this.productRows += d.productRows ?? 0;
     const n = slots.length;
     const at = n > 0 ? slots[0]! : 0;
     // Their deals in a row, no id repeated (new keys are given one after another, a repeat is negative).
@@ -519,10 +535,10 @@ export class DealStore {
     return this.ids.text(i);
   }
 
-  /** Adds a deal; a repeated id merges into the first (summing amounts when sumRepeats). */
-  add(deal: Deal, sumRepeats = false): void {
+  /** Adds a deal; a repeated id merges into the first (see Repeats). */
+  add(deal: Deal, repeats: Repeats = 'first'): void {
     const codes = { manager: this.managers.find(deal.manager) ?? -1, status: STATUS_CODE[deal.status], amount: deal.amount ?? Number.NaN, product: deal.hasProduct ? 1 : 0 };
-    if (this.merge(this.ids.findText(deal.id), codes, sumRepeats)) return;
+    if (this.merge(this.ids.findText(deal.id), codes, repeats)) return;
     this.ids.internText(deal.id);
     this.insert(deal, this.clients.internText(deal.client));
   }
@@ -532,16 +548,16 @@ export class DealStore {
    * buf[start, end) (the importer's byte path: no strings are made). Returns its index, or -1 when
    * the id repeats an earlier deal's and the row was merged into it.
    */
-  addCoded(c: DealCodes, buf: Uint8Array, start: number, end: number, client: number, sumRepeats = false): number {
-    if (this.merge(this.ids.find(buf, start, end), c, sumRepeats)) return -1;
+  addCoded(c: DealCodes, buf: Uint8Array, start: number, end: number, client: number, repeats: Repeats = 'first'): number {
+    if (this.merge(this.ids.find(buf, start, end), c, repeats)) return -1;
     const i = this.ids.addMissing(buf, start, end);
     this.put(i, c, client);
     return i;
   }
 
   /** addCoded() for an id given as text. */
-  addCodedText(c: DealCodes, id: string, client: number, sumRepeats = false): number {
-    if (this.merge(this.ids.findText(id), c, sumRepeats)) return -1;
+  addCodedText(c: DealCodes, id: string, client: number, repeats: Repeats = 'first'): number {
+    if (this.merge(this.ids.findText(id), c, repeats)) return -1;
     const i = this.ids.internText(id);
     this.put(i, c, client);
     return i;
@@ -594,17 +610,20 @@ export class DealStore {
 
   /**
    * Merges a row repeating the id of deal `seen` (when seen >= 0); true when merged. Product rows
-   * (sumRepeats): rows that all carry the same amount repeat the deal's total (Bitrix24 writes its
+   * (see Repeats): rows that all carry the same amount repeat the deal's total (Bitrix24 writes its
    * «Сумма» on every product row), which counts once; rows whose amounts differ carry each product's
-   * share, which add up. Empty amounts are passed over.
+   * share, which add up. Empty amounts are passed over. Any other repeat keeps the first row.
    */
-  private merge(seen: number, c: Pick<DealCodes, 'manager' | 'status' | 'amount' | 'product'>, sumRepeats: boolean): boolean {
+  private merge(seen: number, c: Pick<DealCodes, 'manager' | 'status' | 'amount' | 'product'>, repeats: Repeats): boolean {
     if (seen < 0) return false;
     const amount = Number.isNaN(c.amount) ? null : c.amount;
     this.merged++;
+    // Read before this row's product is marked: whether the deal's own rows named one.
+    const productRow = repeats === 'sum' || (repeats === 'named' && (c.product ?? 0) !== 0 && this.product[seen] !== 0);
     this.product[seen]! |= c.product ?? 0;
     if (c.manager !== this.manager[seen] || c.status !== this.status[seen]) this.noteDiffering(seen);
-    if (sumRepeats && amount !== null) {
+    if (productRow) this.productRows++;
+    if (productRow && amount !== null) {
       this.repeats ??= new Map();
       let r = this.repeats.get(seen);
       if (r === undefined) this.repeats.set(seen, (r = { first: this.amount[seen]!, sum: this.amount[seen]!, differs: false }));

@@ -240,6 +240,25 @@ export function clientText(name: string): string {
 
 const SCIENTIFIC = /^(\d)[.,](\d+)E\+(\d+)$/i;
 
+/**
+ * Whether a cell is a number in Excel's scientific form with fewer digits than it stands for
+ * («5,80503E+18» from a CSV re-saved by Excel, «5.8050280000555E+18» from a workbook's number past
+ * 2^53: see xlsx.ts): its last digits are lost, and different ids read the same. One that keeps every
+ * digit («1,2345E+4») is that number.
+ */
+export function lostDigits(text: string): boolean {
+  const sci = LOST_DIGITS.exec(text);
+  return sci !== null && (sci[2]?.length ?? 0) < Number(sci[3]);
+}
+
+const LOST_DIGITS = /^\s*(\d)(?:[.,](\d*))?E\+?(\d+)\s*$/i;
+
+/** Whether the bytes buf[start, end) may be a number in scientific form (a digit, then a comma or a dot): lostDigits() then reads its text. */
+export function maybeScientific(buf: Uint8Array, start: number, end: number): boolean {
+  const b = buf[start + 1];
+  return end - start >= 4 && (b === 0x2c || b === 0x2e);
+}
+
 /** Whether a byte may begin a phone number: a digit, + or (. */
 export function phoneLead(b: number): boolean {
   return (b >= 0x30 && b <= 0x39) || b === 0x2b || b === 0x28;

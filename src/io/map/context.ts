@@ -325,6 +325,8 @@ export interface ReadContext {
    * its export; one amid the deals is a deal that lost its id).
    */
   idless: { pending: number; followed: number };
+  /** Deals whose id lost its last digits (cells.lostDigits): how many, the first id, and its column. */
+  idsLostDigits?: { rows: number; example: string; column: string };
   /** Rows whose direction was read from their sides (a PBX's log: see lines.ts), by direction; undefined where no side is read. */
   bySides?: SideCounts;
   /** Activities whose time was a date alone (no time of day in it nor beside it): read at midnight. */

@@ -3,7 +3,7 @@ import type { DealStatus } from '../../core/records.js';
 import { cleanText, currencyOf, parseBoolean, parseNumber, phoneKey } from './values.js';
 import { dateHasTime } from './calendar.js';
 import { CONVERTED_AMOUNT, LOST_TIME, normalizeHeader, WON_TIME } from './fields.js';
-import { CellMemo, internClient, trimEdges, type Cells } from './cells.js';
+import { CellMemo, internClient, lostDigits, maybeScientific, trimEdges, type Cells } from './cells.js';
 import { dateRead, DELETED_RECORD, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
 
 import type { ColumnMap } from './mapping.js';
@@ -96,6 +96,8 @@ export interface DealMemos {
   /** Whether the deals' clients go by other keys too (hasClientLinks). */
   links: boolean;
   sourceCols: readonly number[];
+  /** The id of the row being read when it lost its last digits (else undefined). */
+  lostId: string | undefined;
   out: DealRow;
 }
 
@@ -138,6 +140,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
     phoneCols: ctx.map.fields.get('phone') ?? [],
     links: hasClientLinks(ctx.map),
     sourceCols: ctx.map.fields.get('source') ?? [],
+    lostId: undefined,
     out: { codes: { manager: 0, created: 0, closed: 0, status: 0, amount: 0, reason: 0, stage: 0, pipeline: 0, source: 0 }, idBytes: false, id: '', buf: new Uint8Array(0), start: 0, end: 0, client: 0, links: [], name: '' },
   };
 }
@@ -150,11 +153,12 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   const c = ctx.cols;
   const out = m.out;
   const codes = out.codes;
+  m.lostId = undefined;
   if (c.id === undefined) {
     // Deals without an id column (some Salesforce reports) get the row number.
     out.idBytes = false;
     out.id = `row-${rowNumber}`;
-  } else if (cells.bytes(c.id)) {
+  } else if (cells.bytes(c.id) && !maybeScientific(cells.buf, cells.start, cells.end)) {
     out.idBytes = true;
     out.buf = cells.buf;
     out.start = cells.start;
@@ -166,6 +170,12 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
     if (out.id === '') {
       if (!cells.blank(c.manager) && !cells.blank(c.created_at)) ctx.idless.pending++;
       return NO_ID;
+    }
+    // An id that lost its last digits (Excel's «5,80503E+18») is several deals' id: its row is a deal
+    // of its own, by its row number (4 deals were merged into 1, a tester), and said (idsLostDigits).
+    if (lostDigits(out.id)) {
+      m.lostId = out.id.trim();
+      out.id = `${m.lostId} (row ${rowNumber})`;
     }
   }
   // Rows with no id that a deal follows were deals amid the others, not the export's last row.
@@ -209,7 +219,14 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
     out.links.length = 0;
     otherClientKeys(cells, ctx, m, out.links);
   }
+  if (m.lostId !== undefined && c.id !== undefined) noteLostDigits(ctx, m.lostId, c.id);
   return out;
+}
+
+/** Counts a deal whose id lost its last digits, keeping the first such id and its column. */
+function noteLostDigits(ctx: ReadContext, id: string, col: number): void {
+  ctx.idsLostDigits ??= { rows: 0, example: id, column: headerOf(ctx, col, 'id') };
+  ctx.idsLostDigits.rows++;
 }
 
 /** Counts the currency of a deal with an amount: its currency column, else a mark in the amount (a plain number has none). */

@@ -7,7 +7,7 @@ import { knownLayout } from './layouts.js';
 import { Readable } from 'node:stream';
 import type { Payment, PlanRow, SkippedRow, SpendRow } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
-import { DealStore } from '../../core/kpi/deal-store.js';
+import { DealStore, type Repeats } from '../../core/kpi/deal-store.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
 import { EMPTY_ROW } from '../../core/kpi/types.js';
 import type { Activity } from '../../core/records.js';
@@ -135,6 +135,12 @@ export interface ImportReport {
   repeatedIdsDiffer?: { rows: number; id: string };
   /** Deals rows amid the deals with no id but a manager and a creation date: dropped as rows without an id, and said. */
   idlessDeals?: number;
+  /**
+   * Deals whose id lost its last digits (Excel's scientific form «5,80503E+18»; a workbook's number
+   * past 2^53): how many rows, the first such id, and its column. Each is a deal of its own, by its row
+   * number (different deals share such an id), and activities cannot link to it by id.
+   */
+  idsLostDigits?: { rows: number; example: string; column: string };
   /** Calls whose direction was read from which of their sides is a line (a PBX's log with no direction column), by direction. */
   directionBySides?: { in: number; out: number; internal: number; none: number };
   /** Activities read at midnight: their date had no time of day (none beside it either). */
@@ -434,6 +440,7 @@ class RowsToRecords<T> {
       if (closeSaysNothing && ctx.cols.closed === undefined && ctx.cols.won === undefined && ctx.cols.probability === undefined) report.stagesBlind = true;
       report.stages = Object.fromEntries(ctx.stages);
       if (ctx.idless.followed > 0) report.idlessDeals = ctx.idless.followed;
+      if (ctx.idsLostDigits) report.idsLostDigits = { ...ctx.idsLostDigits };
     }
     return report;
   }
@@ -741,49 +748,77 @@ function badRowsCause(report: ImportReport, lang: string): string {
   return `${parts.join(', ')}; crm-audit inspect shows how the rows are read`;
 }
 
-/** Reads a deals export into a store, merging rows that repeat an id (first row wins; product rows sum amounts). */
+/** Reads a deals export into a store, merging rows that repeat an id (first row wins; product rows sum amounts: see repeatsOf). */
 export async function importDeals(file: string, opts: ImportOptions, store: DealStore = new DealStore()): Promise<{ store: DealStore; report: ImportReport; map: ColumnMap | undefined }> {
-  const { report, map, productRows, merged, differing } = await importDealRowsCounted(file, opts, store);
-  finishDeals(report, merged, productRows, opts, differing);
+  const { report, map, merged, differing } = await importDealRowsCounted(file, opts, store);
+  finishDeals(report, merged, opts, differing);
   return { store, report, map };
 }
 
-/** The rows of a deals export added to a store (or a part of the file: see parallel.ts). */
-export async function importDealRows(file: string, opts: ImportOptions, store: DealStore): Promise<{ report: ImportReport; map: ColumnMap | undefined; productRows: boolean }> {
-  let productRows = false;
+/**
+ * What a row repeating a deal's id adds to the deal in a file of this header (spec: the first row
+ * wins, but a Bitrix24 export's product rows sum): without a product column nothing; in a recognised
+ * Bitrix24 export, its amount; in another CRM's export, nothing (amoCRM's standard export always has a
+ * «Товар» column: two overlapping exports joined added their deals' amounts, a tester); in a file no
+ * profile recognises, its amount where it and the deal's rows name a product (see Repeats).
+ */
+export function repeatsOf(map: ColumnMap): Repeats {
+  if (!map.fields.has('product')) return 'first';
+  const profile = map.profile?.profile;
+  if (!profile) return 'named';
+  return profileCrm(profile.id) === 'bitrix24' ? 'sum' : 'first';
+}
+
+/** The rows of a deals export added to a store (or a part of the file: see parallel.ts), and what a repeated id adds to its deal. */
+export async function importDealRows(file: string, opts: ImportOptions, store: DealStore): Promise<{ report: ImportReport; map: ColumnMap | undefined; repeats: Repeats }> {
+  let repeats: Repeats = 'first';
   let map: ColumnMap | undefined;
   try {
-    const report = await importFile<DealRow>(file, 'deals', { ...opts, store, onHeader: (m) => ((map = m), (productRows = m.fields.has('product')), opts.onHeader?.(m)) }, (deal) => {
-      const i = deal.idBytes ? store.addCoded(deal.codes, deal.buf, deal.start, deal.end, deal.client, productRows) : store.addCodedText(deal.codes, deal.id, deal.client, productRows);
+    const report = await importFile<DealRow>(file, 'deals', { ...opts, store, onHeader: (m) => ((map = m), (repeats = repeatsOf(m)), opts.onHeader?.(m)) }, (deal) => {
+      const i = deal.idBytes ? store.addCoded(deal.codes, deal.buf, deal.start, deal.end, deal.client, repeats) : store.addCodedText(deal.codes, deal.id, deal.client, repeats);
       if (i >= 0 && deal.name !== '') store.setName(i, deal.name);
       if (i >= 0 && deal.links.length > 0) store.addLinks(i, deal.links);
     });
-    return { report, map, productRows };
+    return { report, map, repeats };
   } finally {
     // The reader interns clients in batches (DealStore.clientsLater): the last one.
     store.flushClients();
   }
 }
 
-/** Reports the rows merged into a deal of the same id (dropped), and those of them that differ from it. */
-export function noteMerged(report: ImportReport, merged: number, productRows: boolean, differing: { rows: number; id: string } | undefined): void {
-  if (merged === 0) return;
+/** The rows a read merged into a deal of the same id: all of them, the product rows among them (their amounts summed), and those that differ from their deal. */
+export interface MergedRows {
+  rows: number;
+  productRows: number;
+}
+
+/**
+ * Reports the rows merged into a deal of the same id (dropped): product rows, whose amounts were
+ * summed, apart from rows that repeat an id and kept the deal's first row; and those that differ from it.
+ */
+export function noteMerged(report: ImportReport, merged: MergedRows, differing: { rows: number; id: string } | undefined): void {
+  if (merged.rows === 0) return;
   // A merged row is a dropped row, not a record: rows read = records + unreadable + dropped.
-  report.records -= merged;
-  report.dropped[productRows ? 'product rows merged into their deal' : 'rows repeating a deal id (first row kept)'] = merged;
+  report.records -= merged.rows;
+  if (merged.productRows > 0) report.dropped[PRODUCT_ROWS] = merged.productRows;
+  if (merged.rows > merged.productRows) report.dropped[REPEATED_ID] = merged.rows - merged.productRows;
   if (differing) report.repeatedIdsDiffer = differing;
 }
 
+/** The dropped-row reasons of merged rows: product rows (amounts summed), and other repeats of an id (the first row kept). */
+export const PRODUCT_ROWS = 'product rows merged into their deal';
+export const REPEATED_ID = 'rows repeating a deal id (first row kept)';
+
 /** importDealRows(), with the rows this read merged into a deal of the same id, and those of them that differ from it. */
 export async function importDealRowsCounted(file: string, opts: ImportOptions, store: DealStore) {
-  const [merged, differing] = [store.merged, store.differing?.rows ?? 0];
+  const [merged, productRows, differing] = [store.merged, store.productRows, store.differing?.rows ?? 0];
   const read = await importDealRows(file, opts, store);
   const now = store.differing;
-  return { ...read, merged: store.merged - merged, differing: now && now.rows > differing ? { rows: now.rows - differing, id: now.id } : undefined };
+  return { ...read, merged: { rows: store.merged - merged, productRows: store.productRows - productRows }, differing: now && now.rows > differing ? { rows: now.rows - differing, id: now.id } : undefined };
 }
 
 /** Refuses a deals file without a readable deal or with stages nothing can classify, and reports merged rows. */
-export function finishDeals(report: ImportReport, merged: number, productRows: boolean, opts: Pick<ImportOptions, 'enforceBadRows'> = {}, differing?: { rows: number; id: string }): void {
+export function finishDeals(report: ImportReport, merged: MergedRows, opts: Pick<ImportOptions, 'enforceBadRows'> = {}, differing?: { rows: number; id: string }): void {
   if (report.records === 0) {
     // A small file under the bad-row allowance, every row unreadable: said with the rows and columns, as a large one is.
     if (report.rowsRead > 0 && report.skippedCount >= report.rowsRead && report.skipped.length > 0) throw allRowsBad(report);
@@ -791,7 +826,7 @@ export function finishDeals(report: ImportReport, merged: number, productRows: b
       ? UserError.of('E_NO_DEALS', 'import.noDealRows', {}, { file: report.file })
       : UserError.of('E_NO_DEALS', 'import.noReadableDeal', { rows: report.rowsRead }, { file: report.file });
   }
-  noteMerged(report, merged, productRows, differing);
+  noteMerged(report, merged, differing);
   const undecided = undecidedStages(report);
   if (undecided.length > 0 && opts.enforceBadRows !== false) throw stagesError(report.file, undecided);
 }

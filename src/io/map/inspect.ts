@@ -84,7 +84,7 @@ export async function inspectFile(file: string, kind: RecordKind | undefined, op
   const options = { ...opts, enforceBadRows: false, listAmbiguous: opts.listAmbiguous ?? true };
   if (k !== 'deals') return importFile(file, k, options, () => undefined);
   // Deals into a store, as kpi reads them: rows repeating an id are merged and said as kpi says them.
-  const { report, productRows, merged, differing } = await importDealRowsCounted(file, options, opts.store ?? new DealStore());
-  noteMerged(report, merged, productRows, differing);
+  const { report, merged, differing } = await importDealRowsCounted(file, options, opts.store ?? new DealStore());
+  noteMerged(report, merged, differing);
   return report;
 }

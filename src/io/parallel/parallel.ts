@@ -7,7 +7,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { UserError } from '../../core/errors.js';
-import { addIds, DealStore, type ClientsAdded, type DealColumns, type DealColumnsLoan, type DealSnapshot } from '../../core/kpi/deal-store.js';
+import { addIds, DealStore, type ClientsAdded, type DealColumns, type DealColumnsLoan, type DealSnapshot, type Repeats } from '../../core/kpi/deal-store.js';
 import type { ByteKeysLoan } from '../../core/kpi/byte-keys.js';
 import { feedAll, KpiEngine, type CallbackQuery, type EnginePartial, type KeyMap, type KpiOptions } from '../../core/kpi/engine.js';
 import { ActivityLinker } from '../../core/kpi/link.js';
@@ -546,7 +546,7 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
       const own = new DealStore();
       return { report: (await importDealRows(file, options, own)).report, store: own };
     });
-    const halves = await inHalves<{ report: ImportReport; map: ColumnMap | undefined; productRows: boolean }, DealsPart>(
+    const halves = await inHalves<{ report: ImportReport; map: ColumnMap | undefined; repeats: Repeats }, DealsPart>(
       file,
       helper,
       opts,
@@ -560,14 +560,19 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
       },
       async (options) => (taken.mainRead = await importDealRows(file, options, store)),
       () => taken.run(),
-      // A file whose clients go by other keys too is read in one pass: only a store of one thread keeps them (DealStore.addLinks).
-      hasClientLinks,
+      // Read in one pass: a file whose clients go by other keys too (only a store of one thread keeps
+      // them: DealStore.addLinks), and one without an id column, whose deals go by their row numbers (a
+      // part's count from its own first row: the second half's «row-2» merged into the first half's,
+      // and half the deals were lost).
+      (map) => hasClientLinks(map) || !map.fields.has('id'),
     );
     const parts = taken.inOrder().map((t) => t.read.store);
-    if (halves && taken.agrees(halves.part.stop, halves.orders) && (await absorbHalf(store, halves.part, parts, halves.main.productRows, helper))) {
+    // Deals whose id lost its digits go by their row numbers too (deal-reader): a part after the first counts them from its own first row.
+    const byRow = halves && [halves.part.report, ...taken.inOrder().map((t) => t.report)].some((r) => r.idsLostDigits);
+    if (halves && !byRow && taken.agrees(halves.part.stop, halves.orders) && (await absorbHalf(store, halves.part, parts, halves.main.repeats !== 'first', helper))) {
       const report = taken.report(halves.main.report, halves.part, halves.lines, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
       checkBadRows(report, opts);
-      finishDeals(report, store.merged, halves.main.productRows, opts, store.differing);
+      finishDeals(report, { rows: store.merged, productRows: store.productRows }, opts, store.differing);
       traceHalves(file, parts.length);
       return { store, report, map: halves.main.map };
     }
@@ -652,6 +657,7 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     // The halves' orders agree where both show one (checked when they were joined): the file's is either's.
     ...(a.dateOrder ?? b.dateOrder ? { dateOrder: a.dateOrder ?? b.dateOrder } : {}),
     ...(a.idlessDeals || b.idlessDeals ? { idlessDeals: (a.idlessDeals ?? 0) + (b.idlessDeals ?? 0) } : {}),
+    ...(a.idsLostDigits || b.idsLostDigits ? { idsLostDigits: { ...(a.idsLostDigits ?? b.idsLostDigits)!, rows: (a.idsLostDigits?.rows ?? 0) + (b.idsLostDigits?.rows ?? 0) } } : {}),
     ...(a.untimed || b.untimed ? { untimed: (a.untimed ?? 0) + (b.untimed ?? 0) } : {}),
     ...(a.utc || b.utc ? { utc: { ...(a.utc ?? b.utc)!, count: (a.utc?.count ?? 0) + (b.utc?.count ?? 0) } } : {}),
     ...(a.sharedTitles || b.sharedTitles ? { sharedTitles: { ...(a.sharedTitles ?? b.sharedTitles)!, count: (a.sharedTitles?.count ?? 0) + (b.sharedTitles?.count ?? 0) } } : {}),

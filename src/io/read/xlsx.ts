@@ -460,9 +460,25 @@ function cellValue(attrs: string, inner: string, ctx: CellContext): string | Cel
         if (Number.isFinite(serial) && serial >= (elapsed ? ELAPSED_MAX_DAYS : 1)) return serialToIso(serial, ctx.date1904, true);
         if (Number.isFinite(serial) && serial >= 0) return serialToTime(serial, elapsed);
       }
-      return v.trim();
+      return pastDouble(v.trim());
     }
   }
+}
+
+/**
+ * A whole number past 2^53 as a double prints it (`5805028000055500000`: a writer that held it as a
+ * number, as Excel does, whose cells keep 15 significant digits) lost its last digits: a 19-digit id
+ * (Zoho's) typed as a number. Given in Excel's scientific form with the digits a cell keeps
+ * («5.8050280000555E+18»), which the readers know as a number whose digits are lost (cells.lostDigits:
+ * a deal id then merges no deals, a client id names no client). Digits no double prints (an exact id
+ * a generator wrote in a number cell) are kept as they are.
+ */
+function pastDouble(v: string): string {
+  if (v.length < 17 || !/^\d+$/.test(v)) return v;
+  const n = Number(v);
+  if (n <= Number.MAX_SAFE_INTEGER || String(n) !== v) return v;
+  const [mantissa, exponent] = n.toExponential(14).split('e') as [string, string];
+  return `${mantissa.replace(/\.?0+$/, '')}E${exponent}`;
 }
 
 /** 1970-01-01, 2100-01-01 and 9999-12-31 as serials of the 1900 system, and the days the 1904 system's serials are behind it. */

@@ -97,6 +97,8 @@ const REASONS_RU: Record<string, string> = {
   "needs the clients' phone numbers in the deals file (a phone column): the activities name their client by number only": 'нужны телефоны клиентов в файле сделок (колонка телефона): в файле активностей клиент назван только номером',
   "needs an id column in the deals file matching the activities' deal id: the activities link to a deal by its id only, and the deals file has none":
     'нужна колонка ID в файле сделок, совпадающая с ID сделки в файле активностей: активности связаны со сделкой только её ID, а в файле сделок его нет',
+  "needs deal ids with all their digits: the deals file's ids lost their last digits (Excel's 5,80503E+18), and the activities link to a deal by its id only":
+    'нужны ID сделок со всеми цифрами: в файле сделок у ID потеряны последние цифры (Excel записал их как 5,80503E+18), а активности связаны со сделкой только её ID',
   'needs the number an outgoing call dialled (a callee column), or a client, phone or deal id column, in the activities file: the caller of an outgoing call is the company': 'нужен номер, которому звонили (колонка вызываемого номера), или колонка клиента, телефона или сделки в файле активностей: звонящий в исходящем звонке — сама компания',
   "needs a call duration column (or the call's end time) in the activities file": 'нужна колонка длительности звонка (или времени его окончания) в файле активностей',
   'needs a call direction (incoming or outgoing) in the activities file: a direction column, or a type column that says it':

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addClients, addIds, DealStore } from '../../../src/core/kpi/deal-store.js';
+import { addClients, addIds, DealStore, type Repeats } from '../../../src/core/kpi/deal-store.js';
 import { deal } from '../../helpers/kpi.js';
 
 const deals = Array.from({ length: 3000 }, (_, i) => deal(String(1000 + i), i % 2 ? 'Анна' : 'Boris', '2025-01-02 10:00', i % 3 ? '2025-01-09 10:00' : null, i % 3 ? 'won' : 'open', i * 10, `K${i % 700}`));
@@ -173,7 +174,7 @@ describe('DealStore.absorb: a second half whose ids are not indexed by value', (
 describe('product rows of one deal (a file with a product column)', () => {
   const amountOf = (amounts: Array<number | null>) => {
     const store = new DealStore();
-    for (const a of amounts) store.add({ ...deal('7', 'Ivanov', '2025-04-01 10:00', '2025-04-15 10:00', 'won', a, 'K'), hasProduct: true }, true);
+    for (const a of amounts) store.add({ ...deal('7', 'Ivanov', '2025-04-01 10:00', '2025-04-15 10:00', 'won', a, 'K'), hasProduct: true }, 'sum');
     return store.toDeals()[0]!.amount;
   };
 
@@ -195,7 +196,7 @@ describe('product rows of one deal (a file with a product column)', () => {
 
   it('without a product column a repeated id keeps its first row', () => {
     const store = new DealStore();
-    for (const a of [25_000, 30_000]) store.add(deal('7', 'Ivanov', '2025-04-01 10:00', null, 'open', a), false);
+    for (const a of [25_000, 30_000]) store.add(deal('7', 'Ivanov', '2025-04-01 10:00', null, 'open', a), 'first');
     expect(store.toDeals().map((d) => d.amount)).toEqual([25_000]);
     expect(store.merged).toBe(1);
   });
@@ -252,5 +253,75 @@ describe('DealStore: the other keys a deal\'s client goes by', () => {
     const links = store.byLinks();
     expect(links.has(office)).toBe(false);
     expect(links.get(alfa)).toEqual([0, 2]);
+  });
+});
+
+describe('rows repeating an id, against a model of the spec (property)', () => {
+  // spec/metrics.md: the first row of an id wins; product rows sum. A deal's amount is then: of its first
+  // row and its product rows, the non-empty amounts: none, empty; all the same, that one (the deal total a
+  // CRM repeats on each product row); else their sum. `sum`: every repeat is a product row (a Bitrix24
+  // export); `named`: a repeat that names a product after a row of the deal did; `first`: none.
+  type Row = { id: string; amount: number | null; product: boolean };
+  const rowArb = fc.record({ id: fc.constantFrom('1', '2', '3', '4', '5'), amount: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }), product: fc.boolean() });
+  const rowsArb = fc.array(rowArb, { minLength: 1, maxLength: 30 });
+  const modes: Repeats[] = ['first', 'sum', 'named'];
+
+  function model(rows: Row[], mode: Repeats): { amounts: Array<[string, number | null]>; merged: number; productRows: number } {
+    const deals = new Map<string, { counted: Array<number | null>; named: boolean }>();
+    let productRows = 0;
+    for (const r of rows) {
+      const d = deals.get(r.id);
+      if (!d) {
+        deals.set(r.id, { counted: [r.amount], named: r.product });
+        continue;
+      }
+      const productRow = mode === 'sum' || (mode === 'named' && r.product && d.named);
+      d.named ||= r.product;
+      if (!productRow) continue;
+      productRows++;
+      d.counted.push(r.amount);
+    }
+    const amount = (xs: Array<number | null>) => {
+      const filled = xs.filter((x): x is number => x !== null);
+      if (filled.length === 0) return null;
+      return filled.every((x) => x === filled[0]) ? filled[0]! : filled.reduce((a, b) => a + b, 0);
+    };
+    return { amounts: [...deals].map(([id, d]) => [id, amount(d.counted)]), merged: rows.length - deals.size, productRows };
+  }
+
+  const read = (rows: Row[], mode: Repeats, store = new DealStore()) => {
+    for (const r of rows) store.add({ ...deal(r.id, 'Ann', '2025-04-01 10:00', '2025-04-15 10:00', 'won', r.amount, 'K'), hasProduct: r.product }, mode);
+    return store;
+  };
+
+  it('a store gives the model’s deals, amounts and counts, in every mode', () => {
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        for (const mode of modes) {
+          const store = read(rows, mode);
+          const want = model(rows, mode);
+          expect(store.toDeals().map((d) => [d.id, d.amount])).toEqual(want.amounts);
+          expect([store.merged, store.productRows]).toEqual([want.merged, want.productRows]);
+        }
+      }),
+    );
+  });
+
+  it('two halves absorbed give what one pass gives; where a repeat across them may sum, absorb refuses (the file is read in one pass)', () => {
+    fc.assert(
+      fc.property(rowsArb, fc.nat(), (rows, at) => {
+        const k = at % (rows.length + 1);
+        for (const mode of modes) {
+          const whole = read(rows, mode);
+          const first = read(rows.slice(0, k), mode);
+          const across = rows.slice(k).some((r) => rows.slice(0, k).some((s) => s.id === r.id));
+          const absorbed = first.absorb(read(rows.slice(k), mode).release(), mode !== 'first');
+          expect(absorbed).toBe(mode === 'first' || !across);
+          if (!absorbed) continue;
+          expect(first.toDeals()).toEqual(whole.toDeals());
+          expect([first.merged, first.productRows]).toEqual([whole.merged, whole.productRows]);
+        }
+      }),
+    );
   });
 });
