@@ -15,7 +15,7 @@ import { DELIMITERS, type ByteRow } from '../read/csv.js';
 import { normalizeHeader, type DurationUnit, type RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import type { Encoding } from '../read/sniff.js';
-import { assertRequired, headerScore, looksLikeData, mapColumns, readAsDeal, relatedToDeal, type ColumnMap, type ColumnMatch } from './mapping.js';
+import { assertRequired, headerScore, looksLikeData, mapColumns, readAsDeal, readAsPhone, readPhoneByValues, relatedToDeal, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { noHeaderError } from './no-header.js';
 import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reader.js';
 import { CallLegs } from './lines.js';
@@ -81,7 +81,7 @@ export interface ImportOptions {
   /** Part of a file read in parallel: where to stop or start, and the header found at its top. */
   stopAt?: TableOptions['stopAt'];
   source?: TableOptions['source'];
-  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; usualCells?: number };
+  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; usualCells?: number };
   onFormat?: TableOptions['onFormat'];
   /** Called at the end with the day-month order each slash-date column showed. */
   onDateOrders?: (orders: Array<[number, SlashOrder]>) => void;
@@ -453,6 +453,10 @@ class RowsToRecords<T> {
     const store = opts.linker?.store;
     const related = opts.part ? opts.part.relatedDeal : store?.hasNames ? relatedToDeal(map, sample, (v) => store.findByName(v) !== undefined) : undefined;
     if (related !== undefined) readAsDeal(map, related);
+    // A call log's «Номер» of phone numbers is the client's phone (Beeline's); the other half of a file read in parallel has no sample, and takes the first half's reading.
+    if (opts.part) {
+      if (opts.part.phone !== undefined) readAsPhone(map, opts.part.phone);
+    } else readPhoneByValues(map, sample);
     this.usualCells = map.usualCells = opts.part ? (opts.part.usualCells ?? 0) : usualCount(sample);
     this.filter.groups = hasGroupRows(sample);
     assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells), opts.listAmbiguous === true);

@@ -43,6 +43,10 @@ export interface ColumnMap {
   usualCells?: number;
   /** A generic type column its values gave a field (kind or direction). */
   typeColumn?: TypeColumnReading;
+  /** Activities: the columns no field reads whose first values are phone numbers (phoneColumns), leftmost first. */
+  phoneColumns?: number[];
+  /** Activities: such a column headed «Номер» read as the client's phone (readPhoneByValues): its index. */
+  phoneByValues?: number;
 }
 
 /** Headers of a column that names the record an activity is on, by its name: a deal's title or a company's (Zoho's calls, «Related To»). */
@@ -71,6 +75,53 @@ export function readAsDeal(map: ColumnMap, col: number): void {
   map.fields.set('deal_id', [col]);
   map.columns[col]!.field = 'deal_id';
   map.relatedDeal = col;
+}
+
+/**
+ * Headers of an activities column that is the client's number when its values are phone numbers:
+ * Beeline Cloud PBX's «Номер» beside its «Абонент» (the employee). A deals file's «Номер» is the
+ * deal's, and an activities file's may count its rows or name a call: read as the phone only by its values.
+ */
+const NUMBER_HEADERS = new Set(['номер', 'number']);
+
+/**
+ * Whether a column's first values are phone numbers: at least half of them as phoneKey reads one, of
+ * 10 digits or more or written with a phone's marks (`+7 (916) 111-11-11`; `1234567` may be an id),
+ * and not counting up by one (a row number).
+ */
+export function phoneValues(values: readonly string[]): boolean {
+  const phone = (v: string) => {
+    const key = phoneKey(v);
+    return key !== undefined && (key.length >= 10 || /[+()\s-]/.test(v));
+  };
+  return mostly(values, phone) && !countsUp(values);
+}
+
+/**
+ * An activities file's columns no field reads whose first values are phone numbers (ColumnMap.phoneColumns:
+ * `map` proposes one as the phone rather than a deal id); and, in a log with no phone, caller or callee
+ * column, the first of them headed «Номер» (NUMBER_HEADERS) read as the client's phone (Beeline's call
+ * log, whose calls otherwise linked to nothing: a phone is a call's client where no client column names one).
+ */
+export function readPhoneByValues(map: ColumnMap, sample: ReadonlyArray<readonly string[]>): void {
+  if (map.kind !== 'activities') return;
+  const phones = map.columns.filter((c) => c.field === undefined && c.header.trim() !== '' && phoneValues(columnValues(c.index, sample)));
+  if (phones.length === 0) return;
+  map.phoneColumns = phones.map((c) => c.index);
+  if (['phone', 'caller', 'callee'].some((f) => map.fields.has(f))) return;
+  const col = phones.find((c) => NUMBER_HEADERS.has(normalizeHeader(c.header)));
+  if (col) readAsPhone(map, col.index, [...new Set(columnValues(col.index, sample))].slice(0, 3));
+}
+
+/** Reads column `col` as the client's phone (readPhoneByValues; a part of a file read in parallel applies the first half's reading). */
+export function readAsPhone(map: ColumnMap, col: number, values?: string[]): void {
+  const column = map.columns[col];
+  if (!column || column.field !== undefined) return;
+  map.fields.set('phone', [col]);
+  column.field = 'phone';
+  if (values && values.length > 0) column.byValues = values;
+  map.phoneByValues = col;
+  map.phoneColumns = map.phoneColumns?.filter((c) => c !== col);
 }
 
 /** How well a row looks like this kind's header: the number of cells that are known header names. */
@@ -413,7 +464,7 @@ function valueFit(map: ColumnMap, headers: readonly string[], sampleRows: readon
 }
 
 /** A column's filled values among the first rows. */
-function columnValues(index: number, sampleRows: readonly string[][]): string[] {
+function columnValues(index: number, sampleRows: ReadonlyArray<readonly string[]>): string[] {
   return sampleRows.map((r) => (r[index] ?? '').trim()).filter((v) => v !== '');
 }
 
