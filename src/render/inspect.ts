@@ -191,6 +191,8 @@ function columnNote(col: ImportReport['columns'][number], lang: string, c: Retur
       `-> ${col.field ?? '?'} (undecided: its values ${values(col.undecided)} say neither kind nor direction; name it in a --map file: kind or direction)`,
     ));
   }
+  // A spend table's month column (months across): its cells are that month's amounts.
+  if (col.field && col.month) return c.green(L(`-> ${col.field} за ${col.month} (месяцы по колонкам)`, `-> ${col.field} of ${col.month} (months across)`));
   if (col.field) return c.green(col.byValues ? L(`-> ${col.field} (по значениям: ${values(col.byValues)})`, `-> ${col.field} (by its values: ${values(col.byValues)})`) : `-> ${col.field}`);
   if (col.byValues) {
     return c.yellow(L(

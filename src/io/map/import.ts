@@ -15,7 +15,7 @@ import { DELIMITERS, type ByteRow } from '../read/csv.js';
 import { normalizeHeader, type DurationUnit, type RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import type { Encoding } from '../read/sniff.js';
-import { assertRequired, headerScore, looksLikeData, mapColumns, readAsDeal, readAsPhone, readPhoneByValues, relatedToDeal, type ColumnMap, type ColumnMatch } from './mapping.js';
+import { assertRequired, headerScore, looksLikeData, mapColumns, readAsDeal, readAsPhone, readPhoneByValues, readWideSpend, relatedToDeal, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { noHeaderError } from './no-header.js';
 import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reader.js';
 import { CallLegs } from './lines.js';
@@ -24,7 +24,7 @@ import { activityValueReaders, byCount, DateOrders, DecimalMarks, firstColumns, 
 import { closedShown, guessStage, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { paymentMemos, readPayment } from './payment-reader.js';
-import { readSpend } from './spend-reader.js';
+import { readSpend, SpendMonths } from './spend-reader.js';
 import { choosePlanKey, readPlan } from './plan-reader.js';
 import { hasGroupRows, RowFilter } from './row-filters.js';
 import { REPEATED_HEADER, RepeatedHeader } from './repeated-header.js';
@@ -446,6 +446,8 @@ class RowsToRecords<T> {
     const header = best === -1 ? { cells: layout ?? numberedHeader(headRows), row: 0 } : headRows[best]!;
     const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind), kind === 'activities' ? opts.units : undefined);
     if (kind === 'plan') choosePlanKey(map, opts.columns);
+    // A spend table with months across: a row per source and month.
+    if (kind === 'spend') readWideSpend(map, opts.columns);
     // A «Тип» column read by its values; the other half of a file read in parallel applies the first half's reading.
     const sample = headRows.slice(best + 1).map((r) => r.cells);
     const typeColumn = opts.part ? opts.part.typeColumn : readTypeColumn(map, sample, opts.valueMaps ?? buildValueMaps());
@@ -550,6 +552,12 @@ class RowsToRecords<T> {
       return this.skip(row, result.reason, result.column);
     }
     const report = this.report;
+    // A spend row of months across is a record per month.
+    if (result instanceof SpendMonths) {
+      report.records += result.rows.length;
+      for (const r of result.rows) this.onRecord(r as T, row);
+      return;
+    }
     report.records++;
     this.onRecord(result, row);
   }

@@ -3,7 +3,7 @@ import { UserError } from '../../core/errors.js';
 import { FIELDS, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
 import { parseDate, parseNumber, phoneKey } from './values.js';
-import { parseMonth } from './month.js';
+import { headerMonth, parseMonth } from './month.js';
 import { looksLikeUserId } from '../../core/kpi/alerts.js';
 import { KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage } from '../../core/messages.js';
 import type { TypeColumnReading } from './type-column.js';
@@ -21,6 +21,8 @@ export interface ColumnMatch {
   passedOverFor?: string;
   /** The --map file named it (by header or `#N`). */
   byUser?: true;
+  /** A spend table's month column (months across, readWideSpend): the `YYYY-MM` its header names, its cells the amounts. */
+  month?: string;
   /** A generic «Тип»/"Type" column whose field its values decided: the values that did (see type-column.ts). */
   byValues?: string[];
   /** Such a column whose values did not decide (inspect lists it rather than refusing). */
@@ -43,6 +45,8 @@ export interface ColumnMap {
   usualCells?: number;
   /** A generic type column its values gave a field (kind or direction). */
   typeColumn?: TypeColumnReading;
+  /** Spend with months across (`Канал;Январь 2025;Февраль 2025;Итого`): each month column and its month (readWideSpend). */
+  months?: Array<{ col: number; month: string }>;
   /** Activities: the columns no field reads whose first values are phone numbers (phoneColumns), leftmost first. */
   phoneColumns?: number[];
   /** Activities: such a column headed «Номер» read as the client's phone (readPhoneByValues): its index. */
@@ -138,8 +142,39 @@ export function scoreHeaderRow(cells: readonly string[], kind: RecordKind): numb
  * header: a header names its columns and holds no date or number.
  */
 export function headerScore(cells: readonly string[], kind: RecordKind): number {
-  const score = scoreHeaderRow(cells, kind);
+  const score = scoreHeaderRow(cells, kind) + (kind === 'spend' ? monthsAcross(cells) : 0);
   return score === 1 && looksLikeData(cells) ? 0 : score;
+}
+
+/**
+ * A spend table's month headers across (`Канал;Январь 2025;Февраль 2025`), counted as known names when
+ * a row has two or more beside a name the spend file knows («Канал»): one month is a long table's data
+ * row (`Январь 2025;Яндекс;25 000`), and two dates alone a deals row's (guessKind asks every kind).
+ */
+function monthsAcross(cells: readonly string[]): number {
+  const months = cells.filter((c) => c.trim() !== '' && headerMonth(c) !== undefined).length;
+  return months >= 2 && scoreHeaderRow(cells, 'spend') > 0 ? months : 0;
+}
+
+/**
+ * A spend table kept as marketers keep a budget, a row per source and a column per month
+ * (`Канал;Январь 2025;Февраль 2025;Итого`): read as a row per source and month (ColumnMap.months),
+ * where no column is the month and the --map file names neither the month nor the amount. Every
+ * column whose header names a month (headerMonth) is one, its cells the amounts; a column of an
+ * amount's name beside them («Сумма», «Бюджет»: the year's) is a total, as «Итого» is, and not read.
+ */
+export function readWideSpend(map: ColumnMap, user: Record<string, string | string[]> = {}): void {
+  if (map.kind !== 'spend' || map.fields.has('month') || user.month !== undefined || user.amount !== undefined) return;
+  const months = map.columns.flatMap((c) => {
+    if (c.field !== undefined && c.field !== 'amount') return [];
+    const month = c.header.trim() === '' ? undefined : headerMonth(c.header);
+    return month === undefined ? [] : [{ col: c.index, month }];
+  });
+  if (months.length === 0) return;
+  for (const col of map.fields.get('amount') ?? []) map.columns[col]!.field = undefined;
+  for (const { col, month } of months) Object.assign(map.columns[col]!, { field: 'amount', month, passedOverFor: undefined });
+  map.fields.set('amount', months.map((m) => m.col));
+  map.months = months;
 }
 
 /** Whether a row holds data rather than column names: one of its cells is a date or a number. */
@@ -361,7 +396,9 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   const { propose, take } = proposer(map, headers, sampleRows);
   const missing: MissingField[] = [];
   // A log that says who took each call, or one whose calls show their lines (a PBX's), names its employees without a manager column.
-  for (const field of requiredFields(map.kind).filter((f) => !map.fields.has(f) && !(f === 'manager' && (map.fields.has('answered_by') || showsLines(map, sampleRows))))) missing.push(take({ field, ...propose(field) }));
+  // A spend table with months across has its month in its headers (readWideSpend).
+  const given = (f: string) => map.fields.has(f) || (f === 'manager' && (map.fields.has('answered_by') || showsLines(map, sampleRows))) || (f === 'month' && map.months !== undefined);
+  for (const field of requiredFields(map.kind).filter((f) => !given(f))) missing.push(take({ field, ...propose(field) }));
   for (const group of requiredAnyOf(map.kind).filter((g) => !g.some((f) => map.fields.has(f)))) missing.push(take(closestOfGroup(group, propose)));
   if (missing.length === 0) return;
   const named = (m: MissingField, or: string) => (m.anyOf ? m.anyOf.join(or) : m.field);
