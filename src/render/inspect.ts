@@ -35,6 +35,14 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     if (col.header === '' && !col.field) continue;
     lines.push(`  ${String(col.index + 1).padStart(3)}. ${show(col.header).padEnd(36)} ${columnNote(col, opts.lang, c, r.columns)}`);
   }
+  // The column read is the empty one of two of its name: the other is chosen by number.
+  for (const t of r.emptyTwins ?? []) {
+    const h = quote(t.header, opts.lang);
+    lines.push(c.yellow(L(
+      `  ${t.field} берётся из колонки ${t.used + 1} ${h}, а она пуста в первых строках; колонка ${t.filled + 1} того же названия заполнена: --map ${r.kind}: columns: ${t.field}: "#${t.filled + 1}"`,
+      `  ${t.field} comes from column ${t.used + 1} ${h}, empty in the first rows; column ${t.filled + 1} of the same name is filled: --map ${r.kind}: columns: ${t.field}: "#${t.filled + 1}"`,
+    )));
+  }
   for (const [field, values] of Object.entries(r.values)) {
     lines.push('', c.bold(L(`Значения ${field}`, `Values of ${field}`)));
     for (const v of values.slice(0, 30)) lines.push(`  ${show(v.value).padEnd(40)} -> ${importNote(v.mapped, opts.lang)} (${n(v.count)})`);

@@ -47,6 +47,41 @@ describe('two columns of the same name that could both hold a field', () => {
   });
 });
 
+/**
+ * A tester: two «Ответственный» columns, the first empty and the second (column 7) filled: every row
+ * failed «нет менеджера», and the hint said to map «Ответственный» with --map, which picks the first one
+ * again. The leftmost stays the one read (docs/exports.md); the hint gives the snippet naming column 7.
+ */
+describe('two columns of one name, the one read empty and the other filled', () => {
+  const file = ['ID;Ответственный;Дата создания;Дата закрытия;Этап сделки;Бюджет;Ответственный', '1;;01.03.2025;02.03.2025;Успешно реализовано;100;Анна', '2;;01.03.2025;02.03.2025;Успешно реализовано;100;Борис'].join('\n');
+
+  it('the error gives the snippet that reads the filled one by number, and it reads', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-'));
+    writeFileSync(path.join(dir, 'dup.csv'), file);
+    const ru = runCli(['kpi', '-d', 'dup.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toContain('строка 2, колонка «Ответственный»: нет менеджера');
+    expect(ru.stderr).toContain('в файле несколько колонок «Ответственный»: читается первая (2-я), а она пуста; заполнена 7-я.');
+    expect(ru.stderr).not.toContain('или ту, где на самом деле');
+    const en = runCli(['kpi', '-d', 'dup.csv', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toContain('the file has several columns "Ответственный": the first (column 2) is read, and it is empty; column 7 is filled.');
+    const snippet = en.stderr.slice(en.stderr.indexOf('deals:'));
+    expect(snippet).toBe('deals:\n  columns:\n    manager: "#7"\n');
+    writeFileSync(path.join(dir, 'map.yaml'), snippet);
+    const mapped = runCli(['kpi', '-d', 'dup.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir });
+    expect(mapped.code, mapped.stderr).toBe(0);
+    expect(JSON.parse(mapped.stdout).managers.map((m: { manager: string; won: number }) => [m.manager, m.won])).toEqual([
+      ['Анна', 1],
+      ['Борис', 1],
+    ]);
+    // Naming the header picks the leftmost again, as the spec's rule says.
+    writeFileSync(path.join(dir, 'byname.yaml'), 'deals:\n  columns:\n    manager: "Ответственный"\n');
+    expect(runCli(['kpi', '-d', 'dup.csv', '--map', 'byname.yaml'], { cwd: dir }).code).toBe(2);
+    const shown = runCli(['inspect', 'dup.csv', '--lang', 'en'], { cwd: dir });
+    expect(shown.stdout).toContain('manager comes from column 2 "Ответственный", empty in the first rows; column 7 of the same name is filled: --map deals: columns: manager: "#7"');
+  });
+});
+
 describe('crm-audit map -o writes a map whatever it finds', () => {
   const ODD = ['Номер;Продавец;Когда;Стадия сделки;Деньги;Закрыта', '1;Иванов Иван;01.03.2025 10:00;Новая;1000;Нет', '2;Иванов Иван;02.03.2025 10:00;Оплачено клиентом;2000;Да', '3;Петрова Анна;03.03.2025 10:00;Оплачено клиентом;3000;Да'].join('\n');
 

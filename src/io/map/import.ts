@@ -15,7 +15,7 @@ import { DELIMITERS, type ByteRow } from '../read/csv.js';
 import { normalizeHeader, type DurationUnit, type RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import type { Encoding } from '../read/sniff.js';
-import { assertRequired, headerScore, looksLikeData, mapColumns, readAsDeal, readAsPhone, readPhoneByValues, readWideSpend, relatedToDeal, type ColumnMap, type ColumnMatch } from './mapping.js';
+import { assertRequired, emptyTwins, headerScore, looksLikeData, mapColumns, readAsDeal, readAsPhone, readPhoneByValues, readWideSpend, relatedToDeal, type ColumnMap, type ColumnMatch, type EmptyTwin } from './mapping.js';
 import { noHeaderError } from './no-header.js';
 import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reader.js';
 import { CallLegs } from './lines.js';
@@ -125,6 +125,8 @@ export interface ImportReport {
   stages?: Record<string, UnknownStage>;
   /** The day-month order the file's slash-date columns showed, when they agree. */
   dateOrder?: SlashOrder;
+  /** Fields read from the leftmost of two columns of one name, empty in the first rows, beside a filled one (emptyTwins): an error on them names the filled one by number. */
+  emptyTwins?: EmptyTwin[];
   /** Slash-date columns that showed no order of their own and took another file's (see RowsToRecords.settleDates). */
   dateOrderFrom?: { file: string; order: SlashOrder; columns: string[] };
   /** Number columns that showed only ambiguous values (`15,000`) and were read as grouping for want of evidence (a half of a file read apart cannot know what the rest shows). */
@@ -462,6 +464,8 @@ class RowsToRecords<T> {
     this.usualCells = map.usualCells = opts.part ? (opts.part.usualCells ?? 0) : usualCount(sample);
     this.filter.groups = hasGroupRows(sample);
     assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells), opts.listAmbiguous === true);
+    const twins = emptyTwins(map, sample);
+    if (twins.length > 0) this.report.emptyTwins = twins;
     this.report.headerRow = header.row;
     this.report.columns = map.columns;
     if (best !== -1) {
@@ -734,6 +738,14 @@ function badRowsCause(report: ImportReport, lang: string): string {
   const counts = new Map<string, number>();
   for (const s of report.skipped) if (s.column) counts.set(s.column, (counts.get(s.column) ?? 0) + 1);
   const worst = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  // The column failing is the empty one of two of its name: the snippet reads the filled one, by number (naming the header picks the leftmost again).
+  const twin = report.emptyTwins?.find((t) => t.header === worst);
+  if (twin) {
+    const snippet = `${report.kind}:\n  columns:\n    ${twin.field}: "#${twin.filled + 1}"`;
+    return lang === 'ru'
+      ? `в файле несколько колонок «${twin.header}»: читается первая (${twin.used + 1}-я), а она пуста; заполнена ${twin.filled + 1}-я. Чтобы читать её, передайте через --map файл с фрагментом (колонка по номеру):\n${snippet}`
+      : `the file has several columns "${twin.header}": the first (column ${twin.used + 1}) is read, and it is empty; column ${twin.filled + 1} is filled. To read it, pass a --map file with this snippet (the column by its number):\n${snippet}`;
+  }
   if (lang === 'ru') {
     const other = report.kind === 'deals' ? KIND_NAMES_RU.activities : KIND_NAMES_RU.deals;
     const partsRu = [

@@ -128,6 +128,35 @@ export function readAsPhone(map: ColumnMap, col: number, values?: string[]): voi
   map.phoneColumns = map.phoneColumns?.filter((c) => c !== col);
 }
 
+/** A field read from the leftmost of two columns of one name, empty in the first rows, while the other is filled (emptyTwins). */
+export interface EmptyTwin {
+  field: string;
+  header: string;
+  /** The column read (from 0), empty, and the column of the same name that is filled. */
+  used: number;
+  filled: number;
+}
+
+/**
+ * The fields read from a column that is empty in every one of the first rows while a column of the
+ * same name no field took is filled there (two «Ответственный», the first left empty): the leftmost
+ * stays the one read (docs/exports.md), and an error its empty cells cause names the other by number
+ * (`manager: "#7"`), which --map takes, where naming the header picked the empty one again.
+ */
+export function emptyTwins(map: ColumnMap, sample: ReadonlyArray<readonly string[]>): EmptyTwin[] {
+  if (sample.length === 0) return [];
+  const out: EmptyTwin[] = [];
+  for (const [field, cols] of map.fields) {
+    // A coalescing field reads every column of its names already.
+    if (cols.length !== 1 || columnValues(cols[0]!, sample).length > 0) continue;
+    const used = map.columns[cols[0]!]!;
+    const name = normalizeHeader(used.header);
+    const twin = map.columns.find((c) => c.index !== used.index && c.field === undefined && name !== '' && normalizeHeader(c.header) === name && columnValues(c.index, sample).length > 0);
+    if (twin) out.push({ field, header: used.header, used: used.index, filled: twin.index });
+  }
+  return out;
+}
+
 /** How well a row looks like this kind's header: the number of cells that are known header names. */
 export function scoreHeaderRow(cells: readonly string[], kind: RecordKind): number {
   const known = knownHeaders(kind);
