@@ -26,7 +26,7 @@ import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { paymentMemos, readPayment } from './payment-reader.js';
 import { readSpend, SpendMonths } from './spend-reader.js';
 import { choosePlanKey, readPlan } from './plan-reader.js';
-import { hasGroupRows, RowFilter } from './row-filters.js';
+import { hasGroupRows, RowFilter, totalsRow } from './row-filters.js';
 import { REPEATED_HEADER, RepeatedHeader } from './repeated-header.js';
 import { readTable, type TableInfo, type TableOptions } from '../read/table.js';
 import { SheetWithoutHeader } from '../read/sheet-error.js';
@@ -259,7 +259,7 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
   const byNumber = mapped.some((c) => /^#\d+$/.test(c.trim()));
   // Two known names at least: a filter row «Период | с … | по …» names one (a spend file's month).
   const namesColumns = byNumber ? undefined : (cells: readonly string[]) => headerScore(cells, kind) >= 2 || cells.some((c) => named.has(normalizeHeader(c)));
-  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, namesColumns };
+  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, namesColumns, dropsRow: totalsRow };
   const { held, ...table } = await readTable(file, tableOptions, (record, line) => rows.add(record, line)).catch((error: unknown) => {
     throw namedCell(error, rows);
   });
