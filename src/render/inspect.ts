@@ -39,6 +39,14 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
   // one by one (a Salesforce report's stage at 100% read «open (stage not known)» beside «undecided»).
   const undecided = new Set(undecidedStages(r).map(([name]) => name));
   const shown = (field: string, v: { value: string; mapped: string }) => (field === 'stage' && undecided.has(v.value) && v.mapped === OPEN_UNKNOWN ? UNDECIDED_UNKNOWN : v.mapped);
+  // The column read is the empty one of two of its name: the other is chosen by number.
+  for (const t of r.emptyTwins ?? []) {
+    const h = quote(t.header, opts.lang);
+    lines.push(c.yellow(L(
+      `  ${t.field} берётся из колонки ${t.used + 1} ${h}, а она пуста в первых строках; колонка ${t.filled + 1} того же названия заполнена: --map ${r.kind}: columns: ${t.field}: "#${t.filled + 1}"`,
+      `  ${t.field} comes from column ${t.used + 1} ${h}, empty in the first rows; column ${t.filled + 1} of the same name is filled: --map ${r.kind}: columns: ${t.field}: "#${t.filled + 1}"`,
+    )));
+  }
   for (const [field, values] of Object.entries(r.values)) {
     lines.push('', c.bold(L(`Значения ${field}`, `Values of ${field}`)));
     for (const v of values.slice(0, 30)) lines.push(`  ${show(v.value).padEnd(40)} -> ${importNote(shown(field, v), opts.lang)} (${n(v.count)})`);
@@ -205,6 +213,8 @@ function columnNote(col: ImportReport['columns'][number], lang: string, c: Retur
       `-> ${col.field ?? '?'} (undecided: its values ${values(col.undecided)} say neither kind nor direction; name it in a --map file: kind or direction)`,
     ));
   }
+  // A spend table's month column (months across): its cells are that month's amounts.
+  if (col.field && col.month) return c.green(L(`-> ${col.field} за ${col.month} (месяцы по колонкам)`, `-> ${col.field} of ${col.month} (months across)`));
   if (col.field) return c.green(col.byValues ? L(`-> ${col.field} (по значениям: ${values(col.byValues)})`, `-> ${col.field} (by its values: ${values(col.byValues)})`) : `-> ${col.field}`);
   if (col.byValues) {
     return c.yellow(L(

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { runCli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-groups-'));
@@ -102,6 +103,91 @@ describe('kpi --plan', () => {
     const none = runCli(['report', '-d', 'deals.csv', '--assert', 'plan.revenue.achieved>=1', '--lang', 'en'], { cwd: dir });
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/plan\.\* needs a plan file/);
+  });
+});
+
+/**
+ * A tester: a spend table kept as marketers keep a budget, a row per channel and a column per month
+ * (`Канал;Январь 2025;Февраль 2025;Итого`), was refused with a snippet naming `amount: "Январь 2025"`
+ * and a month column the file does not have: pasted, it would have read January's spend alone. Read as
+ * a row per source and month, it gives the worked example's numbers, as spend.csv (the same spend) does.
+ */
+describe('kpi --spend with months across', () => {
+  const WIDE = 'Канал;Январь 2025;Февраль 2025;Итого\nAds;25 000;15 000;40 000\nSEO;;10 000;10 000\nRadio;5 000;;5 000\nИтого;30 000;25 000;55 000\n';
+
+  it('gives the worked example: each month column a month, «Итого» and the totals row not read', () => {
+    writeFileSync(path.join(dir, 'spend-wide.csv'), WIDE);
+    const r = kpi(['--by', 'source', '--spend', 'spend-wide.csv', '--margin', '50%', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout);
+    const by = (s: string | null) => result.groups.find((g: { by: { source: string | null } }) => g.by.source === s).metrics;
+    // By hand (docs/metrics.md): Ads 25 000 + 15 000 = 40 000 for 1 new client (B is K1's repeat), ROMI (150 000 × 0.5 − 40 000) ÷ 40 000;
+    // SEO 10 000 (January empty), ROMI (30 000 × 0.5 − 10 000) ÷ 10 000; the department 55 000 ÷ 2 new clients.
+    expect(by('Ads')).toMatchObject({ spend: 40_000, new_won_clients: 1, cac: 40_000, romi: 0.875 });
+    expect(by('SEO')).toMatchObject({ spend: 10_000, cac: 10_000, cost_per_lead: 5_000, romi: 0.5 });
+    expect(by('Radio')).toMatchObject({ spend: 5_000, romi: -1, cac: null });
+    expect(result.total).toMatchObject({ spend: 55_000, new_won_clients: 2, cac: 27_500, romi: (180_000 * 0.5 - 55_000) / 55_000 });
+    const file = result.dataQuality.files.find((f: { kind: string }) => f.kind === 'spend');
+    expect(file).toMatchObject({ rowsRead: 4, records: 4, skipped: 0, dropped: { 'totals row': 1 } });
+    const long = JSON.parse(kpi(['--by', 'source', '--spend', 'spend.csv', '--margin', '50%', '--format', 'json']).stdout);
+    expect(result.groups).toEqual(long.groups);
+    expect(result.total).toEqual(long.total);
+  });
+
+  it('an empty cell is no spend given, a 0 a free month', () => {
+    writeFileSync(path.join(dir, 'spend-wide.csv'), WIDE);
+    const pivot = (file: string) => {
+      const r = kpi(['--by', 'source,month', '--spend', file, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout).groups.map((g: { by: { source: string; month: string }; metrics: Record<string, number | null> }) => [g.by.source, g.by.month, g.metrics.spend]);
+    };
+    expect(pivot('spend-wide.csv')).toEqual([
+      ['Ads', '2025-01', 25_000],
+      ['Ads', '2025-02', 15_000],
+      ['Radio', '2025-01', 5_000],
+      ['SEO', '2025-02', 10_000],
+    ]);
+    writeFileSync(path.join(dir, 'spend-wide0.csv'), WIDE.replace('SEO;;', 'SEO;0;'));
+    expect(pivot('spend-wide0.csv')).toContainEqual(['SEO', '2025-01', 0]);
+  });
+
+  it.each([
+    ['Источник;2025-01;2025-02;Total'],
+    ['Канал;01.2025;02.2025;Всего'],
+    ['Канал;янв 2025;фев 2025;Итого'],
+    ['Channel;January 2025;February 2025;Total'],
+    ['Канал;Jan-25;Feb-25;Сумма'],
+  ])('reads the months of %s', (header) => {
+    writeFileSync(path.join(dir, 'spend-wide2.csv'), WIDE.replace(/^[^\n]*/, header));
+    const r = kpi(['--spend', 'spend-wide2.csv', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).total).toMatchObject({ spend: 55_000, cac: 27_500 });
+  });
+
+  it('a workbook whose month headers are dates, with =SUM totals; inspect shows each month', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Бюджет 2025');
+    ws.addRow(['Канал', new Date(Date.UTC(2025, 0, 1)), new Date(Date.UTC(2025, 1, 1)), 'Итого']);
+    for (const c of [2, 3]) ws.getRow(1).getCell(c).numFmt = 'mmmm yyyy';
+    ws.addRow(['Ads', 25000, 15000, { formula: 'B2+C2', result: 40000 }]);
+    ws.addRow(['SEO', null, 10000, { formula: 'B3+C3', result: 10000 }]);
+    ws.addRow(['Radio', 5000, null, { formula: 'B4+C4', result: 5000 }]);
+    ws.addRow(['Итого', { formula: 'SUM(B2:B4)', result: 30000 }, { formula: 'SUM(C2:C4)', result: 25000 }, { formula: 'SUM(D2:D4)', result: 55000 }]);
+    await wb.xlsx.writeFile(path.join(dir, 'spend-wide.xlsx'));
+    const r = kpi(['--spend', 'spend-wide.xlsx', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).total).toMatchObject({ spend: 55_000, cac: 27_500 });
+    const shown = runCli(['inspect', 'spend-wide.xlsx', '--kind', 'spend', '--lang', 'en'], { cwd: dir });
+    expect(shown.stdout).toMatch(/-> amount of 2025-01 \(months across\)/);
+    expect(shown.stdout).toMatch(/"Итого" +unmapped/);
+  });
+
+  it('a --map naming the month or the amount reads the file as a long table', () => {
+    writeFileSync(path.join(dir, 'spend-wide.csv'), WIDE);
+    writeFileSync(path.join(dir, 'spend-map.yaml'), 'spend:\n  columns:\n    amount: "Итого"\n');
+    const r = kpi(['--spend', 'spend-wide.csv', '--map', 'spend-map.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('month');
   });
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { cp1251 } from '../fixtures/exports.js';
 
 /** A Bitrix24 deals export whose portal renamed its success stage: «Выдано», closed, with amounts. */
 const EXPORT = [
@@ -43,6 +44,41 @@ describe('two columns of the same name that could both hold a field', () => {
     // Names that differ only in case or spaces are the same name to --map: told apart by number too.
     writeFileSync(path.join(dir, 'case.csv'), ['ID;Ответственный;ответственный ;Этап сделки;Бюджет;Дата создания', '1;Иванов;Петров;Успешно реализовано;100;01.02.2025', '2;Анна;Борис;Новая;;02.02.2025'].join('\n'));
     expect(runCli(['kpi', '-d', 'case.csv', '--lang', 'ru'], { cwd: dir }).stderr).toContain('manager: "#2"    # или "#3"');
+  });
+});
+
+/**
+ * A tester: two «Ответственный» columns, the first empty and the second (column 7) filled: every row
+ * failed «нет менеджера», and the hint said to map «Ответственный» with --map, which picks the first one
+ * again. The leftmost stays the one read (docs/exports.md); the hint gives the snippet naming column 7.
+ */
+describe('two columns of one name, the one read empty and the other filled', () => {
+  const file = ['ID;Ответственный;Дата создания;Дата закрытия;Этап сделки;Бюджет;Ответственный', '1;;01.03.2025;02.03.2025;Успешно реализовано;100;Анна', '2;;01.03.2025;02.03.2025;Успешно реализовано;100;Борис'].join('\n');
+
+  it('the error gives the snippet that reads the filled one by number, and it reads', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-'));
+    writeFileSync(path.join(dir, 'dup.csv'), file);
+    const ru = runCli(['kpi', '-d', 'dup.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toContain('строка 2, колонка «Ответственный»: нет менеджера');
+    expect(ru.stderr).toContain('в файле несколько колонок «Ответственный»: читается первая (2-я), а она пуста; заполнена 7-я.');
+    expect(ru.stderr).not.toContain('или ту, где на самом деле');
+    const en = runCli(['kpi', '-d', 'dup.csv', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toContain('the file has several columns "Ответственный": the first (column 2) is read, and it is empty; column 7 is filled.');
+    const snippet = en.stderr.slice(en.stderr.indexOf('deals:'));
+    expect(snippet).toBe('deals:\n  columns:\n    manager: "#7"\n');
+    writeFileSync(path.join(dir, 'map.yaml'), snippet);
+    const mapped = runCli(['kpi', '-d', 'dup.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir });
+    expect(mapped.code, mapped.stderr).toBe(0);
+    expect(JSON.parse(mapped.stdout).managers.map((m: { manager: string; won: number }) => [m.manager, m.won])).toEqual([
+      ['Анна', 1],
+      ['Борис', 1],
+    ]);
+    // Naming the header picks the leftmost again, as the spec's rule says.
+    writeFileSync(path.join(dir, 'byname.yaml'), 'deals:\n  columns:\n    manager: "Ответственный"\n');
+    expect(runCli(['kpi', '-d', 'dup.csv', '--map', 'byname.yaml'], { cwd: dir }).code).toBe(2);
+    const shown = runCli(['inspect', 'dup.csv', '--lang', 'en'], { cwd: dir });
+    expect(shown.stdout).toContain('manager comes from column 2 "Ответственный", empty in the first rows; column 7 of the same name is filled: --map deals: columns: manager: "#7"');
   });
 });
 
@@ -247,5 +283,107 @@ describe('a call log whose employee is «Абонент» and whose «Номер
       ['Иванов Иван', 1, 1, 1, 0],
       ['Петрова Анна', 1, 1, 1, 1],
     ]);
+  });
+});
+
+/**
+ * A tester: Beeline Cloud PBX's call log (cp1251, «Дата», «Время», «Направление», «Абонент», «Номер»,
+ * «Длительность», «Статус»), «Номер» the client's phone: it was read as nothing, so touches, response and
+ * callbacks were not applicable ("needs a deal id, client or phone column"), and `map` proposed naming
+ * «Номер» as the deal id (a phone links no deal). A call log's «Номер» of phone numbers is the phone.
+ */
+describe('a Beeline call log whose «Номер» holds the client phone', () => {
+  const calls = [
+    'Дата;Время;Направление;Абонент;Номер;Длительность;Статус',
+    '10.03.2025;10:30:00;Исходящий;Иванов Иван (доб. 101);79161111111;00:02:00;Отвечен',
+    '11.03.2025;12:00:00;Входящий;Иванов Иван (доб. 101);79161111111;00:00:00;Пропущен',
+    '11.03.2025;13:00:00;Исходящий;Петрова Мария (доб. 102);79161111111;00:03:00;Отвечен',
+    '10.03.2025;13:00:00;Исходящий;Иванов Иван (доб. 101);79162222222;00:00:00;Не отвечен',
+    '11.03.2025;10:00:00;Исходящий;Петрова Мария (доб. 102);79163333333;00:04:30;Отвечен',
+  ].join('\r\n');
+  const deals = [
+    'ID;Название сделки;Бюджет;Ответственный;Дата создания;Дата закрытия;Этап сделки;Компания;Рабочий телефон;Мобильный телефон',
+    '201;A;100000;Иванов Иван;10.03.2025 10:00:00;12.03.2025 15:00:00;Успешно реализовано;ООО А;+7 (916) 111-11-11;',
+    '202;B;50000;Иванов Иван;10.03.2025 11:00:00;;Переговоры;ООО Б;;89162222222',
+    '203;C;30000;Петрова Мария;11.03.2025 09:00:00;11.03.2025 18:00:00;Закрыто и не реализовано;ООО В;9163333333;',
+  ].join('\r\n');
+  const setup = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-beeline-'));
+    writeFileSync(path.join(dir, 'calls.csv'), cp1251(calls));
+    writeFileSync(path.join(dir, 'deals.csv'), cp1251(deals));
+    writeFileSync(path.join(dir, 'map.yaml'), 'activities:\n  columns:\n    manager: "Абонент"\n');
+    writeFileSync(path.join(dir, 'client.yaml'), 'activities:\n  columns:\n    manager: "Абонент"\n    client: "Номер"\n');
+    return dir;
+  };
+
+  it('kpi links the calls by «Номер» as it does with client: "Номер" named', () => {
+    const dir = setup();
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--map', 'map.yaml', '--format', 'json', '--now', '2025-04-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const json = JSON.parse(run.stdout);
+    // By hand: deal 201 (created 10.03 10:00, won 12.03) got Иванов's 10:30 call (30 min) and the missed 11.03 12:00
+    // call before it closed (2 touches), called back by Петрова at 13:00; 202 (11:00, 89162222222) Иванов's 13:00 call
+    // (120 min); 203 (11.03 09:00, 9163333333) Петрова's 10:00 call (60 min).
+    expect(json.total).toMatchObject({ touches_per_won: 2, response_min_median: 60, response_min_avg: 70, no_response: 0, calls_missed: 1, callback_rate: 1 });
+    expect(json.managers.map((m: Record<string, unknown>) => [m.manager, m.response_min_median, m.touches_per_won])).toEqual([
+      ['Иванов Иван', 75, 2],
+      ['Петрова Мария', 60, null],
+    ]);
+    expect(JSON.stringify(json.not_applicable ?? {})).not.toContain('deal id, client or phone');
+    const named = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--map', 'client.yaml', '--format', 'json', '--now', '2025-04-01'], { cwd: dir });
+    expect(named.code, named.stderr).toBe(0);
+    expect(JSON.parse(named.stdout).managers).toEqual(json.managers);
+  });
+
+  it('inspect says «Номер» is the phone by its values; map proposes no deal id', () => {
+    const dir = setup();
+    const shown = runCli(['inspect', 'calls.csv', '--map', 'map.yaml', '--lang', 'en'], { cwd: dir });
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(/"Номер" +-> phone \(by its values: "79161111111", "79162222222", "79163333333"\)/);
+    const run = runCli(['map', 'calls.csv', '-o', 'out.yaml', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('deal_id');
+    expect(run.stderr).not.toContain('Not mapped');
+  });
+
+  it('a column of phone numbers under another name is proposed as the phone, not as the deal id', () => {
+    const dir = setup();
+    writeFileSync(path.join(dir, 'other.csv'), calls.replace('Номер', 'Собеседник'));
+    for (const [lang, line] of [
+      ['en', '"Собеседник" holds phone numbers: if it is the client\'s phone, name it in a --map file: activities: columns: phone: "Собеседник" (or client: "Собеседник")'],
+      ['ru', 'В колонке «Собеседник» номера телефонов: если это телефон клиента, назовите её в файле --map: activities: columns: phone: "Собеседник" (или client: "Собеседник")'],
+    ] as const) {
+      const run = runCli(['map', 'other.csv', '-o', 'out.yaml', '--lang', lang], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain(line);
+      expect(run.stderr).not.toContain('deal_id');
+    }
+  });
+
+  it('read in two halves, the second half reads «Номер» as the phone as the first half did', () => {
+    const dir = setup();
+    const lines = calls.split('\r\n');
+    // Large enough for each half to pass the 64 KB the delimiter is detected on.
+    const rows = Array.from({ length: 4000 }, (_, i) => lines[1 + (i % 5)]!);
+    writeFileSync(path.join(dir, 'big.csv'), cp1251([lines[0]!, ...rows].join('\r\n')));
+    const args = ['kpi', '-d', 'deals.csv', '-a', 'big.csv', '--map', 'map.yaml', '--format', 'json', '--now', '2025-04-01'];
+    const split = runCli(args, { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: '1', CRM_AUDIT_SPLIT_TRACE: '1' } });
+    const whole = runCli(args, { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: '0' } });
+    expect(split.stderr).toContain('read in two halves: big.csv');
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(split.stdout).toBe(whole.stdout);
+    expect(JSON.parse(whole.stdout).total.touches_per_won).not.toBeNull();
+  });
+
+  it('«Номер» counting the rows of a call log, or in a deals file, is no phone', () => {
+    const dir = setup();
+    const rows = calls.split('\r\n').map((l, i) => (i === 0 ? l : l.replace(/;7916\d+;/, `;${i};`)));
+    writeFileSync(path.join(dir, 'rows.csv'), rows.join('\n'));
+    const shown = runCli(['inspect', 'rows.csv', '--map', 'map.yaml', '--lang', 'en'], { cwd: dir });
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).not.toMatch(/"Номер" +-> phone/);
+    writeFileSync(path.join(dir, 'deals2.csv'), deals.replace('ID;', 'Номер;'));
+    const deals2 = runCli(['inspect', 'deals2.csv', '--lang', 'en'], { cwd: dir });
+    expect(deals2.stdout).not.toMatch(/"Номер" +-> phone/);
   });
 });

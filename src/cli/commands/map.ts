@@ -70,7 +70,7 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const name = file === '-' ? tr(o.lang, 'стандартный ввод', 'stdin') : file;
   // An optional column no rule found leaves metrics not applicable (an amount column headed «Стоимость, руб»,
   // a tester): said, where «every column is found» hid it until kpi said revenue needs an amount column.
-  const gaps = columnMap ? gapLines(columnGaps(columnMap, report, overrides.valueMaps, store.reasons.values.some((r) => r !== '')), report, kind, o.lang) : [];
+  const gaps = columnMap ? gapLines(columnGaps(columnMap, report, overrides.valueMaps, store.reasons.values.some((r) => r !== '')), report, kind, o.lang, columnMap.phoneColumns) : [];
   if (stages.length === 0 && !columns && ids.length === 0) {
     const nothing =
       gaps.length === 0
@@ -95,19 +95,27 @@ const UNMAPPED_LISTED = 8;
 
 /**
  * The metrics a file's columns leave not applicable, a line for each missing column (the metrics, the
- * reason, the --map field), then the columns no field took, and how a --map file names one.
+ * reason, the --map field), then the columns no field took, and how a --map file names one: a column
+ * of phone numbers (`phones`, an activities file's) as the phone where a link to the deal is missing,
+ * never as a deal id.
  */
-function gapLines(gaps: readonly ColumnGap[], report: ImportReport, kind: string, lang: 'ru' | 'en'): string[] {
+function gapLines(gaps: readonly ColumnGap[], report: ImportReport, kind: string, lang: 'ru' | 'en', phones: readonly number[] = []): string[] {
   if (gaps.length === 0) return [];
-  const lines = gaps.map((g) => `  - ${g.metrics.map((k) => metricDef(k)?.label[lang] ?? k).join(', ')} — ${reasonText(g.reason, lang) || g.reason} (${g.field})`);
+  // A column of phone numbers links a call by its client, not as a deal id (a phone names no deal): named as the phone.
+  const phone = gaps.some((g) => g.field === 'deal_id') ? phones.map((i) => report.columns[i]?.header).find((h) => h !== undefined && h.trim() !== '') : undefined;
+  const lines = gaps.map((g) => `  - ${g.metrics.map((k) => metricDef(k)?.label[lang] ?? k).join(', ')} — ${reasonText(g.reason, lang) || g.reason} (${phone !== undefined && g.field === 'deal_id' ? 'phone' : g.field})`);
   const free = report.columns.filter((c) => !c.field && !c.passedOverFor && c.header.trim() !== '').map((c) => c.header);
   if (free.length > 0) {
     const shown = free.slice(0, UNMAPPED_LISTED).map((h) => (lang === 'ru' ? `«${h}»` : `"${h}"`)).join(', ');
     const more = free.length > UNMAPPED_LISTED ? tr(lang, ` и ещё ${free.length - UNMAPPED_LISTED}`, ` and ${free.length - UNMAPPED_LISTED} more`) : '';
     lines.push(tr(lang, `Не сопоставлены: ${shown}${more}.`, `Not mapped: ${shown}${more}.`));
   }
-  const field = gaps[0]!.field;
-  lines.push(tr(lang, `Если такая колонка в выгрузке есть, назовите её в файле --map: ${kind}: columns: ${field}: "заголовок колонки".`, `If the export has such a column, name it in a --map file: ${kind}: columns: ${field}: "its header".`));
+  if (phone !== undefined) {
+    const q = JSON.stringify(phone);
+    lines.push(tr(lang, `В колонке «${phone}» номера телефонов: если это телефон клиента, назовите её в файле --map: ${kind}: columns: phone: ${q} (или client: ${q}) — звонок свяжется со сделкой клиента с этим телефоном.`, `"${phone}" holds phone numbers: if it is the client's phone, name it in a --map file: ${kind}: columns: phone: ${q} (or client: ${q}); a call then links to the deal of the client with that phone.`));
+  }
+  const field = gaps.find((g) => phone === undefined || g.field !== 'deal_id')?.field;
+  if (field !== undefined) lines.push(tr(lang, `Если такая колонка в выгрузке есть, назовите её в файле --map: ${kind}: columns: ${field}: "заголовок колонки".`, `If the export has such a column, name it in a --map file: ${kind}: columns: ${field}: "its header".`));
   return lines;
 }
 

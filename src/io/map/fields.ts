@@ -108,7 +108,8 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   // Sipuni's «Информация из CRM»: the contact or company its CRM integration matched the number to.
   { field: 'client', coalesce: true, aliases: ['CRM', 'Клиент', 'Компания', 'Associated Company', 'Activity - Organization', 'Related To', 'Контакт', 'Activity - Contact person', 'Информация из CRM'] },
   // A client's phone number is the client only in logs with no client column (telephony providers).
-  { field: 'phone', aliases: ['Номер телефона', 'Телефон', 'Номер клиента', 'Phone', 'Phone number', 'Client number', 'Номер абонента', 'Номер собеседника', 'Внешний номер', 'contact_phone_number'] },
+  // A bare «Номер» (Beeline's call log) is the phone only when its values are phone numbers (mapping.ts, readPhoneByValues).
+  { field: 'phone', aliases: ['Номер телефона', 'Телефон', 'Номер клиента', 'Phone', 'Phone number', 'Client number', 'Номер абонента', 'Номер собеседника', 'Внешний номер', 'contact_phone_number', 'Телефон клиента', 'Номер телефона клиента', 'Client phone', 'Customer phone', 'Customer number'] },
   // A telephony log's two numbers (Sipuni, Asterisk, Mango's «Номер звонящего» and «Номер назначения»):
   // the client is the caller of an incoming call and the callee of an outgoing one; read so only in a
   // log with no client or phone column. Not «Исходящий номер»: Mango's and UIS's number the company

@@ -15,7 +15,7 @@ import { DELIMITERS, type ByteRow } from '../read/csv.js';
 import { normalizeHeader, type DurationUnit, type RecordKind } from './fields.js';
 import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import type { Encoding } from '../read/sniff.js';
-import { assertRequired, headerScore, looksLikeData, mapColumns, readAsDeal, relatedToDeal, type ColumnMap, type ColumnMatch } from './mapping.js';
+import { assertRequired, emptyTwins, headerScore, looksLikeData, mapColumns, readAsDeal, readAsPhone, readPhoneByValues, readWideSpend, relatedToDeal, type ColumnMap, type ColumnMatch, type EmptyTwin } from './mapping.js';
 import { noHeaderError } from './no-header.js';
 import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reader.js';
 import { CallLegs } from './lines.js';
@@ -24,9 +24,9 @@ import { activityValueReaders, byCount, DateOrders, DecimalMarks, firstColumns, 
 import { byProbability, closedShown, guessStage, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { paymentMemos, readPayment } from './payment-reader.js';
-import { readSpend } from './spend-reader.js';
+import { readSpend, SpendMonths } from './spend-reader.js';
 import { choosePlanKey, readPlan } from './plan-reader.js';
-import { hasGroupRows, RowFilter } from './row-filters.js';
+import { hasGroupRows, RowFilter, totalsRow } from './row-filters.js';
 import { REPEATED_HEADER, RepeatedHeader } from './repeated-header.js';
 import { readTable, type TableInfo, type TableOptions } from '../read/table.js';
 import { SheetWithoutHeader } from '../read/sheet-error.js';
@@ -81,7 +81,7 @@ export interface ImportOptions {
   /** Part of a file read in parallel: where to stop or start, and the header found at its top. */
   stopAt?: TableOptions['stopAt'];
   source?: TableOptions['source'];
-  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; usualCells?: number };
+  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; usualCells?: number };
   onFormat?: TableOptions['onFormat'];
   /** Called at the end with the day-month order each slash-date column showed. */
   onDateOrders?: (orders: Array<[number, SlashOrder]>) => void;
@@ -125,6 +125,8 @@ export interface ImportReport {
   stages?: Record<string, UnknownStage>;
   /** The day-month order the file's slash-date columns showed, when they agree. */
   dateOrder?: SlashOrder;
+  /** Fields read from the leftmost of two columns of one name, empty in the first rows, beside a filled one (emptyTwins): an error on them names the filled one by number. */
+  emptyTwins?: EmptyTwin[];
   /** Slash-date columns that showed no order of their own and took another file's (see RowsToRecords.settleDates). */
   dateOrderFrom?: { file: string; order: SlashOrder; columns: string[] };
   /** Number columns that showed only ambiguous values (`15,000`) and were read as grouping for want of evidence (a half of a file read apart cannot know what the rest shows). */
@@ -263,7 +265,7 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
   const byNumber = mapped.some((c) => /^#\d+$/.test(c.trim()));
   // Two known names at least: a filter row «Период | с … | по …» names one (a spend file's month).
   const namesColumns = byNumber ? undefined : (cells: readonly string[]) => headerScore(cells, kind) >= 2 || cells.some((c) => named.has(normalizeHeader(c)));
-  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, namesColumns };
+  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, namesColumns, dropsRow: totalsRow };
   const { held, ...table } = await readTable(file, tableOptions, (record, line) => rows.add(record, line)).catch((error: unknown) => {
     throw namedCell(error, rows);
   });
@@ -455,6 +457,8 @@ class RowsToRecords<T> {
     const header = best === -1 ? { cells: layout ?? numberedHeader(headRows), row: 0 } : headRows[best]!;
     const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind), kind === 'activities' ? opts.units : undefined);
     if (kind === 'plan') choosePlanKey(map, opts.columns);
+    // A spend table with months across: a row per source and month.
+    if (kind === 'spend') readWideSpend(map, opts.columns);
     // A «Тип» column read by its values; the other half of a file read in parallel applies the first half's reading.
     const sample = headRows.slice(best + 1).map((r) => r.cells);
     const typeColumn = opts.part ? opts.part.typeColumn : readTypeColumn(map, sample, opts.valueMaps ?? buildValueMaps());
@@ -462,9 +466,15 @@ class RowsToRecords<T> {
     const store = opts.linker?.store;
     const related = opts.part ? opts.part.relatedDeal : store?.hasNames ? relatedToDeal(map, sample, (v) => store.findByName(v) !== undefined) : undefined;
     if (related !== undefined) readAsDeal(map, related);
+    // A call log's «Номер» of phone numbers is the client's phone (Beeline's); the other half of a file read in parallel has no sample, and takes the first half's reading.
+    if (opts.part) {
+      if (opts.part.phone !== undefined) readAsPhone(map, opts.part.phone);
+    } else readPhoneByValues(map, sample);
     this.usualCells = map.usualCells = opts.part ? (opts.part.usualCells ?? 0) : usualCount(sample);
     this.filter.groups = hasGroupRows(sample);
     assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells), opts.listAmbiguous === true);
+    const twins = emptyTwins(map, sample);
+    if (twins.length > 0) this.report.emptyTwins = twins;
     this.report.headerRow = header.row;
     this.report.columns = map.columns;
     if (best !== -1) {
@@ -555,6 +565,12 @@ class RowsToRecords<T> {
       return this.skip(row, result.reason, result.column);
     }
     const report = this.report;
+    // A spend row of months across is a record per month.
+    if (result instanceof SpendMonths) {
+      report.records += result.rows.length;
+      for (const r of result.rows) this.onRecord(r as T, row);
+      return;
+    }
     report.records++;
     this.onRecord(result, row);
   }
@@ -731,6 +747,14 @@ function badRowsCause(report: ImportReport, lang: string): string {
   const counts = new Map<string, number>();
   for (const s of report.skipped) if (s.column) counts.set(s.column, (counts.get(s.column) ?? 0) + 1);
   const worst = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  // The column failing is the empty one of two of its name: the snippet reads the filled one, by number (naming the header picks the leftmost again).
+  const twin = report.emptyTwins?.find((t) => t.header === worst);
+  if (twin) {
+    const snippet = `${report.kind}:\n  columns:\n    ${twin.field}: "#${twin.filled + 1}"`;
+    return lang === 'ru'
+      ? `в файле несколько колонок «${twin.header}»: читается первая (${twin.used + 1}-я), а она пуста; заполнена ${twin.filled + 1}-я. Чтобы читать её, передайте через --map файл с фрагментом (колонка по номеру):\n${snippet}`
+      : `the file has several columns "${twin.header}": the first (column ${twin.used + 1}) is read, and it is empty; column ${twin.filled + 1} is filled. To read it, pass a --map file with this snippet (the column by its number):\n${snippet}`;
+  }
   if (lang === 'ru') {
     const other = report.kind === 'deals' ? KIND_NAMES_RU.activities : KIND_NAMES_RU.deals;
     const partsRu = [

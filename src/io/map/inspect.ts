@@ -8,6 +8,7 @@ import { headerScore, namesTellingColumn } from './mapping.js';
 import { noHeaderError } from './no-header.js';
 import { detectProfile } from './profiles.js';
 import { readTable } from '../read/table.js';
+import { totalsRow } from './row-filters.js';
 
 class Enough extends Error {}
 
@@ -38,7 +39,7 @@ export async function guessKindSaid(file: string, opts: ImportOptions): Promise<
   try {
     // An HTML document's data table is the one whose row names two columns of some kind, as when its kind is given.
     const namesColumns = (cells: readonly string[]) => RECORD_KINDS.some((kind) => headerScore(cells, kind) >= 2);
-    await readTable(file, { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, namesColumns }, (cells, line) => {
+    await readTable(file, { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, namesColumns, dropsRow: totalsRow }, (cells, line) => {
       rows.push({ cells: Array.isArray(cells) ? cells : cells.cells(), row: line });
       if (rows.length >= limits.headerSearchRows) throw new Enough();
     });

@@ -3,7 +3,7 @@ import { UserError } from '../../core/errors.js';
 import { FIELDS, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
 import { parseDate, parseNumber, phoneKey } from './values.js';
-import { parseMonth } from './month.js';
+import { headerMonth, parseMonth } from './month.js';
 import { looksLikeUserId } from '../../core/kpi/alerts.js';
 import { KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage } from '../../core/messages.js';
 import type { TypeColumnReading } from './type-column.js';
@@ -21,6 +21,8 @@ export interface ColumnMatch {
   passedOverFor?: string;
   /** The --map file named it (by header or `#N`). */
   byUser?: true;
+  /** A spend table's month column (months across, readWideSpend): the `YYYY-MM` its header names, its cells the amounts. */
+  month?: string;
   /** A generic «Тип»/"Type" column whose field its values decided: the values that did (see type-column.ts). */
   byValues?: string[];
   /** Such a column whose values did not decide (inspect lists it rather than refusing). */
@@ -43,6 +45,12 @@ export interface ColumnMap {
   usualCells?: number;
   /** A generic type column its values gave a field (kind or direction). */
   typeColumn?: TypeColumnReading;
+  /** Spend with months across (`Канал;Январь 2025;Февраль 2025;Итого`): each month column and its month (readWideSpend). */
+  months?: Array<{ col: number; month: string }>;
+  /** Activities: the columns no field reads whose first values are phone numbers (phoneColumns), leftmost first. */
+  phoneColumns?: number[];
+  /** Activities: such a column headed «Номер» read as the client's phone (readPhoneByValues): its index. */
+  phoneByValues?: number;
 }
 
 /** Headers of a column that names the record an activity is on, by its name: a deal's title or a company's (Zoho's calls, «Related To»). */
@@ -73,6 +81,82 @@ export function readAsDeal(map: ColumnMap, col: number): void {
   map.relatedDeal = col;
 }
 
+/**
+ * Headers of an activities column that is the client's number when its values are phone numbers:
+ * Beeline Cloud PBX's «Номер» beside its «Абонент» (the employee). A deals file's «Номер» is the
+ * deal's, and an activities file's may count its rows or name a call: read as the phone only by its values.
+ */
+const NUMBER_HEADERS = new Set(['номер', 'number']);
+
+/**
+ * Whether a column's first values are phone numbers: at least half of them as phoneKey reads one, of
+ * 10 digits or more or written with a phone's marks (`+7 (916) 111-11-11`; `1234567` may be an id),
+ * and not counting up by one (a row number).
+ */
+export function phoneValues(values: readonly string[]): boolean {
+  const phone = (v: string) => {
+    const key = phoneKey(v);
+    return key !== undefined && (key.length >= 10 || /[+()\s-]/.test(v));
+  };
+  return mostly(values, phone) && !countsUp(values);
+}
+
+/**
+ * An activities file's columns no field reads whose first values are phone numbers (ColumnMap.phoneColumns:
+ * `map` proposes one as the phone rather than a deal id); and, in a log with no phone, caller or callee
+ * column, the first of them headed «Номер» (NUMBER_HEADERS) read as the client's phone (Beeline's call
+ * log, whose calls otherwise linked to nothing: a phone is a call's client where no client column names one).
+ */
+export function readPhoneByValues(map: ColumnMap, sample: ReadonlyArray<readonly string[]>): void {
+  if (map.kind !== 'activities') return;
+  const phones = map.columns.filter((c) => c.field === undefined && c.header.trim() !== '' && phoneValues(columnValues(c.index, sample)));
+  if (phones.length === 0) return;
+  map.phoneColumns = phones.map((c) => c.index);
+  if (['phone', 'caller', 'callee'].some((f) => map.fields.has(f))) return;
+  const col = phones.find((c) => NUMBER_HEADERS.has(normalizeHeader(c.header)));
+  if (col) readAsPhone(map, col.index, [...new Set(columnValues(col.index, sample))].slice(0, 3));
+}
+
+/** Reads column `col` as the client's phone (readPhoneByValues; a part of a file read in parallel applies the first half's reading). */
+export function readAsPhone(map: ColumnMap, col: number, values?: string[]): void {
+  const column = map.columns[col];
+  if (!column || column.field !== undefined) return;
+  map.fields.set('phone', [col]);
+  column.field = 'phone';
+  if (values && values.length > 0) column.byValues = values;
+  map.phoneByValues = col;
+  map.phoneColumns = map.phoneColumns?.filter((c) => c !== col);
+}
+
+/** A field read from the leftmost of two columns of one name, empty in the first rows, while the other is filled (emptyTwins). */
+export interface EmptyTwin {
+  field: string;
+  header: string;
+  /** The column read (from 0), empty, and the column of the same name that is filled. */
+  used: number;
+  filled: number;
+}
+
+/**
+ * The fields read from a column that is empty in every one of the first rows while a column of the
+ * same name no field took is filled there (two «Ответственный», the first left empty): the leftmost
+ * stays the one read (docs/exports.md), and an error its empty cells cause names the other by number
+ * (`manager: "#7"`), which --map takes, where naming the header picked the empty one again.
+ */
+export function emptyTwins(map: ColumnMap, sample: ReadonlyArray<readonly string[]>): EmptyTwin[] {
+  if (sample.length === 0) return [];
+  const out: EmptyTwin[] = [];
+  for (const [field, cols] of map.fields) {
+    // A coalescing field reads every column of its names already.
+    if (cols.length !== 1 || columnValues(cols[0]!, sample).length > 0) continue;
+    const used = map.columns[cols[0]!]!;
+    const name = normalizeHeader(used.header);
+    const twin = map.columns.find((c) => c.index !== used.index && c.field === undefined && name !== '' && normalizeHeader(c.header) === name && columnValues(c.index, sample).length > 0);
+    if (twin) out.push({ field, header: used.header, used: used.index, filled: twin.index });
+  }
+  return out;
+}
+
 /** How well a row looks like this kind's header: the number of cells that are known header names. */
 export function scoreHeaderRow(cells: readonly string[], kind: RecordKind): number {
   const known = knownHeaders(kind);
@@ -87,8 +171,39 @@ export function scoreHeaderRow(cells: readonly string[], kind: RecordKind): numb
  * header: a header names its columns and holds no date or number.
  */
 export function headerScore(cells: readonly string[], kind: RecordKind): number {
-  const score = scoreHeaderRow(cells, kind);
+  const score = scoreHeaderRow(cells, kind) + (kind === 'spend' ? monthsAcross(cells) : 0);
   return score === 1 && looksLikeData(cells) ? 0 : score;
+}
+
+/**
+ * A spend table's month headers across (`Канал;Январь 2025;Февраль 2025`), counted as known names when
+ * a row has two or more beside a name the spend file knows («Канал»): one month is a long table's data
+ * row (`Январь 2025;Яндекс;25 000`), and two dates alone a deals row's (guessKind asks every kind).
+ */
+function monthsAcross(cells: readonly string[]): number {
+  const months = cells.filter((c) => c.trim() !== '' && headerMonth(c) !== undefined).length;
+  return months >= 2 && scoreHeaderRow(cells, 'spend') > 0 ? months : 0;
+}
+
+/**
+ * A spend table kept as marketers keep a budget, a row per source and a column per month
+ * (`Канал;Январь 2025;Февраль 2025;Итого`): read as a row per source and month (ColumnMap.months),
+ * where no column is the month and the --map file names neither the month nor the amount. Every
+ * column whose header names a month (headerMonth) is one, its cells the amounts; a column of an
+ * amount's name beside them («Сумма», «Бюджет»: the year's) is a total, as «Итого» is, and not read.
+ */
+export function readWideSpend(map: ColumnMap, user: Record<string, string | string[]> = {}): void {
+  if (map.kind !== 'spend' || map.fields.has('month') || user.month !== undefined || user.amount !== undefined) return;
+  const months = map.columns.flatMap((c) => {
+    if (c.field !== undefined && c.field !== 'amount') return [];
+    const month = c.header.trim() === '' ? undefined : headerMonth(c.header);
+    return month === undefined ? [] : [{ col: c.index, month }];
+  });
+  if (months.length === 0) return;
+  for (const col of map.fields.get('amount') ?? []) map.columns[col]!.field = undefined;
+  for (const { col, month } of months) Object.assign(map.columns[col]!, { field: 'amount', month, passedOverFor: undefined });
+  map.fields.set('amount', months.map((m) => m.col));
+  map.months = months;
 }
 
 /** Whether a row holds data rather than column names: one of its cells is a date or a number. */
@@ -310,7 +425,9 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   const { propose, take } = proposer(map, headers, sampleRows);
   const missing: MissingField[] = [];
   // A log that says who took each call, or one whose calls show their lines (a PBX's), names its employees without a manager column.
-  for (const field of requiredFields(map.kind).filter((f) => !map.fields.has(f) && !(f === 'manager' && (map.fields.has('answered_by') || showsLines(map, sampleRows))))) missing.push(take({ field, ...propose(field) }));
+  // A spend table with months across has its month in its headers (readWideSpend).
+  const given = (f: string) => map.fields.has(f) || (f === 'manager' && (map.fields.has('answered_by') || showsLines(map, sampleRows))) || (f === 'month' && map.months !== undefined);
+  for (const field of requiredFields(map.kind).filter((f) => !given(f))) missing.push(take({ field, ...propose(field) }));
   for (const group of requiredAnyOf(map.kind).filter((g) => !g.some((f) => map.fields.has(f)))) missing.push(take(closestOfGroup(group, propose)));
   if (missing.length === 0) return;
   const named = (m: MissingField, or: string) => (m.anyOf ? m.anyOf.join(or) : m.field);
@@ -413,7 +530,7 @@ function valueFit(map: ColumnMap, headers: readonly string[], sampleRows: readon
 }
 
 /** A column's filled values among the first rows. */
-function columnValues(index: number, sampleRows: readonly string[][]): string[] {
+function columnValues(index: number, sampleRows: ReadonlyArray<readonly string[]>): string[] {
   return sampleRows.map((r) => (r[index] ?? '').trim()).filter((v) => v !== '');
 }
 

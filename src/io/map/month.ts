@@ -53,6 +53,17 @@ export function parseMonth(raw: string, order?: SlashOrder): string | 'needs-ord
   return date === undefined ? undefined : monthOfMs(date.ms);
 }
 
+/**
+ * The month a column's header names, in a spend table kept by month across (`Канал;Январь 2025;Февраль
+ * 2025;Итого`): a month word with its year (`Январь 2025`, `янв 2025`, `Jan-25`), `2025-01`, `01.2025`,
+ * or a date (its month: Excel shows a month header as its first day); undefined for anything else (a
+ * month without its year says no year, `Итого` is a total).
+ */
+export function headerMonth(header: string): string | undefined {
+  const month = parseMonth(header, 'dmy');
+  return month === 'needs-order' ? undefined : month;
+}
+
 /** The month of a row: a fixed-layout date straight from bytes, else parseMonth; PENDING while a slash order is unknown, or why not. */
 export function readMonth(cells: Cells, col: number | undefined, ctx: ReadContext): string | RowProblem | typeof PENDING {
   if (col === undefined) return new RowProblem('skip', 'no month', 'month');

@@ -1,4 +1,4 @@
-import { CellMemo, trimEdges, type Cells } from './cells.js';
+import { CellMemo, RowCells, trimEdges, type Cells } from './cells.js';
 
 /** Labels of totals rows (`Итого`, `Grand Totals (N records)`), dropped and counted. */
 const TOTAL_WORDS = ['итого', 'итог', 'итоги', 'общий итог', 'общие итоги', 'всего', 'сумма итого', 'промежуточный итог', 'промежуточные итоги', 'total', 'totals', 'grand total', 'grand totals', 'subtotal', 'sub-total', 'total general', 'total geral', 'gesamtergebnis'];
@@ -84,6 +84,15 @@ export function isTotalsLabel(text: string): boolean {
 
 /** What a row is before it is read: empty, a totals row, a footer or note (one filled cell), or data. */
 export type RowShape = 'empty' | 'totals' | 'footer' | 'data';
+
+/**
+ * Whether a row is a totals row however wide the table is (RowFilter.shape judged at the row's own
+ * width: a wider header only makes a label and its sums fill less of it). A workbook's totals row whose
+ * =SUM was saved without its value is read so, dropped as it would be with the value, where it stopped the run.
+ */
+export function totalsRow(cells: readonly string[]): boolean {
+  return new RowFilter().shape(new RowCells().setText([...cells]), cells.length) === 'totals';
+}
 
 /** Judges rows of one file (the memo of first cells is per file). */
 export class RowFilter {

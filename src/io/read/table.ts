@@ -37,6 +37,8 @@ export interface TableOptions {
   onFormat?: (format: { delimiter: string; encoding: Encoding | undefined }) => void;
   /** Whether a row names known columns (the header search's test): an HTML document's data table is the one with such a row. */
   namesColumns?: (cells: readonly string[]) => boolean;
+  /** Whether the importer drops a row whatever its values (a totals row): a workbook's formula saved without its value there stops nothing. */
+  dropsRow?: (cells: readonly string[]) => boolean;
 }
 
 /** How a file was read: what `inspect` shows. */
@@ -216,7 +218,7 @@ async function readXlsxInput(file: string, whole: Buffer, opts: TableOptions, si
   const { readXlsx } = await import('./xlsx.js');
   const source = file === '-' ? { buffer: whole } : { path: await assertReadableFile(file, opts.cwd) };
   try {
-    const info = await readXlsx(source, file, opts.sheet, opts.limits, sink);
+    const info = await readXlsx(source, file, opts.sheet, opts.limits, sink, opts.dropsRow);
     return { type: 'xlsx', sheet: info.sheet, sheets: info.sheets, ...(info.hiddenRows ? { hiddenRows: info.hiddenRows } : {}), ...(file === '-' ? { held: whole } : {}) };
   } catch (error) {
     if (error instanceof SheetWithoutHeader && file === '-') error.held = whole;

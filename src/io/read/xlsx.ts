@@ -28,7 +28,7 @@ export interface XlsxInfo {
  * workbook is refused, never read as fewer or other values: each part's CRC-32 is checked against
  * the zip's, and its XML must be well-formed (a mismatched tag moved a value to another column).
  */
-export async function readXlsx(source: { path?: string; buffer?: Buffer }, file: string, sheetWanted: string | undefined, limits: Limits, sink: RowSink): Promise<XlsxInfo> {
+export async function readXlsx(source: { path?: string; buffer?: Buffer }, file: string, sheetWanted: string | undefined, limits: Limits, sink: RowSink, dropsRow?: (cells: readonly string[]) => boolean): Promise<XlsxInfo> {
   const zip = await openZip(source, file);
   try {
     const entries = await listEntries(zip, file);
@@ -79,7 +79,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
       let found: boolean;
       try {
         const merges = await mergedDown(zip, entry, file, budget, limits, sheet.name);
-        const ctx: CellContext = { shared, dateStyles, timeStyles, date1904, merges, sheet: sheet.name, part: entry.fileName, file };
+        const ctx: CellContext = { shared, dateStyles, timeStyles, date1904, merges, sheet: sheet.name, part: entry.fileName, file, ...(dropsRow ? { dropsRow } : {}) };
         found = await streamSheet(zip, entry, file, budget, limits, ctx, sink);
         hiddenRows = ctx.hiddenRows ?? 0;
       } catch (error) {
@@ -122,6 +122,11 @@ interface CellContext {
   file: string;
   /** Rows with values that Excel hides (a filter, or hidden by hand): read as every other row, and counted. */
   hiddenRows?: number;
+  /**
+   * Whether the reader of the rows drops a row whatever its cells' values (a totals row: «Итого», "Total"):
+   * such a row's formula saved without its value stops nothing, its cell read as empty.
+   */
+  dropsRow?: (cells: readonly string[]) => boolean;
 }
 
 /** Sheets up to this inflated size are scanned once more for merged ranges (formatted reports are small; big data exports have none). */
@@ -316,6 +321,8 @@ function parseRowCells(xml: string, ctx: CellContext, row: number, limits: Limit
   const cells: string[] = [];
   let col = 0;
   let filled = 0;
+  // Formulas saved without their value (a generator's, not Excel's), where a dropped row may hold them: their columns.
+  let uncalculated: Array<{ col: number; fault: CellFault }> | undefined;
   // The row's XML is checked as its cells are read: each cell follows the last (space between them
   // aside), holds no `<` in its tag and well-formed content; nothing else stands in the row.
   let at = xml.indexOf('>') + 1;
@@ -329,8 +336,13 @@ function parseRowCells(xml: string, ctx: CellContext, row: number, limits: Limit
     if (attrs.indexOf('<') !== -1 || !wellFormedCell(m[2])) checkCell(attrs, m[2], ctx, row);
     const ref = quickAttr(attrs, ' r="') ?? attr(attrs, 'r');
     if (ref) col = columnIndex(ref);
-    const value = cellValue(attrs, m[2] ?? '', ctx);
-    if (typeof value !== 'string') throw cellError(value, ctx, file, row, col);
+    let value = cellValue(attrs, m[2] ?? '', ctx);
+    if (typeof value !== 'string') {
+      // A formula never calculated may stand in a row the reader drops anyway (a totals row's =SUM): judged once the row is read.
+      if (!('formula' in value) || !ctx.dropsRow) throw cellError(value, ctx, file, row, col);
+      (uncalculated ??= []).push({ col, fault: value });
+      value = '';
+    }
     if (value === '') {
       col++;
       continue;
@@ -343,6 +355,15 @@ function parseRowCells(xml: string, ctx: CellContext, row: number, limits: Limit
     col++;
   }
   if (at !== xml.length - 6) betweenCells(xml, at, xml.length - 6, ctx, row);
+  if (uncalculated) {
+    // Judged with a value in each such cell (a row a label alone would make a totals row is not one with its sums filled); read with them empty.
+    const probe = [...cells];
+    for (const u of uncalculated) {
+      while (probe.length <= u.col) probe.push('');
+      probe[u.col] = '0';
+    }
+    if (!ctx.dropsRow!(probe)) throw cellError(uncalculated[0]!.fault, ctx, file, row, uncalculated[0]!.col);
+  }
   return cells;
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { UserError, describeUserError } from '../../../src/core/errors.js';
 import { tableCrc32 } from '../../../src/io/read/xlsx.js';
@@ -261,6 +262,39 @@ describe('formulas without computed values', () => {
     }
     const text = dealRows().replace('<c r="F2"><v>1000</v></c>', '<c r="F2" t="str"><f>IF(1,"","")</f><v></v></c>');
     expect((await read(workbook(text))).toString()).not.toContain('no computed value');
+  });
+
+  // A tester: a HubSpot-style workbook (1904 dates) with a «Total» row whose =SUM was saved without its value
+  // stopped the whole run (exit 2), though the row is a totals row, dropped with or without the value.
+  it('in a totals row, dropped anyway, stops nothing; in a deal row, or a «Total» label that fills the row, it still does', async () => {
+    const build = async (name: string, last: unknown[]) => {
+      const wb = new ExcelJS.Workbook();
+      wb.properties.date1904 = true;
+      const ws = wb.addWorksheet('Deals');
+      ws.addRow(['Deal Name', 'Deal Owner', 'Create Date', 'Close Date', 'Deal Stage', 'Amount']);
+      ws.addRow(['A', 'Ann', new Date(Date.UTC(2025, 2, 1, 9)), new Date(Date.UTC(2025, 2, 11, 9)), 'Closed Won', 1000]);
+      ws.addRow(['B', 'Ann', new Date(Date.UTC(2025, 2, 2, 9)), new Date(Date.UTC(2025, 2, 3, 9)), 'Closed Lost', 2000]);
+      ws.addRow(last);
+      ws.getColumn(3).numFmt = 'yyyy-mm-dd hh:mm';
+      ws.getColumn(4).numFmt = 'yyyy-mm-dd hh:mm';
+      return put(name, Buffer.from(await wb.xlsx.writeBuffer()));
+    };
+    const total = await build('total-no-cache.xlsx', ['Total', '', null, null, '', { formula: 'SUM(F2:F3)' }]);
+    const run = kpi(total, 'en');
+    expect(run.code, run.stderr).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.total).toMatchObject({ leads: 2, won: 1, revenue: 1000 });
+    expect(json.dataQuality.files[0]).toMatchObject({ records: 2, dropped: { 'totals row': 1 } });
+    expect(runCli(['inspect', total]).code).toBe(0);
+    // A deal's amount never calculated is still refused: the value is the deal's.
+    const deal = await build('deal-no-cache.xlsx', ['C', 'Ann', new Date(Date.UTC(2025, 2, 4, 9)), null, 'Closed Won', { formula: '500*2' }]);
+    expect(kpi(deal, 'en').stderr).toContain('cell F4 of sheet "Deals" holds the formula =500*2 with no computed value');
+    // «Total Wine…» filling the row is a deal, not a totals row: judged as if the formula had its value.
+    const named = await build('named-no-cache.xlsx', ['Total Wine roll-out', 'Ann', new Date(Date.UTC(2025, 2, 4, 9)), null, 'Closed Won', { formula: '500*2' }]);
+    expect(kpi(named, 'en').code).toBe(2);
+    // A label that is itself a formula never calculated says nothing of the row.
+    const label = await build('label-no-cache.xlsx', [{ formula: '"Total"' }, '', null, null, '', 3000]);
+    expect(kpi(label, 'en').stderr).toContain('cell A4 of sheet "Deals" holds the formula');
   });
 });
 
