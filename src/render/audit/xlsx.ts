@@ -96,7 +96,7 @@ function addRecommendationsSheet(workbook: ExcelJS.Workbook, result: AuditResult
   for (const { rec: r, title } of shown) {
     const hours = r.cost?.hoursPerMonth ?? null;
     const cost = r.cost?.costPerMonth ?? null;
-    const row = recs.addRow([title, result.sections.find((s) => s.id === r.section)?.title ?? r.section, r.missingPoints, r.text, ...(hoursShown ? [hours] : []), ...(money ? [cost === null ? null : Math.round(cost)] : []), r.cost ? describeCost(lang, r.cost) : '']);
+    const row = recs.addRow([title, result.sections.find((s) => s.id === r.section)?.title ?? r.section, r.missingPoints, r.text, ...(hoursShown ? [hours] : []), ...(money ? [cost] : []), r.cost ? describeCost(lang, r.cost) : '']);
     row.alignment = { wrapText: true, vertical: 'top' };
     if (hours !== null) row.getCell(5).numFmt = hoursFormat(hours, lang);
     if (money && cost !== null) row.getCell(hoursShown ? 6 : 5).numFmt = roublesFormat(lang);
@@ -116,7 +116,7 @@ function hoursFormat(hours: number, lang: string): string {
   return `${Number.isInteger(hours) ? '#,##0' : '#,##0.0'}${lang === 'ru' ? '" ч"' : '" h"'}`;
 }
 
-/** Whole roubles, as the text writes them: «151 200 ₽», "RUB 151,200". */
+/** Whole roubles, as the text writes them: «151 200 ₽», "RUB 151,200"; the cell keeps the kopecks the JSON has, only the format rounds. */
 function roublesFormat(lang: string): string {
   return lang === 'ru' ? '#,##0" ₽"' : '"RUB "#,##0';
 }

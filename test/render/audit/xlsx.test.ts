@@ -41,6 +41,17 @@ describe('the Recommendations sheet', () => {
     expect(en.rows[0]!.getCell(en.col('Cost a month, RUB')).numFmt).toBe('"RUB "#,##0');
   });
 
+  // A tester: JSON had costPerMonth 83999.16 and the cell 83999: the sheet summed to other money than
+  // the JSON. The cell keeps the value; only the format rounds it for the eye.
+  it('keeps the kopecks of the money a month in the cell; the format shows whole roubles', async () => {
+    const base = auditResult();
+    const rec = base.recommendations[0]!;
+    const result: AuditResult = { ...base, recommendations: [{ ...rec, cost: { ...rec.cost!, costPerMonth: 83_999.16 } }] };
+    const t = table((await workbook(result, 'ru')).getWorksheet('Рекомендации')!);
+    expect(t.rows[0]!.getCell(t.col('Стоимость в месяц, ₽')).value).toBe(83_999.16);
+    expect(t.rows[0]!.getCell(t.col('Стоимость в месяц, ₽')).numFmt).toBe('#,##0" ₽"');
+  });
+
   it('a half hour keeps its decimal; without an hour\'s price there is no money column, and no cost leaves the cells empty', async () => {
     const base = auditResult();
     const rec = base.recommendations[0]!;
