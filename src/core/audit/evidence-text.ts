@@ -79,8 +79,11 @@ export function describeFact(lang: string, id: FactId, facts: EvidenceFacts, sid
     case 'closed_deals':
     case 'won_deals':
       return sampleCount(lang, id, value)!;
-    case 'touches_per_won':
-      return tr(lang, `в среднем ${n(value)} ${plural(value, 'касание', 'касания', 'касаний')} на выигранную сделку`, `${n(value)} ${value === 1 ? 'touch' : 'touches'} per won deal on average`);
+    case 'touches_per_won': {
+      // The word agrees with the number shown, not the one computed: 4,98 is written «5», so «5 касаний».
+      const shown = Number(value.toFixed(1));
+      return tr(lang, `в среднем ${n(value)} ${plural(shown, 'касание', 'касания', 'касаний')} на выигранную сделку`, `${n(value)} ${shown === 1 ? 'touch' : 'touches'} per won deal on average`);
+    }
     case 'calls': {
       if (value === 0) {
         // A --from/--to period may hold none of the file's calls: say so, not that the file has none.

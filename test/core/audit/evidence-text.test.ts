@@ -11,4 +11,12 @@ describe('the touches per won deal a verdict cites', () => {
     expect(describeFact('ru', 'touches_per_won', facts(1))).toBe('в среднем 1 касание на выигранную сделку');
     expect(describeFact('ru', 'touches_per_won', facts(5))).toBe('в среднем 5 касаний на выигранную сделку');
   });
+
+  // A tester: 4,98 touches were written «5 касания», the word agreeing with 4,98 and the figure with 5.
+  it('agree with the number as it is written, not as it was computed', () => {
+    expect(describeFact('ru', 'touches_per_won', facts(4.98))).toBe('в среднем 5 касаний на выигранную сделку');
+    expect(describeFact('ru', 'touches_per_won', facts(1.02))).toBe('в среднем 1 касание на выигранную сделку');
+    expect(describeFact('ru', 'touches_per_won', facts(2.46))).toBe('в среднем 2,5 касания на выигранную сделку');
+    expect(describeFact('en', 'touches_per_won', facts(0.97))).toBe('1 touch per won deal on average');
+  });
 });
