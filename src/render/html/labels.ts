@@ -18,7 +18,7 @@ export function htmlLabels(lang: string) {
     headline: tr(lang, 'Главные показатели', 'Headline KPIs'),
     metric: tr(lang, 'Показатель', 'Metric'),
     value: tr(lang, 'Значение', 'Value'),
-    changeAfter: tr(lang, 'Изменение (после к до)', 'Change (after vs before)'),
+    changeAfter: tr(lang, 'Изменение (после относительно до)', 'Change (after vs before)'),
     target: tr(lang, 'Цель', 'Target'),
     met: tr(lang, 'Достигнута', 'Met'),
     yes: tr(lang, 'да', 'yes'),
