@@ -209,9 +209,18 @@ function noDataText(lang: string, v: VerdictFacts, list: string): string {
   const ru = one ? `если она есть под другим заголовком, укажите его в файле --map: ${cols}` : `если они есть под другими заголовками, укажите их в файле --map: ${cols}`;
   const en = one ? `if it is there under another header, name it in a --map file: ${cols}` : `if they are there under other headers, name them in a --map file: ${cols}`;
   const map = mapped.length === 0 ? '' : ` (${tr(lang, ru, en)})`;
+  // A sample below its minimum is a second thing needed: the column alone would leave it inconclusive.
+  const more = v.sample ? shortSample(lang, v.sample) : '';
   // What the data with a value did show, when it alone does not settle the answer.
-  if (list) return tr(lang, `${capital(list)}, а одного этого для вывода мало: ${need} ${needs}${map}.`, `${capital(list)}, which alone does not settle it: it needs ${needs}${map}.`);
-  return tr(lang, `Проверить нельзя: ${need} ${needs}${map}.`, `Cannot be checked: it needs ${needs}${map}.`);
+  if (list) return tr(lang, `${capital(list)}, а одного этого для вывода мало: ${need} ${needs}${map}${more}.`, `${capital(list)}, which alone does not settle it: it needs ${needs}${map}${more}.`);
+  return tr(lang, `Проверить нельзя: ${need} ${needs}${map}${more}.`, `Cannot be checked: it needs ${needs}${map}${more}.`);
+}
+
+/** «, и не меньше 30 закрытых сделок (в выгрузке их 12)»: the sample a no-data verdict also lacks. */
+function shortSample(lang: string, sample: { fact: FactId; value: number; min: number }): string {
+  const needed = sampleCount(lang, sample.fact, sample.min) ?? formatNumber(sample.min, lang);
+  const has = formatNumber(sample.value, lang);
+  return tr(lang, `, и не меньше ${needed} (в выгрузке их ${has})`, `, and at least ${needed} (the exports have ${has})`);
 }
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

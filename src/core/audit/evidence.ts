@@ -53,14 +53,17 @@ export function judge(q: Question, answer: string, facts: EvidenceFacts, lang: s
   // An optional check whose fact has no input is left out (product_share without a product column).
   const checks = q.evidence.checks.filter((c) => !(c.optional && facts.needs[c.fact as FactId])).map((c) => evaluateCheck(c, facts));
   const sample = q.evidence.sample;
+  const sampleMissing = sample !== undefined && missing.includes(sample.fact as FactId);
+  const sampleValue = sample && !sampleMissing ? (facts.values[sample.fact as FactId] ?? 0) : 0;
+  const below = sample !== undefined && !sampleMissing && sampleValue < sample.min;
+  // A missing column would not settle it alone when the sample is short too: the text says both.
+  const short = below ? { sample: { fact: sample.fact as FactId, value: sampleValue, min: sample.min } } : {};
   const noData = (known: EvidenceFactUse[]) => {
     const uses = checks.filter((c) => c.missing);
-    const sampleUse = sample && missing.includes(sample.fact as FactId) ? [{ id: sample.fact, value: null, op: '>=', threshold: sample.min }] : [];
-    return { ...base, verdict: 'no-data' as const, facts: strip([...sampleUse, ...uses]), text: describeEvidence(lang, { verdict: 'no-data', answer, facts, used: strip(known), missing }) };
+    const sampleUse = sample && (sampleMissing || below) ? [{ id: sample.fact, value: sampleMissing ? null : sampleValue, op: '>=', threshold: sample.min }] : [];
+    return { ...base, verdict: 'no-data' as const, facts: strip([...sampleUse, ...uses]), text: describeEvidence(lang, { verdict: 'no-data', answer, facts, used: strip(known), missing, ...short }) };
   };
-  if (sample && missing.includes(sample.fact as FactId)) return noData([]);
-  const sampleValue = sample ? (facts.values[sample.fact as FactId] ?? 0) : 0;
-  const below = sample !== undefined && sampleValue < sample.min;
+  if (sampleMissing) return noData([]);
   const decisive = checks.filter((c) => c.decisive && c.holds === true);
   let supported: 'yes' | 'no' | undefined;
   let used: typeof checks;

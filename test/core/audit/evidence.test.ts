@@ -116,6 +116,21 @@ describe('verdicts on the built-in checks', () => {
     expect(judge(question('telephony.integrated'), 'yes', none, 'en')).toMatchObject({ verdict: 'contradicted', text: 'You said "yes", but the activities export holds no call at all.' });
   });
 
+  // A tester: 12 closed deals and no loss-reason column read «нужна колонка причины отказа», yet with
+  // that column 12 deals would still be too few: the text names the sample it lacks too.
+  it('no-data names the minimum sample too when the data falls short of it', () => {
+    const few = facts({ closed_deals: 12, win_rate: [6, 12] }, { lost_with_reason_share: 'deals.loss_reason' });
+    const ru = judge(question('lead.concept'), 'yes', few, 'ru');
+    expect(ru.verdict).toBe('no-data');
+    expect(ru.text).toContain('нужна колонка причины отказа в выгрузке сделок');
+    expect(ru.text).toMatch(/, и не меньше 30 закрытых сделок \(в выгрузке их 12\)\.$/);
+    expect(ru.facts).toContainEqual({ id: 'closed_deals', value: 12, op: '>=', threshold: 30 });
+    expect(judge(question('lead.concept'), 'yes', few, 'en').text).toMatch(/, and at least 30 closed deals \(the exports have 12\)\.$/);
+    // At the minimum, only the column is named.
+    const enough = facts({ closed_deals: 30, win_rate: [15, 30] }, { lost_with_reason_share: 'deals.loss_reason' });
+    expect(judge(question('lead.concept'), 'yes', enough, 'ru').text).not.toContain('не меньше');
+  });
+
   // Without a status or stage column every deal reads as open: won and closed deals are unknown, not 0.
   it('names the status or stage column when won or closed deals cannot be counted', () => {
     const unknown = facts({ calls: 60, calls_linked_share: [60, 60] }, { closed_deals: 'deals.status', won_deals: 'deals.status', win_rate: 'deals.status', lost_with_reason_share: 'deals.loss_reason', won_with_payment_share: 'deals.status' });
