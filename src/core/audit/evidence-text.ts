@@ -157,6 +157,8 @@ export interface VerdictFacts {
   used: EvidenceFactUse[];
   missing?: FactId[];
   sample?: { fact: FactId; value: number; min: number };
+  /** A skipped answer the data speaks to: what it suggests the answer is. */
+  suggests?: 'yes' | 'no';
   /** The question has no `evidence:` rule: nothing in the exports speaks to it, whatever the answer (a choice read «only yes and no are checked»). */
   noRule?: true;
 }
@@ -166,7 +168,7 @@ export function describeEvidence(lang: string, v: VerdictFacts): string {
   const said = v.answer === 'yes' ? tr(lang, 'Вы ответили «да»', 'You said "yes"') : tr(lang, 'Вы ответили «нет»', 'You said "no"');
   // The side of each share the verdict is about: what is done where the data says it is, else what is not.
   const done = (v.verdict === 'confirmed') === (v.answer === 'yes');
-  const side = v.verdict === 'confirmed' || v.verdict === 'contradicted' ? (done ? 'done' : 'not done') : undefined;
+  const side = v.suggests ? (v.suggests === 'yes' ? 'done' : 'not done') : v.verdict === 'confirmed' || v.verdict === 'contradicted' ? (done ? 'done' : 'not done') : undefined;
   const list = [...new Map(v.used.map((u) => [u.id as FactId, u])).values()].map((u) => describeFact(lang, u.id as FactId, v.facts, side) + whyItSays(lang, u, side)).join('; ');
   switch (v.verdict) {
     case 'confirmed':
@@ -191,6 +193,8 @@ export function describeEvidence(lang: string, v: VerdictFacts): string {
     case 'no-data':
       return noDataText(lang, v, list);
     default:
+      if (v.suggests === 'yes') return tr(lang, `Ответа нет, а выгрузки говорят, что вы это делаете: ${list}.`, `No answer was given; the data suggests you do this: ${list}.`);
+      if (v.suggests === 'no') return tr(lang, `Ответа нет, а по выгрузкам этого не видно: ${list}.`, `No answer was given; the data suggests you do not: ${list}.`);
       if (!v.noRule && v.answer !== 'yes' && v.answer !== 'no') return tr(lang, 'По выгрузкам проверяются только ответы «да» и «нет».', 'Only "yes" and "no" answers are checked against the exports.');
       return tr(lang, 'Выгрузки об этом ничего не говорят.', 'The exports say nothing about this.');
   }

@@ -48,7 +48,14 @@ function missingInputs(q: Question, facts: EvidenceFacts): FactId[] {
 export function judge(q: Question, answer: string, facts: EvidenceFacts, lang: string): EvidenceCheckResult {
   const base = { criterion: q.id, answer };
   if (!q.evidence) return { ...base, verdict: 'not-checkable', facts: [], text: describeEvidence(lang, { verdict: 'not-checkable', answer, facts, used: [], noRule: true }) };
-  if (answer !== 'yes' && answer !== 'no') return { ...base, verdict: 'not-checkable', facts: [], text: describeEvidence(lang, { verdict: 'not-checkable', answer, facts, used: [] }) };
+  if (answer !== 'yes' && answer !== 'no') {
+    // A skipped («не знаю») question scores nothing and is not checked, but the data may still speak
+    // to it: what a "yes" would have met is said, for the consultant to ask the client about.
+    const guess = answer === 'skip' ? judge(q, 'yes', facts, lang) : undefined;
+    const suggests = guess?.verdict === 'confirmed' ? 'yes' : guess?.verdict === 'contradicted' ? 'no' : undefined;
+    const used = suggests ? guess!.facts : [];
+    return { ...base, verdict: 'not-checkable', facts: used, text: describeEvidence(lang, { verdict: 'not-checkable', answer, facts, used, ...(suggests ? { suggests } : {}) }) };
+  }
   const missing = missingInputs(q, facts);
   // An optional check whose fact has no input is left out (product_share without a product column).
   const checks = q.evidence.checks.filter((c) => !(c.optional && facts.needs[c.fact as FactId])).map((c) => evaluateCheck(c, facts));

@@ -131,6 +131,22 @@ describe('verdicts on the built-in checks', () => {
     expect(judge(question('lead.concept'), 'yes', enough, 'ru').text).not.toContain('не меньше');
   });
 
+  // evidence.md: every answer the data can speak to gets a verdict. A «не знаю» scores nothing and is
+  // not checked, but the consultant is told what the data says, to ask the client about it.
+  it('a skipped answer says what the data suggests, without a verdict on it', () => {
+    const paid = facts({ won_deals: 40, won_with_payment_share: [36, 40] });
+    const yes = judge(question('erp.payments'), 'skip', paid, 'ru');
+    expect(yes.verdict).toBe('not-checkable');
+    expect(yes.text).toMatch(/^Ответа нет, а выгрузки говорят, что вы это делаете: .*36 из 40/);
+    expect(yes.facts).toEqual([{ id: 'won_with_payment_share', value: 0.9, op: '>=', threshold: 0.7 }]);
+    const unpaid = facts({ won_deals: 40, won_with_payment_share: [4, 40] });
+    expect(judge(question('erp.payments'), 'skip', unpaid, 'en').text).toMatch(/^No answer was given; the data suggests you do not: .*36 of 40/);
+    // Between the thresholds, or below the sample, nothing is suggested.
+    const between = facts({ won_deals: 40, won_with_payment_share: [20, 40] });
+    expect(judge(question('erp.payments'), 'skip', between, 'ru')).toMatchObject({ verdict: 'not-checkable', facts: [], text: 'По выгрузкам проверяются только ответы «да» и «нет».' });
+    expect(judge(question('erp.payments'), 'skip', facts({ won_deals: 5, won_with_payment_share: [5, 5] }), 'ru').facts).toEqual([]);
+  });
+
   // Without a status or stage column every deal reads as open: won and closed deals are unknown, not 0.
   it('names the status or stage column when won or closed deals cannot be counted', () => {
     const unknown = facts({ calls: 60, calls_linked_share: [60, 60] }, { closed_deals: 'deals.status', won_deals: 'deals.status', win_rate: 'deals.status', lost_with_reason_share: 'deals.loss_reason', won_with_payment_share: 'deals.status' });
