@@ -200,7 +200,7 @@ export const MESSAGES = {
     },
   },
   'import.stagesUndecided': {
-    ru: 'этапы закрытых сделок не известны ни как выигрыш, ни как проигрыш ({count}): {stages}',
+    ru: '{stagesHeadRu} ни как выигрыш, ни как проигрыш{countRu}: {stagesRu}',
     en: '{count} stage{plural} of closed deals {verb} not known as won or lost: {stages}',
     hint: {
       ru: 'укажите в файле --map, что значит каждый (won — выигрыш, lost — проигрыш, open — открыт), и передайте его через --map; вот готовый фрагмент с догадкой для каждого этапа, проверьте её:\n{snippetRu}',
@@ -208,7 +208,7 @@ export const MESSAGES = {
     },
   },
   'import.leadStatusesUndecided': {
-    ru: 'статусы лидов не известны ни как сконвертированный лид, ни как некачественный ({count}), а в выгрузке лидов о закрытии говорит только статус: {stages}',
+    ru: '{leadsHeadRu} ни как сконвертированный лид, ни как некачественный{countRu}, а в выгрузке лидов о закрытии говорит только статус: {stagesRu}',
     en: '{count} lead status{plural2} {verb} not known as converted or junk, and in a leads export only the status says whether a lead is closed: {stages}',
     hint: {
       ru: 'укажите в файле --map, что значит каждый (won — лид сконвертирован в сделку, lost — некачественный, open — в работе), и передайте его через --map; вот готовый фрагмент, проверьте каждое значение:\n{snippetRu}',
@@ -216,7 +216,7 @@ export const MESSAGES = {
     },
   },
   'import.stagesBlind': {
-    ru: 'этапы не известны ни как выигрыш, ни как проигрыш ({count}), а в выгрузке нет признака закрытой сделки (колонки вроде «Is Deal Closed?» или вероятности; Close Date здесь — ожидаемая дата): {stages}',
+    ru: '{blindHeadRu} ни как выигрыш, ни как проигрыш{countRu}, а в выгрузке нет признака закрытой сделки (колонки вроде «Is Deal Closed?» или вероятности; Close Date здесь — ожидаемая дата): {stagesRu}',
     en: '{count} stage{plural} {verb} not known as won or lost, and the export has nothing that marks a deal closed (a column such as "Is Deal Closed?" or a probability; its Close Date is the expected one): {stages}',
     hint: {
       ru: 'добавьте в выгрузку такую колонку («Is Deal Closed?» в HubSpot, «Probability (%)» в отчёте Salesforce) или укажите в файле --map, что значит каждый этап (won — выигрыш, lost — проигрыш, open — открыт), и передайте его через --map; вот готовый фрагмент, проверьте каждое значение:\n{snippetRu}',

@@ -41,7 +41,7 @@ describe('a closed stage no rule knows, on a terminal: asked once, saved as a --
     expect(run.code, run.out).toBe(0);
     expect(run.out).toMatch(/Записано: map\.yaml/);
     // The evidence comment in the run's language (it was English in a Russian run).
-    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  status:\n    "Выдано": won    # сделок: 2, закрыто: все, с суммой: все\n');
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  status:\n    "Выдано": won    # сделок — 2, закрыто — все, с суммой — все\n');
     const withMap = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
     expect(withMap.total).toMatchObject({ leads: 5, won: 3, lost: 1, open: 1, revenue: 350000 });
   });
@@ -138,7 +138,7 @@ describe('a plan whose one target column no rule names', () => {
     expect(run.out).not.toMatch(/Какая колонка — (leads|won|revenue)/);
     // One prompt for the run's answers (two prompts wrote two files, and a run with either asked the other question again).
     expect(run.out.slice(0, run.out.indexOf('Этап «Выдано»'))).not.toContain('Сохранить ответы как файл --map');
-    expect(readFileSync(path.join(dir, 'both.yaml'), 'utf8')).toBe('plan:\n  columns:\n    revenue: "План"\ndeals:\n  status:\n    "Выдано": won    # сделок: 2, закрыто: все, с суммой: все\n');
+    expect(readFileSync(path.join(dir, 'both.yaml'), 'utf8')).toBe('plan:\n  columns:\n    revenue: "План"\ndeals:\n  status:\n    "Выдано": won    # сделок — 2, закрыто — все, с суммой — все\n');
     const json = JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8'));
     // Иванов Иван won «Окна» (100 000) and «Двери» («Выдано», 200 000) in February 2025: 300 000 of 250 000.
     expect(json.plan.rows).toEqual([{ by: { manager: 'Иванов Иван', month: '2025-02' }, revenue: { plan: 250000, fact: 300000, achieved: 1.2 } }]);
@@ -165,7 +165,7 @@ describe('the answers of a run that then stops on «none of these»', () => {
     );
     expect(run.code, run.out).toBe(2);
     expect(run.out).toContain('manager: "<заголовок в вашем файле>"');
-    expect(readFileSync(path.join(dir, 's.yaml'), 'utf8')).toBe('deals:\n  status:\n    "Выдано": won    # сделок: 2, закрыто: все, с суммой: все\n');
+    expect(readFileSync(path.join(dir, 's.yaml'), 'utf8')).toBe('deals:\n  status:\n    "Выдано": won    # сделок — 2, закрыто — все, с суммой — все\n');
     const deals = runCli(['kpi', '-d', 'deals.csv', '--map', 's.yaml', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(deals.stdout).total).toMatchObject({ leads: 5, won: 3, lost: 1, open: 1, revenue: 350000 });
   });
@@ -246,7 +246,7 @@ describe('crm-audit map asks every question a run would, and writes one map', ()
       dir,
     );
     expect(run.code, run.out).toBe(0);
-    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  columns:\n    manager: "Кто ведёт"\n  status:\n    "Выдано": won    # сделок: 2, закрыто: все, с суммой: все\n');
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  columns:\n    manager: "Кто ведёт"\n  status:\n    "Выдано": won    # сделок — 2, закрыто — все, с суммой — все\n');
     const json = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
     expect(json.total).toMatchObject({ leads: 5, won: 3, lost: 1, open: 1, revenue: 350000 });
   });

@@ -70,8 +70,8 @@ describe('a Bitrix24 leads export with a status the portal added', () => {
     // «Дополнительно о статусе» is a junk lead's reason: «Спам» for lead 2; lead 4 gives none.
     expect(r.total.loss_reasons).toEqual({ Спам: 1, unspecified: 1 });
     const ru = runCli(['kpi', '-d', 'b24-leads-custom.csv', '--lang', 'ru', '--now', '2025-04-30'], { cwd: dir });
-    expect(ru.stderr).toContain('статусы лидов не известны ни как сконвертированный лид, ни как некачественный (1)');
-    expect(ru.stderr).toContain('"Дубль": lost    # лидов: 1: проверьте');
+    expect(ru.stderr).toContain('статус лида не известен ни как сконвертированный лид, ни как некачественный');
+    expect(ru.stderr).toContain('"Дубль": lost    # лидов — 1: проверьте');
   });
 });
 

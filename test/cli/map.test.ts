@@ -15,7 +15,7 @@ const EXPORT = [
 
 describe('crm-audit map without a terminal writes the proposal in the run language', () => {
   it.each([
-    ['ru_RU.UTF-8', [], '"Выдано": won    # сделок: 2, закрыто: все, с суммой: все: проверьте', 'Нет терминала'],
+    ['ru_RU.UTF-8', [], '"Выдано": won    # сделок — 2, закрыто — все, с суммой — все: проверьте', 'Нет терминала'],
     ['ru_RU.UTF-8', ['--lang', 'en'], '"Выдано": won    # 2 deals, all closed, all with an amount: check', 'No terminal'],
   ])('LANG=%s %j', (lang, args, line, note) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-'));
@@ -104,14 +104,14 @@ describe('crm-audit map -o writes a map whatever it finds', () => {
     expect(run.stderr).toContain('Нет терминала: записано предложение');
     // «Закрыта» is the closed flag: «Оплачено клиентом» is closed, and a run would count it lost; map asks,
     // proposing won by its name («оплачено»: paid), though its deals have no amount.
-    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  columns:\n    created_at: "Когда"    # ближайшая колонка: проверьте\n  status:\n    "Оплачено клиентом": won    # сделок: 2, закрыто: все, с суммой: ни одной: проверьте\n');
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  columns:\n    created_at: "Когда"    # ближайшая колонка: проверьте\n  status:\n    "Оплачено клиентом": won    # сделок — 2, закрыто — все, с суммой — ни одной: проверьте\n');
     // A run asks about the same stage map did: this file no profile recognises was counted with the deals
     // the flag closes lost and a warning (exit 0); it now stops on the stage (the warning stays for a CRM
     // whose unknown stages are open, test/cli/alerts.test.ts), and the map written above reads it.
     writeFileSync(path.join(dir, 'cols.yaml'), 'deals:\n  columns:\n    created_at: "Когда"\n');
     const kpi = runCli(['kpi', '-d', 'odd.csv', '--map', 'cols.yaml', '--lang', 'ru'], { cwd: dir });
     expect(kpi.code).toBe(2);
-    expect(kpi.stderr).toContain('"Оплачено клиентом": won    # сделок: 2, закрыто: все, с суммой: ни одной: проверьте');
+    expect(kpi.stderr).toContain('"Оплачено клиентом": won    # сделок — 2, закрыто — все, с суммой — ни одной: проверьте');
     expect(kpi.stderr).not.toContain('посчитаны открытыми');
     const mapped = runCli(['kpi', '-d', 'odd.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir });
     expect(mapped.code, mapped.stderr).toBe(0);

@@ -71,12 +71,12 @@ describe('a deals file no profile recognises, with a closed stage no rule knows'
     writeFileSync(path.join(dir, 'deals.csv'), GENERIC);
     const refused = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru'], { cwd: dir });
     expect(refused.code, refused.stderr).toBe(2);
-    expect(refused.stderr).toContain('этапы закрытых сделок не известны ни как выигрыш, ни как проигрыш (1): "Оплачено полностью"');
+    expect(refused.stderr).toContain('этап закрытых сделок не известен ни как выигрыш, ни как проигрыш: «Оплачено полностью»');
     expect(refused.stderr).not.toContain('Думает над КП');
     // Not the warning of a run that counted it open.
     expect(refused.stderr).not.toContain('посчитаны открытыми');
     const snippet = /deals:\n {2}status:\n(?: {4}.*\n?)+/.exec(refused.stderr)?.[0];
-    expect(snippet?.trimEnd()).toBe('deals:\n  status:\n    "Оплачено полностью": won    # сделок: 4, закрыто: все, с суммой: все: проверьте');
+    expect(snippet?.trimEnd()).toBe('deals:\n  status:\n    "Оплачено полностью": won    # сделок — 4, закрыто — все, с суммой — все: проверьте');
     writeFileSync(path.join(dir, 'map.yaml'), snippet!);
     const ok = runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir });
     expect(ok.code, ok.stderr).toBe(0);
@@ -144,10 +144,10 @@ describe('a Salesforce report whose company names its stages', () => {
     const dir = fixture('salesforce-report-ru-renamed-stages.csv');
     const refused = runCli(['kpi', '-d', 'report.csv', '--lang', 'ru'], { cwd: dir });
     expect(refused.code, refused.stderr).toBe(2);
-    expect(refused.stderr).toContain('этапы закрытых сделок не известны ни как выигрыш, ни как проигрыш (1): "Отгружено"');
+    expect(refused.stderr).toContain('этап закрытых сделок не известен ни как выигрыш, ни как проигрыш: «Отгружено»');
     expect(refused.stderr).not.toContain('Первая встреча');
     const snippet = /deals:\n {2}status:\n(?: {4}.*\n?)+/.exec(refused.stderr)?.[0];
-    expect(snippet?.trimEnd()).toBe('deals:\n  status:\n    "Отгружено": won    # сделок: 2, с вероятностью 100%: все, с суммой: все: проверьте');
+    expect(snippet?.trimEnd()).toBe('deals:\n  status:\n    "Отгружено": won    # сделок — 2, с вероятностью 100% — все, с суммой — все: проверьте');
     writeFileSync(path.join(dir, 'map.yaml'), snippet!);
     const ok = runCli(['kpi', '-d', 'report.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir });
     expect(ok.code, ok.stderr).toBe(0);

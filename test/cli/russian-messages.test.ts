@@ -171,8 +171,8 @@ describe('a Russian run speaks Russian', () => {
     const fixtures = await exportFixturesDir();
     const stages = ruRun(['kpi', '-d', path.join(fixtures, 'bitrix-deals-quoted-trailing-semicolon-products.csv')]);
     expect(stages.code).toBe(2);
-    expect(stages.stderr).toContain('не известны ни как выигрыш, ни как проигрыш');
-    expect(stages.stderr).toMatch(/"Мой успех": (won|lost) +# сделок: 1, закрыто: все/);
+    expect(stages.stderr).toMatch(/не извест(ны|ен) ни как выигрыш, ни как проигрыш/);
+    expect(stages.stderr).toMatch(/"Мой успех": (won|lost) +# сделок — 1, закрыто — все/);
     expect(latinWords(stages.stderr.replace(/^ {4}".*$/gm, ''))).toEqual([]);
   });
 

@@ -877,9 +877,10 @@ export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?:
     // Where a probability of 100% alone shows the deals closed (a Salesforce report, Odoo), it is said so.
     const certain = !s.blind && byProbability(s);
     const evidence = s.leads
-      ? ru ? `лидов: ${s.deals}` : `${s.deals} ${s.deals === 1 ? 'lead' : 'leads'}`
+      ? ru ? `лидов — ${s.deals}` : `${s.deals} ${s.deals === 1 ? 'lead' : 'leads'}`
       : ru
-      ? `сделок: ${s.deals}, ${certain ? 'с вероятностью 100%' : 'закрыто'}: ${closed}, с суммой: ${share(s.amount, s.deals)}`
+      ? // Dashes, not colons: the comment ends in «: проверьте», and «сделок: 2, закрыто: все, с суммой: все: проверьте» read as a run of colons.
+        `сделок — ${s.deals}, ${certain ? 'с вероятностью 100%' : 'закрыто'} — ${closed}, с суммой — ${share(s.amount, s.deals)}`
       : `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.blind ? 'whether closed unknown' : certain ? `${closed} at a probability of 100%` : `${closed} closed`}, ${share(s.amount, s.deals)} with an amount`;
     return `    ${JSON.stringify(name)}: ${value}    # ${evidence}${chosen ? '' : ru ? ': проверьте' : ': check'}`;
   });
@@ -891,6 +892,11 @@ function stagesError(file: string, undecided: Array<[string, UnknownStage]>): Us
   const one = undecided.length === 1;
   const params = {
     count: undecided.length, plural: one ? '' : 's', plural2: one ? '' : 'es', verb: one ? 'is' : 'are', stages: undecided.map(([n]) => JSON.stringify(n)).join(', '),
+    // Russian names them in «…», agrees with one or many, and gives the count only for many.
+    stagesRu: undecided.map(([n]) => `«${n}»`).join(', '), countRu: one ? '' : ` (${undecided.length})`,
+    stagesHeadRu: one ? 'этап закрытых сделок не известен' : 'этапы закрытых сделок не известны',
+    blindHeadRu: one ? 'этап не известен' : 'этапы не известны',
+    leadsHeadRu: one ? 'статус лида не известен' : 'статусы лидов не известны',
     snippet: stagesSnippet(undecided).trimEnd(), snippetRu: stagesSnippet(undecided, undefined, 'ru').trimEnd(),
   };
   const id = undecided.some(([, s]) => s.leads) ? 'import.leadStatusesUndecided' : undecided.some(([, s]) => s.blind) ? 'import.stagesBlind' : 'import.stagesUndecided';
