@@ -99,14 +99,20 @@ export function unreadableRows(q: Pick<DataQuality, 'rowsSkippedCount' | 'files'
  */
 export const EMPTY_ROW = 'empty row';
 
+/** The dropped-row reasons of merged rows: product rows (amounts summed), and other repeats of an id (the first row kept). */
+export const PRODUCT_ROWS = 'product rows merged into their deal';
+export const REPEATED_ID = 'rows repeating a deal id (first row kept)';
+
 /**
- * A file's dropped rows, the empty ones apart: `rowsRead` = records + skipped + `dropped` (a tester saw
- * «прочитано: 21 594 / записей: 21 564 / не прочитано: 29 / отброшено: пустая строка: 535…», which did not add up).
+ * A file's dropped rows, the empty ones and the merged ones apart: `rowsRead` = records + skipped +
+ * `dropped` + `merged` (a tester saw «прочитано: 21 594 / записей: 21 564 / не прочитано: 29 /
+ * отброшено: пустая строка: 535…», which did not add up; another read a Bitrix24 export's product rows,
+ * summed into their deals, as «отброшено служебных: 4», data thrown away).
  */
-export function droppedRows(dropped: Readonly<Record<string, number>>): { dropped: number; empty: number } {
+export function droppedRows(dropped: Readonly<Record<string, number>>): { dropped: number; empty: number; merged: number } {
   let n = 0;
-  for (const [reason, count] of Object.entries(dropped)) if (reason !== EMPTY_ROW) n += count;
-  return { dropped: n, empty: dropped[EMPTY_ROW] ?? 0 };
+  for (const [reason, count] of Object.entries(dropped)) if (reason !== EMPTY_ROW && reason !== PRODUCT_ROWS && reason !== REPEATED_ID) n += count;
+  return { dropped: n, empty: dropped[EMPTY_ROW] ?? 0, merged: (dropped[PRODUCT_ROWS] ?? 0) + (dropped[REPEATED_ID] ?? 0) };
 }
 
 /** The KPI result: the JSON contract of spec/metrics.md that every KPI report is rendered from. */

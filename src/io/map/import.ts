@@ -9,7 +9,7 @@ import type { Payment, PlanRow, SkippedRow, SpendRow } from '../../core/records.
 import { UserError } from '../../core/errors.js';
 import { DealStore, type Repeats } from '../../core/kpi/deal-store.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
-import { EMPTY_ROW } from '../../core/kpi/types.js';
+import { EMPTY_ROW, PRODUCT_ROWS, REPEATED_ID } from '../../core/kpi/types.js';
 import type { Activity } from '../../core/records.js';
 import { DELIMITERS, type ByteRow } from '../read/csv.js';
 import { normalizeHeader, type DurationUnit, type RecordKind } from './fields.js';
@@ -828,10 +828,6 @@ export function noteMerged(report: ImportReport, merged: MergedRows, differing: 
   if (merged.rows > merged.productRows) report.dropped[REPEATED_ID] = merged.rows - merged.productRows;
   if (differing) report.repeatedIdsDiffer = differing;
 }
-
-/** The dropped-row reasons of merged rows: product rows (amounts summed), and other repeats of an id (the first row kept). */
-export const PRODUCT_ROWS = 'product rows merged into their deal';
-export const REPEATED_ID = 'rows repeating a deal id (first row kept)';
 
 /** importDealRows(), with the rows this read merged into a deal of the same id, and those of them that differ from it. */
 export async function importDealRowsCounted(file: string, opts: ImportOptions, store: DealStore) {

@@ -31,6 +31,14 @@ describe('the data-quality line under the KPI tables', () => {
     expect(qualityLine(r, 'ru')).toBe('Прочитано строк: 12 345 из 1 файла; не прочитано: 1; отброшено служебных: 1; пустых строк (не входят в прочитанные): 535.');
     expect(qualityLine(r, 'en')).toBe('Read 12,345 rows from 1 file; unreadable: 1; non-data rows dropped: 1; empty rows (not among those read): 535.');
   });
+
+  // A tester: a Bitrix24 export's 4 product rows, summed into their deals, read «отброшено служебных: 4», data thrown away.
+  it('says rows merged into their deal (product rows, repeated ids) apart from the rows dropped', () => {
+    const r = withFiles(1);
+    r.dataQuality.files[0] = { ...r.dataQuality.files[0]!, dropped: { 'product rows merged into their deal': 4, 'rows repeating a deal id (first row kept)': 2, 'totals row': 1 } };
+    expect(qualityLine(r, 'ru')).toBe('Прочитано строк: 12 345 из 1 файла; не прочитано: 1; отброшено служебных: 1; объединено со строкой своей сделки (товары, повторы): 6.');
+    expect(qualityLine(r, 'en')).toBe("Read 12,345 rows from 1 file; unreadable: 1; non-data rows dropped: 1; merged into their deal's row (products, repeats): 6.");
+  });
 });
 
 describe('renderKpiTable with --metrics', () => {
