@@ -495,9 +495,12 @@ function cellValue(attrs: string, inner: string, ctx: CellContext): string | Cel
  * a generator wrote in a number cell) are kept as they are.
  */
 function pastDouble(v: string): string {
-  if (v.length < 17 || !/^\d+$/.test(v)) return v;
+  // The number as its writer put it: all digits (Excel), or in a scientific form of its own (a writer's
+  // `5.805028000055512e+18`, ExcelJS's and JavaScript's): both are shown in Excel's form.
+  const scientific = /^\d\.\d+e\+?\d+$/i.test(v);
+  if (!scientific && (v.length < 17 || !/^\d+$/.test(v))) return v;
   const n = Number(v);
-  if (n <= Number.MAX_SAFE_INTEGER || String(n) !== v) return v;
+  if (n <= Number.MAX_SAFE_INTEGER || !Number.isInteger(n) || (!scientific && String(n) !== v)) return v;
   const [mantissa, exponent] = n.toExponential(14).split('e') as [string, string];
   return `${mantissa.replace(/\.?0+$/, '')}E${exponent}`;
 }
