@@ -48,7 +48,7 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     )));
   }
   for (const [field, values] of Object.entries(r.values)) {
-    lines.push('', c.bold(L(`Значения ${field}`, `Values of ${field}`)));
+    lines.push('', c.bold(L(`Значения поля ${field}${VALUES_RU[field] ? ` (${VALUES_RU[field]})` : ''}`, `Values of ${field}`)));
     for (const v of values.slice(0, 30)) lines.push(`  ${show(v.value).padEnd(40)} -> ${importNote(shown(field, v), opts.lang)} (${n(v.count)})`);
     if (values.length > 30) lines.push(L(`  … ещё ${n(values.length - 30)}`, `  … ${n(values.length - 30)} more`));
   }
@@ -60,6 +60,21 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
   lines.push(...stageLines(r, opts), ...rowLines(r, opts));
   return `${lines.join('\n')}\n`;
 }
+
+/** What each field whose values inspect lists holds, in Russian: the key stays, a --map file names the field by it. */
+const VALUES_RU: Readonly<Record<string, string>> = {
+  stage: 'этап',
+  status: 'статус',
+  currency: 'валюта',
+  closed_at: 'дата закрытия',
+  won: 'выиграна ли',
+  probability: 'вероятность',
+  kind: 'тип действия',
+  direction: 'направление',
+  missed: 'пропущен ли звонок',
+  owner_type: 'к чему привязано действие',
+  done: 'выполнено ли',
+};
 
 /** How the deals reader notes a stage no rule knows whose deal it read as open; and how inspect shows it where the run stops on the stage. */
 const OPEN_UNKNOWN = 'open (stage not known)';

@@ -342,7 +342,7 @@ describe('an activities file whose done values no rule knows', () => {
     const typo = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'acts.csv', '--map', 'typo.yaml', '--format', 'json'], { cwd: dir }).stdout);
     expect(typo.dataQuality.alerts).toContainEqual({ code: 'map-unmatched', file: 'typo.yaml', count: 1, values: [{ section: 'done', value: 'Fiat', near: 'Fait' }] });
     const inspect = runCli(['inspect', 'acts.csv', '--lang', 'ru'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
-    const block = inspect.stdout.slice(inspect.stdout.indexOf('Значения done')).split('\n\n')[0]!;
+    const block = inspect.stdout.slice(inspect.stdout.indexOf('Значения поля done (выполнено ли)')).split('\n\n')[0]!;
     expect(block).toContain('«Fait»                                   -> выполнено (значение не известно) (2)');
     expect(block).toContain('«Pending»                                -> не выполнено (запланировано) (1)');
     expect(latinWords(block)).toEqual([]);

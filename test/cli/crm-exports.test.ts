@@ -547,7 +547,7 @@ describe('a Pipedrive deals export without «Deal - Status»', () => {
     expect(map.code, map.stderr).toBe(0);
     expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).not.toContain('status:');
     const ru = runCli(['inspect', 'pipedrive-deals-no-status.csv', '--lang', 'ru'], { cwd: dir });
-    const block = ru.stdout.slice(ru.stdout.indexOf('Значения closed_at')).split('\n\n')[0]!;
+    const block = ru.stdout.slice(ru.stdout.indexOf('Значения поля closed_at (дата закрытия)')).split('\n\n')[0]!;
     expect(block).toContain('«»                                       -> открыта (нет времени выигрыша или проигрыша) (1)');
     expect(latinWords(block)).toEqual([]);
   });
