@@ -308,3 +308,13 @@ describe('managerSpellings', () => {
     expect(managerSpellings([{ manager: 'Иванов Иван (101)' }, { manager: 'Иванов Иван Сергеевич (102)' }])).toEqual([]);
   });
 });
+
+// A tester: «захватывает лишь часть месяцев 01.2025» about a single month.
+describe('partial months of a spend file or a plan', () => {
+  it('says «месяца» for one month and «месяцев» for several', () => {
+    const one = describeAlert({ code: 'partial-months', file: 'spend', months: ['2025-01'] }, 'ru');
+    expect(one).toContain('захватывает лишь часть месяца ');
+    expect(describeAlert({ code: 'partial-months', file: 'plan', months: ['2025-01', '2025-03'] }, 'ru')).toContain('захватывает лишь часть месяцев ');
+    expect(describeAlert({ code: 'partial-months', file: 'spend', months: ['2025-01'] }, 'en')).toContain('covers only part of ');
+  });
+});
