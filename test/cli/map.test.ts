@@ -219,6 +219,15 @@ describe('crm-audit map - reads the export from stdin', () => {
   });
 });
 
+// A tester: map on a spend table said «каждый этап известен», and a spend file has no stages.
+describe('crm-audit map - a file without stages', () => {
+  it('says nothing of stages for a spend table', () => {
+    const run = runCli(['map', '-', '--lang', 'ru'], { input: 'Канал;Январь 2025;Февраль 2025;Итого\nЯндекс;1000;2000;3000\nVK;500;700;1200\n' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe('стандартный ввод: решать нечего — каждая колонка найдена.\n');
+  });
+});
+
 // A helper's Beeline call records (the API's duration in milliseconds) had no way to say so: 65,000 ms read as 18 hours, 125,000 skipped as a day or longer.
 describe('a --map file says the unit of a duration column', () => {
   it('units: { header: ms } reads milliseconds; a header the file lacks is an error pointing into the map', () => {

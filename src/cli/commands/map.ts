@@ -72,10 +72,14 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   // a tester): said, where «every column is found» hid it until kpi said revenue needs an amount column.
   const gaps = columnMap ? gapLines(columnGaps(columnMap, report, overrides.valueMaps, store.reasons.values.some((r) => r !== '')), report, kind, o.lang, columnMap.phoneColumns) : [];
   if (stages.length === 0 && !columns && ids.length === 0) {
+    // Stages are a deals file's: a spend, plan or activities file is not told about them.
+    const staged = kind === 'deals';
+    const stagesRu = staged ? ', каждый этап известен или выглядит открытым' : '';
+    const stagesEn = staged ? ', every stage is known or looks open' : '';
     const nothing =
       gaps.length === 0
-        ? tr(o.lang, `${name}: решать нечего — каждая колонка найдена, каждый этап известен или выглядит открытым.`, `${name}: nothing to decide: every column is found, every stage is known or looks open.`)
-        : tr(o.lang, `${name}: каждая обязательная колонка найдена, каждый этап известен или выглядит открытым, но не найдены колонки, без которых часть показателей не рассчитать:`, `${name}: every required column is found, every stage is known or looks open, but columns some metrics need are not found:`);
+        ? tr(o.lang, `${name}: решать нечего — каждая колонка найдена${stagesRu}.`, `${name}: nothing to decide: every column is found${stagesEn}.`)
+        : tr(o.lang, `${name}: каждая обязательная колонка найдена${stagesRu}, но не найдены колонки, без которых часть показателей не рассчитать:`, `${name}: every required column is found${stagesEn}, but columns some metrics need are not found:`);
     ctx.stderr.write(`${[nothing, ...gaps].join('\n')}\n`);
     // Still a map, so that the next step the help shows (kpi --map map.yaml) reads: one that changes nothing.
     await writeOutput(ctx, `${[nothing, ...gaps].map((l) => `# ${l}`).join('\n')}\n`, o.output, inputs, o.output ? o.lang : undefined);
