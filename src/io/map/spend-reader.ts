@@ -34,10 +34,11 @@ export function readSpend(cells: Cells, ctx: ReadContext, sums: SpendSums): Spen
   const c = ctx.cols;
   const source = cleanText(cells.text(c.source));
   if (source !== '' && isTotalsLabel(source)) return TOTALS_ROW;
+  const unnamed = source === '' || SUM_LABEL.test(source);
   if (ctx.map.months) {
     const across = readMonthsAcross(cells, ctx, source, ctx.map.months);
     // The whole table is one scope: a totals row sums every month column.
-    return across instanceof SpendMonths && sums.isTotals('', across.rows, source) ? TOTALS_ROW : across;
+    return across instanceof SpendMonths && sums.isTotals('', across.rows, unnamed) ? TOTALS_ROW : across;
   }
   const month = readMonth(cells, c.month, ctx);
   if (typeof month !== 'string') return month;
@@ -46,8 +47,15 @@ export function readSpend(cells: Cells, ctx: ReadContext, sums: SpendSums): Spen
   if (amount === null) return NO_AMOUNT;
   const spend = { month, source, amount };
   // A long table's totals row sums one month (`2025-01;;45 000` under January's rows).
-  return sums.isTotals(month, [spend], source) ? TOTALS_ROW : spend;
+  return sums.isTotals(month, [spend], unnamed) ? TOTALS_ROW : spend;
 }
+
+/**
+ * A source that only says «sum» (`Сумма;45 000;20 000;65 000`, as a budget's «Сумма» column is the
+ * year's): not a totals word of every table (a deal may be titled so), but a spend row so named that
+ * is the sums of the rows above is the totals, as a row with no source is (SpendSums).
+ */
+const SUM_LABEL = /^(сумма|sum)\s*:?$/i;
 
 /** Amounts in kopecks (cents) per month, and how many rows of the file they add up. */
 interface Tally {
@@ -66,18 +74,19 @@ const kopecks = (amount: number): number => Math.round(amount * 100);
  * to the cent, the sum of the same month over the rows above it (those since the previous such row, or
  * all of them; at least two rows), an empty cell standing for a sum of nothing; at least one amount is
  * above 0. Anything else with no source, a sum off by a kopeck or a row alone above, is spend of no
- * named source, as before. Scopes: '' is the whole table of months across; a long table's month is its
- * own scope (its totals row sums that month's rows).
+ * named source, as before. A row whose source only says «Сумма» (SUM_LABEL) is judged as one with no
+ * source. Scopes: '' is the whole table of months across; a long table's month is its own scope (its
+ * totals row sums that month's rows).
  */
 export class SpendSums {
   private readonly since = new Map<string, Tally>();
   private readonly all = new Map<string, Tally>();
 
-  /** Whether a row is a totals row of its scope, else adds it to the sums (a row with a source always is data). */
-  isTotals(scope: string, rows: readonly SpendRow[], source: string): boolean {
+  /** Whether a row is a totals row of its scope, else adds it to the sums (a row with a name other than «Сумма» always is data). */
+  isTotals(scope: string, rows: readonly SpendRow[], unnamed: boolean): boolean {
     const since = tallyOf(this.since, scope);
     const all = tallyOf(this.all, scope);
-    if (source === '' && rows.some((r) => kopecks(r.amount) > 0) && (sumsOf(since, rows) || sumsOf(all, rows))) {
+    if (unnamed && rows.some((r) => kopecks(r.amount) > 0) && (sumsOf(since, rows) || sumsOf(all, rows))) {
       this.since.set(scope, { kopecks: new Map(), rows: 0 });
       return true;
     }

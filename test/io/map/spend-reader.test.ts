@@ -304,6 +304,17 @@ describe('spend: an unlabelled totals row', () => {
     expect(report.dropped).toEqual({});
   });
 
+  // The tester's other file: the sums row named «Сумма» (not a totals word of every table) doubled the spend as well.
+  it('a sums row named «Сумма» is the totals too; a «Сумма» row that is no sum is a source', async () => {
+    const body = [['Яндекс', '30 000', '20 000', '50 000'], ['Сайт', '10 000', '', '10 000'], ['Радио', '5 000', '0', '5 000']];
+    const named = await read(wide('spend-wide-summa-row.csv', [...body, ['Сумма', '45 000', '20 000', '65 000']]));
+    expect(total(named.rows)).toBe(65_000);
+    expect(named.report.dropped).toEqual({ 'totals row': 1 });
+    const other = await read(wide('spend-wide-summa-source.csv', [...body, ['Сумма', '1 000', '', '1 000']]));
+    expect(other.rows.at(-1)).toEqual(row('2025-01', 'Сумма', 1000));
+    expect(total(other.rows)).toBe(66_000);
+  });
+
   it('a row with no source under one row alone, or under a row with no source it would repeat, is spend', async () => {
     const one = await read(wide('spend-wide-one-row-above.csv', [['Яндекс', '30 000', '20 000', '50 000'], ['', '30 000', '20 000', '50 000']]));
     expect(total(one.rows)).toBe(100_000);
