@@ -182,6 +182,44 @@ describe('kpi --spend with months across', () => {
     expect(shown.stdout).toMatch(/"Итого" +unmapped/);
   });
 
+  // A tester: the budget's last row the sums with no name (`;30 000;25 000;55 000`) was read as spend of
+  // no source, and the department's spend doubled (130 000 for 65 000, cost per lead 14 444 for 7 222).
+  it('a sums row with no name is the totals, dropped; a source-less row that is no sum stays spend', () => {
+    writeFileSync(path.join(dir, 'spend-wide-sums.csv'), WIDE.replace('Итого;30 000', ';30 000'));
+    const r = kpi(['--by', 'source', '--spend', 'spend-wide-sums.csv', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout);
+    // By hand: 25 000 + 15 000 + 10 000 + 5 000 = 55 000 over 5 leads (A–E) and 2 new clients.
+    expect(result.total).toMatchObject({ spend: 55_000, cost_per_lead: 11_000, cac: 27_500 });
+    expect(result.spend.noSource).toBeUndefined();
+    expect(result.groups.map((g: { by: { source: string | null } }) => g.by.source)).toEqual(['Ads', 'Radio', 'SEO']);
+    expect(result.dataQuality.files.find((f: { kind: string }) => f.kind === 'spend')).toMatchObject({ rowsRead: 4, records: 4, skipped: 0, dropped: { 'totals row': 1 } });
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--spend', 'spend-wide-sums.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stdout).toMatch(/Расходы\s+55\s000\n/);
+    expect(ru.stdout).toMatch(/Цена лида\s+11\s000\n/);
+    expect(ru.stderr).not.toContain('без источника');
+    // 3 000 is no sum of the rows above: spend of no source, 58 000 in all, 58 000 ÷ 5 leads a lead.
+    writeFileSync(path.join(dir, 'spend-wide-no-source.csv'), WIDE.replace('Итого;30 000;25 000;55 000', ';3 000;;3 000'));
+    const kept = JSON.parse(kpi(['--spend', 'spend-wide-no-source.csv', '--format', 'json']).stdout);
+    expect(kept.total).toMatchObject({ spend: 58_000, cost_per_lead: 11_600, cac: 29_000 });
+    expect(kept.spend.noSource).toBe(3_000);
+    const keptRu = runCli(['kpi', '-d', 'deals.csv', '--spend', 'spend-wide-no-source.csv', '--lang', 'ru'], { cwd: dir });
+    expect(keptRu.stdout).toMatch(/Расходы\s+58\s000\n/);
+    expect(keptRu.stderr).toMatch(/строки без источника на 3\s000/);
+  });
+
+  it('a long table\'s sums row of a month, with no name, is dropped too', () => {
+    writeFileSync(path.join(dir, 'spend-long-sums.csv'), 'Месяц;Источник;Расход\n2025-01;Ads;25 000\n2025-01;Radio;5 000\n2025-01;;30 000\n2025-02;Ads;15 000\n2025-02;SEO;10 000\n2025-02;;25 000\n');
+    const r = kpi(['--by', 'source', '--spend', 'spend-long-sums.csv', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.total).toMatchObject({ spend: 55_000, cost_per_lead: 11_000 });
+    expect(result.dataQuality.files.find((f: { kind: string }) => f.kind === 'spend').dropped).toEqual({ 'totals row': 2 });
+    const long = JSON.parse(kpi(['--by', 'source', '--spend', 'spend.csv', '--format', 'json']).stdout);
+    expect(result.groups).toEqual(long.groups);
+  });
+
   it('a --map naming the month or the amount reads the file as a long table', () => {
     writeFileSync(path.join(dir, 'spend-wide.csv'), WIDE);
     writeFileSync(path.join(dir, 'spend-map.yaml'), 'spend:\n  columns:\n    amount: "Итого"\n');

@@ -24,7 +24,7 @@ import { activityValueReaders, byCount, DateOrders, DecimalMarks, firstColumns, 
 import { byProbability, closedShown, guessStage, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { paymentMemos, readPayment } from './payment-reader.js';
-import { readSpend, SpendMonths } from './spend-reader.js';
+import { readSpend, SpendMonths, SpendSums } from './spend-reader.js';
 import { choosePlanKey, readPlan } from './plan-reader.js';
 import { hasGroupRows, RowFilter, totalsRow } from './row-filters.js';
 import { REPEATED_HEADER, RepeatedHeader } from './repeated-header.js';
@@ -213,7 +213,11 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
     const m = activityMemos(ctx);
     return { ctx, build: ((cells) => readActivity(cells, ctx, m)) as Build<T> };
   }
-  if (kind === 'spend') return { ctx, build: ((cells) => readSpend(cells, ctx)) as Build<T> };
+  if (kind === 'spend') {
+    // Per file: the sums of the rows above, to know an unlabelled totals row.
+    const sums = new SpendSums();
+    return { ctx, build: ((cells) => readSpend(cells, ctx, sums)) as Build<T> };
+  }
   if (kind === 'plan') {
     const key = map.fields.has('manager') ? 'manager' : 'source';
     return { ctx, build: ((cells) => readPlan(cells, ctx, key)) as Build<T> };

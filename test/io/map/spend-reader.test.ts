@@ -206,6 +206,129 @@ describe('spend: rows that cannot be read', () => {
   });
 });
 
+/**
+ * A tester: a budget with months across whose last row is the sums with no name (`;45 000;20 000;65 000`)
+ * doubled the spend, read as spend of no source (130 000 for 65 000). A row with no source whose every
+ * amount is the sum of its month over the rows above (since the previous such row, or all; two rows at
+ * least; to the kopeck) is the table's totals: dropped and counted as «Итого» is. Any other is spend.
+ */
+describe('spend: an unlabelled totals row', () => {
+  const WIDE = ['Канал', 'Январь 2025', 'Февраль 2025', 'Итого'];
+  const wide = (name: string, body: string[][]) => put(name, csv([WIDE, ...body], { delimiter: ';' }));
+  const total = (rows: SpendRow[]) => rows.reduce((sum, r) => sum + r.amount, 0);
+
+  it('months across: the sums row under the tester\'s budget is dropped, and the spend is 65 000, not 130 000', async () => {
+    const file = wide('spend-wide-unlabelled-totals.csv', [
+      ['Яндекс', '30 000', '20 000', '50 000'],
+      ['Сайт', '10 000', '', '10 000'],
+      ['Радио', '5 000', '0', '5 000'],
+      // January 30 000 + 10 000 + 5 000; February 20 000 + (nothing) + 0; the «Итого» column is not read.
+      ['', '45 000', '20 000', '65 000'],
+    ]);
+    const { rows, report } = await read(file);
+    expect(rows).toEqual([row('2025-01', 'Яндекс', 30000), row('2025-02', 'Яндекс', 20000), row('2025-01', 'Сайт', 10000), row('2025-01', 'Радио', 5000), row('2025-02', 'Радио', 0)]);
+    expect(total(rows)).toBe(65_000);
+    expect(report).toMatchObject({ rowsRead: 4, records: 5, skippedCount: 0, dropped: { 'totals row': 1 } });
+  });
+
+  it('months across without an «Итого» column, and subtotals under each group with a grand total under them all', async () => {
+    const file = put(
+      'spend-wide-subtotals.csv',
+      csv(
+        [
+          ['Канал', 'Январь 2025', 'Февраль 2025'],
+          ['Яндекс', '30 000', '20 000'],
+          ['VK', '10 000,50', '5 000'],
+          ['', '40 000,50', '25 000'],
+          ['Радио', '5 000', ''],
+          ['Выставка', '1 000', '2 000'],
+          ['', '6 000', '2 000'],
+          // All four channels: 46 000,50 and 27 000 (the subtotals are not added in).
+          ['', '46 000,50', '27 000'],
+        ],
+        { delimiter: ';' },
+      ),
+    );
+    const { rows, report } = await read(file);
+    expect(rows.map((r) => r.source)).toEqual(['Яндекс', 'Яндекс', 'VK', 'VK', 'Радио', 'Выставка', 'Выставка']);
+    expect(total(rows)).toBe(73_000.5);
+    expect(report.dropped).toEqual({ 'totals row': 3 });
+  });
+
+  it('a long table: a month\'s sums row within that month, a held ambiguous amount counted in its order', async () => {
+    const file = put(
+      'spend-long-unlabelled-totals.csv',
+      csv(
+        [
+          ['Месяц', 'Источник', 'Расход'],
+          ['2025-01', 'Яндекс', '30 000'],
+          ['2025-01', 'Сайт', '10 000'],
+          ['2025-01', 'Радио', '5 000'],
+          ['2025-01', '', '45 000'],
+          ['2025-02', 'Яндекс', '1,234'],
+          ['2025-02', 'Радио', '1,266'],
+          // `2,5` says the comma is decimal: 1,234 + 1,266, the rows held until then.
+          ['2025-02', '', '2,5'],
+        ],
+        { delimiter: ';' },
+      ),
+    );
+    const { rows, report } = await read(file);
+    expect(rows).toEqual([row('2025-01', 'Яндекс', 30000), row('2025-01', 'Сайт', 10000), row('2025-01', 'Радио', 5000), row('2025-02', 'Яндекс', 1.234), row('2025-02', 'Радио', 1.266)]);
+    expect(report).toMatchObject({ records: 5, skippedCount: 0, dropped: { 'totals row': 2 } });
+  });
+
+  it('a workbook\'s =SUM row with no name, read by its cached values', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Бюджет');
+    ws.addRow(['Канал', 'Январь 2025', 'Февраль 2025', 'Итого']);
+    ws.addRow(['Яндекс', 30000, 20000, { formula: 'B2+C2', result: 50000 }]);
+    ws.addRow(['Сайт', 10000, null, { formula: 'B3+C3', result: 10000 }]);
+    ws.addRow(['Радио', 5000, 0, { formula: 'B4+C4', result: 5000 }]);
+    ws.addRow([null, { formula: 'SUM(B2:B4)', result: 45000 }, { formula: 'SUM(C2:C4)', result: 20000 }, { formula: 'SUM(D2:D4)', result: 65000 }]);
+    const { rows, report } = await read(put('spend-wide-unlabelled-sum.xlsx', Buffer.from(await wb.xlsx.writeBuffer())));
+    expect(total(rows)).toBe(65_000);
+    expect(rows).toHaveLength(5);
+    expect(report.dropped).toEqual({ 'totals row': 1 });
+  });
+
+  it.each([
+    ['a kopeck off the sum', ['20 000', '', '0'], ['', '45 000,01', '20 000', '65 000,01'], 65_000.01],
+    ['one month the sum, the other not', ['20 000', '', '0'], ['', '45 000', '2 000', '47 000'], 47_000],
+    ['an empty month whose rows above spent', ['20 000', '', '0'], ['', '45 000', '', '45 000'], 45_000],
+    ['a month the rows above left empty filled', ['', '', ''], ['', '45 000', '20 000', '65 000'], 65_000],
+  ])('a row with no source is spend, not totals: %s', async (name, february, last, noSource) => {
+    const body = [['Яндекс', '30 000', february[0]!, ''], ['Сайт', '10 000', february[1]!, ''], ['Радио', '5 000', february[2]!, ''], last];
+    const { rows, report } = await read(wide(`spend-wide-not-totals-${name.replace(/\W+/g, '-')}.csv`, body));
+    expect(rows.filter((r) => r.source === '').reduce((sum, r) => sum + r.amount, 0)).toBe(noSource);
+    expect(report.dropped).toEqual({});
+  });
+
+  // The tester's other file: the sums row named «Сумма» (not a totals word of every table) doubled the spend as well.
+  it('a sums row named «Сумма» is the totals too; a «Сумма» row that is no sum is a source', async () => {
+    const body = [['Яндекс', '30 000', '20 000', '50 000'], ['Сайт', '10 000', '', '10 000'], ['Радио', '5 000', '0', '5 000']];
+    const named = await read(wide('spend-wide-summa-row.csv', [...body, ['Сумма', '45 000', '20 000', '65 000']]));
+    expect(total(named.rows)).toBe(65_000);
+    expect(named.report.dropped).toEqual({ 'totals row': 1 });
+    const other = await read(wide('spend-wide-summa-source.csv', [...body, ['Сумма', '1 000', '', '1 000']]));
+    expect(other.rows.at(-1)).toEqual(row('2025-01', 'Сумма', 1000));
+    expect(total(other.rows)).toBe(66_000);
+  });
+
+  it('a row with no source under one row alone, or under a row with no source it would repeat, is spend', async () => {
+    const one = await read(wide('spend-wide-one-row-above.csv', [['Яндекс', '30 000', '20 000', '50 000'], ['', '30 000', '20 000', '50 000']]));
+    expect(total(one.rows)).toBe(100_000);
+    expect(one.report.dropped).toEqual({});
+    // Two months of spend with no source, the same both months: the second is no sum of two rows.
+    const long = await read(put('spend-long-no-source-twice.csv', csv([['Месяц', 'Источник', 'Расход'], ['2025-01', 'Яндекс', '1 000'], ['2025-01', '', '700'], ['2025-02', '', '700']], { delimiter: ';' })));
+    expect(long.rows).toEqual([row('2025-01', 'Яндекс', 1000), row('2025-01', '', 700), row('2025-02', '', 700)]);
+    // A month's rows summed in another month are not its sum.
+    const months = await read(put('spend-long-other-month.csv', csv([['Месяц', 'Источник', 'Расход'], ['2025-01', 'Яндекс', '1 000'], ['2025-01', 'Сайт', '500'], ['2025-02', '', '1 500']], { delimiter: ';' })));
+    expect(total(months.rows)).toBe(3_000);
+    expect(months.report.dropped).toEqual({});
+  });
+});
+
 describe('spend: columns', () => {
   it('names a missing column with the closest one and a --map snippet ready to paste', async () => {
     const file = put('spend-without-amount.csv', csv([['Месяц', 'Источник', 'Расходы на рекламу'], ['2024-07', 'Сайт', '100']], { delimiter: ';' }));
