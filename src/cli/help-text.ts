@@ -18,7 +18,7 @@ function placeholders(term: string, lang: string): string {
 /** One of commander's error lines, already in `lang` (commanderMessage), with the names of values as the help gives them. */
 export function errorPlaceholders(text: string, lang: string): string {
   if (lang !== 'ru') return text;
-  return placeholders(text, lang).replace(/(аргумент ')([^']+)(')/g, (whole, open: string, name: string, close: string) => (PLACEHOLDERS_RU[name] ? `${open}${PLACEHOLDERS_RU[name]}${close}` : whole));
+  return placeholders(text, lang).replace(/(аргумент «)([^»]+)(»)/g, (whole, open: string, name: string, close: string) => (PLACEHOLDERS_RU[name] ? `${open}${PLACEHOLDERS_RU[name]}${close}` : whole));
 }
 
 /** A description with commander's "(choices: …, default: …)" in `lang`. */

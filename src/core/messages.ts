@@ -479,15 +479,15 @@ const ROW_REASONS_EN: Readonly<Record<string, string>> = { 'no created_at': 'no 
 
 /** The argument parser's (commander's) own errors, which it writes in English. */
 export const COMMANDER_ERRORS: readonly Template[] = [
-  { en: "error: unknown option '{option}'{rest}", ru: "ошибка: неизвестный параметр '{option}'{rest}" },
-  { en: "error: required option '{option}' not specified", ru: "ошибка: не указан обязательный параметр '{option}'" },
-  { en: "error: missing required argument '{name}'", ru: "ошибка: не указан обязательный аргумент '{name}'" },
-  { en: "error: option '{option}' argument missing", ru: "ошибка: у параметра '{option}' нет значения" },
-  { en: "error: option '{option}' argument '{value}' is invalid. Allowed choices are {choices}.", ru: "ошибка: у параметра '{option}' недопустимое значение '{value}'. Допустимые значения: {choices}." },
-  { en: "error: unknown command '{name}'{rest}", ru: "ошибка: неизвестная команда '{name}'{rest}" },
+  { en: "error: unknown option '{option}'{rest}", ru: 'ошибка: неизвестный параметр «{option}»{rest}' },
+  { en: "error: required option '{option}' not specified", ru: 'ошибка: не указан обязательный параметр «{option}»' },
+  { en: "error: missing required argument '{name}'", ru: 'ошибка: не указан обязательный аргумент «{name}»' },
+  { en: "error: option '{option}' argument missing", ru: 'ошибка: у параметра «{option}» нет значения' },
+  { en: "error: option '{option}' argument '{value}' is invalid. Allowed choices are {choices}.", ru: 'ошибка: у параметра «{option}» недопустимое значение «{value}». Допустимые значения: {choices}.' },
+  { en: "error: unknown command '{name}'{rest}", ru: 'ошибка: неизвестная команда «{name}»{rest}' },
   { en: "error: too many arguments for '{name}'. Expected {n} arguments but got {got}.", ru: 'ошибка: у команды {name} лишние аргументы: ожидалось {n}, получено {got}' },
   { en: "error: too many arguments for '{name}'. Expected {n} argument but got {got}.", ru: 'ошибка: у команды {name} лишние аргументы: ожидался {n}, получено {got}' },
-  { en: "error: too many arguments{rest}", ru: "ошибка: лишние аргументы{rest}" },
+  { en: "error: too many arguments{rest}", ru: 'ошибка: лишние аргументы{rest}' },
   { en: '(Did you mean {option}?)', ru: '(может быть, {option}?)' },
   { en: '(add --help for usage)', ru: '(справка: --help)' },
 ];

@@ -116,8 +116,8 @@ describe('a Russian run speaks Russian', () => {
       ['report with nothing to report', ['report'], 'отчитываться не о чем'],
       ['an unknown preset', ['report', '-d', 'samples/amocrm-deals.csv', '--preset', 'strict'], 'недопустимое значение'],
       ['an unknown option', ['audit', '--bogus'], 'неизвестный параметр'],
-      ['a missing argument', ['validate'], "не указан обязательный аргумент 'файл'"],
-      ['an option without its value', ['kpi', '-d', 'samples/amocrm-deals.csv', '--lang'], "у параметра '--lang <язык>' нет значения"],
+      ['a missing argument', ['validate'], 'не указан обязательный аргумент «файл»'],
+      ['an option without its value', ['kpi', '-d', 'samples/amocrm-deals.csv', '--lang'], 'у параметра «--lang <язык>» нет значения'],
       ['a bad whole number', ['generate', '-o', path.join(dir, 'gen'), '--deals', 'много'], 'нужно целое число'],
     ])('%s', (_name, args, expected) => {
       const run = ruRun(args.map((a) => (a.startsWith('FILE:') ? at(a.slice(5)) : a)));
