@@ -26,10 +26,11 @@ import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { paymentMemos, readPayment } from './payment-reader.js';
 import { readSpend, SpendMonths, SpendSums } from './spend-reader.js';
 import { choosePlanKey, readPlan } from './plan-reader.js';
-import { hasGroupRows, RowFilter, totalsRow } from './row-filters.js';
+import { hasGroupRows, RowFilter } from './row-filters.js';
 import { REPEATED_HEADER, RepeatedHeader } from './repeated-header.js';
 import { readTable, type TableInfo, type TableOptions } from '../read/table.js';
 import { SheetWithoutHeader } from '../read/sheet-error.js';
+import { uncalculatedError, type Uncalculated } from '../read/uncalculated.js';
 import { buildValueMaps, withProfileStages, withProfileValues, type ValueMaps } from './value-maps.js';
 import { detectProfile, profileCrm } from './profiles.js';
 import { parseBoolean, type SlashOrder } from './values.js';
@@ -269,8 +270,8 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
   const byNumber = mapped.some((c) => /^#\d+$/.test(c.trim()));
   // Two known names at least: a filter row «Период | с … | по …» names one (a spend file's month).
   const namesColumns = byNumber ? undefined : (cells: readonly string[]) => headerScore(cells, kind) >= 2 || cells.some((c) => named.has(normalizeHeader(c)));
-  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, namesColumns, dropsRow: totalsRow };
-  const { held, ...table } = await readTable(file, tableOptions, (record, line) => rows.add(record, line)).catch((error: unknown) => {
+  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, namesColumns, uncalculated: 'pass' };
+  const { held, ...table } = await readTable(file, tableOptions, (record, line, uncalculated) => rows.add(record, line, uncalculated)).catch((error: unknown) => {
     throw namedCell(error, rows);
   });
   let report: ImportReport;
@@ -335,7 +336,9 @@ const DATE_LIKE = /^\s*"?(?:\d{4}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})/;
 /** Turns the rows of one file into records: finds the header, judges each row, holds rows back while a date order is unknown. */
 class RowsToRecords<T> {
   readonly report: ImportReport;
-  private readonly headRows: Array<{ cells: string[]; row: number }> = [];
+  private readonly headRows: Array<{ cells: string[]; row: number; uncalculated?: readonly Uncalculated[] }> = [];
+  /** The columns a field reads (known with the header): a workbook's formula saved without its value elsewhere stops nothing. */
+  private readColumns: ReadonlySet<number> = new Set();
   private reading: { ctx: ReadContext; build: Build<T> } | undefined;
   /** A call log's legs read as one call each (a call id column: see CallLegs), and the column. */
   private legs: { calls: CallLegs; col: number; settle: (read: LinkedActivity | RowProblem, row: number) => void } | undefined;
@@ -389,14 +392,16 @@ class RowsToRecords<T> {
     return name ? name : undefined;
   }
 
-  /** One record of the table, as strings or bytes. */
-  add(record: string[] | ByteRow, line: number): void {
+  /** One record of the table, as strings or bytes, with a workbook's formulas saved without their values in it. */
+  add(record: string[] | ByteRow, line: number, uncalculated?: readonly Uncalculated[]): void {
     if (this.reading) {
-      if (Array.isArray(record)) this.dataRow(this.cells.setText(record), record.length, line);
-      else this.dataRow(this.cells.setBytes(record as ByteRow), (record as ByteRow).count, line);
+      if (Array.isArray(record)) {
+        if (uncalculated && this.uncalculatedDrops(record, line, uncalculated)) return;
+        this.dataRow(this.cells.setText(record), record.length, line);
+      } else this.dataRow(this.cells.setBytes(record as ByteRow), (record as ByteRow).count, line);
       return;
     }
-    this.headRows.push({ cells: Array.isArray(record) ? record : (record as ByteRow).cells(), row: line });
+    this.headRows.push({ cells: Array.isArray(record) ? record : (record as ByteRow).cells(), row: line, ...(uncalculated ? { uncalculated } : {}) });
     if (this.headRows.length >= this.limits.headerSearchRows) this.startWithHeader();
   }
 
@@ -492,8 +497,33 @@ class RowsToRecords<T> {
     if (kind === 'activities' && callId !== undefined) this.legs = { calls: new CallLegs([MISSED_NO_MANAGER, NO_MANAGER_REASON]), col: callId, settle: (read, row) => this.settle(read as T | RowProblem, row) };
     this.dateColumns = DATE_FIELDS.flatMap((f) => map.fields.get(f) ?? []);
     this.numberColumns = NUMBER_FIELDS[kind].flatMap((f) => map.fields.get(f) ?? []);
-    for (const r of headRows.slice(best + 1)) this.dataRow(this.cells.setText(r.cells), r.cells.length, r.row);
+    this.readColumns = new Set([...map.fields.values()].flat());
+    // A header cell never calculated names no column: the header is not known, whatever the column holds.
+    const unnamed = best === -1 ? undefined : header.uncalculated?.[0];
+    if (unnamed) throw uncalculatedError(unnamed, file, header.row);
+    for (const r of headRows.slice(best + 1)) {
+      if (r.uncalculated && this.uncalculatedDrops(r.cells, r.row, r.uncalculated)) continue;
+      this.dataRow(this.cells.setText(r.cells), r.cells.length, r.row);
+    }
     headRows.length = 0;
+  }
+
+  /**
+   * A workbook's row with formulas saved without their values (read as empty cells), judged on the
+   * whole row once the header is known: a totals row (`Итого` and its =SUM, wherever the label stands,
+   * or =SUM alone) is dropped as it would be with the values (true); else a formula in a column a field
+   * reads stops the run, naming the cell and the fix (open and save the workbook), and one in a column
+   * nothing reads (a «Маржа» of =C2*0.3, a budget's «Итого») is read as the empty cell it is here.
+   */
+  private uncalculatedDrops(cells: readonly string[], row: number, uncalculated: readonly Uncalculated[]): boolean {
+    if (this.filter.totalsWithFormulas(cells, uncalculated, this.report.columns.length)) {
+      this.report.rowsRead++;
+      this.drop('totals row');
+      return true;
+    }
+    const read = uncalculated.find((u) => this.readColumns.has(u.col));
+    if (read) throw uncalculatedError(read, this.file, row);
+    return false;
   }
 
   /** One data row, as text or bytes: the same checks either way. */

@@ -8,7 +8,6 @@ import { headerScore, namesTellingColumn } from './mapping.js';
 import { noHeaderError } from './no-header.js';
 import { detectProfile } from './profiles.js';
 import { readTable } from '../read/table.js';
-import { totalsRow } from './row-filters.js';
 
 class Enough extends Error {}
 
@@ -38,8 +37,9 @@ export async function guessKindSaid(file: string, opts: ImportOptions): Promise<
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   try {
     // An HTML document's data table is the one whose row names two columns of some kind, as when its kind is given.
+    // A workbook's formulas saved without their values say nothing of its kind: the import judges them.
     const namesColumns = (cells: readonly string[]) => RECORD_KINDS.some((kind) => headerScore(cells, kind) >= 2);
-    await readTable(file, { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, namesColumns, dropsRow: totalsRow }, (cells, line) => {
+    await readTable(file, { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, namesColumns, uncalculated: 'pass' }, (cells, line) => {
       rows.push({ cells: Array.isArray(cells) ? cells : cells.cells(), row: line });
       if (rows.length >= limits.headerSearchRows) throw new Enough();
     });

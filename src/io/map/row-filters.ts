@@ -86,12 +86,12 @@ export function isTotalsLabel(text: string): boolean {
 export type RowShape = 'empty' | 'totals' | 'footer' | 'data';
 
 /**
- * Whether a row is a totals row however wide the table is (RowFilter.shape judged at the row's own
- * width: a wider header only makes a label and its sums fill less of it). A workbook's totals row whose
- * =SUM was saved without its value is read so, dropped as it would be with the value, where it stopped the run.
+ * Where a workbook's row holds formulas saved without their values (read as empty cells): their
+ * columns, and whether each only aggregates ranges (`SUM(C2:C5)`, `SUBTOTAL(9,C2:C5)`).
  */
-export function totalsRow(cells: readonly string[]): boolean {
-  return new RowFilter().shape(new RowCells().setText([...cells]), cells.length) === 'totals';
+export interface RowFormulas {
+  readonly col: number;
+  readonly aggregate: boolean;
 }
 
 /** Judges rows of one file (the memo of first cells is per file). */
@@ -126,6 +126,35 @@ export class RowFilter {
     if (this.groups && first === 0 && this.groupRow(cells, count, width)) return 'totals';
     if (filled === 1 && Math.max(count, width) > 2) return 'footer';
     return 'data';
+  }
+
+  /**
+   * Whether a workbook's row whose formulas were saved without their values (`cells` holds them empty)
+   * is a totals row, judged on the whole row as it would be with the values: a row its first cell makes
+   * one (`Итого` left of its sums), or a row of such formulas and totals labels alone, wherever the
+   * label stands (right of the sums, in the manager column), or of aggregates of ranges with no label at
+   * all (a row of =SUM under the table). A label with words after it (`Итого за июль`, «Total Wine…»)
+   * or a subtotal's («Иванов Итог») counts in a row that fills at most half the columns, as ever.
+   */
+  totalsWithFormulas(cells: readonly string[], formulas: readonly RowFormulas[], width: number): boolean {
+    const probe = [...cells];
+    for (const f of formulas) {
+      while (probe.length <= f.col) probe.push('');
+      probe[f.col] = '0';
+    }
+    const filled = new RowCells().setText(probe);
+    if (this.shape(filled, probe.length, width) === 'totals') return true;
+    const at = new Set(formulas.map((f) => f.col));
+    const half = halfFilled(filled, probe.length, width);
+    let labels = 0;
+    for (let i = 0; i < cells.length; i++) {
+      const text = cells[i]!.trim();
+      if (at.has(i) || text === '') continue;
+      const kind = totalsCell(text);
+      if (kind === 'label' || (half && (kind === 'words' || SUBTOTAL.test(trimEdges(text))))) labels++;
+      else return false;
+    }
+    return labels > 0 || formulas.every((f) => f.aggregate);
   }
 
   /** A first cell that begins with a totals word: a bare label, or words after it in a row that fills at most half the columns. */

@@ -1,6 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import { ByteScanner, SCAN_WINDOW } from './csv-scan.js';
 import type { Limits } from './limits.js';
+import type { Uncalculated } from './uncalculated.js';
 
 /** Turns a cell's bytes into text in the file's encoding. */
 export interface CellText {
@@ -75,8 +76,12 @@ function loneCrToLf(buf: Buffer): boolean {
   return found;
 }
 
-/** Receives each record and the line it starts on (1-based): fields as text (XLSX, HTML) or as bytes (delimited text). */
-export type RowSink = (row: string[] | ByteRow, line: number) => void;
+/**
+ * Receives each record and the line it starts on (1-based): fields as text (XLSX, HTML) or as bytes
+ * (delimited text); and a workbook's formulas saved without their values in the row, read as empty
+ * cells (only when the table is read with `uncalculated: 'pass'`).
+ */
+export type RowSink = (row: string[] | ByteRow, line: number, uncalculated?: readonly Uncalculated[]) => void;
 
 const QUOTE = 34;
 const CR = 13;

@@ -37,8 +37,12 @@ export interface TableOptions {
   onFormat?: (format: { delimiter: string; encoding: Encoding | undefined }) => void;
   /** Whether a row names known columns (the header search's test): an HTML document's data table is the one with such a row. */
   namesColumns?: (cells: readonly string[]) => boolean;
-  /** Whether the importer drops a row whatever its values (a totals row): a workbook's formula saved without its value there stops nothing. */
-  dropsRow?: (cells: readonly string[]) => boolean;
+  /**
+   * 'pass': a workbook's formula saved without its value is read as an empty cell and handed to the
+   * sink with its row, for the importer to judge (a totals row's =SUM, or a column no field reads,
+   * stops nothing); else the first one stops the read, naming the cell and the fix.
+   */
+  uncalculated?: 'pass';
 }
 
 /** How a file was read: what `inspect` shows. */
@@ -113,7 +117,7 @@ class Chunks {
 
 /** Reads any supported export (`-` for stdin) and streams its rows, whatever the format and encoding. */
 export async function readTable(file: string, opts: TableOptions, byteSink: RowSink): Promise<TableInfo> {
-  const sink: RowSink = opts.textRows ? (row, line) => byteSink(Array.isArray(row) ? row : row.cells(), line) : byteSink;
+  const sink: RowSink = opts.textRows ? (row, line, uncalculated) => byteSink(Array.isArray(row) ? row : row.cells(), line, uncalculated) : byteSink;
   const stopAt = file === '-' ? undefined : opts.stopAt;
   const { stream, size } = opts.source ? { stream: opts.source, size: undefined } : await openInput(file, opts.cwd, opts.stdin, { start: opts.part?.from, end: stopAt?.at });
   // A first part read here while a worker reads the rest counts against the part, so it reaches 100%.
@@ -218,7 +222,7 @@ async function readXlsxInput(file: string, whole: Buffer, opts: TableOptions, si
   const { readXlsx } = await import('./xlsx.js');
   const source = file === '-' ? { buffer: whole } : { path: await assertReadableFile(file, opts.cwd) };
   try {
-    const info = await readXlsx(source, file, opts.sheet, opts.limits, sink, opts.dropsRow);
+    const info = await readXlsx(source, file, opts.sheet, opts.limits, sink, opts.uncalculated);
     return { type: 'xlsx', sheet: info.sheet, sheets: info.sheets, ...(info.hiddenRows ? { hiddenRows: info.hiddenRows } : {}), ...(file === '-' ? { held: whole } : {}) };
   } catch (error) {
     if (error instanceof SheetWithoutHeader && file === '-') error.held = whole;

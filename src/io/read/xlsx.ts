@@ -8,6 +8,7 @@ import { SheetWithoutHeader } from './sheet-error.js';
 import { wholeSeconds } from './serial.js';
 import type { RowSink } from './csv.js';
 import type { Limits } from './limits.js';
+import { aggregateOverRanges, type Uncalculated } from './uncalculated.js';
 import { assertNoDtd, attr, checkXml, decodeXmlText, MalformedXml, XmlCheck } from './xml.js';
 
 type ZipFile = yauzl.ZipFile;
@@ -28,7 +29,7 @@ export interface XlsxInfo {
  * workbook is refused, never read as fewer or other values: each part's CRC-32 is checked against
  * the zip's, and its XML must be well-formed (a mismatched tag moved a value to another column).
  */
-export async function readXlsx(source: { path?: string; buffer?: Buffer }, file: string, sheetWanted: string | undefined, limits: Limits, sink: RowSink, dropsRow?: (cells: readonly string[]) => boolean): Promise<XlsxInfo> {
+export async function readXlsx(source: { path?: string; buffer?: Buffer }, file: string, sheetWanted: string | undefined, limits: Limits, sink: RowSink, uncalculated?: 'pass'): Promise<XlsxInfo> {
   const zip = await openZip(source, file);
   try {
     const entries = await listEntries(zip, file);
@@ -79,7 +80,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
       let found: boolean;
       try {
         const merges = await mergedDown(zip, entry, file, budget, limits, sheet.name);
-        const ctx: CellContext = { shared, dateStyles, timeStyles, date1904, merges, sheet: sheet.name, part: entry.fileName, file, ...(dropsRow ? { dropsRow } : {}) };
+        const ctx: CellContext = { shared, dateStyles, timeStyles, date1904, merges, sheet: sheet.name, part: entry.fileName, file, ...(uncalculated ? { uncalculated } : {}) };
         found = await streamSheet(zip, entry, file, budget, limits, ctx, sink);
         hiddenRows = ctx.hiddenRows ?? 0;
       } catch (error) {
@@ -123,10 +124,13 @@ interface CellContext {
   /** Rows with values that Excel hides (a filter, or hidden by hand): read as every other row, and counted. */
   hiddenRows?: number;
   /**
-   * Whether the reader of the rows drops a row whatever its cells' values (a totals row: «Итого», "Total"):
-   * such a row's formula saved without its value stops nothing, its cell read as empty.
+   * 'pass': a formula saved without its value is read as an empty cell and handed to the sink with its
+   * row (its third argument), for the reader of the rows to judge once the row and the header are known
+   * (a totals row's =SUM, or a column no field reads, stops nothing). Else the first one stops the read.
    */
-  dropsRow?: (cells: readonly string[]) => boolean;
+  uncalculated?: 'pass';
+  /** Whether each shared formula (by its `si`) aggregates ranges: its later cells have no text of their own. */
+  sharedAggregates?: Map<string, boolean>;
 }
 
 /** Sheets up to this inflated size are scanned once more for merged ranges (formatted reports are small; big data exports have none). */
@@ -182,14 +186,16 @@ async function streamSheet(zip: ZipFile, entry: Entry, file: string, budget: { l
     const r = attr(rowAttrs, 'r');
     const rowNumber = r ? Number(r) : nextRow;
     nextRow = rowNumber + 1;
-    const cells = parseRowCells(xml, ctx, rowNumber, limits);
+    const { cells, uncalculated } = parseRowCells(xml, ctx, rowNumber, limits);
     if (ctx.merges.size > 0) fillMerged(cells, rowNumber);
+    // A formula without its value is a value there (a row of =SUM alone is a totals row, not an empty one).
     if (!seenValue) {
-      if (cells.every((c) => c === '')) return;
+      if (cells.every((c) => c === '') && !uncalculated) return;
       seenValue = true;
     }
-    if (HIDDEN_ROW.test(rowAttrs) && cells.some((c) => c !== '')) ctx.hiddenRows = (ctx.hiddenRows ?? 0) + 1;
-    sink(cells, rowNumber);
+    if (HIDDEN_ROW.test(rowAttrs) && (uncalculated || cells.some((c) => c !== ''))) ctx.hiddenRows = (ctx.hiddenRows ?? 0) + 1;
+    if (uncalculated) sink(cells, rowNumber, uncalculated);
+    else sink(cells, rowNumber);
   };
   /** Gives the rows under a merged-down range's first cell its value (rows with no <row> element of their own stay absent). */
   function fillMerged(cells: string[], row: number): void {
@@ -316,13 +322,13 @@ const SHEET_COLUMNS = 16_384;
  * formatted column writes to XFD) is no column: it neither widens the row nor counts toward
  * --max-columns, which bounds the cells that hold a value; a lone note far right of the table is read.
  */
-function parseRowCells(xml: string, ctx: CellContext, row: number, limits: Limits): string[] {
+function parseRowCells(xml: string, ctx: CellContext, row: number, limits: Limits): { cells: string[]; uncalculated?: Uncalculated[] } {
   const file = ctx.file;
   const cells: string[] = [];
   let col = 0;
   let filled = 0;
-  // Formulas saved without their value (a generator's, not Excel's), where a dropped row may hold them: their columns.
-  let uncalculated: Array<{ col: number; fault: CellFault }> | undefined;
+  // Formulas saved without their value (a generator's, not Excel's): handed on with the row, for its reader to judge.
+  let uncalculated: Uncalculated[] | undefined;
   // The row's XML is checked as its cells are read: each cell follows the last (space between them
   // aside), holds no `<` in its tag and well-formed content; nothing else stands in the row.
   let at = xml.indexOf('>') + 1;
@@ -338,9 +344,11 @@ function parseRowCells(xml: string, ctx: CellContext, row: number, limits: Limit
     if (ref) col = columnIndex(ref);
     let value = cellValue(attrs, m[2] ?? '', ctx);
     if (typeof value !== 'string') {
-      // A formula never calculated may stand in a row the reader drops anyway (a totals row's =SUM): judged once the row is read.
-      if (!('formula' in value) || !ctx.dropsRow) throw cellError(value, ctx, file, row, col);
-      (uncalculated ??= []).push({ col, fault: value });
+      // A formula never calculated may stand in a row the reader drops anyway (a totals row's =SUM), or
+      // in a column no field reads: the reader of the rows judges it, once the row and the header are known.
+      if (!('formula' in value) || ctx.uncalculated !== 'pass') throw cellError(value, ctx, file, row, col);
+      if (col >= SHEET_COLUMNS || col < 0) throw UserError.of('E_XLSX_CORRUPT', 'xlsx.pastLastColumn', { sheet: ctx.sheet, cell: ref ?? cellRef(col, row) }, { file, row });
+      (uncalculated ??= []).push({ col, cell: cellRef(col, row), formula: value.formula, aggregate: value.aggregate, sheet: ctx.sheet });
       value = '';
     }
     if (value === '') {
@@ -355,16 +363,7 @@ function parseRowCells(xml: string, ctx: CellContext, row: number, limits: Limit
     col++;
   }
   if (at !== xml.length - 6) betweenCells(xml, at, xml.length - 6, ctx, row);
-  if (uncalculated) {
-    // Judged with a value in each such cell (a row a label alone would make a totals row is not one with its sums filled); read with them empty.
-    const probe = [...cells];
-    for (const u of uncalculated) {
-      while (probe.length <= u.col) probe.push('');
-      probe[u.col] = '0';
-    }
-    if (!ctx.dropsRow!(probe)) throw cellError(uncalculated[0]!.fault, ctx, file, row, uncalculated[0]!.col);
-  }
-  return cells;
+  return uncalculated ? { cells, uncalculated } : { cells };
 }
 
 const LT_IN_ROW_TAG = new MalformedXml('a «<» inside the tag <row>', '«<» внутри тега «<row>»');
@@ -402,7 +401,7 @@ function checkCell(attrs: string, inner: string | undefined, ctx: CellContext, r
 const LT_IN_CELL_TAG = new MalformedXml('a «<» inside the tag <c>', '«<» внутри тега «<c>»');
 
 /** Why a cell has no value to read: a formula never calculated, or a shared string the table lacks (a damaged workbook). */
-type CellFault = { formula: string } | { index: number };
+type CellFault = { formula: string; aggregate: boolean } | { index: number };
 
 function cellError(fault: CellFault, ctx: CellContext, file: string, row: number, col: number): UserError {
   const cell = cellRef(col, row);
@@ -441,8 +440,14 @@ function cellValue(attrs: string, inner: string, ctx: CellContext): string | Cel
     // number", with a --map hint that cannot help) or as an empty cell. A shared formula's later cells
     // (<f t="shared" si="0"/>) have no text of their own.
     if (!/<f[\s>/]/.test(inner)) return '';
-    const f = /<f(?:\s[^>]*)?>([\s\S]*?)<\/f>/.exec(inner)?.[1];
-    return { formula: f === undefined ? '…' : truncateFormula(decodeXmlText(f)) };
+    const tag = /<f(\s[^>]*)?(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
+    const f = tag?.[2];
+    const si = tag?.[1] === undefined ? undefined : attr(tag[1], 'si');
+    if (f === undefined) return { formula: '…', aggregate: si !== undefined && ctx.sharedAggregates?.get(si) === true };
+    const text = decodeXmlText(f);
+    const aggregate = aggregateOverRanges(text);
+    if (si !== undefined) (ctx.sharedAggregates ??= new Map()).set(si, aggregate);
+    return { formula: truncateFormula(text), aggregate };
   }
   switch (type) {
     case 's': {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importDeals } from '../../../src/io/map/import.js';
+import { RowFilter } from '../../../src/io/map/row-filters.js';
 import { cp1251 } from '../../fixtures/exports.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-subtotals-'));
@@ -94,5 +95,41 @@ describe('the group rows of a grouped list', () => {
       expect(report.dropped).toEqual({ 'totals row': 3 });
       expect(report.skippedCount).toBe(0);
     }
+  });
+});
+
+// A workbook written by a script: its totals row's =SUM has no value, read as an empty cell. The row
+// stopped the run unless «Итого» stood left of the sum (a tester's deals_total_c4…c8, _manager, _nolabel).
+describe('a workbook\'s row of formulas saved without their values', () => {
+  const WIDTH = 8;
+  /** A row of 8 cells with the given ones filled (by column from 0). */
+  const row = (filled: Record<number, string>) => Array.from({ length: WIDTH }, (_, i) => filled[i] ?? '');
+  const sum = { col: 2, aggregate: true };
+  const judge = (cells: string[], formulas: Array<{ col: number; aggregate: boolean }>) => new RowFilter().totalsWithFormulas(cells, formulas, WIDTH);
+
+  it('is a totals row wherever its label stands: left of the sums, right of them, in the manager column', () => {
+    for (const at of [0, 1, 3, 4, 5, 6, 7]) expect(judge(row({ [at]: 'Итого' }), [sum]), `label in column ${at}`).toBe(true);
+    expect(judge(row({ 3: 'Итого:' }), [sum])).toBe(true);
+    expect(judge(row({ 4: 'Grand Total' }), [sum])).toBe(true);
+    expect(judge(row({ 3: 'Иванов Итог' }), [{ col: 2, aggregate: true }])).toBe(true);
+    // With a label, whatever the formulas compute (=C5*1.2 beside «Итого»: no deal's row).
+    expect(judge(row({ 5: 'Итого' }), [{ col: 2, aggregate: false }])).toBe(true);
+  });
+
+  it('with no label, is one when every formula aggregates ranges (=SUM, =SUBTOTAL under the table), and no other cell is filled', () => {
+    expect(judge(row({}), [sum])).toBe(true);
+    expect(judge(row({}), [sum, { col: 0, aggregate: true }])).toBe(true);
+    expect(judge(row({}), [{ col: 2, aggregate: false }])).toBe(false);
+    expect(judge(row({}), [sum, { col: 8, aggregate: false }])).toBe(false);
+  });
+
+  it('is a deal where another cell holds anything but a totals label: its formulas are the deal\'s values', () => {
+    expect(judge(row({ 0: '505', 3: 'Петрова Анна', 5: '2025-01-06' }), [sum])).toBe(false);
+    expect(judge(row({ 3: 'Итого', 4: 'Успешно реализовано' }), [sum])).toBe(false);
+    // «Total Wine…» with words after the label, in a row filled beyond half its columns: a deal, as with the value.
+    expect(judge(row({ 1: 'Total Wine roll-out', 3: 'Ann', 4: 'Closed Won', 5: '2025-03-04' }), [sum])).toBe(false);
+    expect(judge(row({ 1: 'Total Wine roll-out', 3: 'Ann', 4: 'x', 5: 'Итого' }), [sum])).toBe(false);
+    // The same words in a row of the label and its sum: a totals row («Итого за январь»).
+    expect(judge(row({ 3: 'Итого за январь' }), [sum])).toBe(true);
   });
 });

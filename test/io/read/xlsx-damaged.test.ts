@@ -5,7 +5,7 @@ import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { UserError, describeUserError } from '../../../src/core/errors.js';
-import { tableCrc32 } from '../../../src/io/read/xlsx.js';
+import { readXlsx, tableCrc32 } from '../../../src/io/read/xlsx.js';
 import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
 import { makeZip } from '../../fixtures/zip.js';
 import { runCli } from '../../helpers/cli.js';
@@ -295,6 +295,29 @@ describe('formulas without computed values', () => {
     // A label that is itself a formula never calculated says nothing of the row.
     const label = await build('label-no-cache.xlsx', [{ formula: '"Total"' }, '', null, null, '', 3000]);
     expect(kpi(label, 'en').stderr).toContain('cell A4 of sheet "Deals" holds the formula');
+  });
+});
+
+describe('formulas without computed values, handed on (uncalculated: \'pass\')', () => {
+  // The importer judges them once the row and the header are known (a totals row, a column no field reads).
+  it('are read as empty cells and given with their row: cell, formula, and whether it aggregates ranges (a shared formula\'s later cell too)', async () => {
+    const xml = rowXml(1, ['id', 'amount', 'margin']) + '<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>1000</v></c><c r="C2"><f>B2*0.3</f></c></row>' + '<row r="3"><c r="B3"><f t="shared" ref="B3:C3" si="4">SUM(B2:B2)</f></c><c r="C3"><f t="shared" si="4"/></c></row>';
+    const rows: Array<{ cells: string[]; line: number; uncalculated?: unknown }> = [];
+    await readXlsx({ buffer: workbook(xml) }, 'd.xlsx', undefined, DEFAULT_LIMITS, (cells, line, uncalculated) => void rows.push({ cells: cells as string[], line, ...(uncalculated ? { uncalculated } : {}) }), 'pass');
+    expect(rows).toEqual([
+      { cells: ['id', 'amount', 'margin'], line: 1 },
+      { cells: ['1', '1000'], line: 2, uncalculated: [{ col: 2, cell: 'C2', formula: 'B2*0.3', aggregate: false, sheet: 'Сделки' }] },
+      {
+        cells: [],
+        line: 3,
+        uncalculated: [
+          { col: 1, cell: 'B3', formula: 'SUM(B2:B2)', aggregate: true, sheet: 'Сделки' },
+          { col: 2, cell: 'C3', formula: '…', aggregate: true, sheet: 'Сделки' },
+        ],
+      },
+    ]);
+    // Without 'pass' (a reader that judges nothing), the first one stops the read, as ever.
+    expect(String(await read(workbook(xml)))).toContain('cell C2 of sheet "Сделки" holds the formula =B2*0.3 with no computed value');
   });
 });
 
