@@ -26,8 +26,28 @@ export async function checkKinds(files: Array<[string, string | undefined, 'deal
     const seen = await guessKindSaid(file, base).then((g) => (g.said ? g.kind : kind), () => kind);
     if (seen !== kind) {
       const better = option.replace(/(deals|activities|payments)$/, seen);
-      throw UserError.of('E_COMPARE_KIND', 'input.wrongKind', { option, article: seen === 'activities' ? 'an' : 'a', seen, kind, seenRu: KIND_FILE_ACC_RU[seen] ?? seen, kindRu: KIND_FILE_ACC_RU[kind] ?? kind, better }, { file });
+      // A period's files (compare's --before-…/--after-…) may be swapped among themselves: the others are worth a look; kpi has no periods.
+      const period = /^--(before|after)-/.test(option);
+      const others = period ? ', and check the other files of that period' : '';
+      const othersRu = period ? ' и проверьте остальные файлы этого периода' : '';
+      throw UserError.of('E_COMPARE_KIND', 'input.wrongKind', { option, article: seen === 'activities' ? 'an' : 'a', seen, kind, seenRu: KIND_FILE_ACC_RU[seen] ?? seen, kindRu: KIND_FILE_ACC_RU[kind] ?? kind, better, others, othersRu }, { file });
     }
+  }
+}
+
+/** Errors a file of another kind gives under an option (its columns are not the expected ones). */
+const MAYBE_SWAPPED = new Set(['E_MAP_REQUIRED', 'E_NO_HEADER', 'E_BAD_ROWS', 'E_NO_DEALS']);
+
+/**
+ * Runs `work` over the files; where it fails as a file under the wrong option would (a call log as
+ * --deals fails on its columns), the swapped file is named instead, with the option it belongs to.
+ */
+export async function namingSwapped<T>(files: KpiFiles, base: ImportOptions, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UserError && MAYBE_SWAPPED.has(error.code)) await checkExportKinds(files, base);
+    throw error;
   }
 }
 

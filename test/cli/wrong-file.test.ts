@@ -235,3 +235,29 @@ describe('a workbook piped in where a YAML document is expected', () => {
     }
   });
 });
+
+// A tester: audit and report given a call log as --deals asked for a deal's columns, with a --map
+// snippet that would have read the calls as deals; kpi named the swapped file. All three do now, and
+// only compare's periods are told to check «the other files of that period».
+describe('a call log given as --deals to audit and report', () => {
+  const answers = 'samples/answers/leader.yaml';
+  it.each([
+    ['audit', ['audit', '--answers', answers, '-d', 'samples/bitrix24-calls.xls']],
+    ['report', ['report', '--answers', answers, '-d', 'samples/bitrix24-calls.xls', '--format', 'json']],
+    ['kpi', ['kpi', '-d', 'samples/bitrix24-calls.xls']],
+  ])('%s names it and the option it belongs to', (_name, args) => {
+    const ru = runCli([...args, '--lang', 'ru']);
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toBe('ошибка: samples/bitrix24-calls.xls: --deals: это похоже на журнал звонков и действий, а не на выгрузку сделок\n  подсказка: передайте этот файл как --activities\n');
+    const en = runCli([...args, '--lang', 'en']);
+    expect(en.stderr).toContain('pass it as --activities\n');
+    expect(en.stdout).toBe('');
+  });
+
+  it('compare\'s periods are told to check the period\'s other files', () => {
+    const run = runCli(['compare', '--before-deals', 'samples/bitrix24-calls.xls', '--after-deals', 'samples/amocrm-deals.csv', '--lang', 'ru']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('передайте этот файл как --before-activities и проверьте остальные файлы этого периода');
+  });
+});
+

@@ -8,6 +8,7 @@ import type { EvidenceFacts } from '../../core/kpi/facts.js';
 import { isAnswersFile, readEvidenceFacts } from '../../app/evidence-files.js';
 import { withAnswers } from '../ask-stages.js';
 import type { KpiFiles } from '../../app/kpi-files.js';
+import { checkExportKinds, namingSwapped } from '../../app/compare-files.js';
 import { guessDocumentKind, wrongKindError } from '../../io/documents/document-kind.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
 import { readDocument } from '../../io/read/files.js';
@@ -149,7 +150,8 @@ async function prepareEvidence(opts: AuditOptions, ctx: CliContext, format: stri
   return async (files) => {
     // A --map saved at a prompt replaces none of the run's files, nor an export typed at the interactive audit's prompts.
     const read = Object.values(files).filter((f): f is string => typeof f === 'string');
-    const facts = await withAnswers(ctx, opts.lang, overrides, (maps) => readEvidenceFacts(files, base, maps, kpi), { inputs: [...inputs, ...read], output: opts.output });
+    // A call log given as --deals is named so, as kpi names it, not asked for a deal's columns.
+    const facts = await namingSwapped(files, base, () => withAnswers(ctx, opts.lang, overrides, (maps) => readEvidenceFacts(files, base, maps, kpi), { inputs: [...inputs, ...read], output: opts.output }, () => checkExportKinds(files, base)));
     // Skipped rows and what looks wrong are said as kpi says them: the verdicts rest on what was read (the audit said nothing).
     if (facts.dataQuality) reportSkippedRows(ctx, facts.dataQuality, opts.lang, format, { json: 'evidence.dataQuality', sheet: false });
     return facts;

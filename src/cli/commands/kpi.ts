@@ -6,7 +6,7 @@ import { UserError } from '../../core/errors.js';
 import { dayRu } from '../../core/i18n.js';
 import { closest } from '../../core/assert-paths.js';
 import { didYouMean } from '../../core/document-issues.js';
-import { checkExportKinds } from '../../app/compare-files.js';
+import { checkExportKinds, namingSwapped } from '../../app/compare-files.js';
 import type { ImportOptions } from '../../io/map/import.js';
 import { withAnswers, type RunFiles } from '../ask-stages.js';
 import { computeKpisFromFiles, type KpiExtras, type KpiFiles } from '../../app/kpi-files.js';
@@ -107,15 +107,8 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
  * option (a call log as --deals) fails on its columns, and is named as such instead.
  */
 async function computeAsking(ctx: CliContext, files: KpiFiles, base: ImportOptions, overrides: Overrides, options: KpiOptions, lang: string, extras: KpiExtras, run: RunFiles): Promise<KpiResult> {
-  const swapped = () => checkExportKinds(files, base);
-  return withAnswers(ctx, lang, overrides, (maps) => computeKpisFromFiles(files, base, maps, options, extras), run, swapped).catch(async (error: unknown) => {
-    if (error instanceof UserError && MAYBE_SWAPPED.has(error.code)) await swapped();
-    throw error;
-  });
+  return namingSwapped(files, base, () => withAnswers(ctx, lang, overrides, (maps) => computeKpisFromFiles(files, base, maps, options, extras), run, () => checkExportKinds(files, base)));
 }
-
-/** Errors a file of another kind gives under an option (its columns are not the expected ones). */
-const MAYBE_SWAPPED = new Set(['E_MAP_REQUIRED', 'E_NO_HEADER', 'E_BAD_ROWS', 'E_NO_DEALS']);
 
 /** Renders a KPI result in any format. */
 export async function renderKpi(result: KpiResult, format: (typeof FORMATS)[number], opts: { lang: string; color: boolean; metrics?: string[]; now: Date; topReasons?: number; company?: string; width?: number }): Promise<string | Uint8Array> {

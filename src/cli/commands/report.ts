@@ -12,7 +12,7 @@ import { computeDelta, parseBaseline } from '../../core/delta.js';
 import { tr } from '../../core/i18n.js';
 import { PRESET_NAMES, PRESETS, presetAssertions } from '../../core/presets.js';
 import { ASSERTION_ROOTS, assertionTree, buildReport, type ReportResult } from '../../core/report.js';
-import { checkExportKinds, comparisonFromRun, computeComparison, cutoverAlerts, cutoverPeriods } from '../../app/compare-files.js';
+import { checkExportKinds, comparisonFromRun, computeComparison, cutoverAlerts, cutoverPeriods, namingSwapped } from '../../app/compare-files.js';
 import { ConfigErrors, loadConfig, type ReportConfig } from '../../io/documents/config-file.js';
 import { readDocument } from '../../io/read/files.js';
 import { addAlerts, kpiResultFromRun, runEngines } from '../../app/kpi-files.js';
@@ -130,7 +130,7 @@ async function readExports(
     if (m.cutover) await checkExportKinds(files, base);
     const kpiOptions = m.groupBy ? { ...m.kpi, groupBy: m.groupBy } : m.kpi;
     const periods = m.cutover ? [kpiOptions, ...cutoverPeriods(m.kpi, m.cutover)] : [kpiOptions];
-    const runResult = await runEngines(files, base, overrides, periods, { margin: m.margin });
+    const runResult = await namingSwapped(files, base, () => runEngines(files, base, overrides, periods, { margin: m.margin }));
     kpi = kpiResultFromRun(runResult, 0, kpiOptions);
     // The audit's answers are checked against the same read (spec/evidence.md).
     if (checked) checked.audit.evidence = checkEvidence(checked.questionnaire, checked.audit, runResult.facts[0]!, m.lang, { managers: m.managers, hourlyCost: m.hourlyCost });
