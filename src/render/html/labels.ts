@@ -51,6 +51,7 @@ export function htmlLabels(lang: string) {
     unreadable: tr(lang, 'Не прочитано', 'Unreadable'),
     dropped: tr(lang, 'Отброшено служебных', 'Non-data rows dropped'),
     merged: tr(lang, 'Объединено со своей сделкой', 'Merged into their deal'),
+    empty: tr(lang, 'Пустых строк (не входят в прочитанные)', 'Empty rows (not among those read)'),
     skippedRows: tr(lang, 'Непрочитанные строки (первые 50)', 'Unreadable rows (first 50)'),
     row: tr(lang, 'Строка', 'Row'),
     column: tr(lang, 'Колонка', 'Column'),

@@ -135,13 +135,15 @@ export function qualitySection(k: KpiResult, lang: string): string {
   const L = htmlLabels(lang);
   const q = k.dataQuality;
   // Rows merged into their deal (a Bitrix24 export's product rows) are no data thrown away: a column of their own, where there are any.
+  // Empty rows are no rows read: their own column too, where there are any (as the kpi footer says them).
   const merged = q.files.some((f) => droppedRows(f.dropped).merged > 0);
-  const head = [L.file, L.format, L.rows, L.records, L.unreadable, L.dropped, ...(merged ? [L.merged] : [])];
+  const empty = q.files.some((f) => droppedRows(f.dropped).empty > 0);
+  const head = [L.file, L.format, L.rows, L.records, L.unreadable, L.dropped, ...(merged ? [L.merged] : []), ...(empty ? [L.empty] : [])];
   const rows = q.files.map((f) => {
     const d = droppedRows(f.dropped);
-    return [f.file, fileFormatText(f.format, lang), formatCount(f.rowsRead, lang), formatCount(f.records, lang), formatCount(f.skipped, lang), formatCount(d.dropped, lang), ...(merged ? [formatCount(d.merged, lang)] : [])];
+    return [f.file, fileFormatText(f.format, lang), formatCount(f.rowsRead, lang), formatCount(f.records, lang), formatCount(f.skipped, lang), formatCount(d.dropped, lang), ...(merged ? [formatCount(d.merged, lang)] : []), ...(empty ? [formatCount(d.empty, lang)] : [])];
   });
-  let body = table(head, rows, { numeric: [false, false, true, true, true, true, true] });
+  let body = table(head, rows, { numeric: [false, false, true, true, true, true, true, true] });
   if (q.rowsSkipped.length > 0) body += `<h3>${esc(L.skippedRows)}</h3>${table([L.file, L.row, L.column, L.reason], q.rowsSkipped.slice(0, 50).map((s) => [s.file, String(s.row), s.column ?? '', rowReason(s.reason, lang)]))}`;
   const warnings = warningLines(q, lang);
   if (warnings.length > 0) body += `<h3>${esc(L.warnings)}</h3><ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`;

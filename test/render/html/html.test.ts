@@ -153,3 +153,21 @@ describe('a re-audit in the HTML report', () => {
     expect(fig).toContain('data-marks="4"');
   });
 });
+
+// A tester: the HTML data-quality table said nothing of a file's empty rows (the README says it does),
+// and a Bitrix24 export's product rows read as «Отброшено служебных».
+describe('the HTML report\'s data-quality table', () => {
+  it('has columns of their own for rows merged into their deal and for empty rows, only where a file has some', async () => {
+    const k = kpiResult();
+    const file = k.dataQuality.files[0]!;
+    const withRows = { ...k, dataQuality: { ...k.dataQuality, files: [{ ...file, dropped: { 'product rows merged into their deal': 4, 'rows repeating a deal id (first row kept)': 1, 'totals row': 2, 'empty row': 7 } }] } };
+    const html = await renderHtml({ ...full('ru'), kpi: withRows });
+    const table = html.slice(html.indexOf('>Отброшено служебных<'));
+    expect(table).toMatch(/^>Отброшено служебных<\/th><th[^>]*>Объединено со своей сделкой<\/th><th[^>]*>Пустых строк \(не входят в прочитанные\)<\/th>/);
+    expect(table).toMatch(/<td[^>]*>2<\/td><td[^>]*>5<\/td><td[^>]*>7<\/td><\/tr>/);
+    const plain = await renderHtml({ ...full('en'), kpi: { ...k, dataQuality: { ...k.dataQuality, files: [{ ...file, dropped: { 'totals row': 2 } }] } } });
+    expect(plain).toContain('Non-data rows dropped');
+    expect(plain).not.toContain('Merged into their deal');
+    expect(plain).not.toContain('Empty rows (not among those read)');
+  });
+});
