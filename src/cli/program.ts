@@ -202,6 +202,19 @@ function declareValidate(program: Command, run: Run): void {
     .action(run(() => import('./commands/validate.js')));
 }
 
+/**
+ * A required option, checked after the options commander does not know: `kpi --bogus` is told of
+ * --bogus, not of a missing -d (commander's requiredOption is checked before the unknown ones). The
+ * error is commander's own, which the run's language translates.
+ */
+function requireOption(name: string): (command: Command) => void {
+  return (command) => {
+    if (command.getOptionValue(name) !== undefined) return;
+    const option = command.options.find((o) => o.attributeName() === name)!;
+    command.error(`error: required option '${option.flags}' not specified`, { code: 'commander.missingMandatoryOptionValue', exitCode: 1 });
+  };
+}
+
 /** `crm-audit kpi`. */
 function declareKpi(program: Command, run: Run): void {
   withOutputOptions(
@@ -209,7 +222,8 @@ function declareKpi(program: Command, run: Run): void {
       withKpiInputs(program
         .command('kpi')
         .description('Sales KPIs per manager from CRM exports (CSV, XLSX, HTML .xls; any encoding)')
-        .requiredOption('-d, --deals <file>', 'deals or leads export (- for stdin)'))
+        .option('-d, --deals <file>', 'deals or leads export (- for stdin)')
+        .hook('preAction', requireOption('deals')))
         .option('--metrics <list>', 'only these metrics, comma-separated (e.g. conversion,response_min_median)')
         .option('--company <name>', 'company name for the report heading')
         .option('--top-reasons <n>', 'loss reasons listed before the rest go under "other" (table, md, csv, html; JSON and XLSX keep all)', '10')
@@ -336,7 +350,8 @@ function declareGenerate(program: Command, run: Run): void {
   program
     .command('generate')
     .description('Write deterministic synthetic exports (deals, activities, payments) for demos and benchmarks')
-    .requiredOption('-o, --output <dir>', 'folder to write deals.csv, activities.csv and payments.csv into')
+    .option('-o, --output <dir>', 'folder to write deals.csv, activities.csv and payments.csv into')
+    .hook('preAction', requireOption('output'))
     .option('--deals <n>', 'number of deals, at most 50,000,000', '1000')
     .option('--activities <n>', 'number of activities, at most 250,000,000', '5000')
     .option('--seed <n>', 'random seed: the same seed gives the same files', '1')

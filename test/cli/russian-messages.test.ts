@@ -47,7 +47,11 @@ describe('a Russian run speaks Russian', () => {
     ['a bad assertion path', ['report', '-d', 'samples/amocrm-deals.csv', '--now', '2025-06-01', '--assert', 'total.nosuch>=1', '-o', path.join(dir, 'r.json')], 'нет имени'],
     ['an assertion syntax error', ['report', '-d', 'samples/amocrm-deals.csv', '--assert', 'total.conversion>>1', '-o', path.join(dir, 'r.json')], 'ожидалось число'],
     ['an unknown option', ['kpi', '-d', 'samples/amocrm-deals.csv', '--lnag', 'ru'], 'неизвестный параметр'],
-    ['a missing required option', ['kpi'], 'не указан обязательный параметр'],
+    ['a missing required option', ['kpi'], 'не указан обязательный параметр «-d, --deals <файл>»'],
+    // A tester: `kpi --bogus` was told of a missing -d (commander checks required options first), not of --bogus.
+    ['an unknown option and no -d', ['kpi', '--bogus'], 'неизвестный параметр «--bogus»'],
+    ['an unknown option and no -o', ['generate', '--bogus'], 'неизвестный параметр «--bogus»'],
+    ['a missing -o of generate', ['generate'], 'не указан обязательный параметр «-o, --output <папка>»'],
     ['a bad choice', ['kpi', '-d', 'samples/amocrm-deals.csv', '--format', 'pdf'], 'недопустимое значение'],
     ['an output folder that does not exist', ['kpi', '-d', 'samples/amocrm-deals.csv', '-o', path.join(dir, 'нет', 'r.xlsx')], 'папки'],
     ['a bad count', ['kpi', '-d', 'samples/amocrm-deals.csv', '--top-reasons', '0'], 'целое положительное число'],
