@@ -1,6 +1,6 @@
 import { tr } from '../core/i18n.js';
 import { terminalSafe } from '../render/terminal-safe.js';
-import { byProbability, closedShown, guessStage, type UnknownStage } from '../core/undecided-stages.js';
+import { byProbability, closedShown, guessStage, looksLost, type UnknownStage } from '../core/undecided-stages.js';
 import { StagesUndecided, stagesSnippet } from '../io/map/import.js';
 import { normalizeValue } from '../io/map/values.js';
 import { ColumnsMissing } from '../io/map/mapping.js';
@@ -21,6 +21,8 @@ function evidence(s: UnknownStage, lang: string): string {
   if (s.blind) return tr(lang, `сделок: ${s.deals}, закрыты ли — не известно, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, whether closed unknown, ${s.amount} with an amount`);
   // Where a probability of 100% alone shows the deals closed (a Salesforce report, Odoo), it is said so.
   if (byProbability(s)) return tr(lang, `сделок: ${s.deals}, с вероятностью 100%: ${closed}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} at a probability of 100%, ${s.amount} with an amount`);
+  // A stage mostly at 0% (offered by map: a run counts it open and warns it looks lost) says so.
+  if (looksLost(s)) return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с вероятностью 0%: ${s.zero}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${s.zero} at a probability of 0%, ${s.amount} with an amount`);
   return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${s.amount} with an amount`);
 }
 

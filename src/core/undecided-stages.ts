@@ -51,10 +51,12 @@ export function undecidedStages(report: StagesReport): Array<[string, UnknownSta
  * about: «Оплачено» with close dates counted open, or lost by a closed flag).
  */
 export function stagesToName(report: StagesReport): Array<[string, UnknownStage]> {
-  if (report.unknownStage === 'ask') return undecidedStages(report);
-  return Object.entries(report.stages ?? {})
-    .filter(([, s]) => s.deals > 0 && closedShown(s) * 2 >= s.deals)
-    .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1));
+  const named = report.unknownStage === 'ask' ? undecidedStages(report) : Object.entries(report.stages ?? {}).filter(([, s]) => s.deals > 0 && closedShown(s) * 2 >= s.deals);
+  // And those most of whose deals are at a probability of 0%, which a run counts open and warns look
+  // lost (unknown-stages-closed): map offers them too, so that the warning has a map to answer it.
+  const taken = new Set(named.map(([name]) => name));
+  const zero = Object.entries(report.stages ?? {}).filter(([name, s]) => !taken.has(name) && looksLost(s));
+  return [...named, ...zero].sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1));
 }
 
 /**
@@ -101,5 +103,7 @@ export function guessStage(s: UnknownStage, name = ''): 'won' | 'lost' | 'open' 
   }
   if (s.blind) return 'open';
   if (s.certain * 2 >= s.deals && s.certain > 0) return 'won';
+  // Mostly at 0% and not shown closed: a lost stage (Salesforce's «Lost to Competitor»), whatever its amounts.
+  if (looksLost(s) && closedShown(s) * 2 < s.deals) return 'lost';
   return s.amount > 0 && s.amount >= s.deals / 2 ? 'won' : 'lost';
 }

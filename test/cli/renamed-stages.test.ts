@@ -190,11 +190,22 @@ describe('a Salesforce report whose company names its stages', () => {
     expect(ru.stdout).toMatch(/«Lost to Competitor» +сделок: 1, .*с вероятностью 0%: 1, с суммой: 1 -> открыт, хотя большинство его сделок с вероятностью 0%: если он проигран, назовите его в файле --map \(lost\)/);
   });
 
-  it('crm-audit map asks about the same stage as kpi', () => {
+  it('crm-audit map asks about the same stage as kpi, and about the stage at 0% kpi warns looks lost', () => {
     const dir = fixture('salesforce-report-renamed-stages.csv');
     const map = runCli(['map', 'report.csv', '-o', 'm.yaml', '--lang', 'en'], { cwd: dir });
     expect(map.code, map.stderr).toBe(0);
-    expect(readFileSync(path.join(dir, 'm.yaml'), 'utf8')).toMatch(/^deals:\n {2}status:\n {4}"Contract Signed": won +# 2 deals, all at a probability of 100%, all with an amount: check\n$/m);
+    const yaml = readFileSync(path.join(dir, 'm.yaml'), 'utf8');
+    expect(yaml).toMatch(/^ {4}"Contract Signed": won +# 2 deals, all at a probability of 100%, all with an amount: check$/m);
+    // hF5 left it: kpi counted «Lost to Competitor» open and warned it looks lost; map did not offer it.
+    expect(yaml).toMatch(/^ {4}"Lost to Competitor": lost +# 1 deal, none closed, all at a probability of 0%, all with an amount: check$/m);
+    const ru = runCli(['map', 'report.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stdout).toMatch(/^ {4}"Lost to Competitor": lost +# сделок — 1, закрыто — ни одной, с вероятностью 0% — все, с суммой — все: проверьте$/m);
+    // The map answers the warning: the stage is lost, and kpi says nothing more of it.
+    const run = runCli(['kpi', '-d', 'report.csv', '--map', 'm.yaml', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('Lost to Competitor');
+    // By hand: won A, E (Contract Signed), F; lost B (Lost to Competitor), C; open D, G.
+    expect(JSON.parse(run.stdout).total).toMatchObject({ leads: 7, won: 3, lost: 2, open: 2, revenue: 32_000 });
   });
 });
 
