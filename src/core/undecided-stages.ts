@@ -103,7 +103,8 @@ export function guessStage(s: UnknownStage, name = ''): 'won' | 'lost' | 'open' 
   }
   if (s.blind) return 'open';
   if (s.certain * 2 >= s.deals && s.certain > 0) return 'won';
-  // Mostly at 0% and not shown closed: a lost stage (Salesforce's «Lost to Competitor»), whatever its amounts.
-  if (looksLost(s) && closedShown(s) * 2 < s.deals) return 'lost';
+  // Mostly at 0% and not shown closed: lost only where its name says so (above); an early open stage may
+  // be at 0% too (a real Salesforce report's «Draft Phase», 264 open deals), so the guess is what kpi reads.
+  if (looksLost(s) && closedShown(s) * 2 < s.deals) return 'open';
   return s.amount > 0 && s.amount >= s.deals / 2 ? 'won' : 'lost';
 }

@@ -729,12 +729,16 @@ function unknownStagesText(a: Extract<Alert, { code: 'unknown-stages-closed' }>,
   // Deals a closed flag marks closed are counted lost, not open: said so, as «Оплачено» counted lost is a wrong number too.
   const lost = a.stages.some((x) => x.lost > 0);
   const anyZero = a.stages.some((x) => (x.zero ?? 0) > 0);
-  // crm-audit map asks about the stages the file shows closed, not about those only at 0% (a new deal may be at 0% too).
-  const asked = a.stages.filter((x) => x.closed > 0 && x.closed * 2 >= x.deals).length;
-  const map = asked === 0 ? '' : asked === a.stages.length ? (ru ? '; crm-audit map спросит о каждом' : '; crm-audit map asks about each') : ru ? '; crm-audit map спросит о каждом закрытом' : '; crm-audit map asks about each closed one';
+  // crm-audit map offers each of them (those only at 0% with open as the guess, unless the name says lost).
+  const map = ru ? '; crm-audit map спросит о каждом' : '; crm-audit map asks about each';
+  // Stages only at 0% (none of their deals shown closed) are not said to be closed: an early open stage may be at 0% too.
+  const onlyZero = a.stages.every((x) => x.closed === 0);
+  const why = onlyZero
+    ? ru ? 'хотя у большинства их сделок вероятность 0%, как у проигранного этапа (но так бывает и у раннего открытого)' : 'though most of their deals are at a probability of 0%, as a lost stage\'s are (an early open stage\'s may be too)'
+    : ru ? `хотя большинство их сделок закрыто${anyZero ? ' или с вероятностью 0%' : ''}` : `though most of their deals are closed${anyZero ? ' or at a probability of 0%' : ''}`;
   return ru
-    ? `${a.file}: этапы, которых не знает ни одно правило, посчитаны открытыми${lost ? ' (а их сделки, закрытые по флагу, — проигранными)' : ''}, хотя большинство их сделок закрыто${anyZero ? ' или с вероятностью 0%' : ''}: ${list(['«', '»'])}. Если это выигрыш или проигрыш, назовите их в файле --map (${example})${map}.`
-    : `${a.file}: stages no rule knows are counted as open${lost ? ' (their deals the closed flag marks closed, as lost)' : ''} though most of their deals are closed${anyZero ? ' or at a probability of 0%' : ''}: ${list(['"', '"'])}. If they are won or lost, name them in a --map file (${example})${map}.`;
+    ? `${a.file}: этапы, которых не знает ни одно правило, посчитаны открытыми${lost ? ' (а их сделки, закрытые по флагу, — проигранными)' : ''}, ${why}: ${list(['«', '»'])}. Если это выигрыш или проигрыш, назовите их в файле --map (${example})${map}.`
+    : `${a.file}: stages no rule knows are counted as open${lost ? ' (their deals the closed flag marks closed, as lost)' : ''} ${why}: ${list(['"', '"'])}. If they are won or lost, name them in a --map file (${example})${map}.`;
 }
 
 /** Deals rows amid the deals that have no id: dropped as the spec says, and what that means. */
