@@ -30,7 +30,13 @@ export async function checkKinds(files: Array<[string, string | undefined, 'deal
       const period = /^--(before|after)-/.test(option);
       const others = period ? ', and check the other files of that period' : '';
       const othersRu = period ? ' и проверьте остальные файлы этого периода' : '';
-      throw UserError.of('E_COMPARE_KIND', 'input.wrongKind', { option, article: seen === 'activities' ? 'an' : 'a', seen, kind, seenRu: KIND_FILE_ACC_RU[seen] ?? seen, kindRu: KIND_FILE_ACC_RU[kind] ?? kind, better, others, othersRu }, { file });
+      // A call log given as the deals leaves the deals to find: the metrics are counted over them (a tester followed
+      // «pass it as --activities» alone and was told -d is required).
+      // (A period's files are likely swapped among themselves: those are told to check the period's other files instead.)
+      const alone = kind === 'deals' && !period;
+      const deals = alone ? `, and a deals export as ${option}: the metrics are counted over deals` : '';
+      const dealsRu = alone ? `, а в ${option} — выгрузку сделок: показатели считаются по сделкам` : '';
+      throw UserError.of('E_COMPARE_KIND', 'input.wrongKind', { option, article: seen === 'activities' ? 'an' : 'a', seen, kind, seenRu: KIND_FILE_ACC_RU[seen] ?? seen, kindRu: KIND_FILE_ACC_RU[kind] ?? kind, better, deals, dealsRu, others, othersRu }, { file });
     }
   }
 }

@@ -113,7 +113,7 @@ export const MESSAGES = {
   },
   'input.wrongKind': {
     ru: '{option}: это похоже на {seenRu}, а не на {kindRu}', en: '{option} looks like {article} {seen} export, not {kind}',
-    hint: { ru: 'передайте этот файл как {better}{othersRu}', en: 'pass it as {better}{others}' },
+    hint: { ru: 'передайте этот файл как {better}{dealsRu}{othersRu}', en: 'pass it as {better}{deals}{others}' },
   },
   'assert.levelConflict': {
     ru: 'проверка начинается с «{prefix}:», а её уровень (level) — {level}', en: 'the assertion starts with "{prefix}:" but its level is {level}',

@@ -248,9 +248,10 @@ describe('a call log given as --deals to audit and report', () => {
   ])('%s names it and the option it belongs to', (_name, args) => {
     const ru = runCli([...args, '--lang', 'ru']);
     expect(ru.code).toBe(2);
-    expect(ru.stderr).toBe('ошибка: samples/bitrix24-calls.xls: --deals: это похоже на журнал звонков и действий, а не на выгрузку сделок\n  подсказка: передайте этот файл как --activities\n');
+    // And the deals the run needs: a tester followed «pass it as --activities» alone and was told -d is required.
+    expect(ru.stderr).toBe('ошибка: samples/bitrix24-calls.xls: --deals: это похоже на журнал звонков и действий, а не на выгрузку сделок\n  подсказка: передайте этот файл как --activities, а в --deals — выгрузку сделок: показатели считаются по сделкам\n');
     const en = runCli([...args, '--lang', 'en']);
-    expect(en.stderr).toContain('pass it as --activities\n');
+    expect(en.stderr).toContain('pass it as --activities, and a deals export as --deals: the metrics are counted over deals\n');
     expect(en.stdout).toBe('');
   });
 
