@@ -178,11 +178,14 @@ function stageLines(r: ImportReport, opts: RenderOptions): string[] {
       ? c.yellow(L('открыт, хотя большинство его сделок с вероятностью 0%: если он проигран, назовите его в файле --map (lost)', 'open, though most of its deals are at a probability of 0%: if it is lost, name it in a --map file (lost)'))
       : c.dim(r.unknownStage === 'ask' ? L('открыт (его сделки выглядят открытыми)', 'open (its deals look open)') : L('открыт', 'open'));
     const zero = s.zero > 0 ? L(`, с вероятностью 0%: ${n(s.zero)}`, `, ${n(s.zero)} at a probability of 0%`) : '';
+    // Where no close date can show a deal closed (none in the file, or the expected one), it is not said: a tester
+    // read «с датой закрытия: 0» of a Bitrix24 stage whose every deal has a (planned) CLOSEDATE.
+    const dated = r.noCloseDate ? '' : L(` с датой закрытия: ${n(s.closeDate)},`, ` ${n(s.closeDate)} with a close date,`);
     const evidence = r.stagesBlind
       ? L(`сделок: ${n(s.deals)}, закрыты ли — не известно (нет признака закрытия), с суммой: ${n(s.amount)}`, `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, whether closed unknown (nothing marks a deal closed), ${n(s.amount)} with an amount`)
       : L(
-          `сделок: ${n(s.deals)}, закрыто по флагу: ${n(s.closedFlag)}, с датой закрытия: ${n(s.closeDate)}, с вероятностью 100%: ${n(s.certain)}${zero}, с суммой: ${n(s.amount)}`,
-          `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, ${n(s.closedFlag)} closed by the flag, ${n(s.closeDate)} with a close date, ${n(s.certain)} at a probability of 100%${zero}, ${n(s.amount)} with an amount`,
+          `сделок: ${n(s.deals)}, закрыто по флагу: ${n(s.closedFlag)},${dated} с вероятностью 100%: ${n(s.certain)}${zero}, с суммой: ${n(s.amount)}`,
+          `${n(s.deals)} ${s.deals === 1 ? 'deal' : 'deals'}, ${n(s.closedFlag)} closed by the flag,${dated} ${n(s.certain)} at a probability of 100%${zero}, ${n(s.amount)} with an amount`,
         );
     lines.push(`  ${show(name).padEnd(36)} ${evidence} -> ${verdict}`);
   }

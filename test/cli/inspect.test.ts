@@ -69,7 +69,8 @@ describe('inspect lists the stages no rule knows with their deals counted', () =
   it('in English with the noun in agreement, in Russian after a colon', () => {
     const en = runCli(['inspect', '-', '--kind', 'deals', '--lang', 'en'], { input: leads });
     expect(en.code, en.stderr).toBe(0);
-    expect(en.stdout).toMatch(/"Не обработан" +1 deal, 0 closed by the flag, 0 with a close date, 0 at a probability of 100%, 0 with an amount/);
+    // No close date column: how many deals have one is not said (it was «0 with a close date», read as a count of the file's dates).
+    expect(en.stdout).toMatch(/"Не обработан" +1 deal, 0 closed by the flag, 0 at a probability of 100%, 0 with an amount/);
     expect(en.stdout).toMatch(/"Перезвонить" +2 deals, 0 closed by the flag/);
     const ru = runCli(['inspect', '-', '--kind', 'deals', '--lang', 'ru'], { input: leads });
     expect(ru.stdout).toMatch(/«?"?Не обработан"?»? +сделок: 1, закрыто по флагу: 0/);

@@ -123,6 +123,8 @@ export interface ImportReport {
   unknownStage?: 'open' | 'ask';
   /** Nothing in the file can show a deal closed: no closed flag, and the close date is the expected one (see undecidedStages). */
   stagesBlind?: boolean;
+  /** No close date can show a deal closed: none in the file (Bitrix24 REST's CLOSEDATE is the planned one), or the expected one (a profile's `closeDateIsPlanned`). */
+  noCloseDate?: true;
   stages?: Record<string, UnknownStage>;
   /** The day-month order the file's slash-date columns showed, when they agree. */
   dateOrder?: SlashOrder;
@@ -450,6 +452,7 @@ class RowsToRecords<T> {
       const closeSaysNothing = ctx.closeDateIsPlanned || (profile?.profile.leads === true && ctx.cols.closed_at === undefined);
       if (closeSaysNothing && ctx.cols.closed === undefined && ctx.cols.won === undefined && ctx.cols.probability === undefined) report.stagesBlind = true;
       report.stages = Object.fromEntries(ctx.stages);
+      if (ctx.closeDateIsPlanned || ctx.cols.closed_at === undefined) report.noCloseDate = true;
       if (ctx.idless.followed > 0) report.idlessDeals = ctx.idless.followed;
       if (ctx.idsLostDigits) report.idsLostDigits = { ...ctx.idsLostDigits };
     }
