@@ -10,7 +10,7 @@ import { guessKindSaid } from '../io/map/inspect.js';
 import type { ImportOptions } from '../io/map/import.js';
 import { addAlerts, assertInputsReadable, dataQuality, lineNamesOf, runEngines, unmatchedMapEntries, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
-import { KIND_FILE_ACC_RU } from '../core/messages.js';
+import { KIND_FILE_ACC_RU, WRONG_KIND_MORE } from '../core/messages.js';
 import { dayRu } from '../core/i18n.js';
 import { notApplicable } from '../core/kpi/catalog.js';
 import { coverageAlerts } from '../core/kpi/coverage.js';
@@ -26,17 +26,13 @@ export async function checkKinds(files: Array<[string, string | undefined, 'deal
     const seen = await guessKindSaid(file, base).then((g) => (g.said ? g.kind : kind), () => kind);
     if (seen !== kind) {
       const better = option.replace(/(deals|activities|payments)$/, seen);
-      // A period's files (compare's --before-…/--after-…) may be swapped among themselves: the others are worth a look; kpi has no periods.
+      // A period's files (compare's) are told to check the period's others; a call log given as the deals
+      // alone, that deals are wanted too (a tester followed «pass it as --activities» and was told -d is required).
       const period = /^--(before|after)-/.test(option);
-      const others = period ? ', and check the other files of that period' : '';
-      const othersRu = period ? ' и проверьте остальные файлы этого периода' : '';
-      // A call log given as the deals leaves the deals to find: the metrics are counted over them (a tester followed
-      // «pass it as --activities» alone and was told -d is required).
-      // (A period's files are likely swapped among themselves: those are told to check the period's other files instead.)
-      const alone = kind === 'deals' && !period;
-      const deals = alone ? `, and a deals export as ${option}: the metrics are counted over deals` : '';
-      const dealsRu = alone ? `, а в ${option} — выгрузку сделок: показатели считаются по сделкам` : '';
-      throw UserError.of('E_COMPARE_KIND', 'input.wrongKind', { option, article: seen === 'activities' ? 'an' : 'a', seen, kind, seenRu: KIND_FILE_ACC_RU[seen] ?? seen, kindRu: KIND_FILE_ACC_RU[kind] ?? kind, better, deals, dealsRu, others, othersRu }, { file });
+      const more = period ? WRONG_KIND_MORE.period : kind === 'deals' ? WRONG_KIND_MORE.deals : { ru: '', en: '' };
+      const others = more.en.replace('{option}', option);
+      const othersRu = more.ru.replace('{option}', option);
+      throw UserError.of('E_COMPARE_KIND', 'input.wrongKind', { option, article: seen === 'activities' ? 'an' : 'a', seen, kind, seenRu: KIND_FILE_ACC_RU[seen] ?? seen, kindRu: KIND_FILE_ACC_RU[kind] ?? kind, better, others, othersRu }, { file });
     }
   }
 }

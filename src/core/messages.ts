@@ -113,7 +113,7 @@ export const MESSAGES = {
   },
   'input.wrongKind': {
     ru: '{option}: это похоже на {seenRu}, а не на {kindRu}', en: '{option} looks like {article} {seen} export, not {kind}',
-    hint: { ru: 'передайте этот файл как {better}{dealsRu}{othersRu}', en: 'pass it as {better}{deals}{others}' },
+    hint: { ru: 'передайте этот файл как {better}{othersRu}', en: 'pass it as {better}{others}' },
   },
   'assert.levelConflict': {
     ru: 'проверка начинается с «{prefix}:», а её уровень (level) — {level}', en: 'the assertion starts with "{prefix}:" but its level is {level}',
@@ -509,6 +509,16 @@ export const KIND_FILE_ACC_RU: Readonly<Record<string, string>> = { deals: 'вы
 /** Each kind of file as a reader names it («это точно журнал звонков и действий?», "is this a call log?"). */
 export const KIND_FILE_RU: Readonly<Record<string, string>> = { deals: 'выгрузка сделок', activities: 'журнал звонков и действий', payments: 'выгрузка платежей', spend: 'таблица расходов на маркетинг', plan: 'план продаж' };
 export const KIND_FILE_EN: Readonly<Record<string, string>> = { deals: 'a deals export', activities: 'a call and activity log', payments: 'a payments export', spend: 'a marketing spend table', plan: 'a sales plan' };
+
+/**
+ * input.wrongKind's hint after «pass it as {better}»: a call log given as the deals leaves the deals to
+ * find (the metrics are counted over them); a period's files (compare's --before-…/--after-…) may be
+ * swapped among themselves, so the others are worth a look. `{option}` is the option the file was given as.
+ */
+export const WRONG_KIND_MORE = {
+  deals: { ru: ', а в {option} — выгрузку сделок: показатели считаются по сделкам', en: ', and a deals export as {option}: the metrics are counted over deals' },
+  period: { ru: ' и проверьте остальные файлы этого периода', en: ', and check the other files of that period' },
+} as const;
 
 /** The error printer's own words. */
 export const PRINTER = {

@@ -111,8 +111,17 @@ export const REPEATED_ID = 'rows repeating a deal id (first row kept)';
  */
 export function droppedRows(dropped: Readonly<Record<string, number>>): { dropped: number; empty: number; merged: number } {
   let n = 0;
-  for (const [reason, count] of Object.entries(dropped)) if (reason !== EMPTY_ROW && reason !== PRODUCT_ROWS && reason !== REPEATED_ID) n += count;
-  return { dropped: n, empty: dropped[EMPTY_ROW] ?? 0, merged: (dropped[PRODUCT_ROWS] ?? 0) + (dropped[REPEATED_ID] ?? 0) };
+  let merged = 0;
+  for (const [reason, count] of Object.entries(dropped)) {
+    if (isMergedRow(reason)) merged += count;
+    else if (reason !== EMPTY_ROW) n += count;
+  }
+  return { dropped: n, empty: dropped[EMPTY_ROW] ?? 0, merged };
+}
+
+/** Whether a dropped-row reason is a row merged into its deal (no data thrown away). */
+export function isMergedRow(reason: string): boolean {
+  return reason === PRODUCT_ROWS || reason === REPEATED_ID;
 }
 
 /** The KPI result: the JSON contract of spec/metrics.md that every KPI report is rendered from. */

@@ -136,11 +136,12 @@ export function qualitySection(k: KpiResult, lang: string): string {
   const q = k.dataQuality;
   // Rows merged into their deal (a Bitrix24 export's product rows) are no data thrown away: a column of their own, where there are any.
   // Empty rows are no rows read: their own column too, where there are any (as the kpi footer says them).
-  const merged = q.files.some((f) => droppedRows(f.dropped).merged > 0);
-  const empty = q.files.some((f) => droppedRows(f.dropped).empty > 0);
+  const counts = q.files.map((f) => droppedRows(f.dropped));
+  const merged = counts.some((d) => d.merged > 0);
+  const empty = counts.some((d) => d.empty > 0);
   const head = [L.file, L.format, L.rows, L.records, L.unreadable, L.dropped, ...(merged ? [L.merged] : []), ...(empty ? [L.empty] : [])];
-  const rows = q.files.map((f) => {
-    const d = droppedRows(f.dropped);
+  const rows = q.files.map((f, i) => {
+    const d = counts[i]!;
     return [f.file, fileFormatText(f.format, lang), formatCount(f.rowsRead, lang), formatCount(f.records, lang), formatCount(f.skipped, lang), formatCount(d.dropped, lang), ...(merged ? [formatCount(d.merged, lang)] : []), ...(empty ? [formatCount(d.empty, lang)] : [])];
   });
   let body = table(head, rows, { numeric: [false, false, true, true, true, true, true, true] });

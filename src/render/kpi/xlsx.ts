@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { warningLines } from '../../core/kpi/alerts.js';
 import { METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
-import { EMPTY_ROW, PRODUCT_ROWS, REPEATED_ID, type KpiResult } from '../../core/kpi/types.js';
+import { EMPTY_ROW, isMergedRow, type KpiResult } from '../../core/kpi/types.js';
 import { tr } from '../../core/i18n.js';
 import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { addChartsSheet } from '../xlsx-charts.js';
@@ -86,11 +86,10 @@ function addDataQualitySheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
       setText(d.getCell(1), f.file);
       // Empty rows are no rows read (rows = records + unreadable + dropped): said apart.
       // Rows merged into their deal are no data thrown away: their reason says so («строки товаров, объединённые со своей сделкой»), without «отброшено».
-      const merged = reason === PRODUCT_ROWS || reason === REPEATED_ID;
       d.getCell(4).value =
         reason === EMPTY_ROW
           ? tr(lang, `пустых строк (не входят в прочитанные): ${n}`, `empty rows (not among those read): ${n}`)
-          : merged
+          : isMergedRow(reason)
             ? `${rowReason(reason, lang)}: ${n}`
             : tr(lang, `отброшено (${rowReason(reason, lang)}): ${n}`, `dropped (${reason}): ${n}`);
     }
