@@ -30,13 +30,21 @@ export function phoneKey(text: string): string | undefined {
   return digits.length === 10 && text.trimStart()[0] !== '+' && '3489'.includes(digits[0]!) ? `7${digits}` : digits;
 }
 
-/** Names and reasons: markup removed, every run of Unicode whitespace (NBSP included) made one space. */
+/**
+ * Names and reasons: markup removed, every run of Unicode whitespace (NBSP included) made one space,
+ * and letters written as a base and a combining mark composed (NFC): macOS tools write «й» and «ё» as
+ * «и»/«е» and a mark (NFD), and «Андрей Йорк» so written was a second manager that looked the same.
+ */
 export function cleanText(value: string): string {
   const bare = value.indexOf('<') === -1 ? value : stripTags(value);
   // JavaScript's \s misses U+0085 (NEL), which Unicode counts as whitespace (spec: names collapse every run of it).
   const spaced = bare.replace(/[\s\u0085\u00a0\u202f\u2007\u2009\u2028\u2029\ufeff]+/gu, ' ').trim();
-  return INVISIBLE.test(spaced) ? spaced.replace(INVISIBLE_ALL, '').replace(/ {2,}/g, ' ').trim() : spaced;
+  const seen = INVISIBLE.test(spaced) ? spaced.replace(INVISIBLE_ALL, '').replace(/ {2,}/g, ' ').trim() : spaced;
+  return COMBINING.test(seen) ? seen.normalize('NFC') : seen;
 }
+
+/** A combining mark (U+0300-U+036F and the other blocks of them): the text may compose under NFC. */
+const COMBINING = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a]/u;
 
 /**
  * Characters that show nothing (a zero-width space, a soft hyphen, joiners, direction marks), which a
@@ -46,10 +54,17 @@ export function cleanText(value: string): string {
 const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'u');
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
 
+/**
+ * The elements an HTML export (Bitrix24's .xls, a CRM's rich-text field) wraps a value in. Only these
+ * and a namespaced Office tag (`<o:p>`) are markup: `<other>` or `<unknown>` in a plain CSV is a
+ * value (a CRM's placeholder), and read as markup it became no loss reason and no source.
+ */
+const HTML_TAGS = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'blockquote', 'body', 'br', 'center', 'cite', 'code', 'col', 'colgroup', 'dd', 'del', 'div', 'dl', 'dt', 'em', 'font', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'hr', 'html', 'i', 'img', 'ins', 'kbd', 'label', 'li', 'mark', 'meta', 'nobr', 'ol', 'p', 'pre', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'style', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'tt', 'u', 'ul', 'var', 'wbr']);
+
 function stripTags(value: string): string {
   return value
-    // A tag is a name and its attributes (or `/name`, `!…`; `o:p` with a namespace): `цена < 5 и > 3` is text.
-    .replace(/<(?:\/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?\/?|![^<>]*)>/g, ' ')
+    // A tag is a known element's name and its attributes (or `/name`, `!…`; `o:p` with a namespace): `цена < 5 и > 3` is text, and so is `<other>`.
+    .replace(/<(?:\/?([A-Za-z][A-Za-z0-9:-]*)(?:\s[^<>]*)?\/?|![^<>]*)>/g, (tag, name: string | undefined) => (name === undefined || name.includes(':') || HTML_TAGS.has(name.toLowerCase()) ? ' ' : tag))
     // An address after a name («Ivan Petrov <ivan@corp.com>») is the name's; an address alone is kept, without its brackets.
     .replace(/^(.*\S.*?)\s*<[^<>\s]+@[^<>\s]+>/u, '$1')
     .replace(/^\s*<([^<>\s]+@[^<>\s]+)>\s*$/u, '$1')

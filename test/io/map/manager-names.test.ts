@@ -47,3 +47,15 @@ describe('managers: names the managers of every row', () => {
     expect(payments.map((p) => p.manager)).toEqual(['Иван Иванов', '42']);
   });
 });
+
+describe('a name written in NFD (a base letter and a combining mark) is the name in NFC', () => {
+  it('on both read paths: «Андрей Йорк» typed and «Андрей Йорк» from a macOS tool are one manager', async () => {
+    const nfc = 'Андрей Йорк';
+    const nfd = nfc.normalize('NFD');
+    writeFileSync(path.join(dir, 'nfd.csv'), ['ID;Ответственный;Дата создания;Этап;Бюджет', `1;${nfc};01.07.2024;Переговоры;1000`, `2;${nfd};02.07.2024;Переговоры;2000`, `3;${'Артём Андрей'.normalize('NFD')};03.07.2024;Переговоры;10`].join('\n') + '\n');
+    for (const textRows of [true, false]) {
+      const deals = (await importDeals('nfd.csv', { cwd: dir, stdin: process.stdin, textRows })).store.toDeals();
+      expect(deals.map((d) => d.manager)).toEqual([nfc, nfc, 'Артём Андрей']);
+    }
+  });
+});

@@ -218,6 +218,19 @@ describe('cleanText and parseBoolean', () => {
     expect(cleanText('<ivan@corp.ru>')).toBe('ivan@corp.ru');
     expect(cleanText('Иван Петров <ivan@corp.ru>')).toBe('Иван Петров');
     expect(cleanText('<o:p>Ivan Petrov</o:p>')).toBe('Ivan Petrov');
+    // Only an HTML element's name is markup: a CRM's placeholder in a plain CSV is a value (a tester's «<other>» loss reason read as none).
+    expect(cleanText('<other>')).toBe('<other>');
+    expect(cleanText('Site <ads>')).toBe('Site <ads>');
+    expect(cleanText('<B>Сайт</B>')).toBe('Сайт');
+    expect(cleanText('<a href="/crm/deal/1/">Иван</a> <FONT color=red>Петров</FONT>')).toBe('Иван Петров');
+  });
+  it('composes a letter written as a base and a combining mark (NFD, as macOS tools write й and ё)', () => {
+    const nfd = 'Андрей Йорк'.normalize('NFD');
+    expect(nfd).not.toBe('Андрей Йорк');
+    expect(cleanText(nfd)).toBe('Андрей Йорк');
+    expect(cleanText('Артём'.normalize('NFD'))).toBe('Артём');
+    // NFC only: a compatibility form (a ligature, a full-width letter) is left as written.
+    expect(cleanText('ﬁnance')).toBe('ﬁnance');
   });
   it('drops the characters that show nothing, so that a name copied from a web page is the name typed', () => {
     // A zero-width space, a soft hyphen, a word joiner, direction marks.
