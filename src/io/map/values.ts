@@ -5,6 +5,8 @@ import { INVISIBLE_CLASS } from '../read/edges.js';
 
 /** Normalises a value for lookup in a value map: trimmed, whitespace collapsed, ё→е, lower case. */
 export function normalizeValue(value: string): string {
+  // A letter and its combining mark (NFD: «й» and «ё» from a macOS tool) composed first, then ё read as е.
+  if (COMBINING.test(value)) value = value.normalize('NFC');
   return value.replace(/[\s\u00a0\u202f]+/g, ' ').trim().replace(/ё/g, 'е').replace(/Ё/g, 'Е').toLowerCase();
 }
 
@@ -43,8 +45,8 @@ export function cleanText(value: string): string {
   return COMBINING.test(seen) ? seen.normalize('NFC') : seen;
 }
 
-/** A combining mark (U+0300-U+036F and the other blocks of them): the text may compose under NFC. */
-const COMBINING = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a]/u;
+/** A combining mark (Unicode category M): the text may compose under NFC. */
+const COMBINING = /\p{M}/u;
 
 /**
  * Characters that show nothing (a zero-width space, a soft hyphen, joiners, direction marks), which a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, currencyOf, decimalEvidence, parseBoolean, parseDate, parseDuration, parseNumber, phoneKey } from '../../../src/io/map/values.js';
+import { cleanText, normalizeValue, currencyOf, decimalEvidence, parseBoolean, parseDate, parseDuration, parseNumber, phoneKey } from '../../../src/io/map/values.js';
 
 describe('parseNumber', () => {
   it.each([
@@ -231,6 +231,9 @@ describe('cleanText and parseBoolean', () => {
     expect(cleanText('Артём'.normalize('NFD'))).toBe('Артём');
     // NFC only: a compatibility form (a ligature, a full-width letter) is left as written.
     expect(cleanText('ﬁnance')).toBe('ﬁnance');
+    // A stage or status looked up in a value map: «Проигранный» and «Отменён» so written are the words the maps know.
+    expect(normalizeValue('Проигранный'.normalize('NFD'))).toBe('проигранный');
+    expect(normalizeValue('Отменён'.normalize('NFD'))).toBe('отменен');
   });
   it('drops the characters that show nothing, so that a name copied from a web page is the name typed', () => {
     // A zero-width space, a soft hyphen, a word joiner, direction marks.
