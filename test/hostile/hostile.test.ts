@@ -54,6 +54,10 @@ describe('hostile exports are refused with one clear message, bounded, and leave
     ['zip-not-xlsx.xlsx', /not an Excel workbook/],
     ['zipped-export.zip', /a zip archive of files \(deals\.csv\), not an Excel workbook\n {2}hint: unzip it and pass the export file itself/],
     ['gzipped-export.csv.gz', /a compressed \(gzip\) file, not an export\n {2}hint: decompress it \(gunzip FILE\)/],
+    // Not «unzip it»: unzipped, an .ods gives content.xml, no export.
+    ['libreoffice.ods', /an OpenDocument spreadsheet \(\.ods, the LibreOffice format\), not an Excel workbook\n {2}hint: open it in LibreOffice and save it as \.xlsx or as CSV/],
+    ['writer-document.ods', /an OpenDocument file \(LibreOffice\), not an export table/],
+    ['binary-workbook.xlsb', /an Excel binary workbook \(\.xlsb\), which cannot be read\n {2}hint: open it in Excel and save it as \.xlsx/],
     ['header-only.csv', /header but no data rows/],
     ['truncated-inside-quoted-field.csv', /row 7: a quoted field opened at line 7 is never closed/],
     ['unbalanced-quotes.csv', /quoted field opened at line 3 is never closed|unbalanced quote/],

@@ -111,6 +111,18 @@ export const READ_MESSAGES = {
     ru: 'это сжатый файл (gzip), а не выгрузка', en: 'this is a compressed (gzip) file, not an export',
     hint: { ru: 'распакуйте его (gunzip ФАЙЛ) или передайте через стандартный ввод: zcat ФАЙЛ | crm-audit … -d -', en: 'decompress it (gunzip FILE) or pass it on stdin: zcat FILE | crm-audit … -d -' },
   },
+  'xlsx.ods': {
+    ru: 'это таблица OpenDocument (.ods, формат LibreOffice и МойОфис), а не книга Excel', en: 'this is an OpenDocument spreadsheet (.ods, the LibreOffice format), not an Excel workbook',
+    hint: { ru: 'откройте её в LibreOffice или МойОфис и сохраните как .xlsx или CSV (UTF-8)', en: 'open it in LibreOffice and save it as .xlsx or as CSV (UTF-8)' },
+  },
+  'xlsx.openDocument': {
+    ru: 'это документ OpenDocument (LibreOffice или МойОфис), а не таблица выгрузки', en: 'this is an OpenDocument file (LibreOffice), not an export table',
+    hint: { ru: 'выгрузите данные из CRM в CSV или Excel (XLSX)', en: 'export the data from the CRM as CSV or Excel (XLSX)' },
+  },
+  'xlsx.xlsb': {
+    ru: 'это двоичная книга Excel (.xlsb); такие прочитать нельзя', en: 'this is an Excel binary workbook (.xlsb), which cannot be read',
+    hint: { ru: 'откройте её в Excel и сохраните как .xlsx или CSV (UTF-8)', en: 'open it in Excel and save it as .xlsx or as CSV (UTF-8)' },
+  },
   'xlsx.notWorkbook': {
     ru: 'этот ZIP-файл — не книга Excel (в нём нет xl/workbook.xml)', en: 'this zip file is not an Excel workbook (no xl/workbook.xml)',
     hint: { ru: 'откройте его в Excel и сохраните как .xlsx или .csv', en: 'open it in Excel and save it as .xlsx or .csv' },

@@ -40,7 +40,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
       return readEntryText(zip, entry, file, budget, max, limits);
     };
     const workbookXml = await part('xl/workbook.xml');
-    if (!workbookXml) throw notWorkbook(entries, file);
+    if (!workbookXml) throw notWorkbook(entries, file, entries.has('mimetype') ? await part('mimetype', 256) : undefined);
     wellFormed(workbookXml, 'xl/workbook.xml', file);
     const date1904 = /<workbookPr\b[^>]*\bdate1904\s*=\s*["'](1|true)["']/.test(workbookXml);
     const relations = parseRels(wellFormed(await part('xl/_rels/workbook.xml.rels'), 'xl/_rels/workbook.xml.rels', file));
@@ -657,8 +657,13 @@ async function openZip(source: { path?: string; buffer?: Buffer }, file: string)
  * A zip that is no workbook: an archive of exports (a CRM's «download as zip», a CSV zipped to mail
  * it) is named as one, with the files it holds; anything else is no Excel workbook.
  */
-function notWorkbook(entries: Map<string, Entry>, file: string): UserError {
+function notWorkbook(entries: Map<string, Entry>, file: string, mimetype: string | undefined): UserError {
   const files = [...entries.keys()].filter((n) => !n.endsWith('/') && !n.startsWith('__MACOSX/'));
+  // An OpenDocument file (LibreOffice's and МойОфис's own format) is a zip too: unzipped it gives content.xml, no export.
+  const open = /^application\/vnd\.oasis\.opendocument\.([a-z-]+)/.exec(mimetype?.trim() ?? '');
+  if (open) return UserError.of('E_XLSX', open[1] === 'spreadsheet' ? 'xlsx.ods' : 'xlsx.openDocument', {}, { file });
+  // Excel's binary workbook (.xlsb) is a zip of binary parts: Excel saves it as .xlsx.
+  if (entries.has('xl/workbook.bin')) return UserError.of('E_XLSX', 'xlsx.xlsb', {}, { file });
   if (files.length === 0 || files.some((n) => n === '[Content_Types].xml')) return UserError.of('E_XLSX', 'xlsx.notWorkbook', {}, { file });
   const shown = files.slice(0, 3).map((n) => n.split('/').pop()).join(', ');
   return UserError.of('E_XLSX', 'xlsx.archive', { names: files.length > 3 ? `${shown}, …` : shown }, { file });
