@@ -133,7 +133,7 @@ export const READ_MESSAGES = {
   },
   'xlsx.noSuchSheet': {
     ru: 'листа «{sheet}» нет', en: 'there is no sheet "{sheet}"',
-    hint: { ru: 'листы: {sheets}', en: 'sheets: {sheets}' },
+    hint: { ru: 'листы: {sheetsRu}', en: 'sheets: {sheets}' },
   },
   'xlsx.sheetEmpty': {
     ru: 'лист «{sheet}» пуст', en: 'sheet "{sheet}" is empty',

@@ -64,9 +64,10 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
 
     let candidates = sheets;
     if (sheetWanted !== undefined) {
+      // A sheet of that very name before a position: a workbook of months names its sheets «1»…«12», and «--sheet 3» is March wherever its tab stands.
       const byIndex = /^\d+$/.test(sheetWanted) ? inOrder[Number(sheetWanted) - 1] : undefined;
-      const chosen = byIndex ?? inOrder.find((s) => s.name === sheetWanted) ?? inOrder.find((s) => s.name.toLowerCase() === sheetWanted.toLowerCase());
-      if (!chosen) throw UserError.of('E_XLSX_SHEET', 'xlsx.noSuchSheet', { sheet: sheetWanted, sheets: names.map((n) => `"${n}"`).join(', ') }, { file });
+      const chosen = inOrder.find((s) => s.name === sheetWanted) ?? byIndex ?? inOrder.find((s) => s.name.toLowerCase() === sheetWanted.toLowerCase());
+      if (!chosen) throw UserError.of('E_XLSX_SHEET', 'xlsx.noSuchSheet', { sheet: sheetWanted, sheets: names.map((n) => `"${n}"`).join(', '), sheetsRu: names.map((n) => `«${n}»`).join(', ') }, { file });
       candidates = [chosen];
     }
     let missing: string | undefined;

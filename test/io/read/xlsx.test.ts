@@ -181,3 +181,39 @@ describe('readXlsx: a whole number past 2^53 written in a scientific form of its
     expect(await read(buffer)).toEqual([['id'], ['5.80502800005551E+18'], ['5.8050280000555E+18'], ['1.5e+3'], ['1.25E+2'], ['2.5e-3']]);
   });
 });
+
+describe('readXlsx: --sheet by name before position', () => {
+  /** Sheets named «2» (first tab) and «1» (second tab), as a workbook of months may be ordered. */
+  function monthsWorkbook(): Buffer {
+    const prolog = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+    const sheet = (who: string) => `${prolog}<worksheet><sheetData>${[row(1, ['id', 'manager']), row(2, ['1', who])].join('')}</sheetData></worksheet>`;
+    return makeZip([
+      { name: '[Content_Types].xml', data: `${prolog}<Types/>` },
+      { name: 'xl/workbook.xml', data: `${prolog}<workbook xmlns:r="r"><sheets><sheet name="2" sheetId="1" r:id="rId1"/><sheet name="1" sheetId="2" r:id="rId2"/><sheet name="Итог" sheetId="3" r:id="rId3"/></sheets></workbook>` },
+      { name: 'xl/_rels/workbook.xml.rels', data: `${prolog}<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Target="worksheets/sheet2.xml"/><Relationship Id="rId3" Target="worksheets/sheet3.xml"/></Relationships>` },
+      { name: 'xl/worksheets/sheet1.xml', data: sheet('on the sheet named 2') },
+      { name: 'xl/worksheets/sheet2.xml', data: sheet('on the sheet named 1') },
+      { name: 'xl/worksheets/sheet3.xml', data: sheet('on the third tab') },
+    ]);
+  }
+  const readSheet = async (wanted: string) => {
+    const rows: string[][] = [];
+    await readXlsx({ buffer: monthsWorkbook() }, 'months.xlsx', wanted, DEFAULT_LIMITS, (cells) => rows.push(cells as string[]));
+    return rows[1]![1];
+  };
+
+  it('a sheet named exactly as given wins over the tab at that position; a number no sheet is named is a position', async () => {
+    expect(await readSheet('2')).toBe('on the sheet named 2');
+    expect(await readSheet('1')).toBe('on the sheet named 1');
+    expect(await readSheet('3')).toBe('on the third tab');
+    expect(await readSheet('итог')).toBe('on the third tab');
+  });
+
+  it('a sheet that does not exist lists the sheets, in «…» in Russian', async () => {
+    const error = await readSheet('Март').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    const e = error as UserError;
+    expect(renderHint(e.messageId!, e.params!, 'ru')).toBe('листы: «2», «1», «Итог»');
+    expect(renderHint(e.messageId!, e.params!, 'en')).toBe('sheets: "2", "1", "Итог"');
+  });
+});
