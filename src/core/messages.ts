@@ -46,6 +46,11 @@ export const MESSAGES = {
     ru: 'файл не найден', en: 'no such file',
     hint: { ru: 'проверьте путь (путь, записанный в файле конфигурации, считается от папки этого файла)', en: "check the path (a path written in a config file starts from that file's folder)" },
   },
+  // «deals.csv » (a space copied with the name, a path typed in quotes): the file without the space is there.
+  'file.missingSpaced': {
+    ru: 'файл не найден: в имени пробел в начале или в конце', en: 'no such file: the name begins or ends with a space',
+    hint: { ru: 'файл «{name}» есть: уберите пробел из пути', en: 'the file "{name}" exists: remove the space from the path' },
+  },
   'file.folder': {
     ru: 'это папка, а не файл', en: 'this is a folder, not a file',
     hint: { ru: 'укажите путь к файлу в этой папке', en: 'pass the path of a file in it' },
@@ -292,7 +297,14 @@ export const MESSAGES = {
     ru: 'неизвестный показатель: {metricsRu}{nearRu}', en: 'unknown metric {metrics}{near}',
     hint: { ru: 'показатели: {known}', en: 'metrics: {known}' },
   },
-  'usage.oneStdin': { ru: 'со стандартного ввода (-) можно читать только один файл', en: 'only one input can be read from standard input (-)' },
+  'usage.oneStdin': {
+    ru: 'со стандартного ввода (-) можно читать только один файл', en: 'only one input can be read from standard input (-)',
+    hint: { ru: 'передайте остальные файлы путями: -d - -a звонки.csv < сделки.csv', en: 'pass the other files by path: -d - -a calls.csv < deals.csv' },
+  },
+  'usage.noMetrics': {
+    ru: '--metrics: список показателей пуст', en: '--metrics: the list of metrics is empty',
+    hint: { ru: 'перечислите показатели через запятую ({known}) или уберите --metrics, чтобы показать все', en: 'list metrics separated by commas ({known}), or drop --metrics to show them all' },
+  },
   'compare.bothWays': { ru: 'укажите либо --deals с --cutover, либо --before-deals и --after-deals, но не то и другое', en: 'give either --deals with --cutover, or --before-deals and --after-deals, not both' },
   'compare.cutoverNeedsDeals': { ru: '--cutover нужен файл сделок --deals (и, если есть, --activities, --payments)', en: '--cutover needs --deals (and optionally --activities, --payments)' },
   'compare.dealsNeedCutover': {

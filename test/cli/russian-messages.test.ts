@@ -202,6 +202,22 @@ describe('a Russian run speaks Russian', () => {
     expect(ruRun(['inspect', badRows]).stdout).toContain('строка 3, колонка «Дата создания»: «32.13.2025» — не дата');
   });
 
+  it('a path whose name begins or ends with a space, beside the file without it, says so', () => {
+    const ru = runCli(['kpi', '-d', 'samples/amocrm-deals.csv ', '--lang', 'ru']);
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toBe('ошибка: samples/amocrm-deals.csv : файл не найден: в имени пробел в начале или в конце\n  подсказка: файл «samples/amocrm-deals.csv» есть: уберите пробел из пути\n');
+    const en = runCli(['kpi', '-d', 'samples/ amocrm-deals.csv', '--lang', 'en']);
+    expect(en.stderr).toBe('error: samples/ amocrm-deals.csv: no such file: the name begins or ends with a space\n  hint: the file "samples/amocrm-deals.csv" exists: remove the space from the path\n');
+    // No such file without the space either: the usual message.
+    expect(runCli(['kpi', '-d', 'nope.csv ', '--lang', 'en']).stderr).toBe('error: nope.csv : no such file\n  hint: check the path (relative paths start from the current folder)\n');
+  });
+
+  it('an empty --metrics says the list is empty, not that «» is an unknown metric', () => {
+    const ru = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--metrics', '', '--lang', 'ru']);
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toMatch(/^ошибка: --metrics: список показателей пуст\n {2}подсказка: перечислите показатели через запятую \(leads, won, .*\) или уберите --metrics, чтобы показать все\n$/);
+  });
+
   it('an English run prints the catalogue in English, and --lang ru wins over LANG', () => {
     const en = runCli(['kpi', '-d', 'nope.csv'], { env: { LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
     expect(en.stderr).toBe('error: nope.csv: no such file\n  hint: check the path (relative paths start from the current folder)\n');

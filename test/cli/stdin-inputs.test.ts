@@ -43,9 +43,9 @@ describe('stdin is one input', () => {
     const input = readFileSync('samples/amocrm-deals.csv');
     const ru = runCli([...args, '--lang', 'ru'], { input });
     expect(ru.code).toBe(2);
-    expect(ru.stderr).toBe('ошибка: со стандартного ввода (-) можно читать только один файл\n');
+    expect(ru.stderr).toBe('ошибка: со стандартного ввода (-) можно читать только один файл\n  подсказка: передайте остальные файлы путями: -d - -a звонки.csv < сделки.csv\n');
     const en = runCli([...args, '--lang', 'en'], { input });
-    expect(en.stderr).toBe('error: only one input can be read from standard input (-)\n');
+    expect(en.stderr).toBe('error: only one input can be read from standard input (-)\n  hint: pass the other files by path: -d - -a calls.csv < deals.csv\n');
   });
 });
 

@@ -67,7 +67,7 @@ export function parseMetrics(value: string | undefined): string[] | undefined {
   const list = value.split(',').map((s) => s.trim()).filter(Boolean);
   // Every name --metrics takes, in both errors: an empty list listed the per-manager metrics alone (31 of 39).
   const known = [...new Set([...METRIC_KEYS, ...UNIT_METRICS.map((m) => m.key), ...STAGE_METRICS.map((m) => m.key)])];
-  if (list.length === 0) throw UserError.of('E_USAGE', 'usage.unknownMetric', { metrics: '""', metricsRu: '«»', near: '', nearRu: '', known: known.join(', ') });
+  if (list.length === 0) throw UserError.of('E_USAGE', 'usage.noMetrics', { known: known.join(', ') });
   const unknown = list.filter((k) => !known.includes(k));
   if (unknown.length > 0) {
     // The closest name of the first, as --assert and targets suggest one («conversoin»: conversion).

@@ -1,4 +1,4 @@
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { osReason } from '../../core/messages/os-errors.js';
@@ -201,8 +201,13 @@ async function* guard(stream: NodeJS.ReadableStream, file: string): AsyncGenerat
 /** An fs error as a user error: missing, unreadable, or otherwise. */
 export function fsError(error: NodeJS.ErrnoException, file: string): UserError {
   switch (error.code) {
-    case 'ENOENT':
+    case 'ENOENT': {
+      // A name with a space at its edge (copied with it, or typed inside the quotes) beside the file without it.
+      const name = path.basename(file);
+      const bare = path.join(path.dirname(file), name.trim());
+      if (name.trim() !== name && name.trim() !== '' && error.path !== undefined && existsSync(path.join(path.dirname(error.path), name.trim()))) return UserError.of('E_INPUT_MISSING', 'file.missingSpaced', { name: bare }, { file });
       return UserError.of('E_INPUT_MISSING', path.isAbsolute(file) ? 'file.missingAbsolute' : 'file.missing', {}, { file });
+    }
     case 'EACCES':
     case 'EPERM':
       return UserError.of('E_INPUT_PERMISSION', 'file.permission', {}, { file });
