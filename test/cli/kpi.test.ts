@@ -561,7 +561,10 @@ describe('--metrics with a name misspelt', () => {
   it('an empty list and an unknown name list the same names, every one --metrics takes; a name far from all is offered none', () => {
     const deals = 'id,manager,created_at,status\n1,A,2024-01-01,won\n';
     const hint = (metrics: string) => /hint: metrics: (.*)/.exec(runCli(['kpi', '-d', '-', '--metrics', metrics, '--lang', 'en'], { input: deals }).stderr)?.[1];
-    const all = hint('');
+    // The empty list says it is empty, listing the same names.
+    const empty = runCli(['kpi', '-d', '-', '--metrics', '', '--lang', 'en'], { input: deals }).stderr;
+    const all = /hint: list metrics separated by commas \((.*)\), or drop --metrics to show them all/.exec(empty)?.[1];
+    expect(empty).toMatch(/^error: --metrics: the list of metrics is empty\n/);
     expect(all).toBeDefined();
     expect(hint('foo')).toBe(all);
     for (const key of [...METRIC_KEYS, 'spend', 'cac', 'ltv', 'age_days_median']) expect(all!.split(', ')).toContain(key);
