@@ -100,6 +100,10 @@ export const READ_MESSAGES = {
     ru: 'это PDF-документ (отчёт для печати), а не выгрузка: таблицу из него не прочитать', en: 'this is a PDF document (a report for print), not an export: no table can be read from it',
     hint: { ru: 'выгрузите данные из CRM в CSV или Excel (XLSX)', en: 'export the data from the CRM as CSV or Excel (XLSX)' },
   },
+  'read.image': {
+    ru: 'это изображение ({format}), а не выгрузка: таблицу из него не прочитать', en: 'this is an image ({format}), not an export: no table can be read from it',
+    hint: { ru: 'выгрузите данные из CRM в CSV или Excel (XLSX)', en: 'export the data from the CRM as CSV or Excel (XLSX)' },
+  },
   'read.json': {
     ru: 'это JSON (ответ API CRM или результат crm-audit --format json), а не таблица выгрузки', en: 'this is JSON (a CRM API response or a crm-audit --format json result), not an export table',
     hint: {

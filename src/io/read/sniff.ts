@@ -26,6 +26,9 @@ export function sniff(head: Uint8Array, file: string): Sniffed {
   // A report printed to PDF, or a JSON API dump (HubSpot's, Pipedrive's) or a crm-audit result: read as
   // CSV they gave «no header row» and a --map snippet naming «%PDF-1.4» as the manager column.
   if (startsWith(head, '%PDF-')) throw UserError.of('E_NOT_TABLE', 'read.pdf', {}, { file });
+  // A screenshot of a report saved under the export's name: it was «row 3: not a text export».
+  const image = imageFormat(head);
+  if (image) throw UserError.of('E_NOT_TABLE', 'read.image', { format: image }, { file });
   if (looksLikeJson(head)) throw UserError.of('E_NOT_TABLE', 'read.json', {}, { file });
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
     throw UserError.of('E_LEGACY_XLS', 'read.legacyXls', {}, { file });
@@ -38,6 +41,15 @@ export function sniff(head: Uint8Array, file: string): Sniffed {
   if (utf16) return { ...textOrHtml(decodeHead(body, utf16)), encoding: utf16, bomLength: 0 };
   const kind = textOrHtml(String.fromCharCode(...body.subarray(0, 512)));
   return { ...kind, ...(utf8Bom ? { encoding: 'utf-8' as const } : {}), bomLength: utf8Bom ? 3 : 0 };
+}
+
+/** The picture formats a screenshot is saved in, by their signatures. */
+function imageFormat(head: Uint8Array): string | undefined {
+  if (head[0] === 0x89 && startsWith(head.subarray(1), 'PNG\r\n')) return 'PNG';
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'JPEG';
+  if (startsWith(head, 'GIF87a') || startsWith(head, 'GIF89a')) return 'GIF';
+  if (startsWith(head, 'RIFF') && startsWith(head.subarray(8), 'WEBP')) return 'WebP';
+  return undefined;
 }
 
 function startsWith(head: Uint8Array, text: string): boolean {

@@ -14,3 +14,19 @@ describe('sniff: UTF-16 without a byte order mark', () => {
     expect(sniff(Buffer.from(text.replace(/[А-яЁё]/g, 'æ'), 'latin1'), 'f.csv').encoding).toBeUndefined();
   });
 });
+
+describe('sniff: a picture saved under an export’s name', () => {
+  it.each([
+    ['PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])],
+    ['JPEG', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46])],
+    ['GIF', Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1')],
+    ['WebP', Buffer.concat([Buffer.from('RIFF'), Buffer.from([36, 0, 0, 0]), Buffer.from('WEBPVP8 ')])],
+  ])('%s is named as an image, not read as text with binary bytes', (format, head) => {
+    expect(() => sniff(head, 'report.xlsx')).toThrow(expect.objectContaining({ code: 'E_NOT_TABLE', messageId: 'read.image', params: { format } }));
+  });
+
+  it('text that begins with the same letters is text', () => {
+    expect(sniff(Buffer.from('GIF;manager\n1;Anna\n'), 'f.csv').type).toBe('text');
+    expect(sniff(Buffer.from('RIFF,manager\n1,Anna\n'), 'f.csv').type).toBe('text');
+  });
+});
