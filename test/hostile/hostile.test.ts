@@ -87,7 +87,7 @@ describe('hostile exports are refused with one clear message, bounded, and leave
     const ok = runCli(['kpi', '-d', H('one-megabyte-cell.csv'), '--format', 'json']);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).total.leads).toBe(3);
-    expectRefused(kpi('one-megabyte-cell.csv', '--max-cell-size', '10000'), 'one-megabyte-cell.csv', /, in column "client" \(column 7 from the left\), is longer than 10000 characters[\s\S]*--max-cell-size/);
+    expectRefused(kpi('one-megabyte-cell.csv', '--max-cell-size', '10000'), 'one-megabyte-cell.csv', /: a cell in column "client" \(column 7 from the left\) is longer than 10000 characters[\s\S]*--max-cell-size/);
   });
 
   it('rows with more or fewer fields than the header: both are counted and reported, never read silently', () => {

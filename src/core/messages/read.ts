@@ -65,11 +65,11 @@ export const READ_MESSAGES = {
     hint: { ru: 'проверьте разделитель (--delimiter) или поднимите --max-columns', en: 'check the delimiter (--delimiter), or raise --max-columns' },
   },
   'csv.cellTooLong': {
-    ru: 'ячейка в строке {line}, в колонке {column} по счёту, длиннее {max} символов', en: 'a cell at line {line}, in column {column} counted from the left, is longer than {max} characters',
+    ru: 'ячейка в колонке {column} по счёту длиннее {max} символов', en: 'a cell in column {column} counted from the left is longer than {max} characters',
     hint: { ru: 'если файл настоящий, поднимите --max-cell-size', en: 'raise --max-cell-size if the file is genuine' },
   },
   'csv.cellTooLongNamed': {
-    ru: 'ячейка в строке {line}, в колонке «{header}» ({column}-я по счёту), длиннее {max} символов', en: 'a cell at line {line}, in column "{header}" (column {column} from the left), is longer than {max} characters',
+    ru: 'ячейка в колонке «{header}» ({column}-я по счёту) длиннее {max} символов', en: 'a cell in column "{header}" (column {column} from the left) is longer than {max} characters',
     hint: { ru: 'если файл настоящий, поднимите --max-cell-size', en: 'raise --max-cell-size if the file is genuine' },
   },
   'html.noTable': {

@@ -639,8 +639,10 @@ describe('a cell longer than --max-cell-size', () => {
     for (const [name, at] of [['early.csv', 2], ['late.csv', 60]] as const) {
       const lines = [header, ...Array.from({ length: 70 }, (_, i) => row(i + 1, i + 2 === at ? 'x'.repeat(101) : ''))];
       const error = await refused(name, lines);
-      expect(error.message).toBe(`a cell at line ${at}, in column "Примечание" (column 5 from the left), is longer than 100 characters`);
-      expect(describeUserError(error, 'ru')).toContain(`ячейка в строке ${at}, в колонке «Примечание» (5-я по счёту), длиннее 100 символов`);
+      // The line is said once, by the error's place («файл, строка N: …»), not again in the message.
+      expect(error.message).toBe('a cell in column "Примечание" (column 5 from the left) is longer than 100 characters');
+      expect(error.where.row).toBe(at);
+      expect(describeUserError(error, 'ru')).toContain(`, строка ${at}: ячейка в колонке «Примечание» (5-я по счёту) длиннее 100 символов`);
     }
     // inspect, which reads the first rows to tell the file's kind, names it too.
     const { inspectFile } = await import('../../../src/io/map/inspect.js');
@@ -650,8 +652,10 @@ describe('a cell longer than --max-cell-size', () => {
 
   it('names it by number where the column has no header, or the cell is in the header row', async () => {
     const blank = await refused('blank.csv', [header, row(1), `2;Иванов;01.03.2025;Новая;;${'x'.repeat(101)}`]);
-    expect(blank.message).toBe('a cell at line 3, in column 6 counted from the left, is longer than 100 characters');
+    expect(blank.message).toBe('a cell in column 6 counted from the left is longer than 100 characters');
+    expect(blank.where.row).toBe(3);
     const inHeader = await refused('header.csv', [`${header}${'x'.repeat(101)}`, row(1)]);
-    expect(inHeader.message).toBe('a cell at line 1, in column 6 counted from the left, is longer than 100 characters');
+    expect(inHeader.message).toBe('a cell in column 6 counted from the left is longer than 100 characters');
+    expect(inHeader.where.row).toBe(1);
   });
 });
