@@ -54,7 +54,7 @@ export function judge(q: Question, answer: string, facts: EvidenceFacts, lang: s
     const guess = answer === 'skip' ? judge(q, 'yes', facts, lang) : undefined;
     const suggests = guess?.verdict === 'confirmed' ? 'yes' : guess?.verdict === 'contradicted' ? 'no' : undefined;
     const used = suggests ? guess!.facts : [];
-    return { ...base, verdict: 'not-checkable', facts: used, text: describeEvidence(lang, { verdict: 'not-checkable', answer, facts, used, ...(suggests ? { suggests } : {}) }) };
+    return { ...base, verdict: 'not-checkable', facts: used, text: describeEvidence(lang, { verdict: 'not-checkable', answer, facts, used, ...(suggests ? { suggests } : {}) }), ...(suggests ? { suggests } : {}) };
   }
   const missing = missingInputs(q, facts);
   // An optional check whose fact has no input is left out (product_share without a product column).

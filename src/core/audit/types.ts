@@ -92,6 +92,8 @@ export interface EvidenceCheckResult {
   facts: EvidenceFactUse[];
   /** One plain sentence in the result's language, with the numbers. */
   text: string;
+  /** A skipped answer the data speaks to: the answer it suggests (the verdict stays not-checkable, and no points change). */
+  suggests?: 'yes' | 'no';
 }
 
 /** The audit checked against the exports: facts, verdicts, the evidence-checked total and band. */

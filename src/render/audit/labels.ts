@@ -31,6 +31,7 @@ export function auditLabels(lang: string) {
     none: tr(lang, 'Все критерии выполнены — рекомендаций нет.', 'Every criterion is met: no recommendations.'),
     byExports: tr(lang, 'выгрузки опровергают «да»', 'the exports contradict "yes"'),
     doneByExports: tr(lang, 'по выгрузкам это уже делается: проверьте ответ «нет»', 'the exports suggest this is done already: check the "no"'),
+    doneUnanswered: tr(lang, 'по выгрузкам это уже делается: уточните ответ', 'the exports suggest this is done already: ask for the answer'),
     answers: { yes: tr(lang, 'да', 'yes'), no: tr(lang, 'нет', 'no'), skip: tr(lang, 'пропущено', 'skipped') } as Record<string, string>,
     evidence: tr(lang, 'Проверка по выгрузкам', 'Checked against the exports'),
     verdict: tr(lang, 'Вердикт', 'Verdict'),
@@ -44,6 +45,16 @@ export function auditLabels(lang: string) {
       'not-checkable': tr(lang, 'не проверяется', 'not checkable'),
     } as Record<string, string>,
   };
+}
+
+/**
+ * A check's verdict as a report shows it. A skipped answer's is «нет ответа» ("not answered"): its
+ * verdict stays `not-checkable` (there is no answer to check, and it scores nothing), but «не
+ * проверяется» beside «выгрузки говорят, что вы это делаете» told the client the opposite of its sentence.
+ */
+export function verdictText(check: { verdict: string; answer: string }, lang: string): string {
+  if (check.answer === 'skip' && check.verdict === 'not-checkable') return tr(lang, 'нет ответа', 'not answered');
+  return auditLabels(lang).verdicts[check.verdict] ?? check.verdict;
 }
 
 /**
@@ -152,13 +163,18 @@ export function describeCost(lang: string, cost: { hoursPerManagerPerDay: number
  * The recommendations a reader is shown: those of the answers, then one for each "yes" the exports
  * contradict (a saved result from before they existed has none), each with the title it goes under.
  * The advice of a "no" the exports contradict stays (spec: such a "no" never adds points), under a
- * title that says the data suggests it is done already, so that nobody sells a client what it has.
+ * title that says the data suggests it is done already, so that nobody sells a client what it has;
+ * so does that of a skipped answer the exports say is done, asking for the answer.
  */
 export function shownRecommendations(result: AuditResult, lang: string): Array<{ rec: Recommendation; title: string }> {
   const L = auditLabels(lang);
-  const doneAlready = new Set((result.evidence?.checks ?? []).filter((c) => c.verdict === 'contradicted' && c.answer === 'no').map((c) => c.criterion));
+  const checks = result.evidence?.checks ?? [];
+  const doneAlready = new Set(checks.filter((c) => c.verdict === 'contradicted' && c.answer === 'no').map((c) => c.criterion));
+  // A skipped answer the exports say is done: its advice is flagged too, asking for the answer.
+  const doneUnanswered = new Set(checks.filter((c) => c.answer === 'skip' && c.suggests === 'yes').map((c) => c.criterion));
+  const note = (criterion: string) => (doneAlready.has(criterion) ? ` (${L.doneByExports})` : doneUnanswered.has(criterion) ? ` (${L.doneUnanswered})` : '');
   return [
-    ...result.recommendations.map((rec) => ({ rec, title: `${criterionTitle(result, rec.criterion)}${doneAlready.has(rec.criterion) ? ` (${L.doneByExports})` : ''}` })),
+    ...result.recommendations.map((rec) => ({ rec, title: `${criterionTitle(result, rec.criterion)}${note(rec.criterion)}` })),
     ...(result.evidence?.recommendations ?? []).map((rec) => ({ rec, title: `${criterionTitle(result, rec.criterion)} (${L.byExports})` })),
   ];
 }

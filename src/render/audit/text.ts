@@ -1,6 +1,6 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import { colors, makeTable, mdStrong, mdTable, mdText, type RenderOptions } from '../text.js';
-import { answerText, auditLabels, baselineBandLine, baselineNote, baselineNoteLine, baselineTotal, beforeLabel, criterionTitle, describeCost, missingCriteria, outOf, shownRecommendations } from './labels.js';
+import { answerText, auditLabels, baselineBandLine, baselineNote, baselineNoteLine, baselineTotal, beforeLabel, criterionTitle, describeCost, missingCriteria, outOf, shownRecommendations, verdictText } from './labels.js';
 import { formatLocalDate, formatPoints, withSign } from '../format.js';
 
 /** The audit as terminal text: summary table, band, recommendations. */
@@ -38,8 +38,8 @@ export function renderAuditTable(result: AuditResult, opts: RenderOptions): stri
 function evidenceLines(result: AuditResult, opts: RenderOptions, c: ReturnType<typeof colors>): string[] {
   const L = auditLabels(opts.lang);
   const e = result.evidence!;
-  const paintVerdict = (v: string) => (v === 'contradicted' ? c.red : v === 'confirmed' ? c.green : (s: string) => s)(L.verdicts[v] ?? v);
-  const rows = e.checks.map((x) => [criterionTitle(result, x.criterion), answerText(result, x.criterion, x.answer, opts.lang), paintVerdict(x.verdict), x.text]);
+  const paintVerdict = (x: { verdict: string; answer: string }) => (x.verdict === 'contradicted' ? c.red : x.verdict === 'confirmed' ? c.green : (s: string) => s)(verdictText(x, opts.lang));
+  const rows = e.checks.map((x) => [criterionTitle(result, x.criterion), answerText(result, x.criterion, x.answer, opts.lang), paintVerdict(x), x.text]);
   return [
     c.bold(`${L.evidence}:`),
     makeTable([L.criterion, L.answer, L.verdict, L.evidenceText], rows, { color: opts.color, wrap: [22, 0, 0, 46], width: opts.width }),
@@ -55,7 +55,7 @@ export function evidenceMarkdown(result: AuditResult, lang: string): string[] {
     '',
     `## ${L.evidence}`,
     '',
-    mdTable([L.criterion, L.answer, L.verdict, L.evidenceText], e.checks.map((x) => [criterionTitle(result, x.criterion), answerText(result, x.criterion, x.answer, lang), L.verdicts[x.verdict] ?? x.verdict, x.text])),
+    mdTable([L.criterion, L.answer, L.verdict, L.evidenceText], e.checks.map((x) => [criterionTitle(result, x.criterion), answerText(result, x.criterion, x.answer, lang), verdictText(x, lang), x.text])),
     '',
     `**${L.evidenceTotal}: ${outOf(e.total, result.max, lang)} — ${mdText(e.band.title)}.**`,
   ];

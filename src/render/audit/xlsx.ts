@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { AuditResult } from '../../core/audit/types.js';
 import { setDocumentProperties, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { answerText, auditLabels, baselineNote, baselineScore, beforeLabel, describeCost, outOf, shownRecommendations } from './labels.js';
+import { answerText, auditLabels, baselineNote, baselineScore, beforeLabel, describeCost, outOf, shownRecommendations, verdictText } from './labels.js';
 import { finishSheet, setPrintArea, wrappedLines, type SheetHeading } from '../xlsx-layout.js';
 
 /** Adds the audit sheets (Audit, Recommendations) to a workbook; shared with the CI report. */
@@ -36,7 +36,7 @@ function addScoreSheet(workbook: ExcelJS.Workbook, result: AuditResult, lang: st
   for (const s of result.sections) {
     for (const c of s.criteria) {
       const v = verdicts.get(c.id);
-      const row = sheet.addRow([s.title, c.title ?? c.id, answerText(result, c.id, c.answer, lang), c.points, c.max, ...none, ...(v ? [L.verdicts[v.verdict] ?? v.verdict, v.text] : [])]);
+      const row = sheet.addRow([s.title, c.title ?? c.id, answerText(result, c.id, c.answer, lang), c.points, c.max, ...none, ...(v ? [verdictText(v, lang), v.text] : [])]);
       if (v) row.getCell(sheet.columns.length).alignment = { wrapText: true, vertical: 'top' };
     }
     const b = before.get(s.id);

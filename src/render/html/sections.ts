@@ -5,7 +5,7 @@ import { metricDef, METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/
 import { groupingsOf } from '../kpi/groups.js';
 import { droppedRows, type KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
-import { answerText, auditLabels, baselineBandLine, baselineNoteLine, criterionTitle, missingCriteria, shownRecommendations } from '../audit/labels.js';
+import { answerText, auditLabels, baselineBandLine, baselineNoteLine, criterionTitle, missingCriteria, shownRecommendations, verdictText } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
 import { gainLabel, ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
@@ -83,7 +83,7 @@ export function auditSection(a: AuditResult, lang: string, chart: string): strin
     const titles = new Map(a.sections.flatMap((s) => s.criteria.map((c) => [c.id, c.title || c.id] as const)));
     // The evidence's terms are the audit report's own (auditLabels), as every other format writes them.
     body += `<h3>${esc(A.evidence)}</h3><p>${esc(A.evidenceTotal)}: <b>${esc(formatPoints(ev.total, lang))} / ${esc(formatPoints(a.max, lang))}</b> — ${esc(ev.band.title)}</p>`;
-    body += table([A.criterion, A.answer, A.verdict, A.evidenceText], ev.checks.map((c) => [titles.get(c.criterion) ?? c.criterion, answerText(a, c.criterion, c.answer, lang), A.verdicts[c.verdict] ?? c.verdict, c.text]), { cls: 'evidence' });
+    body += table([A.criterion, A.answer, A.verdict, A.evidenceText], ev.checks.map((c) => [titles.get(c.criterion) ?? c.criterion, answerText(a, c.criterion, c.answer, lang), verdictText(c, lang), c.text]), { cls: 'evidence' });
   }
   return section('audit', L.audit, body);
 }

@@ -139,11 +139,17 @@ describe('verdicts on the built-in checks', () => {
     expect(yes.verdict).toBe('not-checkable');
     expect(yes.text).toMatch(/^Ответа нет, а выгрузки говорят, что вы это делаете: .*36 из 40/);
     expect(yes.facts).toEqual([{ id: 'won_with_payment_share', value: 0.9, op: '>=', threshold: 0.7 }]);
+    // The answer it suggests is kept for the reports (test/render/audit/labels.test.ts).
+    expect(yes.suggests).toBe('yes');
     const unpaid = facts({ won_deals: 40, won_with_payment_share: [4, 40] });
-    expect(judge(question('erp.payments'), 'skip', unpaid, 'en').text).toMatch(/^No answer was given; the data suggests you do not: .*36 of 40/);
+    const no = judge(question('erp.payments'), 'skip', unpaid, 'en');
+    expect(no.text).toMatch(/^No answer was given; the data suggests you do not: .*36 of 40/);
+    expect(no.suggests).toBe('no');
+
     // Between the thresholds, or below the sample, nothing is suggested.
     const between = facts({ won_deals: 40, won_with_payment_share: [20, 40] });
     expect(judge(question('erp.payments'), 'skip', between, 'ru')).toMatchObject({ verdict: 'not-checkable', facts: [], text: 'По выгрузкам проверяются только ответы «да» и «нет».' });
+    expect(judge(question('erp.payments'), 'skip', between, 'ru').suggests).toBeUndefined();
     expect(judge(question('erp.payments'), 'skip', facts({ won_deals: 5, won_with_payment_share: [5, 5] }), 'ru').facts).toEqual([]);
   });
 

@@ -41,6 +41,23 @@ describe('the audit in Markdown', () => {
     expect(renderAuditTable(confirmed, { lang: 'ru', color: false })).toContain('1. Звонки в CRM: Записывайте звонки');
   });
 
+  // A tester: «не проверяется» beside «Ответа нет, а выгрузки говорят, что вы это делаете» said the opposite of its sentence.
+  it('a skipped answer the exports say is done reads «нет ответа», and its advice asks for the answer', async () => {
+    const base = auditResult();
+    const check = { ...base.evidence!.checks[0]!, answer: 'skip', verdict: 'not-checkable' as const, suggests: 'yes' as const, text: 'Ответа нет, а выгрузки говорят, что вы это делаете.' };
+    const result: AuditResult = { ...base, evidence: { ...base.evidence!, checks: [check], total: base.total } };
+    const md = renderAuditMarkdown(result, { lang: 'ru', color: false });
+    expect(md).toMatch(/\| пропущено \| нет ответа \| Ответа нет, а выгрузки говорят/);
+    expect(md).toContain('- **Звонки в CRM (по выгрузкам это уже делается: уточните ответ)**: Записывайте звонки');
+    expect(renderAuditTable(result, { lang: 'en', color: false })).toContain('1. Звонки в CRM (the exports suggest this is done already: ask for the answer): Записывайте звонки');
+    expect(await renderHtml({ lang: 'ru', generatedAt: '2026-01-15T10:00:00Z', audit: result })).toContain('<td>нет ответа</td>');
+    // A question no rule checks keeps «не проверяется», and a skip the data says nothing of keeps a plain title.
+    const quiet: AuditResult = { ...result, evidence: { ...result.evidence!, checks: [{ ...check, suggests: undefined }] } };
+    expect(renderAuditTable(quiet, { lang: 'ru', color: false })).toContain('1. Звонки в CRM: Записывайте звонки');
+    const answered: AuditResult = { ...result, evidence: { ...result.evidence!, checks: [{ ...check, answer: 'yes', suggests: undefined }] } };
+    expect(renderAuditMarkdown(answered, { lang: 'ru', color: false })).toContain('| не проверяется |');
+  });
+
   it('partial points as the reader writes them: «2,5 / 5» in Russian, "2.5 / 5" in English', () => {
     const result = auditResult();
     expect(renderAuditTable(result, { lang: 'ru', color: false })).toMatch(/0,5 \/ 3[\s\S]*2,5 \/ 5/);
