@@ -6,7 +6,9 @@ import type { DataQuality } from '../core/kpi/types.js';
 import type { EvidenceFacts } from '../core/kpi/facts.js';
 import { findAlerts, linkAlerts, type Alert } from '../core/kpi/alerts.js';
 import { DAY_MS as DAY, isoDay } from '../core/kpi/stats.js';
-import { guessKindSaid } from '../io/map/inspect.js';
+import { guessKindSaid, kindSaidBy } from '../io/map/inspect.js';
+import { stdinHead, type HeadRow } from '../io/map/stdin-head.js';
+import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import type { ImportOptions } from '../io/map/import.js';
 import { addAlerts, assertInputsReadable, dataQuality, lineNamesOf, runEngines, unmatchedMapEntries, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
@@ -18,23 +20,57 @@ import { coverageAlerts } from '../core/kpi/coverage.js';
 export type ComparePeriods = { cutover: string; files: KpiFiles } | { before: KpiFiles; after: KpiFiles };
 
 
-/** Checks that each file holds what its option says, so a swapped file gets a message that says what to change. */
-export async function checkKinds(files: Array<[string, string | undefined, 'deals' | 'activities' | 'payments']>, base: ImportOptions): Promise<void> {
+type KindCheck = [option: string, file: string | undefined, kind: 'deals' | 'activities' | 'payments'];
+
+/**
+ * Checks that each file holds what its option says, so a swapped file gets a message that says what to
+ * change. stdin is judged by the rows its import kept (it cannot be read again), once it was read.
+ */
+export async function checkKinds(files: KindCheck[], base: ImportOptions): Promise<void> {
   for (const [option, file, kind] of files) {
-    if (!file || file === '-') continue;
+    if (!file) continue;
+    if (file === '-') {
+      const rows = stdinHead(base.stdin);
+      if (rows) checkHead(option, kind, rows, base);
+      continue;
+    }
     // Only a header that says its kind names another: one known column name is no reason to send the file elsewhere.
     const seen = await guessKindSaid(file, base).then((g) => (g.said ? g.kind : kind), () => kind);
-    if (seen !== kind) {
-      const better = option.replace(/(deals|activities|payments)$/, seen);
-      // A period's files (compare's) are told to check the period's others; a call log given as the deals
-      // alone, that deals are wanted too (a tester followed «pass it as --activities» and was told -d is required).
-      const period = /^--(before|after)-/.test(option);
-      const more = period ? WRONG_KIND_MORE.period : kind === 'deals' ? WRONG_KIND_MORE.deals : { ru: '', en: '' };
-      const others = more.en.replace('{option}', option);
-      const othersRu = more.ru.replace('{option}', option);
-      throw UserError.of('E_COMPARE_KIND', 'input.wrongKind', { option, article: seen === 'activities' ? 'an' : 'a', seen, kind, seenRu: KIND_FILE_ACC_RU[seen] ?? seen, kindRu: KIND_FILE_ACC_RU[kind] ?? kind, better, others, othersRu }, { file });
-    }
+    if (seen !== kind) throw wrongKind(option, file, kind, seen);
   }
+}
+
+/** checkKinds of stdin's first rows, the file given as `option`. */
+function checkHead(option: string, kind: KindCheck[2], rows: readonly HeadRow[], base: ImportOptions): void {
+  let seen: string = kind;
+  try {
+    const g = kindSaidBy(rows, '-', { ...DEFAULT_LIMITS, ...base.limits }.headerSearchRows);
+    if (g.said) seen = g.kind;
+  } catch {
+    // No row names a column: the import says so, in its own words.
+  }
+  if (seen !== kind) throw wrongKind(option, '-', kind, seen);
+}
+
+/**
+ * The import options of a run whose files are checked before they are read (checkKinds): stdin, which
+ * cannot be, is checked as soon as its header is searched, before its rows are read.
+ */
+export function checkingStdin(files: KpiFiles | readonly KindCheck[], base: ImportOptions): ImportOptions {
+  const given = (Array.isArray(files) ? files : exportKinds(files as KpiFiles)).find(([, file]) => file === '-');
+  return given ? { ...base, onStdinHead: (rows) => checkHead(given[0], given[2], rows, base) } : base;
+}
+
+/** A file given as `option` that holds `seen`, not `kind`: the option it belongs to. */
+function wrongKind(option: string, file: string, kind: string, seen: string): UserError {
+  const better = option.replace(/(deals|activities|payments)$/, seen);
+  // A period's files (compare's) are told to check the period's others; a call log given as the deals
+  // alone, that deals are wanted too (a tester followed «pass it as --activities» and was told -d is required).
+  const period = /^--(before|after)-/.test(option);
+  const more = period ? WRONG_KIND_MORE.period : kind === 'deals' ? WRONG_KIND_MORE.deals : { ru: '', en: '' };
+  const others = more.en.replace('{option}', option);
+  const othersRu = more.ru.replace('{option}', option);
+  return UserError.of('E_COMPARE_KIND', 'input.wrongKind', { option, article: seen === 'activities' ? 'an' : 'a', seen, kind, seenRu: KIND_FILE_ACC_RU[seen] ?? seen, kindRu: KIND_FILE_ACC_RU[kind] ?? kind, better, others, othersRu }, { file });
 }
 
 /** Errors a file of another kind gives under an option (its columns are not the expected ones). */
@@ -55,14 +91,19 @@ export async function namingSwapped<T>(files: KpiFiles, base: ImportOptions, wor
 
 /** Checks the deals, activities and payments of one set of files against what each option expects. */
 export function checkExportKinds(files: KpiFiles, base: ImportOptions): Promise<void> {
-  return checkKinds([['--deals', files.deals, 'deals'], ['--activities', files.activities, 'activities'], ['--payments', files.payments, 'payments']], base);
+  return checkKinds(exportKinds(files), base);
+}
+
+/** The deals, activities and payments of one set of files, with the option and kind each is given as. */
+function exportKinds(files: KpiFiles): KindCheck[] {
+  return [['--deals', files.deals, 'deals'], ['--activities', files.activities, 'activities'], ['--payments', files.payments, 'payments']];
 }
 
 /** Computes the before/after comparison from a cutover date or from two sets of files. */
 export async function computeComparison(input: ComparePeriods, base: ImportOptions, overrides: Overrides, kpi: KpiOptions, options: CompareOptions): Promise<{ result: CompareResult; dataQuality: DataQuality }> {
   if ('cutover' in input) {
     await checkExportKinds(input.files, base);
-    const run = await runEngines(input.files, base, overrides, cutoverPeriods(kpi, input.cutover));
+    const run = await runEngines(input.files, checkingStdin(input.files, base), overrides, cutoverPeriods(kpi, input.cutover));
     const result = comparisonFromRun(run, 0, input.cutover, options);
     const quality = comparisonQuality([run], [[run, 0], [run, 1]]);
     addAlerts(quality, cutoverAlerts(run, 0, result));
@@ -77,18 +118,17 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   assertDifferentFiles(b, a, base.cwd);
   // Both sets can be opened before the first is read.
   for (const set of [b, a]) await assertInputsReadable(set, base.cwd);
-  await checkKinds(
-    [
-      ['--before-deals', b.deals, 'deals'],
-      ['--before-activities', b.activities, 'activities'],
-      ['--before-payments', b.payments, 'payments'],
-      ['--after-deals', a.deals, 'deals'],
-      ['--after-activities', a.activities, 'activities'],
-      ['--after-payments', a.payments, 'payments'],
-    ],
-    base,
-  );
-  const runs = [await runEngines(b, base, overrides, [kpi]), await runEngines(a, base, overrides, [kpi])];
+  const kinds: KindCheck[] = [
+    ['--before-deals', b.deals, 'deals'],
+    ['--before-activities', b.activities, 'activities'],
+    ['--before-payments', b.payments, 'payments'],
+    ['--after-deals', a.deals, 'deals'],
+    ['--after-activities', a.activities, 'activities'],
+    ['--after-payments', a.payments, 'payments'],
+  ];
+  await checkKinds(kinds, base);
+  const read = checkingStdin(kinds, base);
+  const runs = [await runEngines(b, read, overrides, [kpi]), await runEngines(a, read, overrides, [kpi])];
   const periods = runs.map((run, i) => {
     if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' }, { file: (i === 0 ? b : a).deals });
     return linkedIn(run, { period: makePeriod(isoDay(run.firstDay), isoDay(run.lastDay)), ...run.results[0]!, notApplicable: periodOptions(notApplicable(run.shape), i === 0 ? 'before' : 'after') });
