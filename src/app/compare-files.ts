@@ -6,13 +6,15 @@ import type { DataQuality } from '../core/kpi/types.js';
 import type { EvidenceFacts } from '../core/kpi/facts.js';
 import { findAlerts, linkAlerts, type Alert } from '../core/kpi/alerts.js';
 import { DAY_MS as DAY, isoDay } from '../core/kpi/stats.js';
-import { guessKindSaid, kindSaidBy } from '../io/map/inspect.js';
+import { headRowsOf, kindSaidBy } from '../io/map/inspect.js';
+import { ownReportOf } from '../io/map/own-report.js';
+import type { RecordKind } from '../io/map/fields.js';
 import { stdinHead, type HeadRow } from '../io/map/stdin-head.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
 import type { ImportOptions } from '../io/map/import.js';
 import { addAlerts, assertInputsReadable, dataQuality, lineNamesOf, runEngines, unmatchedMapEntries, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
-import { KIND_FILE_ACC_RU, WRONG_KIND_MORE } from '../core/messages.js';
+import { KIND_FILE_ACC_RU, KIND_FILE_EN, KIND_FILE_RU, WRONG_KIND_MORE } from '../core/messages.js';
 import { dayRu } from '../core/i18n.js';
 import { notApplicable } from '../core/kpi/catalog.js';
 import { coverageAlerts } from '../core/kpi/coverage.js';
@@ -20,7 +22,7 @@ import { coverageAlerts } from '../core/kpi/coverage.js';
 export type ComparePeriods = { cutover: string; files: KpiFiles } | { before: KpiFiles; after: KpiFiles };
 
 
-type KindCheck = [option: string, file: string | undefined, kind: 'deals' | 'activities' | 'payments'];
+type KindCheck = [option: string, file: string | undefined, kind: RecordKind];
 
 /**
  * Checks that each file holds what its option says, so a swapped file gets a message that says what to
@@ -29,27 +31,27 @@ type KindCheck = [option: string, file: string | undefined, kind: 'deals' | 'act
 export async function checkKinds(files: KindCheck[], base: ImportOptions): Promise<void> {
   for (const [option, file, kind] of files) {
     if (!file) continue;
-    if (file === '-') {
-      const rows = stdinHead(base.stdin);
-      if (rows) checkHead(option, kind, rows, base);
-      continue;
-    }
-    // Only a header that says its kind names another: one known column name is no reason to send the file elsewhere.
-    const seen = await guessKindSaid(file, base).then((g) => (g.said ? g.kind : kind), () => kind);
-    if (seen !== kind) throw wrongKind(option, file, kind, seen);
+    const rows = file === '-' ? stdinHead(base.stdin) : await headRowsOf(file, base).catch(() => undefined);
+    if (rows) checkHead(option, file, kind, rows, base);
   }
 }
 
-/** checkKinds of stdin's first rows, the file given as `option`. */
-function checkHead(option: string, kind: KindCheck[2], rows: readonly HeadRow[], base: ImportOptions): void {
-  let seen: string = kind;
+/** checkKinds of a file's first rows, the file given as `option`. */
+function checkHead(option: string, file: string, kind: RecordKind, rows: readonly HeadRow[], base: ImportOptions): void {
+  // A report crm-audit wrote is none of the kinds: kpi's, read as a sales plan, was sent to --plan.
+  const report = ownReportOf(rows);
+  if (report) throw UserError.of('E_COMPARE_KIND', 'input.ownReport', { option, command: report, kindRu: KIND_FILE_RU[kind] ?? kind, kindEn: KIND_FILE_EN[kind] ?? kind }, { file });
+  // A spend table or a plan is only checked for that: what it is otherwise is said by its own reader.
+  if (kind === 'spend' || kind === 'plan') return;
+  // Only a header that says its kind names another: one known column name is no reason to send the file elsewhere.
+  let seen: RecordKind = kind;
   try {
-    const g = kindSaidBy(rows, '-', { ...DEFAULT_LIMITS, ...base.limits }.headerSearchRows);
+    const g = kindSaidBy(rows, file, { ...DEFAULT_LIMITS, ...base.limits }.headerSearchRows);
     if (g.said) seen = g.kind;
   } catch {
     // No row names a column: the import says so, in its own words.
   }
-  if (seen !== kind) throw wrongKind(option, '-', kind, seen);
+  if (seen !== kind) throw wrongKind(option, file, kind, seen);
 }
 
 /**
@@ -58,7 +60,7 @@ function checkHead(option: string, kind: KindCheck[2], rows: readonly HeadRow[],
  */
 export function checkingStdin(files: KpiFiles | readonly KindCheck[], base: ImportOptions): ImportOptions {
   const given = (Array.isArray(files) ? files : exportKinds(files as KpiFiles)).find(([, file]) => file === '-');
-  return given ? { ...base, onStdinHead: (rows) => checkHead(given[0], given[2], rows, base) } : base;
+  return given ? { ...base, onStdinHead: (rows) => checkHead(given[0], '-', given[2], rows, base) } : base;
 }
 
 /** A file given as `option` that holds `seen`, not `kind`: the option it belongs to. */
@@ -89,14 +91,14 @@ export async function namingSwapped<T>(files: KpiFiles, base: ImportOptions, wor
   }
 }
 
-/** Checks the deals, activities and payments of one set of files against what each option expects. */
+/** Checks the files of one set against what each option expects (a spend table and a plan: only that they are no report of crm-audit's own). */
 export function checkExportKinds(files: KpiFiles, base: ImportOptions): Promise<void> {
   return checkKinds(exportKinds(files), base);
 }
 
-/** The deals, activities and payments of one set of files, with the option and kind each is given as. */
+/** The files of one set, with the option and kind each is given as. */
 function exportKinds(files: KpiFiles): KindCheck[] {
-  return [['--deals', files.deals, 'deals'], ['--activities', files.activities, 'activities'], ['--payments', files.payments, 'payments']];
+  return [['--deals', files.deals, 'deals'], ['--activities', files.activities, 'activities'], ['--payments', files.payments, 'payments'], ['--spend', files.spend, 'spend'], ['--plan', files.plan, 'plan']];
 }
 
 /** Computes the before/after comparison from a cutover date or from two sets of files. */

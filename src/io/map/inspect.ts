@@ -34,6 +34,11 @@ export function kindRead(guess: { kind: RecordKind; said: boolean }): RecordKind
  * over a German call log) is a guess too weak to tell a user the file is of another kind.
  */
 export async function guessKindSaid(file: string, opts: ImportOptions): Promise<{ kind: RecordKind; said: boolean }> {
+  return kindSaidBy(await headRowsOf(file, opts), file, { ...DEFAULT_LIMITS, ...opts.limits }.headerSearchRows);
+}
+
+/** The first rows of a file, those its header is searched in (a workbook's: its first sheet's, or --sheet's). */
+export async function headRowsOf(file: string, opts: ImportOptions): Promise<HeadRow[]> {
   const rows: HeadRow[] = [];
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   try {
@@ -47,7 +52,7 @@ export async function guessKindSaid(file: string, opts: ImportOptions): Promise<
   } catch (error) {
     if (!(error instanceof Enough)) throw namedCell(error, { headerAbove: (column, row) => headerAbove(rows, column, row) });
   }
-  return kindSaidBy(rows, file, limits.headerSearchRows);
+  return rows;
 }
 
 /**
