@@ -11,6 +11,7 @@ import { ownReportOf } from '../io/map/own-report.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { stdinHead, type HeadRow } from '../io/map/stdin-head.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
+import { stdinIsFile } from '../io/read/files.js';
 import type { ImportOptions } from '../io/map/import.js';
 import { addAlerts, assertInputsReadable, dataQuality, lineNamesOf, runEngines, unmatchedMapEntries, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
@@ -117,7 +118,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   const { before: b, after: a } = input;
   // The same file in both periods: the same deals give every change zero and a ROI of −100%; the same
   // call log gives each period's deals the other's calls (responses of months, touches near zero).
-  assertDifferentFiles(b, a, base.cwd);
+  assertDifferentFiles(b, a, base);
   // Both sets can be opened before the first is read.
   for (const set of [b, a]) await assertInputsReadable(set, base.cwd);
   const kinds: KindCheck[] = [
@@ -237,15 +238,21 @@ function periodCoverage(run: EnginesRun, index: number, period: { from: string; 
   return coverageAlerts(run.coverage?.[index], run.activities?.file ?? '', which, noActivityIn(run, period));
 }
 
-/** The same file given for both periods (compared by its resolved path; stdin is one stream, never given twice). */
-function assertDifferentFiles(b: KpiFiles, a: KpiFiles, cwd: string): void {
+/**
+ * The same file given for both periods: by its resolved path, or as the file stdin is redirected from
+ * (`--before-deals - --after-deals deals.csv < deals.csv`, compared by device and inode; stdin is one
+ * stream, never given twice).
+ */
+function assertDifferentFiles(b: KpiFiles, a: KpiFiles, base: ImportOptions): void {
   for (const kind of ['deals', 'activities', 'payments'] as const) {
     const [one, two] = [b[kind], a[kind]];
-    if (one === undefined || two === undefined || one === '-') continue;
-    if (path.resolve(cwd, one) !== path.resolve(cwd, two)) continue;
-    if (kind === 'deals') throw UserError.of('E_COMPARE_PERIODS', 'compare.sameFile', { file: one });
+    if (one === undefined || two === undefined) continue;
+    const named = one === '-' ? two : one;
+    const same = one === '-' || two === '-' ? stdinIsFile(base.stdin, named, base.cwd) : path.resolve(base.cwd, one) === path.resolve(base.cwd, two);
+    if (!same) continue;
+    if (kind === 'deals') throw UserError.of('E_COMPARE_PERIODS', 'compare.sameFile', { file: named });
     const words = kind === 'activities' ? { whatRu: 'действиями', whatRuGen: 'действий' } : { whatRu: 'оплатами', whatRuGen: 'оплат' };
-    throw UserError.of('E_COMPARE_PERIODS', 'compare.sameFileOf', { file: one, option: `--before-${kind}`, other: `--after-${kind}`, what: kind, ...words });
+    throw UserError.of('E_COMPARE_PERIODS', 'compare.sameFileOf', { file: named, option: `--before-${kind}`, other: `--after-${kind}`, what: kind, ...words });
   }
 }
 
