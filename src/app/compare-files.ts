@@ -6,11 +6,16 @@ import type { DataQuality } from '../core/kpi/types.js';
 import type { EvidenceFacts } from '../core/kpi/facts.js';
 import { findAlerts, linkAlerts, type Alert } from '../core/kpi/alerts.js';
 import { DAY_MS as DAY, isoDay } from '../core/kpi/stats.js';
-import { guessKindSaid } from '../io/map/inspect.js';
+import { headRowsOf, kindSaidBy } from '../io/map/inspect.js';
+import { ownReportOf } from '../io/map/own-report.js';
+import type { RecordKind } from '../io/map/fields.js';
+import { stdinHead, type HeadRow } from '../io/map/stdin-head.js';
+import { DEFAULT_LIMITS } from '../io/read/limits.js';
+import { stdinIsFile } from '../io/read/files.js';
 import type { ImportOptions } from '../io/map/import.js';
 import { addAlerts, assertInputsReadable, dataQuality, lineNamesOf, runEngines, unmatchedMapEntries, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
-import { KIND_FILE_ACC_RU, WRONG_KIND_MORE } from '../core/messages.js';
+import { KIND_FILE_ACC_RU, KIND_FILE_EN, KIND_FILE_RU, WRONG_KIND_MORE } from '../core/messages.js';
 import { dayRu } from '../core/i18n.js';
 import { notApplicable } from '../core/kpi/catalog.js';
 import { coverageAlerts } from '../core/kpi/coverage.js';
@@ -18,23 +23,57 @@ import { coverageAlerts } from '../core/kpi/coverage.js';
 export type ComparePeriods = { cutover: string; files: KpiFiles } | { before: KpiFiles; after: KpiFiles };
 
 
-/** Checks that each file holds what its option says, so a swapped file gets a message that says what to change. */
-export async function checkKinds(files: Array<[string, string | undefined, 'deals' | 'activities' | 'payments']>, base: ImportOptions): Promise<void> {
+type KindCheck = [option: string, file: string | undefined, kind: RecordKind];
+
+/**
+ * Checks that each file holds what its option says, so a swapped file gets a message that says what to
+ * change. stdin is judged by the rows its import kept (it cannot be read again), once it was read.
+ */
+export async function checkKinds(files: KindCheck[], base: ImportOptions): Promise<void> {
   for (const [option, file, kind] of files) {
-    if (!file || file === '-') continue;
-    // Only a header that says its kind names another: one known column name is no reason to send the file elsewhere.
-    const seen = await guessKindSaid(file, base).then((g) => (g.said ? g.kind : kind), () => kind);
-    if (seen !== kind) {
-      const better = option.replace(/(deals|activities|payments)$/, seen);
-      // A period's files (compare's) are told to check the period's others; a call log given as the deals
-      // alone, that deals are wanted too (a tester followed «pass it as --activities» and was told -d is required).
-      const period = /^--(before|after)-/.test(option);
-      const more = period ? WRONG_KIND_MORE.period : kind === 'deals' ? WRONG_KIND_MORE.deals : { ru: '', en: '' };
-      const others = more.en.replace('{option}', option);
-      const othersRu = more.ru.replace('{option}', option);
-      throw UserError.of('E_COMPARE_KIND', 'input.wrongKind', { option, article: seen === 'activities' ? 'an' : 'a', seen, kind, seenRu: KIND_FILE_ACC_RU[seen] ?? seen, kindRu: KIND_FILE_ACC_RU[kind] ?? kind, better, others, othersRu }, { file });
-    }
+    if (!file) continue;
+    const rows = file === '-' ? stdinHead(base.stdin) : await headRowsOf(file, base).catch(() => undefined);
+    if (rows) checkHead(option, file, kind, rows, base);
   }
+}
+
+/** checkKinds of a file's first rows, the file given as `option`. */
+function checkHead(option: string, file: string, kind: RecordKind, rows: readonly HeadRow[], base: ImportOptions): void {
+  // A report crm-audit wrote is none of the kinds: kpi's, read as a sales plan, was sent to --plan.
+  const report = ownReportOf(rows);
+  if (report) throw UserError.of('E_COMPARE_KIND', 'input.ownReport', { option, command: report, kindRu: KIND_FILE_RU[kind] ?? kind, kindEn: KIND_FILE_EN[kind] ?? kind }, { file });
+  // A spend table or a plan is only checked for that: what it is otherwise is said by its own reader.
+  if (kind === 'spend' || kind === 'plan') return;
+  // Only a header that says its kind names another: one known column name is no reason to send the file elsewhere.
+  let seen: RecordKind = kind;
+  try {
+    const g = kindSaidBy(rows, file, { ...DEFAULT_LIMITS, ...base.limits }.headerSearchRows);
+    if (g.said) seen = g.kind;
+  } catch {
+    // No row names a column: the import says so, in its own words.
+  }
+  if (seen !== kind) throw wrongKind(option, file, kind, seen);
+}
+
+/**
+ * The import options of a run whose files are checked before they are read (checkKinds): stdin, which
+ * cannot be, is checked as soon as its header is searched, before its rows are read.
+ */
+export function checkingStdin(files: KpiFiles | readonly KindCheck[], base: ImportOptions): ImportOptions {
+  const given = (Array.isArray(files) ? files : exportKinds(files as KpiFiles)).find(([, file]) => file === '-');
+  return given ? { ...base, onStdinHead: (rows) => checkHead(given[0], '-', given[2], rows, base) } : base;
+}
+
+/** A file given as `option` that holds `seen`, not `kind`: the option it belongs to. */
+function wrongKind(option: string, file: string, kind: string, seen: string): UserError {
+  const better = option.replace(/(deals|activities|payments)$/, seen);
+  // A period's files (compare's) are told to check the period's others; a call log given as the deals
+  // alone, that deals are wanted too (a tester followed «pass it as --activities» and was told -d is required).
+  const period = /^--(before|after)-/.test(option);
+  const more = period ? WRONG_KIND_MORE.period : kind === 'deals' ? WRONG_KIND_MORE.deals : { ru: '', en: '' };
+  const others = more.en.replace('{option}', option);
+  const othersRu = more.ru.replace('{option}', option);
+  return UserError.of('E_COMPARE_KIND', 'input.wrongKind', { option, article: seen === 'activities' ? 'an' : 'a', seen, kind, seenRu: KIND_FILE_ACC_RU[seen] ?? seen, kindRu: KIND_FILE_ACC_RU[kind] ?? kind, better, others, othersRu }, { file });
 }
 
 /** Errors a file of another kind gives under an option (its columns are not the expected ones). */
@@ -53,16 +92,21 @@ export async function namingSwapped<T>(files: KpiFiles, base: ImportOptions, wor
   }
 }
 
-/** Checks the deals, activities and payments of one set of files against what each option expects. */
+/** Checks the files of one set against what each option expects (a spend table and a plan: only that they are no report of crm-audit's own). */
 export function checkExportKinds(files: KpiFiles, base: ImportOptions): Promise<void> {
-  return checkKinds([['--deals', files.deals, 'deals'], ['--activities', files.activities, 'activities'], ['--payments', files.payments, 'payments']], base);
+  return checkKinds(exportKinds(files), base);
+}
+
+/** The files of one set, with the option and kind each is given as. */
+function exportKinds(files: KpiFiles): KindCheck[] {
+  return [['--deals', files.deals, 'deals'], ['--activities', files.activities, 'activities'], ['--payments', files.payments, 'payments'], ['--spend', files.spend, 'spend'], ['--plan', files.plan, 'plan']];
 }
 
 /** Computes the before/after comparison from a cutover date or from two sets of files. */
 export async function computeComparison(input: ComparePeriods, base: ImportOptions, overrides: Overrides, kpi: KpiOptions, options: CompareOptions): Promise<{ result: CompareResult; dataQuality: DataQuality }> {
   if ('cutover' in input) {
     await checkExportKinds(input.files, base);
-    const run = await runEngines(input.files, base, overrides, cutoverPeriods(kpi, input.cutover));
+    const run = await runEngines(input.files, checkingStdin(input.files, base), overrides, cutoverPeriods(kpi, input.cutover));
     const result = comparisonFromRun(run, 0, input.cutover, options);
     const quality = comparisonQuality([run], [[run, 0], [run, 1]]);
     addAlerts(quality, cutoverAlerts(run, 0, result));
@@ -74,21 +118,20 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   const { before: b, after: a } = input;
   // The same file in both periods: the same deals give every change zero and a ROI of −100%; the same
   // call log gives each period's deals the other's calls (responses of months, touches near zero).
-  assertDifferentFiles(b, a, base.cwd);
+  assertDifferentFiles(b, a, base);
   // Both sets can be opened before the first is read.
   for (const set of [b, a]) await assertInputsReadable(set, base.cwd);
-  await checkKinds(
-    [
-      ['--before-deals', b.deals, 'deals'],
-      ['--before-activities', b.activities, 'activities'],
-      ['--before-payments', b.payments, 'payments'],
-      ['--after-deals', a.deals, 'deals'],
-      ['--after-activities', a.activities, 'activities'],
-      ['--after-payments', a.payments, 'payments'],
-    ],
-    base,
-  );
-  const runs = [await runEngines(b, base, overrides, [kpi]), await runEngines(a, base, overrides, [kpi])];
+  const kinds: KindCheck[] = [
+    ['--before-deals', b.deals, 'deals'],
+    ['--before-activities', b.activities, 'activities'],
+    ['--before-payments', b.payments, 'payments'],
+    ['--after-deals', a.deals, 'deals'],
+    ['--after-activities', a.activities, 'activities'],
+    ['--after-payments', a.payments, 'payments'],
+  ];
+  await checkKinds(kinds, base);
+  const read = checkingStdin(kinds, base);
+  const runs = [await runEngines(b, read, overrides, [kpi]), await runEngines(a, read, overrides, [kpi])];
   const periods = runs.map((run, i) => {
     if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' }, { file: (i === 0 ? b : a).deals });
     return linkedIn(run, { period: makePeriod(isoDay(run.firstDay), isoDay(run.lastDay)), ...run.results[0]!, notApplicable: periodOptions(notApplicable(run.shape), i === 0 ? 'before' : 'after') });
@@ -195,15 +238,21 @@ function periodCoverage(run: EnginesRun, index: number, period: { from: string; 
   return coverageAlerts(run.coverage?.[index], run.activities?.file ?? '', which, noActivityIn(run, period));
 }
 
-/** The same file given for both periods (compared by its resolved path; stdin is one stream, never given twice). */
-function assertDifferentFiles(b: KpiFiles, a: KpiFiles, cwd: string): void {
+/**
+ * The same file given for both periods: by its resolved path, or as the file stdin is redirected from
+ * (`--before-deals - --after-deals deals.csv < deals.csv`, compared by device and inode; stdin is one
+ * stream, never given twice).
+ */
+function assertDifferentFiles(b: KpiFiles, a: KpiFiles, base: ImportOptions): void {
   for (const kind of ['deals', 'activities', 'payments'] as const) {
     const [one, two] = [b[kind], a[kind]];
-    if (one === undefined || two === undefined || one === '-') continue;
-    if (path.resolve(cwd, one) !== path.resolve(cwd, two)) continue;
-    if (kind === 'deals') throw UserError.of('E_COMPARE_PERIODS', 'compare.sameFile', { file: one });
+    if (one === undefined || two === undefined) continue;
+    const named = one === '-' ? two : one;
+    const same = one === '-' || two === '-' ? stdinIsFile(base.stdin, named, base.cwd) : path.resolve(base.cwd, one) === path.resolve(base.cwd, two);
+    if (!same) continue;
+    if (kind === 'deals') throw UserError.of('E_COMPARE_PERIODS', 'compare.sameFile', { file: named });
     const words = kind === 'activities' ? { whatRu: 'действиями', whatRuGen: 'действий' } : { whatRu: 'оплатами', whatRuGen: 'оплат' };
-    throw UserError.of('E_COMPARE_PERIODS', 'compare.sameFileOf', { file: one, option: `--before-${kind}`, other: `--after-${kind}`, what: kind, ...words });
+    throw UserError.of('E_COMPARE_PERIODS', 'compare.sameFileOf', { file: named, option: `--before-${kind}`, other: `--after-${kind}`, what: kind, ...words });
   }
 }
 

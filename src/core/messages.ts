@@ -120,6 +120,14 @@ export const MESSAGES = {
     ru: '{option}: это похоже на {seenRu}, а не на {kindRu}', en: '{option} looks like {article} {seen} export, not {kind}',
     hint: { ru: 'передайте этот файл как {better}{othersRu}', en: 'pass it as {better}{others}' },
   },
+  // crm-audit's own CSV/XLSX report given as an export (own-report.ts): kpi's was called a sales plan and sent to --plan.
+  'input.ownReport': {
+    ru: '{option}: это отчёт самого crm-audit (crm-audit {command}), а не {kindRu}', en: '{option} is a report crm-audit wrote (crm-audit {command}), not {kindEn}',
+    hint: {
+      ru: 'передайте в {option} исходный файл ({kindRu}), а не отчёт по нему; чтобы сравнить с прошлым запуском, сохраните его результат в JSON (crm-audit report … --format json -o прошлый.json) и передайте этот файл в --baseline',
+      en: 'pass as {option} the file the report was made from ({kindEn}), not the report; to compare with an earlier run, save its result as JSON (crm-audit report … --format json -o previous.json) and pass that file to --baseline',
+    },
+  },
   'assert.levelConflict': {
     ru: 'проверка начинается с «{prefix}:», а её уровень (level) — {level}', en: 'the assertion starts with "{prefix}:" but its level is {level}',
     hint: { ru: 'оставьте что-то одно: префикс или level', en: 'keep one of them: the prefix or level' },

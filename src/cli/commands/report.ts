@@ -12,7 +12,7 @@ import { computeDelta, parseBaseline } from '../../core/delta.js';
 import { tr } from '../../core/i18n.js';
 import { PRESET_NAMES, PRESETS, presetAssertions } from '../../core/presets.js';
 import { ASSERTION_ROOTS, assertionTree, buildReport, type ReportResult } from '../../core/report.js';
-import { checkExportKinds, comparisonFromRun, computeComparison, cutoverAlerts, cutoverPeriods, namingSwapped } from '../../app/compare-files.js';
+import { checkExportKinds, checkingStdin, comparisonFromRun, computeComparison, cutoverAlerts, cutoverPeriods, namingSwapped } from '../../app/compare-files.js';
 import { ConfigErrors, loadConfig, type ReportConfig } from '../../io/documents/config-file.js';
 import { readDocument } from '../../io/read/files.js';
 import { addAlerts, kpiResultFromRun, runEngines } from '../../app/kpi-files.js';
@@ -130,7 +130,9 @@ async function readExports(
     if (m.cutover) await checkExportKinds(files, base);
     const kpiOptions = m.groupBy ? { ...m.kpi, groupBy: m.groupBy } : m.kpi;
     const periods = m.cutover ? [kpiOptions, ...cutoverPeriods(m.kpi, m.cutover)] : [kpiOptions];
-    const runResult = await namingSwapped(files, base, () => runEngines(files, base, overrides, periods, { margin: m.margin }));
+    // With a cutover the files are checked before they are read, stdin as soon as its header is.
+    const read = m.cutover ? checkingStdin(files, base) : base;
+    const runResult = await namingSwapped(files, base, () => runEngines(files, read, overrides, periods, { margin: m.margin }));
     kpi = kpiResultFromRun(runResult, 0, kpiOptions);
     // The audit's answers are checked against the same read (spec/evidence.md).
     if (checked) checked.audit.evidence = checkEvidence(checked.questionnaire, checked.audit, runResult.facts[0]!, m.lang, { managers: m.managers, hourlyCost: m.hourlyCost });

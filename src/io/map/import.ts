@@ -36,6 +36,7 @@ import { detectProfile, profileCrm } from './profiles.js';
 import { parseBoolean, type SlashOrder } from './values.js';
 import { readTypeColumn, settleTypeColumn, type TypeColumnReading } from './type-column.js';
 import { renderHint, renderMessage, rowReason } from '../../core/messages.js';
+import { keepStdinHead, type HeadRow } from './stdin-head.js';
 
 /** Options for reading one export. */
 export interface ImportOptions {
@@ -84,6 +85,11 @@ export interface ImportOptions {
   source?: TableOptions['source'];
   part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; usualCells?: number };
   onFormat?: TableOptions['onFormat'];
+  /**
+   * stdin only: called with the rows its header is searched in, before the header is looked for (a
+   * run that judges a path's kind before reading it judges stdin's here: stdin is read once).
+   */
+  onStdinHead?: (rows: readonly HeadRow[]) => void;
   /** Called at the end with the day-month order each slash-date column showed. */
   onDateOrders?: (orders: Array<[number, SlashOrder]>) => void;
   /** The day-month order a file read before in the same run showed (the deals file), for slash dates this file cannot settle. */
@@ -461,6 +467,8 @@ class RowsToRecords<T> {
 
   private startWithHeader(): void {
     const { kind, opts, file, headRows } = this;
+    // stdin cannot be read again to say what its header shows (a call log as --deals): its first rows are kept.
+    if (file === '-' && !opts.part && !opts.source) keepStdinHead(opts, headRows);
     const best = headerRow(headRows, kind, opts, this.limits, file);
     // No header row (-1): the columns by a known layout's names (Asterisk's Master.csv) or by number, every
     // row read as data, and the header row reported as 0.

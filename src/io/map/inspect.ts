@@ -8,6 +8,7 @@ import { headerScore, namesTellingColumn } from './mapping.js';
 import { noHeaderError } from './no-header.js';
 import { detectProfile } from './profiles.js';
 import { readTable } from '../read/table.js';
+import type { HeadRow } from './stdin-head.js';
 
 class Enough extends Error {}
 
@@ -33,7 +34,12 @@ export function kindRead(guess: { kind: RecordKind; said: boolean }): RecordKind
  * over a German call log) is a guess too weak to tell a user the file is of another kind.
  */
 export async function guessKindSaid(file: string, opts: ImportOptions): Promise<{ kind: RecordKind; said: boolean }> {
-  const rows: Array<{ cells: string[]; row: number }> = [];
+  return kindSaidBy(await headRowsOf(file, opts), file, { ...DEFAULT_LIMITS, ...opts.limits }.headerSearchRows);
+}
+
+/** The first rows of a file, those its header is searched in (a workbook's: its first sheet's, or --sheet's). */
+export async function headRowsOf(file: string, opts: ImportOptions): Promise<HeadRow[]> {
+  const rows: HeadRow[] = [];
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   try {
     // An HTML document's data table is the one whose row names two columns of some kind, as when its kind is given.
@@ -46,6 +52,14 @@ export async function guessKindSaid(file: string, opts: ImportOptions): Promise<
   } catch (error) {
     if (!(error instanceof Enough)) throw namedCell(error, { headerAbove: (column, row) => headerAbove(rows, column, row) });
   }
+  return rows;
+}
+
+/**
+ * guessKindSaid's judgment of a file's first rows: those read for it, or those stdin's import kept
+ * (stdin-head.ts), as stdin cannot be read again. Throws as the import would where no row names a column.
+ */
+export function kindSaidBy(rows: readonly HeadRow[], file: string, searchRows: number): { kind: RecordKind; said: boolean } {
   // A CRM profile's signature says what the file holds before any count of names does; a known layout
   // without a header (Asterisk's Master.csv) is the call log its values show.
   for (const r of rows) {
@@ -60,7 +74,7 @@ export async function guessKindSaid(file: string, opts: ImportOptions): Promise<
     // activities and payments share some names with deals: a tie goes to the more specific kind
     if (score > bestScore) [best, bestScore] = [kind, score];
   }
-  if (bestScore === 0) throw rows.length === 0 ? UserError.of('E_NO_ROWS', 'import.noRows', {}, { file }) : noHeaderError(file, undefined, rows, limits.headerSearchRows);
+  if (bestScore === 0) throw rows.length === 0 ? UserError.of('E_NO_ROWS', 'import.noRows', {}, { file }) : noHeaderError(file, undefined, rows, searchRows);
   if (bestScore >= 2) return { kind: best, said: true };
   // One name each: the kind only one of whose own columns is named («Длительность разговора» beside «Кто»).
   const telling = RECORD_KINDS.filter((kind) => rows.some((r) => namesTellingColumn(r.cells, kind)));

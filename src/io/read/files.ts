@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, promises as fs } from 'node:fs';
+import { createReadStream, existsSync, fstatSync, statSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { osReason } from '../../core/messages/os-errors.js';
@@ -22,6 +22,21 @@ export function announceStdin(stream: NodeJS.ReadableStream): void {
   if (!say) return;
   delete s[STDIN_NOTICE];
   say();
+}
+
+/**
+ * Whether stdin is redirected from this file (`… - < deals.csv`): the same device and inode, stdin
+ * being a regular file. A pipe or a terminal is no file; nothing of stdin is read.
+ */
+export function stdinIsFile(stdin: NodeJS.ReadableStream, file: string, cwd: string): boolean {
+  const fd = (stdin as { fd?: unknown }).fd;
+  if (typeof fd !== 'number' || file === '-') return false;
+  try {
+    const [input, other] = [fstatSync(fd), statSync(path.resolve(cwd, file))];
+    return input.isFile() && input.dev === other.dev && input.ino === other.ino;
+  } catch {
+    return false;
+  }
 }
 
 /** Largest YAML/JSON document we read whole (questionnaires, answers, configs, maps). */

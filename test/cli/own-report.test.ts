@@ -1,0 +1,57 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+// `kpi -d kpi.csv` (the report kpi had just written) was «это похоже на план продаж … передайте этот
+// файл как --plan», and --plan then failed on its month. crm-audit's own report is named as one.
+const dir = mkdtempSync(path.join(tmpdir(), 'own-report-cli-'));
+const at = (name: string) => path.join(dir, name);
+const D = 'samples/amocrm-deals.csv';
+const BA = ['--before-deals', 'samples/before-after/before-deals.csv', '--after-deals', 'samples/before-after/after-deals.csv'];
+
+describe("crm-audit's own report given as an export", () => {
+  beforeAll(() => {
+    for (const [args, out] of [
+      [['kpi', '-d', D], 'kpi.csv'],
+      [['kpi', '-d', D, '--lang', 'en'], 'kpi.xlsx'],
+      [['compare', ...BA], 'compare.csv'],
+      [['report', '-d', D], 'report.xlsx'],
+    ] as const) {
+      const run = runCli([...args, '--now', '2025-06-01', '-o', at(out)]);
+      expect(run.code, run.stderr).toBe(0);
+    }
+  }, 60_000);
+
+  it('kpi -d kpi.csv: named as the report, in Russian and English, not a plan', () => {
+    const ru = runCli(['kpi', '-d', at('kpi.csv'), '--lang', 'ru']);
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toBe(
+      `ошибка: ${at('kpi.csv')}: --deals: это отчёт самого crm-audit (crm-audit kpi), а не выгрузка сделок\n` +
+        '  подсказка: передайте в --deals исходный файл (выгрузка сделок), а не отчёт по нему; чтобы сравнить с прошлым запуском, сохраните его результат в JSON (crm-audit report … --format json -o прошлый.json) и передайте этот файл в --baseline\n',
+    );
+    const en = runCli(['kpi', '-d', at('kpi.csv'), '--lang', 'en']);
+    expect(en.stderr).toBe(
+      `error: ${at('kpi.csv')}: --deals is a report crm-audit wrote (crm-audit kpi), not a deals export\n` +
+        '  hint: pass as --deals the file the report was made from (a deals export), not the report; to compare with an earlier run, save its result as JSON (crm-audit report … --format json -o previous.json) and pass that file to --baseline\n',
+    );
+  });
+
+  it.each([
+    ['kpi -d kpi.xlsx', ['kpi', '-d', 'FILE:kpi.xlsx'], undefined, '--deals is a report crm-audit wrote (crm-audit kpi), not a deals export'],
+    ['kpi -d - < kpi.xlsx', ['kpi', '-d', '-'], 'kpi.xlsx', '--deals is a report crm-audit wrote (crm-audit kpi), not a deals export'],
+    ['kpi --plan kpi.csv', ['kpi', '-d', D, '--plan', 'FILE:kpi.csv'], undefined, '--plan is a report crm-audit wrote (crm-audit kpi), not a sales plan'],
+    ['kpi -a kpi.csv', ['kpi', '-d', D, '-a', 'FILE:kpi.csv'], undefined, '--activities is a report crm-audit wrote (crm-audit kpi), not a call and activity log'],
+    ['kpi -d compare.csv', ['kpi', '-d', 'FILE:compare.csv'], undefined, '--deals is a report crm-audit wrote (crm-audit compare), not a deals export'],
+    ['compare --before-deals compare.csv', ['compare', '--before-deals', 'FILE:compare.csv', '--after-deals', D], undefined, '--before-deals is a report crm-audit wrote (crm-audit compare)'],
+    ['compare --cutover, -d - < report.xlsx', ['compare', '-d', '-', '--cutover', '2024-10-01'], 'report.xlsx', '--deals is a report crm-audit wrote (crm-audit report), not a deals export'],
+    ['report -d report.xlsx', ['report', '-d', 'FILE:report.xlsx'], undefined, '--deals is a report crm-audit wrote (crm-audit report), not a deals export'],
+  ])('%s', (_name, args, input, said) => {
+    const run = runCli([...args.map((a) => (a.startsWith('FILE:') ? at(a.slice(5)) : a)), '--lang', 'en'], input ? { input: readFileSync(at(input)) } : {});
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(said);
+    expect(run.stderr).toContain('hint: pass as --');
+    expect(run.stderr).not.toMatch(/sales plan, not|pass it as --plan|\bat .*\.js:\d+/);
+  });
+});
