@@ -388,6 +388,20 @@ describe('exports in another interface language', () => {
   });
 });
 
+describe('Russian closed stages named with the nouns «выигрыш» and «проигрыш»', () => {
+  it('Zoho in Russian: «Закрыто (выигрыш)», «Закрыта (проигрыш)» are won and lost, as «Закрыто (потеря)» is; the run asks nothing', () => {
+    const zoho = ['Идентификатор записи;Владелец сделки;Название сделки;Сумма;Этап;Дата закрытия;Время создания;Имя аккаунта', 'zcrm_501;Ковалёва Ирина;А;12 000,00;Закрыто (выигрыш);05.03.2024;01.03.2024 10:00;ООО А', 'zcrm_502;Ковалёва Ирина;Б;3 000,00;Закрыта (проигрыш);06.03.2024;02.03.2024 10:00;ООО Б', 'zcrm_503;Ковалёва Ирина;В;4 000,00;Квалификация;;03.03.2024 10:00;ООО В', 'zcrm_504;Соколов Павел;Г;8 500,00;Закрыта (выигрыш);07.03.2024;04.03.2024 10:00;ООО Г', 'zcrm_505;Соколов Павел;Д;1 000,00;Закрыто (проигрыш);08.03.2024;05.03.2024 10:00;ООО Д'].join('\n');
+    const dir = written({ 'zoho.csv': zoho });
+    expect(runCli(['inspect', 'zoho.csv', '--lang', 'en'], { cwd: dir }).stdout).toContain('(profile zoho-deals,');
+    const r = kpiJson(dir, ['-d', 'zoho.csv']);
+    // Won А (12 000) and Г (8 500), lost Б and Д, В open.
+    expect(r.total).toMatchObject({ leads: 5, won: 2, lost: 2, open: 1, revenue: 20500 });
+    const by = (name: string) => r.managers.find((m: { manager: string }) => m.manager === name);
+    expect(by('Ковалёва Ирина')).toMatchObject({ leads: 3, won: 1, lost: 1, revenue: 12000 });
+    expect(by('Соколов Павел')).toMatchObject({ leads: 2, won: 1, lost: 1, revenue: 8500 });
+  });
+});
+
 describe('Odoo\'s archived opportunities', () => {
   it('«Активно» False at a probability of 0 is a lost deal that kept its stage, without a loss reason column', () => {
     const odoo = ['Создано,Возможность,Клиент,Продавец,Команда продаж,Этап,Ожидаемый доход,Вероятность,Активно', '2024-03-01 10:00:00,А,ООО А,Иван Петров,Продажи,Выиграно,100000.00,100.0,True', '2024-03-02 10:00:00,Б,ООО Б,Иван Петров,Продажи,Предложение,50000.00,0.0,False', '2024-03-03 10:00:00,В,ООО В,Ольга Зайцева,Продажи,Предложение,70000.00,20.0,True'].join('\n');
