@@ -47,6 +47,22 @@ describe('UIS and Zadarma: API field names, a flag for a lost call, dispositions
     expect([r.total.calls_in, r.total.calls_out, r.total.calls_missed, r.total.callback_rate, r.total.talk_minutes]).toEqual([2, 1, 1, 1, 2]);
   });
 
+  it('reads talk_time_duration (the call notification\'s name) as the talk, never wait_time_duration or total_time_duration', () => {
+    // Answered at 10:00 (95 s of talk after 12 s of ringing), lost at 11:00 (40 s of ringing), called back at 11:20 (125 s).
+    const r = kpi('uis-notification.csv', [
+      'call_session_id,start_time,direction,is_lost,contact_phone_number,employee_full_name,talk_time_duration,wait_time_duration,total_time_duration',
+      '501,2025-02-01 10:00:00,in,false,79161234567,Иванов Иван,95,12,107',
+      '502,2025-02-01 11:00:00,in,true,79161234500,Иванов Иван,0,40,40',
+      '503,2025-02-01 11:20:00,out,false,79161234500,Иванов Иван,125,8,133',
+    ]);
+    // Talk 95 + 125 = 220 s; the totals would give 280 s, the waits 60 s.
+    expect(r.total.talk_minutes).toBeCloseTo(220 / 60, 12);
+    expect([r.total.calls_in, r.total.calls_out, r.total.calls_missed, r.total.callback_rate]).toEqual([2, 1, 1, 1]);
+    const inspect = JSON.parse(runCli(['inspect', 'uis-notification.csv', '--kind', 'activities', '--format', 'json'], { cwd: dir }).stdout);
+    const fieldOf = (header: string) => inspect.columns.find((c: { header: string }) => c.header === header)?.field;
+    expect([fieldOf('talk_time_duration'), fieldOf('wait_time_duration'), fieldOf('total_time_duration'), fieldOf('call_session_id')]).toEqual(['duration_s', undefined, undefined, 'call_id']);
+  });
+
   it('a log without a direction has the counts by direction not applicable; its dispositions read as call statuses', () => {
     const r = kpi('zadarma.csv', ['callstart,sip,clid,destination,disposition,seconds', '2025-02-01 10:00:00,Иванов Иван,79161234567,74950000000,answered,65', '2025-02-01 11:00:00,Иванов Иван,79161234568,74950000000,call failed,0', '2025-02-01 12:00:00,Иванов Иван,79161234568,74950000000,no money,0']);
     expect(r.total.calls_in).toBeNull();

@@ -99,7 +99,9 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
     field: 'duration_s',
     // Talk before the whole call: Sipuni's «Длительность звонка» and Asterisk's `duration` include the ringing.
     // «Время звонка» is Bitrix24's length of a call, but beside a talk column a time of day (at_time, below).
-    aliases: ['Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'Время звонка', 'billsec', 'billseconds', 'Длительность', 'Длительность звонка', 'Длительность вызова', 'Продолжительность', 'Call duration', 'Call Duration (in seconds)', 'Call Duration (seconds)', 'CallDurationInSeconds', 'Activity - Duration', 'Duration', 'talk_duration', 'seconds'],
+    // UIS/CoMagic: `talk_duration` in its Data API, `talk_time_duration` in its call notifications and
+    // webhooks; never their `wait_time_duration` (the ringing) or `total_time_duration` (wait and talk).
+    aliases: ['Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'Время звонка', 'billsec', 'billseconds', 'Длительность', 'Длительность звонка', 'Длительность вызова', 'Продолжительность', 'Call duration', 'Call Duration (in seconds)', 'Call Duration (seconds)', 'CallDurationInSeconds', 'Activity - Duration', 'Duration', 'talk_duration', 'talk_time_duration', 'seconds'],
     units: { 'Call duration': 'ms', 'Activity - Duration': 'hhmm' },
   },
   // After the duration: «Время звонка» is the time of day only where a talk column took the duration.
