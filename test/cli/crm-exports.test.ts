@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { crmExportFixtures } from '../fixtures/exports-crm.js';
+import { htmlTable } from '../fixtures/exports.js';
 import { latinWords } from '../helpers/latin-words.js';
 
 /** A folder holding the named fixtures under their own names. */
@@ -278,6 +279,58 @@ describe('call logs that name a missed call in their type column', () => {
     const plain = kpiJson(none, ['-d', 'deals.csv', '-a', 'calls.csv']);
     expect(plain.total.calls_missed).toBeNull();
     expect(plain.notApplicable.calls_missed).toBe('needs a call status or missed column in the activities file');
+  });
+});
+
+// Bitrix24's deal list in its English interface, «Export to Excel» (an HTML table saved as .xls): the
+// headers of crm.deal.list/lang/en. «Income» went unread (no revenue), and «Assumed close date» too (no
+// cycle; and its 03/16/2026, the only day above 12, could not settle the order of «Created»).
+describe('Bitrix24 deals exported from the English interface', () => {
+  const B24_EN = htmlTable([
+    ['ID', 'Deal Name', 'Stage', 'Income', 'Currency', 'Responsible', 'Created', 'Modified', 'Closed', 'Assumed close date', 'Company', 'Contact', 'Pipeline', 'Source'],
+    ['201', 'Alpha', 'Deal won', '1500', 'USD', 'Anna Lee', '03/02/2026 09:30:00 am', '03/10/2026 10:00:00 am', 'Y', '03/16/2026', 'Acme', '', 'General', 'Website'],
+    ['202', 'Beta', 'Deal lost', '800', 'USD', 'Anna Lee', '03/03/2026 01:15:00 pm', '03/05/2026 10:00:00 am', 'Y', '03/05/2026', 'Beta Inc', '', 'General', 'Call'],
+    ['203', 'Gamma', 'In progress', '650', 'USD', 'Anna Lee', '03/04/2026 10:00:00 am', '03/04/2026 10:00:00 am', 'N', '03/28/2026', 'Gamma Ltd', '', 'General', 'Website'],
+    ['204', 'Delta', 'Deal won', '3200', 'USD', 'Ben Cole', '03/05/2026 04:45:00 pm', '03/09/2026 06:00:00 pm', 'Y', '03/09/2026', '', 'Dan Smith', 'General', 'Call'],
+    ['205', 'Epsilon', 'Deal won', '900', 'USD', 'Ben Cole', '03/06/2026 11:00:00 am', '03/11/2026 09:00:00 am', 'Y', '03/20/2026', 'Eps Co', '', 'General', 'Website'],
+    ['206', 'Zeta', 'Analyze failure', '400', 'USD', 'Ben Cole', '03/07/2026 08:00:00 am', '03/10/2026 08:00:00 am', 'Y', '03/10/2026', 'Zeta AG', '', 'General', 'Call'],
+  ]);
+
+  it('reads «Income» as the amount and «Assumed close date» as the planned close: revenue, average check and cycle, exactly', () => {
+    const dir = written({ 'b24.xls': B24_EN });
+    const inspect = runCli(['inspect', 'b24.xls', '--lang', 'en'], { cwd: dir });
+    expect(inspect.code, inspect.stderr).toBe(0);
+    expect(inspect.stdout).toContain('(profile bitrix24,');
+    expect(inspect.stdout).toMatch(/"Income" +-> amount/);
+    expect(inspect.stdout).toMatch(/"Assumed close date" +-> planned_close/);
+    expect(inspect.stdout).toMatch(/"Responsible" +-> manager/);
+    // No --date-format: the planned close's 03/16/2026 shows the file is month-first.
+    const r = kpiJson(dir, ['-d', 'b24.xls']);
+    const by = (name: string) => r.managers.find((m: { manager: string }) => m.manager === name);
+    // A closed deal's planned close is its close, at the end of that day (23:59:59).
+    // Anna: 201 won 03/02 09:30 -> 03/16 23:59:59 = 14 d 14:29:59; 202 lost; 203 open.
+    const anna = 14 + 52199 / 86400;
+    // Ben: 204 won 03/05 16:45 -> 03/09 23:59:59 = 4 d 7:14:59; 205 won 03/06 11:00 -> 03/20 23:59:59 = 14 d 12:59:59; 206 «Analyze failure» lost.
+    const ben = [4 + 26099 / 86400, 14 + 46799 / 86400];
+    expect(by('Anna Lee')).toMatchObject({ leads: 3, won: 1, lost: 1, open: 1, revenue: 1500, average_check: 1500 });
+    expect(by('Anna Lee').cycle_days_avg).toBeCloseTo(anna, 9);
+    expect(by('Ben Cole')).toMatchObject({ leads: 3, won: 2, lost: 1, open: 0, revenue: 4100, average_check: 2050 });
+    expect(by('Ben Cole').cycle_days_avg).toBeCloseTo((ben[0]! + ben[1]!) / 2, 9);
+    expect(r.total).toMatchObject({ leads: 6, won: 3, lost: 2, open: 1, conversion: 0.5, win_rate: 0.6, revenue: 5600 });
+    expect(r.total.average_check).toBeCloseTo(5600 / 3, 9);
+    expect(r.total.cycle_days_avg).toBeCloseTo((anna + ben[0]! + ben[1]!) / 3, 9);
+    expect(r.total.cycle_days_median).toBeCloseTo(ben[1]!, 9);
+    expect(r.notApplicable.revenue).toBeUndefined();
+    expect(r.notApplicable.cycle_days_avg).toBeUndefined();
+  });
+
+  it('crm-audit map finds every column a metric needs but the loss reason, and lists neither «Income» nor «Assumed close date» as not mapped', () => {
+    const dir = written({ 'b24.xls': B24_EN });
+    const run = runCli(['map', 'b24.xls', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('Income');
+    expect(run.stderr).not.toContain('Assumed close date');
+    expect(run.stderr).not.toMatch(/Revenue|Cycle/);
   });
 });
 
