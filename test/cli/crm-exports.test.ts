@@ -324,6 +324,19 @@ describe('Bitrix24 deals exported from the English interface', () => {
     expect(r.notApplicable.cycle_days_avg).toBeUndefined();
   });
 
+  // The error said «no value anywhere in the file has a day above 12» of a file whose unread column held 12/20/2026.
+  it.each([
+    ['en', 'the dates in column "Created" can be read day-first or month-first: no value in the date columns read has a day above 12'],
+    ['ru', 'даты в колонке «Created» читаются и с днём впереди, и с месяцем впереди: ни в одной прочитанной колонке дат нет дня больше 12'],
+  ])('%s: dates no column read can settle: the error says the columns read, not the whole file', (lang, text) => {
+    const file = ['ID,Deal Name,Stage,Responsible,Created,Modified', '1,A,Deal won,Anna Lee,03/02/2026 09:30:00 am,03/20/2026 10:00:00 am', '2,B,In progress,Anna Lee,03/04/2026 10:00:00 am,03/04/2026 10:00:00 am'].join('\n');
+    const dir = written({ 'deals.csv': file });
+    const run = runCli(['kpi', '-d', 'deals.csv', '--lang', lang], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(text);
+    expect(run.stderr).not.toMatch(/anywhere in the file|во всём файле/);
+  });
+
   it('crm-audit map finds every column a metric needs but the loss reason, and lists neither «Income» nor «Assumed close date» as not mapped', () => {
     const dir = written({ 'b24.xls': B24_EN });
     const run = runCli(['map', 'b24.xls', '--lang', 'en'], { cwd: dir });
