@@ -84,6 +84,16 @@ describe('CRM profiles (profiles/*.yaml)', () => {
     expect(shortMap.columns[short.indexOf('Opportunity')]!.field).toBe('amount');
   });
 
+  it('MegaFon\'s call history needs its uid and start: generic call-log names alone are not it', () => {
+    const megafon = ['start', 'uid', 'type', 'status', 'client', 'diversion', 'destination', 'user', 'user_name', 'wait', 'duration', 'record'];
+    expect(detectProfile(megafon, 'activities')?.profile.id).toBe('megafon-api');
+    expect(detectProfile(megafon.filter((h) => h !== 'uid'), 'activities')?.profile.id).not.toBe('megafon-api');
+    expect(detectProfile(['start', 'type', 'status', 'client', 'user', 'duration', 'record', 'wait'], 'activities')).toBeUndefined();
+    // Zadarma's and Asterisk's logs stay theirs.
+    expect(detectProfile(['callstart', 'sip', 'clid', 'destination', 'disposition', 'seconds', 'pbx_call_id'], 'activities')?.profile.id).toBe('zadarma-pbx');
+    expect(detectProfile(['calldate', 'clid', 'src', 'dst', 'dcontext', 'channel', 'dstchannel', 'duration', 'billsec', 'disposition', 'uniqueid'], 'activities')?.profile.id).toBe('asterisk-cdr');
+  });
+
   it('recognises nothing in a header that only shares a few generic names', () => {
     expect(detectProfile(['ID', 'Name', 'Amount', 'Stage'], 'deals')).toBeUndefined();
   });
