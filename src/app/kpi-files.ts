@@ -115,15 +115,27 @@ export function columnGaps(map: ColumnMap, report: ImportReport, valueMaps: Valu
   if (!own) return [];
   const shape = map.kind === 'deals' ? inputShape(map, undefined, false, false, stageReasons) : inputShape(undefined, map, true, false, false, callsSaid(map, report, valueMaps));
   const out = new Map<InputNeed, ColumnGap>();
+  const closeField = plannedCloseOnly(map) ? 'planned_close' : undefined;
   for (const m of METRICS) {
     const need = missingNeed(m, shape);
-    const field = need && own[need];
+    const field = need && ((need === 'closedAt' && closeField) || own[need]);
     if (!need || !field) continue;
     const gap = out.get(need) ?? { reason: NEEDS_TEXT[need], field, metrics: [] };
     gap.metrics.push(m.key);
     out.set(need, gap);
   }
   return [...out.values()];
+}
+
+/**
+ * Whether the deals' CRM writes only a planned close (Bitrix24's «Предполагаемая дата закрытия», its
+ * REST CLOSEDATE: its profile names a planned_close column and no closed_at): a --map file names such a
+ * column as planned_close, which counts for closed deals only. Named closed_at, an open deal's planned
+ * date would read as its close.
+ */
+function plannedCloseOnly(map: ColumnMap): boolean {
+  const columns = map.profile?.profile.columns;
+  return map.kind === 'deals' && columns?.planned_close !== undefined && columns.closed_at === undefined;
 }
 
 /**

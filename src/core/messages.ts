@@ -662,6 +662,7 @@ const CRM_QUALIFIERS_RU: Readonly<Record<string, string>> = {
   telephony: 'телефония', activities: 'действия', 'scheduled activities': 'запланированные действия', calls: 'звонки', 'e-mails': 'письма',
   meetings: 'встречи', report: 'отчёт', 'API extract': 'выгрузка через API', 'REST API, activities': 'REST API, действия', 'REST API, call statistics': 'REST API, статистика звонков',
   leads: 'лиды', 'REST API, leads': 'REST API, лиды', 'PBX statistics': 'статистика АТС', events: 'события',
+  'Virtual PBX, CRM API call history': 'Виртуальная АТС, история звонков CRM API',
 };
 
 /**

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { crmExportFixtures } from '../fixtures/exports-crm.js';
+import { htmlTable } from '../fixtures/exports.js';
 import { latinWords } from '../helpers/latin-words.js';
 
 /** A folder holding the named fixtures under their own names. */
@@ -281,6 +282,71 @@ describe('call logs that name a missed call in their type column', () => {
   });
 });
 
+// Bitrix24's deal list in its English interface, «Export to Excel» (an HTML table saved as .xls): the
+// headers of crm.deal.list/lang/en. «Income» went unread (no revenue), and «Assumed close date» too (no
+// cycle; and its 03/16/2026, the only day above 12, could not settle the order of «Created»).
+describe('Bitrix24 deals exported from the English interface', () => {
+  const B24_EN = htmlTable([
+    ['ID', 'Deal Name', 'Stage', 'Income', 'Currency', 'Responsible', 'Created', 'Modified', 'Closed', 'Assumed close date', 'Company', 'Contact', 'Pipeline', 'Source'],
+    ['201', 'Alpha', 'Deal won', '1500', 'USD', 'Anna Lee', '03/02/2026 09:30:00 am', '03/10/2026 10:00:00 am', 'Y', '03/16/2026', 'Acme', '', 'General', 'Website'],
+    ['202', 'Beta', 'Deal lost', '800', 'USD', 'Anna Lee', '03/03/2026 01:15:00 pm', '03/05/2026 10:00:00 am', 'Y', '03/05/2026', 'Beta Inc', '', 'General', 'Call'],
+    ['203', 'Gamma', 'In progress', '650', 'USD', 'Anna Lee', '03/04/2026 10:00:00 am', '03/04/2026 10:00:00 am', 'N', '03/28/2026', 'Gamma Ltd', '', 'General', 'Website'],
+    ['204', 'Delta', 'Deal won', '3200', 'USD', 'Ben Cole', '03/05/2026 04:45:00 pm', '03/09/2026 06:00:00 pm', 'Y', '03/09/2026', '', 'Dan Smith', 'General', 'Call'],
+    ['205', 'Epsilon', 'Deal won', '900', 'USD', 'Ben Cole', '03/06/2026 11:00:00 am', '03/11/2026 09:00:00 am', 'Y', '03/20/2026', 'Eps Co', '', 'General', 'Website'],
+    ['206', 'Zeta', 'Analyze failure', '400', 'USD', 'Ben Cole', '03/07/2026 08:00:00 am', '03/10/2026 08:00:00 am', 'Y', '03/10/2026', 'Zeta AG', '', 'General', 'Call'],
+  ]);
+
+  it('reads «Income» as the amount and «Assumed close date» as the planned close: revenue, average check and cycle, exactly', () => {
+    const dir = written({ 'b24.xls': B24_EN });
+    const inspect = runCli(['inspect', 'b24.xls', '--lang', 'en'], { cwd: dir });
+    expect(inspect.code, inspect.stderr).toBe(0);
+    expect(inspect.stdout).toContain('(profile bitrix24,');
+    expect(inspect.stdout).toMatch(/"Income" +-> amount/);
+    expect(inspect.stdout).toMatch(/"Assumed close date" +-> planned_close/);
+    expect(inspect.stdout).toMatch(/"Responsible" +-> manager/);
+    // No --date-format: the planned close's 03/16/2026 shows the file is month-first.
+    const r = kpiJson(dir, ['-d', 'b24.xls']);
+    const by = (name: string) => r.managers.find((m: { manager: string }) => m.manager === name);
+    // A closed deal's planned close is its close, at the end of that day (23:59:59).
+    // Anna: 201 won 03/02 09:30 -> 03/16 23:59:59 = 14 d 14:29:59; 202 lost; 203 open.
+    const anna = 14 + 52199 / 86400;
+    // Ben: 204 won 03/05 16:45 -> 03/09 23:59:59 = 4 d 7:14:59; 205 won 03/06 11:00 -> 03/20 23:59:59 = 14 d 12:59:59; 206 «Analyze failure» lost.
+    const ben = [4 + 26099 / 86400, 14 + 46799 / 86400];
+    expect(by('Anna Lee')).toMatchObject({ leads: 3, won: 1, lost: 1, open: 1, revenue: 1500, average_check: 1500 });
+    expect(by('Anna Lee').cycle_days_avg).toBeCloseTo(anna, 9);
+    expect(by('Ben Cole')).toMatchObject({ leads: 3, won: 2, lost: 1, open: 0, revenue: 4100, average_check: 2050 });
+    expect(by('Ben Cole').cycle_days_avg).toBeCloseTo((ben[0]! + ben[1]!) / 2, 9);
+    expect(r.total).toMatchObject({ leads: 6, won: 3, lost: 2, open: 1, conversion: 0.5, win_rate: 0.6, revenue: 5600 });
+    expect(r.total.average_check).toBeCloseTo(5600 / 3, 9);
+    expect(r.total.cycle_days_avg).toBeCloseTo((anna + ben[0]! + ben[1]!) / 3, 9);
+    expect(r.total.cycle_days_median).toBeCloseTo(ben[1]!, 9);
+    expect(r.notApplicable.revenue).toBeUndefined();
+    expect(r.notApplicable.cycle_days_avg).toBeUndefined();
+  });
+
+  // The error said «no value anywhere in the file has a day above 12» of a file whose unread column held 12/20/2026.
+  it.each([
+    ['en', 'the dates in column "Created" can be read day-first or month-first: no value in the date columns read has a day above 12'],
+    ['ru', 'даты в колонке «Created» читаются и с днём впереди, и с месяцем впереди: ни в одной прочитанной колонке дат нет дня больше 12'],
+  ])('%s: dates no column read can settle: the error says the columns read, not the whole file', (lang, text) => {
+    const file = ['ID,Deal Name,Stage,Responsible,Created,Modified', '1,A,Deal won,Anna Lee,03/02/2026 09:30:00 am,03/20/2026 10:00:00 am', '2,B,In progress,Anna Lee,03/04/2026 10:00:00 am,03/04/2026 10:00:00 am'].join('\n');
+    const dir = written({ 'deals.csv': file });
+    const run = runCli(['kpi', '-d', 'deals.csv', '--lang', lang], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(text);
+    expect(run.stderr).not.toMatch(/anywhere in the file|во всём файле/);
+  });
+
+  it('crm-audit map finds every column a metric needs but the loss reason, and lists neither «Income» nor «Assumed close date» as not mapped', () => {
+    const dir = written({ 'b24.xls': B24_EN });
+    const run = runCli(['map', 'b24.xls', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('Income');
+    expect(run.stderr).not.toContain('Assumed close date');
+    expect(run.stderr).not.toMatch(/Revenue|Cycle/);
+  });
+});
+
 describe('Bitrix24 call log in the English interface', () => {
   it('is recognised: «Missed call» is missed, «Callback» outgoing, «Call date» the time, «1 min, 5 sec» the duration', () => {
     const log = ['Employee;Phone number;Call type;Call duration;Call date;Status;Cost;CRM', 'Иван Петров;+79160000001;Incoming;1 min, 20 sec;01.03.2024 10:05:00;Successful call;0;Контакт: +7 916 000-00-01', 'Иван Петров;+79160000002;Incoming;0 sec;01.03.2024 11:00:00;Missed call;0;Контакт: +7 916 000-00-02', 'Иван Петров;+79160000002;Callback;1 min, 5 sec;01.03.2024 11:30:00;Successful call;0;Контакт: +7 916 000-00-02'].join('\n');
@@ -385,6 +451,20 @@ describe('exports in another interface language', () => {
     expect(runCli(['inspect', 'sf.csv', '--lang', 'en'], { cwd: dir }).stdout).toContain('(profile salesforce-report,');
     const r = kpiJson(dir, ['-d', 'sf.csv']);
     expect(r.total).toMatchObject({ leads: 3, won: 1, lost: 1, open: 1, revenue: 150000 });
+  });
+});
+
+describe('Russian closed stages named with the nouns «выигрыш» and «проигрыш»', () => {
+  it('Zoho in Russian: «Закрыто (выигрыш)», «Закрыта (проигрыш)» are won and lost, as «Закрыто (потеря)» is; the run asks nothing', () => {
+    const zoho = ['Идентификатор записи;Владелец сделки;Название сделки;Сумма;Этап;Дата закрытия;Время создания;Имя аккаунта', 'zcrm_501;Ковалёва Ирина;А;12 000,00;Закрыто (выигрыш);05.03.2024;01.03.2024 10:00;ООО А', 'zcrm_502;Ковалёва Ирина;Б;3 000,00;Закрыта (проигрыш);06.03.2024;02.03.2024 10:00;ООО Б', 'zcrm_503;Ковалёва Ирина;В;4 000,00;Квалификация;;03.03.2024 10:00;ООО В', 'zcrm_504;Соколов Павел;Г;8 500,00;Закрыта (выигрыш);07.03.2024;04.03.2024 10:00;ООО Г', 'zcrm_505;Соколов Павел;Д;1 000,00;Закрыто (проигрыш);08.03.2024;05.03.2024 10:00;ООО Д'].join('\n');
+    const dir = written({ 'zoho.csv': zoho });
+    expect(runCli(['inspect', 'zoho.csv', '--lang', 'en'], { cwd: dir }).stdout).toContain('(profile zoho-deals,');
+    const r = kpiJson(dir, ['-d', 'zoho.csv']);
+    // Won А (12 000) and Г (8 500), lost Б and Д, В open.
+    expect(r.total).toMatchObject({ leads: 5, won: 2, lost: 2, open: 1, revenue: 20500 });
+    const by = (name: string) => r.managers.find((m: { manager: string }) => m.manager === name);
+    expect(by('Ковалёва Ирина')).toMatchObject({ leads: 3, won: 1, lost: 1, revenue: 12000 });
+    expect(by('Соколов Павел')).toMatchObject({ leads: 2, won: 1, lost: 1, revenue: 8500 });
   });
 });
 

@@ -206,6 +206,34 @@ describe('crm-audit map says the columns a metric needs that it did not find', (
   });
 });
 
+// A tester's English Bitrix24 export: the hint said to name the close date as closed_at, where Bitrix24's
+// is a planned close (planned_close, counted for closed deals only; as closed_at an open deal's planned
+// date would be its close).
+describe('crm-audit map names the field of the close date the CRM writes', () => {
+  const B24 = ['ID;Название сделки;Стадия сделки;Сумма;Ответственный;Дата создания;Сделка закрыта;Компания;Источник', '11;Сделка 1;Сделка успешна;10 000;Иванов Иван;01.03.2025 10:00:00;Да;ООО Альфа;Сайт', '12;Сделка 2;Сделка провалена;5 000;Петров Пётр;02.03.2025 11:00:00;Да;ООО Бета;Звонок', '13;Сделка 3;В работе;7 000;Петров Пётр;03.03.2025 12:00:00;Нет;ООО Гамма;Сайт'].join('\n');
+
+  it.each([
+    ['ru', 'нужна колонка даты закрытия в файле сделок (planned_close)', 'назовите её в файле --map: deals: columns: planned_close: "заголовок колонки"'],
+    ['en', 'needs a close date column in the deals file (planned_close)', 'name it in a --map file: deals: columns: planned_close: "its header"'],
+  ])('%s: Bitrix24 without its planned close: planned_close, not closed_at', (lang, line, how) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-planned-'));
+    writeFileSync(path.join(dir, 'deals.csv'), B24);
+    const run = runCli(['map', 'deals.csv', '--lang', lang], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(line);
+    expect(run.stderr).toContain(how);
+    expect(run.stderr).not.toContain('closed_at');
+  });
+
+  it('a CRM whose close date is the real one is still told closed_at', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-planned-'));
+    writeFileSync(path.join(dir, 'deals.csv'), ['ID;Название сделки;Бюджет;Ответственный;Дата создания;Этап сделки;Компания', '1;А;10 000;Иванов Иван;01.03.2025 10:00:00;Успешно реализовано;ООО А'].join('\n'));
+    const run = runCli(['map', 'deals.csv', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('needs a close date column in the deals file (closed_at)');
+  });
+});
+
 // A helper's `map - < deals.csv` said «the file is empty (0 bytes)»: guessing the kind had read stdin, and the read after it found nothing.
 describe('crm-audit map - reads the export from stdin', () => {
   it('the same proposal as from the file, and «nothing to decide» names stdin', () => {

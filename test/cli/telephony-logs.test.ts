@@ -47,6 +47,22 @@ describe('UIS and Zadarma: API field names, a flag for a lost call, dispositions
     expect([r.total.calls_in, r.total.calls_out, r.total.calls_missed, r.total.callback_rate, r.total.talk_minutes]).toEqual([2, 1, 1, 1, 2]);
   });
 
+  it('reads talk_time_duration (the call notification\'s name) as the talk, never wait_time_duration or total_time_duration', () => {
+    // Answered at 10:00 (95 s of talk after 12 s of ringing), lost at 11:00 (40 s of ringing), called back at 11:20 (125 s).
+    const r = kpi('uis-notification.csv', [
+      'call_session_id,start_time,direction,is_lost,contact_phone_number,employee_full_name,talk_time_duration,wait_time_duration,total_time_duration',
+      '501,2025-02-01 10:00:00,in,false,79161234567,Иванов Иван,95,12,107',
+      '502,2025-02-01 11:00:00,in,true,79161234500,Иванов Иван,0,40,40',
+      '503,2025-02-01 11:20:00,out,false,79161234500,Иванов Иван,125,8,133',
+    ]);
+    // Talk 95 + 125 = 220 s; the totals would give 280 s, the waits 60 s.
+    expect(r.total.talk_minutes).toBeCloseTo(220 / 60, 12);
+    expect([r.total.calls_in, r.total.calls_out, r.total.calls_missed, r.total.callback_rate]).toEqual([2, 1, 1, 1]);
+    const inspect = JSON.parse(runCli(['inspect', 'uis-notification.csv', '--kind', 'activities', '--format', 'json'], { cwd: dir }).stdout);
+    const fieldOf = (header: string) => inspect.columns.find((c: { header: string }) => c.header === header)?.field;
+    expect([fieldOf('talk_time_duration'), fieldOf('wait_time_duration'), fieldOf('total_time_duration'), fieldOf('call_session_id')]).toEqual(['duration_s', undefined, undefined, 'call_id']);
+  });
+
   it('a log without a direction has the counts by direction not applicable; its dispositions read as call statuses', () => {
     const r = kpi('zadarma.csv', ['callstart,sip,clid,destination,disposition,seconds', '2025-02-01 10:00:00,Иванов Иван,79161234567,74950000000,answered,65', '2025-02-01 11:00:00,Иванов Иван,79161234568,74950000000,call failed,0', '2025-02-01 12:00:00,Иванов Иван,79161234568,74950000000,no money,0']);
     expect(r.total.calls_in).toBeNull();
@@ -58,6 +74,56 @@ describe('UIS and Zadarma: API field names, a flag for a lost call, dispositions
       { value: 'call failed', mapped: 'not answered', count: 1 },
       { value: 'no money', mapped: 'not answered', count: 1 },
     ]);
+  });
+});
+
+// МегаФон «Виртуальная АТС», the CRM API's call history written as a table: the run stopped asking for
+// the manager and the time (user_name, start), and uid, the call's id, was read as nothing.
+describe('MegaFon Virtual PBX: the CRM API call history', () => {
+  const file = 'megafon.csv';
+  writeFileSync(path.join(dir, file), `${[
+    'start,uid,type,status,client,diversion,destination,user,user_name,wait,duration,record',
+    // 10:00 Moscow time: an answered incoming call from the deal's client (80 s of talk).
+    '2025-02-01T07:00:00Z,m1,in,Success,79161234567,74951112233,,ivanov,Иванов Иван,6,80,https://example.invalid/m1.mp3',
+    // 11:00 missed, called back at 11:25 (125 s) on the number written with a trunk 8.
+    '2025-02-01T08:00:00Z,m2,missed,missed,79161234500,74951112233,,ivanov,Иванов Иван,30,0,',
+    '2025-02-01T08:25:00Z,m3,out,Success,89161234500,74951112233,,ivanov,Иванов Иван,4,125,https://example.invalid/m3.mp3',
+    // Outgoing calls that did not connect: busy, not reachable.
+    '2025-02-01T09:00:00Z,m4,out,Busy,79161234599,74951112233,,ivanov,Иванов Иван,20,0,',
+    '2025-02-01T09:30:00Z,m5,out,NotAvailable,79161234598,74951112233,,ivanov,Иванов Иван,15,0,',
+    // Петрова: a missed incoming call never called back, and an outgoing call to a barred number.
+    '2025-02-01T10:00:00Z,m6,in,missed,79161234597,74951112233,,petrova,Петрова Анна,25,0,',
+    '2025-02-01T10:10:00Z,m7,out,NotAllowed,88001234567,74951112233,,petrova,Петрова Анна,2,0,',
+  ].join('\n')}\n`);
+
+  it('is recognised: start (UTC) the time, user_name the employee, type and status the direction and outcome, duration the talk, not wait', () => {
+    const inspect = JSON.parse(runCli(['inspect', file, '--kind', 'activities', '--format', 'json'], { cwd: dir }).stdout);
+    expect(inspect.profile.id).toBe('megafon-api');
+    const fieldOf = (header: string) => inspect.columns.find((c: { header: string }) => c.header === header)?.field;
+    expect(['start', 'uid', 'type', 'status', 'client', 'user_name', 'duration', 'wait', 'diversion', 'destination'].map(fieldOf)).toEqual(['at', 'call_id', 'direction', 'missed', 'phone', 'manager', 'duration_s', undefined, undefined, undefined]);
+    // Megafon's statuses: Success took place; missed, Busy, NotAvailable, NotAllowed did not.
+    const statuses = Object.fromEntries(inspect.values.missed.map((v: { value: string; mapped: string }) => [v.value, v.mapped]));
+    expect(statuses).toEqual({ Success: 'answered', missed: 'not answered', Busy: 'not answered', NotAvailable: 'not answered', NotAllowed: 'not answered' });
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', file, '--time-offset', '+3', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    const by = (name: string) => r.managers.find((m: { manager: string }) => m.manager === name);
+    // Иванов: in m1, m2; out m3, m4, m5; missed m2, called back by m3; talk 80 + 125 = 205 s (the waits would add 75 s).
+    expect(by('Иванов Иван')).toMatchObject({ calls_in: 2, calls_out: 3, calls_missed: 1, missed_share: 0.5, callback_rate: 1 });
+    expect(by('Иванов Иван').talk_minutes).toBeCloseTo(205 / 60, 12);
+    // The deal of 31.01 00:00 is answered by m1 at 01.02 10:00 Moscow time (07:00 UTC + 3): 34 hours.
+    expect(by('Иванов Иван').response_min_median).toBe(34 * 60);
+    expect(by('Петрова Анна')).toMatchObject({ calls_in: 1, calls_out: 1, calls_missed: 1, missed_share: 1, callback_rate: 0, talk_minutes: 0 });
+    expect(r.total).toMatchObject({ calls_in: 3, calls_out: 4, calls_missed: 2, callback_rate: 0.5 });
+    expect(r.total.missed_share).toBeCloseTo(2 / 3, 12);
+    expect(r.total.talk_minutes).toBeCloseTo(205 / 60, 12);
+    expect(r.dataQuality.alerts.filter((a: { code: string }) => a.code === 'unknown-values')).toEqual([]);
+  });
+
+  it('without --time-offset its UTC times are said, with the offset that shifts them', () => {
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', file, '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).toContain('utc-times');
   });
 });
 

@@ -60,7 +60,8 @@ const DEAL_FIELDS: FieldSpec[] = [
   { field: 'name', aliases: ['Название сделки', 'Название', 'Deal Name', 'Deal - Title', 'Opportunity Name', 'Opportunity', 'Name', 'Название возможности'] },
   { field: 'manager', required: true, aliases: ['Ответственный', 'Менеджер', 'Сотрудник', 'Deal owner', 'Deal Owner', 'Deal - Owner', 'Opportunity Owner', 'Salesperson', 'Owner', 'Assigned', 'Ответственный менеджер', 'Responsible person', 'Responsible', 'Продавец', 'Ответственный за возможность', 'Владелец сделки'] },
   // An amount converted into the company's currency comes first: only it adds up across deals in several currencies.
-  { field: 'amount', aliases: [...CONVERTED_AMOUNT, 'Бюджет', 'Сумма', 'Возможная сумма', 'Amount', 'Deal - Value', 'Expected Revenue', 'Сумма сделки', 'Value', 'Ожидаемая выручка', 'Ожидаемый доход', 'Бюджет сделки', 'Стоимость сделки', 'Стоимость'] },
+  // «Income» (Bitrix24's English label of a deal's amount) last: a file with any other amount column takes that.
+  { field: 'amount', aliases: [...CONVERTED_AMOUNT, 'Бюджет', 'Сумма', 'Возможная сумма', 'Amount', 'Deal - Value', 'Expected Revenue', 'Сумма сделки', 'Value', 'Ожидаемая выручка', 'Ожидаемый доход', 'Бюджет сделки', 'Стоимость сделки', 'Стоимость', 'Income'] },
   // Each deal's currency: counted to warn when the amounts are in several (never when the amount is converted).
   { field: 'currency', aliases: ['Валюта', 'Валюта сделки', 'Currency', 'Amount Currency', 'Opportunity Currency', 'Deal Currency Code', 'Currency Code', 'Deal - Currency', 'Сделка - Валюта', 'CURRENCY_ID', 'CurrencyIsoCode'] },
   { field: 'stage', aliases: ['Этап сделки', 'Стадия сделки', 'Статус', 'Deal Stage', 'Deal - Stage', 'Stage', 'Этап', 'Стадия'] },
@@ -76,7 +77,8 @@ const DEAL_FIELDS: FieldSpec[] = [
   { field: 'pipeline', aliases: ['Воронка', 'Направление', 'Pipeline', 'Deal - Pipeline'] },
   { field: 'created_at', required: true, aliases: ['Дата создания', 'Дата создания сделки', 'Create Date', 'Created Date', 'Created Time', 'Created on', 'Deal - Deal created', 'Created', 'Создана', 'Создано', 'Время создания'] },
   { field: 'closed_at', coalesce: true, aliases: ['Дата закрытия', 'Close Date', 'Closing Date', 'Closed Date', 'Deal - Won time', 'Deal - Lost time', 'Deal - Deal closed on', 'Дата закрытия сделки', 'Closed On', 'Date Closed', 'Closed At', 'Дата завершения', 'Дата завершения сделки', 'Фактическая дата закрытия'] },
-  { field: 'planned_close', aliases: ['Предполагаемая дата закрытия', 'Планируемая дата закрытия', 'Expected close date'] },
+  // The close a deal is expected on: a closed deal's close date where the file has no actual one (Bitrix24's; «Assumed close date» in its English interface).
+  { field: 'planned_close', aliases: ['Предполагаемая дата закрытия', 'Планируемая дата закрытия', 'Expected close date', 'Assumed close date'] },
   { field: 'loss_reason', coalesce: true, aliases: ['Причина отказа', 'Closed Lost Reason', 'Deal - Lost reason', 'Reason For Loss', 'Lost Reason', 'Причина провала', 'Причина проигрыша', 'Причина потери'] },
   { field: 'client', coalesce: true, aliases: ['Компания', 'Associated Company', 'Account Name', 'Название организации', 'Имя аккаунта', 'Deal - Organization', 'Клиент', 'Customer', 'Company', 'Контакт', 'Полное имя контакта', 'Основной контакт', 'Deal - Contact person', 'Contact Name', 'Contact full name', 'Имя контакта'] },
   // The client's phone numbers (amoCRM lists its contact's in five columns): an activity whose client is one
@@ -99,7 +101,9 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
     field: 'duration_s',
     // Talk before the whole call: Sipuni's «Длительность звонка» and Asterisk's `duration` include the ringing.
     // «Время звонка» is Bitrix24's length of a call, but beside a talk column a time of day (at_time, below).
-    aliases: ['Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'Время звонка', 'billsec', 'billseconds', 'Длительность', 'Длительность звонка', 'Длительность вызова', 'Продолжительность', 'Call duration', 'Call Duration (in seconds)', 'Call Duration (seconds)', 'CallDurationInSeconds', 'Activity - Duration', 'Duration', 'talk_duration', 'seconds'],
+    // UIS/CoMagic: `talk_duration` in its Data API, `talk_time_duration` in its call notifications and
+    // webhooks; never their `wait_time_duration` (the ringing) or `total_time_duration` (wait and talk).
+    aliases: ['Длительность разговора', 'Продолжительность разговора', 'Время разговора', 'Время звонка', 'billsec', 'billseconds', 'Длительность', 'Длительность звонка', 'Длительность вызова', 'Продолжительность', 'Call duration', 'Call Duration (in seconds)', 'Call Duration (seconds)', 'CallDurationInSeconds', 'Activity - Duration', 'Duration', 'talk_duration', 'talk_time_duration', 'seconds'],
     units: { 'Call duration': 'ms', 'Activity - Duration': 'hhmm' },
   },
   // After the duration: «Время звонка» is the time of day only where a talk column took the duration.

@@ -87,12 +87,15 @@ const STATUS: Record<string, DealStatus | 'deleted'> = {
 
 /**
  * The words of a stage named as closed and how (Salesforce's and Zoho's in Russian: «Закрыто/Выиграно»,
- * «Закрыто (потеря)»; HubSpot's in Spanish and German: «Cierre ganado», «Abgeschlossen und verloren»).
- * A stage is read so only when it says both: closed, and won or lost (never both).
+ * «Закрыто (потеря)», «Закрыто (выигрыш)», «Закрыта (проигрыш)»; HubSpot's in Spanish and German: «Cierre
+ * ganado», «Abgeschlossen und verloren»). A stage is read so only when it says both: closed, and won or
+ * lost (never both). The nouns выигрыш and проигрыш in the nominative and the instrumental («с
+ * проигрышем») only: the genitive is how a negation or a reason names them («без проигрыша»,
+ * «причина проигрыша»).
  */
 const CLOSED_WORDS = new Set(['закрыто', 'закрыта', 'закрыт', 'closed', 'cierre', 'cerrado', 'cerrada', 'fechado', 'fechada', 'geschlossen', 'abgeschlossen']);
-const WON_WORDS = new Set(['выиграно', 'выиграна', 'выигран', 'успешно', 'успех', 'успешная', 'успешный', 'won', 'ganado', 'ganada', 'ganho', 'ganha', 'gewonnen']);
-const LOST_WORDS = new Set(['проиграно', 'проиграна', 'проигран', 'потеря', 'потеряна', 'потерян', 'неуспешно', 'неудачно', 'неудача', 'lost', 'perdido', 'perdida', 'verloren']);
+const WON_WORDS = new Set(['выиграно', 'выиграна', 'выигран', 'выигрыш', 'выигрышем', 'успешно', 'успех', 'успешная', 'успешный', 'won', 'ganado', 'ganada', 'ganho', 'ganha', 'gewonnen']);
+const LOST_WORDS = new Set(['проиграно', 'проиграна', 'проигран', 'проигрыш', 'проигрышем', 'потеря', 'потеряна', 'потерян', 'неуспешно', 'неудачно', 'неудача', 'lost', 'perdido', 'perdida', 'verloren']);
 
 /**
  * The status of a stage whose name says it is closed and won or lost (CLOSED_WORDS), else undefined; a

@@ -58,6 +58,42 @@ describe('CRM profiles (profiles/*.yaml)', () => {
     expect(match!.matched).toEqual(['Opportunity', 'Salesperson', 'Expected Revenue', 'Stage', 'Customer', 'Created on', 'Closed Date', 'Lost Reason', 'Probability']);
   });
 
+  // The headers of Bitrix24's English grids (crm.deal.list and crm.lead.list, lang/en): «Income» and
+  // «Assumed close date» went unread, so a deals file had no revenue and no cycle.
+  it('Bitrix24 deals in English: Income, Assumed close date, Responsible', () => {
+    const headers = ['ID', 'Deal Name', 'Stage', 'Income', 'Currency', 'Responsible', 'Created', 'Modified', 'Closed', 'Assumed close date', 'Company', 'Contact', 'Pipeline', 'Source', 'Probability, %'];
+    const match = detectProfile(headers, 'deals');
+    expect(match?.profile.id).toBe('bitrix24');
+    const map = mapColumns(headers, 'deals', {}, undefined, match);
+    const field = (h: string) => map.columns[headers.indexOf(h)]!.field;
+    expect(['Income', 'Assumed close date', 'Responsible', 'Deal Name', 'Stage', 'Created', 'Closed', 'Pipeline', 'Source', 'Currency'].map(field)).toEqual(['amount', 'planned_close', 'manager', 'name', 'stage', 'created_at', 'closed', 'pipeline', 'source', 'currency']);
+    expect(map.fields.get('client')!.map((c) => headers[c])).toEqual(['Company', 'Contact']);
+  });
+
+  it('Bitrix24 leads in English: Lead Name, Responsible and the amount «Opportunity» (not a name, as Salesforce\'s is)', () => {
+    const headers = ['ID', 'Lead Name', 'Status', 'Status information', 'Opportunity', 'Currency', 'Responsible', 'Created', 'Source', 'Company Name', 'First Name', 'Last Name'];
+    const match = detectProfile(headers, 'deals');
+    expect(match?.profile.id).toBe('bitrix24-leads');
+    const map = mapColumns(headers, 'deals', {}, undefined, match);
+    const field = (h: string) => map.columns[headers.indexOf(h)]!.field;
+    expect(['Lead Name', 'Opportunity', 'Responsible', 'Status', 'Status information', 'Company Name', 'Created'].map(field)).toEqual(['name', 'amount', 'manager', 'stage', 'loss_reason', 'client', 'created_at']);
+    expect(map.columns[headers.indexOf('Opportunity')]!.passedOverFor).toBeUndefined();
+    // Without its «Lead Name», «Opportunity» is still the amount, never the lead's name.
+    const short = headers.filter((h) => h !== 'Lead Name');
+    const shortMap = mapColumns(short, 'deals', {}, undefined, detectProfile(short, 'deals'));
+    expect(shortMap.columns[short.indexOf('Opportunity')]!.field).toBe('amount');
+  });
+
+  it('MegaFon\'s call history needs its uid and start: generic call-log names alone are not it', () => {
+    const megafon = ['start', 'uid', 'type', 'status', 'client', 'diversion', 'destination', 'user', 'user_name', 'wait', 'duration', 'record'];
+    expect(detectProfile(megafon, 'activities')?.profile.id).toBe('megafon-api');
+    expect(detectProfile(megafon.filter((h) => h !== 'uid'), 'activities')?.profile.id).not.toBe('megafon-api');
+    expect(detectProfile(['start', 'type', 'status', 'client', 'user', 'duration', 'record', 'wait'], 'activities')).toBeUndefined();
+    // Zadarma's and Asterisk's logs stay theirs.
+    expect(detectProfile(['callstart', 'sip', 'clid', 'destination', 'disposition', 'seconds', 'pbx_call_id'], 'activities')?.profile.id).toBe('zadarma-pbx');
+    expect(detectProfile(['calldate', 'clid', 'src', 'dst', 'dcontext', 'channel', 'dstchannel', 'duration', 'billsec', 'disposition', 'uniqueid'], 'activities')?.profile.id).toBe('asterisk-cdr');
+  });
+
   it('recognises nothing in a header that only shares a few generic names', () => {
     expect(detectProfile(['ID', 'Name', 'Amount', 'Stage'], 'deals')).toBeUndefined();
   });

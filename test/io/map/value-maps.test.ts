@@ -123,6 +123,24 @@ describe('closedStage: a stage named closed and won or lost', () => {
     expect(closedStage('abgeschlossen und verloren')).toBe('lost');
   });
 
+  it('reads «выигрыш» and «проигрыш», the nouns of the common Russian pair, as «потеря» is read', () => {
+    expect(closedStage('закрыто (выигрыш)')).toBe('won');
+    expect(closedStage('закрыто (проигрыш)')).toBe('lost');
+    expect(closedStage('закрыта (выигрыш)')).toBe('won');
+    expect(closedStage('закрыта (проигрыш)')).toBe('lost');
+    expect(closedStage('закрыта с проигрышем')).toBe('lost');
+  });
+
+  it('does not read them in a negation, an open stage or a reason', () => {
+    expect(closedStage('закрыто без проигрыша')).toBeUndefined();
+    expect(closedStage('закрыто (не выигрыш)')).toBeUndefined();
+    expect(closedStage('ожидание выигрыша')).toBeUndefined();
+    expect(closedStage('выигрыш')).toBeUndefined();
+    expect(closedStage('проигрыш')).toBeUndefined();
+    expect(closedStage('закрыто (причина проигрыша)')).toBeUndefined();
+    expect(closedStage('закрыто: выигрыш или проигрыш')).toBeUndefined();
+  });
+
   it('says nothing of a stage that is not named closed, or named both won and lost', () => {
     expect(closedStage('выиграно')).toBeUndefined();
     expect(closedStage('переговоры/рассмотрение')).toBeUndefined();
