@@ -671,6 +671,10 @@ const CRM_QUALIFIERS_RU: Readonly<Record<string, string>> = {
  */
 export function crmName(crm: string, lang: string): string {
   const m = /^(.*?) \((.+)\)$/.exec(crm);
-  if (!m) return crm;
-  return `${m[1]}, ${lang === 'ru' ? CRM_QUALIFIERS_RU[m[2]!] ?? m[2] : m[2]}`;
+  const brand = (name: string) => (lang === 'ru' ? CRM_BRANDS_RU[name] ?? name : name);
+  if (!m) return brand(crm);
+  return `${brand(m[1]!)}, ${lang === 'ru' ? CRM_QUALIFIERS_RU[m[2]!] ?? m[2] : m[2]}`;
 }
+
+/** The brands a Russian reader writes in Cyrillic (the others, Bitrix24 and amoCRM among them, are written in Latin in Russian too). */
+const CRM_BRANDS_RU: Readonly<Record<string, string>> = { MegaFon: 'МегаФон' };

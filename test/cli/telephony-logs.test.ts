@@ -99,6 +99,10 @@ describe('MegaFon Virtual PBX: the CRM API call history', () => {
   it('is recognised: start (UTC) the time, user_name the employee, type and status the direction and outcome, duration the talk, not wait', () => {
     const inspect = JSON.parse(runCli(['inspect', file, '--kind', 'activities', '--format', 'json'], { cwd: dir }).stdout);
     expect(inspect.profile.id).toBe('megafon-api');
+    // The brand in Cyrillic in a Russian run, as a Russian reader writes it.
+    const ru = runCli(['inspect', file, '--kind', 'activities', '--lang', 'ru'], { cwd: dir }).stdout;
+    expect(ru).toContain('CRM:        МегаФон, Виртуальная АТС, история звонков CRM API');
+    expect(runCli(['inspect', file, '--kind', 'activities', '--lang', 'en'], { cwd: dir }).stdout).toContain('MegaFon, Virtual PBX, CRM API call history');
     const fieldOf = (header: string) => inspect.columns.find((c: { header: string }) => c.header === header)?.field;
     expect(['start', 'uid', 'type', 'status', 'client', 'user_name', 'duration', 'wait', 'diversion', 'destination'].map(fieldOf)).toEqual(['at', 'call_id', 'direction', 'missed', 'phone', 'manager', 'duration_s', undefined, undefined, undefined]);
     // Megafon's statuses: Success took place; missed, Busy, NotAvailable, NotAllowed did not.
