@@ -29,6 +29,8 @@ const INVISIBLE_ALL = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
  */
 export function normalizeHeader(header: string): string {
   let s = header
+    // «Ответственный» written by a macOS tool has «й» as «и» and a combining mark (NFD): composed first.
+    .normalize('NFC')
     .replace(/^\uFEFF/, '')
     .replace(INVISIBLE_ALL, '')
     .replace(/[\u00a0\u202f\u2007\u2009_]/g, ' ')

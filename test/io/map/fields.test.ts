@@ -106,3 +106,14 @@ describe('a deal\'s price under the names it goes by', () => {
     expect(mapped(['Дата звонка', 'Тип звонка', 'Номер клиента', 'Сотрудник', 'Стоимость'])).toEqual({ at: 'Дата звонка', direction: 'Тип звонка', phone: 'Номер клиента', manager: 'Сотрудник' });
   });
 });
+
+// A CSV a macOS tool wrote keeps «й» and «ё» decomposed (NFD): «Ответственный» did not map to the manager.
+describe('headers in NFD map as the same words in NFC', () => {
+  it('«Ответственный», «Дата создания», «Этап» written with combining marks', () => {
+    const headers = ['ID', 'Ответственный', 'Дата создания', 'Этап сделки', 'Бюджет'].map((h) => h.normalize('NFD'));
+    expect(headers[1]).not.toBe('Ответственный');
+    const map = mapColumns(headers, 'deals', {}, undefined, detectProfile(headers, 'deals'));
+    expect(map.fields.get('manager')).toEqual([1]);
+    expect(map.fields.get('created_at')).toEqual([2]);
+  });
+});
