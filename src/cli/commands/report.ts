@@ -207,7 +207,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     assertions.push(...used.map((a) => parseAssertion(a.expr, a.level, { path: `--preset ${m.preset}` })));
     if (skipped.length > 0) ctx.stderr.write(`${tr(lang, `набор ${m.preset}: не применимо к этому запуску`, `preset ${m.preset}: not applicable to this run`)}: ${skipped.map((a) => a.expr).join(', ')}\n`);
   }
-  checkAssertionPaths(assertions, tree, ASSERTION_ROOTS);
+  checkAssertionPaths(assertions, tree, ASSERTION_ROOTS, questionnaire ? { bands: questionnaire.bands } : {});
   const report = buildReport(parts, assertions, { now, lang: m.lang });
   const out = await renderReport(report, format);
   const inputs = given.filter((f): f is string => typeof f === 'string');
