@@ -33,7 +33,7 @@ import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, type Impor
 import { assertOutputPlace, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { clearProgress } from '../progress.js';
-import { warnWithoutExports } from '../warnings.js';
+import { warnUnusedOptions, warnWithoutExports } from '../warnings.js';
 import { parseAmount, parseHourlyCost } from './compare.js';
 import { kpiOptionsFromCli, parseGroupBy } from './kpi.js';
 
@@ -163,6 +163,8 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const lang = messageLang(ctx, o.lang ?? config.lang);
   ctx.messageLang = lang;
   const m = merge(o, config, configFile, lang);
+  // As audit says it: no money column and no word why is what a forgotten managers key gave.
+  warnUnusedOptions(ctx, lang, [m.hourlyCost !== undefined && m.managers === undefined && (o.hourlyCost !== undefined ? 'hourlyCost' : 'hourlyCostConfig')]);
   const format = resolveFormat(o.format, o.output, FORMATS, o.output ? 'xlsx' : 'md');
   assertBinaryDestination(ctx, format, o.output);
   const now = resolveNow(ctx, o.now);
