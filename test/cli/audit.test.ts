@@ -180,6 +180,30 @@ describe('several answers files with problems', () => {
   });
 });
 
+// A tester: `reporting.staff: [yes]` was named alone (exit 2); the other four mistakes came only after fixing it; `~` read «».
+describe('an answers file with a list among its answers', () => {
+  it('names the list with every other mistake, and an empty answer as empty, in both languages', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-answers-'));
+    writeFileSync(path.join(dir, 'a.yaml'), ['answers:', '  lead.concept: maybe', '  journal.interactions: ~', '  reporting.management: yes', '  reporting.staff: [yes]', '  erp.catalog: yes', '  erp.bogus: yes', '  telephony.integrated: yes', ''].join('\n'));
+    const ru = runCli(['audit', '--answers', 'a.yaml', '--lang', 'ru', ...NOW], { cwd: dir });
+    expect(ru.code).toBe(2);
+    expect(ru.stdout).toBe('');
+    expect(ru.stderr.split('\n').filter((l) => l.startsWith('a.yaml') || l.startsWith('ошибка: a.yaml'))).toEqual([
+      'ошибка: a.yaml, в answers.lead.concept: «maybe» — не ответ на lead.concept',
+      'a.yaml, в answers.journal.interactions: пустое значение (null) — не ответ на journal.interactions',
+      'a.yaml, в answers.reporting.staff: список — не ответ на reporting.staff: ответ — одно значение, без скобок',
+      'a.yaml, в answers.erp.bogus: неизвестный id вопроса «erp.bogus»',
+      'a.yaml, в answers: нет ответа на erp.payments',
+    ]);
+    expect(ru.stderr).not.toMatch(/\n\s+at /);
+    const en = runCli(['audit', '--answers', 'a.yaml', '--lang', 'en', ...NOW], { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('a.yaml, at answers.journal.interactions: an empty value (null) is not an answer to journal.interactions');
+    expect(en.stderr).toContain('a.yaml, at answers.reporting.staff: a list is not an answer to reporting.staff: an answer is one value, without brackets\n  hint: answer one of: yes, no, skip');
+    expect(en.stderr).toContain('a.yaml, at answers: no answer for erp.payments');
+  });
+});
+
 // `--hourly-cost 0` printed «около 0 ₽ в месяц» (the prompt refused 0); 1e21 printed «около 1.575e+23 ₽».
 describe('audit --managers and --hourly-cost: the rule of the prompts', () => {
   const run = (...args: string[]) => runCli(['audit', '--answers', 'samples/answers/ahead-of-most.yaml', ...args]);
