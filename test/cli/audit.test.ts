@@ -204,6 +204,22 @@ describe('an answers file with a list among its answers', () => {
   });
 });
 
+// A tester: `lead.concept: не знаю` was a skip, `"don't know"` (the interactive label's English) exit 2.
+describe("«не знаю» and \"don't know\" in an answers file", () => {
+  it('both are a skip, listed as unanswered; "unknown" is still refused', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-answers-'));
+    const file = (skip: string) => ['answers:', `  lead.concept: ${skip}`, '  journal.interactions: "не знаю"', '  reporting.management: yes', '  reporting.staff: yes', '  erp.catalog: yes', '  erp.payments: yes', '  telephony.integrated: yes', ''].join('\n');
+    writeFileSync(path.join(dir, 'en.yaml'), file('"Don\'t know"'));
+    const en = runCli(['audit', '--answers', 'en.yaml', '--lang', 'en', '--format', 'json', ...NOW], { cwd: dir });
+    expect(en.code, en.stderr).toBe(0);
+    expect(JSON.parse(en.stdout).unanswered).toEqual(['lead.concept', 'journal.interactions']);
+    writeFileSync(path.join(dir, 'unknown.yaml'), file('unknown'));
+    const ru = runCli(['audit', '--answers', 'unknown.yaml', '--lang', 'ru', ...NOW], { cwd: dir });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toContain('unknown.yaml, в answers.lead.concept: «unknown» — не ответ на lead.concept');
+  });
+});
+
 // `--hourly-cost 0` printed «около 0 ₽ в месяц» (the prompt refused 0); 1e21 printed «около 1.575e+23 ₽».
 describe('audit --managers and --hourly-cost: the rule of the prompts', () => {
   const run = (...args: string[]) => runCli(['audit', '--answers', 'samples/answers/ahead-of-most.yaml', ...args]);

@@ -34,13 +34,18 @@ const SYNONYMS: Record<string, string> = {
   пропустить: 'skip',
   пропуск: 'skip',
   'не знаю': 'skip',
+  // The interactive choice reads «Пропустить / не знаю» / "Skip / don't know": both phrases are skip in a file too.
+  "don't know": 'skip',
+  'dont know': 'skip',
+  'do not know': 'skip',
 };
 
 /** An answer as written (`да`, `Y`, `true`, a YAML boolean) as the canonical id, or as given. */
 export function normalizeAnswer(raw: unknown): string {
   if (raw === true) return 'yes';
   if (raw === false) return 'no';
-  const value = writtenAnswer(raw).trim().toLowerCase().replace(/ё/g, 'е');
+  // A typographic apostrophe (don’t, as editors write it) and doubled spaces read as typed plainly.
+  const value = writtenAnswer(raw).trim().toLowerCase().replace(/ё/g, 'е').replace(/[’ʼ`]/g, "'").replace(/\s+/g, ' ');
   return SYNONYMS[value] ?? value;
 }
 

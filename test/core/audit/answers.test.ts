@@ -12,6 +12,9 @@ describe('answers as people write them', () => {
     expect(['да', 'Да', ' ДА ', 'y', 'true', true, 'yes', 'д', 'Д'].map(normalizeAnswer)).toEqual(Array(9).fill('yes'));
     expect(['нет', 'n', 'false', false, 'no', 'н'].map(normalizeAnswer)).toEqual(Array(6).fill('no'));
     expect(['пропустить', 'skip'].map(normalizeAnswer)).toEqual(['skip', 'skip']);
+    // A tester: «не знаю» was a skip and "don't know", the interactive label's English, was refused.
+    expect(['не знаю', 'Не  знаю', "don't know", "Don't Know", 'DON’T KNOW', 'dont know', 'do not know'].map(normalizeAnswer)).toEqual(Array(7).fill('skip'));
+    expect(['unknown', 'maybe', "don't"].map(normalizeAnswer)).toEqual(['unknown', 'maybe', "don't"]);
     const words = ['да', 'нет', 'пропустить', 'y', 'n', true, false];
     const { answers } = parseAnswers({ answers: Object.fromEntries(ids.map((id, i) => [id, words[i]])) }, q, 'a.yaml', false);
     expect([...answers.values()]).toEqual(['yes', 'no', 'skip', 'yes', 'no', 'yes', 'no']);
