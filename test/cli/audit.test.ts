@@ -249,6 +249,14 @@ describe('audit --managers and --hourly-cost: the rule of the prompts', () => {
       expect(en.stderr).toContain(`--managers: "${n}" is not a number of sales managers: a whole number from 1 to 100,000`);
     }
     expect(run('--managers', '100 000'.replace(' ', '_'), '--lang', 'ru').code).toBe(0);
+    // Group-separated as --hourly-cost "1 500" is read (a tester), with the same limits.
+    const grouped = run('--managers', '1 000', '--hourly-cost', '1 500', '--lang', 'ru');
+    expect(grouped.code, grouped.stderr).toBe(0);
+    expect(grouped.stdout).toBe(run('--managers', '1000', '--hourly-cost', '1500', '--lang', 'ru').stdout);
+    const past = run('--managers', '100 001', '--lang', 'ru');
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain('--managers: «100 001» — нужно число менеджеров по продажам: целое, от 1 до 100 000');
+    expect(run('--managers', '1,000', '--lang', 'en').stderr).toContain('--managers: "1,000" is not a number of sales managers: a whole number from 1 to 100,000');
     // report takes what audit takes (a reviewer: it printed 20 999 999 999 979 hours).
     const report = runCli(['report', '--answers', 'samples/answers/leader.yaml', '--managers', '999999999999', '--format', 'json', '--lang', 'en']);
     expect(report.code).toBe(2);

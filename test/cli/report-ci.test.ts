@@ -265,6 +265,30 @@ describe('options as people type them', () => {
   });
 });
 
+// A tester: `managers: "1 000"` (and `--managers "1 000"`) was refused while `hourlyCost: "1 500"` was read.
+describe('the number of managers in the config file', () => {
+  it('takes "1 000" as --managers does, with the same limits, said in the run\'s language', () => {
+    const dir = tmp();
+    const config = (managers: string) => writeFileSync(path.join(dir, 'crm-audit.config.yaml'), ['audit:', `  answers: ${S('answers/ahead-of-most.yaml')}`, `  managers: ${managers}`, '  hourlyCost: 1500', ''].join('\n'));
+    const hours = (managers: string) => {
+      config(managers);
+      const run = runCli(['report', '--format', 'json', ...NOW], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      return JSON.stringify(JSON.parse(run.stdout).audit.recommendations.map((r: { cost?: unknown }) => r.cost));
+    };
+    expect(hours('"1 000"')).toBe(hours('1000'));
+    expect(hours('"1 000"')).toContain('1000');
+    for (const managers of ['0', '100001', '1.5', '"1,000"', 'много']) {
+      config(managers);
+      const ru = runCli(['report', '--format', 'json', '--lang', 'ru', ...NOW], { cwd: dir });
+      expect(ru.code).toBe(2);
+      expect(ru.stderr).toContain(`в audit.managers: «${managers.replace(/"/g, '')}» — не число менеджеров по продажам; нужно целое число от 1 до 100 000`);
+      const en = runCli(['report', '--format', 'json', '--lang', 'en', ...NOW], { cwd: dir });
+      expect(en.stderr).toContain(`at audit.managers: not a number of sales managers: "${managers.replace(/"/g, '')}"; write a whole number from 1 to 100,000`);
+    }
+  });
+});
+
 describe('the audit\'s hourly cost in the config file', () => {
   it('takes the money forms the option takes («1 500», «1 234,5»), as compare.cost does', () => {
     const dir = tmp();
