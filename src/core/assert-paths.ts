@@ -1,4 +1,5 @@
 import type { Assertion } from './assert.js';
+import { VERDICTS } from './audit/types.js';
 import { UserError, UserErrors } from './errors.js';
 import type { Text } from './i18n.js';
 import type { MessageId, Params } from './messages.js';
@@ -35,23 +36,32 @@ const isGroup = (v: unknown): v is Record<string, unknown> => v !== null && type
 const show = (path: readonly string[]) => path.map((p, i) => (p === '*' || /^[\p{L}\p{N}_-]+$/u.test(p) ? p : `"${p}"`).replace(/^/, i === 0 ? '' : '.')).join('');
 
 /**
+ * What a quoted value on a text path may be, when the run knows it: the bands of the questionnaire in use (their ids
+ * are what `audit.band` and `audit.evidence.band` hold; their titles, in each language, are said to be no id).
+ * A verdict path (`audit.evidence.<criterion>`) is always checked against the five verdicts.
+ */
+export interface AssertionValues {
+  bands?: readonly { id: string; title: Readonly<Record<string, string>> }[];
+}
+
+/**
  * Checks every assertion's path against the shape of the tree it will be judged on, before judging:
  * the valid names are read from the tree itself, so a new result key is assertable without a list to edit.
  * A name that is not there fails with the closest names ("did you mean"); a root that this run does not
  * produce, or a part of one only some inputs produce (`audit.evidence`, `compare.payback_months`), fails
  * saying what would produce it (`absentRoots`, keyed by the dotted path; `*` in second place for any name).
  */
-export function checkAssertionPaths(assertions: readonly Assertion[], tree: Record<string, unknown>, absentRoots: Readonly<Record<string, Text>>): void {
+export function checkAssertionPaths(assertions: readonly Assertion[], tree: Record<string, unknown>, absentRoots: Readonly<Record<string, Text>>, values: AssertionValues = {}): void {
   const errors: UserError[] = [];
   for (const a of assertions) {
-    const problem = pathProblem(a, tree, absentRoots);
+    const problem = pathProblem(a, tree, absentRoots, values);
     if (problem) errors.push(UserError.of('E_ASSERT_PATH', problem.id, { source: a.source, ...problem.params }, a.where ?? { path: '--assert' }));
   }
   if (errors.length === 1) throw errors[0]!;
   if (errors.length > 1) throw new UserErrors(errors);
 }
 
-function pathProblem(a: Assertion, tree: Record<string, unknown>, absentRoots: Readonly<Record<string, Text>>): { id: MessageId; params: Params } | undefined {
+function pathProblem(a: Assertion, tree: Record<string, unknown>, absentRoots: Readonly<Record<string, Text>>, values: AssertionValues): { id: MessageId; params: Params } | undefined {
   let nodes: unknown[] = [tree];
   for (const [i, segment] of a.path.entries()) {
     // A `*` over an empty group (no manager in both runs) leaves nothing to check the rest against.
@@ -85,7 +95,7 @@ function pathProblem(a: Assertion, tree: Record<string, unknown>, absentRoots: R
     const list = names.slice(0, 12).join(', ') + (names.length > 12 ? ', …' : '');
     return { id: 'assertPath.group', params: { path: show(a.path), list } };
   }
-  return typeProblem(a, nodes);
+  return typeProblem(a, nodes, values);
 }
 
 type Kind = 'number' | 'boolean' | 'string';
@@ -99,14 +109,14 @@ const VALUE_KIND: Record<Kind, { ru: string; en: string }> = { number: { ru: 'ч
  * The kind is read from the values this run has: a null (not computed here, a number in another run) says nothing,
  * so a path whose every value is null passes; values of more than one kind (`audit.evidence.*`) are left to judging.
  */
-function typeProblem(a: Assertion, nodes: readonly unknown[]): { id: MessageId; params: Params } | undefined {
+function typeProblem(a: Assertion, nodes: readonly unknown[], known: AssertionValues): { id: MessageId; params: Params } | undefined {
   if (a.value === null) return undefined;
   const values = nodes.filter((n) => kindOf(n) !== undefined);
   const kinds = new Set(values.map(kindOf));
   if (kinds.size !== 1) return undefined;
   const kind = kindOf(values[0])!;
   const ordering = a.op !== '==' && a.op !== '!=';
-  if (ordering ? kind === 'number' : kind === kindOf(a.value)) return undefined;
+  if (ordering ? kind === 'number' : kind === kindOf(a.value)) return typeof a.value === 'string' ? valueProblem(a, a.value, known) : undefined;
   const path = show(a.path);
   const { holds, holdsRu, example } = describeValues(a.path, kind, values[0]);
   const params = { path, holds, holdsRu, op: a.op, example, value: VALUE_KIND[kindOf(a.value)!].en, valueRu: VALUE_KIND[kindOf(a.value)!].ru };
@@ -130,4 +140,46 @@ function describeValues(at: readonly string[], kind: Kind, sample: unknown): { h
   if (last === 'band') return { holds: `a band id such as ${text}`, holdsRu: `id уровня, например ${text}`, example };
   if (at[0] === 'audit' && at[1] === 'evidence') return { holds: `a verdict such as ${text}`, holdsRu: `вердикт, например ${text}`, example };
   return { holds: `text such as ${text}`, holdsRu: `текст, например ${text}`, example };
+}
+
+/**
+ * A quoted value that is none of the values the path can hold: a misspelt band id or verdict (`audit.band!='not-startd'`)
+ * would make `==` always fail and `!=` always pass, a gate switched off by a typo (a tester). Said with the closest
+ * value, or, for a band's title (`audit.band=='Лидер'`), with its id: the tree holds ids, the same in every language.
+ */
+function valueProblem(a: Assertion, value: string, known: AssertionValues): { id: MessageId; params: Params } | undefined {
+  const domain = valueDomain(a.path, known);
+  if (!domain || domain.ids.includes(value)) return undefined;
+  const path = show(a.path);
+  const rewrite = (id: string) => `${path}${a.op}'${id}'`;
+  const titled = known.bands?.find((b) => Object.values(b.title).some((t) => t.trim().toLowerCase() === value.trim().toLowerCase()));
+  if (domain.kind === 'band' && titled) return { id: 'assertPath.bandTitle', params: { path, value, band: titled.id, example: rewrite(titled.id) } };
+  const near = value.trim() === '' ? [] : closest(value, domain.ids);
+  const suggestions = near.map(rewrite);
+  const always = a.op === '==' ? { outcome: 'fail', outcomeRu: 'проваливалась бы' } : { outcome: 'pass', outcomeRu: 'проходила бы' };
+  const params = { path, value, ...domain.words, ...always, suggestions: suggestions.join(' or '), suggestionsRu: suggestions.join(' или ') };
+  return { id: near.length > 0 ? 'assertPath.valueDidYouMean' : 'assertPath.unknownValue', params };
+}
+
+/** The values a text path holds, when they are known: band ids on `audit.band` and `audit.evidence.band`, verdicts on `audit.evidence.<criterion>`. */
+function valueDomain(at: readonly string[], known: AssertionValues): { kind: 'band' | 'verdict'; ids: readonly string[]; words: Params } | undefined {
+  if (at[0] !== 'audit') return undefined;
+  const band = (at.length === 2 && at[1] === 'band') || (at.length === 3 && at[1] === 'evidence' && at[2] === 'band');
+  if (band) {
+    if (!known.bands) return undefined;
+    const ids = known.bands.map((b) => b.id);
+    const titled = (lang: string) =>
+      known
+        .bands!.map((b) => {
+          const t = b.title[lang] ?? Object.values(b.title)[0];
+          return t ? `${b.id} (${lang === 'ru' ? `«${t}»` : `"${t}"`})` : b.id;
+        })
+        .join(', ');
+    return { kind: 'band', ids, words: { what: 'a band id of this questionnaire', whatRu: 'id уровня этой анкеты', holds: 'band ids', holdsRu: 'id уровней', list: titled('en'), listRu: titled('ru') } };
+  }
+  if (at[1] === 'evidence' && at.length >= 3 && at[2] !== 'total' && at[2] !== 'band') {
+    const list = VERDICTS.join(', ');
+    return { kind: 'verdict', ids: VERDICTS, words: { what: 'a verdict', whatRu: 'вердикт', holds: 'verdicts', holdsRu: 'вердикты', list, listRu: list } };
+  }
+  return undefined;
 }

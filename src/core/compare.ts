@@ -196,8 +196,21 @@ export const KPI_OF: Readonly<Record<string, string>> = { leads_per_month: 'lead
 function withReason(row: CompareRow, before: PeriodKpis, after: PeriodKpis): CompareRow {
   if (row.before !== null && row.after !== null) return row;
   const kpi = KPI_OF[row.metric] ?? row.metric;
-  const reason = (row.before === null ? before.notApplicable?.[kpi] : undefined) ?? (row.after === null ? after.notApplicable?.[kpi] : undefined);
+  const why = [row.before === null ? before.notApplicable?.[kpi] : undefined, row.after === null ? after.notApplicable?.[kpi] : undefined];
+  const reason = why[0] !== undefined && why[1] !== undefined ? bothPeriods(why[0], why[1]) : (why[0] ?? why[1]);
   return reason === undefined ? row : { ...row, not_applicable: reason };
+}
+
+/**
+ * The reason of a row both periods leave empty for the same want: two sets with no call log named only
+ * --before-activities, and adding it left the row empty (a tester); it names what fills the row, both
+ * periods' options. A cutover's periods give one reason (`--activities`), kept as it is.
+ */
+function bothPeriods(before: string, after: string): string {
+  const b = / \(--before-(\w+)\)$/.exec(before);
+  const a = / \(--after-(\w+)\)$/.exec(after);
+  if (!b || !a || b[1] !== a[1] || before.slice(0, b.index) !== after.slice(0, a.index)) return before;
+  return `${before.slice(0, b.index)} (--before-${b[1]} and --after-${a[1]})`;
 }
 
 const MANAGER_ROWS = COMPARE_ROWS.filter((r) => ['conversion', 'response_min_median', 'touches_per_won'].includes(r.metric));

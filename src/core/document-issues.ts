@@ -16,6 +16,7 @@ const SCHEMA_RULES: readonly Template[] = [
   { en: `not a share: "{value}"; write ${SHARE_FORMS.en}`, ru: `«{value}» — не доля; нужна ${SHARE_FORMS.ru}` },
   { en: 'not a grouping: "{value}"; use manager, source, pipeline, stage, month, comma-separated for a pivot', ru: '«{value}» — не группировка; можно manager, source, pipeline, stage, month, через запятую для сводной таблицы' },
   { en: `not an hour's cost in roubles: "{value}"; write a number above 0 and at most 10,000,000`, ru: `«{value}» — не цена часа в рублях; нужно число больше 0 и не больше 10 000 000` },
+  { en: 'not a number of sales managers: "{value}"; write a whole number from 1 to 100,000', ru: '«{value}» — не число менеджеров по продажам; нужно целое число от 1 до 100 000' },
   { en: 'a target is a fraction such as 0.2 or a percentage such as "+20%"', ru: 'цель — доля (например, 0.2) или проценты (например, «+20%»)' },
   { en: 'a target is a change from -100% to +1000%: write 0.2 or "+20%" for twenty percent', ru: 'цель — изменение от −100% до +1000%: двадцать процентов пишут 0.2 или «+20%»' },
   { en: '"{value}" is above +1000%: a target is a change from -100% to +1000%', ru: '«{value}» — больше +1000%: цель — изменение от −100% до +1000%' },

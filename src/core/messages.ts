@@ -561,6 +561,8 @@ export const PRINTER = {
 /** Options given that change nothing without another (said on stderr, the run goes on). */
 export const UNUSED_OPTION = {
   hourlyCost: { ru: '--hourly-cost ни на что не влияет без --managers: деньги рекомендаций — это часы × число менеджеров × стоимость часа', en: '--hourly-cost changes nothing without --managers: a recommendation\'s money is hours × managers × the hourly cost' },
+  // report read audit.hourlyCost from its config, and --hourly-cost, with no managers, and said nothing (a tester).
+  hourlyCostConfig: { ru: 'audit.hourlyCost в конфиге ни на что не влияет без audit.managers (или --managers): деньги рекомендаций — это часы × число менеджеров × стоимость часа', en: 'audit.hourlyCost in the config changes nothing without audit.managers (or --managers): a recommendation\'s money is hours × managers × the hourly cost' },
   monthlyCost: { ru: '--monthly-cost ни на что не влияет без --cost: окупаемость и ROI считаются от разовых затрат на внедрение', en: '--monthly-cost changes nothing without --cost: payback and ROI are computed from the one-off implementation cost' },
   margin: { ru: '--margin ни на что не влияет без --cost: доля маржи нужна только окупаемости и ROI', en: '--margin changes nothing without --cost: the margin share only goes into payback and ROI' },
   metrics: { ru: '--metrics выбирает столбцы таблицы в терминале и в Markdown; JSON, CSV, XLSX и HTML содержат все показатели', en: '--metrics picks the columns of the terminal and Markdown tables; JSON, CSV, XLSX and HTML hold every metric' },

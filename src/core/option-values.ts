@@ -75,11 +75,13 @@ export const MAX_HOURLY_COST = 10_000_000;
 export const MAX_MANAGERS = 100_000;
 
 /**
- * `8`, `1_000`: a whole number above 0, else undefined. Digits only: `1e3`, `2.5`, `-3` are refused,
- * on the command line (`--managers`) and at the prompt alike.
+ * `8`, `1_000`, `1 000` (the group separators money takes: spaces, non-breaking and narrow ones, `'`): a whole
+ * number above 0, else undefined. Digits only: `1e3`, `2.5`, `-3`, `1,000` are refused, on the command line
+ * (`--managers`), in the config and at the prompt alike.
  */
 export function readCount(text: string): number | undefined {
-  const digits = text.trim().replace(/_/g, '');
+  // `--managers "1 000"` was refused while `--hourly-cost "1 500"` was read (a tester).
+  const digits = text.trim().replace(GROUP, '');
   if (!/^\d+$/.test(digits)) return undefined;
   const n = Number(digits);
   return n > 0 && Number.isSafeInteger(n) ? n : undefined;

@@ -180,6 +180,46 @@ describe('several answers files with problems', () => {
   });
 });
 
+// A tester: `reporting.staff: [yes]` was named alone (exit 2); the other four mistakes came only after fixing it; `~` read «».
+describe('an answers file with a list among its answers', () => {
+  it('names the list with every other mistake, and an empty answer as empty, in both languages', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-answers-'));
+    writeFileSync(path.join(dir, 'a.yaml'), ['answers:', '  lead.concept: maybe', '  journal.interactions: ~', '  reporting.management: yes', '  reporting.staff: [yes]', '  erp.catalog: yes', '  erp.bogus: yes', '  telephony.integrated: yes', ''].join('\n'));
+    const ru = runCli(['audit', '--answers', 'a.yaml', '--lang', 'ru', ...NOW], { cwd: dir });
+    expect(ru.code).toBe(2);
+    expect(ru.stdout).toBe('');
+    expect(ru.stderr.split('\n').filter((l) => l.startsWith('a.yaml') || l.startsWith('ошибка: a.yaml'))).toEqual([
+      'ошибка: a.yaml, в answers.lead.concept: «maybe» — не ответ на lead.concept',
+      'a.yaml, в answers.journal.interactions: пустое значение (null) — не ответ на journal.interactions',
+      'a.yaml, в answers.reporting.staff: список — не ответ на reporting.staff: ответ — одно значение, без скобок',
+      'a.yaml, в answers.erp.bogus: неизвестный id вопроса «erp.bogus»',
+      'a.yaml, в answers: нет ответа на erp.payments',
+    ]);
+    expect(ru.stderr).not.toMatch(/\n\s+at /);
+    const en = runCli(['audit', '--answers', 'a.yaml', '--lang', 'en', ...NOW], { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('a.yaml, at answers.journal.interactions: an empty value (null) is not an answer to journal.interactions');
+    expect(en.stderr).toContain('a.yaml, at answers.reporting.staff: a list is not an answer to reporting.staff: an answer is one value, without brackets\n  hint: answer one of: yes, no, skip');
+    expect(en.stderr).toContain('a.yaml, at answers: no answer for erp.payments');
+  });
+});
+
+// A tester: `lead.concept: не знаю` was a skip, `"don't know"` (the interactive label's English) exit 2.
+describe("«не знаю» and \"don't know\" in an answers file", () => {
+  it('both are a skip, listed as unanswered; "unknown" is still refused', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-answers-'));
+    const file = (skip: string) => ['answers:', `  lead.concept: ${skip}`, '  journal.interactions: "не знаю"', '  reporting.management: yes', '  reporting.staff: yes', '  erp.catalog: yes', '  erp.payments: yes', '  telephony.integrated: yes', ''].join('\n');
+    writeFileSync(path.join(dir, 'en.yaml'), file('"Don\'t know"'));
+    const en = runCli(['audit', '--answers', 'en.yaml', '--lang', 'en', '--format', 'json', ...NOW], { cwd: dir });
+    expect(en.code, en.stderr).toBe(0);
+    expect(JSON.parse(en.stdout).unanswered).toEqual(['lead.concept', 'journal.interactions']);
+    writeFileSync(path.join(dir, 'unknown.yaml'), file('unknown'));
+    const ru = runCli(['audit', '--answers', 'unknown.yaml', '--lang', 'ru', ...NOW], { cwd: dir });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toContain('unknown.yaml, в answers.lead.concept: «unknown» — не ответ на lead.concept');
+  });
+});
+
 // `--hourly-cost 0` printed «около 0 ₽ в месяц» (the prompt refused 0); 1e21 printed «около 1.575e+23 ₽».
 describe('audit --managers and --hourly-cost: the rule of the prompts', () => {
   const run = (...args: string[]) => runCli(['audit', '--answers', 'samples/answers/ahead-of-most.yaml', ...args]);
@@ -209,6 +249,14 @@ describe('audit --managers and --hourly-cost: the rule of the prompts', () => {
       expect(en.stderr).toContain(`--managers: "${n}" is not a number of sales managers: a whole number from 1 to 100,000`);
     }
     expect(run('--managers', '100 000'.replace(' ', '_'), '--lang', 'ru').code).toBe(0);
+    // Group-separated as --hourly-cost "1 500" is read (a tester), with the same limits.
+    const grouped = run('--managers', '1 000', '--hourly-cost', '1 500', '--lang', 'ru');
+    expect(grouped.code, grouped.stderr).toBe(0);
+    expect(grouped.stdout).toBe(run('--managers', '1000', '--hourly-cost', '1500', '--lang', 'ru').stdout);
+    const past = run('--managers', '100 001', '--lang', 'ru');
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain('--managers: «100 001» — нужно число менеджеров по продажам: целое, от 1 до 100 000');
+    expect(run('--managers', '1,000', '--lang', 'en').stderr).toContain('--managers: "1,000" is not a number of sales managers: a whole number from 1 to 100,000');
     // report takes what audit takes (a reviewer: it printed 20 999 999 999 979 hours).
     const report = runCli(['report', '--answers', 'samples/answers/leader.yaml', '--managers', '999999999999', '--format', 'json', '--lang', 'en']);
     expect(report.code).toBe(2);

@@ -138,6 +138,34 @@ describe('two sets of files, a call log for the after period only', () => {
     expect(run.stderr).toContain('The before period has no activities file (--before-activities)');
   });
 
+  // A tester: with no call log in either period the rows said «(--before-activities)»; adding it left them empty.
+  it('with no call log in either period the reason names both options; with one period\'s, the other\'s; a cutover keeps --activities', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'coverage-'));
+    writeFileSync(path.join(dir, 'before.csv'), 'id,manager,created_at,closed_at,status\n1,Иванов Иван,2024-12-02 10:00,2024-12-10 10:00,won\n2,Иванов Иван,2024-12-03 10:00,2024-12-05 10:00,lost\n');
+    writeFileSync(path.join(dir, 'after.csv'), 'id,manager,created_at,closed_at,status\n3,Иванов Иван,2025-01-02 10:00,2025-01-10 10:00,won\n4,Иванов Иван,2025-01-03 10:00,2025-01-06 10:00,lost\n');
+    writeFileSync(path.join(dir, 'calls.csv'), 'deal_id,manager,at,direction\n1,Иванов Иван,2024-12-02 10:30,out\n2,Иванов Иван,2024-12-03 11:00,out\n');
+    const sets = ['compare', '--before-deals', 'before.csv', '--after-deals', 'after.csv'];
+    const reasons = (args: string[]) => {
+      const run = runCli([...args, '--format', 'json', '--lang', 'en'], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      return Object.fromEntries((JSON.parse(run.stdout).rows as Array<{ metric: string; not_applicable?: string }>).filter((r) => r.not_applicable).map((r) => [r.metric, r.not_applicable]));
+    };
+    expect(reasons(sets)).toMatchObject({
+      touches_per_won: 'needs an activities file with deal_id or client (--before-activities and --after-activities)',
+      response_min_median: 'needs an activities file with deal_id or client (--before-activities and --after-activities)',
+      missed_share: 'needs an activities file (--before-activities and --after-activities)',
+    });
+    const ru = runCli([...sets, '--lang', 'ru'], { cwd: dir });
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stdout.replace(/\s+/g, ' ')).toContain('Касаний на продажу, Реакция, мин (медиана), Перезвонили — нужен файл активностей со сделкой или клиентом (--before-activities и --after-activities); Доля пропущенных — нужен файл активностей (--before-activities и --after-activities)');
+    const en = runCli([...sets, '--lang', 'en', '--format', 'md'], { cwd: dir });
+    expect(en.stdout).toContain('(--before-activities and --after-activities)');
+    // The before period's call log given: what is left to fill the rows is the after period's.
+    expect(reasons([...sets, '--before-activities', 'calls.csv']).touches_per_won).toBe('needs an activities file with deal_id or client (--after-activities)');
+    writeFileSync(path.join(dir, 'deals.csv'), ['id,manager,created_at,closed_at,status', '1,Иванов Иван,2024-12-02 10:00,2024-12-10 10:00,won', '2,Иванов Иван,2024-12-03 10:00,2024-12-05 10:00,lost', '3,Иванов Иван,2025-01-02 10:00,2025-01-10 10:00,won', '4,Иванов Иван,2025-01-03 10:00,2025-01-06 10:00,lost'].join('\n'));
+    expect(reasons(['compare', '-d', 'deals.csv', '--cutover', '2025-01-01']).touches_per_won).toBe('needs an activities file with deal_id or client (--activities)');
+  });
+
   it('-a beside two sets of files belongs to neither period: refused with the options that would take it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'coverage-'));
     const loose = runCli(['compare', '--before-deals', 'b.csv', '--after-deals', 'a.csv', '-a', 'calls.csv', '--lang', 'ru'], { cwd: dir });

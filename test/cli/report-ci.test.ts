@@ -52,6 +52,23 @@ describe('report in CI: exit codes, levels, path checks', () => {
     expect(en.stderr).toMatch(/audit\.band holds a band id such as [a-z-]+, and >= compares numbers/);
   });
 
+  // A tester: `audit.band!='not-startd'` passed (exit 0) and `audit.band=='Лидер'` failed as a real failure (exit 1).
+  it('a quoted band id or verdict that the path can never hold exits 2, listing the values, in both languages', () => {
+    const args = ['report', '--answers', S('answers/leader.yaml'), ...DATA, '--format', 'json', ...NOW];
+    const ru = runCli([...args, '--assert', "audit.band!='not-startd'", '--assert', "audit.evidence.journal.interactions!='contradictd'", '--assert', "audit.band=='Лидер'", '--lang', 'ru']);
+    expect(ru.code).toBe(2);
+    expect(ru.stdout).toBe('');
+    expect(ru.stderr).toContain("«not-startd» — не id уровня этой анкеты, и проверка всегда проходила бы; возможно, вы имели в виду audit.band!='not-started'\n  подсказка: в audit.band — id уровней: not-started («Внедрение не началось»), ahead-of-most (");
+    expect(ru.stderr).toContain("«contradictd» — не вердикт, и проверка всегда проходила бы; возможно, вы имели в виду audit.evidence.journal.interactions!='contradicted'\n  подсказка: в audit.evidence.journal.interactions — вердикты: confirmed, contradicted, inconclusive, no-data, not-checkable");
+    expect(ru.stderr).toContain("«Лидер» — название уровня leader, а в audit.band — id уровня (одинаковый на любом языке)\n  подсказка: например: audit.band=='leader'");
+    expect(ru.stderr).not.toContain('    at ');
+    const en = runCli([...args, '--assert', "audit.evidence.band=='xyzzy'", '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('"xyzzy" is not a band id of this questionnaire: audit.evidence.band never holds it, so the assertion would always fail\n  hint: audit.evidence.band holds band ids: not-started ("');
+    const fits = runCli([...args, '--assert', "audit.band=='leader'", '--assert', "audit.evidence.journal.interactions!='no-data'", '--lang', 'en']);
+    expect(fits.code).toBe(0);
+  });
+
   it('a compare.* or delta.* path without a cutover or a baseline exits 2 before reading the exports', () => {
     const dir = tmp();
     const missing = path.join(dir, 'no-such-deals.csv');
@@ -245,6 +262,30 @@ describe('options as people type them', () => {
     const bad = runCli(['report', '--format', 'json', ...NOW], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/crm-audit\.config\.yaml, at compare\.margin: not a share: "сорок"; write a share from 0 to 1 or a percentage/);
+  });
+});
+
+// A tester: `managers: "1 000"` (and `--managers "1 000"`) was refused while `hourlyCost: "1 500"` was read.
+describe('the number of managers in the config file', () => {
+  it('takes "1 000" as --managers does, with the same limits, said in the run\'s language', () => {
+    const dir = tmp();
+    const config = (managers: string) => writeFileSync(path.join(dir, 'crm-audit.config.yaml'), ['audit:', `  answers: ${S('answers/ahead-of-most.yaml')}`, `  managers: ${managers}`, '  hourlyCost: 1500', ''].join('\n'));
+    const hours = (managers: string) => {
+      config(managers);
+      const run = runCli(['report', '--format', 'json', ...NOW], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      return JSON.stringify(JSON.parse(run.stdout).audit.recommendations.map((r: { cost?: unknown }) => r.cost));
+    };
+    expect(hours('"1 000"')).toBe(hours('1000'));
+    expect(hours('"1 000"')).toContain('1000');
+    for (const managers of ['0', '100001', '1.5', '"1,000"', 'много']) {
+      config(managers);
+      const ru = runCli(['report', '--format', 'json', '--lang', 'ru', ...NOW], { cwd: dir });
+      expect(ru.code).toBe(2);
+      expect(ru.stderr).toContain(`в audit.managers: «${managers.replace(/"/g, '')}» — не число менеджеров по продажам; нужно целое число от 1 до 100 000`);
+      const en = runCli(['report', '--format', 'json', '--lang', 'en', ...NOW], { cwd: dir });
+      expect(en.stderr).toContain(`at audit.managers: not a number of sales managers: "${managers.replace(/"/g, '')}"; write a whole number from 1 to 100,000`);
+    }
   });
 });
 

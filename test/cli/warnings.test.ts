@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -54,5 +56,34 @@ describe('options that read exports, given with no export', () => {
     expect(en.stderr).toContain('Warning: --by changes nothing without the deals export (--deals): it is about the metrics computed from it\n');
     expect(en.stderr).toContain('Warning: --time-offset changes nothing without exports (--deals …)');
     expect(runCli(['report', '--answers', LEADER, '-d', DEALS, '--touch-norm', '3', '--lang', 'en', ...NOW]).stderr).not.toContain('changes nothing');
+  });
+});
+
+// A tester: a CI config with hourlyCost and no managers gave a workbook with no money column and no word why; audit warns.
+describe('an hourly cost without the number of managers, in report', () => {
+  const LEADER = path.join(ROOT, 'samples', 'answers', 'leader.yaml');
+  const NOW = ['--now', '2025-07-01T00:00:00Z', '--format', 'json'];
+
+  it('--hourly-cost is said to change nothing without --managers, as audit says it', () => {
+    const ru = runCli(['report', '--answers', LEADER, '--hourly-cost', '1500', '--lang', 'ru', ...NOW]);
+    expect(ru.code).toBe(0);
+    expect(ru.stderr).toBe('Внимание: --hourly-cost ни на что не влияет без --managers: деньги рекомендаций — это часы × число менеджеров × стоимость часа\n');
+    expect(ru.stderr).toBe(runCli(['audit', '--answers', LEADER, '--hourly-cost', '1500', '--lang', 'ru', ...NOW]).stderr);
+    const en = runCli(['report', '--answers', LEADER, '--hourly-cost', '1500', '--lang', 'en', ...NOW]);
+    expect(en.stderr).toBe("Warning: --hourly-cost changes nothing without --managers: a recommendation's money is hours × managers × the hourly cost\n");
+    expect(runCli(['report', '--answers', LEADER, '--hourly-cost', '1500', '--managers', '8', '--lang', 'en', ...NOW]).stderr).toBe('');
+  });
+
+  it('the config key is named as written in the config; managers from either place silence it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-hourly-'));
+    writeFileSync(path.join(dir, 'crm-audit.config.yaml'), `audit: { answers: ${JSON.stringify(LEADER)}, hourlyCost: "1 500" }\n`);
+    const ru = runCli(['report', '--lang', 'ru', ...NOW], { cwd: dir });
+    expect(ru.code).toBe(0);
+    expect(ru.stderr).toBe('Внимание: audit.hourlyCost в конфиге ни на что не влияет без audit.managers (или --managers): деньги рекомендаций — это часы × число менеджеров × стоимость часа\n');
+    const en = runCli(['report', '--lang', 'en', ...NOW], { cwd: dir });
+    expect(en.stderr).toBe("Warning: audit.hourlyCost in the config changes nothing without audit.managers (or --managers): a recommendation's money is hours × managers × the hourly cost\n");
+    expect(runCli(['report', '--managers', '8', '--lang', 'en', ...NOW], { cwd: dir }).stderr).toBe('');
+    writeFileSync(path.join(dir, 'crm-audit.config.yaml'), `audit: { answers: ${JSON.stringify(LEADER)}, hourlyCost: 1500, managers: 8 }\n`);
+    expect(runCli(['report', '--lang', 'en', ...NOW], { cwd: dir }).stderr).toBe('');
   });
 });

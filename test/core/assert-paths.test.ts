@@ -157,6 +157,44 @@ describe('an assertion whose value can never match what the path holds', () => {
     expect(say("audit.evidence.*=='confirmed'")).toBe('ok');
   });
 
+  // A tester: `audit.band!='not-startd'` and `audit.evidence.erp.catalog!='contradictd'` always passed: a CI gate off by a typo.
+  it('a quoted value that is no band id of the questionnaire, or no verdict, is refused with the values the path holds', () => {
+    const bands = [
+      { id: 'not-started', title: { ru: 'Внедрение не началось', en: 'Implementation has not started' } },
+      { id: 'ahead-of-most', title: { ru: 'Впереди большинства', en: 'Ahead of most' } },
+      { id: 'leader', title: { ru: 'Лидер', en: 'Leader' } },
+    ];
+    const sayWith = (expr: string, lang = 'en') => {
+      try {
+        checkAssertionPaths([parseAssertion(expr)], run, ASSERTION_ROOTS, { bands });
+      } catch (error) {
+        return describeUserError(error as UserError, lang);
+      }
+      return 'ok';
+    };
+    expect(sayWith("audit.band!='not-startd'")).toBe(
+      'at --assert: audit.band!=\'not-startd\': "not-startd" is not a band id of this questionnaire, so the assertion would always pass; did you mean audit.band!=\'not-started\'?\n  hint: audit.band holds band ids: not-started ("Implementation has not started"), ahead-of-most ("Ahead of most"), leader ("Leader")',
+    );
+    expect(sayWith("audit.band!='not-startd'", 'ru')).toBe(
+      "в --assert: audit.band!='not-startd': «not-startd» — не id уровня этой анкеты, и проверка всегда проходила бы; возможно, вы имели в виду audit.band!='not-started'\n  подсказка: в audit.band — id уровней: not-started («Внедрение не началось»), ahead-of-most («Впереди большинства»), leader («Лидер»)",
+    );
+    expect(sayWith("audit.evidence.band=='xyzzy'")).toContain('"xyzzy" is not a band id of this questionnaire: audit.evidence.band never holds it, so the assertion would always fail\n  hint: audit.evidence.band holds band ids:');
+    expect(sayWith("audit.evidence.band=='xyzzy'", 'ru')).toContain('в audit.evidence.band такого значения не бывает, и проверка всегда проваливалась бы');
+    // A verdict path takes the five verdicts, with or without the questionnaire's bands.
+    expect(say("audit.evidence.lead.concept!='contradictd'")).toBe(
+      "at --assert: audit.evidence.lead.concept!='contradictd': \"contradictd\" is not a verdict, so the assertion would always pass; did you mean audit.evidence.lead.concept!='contradicted'?\n  hint: audit.evidence.lead.concept holds verdicts: confirmed, contradicted, inconclusive, no-data, not-checkable",
+    );
+    expect(say("audit.evidence.*.concept=='yes'", 'ru')).toBe(
+      "в --assert: audit.evidence.*.concept=='yes': «yes» — не вердикт: в audit.evidence.*.concept такого значения не бывает, и проверка всегда проваливалась бы\n  подсказка: в audit.evidence.*.concept — вердикты: confirmed, contradicted, inconclusive, no-data, not-checkable",
+    );
+    // A band's title is no id: the path holds ids, the same in every language; the message gives the id.
+    expect(sayWith("audit.band=='Лидер'", 'ru')).toBe("в --assert: audit.band=='Лидер': «Лидер» — название уровня leader, а в audit.band — id уровня (одинаковый на любом языке)\n  подсказка: например: audit.band=='leader'");
+    expect(sayWith("audit.band!='ahead of most'")).toBe('at --assert: audit.band!=\'ahead of most\': "ahead of most" is the title of band ahead-of-most; audit.band holds band ids (the same in every language)\n  hint: write it as, e.g., audit.band!=\'ahead-of-most\'');
+    // Values that are there pass; so does a band on a run whose bands the caller did not give.
+    for (const expr of ["audit.band!='not-started'", "audit.evidence.band=='leader'", "audit.evidence.lead.concept!='no-data'", "audit.evidence.*.concept=='not-checkable'"]) expect(sayWith(expr)).toBe('ok');
+    expect(say("audit.band!='x'")).toBe('ok');
+  });
+
   it('every such assertion is said at once, with the path errors', () => {
     const message = check(['audit.band>=1', 'total.convertion>=0.2', 'total.conversion==true'], 'en', run);
     expect(message.split('\n').filter((l) => l.startsWith('at --assert'))).toHaveLength(3);

@@ -123,3 +123,24 @@ describe('targets met exactly', () => {
     expect(holdsNumber(Infinity, '>', 5)).toBe(true);
   });
 });
+
+// A tester: two sets with no call log in either said «(--before-activities)» alone; adding it left the rows empty.
+describe('the reason of a row both periods leave empty', () => {
+  const reasons = (b: Record<string, string>, a: Record<string, string>) => {
+    const before = { ...period('2024-01-01', '2024-06-30', { leads: 10 }, []), notApplicable: b };
+    const after = { ...period('2024-07-01', '2024-12-31', { leads: 12 }, []), notApplicable: a };
+    return compareKpis(before, after).rows.find((r) => r.metric === 'touches_per_won')?.not_applicable;
+  };
+  const need = (option: string) => `needs an activities file with deal_id or client (${option})`;
+
+  it('names both periods\' options when each period wants the same file', () => {
+    expect(reasons({ touches_per_won: need('--before-activities') }, { touches_per_won: need('--after-activities') })).toBe(need('--before-activities and --after-activities'));
+  });
+
+  it('keeps one reason where the periods give the same (a cutover) or different ones', () => {
+    expect(reasons({ touches_per_won: need('--activities') }, { touches_per_won: need('--activities') })).toBe(need('--activities'));
+    expect(reasons({ touches_per_won: need('--before-activities') }, {})).toBe(need('--before-activities'));
+    expect(reasons({}, { touches_per_won: need('--after-activities') })).toBe(need('--after-activities'));
+    expect(reasons({ touches_per_won: need('--before-activities') }, { touches_per_won: 'needs activities dated within the period: the activities file has none in it' })).toBe(need('--before-activities'));
+  });
+});

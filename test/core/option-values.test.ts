@@ -95,7 +95,9 @@ describe('counts and an hour\'s cost: one rule for the options and the prompts',
   it('a count is digits only, above 0', async () => {
     const { readCount } = await import('../../src/core/option-values.js');
     expect(['8', ' 12 ', '1_000'].map(readCount)).toEqual([8, 12, 1000]);
-    expect(['abc', '-3', '2.5', '0', '1e3', '', '99999999999999999999'].map(readCount)).toEqual(Array(7).fill(undefined));
+    // Grouped as money is (`--hourly-cost "1 500"` was read, `--managers "1 000"` refused: a tester).
+    expect(['1 000', '1\u00a0000', '1\u202f000', "1'000", '100 000'].map(readCount)).toEqual([1000, 1000, 1000, 1000, 100000]);
+    expect(['abc', '-3', '2.5', '0', '1e3', '', '99999999999999999999', '1,000', '1.000', '0 000'].map(readCount)).toEqual(Array(10).fill(undefined));
   });
 
   it('an hour costs above 0 and at most 10 000 000', async () => {

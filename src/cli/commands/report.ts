@@ -33,7 +33,7 @@ import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, type Impor
 import { assertOutputPlace, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { clearProgress } from '../progress.js';
-import { warnWithoutExports } from '../warnings.js';
+import { warnUnusedOptions, warnWithoutExports } from '../warnings.js';
 import { parseAmount, parseHourlyCost } from './compare.js';
 import { kpiOptionsFromCli, parseGroupBy } from './kpi.js';
 
@@ -165,6 +165,8 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const lang = messageLang(ctx, o.lang ?? config.lang);
   ctx.messageLang = lang;
   const m = merge(o, config, configFile, lang);
+  // As audit says it: no money column and no word why is what a forgotten managers key gave.
+  warnUnusedOptions(ctx, lang, [m.hourlyCost !== undefined && m.managers === undefined && (o.hourlyCost !== undefined ? 'hourlyCost' : 'hourlyCostConfig')]);
   const format = resolveFormat(o.format, o.output, FORMATS, o.output ? 'xlsx' : 'md');
   assertBinaryDestination(ctx, format, o.output);
   const now = resolveNow(ctx, o.now);
@@ -209,7 +211,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
     assertions.push(...used.map((a) => parseAssertion(a.expr, a.level, { path: `--preset ${m.preset}` })));
     if (skipped.length > 0) ctx.stderr.write(`${tr(lang, `набор ${m.preset}: не применимо к этому запуску`, `preset ${m.preset}: not applicable to this run`)}: ${skipped.map((a) => a.expr).join(', ')}\n`);
   }
-  checkAssertionPaths(assertions, tree, ASSERTION_ROOTS);
+  checkAssertionPaths(assertions, tree, ASSERTION_ROOTS, questionnaire ? { bands: questionnaire.bands } : {});
   const report = buildReport(parts, assertions, { now, lang: m.lang });
   const out = await renderReport(report, format);
   const inputs = given.filter((f): f is string => typeof f === 'string');

@@ -34,13 +34,18 @@ const SYNONYMS: Record<string, string> = {
   пропустить: 'skip',
   пропуск: 'skip',
   'не знаю': 'skip',
+  // The interactive choice reads «Пропустить / не знаю» / "Skip / don't know": both phrases are skip in a file too.
+  "don't know": 'skip',
+  'dont know': 'skip',
+  'do not know': 'skip',
 };
 
 /** An answer as written (`да`, `Y`, `true`, a YAML boolean) as the canonical id, or as given. */
 export function normalizeAnswer(raw: unknown): string {
   if (raw === true) return 'yes';
   if (raw === false) return 'no';
-  const value = writtenAnswer(raw).trim().toLowerCase().replace(/ё/g, 'е');
+  // A typographic apostrophe (don’t, as editors write it) and doubled spaces read as typed plainly.
+  const value = writtenAnswer(raw).trim().toLowerCase().replace(/ё/g, 'е').replace(/[’ʼ`]/g, "'").replace(/\s+/g, ' ');
   return SYNONYMS[value] ?? value;
 }
 
@@ -61,19 +66,26 @@ export function allowedAnswers(question: Question): string[] {
  * allowPartial) missing ids are errors that name every offending id. Missing ids become "skip".
  */
 export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allowPartial: boolean): { company?: string; answers: Map<string, Answer> } {
-  const parsed = answersFileSchema.safeParse(doc, { reportInput: true });
-  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_ANSWERS_SCHEMA', answersFileSchema));
+  const { data: parsed, wrongType } = parseAnswersFile(doc, file);
   const questions = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
   const errors: UserError[] = [];
-  if (parsed.data.questionnaire !== undefined && parsed.data.questionnaire !== q.id && !parsed.data.questionnaire.includes('/') && !parsed.data.questionnaire.endsWith('.yaml')) {
-    errors.push(UserError.of('E_ANSWERS_QUESTIONNAIRE', 'answers.otherQuestionnaire', { given: parsed.data.questionnaire, id: q.id }, { file, path: 'questionnaire' }));
+  if (parsed.questionnaire !== undefined && parsed.questionnaire !== q.id && !parsed.questionnaire.includes('/') && !parsed.questionnaire.endsWith('.yaml')) {
+    errors.push(UserError.of('E_ANSWERS_QUESTIONNAIRE', 'answers.otherQuestionnaire', { given: parsed.questionnaire, id: q.id }, { file, path: 'questionnaire' }));
   }
   const answers = new Map<string, Answer>();
   // An id with a bad value is reported once, for its value, never also as missing.
   const given = new Set<string>();
-  for (const [id, raw] of Object.entries(parsed.data.answers)) {
+  // In the file's order: an answer of the wrong type (a list) is named where it stands, among the others.
+  for (const [id, raw] of Object.entries(answersOf(doc))) {
     given.add(id);
     const question = questions.get(id);
+    const typeError = wrongType.get(id);
+    if (typeError && question) {
+      // A list or a map (`[yes]`, `{a: yes}`) is said as what it is, with the answers the question takes.
+      const shape = Array.isArray(raw) ? 'list' : raw !== null && typeof raw === 'object' ? 'map' : undefined;
+      errors.push(shape ? UserError.of('E_ANSWERS_VALUE', shape === 'list' ? 'answers.list' : 'answers.map', { id, allowed: allowedAnswers(question).join(', ') }, { file, path: `answers.${id}` }) : typeError);
+      continue;
+    }
     if (!question) {
       // A misspelt id (`journal.interactoins`) is named with the one it is close to, not left to the list.
       const known = [...questions.keys()];
@@ -85,7 +97,9 @@ export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allow
     const plain = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim().toLowerCase() : '';
     const value = allowedAnswers(question).includes(plain) ? plain : normalizeAnswer(raw);
     if (!allowedAnswers(question).includes(value)) {
-      errors.push(UserError.of('E_ANSWERS_VALUE', 'answers.badValue', { value: writtenAnswer(raw), id, allowed: allowedAnswers(question).join(', ') }, { file, path: `answers.${id}` }));
+      // An empty YAML value (`~`, `null`, nothing after the colon) read «» — not an answer: said as what it is.
+      const message = raw === null ? 'answers.emptyValue' : 'answers.badValue';
+      errors.push(UserError.of('E_ANSWERS_VALUE', message, { value: writtenAnswer(raw), id, allowed: allowedAnswers(question).join(', ') }, { file, path: `answers.${id}` }));
       continue;
     }
     answers.set(id, value);
@@ -97,5 +111,30 @@ export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allow
   }
   if (errors.length > 0) throw new UserErrors(errors);
   for (const id of missing) answers.set(id, 'skip');
-  return { company: parsed.data.company, answers };
+  return { company: parsed.company, answers };
+}
+
+const answersOf = (doc: unknown): Record<string, unknown> => ((doc as { answers?: Record<string, unknown> } | null)?.answers ?? {});
+
+/**
+ * The answers file checked against its schema. A value of the wrong type under one answer (`reporting.staff: [yes]`)
+ * is one mistake among the file's others: it is returned by id, to be named with the bad words, unknown ids and
+ * missing answers in one go (it hid them: a tester), and the rest is read without it. A file whose shape is wrong
+ * elsewhere (no `answers`, an unknown key) fails as it is.
+ */
+function parseAnswersFile(doc: unknown, file: string): { data: AnswersFile; wrongType: Map<string, UserError> } {
+  const parsed = answersFileSchema.safeParse(doc, { reportInput: true });
+  if (parsed.success) return { data: parsed.data, wrongType: new Map() };
+  const issues = parsed.error.issues;
+  const answerId = (issue: (typeof issues)[number]) => (issue.path.length >= 2 && issue.path[0] === 'answers' && typeof issue.path[1] === 'string' ? issue.path[1] : undefined);
+  if (!issues.every((i) => answerId(i) !== undefined)) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_ANSWERS_SCHEMA', answersFileSchema));
+  const wrongType = new Map<string, UserError>();
+  for (const issue of issues) {
+    const id = answerId(issue)!;
+    if (!wrongType.has(id)) wrongType.set(id, zodToUserErrors(new z.ZodError([issue]), file, 'E_ANSWERS_SCHEMA', answersFileSchema)[0]!);
+  }
+  const rest = Object.fromEntries(Object.entries(answersOf(doc)).filter(([id]) => !wrongType.has(id)));
+  const again = answersFileSchema.safeParse({ ...(doc as object), answers: rest }, { reportInput: true });
+  if (!again.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_ANSWERS_SCHEMA', answersFileSchema));
+  return { data: again.data, wrongType };
 }

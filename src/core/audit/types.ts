@@ -75,6 +75,8 @@ export interface AuditResult {
 
 /** A verdict on one answer (spec/evidence.md). */
 export type Verdict = 'confirmed' | 'contradicted' | 'inconclusive' | 'no-data' | 'not-checkable';
+/** Every verdict, in the order evidence.md gives them (an assertion's quoted verdict is checked against these). */
+export const VERDICTS: readonly Verdict[] = ['confirmed', 'contradicted', 'inconclusive', 'no-data', 'not-checkable'];
 
 /** A fact a verdict used: its value, the comparison and the threshold it was held against. */
 export interface EvidenceFactUse {

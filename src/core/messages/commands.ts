@@ -126,6 +126,19 @@ export const COMMAND_MESSAGES = {
     ru: '{source}: в {path} — {holdsRu}, а не {valueRu}: {op} сравнивает значения одного типа', en: '{source}: {path} holds {holds}, not {value}: {op} compares values of one type',
     hint: { ru: 'например: {example}', en: 'write it as, e.g., {example}' },
   },
+  // A quoted value no band or verdict is (`audit.band!='not-startd'`): `!=` always passed, a gate off by a typo (a tester).
+  'assertPath.unknownValue': {
+    ru: '{source}: «{value}» — не {whatRu}: в {path} такого значения не бывает, и проверка всегда {outcomeRu}', en: '{source}: "{value}" is not {what}: {path} never holds it, so the assertion would always {outcome}',
+    hint: { ru: 'в {path} — {holdsRu}: {listRu}', en: '{path} holds {holds}: {list}' },
+  },
+  'assertPath.valueDidYouMean': {
+    ru: '{source}: «{value}» — не {whatRu}, и проверка всегда {outcomeRu}; возможно, вы имели в виду {suggestionsRu}', en: '{source}: "{value}" is not {what}, so the assertion would always {outcome}; did you mean {suggestions}?',
+    hint: { ru: 'в {path} — {holdsRu}: {listRu}', en: '{path} holds {holds}: {list}' },
+  },
+  'assertPath.bandTitle': {
+    ru: '{source}: «{value}» — название уровня {band}, а в {path} — id уровня (одинаковый на любом языке)', en: '{source}: "{value}" is the title of band {band}; {path} holds band ids (the same in every language)',
+    hint: { ru: 'например: {example}', en: 'write it as, e.g., {example}' },
+  },
   'validate.valid': {
     ru: '{file}: анкета верна — разделов: {sections}, вопросов: {questions}, баллов: {points}, уровней: {bands}, языки: {languages}',
     en: '{file}: valid — {sections} sections, {questions} questions, {points} points, {bands} bands, languages {languages}',

@@ -126,6 +126,18 @@ export const DOCUMENT_MESSAGES = {
     ru: '«{value}» — не ответ на {id}', en: '"{value}" is not an answer to {id}',
     hint: { ru: 'ответьте одним из: {allowed} (или да, нет, пропустить)', en: 'answer one of: {allowed} (or да, нет, пропустить)' },
   },
+  'answers.emptyValue': {
+    ru: 'пустое значение (null) — не ответ на {id}', en: 'an empty value (null) is not an answer to {id}',
+    hint: { ru: 'ответьте одним из: {allowed} (или да, нет, пропустить)', en: 'answer one of: {allowed} (or да, нет, пропустить)' },
+  },
+  'answers.list': {
+    ru: 'список — не ответ на {id}: ответ — одно значение, без скобок', en: 'a list is not an answer to {id}: an answer is one value, without brackets',
+    hint: { ru: 'ответьте одним из: {allowed} (или да, нет, пропустить)', en: 'answer one of: {allowed} (or да, нет, пропустить)' },
+  },
+  'answers.map': {
+    ru: 'вложенные ключи — не ответ на {id}: ответ — одно значение', en: 'nested keys are not an answer to {id}: an answer is one value',
+    hint: { ru: 'ответьте одним из: {allowed} (или да, нет, пропустить)', en: 'answer one of: {allowed} (or да, нет, пропустить)' },
+  },
   'answers.missing': {
     ru: 'нет ответа на {ids}', en: 'no answer for {ids}',
     hint: { ru: 'ответьте на каждый вопрос (skip — тоже ответ) или добавьте --allow-partial, чтобы считать пропущенные пропуском', en: 'answer every question (skip is an answer), or pass --allow-partial to treat missing ones as skipped' },

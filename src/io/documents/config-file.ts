@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { COMPARE_ROWS } from '../../core/compare.js';
 import { UserErrors, type UserError } from '../../core/errors.js';
-import { AMOUNT_FORMS, DAY_FORMS, MAX_HOURLY_COST, MAX_MANAGERS, readAmount, readDay, readHourlyCost, readShare, SHARE_FORMS } from '../../core/option-values.js';
+import { AMOUNT_FORMS, DAY_FORMS, MAX_HOURLY_COST, MAX_MANAGERS, readAmount, readCount, readDay, readHourlyCost, readShare, SHARE_FORMS } from '../../core/option-values.js';
 import { PRESET_NAMES } from '../../core/presets.js';
 import { zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { readDocument } from '../read/files.js';
@@ -40,6 +40,11 @@ const hourly = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = typeof v === 'number' ? (v > 0 && v <= MAX_HOURLY_COST ? v : undefined) : readHourlyCost(v);
   return n ?? (ctx.addIssue({ code: 'custom', message: `not an hour's cost in roubles: "${v}"; write a number above 0 and at most 10,000,000` }), z.NEVER);
 });
+/** A number of sales managers: a whole number from 1 to MAX_MANAGERS, as `--managers` and the prompt take it (`8`, "1 000"). */
+const managers = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const n = typeof v === 'number' ? (Number.isInteger(v) && v > 0 ? v : undefined) : readCount(v);
+  return n !== undefined && n <= MAX_MANAGERS ? n : (ctx.addIssue({ code: 'custom', message: `not a number of sales managers: "${v}"; write a whole number from 1 to 100,000` }), z.NEVER);
+});
 /** A share: a YAML number from 0 to 1, or text such as "35%" or "0,35". */
 const share = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = typeof v === 'number' ? (v >= 0 && v <= 1 ? v : undefined) : readShare(v);
@@ -68,7 +73,7 @@ export const configSchema = z
       .object({
         answers: z.string(),
         questionnaire: z.string().optional(),
-        managers: z.number().int().positive().max(MAX_MANAGERS).optional(),
+        managers: managers.optional(),
         hourlyCost: hourly.optional(),
         allowPartial: z.boolean().optional(),
       })

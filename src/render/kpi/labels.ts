@@ -114,10 +114,11 @@ export function reasonText(reason: string, lang: string): string {
   if (lang !== 'ru') return reason;
   const ru = REASONS_RU[reason];
   if (ru !== undefined) return ru;
-  // A period of a two-set comparison names its own option (--before-activities): the reason of the plain one, with it.
-  const own = /\(--(?:before|after)-(\w+)\)$/.exec(reason);
-  const plain = own && REASONS_RU[`${reason.slice(0, own.index)}(--${own[1]})`];
-  return plain ? plain.replace(`(--${own[1]})`, own[0]) : reason;
+  // A period of a two-set comparison names its own option (--before-activities), or both periods theirs
+  // (--before-activities and --after-activities): the reason of the plain one, with them.
+  const own = /\((--(?:before|after)-(\w+))(?: and (--after-\w+))?\)$/.exec(reason);
+  const plain = own && REASONS_RU[`${reason.slice(0, own.index)}(--${own[2]})`];
+  return plain ? plain.replace(`(--${own[2]})`, own[3] ? `(${own[1]} и ${own[3]})` : own[0]) : reason;
 }
 
 /** Payback and ROI not computed, and why (CompareResult.payback.not_applicable), in the report language. */

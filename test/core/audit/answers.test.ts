@@ -12,6 +12,9 @@ describe('answers as people write them', () => {
     expect(['да', 'Да', ' ДА ', 'y', 'true', true, 'yes', 'д', 'Д'].map(normalizeAnswer)).toEqual(Array(9).fill('yes'));
     expect(['нет', 'n', 'false', false, 'no', 'н'].map(normalizeAnswer)).toEqual(Array(6).fill('no'));
     expect(['пропустить', 'skip'].map(normalizeAnswer)).toEqual(['skip', 'skip']);
+    // A tester: «не знаю» was a skip and "don't know", the interactive label's English, was refused.
+    expect(['не знаю', 'Не  знаю', "don't know", "Don't Know", 'DON’T KNOW', 'dont know', 'do not know'].map(normalizeAnswer)).toEqual(Array(7).fill('skip'));
+    expect(['unknown', 'maybe', "don't"].map(normalizeAnswer)).toEqual(['unknown', 'maybe', "don't"]);
     const words = ['да', 'нет', 'пропустить', 'y', 'n', true, false];
     const { answers } = parseAnswers({ answers: Object.fromEntries(ids.map((id, i) => [id, words[i]])) }, q, 'a.yaml', false);
     expect([...answers.values()]).toEqual(['yes', 'no', 'skip', 'yes', 'no', 'yes', 'no']);
@@ -42,9 +45,47 @@ describe('answers as people write them', () => {
         ['E_ANSWERS_VALUE', 'answers.telephony.integrated'],
         ['E_ANSWERS_UNKNOWN', 'answers.journal.interactons'],
       ]);
-      expect(errors[0]!.message).toBe('"" is not an answer to erp.catalog');
+      expect(errors[0]!.message).toBe('an empty value (null) is not an answer to erp.catalog');
+      expect(describeUserError(errors[0]!, 'ru')).toBe('a.yaml, в answers.erp.catalog: пустое значение (null) — не ответ на erp.catalog\n  подсказка: ответьте одним из: yes, no, skip (или да, нет, пропустить)');
       expect(errors[1]!.message).toBe('"3" is not an answer to erp.payments');
       expect(errors.every((e) => e.hint !== undefined)).toBe(true);
+    }
+  });
+});
+
+// A tester: `reporting.staff: [yes]` was the only mistake named; the bad words, the unknown id and the missing answer came after fixing it.
+describe('an answer of the wrong type is named with the other mistakes', () => {
+  it('a list or a map joins the bad words, unknown ids and missing answers, in the order of the file', () => {
+    const doc = { answers: { 'lead.concept': 'maybe', 'journal.interactions': 1, 'reporting.management': 'yes', 'reporting.staff': ['yes'], 'erp.catalog': { a: 'yes' }, 'erp.bogus': 'yes', 'telephony.integrated': 'yes' } };
+    try {
+      parseAnswers(doc, q, 'a.yaml', false);
+      throw new Error('accepted');
+    } catch (error) {
+      const errors = (error as UserErrors).errors;
+      expect(errors.map((e) => [e.code, e.where.path])).toEqual([
+        ['E_ANSWERS_VALUE', 'answers.lead.concept'],
+        ['E_ANSWERS_VALUE', 'answers.journal.interactions'],
+        ['E_ANSWERS_VALUE', 'answers.reporting.staff'],
+        ['E_ANSWERS_VALUE', 'answers.erp.catalog'],
+        ['E_ANSWERS_UNKNOWN', 'answers.erp.bogus'],
+        ['E_ANSWERS_MISSING', 'answers'],
+      ]);
+      expect(describeUserError(errors[2]!, 'en')).toBe('a.yaml, at answers.reporting.staff: a list is not an answer to reporting.staff: an answer is one value, without brackets\n  hint: answer one of: yes, no, skip (or да, нет, пропустить)');
+      expect(describeUserError(errors[2]!, 'ru')).toBe('a.yaml, в answers.reporting.staff: список — не ответ на reporting.staff: ответ — одно значение, без скобок\n  подсказка: ответьте одним из: yes, no, skip (или да, нет, пропустить)');
+      expect(describeUserError(errors[3]!, 'ru')).toContain('вложенные ключи — не ответ на erp.catalog');
+      // The missing answer is erp.payments alone: an answer of the wrong type is not also missing.
+      expect(errors[5]!.message).toBe('no answer for erp.payments');
+    }
+  });
+
+  it('a list under an unknown id is named as unknown; a file whose shape is wrong elsewhere still fails as it is', () => {
+    const unknown = { answers: { ...Object.fromEntries(ids.map((id) => [id, 'да'])), 'erp.bogus': ['yes'] } };
+    expect(() => parseAnswers(unknown, q, 'a.yaml', false)).toThrow(/unknown question id "erp\.bogus"/);
+    try {
+      parseAnswers({ answer: { 'lead.concept': ['yes'] } }, q, 'a.yaml', false);
+      throw new Error('accepted');
+    } catch (error) {
+      expect((error as UserErrors).errors.map((e) => e.code)).toEqual(['E_ANSWERS_SCHEMA', 'E_ANSWERS_SCHEMA']);
     }
   });
 });
