@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { compareKpis, makePeriod, withoutLinkedActivities, type CompareOptions, type CompareResult, type PeriodKpis } from '../core/compare.js';
 import { UserError } from '../core/errors.js';
 import type { KpiOptions } from '../core/kpi/engine.js';
@@ -11,7 +10,7 @@ import { ownReportOf } from '../io/map/own-report.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { stdinHead, type HeadRow } from '../io/map/stdin-head.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
-import { stdinIsFile } from '../io/read/files.js';
+import { sameInputFile } from '../io/read/files.js';
 import type { ImportOptions } from '../io/map/import.js';
 import { addAlerts, assertInputsReadable, dataQuality, lineNamesOf, runEngines, unmatchedMapEntries, type EnginesRun, type KpiFiles } from './kpi-files.js';
 import type { Overrides } from '../io/documents/map-file.js';
@@ -239,17 +238,15 @@ function periodCoverage(run: EnginesRun, index: number, period: { from: string; 
 }
 
 /**
- * The same file given for both periods: by its resolved path, or as the file stdin is redirected from
- * (`--before-deals - --after-deals deals.csv < deals.csv`, compared by device and inode; stdin is one
- * stream, never given twice).
+ * The same file given for both periods: under one name, a link, or as the file stdin is redirected from
+ * (`--before-deals - --after-deals deals.csv < deals.csv`), compared by device and inode (sameInputFile;
+ * stdin is one stream, never given twice).
  */
 function assertDifferentFiles(b: KpiFiles, a: KpiFiles, base: ImportOptions): void {
   for (const kind of ['deals', 'activities', 'payments'] as const) {
     const [one, two] = [b[kind], a[kind]];
-    if (one === undefined || two === undefined) continue;
+    if (one === undefined || two === undefined || !sameInputFile(one, two, base.stdin, base.cwd)) continue;
     const named = one === '-' ? two : one;
-    const same = one === '-' || two === '-' ? stdinIsFile(base.stdin, named, base.cwd) : path.resolve(base.cwd, one) === path.resolve(base.cwd, two);
-    if (!same) continue;
     if (kind === 'deals') throw UserError.of('E_COMPARE_PERIODS', 'compare.sameFile', { file: named });
     const words = kind === 'activities' ? { whatRu: 'действиями', whatRuGen: 'действий' } : { whatRu: 'оплатами', whatRuGen: 'оплат' };
     throw UserError.of('E_COMPARE_PERIODS', 'compare.sameFileOf', { file: named, option: `--before-${kind}`, other: `--after-${kind}`, what: kind, ...words });

@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,13 @@ describe('compare: stdin redirected from the other period\'s file is that file',
     const run = from(deals, ['compare', ...args]);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('error: the before and after deals are the same file (' + args.find((a) => a !== '-' && !a.startsWith('--')) + '): every change would be zero\n  hint: give the exports of two periods, or one file with --cutover\n');
+  });
+
+  it('a link to the other period\'s file is that file too (paths are compared as stdin is, by the file)', () => {
+    symlinkSync(path.join(dir, deals), path.join(dir, 'link.csv'));
+    const run = runCli(['compare', '--before-deals', 'link.csv', '--after-deals', deals, '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('error: the before and after deals are the same file (link.csv)');
   });
 
   it('the call log of both periods, one of them on stdin', () => {

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, fstatSync, statSync, promises as fs } from 'node:fs';
+import { createReadStream, existsSync, fstatSync, statSync, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { osReason } from '../../core/messages/os-errors.js';
@@ -25,17 +25,25 @@ export function announceStdin(stream: NodeJS.ReadableStream): void {
 }
 
 /**
- * Whether stdin is redirected from this file (`… - < deals.csv`): the same device and inode, stdin
- * being a regular file. A pipe or a terminal is no file; nothing of stdin is read.
+ * Whether two inputs are one file: by device and inode (a link, `./`, another case on a case-insensitive
+ * disk), `-` being the file stdin is redirected from (`… - < deals.csv`); by their resolved paths where
+ * either cannot be looked at (missing: the read says so). A pipe on stdin is no file: nothing of it is read.
  */
-export function stdinIsFile(stdin: NodeJS.ReadableStream, file: string, cwd: string): boolean {
+export function sameInputFile(one: string, two: string, stdin: NodeJS.ReadableStream, cwd: string): boolean {
+  if (one === '-' && two === '-') return true;
+  const [a, b] = [inputStat(one, stdin, cwd), inputStat(two, stdin, cwd)];
+  if (a && b) return a.isFile() && b.isFile() && a.dev === b.dev && a.ino === b.ino;
+  return one !== '-' && two !== '-' && path.resolve(cwd, one) === path.resolve(cwd, two);
+}
+
+/** An input's file status: a path's, or for `-` that of the descriptor stdin reads; undefined where there is none. */
+function inputStat(file: string, stdin: NodeJS.ReadableStream, cwd: string): Stats | undefined {
   const fd = (stdin as { fd?: unknown }).fd;
-  if (typeof fd !== 'number' || file === '-') return false;
   try {
-    const [input, other] = [fstatSync(fd), statSync(path.resolve(cwd, file))];
-    return input.isFile() && input.dev === other.dev && input.ino === other.ino;
+    if (file !== '-') return statSync(path.resolve(cwd, file));
+    return typeof fd === 'number' ? fstatSync(fd) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -218,9 +226,9 @@ export function fsError(error: NodeJS.ErrnoException, file: string): UserError {
   switch (error.code) {
     case 'ENOENT': {
       // A name with a space at its edge (copied with it, or typed inside the quotes) beside the file without it.
-      const name = path.basename(file);
-      const bare = path.join(path.dirname(file), name.trim());
-      if (name.trim() !== name && name.trim() !== '' && error.path !== undefined && existsSync(path.join(path.dirname(error.path), name.trim()))) return UserError.of('E_INPUT_MISSING', 'file.missingSpaced', { name: bare }, { file });
+      const name = path.basename(file).trim();
+      const spaced = name !== path.basename(file) && name !== '' && error.path !== undefined && existsSync(path.join(path.dirname(error.path), name));
+      if (spaced) return UserError.of('E_INPUT_MISSING', 'file.missingSpaced', { name: path.join(path.dirname(file), name) }, { file });
       return UserError.of('E_INPUT_MISSING', path.isAbsolute(file) ? 'file.missingAbsolute' : 'file.missing', {}, { file });
     }
     case 'EACCES':

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { stdinIsFile } from '../../../src/io/read/files.js';
+import { sameInputFile } from '../../../src/io/read/files.js';
 
 // compare refused the same deals file for both periods by path, and took it as `-` and the path
-// (every change 0): stdin redirected from a file is that file, by device and inode.
+// (every change 0), or as a link and its target: one file, by device and inode.
 const dir = mkdtempSync(path.join(tmpdir(), 'stdin-file-'));
 const deals = path.join(dir, 'deals.csv');
 const copy = path.join(dir, 'copy.csv');
@@ -23,21 +23,30 @@ const redirectedFrom = (file: string) => {
   opened.push(fd);
   return createReadStream('', { fd, autoClose: false });
 };
+const pipe = Readable.from(['id\n']);
 
-describe('stdinIsFile', () => {
-  it('is the file stdin is redirected from, under its name, a link or a relative path', () => {
+describe('sameInputFile', () => {
+  it('stdin is the file it is redirected from, under its name, a link or a relative path, on either side', () => {
     const stdin = redirectedFrom(deals);
-    expect(stdinIsFile(stdin, deals, '/')).toBe(true);
-    expect(stdinIsFile(stdin, 'deals.csv', dir)).toBe(true);
-    expect(stdinIsFile(stdin, 'hard.csv', dir)).toBe(true);
-    expect(stdinIsFile(stdin, 'soft.csv', dir)).toBe(true);
+    expect(sameInputFile('-', deals, stdin, '/')).toBe(true);
+    expect(sameInputFile('deals.csv', '-', stdin, dir)).toBe(true);
+    expect(sameInputFile('-', 'hard.csv', stdin, dir)).toBe(true);
+    expect(sameInputFile('-', 'soft.csv', stdin, dir)).toBe(true);
   });
 
-  it('is not another file with the same bytes, a missing file, `-`, or a stream with no descriptor (a pipe in tests)', () => {
+  it('two paths are one file by name, link or relative path, not by their bytes', () => {
+    expect(sameInputFile(deals, 'deals.csv', pipe, dir)).toBe(true);
+    expect(sameInputFile('soft.csv', 'hard.csv', pipe, dir)).toBe(true);
+    expect(sameInputFile(deals, copy, pipe, '/')).toBe(false);
+    // Missing: by their resolved paths (the read then says the file is missing).
+    expect(sameInputFile('none.csv', path.join(dir, 'none.csv'), pipe, dir)).toBe(true);
+    expect(sameInputFile('none.csv', 'other.csv', pipe, dir)).toBe(false);
+  });
+
+  it('stdin is not another file with the same bytes, a missing file, or anything when it is a pipe', () => {
     const stdin = redirectedFrom(deals);
-    expect(stdinIsFile(stdin, copy, '/')).toBe(false);
-    expect(stdinIsFile(stdin, path.join(dir, 'none.csv'), '/')).toBe(false);
-    expect(stdinIsFile(stdin, '-', dir)).toBe(false);
-    expect(stdinIsFile(Readable.from(['id\n']), deals, '/')).toBe(false);
+    expect(sameInputFile('-', copy, stdin, '/')).toBe(false);
+    expect(sameInputFile('-', path.join(dir, 'none.csv'), stdin, '/')).toBe(false);
+    expect(sameInputFile('-', deals, pipe, '/')).toBe(false);
   });
 });
