@@ -207,10 +207,9 @@ function withReason(row: CompareRow, before: PeriodKpis, after: PeriodKpis): Com
  * periods' options. A cutover's periods give one reason (`--activities`), kept as it is.
  */
 function bothPeriods(before: string, after: string): string {
-  const b = / \(--before-(\w+)\)$/.exec(before);
-  const a = / \(--after-(\w+)\)$/.exec(after);
-  if (!b || !a || b[1] !== a[1] || before.slice(0, b.index) !== after.slice(0, a.index)) return before;
-  return `${before.slice(0, b.index)} (--before-${b[1]} and --after-${a[1]})`;
+  const own = / \(--before-(\w+)\)$/.exec(before);
+  if (!own || after !== before.replace(own[0], ` (--after-${own[1]})`)) return before;
+  return before.replace(own[0], ` (--before-${own[1]} and --after-${own[1]})`);
 }
 
 const MANAGER_ROWS = COMPARE_ROWS.filter((r) => ['conversion', 'response_min_median', 'touches_per_won'].includes(r.metric));

@@ -4,6 +4,9 @@ import type { MessageDef, Template } from '../messages.js';
 /** What to check when an output file cannot be written: one hint for `-o` and for generate's three files. */
 export const OUTPUT_WRITE_HINT: Template = { ru: 'проверьте, что в папку можно писать и на диске есть место, или укажите другой путь в -o', en: 'check that the folder is writable and the disk has space, or choose another -o path' };
 
+/** The hint of a quoted value an assertion path never holds: the values it does hold. */
+const VALUES_HELD = { ru: 'в {path} — {holdsRu}: {listRu}', en: '{path} holds {holds}: {list}' };
+
 /**
  * What the commands say about their own options and inputs (audit, report, compare, generate,
  * validate), and the one-line notes they print on stderr when they succeed. Part of the catalogue in
@@ -129,11 +132,11 @@ export const COMMAND_MESSAGES = {
   // A quoted value no band or verdict is (`audit.band!='not-startd'`): `!=` always passed, a gate off by a typo (a tester).
   'assertPath.unknownValue': {
     ru: '{source}: «{value}» — не {whatRu}: в {path} такого значения не бывает, и проверка всегда {outcomeRu}', en: '{source}: "{value}" is not {what}: {path} never holds it, so the assertion would always {outcome}',
-    hint: { ru: 'в {path} — {holdsRu}: {listRu}', en: '{path} holds {holds}: {list}' },
+    hint: VALUES_HELD,
   },
   'assertPath.valueDidYouMean': {
     ru: '{source}: «{value}» — не {whatRu}, и проверка всегда {outcomeRu}; возможно, вы имели в виду {suggestionsRu}', en: '{source}: "{value}" is not {what}, so the assertion would always {outcome}; did you mean {suggestions}?',
-    hint: { ru: 'в {path} — {holdsRu}: {listRu}', en: '{path} holds {holds}: {list}' },
+    hint: VALUES_HELD,
   },
   'assertPath.bandTitle': {
     ru: '{source}: «{value}» — название уровня {band}, а в {path} — id уровня (одинаковый на любом языке)', en: '{source}: "{value}" is the title of band {band}; {path} holds band ids (the same in every language)',

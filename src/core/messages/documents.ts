@@ -1,5 +1,8 @@
 import type { MessageDef } from '../messages.js';
 
+/** The hint of every answer that is not one (a bad word, an empty value, a list, nested keys): the answers its question takes. */
+const ANSWER_ONE_OF = { ru: 'ответьте одним из: {allowed} (или да, нет, пропустить)', en: 'answer one of: {allowed} (or да, нет, пропустить)' };
+
 /**
  * What the product says about the YAML and JSON documents a person writes: syntax, a file of another
  * kind, questionnaires (schema and rules), answers files, and the schema messages of every document
@@ -124,19 +127,19 @@ export const DOCUMENT_MESSAGES = {
   },
   'answers.badValue': {
     ru: '«{value}» — не ответ на {id}', en: '"{value}" is not an answer to {id}',
-    hint: { ru: 'ответьте одним из: {allowed} (или да, нет, пропустить)', en: 'answer one of: {allowed} (or да, нет, пропустить)' },
+    hint: ANSWER_ONE_OF,
   },
   'answers.emptyValue': {
     ru: 'пустое значение (null) — не ответ на {id}', en: 'an empty value (null) is not an answer to {id}',
-    hint: { ru: 'ответьте одним из: {allowed} (или да, нет, пропустить)', en: 'answer one of: {allowed} (or да, нет, пропустить)' },
+    hint: ANSWER_ONE_OF,
   },
   'answers.list': {
     ru: 'список — не ответ на {id}: ответ — одно значение, без скобок', en: 'a list is not an answer to {id}: an answer is one value, without brackets',
-    hint: { ru: 'ответьте одним из: {allowed} (или да, нет, пропустить)', en: 'answer one of: {allowed} (or да, нет, пропустить)' },
+    hint: ANSWER_ONE_OF,
   },
   'answers.map': {
     ru: 'вложенные ключи — не ответ на {id}: ответ — одно значение', en: 'nested keys are not an answer to {id}: an answer is one value',
-    hint: { ru: 'ответьте одним из: {allowed} (или да, нет, пропустить)', en: 'answer one of: {allowed} (or да, нет, пропустить)' },
+    hint: ANSWER_ONE_OF,
   },
   'answers.missing': {
     ru: 'нет ответа на {ids}', en: 'no answer for {ids}',

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeAnswer, parseAnswers } from '../../../src/core/audit/answers.js';
-import { describeUserError, UserErrors } from '../../../src/core/errors.js';
+import { describeUserError, type UserError, UserErrors } from '../../../src/core/errors.js';
 import { builtIn } from '../../helpers/questionnaire.js';
 
 const q = builtIn();
 const ids = q.sections.flatMap((s) => s.questions.map((x) => x.id));
+
+/** The errors an answers file is refused with (the test fails if it is accepted). */
+function refused(doc: unknown): UserError[] {
+  try {
+    parseAnswers(doc, q, 'a.yaml', false);
+  } catch (error) {
+    return (error as UserErrors).errors;
+  }
+  throw new Error('accepted');
+}
 
 describe('answers as people write them', () => {
   it('accepts да, нет, пропустить, y/n and true/false', () => {
@@ -22,34 +32,24 @@ describe('answers as people write them', () => {
 
   it('reports a bad value once, for its value, and not also as missing', () => {
     const doc = { answers: { ...Object.fromEntries(ids.map((id) => [id, 'да'])), 'erp.catalog': 'может быть' } };
-    try {
-      parseAnswers(doc, q, 'a.yaml', false);
-      throw new Error('accepted');
-    } catch (error) {
-      const errors = (error as UserErrors).errors;
-      expect(errors.map((e) => [e.code, e.where.path])).toEqual([['E_ANSWERS_VALUE', 'answers.erp.catalog']]);
-      expect(errors[0]!.message).toBe('"может быть" is not an answer to erp.catalog');
-    }
+    const errors = refused(doc);
+    expect(errors.map((e) => [e.code, e.where.path])).toEqual([['E_ANSWERS_VALUE', 'answers.erp.catalog']]);
+    expect(errors[0]!.message).toBe('"может быть" is not an answer to erp.catalog');
   });
 
   it('names every mistake at once: a number, an empty answer, an unknown id and a bad word, each with its hint', () => {
     const doc = { answers: { ...Object.fromEntries(ids.map((id) => [id, 'да'])), 'erp.payments': 3, 'erp.catalog': null, 'journal.interactons': 'yes', 'telephony.integrated': 'maybe' } };
-    try {
-      parseAnswers(doc, q, 'a.yaml', false);
-      throw new Error('accepted');
-    } catch (error) {
-      const errors = (error as UserErrors).errors;
-      expect(errors.map((e) => [e.code, e.where.path])).toEqual([
-        ['E_ANSWERS_VALUE', 'answers.erp.catalog'],
-        ['E_ANSWERS_VALUE', 'answers.erp.payments'],
-        ['E_ANSWERS_VALUE', 'answers.telephony.integrated'],
-        ['E_ANSWERS_UNKNOWN', 'answers.journal.interactons'],
-      ]);
-      expect(errors[0]!.message).toBe('an empty value (null) is not an answer to erp.catalog');
-      expect(describeUserError(errors[0]!, 'ru')).toBe('a.yaml, в answers.erp.catalog: пустое значение (null) — не ответ на erp.catalog\n  подсказка: ответьте одним из: yes, no, skip (или да, нет, пропустить)');
-      expect(errors[1]!.message).toBe('"3" is not an answer to erp.payments');
-      expect(errors.every((e) => e.hint !== undefined)).toBe(true);
-    }
+    const errors = refused(doc);
+    expect(errors.map((e) => [e.code, e.where.path])).toEqual([
+      ['E_ANSWERS_VALUE', 'answers.erp.catalog'],
+      ['E_ANSWERS_VALUE', 'answers.erp.payments'],
+      ['E_ANSWERS_VALUE', 'answers.telephony.integrated'],
+      ['E_ANSWERS_UNKNOWN', 'answers.journal.interactons'],
+    ]);
+    expect(errors[0]!.message).toBe('an empty value (null) is not an answer to erp.catalog');
+    expect(describeUserError(errors[0]!, 'ru')).toBe('a.yaml, в answers.erp.catalog: пустое значение (null) — не ответ на erp.catalog\n  подсказка: ответьте одним из: yes, no, skip (или да, нет, пропустить)');
+    expect(errors[1]!.message).toBe('"3" is not an answer to erp.payments');
+    expect(errors.every((e) => e.hint !== undefined)).toBe(true);
   });
 });
 
@@ -57,25 +57,20 @@ describe('answers as people write them', () => {
 describe('an answer of the wrong type is named with the other mistakes', () => {
   it('a list or a map joins the bad words, unknown ids and missing answers, in the order of the file', () => {
     const doc = { answers: { 'lead.concept': 'maybe', 'journal.interactions': 1, 'reporting.management': 'yes', 'reporting.staff': ['yes'], 'erp.catalog': { a: 'yes' }, 'erp.bogus': 'yes', 'telephony.integrated': 'yes' } };
-    try {
-      parseAnswers(doc, q, 'a.yaml', false);
-      throw new Error('accepted');
-    } catch (error) {
-      const errors = (error as UserErrors).errors;
-      expect(errors.map((e) => [e.code, e.where.path])).toEqual([
-        ['E_ANSWERS_VALUE', 'answers.lead.concept'],
-        ['E_ANSWERS_VALUE', 'answers.journal.interactions'],
-        ['E_ANSWERS_VALUE', 'answers.reporting.staff'],
-        ['E_ANSWERS_VALUE', 'answers.erp.catalog'],
-        ['E_ANSWERS_UNKNOWN', 'answers.erp.bogus'],
-        ['E_ANSWERS_MISSING', 'answers'],
-      ]);
-      expect(describeUserError(errors[2]!, 'en')).toBe('a.yaml, at answers.reporting.staff: a list is not an answer to reporting.staff: an answer is one value, without brackets\n  hint: answer one of: yes, no, skip (or да, нет, пропустить)');
-      expect(describeUserError(errors[2]!, 'ru')).toBe('a.yaml, в answers.reporting.staff: список — не ответ на reporting.staff: ответ — одно значение, без скобок\n  подсказка: ответьте одним из: yes, no, skip (или да, нет, пропустить)');
-      expect(describeUserError(errors[3]!, 'ru')).toContain('вложенные ключи — не ответ на erp.catalog');
-      // The missing answer is erp.payments alone: an answer of the wrong type is not also missing.
-      expect(errors[5]!.message).toBe('no answer for erp.payments');
-    }
+    const errors = refused(doc);
+    expect(errors.map((e) => [e.code, e.where.path])).toEqual([
+      ['E_ANSWERS_VALUE', 'answers.lead.concept'],
+      ['E_ANSWERS_VALUE', 'answers.journal.interactions'],
+      ['E_ANSWERS_VALUE', 'answers.reporting.staff'],
+      ['E_ANSWERS_VALUE', 'answers.erp.catalog'],
+      ['E_ANSWERS_UNKNOWN', 'answers.erp.bogus'],
+      ['E_ANSWERS_MISSING', 'answers'],
+    ]);
+    expect(describeUserError(errors[2]!, 'en')).toBe('a.yaml, at answers.reporting.staff: a list is not an answer to reporting.staff: an answer is one value, without brackets\n  hint: answer one of: yes, no, skip (or да, нет, пропустить)');
+    expect(describeUserError(errors[2]!, 'ru')).toBe('a.yaml, в answers.reporting.staff: список — не ответ на reporting.staff: ответ — одно значение, без скобок\n  подсказка: ответьте одним из: yes, no, skip (или да, нет, пропустить)');
+    expect(describeUserError(errors[3]!, 'ru')).toContain('вложенные ключи — не ответ на erp.catalog');
+    // The missing answer is erp.payments alone: an answer of the wrong type is not also missing.
+    expect(errors[5]!.message).toBe('no answer for erp.payments');
   });
 
   it('a list under an unknown id is named as unknown; a file whose shape is wrong elsewhere still fails as it is', () => {
@@ -93,15 +88,10 @@ describe('an answer of the wrong type is named with the other mistakes', () => {
 describe('answers naming another questionnaire', () => {
   it('say which one, and how to pass its file, in both languages', () => {
     const doc = { questionnaire: 'ours', answers: Object.fromEntries(ids.map((id) => [id, 'да'])) };
-    try {
-      parseAnswers(doc, q, 'a.yaml', false);
-      throw new Error('accepted');
-    } catch (error) {
-      const e = (error as UserErrors).errors[0]!;
-      expect([e.code, e.where.path]).toEqual(['E_ANSWERS_QUESTIONNAIRE', 'questionnaire']);
-      expect(describeUserError(e, 'ru')).toContain('ответы даны на анкету «ours», а не «crm-maturity»');
-      expect(describeUserError(e, 'ru')).toContain('укажите --questionnaire и путь к файлу анкеты «ours»');
-      expect(describeUserError(e, 'en')).toContain('pass --questionnaire with the path of the "ours" questionnaire file');
-    }
+    const e = refused(doc)[0]!;
+    expect([e.code, e.where.path]).toEqual(['E_ANSWERS_QUESTIONNAIRE', 'questionnaire']);
+    expect(describeUserError(e, 'ru')).toContain('ответы даны на анкету «ours», а не «crm-maturity»');
+    expect(describeUserError(e, 'ru')).toContain('укажите --questionnaire и путь к файлу анкеты «ours»');
+    expect(describeUserError(e, 'en')).toContain('pass --questionnaire with the path of the "ours" questionnaire file');
   });
 });
