@@ -40,7 +40,7 @@ export async function checkKinds(files: KindCheck[], base: ImportOptions): Promi
 function checkHead(option: string, file: string, kind: RecordKind, rows: readonly HeadRow[], base: ImportOptions): void {
   // A report crm-audit wrote is none of the kinds: kpi's, read as a sales plan, was sent to --plan.
   const report = ownReportOf(rows);
-  if (report) throw UserError.of('E_COMPARE_KIND', 'input.ownReport', { option, command: report, kindRu: KIND_FILE_RU[kind] ?? kind, kindEn: KIND_FILE_EN[kind] ?? kind }, { file });
+  if (report) throw UserError.of('E_COMPARE_KIND', report === 'audit' ? 'input.ownAudit' : 'input.ownReport', { option, command: report, kindRu: KIND_FILE_RU[kind] ?? kind, kindEn: KIND_FILE_EN[kind] ?? kind }, { file });
   // A spend table or a plan is only checked for that: what it is otherwise is said by its own reader.
   if (kind === 'spend' || kind === 'plan') return;
   // Only a header that says its kind names another: one known column name is no reason to send the file elsewhere.

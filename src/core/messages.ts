@@ -128,6 +128,22 @@ export const MESSAGES = {
       en: 'pass as {option} the file the report was made from ({kindEn}), not the report; to compare with an earlier run, save its result as JSON (crm-audit report … --format json -o previous.json) and pass that file to --baseline',
     },
   },
+  // The audit's own workbook given as an export: an audit is compared with an earlier one through audit --baseline.
+  'input.ownAudit': {
+    ru: '{option}: это отчёт аудита самого crm-audit (crm-audit audit), а не {kindRu}', en: '{option} is an audit report crm-audit wrote (crm-audit audit), not {kindEn}',
+    hint: {
+      ru: 'передайте в {option} выгрузку из CRM; чтобы сравнить аудит с прошлым, сохраните прошлый в JSON (crm-audit audit … --format json -o прошлый.json) и передайте его в crm-audit audit --baseline',
+      en: 'pass as {option} an export of the CRM; to compare an audit with an earlier one, save the earlier one as JSON (crm-audit audit … --format json -o previous.json) and pass it to crm-audit audit --baseline',
+    },
+  },
+  // inspect or map of a report crm-audit wrote, no --kind given: they show how an export is read, and a report is none.
+  'inspect.ownReport': {
+    ru: 'это отчёт самого crm-audit (crm-audit {command}), а не выгрузка из CRM', en: 'this is a report crm-audit wrote (crm-audit {command}), not an export of a CRM',
+    hint: {
+      ru: 'crm-audit {reader} читает выгрузки из CRM: передайте файл, из которого сделан отчёт{kindRu}',
+      en: 'crm-audit {reader} reads exports of a CRM: pass the file the report was made from{kindEn}',
+    },
+  },
   'assert.levelConflict': {
     ru: 'проверка начинается с «{prefix}:», а её уровень (level) — {level}', en: 'the assertion starts with "{prefix}:" but its level is {level}',
     hint: { ru: 'оставьте что-то одно: префикс или level', en: 'keep one of them: the prefix or level' },

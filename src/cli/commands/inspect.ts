@@ -1,5 +1,5 @@
 import { UserError } from '../../core/errors.js';
-import { guessKindSaid, inspectFile, kindRead } from '../../io/map/inspect.js';
+import { guessKindSaid, inspectFile, kindRead, ownReportError } from '../../io/map/inspect.js';
 import { inspectCommand } from '../../core/inspect-command.js';
 import { renderMessage } from '../../core/messages.js';
 import { warningLine } from '../warnings.js';
@@ -29,10 +29,11 @@ export async function run(o: InspectOptions, ctx: CliContext): Promise<number> {
   // The map's columns of the kind the file holds apply, whether --kind says it or the header does; a
   // file with no header the run knows is of the one kind the map names columns for, if it names one.
   const mapped = Object.entries(overrides.columns).filter(([, columns]) => columns && Object.keys(columns).length > 0).map(([k]) => k as RecordKind);
-  const guess = o.kind !== undefined || file === '-' ? undefined : await guessKindSaid(file, base).catch((error: unknown) => {
+  const guess = o.kind !== undefined || file === '-' ? undefined : await guessKindSaid(file, base).catch((error: unknown): Awaited<ReturnType<typeof guessKindSaid>> => {
     if (error instanceof UserError && error.code === 'E_NO_HEADER' && mapped.length === 1) return { kind: mapped[0]!, said: true };
     throw error;
   });
+  if (guess?.report) throw ownReportError(file, guess.report, 'inspect');
   // A header that says no kind is read as deals, as map reads it, and that is said with the command for another kind
   // (the one a lone name pointed at, if not deals): one name («Откуда», a caller's) made a deals file a call log without a word.
   const kind = o.kind ?? (guess && kindRead(guess));

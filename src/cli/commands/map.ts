@@ -7,7 +7,7 @@ import { DealStore } from '../../core/kpi/deal-store.js';
 import { stagesToName } from '../../core/undecided-stages.js';
 import { loadOverrides, mapOptions } from '../../io/documents/map-file.js';
 import { stagesSnippet } from '../../io/map/import.js';
-import { guessKind, inspectFile } from '../../io/map/inspect.js';
+import { guessKindSaid, inspectFile, kindRead, ownReportError } from '../../io/map/inspect.js';
 import { askColumns, askStages, mapDocument } from '../ask-stages.js';
 import { ColumnsMissing, proposalNote, type ColumnMap } from '../../io/map/mapping.js';
 import { columnGaps, type ColumnGap } from '../../app/kpi-files.js';
@@ -42,7 +42,9 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const base = () => (held ? { ...options, stdin: Readable.from([held]) } : options);
   // The file is a deals export unless its header says another kind (a CRM's signature, two known names):
   // one name («Номер», a call log's) made a deals file of unknown names an activities one.
-  const kind = await guessKind(file, base());
+  const guess = await guessKindSaid(file, base());
+  if (guess.report) throw ownReportError(file, guess.report, 'map');
+  const kind = kindRead(guess);
   // The deals (or an activities file's managers) go to a store of our own, whose managers are asked about below when they are user ids.
   let store = new DealStore();
   // The columns as read: what they leave not applicable is said (columnGaps).

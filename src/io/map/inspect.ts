@@ -8,6 +8,7 @@ import { headerScore, namesTellingColumn } from './mapping.js';
 import { noHeaderError } from './no-header.js';
 import { detectProfile } from './profiles.js';
 import { readTable } from '../read/table.js';
+import { ownReportOf, type OwnReport } from './own-report.js';
 import type { HeadRow } from './stdin-head.js';
 
 class Enough extends Error {}
@@ -18,6 +19,13 @@ class Enough extends Error {}
  */
 export async function guessKind(file: string, opts: ImportOptions): Promise<RecordKind> {
   return kindRead(await guessKindSaid(file, opts));
+}
+
+/** The refusal of a report crm-audit wrote (guessKindSaid's `report`) given to `command` (inspect, map) as an export. */
+export function ownReportError(file: string, report: OwnReport, command: 'inspect' | 'map'): UserError {
+  // Only inspect takes --kind (map asks what it cannot tell).
+  const kind = command === 'inspect' ? { kindRu: ' (или укажите вид через --kind, если это всё же выгрузка)', kindEn: ' (or say its kind with --kind if it is an export after all)' } : { kindRu: '', kindEn: '' };
+  return UserError.of('E_COMPARE_KIND', 'inspect.ownReport', { command: report, reader: command, ...kind }, { file });
 }
 
 /**
@@ -33,8 +41,11 @@ export function kindRead(guess: { kind: RecordKind; said: boolean }): RecordKind
  * only that kind has («Длительность разговора», «Оплачено»). One id or date name alone (a «Datensatz-ID»
  * over a German call log) is a guess too weak to tell a user the file is of another kind.
  */
-export async function guessKindSaid(file: string, opts: ImportOptions): Promise<{ kind: RecordKind; said: boolean }> {
-  return kindSaidBy(await headRowsOf(file, opts), file, { ...DEFAULT_LIMITS, ...opts.limits }.headerSearchRows);
+export async function guessKindSaid(file: string, opts: ImportOptions): Promise<{ kind: RecordKind; said: boolean; report?: OwnReport }> {
+  const rows = await headRowsOf(file, opts);
+  // A report crm-audit wrote is no export of any kind (kpi's names a plan's columns): said, not read as one.
+  const report = ownReportOf(rows);
+  return { ...kindSaidBy(rows, file, { ...DEFAULT_LIMITS, ...opts.limits }.headerSearchRows), ...(report ? { report } : {}) };
 }
 
 /** The first rows of a file, those its header is searched in (a workbook's: its first sheet's, or --sheet's). */

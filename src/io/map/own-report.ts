@@ -3,13 +3,13 @@
  * a run just wrote). Their header names the product's metrics, and kpi's says «Лиды», «Выиграно»,
  * «Выручка»: read as a sales plan, it was sent to --plan, which failed on its month. Told by their
  * first rows: the title row, the header of the KPI table («Менеджер» and the product's metric labels,
- * as written with or without their unit) or of the before/after table. The words are the renderers'
- * (render/kpi, render/compare, render/report): test/io/map/own-report.test.ts reads their real output.
+ * as written with or without their unit), of the before/after table or of the audit's score sheet. The words are the renderers'
+ * (render/kpi, render/compare, render/report, render/audit): test/io/map/own-report.test.ts reads their real output.
  */
 import { METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 
 /** The command that wrote a report. */
-export type OwnReport = 'kpi' | 'compare' | 'report';
+export type OwnReport = 'kpi' | 'compare' | 'report' | 'audit';
 
 /** Each report's title row, in both languages: a row holding that text alone. */
 const TITLES: Record<string, OwnReport> = {
@@ -40,6 +40,15 @@ const COMPARE_HEAD = [
   ['Metric', 'Change', 'Change %'],
 ];
 
+/**
+ * The audit workbook's score sheet: its first four columns, in order (render/audit/xlsx.ts). Its title
+ * is the questionnaire's, which a custom questionnaire names as it likes.
+ */
+const AUDIT_HEAD = [
+  ['Раздел', 'Критерий', 'Ответ', 'Баллы'],
+  ['Section', 'Criterion', 'Answer', 'Points'],
+];
+
 /** Which of crm-audit's reports these first rows (of a CSV or a workbook's first sheet) are, if any. */
 export function ownReportOf(rows: ReadonlyArray<{ cells: readonly string[] }>): OwnReport | undefined {
   let titled: OwnReport | undefined;
@@ -49,6 +58,7 @@ export function ownReportOf(rows: ReadonlyArray<{ cells: readonly string[] }>): 
     if (filled.length === 1 && TITLES[filled[0]!]) titled ??= TITLES[filled[0]!];
     if (kpiHeader(filled)) return 'kpi';
     if (COMPARE_HEAD.some(([first, ...rest]) => filled[0] === first && rest.every((c) => filled.includes(c!)))) return 'compare';
+    if (AUDIT_HEAD.some((head) => head.every((c, i) => filled[i] === c))) return 'audit';
   }
   // The report's title names the product; kpi's and compare's titles alone could head a table made by hand.
   if (titled === 'report') return titled;

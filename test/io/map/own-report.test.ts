@@ -13,7 +13,7 @@ const first = async (file: string) => ownReportOf(await headRowsOf(file, { cwd: 
 const D = 'samples/amocrm-deals.csv';
 const BEFORE = ['--before-deals', 'samples/before-after/before-deals.csv', '--after-deals', 'samples/before-after/after-deals.csv'];
 
-const OUTPUTS: Array<[string, string[], 'kpi' | 'compare' | 'report']> = [];
+const OUTPUTS: Array<[string, string[], 'kpi' | 'compare' | 'report' | 'audit']> = [];
 for (const lang of ['ru', 'en']) {
   for (const ext of ['csv', 'xlsx']) {
     OUTPUTS.push([`kpi-${lang}.${ext}`, ['kpi', '-d', D, '-a', 'samples/bitrix24-calls.xls', '--payments', 'samples/payments.csv'], 'kpi']);
@@ -22,6 +22,8 @@ for (const lang of ['ru', 'en']) {
     OUTPUTS.push([`compare-cutover-${lang}.${ext}`, ['compare', '-d', D, '--cutover', '2024-10-01', '--cost', '100000'], 'compare']);
   }
   OUTPUTS.push([`report-${lang}.xlsx`, ['report', '-d', D], 'report']);
+  OUTPUTS.push([`audit-${lang}.xlsx`, ['audit', '--answers', 'samples/answers/leader.yaml'], 'audit']);
+  OUTPUTS.push([`audit-evidence-${lang}.xlsx`, ['audit', '--answers', 'samples/answers/not-started.yaml', '-d', D], 'audit']);
 }
 
 describe("crm-audit's own reports", () => {
