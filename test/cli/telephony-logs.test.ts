@@ -607,13 +607,16 @@ describe('Sipuni\'s «Информация из CRM»', () => {
     expect(JSON.parse(run.stdout).total.response_min_median).toBe(60);
   });
 
-  it('is blank for a number its CRM does not know: the number is the client then, and a missed call pairs with its callback', () => {
+  // Spec («Precise readings»): in a call log, «empty means no client». A missed call with neither a client nor a
+  // deal is in no callback rate's denominator, so the rate is null (never 0), and the number is not made a client.
+  it('is blank for a number its CRM does not know: no client then (spec), so the missed call is in no callback rate', () => {
     const r = kpi('sipuni-new.csv', [
       'Тип;Статус;Время;Откуда;Куда;Длительность разговора, сек;Информация из CRM;Ответственный из CRM',
       'Входящий;Не отвечен;01.02.2025 10:00:00;79161112233;101;0;;Иванов Иван',
       'Исходящий;Отвечен;01.02.2025 10:20:00;Иванов Иван;+7 916 111-22-33;60;;Иванов Иван',
     ]);
-    expect(r.total.callback_rate).toBe(1);
+    expect(r.total.callback_rate).toBeNull();
+    expect(r.total.calls_missed).toBe(1);
   });
 });
 

@@ -35,8 +35,6 @@ export interface ActivityMemos {
   clientCols: readonly number[];
   /** Without either: the caller's column for an incoming call and the callee's for an outgoing one (Sipuni's «Откуда», «Куда»). */
   byDirection: Sides | undefined;
-  /** Beside client columns: the number of a call's other side, its client where they are empty. */
-  numbers: Sides | undefined;
   byName: boolean;
   /** The duration column's unit. */
   unit: DurationUnit | undefined;
@@ -135,7 +133,6 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     missed: counted(v.missed),
     clientCols: names ?? (ctx.cols.phone === undefined ? [] : [ctx.cols.phone]),
     byDirection: names === undefined && ctx.cols.phone === undefined ? numberSides(ctx) : undefined,
-    numbers: names === undefined ? undefined : ctx.cols.phone !== undefined ? { in: [ctx.cols.phone], out: [ctx.cols.phone], unknown: NO_COLUMNS } : numberSides(ctx),
     byName: names !== undefined,
     unit: ctx.cols.duration_s === undefined ? undefined : ctx.map.units.get(ctx.cols.duration_s),
     kind0: ctx.map.profile?.profile.rows ?? 'call',
@@ -330,27 +327,17 @@ function ownerOf(cells: Cells, col: number, m: ActivityMemos): OwnerKind | null 
   return o.value;
 }
 
-/** The first filled of the row's client columns as a client key (0 when all are blank). */
 /**
  * The client of an activity, where a metric can use it (`needed`): its client columns', else its owner
- * (a contact or a company: ownerClient), else the number a call log gives beside a client column that
- * is empty (Sipuni's «Информация из CRM» is blank for a number its CRM does not know: a missed call
- * from a new client and the callback to it pair up by the number).
+ * (a contact or a company: ownerClient). A client column's empty cell is no client, whatever number the
+ * row gives beside it (spec, «Precise readings»: in a call log, `CRM` values give the client, «empty
+ * means no client»; Sipuni's «Информация из CRM» alike): such a missed call counts in no callback rate.
  */
 function activityClient(cells: Cells, ctx: ReadContext, m: ActivityMemos, deal: number, owner: OwnerKind | null, direction: Activity['direction'], needed: boolean): number {
   const cols = m.byDirection === undefined ? m.clientCols : sideOf(m.byDirection, direction);
   if ((cols.length === 0 && owner === 'deal') || !needed) return 0;
   const client = clientOf(cells, ctx, m, deal, cols);
-  // The rare fallbacks (an owner, a number) in a function of their own, off the row loop's usual path.
-  return client !== 0 || (owner === 'deal' && m.numbers === undefined) ? client : otherClient(cells, ctx, m, deal, owner, direction);
-}
-
-/** An activity's client where its client columns give none: its owner (ownerClient), else the number of its other side. */
-function otherClient(cells: Cells, ctx: ReadContext, m: ActivityMemos, deal: number, owner: OwnerKind | null, direction: Activity['direction']): number {
-  const client = owner !== 'deal' && owner !== null ? ownerClient(cells, ctx, owner) : 0;
-  if (client !== 0 || m.numbers === undefined) return client;
-  for (const k of sideOf(m.numbers, direction)) if (!cells.noClient(k)) return clientKey(cells, k, ctx, false, deal);
-  return 0;
+  return client !== 0 || owner === 'deal' || owner === null ? client : ownerClient(cells, ctx, owner);
 }
 
 /** The columns of a call's other side: the caller of an incoming call, the callee of an outgoing one. */
@@ -358,6 +345,7 @@ function sideOf(sides: Sides, direction: Activity['direction']): readonly number
   return direction === 'in' ? sides.in : direction === 'out' ? sides.out : sides.unknown;
 }
 
+/** The first filled of the row's client columns as a client key (0 when all are blank). */
 function clientOf(cells: Cells, ctx: ReadContext, m: ActivityMemos, deal: number, cols: readonly number[]): number {
   for (const k of cols) if (!cells.noClient(k)) return clientKey(cells, k, ctx, m.byName, deal);
   return 0;
