@@ -41,10 +41,15 @@ export const MESSAGES = {
     ru: 'файл не найден', en: 'no such file',
     hint: { ru: 'проверьте путь (относительный путь считается от текущей папки)', en: 'check the path (relative paths start from the current folder)' },
   },
-  // An absolute path: typed so, or named in a config file, whose paths start from its own folder (the hint above misled there: a tester).
+  // An absolute path (typed so, or a config file's path resolved from its folder): which folder is missing, or that
+  // the folder holds no such file. The hint spoke of a config file, which a path typed on the command line has none of.
   'file.missingAbsolute': {
     ru: 'файл не найден', en: 'no such file',
-    hint: { ru: 'проверьте путь (путь, записанный в файле конфигурации, считается от папки этого файла)', en: "check the path (a path written in a config file starts from that file's folder)" },
+    hint: { ru: 'в папке «{dir}» нет файла «{name}»: проверьте имя', en: 'the folder "{dir}" holds no file "{name}": check the name' },
+  },
+  'file.missingFolder': {
+    ru: 'файл не найден', en: 'no such file',
+    hint: { ru: 'папки «{dir}» нет: проверьте путь', en: 'there is no folder "{dir}": check the path' },
   },
   // «deals.csv » (a space copied with the name, a path typed in quotes): the file without the space is there.
   'file.missingSpaced': {
@@ -127,6 +132,11 @@ export const MESSAGES = {
       ru: 'передайте в {option} исходный файл ({kindRu}), а не отчёт по нему; чтобы сравнить с прошлым запуском, сохраните его результат в JSON (crm-audit report … --format json -o прошлый.json) и передайте этот файл в --baseline',
       en: 'pass as {option} the file the report was made from ({kindEn}), not the report; to compare with an earlier run, save its result as JSON (crm-audit report … --format json -o previous.json) and pass that file to --baseline',
     },
+  },
+  // An audit's answers file given as an export (audit -d answers.yaml): named, with the option that takes it.
+  'input.answersFile': {
+    ru: '{option}: это файл ответов аудита, а не {kindRu}', en: '{option} is an audit answers file, not {kindEn}',
+    hint: { ru: 'ответы передаются так: crm-audit audit --answers {file}; в {option} нужна выгрузка из CRM', en: 'answers are passed as crm-audit audit --answers {file}; {option} takes an export of the CRM' },
   },
   // The audit's own workbook given as an export: an audit is compared with an earlier one through audit --baseline.
   'input.ownAudit': {

@@ -335,7 +335,7 @@ describe('report from a config file', () => {
     writeFileSync(path.join(sub, 'd.yaml'), 'kpi:\n  deals: deals.csv\n');
     const missing = runCli(['report', '--config', path.join(path.basename(sub), 'd.yaml'), '--lang', 'en'], { cwd: dir });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain(`${path.join(sub, 'deals.csv')}: no such file\n  hint: check the path (a path written in a config file starts from that file's folder)`);
+    expect(missing.stderr).toContain(`${path.join(sub, 'deals.csv')}: no such file\n  hint: the folder "${sub}" holds no file "deals.csv": check the name`);
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 import { exportFixturesDir } from '../helpers/fixtures.js';
 import { latinWords } from '../helpers/latin-words.js';
 
@@ -210,6 +210,16 @@ describe('a Russian run speaks Russian', () => {
     expect(en.stderr).toBe('error: samples/ amocrm-deals.csv: no such file: the name begins or ends with a space\n  hint: the file "samples/amocrm-deals.csv" exists: remove the space from the path\n');
     // No such file without the space either: the usual message.
     expect(runCli(['kpi', '-d', 'nope.csv ', '--lang', 'en']).stderr).toBe('error: nope.csv : no such file\n  hint: check the path (relative paths start from the current folder)\n');
+  });
+
+  // An absolute path typed on the command line was told «путь, записанный в файле конфигурации…»: no config file was used.
+  it('an absolute path: the folder that holds no such file, or the folder that is missing, without a word of a config file', () => {
+    const dir = path.join(ROOT, 'samples');
+    const ru = runCli(['kpi', '-d', path.join(dir, 'nope.csv'), '--lang', 'ru']);
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toBe(`ошибка: ${path.join(dir, 'nope.csv')}: файл не найден\n  подсказка: в папке «${dir}» нет файла «nope.csv»: проверьте имя\n`);
+    const en = runCli(['kpi', '-d', path.join(dir, 'nowhere', 'nope.csv'), '--lang', 'en']);
+    expect(en.stderr).toBe(`error: ${path.join(dir, 'nowhere', 'nope.csv')}: no such file\n  hint: there is no folder "${path.join(dir, 'nowhere')}": check the path\n`);
   });
 
   it('an empty --metrics says the list is empty, not that «» is an unknown metric', () => {

@@ -229,7 +229,9 @@ export function fsError(error: NodeJS.ErrnoException, file: string): UserError {
       const name = path.basename(file).trim();
       const spaced = name !== path.basename(file) && name !== '' && error.path !== undefined && existsSync(path.join(path.dirname(error.path), name));
       if (spaced) return UserError.of('E_INPUT_MISSING', 'file.missingSpaced', { name: path.join(path.dirname(file), name) }, { file });
-      return UserError.of('E_INPUT_MISSING', path.isAbsolute(file) ? 'file.missingAbsolute' : 'file.missing', {}, { file });
+      if (!path.isAbsolute(file)) return UserError.of('E_INPUT_MISSING', 'file.missing', {}, { file });
+      const dir = path.dirname(file);
+      return existsSync(dir) ? UserError.of('E_INPUT_MISSING', 'file.missingAbsolute', { dir, name: path.basename(file) }, { file }) : UserError.of('E_INPUT_MISSING', 'file.missingFolder', { dir }, { file });
     }
     case 'EACCES':
     case 'EPERM':
