@@ -38,6 +38,8 @@ export async function checkKinds(files: KindCheck[], base: ImportOptions): Promi
 
 /** checkKinds of a file's first rows, the file given as `option`. */
 function checkHead(option: string, file: string, kind: RecordKind, rows: readonly HeadRow[], base: ImportOptions): void {
+  // An audit's answers file (YAML or JSON) as an export got a --map snippet for «#1» from its `questionnaire:` line.
+  if (isAnswersHead(rows)) throw UserError.of('E_COMPARE_KIND', 'input.answersFile', { option, file, kindRu: KIND_FILE_RU[kind] ?? kind, kindEn: KIND_FILE_EN[kind] ?? kind }, { file });
   // A report crm-audit wrote is none of the kinds: kpi's, read as a sales plan, was sent to --plan.
   const report = ownReportOf(rows);
   if (report) throw UserError.of('E_COMPARE_KIND', report === 'audit' ? 'input.ownAudit' : 'input.ownReport', { option, command: report, kindRu: KIND_FILE_RU[kind] ?? kind, kindEn: KIND_FILE_EN[kind] ?? kind }, { file });
@@ -52,6 +54,16 @@ function checkHead(option: string, file: string, kind: RecordKind, rows: readonl
     // No row names a column: the import says so, in its own words.
   }
   if (seen !== kind) throw wrongKind(option, file, kind, seen);
+}
+
+/** A key line of an answers file, YAML or JSON: `answers:`, `"answers": {`; and one of its other keys. */
+const ANSWERS_KEY = /^\s*"?answers"?\s*:\s*\{?\s*$/;
+const ANSWERS_OTHER_KEY = /^\s*"?(?:questionnaire|company|lang)"?\s*:/;
+
+/** Whether a file's first rows are an audit's answers file (its lines as the table reader split them). */
+function isAnswersHead(rows: readonly HeadRow[]): boolean {
+  const lines = rows.map((r) => r.cells.join(','));
+  return lines.some((l) => ANSWERS_KEY.test(l)) && lines.some((l) => ANSWERS_OTHER_KEY.test(l));
 }
 
 /**

@@ -89,4 +89,16 @@ describe("crm-audit's own report given as an export", () => {
     const run = runCli(['inspect', at('kpi.csv'), '--lang', 'ru']);
     expect(run.stderr).toBe(`ошибка: ${at('kpi.csv')}: это отчёт самого crm-audit (crm-audit kpi), а не выгрузка из CRM\n  подсказка: crm-audit inspect читает выгрузки из CRM: передайте файл, из которого сделан отчёт (или укажите вид через --kind, если это всё же выгрузка)\n`);
   });
+
+  // audit -d answers.yaml got a --map snippet mapping manager to «#1» from its `questionnaire:` line.
+  it.each([
+    ['audit -d', ['audit', '-d', 'samples/answers/leader.yaml'], '--deals'],
+    ['kpi -d', ['kpi', '-d', 'samples/answers/not-started.yaml'], '--deals'],
+    ['kpi -p', ['kpi', '-d', D, '-p', 'samples/answers/leader.yaml'], '--payments'],
+  ])('%s answers.yaml: named as an answers file, with --answers', (_name, args, option) => {
+    const file = args[args.length - 1]!;
+    const run = runCli([...args, '--lang', 'ru']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`ошибка: ${file}: ${option}: это файл ответов аудита, а не ${option === '--deals' ? 'выгрузка сделок' : 'выгрузка платежей'}\n  подсказка: ответы передаются так: crm-audit audit --answers ${file}; в ${option} нужна выгрузка из CRM\n`);
+  });
 });
