@@ -12,17 +12,29 @@ export function clearProgress(stream: NodeJS.WritableStream): void {
   stream.write('\r\u001b[K');
 }
 
-/** What the progress line says: which file, how far, or that its rows are being processed. */
-export function progressText(state: { file: string; read: number; total: number | undefined; part: boolean }, lang: string): string {
+/**
+ * What the progress line says: which file, how far, or that its rows are being processed. Within
+ * `width` characters when given (the terminal's): a line longer than the terminal wraps, and each
+ * redraw then cleared only its last row (a 60-column terminal kept 69 stale «Чтение …» lines).
+ * Shortened in steps: the second thread's note first, then the file's name in its middle.
+ */
+export function progressText(state: { file: string; read: number; total: number | undefined; part: boolean }, lang: string, width = Infinity): string {
   const name = state.file === '-' ? tr(lang, 'стандартный ввод', 'stdin') : path.basename(state.file);
   const mb = (n: number) => (n / 1048576).toFixed(0);
   const done = state.total !== undefined && state.read >= state.total;
-  const what = state.part ? tr(lang, `Чтение ${name}, первая половина (вторую читает второй поток)`, `Reading ${name}, first half (a second thread reads the rest)`) : tr(lang, `Чтение ${name}`, `Reading ${name}`);
-  if (state.total === undefined) return `${what}: ${mb(state.read)} ${tr(lang, 'МБ', 'MB')}`;
-  const pct = Math.min(100, Math.floor((state.read / state.total) * 100));
-  const line = `${what}: ${pct}% (${mb(state.read)} ${tr(lang, 'из', 'of')} ${mb(state.total)} ${tr(lang, 'МБ', 'MB')})`;
+  const pct = state.total === undefined ? 0 : Math.min(100, Math.floor((state.read / state.total) * 100));
   // Read to the end: the rows are still being merged and counted, so the line says so, never goes blank.
-  return done ? `${line}; ${tr(lang, 'обработка…', 'processing…')}` : line;
+  const tail = state.total === undefined ? `${mb(state.read)} ${tr(lang, 'МБ', 'MB')}` : `${pct}% (${mb(state.read)} ${tr(lang, 'из', 'of')} ${mb(state.total)} ${tr(lang, 'МБ', 'MB')})${done ? `; ${tr(lang, 'обработка…', 'processing…')}` : ''}`;
+  const long = (n: string) => (state.part ? tr(lang, `Чтение ${n}, первая половина (вторую читает второй поток)`, `Reading ${n}, first half (a second thread reads the rest)`) : tr(lang, `Чтение ${n}`, `Reading ${n}`));
+  const short = (n: string) => (state.part ? tr(lang, `Чтение ${n} (1-я половина)`, `Reading ${n} (first half)`) : tr(lang, `Чтение ${n}`, `Reading ${n}`));
+  const line = (what: string) => `${what}: ${tail}`;
+  // One column is left free: a line that fills the last column wraps on some terminals.
+  const room = width - 1;
+  if (line(long(name)).length <= room) return line(long(name));
+  if (line(short(name)).length <= room) return line(short(name));
+  const keep = room - line(short('')).length - 1;
+  if (keep >= 6) return line(short(`${name.slice(0, Math.ceil(keep / 2))}…${name.slice(name.length - Math.floor(keep / 2))}`));
+  return line(short('')).slice(0, Math.max(0, room));
 }
 
 /**
@@ -49,6 +61,7 @@ export function progressLine(ctx: CliContext, lang: string): (read: number, tota
     last = now;
     shown = true;
     live.add(ctx.stderr);
-    ctx.stderr.write(`\r${progressText({ file: name, read, total, part: about?.part ?? false }, lang)}\u001b[K`);
+    const columns = (ctx.stderr as { columns?: number }).columns;
+    ctx.stderr.write(`\r${progressText({ file: name, read, total, part: about?.part ?? false }, lang, columns && columns > 0 ? columns : Infinity)}\u001b[K`);
   };
 }

@@ -36,4 +36,21 @@ describe('the progress line', () => {
     expect(text()).toBe('');
     expect(progressText({ file: '-', read: 12 * MB, total: undefined, part: false }, 'en')).toBe('Reading stdin: 12 MB');
   });
+
+  // A line longer than the terminal wraps, and each redraw cleared only its last row: 69 stale lines at 60 columns.
+  it('fits the terminal: the second thread\'s note shortened first, then the name cut in its middle', () => {
+    const state = { file: '/data/deals.csv', read: 53 * MB, total: 137 * MB, part: true };
+    expect(progressText(state, 'ru')).toBe('Чтение deals.csv, первая половина (вторую читает второй поток): 38% (53 из 137 МБ)');
+    expect(progressText(state, 'ru', 60)).toBe('Чтение deals.csv (1-я половина): 38% (53 из 137 МБ)');
+    const long = { ...state, file: '/data/amocrm_export_leads_2025-06-01_full.csv' };
+    const cut = progressText(long, 'ru', 60);
+    expect(cut.length).toBeLessThanOrEqual(59);
+    expect(cut).toMatch(/^Чтение amocrm_e.*….*full\.csv \(1-я половина\): 38% \(53 из 137 МБ\)$/);
+    expect(progressText({ ...state, read: 137 * MB }, 'en', 40).length).toBeLessThanOrEqual(39);
+    // Every line drawn on a narrow terminal fits it.
+    const { ctx, text } = terminal();
+    (ctx.stderr as unknown as { columns: number }).columns = 50;
+    progressLine(ctx, 'ru')(20 * MB, 137 * MB, { file: long.file, part: true });
+    for (const frame of text().split('\r').filter((f) => f !== '')) expect(frame.replace('\u001b[K', '').length).toBeLessThanOrEqual(49);
+  });
 });
