@@ -1,5 +1,6 @@
 import { Help, type AddHelpTextContext, type Argument, type Command, type HelpConfiguration, type Option } from 'commander';
 import { HELP_RU, PLACEHOLDERS_RU } from './help-ru.js';
+import { wrapText } from '../render/wrap.js';
 
 /** The help's words in `lang`: the English as written in program.ts, or its Russian from HELP_RU. */
 export function helpWord(text: string, lang: string): string {
@@ -56,6 +57,15 @@ export function helpIn(lang: string): HelpConfiguration & { lang: string } {
     // As commander: a default shows for options that take a value (and booleans with a boolean default).
     optionDescription: (option) => withExtras(option.description, option, lang, option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean')),
     argumentDescription: (argument) => withExtras(argument.description, argument, lang, true),
+    formatItem(term: string, termWidth: number, description: string, helper: Help) {
+      const help = this as Help;
+      const width = help.helpWidth ?? 80;
+      // Two columns while the description's has room to wrap in (commander's rule: minWidthToWrap, 40).
+      if (!description || width - termWidth - 4 >= help.minWidthToWrap) return base.formatItem.call(help, term, termWidth, description, helper);
+      // A narrow terminal: commander left such a description unwrapped, and the terminal cut «ДД.ММ.ГГГГ» and
+      // «включительно» in two at 60 columns. Each description goes under its term, wrapped to the width.
+      return `  ${term}\n${wrapText(`      ${description}`, width)}`;
+    },
   };
 }
 

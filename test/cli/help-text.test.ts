@@ -82,3 +82,33 @@ describe('--help in Russian', () => {
     }
   });
 });
+
+// Below 40 columns for the descriptions commander left them unwrapped, and a 60-column terminal cut
+// «ДД.ММ.ГГГГ» and «включительно» in two. Each description then goes under its term, wrapped.
+describe('--help on a narrow terminal', () => {
+  function narrowHelp(lang: string, name: string, width: number): string {
+    const out: string[] = [];
+    const root = program(lang, out);
+    const cmd = root.commands.find((c) => c.name() === name)!;
+    cmd.configureOutput({ getOutHelpWidth: () => width, getErrHelpWidth: () => width });
+    cmd.outputHelp();
+    return out.join('');
+  }
+
+  it.each([
+    ['ru', 'kpi', 60],
+    ['en', 'kpi', 60],
+    ['ru', 'audit', 50],
+    ['ru', 'compare', 60],
+  ])('%s %s at %i columns: every option line fits, no word cut', (lang, name, width) => {
+    const help = narrowHelp(lang, name, width);
+    const options = help.slice(help.indexOf(lang === 'ru' ? 'Параметры:' : 'Options:'), help.search(/\n(Примеры|Examples):/));
+    // A word longer than the line (a long option term) is never cut, so only lines of several words are held to the width.
+    for (const line of options.split('\n')) if (line.trim().includes(' ') && !line.trimStart().startsWith('-')) expect(line.length, line).toBeLessThanOrEqual(width);
+    expect(options).toMatch(lang === 'ru' ? /\n {2}-o, --output <файл>\n {6}записать в файл/ : /\n {2}-o, --output <file>\n {6}\S/);
+  });
+
+  it('keeps two columns where the descriptions have room', () => {
+    expect(narrowHelp('ru', 'kpi', 120)).toMatch(/\n {2}--from <дата> +первый день периода/);
+  });
+});
