@@ -24,7 +24,7 @@ export function isControlByte(b: number): boolean {
  * parser; `decode` then turns a cell's bytes into text.
  */
 export class ExportDecoder implements CellText {
-  private decoder: TextDecoder | undefined;
+  private decoder: TextDecoder | Cp1252Decoder | undefined;
   private offset = 0;
   /** An incomplete UTF-8 sequence at the end of the last chunk (byte mode). */
   private tail: Buffer | undefined;
@@ -150,7 +150,7 @@ export class ExportDecoder implements CellText {
   private choose(encoding: Encoding, why?: string): void {
     this.encoding = encoding;
     this.why ??= why ?? 'given';
-    this.decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+    this.decoder = encoding === 'windows-1252' ? new Cp1252Decoder() : new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
   }
 
   /** The decision, once, on the sample after the first non-ASCII byte (`at`: where it starts in the chunk). */
@@ -415,7 +415,7 @@ export function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: numb
 }
 
 /** The Windows code page, KOI8-R or CP866 of single-byte text (the exports' rule: singleByteEncoding, then cyrillicPage). */
-export function singleByteDecoder(bytes: Uint8Array): TextDecoder {
+export function singleByteDecoder(bytes: Uint8Array): { decode(bytes: Uint8Array): string } {
   const { encoding } = singleBytePage(bytes);
   return encoding === 'windows-1252' ? cp1252 : CYRILLIC_DECODERS[encoding];
 }
@@ -441,9 +441,28 @@ function singleBytePage(sample: Uint8Array): { encoding: 'windows-1252' | Cyrill
 type CyrillicPage = 'windows-1251' | 'koi8-r' | 'ibm866';
 const PAGE_NAMES: Record<CyrillicPage, string> = { 'windows-1251': 'Windows-1251', 'koi8-r': 'KOI8-R', ibm866: 'CP866' };
 
+/**
+ * Windows-1252 by its own table: Node's TextDecoder('windows-1252') (Node 20, small ICU) decodes it
+ * as ISO-8859-1, so 0x80-0x9F came out as C1 controls: `1000 €` was «not a number» and «O’Brien»
+ * (0x92) a second manager beside the UTF-8 call log's «O’Brien». The five bytes the code page leaves
+ * undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay their C1 code points, as WHATWG decodes them.
+ */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const C1 = /[\u0080-\u009f]/;
+const C1_ALL = /[\u0080-\u009f]/g;
+const cp1252Char = (c: string): string => CP1252_HIGH[c.charCodeAt(0) - 0x80]!;
+
+/** Decodes Windows-1252 (one byte a character, so nothing is carried between chunks): Latin-1, then the table for 0x80-0x9F. */
+export class Cp1252Decoder {
+  decode(bytes: Uint8Array = EMPTY, _options?: { stream?: boolean }): string {
+    const text = latin(bytes, 0, bytes.length);
+    return C1.test(text) ? text.replace(C1_ALL, cp1252Char) : text;
+  }
+}
+
 /** The code pages as `--encoding` names them. */
 const cp1251 = new TextDecoder('windows-1251');
-const cp1252 = new TextDecoder('windows-1252');
+const cp1252 = new Cp1252Decoder();
 const SAMPLE_BYTES = 64 * 1024;
 /** NUL bytes a text file may hold whatever its size (see dropNul). */
 const MAX_STRAY_NULS = 64;

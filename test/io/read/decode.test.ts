@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { cyrillicPage, ExportDecoder, mostlyUtf8, singleByteEncoding } from '../../../src/io/read/decode.js';
+import { Cp1252Decoder, cyrillicPage, ExportDecoder, mostlyUtf8, singleByteEncoding } from '../../../src/io/read/decode.js';
 import { readTable } from '../../../src/io/read/table.js';
 import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
 import { cp1251, cp866, koi8r } from '../../fixtures/exports.js';
@@ -116,6 +116,37 @@ describe('one accented letter in a short Latin file', () => {
       const rows: string[][] = [];
       const info = await readTable(file, { cwd: dir, stdin: process.stdin, limits: DEFAULT_LIMITS }, (r) => void rows.push(Array.isArray(r) ? r : r.cells()));
       expect([info.encoding, info.encodingDoubt, rows[1]![1]]).toEqual(['windows-1252', undefined, name]);
+    }
+  });
+});
+
+// A tester: Node 20's TextDecoder('windows-1252') is ISO-8859-1, so `1000 €` (0x80) was «not a number»
+// and «O’Brien» (0x92) in a Windows-1252 deals file a second manager beside the UTF-8 call log's.
+describe('Windows-1252 by its own table', () => {
+  const high = Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i);
+
+  it('reads 0x80-0x9F as the code page has them; its five undefined bytes stay C1 code points, as WHATWG has them', () => {
+    expect(new Cp1252Decoder().decode(high)).toBe('€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ');
+    expect(new Cp1252Decoder().decode(Buffer.from('Renée 1000 ', 'latin1'))).toBe('Renée 1000 ');
+    expect(new Cp1252Decoder().decode()).toBe('');
+  });
+
+  it('the Cyrillic decoders of this Node agree with the code pages (a few bytes each)', () => {
+    const read = (encoding: string, bytes: number[]) => new TextDecoder(encoding).decode(Uint8Array.from(bytes));
+    expect(read('windows-1251', [0x88, 0xa0, 0xb9, 0xa8, 0xc0, 0xff, 0x97])).toBe('€\u00a0№ЁАя—');
+    expect(read('koi8-r', [0xe1, 0xc1, 0xb3, 0xa3, 0xf1, 0xd1, 0x9a])).toBe('АаЁёЯя\u00a0');
+    expect(read('ibm866', [0x80, 0xa0, 0xe0, 0xef, 0xf0, 0xf1, 0xfc, 0xff])).toBe('АаряЁё№\u00a0');
+  });
+
+  it('the euro and the curly apostrophe read in text decoded whole, in cells (byte mode), and given as --encoding', () => {
+    const bytes = Buffer.concat([Buffer.from('id,manager,amount\n1,Sean O', 'latin1'), Buffer.of(0x92), Buffer.from('Brien,1000 ', 'latin1'), Buffer.of(0x80), Buffer.from(',Renée\n', 'latin1')]);
+    const text = 'id,manager,amount\n1,Sean O’Brien,1000 €,Renée\n';
+    for (const given of [undefined, 'windows-1252'] as const) {
+      const whole = new ExportDecoder('x.csv', given);
+      expect(whole.write(bytes) + whole.end()).toBe(text);
+      const cells = new ExportDecoder('x.csv', given);
+      const out = Buffer.concat([cells.bytes(bytes, true), cells.endBytes()]);
+      expect([cells.encoding, cells.decode(out, 0, out.length)]).toEqual(['windows-1252', text]);
     }
   });
 });
