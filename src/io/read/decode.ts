@@ -431,7 +431,9 @@ export interface EncodingDoubt {
 /** The single-byte code page of text that is not UTF-8, and why: the letter-run test, then which Cyrillic page reads as Russian. */
 function singleBytePage(sample: Uint8Array): { encoding: 'windows-1252' | CyrillicPage; why: string; doubt?: EncodingDoubt } {
   const guess = singleByteEncoding(sample);
-  const runs = `not UTF-8; letter runs: ${guess.cyrillicWords} words of non-ASCII letters only (Cyrillic), ${guess.latinWords} non-ASCII letters inside Latin words (accents)`;
+  const runs = guess.euro
+    ? `not UTF-8; no letters outside ASCII; euro signs beside numbers: ${guess.euro.cp1252} as Windows-1252 has it, ${guess.euro.cp1251} as Windows-1251 has it`
+    : `not UTF-8; letter runs: ${guess.cyrillicWords} words of non-ASCII letters only (Cyrillic), ${guess.latinWords} non-ASCII letters inside Latin words (accents)`;
   if (guess.encoding === 'windows-1252') return { encoding: 'windows-1252', why: runs };
   const page = cyrillicPage(sample);
   if (page.encoding !== 'windows-1251') return { encoding: page.encoding, why: `not UTF-8; the Cyrillic letters read as Russian text in ${PAGE_NAMES[page.encoding]}, not in Windows-1251 (${page.by})` };
@@ -499,32 +501,44 @@ const koi8r = new TextDecoder('koi8-r');
 const cp866 = new TextDecoder('ibm866');
 const CYRILLIC_DECODERS: Record<CyrillicPage, TextDecoder> = { 'windows-1251': cp1251, 'koi8-r': koi8r, ibm866: cp866 };
 
-/** How Russian a text's Cyrillic letters read: the sum of their frequencies (a code page read wrong permutes the letters into rare ones). */
-function russianScore(text: string): number {
+/**
+ * A Cyrillic word: two or more Cyrillic letters with no ASCII letter or digit beside them. A lone
+ * byte between digits is no word: the NBSP of `80 439,00` (0xA0) is CP866's «а», and a Latin export
+ * with nothing else outside ASCII was read as CP866, every amount «not a number».
+ */
+const CYRILLIC_WORD = /(?<![A-Za-z0-9])[А-яЁё]{2,}(?![A-Za-z0-9])/g;
+
+/** How Russian a text's Cyrillic words read: the sum of their letters' frequencies (a code page read wrong permutes the letters into rare ones). */
+function russianScore(words: readonly string[]): number {
   let score = 0;
-  for (const ch of text.toLowerCase()) score += RUSSIAN_LETTERS[ch === 'ё' ? 'е' : ch] ?? 0;
+  for (const w of words) for (const ch of w.toLowerCase()) score += RUSSIAN_LETTERS[ch === 'ё' ? 'е' : ch] ?? 0;
   return score;
 }
-
-const CYRILLIC_WORD = /[А-яЁё]{2,}/g;
 
 /**
  * The Cyrillic words of a text by their case: as a person writes them (all lower, all upper, or a
  * capital and lower case) or odd. KOI8-R puts lower case where Windows-1251 has upper case, so
  * either read as the other turns «Менеджер» into «нЕМЕДФЕП»: one such word says more than the letter
- * frequencies of a short file.
+ * frequencies of a short file. `title` counts the words of a capital and lower case («Ответственный»),
+ * `inverted` those of a lower-case letter and capitals after it («пФЧЕФУФЧЕООЩК», three letters at
+ * least: «кВ» is a unit): the one is the other read in the other page, while words all in one case
+ * read all in one case in both.
  */
-function wordCases(text: string): { usual: number; odd: number; first: string | undefined } {
+function wordCases(words: readonly string[]): { usual: number; odd: number; title: number; inverted: number; first: string | undefined } {
   let usual = 0;
   let odd = 0;
-  let first: string | undefined;
-  for (const [w] of text.matchAll(CYRILLIC_WORD)) {
-    first ??= w;
+  let title = 0;
+  let inverted = 0;
+  for (const w of words) {
     const rest = w.slice(1);
-    if (rest === rest.toLowerCase() || w === w.toUpperCase()) usual++;
+    const lowerRest = rest === rest.toLowerCase();
+    if (lowerRest || w === w.toUpperCase()) usual++;
     else odd++;
+    const head = w[0]!;
+    if (lowerRest && head !== head.toLowerCase()) title++;
+    else if (w.length >= 3 && head === head.toLowerCase() && rest === rest.toUpperCase()) inverted++;
   }
-  return { usual, odd, first };
+  return { usual, odd, title, inverted, first: words[0] };
 }
 
 /** Some forty letters at least: a file of one or two short names (a made-up «Хупу») can read either way. */
@@ -536,13 +550,16 @@ const SURE_SCORE = 2000;
  * scores far above the same bytes read in another, and a page other than Windows-1251 needs that
  * margin and some forty letters; short text takes one by the case of its words (see wordCases) when
  * the other gives two or more usual ones and no odd one while Windows-1251 gives two or more odd
- * ones and no usual one (one odd word alone can be real: «кВт») or no Cyrillic word at all. Windows-1251 stays otherwise, with
+ * ones and no usual one (one odd word alone can be real: «кВт») or no Cyrillic word at all; KOI8-R
+ * also by its words of a capital and lower case (see wordCases). Only words are scored, so bytes
+ * between digits (NBSP, a currency sign) never make a page. Windows-1251 stays otherwise, with
  * a doubt where another page reads at least as well: too few letters to be sure, said to the user.
  */
 export function cyrillicPage(sample: Uint8Array): { encoding: CyrillicPage; by?: string; doubt?: EncodingDoubt } {
   const reads = (Object.keys(CYRILLIC_DECODERS) as CyrillicPage[]).map((page) => {
     const text = CYRILLIC_DECODERS[page].decode(sample);
-    return { page, text, score: russianScore(text), ...wordCases(text) };
+    const words = Array.from(text.matchAll(CYRILLIC_WORD), (m) => m[0]);
+    return { page, text, score: russianScore(words), ...wordCases(words) };
   });
   const [win, ...others] = reads as [(typeof reads)[0], ...typeof reads];
   const best = others.reduce((a, b) => (b.score > a.score ? b : a));
@@ -552,6 +569,11 @@ export function cyrillicPage(sample: Uint8Array): { encoding: CyrillicPage; by?:
   const wrongIn1251 = win.usual === 0 && (win.odd >= 2 || win.odd === 0);
   const byCase = wrongIn1251 ? [...others].sort((a, b) => b.score - a.score).find((r) => r.odd === 0 && r.usual >= 2 && r.score > win.score) : undefined;
   if (byCase) return { encoding: byCase.page, by: 'the case of its words' };
+  // KOI8-R's lower-case words read all in capitals in Windows-1251, so the rule above missed a header of
+  // «Ответственный» and «Дата создания сделки» (read «пФЧЕФУФЧЕООЩК», «дБФБ УПЪДБОЙС УДЕМЛЙ»): the words
+  // of a capital and lower case decide, two or more of them in KOI8-R and three times those read so in Windows-1251.
+  const koi = others.find((r) => r.page === 'koi8-r')!;
+  if (koi.title >= 2 && koi.title >= 3 * koi.inverted && win.inverted >= 2 && win.inverted >= 3 * win.title && koi.score >= win.score) return { encoding: 'koi8-r', by: 'the case of its words' };
   const sure = win.score > SURE_SCORE && win.score > 1.5 * best.score;
   // In doubt where the other reading's words are as usual as Windows-1251's and it reads as Russian, or its words are more usual.
   const doubtful = best.odd < win.odd || (best.odd === win.odd && best.score >= win.score);
@@ -583,9 +605,12 @@ function asciiLetter(b: number): boolean {
  * letters (`Gestión`, `não`, `Größe`). So each maximal run of high letters votes: touching an ASCII
  * letter on either side, Latin; two or more high letters standing alone, Cyrillic; a lone high letter
  * (the Russian one-letter words `в`, `и`, `с`), nobody. Windows-1251 wins only on more Cyrillic votes;
- * a tie (no letters at all) is Windows-1251 as before, the usual encoding of Russian Excel CSV.
+ * a tie is Windows-1251 as before, the usual encoding of Russian Excel CSV. With no letter outside
+ * ASCII at all (a Latin export whose only high bytes are the NBSP of `80 439,00`, the same in both,
+ * and its currency), the euro sign beside a number decides: 0x80 in Windows-1252, 0x88 in
+ * Windows-1251 (`72.326,00 €` read «72.326,00 Ђ» and was not a number).
  */
-export function singleByteEncoding(sample: Uint8Array): { encoding: 'windows-1251' | 'windows-1252'; cyrillicWords: number; latinWords: number } {
+export function singleByteEncoding(sample: Uint8Array): { encoding: 'windows-1251' | 'windows-1252'; cyrillicWords: number; latinWords: number; euro?: { cp1252: number; cp1251: number } } {
   let cyrillicWords = 0;
   let latinWords = 0;
   let i = 0;
@@ -600,6 +625,27 @@ export function singleByteEncoding(sample: Uint8Array): { encoding: 'windows-125
     if (touchesLatin) latinWords++;
     else if (i - start >= 2) cyrillicWords++;
   }
+  if (cyrillicWords === 0 && latinWords === 0) {
+    const euro = euroSigns(sample);
+    if (euro.cp1252 + euro.cp1251 > 0) return { encoding: euro.cp1252 > euro.cp1251 ? 'windows-1252' : 'windows-1251', cyrillicWords, latinWords, euro };
+  }
   const encoding = latinWords > cyrillicWords ? 'windows-1252' : 'windows-1251';
   return { encoding, cyrillicWords, latinWords };
+}
+
+/** The bytes that are the euro sign in Windows-1252 (0x80) and in Windows-1251 (0x88) standing beside a digit, a space or NBSP between them allowed. */
+function euroSigns(sample: Uint8Array): { cp1252: number; cp1251: number } {
+  let cp1252 = 0;
+  let cp1251 = 0;
+  const digit = (at: number) => at >= 0 && at < sample.length && sample[at]! >= 0x30 && sample[at]! <= 0x39;
+  const space = (at: number) => at >= 0 && at < sample.length && (sample[at] === 0x20 || sample[at] === 0xa0);
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
+    if (b !== 0x80 && b !== 0x88) continue;
+    const beside = digit(i - 1) || digit(i + 1) || (space(i - 1) && digit(i - 2)) || (space(i + 1) && digit(i + 2));
+    if (!beside) continue;
+    if (b === 0x80) cp1252++;
+    else cp1251++;
+  }
+  return { cp1252, cp1251 };
 }

@@ -106,6 +106,57 @@ describe('the Cyrillic code page of a short file: Windows-1251, KOI8-R or CP866'
   });
 });
 
+// A tester: Latin exports whose only bytes outside ASCII were the NBSP of `80 439,00` (CP866's «а») or
+// the euro sign (0x80: CP866's «А») were read as CP866, every amount «not a number».
+describe('a Latin export with no letter outside ASCII: NBSP and the euro sign', () => {
+  const rows = (sep: number[], euro: number[]) =>
+    Buffer.concat([Buffer.from('Deal Id;Deal Owner;Stage;Amount\n'), ...Array.from({ length: 40 }, (_, i) => Buffer.concat([Buffer.from(`${i + 1};John Smith;Closed Won;${10 + i}`), Buffer.from(sep), Buffer.from('439,00 '), Buffer.from(euro), Buffer.from('\n')]))]);
+
+  it('is never CP866 or KOI8-R: a lone byte between digits is no Russian word', () => {
+    for (const bytes of [rows([0xa0], [0x24]), rows([0xa0], [0x80]), rows([0x2e], [0x80]), rows([0xa0], [0x88])]) expect(cyrillicPage(bytes)).toEqual({ encoding: 'windows-1251' });
+  });
+
+  it('the euro sign beside a number decides between Windows-1252 (0x80) and Windows-1251 (0x88); NBSP alone keeps Windows-1251', () => {
+    expect(singleByteEncoding(rows([0x2e], [0x80]))).toEqual({ encoding: 'windows-1252', cyrillicWords: 0, latinWords: 0, euro: { cp1252: 40, cp1251: 0 } });
+    expect(singleByteEncoding(rows([0xa0], [0x88]))).toEqual({ encoding: 'windows-1251', cyrillicWords: 0, latinWords: 0, euro: { cp1252: 0, cp1251: 40 } });
+    expect(singleByteEncoding(rows([0xa0], [0x24])).encoding).toBe('windows-1251');
+    // `€ 500` and `€500` too; letters outside ASCII still decide first (Russian text with a stray 0x80 stays Windows-1251).
+    expect(singleByteEncoding(Buffer.from([0x31, 0x3b, 0x80, 0x20, 0x35, 0x30, 0x30, 0x0a, 0x32, 0x3b, 0x80, 0x39])).encoding).toBe('windows-1252');
+    expect(singleByteEncoding(Buffer.concat([cp1251('Сделка;Сумма\n1;5'), Buffer.of(0x80)])).encoding).toBe('windows-1251');
+  });
+
+  it('the amounts read as written: `10 439,00 €` and `10.439,00 €`', () => {
+    for (const [bytes, encoding, amount] of [
+      [rows([0xa0], [0x24]), 'windows-1251', '10\u00a0439,00 $'],
+      [rows([0xa0], [0x80]), 'windows-1252', '10\u00a0439,00 €'],
+      [rows([0x2e], [0x80]), 'windows-1252', '10.439,00 €'],
+      [rows([0xa0], [0x88]), 'windows-1251', '10\u00a0439,00 €'],
+    ] as const) {
+      const d = new ExportDecoder('x.csv');
+      const out = Buffer.concat([d.bytes(bytes, true), d.endBytes()]);
+      expect([d.encoding, d.doubt, d.decode(out, 0, out.length).split('\n')[1]!.split(';')[3]]).toEqual([encoding, undefined, amount]);
+    }
+  });
+});
+
+// A tester: small KOI8-R files were read as Windows-1251, their headers «пФЧЕФУФЧЕООЩК» and «дБФБ УПЪДБОЙС УДЕМЛЙ»:
+// KOI8-R's lower-case words read all in capitals there, so the words' case alone did not decide.
+describe('KOI8-R by its words of a capital and lower case', () => {
+  const amo = 'ID,Бюджет ,Ответственный,Дата создания сделки,Дата закрытия,Этап сделки\n27680693,150000,Александр,22.03.2022 13:32:57,22.03.2022 13:32:00,Успешно реализовано\n27667071,12345.67,Алексей,15.03.2022 11:01:13,не закрыта,Первичный контакт\n';
+  const calls = '"Сотрудник";"Номер телефона";"Тип звонка";"Статус"\n"Иванов Иван";"+79160000001";"исходящий";"Успешный звонок"\n"Петрова Анна";"+79160000002";"входящий";"Пропущенный звонок"\n';
+
+  it('reads them as KOI8-R, and the same text in Windows-1251 as Windows-1251', () => {
+    for (const text of [amo, calls]) {
+      expect(cyrillicPage(koi8r(text))).toEqual({ encoding: 'koi8-r', by: 'the case of its words' });
+      expect(cyrillicPage(cp1251(text))).toEqual({ encoding: 'windows-1251' });
+    }
+  });
+
+  it('a unit or two in a lower-case letter and capitals («кВ», «мВА») does not make Windows-1251 text KOI8-R', () => {
+    expect(cyrillicPage(cp1251('Мощность;Единица\nТрансформатор;мВА\nЛиния;кВ\nПодстанция;мВА\n')).encoding).toBe('windows-1251');
+  });
+});
+
 // A helper's tiny Windows-1252 files: «Zoë» read as «Zoл» (the sample began at «ë», so its Latin neighbours did not count), «José» with an empty doubt.
 describe('one accented letter in a short Latin file', () => {
   it('is Windows-1252 by the letters before it, with no doubt said', async () => {
