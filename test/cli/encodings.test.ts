@@ -147,3 +147,16 @@ describe('single-byte exports the tester found misread', () => {
     expect(run.stdout).toMatch(/«Сотрудник»\s+-> manager/);
   });
 });
+
+// A tester: a UTF-8 export cut off inside its last letter was refused as «кодировки смешаны», advised to be saved again as UTF-8.
+describe('a UTF-8 export cut off inside its last character', () => {
+  it('is said to be cut short, with «download it again», in both languages', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-cut-'));
+    writeFileSync(path.join(dir, 'deals.csv'), Buffer.concat([Buffer.from('ID,Manager,Amount,Stage,Created\n1,Иванов,100,won,2025-03-01\n2,Не'), Buffer.from([0xd1])]));
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toBe('ошибка: deals.csv: файл обрезан: он кончается посреди символа (начало символа в UTF-8 есть, конца нет), то есть загружен не до конца\n  подсказка: скачайте или выгрузите его ещё раз\n');
+    const en = runCli(['kpi', '-d', 'deals.csv', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toBe('error: deals.csv: the file is cut short: it ends in the middle of a character (a UTF-8 sequence with no end), so it was not downloaded in full\n  hint: download or export it again\n');
+  });
+});

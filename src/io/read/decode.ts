@@ -61,6 +61,14 @@ export class ExportDecoder implements CellText {
     this.refuseOnlyNuls();
     if (this.tail) this.invalidUtf8();
     if (!this.decoder) return '';
+    if (this.encoding === 'utf-8') {
+      // Every chunk before was valid UTF-8 as far as it went: what fails now is a character the file ends inside.
+      try {
+        return this.decoder.decode(new Uint8Array(0));
+      } catch {
+        this.cutUtf8();
+      }
+    }
     return this.decodeChunk(new Uint8Array(0), false);
   }
 
@@ -118,7 +126,8 @@ export class ExportDecoder implements CellText {
     const held = this.held;
     this.held = undefined;
     const rest = held ? this.bytes(held, true) : EMPTY;
-    if (this.tail) this.invalidUtf8();
+    // The start of a character the file ends inside: cut short (a download that stopped), not another encoding.
+    if (this.tail) return isUtf8Prefix(this.tail) ? this.cutUtf8() : this.invalidUtf8();
     if (this.transcoded) return Buffer.concat([rest, Buffer.from(this.decodeChunk(new Uint8Array(0), false), 'utf8')]);
     return rest;
   }
@@ -366,6 +375,15 @@ export class ExportDecoder implements CellText {
   /** `at`: where the byte stands in the text passed on (NULs removed); said where it stands in the file. */
   private invalidUtf8(at = this.offset): never {
     throw UserError.of('E_ENCODING', 'read.mixedUtf8', { offset: this.inFile(at) }, { file: this.file });
+  }
+
+  /**
+   * UTF-8 text that ends inside its last character (`…\xd0\xb5\xd1`): the file was cut short, as a
+   * download that stopped is. It was refused as mixed encodings, with «save it again as UTF-8» for a file
+   * that is UTF-8 throughout.
+   */
+  private cutUtf8(): never {
+    throw UserError.of('E_ENCODING', 'read.cutUtf8', {}, { file: this.file });
   }
 
   /** `at`: where the byte stands in the file (inFile of a position in the text). */

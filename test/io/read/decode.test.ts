@@ -364,6 +364,22 @@ describe('ExportDecoder', () => {
     for (const size of [1000, 65_536, 1 << 20]) expect(() => all(new ExportDecoder('x.csv'), bytes, size)).toThrow(`not valid UTF-8 after byte ${head.length + 2}`);
   });
 
+  // A tester: a UTF-8 export cut off inside its last letter (`…Не\xd1`) was refused as mixed encodings, «save it again as UTF-8».
+  it('says a file that ends inside a UTF-8 character is cut short, at any chunk size and read whole; a bad byte before it is still named', () => {
+    const body = Buffer.from(`ID;Ответственный\n${'1;Петрова Анна\n'.repeat(3000)}2;Не`);
+    // «с» with no second byte, an emoji with one or two of its four, «–» with one of its three.
+    for (const cut of [[0xd1], [0xf0, 0x9f], [0xf0, 0x9f, 0x99], [0xe2, 0x80]]) {
+      const bytes = Buffer.concat([body, Buffer.from(cut)]);
+      for (const size of [1, 7, 4096, bytes.length]) expect(() => all(new ExportDecoder('x.csv'), bytes, size), `${cut.join(' ')}/${size}`).toThrow('the file is cut short: it ends in the middle of a character');
+      const text = new ExportDecoder('x.csv');
+      expect(() => text.write(bytes) + text.end()).toThrow('the file is cut short');
+    }
+    // A small file: the bytes held back to decide the encoding end inside a character.
+    expect(() => all(new ExportDecoder('x.csv'), Buffer.from([0x4e, 0xd0, 0x9d, 0xd0, 0xb5, 0xd1]), 64)).toThrow('the file is cut short');
+    // A byte that could never start a character there is not a cut: as before.
+    expect(() => all(new ExportDecoder('x.csv'), Buffer.concat([body, Buffer.from([0xe0, 0x80])]), 4096)).toThrow('not valid UTF-8');
+  });
+
   it('says why it chose the encoding', () => {
     const d = new ExportDecoder('x.csv');
     all(d, cp1251('id,Менеджер\n1,Анна\n'), 64);
