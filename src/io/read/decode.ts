@@ -145,7 +145,7 @@ export class ExportDecoder implements CellText {
   /** A cell's text (byte mode). */
   decode(buf: Buffer, start: number, end: number): string {
     if (this.encoding === 'windows-1251' || this.encoding === 'windows-1252') {
-      for (let i = start; i < end; i++) if (buf[i]! >= 0x80) return (this.encoding === 'windows-1251' ? cp1251 : cp1252).decode(buf.subarray(start, end));
+      for (let i = start; i < end; i++) if (buf[i]! >= 0x80) return this.encoding === 'windows-1251' ? cp1251.decode(buf.subarray(start, end)) : cp1252.slice(buf, start, end);
       return (buf as unknown as Slices).latin1Slice(start, end);
     }
     return (buf as unknown as Slices).utf8Slice(start, end);
@@ -475,9 +475,18 @@ const cp1252Char = (c: string): string => CP1252_HIGH[c.charCodeAt(0) - 0x80]!;
 /** Decodes Windows-1252 (one byte a character, so nothing is carried between chunks): Latin-1, then the table for 0x80-0x9F. */
 export class Cp1252Decoder {
   decode(bytes: Uint8Array = EMPTY, _options?: { stream?: boolean }): string {
-    const text = latin(bytes, 0, bytes.length);
-    return C1.test(text) ? text.replace(C1_ALL, cp1252Char) : text;
+    return fix1252(latin(bytes, 0, bytes.length));
   }
+
+  /** A cell's bytes buf[start, end), with no copy of them (ExportDecoder.decode). */
+  slice(buf: Buffer, start: number, end: number): string {
+    return fix1252((buf as unknown as Slices).latin1Slice(start, end));
+  }
+}
+
+/** Latin-1 text made Windows-1252: its C1 characters (bytes 0x80-0x9F) by the table. */
+function fix1252(text: string): string {
+  return C1.test(text) ? text.replace(C1_ALL, cp1252Char) : text;
 }
 
 /** The code pages as `--encoding` names them. */
