@@ -658,6 +658,10 @@ export const IMPORT_NOTES: readonly Template[] = [
     en: 'not UTF-8; letter runs: {cyr} words of non-ASCII letters only (Cyrillic), {lat} non-ASCII letters inside Latin words (accents)',
     ru: 'не UTF-8; слов только из букв вне ASCII (кириллица): {cyr}, букв вне ASCII внутри латинских слов (диакритика): {lat}',
   },
+  {
+    en: 'not UTF-8; no letters outside ASCII; euro signs beside numbers: {n1252} as Windows-1252 has it, {n1251} as Windows-1251 has it',
+    ru: 'не UTF-8; букв вне ASCII нет; знаков евро у чисел: {n1252} — как в Windows-1252, {n1251} — как в Windows-1251',
+  },
   { en: 'lost (closed, stage not known as won)', ru: 'проиграна (закрыта, этап не известен как выигрыш)' },
   { en: 'undecided (closed, stage not known: to be named)', ru: 'не решено (закрыта, этап не известен: его нужно назвать)' },
   { en: 'undecided (stage not known: to be named)', ru: 'не решено (этап не известен: его нужно назвать)' },

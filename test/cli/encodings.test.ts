@@ -96,3 +96,67 @@ describe('a byte that breaks UTF-8 is said on its line', () => {
     expect(run.stderr).toContain(`bom.csv, row 1501: the text is not valid UTF-8 after byte ${before.length + 8} `);
   });
 });
+
+// A tester: Latin exports whose only bytes outside ASCII were NBSP thousands separators or the euro sign
+// were read as CP866 and refused (exit 2, a hint about the delimiter and --map); a Windows-1252 «O’Brien»
+// was a second manager beside the UTF-8 call log's; small KOI8-R call logs had columns «уПФТХДОЙЛ».
+describe('single-byte exports the tester found misread', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pages-cli-'));
+  const file = (name: string, bytes: Buffer) => {
+    const f = path.join(dir, name);
+    writeFileSync(f, bytes);
+    return f;
+  };
+  type Kpi = { managers: Array<{ manager: string; won: number; revenue: number | null; calls_out: number | null }>; dataQuality: { files: Array<{ format: string }> } };
+  const deals = (amount: (i: number) => Buffer, owner = (_i: number) => Buffer.from('John Smith')) =>
+    Buffer.concat([
+      Buffer.from('Deal Id;Deal Name;Deal Owner;Stage;Amount;Created Time;Closing Date\r\n'),
+      ...Array.from({ length: 30 }, (_, i) => Buffer.concat([Buffer.from(`${i + 1};Deal ${i};`), owner(i), Buffer.from(';Closed Won;'), amount(i), Buffer.from(';01.03.2025 10:00;05.03.2025\r\n')])),
+    ]);
+
+  it.each([
+    ['NBSP thousands, dollars', (i: number) => Buffer.from([0x31 + (i % 2), 0xa0, 0x30, 0x30, 0x30, 0x2c, 0x30, 0x30, 0x20, 0x24]), 'windows-1251'],
+    ['NBSP thousands, the Windows-1252 euro', (i: number) => Buffer.from([0x31 + (i % 2), 0xa0, 0x30, 0x30, 0x30, 0x2c, 0x30, 0x30, 0x20, 0x80]), 'windows-1252'],
+    ['dot thousands, the Windows-1252 euro', (i: number) => Buffer.from([0x31 + (i % 2), 0x2e, 0x30, 0x30, 0x30, 0x2c, 0x30, 0x30, 0x20, 0x80]), 'windows-1252'],
+    ['NBSP thousands, the Windows-1251 euro', (i: number) => Buffer.from([0x31 + (i % 2), 0xa0, 0x30, 0x30, 0x30, 0x2c, 0x30, 0x30, 0x20, 0x88]), 'windows-1251'],
+  ])('%s: every amount read', (_, amount, encoding) => {
+    const run = runCli(['kpi', '-d', file('latin.csv', deals(amount)), '--format', 'json', '--now', '2025-04-01']);
+    expect(run.code).toBe(0);
+    const kpi = JSON.parse(run.stdout) as Kpi;
+    expect([kpi.managers.map((m) => [m.manager, m.won, m.revenue]), kpi.dataQuality.files[0]!.format]).toEqual([[['John Smith', 30, 45_000]], `text, ${encoding}, ;`]);
+  });
+
+  it('the euro decides in Russian with no English word', () => {
+    const run = runCli(['inspect', file('euro.csv', deals(() => Buffer.from([0x35, 0x30, 0x30, 0x20, 0x80]))), '--lang', 'ru']);
+    expect(run.stdout).toContain('кодировка:  windows-1252: не UTF-8; букв вне ASCII нет; знаков евро у чисел: 30 — как в Windows-1252, 0 — как в Windows-1251');
+  });
+
+  it('«O’Brien» in Windows-1252 and in a UTF-8 call log is one manager', () => {
+    const d = file('w1252.csv', deals(() => Buffer.from('1000'), (i) => (i === 0 ? Buffer.from([0x53, 0x65, 0x61, 0x6e, 0x20, 0x4f, 0x92, 0x42, 0x72, 0x69, 0x65, 0x6e]) : Buffer.from('Ren\xe9e', 'latin1'))));
+    const a = file('calls.csv', Buffer.from('Call Owner,Call Type,Call Start Time,Call Duration (in seconds)\nSean O’Brien,Outbound,03.03.2025 10:00,60\n'));
+    const run = runCli(['kpi', '-d', d, '-a', a, '--format', 'json', '--now', '2025-04-01']);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as Kpi).managers.map((m) => m.manager)).toEqual(['Renée', 'Sean O’Brien']);
+  });
+
+  it('a small KOI8-R call log is read as KOI8-R: its columns found', () => {
+    const calls = file('calls-koi8.csv', koi8r('"Сотрудник";"Номер телефона";"Тип звонка";"Время звонка";"Дата вызова";"Статус"\n"Иванов Иван";"+79160000001";"исходящий";"2 мин, 30 сек";"03.03.2025 10:15:00";"Успешный звонок"\n"Петрова Анна";"+79160000002";"входящий";"0 мин, 0 сек";"03.03.2025 11:00:00";"Пропущенный звонок"\n'));
+    const run = runCli(['inspect', calls, '--kind', 'activities', '--lang', 'ru']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('кодировка:  koi8-r: не UTF-8; кириллица читается как русский текст в KOI8-R, а не в Windows-1251 (по регистру букв в словах)');
+    expect(run.stdout).toMatch(/«Сотрудник»\s+-> manager/);
+  });
+});
+
+// A tester: a UTF-8 export cut off inside its last letter was refused as «кодировки смешаны», advised to be saved again as UTF-8.
+describe('a UTF-8 export cut off inside its last character', () => {
+  it('is said to be cut short, with «download it again», in both languages', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-cut-'));
+    writeFileSync(path.join(dir, 'deals.csv'), Buffer.concat([Buffer.from('ID,Manager,Amount,Stage,Created\n1,Иванов,100,won,2025-03-01\n2,Не'), Buffer.from([0xd1])]));
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toBe('ошибка: deals.csv: файл обрезан: он кончается посреди символа (начало символа в UTF-8 есть, конца нет), то есть загружен не до конца\n  подсказка: скачайте или выгрузите его ещё раз\n');
+    const en = runCli(['kpi', '-d', 'deals.csv', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toBe('error: deals.csv: the file is cut short: it ends in the middle of a character (a UTF-8 sequence with no end), so it was not downloaded in full\n  hint: download or export it again\n');
+  });
+});

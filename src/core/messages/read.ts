@@ -34,6 +34,10 @@ export const READ_MESSAGES = {
     ru: 'текст начинался как UTF-8, но после байта {offset} перестал им быть (кодировки смешаны)', en: 'the text is not valid UTF-8 after byte {offset} although it started as UTF-8 (mixed encodings)',
     hint: { ru: 'сохраните выгрузку заново как CSV UTF-8 или целиком в Windows-1251', en: 'save the export again as CSV UTF-8, or as Windows-1251 throughout' },
   },
+  'read.cutUtf8': {
+    ru: 'файл обрезан: он кончается посреди символа (начало символа в UTF-8 есть, конца нет), то есть загружен не до конца', en: 'the file is cut short: it ends in the middle of a character (a UTF-8 sequence with no end), so it was not downloaded in full',
+    hint: { ru: 'скачайте или выгрузите его ещё раз', en: 'download or export it again' },
+  },
   'read.binaryAt': {
     ru: 'это не текстовая выгрузка: в ней есть двоичные байты (первый — байт {offset}), не являющиеся текстом ни в UTF-8, ни в Windows-1251/1252',
     en: 'this is not a text export: it holds binary bytes (first at byte {offset}) that are neither UTF-8 nor Windows-1251/1252 text',

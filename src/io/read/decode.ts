@@ -24,7 +24,7 @@ export function isControlByte(b: number): boolean {
  * parser; `decode` then turns a cell's bytes into text.
  */
 export class ExportDecoder implements CellText {
-  private decoder: TextDecoder | undefined;
+  private decoder: TextDecoder | Cp1252Decoder | undefined;
   private offset = 0;
   /** An incomplete UTF-8 sequence at the end of the last chunk (byte mode). */
   private tail: Buffer | undefined;
@@ -61,6 +61,14 @@ export class ExportDecoder implements CellText {
     this.refuseOnlyNuls();
     if (this.tail) this.invalidUtf8();
     if (!this.decoder) return '';
+    if (this.encoding === 'utf-8') {
+      // Every chunk before was valid UTF-8 as far as it went: what fails now is a character the file ends inside.
+      try {
+        return this.decoder.decode(new Uint8Array(0));
+      } catch {
+        this.cutUtf8();
+      }
+    }
     return this.decodeChunk(new Uint8Array(0), false);
   }
 
@@ -118,7 +126,8 @@ export class ExportDecoder implements CellText {
     const held = this.held;
     this.held = undefined;
     const rest = held ? this.bytes(held, true) : EMPTY;
-    if (this.tail) this.invalidUtf8();
+    // The start of a character the file ends inside: cut short (a download that stopped), not another encoding.
+    if (this.tail) return isUtf8Prefix(this.tail) ? this.cutUtf8() : this.invalidUtf8();
     if (this.transcoded) return Buffer.concat([rest, Buffer.from(this.decodeChunk(new Uint8Array(0), false), 'utf8')]);
     return rest;
   }
@@ -136,7 +145,7 @@ export class ExportDecoder implements CellText {
   /** A cell's text (byte mode). */
   decode(buf: Buffer, start: number, end: number): string {
     if (this.encoding === 'windows-1251' || this.encoding === 'windows-1252') {
-      for (let i = start; i < end; i++) if (buf[i]! >= 0x80) return (this.encoding === 'windows-1251' ? cp1251 : cp1252).decode(buf.subarray(start, end));
+      for (let i = start; i < end; i++) if (buf[i]! >= 0x80) return this.encoding === 'windows-1251' ? cp1251.decode(buf.subarray(start, end)) : cp1252.slice(buf, start, end);
       return (buf as unknown as Slices).latin1Slice(start, end);
     }
     return (buf as unknown as Slices).utf8Slice(start, end);
@@ -150,7 +159,7 @@ export class ExportDecoder implements CellText {
   private choose(encoding: Encoding, why?: string): void {
     this.encoding = encoding;
     this.why ??= why ?? 'given';
-    this.decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+    this.decoder = encoding === 'windows-1252' ? new Cp1252Decoder() : new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
   }
 
   /** The decision, once, on the sample after the first non-ASCII byte (`at`: where it starts in the chunk). */
@@ -368,6 +377,15 @@ export class ExportDecoder implements CellText {
     throw UserError.of('E_ENCODING', 'read.mixedUtf8', { offset: this.inFile(at) }, { file: this.file });
   }
 
+  /**
+   * UTF-8 text that ends inside its last character (`…\xd0\xb5\xd1`): the file was cut short, as a
+   * download that stopped is. It was refused as mixed encodings, with «save it again as UTF-8» for a file
+   * that is UTF-8 throughout.
+   */
+  private cutUtf8(): never {
+    throw UserError.of('E_ENCODING', 'read.cutUtf8', {}, { file: this.file });
+  }
+
   /** `at`: where the byte stands in the file (inFile of a position in the text). */
   private refuseBinary(at?: number): never {
     throw at !== undefined ? UserError.of('E_BINARY', 'read.binaryAt', { offset: at }, { file: this.file }) : UserError.of('E_BINARY', 'read.binary', {}, { file: this.file });
@@ -415,7 +433,7 @@ export function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: numb
 }
 
 /** The Windows code page, KOI8-R or CP866 of single-byte text (the exports' rule: singleByteEncoding, then cyrillicPage). */
-export function singleByteDecoder(bytes: Uint8Array): TextDecoder {
+export function singleByteDecoder(bytes: Uint8Array): { decode(bytes: Uint8Array): string } {
   const { encoding } = singleBytePage(bytes);
   return encoding === 'windows-1252' ? cp1252 : CYRILLIC_DECODERS[encoding];
 }
@@ -431,7 +449,9 @@ export interface EncodingDoubt {
 /** The single-byte code page of text that is not UTF-8, and why: the letter-run test, then which Cyrillic page reads as Russian. */
 function singleBytePage(sample: Uint8Array): { encoding: 'windows-1252' | CyrillicPage; why: string; doubt?: EncodingDoubt } {
   const guess = singleByteEncoding(sample);
-  const runs = `not UTF-8; letter runs: ${guess.cyrillicWords} words of non-ASCII letters only (Cyrillic), ${guess.latinWords} non-ASCII letters inside Latin words (accents)`;
+  const runs = guess.euro
+    ? `not UTF-8; no letters outside ASCII; euro signs beside numbers: ${guess.euro.cp1252} as Windows-1252 has it, ${guess.euro.cp1251} as Windows-1251 has it`
+    : `not UTF-8; letter runs: ${guess.cyrillicWords} words of non-ASCII letters only (Cyrillic), ${guess.latinWords} non-ASCII letters inside Latin words (accents)`;
   if (guess.encoding === 'windows-1252') return { encoding: 'windows-1252', why: runs };
   const page = cyrillicPage(sample);
   if (page.encoding !== 'windows-1251') return { encoding: page.encoding, why: `not UTF-8; the Cyrillic letters read as Russian text in ${PAGE_NAMES[page.encoding]}, not in Windows-1251 (${page.by})` };
@@ -441,9 +461,37 @@ function singleBytePage(sample: Uint8Array): { encoding: 'windows-1252' | Cyrill
 type CyrillicPage = 'windows-1251' | 'koi8-r' | 'ibm866';
 const PAGE_NAMES: Record<CyrillicPage, string> = { 'windows-1251': 'Windows-1251', 'koi8-r': 'KOI8-R', ibm866: 'CP866' };
 
+/**
+ * Windows-1252 by its own table: Node's TextDecoder('windows-1252') (Node 20, small ICU) decodes it
+ * as ISO-8859-1, so 0x80-0x9F came out as C1 controls: `1000 €` was «not a number» and «O’Brien»
+ * (0x92) a second manager beside the UTF-8 call log's «O’Brien». The five bytes the code page leaves
+ * undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay their C1 code points, as WHATWG decodes them.
+ */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const C1 = /[\u0080-\u009f]/;
+const C1_ALL = /[\u0080-\u009f]/g;
+const cp1252Char = (c: string): string => CP1252_HIGH[c.charCodeAt(0) - 0x80]!;
+
+/** Decodes Windows-1252 (one byte a character, so nothing is carried between chunks): Latin-1, then the table for 0x80-0x9F. */
+export class Cp1252Decoder {
+  decode(bytes: Uint8Array = EMPTY, _options?: { stream?: boolean }): string {
+    return fix1252(latin(bytes, 0, bytes.length));
+  }
+
+  /** A cell's bytes buf[start, end), with no copy of them (ExportDecoder.decode). */
+  slice(buf: Buffer, start: number, end: number): string {
+    return fix1252((buf as unknown as Slices).latin1Slice(start, end));
+  }
+}
+
+/** Latin-1 text made Windows-1252: its C1 characters (bytes 0x80-0x9F) by the table. */
+function fix1252(text: string): string {
+  return C1.test(text) ? text.replace(C1_ALL, cp1252Char) : text;
+}
+
 /** The code pages as `--encoding` names them. */
 const cp1251 = new TextDecoder('windows-1251');
-const cp1252 = new TextDecoder('windows-1252');
+const cp1252 = new Cp1252Decoder();
 const SAMPLE_BYTES = 64 * 1024;
 /** NUL bytes a text file may hold whatever its size (see dropNul). */
 const MAX_STRAY_NULS = 64;
@@ -480,32 +528,44 @@ const koi8r = new TextDecoder('koi8-r');
 const cp866 = new TextDecoder('ibm866');
 const CYRILLIC_DECODERS: Record<CyrillicPage, TextDecoder> = { 'windows-1251': cp1251, 'koi8-r': koi8r, ibm866: cp866 };
 
-/** How Russian a text's Cyrillic letters read: the sum of their frequencies (a code page read wrong permutes the letters into rare ones). */
-function russianScore(text: string): number {
+/**
+ * A Cyrillic word: two or more Cyrillic letters with no ASCII letter or digit beside them. A lone
+ * byte between digits is no word: the NBSP of `80 439,00` (0xA0) is CP866's «а», and a Latin export
+ * with nothing else outside ASCII was read as CP866, every amount «not a number».
+ */
+const CYRILLIC_WORD = /(?<![A-Za-z0-9])[А-яЁё]{2,}(?![A-Za-z0-9])/g;
+
+/** How Russian a text's Cyrillic words read: the sum of their letters' frequencies (a code page read wrong permutes the letters into rare ones). */
+function russianScore(words: readonly string[]): number {
   let score = 0;
-  for (const ch of text.toLowerCase()) score += RUSSIAN_LETTERS[ch === 'ё' ? 'е' : ch] ?? 0;
+  for (const w of words) for (const ch of w.toLowerCase()) score += RUSSIAN_LETTERS[ch === 'ё' ? 'е' : ch] ?? 0;
   return score;
 }
-
-const CYRILLIC_WORD = /[А-яЁё]{2,}/g;
 
 /**
  * The Cyrillic words of a text by their case: as a person writes them (all lower, all upper, or a
  * capital and lower case) or odd. KOI8-R puts lower case where Windows-1251 has upper case, so
  * either read as the other turns «Менеджер» into «нЕМЕДФЕП»: one such word says more than the letter
- * frequencies of a short file.
+ * frequencies of a short file. `title` counts the words of a capital and lower case («Ответственный»),
+ * `inverted` those of a lower-case letter and capitals after it («пФЧЕФУФЧЕООЩК», three letters at
+ * least: «кВ» is a unit): the one is the other read in the other page, while words all in one case
+ * read all in one case in both.
  */
-function wordCases(text: string): { usual: number; odd: number; first: string | undefined } {
+function wordCases(words: readonly string[]): { usual: number; odd: number; title: number; inverted: number; first: string | undefined } {
   let usual = 0;
   let odd = 0;
-  let first: string | undefined;
-  for (const [w] of text.matchAll(CYRILLIC_WORD)) {
-    first ??= w;
+  let title = 0;
+  let inverted = 0;
+  for (const w of words) {
     const rest = w.slice(1);
-    if (rest === rest.toLowerCase() || w === w.toUpperCase()) usual++;
+    const lowerRest = rest === rest.toLowerCase();
+    if (lowerRest || w === w.toUpperCase()) usual++;
     else odd++;
+    const head = w[0]!;
+    if (lowerRest && head !== head.toLowerCase()) title++;
+    else if (w.length >= 3 && head === head.toLowerCase() && rest === rest.toUpperCase()) inverted++;
   }
-  return { usual, odd, first };
+  return { usual, odd, title, inverted, first: words[0] };
 }
 
 /** Some forty letters at least: a file of one or two short names (a made-up «Хупу») can read either way. */
@@ -517,13 +577,16 @@ const SURE_SCORE = 2000;
  * scores far above the same bytes read in another, and a page other than Windows-1251 needs that
  * margin and some forty letters; short text takes one by the case of its words (see wordCases) when
  * the other gives two or more usual ones and no odd one while Windows-1251 gives two or more odd
- * ones and no usual one (one odd word alone can be real: «кВт») or no Cyrillic word at all. Windows-1251 stays otherwise, with
+ * ones and no usual one (one odd word alone can be real: «кВт») or no Cyrillic word at all; KOI8-R
+ * also by its words of a capital and lower case (see wordCases). Only words are scored, so bytes
+ * between digits (NBSP, a currency sign) never make a page. Windows-1251 stays otherwise, with
  * a doubt where another page reads at least as well: too few letters to be sure, said to the user.
  */
 export function cyrillicPage(sample: Uint8Array): { encoding: CyrillicPage; by?: string; doubt?: EncodingDoubt } {
   const reads = (Object.keys(CYRILLIC_DECODERS) as CyrillicPage[]).map((page) => {
     const text = CYRILLIC_DECODERS[page].decode(sample);
-    return { page, text, score: russianScore(text), ...wordCases(text) };
+    const words = Array.from(text.matchAll(CYRILLIC_WORD), (m) => m[0]);
+    return { page, text, score: russianScore(words), ...wordCases(words) };
   });
   const [win, ...others] = reads as [(typeof reads)[0], ...typeof reads];
   const best = others.reduce((a, b) => (b.score > a.score ? b : a));
@@ -533,6 +596,11 @@ export function cyrillicPage(sample: Uint8Array): { encoding: CyrillicPage; by?:
   const wrongIn1251 = win.usual === 0 && (win.odd >= 2 || win.odd === 0);
   const byCase = wrongIn1251 ? [...others].sort((a, b) => b.score - a.score).find((r) => r.odd === 0 && r.usual >= 2 && r.score > win.score) : undefined;
   if (byCase) return { encoding: byCase.page, by: 'the case of its words' };
+  // KOI8-R's lower-case words read all in capitals in Windows-1251, so the rule above missed a header of
+  // «Ответственный» and «Дата создания сделки» (read «пФЧЕФУФЧЕООЩК», «дБФБ УПЪДБОЙС УДЕМЛЙ»): the words
+  // of a capital and lower case decide, two or more of them in KOI8-R and three times those read so in Windows-1251.
+  const koi = others.find((r) => r.page === 'koi8-r')!;
+  if (koi.title >= 2 && koi.title >= 3 * koi.inverted && win.inverted >= 2 && win.inverted >= 3 * win.title && koi.score >= win.score) return { encoding: 'koi8-r', by: 'the case of its words' };
   const sure = win.score > SURE_SCORE && win.score > 1.5 * best.score;
   // In doubt where the other reading's words are as usual as Windows-1251's and it reads as Russian, or its words are more usual.
   const doubtful = best.odd < win.odd || (best.odd === win.odd && best.score >= win.score);
@@ -564,9 +632,12 @@ function asciiLetter(b: number): boolean {
  * letters (`Gestión`, `não`, `Größe`). So each maximal run of high letters votes: touching an ASCII
  * letter on either side, Latin; two or more high letters standing alone, Cyrillic; a lone high letter
  * (the Russian one-letter words `в`, `и`, `с`), nobody. Windows-1251 wins only on more Cyrillic votes;
- * a tie (no letters at all) is Windows-1251 as before, the usual encoding of Russian Excel CSV.
+ * a tie is Windows-1251 as before, the usual encoding of Russian Excel CSV. With no letter outside
+ * ASCII at all (a Latin export whose only high bytes are the NBSP of `80 439,00`, the same in both,
+ * and its currency), the euro sign beside a number decides: 0x80 in Windows-1252, 0x88 in
+ * Windows-1251 (`72.326,00 €` read «72.326,00 Ђ» and was not a number).
  */
-export function singleByteEncoding(sample: Uint8Array): { encoding: 'windows-1251' | 'windows-1252'; cyrillicWords: number; latinWords: number } {
+export function singleByteEncoding(sample: Uint8Array): { encoding: 'windows-1251' | 'windows-1252'; cyrillicWords: number; latinWords: number; euro?: { cp1252: number; cp1251: number } } {
   let cyrillicWords = 0;
   let latinWords = 0;
   let i = 0;
@@ -581,6 +652,27 @@ export function singleByteEncoding(sample: Uint8Array): { encoding: 'windows-125
     if (touchesLatin) latinWords++;
     else if (i - start >= 2) cyrillicWords++;
   }
+  if (cyrillicWords === 0 && latinWords === 0) {
+    const euro = euroSigns(sample);
+    if (euro.cp1252 + euro.cp1251 > 0) return { encoding: euro.cp1252 > euro.cp1251 ? 'windows-1252' : 'windows-1251', cyrillicWords, latinWords, euro };
+  }
   const encoding = latinWords > cyrillicWords ? 'windows-1252' : 'windows-1251';
   return { encoding, cyrillicWords, latinWords };
+}
+
+/** The bytes that are the euro sign in Windows-1252 (0x80) and in Windows-1251 (0x88) standing beside a digit, a space or NBSP between them allowed. */
+function euroSigns(sample: Uint8Array): { cp1252: number; cp1251: number } {
+  let cp1252 = 0;
+  let cp1251 = 0;
+  const digit = (at: number) => at >= 0 && at < sample.length && sample[at]! >= 0x30 && sample[at]! <= 0x39;
+  const space = (at: number) => at >= 0 && at < sample.length && (sample[at] === 0x20 || sample[at] === 0xa0);
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
+    if (b !== 0x80 && b !== 0x88) continue;
+    const beside = digit(i - 1) || digit(i + 1) || (space(i - 1) && digit(i - 2)) || (space(i + 1) && digit(i + 2));
+    if (!beside) continue;
+    if (b === 0x80) cp1252++;
+    else cp1251++;
+  }
+  return { cp1252, cp1251 };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { cyrillicPage, ExportDecoder, mostlyUtf8, singleByteEncoding } from '../../../src/io/read/decode.js';
+import { Cp1252Decoder, cyrillicPage, ExportDecoder, mostlyUtf8, singleByteEncoding } from '../../../src/io/read/decode.js';
 import { readTable } from '../../../src/io/read/table.js';
 import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
 import { cp1251, cp866, koi8r } from '../../fixtures/exports.js';
@@ -106,6 +106,57 @@ describe('the Cyrillic code page of a short file: Windows-1251, KOI8-R or CP866'
   });
 });
 
+// A tester: Latin exports whose only bytes outside ASCII were the NBSP of `80 439,00` (CP866's «а») or
+// the euro sign (0x80: CP866's «А») were read as CP866, every amount «not a number».
+describe('a Latin export with no letter outside ASCII: NBSP and the euro sign', () => {
+  const rows = (sep: number[], euro: number[]) =>
+    Buffer.concat([Buffer.from('Deal Id;Deal Owner;Stage;Amount\n'), ...Array.from({ length: 40 }, (_, i) => Buffer.concat([Buffer.from(`${i + 1};John Smith;Closed Won;${10 + i}`), Buffer.from(sep), Buffer.from('439,00 '), Buffer.from(euro), Buffer.from('\n')]))]);
+
+  it('is never CP866 or KOI8-R: a lone byte between digits is no Russian word', () => {
+    for (const bytes of [rows([0xa0], [0x24]), rows([0xa0], [0x80]), rows([0x2e], [0x80]), rows([0xa0], [0x88])]) expect(cyrillicPage(bytes)).toEqual({ encoding: 'windows-1251' });
+  });
+
+  it('the euro sign beside a number decides between Windows-1252 (0x80) and Windows-1251 (0x88); NBSP alone keeps Windows-1251', () => {
+    expect(singleByteEncoding(rows([0x2e], [0x80]))).toEqual({ encoding: 'windows-1252', cyrillicWords: 0, latinWords: 0, euro: { cp1252: 40, cp1251: 0 } });
+    expect(singleByteEncoding(rows([0xa0], [0x88]))).toEqual({ encoding: 'windows-1251', cyrillicWords: 0, latinWords: 0, euro: { cp1252: 0, cp1251: 40 } });
+    expect(singleByteEncoding(rows([0xa0], [0x24])).encoding).toBe('windows-1251');
+    // `€ 500` and `€500` too; letters outside ASCII still decide first (Russian text with a stray 0x80 stays Windows-1251).
+    expect(singleByteEncoding(Buffer.from([0x31, 0x3b, 0x80, 0x20, 0x35, 0x30, 0x30, 0x0a, 0x32, 0x3b, 0x80, 0x39])).encoding).toBe('windows-1252');
+    expect(singleByteEncoding(Buffer.concat([cp1251('Сделка;Сумма\n1;5'), Buffer.of(0x80)])).encoding).toBe('windows-1251');
+  });
+
+  it('the amounts read as written: `10 439,00 €` and `10.439,00 €`', () => {
+    for (const [bytes, encoding, amount] of [
+      [rows([0xa0], [0x24]), 'windows-1251', '10\u00a0439,00 $'],
+      [rows([0xa0], [0x80]), 'windows-1252', '10\u00a0439,00 €'],
+      [rows([0x2e], [0x80]), 'windows-1252', '10.439,00 €'],
+      [rows([0xa0], [0x88]), 'windows-1251', '10\u00a0439,00 €'],
+    ] as const) {
+      const d = new ExportDecoder('x.csv');
+      const out = Buffer.concat([d.bytes(bytes, true), d.endBytes()]);
+      expect([d.encoding, d.doubt, d.decode(out, 0, out.length).split('\n')[1]!.split(';')[3]]).toEqual([encoding, undefined, amount]);
+    }
+  });
+});
+
+// A tester: small KOI8-R files were read as Windows-1251, their headers «пФЧЕФУФЧЕООЩК» and «дБФБ УПЪДБОЙС УДЕМЛЙ»:
+// KOI8-R's lower-case words read all in capitals there, so the words' case alone did not decide.
+describe('KOI8-R by its words of a capital and lower case', () => {
+  const amo = 'ID,Бюджет ,Ответственный,Дата создания сделки,Дата закрытия,Этап сделки\n27680693,150000,Александр,22.03.2022 13:32:57,22.03.2022 13:32:00,Успешно реализовано\n27667071,12345.67,Алексей,15.03.2022 11:01:13,не закрыта,Первичный контакт\n';
+  const calls = '"Сотрудник";"Номер телефона";"Тип звонка";"Статус"\n"Иванов Иван";"+79160000001";"исходящий";"Успешный звонок"\n"Петрова Анна";"+79160000002";"входящий";"Пропущенный звонок"\n';
+
+  it('reads them as KOI8-R, and the same text in Windows-1251 as Windows-1251', () => {
+    for (const text of [amo, calls]) {
+      expect(cyrillicPage(koi8r(text))).toEqual({ encoding: 'koi8-r', by: 'the case of its words' });
+      expect(cyrillicPage(cp1251(text))).toEqual({ encoding: 'windows-1251' });
+    }
+  });
+
+  it('a unit or two in a lower-case letter and capitals («кВ», «мВА») does not make Windows-1251 text KOI8-R', () => {
+    expect(cyrillicPage(cp1251('Мощность;Единица\nТрансформатор;мВА\nЛиния;кВ\nПодстанция;мВА\n')).encoding).toBe('windows-1251');
+  });
+});
+
 // A helper's tiny Windows-1252 files: «Zoë» read as «Zoл» (the sample began at «ë», so its Latin neighbours did not count), «José» with an empty doubt.
 describe('one accented letter in a short Latin file', () => {
   it('is Windows-1252 by the letters before it, with no doubt said', async () => {
@@ -116,6 +167,37 @@ describe('one accented letter in a short Latin file', () => {
       const rows: string[][] = [];
       const info = await readTable(file, { cwd: dir, stdin: process.stdin, limits: DEFAULT_LIMITS }, (r) => void rows.push(Array.isArray(r) ? r : r.cells()));
       expect([info.encoding, info.encodingDoubt, rows[1]![1]]).toEqual(['windows-1252', undefined, name]);
+    }
+  });
+});
+
+// A tester: Node 20's TextDecoder('windows-1252') is ISO-8859-1, so `1000 €` (0x80) was «not a number»
+// and «O’Brien» (0x92) in a Windows-1252 deals file a second manager beside the UTF-8 call log's.
+describe('Windows-1252 by its own table', () => {
+  const high = Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i);
+
+  it('reads 0x80-0x9F as the code page has them; its five undefined bytes stay C1 code points, as WHATWG has them', () => {
+    expect(new Cp1252Decoder().decode(high)).toBe('€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ');
+    expect(new Cp1252Decoder().decode(Buffer.from('Renée 1000 ', 'latin1'))).toBe('Renée 1000 ');
+    expect(new Cp1252Decoder().decode()).toBe('');
+  });
+
+  it('the Cyrillic decoders of this Node agree with the code pages (a few bytes each)', () => {
+    const read = (encoding: string, bytes: number[]) => new TextDecoder(encoding).decode(Uint8Array.from(bytes));
+    expect(read('windows-1251', [0x88, 0xa0, 0xb9, 0xa8, 0xc0, 0xff, 0x97])).toBe('€\u00a0№ЁАя—');
+    expect(read('koi8-r', [0xe1, 0xc1, 0xb3, 0xa3, 0xf1, 0xd1, 0x9a])).toBe('АаЁёЯя\u00a0');
+    expect(read('ibm866', [0x80, 0xa0, 0xe0, 0xef, 0xf0, 0xf1, 0xfc, 0xff])).toBe('АаряЁё№\u00a0');
+  });
+
+  it('the euro and the curly apostrophe read in text decoded whole, in cells (byte mode), and given as --encoding', () => {
+    const bytes = Buffer.concat([Buffer.from('id,manager,amount\n1,Sean O', 'latin1'), Buffer.of(0x92), Buffer.from('Brien,1000 ', 'latin1'), Buffer.of(0x80), Buffer.from(',Renée\n', 'latin1')]);
+    const text = 'id,manager,amount\n1,Sean O’Brien,1000 €,Renée\n';
+    for (const given of [undefined, 'windows-1252'] as const) {
+      const whole = new ExportDecoder('x.csv', given);
+      expect(whole.write(bytes) + whole.end()).toBe(text);
+      const cells = new ExportDecoder('x.csv', given);
+      const out = Buffer.concat([cells.bytes(bytes, true), cells.endBytes()]);
+      expect([cells.encoding, cells.decode(out, 0, out.length)]).toEqual(['windows-1252', text]);
     }
   });
 });
@@ -280,6 +362,22 @@ describe('ExportDecoder', () => {
     const head = Buffer.from(`ID;Ответственный\n${'1;Петрова Анна\n'.repeat(20_000)}`);
     const bytes = Buffer.concat([head, Buffer.from('2;'), cp1251('Сидоров'), Buffer.from('\n')]);
     for (const size of [1000, 65_536, 1 << 20]) expect(() => all(new ExportDecoder('x.csv'), bytes, size)).toThrow(`not valid UTF-8 after byte ${head.length + 2}`);
+  });
+
+  // A tester: a UTF-8 export cut off inside its last letter (`…Не\xd1`) was refused as mixed encodings, «save it again as UTF-8».
+  it('says a file that ends inside a UTF-8 character is cut short, at any chunk size and read whole; a bad byte before it is still named', () => {
+    const body = Buffer.from(`ID;Ответственный\n${'1;Петрова Анна\n'.repeat(3000)}2;Не`);
+    // «с» with no second byte, an emoji with one or two of its four, «–» with one of its three.
+    for (const cut of [[0xd1], [0xf0, 0x9f], [0xf0, 0x9f, 0x99], [0xe2, 0x80]]) {
+      const bytes = Buffer.concat([body, Buffer.from(cut)]);
+      for (const size of [1, 7, 4096, bytes.length]) expect(() => all(new ExportDecoder('x.csv'), bytes, size), `${cut.join(' ')}/${size}`).toThrow('the file is cut short: it ends in the middle of a character');
+      const text = new ExportDecoder('x.csv');
+      expect(() => text.write(bytes) + text.end()).toThrow('the file is cut short');
+    }
+    // A small file: the bytes held back to decide the encoding end inside a character.
+    expect(() => all(new ExportDecoder('x.csv'), Buffer.from([0x4e, 0xd0, 0x9d, 0xd0, 0xb5, 0xd1]), 64)).toThrow('the file is cut short');
+    // A byte that could never start a character there is not a cut: as before.
+    expect(() => all(new ExportDecoder('x.csv'), Buffer.concat([body, Buffer.from([0xe0, 0x80])]), 4096)).toThrow('not valid UTF-8');
   });
 
   it('says why it chose the encoding', () => {
