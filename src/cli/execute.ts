@@ -27,6 +27,10 @@ export async function execute(argv: string[], ctx: CliContext): Promise<number> 
   const lang = messageLang(ctx, langInArgv(argv));
   const state = { code: EXIT.ok as number, lang };
   const program = buildProgram(ctx, state);
+  // `crm-audit --lang en` alone: the help in that language, as `crm-audit` alone gives it; commander,
+  // which knows --lang only on the commands, called the option it had just obeyed unknown.
+  const rest = argv.filter((a, i) => a !== '--lang' && argv[i - 1] !== '--lang' && !a.startsWith('--lang='));
+  if (rest.length === 0 && argv.length > 0) argv = [];
   try {
     await program.parseAsync(argv, { from: 'user' });
     return state.code;

@@ -19,6 +19,17 @@ describe('the CLI contract', () => {
     expect(run.stdout).toMatch(/Examples:\n {2}# .+\n {2}\$ crm-audit /);
   });
 
+  // `crm-audit --lang en` answered, in English, that --lang was an unknown option.
+  it('--lang with no command prints the help in that language, as no command at all does', () => {
+    const en = runCli(['--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout + en.stderr).toMatch(/^Usage: crm-audit \[options\] \[command\]/);
+    expect(en.stderr).not.toMatch(/unknown option/);
+    const ru = runCli(['--lang=ru']);
+    expect(ru.stdout + ru.stderr).toMatch(/^Использование: crm-audit \[параметры\] \[команда\]/);
+    expect(runCli(['--lang', 'en', 'bogus']).code).toBe(2);
+  });
+
   it('exits 2 on an unknown command or option', () => {
     expect(runCli(['bogus']).code).toBe(2);
     const run = runCli(['audit', '--bogus']);
