@@ -238,7 +238,8 @@ async function readXlsxInput(file: string, whole: Buffer, opts: TableOptions, si
  */
 async function readSpreadsheetMlInput(file: string, first: Buffer, chunks: Chunks, kind: { encoding?: Encoding; bomLength: number }, opts: TableOptions, sink: RowSink): Promise<TableInfo> {
   const max = Math.min(opts.limits.maxBufferedInputBytes, opts.limits.maxInflatedBytes);
-  const parts = [first];
+  // Copies, the first chunk too: the next chunk may be read into the same buffer (see fileChunks).
+  const parts = [Buffer.from(first)];
   let held = first.length;
   for (let c = await chunks.next(); c !== undefined; c = await chunks.next()) {
     held += c.length;

@@ -173,6 +173,16 @@ describe('readTable: Excel XML 2003 (SpreadsheetML)', () => {
     expect(cp1251.info).toMatchObject({ encoding: 'windows-1251', encodingWhy: 'the XML declaration' });
   });
 
+  it('a document of several read chunks (1 MiB each) is read whole: the first chunk is not overwritten by the third', async () => {
+    const rows = [`<Row>${s('ID')}${s('Сумма')}</Row>`];
+    for (let i = 1; i <= 40_000; i++) rows.push(`<Row>${n(String(i))}${n(String(i * 10))}</Row>`);
+    const text = workbook(sheet('Лист1', rows.join('\r\n')));
+    expect(Buffer.byteLength(text)).toBeGreaterThan(3 << 20);
+    const { rows: got } = await read(text);
+    expect(got).toHaveLength(40_001);
+    expect(got[40_000]).toEqual(['40000', '400000']);
+  });
+
   it('a malformed or cut-off document is refused, naming the file, the fault and its line', async () => {
     const cut = workbook(sheet('Лист1', `<Row>${s('ID')}</Row>\n<Row>${n('1')}</Row>`)).slice(0, -40);
     const error = await refused(cut);
