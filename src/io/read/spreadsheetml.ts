@@ -97,8 +97,11 @@ function decodeDocument(bytes: Uint8Array, file: string, opts: { encoding?: Enco
     why = 'given (--encoding)';
   } else {
     const declared = declaredEncoding(bytes);
-    label = declared ?? 'utf-8';
-    why = declared ? 'the XML declaration' : 'XML without a declared encoding (UTF-8)';
+    // A declaration read in ASCII bytes is no UTF-16 (that has a BOM or a zero byte in every pair, seen
+    // by sniff): .NET's writers declare utf-16 for a string they then save as UTF-8.
+    const utf16Lie = declared !== undefined && /^utf-?16/i.test(declared);
+    label = declared === undefined || utf16Lie ? 'utf-8' : declared;
+    why = utf16Lie ? 'the XML declaration says UTF-16, but the bytes are 8-bit: UTF-8' : declared ? 'the XML declaration' : 'XML without a declared encoding (UTF-8)';
   }
   let decoder: TextDecoder;
   try {
@@ -147,9 +150,10 @@ function checkWellFormed(text: string, file: string): void {
   }
 }
 
-/** Element names without their namespace prefix (`<ss:Row>`, `<html:B>`): the same workbook. */
+/** Element names without their namespace prefix (`<ss:Row>`, `<html:B>`): the same workbook; comments left out. */
 function unprefixTags(xml: string): string {
-  return xml.replace(/<(\/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])/g, '<$1');
+  // Comments go first: a `<Cell>` inside one has no end tag to stop the cell's expression.
+  return xml.replace(/<!--[\s\S]*?-->/g, '').replace(/<(\/?)[A-Za-z_][\w.-]*:(?=[A-Za-z_])/g, '<$1');
 }
 
 const ATTRS = new Map<string, RegExp>();

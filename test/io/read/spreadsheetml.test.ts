@@ -183,6 +183,13 @@ describe('readTable: Excel XML 2003 (SpreadsheetML)', () => {
     expect(got[40_000]).toEqual(['40000', '400000']);
   });
 
+  it('a UTF-8 document that declares UTF-16 (as .NET writes it) is read as UTF-8; a commented-out cell is no cell', async () => {
+    const text = workbook(sheet('Лист1', `<Row>${s('Ответственный')}<!-- <Cell><Data ss:Type="String">нет</Data></Cell> --></Row>`), { declaration: '<?xml version="1.0" encoding="utf-16"?>' });
+    const { rows: got, info } = await read(text);
+    expect(got).toEqual([['Ответственный']]);
+    expect(info).toMatchObject({ encoding: 'utf-8', encodingWhy: 'the XML declaration says UTF-16, but the bytes are 8-bit: UTF-8' });
+  });
+
   it('a malformed or cut-off document is refused, naming the file, the fault and its line', async () => {
     const cut = workbook(sheet('Лист1', `<Row>${s('ID')}</Row>\n<Row>${n('1')}</Row>`)).slice(0, -40);
     const error = await refused(cut);
