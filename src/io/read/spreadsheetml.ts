@@ -27,8 +27,6 @@ interface Sheet {
   /** The worksheet's content (between its start and end tags). */
   body: string;
   hidden: boolean;
-  /** The line of the file its content starts on, for errors. */
-  line: number;
 }
 
 /** A worksheet's columns, as in XLSX (A to XFD). */
@@ -61,7 +59,7 @@ export function readSpreadsheetMl(bytes: Uint8Array, file: string, opts: { encod
   }
   const base = { encoding, encodingWhy: why };
   for (const sheet of candidates) {
-    const ctx: SheetContext = { file, sheet: sheet.name, styles, limits: opts.limits, line: sheet.line, ...(opts.uncalculated ? { uncalculated: opts.uncalculated } : {}) };
+    const ctx: SheetContext = { file, sheet: sheet.name, styles, limits: opts.limits, ...(opts.uncalculated ? { uncalculated: opts.uncalculated } : {}) };
     let found: boolean;
     try {
       found = readSheet(sheet.body, ctx, sink);
@@ -74,7 +72,7 @@ export function readSpreadsheetMl(bytes: Uint8Array, file: string, opts: { encod
   }
   if (wanted === undefined) throw UserError.of('E_XLSX_EMPTY', 'xlsx.allSheetsEmpty', {}, { file });
   const chosen = candidates[0]!;
-  const filled = sheets.filter((s) => s !== chosen && holdsValues(s, { file, sheet: s.name, styles, limits: opts.limits, line: s.line })).map((s) => s.name);
+  const filled = sheets.filter((s) => s !== chosen && holdsValues(s, { file, sheet: s.name, styles, limits: opts.limits })).map((s) => s.name);
   if (filled.length === 0) throw UserError.of('E_XLSX_EMPTY', names.length > 1 ? 'xlsx.allSheetsEmpty' : 'xlsx.sheetEmpty', { sheet: chosen.name }, { file });
   throw UserError.of('E_XLSX_EMPTY', 'xlsx.sheetEmptyOthers', { sheet: chosen.name, sheets: filled.map((n) => `"${n}"`).join(', '), sheetsRu: filled.map((n) => `«${n}»`).join(', ') }, { file });
 }
@@ -209,16 +207,11 @@ function parseStyles(xml: string): Map<string, DateShape | undefined> {
 /** The worksheets in the workbook's order: name, content, whether hidden (WorksheetOptions' Visible). */
 function worksheets(xml: string): Sheet[] {
   const out: Sheet[] = [];
-  let lines = 1;
-  let counted = 0;
   for (const m of xml.matchAll(/<Worksheet\b([^>]*?)(?:\/>|>([\s\S]*?)<\/Worksheet\s*>)/g)) {
     const body = m[2] ?? '';
-    const at = m.index + m[0].length - body.length - (m[2] === undefined ? 0 : '</Worksheet>'.length);
-    for (let i = xml.indexOf('\n', counted); i !== -1 && i < at; i = xml.indexOf('\n', i + 1)) lines++;
-    counted = Math.max(counted, at);
     const options = /<WorksheetOptions\b[\s\S]*?<\/WorksheetOptions\s*>/.exec(body)?.[0] ?? '';
     const hidden = /<Visible>\s*Sheet(?:Very)?Hidden\s*<\/Visible>/.test(options);
-    out.push({ name: attrOf(m[1]!, 'Name') ?? `Sheet${out.length + 1}`, body, hidden, line: lines });
+    out.push({ name: attrOf(m[1]!, 'Name') ?? `Sheet${out.length + 1}`, body, hidden });
   }
   return out;
 }
@@ -228,8 +221,6 @@ interface SheetContext {
   sheet: string;
   styles: Map<string, DateShape | undefined>;
   limits: Limits;
-  /** The line the sheet's content starts on. */
-  line: number;
   uncalculated?: 'pass';
   hiddenRows?: number;
 }
@@ -297,7 +288,7 @@ function rowCells(xml: string, ctx: SheetContext, row: number, open: ReadonlyArr
     const attrs = m[1]!;
     const index = attrOf(attrs, 'Index');
     if (index !== undefined) {
-      if (!/^\d+$/.test(index) || Number(index) < col + 1) throw malformed(file, `cell ss:Index="${index}" in row ${row} of sheet "${ctx.sheet}" does not move right`, `ячейка ss:Index="${index}" в строке ${row} листа «${ctx.sheet}» не сдвигается вправо`, undefined);
+      if (!/^\d+$/.test(index) || Number(index) < col + 1) throw malformed(file, `cell ss:Index="${index}" in row ${row} of sheet "${ctx.sheet}" does not move right`, `ячейка ss:Index="${index}" в строке ${row} листа «${ctx.sheet}» не сдвигается вправо`);
       col = Number(index) - 1;
     } else {
       // A cell written without an index goes past the cells merged down over this row from above.

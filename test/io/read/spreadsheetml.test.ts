@@ -206,6 +206,9 @@ describe('readTable: Excel XML 2003 (SpreadsheetML)', () => {
     expect(badUtf8.messageId).toBe('xml2003.badEncoding');
     const noSheet = await refused(workbook(''));
     expect(noSheet.messageId).toBe('xml2003.noSheets');
+    // A cell's ss:Index that goes back over the cells before it: which value stands where is not to be guessed.
+    const back = await refused(workbook(sheet('Лист1', `<Row>${s('a')}${s('b')}<Cell ss:Index="1"><Data ss:Type="String">c</Data></Cell></Row>`)));
+    expect(back.message).toContain('cell ss:Index="1" in row 1 of sheet "Лист1" does not move right');
     const big = await refused(workbook(sheet('Лист1', `<Row>${s('x'.repeat(50))}</Row>`)), { limits: { ...DEFAULT_LIMITS, maxCellChars: 10 } });
     expect(big.code).toBe('E_LIMIT_CELL');
   });
