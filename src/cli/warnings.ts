@@ -52,5 +52,5 @@ export function warningLine(ctx: CliContext, lang: string, text: string): string
 
 /** Whether `--sheet` was given and no file read was a workbook (a CSV or an HTML table has no sheets). */
 export function sheetUnused(sheet: string | undefined, files: ReadonlyArray<{ format: string }>): boolean {
-  return sheet !== undefined && !files.some((f) => f.format.split(', ')[0] === 'xlsx');
+  return sheet !== undefined && !files.some((f) => ['xlsx', 'spreadsheetml'].includes(f.format.split(', ')[0]!));
 }

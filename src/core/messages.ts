@@ -652,6 +652,9 @@ export const IMPORT_NOTES: readonly Template[] = [
   { en: 'UTF-16 byte pattern (every other byte zero)', ru: 'байты UTF-16 (каждый второй байт нулевой)' },
   { en: 'the non-ASCII bytes are valid UTF-8', ru: 'байты вне ASCII — правильный UTF-8' },
   { en: 'given (--encoding)', ru: 'задана (--encoding)' },
+  { en: 'the XML declaration', ru: 'объявление XML' },
+  { en: 'XML without a declared encoding (UTF-8)', ru: 'XML без объявленной кодировки (UTF-8)' },
+  { en: 'the XML declaration says UTF-16, but the bytes are 8-bit: UTF-8', ru: 'объявление XML говорит UTF-16, но байты 8-битные: UTF-8' },
   { en: 'not UTF-8; the Cyrillic letters read as Russian text in {page}, not in Windows-1251 (letter frequencies)', ru: 'не UTF-8; кириллица читается как русский текст в {page}, а не в Windows-1251 (по частоте букв)' },
   { en: 'not UTF-8; the Cyrillic letters read as Russian text in {page}, not in Windows-1251 (the case of its words)', ru: 'не UTF-8; кириллица читается как русский текст в {page}, а не в Windows-1251 (по регистру букв в словах)' },
   {

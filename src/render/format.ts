@@ -134,7 +134,7 @@ export function formatMonth(month: string, lang: string): string {
 export function fileFormatText(format: string, lang: string): string {
   const ru = lang === 'ru';
   const type = format.split(', ')[0]!;
-  const names: Record<string, [string, string]> = { text: ['текст (CSV)', 'text (CSV)'], xlsx: ['XLSX', 'XLSX'], html: ['HTML', 'HTML'] };
+  const names: Record<string, [string, string]> = { text: ['текст (CSV)', 'text (CSV)'], xlsx: ['XLSX', 'XLSX'], html: ['HTML', 'HTML'], spreadsheetml: ['Excel XML 2003 (SpreadsheetML)', 'Excel XML 2003 (SpreadsheetML)'] };
   const out = [names[type]?.[ru ? 0 : 1] ?? type];
   const rest = format.slice(type.length + 2);
   // A text file's last part is its delimiter, one character or `tab` (a comma makes `utf-8, ,`).

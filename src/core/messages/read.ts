@@ -139,6 +139,26 @@ export const READ_MESSAGES = {
     ru: 'в книге нет ни одного листа', en: 'the workbook has no sheets',
     hint: { ru: 'выгрузите данные ещё раз', en: 'export the data again' },
   },
+  'xml2003.malformed': {
+    ru: 'книга Excel XML 2003 (SpreadsheetML) повреждена: {whatRu}', en: 'the Excel XML 2003 (SpreadsheetML) workbook is damaged: {what}',
+    hint: { ru: 'откройте её в Excel или LibreOffice и сохраните как .xlsx или выгрузите файл ещё раз', en: 'open it in Excel or LibreOffice and save it as .xlsx, or export it again' },
+  },
+  'xml2003.noSheets': {
+    ru: 'в книге Excel XML 2003 (SpreadsheetML) нет ни одного листа (<Worksheet>)', en: 'the Excel XML 2003 (SpreadsheetML) workbook has no sheet (<Worksheet>)',
+    hint: { ru: 'выгрузите данные ещё раз', en: 'export the data again' },
+  },
+  'xml2003.unknownEncoding': {
+    ru: 'книга Excel XML 2003 объявляет кодировку «{encoding}», которая не читается', en: 'the Excel XML 2003 workbook declares the encoding "{encoding}", which cannot be read',
+    hint: { ru: 'откройте её в Excel и сохраните как .xlsx или укажите --encoding', en: 'open it in Excel and save it as .xlsx, or pass --encoding' },
+  },
+  'xml2003.badEncoding': {
+    ru: 'книга Excel XML 2003 не читается в кодировке {encoding}, которую она объявляет (или которая указана)', en: 'the Excel XML 2003 workbook is not valid {encoding}, the encoding it declares (or that was given)',
+    hint: { ru: 'откройте её в Excel и сохраните как .xlsx или укажите верную кодировку в --encoding', en: 'open it in Excel and save it as .xlsx, or pass the right --encoding' },
+  },
+  'xml2003.dtd': {
+    ru: 'книга Excel XML 2003 объявляет DTD или сущности, чего настоящая выгрузка никогда не делает; читать её небезопасно', en: 'the Excel XML 2003 workbook declares a DTD or entities, which a real export never does; refusing to read it',
+    hint: { ru: 'откройте файл в Excel и сохраните заново как .xlsx', en: 'open the file in Excel and save it again as .xlsx' },
+  },
   'xlsx.noSuchSheet': {
     ru: 'листа «{sheet}» нет', en: 'there is no sheet "{sheet}"',
     hint: { ru: 'листы: {sheetsRu}', en: 'sheets: {sheets}' },

@@ -287,7 +287,7 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
     report = rows.finish(table);
   } catch (error) {
     // A short first sheet is searched for its header only at its end, after the workbook was read.
-    if (error instanceof UserError && (error.code === 'E_NO_HEADER' || (error.code === 'E_MAP_REQUIRED' && (table.sheets?.length ?? 0) > 1)) && table.type === 'xlsx' && opts.sheet === undefined && table.sheets && table.sheet) throw new SheetWithoutHeader(error, table.sheet, table.sheets, held);
+    if (error instanceof UserError && (error.code === 'E_NO_HEADER' || (error.code === 'E_MAP_REQUIRED' && (table.sheets?.length ?? 0) > 1)) && (table.type === 'xlsx' || table.type === 'spreadsheetml') && opts.sheet === undefined && table.sheets && table.sheet) throw new SheetWithoutHeader(error, table.sheet, table.sheets, held);
     throw error;
   }
   checkBadRows(report, opts);

@@ -2,7 +2,8 @@ import { UserError } from '../../core/errors.js';
 import { TextDecoder } from 'node:util';
 
 /** What a file is, judged by its bytes. */
-export type FileType = 'xlsx' | 'html' | 'text';
+/** `spreadsheetml`: Excel's «XML Spreadsheet 2003» (saved as .xls or .xml by Excel, 1C and PBX/CRM «export to Excel» buttons). */
+export type FileType = 'xlsx' | 'html' | 'spreadsheetml' | 'text';
 export type Encoding = 'utf-8' | 'windows-1251' | 'windows-1252' | 'koi8-r' | 'ibm866' | 'utf-16le' | 'utf-16be';
 
 export interface Sniffed {
@@ -34,12 +35,13 @@ export function sniff(head: Uint8Array, file: string): Sniffed {
     throw UserError.of('E_LEGACY_XLS', 'read.legacyXls', {}, { file });
   }
   const bom16 = utf16Bom(head);
-  if (bom16) return { ...textOrHtml(decodeHead(head.subarray(2), bom16)), encoding: bom16, bomLength: 2 };
+  if (bom16) return { ...textOrHtml(decodeHead(head.subarray(2), bom16, 4096)), encoding: bom16, bomLength: 2 };
   const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   const body = utf8Bom ? head.subarray(3) : head;
   const utf16 = guessUtf16WithoutBom(body);
-  if (utf16) return { ...textOrHtml(decodeHead(body, utf16)), encoding: utf16, bomLength: 0 };
-  const kind = textOrHtml(String.fromCharCode(...body.subarray(0, 512)));
+  if (utf16) return { ...textOrHtml(decodeHead(body, utf16, 4096)), encoding: utf16, bomLength: 0 };
+  // Latin-1 keeps every byte one character: the markup of an 8-bit or UTF-8 file reads as itself.
+  const kind = textOrHtml(Buffer.from(body.buffer, body.byteOffset, Math.min(body.length, 4096)).toString('latin1'));
   return { ...kind, ...(utf8Bom ? { encoding: 'utf-8' as const } : {}), bomLength: utf8Bom ? 3 : 0 };
 }
 
@@ -80,14 +82,33 @@ export function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
   return bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
 }
 
-function decodeHead(bytes: Uint8Array, encoding: Encoding): string {
-  return new TextDecoder(encoding).decode(bytes.subarray(0, 1024));
+function decodeHead(bytes: Uint8Array, encoding: Encoding, max = 1024): string {
+  return new TextDecoder(encoding).decode(bytes.subarray(0, max));
 }
 
 function textOrHtml(start: string): { type: FileType } {
+  if (isSpreadsheetMl(start)) return { type: 'spreadsheetml' };
   const trimmed = start.replace(/^[\s\uFEFF]+/, '').slice(0, 200).toLowerCase();
   if (/^<(!doctype html|html|meta|table|head|body|\?xml[^>]*>\s*<html|!--)/.test(trimmed)) return { type: 'html' };
   return { type: 'text' };
+}
+
+/** Excel's namespace of the «XML Spreadsheet 2003» format. */
+const SPREADSHEET_NS = 'urn:schemas-microsoft-com:office:spreadsheet';
+
+/**
+ * Whether a document's start is an Excel «XML Spreadsheet 2003» workbook: an XML declaration (or
+ * none), processing instructions (`<?mso-application progid="Excel.Sheet"?>`) and comments, then a
+ * root `Workbook` element (any prefix, `ss:Workbook`) that binds its prefix (or the default
+ * namespace) to Excel's spreadsheet namespace. Read as CSV it gave «no header row» and a `--map`
+ * snippet naming `<?xml` as the manager column.
+ */
+export function isSpreadsheetMl(start: string): boolean {
+  const m = /^[\s\uFEFF]*(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*)*<(?:([A-Za-z_][\w.-]*):)?Workbook\b([^>]*)/.exec(start);
+  if (!m) return false;
+  const bind = m[1] === undefined ? 'xmlns' : `xmlns:${m[1]}`;
+  const ns = new RegExp(`\\s${bind.replace('.', '\\.')}\\s*=\\s*["']([^"']*)["']`).exec(m[2]!);
+  return ns?.[1] === SPREADSHEET_NS;
 }
 
 /**

@@ -183,6 +183,7 @@ async function readChunks(file: string, chunks: Chunks, opts: TableOptions, sink
     }
     return readXlsxInput(file, Buffer.concat(parts), opts, sink);
   }
+  if (kind.type === 'spreadsheetml') return readSpreadsheetMlInput(file, first, chunks, kind, opts, sink);
   // A byte order mark is the file's own word; a given encoding beats every guess.
   const given = !opts.part && kind.bomLength === 0 && opts.encoding !== undefined;
   const why = opts.part ? 'as decided on the first half of the file' : kind.bomLength > 0 ? 'byte order mark' : given ? 'given (--encoding)' : kind.encoding ? 'UTF-16 byte pattern (every other byte zero)' : undefined;
@@ -224,6 +225,35 @@ async function readXlsxInput(file: string, whole: Buffer, opts: TableOptions, si
   try {
     const info = await readXlsx(source, file, opts.sheet, opts.limits, sink, opts.uncalculated);
     return { type: 'xlsx', sheet: info.sheet, sheets: info.sheets, ...(info.hiddenRows ? { hiddenRows: info.hiddenRows } : {}), ...(file === '-' ? { held: whole } : {}) };
+  } catch (error) {
+    if (error instanceof SheetWithoutHeader && file === '-') error.held = whole;
+    throw error;
+  }
+}
+
+/**
+ * An Excel «XML Spreadsheet 2003» document: held whole (its worksheets are chosen as a workbook's
+ * are, and its text decoded in the encoding its declaration names), up to the size of a workbook
+ * read from stdin (--max-inflated-size, if lower, too).
+ */
+async function readSpreadsheetMlInput(file: string, first: Buffer, chunks: Chunks, kind: { encoding?: Encoding; bomLength: number }, opts: TableOptions, sink: RowSink): Promise<TableInfo> {
+  const max = Math.min(opts.limits.maxBufferedInputBytes, opts.limits.maxInflatedBytes);
+  // Copies, the first chunk too: the next chunk may be read into the same buffer (see fileChunks).
+  const parts = [Buffer.from(first)];
+  let held = first.length;
+  for (let c = await chunks.next(); c !== undefined; c = await chunks.next()) {
+    held += c.length;
+    if (held > max) throw UserError.of('E_LIMIT_SIZE', 'input.tooLarge', { max }, { file });
+    parts.push(Buffer.from(c));
+  }
+  if (held > max) throw UserError.of('E_LIMIT_SIZE', 'input.tooLarge', { max }, { file });
+  const whole = Buffer.concat(parts);
+  // The reader loads only for such files.
+  const { readSpreadsheetMl } = await import('./spreadsheetml.js');
+  const why = kind.bomLength > 0 ? 'byte order mark' : kind.encoding ? 'UTF-16 byte pattern (every other byte zero)' : undefined;
+  try {
+    const info = readSpreadsheetMl(whole.subarray(kind.bomLength), file, { ...(kind.encoding ? { encoding: kind.encoding } : {}), ...(opts.encoding ? { given: opts.encoding } : {}), ...(why ? { why } : {}), ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), limits: opts.limits, ...(opts.uncalculated ? { uncalculated: opts.uncalculated } : {}) }, sink);
+    return { type: 'spreadsheetml', encoding: info.encoding as Encoding, encodingWhy: info.encodingWhy, sheet: info.sheet, sheets: info.sheets, ...(info.hiddenRows ? { hiddenRows: info.hiddenRows } : {}), ...(file === '-' ? { held: whole } : {}) };
   } catch (error) {
     if (error instanceof SheetWithoutHeader && file === '-') error.held = whole;
     throw error;
