@@ -20,6 +20,24 @@ describe('kpi says loudly when the numbers look wrong', () => {
     expect(quality.warnings).toEqual([expect.stringMatching(/^None of the 25 deals/)]);
   });
 
+  it('an export of won deals only (25, of two managers): 100% is said to be the filter\'s, in Russian and English, on stderr and in JSON; one open deal more, nothing', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    const rows = Array.from({ length: 25 }, (_, i) => `${i + 1};${i % 2 ? 'Иванов Иван' : 'Петрова Анна'};Успешно реализовано;0${(i % 9) + 1}.02.2025;1000`);
+    writeFileSync(path.join(dir, 'won.csv'), ['ID;Ответственный;Этап сделки;Дата создания;Бюджет', ...rows].join('\n'));
+    writeFileSync(path.join(dir, 'open.csv'), ['ID;Ответственный;Этап сделки;Дата создания;Бюджет', ...rows, '26;Иванов Иван;Первичный контакт;10.02.2025;'].join('\n'));
+    const ru = runCli(['kpi', '-d', 'won.csv'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stderr).toMatch(/Внимание: Выиграны все сделки \(25\): ни одной проигранной и ни одной открытой/);
+    expect(latinWords(ru.stderr)).toEqual([]);
+    const en = runCli(['kpi', '-d', 'won.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toMatch(/Warning: All 25 deals are won: none is lost or open/);
+    const json = JSON.parse(en.stdout);
+    expect(json.total).toMatchObject({ leads: 25, won: 25, lost: 0, open: 0, conversion: 1, win_rate: 1 });
+    expect(json.dataQuality.alerts).toEqual([{ code: 'one-outcome', outcome: 'won', deals: 25 }]);
+    const open = JSON.parse(runCli(['kpi', '-d', 'open.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(open.dataQuality.alerts).toEqual([]);
+  });
+
   it('a payment with no manager and no known deal is said in the report\'s language: on stderr, in the HTML and in JSON', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
     writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status,amount\n1,Иванов Иван,2025-01-02,won,100\n');

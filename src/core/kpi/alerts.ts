@@ -10,6 +10,8 @@ import type { EvidenceFacts } from './facts.js';
 /** Numbers that look wrong, said loudly with their likely cause (in dataQuality.alerts and on stderr). */
 export type Alert =
   | { code: 'no-outcome'; deals: number }
+  /** Every deal won, or every one lost (none open, none of the other outcome): an export filtered by stage. */
+  | { code: 'one-outcome'; outcome: 'won' | 'lost'; deals: number }
   | { code: 'won-no-amount'; won: number }
   | { code: 'closed-no-date'; won: number }
   | { code: 'nothing-won'; file: string; deals: number; lost: number; stages: Array<{ stage: string; deals: number; amount: number }> }
@@ -318,6 +320,10 @@ export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'file
   }
   const leads = Number(total.leads ?? 0);
   if (leads >= OUTCOME_MIN_DEALS && total.won === 0 && total.lost === 0) out.push({ code: 'no-outcome', deals: leads });
+  // Every deal won, or every one lost: conversion and win rate 100% or 0% by construction (an export
+  // filtered by stage, a tester's 238 won deals of 8 managers said nothing). The floor is no-outcome's:
+  // at a win rate of 20%, a real team loses all of 10 deals one time in nine, all of 20 one in a hundred.
+  else if (leads >= OUTCOME_MIN_DEALS && (total.won === leads || total.lost === leads)) out.push({ code: 'one-outcome', outcome: total.won === leads ? 'won' : 'lost', deals: leads });
   // An amount column read, but no won deal has an amount: revenue 0 reads as a department that sold nothing (a tester).
   const won = Number(total.won ?? 0);
   if (won > 0 && !('revenue' in notApplicable) && total.revenue === 0 && total.average_check === null) out.push({ code: 'won-no-amount', won });
@@ -382,6 +388,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'activities-outsid
       return ru
         ? `Ни одна из ${num(a.deals, ru)} сделок не выиграна и не проиграна: вероятно, этапы переименованы или статус в другой колонке. crm-audit inspect покажет этапы; файл --map назовёт их (status: { "Этап": won }).`
         : `None of the ${num(a.deals, ru)} deals is won or lost: the stages are probably renamed, or the status is in another column. crm-audit inspect lists the stages; a --map file names them (status: { "Stage": won }).`;
+    case 'one-outcome':
+      return oneOutcomeText(a, ru);
     case 'unknown-stages-closed':
       return unknownStagesText(a, ru);
     case 'nul-bytes':
@@ -739,6 +747,20 @@ function unknownStagesText(a: Extract<Alert, { code: 'unknown-stages-closed' }>,
   return ru
     ? `${a.file}: этапы, которых не знает ни одно правило, посчитаны открытыми${lost ? ' (а их сделки, закрытые по флагу, — проигранными)' : ''}, ${why}: ${list(['«', '»'])}. Если это выигрыш или проигрыш, назовите их в файле --map (${example})${map}.`
     : `${a.file}: stages no rule knows are counted as open${lost ? ' (their deals the closed flag marks closed, as lost)' : ''} ${why}: ${list(['"', '"'])}. If they are won or lost, name them in a --map file (${example})${map}.`;
+}
+
+/** Every deal won or every one lost: the export was most likely filtered by stage. */
+function oneOutcomeText(a: Extract<Alert, { code: 'one-outcome' }>, ru: boolean): string {
+  const won = a.outcome === 'won';
+  const n = num(a.deals, ru);
+  if (ru) {
+    const stage = won ? '«Успешно реализовано» в amoCRM, «Сделка успешна» в Bitrix24' : '«Закрыто и не реализовано» в amoCRM, «Сделка провалена» в Bitrix24';
+    const figures = won ? 'конверсия и доля побед — 100%' : 'конверсия, доля побед и выручка — нули';
+    return `${won ? 'Выиграны' : 'Проиграны'} все сделки (${n}): ни одной ${won ? 'проигранной' : 'выигранной'} и ни одной открытой, и ${figures} уже по построению, а не по работе отдела. Вероятно, выгрузка отфильтрована по этапу (${stage}). Выгрузите все сделки периода, без фильтра по этапу.`;
+  }
+  const stage = won ? '"Успешно реализовано" in amoCRM, "Сделка успешна" in Bitrix24' : '"Закрыто и не реализовано" in amoCRM, "Сделка провалена" in Bitrix24';
+  const figures = won ? 'conversion and win rate are 100%' : 'conversion, win rate and revenue are zero';
+  return `All ${n} deals are ${a.outcome}: none is ${won ? 'lost' : 'won'} or open, so ${figures} by construction, not by the team's work. The export was probably filtered by stage (${stage}). Export every deal of the period, with no stage filter.`;
 }
 
 /** Deals rows amid the deals that have no id: dropped as the spec says, and what that means. */

@@ -10,6 +10,21 @@ describe('alerts: numbers that look wrong', () => {
     expect(findAlerts({ leads: 500, won: 0, lost: 1 }, { files: [] })).toEqual([]);
   });
 
+  it('every deal won, or every one lost (none open), among 20 or more is an export filtered by stage; 19, or one open deal, say nothing', () => {
+    expect(findAlerts({ leads: 238, won: 238, lost: 0, open: 0 }, { files: [] })).toEqual([{ code: 'one-outcome', outcome: 'won', deals: 238 }]);
+    expect(findAlerts({ leads: 20, won: 0, lost: 20, open: 0 }, { files: [] })).toEqual([{ code: 'one-outcome', outcome: 'lost', deals: 20 }]);
+    expect(findAlerts({ leads: 19, won: 19, lost: 0, open: 0 }, { files: [] })).toEqual([]);
+    // One open deal (or one of the other outcome) among them: a real period.
+    expect(findAlerts({ leads: 21, won: 20, lost: 0, open: 1 }, { files: [] })).toEqual([]);
+    expect(findAlerts({ leads: 21, won: 1, lost: 20, open: 0 }, { files: [] })).toEqual([]);
+    const won = describeAlert({ code: 'one-outcome', outcome: 'won', deals: 1238 }, 'ru');
+    expect(won).toMatch(/^Выиграны все сделки \(1 238\): ни одной проигранной и ни одной открытой, и конверсия и доля побед — 100%/);
+    expect(won).toContain('«Успешно реализовано» в amoCRM, «Сделка успешна» в Bitrix24');
+    expect(describeAlert({ code: 'one-outcome', outcome: 'lost', deals: 20 }, 'ru')).toMatch(/^Проиграны все сделки \(20\): ни одной выигранной .*«Сделка провалена» в Bitrix24/);
+    expect(describeAlert({ code: 'one-outcome', outcome: 'won', deals: 1238 }, 'en')).toMatch(/^All 1,238 deals are won: none is lost or open, so conversion and win rate are 100% by construction.*filtered by stage/);
+    expect(describeAlert({ code: 'one-outcome', outcome: 'lost', deals: 20 }, 'en')).toMatch(/^All 20 deals are lost: none is won or open, so conversion, win rate and revenue are zero/);
+  });
+
   it('won deals none of which has an amount, and won deals none of which has a close date (the cycle is over won deals), are said; not where the column is absent (not applicable)', () => {
     const total = { leads: 40, won: 27, lost: 13, revenue: 0, average_check: null, cycle_days_avg: null };
     expect(findAlerts(total, { files: [] })).toEqual([
