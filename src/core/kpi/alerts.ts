@@ -35,7 +35,7 @@ export type Alert =
   | { code: 'group-column-missing'; dims: Array<'source' | 'pipeline' | 'stage'> }
   | { code: 'manager-ids'; ids: string[]; named?: Array<{ id: string; name: string; as: string }> }
   /** `by`: the name is the other's with a patronymic added or dropped, or written with initials. */
-  | { code: 'manager-spellings'; names: Array<{ name: string; as: string; by?: Spelling }> }
+  | { code: 'manager-spellings'; names: Array<{ name: string; as: string; by?: Spelling; /** Latin letters that look Cyrillic in `name` (a Cyrillic name), each with its place in it from 1. */ latin?: Array<{ letter: string; at: number }> }> }
   /** A short name («Петрова А.», «Иванов Иван») that several full names could be: nothing merged. */
   | { code: 'manager-unclear'; names: Array<{ name: string; could: string[]; /** Other short names that fit the same person with another middle initial. */ also?: string[] }> }
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
@@ -110,7 +110,7 @@ function nameWords(name: string): string[] {
   // One-letter parts are initials («a.petrova»: А. Петрова), for the initials rule to decide.
   const email = EMAIL.exec(name.trim());
   if (email) return email[1]!.toLowerCase().split(/[._-]+/).filter((w) => w !== '');
-  const words = name
+  const words = cyrillicLookalikes(name)
     .replace(ADDRESS_AFTER, '')
     .toLowerCase()
     .replace(/ё/g, 'е')
@@ -126,6 +126,25 @@ function nameWords(name: string): string[] {
     else if (!initialsOf(out[out.length - 1]!)) out[out.length - 1] += ` ${w}`;
   }
   return out;
+}
+
+/** Latin letters that look like Cyrillic ones, and those Cyrillic letters. */
+const HOMOGLYPHS: Readonly<Record<string, string>> = { A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у' };
+const HOMOGLYPH = /[ABCEHKMOPTXacepoxy]/g;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/**
+ * A name with Cyrillic letters with its Latin look-alikes made Cyrillic («Cергеев» with a Latin C is
+ * «Сергеев»): a keyboard layout left on, or a name pasted from elsewhere. A Latin name stays as it is.
+ */
+function cyrillicLookalikes(name: string): string {
+  return CYRILLIC.test(name) ? name.replace(HOMOGLYPH, (c) => HOMOGLYPHS[c]!) : name;
+}
+
+/** The Latin look-alikes of a name with Cyrillic letters, each with its place in the name from 1. */
+function latinLetters(name: string): Array<{ letter: string; at: number }> {
+  if (!CYRILLIC.test(name)) return [];
+  return [...name].flatMap((c, i) => (Object.hasOwn(HOMOGLYPHS, c) ? [{ letter: c, at: i + 1 }] : []));
 }
 
 /** A particle written joined to the father's name («Рауф-оглы»): read as «Рауф оглы». */
@@ -262,7 +281,8 @@ export function managerSpellings(managers: ReadonlyArray<{ manager: string; lead
   for (const list of groups.values()) {
     if (list.length < 2) continue;
     // A name before its e-mail address, whatever their deals.
-    const asPerson = [...list].sort((a, b) => Number(withAddress(a.manager)) - Number(withAddress(b.manager)) || b.leads - a.leads || Number(a.initials.length > 0) - Number(b.initials.length > 0) || (a.manager < b.manager ? -1 : 1))[0]!;
+    // A name all in Cyrillic before one with Latin look-alikes («Cергеев»), whatever their deals: the snippet gives the latter to it.
+    const asPerson = [...list].sort((a, b) => Number(withAddress(a.manager)) - Number(withAddress(b.manager)) || latinLetters(a.manager).length - latinLetters(b.manager).length || b.leads - a.leads || Number(a.initials.length > 0) - Number(b.initials.length > 0) || (a.manager < b.manager ? -1 : 1))[0]!;
     const as = asPerson.manager;
     // Two lines of one name («Оператор (101)», «Оператор (102)») are two employees, not two spellings.
     const lines = (name: string) => (name.match(/\d+/g) ?? []).join(' ');
@@ -271,7 +291,8 @@ export function managerSpellings(managers: ReadonlyArray<{ manager: string; lead
     for (const m of list) {
       if (m.manager === as || (lines(m.manager) !== '' && lines(as) !== '' && lines(m.manager) !== lines(as))) continue;
       const how = by(m);
-      names.push({ name: m.manager, as, ...(how ? { by: how } : {}) });
+      const latin = latinLetters(m.manager);
+      names.push({ name: m.manager, as, ...(how ? { by: how } : {}), ...(latin.length > 0 ? { latin } : {}) });
     }
   }
   const out: Alert[] = [];
@@ -651,10 +672,23 @@ function borrowedOrder(a: Extract<Alert, { code: 'date-order-borrowed' }>, ru: b
 function spellingsText(a: Extract<Alert, { code: 'manager-spellings' }>, ru: boolean): string {
   const snippet = `managers:\n${a.names.map((x) => `  ${JSON.stringify(x.name)}: ${JSON.stringify(x.as)}`).join('\n')}`;
   const how = (by: Spelling | undefined) => (by === undefined ? '' : by === 'patronymic' ? (ru ? ' (с отчеством и без)' : ' (with and without the patronymic)') : by === 'email' ? (ru ? ' (адрес почты и имя)' : ' (an e-mail address and the name)') : ru ? ' (инициалы и полное имя)' : ' (initials and the full name)');
-  const pairs = a.names.map((x) => (ru ? `«${x.name}» и «${x.as}»${how(x.by)}` : `"${x.name}" and "${x.as}"${how(x.by)}`)).join(', ');
+  const pairs = a.names.map((x) => (ru ? `«${x.name}» и «${x.as}»${how(x.by)}${latinText(x.latin, ru)}` : `"${x.name}" and "${x.as}"${how(x.by)}${latinText(x.latin, ru)}`)).join(', ');
+  // Names that differ only by a Latin letter look the same on screen: said first, so the reader sees two rows of one name as two spellings.
+  const latin = a.names.some((x) => x.latin) ? (ru ? ' На экране такую латинскую букву не отличить от русской.' : ' On screen such a Latin letter cannot be told from the Cyrillic one.') : '';
   return ru
-    ? `Похоже, это одни и те же люди, записанные по-разному (например, в журнале звонков и в CRM): ${pairs}. Их сделки и действия посчитаны отдельно, как у разных менеджеров. Если это так, передайте --map с разделом:\n${snippet}`
-    : `These look like the same people written two ways (in the call log and in the CRM, say): ${pairs}. Their deals and activities are counted apart, as different managers'. If so, pass --map with:\n${snippet}`;
+    ? `Похоже, это одни и те же люди, записанные по-разному (например, в журнале звонков и в CRM): ${pairs}.${latin} Их сделки и действия посчитаны отдельно, как у разных менеджеров. Если это так, передайте --map с разделом:\n${snippet}`
+    : `These look like the same people written two ways (in the call log and in the CRM, say): ${pairs}.${latin} Their deals and activities are counted apart, as different managers'. If so, pass --map with:\n${snippet}`;
+}
+
+/** The Latin look-alikes of a name and their places («латинская «C» — 1-я буква»), in brackets; nothing for none. */
+function latinText(latin: ReadonlyArray<{ letter: string; at: number }> | undefined, ru: boolean): string {
+  if (!latin || latin.length === 0) return '';
+  if (latin.length === 1) {
+    const [l] = latin;
+    return ru ? ` (в первом имени латинская «${l!.letter}» на месте похожей русской — ${l!.at}-я буква)` : ` (the first has a Latin "${l!.letter}" that looks Cyrillic, letter ${l!.at})`;
+  }
+  const list = latin.map((l) => (ru ? `«${l.letter}» — ${l.at}-я буква` : `"${l.letter}", letter ${l.at}`)).join(ru ? ', ' : '; ');
+  return ru ? ` (в первом имени латинские буквы на месте похожих русских: ${list})` : ` (the first has Latin letters that look Cyrillic: ${list})`;
 }
 
 /** A short name several full names could be, and a managers: section to keep one name of, in words. */

@@ -162,6 +162,33 @@ describe('a comparison period too short for per-month figures', () => {
 });
 
 describe('managerSpellings', () => {
+  it('names two names that differ only by Latin letters that look Cyrillic, each letter with its place; the all-Cyrillic one is kept, whatever the deals', () => {
+    // «Cергеев» with a Latin C (U+0043) has more deals, yet the snippet gives it to the Cyrillic spelling.
+    expect(managerSpellings([{ manager: 'Сергеев Сергей', leads: 1 }, { manager: 'Cергеев Сергей', leads: 5 }])).toEqual([{ code: 'manager-spellings', names: [{ name: 'Cергеев Сергей', as: 'Сергеев Сергей', latin: [{ letter: 'C', at: 1 }] }] }]);
+    const two = managerSpellings([{ manager: 'Петрова Анна', leads: 2 }, { manager: 'Пeтрова Aнна', leads: 1 }]);
+    expect(two).toEqual([{ code: 'manager-spellings', names: [{ name: 'Пeтрова Aнна', as: 'Петрова Анна', latin: [{ letter: 'e', at: 2 }, { letter: 'A', at: 9 }] }] }]);
+    // With another difference too (the order of the words): both said.
+    expect(managerSpellings([{ manager: 'Анна Петрова', leads: 2 }, { manager: 'Пeтрова Анна' }])[0]).toMatchObject({ names: [{ name: 'Пeтрова Анна', as: 'Анна Петрова', latin: [{ letter: 'e', at: 2 }] }] });
+    // Every look-alike of the list, upper and lower case: «ABCEHKMOPTX» and «acepoxy» read as their Cyrillic twins.
+    expect(managerSpellings([{ manager: 'АВСЕНКМОРТХ асероху', leads: 1 }, { manager: 'ABCEHKMOPTX acepoxy Яков' }, { manager: 'АВСЕНКМОРТХ асероху Яков' }])).toEqual([{ code: 'manager-spellings', names: [{ name: 'ABCEHKMOPTX acepoxy Яков', as: 'АВСЕНКМОРТХ асероху Яков', latin: 'ABCEHKMOPTXacepoxy'.split('').map((letter, i) => ({ letter, at: i < 11 ? i + 1 : i + 2 })) }] }]);
+    // A Latin name is no Cyrillic one: «Kim Anna» and «Ким Анна» are two transliterations, not said; nor a Latin letter no Cyrillic one looks like.
+    expect(managerSpellings([{ manager: 'Kim Anna' }, { manager: 'Ким Анна' }])).toEqual([]);
+    expect(managerSpellings([{ manager: 'Сергеев Сергей' }, { manager: 'Cергеев Cергеи' }, { manager: 'Сергеев Cергеn' }])).toEqual([]);
+  });
+
+  it('says the Latin letter, its place and that the names look the same, in Russian and English', () => {
+    const one = managerSpellings([{ manager: 'Сергеев Сергей', leads: 1 }, { manager: 'Cергеев Сергей' }])[0]!;
+    const ru = describeAlert(one, 'ru');
+    expect(ru).toContain('«Cергеев Сергей» и «Сергеев Сергей» (в первом имени латинская «C» на месте похожей русской — 1-я буква). На экране такую латинскую букву не отличить от русской.');
+    expect(ru).toContain('managers:\n  "Cергеев Сергей": "Сергеев Сергей"');
+    expect(describeAlert(one, 'en')).toContain('"Cергеев Сергей" and "Сергеев Сергей" (the first has a Latin "C" that looks Cyrillic, letter 1). On screen such a Latin letter cannot be told from the Cyrillic one.');
+    const two = managerSpellings([{ manager: 'Петрова Анна', leads: 1 }, { manager: 'Пeтрова Aнна' }])[0]!;
+    expect(describeAlert(two, 'ru')).toContain('(в первом имени латинские буквы на месте похожих русских: «e» — 2-я буква, «A» — 9-я буква)');
+    expect(describeAlert(two, 'en')).toContain('(the first has Latin letters that look Cyrillic: "e", letter 2; "A", letter 9)');
+    // Other spellings say nothing of Latin letters.
+    expect(describeAlert(managerSpellings([{ manager: 'Анна Смирнова', leads: 1 }, { manager: 'Смирнова Анна' }])[0]!, 'ru')).not.toContain('латинск');
+  });
+
   it('names the spellings of one person in two files, each given to the one with the most deals', () => {
     const found = managerSpellings([
       { manager: 'Анна Смирнова', leads: 4 },
