@@ -333,6 +333,33 @@ describe('a call log with a noticeable share of unknown statuses or directions',
   });
 });
 
+// A tester: call durations in mm:ss re-saved by Excel as h:mm:ss read 10 414 talk minutes, 173 hours in one day, without a word.
+describe('talk of more than 24 hours on one day', () => {
+  it('is said with the manager, the day and the hours, whole across the two halves of a file read in parallel; 22 hours is not', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status\n1,Иванов Иван,2025-03-01,open\n');
+    // A call every minute of 02.03.2025 for each: Иванов's of 1:05 (1 440 × 65 s = 1 560 min, 26 h), Петрова's of 0:55 (22 h).
+    const rows = ['Дата звонка;Сотрудник;Тип звонка;Статус;Длительность'];
+    for (let i = 0; i < 1440; i++) {
+      const at = `02.03.2025 ${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
+      rows.push(`${at};Иванов Иван;Исходящий;Отвечен;0:01:05`, `${at};Петрова Анна;Исходящий;Отвечен;0:00:55`);
+    }
+    writeFileSync(path.join(dir, 'calls.csv'), `${rows.join('\n')}\n`);
+    for (const split of ['1', '0']) {
+      const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: split, CRM_AUDIT_SPLIT_TRACE: '1' } });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr.includes('read in two halves: calls.csv'), split).toBe(split === '1');
+      const r = JSON.parse(run.stdout);
+      expect(r.managers.map((m: { manager: string; talk_minutes: number }) => [m.manager, m.talk_minutes])).toEqual([['Иванов Иван', 1560], ['Петрова Анна', 1320]]);
+      expect(r.dataQuality.alerts).toEqual([{ code: 'talk-over-day', file: 'calls.csv', column: 'Длительность', managers: [{ manager: 'Иванов Иван', day: '2025-03-02', minutes: 1560 }] }]);
+      expect(run.stderr).toContain('Warning: calls.csv: more than 24 hours of talk in one day, which no day holds: "Иванов Иван", 26 h on 2025-03-02.');
+    }
+    const ru = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.stderr).toContain('Внимание: calls.csv: разговоров за один день больше 24 часов, чего не бывает: «Иванов Иван» — 26 ч за 02.03.2025.');
+    expect(latinWords(ru.stderr)).toEqual([]);
+  });
+});
+
 describe('an activities file whose done values no rule knows', () => {
   // Pipedrive's «Activity - Done» = «Pending» counted a planned meeting as a touch; «Fait» is known by no rule.
   it('drops the known not-done words as planned, and says the unknown ones with a --map snippet that, passed as printed, reads them', () => {

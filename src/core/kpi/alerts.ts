@@ -17,6 +17,8 @@ export type Alert =
   | { code: 'nothing-won'; file: string; deals: number; lost: number; stages: Array<{ stage: string; deals: number; amount: number }> }
   | { code: 'unknown-stages-closed'; file: string; stages: Array<{ stage: string; deals: number; closed: number; lost: number; /** At a probability of 0%. */ zero?: number }> }
   | { code: 'many-skipped'; file: string; skipped: number; rows: number }
+  /** Managers whose talk on one calendar day passed 24 hours (the busiest day of each, most first); `more`: others not listed. */
+  | { code: 'talk-over-day'; file: string; column?: string; managers: Array<{ manager: string; day: string; minutes: number }>; more?: number }
   | { code: 'nul-bytes'; file: string; count: number }
   | { code: 'encoding-doubt'; file: string; chosen: string; other: string; read: string; otherRead: string }
   | { code: 'hidden-rows'; file: string; sheet: string; rows: number }
@@ -459,6 +461,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'activities-outsid
         : `${a.file}: this is a leads export (${crmName(a.crm, 'en')}), not deals: won here means converted into a deal, lost discarded, and the conversion is from lead to deal. Revenue and the average check are not counted: a lead's amount is an expectation, not a sale. Pass the deals export for them.`;
     case 'unknown-values':
       return unknownValuesText(a, ru);
+    case 'talk-over-day':
+      return talkOverDayText(a, ru);
     case 'many-skipped':
       return ru
         ? `${a.file}: не прочитано ${num(a.skipped, ru)} из ${num(a.rows, ru)} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
@@ -781,6 +785,19 @@ function unknownStagesText(a: Extract<Alert, { code: 'unknown-stages-closed' }>,
   return ru
     ? `${a.file}: этапы, которых не знает ни одно правило, посчитаны открытыми${lost ? ' (а их сделки, закрытые по флагу, — проигранными)' : ''}, ${why}: ${list(['«', '»'])}. Если это выигрыш или проигрыш, назовите их в файле --map (${example})${map}.`
     : `${a.file}: stages no rule knows are counted as open${lost ? ' (their deals the closed flag marks closed, as lost)' : ''} ${why}: ${list(['"', '"'])}. If they are won or lost, name them in a --map file (${example})${map}.`;
+}
+
+/** Talk of more than 24 hours on one day: a duration column misread, and the two fixes. */
+function talkOverDayText(a: Extract<Alert, { code: 'talk-over-day' }>, ru: boolean): string {
+  const lang = ru ? 'ru' : 'en';
+  const hours = (minutes: number) => num(Math.round(minutes / 6) / 10, ru);
+  const list = a.managers.map((m) => (ru ? `«${m.manager}» — ${hours(m.minutes)} ч за ${day(m.day, lang)}` : `"${m.manager}", ${hours(m.minutes)} h on ${m.day}`)).join(', ');
+  const more = a.more ? (ru ? ` и ещё ${num(a.more, ru)}` : ` and ${num(a.more, ru)} more`) : '';
+  const column = a.column ?? (ru ? 'Длительность' : 'Duration');
+  const q = ru ? `«${column}»` : `"${column}"`;
+  return ru
+    ? `${a.file}: разговоров за один день больше 24 часов, чего не бывает: ${list}${more}. Вероятно, длительности в колонке ${q} прочитаны не так: Excel, пересохранив файл, записывает минуты и секунды «05:23» как часы «5:23:00», или колонка в других единицах. Минуты разговоров ${a.managers.length === 1 && !a.more ? 'этого менеджера' : 'этих менеджеров'} и отдела завышены. Выгрузите журнал заново, не пересохраняя его в Excel (или задайте колонке текстовый формат); если колонка в других единицах, назовите их в файле --map: «activities: units: { ${JSON.stringify(column)}: s }» (единица — «s», «ms» или «hhmm»).`
+    : `${a.file}: more than 24 hours of talk in one day, which no day holds: ${list}${more}. The durations in column ${q} are probably misread: Excel, re-saving the file, writes minutes and seconds "05:23" as hours "5:23:00", or the column is in another unit. Talk minutes of ${a.managers.length === 1 && !a.more ? 'this manager' : 'these managers'} and of the department read high. Export the log again without re-saving it in Excel (or format the column as text); if the column is in another unit, name it in a --map file: "activities: units: { ${JSON.stringify(column)}: s }" (the unit: s, ms or hhmm).`;
 }
 
 /** Every deal won or every one lost: the export was most likely filtered by stage. */

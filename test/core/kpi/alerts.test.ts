@@ -161,6 +161,20 @@ describe('a comparison period too short for per-month figures', () => {
   });
 });
 
+describe('talk of more than 24 hours on one day', () => {
+  it('names each manager with the day and the hours, the column, and both fixes, in Russian and English', () => {
+    const a = { code: 'talk-over-day' as const, file: 'calls.csv', column: 'Длительность', managers: [{ manager: 'Иванов Иван', day: '2025-03-02', minutes: 10_414 }] };
+    const ru = describeAlert(a, 'ru');
+    expect(ru).toMatch(/^calls\.csv: разговоров за один день больше 24 часов, чего не бывает: «Иванов Иван» — 173,6 ч за 02\.03\.2025\. Вероятно, длительности в колонке «Длительность» прочитаны не так: Excel/);
+    expect(ru).toContain('Минуты разговоров этого менеджера и отдела завышены.');
+    expect(ru).toContain('«activities: units: { "Длительность": s }»');
+    expect(describeAlert({ ...a, more: 2 }, 'ru')).toContain('02.03.2025 и ещё 2.');
+    const en = describeAlert(a, 'en');
+    expect(en).toMatch(/^calls\.csv: more than 24 hours of talk in one day, which no day holds: "Иванов Иван", 173\.6 h on 2025-03-02\. /);
+    expect(en).toContain('Export the log again without re-saving it in Excel');
+  });
+});
+
 describe('managerSpellings', () => {
   it('names two names that differ only by Latin letters that look Cyrillic, each letter with its place; the all-Cyrillic one is kept, whatever the deals', () => {
     // «Cергеев» with a Latin C (U+0043) has more deals, yet the snippet gives it to the Cyrillic spelling.
