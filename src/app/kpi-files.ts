@@ -712,13 +712,13 @@ export function lineNamesOf(reports: readonly ImportReport[]): Record<string, st
 
 /** The KPI result (the JSON contract) of the engine at `index` of a run. */
 export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOptions): KpiResult {
-  const { managers, total, groups, spend } = run.results[index]!;
+  const { managers, total, groups, spend, talkOverDay } = run.results[index]!;
   const asked = options.groupBy ?? [];
   const period = periodDays(options);
   const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, period, run.shape.amount);
   const quality = dataQuality(run.reports, [...run.alerts, ...unmatchedMapEntries(run.mapEntries, run.reports), ...groupAlerts(run, asked, groups[asked.length], spend, period, plan)]);
   const na = notApplicable(run.shape, spend !== undefined);
-  const found = [...findAlerts(total, quality, managers.map((m) => m.manager), na, lineNamesOf(run.reports)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...coverageAlerts(run.coverage?.[index], run.activities?.file ?? '')];
+  const found = [...findAlerts(total, quality, managers.map((m) => m.manager), na, lineNamesOf(run.reports)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...coverageAlerts(run.coverage?.[index], run.activities?.file ?? ''), ...talkOverDayAlerts(run.reports, talkOverDay)];
   addAlerts(quality, found);
   return {
     schemaVersion: 1,
@@ -732,6 +732,19 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
     ...(spend ? { spend } : {}),
     ...(plan ? { plan } : {}),
   };
+}
+
+/**
+ * Managers whose talk on one calendar day passed 24 hours, which no day holds: a duration column
+ * misread (Excel re-saved `05:23` as `5:23:00`, five hours for five minutes; or another unit). The
+ * activities file and its duration column are named, for the --map line that reads its unit.
+ */
+function talkOverDayAlerts(reports: readonly ImportReport[], over: EngineResult['talkOverDay']): Alert[] {
+  if (!over) return [];
+  const log = reports.find((r) => r.kind === 'activities' && r.columns.some((c) => c.field === 'duration_s'));
+  const column = log?.columns.find((c) => c.field === 'duration_s')?.header;
+  const managers = over.slice(0, 5).map((o) => ({ manager: o.manager, day: isoDay(o.day * DAY_MS), minutes: Math.round(o.ms / 60_000) }));
+  return [{ code: 'talk-over-day', file: log?.file ?? '', ...(column !== undefined ? { column } : {}), managers, ...(over.length > managers.length ? { more: over.length - managers.length } : {}) }];
 }
 
 /** A period given with --from/--to in which none of the file's deals was created (leads 0): said, with the days the file covers. */

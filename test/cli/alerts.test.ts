@@ -20,6 +20,24 @@ describe('kpi says loudly when the numbers look wrong', () => {
     expect(quality.warnings).toEqual([expect.stringMatching(/^None of the 25 deals/)]);
   });
 
+  it('an export of won deals only (25, of two managers): 100% is said to be the filter\'s, in Russian and English, on stderr and in JSON; one open deal more, nothing', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    const rows = Array.from({ length: 25 }, (_, i) => `${i + 1};${i % 2 ? 'Иванов Иван' : 'Петрова Анна'};Успешно реализовано;0${(i % 9) + 1}.02.2025;1000`);
+    writeFileSync(path.join(dir, 'won.csv'), ['ID;Ответственный;Этап сделки;Дата создания;Бюджет', ...rows].join('\n'));
+    writeFileSync(path.join(dir, 'open.csv'), ['ID;Ответственный;Этап сделки;Дата создания;Бюджет', ...rows, '26;Иванов Иван;Первичный контакт;10.02.2025;'].join('\n'));
+    const ru = runCli(['kpi', '-d', 'won.csv'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stderr).toMatch(/Внимание: Выиграны все сделки \(25\): ни одной проигранной и ни одной открытой/);
+    expect(latinWords(ru.stderr)).toEqual([]);
+    const en = runCli(['kpi', '-d', 'won.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toMatch(/Warning: All 25 deals are won: none is lost or open/);
+    const json = JSON.parse(en.stdout);
+    expect(json.total).toMatchObject({ leads: 25, won: 25, lost: 0, open: 0, conversion: 1, win_rate: 1 });
+    expect(json.dataQuality.alerts).toEqual([{ code: 'one-outcome', outcome: 'won', deals: 25 }]);
+    const open = JSON.parse(runCli(['kpi', '-d', 'open.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(open.dataQuality.alerts).toEqual([]);
+  });
+
   it('a payment with no manager and no known deal is said in the report\'s language: on stderr, in the HTML and in JSON', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
     writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status,amount\n1,Иванов Иван,2025-01-02,won,100\n');
@@ -312,6 +330,33 @@ describe('a call log with a noticeable share of unknown statuses or directions',
       expect(run.stderr.includes('read in two halves: big.csv'), split).toBe(split === '1');
       expect(JSON.parse(run.stdout).dataQuality.alerts.filter((a: { code: string }) => a.code === 'unknown-values')).toEqual([{ code: 'unknown-values', file: 'big.csv', field: 'missed', header: 'Статус звонка', unknown: 800, filled: 2000, values: ['Код 16'] }]);
     }
+  });
+});
+
+// A tester: call durations in mm:ss re-saved by Excel as h:mm:ss read 10 414 talk minutes, 173 hours in one day, without a word.
+describe('talk of more than 24 hours on one day', () => {
+  it('is said with the manager, the day and the hours, whole across the two halves of a file read in parallel; 22 hours is not', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status\n1,Иванов Иван,2025-03-01,open\n');
+    // A call every minute of 02.03.2025 for each: Иванов's of 1:05 (1 440 × 65 s = 1 560 min, 26 h), Петрова's of 0:55 (22 h).
+    const rows = ['Дата звонка;Сотрудник;Тип звонка;Статус;Длительность'];
+    for (let i = 0; i < 1440; i++) {
+      const at = `02.03.2025 ${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
+      rows.push(`${at};Иванов Иван;Исходящий;Отвечен;0:01:05`, `${at};Петрова Анна;Исходящий;Отвечен;0:00:55`);
+    }
+    writeFileSync(path.join(dir, 'calls.csv'), `${rows.join('\n')}\n`);
+    for (const split of ['1', '0']) {
+      const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json', '--lang', 'en'], { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: split, CRM_AUDIT_SPLIT_TRACE: '1' } });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr.includes('read in two halves: calls.csv'), split).toBe(split === '1');
+      const r = JSON.parse(run.stdout);
+      expect(r.managers.map((m: { manager: string; talk_minutes: number }) => [m.manager, m.talk_minutes])).toEqual([['Иванов Иван', 1560], ['Петрова Анна', 1320]]);
+      expect(r.dataQuality.alerts).toEqual([{ code: 'talk-over-day', file: 'calls.csv', column: 'Длительность', managers: [{ manager: 'Иванов Иван', day: '2025-03-02', minutes: 1560 }] }]);
+      expect(run.stderr).toContain('Warning: calls.csv: more than 24 hours of talk in one day, which no day holds: "Иванов Иван", 26 h on 2025-03-02.');
+    }
+    const ru = runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.stderr).toContain('Внимание: calls.csv: разговоров за один день больше 24 часов, чего не бывает: «Иванов Иван» — 26 ч за 02.03.2025.');
+    expect(latinWords(ru.stderr)).toEqual([]);
   });
 });
 

@@ -246,3 +246,25 @@ describe('a PBX log that names an employee by name on one call and by the line o
     expect(JSON.parse(joined.stdout).managers.map((m: { manager: string; calls_in: number; calls_out: number }) => [m.manager, m.calls_in, m.calls_out])).toEqual([['Анна', 1, 1]]);
   });
 });
+
+// A tester: «Сергеев Сергей» and «Cергеев Сергей» (a Latin C, U+0043) were two rows that look the same, without a word.
+describe('two names that differ only by a Latin letter that looks Cyrillic', () => {
+  it('are said with the letter and its place, in Russian and English; the snippet, passed as printed, joins them; never merged by themselves', () => {
+    const own = mkdtempSync(path.join(tmpdir(), 'crm-audit-latin-'));
+    writeFileSync(path.join(own, 'deals.csv'), ['ID;Ответственный;Дата создания;Этап сделки;Бюджет', '1;Сергеев Сергей;01.03.2025;Успешно реализовано;100', '2;Сергеев Сергей;02.03.2025;Переговоры;', '3;Cергеев Сергей;03.03.2025;Успешно реализовано;50'].join('\n'));
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--format', 'json'], { cwd: own, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.code, ru.stderr).toBe(0);
+    const result = JSON.parse(ru.stdout);
+    expect(result.managers.map((m: { manager: string; leads: number }) => [m.manager, m.leads])).toEqual([['Cергеев Сергей', 1], ['Сергеев Сергей', 2]]);
+    expect(result.dataQuality.alerts).toEqual([{ code: 'manager-spellings', names: [{ name: 'Cергеев Сергей', as: 'Сергеев Сергей', latin: [{ letter: 'C', at: 1 }] }] }]);
+    expect(ru.stderr).toContain('«Cергеев Сергей» и «Сергеев Сергей» (в первом имени латинская «C» на месте похожей русской — 1-я буква)');
+    expect(latinWords(ru.stderr)).toEqual([]);
+    const en = runCli(['kpi', '-d', 'deals.csv', '--lang', 'en'], { cwd: own });
+    expect(en.stderr).toContain('"Cергеев Сергей" and "Сергеев Сергей" (the first has a Latin "C" that looks Cyrillic, letter 1)');
+    const snippet = ru.stderr.slice(ru.stderr.indexOf('managers:'));
+    writeFileSync(path.join(own, 'map.yaml'), snippet);
+    const joined = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: own }).stdout);
+    expect(joined.managers.map((m: { manager: string; leads: number; won: number }) => [m.manager, m.leads, m.won])).toEqual([['Сергеев Сергей', 3, 2]]);
+    expect(joined.dataQuality.alerts).toEqual([]);
+  });
+});

@@ -10,11 +10,15 @@ import type { EvidenceFacts } from './facts.js';
 /** Numbers that look wrong, said loudly with their likely cause (in dataQuality.alerts and on stderr). */
 export type Alert =
   | { code: 'no-outcome'; deals: number }
+  /** Every deal won, or every one lost (none open, none of the other outcome): an export filtered by stage. */
+  | { code: 'one-outcome'; outcome: 'won' | 'lost'; deals: number }
   | { code: 'won-no-amount'; won: number }
   | { code: 'closed-no-date'; won: number }
   | { code: 'nothing-won'; file: string; deals: number; lost: number; stages: Array<{ stage: string; deals: number; amount: number }> }
   | { code: 'unknown-stages-closed'; file: string; stages: Array<{ stage: string; deals: number; closed: number; lost: number; /** At a probability of 0%. */ zero?: number }> }
   | { code: 'many-skipped'; file: string; skipped: number; rows: number }
+  /** Managers whose talk on one calendar day passed 24 hours (the busiest day of each, most first); `more`: others not listed. */
+  | { code: 'talk-over-day'; file: string; column?: string; managers: Array<{ manager: string; day: string; minutes: number }>; more?: number }
   | { code: 'nul-bytes'; file: string; count: number }
   | { code: 'encoding-doubt'; file: string; chosen: string; other: string; read: string; otherRead: string }
   | { code: 'hidden-rows'; file: string; sheet: string; rows: number }
@@ -33,7 +37,7 @@ export type Alert =
   | { code: 'group-column-missing'; dims: Array<'source' | 'pipeline' | 'stage'> }
   | { code: 'manager-ids'; ids: string[]; named?: Array<{ id: string; name: string; as: string }> }
   /** `by`: the name is the other's with a patronymic added or dropped, or written with initials. */
-  | { code: 'manager-spellings'; names: Array<{ name: string; as: string; by?: Spelling }> }
+  | { code: 'manager-spellings'; names: Array<{ name: string; as: string; by?: Spelling; /** Latin letters that look Cyrillic in `name` (a Cyrillic name), each with its place in it from 1. */ latin?: Array<{ letter: string; at: number }> }> }
   /** A short name («Петрова А.», «Иванов Иван») that several full names could be: nothing merged. */
   | { code: 'manager-unclear'; names: Array<{ name: string; could: string[]; /** Other short names that fit the same person with another middle initial. */ also?: string[] }> }
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
@@ -108,7 +112,7 @@ function nameWords(name: string): string[] {
   // One-letter parts are initials («a.petrova»: А. Петрова), for the initials rule to decide.
   const email = EMAIL.exec(name.trim());
   if (email) return email[1]!.toLowerCase().split(/[._-]+/).filter((w) => w !== '');
-  const words = name
+  const words = cyrillicLookalikes(name)
     .replace(ADDRESS_AFTER, '')
     .toLowerCase()
     .replace(/ё/g, 'е')
@@ -124,6 +128,25 @@ function nameWords(name: string): string[] {
     else if (!initialsOf(out[out.length - 1]!)) out[out.length - 1] += ` ${w}`;
   }
   return out;
+}
+
+/** Latin letters that look like Cyrillic ones, and those Cyrillic letters. */
+const HOMOGLYPHS: Readonly<Record<string, string>> = { A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у' };
+const HOMOGLYPH = /[ABCEHKMOPTXacepoxy]/g;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/**
+ * A name with Cyrillic letters with its Latin look-alikes made Cyrillic («Cергеев» with a Latin C is
+ * «Сергеев»): a keyboard layout left on, or a name pasted from elsewhere. A Latin name stays as it is.
+ */
+function cyrillicLookalikes(name: string): string {
+  return CYRILLIC.test(name) ? name.replace(HOMOGLYPH, (c) => HOMOGLYPHS[c]!) : name;
+}
+
+/** The Latin look-alikes of a name with Cyrillic letters, each with its place in the name from 1. */
+function latinLetters(name: string): Array<{ letter: string; at: number }> {
+  if (!CYRILLIC.test(name)) return [];
+  return [...name].flatMap((c, i) => (Object.hasOwn(HOMOGLYPHS, c) ? [{ letter: c, at: i + 1 }] : []));
 }
 
 /** A particle written joined to the father's name («Рауф-оглы»): read as «Рауф оглы». */
@@ -260,7 +283,8 @@ export function managerSpellings(managers: ReadonlyArray<{ manager: string; lead
   for (const list of groups.values()) {
     if (list.length < 2) continue;
     // A name before its e-mail address, whatever their deals.
-    const asPerson = [...list].sort((a, b) => Number(withAddress(a.manager)) - Number(withAddress(b.manager)) || b.leads - a.leads || Number(a.initials.length > 0) - Number(b.initials.length > 0) || (a.manager < b.manager ? -1 : 1))[0]!;
+    // A name all in Cyrillic before one with Latin look-alikes («Cергеев»), whatever their deals: the snippet gives the latter to it.
+    const asPerson = [...list].sort((a, b) => Number(withAddress(a.manager)) - Number(withAddress(b.manager)) || latinLetters(a.manager).length - latinLetters(b.manager).length || b.leads - a.leads || Number(a.initials.length > 0) - Number(b.initials.length > 0) || (a.manager < b.manager ? -1 : 1))[0]!;
     const as = asPerson.manager;
     // Two lines of one name («Оператор (101)», «Оператор (102)») are two employees, not two spellings.
     const lines = (name: string) => (name.match(/\d+/g) ?? []).join(' ');
@@ -269,7 +293,8 @@ export function managerSpellings(managers: ReadonlyArray<{ manager: string; lead
     for (const m of list) {
       if (m.manager === as || (lines(m.manager) !== '' && lines(as) !== '' && lines(m.manager) !== lines(as))) continue;
       const how = by(m);
-      names.push({ name: m.manager, as, ...(how ? { by: how } : {}) });
+      const latin = latinLetters(m.manager);
+      names.push({ name: m.manager, as, ...(how ? { by: how } : {}), ...(latin.length > 0 ? { latin } : {}) });
     }
   }
   const out: Alert[] = [];
@@ -318,6 +343,10 @@ export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'file
   }
   const leads = Number(total.leads ?? 0);
   if (leads >= OUTCOME_MIN_DEALS && total.won === 0 && total.lost === 0) out.push({ code: 'no-outcome', deals: leads });
+  // Every deal won, or every one lost: conversion and win rate 100% or 0% by construction (an export
+  // filtered by stage, a tester's 238 won deals of 8 managers said nothing). The floor is no-outcome's:
+  // at a win rate of 20%, a real team loses all of 10 deals one time in nine, all of 20 one in a hundred.
+  else if (leads >= OUTCOME_MIN_DEALS && (total.won === leads || total.lost === leads)) out.push({ code: 'one-outcome', outcome: total.won === leads ? 'won' : 'lost', deals: leads });
   // An amount column read, but no won deal has an amount: revenue 0 reads as a department that sold nothing (a tester).
   const won = Number(total.won ?? 0);
   if (won > 0 && !('revenue' in notApplicable) && total.revenue === 0 && total.average_check === null) out.push({ code: 'won-no-amount', won });
@@ -382,6 +411,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'activities-outsid
       return ru
         ? `Ни одна из ${num(a.deals, ru)} сделок не выиграна и не проиграна: вероятно, этапы переименованы или статус в другой колонке. crm-audit inspect покажет этапы; файл --map назовёт их (status: { "Этап": won }).`
         : `None of the ${num(a.deals, ru)} deals is won or lost: the stages are probably renamed, or the status is in another column. crm-audit inspect lists the stages; a --map file names them (status: { "Stage": won }).`;
+    case 'one-outcome':
+      return oneOutcomeText(a, ru);
     case 'unknown-stages-closed':
       return unknownStagesText(a, ru);
     case 'nul-bytes':
@@ -430,6 +461,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'activities-outsid
         : `${a.file}: this is a leads export (${crmName(a.crm, 'en')}), not deals: won here means converted into a deal, lost discarded, and the conversion is from lead to deal. Revenue and the average check are not counted: a lead's amount is an expectation, not a sale. Pass the deals export for them.`;
     case 'unknown-values':
       return unknownValuesText(a, ru);
+    case 'talk-over-day':
+      return talkOverDayText(a, ru);
     case 'many-skipped':
       return ru
         ? `${a.file}: не прочитано ${num(a.skipped, ru)} из ${num(a.rows, ru)} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
@@ -643,10 +676,23 @@ function borrowedOrder(a: Extract<Alert, { code: 'date-order-borrowed' }>, ru: b
 function spellingsText(a: Extract<Alert, { code: 'manager-spellings' }>, ru: boolean): string {
   const snippet = `managers:\n${a.names.map((x) => `  ${JSON.stringify(x.name)}: ${JSON.stringify(x.as)}`).join('\n')}`;
   const how = (by: Spelling | undefined) => (by === undefined ? '' : by === 'patronymic' ? (ru ? ' (с отчеством и без)' : ' (with and without the patronymic)') : by === 'email' ? (ru ? ' (адрес почты и имя)' : ' (an e-mail address and the name)') : ru ? ' (инициалы и полное имя)' : ' (initials and the full name)');
-  const pairs = a.names.map((x) => (ru ? `«${x.name}» и «${x.as}»${how(x.by)}` : `"${x.name}" and "${x.as}"${how(x.by)}`)).join(', ');
+  const pairs = a.names.map((x) => (ru ? `«${x.name}» и «${x.as}»${how(x.by)}${latinText(x.latin, ru)}` : `"${x.name}" and "${x.as}"${how(x.by)}${latinText(x.latin, ru)}`)).join(', ');
+  // Names that differ only by a Latin letter look the same on screen: said first, so the reader sees two rows of one name as two spellings.
+  const latin = a.names.some((x) => x.latin) ? (ru ? ' На экране такую латинскую букву не отличить от русской.' : ' On screen such a Latin letter cannot be told from the Cyrillic one.') : '';
   return ru
-    ? `Похоже, это одни и те же люди, записанные по-разному (например, в журнале звонков и в CRM): ${pairs}. Их сделки и действия посчитаны отдельно, как у разных менеджеров. Если это так, передайте --map с разделом:\n${snippet}`
-    : `These look like the same people written two ways (in the call log and in the CRM, say): ${pairs}. Their deals and activities are counted apart, as different managers'. If so, pass --map with:\n${snippet}`;
+    ? `Похоже, это одни и те же люди, записанные по-разному (например, в журнале звонков и в CRM): ${pairs}.${latin} Их сделки и действия посчитаны отдельно, как у разных менеджеров. Если это так, передайте --map с разделом:\n${snippet}`
+    : `These look like the same people written two ways (in the call log and in the CRM, say): ${pairs}.${latin} Their deals and activities are counted apart, as different managers'. If so, pass --map with:\n${snippet}`;
+}
+
+/** The Latin look-alikes of a name and their places («латинская «C» — 1-я буква»), in brackets; nothing for none. */
+function latinText(latin: ReadonlyArray<{ letter: string; at: number }> | undefined, ru: boolean): string {
+  if (!latin || latin.length === 0) return '';
+  if (latin.length === 1) {
+    const [l] = latin;
+    return ru ? ` (в первом имени латинская «${l!.letter}» на месте похожей русской — ${l!.at}-я буква)` : ` (the first has a Latin "${l!.letter}" that looks Cyrillic, letter ${l!.at})`;
+  }
+  const list = latin.map((l) => (ru ? `«${l.letter}» — ${l.at}-я буква` : `"${l.letter}", letter ${l.at}`)).join(ru ? ', ' : '; ');
+  return ru ? ` (в первом имени латинские буквы на месте похожих русских: ${list})` : ` (the first has Latin letters that look Cyrillic: ${list})`;
 }
 
 /** A short name several full names could be, and a managers: section to keep one name of, in words. */
@@ -739,6 +785,33 @@ function unknownStagesText(a: Extract<Alert, { code: 'unknown-stages-closed' }>,
   return ru
     ? `${a.file}: этапы, которых не знает ни одно правило, посчитаны открытыми${lost ? ' (а их сделки, закрытые по флагу, — проигранными)' : ''}, ${why}: ${list(['«', '»'])}. Если это выигрыш или проигрыш, назовите их в файле --map (${example})${map}.`
     : `${a.file}: stages no rule knows are counted as open${lost ? ' (their deals the closed flag marks closed, as lost)' : ''} ${why}: ${list(['"', '"'])}. If they are won or lost, name them in a --map file (${example})${map}.`;
+}
+
+/** Talk of more than 24 hours on one day: a duration column misread, and the two fixes. */
+function talkOverDayText(a: Extract<Alert, { code: 'talk-over-day' }>, ru: boolean): string {
+  const lang = ru ? 'ru' : 'en';
+  const hours = (minutes: number) => num(Math.round(minutes / 6) / 10, ru);
+  const list = a.managers.map((m) => (ru ? `«${m.manager}» — ${hours(m.minutes)} ч за ${day(m.day, lang)}` : `"${m.manager}", ${hours(m.minutes)} h on ${m.day}`)).join(', ');
+  const more = a.more ? (ru ? ` и ещё ${num(a.more, ru)}` : ` and ${num(a.more, ru)} more`) : '';
+  const column = a.column ?? (ru ? 'Длительность' : 'Duration');
+  const q = ru ? `«${column}»` : `"${column}"`;
+  return ru
+    ? `${a.file}: разговоров за один день больше 24 часов, чего не бывает: ${list}${more}. Вероятно, длительности в колонке ${q} прочитаны не так: Excel, пересохранив файл, записывает минуты и секунды «05:23» как часы «5:23:00», или колонка в других единицах. Минуты разговоров ${a.managers.length === 1 && !a.more ? 'этого менеджера' : 'этих менеджеров'} и отдела завышены. Выгрузите журнал заново, не пересохраняя его в Excel (или задайте колонке текстовый формат); если колонка в других единицах, назовите их в файле --map: «activities: units: { ${JSON.stringify(column)}: s }» (единица — «s», «ms» или «hhmm»).`
+    : `${a.file}: more than 24 hours of talk in one day, which no day holds: ${list}${more}. The durations in column ${q} are probably misread: Excel, re-saving the file, writes minutes and seconds "05:23" as hours "5:23:00", or the column is in another unit. Talk minutes of ${a.managers.length === 1 && !a.more ? 'this manager' : 'these managers'} and of the department read high. Export the log again without re-saving it in Excel (or format the column as text); if the column is in another unit, name it in a --map file: "activities: units: { ${JSON.stringify(column)}: s }" (the unit: s, ms or hhmm).`;
+}
+
+/** Every deal won or every one lost: the export was most likely filtered by stage. */
+function oneOutcomeText(a: Extract<Alert, { code: 'one-outcome' }>, ru: boolean): string {
+  const won = a.outcome === 'won';
+  const n = num(a.deals, ru);
+  if (ru) {
+    const stage = won ? '«Успешно реализовано» в amoCRM, «Сделка успешна» в Bitrix24' : '«Закрыто и не реализовано» в amoCRM, «Сделка провалена» в Bitrix24';
+    const figures = won ? 'конверсия и доля побед — 100%' : 'конверсия, доля побед и выручка — нули';
+    return `${won ? 'Выиграны' : 'Проиграны'} все сделки (${n}): ни одной ${won ? 'проигранной' : 'выигранной'} и ни одной открытой, и ${figures} уже по построению, а не по работе отдела. Вероятно, выгрузка отфильтрована по этапу (${stage}). Выгрузите все сделки периода, без фильтра по этапу.`;
+  }
+  const stage = won ? '"Успешно реализовано" in amoCRM, "Сделка успешна" in Bitrix24' : '"Закрыто и не реализовано" in amoCRM, "Сделка провалена" in Bitrix24';
+  const figures = won ? 'conversion and win rate are 100%' : 'conversion, win rate and revenue are zero';
+  return `All ${n} deals are ${a.outcome}: none is ${won ? 'lost' : 'won'} or open, so ${figures} by construction, not by the team's work. The export was probably filtered by stage (${stage}). Export every deal of the period, with no stage filter.`;
 }
 
 /** Deals rows amid the deals that have no id: dropped as the spec says, and what that means. */

@@ -32,7 +32,12 @@ export interface EngineResult {
   groups: KpiGroup[][];
   /** With a spend file: what it held. */
   spend?: SpendSummary;
+  /** Managers whose talk on one calendar day passed 24 hours, with that day (days since 1970) and its talk (ms), most first. */
+  talkOverDay?: Array<{ manager: string; day: number; ms: number }>;
 }
+
+/** More talk than a day holds: a duration column misread (Excel's `5:23:00` for `05:23`, or another unit). */
+export const DAY_TALK_MS = 24 * 3_600_000;
 
 const OPEN = 0;
 const WON = 1;
@@ -443,7 +448,13 @@ export class KpiEngine {
         return { by, metrics: econ ? { ...metrics, ...econ.group(k, c, metrics) } : metrics };
       }),
     );
-    return { managers, total, groups, ...(econ ? { spend: econ.summary() } : {}) };
+    const talkOverDay = [...this.listed]
+      .flatMap((m) => {
+        const busiest = this.tallies[m]?.talkDays.max();
+        return busiest && busiest.sum > DAY_TALK_MS ? [{ manager: names[m]!, day: busiest.day, ms: busiest.sum }] : [];
+      })
+      .sort((a, b) => b.ms - a.ms || (a.manager < b.manager ? -1 : 1));
+    return { managers, total, groups, ...(econ ? { spend: econ.summary() } : {}), ...(talkOverDay.length > 0 ? { talkOverDay } : {}) };
   }
 
   /** finish(), first step: the deals of the period counted per manager, in total and in the groups (reads no callback). */

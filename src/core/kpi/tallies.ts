@@ -52,6 +52,62 @@ export class DaySet {
   }
 }
 
+/**
+ * Sums by calendar day (whole days since 1970) in a growable array: one double a day, from the first
+ * day with talk, grown by doubling. An index and an add a call (no Map per row), exact whatever the
+ * order of the rows, and two halves of a file add up (a day split across them is summed).
+ */
+export class DaySums {
+  private sums: Float64Array<ArrayBuffer> | undefined;
+  private base = 0;
+
+  add(day: number, v: number): void {
+    let i = day - this.base;
+    if (this.sums === undefined || i < 0 || i >= this.sums.length) {
+      this.grow(day);
+      i = day - this.base;
+    }
+    this.sums![i]! += v;
+  }
+
+  /** The day of the largest sum and the sum (the earliest of equal ones); undefined when nothing was added. */
+  max(): { day: number; sum: number } | undefined {
+    const s = this.sums;
+    if (s === undefined) return undefined;
+    let at = -1;
+    for (let i = 0; i < s.length; i++) if (s[i]! > 0 && (at < 0 || s[i]! > s[at]!)) at = i;
+    return at < 0 ? undefined : { day: this.base + at, sum: s[at]! };
+  }
+
+  data(): { base: number; sums: Float64Array<ArrayBuffer> | undefined } {
+    return { base: this.base, sums: this.sums?.slice() };
+  }
+
+  absorb(d: { base: number; sums: Float64Array | undefined }): void {
+    if (d.sums === undefined) return;
+    for (let i = 0; i < d.sums.length; i++) if (d.sums[i] !== 0) this.add(d.base + i, d.sums[i]!);
+  }
+
+  private grow(day: number): void {
+    const old = this.sums;
+    if (old === undefined) {
+      this.base = day - 16;
+      this.sums = new Float64Array(64);
+      return;
+    }
+    const lo = Math.min(this.base, day);
+    const hi = Math.max(this.base + old.length, day + 1);
+    let size = old.length * 2;
+    while (size < hi - lo) size *= 2;
+    // Room on the side it grew to: rows in time order grow it forward, a few times in a year.
+    const base = day < this.base ? hi - size : lo;
+    const next = new Float64Array(size);
+    next.set(old, this.base - base);
+    this.sums = next;
+    this.base = base;
+  }
+}
+
 /** Per-manager counters for activities in the period. */
 export class ActivityTally {
   activities = 0;
@@ -68,6 +124,8 @@ export class ActivityTally {
    * (once on each thread of the benchmark); a Float64Array's element is added as a double from the start.
    */
   private readonly talk = new Float64Array(1);
+  /** Talk time by calendar day (ms): a day of more than 24 hours is a duration column misread (talk-over-day). */
+  readonly talkDays = new DaySums();
   days = new DaySet();
   missedWithKey = 0;
   calledBack = 0;
@@ -76,14 +134,15 @@ export class ActivityTally {
     return this.talk[0]!;
   }
 
-  /** Adds to the talk time (whole milliseconds). */
-  addTalk(ms: number): void {
+  /** Adds to the talk time (whole milliseconds), and to its day's when given. */
+  addTalk(ms: number, day?: number): void {
     this.talk[0]! += ms;
+    if (day !== undefined) this.talkDays.add(day, ms);
   }
 
   data(): TallyData {
-    const { days, talk, ...counts } = this;
-    return { ...counts, talkMs: talk[0]!, days: days.data() };
+    const { days, talk, talkDays, ...counts } = this;
+    return { ...counts, talkMs: talk[0]!, days: days.data(), talkDays: talkDays.data() };
   }
 
   /** The tallies together (the department's: every activity of the period is one manager's). */
@@ -102,6 +161,7 @@ export class ActivityTally {
     this.meetings += d.meetings;
     this.messages += d.messages;
     this.addTalk(d.talkMs);
+    this.talkDays.absorb(d.talkDays);
     this.missedWithKey += d.missedWithKey;
     this.calledBack += d.calledBack;
     this.days.absorb(d.days);
@@ -121,6 +181,7 @@ export interface TallyData {
   missedWithKey: number;
   calledBack: number;
   days: { base: number; bits: Uint32Array };
+  talkDays: { base: number; sums: Float64Array | undefined };
 }
 
 /** Counts one activity of the period in a tally. */
@@ -131,7 +192,7 @@ export function countActivity(t: ActivityTally, a: LinkedActivity, isCall: boole
     if (a.direction === 'out') t.callsOut++;
     else if (a.direction === 'in') t.callsIn++;
     if (a.missed) t.callsMissed++;
-    else if (a.duration_s !== null) t.addTalk(Math.round(a.duration_s * 1000));
+    else if (a.duration_s !== null) t.addTalk(Math.round(a.duration_s * 1000), day);
   } else if (a.kind === 'email') t.emails++;
   else if (a.kind === 'meeting') t.meetings++;
   else if (a.kind === 'message') t.messages++;

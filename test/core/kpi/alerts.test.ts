@@ -10,6 +10,21 @@ describe('alerts: numbers that look wrong', () => {
     expect(findAlerts({ leads: 500, won: 0, lost: 1 }, { files: [] })).toEqual([]);
   });
 
+  it('every deal won, or every one lost (none open), among 20 or more is an export filtered by stage; 19, or one open deal, say nothing', () => {
+    expect(findAlerts({ leads: 238, won: 238, lost: 0, open: 0 }, { files: [] })).toEqual([{ code: 'one-outcome', outcome: 'won', deals: 238 }]);
+    expect(findAlerts({ leads: 20, won: 0, lost: 20, open: 0 }, { files: [] })).toEqual([{ code: 'one-outcome', outcome: 'lost', deals: 20 }]);
+    expect(findAlerts({ leads: 19, won: 19, lost: 0, open: 0 }, { files: [] })).toEqual([]);
+    // One open deal (or one of the other outcome) among them: a real period.
+    expect(findAlerts({ leads: 21, won: 20, lost: 0, open: 1 }, { files: [] })).toEqual([]);
+    expect(findAlerts({ leads: 21, won: 1, lost: 20, open: 0 }, { files: [] })).toEqual([]);
+    const won = describeAlert({ code: 'one-outcome', outcome: 'won', deals: 1238 }, 'ru');
+    expect(won).toMatch(/^Выиграны все сделки \(1 238\): ни одной проигранной и ни одной открытой, и конверсия и доля побед — 100%/);
+    expect(won).toContain('«Успешно реализовано» в amoCRM, «Сделка успешна» в Bitrix24');
+    expect(describeAlert({ code: 'one-outcome', outcome: 'lost', deals: 20 }, 'ru')).toMatch(/^Проиграны все сделки \(20\): ни одной выигранной .*«Сделка провалена» в Bitrix24/);
+    expect(describeAlert({ code: 'one-outcome', outcome: 'won', deals: 1238 }, 'en')).toMatch(/^All 1,238 deals are won: none is lost or open, so conversion and win rate are 100% by construction.*filtered by stage/);
+    expect(describeAlert({ code: 'one-outcome', outcome: 'lost', deals: 20 }, 'en')).toMatch(/^All 20 deals are lost: none is won or open, so conversion, win rate and revenue are zero/);
+  });
+
   it('won deals none of which has an amount, and won deals none of which has a close date (the cycle is over won deals), are said; not where the column is absent (not applicable)', () => {
     const total = { leads: 40, won: 27, lost: 13, revenue: 0, average_check: null, cycle_days_avg: null };
     expect(findAlerts(total, { files: [] })).toEqual([
@@ -146,7 +161,48 @@ describe('a comparison period too short for per-month figures', () => {
   });
 });
 
+describe('talk of more than 24 hours on one day', () => {
+  it('names each manager with the day and the hours, the column, and both fixes, in Russian and English', () => {
+    const a = { code: 'talk-over-day' as const, file: 'calls.csv', column: 'Длительность', managers: [{ manager: 'Иванов Иван', day: '2025-03-02', minutes: 10_414 }] };
+    const ru = describeAlert(a, 'ru');
+    expect(ru).toMatch(/^calls\.csv: разговоров за один день больше 24 часов, чего не бывает: «Иванов Иван» — 173,6 ч за 02\.03\.2025\. Вероятно, длительности в колонке «Длительность» прочитаны не так: Excel/);
+    expect(ru).toContain('Минуты разговоров этого менеджера и отдела завышены.');
+    expect(ru).toContain('«activities: units: { "Длительность": s }»');
+    expect(describeAlert({ ...a, more: 2 }, 'ru')).toContain('02.03.2025 и ещё 2.');
+    const en = describeAlert(a, 'en');
+    expect(en).toMatch(/^calls\.csv: more than 24 hours of talk in one day, which no day holds: "Иванов Иван", 173\.6 h on 2025-03-02\. /);
+    expect(en).toContain('Export the log again without re-saving it in Excel');
+  });
+});
+
 describe('managerSpellings', () => {
+  it('names two names that differ only by Latin letters that look Cyrillic, each letter with its place; the all-Cyrillic one is kept, whatever the deals', () => {
+    // «Cергеев» with a Latin C (U+0043) has more deals, yet the snippet gives it to the Cyrillic spelling.
+    expect(managerSpellings([{ manager: 'Сергеев Сергей', leads: 1 }, { manager: 'Cергеев Сергей', leads: 5 }])).toEqual([{ code: 'manager-spellings', names: [{ name: 'Cергеев Сергей', as: 'Сергеев Сергей', latin: [{ letter: 'C', at: 1 }] }] }]);
+    const two = managerSpellings([{ manager: 'Петрова Анна', leads: 2 }, { manager: 'Пeтрова Aнна', leads: 1 }]);
+    expect(two).toEqual([{ code: 'manager-spellings', names: [{ name: 'Пeтрова Aнна', as: 'Петрова Анна', latin: [{ letter: 'e', at: 2 }, { letter: 'A', at: 9 }] }] }]);
+    // With another difference too (the order of the words): both said.
+    expect(managerSpellings([{ manager: 'Анна Петрова', leads: 2 }, { manager: 'Пeтрова Анна' }])[0]).toMatchObject({ names: [{ name: 'Пeтрова Анна', as: 'Анна Петрова', latin: [{ letter: 'e', at: 2 }] }] });
+    // Every look-alike of the list, upper and lower case: «ABCEHKMOPTX» and «acepoxy» read as their Cyrillic twins.
+    expect(managerSpellings([{ manager: 'АВСЕНКМОРТХ асероху', leads: 1 }, { manager: 'ABCEHKMOPTX acepoxy Яков' }, { manager: 'АВСЕНКМОРТХ асероху Яков' }])).toEqual([{ code: 'manager-spellings', names: [{ name: 'ABCEHKMOPTX acepoxy Яков', as: 'АВСЕНКМОРТХ асероху Яков', latin: 'ABCEHKMOPTXacepoxy'.split('').map((letter, i) => ({ letter, at: i < 11 ? i + 1 : i + 2 })) }] }]);
+    // A Latin name is no Cyrillic one: «Kim Anna» and «Ким Анна» are two transliterations, not said; nor a Latin letter no Cyrillic one looks like.
+    expect(managerSpellings([{ manager: 'Kim Anna' }, { manager: 'Ким Анна' }])).toEqual([]);
+    expect(managerSpellings([{ manager: 'Сергеев Сергей' }, { manager: 'Cергеев Cергеи' }, { manager: 'Сергеев Cергеn' }])).toEqual([]);
+  });
+
+  it('says the Latin letter, its place and that the names look the same, in Russian and English', () => {
+    const one = managerSpellings([{ manager: 'Сергеев Сергей', leads: 1 }, { manager: 'Cергеев Сергей' }])[0]!;
+    const ru = describeAlert(one, 'ru');
+    expect(ru).toContain('«Cергеев Сергей» и «Сергеев Сергей» (в первом имени латинская «C» на месте похожей русской — 1-я буква). На экране такую латинскую букву не отличить от русской.');
+    expect(ru).toContain('managers:\n  "Cергеев Сергей": "Сергеев Сергей"');
+    expect(describeAlert(one, 'en')).toContain('"Cергеев Сергей" and "Сергеев Сергей" (the first has a Latin "C" that looks Cyrillic, letter 1). On screen such a Latin letter cannot be told from the Cyrillic one.');
+    const two = managerSpellings([{ manager: 'Петрова Анна', leads: 1 }, { manager: 'Пeтрова Aнна' }])[0]!;
+    expect(describeAlert(two, 'ru')).toContain('(в первом имени латинские буквы на месте похожих русских: «e» — 2-я буква, «A» — 9-я буква)');
+    expect(describeAlert(two, 'en')).toContain('(the first has Latin letters that look Cyrillic: "e", letter 2; "A", letter 9)');
+    // Other spellings say nothing of Latin letters.
+    expect(describeAlert(managerSpellings([{ manager: 'Анна Смирнова', leads: 1 }, { manager: 'Смирнова Анна' }])[0]!, 'ru')).not.toContain('латинск');
+  });
+
   it('names the spellings of one person in two files, each given to the one with the most deals', () => {
     const found = managerSpellings([
       { manager: 'Анна Смирнова', leads: 4 },
