@@ -213,6 +213,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   codes.pipeline = c.pipeline === undefined ? m.noLabel : cells.value(c.pipeline, m.label[1]);
   codes.source = dealSource(cells, m);
   codes.product = c.product !== undefined && !cells.blank(c.product) ? 1 : 0;
+  codes.lineTotal = c.price === undefined || c.quantity === undefined || amount === null ? 0 : lineTotal(cells, c.price, c.quantity, amount);
   out.name = c.name === undefined ? '' : cleanText(cells.text(c.name));
   out.client = firstClient(cells, ctx, m);
   if (m.links) {
@@ -221,6 +222,27 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   }
   if (m.lostId !== undefined && c.id !== undefined) noteLostDigits(ctx, m.lostId, c.id);
   return out;
+}
+
+/**
+ * Whether a row's amount is its own price × quantity (1), or not (2): a product's share, or the deal's
+ * total repeated on the row (DealStore.settleProducts). 0 when either cell is no number.
+ */
+function lineTotal(cells: Cells, price: number, quantity: number, amount: number): number {
+  const p = cellNumber(cells, price);
+  const q = cellNumber(cells, quantity);
+  if (p === undefined || q === undefined) return 0;
+  // Kopecks apart are the same amount (a price rounded to them, times a quantity).
+  return Math.abs(p * q - amount) < 0.01 * Math.max(1, q) ? 1 : 2;
+}
+
+/** A cell's number, or undefined where it is empty or none. */
+function cellNumber(cells: Cells, col: number): number | undefined {
+  const plain = cells.plainInteger(col);
+  if (!Number.isNaN(plain)) return plain;
+  if (cells.blank(col)) return undefined;
+  const n = parseNumber(trimEdges(cells.text(col)));
+  return n === null || Number.isNaN(n) ? undefined : n;
 }
 
 /** Counts a deal whose id lost its last digits, keeping the first such id and its column. */

@@ -7,9 +7,9 @@ import { knownLayout } from './layouts.js';
 import { Readable } from 'node:stream';
 import type { Payment, PlanRow, SkippedRow, SpendRow } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
-import { DealStore, type Repeats } from '../../core/kpi/deal-store.js';
+import { DealStore, type ProductReading, type Repeats } from '../../core/kpi/deal-store.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
-import { EMPTY_ROW, PRODUCT_ROWS, REPEATED_ID } from '../../core/kpi/types.js';
+import { EMPTY_ROW, PRODUCT_ROWS, PRODUCT_TOTALS, REPEATED_ID } from '../../core/kpi/types.js';
 import type { Activity } from '../../core/records.js';
 import { DELIMITERS, type ByteRow } from '../read/csv.js';
 import { normalizeHeader, type DurationUnit, type RecordKind } from './fields.js';
@@ -856,10 +856,15 @@ export async function importDealRows(file: string, opts: ImportOptions, store: D
   }
 }
 
-/** The rows a read merged into a deal of the same id: all of them, the product rows among them (their amounts summed), and those that differ from their deal. */
+/**
+ * The rows a read merged into a deal of the same id: all of them, and the product rows among them,
+ * with how the file's product rows were read (DealStore.settleProducts: their amounts summed, or the
+ * deal's total repeated on each, counted once).
+ */
 export interface MergedRows {
   rows: number;
   productRows: number;
+  products?: ProductReading;
 }
 
 /**
@@ -870,7 +875,7 @@ export function noteMerged(report: ImportReport, merged: MergedRows, differing: 
   if (merged.rows === 0) return;
   // A merged row is a dropped row, not a record: rows read = records + unreadable + dropped.
   report.records -= merged.rows;
-  if (merged.productRows > 0) report.dropped[PRODUCT_ROWS] = merged.productRows;
+  if (merged.productRows > 0) report.dropped[merged.products === 'total' ? PRODUCT_TOTALS : PRODUCT_ROWS] = merged.productRows;
   if (merged.rows > merged.productRows) report.dropped[REPEATED_ID] = merged.rows - merged.productRows;
   if (differing) report.repeatedIdsDiffer = differing;
 }
@@ -879,8 +884,10 @@ export function noteMerged(report: ImportReport, merged: MergedRows, differing: 
 export async function importDealRowsCounted(file: string, opts: ImportOptions, store: DealStore) {
   const [merged, productRows, differing] = [store.merged, store.productRows, store.differing?.rows ?? 0];
   const read = await importDealRows(file, opts, store);
+  // The whole file read: its product rows' amounts are decided once for all its deals.
+  const products = store.settleProducts();
   const now = store.differing;
-  return { ...read, merged: { rows: store.merged - merged, productRows: store.productRows - productRows }, differing: now && now.rows > differing ? { rows: now.rows - differing, id: now.id } : undefined };
+  return { ...read, merged: { rows: store.merged - merged, productRows: store.productRows - productRows, ...(products ? { products } : {}) }, differing: now && now.rows > differing ? { rows: now.rows - differing, id: now.id } : undefined };
 }
 
 /** Refuses a deals file without a readable deal or with stages nothing can classify, and reports merged rows. */

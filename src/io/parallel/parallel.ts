@@ -572,7 +572,9 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
     if (halves && !byRow && taken.agrees(halves.part.stop, halves.orders) && (await absorbHalf(store, halves.part, parts, halves.main.repeats !== 'first', helper))) {
       const report = taken.report(halves.main.report, halves.part, halves.lines, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
       checkBadRows(report, opts);
-      finishDeals(report, { rows: store.merged, productRows: store.productRows }, opts, store.differing);
+      // Both halves absorbed: the file's product rows are read one way for all its deals (a deal's rows never straddle the halves here: addIds).
+      const products = store.settleProducts();
+      finishDeals(report, { rows: store.merged, productRows: store.productRows, ...(products ? { products } : {}) }, opts, store.differing);
       traceHalves(file, parts.length);
       return { store, report, map: halves.main.map };
     }
