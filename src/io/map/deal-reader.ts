@@ -403,18 +403,24 @@ function noteUnknownStage(cells: Cells, ctx: ReadContext, m: DealMemos, amount: 
   if (amount !== null && amount > 0) entry.amount++;
   // A probability of 100% shows a deal closed only where no close date can (Odoo's list without «Closed Date»,
   // a close date that is the expected one): with a close date column, an empty one says the deal is open.
-  if ((ctx.closeDateIsPlanned || m.closedCols.length === 0) && ctx.cols.probability !== undefined) {
-    const p = cells.value(ctx.cols.probability, m.probability);
+  const p = ctx.cols.probability === undefined ? undefined : cells.value(ctx.cols.probability, m.probability);
+  if ((ctx.closeDateIsPlanned || m.closedCols.length === 0) && p !== undefined) {
     if (p === 1) entry.certain++;
     else if (p === 0) entry.zero++;
   }
+  // A probability between 0% and 100% is the CRM's own word that the deal is open: its close date is the
+  // expected one (Zoho's «Дата закрытия»), never a close (a tester's stage at 10% with a past date was guessed won).
+  if (p !== undefined && p > 0 && p < 1) entry.planned = (entry.planned ?? 0) + 1;
   if (ctx.closeDateIsPlanned) return;
   for (const k of m.closedCols) {
     if (cells.blank(k) || readDate(cells, k, 'closed_at', false, ctx) !== undefined) continue;
     const d = dateRead[0]!;
     if (!Number.isNaN(d)) {
       entry.closeDate++;
-      if (ctx.reportDay === undefined || d < ctx.reportDay + 2 * 86_400_000) entry.closePast++;
+      if ((ctx.reportDay === undefined || d < ctx.reportDay + 2 * 86_400_000) && !(p !== undefined && p > 0 && p < 1)) {
+        entry.closePast++;
+        if (p === 0) entry.closedZero = (entry.closedZero ?? 0) + 1;
+      }
       break;
     }
   }

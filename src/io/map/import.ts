@@ -21,7 +21,7 @@ import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reade
 import { CallLegs } from './lines.js';
 import { RowCells, type Cells } from './cells.js';
 import { activityValueReaders, byCount, DateOrders, DecimalMarks, firstColumns, NO_DEAL_ID, NO_MANAGER_REASON, PENDING, placeholderDates, RowProblem, type ReadContext, type ValueCount } from './context.js';
-import { byProbability, closedShown, guessStage, looksLost, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
+import { byProbability, closedAtZero, closedShown, guessStage, looksLost, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { paymentMemos, readPayment } from './payment-reader.js';
 import { readSpend, SpendMonths, SpendSums } from './spend-reader.js';
@@ -927,12 +927,15 @@ export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?:
     const certain = !s.blind && byProbability(s);
     // A stage mostly at 0% (map offers it: a run counts it open and warns it looks lost) says so.
     const zero = !s.blind && looksLost(s);
+    // Closed by their dates at 0% (a lost guess), or at a probability between 0% and 100% (open, whatever the dates say): said with the count.
+    const atZero = !s.blind && !zero && closedAtZero(s);
+    const planned = s.blind ? 0 : (s.planned ?? 0);
     const evidence = s.leads
       ? ru ? `лидов — ${s.deals}` : `${s.deals} ${s.deals === 1 ? 'lead' : 'leads'}`
       : ru
       ? // Dashes, not colons: the comment ends in «: проверьте», and «сделок: 2, закрыто: все, с суммой: все: проверьте» read as a run of colons.
-        `сделок — ${s.deals}, ${certain ? 'с вероятностью 100%' : 'закрыто'} — ${closed}${zero ? `, с вероятностью 0% — ${share(s.zero, s.deals)}` : ''}, с суммой — ${share(s.amount, s.deals)}`
-      : `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.blind ? 'whether closed unknown' : certain ? `${closed} at a probability of 100%` : `${closed} closed`}${zero ? `, ${share(s.zero, s.deals)} at a probability of 0%` : ''}, ${share(s.amount, s.deals)} with an amount`;
+        `сделок — ${s.deals}, ${certain ? 'с вероятностью 100%' : 'закрыто'} — ${closed}${zero ? `, с вероятностью 0% — ${share(s.zero, s.deals)}` : ''}${atZero ? `, закрыто с вероятностью 0% — ${share(s.closedZero!, s.deals)}` : ''}${planned > 0 ? `, с вероятностью ниже 100% (открыты) — ${share(planned, s.deals)}` : ''}, с суммой — ${share(s.amount, s.deals)}`
+      : `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.blind ? 'whether closed unknown' : certain ? `${closed} at a probability of 100%` : `${closed} closed`}${zero ? `, ${share(s.zero, s.deals)} at a probability of 0%` : ''}${atZero ? `, ${share(s.closedZero!, s.deals)} closed at a probability of 0%` : ''}${planned > 0 ? `, ${share(planned, s.deals)} at a probability below 100% (open)` : ''}, ${share(s.amount, s.deals)} with an amount`;
     return `    ${JSON.stringify(name)}: ${value}    # ${evidence}${chosen ? '' : ru ? ': проверьте' : ': check'}`;
   });
   return `deals:\n  status:\n${lines.join('\n')}\n`;
