@@ -23,6 +23,9 @@ function evidence(s: UnknownStage, lang: string): string {
   if (byProbability(s)) return tr(lang, `сделок: ${s.deals}, с вероятностью 100%: ${closed}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} at a probability of 100%, ${s.amount} with an amount`);
   // A stage mostly at 0% (offered by map: a run counts it open and warns it looks lost) says so.
   if (looksLost(s)) return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с вероятностью 0%: ${s.zero}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${s.zero} at a probability of 0%, ${s.amount} with an amount`);
+  // Deals at a probability between 0% and 100% are open whatever their dates say (the guess is then open); closed at 0%, lost.
+  if (s.planned) return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с вероятностью ниже 100% (открыты): ${s.planned}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${s.planned} at a probability below 100% (open), ${s.amount} with an amount`);
+  if (s.closedZero) return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, из них с вероятностью 0%: ${s.closedZero}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${s.closedZero} of them at a probability of 0%, ${s.amount} with an amount`);
   return tr(lang, `сделок: ${s.deals}, закрыто: ${closed}, с суммой: ${s.amount}`, `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${closed} closed, ${s.amount} with an amount`);
 }
 

@@ -481,6 +481,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: 'no at', ru: 'нет даты' },
   { en: 'no {field}', ru: 'нет поля {field}' },
   { en: 'product rows merged into their deal', ru: 'строки товаров, объединённые со своей сделкой' },
+  { en: "product rows merged into their deal (each repeats the deal's total, counted once)", ru: 'строки товаров, объединённые со своей сделкой (в каждой повторена сумма сделки, учтена один раз)' },
   { en: 'rows repeating a deal id (first row kept)', ru: 'строки с повторённым ID сделки (оставлена первая)' },
 ];
 

@@ -13,6 +13,13 @@ export interface UnknownStage {
   certain: number;
   /** Deals at a probability of 0% where no close date can show them closed (Salesforce's Closed Lost, renamed): only said, never taken as closed (a new deal may be at 0% too). */
   zero: number;
+  /**
+   * Deals at a probability above 0% and below 100%: open by the CRM's own word, whatever their close
+   * date says (Zoho's «Дата закрытия» is the expected close): their date is never counted in closePast.
+   */
+  planned?: number;
+  /** Deals a past close date shows closed at a probability of 0%: lost candidates. */
+  closedZero?: number;
   /** Nothing in the file can say whether its deals are closed (no closed flag; the close date is only the expected one). */
   blind?: boolean;
   /** The rows are leads (a profile's `leads`): a status says converted (won), junk (lost) or in work. */
@@ -81,6 +88,18 @@ export function looksLost(s: UnknownStage): boolean {
   return s.zero > 0 && s.zero * 2 >= s.deals;
 }
 
+/** Whether most of a stage's deals are at a probability between 0% and 100%: an open stage, whatever their dates say. */
+export function mostlyPlanned(s: UnknownStage): boolean {
+  const n = s.planned ?? 0;
+  return n > 0 && n * 2 >= s.deals;
+}
+
+/** Whether most of a stage's deals are closed by a past close date at a probability of 0%: a lost stage, amounts or not. */
+export function closedAtZero(s: UnknownStage): boolean {
+  const n = s.closedZero ?? 0;
+  return n > 0 && n * 2 >= s.deals;
+}
+
 /**
  * Stems that begin a word of a stage name that says its deals were lost (checked first: «Неуспешно») or
  * won, in the languages of the CRMs read; a name with a negation word («Договор не подписан», «Не успели»,
@@ -93,16 +112,18 @@ const NEGATED = /(?:^|[^\p{L}])(?:не|нет|без|not|no|non|never|sin|sem|ni
 /**
  * The status a stage's name or deals suggest, proposed to a person to check (never applied unasked):
  * a name that says lost or won («Тендер проигран», «Отказ клиента», «Контракт подписан»), else at a
- * probability of 100% or closed with amounts looks won (Bitrix24 keeps a lost deal's amount: the name
- * comes first), closed without looks lost; a stage nothing could show closed, open.
+ * probability between 0% and 100% open (whatever the dates say), at 100% won, closed at 0% lost,
+ * closed with amounts looks won (Bitrix24 keeps a lost deal's amount: the name comes first), closed
+ * without looks lost; a stage nothing could show closed, open.
  */
 export function guessStage(s: UnknownStage, name = ''): 'won' | 'lost' | 'open' {
   if (!NEGATED.test(name)) {
     if (LOST_STEMS.test(name)) return 'lost';
     if (WON_STEMS.test(name)) return 'won';
   }
-  if (s.blind) return 'open';
+  if (s.blind || mostlyPlanned(s)) return 'open';
   if (s.certain * 2 >= s.deals && s.certain > 0) return 'won';
+  if (closedAtZero(s)) return 'lost';
   // Mostly at 0% and not shown closed: lost only where its name says so (above); an early open stage may
   // be at 0% too (a real Salesforce report's «Draft Phase», 264 open deals), so the guess is what kpi reads.
   if (looksLost(s) && closedShown(s) * 2 < s.deals) return 'open';

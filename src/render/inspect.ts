@@ -177,7 +177,10 @@ function stageLines(r: ImportReport, opts: RenderOptions): string[] {
       : looksLost(s)
       ? c.yellow(L('открыт, хотя большинство его сделок с вероятностью 0%: если он проигран, назовите его в файле --map (lost)', 'open, though most of its deals are at a probability of 0%: if it is lost, name it in a --map file (lost)'))
       : c.dim(r.unknownStage === 'ask' ? L('открыт (его сделки выглядят открытыми)', 'open (its deals look open)') : L('открыт', 'open'));
-    const zero = s.zero > 0 ? L(`, с вероятностью 0%: ${n(s.zero)}`, `, ${n(s.zero)} at a probability of 0%`) : '';
+    const zero =
+      (s.zero > 0 ? L(`, с вероятностью 0%: ${n(s.zero)}`, `, ${n(s.zero)} at a probability of 0%`) : '') +
+      // At a probability between 0% and 100% a deal is open, whatever its date: that date is not counted closed.
+      (s.planned ? L(`, с вероятностью ниже 100% (открыты): ${n(s.planned)}`, `, ${n(s.planned)} at a probability below 100% (open)`) : '');
     // Where no close date can show a deal closed (none in the file, or the expected one), it is not said: a tester
     // read «с датой закрытия: 0» of a Bitrix24 stage whose every deal has a (planned) CLOSEDATE.
     const dated = r.noCloseDate ? '' : L(` с датой закрытия: ${n(s.closeDate)},`, ` ${n(s.closeDate)} with a close date,`);

@@ -424,3 +424,54 @@ describe('a Beeline call log whose «Номер» holds the client phone', () =>
     expect(deals2.stdout).not.toMatch(/"Номер" +-> phone/);
   });
 });
+
+// Zoho deals with Russian labels and no profile: «Вероятность (%)» says a stage at 10% or 90% is open,
+// though its «Дата закрытия» (the expected close) is past. Worked by hand: 3 won at 100% (1000 + 2000
+// + 3000), 2 lost at 0%, 4 «Квалификация» at 10% and 1 «Переговоры/проверка» at 90%: won 3, lost 2,
+// open 5, conversion 3 / 10 = 30%, win rate 3 / 5 = 60%, revenue 6000.
+const ZOHO_RU = [
+  'ID записи,Владелец сделки,Название сделки,Сумма,Этап,Дата закрытия,Время создания,Вероятность (%)',
+  'z1,Иван Петров,D1,1000,Закрыто (выигрыш),05.03.2025,01.03.2025 10:00,100',
+  'z2,Иван Петров,D2,2000,Закрыто (выигрыш),05.03.2025,02.03.2025 10:00,100',
+  'z3,Анна Ким,D3,3000,Закрыто (выигрыш),06.03.2025,03.03.2025 10:00,100',
+  'z4,Анна Ким,D4,4000,Закрыто (потеря),06.03.2025,03.03.2025 10:00,0',
+  'z5,Иван Петров,D5,5000,Закрыто (потеря),06.03.2025,04.03.2025 10:00,0',
+  'z6,Иван Петров,D6,600,Квалификация,30.04.2025,05.03.2025 10:00,10',
+  'z7,Иван Петров,D7,700,Квалификация,30.04.2025,05.03.2025 10:00,10',
+  'z8,Анна Ким,D8,800,Квалификация,30.04.2025,06.03.2025 10:00,10',
+  'z9,Анна Ким,D9,900,Квалификация,30.04.2025,06.03.2025 10:00,10',
+  'z10,Анна Ким,D10,1000,Переговоры/проверка,15.04.2025,07.03.2025 10:00,90',
+].join('\n');
+
+describe('a probability column outweighs a past close date (Zoho, Russian labels, no profile)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-zoho-ru-'));
+  writeFileSync(path.join(dir, 'deals.csv'), ZOHO_RU);
+
+  it('kpi counts the stages at 10% and 90% open, asking nothing: won 3, lost 2, open 5, conversion 30%, win rate 60%', () => {
+    const run = runCli(['kpi', '-d', 'deals.csv', '--format', 'json', '--now', '2025-06-01'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const total = (JSON.parse(run.stdout) as { total: Record<string, number> }).total;
+    expect(total).toMatchObject({ leads: 10, won: 3, lost: 2, open: 5, conversion: 0.3, win_rate: 0.6, revenue: 6000 });
+  });
+
+  it('map proposes no won for them: every stage is known or looks open', () => {
+    const run = runCli(['map', 'deals.csv'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('каждый этап известен или выглядит открытым');
+    expect(run.stdout).not.toMatch(/: won/);
+  });
+
+  it('a stage half of whose deals are at a probability below 100% is proposed open, and the snippet says why', () => {
+    // «Переговоры»: 2 deals at 50%, 2 with no probability; all 4 past dates: 2 shown closed (the others' dates are planned).
+    const rows = ['y1,Иван Петров,E1,100,Переговоры,05.03.2025,01.03.2025 10:00,50', 'y2,Иван Петров,E2,100,Переговоры,05.03.2025,01.03.2025 10:00,50', 'y3,Иван Петров,E3,100,Переговоры,05.03.2025,01.03.2025 10:00,', 'y4,Иван Петров,E4,100,Переговоры,05.03.2025,01.03.2025 10:00,'];
+    writeFileSync(path.join(dir, 'mixed.csv'), [ZOHO_RU, ...rows].join('\n'));
+    const ru = runCli(['kpi', '-d', 'mixed.csv', '--now', '2025-06-01'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toContain('"Переговоры": open    # сделок — 4, закрыто — 2, с вероятностью ниже 100% (открыты) — 2, с суммой — все: проверьте');
+    expect(ru.stderr).not.toMatch(/probability|closed|check/);
+    const en = runCli(['kpi', '-d', 'mixed.csv', '--now', '2025-06-01', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toContain('"Переговоры": open    # 4 deals, 2 closed, 2 at a probability below 100% (open), all with an amount: check');
+    const map = runCli(['map', 'mixed.csv', '--lang', 'en'], { cwd: dir });
+    expect(map.stdout).toContain('"Переговоры": open    # 4 deals, 2 closed, 2 at a probability below 100% (open), all with an amount: check');
+  });
+});

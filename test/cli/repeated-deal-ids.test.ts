@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kpiBothWays } from '../helpers/both-ways.js';
-import { amoLarge, amoTwoExports, bitrixProducts, genericProducts, largeWithoutIds } from '../fixtures/repeated-ids.js';
+import { amoLarge, amoTwoExports, bitrixLarge, bitrixPriced, bitrixProducts, genericProducts, largeWithoutIds } from '../fixtures/repeated-ids.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-repeated-'));
 const kpi = (args: string[], halves: string[] = []) => kpiBothWays(dir, args, halves);
 const REPEATED = 'rows repeating a deal id (first row kept)';
 const PRODUCTS = 'product rows merged into their deal';
+const TOTALS = "product rows merged into their deal (each repeats the deal's total, counted once)";
 
 beforeAll(() => {
   const files: Record<string, string> = {
@@ -22,6 +23,10 @@ beforeAll(() => {
     'bitrix.csv': bitrixProducts(),
     'generic.csv': genericProducts(),
     'no-id.csv': largeWithoutIds(),
+    'bitrix-priced.csv': bitrixPriced(),
+    'bitrix-large.csv': bitrixLarge(),
+    'bitrix-large-across.csv': bitrixLarge({ across: true }),
+    'bitrix-large-uniform.csv': bitrixLarge({ uniform: true }),
   };
   for (const [name, data] of Object.entries(files)) writeFileSync(path.join(dir, name), data);
 });
@@ -58,6 +63,39 @@ describe('product rows', () => {
     const { result } = kpi(['-d', 'generic.csv']);
     expect(result.total).toMatchObject({ leads: 3, won: 3, revenue: 200 });
     expect(result.dataQuality.files[0]!.dropped).toEqual({ [PRODUCTS]: 1, [REPEATED]: 2 });
+  });
+});
+
+describe('product rows are read one way for the whole file, not deal by deal (spec: they sum)', () => {
+  // A tester: deal 10's rows differed and were summed (13 000), deal 12's two rows of 4000 were taken
+  // for a total repeated and counted once (4000): Петров 11 000 instead of 15 000.
+  it('a deal whose rows differ, and rows whose amount is their price × quantity, make every deal sum: Петров 7000 + 4000 + 4000', () => {
+    const { result } = kpi(['-d', 'bitrix-priced.csv', '--by', 'manager']);
+    expect(result.total).toMatchObject({ leads: 3, won: 3, revenue: 28_000 });
+    const managers = (result as unknown as { managers: Array<{ manager: string; revenue: number }> }).managers;
+    expect(managers.map((m) => [m.manager, m.revenue])).toEqual([['Иванов Иван', 13_000], ['Петров Пётр', 15_000]]);
+    expect(result.dataQuality.files[0]!.dropped).toEqual({ [PRODUCTS]: 3 });
+  });
+
+  it('read in two halves: deal 1500 (first half, 300 + 300) sums because deal 2600 (second half) differs, 50 + 70', () => {
+    // 1998 deals of 100 = 199 800, + 600 + 120.
+    const { result } = kpi(['-d', 'bitrix-large.csv'], ['bitrix-large.csv']);
+    expect(result.total).toMatchObject({ leads: 2000, won: 2000, revenue: 200_520 });
+    expect(result.dataQuality.files[0]!.dropped).toEqual({ [PRODUCTS]: 2 });
+  });
+
+  it('a deal whose rows are on both halves: the file is read in one pass, to the same reading', () => {
+    // Deal 1000: 100 + 100; 1997 deals of 100 = 199 700, + 200 + 600 + 120.
+    const { result } = kpi(['-d', 'bitrix-large-across.csv']);
+    expect(result.total).toMatchObject({ leads: 2000, won: 2000, revenue: 200_620 });
+    expect(result.dataQuality.files[0]!.dropped).toEqual({ [PRODUCTS]: 3 });
+  });
+
+  it('every deal repeating one amount (and no price to say otherwise) is the deal total repeated: counted once, and said so', () => {
+    // 1998 deals of 100 = 199 800, + 300 + 60.
+    const { result } = kpi(['-d', 'bitrix-large-uniform.csv'], ['bitrix-large-uniform.csv']);
+    expect(result.total).toMatchObject({ leads: 2000, won: 2000, revenue: 200_160 });
+    expect(result.dataQuality.files[0]!.dropped).toEqual({ [TOTALS]: 2 });
   });
 });
 

@@ -48,3 +48,22 @@ describe('a stage mostly at a probability of 0%', () => {
     expect(stagesToName({ ...report, unknownStage: 'open' }).map(([name]) => name)).toEqual(['Draft Phase', 'Contract Signed']);
   });
 });
+
+// A probability column outweighs a past close date (Zoho's «Дата закрытия» is the expected close): a
+// stage at 10-90% is open, at 100% won, closed at 0% lost (a tester's «Квалификация» at 10% with a
+// past date was guessed won, and conversion read 76% instead of 24%).
+describe('a stage whose deals are at a probability below 100%', () => {
+  it('is guessed open whatever its dates and amounts say; one closed at 0% is guessed lost', () => {
+    expect(guessStage(stage({ deals: 4, closePast: 2, amount: 4, planned: 2 }), 'Квалификация')).toBe('open');
+    expect(guessStage(stage({ deals: 4, closePast: 4, amount: 4, closedZero: 3 }), 'Этап X')).toBe('lost');
+    expect(guessStage(stage({ deals: 4, closePast: 4, amount: 4 }), 'Этап X')).toBe('won');
+    // The name still comes first.
+    expect(guessStage(stage({ deals: 4, closePast: 2, amount: 4, planned: 2 }), 'Контракт подписан')).toBe('won');
+  });
+
+  it('its planned dates are no close: not undecided, so map does not ask', () => {
+    const open = stage({ deals: 8, closeDate: 8, closePast: 0, amount: 8, planned: 8 });
+    expect(undecidedStages({ unknownStage: 'ask', stages: { Квалификация: open } })).toEqual([]);
+    expect(stagesToName({ unknownStage: 'ask', stages: { Квалификация: open } })).toEqual([]);
+  });
+});

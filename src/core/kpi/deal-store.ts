@@ -52,11 +52,31 @@ export interface DealStoreData {
   merged: number;
   /** Of the merged rows, the product rows (DealStore.productRows). */
   productRows?: number;
+  /** The deals with product rows and what their rows said, for the whole file's reading (DealStore.settleProducts). */
+  products?: ProductRowsData;
   /** Of the merged rows, those with another manager or status than their deal's first row, and one such id. */
   differing?: { rows: number; id: string };
   /** The row of another store where these columns are, in its memory (a store over its lent columns: DealStore.over). */
   inPlace?: number;
 }
+
+/**
+ * The deals whose product rows carried an amount (by their keys in the store): the first row's amount
+ * and the rows' sum; and what decides, once for the whole file, whether a product row's amount is the
+ * deal's total repeated or the product's share (DealStore.settleProducts).
+ */
+export interface ProductRowsData {
+  keys: Int32Array;
+  first: Float64Array;
+  sum: Float64Array;
+  /** Some deal's product rows carried different amounts: each is a product's share. */
+  differ: boolean;
+  /** Product rows whose amount is their own price × quantity: a product's share. */
+  lineTotals: number;
+}
+
+/** How a file's product rows were read: their amounts added up, or one deal total repeated on each row, counted once. */
+export type ProductReading = 'sum' | 'total';
 
 /** A store's data without its clients (which a worker thread adds to the other store itself: addClients). */
 export type DealColumns = Omit<DealStoreData, 'clients'>;
@@ -149,6 +169,8 @@ export interface DealCodes {
   source: number;
   /** 1 when the row names a product (absent: 0). */
   product?: number;
+  /** 1 when the row's amount is its price × quantity, 2 when it is not, 0 (absent) when the file or the row has no price and quantity. */
+  lineTotal?: number;
 }
 export const STATUS_NAMES: DealStatus[] = ['open', 'won', 'lost'];
 
@@ -319,6 +341,7 @@ export class DealStore {
       names: this.names ? Array.from({ length: n }, (_, i) => this.names![i] ?? '') : undefined,
       merged: this.merged,
       ...(this.productRows > 0 ? { productRows: this.productRows } : {}),
+      ...(this.repeats && this.repeats.size > 0 ? { products: this.productsData()! } : {}),
       ...(this.differing ? { differing: this.differing } : {}),
       ...(this.lentFrom !== undefined ? { inPlace: this.lentFrom } : {}),
     };
@@ -470,6 +493,7 @@ export class DealStore {
       mapInto(this.source, at, d.source, n, labels);
     } else this.absorbRows(d, slots, managers, reasons, labels);
     if (d.names) for (let i = 0; i < n; i++) if (slots[i]! >= 0 && d.names[i]) (this.names ??= [])[slots[i]!] = d.names[i]!;
+    if (d.products) this.absorbProducts(d.products, slots);
     // Their deal is one of these now: its key here.
     if (d.differing) this.noteDiffering(this.ids.findText(d.differing.id), d.differing.rows);
   }
@@ -605,16 +629,18 @@ export class DealStore {
   /** One deal's keys, reused by insert() and absorb() on their way to put(). */
   private readonly row: DealCodes = { manager: 0, created: 0, closed: 0, status: 0, amount: 0, reason: 0, stage: 0, pipeline: 0, source: 0, product: 0 };
 
-  /** The amounts of deals whose product rows repeat them: the first row's, their sum, and whether any differed. */
-  private repeats?: Map<number, { first: number; sum: number; differs: boolean }>;
+  /** The amounts of deals whose product rows repeat them: the first row's and their sum (settleProducts picks one for the whole file). */
+  private repeats?: Map<number, { first: number; sum: number }>;
+  /** What the product rows read so far say of their amounts (ProductRowsData's differ and lineTotals). */
+  private productSigns = { differ: false, lineTotals: 0 };
 
   /**
    * Merges a row repeating the id of deal `seen` (when seen >= 0); true when merged. Product rows
-   * (see Repeats): rows that all carry the same amount repeat the deal's total (Bitrix24 writes its
-   * «Сумма» on every product row), which counts once; rows whose amounts differ carry each product's
-   * share, which add up. Empty amounts are passed over. Any other repeat keeps the first row.
+   * (see Repeats) keep both their deal's first amount and the rows' sum: which one the deal has is
+   * decided once for the whole file (settleProducts), never deal by deal. Empty amounts are passed
+   * over. Any other repeat keeps the first row.
    */
-  private merge(seen: number, c: Pick<DealCodes, 'manager' | 'status' | 'amount' | 'product'>, repeats: Repeats): boolean {
+  private merge(seen: number, c: Pick<DealCodes, 'manager' | 'status' | 'amount' | 'product' | 'lineTotal'>, repeats: Repeats): boolean {
     if (seen < 0) return false;
     const amount = Number.isNaN(c.amount) ? null : c.amount;
     this.merged++;
@@ -624,15 +650,56 @@ export class DealStore {
     if (c.manager !== this.manager[seen] || c.status !== this.status[seen]) this.noteDiffering(seen);
     if (productRow) this.productRows++;
     if (productRow && amount !== null) {
+      if (c.lineTotal === 1) this.productSigns.lineTotals++;
       this.repeats ??= new Map();
       let r = this.repeats.get(seen);
-      if (r === undefined) this.repeats.set(seen, (r = { first: this.amount[seen]!, sum: this.amount[seen]!, differs: false }));
+      if (r === undefined) this.repeats.set(seen, (r = { first: this.amount[seen]!, sum: this.amount[seen]! }));
       r.sum = Number.isNaN(r.sum) ? amount : r.sum + amount;
       if (Number.isNaN(r.first)) r.first = amount;
-      else if (amount !== r.first) r.differs = true;
-      this.amount[seen] = r.differs ? r.sum : r.first;
+      else if (amount !== r.first) this.productSigns.differ = true;
+      this.amount[seen] = r.sum;
     }
     return true;
+  }
+
+  /** The deals with product rows and what their rows said (release(); absorbed by absorbColumns). */
+  private productsData(): ProductRowsData | undefined {
+    const r = this.repeats;
+    if (!r || r.size === 0) return undefined;
+    const keys = Int32Array.from(r.keys());
+    return { keys, first: Float64Array.from(r.values(), (v) => v.first), sum: Float64Array.from(r.values(), (v) => v.sum), ...this.productSigns };
+  }
+
+  /** Another store's deals with product rows (ProductRowsData), at their keys here (`slots`). */
+  private absorbProducts(p: ProductRowsData, slots: Int32Array): void {
+    this.repeats ??= new Map();
+    for (let i = 0; i < p.keys.length; i++) {
+      const k = slots[p.keys[i]!]!;
+      // A sum never crosses the parts (addIds): their deal is a new one here.
+      if (k >= 0) this.repeats.set(k, { first: p.first[i]!, sum: p.sum[i]! });
+    }
+    this.productSigns.differ ||= p.differ;
+    this.productSigns.lineTotals += p.lineTotals;
+  }
+
+  /**
+   * Decides, once for the whole file just read (spec: a Bitrix24 export's product rows sum their
+   * amounts), what its product rows' amounts are, and gives each deal with product rows its amount:
+   * their sum, unless the file shows them to be the deal's total repeated on each row, which counts
+   * once: every deal's rows carry one amount and no row's amount is its own price × quantity. Rows
+   * whose amounts differ in any deal, or an amount equal to the row's price × quantity, make every
+   * deal's rows add up (two rows of 4 000 are two products of 4 000, as a deal's 5 000 + 5 000 + 3 000
+   * beside it says). Undefined when no product row carried an amount. The next file starts afresh.
+   */
+  settleProducts(): ProductReading | undefined {
+    const r = this.repeats;
+    const signs = this.productSigns;
+    this.repeats = undefined;
+    this.productSigns = { differ: false, lineTotals: 0 };
+    if (!r || r.size === 0) return undefined;
+    const reading: ProductReading = signs.differ || signs.lineTotals > 0 ? 'sum' : 'total';
+    for (const [k, v] of r) this.amount[k] = reading === 'sum' ? v.sum : v.first;
+    return reading;
   }
 
   /** Counts merged rows that differ from deal `key`'s kept row, keeping the earliest deal. */

@@ -99,8 +99,12 @@ export function unreadableRows(q: Pick<DataQuality, 'rowsSkippedCount' | 'files'
  */
 export const EMPTY_ROW = 'empty row';
 
-/** The dropped-row reasons of merged rows: product rows (amounts summed), and other repeats of an id (the first row kept). */
+/**
+ * The dropped-row reasons of merged rows: product rows (amounts summed), product rows that repeat
+ * their deal's total (counted once: DealStore.settleProducts), and other repeats of an id (the first row kept).
+ */
 export const PRODUCT_ROWS = 'product rows merged into their deal';
+export const PRODUCT_TOTALS = "product rows merged into their deal (each repeats the deal's total, counted once)";
 export const REPEATED_ID = 'rows repeating a deal id (first row kept)';
 
 /**
@@ -121,7 +125,7 @@ export function droppedRows(dropped: Readonly<Record<string, number>>): { droppe
 
 /** Whether a dropped-row reason is a row merged into its deal (no data thrown away). */
 export function isMergedRow(reason: string): boolean {
-  return reason === PRODUCT_ROWS || reason === REPEATED_ID;
+  return reason === PRODUCT_ROWS || reason === PRODUCT_TOTALS || reason === REPEATED_ID;
 }
 
 /** The KPI result: the JSON contract of spec/metrics.md that every KPI report is rendered from. */

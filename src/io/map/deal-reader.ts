@@ -213,6 +213,7 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   codes.pipeline = c.pipeline === undefined ? m.noLabel : cells.value(c.pipeline, m.label[1]);
   codes.source = dealSource(cells, m);
   codes.product = c.product !== undefined && !cells.blank(c.product) ? 1 : 0;
+  codes.lineTotal = c.price === undefined || c.quantity === undefined || amount === null ? 0 : lineTotal(cells, c.price, c.quantity, amount);
   out.name = c.name === undefined ? '' : cleanText(cells.text(c.name));
   out.client = firstClient(cells, ctx, m);
   if (m.links) {
@@ -221,6 +222,27 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   }
   if (m.lostId !== undefined && c.id !== undefined) noteLostDigits(ctx, m.lostId, c.id);
   return out;
+}
+
+/**
+ * Whether a row's amount is its own price × quantity (1), or not (2): a product's share, or the deal's
+ * total repeated on the row (DealStore.settleProducts). 0 when either cell is no number.
+ */
+function lineTotal(cells: Cells, price: number, quantity: number, amount: number): number {
+  const p = cellNumber(cells, price);
+  const q = cellNumber(cells, quantity);
+  if (p === undefined || q === undefined) return 0;
+  // Kopecks apart are the same amount (a price rounded to them, times a quantity).
+  return Math.abs(p * q - amount) < 0.01 * Math.max(1, q) ? 1 : 2;
+}
+
+/** A cell's number, or undefined where it is empty or none. */
+function cellNumber(cells: Cells, col: number): number | undefined {
+  const plain = cells.plainInteger(col);
+  if (!Number.isNaN(plain)) return plain;
+  if (cells.blank(col)) return undefined;
+  const n = parseNumber(trimEdges(cells.text(col)));
+  return n === null || Number.isNaN(n) ? undefined : n;
 }
 
 /** Counts a deal whose id lost its last digits, keeping the first such id and its column. */
@@ -381,18 +403,24 @@ function noteUnknownStage(cells: Cells, ctx: ReadContext, m: DealMemos, amount: 
   if (amount !== null && amount > 0) entry.amount++;
   // A probability of 100% shows a deal closed only where no close date can (Odoo's list without «Closed Date»,
   // a close date that is the expected one): with a close date column, an empty one says the deal is open.
-  if ((ctx.closeDateIsPlanned || m.closedCols.length === 0) && ctx.cols.probability !== undefined) {
-    const p = cells.value(ctx.cols.probability, m.probability);
+  const p = ctx.cols.probability === undefined ? undefined : cells.value(ctx.cols.probability, m.probability);
+  if ((ctx.closeDateIsPlanned || m.closedCols.length === 0) && p !== undefined) {
     if (p === 1) entry.certain++;
     else if (p === 0) entry.zero++;
   }
+  // A probability between 0% and 100% is the CRM's own word that the deal is open: its close date is the
+  // expected one (Zoho's «Дата закрытия»), never a close (a tester's stage at 10% with a past date was guessed won).
+  if (p !== undefined && p > 0 && p < 1) entry.planned = (entry.planned ?? 0) + 1;
   if (ctx.closeDateIsPlanned) return;
   for (const k of m.closedCols) {
     if (cells.blank(k) || readDate(cells, k, 'closed_at', false, ctx) !== undefined) continue;
     const d = dateRead[0]!;
     if (!Number.isNaN(d)) {
       entry.closeDate++;
-      if (ctx.reportDay === undefined || d < ctx.reportDay + 2 * 86_400_000) entry.closePast++;
+      if ((ctx.reportDay === undefined || d < ctx.reportDay + 2 * 86_400_000) && !(p !== undefined && p > 0 && p < 1)) {
+        entry.closePast++;
+        if (p === 0) entry.closedZero = (entry.closedZero ?? 0) + 1;
+      }
       break;
     }
   }

@@ -89,6 +89,10 @@ const DEAL_FIELDS: FieldSpec[] = [
   // A CRM's own source column first; the UTM tags a web form stores (amoCRM, Kommo) when it is empty.
   { field: 'source', coalesce: true, aliases: ['Источник', 'Источник сделки', 'Lead Source', 'Deal - Source channel', 'Source', 'utm_source'] },
   { field: 'product', aliases: ['Товар', 'Товары', 'Продукт', 'Product', 'Product Name'] },
+  // A product row's own price and quantity (Bitrix24's export with products): a row whose amount is
+  // their product carries the product's share, not the deal's total (DealStore.settleProducts).
+  { field: 'price', aliases: ['Цена', 'Цена товара', 'Price', 'Unit Price'] },
+  { field: 'quantity', aliases: ['Количество', 'Кол-во', 'Quantity'] },
 ];
 
 const ACTIVITY_FIELDS: FieldSpec[] = [

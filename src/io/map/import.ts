@@ -7,9 +7,9 @@ import { knownLayout } from './layouts.js';
 import { Readable } from 'node:stream';
 import type { Payment, PlanRow, SkippedRow, SpendRow } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
-import { DealStore, type Repeats } from '../../core/kpi/deal-store.js';
+import { DealStore, type ProductReading, type Repeats } from '../../core/kpi/deal-store.js';
 import { ActivityLinker, type LinkedActivity } from '../../core/kpi/link.js';
-import { EMPTY_ROW, PRODUCT_ROWS, REPEATED_ID } from '../../core/kpi/types.js';
+import { EMPTY_ROW, PRODUCT_ROWS, PRODUCT_TOTALS, REPEATED_ID } from '../../core/kpi/types.js';
 import type { Activity } from '../../core/records.js';
 import { DELIMITERS, type ByteRow } from '../read/csv.js';
 import { normalizeHeader, type DurationUnit, type RecordKind } from './fields.js';
@@ -21,7 +21,7 @@ import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reade
 import { CallLegs } from './lines.js';
 import { RowCells, type Cells } from './cells.js';
 import { activityValueReaders, byCount, DateOrders, DecimalMarks, firstColumns, NO_DEAL_ID, NO_MANAGER_REASON, PENDING, placeholderDates, RowProblem, type ReadContext, type ValueCount } from './context.js';
-import { byProbability, closedShown, guessStage, looksLost, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
+import { byProbability, closedAtZero, closedShown, guessStage, looksLost, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { paymentMemos, readPayment } from './payment-reader.js';
 import { readSpend, SpendMonths, SpendSums } from './spend-reader.js';
@@ -856,10 +856,15 @@ export async function importDealRows(file: string, opts: ImportOptions, store: D
   }
 }
 
-/** The rows a read merged into a deal of the same id: all of them, the product rows among them (their amounts summed), and those that differ from their deal. */
+/**
+ * The rows a read merged into a deal of the same id: all of them, and the product rows among them,
+ * with how the file's product rows were read (DealStore.settleProducts: their amounts summed, or the
+ * deal's total repeated on each, counted once).
+ */
 export interface MergedRows {
   rows: number;
   productRows: number;
+  products?: ProductReading;
 }
 
 /**
@@ -870,7 +875,7 @@ export function noteMerged(report: ImportReport, merged: MergedRows, differing: 
   if (merged.rows === 0) return;
   // A merged row is a dropped row, not a record: rows read = records + unreadable + dropped.
   report.records -= merged.rows;
-  if (merged.productRows > 0) report.dropped[PRODUCT_ROWS] = merged.productRows;
+  if (merged.productRows > 0) report.dropped[merged.products === 'total' ? PRODUCT_TOTALS : PRODUCT_ROWS] = merged.productRows;
   if (merged.rows > merged.productRows) report.dropped[REPEATED_ID] = merged.rows - merged.productRows;
   if (differing) report.repeatedIdsDiffer = differing;
 }
@@ -879,8 +884,10 @@ export function noteMerged(report: ImportReport, merged: MergedRows, differing: 
 export async function importDealRowsCounted(file: string, opts: ImportOptions, store: DealStore) {
   const [merged, productRows, differing] = [store.merged, store.productRows, store.differing?.rows ?? 0];
   const read = await importDealRows(file, opts, store);
+  // The whole file read: its product rows' amounts are decided once for all its deals.
+  const products = store.settleProducts();
   const now = store.differing;
-  return { ...read, merged: { rows: store.merged - merged, productRows: store.productRows - productRows }, differing: now && now.rows > differing ? { rows: now.rows - differing, id: now.id } : undefined };
+  return { ...read, merged: { rows: store.merged - merged, productRows: store.productRows - productRows, ...(products ? { products } : {}) }, differing: now && now.rows > differing ? { rows: now.rows - differing, id: now.id } : undefined };
 }
 
 /** Refuses a deals file without a readable deal or with stages nothing can classify, and reports merged rows. */
@@ -920,12 +927,15 @@ export function stagesSnippet(undecided: Array<[string, UnknownStage]>, chosen?:
     const certain = !s.blind && byProbability(s);
     // A stage mostly at 0% (map offers it: a run counts it open and warns it looks lost) says so.
     const zero = !s.blind && looksLost(s);
+    // Closed by their dates at 0% (a lost guess), or at a probability between 0% and 100% (open, whatever the dates say): said with the count.
+    const atZero = !s.blind && !zero && closedAtZero(s);
+    const planned = s.blind ? 0 : (s.planned ?? 0);
     const evidence = s.leads
       ? ru ? `лидов — ${s.deals}` : `${s.deals} ${s.deals === 1 ? 'lead' : 'leads'}`
       : ru
       ? // Dashes, not colons: the comment ends in «: проверьте», and «сделок: 2, закрыто: все, с суммой: все: проверьте» read as a run of colons.
-        `сделок — ${s.deals}, ${certain ? 'с вероятностью 100%' : 'закрыто'} — ${closed}${zero ? `, с вероятностью 0% — ${share(s.zero, s.deals)}` : ''}, с суммой — ${share(s.amount, s.deals)}`
-      : `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.blind ? 'whether closed unknown' : certain ? `${closed} at a probability of 100%` : `${closed} closed`}${zero ? `, ${share(s.zero, s.deals)} at a probability of 0%` : ''}, ${share(s.amount, s.deals)} with an amount`;
+        `сделок — ${s.deals}, ${certain ? 'с вероятностью 100%' : 'закрыто'} — ${closed}${zero ? `, с вероятностью 0% — ${share(s.zero, s.deals)}` : ''}${atZero ? `, закрыто с вероятностью 0% — ${share(s.closedZero!, s.deals)}` : ''}${planned > 0 ? `, с вероятностью ниже 100% (открыты) — ${share(planned, s.deals)}` : ''}, с суммой — ${share(s.amount, s.deals)}`
+      : `${s.deals} ${s.deals === 1 ? 'deal' : 'deals'}, ${s.blind ? 'whether closed unknown' : certain ? `${closed} at a probability of 100%` : `${closed} closed`}${zero ? `, ${share(s.zero, s.deals)} at a probability of 0%` : ''}${atZero ? `, ${share(s.closedZero!, s.deals)} closed at a probability of 0%` : ''}${planned > 0 ? `, ${share(planned, s.deals)} at a probability below 100% (open)` : ''}, ${share(s.amount, s.deals)} with an amount`;
     return `    ${JSON.stringify(name)}: ${value}    # ${evidence}${chosen ? '' : ru ? ': проверьте' : ': check'}`;
   });
   return `deals:\n  status:\n${lines.join('\n')}\n`;

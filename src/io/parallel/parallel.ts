@@ -572,7 +572,9 @@ export async function readDeals(file: string, opts: ImportOptions, helper: Helpe
     if (halves && !byRow && taken.agrees(halves.part.stop, halves.orders) && (await absorbHalf(store, halves.part, parts, halves.main.repeats !== 'first', helper))) {
       const report = taken.report(halves.main.report, halves.part, halves.lines, { ...DEFAULT_LIMITS, ...opts.limits }.maxListedSkips);
       checkBadRows(report, opts);
-      finishDeals(report, { rows: store.merged, productRows: store.productRows }, opts, store.differing);
+      // Both halves absorbed: the file's product rows are read one way for all its deals (a deal's rows never straddle the halves here: addIds).
+      const products = store.settleProducts();
+      finishDeals(report, { rows: store.merged, productRows: store.productRows, ...(products ? { products } : {}) }, opts, store.differing);
       traceHalves(file, parts.length);
       return { store, report, map: halves.main.map };
     }
@@ -644,7 +646,11 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
   const stages = { ...a.stages };
   for (const [name, s] of Object.entries(b.stages ?? {})) {
     const t = stages[name];
-    stages[name] = t ? { deals: t.deals + s.deals, closedFlag: t.closedFlag + s.closedFlag, closeDate: t.closeDate + s.closeDate, closePast: t.closePast + s.closePast, amount: t.amount + s.amount, certain: t.certain + s.certain, zero: t.zero + s.zero } : { ...s };
+    const planned = (t?.planned ?? 0) + (s.planned ?? 0);
+    const closedZero = (t?.closedZero ?? 0) + (s.closedZero ?? 0);
+    stages[name] = t
+      ? { deals: t.deals + s.deals, closedFlag: t.closedFlag + s.closedFlag, closeDate: t.closeDate + s.closeDate, closePast: t.closePast + s.closePast, amount: t.amount + s.amount, certain: t.certain + s.certain, zero: t.zero + s.zero, ...(planned > 0 ? { planned } : {}), ...(closedZero > 0 ? { closedZero } : {}) }
+      : { ...s };
   }
   // The first swallowed cell of the file: the second half's at its line in the whole file.
   const swallowed = a.table.swallowed ?? (b.table.swallowed && { line: b.table.swallowed.line + lines, lines: b.table.swallowed.lines });

@@ -175,6 +175,7 @@ describe('product rows of one deal (a file with a product column)', () => {
   const amountOf = (amounts: Array<number | null>) => {
     const store = new DealStore();
     for (const a of amounts) store.add({ ...deal('7', 'Ivanov', '2025-04-01 10:00', '2025-04-15 10:00', 'won', a, 'K'), hasProduct: true }, 'sum');
+    store.settleProducts();
     return store.toDeals()[0]!.amount;
   };
 
@@ -199,6 +200,41 @@ describe('product rows of one deal (a file with a product column)', () => {
     for (const a of [25_000, 30_000]) store.add(deal('7', 'Ivanov', '2025-04-01 10:00', null, 'open', a), 'first');
     expect(store.toDeals().map((d) => d.amount)).toEqual([25_000]);
     expect(store.merged).toBe(1);
+  });
+});
+
+describe('product rows: one reading for the whole file, not deal by deal (spec: product rows sum)', () => {
+  // Rows as [id, amount, lineTotal]: lineTotal 1 when the row's amount is its price × quantity, 2 when not, 0 unknown.
+  const read = (rows: Array<[string, number, number]>) => {
+    const store = new DealStore();
+    for (const [id, amount, lineTotal] of rows) {
+      const codes = { manager: store.managers.id('Ann'), created: 0, closed: 86_400_000, status: 1, amount, reason: 0, stage: 0, pipeline: 0, source: 0, product: 1, lineTotal };
+      store.addCodedText(codes, id, 0, 'sum');
+    }
+    const reading = store.settleProducts();
+    return { reading, amounts: store.toDeals().map((d) => [d.id, d.amount]) };
+  };
+
+  it('one deal whose rows differ makes every deal’s rows add up: 5000 + 5000 + 3000 = 13 000 and 4000 + 4000 = 8000, not 4000', () => {
+    const got = read([['10', 5000, 0], ['10', 5000, 0], ['10', 3000, 0], ['11', 7000, 0], ['12', 4000, 0], ['12', 4000, 0]]);
+    expect(got).toEqual({ reading: 'sum', amounts: [['10', 13_000], ['11', 7000], ['12', 8000]] });
+  });
+
+  it('the same whatever the order: the uniform deal before the one that differs', () => {
+    expect(read([['12', 4000, 0], ['12', 4000, 0], ['10', 5000, 0], ['10', 3000, 0]]).amounts).toEqual([['12', 8000], ['10', 8000]]);
+  });
+
+  it('every deal repeating one amount, no price × quantity equal to it: the deal total, counted once', () => {
+    expect(read([['10', 25_000, 2], ['10', 25_000, 2], ['12', 4000, 0], ['12', 4000, 0]])).toEqual({ reading: 'total', amounts: [['10', 25_000], ['12', 4000]] });
+  });
+
+  it('a row whose amount is its own price × quantity is a product’s share: 4000 + 4000 = 8000', () => {
+    expect(read([['12', 4000, 1], ['12', 4000, 1]])).toEqual({ reading: 'sum', amounts: [['12', 8000]] });
+  });
+
+  it('no product row with an amount: nothing to decide; the next file decides afresh', () => {
+    const store = new DealStore();
+    expect(store.settleProducts()).toBeUndefined();
   });
 });
 
@@ -258,8 +294,8 @@ describe('DealStore: the other keys a deal\'s client goes by', () => {
 
 describe('rows repeating an id, against a model of the spec (property)', () => {
   // spec/metrics.md: the first row of an id wins; product rows sum. A deal's amount is then: of its first
-  // row and its product rows, the non-empty amounts: none, empty; all the same, that one (the deal total a
-  // CRM repeats on each product row); else their sum. `sum`: every repeat is a product row (a Bitrix24
+  // row and its product rows, the non-empty amounts: none, empty; where every deal's are all the same, that
+  // one (the deal total a CRM repeats on each product row); else, in every deal of the file, their sum. `sum`: every repeat is a product row (a Bitrix24
   // export); `named`: a repeat that names a product after a row of the deal did; `first`: none.
   type Row = { id: string; amount: number | null; product: boolean };
   const rowArb = fc.record({ id: fc.constantFrom('1', '2', '3', '4', '5'), amount: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }), product: fc.boolean() });
@@ -281,10 +317,13 @@ describe('rows repeating an id, against a model of the spec (property)', () => {
       productRows++;
       d.counted.push(r.amount);
     }
+    const filled = (xs: Array<number | null>) => xs.filter((x): x is number => x !== null);
+    // One reading for the whole file: any deal whose amounts differ makes every deal's add up.
+    const sumAll = [...deals.values()].some((d) => filled(d.counted).some((x, _, all) => x !== all[0]));
     const amount = (xs: Array<number | null>) => {
-      const filled = xs.filter((x): x is number => x !== null);
-      if (filled.length === 0) return null;
-      return filled.every((x) => x === filled[0]) ? filled[0]! : filled.reduce((a, b) => a + b, 0);
+      const f = filled(xs);
+      if (f.length === 0) return null;
+      return sumAll ? f.reduce((a, b) => a + b, 0) : f[0]!;
     };
     return { amounts: [...deals].map(([id, d]) => [id, amount(d.counted)]), merged: rows.length - deals.size, productRows };
   }
@@ -293,12 +332,13 @@ describe('rows repeating an id, against a model of the spec (property)', () => {
     for (const r of rows) store.add({ ...deal(r.id, 'Ann', '2025-04-01 10:00', '2025-04-15 10:00', 'won', r.amount, 'K'), hasProduct: r.product }, mode);
     return store;
   };
+  const settled = (store: DealStore) => (store.settleProducts(), store);
 
   it('a store gives the model’s deals, amounts and counts, in every mode', () => {
     fc.assert(
       fc.property(rowsArb, (rows) => {
         for (const mode of modes) {
-          const store = read(rows, mode);
+          const store = settled(read(rows, mode));
           const want = model(rows, mode);
           expect(store.toDeals().map((d) => [d.id, d.amount])).toEqual(want.amounts);
           expect([store.merged, store.productRows]).toEqual([want.merged, want.productRows]);
@@ -312,12 +352,13 @@ describe('rows repeating an id, against a model of the spec (property)', () => {
       fc.property(rowsArb, fc.nat(), (rows, at) => {
         const k = at % (rows.length + 1);
         for (const mode of modes) {
-          const whole = read(rows, mode);
+          const whole = settled(read(rows, mode));
           const first = read(rows.slice(0, k), mode);
           const across = rows.slice(k).some((r) => rows.slice(0, k).some((s) => s.id === r.id));
           const absorbed = first.absorb(read(rows.slice(k), mode).release(), mode !== 'first');
           expect(absorbed).toBe(mode === 'first' || !across);
           if (!absorbed) continue;
+          first.settleProducts();
           expect(first.toDeals()).toEqual(whole.toDeals());
           expect([first.merged, first.productRows]).toEqual([whole.merged, whole.productRows]);
         }

@@ -113,12 +113,27 @@ describe('Bitrix24', () => {
 });
 
 describe('Bitrix24 export with products, read end to end', () => {
-  it('the deal total repeated on each product row counts once', async () => {
-    const { deals: list } = await deals('bitrix24-products-deal-sum-repeated.csv');
+  it('the deal total repeated on each product row (its «Цена» × «Количество» is not the amount) counts once, and is said so', async () => {
+    const { deals: list, report } = await deals('bitrix24-products-deal-sum-repeated.csv');
     expect(list.map((d) => [d.id, d.amount])).toEqual([
       ['10', 25000],
       ['11', 3000],
     ]);
+    expect(report.dropped).toEqual({ "product rows merged into their deal (each repeats the deal's total, counted once)": 1 });
+  });
+
+  it('rows of one amount each equal to their own price × quantity are products of that price: added up (4000 + 4000)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-priced-'));
+    const header = 'ID;Название сделки;Стадия сделки;Сумма;Ответственный;Дата создания;Сделка закрыта;Предполагаемая дата закрытия;Товар;Цена;Количество';
+    const row = (id: string, amount: string, product: string, price: string, qty: string) => `${id};Сделка ${id};Сделка успешна;${amount};Петров Пётр;02.03.2025 10:00:00;Да;05.03.2025;${product};${price};${qty}`;
+    // Deal 12: two products of 4000 × 1; deal 13: 2 × 1500 = 3000 on both rows.
+    writeFileSync(path.join(dir, 'priced.csv'), [header, row('12', '4000', 'Кабель', '4000', '1'), row('12', '4000', 'Розетка', '4000', '1'), row('13', '3000', 'Лампа', '1500', '2'), row('13', '3000', 'Патрон', '1 500,00', '2')].join('\n') + '\n');
+    const { store, report } = await importDeals('priced.csv', { cwd: dir, stdin: process.stdin });
+    expect(store.toDeals().map((d) => [d.id, d.amount])).toEqual([
+      ['12', 8000],
+      ['13', 6000],
+    ]);
+    expect(report.dropped).toEqual({ 'product rows merged into their deal': 2 });
   });
 });
 
