@@ -90,7 +90,7 @@ function addRecommendationsSheet(workbook: ExcelJS.Workbook, result: AuditResult
     { header: L.recommendation, width: 80 },
     ...(hoursShown ? [{ header: L.hoursPerMonth, width: 12 }] : []),
     ...(money ? [{ header: L.moneyPerMonth, width: 14 }] : []),
-    { header: L.cost, width: 50 },
+    { header: L.basis, width: 50 },
   ];
   styleHeader(recs, recs.columns.length);
   for (const { rec: r, title } of shown) {
