@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AuditResult } from '../../core/audit/types.js';
-import { setDocumentProperties, styleHeader, workbookToBuffer } from '../xlsx-common.js';
+import { setDocumentProperties, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { answerText, auditLabels, baselineNote, baselineScore, beforeLabel, describeCost, outOf, shownRecommendations, verdictText } from './labels.js';
 import { finishSheet, setPrintArea, wrappedLines, type SheetHeading } from '../xlsx-layout.js';
 
@@ -30,7 +30,7 @@ function addScoreSheet(workbook: ExcelJS.Workbook, result: AuditResult, lang: st
   const none = result.baseline ? [null, null] : [];
   // The verdict columns come after the baseline columns (left empty on criterion rows when there are).
   const signed = (row: ExcelJS.Row, change: number | null | undefined) => {
-    if (typeof change === 'number') row.getCell(7).numFmt = changeFormat(change);
+    if (typeof change === 'number') row.getCell(7).numFmt = signedFormatFor(changeFormat(change), change);
   };
   const verdicts = new Map(result.evidence?.checks.map((x) => [x.criterion, x]));
   for (const s of result.sections) {
