@@ -37,17 +37,30 @@ function addScoreSheet(workbook: ExcelJS.Workbook, result: AuditResult, lang: st
     for (const c of s.criteria) {
       const v = verdicts.get(c.id);
       const row = sheet.addRow([s.title, c.title ?? c.id, answerText(result, c.id, c.answer, lang), c.points, c.max, ...none, ...(v ? [verdictText(v, lang), v.text] : [])]);
-      if (v) row.getCell(sheet.columns.length).alignment = { wrapText: true, vertical: 'top' };
+      // Every cell at the top, as on the Recommendations sheet: bottom-aligned beside a sentence wrapped
+      // from the top, a criterion read as the row under the sentence it belongs to (a tester).
+      row.alignment = { vertical: 'top' };
+      if (v) {
+        // The verdict indented off the right-aligned maximum beside it: «2подтверждено» at print size.
+        row.getCell(sheet.columns.length - 1).alignment = { vertical: 'top', indent: 1 };
+        row.getCell(sheet.columns.length).alignment = { wrapText: true, vertical: 'top' };
+      }
     }
     const b = before.get(s.id);
     const row = sheet.addRow([s.title, L.total, '', s.score, s.max, ...(result.baseline ? [b?.before ?? null, b?.change ?? null] : [])]);
     row.font = { bold: true };
+    row.alignment = { vertical: 'top' };
     signed(row, b?.change);
   }
   const total = sheet.addRow([L.total, '', '', result.total, result.max, ...(result.baseline ? [result.baseline.total, result.baseline.change] : [])]);
   total.font = { bold: true };
   signed(total, result.baseline?.change);
-  if (result.evidence) sheet.addRow([L.evidenceTotal, '', '', result.evidence.total, result.max, ...none, result.evidence.band.title]).font = { bold: true };
+  if (result.evidence) {
+    const checked = sheet.addRow([L.evidenceTotal, '', '', result.evidence.total, result.max, ...none, result.evidence.band.title]);
+    checked.font = { bold: true };
+    checked.alignment = { vertical: 'top' };
+    checked.getCell(sheet.columns.length - 1).alignment = { vertical: 'top', indent: 1 };
+  }
   sheet.addRow([]);
   // Each band with its score, as the terminal writes them: «Уровень: Лидер (7 / 10)», «Было (01.01.2025): … (2 / 10)»,
   // the earlier one out of its own maximum (the «Было» column's total is a bare number).

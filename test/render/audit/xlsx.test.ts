@@ -143,3 +143,22 @@ describe('the audit sheets in print', () => {
     expect(audit.getRow(audit.rowCount).getCell(1).value).toBe('Что это значит');
   });
 });
+
+// A tester: in print, a criterion sat on the bottom line of its row and its wrapped evidence sentence
+// started at the top, so the sentence read as the row above's; «2подтверждено» touched across columns.
+describe('the Audit sheet with evidence', () => {
+  it('top-aligns every cell of a criterion row and indents the verdict off the maximum beside it', async () => {
+    for (const lang of ['ru', 'en']) {
+      const t = table((await workbook(auditResult(), lang)).getWorksheet(lang === 'ru' ? 'Аудит' : 'Audit')!);
+      const verdict = t.col(lang === 'ru' ? 'Проверка по выгрузкам' : 'Checked against the exports');
+      const sentence = t.col(lang === 'ru' ? 'Что показали выгрузки' : 'What the exports show');
+      const checked = t.rows.filter((r) => typeof r.getCell(sentence).value === 'string' && r.getCell(sentence).value !== '');
+      expect(checked.length).toBeGreaterThan(0);
+      for (const row of checked) {
+        for (let c = 1; c <= sentence; c++) expect(row.getCell(c).alignment?.vertical, `${lang} row ${row.number} col ${c}`).toBe('top');
+        expect(row.getCell(verdict).alignment?.indent).toBeGreaterThanOrEqual(1);
+        expect(row.getCell(sentence).alignment?.wrapText).toBe(true);
+      }
+    }
+  });
+});
