@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { tr } from '../core/i18n.js';
 import { buildCharts, type ChartInputs } from './charts/build.js';
 import { rasteriseSvg, renderChartSvg } from './charts/svg.js';
+import { setPageFooter } from './xlsx-layout.js';
 
 /** Pixels of a chart's picture on the sheet, and of the PNG behind it (twice as sharp, for zoom and print). */
 const SHOWN_WIDTH = 640;
@@ -21,15 +22,16 @@ function svgSize(svg: string): { width: number; height: number } {
 /**
  * Adds a Charts sheet: the report's charts (the same Vega SVGs as the HTML), rasterised to PNG, each
  * under its title, so a workbook opened in Excel or LibreOffice shows them too. Nothing when the
- * inputs allow no chart.
+ * inputs allow no chart. Its printed pages have the footer of every other sheet: «Графики — <company>  Стр. N из M».
  */
-export async function addChartsSheet(workbook: ExcelJS.Workbook, inputs: ChartInputs, lang: string): Promise<void> {
+export async function addChartsSheet(workbook: ExcelJS.Workbook, inputs: ChartInputs, lang: string, company?: string): Promise<void> {
   const charts = buildCharts(inputs, lang);
   if (charts.length === 0) return;
   const sheet = workbook.addWorksheet(tr(lang, 'Графики', 'Charts'), { views: [{ showGridLines: false }] });
   sheet.columns = [{ width: 100 }];
   // Printed on A4 portrait, one picture wide; a picture that would not fit on the page starts the next.
   sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  setPageFooter(sheet, { title: tr(lang, 'Графики', 'Charts'), company, lang });
   let row = 1;
   let used = 0;
   for (const chart of charts) {

@@ -48,6 +48,29 @@ export function metricFormat(format: MetricFormat, lang: string): string {
   }
 }
 
+/** A number format's sections ("pos;neg;zero"), split outside its quoted literals. */
+function formatSections(format: string): string[] {
+  return format.match(/(?:"[^"]*"|[^;"])+/g) ?? [format];
+}
+
+/**
+ * The format a signed change's cell takes for its value: a value that rounds to zero at the format's
+ * precision is shown as the zero section alone, unsigned («0,0%»), as the terminal, Markdown and HTML
+ * write it. Excel chooses the section by the value, not by what it shows: under `+0.0%;−0.0%;0.0%`
+ * a change of −0,000228 printed «−0,0%». The cell keeps its number; only the format changes.
+ */
+export function signedFormatFor(format: string, value: number | null | undefined): string {
+  const sections = formatSections(format);
+  // An exact zero takes the zero section already.
+  if (sections.length < 3 || typeof value !== 'number' || !Number.isFinite(value) || value === 0) return format;
+  const first = sections[0]!.replace(/"[^"]*"/g, '');
+  const decimals = /\.([0#]+)/.exec(first)?.[1]?.length ?? 0;
+  const shown = Math.abs(value) * (first.includes('%') ? 100 : 1);
+  if (Number(shown.toFixed(decimals)) !== 0) return format;
+  const zero = sections[2]!;
+  return `${zero};${zero};${zero}`;
+}
+
 /** Sets fixed document properties; `now` comes from the caller so the workbook is deterministic. */
 export function setDocumentProperties(workbook: ExcelJS.Workbook, title: string, now: Date): void {
   workbook.creator = 'crm-audit';

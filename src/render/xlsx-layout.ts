@@ -47,8 +47,11 @@ function headingRows(h: SheetHeading): Array<{ values: unknown[]; formats?: Reco
   return rows;
 }
 
+/** What a page footer names: the sheet's title and the company. */
+export type FooterHeading = Pick<SheetHeading, 'title' | 'company' | 'lang'>;
+
 /** A page footer: the sheet's title (and company) at the left, «Стр. 2 из 5» / "Page 2 of 5" at the right. */
-function pageFooter(h: SheetHeading): string {
+function pageFooter(h: FooterHeading): string {
   // An ampersand starts a footer code: written as && it is printed as itself.
   const text = `${h.title}${h.company ? ` — ${h.company}` : ''}`.replace(/&/g, '&&');
   return `&L${text}&R${tr(h.lang, 'Стр. &P из &N', 'Page &P of &N')}`;
@@ -114,8 +117,13 @@ export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | nu
   };
   // Every printed page says whose report it is and which page of how many: the heading rows print
   // on the first page only, and a wide table's later pages show only the key column of the title.
-  if (heading) sheet.headerFooter = { ...sheet.headerFooter, oddFooter: pageFooter(heading) };
+  if (heading) setPageFooter(sheet, heading);
   return n;
+}
+
+/** Puts the page footer every printed sheet has (finishSheet's tables, the Summary, the Charts): «<title> — <company>  Стр. N из M». */
+export function setPageFooter(sheet: ExcelJS.Worksheet, heading: FooterHeading): void {
+  sheet.headerFooter = { ...sheet.headerFooter, oddFooter: pageFooter(heading) };
 }
 
 /** A column's letters: 1 → A, 27 → AA. */
@@ -134,11 +142,15 @@ export function setPrintArea(sheet: ExcelJS.Worksheet): void {
   sheet.pageSetup.printArea = `A$1:${columnLetters(Math.max(1, sheet.columnCount))}$${Math.max(1, sheet.rowCount)}`;
 }
 
-/** Lays out a sheet that is not one table (the Summary): widths, heights and print setup only. */
-export function finishFreeSheet(sheet: ExcelJS.Worksheet): void {
+/**
+ * Lays out a sheet that is not one table (the Summary): widths, heights, print setup and the page
+ * footer every other sheet has (the Summary's first printed page had no page number).
+ */
+export function finishFreeSheet(sheet: ExcelJS.Worksheet, footer: FooterHeading): void {
   fitColumns(sheet, 0, new Set());
   fitRowHeights(sheet, 0, new Set());
   sheet.pageSetup = { ...sheet.pageSetup, paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  setPageFooter(sheet, footer);
 }
 
 /** Column-width units a landscape A4 page prints at about 70 % or larger. */

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderAuditXlsx } from '../../src/render/audit/xlsx.js';
 import { renderKpiXlsx } from '../../src/render/kpi/xlsx.js';
 import { auditResult, kpiResult } from '../helpers/results.js';
-import { cellText, EXCEL_CELL_CHARS, workbookToBuffer, xmlText } from '../../src/render/xlsx-common.js';
+import { cellText, EXCEL_CELL_CHARS, signedFormatFor, workbookToBuffer, xmlText } from '../../src/render/xlsx-common.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -53,5 +53,31 @@ describe('text cells as Excel can hold them', () => {
     const value = back.getWorksheet('Причины')!.getRow(1).getCell(2).value as string;
     expect(value).toHaveLength(EXCEL_CELL_CHARS);
     expect(value.endsWith('…')).toBe(true);
+  });
+});
+
+// A tester: a change of −0,000228 printed «−0,0%» in the workbook where HTML and Markdown print «0,0%»:
+// Excel picks the section by the value, not by what it shows.
+describe('the format of a signed change', () => {
+  const relative = '+0.0%;"\u2212"0.0%;0.0%';
+  const pp = '+0.0" п. п.";"\u2212"0.0" п. п.";0.0" п. п."';
+  it('is the zero section alone for a value that rounds to zero at the shown precision, of either sign', () => {
+    expect(signedFormatFor(relative, -0.000228)).toBe('0.0%;0.0%;0.0%');
+    expect(signedFormatFor(relative, 0.0004)).toBe('0.0%;0.0%;0.0%');
+    expect(signedFormatFor(pp, -0.04)).toBe('0.0" п. п.";0.0" п. п.";0.0" п. п."');
+    expect(signedFormatFor('+0;"\u2212"0;0', -0.4)).toBe('0;0;0');
+    // A literal with a semicolon in it is not a section break.
+    expect(signedFormatFor('+0.0%" (a;b)";"\u2212"0.0%" (a;b)";0.0%" (a;b)"', -0.0001)).toBe('0.0%" (a;b)";0.0%" (a;b)";0.0%" (a;b)"');
+  });
+  it('stays signed for a value that shows a digit, and for an exact zero, none or a format without a zero section', () => {
+    expect(signedFormatFor(relative, -0.0005)).toBe(relative); // −0,05 % shows «−0,1%»
+    expect(signedFormatFor(relative, -0.00049)).toBe('0.0%;0.0%;0.0%');
+    expect(signedFormatFor(relative, 0.125)).toBe(relative);
+    // Optional decimals count as shown ones: «+0,0#%» shows −0,0001 as «−0,01%».
+    expect(signedFormatFor('+0.0#%;"\u2212"0.0#%;0.0#%', -0.0001)).toBe('+0.0#%;"\u2212"0.0#%;0.0#%');
+    expect(signedFormatFor('+0.0#%;"\u2212"0.0#%;0.0#%', -0.00004)).toBe('0.0#%;0.0#%;0.0#%');
+    expect(signedFormatFor(relative, null)).toBe(relative);
+    expect(signedFormatFor(relative, 0)).toBe(relative);
+    expect(signedFormatFor('0.0%', -0.0001)).toBe('0.0%');
   });
 });

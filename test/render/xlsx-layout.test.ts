@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { renderAuditXlsx } from '../../src/render/audit/xlsx.js';
 import { renderCompareXlsx } from '../../src/render/compare/xlsx.js';
 import { renderKpiXlsx } from '../../src/render/kpi/xlsx.js';
+import { renderReportXlsx } from '../../src/render/report/xlsx.js';
+import type { ReportResult } from '../../src/core/report.js';
 import { auditResult, compareResult, kpiResult } from '../helpers/results.js';
 
 const now = new Date('2026-01-15T10:00:00Z');
@@ -62,6 +64,18 @@ describe('printed pages say whose report and which page', () => {
       const managers = book.find((ws) => ws.name === (lang === 'ru' ? 'Менеджеры' : 'Managers'))!;
       expect(managers.headerFooter.oddFooter).toBe(lang === 'ru' ? '&LПоказатели продаж по менеджерам — R&&D «Ромашка»&RСтр. &P из &N' : '&LSales KPIs per manager — R&&D «Ромашка»&RPage &P of &N');
       for (const ws of book.filter((w) => w.pageSetup.printTitlesRow)) expect(ws.headerFooter.oddFooter, ws.name).toMatch(/&P .+ &N$/);
+    }
+  });
+
+  // A tester: the report workbook's «Сводка» (its first printed page) and «Графики» had no footer, every other sheet one.
+  it('the report workbook: every sheet, the Summary and the Charts too', async () => {
+    for (const lang of ['ru', 'en']) {
+      const r: ReportResult = { schemaVersion: 1, generatedAt: '2026-01-15T10:00:00.000Z', lang, company: 'R&D «Ромашка»', audit: auditResult(), kpi: kpiResult(), compare: compareResult(), assertions: [], failed: { errors: 0, warnings: 0 } };
+      const book = await sheets(await renderReportXlsx(r));
+      expect(book.length).toBeGreaterThan(5);
+      for (const ws of book) expect(ws.headerFooter.oddFooter, ws.name).toMatch(lang === 'ru' ? /^&L.+&RСтр\. &P из &N$/ : /^&L.+&RPage &P of &N$/);
+      expect(book[0]!.headerFooter.oddFooter).toBe(lang === 'ru' ? '&LОтчёт crm-audit — R&&D «Ромашка»&RСтр. &P из &N' : '&Lcrm-audit report — R&&D «Ромашка»&RPage &P of &N');
+      expect(book.at(-1)!.headerFooter.oddFooter).toBe(lang === 'ru' ? '&LГрафики — R&&D «Ромашка»&RСтр. &P из &N' : '&LCharts — R&&D «Ромашка»&RPage &P of &N');
     }
   });
 });

@@ -11,9 +11,17 @@ export function formatNumber(n: number, lang: string, decimals = 1): string {
   return `${n < 0 ? '−' : ''}${grouped}${frac ? (lang === 'ru' ? ',' : '.') + frac : ''}`;
 }
 
-/** A share as a percentage with at most one decimal: `20,7%`, `46%`. */
+/**
+ * A share as a percentage with one decimal, as every table writes shares: `20,7%`, `80,0%`, `100,0%`
+ * (the decimal stayed off a round share: «80%» beside «31,6%»). A share that is not all of them is at
+ * most `99,9%` and one that is not none at least `0,1%`: 207 151 of 207 158 read «100%» beside the
+ * count that says seven have none.
+ */
 export function formatShare(x: number, lang: string): string {
-  return `${formatNumber(x * 100, lang, 1)}%`;
+  const tenths = Math.round(x * 1000);
+  const shown = x > 0 && x < 1 ? Math.min(999, Math.max(1, tenths)) : tenths;
+  const [int, frac] = (shown / 10).toFixed(1).split('.');
+  return `${int}${lang === 'ru' ? ',' : '.'}${frac}%`;
 }
 
 type Share = (p: string, a: string, b: string) => string;
@@ -73,7 +81,9 @@ export function describeFact(lang: string, id: FactId, facts: EvidenceFacts, sid
     const [pos, neg] = share[lang === 'ru' ? 'ru' : 'en'];
     // A win rate reads as what it is; the other shares say the larger side, as a client would, or the side asked for.
     const positive = id === 'win_rate' || (side === undefined ? value >= 0.5 : side === 'done');
-    return positive ? pos(formatShare(value, lang), n(parts.num), n(parts.den)) : neg(formatShare(1 - value, lang), n(parts.den - parts.num), n(parts.den));
+    // Each side's share from its own count: 1 − value need not be exactly the other side's.
+    const of = (k: number) => (parts.den > 0 ? k / parts.den : value);
+    return positive ? pos(formatShare(of(parts.num), lang), n(parts.num), n(parts.den)) : neg(formatShare(of(parts.den - parts.num), lang), n(parts.den - parts.num), n(parts.den));
   }
   switch (id) {
     case 'closed_deals':

@@ -20,7 +20,9 @@ export function auditLabels(lang: string) {
     meaning: tr(lang, 'Что это значит', 'What it means'),
     recommendations: tr(lang, 'Рекомендации', 'Recommendations'),
     recommendation: tr(lang, 'Рекомендация', 'Recommendation'),
-    cost: tr(lang, 'Цена', 'Cost'),
+    // The basis of a recommendation's estimate, headed as the HTML report heads it: «Цена» beside
+    // «Стоимость в месяц, ₽» read as a second money column.
+    basis: tr(lang, 'Основание расчёта', 'Basis'),
     hoursPerMonth: tr(lang, 'Часов в месяц', 'Hours a month'),
     moneyPerMonth: tr(lang, 'Стоимость в месяц, ₽', 'Cost a month, RUB'),
     unanswered: tr(lang, 'Без ответа', 'Unanswered'),

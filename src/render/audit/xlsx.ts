@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AuditResult } from '../../core/audit/types.js';
-import { setDocumentProperties, styleHeader, workbookToBuffer } from '../xlsx-common.js';
+import { setDocumentProperties, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { answerText, auditLabels, baselineNote, baselineScore, beforeLabel, describeCost, outOf, shownRecommendations, verdictText } from './labels.js';
 import { finishSheet, setPrintArea, wrappedLines, type SheetHeading } from '../xlsx-layout.js';
 
@@ -30,24 +30,37 @@ function addScoreSheet(workbook: ExcelJS.Workbook, result: AuditResult, lang: st
   const none = result.baseline ? [null, null] : [];
   // The verdict columns come after the baseline columns (left empty on criterion rows when there are).
   const signed = (row: ExcelJS.Row, change: number | null | undefined) => {
-    if (typeof change === 'number') row.getCell(7).numFmt = changeFormat(change);
+    if (typeof change === 'number') row.getCell(7).numFmt = signedFormatFor(changeFormat(change), change);
   };
   const verdicts = new Map(result.evidence?.checks.map((x) => [x.criterion, x]));
   for (const s of result.sections) {
     for (const c of s.criteria) {
       const v = verdicts.get(c.id);
       const row = sheet.addRow([s.title, c.title ?? c.id, answerText(result, c.id, c.answer, lang), c.points, c.max, ...none, ...(v ? [verdictText(v, lang), v.text] : [])]);
-      if (v) row.getCell(sheet.columns.length).alignment = { wrapText: true, vertical: 'top' };
+      // Every cell at the top, as on the Recommendations sheet: bottom-aligned beside a sentence wrapped
+      // from the top, a criterion read as the row under the sentence it belongs to (a tester).
+      row.alignment = { vertical: 'top' };
+      if (v) {
+        // The verdict indented off the right-aligned maximum beside it: «2подтверждено» at print size.
+        row.getCell(sheet.columns.length - 1).alignment = { vertical: 'top', indent: 1 };
+        row.getCell(sheet.columns.length).alignment = { wrapText: true, vertical: 'top' };
+      }
     }
     const b = before.get(s.id);
     const row = sheet.addRow([s.title, L.total, '', s.score, s.max, ...(result.baseline ? [b?.before ?? null, b?.change ?? null] : [])]);
     row.font = { bold: true };
+    row.alignment = { vertical: 'top' };
     signed(row, b?.change);
   }
   const total = sheet.addRow([L.total, '', '', result.total, result.max, ...(result.baseline ? [result.baseline.total, result.baseline.change] : [])]);
   total.font = { bold: true };
   signed(total, result.baseline?.change);
-  if (result.evidence) sheet.addRow([L.evidenceTotal, '', '', result.evidence.total, result.max, ...none, result.evidence.band.title]).font = { bold: true };
+  if (result.evidence) {
+    const checked = sheet.addRow([L.evidenceTotal, '', '', result.evidence.total, result.max, ...none, result.evidence.band.title]);
+    checked.font = { bold: true };
+    checked.alignment = { vertical: 'top' };
+    checked.getCell(sheet.columns.length - 1).alignment = { vertical: 'top', indent: 1 };
+  }
   sheet.addRow([]);
   // Each band with its score, as the terminal writes them: «Уровень: Лидер (7 / 10)», «Было (01.01.2025): … (2 / 10)»,
   // the earlier one out of its own maximum (the «Было» column's total is a bare number).
@@ -90,7 +103,7 @@ function addRecommendationsSheet(workbook: ExcelJS.Workbook, result: AuditResult
     { header: L.recommendation, width: 80 },
     ...(hoursShown ? [{ header: L.hoursPerMonth, width: 12 }] : []),
     ...(money ? [{ header: L.moneyPerMonth, width: 14 }] : []),
-    { header: L.cost, width: 50 },
+    { header: L.basis, width: 50 },
   ];
   styleHeader(recs, recs.columns.length);
   for (const { rec: r, title } of shown) {

@@ -58,6 +58,20 @@ export function axisFormat(format: string): string {
   return format === 'ratio' ? '.0%' : format === 'money' ? ',.0f' : format === 'points' ? 'd' : ',.4~r';
 }
 
+/** Metric formats of whole numbers: an axis of deals or points ticks at 0, 1, 2…, never at 0,2. */
+const WHOLE = new Set(['count', 'points']);
+
+/**
+ * The value axis of a chart: its format, whole ticks for whole counts («0 0,2 0,4 … 4» deals were
+ * drawn for four leads), and a scale from 0 when every value is 0 (or there is none): the scale was
+ * [0, 0] and drew its one tick «0%» mid-axis, the labels floating there.
+ */
+export function valueAxis(format: string, values: number[]): { axis: Record<string, unknown>; scale?: Record<string, unknown> } {
+  const axis = { format: axisFormat(format), ...(WHOLE.has(format) ? { tickMinStep: 1 } : {}) };
+  const empty = values.every((v) => v === 0);
+  return empty ? { axis, scale: { domain: [0, 1] } } : { axis };
+}
+
 /** Horizontal bars, one per category, labelled with their text, with an optional reference line. */
 export function barSpec(lang: string, bars: Bar[], format: string, rule?: { value: number; label: string }): Record<string, unknown> {
   // Two or three bars still get room for their labels and the reference line's label above them.
@@ -66,7 +80,7 @@ export function barSpec(lang: string, bars: Bar[], format: string, rule?: { valu
   // would sit on the bar (ROMI −100 %) or on the category names.
   const values = bars.map((b) => ({ ...b, at: Math.max(b.value, 0), color: TONES[b.tone ?? 'base'], hover: `${b.label}: ${b.text}` }));
   const y = { field: 'label', type: 'nominal', sort: bars.map((b) => b.label), title: null, axis: { grid: false } };
-  const x = { field: 'value', type: 'quantitative', title: null, axis: { format: axisFormat(format) } };
+  const x = { field: 'value', type: 'quantitative', title: null, ...valueAxis(format, [...bars.map((b) => b.value), ...(rule ? [rule.value] : [])]) };
   const layer: Array<Record<string, unknown>> = [
     { mark: { type: 'bar', height: 16 }, encoding: { y, x, color: { field: 'color', type: 'nominal', scale: null }, description: { field: 'hover' } } },
     { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#263238', aria: false }, encoding: { y, x: { ...x, field: 'at' }, text: { field: 'text' } } },
@@ -84,13 +98,15 @@ export function barSpec(lang: string, bars: Bar[], format: string, rule?: { valu
 export function pairedBarSpec(lang: string, rows: Array<{ label: string; series: string; value: number; text: string; color: string }>, format: string): Record<string, unknown> {
   const categories = new Set(rows.map((r) => r.label)).size;
   const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { grid: false } };
-  const x = { field: 'value', type: 'quantitative', title: null, axis: { format: axisFormat(format), ...(format === 'points' ? { tickMinStep: 1 } : {}) } };
+  const x = { field: 'value', type: 'quantitative', title: null, ...valueAxis(format, rows.map((r) => r.value)) };
   const series = [...new Map(rows.map((r) => [r.series, r.color])).entries()];
   const color = { field: 'series', type: 'nominal', sort: null, scale: { domain: series.map((s) => s[0]), range: series.map((s) => s[1]) } };
   const yOffset = { field: 'series', type: 'nominal', sort: null };
   return {
-    // 14 px a bar and 12 between categories: 40 a category with two series, more with a third (a re-audit's earlier score).
-    ...frame(lang, 640, Math.max(80, categories * (series.length * 14 + 12) + 30)),
+    // 14 px a bar and 12 between categories: 40 a category with two series, more with a third (a re-audit's
+    // earlier score); then the axis and the legend. Without room for the legend (70 px with the axis and the padding) two
+    // managers of one series were squeezed into 19 px, their names overlapping.
+    ...frame(lang, 640, Math.max(80, categories * (series.length * 14 + 12) + 70)),
     data: { values: rows.map((r) => ({ ...r, hover: `${r.label} — ${r.series}: ${r.text}` })) },
     layer: [
       { mark: { type: 'bar', height: 14 }, encoding: { y, x, color, yOffset, description: { field: 'hover' } } },
@@ -126,7 +142,7 @@ export function monthLineSpec(lang: string, points: Array<{ month: string; serie
     mark: { type: 'line', point: true, strokeWidth: 2 },
     encoding: {
       x: { field: 'month', type: 'ordinal', sort: months, title: null, axis: { labelAngle: months.length > 8 ? -45 : 0 } },
-      y: { field: 'value', type: 'quantitative', title: null, axis: { format: axisFormat(format) } },
+      y: { field: 'value', type: 'quantitative', title: null, ...valueAxis(format, points.map((p) => p.value)) },
       color: { field: 'series', type: 'nominal', sort: null, scale: { domain: series, range: series.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]) } },
       description: { field: 'hover' },
     },

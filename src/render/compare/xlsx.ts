@@ -4,7 +4,7 @@ import type { CompareResult, CompareRow } from '../../core/compare.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
 import { tr } from '../../core/i18n.js';
-import { FORMATS, metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
+import { FORMATS, metricFormat, setDocumentProperties, setText, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { compareLabels, gainLabel, ROW_INFO } from './text.js';
 import { ppUnit } from '../format.js';
 
@@ -80,8 +80,9 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     const change = row.change === null ? null : info.format === 'ratio' ? row.change * 100 : row.change;
     const r = sheet.addRow([info[lang === 'ru' ? 'ru' : 'en'], row.before, row.after, change, row.change_pct, `${arrow} ${word}`.trim(), row.target, row.met === null ? (row.target === null ? '' : '—') : row.met ? L.yes : L.no]);
     for (const col of [2, 3]) r.getCell(col).numFmt = metricFormat(info.format, lang);
-    r.getCell(4).numFmt = changeFormat(info.format, lang);
-    r.getCell(5).numFmt = RELATIVE_FORMAT;
+    // A change that rounds to zero as shown reads «0,0%», unsigned, as in the other formats (not «−0,0%»).
+    r.getCell(4).numFmt = signedFormatFor(changeFormat(info.format, lang), change);
+    r.getCell(5).numFmt = signedFormatFor(RELATIVE_FORMAT, row.change_pct);
     // A target as written (+12,5%, −6,1%), never rounded to whole percents beside the change it is judged on.
     r.getCell(7).numFmt = TARGET_FORMAT;
     for (const col of [4, 5, 6]) paint(r.getCell(col), verdict);

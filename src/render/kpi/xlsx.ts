@@ -126,6 +126,6 @@ export async function renderKpiXlsx(result: KpiResult, opts: { lang: string; now
   setDocumentProperties(workbook, `${kpiLabels(opts.lang).title} (${periodText(result, opts.lang)})`, opts.now);
   if (opts.company) workbook.company = opts.company;
   addKpiSheets(workbook, result, opts.lang, { company: opts.company, date: opts.now });
-  await addChartsSheet(workbook, { kpi: result }, opts.lang);
+  await addChartsSheet(workbook, { kpi: result }, opts.lang, opts.company);
   return workbookToBuffer(workbook);
 }

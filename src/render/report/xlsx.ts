@@ -3,7 +3,7 @@ import type { ReportResult } from '../../core/report.js';
 import { addAuditSheets } from '../audit/xlsx.js';
 import { addCompareSheets, changeFormat, RELATIVE_FORMAT, TARGET_FORMAT } from '../compare/xlsx.js';
 import { addKpiSheets } from '../kpi/xlsx.js';
-import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
+import { metricFormat, setDocumentProperties, setText, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { addChartsSheet } from '../xlsx-charts.js';
 import { auditBefore, headlineDef, headlineRows, reportLabels } from './summary.js';
 import { auditNames, describePath, failureParts, levelWord, type AuditNames } from './assertion-text.js';
@@ -29,11 +29,12 @@ function addPeriodRow(s: ExcelJS.Worksheet, label: string, from: string | null, 
 function numberCell(cell: ExcelJS.Cell, value: number, path: readonly string[], lang: string, names: AuditNames): void {
   const { kind } = describePath(path, lang, names);
   cell.value = kind === 'pp' ? value * 100 : value;
-  if (kind === 'pp') cell.numFmt = changeFormat('ratio', lang);
-  else if (path[0] === 'compare' && path[2] === 'change_pct') cell.numFmt = RELATIVE_FORMAT;
+  // A signed change that rounds to zero as shown is unsigned («0,0%»), as in the other formats.
+  if (kind === 'pp') cell.numFmt = signedFormatFor(changeFormat('ratio', lang), value * 100);
+  else if (path[0] === 'compare' && path[2] === 'change_pct') cell.numFmt = signedFormatFor(RELATIVE_FORMAT, value);
   else if (path[0] === 'compare' && path[2] === 'target') cell.numFmt = TARGET_FORMAT;
   else if (kind === 'points' || kind === 'bool' || kind === 'text' || kind === 'verdict') cell.numFmt = 'General';
-  else cell.numFmt = path[0] === 'delta' || path[2] === 'change' ? changeFormat(kind, lang) : metricFormat(kind, lang);
+  else cell.numFmt = path[0] === 'delta' || path[2] === 'change' ? signedFormatFor(changeFormat(kind, lang), value) : metricFormat(kind, lang);
 }
 
 /** The headline KPIs, with the change and target a comparison judges them on. */
@@ -54,7 +55,9 @@ function addHeadline(s: ExcelJS.Worksheet, r: ReportResult): void {
     const row = s.addRow([h.label, h.value, ...(judged ? [h.change] : []), h.target, h.met === null ? '' : h.met ? L.yes : L.no]);
     row.getCell(2).numFmt = metricFormat(headlineDef(h.key).format, r.lang);
     // A change of a rate a month beside a count says so in its format (the cell keeps its number).
-    if (judged) row.getCell(3).numFmt = h.changeOf ? RELATIVE_FORMAT.split(';').map((f) => `${f}" (${h.changeOf})"`).join(';') : RELATIVE_FORMAT;
+    // A change that rounds to zero as shown is unsigned: «0,0% (лидов в месяц)», not «−0,0%» (HTML and Markdown say «0,0%»).
+    const relative = signedFormatFor(RELATIVE_FORMAT, h.change);
+    if (judged) row.getCell(3).numFmt = h.changeOf ? relative.split(';').map((f) => `${f}" (${h.changeOf})"`).join(';') : relative;
     row.getCell(t).numFmt = TARGET_FORMAT;
     if (h.met !== null) row.getCell(t + 1).font = { color: { argb: h.met ? 'FF006100' : 'FF9C0006' }, bold: true };
   }
@@ -123,13 +126,13 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
   addHeadline(s, r);
   addAssertions(s, r);
   s.views = [{ state: 'frozen', ySplit: 1 }];
-  finishFreeSheet(s);
+  finishFreeSheet(s, { title: L.title, company: r.company, lang: r.lang });
 
   const about = { company: r.company, date: new Date(r.generatedAt) };
   if (r.audit) addAuditSheets(workbook, r.audit, r.lang);
   if (r.kpi) addKpiSheets(workbook, r.kpi, r.lang, about);
   if (r.compare) addCompareSheets(workbook, r.compare, r.lang, about);
-  await addChartsSheet(workbook, r, r.lang);
+  await addChartsSheet(workbook, r, r.lang, r.company);
   for (const sheet of workbook.worksheets) if (sheet !== s && !sheet.views?.length) styleHeader(sheet, sheet.columnCount);
   return workbookToBuffer(workbook);
 }

@@ -108,7 +108,7 @@ describe('interactive audit (mocked prompts)', () => {
     expect(script).toHaveLength(0);
     expect(vi.mocked(prompts.askConfirm).mock.calls.map((c) => c[1])).not.toContainEqual(expect.stringContaining('Проверить ответы'));
     // answers: erp.payments is "yes" (the sixth), and 10% of won deals have a payment.
-    expect(result.evidence!.checks.find((c) => c.criterion === 'erp.payments')).toMatchObject({ verdict: 'contradicted', text: 'Вы ответили «да», но по 90% выигранных сделок (36 из 40) нет ни одной оплаты.' });
+    expect(result.evidence!.checks.find((c) => c.criterion === 'erp.payments')).toMatchObject({ verdict: 'contradicted', text: 'Вы ответили «да», но по 90,0% выигранных сделок (36 из 40) нет ни одной оплаты.' });
     expect(out()).toContain('Итог с учётом выгрузок');
   });
 

@@ -35,9 +35,9 @@ describe('verdicts on the built-in checks', () => {
     const worse = facts({ won_deals: 682, won_with_activity_share: [314, 682], touches_per_won: 1 });
     const r = judge(question('journal.interactions'), 'yes', worse, 'ru');
     expect(r.verdict).toBe('contradicted');
-    expect(r.text).toBe('Вы ответили «да», но у 54% выигранных сделок (368 из 682) нет ни одного контакта в CRM.');
+    expect(r.text).toBe('Вы ответили «да», но у 54,0% выигранных сделок (368 из 682) нет ни одного контакта в CRM.');
     expect(r.facts).toEqual([{ id: 'won_with_activity_share', value: 314 / 682, op: '<', threshold: 0.5 }]);
-    expect(judge(question('journal.interactions'), 'no', worse, 'en').text).toBe('You said "no", and the exports confirm it: 54% of won deals (368 of 682) have no logged contact.');
+    expect(judge(question('journal.interactions'), 'no', worse, 'en').text).toBe('You said "no", and the exports confirm it: 54.0% of won deals (368 of 682) have no logged contact.');
   });
 
   it('holds thresholds at their edges: >= includes, < excludes', () => {
@@ -77,16 +77,16 @@ describe('verdicts on the built-in checks', () => {
     const lead = (won: number, closed = 100) => facts({ closed_deals: closed, win_rate: [won, closed] }, { lost_with_reason_share: 'deals.loss_reason' });
     const high = judge(question('lead.concept'), 'yes', lead(90), 'ru');
     // A tester: «выиграно 88,1% закрытых сделок» alone did not say why it contradicts the "yes"; the sentence says why (spec/evidence.md).
-    expect(high).toMatchObject({ verdict: 'contradicted', text: 'Вы ответили «да», но выиграно 90% закрытых сделок (90 из 100), то есть почти ни одна сделка не проигрывается: так бывает, когда обращение заносят в CRM, только когда в сделке уже уверены, а остальные обращения в CRM не попадают и лидами не учитываются.', facts: [{ id: 'win_rate', value: 0.9, op: '>', threshold: 0.85 }] });
-    expect(judge(question('lead.concept'), 'yes', lead(90), 'en').text).toBe('You said "yes", but 90% of closed deals are won (90 of 100), so almost no deal is lost: that happens when a request is entered in the CRM only once the sale is nearly certain, and the other requests never reach it as leads.');
-    expect(judge(question('lead.concept'), 'no', lead(90), 'en')).toMatchObject({ verdict: 'confirmed', text: 'You said "no", and the exports confirm it: 90% of closed deals are won (90 of 100), so almost no deal is lost: that happens when a request is entered in the CRM only once the sale is nearly certain, and the other requests never reach it as leads.' });
+    expect(high).toMatchObject({ verdict: 'contradicted', text: 'Вы ответили «да», но выиграно 90,0% закрытых сделок (90 из 100), то есть почти ни одна сделка не проигрывается: так бывает, когда обращение заносят в CRM, только когда в сделке уже уверены, а остальные обращения в CRM не попадают и лидами не учитываются.', facts: [{ id: 'win_rate', value: 0.9, op: '>', threshold: 0.85 }] });
+    expect(judge(question('lead.concept'), 'yes', lead(90), 'en').text).toBe('You said "yes", but 90.0% of closed deals are won (90 of 100), so almost no deal is lost: that happens when a request is entered in the CRM only once the sale is nearly certain, and the other requests never reach it as leads.');
+    expect(judge(question('lead.concept'), 'no', lead(90), 'en')).toMatchObject({ verdict: 'confirmed', text: 'You said "no", and the exports confirm it: 90.0% of closed deals are won (90 of 100), so almost no deal is lost: that happens when a request is entered in the CRM only once the sale is nearly certain, and the other requests never reach it as leads.' });
     // The minimum sample still holds: 29 closed deals say nothing either way.
     expect(judge(question('lead.concept'), 'yes', lead(29, 29), 'ru')).toMatchObject({ verdict: 'inconclusive', text: 'Данных для вывода мало: 29 закрытых сделок, нужно не меньше 30.' });
     const low = judge(question('lead.concept'), 'yes', lead(62), 'ru');
     expect(low.verdict).toBe('no-data');
     expect(low.facts).toEqual([{ id: 'lost_with_reason_share', value: null, op: '>=', threshold: 0.5 }, { id: 'lost_with_reason_share', value: null, op: '<', threshold: 0.5 }]);
-    expect(low.text).toBe('Выиграно 62% закрытых сделок (62 из 100), а одного этого для вывода мало: нужна колонка причины отказа в выгрузке сделок (если она есть под другим заголовком, укажите его в файле --map: deals.columns.loss_reason).');
-    expect(judge(question('lead.concept'), 'no', lead(85), 'en').text).toBe('85% of closed deals are won (85 of 100), which alone does not settle it: it needs a loss-reason column in the deals export (if it is there under another header, name it in a --map file: deals.columns.loss_reason).');
+    expect(low.text).toBe('Выиграно 62,0% закрытых сделок (62 из 100), а одного этого для вывода мало: нужна колонка причины отказа в выгрузке сделок (если она есть под другим заголовком, укажите его в файле --map: deals.columns.loss_reason).');
+    expect(judge(question('lead.concept'), 'no', lead(85), 'en').text).toBe('85.0% of closed deals are won (85 of 100), which alone does not settle it: it needs a loss-reason column in the deals export (if it is there under another header, name it in a --map file: deals.columns.loss_reason).');
   });
 
   it('telephony: no calls at all says "no" even below the sample; calls per won deal scale the threshold', () => {
@@ -161,7 +161,7 @@ describe('verdicts on the built-in checks', () => {
     // 60 calls, all linked: the "1 call per won deal" check has no won deals to scale by, so it is no-data, not 60 >= 0.
     const t = judge(question('telephony.integrated'), 'yes', unknown, 'en');
     expect(t.verdict).toBe('no-data');
-    expect(t.text).toBe('60 calls; 100% of calls (60 of 60) are linked to a deal, which alone does not settle it: it needs a status or stage column in the deals export (if it is there under another header, name it in a --map file: deals.columns.status).');
+    expect(t.text).toBe('60 calls; 100.0% of calls (60 of 60) are linked to a deal, which alone does not settle it: it needs a status or stage column in the deals export (if it is there under another header, name it in a --map file: deals.columns.status).');
   });
 
   it('erp.catalog leaves the product check out when there is no product column', () => {
@@ -189,7 +189,7 @@ describe('the evidence-checked total', () => {
     // lead.concept (2) and journal.interactions (1) are contradicted yes answers; contradicted "no"s add nothing.
     expect(e.total).toBe(4);
     expect(e.band.id).toBe('ahead-of-most');
-    expect(e.checks.find((c) => c.criterion === 'erp.catalog')!.text).toBe('Вы ответили «нет», но выгрузки говорят, что вы это делаете: у 100% выигранных сделок (40 из 40) сумма больше нуля.');
+    expect(e.checks.find((c) => c.criterion === 'erp.catalog')!.text).toBe('Вы ответили «нет», но выгрузки говорят, что вы это делаете: у 100,0% выигранных сделок (40 из 40) сумма больше нуля.');
     expect(Object.keys(e)).toEqual(['facts', 'checks', 'total', 'band', 'recommendations']);
   });
 
@@ -200,8 +200,8 @@ describe('the evidence-checked total', () => {
     const check = checkEvidence(q, result, f, 'ru').checks.find((c) => c.criterion === 'erp.catalog')!;
     expect(check.verdict).toBe('contradicted');
     // 15 of 30 have an amount: said as the 50% that have none, not as «у 50% … сумма больше нуля».
-    expect(check.text).toBe('Вы ответили «да», но у 50% выигранных сделок (15 из 30) сумма не указана или равна нулю.');
-    expect(checkEvidence(q, result, f, 'en').checks.find((c) => c.criterion === 'erp.catalog')!.text).toBe('You said "yes", but 50% of won deals (15 of 30) have no amount or a zero one.');
+    expect(check.text).toBe('Вы ответили «да», но у 50,0% выигранных сделок (15 из 30) сумма не указана или равна нулю.');
+    expect(checkEvidence(q, result, f, 'en').checks.find((c) => c.criterion === 'erp.catalog')!.text).toBe('You said "yes", but 50.0% of won deals (15 of 30) have no amount or a zero one.');
   });
 
   it('recommends what a contradicted "yes" leaves undone, with its hours and money, and nothing for a contradicted "no"', () => {
@@ -249,8 +249,8 @@ describe('a custom questionnaire with its own checks', () => {
   it('checks the answers by its own rules', () => {
     const result = scoreAudit(custom, new Map([['marketing.sources', 'yes']]), { lang: 'en', now });
     const e = (share: [number, number]) => checkEvidence(custom, result, facts({ won_deals: 5, source_share: share }), 'en');
-    expect(e([9, 10])).toMatchObject({ total: 3, band: { id: 'high' }, checks: [{ verdict: 'confirmed', text: 'You said "yes", and the exports confirm it: 90% of deals (9 of 10) have a source.' }] });
-    expect(e([2, 10])).toMatchObject({ total: 0, band: { id: 'low' }, checks: [{ verdict: 'contradicted', text: 'You said "yes", but 80% of deals (8 of 10) have no source.' }] });
+    expect(e([9, 10])).toMatchObject({ total: 3, band: { id: 'high' }, checks: [{ verdict: 'confirmed', text: 'You said "yes", and the exports confirm it: 90.0% of deals (9 of 10) have a source.' }] });
+    expect(e([2, 10])).toMatchObject({ total: 0, band: { id: 'low' }, checks: [{ verdict: 'contradicted', text: 'You said "yes", but 80.0% of deals (8 of 10) have no source.' }] });
     expect(e([5, 10]).checks[0]!.verdict).toBe('inconclusive');
   });
 

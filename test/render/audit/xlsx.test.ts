@@ -35,10 +35,13 @@ describe('the Recommendations sheet', () => {
     expect(row.getCell(ru.col('Часов в месяц')).numFmt).toBe('#,##0" ч"');
     expect(row.getCell(ru.col('Стоимость в месяц, ₽')).value).toBe(31_500);
     expect(row.getCell(ru.col('Стоимость в месяц, ₽')).numFmt).toBe('#,##0" ₽"');
-    expect(row.getCell(ru.col('Цена')).value).toBe('30 мин в день; при 6 менеджерах — до 3 ч в день, 63 ч в месяц, около 31 500 ₽ в месяц');
+    expect(row.getCell(ru.col('Основание расчёта')).value).toBe('30 мин в день; при 6 менеджерах — до 3 ч в день, 63 ч в месяц, около 31 500 ₽ в месяц');
     const en = table((await workbook(auditResult(), 'en')).getWorksheet('Recommendations')!);
     expect(en.rows[0]!.getCell(en.col('Hours a month')).numFmt).toBe('#,##0" h"');
     expect(en.rows[0]!.getCell(en.col('Cost a month, RUB')).numFmt).toBe('"RUB "#,##0');
+    // The basis of the estimate is headed as the HTML report heads it, not «Цена» / "Cost" (a second money column to the eye).
+    expect(en.rows[0]!.getCell(en.col('Basis')).value).toMatch(/; with 6 managers that is up to 3 h a day/);
+    expect(() => ru.col('Цена')).toThrow();
   });
 
   // A tester: JSON had costPerMonth 83999.16 and the cell 83999: the sheet summed to other money than
@@ -71,7 +74,7 @@ describe('the Recommendations sheet', () => {
     // Without --managers no recommendation has hours: no empty column either.
     const none = table((await workbook({ ...base, recommendations: [{ ...rec, cost: { hoursPerManagerPerDay: 1, basis: '1 ч в день' } }] }, 'ru')).getWorksheet('Рекомендации')!);
     expect(() => none.col('Часов в месяц')).toThrow();
-    expect(none.rows[0]!.getCell(none.col('Цена')).value).toBe('1 ч в день');
+    expect(none.rows[0]!.getCell(none.col('Основание расчёта')).value).toBe('1 ч в день');
   });
 });
 
@@ -138,5 +141,24 @@ describe('the audit sheets in print', () => {
     // The Audit sheet's last row (what the band means) is printed too.
     const audit = wb.getWorksheet('Аудит')!;
     expect(audit.getRow(audit.rowCount).getCell(1).value).toBe('Что это значит');
+  });
+});
+
+// A tester: in print, a criterion sat on the bottom line of its row and its wrapped evidence sentence
+// started at the top, so the sentence read as the row above's; «2подтверждено» touched across columns.
+describe('the Audit sheet with evidence', () => {
+  it('top-aligns every cell of a criterion row and indents the verdict off the maximum beside it', async () => {
+    for (const lang of ['ru', 'en']) {
+      const t = table((await workbook(auditResult(), lang)).getWorksheet(lang === 'ru' ? 'Аудит' : 'Audit')!);
+      const verdict = t.col(lang === 'ru' ? 'Проверка по выгрузкам' : 'Checked against the exports');
+      const sentence = t.col(lang === 'ru' ? 'Что показали выгрузки' : 'What the exports show');
+      const checked = t.rows.filter((r) => typeof r.getCell(sentence).value === 'string' && r.getCell(sentence).value !== '');
+      expect(checked.length).toBeGreaterThan(0);
+      for (const row of checked) {
+        for (let c = 1; c <= sentence; c++) expect(row.getCell(c).alignment?.vertical, `${lang} row ${row.number} col ${c}`).toBe('top');
+        expect(row.getCell(verdict).alignment?.indent).toBeGreaterThanOrEqual(1);
+        expect(row.getCell(sentence).alignment?.wrapText).toBe(true);
+      }
+    }
   });
 });

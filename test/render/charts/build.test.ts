@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { beforeAfterChart, buildCharts, funnelChart, lossChart, managerCharts, paybackChart, paybackHorizon } from '../../../src/render/charts/build.js';
+import { beforeAfterChart, buildCharts, callsChart, funnelChart, lossChart, managerCharts, paybackChart, paybackHorizon } from '../../../src/render/charts/build.js';
+import { valueAxis } from '../../../src/render/charts/spec.js';
 import { renderChartSvg } from '../../../src/render/charts/svg.js';
 import { compareKpis, makePeriod } from '../../../src/core/compare.js';
 import { auditResult, compareResult, HOSTILE_NAME, kpiResult } from '../../helpers/results.js';
@@ -94,5 +95,54 @@ describe('chart specs: data in, marks out', () => {
     expect(svg).toContain('&lt;script&gt;');
     expect(svg).not.toContain(HOSTILE_NAME);
     expect(svg).toContain('<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co: 10.0%</title>');
+  });
+});
+
+/** The tick labels of a chart's value axis (the numeric ones of its axes), left to right, with their x. */
+function ticks(svg: string): Array<{ x: number; text: string }> {
+  const group = /<g class="mark-text role-axis-label"[^>]*>(.*?)<\/g>/g;
+  const out: Array<{ x: number; text: string }> = [];
+  for (const g of svg.matchAll(group)) {
+    for (const t of g[1]!.matchAll(/<text[^>]*transform="translate\(([-\d.]+),[-\d.]+\)"[^>]*>([^<]*)<\/text>/g)) {
+      if (/^[−\d\s\u00a0,.%]+$/.test(t[2]!)) out.push({ x: Number(t[1]), text: t[2]! });
+    }
+  }
+  return out;
+}
+
+// A tester: four leads drew an axis «0 0,2 0,4 … 4» deals, one lost deal «0 0,1 … 1»; a calls chart of
+// 0,0 % everywhere collapsed its rows and put its one tick «0%» mid-axis.
+describe('value axes on small numbers', () => {
+  it('tick whole counts at whole numbers; shares and decimals as before', () => {
+    expect(valueAxis('count', [4, 2, 1, 1]).axis).toMatchObject({ tickMinStep: 1 });
+    expect(valueAxis('points', [2, 1.5]).axis).toMatchObject({ tickMinStep: 1 });
+    expect(valueAxis('ratio', [0.5, 1]).axis).not.toHaveProperty('tickMinStep');
+    expect(valueAxis('decimal', [3, 8]).axis).not.toHaveProperty('tickMinStep');
+  });
+  it('start at 0 and run to 1 (100 % for a share) when every value is 0, else leave the scale to the data', () => {
+    expect(valueAxis('ratio', [0, 0]).scale).toEqual({ domain: [0, 1] });
+    expect(valueAxis('count', []).scale).toEqual({ domain: [0, 1] });
+    expect(valueAxis('ratio', [0, 0.001]).scale).toBeUndefined();
+  });
+
+  it('a funnel of four leads ticks 0 1 2 3 4, a single lost deal 0 1', async () => {
+    const k = kpiResult();
+    k.total = { ...k.total, leads: 4, won: 2, lost: 1, open: 1, loss_reasons: { 'не указана': 1 } };
+    expect(ticks(await renderChartSvg(funnelChart(k, 'ru')!, 'ru')).map((t) => t.text)).toEqual(['0', '1', '2', '3', '4']);
+    expect(ticks(await renderChartSvg(lossChart(k, 'ru')!, 'ru')).map((t) => t.text)).toEqual(['0', '1']);
+  });
+
+  it('calls of 0,0 % everywhere: the axis starts at 0 on the left and each row keeps its height', async () => {
+    const k = kpiResult();
+    k.managers = [{ ...k.managers[0]!, calls_missed: 0, missed_share: 0, callback_rate: null }];
+    k.total = { ...k.total, calls_missed: 0, missed_share: 0, callback_rate: null };
+    const chart = callsChart(k, 'ru')!;
+    const svg = await renderChartSvg(chart, 'ru');
+    const t = ticks(svg).filter((x) => x.text.endsWith('%') && !x.text.includes(','));
+    expect(t[0]).toEqual({ x: 0, text: '0%' });
+    expect(t.at(-1)!.text).toBe('100%');
+    // The plot (its background rect, «M0,0h<w>v<h>h-<w>Z») is at least 14 px a bar plus the gap, per category.
+    const plot = /class="background"[^>]*d="M0,0h[\d.]+v([\d.]+)h/.exec(svg)!;
+    expect(Number(plot[1])).toBeGreaterThanOrEqual(2 * 26);
   });
 });

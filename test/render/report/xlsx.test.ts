@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ReportResult } from '../../../src/core/report.js';
 import { renderReportXlsx } from '../../../src/render/report/xlsx.js';
-import { compareResult } from '../../helpers/results.js';
+import { compareResult, kpiResult } from '../../helpers/results.js';
 
 const failure = (assertion: string, level: 'error' | 'warn', subject: string, value: number) => ({
   assertion, op: '<=' as const, expected: 0, level, passed: false, failures: [{ subject, path: subject.split('.'), value }],
@@ -68,5 +68,28 @@ describe('the Summary\'s «Где» column', () => {
     expect(await where('en')).toEqual([
       [0.625, 'Department'], [0.5, 'Иванов Иван'], [0.78, 'Plan vs fact'], [4.2, 'Payback'], ['nothing to check (empty)', 'managers.*.won'], ['"contradicted"', 'Audit'], ['no data', 'Department'],
     ]);
+  });
+});
+
+// A tester: the leads' change of −0,000228 read «−0,0% (лидов в месяц)» on «Сводка» and «−0,0%» on «До-После»,
+// «0,0%» in HTML and Markdown. The cell keeps its number; its format shows the zero unsigned.
+describe('a change that rounds to zero', () => {
+  it('is shown unsigned on the Summary and the Before-After sheet, the cell still a number', async () => {
+    const compare = compareResult();
+    const leads = compare.rows.find((x) => x.metric.startsWith('leads'))!;
+    leads.change_pct = -0.000228;
+    const r: ReportResult = { schemaVersion: 1, generatedAt: '2026-01-15T10:00:00.000Z', lang: 'ru', kpi: kpiResult(), compare, assertions: [], failed: { errors: 0, warnings: 0 } };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await renderReportXlsx(r)) as unknown as ExcelJS.Buffer);
+    const summary = wb.getWorksheet('Сводка')!;
+    const row = summary.getRows(1, summary.rowCount)!.find((x) => x.getCell(1).value === 'Лиды')!;
+    expect(row.getCell(3).value).toBe(-0.000228);
+    expect(row.getCell(3).numFmt).toBe('0.0%" (лидов в месяц)";0.0%" (лидов в месяц)";0.0%" (лидов в месяц)"');
+    // Another change keeps its sign.
+    const conversion = summary.getRows(1, summary.rowCount)!.find((x) => x.getCell(1).value === 'Конверсия')!;
+    expect(conversion.getCell(3).numFmt).toBe('+0.0%;"−"0.0%;0.0%');
+    const ba = wb.getWorksheet('До-После')!;
+    const baRow = ba.getRows(1, ba.rowCount)!.find((x) => x.getCell(5).value === -0.000228)!;
+    expect(baRow.getCell(5).numFmt).toBe('0.0%;0.0%;0.0%');
   });
 });
