@@ -6,6 +6,7 @@ import { input, select } from '@inquirer/prompts';
 import { formatWhere, userErrorMessage } from '../core/errors.js';
 import { tr } from '../core/i18n.js';
 import { fsError } from '../io/read/files.js';
+import { hangUpIfTerminalClosed } from './dead-terminal.js';
 import { pastedPath } from './pasted-path.js';
 import { columnsOf, visible, wrapText } from './wrap.js';
 
@@ -21,6 +22,47 @@ export interface Choice {
   value: string;
   name: string;
   description?: string;
+}
+
+/**
+ * Thrown by a prompt whose terminal went away (an SSH session dropped, the window shut: the tty gives
+ * EOF, or EIO when the prompt library restores its mode): the run ends as a SIGHUP ends it (exit 129).
+ */
+export class TerminalGoneError extends Error {
+  override name = 'TerminalGoneError';
+  constructor() {
+    super('the terminal closed');
+  }
+}
+
+/** Inputs given a lasting 'error' listener: an EIO after the prompt settled must not crash the run either. */
+const guardedInputs = new WeakSet<NodeJS.ReadableStream>();
+
+/**
+ * Runs one prompt of the library on `io`: the terminal going away mid-question (EOF on the tty, then readline's close failing with `setRawMode
+ *   EIO`, thrown from readline's 'error' event: it crashed Node) ends the run as SIGHUP does, before
+ *   readline sees it (these listeners come first); an input that is no terminal rejects with
+ *   TerminalGoneError.
+ */
+export function guardPrompt<T>(io: PromptIO, ask: () => Promise<T>): Promise<T> {
+  const input = io.input;
+  if (!guardedInputs.has(input)) {
+    guardedInputs.add(input);
+    input.on('error', () => undefined);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const gone = () => {
+      if (!hangUpIfTerminalClosed(input)) reject(new TerminalGoneError());
+    };
+    input.on('end', gone);
+    input.on('error', gone);
+    ask()
+      .then(resolve, reject)
+      .finally(() => {
+        input.removeListener('end', gone);
+        input.removeListener('error', gone);
+      });
+  });
 }
 
 /** The key help under a list, in the run's language. */
@@ -52,7 +94,7 @@ export function layoutPrompt(message: string, width: number): { message: string;
 export function askSelect(io: PromptIO, message: string, choices: Choice[], defaultValue?: string): Promise<string> {
   const lang = io.lang ?? 'en';
   const l = layoutPrompt(message, columnsOf(io.output));
-  return select({ message: l.message, choices, default: defaultValue, pageSize: 10, theme: { style: { keysHelpTip: keysHelp(lang), answer: l.answer } } }, { input: io.input, output: io.output });
+  return guardPrompt(io, () => select({ message: l.message, choices, default: defaultValue, pageSize: 10, theme: { style: { keysHelpTip: keysHelp(lang), answer: l.answer } } }, { input: io.input, output: io.output }));
 }
 
 /**
@@ -62,7 +104,7 @@ export function askSelect(io: PromptIO, message: string, choices: Choice[], defa
  */
 export function askInput(io: PromptIO, message: string, defaultValue?: string, validate?: (value: string) => true | string, shown?: (value: string) => string): Promise<string> {
   const l = layoutPrompt(message, columnsOf(io.output));
-  return input(
+  return guardPrompt(io, () => input(
     {
       message: l.message,
       default: defaultValue,
@@ -71,7 +113,7 @@ export function askInput(io: PromptIO, message: string, defaultValue?: string, v
       theme: { validationFailureMode: 'clear', style: { answer: l.answer } },
     },
     { input: io.input, output: io.output },
-  );
+  ));
 }
 
 /** Files and folders of `cwd` that complete a typed path (folders end in "/"), hidden ones only when asked for. */
@@ -244,7 +286,7 @@ const pathPrompt = createPrompt<string, PathConfig>((config, done) => {
 export function askPath(io: PromptIO, message: string, cwd: string): Promise<string> {
   const lang = io.lang ?? 'en';
   const l = layoutPrompt(message, columnsOf(io.output));
-  return pathPrompt({ message: l.message, cwd, lang, answer: l.answer }, { input: io.input, output: io.output });
+  return guardPrompt(io, () => pathPrompt({ message: l.message, cwd, lang, answer: l.answer }, { input: io.input, output: io.output }));
 }
 
 const YES = /^(y|yes|д|да)$/i;
