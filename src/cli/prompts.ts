@@ -39,10 +39,15 @@ export class TerminalGoneError extends Error {
 const guardedInputs = new WeakSet<NodeJS.ReadableStream>();
 
 /**
- * Runs one prompt of the library on `io`: the terminal going away mid-question (EOF on the tty, then readline's close failing with `setRawMode
- *   EIO`, thrown from readline's 'error' event: it crashed Node) ends the run as SIGHUP does, before
- *   readline sees it (these listeners come first); an input that is no terminal rejects with
- *   TerminalGoneError.
+ * Runs one prompt of the library on `io`, and makes two things of the terminal what they are:
+ * - the terminal going away mid-question (EOF on the tty, then readline's close failing with
+ *   `setRawMode EIO`, thrown from readline's 'error' event: it crashed Node) ends the run as SIGHUP
+ *   does, before readline sees it (these listeners come first); an input that is no terminal rejects
+ *   with TerminalGoneError;
+ * - Ctrl+Z, then `fg`: readline stops the process itself and, on SIGCONT, pauses its input and leaves
+ *   it paused. With nothing else to wait for, the process then ended, which the library took for a
+ *   forced close (ExitPromptError: «Прервано», 130, the answers lost). The input is resumed after
+ *   readline's own SIGCONT handler has run, and the same question goes on.
  */
 export function guardPrompt<T>(io: PromptIO, ask: () => Promise<T>): Promise<T> {
   const input = io.input;
@@ -54,13 +59,16 @@ export function guardPrompt<T>(io: PromptIO, ask: () => Promise<T>): Promise<T> 
     const gone = () => {
       if (!hangUpIfTerminalClosed(input)) reject(new TerminalGoneError());
     };
+    const resumed = () => setImmediate(() => input.resume());
     input.on('end', gone);
     input.on('error', gone);
+    process.on('SIGCONT', resumed);
     ask()
       .then(resolve, reject)
       .finally(() => {
         input.removeListener('end', gone);
         input.removeListener('error', gone);
+        process.removeListener('SIGCONT', resumed);
       });
   });
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 
 const HANGUP = fileURLToPath(new URL('../helpers/pty-hangup.py', import.meta.url));
+const DRIVER = fileURLToPath(new URL('../helpers/pty-drive.py', import.meta.url));
+const CTRL_Z = '\u001a';
 
 /** Runs the audit on a pty, answers `steps`, then closes the terminal (pty-hangup.py). */
 function hangUp(steps: Array<[string, string]>, args: string[], cwd: string) {
@@ -47,5 +49,44 @@ describe('the terminal closes during the interactive audit', () => {
     expect(run.stderr).toContain('Interrupted; already written: r.json.');
     expect(readdirSync(dir)).toEqual(['r.json']);
     expect(JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8')).company).toBe('Acme');
+  });
+});
+
+// Ctrl+Z, then `fg`, ended the session as a Ctrl+C would (readline left its input paused after SIGCONT,
+// the process ran out of work, and the prompt library took that for a forced close): answers lost, 130.
+describe('Ctrl+Z and fg during the interactive audit', () => {
+  it('resumes the same question, and the session goes on to its end', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-tstp-'));
+    const env = { ...process.env, NO_COLOR: '1', TERM: 'xterm', PTY_COLS: '200' };
+    const audit = `${process.execPath} ${BIN} audit --lang en -o out.json`;
+    const steps: Array<[string, string]> = [
+      // A shell with job control, as the consultant's; its prompt is «RDY> » (its echo is not).
+      ['', "PS1='R''DY> '\r"],
+      ['RDY> ', `${audit}\r`],
+      ['Company', 'Acme\r'],
+      ['How many sales managers', '\r'],
+      ['Does the company work with leads', '\r'],
+      ['Is every interaction', CTRL_Z],
+      ['Stopped', 'fg\r'],
+      // bash echoes the job it brings back; the keys then go to the same question.
+      ['out.json', `\u001b[B\r`],
+      ...SEVEN_ANSWERS.slice(2),
+      ['Check the answers against', '\r'],
+      ['Save the answers', 'n\r'],
+      ['RDY> ', 'echo "rc=$?"\r'],
+      ['rc=', 'exit\r'],
+    ];
+    const res = spawnSync('python3', [DRIVER, JSON.stringify(steps), 'bash', '--norc', '--noprofile', '-i'], { cwd: dir, env, timeout: 60_000 });
+    const out = res.stdout.toString('utf8');
+    expect(out).not.toContain('[pty-drive] timed out');
+    expect(out).not.toContain('Interrupted');
+    expect(out).toContain('rc=0');
+    expect(existsSync(path.join(dir, 'out.json'))).toBe(true);
+    const result = JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8')) as { company: string; sections: Array<{ criteria: Array<{ id: string; answer: string }> }> };
+    expect(result.company).toBe('Acme');
+    // The question stopped at was answered after fg: «No» (↓ from «Yes»); the others «Yes».
+    const answers = Object.fromEntries(result.sections.flatMap((s) => s.criteria).map((c) => [c.id, c.answer]));
+    expect(answers['journal.interactions']).toBe('no');
+    expect(Object.values(answers).filter((a) => a === 'yes')).toHaveLength(6);
   });
 });
