@@ -1,5 +1,6 @@
 // The only importer of the prompt library. Tests mock this module whole.
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { createPrompt, isDownKey, isEnterKey, isTabKey, isUpKey, makeTheme, useKeypress, useMemo, usePagination, usePrefix, useState, type Status } from '@inquirer/core';
 import { input, select } from '@inquirer/prompts';
@@ -124,14 +125,18 @@ export function askInput(io: PromptIO, message: string, defaultValue?: string, v
   ));
 }
 
-/** Files and folders of `cwd` that complete a typed path (folders end in "/"), hidden ones only when asked for. */
-export function completePath(term: string, cwd: string): string[] {
+/**
+ * Files and folders of `cwd` that complete a typed path (folders end in "/"), hidden ones only when
+ * asked for; `~/…` lists the home folder's, and its completions keep the `~/`.
+ */
+export function completePath(term: string, cwd: string, home: string = homedir()): string[] {
   const slash = term.lastIndexOf('/');
   const dirPart = slash >= 0 ? term.slice(0, slash + 1) : '';
   const prefix = term.slice(slash + 1);
+  const folder = dirPart.startsWith('~/') ? home + dirPart.slice(1) : dirPart;
   let entries: Array<{ name: string; dir: boolean }>;
   try {
-    entries = readdirSync(path.resolve(cwd, dirPart || '.'), { withFileTypes: true }).map((e) => ({ name: e.name, dir: e.isDirectory() }));
+    entries = readdirSync(path.resolve(cwd, folder || '.'), { withFileTypes: true }).map((e) => ({ name: e.name, dir: e.isDirectory() }));
   } catch {
     return [];
   }
