@@ -147,14 +147,6 @@ export function completePath(term: string, cwd: string, home: string = homedir()
     .map((e) => `${dirPart}${e.name}${e.dir ? '/' : ''}`);
 }
 
-function isFile(file: string, cwd: string): boolean {
-  try {
-    return statSync(path.resolve(cwd, file)).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** What a path typed at a file prompt names: a file to read, a folder, or why it cannot be read. */
 export function checkReadable(file: string, cwd: string, lang: string): { kind: 'file' | 'folder' } | { problem: string } {
   const target = path.resolve(cwd, file);
@@ -170,16 +162,15 @@ export function checkReadable(file: string, cwd: string, lang: string): { kind: 
 }
 
 /**
- * The list under a file prompt for the line as typed: a typed file that exists (or nothing typed,
- * which means no file) comes first, so that Enter takes it; otherwise the completions do (Tab or
- * Enter takes the first) and the typed text is last.
+ * The list under a file prompt for the line as typed: the typed text first (nothing typed means no
+ * file), so that Enter takes what was typed, a file or not (`ev` Enter silently took `evil.csv`, the
+ * first of two exports that start so); then the completions, which Tab or ↑↓ pick.
  */
 export function pathChoices(typed: string, cwd: string, none: string): Choice[] {
-  const all = completePath(typed, cwd);
-  const matches = all.filter((m) => m !== typed).map((m) => ({ name: m, value: m }));
-  const own = { name: typed === '' ? none : typed, value: typed };
-  const exact = typed !== '' && (isFile(typed, cwd) || isFile(pastedPath(typed), cwd));
-  return exact || typed === '' ? [own, ...matches] : [...matches, own];
+  const matches = completePath(typed, cwd)
+    .filter((m) => m !== typed)
+    .map((m) => ({ name: m, value: m }));
+  return [{ name: typed === '' ? none : typed, value: typed }, ...matches];
 }
 
 interface PathConfig {
@@ -292,8 +283,9 @@ const pathPrompt = createPrompt<string, PathConfig>((config, done) => {
 });
 
 /**
- * Asks for a file path with completion: the files and folders matching what is typed are listed;
- * Tab puts the highlighted one in the line, Enter takes it (a folder opens). Empty means none. A
+ * Asks for a file path with completion: the files and folders matching what is typed are listed
+ * under it; Tab puts the first (or the one picked with ↑↓) in the line; Enter takes what is typed, or
+ * the item picked with ↑↓ (a folder opens). Empty means none. A
  * path that names no readable file is said under the prompt, which asks again.
  */
 export function askPath(io: PromptIO, message: string, cwd: string): Promise<string> {
