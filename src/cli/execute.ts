@@ -22,6 +22,11 @@ export function isInterrupt(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }
 
+/** True for the error a prompt throws when its terminal went away (prompts.ts TerminalGoneError). */
+export function isTerminalGone(error: unknown): boolean {
+  return error instanceof Error && error.name === 'TerminalGoneError';
+}
+
 /** Runs the CLI on argv and returns the exit code; the bin only sets process.exitCode. */
 export async function execute(argv: string[], ctx: CliContext): Promise<number> {
   const lang = messageLang(ctx, langInArgv(argv));
@@ -65,12 +70,13 @@ export function handleError(error: unknown, ctx: CliContext, argvLang = 'en'): n
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
     return EXIT.usage;
   }
-  if (isInterrupt(error)) {
+  // The terminal closed mid-question: a hang-up, said as SIGHUP's is (if stderr is still there), exit 129.
+  if (isInterrupt(error) || isTerminalGone(error)) {
     // What the run wrote before it was stopped is named: never «nothing was saved» beside a written report.
     const { answers, report } = ctx.savedBeforeInterrupt ?? {};
     const template = answers !== undefined && report !== undefined ? PRINTER.interruptedAfterBoth : answers !== undefined ? PRINTER.interruptedAfterSaving : report !== undefined ? PRINTER.interruptedAfterReport : PRINTER.interrupted;
     ctx.stderr.write(`\n${say(template, lang).replace('{file}', () => answers ?? '').replace('{report}', () => report ?? '')}\n`);
-    return EXIT.interrupted;
+    return isTerminalGone(error) ? EXIT.hangup : EXIT.interrupted;
   }
   if (error instanceof UserError) {
     ctx.stderr.write(`${c.red(say(PRINTER.error, lang))}: ${terminalSafe(describeUserError(error, lang), false)}\n`);

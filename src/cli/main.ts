@@ -7,20 +7,22 @@ import { PRINTER, say } from '../core/messages.js';
 import { describeUserError, UserError } from '../core/errors.js';
 import { osReason } from '../core/messages/os-errors.js';
 import { EXIT } from './exit-codes.js';
+import { releaseDeadTerminals, whenTerminalCloses } from './dead-terminal.js';
 import { pendingTemps, removeEmptyCreatedFolders, writtenFiles } from './temps.js';
 
 // Ctrl+C outside a prompt (e.g. during a long import or generate), SIGTERM (`timeout`, CI, `kill`), or
 // SIGHUP (the terminal closed): remove half-written temp files and an output folder the run made that is
 // still empty, say what was written into place, if anything, exit 130, 143 or 129. Without a handler
 // Node died at once, and generate's temp files stayed in the folder.
-for (const [signal, code] of [['SIGINT', EXIT.interrupted], ['SIGTERM', EXIT.terminated], ['SIGHUP', EXIT.hangup]] as const) {
-  process.on(signal, () => {
-    for (const tmp of pendingTemps) rmSync(tmp, { force: true });
-    removeEmptyCreatedFolders();
-    process.stderr.write(`\n${interruptedLine(messageLang(processContext(), langInArgv(process.argv.slice(2))), writtenFiles)}\n`);
-    process.exit(code);
-  });
-}
+const stop = (code: number) => {
+  for (const tmp of pendingTemps) rmSync(tmp, { force: true });
+  removeEmptyCreatedFolders();
+  process.stderr.write(`\n${interruptedLine(messageLang(processContext(), langInArgv(process.argv.slice(2))), writtenFiles)}\n`);
+  process.exit(code);
+};
+for (const [signal, code] of [['SIGINT', EXIT.interrupted], ['SIGTERM', EXIT.terminated], ['SIGHUP', EXIT.hangup]] as const) process.on(signal, () => stop(code));
+// The terminal seen gone at a prompt (EOF, EIO) before its SIGHUP arrives is the same hang-up.
+whenTerminalCloses(() => stop(EXIT.hangup));
 // A write to stdout that failed (a full disk, `> /dev/full`): the report's own write says so (output.ts);
 // one that nothing awaited (help, the demo's lines) is said here, after the run, never as a crash.
 let stdoutError: NodeJS.ErrnoException | undefined;
@@ -37,9 +39,12 @@ process.stderr.on('error', () => undefined);
 configureRun(runSettingsFromEnv(process.env, (line) => process.stderr.write(line)));
 const argv = process.argv.slice(2);
 process.on('exit', (code) => {
-  if (!stdoutError || code !== EXIT.ok) return;
-  const lang = messageLang(processContext(), langInArgv(argv));
-  process.stderr.write(`${say(PRINTER.error, lang)}: ${describeUserError(UserError.of('E_OUTPUT', 'output.stdout', osReason(stdoutError)), lang)}\n`);
-  process.exitCode = EXIT.usage;
+  if (stdoutError && code === EXIT.ok) {
+    const lang = messageLang(processContext(), langInArgv(argv));
+    process.stderr.write(`${say(PRINTER.error, lang)}: ${describeUserError(UserError.of('E_OUTPUT', 'output.stdout', osReason(stdoutError)), lang)}\n`);
+    process.exitCode = EXIT.usage;
+  }
+  // Last: a terminal closed under the run (SIGHUP, or EOF/EIO at a prompt) must not turn exit 129 into Node's crash.
+  releaseDeadTerminals();
 });
 process.exitCode = await execute(argv, processContext());

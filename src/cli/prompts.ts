@@ -1,11 +1,13 @@
 // The only importer of the prompt library. Tests mock this module whole.
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { createPrompt, isDownKey, isEnterKey, isTabKey, isUpKey, makeTheme, useKeypress, useMemo, usePagination, usePrefix, useState, type Status } from '@inquirer/core';
 import { input, select } from '@inquirer/prompts';
 import { formatWhere, userErrorMessage } from '../core/errors.js';
 import { tr } from '../core/i18n.js';
 import { fsError } from '../io/read/files.js';
+import { hangUpIfTerminalClosed } from './dead-terminal.js';
 import { pastedPath } from './pasted-path.js';
 import { columnsOf, visible, wrapText } from './wrap.js';
 
@@ -21,6 +23,55 @@ export interface Choice {
   value: string;
   name: string;
   description?: string;
+}
+
+/**
+ * Thrown by a prompt whose terminal went away (an SSH session dropped, the window shut: the tty gives
+ * EOF, or EIO when the prompt library restores its mode): the run ends as a SIGHUP ends it (exit 129).
+ */
+export class TerminalGoneError extends Error {
+  override name = 'TerminalGoneError';
+  constructor() {
+    super('the terminal closed');
+  }
+}
+
+/** Inputs given a lasting 'error' listener: an EIO after the prompt settled must not crash the run either. */
+const guardedInputs = new WeakSet<NodeJS.ReadableStream>();
+
+/**
+ * Runs one prompt of the library on `io`, and makes two things of the terminal what they are:
+ * - the terminal going away mid-question (EOF on the tty, then readline's close failing with
+ *   `setRawMode EIO`, thrown from readline's 'error' event: it crashed Node) ends the run as SIGHUP
+ *   does, before readline sees it (these listeners come first); an input that is no terminal rejects
+ *   with TerminalGoneError;
+ * - Ctrl+Z, then `fg`: readline stops the process itself and, on SIGCONT, pauses its input and leaves
+ *   it paused. With nothing else to wait for, the process then ended, which the library took for a
+ *   forced close (ExitPromptError: «Прервано», 130, the answers lost). The input is resumed after
+ *   readline's own SIGCONT handler has run, and the same question goes on.
+ */
+export function guardPrompt<T>(io: PromptIO, ask: () => Promise<T>): Promise<T> {
+  const input = io.input;
+  if (!guardedInputs.has(input)) {
+    guardedInputs.add(input);
+    input.on('error', () => undefined);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const gone = () => {
+      if (!hangUpIfTerminalClosed(input)) reject(new TerminalGoneError());
+    };
+    const resumed = () => setImmediate(() => input.resume());
+    input.on('end', gone);
+    input.on('error', gone);
+    process.on('SIGCONT', resumed);
+    ask()
+      .then(resolve, reject)
+      .finally(() => {
+        input.removeListener('end', gone);
+        input.removeListener('error', gone);
+        process.removeListener('SIGCONT', resumed);
+      });
+  });
 }
 
 /** The key help under a list, in the run's language. */
@@ -52,7 +103,7 @@ export function layoutPrompt(message: string, width: number): { message: string;
 export function askSelect(io: PromptIO, message: string, choices: Choice[], defaultValue?: string): Promise<string> {
   const lang = io.lang ?? 'en';
   const l = layoutPrompt(message, columnsOf(io.output));
-  return select({ message: l.message, choices, default: defaultValue, pageSize: 10, theme: { style: { keysHelpTip: keysHelp(lang), answer: l.answer } } }, { input: io.input, output: io.output });
+  return guardPrompt(io, () => select({ message: l.message, choices, default: defaultValue, pageSize: 10, theme: { style: { keysHelpTip: keysHelp(lang), answer: l.answer } } }, { input: io.input, output: io.output }));
 }
 
 /**
@@ -62,7 +113,7 @@ export function askSelect(io: PromptIO, message: string, choices: Choice[], defa
  */
 export function askInput(io: PromptIO, message: string, defaultValue?: string, validate?: (value: string) => true | string, shown?: (value: string) => string): Promise<string> {
   const l = layoutPrompt(message, columnsOf(io.output));
-  return input(
+  return guardPrompt(io, () => input(
     {
       message: l.message,
       default: defaultValue,
@@ -71,17 +122,21 @@ export function askInput(io: PromptIO, message: string, defaultValue?: string, v
       theme: { validationFailureMode: 'clear', style: { answer: l.answer } },
     },
     { input: io.input, output: io.output },
-  );
+  ));
 }
 
-/** Files and folders of `cwd` that complete a typed path (folders end in "/"), hidden ones only when asked for. */
-export function completePath(term: string, cwd: string): string[] {
+/**
+ * Files and folders of `cwd` that complete a typed path (folders end in "/"), hidden ones only when
+ * asked for; `~/…` lists the home folder's, and its completions keep the `~/`.
+ */
+export function completePath(term: string, cwd: string, home: string = homedir()): string[] {
   const slash = term.lastIndexOf('/');
   const dirPart = slash >= 0 ? term.slice(0, slash + 1) : '';
   const prefix = term.slice(slash + 1);
+  const folder = dirPart.startsWith('~/') ? home + dirPart.slice(1) : dirPart;
   let entries: Array<{ name: string; dir: boolean }>;
   try {
-    entries = readdirSync(path.resolve(cwd, dirPart || '.'), { withFileTypes: true }).map((e) => ({ name: e.name, dir: e.isDirectory() }));
+    entries = readdirSync(path.resolve(cwd, folder || '.'), { withFileTypes: true }).map((e) => ({ name: e.name, dir: e.isDirectory() }));
   } catch {
     return [];
   }
@@ -90,14 +145,6 @@ export function completePath(term: string, cwd: string): string[] {
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .slice(0, 50)
     .map((e) => `${dirPart}${e.name}${e.dir ? '/' : ''}`);
-}
-
-function isFile(file: string, cwd: string): boolean {
-  try {
-    return statSync(path.resolve(cwd, file)).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** What a path typed at a file prompt names: a file to read, a folder, or why it cannot be read. */
@@ -115,16 +162,15 @@ export function checkReadable(file: string, cwd: string, lang: string): { kind: 
 }
 
 /**
- * The list under a file prompt for the line as typed: a typed file that exists (or nothing typed,
- * which means no file) comes first, so that Enter takes it; otherwise the completions do (Tab or
- * Enter takes the first) and the typed text is last.
+ * The list under a file prompt for the line as typed: the typed text first (nothing typed means no
+ * file), so that Enter takes what was typed, a file or not (`ev` Enter silently took `evil.csv`, the
+ * first of two exports that start so); then the completions, which Tab or ↑↓ pick.
  */
 export function pathChoices(typed: string, cwd: string, none: string): Choice[] {
-  const all = completePath(typed, cwd);
-  const matches = all.filter((m) => m !== typed).map((m) => ({ name: m, value: m }));
-  const own = { name: typed === '' ? none : typed, value: typed };
-  const exact = typed !== '' && (isFile(typed, cwd) || isFile(pastedPath(typed), cwd));
-  return exact || typed === '' ? [own, ...matches] : [...matches, own];
+  const matches = completePath(typed, cwd)
+    .filter((m) => m !== typed)
+    .map((m) => ({ name: m, value: m }));
+  return [{ name: typed === '' ? none : typed, value: typed }, ...matches];
 }
 
 interface PathConfig {
@@ -237,14 +283,15 @@ const pathPrompt = createPrompt<string, PathConfig>((config, done) => {
 });
 
 /**
- * Asks for a file path with completion: the files and folders matching what is typed are listed;
- * Tab puts the highlighted one in the line, Enter takes it (a folder opens). Empty means none. A
+ * Asks for a file path with completion: the files and folders matching what is typed are listed
+ * under it; Tab puts the first (or the one picked with ↑↓) in the line; Enter takes what is typed, or
+ * the item picked with ↑↓ (a folder opens). Empty means none. A
  * path that names no readable file is said under the prompt, which asks again.
  */
 export function askPath(io: PromptIO, message: string, cwd: string): Promise<string> {
   const lang = io.lang ?? 'en';
   const l = layoutPrompt(message, columnsOf(io.output));
-  return pathPrompt({ message: l.message, cwd, lang, answer: l.answer }, { input: io.input, output: io.output });
+  return guardPrompt(io, () => pathPrompt({ message: l.message, cwd, lang, answer: l.answer }, { input: io.input, output: io.output }));
 }
 
 const YES = /^(y|yes|д|да)$/i;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +39,7 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
         [`❯ ${path.join(ROOT, 'samples/amocrm-deals.csv')}`, '\r'],
         ['Файл звонков', path.join(ROOT, 'samples/bitrix')],
         // Tab completes to the one file that starts so.
-        [`❯ ${path.join(ROOT, 'samples/bitrix24-calls.xls')}`, '\t'],
+        [`${path.join(ROOT, 'samples/bitrix24-calls.xls')}`, '\t'],
         [`❯ ${path.join(ROOT, 'samples/bitrix24-calls.xls')}`, '\r'],
         ['Файл оплат', path.join(ROOT, 'samples/payments.csv')],
         [`❯ ${path.join(ROOT, 'samples/payments.csv')}`, '\r'],
@@ -94,6 +94,44 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
     expect(run.code).toBe(0);
     expect(run.out).not.toContain('Calls / activities file');
     expect(run.out).not.toContain('Checked against the exports');
+  });
+
+  // `ev` and Enter took `evil.csv`, the first completion, while evil.xlsx matched too: the path typed is the path taken.
+  it('Enter takes what was typed, not a completion (Tab picks one); ~/ is the home folder', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-pty-'));
+    copyFileSync(path.join(ROOT, 'samples/amocrm-deals.csv'), path.join(dir, 'evil.csv'));
+    copyFileSync(path.join(ROOT, 'samples/payments.csv'), path.join(dir, 'evil.xlsx'));
+    const run = drive(
+      [
+        ['Company', '\r'],
+        ['How many sales managers', '\r'],
+        ['Does the company work with leads', '\r'],
+        ['Is every interaction', '\r'],
+        ['Is operational and management reporting', '\r'],
+        ['Do rank-and-file', '\r'],
+        ['Are products, prices', '\r'],
+        ['Are customer invoice payments', '\r'],
+        ['Are telephony and e-mail', '\r'],
+        ['Check the answers against CRM exports', 'y\r'],
+        ['Deals file', 'ev'],
+        ['  evil.xlsx', '\r'],
+        ['ev: no such file', ''],
+        ['❯ (empty: no file)', '~/ev'],
+        ['  ~/evil.xlsx', '\t'],
+        ['❯ ~/evil.csv', '\r'],
+        ['Calls / activities file', '\r'],
+        ['Payments file', '\r'],
+        ['Save the answers', 'n\r'],
+        ['Save the report', 'n\r'],
+      ],
+      ['audit', '--lang', 'en', '--now', '2025-01-01T00:00:00Z'],
+      dir,
+      200,
+      { HOME: dir },
+    );
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`Deals file (empty: skip the check): ${path.join(dir, 'evil.csv')}`);
+    expect(run.out).toContain('Checked against the exports');
   });
 
   it('in a 100-column terminal: words wrap whole, one step back changes an answer, hours and money on the advice', () => {

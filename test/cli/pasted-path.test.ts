@@ -27,4 +27,16 @@ describe('pastedPath', () => {
     expect(pastedPath('  samples/amocrm-deals.csv ', 'linux')).toBe('samples/amocrm-deals.csv');
     expect(pastedPath('/tmp/sp dir/my deals.csv', 'linux')).toBe('/tmp/sp dir/my deals.csv');
   });
+
+  // `~/evil.csv` at «Файл сделок» was «файл не найден»; `~/saved.yaml` when saving, «папки «~» нет».
+  it('expands a leading ~ or ~/ to the home folder, as a shell does (not in quotes, not ~user)', () => {
+    expect(pastedPath('~/evil.csv', 'linux', '/home/anna')).toBe('/home/anna/evil.csv');
+    expect(pastedPath(' ~ ', 'linux', '/home/anna')).toBe('/home/anna');
+    expect(pastedPath('~/', 'linux', '/home/anna')).toBe('/home/anna/');
+    expect(pastedPath('~/Загрузки/my\\ deals.csv', 'darwin', '/Users/anna')).toBe('/Users/anna/Загрузки/my deals.csv');
+    expect(pastedPath('~\\deals.csv', 'win32', 'C:\\Users\\Анна')).toBe('C:\\Users\\Анна\\deals.csv');
+    expect(pastedPath("'~/evil.csv'", 'linux', '/home/anna')).toBe('~/evil.csv');
+    expect(pastedPath('~anna/evil.csv', 'linux', '/home/anna')).toBe('~anna/evil.csv');
+    expect(pastedPath('a/~/b.csv', 'linux', '/home/anna')).toBe('a/~/b.csv');
+  });
 });

@@ -47,6 +47,8 @@ describe('path completion', () => {
     const root = new URL('../../', import.meta.url).pathname;
     expect(completePath('samples/bitrix', root)).toEqual(['samples/bitrix24-calls.xls']);
     expect(completePath('samples/a', root)).toEqual(['samples/amocrm-deals.csv', 'samples/answers/']);
+    // ~/ lists the home folder and keeps the ~/ it was typed with.
+    expect(completePath('~/samples/bitrix', '/', root)).toEqual(['~/samples/bitrix24-calls.xls']);
     expect(completePath('', root)).not.toContain('.gitignore');
     expect(completePath('.giti', root)).toEqual(['.gitignore']);
     expect(completePath('no-such-folder/x', root)).toEqual([]);

@@ -37,6 +37,8 @@ export interface InteractiveOptions {
   inputs: string[];
   /** The facts of exports given on the command line (read before the first question). */
   facts?: EvidenceFacts;
+  /** Those exports' paths (-d/-a/-p): the re-run command printed after saving the answers names them. */
+  exports?: KpiFiles;
   /** Reads the evidence facts of a set of exports (the same import options as `kpi`). */
   readFacts: (files: KpiFiles) => Promise<EvidenceFacts>;
   /** The questionnaire's file (absolute), when it was read from one (`--questionnaire my.yaml`): the saved answers name it. */
@@ -79,7 +81,9 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   // The exports typed at the prompts are inputs as those of the command line are: never saved over.
   const typed: string[] = [];
   // A questionnaire without `evidence:` rules has nothing the exports could check: the check is not offered.
-  const facts = hasEvidenceRules(q) ? await askEvidence(io, o, say, ctx.cwd, typed) : o.facts;
+  // The exports the answers were checked against, for the re-run command: those of the options, else those typed.
+  const checked: { files?: KpiFiles } = { files: o.facts ? o.exports : undefined };
+  const facts = hasEvidenceRules(q) ? await askEvidence(io, o, say, ctx.cwd, typed, checked) : o.facts;
   if (facts) result.evidence = checkEvidence(q, result, facts, lang, { managers, hourlyCost });
   say('');
 
@@ -98,7 +102,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     },
   };
   let reportPending = await showReport(s, result, o);
-  const offerAnswers = () => offerAnswersFile(s, q, o, { company, answers, managers, hourlyCost });
+  const offerAnswers = () => offerAnswersFile(s, q, o, { company, answers, managers, hourlyCost, exports: facts ? checked.files : undefined });
   await offerAnswers();
   if (!o.output || reportPending) reportPending = await offerReport(s, result, reportPending, offerAnswers);
   // -o was not written, nor the report saved elsewhere: the run did not do what it was asked (exit 2).
@@ -134,7 +138,7 @@ async function showReport(s: Session, result: AuditResult, o: InteractiveOptions
 }
 
 /** Offers to save the answers for a re-run with --answers, until saved or declined. */
-async function offerAnswersFile(s: Session, q: Questionnaire, o: InteractiveOptions, a: { company: string | undefined; answers: ReadonlyMap<string, string>; managers: number | undefined; hourlyCost: number | undefined }): Promise<void> {
+async function offerAnswersFile(s: Session, q: Questionnaire, o: InteractiveOptions, a: { company: string | undefined; answers: ReadonlyMap<string, string>; managers: number | undefined; hourlyCost: number | undefined; exports: KpiFiles | undefined }): Promise<void> {
   const { ctx, io, lang, say } = s;
   for (;;) {
     if (!(await askConfirm(io, tr(lang, 'Сохранить ответы (для повторного запуска с --answers)?', 'Save the answers (to re-run with --answers)?'), true))) return;
@@ -148,9 +152,16 @@ async function offerAnswersFile(s: Session, q: Questionnaire, o: InteractiveOpti
       continue;
     }
     s.saved.answers = file;
-    // The answers file holds the answers and the company; the hours and money need their options again.
-    if (a.managers !== undefined) {
-      const again = ['crm-audit audit --answers', shellWord(file), `--managers ${a.managers}`, ...(a.hourlyCost !== undefined ? [`--hourly-cost ${a.hourlyCost}`] : [])].join(' ');
+    // The answers file holds the answers and the company; the hours and money need their options again,
+    // and so does the check against the exports (a re-run without -d/-a/-p had no evidence at all).
+    const costs = a.managers !== undefined ? [`--managers ${a.managers}`, ...(a.hourlyCost !== undefined ? [`--hourly-cost ${a.hourlyCost}`] : [])] : [];
+    const exports = a.exports ? exportOptions(a.exports) : [];
+    const again = ['crm-audit audit --answers', shellWord(file), ...exports, ...costs].join(' ');
+    if (exports.length > 0) {
+      say(costs.length > 0
+        ? tr(lang, `Выгрузки, число менеджеров и цену часа файл ответов не хранит; повторный запуск: ${again}`, `The answers file keeps neither the exports nor the number of managers and the hour's cost; to run it again: ${again}`)
+        : tr(lang, `Выгрузки файл ответов не хранит; повторный запуск: ${again}`, `The answers file does not keep the exports; to run it again: ${again}`));
+    } else if (costs.length > 0) {
       say(tr(lang, `Число менеджеров и цену часа файл ответов не хранит; повторный запуск: ${again}`, `The answers file keeps neither the number of managers nor the hour's cost; to run it again: ${again}`));
     }
     return;
@@ -189,6 +200,11 @@ async function offerReport(s: Session, result: AuditResult, pending: boolean, of
 }
 
 const ANSWERS_EXTENSION = /\.(ya?ml|json)$/i;
+
+/** `-d deals.csv -a 'my calls.xls' -p …`: the exports as options, quoted for the shell where needed. */
+export function exportOptions(files: KpiFiles): string[] {
+  return [['-d', files.deals], ['-a', files.activities], ['-p', files.payments]].flatMap(([flag, file]) => (file ? [`${flag} ${shellWord(file)}`] : []));
+}
 
 /** Whether the questionnaire says how any answer is checked against the exports (its `evidence:` rules). */
 function hasEvidenceRules(q: Questionnaire): boolean {
@@ -260,7 +276,7 @@ async function askNumber(io: PromptIO, message: string, lang: string, parse: (va
  * which are asked again. An empty deals path gives up. Every path typed is added to `typed`: an input
  * of the run, which the save prompts never write over.
  */
-async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: string) => void, cwd: string, typed: string[]): Promise<EvidenceFacts | undefined> {
+async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: string) => void, cwd: string, typed: string[], checked: { files?: KpiFiles }): Promise<EvidenceFacts | undefined> {
   const { lang } = o;
   if (o.facts) return o.facts;
   if (!(await askConfirm(io, tr(lang, 'Проверить ответы по выгрузкам из CRM (сделки, звонки, оплаты)?', 'Check the answers against CRM exports (deals, calls, payments)?'), false))) return undefined;
@@ -271,7 +287,10 @@ async function askEvidence(io: PromptIO, o: InteractiveOptions, say: (text: stri
     const payments = (await askPath(io, tr(lang, 'Файл оплат (пусто — нет):', 'Payments file (empty: none):'), cwd)).trim();
     typed.push(...[deals, activities, payments].filter((f) => f !== ''));
     try {
-      return await o.readFacts({ deals, activities: activities || undefined, payments: payments || undefined });
+      const files = { deals, activities: activities || undefined, payments: payments || undefined };
+      const facts = await o.readFacts(files);
+      checked.files = files;
+      return facts;
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       const where = formatWhere(error.where, lang);

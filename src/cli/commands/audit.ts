@@ -125,10 +125,15 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   if (!ctx.stdin.isTTY) {
     throw UserError.of('E_NO_TTY', 'audit.noTerminal');
   }
+  // Prompts draw on stderr: with stderr in a file (`2>log`) the questions, colour and all, went there and
+  // the terminal stayed blank while the run waited for keys. Refused as a run without a terminal is.
+  if (!ctx.stderr.isTTY) {
+    throw UserError.of('E_NO_TTY', 'audit.stderrNotTerminal');
+  }
   const { runInteractiveAudit } = await import('./audit-interactive.js');
   // A questionnaire read from a file is saved with the answers by its path: a re-run finds it (its id named no built-in one).
   const questionnaireFile = opts.questionnaire !== undefined && opts.questionnaire !== '-' && isQuestionnairePath(opts.questionnaire) ? path.resolve(ctx.cwd, opts.questionnaire) : undefined;
-  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, facts, readFacts, ...(questionnaireFile ? { questionnaireFile } : {}) });
+  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, facts, ...(opts.deals ? { exports: { deals: opts.deals, activities: opts.activities, payments: opts.payments } } : {}), readFacts, ...(questionnaireFile ? { questionnaireFile } : {}) });
   return EXIT.ok;
 }
 

@@ -112,6 +112,29 @@ describe('interactive audit (mocked prompts)', () => {
     expect(out()).toContain('Итог с учётом выгрузок');
   });
 
+  // The re-run printed after a session checked against exports typed at the prompts left out -d/-a/-p:
+  // running it gave a result without the evidence the session had.
+  it('the re-run command names the exports typed at the prompts, quoted for the shell, and the hours', async () => {
+    const { FACT_IDS } = await import('../../../src/core/kpi/facts.js');
+    const values = Object.fromEntries(FACT_IDS.map((id) => [id, null])) as Record<(typeof FACT_IDS)[number], number | null>;
+    const facts = { values: { ...values, won_deals: 40, won_with_payment_share: 0.1 }, parts: { won_with_payment_share: { num: 4, den: 40 } }, needs: {} };
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const read: unknown[] = [];
+    const readFacts = (files: unknown) => (read.push(files), Promise.resolve(facts));
+    script.push('', '1 000', '450,5', ...answers, true, '/tmp/my deals.csv', '', 'pay.csv', true, 'a.yaml', false);
+    const { ctx, err } = context(dir);
+    await runInteractiveAudit(ctx, builtIn(), { lang: 'ru', now, format: 'table', inputs: [], readFacts });
+    expect(script).toHaveLength(0);
+    expect(read).toEqual([{ deals: '/tmp/my deals.csv', activities: undefined, payments: 'pay.csv' }]);
+    expect(err().replace(/\s+/g, ' ')).toContain("Выгрузки, число менеджеров и цену часа файл ответов не хранит; повторный запуск: crm-audit audit --answers a.yaml -d '/tmp/my deals.csv' -p pay.csv --managers 1000 --hourly-cost 450.5");
+
+    // Without managers the exports alone are said; exports of the command line are named too.
+    script.push('', '', ...answers, true, 'b.yaml', false);
+    const second = context(dir);
+    await runInteractiveAudit(second.ctx, builtIn(), { lang: 'en', now, format: 'table', inputs: [], facts, exports: { deals: 'deals.csv', activities: 'calls.xls' }, readFacts: noExports });
+    expect(second.err().replace(/\s+/g, ' ')).toContain('The answers file does not keep the exports; to run it again: crm-audit audit --answers b.yaml -d deals.csv -a calls.xls');
+  });
+
   // lead «no», journal «yes», management «yes», back twice to the journal, «skip»: «Баллы: 1 из 10» counted
   // the management answer, which was to be asked again.
   it('the running score counts only the answers that stand after going back', async () => {
