@@ -60,11 +60,20 @@ export class DaySet {
 export class DaySums {
   private sums: Float64Array<ArrayBuffer> | undefined;
   private base = 0;
+  /**
+   * The days outside the array's span once it would pass MAX_SPAN_DAYS (a 1901 date beside 2025's): by
+   * day in a Map, so that a file of thousands of managers with such dates holds no array of decades each.
+   */
+  private far: Map<number, number> | undefined;
 
   add(day: number, v: number): void {
     let i = day - this.base;
     if (this.sums === undefined || i < 0 || i >= this.sums.length) {
-      this.grow(day);
+      if (!this.grow(day)) {
+        this.far ??= new Map();
+        this.far.set(day, (this.far.get(day) ?? 0) + v);
+        return;
+      }
       i = day - this.base;
     }
     this.sums![i]! += v;
@@ -74,29 +83,32 @@ export class DaySums {
   max(): { day: number; sum: number } | undefined {
     const s = this.sums;
     if (s === undefined) return undefined;
-    let at = -1;
-    for (let i = 0; i < s.length; i++) if (s[i]! > 0 && (at < 0 || s[i]! > s[at]!)) at = i;
-    return at < 0 ? undefined : { day: this.base + at, sum: s[at]! };
+    let best: { day: number; sum: number } | undefined;
+    for (let i = 0; i < s.length; i++) if (s[i]! > 0 && (best === undefined || s[i]! > best.sum)) best = { day: this.base + i, sum: s[i]! };
+    for (const [day, sum] of this.far ?? []) if (sum > 0 && (best === undefined || sum > best.sum || (sum === best.sum && day < best.day))) best = { day, sum };
+    return best;
   }
 
-  data(): { base: number; sums: Float64Array<ArrayBuffer> | undefined } {
-    return { base: this.base, sums: this.sums?.slice() };
+  data(): { base: number; sums: Float64Array<ArrayBuffer> | undefined; far?: Array<[number, number]> } {
+    return { base: this.base, sums: this.sums?.slice(), ...(this.far ? { far: [...this.far] } : {}) };
   }
 
-  absorb(d: { base: number; sums: Float64Array | undefined }): void {
-    if (d.sums === undefined) return;
-    for (let i = 0; i < d.sums.length; i++) if (d.sums[i] !== 0) this.add(d.base + i, d.sums[i]!);
+  absorb(d: { base: number; sums: Float64Array | undefined; far?: Array<[number, number]> }): void {
+    if (d.sums !== undefined) for (let i = 0; i < d.sums.length; i++) if (d.sums[i] !== 0) this.add(d.base + i, d.sums[i]!);
+    for (const [day, sum] of d.far ?? []) this.add(day, sum);
   }
 
-  private grow(day: number): void {
+  /** Makes the array hold `day`; false when that would make it span more than MAX_SPAN_DAYS. */
+  private grow(day: number): boolean {
     const old = this.sums;
     if (old === undefined) {
       this.base = day - 16;
       this.sums = new Float64Array(64);
-      return;
+      return true;
     }
     const lo = Math.min(this.base, day);
     const hi = Math.max(this.base + old.length, day + 1);
+    if (hi - lo > MAX_SPAN_DAYS) return false;
     let size = old.length * 2;
     while (size < hi - lo) size *= 2;
     // Room on the side it grew to: rows in time order grow it forward, a few times in a year.
@@ -105,8 +117,12 @@ export class DaySums {
     next.set(old, this.base - base);
     this.sums = next;
     this.base = base;
+    return true;
   }
 }
+
+/** The most days a DaySums array spans (about eleven years, 32 KB): days beyond go to its Map. */
+const MAX_SPAN_DAYS = 4096;
 
 /** Per-manager counters for activities in the period. */
 export class ActivityTally {
@@ -181,7 +197,7 @@ export interface TallyData {
   missedWithKey: number;
   calledBack: number;
   days: { base: number; bits: Uint32Array };
-  talkDays: { base: number; sums: Float64Array | undefined };
+  talkDays: { base: number; sums: Float64Array | undefined; far?: Array<[number, number]> };
 }
 
 /** Counts one activity of the period in a tally. */

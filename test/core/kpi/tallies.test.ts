@@ -2,6 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { ActivityTally, DaySums } from '../../../src/core/kpi/tallies.js';
 
 describe('DaySums: talk by calendar day', () => {
+  // A 1901 date beside 2025's would have made each manager's array span 45 000 days (360 KB): such days go to a Map.
+  it('keeps days far from the others apart, summed and found as the array\'s are, across halves too', () => {
+    const d = new DaySums();
+    const today = 20_000;
+    d.add(today, 5);
+    d.add(-25_000, 7);
+    d.add(-25_000, 1);
+    d.add(today + 1, 3);
+    expect(d.max()).toEqual({ day: -25_000, sum: 8 });
+    const data = d.data();
+    expect(data.sums!.length).toBeLessThanOrEqual(8192);
+    const other = new DaySums();
+    other.add(today, 4);
+    other.absorb(data);
+    expect(other.max()).toEqual({ day: today, sum: 9 });
+    const equal = new DaySums();
+    equal.add(today, 8);
+    equal.add(-25_000, 8);
+    // The earliest of equal sums.
+    expect(equal.max()).toEqual({ day: -25_000, sum: 8 });
+  });
+
   it('sums each day whatever the order of the rows, growing back and forth, and gives the largest day (the earliest of equal ones)', () => {
     const d = new DaySums();
     expect(d.max()).toBeUndefined();
