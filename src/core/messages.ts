@@ -174,8 +174,12 @@ export const MESSAGES = {
     ru: 'в файле сделок есть заголовок, но нет строк с данными', en: 'the deals file has a header but no data rows',
     hint: { ru: 'выгрузите сделки ещё раз: возможно, выгрузка была отфильтрована до пустой', en: 'export the deals again: the export may have been filtered to nothing' },
   },
+  'import.onlyTotals': {
+    ru: 'в файле сделок нет строк сделок: только {rows} {rowsRu} итогов или примечаний', en: 'the deals file has no deal rows: only {rows} totals or note {rowsEn}',
+    hint: { ru: 'выгрузите сделки ещё раз: возможно, выгрузка была отфильтрована до пустой', en: 'export the deals again: the export may have been filtered to nothing' },
+  },
   'import.noReadableDeal': {
-    ru: 'в файле сделок {rows} строк, но ни одна не читается как сделка', en: 'the deals file has {rows} rows but none of them is a readable deal',
+    ru: 'в файле сделок {rows} {rowsRu}, но ни одна не читается как сделка', en: 'the deals file has {rows} {rowsEn} but none of them is a readable deal',
     hint: { ru: 'crm-audit inspect покажет, почему не прочиталась каждая строка', en: 'crm-audit inspect shows why each row could not be read' },
   },
   'import.onlyBlankLines': {

@@ -180,6 +180,21 @@ describe('a header-only export without a final line break', () => {
   });
 });
 
+// A tester: a Bitrix24 header over «Итого» and «Всего» alone said «в файле сделок 2 строк, но ни одна не читается как сделка».
+describe('a deals export of totals rows only', () => {
+  it('is said to hold only totals, with the Russian plural', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'totals-only-'));
+    const header = 'ID;Название сделки;Сумма;Ответственный;Стадия сделки;Дата создания';
+    writeFileSync(path.join(dir, 'two.csv'), `${header}\nИтого;;150000;;;\nВсего;;150000;;;\n`);
+    writeFileSync(path.join(dir, 'one.csv'), `${header}\nИтого;;150000;;;\n`);
+    const two = runCli(['kpi', '-d', 'two.csv', '--lang', 'ru'], { cwd: dir });
+    expect(two.code).toBe(2);
+    expect(two.stderr).toBe('ошибка: two.csv: в файле сделок нет строк сделок: только 2 строки итогов или примечаний\n  подсказка: выгрузите сделки ещё раз: возможно, выгрузка была отфильтрована до пустой\n');
+    const one = runCli(['kpi', '-d', 'one.csv', '--lang', 'en'], { cwd: dir });
+    expect(one.stderr).toBe('error: one.csv: the deals file has no deal rows: only 1 totals or note row\n  hint: export the deals again: the export may have been filtered to nothing\n');
+  });
+});
+
 // A tester: `report -c deals.csv` said «not valid YAML: Unexpected scalar token»; `--map calls.csv` and
 // `--targets calls.csv` dumped the whole CSV on one line as the value they got; a --map file given as
 // the config was «unknown key: "deals"». `audit --answers deals.csv` already said what the file is.
