@@ -87,15 +87,17 @@ function keysHelp(lang: string) {
  * (as all the CLI's text is), so the library has nothing to wrap. The answer goes on its own line when
  * it does not fit after the message.
  */
-export function layoutPrompt(message: string, width: number): { message: string; answer: (text: string) => string } {
-  const style = makeTheme({}).style.answer;
-  if (!Number.isFinite(width)) return { message, answer: style };
+export function layoutPrompt(message: string, width: number): { message: string; answer: (text: string) => string; error: (text: string) => string } {
+  const { answer: style, error: errorStyle } = makeTheme({}).style;
+  if (!Number.isFinite(width)) return { message, answer: style, error: errorStyle };
   // «? » stands for the prefix (?, ✔ or a spinner frame: one column) and the space after it.
   const lines = wrapText(`? ${message}`, width).split('\n');
   const last = lines.at(-1)!;
   return {
     message: lines.join('\n').slice(2),
     answer: (text) => (visible(last) + 1 + visible(text) <= width ? style(text) : `\n${wrapText(style(text), width)}`),
+    // A refusal under the prompt («> Цена часа: … (1500, 1 500, 1500,50)»), wrapped at spaces too: the terminal cut «1 500» in two.
+    error: (text) => errorStyle(wrapText(`> ${text}`, width).slice(2)),
   };
 }
 
@@ -119,7 +121,7 @@ export function askInput(io: PromptIO, message: string, defaultValue?: string, v
       default: defaultValue,
       ...(validate ? { validate } : {}),
       ...(shown ? { transformer: (v: string, { isFinal }: { isFinal: boolean }) => (isFinal ? l.answer(shown(v)) : v) } : {}),
-      theme: { validationFailureMode: 'clear', style: { answer: l.answer } },
+      theme: { validationFailureMode: 'clear', style: { answer: l.answer, error: l.error } },
     },
     { input: io.input, output: io.output },
   ));

@@ -81,4 +81,16 @@ describe('prompt messages laid out for the terminal', () => {
     // A message that fits leaves the answer on its line.
     expect(layoutPrompt('Company:', 79).answer('Acme')).not.toContain('\n');
   });
+
+  // A tester: «> Цена часа: «10 000 001» — … (1500, 1 500, 1500,50)» ran past a 100-column terminal, which cut «1 500» in two.
+  it('wraps a refusal under the prompt at spaces, «> » kept at its start', async () => {
+    const { layoutPrompt } = await import('../../src/cli/prompts.js');
+    const reason = 'Цена часа: «10 000 001» — нужна цена часа в рублях: число больше 0 и не больше 10 000 000 (1500, 1 500, 1500,50)';
+    const shown = stripVTControlCharacters(layoutPrompt('Цена часа, ₽?', 99).error(reason)).split('\n');
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown[0]).toMatch(/^> Цена часа/);
+    for (const line of shown) expect([...line].length).toBeLessThanOrEqual(99);
+    expect(shown.join(' ')).toBe(`> ${reason}`);
+    expect(stripVTControlCharacters(layoutPrompt('Цена?', Infinity).error('нет'))).toBe('> нет');
+  });
 });
