@@ -20,3 +20,37 @@ export class SheetWithoutHeader extends UserError {
     this.params = { cause: cause.message, causeRu: userErrorMessage(cause, 'ru'), sheet, sheets: sheets.map((n) => `"${n}"`).join(', '), causeHint: hintIn('en') ?? '', causeHintRu: hintIn('ru') ?? '' };
   }
 }
+
+/**
+ * The sheet `--sheet` names, in a workbook's order (XLSX and Excel XML 2003 alike): a sheet of that very
+ * name before a position (a workbook of months names its sheets «1»…«12», and «--sheet 3» is March
+ * wherever its tab stands), then the name in any case; refused naming the sheets there are.
+ */
+export function chosenSheet<S extends { name: string }>(inOrder: readonly S[], wanted: string, names: readonly string[], file: string): S {
+  const byIndex = /^\d+$/.test(wanted) ? inOrder[Number(wanted) - 1] : undefined;
+  const chosen = inOrder.find((s) => s.name === wanted) ?? byIndex ?? inOrder.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
+  if (!chosen) throw UserError.of('E_XLSX_SHEET', 'xlsx.noSuchSheet', { sheet: wanted, sheets: names.map((n) => `"${n}"`).join(', '), sheetsRu: names.map((n) => `«${n}»`).join(', ') }, { file });
+  return chosen;
+}
+
+/**
+ * Why a workbook gave no rows: no sheet holds values, or the sheet `--sheet` chose (`chosen`) is empty,
+ * beside the sheets that hold values (`filled`, named to choose one of them instead).
+ */
+export function emptySheetsError(file: string, chosen: string | undefined, names: readonly string[], filled: readonly string[]): UserError {
+  if (chosen === undefined) return UserError.of('E_XLSX_EMPTY', 'xlsx.allSheetsEmpty', {}, { file });
+  if (filled.length === 0) return UserError.of('E_XLSX_EMPTY', names.length > 1 ? 'xlsx.allSheetsEmpty' : 'xlsx.sheetEmpty', { sheet: chosen }, { file });
+  return UserError.of('E_XLSX_EMPTY', 'xlsx.sheetEmptyOthers', { sheet: chosen, sheets: filled.map((n) => `"${n}"`).join(', '), sheetsRu: filled.map((n) => `«${n}»`).join(', ') }, { file });
+}
+
+/** A 0-based column's letters: 54 -> BC. */
+export function columnName(col: number): string {
+  let name = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** 0-based column and a row as a cell reference: (54, 12) -> BC12. */
+export function cellRef(col: number, row: number): string {
+  return `${columnName(col)}${row}`;
+}

@@ -8,7 +8,7 @@ import { UserError } from '../../core/errors.js';
 import type { RowSink } from './csv.js';
 import type { Limits } from './limits.js';
 import type { Encoding } from './sniff.js';
-import { SheetWithoutHeader } from './sheet-error.js';
+import { cellRef, chosenSheet, columnName, emptySheetsError, SheetWithoutHeader } from './sheet-error.js';
 import { aggregateOverRanges, type Uncalculated } from './uncalculated.js';
 import { decodeXmlText, MalformedXml, XmlCheck } from './xml.js';
 import { serialToTime } from './xlsx.js';
@@ -48,15 +48,8 @@ export function readSpreadsheetMl(bytes: Uint8Array, file: string, opts: { encod
   if (inOrder.length === 0) throw UserError.of('E_XLSX_NO_SHEETS', 'xml2003.noSheets', {}, { file });
   const sheets = [...inOrder.filter((s) => !s.hidden), ...inOrder.filter((s) => s.hidden)];
   const names = sheets.map((s) => s.name);
-  let candidates = sheets;
   const wanted = opts.sheet;
-  if (wanted !== undefined) {
-    // As for XLSX: a sheet of that very name before a position, then the name in any case.
-    const byIndex = /^\d+$/.test(wanted) ? inOrder[Number(wanted) - 1] : undefined;
-    const chosen = inOrder.find((s) => s.name === wanted) ?? byIndex ?? inOrder.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
-    if (!chosen) throw UserError.of('E_XLSX_SHEET', 'xlsx.noSuchSheet', { sheet: wanted, sheets: names.map((n) => `"${n}"`).join(', '), sheetsRu: names.map((n) => `«${n}»`).join(', ') }, { file });
-    candidates = [chosen];
-  }
+  const candidates = wanted === undefined ? sheets : [chosenSheet(inOrder, wanted, names, file)];
   const base = { encoding, encodingWhy: why };
   for (const sheet of candidates) {
     const ctx: SheetContext = { file, sheet: sheet.name, styles, limits: opts.limits, ...(opts.uncalculated ? { uncalculated: opts.uncalculated } : {}) };
@@ -70,11 +63,9 @@ export function readSpreadsheetMl(bytes: Uint8Array, file: string, opts: { encod
     }
     if (found) return { sheet: sheet.name, sheets: names, ...base, ...(ctx.hiddenRows ? { hiddenRows: ctx.hiddenRows } : {}) };
   }
-  if (wanted === undefined) throw UserError.of('E_XLSX_EMPTY', 'xlsx.allSheetsEmpty', {}, { file });
+  if (wanted === undefined) throw emptySheetsError(file, undefined, names, []);
   const chosen = candidates[0]!;
-  const filled = sheets.filter((s) => s !== chosen && holdsValues(s, { file, sheet: s.name, styles, limits: opts.limits })).map((s) => s.name);
-  if (filled.length === 0) throw UserError.of('E_XLSX_EMPTY', names.length > 1 ? 'xlsx.allSheetsEmpty' : 'xlsx.sheetEmpty', { sheet: chosen.name }, { file });
-  throw UserError.of('E_XLSX_EMPTY', 'xlsx.sheetEmptyOthers', { sheet: chosen.name, sheets: filled.map((n) => `"${n}"`).join(', '), sheetsRu: filled.map((n) => `«${n}»`).join(', ') }, { file });
+  throw emptySheetsError(file, chosen.name, names, sheets.filter((s) => s !== chosen && holdsValues(s, { file, sheet: s.name, styles, limits: opts.limits })).map((s) => s.name));
 }
 
 /** The encodings an XML declaration may name that are read (WHATWG labels; others are refused by name). */
@@ -381,18 +372,6 @@ function dateTime(v: string, shape: DateShape | undefined): string {
   }
   if (h === '00' && min === '00' && s === '00' && shape !== 'datetime' && shape !== 'time' && shape !== 'elapsed') return date;
   return `${date} ${h}:${min}:${s}`;
-}
-
-/** 0-based column and a row as a cell reference: (54, 12) -> BC12. */
-function cellRef(col: number, row: number): string {
-  return `${columnName(col)}${row}`;
-}
-
-/** A 0-based column's letters: 54 -> BC. */
-function columnName(col: number): string {
-  let name = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
 }
 
 /**

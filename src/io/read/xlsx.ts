@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { UserError } from '../../core/errors.js';
-import { SheetWithoutHeader } from './sheet-error.js';
+import { cellRef, chosenSheet, emptySheetsError, SheetWithoutHeader } from './sheet-error.js';
 import { wholeSeconds } from './serial.js';
 import type { RowSink } from './csv.js';
 import type { Limits } from './limits.js';
@@ -62,14 +62,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
     const sheets = [...inOrder.filter((s) => !s.hidden), ...inOrder.filter((s) => s.hidden)];
     const names = sheets.map((s) => s.name);
 
-    let candidates = sheets;
-    if (sheetWanted !== undefined) {
-      // A sheet of that very name before a position: a workbook of months names its sheets «1»…«12», and «--sheet 3» is March wherever its tab stands.
-      const byIndex = /^\d+$/.test(sheetWanted) ? inOrder[Number(sheetWanted) - 1] : undefined;
-      const chosen = inOrder.find((s) => s.name === sheetWanted) ?? byIndex ?? inOrder.find((s) => s.name.toLowerCase() === sheetWanted.toLowerCase());
-      if (!chosen) throw UserError.of('E_XLSX_SHEET', 'xlsx.noSuchSheet', { sheet: sheetWanted, sheets: names.map((n) => `"${n}"`).join(', '), sheetsRu: names.map((n) => `«${n}»`).join(', ') }, { file });
-      candidates = [chosen];
-    }
+    const candidates = sheetWanted === undefined ? sheets : [chosenSheet(inOrder, sheetWanted, names, file)];
     let missing: string | undefined;
     let hiddenRows = 0;
     for (const sheet of candidates) {
@@ -94,7 +87,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
     }
     // A sheet the workbook names whose part the zip lacks is a damaged workbook, not an empty one.
     if (missing !== undefined) throw UserError.of('E_XLSX_CORRUPT', 'xlsx.corrupt', { reason: `no part ${missing}` }, { file });
-    if (sheetWanted === undefined) throw UserError.of('E_XLSX_EMPTY', 'xlsx.allSheetsEmpty', {}, { file });
+    if (sheetWanted === undefined) throw emptySheetsError(file, undefined, names, []);
     // The sheet chosen is empty: the sheets that hold values are named, to choose one of them instead.
     const chosen = candidates[0]!;
     const filled: string[] = [];
@@ -102,8 +95,7 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
       const entry = entries.get(sheet.target);
       if (sheet !== chosen && entry && (await holdsValues(zip, entry, { shared, dateStyles, timeStyles, date1904, merges: new Map(), sheet: sheet.name, part: entry.fileName, file }, budget, limits))) filled.push(sheet.name);
     }
-    if (filled.length === 0) throw UserError.of('E_XLSX_EMPTY', names.length > 1 ? 'xlsx.allSheetsEmpty' : 'xlsx.sheetEmpty', { sheet: chosen.name }, { file });
-    throw UserError.of('E_XLSX_EMPTY', 'xlsx.sheetEmptyOthers', { sheet: chosen.name, sheets: filled.map((n) => `"${n}"`).join(', '), sheetsRu: filled.map((n) => `«${n}»`).join(', ') }, { file });
+    throw emptySheetsError(file, chosen.name, names, filled);
   } finally {
     zip.close();
   }
@@ -413,13 +405,6 @@ function cellError(fault: CellFault, ctx: CellContext, file: string, row: number
 /** A formula as the message shows it: its first 60 characters. */
 function truncateFormula(f: string): string {
   return f.length > 60 ? `${f.slice(0, 59)}…` : f;
-}
-
-/** 0-based column and a row as a cell reference: (54, 12) -> BC12. */
-function cellRef(col: number, row: number): string {
-  let name = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return `${name}${row}`;
 }
 
 /** A double-quoted attribute found with indexOf (how every writer quotes them); undefined sends the caller to attr(). */
