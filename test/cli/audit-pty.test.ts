@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { headerRowOf } from '../helpers/xlsx-projection.js';
 import { BIN, ROOT } from '../helpers/cli.js';
-import { builtIn } from '../helpers/questionnaire.js';
+import { builtIn, SEVEN_QUESTIONS_EN } from '../helpers/questionnaire.js';
 
 const DRIVER = fileURLToPath(new URL('../helpers/pty-drive.py', import.meta.url));
 const DOWN = '\u001b[B';
@@ -73,13 +73,7 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
       [
         ['Company', '\r'],
         ['How many sales managers', '\r'],
-        ['Does the company work with leads', '\r'],
-        ['Is every interaction', '\r'],
-        ['Is operational and management reporting', '\r'],
-        ['Do rank-and-file', '\r'],
-        ['Are products, prices', '\r'],
-        ['Are customer invoice payments', '\r'],
-        ['Are telephony and e-mail', '\r'],
+        ...SEVEN_QUESTIONS_EN,
         ['Check the answers against CRM exports', 'y\r'],
         ['Deals file', 'no-such-deals.csv'],
         ['❯ no-such-deals.csv', '\r'],
@@ -105,13 +99,7 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
       [
         ['Company', '\r'],
         ['How many sales managers', '\r'],
-        ['Does the company work with leads', '\r'],
-        ['Is every interaction', '\r'],
-        ['Is operational and management reporting', '\r'],
-        ['Do rank-and-file', '\r'],
-        ['Are products, prices', '\r'],
-        ['Are customer invoice payments', '\r'],
-        ['Are telephony and e-mail', '\r'],
+        ...SEVEN_QUESTIONS_EN,
         ['Check the answers against CRM exports', 'y\r'],
         ['Deals file', 'ev'],
         ['  evil.xlsx', '\r'],

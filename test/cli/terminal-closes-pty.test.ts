@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
+import { SEVEN_QUESTIONS_EN } from '../helpers/questionnaire.js';
 
 const HANGUP = fileURLToPath(new URL('../helpers/pty-hangup.py', import.meta.url));
 const DRIVER = fileURLToPath(new URL('../helpers/pty-drive.py', import.meta.url));
@@ -17,15 +18,6 @@ function hangUp(steps: Array<[string, string]>, args: string[], cwd: string) {
   return JSON.parse(res.stdout.toString('utf8')) as { exit: number | null; signal: number | null; stderr: string; timeout?: string };
 }
 
-const SEVEN_ANSWERS: Array<[string, string]> = [
-  ['Does the company work with leads', '\r'],
-  ['Is every interaction', '\r'],
-  ['Is operational and management reporting', '\r'],
-  ['Do rank-and-file', '\r'],
-  ['Are products, prices', '\r'],
-  ['Are customer invoice payments', '\r'],
-  ['Are telephony and e-mail', '\r'],
-];
 
 // Closing the terminal mid-question (an SSH session dropped) crashed Node: an unhandled `setRawMode EIO`,
 // then Node's own assertion restoring the dead terminal at exit, and signal 11.
@@ -42,7 +34,7 @@ describe('the terminal closes during the interactive audit', () => {
 
   it('after -o was written, at «Save the answers?»: the report named, nothing partial left', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-hup-'));
-    const run = hangUp([['Company', 'Acme\r'], ['How many sales managers', '\r'], ...SEVEN_ANSWERS, ['Check the answers against', '\r'], ['Save the answers', '']], ['audit', '--lang', 'en', '-o', 'r.json'], dir);
+    const run = hangUp([['Company', 'Acme\r'], ['How many sales managers', '\r'], ...SEVEN_QUESTIONS_EN, ['Check the answers against', '\r'], ['Save the answers', '']], ['audit', '--lang', 'en', '-o', 'r.json'], dir);
     expect(run.timeout).toBeUndefined();
     expect(run.stderr).not.toMatch(/Assertion failed|Error:| {4}at /);
     expect(run.signal === 1 || run.exit === 129).toBe(true);
@@ -70,7 +62,7 @@ describe('Ctrl+Z and fg during the interactive audit', () => {
       ['Stopped', 'fg\r'],
       // bash echoes the job it brings back; the keys then go to the same question.
       ['out.json', `\u001b[B\r`],
-      ...SEVEN_ANSWERS.slice(2),
+      ...SEVEN_QUESTIONS_EN.slice(2),
       ['Check the answers against', '\r'],
       ['Save the answers', 'n\r'],
       ['RDY> ', 'echo "rc=$?"\r'],

@@ -57,3 +57,14 @@ export function myAuditYaml(version: number, questions: readonly string[], max: 
     `  - { id: high, from: 3, to: ${max}, title: { ru: Высокий, en: High }, meaning: { ru: Много, en: Much } }`,
   ];
 }
+
+/** A pty session's steps through the built-in questionnaire's seven questions in English, each answered by Enter (its default). */
+export const SEVEN_QUESTIONS_EN: Array<[string, string]> = [
+  ['Does the company work with leads', '\r'],
+  ['Is every interaction', '\r'],
+  ['Is operational and management reporting', '\r'],
+  ['Do rank-and-file', '\r'],
+  ['Are products, prices', '\r'],
+  ['Are customer invoice payments', '\r'],
+  ['Are telephony and e-mail', '\r'],
+];
