@@ -150,9 +150,14 @@ export const MESSAGES = {
   'inspect.ownReport': {
     ru: 'это отчёт самого crm-audit (crm-audit {command}), а не выгрузка из CRM', en: 'this is a report crm-audit wrote (crm-audit {command}), not an export of a CRM',
     hint: {
-      ru: 'crm-audit {reader} читает выгрузки из CRM: передайте файл, из которого сделан отчёт{kindRu}',
-      en: 'crm-audit {reader} reads exports of a CRM: pass the file the report was made from{kindEn}',
+      ru: 'crm-audit inspect читает выгрузки из CRM: передайте файл, из которого сделан отчёт (или укажите вид через --kind, если это всё же выгрузка)',
+      en: 'crm-audit inspect reads exports of a CRM: pass the file the report was made from (or say its kind with --kind if it is an export after all)',
     },
+  },
+  // map takes no --kind: it asks what it cannot tell.
+  'map.ownReport': {
+    ru: 'это отчёт самого crm-audit (crm-audit {command}), а не выгрузка из CRM', en: 'this is a report crm-audit wrote (crm-audit {command}), not an export of a CRM',
+    hint: { ru: 'crm-audit map читает выгрузки из CRM: передайте файл, из которого сделан отчёт', en: 'crm-audit map reads exports of a CRM: pass the file the report was made from' },
   },
   'assert.levelConflict': {
     ru: 'проверка начинается с «{prefix}:», а её уровень (level) — {level}', en: 'the assertion starts with "{prefix}:" but its level is {level}',

@@ -23,9 +23,7 @@ export async function guessKind(file: string, opts: ImportOptions): Promise<Reco
 
 /** The refusal of a report crm-audit wrote (guessKindSaid's `report`) given to `command` (inspect, map) as an export. */
 export function ownReportError(file: string, report: OwnReport, command: 'inspect' | 'map'): UserError {
-  // Only inspect takes --kind (map asks what it cannot tell).
-  const kind = command === 'inspect' ? { kindRu: ' (или укажите вид через --kind, если это всё же выгрузка)', kindEn: ' (or say its kind with --kind if it is an export after all)' } : { kindRu: '', kindEn: '' };
-  return UserError.of('E_COMPARE_KIND', 'inspect.ownReport', { command: report, reader: command, ...kind }, { file });
+  return UserError.of('E_COMPARE_KIND', command === 'inspect' ? 'inspect.ownReport' : 'map.ownReport', { command: report }, { file });
 }
 
 /**
