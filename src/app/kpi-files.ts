@@ -372,6 +372,8 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   });
   // A quote left open in a cell takes the rows after it into that cell: they are never counted.
   const swallowed: Alert[] = reports.filter((r) => r.table.swallowed).map((r) => ({ code: 'quote-swallowed', file: r.file, ...r.table.swallowed! }));
+  // A file that ends mid-row (a download cut off): its last row's values may be cut short, and rows after it are missing.
+  const cut: Alert[] = reports.flatMap((r) => (r.lastRowCut ? [{ code: 'last-row-cut' as const, file: r.file, ...r.lastRowCut }] : []));
   // Amounts in several currencies add up to a number in none of them.
   const currencies: Alert[] = reports
     .filter((r) => r.kind === 'deals' && (r.values.currency?.length ?? 0) > 1)
@@ -411,7 +413,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const utcDeals: Alert[] = local ? reports.flatMap((r) => (r.kind === 'deals' && r.utc ? [{ code: 'utc-deals' as const, file: r.file, ...r.utc, activities: local.file }] : [])) : [];
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...nul, ...doubt, ...hidden, ...swallowed, ...missedAlone, ...untimed, ...utc, ...utcDeals, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...lost, ...leads, ...found];
+  const alerts = [...nul, ...doubt, ...hidden, ...swallowed, ...cut, ...missedAlone, ...untimed, ...utc, ...utcDeals, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...lost, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

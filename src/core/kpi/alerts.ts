@@ -66,6 +66,8 @@ export type Alert =
   | { code: 'period-without-activities'; which: 'before' | 'after' }
   | { code: 'unknown-values'; file: string; field: 'direction' | 'missed' | 'done'; header: string; unknown: number; filled: number; values: string[] }
   | { code: 'quote-swallowed'; file: string; line: number; lines: number }
+  /** The file's last row has fewer cells than the header and no line end, and no other row is short: cut off mid-row. */
+  | { code: 'last-row-cut'; file: string; row: number; cells: number; width: number }
   | { code: 'missed-no-manager'; file: string; calls: number; /** They are a PBX's calls hung up before any line (an IVR, a queue). */ pbx?: true }
   | { code: 'activities-all-dropped'; file: string; rows: number; reasons: Array<{ reason: string; count: number }> }
   | { code: 'activities-outside-deals'; file: string; /** A comparison's period; none for kpi. */ which?: 'before' | 'after'; deals: { count: number; from: string; to: string }; activities: { from: string; to: string }; early: number; late: number; /** No activity dated within the period: its response and touch figures are not computed. */ none?: true }
@@ -449,6 +451,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'activities-outsid
       return threeDecimals(a, lang);
     case 'idless-deals':
       return idlessDeals(a, lang);
+    case 'last-row-cut':
+      return lastRowCut(a, ru);
     case 'ids-lost-digits':
       return idsLostDigits(a, ru);
     case 'leads-vs-deals':
@@ -812,6 +816,13 @@ function oneOutcomeText(a: Extract<Alert, { code: 'one-outcome' }>, ru: boolean)
   const stage = won ? '"Успешно реализовано" in amoCRM, "Сделка успешна" in Bitrix24' : '"Закрыто и не реализовано" in amoCRM, "Сделка провалена" in Bitrix24';
   const figures = won ? 'conversion and win rate are 100%' : 'conversion, win rate and revenue are zero';
   return `All ${n} deals are ${a.outcome}: none is ${won ? 'lost' : 'won'} or open, so ${figures} by construction, not by the team's work. The export was probably filtered by stage (${stage}). Export every deal of the period, with no stage filter.`;
+}
+
+/** A file that ends mid-row: its last row short of cells and without a line end. */
+function lastRowCut(a: Extract<Alert, { code: 'last-row-cut' }>, ru: boolean): string {
+  return ru
+    ? `${a.file}: файл обрывается на строке ${a.row}: в ней ${num(a.cells, ru)} ${plural(a.cells, 'ячейка', 'ячейки', 'ячеек')} из ${num(a.width, ru)} и нет перевода строки, хотя остальные строки полные. Похоже, файл скачан не до конца: значения этой строки могут быть обрезаны, а строк после неё в файле нет. Скачайте выгрузку заново.`
+    : `${a.file}: the file ends in the middle of row ${a.row}: it has ${num(a.cells, ru)} of ${num(a.width, ru)} cells and no line end, while every other row is whole. The download was probably cut off: that row's values may be cut short, and any rows after it are missing. Download the export again.`;
 }
 
 /** Deals rows amid the deals that have no id: dropped as the spec says, and what that means. */

@@ -157,6 +157,13 @@ export interface ImportReport {
   directionBySides?: { in: number; out: number; internal: number; none: number };
   /** Activities read at midnight: their date had no time of day (none beside it either). */
   untimed?: number;
+  /** Delimited data rows with fewer cells than the header (a half of a file read apart adds its own). */
+  shortRows?: number;
+  /**
+   * The file's last row, with fewer cells than the header and no line end, where no other row is
+   * short: the file was most likely cut off mid-row (a download stopped). Its row, cells and the header's.
+   */
+  lastRowCut?: { row: number; cells: number; width: number };
   /** Activities whose deal is a title several deals share: how many, and the first title. */
   sharedTitles?: { count: number; example: string };
   /** A file without a header read by a known layout's column names (layouts.ts): Asterisk's Master.csv. */
@@ -354,6 +361,8 @@ class RowsToRecords<T> {
   private build: Build<T> = () => PENDING;
   /** The cell count of most of the first rows, where three or more show one (0: unknown): a row with more is a row whose values moved. */
   private usualCells = 0;
+  /** Delimited data rows with fewer cells than the header, and the last one's row and cell count. */
+  private short = { rows: 0, row: -1, cells: 0 };
   private dateColumns: number[] = [];
   private numberColumns: number[] = [];
   private readonly pending: Array<{ cells: string[]; row: number }> = [];
@@ -419,6 +428,9 @@ class RowsToRecords<T> {
     if (!this.reading) this.startWithHeader();
     const report = this.report;
     report.table = table;
+    const short = this.short;
+    if (short.rows > 0) report.shortRows = short.rows;
+    if (short.rows === 1 && short.row === table.unterminatedLine) report.lastRowCut = { row: short.row, cells: short.cells, width: this.report.columns.length };
     const ctx = this.reading!.ctx;
     if (this.pending.length > 0) {
       this.settleDates();
@@ -554,6 +566,7 @@ class RowsToRecords<T> {
     // the amount lost its kopecks and the client became «56», without a word.
     const width = this.report.columns.length;
     // A value moved into an empty last column («…,1,500,» under «…,amount,comment») leaves the surplus cell empty: more cells than the file's rows have is the sign.
+    if (count < width && this.delimited) this.noteShort(row, count);
     if (this.delimited && count > width && width > 0 && (this.filledPast(cells, width, count) || (this.usualCells > 0 && count > this.usualCells && this.numberSplit(cells, count)))) return this.skip(row, `the row has ${count} cells, the header ${width}: a value holds the delimiter unquoted (a decimal comma?), and the values after it moved`);
     // A row whose date or amount waits for its column's order or decimal mark waits before it is
     // read at all: read and then held, its status and stage were counted twice (`inspect` showed 4
@@ -578,6 +591,12 @@ class RowsToRecords<T> {
    */
   private numberSplit(cells: Cells, count: number): boolean {
     return this.numberColumns.some((c) => c + 1 < count && /^-?\d+$/.test(cells.text(c)) && /^\d{2,3}$/.test(cells.text(c + 1)));
+  }
+
+  private noteShort(row: number, count: number): void {
+    this.short.rows++;
+    this.short.row = row;
+    this.short.cells = count;
   }
 
   /** Whether a cell from column `from` to the row's last is filled. */

@@ -665,6 +665,9 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     ...(a.idlessDeals || b.idlessDeals ? { idlessDeals: (a.idlessDeals ?? 0) + (b.idlessDeals ?? 0) } : {}),
     ...(a.idsLostDigits || b.idsLostDigits ? { idsLostDigits: { ...(a.idsLostDigits ?? b.idsLostDigits)!, rows: (a.idsLostDigits?.rows ?? 0) + (b.idsLostDigits?.rows ?? 0) } } : {}),
     ...(a.untimed || b.untimed ? { untimed: (a.untimed ?? 0) + (b.untimed ?? 0) } : {}),
+    ...(a.shortRows || b.shortRows ? { shortRows: (a.shortRows ?? 0) + (b.shortRows ?? 0) } : {}),
+    // The file's end is the second half's; its cut last row is one only if no row of the first half is short either.
+    ...(b.lastRowCut && !a.shortRows ? { lastRowCut: { ...b.lastRowCut, row: b.lastRowCut.row + lines } } : {}),
     ...(a.utc || b.utc ? { utc: { ...(a.utc ?? b.utc)!, count: (a.utc?.count ?? 0) + (b.utc?.count ?? 0) } } : {}),
     ...(a.sharedTitles || b.sharedTitles ? { sharedTitles: { ...(a.sharedTitles ?? b.sharedTitles)!, count: (a.sharedTitles?.count ?? 0) + (b.sharedTitles?.count ?? 0) } } : {}),
     ...(a.lineNames || b.lineNames ? { lineNames: { ...b.lineNames, ...a.lineNames } } : {}),

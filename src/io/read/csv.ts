@@ -148,6 +148,9 @@ export class CsvParser {
     this.cls[QUOTE] = 3;
   }
 
+  /** The line of the last record when the input ended without its line end (a file cut short, or one written so). */
+  unterminatedLine: number | undefined;
+
   /** Whether every byte pushed so far ended a record (nothing is held for the next push). */
   get atRecordEnd(): boolean {
     return this.nl !== 0 && (this.carry === undefined || this.carry.length === 0);
@@ -197,6 +200,7 @@ export class CsvParser {
     const rest = this.carry;
     this.carry = undefined;
     if (rest && rest.length > 0) {
+      this.unterminatedLine = this.line;
       if (this.scanner) this.parseScanned(rest, true);
       else this.parse(rest, true);
     }

@@ -59,6 +59,8 @@ export interface TableInfo {
   nulBytes?: number;
   /** A quoted cell that holds lines looking like whole rows (an unbalanced quote): its line, and how many lines it runs over. */
   swallowed?: { line: number; lines: number };
+  /** The line of the last record when the text ended without its line end. */
+  unterminatedLine?: number;
   delimiter?: string;
   sheet?: string;
   sheets?: string[];
@@ -299,8 +301,8 @@ class DelimitedText {
   end(): TableInfo {
     if (!this.parser) this.start(Buffer.concat(this.head));
     this.parser!.end();
-    const swallowed = this.parser!.swallowed;
-    return { type: 'text', ...encodingInfo(this.decoder), delimiter: this.delimiter, ...(swallowed ? { swallowed } : {}) };
+    const { swallowed, unterminatedLine } = this.parser!;
+    return { type: 'text', ...encodingInfo(this.decoder), delimiter: this.delimiter, ...(swallowed ? { swallowed } : {}), ...(unterminatedLine !== undefined ? { unterminatedLine } : {}) };
   }
 
   private start(bytes: Buffer): void {

@@ -1,0 +1,43 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { kpiBothWays } from '../helpers/both-ways.js';
+import { runCli } from '../helpers/cli.js';
+import { latinWords } from '../helpers/latin-words.js';
+
+const HEADER = 'id,manager,client,created_at,closed_at,status,amount';
+/** 3 000 whole deals (rows 2-3001: enough to be read in two halves), every fourth won. */
+const ROWS = Array.from({ length: 3000 }, (_, i) => `${i + 1},${i % 2 ? 'Иванов Иван' : 'Петрова Анна'},Клиент ${i + 1},2025-03-${String((i % 28) + 1).padStart(2, '0')} 10:00,2025-04-01 10:00,${i % 4 ? 'lost' : 'won'},1000`);
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cut-row-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+describe('a file that ends in the middle of a row (a download cut off)', () => {
+  it('is said, with the row and its cells, read whole and in two halves alike', () => {
+    const dir = folder({ 'deals.csv': `${HEADER}\n${ROWS.join('\n')}\n3001,Иванов Иван,Клиент 3001,2025-03-` });
+    const { result, stderr } = kpiBothWays(dir, ['-d', 'deals.csv'], ['deals.csv']);
+    expect(result.dataQuality.alerts).toContainEqual({ code: 'last-row-cut', file: 'deals.csv', row: 3002, cells: 4, width: 7 });
+    expect(stderr).toContain('deals.csv: the file ends in the middle of row 3002: it has 4 of 7 cells and no line end, while every other row is whole.');
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--now', '2025-08-01'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.stderr).toContain('deals.csv: файл обрывается на строке 3002: в ней 4 ячейки из 7 и нет перевода строки');
+    expect(latinWords(ru.stderr)).toEqual([]);
+  });
+
+  it('is not said of a whole last row without a line end, nor of a file whose rows often leave trailing cells out, nor of a footer', () => {
+    const ragged = ROWS.map((r, i) => (i % 3 ? r : r.split(',').slice(0, 6).join(',')));
+    const dir = folder({
+      'whole.csv': `${HEADER}\n${ROWS.join('\n')}`,
+      'ragged.csv': `${HEADER}\n${ragged.join('\n')}\n3001,Иванов Иван,Клиент 3001,2025-03-05 10:00`,
+      'footer.csv': `${HEADER}\n${ROWS.join('\n')}\nConfidential Information - Do Not Distribute`,
+      'ended.csv': `${HEADER}\n${ROWS.join('\n')}\n3001,Иванов Иван,Клиент 3001\n`,
+    });
+    for (const file of ['whole.csv', 'ragged.csv', 'footer.csv', 'ended.csv']) {
+      const { result } = kpiBothWays(dir, ['-d', file], [file]);
+      expect(result.dataQuality.alerts.map((a) => a.code), file).not.toContain('last-row-cut');
+    }
+  });
+});
