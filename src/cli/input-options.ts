@@ -8,6 +8,7 @@ import type { SlashOrder } from '../io/map/values.js';
 import type { Encoding } from '../io/read/sniff.js';
 import { resolveNow, type CliContext } from './context.js';
 import { parseCount } from './format.js';
+import { shellWord } from '../core/inspect-command.js';
 import { progressLine } from './progress.js';
 
 /** The import options every command that reads exports shares (declared once, xsv-style). */
@@ -66,6 +67,22 @@ export interface ImportCliOptions {
   maxInflatedSize?: string;
   /** The options written on the command line (long names), defaults not counted: `--touch-norm 5` from its default '5'. */
   optionsGiven?: readonly string[];
+}
+
+/** The options that decide how exports are read and what their figures count (a re-run with the same exports needs them too). */
+const READ_OPTIONS = {
+  '--map': 'map', '--delimiter': 'delimiter', '--encoding': 'encoding', '--sheet': 'sheet', '--date-format': 'dateFormat', '--time-offset': 'timeOffset',
+  '--max-bad-rows': 'maxBadRows', '--max-cell-size': 'maxCellSize', '--max-columns': 'maxColumns', '--max-inflated-size': 'maxInflatedSize',
+  '--from': 'from', '--to': 'to', '--touch-norm': 'touchNorm', '--callback-window': 'callbackWindow',
+} as const satisfies Record<string, keyof (ImportCliOptions & KpiCliFields)>;
+
+/** `--map map.yaml --from 2025-01-01 …`: the reading options written on the command line, quoted for the shell where needed, in the order given. */
+export function readOptionWords(opts: ImportCliOptions & KpiCliFields): string[] {
+  return (opts.optionsGiven ?? []).flatMap((flag) => {
+    const key = (READ_OPTIONS as Record<string, keyof (ImportCliOptions & KpiCliFields)>)[flag];
+    const value = key === undefined ? undefined : opts[key];
+    return typeof value === 'string' ? [`${flag} ${shellWord(value)}`] : [];
+  });
 }
 
 /** The names `--encoding` takes for each encoding the readers know (case and `-`/`_` ignored). */

@@ -39,6 +39,8 @@ export interface InteractiveOptions {
   facts?: EvidenceFacts;
   /** Those exports' paths (-d/-a/-p): the re-run command printed after saving the answers names them. */
   exports?: KpiFiles;
+  /** How the exports are read (`--map map.yaml`, `--from …`), as written on the command line: the re-run command repeats them. */
+  readOptions?: readonly string[];
   /** Reads the evidence facts of a set of exports (the same import options as `kpi`). */
   readFacts: (files: KpiFiles) => Promise<EvidenceFacts>;
   /** The questionnaire's file (absolute), when it was read from one (`--questionnaire my.yaml`): the saved answers name it. */
@@ -155,7 +157,7 @@ async function offerAnswersFile(s: Session, q: Questionnaire, o: InteractiveOpti
     // The answers file holds the answers and the company; the hours and money need their options again,
     // and so does the check against the exports (a re-run without -d/-a/-p had no evidence at all).
     const costs = a.managers !== undefined ? [`--managers ${a.managers}`, ...(a.hourlyCost !== undefined ? [`--hourly-cost ${a.hourlyCost}`] : [])] : [];
-    const exports = a.exports ? exportOptions(a.exports) : [];
+    const exports = a.exports ? [...exportOptions(a.exports), ...(o.readOptions ?? [])] : [];
     const again = ['crm-audit audit --answers', shellWord(file), ...exports, ...costs].join(' ');
     if (exports.length > 0) {
       say(costs.length > 0

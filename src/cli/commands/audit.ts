@@ -24,7 +24,7 @@ import { warningLine, warnUnusedOptions, warnWithoutExports } from '../warnings.
 import { reportSkippedRows } from '../skipped-rows.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseManagers, resolveFormat } from '../format.js';
-import { assertOneStdin, importOptionsFromCli, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
+import { assertOneStdin, importOptionsFromCli, readOptionWords, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
 import { assertOutputPlace, writeOutput } from '../output.js';
 import { columnsOf, wrapText } from '../wrap.js';
 import { parseHourlyCost } from './compare.js';
@@ -133,7 +133,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const { runInteractiveAudit } = await import('./audit-interactive.js');
   // A questionnaire read from a file is saved with the answers by its path: a re-run finds it (its id named no built-in one).
   const questionnaireFile = opts.questionnaire !== undefined && opts.questionnaire !== '-' && isQuestionnairePath(opts.questionnaire) ? path.resolve(ctx.cwd, opts.questionnaire) : undefined;
-  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, facts, ...(opts.deals ? { exports: { deals: opts.deals, activities: opts.activities, payments: opts.payments } } : {}), readFacts, ...(questionnaireFile ? { questionnaireFile } : {}) });
+  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, facts, ...(opts.deals ? { exports: { deals: opts.deals, activities: opts.activities, payments: opts.payments } } : {}), readFacts, readOptions: readOptionWords(opts), ...(questionnaireFile ? { questionnaireFile } : {}) });
   return EXIT.ok;
 }
 

@@ -133,6 +133,12 @@ describe('interactive audit (mocked prompts)', () => {
     const second = context(dir);
     await runInteractiveAudit(second.ctx, builtIn(), { lang: 'en', now, format: 'table', inputs: [], facts, exports: { deals: 'deals.csv', activities: 'calls.xls' }, readFacts: noExports });
     expect(second.err().replace(/\s+/g, ' ')).toContain('The answers file does not keep the exports; to run it again: crm-audit audit --answers b.yaml -d deals.csv -a calls.xls');
+
+    // How the exports were read (--map, --from…) is repeated too: without the map a re-run read other stages.
+    script.push('', '', ...answers, true, 'c.yaml', false);
+    const third = context(dir);
+    await runInteractiveAudit(third.ctx, builtIn(), { lang: 'en', now, format: 'table', inputs: [], facts, exports: { deals: 'deals.csv' }, readOptions: ["--map 'my map.yaml'", '--from 2025-01-01'], readFacts: noExports });
+    expect(third.err().replace(/\s+/g, ' ')).toContain("to run it again: crm-audit audit --answers c.yaml -d deals.csv --map 'my map.yaml' --from 2025-01-01");
   });
 
   // lead «no», journal «yes», management «yes», back twice to the journal, «skip»: «Баллы: 1 из 10» counted
