@@ -224,7 +224,8 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   out.kind = kind;
   out.direction = direction;
   out.missed = missed;
-  out.duration_s = duration;
+  // An unanswered call (busy, rejected, no answer) had no talk: its duration is the ringing (spec: duration 0).
+  out.duration_s = notAnswered && kind === 'call' && duration !== null ? 0 : duration;
   out.deal = deal;
   out.client = client;
   return out;

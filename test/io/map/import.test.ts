@@ -674,3 +674,18 @@ describe('a cell longer than --max-cell-size', () => {
     expect(inHeader.where.row).toBe(1);
   });
 });
+
+describe('an unanswered call', () => {
+  // A log's only duration column holds the ringing of a call nobody answered: it was added to the talk.
+  it('has no talk (spec: duration 0), outgoing or incoming, while its answered neighbours keep theirs; a call without a duration stays without one', async () => {
+    const { importActivities } = await import('../../../src/io/map/import.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'unanswered-'));
+    writeFileSync(path.join(dir, 'ru.csv'), 'Дата;Сотрудник;Тип;Статус;Длительность\n01.03.2025 10:00;Петрова Анна;Исходящий;Не отвечен;30\n01.03.2025 11:00;Петрова Анна;Исходящий;Отвечен;120\n01.03.2025 12:00;Петрова Анна;Входящий;Пропущен;15\n01.03.2025 13:00;Петрова Анна;Исходящий;Занято;\n');
+    writeFileSync(path.join(dir, 'hs.csv'), 'Activity date,Activity assigned to,Call direction,Call status,Call duration\n2025-03-01 10:00,Bob Jones,OUTBOUND,NO_ANSWER,30000\n2025-03-01 11:00,Bob Jones,OUTBOUND,COMPLETED,90000\n');
+    for (const [file, expected] of [['ru.csv', [[0, false], [120, false], [0, true], [null, false]]], ['hs.csv', [[0, false], [90, false]]]] as const) {
+      const read: Array<{ duration_s: number | null; missed: boolean }> = [];
+      await importActivities(file, { cwd: dir, stdin: process.stdin }, (a) => read.push({ duration_s: a.duration_s, missed: a.missed }));
+      expect(read.map((a) => [a.duration_s, a.missed]), file).toEqual(expected);
+    }
+  });
+});
