@@ -270,6 +270,7 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
   const units = new Map<number, DurationUnit>();
   const claimed = new Set<number>();
   const specs = withProfile(FIELDS[kind], profile);
+  const profiled = profileFields(profile);
   let ambiguous: ColumnMap['ambiguous'];
   // A column a --map file names: by its header, or `#3` for the third; a name the file lacks points into the map.
   const named = (w: string, field: string, path: string): number => {
@@ -299,7 +300,9 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
     const matches: Array<{ index: number; alias: string }> = [];
     for (const alias of spec.aliases) {
       normalized.forEach((h, index) => {
-        if (h === alias) matches.push({ index, alias });
+        // A header the profile names for other fields is theirs, not another field's by a generic alias
+        // (Salesforce's task Status is done or not, never the call result `missed`'s generic «Status» reads).
+        if (h === alias && (profiled.get(h)?.has(spec.field) ?? true)) matches.push({ index, alias });
       });
     }
     const free = matches.filter((m) => !claimed.has(m.index));
@@ -343,6 +346,18 @@ function fieldRu(field: string): string {
 function columnList(headers: readonly string[]): { columns: string; columnsRu: string } {
   const named = headers.filter(Boolean);
   return { columns: named.map((h) => `"${h}"`).join(', '), columnsRu: named.map((h) => `«${h}»`).join(', ') };
+}
+
+/** The fields a profile names each header for (normalised). */
+function profileFields(profile: ProfileMatch | undefined): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [field, headers] of Object.entries(profile?.profile.columns ?? {})) {
+    for (const h of headers ?? []) {
+      const key = normalizeHeader(h);
+      out.set(key, (out.get(key) ?? new Set()).add(field));
+    }
+  }
+  return out;
 }
 
 /**

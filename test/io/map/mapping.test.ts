@@ -173,3 +173,18 @@ describe('headerScore: a row of data with one known value is no header', () => {
     expect(headerScore(['ID', 'Ответственный', '2024'], 'deals')).toBe(2);
   });
 });
+
+describe("a header a profile names for one field is not another field's by a generic alias", () => {
+  it("Salesforce's task report: Status is done or not (its profile's), never the call result missed's generic alias reads, with or without a Call Result column", async () => {
+    const { detectProfile } = await import('../../../src/io/map/profiles.js');
+    for (const headers of [
+      ['Assigned', 'Subject', 'Task Subtype', 'Call Type', 'Call Duration', 'Date', 'Company / Account', 'Related To', 'Status'],
+      ['Assigned', 'Subject', 'Task Subtype', 'Call Type', 'Call Duration', 'Call Result', 'Date', 'Company / Account', 'Related To', 'Status'],
+    ]) {
+      const map = mapColumns(headers, 'activities', {}, undefined, detectProfile(headers, 'activities'));
+      expect(map.profile?.profile.id).toBe('salesforce-activities');
+      expect(map.fields.get('done')).toEqual([headers.indexOf('Status')]);
+      expect(map.fields.get('missed')).toEqual(headers.includes('Call Result') ? [headers.indexOf('Call Result')] : undefined);
+    }
+  });
+});
