@@ -345,8 +345,8 @@ const STATUS_WORDS: ReadonlyMap<string, boolean> = new Map([
   ['голосовым', true], ['голосовой', true], ['голосовую', true], ['голосовая', true], ['автосекретарь', true], ['автосекретарем', true], ['автосекретарём', true],
   ['роботом', true], ['machine', true], ['attendant', true],
   ['successful', false], ['answered', false], ['успешный', false], ['отвечен', false], ['отвеченный', false], ['принят', false], ['принятый', false],
-  // amoCRM's events list writes a call's talk after it: «Разговор 2 мин».
-  ['разговор', false],
+  // amoCRM's events list writes a call's talk after it: «Разговор 2 мин»; Kommo's in English "Conversation 2 min".
+  ['разговор', false], ['conversation', false],
 ]);
 
 /**
@@ -404,6 +404,9 @@ const OWNER: Record<string, OwnerKind> = {
   компания: 'company',
   account: 'company',
 };
+
+/** The built-in owner type words, normalised: a profile's owner codes replace them (withProfileValues). */
+const BUILT_IN_OWNER: ReadonlyMap<string, OwnerKind> = new Map(Object.entries(OWNER).map(([k, v]) => [normalizeValue(k), v] as const));
 
 /** The value maps in force: defaults overlaid with the user's `--map` file. */
 export interface ValueMaps {
@@ -475,10 +478,15 @@ type ProfileValues = CrmProfile['values'];
  */
 export function withProfileValues(maps: ValueMaps, values: ProfileValues | undefined): ValueMaps {
   if (!values) return maps;
-  const add = <T>(map: Map<string, T>, codes: Record<string, T>): Map<string, T> => {
+  const add = <T>(map: Map<string, T>, codes: Record<string, T>, builtIn?: ReadonlyMap<string, T>): Map<string, T> => {
     const out = new Map(map);
-    for (const [code, value] of Object.entries(codes)) if (!out.has(normalizeValue(code))) out.set(normalizeValue(code), value);
+    for (const [code, value] of Object.entries(codes)) {
+      const key = normalizeValue(code);
+      if (!out.has(key) || (builtIn !== undefined && out.get(key) === builtIn.get(key))) out.set(key, value);
+    }
     return out;
   };
-  return { ...maps, kind: add(maps.kind, values.kind), direction: add(maps.direction, values.direction), missed: add(maps.missed, values.missed), owner: add(maps.owner, values.owner) };
+  // An owner type is the CRM's own word, not a language's: Kommo's «Lead» is its deal, Bitrix24's a lead
+  // before one. The profile's owner codes come before the built-in words (the user's --map still first).
+  return { ...maps, kind: add(maps.kind, values.kind), direction: add(maps.direction, values.direction), missed: add(maps.missed, values.missed), owner: add(maps.owner, values.owner, BUILT_IN_OWNER) };
 }
