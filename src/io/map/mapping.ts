@@ -10,6 +10,7 @@ import type { TypeColumnReading } from './type-column.js';
 import { lineOf, showsLines } from './lines.js';
 import { inspectCommand } from '../../core/inspect-command.js';
 import { mostly, PERSON_NAME, personLike } from './people.js';
+import { PATRONYMIC_PARTICLE } from '../../core/patronymic.js';
 
 /** One column of the header and what became of it: what `inspect` prints. */
 export interface ColumnMatch {
@@ -583,8 +584,12 @@ function proposer(map: ColumnMap, headers: readonly string[], sampleRows: readon
   const propose = (field: string): Omit<MissingField, 'field'> => {
     const near = offered(field, closestColumns(field, map.kind, headers).filter((h) => fits(field, h)), headers, sampleRows);
     const are = valuesFor(field);
-    if (sampleRows.length === 0 || !are || (near.length > 0 && (field !== 'manager' || holdsNames(near[0]!, headers, sampleRows)))) return { candidates: near };
-    const columns = byValues(are).filter((h) => !near.includes(h));
+    if (sampleRows.length === 0 || !are || (near.length > 0 && field !== 'manager')) return { candidates: near };
+    const columns = offered(field, byValues(are).filter((h) => !near.includes(h)), headers, sampleRows);
+    // A manager: a similar name holding names wins, unless only a column by its values is written as
+    // people's names are (Kommo's «Name» of deal titles, «Acme supply», beside «Author», «Anna Smith»).
+    const written = (h: string | undefined) => h !== undefined && writtenAsNames(h, headers, sampleRows);
+    if (near.length > 0 && (written(near[0]) || (holdsNames(near[0]!, headers, sampleRows) && !written(columns[0])))) return { candidates: near };
     return columns.length === 0 ? { candidates: near } : { candidates: [...columns, ...near], byValues: { are, columns } };
   };
   const take = (m: MissingField): MissingField => {
@@ -605,13 +610,27 @@ function holdsNames(header: string, headers: readonly string[], sampleRows: read
 }
 
 /**
+ * Whether at least half of a column's first values are written as people's names: a name's shape, each
+ * word capitalised («Anna Smith», «Петрова А. С.», «Мамедов Эльчин Рауф оглы»), where a deal's title
+ * («Acme supply», «Ромашка поставка») has the shape but not the capitals.
+ */
+function writtenAsNames(header: string, headers: readonly string[], sampleRows: readonly string[][]): boolean {
+  const capitalised = (v: string) => v.replace(LINE_AFTER_NAME, '').trim().split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || PARTICLE.test(w));
+  return mostly(columnValues(headers.indexOf(header), sampleRows), (v) => valueShape(v) === 'name' && capitalised(v));
+}
+
+/** A patronymic's particle, written in lower case after a capitalised name («Рауф оглы»). */
+const PARTICLE = new RegExp(`^${PATRONYMIC_PARTICLE}$`, 'iu');
+
+/**
  * The columns offered for a field, the closest first, except that for a manager a column whose first
- * values look like people's names («Иванов Иван», «Петрова Анна (доб. 102)») comes before the rest.
+ * values are written as people's names («Иванов Иван», «Петрова Анна (доб. 102)», «Anna Smith») comes
+ * before one of a name's shape only («Acme supply»), and that before the rest.
  */
 function offered(field: string, candidates: string[], headers: readonly string[], sampleRows: readonly string[][]): string[] {
   if (field !== 'manager' || sampleRows.length === 0) return candidates;
-  const names = (header: string) => holdsNames(header, headers, sampleRows);
-  return [...candidates.filter(names), ...candidates.filter((h) => !names(h))];
+  const rank = (header: string) => (writtenAsNames(header, headers, sampleRows) ? 0 : holdsNames(header, headers, sampleRows) ? 1 : 2);
+  return [0, 1, 2].flatMap((r) => candidates.filter((h) => rank(h) === r));
 }
 
 /** A group of fields none of which has a column: the first field that has a column proposed for it names it, else the group's first. */

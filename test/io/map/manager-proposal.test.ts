@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { assertRequired, ColumnsMissing, mapColumns } from '../../../src/io/map/mapping.js';
+
+/** The error for a header and its first rows. */
+function missingOf(headers: string[], rows: string[][], kind: 'deals' | 'activities'): ColumnsMissing {
+  try {
+    assertRequired(mapColumns(headers, kind), 'f.csv', rows);
+  } catch (error) {
+    if (error instanceof ColumnsMissing) return error;
+    throw error;
+  }
+  throw new Error('nothing missing');
+}
+
+// A tester: a Kommo events list no profile knew (Date, Author, Object, Name, Event…) was refused with
+// `manager: "Name"`, a column of deal titles («Acme supply»), which has a name's shape and a header close
+// to the manager's aliases; pasted, the deals' titles became managers. «Author» holds people's names.
+describe('the column proposed for a missing manager is the one written as people\'s names', () => {
+  const headers = ['When', 'Author', 'Object', 'Name', 'What happened'];
+  const rows = [
+    ['03.03.2025 09:30', 'Anna Smith', 'Lead', 'Acme supply', 'Outgoing call'],
+    ['04.03.2025 11:00', 'Bob Jones', 'Lead', 'Beta pilot', 'Incoming call'],
+    ['05.03.2025 12:00', 'Anna Smith', 'Lead', 'Acme supply', 'Note added'],
+  ];
+
+  it('a column of capitalised names comes before a closer header of deal titles, in the snippet too', () => {
+    const error = missingOf(headers, rows, 'activities');
+    const manager = error.missing.find((m) => m.field === 'manager')!;
+    expect(manager.candidates[0]).toBe('Author');
+    expect(manager.candidates).toContain('Name');
+    expect(manager.byValues?.are).toBe('names');
+    expect(error.hint).toContain('    manager: "Author"    # by its values (names): check');
+  });
+
+  it('a similar name written as people\'s names stays first (Cyrillic, initials, a line after the name)', () => {
+    const ru = missingOf(['Дата', 'Менеджер проекта', 'Название'], [['01.02.2025', 'Петрова А. С.', 'Ромашка поставка'], ['02.02.2025', 'Иванов Иван (доб. 101)', 'Лютик пилот']], 'deals');
+    expect(ru.missing.find((m) => m.field === 'manager')!.candidates[0]).toBe('Менеджер проекта');
+  });
+
+  it('where no column is written as names, the similar name of a name\'s shape is still offered (a file written in lower case)', () => {
+    const lower = missingOf(['When', 'Author', 'Name'], [['03.03.2025 09:30', 'anna smith', 'acme supply']], 'activities');
+    expect(lower.missing.find((m) => m.field === 'manager')!.candidates[0]).toBe('Name');
+  });
+});
