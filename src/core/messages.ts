@@ -225,6 +225,11 @@ export const MESSAGES = {
       en: 'name the right one in a --map file and pass it with --map ({inspect} shows the values of each column); this one is ready to paste:\n{snippet}',
     },
   },
+  // `map` on a file whose column for a field is the empty one of two of its name: the filled one is proposed, by number.
+  'map.emptyTwinNote': {
+    ru: 'колонка {used} «{header}» пуста в первых строках, колонка {filled} того же названия заполнена: проверьте',
+    en: 'column {used} "{header}" is empty in the first rows, column {filled} of the same name is filled: check',
+  },
   'map.typeUndecided': {
     ru: 'по значениям колонки «{header}» не понять, вид это активности или направление звонка: {valuesRu}',
     en: 'the values of the column "{header}" do not say whether it is the activity\'s kind or the call\'s direction: {values}',

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { tr } from '../../core/i18n.js';
+import { renderMessage } from '../../core/messages.js';
 import { DEFAULT_LIMITS } from '../../io/read/limits.js';
 import { readAll } from '../../io/read/files.js';
 import { looksLikeUserId, managersSnippet } from '../../core/kpi/alerts.js';
@@ -66,7 +67,12 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
     }
     if (!columns) throw error;
     return read({ ...overrides.columns[kind], ...columns });
-  });
+  }).then((r) => readFilledTwins(r, overrides.columns[kind], columns, o.lang, (twins) => {
+    // A field read from the empty one of two columns of its name fails on every row: the filled one is proposed, by number.
+    columns = { ...columns, ...twins.columns };
+    proposed = { ...proposed, ...twins.notes };
+    return read({ ...overrides.columns[kind], ...columns });
+  }));
   const stages = stagesToName(report);
   const ids = kind === 'deals' || kind === 'activities' ? userIds(store) : [];
   const name = file === '-' ? tr(o.lang, 'стандартный ввод', 'stdin') : file;
@@ -94,6 +100,20 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const doc = mapDocument(columns ? { [kind]: columns } : {}, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '', proposed) + managersYaml(ids, names, o.lang);
   await writeOutput(ctx, doc, o.output, inputs, o.output ? o.lang : undefined);
   return EXIT.ok;
+}
+
+/**
+ * The fields read from the empty one of two columns of one name while the other is filled (the report's
+ * emptyTwins): the filled one by its number (`manager: "#7"`; the header names the leftmost again), each
+ * noted to check, and the file read again with them. A field the user's --map or an answer names is left alone.
+ */
+async function readFilledTwins(report: ImportReport, user: Record<string, string | string[]> | undefined, answered: Record<string, string> | undefined, lang: 'ru' | 'en', reread: (twins: { columns: Record<string, string>; notes: Record<string, string> }) => Promise<ImportReport>): Promise<ImportReport> {
+  const twins = (report.emptyTwins ?? []).filter((t) => user?.[t.field] === undefined && answered?.[t.field] === undefined);
+  if (twins.length === 0) return report;
+  return reread({
+    columns: Object.fromEntries(twins.map((t) => [t.field, `#${t.filled + 1}`])),
+    notes: Object.fromEntries(twins.map((t) => [t.field, renderMessage('map.emptyTwinNote', { used: t.used + 1, filled: t.filled + 1, header: t.header }, lang)])),
+  });
 }
 
 /** How many of the columns no field took gapLines names. */

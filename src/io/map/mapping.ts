@@ -472,7 +472,10 @@ function assertUnambiguous(map: ColumnMap, file: string, headers: readonly strin
   const a = map.ambiguous;
   if (!a) return;
   const value = (r: readonly string[], i: number) => (r[i] ?? '').trim();
-  const [chosen, ...rest] = a.columns as [number, ...number[]];
+  // An empty column is no choice (an empty twin: emptyTwins names the filled one): the choice is among the filled ones.
+  const filled = a.columns.filter((i) => sampleRows.some((r) => value(r, i) !== ''));
+  if (filled.length === 0) return;
+  const [chosen, ...rest] = filled as [number, ...number[]];
   const differ = rest.filter((i) => sampleRows.some((r) => value(r, i) !== '' && value(r, i) !== value(r, chosen)));
   if (differ.length === 0) return;
   const named = [chosen, ...differ].map((i) => headers[i]!);

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { assertRequired, ColumnsMissing, mapColumns } from '../../../src/io/map/mapping.js';
+
+/** The error assertRequired throws for a header and its first rows, or undefined. */
+function stop(headers: string[], rows: string[][]): ColumnsMissing | undefined {
+  try {
+    assertRequired(mapColumns(headers, 'activities'), 'f.csv', rows);
+  } catch (error) {
+    if (error instanceof ColumnsMissing) return error;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('manager columns of one name, some empty', () => {
+  const headers = ['Направление', 'Телефон', 'Сотрудник', 'Дата', 'Сотрудник', 'Статус', 'Сотрудник'];
+
+  it('an empty one is no choice: with one filled there is nothing to ask (the reading names the filled one)', () => {
+    const rows = [['исходящий', '+79160000001', '', '01.03.2025 10:00', '', 'отвечен', 'Анна Львова']];
+    expect(stop(headers, rows)).toBeUndefined();
+  });
+
+  it('with two filled ones that differ, they are offered, the empty one not', () => {
+    const rows = [['исходящий', '+79160000001', '', '01.03.2025 10:00', 'Колл-центр', 'отвечен', 'Анна Львова']];
+    const error = stop(headers, rows)!;
+    expect(error.messageId).toBe('map.columnsAmbiguous');
+    expect(error.missing).toEqual([{ field: 'manager', candidates: ['Сотрудник', 'Сотрудник'] }]);
+    expect(error.hint).toContain('manager: "#5"    # or "#7": check');
+    expect(error.message).toBe('the manager could be in more than one column, and their values differ: "Сотрудник" (#5), "Сотрудник" (#7)');
+  });
+
+  it('all empty: nothing to choose between', () => {
+    expect(stop(headers, [['исходящий', '+79160000001', '', '01.03.2025 10:00', '', 'отвечен', '']])).toBeUndefined();
+  });
+});
