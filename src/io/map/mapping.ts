@@ -271,7 +271,7 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
   const units = new Map<number, DurationUnit>();
   const claimed = new Set<number>();
   const specs = withProfile(FIELDS[kind], profile);
-  const profiled = profileFields(profile);
+  const profiled = profileFields(profile, normalized);
   let ambiguous: ColumnMap['ambiguous'];
   // A column a --map file names: by its header, or `#3` for the third; a name the file lacks points into the map.
   const named = (w: string, field: string, path: string): number => {
@@ -349,14 +349,18 @@ function columnList(headers: readonly string[]): { columns: string; columnsRu: s
   return { columns: named.map((h) => `"${h}"`).join(', '), columnsRu: named.map((h) => `«${h}»`).join(', ') };
 }
 
-/** The fields a profile names each header for (normalised). */
-function profileFields(profile: ProfileMatch | undefined): Map<string, Set<string>> {
+/**
+ * The fields a profile names each header of the file for (normalised): a field's first header the file
+ * has (every one, for a coalescing field). A later one is not that field's here, and is free for another
+ * field's generic alias: Bitrix24's «Время звонка», the call's length, is the time of day beside a talk
+ * column («Длительность разговора»), which the profile lists first for the duration.
+ */
+function profileFields(profile: ProfileMatch | undefined, present: readonly string[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
+  const coalesce = new Set(profile?.profile.coalesce ?? []);
   for (const [field, headers] of Object.entries(profile?.profile.columns ?? {})) {
-    for (const h of headers ?? []) {
-      const key = normalizeHeader(h);
-      out.set(key, (out.get(key) ?? new Set()).add(field));
-    }
+    const keys = (headers ?? []).map(normalizeHeader).filter((key) => present.includes(key));
+    for (const key of coalesce.has(field) ? keys : keys.slice(0, 1)) out.set(key, (out.get(key) ?? new Set()).add(field));
   }
   return out;
 }
