@@ -1,5 +1,6 @@
 import type { Assertion } from './assert.js';
 import { VERDICTS } from './audit/types.js';
+import { DEFAULT_TARGETS } from './compare.js';
 import { UserError, UserErrors } from './errors.js';
 import type { Text } from './i18n.js';
 import type { MessageId, Params } from './messages.js';
@@ -90,12 +91,33 @@ function pathProblem(a: Assertion, tree: Record<string, unknown>, absentRoots: R
     }
     nodes = groups.filter((g) => Object.prototype.hasOwnProperty.call(g, segment)).map((g) => g[segment]);
   }
+  const untargeted = noTarget(a, tree);
+  if (untargeted) return untargeted;
   if (nodes.length > 0 && nodes.every(isGroup) && a.op !== '==' && a.op !== '!=') {
     const names = [...new Set(nodes.flatMap((n) => Object.keys(n as object)))].sort();
     const list = names.slice(0, 12).join(', ') + (names.length > 12 ? ', …' : '');
     return { id: 'assertPath.group', params: { path: show(a.path), list } };
   }
   return typeProblem(a, nodes, values);
+}
+
+/**
+ * `compare.<row>.met` or `.target` of a row this run set no target for: always null, so the gate could never pass, and it
+ * failed for ever saying «нет данных» / "no data" though the data were there (a tester). Refused before judging, naming
+ * the rows and how a target is set; with `*`, also the rows that have one. `==null` asks for exactly that, and is judged.
+ */
+function noTarget(a: Assertion, tree: Record<string, unknown>): { id: MessageId; params: Params } | undefined {
+  const [root, row, field] = a.path;
+  if (root !== 'compare' || a.path.length !== 3 || (field !== 'met' && field !== 'target') || (a.op === '==' && a.value === null)) return undefined;
+  const rows = isGroup(tree.compare) ? Object.entries(tree.compare).filter(([id, r]) => (row === '*' || id === row) && isGroup(r) && 'target' in r) : [];
+  const without = rows.filter(([, r]) => (r as { target: unknown }).target === null).map(([id]) => id);
+  if (without.length === 0) return undefined;
+  const targeted = rows.filter(([, r]) => (r as { target: unknown }).target !== null).map(([id]) => `compare.${id}.${field}`);
+  const path = show(a.path);
+  const ids = Object.keys(DEFAULT_TARGETS);
+  const both = (and: string) => (ids.length > 1 ? `${ids.slice(0, -1).join(', ')} ${and} ${ids.at(-1)}` : ids.join(''));
+  const only = row === '*' && targeted.length > 0 ? { only: `; or assert only the rows that have one: ${targeted.join(', ')}`, onlyRu: `; или проверяйте только строки с целью: ${targeted.join(', ')}` } : { only: '', onlyRu: '' };
+  return { id: 'assertPath.noTarget', params: { path, rows: without.join(', '), row: without[0]!, defaults: both('and'), defaultsRu: both('и'), ...only } };
 }
 
 type Kind = 'number' | 'boolean' | 'string';

@@ -2,7 +2,7 @@ import { closest } from './assert-paths.js';
 import { UserError, type Where } from './errors.js';
 import { holdsNumber } from './kpi/stats.js';
 import { ASSERT_SYNTAX, fill, type Params } from './messages.js';
-import { ambiguousComma } from './option-values.js';
+import { ambiguousComma, readTypedNumber } from './option-values.js';
 
 export type Operator = '>=' | '<=' | '>' | '<' | '==' | '!=';
 export type AssertValue = number | boolean | string | null;
@@ -35,42 +35,63 @@ export interface AssertionResult {
 }
 
 const OPERATORS: Operator[] = ['>=', '<=', '==', '!=', '>', '<'];
+/** The signs of mathematics for an operator, read as the operator they are. */
+const SIGNS: Readonly<Record<string, Operator>> = { '≥': '>=', '≤': '<=', '≠': '!=' };
+/** Operators written as another language writes them, or reversed: said with the one to write. */
+const MISWRITTEN: ReadonlyArray<[string, Operator]> = [['=>', '>='], ['=<', '<='], ['<>', '!='], ['=', '==']];
 /** The names a path starts with (report.ts ASSERTION_ROOTS says what produces each). */
 const ROOTS = ['audit', 'total', 'managers', 'plan', 'compare', 'delta'];
+/** The levels, and the words a report prints for them (`✗ ошибка`, `⚠ предупреждение`: a tester wrote those). */
+const LEVELS: Readonly<Record<string, 'error' | 'warn'>> = { error: 'error', warn: 'warn', warning: 'warn', ошибка: 'error', предупреждение: 'warn' };
+const LEVEL_PREFIX = new RegExp(`^\\s*(${Object.keys(LEVELS).join('|')})\\s*:(?!:)`, 'iu');
+/** Conditions joined in one assertion (`a>=1 && b>=2`, `a>=1; b>=2`): each is an assertion of its own. */
+const JOINED = /^(&&?|\|\|?|;|,|and\b|or\b|и\s|или\s)/iu;
+
+type Fail = (what: keyof typeof ASSERT_SYNTAX, at: number, params?: Params) => never;
 
 /**
- * Parses `[LEVEL:]PATH OP VALUE`; LEVEL is `error` or `warn` (`warn:total.conversion>=0.2`) and wins over a default
- * level; one that contradicts a level written beside it (`levelGiven`: a config's `{expr, level}`) is refused. PATH is dot-separated names or `*` (names may be quoted: `managers."Иванов Иван".won`);
- * OP is one of >= <= > < == !=; VALUE is a number (a decimal dot or comma; a trailing % divides by 100), true, false, null or a quoted string.
+ * Parses `[LEVEL:]PATH OP VALUE`; LEVEL is `error` or `warn` (`warn:total.conversion>=0.2`; `warning`, and the words the Russian
+ * report prints, `ошибка` and `предупреждение`, too) and wins over a default level; one that contradicts a level written beside
+ * it (`levelGiven`: a config's `{expr, level}`) is refused. PATH is dot-separated names or `*` (names may be quoted:
+ * `managers."Иванов Иван".won`); OP is one of >= <= > < == != (≥ ≤ ≠ read as them); VALUE is a number as targets take it
+ * (readTypedNumber: a decimal dot or comma, `.2`, a trailing `%` or ` %` divides by 100), true, false, null or a quoted string.
  * A mistake is reported with a caret under the character where it is.
  */
 export function parseAssertion(text: string, defaultLevel: 'error' | 'warn' = 'error', where: Where = { path: '--assert' }, levelGiven = false): Assertion {
-  const prefix = /^\s*(error|warn|warning)\s*:(?!:)/i.exec(text);
-  const level = prefix ? (prefix[1]!.toLowerCase() === 'error' ? 'error' : 'warn') : defaultLevel;
+  const prefix = LEVEL_PREFIX.exec(text);
+  const level = prefix ? LEVELS[prefix[1]!.toLowerCase()]! : defaultLevel;
   // A CI gate must not turn into a warning unsaid: `{expr: 'warn:…', level: error}` says both.
   if (levelGiven && level !== defaultLevel) throw UserError.of('E_ASSERT_SYNTAX', 'assert.levelConflict', { prefix: prefix![1]!, level: defaultLevel }, where);
-  const source = prefix ? text.slice(prefix[0].length) : text;
-  let i = 0;
-  const s = source;
-  const fail = (what: keyof typeof ASSERT_SYNTAX, at = i, params: Params = {}): never => {
+  const s = prefix ? text.slice(prefix[0].length) : text;
+  const fail: Fail = (what, at, params = {}) => {
     const t = ASSERT_SYNTAX[what];
     throw UserError.of('E_ASSERT_SYNTAX', 'assert.syntax', { what: fill(t.en, params), whatRu: fill(t.ru, params), pos: at + 1, source: s, caret: ' '.repeat(at) }, where);
   };
   // A word and a colon before the path is a level, unless the word is a root mistyped with a colon for its dot (`total:won`).
   const other = prefix ? undefined : /^(\s*)([\p{L}\p{N}_-]+)\s*:(?!:)/u.exec(s);
   if (other && !ROOTS.includes(other[2]!.toLowerCase())) {
-    const near = closest(other[2]!, ['error', 'warn']);
+    const near = closest(other[2]!, Object.keys(LEVELS).filter((l) => l !== 'warning'));
     fail(near.length > 0 ? 'unknownLevelNear' : 'unknownLevel', other[1]!.length, { level: other[2]!, near: near[0] ?? '' });
   }
-  const space = () => {
-    while (i < s.length && /\s/.test(s[i]!)) i++;
-  };
+  const { path, end } = readPath(s, fail);
+  const { op, end: afterOp } = readOperator(s, end, fail);
+  const { value, at } = readValue(s, afterOp, fail);
+  if (['>=', '<=', '>', '<'].includes(op) && typeof value !== 'number') fail('needsNumber', at, { op });
+  return { source: s.trim(), path, op, value, level, where };
+}
+
+const spaceFrom = (s: string, i: number) => i + (/^\s*/.exec(s.slice(i))![0].length);
+
+/** The path at the start of `s` (after spaces): its names, and where the text after it (spaces skipped) starts. */
+function readPath(s: string, fail: Fail): { path: string[]; end: number } {
   const path: string[] = [];
-  space();
+  let i = spaceFrom(s, 0);
+  let last = i;
   for (;;) {
+    last = i;
     if (s[i] === '"') {
       const end = s.indexOf('"', i + 1);
-      if (end === -1) fail('unclosedQuote');
+      if (end === -1) fail('unclosedQuote', i);
       path.push(s.slice(i + 1, end));
       i = end + 1;
     } else if (s[i] === '*') {
@@ -78,43 +99,89 @@ export function parseAssertion(text: string, defaultLevel: 'error' | 'warn' = 'e
       i++;
     } else {
       const m = /^[\p{L}\p{N}_-]+/u.exec(s.slice(i));
-      if (!m) fail(path.length === 0 ? 'expectedRoot' : 'expectedName');
+      if (!m) fail(path.length === 0 ? 'expectedRoot' : 'expectedName', i);
       path.push(m![0]);
       i += m![0].length;
     }
-    if (s[i] === '.') {
-      i++;
-      continue;
-    }
-    break;
+    if (s[i] !== '.') break;
+    i++;
   }
-  space();
+  if (/\s/.test(s[i] ?? '')) unquotedSpace(s, i, last, fail);
+  return { path, end: spaceFrom(s, i) };
+}
+
+/**
+ * A name with a space written without quotes (`managers.Антонов А.won>=1`): said with the quotes the README gives
+ * (`managers."Антонов А".won>=1`), the caret on the space. Only when letters follow the space and an operator comes
+ * later (`total.conversion 0.2` is a missing operator, said as one).
+ */
+function unquotedSpace(s: string, gap: number, start: number, fail: Fail): void {
+  const after = spaceFrom(s, gap);
+  const op = s.slice(after).search(/[<>=!≥≤≠]/u);
+  if (!/^\p{L}/u.test(s.slice(after)) || op === -1 || s[start] === '"' || s[start] === '*') return;
+  const until = after + op - (/\s*$/.exec(s.slice(start, after + op))![0].length);
+  const [name, ...rest] = s.slice(start, until).split('.');
+  const example = `${s.slice(0, start)}"${name}"${rest.map((r) => `.${r}`).join('')}${s.slice(until)}`.trim();
+  fail('unquotedName', gap, { name: name!, example });
+}
+
+/** The operator at `i` (≥ ≤ ≠ read as >= <= !=), and where the value after it (spaces skipped) starts. */
+function readOperator(s: string, i: number, fail: Fail): { op: Operator; end: number } {
+  const sign = SIGNS[s[i] ?? ''];
+  if (sign) return { op: sign, end: spaceFrom(s, i + 1) };
+  const miswritten = MISWRITTEN.find(([w]) => s.startsWith(w, i) && !OPERATORS.some((o) => o.length > w.length && s.startsWith(o, i)));
+  if (miswritten) fail('operatorNear', i, { found: miswritten[0], op: miswritten[1] });
   const op = OPERATORS.find((o) => s.startsWith(o, i));
-  if (!op) fail('expectedOperator');
-  i += op!.length;
-  space();
-  const rest = s.slice(i).trim();
+  if (!op) fail('expectedOperator', i);
+  return { op: op!, end: spaceFrom(s, i + op!.length) };
+}
+
+/**
+ * The value at `i` and nothing after it but spaces. What follows a whole value is said where it starts, as text after
+ * the value (a tester: `0.2 && total.won>1` said «ожидалось число» under the 0): conditions joined (`&&`, `;`) are each
+ * an assertion of its own; digits grouped with a space (`700 000`) are written together.
+ */
+function readValue(s: string, i: number, fail: Fail): { value: AssertValue; at: number } {
+  if (i >= s.length) return fail('expectedValue', i);
+  const rest = s.slice(i);
+  const word = /^(true|false|null)(?![\p{L}\p{N}_])/iu.exec(rest);
+  const quote = rest[0] === '"' || rest[0] === "'" ? rest.indexOf(rest[0], 1) : undefined;
+  if (quote === -1) fail('unclosedQuote', i);
   let value: AssertValue;
-  if (rest === '') return fail('expectedValue');
-  if (/^(true|false)$/i.test(rest)) value = rest.toLowerCase() === 'true';
-  else if (/^null$/i.test(rest)) value = null;
-  else if (/^"[^"]*"$/.test(rest) || /^'[^']*'$/.test(rest)) value = rest.slice(1, -1);
-  else {
-    // A decimal comma as Russian writes it (`0,2`), unless it may be a thousands separator: `1,500` may be 1.5 or 1500.
-    const m = /^([+-]?\d+)(?:([.,])(\d+))?((?:e[+-]?\d+)?)(%)?$/i.exec(rest);
-    if (!m) return fail('expectedLiteral');
-    const [, whole, mark, frac, exp, percent] = m;
-    const comma = mark && !exp ? ambiguousComma(`${whole}${mark}${frac}`) : undefined;
-    if (comma) {
-      // Forms this rule reads one way only: the decimal with a fourth digit when it has three (5.754 → 5.7540; it suggested 5.754 itself), the whole without a mark, with the % as written.
-      const decimal = ambiguousComma(String(comma.decimal)) ? `${comma.decimal}0` : String(comma.decimal);
-      const unit = percent ?? '';
-      fail('ambiguousComma', s.indexOf(rest, i), { value: rest, decimal: `${decimal}${unit}`, decimalRu: `${decimal.replace('.', ',')}${unit}`, whole: `${comma.whole}${unit}` });
-    }
-    value = Number(`${whole}${mark ? `.${frac}` : ''}${exp}`) / (percent ? 100 : 1);
+  let length: number;
+  if (word) {
+    value = /^null$/i.test(word[1]!) ? null : word[1]!.toLowerCase() === 'true';
+    length = word[0].length;
+  } else if (quote !== undefined) {
+    value = rest.slice(1, quote);
+    length = quote + 1;
+  } else {
+    const n = readTypedNumber(rest);
+    if (!n) return fail('expectedLiteral', i);
+    if ('ambiguous' in n) ambiguous(rest.slice(0, n.length).trim(), n.ambiguous, n.percent, i, fail);
+    value = 'value' in n ? n.value : 0;
+    length = n.length;
   }
-  if (['>=', '<=', '>', '<'].includes(op!) && typeof value !== 'number') fail('needsNumber', s.indexOf(rest, i), { op: op! });
-  return { source: source.trim(), path, op: op!, value, level, where };
+  const after = spaceFrom(s, i + length);
+  if (after < s.length) trailing(s, i, i + length, after, typeof value === 'number', fail);
+  return { value, at: i };
+}
+
+/** Text after a whole value, said where it starts (digits after a space: at the space, with the digits written together). */
+function trailing(s: string, start: number, end: number, after: number, isNumber: boolean, fail: Fail): never {
+  const together = s.slice(start).replace(/[\s\u00a0\u202f]+/g, '');
+  const whole = readTypedNumber(together);
+  if (isNumber && after > end && /\d/.test(s[after]!) && whole && 'value' in whole && whole.length === together.length) fail('spacedDigits', end, { value: together });
+  const junk = s.slice(after).trim();
+  fail(JOINED.test(junk) ? 'joinedConditions' : 'afterValue', after, { junk });
+}
+
+/** An ambiguous comma (`1,500`: 1.5 or 1500?), refused with the forms that read one way only. */
+function ambiguous(written: string, comma: { decimal: number; whole: number }, percent: boolean, at: number, fail: Fail): never {
+  // Forms this rule reads one way only: the decimal with a fourth digit when it has three (5.754 → 5.7540; it suggested 5.754 itself), the whole without a mark, with the % as written.
+  const decimal = ambiguousComma(String(comma.decimal)) ? `${comma.decimal}0` : String(comma.decimal);
+  const unit = percent ? '%' : '';
+  return fail('ambiguousComma', at, { value: written, decimal: `${decimal}${unit}`, decimalRu: `${decimal.replace('.', ',')}${unit}`, whole: `${comma.whole}${unit}` });
 }
 
 /** Every value a path selects, with a readable subject (`managers["Иванов Иван"].won`). */

@@ -21,6 +21,7 @@ const SCHEMA_RULES: readonly Template[] = [
   { en: 'a target is a change from -100% to +1000%: write 0.2 or "+20%" for twenty percent', ru: 'цель — изменение от −100% до +1000%: двадцать процентов пишут 0.2 или «+20%»' },
   { en: '"{value}" is above +1000%: a target is a change from -100% to +1000%', ru: '«{value}» — больше +1000%: цель — изменение от −100% до +1000%' },
   { en: '"{value}" is below -100%: a target is a change from -100% (nothing left) to +1000%', ru: '«{value}» — меньше −100%: цель — изменение от −100% (ничего не осталось) до +1000%' },
+  { en: '"{value}" may be {decimal} or {whole}: a comma or dot before three digits may be a decimal mark or a thousands separator; write the one meant', ru: '«{value}» может быть и {decimal}, и {whole}: запятая или точка перед тремя цифрами может отделять и дробную часть, и тысячи; напишите то, что имеется в виду' },
   { en: 'ids are lower-case latin letters, digits, ".", "_" and "-"', ru: 'id пишут строчными латинскими буквами, цифрами и знаками «.», «_», «-»' },
   { en: 'evidence needs at least one check', ru: 'в evidence нужна хотя бы одна проверка' },
   { en: 'a section needs at least one question', ru: 'в разделе нужен хотя бы один вопрос' },

@@ -102,3 +102,33 @@ export function readShare(text: string): number | undefined {
   const share = percent ? n / 100 : n;
   return share <= 1 ? share : undefined;
 }
+
+/**
+ * The minus signs people type: the hyphen-minus, the minus sign the reports print (U+2212), and the dashes a
+ * word processor or messenger makes of a typed "-" (hyphen, non-breaking hyphen, figure dash, en dash), the small
+ * and the full-width hyphen-minus. The em dash is not among them: it is a sentence's dash, not a sign.
+ */
+const MINUS = '\\-\\u2010-\\u2013\\u2212\\ufe63\\uff0d';
+/** A number as people type it, at the start of a text: sign, digits with a decimal dot or comma (`.2`, `,2` too), an exponent, then `%` (spaces before it allowed). */
+const TYPED_NUMBER = new RegExp(`^(?:([+${MINUS}])[ \\t]*)?(?:(\\d+)(?:([.,])(\\d+))?|[.,](\\d+))(e[+-]?\\d+)?([ \\t\\u00a0\\u202f]*%)?`, 'i');
+
+/** A number read from the start of a text: its value (a `%` divides by 100), or both readings of an ambiguousComma (as written: before a `%` divides them); `length` is how much of the text it took. */
+export type TypedNumber = { length: number; percent: boolean } & ({ value: number } | { ambiguous: { decimal: number; whole: number } });
+
+/**
+ * `0.2`, `.2`, `0,2`, `+12,5%`, `-30 %`, `−30%`, `–25%` (an en dash), `1,5e6`: the number at the start of `text`, as
+ * targets and assertion values take it; undefined when no number starts there. A comma or dot before exactly three
+ * digits (`1,500`) is given as both readings (`ambiguous`), for the caller to refuse or to decide by its range.
+ */
+export function readTypedNumber(text: string): TypedNumber | undefined {
+  const m = TYPED_NUMBER.exec(text);
+  if (!m) return undefined;
+  const [all, sign, whole, mark, frac, leadFrac, exp, percentSign] = m;
+  const minus = sign !== undefined && sign !== '+' ? '-' : '';
+  const percent = percentSign !== undefined;
+  const scale = percent ? 100 : 1;
+  const comma = whole !== undefined && mark !== undefined && !exp ? ambiguousComma(`${minus}${whole}${mark}${frac}`) : undefined;
+  if (comma) return { length: all.length, percent, ambiguous: comma };
+  const digits = whole !== undefined ? `${whole}${mark ? `.${frac}` : ''}` : `0.${leadFrac}`;
+  return { length: all.length, percent, value: Number(`${minus}${digits}${exp ?? ''}`) / scale };
+}

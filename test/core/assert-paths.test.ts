@@ -200,3 +200,30 @@ describe('an assertion whose value can never match what the path holds', () => {
     expect(message.split('\n').filter((l) => l.startsWith('at --assert'))).toHaveLength(3);
   });
 });
+
+// A tester: `compare.leads_per_month.met==true` with no target for the row failed for ever, saying «нет данных» / "no data".
+describe('a gate on the target of a row with no target in this run', () => {
+  const row = (target: number | null) => ({ before: 4, after: 10, change_pct: 1.5, target, met: target === null ? null : true });
+  const run = { ...tree, compare: { leads_per_month: row(null), conversion: row(0.2), win_rate: row(null), gain_per_month: 5 } };
+  const say = (expr: string, lang = 'en') => check([expr], lang, run);
+
+  it('is refused before judging, saying the row has no target and how to set one', () => {
+    expect(say('compare.leads_per_month.met==true')).toBe(
+      'at --assert: compare.leads_per_month.met==true: no target is set for leads_per_month in this run, so compare.leads_per_month.met is always null and the assertion could never pass\n  hint: set one in a --targets file (targets: {leads_per_month: +20%}) or in the config (compare.targets.leads_per_month); only conversion and response_min_median have default targets',
+    );
+    expect(say('compare.leads_per_month.target>=0.1', 'ru')).toBe(
+      'в --assert: compare.leads_per_month.target>=0.1: в этом запуске у leads_per_month нет цели, поэтому в compare.leads_per_month.target всегда null и проверка не пройдёт никогда\n  подсказка: задайте цель в файле --targets (targets: {leads_per_month: +20%}) или в файле настроек (compare.targets.leads_per_month); цели по умолчанию есть только у conversion и response_min_median',
+    );
+  });
+
+  it('with *, names every such row and the rows that have a target', () => {
+    expect(say('compare.*.met==true')).toBe(
+      'at --assert: compare.*.met==true: no target is set for leads_per_month, win_rate in this run, so compare.*.met is always null and the assertion could never pass\n  hint: set one in a --targets file (targets: {leads_per_month: +20%}) or in the config (compare.targets.leads_per_month); only conversion and response_min_median have default targets; or assert only the rows that have one: compare.conversion.met',
+    );
+  });
+
+  it('leaves rows with a target, ==null and other fields to judging', () => {
+    for (const expr of ['compare.conversion.met==true', 'compare.conversion.target>=0.2', 'compare.leads_per_month.met==null', 'compare.leads_per_month.change_pct>=0.1', 'compare.gain_per_month>=0']) expect(say(expr)).toBe('ok');
+    expect(say('compare.leads_per_month.met!=null')).toMatch(/no target is set for leads_per_month/);
+  });
+});

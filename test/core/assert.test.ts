@@ -67,7 +67,7 @@ describe('assertions', () => {
     try {
       parseAssertion('err:total.conversion>=0.2');
     } catch (error) {
-      expect(describeUserError(error as UserError, 'ru')).toMatch(/^в --assert: нет уровня «err» \(уровни — error и warn; возможно, вы имели в виду error\): символ 1:/);
+      expect(describeUserError(error as UserError, 'ru')).toMatch(/^в --assert: нет уровня «err» \(уровни — error и warn, или ошибка и предупреждение; возможно, вы имели в виду error\): символ 1:/);
     }
     // `warning` is a level too; a root with a colon for its dot is a path, its caret on the colon.
     expect(parseAssertion('warning:total.conversion>=0.2').level).toBe('warn');
@@ -84,7 +84,7 @@ describe('assertions', () => {
   });
 
   it.each([
-    ['total.conversion=>0.2', /expected an operator .* at character 17:\n\s+total\.conversion=>0\.2\n\s{4}\s{16}\^/],
+    ['total.conversion=>0.2', /^at --assert: "=>" is not an operator; write >= at character 17:\n {4}total\.conversion=>0\.2\n {4} {16}\^/],
     ['total.conversion>=', /expected a value/],
     ['total.conversion>=abc', /expected a number, true, false, null or a quoted string at character 19/],
     ['total.>=1', /expected a name or \* after "\." at character 7/],
@@ -93,6 +93,77 @@ describe('assertions', () => {
     ['managers."Anna.won>=1', /unclosed quote/],
   ])('rejects %j pointing at the character', (source, message) => {
     expect(syntax(source)).toMatch(message);
+  });
+});
+
+// A tester: `0.2 && total.won>1` said «ожидалось число» with the caret under the 0, a valid number.
+describe('text after a whole value', () => {
+  it.each([
+    [
+      'total.conversion>=0.2 && total.won>1',
+      'at --assert: unexpected text after the value: "&& total.won>1"; conditions are not joined: write each as an assertion of its own (another --assert, or another line under assert: in the config) at character 23:\n    total.conversion>=0.2 && total.won>1\n                          ^',
+    ],
+    [
+      'total.conversion>=0.2;total.won>=1',
+      'at --assert: unexpected text after the value: ";total.won>=1"; conditions are not joined: write each as an assertion of its own (another --assert, or another line under assert: in the config) at character 22:\n    total.conversion>=0.2;total.won>=1\n                         ^',
+    ],
+    ['total.revenue>=700 000', 'at --assert: a space between digits: write the number without spaces, 700000 at character 19:\n    total.revenue>=700 000\n                      ^'],
+    ['total.revenue>=1 500 000,5', 'at --assert: a space between digits: write the number without spaces, 1500000,5 at character 17:\n    total.revenue>=1 500 000,5\n                    ^'],
+    ["audit.band=='leader' x", 'at --assert: unexpected text after the value: "x" at character 22:\n    audit.band==\'leader\' x\n                         ^'],
+    ['total.won>=1 штука', 'at --assert: unexpected text after the value: "штука" at character 14:\n    total.won>=1 штука\n                 ^'],
+  ])('%s is said where the text starts', (source, said) => {
+    expect(syntax(source).split('\n  hint:')[0]).toBe(said);
+  });
+
+  it('in Russian too', () => {
+    try {
+      parseAssertion('total.revenue>=700 000');
+    } catch (error) {
+      expect(describeUserError(error as UserError, 'ru').split('\n')[0]).toBe('в --assert: пробел между цифрами: число пишут без пробелов, 700000: символ 19:');
+    }
+    expect.assertions(1);
+  });
+});
+
+describe('operators and names as people write them', () => {
+  it('reads ≥ ≤ ≠ as >= <= !=', () => {
+    expect(parseAssertion('total.conversion ≥ 0.2')).toMatchObject({ op: '>=', value: 0.2, source: 'total.conversion ≥ 0.2' });
+    expect(parseAssertion('total.conversion≤0.2').op).toBe('<=');
+    expect(parseAssertion('total.won≠0').op).toBe('!=');
+  });
+
+  it.each([
+    ['total.won=1', 'at --assert: "=" is not an operator; write == at character 10:\n    total.won=1\n             ^'],
+    ['total.won=<1', 'at --assert: "=<" is not an operator; write <= at character 10:\n    total.won=<1\n             ^'],
+    ['total.won <> 1', 'at --assert: "<>" is not an operator; write != at character 11:\n    total.won <> 1\n              ^'],
+    // The README's quoting, with the caret on the space.
+    ['managers.Антонов А.won>=1', 'at --assert: a name with a space ("Антонов А") is written in quotes: managers."Антонов А".won>=1 at character 17:\n    managers.Антонов А.won>=1\n                    ^'],
+    ['managers.Иванов Иван Петрович.won >= 1', 'at --assert: a name with a space ("Иванов Иван Петрович") is written in quotes: managers."Иванов Иван Петрович".won >= 1 at character 16:\n    managers.Иванов Иван Петрович.won >= 1\n                   ^'],
+    // A missing operator is one, not a name with a space.
+    ['total.conversion 0.2', 'at --assert: expected an operator (>=, <=, >, <, ==, !=) at character 18:\n    total.conversion 0.2\n                     ^'],
+  ])('%s', (source, said) => {
+    expect(syntax(source).split('\n  hint:')[0]).toBe(said);
+  });
+});
+
+// A tester: targets took `.2` and `20 %`, --assert refused them; the level words the Russian report prints were no levels.
+describe('values and levels as elsewhere in the product', () => {
+  it.each([
+    ['total.conversion>=.2', 0.2],
+    ['total.conversion>=20 %', 0.2],
+    ['total.conversion>=,5', 0.5],
+    ['delta.total.conversion>=–0,02', -0.02],
+    ['delta.total.conversion>=−2%', -0.02],
+    ['total.revenue>=1,5e6', 1_500_000],
+  ])('%s reads %d', (source, value) => {
+    expect(parseAssertion(source).value).toBe(value);
+  });
+
+  it('reads ошибка and предупреждение as error and warn, and suggests them', () => {
+    expect(parseAssertion('предупреждение:total.conversion>=0.9')).toMatchObject({ level: 'warn', source: 'total.conversion>=0.9' });
+    expect(parseAssertion(' Ошибка : total.won>=1', 'warn').level).toBe('error');
+    expect(syntax('ошибк:total.won>=1')).toMatch(/^at --assert: no level "ошибк" \(the levels are error and warn; did you mean ошибка\?\) at character 1:/);
+    expect(() => parseAssertion('предупреждение:total.won>=1', 'error', { path: '--assert' }, true)).toThrow(/starts with "предупреждение:" but its level is error/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAmount, readDay, readMoment, readShare } from '../../src/core/option-values.js';
+import { readAmount, readDay, readMoment, readShare, readTypedNumber } from '../../src/core/option-values.js';
 
 describe('values as people type them', () => {
   it.each([
@@ -104,5 +104,32 @@ describe('counts and an hour\'s cost: one rule for the options and the prompts',
     const { readHourlyCost } = await import('../../src/core/option-values.js');
     expect(['1500', '1 500', '1500,50', '10000000'].map(readHourlyCost)).toEqual([1500, 1500, 1500.5, 10_000_000]);
     expect(['0', '1e21', '10000001', 'abc', '-5'].map(readHourlyCost)).toEqual(Array(5).fill(undefined));
+  });
+});
+
+// Targets and --assert values read numbers the same way (a tester: targets took `.2` and `20 %`, --assert did not; targets refused `0,2` and `–25%`).
+describe('a number as people type it, at the start of a text', () => {
+  it.each([
+    ['0.2', { length: 3, percent: false, value: 0.2 }],
+    ['0,2', { length: 3, percent: false, value: 0.2 }],
+    ['.2', { length: 2, percent: false, value: 0.2 }],
+    [',25', { length: 3, percent: false, value: 0.25 }],
+    ['+12,5%', { length: 6, percent: true, value: 0.125 }],
+    ['20 %', { length: 4, percent: true, value: 0.2 }],
+    ['-0.3', { length: 4, percent: false, value: -0.3 }],
+    ['\u2212 30%', { length: 5, percent: true, value: -0.3 }],
+    ['\u201325%', { length: 4, percent: true, value: -0.25 }],
+    ['1,5e6', { length: 5, percent: false, value: 1_500_000 }],
+    ['700 000', { length: 3, percent: false, value: 700 }],
+    ['0.2 && x', { length: 3, percent: false, value: 0.2 }],
+    ['1,500', { length: 5, percent: false, ambiguous: { decimal: 1.5, whole: 1500 } }],
+    ['-1.000%', { length: 7, percent: true, ambiguous: { decimal: -1, whole: -1000 } }],
+    ['0,125', { length: 5, percent: false, value: 0.125 }],
+    ['\u201425%', undefined],
+    ['abc', undefined],
+    ['.', undefined],
+    ['%', undefined],
+  ])('%j -> %j', (text, read) => {
+    expect(readTypedNumber(text)).toEqual(read);
   });
 });

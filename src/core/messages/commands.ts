@@ -121,6 +121,15 @@ export const COMMAND_MESSAGES = {
     ru: '{source}: нет имени «{segment}»{inHereRu}', en: '{source}: no name "{segment}"{inHere}',
     hint: { ru: 'есть: {list}', en: 'names there: {list}' },
   },
+  // A gate on `met` of a row with no target failed for ever saying «нет данных» (a tester).
+  'assertPath.noTarget': {
+    ru: '{source}: в этом запуске у {rows} нет цели, поэтому в {path} всегда null и проверка не пройдёт никогда',
+    en: '{source}: no target is set for {rows} in this run, so {path} is always null and the assertion could never pass',
+    hint: {
+      ru: 'задайте цель в файле --targets (targets: {{row}: +20%}) или в файле настроек (compare.targets.{row}); цели по умолчанию есть только у {defaultsRu}{onlyRu}',
+      en: 'set one in a --targets file (targets: {{row}: +20%}) or in the config (compare.targets.{row}); only {defaults} have default targets{only}',
+    },
+  },
   'assertPath.group': {
     ru: '{source}: {path} — группа значений, а не число', en: '{source}: {path} is a group of values, not a number',
     hint: { ru: 'назовите одно из: {list} (или * для всех)', en: 'name one of: {list} (or * for all)' },

@@ -29,7 +29,7 @@ export const DOCUMENT_MESSAGES = {
   },
   'doc.exportForTargets': {
     ru: 'это выгрузка CRM (таблица), а не файл целей', en: 'this is a CRM export (a table), not a targets file',
-    hint: { ru: 'выгрузки передаются через -d и -a; цели — YAML вида «conversion: +20%» (пример: samples/targets.yaml)', en: 'pass exports with -d and -a; targets are YAML such as "conversion: +20%" (see samples/targets.yaml)' },
+    hint: { ru: 'выгрузки передаются через -d и -a; цели — YAML вида «targets: { conversion: +20% }» (пример: samples/targets.yaml)', en: 'pass exports with -d and -a; targets are YAML such as "targets: { conversion: +20% }" (see samples/targets.yaml)' },
   },
   'doc.mapForConfig': {
     ru: 'это файл --map (разделы deals:, activities:, managers:), а не файл настроек report', en: 'this is a --map file (deals:, activities:, managers: sections), not a report config',

@@ -11,7 +11,7 @@ import { AMOUNT_FORMS, DAY_FORMS, MAX_HOURLY_COST, MAX_MANAGERS, readAmount, rea
 import { PRESET_NAMES } from '../../core/presets.js';
 import { zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { readDocument } from '../read/files.js';
-import { relativeTarget } from './targets-file.js';
+import { relativeTarget, unknownMetrics } from './targets-file.js';
 import { parseDocumentAs } from './document-kind.js';
 
 /** The default config file name, looked for in the working folder. */
@@ -127,6 +127,17 @@ function langOf(doc: unknown): 'ru' | 'en' | undefined {
   return lang === 'ru' || lang === 'en' ? lang : undefined;
 }
 
+/**
+ * A misspelt metric in `compare.targets` (or a row's label, `Конверсия`) said as in a targets file, with the id
+ * closest to it (the schema's «unknown key» named no id for a Russian label), and the document without it.
+ */
+function knownTargets(doc: unknown, file: string): { known: unknown; errors: UserError[] } {
+  const compare = doc !== null && typeof doc === 'object' ? (doc as { compare?: unknown }).compare : undefined;
+  if (compare === null || typeof compare !== 'object' || Array.isArray(compare) || !('targets' in compare)) return { known: doc, errors: [] };
+  const { known, errors } = unknownMetrics(compare.targets, file, 'compare.targets', 'E_CONFIG');
+  return { known: { ...(doc as object), compare: { ...compare, targets: known } }, errors };
+}
+
 /** Loads the config (`--config`, else ./crm-audit.config.yaml when present), with every path made absolute. */
 export async function loadConfig(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<{ config: ReportConfig; file?: string }> {
   let chosen = file;
@@ -136,8 +147,10 @@ export async function loadConfig(file: string | undefined, cwd: string, stdin: N
     chosen = CONFIG_FILE;
   }
   const doc: unknown = parseDocumentAs(await readDocument(chosen, cwd, stdin), chosen, 'config') ?? {};
-  const parsed = configSchema.safeParse(doc, { reportInput: true });
-  if (!parsed.success) throw new ConfigErrors(zodToUserErrors(parsed.error, chosen, 'E_CONFIG', configSchema), langOf(doc));
+  const { known, errors } = knownTargets(doc, chosen);
+  const parsed = configSchema.safeParse(known, { reportInput: true });
+  if (!parsed.success) errors.push(...zodToUserErrors(parsed.error, chosen, 'E_CONFIG', configSchema));
+  if (errors.length > 0 || !parsed.success) throw new ConfigErrors(errors, langOf(doc));
   const base = chosen === '-' ? cwd : path.dirname(path.resolve(cwd, chosen));
   const abs = (p: string | undefined) => (p === undefined || p === '-' ? p : path.resolve(base, p));
   const c = parsed.data;

@@ -3,62 +3,105 @@ import { COMPARE_ROWS } from '../../core/compare.js';
 import { UserError, UserErrors } from '../../core/errors.js';
 import { closest } from '../../core/assert-paths.js';
 import { didYouMean } from '../../core/document-issues.js';
+import { readTypedNumber } from '../../core/option-values.js';
 import { zodToUserErrors } from '../../core/questionnaire/parse.js';
+import { ROW_INFO } from '../../render/compare/text.js';
 import { readDocument } from '../read/files.js';
 import { parseDocumentAs } from './document-kind.js';
 
 /**
- * The change a target may ask for: from -100% (nothing left) to +1000%. A bare `20` is most likely 20% meant
+ * The change a target may ask for: from -100% to +1000%. A bare `20` is most likely 20% meant
  * (+2000% as written), so it is told how twenty percent is written; a percentage out of range (`2000%`) was
  * written as one, and is told which end it passes (the twenty-percent hint read as nonsense beside it).
  */
 const PLAUSIBLE = 'a target is a change from -100% to +1000%: write 0.2 or "+20%" for twenty percent';
+const NOT_A_TARGET = 'a target is a fraction such as 0.2 or a percentage such as "+20%"';
 const inRange = (v: number) => v >= -1 && v <= 10;
-const percentValue = (s: string) => Number(s.replace('%', '').replace('−', '-').replace(',', '.').trim()) / 100;
 
-/** A relative target: a fraction (0.2) or a percentage ("+20%", "-30%", "−30%" with the minus sign the reports print, "+12,5%"). */
+/**
+ * A target written as text, as people type it (a tester: `"0.2"`, `0,2` and `–25%` were refused by a message that gave
+ * 0.2 as its example): a share or a percentage with a decimal dot or comma, any minus sign people type (U+2212 as the
+ * reports print it, an en dash as autocorrect makes it). A comma or dot before three digits (`1,500`) is read the one
+ * way that is a target (1.5; 1500 is +150000%); `1,000%` (1% or 1000%, both targets) is refused naming both.
+ * The value, or the message saying why it is none.
+ */
+function readTarget(s: string): { value: number } | { message: string } {
+  const text = s.trim();
+  const n = readTypedNumber(text);
+  if (!n || n.length !== text.length) return { message: NOT_A_TARGET };
+  const unit = n.percent ? '%' : '';
+  const scale = n.percent ? 100 : 1;
+  let value: number;
+  if ('ambiguous' in n) {
+    const { decimal, whole } = n.ambiguous;
+    const fit = [decimal, whole].filter((v) => inRange(v / scale));
+    if (fit.length === 2) return { message: `"${s}" may be ${decimal}${unit} or ${whole}${unit}: a comma or dot before three digits may be a decimal mark or a thousands separator; write the one meant` };
+    value = (fit[0] ?? decimal) / scale;
+  } else value = n.value;
+  if (inRange(value)) return { value };
+  if (!n.percent) return { message: PLAUSIBLE };
+  return { message: value > 10 ? `"${s}" is above +1000%: a target is a change from -100% to +1000%` : `"${s}" is below -100%: a target is a change from -100% (nothing left) to +1000%` };
+}
+
+/** A relative target: a fraction (0.2, or as text "0.2", "0,2", "-0.3") or a percentage ("+20%", "−30%", "–25%", "+12,5%", "20 %"). */
 export const relativeTarget = z.union([
   z.number().refine(inRange, PLAUSIBLE),
-  z
-    .string()
-    .regex(/^[+\-−]?\d+([.,]\d+)?\s*%$/, 'a target is a fraction such as 0.2 or a percentage such as "+20%"')
-    .superRefine((s, ctx) => {
-      const v = percentValue(s);
-      if (!inRange(v)) ctx.addIssue({ code: 'custom', message: v > 10 ? `"${s}" is above +1000%: a target is a change from -100% to +1000%` : `"${s}" is below -100%: a target is a change from -100% (nothing left) to +1000%` });
-    })
-    .transform(percentValue),
+  z.string().transform((s, ctx) => {
+    const read = readTarget(s);
+    return 'value' in read ? read.value : (ctx.addIssue({ code: 'custom', message: read.message }), z.NEVER);
+  }),
 ]);
 
 const metricIds = COMPARE_ROWS.map((r) => r.metric) as [string, ...string[]];
+const targetsMap = z.partialRecord(z.enum(metricIds), relativeTarget);
 
 /** The targets file: `targets: { conversion: +20%, response_min_median: -30% }`. */
-export const targetsSchema = z.object({ targets: z.partialRecord(z.enum(metricIds), relativeTarget) }).strict();
+export const targetsSchema = z.object({ targets: targetsMap }).strict();
+
+/**
+ * Where a targets file keeps its targets: under `targets:` (as documented), under `цели:`, or at its top
+ * (`conversion: +20%`, the form the hint for a CSV given as targets showed, and was then refused: a tester).
+ * A document with a `targets:` key and others is read as written, so the others are said to be unknown.
+ */
+function targetsSection(doc: unknown): { key?: string; map: unknown } {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return { key: 'targets', map: undefined };
+  const keys = Object.keys(doc);
+  if (keys.includes('targets') || keys.length === 0) return { key: 'targets', map: (doc as { targets?: unknown }).targets };
+  if (keys.length === 1 && keys[0]!.trim().toLowerCase() === 'цели') return { key: keys[0]!, map: (doc as Record<string, unknown>)[keys[0]!] };
+  return { map: doc };
+}
 
 /** Reads and validates a targets file; errors point into it. */
 export async function loadTargets(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<Record<string, number> | undefined> {
   if (!file) return undefined;
   const doc = parseDocumentAs(await readDocument(file, cwd, stdin), file, 'targets');
-  const { known, errors } = unknownMetrics(doc, file);
-  const parsed = targetsSchema.safeParse(known, { reportInput: true });
-  if (!parsed.success) errors.push(...zodToUserErrors(parsed.error, file, 'E_TARGETS', targetsSchema));
+  const { key, map } = targetsSection(doc);
+  const { known, errors } = unknownMetrics(map, file, key ?? '', 'E_TARGETS');
+  const schema = key === undefined ? targetsMap : z.object({ [key]: targetsMap }).strict();
+  const parsed = schema.safeParse(key === undefined ? known : { ...(doc as object), [key]: known }, { reportInput: true });
+  if (!parsed.success) errors.push(...zodToUserErrors(parsed.error, file, 'E_TARGETS', schema));
   if (errors.length > 0) throw new UserErrors(errors);
-  return parsed.data!.targets as Record<string, number>;
+  return (key === undefined ? parsed.data : (parsed.data as Record<string, unknown>)[key]) as Record<string, number>;
 }
+
+/** The row labels the reports print, in both languages (`Конверсия`, `Лидов в месяц`), each with its row id. */
+const LABELS = new Map(Object.entries(ROW_INFO).flatMap(([id, info]) => [[info.ru, id], [info.en, id]] as const));
 
 /**
  * Each misspelt metric (`convertion`) as an error with the names closest to it and every name, as
- * --assert says a misspelt path (the schema said only «unknown key»), and the document without them
- * for the schema to check the rest.
+ * --assert says a misspelt path (the schema said only «unknown key»), and the targets without them
+ * for the schema to check the rest. A row's label as the reports print it (`Конверсия`, the Russian
+ * report's word) is said with its id. `at` is where the targets are (`targets`, `compare.targets`; '' at the top).
  */
-function unknownMetrics(doc: unknown, file: string): { known: unknown; errors: UserError[] } {
-  const targets = doc !== null && typeof doc === 'object' ? (doc as { targets?: unknown }).targets : undefined;
-  if (targets === null || typeof targets !== 'object' || Array.isArray(targets)) return { known: doc, errors: [] };
+export function unknownMetrics(targets: unknown, file: string, at: string, code: 'E_TARGETS' | 'E_CONFIG'): { known: unknown; errors: UserError[] } {
+  if (targets === null || typeof targets !== 'object' || Array.isArray(targets)) return { known: targets, errors: [] };
   const errors = Object.keys(targets)
     .filter((k) => !metricIds.includes(k))
     .map((key) => {
-      const params = { key, list: metricIds.join(', '), ...didYouMean(closest(key, metricIds)) };
-      return UserError.of('E_TARGETS', 'targets.unknownMetric', params, { file, path: `targets.${key}` });
+      const byLabel = closest(key.trim(), LABELS.keys()).map((label) => LABELS.get(label)!);
+      const params = { key, list: metricIds.join(', '), ...didYouMean([...new Set([...byLabel, ...closest(key, metricIds)])].slice(0, 3)) };
+      return UserError.of(code, 'targets.unknownMetric', params, { file, path: at ? `${at}.${key}` : key });
     });
-  const kept = Object.fromEntries(Object.entries(targets).filter(([k]) => metricIds.includes(k)));
-  return { known: { ...(doc as object), targets: kept }, errors };
+  const known = Object.fromEntries(Object.entries(targets).filter(([k]) => metricIds.includes(k)));
+  return { known, errors };
 }

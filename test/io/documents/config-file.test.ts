@@ -1,0 +1,26 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeUserError, type UserErrors } from '../../../src/core/errors.js';
+import { loadConfig } from '../../../src/io/documents/config-file.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'config-file-'));
+const put = (text: string) => (writeFileSync(path.join(dir, 'ci.yaml'), text), 'ci.yaml');
+
+// A tester: compare.targets refused "0.2" and –25% as the targets file did.
+describe("a report config's compare.targets", () => {
+  it('reads targets written as text as a targets file does', async () => {
+    const { config } = await loadConfig(put('compare:\n  cutover: 01.03.2024\n  targets:\n    conversion: "0.2"\n    leads_per_month: –25%\n    missed_share: "−0,3"\n'), dir, process.stdin);
+    expect(config.compare?.targets).toEqual({ conversion: 0.2, leads_per_month: -0.25, missed_share: -0.3 });
+  });
+
+  it('says a row label used as a key with its id, and the other errors beside it', async () => {
+    const error = (await loadConfig(put('compare:\n  targets:\n    Лидов в месяц: 0.1\n    conversion: много\n'), dir, process.stdin).catch((e: unknown) => e)) as UserErrors;
+    expect(error.errors.map((e) => e.code)).toEqual(['E_CONFIG', 'E_CONFIG']);
+    expect(error.errors.map((e) => describeUserError(e, 'ru').split('\n')[0])).toEqual([
+      'ci.yaml, в compare.targets.Лидов в месяц: нет такого показателя: «Лидов в месяц»; возможно, вы имели в виду leads_per_month',
+      'ci.yaml, в compare.targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «много»',
+    ]);
+  });
+});

@@ -1,0 +1,95 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeUserError, UserErrors } from '../../../src/core/errors.js';
+import { loadTargets } from '../../../src/io/documents/targets-file.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'targets-file-'));
+let n = 0;
+/** Writes `text` as a targets file and reads it. */
+function load(text: string): Promise<Record<string, number> | undefined> {
+  const file = `t${n++}.yaml`;
+  writeFileSync(path.join(dir, file), text);
+  return loadTargets(file, dir, process.stdin);
+}
+/** The lines a person reads for a refused targets file, in `lang`, without the file name and the hint (said once below). */
+async function refused(text: string, lang: string): Promise<string[]> {
+  const error = await load(text).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UserErrors);
+  return (error as UserErrors).errors.map((e) => describeUserError(e, lang).replace(/^t\d+\.yaml, /, '').replace(/\n {2}(hint|подсказка): [^\n]*$/, ''));
+}
+
+// A tester: `"0.2"`, `0,2`, `"-0.3"` and `–25%` were refused by a message that gave 0.2 as its example.
+describe('a target written as text', () => {
+  it.each([
+    ['"0.2"', 0.2],
+    ['0,2', 0.2],
+    ['"+0.2"', 0.2],
+    ['"-0.3"', -0.3],
+    ['"−0,3"', -0.3],
+    ['–25%', -0.25],
+    ['"‒25%"', -0.25],
+    ['"- 25 %"', -0.25],
+    ['.2', 0.2],
+    ['",2"', 0.2],
+    ['"+12,5%"', 0.125],
+    ['"20 %"', 0.2],
+    ['−30%', -0.3],
+    ['"1e-1"', 0.1],
+    // Before three digits a comma may separate thousands, but 1500 (+150000%) is no target: 1.5 is the one reading.
+    ['"1,500"', 1.5],
+    ['"-1.000%"', -0.01],
+  ])('%s reads %d', async (value, target) => {
+    expect(await load(`targets:\n  conversion: ${value}\n`)).toEqual({ conversion: target });
+  });
+
+  it.each([
+    ['много', 'в targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «много»', 'at targets.conversion: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "много"'],
+    ['"0.2.3"', 'в targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «0.2.3»', 'at targets.conversion: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "0.2.3"'],
+    // The em dash is a sentence's dash, not a minus sign.
+    ['"— 25%"', 'в targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «— 25%»', 'at targets.conversion: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "— 25%"'],
+    ['"20"', 'в targets.conversion: цель — изменение от −100% до +1000%: двадцать процентов пишут 0.2 или «+20%»; получено «20»', 'at targets.conversion: a target is a change from -100% to +1000%: write 0.2 or "+20%" for twenty percent; got "20"'],
+    ['"–150%"', 'в targets.conversion: «–150%» — меньше −100%: цель — изменение от −100% (ничего не осталось) до +1000%', 'at targets.conversion: "–150%" is below -100%: a target is a change from -100% (nothing left) to +1000%'],
+    // 1% and 1000% are both targets: neither is guessed.
+    [
+      '"1,000%"',
+      'в targets.conversion: «1,000%» может быть и 1%, и 1000%: запятая или точка перед тремя цифрами может отделять и дробную часть, и тысячи; напишите то, что имеется в виду',
+      'at targets.conversion: "1,000%" may be 1% or 1000%: a comma or dot before three digits may be a decimal mark or a thousands separator; write the one meant',
+    ],
+  ])('%s is refused, saying why', async (value, ru, en) => {
+    const text = `targets:\n  conversion: ${value}\n`;
+    expect(await refused(text, 'ru')).toEqual([ru]);
+    expect(await refused(text, 'en')).toEqual([en]);
+  });
+});
+
+// A tester: the hint for a CSV given as targets showed `conversion: +20%` at the top, and that was refused.
+describe('where the targets are in the file', () => {
+  it('reads them under targets:, under цели:, or at the top when no key is targets', async () => {
+    expect(await load('targets:\n  conversion: +20%\n')).toEqual({ conversion: 0.2 });
+    expect(await load('цели:\n  conversion: +25%\n')).toEqual({ conversion: 0.25 });
+    expect(await load('conversion: +20%\nresponse_min_median: "-30 %"\n')).toEqual({ conversion: 0.2, response_min_median: -0.3 });
+  });
+
+  it('says a wrong key at the top as a metric, where it is, with the closest', async () => {
+    expect(await refused('convertion: 0.1\n', 'en')).toEqual(['at convertion: no such metric: "convertion"; did you mean conversion?']);
+    expect(await refused('conversion: 20\n', 'en')).toEqual(['at conversion: a target is a change from -100% to +1000%: write 0.2 or "+20%" for twenty percent']);
+    expect(await refused('targets:\n  conversion: 0.1\nfoo: 1\n', 'en')).toEqual(['at (top level): unknown key: "foo"']);
+    expect(await refused('{}\n', 'en')).toEqual(['at targets: a required value is missing (expected a "key: value" map)']);
+  });
+
+  // «Конверсия» is the row's label in the Russian report.
+  it('says a row label used as a key with its id', async () => {
+    expect(await refused('targets:\n  Конверсия: +20%\n', 'ru')).toEqual(['в targets.Конверсия: нет такого показателя: «Конверсия»; возможно, вы имели в виду conversion']);
+    expect(await refused('Лидов в месяц: 10%\nResponse, min (median): -30%\n', 'en')).toEqual([
+      'at Лидов в месяц: no such metric: "Лидов в месяц"; did you mean leads_per_month?',
+      'at Response, min (median): no such metric: "Response, min (median)"; did you mean response_min_median?',
+    ]);
+    const error = (await load('Конверсия: 5%\n').catch((e: unknown) => e)) as UserErrors;
+    expect(describeUserError(error.errors[0]!, 'en')).toMatch(/\n {2}hint: the metrics of a comparison: leads_per_month, conversion, win_rate, revenue_per_month, average_check, cycle_days_median, touches_per_won, response_min_median, missed_share, callback_rate, won_per_manager_per_month$/);
+  });
+});
