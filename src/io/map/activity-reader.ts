@@ -1,6 +1,7 @@
 import { ActivityRecord, NO_OTHER_DEALS, type LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
-import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration } from './values.js';
+import { UserError } from '../../core/errors.js';
+import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration, type DecimalMark } from './values.js';
 import { normalizeHeader, type DurationUnit } from './fields.js';
 import type { OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
@@ -207,7 +208,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
     if (kind === 'call' && direction === 'in') s.calls++;
   }
   const duration = m.span ? spanDuration(kind, at, end, ctx) : readDuration(cells, ctx, m);
-  if (duration instanceof RowProblem) return duration;
+  if (duration === PENDING || duration instanceof RowProblem) return duration;
   // A call of a day or more (999999999 s, «25:00:00») is a wrong cell, which would outweigh every real call's talk time.
   if (duration !== null && duration >= DAY_S && kind === 'call') return new RowProblem('skip', `"${truncate(cells.text(ctx.cols.duration_s))}" is a day or longer: not the length of a call`, headerOf(ctx, ctx.cols.duration_s, 'duration_s'));
   // A PBX's call no line took: dropped, carrying what a leg tells its call (CallLegs); its deal id is not looked up.
@@ -407,8 +408,20 @@ function spanDuration(kind: Activity['kind'], at: number, end: number, ctx: Read
   return s >= 0 && s <= MAX_CALL_SPAN_S ? s : null;
 }
 
-/** The duration in seconds (null when empty), in the column's unit, or why not. */
-function readDuration(cells: Cells, ctx: ReadContext, m: ActivityMemos): number | null | RowProblem {
+/**
+ * A plain number a duration column may hold with one separator that is either a decimal mark or a
+ * thousands one (`1,234`, `125.000`), as decimalEvidence calls ambiguous, in the forms parseDuration
+ * reads as a number (a negative one is no duration whatever its mark): one test, no string made.
+ */
+const AMBIGUOUS_DURATION = /^(?!0[.,])\d{1,3}[.,]\d{3}$/;
+
+/**
+ * The duration in seconds (null when empty), in the column's unit, or why not. An ambiguous `1,234`
+ * is read by its column's decimal mark (ctx.numbers, decided before the row is read: import.ts), so
+ * one column never reads with two marks: `125,000` ms beside `1,060,000` is 125 000 ms, and a column
+ * that never decides reads it as thousands (a US report's `1,234` s), as an amount column does.
+ */
+function readDuration(cells: Cells, ctx: ReadContext, m: ActivityMemos): number | null | RowProblem | typeof PENDING {
   const dc = ctx.cols.duration_s;
   if (dc === undefined) return null;
   const unit = m.unit;
@@ -417,7 +430,14 @@ function readDuration(cells: Cells, ctx: ReadContext, m: ActivityMemos): number 
   // An e-mail's or a meeting's empty duration, without making its text.
   if (cells.blank(dc)) return null;
   const text = cells.text(dc);
-  const duration = parseDuration(text, unit);
+  let mark: DecimalMark | 'grouping' | undefined;
+  if (AMBIGUOUS_DURATION.test(text)) {
+    // A part of a file cannot know what the rest decided: it is read with the rest, in one pass.
+    if (ctx.part) throw UserError.of('E_PART_NUMBER', 'map.partNumber', { value: truncate(text) }, { file: ctx.file });
+    mark = ctx.numbers.markFor(dc);
+    if (mark === undefined) return PENDING;
+  }
+  const duration = parseDuration(text, unit, mark);
   if (duration !== null && Number.isNaN(duration)) return new RowProblem('skip', `"${truncate(text)}" is not a duration`, headerOf(ctx, dc, 'duration_s'));
   return duration;
 }
