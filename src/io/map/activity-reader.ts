@@ -1,9 +1,9 @@
 import { ActivityRecord, NO_OTHER_DEALS, type LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
-import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration, type DecimalMark } from './values.js';
+import { cleanText, normalizeValue, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration, type DecimalMark } from './values.js';
 import { normalizeHeader, type DurationUnit } from './fields.js';
-import type { OwnerKind } from './value-maps.js';
+import { byWords, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
 import { dateRead, DELETED_RECORD, directionReader, headerOf, inRecycleBin, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext, type Weighed } from './context.js';
@@ -29,7 +29,12 @@ export interface ActivityMemos {
   doneEmpty: false | undefined;
   kind: CellMemo<Counted<Activity['kind']>>;
   direction: CellMemo<Weighed<DirectionRead> | null>;
-  /** Without a direction column: the direction the kind column's values carry («Звонок входящий»), else undefined. */
+  /**
+   * Several direction columns (HubSpot's activities: `Call direction`, `Email direction`): each with
+   * the kind its header names, so that a row's direction is read from its kind's column; undefined with one.
+   */
+  directions: ReadonlyArray<{ col: number; kind: Activity['kind'] | undefined }> | undefined;
+  /** The direction the kind column's values carry («Звонок входящий», "Incoming email"), where no direction column speaks for a row; undefined without a kind column. */
   kindDirection: CellMemo<Counted<DirectionRead> | null> | undefined;
   missed: CellMemo<Weighed<boolean | undefined> | null>;
   /** Client columns, else the phone column (a phone is a call's client only in logs with no client column). */
@@ -129,8 +134,9 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     doneEmpty: doneIsStatus(ctx) ? undefined : false,
     kind: new CellMemo((t) => v.kind.entry(trimEdges(t))),
     direction: counted(v.direction),
+    directions: directionColumns(ctx),
     // A reader of its own: the kind column's values are not the direction column's (inspect).
-    kindDirection: ctx.cols.direction === undefined && ctx.cols.kind !== undefined ? counted(directionReader(ctx.maps)) : undefined,
+    kindDirection: ctx.cols.kind !== undefined ? counted(directionReader(ctx.maps, true)) : undefined,
     missed: counted(v.missed),
     clientCols: names ?? (ctx.cols.phone === undefined ? [] : [ctx.cols.phone]),
     byDirection: names === undefined && ctx.cols.phone === undefined ? numberSides(ctx) : undefined,
@@ -310,15 +316,49 @@ function kindOf(cells: Cells, ctx: ReadContext, m: ActivityMemos): Activity['kin
   return k === undefined ? m.kind0 : cells.value(k, m.kind).value;
 }
 
-/** The row's direction: its direction column's, else what its kind column's value says, else what its sides say (null when none says). */
+/**
+ * The row's direction: its direction column's (of several, the one for its kind), else, where that is
+ * blank or there is none, what its kind column's value says («Incoming email» in HubSpot's `Activity
+ * type`, whose `Call direction` is blank on an e-mail), else what its sides say (null when none says).
+ */
 function directionCell(cells: Cells, ctx: ReadContext, m: ActivityMemos): Counted<DirectionRead> | null {
   const c = ctx.cols;
-  if (c.direction !== undefined) return cells.value(c.direction, m.direction);
+  if (c.direction !== undefined) {
+    const col = m.directions === undefined ? c.direction : directionOfKind(cells, ctx, m, m.directions);
+    const d = col === undefined ? null : cells.value(col, m.direction);
+    if (d !== null || m.kindDirection === undefined) return d;
+  }
   const byKind = m.kindDirection ? cells.value(c.kind!, m.kindDirection) : null;
   if (byKind !== null || m.sides === undefined) return byKind;
   // The sides were read at the row's start (readActivity).
   const d = m.side.direction;
   return d === undefined ? null : m.bySides![d];
+}
+
+/**
+ * The direction columns of a file with several (HubSpot's `Call direction` and `Email direction`, by the
+ * profile's `coalesce`), each with the kind its header's words name (`Call direction` a call's), decided
+ * once; undefined with one column, which speaks for every row as it always has.
+ */
+function directionColumns(ctx: ReadContext): ActivityMemos['directions'] {
+  const cols = ctx.map.fields.get('direction') ?? [];
+  if (cols.length < 2) return undefined;
+  return cols.map((col) => ({ col, kind: byWords(ctx.maps.kind, normalizeValue(ctx.map.columns[col]!.header)) }));
+}
+
+/**
+ * The direction column that speaks for the row's kind: the one its header names (an e-mail's `Email
+ * direction`), else the first whose header names no kind; undefined when only other kinds' columns are
+ * there (a meeting beside `Call direction` and `Email direction`: its kind column may say).
+ */
+function directionOfKind(cells: Cells, ctx: ReadContext, m: ActivityMemos, directions: NonNullable<ActivityMemos['directions']>): number | undefined {
+  const kind = kindOf(cells, ctx, m);
+  let generic: number | undefined;
+  for (const d of directions) {
+    if (d.kind === kind) return d.col;
+    if (d.kind === undefined && generic === undefined) generic = d.col;
+  }
+  return generic;
 }
 
 /** What record the row's owner id names, counted for inspect; null for a blank owner type (which names nothing). */
