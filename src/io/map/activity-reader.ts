@@ -25,6 +25,8 @@ export interface ActivityMemos {
   flag: CellMemo<boolean | undefined>;
   /** A filled done cell's reading, counted (null for an empty one, which reads as `doneEmpty`). */
   done: CellMemo<Counted<boolean | 'called off' | undefined> | null>;
+  /** Every row is planned: a list of scheduled activities with no done column (a profile's `plannedOnly`: Odoo's). */
+  allPlanned: boolean;
   /** An empty done cell: not done in a checkbox (Done, Выполнено, COMPLETED); nothing said in a status (Zoho's «Outgoing Call Status» of an incoming call, HubSpot's «Meeting outcome»). */
   doneEmpty: false | undefined;
   kind: CellMemo<Counted<Activity['kind']>>;
@@ -131,6 +133,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     manager: new CellMemo(employeeKey(managerKey(ctx.linker!.store, cleanText, ctx.maps, ctx))),
     flag: new CellMemo((t) => parseBoolean(trimEdges(t))),
     done: counted(v.done),
+    allPlanned: ctx.cols.done === undefined && ctx.map.profile?.profile.plannedOnly === true,
     doneEmpty: doneIsStatus(ctx) ? undefined : false,
     kind: new CellMemo((t) => v.kind.entry(trimEdges(t))),
     direction: counted(v.direction),
@@ -177,7 +180,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
     }
     return missedCall(cells, ctx, m) ? new RowProblem('skip', MISSED_NO_MANAGER, headerOf(ctx, c.manager, 'manager')) : NO_MANAGER(ctx, c.manager);
   }
-  const undone = c.done === undefined ? undefined : notDone(cells, ctx, m);
+  const undone = c.done !== undefined ? notDone(cells, ctx, m) : m.allPlanned && !incomingCall(cells, ctx, m) ? PLANNED_LIST : undefined;
   if (undone !== undefined) return undone;
   const problem = activityTime(cells, ctx, m);
   if (problem !== undefined) return problem;
@@ -261,6 +264,12 @@ function employee(cells: Cells, ctx: ReadContext, m: ActivityMemos): number {
 }
 
 const PLANNED = new RowProblem('drop', 'planned activity, not done');
+/**
+ * A row of a list of scheduled activities with no done column (Odoo's mail.activity without its State):
+ * the list holds only what is still to do, so the row is planned as its State would say; read as done,
+ * a to-do list was counted as the team's calls and meetings without a word.
+ */
+const PLANNED_LIST = new RowProblem('drop', 'planned activity: the export is a list of scheduled activities, which holds no done one');
 const INTERNAL_CALL = new RowProblem('drop', 'internal call (between employees)');
 
 /**
