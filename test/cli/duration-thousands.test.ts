@@ -32,6 +32,13 @@ beforeAll(() => {
       '2,2025-03-04 11:00,Bob Jones,OUTBOUND,COMPLETED,"1,060,000",102',
       ...rows((i) => `${i + 3},${at(i)},Anna Smith,OUTBOUND,COMPLETED,1000,`),
     ].join('\n'),
+    // The mark decided in the first half; «125,000» only in the second, which a part read apart cannot read: one pass.
+    'hs-calls-late.csv': [
+      'Record ID,Activity date,Activity assigned to,Call direction,Call status,Call duration,Associated Deal IDs',
+      '2,2025-03-04 11:00,Bob Jones,OUTBOUND,COMPLETED,"1,060,000",102',
+      ...rows((i) => `${i + 3},${at(i)},Anna Smith,OUTBOUND,COMPLETED,1000,`),
+      '1,2025-03-20 09:30,Anna Smith,OUTBOUND,COMPLETED,"125,000",101',
+    ].join('\n'),
     'deals.csv': ['Deal ID,Owner,Stage,Created,Amount', 'D1,Anna Smith,Won,2025-03-03 09:00,1000', 'D2,Bob Jones,Lost,2025-03-04 10:00,2000'].join('\n'),
     // Seconds whose mark nothing shows, in both halves: thousands.
     'us-calls.csv': ['Date,Owner,Direction,Duration,Deal ID', '2025-03-03 10:00,Anna Smith,Outgoing,"1,234",D1', ...rows((i) => `${at(i)},Bob Jones,Outgoing,10,D2`), '2025-03-20 10:00,Anna Smith,Outgoing,"2,500",D1'].join('\n'),
@@ -53,6 +60,14 @@ describe('call durations with thousands separators', () => {
     expect(t['Bob Jones']).toBeCloseTo(1060 / 60, 9);
     expect(result.total.talk_minutes).toBeCloseTo(4383 / 60, 9);
     expect(stderr).not.toContain('three decimals');
+  });
+
+  it('HubSpot milliseconds: «125,000» in the second half reads by the mark the first decided (the file read in one pass)', () => {
+    const { result } = kpiBothWays(dir, ['-d', 'hs-deals.csv', '-a', 'hs-calls-late.csv']);
+    // The same calls as above, in another order: Anna 3 323 s, Bob 1 060 s.
+    const t = talk(result);
+    expect(t['Anna Smith']).toBeCloseTo(3323 / 60, 9);
+    expect(t['Bob Jones']).toBeCloseTo(1060 / 60, 9);
   });
 
   it('a column that never shows its mark reads «1,234» and «2,500» s as thousands (read whole: both halves hold such values)', () => {
