@@ -474,6 +474,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: 'deleted deal (Pipedrive status "deleted")', ru: 'удалённая сделка (статус Pipedrive «deleted»)' },
   { en: 'deleted record (IsDeleted: in the recycle bin)', ru: 'удалённая запись (IsDeleted: в корзине)' },
   { en: 'planned activity, not done', ru: 'запланированное действие, ещё не выполнено' },
+  { en: 'planned activity: the export is a list of scheduled activities, which holds no done one', ru: 'запланированное действие: выгрузка — список запланированных действий, выполненных в нём нет' },
   { en: 'an event of the CRM, not an activity (a stage or a field changed, a note or a task added)', ru: 'событие CRM, а не действие (смена этапа, правка поля, примечание или задача)' },
   { en: 'activity called off (cancelled or not attended)', ru: 'действие отменено или не состоялось' },
   { en: "an automation's action (a robot), not a manager's", ru: 'действие автоматизации (робота), а не менеджера' },

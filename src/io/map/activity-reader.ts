@@ -1,8 +1,9 @@
 import { ActivityRecord, NO_OTHER_DEALS, type LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
-import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration } from './values.js';
+import { UserError } from '../../core/errors.js';
+import { cleanText, normalizeValue, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration, type DecimalMark } from './values.js';
 import { normalizeHeader, type DurationUnit } from './fields.js';
-import type { OwnerKind } from './value-maps.js';
+import { byWords, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
 import { dateRead, DELETED_RECORD, directionReader, headerOf, inRecycleBin, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext, type Weighed } from './context.js';
@@ -24,11 +25,18 @@ export interface ActivityMemos {
   flag: CellMemo<boolean | undefined>;
   /** A filled done cell's reading, counted (null for an empty one, which reads as `doneEmpty`). */
   done: CellMemo<Counted<boolean | 'called off' | undefined> | null>;
+  /** Every row is planned: a list of scheduled activities with no done column (a profile's `plannedOnly`: Odoo's). */
+  allPlanned: boolean;
   /** An empty done cell: not done in a checkbox (Done, Выполнено, COMPLETED); nothing said in a status (Zoho's «Outgoing Call Status» of an incoming call, HubSpot's «Meeting outcome»). */
   doneEmpty: false | undefined;
   kind: CellMemo<Counted<Activity['kind']>>;
   direction: CellMemo<Weighed<DirectionRead> | null>;
-  /** Without a direction column: the direction the kind column's values carry («Звонок входящий»), else undefined. */
+  /**
+   * Several direction columns (HubSpot's activities: `Call direction`, `Email direction`): each with
+   * the kind its header names, so that a row's direction is read from its kind's column; undefined with one.
+   */
+  directions: ReadonlyArray<{ col: number; kind: Activity['kind'] | undefined }> | undefined;
+  /** The direction the kind column's values carry («Звонок входящий», "Incoming email"), where no direction column speaks for a row; undefined without a kind column. */
   kindDirection: CellMemo<Counted<DirectionRead> | null> | undefined;
   missed: CellMemo<Weighed<boolean | undefined> | null>;
   /** Client columns, else the phone column (a phone is a call's client only in logs with no client column). */
@@ -125,11 +133,13 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     manager: new CellMemo(employeeKey(managerKey(ctx.linker!.store, cleanText, ctx.maps, ctx))),
     flag: new CellMemo((t) => parseBoolean(trimEdges(t))),
     done: counted(v.done),
+    allPlanned: ctx.cols.done === undefined && ctx.map.profile?.profile.plannedOnly === true,
     doneEmpty: doneIsStatus(ctx) ? undefined : false,
     kind: new CellMemo((t) => v.kind.entry(trimEdges(t))),
     direction: counted(v.direction),
+    directions: directionColumns(ctx),
     // A reader of its own: the kind column's values are not the direction column's (inspect).
-    kindDirection: ctx.cols.direction === undefined && ctx.cols.kind !== undefined ? counted(directionReader(ctx.maps)) : undefined,
+    kindDirection: ctx.cols.kind !== undefined ? counted(directionReader(ctx.maps, true)) : undefined,
     missed: counted(v.missed),
     clientCols: names ?? (ctx.cols.phone === undefined ? [] : [ctx.cols.phone]),
     byDirection: names === undefined && ctx.cols.phone === undefined ? numberSides(ctx) : undefined,
@@ -170,7 +180,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
     }
     return missedCall(cells, ctx, m) ? new RowProblem('skip', MISSED_NO_MANAGER, headerOf(ctx, c.manager, 'manager')) : NO_MANAGER(ctx, c.manager);
   }
-  const undone = c.done === undefined ? undefined : notDone(cells, ctx, m);
+  const undone = c.done !== undefined ? notDone(cells, ctx, m) : m.allPlanned && !incomingCall(cells, ctx, m) ? PLANNED_LIST : undefined;
   if (undone !== undefined) return undone;
   const problem = activityTime(cells, ctx, m);
   if (problem !== undefined) return problem;
@@ -207,7 +217,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
     if (kind === 'call' && direction === 'in') s.calls++;
   }
   const duration = m.span ? spanDuration(kind, at, end, ctx) : readDuration(cells, ctx, m);
-  if (duration instanceof RowProblem) return duration;
+  if (duration === PENDING || duration instanceof RowProblem) return duration;
   // A call of a day or more (999999999 s, «25:00:00») is a wrong cell, which would outweigh every real call's talk time.
   if (duration !== null && duration >= DAY_S && kind === 'call') return new RowProblem('skip', `"${truncate(cells.text(ctx.cols.duration_s))}" is a day or longer: not the length of a call`, headerOf(ctx, ctx.cols.duration_s, 'duration_s'));
   // A PBX's call no line took: dropped, carrying what a leg tells its call (CallLegs); its deal id is not looked up.
@@ -254,6 +264,12 @@ function employee(cells: Cells, ctx: ReadContext, m: ActivityMemos): number {
 }
 
 const PLANNED = new RowProblem('drop', 'planned activity, not done');
+/**
+ * A row of a list of scheduled activities with no done column (Odoo's mail.activity without its State):
+ * the list holds only what is still to do, so the row is planned as its State would say; read as done,
+ * a to-do list was counted as the team's calls and meetings without a word.
+ */
+const PLANNED_LIST = new RowProblem('drop', 'planned activity: the export is a list of scheduled activities, which holds no done one');
 const INTERNAL_CALL = new RowProblem('drop', 'internal call (between employees)');
 
 /**
@@ -309,15 +325,49 @@ function kindOf(cells: Cells, ctx: ReadContext, m: ActivityMemos): Activity['kin
   return k === undefined ? m.kind0 : cells.value(k, m.kind).value;
 }
 
-/** The row's direction: its direction column's, else what its kind column's value says, else what its sides say (null when none says). */
+/**
+ * The row's direction: its direction column's (of several, the one for its kind), else, where that is
+ * blank or there is none, what its kind column's value says («Incoming email» in HubSpot's `Activity
+ * type`, whose `Call direction` is blank on an e-mail), else what its sides say (null when none says).
+ */
 function directionCell(cells: Cells, ctx: ReadContext, m: ActivityMemos): Counted<DirectionRead> | null {
   const c = ctx.cols;
-  if (c.direction !== undefined) return cells.value(c.direction, m.direction);
+  if (c.direction !== undefined) {
+    const col = m.directions === undefined ? c.direction : directionOfKind(cells, ctx, m, m.directions);
+    const d = col === undefined ? null : cells.value(col, m.direction);
+    if (d !== null || m.kindDirection === undefined) return d;
+  }
   const byKind = m.kindDirection ? cells.value(c.kind!, m.kindDirection) : null;
   if (byKind !== null || m.sides === undefined) return byKind;
   // The sides were read at the row's start (readActivity).
   const d = m.side.direction;
   return d === undefined ? null : m.bySides![d];
+}
+
+/**
+ * The direction columns of a file with several (HubSpot's `Call direction` and `Email direction`, by the
+ * profile's `coalesce`), each with the kind its header's words name (`Call direction` a call's), decided
+ * once; undefined with one column, which speaks for every row as it always has.
+ */
+function directionColumns(ctx: ReadContext): ActivityMemos['directions'] {
+  const cols = ctx.map.fields.get('direction') ?? [];
+  if (cols.length < 2) return undefined;
+  return cols.map((col) => ({ col, kind: byWords(ctx.maps.kind, normalizeValue(ctx.map.columns[col]!.header)) }));
+}
+
+/**
+ * The direction column that speaks for the row's kind: the one its header names (an e-mail's `Email
+ * direction`), else the first whose header names no kind; undefined when only other kinds' columns are
+ * there (a meeting beside `Call direction` and `Email direction`: its kind column may say).
+ */
+function directionOfKind(cells: Cells, ctx: ReadContext, m: ActivityMemos, directions: NonNullable<ActivityMemos['directions']>): number | undefined {
+  const kind = kindOf(cells, ctx, m);
+  let generic: number | undefined;
+  for (const d of directions) {
+    if (d.kind === kind) return d.col;
+    if (d.kind === undefined && generic === undefined) generic = d.col;
+  }
+  return generic;
 }
 
 /** What record the row's owner id names, counted for inspect; null for a blank owner type (which names nothing). */
@@ -407,8 +457,20 @@ function spanDuration(kind: Activity['kind'], at: number, end: number, ctx: Read
   return s >= 0 && s <= MAX_CALL_SPAN_S ? s : null;
 }
 
-/** The duration in seconds (null when empty), in the column's unit, or why not. */
-function readDuration(cells: Cells, ctx: ReadContext, m: ActivityMemos): number | null | RowProblem {
+/**
+ * A plain number a duration column may hold with one separator that is either a decimal mark or a
+ * thousands one (`1,234`, `125.000`), as decimalEvidence calls ambiguous, in the forms parseDuration
+ * reads as a number (a negative one is no duration whatever its mark): one test, no string made.
+ */
+const AMBIGUOUS_DURATION = /^(?!0[.,])\d{1,3}[.,]\d{3}$/;
+
+/**
+ * The duration in seconds (null when empty), in the column's unit, or why not. An ambiguous `1,234`
+ * is read by its column's decimal mark (ctx.numbers, decided before the row is read: import.ts), so
+ * one column never reads with two marks: `125,000` ms beside `1,060,000` is 125 000 ms, and a column
+ * that never decides reads it as thousands (a US report's `1,234` s), as an amount column does.
+ */
+function readDuration(cells: Cells, ctx: ReadContext, m: ActivityMemos): number | null | RowProblem | typeof PENDING {
   const dc = ctx.cols.duration_s;
   if (dc === undefined) return null;
   const unit = m.unit;
@@ -417,7 +479,14 @@ function readDuration(cells: Cells, ctx: ReadContext, m: ActivityMemos): number 
   // An e-mail's or a meeting's empty duration, without making its text.
   if (cells.blank(dc)) return null;
   const text = cells.text(dc);
-  const duration = parseDuration(text, unit);
+  let mark: DecimalMark | 'grouping' | undefined;
+  if (AMBIGUOUS_DURATION.test(text)) {
+    // A part of a file cannot know what the rest decided: it is read with the rest, in one pass.
+    if (ctx.part) throw UserError.of('E_PART_NUMBER', 'map.partNumber', { value: truncate(text) }, { file: ctx.file });
+    mark = ctx.numbers.markFor(dc);
+    if (mark === undefined) return PENDING;
+  }
+  const duration = parseDuration(text, unit, mark);
   if (duration !== null && Number.isNaN(duration)) return new RowProblem('skip', `"${truncate(text)}" is not a duration`, headerOf(ctx, dc, 'duration_s'));
   return duration;
 }

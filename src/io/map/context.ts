@@ -374,13 +374,15 @@ function kindOf(maps: ValueMaps, raw: string, byWord: boolean): Activity['kind']
 /**
  * A counted reader of call directions, by the whole value or else by its words, and whether the
  * value itself says missed (Zoho's Call Type «Missed»). Also reads the direction a kind column's
- * values carry («Звонок входящий») where a file has no direction column.
+ * values carry («Звонок входящий», "Incoming email") where no direction column speaks for a row
+ * (`ofKind`): there a code is a kind's, not a direction's (Bitrix24 REST's TYPE_ID 2, a call, is no
+ * DIRECTION 2, outgoing), so a number is not looked up.
  */
-export function directionReader(maps: ValueMaps): ValueReader<{ direction: Activity['direction'] | 'internal'; missed: boolean }> {
+export function directionReader(maps: ValueMaps, ofKind = false): ValueReader<{ direction: Activity['direction'] | 'internal'; missed: boolean }> {
   return new ValueReader(
     (raw) => {
       const key = normalizeValue(raw);
-      const exact = maps.direction.get(key);
+      const exact = ofKind && /^\d+$/.test(key) ? undefined : maps.direction.get(key);
       if (exact !== undefined) return { direction: exact, missed: maps.missedDirection.has(key) };
       // Words that name a missed call are incoming ones in the map: «Пропущенный исходящий» is neither.
       const direction = byWords(maps.direction, key) ?? '';

@@ -185,8 +185,15 @@ export interface ImportReport {
 const MISSED_LISTED = 10;
 
 const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'end_at', 'invoiced_at', 'paid_at', 'month'];
-/** The number columns of each kind whose decimal mark is learnt from their values (a deal's `won` is a flag, a plan's a count). */
-const NUMBER_FIELDS: Record<RecordKind, string[]> = { deals: ['amount'], activities: [], payments: ['invoiced', 'paid'], spend: ['amount'], plan: ['leads', 'won', 'revenue'] };
+/**
+ * The number columns of each kind whose decimal mark is learnt from their values (a deal's `won` is a
+ * flag, a plan's a count; an activity's duration, whose `1,234` is as ambiguous as an amount's).
+ */
+const NUMBER_FIELDS: Record<RecordKind, string[]> = { deals: ['amount'], activities: ['duration_s'], payments: ['invoiced', 'paid'], spend: ['amount'], plan: ['leads', 'won', 'revenue'] };
+
+/** The bytes of a decimal mark: a number cell without either shows none (decimalEvidence). */
+const COMMA = 0x2c;
+const DOT = 0x2e;
 
 type Build<T> = (cells: Cells, row: number) => T | RowProblem | typeof PENDING;
 
@@ -575,7 +582,8 @@ class RowsToRecords<T> {
     const dates = this.reading!.ctx.dates;
     if (dates.observing) for (const c of this.dateColumns) if (c < count && cells.maySlashDate(c) && dates.observe(c, cells.text(c))) waits = true;
     const numbers = this.reading!.ctx.numbers;
-    for (const c of this.numberColumns) if (c < count && numbers.watching(c) && !cells.blank(c) && Number.isNaN(cells.plainInteger(c)) && numbers.observe(c, cells.text(c))) waits = true;
+    // Only a value with a comma or a dot says anything of a mark: a clock duration (`00:01:23`) or `120 000` is not made a string for it, row after row.
+    for (const c of this.numberColumns) if (c < count && numbers.watching(c) && !cells.blank(c) && Number.isNaN(cells.plainInteger(c)) && cells.hasEither(c, COMMA, DOT) && numbers.observe(c, cells.text(c))) waits = true;
     if (this.pending.length > 0 || waits) {
       if (dates.undecided().length > 0 || numbers.undecided().length > 0) return this.hold(cells.copy(), row);
       this.flushPending();

@@ -56,6 +56,10 @@ export const profileSchema = z
       .boolean()
       .default(false)
       .describe('the rows are leads, not deals (Bitrix24\'s, Salesforce\'s leads): won means converted into a deal, lost discarded; a lead\'s amount is an expectation, so revenue is not applicable'),
+    plannedOnly: z
+      .boolean()
+      .default(false)
+      .describe('the export is a list that holds planned activities only (Odoo\'s scheduled activities: a done one leaves it): without a done column every row is planned, dropped and said'),
     rows: z
       .enum(['call', 'email', 'meeting', 'message', 'other'])
       .optional()

@@ -418,12 +418,13 @@ export function currencyOf(raw: string): string | undefined {
 /**
  * Parses a duration into seconds: plain numbers (in the column's unit), `N мин, M сек`, `1 ч 2 мин`,
  * `HH:MM:SS`, `MM:SS` (or `HH:MM` where the column says so). Null for empty, NaN for unreadable.
+ * `mark` reads an ambiguous `1,234` as its column decided (see parseNumber); without it, as a decimal.
  */
-export function parseDuration(raw: string, unit: DurationUnit = 's'): number | null {
+export function parseDuration(raw: string, unit: DurationUnit = 's', mark?: DecimalMark | 'grouping'): number | null {
   const s = raw.trim().toLowerCase();
   if (s === '') return null;
   // A plain number in the column's unit (a currency mark is no unit of time: «5 kr» is no duration).
-  const n = /^[\d\s.,'-]+$/.test(s) ? parseNumber(s) : null;
+  const n = /^[\d\s.,'-]+$/.test(s) ? parseNumber(s, mark) : null;
   // A negative duration is no duration (it took time off the talk minutes).
   if (n !== null && !Number.isNaN(n)) return n < 0 ? Number.NaN : scaleDuration(n, unit);
   if (/^[-−]/.test(s)) return Number.NaN;

@@ -202,6 +202,20 @@ describe('parseDuration', () => {
   it.each(['500ms', '5 мин abc', '1:23 кг', '1:02:03 мин', 'мин', '2 мин 3', '5 kr', '5 Rs'])('%j is no duration (its row is skipped, naming the column)', (raw) => {
     expect(parseDuration(raw)).toBeNaN();
   });
+
+  it('reads an ambiguous «1,234» by the mark its column decided: thousands as grouping, else as that decimal mark', () => {
+    // A US report's seconds and HubSpot's milliseconds with thousands commas (a tester: talk 1000 times too low).
+    expect(parseDuration('1,234', 's', 'grouping')).toBe(1234);
+    expect(parseDuration('12,345', 's', 'grouping')).toBe(12345);
+    expect(parseDuration('125,000', 'ms', '.')).toBe(125);
+    expect(parseDuration('125.000', 'ms', ',')).toBe(125);
+    // A column that writes decimal commas («12,5» s decided it): three decimals are milliseconds.
+    expect(parseDuration('1,234', 's', ',')).toBe(1.234);
+    // What is not ambiguous reads alike with any mark: several groups, a zero before the mark, a clock.
+    expect(parseDuration('1,060,000', 'ms', ',')).toBe(1060);
+    expect(parseDuration('0,250', 's', 'grouping')).toBe(0.25);
+    expect(parseDuration('00:01:23', 's', 'grouping')).toBe(83);
+  });
 });
 
 describe('cleanText and parseBoolean', () => {
