@@ -123,6 +123,17 @@ export function compareRow(metric: string, better: 'up' | 'down', before: number
   return { metric, before, after, change, change_pct, better, target, met };
 }
 
+/**
+ * Whether a row's change went the way its metric is better (spec Before / after, the «better» column):
+ * 'better', 'worse', 'same' (no change), or null (nothing to compare). Every format says it in words,
+ * so that without colour a fall that is better (a shorter response) is not read as one that is worse.
+ */
+export function verdictOf(row: Pick<CompareRow, 'change' | 'better'>): 'better' | 'worse' | 'same' | null {
+  if (row.change === null) return null;
+  if (row.change === 0) return 'same';
+  return row.change > 0 === (row.better === 'up') ? 'better' : 'worse';
+}
+
 function plusZero(x: number): number {
   return x === 0 ? 0 : x;
 }

@@ -594,6 +594,17 @@ export const PRINTER = {
   debug: { ru: 'Запустите снова с --debug, чтобы увидеть стек, и сообщите о ней, приложив команду, которую запускали.', en: 'Run again with --debug to see the stack, and report it with the command you ran.' },
 } as const satisfies Record<string, Template>;
 
+/**
+ * The verdict on a before/after row's change (spec Before / after, the «better» column): the head of
+ * its column and its words, the same in the terminal, Markdown, CSV, HTML and XLSX.
+ */
+export const COMPARE_VERDICT = {
+  head: { ru: 'Оценка', en: 'Verdict' },
+  better: { ru: 'лучше', en: 'better' },
+  worse: { ru: 'хуже', en: 'worse' },
+  same: { ru: 'без изменений', en: 'no change' },
+} as const satisfies Record<string, Template>;
+
 /** Options given that change nothing without another (said on stderr, the run goes on). */
 export const UNUSED_OPTION = {
   hourlyCost: { ru: '--hourly-cost ни на что не влияет без --managers: деньги рекомендаций — это часы × число менеджеров × стоимость часа', en: '--hourly-cost changes nothing without --managers: a recommendation\'s money is hours × managers × the hourly cost' },

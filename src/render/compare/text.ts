@@ -1,5 +1,6 @@
-import type { CompareResult, CompareRow } from '../../core/compare.js';
+import { verdictOf, type CompareResult, type CompareRow } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
+import { COMPARE_VERDICT, say } from '../../core/messages.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { formatDay, formatRelative, formatRowValues, formatValue } from '../format.js';
 import { noPaybackText, paybackNotApplicable, reasonText, SHORT } from '../kpi/labels.js';
@@ -30,6 +31,7 @@ export function compareLabels(lang: string) {
     after: tr(lang, 'После', 'After'),
     change: tr(lang, 'Изменение', 'Change'),
     changePct: tr(lang, 'Изм., %', 'Change %'),
+    verdict: say(COMPARE_VERDICT.head, lang),
     target: tr(lang, 'Цель', 'Target'),
     met: tr(lang, 'Цель достигнута', 'Target met'),
     yes: tr(lang, 'да', 'met'),
@@ -61,7 +63,13 @@ export function gainLabel(inputs: CompareResult['payback_inputs'], lang: string,
 }
 
 const arrow = (row: CompareRow) => (row.change === null || row.change === 0 ? '→' : row.change > 0 ? '↑' : '↓');
-const improved = (row: CompareRow) => row.change !== null && row.change !== 0 && (row.change > 0) === (row.better === 'up');
+const improved = (row: CompareRow) => verdictOf(row) === 'better';
+
+/** The verdict on a row's change in words («лучше», «хуже», «без изменений»); '' when there is nothing to compare. */
+export function verdictText(row: Pick<CompareRow, 'change' | 'better'>, lang: string): string {
+  const v = verdictOf(row);
+  return v === null ? '' : say(COMPARE_VERDICT[v], lang);
+}
 
 function cells(row: CompareRow, lang: string) {
   const info = ROW_INFO[row.metric]!;
@@ -73,6 +81,8 @@ function cells(row: CompareRow, lang: string) {
     after: v.after,
     change: row.change === null ? '—' : `${arrow(row)} ${v.change}`,
     pct: formatRelative(row.change_pct, lang),
+    // The change's arrow is its direction; this says whether that is the better way (a shorter response falls and is better).
+    verdict: verdictText(row, lang) || '—',
     target: row.target === null ? '' : formatRelative(row.target, lang),
     // A target that cannot be judged (no change in per cent: nothing before) is «—», not blank as with no target.
     met: row.met === null ? (row.target === null ? '' : '—') : row.met ? `✓ ${L.yes}` : `✗ ${L.no}`,
@@ -87,9 +97,9 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
   const rows = result.rows.map((row) => {
     const x = cells(row, opts.lang);
     const paint = row.change === null || row.change === 0 ? (s: string) => s : improved(row) ? c.green : c.red;
-    return [x.label, x.before, x.after, paint(x.change), paint(x.pct), x.target, row.met === null ? x.met : row.met ? c.green(x.met) : c.red(x.met)];
+    return [x.label, x.before, x.after, paint(x.change), paint(x.pct), paint(x.verdict), x.target, row.met === null ? x.met : row.met ? c.green(x.met) : c.red(x.met)];
   });
-  out.push(borderlessTable([L.metric, L.before, L.after, L.change, L.changePct, L.target, L.met], rows, c, 1, opts.width));
+  out.push(borderlessTable([L.metric, L.before, L.after, L.change, L.changePct, L.verdict, L.target, L.met], rows, c, 1, opts.width));
   const why = notComputedLine(result, opts.lang);
   if (why) out.push(...wrapWords(why, lineWidth(opts.width)).map((l) => c.dim(l)));
   out.push(...paybackLines(result, opts.lang, c));
@@ -138,9 +148,9 @@ export function renderCompareMarkdown(result: CompareResult, opts: RenderOptions
   const out = [`# ${L.title}${opts.company ? ` — ${mdText(opts.company)}` : ''}`, '', `- ${L.before}: ${L.period(result.before)}`, `- ${L.after}: ${L.period(result.after)}`, ''];
   out.push(
     mdTable(
-      [L.metric, L.before, L.after, L.change, L.changePct, L.target, L.met],
+      [L.metric, L.before, L.after, L.change, L.changePct, L.verdict, L.target, L.met],
       result.rows.map((row) => Object.values(cells(row, opts.lang))),
-      ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+      ['left', 'right', 'right', 'right', 'right', 'left', 'right', 'left'],
     ),
   );
   const why = notComputedLine(result, opts.lang);

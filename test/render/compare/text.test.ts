@@ -51,3 +51,41 @@ describe('a money row of the before/after', () => {
     expect(md).toMatch(/\| Выручка в месяц \| 611 \| 3 071 \| ↑ \+2 460 \|/);
   });
 });
+
+// A tester: «Касаний на продажу 1,33 → 1,20 ↓ −0,13» and «Реакция 60,0 → 20,0 ↓ −40,0» had the same arrow, one worse and
+// one better; only the workbook said which (spec: the «better» column).
+describe('the before/after verdict column', () => {
+  const side = (from: string, to: string, touches: number, response: number) => ({ period: makePeriod(from, to), total: { leads: 10, won: 3, conversion: 0.3, touches_per_won: touches, response_min_median: response }, managers: [] });
+  const r = compareKpis(side('2024-01-01', '2024-01-31', 1.5, 60), side('2024-03-01', '2024-03-31', 1.2, 20));
+  const line = (text: string, label: string) => text.split('\n').find((l) => l.startsWith(label))!;
+
+  it('tells a fall that is worse from one that is better in the terminal table and Markdown, in both languages', () => {
+    const table = renderCompareTable(r, { lang: 'ru', color: false });
+    expect(table.split('\n')[4]).toMatch(/^Показатель +До +После +Изменение +Изм\., % +Оценка +Цель +Цель достигнута$/);
+    expect(line(table, 'Касаний на продажу')).toMatch(/↓ −0,30 +−20,0% +хуже$/);
+    expect(line(table, 'Реакция, мин (медиана)')).toMatch(/↓ −40,0 +−66,7% +лучше +−30,0% +✓ да$/);
+    expect(line(table, 'Конверсия')).toMatch(/→ 0,0 п\.\u00a0п\. +0,0% +без изменений +\+20,0% +✗ нет$/);
+    const md = renderCompareMarkdown(r, { lang: 'en', color: false });
+    expect(md).toContain('| Metric | Before | After | Change | Change % | Verdict | Target | Target met |');
+    expect(md).toContain('| Touches per won deal | 1.50 | 1.20 | ↓ −0.30 | −20.0% | worse |  |  |');
+    expect(md).toContain('| Response, min (median) | 60.0 | 20.0 | ↓ −40.0 | −66.7% | better | −30.0% | ✓ met |');
+    // Nothing to compare (no callbacks either side): no verdict, «—» as the change.
+    expect(md).toContain('| Callback rate | — | — | — | — | — |  |  |');
+  });
+
+  it('keeps within an 80-column terminal: the targets go to a table of their own', () => {
+    const table = renderCompareTable(r, { lang: 'ru', color: false, width: 80 });
+    expect(table.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
+    expect(table).toMatch(/\nПоказатель +До +После +Изменение +Изм\., % +Оценка\n/);
+    expect(table).toMatch(/\nПоказатель +Цель +Цель достигнута\n/);
+  });
+
+  it('is a column of the CSV, in the words of the workbook', async () => {
+    const { renderCompareCsv } = await import('../../../src/render/compare/csv.js');
+    const rows = renderCompareCsv(r, { lang: 'ru' }).replace(/^\uFEFF/, '').split('\r\n');
+    expect(rows[0]!.split(';').slice(4)).toEqual(['Изменение', 'Изм., %', 'Оценка', 'Цель, %', 'Цель достигнута']);
+    expect(rows.find((l) => l.startsWith('Касаний'))!.split(';')[6]).toBe('хуже');
+    expect(rows.find((l) => l.startsWith('Реакция'))!.split(';')[6]).toBe('лучше');
+    expect(rows.find((l) => l.startsWith('Перезвонили'))!.split(';')[6]).toBe('');
+  });
+});
