@@ -605,6 +605,16 @@ export const COMPARE_VERDICT = {
   same: { ru: 'без изменений', en: 'no change' },
 } as const satisfies Record<string, Template>;
 
+/**
+ * The inputs payback and ROI are computed from (spec Before / after, Payback), as every format lists
+ * them above the gain: without the margin a reader cannot get from the revenue row to the gain.
+ */
+export const PAYBACK_INPUTS = {
+  cost: { ru: 'Разовые затраты на внедрение', en: 'One-off implementation cost' },
+  monthlyCost: { ru: 'Затраты в месяц', en: 'Running cost per month' },
+  margin: { ru: 'Доля маржи', en: 'Gross margin share' },
+} as const satisfies Record<string, Template>;
+
 /** Options given that change nothing without another (said on stderr, the run goes on). */
 export const UNUSED_OPTION = {
   hourlyCost: { ru: '--hourly-cost ни на что не влияет без --managers: деньги рекомендаций — это часы × число менеджеров × стоимость часа', en: '--hourly-cost changes nothing without --managers: a recommendation\'s money is hours × managers × the hourly cost' },

@@ -4,7 +4,8 @@ import { tr } from '../../core/i18n.js';
 import { renderCsvTables, type CsvValue } from '../csv.js';
 import { formatDay, ppUnit } from '../format.js';
 import { csvNumber, csvUnit, withUnit } from '../kpi/csv.js';
-import { compareLabels, gainLabel, ROW_INFO, verdictText } from './text.js';
+import { compareLabels, gainLabel, paybackInputs, ROW_INFO, verdictText } from './text.js';
+import { say } from '../../core/messages.js';
 
 const pct = (v: number | null): CsvValue => (v === null ? null : v * 100);
 
@@ -28,6 +29,8 @@ export function renderCompareCsv(result: CompareResult, opts: { lang: string }):
     tables.push({
       head: [L.payback, L.changeValue],
       rows: [
+        // The inputs first, as every format lists them: the margin is how the gain follows from the revenue row.
+        ...paybackInputs(result.payback_inputs).map((i): CsvValue[] => [i.format === 'ratio' ? `${say(i.label, lang)}, %` : say(i.label, lang), i.format === 'ratio' ? pct(i.value) : i.value]),
         [gainLabel(result.payback_inputs, lang), p.gain_per_month ?? ''],
         [L.months, paybackMonthsCell(p, lang, result.payback_inputs?.margin)],
         [`${L.roi}, %`, pct(p.roi_12m)],

@@ -1,6 +1,6 @@
 import { verdictOf, type CompareResult, type CompareRow } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
-import { COMPARE_VERDICT, say } from '../../core/messages.js';
+import { COMPARE_VERDICT, PAYBACK_INPUTS, say } from '../../core/messages.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { formatDay, formatRelative, formatRowValues, formatValue } from '../format.js';
 import { noPaybackText, paybackNotApplicable, reasonText, SHORT } from '../kpi/labels.js';
@@ -60,6 +60,25 @@ export function gainLabel(inputs: CompareResult['payback_inputs'], lang: string,
   const revenue = tr(lang, 'Прирост выручки в месяц', 'Revenue gain per month');
   const given = inputs?.margin_given === true;
   return given || !note ? revenue : `${revenue} ${tr(lang, '(маржа не задана: --margin)', '(no margin given: --margin)')}`;
+}
+
+/**
+ * The inputs of payback and ROI, as a label and a number each (the one-off cost, the running cost,
+ * the margin share): listed above the gain in every format, so that the gain can be traced from the
+ * revenue row (gain = revenue growth × margin).
+ */
+export function paybackInputs(inputs: CompareResult['payback_inputs']): Array<{ label: { ru: string; en: string }; value: number; format: 'money' | 'ratio' }> {
+  if (!inputs) return [];
+  return [
+    { label: PAYBACK_INPUTS.cost, value: inputs.cost, format: 'money' },
+    { label: PAYBACK_INPUTS.monthlyCost, value: inputs.monthly_cost, format: 'money' },
+    { label: PAYBACK_INPUTS.margin, value: inputs.margin, format: 'ratio' },
+  ];
+}
+
+/** paybackInputs as «label: value» lines in the report's language. */
+function paybackInputLines(inputs: CompareResult['payback_inputs'], lang: string): string[] {
+  return paybackInputs(inputs).map((i) => `${say(i.label, lang)}: ${formatValue(i.value, i.format, lang)}`);
 }
 
 const arrow = (row: CompareRow) => (row.change === null || row.change === 0 ? '→' : row.change > 0 ? '↑' : '↓');
@@ -132,10 +151,12 @@ function paybackLines(result: CompareResult, lang: string, c: ReturnType<typeof 
   const p = result.payback;
   if (!p) return [];
   const L = compareLabels(lang);
-  if (p.not_applicable) return ['', c.bold(L.payback), paybackNotApplicable(p.not_applicable, lang)];
+  const inputs = paybackInputLines(result.payback_inputs, lang);
+  if (p.not_applicable) return ['', c.bold(L.payback), ...inputs, paybackNotApplicable(p.not_applicable, lang)];
   return [
     '',
     c.bold(L.payback),
+    ...inputs,
     `${gainLabel(result.payback_inputs, lang)}: ${formatValue(p.gain_per_month, 'money', lang)}`,
     `${L.months}: ${p.payback_months === null ? c.red(noPaybackText(p.gain_per_month, lang, result.payback_inputs?.margin)) : formatValue(p.payback_months, 'decimal', lang)}`,
     `${L.roi}: ${formatRelative(p.roi_12m, lang)}`,

@@ -5,7 +5,8 @@ import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
 import { tr } from '../../core/i18n.js';
 import { FORMATS, metricFormat, setDocumentProperties, setText, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { compareLabels, gainLabel, ROW_INFO, verdictText } from './text.js';
+import { compareLabels, gainLabel, paybackInputs, ROW_INFO, verdictText } from './text.js';
+import { say } from '../../core/messages.js';
 import { ppUnit } from '../format.js';
 
 
@@ -112,12 +113,8 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     const p = workbook.addWorksheet(L.payback);
     p.columns = [{ header: L.payback, width: 40 }, { header: L.changeValue, width: 24 }];
     styleHeader(p, 2, false);
-    const inputs = result.payback_inputs;
-    if (inputs) {
-      p.addRow([tr(lang, 'Затраты на внедрение', 'Implementation cost'), inputs.cost]).getCell(2).numFmt = FORMATS.money;
-      p.addRow([tr(lang, 'Расходы в месяц', 'Running cost per month'), inputs.monthly_cost]).getCell(2).numFmt = FORMATS.money;
-      p.addRow([tr(lang, 'Доля маржи', 'Gross margin share'), inputs.margin]).getCell(2).numFmt = FORMATS.percent;
-    }
+    // The inputs in the words every format lists them in.
+    for (const i of paybackInputs(result.payback_inputs)) p.addRow([say(i.label, lang), i.value]).getCell(2).numFmt = i.format === 'ratio' ? FORMATS.percent : FORMATS.money;
     p.addRow([gainLabel(result.payback_inputs, lang), result.payback.gain_per_month ?? '—']).getCell(2).numFmt = FORMATS.money;
     const months = p.addRow([L.months, paybackMonthsCell(result.payback, lang, result.payback_inputs?.margin)]);
     months.getCell(2).numFmt = FORMATS.decimal;

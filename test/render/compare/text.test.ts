@@ -32,8 +32,9 @@ describe('payback without revenue in a period', () => {
     const none = { ...period('2024-01-01', '2024-06-30', 0.15), total: { ...period('2024-01-01', '2024-06-30', 0.15).total, revenue: null } };
     const r = compareKpis(none, period('2025-01-01', '2025-06-30', 0.2), { cost: 100_000 });
     expect(r.payback).toMatchObject({ gain_per_month: null, payback_months: null, roi_12m: null });
-    expect(renderCompareTable(r, { lang: 'ru', color: false })).toContain('Окупаемость\nне рассчитаны: нужна колонка суммы в сделках обоих периодов (выручка в месяц)');
-    expect(renderCompareMarkdown(r, { lang: 'en', color: false })).toContain('- not computed: needs an amount column in the deals of both periods (revenue per month)');
+    // The inputs are given still: they are what was typed, and what the gain would be computed from.
+    expect(renderCompareTable(r, { lang: 'ru', color: false })).toContain('Окупаемость\nРазовые затраты на внедрение: 100 000\nЗатраты в месяц: 0\nДоля маржи: 100,0%\nне рассчитаны: нужна колонка суммы в сделках обоих периодов (выручка в месяц)');
+    expect(renderCompareMarkdown(r, { lang: 'en', color: false })).toContain('- Gross margin share: 100.0%\n- not computed: needs an amount column in the deals of both periods (revenue per month)');
   });
 });
 
@@ -87,5 +88,27 @@ describe('the before/after verdict column', () => {
     expect(rows.find((l) => l.startsWith('Касаний'))!.split(';')[6]).toBe('хуже');
     expect(rows.find((l) => l.startsWith('Реакция'))!.split(';')[6]).toBe('лучше');
     expect(rows.find((l) => l.startsWith('Перезвонили'))!.split(';')[6]).toBe('');
+  });
+});
+
+// A tester: the HTML, Markdown and terminal payback left out the margin (and the latter two the costs) the
+// workbook lists; 38 947 = (405 833,33 − 294 556,45) × 0,35 could not be traced from the revenue row.
+describe('the payback inputs', () => {
+  const money = (revenue: number, from: string, to: string) => ({ period: makePeriod(from, to), total: { leads: 10, won: 3, conversion: 0.3, revenue }, managers: [] });
+  const r = compareKpis(money(304_375, '2024-01-01', '2024-03-31'), money(608_750, '2024-04-01', '2024-06-30'), { cost: 1_500_000, monthlyCost: 40_000, margin: 0.35 });
+
+  it('come before the gain in the terminal, Markdown and CSV, in each language', async () => {
+    expect(renderCompareTable(r, { lang: 'ru', color: false })).toContain('\nОкупаемость\nРазовые затраты на внедрение: 1 500 000\nЗатраты в месяц: 40 000\nДоля маржи: 35,0%\nПрирост валовой прибыли в месяц: ');
+    expect(renderCompareMarkdown(r, { lang: 'en', color: false })).toContain('\n## Payback\n- One-off implementation cost: 1,500,000\n- Running cost per month: 40,000\n- Gross margin share: 35.0%\n- Gross profit gain per month: ');
+    const { renderCompareCsv } = await import('../../../src/render/compare/csv.js');
+    const payback = renderCompareCsv(r, { lang: 'ru' }).split('\r\n\r\n')[1]!.split('\r\n');
+    expect(payback.slice(0, 4)).toEqual(['Окупаемость;Значение', 'Разовые затраты на внедрение;1500000', 'Затраты в месяц;40000', 'Доля маржи, %;35']);
+  });
+
+  it('are in the HTML payback table, the margin too', async () => {
+    const { paybackSummary } = await import('../../../src/render/html/sections.js');
+    const html = paybackSummary(r, 'ru');
+    expect(html).toMatch(/Разовые затраты на внедрение<\/td><td[^>]*>1 500 000</);
+    expect(html).toMatch(/Доля маржи<\/td><td[^>]*>35,0%</);
   });
 });
