@@ -191,7 +191,17 @@ export function comparisonQuality(runs: readonly EnginesRun[], periods: Readonly
  * --before-activities, not the --activities a run of one set takes (and two sets refuse).
  */
 function periodOptions(reasons: Record<string, string>, which: 'before' | 'after'): Record<string, string> {
-  return Object.fromEntries(Object.entries(reasons).map(([k, r]) => [k, r.replace(/\(--(activities|payments|deals)\)$/, `(--${which}-$1)`)]));
+  return Object.fromEntries(Object.entries(reasons).map(([k, r]) => [k, periodReason(r, which)]));
+}
+
+/**
+ * A reason of one set of files said of one period of two: the option becomes the period's, and a column
+ * wanting in «the deals file» names which period's file lacks it (a tester: «нужна колонка суммы в файле
+ * сделок» beside an after file that has it).
+ */
+function periodReason(reason: string, which: 'before' | 'after'): string {
+  if (/\(--(activities|payments|deals)\)$/.test(reason)) return reason.replace(/\(--(activities|payments|deals)\)$/, `(--${which}-$1)`);
+  return reason.replace(/ the (deals|activities|payments) file\b/, ` the ${which} period's $1 file (--${which}-$1)`);
 }
 
 /** The two engine periods of a cutover: everything before the day, and the day onwards. */

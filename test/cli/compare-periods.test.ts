@@ -47,6 +47,34 @@ describe('compare with two sets of exports', () => {
   });
 });
 
+// A tester: «нужна колонка суммы в файле сделок» beside an after file that has it; which period's file lacks it was not said.
+describe('a column one period\'s deals file lacks', () => {
+  const noAmount = (text: string) => text.split('\n').map((l) => l.split(',').slice(0, 5).join(',')).join('\n');
+
+  it('is named with its period and option, in the JSON, the table and Markdown', () => {
+    const dir = files();
+    writeFileSync(path.join(dir, 'jan-no-amount.csv'), `${noAmount(january)}\n`);
+    writeFileSync(path.join(dir, 'feb-no-amount.csv'), `${noAmount(february)}\n`);
+    const json = runCli(['compare', '--before-deals', 'jan-no-amount.csv', '--after-deals', 'feb.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(json.code, json.stderr).toBe(0);
+    const revenue = JSON.parse(json.stdout).rows.find((r: { metric: string }) => r.metric === 'revenue_per_month');
+    expect(revenue.not_applicable).toBe("needs an amount (budget) column in the before period's deals file (--before-deals)");
+    const ru = runCli(['compare', '--before-deals', 'jan.csv', '--after-deals', 'feb-no-amount.csv', '--format', 'md', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stdout).toContain('Не рассчитано: Выручка в месяц, Средний чек — нужна колонка суммы (бюджета) в файле сделок «после» (--after-deals)');
+    const both = runCli(['compare', '--before-deals', 'jan-no-amount.csv', '--after-deals', 'feb-no-amount.csv', '--format', 'md', '--lang', 'ru'], { cwd: dir });
+    expect(both.stdout).toContain('— нужна колонка суммы (бюджета) в файлах сделок обоих периодов (--before-deals и --after-deals)');
+    const en = runCli(['compare', '--before-deals', 'jan-no-amount.csv', '--after-deals', 'feb-no-amount.csv', '--format', 'md', '--lang', 'en'], { cwd: dir });
+    expect(en.stdout).toContain('— needs an amount (budget) column in the deals files of both periods (--before-deals and --after-deals)');
+  });
+
+  it('is said of the file with --cutover, where both periods are one file', () => {
+    const dir = files();
+    writeFileSync(path.join(dir, 'all-no-amount.csv'), `${noAmount(`${january}\n${february.split('\n').slice(1).join('\n')}`)}\n`);
+    const run = runCli(['compare', '-d', 'all-no-amount.csv', '--cutover', '2025-02-01', '--format', 'md', '--lang', 'ru'], { cwd: dir });
+    expect(run.stdout).toContain('— нужна колонка суммы (бюджета) в файле сделок;');
+  });
+});
+
 describe('compare with a cutover', () => {
   it('on the first day of the data: the before period would be empty, said without contradicting itself', () => {
     refused(['compare', '-d', 'all.csv', '--cutover', '2025-01-02', '--lang', 'en'], files(), 'no deal was created before the cutover 2025-01-02: the data runs from 2025-01-02 to 2025-02-20, so the before period would be empty');
