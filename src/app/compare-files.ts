@@ -2,6 +2,7 @@ import { compareKpis, makePeriod, withoutLinkedActivities, type CompareOptions, 
 import { UserError } from '../core/errors.js';
 import type { KpiOptions } from '../core/kpi/engine.js';
 import type { DataQuality } from '../core/kpi/types.js';
+import type { DealStore } from '../core/kpi/deal-store.js';
 import type { EvidenceFacts } from '../core/kpi/facts.js';
 import { findAlerts, linkAlerts, type Alert } from '../core/kpi/alerts.js';
 import { DAY_MS as DAY, isoDay } from '../core/kpi/stats.js';
@@ -142,7 +143,10 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   ];
   await checkKinds(kinds, base);
   const read = checkingStdin(kinds, base);
-  const runs = [await runEngines(b, read, overrides, [kpi]), await runEngines(a, read, overrides, [kpi])];
+  // Each period's deal ids are kept (not the whole store) to count the deals both files hold.
+  const ids: DealIds[] = [];
+  const onDeals = (d: DealStore) => void ids.push({ ids: d.ids, created: d.created, size: d.size });
+  const runs = [await runEngines(b, read, overrides, [kpi], { onDeals }), await runEngines(a, read, overrides, [kpi], { onDeals })];
   const periods = runs.map((run, i) => {
     if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' }, { file: (i === 0 ? b : a).deals });
     return linkedIn(run, { period: makePeriod(isoDay(run.firstDay), isoDay(run.lastDay)), ...run.results[0]!, notApplicable: periodOptions(notApplicable(run.shape), i === 0 ? 'before' : 'after') });
@@ -153,7 +157,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   assertInOrder(before, after);
   const quality = comparisonQuality(runs, [[runs[0]!, 0], [runs[1]!, 0]]);
   // Exports taken over overlapping dates count the deals of those days in both periods: said.
-  if (after.from <= before.to) addAlerts(quality, [{ code: 'periods-overlap', before: { from: before.from, to: before.to }, after: { from: after.from, to: after.to } }]);
+  if (after.from <= before.to) addAlerts(quality, [{ code: 'periods-overlap', before: { from: before.from, to: before.to }, after: { from: after.from, to: after.to }, shared: sharedDeals(ids, kpi) }]);
   // A leads export in one period and deals in the other: their conversions measure different steps.
   const leads = runs.map((r) => r.shape.sales === false);
   if (leads[0] !== leads[1]) addAlerts(quality, [{ code: 'leads-vs-deals', leads: leads[0] ? 'before' : 'after' }]);
@@ -162,6 +166,29 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   if (Boolean(b.activities) !== Boolean(a.activities)) addAlerts(quality, [{ code: 'period-without-activities', which: b.activities ? 'after' : 'before' }]);
   addAlerts(quality, [...shortPeriods(result, false), ...periodCoverage(runs[0]!, 0, result.before, 'before'), ...periodCoverage(runs[1]!, 0, result.after, 'after')]);
   return { result, dataQuality: quality };
+}
+
+/** A period's deal ids and creation times, as its store holds them. */
+interface DealIds {
+  ids: DealStore['ids'];
+  created: Float64Array;
+  size: number;
+}
+
+/** The deals (by id) both periods' files hold, created within the run's --from/--to: each is counted in both periods. */
+function sharedDeals([before, after]: readonly DealIds[], kpi: KpiOptions): number {
+  if (!before || !after) return 0;
+  const within = (ms: number) => {
+    const day = isoDay(ms);
+    return (kpi.from === undefined || day >= kpi.from) && (kpi.to === undefined || day <= kpi.to);
+  };
+  let shared = 0;
+  for (let i = 0; i < after.size; i++) {
+    if (!within(after.created[i]!)) continue;
+    const j = before.ids.findText(after.ids.text(i));
+    if (j >= 0 && within(before.created[j]!)) shared++;
+  }
+  return shared;
 }
 
 /**

@@ -40,10 +40,24 @@ describe('compare with two sets of exports', () => {
     const run = runCli(['compare', '--before-deals', 'jan.csv', '--after-deals', 'late-jan-feb.csv', '--format', 'json', '--lang', 'en'], { cwd: files() });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).after.from).toBe('2025-01-20');
-    expect(run.stderr).toContain('The periods overlap: before 2025-01-02 — 2025-01-20, after 2025-01-20 — 2025-02-20');
+    // The last January deal (id 3) is in both files: said with its number.
+    expect(run.stderr).toContain('The periods overlap: before 2025-01-02 — 2025-01-20, after 2025-01-20 — 2025-02-20; 1 deal with the same id is in both files and counted in both periods');
+    expect(JSON.parse(run.stdout).dataQuality.alerts).toContainEqual(expect.objectContaining({ code: 'periods-overlap', shared: 1 }));
     const apart = runCli(['compare', '--before-deals', 'jan.csv', '--after-deals', 'feb.csv', '--format', 'json', '--lang', 'en'], { cwd: files() });
     expect(apart.code, apart.stderr).toBe(0);
     expect(apart.stderr).not.toContain('overlap');
+  });
+
+  // A tester: «сделки общих дней вошли в оба периода» was said of files that share no deal.
+  it('overlapping spans with no deal in both files: said so, no deal counted twice', () => {
+    const dir = files();
+    writeFileSync(path.join(dir, 'other-late-jan.csv'), `${february}\n9,Bob,2025-01-15,,open,\n`);
+    const run = runCli(['compare', '--before-deals', 'jan.csv', '--after-deals', 'other-late-jan.csv', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.replace(/\s+/g, ' ')).toContain('Периоды пересекаются: «до» 02.01.2025 — 20.01.2025, «после» 15.01.2025 — 20.02.2025; ни одного id сделки нет в обоих файлах, так что дважды ни одна сделка не посчитана');
+    expect(run.stderr).not.toContain('занижены');
+    const many = runCli(['compare', '--before-deals', 'jan.csv', '--after-deals', 'all.csv', '--lang', 'ru'], { cwd: dir });
+    expect(many.stderr.replace(/\s+/g, ' ')).toContain('; 3 сделки с тем же id есть в обоих файлах и вошли в оба периода, и изменения занижены.');
   });
 });
 
