@@ -622,6 +622,9 @@ export const UNUSED_OPTION = {
   hourlyCostConfig: { ru: 'audit.hourlyCost в конфиге ни на что не влияет без audit.managers (или --managers): деньги рекомендаций — это часы × число менеджеров × стоимость часа', en: 'audit.hourlyCost in the config changes nothing without audit.managers (or --managers): a recommendation\'s money is hours × managers × the hourly cost' },
   monthlyCost: { ru: '--monthly-cost ни на что не влияет без --cost: окупаемость и ROI считаются от разовых затрат на внедрение', en: '--monthly-cost changes nothing without --cost: payback and ROI are computed from the one-off implementation cost' },
   margin: { ru: '--margin ни на что не влияет без --cost: доля маржи нужна только окупаемости и ROI', en: '--margin changes nothing without --cost: the margin share only goes into payback and ROI' },
+  // report read compare.monthlyCost and compare.margin from its config with no cost, and said nothing (a tester): payback null, no word why.
+  monthlyCostConfig: { ru: 'compare.monthlyCost в конфиге ни на что не влияет без compare.cost (или --cost): окупаемость и ROI считаются от разовых затрат на внедрение', en: 'compare.monthlyCost in the config changes nothing without compare.cost (or --cost): payback and ROI are computed from the one-off implementation cost' },
+  marginConfig: { ru: 'compare.margin в конфиге ни на что не влияет без compare.cost (или --cost): доля маржи нужна только окупаемости и ROI', en: 'compare.margin in the config changes nothing without compare.cost (or --cost): the margin share only goes into payback and ROI' },
   metrics: { ru: '--metrics выбирает столбцы таблицы в терминале и в Markdown; JSON, CSV, XLSX и HTML содержат все показатели', en: '--metrics picks the columns of the terminal and Markdown tables; JSON, CSV, XLSX and HTML hold every metric' },
   sheet: { ru: '--sheet ни на что не влияет: листы есть только у книг XLSX, а ни один из прочитанных файлов не книга', en: '--sheet changes nothing: only XLSX workbooks have sheets, and none of the files read is one' },
 } as const satisfies Record<string, Template>;
@@ -634,6 +637,15 @@ export const UNUSED_WITHOUT = {
   exports: {
     one: { ru: '{options} ни на что не влияет без выгрузок (--deals …): этот параметр — о чтении выгрузок и показателях по ним', en: '{options} changes nothing without exports (--deals …): it is about reading exports and the metrics computed from them' },
     many: { ru: '{options} ни на что не влияют без выгрузок (--deals …): эти параметры — о чтении выгрузок и показателях по ним', en: '{options} change nothing without exports (--deals …): they are about reading exports and the metrics computed from them' },
+  },
+  // report: the comparison's options, or a config's compare section, with no cutover and no before/after files.
+  compare: {
+    one: { ru: '{options} ни на что не влияет без сравнения: нужна дата внедрения (--cutover) или файлы «до» и «после» (--before-deals, --after-deals)', en: '{options} changes nothing without a comparison: it needs a cutover (--cutover) or before and after files (--before-deals, --after-deals)' },
+    many: { ru: '{options} ни на что не влияют без сравнения: нужна дата внедрения (--cutover) или файлы «до» и «после» (--before-deals, --after-deals)', en: '{options} change nothing without a comparison: they need a cutover (--cutover) or before and after files (--before-deals, --after-deals)' },
+  },
+  compareConfig: {
+    one: { ru: 'раздел compare в конфиге ничего не сравнивает: в нём нет ни даты внедрения (cutover), ни файлов «до» и «после» (before, after)', en: 'the compare section of the config compares nothing: it has no cutover and no before and after files (before, after)' },
+    many: { ru: 'раздел compare в конфиге ничего не сравнивает: в нём нет ни даты внедрения (cutover), ни файлов «до» и «после» (before, after)', en: 'the compare section of the config compares nothing: it has no cutover and no before and after files (before, after)' },
   },
   deals: {
     one: { ru: '{options} ни на что не влияет без выгрузки сделок (--deals): этот параметр — о показателях по ней', en: '{options} changes nothing without the deals export (--deals): it is about the metrics computed from it' },
