@@ -372,6 +372,16 @@ export const MESSAGES = {
     ru: 'дата внедрения {cutoverRu} вне данных: они идут с {firstRu} по {lastRu}', en: 'the cutover {cutover} is outside the data, which runs from {first} to {last}',
     hint: { ru: 'выберите дату после {firstRu} и не позже {lastRu}', en: 'choose a cutover after {first} and no later than {last}' },
   },
+  // report --from/--to with a cutover: the comparison runs within the period, so the cutover must fall inside it.
+  'compare.cutoverOutsidePeriod': {
+    ru: 'дата внедрения {cutoverRu} не делит период отчёта ({spanRu}, --from/--to) на «до» и «после»: сравнение считается внутри этого периода, и один из них был бы пуст',
+    en: 'the cutover {cutover} does not split the report period ({span}, --from/--to) into before and after: the comparison is computed within that period, and one of them would be empty',
+    hint: { ru: 'выберите дату внедрения внутри периода, после первого дня со сделками, или расширьте --from/--to', en: 'choose a cutover inside the period, after its first day with deals, or widen --from/--to' },
+  },
+  'compare.filesOutsidePeriod': {
+    ru: 'сделки периода «{whichRu}» ({firstRu} — {lastRu}) лежат вне периода отчёта ({spanRu}, --from/--to): сравнение считается внутри этого периода', en: 'the {which} deals ({first} to {last}) lie outside the report period ({span}, --from/--to): the comparison is computed within that period',
+    hint: { ru: 'расширьте --from/--to или уберите их', en: 'widen --from/--to, or leave them out' },
+  },
   'compare.cutoverAtStart': {
     ru: 'до даты внедрения {cutoverRu} нет ни одной сделки: данные идут с {firstRu} по {lastRu}, и период «до» был бы пуст', en: 'no deal was created before the cutover {cutover}: the data runs from {first} to {last}, so the before period would be empty',
     hint: { ru: 'выберите дату после {firstRu} и не позже {lastRu}', en: 'choose a cutover after {first} and no later than {last}' },

@@ -196,3 +196,41 @@ describe('rows a period leaves empty', () => {
     expect(ru.stdout.replace(/\n/g, ' ')).toContain('Не рассчитано: Касаний на продажу, Реакция, мин (медиана), Перезвонили — нужен файл активностей со сделкой или клиентом (--activities); Доля пропущенных — нужен файл активностей (--activities)');
   });
 });
+
+// A tester: report --from/--to with a cutover put «Лиды 9» (the period's) beside «+150% лидов в месяц» of the whole files.
+// --from/--to select the deals of every figure (spec, Period and cohorts): the comparison's periods are cut to them.
+describe('report --from/--to with a comparison', () => {
+  const json = (args: string[], dir: string) => {
+    const run = runCli(['report', '--format', 'json', '--now', '2025-03-01', ...args], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    return JSON.parse(run.stdout);
+  };
+
+  it('a cutover compares within the period, and its leads add up to the KPIs\'', () => {
+    const r = json(['-d', 'all.csv', '--cutover', '2025-02-01', '--from', '2025-01-05', '--to', '2025-02-16'], files());
+    expect(r.compare.before).toMatchObject({ from: '2025-01-05', to: '2025-01-31', days: 27 });
+    expect(r.compare.after).toMatchObject({ from: '2025-02-01', to: '2025-02-16', days: 16 });
+    // 10.01 and 20.01 before, 01.02 and 15.02 after: the four leads of the KPIs.
+    const leads = r.compare.rows.find((x: { metric: string }) => x.metric === 'leads_per_month');
+    expect(leads.before * r.compare.before.months).toBeCloseTo(2, 9);
+    expect(leads.after * r.compare.after.months).toBeCloseTo(2, 9);
+    expect(r.kpi.total.leads).toBe(4);
+  });
+
+  it('two sets of files are cut to the period too', () => {
+    const r = json(['-d', 'all.csv', '--before-deals', 'jan.csv', '--after-deals', 'feb.csv', '--from', '2025-01-05'], files());
+    expect(r.compare.before).toMatchObject({ from: '2025-01-05', to: '2025-01-20', days: 16 });
+    expect(r.compare.after).toMatchObject({ from: '2025-02-01', to: '2025-02-20' });
+  });
+
+  it('a cutover the period does not hold, or a period\'s files outside it, exit 2 saying so', () => {
+    refused(['report', '-d', 'all.csv', '--cutover', '2025-02-01', '--from', '2025-02-02', '--lang', 'ru'], files(), 'дата внедрения 01.02.2025 не делит период отчёта (с 02.02.2025, --from/--to) на «до» и «после»');
+    refused(['report', '-d', 'all.csv', '--before-deals', 'jan.csv', '--after-deals', 'feb.csv', '--from', '2025-01-25', '--lang', 'en'], files(), 'the before deals (2025-01-02 to 2025-01-20) lie outside the report period (from 2025-01-25, --from/--to)');
+  });
+
+  it('compare without --from/--to splits the whole files, as before', () => {
+    const r = json(['-d', 'all.csv', '--cutover', '2025-02-01'], files());
+    expect(r.compare.before).toMatchObject({ from: '2025-01-02', to: '2025-01-31' });
+    expect(r.compare.after).toMatchObject({ from: '2025-02-01', to: '2025-02-20' });
+  });
+});

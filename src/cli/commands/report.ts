@@ -161,7 +161,8 @@ async function readExports(
     // The audit's answers are checked against the same read (spec/evidence.md).
     if (checked) checked.audit.evidence = checkEvidence(checked.questionnaire, checked.audit, runResult.facts[0]!, m.lang, { managers: m.managers, hourlyCost: m.hourlyCost });
     if (m.cutover) {
-      compare = comparisonFromRun(runResult, 1, m.cutover, compareOptions);
+      // Within --from/--to, as the KPIs beside it (spec, Period and cohorts): the periods are cut at the cutover.
+      compare = comparisonFromRun(runResult, 1, m.cutover, compareOptions, m.kpi);
       // The periods' warnings go with the KPIs' (the same files were read once for both).
       addAlerts(kpi.dataQuality, cutoverAlerts(runResult, 1, compare));
     }
