@@ -2,6 +2,7 @@ import { compareKpis, makePeriod, withoutLinkedActivities, type CompareOptions, 
 import { UserError } from '../core/errors.js';
 import type { KpiOptions } from '../core/kpi/engine.js';
 import type { DataQuality } from '../core/kpi/types.js';
+import type { DealStore } from '../core/kpi/deal-store.js';
 import type { EvidenceFacts } from '../core/kpi/facts.js';
 import { findAlerts, linkAlerts, type Alert } from '../core/kpi/alerts.js';
 import { DAY_MS as DAY, isoDay } from '../core/kpi/stats.js';
@@ -142,10 +143,17 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   ];
   await checkKinds(kinds, base);
   const read = checkingStdin(kinds, base);
-  const runs = [await runEngines(b, read, overrides, [kpi]), await runEngines(a, read, overrides, [kpi])];
+  // Each period's deal ids are kept (not the whole store) to count the deals both files hold.
+  const ids: DealIds[] = [];
+  const onDeals = (d: DealStore) => void ids.push({ ids: d.ids, created: d.created, size: d.size });
+  const runs = [await runEngines(b, read, overrides, [kpi], { onDeals }), await runEngines(a, read, overrides, [kpi], { onDeals })];
   const periods = runs.map((run, i) => {
-    if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' }, { file: (i === 0 ? b : a).deals });
-    return linkedIn(run, { period: makePeriod(isoDay(run.firstDay), isoDay(run.lastDay)), ...run.results[0]!, notApplicable: periodOptions(notApplicable(run.shape), i === 0 ? 'before' : 'after') });
+    const which = { which: i === 0 ? 'before' : 'after', whichRu: i === 0 ? 'до' : 'после' };
+    if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDatesPeriod', which, { file: (i === 0 ? b : a).deals });
+    // report's --from/--to select each period's deals, so they bound its days too (a rate a month over the days counted).
+    const { first, last } = daysWithin(run.firstDay, run.lastDay, kpi);
+    if (first > last) throw outsideRange(kpi, { ...which, first: isoDay(run.firstDay), last: isoDay(run.lastDay), firstRu: dayRu(isoDay(run.firstDay)), lastRu: dayRu(isoDay(run.lastDay)) }, 'compare.filesOutsidePeriod');
+    return linkedIn(run, { period: makePeriod(isoDay(first), isoDay(last)), ...run.results[0]!, notApplicable: periodOptions(notApplicable(run.shape), i === 0 ? 'before' : 'after') });
   });
   assertNotEmpty(periods[0]!, 'before');
   assertNotEmpty(periods[1]!, 'after');
@@ -153,7 +161,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   assertInOrder(before, after);
   const quality = comparisonQuality(runs, [[runs[0]!, 0], [runs[1]!, 0]]);
   // Exports taken over overlapping dates count the deals of those days in both periods: said.
-  if (after.from <= before.to) addAlerts(quality, [{ code: 'periods-overlap', before: { from: before.from, to: before.to }, after: { from: after.from, to: after.to } }]);
+  if (after.from <= before.to) addAlerts(quality, [{ code: 'periods-overlap', before: { from: before.from, to: before.to }, after: { from: after.from, to: after.to }, shared: sharedDeals(ids, kpi) }]);
   // A leads export in one period and deals in the other: their conversions measure different steps.
   const leads = runs.map((r) => r.shape.sales === false);
   if (leads[0] !== leads[1]) addAlerts(quality, [{ code: 'leads-vs-deals', leads: leads[0] ? 'before' : 'after' }]);
@@ -162,6 +170,29 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
   if (Boolean(b.activities) !== Boolean(a.activities)) addAlerts(quality, [{ code: 'period-without-activities', which: b.activities ? 'after' : 'before' }]);
   addAlerts(quality, [...shortPeriods(result, false), ...periodCoverage(runs[0]!, 0, result.before, 'before'), ...periodCoverage(runs[1]!, 0, result.after, 'after')]);
   return { result, dataQuality: quality };
+}
+
+/** A period's deal ids and creation times, as its store holds them. */
+interface DealIds {
+  ids: DealStore['ids'];
+  created: Float64Array;
+  size: number;
+}
+
+/** The deals (by id) both periods' files hold, created within the run's --from/--to: each is counted in both periods. */
+function sharedDeals([before, after]: readonly DealIds[], kpi: KpiOptions): number {
+  if (!before || !after) return 0;
+  const within = (ms: number) => {
+    const day = isoDay(ms);
+    return (kpi.from === undefined || day >= kpi.from) && (kpi.to === undefined || day <= kpi.to);
+  };
+  let shared = 0;
+  for (let i = 0; i < after.size; i++) {
+    if (!within(after.created[i]!)) continue;
+    const j = before.ids.findText(after.ids.text(i));
+    if (j >= 0 && within(before.created[j]!)) shared++;
+  }
+  return shared;
 }
 
 /**
@@ -191,24 +222,56 @@ export function comparisonQuality(runs: readonly EnginesRun[], periods: Readonly
  * --before-activities, not the --activities a run of one set takes (and two sets refuse).
  */
 function periodOptions(reasons: Record<string, string>, which: 'before' | 'after'): Record<string, string> {
-  return Object.fromEntries(Object.entries(reasons).map(([k, r]) => [k, r.replace(/\(--(activities|payments|deals)\)$/, `(--${which}-$1)`)]));
+  return Object.fromEntries(Object.entries(reasons).map(([k, r]) => [k, periodReason(r, which)]));
 }
 
-/** The two engine periods of a cutover: everything before the day, and the day onwards. */
+/**
+ * A reason of one set of files said of one period of two: the option becomes the period's, and a column
+ * wanting in «the deals file» names which period's file lacks it (a tester: «нужна колонка суммы в файле
+ * сделок» beside an after file that has it).
+ */
+function periodReason(reason: string, which: 'before' | 'after'): string {
+  if (/\(--(activities|payments|deals)\)$/.test(reason)) return reason.replace(/\(--(activities|payments|deals)\)$/, `(--${which}-$1)`);
+  return reason.replace(/ the (deals|activities|payments) file\b/, ` the ${which} period's $1 file (--${which}-$1)`);
+}
+
+/**
+ * The two engine periods of a cutover: everything before the day, and the day onwards; within the
+ * run's --from/--to, where `report` has them (spec, Period and cohorts: they select the deals and
+ * activities of every figure, so the comparison's too, not the KPIs' alone).
+ */
 export function cutoverPeriods(kpi: KpiOptions, cutover: string): KpiOptions[] {
   const cut = Date.parse(`${cutover}T00:00:00Z`);
+  const dayBefore = isoDay(cut - DAY);
   return [
-    { ...kpi, from: undefined, to: isoDay(cut - DAY) },
-    { ...kpi, from: cutover, to: undefined },
+    { ...kpi, to: kpi.to !== undefined && kpi.to < dayBefore ? kpi.to : dayBefore },
+    { ...kpi, from: kpi.from !== undefined && kpi.from > cutover ? kpi.from : cutover },
   ];
 }
 
+/** The deals' first and last days (ms at midnight) within --from/--to, where given: a comparison's periods run over them. */
+function daysWithin(first: number, last: number, range: { from?: string; to?: string }): { first: number; last: number } {
+  const day = (d: string | undefined) => (d === undefined ? undefined : Date.parse(`${d}T00:00:00Z`));
+  return { first: Math.max(first, day(range.from) ?? first), last: Math.min(last, day(range.to) ?? last) };
+}
+
+/** A cutover (or a period's files) outside the run's --from/--to: nothing of it would be compared. */
+function outsideRange(range: { from?: string; to?: string }, params: Record<string, string>, id: 'compare.cutoverOutsidePeriod' | 'compare.filesOutsidePeriod'): UserError {
+  // «01.02.2024 — 10.03.2024», «с 01.02.2024», «по 10.03.2024»: as much of the period as was given.
+  const { from, to } = range;
+  const span = from && to ? `${from} to ${to}` : from ? `from ${from}` : `up to ${to}`;
+  const spanRu = from && to ? `${dayRu(from)} — ${dayRu(to)}` : from ? `с ${dayRu(from)}` : `по ${dayRu(to!)}`;
+  return UserError.of('E_COMPARE_PERIODS', id, { ...params, span, spanRu });
+}
+
 /** The comparison from a run whose results at `offset` and `offset + 1` are the cutover periods. */
-export function comparisonFromRun(run: EnginesRun, offset: number, cutover: string, options: CompareOptions): CompareResult {
+export function comparisonFromRun(run: EnginesRun, offset: number, cutover: string, options: CompareOptions, range: { from?: string; to?: string } = {}): CompareResult {
   const cut = Date.parse(`${cutover}T00:00:00Z`);
-  const first = run.firstDay;
-  const last = run.lastDay;
-  if (first === undefined || last === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDates');
+  if (run.firstDay === undefined || run.lastDay === undefined) throw UserError.of('E_COMPARE_EMPTY', 'compare.noDates');
+  // Within --from/--to (report), the periods run from the first day of both to the cutover, and from it to the last of both.
+  const { first, last } = daysWithin(run.firstDay, run.lastDay, range);
+  const ranged = range.from !== undefined || range.to !== undefined;
+  if (ranged && (cut <= first || cut > last)) throw outsideRange(range, { cutover, cutoverRu: dayRu(cutover) }, 'compare.cutoverOutsidePeriod');
   if (cut <= first || cut > last) {
     const days = { cutover, first: isoDay(first), last: isoDay(last) };
     // Deals of one day only leave no day for a cutover: «after 01.01 and not later than 01.01» was the hint.

@@ -46,6 +46,8 @@ export interface KpiFiles {
 export interface KpiExtras {
   /** Share of revenue that is margin (`--margin`, default 1): ROMI and LTV. */
   margin?: number;
+  /** Called with the deals once read (compare: the deal ids two periods' files share). */
+  onDeals?: (deals: DealStore) => void;
 }
 
 /** Builds per-file import options from the common ones and the --map overrides. */
@@ -476,7 +478,7 @@ export async function runEngines(files: KpiFiles, base: ImportOptions, overrides
   // The thread that reads the second half of large deals and activities files.
   const helper = new Helper();
   try {
-    const run = await readAll(files, base, overrides, withPlan, helper, spend && { rows: spend.rows, margin: extras.margin ?? 1 });
+    const run = await readAll(files, base, overrides, withPlan, helper, spend && { rows: spend.rows, margin: extras.margin ?? 1 }, extras.onDeals);
     run.reports.push(...[spend?.report, plan?.report].filter((r) => r !== undefined));
     return plan ? { ...run, plan: plan.rows } : run;
   } finally {
@@ -493,8 +495,9 @@ export async function assertInputsReadable(files: KpiFiles, cwd: string): Promis
   for (const file of [files.plan, files.spend, files.deals, files.activities, files.payments]) if (file !== undefined && file !== '-') await assertReadableFile(file, cwd);
 }
 
-async function readAll(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[], helper: Helper, spend?: { rows: SpendRow[]; margin: number }): Promise<EnginesRun> {
+async function readAll(files: KpiFiles, base: ImportOptions, overrides: Overrides, periods: KpiOptions[], helper: Helper, spend?: { rows: SpendRow[]; margin: number }, onDeals?: (deals: DealStore) => void): Promise<EnginesRun> {
   const { store, report: dealsReport, map: dealsMap } = await readDeals(files.deals, importOptionsFor('deals', base, overrides), helper);
+  onDeals?.(store);
   timing('deals read');
   // What reading them left behind is freed now, before the activities need memory (collect.ts).
   if (helper.used) collectGarbage();

@@ -123,6 +123,17 @@ export function compareRow(metric: string, better: 'up' | 'down', before: number
   return { metric, before, after, change, change_pct, better, target, met };
 }
 
+/**
+ * Whether a row's change went the way its metric is better (spec Before / after, the «better» column):
+ * 'better', 'worse', 'same' (no change), or null (nothing to compare). Every format says it in words,
+ * so that without colour a fall that is better (a shorter response) is not read as one that is worse.
+ */
+export function verdictOf(row: Pick<CompareRow, 'change' | 'better'>): 'better' | 'worse' | 'same' | null {
+  if (row.change === null) return null;
+  if (row.change === 0) return 'same';
+  return row.change > 0 === (row.better === 'up') ? 'better' : 'worse';
+}
+
 function plusZero(x: number): number {
   return x === 0 ? 0 : x;
 }
@@ -208,8 +219,11 @@ function withReason(row: CompareRow, before: PeriodKpis, after: PeriodKpis): Com
  */
 function bothPeriods(before: string, after: string): string {
   const own = / \(--before-(\w+)\)$/.exec(before);
-  if (!own || after !== before.replace(own[0], ` (--after-${own[1]})`)) return before;
-  return before.replace(own[0], ` (--before-${own[1]} and --after-${own[1]})`);
+  if (own && after === before.replace(own[0], ` (--after-${own[1]})`)) return before.replace(own[0], ` (--before-${own[1]} and --after-${own[1]})`);
+  // A column neither period's file has: «the deals files of both periods (--before-deals and --after-deals)».
+  const file = / the before period's (\w+) file \(--before-\1\)/.exec(before);
+  if (file && after === before.replace(file[0], ` the after period's ${file[1]} file (--after-${file[1]})`)) return before.replace(file[0], ` the ${file[1]} files of both periods (--before-${file[1]} and --after-${file[1]})`);
+  return before;
 }
 
 const MANAGER_ROWS = COMPARE_ROWS.filter((r) => ['conversion', 'response_min_median', 'touches_per_won'].includes(r.metric));

@@ -51,7 +51,7 @@ describe('a call log that does not cover a period\'s deals', () => {
     expect(run.code, run.stderr).toBe(0);
     const line = run.stdout.split('\n').find((l) => l.startsWith('Реакция'))!;
     expect(line).not.toContain('да');
-    expect(line).toMatch(/^Реакция, мин \(медиана\)\s+—\s+45,0\s+—\s+—\s+−30,0%\s+—$/);
+    expect(line).toMatch(/^Реакция, мин \(медиана\)\s+—\s+45,0\s+—\s+—\s+—\s+−30,0%\s+—$/);
     expect(run.stdout.replace(/\s+/g, ' ')).toContain('нужны действия, датированные этим периодом: в файле активностей их нет');
     expect(run.stderr).toContain('Внимание: calls.csv: действия в файле датированы 02.01.2025 — 04.01.2025, а сделки периода «до» созданы 02.12.2024 — 03.12.2024: из 2 сделок 2 созданы больше чем за неделю до первого действия. Ни одно действие не датировано этим периодом');
   });

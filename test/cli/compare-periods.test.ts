@@ -40,10 +40,52 @@ describe('compare with two sets of exports', () => {
     const run = runCli(['compare', '--before-deals', 'jan.csv', '--after-deals', 'late-jan-feb.csv', '--format', 'json', '--lang', 'en'], { cwd: files() });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout).after.from).toBe('2025-01-20');
-    expect(run.stderr).toContain('The periods overlap: before 2025-01-02 — 2025-01-20, after 2025-01-20 — 2025-02-20');
+    // The last January deal (id 3) is in both files: said with its number.
+    expect(run.stderr).toContain('The periods overlap: before 2025-01-02 — 2025-01-20, after 2025-01-20 — 2025-02-20; 1 deal with the same id is in both files and counted in both periods');
+    expect(JSON.parse(run.stdout).dataQuality.alerts).toContainEqual(expect.objectContaining({ code: 'periods-overlap', shared: 1 }));
     const apart = runCli(['compare', '--before-deals', 'jan.csv', '--after-deals', 'feb.csv', '--format', 'json', '--lang', 'en'], { cwd: files() });
     expect(apart.code, apart.stderr).toBe(0);
     expect(apart.stderr).not.toContain('overlap');
+  });
+
+  // A tester: «сделки общих дней вошли в оба периода» was said of files that share no deal.
+  it('overlapping spans with no deal in both files: said so, no deal counted twice', () => {
+    const dir = files();
+    writeFileSync(path.join(dir, 'other-late-jan.csv'), `${february}\n9,Bob,2025-01-15,,open,\n`);
+    const run = runCli(['compare', '--before-deals', 'jan.csv', '--after-deals', 'other-late-jan.csv', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.replace(/\s+/g, ' ')).toContain('Периоды пересекаются: «до» 02.01.2025 — 20.01.2025, «после» 15.01.2025 — 20.02.2025; ни одного id сделки нет в обоих файлах, так что дважды ни одна сделка не посчитана');
+    expect(run.stderr).not.toContain('занижены');
+    const many = runCli(['compare', '--before-deals', 'jan.csv', '--after-deals', 'all.csv', '--lang', 'ru'], { cwd: dir });
+    expect(many.stderr.replace(/\s+/g, ' ')).toContain('; 3 сделки с тем же id есть в обоих файлах и вошли в оба периода, и изменения занижены.');
+  });
+});
+
+// A tester: «нужна колонка суммы в файле сделок» beside an after file that has it; which period's file lacks it was not said.
+describe('a column one period\'s deals file lacks', () => {
+  const noAmount = (text: string) => text.split('\n').map((l) => l.split(',').slice(0, 5).join(',')).join('\n');
+
+  it('is named with its period and option, in the JSON, the table and Markdown', () => {
+    const dir = files();
+    writeFileSync(path.join(dir, 'jan-no-amount.csv'), `${noAmount(january)}\n`);
+    writeFileSync(path.join(dir, 'feb-no-amount.csv'), `${noAmount(february)}\n`);
+    const json = runCli(['compare', '--before-deals', 'jan-no-amount.csv', '--after-deals', 'feb.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(json.code, json.stderr).toBe(0);
+    const revenue = JSON.parse(json.stdout).rows.find((r: { metric: string }) => r.metric === 'revenue_per_month');
+    expect(revenue.not_applicable).toBe("needs an amount (budget) column in the before period's deals file (--before-deals)");
+    const ru = runCli(['compare', '--before-deals', 'jan.csv', '--after-deals', 'feb-no-amount.csv', '--format', 'md', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stdout).toContain('Не рассчитано: Выручка в месяц, Средний чек — нужна колонка суммы (бюджета) в файле сделок «после» (--after-deals)');
+    const both = runCli(['compare', '--before-deals', 'jan-no-amount.csv', '--after-deals', 'feb-no-amount.csv', '--format', 'md', '--lang', 'ru'], { cwd: dir });
+    expect(both.stdout).toContain('— нужна колонка суммы (бюджета) в файлах сделок обоих периодов (--before-deals и --after-deals)');
+    const en = runCli(['compare', '--before-deals', 'jan-no-amount.csv', '--after-deals', 'feb-no-amount.csv', '--format', 'md', '--lang', 'en'], { cwd: dir });
+    expect(en.stdout).toContain('— needs an amount (budget) column in the deals files of both periods (--before-deals and --after-deals)');
+  });
+
+  it('is said of the file with --cutover, where both periods are one file', () => {
+    const dir = files();
+    writeFileSync(path.join(dir, 'all-no-amount.csv'), `${noAmount(`${january}\n${february.split('\n').slice(1).join('\n')}`)}\n`);
+    const run = runCli(['compare', '-d', 'all-no-amount.csv', '--cutover', '2025-02-01', '--format', 'md', '--lang', 'ru'], { cwd: dir });
+    expect(run.stdout).toContain('— нужна колонка суммы (бюджета) в файле сделок;');
   });
 });
 
@@ -152,5 +194,43 @@ describe('rows a period leaves empty', () => {
     expect(json.rows.find((r: { metric: string }) => r.metric === 'conversion').not_applicable).toBeUndefined();
     const ru = runCli(['compare', '-d', 'samples/amocrm-deals.csv', '--cutover', '2025-01-01', '--lang', 'ru']);
     expect(ru.stdout.replace(/\n/g, ' ')).toContain('Не рассчитано: Касаний на продажу, Реакция, мин (медиана), Перезвонили — нужен файл активностей со сделкой или клиентом (--activities); Доля пропущенных — нужен файл активностей (--activities)');
+  });
+});
+
+// A tester: report --from/--to with a cutover put «Лиды 9» (the period's) beside «+150% лидов в месяц» of the whole files.
+// --from/--to select the deals of every figure (spec, Period and cohorts): the comparison's periods are cut to them.
+describe('report --from/--to with a comparison', () => {
+  const json = (args: string[], dir: string) => {
+    const run = runCli(['report', '--format', 'json', '--now', '2025-03-01', ...args], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    return JSON.parse(run.stdout);
+  };
+
+  it('a cutover compares within the period, and its leads add up to the KPIs\'', () => {
+    const r = json(['-d', 'all.csv', '--cutover', '2025-02-01', '--from', '2025-01-05', '--to', '2025-02-16'], files());
+    expect(r.compare.before).toMatchObject({ from: '2025-01-05', to: '2025-01-31', days: 27 });
+    expect(r.compare.after).toMatchObject({ from: '2025-02-01', to: '2025-02-16', days: 16 });
+    // 10.01 and 20.01 before, 01.02 and 15.02 after: the four leads of the KPIs.
+    const leads = r.compare.rows.find((x: { metric: string }) => x.metric === 'leads_per_month');
+    expect(leads.before * r.compare.before.months).toBeCloseTo(2, 9);
+    expect(leads.after * r.compare.after.months).toBeCloseTo(2, 9);
+    expect(r.kpi.total.leads).toBe(4);
+  });
+
+  it('two sets of files are cut to the period too', () => {
+    const r = json(['-d', 'all.csv', '--before-deals', 'jan.csv', '--after-deals', 'feb.csv', '--from', '2025-01-05'], files());
+    expect(r.compare.before).toMatchObject({ from: '2025-01-05', to: '2025-01-20', days: 16 });
+    expect(r.compare.after).toMatchObject({ from: '2025-02-01', to: '2025-02-20' });
+  });
+
+  it('a cutover the period does not hold, or a period\'s files outside it, exit 2 saying so', () => {
+    refused(['report', '-d', 'all.csv', '--cutover', '2025-02-01', '--from', '2025-02-02', '--lang', 'ru'], files(), 'дата внедрения 01.02.2025 не делит период отчёта (с 02.02.2025, --from/--to) на «до» и «после»');
+    refused(['report', '-d', 'all.csv', '--before-deals', 'jan.csv', '--after-deals', 'feb.csv', '--from', '2025-01-25', '--lang', 'en'], files(), 'the before deals (2025-01-02 to 2025-01-20) lie outside the report period (from 2025-01-25, --from/--to)');
+  });
+
+  it('compare without --from/--to splits the whole files, as before', () => {
+    const r = json(['-d', 'all.csv', '--cutover', '2025-02-01'], files());
+    expect(r.compare.before).toMatchObject({ from: '2025-01-02', to: '2025-01-31' });
+    expect(r.compare.after).toMatchObject({ from: '2025-02-01', to: '2025-02-20' });
   });
 });

@@ -87,3 +87,33 @@ describe('an hourly cost without the number of managers, in report', () => {
     expect(runCli(['report', '--lang', 'en', ...NOW], { cwd: dir }).stderr).toBe('');
   });
 });
+
+// A tester: report read compare.monthlyCost and compare.margin with no cost (payback null, no word why) and `compare: {}`
+// (no comparison at all) in silence, where compare says «--monthly-cost ни на что не влияет без --cost».
+describe('report: the comparison settings that change nothing', () => {
+  const DEALS = JSON.stringify(path.join(ROOT, 'samples/amocrm-deals.csv'));
+  const config = (body: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-compare-unused-'));
+    writeFileSync(path.join(dir, 'crm-audit.config.yaml'), `kpi: { deals: ${DEALS} }\n${body}`);
+    return dir;
+  };
+  const report = (dir: string, ...args: string[]) => runCli(['report', '--format', 'json', ...args, '--now', '2025-07-01T00:00:00Z'], { cwd: dir });
+
+  it('a running cost and a margin without a one-off cost: said as compare says them, named as given', () => {
+    const cli = report(config('compare: { cutover: 01.01.2025 }\n'), '--monthly-cost', '40000', '--margin', '35%', '--lang', 'ru');
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(cli.stderr).toBe('Внимание: --monthly-cost ни на что не влияет без --cost: окупаемость и ROI считаются от разовых затрат на внедрение\nВнимание: --margin ни на что не влияет без --cost: доля маржи нужна только окупаемости и ROI\n');
+    const dir = config('compare: { cutover: 01.01.2025, monthlyCost: 40000, margin: 35% }\n');
+    expect(report(dir, '--lang', 'en').stderr).toBe('Warning: compare.monthlyCost in the config changes nothing without compare.cost (or --cost): payback and ROI are computed from the one-off implementation cost\nWarning: compare.margin in the config changes nothing without compare.cost (or --cost): the margin share only goes into payback and ROI\n');
+    expect(report(dir, '--cost', '1500000', '--lang', 'en').stderr).toBe('');
+  });
+
+  it('a compare section, or the comparison options, with nothing to compare', () => {
+    const empty = report(config('compare: {}\n'), '--lang', 'ru');
+    expect(empty.code, empty.stderr).toBe(0);
+    expect(empty.stderr).toBe('Внимание: раздел compare в конфиге ничего не сравнивает: в нём нет ни даты внедрения (cutover), ни файлов «до» и «после» (before, after)\n');
+    expect(report(config('compare: {}\n'), '--cutover', '2025-01-01', '--lang', 'ru').stderr).toBe('');
+    const typed = report(config(''), '--cost', '100000', '--by-manager', '--lang', 'en');
+    expect(typed.stderr).toBe('Warning: --cost, --by-manager change nothing without a comparison: they need a cutover (--cutover) or before and after files (--before-deals, --after-deals)\n');
+  });
+});

@@ -55,7 +55,7 @@ describe('numbers as a Russian reader writes them', () => {
   it('a target with no relative change to judge it by (nothing before) shows «—» under «Цель достигнута», not a blank', () => {
     const c = compare();
     c.rows[0] = { ...c.rows[0]!, before: 0, change: 0.288, change_pct: null, target: 0.2, met: null };
-    expect(renderCompareMarkdown(c, { lang: 'ru', color: false })).toContain('| Конверсия | 0,0% | 28,8% | ↑ +28,8 п.\u00a0п. | — | +20,0% | — |');
+    expect(renderCompareMarkdown(c, { lang: 'ru', color: false })).toContain('| Конверсия | 0,0% | 28,8% | ↑ +28,8 п.\u00a0п. | — | лучше | +20,0% | — |');
     expect(renderCompareTable(c, { lang: 'ru', color: false }).split('\n').find((l) => l.startsWith('Конверсия'))!.trimEnd()).toMatch(/\+20,0%\s+—$/);
   });
 
@@ -144,7 +144,8 @@ describe('CSV', () => {
   it('compare in English: , and a dot; shares in %, their change in points', () => {
     const rows = parse(renderCompareCsv(compare(), { lang: 'en' }), { bom: true }) as string[][];
     expect(rows[0]![0]).toBe('Metric');
-    expect(rows[1]).toEqual(['Conversion', '% (change in pp)', '20.7', '28.8', '8.1', expect.stringMatching(/^39\.13/), '', '']);
+    expect(rows[0]!.slice(4)).toEqual(['Change', 'Change %', 'Verdict', 'Target, %', 'Target met']);
+    expect(rows[1]).toEqual(['Conversion', '% (change in pp)', '20.7', '28.8', '8.1', expect.stringMatching(/^39\.13/), 'better', '', '']);
   });
 
   it('compare in Russian: the periods in the header are dates as a Russian reader writes them', () => {

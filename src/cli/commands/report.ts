@@ -33,7 +33,8 @@ import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, type Impor
 import { assertOutputPlace, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { clearProgress } from '../progress.js';
-import { warnUnusedOptions, warnWithoutExports } from '../warnings.js';
+import { warningLine, warnUnusedOptions, warnWithoutExports } from '../warnings.js';
+import { fill, say, UNUSED_WITHOUT } from '../../core/messages.js';
 import { parseAmount, parseHourlyCost } from './compare.js';
 import { kpiOptionsFromCli, parseGroupBy } from './kpi.js';
 
@@ -99,6 +100,29 @@ function merge(o: ReportCliOptions, c: ReportConfig, configFile: string | undefi
   };
 }
 
+/**
+ * Says on stderr what of the comparison's settings does nothing, as `compare` says it: a running cost
+ * or a margin without a one-off cost (payback null, no word why), and the comparison's options, or a
+ * config's compare section (`compare: {}`), where nothing is compared (no cutover, no before/after).
+ * A margin with a spend file is not unused: ROMI and LTV take it.
+ */
+function warnCompareUnused(ctx: CliContext, o: ReportCliOptions, c: ReportConfig, m: ReturnType<typeof merge>): void {
+  const lang = m.lang;
+  if (!m.cutover && !m.before && !m.after) {
+    const typed = [o.cost !== undefined && '--cost', o.monthlyCost !== undefined && '--monthly-cost', o.margin !== undefined && !m.files.spend && '--margin', o.targets !== undefined && '--targets', o.byManager && '--by-manager'].filter((x): x is string => typeof x === 'string');
+    const say1 = (kind: 'compare' | 'compareConfig', options: string[]) => ctx.stderr.write(warningLine(ctx, lang, fill(say(UNUSED_WITHOUT[kind][options.length === 1 ? 'one' : 'many'], lang), { options: options.join(', ') })));
+    if (typed.length > 0) say1('compare', typed);
+    if (c.compare !== undefined) say1('compareConfig', ['compare']);
+    return;
+  }
+  if (m.cost !== undefined) return;
+  const fromCli = (v: unknown) => v !== undefined;
+  warnUnusedOptions(ctx, lang, [
+    m.monthlyCost !== undefined && (fromCli(o.monthlyCost) ? 'monthlyCost' : 'monthlyCostConfig'),
+    m.margin !== undefined && !m.files.spend && (fromCli(o.margin) ? 'margin' : 'marginConfig'),
+  ]);
+}
+
 /** A report in one of the report command's formats. */
 async function renderReport(report: ReportResult, format: (typeof FORMATS)[number]): Promise<string | Uint8Array> {
   if (format === 'json') return renderJson(report);
@@ -137,7 +161,8 @@ async function readExports(
     // The audit's answers are checked against the same read (spec/evidence.md).
     if (checked) checked.audit.evidence = checkEvidence(checked.questionnaire, checked.audit, runResult.facts[0]!, m.lang, { managers: m.managers, hourlyCost: m.hourlyCost });
     if (m.cutover) {
-      compare = comparisonFromRun(runResult, 1, m.cutover, compareOptions);
+      // Within --from/--to, as the KPIs beside it (spec, Period and cohorts): the periods are cut at the cutover.
+      compare = comparisonFromRun(runResult, 1, m.cutover, compareOptions, m.kpi);
       // The periods' warnings go with the KPIs' (the same files were read once for both).
       addAlerts(kpi.dataQuality, cutoverAlerts(runResult, 1, compare));
     }
@@ -167,6 +192,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const m = merge(o, config, configFile, lang);
   // As audit says it: no money column and no word why is what a forgotten managers key gave.
   warnUnusedOptions(ctx, lang, [m.hourlyCost !== undefined && m.managers === undefined && (o.hourlyCost !== undefined ? 'hourlyCost' : 'hourlyCostConfig')]);
+  warnCompareUnused(ctx, o, config, m);
   const format = resolveFormat(o.format, o.output, FORMATS, o.output ? 'xlsx' : 'md');
   assertBinaryDestination(ctx, format, o.output);
   const now = resolveNow(ctx, o.now);

@@ -60,7 +60,8 @@ export type Alert =
   | { code: 'leads-vs-deals'; leads: 'before' | 'after' }
   | { code: 'three-decimals'; file: string; column: string; count: number; example: string; read: number; decidedBy: string }
   | { code: 'repeated-ids-differ'; file: string; rows: number; id: string }
-  | { code: 'periods-overlap'; before: { from: string; to: string }; after: { from: string; to: string } }
+  /** `shared`: the deal ids both periods' files hold, each counted in both periods (absent in results saved before it was counted). */
+  | { code: 'periods-overlap'; before: { from: string; to: string }; after: { from: string; to: string }; shared?: number }
   | { code: 'short-period'; which: 'before' | 'after'; from: string; to: string; days: number; /** Two sets of files, not a cutover: the advice is to export more days. */ files?: true }
   /** Two sets of files, one of them without an activities file: that period's activity rows are empty. */
   | { code: 'period-without-activities'; which: 'before' | 'after' }
@@ -881,9 +882,28 @@ function periodsText(a: Extract<Alert, { code: 'periods-overlap' | 'short-period
       ? `Период «${a.which === 'before' ? 'до' : 'после'}» (${span(a)}) — всего ${a.days} ${plural(a.days, 'день', 'дня', 'дней')}: показатели в месяц растянуты с нескольких дней на месяц и ненадёжны. ${a.files ? 'Выгрузите за этот период хотя бы две недели.' : 'Возьмите дату внедрения так, чтобы в каждом периоде было хотя бы две недели.'}`
       : `The ${a.which} period (${span(a)}) is only ${a.days} ${a.days === 1 ? 'day' : 'days'}: its per-month figures stretch a few days to a month and are not reliable. ${a.files ? 'Export at least two weeks for it.' : 'Choose a cutover that leaves at least two weeks on each side.'}`;
   }
-  return lang === 'ru'
-    ? `Периоды пересекаются: «до» ${span(a.before)}, «после» ${span(a.after)}; сделки общих дней вошли в оба периода, и изменения занижены. Выгрузите периоды без общих дней или дайте один файл с --cutover.`
-    : `The periods overlap: before ${span(a.before)}, after ${span(a.after)}; the deals of the shared days are in both periods, and the changes read smaller. Export periods that share no day, or give one file with --cutover.`;
+  return overlapText(a, lang, span);
+}
+
+/**
+ * Two sets whose periods share days: how many deals (by id) both files hold, each counted in both
+ * periods; none, and the spans overlap with no deal counted twice (a tester: «counted in both» was
+ * said of files that share no deal, and no number was given of files that share eight).
+ */
+function overlapText(a: Extract<Alert, { code: 'periods-overlap' }>, lang: string, span: (p: { from: string; to: string }) => string): string {
+  const ru = lang === 'ru';
+  const head = ru ? `Периоды пересекаются: «до» ${span(a.before)}, «после» ${span(a.after)}` : `The periods overlap: before ${span(a.before)}, after ${span(a.after)}`;
+  const fix = ru ? 'Выгрузите периоды без общих дней или дайте один файл с --cutover.' : 'Export periods that share no day, or give one file with --cutover.';
+  if (a.shared === undefined) return ru ? `${head}; сделки общих дней вошли в оба периода, и изменения занижены. ${fix}` : `${head}; the deals of the shared days are in both periods, and the changes read smaller. ${fix}`;
+  if (a.shared === 0) {
+    return ru
+      ? `${head}; ни одного id сделки нет в обоих файлах, так что дважды ни одна сделка не посчитана, но «до» заходит на время «после»: это сравнение не до и после одной даты. ${fix}`
+      : `${head}; no deal id is in both files, so no deal is counted twice, but "before" runs into the time of "after": this is no comparison of before and after one date. ${fix}`;
+  }
+  const n = num(a.shared, ru);
+  return ru
+    ? `${head}; ${n} ${plural(a.shared, 'сделка', 'сделки', 'сделок')} с тем же id есть в обоих файлах и ${plural(a.shared, 'вошла', 'вошли', 'вошли')} в оба периода, и изменения занижены. ${fix}`
+    : `${head}; ${n} ${pluralEn(a.shared, 'deal', 'deals')} with the same id ${pluralEn(a.shared, 'is', 'are')} in both files and counted in both periods, and the changes read smaller. ${fix}`;
 }
 
 /**

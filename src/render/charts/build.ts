@@ -3,7 +3,7 @@ import type { CompareResult } from '../../core/compare.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { formatCount, formatInColumn, formatPoints, formatRelative, formatRowValues, formatValue, withSign } from '../format.js';
 import { auditLabels, beforeLabel } from '../audit/labels.js';
-import { ROW_INFO } from '../compare/text.js';
+import { compareLabels, ROW_INFO, verdictText } from '../compare/text.js';
 import { DEFAULT_TOP_REASONS, lossReasonRows } from '../kpi/loss-reasons.js';
 import { chartLabels } from './labels.js';
 import { monthCharts, sourceCharts } from './groups.js';
@@ -147,13 +147,14 @@ export function beforeAfterChart(c: CompareResult, lang: string): Chart | undefi
   return {
     id: 'before-after', kind: 'bar', title: L.beforeAfter, marks: bars.length, spec: barSpec(lang, bars, 'ratio'),
     table: {
-      head: [L.metric, L.before, L.after, L.change, L.changePct, L.targetPct, L.met],
+      // The verdict (better or worse) beside the change, as every before/after table gives it (spec: the «better» column).
+      head: [L.metric, L.before, L.after, L.change, L.changePct, compareLabels(lang).verdict, L.targetPct, L.met],
       rows: c.rows.map((r) => {
         const f = ROW_INFO[r.metric]?.format ?? 'decimal';
         // A target with no relative change to judge (before was 0 or missing) is not "no target".
         const met = r.met === null ? (r.target === null ? L.noTarget : '—') : r.met ? L.yes : L.no;
         const v = formatRowValues(r.before, r.after, r.change, f, lang);
-        return [name(r.metric), v.before, v.after, v.change, formatRelative(r.change_pct, lang), r.target === null ? '—' : formatRelative(r.target, lang), met];
+        return [name(r.metric), v.before, v.after, v.change, formatRelative(r.change_pct, lang), verdictText(r, lang) || '—', r.target === null ? '—' : formatRelative(r.target, lang), met];
       }),
     },
   };

@@ -4,7 +4,8 @@ import { tr } from '../../core/i18n.js';
 import { renderCsvTables, type CsvValue } from '../csv.js';
 import { formatDay, ppUnit } from '../format.js';
 import { csvNumber, csvUnit, withUnit } from '../kpi/csv.js';
-import { compareLabels, gainLabel, ROW_INFO } from './text.js';
+import { compareLabels, gainLabel, paybackInputs, ROW_INFO, verdictText } from './text.js';
+import { say } from '../../core/messages.js';
 
 const pct = (v: number | null): CsvValue => (v === null ? null : v * 100);
 
@@ -20,14 +21,16 @@ export function renderCompareCsv(result: CompareResult, opts: { lang: string }):
   const rows: CsvValue[][] = result.rows.map((row) => {
     const info = ROW_INFO[row.metric]!;
     const u = info.format === 'ratio' ? tr(lang, `% (изменение в ${ppUnit('ru')})`, `% (change in ${ppUnit('en')})`) : csvUnit(info.format, lang);
-    return [info[lang], u, csvNumber(row.before, info.format), csvNumber(row.after, info.format), csvNumber(row.change, info.format), pct(row.change_pct), pct(row.target), row.met === null ? '' : row.met ? L.yes : L.no];
+    return [info[lang], u, csvNumber(row.before, info.format), csvNumber(row.after, info.format), csvNumber(row.change, info.format), pct(row.change_pct), verdictText(row, lang), pct(row.target), row.met === null ? '' : row.met ? L.yes : L.no];
   });
-  const tables = [{ head: [L.metric, unit, `${L.before} ${formatDay(result.before.from, lang)} — ${formatDay(result.before.to, lang)}`, `${L.after} ${formatDay(result.after.from, lang)} — ${formatDay(result.after.to, lang)}`, L.change, `${L.changePct}`, `${L.target}, %`, L.met], rows }];
+  const tables = [{ head: [L.metric, unit, `${L.before} ${formatDay(result.before.from, lang)} — ${formatDay(result.before.to, lang)}`, `${L.after} ${formatDay(result.after.from, lang)} — ${formatDay(result.after.to, lang)}`, L.change, `${L.changePct}`, L.verdict, `${L.target}, %`, L.met], rows }];
   const p = result.payback;
   if (p) {
     tables.push({
       head: [L.payback, L.changeValue],
       rows: [
+        // The inputs first, as every format lists them: the margin is how the gain follows from the revenue row.
+        ...paybackInputs(result.payback_inputs).map((i): CsvValue[] => [i.format === 'ratio' ? `${say(i.label, lang)}, %` : say(i.label, lang), i.format === 'ratio' ? pct(i.value) : i.value]),
         [gainLabel(result.payback_inputs, lang), p.gain_per_month ?? ''],
         [L.months, paybackMonthsCell(p, lang, result.payback_inputs?.margin)],
         [`${L.roi}, %`, pct(p.roi_12m)],

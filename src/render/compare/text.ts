@@ -1,5 +1,6 @@
-import type { CompareResult, CompareRow } from '../../core/compare.js';
+import { verdictOf, type CompareResult, type CompareRow } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
+import { COMPARE_VERDICT, PAYBACK_INPUTS, say } from '../../core/messages.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { formatDay, formatRelative, formatRowValues, formatValue } from '../format.js';
 import { noPaybackText, paybackNotApplicable, reasonText, SHORT } from '../kpi/labels.js';
@@ -30,6 +31,7 @@ export function compareLabels(lang: string) {
     after: tr(lang, 'После', 'After'),
     change: tr(lang, 'Изменение', 'Change'),
     changePct: tr(lang, 'Изм., %', 'Change %'),
+    verdict: say(COMPARE_VERDICT.head, lang),
     target: tr(lang, 'Цель', 'Target'),
     met: tr(lang, 'Цель достигнута', 'Target met'),
     yes: tr(lang, 'да', 'met'),
@@ -60,8 +62,33 @@ export function gainLabel(inputs: CompareResult['payback_inputs'], lang: string,
   return given || !note ? revenue : `${revenue} ${tr(lang, '(маржа не задана: --margin)', '(no margin given: --margin)')}`;
 }
 
+/**
+ * The inputs of payback and ROI, as a label and a number each (the one-off cost, the running cost,
+ * the margin share): listed above the gain in every format, so that the gain can be traced from the
+ * revenue row (gain = revenue growth × margin).
+ */
+export function paybackInputs(inputs: CompareResult['payback_inputs']): Array<{ label: { ru: string; en: string }; value: number; format: 'money' | 'ratio' }> {
+  if (!inputs) return [];
+  return [
+    { label: PAYBACK_INPUTS.cost, value: inputs.cost, format: 'money' },
+    { label: PAYBACK_INPUTS.monthlyCost, value: inputs.monthly_cost, format: 'money' },
+    { label: PAYBACK_INPUTS.margin, value: inputs.margin, format: 'ratio' },
+  ];
+}
+
+/** paybackInputs as «label: value» lines in the report's language. */
+function paybackInputLines(inputs: CompareResult['payback_inputs'], lang: string): string[] {
+  return paybackInputs(inputs).map((i) => `${say(i.label, lang)}: ${formatValue(i.value, i.format, lang)}`);
+}
+
 const arrow = (row: CompareRow) => (row.change === null || row.change === 0 ? '→' : row.change > 0 ? '↑' : '↓');
-const improved = (row: CompareRow) => row.change !== null && row.change !== 0 && (row.change > 0) === (row.better === 'up');
+const improved = (row: CompareRow) => verdictOf(row) === 'better';
+
+/** The verdict on a row's change in words («лучше», «хуже», «без изменений»); '' when there is nothing to compare. */
+export function verdictText(row: Pick<CompareRow, 'change' | 'better'>, lang: string): string {
+  const v = verdictOf(row);
+  return v === null ? '' : say(COMPARE_VERDICT[v], lang);
+}
 
 function cells(row: CompareRow, lang: string) {
   const info = ROW_INFO[row.metric]!;
@@ -73,6 +100,8 @@ function cells(row: CompareRow, lang: string) {
     after: v.after,
     change: row.change === null ? '—' : `${arrow(row)} ${v.change}`,
     pct: formatRelative(row.change_pct, lang),
+    // The change's arrow is its direction; this says whether that is the better way (a shorter response falls and is better).
+    verdict: verdictText(row, lang) || '—',
     target: row.target === null ? '' : formatRelative(row.target, lang),
     // A target that cannot be judged (no change in per cent: nothing before) is «—», not blank as with no target.
     met: row.met === null ? (row.target === null ? '' : '—') : row.met ? `✓ ${L.yes}` : `✗ ${L.no}`,
@@ -87,9 +116,9 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
   const rows = result.rows.map((row) => {
     const x = cells(row, opts.lang);
     const paint = row.change === null || row.change === 0 ? (s: string) => s : improved(row) ? c.green : c.red;
-    return [x.label, x.before, x.after, paint(x.change), paint(x.pct), x.target, row.met === null ? x.met : row.met ? c.green(x.met) : c.red(x.met)];
+    return [x.label, x.before, x.after, paint(x.change), paint(x.pct), paint(x.verdict), x.target, row.met === null ? x.met : row.met ? c.green(x.met) : c.red(x.met)];
   });
-  out.push(borderlessTable([L.metric, L.before, L.after, L.change, L.changePct, L.target, L.met], rows, c, 1, opts.width));
+  out.push(borderlessTable([L.metric, L.before, L.after, L.change, L.changePct, L.verdict, L.target, L.met], rows, c, 1, opts.width));
   const why = notComputedLine(result, opts.lang);
   if (why) out.push(...wrapWords(why, lineWidth(opts.width)).map((l) => c.dim(l)));
   out.push(...paybackLines(result, opts.lang, c));
@@ -122,10 +151,12 @@ function paybackLines(result: CompareResult, lang: string, c: ReturnType<typeof 
   const p = result.payback;
   if (!p) return [];
   const L = compareLabels(lang);
-  if (p.not_applicable) return ['', c.bold(L.payback), paybackNotApplicable(p.not_applicable, lang)];
+  const inputs = paybackInputLines(result.payback_inputs, lang);
+  if (p.not_applicable) return ['', c.bold(L.payback), ...inputs, paybackNotApplicable(p.not_applicable, lang)];
   return [
     '',
     c.bold(L.payback),
+    ...inputs,
     `${gainLabel(result.payback_inputs, lang)}: ${formatValue(p.gain_per_month, 'money', lang)}`,
     `${L.months}: ${p.payback_months === null ? c.red(noPaybackText(p.gain_per_month, lang, result.payback_inputs?.margin)) : formatValue(p.payback_months, 'decimal', lang)}`,
     `${L.roi}: ${formatRelative(p.roi_12m, lang)}`,
@@ -138,9 +169,9 @@ export function renderCompareMarkdown(result: CompareResult, opts: RenderOptions
   const out = [`# ${L.title}${opts.company ? ` — ${mdText(opts.company)}` : ''}`, '', `- ${L.before}: ${L.period(result.before)}`, `- ${L.after}: ${L.period(result.after)}`, ''];
   out.push(
     mdTable(
-      [L.metric, L.before, L.after, L.change, L.changePct, L.target, L.met],
+      [L.metric, L.before, L.after, L.change, L.changePct, L.verdict, L.target, L.met],
       result.rows.map((row) => Object.values(cells(row, opts.lang))),
-      ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+      ['left', 'right', 'right', 'right', 'right', 'left', 'right', 'left'],
     ),
   );
   const why = notComputedLine(result, opts.lang);

@@ -1,11 +1,12 @@
 import { paybackMonthsCell } from '../kpi/labels.js';
 import ExcelJS from 'exceljs';
-import type { CompareResult, CompareRow } from '../../core/compare.js';
+import { verdictOf, type CompareResult, type CompareRow } from '../../core/compare.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
 import { tr } from '../../core/i18n.js';
 import { FORMATS, metricFormat, setDocumentProperties, setText, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { compareLabels, gainLabel, ROW_INFO } from './text.js';
+import { compareLabels, gainLabel, paybackInputs, ROW_INFO, verdictText } from './text.js';
+import { say } from '../../core/messages.js';
 import { ppUnit } from '../format.js';
 
 
@@ -42,8 +43,8 @@ function paint(cell: ExcelJS.Cell, verdict: boolean | null): void {
 
 /** Whether a row changed the better way (null: no change or nothing to compare). */
 function better(row: CompareRow): boolean | null {
-  if (row.change === null || row.change === 0) return null;
-  return row.change > 0 === (row.better === 'up');
+  const v = verdictOf(row);
+  return v === 'better' ? true : v === 'worse' ? false : null;
 }
 
 /** Adds the Before-After (and Payback) sheets; shared with the CI report. */
@@ -66,7 +67,7 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     { header: L.after, width: 20 },
     { header: L.change, width: 14 },
     { header: L.changePct, width: 12 },
-    { header: tr(lang, 'Оценка', 'Verdict'), width: 9 },
+    { header: L.verdict, width: 9 },
     { header: L.target, width: 10 },
     { header: L.met, width: 14 },
   ];
@@ -76,7 +77,7 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     const verdict = better(row);
     // The arrow is the direction of the change; its colour says whether that is better or worse.
     const arrow = row.change === null ? '' : row.change === 0 ? '→' : row.change > 0 ? '↑' : '↓';
-    const word = verdict === null ? (row.change === 0 ? tr(lang, 'без изменений', 'no change') : '') : verdict ? tr(lang, 'лучше', 'better') : tr(lang, 'хуже', 'worse');
+    const word = verdictText(row, lang);
     const change = row.change === null ? null : info.format === 'ratio' ? row.change * 100 : row.change;
     const r = sheet.addRow([info[lang === 'ru' ? 'ru' : 'en'], row.before, row.after, change, row.change_pct, `${arrow} ${word}`.trim(), row.target, row.met === null ? (row.target === null ? '' : '—') : row.met ? L.yes : L.no]);
     for (const col of [2, 3]) r.getCell(col).numFmt = metricFormat(info.format, lang);
@@ -112,12 +113,8 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     const p = workbook.addWorksheet(L.payback);
     p.columns = [{ header: L.payback, width: 40 }, { header: L.changeValue, width: 24 }];
     styleHeader(p, 2, false);
-    const inputs = result.payback_inputs;
-    if (inputs) {
-      p.addRow([tr(lang, 'Затраты на внедрение', 'Implementation cost'), inputs.cost]).getCell(2).numFmt = FORMATS.money;
-      p.addRow([tr(lang, 'Расходы в месяц', 'Running cost per month'), inputs.monthly_cost]).getCell(2).numFmt = FORMATS.money;
-      p.addRow([tr(lang, 'Доля маржи', 'Gross margin share'), inputs.margin]).getCell(2).numFmt = FORMATS.percent;
-    }
+    // The inputs in the words every format lists them in.
+    for (const i of paybackInputs(result.payback_inputs)) p.addRow([say(i.label, lang), i.value]).getCell(2).numFmt = i.format === 'ratio' ? FORMATS.percent : FORMATS.money;
     p.addRow([gainLabel(result.payback_inputs, lang), result.payback.gain_per_month ?? '—']).getCell(2).numFmt = FORMATS.money;
     const months = p.addRow([L.months, paybackMonthsCell(result.payback, lang, result.payback_inputs?.margin)]);
     months.getCell(2).numFmt = FORMATS.decimal;

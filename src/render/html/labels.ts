@@ -41,8 +41,6 @@ export function htmlLabels(lang: string) {
     payback: tr(lang, 'Окупаемость', 'Payback'),
     paybackMonths: tr(lang, 'Срок окупаемости, мес.', 'Payback, months'),
     roi: tr(lang, 'ROI за 12 месяцев', 'ROI over 12 months'),
-    cost: tr(lang, 'Разовые затраты', 'One-off cost'),
-    monthlyCost: tr(lang, 'Затраты в месяц', 'Running cost a month'),
     dataQuality: tr(lang, 'Качество данных', 'Data quality'),
     file: tr(lang, 'Файл', 'File'),
     format: tr(lang, 'Формат', 'Format'),

@@ -7,13 +7,13 @@ import { droppedRows, type KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
 import { answerText, auditLabels, baselineBandLine, baselineNoteLine, criterionTitle, missingCriteria, shownRecommendations, verdictText } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
-import { gainLabel, ROW_INFO } from '../compare/text.js';
+import { gainLabel, paybackInputs, ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
 import { auditBefore, headlineChange, headlineRows } from '../report/summary.js';
 import { htmlLabels, paybackNote } from './labels.js';
 import { paybackMonthsCell, reasonText } from '../kpi/labels.js';
 import { esc, formatDate, section, table } from './page.js';
-import { rowReason } from '../../core/messages.js';
+import { rowReason, say } from '../../core/messages.js';
 
 /** What an HTML report is rendered from: the report result, or one command's result wrapped alike. */
 export type HtmlInput = Pick<ReportResult, 'lang' | 'generatedAt' | 'company' | 'audit' | 'kpi' | 'compare' | 'delta'>;
@@ -121,8 +121,8 @@ export function paybackSummary(c: CompareResult, lang: string): string {
   if (!c.payback || !c.payback_inputs) return '';
   const months = paybackMonthsCell(c.payback, lang, c.payback_inputs.margin);
   const rows = [
-    [L.cost, formatValue(c.payback_inputs.cost, 'money', lang)],
-    [L.monthlyCost, formatValue(c.payback_inputs.monthly_cost, 'money', lang)],
+    // The one-off and running costs and the margin share, as every format lists them: the gain is revenue growth × that margin.
+    ...paybackInputs(c.payback_inputs).map((i) => [say(i.label, lang), formatValue(i.value, i.format, lang)]),
     [gainLabel(c.payback_inputs, lang), formatValue(c.payback.gain_per_month, 'money', lang)],
     [L.paybackMonths, typeof months === 'number' ? formatValue(months, 'decimal', lang) : months],
     [L.roi, formatValue(c.payback.roi_12m, 'ratio', lang)],

@@ -118,7 +118,27 @@ export function reasonText(reason: string, lang: string): string {
   // (--before-activities and --after-activities): the reason of the plain one, with them.
   const own = /\((--(?:before|after)-(\w+))(?: and (--after-\w+))?\)$/.exec(reason);
   const plain = own && REASONS_RU[`${reason.slice(0, own.index)}(--${own[2]})`];
-  return plain ? plain.replace(`(--${own[2]})`, own[3] ? `(${own[1]} и ${own[3]})` : own[0]) : reason;
+  if (plain) return plain.replace(`(--${own[2]})`, own[3] ? `(${own[1]} и ${own[3]})` : own[0]);
+  return periodFileReason(reason) ?? reason;
+}
+
+const FILE_OF_RU: Record<string, string> = { deals: 'сделок', activities: 'активностей', payments: 'оплат' };
+
+/**
+ * A reason about a column one period's file lacks («the before period's deals file (--before-deals)»,
+ * «the deals files of both periods (--before-deals and --after-deals)»): the plain reason's Russian, its
+ * file named with the period and the option.
+ */
+function periodFileReason(reason: string): string | undefined {
+  const one = / the (before|after) period's (deals|activities|payments) file \((--\w+-\w+)\)/.exec(reason);
+  const both = / the (deals|activities|payments) files of both periods \((--\w+-\w+) and (--\w+-\w+)\)/.exec(reason);
+  const m = one ?? both;
+  const kind = one ? one[2]! : both?.[1];
+  if (!m || !kind) return undefined;
+  const ru = REASONS_RU[reason.replace(m[0], ` the ${kind} file`)];
+  const file = `в файле ${FILE_OF_RU[kind]}`;
+  if (!ru?.includes(file)) return undefined;
+  return ru.replace(file, one ? `${file} «${one[1] === 'before' ? 'до' : 'после'}» (${one[3]})` : `в файлах ${FILE_OF_RU[kind]} обоих периодов (${both![2]} и ${both![3]})`);
 }
 
 /** Payback and ROI not computed, and why (CompareResult.payback.not_applicable), in the report language. */

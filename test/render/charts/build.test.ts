@@ -41,14 +41,14 @@ describe('chart specs: data in, marks out', () => {
 
   it('before/after table: the change in its unit (a share in п. п.), and a target that cannot be judged is not «без цели»', () => {
     const chart = beforeAfterChart(compareResult(), 'ru')!;
-    expect(chart.table.head).toEqual(['Показатель', 'До', 'После', 'Изменение', 'Изм., %', 'Цель', 'Цель достигнута']);
+    expect(chart.table.head).toEqual(['Показатель', 'До', 'После', 'Изменение', 'Изм., %', 'Оценка', 'Цель', 'Цель достигнута']);
     const conv = chart.table.rows.find((r) => r[0] === 'Конверсия')!;
-    expect(conv.slice(1)).toEqual(['15,0%', '20,0%', '+5,0 п.\u00a0п.', '+33,3%', '+20,0%', 'да']);
+    expect(conv.slice(1)).toEqual(['15,0%', '20,0%', '+5,0 п.\u00a0п.', '+33,3%', 'лучше', '+20,0%', 'да']);
     // Nothing won before: the change in per cent is n/a, so the conversion target is neither met nor missing.
     const side = (conversion: number, from: string, to: string) => ({ period: makePeriod(from, to), total: { leads: 10, won: 10 * conversion, conversion }, managers: [] });
     const zero = compareKpis(side(0, '2024-01-01', '2024-01-31'), side(0.5, '2024-02-01', '2024-02-29'), {});
     const row = beforeAfterChart(zero, 'ru')!.table.rows.find((r) => r[0] === 'Конверсия')!;
-    expect(row.slice(1)).toEqual(['0,0%', '50,0%', '+50,0 п.\u00a0п.', '—', '+20,0%', '—']);
+    expect(row.slice(1)).toEqual(['0,0%', '50,0%', '+50,0 п.\u00a0п.', '—', 'лучше', '+20,0%', '—']);
     expect(beforeAfterChart(zero, 'ru')!.table.rows.find((r) => r[0] === 'Доля побед')!.at(-1)).toBe('без цели');
   });
 

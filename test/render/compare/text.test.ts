@@ -32,8 +32,9 @@ describe('payback without revenue in a period', () => {
     const none = { ...period('2024-01-01', '2024-06-30', 0.15), total: { ...period('2024-01-01', '2024-06-30', 0.15).total, revenue: null } };
     const r = compareKpis(none, period('2025-01-01', '2025-06-30', 0.2), { cost: 100_000 });
     expect(r.payback).toMatchObject({ gain_per_month: null, payback_months: null, roi_12m: null });
-    expect(renderCompareTable(r, { lang: 'ru', color: false })).toContain('Окупаемость\nне рассчитаны: нужна колонка суммы в сделках обоих периодов (выручка в месяц)');
-    expect(renderCompareMarkdown(r, { lang: 'en', color: false })).toContain('- not computed: needs an amount column in the deals of both periods (revenue per month)');
+    // The inputs are given still: they are what was typed, and what the gain would be computed from.
+    expect(renderCompareTable(r, { lang: 'ru', color: false })).toContain('Окупаемость\nРазовые затраты на внедрение: 100 000\nЗатраты в месяц: 0\nДоля маржи: 100,0%\nне рассчитаны: нужна колонка суммы в сделках обоих периодов (выручка в месяц)');
+    expect(renderCompareMarkdown(r, { lang: 'en', color: false })).toContain('- Gross margin share: 100.0%\n- not computed: needs an amount column in the deals of both periods (revenue per month)');
   });
 });
 
@@ -49,5 +50,65 @@ describe('a money row of the before/after', () => {
     const r = compareKpis(withMoney(3652.5), { ...withMoney(18262.5), period: makePeriod('2025-01-01', '2025-06-30') });
     const md = renderCompareMarkdown(r, { lang: 'ru', color: false });
     expect(md).toMatch(/\| Выручка в месяц \| 611 \| 3 071 \| ↑ \+2 460 \|/);
+  });
+});
+
+// A tester: «Касаний на продажу 1,33 → 1,20 ↓ −0,13» and «Реакция 60,0 → 20,0 ↓ −40,0» had the same arrow, one worse and
+// one better; only the workbook said which (spec: the «better» column).
+describe('the before/after verdict column', () => {
+  const side = (from: string, to: string, touches: number, response: number) => ({ period: makePeriod(from, to), total: { leads: 10, won: 3, conversion: 0.3, touches_per_won: touches, response_min_median: response }, managers: [] });
+  const r = compareKpis(side('2024-01-01', '2024-01-31', 1.5, 60), side('2024-03-01', '2024-03-31', 1.2, 20));
+  const line = (text: string, label: string) => text.split('\n').find((l) => l.startsWith(label))!;
+
+  it('tells a fall that is worse from one that is better in the terminal table and Markdown, in both languages', () => {
+    const table = renderCompareTable(r, { lang: 'ru', color: false });
+    expect(table.split('\n')[4]).toMatch(/^Показатель +До +После +Изменение +Изм\., % +Оценка +Цель +Цель достигнута$/);
+    expect(line(table, 'Касаний на продажу')).toMatch(/↓ −0,30 +−20,0% +хуже$/);
+    expect(line(table, 'Реакция, мин (медиана)')).toMatch(/↓ −40,0 +−66,7% +лучше +−30,0% +✓ да$/);
+    expect(line(table, 'Конверсия')).toMatch(/→ 0,0 п\.\u00a0п\. +0,0% +без изменений +\+20,0% +✗ нет$/);
+    const md = renderCompareMarkdown(r, { lang: 'en', color: false });
+    expect(md).toContain('| Metric | Before | After | Change | Change % | Verdict | Target | Target met |');
+    expect(md).toContain('| Touches per won deal | 1.50 | 1.20 | ↓ −0.30 | −20.0% | worse |  |  |');
+    expect(md).toContain('| Response, min (median) | 60.0 | 20.0 | ↓ −40.0 | −66.7% | better | −30.0% | ✓ met |');
+    // Nothing to compare (no callbacks either side): no verdict, «—» as the change.
+    expect(md).toContain('| Callback rate | — | — | — | — | — |  |  |');
+  });
+
+  it('keeps within an 80-column terminal: the targets go to a table of their own', () => {
+    const table = renderCompareTable(r, { lang: 'ru', color: false, width: 80 });
+    expect(table.split('\n').filter((l) => [...l].length > 80)).toEqual([]);
+    expect(table).toMatch(/\nПоказатель +До +После +Изменение +Изм\., % +Оценка\n/);
+    expect(table).toMatch(/\nПоказатель +Цель +Цель достигнута\n/);
+  });
+
+  it('is a column of the CSV, in the words of the workbook', async () => {
+    const { renderCompareCsv } = await import('../../../src/render/compare/csv.js');
+    const rows = renderCompareCsv(r, { lang: 'ru' }).replace(/^\uFEFF/, '').split('\r\n');
+    expect(rows[0]!.split(';').slice(4)).toEqual(['Изменение', 'Изм., %', 'Оценка', 'Цель, %', 'Цель достигнута']);
+    expect(rows.find((l) => l.startsWith('Касаний'))!.split(';')[6]).toBe('хуже');
+    expect(rows.find((l) => l.startsWith('Реакция'))!.split(';')[6]).toBe('лучше');
+    expect(rows.find((l) => l.startsWith('Перезвонили'))!.split(';')[6]).toBe('');
+  });
+});
+
+// A tester: the HTML, Markdown and terminal payback left out the margin (and the latter two the costs) the
+// workbook lists; 38 947 = (405 833,33 − 294 556,45) × 0,35 could not be traced from the revenue row.
+describe('the payback inputs', () => {
+  const money = (revenue: number, from: string, to: string) => ({ period: makePeriod(from, to), total: { leads: 10, won: 3, conversion: 0.3, revenue }, managers: [] });
+  const r = compareKpis(money(304_375, '2024-01-01', '2024-03-31'), money(608_750, '2024-04-01', '2024-06-30'), { cost: 1_500_000, monthlyCost: 40_000, margin: 0.35 });
+
+  it('come before the gain in the terminal, Markdown and CSV, in each language', async () => {
+    expect(renderCompareTable(r, { lang: 'ru', color: false })).toContain('\nОкупаемость\nРазовые затраты на внедрение: 1 500 000\nЗатраты в месяц: 40 000\nДоля маржи: 35,0%\nПрирост валовой прибыли в месяц: ');
+    expect(renderCompareMarkdown(r, { lang: 'en', color: false })).toContain('\n## Payback\n- One-off implementation cost: 1,500,000\n- Running cost per month: 40,000\n- Gross margin share: 35.0%\n- Gross profit gain per month: ');
+    const { renderCompareCsv } = await import('../../../src/render/compare/csv.js');
+    const payback = renderCompareCsv(r, { lang: 'ru' }).split('\r\n\r\n')[1]!.split('\r\n');
+    expect(payback.slice(0, 4)).toEqual(['Окупаемость;Значение', 'Разовые затраты на внедрение;1500000', 'Затраты в месяц;40000', 'Доля маржи, %;35']);
+  });
+
+  it('are in the HTML payback table, the margin too', async () => {
+    const { paybackSummary } = await import('../../../src/render/html/sections.js');
+    const html = paybackSummary(r, 'ru');
+    expect(html).toMatch(/Разовые затраты на внедрение<\/td><td[^>]*>1 500 000</);
+    expect(html).toMatch(/Доля маржи<\/td><td[^>]*>35,0%</);
   });
 });
