@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertRequired, ColumnsMissing, mapColumns } from '../../../src/io/map/mapping.js';
-
-/** The error for a header and its first rows. */
-function missingOf(headers: string[], rows: string[][], kind: 'deals' | 'activities'): ColumnsMissing {
-  try {
-    assertRequired(mapColumns(headers, kind), 'f.csv', rows);
-  } catch (error) {
-    if (error instanceof ColumnsMissing) return error;
-    throw error;
-  }
-  throw new Error('nothing missing');
-}
+import { missingOf } from '../../helpers/missing-columns.js';
 
 // A tester: a Kommo events list no profile knew (Date, Author, Object, Name, Event…) was refused with
 // `manager: "Name"`, a column of deal titles («Acme supply»), which has a name's shape and a header close

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeUserError } from '../../../src/core/errors.js';
 import { assertRequired, cellType, ColumnsMissing, headerScore, looksLikeData, mapColumns, scoreHeaderRow, valueShape } from '../../../src/io/map/mapping.js';
+import { missingOf } from '../../helpers/missing-columns.js';
 
 /** The closest columns offered for each missing field of a header and its first rows. */
 function offered(headers: string[], rows: string[][], kind: 'deals' | 'activities' | 'spend' | 'plan'): Record<string, string[]> {
@@ -79,16 +80,6 @@ describe('the column proposed for a field is chosen by its values too', () => {
   });
 });
 
-/** The error for a header and its first rows (which fields are missing, what is proposed, and the snippets). */
-function missingOf(headers: string[], rows: string[][], kind: 'deals' | 'activities' | 'spend' | 'plan'): ColumnsMissing {
-  try {
-    assertRequired(mapColumns(headers, kind), 'f.csv', rows);
-  } catch (error) {
-    if (error instanceof ColumnsMissing) return error;
-    throw error;
-  }
-  throw new Error('nothing missing');
-}
 
 // Testers: an amoCRM export whose «Дата создания» was renamed «Поступила» (all dates) got the
 // placeholder «<заголовок в вашем файле>», and a terminal pre-selected «ID» (100000 · 100001): Enter
