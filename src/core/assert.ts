@@ -43,6 +43,10 @@ const MISWRITTEN: ReadonlyArray<[string, Operator]> = [['=>', '>='], ['=<', '<='
 const ROOTS = ['audit', 'total', 'managers', 'plan', 'compare', 'delta'];
 /** The levels, and the words a report prints for them (`✗ ошибка`, `⚠ предупреждение`: a tester wrote those). */
 const LEVELS: Readonly<Record<string, 'error' | 'warn'>> = { error: 'error', warn: 'warn', warning: 'warn', ошибка: 'error', предупреждение: 'warn' };
+/** A level as written (`warn`, `warning`, `предупреждение`, any case), or undefined for a word that names none. */
+export function assertLevel(word: string): 'error' | 'warn' | undefined {
+  return LEVELS[word.trim().toLowerCase()];
+}
 const LEVEL_PREFIX = new RegExp(`^\\s*(${Object.keys(LEVELS).join('|')})\\s*:(?!:)`, 'iu');
 /** Conditions joined in one assertion (`a>=1 && b>=2`, `a>=1; b>=2`): each is an assertion of its own. */
 const JOINED = /^(&&?|\|\|?|;|,|and\b|or\b|и\s|или\s)/iu;

@@ -5,6 +5,7 @@ import { GROUP_DIMS } from '../../core/kpi/types.js';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
+import { assertLevel } from '../../core/assert.js';
 import { COMPARE_ROWS } from '../../core/compare.js';
 import { UserErrors, type UserError } from '../../core/errors.js';
 import { AMOUNT_FORMS, DAY_FORMS, MAX_HOURLY_COST, MAX_MANAGERS, readAmount, readCount, readDay, readHourlyCost, readShare, SHARE_FORMS } from '../../core/option-values.js';
@@ -106,7 +107,7 @@ export const configSchema = z
       .optional(),
     preset: z.enum(PRESET_NAMES as [string, ...string[]]).optional().describe('a built-in set of assertions (--preset)'),
     baseline: z.string().optional().describe('a previous report --format json result, for delta.* (--baseline)'),
-    assert: z.array(z.union([z.string(), z.object({ expr: z.string(), level: z.enum(['error', 'warn']).optional() }).strict()])).optional(),
+    assert: z.array(z.union([z.string(), z.object({ expr: z.string(), level: z.preprocess((v) => (typeof v === 'string' ? (assertLevel(v) ?? v) : v), z.enum(['error', 'warn'])).optional() }).strict()])).optional(),
   })
   .strict();
 

@@ -24,3 +24,17 @@ describe("a report config's compare.targets", () => {
     ]);
   });
 });
+
+// A tester: `--assert 'предупреждение:…'` was read, but a config's `{expr, level: предупреждение}` was refused.
+describe("a report config's assert levels", () => {
+  it('take the words --assert takes (warning, and the Russian words the report prints), in any case', async () => {
+    const { config } = await loadConfig(put('assert:\n  - { expr: "total.conversion>=0.2", level: предупреждение }\n  - { expr: "total.won>=1", level: Ошибка }\n  - { expr: "total.leads>=1", level: warning }\n'), dir, process.stdin);
+    expect(config.assert).toEqual([
+      { expr: 'total.conversion>=0.2', level: 'warn' },
+      { expr: 'total.won>=1', level: 'error' },
+      { expr: 'total.leads>=1', level: 'warn' },
+    ]);
+    const error = (await loadConfig(put('assert:\n  - { expr: "total.won>=1", level: fatal }\n'), dir, process.stdin).catch((e: unknown) => e)) as UserErrors;
+    expect(error.errors.map((e) => e.code)).toEqual(['E_CONFIG']);
+  });
+});
