@@ -144,19 +144,26 @@ export function beforeAfterChart(c: CompareResult, lang: string): Chart | undefi
   if (rows.length === 0) return undefined;
   const name = (m: string) => ROW_INFO[m]?.[lang === 'ru' ? 'ru' : 'en'] ?? m;
   const bars: Bar[] = rows.map((r) => ({ label: name(r.metric), value: r.change_pct!, text: `${formatRelative(r.change_pct, lang)}${r.target === null ? '' : ` / ${formatRelative(r.target, lang)}`}`, tone: r.met === null ? 'neutral' : r.met ? 'good' : 'bad' }));
+  return { id: 'before-after', kind: 'bar', title: L.beforeAfter, marks: bars.length, spec: barSpec(lang, bars, 'ratio'), table: beforeAfterTable(c, lang) };
+}
+
+/**
+ * Every before/after row, the chart's table: shown under the chart, and alone where no row has a
+ * change in per cent to draw (every «before» 0 or missing), so the section is never empty.
+ */
+export function beforeAfterTable(c: CompareResult, lang: string): Chart['table'] {
+  const L = chartLabels(lang);
+  const name = (m: string) => ROW_INFO[m]?.[lang === 'ru' ? 'ru' : 'en'] ?? m;
   return {
-    id: 'before-after', kind: 'bar', title: L.beforeAfter, marks: bars.length, spec: barSpec(lang, bars, 'ratio'),
-    table: {
-      // The verdict (better or worse) beside the change, as every before/after table gives it (spec: the «better» column).
-      head: [L.metric, L.before, L.after, L.change, L.changePct, compareLabels(lang).verdict, L.targetPct, L.met],
-      rows: c.rows.map((r) => {
-        const f = ROW_INFO[r.metric]?.format ?? 'decimal';
-        // A target with no relative change to judge (before was 0 or missing) is not "no target".
-        const met = r.met === null ? (r.target === null ? L.noTarget : '—') : r.met ? L.yes : L.no;
-        const v = formatRowValues(r.before, r.after, r.change, f, lang);
-        return [name(r.metric), v.before, v.after, v.change, formatRelative(r.change_pct, lang), verdictText(r, lang) || '—', r.target === null ? '—' : formatRelative(r.target, lang), met];
-      }),
-    },
+    // The verdict (better or worse) beside the change, as every before/after table gives it (spec: the «better» column).
+    head: [L.metric, L.before, L.after, L.change, L.changePct, compareLabels(lang).verdict, L.targetPct, L.met],
+    rows: c.rows.map((r) => {
+      const f = ROW_INFO[r.metric]?.format ?? 'decimal';
+      // A target with no relative change to judge (before was 0 or missing) is not "no target".
+      const met = r.met === null ? (r.target === null ? L.noTarget : '—') : r.met ? L.yes : L.no;
+      const v = formatRowValues(r.before, r.after, r.change, f, lang);
+      return [name(r.metric), v.before, v.after, v.change, formatRelative(r.change_pct, lang), verdictText(r, lang) || '—', r.target === null ? '—' : formatRelative(r.target, lang), met];
+    }),
   };
 }
 

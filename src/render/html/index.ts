@@ -1,10 +1,10 @@
-import { buildCharts } from '../charts/build.js';
+import { beforeAfterTable, buildCharts } from '../charts/build.js';
 import type { Chart } from '../charts/spec.js';
 import { renderChartSvg } from '../charts/svg.js';
 import { groupSections } from './groups.js';
 import { htmlLabels } from './labels.js';
 import { documentHtml, section } from './page.js';
-import { auditSection, byManagerSection, coverSection, definitionsSection, documentTitle, figure, paybackSummary, qualitySection, recommendationsSection, type HtmlInput } from './sections.js';
+import { auditSection, byManagerSection, chartTableHtml, coverSection, definitionsSection, documentTitle, figure, paybackSummary, qualitySection, recommendationsSection, type HtmlInput } from './sections.js';
 
 export type { HtmlInput } from './sections.js';
 
@@ -34,7 +34,8 @@ export async function renderHtml(r: HtmlInput, opts: { topReasons?: number } = {
     parts.push(...groupSections(r.kpi, r.lang, fig));
   }
   if (r.compare) {
-    parts.push(section('before-after', L.beforeAfter, fig('before-after')));
+    // Without a change in per cent to draw (every «before» 0 or missing) there is no chart, and the rows stand alone.
+    parts.push(section('before-after', L.beforeAfter, fig('before-after') || chartTableHtml(beforeAfterTable(r.compare, r.lang))));
     if (r.compare.managers && r.compare.managers.length > 0) parts.push(byManagerSection(r.compare, r.lang));
     if (r.compare.payback) parts.push(section('payback', L.payback, paybackSummary(r.compare, r.lang) + fig('payback')));
   }

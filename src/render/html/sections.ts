@@ -21,8 +21,12 @@ export type HtmlInput = Pick<ReportResult, 'lang' | 'generatedAt' | 'company' | 
 
 /** A chart as a figure: its SVG, and its numbers in a table beside it. */
 export function figure(chart: Chart, svg: string, lang: string): string {
-  const numeric = chart.table.head.map((_, i) => i > 0);
-  return `<figure class="chart" data-chart="${esc(chart.id)}" data-kind="${chart.kind}" data-marks="${chart.marks}"><figcaption>${esc(chart.title)}</figcaption>${svg}<details open><summary class="note">${esc(htmlLabels(lang).chartTable)}</summary>${table(chart.table.head, chart.table.rows, { numeric })}</details></figure>`;
+  return `<figure class="chart" data-chart="${esc(chart.id)}" data-kind="${chart.kind}" data-marks="${chart.marks}"><figcaption>${esc(chart.title)}</figcaption>${svg}<details open><summary class="note">${esc(htmlLabels(lang).chartTable)}</summary>${chartTableHtml(chart.table)}</details></figure>`;
+}
+
+/** A chart's table (its first column names, the others are figures), with its chart or alone. */
+export function chartTableHtml(t: Chart['table']): string {
+  return table(t.head, t.rows, { numeric: t.head.map((_, i) => i > 0) });
 }
 
 function periodOf(r: HtmlInput, lang: string): string | undefined {

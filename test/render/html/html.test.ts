@@ -58,6 +58,20 @@ describe('the HTML report', () => {
     expect(html).not.toContain('<script>alert');
   });
 
+  // hF22's review: a comparison whose «before» is all zeros has no change in per cent, so no chart, and
+  // the before/after section was left with its heading alone: the rows went with the chart.
+  it('gives the before/after rows as a table where no row has a change in per cent to draw', async () => {
+    const period = (from: string, to: string, leads: number, won: number) => ({ period: makePeriod(from, to), total: { leads, won, conversion: leads === 0 ? null : won / leads }, managers: [] });
+    const compare = compareKpis(period('2024-01-01', '2024-01-31', 0, 0), period('2024-03-01', '2024-03-31', 10, 4), {});
+    expect(compare.rows.every((r) => r.change_pct === null)).toBe(true);
+    const s = htmlStructure(await renderHtml({ lang: 'ru', generatedAt: '2026-01-15T10:00:00Z', compare }));
+    expect(s.sections).toEqual(['cover', 'before-after', 'definitions']);
+    expect(s.charts.map((c) => c.id)).not.toContain('before-after');
+    const rows = s.tables.find((t) => t[0]?.[0] === 'Показатель' && t[0]?.[1] === 'До')!;
+    expect(rows[0]).toEqual(['Показатель', 'До', 'После', 'Изменение', 'Изм., %', 'Оценка', 'Цель', 'Цель достигнута']);
+    expect(rows.find((r) => r[0] === 'Лидов в месяц')?.slice(0, 2)).toEqual(['Лидов в месяц', '0,00']);
+  });
+
   it('shows the evidence verdicts when the audit was checked, and the checked score, in the terminal\'s terms', async () => {
     const s = htmlStructure(await renderHtml(full('ru')));
     const evidence = s.tables.find((t) => t[0]?.[2] === 'Вердикт')!;
