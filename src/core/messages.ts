@@ -4,6 +4,7 @@
  * the id and the parameters; the CLI renders them in the run's language, while `Error.message` and the
  * JSON keep the English text (the programmatic contract).
  */
+import { plural, pluralEn } from './i18n.js';
 import { COMMAND_MESSAGES, OUTPUT_WRITE_HINT } from './messages/commands.js';
 import { DOCUMENT_MESSAGES } from './messages/documents.js';
 import { READ_MESSAGES } from './messages/read.js';
@@ -180,11 +181,11 @@ export const MESSAGES = {
     hint: { ru: 'выгрузите сделки ещё раз: возможно, выгрузка была отфильтрована до пустой', en: 'export the deals again: the export may have been filtered to nothing' },
   },
   'import.onlyTotals': {
-    ru: 'в файле сделок нет строк сделок: только {rows} {rowsRu} итогов или примечаний', en: 'the deals file has no deal rows: only {rows} totals or note {rowsEn}',
+    ru: 'в файле сделок нет строк сделок: только {rows} {rows:строка|строки|строк} итогов или примечаний', en: 'the deals file has no deal rows: only {rows} totals or note {rows:row|rows}',
     hint: { ru: 'выгрузите сделки ещё раз: возможно, выгрузка была отфильтрована до пустой', en: 'export the deals again: the export may have been filtered to nothing' },
   },
   'import.noReadableDeal': {
-    ru: 'в файле сделок {rows} {rowsRu}, но ни одна не читается как сделка', en: 'the deals file has {rows} {rowsEn} but none of them is a readable deal',
+    ru: 'в файле сделок {rows} {rows:строка|строки|строк}, но ни одна не читается как сделка', en: 'the deals file has {rows} {rows:row|rows} but none of them is a readable deal',
     hint: { ru: 'crm-audit inspect покажет, почему не прочиталась каждая строка', en: 'crm-audit inspect shows why each row could not be read' },
   },
   'import.onlyBlankLines': {
@@ -420,9 +421,20 @@ export const MESSAGES = {
 
 export type MessageId = keyof typeof MESSAGES;
 
-/** Fills `{name}` placeholders; a name without a parameter stays as written. */
+/**
+ * Fills `{name}` placeholders, and `{name:one|few|many}` (Russian) or `{name:one|other}` (English) with
+ * the word the number `name` takes («{rows} {rows:строка|строки|строк}»); a name without a parameter
+ * stays as written.
+ */
 export function fill(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] !== undefined ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)(?::([^{}|]+)\|([^{}|]+)(?:\|([^{}|]+))?)?\}/g, (whole, name: string, one?: string, few?: string, many?: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    if (one === undefined) return String(value);
+    // A Russian number may come grouped («12 345»: groupedRu).
+    const n = Number(String(value).replace(/\s/g, ''));
+    return many === undefined ? pluralEn(n, one, few!) : plural(n, one, few!, many);
+  });
 }
 
 /** The message `id` in `lang` (English unless Russian is asked for). */

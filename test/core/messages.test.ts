@@ -32,6 +32,17 @@ describe('numbers in Russian messages are grouped as a Russian reader writes the
   });
 });
 
+describe('a word that follows its number', () => {
+  it('takes the Russian form of one, few or many and the English one or other, a grouped number too', async () => {
+    const { fill, renderMessage } = await import('../../src/core/messages.js');
+    expect([1, 2, 5, 11, 21, 22, 25].map((n) => fill('{n} {n:строка|строки|строк}', { n }))).toEqual(['1 строка', '2 строки', '5 строк', '11 строк', '21 строка', '22 строки', '25 строк']);
+    expect([1, 2].map((n) => fill('{n} {n:row|rows}', { n }))).toEqual(['1 row', '2 rows']);
+    expect(renderMessage('import.noReadableDeal', { rows: 12_342 }, 'ru')).toBe('в файле сделок 12 342 строки, но ни одна не читается как сделка');
+    expect(renderMessage('import.onlyTotals', { rows: 1 }, 'en')).toBe('the deals file has no deal rows: only 1 totals or note row');
+    expect(fill('{n:a|b} {m}', {})).toBe('{n:a|b} {m}');
+  });
+});
+
 describe('why a row was skipped, in Russian', () => {
   // «нет поля at» showed a field name to a Russian reader; the column is named beside the reason.
   it('names a missing required date in words, and keeps the generic form for other fields', () => {

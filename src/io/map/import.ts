@@ -3,7 +3,6 @@
 // reader of its kind (deal-reader, activity-reader, payment-reader, spend-reader, plan-reader) through Cells, which gives a cell
 // from bytes or from text with the same meaning. Every row ends as a record, a skipped row with its
 // reason, or a dropped non-data row, all in the ImportReport. importFile is the entry.
-import { plural, pluralEn } from '../../core/i18n.js';
 import { knownLayout } from './layouts.js';
 import { Readable } from 'node:stream';
 import type { Payment, PlanRow, SkippedRow, SpendRow } from '../../core/records.js';
@@ -925,8 +924,8 @@ export function finishDeals(report: ImportReport, merged: MergedRows, opts: Pick
     if (report.rowsRead > 0 && report.skippedCount >= report.rowsRead && report.skipped.length > 0) throw allRowsBad(report);
     // Totals and note rows alone («Итого», «Всего») are an export filtered to nothing, and were said as «2 строк» none of which reads.
     const notes = (report.dropped['totals row'] ?? 0) + (report.dropped['footer or note row'] ?? 0);
-    if (report.rowsRead === 0 || notes >= report.rowsRead) throw UserError.of('E_NO_DEALS', report.rowsRead === 0 ? 'import.noDealRows' : 'import.onlyTotals', { rows: report.rowsRead, rowsRu: plural(report.rowsRead, 'строка', 'строки', 'строк'), rowsEn: pluralEn(report.rowsRead, 'row', 'rows') }, { file: report.file });
-    throw UserError.of('E_NO_DEALS', 'import.noReadableDeal', { rows: report.rowsRead, rowsRu: plural(report.rowsRead, 'строка', 'строки', 'строк'), rowsEn: pluralEn(report.rowsRead, 'row', 'rows') }, { file: report.file });
+    if (report.rowsRead === 0 || notes >= report.rowsRead) throw UserError.of('E_NO_DEALS', report.rowsRead === 0 ? 'import.noDealRows' : 'import.onlyTotals', { rows: report.rowsRead }, { file: report.file });
+    throw UserError.of('E_NO_DEALS', 'import.noReadableDeal', { rows: report.rowsRead }, { file: report.file });
   }
   noteMerged(report, merged, differing);
   const undecided = undecidedStages(report);
