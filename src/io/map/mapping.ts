@@ -9,8 +9,7 @@ import { KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage } from '../../cor
 import type { TypeColumnReading } from './type-column.js';
 import { lineOf, showsLines } from './lines.js';
 import { inspectCommand } from '../../core/inspect-command.js';
-import { mostly, PERSON_NAME, personLike } from './people.js';
-import { PATRONYMIC_PARTICLE } from '../../core/patronymic.js';
+import { capitalised, mostly, PERSON_NAME, personLike } from './people.js';
 
 /** One column of the header and what became of it: what `inspect` prints. */
 export interface ColumnMatch {
@@ -622,12 +621,8 @@ function holdsNames(header: string, headers: readonly string[], sampleRows: read
  * («Acme supply», «Ромашка поставка») has the shape but not the capitals.
  */
 function writtenAsNames(header: string, headers: readonly string[], sampleRows: readonly string[][]): boolean {
-  const capitalised = (v: string) => v.replace(LINE_AFTER_NAME, '').trim().split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || PARTICLE.test(w));
   return mostly(columnValues(headers.indexOf(header), sampleRows), (v) => valueShape(v) === 'name' && capitalised(v));
 }
-
-/** A patronymic's particle, written in lower case after a capitalised name («Рауф оглы»). */
-const PARTICLE = new RegExp(`^${PATRONYMIC_PARTICLE}$`, 'iu');
 
 /**
  * The columns offered for a field, the closest first, except that for a manager a column whose first

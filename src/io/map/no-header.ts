@@ -9,7 +9,7 @@ import { KIND_FILE_EN, KIND_FILE_RU, KIND_RU } from '../../core/messages.js';
 import { requiredAnyOf, requiredFields, type RecordKind } from './fields.js';
 import { cellType } from './mapping.js';
 import { parseMonth } from './month.js';
-import { personLike } from './people.js';
+import { capitalised, personLike } from './people.js';
 import { buildValueMaps } from './value-maps.js';
 import { normalizeValue } from './values.js';
 
@@ -91,8 +91,10 @@ function numberedSnippet(kind: RecordKind, rows: readonly Row[], lang: string): 
   const fields = [...requiredFields(kind), ...requiredAnyOf(kind).map((group) => group[0]!), ...(MORE_FIELDS[kind] ?? [])];
   const lines = fields.map((field) => {
     const free = (c: Column) => !used.has(c.n) && fits(field, c);
-    // A manager is looked for among names first: the first text column is often a deal's title.
-    const col = (field === 'manager' ? columns.find((c) => free(c) && personLike(c.values)) : undefined) ?? columns.find(free);
+    // A manager is looked for among names first, those written as names before those of a name's shape
+    // only: the first text column is often a deal's title («Acme supply»).
+    const names = field === 'manager' ? columns.filter((c) => free(c) && personLike(c.values)) : [];
+    const col = names.find((c) => c.values.every(capitalised)) ?? names[0] ?? columns.find(free);
     if (!col) return `    ${field}: ${ru ? '"<номер колонки, например #3>"' : '"<column number, e.g. #3>"'}`;
     used.add(col.n);
     return `    ${field}: "#${col.n}"    # ${col.values.slice(0, 2).map((v) => quote(v, lang)).join(', ')}: ${ru ? 'проверьте' : 'check'}`;

@@ -2,6 +2,7 @@
 // the snippet of a file without a header (no-header.ts) and the columns proposed for a missing field
 // (mapping.ts), so that both find the same column.
 import { PATRONYMIC_PARTICLE } from '../../core/patronymic.js';
+import { LINE_AFTER_NAME } from '../../core/pbx-line.js';
 import { buildValueMaps } from './value-maps.js';
 import { normalizeValue } from './values.js';
 
@@ -27,4 +28,16 @@ export const PERSON_NAME = new RegExp(`^\\p{L}[\\p{L}'’.-]*(?:\\s+\\p{L}[\\p{L
 /** Whether at least half of the values pass the test (and there is one): what «a column of dates», «of names» means to a proposal. */
 export function mostly(values: readonly string[], test: (v: string) => boolean): boolean {
   return values.length > 0 && values.filter(test).length * 2 >= values.length;
+}
+
+/** A patronymic's particle, written in lower case after a capitalised name («Рауф оглы»). */
+const PARTICLE = new RegExp(`^${PATRONYMIC_PARTICLE}$`, 'iu');
+
+/**
+ * Whether every word of a value is capitalised, a line after it aside («Anna Smith», «Петрова А. С.»,
+ * «Мамедов Эльчин Рауф оглы», «Анна (201)»): how people's names are written, where a deal's title of the
+ * same shape («Acme supply», «Ромашка поставка») is not.
+ */
+export function capitalised(value: string): boolean {
+  return value.replace(LINE_AFTER_NAME, '').trim().split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || PARTICLE.test(w));
 }

@@ -106,4 +106,15 @@ describe('the --map snippet of a headerless deals file', () => {
     const snippet = String((noHeaderError('f.csv', 'deals', rows, 30).params as { snippet: string }).snippet);
     expect([...snippet.matchAll(/^ {4}(\w+): "(#\d+)"/gm)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['manager #6', 'created_at #7', 'id #1', 'stage #3', 'amount #4']);
   });
+
+  // A Kommo export without its header: the deal title «Acme supply» has a name's shape (two words of
+  // letters), and came before the manager; the manager is the column written as people's names.
+  it('takes the column written as names («Anna Smith») before a title of a name’s shape only («Acme supply»)', () => {
+    const rows = [
+      ['300', 'Acme supply', 'Closed - won', '1000', 'Anna Smith', '01.03.2024 10:00:00'],
+      ['301', 'Boston order', 'Closed - lost', '2000', 'Bob Stone', '02.03.2024 10:00:00'],
+    ].map((cells, i) => ({ cells, row: i + 1 }));
+    const snippet = String((noHeaderError('f.csv', 'deals', rows, 30).params as { snippet: string }).snippet);
+    expect(snippet).toMatch(/^ {4}manager: "#5"/m);
+  });
 });
