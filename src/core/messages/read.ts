@@ -282,7 +282,7 @@ export const READ_MESSAGES = {
   },
   'sheet.noHeaderOthers': {
     ru: '{causeRu} на листе «{sheet}»', en: '{cause} on sheet "{sheet}"',
-    hint: { ru: 'данные могут быть на другом листе: укажите --sheet, один из: {sheets}', en: 'the data may be on another sheet: pass --sheet with one of {sheets}' },
+    hint: { ru: 'данные могут быть на другом листе: укажите --sheet, один из: {sheetsRu}', en: 'the data may be on another sheet: pass --sheet with one of {sheets}' },
   },
   'sheet.noHeader': { ru: '{causeRu} на листе «{sheet}»', en: '{cause} on sheet "{sheet}"', hint: { ru: '{causeHintRu}', en: '{causeHint}' } },
   'sheet.noHeaderBare': { ru: '{causeRu} на листе «{sheet}»', en: '{cause} on sheet "{sheet}"' },
