@@ -72,8 +72,9 @@ export async function headRowsOf(file: string, opts: ImportOptions): Promise<Hea
 async function sheetHeadRows(file: string, opts: ImportOptions): Promise<HeadRow[]> {
   const rows: HeadRow[] = [];
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  // Only a sheet read by default may give way to another: a CSV's rows are judged by the caller, as before.
-  const judge = () => opts.sheet === undefined && kindSaidBy(rows, file, limits.headerSearchRows);
+  // Only a sheet read by default may give way to another (a CSV's rows are judged by the caller, as
+  // before); a report crm-audit wrote names no columns and is said as what it is (ownReportOf).
+  const judge = () => opts.sheet === undefined && !ownReportOf(rows) && kindSaidBy(rows, file, limits.headerSearchRows);
   try {
     // An HTML document's data table is the one whose row names two columns of some kind, as when its kind is given.
     // A workbook's formulas saved without their values say nothing of its kind: the import judges them.
