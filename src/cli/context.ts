@@ -1,3 +1,5 @@
+import { fstatSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { UserError } from '../core/errors.js';
 import { readMoment } from '../core/option-values.js';
 
@@ -66,9 +68,29 @@ export function processContext(): CliContext {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    stdin: stdinOf(),
     env: process.env,
     cwd: process.cwd(),
     debug: process.argv.includes('--debug'),
   };
+}
+
+/**
+ * The process's stdin; a folder given as stdin (`kpi -d - < exports/`) reads as the folder it is
+ * (EISDIR: «стандартный ввод (-): это папка, а не файл», as `-d exports` says), where Node hands
+ * such a stdin over as no bytes at all, said as an empty file, a download that failed.
+ */
+function stdinOf(): NodeJS.ReadableStream {
+  let folder = false;
+  try {
+    folder = fstatSync(0).isDirectory();
+  } catch {
+    // No stdin at all (closed): the process's own, as before.
+  }
+  if (!folder) return process.stdin;
+  return new Readable({
+    read() {
+      this.destroy(Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR', errno: -21, syscall: 'read' }));
+    },
+  });
 }

@@ -1,4 +1,4 @@
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import type { RunSettings } from '../io/run-settings.js';
 import { describeUserError, UserError } from '../core/errors.js';
 import { PRINTER, say } from '../core/messages.js';
@@ -32,16 +32,46 @@ export async function execute(argv: string[], ctx: CliContext): Promise<number> 
   const lang = messageLang(ctx, langInArgv(argv));
   const state = { code: EXIT.ok as number, lang };
   const program = buildProgram(ctx, state);
-  // `crm-audit --lang en` alone: the help in that language, as `crm-audit` alone gives it; commander,
-  // which knows --lang only on the commands, called the option it had just obeyed unknown.
-  const rest = argv.filter((a, i) => a !== '--lang' && argv[i - 1] !== '--lang' && !a.startsWith('--lang='));
-  if (rest.length === 0 && argv.length > 0) argv = [];
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(helpOfKnownCommand(langAfterCommand(argv), program), { from: 'user' });
     return state.code;
   } catch (error) {
     return handleError(error, ctx, lang);
   }
+}
+
+/**
+ * `--lang` given before the command (`crm-audit --lang en kpi …`, as `git -C` is) is the command's
+ * option, moved after its name: commander, which knows --lang only on the commands, called the option
+ * it had just obeyed unknown. Alone (`crm-audit --lang en`) or before `help`, it has chosen the
+ * language already (langInArgv) and is dropped.
+ */
+export function langAfterCommand(argv: readonly string[]): string[] {
+  const before: string[] = [];
+  const lang: string[] = [];
+  let i = 0;
+  for (; i < argv.length && argv[i]!.startsWith('-'); i++) {
+    const a = argv[i]!;
+    if (a === '--lang') lang.push(a, ...argv.slice(i + 1, ++i + 1));
+    else if (a.startsWith('--lang=')) lang.push(a);
+    else before.push(a);
+  }
+  if (lang.length === 0) return [...argv];
+  const name = argv[i];
+  if (name === undefined || name === 'help') return [...before, ...argv.slice(i)];
+  return [...before, name, ...lang, ...argv.slice(i + 1)];
+}
+
+/**
+ * `help X` of a command there is not is the unknown command `X` (exit 2), as `crm-audit X` is:
+ * commander's help command printed the top-level help and exited 0, a success to a script checking it.
+ */
+export function helpOfKnownCommand(argv: readonly string[], program: Command): string[] {
+  const at = argv.findIndex((a) => !a.startsWith('-'));
+  const asked = argv[at + 1];
+  if (at === -1 || argv[at] !== 'help' || asked === undefined || asked.startsWith('-')) return [...argv];
+  const known = program.commands.some((c) => c.name() === asked || c.aliases().includes(asked));
+  return known ? [...argv] : [...argv.slice(0, at), ...argv.slice(at + 1)];
 }
 
 /** The --lang the command line gives, read even when parsing failed, so errors speak the run's language. */

@@ -594,6 +594,10 @@ export const KIND_FILE_ACC_RU: Readonly<Record<string, string>> = { deals: 'вы
 export const KIND_FILE_RU: Readonly<Record<string, string>> = { deals: 'выгрузка сделок', activities: 'журнал звонков и действий', payments: 'выгрузка платежей', spend: 'таблица расходов на маркетинг', plan: 'план продаж' };
 export const KIND_FILE_EN: Readonly<Record<string, string>> = { deals: 'a deals export', activities: 'a call and activity log', payments: 'a payments export', spend: 'a marketing spend table', plan: 'a sales plan' };
 
+/** A delimiter as a line is said to be split by it («разделён запятыми», "split by commas"): import.mixedDelimiters. */
+export const DELIMITER_BY_RU: Readonly<Record<string, string>> = { ',': 'запятыми («,»)', ';': 'точками с запятой («;»)', '\t': 'табуляциями', '|': 'вертикальными чертами («|»)' };
+export const DELIMITER_BY_EN: Readonly<Record<string, string>> = { ',': 'commas (",")', ';': 'semicolons (";")', '\t': 'tabs', '|': 'vertical bars ("|")' };
+
 /**
  * input.wrongKind's hint after «pass it as {better}»: a call log given as the deals leaves the deals to
  * find (the metrics are counted over them); a period's files (compare's --before-…/--after-…) may be

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -257,5 +257,54 @@ describe('the rows read add up: records + unreadable + dropped, empty rows said 
     expect(run.code, run.stderr).toBe(0);
     const c = counts(run.stdout.replaceAll(',', ''));
     expect(c).toEqual({ read: 21594, records: 21564, unreadable: 29, dropped: 1, empty: 535 });
+  });
+});
+
+// A tester: a workbook whose first sheet is notes and whose deals are on sheet 2: kpi -d read sheet 2,
+// while inspect (without --kind) and map refused the first sheet with a snippet taking a note for the manager.
+describe('inspect and map read the sheet kpi reads', () => {
+  const notesFirst = async (dir: string, data: boolean) => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Инфо').addRows([['Выгрузка от 01.04.2025'], ['Сформировано CRM']]);
+    const deals = [
+      ['ID', 'Ответственный', 'Этап сделки', 'Бюджет', 'Дата создания', 'Причина отказа'],
+      ['1', 'Иванов', 'Успешно реализовано', '1000', '01.03.2025', ''],
+      ['2', 'Иванов', 'Закрыто и не реализовано', '2000', '02.03.2025', 'Дорого'],
+      ['3', 'Петров', 'Успешно реализовано', '3000', '03.03.2025', ''],
+      ['4', 'Петров', 'Первичный контакт', '4000', '03.03.2025', ''],
+    ];
+    wb.addWorksheet(data ? 'Сделки' : 'Графики').addRows(data ? deals : [['x', 'y'], ['1', '2']]);
+    await wb.xlsx.writeFile(path.join(dir, 'book.xlsx'));
+  };
+
+  it('a first sheet of notes: inspect, map and kpi all read «Сделки» (4 deals, 2 won, revenue 4000)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-sheets-'));
+    await notesFirst(dir, true);
+    const kpi = runCli(['kpi', '-d', 'book.xlsx', '--format', 'json'], { cwd: dir });
+    expect(kpi.code, kpi.stderr).toBe(0);
+    expect((JSON.parse(kpi.stdout) as { total: Record<string, number> }).total).toMatchObject({ leads: 4, won: 2, lost: 1, open: 1, revenue: 4000 });
+    const inspect = runCli(['inspect', 'book.xlsx', '--lang', 'ru'], { cwd: dir });
+    expect(inspect.code, inspect.stderr).toBe(0);
+    expect(inspect.stdout).toContain('XLSX, лист «Сделки» из 2');
+    expect(inspect.stdout).toMatch(/«Ответственный» +-> manager/);
+    const map = runCli(['map', 'book.xlsx', '--lang', 'en'], { cwd: dir });
+    expect(map.code, map.stderr).toBe(0);
+    expect(map.stdout).not.toContain('#1');
+    // From stdin too (map holds the workbook and reads its other sheet from the bytes held).
+    const stdin = runCli(['map', '-', '--lang', 'en'], { cwd: dir, input: readFileSync(path.join(dir, 'book.xlsx')) });
+    expect(stdin.code, stdin.stderr).toBe(0);
+  });
+
+  it('no sheet with a header: inspect and map name the sheet read and the others to pass with --sheet, no snippet', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-sheets-'));
+    await notesFirst(dir, false);
+    for (const command of ['inspect', 'map']) {
+      const en = runCli([command, 'book.xlsx', '--lang', 'en'], { cwd: dir });
+      expect(en.code).toBe(2);
+      expect(en.stderr).toMatch(/ on sheet "Инфо"\n {2}hint: the data may be on another sheet: pass --sheet with one of "Графики"\n$/);
+      expect(en.stderr).not.toContain('manager: "#1"');
+      const ru = runCli([command, 'book.xlsx', '--lang', 'ru'], { cwd: dir });
+      expect(ru.stderr).toContain('на листе «Инфо»\n  подсказка: данные могут быть на другом листе: укажите --sheet, один из: «Графики»');
+    }
   });
 });

@@ -575,3 +575,23 @@ describe('--metrics with a name misspelt', () => {
     expect(runCli(['kpi', '-d', '-', '--metrics', 'wno', '--lang', 'en'], { input: deals }).stderr).toContain('error: unknown metric "wno"; did you mean won?');
   });
 });
+
+// A tester: a header split by «,» over rows split by «;» got a --map snippet by number that could not
+// read it (with it, the file split by the header's comma into one column).
+describe('a CSV whose header and rows use different delimiters', () => {
+  it('kpi, inspect and map say so and how to fix it, with no snippet', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-mixed-delimiters-'));
+    writeFileSync(path.join(dir, 'mixed.csv'), 'ID,Ответственный,Этап сделки,Бюджет,Дата создания,Причина отказа\n1;Иванов;Успешно реализовано;1000;01.03.2025;\n2;Иванов;Закрыто и не реализовано;2000;02.03.2025;Дорого\n3;Петров;Успешно реализовано;3000;03.03.2025;\n');
+    for (const args of [['kpi', '-d', 'mixed.csv'], ['inspect', 'mixed.csv'], ['map', 'mixed.csv']]) {
+      const ru = runCli([...args, '--lang', 'ru'], { cwd: dir });
+      expect(ru.code).toBe(2);
+      expect(ru.stderr).toBe(
+        'ошибка: mixed.csv: заголовок и строки с данными разделены по-разному: строка 1 (заголовок) делится запятыми («,») на 6 колонок, а строки с данными — другим разделителем (в строке 2 столько же колонок); так бывает, когда файл пересохранили не целиком\n' +
+          '  подсказка: сохраните файл заново с одним разделителем: откройте выгрузку в Excel или LibreOffice и сохраните её целиком как CSV, или выгрузите её из CRM ещё раз; ни --delimiter, ни --map этого не исправят: у файла один разделитель\n',
+      );
+      const en = runCli([...args, '--lang', 'en'], { cwd: dir });
+      expect(en.stderr).toMatch(/^error: mixed\.csv: the header and the data rows use different delimiters: row 1 \(the header\) splits by commas \(","\) into 6 columns/);
+      expect(en.stderr).not.toContain('columns:');
+    }
+  });
+});

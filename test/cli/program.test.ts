@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
@@ -28,6 +29,34 @@ describe('the CLI contract', () => {
     const ru = runCli(['--lang=ru']);
     expect(ru.stdout + ru.stderr).toMatch(/^Использование: crm-audit \[параметры\] \[команда\]/);
     expect(runCli(['--lang', 'en', 'bogus']).code).toBe(2);
+  });
+
+  // A tester: `crm-audit --lang en kpi …` said «unknown option '--lang'», the language understood all the same.
+  it('takes --lang before the command as the command\'s option', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-lang-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'ID;Ответственный;Этап сделки;Бюджет;Дата создания\n1;Иванов;Успешно реализовано;1000;01.03.2025\n');
+    const en = runCli(['--lang', 'en', 'inspect', 'deals.csv'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stdout).toMatch(/^ {2}kind: {7}deals$/m);
+    const kpi = runCli(['--lang', 'en', 'kpi', '-d', 'deals.csv', '--format', 'json'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(kpi.code, kpi.stderr).toBe(0);
+    expect(JSON.parse(kpi.stdout)).toMatchObject({ total: { leads: 1, won: 1, revenue: 1000 } });
+    expect(runCli(['--lang', 'en', 'kpi', '-d', 'deals.csv'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } }).stdout).toMatch(/^Sales KPIs per manager/);
+    const ru = runCli(['--lang=ru', 'inspect', 'deals.csv'], { cwd: dir });
+    expect(ru.stdout).toMatch(/^ {2}вид: {8}сделки$/m);
+    expect(runCli(['--lang', 'en', 'help', 'kpi']).stdout).toMatch(/^Usage: crm-audit kpi \[options\]/);
+  });
+
+  // `crm-audit help foo` printed the top-level help and exited 0: a CI script checking `help X` got a success.
+  it('`help` of a command there is not exits 2 as that command does', () => {
+    for (const args of [['help', 'foo'], ['foo']]) {
+      const run = runCli(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^error: unknown command 'foo'\n/);
+      expect(run.stdout).toBe('');
+    }
+    expect(runCli(['help', 'foo'], { env: { LANG: 'ru_RU.UTF-8' } }).stderr).toMatch(/^ошибка: неизвестная команда «foo»\n/);
+    expect(runCli(['help', 'kpi']).code).toBe(0);
   });
 
   it('exits 2 on an unknown command or option', () => {

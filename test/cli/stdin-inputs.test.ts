@@ -145,3 +145,25 @@ describe('a hint that offers inspect for stdin gives the kind', () => {
     expect(run.stderr).toContain(`(crm-audit inspect 'my deals'\\''s.csv' --kind deals shows every column)`);
   });
 });
+
+// A tester: `kpi -d - < somedir` said «стандартный ввод (-): файл пуст (0 байт) … загрузка не удалась»
+// (Node gives a folder as stdin no bytes), while `-d somedir` says it is a folder.
+describe('a folder as stdin', () => {
+  it('is said to be a folder, as -d FOLDER is, in kpi, inspect and map', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { closeSync, openSync } = await import('node:fs');
+    const { BIN } = await import('../helpers/cli.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-stdin-folder-'));
+    for (const [args, lang, words] of [
+      [['kpi', '-d', '-'], 'ru', 'ошибка: стандартный ввод (-): это папка, а не файл\n'],
+      [['inspect', '-', '--kind', 'deals', '--lang', 'en'], 'en', 'error: standard input (-): this is a folder, not a file\n'],
+      [['map', '-'], 'ru', 'ошибка: стандартный ввод (-): это папка, а не файл\n'],
+    ] as const) {
+      const fd = openSync(dir, 'r');
+      const run = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, stdio: [fd, 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', LANG: lang === 'ru' ? 'ru_RU.UTF-8' : 'en_US.UTF-8', LC_ALL: '' } });
+      closeSync(fd);
+      expect(run.status).toBe(2);
+      expect(run.stderr.toString()).toBe(words);
+    }
+  });
+});

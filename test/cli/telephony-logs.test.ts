@@ -727,3 +727,36 @@ describe('a log that names clients by number beside deals that have no number', 
     expect(id.json.notApplicable.no_response).toBe(NEEDS);
   });
 });
+
+// A tester: a call log whose «Длительность, мин» holds minutes: without a map the column was not found
+// (talk minutes «—»); named by --map it was read as seconds (0.13 min for 8), and `units:` had no minutes.
+describe('a call log in minutes: 3 and 5 min for Иванов, 12 for Петров', () => {
+  const own = mkdtempSync(path.join(tmpdir(), 'crm-audit-minutes-'));
+  writeFileSync(path.join(own, 'deals.csv'), 'ID;Ответственный;Этап сделки;Бюджет;Дата создания;Клиент\n1;Иванов;Успешно реализовано;1000;01.03.2025 10:00;A\n2;Петров;Первичный контакт;2000;02.03.2025 10:00;C\n');
+  const calls = (header: string) => `Дата;Сотрудник;Направление;${header};Клиент\n01.03.2025 11:00;Иванов;исходящий;3;A\n02.03.2025 12:00;Иванов;исходящий;5;B\n03.03.2025 10:30;Петров;входящий;12;C\n`;
+  const talk = (args: string[]) => {
+    const run = runCli(['kpi', '-d', 'deals.csv', ...args, '--format', 'json'], { cwd: own });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout) as { total: Record<string, number | null>; managers: Array<Record<string, number | string | null>> };
+    return [...r.managers.map((m) => [m.manager, m.talk_minutes]), ['total', r.total.talk_minutes]];
+  };
+  const expected = [['Иванов', 8], ['Петров', 12], ['total', 20]];
+
+  it('a header naming minutes is read in minutes, alone and named by --map', () => {
+    for (const header of ['Длительность, мин', 'Duration (min)', 'Длительность в минутах']) {
+      writeFileSync(path.join(own, 'calls.csv'), calls(header));
+      expect(talk(['-a', 'calls.csv']), header).toEqual(expected);
+    }
+    writeFileSync(path.join(own, 'calls.csv'), calls('Длительность, мин'));
+    writeFileSync(path.join(own, 'named.yaml'), 'activities:\n  columns: { duration_s: "Длительность, мин" }\n');
+    expect(talk(['-a', 'calls.csv', '--map', 'named.yaml'])).toEqual(expected);
+  });
+
+  it('--map units: min reads a column whose header names no unit in minutes', () => {
+    writeFileSync(path.join(own, 'plain.csv'), calls('Длительность'));
+    writeFileSync(path.join(own, 'min.yaml'), 'activities:\n  units: { "Длительность": min }\n');
+    expect(talk(['-a', 'plain.csv', '--map', 'min.yaml'])).toEqual(expected);
+    // Without it, seconds, as ever: 8 s is 0.1333 min.
+    expect(talk(['-a', 'plain.csv'])[0]![1]).toBeCloseTo(8 / 60, 6);
+  });
+});

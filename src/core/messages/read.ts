@@ -280,9 +280,18 @@ export const READ_MESSAGES = {
     ru: 'колонки «{column}» для {field} в файле нет', en: 'no column "{column}" in the file for {field}',
     hint: { ru: 'колонки: {columnsRu}', en: 'columns: {columns}' },
   },
+  // A header line split by one delimiter and the data rows by another (a half re-saved export): no --map snippet by number, which cannot read it.
+  'import.mixedDelimiters': {
+    ru: 'заголовок и строки с данными разделены по-разному: строка {row} (заголовок) делится {delimiterRu} на {columns} {columns:колонку|колонки|колонок}, а строки с данными — другим разделителем (в строке {dataRow} столько же колонок); так бывает, когда файл пересохранили не целиком',
+    en: 'the header and the data rows use different delimiters: row {row} (the header) splits by {delimiter} into {columns} columns, and the data rows by another delimiter (row {dataRow} has as many); this happens when only part of a file was re-saved',
+    hint: {
+      ru: 'сохраните файл заново с одним разделителем: откройте выгрузку в Excel или LibreOffice и сохраните её целиком как CSV, или выгрузите её из CRM ещё раз; ни --delimiter, ни --map этого не исправят: у файла один разделитель',
+      en: 'save the file again with one delimiter: open the export in Excel or LibreOffice and save it whole as CSV, or export it from the CRM again; neither --delimiter nor --map can fix it, as a file is read with one delimiter',
+    },
+  },
   'sheet.noHeaderOthers': {
     ru: '{causeRu} на листе «{sheet}»', en: '{cause} on sheet "{sheet}"',
-    hint: { ru: 'данные могут быть на другом листе: укажите --sheet, один из: {sheets}', en: 'the data may be on another sheet: pass --sheet with one of {sheets}' },
+    hint: { ru: 'данные могут быть на другом листе: укажите --sheet, один из: {sheetsRu}', en: 'the data may be on another sheet: pass --sheet with one of {sheets}' },
   },
   'sheet.noHeader': { ru: '{causeRu} на листе «{sheet}»', en: '{cause} on sheet "{sheet}"', hint: { ru: '{causeHintRu}', en: '{causeHint}' } },
   'sheet.noHeaderBare': { ru: '{causeRu} на листе «{sheet}»', en: '{cause} on sheet "{sheet}"' },

@@ -20,7 +20,7 @@ const activitiesSection = z
   .object({
     columns: columns.optional(),
     ...values,
-    units: z.record(z.string(), z.enum(['s', 'ms', 'hhmm'])).optional().describe('"duration header" (or "#3"): s, ms or hhmm (minutes and seconds as 2:05)'),
+    units: z.record(z.string(), z.enum(['s', 'ms', 'min', 'hhmm'])).optional().describe('"duration header" (or "#3"): s, ms, min (minutes) or hhmm (hours and minutes as 2:05)'),
   })
   .strict();
 /** Spend and plan files have columns only: no statuses to map. */

@@ -2,7 +2,7 @@ import { ActivityRecord, NO_OTHER_DEALS, type LinkedActivity } from '../../core/
 import type { Activity } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
 import { cleanText, normalizeValue, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration, type DecimalMark } from './values.js';
-import { normalizeHeader, type DurationUnit } from './fields.js';
+import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
@@ -144,7 +144,8 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     clientCols: names ?? (ctx.cols.phone === undefined ? [] : [ctx.cols.phone]),
     byDirection: names === undefined && ctx.cols.phone === undefined ? numberSides(ctx) : undefined,
     byName: names !== undefined,
-    unit: ctx.cols.duration_s === undefined ? undefined : ctx.map.units.get(ctx.cols.duration_s),
+    // The unit a --map file or the CRM's profile names, else the one the header names («Длительность, мин»).
+    unit: ctx.cols.duration_s === undefined ? undefined : (ctx.map.units.get(ctx.cols.duration_s) ?? headerUnit(ctx.map.columns[ctx.cols.duration_s]!.header)),
     kind0: ctx.map.profile?.profile.rows ?? 'call',
     dropOther: ctx.map.profile?.profile.otherKinds === 'drop',
     owner: counted(v.owner_type),

@@ -1,11 +1,12 @@
 import { INVISIBLE_CLASS } from '../read/edges.js';
+import { durationUnit } from './values.js';
 
 /** The kinds of file the importer reads: CRM exports, and the marketing spend and plan files a person keeps. */
 export type RecordKind = 'deals' | 'activities' | 'payments' | 'spend' | 'plan';
 export const RECORD_KINDS: readonly RecordKind[] = ['deals', 'activities', 'payments', 'spend', 'plan'];
 
 /** How a duration column counts time. */
-export type DurationUnit = 's' | 'ms' | 'hhmm';
+export type DurationUnit = 's' | 'ms' | 'min' | 'hhmm';
 
 export interface FieldSpec {
   /** Canonical field name (spec/metrics.md), or an importer-only helper field. */
@@ -25,9 +26,27 @@ const INVISIBLE_ALL = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
 /**
  * Normalises a header for matching: trim, NBSP, narrow spaces and underscores (API field names such
  * as `talk_duration`) to spaces, collapse whitespace, ё→е, lower case, and drop entity suffixes
- * ("(сделка)", "(deal)"), currency marks ("Бюджет, ₽") and seconds in Russian ("Длительность разговора, сек").
+ * ("(сделка)", "(deal)"), currency marks ("Бюджет, ₽") and a duration's unit (headerUnit:
+ * «Длительность разговора, сек», «Длительность, мин», "Duration (min)").
  */
 export function normalizeHeader(header: string): string {
+  const s = withoutMarks(header);
+  return (unitAfterName(s)?.name ?? s).replace(/[\s:,;.]+$/, '');
+}
+
+/**
+ * The unit a duration's header names after its name, the one rule a column's unit is read from its
+ * header by: minutes («Длительность, мин», «Длительность (минут)», «Длительность в минутах», "Duration
+ * (min)", "Duration, minutes"), milliseconds («Длительность, мс», "Duration (ms)") or seconds
+ * («Длительность разговора, сек»); undefined where it names none. The column is read in it unless a
+ * --map file or the CRM's profile says its unit.
+ */
+export function headerUnit(header: string): DurationUnit | undefined {
+  return unitAfterName(withoutMarks(header))?.unit;
+}
+
+/** normalizeHeader up to the unit: spaces, case, entity suffixes and currency marks. */
+function withoutMarks(header: string): string {
   let s = header
     // «Ответственный» written by a macOS tool has «й» as «и» and a combining mark (NFD): composed first.
     .normalize('NFC')
@@ -40,11 +59,40 @@ export function normalizeHeader(header: string): string {
     .replace(/Ё/g, 'Е')
     .toLowerCase();
   s = s.replace(/\s*\((сделка|сделки|контакт|контакта|компания|компании|лид|лида|deal|contact|company|lead|account|opportunity)\)$/, '');
-  s = s.replace(/\s*,?\s*\(?(₽|руб\.?|р\.|rub|\$|usd|eur|€)\)?$/, '');
-  // Seconds are a duration's own unit: «Длительность разговора, сек» is «Длительность разговора».
-  // Russian only: "Call duration" is HubSpot's milliseconds, and "Call Duration (seconds)" an alias of its own.
-  s = s.replace(/\s*(?:,\s*|\()(?:сек|секунд[аы]?|с)\.?\)?$/, '');
-  return s.replace(/[\s:,;.]+$/, '');
+  return s.replace(/\s*,?\s*\(?(₽|руб\.?|р\.|rub|\$|usd|eur|€)\)?$/, '');
+}
+
+const MILLISECONDS = /^(?:мс|миллисекунд|миллисекундах|ms|milliseconds)$/;
+
+/** A unit word after a name: «, мин», «(сек.)», « в минутах», " in ms". */
+const UNIT_AFTER = /\s*(,\s*|\(\s*|\s(?:in|в)\s+)([a-zа-я]+)\.?\s*\)?$/;
+
+/**
+ * The unit a header names after its name (a unit word of a duration's value, durationUnit), and the
+ * name. Seconds in Russian after a comma or in brackets, after any name, as ever; in English never:
+ * "Call duration" is HubSpot's milliseconds and "Call Duration (seconds)" an alias of its own. Minutes
+ * and milliseconds only after a call duration's own name (DURATION_NAMES): «Время, мин» is no time of day.
+ */
+function unitAfterName(s: string): { name: string; unit: DurationUnit } | undefined {
+  const m = UNIT_AFTER.exec(s);
+  if (!m) return undefined;
+  // Milliseconds name a column's unit, never a value's («500ms» is no duration).
+  const seconds = MILLISECONDS.test(m[2]!) ? 0.001 : durationUnit(m[2]!);
+  const unit = seconds === 60 ? 'min' : seconds === 1 ? 's' : seconds === 0.001 ? 'ms' : undefined;
+  if (unit === undefined || (unit === 's' && /[a-z]/.test(m[2]!))) return undefined;
+  const name = s.slice(0, m.index);
+  if (unit === 's' && !/\s(?:in|в)\s/.test(m[1]!)) return { name, unit };
+  return durationNames().has(name) ? { name, unit } : undefined;
+}
+
+let DURATION_NAMES: ReadonlySet<string> | undefined;
+
+/** The names of a call's duration (the duration field's aliases) but those of a unit of their own (HubSpot's "Call duration"). */
+function durationNames(): ReadonlySet<string> {
+  const spec = ACTIVITY_FIELDS.find((f) => f.field === 'duration_s')!;
+  const own = new Set(Object.keys(spec.units ?? {}));
+  DURATION_NAMES ??= new Set(spec.aliases.filter((a) => !own.has(a)).map((a) => withoutMarks(a)));
+  return DURATION_NAMES;
 }
 
 /**

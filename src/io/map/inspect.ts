@@ -8,6 +8,7 @@ import { headerScore, namesTellingColumn } from './mapping.js';
 import { noHeaderError } from './no-header.js';
 import { detectProfile } from './profiles.js';
 import { readTable } from '../read/table.js';
+import { onAnotherSheet, SheetWithoutHeader } from '../read/sheet-error.js';
 import { ownReportOf, type OwnReport } from './own-report.js';
 import type { HeadRow } from './stdin-head.js';
 
@@ -46,20 +47,59 @@ export async function guessKindSaid(file: string, opts: ImportOptions): Promise<
   return { ...kindSaidBy(rows, file, { ...DEFAULT_LIMITS, ...opts.limits }.headerSearchRows), ...(report ? { report } : {}) };
 }
 
-/** The first rows of a file, those its header is searched in (a workbook's: its first sheet's, or --sheet's). */
+/**
+ * The first rows of a file, those its header is searched in: of a workbook, those of the sheet kpi
+ * reads (--sheet's, else the first sheet whose rows name columns of some kind: onAnotherSheet's rule);
+ * where none does, the first sheet is refused naming it and the others (SheetWithoutHeader).
+ */
 export async function headRowsOf(file: string, opts: ImportOptions): Promise<HeadRow[]> {
+  try {
+    return await sheetHeadRows(file, opts);
+  } catch (error) {
+    if (!(error instanceof SheetWithoutHeader)) throw error;
+    const rows = await onAnotherSheet(error, async (sheet, source) => {
+      const head = await sheetHeadRows(file, { ...opts, sheet, ...source });
+      // Refused (E_NO_HEADER, E_NO_ROWS) where no row names a column: the next sheet is tried.
+      kindSaidBy(head, file, { ...DEFAULT_LIMITS, ...opts.limits }.headerSearchRows);
+      return head;
+    });
+    if (rows) return rows;
+    throw error;
+  }
+}
+
+/** headRowsOf of one table: a workbook's sheet read by default is refused (E_NO_HEADER, then SheetWithoutHeader) when no row names a column. */
+async function sheetHeadRows(file: string, opts: ImportOptions): Promise<HeadRow[]> {
   const rows: HeadRow[] = [];
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  // Only a sheet read by default may give way to another (a CSV's rows are judged by the caller, as
+  // before); a report crm-audit wrote names no columns and is said as what it is (ownReportOf).
+  const judge = () => opts.sheet === undefined && !ownReportOf(rows) && kindSaidBy(rows, file, limits.headerSearchRows);
   try {
     // An HTML document's data table is the one whose row names two columns of some kind, as when its kind is given.
     // A workbook's formulas saved without their values say nothing of its kind: the import judges them.
     const namesColumns = (cells: readonly string[]) => RECORD_KINDS.some((kind) => headerScore(cells, kind) >= 2);
-    await readTable(file, { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, namesColumns, uncalculated: 'pass' }, (cells, line) => {
+    const table = await readTable(file, { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, source: opts.source, namesColumns, uncalculated: 'pass' }, (cells, line) => {
       rows.push({ cells: Array.isArray(cells) ? cells : cells.cells(), row: line });
-      if (rows.length >= limits.headerSearchRows) throw new Enough();
+      if (rows.length < limits.headerSearchRows) return;
+      // A workbook's reader turns this refusal into SheetWithoutHeader, naming the sheet and the others.
+      judge();
+      throw new Enough();
     });
+    // A short sheet is judged once it is read.
+    if (table.sheet !== undefined && table.sheets && rows.length > 0) {
+      try {
+        judge();
+      } catch (error) {
+        if (error instanceof UserError && error.code === 'E_NO_HEADER') throw new SheetWithoutHeader(error, table.sheet, table.sheets, table.held);
+        throw error;
+      }
+    }
   } catch (error) {
-    if (!(error instanceof Enough)) throw namedCell(error, { headerAbove: (column, row) => headerAbove(rows, column, row) });
+    if (error instanceof Enough) return rows;
+    // Text (not a workbook) with no header: its rows, for the caller to refuse as before.
+    if (error instanceof UserError && error.code === 'E_NO_HEADER' && !(error instanceof SheetWithoutHeader)) return rows;
+    throw namedCell(error, { headerAbove: (column, row) => headerAbove(rows, column, row) });
   }
   return rows;
 }

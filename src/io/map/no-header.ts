@@ -5,7 +5,7 @@
 // for an amount), to check. A --map naming columns only by number reads such a file with every row
 // as data (see import.ts, headerRow).
 import { UserError } from '../../core/errors.js';
-import { KIND_FILE_EN, KIND_FILE_RU, KIND_RU } from '../../core/messages.js';
+import { DELIMITER_BY_EN, DELIMITER_BY_RU, KIND_FILE_EN, KIND_FILE_RU, KIND_RU } from '../../core/messages.js';
 import { requiredAnyOf, requiredFields, type RecordKind } from './fields.js';
 import { cellType } from './mapping.js';
 import { parseMonth } from './month.js';
@@ -37,6 +37,8 @@ export function noHeaderError(file: string, kind: RecordKind | undefined, rows: 
   const shown = rows.filter((r) => r.cells.some((c) => c.trim() !== '')).slice(0, SHOWN_ROWS);
   // Nothing to show and nothing to name by number: an empty file (E_NO_HEADER still: a workbook's other sheets are searched).
   if (shown.length === 0) return UserError.of('E_NO_HEADER', 'import.onlyBlankLines', {}, { file });
+  const apart = splitApart(shown);
+  if (apart) return UserError.of('E_NO_HEADER', 'import.mixedDelimiters', { ...apart, delimiter: DELIMITER_BY_EN[apart.delimiter] ?? apart.delimiter, delimiterRu: DELIMITER_BY_RU[apart.delimiter] ?? apart.delimiter }, { file });
   const k = kind ?? 'deals';
   const params = {
     rows: searched,
@@ -50,6 +52,38 @@ export function noHeaderError(file: string, kind: RecordKind | undefined, rows: 
     snippetRu: numberedSnippet(k, shown, 'ru'),
   };
   return UserError.of('E_NO_HEADER', kind ? 'import.noHeaderRow' : 'inspect.noHeaderRow', params, { file });
+}
+
+/** The delimiters a header line may be split by apart from its rows. */
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/** A row's cells but the empty ones at its end (Bitrix24 ends every line with its delimiter). */
+const width = (cells: readonly string[]) => {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1]!.trim() === '') n--;
+  return n;
+};
+
+/**
+ * A header line split by one delimiter and the data rows by another (a half re-saved export: the rows
+ * saved again with «;», the header left with «,»): the first row one cell, which a delimiter splits
+ * into as many cells as most rows after it have (three at least; one more where the rows end with their
+ * delimiter). Its snippet by number could not read it: a --map naming the header's columns splits the
+ * file by the rows' delimiter, and the header is one cell.
+ */
+function splitApart(rows: readonly Row[]): { row: number; delimiter: string; columns: number; dataRow: number } | undefined {
+  const [head, ...data] = rows;
+  if (!head || data.length === 0 || width(head.cells) !== 1) return undefined;
+  const counts = new Map<number, number>();
+  for (const r of data) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
+  const [cells, rowsOfIt] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  if (cells < 2 || rowsOfIt * 2 < data.length) return undefined;
+  // Three names at least, none empty but a last one: a title «Сделки, март» over two columns is no header.
+  const names = (d: string) => head.cells[0]!.split(d);
+  const parts = (d: string) => names(d).length;
+  const delimiter = DELIMITERS.find((d) => parts(d) >= 3 && width(names(d)) >= parts(d) - 1 && names(d).slice(0, -1).every((n) => n.trim() !== '') && (parts(d) === cells || parts(d) + 1 === cells));
+  if (delimiter === undefined) return undefined;
+  return { row: head.row, delimiter, columns: parts(delimiter), dataRow: data.find((r) => r.cells.length === cells)!.row };
 }
 
 const cut = (v: string) => (v.length > LONGEST_VALUE ? `${v.slice(0, LONGEST_VALUE)}…` : v);

@@ -390,9 +390,9 @@ export function parseTimeOfDay(raw: string): number | undefined {
   return ((h * 60 + Number(m[2])) * 60 + Number(m[3] ?? 0)) * 1000;
 }
 
-/** A plain number of a duration column in seconds: HubSpot writes milliseconds, Pipedrive HH:MM as minutes. */
+/** A plain number of a duration column in seconds: HubSpot writes milliseconds, Pipedrive HH:MM as minutes, a header «Длительность, мин» minutes. */
 export function scaleDuration(n: number, unit: DurationUnit = 's'): number {
-  return unit === 'ms' ? n / 1000 : unit === 'hhmm' ? n * 60 : n;
+  return unit === 'ms' ? n / 1000 : unit === 'hhmm' || unit === 'min' ? n * 60 : n;
 }
 
 const CURRENCY_WORDS: Record<string, string> = { '₽': 'RUB', rur: 'RUB', руб: 'RUB', 'руб.': 'RUB', 'р.': 'RUB', р: 'RUB', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₴': 'UAH', грн: 'UAH', 'грн.': 'UAH', '₸': 'KZT', тг: 'KZT', 'тг.': 'KZT', '₹': 'INR', '₺': 'TRY', 'zł': 'PLN', 'R$': 'BRL', 'US$': 'USD', rs: 'INR', 'rs.': 'INR', kr: 'kr', 'kr.': 'kr', kč: 'CZK', '₪': 'ILS', '₩': 'KRW', '₱': 'PHP' };
@@ -471,11 +471,15 @@ function durationOfParts(s: string, unit: DurationUnit): number {
 /** A number and the word after it, then what may separate it from the next («,», «и», "and"). */
 const DURATION_PART = /\s*(\d+(?:[.,]\d+)?)\s*([a-zа-я]+)\.?\s*(?:(?:,|и|and)\s*)?/gy;
 
-/** The seconds a unit word of a duration stands for (ч, час, часа, h, hrs; м, мин, минут, m, min; с, сек, s, sec), or undefined. */
-function durationUnit(word: string): number | undefined {
+/**
+ * The seconds a unit word of a duration stands for (ч, час, часа, h, hrs; м, мин, минут, m, min; с,
+ * сек, s, sec), or undefined: in a value («5 мин 3 сек») and after a header's name («Длительность,
+ * мин», fields.ts headerUnit).
+ */
+export function durationUnit(word: string): number | undefined {
   if (/^(ч|час|часа|часов|h|hr|hrs|hour|hours)$/.test(word)) return 3600;
-  if (/^(м|мин|минута|минуту|минуты|минут|m|min|mins|minute|minutes)$/.test(word)) return 60;
-  if (/^(с|сек|секунда|секунду|секунды|секунд|s|sec|secs|second|seconds)$/.test(word)) return 1;
+  if (/^(м|мин|минута|минуту|минуты|минут|минутах|m|min|mins|minute|minutes)$/.test(word)) return 60;
+  if (/^(с|сек|секунда|секунду|секунды|секунд|секундах|s|sec|secs|second|seconds)$/.test(word)) return 1;
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { UserError, userErrorMessage } from '../../core/errors.js';
 import { renderHint, type MessageId } from '../../core/messages.js';
 
@@ -12,13 +13,37 @@ export class SheetWithoutHeader extends UserError {
     public held?: Buffer,
   ) {
     const cause = passedOver;
-    super(cause.code, `${cause.message} on sheet "${sheet}"`, cause.where, sheets.length > 1 ? `the data may be on another sheet: pass --sheet with one of ${sheets.map((n) => `"${n}"`).join(', ')}` : cause.hint);
+    // The sheet read is named in the message; the hint lists the others, to choose one with --sheet.
+    const others = sheets.filter((n) => n !== sheet);
+    super(cause.code, `${cause.message} on sheet "${sheet}"`, cause.where, sheets.length > 1 ? `the data may be on another sheet: pass --sheet with one of ${others.map((n) => `"${n}"`).join(', ')}` : cause.hint);
     // The same words from the catalogue, so that a Russian run reads the cause and the hint in Russian.
     const hintIn = (lang: string) => (cause.messageId ? renderHint(cause.messageId, cause.params ?? {}, lang) : cause.hint);
     const id: MessageId = sheets.length > 1 ? 'sheet.noHeaderOthers' : hintIn('en') !== undefined ? 'sheet.noHeader' : 'sheet.noHeaderBare';
     this.messageId = id;
-    this.params = { cause: cause.message, causeRu: userErrorMessage(cause, 'ru'), sheet, sheets: sheets.map((n) => `"${n}"`).join(', '), causeHint: hintIn('en') ?? '', causeHintRu: hintIn('ru') ?? '' };
+    this.params = { cause: cause.message, causeRu: userErrorMessage(cause, 'ru'), sheet, sheets: others.map((n) => `"${n}"`).join(', '), sheetsRu: others.map((n) => `«${n}»`).join(', '), causeHint: hintIn('en') ?? '', causeHintRu: hintIn('ru') ?? '' };
   }
+}
+
+/** Why a sheet tried after the one read by default is passed over: no header, no required column, nothing at all. */
+const PASSED_OVER = new Set(['E_NO_HEADER', 'E_MAP_REQUIRED', 'E_NO_ROWS', 'E_XLSX_EMPTY']);
+
+/**
+ * The rule a workbook's sheet is chosen by when no --sheet names one (kpi, inspect and map alike): the
+ * first sheet with values, visible ones first; where that one was passed over (`passed`: no header it
+ * knows, or a summary lacking a required column), the others in the same order, the first that `read`
+ * reads (a sheet `read` refuses as PASSED_OVER is passed over too). A workbook from stdin is read again
+ * from the bytes held (`source`). undefined when no other sheet reads.
+ */
+export async function onAnotherSheet<R>(passed: SheetWithoutHeader, read: (sheet: string, source: { source?: Readable }) => Promise<R>): Promise<R | undefined> {
+  for (const sheet of passed.sheets.filter((n) => n !== passed.sheet)) {
+    const source = passed.held ? { source: Readable.from([passed.held]) } : {};
+    const result = await read(sheet, source).catch((error: unknown) => {
+      if (error instanceof UserError && PASSED_OVER.has(error.code)) return undefined;
+      throw error;
+    });
+    if (result !== undefined) return result;
+  }
+  return undefined;
 }
 
 /**

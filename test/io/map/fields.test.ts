@@ -117,3 +117,33 @@ describe('headers in NFD map as the same words in NFC', () => {
     expect(map.fields.get('created_at')).toEqual([2]);
   });
 });
+
+// A tester: «Длительность, мин» was no duration column, and named by --map it was read as seconds (60× too small).
+describe('the unit a duration header names', () => {
+  it('minutes, milliseconds and seconds after a duration\'s name, in Russian and English', async () => {
+    const { headerUnit, normalizeHeader } = await import('../../../src/io/map/fields.js');
+    for (const h of ['Длительность, мин', 'Длительность (мин.)', 'Длительность, минут', 'Длительность в минутах', 'Duration (min)', 'Duration, minutes', 'Время разговора (минуты)']) expect(headerUnit(h), h).toBe('min');
+    expect(normalizeHeader('Длительность, мин')).toBe('длительность');
+    expect(normalizeHeader('Duration (min)')).toBe('duration');
+    expect(headerUnit('Длительность, мс')).toBe('ms');
+    expect(headerUnit('Duration (ms)')).toBe('ms');
+    // Seconds in Russian after any name, as ever.
+    expect(headerUnit('Длительность разговора, сек')).toBe('s');
+    expect(normalizeHeader('Длительность разговора, сек')).toBe('длительность разговора');
+  });
+
+  it('names no unit elsewhere: a name no duration has («Время, мин»), English seconds, HubSpot\'s "Call duration" of its own unit', async () => {
+    const { headerUnit, normalizeHeader } = await import('../../../src/io/map/fields.js');
+    expect(headerUnit('Время, мин')).toBeUndefined();
+    expect(normalizeHeader('Время, мин')).toBe('время, мин');
+    expect(headerUnit('Price (min)')).toBeUndefined();
+    expect(headerUnit('Duration (seconds)')).toBeUndefined();
+    expect(normalizeHeader('Call Duration (seconds)')).toBe('call duration (seconds)');
+    expect(headerUnit('Call duration (min)')).toBeUndefined();
+    expect(headerUnit('Длительность')).toBeUndefined();
+  });
+
+  it('maps «Длительность, мин» as the duration', () => {
+    expect(mapped(['Дата', 'Сотрудник', 'Направление', 'Длительность, мин', 'Клиент'])).toMatchObject({ duration_s: 'Длительность, мин' });
+  });
+});

@@ -43,3 +43,37 @@ describe('guessKind', () => {
     expect((error as UserError).hint).toContain('  row 1: "100", "Иванов Иван", "2024-01-05 10:00:00", "won", "15000"');
   });
 });
+
+// A tester: a workbook whose first sheet is two note lines and whose deals are on sheet 2 was refused by
+// inspect and map (their kind was guessed from the first sheet), while kpi -d read sheet 2.
+describe('guessKind of a workbook picks the sheet kpi reads', () => {
+  const book = async (name: string, sheets: Array<[string, string[][]]>) => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    for (const [title, rows] of sheets) wb.addWorksheet(title).addRows(rows);
+    writeFileSync(path.join(dir, name), Buffer.from(await wb.xlsx.writeBuffer()));
+    return name;
+  };
+  const deals = [['ID', 'Ответственный', 'Этап сделки', 'Бюджет', 'Дата создания'], ['1', 'Иванов', 'Успешно реализовано', '1000', '01.03.2025']];
+
+  it('a first sheet of notes (short, or longer than the header search) gives way to the sheet of deals', async () => {
+    expect(await guess(await book('notes-first.xlsx', [['Инфо', [['Выгрузка от 01.04.2025'], ['Сформировано CRM']]], ['Сделки', deals]]))).toBe('deals');
+    const notes = Array.from({ length: 40 }, (_, i) => [`Примечание ${i + 1}`]);
+    expect(await guess(await book('long-notes-first.xlsx', [['Инфо', notes], ['Звонки', [['Дата звонка', 'Сотрудник', 'Длительность звонка'], ['01.03.2025', 'Иванов', '60']]]]))).toBe('activities');
+  });
+
+  it('where no sheet names a column, refuses naming the sheet read and the others to pass with --sheet', async () => {
+    const error = (await guess(await book('no-header.xlsx', [['Инфо', [['Выгрузка от 01.04.2025']]], ['Графики', [['x', 'y'], ['1', '2']]], ['Ещё', [['a'], ['b']]]])).catch((e: unknown) => e)) as UserError;
+    expect(error.code).toBe('E_NO_HEADER');
+    expect(describeUserError(error, 'en')).toMatch(/ on sheet "Инфо"\n {2}hint: the data may be on another sheet: pass --sheet with one of "Графики", "Ещё"$/);
+    expect(describeUserError(error, 'ru')).toMatch(/ на листе «Инфо»\n {2}подсказка: данные могут быть на другом листе: укажите --sheet, один из: «Графики», «Ещё»$/);
+  });
+
+  it('a sheet named with --sheet is judged as it is, and a CSV as before', async () => {
+    const name = await book('sheet-given.xlsx', [['Инфо', [['Выгрузка от 01.04.2025']]], ['Сделки', deals]]);
+    const error = (await guessKind(name, { cwd: dir, stdin: process.stdin, sheet: 'Инфо' }).catch((e: unknown) => e)) as UserError;
+    expect(error.code).toBe('E_NO_HEADER');
+    expect(error.message).not.toContain('sheet');
+    expect(await guessKind(name, { cwd: dir, stdin: process.stdin, sheet: '2' })).toBe('deals');
+  });
+});

@@ -118,3 +118,34 @@ describe('the --map snippet of a headerless deals file', () => {
     expect(snippet).toMatch(/^ {4}manager: "#5"/m);
   });
 });
+
+// A tester: a header line split by «,» over rows split by «;» (a half re-saved export) got a "ready"
+// snippet by number that could not work: with it the file split by the header's comma, into one column.
+describe('a header and rows split by different delimiters', () => {
+  const MIXED = ['ID,Ответственный,Этап сделки,Бюджет,Дата создания', '1;Иванов;Успешно реализовано;1000;01.03.2025', '2;Петров;Первичный контакт;2000;02.03.2025', ''].join('\n');
+
+  it('is said as such, in both languages, with no snippet', async () => {
+    writeFileSync(path.join(dir, 'mixed.csv'), MIXED);
+    const error = (await importDeals('mixed.csv', opts()).catch((e: unknown) => e)) as UserError;
+    expect(error.code).toBe('E_NO_HEADER');
+    const en = describeUserError(error, 'en');
+    expect(en).toMatch(/^mixed\.csv: the header and the data rows use different delimiters: row 1 \(the header\) splits by commas \(","\) into 5 columns, and the data rows by another delimiter \(row 2 has as many\)/);
+    expect(en).toContain('hint: save the file again with one delimiter');
+    expect(en).not.toContain('columns:');
+    const ru = describeUserError(error, 'ru');
+    expect(ru).toContain('строка 1 (заголовок) делится запятыми («,») на 5 колонок, а строки с данными — другим разделителем');
+    expect(ru).not.toMatch(/ready|check|header/);
+  });
+
+  it('rows ending with their delimiter (Bitrix24\'s) count one empty cell more', () => {
+    const rows = [{ cells: ['ID;Ответственный;Этап сделки'], row: 1 }, { cells: ['1', 'Иванов', 'won', ''], row: 2 }, { cells: ['2', 'Петров', 'lost', ''], row: 3 }];
+    expect(noHeaderError('b.csv', 'deals', rows, 30).messageId).toBe('import.mixedDelimiters');
+  });
+
+  it('a one-cell title over a headerless file is no header split apart: the snippet by number stays', () => {
+    const title = [{ cells: ['Сделки, март'], row: 1 }, { cells: ['1', 'Иванов'], row: 2 }, { cells: ['2', 'Петров'], row: 3 }];
+    expect(noHeaderError('t.csv', 'deals', title, 30).messageId).toBe('import.noHeaderRow');
+    const uneven = [{ cells: ['a,b,c'], row: 1 }, { cells: ['1', '2'], row: 2 }, { cells: ['1', '2'], row: 3 }];
+    expect(noHeaderError('u.csv', 'deals', uneven, 30).messageId).toBe('import.noHeaderRow');
+  });
+});

@@ -177,6 +177,10 @@ describe('parseDuration', () => {
     ['01:30', 'hhmm', 5400],
     ['125000', 'ms', 125],
     ['90', 's', 90],
+    // A column in minutes (its header «Длительность, мин», or --map units: min): 12 min, 1.5 min; a clock m:s.
+    ['12', 'min', 720],
+    ['1,5', 'min', 90],
+    ['5:30', 'min', 330],
     // Units as telephony logs abbreviate them, glued or not (a hostile review: «1м 23с» read as 23 s).
     ['1м 23с', 's', 83],
     ['1м23с', 's', 83],

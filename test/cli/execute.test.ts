@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { Command } from 'commander';
+import { helpOfKnownCommand, langAfterCommand } from '../../src/cli/execute.js';
+
+// A tester: `crm-audit --lang en kpi …` said «unknown option '--lang'» (in English: the language was
+// understood), and `crm-audit help foo` printed the top-level help and exited 0.
+describe('langAfterCommand', () => {
+  it('moves --lang given before the command after its name, as the command\'s option', () => {
+    expect(langAfterCommand(['--lang', 'en', 'kpi', '-d', 'deals.csv'])).toEqual(['kpi', '--lang', 'en', '-d', 'deals.csv']);
+    expect(langAfterCommand(['--debug', '--lang=ru', 'inspect', 'a.csv'])).toEqual(['--debug', 'inspect', '--lang=ru', 'a.csv']);
+  });
+
+  it('drops it alone or before help (it has chosen the language already), and leaves a command line without it as it is', () => {
+    expect(langAfterCommand(['--lang', 'en'])).toEqual([]);
+    expect(langAfterCommand(['--lang', 'en', '--help'])).toEqual(['--help']);
+    expect(langAfterCommand(['--lang', 'en', 'help', 'kpi'])).toEqual(['help', 'kpi']);
+    expect(langAfterCommand(['kpi', '--lang', 'en'])).toEqual(['kpi', '--lang', 'en']);
+  });
+});
+
+describe('helpOfKnownCommand', () => {
+  const program = new Command('crm-audit');
+  program.command('kpi');
+  program.command('inspect');
+
+  it('`help X` of no command X is the unknown command X; of a known one, or alone, the help', () => {
+    expect(helpOfKnownCommand(['help', 'foo'], program)).toEqual(['foo']);
+    expect(helpOfKnownCommand(['--debug', 'help', 'foo'], program)).toEqual(['--debug', 'foo']);
+    expect(helpOfKnownCommand(['help', 'kpi'], program)).toEqual(['help', 'kpi']);
+    expect(helpOfKnownCommand(['help'], program)).toEqual(['help']);
+    expect(helpOfKnownCommand(['kpi', 'help'], program)).toEqual(['kpi', 'help']);
+  });
+});

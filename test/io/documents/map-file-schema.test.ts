@@ -1,0 +1,24 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeUserError, UserError, UserErrors } from '../../../src/core/errors.js';
+import { readMapFile } from '../../../src/io/documents/map-file-schema.js';
+
+// A tester: a duration column in minutes could not be said: `units:` took only s, ms and hhmm.
+describe('a --map file\'s activities units', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-units-'));
+  const read = (name: string, text: string) => (writeFileSync(path.join(dir, name), text), readMapFile(name, dir, process.stdin));
+
+  it('take min, minutes, beside s, ms and hhmm', async () => {
+    const map = await read('min.yaml', 'activities:\n  units: { "Длительность": min, "Talk": s, "Call": ms, "Time": hhmm }\n');
+    expect(map.activities?.units).toEqual({ Длительность: 'min', Talk: 's', Call: 'ms', Time: 'hhmm' });
+  });
+
+  it('refuse another word, naming min among the units, in both languages', async () => {
+    const error = await read('bad.yaml', 'activities:\n  units: { "Длительность": minutes }\n').catch((e: unknown) => e);
+    const first = error instanceof UserErrors ? error.errors[0]! : (error as UserError);
+    expect(describeUserError(first, 'en')).toContain('expected one of: s, ms, min, hhmm; got "minutes"');
+    expect(describeUserError(first, 'ru')).toContain('ожидалось одно из: s, ms, min, hhmm; получено «minutes»');
+  });
+});
