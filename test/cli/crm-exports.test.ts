@@ -632,3 +632,41 @@ describe('a Pipedrive deals export without «Deal - Status»', () => {
     expect(latinWords(block)).toEqual([]);
   });
 });
+
+// A tester: a Salesforce report built with the owner's alias and no «Opportunity Owner» was refused for
+// want of a manager, and the snippet proposed «Type» («New Customer» on every deal) as the manager.
+describe('a Salesforce report whose only owner column is «Opportunity Owner Alias»', () => {
+  const header = (owner: string) => `${owner},Account Name,Opportunity Name,Stage,Amount,Probability (%),Close Date,Created Date,Lead Source,Type`;
+  const deal = (owner: string, rest: string) => `${owner},Acme,${rest},Web,New Customer`;
+  const ROWS = [
+    ['asmit', 'Anna Smith', 'O1,Closed Won,"$1,000.00",100,1/20/2024,1/10/2024'],
+    ['asmit', 'Anna Smith', 'O2,Closed Lost,"$2,000.00",0,1/18/2024,1/15/2024'],
+    ['asmit', 'Anna Smith', 'O3,Negotiation/Review,$500.00,90,12/31/2030,2/1/2024'],
+    ['bjone', 'Bob Jones', 'O4,Closed Won,"$3,000.00",100,2/5/2024,2/3/2024'],
+    ['bjone', 'Bob Jones', 'O5,Closed Won,,100,2/3/2024,2/3/2024'],
+    ['cdiaz', 'Carla Diaz', 'O6,Prospecting,"$1,200.00",10,3/13/2024,2/13/2024'],
+  ];
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-exports-'));
+  writeFileSync(path.join(dir, 'alias.csv'), [header('Opportunity Owner Alias'), ...ROWS.map(([alias, , rest]) => deal(alias!, rest!))].join('\n'));
+  writeFileSync(path.join(dir, 'both.csv'), [header('Opportunity Owner Alias,Opportunity Owner'), ...ROWS.map(([alias, name, rest]) => deal(`${alias},${name}`, rest!))].join('\n'));
+  const figures = (file: string) => {
+    const run = runCli(['kpi', '-d', file, '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    return JSON.parse(run.stdout).managers.map((m: Record<string, unknown>) => [m.manager, m.leads, m.won, m.lost, m.open, m.revenue]);
+  };
+
+  it('reads the alias as the manager (asmit: 3 leads, won 1, lost 1, open 1, revenue 1 000; bjone: 2 won, 3 000; cdiaz: 1 open)', () => {
+    expect(figures('alias.csv')).toEqual([['asmit', 3, 1, 1, 1, 1000], ['bjone', 2, 2, 0, 0, 3000], ['cdiaz', 1, 0, 0, 1, 0]]);
+  });
+
+  it('the owner\'s full name wins where the report has both', () => {
+    expect(figures('both.csv')).toEqual([['Anna Smith', 3, 1, 1, 1, 1000], ['Bob Jones', 2, 2, 0, 0, 3000], ['Carla Diaz', 1, 0, 0, 1, 0]]);
+  });
+
+  it('map without a terminal asks nothing about the manager and never names «Type»', () => {
+    const run = runCli(['map', 'alias.csv', '-o', 'map.yaml', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).not.toContain('manager');
+    expect(run.stderr).not.toContain('"Type"    #');
+  });
+});
