@@ -487,6 +487,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: '"{value}" is not a duration', ru: '«{value}» — не длительность' },
   { en: '"{value}" is a day or longer: not the length of a call', ru: '«{value}» — сутки и дольше: это не длительность звонка' },
   { en: 'unknown status "{value}"', ru: 'неизвестный статус «{value}»' },
+  { en: '"{value}" is neither a yes nor a no', ru: '«{value}» — не «да» и не «нет»' },
   { en: 'no manager', ru: 'нет менеджера' },
   { en: 'the row has {cells} cells, the header {columns}: a value holds the delimiter unquoted (a decimal comma?), and the values after it moved', ru: 'ячеек в строке — {cells}, в заголовке — {columns}: в каком-то значении разделитель без кавычек (десятичная запятая?), и значения после него сдвинулись' },
   { en: 'no manager (a missed incoming call)', ru: 'нет менеджера (пропущенный входящий звонок)' },

@@ -632,3 +632,83 @@ describe('a Pipedrive deals export without «Deal - Status»', () => {
     expect(latinWords(block)).toEqual([]);
   });
 });
+
+// A tester: a Salesforce report built with the owner's alias and no «Opportunity Owner» was refused for
+// want of a manager, and the snippet proposed «Type» («New Customer» on every deal) as the manager.
+describe('a Salesforce report whose only owner column is «Opportunity Owner Alias»', () => {
+  const header = (owner: string) => `${owner},Account Name,Opportunity Name,Stage,Amount,Probability (%),Close Date,Created Date,Lead Source,Type`;
+  const deal = (owner: string, rest: string) => `${owner},Acme,${rest},Web,New Customer`;
+  const ROWS = [
+    ['asmit', 'Anna Smith', 'O1,Closed Won,"$1,000.00",100,1/20/2024,1/10/2024'],
+    ['asmit', 'Anna Smith', 'O2,Closed Lost,"$2,000.00",0,1/18/2024,1/15/2024'],
+    ['asmit', 'Anna Smith', 'O3,Negotiation/Review,$500.00,90,12/31/2030,2/1/2024'],
+    ['bjone', 'Bob Jones', 'O4,Closed Won,"$3,000.00",100,2/5/2024,2/3/2024'],
+    ['bjone', 'Bob Jones', 'O5,Closed Won,,100,2/3/2024,2/3/2024'],
+    ['cdiaz', 'Carla Diaz', 'O6,Prospecting,"$1,200.00",10,3/13/2024,2/13/2024'],
+  ];
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-exports-'));
+  writeFileSync(path.join(dir, 'alias.csv'), [header('Opportunity Owner Alias'), ...ROWS.map(([alias, , rest]) => deal(alias!, rest!))].join('\n'));
+  writeFileSync(path.join(dir, 'both.csv'), [header('Opportunity Owner Alias,Opportunity Owner'), ...ROWS.map(([alias, name, rest]) => deal(`${alias},${name}`, rest!))].join('\n'));
+  const figures = (file: string) => {
+    const run = runCli(['kpi', '-d', file, '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    return JSON.parse(run.stdout).managers.map((m: Record<string, unknown>) => [m.manager, m.leads, m.won, m.lost, m.open, m.revenue]);
+  };
+
+  it('reads the alias as the manager (asmit: 3 leads, won 1, lost 1, open 1, revenue 1 000; bjone: 2 won, 3 000; cdiaz: 1 open)', () => {
+    expect(figures('alias.csv')).toEqual([['asmit', 3, 1, 1, 1, 1000], ['bjone', 2, 2, 0, 0, 3000], ['cdiaz', 1, 0, 0, 1, 0]]);
+  });
+
+  it('the owner\'s full name wins where the report has both', () => {
+    expect(figures('both.csv')).toEqual([['Anna Smith', 3, 1, 1, 1, 1000], ['Bob Jones', 2, 2, 0, 0, 3000], ['Carla Diaz', 1, 0, 0, 1, 0]]);
+  });
+
+  it('map without a terminal asks nothing about the manager and never names «Type»', () => {
+    const run = runCli(['map', 'alias.csv', '-o', 'map.yaml', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).not.toContain('manager');
+    expect(run.stderr).not.toContain('"Type"    #');
+  });
+});
+
+// A tester: an Odoo list export whose «Activo» went through a Spanish Excel (VERDADERO / FALSO) counted
+// an archived, lost opportunity (probability 0, no loss reason) open: lost 1, open 3, win rate 0.667.
+describe('Odoo\'s Active flag re-saved by a localised Excel', () => {
+  const rows = (yes: string, no: string, sep = ',') => [
+    ['Oportunidad', 'Cliente', 'Comercial', 'Etapa', 'Ingreso esperado', 'Probabilidad', 'Creado el', 'Fecha de cierre', 'Activo', 'Motivo de pérdida'],
+    ['O1', 'Acme', 'Anna Smith', 'Ganado', '1000', '100', '2024-01-10 10:00:00', '2024-01-20 10:00:00', yes, ''],
+    ['O2', 'Beta', 'Anna Smith', 'Calificado', '2000', '0', '2024-01-15 09:00:00', '2024-01-18 09:00:00', no, 'Too expensive'],
+    ['O3', 'Gamma', 'Anna Smith', 'Propuesta', '500', '70', '2024-02-01 12:00:00', '', yes, ''],
+    ['O4', 'Delta', 'Bob Jones', 'Ganado', '3000', '100', '2024-02-03 08:00:00', '2024-02-05 20:00:00', yes, ''],
+    ['O5', 'Eps', 'Bob Jones', 'Nuevo', '700', '0', '2024-02-06 00:00:00', '', no, ''],
+    ['O6', 'Zeta', 'Carla Diaz', 'Calificado', '1200', '0', '2024-02-13 23:15:00', '', yes, ''],
+  ].map((r) => r.join(sep)).join('\n');
+
+  it.each([
+    ['Spanish', 'VERDADERO', 'FALSO'],
+    ['German', 'WAHR', 'FALSCH'],
+    ['French', 'VRAI', 'FAUX'],
+  ])('%s (%s / %s): the archived opportunity is lost (lost 2, open 2, win rate 0.5)', (_, yes, no) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-exports-'));
+    writeFileSync(path.join(dir, 'odoo.csv'), rows(yes, no));
+    const run = runCli(['kpi', '-d', 'odoo.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const { total, managers } = JSON.parse(run.stdout);
+    // O1, O4 won; O2 lost with its reason, O5 archived without one; O3, O6 open.
+    expect(total).toMatchObject({ leads: 6, won: 2, lost: 2, open: 2, win_rate: 0.5, loss_reasons: { 'Too expensive': 1, unspecified: 1 } });
+    expect(total.conversion).toBeCloseTo(1 / 3, 10);
+    expect(managers.find((m: { manager: string }) => m.manager === 'Bob Jones')).toMatchObject({ won: 1, lost: 1, open: 0 });
+  });
+
+  it('a value no rule reads as a yes or a no is said on stderr with its row, column and value, and its deal is not counted open', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-exports-'));
+    writeFileSync(path.join(dir, 'odoo.csv'), rows('VERDADERO', 'FALSO').replace('Nuevo,700,0,2024-02-06 00:00:00,,FALSO', 'Nuevo,700,0,2024-02-06 00:00:00,,QUIZÁS'));
+    const en = runCli(['kpi', '-d', 'odoo.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stderr).toContain('odoo.csv, row 6, column "Activo": "QUIZÁS" is neither a yes nor a no');
+    expect(JSON.parse(en.stdout).total).toMatchObject({ leads: 5, lost: 1, open: 2 });
+    const ru = runCli(['kpi', '-d', 'odoo.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stderr).toContain('odoo.csv, строка 6, колонка «Activo»: «QUIZÁS» — не «да» и не «нет»');
+  });
+});

@@ -29,6 +29,28 @@ describe('kpi says loudly when revenue adds amounts in several currencies', () =
   });
 });
 
+// A tester: a HubSpot API export read `amount_in_home_currency` and still warned of EUR and USD from `deal_currency_code`.
+describe('HubSpot through the API with amount_in_home_currency, the converted amount: no warning, as from the interface', () => {
+  it('revenue adds the converted amounts (1 100 + 2 000 + 400) and no mixed-currencies alert is raised', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'currencies-'));
+    const row = (id: string, amount: string, home: string, cur: string, stage: string) => `${id},${amount},${home},${cur},${stage},51000001,2024-01-10T10:00:00.000Z,2024-01-12T10:00:00.000Z`;
+    writeFileSync(path.join(dir, 'deals.csv'), [
+      'hs_object_id,amount,amount_in_home_currency,deal_currency_code,dealstage,hubspot_owner_id,createdate,closedate',
+      row('101', '1000', '1100', 'EUR', 'closedwon'),
+      row('102', '500', '500', 'USD', 'closedlost'),
+      row('103', '2000', '2000', 'USD', 'closedwon'),
+      row('104', '400', '400', 'USD', 'closedwon'),
+      '',
+    ].join('\n'));
+    const json = runCli(['kpi', '-d', 'deals.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(json.code, json.stderr).toBe(0);
+    const result = JSON.parse(json.stdout);
+    expect(result.total.revenue).toBe(3500);
+    expect(result.dataQuality.alerts.filter((a: { code: string }) => a.code === 'mixed-currencies')).toEqual([]);
+    expect(json.stderr).not.toContain('several currencies');
+  });
+});
+
 describe('the Markdown report keeps the warnings', () => {
   it('a document read away from the terminal says the amounts are in several currencies', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'currencies-'));

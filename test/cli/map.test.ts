@@ -475,3 +475,23 @@ describe('a probability column outweighs a past close date (Zoho, Russian labels
     expect(map.stdout).toContain('"Переговоры": open    # 4 deals, 2 closed, 2 at a probability below 100% (open), all with an amount: check');
   });
 });
+
+// A tester: a Salesforce report with the owner's alias only was refused, and the snippet and `map`
+// proposed «Type» (its one value «New Customer» on every deal has a name's shape) as the manager.
+describe('crm-audit map proposes no column of one value on every row as the manager', () => {
+  it('the owner alias (asmit, bjone) is proposed, not «Type», and the map written reads the file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-'));
+    writeFileSync(path.join(dir, 'deals.csv'), [
+      'Owner Alias,Deal Name,Stage,Created Date,Amount,Type',
+      'asmit,O1,Closed Won,2024-01-10,1000,New Customer',
+      'asmit,O2,Closed Lost,2024-01-15,2000,New Customer',
+      'bjone,O4,Closed Won,2024-02-03,3000,New Customer',
+    ].join('\n'));
+    const run = runCli(['map', 'deals.csv', '-o', 'map.yaml', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  columns:\n    manager: "Owner Alias"    # the closest column: check\n');
+    const kpi = runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir });
+    expect(kpi.code, kpi.stderr).toBe(0);
+    expect(JSON.parse(kpi.stdout).managers.map((m: { manager: string; won: number; revenue: number }) => [m.manager, m.won, m.revenue])).toEqual([['asmit', 1, 1000], ['bjone', 1, 3000]]);
+  });
+});

@@ -166,7 +166,8 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
  */
 export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): LinkedActivity | RowProblem | typeof PENDING {
   const c = ctx.cols;
-  if (c.deleted !== undefined && inRecycleBin(cells, ctx, m.flag)) return DELETED_RECORD;
+  const binned = inRecycleBin(cells, ctx, m.flag);
+  if (binned !== false) return binned === true ? DELETED_RECORD : binned;
   // A PBX log's sides, read once a row: the employee, the direction and the missed-call checks all ask them.
   if (m.sides !== undefined) readSides(cells, m.sides, m.side);
   const manager = employee(cells, ctx, m);

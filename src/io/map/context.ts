@@ -8,7 +8,7 @@ import { dateHasTime } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
 import { byWords, closedStage, managerName, missedByWords, statusByWords, type OwnerKind, type ValueMaps } from './value-maps.js';
-import { activityDone, decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, type DecimalMark, type SlashOrder } from './values.js';
+import { activityDone, decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
 import type { CellMemo, Cells } from './cells.js';
 import type { SideCounts } from './lines.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
@@ -353,13 +353,13 @@ export function activityValueReaders(maps: ValueMaps, missedIsBoolean: boolean, 
   };
 }
 
-/** A missed column that is a flag (UIS/CoMagic's `is_lost`): true and false, yes and no, 1 and 0. */
-const MISSED_FLAG = new Map<string, boolean>([['true', true], ['false', false], ['yes', true], ['no', false], ['да', true], ['нет', false], ['1', true], ['0', false]]);
-
-/** Whether a call status says the call was not answered: by the value maps, else as a flag, else by its words; undefined when none knows it. */
+/**
+ * Whether a call status says the call was not answered: by the value maps, else as a flag (UIS/CoMagic's
+ * `is_lost`: a yes or a no in the words every flag is read in, yesNo), else by its words; undefined when none knows it.
+ */
 function missedOf(maps: ValueMaps, raw: string): boolean | undefined {
   const key = normalizeValue(raw);
-  return maps.missed.get(key) ?? MISSED_FLAG.get(key) ?? statusByWords(key);
+  return maps.missed.get(key) ?? yesNo(key) ?? statusByWords(key);
 }
 
 /**
@@ -542,9 +542,18 @@ export function managerKey(store: DealStore, clean: (raw: string) => string, map
 /** A record in the CRM's recycle bin (Salesforce's IsDeleted true): no deal, activity or payment; dropped and counted. */
 export const DELETED_RECORD = new RowProblem('drop', 'deleted record (IsDeleted: in the recycle bin)');
 
-/** Whether the row's deleted flag (IsDeleted) says it is in the recycle bin; `flag` is the file's memo of boolean cells. */
-export function inRecycleBin(cells: Cells, ctx: ReadContext, flag: CellMemo<boolean | undefined>): boolean {
-  return ctx.cols.deleted !== undefined && cells.value(ctx.cols.deleted, flag) === true;
+/** Whether the row's deleted flag (IsDeleted) says it is in the recycle bin, or why the flag cannot say (readFlag); `flag` is the file's memo of boolean cells. */
+export function inRecycleBin(cells: Cells, ctx: ReadContext, flag: CellMemo<boolean | undefined>): boolean | RowProblem {
+  return ctx.cols.deleted === undefined ? false : readFlag(cells, ctx, ctx.cols.deleted, flag, 'deleted');
+}
+
+/**
+ * A flag cell (deleted, closed, won, active) as a yes or a no (parseBoolean); a value no rule reads as
+ * either is a row skipped naming the column and the value, never read as a no: a Spanish Excel's
+ * FALSO in Odoo's «Activo» left an archived, lost opportunity open without a word.
+ */
+export function readFlag(cells: Cells, ctx: ReadContext, col: number, flag: CellMemo<boolean | undefined>, field: string): boolean | RowProblem {
+  return cells.value(col, flag) ?? new RowProblem('skip', `"${truncate(cells.text(col).trim())}" is neither a yes nor a no`, headerOf(ctx, col, field));
 }
 
 /** Why a deals row without an id is dropped (deal-reader.ts), and counted against the rows a file may lose (checkBadRows). */

@@ -4,7 +4,7 @@ import { cleanText, currencyOf, parseBoolean, parseNumber, phoneKey } from './va
 import { dateHasTime } from './calendar.js';
 import { CONVERTED_AMOUNT, LOST_TIME, normalizeHeader, WON_TIME } from './fields.js';
 import { CellMemo, internClient, lostDigits, maybeScientific, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
+import { dateRead, DELETED_RECORD, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
 
 import type { ColumnMap } from './mapping.js';
 /** A close date without a time of day (Bitrix24, Salesforce) means the end of that day (spec). */
@@ -184,7 +184,10 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
     ctx.idless.pending = 0;
   }
   // A deal in the recycle bin is no deal: dropped and counted (a tester's Data Loader extract counted one's 50 000 as revenue).
-  if (inRecycleBin(cells, ctx, m.flag)) return DELETED_RECORD;
+  const binned = inRecycleBin(cells, ctx, m.flag);
+  if (binned !== false) return binned === true ? DELETED_RECORD : binned;
+  const flagged = unknownFlag(cells, ctx, m);
+  if (flagged !== undefined) return flagged;
   const manager = c.manager === undefined ? -1 : cells.value(c.manager, m.manager);
   if (manager === -1) return NO_MANAGER(ctx, c.manager);
   const createdRead = readDate(cells, c.created_at, 'created_at', true, ctx);
@@ -222,6 +225,23 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   }
   if (m.lostId !== undefined && c.id !== undefined) noteLostDigits(ctx, m.lostId, c.id);
   return out;
+}
+
+/** The flag columns of a deals file besides the deleted one: the closed, won and active (Odoo's archive) flags. */
+const DEAL_FLAGS = ['closed', 'won', 'active'] as const;
+
+/**
+ * The row's first flag cell no rule reads as a yes or a no, as the row's problem (readFlag), else
+ * undefined: the reads of the row's outcome below then find a yes or a no in each.
+ */
+function unknownFlag(cells: Cells, ctx: ReadContext, m: DealMemos): RowProblem | undefined {
+  for (const field of DEAL_FLAGS) {
+    const col = ctx.cols[field];
+    if (col === undefined) continue;
+    const read = readFlag(cells, ctx, col, m.flag, field);
+    if (read instanceof RowProblem) return read;
+  }
+  return undefined;
 }
 
 /**

@@ -102,8 +102,13 @@ function durationNames(): ReadonlySet<string> {
 export const WON_TIME = ['Deal - Won time', 'won_time', 'Сделка - Время выигрыша', 'Negócio - Ganho em', 'Trato - Fecha de ganado', 'Deal - Datum des gewonnenen Deals'];
 export const LOST_TIME = ['Deal - Lost time', 'lost_time', 'Сделка - Время проигрыша', 'Negócio - Data de perda', 'Trato - Fecha de pérdida', 'Deal - Datum des verlorenen Deals'];
 
-/** Amount headers already converted into the company's one currency (HubSpot, Salesforce). */
-export const CONVERTED_AMOUNT = ['Amount in company currency', 'Amount (converted)'];
+/**
+ * Amount headers already converted into the company's one currency, as each CRM names them in its
+ * interface and through its API (HubSpot's `Amount in company currency` is `amount_in_home_currency`;
+ * Salesforce's `Amount (converted)` in a Russian-language org «Сумма (преобразованная)»). With one of
+ * them the deal's currency column says nothing about the amounts read, and is not consulted.
+ */
+export const CONVERTED_AMOUNT = ['Amount in company currency', 'amount_in_home_currency', 'Amount (converted)', 'Сумма (преобразованная)'];
 
 const DEAL_FIELDS: FieldSpec[] = [
   { field: 'id', aliases: ['ID', 'Record ID', 'Record Id', 'Deal - ID', 'Opportunity ID', 'Deal ID', 'ID сделки', '№'] },

@@ -9,7 +9,7 @@ import { KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage } from '../../cor
 import type { TypeColumnReading } from './type-column.js';
 import { lineOf, showsLines } from './lines.js';
 import { inspectCommand } from '../../core/inspect-command.js';
-import { capitalised, mostly, PERSON_NAME, personLike } from './people.js';
+import { capitalised, mostly, oneValueThroughout, PERSON_NAME, personLike } from './people.js';
 
 /** One column of the header and what became of it: what `inspect` prints. */
 export interface ColumnMatch {
@@ -588,10 +588,10 @@ function proposer(map: ColumnMap, headers: readonly string[], sampleRows: readon
       return personLike(values);
     });
   const propose = (field: string): Omit<MissingField, 'field'> => {
-    const near = offered(field, closestColumns(field, map.kind, headers).filter((h) => fits(field, h)), headers, sampleRows);
+    const similar = offered(field, closestColumns(field, map.kind, headers).filter((h) => fits(field, h)), headers, sampleRows);
     const are = valuesFor(field);
-    if (sampleRows.length === 0 || !are || (near.length > 0 && field !== 'manager')) return { candidates: near };
-    const columns = offered(field, byValues(are).filter((h) => !near.includes(h)), headers, sampleRows);
+    if (sampleRows.length === 0 || !are || (similar.length > 0 && field !== 'manager')) return { candidates: similar };
+    const [near, columns] = varied(field, [similar, offered(field, byValues(are).filter((h) => !similar.includes(h)), headers, sampleRows)], headers, sampleRows);
     // A manager: a similar name holding names wins, unless only a column by its values is written as
     // people's names are (Kommo's «Name» of deal titles, «Acme supply», beside «Author», «Anna Smith»).
     const written = (h: string | undefined) => h !== undefined && writtenAsNames(h, headers, sampleRows);
@@ -603,6 +603,18 @@ function proposer(map: ColumnMap, headers: readonly string[], sampleRows: readon
     return m;
   };
   return { propose, take };
+}
+
+/**
+ * For a manager, the lists of candidates without the columns that hold one value on every row of the
+ * sample (oneValueThroughout: a Salesforce report's «Type», «New Customer» on each deal, was proposed
+ * by its values, a name's shape, before «Opportunity Owner Alias»), unless no other column is left.
+ */
+function varied(field: string, lists: [string[], string[]], headers: readonly string[], sampleRows: readonly string[][]): [string[], string[]] {
+  if (field !== 'manager') return lists;
+  const varies = (h: string) => !oneValueThroughout(sampleRows.map((r) => (r[headers.indexOf(h)] ?? '').trim()));
+  if (!lists.some((list) => list.some(varies))) return lists;
+  return [lists[0].filter(varies), lists[1].filter(varies)];
 }
 
 /** Whether a column's values are plain integers each one more than the one before (a row number, an id): no amount. */

@@ -9,7 +9,7 @@ import { DELIMITER_BY_EN, DELIMITER_BY_RU, KIND_FILE_EN, KIND_FILE_RU, KIND_RU }
 import { requiredAnyOf, requiredFields, type RecordKind } from './fields.js';
 import { cellType } from './mapping.js';
 import { parseMonth } from './month.js';
-import { capitalised, personLike } from './people.js';
+import { capitalised, oneValueThroughout, personLike } from './people.js';
 import { buildValueMaps } from './value-maps.js';
 import { normalizeValue } from './values.js';
 
@@ -124,11 +124,14 @@ function numberedSnippet(kind: RecordKind, rows: readonly Row[], lang: string): 
   const used = new Set<number>();
   const fields = [...requiredFields(kind), ...requiredAnyOf(kind).map((group) => group[0]!), ...(MORE_FIELDS[kind] ?? [])];
   const lines = fields.map((field) => {
-    const free = (c: Column) => !used.has(c.n) && fits(field, c);
+    const free = columns.filter((c) => !used.has(c.n) && fits(field, c));
     // A manager is looked for among names first, those written as names before those of a name's shape
-    // only: the first text column is often a deal's title («Acme supply»).
-    const names = field === 'manager' ? columns.filter((c) => free(c) && personLike(c.values)) : [];
-    const col = names.find((c) => c.values.every(capitalised)) ?? names[0] ?? columns.find(free);
+    // only: the first text column is often a deal's title («Acme supply»); a column of one value on
+    // every row (an opportunity's type) only where no other column fits.
+    const varied = field === 'manager' ? free.filter((c) => !oneValueThroughout(rows.map((r) => (r.cells[c.n - 1] ?? '').trim()))) : free;
+    const pool = varied.length > 0 ? varied : free;
+    const names = field === 'manager' ? pool.filter((c) => personLike(c.values)) : [];
+    const col = names.find((c) => c.values.every(capitalised)) ?? names[0] ?? pool[0];
     if (!col) return `    ${field}: ${ru ? '"<номер колонки, например #3>"' : '"<column number, e.g. #3>"'}`;
     used.add(col.n);
     return `    ${field}: "#${col.n}"    # ${col.values.slice(0, 2).map((v) => quote(v, lang)).join(', ')}: ${ru ? 'проверьте' : 'check'}`;

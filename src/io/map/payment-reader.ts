@@ -35,7 +35,8 @@ export function paymentMemos(ctx: ReadContext, store: DealStore | undefined): Pa
  */
 export function readPayment(cells: Cells, ctx: ReadContext, m: PaymentMemos): Payment | LinkedPayment | RowProblem | typeof PENDING {
   const c = ctx.cols;
-  if (inRecycleBin(cells, ctx, m.flag)) return DELETED_RECORD;
+  const binned = inRecycleBin(cells, ctx, m.flag);
+  if (binned !== false) return binned === true ? DELETED_RECORD : binned;
   const manager = c.manager === undefined ? m.managers.fromText('') : cells.value(c.manager, m.managers);
   if (cells.blank(c.deal_id) && manager === '') return new RowProblem('skip', 'a payment needs a deal id or a manager', headerOf(ctx, c.deal_id, 'deal_id'));
   const invoiced = readNumber(cells, c.invoiced, 'invoiced', ctx);

@@ -41,3 +41,12 @@ const PARTICLE = new RegExp(`^${PATRONYMIC_PARTICLE}$`, 'iu');
 export function capitalised(value: string): boolean {
   return value.replace(LINE_AFTER_NAME, '').trim().split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || PARTICLE.test(w));
 }
+
+/**
+ * Whether a column holds one value on every row of a sample of several rows (`values` its cells, blank
+ * ones included): an opportunity's type («New Customer» on each deal), a fixed pipeline, never who
+ * sold them. Such a column is proposed for a manager only where no other column is (a team of one).
+ */
+export function oneValueThroughout(values: readonly string[]): boolean {
+  return values.length > 1 && values[0] !== '' && values.every((v) => v === values[0]);
+}

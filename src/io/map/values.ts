@@ -483,24 +483,42 @@ export function durationUnit(word: string): number | undefined {
   return undefined;
 }
 
-const TRUE = new Set(['1', 'true', 'yes', 'y', 'да', 'д', 'истина', 'done', 'выполнено', 'x', '✓', '+']);
-const FALSE = new Set(['0', 'false', 'no', 'n', 'нет', 'н', 'ложь', 'to do', 'todo', 'not done', 'не выполнено', '-', '']);
+/**
+ * The words of a yes or a no, each once, as normalizeValue gives them: the CRMs' own (true/false, 1/0,
+ * Y/N: Bitrix24 REST's CLOSED; Да/Нет) and the TRUE and FALSE a localised Excel writes when it saves a
+ * CSV, since exports are often opened and re-saved there on the way (a Spanish Excel's FALSO left an
+ * archived Odoo opportunity open): ru ИСТИНА/ЛОЖЬ, es VERDADERO/FALSO, pt VERDADEIRO/FALSO, it
+ * VERO/FALSO, de WAHR/FALSCH, fr VRAI/FAUX, nl WAAR/ONWAAR, pl PRAWDA/FAŁSZ, tr DOĞRU/YANLIŞ (upper case
+ * as Excel writes it, `YANLIŞ`, lowers to «yanliş»), cs PRAVDA/NEPRAVDA, sv SANT/FALSKT, da SAND/FALSK,
+ * nb SANN/USANN, fi TOSI/EPÄTOSI, hu IGAZ/HAMIS. Every reader of a flag column goes through it.
+ */
+const YES_NO: ReadonlyMap<string, boolean> = new Map([
+  ...['1', 'true', 'yes', 'y', 'да', 'д', 'истина', 'verdadero', 'verdadeiro', 'vero', 'wahr', 'vrai', 'waar', 'prawda', 'doğru', 'pravda', 'sant', 'sand', 'sann', 'tosi', 'igaz'].map((w) => [w, true] as const),
+  ...['0', 'false', 'no', 'n', 'нет', 'н', 'ложь', 'falso', 'falsch', 'faux', 'onwaar', 'fałsz', 'yanlış', 'yanliş', 'nepravda', 'falskt', 'falsk', 'usann', 'epätosi', 'hamis'].map((w) => [w, false] as const),
+]);
 
-/** Reads a yes/no cell; undefined when it is neither. */
+/** A yes or a no written in words or digits (YES_NO); undefined for any other value. */
+export function yesNo(raw: string): boolean | undefined {
+  return YES_NO.get(normalizeValue(raw));
+}
+
+/** A checkbox's marks: ticked (x, ✓, +), or not (-, an empty cell). */
+const MARKS: ReadonlyMap<string, boolean> = new Map([['x', true], ['✓', true], ['+', true], ['-', false], ['', false]]);
+
+/** Reads a flag cell (a yes or a no, or a checkbox's mark); undefined when it is neither. */
 export function parseBoolean(raw: string): boolean | undefined {
   const v = normalizeValue(raw);
-  if (TRUE.has(v)) return true;
-  if (FALSE.has(v)) return false;
-  return undefined;
+  return YES_NO.get(v) ?? MARKS.get(v);
 }
 
 /** An activity's status words that say it took place, is still planned, or was called off (CRMs' status columns), as normalizeValue gives them (ё as е). */
-const HELD_WORDS = new Set(['completed', 'complete', 'held', 'выполнена', 'выполнен', 'завершено', 'завершена', 'завершен', 'состоялась', 'состоялся', 'проведена', 'concluído', 'concluido', 'concluida', 'concluída', 'feito', 'realizada', 'realizado', 'completada', 'completado', 'hecho', 'erledigt']);
+const HELD_WORDS = new Set(['done', 'выполнено', 'completed', 'complete', 'held', 'выполнена', 'выполнен', 'завершено', 'завершена', 'завершен', 'состоялась', 'состоялся', 'проведена', 'concluído', 'concluido', 'concluida', 'concluída', 'feito', 'realizada', 'realizado', 'completada', 'completado', 'hecho', 'erledigt']);
 /**
  * Planned, or not done: a status column's (Scheduled, Overdue) and a done column's other words than
  * no (Pipedrive's «Activity - Done» in its languages: Pending, Undone, Nicht erledigt, Pendiente).
  */
 const PLANNED_WORDS = new Set([
+  'to do', 'todo', 'not done', 'не выполнено',
   'scheduled', 'planned', 'overdue', 'rescheduled', 'today', 'not started', 'in progress', 'deferred', 'waiting on someone else', 'pending', 'undone', 'incomplete', 'not completed',
   'запланировано', 'запланирована', 'запланирован', 'просрочено', 'просрочена', 'перенесена', 'перенесено', 'не выполнена', 'не выполнен', 'невыполнено', 'не завершено', 'не завершена',
   'agendado', 'agendada', 'programado', 'programada', 'atrasado', 'atrasada', 'pendente', 'não concluído', 'não concluída', 'não realizado', 'não realizada', 'a fazer',
@@ -521,7 +539,9 @@ export function activityDone(raw: string, empty: false | undefined, user?: Reado
   if (v === '') return empty;
   const mapped = user?.get(v);
   if (mapped !== undefined) return mapped;
-  if (TRUE.has(v) || HELD_WORDS.has(v)) return true;
-  if (FALSE.has(v) || PLANNED_WORDS.has(v)) return false;
+  const flag = parseBoolean(v);
+  if (flag !== undefined) return flag;
+  if (HELD_WORDS.has(v)) return true;
+  if (PLANNED_WORDS.has(v)) return false;
   return CALLED_OFF_WORDS.has(v) ? 'called off' : undefined;
 }

@@ -31,3 +31,28 @@ describe('the column proposed for a missing manager is the one written as people
     expect(lower.missing.find((m) => m.field === 'manager')!.candidates[0]).toBe('Name');
   });
 });
+
+// A tester: a Salesforce report whose owner column is its alias (`asmit`) was refused with
+// `manager: "Type"`, by its values: «New Customer» on every deal has a name's shape. Pasted, one
+// «manager» held every deal.
+describe('a column of one value on every row of the sample is no manager proposed', () => {
+  const headers = ['Owner Alias', 'Account Name', 'Stage', 'Created Date', 'Type'];
+  const rows = [
+    ['asmit', 'Acme', 'Closed Won', '1/10/2024', 'New Customer'],
+    ['asmit', 'Beta', 'Closed Lost', '1/15/2024', 'New Customer'],
+    ['bjone', 'Delta', 'Closed Won', '2/3/2024', 'New Customer'],
+  ];
+
+  it('the owner alias is proposed, «Type» nowhere, in the snippet too', () => {
+    const manager = missingOf(headers, rows, 'deals').missing.find((m) => m.field === 'manager')!;
+    expect(manager.candidates[0]).toBe('Owner Alias');
+    expect(manager.candidates).not.toContain('Type');
+    expect(manager.byValues).toBeUndefined();
+    expect(missingOf(headers, rows, 'deals').hint).toContain('    manager: "Owner Alias"');
+  });
+
+  it('where no other column fits, the one value is still proposed (a team of one)', () => {
+    const alone = missingOf(['Account Name', 'Created Date', 'Type'], rows.map((r) => [r[1]!, r[3]!, r[4]!]), 'deals');
+    expect(alone.missing.find((m) => m.field === 'manager')!.candidates).toContain('Type');
+  });
+});

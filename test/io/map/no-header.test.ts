@@ -117,6 +117,20 @@ describe('the --map snippet of a headerless deals file', () => {
     const snippet = String((noHeaderError('f.csv', 'deals', rows, 30).params as { snippet: string }).snippet);
     expect(snippet).toMatch(/^ {4}manager: "#5"/m);
   });
+
+  // A tester: a Salesforce report's «Type», «New Customer» on every deal, was proposed as the manager (a name's shape).
+  it('passes over a column of one value on every row for the manager, unless no other column fits', () => {
+    const rows = (cells: string[][]) => cells.map((c, i) => ({ cells: c, row: i + 1 }));
+    const snippet = (cells: string[][]) => String((noHeaderError('f.csv', 'deals', rows(cells), 30).params as { snippet: string }).snippet);
+    const sample = [
+      ['New Customer', 'asmit', '01.03.2024 10:00:00'],
+      ['New Customer', 'bjone', '02.03.2024 10:00:00'],
+      ['New Customer', 'asmit', '03.03.2024 10:00:00'],
+    ];
+    expect(snippet(sample)).toMatch(/^ {4}manager: "#2"/m);
+    // A team of one: its one manager on every row is still proposed.
+    expect(snippet(sample.map((r) => [r[0]!, r[2]!]))).toMatch(/^ {4}manager: "#1"/m);
+  });
 });
 
 // A tester: a header line split by «,» over rows split by «;» (a half re-saved export) got a "ready"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PERSON_NAME, personLike } from '../../../src/io/map/people.js';
+import { oneValueThroughout, PERSON_NAME, personLike } from '../../../src/io/map/people.js';
 
 describe('a person name’s shape', () => {
   // «Мамедов Эльчин Рауф оглы», «Алиева Айгюн Рауф кызы»: four words, and no one's name to the column proposals.
@@ -14,5 +14,18 @@ describe('a person name’s shape', () => {
     for (const name of ['Мамедов Эльчин Рауф Москва', 'оглы', 'Иванов', 'Мамедов Эльчин Рауф оглы кызы', 'Сделка 12']) {
       expect(PERSON_NAME.test(name), name).toBe(false);
     }
+  });
+});
+
+describe('a column of one value on every row', () => {
+  it('is one value in every cell of a sample of several rows', () => {
+    expect(oneValueThroughout(['New Customer', 'New Customer', 'New Customer'])).toBe(true);
+  });
+
+  it('is not a single row, a column with a blank cell or another value, nor an empty one', () => {
+    expect(oneValueThroughout(['New Customer'])).toBe(false);
+    expect(oneValueThroughout(['New Customer', '', 'New Customer'])).toBe(false);
+    expect(oneValueThroughout(['New Customer', 'Existing Customer'])).toBe(false);
+    expect(oneValueThroughout(['', ''])).toBe(false);
   });
 });

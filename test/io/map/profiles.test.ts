@@ -50,6 +50,19 @@ describe('CRM profiles (profiles/*.yaml)', () => {
     expect(map.fields.get('closed_at')!.map((c) => headers[c])).toEqual(['close_time', 'won_time', 'lost_time']);
   });
 
+  // A tester: a report built with «Opportunity Owner Alias» and no «Opportunity Owner» was refused for want of a manager.
+  it('Salesforce report: the owner alias is the manager where no owner\'s full name is, and passed over for it where one is', () => {
+    const alias = ['Opportunity Owner Alias', 'Account Name', 'Opportunity Name', 'Stage', 'Amount', 'Probability (%)', 'Close Date', 'Created Date', 'Type'];
+    const match = detectProfile(alias, 'deals');
+    expect(match?.profile.id).toBe('salesforce-report');
+    expect(mapColumns(alias, 'deals', {}, undefined, match).fields.get('manager')).toEqual([0]);
+    const both = [...alias, 'Opportunity Owner'];
+    const map = mapColumns(both, 'deals', {}, undefined, detectProfile(both, 'deals'));
+    expect(map.fields.get('manager')).toEqual([both.indexOf('Opportunity Owner')]);
+    expect(map.columns[0]!.passedOverFor).toBe('manager');
+    expect(map.ambiguous).toBeUndefined();
+  });
+
   // inspect said Odoo was «узнан по 10 своим заголовкам: … «Expected Revenue», … «expected_revenue»» of a file with one such column.
   it('counts a column once, though two of the signature\'s names (a label and its API name) read as its header', () => {
     const headers = ['External ID', 'Created on', 'Opportunity', 'Customer', 'Salesperson', 'Stage', 'Expected Revenue', 'Probability', 'Active', 'Lost Reason', 'Closed Date'];

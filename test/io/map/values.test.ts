@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, normalizeValue, currencyOf, decimalEvidence, parseBoolean, parseDate, parseDuration, parseNumber, phoneKey } from '../../../src/io/map/values.js';
+import { activityDone, cleanText, normalizeValue, currencyOf, decimalEvidence, parseBoolean, parseDate, parseDuration, parseNumber, phoneKey, yesNo } from '../../../src/io/map/values.js';
 
 describe('parseNumber', () => {
   it.each([
@@ -262,6 +262,40 @@ describe('cleanText and parseBoolean', () => {
   });
   it('reads yes/no in both languages', () => {
     expect([parseBoolean('Да'), parseBoolean('Нет'), parseBoolean('TRUE'), parseBoolean('0'), parseBoolean('maybe')]).toEqual([true, false, true, false, undefined]);
+  });
+});
+
+// A tester: Odoo's «Activo» re-saved by a Spanish Excel (VERDADERO / FALSO) was read as neither, and an
+// archived, lost opportunity counted open. Excel writes its booleans in the language of its interface.
+describe('yesNo and parseBoolean read the TRUE and FALSE a localised Excel writes', () => {
+  it.each([
+    ['ru', 'ИСТИНА', 'ЛОЖЬ'],
+    ['es', 'VERDADERO', 'FALSO'],
+    ['pt', 'VERDADEIRO', 'FALSO'],
+    ['it', 'VERO', 'FALSO'],
+    ['de', 'WAHR', 'FALSCH'],
+    ['fr', 'VRAI', 'FAUX'],
+    ['nl', 'WAAR', 'ONWAAR'],
+    ['pl', 'PRAWDA', 'FAŁSZ'],
+    ['tr', 'DOĞRU', 'YANLIŞ'],
+    ['tr, as typed', 'Doğru', 'Yanlış'],
+    ['cs', 'PRAVDA', 'NEPRAVDA'],
+    ['sv', 'SANT', 'FALSKT'],
+    ['da', 'SAND', 'FALSK'],
+    ['nb', 'SANN', 'USANN'],
+    ['fi', 'TOSI', 'EPÄTOSI'],
+    ['hu', 'IGAZ', 'HAMIS'],
+  ])('%s: %s / %s', (_, yes, no) => {
+    expect([yesNo(yes), yesNo(no), parseBoolean(yes), parseBoolean(` ${no.toLowerCase()} `)]).toEqual([true, false, true, false]);
+  });
+
+  it('a checkbox\'s marks are flags (x, ✓, +; -, empty), not a yes or a no a status column says', () => {
+    expect(['x', '✓', '+', '-', ''].map(parseBoolean)).toEqual([true, true, true, false, false]);
+    expect(['x', '-', '', 'maybe', 'Quizás'].map(yesNo)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('a done column reads the same words, and its own (done, to do) as before', () => {
+    expect(['VERDADERO', 'FALSCH', 'done', 'выполнено', 'To do', 'not done', 'не выполнено', 'Pending', 'Cancelled'].map((v) => activityDone(v, false))).toEqual([true, false, true, true, false, false, false, false, 'called off']);
   });
 });
 

@@ -1,0 +1,87 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importDeals } from '../../../src/io/map/import.js';
+
+/** Imports a deals file written from its lines into a fresh temp folder. */
+async function read(lines: string[]) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'deal-reader-'));
+  writeFileSync(path.join(dir, 'deals.csv'), `${lines.join('\n')}\n`);
+  const { store, report } = await importDeals('deals.csv', { cwd: dir, stdin: process.stdin, maxBadRows: { count: 1000 } });
+  return { deals: store.toDeals(), report };
+}
+
+// A tester: a HubSpot API export read `amount_in_home_currency` (the API name of «Amount in company
+// currency») as the amount, and still warned that the amounts were in several currencies, from
+// `deal_currency_code`: the currency column says nothing about amounts already converted.
+describe('an amount already converted into the company\'s currency: the currency column is not read', () => {
+  it.each([
+    ['HubSpot, through the API', 'hs_object_id,amount,amount_in_home_currency,deal_currency_code,dealstage,hubspot_owner_id,createdate,closedate', '{id},1000,{amount},{cur},closedwon,51000001,2024-01-10T10:00:00Z,2024-01-12T10:00:00Z', 'amount_in_home_currency'],
+    ['HubSpot, from the interface', 'Record ID,Amount,Amount in company currency,Deal Currency Code,Deal Stage,Deal owner,Create Date,Close Date', '{id},1000,{amount},{cur},Closed won,Anna Smith,2024-01-10 10:00,2024-01-12 10:00', 'Amount in company currency'],
+    ['a Salesforce report', 'Opportunity ID,Opportunity Owner,Opportunity Currency,Amount,Amount (converted),Stage,Created Date,Close Date', '{id},Anna Smith,{cur},1000,{amount},Closed Won,2024-01-10,2024-01-12', 'Amount (converted)'],
+    ['a Salesforce report in a Russian-language org', 'Идентификатор возможности,Ответственный за возможность,Валюта возможности,Сумма,Сумма (преобразованная),Этап,Дата создания,Дата закрытия', '{id},Анна Смирнова,{cur},1000,{amount},Closed Won,10.01.2024,12.01.2024', 'Сумма (преобразованная)'],
+  ])('%s', async (_, header, row, converted) => {
+    const rows = [['1', '1100', 'EUR'], ['2', '500', 'USD'], ['3', '2000', 'USD']].map(([id, amount, cur]) => row.replace('{id}', id!).replace('{amount}', amount!).replace('{cur}', cur!));
+    const { deals, report } = await read([header, ...rows]);
+    expect(report.columns.find((c) => c.header === converted)?.field).toBe('amount');
+    expect(deals.map((d) => d.amount)).toEqual([1100, 500, 2000]);
+    expect(report.values.currency).toBeUndefined();
+  });
+
+  it('the deal\'s own amount beside its currency column: each deal\'s currency is counted, for the warning', async () => {
+    const { report } = await read([
+      'hs_object_id,amount,deal_currency_code,dealstage,hubspot_owner_id,createdate,closedate',
+      '1,1000,EUR,closedwon,51000001,2024-01-10T10:00:00Z,2024-01-12T10:00:00Z',
+      '2,500,USD,closedwon,51000001,2024-01-10T10:00:00Z,2024-01-12T10:00:00Z',
+    ]);
+    expect(report.values.currency?.map((v) => [v.value, v.count])).toEqual([['EUR', 1], ['USD', 1]]);
+  });
+});
+
+// A tester: Odoo's «Activo» re-saved by a Spanish Excel (FALSO) or a German one (FALSCH) was read as no
+// flag at all, and an archived opportunity (probability 0, no loss reason) counted open.
+describe('a deal\'s flags in the words a localised Excel writes', () => {
+  const odoo = (active: string) => [
+    'Oportunidad,Cliente,Comercial,Etapa,Ingreso esperado,Probabilidad,Creado el,Fecha de cierre,Activo,Motivo de pérdida',
+    `O1,Acme,Anna Smith,Ganado,1000,100,2024-01-10 10:00:00,2024-01-20 10:00:00,${active === 'FALSO' ? 'VERDADERO' : 'WAHR'},`,
+    `O2,Beta,Bob Jones,Nuevo,700,0,2024-02-06 00:00:00,,${active},`,
+    `O3,Gamma,Bob Jones,Propuesta,500,70,2024-02-01 12:00:00,,${active === 'FALSO' ? 'VERDADERO' : 'WAHR'},`,
+  ];
+
+  it.each(['FALSO', 'FALSCH'])('Odoo «Activo» %s: the archived opportunity is lost', async (no) => {
+    const { deals, report } = await read(odoo(no));
+    expect(deals.map((d) => [d.name, d.status])).toEqual([['O1', 'won'], ['O2', 'lost'], ['O3', 'open']]);
+    expect(report.skippedCount).toBe(0);
+  });
+
+  it('Salesforce IsWon / IsClosed, HubSpot hs_is_closed_won / hs_is_closed, Bitrix24 «Сделка закрыта» and IsDeleted in Excel\'s words', async () => {
+    const sf = await read([
+      'Id,OwnerId,StageName,IsWon,IsClosed,IsDeleted,CreatedDate,CloseDate',
+      '1,005A,Signed,WAHR,WAHR,FALSCH,2024-01-10,2024-01-12',
+      '2,005A,Gone,FAUX,VRAI,FAUX,2024-01-10,2024-01-12',
+      '3,005A,Talking,ONWAAR,ONWAAR,ONWAAR,2024-01-10,2024-03-12',
+      '4,005A,Signed,DOĞRU,DOĞRU,PRAWDA,2024-01-10,2024-01-12',
+    ]);
+    expect(sf.deals.map((d) => [d.id, d.status])).toEqual([['1', 'won'], ['2', 'lost'], ['3', 'open']]);
+    expect(sf.report.dropped['deleted record (IsDeleted: in the recycle bin)']).toBe(1);
+    const hs = await read([
+      'hs_object_id,dealstage,hubspot_owner_id,createdate,closedate,hs_is_closed,hs_is_closed_won',
+      '1,contractsigned,51,2024-01-10T10:00:00Z,2024-01-12T10:00:00Z,VERDADERO,VERDADERO',
+      '2,contractsigned,51,2024-01-10T10:00:00Z,2024-01-12T10:00:00Z,VERO,FALSO',
+    ]);
+    expect(hs.deals.map((d) => d.status)).toEqual(['won', 'lost']);
+    const bx = await read([
+      'ID;Название сделки;Ответственный;Стадия сделки;Сделка закрыта;Дата создания',
+      '1;Окна;Иванов Иван;Выдано;ЛОЖЬ;01.02.2025',
+      '2;Двери;Иванов Иван;Сделка провалена;ИСТИНА;01.02.2025',
+    ]);
+    expect(bx.deals.map((d) => d.status)).toEqual(['open', 'lost']);
+  });
+
+  it('a flag value no rule reads as a yes or a no skips its row, naming the column and the value, and is never read as a no', async () => {
+    const { deals, report } = await read(odoo('QUIZÁS'));
+    expect(deals.map((d) => d.name)).toEqual(['O1', 'O3']);
+    expect(report.skipped).toEqual([expect.objectContaining({ row: 3, column: 'Activo', reason: '"QUIZÁS" is neither a yes nor a no' })]);
+  });
+});
