@@ -23,13 +23,12 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
       expect(runCli(['compare', '-d', S('amocrm-deals.csv'), '-a', S('bitrix24-calls.xls'), '--cutover', '2025-01-01', '--by-manager', '--lang', lang, '--now', '2025-07-01', '-o', file]).code).toBe(0);
       const { page } = await openFile(session.browser, file);
       await page.setViewport({ width: 1100, height: 1200 });
-      const boxes = await page.evaluate(() => {
-        const main = document.querySelector('main')!;
-        const style = getComputedStyle(main);
-        const right = main.getBoundingClientRect().right - parseFloat(style.paddingRight);
-        const tables = [...document.querySelectorAll('table')].map((t) => ({ section: t.closest('section')?.id, over: t.getBoundingClientRect().right - right }));
-        const head = document.querySelector('#by-manager th:nth-child(6)') as HTMLElement;
-        return { tables, headLines: Math.round(head.getBoundingClientRect().height / parseFloat(getComputedStyle(head).lineHeight)) };
+      const boxes = await page.$eval('main', (main) => {
+        const view = main.ownerDocument.defaultView!;
+        const right = main.getBoundingClientRect().right - parseFloat(view.getComputedStyle(main).paddingRight);
+        const tables = [...main.querySelectorAll('table')].map((t) => ({ section: t.closest('section')?.id, over: t.getBoundingClientRect().right - right }));
+        const head = main.querySelector('#by-manager th:nth-child(6)')!;
+        return { tables, headLines: Math.round(head.getBoundingClientRect().height / parseFloat(view.getComputedStyle(head).lineHeight)) };
       });
       expect(boxes.tables.find((t) => t.section === 'by-manager')).toBeDefined();
       expect(boxes.tables.filter((t) => t.over > 0.5)).toEqual([]);
@@ -45,10 +44,11 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
     expect(runCli(['kpi', '-d', S('amocrm-deals.csv'), '-p', S('payments.csv'), '--spend', S('spend.csv'), '--by', 'source', '--lang', 'ru', '--now', '2025-07-01', '-o', file]).code).toBe(0);
     const { page } = await openFile(session.browser, file);
     await page.setViewport({ width: 1100, height: 1200 });
-    const axes = await page.evaluate(() =>
-      [...document.querySelectorAll('figure.chart')].map((f) => {
+    const axes = await page.$$eval('figure.chart', (figures) =>
+      figures.map((f) => {
+        const view = f.ownerDocument.defaultView!;
         const labels = [...f.querySelectorAll('g.role-axis-label text')].filter((t) => /^[−\d\s\u00a0,.%]+$/.test(t.textContent ?? ''));
-        const shown = labels.filter((t) => getComputedStyle(t).opacity !== '0' && t.getAttribute('opacity') !== '0');
+        const shown = labels.filter((t) => view.getComputedStyle(t).opacity !== '0' && t.getAttribute('opacity') !== '0');
         const boxes = shown.map((t) => t.getBoundingClientRect());
         const overlaps = boxes.filter((b, i) => boxes.some((c, j) => j !== i && Math.min(b.right, c.right) - Math.max(b.left, c.left) > 0 && Math.min(b.bottom, c.bottom) - Math.max(b.top, c.top) > 0)).length;
         return { id: f.getAttribute('data-chart'), texts: shown.map((t) => t.textContent), hidden: labels.length - shown.length, overlaps };
