@@ -728,6 +728,7 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   return {
     schemaVersion: 1,
     period: { from: options.from ?? null, to: options.to ?? null },
+    ...dataPeriod(run, options),
     managers,
     total,
     notApplicable: na,
@@ -750,6 +751,14 @@ function talkOverDayAlerts(reports: readonly ImportReport[], over: EngineResult[
   const column = log?.columns.find((c) => c.field === 'duration_s')?.header;
   const managers = over.slice(0, 5).map((o) => ({ manager: o.manager, day: isoDay(o.day * DAY_MS), minutes: Math.round(o.ms / 60_000) }));
   return [{ code: 'talk-over-day', file: log?.file ?? '', ...(column !== undefined ? { column } : {}), managers, ...(over.length > managers.length ? { more: over.length - managers.length } : {}) }];
+}
+
+/** The first and last day of the deals read, cut to --from/--to (KpiResult.dataPeriod); none when no deal is dated in the period. */
+function dataPeriod(run: EnginesRun, options: KpiOptions): Pick<KpiResult, 'dataPeriod'> {
+  if (run.firstDay === undefined || run.lastDay === undefined) return {};
+  const from = [isoDay(run.firstDay), options.from].filter((d): d is string => d !== undefined).sort().at(-1)!;
+  const to = [isoDay(run.lastDay), options.to].filter((d): d is string => d !== undefined).sort()[0]!;
+  return from <= to ? { dataPeriod: { from, to } } : {};
 }
 
 /** A period given with --from/--to in which none of the file's deals was created (leads 0): said, with the days the file covers. */

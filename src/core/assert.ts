@@ -1,4 +1,4 @@
-import { closest } from './assert-paths.js';
+import { closest, skippedWithoutBaseline } from './assert-paths.js';
 import { UserError, type Where } from './errors.js';
 import { holdsNumber } from './kpi/stats.js';
 import { ASSERT_SYNTAX, fill, type Params } from './messages.js';
@@ -32,6 +32,11 @@ export interface AssertionResult {
   level: 'error' | 'warn';
   passed: boolean;
   failures: AssertionFailure[];
+  /**
+   * Why a `warn` assertion was not judged: `no_baseline`, a `delta.*` check in a run without --baseline (the first
+   * run of a CI job has no previous.json; an `error` one still stops the run, exit 2). It counts as passed.
+   */
+  skipped?: 'no_baseline';
 }
 
 const OPERATORS: Operator[] = ['>=', '<=', '==', '!=', '>', '<'];
@@ -224,6 +229,9 @@ export const NOTHING_MATCHES = 'nothing matches this path';
  * nothing fails (a typo must not pass silently); a null (not applicable) fails a comparison.
  */
 export function evaluate(assertion: Assertion, tree: unknown): AssertionResult {
+  if (tree !== null && typeof tree === 'object' && skippedWithoutBaseline(assertion, tree as Record<string, unknown>)) {
+    return { assertion: assertion.source, op: assertion.op, expected: assertion.value, level: assertion.level, passed: true, failures: [], skipped: 'no_baseline' };
+  }
   const selected = select(tree, assertion.path);
   const failures = selected.length === 0 ? [{ subject: assertion.path.join('.'), path: [...assertion.path], value: NOTHING_MATCHES }] : selected.filter((x) => !holds(x.value, assertion.op, assertion.value));
   return { assertion: assertion.source, op: assertion.op, expected: assertion.value, level: assertion.level, passed: failures.length === 0, failures };

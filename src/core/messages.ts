@@ -639,6 +639,15 @@ export const COMPARE_VERDICT = {
 } as const satisfies Record<string, Template>;
 
 /**
+ * A `warn` assertion not judged in a run (AssertionResult.skipped): its word («пропущена», as a report
+ * says «пройдена») and why, in the report's assertions, JUnit's <skipped> and the closing count.
+ */
+export const ASSERT_SKIPPED = {
+  word: { ru: 'пропущена', en: 'skipped' },
+  no_baseline: { ru: 'нет прошлого результата для delta.*: дайте --baseline previous.json — вывод report --format json прошлого запуска', en: "no previous result for delta.*: give --baseline previous.json, the last run's report --format json" },
+} as const satisfies Record<string, Template>;
+
+/**
  * The inputs payback and ROI are computed from (spec Before / after, Payback), as every format lists
  * them above the gain: without the margin a reader cannot get from the revenue row to the gain.
  */

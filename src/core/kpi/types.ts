@@ -132,6 +132,12 @@ export function isMergedRow(reason: string): boolean {
 export interface KpiResult {
   schemaVersion: 1;
   period: { from: string | null; to: string | null };
+  /**
+   * The days the deals read run over, within the period: the first and last day a deal was created on,
+   * cut to --from/--to (as a comparison's periods are). What the HTML cover names as the period, where
+   * `period` is open (all data, or --from only). Absent when no deal has a date in the period.
+   */
+  dataPeriod?: { from: string; to: string };
   managers: ManagerKpis[];
   total: MetricValues;
   notApplicable: Record<string, string>;

@@ -53,23 +53,74 @@ export function frame(lang: string, width: number, height: number): Record<strin
   };
 }
 
-/** The axis format of a metric format (d3-format; the locale above supplies separators). */
-export function axisFormat(format: string): string {
-  return format === 'ratio' ? '.0%' : format === 'money' ? ',.0f' : format === 'points' ? 'd' : ',.4~r';
+/** The axis format of a metric format (d3-format; the locale above supplies separators), for ticks `decimals` apart. */
+export function axisFormat(format: string, decimals = 0): string {
+  // Grouped as the tables group (a Russian «1 100%», not «1100%»), trailing zeros trimmed («0,5 1 1,5»).
+  return format === 'ratio' ? `,.${decimals}~%` : format === 'points' || format === 'count' ? ',d' : `,.${decimals}~f`;
 }
 
 /** Metric formats of whole numbers: an axis of deals or points ticks at 0, 1, 2…, never at 0,2. */
 const WHOLE = new Set(['count', 'points']);
+/** Pixels a character of a tick label takes at 11 px, and the gap between two labels. */
+const CHAR_PX = 7;
+const LABEL_GAP = 14;
+/** At most this many ticks, however much room: sixteen at 5 minutes apart read as a ruler, not a scale. */
+const MAX_TICKS = 11;
+/** Pixels a tick takes on a vertical axis: a line of text and a gap. */
+const ROW_PX = 24;
+
+/** The digits after the point of ticks `step` apart, in the axis' unit (per cent for a share): 0 for 1, 1 for 0,5. */
+function stepDecimals(step: number, format: string): number {
+  const unit = Number((format === 'ratio' ? step * 100 : step).toPrecision(12));
+  return /\.(\d+)$/.exec(String(unit))?.[1]!.length ?? 0;
+}
+
+/** How many characters a tick label takes, as the axis writes it (sign, digits, group spaces, the decimals, %). */
+function labelChars(value: number, format: string, decimals: number): number {
+  const digits = Math.round(Math.abs(format === 'ratio' ? value * 100 : value)).toString().length;
+  return (value < 0 ? 1 : 0) + digits + Math.floor((digits - 1) / 3) + (decimals > 0 ? decimals + 1 : 0) + (format === 'ratio' ? 1 : 0);
+}
 
 /**
- * The value axis of a chart: its format, whole ticks for whole counts («0 0,2 0,4 … 4» deals were
- * drawn for four leads), and a scale from 0 when every value is 0 (or there is none): the scale was
- * [0, 0] and drew its one tick «0%» mid-axis, the labels floating there.
+ * Ticks of a value axis: multiples of a step of 1, 2, 2,5 or 5 × 10ⁿ, so 0 is one whenever the values span it,
+ * and as few as leave each label room (`room` px along the axis; `vertical`: a line each): Vega thinned
+ * labels that overlapped, every other one, and «−100% 100% 300%» lost its 0.
  */
-export function valueAxis(format: string, values: number[]): { axis: Record<string, unknown>; scale?: Record<string, unknown> } {
-  const axis = { format: axisFormat(format), ...(WHOLE.has(format) ? { tickMinStep: 1 } : {}) };
-  const empty = values.every((v) => v === 0);
-  return empty ? { axis, scale: { domain: [0, 1] } } : { axis };
+export function axisTicks(format: string, values: number[], room: number, vertical = false): { values: number[]; decimals: number } {
+  const lo = Math.min(0, ...values);
+  const hi = Math.max(0, ...values) === lo ? lo + 1 : Math.max(0, ...values);
+  const span = hi - lo;
+  for (let e = Math.floor(Math.log10(span)) - 2; ; e++) {
+    for (const m of [1, 2, 2.5, 5]) {
+      const step = m * 10 ** e;
+      if (WHOLE.has(format) && step < 1) continue;
+      const first = Math.floor(lo / step + 1e-9);
+      const last = Math.ceil(hi / step - 1e-9);
+      const ticks = Array.from({ length: last - first + 1 }, (_, i) => Number(((first + i) * step).toPrecision(12)));
+      const decimals = stepDecimals(step, format);
+      const apart = vertical ? ROW_PX : Math.max(...ticks.map((t) => labelChars(t, format, decimals))) * CHAR_PX + LABEL_GAP;
+      if (ticks.length <= 2 || (ticks.length <= MAX_TICKS && (ticks.length - 1) * apart <= room)) return { values: ticks, decimals };
+    }
+  }
+}
+
+/**
+ * The value axis of a chart: ticks that include 0, spaced for their labels (axisTicks), written as the
+ * tables write numbers; its scale runs from the first tick to the last (from 0 to 1, 100 % for a share,
+ * when every value is 0 or there is none: the scale was [0, 0] and drew its one tick «0%» mid-axis).
+ */
+export function valueAxis(format: string, values: number[], room = 480, vertical = false): { axis: Record<string, unknown>; scale: Record<string, unknown> } {
+  const ticks = axisTicks(format, values, room, vertical);
+  // The ticks leave their labels room, so none is hidden: Vega's own estimate hid every other one, 0 among them.
+  // Labels centred on their ticks, the end ones too (not flush with the ends, which crowded a label beside them).
+  // tickCount: Vega-Lite's default (a tick per 40 px) dropped every other one of more values than that.
+  const axis = { format: axisFormat(format, ticks.decimals), values: ticks.values, tickCount: ticks.values.length, labelOverlap: false, labelFlush: false, ...(WHOLE.has(format) ? { tickMinStep: 1 } : {}) };
+  return { axis, scale: { domain: [ticks.values[0]!, ticks.values.at(-1)!], nice: false } };
+}
+
+/** Room along a bar chart's value axis: the chart's width less its category names (at most 300 px, the label limit). */
+function barRoom(width: number, labels: string[]): number {
+  return width - Math.min(300, Math.max(0, ...labels.map((l) => l.length)) * CHAR_PX) - 40;
 }
 
 /** Horizontal bars, one per category, labelled with their text, with an optional reference line. */
@@ -80,16 +131,16 @@ export function barSpec(lang: string, bars: Bar[], format: string, rule?: { valu
   // would sit on the bar (ROMI −100 %) or on the category names.
   const values = bars.map((b) => ({ ...b, at: Math.max(b.value, 0), color: TONES[b.tone ?? 'base'], hover: `${b.label}: ${b.text}` }));
   const y = { field: 'label', type: 'nominal', sort: bars.map((b) => b.label), title: null, axis: { grid: false } };
-  const x = { field: 'value', type: 'quantitative', title: null, ...valueAxis(format, [...bars.map((b) => b.value), ...(rule ? [rule.value] : [])]) };
+  const x = { field: 'value', type: 'quantitative', title: null, ...valueAxis(format, [...bars.map((b) => b.value), ...(rule ? [rule.value] : [])], barRoom(640, bars.map((b) => b.label))) };
+  // The reference line over the bars but under their values: drawn over them, its dashes crossed «23,8%».
+  const ruleLayer = rule ? [{ data: { values: [rule] }, mark: { type: 'rule', color: '#e65100', strokeDash: [5, 3], strokeWidth: 2, aria: false }, encoding: { x: { field: 'value', type: 'quantitative' } } }] : [];
   const layer: Array<Record<string, unknown>> = [
     { mark: { type: 'bar', height: 16 }, encoding: { y, x, color: { field: 'color', type: 'nominal', scale: null }, description: { field: 'hover' } } },
+    ...ruleLayer,
     { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#263238', aria: false }, encoding: { y, x: { ...x, field: 'at' }, text: { field: 'text' } } },
   ];
   if (rule) {
-    layer.push(
-      { data: { values: [rule] }, mark: { type: 'rule', color: '#e65100', strokeDash: [5, 3], strokeWidth: 2, aria: false }, encoding: { x: { field: 'value', type: 'quantitative' } } },
-      { data: { values: [rule] }, mark: { type: 'text', color: '#e65100', align: 'left', dx: 4, dy: -2, baseline: 'bottom', y: 0, fontSize: 10, aria: false }, encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } },
-    );
+    layer.push({ data: { values: [rule] }, mark: { type: 'text', color: '#e65100', align: 'left', dx: 4, dy: -2, baseline: 'bottom', y: 0, fontSize: 10, aria: false }, encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label' } } });
   }
   return { ...frame(lang, 640, height), data: { values }, layer };
 }
@@ -98,7 +149,7 @@ export function barSpec(lang: string, bars: Bar[], format: string, rule?: { valu
 export function pairedBarSpec(lang: string, rows: Array<{ label: string; series: string; value: number; text: string; color: string }>, format: string): Record<string, unknown> {
   const categories = new Set(rows.map((r) => r.label)).size;
   const y = { field: 'label', type: 'nominal', sort: null, title: null, axis: { grid: false } };
-  const x = { field: 'value', type: 'quantitative', title: null, ...valueAxis(format, rows.map((r) => r.value)) };
+  const x = { field: 'value', type: 'quantitative', title: null, ...valueAxis(format, rows.map((r) => r.value), barRoom(640, rows.map((r) => r.label))) };
   const series = [...new Map(rows.map((r) => [r.series, r.color])).entries()];
   const color = { field: 'series', type: 'nominal', sort: null, scale: { domain: series.map((s) => s[0]), range: series.map((s) => s[1]) } };
   const yOffset = { field: 'series', type: 'nominal', sort: null };
@@ -142,7 +193,7 @@ export function monthLineSpec(lang: string, points: Array<{ month: string; serie
     mark: { type: 'line', point: true, strokeWidth: 2 },
     encoding: {
       x: { field: 'month', type: 'ordinal', sort: months, title: null, axis: { labelAngle: months.length > 8 ? -45 : 0 } },
-      y: { field: 'value', type: 'quantitative', title: null, ...valueAxis(format, points.map((p) => p.value)) },
+      y: { field: 'value', type: 'quantitative', title: null, ...valueAxis(format, points.map((p) => p.value), 200, true) },
       color: { field: 'series', type: 'nominal', sort: null, scale: { domain: series, range: series.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length]) } },
       description: { field: 'hover' },
     },

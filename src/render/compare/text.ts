@@ -81,12 +81,41 @@ function paybackInputLines(inputs: CompareResult['payback_inputs'], lang: string
   return paybackInputs(inputs).map((i) => `${say(i.label, lang)}: ${formatValue(i.value, i.format, lang)}`);
 }
 
-const arrow = (row: CompareRow) => (row.change === null || row.change === 0 ? '→' : row.change > 0 ? '↑' : '↓');
-const improved = (row: CompareRow) => verdictOf(row) === 'better';
+/**
+ * Whether a row's change rounds to zero as the tables show it: its change in per cent («0,0%»), or,
+ * without one (nothing before), the change itself («0,0 п. п.», «0,00»).
+ */
+function shownAsZero(row: CompareRow): boolean {
+  const shown = row.change_pct !== null ? formatRelative(row.change_pct, 'en') : formatRowValues(row.before, row.after, row.change, ROW_INFO[row.metric]?.format ?? 'decimal', 'en').change;
+  return !/[1-9]/.test(shown);
+}
+
+/**
+ * The verdict on a row as its numbers are shown (verdictOf, the JSON's exact change, aside): a change
+ * that rounds to zero is «без изменений», as «0,0%» beside it says; «хуже» and ↓ beside «0,0%» (−0,02
+ * leads a month of 100,08) read as a contradiction (a tester).
+ */
+export function shownVerdict(row: CompareRow): 'better' | 'worse' | 'same' | null {
+  const v = verdictOf(row);
+  return v === null || v === 'same' || !shownAsZero(row) ? v : 'same';
+}
+
+/** The arrow of a row's change: ↑ or ↓, → where it is shown as no change. */
+export function changeArrow(row: CompareRow): string {
+  if (row.change === null) return '';
+  return shownVerdict(row) === 'same' ? '→' : row.change > 0 ? '↑' : '↓';
+}
+
+const arrow = (row: CompareRow) => changeArrow(row) || '→';
+/** No colour for a row shown as no change (or with nothing to compare), green or red for the others. */
+const painted = (row: CompareRow, c: ReturnType<typeof colors>) => {
+  const v = shownVerdict(row);
+  return v === 'better' ? c.green : v === 'worse' ? c.red : (s: string) => s;
+};
 
 /** The verdict on a row's change in words («лучше», «хуже», «без изменений»); '' when there is nothing to compare. */
-export function verdictText(row: Pick<CompareRow, 'change' | 'better'>, lang: string): string {
-  const v = verdictOf(row);
+export function verdictText(row: CompareRow, lang: string): string {
+  const v = shownVerdict(row);
   return v === null ? '' : say(COMPARE_VERDICT[v], lang);
 }
 
@@ -115,7 +144,7 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
   const out = [c.bold(`${L.title}${opts.company ? ` — ${opts.company}` : ''}`), `${L.before}: ${L.period(result.before)}`, `${L.after}: ${L.period(result.after)}`, ''];
   const rows = result.rows.map((row) => {
     const x = cells(row, opts.lang);
-    const paint = row.change === null || row.change === 0 ? (s: string) => s : improved(row) ? c.green : c.red;
+    const paint = painted(row, c);
     return [x.label, x.before, x.after, paint(x.change), paint(x.pct), paint(x.verdict), x.target, row.met === null ? x.met : row.met ? c.green(x.met) : c.red(x.met)];
   });
   out.push(borderlessTable([L.metric, L.before, L.after, L.change, L.changePct, L.verdict, L.target, L.met], rows, c, 1, opts.width));
@@ -129,7 +158,7 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
     const head = [L.manager, ...result.managers[0]!.metrics.flatMap((m) => [`${short(m.metric)}: ${L.before}`, L.after])];
     const body = result.managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => {
       const x = cells(row, opts.lang);
-      return [x.before, row.change === null ? x.after : (improved(row) ? c.green : row.change === 0 ? (s: string) => s : c.red)(`${x.after} ${arrow(row)}`)];
+      return [x.before, row.change === null ? x.after : painted(row, c)(`${x.after} ${arrow(row)}`)];
     })]);
     // On a narrow terminal, each metric's before and after stay side by side.
     out.push(borderlessTable(head, body, c, 1, opts.width, 2));

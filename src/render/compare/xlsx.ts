@@ -1,11 +1,11 @@
 import { paybackMonthsCell } from '../kpi/labels.js';
 import ExcelJS from 'exceljs';
-import { verdictOf, type CompareResult, type CompareRow } from '../../core/compare.js';
+import type { CompareResult, CompareRow } from '../../core/compare.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
 import { tr } from '../../core/i18n.js';
 import { FORMATS, metricFormat, setDocumentProperties, setText, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { compareLabels, gainLabel, paybackInputs, ROW_INFO, verdictText } from './text.js';
+import { changeArrow, compareLabels, gainLabel, paybackInputs, ROW_INFO, shownVerdict, verdictText } from './text.js';
 import { say } from '../../core/messages.js';
 import { ppUnit } from '../format.js';
 
@@ -41,9 +41,9 @@ function paint(cell: ExcelJS.Cell, verdict: boolean | null): void {
   cell.font = { ...cell.font, color: { argb: c.font } };
 }
 
-/** Whether a row changed the better way (null: no change or nothing to compare). */
+/** Whether a row changed the better way (null: no change as shown, or nothing to compare). */
 function better(row: CompareRow): boolean | null {
-  const v = verdictOf(row);
+  const v = shownVerdict(row);
   return v === 'better' ? true : v === 'worse' ? false : null;
 }
 
@@ -76,7 +76,7 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     const info = ROW_INFO[row.metric]!;
     const verdict = better(row);
     // The arrow is the direction of the change; its colour says whether that is better or worse.
-    const arrow = row.change === null ? '' : row.change === 0 ? '→' : row.change > 0 ? '↑' : '↓';
+    const arrow = changeArrow(row);
     const word = verdictText(row, lang);
     const change = row.change === null ? null : info.format === 'ratio' ? row.change * 100 : row.change;
     const r = sheet.addRow([info[lang === 'ru' ? 'ru' : 'en'], row.before, row.after, change, row.change_pct, `${arrow} ${word}`.trim(), row.target, row.met === null ? (row.target === null ? '' : '—') : row.met ? L.yes : L.no]);

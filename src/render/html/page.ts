@@ -39,7 +39,8 @@ h3{font-size:15px;margin:16px 0 6px}
 table{border-collapse:collapse;width:100%;margin:6px 0 12px;font-size:12px}
 th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#e8eef4}
-td.num,th.num{text-align:right;white-space:nowrap}
+td.num,th.num{text-align:right}
+td.num{white-space:nowrap}
 .good{color:var(--good);font-weight:bold}.bad{color:var(--bad);font-weight:bold}
 figure.chart{margin:12px 0 20px}
 figure.chart figcaption{font-weight:bold;margin:0 0 4px}

@@ -29,8 +29,13 @@ export function chartTableHtml(t: Chart['table']): string {
   return table(t.head, t.rows, { numeric: t.head.map((_, i) => i > 0) });
 }
 
+/**
+ * The cover's period: the days the KPIs' deals run over (all data, or --from only, named by their first
+ * and last day, not left out or «01.01.2025 — …»: a tester), else the period asked; a comparison's span.
+ */
 function periodOf(r: HtmlInput, lang: string): string | undefined {
-  if (r.kpi && (r.kpi.period.from || r.kpi.period.to)) return `${formatDate(r.kpi.period.from, lang)} — ${formatDate(r.kpi.period.to, lang)}`;
+  const kpi = r.kpi?.dataPeriod ?? r.kpi?.period;
+  if (kpi && (kpi.from || kpi.to)) return `${formatDate(kpi.from, lang)} — ${formatDate(kpi.to, lang)}`;
   if (r.compare) return `${formatDate(r.compare.before.from, lang)} — ${formatDate(r.compare.after.to, lang)}`;
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { NOTHING_MATCHES, type AssertionFailure, type AssertionResult, type AssertValue, type Operator } from '../../core/assert.js';
 import { plural, tr } from '../../core/i18n.js';
+import { ASSERT_SKIPPED, say } from '../../core/messages.js';
 import { metricDef, type MetricFormat } from '../../core/kpi/catalog.js';
 import { holdsNumber } from '../../core/kpi/stats.js';
 import { ROW_INFO } from '../compare/text.js';
@@ -153,11 +154,19 @@ export function levelWord(level: 'error' | 'warn', lang: string): string {
   return level === 'error' ? tr(lang, 'ошибка', 'error') : tr(lang, 'предупреждение', 'warning');
 }
 
-/** The closing count: «3 из 4 проверок пройдены, 1 предупреждение». */
+/** Why an assertion was skipped, in the report's language ('' when it was judged). */
+export function skippedNote(result: Pick<AssertionResult, 'skipped'>, lang: string): string {
+  return result.skipped ? say(ASSERT_SKIPPED[result.skipped], lang) : '';
+}
+
+/** The closing count: «3 из 4 проверок пройдены, 1 предупреждение»; a skipped one is counted apart, with why. */
 export function assertionTally(results: readonly AssertionResult[], lang: string): string {
   const errors = results.filter((r) => !r.passed && r.level === 'error').length;
   const warnings = results.filter((r) => !r.passed && r.level === 'warn').length;
-  const passed = results.length - errors - warnings;
-  if (lang !== 'ru') return `${passed} of ${results.length} assertions passed${errors ? `, ${errors} failed` : ''}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
-  return `${passed} из ${results.length} ${plural(results.length, 'проверки', 'проверок', 'проверок')} ${plural(passed, 'пройдена', 'пройдены', 'пройдено')}${errors ? `, ${errors} ${plural(errors, 'не пройдена', 'не пройдены', 'не пройдено')}` : ''}${warnings ? `, ${warnings} ${plural(warnings, 'предупреждение', 'предупреждения', 'предупреждений')}` : ''}`;
+  const skipped = results.filter((r) => r.skipped);
+  const passed = results.length - errors - warnings - skipped.length;
+  const why = [...new Set(skipped.map((r) => skippedNote(r, lang)))].join('; ');
+  if (lang !== 'ru') return `${passed} of ${results.length} assertions passed${errors ? `, ${errors} failed` : ''}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}${skipped.length ? `, ${skipped.length} skipped (${why})` : ''}`;
+  const skippedRu = skipped.length ? `, ${skipped.length} ${plural(skipped.length, 'пропущена', 'пропущены', 'пропущено')} (${why})` : '';
+  return `${passed} из ${results.length} ${plural(results.length, 'проверки', 'проверок', 'проверок')} ${plural(passed, 'пройдена', 'пройдены', 'пройдено')}${errors ? `, ${errors} ${plural(errors, 'не пройдена', 'не пройдены', 'не пройдено')}` : ''}${warnings ? `, ${warnings} ${plural(warnings, 'предупреждение', 'предупреждения', 'предупреждений')}` : ''}${skippedRu}`;
 }

@@ -9,7 +9,8 @@ import { mdCode, mdTable, mdText } from '../text.js';
 import { evidenceMarkdown } from '../audit/text.js';
 import { groupLabels } from '../kpi/group-labels.js';
 import { planMeasures } from '../kpi/groups-text.js';
-import { assertionTally, auditNames, bareLabel, describeFailure, levelWord, showWithUnit } from './assertion-text.js';
+import { assertionTally, auditNames, bareLabel, describeFailure, levelWord, showWithUnit, skippedNote } from './assertion-text.js';
+import { ASSERT_SKIPPED, say } from '../../core/messages.js';
 
 /** Headline KPIs on the Summary sheet and the CI summary. */
 export const HEADLINE = ['leads', 'conversion', 'win_rate', 'revenue', 'average_check', 'cycle_days_median', 'response_min_median', 'missed_share', 'callback_rate', 'paid_share'];
@@ -38,6 +39,7 @@ export function reportLabels(lang: string) {
     subject: tr(lang, 'Где', 'Where'),
     passed: tr(lang, 'пройдена', 'passed'),
     failed: tr(lang, 'не пройдена', 'failed'),
+    skipped: say(ASSERT_SKIPPED.word, lang),
     yes: tr(lang, 'да', 'yes'),
     no: tr(lang, 'нет', 'no'),
     section: tr(lang, 'Раздел', 'Section'),
@@ -175,8 +177,9 @@ export function renderReportMarkdown(r: ReportResult): string {
   if (r.assertions.length > 0) {
     out.push('', `### ${L.assertions}`, '');
     for (const a of r.assertions) {
-      const mark = a.passed ? '✅' : a.level === 'warn' ? '⚠️' : '❌';
-      out.push(`- ${mark} ${mdCode(a.assertion)}${a.passed ? '' : ` — ${levelWord(a.level, r.lang)}`}`);
+      const mark = a.skipped ? '⏭️' : a.passed ? '✅' : a.level === 'warn' ? '⚠️' : '❌';
+      const outcome = a.skipped ? ` — ${L.skipped}: ${mdText(skippedNote(a, r.lang))}` : a.passed ? '' : ` — ${levelWord(a.level, r.lang)}`;
+      out.push(`- ${mark} ${mdCode(a.assertion)}${outcome}`);
       if (!a.passed) for (const f of a.failures) out.push(`  - ${mdText(describeFailure(a, f, r.lang, auditNames(r.audit)))}`);
     }
   }

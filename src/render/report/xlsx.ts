@@ -6,7 +6,7 @@ import { addKpiSheets } from '../kpi/xlsx.js';
 import { metricFormat, setDocumentProperties, setText, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { addChartsSheet } from '../xlsx-charts.js';
 import { auditBefore, headlineDef, headlineRows, reportLabels } from './summary.js';
-import { auditNames, describePath, failureParts, levelWord, type AuditNames } from './assertion-text.js';
+import { auditNames, describePath, failureParts, levelWord, skippedNote, type AuditNames } from './assertion-text.js';
 import { compareLabels } from '../compare/text.js';
 import { kpiLabels } from '../kpi/labels.js';
 import { dateFormat, dayValue, finishFreeSheet, localMomentValue } from '../xlsx-layout.js';
@@ -72,6 +72,12 @@ function addAssertions(s: ExcelJS.Worksheet, r: ReportResult): void {
   head.font = { bold: true };
   const names = auditNames(r.audit);
   for (const a of r.assertions) {
+    if (a.skipped) {
+      // Why it was skipped where a failure's value goes.
+      const row = s.addRow([a.assertion, levelWord(a.level, r.lang), L.skipped]);
+      setText(row.getCell(4), skippedNote(a, r.lang));
+      continue;
+    }
     if (a.passed) {
       s.addRow([a.assertion, levelWord(a.level, r.lang), L.passed]).getCell(3).font = { color: { argb: 'FF006100' } };
       continue;

@@ -119,10 +119,11 @@ describe('value axes on small numbers', () => {
     expect(valueAxis('ratio', [0.5, 1]).axis).not.toHaveProperty('tickMinStep');
     expect(valueAxis('decimal', [3, 8]).axis).not.toHaveProperty('tickMinStep');
   });
-  it('start at 0 and run to 1 (100 % for a share) when every value is 0, else leave the scale to the data', () => {
-    expect(valueAxis('ratio', [0, 0]).scale).toEqual({ domain: [0, 1] });
-    expect(valueAxis('count', []).scale).toEqual({ domain: [0, 1] });
-    expect(valueAxis('ratio', [0, 0.001]).scale).toBeUndefined();
+  it('start at 0 and run to 1 (100 % for a share) when every value is 0, else from the first tick to the last', () => {
+    expect(valueAxis('ratio', [0, 0]).scale).toEqual({ domain: [0, 1], nice: false });
+    expect(valueAxis('count', []).scale).toEqual({ domain: [0, 1], nice: false });
+    // 0,1% at most: ticks 0,01% apart run to it.
+    expect(valueAxis('ratio', [0, 0.001]).scale).toEqual({ domain: [0, 0.001], nice: false });
   });
 
   it('a funnel of four leads ticks 0 1 2 3 4, a single lost deal 0 1', async () => {

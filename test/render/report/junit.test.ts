@@ -101,3 +101,31 @@ describe('JUnit XML for GitLab and other CI servers', () => {
     expect(r.suites[0]!.cases).toEqual([]);
   });
 });
+
+describe('a skipped assertion (a warn: delta.* check without --baseline)', () => {
+  const skipped = (lang: string) => buildReport({ kpi }, [parseAssertion('total.conversion>=0.2'), parseAssertion('warn:delta.total.conversion>=-0.02')], { now: new Date('2025-07-01T09:30:00.000Z'), lang });
+
+  it('is a <skipped> with why, counted in the suite, in the language of the run', () => {
+    const ru = renderReportJunit(skipped('ru'));
+    expect(ru).toContain(' tests="2" failures="0" errors="0" skipped="1" ');
+    expect(ru).toContain('  <testcase classname="crm-audit.warn" name="delta.total.conversion&gt;=-0.02" time="0">\n      <skipped message="нет прошлого результата для delta.*: дайте --baseline previous.json — вывод report --format json прошлого запуска"/>\n    </testcase>');
+    expect(renderReportJunit(skipped('en'))).toContain(`<skipped message="no previous result for delta.*: give --baseline previous.json, the last run&apos;s report --format json"/>`);
+    // A run with nothing skipped says skipped="0".
+    expect(renderReportJunit(report('en'))).toContain(' skipped="0" ');
+  });
+
+  it('is counted apart in the tally, with why, and listed as skipped in the Markdown and the workbook', async () => {
+    const { assertionTally } = await import('../../../src/render/report/assertion-text.js');
+    const { renderReportMarkdown } = await import('../../../src/render/report/summary.js');
+    expect(assertionTally(skipped('ru').assertions, 'ru')).toBe('1 из 2 проверок пройдена, 1 пропущена (нет прошлого результата для delta.*: дайте --baseline previous.json — вывод report --format json прошлого запуска)');
+    expect(assertionTally(skipped('en').assertions, 'en')).toBe("1 of 2 assertions passed, 1 skipped (no previous result for delta.*: give --baseline previous.json, the last run's report --format json)");
+    expect(renderReportMarkdown(skipped('en'))).toContain("- ⏭️ `delta.total.conversion>=-0.02` — skipped: no previous result for delta.\\*: give --baseline previous.json, the last run's report --format json");
+    const ExcelJS = (await import('exceljs')).default;
+    const { renderReportXlsx } = await import('../../../src/render/report/xlsx.js');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await renderReportXlsx(skipped('ru'))) as never);
+    const rows: unknown[][] = [];
+    wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    expect(rows.find((r) => r[0] === 'delta.total.conversion>=-0.02')).toEqual(['delta.total.conversion>=-0.02', 'предупреждение', 'пропущена', 'нет прошлого результата для delta.*: дайте --baseline previous.json — вывод report --format json прошлого запуска']);
+  });
+});
