@@ -148,6 +148,7 @@ const NEEDS: Record<FactNeed, [string, string]> = {
   activities: ['выгрузка активностей или журнал звонков (--activities)', 'an activities export or call log (--activities)'],
   payments: ['выгрузка оплат (--payments)', 'a payments export (--payments)'],
   'payments.paid': ['колонка оплаченной суммы в выгрузке оплат', 'a paid amount column in the payments export'],
+  'payments.deal_id': ['колонка сделки (ID или название) в выгрузке оплат', 'a deal column (id or name) in the payments export'],
   'deals.status': ['колонка статуса или этапа в выгрузке сделок', 'a status or stage column in the deals export'],
   'deals.loss_reason': ['колонка причины отказа в выгрузке сделок', 'a loss-reason column in the deals export'],
   'deals.source': ['колонка источника в выгрузке сделок', 'a source column in the deals export'],

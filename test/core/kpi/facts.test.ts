@@ -95,6 +95,21 @@ describe('evidence facts, computed by hand on a small fixture', () => {
     expect(f.values.calls_linked_share).toBeNull();
   });
 
+  // A payments file with no deal column (manager, invoiced, paid): no payment can link to a deal, and
+  // erp.payments read «0 of 20 won deals paid» as the data contradicting a "yes" (a tester).
+  it('has no data for the paid share of won deals when no payment names a deal, and names the deal column', () => {
+    const unnamed = [pay('', 100), pay('', 50)].map((p) => ({ ...p, manager: 'Анна' }));
+    const f = facts(deals, activities, unnamed);
+    expect(f.values.won_with_payment_share).toBeNull();
+    expect(f.needs.won_with_payment_share).toBe('payments.deal_id');
+    expect(f.parts.won_with_payment_share).toBeUndefined();
+    // One payment naming a deal (even one no deal has) is a file with a deal column: the share is 0 of 3, computed.
+    const one = facts(deals, activities, [...unnamed, pay('99', 10)]);
+    expect(one.values.won_with_payment_share).toBe(0);
+    expect(one.parts.won_with_payment_share).toEqual({ num: 0, den: 3 });
+    expect(one.needs.won_with_payment_share).toBeUndefined();
+  });
+
   it('follows the period (deals by creation, calls by date)', () => {
     const f = facts(deals, activities, payments, {}, { from: '2025-03-03', to: '2025-03-31' });
     expect(f.values.closed_deals).toBe(3);
