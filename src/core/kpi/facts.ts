@@ -204,7 +204,9 @@ export class FactsTally {
     put('closed_deals', outcome, c.won + c.lost);
     put('won_deals', outcome, c.won);
     share('win_rate', outcome, c.won, c.won + c.lost);
-    share('lost_with_reason_share', shape.lossReason ? outcome : 'deals.loss_reason', c.lostWithReason, c.lost);
+    // A reason read out of a lost stage («Venda perdida (Sem interesse)») is one, column or not: kpi counts its loss reasons so (inputShape's stageReasons).
+    const reasons = shape.lossReason || store.reasons.values.some((r) => r !== '');
+    share('lost_with_reason_share', reasons ? outcome : 'deals.loss_reason', c.lostWithReason, c.lost);
     share('source_share', shape.source ? undefined : 'deals.source', c.withSource, c.deals);
     // Linked activities need a file, and a column to link them with.
     const linked: FactNeed | undefined = !shape.activities ? 'activities' : shape.dealPhones === false ? 'deals.phone' : shape.dealIds === false ? 'deals.id' : shape.link ? undefined : 'activities.deal_id';
