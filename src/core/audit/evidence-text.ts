@@ -170,6 +170,8 @@ export interface VerdictFacts {
   sample?: { fact: FactId; value: number; min: number };
   /** A skipped answer the data speaks to: what it suggests the answer is. */
   suggests?: 'yes' | 'no';
+  /** A skipped answer the data does not settle: what it said of a "yes" (inconclusive or no-data, a sentence that names no answer). */
+  unsettled?: string;
   /** The question has no `evidence:` rule: nothing in the exports speaks to it, whatever the answer (a choice read «only yes and no are checked»). */
   noRule?: true;
 }
@@ -206,6 +208,7 @@ export function describeEvidence(lang: string, v: VerdictFacts): string {
     default:
       if (v.suggests === 'yes') return tr(lang, `Ответа нет, а выгрузки говорят, что вы это делаете: ${list}.`, `No answer was given; the data suggests you do this: ${list}.`);
       if (v.suggests === 'no') return tr(lang, `Ответа нет, а по выгрузкам этого не видно: ${list}.`, `No answer was given; the data suggests you do not: ${list}.`);
+      if (v.unsettled !== undefined) return tr(lang, `Ответа нет. ${v.unsettled}`, `No answer was given. ${v.unsettled}`);
       if (!v.noRule && v.answer !== 'yes' && v.answer !== 'no') return tr(lang, 'По выгрузкам проверяются только ответы «да» и «нет».', 'Only "yes" and "no" answers are checked against the exports.');
       return tr(lang, 'Выгрузки об этом ничего не говорят.', 'The exports say nothing about this.');
   }
