@@ -113,6 +113,10 @@ export const DOCUMENT_MESSAGES = {
     ru: 'нет текста на языке {lang}', en: 'the {lang} text is missing',
     hint: { ru: 'в languages объявлены {languages}; дайте каждый текст на каждом из них', en: 'languages declares {languages}; give every text in each' },
   },
+  'questionnaire.runLanguage': {
+    ru: 'анкета написана только на языках: {declared}, а запуск — на «{lang}»: отчёт вышел бы на двух языках', en: 'the questionnaire is written in {declared} only, and this run is in "{lang}": the report would mix two languages',
+    hint: { ru: 'запустите с --lang {suggest} или добавьте в анкету тексты на «{lang}» (и «{lang}» в languages)', en: 'run with --lang {suggest}, or add the "{lang}" texts to the questionnaire (and "{lang}" to languages)' },
+  },
   'questionnaire.unknownFact': {
     ru: 'неизвестный факт проверки «{fact}»', en: 'unknown evidence fact "{fact}"',
     hint: { ru: 'факты: {facts}', en: 'facts: {facts}' },
