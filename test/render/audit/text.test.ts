@@ -88,4 +88,11 @@ describe('a recommendation\'s cost in words', () => {
     expect(describeCost('en', cost(100000, 2100000))).toContain('with 100,000 managers that is up to 100,000 h a day');
     expect(describeCost('ru', { ...cost(2, 42), hoursPerDay: 2.5, costPerMonth: undefined })).toBe('1 ч в день на менеджера; при 2 менеджерах — до 2,5 ч в день, 42 ч в месяц');
   });
+
+  // «до 2,3 ч в день, 49,0 ч в месяц» beside «147 ч»: hours have one rule, one decimal dropped when it is 0 (a tester).
+  it('writes hours by one rule: one decimal, none when it rounds to a whole hour', async () => {
+    const { describeCost, formatHours } = await import('../../../src/render/audit/labels.js');
+    expect(describeCost('ru', { hoursPerManagerPerDay: 0.333, basis: 'до 0,75 ч в день', managers: 7, hoursPerDay: 2.33, hoursPerMonth: 48.95, costPerMonth: 48_951 })).toBe('до 0,75 ч в день; при 7 менеджерах — до 2,3 ч в день, 49 ч в месяц, около 48 951 ₽ в месяц');
+    expect([formatHours(48.95, 'ru'), formatHours(367.5, 'ru'), formatHours(0.3, 'en'), formatHours(2121, 'en'), formatHours(6.96, 'ru')]).toEqual(['49', '367,5', '0.3', '2,121', '7']);
+  });
 });

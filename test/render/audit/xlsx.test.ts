@@ -69,6 +69,10 @@ describe('the Recommendations sheet', () => {
     const t = table(ws);
     expect(t.rows[0]!.getCell(t.col('Часов в месяц')).value).toBe(157.5);
     expect(t.rows[0]!.getCell(t.col('Часов в месяц')).numFmt).toBe('#,##0.0" ч"');
+    // Hours that round to a whole one are shown whole, as the sentence beside them writes «49 ч» (48,95 kept in the cell).
+    const near = table((await workbook({ ...base, recommendations: [{ ...rec, cost: { ...rec.cost!, hoursPerMonth: 48.95, hourlyCost: undefined, costPerMonth: undefined } }] }, 'ru')).getWorksheet('Рекомендации')!);
+    expect(near.rows[0]!.getCell(near.col('Часов в месяц')).value).toBe(48.95);
+    expect(near.rows[0]!.getCell(near.col('Часов в месяц')).numFmt).toBe('#,##0" ч"');
     expect(t.rows[1]!.getCell(t.col('Часов в месяц')).value).toBeNull();
     expect(() => t.col('Стоимость в месяц, ₽')).toThrow();
     // Without --managers no recommendation has hours: no empty column either.
