@@ -63,7 +63,7 @@ describe('scoreAudit on the built-in questionnaire', () => {
     // 0,333 × 7 = 2,331 h a day; × 21 = 48,951 h; × 1 000 ₽ = 48 951 ₽ (not 48,95 × 1 000).
     expect(at(0.333, 7, 1000)).toMatchObject({ hoursPerDay: 2.33, hoursPerMonth: 48.95, costPerMonth: 48_951 });
     // 2,5 h × 7 × 21 = 367,5 h × 1 234,5 ₽ = 453 678,75 ₽: kopecks kept.
-    expect(at(2.5, 7, 1234.5).costPerMonth).toBe(453_678.75);
+    expect(at(2.5, 7, 1234.5)?.costPerMonth).toBe(453_678.75);
     expect(hundredths(1.005)).toBe(1.01);
     expect(hundredths(6.300000000000001)).toBe(6.3);
   });
