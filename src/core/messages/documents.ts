@@ -11,6 +11,11 @@ const ANSWER_ONE_OF = { ru: 'ответьте одним из: {allowed} (или
  */
 export const DOCUMENT_MESSAGES = {
   'doc.yaml': { ru: 'это не YAML: {reasonRu}', en: 'not valid YAML: {reason}' },
+  'doc.flowComma': {
+    ru: 'запятая внутри { … } разделила текст: в {field} попало только «{got}», а «{key}» стало отдельным ключом без значения',
+    en: 'a comma inside { … } split the text: {field} got only "{got}", and "{key}" became a key of its own with no value',
+    hint: { ru: 'возьмите текст в кавычки: {field}: "{whole}"', en: 'put the text in quotes: {field}: "{whole}"' },
+  },
   'doc.yamlAliases': {
     ru: 'документ нельзя развернуть: в нём слишком много ссылок на якоря (псевдонимов)', en: 'the document cannot be expanded: {reason}',
     hint: { ru: 'в одном документе допускается не больше {max} раскрытий псевдонимов', en: 'aliases are limited to {max} expansions per document' },
