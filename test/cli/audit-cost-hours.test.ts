@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 import { myAuditYaml } from '../helpers/questionnaire.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-cost-hours-'));
@@ -65,5 +65,23 @@ describe('audit: the cost of fractional hours', () => {
     expect(values).toContain(14.7);
     expect(values).toContain(14_700);
     for (const v of values) expect(Math.round(v * 100) / 100).toBe(v);
+  });
+});
+
+// «6 750 звонков» (a no-break space) beside «21 000 ч в месяц, около 31 500 000 ₽» (a plain one) in one
+// Russian report: Markdown and HTML could break a number at the plain space (a tester).
+describe('audit: one grouping character in a Russian report', () => {
+  const SAMPLES = path.join(ROOT, 'samples');
+  const args = ['audit', '--answers', path.join(SAMPLES, 'answers/leader.yaml'), '-d', path.join(SAMPLES, 'amocrm-deals.csv'), '-a', path.join(SAMPLES, 'bitrix24-calls.xls'), '--now', '2025-07-01', '--managers', '1000', '--hourly-cost', '1500', '--lang', 'ru'];
+  it.each(['md', 'html', 'table'])('%s: every grouped number has a no-break space', (format) => {
+    const r = runCli([...args, '--format', format], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('6\u00a0750 звонков');
+    // The HTML table has the hours and the money in cells of their own; the other formats in the sentence.
+    if (format === 'html') expect(r.stdout).toMatch(/>21\u00a0000<\/td><td[^>]*>31\u00a0500\u00a0000</);
+    else expect(r.stdout).toContain('1\u00a0000 менеджерах — до 1\u00a0000 ч в день, 21\u00a0000 ч в месяц, около 31\u00a0500\u00a0000 ₽ в месяц');
+    // No digit group after a plain space anywhere in what a reader sees (an SVG's viewBox «0 0 640» is no number of the report).
+    const seen = format === 'html' ? r.stdout.replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>|<[^>]*>/g, '') : r.stdout;
+    expect(seen).not.toMatch(/\d \d{3}(?!\d)/);
   });
 });

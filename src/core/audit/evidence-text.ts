@@ -2,9 +2,13 @@ import { plural, tr } from '../i18n.js';
 import type { EvidenceFacts, FactId, FactNeed } from '../kpi/facts.js';
 import type { EvidenceFactUse, Verdict } from './types.js';
 
-/** A number as the reader writes it: `1 234,5` in Russian, `1,234.5` in English; at most `decimals`. */
+/**
+ * A number as the reader writes it: `1 234,5` in Russian (a no-break space), `1,234.5` in English; at
+ * most `decimals`. Every grouped number of the audit's report is written so (evidence, hours, money).
+ */
 export function formatNumber(n: number, lang: string, decimals = 1): string {
-  const fixed = Math.abs(n).toFixed(decimals).replace(/\.?0+$/, '');
+  // Zeros dropped after the point only: with no decimals, 1000 stays 1000.
+  const fixed = Math.abs(n).toFixed(decimals).replace(/\.0+$|(\.\d*?)0+$/, '$1');
   const [int, frac] = fixed.split('.');
   // A no-break space: a table that wraps the sentence never splits a number.
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? '\u00a0' : ',');

@@ -1,6 +1,7 @@
 import type { AuditResult, Recommendation } from '../../core/audit/types.js';
 import { plural, tr } from '../../core/i18n.js';
 import { formatLocalDate, formatPoints } from '../format.js';
+import { formatNumber } from '../../core/audit/evidence-text.js';
 
 /** The audit report's labels in the report language. */
 export function auditLabels(lang: string) {
@@ -140,9 +141,13 @@ export function criterionTitle(result: AuditResult, id: string): string {
   return id;
 }
 
-/** Whole roubles grouped as the reader writes them: `52 500` / `52,500`. */
-function formatMoney(n: number, lang: string): string {
-  return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? ' ' : ',');
+/**
+ * Whole roubles grouped as the reader writes them: `52 500` / `52,500`, with the no-break space the
+ * evidence sentences have (formatNumber): a Russian report had two grouping characters, and Markdown
+ * or HTML could break «31 500 | 000 ₽» at the plain one.
+ */
+export function formatMoney(n: number, lang: string): string {
+  return formatNumber(Math.round(n), lang, 0);
 }
 
 /**
@@ -156,8 +161,7 @@ export function shownHours(n: number): number {
 
 /** Hours grouped as the money beside them is («2 121 ч»), by the rule of shownHours. */
 export function formatHours(n: number, lang: string): string {
-  const [int, frac] = shownHours(n).toFixed(1).split('.');
-  return formatMoney(Number(int), lang) + (frac !== '0' ? (lang === 'ru' ? ',' : '.') + frac : '');
+  return formatNumber(shownHours(n), lang, 1);
 }
 
 /** "N h a day (M h a month)" for a recommendation's cost. */

@@ -5,7 +5,7 @@ import { metricDef, METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/
 import { groupingsOf } from '../kpi/groups.js';
 import { droppedRows, type KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
-import { answerText, auditLabels, baselineBandLine, baselineNoteLine, criterionTitle, formatHours, missingCriteria, shownRecommendations, verdictText } from '../audit/labels.js';
+import { answerText, auditLabels, baselineBandLine, baselineNoteLine, criterionTitle, formatHours, formatMoney, missingCriteria, shownRecommendations, verdictText } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
 import { gainLabel, paybackInputs, ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
@@ -102,7 +102,7 @@ export function recommendationsSection(a: AuditResult, lang: string): string {
   const rows = shown.map(({ rec: r, title }, i) => [
     String(i + 1), `${title}: ${r.text}`, formatPoints(r.missingPoints, lang),
     r.cost?.hoursPerMonth === undefined ? '—' : formatHours(r.cost.hoursPerMonth, lang),
-    ...(money ? [r.cost?.costPerMonth === undefined ? '—' : formatValue(r.cost.costPerMonth, 'money', lang)] : []),
+    ...(money ? [r.cost?.costPerMonth === undefined ? '—' : formatMoney(r.cost.costPerMonth, lang)] : []),
     r.cost?.basis ?? '—',
   ]);
   const head = [lang === 'ru' ? '№' : '#', L.recommendation, L.missingPoints, L.hoursPerMonth, ...(money ? [L.moneyPerMonth] : []), L.costBasis];

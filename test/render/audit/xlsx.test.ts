@@ -35,7 +35,7 @@ describe('the Recommendations sheet', () => {
     expect(row.getCell(ru.col('Часов в месяц')).numFmt).toBe('#,##0" ч"');
     expect(row.getCell(ru.col('Стоимость в месяц, ₽')).value).toBe(31_500);
     expect(row.getCell(ru.col('Стоимость в месяц, ₽')).numFmt).toBe('#,##0" ₽"');
-    expect(row.getCell(ru.col('Основание расчёта')).value).toBe('30 мин в день; при 6 менеджерах — до 3 ч в день, 63 ч в месяц, около 31 500 ₽ в месяц');
+    expect(row.getCell(ru.col('Основание расчёта')).value).toBe('30 мин в день; при 6 менеджерах — до 3 ч в день, 63 ч в месяц, около 31\u00a0500 ₽ в месяц');
     const en = table((await workbook(auditResult(), 'en')).getWorksheet('Recommendations')!);
     expect(en.rows[0]!.getCell(en.col('Hours a month')).numFmt).toBe('#,##0" h"');
     expect(en.rows[0]!.getCell(en.col('Cost a month, RUB')).numFmt).toBe('"RUB "#,##0');
