@@ -343,7 +343,7 @@ describe('number prompts', () => {
     expect(out).not.toMatch(/✔[^\n]*Сколько стоит час[^\n]*(?: 0|1e21)/);
     expect(out).toMatch(/✔ Сколько менеджеров[^\n]* 8/);
     // 8 managers at 1 500 ₽ an hour: 168 h a month.
-    expect(out).toContain('около 252 000 ₽ в месяц');
+    expect(out).toContain('около 252\u00a0000 ₽ в месяц');
     expect(out).not.toMatch(/must be|number above/);
   });
 });

@@ -151,7 +151,7 @@ describe('interactive audit in a real terminal (pty + the real prompt library)',
     expect(run.code).toBe(0);
     // lead.concept changed to "no" (2 points less); telephony "no": 10 − 2 − 2.
     expect(run.out).toContain('Уровень: Лидер (6 / 10)');
-    expect(run.out).toContain('около 252 000 ₽ в месяц');
+    expect(run.out).toContain('около 252\u00a0000 ₽ в месяц');
     expect(run.out).toMatch(/\(д\/Н\)/);
     expect(run.out).toContain('↑↓ выбор');
     // The section explanations (written by the audit itself) are wrapped at spaces within 100 columns.

@@ -233,7 +233,7 @@ describe('audit --managers and --hourly-cost: the rule of the prompts', () => {
       expect(en.code).toBe(2);
       expect(en.stderr).toContain(`--hourly-cost: "${cost}" is not an hour's cost in roubles: a number above 0 and at most 10,000,000`);
     }
-    expect(run('--managers', '5', '--hourly-cost', '10 000 000', '--lang', 'ru').stdout).toContain('около 1 050 000 000 ₽ в месяц');
+    expect(run('--managers', '5', '--hourly-cost', '10 000 000', '--lang', 'ru').stdout).toContain('около 1\u00a0050\u00a0000\u00a0000 ₽ в месяц');
   });
 
   it('refuses 1e3 managers as the prompt does, and a head count past 100 000', () => {

@@ -19,6 +19,7 @@ write('deals.csv', ['id,manager,created_at,closed_at,status,loss_reason,amount',
 write('invoices.csv', ['deal_id,invoiced,invoiced_at', ...range(20).map((i) => `${i},1000,2024-03-02`)]);
 write('paid.csv', ['deal_id,paid,paid_at', ...range(20).map((i) => `${i},1000,2024-03-02`)]);
 write('both.csv', ['deal_id,invoiced,paid', ...range(20).map((i) => `${i},1000,${i <= 10 ? 1000 : 0}`)]);
+write('nodeal.csv', ['manager,invoiced,paid', ...range(20).map(() => 'A,1000,1000')]);
 write('yes.yaml', ['questionnaire: crm-maturity', 'answers:', ...['lead.concept', 'journal.interactions', 'reporting.management', 'reporting.staff', 'erp.catalog', 'erp.payments', 'telephony.integrated'].map((id) => `  ${id}: yes`)]);
 
 interface Kpi {
@@ -99,5 +100,28 @@ describe('audit evidence with a payments file of invoices only', () => {
     const run = runCli(['audit', '--answers', 'yes.yaml', '-d', 'deals.csv', '-p', 'paid.csv', '--now', '2025-01-01', '--format', 'json'], { cwd: dir });
     const e = (JSON.parse(run.stdout) as { evidence: { facts: Record<string, number | null> } }).evidence;
     expect(e.facts.won_with_payment_share).toBe(1);
+  });
+});
+
+// A payments file with no deal column (manager, invoiced, paid): no payment links to a deal, and the
+// audit read it as «по 100,0% выигранных сделок (20 из 20) нет ни одной оплаты», erp.payments
+// contradicted and a point taken off (a tester). As an activities file with no link column: no-data.
+describe('audit evidence with a payments file that names no deal', () => {
+  it('erp.payments is no-data naming the deal column and its --map line; nothing is taken off', () => {
+    const run = runCli(['audit', '--answers', 'yes.yaml', '-d', 'deals.csv', '-p', 'nodeal.csv', '--now', '2025-01-01', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const e = (JSON.parse(run.stdout) as { evidence: { facts: Record<string, number | null>; checks: Array<{ criterion: string; verdict: string; text: string }>; total: number } }).evidence;
+    expect(e.facts.won_with_payment_share).toBeNull();
+    const c = e.checks.find((x) => x.criterion === 'erp.payments')!;
+    expect(c.verdict).toBe('no-data');
+    expect(c.text).toBe('Cannot be checked: it needs a deal column (id or name) in the payments export (if it is there under another header, name it in a --map file: payments.columns.deal_id).');
+    expect(e.total).toBe(10);
+    const ru = runCli(['audit', '--answers', 'yes.yaml', '-d', 'deals.csv', '-p', 'nodeal.csv', '--now', '2025-01-01', '--lang', 'ru', '--format', 'md'], { cwd: dir });
+    expect(ru.stdout).toContain('нужна колонка сделки (ID или название) в выгрузке оплат');
+    expect(ru.stdout).not.toContain('нет ни одной оплаты');
+  });
+
+  it('kpi on the same file still counts what was paid, by manager', () => {
+    expect(kpi('nodeal.csv').total).toMatchObject({ invoiced: 20000, paid: 20000 });
   });
 });

@@ -2,9 +2,13 @@ import { plural, tr } from '../i18n.js';
 import type { EvidenceFacts, FactId, FactNeed } from '../kpi/facts.js';
 import type { EvidenceFactUse, Verdict } from './types.js';
 
-/** A number as the reader writes it: `1 234,5` in Russian, `1,234.5` in English; at most `decimals`. */
+/**
+ * A number as the reader writes it: `1 234,5` in Russian (a no-break space), `1,234.5` in English; at
+ * most `decimals`. Every grouped number of the audit's report is written so (evidence, hours, money).
+ */
 export function formatNumber(n: number, lang: string, decimals = 1): string {
-  const fixed = Math.abs(n).toFixed(decimals).replace(/\.?0+$/, '');
+  // Zeros dropped after the point only: with no decimals, 1000 stays 1000.
+  const fixed = Math.abs(n).toFixed(decimals).replace(/\.0+$|(\.\d*?)0+$/, '$1');
   const [int, frac] = fixed.split('.');
   // A no-break space: a table that wraps the sentence never splits a number.
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? '\u00a0' : ',');
@@ -148,6 +152,7 @@ const NEEDS: Record<FactNeed, [string, string]> = {
   activities: ['выгрузка активностей или журнал звонков (--activities)', 'an activities export or call log (--activities)'],
   payments: ['выгрузка оплат (--payments)', 'a payments export (--payments)'],
   'payments.paid': ['колонка оплаченной суммы в выгрузке оплат', 'a paid amount column in the payments export'],
+  'payments.deal_id': ['колонка сделки (ID или название) в выгрузке оплат', 'a deal column (id or name) in the payments export'],
   'deals.status': ['колонка статуса или этапа в выгрузке сделок', 'a status or stage column in the deals export'],
   'deals.loss_reason': ['колонка причины отказа в выгрузке сделок', 'a loss-reason column in the deals export'],
   'deals.source': ['колонка источника в выгрузке сделок', 'a source column in the deals export'],
@@ -169,6 +174,8 @@ export interface VerdictFacts {
   sample?: { fact: FactId; value: number; min: number };
   /** A skipped answer the data speaks to: what it suggests the answer is. */
   suggests?: 'yes' | 'no';
+  /** A skipped answer the data does not settle: what it said of a "yes" (inconclusive or no-data, a sentence that names no answer). */
+  unsettled?: string;
   /** The question has no `evidence:` rule: nothing in the exports speaks to it, whatever the answer (a choice read «only yes and no are checked»). */
   noRule?: true;
 }
@@ -205,6 +212,7 @@ export function describeEvidence(lang: string, v: VerdictFacts): string {
     default:
       if (v.suggests === 'yes') return tr(lang, `Ответа нет, а выгрузки говорят, что вы это делаете: ${list}.`, `No answer was given; the data suggests you do this: ${list}.`);
       if (v.suggests === 'no') return tr(lang, `Ответа нет, а по выгрузкам этого не видно: ${list}.`, `No answer was given; the data suggests you do not: ${list}.`);
+      if (v.unsettled !== undefined) return tr(lang, `Ответа нет. ${v.unsettled}`, `No answer was given. ${v.unsettled}`);
       if (!v.noRule && v.answer !== 'yes' && v.answer !== 'no') return tr(lang, 'По выгрузкам проверяются только ответы «да» и «нет».', 'Only "yes" and "no" answers are checked against the exports.');
       return tr(lang, 'Выгрузки об этом ничего не говорят.', 'The exports say nothing about this.');
   }

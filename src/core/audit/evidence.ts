@@ -51,10 +51,13 @@ export function judge(q: Question, answer: string, facts: EvidenceFacts, lang: s
   if (answer !== 'yes' && answer !== 'no') {
     // A skipped («не знаю») question scores nothing and is not checked, but the data may still speak
     // to it: what a "yes" would have met is said, for the consultant to ask the client about.
+    // Where the data does not settle it, what it showed all the same (between the thresholds, a short
+    // sample, a missing file or column), as a "yes" or a "no" is told: not a rule the rows beside it disprove.
     const guess = answer === 'skip' ? judge(q, 'yes', facts, lang) : undefined;
     const suggests = guess?.verdict === 'confirmed' ? 'yes' : guess?.verdict === 'contradicted' ? 'no' : undefined;
-    const used = suggests ? guess!.facts : [];
-    return { ...base, verdict: 'not-checkable', facts: used, text: describeEvidence(lang, { verdict: 'not-checkable', answer, facts, used, ...(suggests ? { suggests } : {}) }), ...(suggests ? { suggests } : {}) };
+    const used = guess?.facts ?? [];
+    const shown = guess && !suggests ? { unsettled: guess.text } : {};
+    return { ...base, verdict: 'not-checkable', facts: used, text: describeEvidence(lang, { verdict: 'not-checkable', answer, facts, used, ...(suggests ? { suggests } : {}), ...shown }), ...(suggests ? { suggests } : {}) };
   }
   const missing = missingInputs(q, facts);
   // An optional check whose fact has no input is left out (product_share without a product column).

@@ -80,14 +80,24 @@ export function recommend(question: Question, sectionId: string, points: number,
       ...(managers !== undefined
         ? {
             managers,
-            hoursPerDay: question.cost.hoursPerManagerPerDay * managers,
-            hoursPerMonth: question.cost.hoursPerManagerPerDay * managers * WORKING_DAYS_PER_MONTH,
-            ...(options.hourlyCost !== undefined ? { hourlyCost: options.hourlyCost, costPerMonth: question.cost.hoursPerManagerPerDay * managers * WORKING_DAYS_PER_MONTH * options.hourlyCost } : {}),
+            hoursPerDay: hundredths(question.cost.hoursPerManagerPerDay * managers),
+            hoursPerMonth: hundredths(question.cost.hoursPerManagerPerDay * managers * WORKING_DAYS_PER_MONTH),
+            // The money from the hours as computed, not as rounded: 0,333 h × 7 × 21 × 1 000 ₽ is 48 951 ₽.
+            ...(options.hourlyCost !== undefined ? { hourlyCost: options.hourlyCost, costPerMonth: hundredths(question.cost.hoursPerManagerPerDay * managers * WORKING_DAYS_PER_MONTH * options.hourlyCost) } : {}),
           }
         : {}),
     };
   }
   return rec;
+}
+
+/**
+ * Hours and money to 2 decimals (hundredths of an hour, kopecks), without the binary noise of their
+ * product: 0,1 h × 3 × 21 was 6.300000000000001 in the JSON and the workbook's cells. The product is
+ * first read to 15 significant digits, so 1,005 rounds up as written.
+ */
+export function hundredths(x: number): number {
+  return Math.round(Number((x * 100).toPrecision(15))) / 100;
 }
 
 /**

@@ -19,11 +19,13 @@ export interface RecommendationCost {
   hoursPerManagerPerDay: number;
   basis: string;
   managers?: number;
+  /** managers × hoursPerManagerPerDay, to 2 decimals (hundredths). */
   hoursPerDay?: number;
+  /** hoursPerDay × 21 working days, to 2 decimals. */
   hoursPerMonth?: number;
   /** The cost of a manager's hour (roubles unless said otherwise), when given. */
   hourlyCost?: number;
-  /** hoursPerMonth × hourlyCost. */
+  /** The hours of a month as computed (not as rounded) × hourlyCost, to 2 decimals (kopecks). */
   costPerMonth?: number;
 }
 

@@ -356,6 +356,7 @@ export class KpiEngine {
     const period = this.fromDay !== -Infinity || this.toDay !== Infinity;
     let unattributed = 0;
     const { store } = this;
+    this.facts.payments(log.length, log.named);
     for (let i = 0; i < log.length; i++) {
       const deal = log.deal.data[i]!;
       const d = deal < 0 ? undefined : deal;

@@ -36,7 +36,7 @@ export const FACT_IDS: readonly FactId[] = [
 ];
 
 /** What a fact needs when it cannot be computed: a file, or a column of one. */
-export type FactNeed = 'deals' | 'activities' | 'payments' | 'payments.paid' | 'deals.status' | 'deals.loss_reason' | 'deals.source' | 'deals.amount' | 'deals.product' | 'activities.duration_s' | 'activities.deal_id' | 'deals.phone' | 'deals.id';
+export type FactNeed = 'deals' | 'activities' | 'payments' | 'payments.paid' | 'payments.deal_id' | 'deals.status' | 'deals.loss_reason' | 'deals.source' | 'deals.amount' | 'deals.product' | 'activities.duration_s' | 'activities.deal_id' | 'deals.phone' | 'deals.id';
 
 /** The facts of one run: values, the counts behind each share (for the texts), and what is missing. */
 export interface EvidenceFacts {
@@ -115,6 +115,9 @@ export class FactsTally {
   linkedByClient = 0;
   answered = 0;
   answeredWithDuration = 0;
+  /** Payments added, and how many of them name a deal (PaymentLog.named): none of many links no payment to a deal. */
+  private paymentRows = 0;
+  private paymentsNamed = 0;
 
   constructor(private readonly n: number) {
     this.touchedById = new Uint8Array(n);
@@ -146,6 +149,12 @@ export class FactsTally {
     }
   }
 
+  /** Payments added (a PaymentLog's length), `named` of them naming a deal. */
+  payments(rows: number, named: number): void {
+    this.paymentRows += rows;
+    this.paymentsNamed += named;
+  }
+
   /** A call of the activities file, at any date (before the period's own count). */
   fileCall(): void {
     this.fileCalls++;
@@ -153,7 +162,7 @@ export class FactsTally {
 
   /** Its state as plain data. */
   data(): FactsPartial {
-    const { paid: _paid, n: _n, ...rest } = this;
+    const { paid: _paid, n: _n, paymentRows: _rows, paymentsNamed: _named, ...rest } = this;
     return { ...rest };
   }
 
@@ -195,7 +204,9 @@ export class FactsTally {
     put('closed_deals', outcome, c.won + c.lost);
     put('won_deals', outcome, c.won);
     share('win_rate', outcome, c.won, c.won + c.lost);
-    share('lost_with_reason_share', shape.lossReason ? outcome : 'deals.loss_reason', c.lostWithReason, c.lost);
+    // A reason read out of a lost stage («Venda perdida (Sem interesse)») is one, column or not: kpi counts its loss reasons so (inputShape's stageReasons).
+    const reasons = shape.lossReason || store.reasons.values.some((r) => r !== '');
+    share('lost_with_reason_share', reasons ? outcome : 'deals.loss_reason', c.lostWithReason, c.lost);
     share('source_share', shape.source ? undefined : 'deals.source', c.withSource, c.deals);
     // Linked activities need a file, and a column to link them with.
     const linked: FactNeed | undefined = !shape.activities ? 'activities' : shape.dealPhones === false ? 'deals.phone' : shape.dealIds === false ? 'deals.id' : shape.link ? undefined : 'activities.deal_id';
@@ -203,7 +214,9 @@ export class FactsTally {
     put('touches_per_won', linked ?? outcome, touchesPerWon);
     share('won_amount_share', shape.amount ? outcome : 'deals.amount', c.wonAmount, c.won);
     share('product_share', shape.product ? undefined : 'deals.product', c.withProduct, c.deals);
-    share('won_with_payment_share', !shape.payments ? 'payments' : shape.paid === false ? 'payments.paid' : outcome, c.wonPaid, c.won);
+    // Payments none of which names a deal (no deal column) link to no deal: which won deals are paid is not known (as activities without a link column).
+    const unnamed = this.paymentRows > 0 && this.paymentsNamed === 0;
+    share('won_with_payment_share', !shape.payments ? 'payments' : shape.paid === false ? 'payments.paid' : unnamed ? 'payments.deal_id' : outcome, c.wonPaid, c.won);
     put('calls', shape.activities ? undefined : 'activities', this.calls);
     share('calls_linked_share', linked, anyDealId ? this.linkedById : this.linkedByClient, this.calls);
     share('answered_with_duration_share', !shape.activities ? 'activities' : shape.duration ? undefined : 'activities.duration_s', this.answeredWithDuration, this.answered);

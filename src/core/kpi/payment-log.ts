@@ -16,16 +16,24 @@ export class PaymentLog {
   readonly paid = new FloatList();
   /** The managers' names the payments give ('' is key 0). */
   readonly managers = new Interner();
+  /**
+   * How many payments name a deal (found or not). None in a file of payments: the file has no deal
+   * column (or an empty one), and no payment can link to a deal: the payments of won deals are then
+   * not known, not none (the evidence fact won_with_payment_share).
+   */
+  named = 0;
 
   constructor(private readonly store: DealStore) {}
 
   /** Adds a payment; its deal is looked up by id (or by title, as store.find does). */
   add(p: Payment): void {
+    if (p.deal_id !== '') this.named++;
     this.put(p.deal_id === '' ? -1 : (this.store.find(p.deal_id) ?? -1), p);
   }
 
-  /** Adds a payment whose deal the reader resolved already (its key, -1 for none: a LinkedPayment). */
-  addLinked(p: { deal: number; manager: string; invoiced: number; paid: number }): void {
+  /** Adds a payment whose deal the reader resolved already (its key, -1 for none: a LinkedPayment); `named`: whether its row names a deal at all. */
+  addLinked(p: { deal: number; named: boolean; manager: string; invoiced: number; paid: number }): void {
+    if (p.named) this.named++;
     this.put(p.deal, p);
   }
 

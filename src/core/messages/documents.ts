@@ -11,6 +11,11 @@ const ANSWER_ONE_OF = { ru: 'ответьте одним из: {allowed} (или
  */
 export const DOCUMENT_MESSAGES = {
   'doc.yaml': { ru: 'это не YAML: {reasonRu}', en: 'not valid YAML: {reason}' },
+  'doc.flowComma': {
+    ru: 'запятая внутри { … } разделила текст: в {field} попало только «{got}», а «{key}» стало отдельным ключом без значения',
+    en: 'a comma inside { … } split the text: {field} got only "{got}", and "{key}" became a key of its own with no value',
+    hint: { ru: 'возьмите текст в кавычки: {field}: "{whole}"', en: 'put the text in quotes: {field}: "{whole}"' },
+  },
   'doc.yamlAliases': {
     ru: 'документ нельзя развернуть: в нём слишком много ссылок на якоря (псевдонимов)', en: 'the document cannot be expanded: {reason}',
     hint: { ru: 'в одном документе допускается не больше {max} раскрытий псевдонимов', en: 'aliases are limited to {max} expansions per document' },
@@ -112,6 +117,10 @@ export const DOCUMENT_MESSAGES = {
   'questionnaire.textMissing': {
     ru: 'нет текста на языке {lang}', en: 'the {lang} text is missing',
     hint: { ru: 'в languages объявлены {languages}; дайте каждый текст на каждом из них', en: 'languages declares {languages}; give every text in each' },
+  },
+  'questionnaire.runLanguage': {
+    ru: 'анкета написана только на языках: {declared}, а запуск — на «{lang}»: отчёт вышел бы на двух языках', en: 'the questionnaire is written in {declared} only, and this run is in "{lang}": the report would mix two languages',
+    hint: { ru: 'запустите с --lang {suggest} или добавьте в анкету тексты на «{lang}» (и «{lang}» в languages)', en: 'run with --lang {suggest}, or add the "{lang}" texts to the questionnaire (and "{lang}" to languages)' },
   },
   'questionnaire.unknownFact': {
     ru: 'неизвестный факт проверки «{fact}»', en: 'unknown evidence fact "{fact}"',

@@ -11,6 +11,17 @@ interface Rule {
 
 const KIND_RU: Record<string, string> = { section: 'раздел', question: 'вопрос', band: 'уровень' };
 
+/**
+ * Refuses a run in a language the questionnaire does not declare (a file of `languages: [ru]` run with
+ * `--lang en`): its texts would fall back to another language, and the report speak two (a tester).
+ * Called before any question is asked; `file`: the questionnaire's file or id, for the message.
+ */
+export function assertRunLanguage(q: Questionnaire, lang: string, file?: string): void {
+  if (q.languages.includes(lang)) return;
+  const params = { lang, declared: q.languages.join(', '), suggest: q.languages[0]! };
+  throw UserError.of('E_QUESTIONNAIRE_LANG', 'questionnaire.runLanguage', params, { ...(file ? { file } : {}), path: 'languages' });
+}
+
 /** The highest score the questionnaire allows. */
 export function maxScore(q: Questionnaire): number {
   return q.sections.reduce((sum, s) => sum + s.questions.reduce((a, x) => a + x.points, 0), 0);

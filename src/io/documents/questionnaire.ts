@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseQuestionnaire } from '../../core/questionnaire/parse.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
+import { assertRunLanguage } from '../../core/questionnaire/rules.js';
 import { UserError } from '../../core/errors.js';
 import { readDocument } from '../read/files.js';
 import { parseYaml } from './yaml.js';
@@ -21,8 +22,11 @@ export function isQuestionnairePath(ref: string): boolean {
   return ref === '-' || ref.includes('/') || ref.includes('\\') || /\.(ya?ml|json)$/i.test(ref);
 }
 
-/** Loads and validates a questionnaire: a built-in id (`crm-maturity`) or a path to a YAML file. */
-export async function loadQuestionnaire(ref: string, cwd: string, stdin: NodeJS.ReadableStream): Promise<{ questionnaire: Questionnaire; file: string }> {
+/**
+ * Loads and validates a questionnaire: a built-in id (`crm-maturity`) or a path to a YAML file. With
+ * `lang` (the run's), one that does not declare that language is refused too (assertRunLanguage).
+ */
+export async function loadQuestionnaire(ref: string, cwd: string, stdin: NodeJS.ReadableStream, lang?: string): Promise<{ questionnaire: Questionnaire; file: string }> {
   let file = ref;
   if (!isQuestionnairePath(ref)) {
     const builtIn = await listBuiltInQuestionnaires();
@@ -32,5 +36,7 @@ export async function loadQuestionnaire(ref: string, cwd: string, stdin: NodeJS.
     file = path.join(QUESTIONNAIRES_DIR, `${ref}.yaml`);
   }
   const text = await readDocument(file, cwd, stdin);
-  return { questionnaire: parseQuestionnaire(parseYaml(text, ref), ref), file };
+  const questionnaire = parseQuestionnaire(parseYaml(text, ref), ref);
+  if (lang !== undefined) assertRunLanguage(questionnaire, lang, ref);
+  return { questionnaire, file };
 }

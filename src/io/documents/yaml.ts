@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { UserError } from '../../core/errors.js';
 import { YAML_ERRORS_RU } from '../../core/messages/documents.js';
 
@@ -10,16 +10,44 @@ export const MAX_YAML_ALIASES = 100;
  * expansion is bounded; duplicate keys are errors.
  */
 export function parseYaml(text: string, file: string): unknown {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, strict: true });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, strict: true, lineCounter: lines });
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];
     const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw UserError.of('E_YAML', 'doc.yaml', { reason, reasonRu: YAML_ERRORS_RU[first.code] ?? reason }, { file, ...(pos ? { at: { line: pos.line, column: pos.col } } : {}) });
   }
+  splitByComma(doc, text, file, lines);
   try {
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
     throw UserError.of('E_YAML', 'doc.yamlAliases', { reason: (error as Error).message, max: MAX_YAML_ALIASES }, { file });
   }
+}
+
+/**
+ * A comma inside `{ … }` that ended a text: `basis: { ru: до 0,75 ч в день, en: … }` reads as ru «до 0»
+ * and a key «75 ч в день» with no value, and the schema then said «в …basis.75 ч в день: ожидалось:
+ * текст; получено null», with no line (a tester). A key with no value right after a pair whose value
+ * is an unquoted text, the key itself a text (not an id), is that in a document a person writes: said
+ * with its line and the quotes that fix it.
+ */
+function splitByComma(doc: Document, text: string, file: string, lines: LineCounter): void {
+  visit(doc, {
+    Map(_, map) {
+      if (!map.flow) return;
+      map.items.forEach((pair, i) => {
+        const before = map.items[i - 1];
+        if (i === 0 || pair.value !== null || !isScalar(pair.key) || pair.key.type !== 'PLAIN' || !isPair(before) || !isScalar(before.value) || before.value.type !== 'PLAIN') return;
+        // A word an id could be (`journal.interactions`) is a key whose value was left out, which the schema names; a text has spaces or begins with a digit.
+        if (/^[A-Za-z_][\w.-]*$/.test(String(pair.key.value))) return;
+        const [from, to] = [before.value.range?.[0], pair.key.range?.[1]];
+        if (from === undefined || to === undefined || !isScalar(before.key)) return;
+        const pos = lines.linePos(pair.key.range![0]);
+        const params = { key: String(pair.key.value), field: String(before.key.value), got: text.slice(from, before.value.range![1]), whole: text.slice(from, to) };
+        throw UserError.of('E_YAML', 'doc.flowComma', params, { file, at: { line: pos.line, column: pos.col } });
+      });
+    },
+  });
 }

@@ -10,6 +10,8 @@ import { dateRead, DELETED_RECORD, headerOf, inRecycleBin, PENDING, readDate, re
  */
 export interface LinkedPayment {
   deal: number;
+  /** Whether the row names a deal at all (a deal id or title, found or not): a file with no deal column names none, and links no payment to a deal. */
+  named: boolean;
   manager: string;
   invoiced: number;
   paid: number;
@@ -26,7 +28,7 @@ export interface PaymentMemos {
 
 /** The memos of a payments file; a manager's name is read once per distinct cell, not once per row. */
 export function paymentMemos(ctx: ReadContext, store: DealStore | undefined): PaymentMemos {
-  return { managers: new CellMemo((t) => reportedManager(ctx.maps, cleanText(t), store)), flag: new CellMemo((t) => parseBoolean(trimEdges(t))), store, out: { deal: -1, manager: '', invoiced: 0, paid: 0 } };
+  return { managers: new CellMemo((t) => reportedManager(ctx.maps, cleanText(t), store)), flag: new CellMemo((t) => parseBoolean(trimEdges(t))), store, out: { deal: -1, named: false, manager: '', invoiced: 0, paid: 0 } };
 }
 
 /**
@@ -54,6 +56,7 @@ export function readPayment(cells: Cells, ctx: ReadContext, m: PaymentMemos): Pa
   if (m.store) {
     const out = m.out;
     out.deal = dealKey(cells, c.deal_id, m.store);
+    out.named = c.deal_id !== undefined && !cells.blank(c.deal_id);
     out.manager = manager;
     out.invoiced = invoiced ?? 0;
     out.paid = paid ?? 0;

@@ -1,6 +1,7 @@
 import type { AuditResult, Recommendation } from '../../core/audit/types.js';
 import { plural, tr } from '../../core/i18n.js';
 import { formatLocalDate, formatPoints } from '../format.js';
+import { formatNumber } from '../../core/audit/evidence-text.js';
 
 /** The audit report's labels in the report language. */
 export function auditLabels(lang: string) {
@@ -140,18 +141,32 @@ export function criterionTitle(result: AuditResult, id: string): string {
   return id;
 }
 
-/** Whole roubles grouped as the reader writes them: `52 500` / `52,500`. */
-function formatMoney(n: number, lang: string): string {
-  return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? ' ' : ',');
+/**
+ * Whole roubles grouped as the reader writes them: `52 500` / `52,500`, with the no-break space the
+ * evidence sentences have (formatNumber): a Russian report had two grouping characters, and Markdown
+ * or HTML could break «31 500 | 000 ₽» at the plain one.
+ */
+export function formatMoney(n: number, lang: string): string {
+  return formatNumber(Math.round(n), lang, 0);
+}
+
+/**
+ * Hours as every report shows them, the one rule: one decimal, dropped when it is 0 (2,331 → «2,3»,
+ * 48,951 → «49», not «49,0» beside «147»; 367,5 → «367,5»). The XLSX cell keeps the number and
+ * takes its format from this (hoursFormat).
+ */
+export function shownHours(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** Hours grouped as the money beside them is («2 121 ч»), by the rule of shownHours. */
+export function formatHours(n: number, lang: string): string {
+  return formatNumber(shownHours(n), lang, 1);
 }
 
 /** "N h a day (M h a month)" for a recommendation's cost. */
 export function describeCost(lang: string, cost: { hoursPerManagerPerDay: number; basis: string; managers?: number; hoursPerDay?: number; hoursPerMonth?: number; costPerMonth?: number }): string {
-  // Hours grouped as the money beside them is («2 121 ч»), a half hour with its decimal.
-  const num = (n: number) => {
-    const [int, frac] = (Number.isInteger(n) ? String(n) : n.toFixed(1)).split('.');
-    return formatMoney(Number(int), lang) + (frac ? (lang === 'ru' ? ',' : '.') + frac : '');
-  };
+  const num = (n: number) => formatHours(n, lang);
   if (cost.managers === undefined || cost.hoursPerDay === undefined || cost.hoursPerMonth === undefined) return cost.basis;
   // «при 1 менеджере», «при 21 менеджере», «при 5 менеджерах».
   const ru = `${cost.basis}; при ${num(cost.managers)} ${plural(cost.managers, 'менеджере', 'менеджерах', 'менеджерах')} — до ${num(cost.hoursPerDay)} ч в день, ${num(cost.hoursPerMonth)} ч в месяц`;

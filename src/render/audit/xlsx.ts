@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { AuditResult } from '../../core/audit/types.js';
 import { setDocumentProperties, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { answerText, auditLabels, baselineNote, baselineScore, beforeLabel, describeCost, outOf, shownRecommendations, verdictText } from './labels.js';
+import { answerText, auditLabels, baselineNote, baselineScore, beforeLabel, describeCost, outOf, shownHours, shownRecommendations, verdictText } from './labels.js';
 import { finishSheet, setPrintArea, wrappedLines, type SheetHeading } from '../xlsx-layout.js';
 
 /** Adds the audit sheets (Audit, Recommendations) to a workbook; shared with the CI report. */
@@ -124,9 +124,9 @@ function changeFormat(change: number): string {
   return `+${n};"−"${n};0`;
 }
 
-/** Hours as the text beside them writes them: «168 ч», «52,5 ч» (the decimal only when there is one). */
+/** Hours as the text beside them writes them: «168 ч», «52,5 ч», «49 ч» for 48,95 (the decimal only when one is shown: shownHours). */
 function hoursFormat(hours: number, lang: string): string {
-  return `${Number.isInteger(hours) ? '#,##0' : '#,##0.0'}${lang === 'ru' ? '" ч"' : '" h"'}`;
+  return `${Number.isInteger(shownHours(hours)) ? '#,##0' : '#,##0.0'}${lang === 'ru' ? '" ч"' : '" h"'}`;
 }
 
 /** Whole roubles, as the text writes them: «151 200 ₽», "RUB 151,200"; the cell keeps the kopecks the JSON has, only the format rounds. */

@@ -5,7 +5,7 @@ import { metricDef, METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/
 import { groupingsOf } from '../kpi/groups.js';
 import { droppedRows, type KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
-import { answerText, auditLabels, baselineBandLine, baselineNoteLine, criterionTitle, missingCriteria, shownRecommendations, verdictText } from '../audit/labels.js';
+import { answerText, auditLabels, baselineBandLine, baselineNoteLine, criterionTitle, formatHours, formatMoney, missingCriteria, shownRecommendations, verdictText } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
 import { gainLabel, paybackInputs, ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
@@ -106,8 +106,8 @@ export function recommendationsSection(a: AuditResult, lang: string): string {
   const money = shown.some(({ rec: r }) => r.cost?.costPerMonth !== undefined);
   const rows = shown.map(({ rec: r, title }, i) => [
     String(i + 1), `${title}: ${r.text}`, formatPoints(r.missingPoints, lang),
-    r.cost?.hoursPerMonth === undefined ? '—' : formatPoints(r.cost.hoursPerMonth, lang),
-    ...(money ? [r.cost?.costPerMonth === undefined ? '—' : formatValue(r.cost.costPerMonth, 'money', lang)] : []),
+    r.cost?.hoursPerMonth === undefined ? '—' : formatHours(r.cost.hoursPerMonth, lang),
+    ...(money ? [r.cost?.costPerMonth === undefined ? '—' : formatMoney(r.cost.costPerMonth, lang)] : []),
     r.cost?.basis ?? '—',
   ]);
   const head = [lang === 'ru' ? '№' : '#', L.recommendation, L.missingPoints, L.hoursPerMonth, ...(money ? [L.moneyPerMonth] : []), L.costBasis];

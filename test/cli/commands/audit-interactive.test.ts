@@ -95,7 +95,7 @@ describe('interactive audit (mocked prompts)', () => {
     expect(result.sections[0]!.criteria[0]!.answer).toBe('no');
     const telephony = result.recommendations.find((r) => r.criterion === 'telephony.integrated')!;
     expect(telephony.cost).toMatchObject({ managers: 8, hoursPerMonth: 168, hourlyCost: 1500, costPerMonth: 252000 });
-    expect(out()).toContain('при 8 менеджерах — до 8 ч в день, 168 ч в месяц, около 252 000 ₽ в месяц');
+    expect(out()).toContain('при 8 менеджерах — до 8 ч в день, 168 ч в месяц, около 252\u00a0000 ₽ в месяц');
   });
 
   it('with exports from the command line it does not ask for them, and the result carries the verdicts', async () => {

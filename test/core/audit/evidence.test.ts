@@ -146,11 +146,22 @@ describe('verdicts on the built-in checks', () => {
     expect(no.text).toMatch(/^No answer was given; the data suggests you do not: .*36 of 40/);
     expect(no.suggests).toBe('no');
 
-    // Between the thresholds, or below the sample, nothing is suggested.
+    // Between the thresholds, or below the sample, nothing is suggested; what the data showed is said,
+    // as for a "yes" or a "no" (it read «По выгрузкам проверяются только ответы «да» и «нет»» beside
+    // skipped rows the data had spoken to: a tester).
     const between = facts({ won_deals: 40, won_with_payment_share: [20, 40] });
-    expect(judge(question('erp.payments'), 'skip', between, 'ru')).toMatchObject({ verdict: 'not-checkable', facts: [], text: 'По выгрузкам проверяются только ответы «да» и «нет».' });
+    expect(judge(question('erp.payments'), 'skip', between, 'ru')).toMatchObject({
+      verdict: 'not-checkable',
+      facts: [{ id: 'won_with_payment_share', value: 0.5, op: '>=', threshold: 0.7 }, { id: 'won_with_payment_share', value: 0.5, op: '<', threshold: 0.3 }],
+      text: 'Ответа нет. Выгрузки не дают однозначного ответа: по 50,0% выигранных сделок (20 из 40) есть оплата.',
+    });
     expect(judge(question('erp.payments'), 'skip', between, 'ru').suggests).toBeUndefined();
-    expect(judge(question('erp.payments'), 'skip', facts({ won_deals: 5, won_with_payment_share: [5, 5] }), 'ru').facts).toEqual([]);
+    const few = judge(question('erp.payments'), 'skip', facts({ won_deals: 5, won_with_payment_share: [5, 5] }), 'en');
+    expect(few).toMatchObject({ facts: [{ id: 'won_deals', value: 5, op: '>=', threshold: 20 }], text: 'No answer was given. Too little data to tell: 5 won deals, at least 20 needed.' });
+    // No payments file: which file would let the data say something.
+    const none = judge(question('erp.payments'), 'skip', facts({ won_deals: 40 }, { won_with_payment_share: 'payments' }), 'ru');
+    expect(none.text).toBe('Ответа нет. Проверить нельзя: нужна выгрузка оплат (--payments).');
+    expect(none.text).not.toContain('только ответы');
   });
 
   // Without a status or stage column every deal reads as open: won and closed deals are unknown, not 0.

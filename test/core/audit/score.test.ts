@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnswers } from '../../../src/core/audit/answers.js';
-import { scoreAudit } from '../../../src/core/audit/score.js';
+import { hundredths, recommend, scoreAudit } from '../../../src/core/audit/score.js';
 import { describeUserError, UserError } from '../../../src/core/errors.js';
 import { builtIn, customWithChoices } from '../../helpers/questionnaire.js';
 
@@ -51,6 +51,21 @@ describe('scoreAudit on the built-in questionnaire', () => {
     expect(rep?.cost).toMatchObject({ hoursPerManagerPerDay: 2.5, hoursPerDay: 20, hoursPerMonth: 420 });
     const noManagers = scoreAudit(builtIn(), answersYes([]), { lang: 'en', now });
     expect(noManagers.recommendations.find((r) => r.criterion === 'telephony.integrated')?.cost?.hoursPerDay).toBeUndefined();
+  });
+
+  // A questionnaire's fractional hours: 0,1 h × 3 managers was 0.30000000000000004 h a day,
+  // 6.300000000000001 h and 6300.000000000001 ₽ a month in the JSON and the workbook (a tester).
+  it('rounds hours and money to 2 decimals, the money from the hours as computed', () => {
+    const q = builtIn();
+    const tel = q.sections.flatMap((s) => s.questions).find((x) => x.id === 'telephony.integrated')!;
+    const at = (hours: number, managers: number, hourlyCost: number) => recommend({ ...tel, cost: { ...tel.cost!, hoursPerManagerPerDay: hours } }, 'telephony', 0, { lang: 'ru', managers, hourlyCost }).cost;
+    expect(at(0.1, 3, 1000)).toMatchObject({ hoursPerDay: 0.3, hoursPerMonth: 6.3, costPerMonth: 6300 });
+    // 0,333 × 7 = 2,331 h a day; × 21 = 48,951 h; × 1 000 ₽ = 48 951 ₽ (not 48,95 × 1 000).
+    expect(at(0.333, 7, 1000)).toMatchObject({ hoursPerDay: 2.33, hoursPerMonth: 48.95, costPerMonth: 48_951 });
+    // 2,5 h × 7 × 21 = 367,5 h × 1 234,5 ₽ = 453 678,75 ₽: kopecks kept.
+    expect(at(2.5, 7, 1234.5)?.costPerMonth).toBe(453_678.75);
+    expect(hundredths(1.005)).toBe(1.01);
+    expect(hundredths(6.300000000000001)).toBe(6.3);
   });
 
   it('compares with a baseline per section and in total', () => {

@@ -72,7 +72,9 @@ describe('evidence facts, computed by hand on a small fixture', () => {
   });
 
   it('says what each missing input would enable', () => {
-    const f = facts(deals, [], [], { activities: false, payments: false, lossReason: false, source: false, amount: false, duration: false });
+    // No reason column, and so no reason read (a lost stage's reason is one: below).
+    const noReasons = deals.map((d) => ({ ...d, loss_reason: '' }));
+    const f = facts(noReasons, [], [], { activities: false, payments: false, lossReason: false, source: false, amount: false, duration: false });
     expect(f.needs).toEqual({
       lost_with_reason_share: 'deals.loss_reason',
       source_share: 'deals.source',
@@ -93,6 +95,30 @@ describe('evidence facts, computed by hand on a small fixture', () => {
     const f = facts(deals, [], [], { link: false });
     expect(f.needs).toEqual({ won_with_activity_share: 'activities.deal_id', touches_per_won: 'activities.deal_id', calls_linked_share: 'activities.deal_id', product_share: 'deals.product' });
     expect(f.values.calls_linked_share).toBeNull();
+  });
+
+  // Kommo's «Venda perdida (Sem interesse)»: the reason read out of the stage, with no reason column.
+  // kpi counted them in loss_reasons while the fact said no data, asking for a column the CRM never exports (a tester).
+  it('counts a loss reason read without a reason column (out of the stage), as kpi does', () => {
+    const f = facts(deals, activities, payments, { lossReason: false });
+    expect(f.values.lost_with_reason_share).toBe(1 / 2);
+    expect(f.parts.lost_with_reason_share).toEqual({ num: 1, den: 2 });
+    expect(f.needs.lost_with_reason_share).toBeUndefined();
+  });
+
+  // A payments file with no deal column (manager, invoiced, paid): no payment can link to a deal, and
+  // erp.payments read «0 of 20 won deals paid» as the data contradicting a "yes" (a tester).
+  it('has no data for the paid share of won deals when no payment names a deal, and names the deal column', () => {
+    const unnamed = [pay('', 100), pay('', 50)].map((p) => ({ ...p, manager: 'Анна' }));
+    const f = facts(deals, activities, unnamed);
+    expect(f.values.won_with_payment_share).toBeNull();
+    expect(f.needs.won_with_payment_share).toBe('payments.deal_id');
+    expect(f.parts.won_with_payment_share).toBeUndefined();
+    // One payment naming a deal (even one no deal has) is a file with a deal column: the share is 0 of 3, computed.
+    const one = facts(deals, activities, [...unnamed, pay('99', 10)]);
+    expect(one.values.won_with_payment_share).toBe(0);
+    expect(one.parts.won_with_payment_share).toEqual({ num: 0, den: 3 });
+    expect(one.needs.won_with_payment_share).toBeUndefined();
   });
 
   it('follows the period (deals by creation, calls by date)', () => {

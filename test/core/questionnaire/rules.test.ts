@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeUserError, UserError } from '../../../src/core/errors.js';
 import { parseQuestionnaire } from '../../../src/core/questionnaire/parse.js';
+import { assertRunLanguage } from '../../../src/core/questionnaire/rules.js';
 import { parseYaml } from '../../../src/io/documents/yaml.js';
 import { builtIn } from '../../helpers/questionnaire.js';
 
@@ -64,5 +65,29 @@ describe('questionnaire validation', () => {
     const text = errorOf(file);
     expect(text).toContain(file);
     expect(text).toMatch(message);
+  });
+});
+
+// A questionnaire of `languages: [ru]` run with --lang en printed a report in two languages, silently (a tester).
+describe('a run in a language the questionnaire does not declare', () => {
+  const ruOnly = () => ({ ...builtIn(), languages: ['ru'] });
+
+  it('is refused, naming the declared languages and the --lang that would run it', () => {
+    let error: unknown;
+    try {
+      assertRunLanguage(ruOnly(), 'en', 'my.yaml');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe('E_QUESTIONNAIRE_LANG');
+    expect(describeUserError(error as UserError)).toBe('my.yaml, at languages: the questionnaire is written in ru only, and this run is in "en": the report would mix two languages\n  hint: run with --lang ru, or add the "en" texts to the questionnaire (and "en" to languages)');
+    expect(describeUserError(error as UserError, 'ru')).toContain('анкета написана только на языках: ru, а запуск — на «en»');
+    expect(describeUserError(error as UserError, 'ru')).toContain('запустите с --lang ru');
+  });
+
+  it('lets a declared language run', () => {
+    expect(() => assertRunLanguage(ruOnly(), 'ru')).not.toThrow();
+    expect(() => assertRunLanguage(builtIn(), 'en')).not.toThrow();
   });
 });

@@ -77,15 +77,22 @@ describe('a recommendation\'s cost in words', () => {
   it('agrees the managers\' count with its noun and groups the hours as the money beside them', async () => {
     const { describeCost } = await import('../../../src/render/audit/labels.js');
     const cost = (managers: number, hours: number) => ({ hoursPerManagerPerDay: 1, basis: '1 ч в день на менеджера', managers, hoursPerDay: managers, hoursPerMonth: hours, costPerMonth: hours * 1000 });
-    expect(describeCost('ru', cost(1, 21))).toBe('1 ч в день на менеджера; при 1 менеджере — до 1 ч в день, 21 ч в месяц, около 21 000 ₽ в месяц');
+    expect(describeCost('ru', cost(1, 21))).toBe('1 ч в день на менеджера; при 1 менеджере — до 1 ч в день, 21 ч в месяц, около 21\u00a0000 ₽ в месяц');
     expect(describeCost('ru', cost(21, 441))).toContain('при 21 менеджере');
     expect(describeCost('ru', cost(3, 63))).toContain('при 3 менеджерах');
-    expect(describeCost('ru', cost(101, 2121))).toContain('до 101 ч в день, 2 121 ч в месяц, около 2 121 000 ₽ в месяц');
+    expect(describeCost('ru', cost(101, 2121))).toContain('до 101 ч в день, 2\u00a0121 ч в месяц, около 2\u00a0121\u00a0000 ₽ в месяц');
     expect(describeCost('en', cost(1, 21))).toContain('with 1 manager that is up to 1 h a day');
     expect(describeCost('en', cost(101, 2121))).toContain('2,121 h a month, about RUB 2,121,000 a month');
     // The head count grouped as the hours beside it: «при 100000 менеджерах — до 100 000 ч» (a tester).
-    expect(describeCost('ru', cost(100000, 2100000))).toContain('при 100 000 менеджерах — до 100 000 ч в день');
+    expect(describeCost('ru', cost(100000, 2100000))).toContain('при 100\u00a0000 менеджерах — до 100\u00a0000 ч в день');
     expect(describeCost('en', cost(100000, 2100000))).toContain('with 100,000 managers that is up to 100,000 h a day');
     expect(describeCost('ru', { ...cost(2, 42), hoursPerDay: 2.5, costPerMonth: undefined })).toBe('1 ч в день на менеджера; при 2 менеджерах — до 2,5 ч в день, 42 ч в месяц');
+  });
+
+  // «до 2,3 ч в день, 49,0 ч в месяц» beside «147 ч»: hours have one rule, one decimal dropped when it is 0 (a tester).
+  it('writes hours by one rule: one decimal, none when it rounds to a whole hour', async () => {
+    const { describeCost, formatHours } = await import('../../../src/render/audit/labels.js');
+    expect(describeCost('ru', { hoursPerManagerPerDay: 0.333, basis: 'до 0,75 ч в день', managers: 7, hoursPerDay: 2.33, hoursPerMonth: 48.95, costPerMonth: 48_951 })).toBe('до 0,75 ч в день; при 7 менеджерах — до 2,3 ч в день, 49 ч в месяц, около 48\u00a0951 ₽ в месяц');
+    expect([formatHours(48.95, 'ru'), formatHours(367.5, 'ru'), formatHours(0.3, 'en'), formatHours(2121, 'en'), formatHours(6.96, 'ru')]).toEqual(['49', '367,5', '0.3', '2,121', '7']);
   });
 });

@@ -35,7 +35,7 @@ describe('the Recommendations sheet', () => {
     expect(row.getCell(ru.col('Часов в месяц')).numFmt).toBe('#,##0" ч"');
     expect(row.getCell(ru.col('Стоимость в месяц, ₽')).value).toBe(31_500);
     expect(row.getCell(ru.col('Стоимость в месяц, ₽')).numFmt).toBe('#,##0" ₽"');
-    expect(row.getCell(ru.col('Основание расчёта')).value).toBe('30 мин в день; при 6 менеджерах — до 3 ч в день, 63 ч в месяц, около 31 500 ₽ в месяц');
+    expect(row.getCell(ru.col('Основание расчёта')).value).toBe('30 мин в день; при 6 менеджерах — до 3 ч в день, 63 ч в месяц, около 31\u00a0500 ₽ в месяц');
     const en = table((await workbook(auditResult(), 'en')).getWorksheet('Recommendations')!);
     expect(en.rows[0]!.getCell(en.col('Hours a month')).numFmt).toBe('#,##0" h"');
     expect(en.rows[0]!.getCell(en.col('Cost a month, RUB')).numFmt).toBe('"RUB "#,##0');
@@ -69,6 +69,10 @@ describe('the Recommendations sheet', () => {
     const t = table(ws);
     expect(t.rows[0]!.getCell(t.col('Часов в месяц')).value).toBe(157.5);
     expect(t.rows[0]!.getCell(t.col('Часов в месяц')).numFmt).toBe('#,##0.0" ч"');
+    // Hours that round to a whole one are shown whole, as the sentence beside them writes «49 ч» (48,95 kept in the cell).
+    const near = table((await workbook({ ...base, recommendations: [{ ...rec, cost: { ...rec.cost!, hoursPerMonth: 48.95, hourlyCost: undefined, costPerMonth: undefined } }] }, 'ru')).getWorksheet('Рекомендации')!);
+    expect(near.rows[0]!.getCell(near.col('Часов в месяц')).value).toBe(48.95);
+    expect(near.rows[0]!.getCell(near.col('Часов в месяц')).numFmt).toBe('#,##0" ч"');
     expect(t.rows[1]!.getCell(t.col('Часов в месяц')).value).toBeNull();
     expect(() => t.col('Стоимость в месяц, ₽')).toThrow();
     // Without --managers no recommendation has hours: no empty column either.

@@ -111,7 +111,7 @@ describe('the HTML report', () => {
     const recs = s.tables.find((t) => t[0]?.[1] === 'Рекомендация')!;
     // Each recommendation names its criterion, as the terminal and the workbook do; the last column is what the hours rest on.
     expect(recs[0]).toEqual(['№', 'Рекомендация', 'Баллов', 'Часов в месяц', 'Стоимость в месяц, ₽', 'Основание расчёта']);
-    expect(recs[1]).toEqual(['1', 'Звонки в CRM: Записывайте звонки', '1', '63', '31 500', '30 мин в день']);
+    expect(recs[1]).toEqual(['1', 'Звонки в CRM: Записывайте звонки', '1', '63', '31\u00a0500', '30 мин в день']);
     // «№» is a Russian sign: an English report numbers them under «#».
     const en = htmlStructure(await renderHtml(full('en')));
     expect(en.tables.find((t) => t[0]?.[1] === 'Recommendation')![0]![0]).toBe('#');

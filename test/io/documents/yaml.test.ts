@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { describeUserError, UserError } from '../../../src/core/errors.js';
+import { parseYaml } from '../../../src/io/documents/yaml.js';
+
+const errorOf = (text: string, lang = 'en'): string => {
+  try {
+    parseYaml(text, 'q.yaml');
+  } catch (e) {
+    expect(e).toBeInstanceOf(UserError);
+    return describeUserError(e as UserError, lang);
+  }
+  throw new Error('accepted');
+};
+
+// `basis: { ru: до 0,75 ч в день, en: … }`: the comma ended the text, and «75 ч в день» became a key
+// with no value; the schema said «в …basis.75 ч в день: ожидалось: текст; получено null», with no line (a tester).
+describe('a comma inside { … } that split a text', () => {
+  it('is said with its line and column, the part each side got, and the quotes that fix it', () => {
+    const text = 'cost:\n  hoursPerManagerPerDay: 1\n  basis: { ru: до 0,75 ч в день, en: up to 0.75 h a day }\n';
+    expect(errorOf(text)).toBe('q.yaml, at line 3, column 21: a comma inside { … } split the text: ru got only "до 0", and "75 ч в день" became a key of its own with no value\n  hint: put the text in quotes: ru: "до 0,75 ч в день"');
+    expect(errorOf(text, 'ru')).toBe('q.yaml, строка 3, символ 21: запятая внутри { … } разделила текст: в ru попало только «до 0», а «75 ч в день» стало отдельным ключом без значения\n  подсказка: возьмите текст в кавычки: ru: "до 0,75 ч в день"');
+    expect(errorOf('title: { ru: Звонки, входящие и исходящие, en: Calls }\n')).toContain('put the text in quotes: ru: "Звонки, входящие и исходящие"');
+  });
+
+  it('leaves quoted texts, lists and block maps alone', () => {
+    expect(parseYaml('basis: { ru: "до 0,75 ч в день", en: up to 0.75 h }\nids: [a, b, c]\nx:\n  y: 1, 2\n', 'q.yaml')).toEqual({ basis: { ru: 'до 0,75 ч в день', en: 'up to 0.75 h' }, ids: ['a', 'b', 'c'], x: { y: '1, 2' } });
+    // A key with no value first in the braces, or one an id could be, is no split text: the schema names it.
+    expect(parseYaml('a: { b, c: 1 }\n', 'q.yaml')).toEqual({ a: { b: null, c: 1 } });
+    expect(parseYaml('a: { b: yes, journal.interactions, c: 1 }\n', 'q.yaml')).toEqual({ a: { b: 'yes', 'journal.interactions': null, c: 1 } });
+  });
+});
