@@ -14,7 +14,12 @@ export type Alert =
   | { code: 'one-outcome'; outcome: 'won' | 'lost'; deals: number }
   | { code: 'won-no-amount'; won: number }
   | { code: 'closed-no-date'; won: number }
-  | { code: 'nothing-won'; file: string; deals: number; lost: number; stages: Array<{ stage: string; deals: number; amount: number }> }
+  /**
+   * Nothing won among deals some of which are lost: `stages`, the stages no rule knows that hold deals
+   * (one may be the won stage renamed); none in a file read by its status (Pipedrive's Status) or by
+   * known stages, which names the column read and its values instead.
+   */
+  | { code: 'nothing-won'; file: string; deals: number; lost: number; stages: Array<{ stage: string; deals: number; amount: number }>; column?: string; values?: Array<{ value: string; count: number }> }
   | { code: 'unknown-stages-closed'; file: string; stages: Array<{ stage: string; deals: number; closed: number; lost: number; /** At a probability of 0%. */ zero?: number }> }
   | { code: 'many-skipped'; file: string; skipped: number; rows: number }
   /** Managers whose talk on one calendar day passed 24 hours (the busiest day of each, most first); `more`: others not listed. */
@@ -76,8 +81,13 @@ export type Alert =
 
 /** The code pages as a person names them, and as --encoding takes them. */
 
-/** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
-const OUTCOME_MIN_DEALS = 20;
+/**
+ * Below this many deals a file with nothing won or lost, or nothing won, can be real (a new pipeline,
+ * a short period). From 5 on it is said: a file of 9 deals none of them won or lost is far more likely
+ * an export filtered to open deals, or a status not read, than a team that closed nothing, and an
+ * alert costs a line where a conversion of 0% misleads (a tester's Pipedrive file said nothing).
+ */
+export const OUTCOME_MIN_DEALS = 5;
 /** More unreadable rows than this share of a file's rows means a column is misread, not a few bad rows. */
 const SKIPPED_SHARE = 0.2;
 
@@ -347,8 +357,7 @@ export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'file
   const leads = Number(total.leads ?? 0);
   if (leads >= OUTCOME_MIN_DEALS && total.won === 0 && total.lost === 0) out.push({ code: 'no-outcome', deals: leads });
   // Every deal won, or every one lost: conversion and win rate 100% or 0% by construction (an export
-  // filtered by stage, a tester's 238 won deals of 8 managers said nothing). The floor is no-outcome's:
-  // at a win rate of 20%, a real team loses all of 10 deals one time in nine, all of 20 one in a hundred.
+  // filtered by stage, a tester's 238 won deals of 8 managers said nothing). The floor is no-outcome's.
   else if (leads >= OUTCOME_MIN_DEALS && (total.won === leads || total.lost === leads)) out.push({ code: 'one-outcome', outcome: total.won === leads ? 'won' : 'lost', deals: leads });
   // An amount column read, but no won deal has an amount: revenue 0 reads as a department that sold nothing (a tester).
   const won = Number(total.won ?? 0);
@@ -412,8 +421,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'activities-outsid
         : `None of the ${num(a.won, ru)} won ${a.won === 1 ? 'deal has' : 'deals has'} a close date on or after its creation: the sales cycle is not computed. The close date is probably in another column (crm-audit inspect lists the columns; a --map file names it: columns: { closed_at: "Column" }).`;
     case 'no-outcome':
       return ru
-        ? `Ни одна из ${num(a.deals, ru)} сделок не выиграна и не проиграна: вероятно, этапы переименованы или статус в другой колонке. crm-audit inspect покажет этапы; файл --map назовёт их (status: { "Этап": won }).`
-        : `None of the ${num(a.deals, ru)} deals is won or lost: the stages are probably renamed, or the status is in another column. crm-audit inspect lists the stages; a --map file names them (status: { "Stage": won }).`;
+        ? `Ни одна из ${num(a.deals, ru)} сделок не выиграна и не проиграна: вероятно, выгрузка отфильтрована (только открытые сделки), этапы переименованы или статус в другой колонке. Выгрузите все сделки периода без фильтра; crm-audit inspect покажет этапы; файл --map назовёт их (status: { "Этап": won }).`
+        : `None of the ${num(a.deals, ru)} deals is won or lost: the export was probably filtered (open deals only), the stages renamed, or the status is in another column. Export every deal of the period with no filter; crm-audit inspect lists the stages; a --map file names them (status: { "Stage": won }).`;
     case 'one-outcome':
       return oneOutcomeText(a, ru);
     case 'unknown-stages-closed':
@@ -621,11 +630,21 @@ function untimedText(a: Extract<Alert, { code: 'untimed-activities' }>, ru: bool
 
 /** Nothing won among deals some of which are lost, while stages no rule knows hold deals: one of them may be the won stage, renamed. */
 function nothingWonText(a: Extract<Alert, { code: 'nothing-won' }>, ru: boolean): string {
+  if (a.stages.length === 0) return nothingWonByStatus(a, ru);
   const list = a.stages.map((x) => (ru ? `«${x.stage}» (${num(x.deals, ru)} ${plural(x.deals, 'сделка', 'сделки', 'сделок')}, с суммой ${num(x.amount, ru)})` : `"${x.stage}" (${num(x.deals, ru)} ${x.deals === 1 ? 'deal' : 'deals'}, ${num(x.amount, ru)} with an amount)`)).join(', ');
   const first = a.stages[0]!.stage;
   return ru
     ? `${a.file}: ни одна из ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} не выиграна, хотя ${num(a.lost, ru)} проиграно: конверсия, выручка и средний чек — нули. Этапы, которых не знает ни одно правило, посчитаны открытыми: ${list}. Если один из них — выигрыш (этап переименован), назовите его в файле --map (status: { "${first}": won }); crm-audit map спросит о каждом.`
     : `${a.file}: none of the ${num(a.deals, ru)} deals is won, though ${num(a.lost, ru)} are lost: conversion, revenue and the average check are zero. Stages no rule knows are counted as open: ${list}. If one of them is the won stage renamed, name it in a --map file (status: { "${first}": won }); crm-audit map asks about each.`;
+}
+
+/** Nothing won in a file read by its status column (or by stages every rule knows): the won deals are most likely not in the export. */
+function nothingWonByStatus(a: Extract<Alert, { code: 'nothing-won' }>, ru: boolean): string {
+  const values = (a.values ?? []).map((v) => (ru ? `«${v.value}» ${num(v.count, ru)}` : `"${v.value}" ${num(v.count, ru)}`)).join(', ');
+  const column = a.column === undefined ? '' : ru ? ` в колонке «${a.column}»${values ? ` (${values})` : ''}` : ` in the column "${a.column}"${values ? ` (${values})` : ''}`;
+  return ru
+    ? `${a.file}: ни одна из ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} не выиграна, хотя ${num(a.lost, ru)} проиграно: конверсия, выручка и средний чек — нули. Ни одно значение${column} не означает выигрыш: вероятно, выгрузка отфильтрована (выигранные сделки в неё не попали) или выигрыш записан словом, которого не знает ни одно правило. Выгрузите все сделки периода без фильтра; если одно из значений — выигрыш, назовите его в файле --map (status: { "Значение": won }).`
+    : `${a.file}: none of the ${num(a.deals, ru)} deals is won, though ${num(a.lost, ru)} are lost: conversion, revenue and the average check are zero. No value${column} means won: the export was probably filtered (the won deals left out), or won is written with a word no rule knows. Export every deal of the period with no filter; if one of the values means won, name it in a --map file (status: { "Value": won }).`;
 }
 
 /** Dates no deal can have (a date left at its zero, a close a year after the report date), in words: what they do to the figures. */
