@@ -21,6 +21,7 @@ import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reade
 import { CallLegs } from './lines.js';
 import { RowCells, type Cells } from './cells.js';
 import { activityValueReaders, byCount, DateOrders, DecimalMarks, firstColumns, NO_DEAL_ID, NO_MANAGER_REASON, PENDING, placeholderDates, RowProblem, type ReadContext, type ValueCount } from './context.js';
+import { StageDeals } from './stage-deals.js';
 import { byProbability, closedAtZero, closedShown, guessStage, looksLost, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
 import { paymentMemos, readPayment } from './payment-reader.js';
@@ -197,7 +198,7 @@ const DOT = 0x2e;
 type Build<T> = (cells: Cells, row: number) => T | RowProblem | typeof PENDING;
 
 /** The reading context of a file once its header is known, and the record builder of its kind. */
-function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers: readonly string[], opts: ImportOptions): { ctx: ReadContext; build: Build<T> } {
+function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers: readonly string[], opts: ImportOptions): { ctx: ReadContext; build: Build<T>; stageOf?: () => string | undefined } {
   const profile = map.profile?.profile;
   const maps = withProfileValues(withProfileStages(opts.valueMaps ?? buildValueMaps(), profile?.stages), profile?.values);
   const missedCol = map.fields.get('missed')?.[0];
@@ -230,7 +231,7 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
   };
   if (kind === 'deals') {
     const m = dealMemos(ctx);
-    return { ctx, build: ((cells, row) => readDeal(cells, row, ctx, m)) as Build<T> };
+    return { ctx, build: ((cells, row) => readDeal(cells, row, ctx, m)) as Build<T>, stageOf: () => m.unknown };
   }
   if (kind === 'activities') {
     const m = activityMemos(ctx);
@@ -361,7 +362,9 @@ class RowsToRecords<T> {
   private readonly headRows: Array<{ cells: string[]; row: number; uncalculated?: readonly Uncalculated[] }> = [];
   /** The columns a field reads (known with the header): a workbook's formula saved without its value elsewhere stops nothing. */
   private readColumns: ReadonlySet<number> = new Set();
-  private reading: { ctx: ReadContext; build: Build<T> } | undefined;
+  private reading: { ctx: ReadContext; build: Build<T>; stageOf?: () => string | undefined } | undefined;
+  /** A deals file's stages no rule knows counted per deal: a row merged into a deal of its id is taken back out. */
+  private stageDeals: StageDeals | undefined;
   /** A call log's legs read as one call each (a call id column: see CallLegs), and the column. */
   private legs: { calls: CallLegs; col: number; settle: (read: LinkedActivity | RowProblem, row: number) => void } | undefined;
   private build: Build<T> = () => PENDING;
@@ -523,6 +526,8 @@ class RowsToRecords<T> {
     opts.onHeader?.(map);
     this.reading = startReading<T>(kind, file, map, header.cells, opts);
     this.build = this.reading.build;
+    const deals = opts.store;
+    if (this.reading.stageOf && deals) this.stageDeals = new StageDeals(this.reading.ctx.stages, () => deals.merged, this.reading.stageOf);
     const callId = this.reading.ctx.cols.call_id;
     if (kind === 'activities' && callId !== undefined) this.legs = { calls: new CallLegs([MISSED_NO_MANAGER, NO_MANAGER_REASON]), col: callId, settle: (read, row) => this.settle(read as T | RowProblem, row) };
     this.dateColumns = DATE_FIELDS.flatMap((f) => map.fields.get(f) ?? []);
@@ -645,7 +650,8 @@ class RowsToRecords<T> {
       return;
     }
     report.records++;
-    this.onRecord(result, row);
+    if (this.stageDeals) this.stageDeals.record(() => this.onRecord(result, row));
+    else this.onRecord(result, row);
   }
 
   private drop(reason: string): void {
