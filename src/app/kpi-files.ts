@@ -397,6 +397,8 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const repeated: Alert[] = reports.flatMap((r) => (r.repeatedIdsDiffer ? [{ code: 'repeated-ids-differ' as const, file: r.file, ...r.repeatedIdsDiffer }] : []));
   // Rows with no id amid the deals (not the export's last, as amoCRM's is): deals lost, so said.
   const idless: Alert[] = reports.flatMap((r) => (r.idlessDeals ? [{ code: 'idless-deals' as const, file: r.file, rows: r.idlessDeals }] : []));
+  // A grouped report's blank grouping cells read as the row above (its subtotal rows show the layout): said, as a reading of the file.
+  const grouped: Alert[] = reports.flatMap((r) => (r.sameAsAbove ? [{ code: 'same-as-above' as const, file: r.file, ...r.sameAsAbove }] : []));
   // Deal ids that lost their last digits (Excel's «5,80503E+18»): each row its own deal, and no activity links to them by id.
   const byId = reports.find((r) => r.kind === 'activities' && r.columns.some((c) => c.field === 'deal_id'));
   const lost: Alert[] = reports.flatMap((r) => (r.idsLostDigits ? [{ code: 'ids-lost-digits' as const, file: r.file, ...r.idsLostDigits, ...(byId ? { activities: byId.file } : {}) }] : []));
@@ -423,7 +425,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const utcDeals: Alert[] = local ? reports.flatMap((r) => (r.kind === 'deals' && r.utc ? [{ code: 'utc-deals' as const, file: r.file, ...r.utc, activities: local.file }] : [])) : [];
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...nul, ...doubt, ...hidden, ...swallowed, ...cut, ...missedAlone, ...untimed, ...utc, ...utcDeals, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...lost, ...leads, ...found];
+  const alerts = [...nul, ...doubt, ...hidden, ...swallowed, ...cut, ...missedAlone, ...untimed, ...utc, ...utcDeals, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

@@ -21,7 +21,10 @@ export type Alert =
    */
   | { code: 'nothing-won'; file: string; deals: number; lost: number; stages: Array<{ stage: string; deals: number; amount: number }>; column?: string; values?: Array<{ value: string; count: number }> }
   | { code: 'unknown-stages-closed'; file: string; stages: Array<{ stage: string; deals: number; closed: number; lost: number; /** At a probability of 0%. */ zero?: number }> }
+  /** `rows`: the file's data rows (read, less its totals, subtotal and footer rows). */
   | { code: 'many-skipped'; file: string; skipped: number; rows: number }
+  /** A grouped report's rows whose blank grouping cells (`columns`) were read as the row above, between a group's first row and its subtotal. */
+  | { code: 'same-as-above'; file: string; columns: string[]; rows: number }
   /** Managers whose talk on one calendar day passed 24 hours (the busiest day of each, most first); `more`: others not listed. */
   | { code: 'talk-over-day'; file: string; column?: string; managers: Array<{ manager: string; day: string; minutes: number }>; more?: number }
   | { code: 'nul-bytes'; file: string; count: number }
@@ -367,7 +370,9 @@ export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'file
   for (const f of quality.files) {
     // Missed calls nobody took are no misread column: a PBX log may hold many.
     const skipped = f.skipped - (f.missedNoManager ?? 0);
-    if (f.rowsRead > 0 && skipped / f.rowsRead > SKIPPED_SHARE) out.push({ code: 'many-skipped', file: f.file, skipped, rows: f.rowsRead });
+    // Of the data rows: a grouped report's subtotal and footer rows are none («3 of 12 rows» of 6 deals).
+    const rows = f.rowsRead - (f.dropped['totals row'] ?? 0) - (f.dropped['footer or note row'] ?? 0);
+    if (rows > 0 && skipped / rows > SKIPPED_SHARE) out.push({ code: 'many-skipped', file: f.file, skipped, rows });
   }
   return out;
 }
@@ -463,6 +468,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'activities-outsid
       return idlessDeals(a, lang);
     case 'last-row-cut':
       return lastRowCut(a, ru);
+    case 'same-as-above':
+      return sameAsAbove(a, ru);
     case 'ids-lost-digits':
       return idsLostDigits(a, ru);
     case 'leads-vs-deals':
@@ -843,6 +850,14 @@ function lastRowCut(a: Extract<Alert, { code: 'last-row-cut' }>, ru: boolean): s
   return ru
     ? `${a.file}: файл обрывается на строке ${a.row}: в ней ${num(a.cells, ru)} ${plural(a.cells, 'ячейка', 'ячейки', 'ячеек')} из ${num(a.width, ru)} и нет перевода строки, хотя остальные строки полные. Похоже, файл скачан не до конца: значения этой строки могут быть обрезаны, а строк после неё в файле нет. Скачайте выгрузку заново.`
     : `${a.file}: the file ends in the middle of row ${a.row}: it has ${num(a.cells, ru)} of ${num(a.width, ru)} cells and no line end, while every other row is whole. The download was probably cut off: that row's values may be cut short, and any rows after it are missing. Download the export again.`;
+}
+
+/** A grouped report's blank grouping cells read as the row above: what was read so, and why. */
+function sameAsAbove(a: Extract<Alert, { code: 'same-as-above' }>, ru: boolean): string {
+  const columns = a.columns.map((c) => (ru ? `«${c}»` : `"${c}"`)).join(', ');
+  return ru
+    ? `${a.file}: отчёт сгруппирован (в нём есть строки промежуточных итогов), и в ${num(a.rows, ru)} ${plural(a.rows, 'строке', 'строках', 'строках')} под первой строкой группы ${a.columns.length === 1 ? 'пуста колонка' : 'пусты колонки'} ${columns}: ${plural(a.rows, 'строка прочитана', 'строки прочитаны', 'строки прочитаны')} со значением строки выше, как объединённая ячейка (Salesforce пишет значение группы один раз). Если пустота там означает «нет менеджера», выгрузите отчёт без группировки.`
+    : `${a.file}: the report is grouped (it has subtotal rows), and ${num(a.rows, ru)} ${a.rows === 1 ? 'row leaves' : 'rows leave'} ${columns} blank under the group's first row: read with the value of the row above, as a merged cell is (Salesforce writes a group's value once). If a blank there means no manager, export the report without grouping.`;
 }
 
 /** Deals rows amid the deals that have no id: dropped as the spec says, and what that means. */

@@ -22,6 +22,7 @@ import { CallLegs } from './lines.js';
 import { RowCells, type Cells } from './cells.js';
 import { activityValueReaders, byCount, DateOrders, DecimalMarks, firstColumns, NO_DEAL_ID, NO_MANAGER_REASON, PENDING, placeholderDates, RowProblem, type ReadContext, type ValueCount } from './context.js';
 import { StageDeals } from './stage-deals.js';
+import { GroupCells } from './group-cells.js';
 import { UnreadColumns, type UnreadColumn } from './unread-columns.js';
 import { byProbability, closedAtZero, closedShown, guessStage, looksLost, undecidedStages, type UnknownStage } from '../../core/undecided-stages.js';
 import { dealMemos, readDeal, type DealRow } from './deal-reader.js';
@@ -185,6 +186,11 @@ export interface ImportReport {
    * `TBD`): the run stops on them whatever --max-bad-rows allows (checkBadRows). See UnreadColumns.
    */
   unreadable?: UnreadColumn[];
+  /**
+   * A grouped report's rows whose blank grouping cells (the columns named) were read as the row above:
+   * between a group's first row and its subtotal row (GroupCells). A file with it is read in one pass.
+   */
+  sameAsAbove?: { columns: string[]; rows: number };
   /** A part of a file read apart (parallel): the columns some row of it read, until the parts are merged (settleUnreadable). */
   columnsRead?: string[];
 }
@@ -373,6 +379,8 @@ class RowsToRecords<T> {
   private reading: { ctx: ReadContext; build: Build<T>; stageOf?: () => string | undefined } | undefined;
   /** A deals file's stages no rule knows counted per deal: a row merged into a deal of its id is taken back out. */
   private stageDeals: StageDeals | undefined;
+  /** A grouped report's blank grouping cells read as the row above (one pass only: a part cannot see the group above it). */
+  private groups: GroupCells | undefined;
   /** The mapped columns none of whose filled values could be read, so far. */
   private unread: UnreadColumns | undefined;
   /** A call log's legs read as one call each (a call id column: see CallLegs), and the column. */
@@ -451,6 +459,8 @@ class RowsToRecords<T> {
     if (short.rows > 0) report.shortRows = short.rows;
     if (short.rows === 1 && short.row === table.unterminatedLine) report.lastRowCut = { row: short.row, cells: short.cells, width: this.report.columns.length };
     const ctx = this.reading!.ctx;
+    this.groups?.flush(false);
+    if (this.groups && this.groups.rows > 0) report.sameAsAbove = { columns: [...this.groups.columns].sort((a, b) => a - b).map((c) => this.report.columns[c]?.header ?? `#${c + 1}`), rows: this.groups.rows };
     if (this.pending.length > 0) {
       this.settleDates();
       ctx.numbers.settle();
@@ -525,6 +535,7 @@ class RowsToRecords<T> {
     } else readPhoneByValues(map, sample);
     this.usualCells = map.usualCells = opts.part ? (opts.part.usualCells ?? 0) : usualCount(sample);
     this.filter.groups = hasGroupRows(sample);
+    if (!opts.part && GroupCells.shown(sample)) this.groups = new GroupCells((c, n, r) => this.readData(c, n, r));
     assertRequired(map, file, headRows.slice(best + 1, best + 6).map((r) => r.cells), opts.listAmbiguous === true);
     const twins = emptyTwins(map, sample);
     if (twins.length > 0) this.report.emptyTwins = twins;
@@ -578,12 +589,23 @@ class RowsToRecords<T> {
     const shape = this.filter.shape(cells, count, this.report.columns.length);
     if (shape === 'empty') return this.drop(EMPTY_ROW);
     this.report.rowsRead++;
-    if (shape === 'totals') return this.drop('totals row');
+    if (shape === 'totals') {
+      this.groups?.totals(cells, count);
+      return this.drop('totals row');
+    }
     if (shape === 'footer') {
+      this.groups?.totals(cells, count);
       // A data row in one cell (a part of the file saved with another delimiter, a row quoted whole) is no note: unreadable, and counted.
       const whole = this.delimited ? wholeRowInOneCell(cells, count, this.report.columns.length) : undefined;
       return whole ? this.skip(row, `one cell holds a whole row, its values split by "${whole.delimiter}" (${whole.count} times): the row was written with another delimiter than the file's, or quoted whole`) : this.drop('footer or note row');
     }
+    // A grouped report's blank grouping cell, read as the row above once a subtotal row shows the layout (GroupCells).
+    if (this.groups?.data(cells, count, row)) return;
+    this.readData(cells, count, row);
+  }
+
+  /** A data row past its shape (and its grouping cells): the checks of moved values, then read, or held for a column's order or mark. */
+  private readData(cells: Cells, count: number, row: number): void {
     // A row with filled cells past the header's last column: a value held the delimiter unquoted
     // (`1234,56` in a comma file), and every value after it moved one column right. Read as it is,
     // the amount lost its kopecks and the client became «56», without a word.

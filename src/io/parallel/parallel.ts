@@ -313,6 +313,8 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   // A number column this half saw only ambiguous values in (`15,000`) was read as grouping; the rest
   // of the file may decide otherwise (`1,5`), as one pass would have waited for it to.
   if (main.report.decimalsGuessed) return undefined;
+  // A grouped report's blank grouping cells read as the row above: a part cannot see the group above its first rows.
+  if (main.report.sameAsAbove) return undefined;
   const orders = new Map(mainOrders);
   if (part.dateOrders.some(([c, o]) => orders.has(c) && orders.get(c) !== o)) return undefined;
   return { main, part, lines: nextLine - 1, orders };

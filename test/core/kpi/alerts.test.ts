@@ -46,6 +46,10 @@ describe('alerts: numbers that look wrong', () => {
 
   it('more than 20% of a file unreadable is said, with the file; exactly 20% is not', () => {
     expect(findAlerts({ leads: 0, won: 0, lost: 0 }, { files: [file(100, 21)] })).toEqual([{ code: 'many-skipped', file: 'deals.csv', skipped: 21, rows: 100 }]);
+    // Of the data rows: a grouped report's subtotal rows and its footer are none («3 of 12 rows» of 6 deals).
+    const grouped = { ...file(12, 3), records: 3, dropped: { 'totals row': 4, 'footer or note row': 2 } };
+    expect(findAlerts({ leads: 0, won: 0, lost: 0 }, { files: [grouped] })).toEqual([{ code: 'many-skipped', file: 'deals.csv', skipped: 3, rows: 6 }]);
+    expect(findAlerts({ leads: 0, won: 0, lost: 0 }, { files: [{ ...file(20, 3), dropped: { 'deleted deal (Pipedrive status "deleted")': 8 } }] })).toEqual([]);
     expect(findAlerts({ leads: 0, won: 0, lost: 0 }, { files: [file(100, 20)] })).toEqual([]);
   });
 
