@@ -3,7 +3,7 @@
 // spec/metrics.md with its data quality. The CLI and the programmatic API call these functions.
 import { KpiEngine, type EngineResult, type KpiOptions } from '../core/kpi/engine.js';
 import { METRICS, missingNeed, NEEDS_TEXT, notApplicable, type InputNeed } from '../core/kpi/catalog.js';
-import { describeAlert, findAlerts, linkAlerts, managerSpellings, type Alert } from '../core/kpi/alerts.js';
+import { describeAlert, findAlerts, linkAlerts, managerSpellings, OUTCOME_MIN_DEALS, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import { EMPTY_ROW, type DataQuality, type GroupDim, type KpiGroup, type KpiResult, type MetricValues, type PlanResult, type SpendSummary } from '../core/kpi/types.js';
 import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
@@ -277,27 +277,35 @@ function unknownStagesClosed(reports: ImportReport[]): Alert[] {
 }
 
 /**
- * Nothing won among 20 deals or more, some lost, while stages no rule knows hold deals (a deals file
- * whose won stage was renamed «Оплачено», with no close date to show it closed): conversion and
- * revenue read zero, and no other alert said a word. Not said where unknown-stages-closed names them.
+ * Nothing won among OUTCOME_MIN_DEALS deals or more, some lost (all lost is one-outcome's): where stages
+ * no rule knows hold deals (a deals file whose won stage was renamed «Оплачено», with no close date to
+ * show it closed), they are named; in a file read by its status (Pipedrive's Status) or by known stages,
+ * the column and its values. Conversion and revenue read zero, and no other alert said a word. Not said
+ * where unknown-stages-closed names the file's stages.
  */
 function nothingWon(reports: readonly ImportReport[], total: MetricValues, said: readonly Alert[]): Alert[] {
   const deals = Number(total.leads ?? 0);
   const lost = Number(total.lost ?? 0);
-  if (deals < NOTHING_WON_MIN_DEALS || total.won !== 0 || !(lost > 0)) return [];
+  if (deals < OUTCOME_MIN_DEALS || total.won !== 0 || !(lost > 0) || lost === deals) return [];
   return reports.flatMap((r) => {
-    if (r.kind !== 'deals' || !r.stages || said.some((a) => a.code === 'unknown-stages-closed' && a.file === r.file)) return [];
-    const stages = Object.entries(r.stages)
+    if (r.kind !== 'deals' || said.some((a) => a.code === 'unknown-stages-closed' && a.file === r.file)) return [];
+    const stages = Object.entries(r.stages ?? {})
       .filter(([, s]) => s.deals > 0)
       .sort((a, b) => b[1].deals - a[1].deals || (a[0] < b[0] ? -1 : 1))
       .slice(0, 5)
       .map(([stage, s]) => ({ stage, deals: s.deals, amount: s.amount }));
-    return stages.length > 0 ? [{ code: 'nothing-won' as const, file: r.file, deals, lost, stages }] : [];
+    return [{ code: 'nothing-won' as const, file: r.file, deals, lost, stages, ...(stages.length === 0 ? statusRead(r) : {}) }];
   });
 }
 
-/** The deals below which nothing won may be the truth of a short period. */
-const NOTHING_WON_MIN_DEALS = 20;
+/** The column a deals file's outcome was read from (its status, else its stage) and the values it held, most first. */
+function statusRead(r: ImportReport): { column?: string; values?: Array<{ value: string; count: number }> } {
+  const field = (['status', 'stage'] as const).find((f) => (r.values[f]?.length ?? 0) > 0);
+  if (field === undefined) return {};
+  const column = r.columns.find((c) => c.field === field)?.header;
+  const values = r.values[field]!.slice(0, 5).map((v) => ({ value: v.value, count: v.count }));
+  return { ...(column !== undefined ? { column } : {}), values };
+}
 
 /**
  * Values of the --map file that no export of the run holds (a misspelt stage, `"Выданно": won`),
@@ -389,6 +397,8 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const repeated: Alert[] = reports.flatMap((r) => (r.repeatedIdsDiffer ? [{ code: 'repeated-ids-differ' as const, file: r.file, ...r.repeatedIdsDiffer }] : []));
   // Rows with no id amid the deals (not the export's last, as amoCRM's is): deals lost, so said.
   const idless: Alert[] = reports.flatMap((r) => (r.idlessDeals ? [{ code: 'idless-deals' as const, file: r.file, rows: r.idlessDeals }] : []));
+  // A grouped report's blank grouping cells read as the row above (its subtotal rows show the layout): said, as a reading of the file.
+  const grouped: Alert[] = reports.flatMap((r) => (r.sameAsAbove ? [{ code: 'same-as-above' as const, file: r.file, ...r.sameAsAbove }] : []));
   // Deal ids that lost their last digits (Excel's «5,80503E+18»): each row its own deal, and no activity links to them by id.
   const byId = reports.find((r) => r.kind === 'activities' && r.columns.some((c) => c.field === 'deal_id'));
   const lost: Alert[] = reports.flatMap((r) => (r.idsLostDigits ? [{ code: 'ids-lost-digits' as const, file: r.file, ...r.idsLostDigits, ...(byId ? { activities: byId.file } : {}) }] : []));
@@ -415,7 +425,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const utcDeals: Alert[] = local ? reports.flatMap((r) => (r.kind === 'deals' && r.utc ? [{ code: 'utc-deals' as const, file: r.file, ...r.utc, activities: local.file }] : [])) : [];
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...nul, ...doubt, ...hidden, ...swallowed, ...cut, ...missedAlone, ...untimed, ...utc, ...utcDeals, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...lost, ...leads, ...found];
+  const alerts = [...nul, ...doubt, ...hidden, ...swallowed, ...cut, ...missedAlone, ...untimed, ...utc, ...utcDeals, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

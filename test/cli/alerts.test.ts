@@ -145,9 +145,10 @@ describe('stages no rule knows whose deals are mostly closed, in a CRM whose unk
     expect(r.dataQuality.alerts).toEqual([{ code: 'unknown-stages-closed', file: 'deals.csv', stages: [{ stage: 'Оплачено', deals: 3, closed: 3, lost: 0 }] }]);
     const ru = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru'], { cwd: dir });
     expect(ru.stderr).toMatch(/«Оплачено» \(3 сделки, закрыто 3\)[\s\S]*status: \{ "Оплачено": won \}/);
-    // Close dates after the report date are expected ones: such a stage is not said to look closed.
+    // Close dates after the report date are expected ones: such a stage is not said to look closed; nothing
+    // won of 5 deals, one lost, is (nothing-won, from 5 deals on), naming the stages no rule knows.
     const later = runCli(['kpi', '-d', 'deals.csv', '--now', '2025-03-02', '--format', 'json'], { cwd: dir });
-    expect(JSON.parse(later.stdout).dataQuality.alerts).toEqual([]);
+    expect(JSON.parse(later.stdout).dataQuality.alerts).toEqual([{ code: 'nothing-won', file: 'deals.csv', deals: 5, lost: 1, stages: [{ stage: 'Оплачено', deals: 3, amount: 3 }, { stage: 'Переговоры', deals: 1, amount: 0 }] }]);
     // Named in a --map file, the stage is won and the alert is gone.
     writeFileSync(path.join(dir, 'map.yaml'), 'status:\n  "Оплачено": won\n');
     const mapped = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
@@ -214,8 +215,8 @@ describe('nothing won among lost deals, while a stage no rule knows holds deals'
     expect(mapped.dataQuality.alerts).toEqual([]);
   });
 
-  it('is not said of a short file (19 deals), where nothing won may be the truth', () => {
-    const { r } = dealsKpi(lines.slice(0, 20));
+  it('is not said of a short file (4 deals), where nothing won may be the truth', () => {
+    const { r } = dealsKpi([lines[0]!, ...lines.slice(12, 16)]);
     expect(r.total.won).toBe(0);
     expect(r.dataQuality.alerts).toEqual([]);
   });
@@ -505,5 +506,36 @@ describe('deals rows with no id amid the deals', () => {
     expect(run.stderr).toContain('deals.csv: 1 row amid the deals has no id but a manager and a creation date: dropped as rows without an id, and not counted.');
     const ru = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru'], { cwd: dir });
     expect(ru.stderr).toContain('deals.csv: 1 строка среди сделок без ID, но с менеджером и датой создания: отброшена');
+  });
+});
+
+describe('a small file with nothing won (a Pipedrive export read by its Status column)', () => {
+  // 9 deals: none won or lost; then the same with 3 lost, 5 open and one deleted (dropped). Floor: 5 deals.
+  const header = 'Deal - ID,Deal - Title,Deal - Owner,Deal - Value,Deal - Stage,Deal - Status,Deal - Deal created,Deal - Won time,Deal - Lost time';
+  const deal = (i: number, status: string) => `${i},Deal ${i},${i % 2 ? 'Anna Smith' : 'Bob Jones'},1000,Proposal,${status},2024-01-1${i - 1} 10:00:00,,${status === 'Lost' ? `2024-01-2${i - 1} 10:00:00` : ''}`;
+
+  it('none won or lost among 9 deals: no-outcome, in both languages', () => {
+    const { dir, r } = dealsKpi([header, ...Array.from({ length: 9 }, (_, i) => deal(i + 1, 'Open'))]);
+    expect([r.total.leads, r.total.won, r.total.lost, r.total.open]).toEqual([9, 0, 0, 9]);
+    expect(r.dataQuality.alerts).toEqual([{ code: 'no-outcome', deals: 9 }]);
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('Ни одна из 9 сделок не выиграна и не проиграна: вероятно, выгрузка отфильтрована (только открытые сделки)');
+  });
+
+  it('none won, 3 lost: nothing-won names the status column and its values (no stage no rule knows to name)', () => {
+    const statuses = ['Open', 'Lost', 'Open', 'Lost', 'Open', 'Lost', 'Open', 'Open', 'Deleted'];
+    const { dir, r } = dealsKpi([header, ...statuses.map((s, i) => deal(i + 1, s))]);
+    expect([r.total.leads, r.total.won, r.total.lost, r.total.open]).toEqual([8, 0, 3, 5]);
+    expect(r.dataQuality.alerts).toEqual([{ code: 'nothing-won', file: 'deals.csv', deals: 8, lost: 3, stages: [], column: 'Deal - Status', values: [{ value: 'Open', count: 5 }, { value: 'Lost', count: 3 }, { value: 'Deleted', count: 1 }] }]);
+    const en = runCli(['kpi', '-d', 'deals.csv', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toContain('deals.csv: none of the 8 deals is won, though 3 are lost: conversion, revenue and the average check are zero. No value in the column "Deal - Status" ("Open" 5, "Lost" 3, "Deleted" 1) means won: the export was probably filtered');
+    const ru = runCli(['kpi', '-d', 'deals.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('deals.csv: ни одна из 8 сделок не выиграна, хотя 3 проиграно');
+    expect(ru.stderr).toContain('Ни одно значение в колонке «Deal - Status» («Open» 5, «Lost» 3, «Deleted» 1) не означает выигрыш');
+  });
+
+  it('4 deals none won or lost, or all lost, say nothing of it (below the floor); all lost among 5 is one-outcome, not nothing-won too', () => {
+    expect(dealsKpi([header, ...Array.from({ length: 4 }, (_, i) => deal(i + 1, 'Open'))]).r.dataQuality.alerts).toEqual([]);
+    expect(dealsKpi([header, ...Array.from({ length: 5 }, (_, i) => deal(i + 1, 'Lost'))]).r.dataQuality.alerts).toEqual([{ code: 'one-outcome', outcome: 'lost', deals: 5 }]);
   });
 });

@@ -14,9 +14,17 @@ export type Alert =
   | { code: 'one-outcome'; outcome: 'won' | 'lost'; deals: number }
   | { code: 'won-no-amount'; won: number }
   | { code: 'closed-no-date'; won: number }
-  | { code: 'nothing-won'; file: string; deals: number; lost: number; stages: Array<{ stage: string; deals: number; amount: number }> }
+  /**
+   * Nothing won among deals some of which are lost: `stages`, the stages no rule knows that hold deals
+   * (one may be the won stage renamed); none in a file read by its status (Pipedrive's Status) or by
+   * known stages, which names the column read and its values instead.
+   */
+  | { code: 'nothing-won'; file: string; deals: number; lost: number; stages: Array<{ stage: string; deals: number; amount: number }>; column?: string; values?: Array<{ value: string; count: number }> }
   | { code: 'unknown-stages-closed'; file: string; stages: Array<{ stage: string; deals: number; closed: number; lost: number; /** At a probability of 0%. */ zero?: number }> }
+  /** `rows`: the file's data rows (read, less its totals, subtotal and footer rows). */
   | { code: 'many-skipped'; file: string; skipped: number; rows: number }
+  /** A grouped report's rows whose blank grouping cells (`columns`) were read as the row above, between a group's first row and its subtotal. */
+  | { code: 'same-as-above'; file: string; columns: string[]; rows: number }
   /** Managers whose talk on one calendar day passed 24 hours (the busiest day of each, most first); `more`: others not listed. */
   | { code: 'talk-over-day'; file: string; column?: string; managers: Array<{ manager: string; day: string; minutes: number }>; more?: number }
   | { code: 'nul-bytes'; file: string; count: number }
@@ -76,8 +84,13 @@ export type Alert =
 
 /** The code pages as a person names them, and as --encoding takes them. */
 
-/** Below this many deals a file with nothing won or lost can be real (a new pipeline). */
-const OUTCOME_MIN_DEALS = 20;
+/**
+ * Below this many deals a file with nothing won or lost, or nothing won, can be real (a new pipeline,
+ * a short period). From 5 on it is said: a file of 9 deals none of them won or lost is far more likely
+ * an export filtered to open deals, or a status not read, than a team that closed nothing, and an
+ * alert costs a line where a conversion of 0% misleads (a tester's Pipedrive file said nothing).
+ */
+export const OUTCOME_MIN_DEALS = 5;
 /** More unreadable rows than this share of a file's rows means a column is misread, not a few bad rows. */
 const SKIPPED_SHARE = 0.2;
 
@@ -347,8 +360,7 @@ export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'file
   const leads = Number(total.leads ?? 0);
   if (leads >= OUTCOME_MIN_DEALS && total.won === 0 && total.lost === 0) out.push({ code: 'no-outcome', deals: leads });
   // Every deal won, or every one lost: conversion and win rate 100% or 0% by construction (an export
-  // filtered by stage, a tester's 238 won deals of 8 managers said nothing). The floor is no-outcome's:
-  // at a win rate of 20%, a real team loses all of 10 deals one time in nine, all of 20 one in a hundred.
+  // filtered by stage, a tester's 238 won deals of 8 managers said nothing). The floor is no-outcome's.
   else if (leads >= OUTCOME_MIN_DEALS && (total.won === leads || total.lost === leads)) out.push({ code: 'one-outcome', outcome: total.won === leads ? 'won' : 'lost', deals: leads });
   // An amount column read, but no won deal has an amount: revenue 0 reads as a department that sold nothing (a tester).
   const won = Number(total.won ?? 0);
@@ -358,7 +370,9 @@ export function findAlerts(total: MetricValues, quality: Pick<DataQuality, 'file
   for (const f of quality.files) {
     // Missed calls nobody took are no misread column: a PBX log may hold many.
     const skipped = f.skipped - (f.missedNoManager ?? 0);
-    if (f.rowsRead > 0 && skipped / f.rowsRead > SKIPPED_SHARE) out.push({ code: 'many-skipped', file: f.file, skipped, rows: f.rowsRead });
+    // Of the data rows: a grouped report's subtotal and footer rows are none («3 of 12 rows» of 6 deals).
+    const rows = f.rowsRead - (f.dropped['totals row'] ?? 0) - (f.dropped['footer or note row'] ?? 0);
+    if (rows > 0 && skipped / rows > SKIPPED_SHARE) out.push({ code: 'many-skipped', file: f.file, skipped, rows });
   }
   return out;
 }
@@ -412,8 +426,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'activities-outsid
         : `None of the ${num(a.won, ru)} won ${a.won === 1 ? 'deal has' : 'deals has'} a close date on or after its creation: the sales cycle is not computed. The close date is probably in another column (crm-audit inspect lists the columns; a --map file names it: columns: { closed_at: "Column" }).`;
     case 'no-outcome':
       return ru
-        ? `Ни одна из ${num(a.deals, ru)} сделок не выиграна и не проиграна: вероятно, этапы переименованы или статус в другой колонке. crm-audit inspect покажет этапы; файл --map назовёт их (status: { "Этап": won }).`
-        : `None of the ${num(a.deals, ru)} deals is won or lost: the stages are probably renamed, or the status is in another column. crm-audit inspect lists the stages; a --map file names them (status: { "Stage": won }).`;
+        ? `Ни одна из ${num(a.deals, ru)} сделок не выиграна и не проиграна: вероятно, выгрузка отфильтрована (только открытые сделки), этапы переименованы или статус в другой колонке. Выгрузите все сделки периода без фильтра; crm-audit inspect покажет этапы; файл --map назовёт их (status: { "Этап": won }).`
+        : `None of the ${num(a.deals, ru)} deals is won or lost: the export was probably filtered (open deals only), the stages renamed, or the status is in another column. Export every deal of the period with no filter; crm-audit inspect lists the stages; a --map file names them (status: { "Stage": won }).`;
     case 'one-outcome':
       return oneOutcomeText(a, ru);
     case 'unknown-stages-closed':
@@ -454,6 +468,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'activities-outsid
       return idlessDeals(a, lang);
     case 'last-row-cut':
       return lastRowCut(a, ru);
+    case 'same-as-above':
+      return sameAsAbove(a, ru);
     case 'ids-lost-digits':
       return idsLostDigits(a, ru);
     case 'leads-vs-deals':
@@ -621,11 +637,21 @@ function untimedText(a: Extract<Alert, { code: 'untimed-activities' }>, ru: bool
 
 /** Nothing won among deals some of which are lost, while stages no rule knows hold deals: one of them may be the won stage, renamed. */
 function nothingWonText(a: Extract<Alert, { code: 'nothing-won' }>, ru: boolean): string {
+  if (a.stages.length === 0) return nothingWonByStatus(a, ru);
   const list = a.stages.map((x) => (ru ? `«${x.stage}» (${num(x.deals, ru)} ${plural(x.deals, 'сделка', 'сделки', 'сделок')}, с суммой ${num(x.amount, ru)})` : `"${x.stage}" (${num(x.deals, ru)} ${x.deals === 1 ? 'deal' : 'deals'}, ${num(x.amount, ru)} with an amount)`)).join(', ');
   const first = a.stages[0]!.stage;
   return ru
     ? `${a.file}: ни одна из ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} не выиграна, хотя ${num(a.lost, ru)} проиграно: конверсия, выручка и средний чек — нули. Этапы, которых не знает ни одно правило, посчитаны открытыми: ${list}. Если один из них — выигрыш (этап переименован), назовите его в файле --map (status: { "${first}": won }); crm-audit map спросит о каждом.`
     : `${a.file}: none of the ${num(a.deals, ru)} deals is won, though ${num(a.lost, ru)} are lost: conversion, revenue and the average check are zero. Stages no rule knows are counted as open: ${list}. If one of them is the won stage renamed, name it in a --map file (status: { "${first}": won }); crm-audit map asks about each.`;
+}
+
+/** Nothing won in a file read by its status column (or by stages every rule knows): the won deals are most likely not in the export. */
+function nothingWonByStatus(a: Extract<Alert, { code: 'nothing-won' }>, ru: boolean): string {
+  const values = (a.values ?? []).map((v) => (ru ? `«${v.value}» ${num(v.count, ru)}` : `"${v.value}" ${num(v.count, ru)}`)).join(', ');
+  const column = a.column === undefined ? '' : ru ? ` в колонке «${a.column}»${values ? ` (${values})` : ''}` : ` in the column "${a.column}"${values ? ` (${values})` : ''}`;
+  return ru
+    ? `${a.file}: ни одна из ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} не выиграна, хотя ${num(a.lost, ru)} проиграно: конверсия, выручка и средний чек — нули. Ни одно значение${column} не означает выигрыш: вероятно, выгрузка отфильтрована (выигранные сделки в неё не попали) или выигрыш записан словом, которого не знает ни одно правило. Выгрузите все сделки периода без фильтра; если одно из значений — выигрыш, назовите его в файле --map (status: { "Значение": won }).`
+    : `${a.file}: none of the ${num(a.deals, ru)} deals is won, though ${num(a.lost, ru)} are lost: conversion, revenue and the average check are zero. No value${column} means won: the export was probably filtered (the won deals left out), or won is written with a word no rule knows. Export every deal of the period with no filter; if one of the values means won, name it in a --map file (status: { "Value": won }).`;
 }
 
 /** Dates no deal can have (a date left at its zero, a close a year after the report date), in words: what they do to the figures. */
@@ -824,6 +850,14 @@ function lastRowCut(a: Extract<Alert, { code: 'last-row-cut' }>, ru: boolean): s
   return ru
     ? `${a.file}: файл обрывается на строке ${a.row}: в ней ${num(a.cells, ru)} ${plural(a.cells, 'ячейка', 'ячейки', 'ячеек')} из ${num(a.width, ru)} и нет перевода строки, хотя остальные строки полные. Похоже, файл скачан не до конца: значения этой строки могут быть обрезаны, а строк после неё в файле нет. Скачайте выгрузку заново.`
     : `${a.file}: the file ends in the middle of row ${a.row}: it has ${num(a.cells, ru)} of ${num(a.width, ru)} cells and no line end, while every other row is whole. The download was probably cut off: that row's values may be cut short, and any rows after it are missing. Download the export again.`;
+}
+
+/** A grouped report's blank grouping cells read as the row above: what was read so, and why. */
+function sameAsAbove(a: Extract<Alert, { code: 'same-as-above' }>, ru: boolean): string {
+  const columns = a.columns.map((c) => (ru ? `«${c}»` : `"${c}"`)).join(', ');
+  return ru
+    ? `${a.file}: отчёт сгруппирован (в нём есть строки промежуточных итогов), и в ${num(a.rows, ru)} ${plural(a.rows, 'строке', 'строках', 'строках')} под первой строкой группы ${a.columns.length === 1 ? 'пуста колонка' : 'пусты колонки'} ${columns}: ${plural(a.rows, 'строка прочитана', 'строки прочитаны', 'строки прочитаны')} со значением строки выше, как объединённая ячейка (Salesforce пишет значение группы один раз). Если пустота там означает «нет менеджера», выгрузите отчёт без группировки.`
+    : `${a.file}: the report is grouped (it has subtotal rows), and ${num(a.rows, ru)} ${a.rows === 1 ? 'row leaves' : 'rows leave'} ${columns} blank under the group's first row: read with the value of the row above, as a merged cell is (Salesforce writes a group's value once). If a blank there means no manager, export the report without grouping.`;
 }
 
 /** Deals rows amid the deals that have no id: dropped as the spec says, and what that means. */

@@ -13,11 +13,32 @@ const DAMAGED = {
 };
 
 /**
+ * A mapped column none of whose filled values can be read as what its field holds (a date column of
+ * `TBD`): the message names the column, what was expected and the first values; the hint, the fixes
+ * (`other`: the fix particular to the kind of value). Said whatever --max-bad-rows allows.
+ */
+function unreadable(expected: { ru: string; en: string }, other: { ru: string; en: string }) {
+  return {
+    ru: `в колонке «{column}» ни одно из {count} {count:заполненного значения|заполненных значений|заполненных значений} не читается как ${expected.ru}: {valuesRu}. Строки с ними были бы пропущены целиком, и отчёт посчитан без них`,
+    en: `none of the {count} filled values of the column "{column}" can be read as ${expected.en}: {values}. The rows holding them would be skipped whole, and the report counted without them`,
+    hint: {
+      ru: `если нужные значения в другой колонке, назовите её через --map ({kind}: columns: { {field}: "Колонка" }; crm-audit inspect покажет колонки); ${other.ru}; иначе исправьте значения в CRM и выгрузите файл заново. --max-bad-rows эту остановку не снимает: колонка прочитана не та или не так`,
+      en: `if the values are in another column, name it with --map ({kind}: columns: { {field}: "Column" }; crm-audit inspect lists the columns); ${other.en}; otherwise correct the values in the CRM and export the file again. --max-bad-rows does not lift this stop: the column is the wrong one or read the wrong way`,
+    },
+  };
+}
+
+/**
  * What the readers say when a file cannot be read as a table (io/read, io/map): the byte level
  * (empty, zip, binary, encoding), CSV, HTML and XLSX structure, the limits, and the mapping of
  * columns and dates. Part of the catalogue in core/messages.ts.
  */
 export const READ_MESSAGES = {
+  'import.unreadable.date': unreadable({ ru: 'дата', en: 'a date' }, { ru: 'если это даты, записанные с днём и месяцем в другом порядке, укажите --date-format DD/MM/YYYY или MM/DD/YYYY', en: 'if they are dates with the day and month the other way round, pass --date-format DD/MM/YYYY or MM/DD/YYYY' }),
+  'import.unreadable.number': unreadable({ ru: 'число', en: 'a number' }, { ru: 'число читается так: 1000, 1 000,50, $1,000.00, 10000|RUB', en: 'a number reads as 1000, 1 000,50, $1,000.00 or 10000|RUB' }),
+  'import.unreadable.month': unreadable({ ru: 'месяц', en: 'a month' }, { ru: 'месяц читается так: 2025-03, 03.2025, март 2025', en: 'a month reads as 2025-03, 03.2025 or March 2025' }),
+  'import.unreadable.time': unreadable({ ru: 'время суток', en: 'a time of day' }, { ru: 'время читается так: 14:05 или 14:05:30', en: 'a time reads as 14:05 or 14:05:30' }),
+  'import.unreadable.duration': unreadable({ ru: 'длительность', en: 'a duration' }, { ru: 'длительность читается в секундах (125) или как 2:05; другие единицы задаёт --map (activities: units: { "Колонка": ms })', en: 'a duration reads in seconds (125) or as 2:05; a --map file gives other units (activities: units: { "Column": ms })' }),
   'read.empty': {
     ru: 'файл пуст (0 байт)', en: 'the file is empty (0 bytes)',
     hint: { ru: 'выгрузите данные ещё раз: возможно, загрузка не удалась', en: 'export the data again; the download may have failed' },

@@ -77,6 +77,14 @@ export function hasGroupRows(rows: ReadonlyArray<readonly string[]>): boolean {
   return rows.some((r) => GROUP.test(r[0] ?? ''));
 }
 
+/** A group's subtotal label (Salesforce's summary reports write one under each group): `Subtotal`, `Промежуточный итог`. */
+const SUBTOTAL_LABEL = /^(subtotal|sub-total|промежуточный итог|промежуточные итоги)(?=$|[\s:(.,])/i;
+
+/** Whether a first cell is a group's subtotal label, not the table's grand total: a grouped report's sign (GroupCells). */
+export function isSubtotalLabel(text: string): boolean {
+  return SUBTOTAL_LABEL.test(text.trim());
+}
+
 /** Whether a label reads as a totals label (`Итого`, `Итого за июль`, `Grand Total`): for a totals row labelled in a later column. */
 export function isTotalsLabel(text: string): boolean {
   return TOTALS.test(text.trim());

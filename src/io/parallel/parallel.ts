@@ -12,6 +12,7 @@ import type { ByteKeysLoan } from '../../core/kpi/byte-keys.js';
 import { feedAll, KpiEngine, type CallbackQuery, type EnginePartial, type KeyMap, type KpiOptions } from '../../core/kpi/engine.js';
 import { ActivityLinker } from '../../core/kpi/link.js';
 import type { RecordKind } from '../map/fields.js';
+import { mergeUnreadable, settleUnreadable } from '../map/unread-columns.js';
 import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from '../map/import.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
 import type { ColumnMap } from '../map/mapping.js';
@@ -312,6 +313,8 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   // A number column this half saw only ambiguous values in (`15,000`) was read as grouping; the rest
   // of the file may decide otherwise (`1,5`), as one pass would have waited for it to.
   if (main.report.decimalsGuessed) return undefined;
+  // A grouped report's blank grouping cells read as the row above: a part cannot see the group above its first rows.
+  if (main.report.sameAsAbove) return undefined;
   const orders = new Map(mainOrders);
   if (part.dateOrders.some(([c, o]) => orders.has(c) && orders.get(c) !== o)) return undefined;
   return { main, part, lines: nextLine - 1, orders };
@@ -418,6 +421,8 @@ class TakenOver<R extends { report: ImportReport }> {
       report = mergeReports(report, t.report, before, maxListed);
       before += t.lines;
     }
+    // Whether a column's filled values were all unreadable is the whole file's to say (one part may read them).
+    settleUnreadable(report);
     return report;
   }
 
@@ -672,6 +677,7 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     ...(a.sharedTitles || b.sharedTitles ? { sharedTitles: { ...(a.sharedTitles ?? b.sharedTitles)!, count: (a.sharedTitles?.count ?? 0) + (b.sharedTitles?.count ?? 0) } } : {}),
     ...(a.lineNames || b.lineNames ? { lineNames: { ...b.lineNames, ...a.lineNames } } : {}),
     ...(a.missedNoManager || b.missedNoManager ? { missedNoManager: (a.missedNoManager ?? 0) + (b.missedNoManager ?? 0) } : {}),
+    ...mergeUnreadable(a, b),
     ...(a.directionBySides && b.directionBySides ? { directionBySides: { in: a.directionBySides.in + b.directionBySides.in, out: a.directionBySides.out + b.directionBySides.out, internal: a.directionBySides.internal + b.directionBySides.internal, none: a.directionBySides.none + b.directionBySides.none } } : {}),
     rowsRead: a.rowsRead + b.rowsRead,
     records: a.records + b.records,

@@ -4,16 +4,19 @@ import { describeAlert, findAlerts, looksLikeUserId, managerSpellings } from '..
 const file = (rowsRead: number, skipped: number) => ({ file: 'deals.csv', kind: 'deals', format: 'text', rowsRead, records: rowsRead - skipped, skipped, dropped: {} });
 
 describe('alerts: numbers that look wrong', () => {
-  it('no deal won or lost among 20 or more is said loudly; among 19 it can be a new pipeline', () => {
+  it('no deal won or lost among 5 or more is said loudly (a 9-deal Pipedrive file all Open said nothing); among 4 it can be a new pipeline', () => {
     expect(findAlerts({ leads: 20, won: 0, lost: 0 }, { files: [] })).toEqual([{ code: 'no-outcome', deals: 20 }]);
-    expect(findAlerts({ leads: 19, won: 0, lost: 0 }, { files: [] })).toEqual([]);
+    expect(findAlerts({ leads: 9, won: 0, lost: 0 }, { files: [] })).toEqual([{ code: 'no-outcome', deals: 9 }]);
+    expect(findAlerts({ leads: 5, won: 0, lost: 0 }, { files: [] })).toEqual([{ code: 'no-outcome', deals: 5 }]);
+    expect(findAlerts({ leads: 4, won: 0, lost: 0 }, { files: [] })).toEqual([]);
     expect(findAlerts({ leads: 500, won: 0, lost: 1 }, { files: [] })).toEqual([]);
   });
 
-  it('every deal won, or every one lost (none open), among 20 or more is an export filtered by stage; 19, or one open deal, say nothing', () => {
+  it('every deal won, or every one lost (none open), among 5 or more is an export filtered by stage; 4, or one open deal, say nothing', () => {
     expect(findAlerts({ leads: 238, won: 238, lost: 0, open: 0 }, { files: [] })).toEqual([{ code: 'one-outcome', outcome: 'won', deals: 238 }]);
     expect(findAlerts({ leads: 20, won: 0, lost: 20, open: 0 }, { files: [] })).toEqual([{ code: 'one-outcome', outcome: 'lost', deals: 20 }]);
-    expect(findAlerts({ leads: 19, won: 19, lost: 0, open: 0 }, { files: [] })).toEqual([]);
+    expect(findAlerts({ leads: 5, won: 5, lost: 0, open: 0 }, { files: [] })).toEqual([{ code: 'one-outcome', outcome: 'won', deals: 5 }]);
+    expect(findAlerts({ leads: 4, won: 4, lost: 0, open: 0 }, { files: [] })).toEqual([]);
     // One open deal (or one of the other outcome) among them: a real period.
     expect(findAlerts({ leads: 21, won: 20, lost: 0, open: 1 }, { files: [] })).toEqual([]);
     expect(findAlerts({ leads: 21, won: 1, lost: 20, open: 0 }, { files: [] })).toEqual([]);
@@ -43,6 +46,10 @@ describe('alerts: numbers that look wrong', () => {
 
   it('more than 20% of a file unreadable is said, with the file; exactly 20% is not', () => {
     expect(findAlerts({ leads: 0, won: 0, lost: 0 }, { files: [file(100, 21)] })).toEqual([{ code: 'many-skipped', file: 'deals.csv', skipped: 21, rows: 100 }]);
+    // Of the data rows: a grouped report's subtotal rows and its footer are none («3 of 12 rows» of 6 deals).
+    const grouped = { ...file(12, 3), records: 3, dropped: { 'totals row': 4, 'footer or note row': 2 } };
+    expect(findAlerts({ leads: 0, won: 0, lost: 0 }, { files: [grouped] })).toEqual([{ code: 'many-skipped', file: 'deals.csv', skipped: 3, rows: 6 }]);
+    expect(findAlerts({ leads: 0, won: 0, lost: 0 }, { files: [{ ...file(20, 3), dropped: { 'deleted deal (Pipedrive status "deleted")': 8 } }] })).toEqual([]);
     expect(findAlerts({ leads: 0, won: 0, lost: 0 }, { files: [file(100, 20)] })).toEqual([]);
   });
 

@@ -65,6 +65,25 @@ describe('reading deals in two halves gives what one pass gives', () => {
     expect(result.dataQuality.files[0].dropped['rows repeating a deal id (first row kept)']).toBe(1);
   });
 
+  it('a column none of whose filled values reads stops the run both ways, its values in both halves; one the other half reads does not', () => {
+    // Close dates left empty but for `TBD` on one closed deal of each half: 2 filled, none readable, only the whole file shows it.
+    const rows = Array.from({ length: 3000 }, (_, i) => deal(i).map((v, c) => (c === 4 ? '' : v)));
+    rows[100]![4] = 'TBD';
+    rows[2901]![4] = 'TBD';
+    writeFileSync(path.join(dir, 'deals-tbd.csv'), csv([header, ...rows]));
+    const stop = runCli(['kpi', '-d', 'deals-tbd.csv', '--lang', 'en', '--max-bad-rows', '100'], { cwd: dir, env: SPLIT });
+    expect(stop.code).toBe(2);
+    expect(stop.stderr).toContain('none of the 2 filled values of the column "closed_at" can be read as a date: "TBD".');
+    bothWays(['kpi', '-d', 'deals-tbd.csv', '--format', 'json'], []);
+    // A close date the second half reads: the two `TBD` rows of the first are bad rows, under the allowance.
+    rows[103]![4] = 'soon';
+    rows[2901]![4] = '2024-04-01 10:00:00';
+    writeFileSync(path.join(dir, 'deals-tbd.csv'), csv([header, ...rows]));
+    const kpi = bothWays(['kpi', '-d', 'deals-tbd.csv', '--format', 'json'], ['deals-tbd.csv']);
+    expect(kpi.split).toBe(kpi.whole);
+    expect(JSON.parse(kpi.whole).dataQuality.rowsSkipped.map((r: { row: number }) => r.row)).toEqual([102, 105]);
+  });
+
   it('in Windows-1252 with NUL bytes in both halves: the part is read in the encoding the first half decided', () => {
     const latin = ['José Núñez', 'João Gonçalves', 'Jürgen Groß'];
     const rows = Array.from({ length: 3000 }, (_, i) => {
