@@ -539,3 +539,25 @@ describe('a small file with nothing won (a Pipedrive export read by its Status c
     expect(dealsKpi([header, ...Array.from({ length: 5 }, (_, i) => deal(i + 1, 'Lost'))]).r.dataQuality.alerts).toEqual([{ code: 'one-outcome', outcome: 'lost', deals: 5 }]);
   });
 });
+
+describe('won deals most of which have no close date or no amount', () => {
+  // A tester's file: 20 won deals of Иванов, one with a close date and an amount; 20 lost of Петров.
+  it('are said with what the cycle and the average check rest on; the figures are those of the deals that have them', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-'));
+    const won = Array.from({ length: 20 }, (_, i) => `${i + 1};Иванов Иван;Успешно реализовано;01.03.2025;${i === 0 ? '05.03.2025' : ''};${i === 0 ? '100000' : ''}`);
+    const lost = Array.from({ length: 20 }, (_, i) => `${i + 21};Петров Пётр;Закрыто и не реализовано;01.03.2025;02.03.2025;5000`);
+    writeFileSync(path.join(dir, 'deals.csv'), ['ID;Ответственный;Этап сделки;Дата создания;Дата закрытия;Бюджет', ...won, ...lost].join('\n'));
+    const ru = runCli(['kpi', '-d', 'deals.csv'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.code, ru.stderr).toBe(0);
+    expect(ru.stderr).toMatch(/Внимание: У 19 из 20 выигранных сделок нет суммы: выручка занижена, средний чек посчитан по 1 сделке/);
+    expect(ru.stderr).toMatch(/Внимание: У 19 из 20 выигранных сделок нет даты закрытия не раньше даты создания: цикл сделки посчитан по 1 сделке/);
+    const en = runCli(['kpi', '-d', 'deals.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    const json = JSON.parse(en.stdout);
+    expect(json.total).toMatchObject({ won: 20, lost: 20, revenue: 100000, average_check: 100000 });
+    expect(json.total.cycle_days_median).toBeCloseTo(4 + (86399 / 86400), 6);
+    expect(json.dataQuality.alerts).toEqual(expect.arrayContaining([
+      { code: 'won-partly-bare', what: 'amount', won: 20, without: 19 },
+      { code: 'won-partly-bare', what: 'closed', won: 20, without: 19 },
+    ]));
+  });
+});

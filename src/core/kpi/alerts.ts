@@ -13,6 +13,8 @@ export type Alert =
   /** Every deal won, or every one lost (none open, none of the other outcome): an export filtered by stage. */
   | { code: 'one-outcome'; outcome: 'won' | 'lost'; deals: number }
   | { code: 'won-no-amount'; won: number }
+  /** A quarter or more of the won deals without an amount, or without a close date the cycle takes, where some have one: the average check or the cycle rests on the few. */
+  | { code: 'won-partly-bare'; what: 'amount' | 'closed'; won: number; without: number }
   | { code: 'closed-no-date'; won: number }
   /**
    * Nothing won among deals some of which are lost: `stages`, the stages no rule knows that hold deals
@@ -390,6 +392,25 @@ export function linkAlerts(facts: Pick<EvidenceFacts, 'parts'> | undefined): Ale
   return [{ code: 'activities-unlinked', calls: calls.den, won: won.den }];
 }
 
+/** The share of won deals without an amount or a close date from which won-partly-bare is said. */
+const BARE_SHARE = 0.25;
+
+/**
+ * Won deals of which a quarter or more have no amount (revenue understated, the average check over
+ * the rest) or no close date the cycle takes (the cycle over the rest), where some have one: none is
+ * won-no-amount's and closed-no-date's. From as many won deals as the outcome alerts (a tester: 19 of
+ * 20 without a close date, a cycle of one deal, said nothing). Not where the column is missing.
+ */
+export function wonCoverageAlerts(facts: Pick<EvidenceFacts, 'wonCoverage'> | undefined, notApplicable: Readonly<Record<string, string>>): Alert[] {
+  const c = facts?.wonCoverage;
+  if (!c || c.won < OUTCOME_MIN_DEALS) return [];
+  const bare = (have: number) => have > 0 && (c.won - have) / c.won >= BARE_SHARE;
+  const out: Alert[] = [];
+  if (!('revenue' in notApplicable) && bare(c.amounts)) out.push({ code: 'won-partly-bare', what: 'amount', won: c.won, without: c.won - c.amounts });
+  if (!('cycle_days_avg' in notApplicable) && bare(c.dated)) out.push({ code: 'won-partly-bare', what: 'closed', won: c.won, without: c.won - c.dated });
+  return out;
+}
+
 /** An alert in words, with the likely cause and what to do. */
 export function describeAlert(alert: Alert, lang: string): string {
   // A file read from stdin is named as errors name it, not «-».
@@ -420,6 +441,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'activities-outsid
       return ru
         ? `Ни у одной из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет суммы: выручка 0 и средний чек не посчитан. Вероятно, сумма в другой колонке (crm-audit inspect покажет колонки; файл --map назовёт её: columns: { amount: "Колонка" }) или в CRM её не заполняют.`
         : `None of the ${num(a.won, ru)} won ${a.won === 1 ? 'deal has' : 'deals has'} an amount: revenue is 0 and the average check is not computed. The amount is probably in another column (crm-audit inspect lists the columns; a --map file names it: columns: { amount: "Column" }), or the CRM's users leave it empty.`;
+    case 'won-partly-bare':
+      return wonPartlyBareText(a, ru);
     case 'closed-no-date':
       return ru
         ? `Ни у одной из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет даты закрытия не раньше даты создания: цикл сделки не посчитан. Вероятно, дата закрытия в другой колонке (crm-audit inspect покажет колонки; файл --map назовёт её: columns: { closed_at: "Колонка" }).`
@@ -983,6 +1006,20 @@ function allDroppedText(a: Extract<Alert, { code: 'activities-all-dropped' }>, l
 }
 
 /** A count in prose, grouped as its reader writes it («12 000», "12,000"). */
+function wonPartlyBareText(a: Extract<Alert, { code: 'won-partly-bare' }>, ru: boolean): string {
+  const have = a.won - a.without;
+  const of = ru ? `У ${num(a.without, ru)} из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')}` : `${num(a.without, ru)} of the ${num(a.won, ru)} won deals have`;
+  const rest = ru ? `${num(have, ru)} ${plural(have, 'сделке', 'сделкам', 'сделкам')}` : `${num(have, ru)} ${have === 1 ? 'deal' : 'deals'}`;
+  if (a.what === 'amount') {
+    return ru
+      ? `${of} нет суммы: выручка занижена, средний чек посчитан по ${rest}. Вероятно, в CRM сумму заполняют не всегда или она в другой колонке (crm-audit inspect покажет колонки; файл --map назовёт её: columns: { amount: "Колонка" }).`
+      : `${of} no amount: revenue is understated and the average check rests on ${rest}. The CRM's users probably leave the amount empty at times, or it is in another column (crm-audit inspect lists the columns; a --map file names it: columns: { amount: "Column" }).`;
+  }
+  return ru
+    ? `${of} нет даты закрытия не раньше даты создания: цикл сделки посчитан по ${rest}. Вероятно, в CRM дату закрытия заполняют не всегда или она в другой колонке (crm-audit inspect покажет колонки; файл --map назовёт её: columns: { closed_at: "Колонка" }).`
+    : `${of} no close date on or after their creation: the sales cycle rests on ${rest}. The CRM's users probably leave the close date empty at times, or it is in another column (crm-audit inspect lists the columns; a --map file names it: columns: { closed_at: "Column" }).`;
+}
+
 function num(v: number, ru: boolean): string {
   return money(v, ru ? 'ru' : 'en');
 }

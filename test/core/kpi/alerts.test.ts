@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAlert, findAlerts, looksLikeUserId, managerSpellings } from '../../../src/core/kpi/alerts.js';
+import { describeAlert, findAlerts, looksLikeUserId, managerSpellings, wonCoverageAlerts } from '../../../src/core/kpi/alerts.js';
 
 const file = (rowsRead: number, skipped: number) => ({ file: 'deals.csv', kind: 'deals', format: 'text', rowsRead, records: rowsRead - skipped, skipped, dropped: {} });
 
@@ -379,5 +379,27 @@ describe('partial months of a spend file or a plan', () => {
     expect(one).toContain('захватывает лишь часть месяца ');
     expect(describeAlert({ code: 'partial-months', file: 'plan', months: ['2025-01', '2025-03'] }, 'ru')).toContain('захватывает лишь часть месяцев ');
     expect(describeAlert({ code: 'partial-months', file: 'spend', months: ['2025-01'] }, 'en')).toContain('covers only part of ');
+  });
+});
+
+describe('won deals of which many have no amount or no close date', () => {
+  // A tester: 19 of 20 won deals without a close date gave a cycle of one deal, and 19 of 20 without an amount an average check of one, without a word.
+  const bare = (won: number, dated: number, amounts: number, na: Record<string, string> = {}) => wonCoverageAlerts({ wonCoverage: { won, dated, amounts } }, na);
+  it('is said from a quarter of the won deals, where some have one; none is the other alerts', () => {
+    expect(bare(20, 1, 1)).toEqual([
+      { code: 'won-partly-bare', what: 'amount', won: 20, without: 19 },
+      { code: 'won-partly-bare', what: 'closed', won: 20, without: 19 },
+    ]);
+    expect(bare(20, 15, 16)).toEqual([{ code: 'won-partly-bare', what: 'closed', won: 20, without: 5 }]);
+    expect(bare(20, 16, 20)).toEqual([]);
+    expect(bare(20, 0, 0)).toEqual([]);
+    expect(bare(4, 1, 1)).toEqual([]);
+    expect(bare(20, 1, 1, { revenue: 'needs', cycle_days_avg: 'needs' })).toEqual([]);
+    expect(wonCoverageAlerts(undefined, {})).toEqual([]);
+  });
+  it('says how many lack it and what the figure rests on, in Russian and English', () => {
+    expect(describeAlert({ code: 'won-partly-bare', what: 'closed', won: 20, without: 19 }, 'ru')).toMatch(/^У 19 из 20 выигранных сделок нет даты закрытия не раньше даты создания: цикл сделки посчитан по 1 сделке\./);
+    expect(describeAlert({ code: 'won-partly-bare', what: 'amount', won: 21, without: 19 }, 'ru')).toMatch(/^У 19 из 21 выигранной сделки нет суммы: выручка занижена, средний чек посчитан по 2 сделкам\./);
+    expect(describeAlert({ code: 'won-partly-bare', what: 'amount', won: 20, without: 5 }, 'en')).toMatch(/^5 of the 20 won deals have no amount: revenue is understated and the average check rests on 15 deals\./);
   });
 });
