@@ -89,6 +89,11 @@ async function replaceAtomically(file: string, content: string | Uint8Array, sho
 
 /** «Записано: отчёт.xlsx (48,2 КБ)» / "Written: report.xlsx (48.2 KB)": the proof that -o was written. */
 export function writtenLine(file: string, bytes: number, lang: string): string {
+  return `${lang === 'ru' ? 'Записано' : 'Written'}: ${file} (${sizeText(bytes, lang)})`;
+}
+
+/** A file's size as writtenLine says it: «48,2 КБ», «533 байта» / "48.2 KB", "1 byte". */
+export function sizeText(bytes: number, lang: string): string {
   const ru = lang === 'ru';
   // «1 байт», «533 байта», «512 байт»: the plural of a count of bytes; the larger units take none.
   const bytesWord = bytes % 10 >= 2 && bytes % 10 <= 4 && !(bytes % 100 >= 12 && bytes % 100 <= 14) ? 'байта' : 'байт';
@@ -100,7 +105,7 @@ export function writtenLine(file: string, bytes: number, lang: string): string {
     unit++;
   }
   const number = unit === 0 ? String(size) : size.toFixed(1);
-  return `${ru ? 'Записано' : 'Written'}: ${file} (${ru ? number.replace('.', ',') : number} ${units[unit]})`;
+  return `${ru ? number.replace('.', ',') : number} ${units[unit]}`;
 }
 
 /**

@@ -159,5 +159,6 @@ export const COMMAND_MESSAGES = {
     ru: '{file}: анкета верна — разделов: {sections}, вопросов: {questions}, баллов: {points}, уровней: {bands}, языки: {languages}',
     en: '{file}: valid — {sections} sections, {questions} questions, {points} points, {bands} bands, languages {languages}',
   },
-  'generate.wrote': { ru: 'записаны {deals}, activities.csv и payments.csv (--seed {seed})', en: 'wrote {deals}, activities.csv and payments.csv (seed {seed})' },
+  // As every command that writes a file says it (writtenLine): «Записано: FILE (size)», each file with its size.
+  'generate.wrote': { ru: 'Записано: {files}', en: 'Written: {files}' },
 } as const satisfies Record<string, MessageDef>;
