@@ -327,7 +327,7 @@ function declareReport(program: Command, run: Run): void {
       .option('--no-exit-code', 'exit 0 even when an assertion fails (dashboards)')
       .addOption(new Option('--format <format>', 'output format (default: from the -o extension, .xml = junit; else md)').choices(['xlsx', 'json', 'md', 'junit', 'html']))
       .option('-o, --output <file>', 'write to FILE atomically')
-      .addOption(new Option('--lang <lang>', 'report language (default: ru, or the config)').choices(['ru', 'en']))
+      .addOption(new Option('--lang <lang>', 'report language (default: the config\'s, else from the locale, else ru)').choices(['ru', 'en']))
       .option('--now <iso>', 'fix the report date (or set SOURCE_DATE_EPOCH) for reproducible output'),
   )
     .addHelpText(

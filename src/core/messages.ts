@@ -242,8 +242,9 @@ export const MESSAGES = {
   'map.columnsMissing': {
     ru: 'не найдена колонка для {linesRu}', en: 'cannot find the column for {lines}',
     hint: {
-      ru: 'назовите её в файле --map и передайте его через --map ({inspect} покажет все колонки); вот готовый фрагмент:\n{snippetRu}',
-      en: 'name it in a --map file and pass it with --map ({inspect} shows every column); this one is ready to paste:\n{snippet}',
+      // Said of one missing column or of several (the params give no count): «назовите её» of two was a tester's slip.
+      ru: 'укажите в файле --map, из какой колонки брать недостающее, и передайте его через --map ({inspect} покажет все колонки); вот готовый фрагмент:\n{snippetRu}',
+      en: 'say in a --map file which column holds what is missing, and pass it with --map ({inspect} shows every column); this one is ready to paste:\n{snippet}',
     },
   },
   'map.columnsUnknown': {
@@ -338,7 +339,7 @@ export const MESSAGES = {
   'usage.fromAfterTo': { ru: '--from {fromRu} позже --to {toRu}', en: '--from {from} is after --to {to}' },
   'usage.touchNorm': { ru: '--touch-norm: нужно число касаний, 0 или больше (например, 5); получено «{value}»', en: '--touch-norm must be a number of touches, 0 or more (e.g. 5), got "{value}"' },
   'usage.unknownGroupBy': {
-    ru: '--by: «{value}» — не группировка', en: '--by: "{value}" is not a grouping',
+    ru: '--by: «{value}» — не группировка{nearRu}', en: '--by: "{value}" is not a grouping{near}',
     hint: { ru: 'можно: manager, source, pipeline, stage, month; через запятую для сводной таблицы (--by source,month), несколько --by для нескольких таблиц', en: 'use manager, source, pipeline, stage or month; comma-separated for a pivot (--by source,month), several --by for several tables' },
   },
   'usage.repeatedGroupBy': { ru: '--by {value}: «{dim}» повторяется', en: '--by {value}: "{dim}" is repeated' },

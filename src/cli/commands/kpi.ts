@@ -52,9 +52,10 @@ export function parseGroupBy(values: readonly string[] | undefined): GroupDim[][
   if (!values || values.length === 0) return undefined;
   return values.map((value) => {
     const dims = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-    if (dims.length === 0) throw UserError.of('E_USAGE', 'usage.unknownGroupBy', { value });
+    if (dims.length === 0) throw UserError.of('E_USAGE', 'usage.unknownGroupBy', { value, ...didYouMean([]) });
     for (const [i, d] of dims.entries()) {
-      if (!(GROUP_DIMS as readonly string[]).includes(d)) throw UserError.of('E_USAGE', 'usage.unknownGroupBy', { value: d });
+      // «sorce»: source, as a misspelt --metrics or option is answered.
+      if (!(GROUP_DIMS as readonly string[]).includes(d)) throw UserError.of('E_USAGE', 'usage.unknownGroupBy', { value: d, ...didYouMean(closest(d, GROUP_DIMS)) });
       if (dims.indexOf(d) !== i) throw UserError.of('E_USAGE', 'usage.repeatedGroupBy', { value, dim: d });
     }
     return dims as GroupDim[];

@@ -68,11 +68,11 @@ export const COMMAND_MESSAGES = {
   'report.bothPeriods': { ru: 'укажите файлы и «до», и «после»', en: 'give both the before and the after files' },
   'report.nothing': {
     ru: 'отчитываться не о чем', en: 'nothing to report',
-    hint: { ru: 'укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «CI» в README.md)', en: 'give --answers and/or --deals, or a crm-audit.config.yaml (see README "CI")' },
+    hint: { ru: 'укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «crm-audit report (CI)» в README.md)', en: 'give --answers and/or --deals, or a crm-audit.config.yaml (see the README section "crm-audit report (CI)")' },
   },
   'report.nothingInConfig': {
     ru: 'отчитываться не о чем (файл настроек {config})', en: 'nothing to report (config {config})',
-    hint: { ru: 'укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «CI» в README.md)', en: 'give --answers and/or --deals, or a crm-audit.config.yaml (see README "CI")' },
+    hint: { ru: 'укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «crm-audit report (CI)» в README.md)', en: 'give --answers and/or --deals, or a crm-audit.config.yaml (see the README section "crm-audit report (CI)")' },
   },
   'audit.oneDocument': {
     ru: 'в одном документе — один аудит: с --format {format} дайте один файл ответов', en: 'one document holds one audit: give one answers file with --format {format}',
@@ -91,7 +91,7 @@ export const COMMAND_MESSAGES = {
     hint: { ru: 'запустите без 2>… (отчёт запишет -o отчёт.xlsx) или передайте ответы файлом: crm-audit audit --answers answers.yaml', en: 'run it without 2>… (-o report.xlsx writes the report), or pass the answers as a file: crm-audit audit --answers answers.yaml' },
   },
   'audit.answersAsActivities': {
-    ru: '-a теперь означает --activities, а в этом файле ответы аудита', en: '-a is --activities now; this file holds audit answers',
+    ru: '-a — это --activities (выгрузка звонков), а в этом файле ответы аудита', en: '-a is --activities (the calls export), and this file holds audit answers',
     hint: { ru: 'передайте ответы так: --answers {file}', en: 'pass the answers with --answers {file}' },
   },
   'audit.evidenceNeedsDeals': {
