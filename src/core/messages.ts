@@ -282,9 +282,15 @@ export const MESSAGES = {
     ru: 'не удалось записать файл результата: {reasonRu}', en: 'cannot write the output file: {reason}',
     hint: OUTPUT_WRITE_HINT,
   },
+  // Of what no -o writes (--help, the demo's lines, inspect): the disk alone.
   'output.stdout': {
     ru: 'не удалось записать результат в стандартный вывод: {reasonRu}', en: 'cannot write the result to standard output: {reason}',
-    hint: { ru: 'проверьте, что на диске, куда перенаправлен вывод, есть место, или запишите отчёт файлом: -o отчёт.xlsx', en: 'check that the disk the output is redirected to has space, or write the report to a file: -o report.xlsx' },
+    hint: { ru: 'проверьте, что на диске, куда перенаправлен вывод, есть место', en: 'check that the disk the output is redirected to has space' },
+  },
+  // Of a report: -o with the extension of the run's format (a JSON run was told «-o отчёт.xlsx»).
+  'output.stdoutReport': {
+    ru: 'не удалось записать результат в стандартный вывод: {reasonRu}', en: 'cannot write the result to standard output: {reason}',
+    hint: { ru: 'проверьте, что на диске, куда перенаправлен вывод, есть место, или запишите результат файлом: -o {fileRu}', en: 'check that the disk the output is redirected to has space, or write the result to a file: -o {file}' },
   },
   'output.emptyPath': {
     ru: 'путь результата пуст: после -o нужно имя файла', en: 'the output path is empty: -o needs a file name',
