@@ -30,10 +30,10 @@ export function isTerminalGone(error: unknown): boolean {
 /** Runs the CLI on argv and returns the exit code; the bin only sets process.exitCode. */
 export async function execute(argv: string[], ctx: CliContext): Promise<number> {
   const lang = messageLang(ctx, langInArgv(argv));
-  const state = { code: EXIT.ok as number, lang };
+  const state = { code: EXIT.ok as number, lang, argv: langAfterCommand(argv) };
   const program = buildProgram(ctx, state);
   try {
-    await program.parseAsync(helpOfKnownCommand(langAfterCommand(argv), program), { from: 'user' });
+    await program.parseAsync(helpOfKnownCommand(state.argv, program), { from: 'user' });
     return state.code;
   } catch (error) {
     return handleError(error, ctx, lang);

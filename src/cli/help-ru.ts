@@ -153,7 +153,8 @@ export const HELP_RU: Readonly<Record<string, string>> = {
   'exit 0 even when an assertion fails (dashboards)': 'код выхода 0, даже если проверка не прошла (для дашбордов)',
   'output format (default: from the -o extension, .xml = junit; else md)': 'формат вывода (по умолчанию — по расширению в -o: .xml — «junit»; иначе md)',
   'write to FILE atomically': 'записать в файл (целиком или никак)',
-  'report language (default: ru, or the config)': 'язык отчёта (по умолчанию — ru или из файла настроек)',
+  // The order the run follows (report.ts: --lang, the config's lang, the locale, else ru), not «ru or the config».
+  "report language (default: the config's, else from the locale, else ru)": 'язык отчёта (по умолчанию — из файла настроек, иначе по локали, иначе ru)',
   'everything crm-audit.config.yaml in this folder asks for': 'всё, что задано в crm-audit.config.yaml в этой папке',
   'a client document with charts (HTML, prints on A4)': 'документ для клиента с графиками (HTML, печатается на листах А4)',
   'audit and KPIs, failing the job below the lines': 'аудит и показатели; задание CI падает, если они ниже порогов',

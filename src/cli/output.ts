@@ -4,6 +4,7 @@ import { UserError } from '../core/errors.js';
 import { osReason } from '../core/messages/os-errors.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { useColor, type CliContext } from './context.js';
+import { FORMAT_EXTENSIONS } from './format.js';
 import { clearProgress } from './progress.js';
 import { createdFolders, pendingTemps, tempNameFor, writtenFiles } from './temps.js';
 
@@ -21,11 +22,12 @@ export async function writeOutput(
   inputs: readonly string[] = [],
   lang?: string,
   human = false,
+  saveAs?: SaveAs,
 ): Promise<void> {
   clearProgress(ctx.stderr);
   if (outFile === undefined || outFile === '-') {
     // On a terminal, a control character of the data must not act on it (an escape sequence in a name).
-    await writeStream(ctx.stdout, typeof content === 'string' && (ctx.stdout.isTTY || human) ? terminalSafe(content, useColor(ctx)) : content);
+    await writeStream(ctx.stdout, typeof content === 'string' && (ctx.stdout.isTTY || human) ? terminalSafe(content, useColor(ctx)) : content, saveAs);
     return;
   }
   if (human && typeof content === 'string') content = terminalSafe(content, false);
@@ -42,6 +44,18 @@ export async function writeOutput(
     });
   } else await replaceAtomically(place.file, content, outFile);
   if (lang !== undefined) ctx.stderr.write(`${writtenLine(outFile, typeof content === 'string' ? Buffer.byteLength(content) : content.length, lang)}\n`);
+}
+
+/** The -o a failed write to stdout suggests instead (`-o отчёт.json` for a JSON run), in each language. */
+export interface SaveAs {
+  file: string;
+  fileRu: string;
+}
+
+/** The report file of a format: a JSON run to a full disk was told «-o отчёт.xlsx» (a tester). */
+export function reportFile(format: string): SaveAs {
+  const ext = FORMAT_EXTENSIONS[format]?.[0] ?? format;
+  return { file: `report.${ext}`, fileRu: `отчёт.${ext}` };
 }
 
 /** A process's own descriptors (/dev/stdout, /dev/fd/3, /proc/self/fd/1): written to, never replaced (a file in /dev/shm is a file). */
@@ -89,6 +103,11 @@ async function replaceAtomically(file: string, content: string | Uint8Array, sho
 
 /** «Записано: отчёт.xlsx (48,2 КБ)» / "Written: report.xlsx (48.2 KB)": the proof that -o was written. */
 export function writtenLine(file: string, bytes: number, lang: string): string {
+  return `${lang === 'ru' ? 'Записано' : 'Written'}: ${file} (${sizeText(bytes, lang)})`;
+}
+
+/** A file's size as writtenLine says it: «48,2 КБ», «533 байта» / "48.2 KB", "1 byte". */
+export function sizeText(bytes: number, lang: string): string {
   const ru = lang === 'ru';
   // «1 байт», «533 байта», «512 байт»: the plural of a count of bytes; the larger units take none.
   const bytesWord = bytes % 10 >= 2 && bytes % 10 <= 4 && !(bytes % 100 >= 12 && bytes % 100 <= 14) ? 'байта' : 'байт';
@@ -100,7 +119,7 @@ export function writtenLine(file: string, bytes: number, lang: string): string {
     unit++;
   }
   const number = unit === 0 ? String(size) : size.toFixed(1);
-  return `${ru ? 'Записано' : 'Written'}: ${file} (${ru ? number.replace('.', ',') : number} ${units[unit]})`;
+  return `${ru ? number.replace('.', ',') : number} ${units[unit]}`;
 }
 
 /**
@@ -221,7 +240,7 @@ async function assertFolder(target: string, shown: string): Promise<void> {
  * kpi.json` ended with exit 0 and a cut file. A failed write is the user's disk, not a crash: a
  * message and exit 2, not a stack trace (`> /dev/full`). A pipe closed early (`| head`) is main.ts's.
  */
-async function writeStream(stream: NodeJS.WritableStream, content: string | Uint8Array): Promise<void> {
+async function writeStream(stream: NodeJS.WritableStream, content: string | Uint8Array, saveAs: SaveAs | undefined): Promise<void> {
   try {
     const fd = (stream as { fd?: unknown }).fd;
     if (typeof fd === 'number' && fstatSync(fd).isFile()) return writeAll(fd, typeof content === 'string' ? Buffer.from(content) : content);
@@ -231,7 +250,7 @@ async function writeStream(stream: NodeJS.WritableStream, content: string | Uint
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'EPIPE' || typeof e.code !== 'string') throw error;
-    throw UserError.of('E_OUTPUT', 'output.stdout', osReason(e));
+    throw saveAs ? UserError.of('E_OUTPUT', 'output.stdoutReport', { ...osReason(e), ...saveAs }) : UserError.of('E_OUTPUT', 'output.stdout', osReason(e));
   }
 }
 

@@ -8,6 +8,7 @@ import { UserError } from '../core/errors.js';
 import { errorPlaceholders, examples, helpIn } from './help-text.js';
 import { startWorkerEarly } from '../io/parallel/early.js';
 import { STDIN_NOTICE, type AnnouncingStream } from '../io/read/files.js';
+import { FILE_ARG, FILES_ARG, refuseExtraArguments } from './extra-arguments.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -54,7 +55,7 @@ function withPeriodOptions(cmd: Command): Command {
 }
 
 /** Declares the commands and their options; each handler is imported only when its command runs. */
-export function buildProgram(ctx: CliContext, state: { code: number; lang?: string }): Command {
+export function buildProgram(ctx: CliContext, state: { code: number; lang?: string; argv?: readonly string[] }): Command {
   const lang = state.lang ?? 'en';
   const program = new Command('crm-audit')
     .description('How deeply a company really uses its CRM, and what that changed in numbers.')
@@ -97,12 +98,17 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
   for (const cmd of program.commands) {
     refuseRepeats(cmd);
     refuseEmptyPaths(cmd);
+    // Said by refuseExtraArguments, with the argument and its fix, before a command's own checks (kpi's -d).
+    cmd.allowExcessArguments(true);
   }
+  program.hook('preAction', (_program, cmd) => refuseExtraArguments(cmd, state.argv ?? [], ctx.cwd));
   return program;
 }
 
-/** An option whose value is a file (`<file>`, `<file.yaml>`, `<result.json>`): two are two exports, to join. */
-const FILE_ARG = /<(?:file|[\w-]+\.(?:yaml|json))>/;
+
+/** What one -o names: a file (a report, a map) or generate's folder. */
+const OUTPUT_FILE = { place: 'one file', placeRu: 'один файл' };
+const OUTPUT_FOLDER = { place: 'one folder', placeRu: 'одну папку' };
 
 /**
  * Refuses an option of one value given twice (`-d a.csv -d b.csv` read b.csv alone, without a word);
@@ -113,14 +119,14 @@ function refuseRepeats(cmd: Command): void {
   for (const opt of cmd.options) {
     if (!(opt.required || opt.optional) || opt.variadic || opt.parseArg === collect) continue;
     cmd.on(`option:${opt.name()}`, () => {
+      // A second -o is no second export to join: its hint is its own (a tester got the -d one's).
+      if (seen.has(opt.name()) && opt.long === '--output') throw UserError.of('E_USAGE', 'usage.repeatedOutput', { option: opt.short ?? opt.long, ...(FILE_ARG.test(opt.flags) ? OUTPUT_FILE : OUTPUT_FOLDER) });
       if (seen.has(opt.name())) throw UserError.of('E_USAGE', FILE_ARG.test(opt.flags) ? 'usage.repeatedFile' : 'usage.repeated', { option: opt.long ?? opt.flags });
       seen.add(opt.name());
     });
   }
 }
 
-/** An option whose values are files (`--answers <files...>`). */
-const FILES_ARG = /<files\.\.\.>/;
 
 /**
  * Refuses an empty file path (`-d ''`, `--spend "$SPEND"` with the variable not set), naming the
@@ -327,7 +333,7 @@ function declareReport(program: Command, run: Run): void {
       .option('--no-exit-code', 'exit 0 even when an assertion fails (dashboards)')
       .addOption(new Option('--format <format>', 'output format (default: from the -o extension, .xml = junit; else md)').choices(['xlsx', 'json', 'md', 'junit', 'html']))
       .option('-o, --output <file>', 'write to FILE atomically')
-      .addOption(new Option('--lang <lang>', 'report language (default: ru, or the config)').choices(['ru', 'en']))
+      .addOption(new Option('--lang <lang>', 'report language (default: the config\'s, else from the locale, else ru)').choices(['ru', 'en']))
       .option('--now <iso>', 'fix the report date (or set SOURCE_DATE_EPOCH) for reproducible output'),
   )
     .addHelpText(
@@ -358,6 +364,8 @@ function declareGenerate(program: Command, run: Run): void {
     .option('--from <date>', 'first creation date', '2024-07-01')
     .option('--to <date>', 'last creation date', '2025-06-30')
     .option('--cutover <date>', 'deals from this date behave as after a CRM roll-out (better conversion, faster response)')
+    // As every command: `--lang` was obeyed by `generate --help` and refused by the run (a tester).
+    .addOption(new Option('--lang <lang>', 'language of the messages (default: from the locale, else ru)').choices(['ru', 'en']))
     .addHelpText(
       'after',
       examples([

@@ -242,8 +242,9 @@ export const MESSAGES = {
   'map.columnsMissing': {
     ru: 'не найдена колонка для {linesRu}', en: 'cannot find the column for {lines}',
     hint: {
-      ru: 'назовите её в файле --map и передайте его через --map ({inspect} покажет все колонки); вот готовый фрагмент:\n{snippetRu}',
-      en: 'name it in a --map file and pass it with --map ({inspect} shows every column); this one is ready to paste:\n{snippet}',
+      // Said of one missing column or of several (the params give no count): «назовите её» of two was a tester's slip.
+      ru: 'укажите в файле --map, из какой колонки брать недостающее, и передайте его через --map ({inspect} покажет все колонки); вот готовый фрагмент:\n{snippetRu}',
+      en: 'say in a --map file which column holds what is missing, and pass it with --map ({inspect} shows every column); this one is ready to paste:\n{snippet}',
     },
   },
   'map.columnsUnknown': {
@@ -281,9 +282,15 @@ export const MESSAGES = {
     ru: 'не удалось записать файл результата: {reasonRu}', en: 'cannot write the output file: {reason}',
     hint: OUTPUT_WRITE_HINT,
   },
+  // Of what no -o writes (--help, the demo's lines, inspect): the disk alone.
   'output.stdout': {
     ru: 'не удалось записать результат в стандартный вывод: {reasonRu}', en: 'cannot write the result to standard output: {reason}',
-    hint: { ru: 'проверьте, что на диске, куда перенаправлен вывод, есть место, или запишите отчёт файлом: -o отчёт.xlsx', en: 'check that the disk the output is redirected to has space, or write the report to a file: -o report.xlsx' },
+    hint: { ru: 'проверьте, что на диске, куда перенаправлен вывод, есть место', en: 'check that the disk the output is redirected to has space' },
+  },
+  // Of a report: -o with the extension of the run's format (a JSON run was told «-o отчёт.xlsx»).
+  'output.stdoutReport': {
+    ru: 'не удалось записать результат в стандартный вывод: {reasonRu}', en: 'cannot write the result to standard output: {reason}',
+    hint: { ru: 'проверьте, что на диске, куда перенаправлен вывод, есть место, или запишите результат файлом: -o {fileRu}', en: 'check that the disk the output is redirected to has space, or write the result to a file: -o {file}' },
   },
   'output.emptyPath': {
     ru: 'путь результата пуст: после -o нужно имя файла', en: 'the output path is empty: -o needs a file name',
@@ -338,7 +345,7 @@ export const MESSAGES = {
   'usage.fromAfterTo': { ru: '--from {fromRu} позже --to {toRu}', en: '--from {from} is after --to {to}' },
   'usage.touchNorm': { ru: '--touch-norm: нужно число касаний, 0 или больше (например, 5); получено «{value}»', en: '--touch-norm must be a number of touches, 0 or more (e.g. 5), got "{value}"' },
   'usage.unknownGroupBy': {
-    ru: '--by: «{value}» — не группировка', en: '--by: "{value}" is not a grouping',
+    ru: '--by: «{value}» — не группировка{nearRu}', en: '--by: "{value}" is not a grouping{near}',
     hint: { ru: 'можно: manager, source, pipeline, stage, month; через запятую для сводной таблицы (--by source,month), несколько --by для нескольких таблиц', en: 'use manager, source, pipeline, stage or month; comma-separated for a pivot (--by source,month), several --by for several tables' },
   },
   'usage.repeatedGroupBy': { ru: '--by {value}: «{dim}» повторяется', en: '--by {value}: "{dim}" is repeated' },

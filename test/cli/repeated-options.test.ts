@@ -13,6 +13,17 @@ describe('an option of one value given twice', () => {
     expect(en.stdout).toBe('');
   });
 
+  // A tester: a second -o got the hint of a second -d («две выгрузки одного вида сначала объедините»).
+  it('-o twice is told to keep one -o, not to join two exports', () => {
+    const ru = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-o', 'a.json', '-o', 'b.json', '--lang', 'ru']);
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toBe('ошибка: -o указан больше одного раза, а результат пишется в один файл\n  подсказка: оставьте один -o\n');
+    const en = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '-o', 'a.json', '--output', 'b.json']);
+    expect(en.stderr).toBe('error: -o is given more than once, and the result goes to one file\n  hint: keep one -o\n');
+    const generate = runCli(['generate', '-o', 'x', '-o', 'y', '--lang', 'ru']);
+    expect(generate.stderr).toBe('ошибка: -o указан больше одного раза, а результат пишется в одну папку\n  подсказка: оставьте один -o\n');
+  });
+
   it('options made to repeat still collect every value', () => {
     const run = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', '--by', 'source', '--by', 'month', '--format', 'json']);
     expect(run.code, run.stderr).toBe(0);
@@ -24,10 +35,10 @@ describe('an export given as an argument instead of an option', () => {
   it('is said in Russian without English words, with the options that take files', () => {
     const run = runCli(['kpi', '-d', 'samples/amocrm-deals.csv', 'samples/payments.csv', '--lang', 'ru']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('ошибка: у команды kpi лишние аргументы: ожидалось 0, получено 1');
-    // A command of one argument: commander says «argument», not «arguments».
+    expect(run.stderr).toBe('ошибка: kpi: лишний аргумент «samples/payments.csv»\n  подсказка: файлы передают через параметры: -d, -a, -p, --spend, --plan, --map\n');
+    // A command of one argument: a second file is said to be one too many.
     const inspect = runCli(['inspect', 'samples/amocrm-deals.csv', 'samples/payments.csv', '--lang', 'ru']);
-    expect(inspect.stderr).toContain('ошибка: у команды inspect лишние аргументы: ожидался 1, получено 2');
-    expect(run.stderr.replace(/--?[a-z-]+/g, '')).not.toMatch(/[A-Za-z]{4,}/);
+    expect(inspect.stderr).toBe('ошибка: inspect: лишний аргумент «samples/payments.csv»: команда читает один файл\n  подсказка: запустите crm-audit inspect для каждого файла отдельно\n');
+    expect(run.stderr.replace(/«[^»]*»/g, '').replace(/--?[a-z-]+/g, '')).not.toMatch(/[A-Za-z]{4,}/);
   });
 });

@@ -17,7 +17,7 @@ import { paint, useColor, type CliContext } from '../context.js';
 import { parseManagers, resolveFormat } from '../format.js';
 import { EXIT } from '../exit-codes.js';
 import { ExitWith } from '../execute.js';
-import { writeOutput } from '../output.js';
+import { reportFile, writeOutput } from '../output.js';
 import { shellWord } from '../../core/inspect-command.js';
 import { askFileName, type Protected } from '../ask-file.js';
 import { askConfirm, askInput, askPath, askSelect, type Choice, type PromptIO } from '../prompts.js';
@@ -129,7 +129,7 @@ async function showReport(s: Session, result: AuditResult, o: InteractiveOptions
   try {
     // writeOutput says «Записано: отчёт.xlsx (9,3 КБ)»: the path is not said twice.
     // The exports typed at the prompts are inputs too: -o deals.xlsx over the deals.xlsx typed a minute ago replaced it (a reviewer).
-    await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, s.protect().inputs, lang);
+    await writeOutput(ctx, await renderAudit(result, o.format, lang, false), o.output, s.protect().inputs, lang, false, reportFile(o.format));
     if (o.output) s.saved.report = o.output;
     return false;
   } catch (error) {

@@ -25,7 +25,7 @@ import { reportSkippedRows } from '../skipped-rows.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseManagers, resolveFormat } from '../format.js';
 import { assertOneStdin, importOptionsFromCli, readOptionWords, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
-import { assertOutputPlace, writeOutput } from '../output.js';
+import { assertOutputPlace, reportFile, writeOutput } from '../output.js';
 import { columnsOf, wrapText } from '../wrap.js';
 import { parseHourlyCost } from './compare.js';
 import { kpiOptionsFromCli } from './kpi.js';
@@ -118,7 +118,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
     else if (format === 'json') out = renderJson(results);
     else out = (await Promise.all(results.map(render))).join('\n');
     if (width !== undefined && typeof out === 'string') out = wrapText(out, width);
-    await writeOutput(ctx, out, opts.output, inputs, opts.lang, format === 'table');
+    await writeOutput(ctx, out, opts.output, inputs, opts.lang, format === 'table', reportFile(format));
     return EXIT.ok;
   }
 

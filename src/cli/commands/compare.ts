@@ -13,7 +13,7 @@ import { sheetUnused, warnUnusedOptions } from '../warnings.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, resolveFormat } from '../format.js';
 import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
-import { assertOutputPlace, writeOutput } from '../output.js';
+import { assertOutputPlace, reportFile, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import type { DataQuality } from '../../core/kpi/types.js';
 import { kpiOptionsFromCli } from './kpi.js';
@@ -113,6 +113,6 @@ export async function run(o: CompareCliOptions, ctx: CliContext): Promise<number
   else if (format === 'xlsx') out = await (await import('../../render/compare/xlsx.js')).renderCompareXlsx(result, { lang: o.lang, now, company: o.company });
   else if (format === 'html') out = await (await import('../../render/html/index.js')).renderHtml({ lang: o.lang, generatedAt: now.toISOString(), company: o.company, compare: result });
   else out = renderCompareTable(result, { lang: o.lang, color: useColor(ctx) && !o.output, width: !o.output && ctx.stdout.isTTY ? columnsOf(ctx.stdout) : undefined, company: o.company });
-  await writeOutput(ctx, out, o.output, inputs, o.lang, format === 'table');
+  await writeOutput(ctx, out, o.output, inputs, o.lang, format === 'table', reportFile(format));
   return EXIT.ok;
 }

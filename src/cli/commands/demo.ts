@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CliContext } from '../context.js';
 import { paint } from '../context.js';
 import { EXIT } from '../exit-codes.js';
+import { dayRu } from '../../core/i18n.js';
 
 /** The bundled samples folder. */
 export const SAMPLES_DIR = fileURLToPath(new URL('../../../samples/', import.meta.url));
@@ -14,6 +15,9 @@ interface Step {
 }
 
 const sample = (...parts: string[]) => path.join(SAMPLES_DIR, ...parts);
+
+/** The samples' go-live day; a Russian heading writes it as every Russian date is written (ДД.ММ.ГГГГ). */
+const CUTOVER = '2025-01-01';
 
 /** The steps of the demo, each a real command on the bundled samples. */
 function steps(): Step[] {
@@ -42,7 +46,7 @@ function steps(): Step[] {
         ),
     },
     {
-      title: { ru: 'До и после внедрения CRM (запуск 2025-01-01), окупаемость', en: 'Before and after the CRM (go-live 2025-01-01), payback' },
+      title: { ru: `До и после внедрения CRM (запуск ${dayRu(CUTOVER)}), окупаемость`, en: 'Before and after the CRM (go-live 2025-01-01), payback' },
       command: 'crm-audit compare -d samples/amocrm-deals.csv -a samples/bitrix24-calls.xls --cutover 2025-01-01 --targets samples/targets.yaml --cost 1500000 --monthly-cost 60000 --margin 0.35',
       run: async (ctx, lang) =>
         (await import('./compare.js')).run(

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { generateSalesSteps, MAX_GENERATED } from '../../core/generate.js';
 import { UserError } from '../../core/errors.js';
@@ -9,7 +10,7 @@ import { canonicalWriters, PlaceError } from '../../io/write-exports.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { parseDay } from '../input-options.js';
-import { makeOutputFolder } from '../output.js';
+import { makeOutputFolder, sizeText } from '../output.js';
 import { pendingTemps, removeEmptyCreatedFolders, tempNameFor, writtenFiles } from '../temps.js';
 
 export interface GenerateOptions {
@@ -20,6 +21,7 @@ export interface GenerateOptions {
   from: string;
   to: string;
   cutover?: string;
+  lang?: string;
 }
 
 function count(value: string, name: string, max = Number.MAX_SAFE_INTEGER): number {
@@ -81,7 +83,11 @@ export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> 
     if (error instanceof PlaceError) throw notPlaced(error, o.output);
     throw unwritable(error);
   }
-  writtenFiles.push(...['deals.csv', 'activities.csv', 'payments.csv'].map((name) => path.join(o.output, name)));
-  ctx.stderr.write(`${renderMessage('generate.wrote', { deals: path.join(o.output, 'deals.csv'), seed }, messageLang(ctx, undefined))}\n`);
+  const shown = ['deals.csv', 'activities.csv', 'payments.csv'].map((name) => path.join(o.output, name));
+  writtenFiles.push(...shown);
+  // «Записано: FILE (size)», as every command that writes -o says it: each file with its size.
+  const lang = messageLang(ctx, o.lang);
+  const files = shown.map((file) => `${file} (${sizeText(statSync(path.join(dir, path.basename(file))).size, lang)})`).join(', ');
+  ctx.stderr.write(`${renderMessage('generate.wrote', { files }, lang)}\n`);
   return EXIT.ok;
 }

@@ -16,7 +16,7 @@ import { resolveNow, useColor, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseCount, resolveFormat } from '../format.js';
 import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, parseWindow, type ImportCliOptions, type KpiCliFields } from '../input-options.js';
-import { assertOutputPlace, writeOutput } from '../output.js';
+import { assertOutputPlace, reportFile, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { sheetUnused, warnUnusedOptions } from '../warnings.js';
 
@@ -52,9 +52,10 @@ export function parseGroupBy(values: readonly string[] | undefined): GroupDim[][
   if (!values || values.length === 0) return undefined;
   return values.map((value) => {
     const dims = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-    if (dims.length === 0) throw UserError.of('E_USAGE', 'usage.unknownGroupBy', { value });
+    if (dims.length === 0) throw UserError.of('E_USAGE', 'usage.unknownGroupBy', { value, ...didYouMean([]) });
     for (const [i, d] of dims.entries()) {
-      if (!(GROUP_DIMS as readonly string[]).includes(d)) throw UserError.of('E_USAGE', 'usage.unknownGroupBy', { value: d });
+      // «sorce»: source, as a misspelt --metrics or option is answered.
+      if (!(GROUP_DIMS as readonly string[]).includes(d)) throw UserError.of('E_USAGE', 'usage.unknownGroupBy', { value: d, ...didYouMean(closest(d, GROUP_DIMS)) });
       if (dims.indexOf(d) !== i) throw UserError.of('E_USAGE', 'usage.repeatedGroupBy', { value, dim: d });
     }
     return dims as GroupDim[];
@@ -98,7 +99,7 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   warnUnusedOptions(ctx, o.lang, [sheetUnused(o.sheet, result.dataQuality.files) && 'sheet', metrics !== undefined && format !== 'table' && format !== 'md' && 'metrics']);
   // On a terminal, the tables fit its width.
   const width = format === 'table' && !o.output && ctx.stdout.isTTY ? columnsOf(ctx.stdout) : undefined;
-  await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, topReasons, company: o.company, width }), o.output, inputs, o.lang, format === 'table');
+  await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, topReasons, company: o.company, width }), o.output, inputs, o.lang, format === 'table', reportFile(format));
   return EXIT.ok;
 }
 

@@ -18,7 +18,10 @@ import type { ImportReport } from '../../io/map/import.js';
 import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { importOptionsFromCli, type ImportCliOptions } from '../input-options.js';
-import { assertOutputPlace, writeOutput } from '../output.js';
+import { assertOutputPlace, writeOutput, type SaveAs } from '../output.js';
+
+/** What a failed write of the map to stdout suggests instead: the file the help's examples name. */
+const MAP_FILE: SaveAs = { file: 'map.yaml', fileRu: 'map.yaml' };
 
 export interface MapOptions extends ImportCliOptions {
   args: string[];
@@ -90,7 +93,7 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
         : tr(o.lang, `${name}: каждая обязательная колонка найдена${stagesRu}, но не найдены колонки, без которых часть показателей не рассчитать:`, `${name}: every required column is found${stagesEn}, but columns some metrics need are not found:`);
     ctx.stderr.write(`${[nothing, ...gaps].join('\n')}\n`);
     // Still a map, so that the next step the help shows (kpi --map map.yaml) reads: one that changes nothing.
-    await writeOutput(ctx, `${[nothing, ...gaps].map((l) => `# ${l}`).join('\n')}\n`, o.output, inputs, o.output ? o.lang : undefined);
+    await writeOutput(ctx, `${[nothing, ...gaps].map((l) => `# ${l}`).join('\n')}\n`, o.output, inputs, o.output ? o.lang : undefined, false, MAP_FILE);
     return EXIT.ok;
   }
   if (gaps.length > 0) ctx.stderr.write(`${[tr(o.lang, `${name}: не найдены колонки, без которых часть показателей не рассчитать:`, `${name}: columns some metrics need are not found:`), ...gaps].join('\n')}\n`);
@@ -98,7 +101,7 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const names = ids.length > 0 ? await askManagerNames(ctx, file, ids, o.lang) : undefined;
   if (proposed || !chosen || (ids.length > 0 && !names)) ctx.stderr.write(`${tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.')}\n`);
   const doc = mapDocument(columns ? { [kind]: columns } : {}, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '', proposed) + managersYaml(ids, names, o.lang);
-  await writeOutput(ctx, doc, o.output, inputs, o.output ? o.lang : undefined);
+  await writeOutput(ctx, doc, o.output, inputs, o.output ? o.lang : undefined, false, MAP_FILE);
   return EXIT.ok;
 }
 

@@ -30,7 +30,7 @@ import { resolveNow, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { assertBinaryDestination, parseManagers, resolveFormat } from '../format.js';
 import { assertOneStdin, importOptionsFromCli, parseDay, parseMargin, type ImportCliOptions, type KpiCliFields, type PeriodCliFields } from '../input-options.js';
-import { assertOutputPlace, writeOutput } from '../output.js';
+import { assertOutputPlace, reportFile, writeOutput } from '../output.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { clearProgress } from '../progress.js';
 import { warningLine, warnUnusedOptions, warnWithoutExports } from '../warnings.js';
@@ -241,7 +241,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   const report = buildReport(parts, assertions, { now, lang: m.lang });
   const out = await renderReport(report, format);
   const inputs = given.filter((f): f is string => typeof f === 'string');
-  await writeOutput(ctx, out, o.output, inputs, m.lang);
+  await writeOutput(ctx, out, o.output, inputs, m.lang, false, reportFile(format));
   const fromConfig = new Map(assertions.filter((a) => a.where?.file).map((a) => [a.source, a.where!.file!]));
   printAssertionOutcome(ctx, report.assertions, lang, o.output === undefined || o.output === '-', fromConfig, auditNames(report.audit));
   return report.failed.errors > 0 && o.exitCode ? EXIT.failed : EXIT.ok;

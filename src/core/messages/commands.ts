@@ -29,6 +29,7 @@ export const COMMAND_MESSAGES = {
   'usage.margin': { ru: `--margin: нужна ${SHARE_FORMS.ru}; получено «{value}»`, en: `--margin must be ${SHARE_FORMS.en}; got "{value}"` },
   'usage.repeated': { ru: '{option} указан больше одного раза, а берётся одно значение', en: '{option} is given more than once, and takes one value', hint: { ru: 'оставьте один {option}', en: 'keep one {option}' } },
   'usage.repeatedFile': { ru: '{option} указан больше одного раза, а берётся один файл', en: '{option} is given more than once, and takes one file', hint: { ru: 'оставьте один {option}; две выгрузки одного вида сначала объедините в один файл', en: 'keep one {option}; join two exports of one kind into one file first' } },
+  'usage.repeatedOutput': { ru: '{option} указан больше одного раза, а результат пишется в {placeRu}', en: '{option} is given more than once, and the result goes to {place}', hint: { ru: 'оставьте один {option}', en: 'keep one {option}' } },
   // `-d ''` (a shell variable not set) read the current folder: «это папка, а не файл», no option named.
   'usage.emptyFile': {
     ru: 'путь к файлу пуст: после {option} нужно имя файла', en: 'the file path is empty: {option} needs a file name',
@@ -37,6 +38,40 @@ export const COMMAND_MESSAGES = {
   'usage.emptyFileArgument': {
     ru: 'путь к файлу пуст: crm-audit {command} ждёт имя файла', en: 'the file path is empty: crm-audit {command} needs a file name',
     hint: { ru: 'пустой путь бывает, когда переменная оболочки не задана', en: 'an empty path comes from a shell variable that is not set' },
+  },
+  // An argument a command does not take, named with its fix (commander's «лишние аргументы: ожидалось 0, получено 1» named neither).
+  'usage.extraDeals': {
+    ru: '{command}: лишний аргумент «{arg}»', en: '{command}: unexpected argument "{arg}"',
+    hint: { ru: 'выгрузку сделок передают так: -d {file}', en: 'a deals export is given as -d {file}' },
+  },
+  'usage.extraAnswers': {
+    ru: '{command}: лишний аргумент «{arg}»', en: '{command}: unexpected argument "{arg}"',
+    hint: { ru: 'ответы аудита передают так: --answers {file}', en: 'audit answers are given as --answers {file}' },
+  },
+  'usage.extraConfig': {
+    ru: '{command}: лишний аргумент «{arg}»', en: '{command}: unexpected argument "{arg}"',
+    hint: { ru: 'файл настроек передают так: -c {file}, а ответы аудита так: --answers {file}', en: 'a config file is given as -c {file}, and audit answers as --answers {file}' },
+  },
+  'usage.extraFile': {
+    ru: '{command}: лишний аргумент «{arg}»', en: '{command}: unexpected argument "{arg}"',
+    hint: { ru: 'файлы передают через параметры: {options}', en: 'files are given with options: {options}' },
+  },
+  'usage.extraFolder': {
+    ru: '{command}: лишний аргумент «{arg}»', en: '{command}: unexpected argument "{arg}"',
+    hint: { ru: 'папку для файлов передают так: -o {file}', en: 'the folder to write into is given as -o {file}' },
+  },
+  'usage.extraArgument': {
+    ru: '{command}: лишний аргумент «{arg}»', en: '{command}: unexpected argument "{arg}"',
+    hint: { ru: 'у команды {command} нет аргументов, только параметры: crm-audit {command} --help', en: '{command} takes no arguments, only options: crm-audit {command} --help' },
+  },
+  'usage.extraOperand': {
+    ru: '{command}: лишний аргумент «{arg}»: команда читает один файл', en: '{command}: unexpected argument "{arg}": the command reads one file',
+    hint: { ru: 'запустите crm-audit {command} для каждого файла отдельно', en: 'run crm-audit {command} once per file' },
+  },
+  // `--cost 1,5 млн`: the shell split the value at its space.
+  'usage.unquotedValue': {
+    ru: '{command}: лишний аргумент «{arg}» после {option} {value}', en: '{command}: unexpected argument "{arg}" after {option} {value}',
+    hint: { ru: 'значение с пробелом берут в кавычки: {option} {quoted}', en: 'quote a value with a space: {option} {quoted}' },
   },
   'usage.wholeNumber': { ru: '{name}: нужно целое число не меньше 0; получено «{value}»', en: '{name} must be a whole number, got "{value}"' },
   'generate.tooMany': {
@@ -68,11 +103,11 @@ export const COMMAND_MESSAGES = {
   'report.bothPeriods': { ru: 'укажите файлы и «до», и «после»', en: 'give both the before and the after files' },
   'report.nothing': {
     ru: 'отчитываться не о чем', en: 'nothing to report',
-    hint: { ru: 'укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «CI» в README.md)', en: 'give --answers and/or --deals, or a crm-audit.config.yaml (see README "CI")' },
+    hint: { ru: 'укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «crm-audit report (CI)» в README.md)', en: 'give --answers and/or --deals, or a crm-audit.config.yaml (see the README section "crm-audit report (CI)")' },
   },
   'report.nothingInConfig': {
     ru: 'отчитываться не о чем (файл настроек {config})', en: 'nothing to report (config {config})',
-    hint: { ru: 'укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «CI» в README.md)', en: 'give --answers and/or --deals, or a crm-audit.config.yaml (see README "CI")' },
+    hint: { ru: 'укажите --answers и/или --deals или файл crm-audit.config.yaml (см. раздел «crm-audit report (CI)» в README.md)', en: 'give --answers and/or --deals, or a crm-audit.config.yaml (see the README section "crm-audit report (CI)")' },
   },
   'audit.oneDocument': {
     ru: 'в одном документе — один аудит: с --format {format} дайте один файл ответов', en: 'one document holds one audit: give one answers file with --format {format}',
@@ -91,7 +126,7 @@ export const COMMAND_MESSAGES = {
     hint: { ru: 'запустите без 2>… (отчёт запишет -o отчёт.xlsx) или передайте ответы файлом: crm-audit audit --answers answers.yaml', en: 'run it without 2>… (-o report.xlsx writes the report), or pass the answers as a file: crm-audit audit --answers answers.yaml' },
   },
   'audit.answersAsActivities': {
-    ru: '-a теперь означает --activities, а в этом файле ответы аудита', en: '-a is --activities now; this file holds audit answers',
+    ru: '-a — это --activities (выгрузка звонков), а в этом файле ответы аудита', en: '-a is --activities (the calls export), and this file holds audit answers',
     hint: { ru: 'передайте ответы так: --answers {file}', en: 'pass the answers with --answers {file}' },
   },
   'audit.evidenceNeedsDeals': {
@@ -159,5 +194,6 @@ export const COMMAND_MESSAGES = {
     ru: '{file}: анкета верна — разделов: {sections}, вопросов: {questions}, баллов: {points}, уровней: {bands}, языки: {languages}',
     en: '{file}: valid — {sections} sections, {questions} questions, {points} points, {bands} bands, languages {languages}',
   },
-  'generate.wrote': { ru: 'записаны {deals}, activities.csv и payments.csv (--seed {seed})', en: 'wrote {deals}, activities.csv and payments.csv (seed {seed})' },
+  // As every command that writes a file says it (writtenLine): «Записано: FILE (size)», each file with its size.
+  'generate.wrote': { ru: 'Записано: {files}', en: 'Written: {files}' },
 } as const satisfies Record<string, MessageDef>;
