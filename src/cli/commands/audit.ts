@@ -81,7 +81,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   assertOneStdin([...answerFiles, opts.questionnaire, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map]);
   const answerDocs = await Promise.all(answerFiles.map((file) => readAnswersDoc(file, ctx)));
   const questionnaires = new Map<string, Questionnaire>();
-  const questionnaireFor = async (ref: string) => questionnaires.get(ref) ?? questionnaires.set(ref, (await loadQuestionnaire(ref, ctx.cwd, ctx.stdin)).questionnaire).get(ref)!;
+  const questionnaireFor = async (ref: string) => questionnaires.get(ref) ?? questionnaires.set(ref, (await loadQuestionnaire(ref, ctx.cwd, ctx.stdin, opts.lang)).questionnaire).get(ref)!;
   const builtIn = await listBuiltInQuestionnaires();
   const refFor = (i: number) => opts.questionnaire ?? namedQuestionnaire(answerDocs[i], answerFiles[i]!, ctx.cwd, builtIn) ?? 'crm-maturity';
   const questionnaire = await questionnaireFor(answerFiles.length > 0 ? refFor(0) : (opts.questionnaire ?? 'crm-maturity'));

@@ -215,7 +215,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   if (m.answers) {
     const doc = parseYaml(await readDocument(m.answers, ctx.cwd, ctx.stdin), m.answers);
     const ref = m.questionnaire ?? namedQuestionnaire(doc, m.answers, ctx.cwd, await listBuiltInQuestionnaires()) ?? 'crm-maturity';
-    ({ questionnaire } = await loadQuestionnaire(ref, ctx.cwd, ctx.stdin));
+    ({ questionnaire } = await loadQuestionnaire(ref, ctx.cwd, ctx.stdin, m.lang));
     const parsed = parseAnswers(doc, questionnaire, m.answers, m.allowPartial);
     audit = scoreAudit(questionnaire, parsed.answers, { lang: m.lang, now, company: m.company ?? parsed.company, managers: m.managers, hourlyCost: m.hourlyCost });
   }
