@@ -298,6 +298,9 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   } catch (error) {
     if (done) await helper.stop();
     if (error instanceof Abandoned) return undefined;
+    // Slash dates the first half cannot settle may be settled by the second (one pass reads on to its
+    // 25/03): read in one pass, which reads them or says so (a split read stopped where one pass read).
+    if (error instanceof UserError && error.code === 'E_DATE_AMBIGUOUS') return undefined;
     throw error;
   }
   const message = await done!;
