@@ -6,6 +6,9 @@ const ORDER_ELSEWHERE = {
   en: '{other} reads {order} (--date-format {format}), but nothing shows that one CRM wrote both files, so that order is not assumed here; if this file was saved the same way, pass --date-format {format}, else the other order',
 };
 
+/** What to do with a column of both day-month orders. */
+const DATES_MIXED_HINT = { ru: 'исправьте колонку или укажите --date-format DD/MM/YYYY либо MM/DD/YYYY', en: 'fix the column, or pass --date-format DD/MM/YYYY or MM/DD/YYYY' };
+
 /** What to do with a damaged workbook: Excel and LibreOffice repair what they can when they open it. */
 const DAMAGED = {
   ru: 'откройте её в Excel или LibreOffice и сохраните заново или выгрузите файл ещё раз',
@@ -269,8 +272,19 @@ export const READ_MESSAGES = {
     hint: { ru: 'откройте файл в Excel и сохраните заново как .xlsx', en: 'open the file in Excel and save it again as .xlsx' },
   },
   'map.datesMixed': {
-    ru: 'в колонке «{column}» смешаны даты с днём впереди и с месяцем впереди (например, «{value}»)', en: 'column "{column}" mixes day-first and month-first dates (e.g. "{value}")',
-    hint: { ru: 'исправьте колонку или укажите --date-format DD/MM/YYYY либо MM/DD/YYYY', en: 'fix the column, or pass --date-format DD/MM/YYYY or MM/DD/YYYY' },
+    ru: 'в колонке «{column}» смешаны даты с днём впереди и с месяцем впереди: строка {dayRow}: «{dayValue}» — день впереди; строка {monthRow}: «{monthValue}» — месяц впереди',
+    en: 'column "{column}" mixes day-first and month-first dates: row {dayRow}: "{dayValue}", day first; row {monthRow}: "{monthValue}", month first',
+    hint: DATES_MIXED_HINT,
+  },
+  'map.datesMixedFile': {
+    ru: 'в колонке «{column}» дата в другом порядке, чем в остальных колонках дат файла (одна система пишет все даты выгрузки в одном порядке): строка {dayRow}, колонка «{dayColumn}»: «{dayValue}» — день впереди; строка {monthRow}, колонка «{monthColumn}»: «{monthValue}» — месяц впереди',
+    en: 'column "{column}" holds a date in the other order than the file\'s other date columns (one system writes every date of an export in one order): row {dayRow}, column "{dayColumn}": "{dayValue}", day first; row {monthRow}, column "{monthColumn}": "{monthValue}", month first',
+    hint: DATES_MIXED_HINT,
+  },
+  'map.datesMixedBorrowed': {
+    ru: 'даты колонки «{column}» прочитаны как {format}, как в {from}, но в строке {row} дата «{value}» в другом порядке',
+    en: 'the dates of column "{column}" were read as {format}, as in {from}, but row {row} holds "{value}", in the other order',
+    hint: DATES_MIXED_HINT,
   },
   'map.datesAmbiguousHead': {
     ru: 'даты в колонке {columnsRu} читаются и с днём впереди, и с месяцем впереди: в первых {rows} строках ни в одной прочитанной колонке дат нет дня больше 12 (AM/PM порядок не решает)',

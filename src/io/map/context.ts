@@ -32,9 +32,12 @@ export function placeholderDates(own: readonly string[]): ReadonlySet<string> {
   return new Set([...PLACEHOLDER_DATES, ...own.map(normalizeValue)]);
 }
 
+/** The value that showed a column's day-month order: its row and column, or the other file of the run it was borrowed from. */
+type OrderEvidence = { row: number; col: number; value: string } | { from: string };
+
 /** Learns each slash-date column's day-month order from its values (or takes --date-format). */
 export class DateOrders {
-  private readonly seen = new Map<number, { order?: SlashOrder; ambiguous: boolean }>();
+  private readonly seen = new Map<number, { order?: SlashOrder; ambiguous: boolean; by?: OrderEvidence }>();
 
   constructor(
     private readonly forced: SlashOrder | undefined,
@@ -52,17 +55,38 @@ export class DateOrders {
    * read yet (ambiguous, and neither its column nor the file has shown an order): its row then waits
    * before it is read at all, so that nothing in it is counted twice (its status, in inspect).
    */
-  observe(col: number, raw: string): boolean {
+  observe(col: number, raw: string, row: number): boolean {
     if (this.forced || raw.indexOf('/') === -1) return false;
     const ev = slashEvidence(raw);
     if (ev === undefined) return false;
     const state = this.seen.get(col) ?? { ambiguous: false };
     if (ev === 'ambiguous') state.ambiguous = true;
-    else if (state.order && state.order !== ev) {
-      throw UserError.of('E_DATE_MIXED', 'map.datesMixed', { column: this.headers[col] ?? '', value: raw }, { file: this.file, column: this.headers[col] });
-    } else state.order = ev;
+    else if (state.order && state.order !== ev) throw this.mixed(col, { row, col, value: raw.trim() }, ev, state.by);
+    else if (!state.order) {
+      state.order = ev;
+      state.by = { row, col, value: raw.trim() };
+    }
     this.seen.set(col, state);
     return ev === 'ambiguous' && state.order === undefined && this.fileOrder() === undefined;
+  }
+
+  /**
+   * A column that shows both orders, naming both sides (a tester: «например, «10/25/2025»» alone, with
+   * no row, left a 10,000-row export to search): the value that showed the column's order, in its row
+   * (in another date column of the file, when the file's order was taken), or the file it was borrowed
+   * from, and the value that contradicts it.
+   */
+  private mixed(col: number, now: { row: number; col: number; value: string }, order: SlashOrder, by: OrderEvidence | undefined): UserError {
+    const column = this.headers[col] ?? '';
+    const where = { file: this.file, column };
+    if (by === undefined || 'from' in by) {
+      const format = order === 'dmy' ? 'MM/DD/YYYY' : 'DD/MM/YYYY';
+      return UserError.of('E_DATE_MIXED', 'map.datesMixedBorrowed', { column, row: now.row, value: now.value, format, from: by?.from ?? '' }, where);
+    }
+    const [day, month] = order === 'dmy' ? [now, by] : [by, now];
+    const sides = { dayRow: day.row, dayValue: day.value, monthRow: month.row, monthValue: month.value };
+    if (by.col === col) return UserError.of('E_DATE_MIXED', 'map.datesMixed', { column, ...sides }, where);
+    return UserError.of('E_DATE_MIXED', 'map.datesMixedFile', { column, ...sides, dayColumn: this.headers[day.col] ?? '', monthColumn: this.headers[month.col] ?? '' }, where);
   }
 
   /**
@@ -76,7 +100,10 @@ export class DateOrders {
     const own = this.seen.get(col);
     if (own?.order) return own.order;
     const order = this.fileOrder();
-    if (own && order) own.order = order;
+    if (own && order) {
+      own.order = order;
+      own.by = this.decidedBy(order);
+    }
     return order;
   }
 
@@ -84,8 +111,20 @@ export class DateOrders {
    * Gives every column that has shown only ambiguous values an order another file of the run showed
    * (see RowsToRecords.settleDates); it is then the column's own, as a borrowed order within the file is.
    */
-  borrow(order: SlashOrder): void {
-    for (const s of this.seen.values()) if (s.ambiguous && !s.order) s.order = order;
+  borrow(order: SlashOrder, from: string): void {
+    for (const s of this.seen.values()) {
+      if (s.ambiguous && !s.order) {
+        s.order = order;
+        s.by = { from };
+      }
+    }
+  }
+
+  /** The value that showed the file's order first among its columns. */
+  private decidedBy(order: SlashOrder): OrderEvidence | undefined {
+    let first: OrderEvidence | undefined;
+    for (const s of this.seen.values()) if (s.order === order && s.by && 'row' in s.by && (!first || ('row' in first && s.by.row < first.row))) first = s.by;
+    return first;
   }
 
   /** The order every decided column of the file shows, if they agree. */

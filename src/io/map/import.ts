@@ -618,7 +618,7 @@ class RowsToRecords<T> {
     // deals of 3 rows).
     let waits = false;
     const dates = this.reading!.ctx.dates;
-    if (dates.observing) for (const c of this.dateColumns) if (c < count && cells.maySlashDate(c) && dates.observe(c, cells.text(c))) waits = true;
+    if (dates.observing) for (const c of this.dateColumns) if (c < count && cells.maySlashDate(c) && dates.observe(c, cells.text(c), row)) waits = true;
     const numbers = this.reading!.ctx.numbers;
     // Only a value with a comma or a dot says anything of a mark: a clock duration (`00:01:23`) or `120 000` is not made a string for it, row after row.
     for (const c of this.numberColumns) if (c < count && numbers.watching(c) && !cells.blank(c) && Number.isNaN(cells.plainInteger(c)) && cells.hasEither(c, COMMA, DOT) && numbers.observe(c, cells.text(c))) waits = true;
@@ -714,7 +714,7 @@ class RowsToRecords<T> {
     if (columns.length === 0) return;
     const other = this.opts.otherOrder;
     if (!other || !sameCrm(other, ctx.map.profile?.profile.id)) throw ambiguous(ctx, this.file, heldBack, other);
-    ctx.dates.borrow(other.order);
+    ctx.dates.borrow(other.order, other.file);
     this.report.dateOrderFrom = { file: other.file, order: other.order, columns: columns.map((c) => ctx.map.columns[c]!.header) };
   }
 

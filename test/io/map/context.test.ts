@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../src/core/errors.js';
 import type { Activity } from '../../../src/core/records.js';
+import { DateOrders } from '../../../src/io/map/context.js';
 import { importActivities, importPayments, type ImportOptions } from '../../../src/io/map/import.js';
 
 /** A file written from its lines into a fresh temp folder, and the options that read it. */
@@ -37,5 +39,50 @@ describe('a payment\'s deleted flag', () => {
     const { payments, report } = await importPayments(name, options);
     expect(payments.map((p) => [p.deal_id, p.paid])).toEqual([['1', 1000]]);
     expect(report.skipped).toEqual([expect.objectContaining({ row: 4, column: 'IsDeleted', reason: '"vielleicht" is neither a yes nor a no' })]);
+  });
+});
+
+// A column of both day-month orders names both sides by their rows (a tester: «например, «10/25/2025»»
+// alone left a 10,000-row export to search): the value that showed the order, and the one against it.
+describe('DateOrders, a column of both orders', () => {
+  const mixed = (f: () => void) => {
+    try {
+      f();
+    } catch (e) {
+      return e as UserError;
+    }
+    throw new Error('no error');
+  };
+
+  it('names the day-first and the month-first value of the column with their rows', () => {
+    const d = new DateOrders(undefined, ['Created', 'Close Date'], 'a.csv');
+    expect(d.observe(1, '03/04/2025', 2)).toBe(true);
+    expect(d.observe(1, ' 25/10/2025', 41)).toBe(false);
+    const e = mixed(() => d.observe(1, '10/25/2025', 42));
+    expect(e.code).toBe('E_DATE_MIXED');
+    expect(e.where).toEqual({ file: 'a.csv', column: 'Close Date' });
+    expect(e.message).toBe('column "Close Date" mixes day-first and month-first dates: row 41: "25/10/2025", day first; row 42: "10/25/2025", month first');
+    expect(e.hint).toBe('fix the column, or pass --date-format DD/MM/YYYY or MM/DD/YYYY');
+  });
+
+  it('the month-first value first: the day-first side is still named first', () => {
+    const d = new DateOrders(undefined, ['Close Date'], 'a.csv');
+    d.observe(0, '10/25/2025', 7);
+    expect(mixed(() => d.observe(0, '25/10/2025', 9)).message).toContain('row 9: "25/10/2025", day first; row 7: "10/25/2025", month first');
+  });
+
+  it('an order taken from the file\'s other date column names that column\'s value', () => {
+    const d = new DateOrders(undefined, ['Created', 'Close Date'], 'a.csv');
+    d.observe(0, '03/04/2025', 2);
+    d.observe(1, '7/23/2024', 2);
+    expect(d.orderFor(0)).toBe('mdy');
+    expect(mixed(() => d.observe(0, '25/7/2024', 5)).message).toBe('column "Created" holds a date in the other order than the file\'s other date columns (one system writes every date of an export in one order): row 5, column "Created": "25/7/2024", day first; row 2, column "Close Date": "7/23/2024", month first');
+  });
+
+  it('an order borrowed from another file names that file and the order read', () => {
+    const d = new DateOrders(undefined, ['Activity Date'], 'calls.csv');
+    d.observe(0, '03/04/2025', 2);
+    d.borrow('mdy', 'deals.csv');
+    expect(mixed(() => d.observe(0, '25/04/2025', 30)).message).toBe('the dates of column "Activity Date" were read as MM/DD/YYYY, as in deals.csv, but row 30 holds "25/04/2025", in the other order');
   });
 });

@@ -31,11 +31,11 @@ describe('slash dates whose column alone cannot tell the order', () => {
     expect(list.map((d) => d.closed_at)).toEqual([at('2024-07-23 23:59:59'), at('2024-08-05 23:59:59'), null]);
   });
 
-  it('refuse a column that then shows the other order, naming the value', async () => {
+  it('refuse a column that then shows the other order, naming both values and their rows', async () => {
     const error = await deals('salesforce-report-created-date-contradicts-file.csv').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).code).toBe('E_DATE_MIXED');
-    expect((error as UserError).message).toContain('"Created Date" mixes day-first and month-first dates (e.g. "25/7/2024")');
+    expect((error as UserError).message).toContain('column "Created Date" holds a date in the other order than the file\'s other date columns (one system writes every date of an export in one order): row 3, column "Created Date": "25/7/2024", day first; row 2, column "Close Date": "7/23/2024", month first');
   });
 });
 

@@ -183,6 +183,35 @@ describe('reading deals in two halves gives what one pass gives', () => {
     const kpi = bothWays(['kpi', '-d', 'deals-products.csv', '--format', 'json'], []);
     expect(kpi.split).toBe(kpi.whole);
   });
+
+  // A column of both day-month orders names both values by the file's rows, whichever part of the file
+  // they fall in (the halves that disagree, or a part that sees both, fall back to one pass).
+  describe('a column of both day-month orders names the same rows', () => {
+    const slashRows = (day: number, month: number) => {
+      const rows = Array.from({ length: 3000 }, (_, i) => deal(i));
+      for (const r of rows) r[3] = '03/04/2024';
+      rows[day]![3] = '25/03/2024';
+      rows[month]![3] = '03/25/2024';
+      return rows;
+    };
+    for (const [name, day, month] of [['first half', 10, 20], ['across the halves', 10, 2900], ['second half', 2800, 2900]] as const) {
+      it(`both in the ${name}`, () => {
+        const file = `deals-mixed-${day}-${month}.csv`;
+        writeFileSync(path.join(dir, file), csv([header, ...slashRows(day, month)]));
+        bothWays(['kpi', '-d', file], []);
+        const { stderr } = runCli(['kpi', '-d', file], { cwd: dir, env: { ...SPLIT, LANG: 'ru_RU.UTF-8' } });
+        expect(stderr).toContain(`в колонке «created_at» смешаны даты с днём впереди и с месяцем впереди: строка ${day + 2}: «25/03/2024» — день впереди; строка ${month + 2}: «03/25/2024» — месяц впереди`);
+      });
+    }
+    it('a column the first half cannot settle and the second does: one pass, as the whole file reads', () => {
+      const rows = slashRows(2800, 2800);
+      rows[2800]![3] = '25/03/2024';
+      writeFileSync(path.join(dir, 'deals-settled-late.csv'), csv([header, ...rows]));
+      const kpi = bothWays(['kpi', '-d', 'deals-settled-late.csv', '--format', 'json'], []);
+      expect(kpi.split).toBe(kpi.whole);
+      expect(JSON.parse(kpi.split).total.leads).toBe(3000);
+    });
+  });
 });
 
 describe('reading deals in two halves when this thread takes over the end of the second half', () => {
