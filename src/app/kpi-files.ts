@@ -413,6 +413,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   });
   // Activities with dates alone are read at midnight: a response on a deal's first day is before it.
   const untimed: Alert[] = reports.filter((r) => r.kind === 'activities' && (r.untimed ?? 0) >= UNTIMED_MIN && r.untimed! * 10 >= r.records * 9).map((r) => ({ code: 'untimed-activities', file: r.file, untimed: Math.min(r.untimed!, r.records), records: r.records }));
+  const callHours = reports.flatMap(callHoursAlert);
   // Rows a workbook hides (a filter left on): the user saw fewer than are counted.
   const hidden: Alert[] = reports.flatMap((r) => (r.table.hiddenRows ? [{ code: 'hidden-rows' as const, file: r.file, sheet: r.table.sheet ?? '', rows: r.table.hiddenRows }] : []));
   // A call log in UTC (a telephony API's `Z` times) against deals on the company's clock, not shifted.
@@ -425,7 +426,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const utcDeals: Alert[] = local ? reports.flatMap((r) => (r.kind === 'deals' && r.utc ? [{ code: 'utc-deals' as const, file: r.file, ...r.utc, activities: local.file }] : [])) : [];
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...nul, ...doubt, ...hidden, ...swallowed, ...cut, ...missedAlone, ...untimed, ...utc, ...utcDeals, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
+  const alerts = [...nul, ...doubt, ...hidden, ...swallowed, ...cut, ...missedAlone, ...untimed, ...callHours, ...utc, ...utcDeals, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),
@@ -760,7 +761,23 @@ function talkOverDayAlerts(reports: readonly ImportReport[], over: EngineResult[
   const log = reports.find((r) => r.kind === 'activities' && r.columns.some((c) => c.field === 'duration_s'));
   const column = log?.columns.find((c) => c.field === 'duration_s')?.header;
   const managers = over.slice(0, 5).map((o) => ({ manager: o.manager, day: isoDay(o.day * DAY_MS), minutes: Math.round(o.ms / 60_000) }));
-  return [{ code: 'talk-over-day', file: log?.file ?? '', ...(column !== undefined ? { column } : {}), managers, ...(over.length > managers.length ? { more: over.length - managers.length } : {}) }];
+  return [{ code: 'talk-over-day', file: log?.file ?? '', ...(column !== undefined ? { column } : {}), managers, ...(over.length > managers.length ? { more: over.length - managers.length } : {}), ...(log?.callLengths?.long ? { ms: true as const } : {}) }];
+}
+
+/** The fewest answered calls the call-hours alert weighs: one or two long calls may be real (a negotiation of an hour and a half). */
+const CALL_HOURS_MIN = 3;
+
+/**
+ * A call log whose median answered call lasts an hour or more, as whole numbers read as seconds (no
+ * unit stated): a sales call lasts minutes, so such a log is in milliseconds (45000 read as 12.5 hours
+ * is 45 s); said with the --map line, and nothing is read otherwise (a tester's talk read 2416.7
+ * minutes for 2.42, without a word).
+ */
+function callHoursAlert(r: ImportReport): Alert[] {
+  const lengths = r.callLengths;
+  if (r.kind !== 'activities' || !lengths || lengths.answered < CALL_HOURS_MIN || lengths.long * 2 < lengths.answered) return [];
+  const column = r.columns.find((c) => c.field === 'duration_s')?.header ?? '';
+  return [{ code: 'call-hours', file: r.file, column, calls: lengths.answered, long: lengths.long, example: lengths.example ?? '' }];
 }
 
 /** The first and last day of the deals read, cut to --from/--to (KpiResult.dataPeriod); none when no deal is dated in the period. */

@@ -28,7 +28,10 @@ export type Alert =
   /** A grouped report's rows whose blank grouping cells (`columns`) were read as the row above, between a group's first row and its subtotal. */
   | { code: 'same-as-above'; file: string; columns: string[]; rows: number }
   /** Managers whose talk on one calendar day passed 24 hours (the busiest day of each, most first); `more`: others not listed. */
-  | { code: 'talk-over-day'; file: string; column?: string; managers: Array<{ manager: string; day: string; minutes: number }>; more?: number }
+  /** `ms`: the log's calls of an hour or more are whole numbers, which as milliseconds are calls (45000: 45 s). */
+  | { code: 'talk-over-day'; file: string; column?: string; managers: Array<{ manager: string; day: string; minutes: number }>; more?: number; ms?: true }
+  /** Half or more of a log's answered calls (`calls`) are whole numbers of an hour or more read as seconds (`long`), the first `example`: milliseconds, most likely. */
+  | { code: 'call-hours'; file: string; column: string; calls: number; long: number; example: string }
   | { code: 'nul-bytes'; file: string; count: number }
   | { code: 'encoding-doubt'; file: string; chosen: string; other: string; read: string; otherRead: string }
   | { code: 'hidden-rows'; file: string; sheet: string; rows: number }
@@ -507,6 +510,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'activities-outsid
       return unknownValuesText(a, ru);
     case 'talk-over-day':
       return talkOverDayText(a, ru);
+    case 'call-hours':
+      return callHoursText(a, ru);
     case 'many-skipped':
       return ru
         ? `${a.file}: не прочитано ${num(a.skipped, ru)} из ${num(a.rows, ru)} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
@@ -850,8 +855,18 @@ function talkOverDayText(a: Extract<Alert, { code: 'talk-over-day' }>, ru: boole
   const column = a.column ?? (ru ? 'Длительность' : 'Duration');
   const q = ru ? `«${column}»` : `"${column}"`;
   return ru
-    ? `${a.file}: разговоров за один день больше 24 часов, чего не бывает: ${list}${more}. Вероятно, длительности в колонке ${q} прочитаны не так: Excel, пересохранив файл, записывает минуты и секунды «05:23» как часы «5:23:00», или колонка в других единицах. Минуты разговоров ${a.managers.length === 1 && !a.more ? 'этого менеджера' : 'этих менеджеров'} и отдела завышены. Выгрузите журнал заново, не пересохраняя его в Excel (или задайте колонке текстовый формат); если колонка в других единицах, назовите их в файле --map: «activities: units: { ${JSON.stringify(column)}: s }» (единица — «s», «ms» или «hhmm»).`
-    : `${a.file}: more than 24 hours of talk in one day, which no day holds: ${list}${more}. The durations in column ${q} are probably misread: Excel, re-saving the file, writes minutes and seconds "05:23" as hours "5:23:00", or the column is in another unit. Talk minutes of ${a.managers.length === 1 && !a.more ? 'this manager' : 'these managers'} and of the department read high. Export the log again without re-saving it in Excel (or format the column as text); if the column is in another unit, name it in a --map file: "activities: units: { ${JSON.stringify(column)}: s }" (the unit: s, ms or hhmm).`;
+    ? `${a.file}: разговоров за один день больше 24 часов, чего не бывает: ${list}${more}. Вероятно, длительности в колонке ${q} прочитаны не так: Excel, пересохранив файл, записывает минуты и секунды «05:23» как часы «5:23:00», или колонка в других единицах. Минуты разговоров ${a.managers.length === 1 && !a.more ? 'этого менеджера' : 'этих менеджеров'} и отдела завышены. Выгрузите журнал заново, не пересохраняя его в Excel (или задайте колонке текстовый формат); ${a.ms ? `её длинные звонки — целые числа, которые в миллисекундах — обычные звонки: если колонка в миллисекундах, назовите единицу в файле --map: «activities: units: { ${JSON.stringify(column)}: ms }»` : `если колонка в других единицах, назовите их в файле --map: «activities: units: { ${JSON.stringify(column)}: s }»`} (единица — «s», «ms», «min» или «hhmm»).`
+    : `${a.file}: more than 24 hours of talk in one day, which no day holds: ${list}${more}. The durations in column ${q} are probably misread: Excel, re-saving the file, writes minutes and seconds "05:23" as hours "5:23:00", or the column is in another unit. Talk minutes of ${a.managers.length === 1 && !a.more ? 'this manager' : 'these managers'} and of the department read high. Export the log again without re-saving it in Excel (or format the column as text); ${a.ms ? `its long calls are whole numbers, which as milliseconds are ordinary calls: if the column is in milliseconds, name the unit in a --map file: "activities: units: { ${JSON.stringify(column)}: ms }"` : `if the column is in another unit, name it in a --map file: "activities: units: { ${JSON.stringify(column)}: s }"`} (the unit: s, ms, min or hhmm).`;
+}
+
+/** Half or more of the answered calls last an hour or more, as whole numbers read as seconds: milliseconds, and the --map line. */
+function callHoursText(a: Extract<Alert, { code: 'call-hours' }>, ru: boolean): string {
+  const hours = num(Math.round(Number(a.example) / 360) / 10, ru);
+  const seconds = num(Math.round(Number(a.example) / 100) / 10, ru);
+  const snippet = `activities: units: { ${JSON.stringify(a.column)}: ms }`;
+  return ru
+    ? `${a.file}: ${num(a.long, ru)} из ${num(a.calls, ru)} отвеченных звонков длятся час и дольше, если читать колонку «${a.column}» в секундах (например, «${a.example}» — ${hours} ч): у звонков продаж так не бывает, и минуты разговоров завышены. Вероятно, длительности в миллисекундах («${a.example}» — ${seconds} с). Если так, назовите единицу в файле --map: «${snippet}» (единица — «s», «ms», «min» или «hhmm»).`
+    : `${a.file}: ${num(a.long, ru)} of ${num(a.calls, ru)} answered calls last an hour or more when column "${a.column}" is read in seconds (e.g. "${a.example}", ${hours} h): sales calls do not, and the talk minutes read high. The durations are probably in milliseconds ("${a.example}" is ${seconds} s). If so, name the unit in a --map file: "${snippet}" (the unit: s, ms, min or hhmm).`;
 }
 
 /** Every deal won or every one lost: the export was most likely filtered by stage. */

@@ -221,7 +221,8 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   const duration = m.span ? spanDuration(kind, at, end, ctx) : readDuration(cells, ctx, m);
   if (duration === PENDING || duration instanceof RowProblem) return duration;
   // A call of a day or more (999999999 s, «25:00:00») is a wrong cell, which would outweigh every real call's talk time.
-  if (duration !== null && duration >= DAY_S && kind === 'call') return new RowProblem('skip', `"${truncate(cells.text(ctx.cols.duration_s))}" is a day or longer: not the length of a call`, headerOf(ctx, ctx.cols.duration_s, 'duration_s'));
+  if (duration !== null && duration >= DAY_S && kind === 'call') return dayOrLonger(cells, ctx, m);
+  if (kind === 'call' && !notAnswered && duration !== null && duration > 0 && (m.unit === undefined || m.unit === 's')) noteCallLength(cells, ctx, duration);
   // A PBX's call no line took: dropped, carrying what a leg tells its call (CallLegs); its deal id is not looked up.
   if (manager === -1) return new UnroutedCall(!notAnswered, duration, at, direction === '');
   // An owner id is a deal's only when the owner is a deal (a file without an owner type column: always).
@@ -444,6 +445,48 @@ function activityTime(cells: Cells, ctx: ReadContext, m: ActivityMemos): RowProb
 
 /** A day in seconds: no call lasts as long. */
 const DAY_S = 86_400;
+
+/** An hour in seconds: an answered sales call lasts minutes, and a file whose median call is an hour or more is misread. */
+const HOUR_S = 3600;
+
+/**
+ * A call of a day or more (999999999 s, «25:00:00»): a wrong cell, which would outweigh every real
+ * call's talk time. A whole number read as seconds that is a call in milliseconds (180000: 180 s, under
+ * MAX_CALL_SPAN_S) names the --map line that reads the column so (a tester's log in ms under «Duration»).
+ */
+function dayOrLonger(cells: Cells, ctx: ReadContext, m: ActivityMemos): RowProblem {
+  const col = ctx.cols.duration_s!;
+  const column = headerOf(ctx, col, 'duration_s');
+  const n = wholeNumber(cells, col);
+  const text = truncate(cells.text(col));
+  if ((m.unit === undefined || m.unit === 's') && n >= 0 && n / 1000 <= MAX_CALL_SPAN_S) {
+    return new RowProblem('skip', `"${text}" is a day or longer: not the length of a call; in milliseconds it is ${Math.round(n / 1000)} s: --map activities: units: { ${JSON.stringify(column)}: ms } (units: s, ms, min, hhmm)`, column);
+  }
+  return new RowProblem('skip', `"${text}" is a day or longer: not the length of a call`, column);
+}
+
+/** A cell of digits alone as its number (from bytes where it can), else NaN: a clock or a value with a unit is none. */
+function wholeNumber(cells: Cells, col: number): number {
+  const n = cells.plainInteger(col);
+  if (n >= 0) return n;
+  const text = cells.text(col).trim();
+  return /^\d{1,15}$/.test(text) ? Number(text) : Number.NaN;
+}
+
+/**
+ * Counts an answered call with a duration in a column read in seconds, and those of an hour or more
+ * that are whole numbers (as milliseconds, seconds: 45000 is 45 s, read as 12.5 hours), with the first
+ * of them: the call-hours alert is made of them.
+ */
+function noteCallLength(cells: Cells, ctx: ReadContext, duration: number): void {
+  const lengths = (ctx.callLengths ??= { answered: 0, long: 0 });
+  lengths.answered++;
+  if (duration < HOUR_S) return;
+  const n = wholeNumber(cells, ctx.cols.duration_s!);
+  if (!(n >= 0)) return;
+  lengths.long++;
+  lengths.example ??= String(n);
+}
 
 /** The longest span from a call's start to its end that is a call: a longer one is a slot or a deadline, not a talk. */
 const MAX_CALL_SPAN_S = 4 * 3600;

@@ -326,6 +326,19 @@ export interface ActivityValueReaders {
   done: ValueReader<boolean | 'called off' | undefined>;
 }
 
+/** Answered calls with a duration (no unit stated), and of them the whole numbers of an hour or more (the call-hours alert). */
+export interface CallLengths {
+  answered: number;
+  long: number;
+  example?: string;
+}
+
+/** The call lengths of a file read in two parts, `a` the earlier: counts add up, and the example is the file's first. */
+export function mergeCallLengths(a: CallLengths | undefined, b: CallLengths | undefined): CallLengths {
+  const example = a?.example ?? b?.example;
+  return { answered: (a?.answered ?? 0) + (b?.answered ?? 0), long: (a?.long ?? 0) + (b?.long ?? 0), ...(example !== undefined ? { example } : {}) };
+}
+
 /** Everything the readers of one file share: its columns, value maps, date orders and what it has seen. */
 export interface ReadContext {
   file: string;
@@ -376,6 +389,8 @@ export interface ReadContext {
   lineNames?: Map<string, string>;
   /** Times marked UTC (`Z`): how many, and the first one with its column's header. */
   utc?: { count: number; example: string; column: string };
+  /** Answered calls with a duration in a column of no stated unit: how many, those of an hour or more that are whole numbers, and the first of these. */
+  callLengths?: CallLengths;
   /** The report date (ms at midnight), when the run has one: close dates after it are expected ones. */
   reportDay: number | undefined;
 }

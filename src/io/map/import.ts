@@ -20,7 +20,7 @@ import { noHeaderError } from './no-header.js';
 import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reader.js';
 import { CallLegs } from './lines.js';
 import { RowCells, type Cells } from './cells.js';
-import { activityValueReaders, byCount, DateOrders, DecimalMarks, firstColumns, NO_DEAL_ID, NO_MANAGER_REASON, PENDING, placeholderDates, RowProblem, type ReadContext, type ValueCount } from './context.js';
+import { activityValueReaders, byCount, DateOrders, type CallLengths, DecimalMarks, firstColumns, NO_DEAL_ID, NO_MANAGER_REASON, PENDING, placeholderDates, RowProblem, type ReadContext, type ValueCount } from './context.js';
 import { StageDeals } from './stage-deals.js';
 import { GroupCells } from './group-cells.js';
 import { UnreadColumns, type UnreadColumn } from './unread-columns.js';
@@ -159,6 +159,8 @@ export interface ImportReport {
   directionBySides?: { in: number; out: number; internal: number; none: number };
   /** Activities read at midnight: their date had no time of day (none beside it either). */
   untimed?: number;
+  /** Answered calls with a duration in a column of no stated unit, and of them the whole numbers of an hour or more, with the first (the call-hours alert). */
+  callLengths?: CallLengths;
   /** Delimited data rows with fewer cells than the header (a half of a file read apart adds its own). */
   shortRows?: number;
   /**
@@ -471,6 +473,7 @@ class RowsToRecords<T> {
       const s = ctx.bySides;
       if (s) report.directionBySides = { in: s.in.count, out: s.out.count, internal: s.internal.count, none: s.none.count };
       if (ctx.untimed && ctx.untimed.count > 0) report.untimed = ctx.untimed.count;
+      if (ctx.callLengths) report.callLengths = ctx.callLengths;
       for (const field of ['kind', 'direction', 'missed', 'owner_type', 'done'] as const) if (ctx.map.fields.has(field)) ctx.valueStats.set(field, ctx.values[field].stats());
       report.weighed = {};
       for (const field of ['direction', 'missed'] as const) if (ctx.map.fields.has(field)) report.weighed[field] = ctx.values[field].weighed();

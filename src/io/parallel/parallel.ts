@@ -13,6 +13,7 @@ import { feedAll, KpiEngine, type CallbackQuery, type EnginePartial, type KeyMap
 import { ActivityLinker } from '../../core/kpi/link.js';
 import type { RecordKind } from '../map/fields.js';
 import { mergeUnreadable, settleUnreadable } from '../map/unread-columns.js';
+import { mergeCallLengths } from '../map/context.js';
 import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from '../map/import.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
 import type { ColumnMap } from '../map/mapping.js';
@@ -673,6 +674,7 @@ function mergeReports(a: ImportReport, b: ImportReport, lines: number, maxListed
     ...(a.idlessDeals || b.idlessDeals ? { idlessDeals: (a.idlessDeals ?? 0) + (b.idlessDeals ?? 0) } : {}),
     ...(a.idsLostDigits || b.idsLostDigits ? { idsLostDigits: { ...(a.idsLostDigits ?? b.idsLostDigits)!, rows: (a.idsLostDigits?.rows ?? 0) + (b.idsLostDigits?.rows ?? 0) } } : {}),
     ...(a.untimed || b.untimed ? { untimed: (a.untimed ?? 0) + (b.untimed ?? 0) } : {}),
+    ...(a.callLengths || b.callLengths ? { callLengths: mergeCallLengths(a.callLengths, b.callLengths) } : {}),
     ...(a.shortRows || b.shortRows ? { shortRows: (a.shortRows ?? 0) + (b.shortRows ?? 0) } : {}),
     // The file's end is the second half's; its cut last row is one only if no row of the first half is short either.
     ...(b.lastRowCut && !a.shortRows ? { lastRowCut: { ...b.lastRowCut, row: b.lastRowCut.row + lines } } : {}),
