@@ -368,6 +368,11 @@ function unknownValues(reports: ImportReport[]): Alert[] {
 /** The activities with dates alone below which a file is too small to say so of. */
 const UNTIMED_MIN = 10;
 
+
+/** A workbook's other sheets of the same kind (one per pipeline, one per year): their rows are not read, so said. */
+function otherSheets(reports: readonly ImportReport[]): Alert[] {
+  return reports.flatMap((r) => (r.table.otherSheets ? [{ code: 'other-sheets' as const, file: r.file, sheet: r.table.sheet ?? '', sheets: r.table.otherSheets }] : []));
+}
 /** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
 export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxListed = DEFAULT_LIMITS.maxListedSkips): DataQuality {
   const nul: Alert[] = reports.filter((r) => r.table.nulBytes).map((r) => ({ code: 'nul-bytes', file: r.file, count: r.table.nulBytes! }));
@@ -426,7 +431,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const utcDeals: Alert[] = local ? reports.flatMap((r) => (r.kind === 'deals' && r.utc ? [{ code: 'utc-deals' as const, file: r.file, ...r.utc, activities: local.file }] : [])) : [];
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...nul, ...doubt, ...hidden, ...swallowed, ...cut, ...missedAlone, ...untimed, ...callHours, ...utc, ...utcDeals, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
+  const alerts = [...nul, ...doubt, ...hidden, ...otherSheets(reports), ...swallowed, ...cut, ...missedAlone, ...untimed, ...callHours, ...utc, ...utcDeals, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

@@ -1,5 +1,6 @@
 import { tr } from '../core/i18n.js';
 import { crmName, importNote, KIND_RU, rowReason } from '../core/messages.js';
+import { describeAlert } from '../core/kpi/alerts.js';
 import { looksLost, undecidedStages } from '../core/undecided-stages.js';
 import type { ImportReport } from '../io/map/import.js';
 import { EMPTY_ROW } from '../core/kpi/types.js';
@@ -154,6 +155,8 @@ function fileLines(r: ImportReport, opts: RenderOptions): string[] {
     c.bold(r.file),
     `  ${L('вид:        ', 'kind:       ')}${kind}`,
     `  ${L('формат:     ', 'format:     ')}${format}`,
+    // A workbook's other sheets of the same kind, not read: said as kpi says them.
+    ...(t.otherSheets ? [`  ${c.yellow(describeAlert({ code: 'other-sheets', file: r.file, sheet: t.sheet ?? '', sheets: t.otherSheets }, opts.lang))}`] : []),
     ...(t.encodingWhy ? [`  ${L('кодировка:  ', 'encoding:   ')}${t.encoding}: ${importNote(t.encodingWhy, opts.lang)}`] : []),
     ...(t.encodingDoubt ? [L(`              не наверняка: мало букв; «${t.encodingDoubt.read}» в ${t.encodingDoubt.other} читается «${t.encodingDoubt.otherRead}» (--encoding задаст кодировку)`, `              not sure: few letters; "${t.encodingDoubt.read}" reads "${t.encodingDoubt.otherRead}" in ${t.encodingDoubt.other} (--encoding sets the encoding)`)] : []),
     ...(t.nulBytes ? [L(`  NUL-байты:  удалено ${n(t.nulBytes)}`, `  NUL bytes:  ${n(t.nulBytes)} removed`)] : []),

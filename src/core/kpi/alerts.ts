@@ -33,6 +33,8 @@ export type Alert =
   /** Half or more of a log's answered calls (`calls`) are whole numbers of an hour or more read as seconds (`long`), the first `example`: milliseconds, most likely. */
   | { code: 'call-hours'; file: string; column: string; calls: number; long: number; example: string }
   | { code: 'nul-bytes'; file: string; count: number }
+  /** A workbook's other sheets (`sheets`) with a header of the kind read from `sheet` and rows under it: not read (one sheet is, the first that reads, or --sheet's). */
+  | { code: 'other-sheets'; file: string; sheet: string; sheets: Array<{ sheet: string; rows: number; hidden?: true }> }
   | { code: 'encoding-doubt'; file: string; chosen: string; other: string; read: string; otherRead: string }
   | { code: 'hidden-rows'; file: string; sheet: string; rows: number }
   | { code: 'activities-unlinked'; calls: number; won: number }
@@ -462,6 +464,8 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'activities-outsid
       return ru
         ? `${a.file}: ${plural(a.count, 'удалён', 'удалено', 'удалено')} ${num(a.count, ru)} ${plural(a.count, 'нулевой байт', 'нулевых байта', 'нулевых байтов')} (NUL): CRM записала их внутри текстовых полей; текст вокруг сохранён.`
         : `${num(a.count, ru)} NUL bytes removed from ${a.file}: the CRM wrote them inside text fields; the text around them is kept.`;
+    case 'other-sheets':
+      return otherSheetsText(a, ru);
     case 'encoding-doubt': {
       const flag = ENCODING_FLAGS[a.other] ?? a.other;
       const name = ENCODING_NAMES[a.other] ?? a.other;
@@ -844,6 +848,18 @@ function unknownStagesText(a: Extract<Alert, { code: 'unknown-stages-closed' }>,
   return ru
     ? `${a.file}: этапы, которых не знает ни одно правило, посчитаны открытыми${lost ? ' (а их сделки, закрытые по флагу, — проигранными)' : ''}, ${why}: ${list(['«', '»'])}. Если это выигрыш или проигрыш, назовите их в файле --map (${example})${map}.`
     : `${a.file}: stages no rule knows are counted as open${lost ? ' (their deals the closed flag marks closed, as lost)' : ''} ${why}: ${list(['"', '"'])}. If they are won or lost, name them in a --map file (${example})${map}.`;
+}
+
+/** Other sheets of a workbook with a header of the kind read: not read, each named with its rows, and the two fixes. */
+function otherSheetsText(a: Extract<Alert, { code: 'other-sheets' }>, ru: boolean): string {
+  const one = a.sheets.length === 1;
+  const first = a.sheets[0]?.sheet ?? '';
+  if (ru) {
+    const list = a.sheets.map((s) => `«${s.sheet}»${s.hidden ? ' (скрытый)' : ''} — ${num(s.rows, ru)} ${plural(s.rows, 'строка', 'строки', 'строк')}`).join(', ');
+    return `${a.file}: прочитан только лист «${a.sheet}», а в книге есть ещё ${one ? 'лист' : 'листы'} с заголовком того же вида: ${list}; ${one ? 'он не прочитан' : 'они не прочитаны'}. Чтобы прочитать другой лист, укажите --sheet "${first}"; чтобы посчитать всё вместе, объедините листы в один.`;
+  }
+  const list = a.sheets.map((s) => `"${s.sheet}"${s.hidden ? ' (hidden)' : ''}, ${num(s.rows, ru)} ${s.rows === 1 ? 'row' : 'rows'}`).join('; ');
+  return `${a.file}: only the sheet "${a.sheet}" was read, and the workbook has ${one ? 'another sheet' : 'other sheets'} with a header of the same kind: ${list}; ${one ? 'it is' : 'they are'} not read. To read another sheet, pass --sheet "${first}"; to count them together, join the sheets into one.`;
 }
 
 /** Talk of more than 24 hours on one day: a duration column misread, and the two fixes. */

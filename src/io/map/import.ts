@@ -33,7 +33,9 @@ import { hasGroupRows, RowFilter } from './row-filters.js';
 import { REPEATED_HEADER, RepeatedHeader } from './repeated-header.js';
 import { readTable, type TableInfo, type TableOptions } from '../read/table.js';
 import { SheetWithoutHeader } from '../read/sheet-error.js';
+import { sameKindHeader } from './other-sheets.js';
 import { uncalculatedError, type Uncalculated } from '../read/uncalculated.js';
+import type { SheetHead } from '../read/other-sheets.js';
 import { buildValueMaps, withProfileStages, withProfileValues, type ValueMaps } from './value-maps.js';
 import { detectProfile, profileCrm } from './profiles.js';
 import { parseBoolean, type SlashOrder } from './values.js';
@@ -50,6 +52,8 @@ export interface ImportOptions {
   /** The encoding of text without a byte order mark (--encoding); detected when not given. */
   encoding?: Encoding;
   sheet?: string;
+  /** The sheet was chosen by the rule (the first read where the one before had no header), not by --sheet: the other sheets are still looked at. */
+  sheetByRule?: boolean;
   dateOrder?: SlashOrder;
   /** Shift for activity times, in hours (`--time-offset`). */
   timeOffsetHours?: number;
@@ -279,7 +283,7 @@ export async function importFile<T>(file: string, kind: RecordKind, opts: Import
     for (const sheet of error.sheets.filter((n) => n !== error.sheet)) {
       // A workbook from stdin is read again from the bytes held.
       const source = error.held ? { source: Readable.from([error.held]) } : {};
-      const report = await importTable(file, kind, { ...opts, sheet, ...source }, onRecord).catch((e: unknown) => {
+      const report = await importTable(file, kind, { ...opts, sheet, sheetByRule: true, ...source }, onRecord).catch((e: unknown) => {
         // Another sheet with no header, no required column, or nothing at all is passed over too.
         if (e instanceof UserError && ['E_NO_HEADER', 'E_MAP_REQUIRED', 'E_NO_ROWS', 'E_XLSX_EMPTY'].includes(e.code)) return undefined;
         throw e;
@@ -309,7 +313,9 @@ async function importTable<T>(file: string, kind: RecordKind, opts: ImportOption
   const byNumber = mapped.some((c) => /^#\d+$/.test(c.trim()));
   // Two known names at least: a filter row «Период | с … | по …» names one (a spend file's month).
   const namesColumns = byNumber ? undefined : (cells: readonly string[]) => headerScore(cells, kind) >= 2 || cells.some((c) => named.has(normalizeHeader(c)));
-  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, namesColumns, uncalculated: 'pass' };
+  // A workbook's other sheets with a header of this kind are said (their rows are not read), unless --sheet chose the one read.
+  const otherSheets = opts.sheet === undefined || opts.sheetByRule ? { rows: limits.headerSearchRows, header: (head: SheetHead) => sameKindHeader(head, kind, rows.knownHeader(), limits.headerSearchRows) } : undefined;
+  const tableOptions: TableOptions = { cwd: opts.cwd, stdin: opts.stdin, limits, delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress: opts.onProgress, textRows: opts.textRows, stopAt: opts.stopAt, part: opts.part, source: opts.source, onFormat, namesColumns, uncalculated: 'pass', otherSheets };
   const { held, ...table } = await readTable(file, tableOptions, (record, line, uncalculated) => rows.add(record, line, uncalculated)).catch((error: unknown) => {
     throw namedCell(error, rows);
   });
@@ -437,6 +443,17 @@ class RowsToRecords<T> {
     }
     const name = header?.[column]?.trim();
     return name ? name : undefined;
+  }
+
+  /** The header row's cells: the one found, or the one the rows read so far show (a short sheet's, searched at its end); none without one. */
+  knownHeader(): string[] | undefined {
+    if (this.headerCells || this.reading) return this.headerCells;
+    try {
+      const best = headerRow(this.headRows, this.kind, this.opts, this.limits, this.file);
+      return best >= 0 ? this.headRows[best]!.cells : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** One record of the table, as strings or bytes, with a workbook's formulas saved without their values in it. */

@@ -11,6 +11,7 @@ import type { Encoding } from './sniff.js';
 import { cellRef, chosenSheet, columnName, emptySheetsError, SheetWithoutHeader } from './sheet-error.js';
 import { aggregateOverRanges, type Uncalculated } from './uncalculated.js';
 import { decodeXmlText, MalformedXml, XmlCheck } from './xml.js';
+import { HeadRead, headSink, type OtherSheet, type OtherSheetsCheck } from './other-sheets.js';
 import { serialToTime } from './xlsx.js';
 
 export interface SpreadsheetMlInfo {
@@ -20,6 +21,8 @@ export interface SpreadsheetMlInfo {
   encoding: string;
   encodingWhy: string;
   hiddenRows?: number;
+  /** Other worksheets with a header of the kind read (when asked: others), not read. */
+  otherSheets?: OtherSheet[];
 }
 
 interface Sheet {
@@ -37,7 +40,7 @@ const SHEET_COLUMNS = 16_384;
  * order mark) into the sink. `encoding` is the BOM's or the UTF-16 pattern's; else the one given
  * (--encoding), else the one the XML declaration names, else UTF-8.
  */
-export function readSpreadsheetMl(bytes: Uint8Array, file: string, opts: { encoding?: Encoding; given?: Encoding; why?: string; sheet?: string; limits: Limits; uncalculated?: 'pass' }, sink: RowSink): SpreadsheetMlInfo {
+export function readSpreadsheetMl(bytes: Uint8Array, file: string, opts: { encoding?: Encoding; given?: Encoding; why?: string; sheet?: string; limits: Limits; uncalculated?: 'pass'; others?: OtherSheetsCheck }, sink: RowSink): SpreadsheetMlInfo {
   const { text, encoding, why } = decodeDocument(bytes, file, opts);
   checkWellFormed(text, file);
   const xml = unprefixTags(text);
@@ -61,11 +64,41 @@ export function readSpreadsheetMl(bytes: Uint8Array, file: string, opts: { encod
       if (wanted === undefined && error instanceof UserError && (error.code === 'E_NO_HEADER' || (error.code === 'E_MAP_REQUIRED' && names.length > 1))) throw new SheetWithoutHeader(error, sheet.name, names);
       throw error;
     }
-    if (found) return { sheet: sheet.name, sheets: names, ...base, ...(ctx.hiddenRows ? { hiddenRows: ctx.hiddenRows } : {}) };
+    if (!found) continue;
+    const other = opts.others ? otherSheets(sheets.filter((s) => s !== sheet), { file, styles, limits: opts.limits }, opts.others) : [];
+    return { sheet: sheet.name, sheets: names, ...base, ...(ctx.hiddenRows ? { hiddenRows: ctx.hiddenRows } : {}), ...(other.length > 0 ? { otherSheets: other } : {}) };
   }
   if (wanted === undefined) throw emptySheetsError(file, undefined, names, []);
   const chosen = candidates[0]!;
   throw emptySheetsError(file, chosen.name, names, sheets.filter((s) => s !== chosen && holdsValues(s, { file, sheet: s.name, styles, limits: opts.limits })).map((s) => s.name));
+}
+
+/**
+ * Of the worksheets not read, those whose first rows hold a header of the kind read (check.header), with
+ * their rows under it: a sheet's first rows are read, and only a sheet that matches is read on, to count
+ * its rows. A sheet that cannot be read says nothing here: it is not the one read.
+ */
+function otherSheets(sheets: readonly Sheet[], base: Omit<SheetContext, 'sheet'>, check: OtherSheetsCheck): OtherSheet[] {
+  return sheets.flatMap((sheet) => {
+    const ctx: SheetContext = { ...base, sheet: sheet.name, uncalculated: 'pass' };
+    const { head, sink } = headSink(check.rows);
+    let whole = true;
+    try {
+      readSheet(sheet.body, ctx, sink);
+    } catch (error) {
+      if (!(error instanceof HeadRead)) return [];
+      whole = false;
+    }
+    const header = head.length > 0 ? check.header(head) : undefined;
+    if (header === undefined) return [];
+    let rows = whole ? head.filter((r) => r.row > header).length : 0;
+    if (!whole) {
+      readSheet(sheet.body, ctx, (cells, row) => {
+        if (row > header && Array.isArray(cells) && cells.some((c) => c.trim() !== '')) rows++;
+      });
+    }
+    return rows > 0 ? [{ sheet: sheet.name, ...(sheet.hidden ? { hidden: true as const } : {}), rows }] : [];
+  });
 }
 
 /** The encodings an XML declaration may name that are read (WHATWG labels; others are refused by name). */

@@ -9,6 +9,7 @@ import { assertReadableFile, fsError, openInput } from './files.js';
 import type { Limits } from './limits.js';
 import { sniff, type Encoding, type FileType } from './sniff.js';
 import { SheetWithoutHeader } from './sheet-error.js';
+import type { OtherSheet, OtherSheetsCheck } from './other-sheets.js';
 
 export interface TableOptions {
   cwd: string;
@@ -43,6 +44,8 @@ export interface TableOptions {
    * stops nothing); else the first one stops the read, naming the cell and the fix.
    */
   uncalculated?: 'pass';
+  /** A workbook's other sheets are looked at for a header of the kind read (their first rows only): said in TableInfo.otherSheets. */
+  otherSheets?: OtherSheetsCheck;
 }
 
 /** How a file was read: what `inspect` shows. */
@@ -64,6 +67,8 @@ export interface TableInfo {
   delimiter?: string;
   sheet?: string;
   sheets?: string[];
+  /** The workbook's other sheets with a header of the kind read and rows under it, not read (when asked: TableOptions.otherSheets). */
+  otherSheets?: OtherSheet[];
   /** A workbook read from stdin, held for its other sheets (stdin cannot be read twice); no part of a report. */
   held?: Buffer;
 }
@@ -225,8 +230,8 @@ async function readXlsxInput(file: string, whole: Buffer, opts: TableOptions, si
   const { readXlsx } = await import('./xlsx.js');
   const source = file === '-' ? { buffer: whole } : { path: await assertReadableFile(file, opts.cwd) };
   try {
-    const info = await readXlsx(source, file, opts.sheet, opts.limits, sink, opts.uncalculated);
-    return { type: 'xlsx', sheet: info.sheet, sheets: info.sheets, ...(info.hiddenRows ? { hiddenRows: info.hiddenRows } : {}), ...(file === '-' ? { held: whole } : {}) };
+    const info = await readXlsx(source, file, opts.sheet, opts.limits, sink, opts.uncalculated, opts.otherSheets);
+    return { type: 'xlsx', sheet: info.sheet, sheets: info.sheets, ...(info.hiddenRows ? { hiddenRows: info.hiddenRows } : {}), ...(info.otherSheets ? { otherSheets: info.otherSheets } : {}), ...(file === '-' ? { held: whole } : {}) };
   } catch (error) {
     if (error instanceof SheetWithoutHeader && file === '-') error.held = whole;
     throw error;
@@ -254,8 +259,8 @@ async function readSpreadsheetMlInput(file: string, first: Buffer, chunks: Chunk
   const { readSpreadsheetMl } = await import('./spreadsheetml.js');
   const why = kind.bomLength > 0 ? 'byte order mark' : kind.encoding ? 'UTF-16 byte pattern (every other byte zero)' : undefined;
   try {
-    const info = readSpreadsheetMl(whole.subarray(kind.bomLength), file, { ...(kind.encoding ? { encoding: kind.encoding } : {}), ...(opts.encoding ? { given: opts.encoding } : {}), ...(why ? { why } : {}), ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), limits: opts.limits, ...(opts.uncalculated ? { uncalculated: opts.uncalculated } : {}) }, sink);
-    return { type: 'spreadsheetml', encoding: info.encoding as Encoding, encodingWhy: info.encodingWhy, sheet: info.sheet, sheets: info.sheets, ...(info.hiddenRows ? { hiddenRows: info.hiddenRows } : {}), ...(file === '-' ? { held: whole } : {}) };
+    const info = readSpreadsheetMl(whole.subarray(kind.bomLength), file, { ...(kind.encoding ? { encoding: kind.encoding } : {}), ...(opts.encoding ? { given: opts.encoding } : {}), ...(why ? { why } : {}), ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}), limits: opts.limits, ...(opts.uncalculated ? { uncalculated: opts.uncalculated } : {}), ...(opts.otherSheets ? { others: opts.otherSheets } : {}) }, sink);
+    return { type: 'spreadsheetml', encoding: info.encoding as Encoding, encodingWhy: info.encodingWhy, sheet: info.sheet, sheets: info.sheets, ...(info.hiddenRows ? { hiddenRows: info.hiddenRows } : {}), ...(info.otherSheets ? { otherSheets: info.otherSheets } : {}), ...(file === '-' ? { held: whole } : {}) };
   } catch (error) {
     if (error instanceof SheetWithoutHeader && file === '-') error.held = whole;
     throw error;

@@ -9,6 +9,7 @@ import { wholeSeconds } from './serial.js';
 import type { RowSink } from './csv.js';
 import type { Limits } from './limits.js';
 import { aggregateOverRanges, type Uncalculated } from './uncalculated.js';
+import { HeadRead, headSink, type OtherSheet, type OtherSheetsCheck } from './other-sheets.js';
 import { assertNoDtd, attr, checkXml, decodeXmlText, MalformedXml, XmlCheck } from './xml.js';
 
 type ZipFile = yauzl.ZipFile;
@@ -20,6 +21,8 @@ export interface XlsxInfo {
   date1904: boolean;
   /** Rows with values the sheet hides (a filter, or hidden by hand). */
   hiddenRows?: number;
+  /** Other sheets with a header of the kind read (when asked: others), not read. */
+  otherSheets?: OtherSheet[];
 }
 
 /**
@@ -29,7 +32,7 @@ export interface XlsxInfo {
  * workbook is refused, never read as fewer or other values: each part's CRC-32 is checked against
  * the zip's, and its XML must be well-formed (a mismatched tag moved a value to another column).
  */
-export async function readXlsx(source: { path?: string; buffer?: Buffer }, file: string, sheetWanted: string | undefined, limits: Limits, sink: RowSink, uncalculated?: 'pass'): Promise<XlsxInfo> {
+export async function readXlsx(source: { path?: string; buffer?: Buffer }, file: string, sheetWanted: string | undefined, limits: Limits, sink: RowSink, uncalculated?: 'pass', others?: OtherSheetsCheck): Promise<XlsxInfo> {
   const zip = await openZip(source, file);
   try {
     const entries = await listEntries(zip, file);
@@ -83,7 +86,9 @@ export async function readXlsx(source: { path?: string; buffer?: Buffer }, file:
         if (sheetWanted === undefined && error instanceof UserError && (error.code === 'E_NO_HEADER' || (error.code === 'E_MAP_REQUIRED' && names.length > 1))) throw new SheetWithoutHeader(error, sheet.name, names);
         throw error;
       }
-      if (found) return { sheet: sheet.name, sheets: names, date1904, ...(hiddenRows > 0 ? { hiddenRows } : {}) };
+      if (!found) continue;
+      const other = others && sheets.length > 1 ? await otherSheets(zip, entries, sheets.filter((s) => s !== sheet), { shared, dateStyles, timeStyles, date1904, file }, budget, limits, others) : [];
+      return { sheet: sheet.name, sheets: names, date1904, ...(hiddenRows > 0 ? { hiddenRows } : {}), ...(other.length > 0 ? { otherSheets: other } : {}) };
     }
     // A sheet the workbook names whose part the zip lacks is a damaged workbook, not an empty one.
     if (missing !== undefined) throw UserError.of('E_XLSX_CORRUPT', 'xlsx.corrupt', { reason: `no part ${missing}` }, { file });
@@ -249,6 +254,59 @@ async function holdsValues(zip: ZipFile, entry: Entry, ctx: CellContext, budget:
   } catch (error) {
     return error === found;
   }
+}
+
+type SheetBase = Pick<CellContext, 'shared' | 'dateStyles' | 'timeStyles' | 'date1904' | 'file'>;
+
+/**
+ * Of the sheets not read, those whose first rows hold a header of the kind read (check.header), with
+ * their rows under it. Only a sheet's first rows are parsed (on a copy of the inflation budget); the
+ * rows of a sheet that matches are counted without parsing their cells (rowsBelow). A sheet that cannot
+ * be read (damaged) says nothing here: it is not the one read.
+ */
+async function otherSheets(zip: ZipFile, entries: Map<string, Entry>, sheets: ReadonlyArray<{ name: string; target: string; hidden: boolean }>, base: SheetBase, budget: { left: number }, limits: Limits, check: OtherSheetsCheck): Promise<OtherSheet[]> {
+  const out: OtherSheet[] = [];
+  for (const sheet of sheets) {
+    const entry = entries.get(sheet.target);
+    if (!entry) continue;
+    const { head, sink } = headSink(check.rows);
+    let whole = true;
+    try {
+      await streamSheet(zip, entry, base.file, { left: budget.left }, limits, { ...base, merges: new Map(), sheet: sheet.name, part: entry.fileName, uncalculated: 'pass' }, sink);
+    } catch (error) {
+      if (!(error instanceof HeadRead)) continue;
+      whole = false;
+    }
+    const header = head.length > 0 ? check.header(head) : undefined;
+    if (header === undefined) continue;
+    const rows = whole ? head.filter((r) => r.row > header).length : await rowsBelow(zip, entry, base.file, budget, limits, header);
+    if (rows > 0) out.push({ sheet: sheet.name, ...(sheet.hidden ? { hidden: true as const } : {}), rows });
+  }
+  return out;
+}
+
+/** A `<row>` element, whole: its attributes, and its content (none when it closes itself). */
+const ROW_ELEMENT = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
+
+/** The rows with a value below row `header` of a sheet, counted on its XML (a value's `<v>` or inline `<is>`), no cell parsed. */
+async function rowsBelow(zip: ZipFile, entry: Entry, file: string, budget: { left: number }, limits: Limits, header: number): Promise<number> {
+  const decoder = new TextDecoder('utf-8');
+  let carry = '';
+  let next = 1;
+  let rows = 0;
+  for await (const chunk of entryChunks(zip, entry, file, { left: budget.left }, limits)) {
+    const s = unprefixTags(carry + decoder.decode(chunk, { stream: true }));
+    let end = 0;
+    for (const m of s.matchAll(ROW_ELEMENT)) {
+      const r = attr(m[1]!, 'r');
+      const row = r ? Number(r) : next;
+      next = row + 1;
+      if (row > header && m[2] !== undefined && /<(?:v|is)\b/.test(m[2])) rows++;
+      end = m.index + m[0].length;
+    }
+    carry = s.slice(end);
+  }
+  return rows;
 }
 
 /**
