@@ -435,19 +435,20 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'shared-titles') return sharedTitlesText(a, lang === 'ru');
   if (a.code === 'periods-overlap' || a.code === 'short-period' || a.code === 'period-without-activities') return periodsText(a, lang);
   if (a.code === 'activities-outside-deals') return outsideDealsText(a, lang);
+  if (a.code === 'won-partly-bare') return wonPartlyBareText(a, lang === 'ru');
+  if (a.code === 'other-sheets') return otherSheetsText(a, lang === 'ru');
+  if (a.code === 'call-hours') return callHoursText(a, lang === 'ru');
   if (ECONOMICS_CODES.has(a.code)) return economicsText(a as EconomicsAlert, lang);
   return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
       return ru
         ? `Ни у одной из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет суммы: выручка 0 и средний чек не посчитан. Вероятно, сумма в другой колонке (crm-audit inspect покажет колонки; файл --map назовёт её: columns: { amount: "Колонка" }) или в CRM её не заполняют.`
         : `None of the ${num(a.won, ru)} won ${a.won === 1 ? 'deal has' : 'deals has'} an amount: revenue is 0 and the average check is not computed. The amount is probably in another column (crm-audit inspect lists the columns; a --map file names it: columns: { amount: "Column" }), or the CRM's users leave it empty.`;
-    case 'won-partly-bare':
-      return wonPartlyBareText(a, ru);
     case 'closed-no-date':
       return ru
         ? `Ни у одной из ${num(a.won, ru)} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} нет даты закрытия не раньше даты создания: цикл сделки не посчитан. Вероятно, дата закрытия в другой колонке (crm-audit inspect покажет колонки; файл --map назовёт её: columns: { closed_at: "Колонка" }).`
@@ -464,8 +465,6 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'activities-outsid
       return ru
         ? `${a.file}: ${plural(a.count, 'удалён', 'удалено', 'удалено')} ${num(a.count, ru)} ${plural(a.count, 'нулевой байт', 'нулевых байта', 'нулевых байтов')} (NUL): CRM записала их внутри текстовых полей; текст вокруг сохранён.`
         : `${num(a.count, ru)} NUL bytes removed from ${a.file}: the CRM wrote them inside text fields; the text around them is kept.`;
-    case 'other-sheets':
-      return otherSheetsText(a, ru);
     case 'encoding-doubt': {
       const flag = ENCODING_FLAGS[a.other] ?? a.other;
       const name = ENCODING_NAMES[a.other] ?? a.other;
@@ -514,8 +513,6 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'activities-outsid
       return unknownValuesText(a, ru);
     case 'talk-over-day':
       return talkOverDayText(a, ru);
-    case 'call-hours':
-      return callHoursText(a, ru);
     case 'many-skipped':
       return ru
         ? `${a.file}: не прочитано ${num(a.skipped, ru)} из ${num(a.rows, ru)} строк (${Math.round((a.skipped / a.rows) * 100)}%): вероятно, колонка прочитана не так (даты, суммы) или это файл другого вида. crm-audit inspect покажет причины.`
