@@ -6,7 +6,7 @@ import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, directionReader, headerOf, inRecycleBin, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, type ReadContext, type Weighed } from './context.js';
+import { dateRead, DELETED_RECORD, directionReader, headerOf, inRecycleBin, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, unreadValue, type ReadContext, type Weighed } from './context.js';
 import { callSides, employeeLine, linesNameEmployees, NO_LINE, NO_LINE_MISSED, readSides, sideCounts, UnroutedCall, type CallSides, type SideCounts, type SideReading } from './lines.js';
 
 type Counted<T> = { value: T; count: number };
@@ -436,7 +436,7 @@ function activityTime(cells: Cells, ctx: ReadContext, m: ActivityMemos): RowProb
   let ms = dateRead[0]!;
   if (!dateHasTime.value && c.at_time !== undefined && !cells.blank(c.at_time)) {
     const t = parseTimeOfDay(cells.text(c.at_time));
-    if (t === undefined) return new RowProblem('skip', `"${truncate(cells.text(c.at_time))}" is not a time of day`, headerOf(ctx, c.at_time, 'at_time'));
+    if (t === undefined) return unreadValue(cells.text(c.at_time), 'time', headerOf(ctx, c.at_time, 'at_time'));
     ms += t;
   } else if (!dateHasTime.value) ctx.untimed!.count++;
   m.out.at = ms + ctx.timeOffsetMs;
@@ -532,7 +532,7 @@ function readDuration(cells: Cells, ctx: ReadContext, m: ActivityMemos): number 
     if (mark === undefined) return PENDING;
   }
   const duration = parseDuration(text, unit, mark);
-  if (duration !== null && Number.isNaN(duration)) return new RowProblem('skip', `"${truncate(text)}" is not a duration`, headerOf(ctx, dc, 'duration_s'));
+  if (duration !== null && Number.isNaN(duration)) return unreadValue(text, 'duration', headerOf(ctx, dc, 'duration_s'));
   return duration;
 }
 

@@ -12,6 +12,7 @@ import { activityDone, decimalEvidence, normalizeValue, parseDate, parseNumber, 
 import type { CellMemo, Cells } from './cells.js';
 import type { SideCounts } from './lines.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
+import type { Expected } from './unread-columns.js';
 
 /** Why a row produced no record: `skip` is a row that could not be read, `drop` one that is not data. */
 export class RowProblem {
@@ -19,7 +20,15 @@ export class RowProblem {
     readonly kind: 'skip' | 'drop',
     readonly reason: string,
     readonly column?: string,
+    /** A filled value that could not be read as what its column holds (UnreadColumns counts them by column). */
+    readonly unread?: { expected: Expected; value: string },
   ) {}
+}
+
+/** A filled value its column's reader could not read: the row's reason («"TBD" is not a date»), its column, and what it should have been. */
+export function unreadValue(raw: string, expected: Expected, column: string | undefined): RowProblem {
+  const value = truncate(raw);
+  return new RowProblem('skip', `"${value}" is not ${expected === 'time' ? 'a time of day' : `${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}`}`, column, { expected, value });
 }
 
 /** Returned while a slash-date column has not yet shown its day-month order. */
@@ -525,7 +534,7 @@ export function readDate(cells: Cells, col: number | undefined, field: string, r
     return undefined;
   }
   if (raw === '' || ctx.placeholders.has(normalizeValue(raw))) return required ? new RowProblem('skip', `no ${field}`, ctx.map.columns[col]!.header) : undefined;
-  return new RowProblem('skip', `"${truncate(raw)}" is not a date`, ctx.map.columns[col]!.header);
+  return unreadValue(raw, 'date', ctx.map.columns[col]!.header);
 }
 
 /** Counts a time marked UTC, keeping the first for the warning. */
@@ -634,6 +643,6 @@ export function readNumber(cells: Cells, col: number | undefined, field: string,
   }
   const n = parseNumber(raw, mark);
   if (mark !== undefined && n !== null && !Number.isNaN(n)) ctx.numbers.noteRead(col, raw, mark, n);
-  if (n !== null && Number.isNaN(n)) return new RowProblem('skip', `"${truncate(raw)}" is not a number`, headerOf(ctx, col, field));
+  if (n !== null && Number.isNaN(n)) return unreadValue(raw, 'number', headerOf(ctx, col, field));
   return n;
 }

@@ -671,10 +671,10 @@ class RowsToRecords<T> {
     return false;
   }
 
-  private skip(row: number, reason: string, column?: string): void {
+  private skip(row: number, reason: string, column?: string, unread?: RowProblem['unread']): void {
     const report = this.report;
     report.skippedCount++;
-    this.unread?.noteSkipped(reason, column);
+    this.unread?.noteSkipped(unread, column);
     // Missed calls nobody took are listed a few (they are said in their alert): a log that begins with 120 of
     // them filled the list, and the unreadable rows after them were in neither the JSON nor on stderr (a reviewer).
     if (reason === MISSED_NO_MANAGER && (report.missedNoManager = (report.missedNoManager ?? 0) + 1) > MISSED_LISTED) return;
@@ -695,7 +695,7 @@ class RowsToRecords<T> {
   private settle(result: T | RowProblem, row: number): void {
     if (result instanceof RowProblem) {
       if (result.kind === 'drop') return this.drop(result.reason);
-      return this.skip(row, result.reason, result.column);
+      return this.skip(row, result.reason, result.column, result.unread);
     }
     const report = this.report;
     // A spend row of months across gives a spend row per month, and is counted once, as the row read it

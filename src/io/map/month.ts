@@ -2,7 +2,7 @@
 // `Jul-24`, or any date the importer reads (its month). Months are `YYYY-MM` strings, as in
 // SpendRow and PlanRow.
 import type { Cells } from './cells.js';
-import { headerOf, PENDING, RowProblem, truncate, type ReadContext } from './context.js';
+import { headerOf, PENDING, RowProblem, unreadValue, type ReadContext } from './context.js';
 import { monthOf as monthCodeOf, monthText } from '../../core/kpi/groups.js';
 import { fullYear, monthOf, parseDate, type SlashOrder } from './values.js';
 
@@ -73,5 +73,5 @@ export function readMonth(cells: Cells, col: number | undefined, ctx: ReadContex
   if (raw === '') return new RowProblem('skip', 'no month', headerOf(ctx, col, 'month'));
   const month = parseMonth(raw, ctx.dates.orderFor(col));
   if (month === 'needs-order') return PENDING;
-  return month ?? new RowProblem('skip', `"${truncate(raw)}" is not a month`, headerOf(ctx, col, 'month'));
+  return month ?? unreadValue(raw, 'month', headerOf(ctx, col, 'month'));
 }

@@ -1,10 +1,7 @@
 import type { Cells } from './cells.js';
 
-/** What a column's values were expected to be, by the reason a row was skipped for (context.ts, month.ts, activity-reader.ts). */
+/** What a column's values were expected to be (context.ts unreadValue, and its callers in month.ts and activity-reader.ts). */
 export type Expected = 'date' | 'number' | 'month' | 'time' | 'duration';
-
-/** A skipped row's reason that says a filled value could not be read, with the value (truncated) and what it should have been. */
-const UNREADABLE = /^"([\s\S]*)" is not an? (date|number|month|time of day|duration)$/;
 
 /** How many distinct values of an unreadable column are kept to show. */
 const VALUES_SHOWN = 3;
@@ -54,16 +51,13 @@ export class UnreadColumns {
     }
   }
 
-  /** A skipped row: its value noted when the reason says it could not be read. */
-  noteSkipped(reason: string, column: string | undefined): void {
-    if (column === undefined) return;
-    const m = UNREADABLE.exec(reason);
-    if (!m) return;
-    const expected = (m[2] === 'time of day' ? 'time' : m[2]) as Expected;
+  /** A skipped row: its value noted when it was a filled value its column's reader could not read (unreadValue). */
+  noteSkipped(unread: { expected: Expected; value: string } | undefined, column: string | undefined): void {
+    if (column === undefined || unread === undefined) return;
     let u = this.unread.get(column);
-    if (!u) this.unread.set(column, (u = { column, expected, count: 0, values: [] }));
+    if (!u) this.unread.set(column, (u = { column, expected: unread.expected, count: 0, values: [] }));
     u.count++;
-    if (u.values.length < VALUES_SHOWN && !u.values.includes(m[1]!)) u.values.push(m[1]!);
+    if (u.values.length < VALUES_SHOWN && !u.values.includes(unread.value)) u.values.push(unread.value);
   }
 
   /**
