@@ -11,7 +11,7 @@ import type { LinkedPayment } from '../io/map/payment-reader.js';
 import { NO_LINE_MISSED } from '../io/map/lines.js';
 import { callsNotAManagers } from '../io/map/activity-reader.js';
 import { planBy, planPartialMonths, planUnknown, planVsFact } from '../core/kpi/plan.js';
-import { DAY_MS, dayOf, dayOfIso, isoDay, isoMinute } from '../core/kpi/stats.js';
+import { cycleDays, DAY_MS, dayOf, dayOfIso, isoDay, isoMinute } from '../core/kpi/stats.js';
 import { STATUS_CODE, type DealStore } from '../core/kpi/deal-store.js';
 import { collectGarbage } from '../io/parallel/collect.js';
 import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
@@ -657,8 +657,10 @@ function surveyDeals(store: DealStore, reportDay: number | undefined): DealsSurv
       closedLater.deals++;
       closedLater.latest = Math.max(closedLater.latest, closed);
     }
-    // Closed before the minute it was created in (within that minute the cycle is 0: spec's «cycle to the minute»).
-    if (store.status[i] !== STATUS_CODE.open && closed < c - (c % 60_000)) {
+    // Closed before it was created, as the cycle reads it (cycleDays: a close kept to the minute, in the
+    // creation's minute, is a cycle of 0; one with seconds before the creation is none): the alert counts
+    // exactly the deals the cycle leaves out.
+    if (store.status[i] !== STATUS_CODE.open && !Number.isNaN(closed) && cycleDays(c, closed) === undefined) {
       if (closedBefore.deals++ === 0) closedBefore.example = i;
     }
     if (store.amount[i]! < 0) {

@@ -348,6 +348,17 @@ describe('a deal created after the report date (a mistyped year)', () => {
     expect(ru.stderr).not.toContain('год?');
   });
 
+  // A tester: a close with seconds, a second before the creation in the same minute, left the cycle without a word.
+  it('a close with seconds before its creation, in the same minute, is said: the cycle leaves exactly the deals the alert counts', () => {
+    const odd = 'id,manager,created_at,closed_at,status,amount\n1,A,2022-03-22 13:32:57,2022-03-22 13:32:56,won,100\n2,A,2022-03-22 13:32:57,2022-03-22 13:32:00,won,100\n3,A,2022-03-22 13:32:57,2022-03-22 13:33:00,won,100\n';
+    const run = runCli(['kpi', '-d', '-', '--format', 'json', '--lang', 'en', ...now], { input: odd });
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.dataQuality.alerts).toEqual([{ code: 'closed-before-created', file: '-', deals: 1, id: '1', created: '2022-03-22', closed: '2022-03-22', createdTime: '13:32', closedTime: '13:32' }]);
+    // Deal 2 (closed at the whole minute) has a cycle of 0, deal 3 one of 3 s: the mean of the two.
+    expect(result.total.cycle_days_avg).toBeCloseTo(3 / 86_400 / 2, 12);
+  });
+
   it('is not said when --to ends the period by the report date: those deals are outside it', () => {
     const run = runCli(['kpi', '-d', '-', '--format', 'json', '--to', '2025-06-30', ...now], { input: deals });
     expect(JSON.parse(run.stdout).dataQuality.alerts).toEqual([]);

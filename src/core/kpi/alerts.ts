@@ -589,7 +589,7 @@ function monthsText(a: Extract<Alert, { code: 'spend-months' | 'partial-months' 
   const what = ru ? (a.file === 'spend' ? 'Расходы' : 'Цели плана') : a.file === 'spend' ? 'Spend' : 'Plan targets';
   return ru
     ? `${what} заданы на месяц целиком, а период (--from/--to) захватывает лишь часть ${a.months.length === 1 ? 'месяца' : 'месяцев'} ${months(a.months, lang)}: сравнение с частью месяца занижает результат. Задайте период по границам месяцев.`
-    : `${what} are for whole months, but the period (--from/--to) covers only part of ${months(a.months, lang)}: set against part of a month, the figures look worse than they are. Use a period on month boundaries.`;
+    : `${what} ${a.file === 'spend' ? 'is' : 'are'} for whole months, but the period (--from/--to) covers only part of ${months(a.months, lang)}: set against part of a month, the figures look worse than they are. Use a period on month boundaries.`;
 }
 
 /** Missed incoming calls skipped for want of an employee (telephony logs leave them blank), in words. */
