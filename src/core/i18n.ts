@@ -36,3 +36,17 @@ export function plural(n: number, one: string, few: string, many: string): strin
   if (d >= 2 && d <= 4 && (h < 12 || h > 14)) return few;
   return many;
 }
+
+/**
+ * A share (0–1) as a percentage to `decimals`, for showing: one strictly between none and all never
+ * reads as either (1 999 of 2 000 is 99,9, not 100,0; 1 of 5 000 is 0,1, not 0,0), the count beside it
+ * giving the rest. A value outside (0, 1) is its percentage as it is.
+ */
+export function sharePercent(value: number, decimals: number): number {
+  const percent = value * 100;
+  if (!(value > 0 && value < 1)) return percent;
+  const step = 10 ** -decimals;
+  const rounded = Number(percent.toFixed(decimals));
+  if (rounded >= 100) return 100 - step;
+  return rounded <= 0 ? step : percent;
+}

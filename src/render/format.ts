@@ -1,5 +1,5 @@
 import type { MetricFormat } from '../core/kpi/catalog.js';
-import { dayRu } from '../core/i18n.js';
+import { dayRu, sharePercent } from '../core/i18n.js';
 
 /** Groups digits with a thin space, as both Russian and English business tables read well. */
 function group(n: number, decimals: number, lang: string): string {
@@ -23,7 +23,7 @@ export function formatValue(value: unknown, format: MetricFormat, lang: string, 
     case 'count':
       return group(value, extra, lang);
     case 'ratio':
-      return `${group(value * 100, 1 + extra, lang)}%`;
+      return `${group(sharePercent(value, 1 + extra), 1 + extra, lang)}%`;
     case 'money':
       return group(value, moneyDecimals([value]) + extra, lang);
     case 'days':
@@ -82,9 +82,16 @@ export function formatChange(change: number | null, format: MetricFormat, lang: 
  * table column keeps it («608,75 → 3 044, +2 435» mixed kopecks and roubles in one row; now «609 → 3 044»).
  */
 export function formatRowValues(before: number | null, after: number | null, change: number | null, format: MetricFormat, lang: string): { before: string; after: string; change: string } {
+  // A share beside its change is rounded as it is, as the change is: «0,0% → 0,1%» over a change of «0,0 п. п.» would contradict itself.
+  if (format === 'ratio') return { before: plainPercent(before, lang), after: plainPercent(after, lang), change: formatChange(change, format, lang) };
   if (format !== 'money') return { before: formatValue(before, format, lang), after: formatValue(after, format, lang), change: formatChange(change, format, lang) };
   const row = [before, after, change];
   return { before: formatInColumn(before, format, lang, row), after: formatInColumn(after, format, lang, row), change: change === null ? '—' : withSign(change, formatInColumn(change, format, lang, row)) };
+}
+
+/** A ratio as a percentage rounded as it is («—» for none). */
+function plainPercent(value: number | null, lang: string): string {
+  return value === null ? '—' : `${group(value * 100, 1, lang)}%`;
 }
 
 /** A positive change's text with its «+»; a change that rounds to zero is written without one («0,0 п. п.», not «+0,0 п. п.»). */
@@ -94,7 +101,8 @@ export function withSign(change: number, text: string): string {
 
 /** A relative change as a signed percentage («+24,1%», «−10,4%»; «0,0%» when it rounds to zero; «—» for none). */
 export function formatRelative(change: number | null, lang: string): string {
-  return change === null ? '—' : withSign(change, formatValue(change, 'ratio', lang));
+  // A change is no share: rounded as it is (+0,01% is «0,0%», never raised to «+0,1%»).
+  return change === null ? '—' : withSign(change, plainPercent(change, lang));
 }
 
 /** A calendar day `YYYY-MM-DD` as its reader writes it: `31.01.2025` in Russian, ISO in English. */

@@ -51,3 +51,17 @@ describe('extra digits, where two values must not read the same', () => {
     expect(formatValue(0.625, 'ratio', 'ru')).toBe('62,5%');
   });
 });
+
+// A tester: 1 999 won of 2 000 read «100,0%» in the KPI tables, while the audit's sentences never read all for not all.
+describe('a share strictly between none and all', () => {
+  it('never reads as all or none, at any precision; all, none and values outside (0, 1) as they are', async () => {
+    const { formatValue } = await import('../../src/render/format.js');
+    expect(formatValue(1999 / 2000, 'ratio', 'ru')).toBe('99,9%');
+    expect(formatValue(1 / 5000, 'ratio', 'ru')).toBe('0,1%');
+    expect(formatValue(19999 / 20000, 'ratio', 'en', 1)).toBe('99.99%');
+    expect(formatValue(1 / 50000, 'ratio', 'en', 1)).toBe('0.01%');
+    expect([formatValue(1, 'ratio', 'ru'), formatValue(0, 'ratio', 'ru'), formatValue(0.5, 'ratio', 'ru')]).toEqual(['100,0%', '0,0%', '50,0%']);
+    // A ratio over 1 (paid more than invoiced, a ROMI) or below 0 is not a share: rounded as it is.
+    expect([formatValue(1.0004, 'ratio', 'ru'), formatValue(-0.0004, 'ratio', 'ru')]).toEqual(['100,0%', '0,0%']);
+  });
+});

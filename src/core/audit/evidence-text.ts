@@ -1,4 +1,4 @@
-import { plural, tr } from '../i18n.js';
+import { plural, sharePercent, tr } from '../i18n.js';
 import type { EvidenceFacts, FactId, FactNeed } from '../kpi/facts.js';
 import type { EvidenceFactUse, Verdict } from './types.js';
 
@@ -22,9 +22,7 @@ export function formatNumber(n: number, lang: string, decimals = 1): string {
  * count that says seven have none.
  */
 export function formatShare(x: number, lang: string): string {
-  const tenths = Math.round(x * 1000);
-  const shown = x > 0 && x < 1 ? Math.min(999, Math.max(1, tenths)) : tenths;
-  const [int, frac] = (shown / 10).toFixed(1).split('.');
+  const [int, frac] = sharePercent(x, 1).toFixed(1).split('.');
   return `${int}${lang === 'ru' ? ',' : '.'}${frac}%`;
 }
 
