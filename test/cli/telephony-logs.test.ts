@@ -609,11 +609,13 @@ describe('Sipuni\'s «Информация из CRM»', () => {
 
   // Spec («Precise readings»): in a call log, «empty means no client». A missed call with neither a client nor a
   // deal is in no callback rate's denominator, so the rate is null (never 0), and the number is not made a client.
+  // Blank where the column is filled on another row: a column blank on every row says nothing (test/cli/empty-client-column.test.ts).
   it('is blank for a number its CRM does not know: no client then (spec), so the missed call is in no callback rate', () => {
     const r = kpi('sipuni-new.csv', [
       'Тип;Статус;Время;Откуда;Куда;Длительность разговора, сек;Информация из CRM;Ответственный из CRM',
       'Входящий;Не отвечен;01.02.2025 10:00:00;79161112233;101;0;;Иванов Иван',
       'Исходящий;Отвечен;01.02.2025 10:20:00;Иванов Иван;+7 916 111-22-33;60;;Иванов Иван',
+      'Исходящий;Отвечен;01.02.2025 12:00:00;Иванов Иван;+7 916 000-00-00;30;ООО Гамма;Иванов Иван',
     ]);
     expect(r.total.callback_rate).toBeNull();
     expect(r.total.calls_missed).toBe(1);

@@ -306,6 +306,15 @@ export const READ_MESSAGES = {
     en: 'the dates in column {columns} can be read day-first or month-first: no value in the date columns read has a day above 12 (AM/PM does not settle the order)',
     hint: ORDER_ELSEWHERE,
   },
+  // A call log from stdin whose client column, blank on its first rows, is filled later: the whole file decides whether it names clients, and stdin cannot be read again.
+  'map.clientFilledStdin': {
+    ru: 'колонка клиента «{column}» пуста в первых строках и заполнена дальше: такие звонки нужно прочитать заново с этой колонкой, а stdin прочитать второй раз нельзя',
+    en: 'the client column "{column}" is empty on the first rows and filled further on: the calls must be read again with it, and stdin cannot be read twice',
+    hint: {
+      ru: 'укажите файл по пути вместо stdin, или назовите колонку в --map: activities: columns: { client: "{column}" } (пустая ячейка — номер, которого CRM не знает)',
+      en: 'give the file by its path instead of stdin, or name the column in --map: activities: columns: { client: "{column}" } (an empty cell is then a number the CRM does not know)',
+    },
+  },
   'map.partNumber': { ru: 'для «{value}» нужен десятичный разделитель его колонки', en: '"{value}" needs the decimal mark of its column' },
   'map.unknownField': {
     ru: '«{field}» — не поле раздела {kind}', en: '"{field}" is not a field of {kind}',

@@ -7,6 +7,7 @@ import { byWords, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
 import { dateRead, DELETED_RECORD, directionReader, headerOf, inRecycleBin, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, unreadValue, type ReadContext, type Weighed } from './context.js';
+import { checkClientCells } from './empty-client.js';
 import { callSides, employeeLine, linesNameEmployees, NO_LINE, NO_LINE_MISSED, readSides, sideCounts, UnroutedCall, type CallSides, type SideCounts, type SideReading } from './lines.js';
 
 type Counted<T> = { value: T; count: number };
@@ -43,6 +44,8 @@ export interface ActivityMemos {
   clientCols: readonly number[];
   /** Without either: the caller's column for an incoming call and the callee's for an outgoing one (Sipuni's «Откуда», «Куда»). */
   byDirection: Sides | undefined;
+  /** The client columns set aside as blank on every row (empty-client.ts): each row is checked, a filled one reads the file again. */
+  emptyClient: readonly number[] | undefined;
   byName: boolean;
   /** The duration column's unit. */
   unit: DurationUnit | undefined;
@@ -125,7 +128,8 @@ function numberSides(ctx: ReadContext): Sides | undefined {
 export function activityMemos(ctx: ReadContext): ActivityMemos {
   const v = ctx.values;
   const counted = <C>(reader: { entry(raw: string): C }) => new CellMemo<C | null>((t) => (trimEdges(t) === '' ? null : reader.entry(trimEdges(t))));
-  const names = ctx.map.fields.get('client');
+  // A client column blank on every row is read as absent: the client comes from the call's sides (empty-client.ts).
+  const names = ctx.map.emptyClient ? undefined : ctx.map.fields.get('client');
   const sides = callSides(ctx.map);
   if (sides) ctx.bySides = sideCounts();
   ctx.untimed = { count: 0 };
@@ -143,6 +147,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     missed: counted(v.missed),
     clientCols: names ?? (ctx.cols.phone === undefined ? [] : [ctx.cols.phone]),
     byDirection: names === undefined && ctx.cols.phone === undefined ? numberSides(ctx) : undefined,
+    emptyClient: ctx.map.emptyClient,
     byName: names !== undefined,
     // The unit a --map file or the CRM's profile names, else the one the header names («Длительность, мин»).
     unit: ctx.cols.duration_s === undefined ? undefined : (ctx.map.units.get(ctx.cols.duration_s) ?? headerUnit(ctx.map.columns[ctx.cols.duration_s]!.header)),
@@ -166,6 +171,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
  */
 export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): LinkedActivity | RowProblem | typeof PENDING {
   const c = ctx.cols;
+  if (m.emptyClient !== undefined) checkClientCells(cells, m.emptyClient, ctx.map);
   const binned = inRecycleBin(cells, ctx, m.flag);
   if (binned !== false) return binned === true ? DELETED_RECORD : binned;
   // A PBX log's sides, read once a row: the employee, the direction and the missed-call checks all ask them.

@@ -17,6 +17,7 @@ import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import type { Encoding } from '../read/sniff.js';
 import { assertRequired, emptyTwins, headerScore, looksLikeData, mapColumns, readAsDeal, readAsPhone, readPhoneByValues, readWideSpend, relatedToDeal, type ColumnMap, type ColumnMatch, type EmptyTwin } from './mapping.js';
 import { noHeaderError } from './no-header.js';
+import { ClientColumnFilled, clientFilledError, emptyClientColumns } from './empty-client.js';
 import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reader.js';
 import { CallLegs } from './lines.js';
 import { RowCells, type Cells } from './cells.js';
@@ -90,7 +91,13 @@ export interface ImportOptions {
   /** Part of a file read in parallel: where to stop or start, and the header found at its top. */
   stopAt?: TableOptions['stopAt'];
   source?: TableOptions['source'];
-  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; usualCells?: number };
+  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; usualCells?: number; emptyClient?: number[] };
+  /**
+   * Activities: `kept` reads the client column even where the first rows leave it blank (the read
+   * again after a later row filled it: empty-client.ts); `throw` lets ClientColumnFilled out to the
+   * caller, whose records fed something to start again; else importFile reads again by itself.
+   */
+  clientColumn?: 'kept' | 'throw';
   onFormat?: TableOptions['onFormat'];
   /**
    * stdin only: called with the rows its header is searched in, before the header is looked for (a
@@ -275,6 +282,23 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
  * (with file, row, column and reason), or a dropped non-data row (totals, footers, deleted deals).
  */
 export async function importFile<T>(file: string, kind: RecordKind, opts: ImportOptions, onRecord: (record: T, row: number) => void): Promise<ImportReport> {
+  try {
+    return await importSheets(file, kind, opts, onRecord);
+  } catch (error) {
+    // A client column set aside on its blank first rows and filled later: read again with it (empty-client.ts).
+    if (!(error instanceof ClientColumnFilled) || opts.clientColumn !== undefined) throw error;
+    if (!canReadAgain(file, opts)) throw clientFilledError(error, file);
+    return importSheets(file, kind, { ...opts, clientColumn: 'kept' }, onRecord);
+  }
+}
+
+/** Whether the input can be read a second time: a path can, stdin (or a stream given) cannot. */
+export function canReadAgain(file: string, opts: Pick<ImportOptions, 'source'>): boolean {
+  return file !== '-' && opts.source === undefined;
+}
+
+/** importFile over the sheet that has the header. */
+async function importSheets<T>(file: string, kind: RecordKind, opts: ImportOptions, onRecord: (record: T, row: number) => void): Promise<ImportReport> {
   try {
     return await importTable(file, kind, opts, onRecord);
   } catch (error) {
@@ -553,6 +577,9 @@ class RowsToRecords<T> {
     if (opts.part) {
       if (opts.part.phone !== undefined) readAsPhone(map, opts.part.phone);
     } else readPhoneByValues(map, sample);
+    // A client column blank on every row names no client: the first look sets it aside, a later row filled throws (ClientColumnFilled).
+    const emptyClient = opts.part ? opts.part.emptyClient : opts.clientColumn === 'kept' ? undefined : emptyClientColumns(map, sample);
+    if (emptyClient) map.emptyClient = emptyClient;
     this.usualCells = map.usualCells = opts.part ? (opts.part.usualCells ?? 0) : usualCount(sample);
     this.filter.groups = hasGroupRows(sample);
     if (!opts.part && GroupCells.shown(sample)) this.groups = new GroupCells((c, n, r) => this.readData(c, n, r));
@@ -1098,7 +1125,8 @@ export async function importLinkedActivities(file: string, opts: ImportOptions, 
   let map: ColumnMap | undefined;
   const held = anyOrder ? linker.hold(onActivity) : undefined;
   try {
-    const report = await importFile<LinkedActivity>(file, 'activities', { ...opts, linker, onHeader: (m) => ((map = m), opts.onHeader?.(m)) }, held ? (a) => held.add(a) : onActivity);
+    // The records went to the caller: a read again with the client column is the caller's to start (ClientColumnFilled).
+    const report = await importFile<LinkedActivity>(file, 'activities', { ...opts, clientColumn: opts.clientColumn ?? 'throw', linker, onHeader: (m) => ((map = m), opts.onHeader?.(m)) }, held ? (a) => held.add(a) : onActivity);
     held?.flush();
     return { report, map };
   } finally {
@@ -1106,8 +1134,26 @@ export async function importLinkedActivities(file: string, opts: ImportOptions, 
   }
 }
 
-/** Streams an activities export to a callback as canonical records (activities are never all held in memory). */
+/**
+ * Streams an activities export to a callback as canonical records (activities are never all held in
+ * memory, but those of a call log whose client column is blank on its first rows: held until the file
+ * shows whether a later row fills it, when they are read again with it; empty-client.ts).
+ */
 export async function importActivities(file: string, opts: ImportOptions, onActivity: (a: Activity) => void): Promise<{ report: ImportReport; map: ColumnMap | undefined }> {
   const linker = new ActivityLinker(new DealStore());
-  return importLinkedActivities(file, opts, linker, (a) => onActivity(linker.unlink(a)));
+  let aside: Activity[] | undefined;
+  const onHeader = (m: ColumnMap) => {
+    if (m.emptyClient) aside = [];
+    opts.onHeader?.(m);
+  };
+  try {
+    const read = await importLinkedActivities(file, { ...opts, onHeader }, linker, (a) => (aside ? aside.push(linker.unlink(a)) : onActivity(linker.unlink(a))));
+    for (const a of aside ?? []) onActivity(a);
+    return read;
+  } catch (error) {
+    if (!(error instanceof ClientColumnFilled) || opts.clientColumn === 'kept') throw error;
+    if (!canReadAgain(file, opts)) throw clientFilledError(error, file);
+    const again = new ActivityLinker(new DealStore());
+    return importLinkedActivities(file, { ...opts, clientColumn: 'kept' }, again, (a) => onActivity(again.unlink(a)));
+  }
 }

@@ -51,6 +51,8 @@ export interface ColumnMap {
   phoneColumns?: number[];
   /** Activities: such a column headed «Номер» read as the client's phone (readPhoneByValues): its index. */
   phoneByValues?: number;
+  /** Activities: the client columns blank on every row, read as absent (empty-client.ts): the client comes from the call's sides. */
+  emptyClient?: number[];
 }
 
 /** Headers of a column that names the record an activity is on, by its name: a deal's title or a company's (Zoho's calls, «Related To»). */
