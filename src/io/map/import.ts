@@ -21,7 +21,7 @@ import { ClientColumnFilled, clientFilledError, emptyClientColumns } from './emp
 import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reader.js';
 import { CallLegs } from './lines.js';
 import { RowCells, type Cells } from './cells.js';
-import { activityValueReaders, byCount, DateOrders, type CallLengths, DecimalMarks, firstColumns, NO_DEAL_ID, NO_MANAGER_REASON, PENDING, placeholderDates, RowProblem, type ReadContext, type ValueCount } from './context.js';
+import { activityValueReaders, byCount, DateOrders, type CallLengths, DecimalMarks, firstColumns, NO_DEAL_ID, NO_MANAGER_REASON, PENDING, placeholderDates, readsAsMilliseconds, RowProblem, type ReadContext, type ValueCount } from './context.js';
 import { StageDeals } from './stage-deals.js';
 import { GroupCells } from './group-cells.js';
 import { UnreadColumns, type UnreadColumn } from './unread-columns.js';
@@ -864,6 +864,9 @@ export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
   // Missed calls nobody took are skipped by rule, and said (missed-no-manager): only unreadable rows count against the limit.
   const bad = report.skippedCount - (report.missedNoManager ?? 0);
   if (bad === 0) return;
+  // Rows refused as a day or longer in a column that reads as milliseconds: the rest were summed as seconds. Not a limit to raise either.
+  const ms = millisecondsColumn(report);
+  if (ms) throw ms;
   // Not one row read, however few there were, unless --max-bad-rows says otherwise: every row was
   // skipped but footers and totals (rows dropped for what they are, as planned activities, are
   // readable rows); the figures would be a report of zeros, as a small file is under the allowance.
@@ -885,6 +888,22 @@ function unreadableColumn(report: ImportReport, u: UnreadColumn): UserError {
   const values = u.values.map((v) => JSON.stringify(v)).join(', ');
   const valuesRu = u.values.map((v) => `«${v}»`).join(', ');
   return UserError.of('E_BAD_ROWS', `import.unreadable.${u.expected}`, { column: u.column, count: u.count, values, valuesRu, kind: report.kind, field }, { file: report.file });
+}
+
+/**
+ * A duration column of no stated unit that is in milliseconds by its answered calls (readsAsMilliseconds),
+ * some of whose rows were refused as «a day or longer» for it: the calls under a day were summed as
+ * seconds (a tester's talk 29 times too high, exit 0) and the others dropped whole. The run stops,
+ * naming the column, the values refused and the --map line; a unit a --map or a profile states is read.
+ */
+function millisecondsColumn(report: ImportReport): UserError | undefined {
+  const lengths = report.callLengths;
+  if (report.kind !== 'activities' || !lengths?.refused || !readsAsMilliseconds(lengths)) return undefined;
+  const column = report.columns.find((c) => c.field === 'duration_s')?.header ?? '';
+  const { count, values } = lengths.refused;
+  const seconds = values.map((v) => `${v} ms = ${Math.round(Number(v) / 1000)} s`);
+  const params = { column, snippet: `activities: units: { ${JSON.stringify(column)}: ms }`, count, calls: lengths.answered, long: lengths.long, seconds: seconds.join(', '), secondsRu: seconds.join(', ').replace(/ ms /g, ' мс ').replace(/ s\b/g, ' с') };
+  return UserError.of('E_DURATION_MS', 'import.durationMs', params, { file: report.file, column });
 }
 
 /** The first five unreadable rows, with their column and reason, in both languages. */
