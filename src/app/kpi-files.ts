@@ -18,7 +18,7 @@ import { Helper, readActivities, readDeals } from '../io/parallel/parallel.js';
 import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions, type ImportReport } from '../io/map/import.js';
 import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { ColumnMap } from '../io/map/mapping.js';
-import { directionReader, MISSED_DIRECTION, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS } from '../io/map/context.js';
+import { directionReader, MISSED_DIRECTION, readsAsMilliseconds, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS } from '../io/map/context.js';
 import { normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
 import { wordsOf, type ValueMaps } from '../io/map/value-maps.js';
@@ -771,9 +771,6 @@ function talkOverDayAlerts(reports: readonly ImportReport[], over: EngineResult[
   return [{ code: 'talk-over-day', file: log?.file ?? '', ...(column !== undefined ? { column } : {}), managers, ...(over.length > managers.length ? { more: over.length - managers.length } : {}), ...(log?.callLengths?.long ? { ms: true as const } : {}) }];
 }
 
-/** The fewest answered calls the call-hours alert weighs: one or two long calls may be real (a negotiation of an hour and a half). */
-const CALL_HOURS_MIN = 3;
-
 /**
  * A call log whose median answered call lasts an hour or more, as whole numbers read as seconds (no
  * unit stated): a sales call lasts minutes, so such a log is in milliseconds (45000 read as 12.5 hours
@@ -782,7 +779,7 @@ const CALL_HOURS_MIN = 3;
  */
 function callHoursAlert(r: ImportReport): Alert[] {
   const lengths = r.callLengths;
-  if (r.kind !== 'activities' || !lengths || lengths.answered < CALL_HOURS_MIN || lengths.long * 2 < lengths.answered) return [];
+  if (r.kind !== 'activities' || !lengths || !readsAsMilliseconds(lengths)) return [];
   const column = r.columns.find((c) => c.field === 'duration_s')?.header ?? '';
   return [{ code: 'call-hours', file: r.file, column, calls: lengths.answered, long: lengths.long, example: lengths.example ?? '' }];
 }

@@ -41,3 +41,55 @@ describe('call durations in milliseconds read as seconds', () => {
     expect(JSON.parse(r.stdout).dataQuality.rowsSkipped[0].reason).toBe('"180000" is a day or longer: not the length of a call; in milliseconds it is 180 s: --map activities: units: { "Duration": ms } (units: s, ms, min, hhmm)');
   });
 });
+
+// A tester's log in ms under «Duration» (tT18 F3): its calls of 125000, 300000 and 3725000 ms were refused one by
+// one as «a day or longer», the others (65000, 59000) summed as seconds, talk 29 times too high, exit 0; and call-hours
+// said nothing, the refused rows not counted. They are evidence now, and a column that reads as ms stops the run.
+describe('a duration column in milliseconds with rows refused as «a day or longer»', () => {
+  // Read as seconds: 125000 and 300000 are a day or longer (refused), 65000 and 59000 are 18 and 16.4 hours.
+  writeFileSync(path.join(dir, 'ms-refused.csv'), 'Date,Manager,Direction,Duration,Client\n2025-03-01 11:00,Иванов,out,125000,A\n2025-03-01 12:00,Иванов,out,65000,B\n2025-03-02 10:00,Петров,in,300000,C\n2025-03-02 12:00,Петров,out,59000,D\n');
+
+  it('stops the run (exit 2) naming the file, the column, the values refused and the --map line', () => {
+    const r = runCli(['kpi', '-d', 'deals.csv', '-a', 'ms-refused.csv', '--lang', 'en'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('ms-refused.csv, column "Duration": the durations in column "Duration" are milliseconds: 4 of 4 answered calls last an hour or more read as seconds, and 2 rows were refused as "a day or longer" (125000 ms = 125 s, 300000 ms = 300 s)');
+    expect(r.stderr).toContain('activities: units: { "Duration": ms }');
+    const ru = runCli(['kpi', '-d', 'deals.csv', '-a', 'ms-refused.csv'], { cwd: dir, env: RU });
+    expect(ru.stderr).toContain('длительности в колонке «Duration» — миллисекунды: 4 из 4 отвеченных звонков длятся час и дольше, если читать их в секундах, а 2 строки пропущены как «сутки и дольше» (125000 мс = 125 с, 300000 мс = 300 с)');
+  });
+
+  it('--max-bad-rows does not lift it', () => {
+    expect(runCli(['kpi', '-d', 'deals.csv', '-a', 'ms-refused.csv', '--max-bad-rows', '100'], { cwd: dir }).code).toBe(2);
+  });
+
+  it('mapped as ms: every call read, talk (125 + 65 + 300 + 59) s = 9.15 min', () => {
+    const r = runCli(['kpi', '-d', 'deals.csv', '-a', 'ms-refused.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const t = JSON.parse(r.stdout).total;
+    expect(t.talk_minutes).toBeCloseTo(9.15, 4);
+    expect([t.calls_out, t.calls_in]).toEqual([3, 1]);
+  });
+
+  it('stated in seconds by the --map: no stop, the rows refused one by one, and call-hours counts them', () => {
+    writeFileSync(path.join(dir, 'seconds.yaml'), 'activities:\n  units: { "Duration": s }\n');
+    const r = runCli(['kpi', '-d', 'deals.csv', '-a', 'ms-refused.csv', '--map', 'seconds.yaml', '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.dataQuality.rowsSkipped).toHaveLength(2);
+    expect(result.dataQuality.alerts.find((a: { code: string }) => a.code === 'call-hours')).toMatchObject({ calls: 4, long: 4 });
+  });
+
+  it('is judged on the whole file when read in two halves: refused rows in one half, the calls that weigh in the other', () => {
+    // 3000 calls of 65000 (18 h as seconds); one of 125000, refused, near the end: the second half alone refuses a row.
+    const rows = Array.from({ length: 3000 }, (_, i) => `2025-03-01 ${String(9 + (i % 8)).padStart(2, '0')}:00,Иванов,out,${i === 2900 ? 125000 : 65000},client ${i % 50} with a longer name to fill the row`);
+    writeFileSync(path.join(dir, 'ms-big.csv'), `Date,Manager,Direction,Duration,Client\n${rows.join('\n')}\n`);
+    const args = ['kpi', '-d', 'deals.csv', '-a', 'ms-big.csv', '--lang', 'en'];
+    const one = runCli(args, { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: '0' } });
+    const two = runCli(args, { cwd: dir, env: { CRM_AUDIT_SPLIT_BYTES: '1' } });
+    expect(one.code).toBe(2);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toBe(one.stderr);
+    expect(one.stderr).toContain('3000 of 3000 answered calls last an hour or more read as seconds, and 1 row was refused as "a day or longer" (125000 ms = 125 s)');
+  });
+});

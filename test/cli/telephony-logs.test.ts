@@ -609,11 +609,13 @@ describe('Sipuni\'s «Информация из CRM»', () => {
 
   // Spec («Precise readings»): in a call log, «empty means no client». A missed call with neither a client nor a
   // deal is in no callback rate's denominator, so the rate is null (never 0), and the number is not made a client.
+  // Blank where the column is filled on another row: a column blank on every row says nothing (test/cli/empty-client-column.test.ts).
   it('is blank for a number its CRM does not know: no client then (spec), so the missed call is in no callback rate', () => {
     const r = kpi('sipuni-new.csv', [
       'Тип;Статус;Время;Откуда;Куда;Длительность разговора, сек;Информация из CRM;Ответственный из CRM',
       'Входящий;Не отвечен;01.02.2025 10:00:00;79161112233;101;0;;Иванов Иван',
       'Исходящий;Отвечен;01.02.2025 10:20:00;Иванов Иван;+7 916 111-22-33;60;;Иванов Иван',
+      'Исходящий;Отвечен;01.02.2025 12:00:00;Иванов Иван;+7 916 000-00-00;30;ООО Гамма;Иванов Иван',
     ]);
     expect(r.total.callback_rate).toBeNull();
     expect(r.total.calls_missed).toBe(1);
@@ -758,5 +760,33 @@ describe('a call log in minutes: 3 and 5 min for Иванов, 12 for Петро
     expect(talk(['-a', 'plain.csv', '--map', 'min.yaml'])).toEqual(expected);
     // Without it, seconds, as ever: 8 s is 0.1333 min.
     expect(talk(['-a', 'plain.csv'])[0]![1]).toBeCloseTo(8 / 60, 6);
+  });
+});
+
+// A tester's Mango statistics by its API (tT18 F4): the snippet proposed `to_extension`, blank on every outgoing call,
+// as the manager; pasted, every outgoing call was skipped and none had a direction. The extension columns are the call's sides.
+describe('Mango\'s API statistics (from_extension/to_extension beside the numbers)', () => {
+  const header = 'start;finish;answer;from_extension;from_number;to_extension;to_number;disconnect_reason;entry_id';
+  // 01.02.2025 07:00 UTC: line 101 calls the deal's client out; 08:00: the client calls line 102 (no status column: answered).
+  const rows = ['1738393200;1738393320;1738393205;101;74950000000;;79161234567;1110;E1', '1738396800;1738396860;1738396803;;79161234567;102;74950000000;1110;E2'];
+
+  it('proposes no manager column: its ready snippet names the time alone', () => {
+    writeFileSync(path.join(dir, 'mango-api.csv'), `${[header, ...rows].join('\n')}\n`);
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'mango-api.csv', '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('activities:\n  columns:\n    at: "start"');
+    expect(run.stderr).not.toContain('manager:');
+  });
+
+  it('with the time named, reads each call\'s direction and employee from the side that is a line', () => {
+    writeFileSync(path.join(dir, 'mango-api.yaml'), 'activities:\n  columns: { at: "start" }\nmanagers:\n  "101": "Иванов Иван"\n  "102": "Петрова Анна"\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'mango-api.csv', '--map', 'mango-api.yaml', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout) as { total: Record<string, number | null>; managers: Array<Record<string, number | string | null>> };
+    expect([r.total.calls_out, r.total.calls_in]).toEqual([1, 1]);
+    expect(r.managers.map((m) => [m.manager, m.calls_out, m.calls_in])).toEqual([
+      ['Иванов Иван', 1, 0],
+      ['Петрова Анна', 0, 1],
+    ]);
   });
 });

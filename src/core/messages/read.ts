@@ -306,6 +306,24 @@ export const READ_MESSAGES = {
     en: 'the dates in column {columns} can be read day-first or month-first: no value in the date columns read has a day above 12 (AM/PM does not settle the order)',
     hint: ORDER_ELSEWHERE,
   },
+  // A duration column of no stated unit in milliseconds by its answered calls, some of whose rows were refused as a day or longer (import.ts millisecondsColumn).
+  'import.durationMs': {
+    ru: 'длительности в колонке «{column}» — миллисекунды: {long} из {calls} отвеченных звонков длятся час и дольше, если читать их в секундах, а {count} {count:строка пропущена|строки пропущены|строк пропущено} как «сутки и дольше» ({secondsRu}). Прочитанный в секундах, журнал сложил бы остальные звонки в разы длиннее, чем они были, а эти потерял бы целиком',
+    en: 'the durations in column "{column}" are milliseconds: {long} of {calls} answered calls last an hour or more read as seconds, and {count} {count:row was|rows were} refused as "a day or longer" ({seconds}). Read in seconds, the log would sum its other calls many times longer than they were, and lose these whole',
+    hint: {
+      ru: 'назовите единицу колонки в файле --map: {snippet} (единица — s, ms, min или hhmm); если колонка всё же в секундах, так и укажите: units: { "{column}": s }. --max-bad-rows эту остановку не снимает',
+      en: 'name the column\'s unit in a --map file: {snippet} (the unit: s, ms, min or hhmm); if the column is in seconds after all, say so: units: { "{column}": s }. --max-bad-rows does not lift this stop',
+    },
+  },
+  // A call log from stdin whose client column, blank on its first rows, is filled later: the whole file decides whether it names clients, and stdin cannot be read again.
+  'map.clientFilledStdin': {
+    ru: 'колонка клиента «{column}» пуста в первых строках и заполнена дальше: такие звонки нужно прочитать заново с этой колонкой, а stdin прочитать второй раз нельзя',
+    en: 'the client column "{column}" is empty on the first rows and filled further on: the calls must be read again with it, and stdin cannot be read twice',
+    hint: {
+      ru: 'укажите файл по пути вместо stdin, или назовите колонку в --map: activities: columns: { client: "{column}" } (пустая ячейка — номер, которого CRM не знает)',
+      en: 'give the file by its path instead of stdin, or name the column in --map: activities: columns: { client: "{column}" } (an empty cell is then a number the CRM does not know)',
+    },
+  },
   'map.partNumber': { ru: 'для «{value}» нужен десятичный разделитель его колонки', en: '"{value}" needs the decimal mark of its column' },
   'map.unknownField': {
     ru: '«{field}» — не поле раздела {kind}', en: '"{field}" is not a field of {kind}',

@@ -6,7 +6,8 @@ import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, directionReader, headerOf, inRecycleBin, managerKey, NO_MANAGER, PENDING, readDate, RowProblem, truncate, unreadValue, type ReadContext, type Weighed } from './context.js';
+import { dateRead, DELETED_RECORD, directionReader, headerOf, inRecycleBin, managerKey, NO_MANAGER, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type ReadContext, type Weighed } from './context.js';
+import { checkClientCells } from './empty-client.js';
 import { callSides, employeeLine, linesNameEmployees, NO_LINE, NO_LINE_MISSED, readSides, sideCounts, UnroutedCall, type CallSides, type SideCounts, type SideReading } from './lines.js';
 
 type Counted<T> = { value: T; count: number };
@@ -43,6 +44,8 @@ export interface ActivityMemos {
   clientCols: readonly number[];
   /** Without either: the caller's column for an incoming call and the callee's for an outgoing one (Sipuni's «Откуда», «Куда»). */
   byDirection: Sides | undefined;
+  /** The client columns set aside as blank on every row (empty-client.ts): each row is checked, a filled one reads the file again. */
+  emptyClient: readonly number[] | undefined;
   byName: boolean;
   /** The duration column's unit. */
   unit: DurationUnit | undefined;
@@ -125,7 +128,8 @@ function numberSides(ctx: ReadContext): Sides | undefined {
 export function activityMemos(ctx: ReadContext): ActivityMemos {
   const v = ctx.values;
   const counted = <C>(reader: { entry(raw: string): C }) => new CellMemo<C | null>((t) => (trimEdges(t) === '' ? null : reader.entry(trimEdges(t))));
-  const names = ctx.map.fields.get('client');
+  // A client column blank on every row is read as absent: the client comes from the call's sides (empty-client.ts).
+  const names = ctx.map.emptyClient ? undefined : ctx.map.fields.get('client');
   const sides = callSides(ctx.map);
   if (sides) ctx.bySides = sideCounts();
   ctx.untimed = { count: 0 };
@@ -143,6 +147,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     missed: counted(v.missed),
     clientCols: names ?? (ctx.cols.phone === undefined ? [] : [ctx.cols.phone]),
     byDirection: names === undefined && ctx.cols.phone === undefined ? numberSides(ctx) : undefined,
+    emptyClient: ctx.map.emptyClient,
     byName: names !== undefined,
     // The unit a --map file or the CRM's profile names, else the one the header names («Длительность, мин»).
     unit: ctx.cols.duration_s === undefined ? undefined : (ctx.map.units.get(ctx.cols.duration_s) ?? headerUnit(ctx.map.columns[ctx.cols.duration_s]!.header)),
@@ -166,6 +171,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
  */
 export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): LinkedActivity | RowProblem | typeof PENDING {
   const c = ctx.cols;
+  if (m.emptyClient !== undefined) checkClientCells(cells, m.emptyClient, ctx.map);
   const binned = inRecycleBin(cells, ctx, m.flag);
   if (binned !== false) return binned === true ? DELETED_RECORD : binned;
   // A PBX log's sides, read once a row: the employee, the direction and the missed-call checks all ask them.
@@ -221,7 +227,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   const duration = m.span ? spanDuration(kind, at, end, ctx) : readDuration(cells, ctx, m);
   if (duration === PENDING || duration instanceof RowProblem) return duration;
   // A call of a day or more (999999999 s, «25:00:00») is a wrong cell, which would outweigh every real call's talk time.
-  if (duration !== null && duration >= DAY_S && kind === 'call') return dayOrLonger(cells, ctx, m);
+  if (duration !== null && duration >= DAY_S && kind === 'call') return dayOrLonger(cells, ctx, m, notAnswered);
   if (kind === 'call' && !notAnswered && duration !== null && duration > 0 && (m.unit === undefined || m.unit === 's')) noteCallLength(cells, ctx, duration);
   // A PBX's call no line took: dropped, carrying what a leg tells its call (CallLegs); its deal id is not looked up.
   if (manager === -1) return new UnroutedCall(!notAnswered, duration, at, direction === '');
@@ -452,14 +458,24 @@ const HOUR_S = 3600;
 /**
  * A call of a day or more (999999999 s, «25:00:00»): a wrong cell, which would outweigh every real
  * call's talk time. A whole number read as seconds that is a call in milliseconds (180000: 180 s, under
- * MAX_CALL_SPAN_S) names the --map line that reads the column so (a tester's log in ms under «Duration»).
+ * MAX_CALL_SPAN_S) names the --map line that reads the column so (a tester's log in ms under «Duration»),
+ * and is evidence of the column's unit: an answered call of an hour or more read as seconds, and, where
+ * no unit was stated, a row refused for it. Before, such rows were not counted: a log in ms whose
+ * shorter calls passed as seconds summed them 29 times too high, and call-hours had too few calls to say it.
  */
-function dayOrLonger(cells: Cells, ctx: ReadContext, m: ActivityMemos): RowProblem {
+function dayOrLonger(cells: Cells, ctx: ReadContext, m: ActivityMemos, notAnswered: boolean): RowProblem {
   const col = ctx.cols.duration_s!;
   const column = headerOf(ctx, col, 'duration_s');
   const n = wholeNumber(cells, col);
   const text = truncate(cells.text(col));
   if ((m.unit === undefined || m.unit === 's') && n >= 0 && n / 1000 <= MAX_CALL_SPAN_S) {
+    const lengths = (ctx.callLengths ??= { answered: 0, long: 0 });
+    if (!notAnswered) {
+      lengths.answered++;
+      lengths.long++;
+      lengths.example ??= String(n);
+    }
+    if (m.unit === undefined) noteRefused(lengths, n);
     return new RowProblem('skip', `"${text}" is a day or longer: not the length of a call; in milliseconds it is ${Math.round(n / 1000)} s: --map activities: units: { ${JSON.stringify(column)}: ms } (units: s, ms, min, hhmm)`, column);
   }
   return new RowProblem('skip', `"${text}" is a day or longer: not the length of a call`, column);

@@ -335,17 +335,52 @@ export interface ActivityValueReaders {
   done: ValueReader<boolean | 'called off' | undefined>;
 }
 
-/** Answered calls with a duration (no unit stated), and of them the whole numbers of an hour or more (the call-hours alert). */
+/**
+ * Answered calls with a duration (no unit stated), and of them the whole numbers of an hour or more (the
+ * call-hours alert); a row refused as «a day or longer» that as milliseconds is a call counts among them.
+ * `refused`: such rows of a column whose unit nobody stated, with their first values (the run stops
+ * when the column reads as milliseconds: importMs in import.ts).
+ */
 export interface CallLengths {
   answered: number;
   long: number;
   example?: string;
+  refused?: { count: number; values: string[] };
 }
 
-/** The call lengths of a file read in two parts, `a` the earlier: counts add up, and the example is the file's first. */
+/** The fewest answered calls weighed for the column's unit: one or two long calls may be real (a negotiation of an hour and a half). */
+const CALL_HOURS_MIN = 3;
+
+/**
+ * Whether a duration column read as seconds is in milliseconds by its answered calls: half or more
+ * of them (at least CALL_HOURS_MIN) are whole numbers of an hour or more, which no sales log holds.
+ */
+export function readsAsMilliseconds(lengths: CallLengths): boolean {
+  return lengths.answered >= CALL_HOURS_MIN && lengths.long * 2 >= lengths.answered;
+}
+
+/** How many values of the rows refused as milliseconds are kept to show. */
+const REFUSED_SHOWN = 3;
+
+/** Notes a row refused as a day or longer that as milliseconds is a call (its value `n`), the first distinct values kept. */
+export function noteRefused(lengths: CallLengths, n: number): void {
+  const r = (lengths.refused ??= { count: 0, values: [] });
+  r.count++;
+  const value = String(n);
+  if (r.values.length < REFUSED_SHOWN && !r.values.includes(value)) r.values.push(value);
+}
+
+/** The call lengths of a file read in two parts, `a` the earlier: counts add up, and the example and the values are the file's first. */
 export function mergeCallLengths(a: CallLengths | undefined, b: CallLengths | undefined): CallLengths {
   const example = a?.example ?? b?.example;
-  return { answered: (a?.answered ?? 0) + (b?.answered ?? 0), long: (a?.long ?? 0) + (b?.long ?? 0), ...(example !== undefined ? { example } : {}) };
+  const merged: CallLengths = { answered: (a?.answered ?? 0) + (b?.answered ?? 0), long: (a?.long ?? 0) + (b?.long ?? 0), ...(example !== undefined ? { example } : {}) };
+  for (const part of [a, b]) {
+    if (!part?.refused) continue;
+    const r = (merged.refused ??= { count: 0, values: [] });
+    r.count += part.refused.count;
+    for (const v of part.refused.values) if (r.values.length < REFUSED_SHOWN && !r.values.includes(v)) r.values.push(v);
+  }
+  return merged;
 }
 
 /** Everything the readers of one file share: its columns, value maps, date orders and what it has seen. */

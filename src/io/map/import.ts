@@ -17,10 +17,11 @@ import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import type { Encoding } from '../read/sniff.js';
 import { assertRequired, emptyTwins, headerScore, looksLikeData, mapColumns, readAsDeal, readAsPhone, readPhoneByValues, readWideSpend, relatedToDeal, type ColumnMap, type ColumnMatch, type EmptyTwin } from './mapping.js';
 import { noHeaderError } from './no-header.js';
+import { ClientColumnFilled, clientFilledError, emptyClientColumns } from './empty-client.js';
 import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reader.js';
 import { CallLegs } from './lines.js';
 import { RowCells, type Cells } from './cells.js';
-import { activityValueReaders, byCount, DateOrders, type CallLengths, DecimalMarks, firstColumns, NO_DEAL_ID, NO_MANAGER_REASON, PENDING, placeholderDates, RowProblem, type ReadContext, type ValueCount } from './context.js';
+import { activityValueReaders, byCount, DateOrders, type CallLengths, DecimalMarks, firstColumns, NO_DEAL_ID, NO_MANAGER_REASON, PENDING, placeholderDates, readsAsMilliseconds, RowProblem, type ReadContext, type ValueCount } from './context.js';
 import { StageDeals } from './stage-deals.js';
 import { GroupCells } from './group-cells.js';
 import { UnreadColumns, type UnreadColumn } from './unread-columns.js';
@@ -90,7 +91,13 @@ export interface ImportOptions {
   /** Part of a file read in parallel: where to stop or start, and the header found at its top. */
   stopAt?: TableOptions['stopAt'];
   source?: TableOptions['source'];
-  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; usualCells?: number };
+  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; usualCells?: number; emptyClient?: number[] };
+  /**
+   * Activities: `kept` reads the client column even where the first rows leave it blank (the read
+   * again after a later row filled it: empty-client.ts); `throw` lets ClientColumnFilled out to the
+   * caller, whose records fed something to start again; else importFile reads again by itself.
+   */
+  clientColumn?: 'kept' | 'throw';
   onFormat?: TableOptions['onFormat'];
   /**
    * stdin only: called with the rows its header is searched in, before the header is looked for (a
@@ -275,6 +282,23 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
  * (with file, row, column and reason), or a dropped non-data row (totals, footers, deleted deals).
  */
 export async function importFile<T>(file: string, kind: RecordKind, opts: ImportOptions, onRecord: (record: T, row: number) => void): Promise<ImportReport> {
+  try {
+    return await importSheets(file, kind, opts, onRecord);
+  } catch (error) {
+    // A client column set aside on its blank first rows and filled later: read again with it (empty-client.ts).
+    if (!(error instanceof ClientColumnFilled) || opts.clientColumn !== undefined) throw error;
+    if (!canReadAgain(file, opts)) throw clientFilledError(error, file);
+    return importSheets(file, kind, { ...opts, clientColumn: 'kept' }, onRecord);
+  }
+}
+
+/** Whether the input can be read a second time: a path can, stdin (or a stream given) cannot. */
+export function canReadAgain(file: string, opts: Pick<ImportOptions, 'source'>): boolean {
+  return file !== '-' && opts.source === undefined;
+}
+
+/** importFile over the sheet that has the header. */
+async function importSheets<T>(file: string, kind: RecordKind, opts: ImportOptions, onRecord: (record: T, row: number) => void): Promise<ImportReport> {
   try {
     return await importTable(file, kind, opts, onRecord);
   } catch (error) {
@@ -553,6 +577,9 @@ class RowsToRecords<T> {
     if (opts.part) {
       if (opts.part.phone !== undefined) readAsPhone(map, opts.part.phone);
     } else readPhoneByValues(map, sample);
+    // A client column blank on every row names no client: the first look sets it aside, a later row filled throws (ClientColumnFilled).
+    const emptyClient = opts.part ? opts.part.emptyClient : opts.clientColumn === 'kept' ? undefined : emptyClientColumns(map, sample);
+    if (emptyClient) map.emptyClient = emptyClient;
     this.usualCells = map.usualCells = opts.part ? (opts.part.usualCells ?? 0) : usualCount(sample);
     this.filter.groups = hasGroupRows(sample);
     if (!opts.part && GroupCells.shown(sample)) this.groups = new GroupCells((c, n, r) => this.readData(c, n, r));
@@ -837,6 +864,9 @@ export function checkBadRows(report: ImportReport, opts: ImportOptions): void {
   // Missed calls nobody took are skipped by rule, and said (missed-no-manager): only unreadable rows count against the limit.
   const bad = report.skippedCount - (report.missedNoManager ?? 0);
   if (bad === 0) return;
+  // Rows refused as a day or longer in a column that reads as milliseconds: the rest were summed as seconds. Not a limit to raise either.
+  const ms = millisecondsColumn(report);
+  if (ms) throw ms;
   // Not one row read, however few there were, unless --max-bad-rows says otherwise: every row was
   // skipped but footers and totals (rows dropped for what they are, as planned activities, are
   // readable rows); the figures would be a report of zeros, as a small file is under the allowance.
@@ -858,6 +888,22 @@ function unreadableColumn(report: ImportReport, u: UnreadColumn): UserError {
   const values = u.values.map((v) => JSON.stringify(v)).join(', ');
   const valuesRu = u.values.map((v) => `«${v}»`).join(', ');
   return UserError.of('E_BAD_ROWS', `import.unreadable.${u.expected}`, { column: u.column, count: u.count, values, valuesRu, kind: report.kind, field }, { file: report.file });
+}
+
+/**
+ * A duration column of no stated unit that is in milliseconds by its answered calls (readsAsMilliseconds),
+ * some of whose rows were refused as «a day or longer» for it: the calls under a day were summed as
+ * seconds (a tester's talk 29 times too high, exit 0) and the others dropped whole. The run stops,
+ * naming the column, the values refused and the --map line; a unit a --map or a profile states is read.
+ */
+function millisecondsColumn(report: ImportReport): UserError | undefined {
+  const lengths = report.callLengths;
+  if (report.kind !== 'activities' || !lengths?.refused || !readsAsMilliseconds(lengths)) return undefined;
+  const column = report.columns.find((c) => c.field === 'duration_s')?.header ?? '';
+  const { count, values } = lengths.refused;
+  const seconds = values.map((v) => `${v} ms = ${Math.round(Number(v) / 1000)} s`);
+  const params = { column, snippet: `activities: units: { ${JSON.stringify(column)}: ms }`, count, calls: lengths.answered, long: lengths.long, seconds: seconds.join(', '), secondsRu: seconds.join(', ').replace(/ ms /g, ' мс ').replace(/ s\b/g, ' с') };
+  return UserError.of('E_DURATION_MS', 'import.durationMs', params, { file: report.file, column });
 }
 
 /** The first five unreadable rows, with their column and reason, in both languages. */
@@ -1098,7 +1144,8 @@ export async function importLinkedActivities(file: string, opts: ImportOptions, 
   let map: ColumnMap | undefined;
   const held = anyOrder ? linker.hold(onActivity) : undefined;
   try {
-    const report = await importFile<LinkedActivity>(file, 'activities', { ...opts, linker, onHeader: (m) => ((map = m), opts.onHeader?.(m)) }, held ? (a) => held.add(a) : onActivity);
+    // The records went to the caller: a read again with the client column is the caller's to start (ClientColumnFilled).
+    const report = await importFile<LinkedActivity>(file, 'activities', { ...opts, clientColumn: opts.clientColumn ?? 'throw', linker, onHeader: (m) => ((map = m), opts.onHeader?.(m)) }, held ? (a) => held.add(a) : onActivity);
     held?.flush();
     return { report, map };
   } finally {
@@ -1106,8 +1153,26 @@ export async function importLinkedActivities(file: string, opts: ImportOptions, 
   }
 }
 
-/** Streams an activities export to a callback as canonical records (activities are never all held in memory). */
+/**
+ * Streams an activities export to a callback as canonical records (activities are never all held in
+ * memory, but those of a call log whose client column is blank on its first rows: held until the file
+ * shows whether a later row fills it, when they are read again with it; empty-client.ts).
+ */
 export async function importActivities(file: string, opts: ImportOptions, onActivity: (a: Activity) => void): Promise<{ report: ImportReport; map: ColumnMap | undefined }> {
   const linker = new ActivityLinker(new DealStore());
-  return importLinkedActivities(file, opts, linker, (a) => onActivity(linker.unlink(a)));
+  let aside: Activity[] | undefined;
+  const onHeader = (m: ColumnMap) => {
+    if (m.emptyClient) aside = [];
+    opts.onHeader?.(m);
+  };
+  try {
+    const read = await importLinkedActivities(file, { ...opts, onHeader }, linker, (a) => (aside ? aside.push(linker.unlink(a)) : onActivity(linker.unlink(a))));
+    for (const a of aside ?? []) onActivity(a);
+    return read;
+  } catch (error) {
+    if (!(error instanceof ClientColumnFilled) || opts.clientColumn === 'kept') throw error;
+    if (!canReadAgain(file, opts)) throw clientFilledError(error, file);
+    const again = new ActivityLinker(new DealStore());
+    return importLinkedActivities(file, { ...opts, clientColumn: 'kept' }, again, (a) => onActivity(again.unlink(a)));
+  }
 }

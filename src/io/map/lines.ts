@@ -1,6 +1,6 @@
 import type { LinkedActivity } from '../../core/kpi/link.js';
 import type { Cells } from './cells.js';
-import type { ColumnMap } from './mapping.js';
+import type { ColumnMap, ColumnMatch } from './mapping.js';
 import { RowProblem } from './context.js';
 import { phoneKey } from './values.js';
 
@@ -27,6 +27,32 @@ export function lineOf(text: string): string | undefined {
   if (angled) t = angled[1]!.trim();
   if (EXTENSION.test(t)) return t;
   return (CHANNEL.exec(t) ?? SIP_ADDRESS.exec(t))?.[1];
+}
+
+/** Pairs of headers (as normalizeHeader writes them) that give each side's line apart from its number: Mango Office's VPBX statistics by its API. */
+const EXTENSION_PAIRS: ReadonlyArray<readonly [string, string]> = [['from extension', 'to extension']];
+
+/**
+ * Reads a log's extension columns as a PBX's channels (`channel`, `dstchannel`): the line on each side
+ * of a call, blank on the side that is a number outside (Mango's `from_extension` on an incoming call,
+ * `to_extension` on an outgoing one). The employee is the side that is a line, as in Asterisk's CDR.
+ * Before, neither was read, and the ready --map snippet proposed `to_extension` as the manager, blank
+ * on every outgoing call: pasted, 5 calls of 9 were skipped and no call had a direction (a tester).
+ * Not where the --map or a profile gave either column a field.
+ */
+export function readExtensionSides(normalized: readonly string[], columns: ColumnMatch[], fields: Map<string, number[]>): void {
+  if (fields.has('channel') || fields.has('dstchannel')) return;
+  for (const [from, to] of EXTENSION_PAIRS) {
+    const a = normalized.indexOf(from);
+    const b = normalized.indexOf(to);
+    if (a < 0 || b < 0 || columns[a]!.field !== undefined || columns[b]!.field !== undefined) continue;
+    for (const [col, field] of [[a, 'channel'], [b, 'dstchannel']] as const) {
+      columns[col]!.field = field;
+      delete columns[col]!.passedOverFor;
+      fields.set(field, [col]);
+    }
+    return;
+  }
 }
 
 /** The columns each side of a call is read from, a channel before a number (the number may be a caller ID the company shows). */

@@ -7,7 +7,7 @@ import { headerMonth, parseMonth } from './month.js';
 import { looksLikeUserId } from '../../core/kpi/alerts.js';
 import { KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage } from '../../core/messages.js';
 import type { TypeColumnReading } from './type-column.js';
-import { lineOf, showsLines } from './lines.js';
+import { lineOf, readExtensionSides, showsLines } from './lines.js';
 import { inspectCommand } from '../../core/inspect-command.js';
 import { capitalised, mostly, oneValueThroughout, PERSON_NAME, personLike } from './people.js';
 
@@ -51,6 +51,8 @@ export interface ColumnMap {
   phoneColumns?: number[];
   /** Activities: such a column headed «Номер» read as the client's phone (readPhoneByValues): its index. */
   phoneByValues?: number;
+  /** Activities: the client columns blank on every row, read as absent (empty-client.ts): the client comes from the call's sides. */
+  emptyClient?: number[];
 }
 
 /** Headers of a column that names the record an activity is on, by its name: a deal's title or a company's (Zoho's calls, «Related To»). */
@@ -321,6 +323,7 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
   }
   // A --map file's units win over the profile's and the generic reading.
   for (const [header, unit] of Object.entries(userUnits)) units.set(named(header, 'units', `${kind}.units`), unit);
+  if (kind === 'activities') readExtensionSides(normalized, columns, fields);
   return { kind, fields, units, columns, ...(profile ? { profile } : {}), ...(ambiguous ? { ambiguous } : {}) };
 }
 
@@ -395,13 +398,22 @@ export interface MissingField {
   /** For a group (`anyOf`), the columns proposed for each of its fields: the one a terminal's user says the file has is asked with its own. */
   each?: Record<string, string[]>;
   byValues?: { are: ValuesAre; columns: string[] };
+  /** The proposed column is blank on more than half of the first rows: `rows` of `of` (said in the snippet's comment). */
+  blank?: { rows: number; of: number };
 }
 
 const VALUES_ARE: Record<ValuesAre, [string, string]> = { dates: ['даты', 'dates'], months: ['месяцы', 'months'], numbers: ['числа', 'numbers'], names: ['имена', 'names'] };
 
 /** The comment after a proposed column in a --map snippet: the closest by name, or the one whose values fit, to check. */
-export function proposalNote(m: Pick<MissingField, 'byValues'>, lang: string): string {
+export function proposalNote(m: Pick<MissingField, 'byValues' | 'blank'>, lang: string): string {
   const ru = lang === 'ru';
+  // A column blank on most rows may hold the field on some calls only (Mango's `to_extension`: the employee on incoming calls, blank on outgoing ones).
+  if (m.blank) {
+    const { rows, of } = m.blank;
+    return ru
+      ? `ближайшая колонка, но пуста в ${rows} из ${of} первых строк: возможно, значение разнесено по двум колонкам (своя для каждого направления звонка); проверьте`
+      : `the closest column, but blank on ${rows} of the ${of} first rows: the value may be split across two columns (one per call direction); check`;
+  }
   if (!m.byValues) return ru ? 'ближайшая колонка: проверьте' : 'the closest column: check';
   const [are, areEn] = VALUES_ARE[m.byValues.are];
   return ru ? `по значениям (${are}): проверьте` : `by its values (${areEn}): check`;
@@ -599,8 +611,12 @@ function proposer(map: ColumnMap, headers: readonly string[], sampleRows: readon
     return columns.length === 0 ? { candidates: near } : { candidates: [...columns, ...near], byValues: { are, columns } };
   };
   const take = (m: MissingField): MissingField => {
-    if (m.candidates[0] !== undefined) proposed.add(m.candidates[0]);
-    return m;
+    const first = m.candidates[0];
+    if (first === undefined) return m;
+    proposed.add(first);
+    // Said, not proposed silently: a column blank on most rows read as the field skips those rows (a tester's pasted snippet skipped every outgoing call).
+    const rows = sampleRows.filter((r) => (r[headers.indexOf(first)] ?? '').trim() === '').length;
+    return rows * 2 > sampleRows.length ? { ...m, blank: { rows, of: sampleRows.length } } : m;
   };
   return { propose, take };
 }

@@ -14,7 +14,8 @@ import { ActivityLinker } from '../../core/kpi/link.js';
 import type { RecordKind } from '../map/fields.js';
 import { mergeUnreadable, settleUnreadable } from '../map/unread-columns.js';
 import { mergeCallLengths } from '../map/context.js';
-import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from '../map/import.js';
+import { canReadAgain, checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from '../map/import.js';
+import { ClientColumnFilled, clientFilledError } from '../map/empty-client.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
 import type { ColumnMap } from '../map/mapping.js';
 import { linesNameEmployees } from '../map/lines.js';
@@ -43,7 +44,7 @@ export interface PartJob {
   cwd: string;
   options: Pick<ImportOptions, 'limits' | 'dateOrder' | 'timeOffsetHours' | 'columns' | 'units' | 'valueMaps' | 'mapFile' | 'reportDay'>;
   /** Where the second half starts, its format, and the header found at the top of the file. */
-  part: { from: number; delimiter: string; encoding?: Encoding; header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; usualCells?: number };
+  part: { from: number; delimiter: string; encoding?: Encoding; header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; usualCells?: number; emptyClient?: number[] };
   /** Deals: about how many rows the part holds, and room for them, so that its store is sized once. */
   rows?: { about: number; room: number };
   /** Deals: the main thread's columns past the rows it reads itself, for the part's deals to be written in place (DealStore.lendTail). */
@@ -113,7 +114,8 @@ function traceInPlace(): void {
 /** Thrown at the middle when the halves cannot be read apart. */
 class Abandoned extends Error {}
 
-type WorkerMessage<P> = { ok: true; result: P } | { ok: false; message: string };
+/** A failed part says whether it failed on a client column its first rows left blank (empty-client.ts): the file is then read again with it, once. */
+type WorkerMessage<P> = { ok: true; result: P } | { ok: false; message: string; clientFilled?: string };
 
 /** The byte after the first line end past the middle of a large text file, or undefined to read it whole. */
 async function splitPoint(file: string, cwd: string): Promise<number | undefined> {
@@ -272,7 +274,7 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
     // A file its header shows must be read whole: given up at once, before any row is read.
     if (whole?.(map)) throw new Abandoned();
     if (!format || done) return;
-    const { job: j, transfer } = job({ from: split, delimiter: format.delimiter, ...(format.encoding ? { encoding: format.encoding } : {}), header: map.columns.map((c) => c.header), ...(map.typeColumn ? { typeColumn: map.typeColumn } : {}), ...(map.relatedDeal !== undefined ? { relatedDeal: map.relatedDeal } : {}), ...(map.phoneByValues !== undefined ? { phone: map.phoneByValues } : {}), ...(map.usualCells ? { usualCells: map.usualCells } : {}) });
+    const { job: j, transfer } = job({ from: split, delimiter: format.delimiter, ...(format.encoding ? { encoding: format.encoding } : {}), header: map.columns.map((c) => c.header), ...(map.typeColumn ? { typeColumn: map.typeColumn } : {}), ...(map.relatedDeal !== undefined ? { relatedDeal: map.relatedDeal } : {}), ...(map.phoneByValues !== undefined ? { phone: map.phoneByValues } : {}), ...(map.usualCells ? { usualCells: map.usualCells } : {}), ...(map.emptyClient ? { emptyClient: map.emptyClient } : {}) });
     done = helper.run<P>(j, transfer);
     timing('second half given to the worker thread');
   };
@@ -307,6 +309,7 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   const message = await done!;
   timing('the worker thread answered');
   if (!message.ok) await helper.stop();
+  if (!message.ok && message.clientFilled !== undefined) throw new ClientColumnFilled(message.clientFilled);
   if (!message.ok) return undefined;
   const part = message.result;
   timing('worker thread ready', part.times.loaded);
@@ -350,6 +353,19 @@ export interface ActivitiesRead {
  * managers unite, and its client, manager and unknown-deal keys are mapped to this thread's.
  */
 export async function readActivities(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], helper: Helper, meanwhile?: (engines: KpiEngine[]) => Promise<void>): Promise<ActivitiesRead> {
+  try {
+    return await readActivitiesOnce(file, opts, store, periods, helper, meanwhile);
+  } catch (error) {
+    // A client column set aside on its blank first rows and filled later (empty-client.ts): the whole
+    // file is read again with it, into new engines, whichever part met the filled row.
+    if (!(error instanceof ClientColumnFilled) || opts.clientColumn === 'kept') throw error;
+    await helper.stop();
+    if (!canReadAgain(file, opts)) throw clientFilledError(error, file);
+    return readActivitiesOnce(file, { ...opts, clientColumn: 'kept' }, store, periods, helper, meanwhile);
+  }
+}
+
+async function readActivitiesOnce(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], helper: Helper, meanwhile?: (engines: KpiEngine[]) => Promise<void>): Promise<ActivitiesRead> {
   const split = await splitPoint(file, opts.cwd);
   if (split !== undefined) {
     const read = await activitiesInHalves(file, opts, store, periods, split, helper, meanwhile);

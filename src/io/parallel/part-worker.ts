@@ -11,6 +11,7 @@ import { ActivityLinker } from '../../core/kpi/link.js';
 import { importDealRows, importLinkedActivities, type ImportOptions } from '../map/import.js';
 import type { ActivitiesPart, CallbacksJob, ClientsJob, DealsPart, PartJob } from './parallel.js';
 import { claimedChunks, TakeOver } from './takeover.js';
+import { ClientColumnFilled } from '../map/empty-client.js';
 import { clock } from '../run-settings.js';
 import { collectGarbage } from './collect.js';
 import type { SlashOrder } from '../map/values.js';
@@ -105,6 +106,7 @@ parentPort!.on('message', (job: PartJob | ClientsJob | CallbacksJob) => {
       // What the activities left here is freed while the main thread merges (the thread is kept for their callbacks).
       if (job.kind === 'activities') collectGarbage();
     },
-    (error: unknown) => parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+    // A client column the first half set aside, filled here: the main thread reads the file again with it (empty-client.ts).
+    (error: unknown) => parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error), ...(error instanceof ClientColumnFilled ? { clientFilled: error.header } : {}) }),
   );
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Activity } from '../../../src/core/records.js';
 import { importActivities } from '../../../src/io/map/import.js';
 import { lineOf } from '../../../src/io/map/lines.js';
+import { mapColumns } from '../../../src/io/map/mapping.js';
 import { UserError } from '../../../src/core/errors.js';
 import { at } from '../../helpers/fixtures.js';
 
@@ -189,5 +190,49 @@ describe("Zadarma's PBX statistics: the employee's line in `sip`, the direction 
       ['101', 'in', true, 0],
     ]);
     expect(report.dropped).toEqual({ 'another leg of a call already counted (the same call id)': 1 });
+  });
+});
+
+// A tester's Mango VPBX statistics by its API: the employee's line in `from_extension` on outgoing calls and in
+// `to_extension` on incoming ones, each blank on the other direction. Neither was read, and the ready snippet
+// proposed `to_extension` as the manager: pasted, every outgoing call was skipped and no call had a direction.
+async function readWith(columns: Record<string, string>, name: string, text: string): Promise<{ list: Activity[]; report: Awaited<ReturnType<typeof importActivities>>['report'] }> {
+  writeFileSync(path.join(dir, name), text);
+  const list: Activity[] = [];
+  const { report } = await importActivities(name, { cwd: dir, stdin: process.stdin, columns }, (a) => list.push({ ...a }));
+  return { list, report };
+}
+
+describe('extension columns beside the numbers (Mango\'s API statistics)', () => {
+  // `start` is no known name of the call's time: named as a user's --map would.
+  const HEADER = 'start;finish;answer;from_extension;from_number;to_extension;to_number;entry_id';
+
+  it('are the call\'s two sides: the employee is the side that is a line, the client the other side\'s number', async () => {
+    const { list, report } = await readWith(
+      { at: 'start' },
+      'mango-api.csv',
+      [
+        HEADER,
+        // 03.03.2025 07:15 UTC: line 101 calls a client out; 07:30: a client calls line 102; 08:00: line 101 calls line 102.
+        '1740986100;1740986233;1740986108;101;74951234567;;79161111111;A1',
+        '1740987000;1740987065;1740987005;;79162222222;102;74951234567;A2',
+        '1740988800;1740988840;1740988802;101;;102;;A3',
+      ].join('\n') + '\n',
+    );
+    expect(report.columns.filter((c) => c.field === 'channel' || c.field === 'dstchannel').map((c) => [c.header, c.field])).toEqual([
+      ['from_extension', 'channel'],
+      ['to_extension', 'dstchannel'],
+    ]);
+    expect(list.map((a) => [a.manager, a.direction, a.client])).toEqual([
+      ['101', 'out', '79161111111'],
+      ['102', 'in', '79162222222'],
+    ]);
+    expect(report.dropped['internal call (between employees)']).toBe(1);
+  });
+
+  it('are left to the --map where it gives one of them a field', () => {
+    const map = mapColumns(HEADER.split(';'), 'activities', { manager: 'to_extension' });
+    expect(map.fields.has('channel')).toBe(false);
+    expect(map.fields.has('dstchannel')).toBe(false);
   });
 });

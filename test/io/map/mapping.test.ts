@@ -179,3 +179,25 @@ describe("a header a profile names for one field is not another field's by a gen
     }
   });
 });
+
+// A proposal blank on most of the first rows may hold the field on one call direction only (Mango's to_extension):
+// the snippet says so, where before it offered it as «the closest column» (tT18 F4).
+describe('a proposed column blank on most of the first rows', () => {
+  it('is said in the snippet\'s comment', () => {
+    const rows = [
+      ['03.03.2025 10:00', 'out', '101', '', '60'],
+      ['03.03.2025 11:00', 'out', '102', '', '60'],
+      ['03.03.2025 12:00', 'in', '', '101', '60'],
+    ];
+    let error: unknown;
+    try {
+      assertRequired(mapColumns(['Date', 'Direction', 'Employee out', 'Employee in', 'Duration'], 'activities'), 'f.csv', rows);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ColumnsMissing);
+    const missing = (error as ColumnsMissing).missing.find((m) => m.field === 'manager')!;
+    expect(missing.blank).toEqual({ rows: 2, of: 3 });
+    expect((error as ColumnsMissing).hint).toContain(`manager: "${missing.candidates[0]}"    # the closest column, but blank on 2 of the 3 first rows: the value may be split across two columns (one per call direction); check`);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * A call log's client column that is empty on every row (Sipuni's «Информация из CRM» with no CRM
+ * integration filling it). Its blank cell means «a number the CRM does not know» only where the
+ * column is filled on other rows; a column blank on every row says nothing of any number, and the
+ * call's client comes from its sides (Откуда/Куда) or its phone column, as when the column is absent.
+ * Read as that, tested row by row, it turned phone linking off for the whole file (a tester).
+ *
+ * The whole file decides, not its first rows: the first look (the header search's rows) sets the
+ * column aside when it is blank there, every later row is checked, and a filled cell throws
+ * ClientColumnFilled, upon which the file is read again with the column (`clientColumn: 'kept'`).
+ * That costs a second read only for a log blank on its first rows and filled later; a log blank
+ * everywhere, the case, is read once. A part of a file read in parallel takes the first half's verdict.
+ */
+import { UserError } from '../../core/errors.js';
+import type { Cells } from './cells.js';
+import type { ColumnMap } from './mapping.js';
+
+/** Zeros alone name no client (Bitrix24's COMPANY_ID 0), as Cells.noClient reads them. */
+const NO_CLIENT = /^[\s0]*$/;
+
+/**
+ * The client columns to set aside: every one blank on every row of the sample, in a call log whose
+ * calls name a number otherwise (a caller, a callee, a phone). Undefined when one is filled there,
+ * when the --map names the client (the user said which column holds it), or nothing would change.
+ */
+export function emptyClientColumns(map: ColumnMap, sample: ReadonlyArray<readonly string[]>): number[] | undefined {
+  const cols = map.fields.get('client');
+  if (map.kind !== 'activities' || cols === undefined || cols.some((c) => map.columns[c]?.byUser)) return undefined;
+  if (!['caller', 'callee', 'phone'].some((f) => map.fields.has(f))) return undefined;
+  return sample.every((row) => cols.every((c) => NO_CLIENT.test(row[c] ?? ''))) ? cols : undefined;
+}
+
+/** Thrown by a read that set the client column aside when a later row fills it: the file is read again with it. */
+export class ClientColumnFilled extends Error {
+  constructor(readonly header: string) {
+    super(`the client column "${header}" is filled on a row after its first rows: read again with it`);
+  }
+}
+
+/** Throws ClientColumnFilled when the row fills a client column set aside. */
+export function checkClientCells(cells: Cells, cols: readonly number[], map: ColumnMap): void {
+  for (const c of cols) if (!cells.noClient(c)) throw new ClientColumnFilled(map.columns[c]!.header);
+}
+
+/**
+ * The error for a read again that cannot be: stdin is read once. Said with the fix (the file by its
+ * path, or the --map line that reads the column whatever its first rows).
+ */
+export function clientFilledError(error: ClientColumnFilled, file: string): UserError {
+  return UserError.of('E_CLIENT_FILLED_STDIN', 'map.clientFilledStdin', { column: error.header }, { file });
+}

@@ -1,0 +1,66 @@
+// A call log's client column blank on every row (Sipuni's «Информация из CRM» with no CRM integration
+// filling it) names no client: the call's client comes from its sides, as without the column. The whole
+// file decides: a column blank on its first rows and filled later is read again with it (src/io/map/empty-client.ts).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../src/core/errors.js';
+import type { Activity } from '../../../src/core/records.js';
+import { emptyClientColumns } from '../../../src/io/map/empty-client.js';
+import { importActivities } from '../../../src/io/map/import.js';
+import { mapColumns } from '../../../src/io/map/mapping.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-empty-client-'));
+const HEADER = 'Тип;Статус;Время;Откуда;Куда;Длительность разговора;Информация из CRM;Ответственный из CRM';
+const IN = 'Входящий;Не отвечен;03.03.2025 09:30:00;79161000002;74950000000;0;;Петрова Анна';
+const OUT = 'Исходящий;Отвечен;03.03.2025 10:00:00;102;79161000002;60;;Петрова Анна';
+
+async function read(lines: string[], opts: { source?: Readable } = {}): Promise<Activity[]> {
+  writeFileSync(path.join(dir, 'calls.csv'), `${lines.join('\n')}\n`);
+  const list: Activity[] = [];
+  await importActivities(opts.source ? '-' : 'calls.csv', { cwd: dir, stdin: process.stdin, ...opts }, (a) => list.push(a));
+  return list;
+}
+
+describe('emptyClientColumns', () => {
+  const header = HEADER.split(';');
+  const map = () => mapColumns(header, 'activities');
+  const rows = (crm: string[]) => crm.map((c) => [...IN.split(';').slice(0, 6), c, 'Петрова Анна']);
+
+  it('sets aside a client column blank (or zeros, Bitrix24\'s «no company») on every row of the first look, where the calls have numbers', () => {
+    expect(emptyClientColumns(map(), rows(['', ' ', '0']))).toEqual([6]);
+    expect(emptyClientColumns(map(), rows(['', 'ООО Альфа']))).toBeUndefined();
+  });
+
+  it('keeps it where nothing else names a number, and where the --map names it', () => {
+    const noSides = mapColumns(['Время', 'Тип', 'Информация из CRM', 'Ответственный из CRM'], 'activities');
+    expect(emptyClientColumns(noSides, [['03.03.2025 10:00', 'Исходящий', '', 'Анна']])).toBeUndefined();
+    const named = mapColumns(header, 'activities', { client: ['Информация из CRM'] });
+    expect(emptyClientColumns(named, rows(['']))).toBeUndefined();
+  });
+});
+
+describe('a call log whose client column is blank on every row', () => {
+  it('names each call\'s client by its sides: the caller of an incoming call, the callee of an outgoing one', async () => {
+    const list = await read([HEADER, IN, OUT]);
+    expect(list.map((a) => a.client)).toEqual(['79161000002', '79161000002']);
+  });
+
+  it('keeps the per-row rule where the column is filled on a later row: a blank cell is a number the CRM does not know', async () => {
+    // 40 blank rows pass the first look (the header search's rows); the filled one comes after them.
+    const list = await read([HEADER, ...Array.from({ length: 40 }, () => IN), OUT.replace(';;', ';ООО Бета;')]);
+    expect(list).toHaveLength(41);
+    expect(list.slice(0, 40).every((a) => a.client === '')).toBe(true);
+    expect(list[40]!.client).toBe('ООО Бета');
+  });
+
+  it('from stdin, which cannot be read twice, stops with the fix when a later row fills it', async () => {
+    const lines = [HEADER, ...Array.from({ length: 40 }, () => IN), OUT.replace(';;', ';ООО Бета;')];
+    const error = await read([], { source: Readable.from([Buffer.from(`${lines.join('\n')}\n`)]) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe('E_CLIENT_FILLED_STDIN');
+    expect((error as UserError).hint).toContain('activities: columns: { client: "Информация из CRM" }');
+  });
+});
