@@ -418,6 +418,8 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   });
   // Activities with dates alone are read at midnight: a response on a deal's first day is before it.
   const untimed: Alert[] = reports.filter((r) => r.kind === 'activities' && (r.untimed ?? 0) >= UNTIMED_MIN && r.untimed! * 10 >= r.records * 9).map((r) => ({ code: 'untimed-activities', file: r.file, untimed: Math.min(r.untimed!, r.records), records: r.records }));
+  // An activity timed by a column with times where the one its name matched holds dates alone: said, with the --map line that reads the dates.
+  const timedAt: Alert[] = reports.flatMap((r) => (r.timedAt ? [{ code: 'timed-at' as const, file: r.file, column: r.timedAt.column, dateOnly: r.timedAt.dateOnly }] : []));
   const callHours = reports.flatMap(callHoursAlert);
   // Rows a workbook hides (a filter left on): the user saw fewer than are counted.
   const hidden: Alert[] = reports.flatMap((r) => (r.table.hiddenRows ? [{ code: 'hidden-rows' as const, file: r.file, sheet: r.table.sheet ?? '', rows: r.table.hiddenRows }] : []));
@@ -431,7 +433,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const utcDeals: Alert[] = local ? reports.flatMap((r) => (r.kind === 'deals' && r.utc ? [{ code: 'utc-deals' as const, file: r.file, ...r.utc, activities: local.file }] : [])) : [];
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...nul, ...doubt, ...hidden, ...otherSheets(reports), ...swallowed, ...cut, ...missedAlone, ...untimed, ...callHours, ...utc, ...utcDeals, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
+  const alerts = [...nul, ...doubt, ...hidden, ...otherSheets(reports), ...swallowed, ...cut, ...missedAlone, ...untimed, ...timedAt, ...callHours, ...utc, ...utcDeals, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

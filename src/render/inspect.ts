@@ -48,6 +48,8 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
       `  ${t.field} comes from column ${t.used + 1} ${h}, empty in the first rows; column ${t.filled + 1} of the same name is filled: --map ${r.kind}: columns: ${t.field}: "#${t.filled + 1}"`,
     )));
   }
+  // `at` read from a column with times, not the dates alone its name matched: said as kpi says it, with the --map line that undoes it.
+  if (r.timedAt) lines.push(c.yellow(`  ${describeAlert({ code: 'timed-at', file: r.file, column: r.timedAt.column, dateOnly: r.timedAt.dateOnly }, opts.lang)}`));
   for (const [field, values] of Object.entries(r.values)) {
     lines.push('', c.bold(L(`Значения поля ${field}${VALUES_RU[field] ? ` (${VALUES_RU[field]})` : ''}`, `Values of ${field}`)));
     for (const v of values.slice(0, 30)) lines.push(`  ${show(v.value).padEnd(40)} -> ${importNote(shown(field, v), opts.lang)} (${n(v.count)})`);

@@ -308,3 +308,26 @@ describe('inspect and map read the sheet kpi reads', () => {
     }
   });
 });
+
+// A tester (tT18 F5): inspect and map without --kind read a Salesforce Task extract as deals (its Id, OwnerId,
+// IsClosed, CreatedDate, AccountId and IsDeleted are the Opportunity profile's too), asking for an amount and a close date.
+describe('inspect and map without --kind on a Salesforce Task extract (Data Loader)', () => {
+  const TASKS = [
+    'Id,WhoId,WhatId,Subject,ActivityDate,Status,OwnerId,IsDeleted,AccountId,IsClosed,CreatedDate,TaskSubtype,CallType,CallDurationInSeconds,CallDisposition',
+    '00T1,,0061,Call,2025-02-10,Completed,0051,false,0011,true,2025-02-10T09:20:00.000Z,Call,Outbound,90,Reached',
+    '00T2,,0062,Call,2025-02-11,Completed,0052,false,0012,true,2025-02-11T11:45:00.000Z,Call,Inbound,0,No answer',
+  ].join('\n');
+
+  it('read it as the call log it is, by the task profile, as kpi -a does', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-inspect-'));
+    writeFileSync(path.join(dir, 'tasks.csv'), TASKS);
+    const run = runCli(['inspect', 'tasks.csv', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/\n {2}kind: +activities\n/);
+    expect(run.stdout).toContain('profile salesforce-activities');
+    expect(run.stdout).toMatch(/"CallType" +-> direction/);
+    const map = runCli(['map', 'tasks.csv', '--lang', 'en'], { cwd: dir });
+    expect(map.code, map.stderr).toBe(0);
+    expect(map.stdout + map.stderr).not.toMatch(/deals:|Revenue|amount/);
+  });
+});

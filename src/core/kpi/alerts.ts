@@ -57,6 +57,8 @@ export type Alert =
   | { code: 'manager-unclear'; names: Array<{ name: string; could: string[]; /** Other short names that fit the same person with another middle initial. */ also?: string[] }> }
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
   | { code: 'untimed-activities'; file: string; untimed: number; records: number }
+  /** The activities timed by `column` (times) where the column `at` matched by name holds dates alone (the first of `dateOnly`: the --map line reads it). */
+  | { code: 'timed-at'; file: string; column: string; dateOnly: string[] }
   | { code: 'utc-times'; file: string; count: number; example: string; column: string }
   /** Deals in UTC beside activities on the company's clock (not shifted): `file` and `column` are the deals'. */
   | { code: 'utc-deals'; file: string; count: number; example: string; column: string; activities: string }
@@ -424,6 +426,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'placeholder-dates' || a.code === 'closed-later' || a.code === 'closed-before-created') return oddDatesText(a, lang === 'ru');
   if (a.code === 'nothing-won') return nothingWonText(a, lang === 'ru');
   if (a.code === 'untimed-activities') return untimedText(a, lang === 'ru');
+  if (a.code === 'timed-at') return timedAtText(a, lang === 'ru');
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
   if (a.code === 'map-unmatched') return mapUnmatchedText(a, lang === 'ru');
   if (a.code === 'quote-swallowed') return quoteSwallowedText(a, lang === 'ru');
@@ -442,7 +445,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -662,6 +665,20 @@ function untimedText(a: Extract<Alert, { code: 'untimed-activities' }>, ru: bool
   return ru
     ? `${a.file}: у ${num(a.untimed, ru)} из ${num(a.records, ru)} ${plural(a.records, 'активности', 'активностей', 'активностей')} дата без времени: они считаются в полночь. Время реакции от создания сделки по ним не измерить: ответ в день создания сделки не засчитывается, и «без ответа» завышено. Выгрузите активности со временем (или с колонкой времени рядом с датой).`
     : `${a.file}: ${num(a.untimed, ru)} of ${num(a.records, ru)} activities have a date without a time of day: they are read at midnight. The response time from a deal's creation cannot be measured by them: a response on the day the deal was created is not counted, and "no response" reads high. Export the activities with their time (or a time column beside the date).`;
+}
+
+/**
+ * Activities timed by another column than the one matched by name, which holds dates alone (a Salesforce
+ * Task's ActivityDate beside its CompletedDateTime): the times are right if that column is the moment of
+ * the activity, so both columns are named, and the --map line that reads the dates instead.
+ */
+function timedAtText(a: Extract<Alert, { code: 'timed-at' }>, ru: boolean): string {
+  const q = (h: string) => (ru ? `«${h}»` : `"${h}"`);
+  const dates = a.dateOnly.map(q).join(ru ? ' и ' : ' and ');
+  const line = `--map activities: columns: { at: ${JSON.stringify(a.dateOnly[0] ?? a.column)} }`;
+  return ru
+    ? `${a.file}: в колонке ${dates} даты без времени, а в колонке ${q(a.column)} — дата и время: время звонков и действий взято из ${q(a.column)} (где она пуста — из ${dates}). В полночь звонок в день создания сделки оказался бы раньше неё и не считался бы ответом. Если ${q(a.column)} — не момент звонка, читать даты: ${line}`
+    : `${a.file}: the column ${dates} holds dates without a time of day, and ${q(a.column)} dates with times: the calls and activities are timed by ${q(a.column)} (by ${dates} where it is blank). At midnight, a call on the day a deal was created would come before the deal and count as no response. If ${q(a.column)} is not the moment of the call, read the dates: ${line}`;
 }
 
 /** Nothing won among deals some of which are lost, while stages no rule knows hold deals: one of them may be the won stage, renamed. */

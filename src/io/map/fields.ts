@@ -199,6 +199,19 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   { field: 'end_at', aliases: [] },
 ];
 
+/**
+ * Columns besides `at`'s aliases that hold the moment of an activity: when it was done, began or was
+ * logged, in the order they are preferred. `at` takes one only where its own column holds dates alone
+ * and this one times (timed-at.ts): a Salesforce Task's ActivityDate is a Date field, the due date, while
+ * CompletedDateTime and CreatedDate hold the moment the call was logged. A completion first (the moment
+ * done), then a start, then a creation (a task planned ahead was created before it was done).
+ */
+export const ACTIVITY_MOMENTS = [
+  'CompletedDateTime', 'Completed Date/Time', 'Date Completed', 'Completed Date', 'Completed at', 'Completed on', 'Completed Time', 'Дата выполнения', 'Время выполнения', 'Дата завершения', 'Выполнено в', 'marked_as_done_time', 'Activity - Marked as done time',
+  'StartDateTime', 'ActivityDateTime', 'Start Date Time', 'Start Date/Time', 'Start', 'Начало', 'Дата начала', 'hs_timestamp',
+  'CreatedDate', 'Created Date', 'Create Date', 'Date Created', 'Created Time', 'Created at', 'Created on', 'Created', 'Дата создания', 'Время создания', 'Создано', 'Создан', 'Создана', 'add_time', 'Activity - Add time', 'hs_createdate', 'createdate', 'CREATED', 'DATE_CREATE',
+].map(normalizeHeader);
+
 const PAYMENT_FIELDS: FieldSpec[] = [
   { field: 'deleted', aliases: ['IsDeleted', 'Is Deleted'] },
   { field: 'deal_id', aliases: ['ID сделки', 'Сделка', 'Номер сделки', 'Deal ID', 'Deal'] },

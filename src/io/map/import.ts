@@ -39,6 +39,7 @@ import { uncalculatedError, type Uncalculated } from '../read/uncalculated.js';
 import type { SheetHead } from '../read/other-sheets.js';
 import { buildValueMaps, withProfileStages, withProfileValues, type ValueMaps } from './value-maps.js';
 import { detectProfile, profileCrm } from './profiles.js';
+import { preferTimedAt, takeAt, type TimedAt } from './timed-at.js';
 import { parseBoolean, type SlashOrder } from './values.js';
 import { readTypeColumn, settleTypeColumn, type TypeColumnReading } from './type-column.js';
 import { renderHint, renderMessage, rowReason } from '../../core/messages.js';
@@ -91,7 +92,7 @@ export interface ImportOptions {
   /** Part of a file read in parallel: where to stop or start, and the header found at its top. */
   stopAt?: TableOptions['stopAt'];
   source?: TableOptions['source'];
-  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; usualCells?: number; emptyClient?: number[] };
+  part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; usualCells?: number; emptyClient?: number[]; at?: number[] };
   /**
    * Activities: `kept` reads the client column even where the first rows leave it blank (the read
    * again after a later row filled it: empty-client.ts); `throw` lets ClientColumnFilled out to the
@@ -170,6 +171,8 @@ export interface ImportReport {
   directionBySides?: { in: number; out: number; internal: number; none: number };
   /** Activities read at midnight: their date had no time of day (none beside it either). */
   untimed?: number;
+  /** Activities timed by another column than the one `at` matched, which holds dates alone (preferTimedAt): said, with the --map line that reads the dates. */
+  timedAt?: TimedAt;
   /** Answered calls with a duration in a column of no stated unit, and of them the whole numbers of an hour or more, with the first (the call-hours alert). */
   callLengths?: CallLengths;
   /** Delimited data rows with fewer cells than the header (a half of a file read apart adds its own). */
@@ -580,6 +583,12 @@ class RowsToRecords<T> {
     // A client column blank on every row names no client: the first look sets it aside, a later row filled throws (ClientColumnFilled).
     const emptyClient = opts.part ? opts.part.emptyClient : opts.clientColumn === 'kept' ? undefined : emptyClientColumns(map, sample);
     if (emptyClient) map.emptyClient = emptyClient;
+    // An activity's time from a column with times where `at`'s holds dates alone; the second half read apart takes the first half's columns.
+    if (opts.part?.at) takeAt(map, opts.part.at);
+    else if (kind === 'activities') {
+      const timed = preferTimedAt(map, sample);
+      if (timed) this.report.timedAt = timed;
+    }
     this.usualCells = map.usualCells = opts.part ? (opts.part.usualCells ?? 0) : usualCount(sample);
     this.filter.groups = hasGroupRows(sample);
     if (!opts.part && GroupCells.shown(sample)) this.groups = new GroupCells((c, n, r) => this.readData(c, n, r));

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { normalizeHeader, type RecordKind } from './fields.js';
+import { FIELDS, normalizeHeader, type RecordKind } from './fields.js';
 import type { CrmProfile } from './profile-schema.js';
 
 export type { CrmProfile };
@@ -61,6 +61,24 @@ export function profileHeaders(kind: RecordKind): string[] {
     .filter((p) => p.kind === kind)
     .flatMap((p) => Object.values(p.columns).flat())
     .map(normalizeHeader);
+}
+
+const kindHeaderCache = new Map<RecordKind, ReadonlySet<string>>();
+
+/**
+ * Every header (normalised) a kind knows: its fields' aliases and its profiles' columns and signatures.
+ * A header outside every other kind's set is evidence of this kind alone (kind-said.ts).
+ */
+export function kindHeaders(kind: RecordKind): ReadonlySet<string> {
+  let set = kindHeaderCache.get(kind);
+  if (!set) {
+    const signatures = crmProfiles()
+      .filter((p) => p.kind === kind)
+      .flatMap((p) => [...p.signature.any, ...(p.signature.all ?? []), ...(p.signature.oneOf ?? [])]);
+    set = new Set([...FIELDS[kind].flatMap((f) => f.aliases), ...profileHeaders(kind), ...signatures.map(normalizeHeader)]);
+    kindHeaderCache.set(kind, set);
+  }
+  return set;
 }
 
 /**

@@ -77,3 +77,37 @@ describe('guessKind of a workbook picks the sheet kpi reads', () => {
     expect(await guessKind(name, { cwd: dir, stdin: process.stdin, sheet: '2' })).toBe('deals');
   });
 });
+
+// A tester (tT18 F5): a Salesforce Task extract (Data Loader) was read by inspect and map as deals: its
+// generic API columns matched the Opportunity profile (6 headers) before the task's own profile (8)
+// was asked, while kpi -a read it as the call log it is.
+describe('guessKind of API extracts whose generic columns match profiles of several kinds', () => {
+  const task = ['Id', 'WhoId', 'WhatId', 'Subject', 'ActivityDate', 'Status', 'OwnerId', 'IsDeleted', 'AccountId', 'IsClosed', 'CreatedDate'];
+  const taskRow = ['00T1', '', '0061', 'Call', '2025-02-10', 'Completed', '0051', 'false', '0011', 'true', '2025-02-10T09:20:00.000Z'];
+
+  it('a Task extract with its call columns is activities', async () => {
+    const header = [...task, 'TaskSubtype', 'CallType', 'CallDurationInSeconds', 'CallDisposition', 'CompletedDateTime'];
+    expect(await guess(put('sf-task-calls.csv', [header, [...taskRow, 'Call', 'Outbound', '90', 'Reached', '2025-02-10T09:20:00.000Z']]))).toBe('activities');
+  });
+
+  // Six of the Opportunity profile's headers against four of the Task profile's: the task's own (WhoId, WhatId, ActivityDate) decide.
+  it('a Task extract without call columns is activities too, by the headers only a task has', async () => {
+    expect(await guess(put('sf-task-plain.csv', [task, taskRow]))).toBe('activities');
+  });
+
+  it('an Opportunity extract stays deals, with every generic column or few of them', async () => {
+    const full = ['Id', 'IsDeleted', 'AccountId', 'Name', 'StageName', 'Amount', 'CloseDate', 'IsClosed', 'IsWon', 'OwnerId', 'CreatedDate'];
+    expect(await guess(put('sf-opp-full.csv', [full, ['0061', 'false', '0011', 'Alfa', 'Closed Won', '100.0', '2025-02-20', 'true', 'true', '0051', '2025-02-01T08:00:00.000Z']]))).toBe('deals');
+    const few = ['Id', 'OwnerId', 'IsClosed', 'CreatedDate', 'AccountId'];
+    expect(await guess(put('sf-opp-few.csv', [few, ['0061', '0051', 'false', '2025-02-01T08:00:00.000Z', '0011']]))).toBe('deals');
+  });
+
+  // Pipedrive's API names an activity's columns as its deal's (add_time, owner_name, org_name, person_name: the deals
+  // profile's four); its due_time and duration are a call log's alone.
+  it('Pipedrive activities through the API are activities; its deals stay deals', async () => {
+    const acts = ['id', 'user_id', 'deal_id', 'type', 'subject', 'done', 'due_date', 'due_time', 'duration', 'add_time', 'owner_name', 'org_name', 'person_name'];
+    expect(await guess(put('pd-acts.csv', [acts, ['1', '7', '12', 'call', 'Call', '1', '2025-02-10', '09:20', '00:05', '2025-02-09 10:00:00', 'Ann', 'Alfa', 'Bob']]))).toBe('activities');
+    const deals = ['id', 'title', 'value', 'add_time', 'status', 'won_time', 'lost_time', 'stage_id', 'owner_name', 'org_name', 'person_name'];
+    expect(await guess(put('pd-deals.csv', [deals, ['12', 'Alfa', '100', '2025-02-01 08:00:00', 'won', '2025-02-20 10:00:00', '', '3', 'Ann', 'Alfa', 'Bob']]))).toBe('deals');
+  });
+});
