@@ -15,6 +15,11 @@ export interface LinkedPayment {
   manager: string;
   invoiced: number;
   paid: number;
+  /** The deal id as written when no deal has it ('' otherwise): the payments-unknown-deals alert's example. */
+  id: string;
+  /** The dates as read (NaN: none), which tell a row repeated by mistake from another payment (PaymentOddities). */
+  invoicedAt: number;
+  paidAt: number;
 }
 
 /** What a payments file is read with: the manager column's memo, and the deals its deal ids are resolved against (ImportOptions.linkTo: LinkedPayment records), if any. */
@@ -28,7 +33,7 @@ export interface PaymentMemos {
 
 /** The memos of a payments file; a manager's name is read once per distinct cell, not once per row. */
 export function paymentMemos(ctx: ReadContext, store: DealStore | undefined): PaymentMemos {
-  return { managers: new CellMemo((t) => reportedManager(ctx.maps, cleanText(t), store)), flag: new CellMemo((t) => parseBoolean(trimEdges(t))), store, out: { deal: -1, named: false, manager: '', invoiced: 0, paid: 0 } };
+  return { managers: new CellMemo((t) => reportedManager(ctx.maps, cleanText(t), store)), flag: new CellMemo((t) => parseBoolean(trimEdges(t))), store, out: { deal: -1, named: false, manager: '', invoiced: 0, paid: 0, id: '', invoicedAt: NaN, paidAt: NaN } };
 }
 
 /**
@@ -60,6 +65,9 @@ export function readPayment(cells: Cells, ctx: ReadContext, m: PaymentMemos): Pa
     out.manager = manager;
     out.invoiced = invoiced ?? 0;
     out.paid = paid ?? 0;
+    out.id = out.deal < 0 && out.named ? cells.text(c.deal_id) : '';
+    out.invoicedAt = invoicedAt;
+    out.paidAt = paidAt;
     return out;
   }
   return { deal_id: cells.text(c.deal_id), manager, invoiced: invoiced ?? 0, paid: paid ?? 0, invoiced_at: Number.isNaN(invoicedAt) ? null : invoicedAt, paid_at: Number.isNaN(paidAt) ? null : paidAt };

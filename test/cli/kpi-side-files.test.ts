@@ -1,0 +1,73 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+/**
+ * Side files (--payments, --spend, --plan) whose numbers need a word: small files written here, each
+ * expectation worked out by hand from these four deals (Орлова: 501 won 60 000 in April, 502 lost;
+ * Сомов: 503 won 15 000 in May, 504 won 25 000 in May).
+ */
+const DEALS = [
+  'ID,Название сделки,Бюджет,Ответственный,Этап сделки,Дата создания,Дата закрытия,Источник',
+  '501,A,60000,Орлова Ольга,Успешно реализовано,02.04.2025 09:00:00,12.04.2025 09:00:00,Сайт',
+  '502,B,9000,Орлова Ольга,Закрыто и не реализовано,03.04.2025 09:00:00,13.04.2025 09:00:00,Сайт',
+  '503,C,15000,Сомов Семён,Успешно реализовано,05.05.2025 09:00:00,15.05.2025 09:00:00,Авито',
+  '504,D,25000,Сомов Семён,Успешно реализовано,06.05.2025 09:00:00,16.05.2025 09:00:00,Сайт',
+].join('\n');
+
+let dir = '';
+const put = (name: string, text: string) => {
+  const f = path.join(dir, name);
+  writeFileSync(f, text);
+  return f;
+};
+type Json = { managers: Array<Record<string, unknown>>; total: Record<string, unknown>; dataQuality: { alerts: Array<Record<string, unknown>> } };
+const kpi = (args: string[]) => {
+  const run = runCli(['kpi', '-d', path.join(dir, 'deals.csv'), ...args, '--format', 'json']);
+  return { ...run, json: run.code === 0 ? (JSON.parse(run.stdout) as Json) : undefined };
+};
+const codes = (j: Json | undefined) => (j?.dataQuality.alerts ?? []).map((a) => a.code);
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'side-files-'));
+  put('deals.csv', DEALS);
+});
+
+describe('payments that a paid share cannot be read from (F4) are counted as written and said', () => {
+  it('a refund nets against its deal, a repeated row and a deal paid above its invoice are said', () => {
+    // Орлова: 501 invoiced 60 000, paid 60 000, the same row again, then (10 000) back: invoiced 120 000, paid 110 000.
+    // Сомов: 503 invoiced 15 000, paid 18 000: over its invoice.
+    put('pay1.csv', ['Сделка;Менеджер;Сумма счета;Оплачено;Дата оплаты', '501;Орлова Ольга;60000;60000;20.04.2025', '501;Орлова Ольга;60000;60000;20.04.2025', '501;Орлова Ольга;;(10 000);25.04.2025', '503;Сомов Семён;15000;18000;20.05.2025'].join('\n'));
+    const { json, stderr, code } = kpi(['-p', path.join(dir, 'pay1.csv')]);
+    expect(code).toBe(0);
+    const orlova = json!.managers.find((m) => m.manager === 'Орлова Ольга')!;
+    expect([orlova.invoiced, orlova.paid]).toEqual([120_000, 110_000]);
+    const odd = json!.dataQuality.alerts.find((a) => a.code === 'payments-odd')!;
+    expect(odd).toMatchObject({ refunds: { rows: 1, sum: -10_000 }, duplicates: { rows: 1, sum: 60_000 }, over: { deals: 1, id: '503', invoiced: 15_000, paid: 18_000 } });
+    expect(stderr).toContain('refunds, netted');
+  });
+
+  it('a refund alone makes paid negative: said for the manager and the department', () => {
+    put('pay2.csv', ['Сделка;Менеджер;Сумма счета;Оплачено', '504;Сомов Семён;25000;-25000'].join('\n'));
+    const { json } = kpi(['-p', path.join(dir, 'pay2.csv')]);
+    expect(json!.total.paid).toBe(-25_000);
+    expect(json!.dataQuality.alerts).toContainEqual({ code: 'paid-negative', managers: ['Сомов Семён', ''] });
+  });
+});
+
+describe('payments of deals the deals file does not have (F3) are said, with and without a period', () => {
+  it('counted under their manager without a period, left out with one: both said', () => {
+    put('pay3.csv', ['Сделка;Менеджер;Сумма счета;Оплачено', '7001;Орлова Ольга;5000;5000', '7002;Сомов Семён;7000;7000', '503;Сомов Семён;15000;15000'].join('\n'));
+    const all = kpi(['-p', path.join(dir, 'pay3.csv')]);
+    expect(all.json!.total.paid).toBe(27_000);
+    expect(all.json!.dataQuality.alerts).toContainEqual(expect.objectContaining({ code: 'payments-unknown-deals', payments: 2, named: 3, example: '7001', period: false }));
+    const period = kpi(['-p', path.join(dir, 'pay3.csv'), '--from', '2025-01-01', '--to', '2025-12-31']);
+    // Only 503's 15 000 follows a deal in the period.
+    expect(period.json!.total.paid).toBe(15_000);
+    expect(period.json!.dataQuality.alerts).toContainEqual(expect.objectContaining({ code: 'payments-unknown-deals', payments: 2, period: true }));
+    expect(period.stderr).toContain('left out');
+    expect(codes(period.json)).not.toContain('payments-odd');
+  });
+});
