@@ -71,3 +71,51 @@ describe('payments of deals the deals file does not have (F3) are said, with and
     expect(codes(period.json)).not.toContain('payments-odd');
   });
 });
+
+describe('spend and payments in another currency (F5) are said, as deals in several are', () => {
+  it('a currency column with USD beside RUB, and marks in the amounts, give mixed-currencies for the file', () => {
+    put('spend-cur.csv', ['Месяц;Источник;Расход;Валюта', '2025-04;Сайт;900;USD', '2025-05;Сайт;12 000;руб.', '2025-05;Авито;8 000;RUB'].join('\n'));
+    const { json, stderr } = kpi(['--spend', path.join(dir, 'spend-cur.csv')]);
+    // руб. and RUB are one currency: 2 rows.
+    const a = json!.dataQuality.alerts.find((x) => x.code === 'mixed-currencies')!;
+    expect(a).toMatchObject({ kind: 'spend', dealCurrencies: ['RUB'] });
+    expect(a.currencies).toEqual(expect.arrayContaining([{ currency: 'USD', deals: 1 }, { currency: 'RUB', deals: 2 }]));
+    expect(stderr).toContain('unconverted');
+    put('pay-usd.csv', ['Сделка,Invoiced,Paid', '501,"$60,000.00","$60,000.00"'].join('\n'));
+    const pay = kpi(['-p', path.join(dir, 'pay-usd.csv')]);
+    expect(pay.json!.dataQuality.alerts).toContainEqual(expect.objectContaining({ code: 'mixed-currencies', kind: 'payments', currencies: [{ currency: 'USD', deals: 1 }] }));
+  });
+
+  it('roubles alone, marked or not, say nothing', () => {
+    put('spend-rub.csv', ['Месяц;Источник;Расход;Валюта', '2025-04;Сайт;12 000 ₽;RUB', '2025-05;Авито;8 000;руб.'].join('\n'));
+    expect(codes(kpi(['--spend', path.join(dir, 'spend-rub.csv')]).json)).not.toContain('mixed-currencies');
+  });
+});
+
+describe('an invoice status column (F6): a cancelled invoice is not invoiced, «Оплачен» with no paid column is paid in full', () => {
+  it('reads Bitrix24 «Счета» statuses', () => {
+    // 501: 60 000 Оплачен; 502: 9 000 Отклонён (dropped); 503: 15 000 Частично оплачен (paid not known: 0); 504: 25 000 Выставлен.
+    put('inv.csv', ['Сделка;Статус;Сумма счета;Ответственный', '501;Оплачен;60 000;Орлова Ольга', '502;Отклонён;9 000;Орлова Ольга', '503;Частично оплачен;15 000;Сомов Семён', '504;Выставлен;25 000;Сомов Семён'].join('\n'));
+    const { json, code } = kpi(['-p', path.join(dir, 'inv.csv')]);
+    expect(code).toBe(0);
+    const orlova = json!.managers.find((m) => m.manager === 'Орлова Ольга')!;
+    expect([orlova.invoiced, orlova.paid, orlova.paid_share]).toEqual([60_000, 60_000, 1]);
+    const somov = json!.managers.find((m) => m.manager === 'Сомов Семён')!;
+    expect([somov.invoiced, somov.paid]).toEqual([40_000, 0]);
+    expect([json!.total.invoiced, json!.total.paid]).toEqual([100_000, 60_000]);
+  });
+});
+
+describe('totals rows (F10) are dropped as totals, not said to be misread', () => {
+  it("Google Ads' «Total: Account» footers and an unlabelled sum under payments", () => {
+    put('gads.csv', ['Month,Channel,Cost', '2025-04,Сайт,"1,200.00"', '2025-05,Сайт,"800.00"', 'Total: Account,,"2,000.00"', 'Total: Campaigns,,"2,000.00"'].join('\n'));
+    const spend = kpi(['--spend', path.join(dir, 'gads.csv')]);
+    expect(spend.code).toBe(0);
+    expect(spend.stderr).not.toMatch(/could not be read|misread/);
+    expect(spend.json!.total.spend).toBe(2_000);
+    put('pay-sum.csv', ['Сделка;Менеджер;Сумма счета;Оплачено', '501;Орлова Ольга;60000;60000', '503;Сомов Семён;15000;5000', ';;75000;65000'].join('\n'));
+    const pay = kpi(['-p', path.join(dir, 'pay-sum.csv')]);
+    expect(pay.stderr).not.toMatch(/could not be read|needs a deal id/);
+    expect([pay.json!.total.invoiced, pay.json!.total.paid]).toEqual([75_000, 65_000]);
+  });
+});

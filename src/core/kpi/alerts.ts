@@ -39,7 +39,8 @@ export type Alert =
   | { code: 'encoding-doubt'; file: string; chosen: string; other: string; read: string; otherRead: string }
   | { code: 'hidden-rows'; file: string; sheet: string; rows: number }
   | { code: 'activities-unlinked'; calls: number; won: number }
-  | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }> }
+  /** `kind`: a spend or payments file (`deals` there counts its rows), whose currencies are several or not the deals' (`dealCurrencies`). */
+  | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }>; kind?: 'spend' | 'payments'; dealCurrencies?: string[] }
   | { code: 'unattributed-payments'; payments: number }
   /** Payments naming a deal id (`payments` of the `named`) that no deal has, the first `example`; `period`: left out (a period was given), else counted under their manager. */
   | { code: 'payments-unknown-deals'; file: string; payments: number; named: number; example: string; period: boolean }
@@ -491,6 +492,7 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-
         : `None of the ${num(a.calls, ru)} calls links to a deal, and no won deal (${num(a.won, ru)}) has an activity: touches, responses and "no response" read as if nobody worked the deals. Check which column of the activities file names the deal (deal_id: Deal ID, Opportunity ID, Associated Deal) or the client (client) as the deals file does; crm-audit inspect lists the columns, a --map file names the right one.`;
     case 'mixed-currencies': {
       const list = a.currencies.map((c) => (ru ? `${c.currency} — ${num(c.deals, ru)}` : `${c.currency} ${num(c.deals, ru)}`)).join(', ');
+      if (a.kind) return sideCurrenciesText(a, list, ru);
       return ru
         ? `${a.file}: суммы сделок в разных валютах (${list}), а выручка и средний чек складывают их как есть. Выгрузите суммы в одной валюте (HubSpot: «Amount in company currency», Salesforce: «Amount (converted)») или разделите файл по валютам.`
         : `${a.file}: the deal amounts are in several currencies (${list}), and revenue and the average check add them as they are. Export the amounts in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)"), or split the file by currency.`;
@@ -582,6 +584,15 @@ function economicsText(a: EconomicsAlert, lang: string): string {
         ? `В плане есть ${a.by === 'manager' ? 'менеджеры' : 'источники'} без сделок в периоде: ${a.names.map((n) => `«${n}»`).join(', ')}; их факт — 0. Проверьте написание имён.`
         : `The plan names ${a.by === 'manager' ? 'managers' : 'sources'} with no deals in the period: ${a.names.map((n) => `"${n}"`).join(', ')}; their fact is 0. Check the spelling.`;
   }
+}
+
+/** A spend or payments file whose amounts are in several currencies, or in one the deals' are not: added to roubles as they are. */
+function sideCurrenciesText(a: Extract<Alert, { code: 'mixed-currencies' }>, list: string, ru: boolean): string {
+  const deals = (a.dealCurrencies ?? []).join(', ');
+  const what = a.kind === 'spend' ? (ru ? 'расходы, CAC, цена лида и ROMI' : 'spend, CAC, cost per lead and ROMI') : ru ? 'выставлено, оплачено и доля оплаты' : 'invoiced, paid and the paid share';
+  return ru
+    ? `${a.file}: суммы в разных валютах или не в валюте сделок (${deals}): валюты строк — ${list}; ${what} складывают их как есть, без пересчёта. Пересчитайте суммы в валюту сделок или разделите файл по валютам.`
+    : `${a.file}: the amounts are in several currencies or not in the deals' (${deals}): rows by currency ${list}; ${what} add them as they are, unconverted. Convert them into the deals' currency, or split the file by currency.`;
 }
 
 /** The payments' unknown deals and odd rows (PaymentOddities) as alerts; `period`: a period was given, which leaves unknown deals' payments out. */

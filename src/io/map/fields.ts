@@ -207,6 +207,10 @@ const PAYMENT_FIELDS: FieldSpec[] = [
   { field: 'paid', aliases: ['Оплачено', 'Сумма оплаты', 'Paid', 'Amount paid'] },
   { field: 'invoiced_at', aliases: ['Дата счёта', 'Дата счета', 'Invoice date'] },
   { field: 'paid_at', aliases: ['Дата оплаты', 'Payment date'] },
+  // Counted as the deals' currency is, to say amounts in several currencies added as one (F5).
+  { field: 'currency', aliases: ['Валюта', 'Currency', 'Currency code'] },
+  // An invoice's status («Счета» of Bitrix24 and amoCRM): a cancelled invoice is no money asked, a paid one with no paid column is paid in full (F6).
+  { field: 'status', aliases: ['Статус', 'Статус счёта', 'Статус счета', 'Invoice status', 'Status'] },
 ];
 
 // Spend and plan files are kept by hand (a marketer's table, a sales head's plan): their headers are
@@ -218,6 +222,8 @@ const SPEND_FIELDS: FieldSpec[] = [
   { field: 'month', required: true, aliases: MONTH_ALIASES },
   { field: 'source', required: true, aliases: SOURCE_ALIASES },
   { field: 'amount', required: true, aliases: ['Сумма', 'Расход', 'Расходы', 'Бюджет', 'Затраты', 'Стоимость', 'Spend', 'Cost', 'Amount', 'Budget'] },
+  // Counted as the deals' currency is, to say spend in several currencies added as one (F5).
+  { field: 'currency', aliases: ['Валюта', 'Currency', 'Currency code'] },
 ];
 
 const PLAN_FIELDS: FieldSpec[] = [
