@@ -220,8 +220,10 @@ const SOURCE_ALIASES = ['Источник', 'Канал', 'Источник сд
 
 const SPEND_FIELDS: FieldSpec[] = [
   { field: 'month', required: true, aliases: MONTH_ALIASES },
-  { field: 'source', required: true, aliases: SOURCE_ALIASES },
-  { field: 'amount', required: true, aliases: ['Сумма', 'Расход', 'Расходы', 'Бюджет', 'Затраты', 'Стоимость', 'Spend', 'Cost', 'Amount', 'Budget'] },
+  // Not required: a spend file by month alone (`Месяц;Расходы на рекламу`) is the department's spend, of no named source (metrics.md), as an empty source is.
+  { field: 'source', aliases: SOURCE_ALIASES },
+  // «Потрачено» is VK Ads' own word for spend.
+  { field: 'amount', required: true, aliases: ['Сумма', 'Расход', 'Расходы', 'Бюджет', 'Затраты', 'Стоимость', 'Потрачено', 'Расходы на рекламу', 'Рекламный бюджет', 'Spend', 'Cost', 'Amount', 'Budget', 'Amount spent'] },
   // Counted as the deals' currency is, to say spend in several currencies added as one (F5).
   { field: 'currency', aliases: ['Валюта', 'Currency', 'Currency code'] },
 ];

@@ -542,13 +542,31 @@ function valueFit(map: ColumnMap, headers: readonly string[], sampleRows: readon
     const values = columnValues(index, sampleRows);
     if (DATE_FIELDS.has(field)) return mostly(values, (v) => parseDate(v, 'dmy') !== undefined);
     if (field === 'month') return mostly(values, (v) => parseMonth(v) !== undefined);
-    if (NUMBER_FIELDS.has(field)) return mostly(values, (v) => cellType(v) === 'number');
+    if (NUMBER_FIELDS.has(field)) return mostly(values, (v) => cellType(v) === 'number') && countOrMoney(field, header, values);
     if (field === 'manager') {
       const shapes = values.map(valueShape);
       return mostly(shapes, (x) => x === 'name' || x === 'text') || (map.kind === 'activities' && values.length > 0 && shapes.every((x) => x === 'line'));
     }
     return values.some((v) => parseDate(v, 'dmy') === undefined);
   };
+}
+
+/** Targets that count (leads, deals won), and headers that name money or a count of views: a snippet offered «Target, RUB» of 150 000 as leads and «Показы» as roubles spent. */
+const COUNT_FIELDS = new Set(['leads', 'won']);
+const MONEY_HEADER = /₽|руб|\brub\b|\$|€|выручк|revenue|сумм|amount|бюджет|budget/i;
+const VIEWS_HEADER = /показ|клик|просмотр|охват|impression|click|views|reach|ctr/i;
+
+/**
+ * Whether a column of numbers may be offered for a count or an amount: a count's values are whole
+ * numbers up to 999 under a header that names no money; an amount's header names no views or clicks.
+ */
+function countOrMoney(field: string, header: string, values: readonly string[]): boolean {
+  if (!COUNT_FIELDS.has(field)) return !VIEWS_HEADER.test(header);
+  if (MONEY_HEADER.test(header)) return false;
+  return values.every((v) => {
+    const n = parseNumber(v);
+    return n === null || Number.isNaN(n) || (Number.isInteger(n) && n <= 999);
+  });
 }
 
 /** A column's filled values among the first rows. */
@@ -591,7 +609,8 @@ function proposer(map: ColumnMap, headers: readonly string[], sampleRows: readon
     const similar = offered(field, closestColumns(field, map.kind, headers).filter((h) => fits(field, h)), headers, sampleRows);
     const are = valuesFor(field);
     if (sampleRows.length === 0 || !are || (similar.length > 0 && field !== 'manager')) return { candidates: similar };
-    const [near, columns] = varied(field, [similar, offered(field, byValues(are).filter((h) => !similar.includes(h)), headers, sampleRows)], headers, sampleRows);
+    const fitting = byValues(are).filter((h) => !similar.includes(h) && (are !== 'numbers' || countOrMoney(field, h, columnValues(headers.indexOf(h), sampleRows))));
+    const [near, columns] = varied(field, [similar, offered(field, fitting, headers, sampleRows)], headers, sampleRows);
     // A manager: a similar name holding names wins, unless only a column by its values is written as
     // people's names are (Kommo's «Name» of deal titles, «Acme supply», beside «Author», «Anna Smith»).
     const written = (h: string | undefined) => h !== undefined && writtenAsNames(h, headers, sampleRows);

@@ -331,14 +331,14 @@ describe('spend: an unlabelled totals row', () => {
 
 describe('spend: columns', () => {
   it('names a missing column with the closest one and a --map snippet ready to paste', async () => {
-    const file = put('spend-without-amount.csv', csv([['Месяц', 'Источник', 'Расходы на рекламу'], ['2024-07', 'Сайт', '100']], { delimiter: ';' }));
+    const file = put('spend-without-amount.csv', csv([['Месяц', 'Источник', 'Траты на рекламу'], ['2024-07', 'Сайт', '100']], { delimiter: ';' }));
     const error = await read(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ColumnsMissing);
     const missing = error as ColumnsMissing;
     expect(missing.kind).toBe('spend');
-    expect(missing.missing).toEqual([{ field: 'amount', candidates: ['Расходы на рекламу'] }]);
-    expect(missing.hint).toContain('spend:\n  columns:\n    amount: "Расходы на рекламу"    # the closest column: check');
-    expect(describeUserError(missing, 'ru')).toContain('не найдена колонка для суммы (amount) (ближайшие колонки: «Расходы на рекламу»)');
+    expect(missing.missing).toEqual([{ field: 'amount', candidates: ['Траты на рекламу'] }]);
+    expect(missing.hint).toContain('spend:\n  columns:\n    amount: "Траты на рекламу"    # the closest column: check');
+    expect(describeUserError(missing, 'ru')).toContain('не найдена колонка для суммы (amount) (ближайшие колонки: «Траты на рекламу»)');
   });
 
   it('takes --map column assignments from the spend section of a map file', async () => {
