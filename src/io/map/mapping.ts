@@ -171,7 +171,7 @@ export function scoreHeaderRow(cells: readonly string[], kind: RecordKind): numb
  * header: a header names its columns and holds no date or number.
  */
 export function headerScore(cells: readonly string[], kind: RecordKind): number {
-  const score = scoreHeaderRow(cells, kind) + (kind === 'spend' ? monthsAcross(cells) : 0);
+  const score = scoreHeaderRow(cells, kind) + (kind === 'spend' || kind === 'plan' ? monthsAcross(cells, kind) : 0);
   return score === 1 && looksLikeData(cells) ? 0 : score;
 }
 
@@ -180,9 +180,10 @@ export function headerScore(cells: readonly string[], kind: RecordKind): number 
  * a row has two or more beside a name the spend file knows («Канал»): one month is a long table's data
  * row (`Январь 2025;Яндекс;25 000`), and two dates alone a deals row's (guessKind asks every kind).
  */
-function monthsAcross(cells: readonly string[]): number {
+function monthsAcross(cells: readonly string[], kind: RecordKind): number {
   const months = cells.filter((c) => c.trim() !== '' && headerMonth(c) !== undefined).length;
-  return months >= 2 && scoreHeaderRow(cells, 'spend') > 0 ? months : 0;
+  // A plan's own names include «Won»: a deals row of dates and «won» is no plan header.
+  return months >= 2 && scoreHeaderRow(cells, kind) > 0 && (kind === 'spend' || !looksLikeData(cells)) ? months : 0;
 }
 
 /**
@@ -193,16 +194,18 @@ function monthsAcross(cells: readonly string[]): number {
  * amount's name beside them («Сумма», «Бюджет»: the year's) is a total, as «Итого» is, and not read.
  */
 export function readWideSpend(map: ColumnMap, user: Record<string, string | string[]> = {}): void {
-  if (map.kind !== 'spend' || map.fields.has('month') || user.month !== undefined || user.amount !== undefined) return;
+  // A sales plan is kept the same way (`Менеджер;Январь 2025;Февраль 2025;Итого`): its month cells are revenue targets (readPlan), where no target column is named.
+  const field = map.kind === 'spend' ? 'amount' : map.kind === 'plan' && !['leads', 'won', 'revenue'].some((f) => map.fields.has(f) || user[f] !== undefined) ? 'revenue' : undefined;
+  if (field === undefined || map.fields.has('month') || user.month !== undefined || user[field] !== undefined) return;
   const months = map.columns.flatMap((c) => {
-    if (c.field !== undefined && c.field !== 'amount') return [];
+    if (c.field !== undefined && c.field !== field) return [];
     const month = c.header.trim() === '' ? undefined : headerMonth(c.header);
     return month === undefined ? [] : [{ col: c.index, month }];
   });
   if (months.length === 0) return;
-  for (const col of map.fields.get('amount') ?? []) map.columns[col]!.field = undefined;
-  for (const { col, month } of months) Object.assign(map.columns[col]!, { field: 'amount', month, passedOverFor: undefined });
-  map.fields.set('amount', months.map((m) => m.col));
+  for (const col of map.fields.get(field) ?? []) map.columns[col]!.field = undefined;
+  for (const { col, month } of months) Object.assign(map.columns[col]!, { field, month, passedOverFor: undefined });
+  map.fields.set(field, months.map((m) => m.col));
   map.months = months;
 }
 

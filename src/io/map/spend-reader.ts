@@ -11,9 +11,9 @@ export const TOTALS_ROW = new RowProblem('drop', 'totals row');
 /** A spend row whose amount cell is empty: nothing is known to have been spent (a budget table filled up to the current month). */
 const NO_AMOUNT = new RowProblem('drop', 'a spend row without an amount');
 
-/** The spend of one row of a table with months across: a row per month whose cell is filled (readWideSpend). */
-export class SpendMonths {
-  constructor(readonly rows: SpendRow[]) {}
+/** The spend (or plan targets) of one row of a table with months across: a row per month whose cell is filled (readWideSpend). */
+export class SpendMonths<R = SpendRow> {
+  constructor(readonly rows: R[]) {}
 }
 
 /** A money or count cell that may not be negative: the number, null when empty, or why not. */
