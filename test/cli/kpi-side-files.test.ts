@@ -119,3 +119,49 @@ describe('totals rows (F10) are dropped as totals, not said to be misread', () =
     expect([pay.json!.total.invoiced, pay.json!.total.paid]).toEqual([75_000, 65_000]);
   });
 });
+
+describe('spend by month alone and VK Ads «Потрачено» (F9), a plan with months across (F7)', () => {
+  it('a spend file of month and total is the department spend', () => {
+    // 12 000 + 8 000 = 20 000 spend; 3 won clients (501, 503, 504): CAC 6 666,67.
+    put('spend-month.csv', ['Месяц;Расходы на рекламу, руб.', 'Апрель 2025;12 000', 'Май 2025;8 000'].join('\n'));
+    const { json, code, stderr } = kpi(['--spend', path.join(dir, 'spend-month.csv')]);
+    expect(code, stderr).toBe(0);
+    expect(json!.total.spend).toBe(20_000);
+  });
+
+  it('«Потрачено, ₽» is the spend, not «Показы»', () => {
+    put('vk.csv', ['Месяц;Источник;Показы;Клики;Потрачено, ₽', '2025-04;Сайт;120000;900;5 000,00', '2025-05;Сайт;80000;700;3 000,50'].join('\n'));
+    const { json, code, stderr } = kpi(['--spend', path.join(dir, 'vk.csv')]);
+    expect(code, stderr).toBe(0);
+    expect(json!.total.spend).toBe(8_000.5);
+  });
+
+  it('a plan of managers × months reads its cells as revenue targets; counts across are refused, not read as roubles', () => {
+    put('plan-wide.csv', ['План продаж (выручка, руб.)', '', 'Менеджер;Апрель 2025;Май 2025;Итого', 'Орлова Ольга;50 000;40 000;90 000', 'Сомов Семён;20 000;30 000;50 000', 'Итого;70 000;70 000;140 000'].join('\n'));
+    const run = runCli(['kpi', '-d', path.join(dir, 'deals.csv'), '--plan', path.join(dir, 'plan-wide.csv'), '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const plan = (JSON.parse(run.stdout) as { plan: { rows: Array<Record<string, unknown>> } }).plan;
+    const text = JSON.stringify(plan);
+    // Орлова's April: 50 000 planned, 60 000 won.
+    expect(text).toContain('50000');
+    expect(text).not.toMatch(/"leads_plan":\s*50000/);
+    put('plan-counts.csv', ['Менеджер;Апрель 2025;Май 2025', 'Орлова Ольга;5;4', 'Сомов Семён;3;3'].join('\n'));
+    const counts = runCli(['kpi', '-d', path.join(dir, 'deals.csv'), '--plan', path.join(dir, 'plan-counts.csv'), '--format', 'json']);
+    expect(counts.code).not.toBe(0);
+    expect(counts.stderr).toContain('look like counts');
+  });
+});
+
+describe('a payments register whose amount column is «Сумма» (F1)', () => {
+  it('is refused as payments with a ready --map snippet, not sent to --deals; the snippet pasted reads it', () => {
+    put('reg.csv', ['Дата;ID сделки;Ответственный;Сумма', '20.04.2025;501;Орлова Ольга;60 000,00', '20.05.2025;503;Сомов Семён;15 000,00'].join('\n'));
+    const refused = runCli(['kpi', '-d', path.join(dir, 'deals.csv'), '-p', path.join(dir, 'reg.csv')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).not.toContain('--deals');
+    expect(refused.stderr).toContain('payments:\n  columns:\n    paid: "Сумма"');
+    put('reg-map.yaml', 'payments:\n  columns:\n    paid: "Сумма"\n');
+    const read = kpi(['-p', path.join(dir, 'reg.csv'), '--map', path.join(dir, 'reg-map.yaml')]);
+    expect(read.code, read.stderr).toBe(0);
+    expect(read.json!.total.paid).toBe(75_000);
+  });
+});

@@ -266,6 +266,8 @@ export function requiredFields(kind: RecordKind): string[] {
 /** Groups of fields of which a kind needs at least one: a plan is by manager or by source, and sets at least one target. */
 const REQUIRED_ANY: Partial<Record<RecordKind, string[][]>> = {
   plan: [['manager', 'source'], ['leads', 'won', 'revenue']],
+  // A payments file with neither amount column named (a 1C register's «Сумма») is refused once with a --map snippet, not row by row (F1).
+  payments: [['deal_id', 'manager'], ['paid', 'invoiced']],
 };
 
 /** The groups of fields of which a kind needs at least one column. */

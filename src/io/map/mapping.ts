@@ -338,6 +338,8 @@ const FIELDS_RU: Readonly<Record<string, string>> = {
   leads: 'лидов',
   won: 'выигранных',
   revenue: 'выручки',
+  paid: 'оплаченной суммы',
+  invoiced: 'выставленной суммы',
 };
 
 function fieldRu(field: string): string {
