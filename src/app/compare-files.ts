@@ -7,6 +7,7 @@ import type { EvidenceFacts } from '../core/kpi/facts.js';
 import { findAlerts, linkAlerts, type Alert } from '../core/kpi/alerts.js';
 import { DAY_MS as DAY, isoDay } from '../core/kpi/stats.js';
 import { headRowsOf, kindSaidBy } from '../io/map/inspect.js';
+import { scoreHeaderRow } from '../io/map/mapping.js';
 import { ownReportOf } from '../io/map/own-report.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { stdinHead, type HeadRow } from '../io/map/stdin-head.js';
@@ -54,7 +55,8 @@ function checkHead(option: string, file: string, kind: RecordKind, rows: readonl
   } catch {
     // No row names a column: the import says so, in its own words.
   }
-  if (seen !== kind) throw wrongKind(option, file, kind, seen);
+  // A payments file naming two or more payments columns (a 1C register's «ID сделки» and «Ответственный» beside «Сумма»): what the user said wins over a guess from a shared word (F1).
+  if (seen !== kind && !(kind === 'payments' && rows.some((r) => scoreHeaderRow(r.cells, kind) >= 2))) throw wrongKind(option, file, kind, seen);
 }
 
 /** A key line of an answers file, YAML or JSON: `answers:`, `"answers": {`; and one of its other keys. */

@@ -3,7 +3,7 @@
 // spec/metrics.md with its data quality. The CLI and the programmatic API call these functions.
 import { KpiEngine, type EngineResult, type KpiOptions } from '../core/kpi/engine.js';
 import { METRICS, missingNeed, NEEDS_TEXT, notApplicable, type InputNeed } from '../core/kpi/catalog.js';
-import { describeAlert, findAlerts, linkAlerts, managerSpellings, OUTCOME_MIN_DEALS, wonCoverageAlerts, type Alert } from '../core/kpi/alerts.js';
+import { describeAlert, findAlerts, linkAlerts, managerSpellings, OUTCOME_MIN_DEALS, paidNegative, paymentLogAlerts, wonCoverageAlerts, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import { EMPTY_ROW, type DataQuality, type GroupDim, type KpiGroup, type KpiResult, type MetricValues, type PlanResult, type SpendSummary } from '../core/kpi/types.js';
 import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
@@ -20,6 +20,7 @@ import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { ColumnMap } from '../io/map/mapping.js';
 import { directionReader, MISSED_DIRECTION, readsAsMilliseconds, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS } from '../io/map/context.js';
 import { normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
+import { currencyCode } from '../io/map/spend-reader.js';
 import { closest } from '../core/assert-paths.js';
 import { wordsOf, type ValueMaps } from '../io/map/value-maps.js';
 import { outcomeTimes, stageNames } from '../io/map/deal-reader.js';
@@ -146,7 +147,8 @@ function plannedCloseOnly(map: ColumnMap): boolean {
  */
 function paymentColumns(report: ImportReport): { paidColumn: boolean; invoicedColumn: boolean } {
   const fed = new Set(report.columns.map((c) => c.field));
-  return { paidColumn: fed.has('paid'), invoicedColumn: fed.has('invoiced') };
+  // An invoice status says which invoices are paid («Оплачен»: paid in full), when no paid amount column does.
+  return { paidColumn: fed.has('paid') || fed.has('status'), invoicedColumn: fed.has('invoiced') };
 }
 
 /**
@@ -393,6 +395,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const currencies: Alert[] = reports
     .filter((r) => r.kind === 'deals' && (r.values.currency?.length ?? 0) > 1)
     .map((r) => ({ code: 'mixed-currencies', file: r.file, currencies: r.values.currency!.map((v) => ({ currency: v.value, deals: v.count })) }));
+  currencies.push(...sideCurrencies(reports));
   // Slash dates that took the deals file's order: right only if that file's CRM wrote them the same way.
   const borrowed: Alert[] = reports.flatMap((r) => (r.dateOrderFrom ? [{ code: 'date-order-borrowed' as const, file: r.file, from: r.dateOrderFrom.file, order: r.dateOrderFrom.order, columns: r.dateOrderFrom.columns }] : []));
   // An amount column that shows two decimal formats: `15,000` read as 15 where `1,5` decided the comma.
@@ -543,6 +546,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   if (payments) {
     reports.push(payments.report);
     if (payments.unattributed > 0) alerts.push({ code: 'unattributed-payments', payments: payments.unattributed });
+    alerts.push(...paymentLogAlerts(payments.log, payments.report.file, periods.some((p) => p.from !== undefined || p.to !== undefined)));
   }
   if (spend) for (const e of engines) e.addSpend(spend.rows, spend.margin);
   const said = callsSaid(activitiesMap, reports.find((r) => r.kind === 'activities'), overrides.valueMaps);
@@ -735,6 +739,19 @@ export function lineNamesOf(reports: readonly ImportReport[]): Record<string, st
   return Object.assign({}, ...reports.map((r) => r.lineNames ?? {})) as Record<string, string>;
 }
 
+/**
+ * The same rule for a spend or payments file (its rows' currencies, counted as a deal's are): said when
+ * they are several, or one the deals' are not (a deal amount with no mark is taken as roubles, the
+ * currency of the CRMs read): spend of $2 500 against revenue in roubles gave a ROMI of 79 without a word.
+ */
+function sideCurrencies(reports: readonly ImportReport[]): Alert[] {
+  const dealsSeen = reports.filter((r) => r.kind === 'deals').flatMap((r) => (r.values.currency ?? []).map((v) => currencyCode(v.value)));
+  const deals = new Set(dealsSeen.length > 0 ? dealsSeen : ['RUB']);
+  return reports
+    .filter((r) => (r.kind === 'spend' || r.kind === 'payments') && (r.values.currency ?? []).some((v, _, all) => all.length > 1 || !deals.has(v.value)))
+    .map((r) => ({ code: 'mixed-currencies', file: r.file, kind: r.kind as 'spend' | 'payments', dealCurrencies: [...deals], currencies: r.values.currency!.map((v) => ({ currency: v.value, deals: v.count })) }));
+}
+
 /** The KPI result (the JSON contract) of the engine at `index` of a run. */
 export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOptions): KpiResult {
   const { managers, total, groups, spend, talkOverDay } = run.results[index]!;
@@ -743,7 +760,7 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, period, run.shape.amount);
   const quality = dataQuality(run.reports, [...run.alerts, ...unmatchedMapEntries(run.mapEntries, run.reports), ...groupAlerts(run, asked, groups[asked.length], spend, period, plan)]);
   const na = notApplicable(run.shape, spend !== undefined);
-  const found = [...findAlerts(total, quality, managers.map((m) => m.manager), na, lineNamesOf(run.reports)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...wonCoverageAlerts(run.facts[index], na), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...coverageAlerts(run.coverage?.[index], run.activities?.file ?? ''), ...talkOverDayAlerts(run.reports, talkOverDay)];
+  const found = [...findAlerts(total, quality, managers.map((m) => m.manager), na, lineNamesOf(run.reports)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...wonCoverageAlerts(run.facts[index], na), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...coverageAlerts(run.coverage?.[index], run.activities?.file ?? ''), ...talkOverDayAlerts(run.reports, talkOverDay), ...paidNegative(managers, total)];
   addAlerts(quality, found);
   return {
     schemaVersion: 1,

@@ -522,6 +522,8 @@ export const ROW_REASONS: readonly Template[] = [
   { en: '"{value}" is negative', ru: '«{value}» — отрицательное число' },
   { en: 'a spend row without an amount', ru: 'строка расходов без суммы' },
   { en: 'a plan row without targets', ru: 'строка плана без целей' },
+  { en: 'a rejected or cancelled invoice', ru: 'отклонённый или отменённый счёт' },
+  { en: 'a plan with months across is read as revenue targets, and these look like counts (leads or deals): keep such a plan long, a row per month with leads and won columns', ru: 'план с месяцами по столбцам читается как цели по выручке, а эти числа похожи на количества (лиды или сделки): такой план ведите длинным — строка на месяц, с колонками лидов и сделок' },
   // Required dates by their field, so that a Russian reader sees no field name (the column is named beside).
   { en: 'no created_at', ru: 'нет даты создания' },
   { en: 'no at', ru: 'нет даты' },

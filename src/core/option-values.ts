@@ -6,7 +6,7 @@
 /** The forms `readDay` accepts, for messages. */
 export const DAY_FORMS = { ru: 'ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, например 01.02.2025 или 2025-02-01', en: 'DD.MM.YYYY or YYYY-MM-DD, e.g. 01.02.2025 or 2025-02-01' };
 /** The forms `readAmount` accepts, for messages. */
-export const AMOUNT_FORMS = { ru: 'число: 1500000, 1 500 000, 1 500 000,50, 1,5e6', en: 'a number: 1500000, 1 500 000, 1 500 000,50, 1.5e6 or 1,5e6' };
+export const AMOUNT_FORMS = { ru: 'число: 1500000, 1 500 000, 1 500 000,50, 1 500 000 ₽, 1500000 руб., 1,5 млн, 800 тыс., 1,5e6', en: 'a number: 1500000, 1 500 000, 1 500 000,50, 1 500 000 ₽, 1500000 руб., 1,5 млн (million), 800 тыс. (thousand), 1.5e6 or 1,5e6' };
 /** The forms `readShare` accepts, for messages. */
 export const SHARE_FORMS = { ru: 'доля от 0 до 1 или проценты: 0.35, 0,35, 35%', en: 'a share from 0 to 1 or a percentage: 0.35, 0,35, 35%' };
 
@@ -55,9 +55,27 @@ export function ambiguousComma(text: string): { decimal: number; whole: number }
   return m ? { decimal: Number(`${m[1]}.${m[3]}`), whole: Number(`${m[1]}${m[3]}`) } : undefined;
 }
 
-/** `1500000`, `1 500 000`, `1 500 000,50`, `1,5e6`, `1.5e6`: a finite number of 0 or more, else undefined (an ambiguousComma too). */
+/** A rouble mark either side of an amount (`₽`, `руб.`, `р.`, `RUB`): what a Russian user writes after money, and every file's amounts already take. */
+const ROUBLES = /^(?:₽|rub)|(?:₽|руб\.?|р\.|rub)$/i;
+/** A multiplier word after an amount (`1,5 млн`, `800 тыс.`), as the hint for an unquoted `--cost 1,5 млн` suggested it and the run then refused it (a tester). */
+const MULTIPLIERS: ReadonlyArray<[RegExp, number]> = [
+  [/млрд\.?$/i, 1e9],
+  [/млн\.?$/i, 1e6],
+  [/тыс\.?$/i, 1e3],
+];
+
+/** `1500000`, `1 500 000`, `1 500 000,50`, `1 500 000 ₽`, `1500000 руб.`, `1,5 млн`, `800 тыс.`, `1,5e6`, `1.5e6`: a finite number of 0 or more, else undefined (an ambiguousComma too). */
 export function readAmount(text: string): number | undefined {
-  const s = text.trim().replace(GROUP, '');
+  let s = text.trim().replace(GROUP, '').replace(ROUBLES, '');
+  const scale = MULTIPLIERS.find(([re]) => re.test(s));
+  if (scale) s = s.replace(scale[0], '').replace(ROUBLES, '');
+  const n = readPlainAmount(s);
+  // To the kopeck: 1,1 млн is 1 100 000, not 1 100 000.0000000002.
+  return n === undefined || !scale ? n : Math.round(n * scale[1] * 100) / 100;
+}
+
+/** readAmount of a number with no mark or multiplier around it. */
+function readPlainAmount(s: string): number | undefined {
   // One comma and no dot is a decimal comma; commas with a dot are grouping (`1,234.5`).
   if (ambiguousComma(s)) return undefined;
   let plain = s;

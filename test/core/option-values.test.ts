@@ -133,3 +133,21 @@ describe('a number as people type it, at the start of a text', () => {
     expect(readTypedNumber(text)).toEqual(read);
   });
 });
+
+describe('readAmount: money as a Russian user writes it (F11)', () => {
+  it('takes rouble marks, NBSP grouping and the multipliers the hint suggests', async () => {
+    const { readAmount, AMOUNT_FORMS } = await import('../../src/core/option-values.js');
+    expect(readAmount('1 500 000 ₽')).toBe(1_500_000);
+    expect(readAmount('1\u00a0500\u00a0000\u00a0₽')).toBe(1_500_000);
+    expect(readAmount('1500000 руб.')).toBe(1_500_000);
+    expect(readAmount('250 000 р.')).toBe(250_000);
+    expect(readAmount('1,5 млн')).toBe(1_500_000);
+    expect(readAmount('1,1 млн руб.')).toBe(1_100_000);
+    expect(readAmount('800 тыс.')).toBe(800_000);
+    expect(readAmount('12,5 тыс')).toBe(12_500);
+    // Still refused: two readings (1,500 млн), another currency, a word alone, a negative.
+    for (const bad of ['1,500 млн', '$1 500', 'млн', '-1 млн', '1 500 USD']) expect(readAmount(bad)).toBeUndefined();
+    // Every example the hint gives is read.
+    for (const form of AMOUNT_FORMS.ru.replace(/^число: /, '').split(', ')) expect(readAmount(form), form).toBeGreaterThan(0);
+  });
+});

@@ -6,6 +6,7 @@ import { plural, pluralEn } from '../i18n.js';
 import { crmName, rowReason } from '../messages.js';
 import type { DataQuality, MetricValues } from './types.js';
 import type { EvidenceFacts } from './facts.js';
+import type { PaymentLog } from './payment-log.js';
 
 /** Numbers that look wrong, said loudly with their likely cause (in dataQuality.alerts and on stderr). */
 export type Alert =
@@ -38,8 +39,15 @@ export type Alert =
   | { code: 'encoding-doubt'; file: string; chosen: string; other: string; read: string; otherRead: string }
   | { code: 'hidden-rows'; file: string; sheet: string; rows: number }
   | { code: 'activities-unlinked'; calls: number; won: number }
-  | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }> }
+  /** `kind`: a spend or payments file (`deals` there counts its rows), whose currencies are several or not the deals' (`dealCurrencies`). */
+  | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }>; kind?: 'spend' | 'payments'; dealCurrencies?: string[] }
   | { code: 'unattributed-payments'; payments: number }
+  /** Payments naming a deal id (`payments` of the `named`) that no deal has, the first `example`; `period`: left out (a period was given), else counted under their manager. */
+  | { code: 'payments-unknown-deals'; file: string; payments: number; named: number; example: string; period: boolean }
+  /** Payment rows counted as written that a paid share cannot be read from as it is (PaymentOddities): refunds, repeated rows, deals paid above their invoice. */
+  | { code: 'payments-odd'; file: string; refunds?: { rows: number; sum: number }; duplicates?: { rows: number; sum: number }; over?: { deals: number; id: string; invoiced: number; paid: number } }
+  /** Managers (and the department: '') whose paid sum in the period is below zero: refunds of money paid before it, or refunds alone. */
+  | { code: 'paid-negative'; managers: string[] }
   | { code: 'spend-unmatched'; sources: Array<{ source: string; amount: number; like?: string }> }
   | { code: 'plan-unknown'; by: 'manager' | 'source'; names: string[] }
   | { code: 'spend-empty'; total: number }
@@ -441,11 +449,12 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'won-partly-bare') return wonPartlyBareText(a, lang === 'ru');
   if (a.code === 'other-sheets') return otherSheetsText(a, lang === 'ru');
   if (a.code === 'call-hours') return callHoursText(a, lang === 'ru');
+  if (a.code === 'payments-unknown-deals' || a.code === 'payments-odd' || a.code === 'paid-negative') return paymentsText(a, lang);
   if (ECONOMICS_CODES.has(a.code)) return economicsText(a as EconomicsAlert, lang);
   return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -486,6 +495,7 @@ function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'won-partly-bare' 
         : `None of the ${num(a.calls, ru)} calls links to a deal, and no won deal (${num(a.won, ru)}) has an activity: touches, responses and "no response" read as if nobody worked the deals. Check which column of the activities file names the deal (deal_id: Deal ID, Opportunity ID, Associated Deal) or the client (client) as the deals file does; crm-audit inspect lists the columns, a --map file names the right one.`;
     case 'mixed-currencies': {
       const list = a.currencies.map((c) => (ru ? `${c.currency} — ${num(c.deals, ru)}` : `${c.currency} ${num(c.deals, ru)}`)).join(', ');
+      if (a.kind) return sideCurrenciesText(a, list, ru);
       return ru
         ? `${a.file}: суммы сделок в разных валютах (${list}), а выручка и средний чек складывают их как есть. Выгрузите суммы в одной валюте (HubSpot: «Amount in company currency», Salesforce: «Amount (converted)») или разделите файл по валютам.`
         : `${a.file}: the deal amounts are in several currencies (${list}), and revenue and the average check add them as they are. Export the amounts in one currency (HubSpot: "Amount in company currency", Salesforce: "Amount (converted)"), or split the file by currency.`;
@@ -577,6 +587,55 @@ function economicsText(a: EconomicsAlert, lang: string): string {
         ? `В плане есть ${a.by === 'manager' ? 'менеджеры' : 'источники'} без сделок в периоде: ${a.names.map((n) => `«${n}»`).join(', ')}; их факт — 0. Проверьте написание имён.`
         : `The plan names ${a.by === 'manager' ? 'managers' : 'sources'} with no deals in the period: ${a.names.map((n) => `"${n}"`).join(', ')}; their fact is 0. Check the spelling.`;
   }
+}
+
+/** A spend or payments file whose amounts are in several currencies, or in one the deals' are not: added to roubles as they are. */
+function sideCurrenciesText(a: Extract<Alert, { code: 'mixed-currencies' }>, list: string, ru: boolean): string {
+  const deals = (a.dealCurrencies ?? []).join(', ');
+  const what = a.kind === 'spend' ? (ru ? 'расходы, CAC, цена лида и ROMI' : 'spend, CAC, cost per lead and ROMI') : ru ? 'выставлено, оплачено и доля оплаты' : 'invoiced, paid and the paid share';
+  return ru
+    ? `${a.file}: суммы в разных валютах или не в валюте сделок (${deals}): валюты строк — ${list}; ${what} складывают их как есть, без пересчёта. Пересчитайте суммы в валюту сделок или разделите файл по валютам.`
+    : `${a.file}: the amounts are in several currencies or not in the deals' (${deals}): rows by currency ${list}; ${what} add them as they are, unconverted. Convert them into the deals' currency, or split the file by currency.`;
+}
+
+/** The payments' unknown deals and odd rows (PaymentOddities) as alerts; `period`: a period was given, which leaves unknown deals' payments out. */
+export function paymentLogAlerts(log: PaymentLog, file: string, period: boolean): Alert[] {
+  const out: Alert[] = [];
+  const odd = log.odd;
+  if (odd.unknown > 0) out.push({ code: 'payments-unknown-deals', file, payments: odd.unknown, named: log.named, example: odd.unknownExample, period });
+  const over = log.overPaid();
+  const said = { ...(odd.refunds.rows > 0 ? { refunds: { ...odd.refunds } } : {}), ...(odd.duplicates.rows > 0 ? { duplicates: { ...odd.duplicates } } : {}), ...(over.example ? { over: { deals: over.count, ...over.example } } : {}) };
+  if (Object.keys(said).length > 0) out.push({ code: 'payments-odd', file, ...said });
+  return out;
+}
+
+/** The managers (and the department, as '') whose paid sum is below zero: refunds netted against payments the file or period lacks. */
+export function paidNegative(managers: ReadonlyArray<{ manager: string; paid?: unknown }>, total: MetricValues): Alert[] {
+  const below = (v: { paid?: unknown }) => typeof v.paid === 'number' && v.paid < 0;
+  const names = [...managers.filter(below).map((m) => m.manager), ...(below(total) ? [''] : [])];
+  return names.length > 0 ? [{ code: 'paid-negative', managers: names }] : [];
+}
+
+/** What the payments hold that no paid share explains, in words (PaymentOddities); the amounts are counted as written. */
+function paymentsText(a: Extract<Alert, { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' }>, lang: string): string {
+  const ru = lang === 'ru';
+  if (a.code === 'payments-unknown-deals') {
+    const n = `${num(a.payments, ru)} ${ru ? 'из' : 'of'} ${num(a.named, ru)}`;
+    return ru
+      ? `${a.file}: ${n} ${plural(a.named, 'оплаты', 'оплат', 'оплат')} ${plural(a.payments, 'ссылается', 'ссылаются', 'ссылаются')} на сделки, которых нет в файле сделок (например, «${a.example}»). ${a.period ? 'С периодом (--from/--to) они не учтены: дата их сделки не известна.' : 'Они учтены у своего менеджера, но ни к одной сделке не привязаны; с --from/--to они выпадут.'} Проверьте, что ID сделок в обоих файлах из одной CRM.`
+      : `${a.file}: ${n} ${pluralEn(a.named, 'payment names', 'payments name')} a deal the deals file does not have (e.g. "${a.example}"). ${a.period ? 'With a period (--from/--to) they are left out: their deal\'s date is not known.' : 'They count under their manager, linked to no deal; with --from/--to they drop out.'} Check that both files' deal ids come from the same CRM.`;
+  }
+  if (a.code === 'paid-negative') {
+    const who = a.managers.map((m) => (m === '' ? (ru ? 'отдел' : 'the department') : ru ? `«${m}»` : `"${m}"`)).join(', ');
+    return ru
+      ? `Оплачено меньше нуля: ${who}. Возвраты вычтены из оплат, а сами оплаты в файле или в периоде не найдены; доля оплаты отрицательная и ничего не говорит.`
+      : `Paid is below zero: ${who}. Refunds are netted against payments, and the payments they refund are not in the file or the period; the paid share is negative and means nothing.`;
+  }
+  const parts: string[] = [];
+  if (a.refunds) parts.push(ru ? `${num(a.refunds.rows, ru)} ${plural(a.refunds.rows, 'строка', 'строки', 'строк')} с отрицательной суммой (${money(a.refunds.sum, lang)}): возвраты вычтены из оплат их сделок` : `${num(a.refunds.rows, ru)} ${pluralEn(a.refunds.rows, 'row', 'rows')} with a negative amount (${money(a.refunds.sum, lang)}): refunds, netted against their deals' paid`);
+  if (a.duplicates) parts.push(ru ? `${num(a.duplicates.rows, ru)} ${plural(a.duplicates.rows, 'строка повторяет', 'строки повторяют', 'строк повторяют')} строку выше (сделка, менеджер, суммы и даты, ${money(a.duplicates.sum, lang)}): учтены дважды; если это одна оплата, удалите повтор` : `${num(a.duplicates.rows, ru)} ${pluralEn(a.duplicates.rows, 'row repeats', 'rows repeat')} a row above (deal, manager, amounts and dates, ${money(a.duplicates.sum, lang)}): counted twice; if it is one payment, delete the repeat`);
+  if (a.over) parts.push(ru ? `по ${num(a.over.deals, ru)} ${plural(a.over.deals, 'сделке', 'сделкам', 'сделкам')} оплачено больше выставленного (например, «${a.over.id}»: выставлено ${money(a.over.invoiced, lang)}, оплачено ${money(a.over.paid, lang)}): доля оплаты выше 100 %` : `${num(a.over.deals, ru)} ${pluralEn(a.over.deals, 'deal is', 'deals are')} paid above what was invoiced (e.g. "${a.over.id}": invoiced ${money(a.over.invoiced, lang)}, paid ${money(a.over.paid, lang)}): the paid share is above 100%`);
+  return ru ? `${a.file}: суммы оплат учтены как записаны, но ${parts.join('; ')}.` : `${a.file}: payments are counted as written, but ${parts.join('; ')}.`;
 }
 
 /** The months the spend file or the plan and the deals or the period do not share, in words. */

@@ -220,6 +220,10 @@ const PAYMENT_FIELDS: FieldSpec[] = [
   { field: 'paid', aliases: ['Оплачено', 'Сумма оплаты', 'Paid', 'Amount paid'] },
   { field: 'invoiced_at', aliases: ['Дата счёта', 'Дата счета', 'Invoice date'] },
   { field: 'paid_at', aliases: ['Дата оплаты', 'Payment date'] },
+  // Counted as the deals' currency is, to say amounts in several currencies added as one (F5).
+  { field: 'currency', aliases: ['Валюта', 'Currency', 'Currency code'] },
+  // An invoice's status («Счета» of Bitrix24 and amoCRM): a cancelled invoice is no money asked, a paid one with no paid column is paid in full (F6).
+  { field: 'status', aliases: ['Статус', 'Статус счёта', 'Статус счета', 'Invoice status', 'Status'] },
 ];
 
 // Spend and plan files are kept by hand (a marketer's table, a sales head's plan): their headers are
@@ -229,8 +233,12 @@ const SOURCE_ALIASES = ['Источник', 'Канал', 'Источник сд
 
 const SPEND_FIELDS: FieldSpec[] = [
   { field: 'month', required: true, aliases: MONTH_ALIASES },
-  { field: 'source', required: true, aliases: SOURCE_ALIASES },
-  { field: 'amount', required: true, aliases: ['Сумма', 'Расход', 'Расходы', 'Бюджет', 'Затраты', 'Стоимость', 'Spend', 'Cost', 'Amount', 'Budget'] },
+  // Not required: a spend file by month alone (`Месяц;Расходы на рекламу`) is the department's spend, of no named source (metrics.md), as an empty source is.
+  { field: 'source', aliases: SOURCE_ALIASES },
+  // «Потрачено» is VK Ads' own word for spend.
+  { field: 'amount', required: true, aliases: ['Сумма', 'Расход', 'Расходы', 'Бюджет', 'Затраты', 'Стоимость', 'Потрачено', 'Расходы на рекламу', 'Рекламный бюджет', 'Spend', 'Cost', 'Amount', 'Budget', 'Amount spent'] },
+  // Counted as the deals' currency is, to say spend in several currencies added as one (F5).
+  { field: 'currency', aliases: ['Валюта', 'Currency', 'Currency code'] },
 ];
 
 const PLAN_FIELDS: FieldSpec[] = [
@@ -271,6 +279,8 @@ export function requiredFields(kind: RecordKind): string[] {
 /** Groups of fields of which a kind needs at least one: a plan is by manager or by source, and sets at least one target. */
 const REQUIRED_ANY: Partial<Record<RecordKind, string[][]>> = {
   plan: [['manager', 'source'], ['leads', 'won', 'revenue']],
+  // A payments file with neither amount column named (a 1C register's «Сумма») is refused once with a --map snippet, not row by row (F1).
+  payments: [['deal_id', 'manager'], ['paid', 'invoiced']],
 };
 
 /** The groups of fields of which a kind needs at least one column. */

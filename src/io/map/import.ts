@@ -567,8 +567,8 @@ class RowsToRecords<T> {
     const header = best === -1 ? { cells: layout ?? numberedHeader(headRows), row: 0 } : headRows[best]!;
     const map: ColumnMap = mapColumns(header.cells, kind, opts.columns, opts.mapFile, detectProfile(header.cells, kind), kind === 'activities' ? opts.units : undefined);
     if (kind === 'plan') choosePlanKey(map, opts.columns);
-    // A spend table with months across: a row per source and month.
-    if (kind === 'spend') readWideSpend(map, opts.columns);
+    // A spend table or a plan with months across: a row per source (manager) and month.
+    if (kind === 'spend' || kind === 'plan') readWideSpend(map, opts.columns);
     // A «Тип» column read by its values; the other half of a file read in parallel applies the first half's reading.
     const sample = headRows.slice(best + 1).map((r) => r.cells);
     const typeColumn = opts.part ? opts.part.typeColumn : readTypeColumn(map, sample, opts.valueMaps ?? buildValueMaps());

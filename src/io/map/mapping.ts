@@ -173,7 +173,7 @@ export function scoreHeaderRow(cells: readonly string[], kind: RecordKind): numb
  * header: a header names its columns and holds no date or number.
  */
 export function headerScore(cells: readonly string[], kind: RecordKind): number {
-  const score = scoreHeaderRow(cells, kind) + (kind === 'spend' ? monthsAcross(cells) : 0);
+  const score = scoreHeaderRow(cells, kind) + (kind === 'spend' || kind === 'plan' ? monthsAcross(cells, kind) : 0);
   return score === 1 && looksLikeData(cells) ? 0 : score;
 }
 
@@ -182,9 +182,10 @@ export function headerScore(cells: readonly string[], kind: RecordKind): number 
  * a row has two or more beside a name the spend file knows («Канал»): one month is a long table's data
  * row (`Январь 2025;Яндекс;25 000`), and two dates alone a deals row's (guessKind asks every kind).
  */
-function monthsAcross(cells: readonly string[]): number {
+function monthsAcross(cells: readonly string[], kind: RecordKind): number {
   const months = cells.filter((c) => c.trim() !== '' && headerMonth(c) !== undefined).length;
-  return months >= 2 && scoreHeaderRow(cells, 'spend') > 0 ? months : 0;
+  // A plan's own names include «Won»: a deals row of dates and «won» is no plan header.
+  return months >= 2 && scoreHeaderRow(cells, kind) > 0 && (kind === 'spend' || !looksLikeData(cells)) ? months : 0;
 }
 
 /**
@@ -195,16 +196,18 @@ function monthsAcross(cells: readonly string[]): number {
  * amount's name beside them («Сумма», «Бюджет»: the year's) is a total, as «Итого» is, and not read.
  */
 export function readWideSpend(map: ColumnMap, user: Record<string, string | string[]> = {}): void {
-  if (map.kind !== 'spend' || map.fields.has('month') || user.month !== undefined || user.amount !== undefined) return;
+  // A sales plan is kept the same way (`Менеджер;Январь 2025;Февраль 2025;Итого`): its month cells are revenue targets (readPlan), where no target column is named.
+  const field = map.kind === 'spend' ? 'amount' : map.kind === 'plan' && !['leads', 'won', 'revenue'].some((f) => map.fields.has(f) || user[f] !== undefined) ? 'revenue' : undefined;
+  if (field === undefined || map.fields.has('month') || user.month !== undefined || user[field] !== undefined) return;
   const months = map.columns.flatMap((c) => {
-    if (c.field !== undefined && c.field !== 'amount') return [];
+    if (c.field !== undefined && c.field !== field) return [];
     const month = c.header.trim() === '' ? undefined : headerMonth(c.header);
     return month === undefined ? [] : [{ col: c.index, month }];
   });
   if (months.length === 0) return;
-  for (const col of map.fields.get('amount') ?? []) map.columns[col]!.field = undefined;
-  for (const { col, month } of months) Object.assign(map.columns[col]!, { field: 'amount', month, passedOverFor: undefined });
-  map.fields.set('amount', months.map((m) => m.col));
+  for (const col of map.fields.get(field) ?? []) map.columns[col]!.field = undefined;
+  for (const { col, month } of months) Object.assign(map.columns[col]!, { field, month, passedOverFor: undefined });
+  map.fields.set(field, months.map((m) => m.col));
   map.months = months;
 }
 
@@ -338,6 +341,8 @@ const FIELDS_RU: Readonly<Record<string, string>> = {
   leads: 'лидов',
   won: 'выигранных',
   revenue: 'выручки',
+  paid: 'оплаченной суммы',
+  invoiced: 'выставленной суммы',
 };
 
 function fieldRu(field: string): string {
@@ -554,13 +559,31 @@ function valueFit(map: ColumnMap, headers: readonly string[], sampleRows: readon
     const values = columnValues(index, sampleRows);
     if (DATE_FIELDS.has(field)) return mostly(values, (v) => parseDate(v, 'dmy') !== undefined);
     if (field === 'month') return mostly(values, (v) => parseMonth(v) !== undefined);
-    if (NUMBER_FIELDS.has(field)) return mostly(values, (v) => cellType(v) === 'number');
+    if (NUMBER_FIELDS.has(field)) return mostly(values, (v) => cellType(v) === 'number') && countOrMoney(field, header, values);
     if (field === 'manager') {
       const shapes = values.map(valueShape);
       return mostly(shapes, (x) => x === 'name' || x === 'text') || (map.kind === 'activities' && values.length > 0 && shapes.every((x) => x === 'line'));
     }
     return values.some((v) => parseDate(v, 'dmy') === undefined);
   };
+}
+
+/** Targets that count (leads, deals won), and headers that name money or a count of views: a snippet offered «Target, RUB» of 150 000 as leads and «Показы» as roubles spent. */
+const COUNT_FIELDS = new Set(['leads', 'won']);
+const MONEY_HEADER = /₽|руб|\brub\b|\$|€|выручк|revenue|сумм|amount|бюджет|budget/i;
+const VIEWS_HEADER = /показ|клик|просмотр|охват|impression|click|views|reach|ctr/i;
+
+/**
+ * Whether a column of numbers may be offered for a count or an amount: a count's values are whole
+ * numbers up to 999 under a header that names no money; an amount's header names no views or clicks.
+ */
+function countOrMoney(field: string, header: string, values: readonly string[]): boolean {
+  if (!COUNT_FIELDS.has(field)) return !VIEWS_HEADER.test(header);
+  if (MONEY_HEADER.test(header)) return false;
+  return values.every((v) => {
+    const n = parseNumber(v);
+    return n === null || Number.isNaN(n) || (Number.isInteger(n) && n <= 999);
+  });
 }
 
 /** A column's filled values among the first rows. */
@@ -603,7 +626,8 @@ function proposer(map: ColumnMap, headers: readonly string[], sampleRows: readon
     const similar = offered(field, closestColumns(field, map.kind, headers).filter((h) => fits(field, h)), headers, sampleRows);
     const are = valuesFor(field);
     if (sampleRows.length === 0 || !are || (similar.length > 0 && field !== 'manager')) return { candidates: similar };
-    const [near, columns] = varied(field, [similar, offered(field, byValues(are).filter((h) => !similar.includes(h)), headers, sampleRows)], headers, sampleRows);
+    const fitting = byValues(are).filter((h) => !similar.includes(h) && (are !== 'numbers' || countOrMoney(field, h, columnValues(headers.indexOf(h), sampleRows))));
+    const [near, columns] = varied(field, [similar, offered(field, fitting, headers, sampleRows)], headers, sampleRows);
     // A manager: a similar name holding names wins, unless only a column by its values is written as
     // people's names are (Kommo's «Name» of deal titles, «Acme supply», beside «Author», «Anna Smith»).
     const written = (h: string | undefined) => h !== undefined && writtenAsNames(h, headers, sampleRows);

@@ -122,7 +122,8 @@ function numberedSnippet(kind: RecordKind, rows: readonly Row[], lang: string): 
   const ru = lang === 'ru';
   const columns = columnsOf(rows);
   const used = new Set<number>();
-  const fields = [...requiredFields(kind), ...requiredAnyOf(kind).map((group) => group[0]!), ...(MORE_FIELDS[kind] ?? [])];
+  // Each once: a field both required and among the others offered (a payment's deal_id and paid) is one line.
+  const fields = [...new Set([...requiredFields(kind), ...requiredAnyOf(kind).map((group) => group[0]!), ...(MORE_FIELDS[kind] ?? [])])];
   const lines = fields.map((field) => {
     const free = columns.filter((c) => !used.has(c.n) && fits(field, c));
     // A manager is looked for among names first, those written as names before those of a name's shape

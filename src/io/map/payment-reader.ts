@@ -1,8 +1,10 @@
 import type { DealStore } from '../../core/kpi/deal-store.js';
 import type { Payment } from '../../core/records.js';
 import { cleanText, parseBoolean } from './values.js';
+import { invoiceStatus, type InvoiceStatus } from './value-maps.js';
+import { noteCurrency, SpendSums, TOTALS_ROW } from './spend-reader.js';
 import { CellMemo, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, headerOf, inRecycleBin, PENDING, readDate, readNumber, reportedManager, RowProblem, type ReadContext } from './context.js';
+import { dateRead, DELETED_RECORD, headerOf, noteEntry, inRecycleBin, PENDING, readDate, readNumber, reportedManager, RowProblem, type ReadContext } from './context.js';
 
 /**
  * A payment with its deal resolved to a key of the store it was read against (-1: no deal id, or an id
@@ -15,6 +17,11 @@ export interface LinkedPayment {
   manager: string;
   invoiced: number;
   paid: number;
+  /** The deal id as written when no deal has it ('' otherwise): the payments-unknown-deals alert's example. */
+  id: string;
+  /** The dates as read (NaN: none), which tell a row repeated by mistake from another payment (PaymentOddities). */
+  invoicedAt: number;
+  paidAt: number;
 }
 
 /** What a payments file is read with: the manager column's memo, and the deals its deal ids are resolved against (ImportOptions.linkTo: LinkedPayment records), if any. */
@@ -24,11 +31,27 @@ export interface PaymentMemos {
   flag: CellMemo<boolean | undefined>;
   store: DealStore | undefined;
   out: LinkedPayment;
+  /** The amounts added up as they are read, to know an unlabelled totals row. */
+  sums: SpendSums;
+  /** An invoice status cell's meaning, each distinct value counted for `inspect` and the report (report.values.status). */
+  status: CellMemo<{ status: InvoiceStatus | undefined; entry: { count: number } | undefined }>;
 }
+
+/** A rejected or cancelled invoice («Отклонён», «Отменён»): no money was asked, so none is invoiced; dropped and counted. */
+const VOID_INVOICE = new RowProblem('drop', 'a rejected or cancelled invoice');
+
+/** What an invoice status cell says, and its counter among the file's status values (mapped as the status it reads as, or «?» for a word no rule knows). */
+function statusOf(ctx: ReadContext, cell: string): { status: InvoiceStatus | undefined; entry: { count: number } | undefined } {
+  const raw = trimEdges(cell);
+  const status = invoiceStatus(raw);
+  return { status, entry: noteEntry(ctx, 'status', raw, status ?? '?') };
+}
+
+const NOBODY = (ctx: ReadContext) => new RowProblem('skip', 'a payment needs a deal id or a manager', headerOf(ctx, ctx.cols.deal_id, 'deal_id'));
 
 /** The memos of a payments file; a manager's name is read once per distinct cell, not once per row. */
 export function paymentMemos(ctx: ReadContext, store: DealStore | undefined): PaymentMemos {
-  return { managers: new CellMemo((t) => reportedManager(ctx.maps, cleanText(t), store)), flag: new CellMemo((t) => parseBoolean(trimEdges(t))), store, out: { deal: -1, named: false, manager: '', invoiced: 0, paid: 0 } };
+  return { managers: new CellMemo((t) => reportedManager(ctx.maps, cleanText(t), store)), flag: new CellMemo((t) => parseBoolean(trimEdges(t))), store, sums: new SpendSums(), status: new CellMemo((t) => statusOf(ctx, t)), out: { deal: -1, named: false, manager: '', invoiced: 0, paid: 0, id: '', invoicedAt: NaN, paidAt: NaN } };
 }
 
 /**
@@ -40,11 +63,21 @@ export function readPayment(cells: Cells, ctx: ReadContext, m: PaymentMemos): Pa
   const binned = inRecycleBin(cells, ctx, m.flag);
   if (binned !== false) return binned === true ? DELETED_RECORD : binned;
   const manager = c.manager === undefined ? m.managers.fromText('') : cells.value(c.manager, m.managers);
-  if (cells.blank(c.deal_id) && manager === '') return new RowProblem('skip', 'a payment needs a deal id or a manager', headerOf(ctx, c.deal_id, 'deal_id'));
+  const nobody = cells.blank(c.deal_id) && manager === '';
   const invoiced = readNumber(cells, c.invoiced, 'invoiced', ctx);
-  if (invoiced === PENDING || invoiced instanceof RowProblem) return invoiced;
-  const paid = readNumber(cells, c.paid, 'paid', ctx);
-  if (paid === PENDING || paid instanceof RowProblem) return paid;
+  if (invoiced === PENDING || invoiced instanceof RowProblem) return nobody ? NOBODY(ctx) : invoiced;
+  let paid = readNumber(cells, c.paid, 'paid', ctx);
+  if (paid === PENDING || paid instanceof RowProblem) return nobody ? NOBODY(ctx) : paid;
+  // An unlabelled row of =SUM under the payments is their totals, known as a spend table's is (SpendSums): the invoiced and paid sums of the rows above.
+  const sums = [{ month: 'invoiced', source: '', amount: invoiced ?? 0 }, { month: 'paid', source: '', amount: paid ?? 0 }];
+  if (m.sums.isTotals('', sums, nobody)) return TOTALS_ROW;
+  if (nobody) return NOBODY(ctx);
+  noteCurrency(cells, ctx, invoiced !== null ? c.invoiced : c.paid);
+  const status = c.status === undefined || cells.blank(c.status) ? undefined : cells.value(c.status, m.status);
+  if (status?.entry) status.entry.count++;
+  if (status?.status === 'void') return VOID_INVOICE;
+  // «Оплачен» with no paid amount column: paid in full (a CRM's invoice export has one amount, the invoice's).
+  if (status?.status === 'paid' && c.paid === undefined) paid = invoiced;
   if (invoiced === null && paid === null) return new RowProblem('skip', 'neither an invoiced nor a paid amount', headerOf(ctx, c.invoiced ?? c.paid, c.invoiced !== undefined ? 'invoiced' : 'paid'));
   const invoicedRead = readDate(cells, c.invoiced_at, 'invoiced_at', false, ctx);
   if (invoicedRead instanceof RowProblem) return invoicedRead;
@@ -60,6 +93,9 @@ export function readPayment(cells: Cells, ctx: ReadContext, m: PaymentMemos): Pa
     out.manager = manager;
     out.invoiced = invoiced ?? 0;
     out.paid = paid ?? 0;
+    out.id = out.deal < 0 && out.named ? cells.text(c.deal_id) : '';
+    out.invoicedAt = invoicedAt;
+    out.paidAt = paidAt;
     return out;
   }
   return { deal_id: cells.text(c.deal_id), manager, invoiced: invoiced ?? 0, paid: paid ?? 0, invoiced_at: Number.isNaN(invoicedAt) ? null : invoicedAt, paid_at: Number.isNaN(paidAt) ? null : paidAt };

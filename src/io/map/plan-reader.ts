@@ -4,7 +4,7 @@ import { headerOf, NO_MANAGER, PENDING, RowProblem, type ReadContext } from './c
 import type { ColumnMap } from './mapping.js';
 import { readMonth } from './month.js';
 import { isTotalsLabel } from './row-filters.js';
-import { readNonNegative, TOTALS_ROW } from './spend-reader.js';
+import { readNonNegative, SpendMonths, TOTALS_ROW } from './spend-reader.js';
 import { cleanText } from './values.js';
 import { managerName } from './value-maps.js';
 
@@ -36,12 +36,13 @@ export function choosePlanKey(map: ColumnMap, user: Record<string, string | stri
  * Reads a row of a plan file: the manager or the source (cleaned as the deal reader cleans them), the
  * month and the targets. A target cell that is empty is null; a row with no target at all is dropped.
  */
-export function readPlan(cells: Cells, ctx: ReadContext, key: PlanKey): PlanRow | RowProblem | typeof PENDING {
+export function readPlan(cells: Cells, ctx: ReadContext, key: PlanKey): PlanRow | SpendMonths<PlanRow> | RowProblem | typeof PENDING {
   const c = ctx.cols;
   const cell = cleanText(cells.text(c[key]));
   const name = key === 'manager' ? managerName(ctx.maps, cell) : cell;
   if (name === '') return key === 'manager' ? NO_MANAGER(ctx, c.manager) : new RowProblem('skip', 'no source', headerOf(ctx, c.source, 'source'));
   if (isTotalsLabel(name)) return TOTALS_ROW;
+  if (ctx.map.months) return readPlanMonths(cells, ctx, key, name, ctx.map.months);
   const month = readMonth(cells, c.month, ctx);
   if (typeof month !== 'string') return month;
   const leads = readNonNegative(cells, c.leads, 'leads', ctx);
@@ -52,4 +53,28 @@ export function readPlan(cells: Cells, ctx: ReadContext, key: PlanKey): PlanRow 
   if (revenue === PENDING || revenue instanceof RowProblem) return revenue;
   if (leads === null && won === null && revenue === null) return NO_TARGETS;
   return { manager: key === 'manager' ? name : '', source: key === 'source' ? name : '', month, leads, won, revenue };
+}
+
+/** Above this a whole target is money, not a count of leads or deals (no manager is planned 1 000 deals a month). */
+const COUNT_AT_MOST = 999;
+
+/**
+ * A plan row with months across (`Иванов Иван;150 000;100 000;100 000;350 000`): a revenue target per
+ * month whose cell is filled, as a spend budget's months across are read (readWideSpend). Its cells are
+ * money: a row whose every target is a whole number up to COUNT_AT_MOST is a count of leads or deals
+ * more likely, and is refused rather than read as roubles, with the layout that reads counts.
+ */
+function readPlanMonths(cells: Cells, ctx: ReadContext, key: PlanKey, name: string, months: ReadonlyArray<{ col: number; month: string }>): SpendMonths<PlanRow> | RowProblem | typeof PENDING {
+  const rows: PlanRow[] = [];
+  let pending = false;
+  for (const { col, month } of months) {
+    const revenue = readNonNegative(cells, col, 'revenue', ctx);
+    if (revenue instanceof RowProblem) return revenue;
+    if (revenue === PENDING) pending = true;
+    else if (revenue !== null) rows.push({ manager: key === 'manager' ? name : '', source: key === 'source' ? name : '', month, leads: null, won: null, revenue });
+  }
+  if (pending) return PENDING;
+  if (rows.length === 0) return NO_TARGETS;
+  if (rows.every((r) => Number.isInteger(r.revenue) && r.revenue! <= COUNT_AT_MOST)) return new RowProblem('skip', 'a plan with months across is read as revenue targets, and these look like counts (leads or deals): keep such a plan long, a row per month with leads and won columns', headerOf(ctx, months[0]!.col, 'revenue'));
+  return new SpendMonths(rows);
 }

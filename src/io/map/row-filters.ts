@@ -55,6 +55,8 @@ function totalsCell(text: string): 'label' | 'words' | false {
   const t = text.trim();
   const m = TOTALS.exec(t);
   if (!m) return false;
+  // A totals word and a colon, then what it totals (Google Ads' footers `Total: Account`, `Total: Campaigns`; `Итого: по отделу`): a label, as no name is written so.
+  if (t[m[0].length] === ':') return 'label';
   return /\p{L}/u.test(t.slice(m[0].length).replace(/\([^)]*\)/g, '')) ? 'words' : 'label';
 }
 

@@ -3,16 +3,17 @@ import type { Cells } from './cells.js';
 import { headerOf, PENDING, readNumber, RowProblem, truncate, type ReadContext } from './context.js';
 import { readMonth } from './month.js';
 import { isTotalsLabel } from './row-filters.js';
-import { cleanText } from './values.js';
+import { noteValue } from './context.js';
+import { cleanText, currencyOf } from './values.js';
 
 /** A totals row labelled in its source or manager column (`2024-07;Итого;150000`), or a spend table's unlabelled one (SpendSums): not data. */
 export const TOTALS_ROW = new RowProblem('drop', 'totals row');
 /** A spend row whose amount cell is empty: nothing is known to have been spent (a budget table filled up to the current month). */
 const NO_AMOUNT = new RowProblem('drop', 'a spend row without an amount');
 
-/** The spend of one row of a table with months across: a row per month whose cell is filled (readWideSpend). */
-export class SpendMonths {
-  constructor(readonly rows: SpendRow[]) {}
+/** The spend (or plan targets) of one row of a table with months across: a row per month whose cell is filled (readWideSpend). */
+export class SpendMonths<R = SpendRow> {
+  constructor(readonly rows: R[]) {}
 }
 
 /** A money or count cell that may not be negative: the number, null when empty, or why not. */
@@ -45,6 +46,7 @@ export function readSpend(cells: Cells, ctx: ReadContext, sums: SpendSums): Spen
   const amount = readNonNegative(cells, c.amount, 'amount', ctx);
   if (amount === PENDING || amount instanceof RowProblem) return amount;
   if (amount === null) return NO_AMOUNT;
+  noteCurrency(cells, ctx, c.amount);
   const spend = { month, source, amount };
   // A long table's totals row sums one month (`2025-01;;45 000` under January's rows).
   return sums.isTotals(month, [spend], unnamed) ? TOTALS_ROW : spend;
@@ -127,8 +129,36 @@ function readMonthsAcross(cells: Cells, ctx: ReadContext, source: string, months
     const amount = readNonNegative(cells, col, 'amount', ctx);
     if (amount instanceof RowProblem) return amount;
     if (amount === PENDING) pending = true;
-    else if (amount !== null) rows.push({ month, source, amount });
+    else if (amount !== null) {
+      if (rows.length === 0) noteCurrency(cells, ctx, col);
+      rows.push({ month, source, amount });
+    }
   }
   if (pending) return PENDING;
   return rows.length === 0 ? NO_AMOUNT : new SpendMonths(rows);
+}
+
+/**
+ * Counts the currency of a spend or payment row with an amount, as the deal reader counts a deal's
+ * (report.values.currency, which the mixed-currencies alert reads for every file): its currency column
+ * (`USD`, `руб.`, named as a mark beside a number would be), else a mark in the amount (`$1200`,
+ * `EUR 500`); a plain number has none. Spend of $1 200 and 30 000 ₽ were added as 31 200 without a word.
+ */
+export function noteCurrency(cells: Cells, ctx: ReadContext, amount: number | undefined): void {
+  const col = ctx.cols.currency;
+  if (col !== undefined) {
+    const raw = cells.text(col).trim();
+    if (raw !== '') noteValue(ctx, 'currency', currencyCode(raw), raw);
+  } else if (amount !== undefined && !cells.blank(amount) && Number.isNaN(cells.plainInteger(amount))) {
+    const code = currencyOf(cells.text(amount));
+    if (code !== undefined) noteValue(ctx, 'currency', currencyCode(code), code);
+  }
+}
+
+const SIGNS: Readonly<Record<string, string>> = { $: 'USD', '€': 'EUR', '₽': 'RUB', '£': 'GBP', '¥': 'JPY', '₸': 'KZT', '₴': 'UAH' };
+
+/** A currency as its code (`руб.`, `₽`, `RUB` are one; `$` is USD), so that one currency written two ways is not two; a word no rule knows, upper-cased. */
+export function currencyCode(raw: string): string {
+  const mark = currencyOf(`1 ${raw.trim()}`) ?? raw.trim().toUpperCase();
+  return SIGNS[mark] ?? mark;
 }

@@ -408,6 +408,53 @@ const OWNER: Record<string, OwnerKind> = {
 /** The built-in owner type words, normalised: a profile's owner codes replace them (withProfileValues). */
 const BUILT_IN_OWNER: ReadonlyMap<string, OwnerKind> = new Map(Object.entries(OWNER).map(([k, v]) => [normalizeValue(k), v] as const));
 
+/**
+ * What an invoice's status says (a CRM's «Счета» export: Bitrix24, amoCRM; Stripe, HubSpot): `paid`
+ * in full, `partial`, `issued` (not paid yet), or `void` (rejected, cancelled: no money was asked).
+ */
+export type InvoiceStatus = 'paid' | 'partial' | 'issued' | 'void';
+
+const INVOICE_STATUS: Record<string, InvoiceStatus> = {
+  оплачен: 'paid',
+  оплачено: 'paid',
+  оплачена: 'paid',
+  'оплачен полностью': 'paid',
+  paid: 'paid',
+  'частично оплачен': 'partial',
+  'частично оплачено': 'partial',
+  'partially paid': 'partial',
+  выставлен: 'issued',
+  'счёт выставлен': 'issued',
+  отправлен: 'issued',
+  'отправлен клиенту': 'issued',
+  новый: 'issued',
+  черновик: 'issued',
+  'ожидает оплаты': 'issued',
+  issued: 'issued',
+  sent: 'issued',
+  open: 'issued',
+  draft: 'issued',
+  unpaid: 'issued',
+  отклонён: 'void',
+  отменён: 'void',
+  аннулирован: 'void',
+  'не оплачен': 'void',
+  отказ: 'void',
+  rejected: 'void',
+  cancelled: 'void',
+  canceled: 'void',
+  void: 'void',
+  voided: 'void',
+  failed: 'void',
+};
+/** The invoice status words, normalised (normalizeValue: ё as е, so «Отклонен» is «Отклонён»). */
+const INVOICE_STATUSES: ReadonlyMap<string, InvoiceStatus> = new Map(Object.entries(INVOICE_STATUS).map(([k, v]) => [normalizeValue(k), v] as const));
+
+/** An invoice status cell's meaning (InvoiceStatus), undefined for a word no rule knows. */
+export function invoiceStatus(cell: string): InvoiceStatus | undefined {
+  return INVOICE_STATUSES.get(normalizeValue(cell));
+}
+
 /** The value maps in force: defaults overlaid with the user's `--map` file. */
 export interface ValueMaps {
   status: Map<string, DealStatus | 'deleted'>;

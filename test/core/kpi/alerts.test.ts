@@ -418,3 +418,19 @@ describe('call-hours and talk-over-day name the ms unit', () => {
     expect(describeAlert(base, 'en')).toContain('"activities: units: { "Duration": s }" (the unit: s, ms, min or hhmm).');
   });
 });
+
+describe('payment alerts (F4, F3: said, not silent)', () => {
+  it('says unknown deals, refunds, repeats and over-payment in Russian and English, and a negative paid total', async () => {
+    const { describeAlert, paidNegative } = await import('../../../src/core/kpi/alerts.js');
+    const unknown = { code: 'payments-unknown-deals' as const, file: 'p.csv', payments: 3, named: 3, example: '50001', period: true };
+    expect(describeAlert(unknown, 'ru')).toContain('3 из 3 оплат ссылаются на сделки, которых нет');
+    expect(describeAlert(unknown, 'ru')).toContain('не учтены');
+    expect(describeAlert(unknown, 'en')).toContain('3 of 3 payments name a deal the deals file does not have (e.g. "50001")');
+    const odd = { code: 'payments-odd' as const, file: 'p.csv', refunds: { rows: 1, sum: -4000 }, duplicates: { rows: 1, sum: 100 }, over: { deals: 1, id: '7', invoiced: 20_000, paid: 25_000 } };
+    expect(describeAlert(odd, 'ru')).toMatch(/1 строка с отрицательной суммой.*возвраты вычтены.*1 строка повторяет.*оплачено больше выставленного/);
+    expect(describeAlert(odd, 'en')).toMatch(/refunds, netted.*counted twice.*above 100%/);
+    const neg = paidNegative([{ manager: 'Анна', paid: -100 }, { manager: 'Борис', paid: 5 }], { paid: -95 });
+    expect(neg).toEqual([{ code: 'paid-negative', managers: ['Анна', ''] }]);
+    expect(describeAlert(neg[0]!, 'ru')).toContain('«Анна», отдел');
+  });
+});

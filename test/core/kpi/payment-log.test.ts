@@ -32,3 +32,30 @@ describe('PaymentLog', () => {
     expect(log.named).toBe(1);
   });
 });
+
+describe('PaymentOddities (what a paid share cannot be read from)', () => {
+  const store = () => {
+    const s = new DealStore();
+    for (const d of [deal('7', 'Анна', '2025-02-01 10:00', null, 'won', 40_000, 'K1'), deal('8', 'Анна', '2025-02-02 10:00', null, 'won', 10_000, 'K2')]) s.add(d);
+    return s;
+  };
+  const row = (deal_id: string, invoiced: number, paid: number, paid_at: number | null = null) => ({ deal_id, manager: 'Анна', invoiced, paid, invoiced_at: null, paid_at });
+
+  it('counts unknown deal ids with the first as an example, refunds with their sum, repeated rows and deals paid above their invoice', () => {
+    // Deal 7: the same row twice (80 000 invoiced, 80 000 paid) and 5 000 more paid: 85 000 > 80 000; deal 8: 10 000 paid then −4 000 back.
+    const log = PaymentLog.of(store(), [row('7', 40_000, 40_000, 1), row('7', 40_000, 40_000, 1), row('7', 0, 5_000, 2), row('8', 10_000, 10_000), row('8', 0, -4_000), row('555', 3_000, 3_000), row('556', 1, 1)]);
+    expect(log.odd.unknown).toBe(2);
+    expect(log.odd.unknownExample).toBe('555');
+    expect(log.odd.refunds).toEqual({ rows: 1, sum: -4_000 });
+    expect(log.odd.duplicates).toEqual({ rows: 1, sum: 40_000 });
+    expect(log.overPaid()).toEqual({ count: 1, example: { id: '7', invoiced: 80_000, paid: 85_000 } });
+  });
+
+  it('a second payment of a deal on another date is not a repeat, and paying the invoice exactly is not over it', () => {
+    const log = PaymentLog.of(store(), [row('7', 40_000, 20_000, 1), row('7', 0, 20_000, 2)]);
+    expect(log.odd.duplicates.rows).toBe(0);
+    expect(log.overPaid().count).toBe(0);
+    // Added up per deal: 40 000 invoiced, 40 000 paid.
+    expect(log.odd.refunds.rows).toBe(0);
+  });
+});

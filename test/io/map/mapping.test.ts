@@ -70,7 +70,7 @@ describe('the column proposed for a field is chosen by its values too', () => {
     // A month column of first days is a month column (it was never offered: it held dates).
     expect(offered(['Отчётный мес.', 'Источник', 'Сумма'], [['01.07.2024', 'Сайт', '100'], ['01.08.2024', 'Сайт', '200']], 'spend').month).toEqual(['Отчётный мес.']);
     expect(offered(['Отчётный мес.', 'Источник', 'Сумма'], [['Июль', 'Сайт', '100']], 'spend').month).toEqual([]);
-    expect(offered(['Месяц', 'Источник', 'Расходы на рекламу'], [['2024-07', 'Сайт', 'много']], 'spend').amount).toEqual([]);
+    expect(offered(['Месяц', 'Источник', 'Траты на рекламу'], [['2024-07', 'Сайт', 'много']], 'spend').amount).toEqual([]);
     expect(offered(['Менеджер', 'Месяц', 'Лиды план'], [['Иванов', '2025-01', 'сорок']], 'plan').leads).toEqual([]);
   });
 
@@ -142,9 +142,13 @@ describe('a column of an unfamiliar name is proposed by its values when no simil
 
   it('numbers for an amount or a target (not a row number counting up), months for a month; deterministic', () => {
     const spend = missingOf(['Срок', 'Канал', 'N', 'Потрачено'], [['2024-07', 'Сайт', '1', '15 000'], ['2024-08', 'Сайт', '2', '9 000']], 'spend');
-    expect(spend.missing.map((m) => [m.field, m.candidates, m.byValues?.are])).toEqual([['month', ['Срок'], 'months'], ['amount', ['Потрачено'], 'numbers']]);
+    // «Потрачено» is VK Ads' word for spend, read by its name (F9).
+    expect(spend.missing.map((m) => [m.field, m.candidates, m.byValues?.are])).toEqual([['month', ['Срок'], 'months']]);
     const plan = missingOf(['Менеджер', 'Месяц', 'Цель'], [['Иванов Иван', '02.2025', '250000']], 'plan');
-    expect(plan.missing).toEqual([{ field: 'leads', candidates: ['Цель'], anyOf: ['leads', 'won', 'revenue'], each: { leads: ['Цель'], won: ['Цель'], revenue: ['Цель'] }, byValues: { are: 'numbers', columns: ['Цель'] } }]);
+    // 250 000 is money: offered for revenue, not as a count of leads or deals won (F8).
+    expect(plan.missing).toEqual([{ field: 'revenue', candidates: ['Цель'], anyOf: ['leads', 'won', 'revenue'], each: { leads: [], won: [], revenue: ['Цель'] }, byValues: { are: 'numbers', columns: ['Цель'] } }]);
+    const targets = missingOf(['Manager', 'Month', 'Target, deals', 'Target, RUB'], [['Иванов Иван', '2025-01', '3', '150000']], 'plan');
+    expect(targets.missing[0]!.each).toEqual({ leads: ['Target, deals'], won: ['Target, deals'], revenue: ['Target, RUB', 'Target, deals'] });
     expect(missingOf(amo, rows, 'deals').missing).toEqual(missingOf(amo, rows, 'deals').missing);
   });
 });

@@ -81,7 +81,8 @@ describe('a file with no header row the run knows', () => {
     const rows = (cells: string[][]) => cells.map((c, i) => ({ cells: c, row: i + 1 }));
     const snippet = (kind: 'activities' | 'payments' | 'spend' | 'plan', cells: string[][]) => String((noHeaderError('f.csv', kind, rows(cells), 30).params as { snippet: string }).snippet);
     expect(snippet('activities', [['05.07.2024 10:00', 'Иванов', 'Исходящий', '60']])).toBe('activities:\n  columns:\n    manager: "#2"    # "Иванов": check\n    at: "#1"    # "05.07.2024 10:00": check\n    # other columns: #3 "Исходящий", #4 "60"');
-    expect(snippet('spend', [['2024-07', 'Яндекс Директ', '15 000']])).toBe('spend:\n  columns:\n    month: "#1"    # "2024-07": check\n    source: "#2"    # "Яндекс Директ": check\n    amount: "#3"    # "15 000": check');
+    // A source is not required (a spend file by month alone is the department's): listed among the other columns.
+    expect(snippet('spend', [['2024-07', 'Яндекс Директ', '15 000']])).toBe('spend:\n  columns:\n    month: "#1"    # "2024-07": check\n    amount: "#3"    # "15 000": check\n    # other columns: #2 "Яндекс Директ"');
     expect(snippet('plan', [['Иванов', '2024-07', '10', '5', '100000']])).toContain('    month: "#2"    # "2024-07": check\n    manager: "#1"    # "Иванов": check\n    leads: "#3"    # "10": check\n    # other columns: #4 "5", #5 "100000"');
     expect(snippet('payments', [['100', '15000', '21.01.2025']])).toBe('payments:\n  columns:\n    deal_id: "#1"    # "100": check\n    paid: "#2"    # "15000": check\n    # other columns: #3 "21.01.2025"');
     // A field no column fits is left for the user to number.

@@ -331,14 +331,14 @@ describe('spend: an unlabelled totals row', () => {
 
 describe('spend: columns', () => {
   it('names a missing column with the closest one and a --map snippet ready to paste', async () => {
-    const file = put('spend-without-amount.csv', csv([['Месяц', 'Источник', 'Расходы на рекламу'], ['2024-07', 'Сайт', '100']], { delimiter: ';' }));
+    const file = put('spend-without-amount.csv', csv([['Месяц', 'Источник', 'Траты на рекламу'], ['2024-07', 'Сайт', '100']], { delimiter: ';' }));
     const error = await read(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ColumnsMissing);
     const missing = error as ColumnsMissing;
     expect(missing.kind).toBe('spend');
-    expect(missing.missing).toEqual([{ field: 'amount', candidates: ['Расходы на рекламу'] }]);
-    expect(missing.hint).toContain('spend:\n  columns:\n    amount: "Расходы на рекламу"    # the closest column: check');
-    expect(describeUserError(missing, 'ru')).toContain('не найдена колонка для суммы (amount) (ближайшие колонки: «Расходы на рекламу»)');
+    expect(missing.missing).toEqual([{ field: 'amount', candidates: ['Траты на рекламу'] }]);
+    expect(missing.hint).toContain('spend:\n  columns:\n    amount: "Траты на рекламу"    # the closest column: check');
+    expect(describeUserError(missing, 'ru')).toContain('не найдена колонка для суммы (amount) (ближайшие колонки: «Траты на рекламу»)');
   });
 
   it('takes --map column assignments from the spend section of a map file', async () => {
@@ -375,5 +375,15 @@ describe('the bundled samples/spend.csv', () => {
     const bySource = new Map<string, number>();
     for (const r of rows) bySource.set(r.source, (bySource.get(r.source) ?? 0) + r.amount);
     expect(new Set(bySource.values()).size).toBe(bySource.size);
+  });
+});
+
+describe('currencyCode', () => {
+  it('names one currency one way, whatever its spelling', async () => {
+    const { currencyCode } = await import('../../../src/io/map/spend-reader.js');
+    expect(['руб.', 'RUB', '₽', 'р.'].map(currencyCode).filter((c) => c === 'RUB').length).toBeGreaterThanOrEqual(3);
+    expect(currencyCode('$')).toBe('USD');
+    expect(currencyCode('usd')).toBe('USD');
+    expect(currencyCode('EUR')).toBe('EUR');
   });
 });
