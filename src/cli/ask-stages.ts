@@ -6,7 +6,7 @@ import { normalizeValue } from '../io/map/values.js';
 import { ColumnsMissing } from '../io/map/mapping.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import type { ValueMaps } from '../io/map/value-maps.js';
-import type { CliContext } from './context.js';
+import { canAsk, type CliContext } from './context.js';
 import type { PromptIO } from './prompts.js';
 import { writeOutput } from './output.js';
 import { describeUserError, UserError } from '../core/errors.js';
@@ -35,7 +35,7 @@ function evidence(s: UnknownStage, lang: string): string {
  * the error, with its ready snippet, stands.
  */
 export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'where' | 'stages'>, lang: string): Promise<Record<string, Outcome> | undefined> {
-  if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
+  if (!canAsk(ctx)) return undefined;
   // The prompt library loads only when there is a question to ask (most runs have none).
   const { askSelect } = await import('./prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
@@ -103,7 +103,7 @@ const NONE = '\u0000none';
  * with its ready snippet, stands.
  */
 export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: string): Promise<Record<string, string> | undefined> {
-  if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
+  if (!canAsk(ctx)) return undefined;
   const { askSelect } = await import('./prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
   if (error.messageId === 'map.typeUndecided') return askTypeColumn(ctx, error, lang);

@@ -48,6 +48,25 @@ export function paint(ctx: CliContext, stream: 'stdout' | 'stderr' = 'stderr'): 
   return { red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
 }
 
+/**
+ * Whether the environment says the run is a CI job: `CI` set to anything but empty, `0` or `false`
+ * (GitHub, GitLab and most runners set `CI=true`). Runners that allocate a pseudo-terminal (`docker
+ * run -t`, a step under `script`, `ssh -t`) hand the run a terminal nobody types into: a question there
+ * waited until the job was killed.
+ */
+export function isCi(env: NodeJS.ProcessEnv): boolean {
+  const ci = env.CI?.trim().toLowerCase();
+  return ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false';
+}
+
+/**
+ * Whether the run may ask a question: stdin and stderr (where prompts draw) are terminals and no CI job
+ * runs it. Otherwise every question stands as its error, with its ready --map snippet.
+ */
+export function canAsk(ctx: CliContext): boolean {
+  return Boolean(ctx.stdin.isTTY && ctx.stderr.isTTY) && !isCi(ctx.env);
+}
+
 /** The "now" of a run: --now, else SOURCE_DATE_EPOCH, else the clock. Core code never reads the clock itself. */
 export function resolveNow(ctx: CliContext, nowOption?: string): Date {
   // An empty --now or SOURCE_DATE_EPOCH is refused too: a reproducible run must not fall back to the clock unsaid.

@@ -19,7 +19,7 @@ import { renderAuditMarkdown, renderAuditTable } from '../../render/audit/text.j
 import { questionnaireChangeNote } from '../../render/audit/labels.js';
 import { maxScore } from '../../core/questionnaire/rules.js';
 import { renderJson } from '../../render/text.js';
-import { resolveNow, useColor, type CliContext } from '../context.js';
+import { isCi, resolveNow, useColor, type CliContext } from '../context.js';
 import { warningLine, warnUnusedOptions, warnWithoutExports } from '../warnings.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { EXIT } from '../exit-codes.js';
@@ -125,6 +125,8 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   if (!ctx.stdin.isTTY) {
     throw UserError.of('E_NO_TTY', 'audit.noTerminal');
   }
+  // A CI job given a pseudo-terminal has nobody at it: the questionnaire waited until the job was killed.
+  if (isCi(ctx.env)) throw UserError.of('E_NO_TTY', 'audit.ciNoTerminal');
   // Prompts draw on stderr: with stderr in a file (`2>log`) the questions, colour and all, went there and
   // the terminal stayed blank while the run waited for keys. Refused as a run without a terminal is.
   if (!ctx.stderr.isTTY) {

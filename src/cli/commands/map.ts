@@ -15,7 +15,7 @@ import { columnGaps, type ColumnGap } from '../../app/kpi-files.js';
 import { metricDef } from '../../core/kpi/catalog.js';
 import { reasonText } from '../../render/kpi/labels.js';
 import type { ImportReport } from '../../io/map/import.js';
-import type { CliContext } from '../context.js';
+import { canAsk, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { importOptionsFromCli, type ImportCliOptions } from '../input-options.js';
 import { assertOutputPlace, writeOutput, type SaveAs } from '../output.js';
@@ -155,7 +155,7 @@ function userIds(store: DealStore): string[] {
 
 /** On a terminal, asks each user id's name once (Enter keeps the id); undefined without one. */
 async function askManagerNames(ctx: CliContext, file: string, ids: string[], lang: string): Promise<Map<string, string> | undefined> {
-  if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
+  if (!canAsk(ctx)) return undefined;
   const { askInput } = await import('../prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
   ctx.stderr.write(`${tr(lang, `В выгрузке ${file} менеджеры указаны кодами пользователей CRM. Назовите их, чтобы отчёт показывал имена.`, `${file} names managers by CRM user id. Name them, for the report to show names.`)}\n`);
