@@ -8,6 +8,7 @@ import type { Overrides } from '../io/documents/map-file.js';
 import type { ValueMaps } from '../io/map/value-maps.js';
 import { canAsk, type CliContext } from './context.js';
 import type { PromptIO } from './prompts.js';
+import type { Guessed } from './map-snippet.js';
 import { writeOutput } from './output.js';
 import { describeUserError, UserError } from '../core/errors.js';
 
@@ -170,33 +171,63 @@ export async function withAnswers<T>(ctx: CliContext, lang: string, overrides: O
   }
 }
 
-/** withAnswers' loop: computes, and asks what stops it, at most three times; each answer is kept in `given`. */
+/**
+ * withAnswers' loop: computes, and asks what stops it, at most three times; each answer is kept in `given`.
+ * Without a terminal each question is kept and its snippet's guess taken, to read on and find the next:
+ * the run stops once, naming them all with one snippet (a terminal asks them in one go too).
+ */
 async function computeAsking<T>(ctx: CliContext, lang: string, overrides: Overrides, compute: (maps: Overrides) => Promise<T>, given: Answers, beforeColumns?: () => Promise<void>): Promise<T> {
   let maps = overrides;
+  const undecided: UserError[] = [];
   for (let asked = 0; ; asked++) {
+    let error: unknown;
     try {
-      return await compute(maps);
-    } catch (error) {
-      if (asked < 3 && error instanceof StagesUndecided) {
-        const chosen = await askStages(ctx, error, lang);
-        if (chosen) {
-          given.stagesOf(error, chosen);
-          maps = { ...maps, valueMaps: withStages(maps.valueMaps, chosen) };
-          continue;
-        }
-      }
-      if (asked < 3 && error instanceof ColumnsMissing) {
-        await beforeColumns?.();
-        const chosen = await askColumns(ctx, error, lang);
-        if (chosen) {
-          given.columnsOf(error, chosen);
-          maps = { ...maps, columns: { ...maps.columns, [error.kind]: { ...maps.columns[error.kind], ...chosen } } };
-          continue;
-        }
-      }
-      throw error;
+      const result = await compute(maps);
+      if (undecided.length === 0) return result;
+    } catch (caught) {
+      error = caught;
     }
+    if (error instanceof StagesUndecided) {
+      const chosen = asked < 3 ? await askStages(ctx, error, lang) : undefined;
+      if (chosen) {
+        given.stagesOf(error, chosen);
+        maps = { ...maps, valueMaps: withStages(maps.valueMaps, chosen) };
+        continue;
+      }
+    }
+    if (error instanceof ColumnsMissing) {
+      await beforeColumns?.();
+      const chosen = asked < 3 ? await askColumns(ctx, error, lang) : undefined;
+      if (chosen) {
+        given.columnsOf(error, chosen);
+        maps = { ...maps, columns: { ...maps.columns, [error.kind]: { ...maps.columns[error.kind], ...chosen } } };
+        continue;
+      }
+    }
+    const question = error instanceof StagesUndecided || error instanceof ColumnsMissing ? error : undefined;
+    // Another error after a guess may be the guess's (a column read as the wrong field): the questions come first.
+    if (!question && undecided.length === 0) throw error;
+    if (question) undecided.push(question);
+    const guess = question && asked < 3 ? await guessOf(question) : undefined;
+    if (!guess) {
+      const { givenMapText, undecidedTogether } = await import('./map-snippet.js');
+      throw undecidedTogether(undecided, await givenMapText(overrides.file, ctx.cwd), overrides.file);
+    }
+    maps = withGuess(maps, guess);
   }
+}
+
+/** The answers a question's snippet guesses (map-snippet.ts, which loads the YAML parser only now). */
+async function guessOf(error: StagesUndecided | ColumnsMissing): Promise<Guessed | undefined> {
+  const { guessedAnswers } = await import('./map-snippet.js');
+  return guessedAnswers(error, error instanceof StagesUndecided || error.missing.every((m) => m.candidates.length > 0));
+}
+
+/** The run's maps with a snippet's guesses added, as answers would be. */
+function withGuess(maps: Overrides, guess: Guessed): Overrides {
+  const columns = { ...maps.columns };
+  for (const [kind, chosen] of Object.entries(guess.columns ?? {})) columns[kind as keyof typeof columns] = { ...columns[kind as keyof typeof columns], ...chosen };
+  return { ...maps, columns, valueMaps: guess.status ? withStages(maps.valueMaps, guess.status) : maps.valueMaps };
 }
 
 /** The answers given at a run's prompts, for one --map file. */

@@ -5,21 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
+import { AMBIGUOUS } from '../fixtures/ambiguous-deals.js';
 
 const DRIVER = fileURLToPath(new URL('../helpers/pty-drive.py', import.meta.url));
-
-/** No profile knows it: «Ответственный» (a call centre) and «Менеджер» (people) could both be the manager; «Выдано» and «Слились» are renamed closed stages. */
-export const AMBIGUOUS = [
-  'Номер;Клиент;Ответственный;Менеджер;Сумма;Стадия;Дата создания;Дата закрытия',
-  '1;Клиент 1;Колл-центр;Петрова Анна;30000;Выдано;05.03.2025;12.03.2025',
-  '2;Клиент 2;Отдел входящих;Иванов Иван;30000;Слились;07.03.2025;16.03.2025',
-  '3;Клиент 3;Отдел входящих;Сидоров Пётр;60000;Думает;09.03.2025;',
-  '4;Клиент 4;Отдел входящих;Петрова Анна;10000;Думает;01.03.2025;',
-  '5;Клиент 5;Колл-центр Север;Петрова Анна;70000;Слились;09.03.2025;24.03.2025',
-  '6;Клиент 6;Колл-центр;Иванов Иван;40000;Выдано;01.03.2025;27.03.2025',
-  '7;Клиент 7;Колл-центр;Иванов Иван;90000;Выдано;09.03.2025;20.03.2025',
-  '8;Клиент 8;Отдел входящих;Сидоров Пётр;30000;Слились;08.03.2025;26.03.2025',
-].join('\n');
 
 /** Runs a command on a pseudo-terminal with CI set, typing nothing: a question would wait until the time-out. */
 function onTerminalInCi(args: string[], ci = 'true', steps: Array<[string, string]> = []) {
