@@ -162,11 +162,11 @@ export async function withAnswers<T>(ctx: CliContext, lang: string, overrides: O
   const given = new Answers();
   try {
     const result = await computeAsking(ctx, lang, overrides, compute, given, beforeColumns);
-    await given.offer(ctx, lang, run);
+    await given.offer(ctx, lang, run, overrides.file);
     return result;
   } catch (error) {
     // Stopped by a user's error («none of these» included): what was answered before it still holds.
-    if (error instanceof UserError) await given.offer(ctx, lang, run);
+    if (error instanceof UserError) await given.offer(ctx, lang, run, overrides.file);
     throw error;
   }
 }
@@ -250,12 +250,17 @@ class Answers {
     this.files.push(error.where.file ?? '-');
   }
 
-  /** Offers to save the answers, once a run (nothing when none was given). */
-  async offer(ctx: CliContext, lang: string, run: RunFiles): Promise<void> {
+  /**
+   * Offers to save the answers, once a run (nothing when none was given), written on the run's --map
+   * (`mapFile`): the file saved answers all the run's questions alone, and a re-run names it alone.
+   */
+  async offer(ctx: CliContext, lang: string, run: RunFiles, mapFile: string | undefined): Promise<void> {
     if (this.offered || this.files.length === 0) return;
     this.offered = true;
-    const doc = mapDocument(this.columns, this.stages.length > 0 ? stagesSnippet(this.stages, this.chosen, lang) : '');
-    await offerToSaveMap(ctx, { input: ctx.stdin, output: ctx.stderr, lang }, doc, this.files, run);
+    const answers = mapDocument(this.columns, this.stages.length > 0 ? stagesSnippet(this.stages, this.chosen, lang) : '');
+    const { givenMapText, mergeMapDocuments } = await import('./map-snippet.js');
+    const base = await givenMapText(mapFile, ctx.cwd);
+    await offerToSaveMap(ctx, { input: ctx.stdin, output: ctx.stderr, lang }, base === undefined ? answers : mergeMapDocuments(base, answers), this.files, run);
   }
 }
 
