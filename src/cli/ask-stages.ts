@@ -288,6 +288,8 @@ function columnsYaml(columns: Record<string, string>): string {
 export interface RunFiles {
   inputs?: readonly string[];
   output?: string;
+  /** Told the --map file the answers were saved as (an interactive audit's re-run command names it). */
+  onSaved?: (file: string) => void;
 }
 
 /**
@@ -306,6 +308,7 @@ async function offerToSaveMap(ctx: CliContext, io: PromptIO & { lang: string }, 
     if (file === '') return;
     try {
       await writeOutput(ctx, doc, file, [...keep.inputs], io.lang);
+      run.onSaved?.(file);
       return;
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
