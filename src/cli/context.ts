@@ -15,6 +15,12 @@ export interface CliContext {
   messageLang?: 'ru' | 'en';
   /** Warnings said already, by their text: a run of several commands (the demo) says each once. */
   warned?: Set<string>;
+  /**
+   * Set when an input named `-` is read from a terminal's stdin (`kpi -d -`, pasted, then Ctrl+D): stdin is
+   * the data, its end the data's end, and nobody is left to answer a question through it (a prompt read the
+   * EOF as a Ctrl+C: «Прервано», exit 130, no snippet).
+   */
+  stdinRead?: boolean;
   /** The files the run has already written when it is interrupted (an interactive audit's answers, its report): said instead of «nothing was saved». */
   savedBeforeInterrupt?: { answers?: string; report?: string };
 }
@@ -60,11 +66,11 @@ export function isCi(env: NodeJS.ProcessEnv): boolean {
 }
 
 /**
- * Whether the run may ask a question: stdin and stderr (where prompts draw) are terminals and no CI job
- * runs it. Otherwise every question stands as its error, with its ready --map snippet.
+ * Whether the run may ask a question: stdin and stderr (where prompts draw) are terminals, no CI job
+ * runs it, and stdin was not the data (`-d -`). Otherwise every question stands as its error, with its ready --map snippet.
  */
 export function canAsk(ctx: CliContext): boolean {
-  return Boolean(ctx.stdin.isTTY && ctx.stderr.isTTY) && !isCi(ctx.env);
+  return Boolean(ctx.stdin.isTTY && ctx.stderr.isTTY) && !isCi(ctx.env) && !ctx.stdinRead;
 }
 
 /** The "now" of a run: --now, else SOURCE_DATE_EPOCH, else the clock. Core code never reads the clock itself. */

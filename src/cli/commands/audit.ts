@@ -129,6 +129,8 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   }
   // A CI job given a pseudo-terminal has nobody at it: the questionnaire waited until the job was killed.
   if (isCi(ctx.env)) throw UserError.of('E_NO_TTY', 'audit.ciNoTerminal');
+  // `--map -` typed on the terminal: its Ctrl+D ended stdin, and the first question read it as a Ctrl+C.
+  if (ctx.stdinRead) throw UserError.of('E_NO_TTY', 'audit.stdinWasData');
   // Prompts draw on stderr: with stderr in a file (`2>log`) the questions, colour and all, went there and
   // the terminal stayed blank while the run waited for keys. Refused as a run without a terminal is.
   if (!ctx.stderr.isTTY) {

@@ -136,6 +136,10 @@ export const COMMAND_MESSAGES = {
     ru: 'переменная CI задана: это задание CI, и вопросы в терминале не задаются', en: 'CI is set: this is a CI job, and no questions are asked on its terminal',
     hint: { ru: 'передайте ответы файлом: crm-audit audit --answers answers.yaml (формат — в samples/answers/); чтобы ответить в терминале, снимите её: CI= crm-audit audit', en: 'pass the answers as a file: crm-audit audit --answers answers.yaml (see samples/answers/ for the format); to answer on the terminal, clear it: CI= crm-audit audit' },
   },
+  'audit.stdinWasData': {
+    ru: 'стандартный ввод прочитан как файл (-), и задать вопросы больше не через что', en: 'stdin was read as a file (-), and nothing is left to ask the questions through',
+    hint: { ru: 'передайте этот файл путём, а не через -, или ответы файлом: crm-audit audit --answers answers.yaml', en: 'give that file by its path, not as -, or pass the answers as a file: crm-audit audit --answers answers.yaml' },
+  },
   'audit.stderrNotTerminal': {
     ru: 'вопросы выводятся в stderr, а он направлен не в терминал (2>файл): их никто не увидит', en: 'the questions are drawn on stderr, which goes elsewhere than the terminal (2>file): nobody would see them',
     hint: { ru: 'запустите без 2>… (отчёт запишет -o отчёт.xlsx) или передайте ответы файлом: crm-audit audit --answers answers.yaml', en: 'run it without 2>… (-o report.xlsx writes the report), or pass the answers as a file: crm-audit audit --answers answers.yaml' },
