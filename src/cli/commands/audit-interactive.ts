@@ -21,7 +21,7 @@ import { reportFile, writeOutput } from '../output.js';
 import { shellWord } from '../../core/inspect-command.js';
 import { askFileName, type Protected } from '../ask-file.js';
 import { askConfirm, askInput, askPath, askSelect, type Choice, type PromptIO } from '../prompts.js';
-import { columnsOf, wrapText } from '../wrap.js';
+import { columnsOf, wrapErrorText, wrapText } from '../wrap.js';
 import { answersToDocument, questionnaireRef, renderAudit } from './audit.js';
 import { parseHourlyCost } from './compare.js';
 
@@ -100,7 +100,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     protect: () => ({ inputs: [...o.inputs, ...typed], written: [saved.answers, saved.report].filter((f): f is string => f !== undefined) }),
     failed: (error, viaOption) => {
       if (!(error instanceof UserError)) throw error;
-      if (viaOption) ctx.stderr.write(`${c.red(sayWords(PRINTER.error, lang))}: ${terminalSafe(describeUserError(error, lang), false)}\n`);
+      if (viaOption) ctx.stderr.write(`${wrapErrorText(`${c.red(sayWords(PRINTER.error, lang))}: ${terminalSafe(describeUserError(error, lang), false)}`, tr(lang, 'подсказка', 'hint'), columnsOf(ctx.stderr))}\n`);
       else {
         const where = formatWhere(error.where, lang);
         say(c.red(`${where ? `${where}: ` : ''}${userErrorMessage(error, lang)}`));
