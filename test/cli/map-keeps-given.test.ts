@@ -46,3 +46,18 @@ describe('map given a --map writes on it', () => {
     expect(run.stderr).toMatch(/manager: "Ответственный"/);
   });
 });
+
+// A tester: a map written after answering had none of the comments on the columns not found that the map
+// of a file with nothing to decide has.
+describe('the columns not found are comments of every map map writes', () => {
+  it('a proposal with stages to check carries them, as the map with nothing to decide does', () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, 'given.yaml'), 'deals:\n  columns:\n    manager: "Менеджер"\n');
+    const run = runCli(['map', 'deals.csv', '--map', 'given.yaml', '-o', 'new.yaml'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const written = readFileSync(path.join(dir, 'new.yaml'), 'utf8');
+    expect(run.stderr).toContain('columns some metrics need are not found');
+    expect(written).toContain('# deals.csv: columns some metrics need are not found:');
+    expect(written).toMatch(/^# {3}- .*\(loss_reason\)$/m);
+  });
+});

@@ -103,11 +103,14 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
     await writeOutput(ctx, `${[nothing, ...gaps].map((l) => `# ${l}`).join('\n')}\n${keptMap(given, o.map, o.lang)}`, o.output, inputs, o.output ? o.lang : undefined, false, MAP_FILE);
     return EXIT.ok;
   }
-  if (gaps.length > 0) ctx.stderr.write(`${proseFor(ctx.stderr, [tr(o.lang, `${name}: не найдены колонки, без которых часть показателей не рассчитать:`, `${name}: columns some metrics need are not found:`), ...gaps].join('\n'))}\n`);
+  const gapsSaid = gaps.length > 0 ? [tr(o.lang, `${name}: не найдены колонки, без которых часть показателей не рассчитать:`, `${name}: columns some metrics need are not found:`), ...gaps] : [];
+  if (gapsSaid.length > 0) ctx.stderr.write(`${proseFor(ctx.stderr, gapsSaid.join('\n'))}\n`);
   const chosen = stages.length > 0 ? await askStages(ctx, { where: { file }, stages }, o.lang) : {};
   const names = ids.length > 0 ? await askManagerNames(ctx, file, ids, o.lang) : undefined;
   if (proposed || !chosen || (ids.length > 0 && !names)) ctx.stderr.write(`${proseFor(ctx.stderr, tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.'))}\n`);
-  const doc = mapDocument(columns ? { [kind]: columns } : {}, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '', proposed) + managersYaml(ids, names, o.lang);
+  // The columns not found are comments of the map too, however it was made: a map answered on a terminal had none of them.
+  const notes = gapsSaid.length > 0 ? `${gapsSaid.map((l) => `# ${l}`).join('\n')}\n\n` : '';
+  const doc = notes + mapDocument(columns ? { [kind]: columns } : {}, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '', proposed) + managersYaml(ids, names, o.lang);
   await writeOutput(ctx, given === undefined ? doc : mergeMapDocuments(given, doc), o.output, inputs, o.output ? o.lang : undefined, false, MAP_FILE);
   return EXIT.ok;
 }
