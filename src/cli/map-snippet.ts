@@ -29,9 +29,16 @@ export function mergeMapDocuments(base: string, ...more: string[]): string {
     if (add.comment) doc.comment = doc.comment ? `${doc.comment}\n${add.comment}` : add.comment;
   }
   // Block style throughout: a snippet's commented lines set into a flow map (`deals: {columns: …}`) came out as braces around comments.
-  visit(doc, { Map: (_, node) => void (node.flow = false), Seq: (_, node) => void (node.flow = false) });
-  return doc.toString({ lineWidth: 0 });
+  // A comment after a value is marked, to be written four spaces after it, as every snippet writes it (the library writes one).
+  const mark = (node: { comment?: string | null }) => {
+    if (node.comment && !node.comment.startsWith(AFTER_VALUE)) node.comment = AFTER_VALUE + node.comment;
+  };
+  visit(doc, { Map: (_, node) => void ((node.flow = false), mark(node)), Seq: (_, node) => void ((node.flow = false), mark(node)), Scalar: (_, node) => mark(node) });
+  return doc.toString({ lineWidth: 0, commentString: (c) => (c.startsWith(AFTER_VALUE) ? `   #${c.slice(1)}` : c.replace(/^(?!$)(?: $)?/gm, '#')) });
 }
+
+/** The mark of a comment written after a value (a control character no comment of a YAML file holds). */
+const AFTER_VALUE = '\u0001';
 
 /** The text of the --map file a run was given, to build its snippet on; undefined for none, or one read from stdin (read already). */
 export async function givenMapText(file: string | undefined, cwd: string): Promise<string | undefined> {

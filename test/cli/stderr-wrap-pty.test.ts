@@ -26,7 +26,7 @@ describe('stderr prose wraps between words on a terminal', () => {
     expect(run.code).toBe(2);
     for (const line of run.lines) expect([...line].length, line).toBeLessThan(80);
     expect(run.text).toContain('ответственного менеджера могут содержать несколько колонок с разными значениями: «Ответственный», «Менеджер»');
-    expect(run.lines).toContain('    manager: "Ответственный" # или "Менеджер": проверьте');
+    expect(run.lines).toContain('    manager: "Ответственный"    # или "Менеджер": проверьте');
   });
 
   it('the data-quality line under the kpi tables, at 60 columns', () => {
