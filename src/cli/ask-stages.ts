@@ -6,9 +6,11 @@ import { normalizeValue } from '../io/map/values.js';
 import { ColumnsMissing } from '../io/map/mapping.js';
 import type { Overrides } from '../io/documents/map-file.js';
 import type { ValueMaps } from '../io/map/value-maps.js';
-import type { CliContext } from './context.js';
+import { canAsk, type CliContext } from './context.js';
 import type { PromptIO } from './prompts.js';
+import type { Guessed } from './map-snippet.js';
 import { writeOutput } from './output.js';
+import { proseFor } from './wrap.js';
 import { describeUserError, UserError } from '../core/errors.js';
 
 type Outcome = 'won' | 'lost' | 'open';
@@ -35,7 +37,7 @@ function evidence(s: UnknownStage, lang: string): string {
  * the error, with its ready snippet, stands.
  */
 export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'where' | 'stages'>, lang: string): Promise<Record<string, Outcome> | undefined> {
-  if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
+  if (!canAsk(ctx)) return undefined;
   // The prompt library loads only when there is a question to ask (most runs have none).
   const { askSelect } = await import('./prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
@@ -44,7 +46,7 @@ export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'w
     : error.stages.some(([, s]) => s.blind)
     ? tr(lang, `В выгрузке ${error.where.file} есть этапы, о которых неизвестно, выиграны сделки, проиграны или ещё в работе: в ней нет признака закрытой сделки.`, `${error.where.file} has stages that nothing says are won, lost or open: it has nothing that marks a deal closed.`)
     : tr(lang, `В выгрузке ${error.where.file} есть закрытые этапы, о которых неизвестно, выиграны сделки или проиграны.`, `${error.where.file} has closed stages that nothing says are won or lost.`);
-  ctx.stderr.write(`${terminalSafe(intro, false)}\n`);
+  ctx.stderr.write(`${proseFor(ctx.stderr, terminalSafe(intro, false))}\n`);
   const chosen: Record<string, Outcome> = {};
   for (const [name, s] of error.stages) {
     const guess: Outcome = guessStage(s, name);
@@ -103,12 +105,12 @@ const NONE = '\u0000none';
  * with its ready snippet, stands.
  */
 export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: string): Promise<Record<string, string> | undefined> {
-  if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
+  if (!canAsk(ctx)) return undefined;
   const { askSelect } = await import('./prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
   if (error.messageId === 'map.typeUndecided') return askTypeColumn(ctx, error, lang);
   const ambiguous = error.messageId === 'map.columnsAmbiguous';
-  ctx.stderr.write(`${ambiguous ? tr(lang, `В выгрузке ${error.where.file} менеджер может быть в нескольких колонках.`, `In ${error.where.file} the manager could be in more than one column.`) : tr(lang, `В выгрузке ${error.where.file} не найдены нужные колонки.`, `${error.where.file} lacks columns the run needs.`)}\n`);
+  ctx.stderr.write(`${proseFor(ctx.stderr, ambiguous ? tr(lang, `В выгрузке ${error.where.file} менеджер может быть в нескольких колонках.`, `In ${error.where.file} the manager could be in more than one column.`) : tr(lang, `В выгрузке ${error.where.file} не найдены нужные колонки.`, `${error.where.file} lacks columns the run needs.`))}\n`);
   const chosen: Record<string, string> = {};
   for (const { field: first, candidates, anyOf, each } of error.missing) {
     // Any one of a group would do (a plan's leads, won or revenue): which one the file has is asked first.
@@ -133,7 +135,7 @@ async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: strin
   const { askSelect } = await import('./prompts.js');
   const header = String(error.params?.header ?? error.missing[0]!.candidates[0]);
   const samples = error.columns.find((c) => c.header === header)?.samples ?? [];
-  ctx.stderr.write(`${terminalSafe(tr(lang, `В выгрузке ${error.where.file} по значениям колонки «${header}» не понять, что в ней.`, `In ${error.where.file} the values of the column "${header}" do not say what it holds.`), false)}\n`);
+  ctx.stderr.write(`${proseFor(ctx.stderr, terminalSafe(tr(lang, `В выгрузке ${error.where.file} по значениям колонки «${header}» не понять, что в ней.`, `In ${error.where.file} the values of the column "${header}" do not say what it holds.`), false))}\n`);
   const field = await askSelect(
     io,
     tr(lang, `Что в колонке «${header}» (${samples.join(' · ')})?`, `What does the column "${header}" (${samples.join(' · ')}) hold?`),
@@ -161,42 +163,72 @@ export async function withAnswers<T>(ctx: CliContext, lang: string, overrides: O
   const given = new Answers();
   try {
     const result = await computeAsking(ctx, lang, overrides, compute, given, beforeColumns);
-    await given.offer(ctx, lang, run);
+    await given.offer(ctx, lang, run, overrides.file);
     return result;
   } catch (error) {
     // Stopped by a user's error («none of these» included): what was answered before it still holds.
-    if (error instanceof UserError) await given.offer(ctx, lang, run);
+    if (error instanceof UserError) await given.offer(ctx, lang, run, overrides.file);
     throw error;
   }
 }
 
-/** withAnswers' loop: computes, and asks what stops it, at most three times; each answer is kept in `given`. */
+/**
+ * withAnswers' loop: computes, and asks what stops it, at most three times; each answer is kept in `given`.
+ * Without a terminal each question is kept and its snippet's guess taken, to read on and find the next:
+ * the run stops once, naming them all with one snippet (a terminal asks them in one go too).
+ */
 async function computeAsking<T>(ctx: CliContext, lang: string, overrides: Overrides, compute: (maps: Overrides) => Promise<T>, given: Answers, beforeColumns?: () => Promise<void>): Promise<T> {
   let maps = overrides;
+  const undecided: UserError[] = [];
   for (let asked = 0; ; asked++) {
+    let error: unknown;
     try {
-      return await compute(maps);
-    } catch (error) {
-      if (asked < 3 && error instanceof StagesUndecided) {
-        const chosen = await askStages(ctx, error, lang);
-        if (chosen) {
-          given.stagesOf(error, chosen);
-          maps = { ...maps, valueMaps: withStages(maps.valueMaps, chosen) };
-          continue;
-        }
-      }
-      if (asked < 3 && error instanceof ColumnsMissing) {
-        await beforeColumns?.();
-        const chosen = await askColumns(ctx, error, lang);
-        if (chosen) {
-          given.columnsOf(error, chosen);
-          maps = { ...maps, columns: { ...maps.columns, [error.kind]: { ...maps.columns[error.kind], ...chosen } } };
-          continue;
-        }
-      }
-      throw error;
+      const result = await compute(maps);
+      if (undecided.length === 0) return result;
+    } catch (caught) {
+      error = caught;
     }
+    if (error instanceof StagesUndecided) {
+      const chosen = asked < 3 ? await askStages(ctx, error, lang) : undefined;
+      if (chosen) {
+        given.stagesOf(error, chosen);
+        maps = { ...maps, valueMaps: withStages(maps.valueMaps, chosen) };
+        continue;
+      }
+    }
+    if (error instanceof ColumnsMissing) {
+      await beforeColumns?.();
+      const chosen = asked < 3 ? await askColumns(ctx, error, lang) : undefined;
+      if (chosen) {
+        given.columnsOf(error, chosen);
+        maps = { ...maps, columns: { ...maps.columns, [error.kind]: { ...maps.columns[error.kind], ...chosen } } };
+        continue;
+      }
+    }
+    const question = error instanceof StagesUndecided || error instanceof ColumnsMissing ? error : undefined;
+    // Another error after a guess may be the guess's (a column read as the wrong field): the questions come first.
+    if (!question && undecided.length === 0) throw error;
+    if (question) undecided.push(question);
+    const guess = question && asked < 3 ? await guessOf(question) : undefined;
+    if (!guess) {
+      const { givenMapText, undecidedTogether } = await import('./map-snippet.js');
+      throw undecidedTogether(undecided, await givenMapText(overrides.file, ctx.cwd), overrides.file);
+    }
+    maps = withGuess(maps, guess);
   }
+}
+
+/** The answers a question's snippet guesses (map-snippet.ts, which loads the YAML parser only now). */
+async function guessOf(error: StagesUndecided | ColumnsMissing): Promise<Guessed | undefined> {
+  const { guessedAnswers } = await import('./map-snippet.js');
+  return guessedAnswers(error, error instanceof StagesUndecided || error.missing.every((m) => m.candidates.length > 0));
+}
+
+/** The run's maps with a snippet's guesses added, as answers would be. */
+function withGuess(maps: Overrides, guess: Guessed): Overrides {
+  const columns = { ...maps.columns };
+  for (const [kind, chosen] of Object.entries(guess.columns ?? {})) columns[kind as keyof typeof columns] = { ...columns[kind as keyof typeof columns], ...chosen };
+  return { ...maps, columns, valueMaps: guess.status ? withStages(maps.valueMaps, guess.status) : maps.valueMaps };
 }
 
 /** The answers given at a run's prompts, for one --map file. */
@@ -219,12 +251,17 @@ class Answers {
     this.files.push(error.where.file ?? '-');
   }
 
-  /** Offers to save the answers, once a run (nothing when none was given). */
-  async offer(ctx: CliContext, lang: string, run: RunFiles): Promise<void> {
+  /**
+   * Offers to save the answers, once a run (nothing when none was given), written on the run's --map
+   * (`mapFile`): the file saved answers all the run's questions alone, and a re-run names it alone.
+   */
+  async offer(ctx: CliContext, lang: string, run: RunFiles, mapFile: string | undefined): Promise<void> {
     if (this.offered || this.files.length === 0) return;
     this.offered = true;
-    const doc = mapDocument(this.columns, this.stages.length > 0 ? stagesSnippet(this.stages, this.chosen, lang) : '');
-    await offerToSaveMap(ctx, { input: ctx.stdin, output: ctx.stderr, lang }, doc, this.files, run);
+    const answers = mapDocument(this.columns, this.stages.length > 0 ? stagesSnippet(this.stages, this.chosen, lang) : '');
+    const { givenMapText, mergeMapDocuments } = await import('./map-snippet.js');
+    const base = await givenMapText(mapFile, ctx.cwd);
+    await offerToSaveMap(ctx, { input: ctx.stdin, output: ctx.stderr, lang }, base === undefined ? answers : mergeMapDocuments(base, answers), this.files, run);
   }
 }
 
@@ -252,6 +289,8 @@ function columnsYaml(columns: Record<string, string>): string {
 export interface RunFiles {
   inputs?: readonly string[];
   output?: string;
+  /** Told the --map file the answers were saved as (an interactive audit's re-run command names it). */
+  onSaved?: (file: string) => void;
 }
 
 /**
@@ -263,13 +302,14 @@ export interface RunFiles {
 async function offerToSaveMap(ctx: CliContext, io: PromptIO & { lang: string }, doc: string, exportFiles: readonly string[], run: RunFiles): Promise<void> {
   // The prompt library loads only when there is a question to ask (most runs have none).
   const { askFileName } = await import('./ask-file.js');
-  const say = (text: string) => ctx.stderr.write(`${text}\n`);
+  const say = (text: string) => ctx.stderr.write(`${proseFor(ctx.stderr, text)}\n`);
   const keep = { inputs: [...exportFiles, ...(run.inputs ?? [])], written: [], ...(run.output !== undefined ? { output: run.output } : {}) };
   for (;;) {
     const file = await askFileName(io, say, ctx.cwd, tr(io.lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'), '', keep, { optional: true });
     if (file === '') return;
     try {
       await writeOutput(ctx, doc, file, [...keep.inputs], io.lang);
+      run.onSaved?.(file);
       return;
     } catch (error) {
       if (!(error instanceof UserError)) throw error;

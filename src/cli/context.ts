@@ -15,6 +15,12 @@ export interface CliContext {
   messageLang?: 'ru' | 'en';
   /** Warnings said already, by their text: a run of several commands (the demo) says each once. */
   warned?: Set<string>;
+  /**
+   * Set when an input named `-` is read from a terminal's stdin (`kpi -d -`, pasted, then Ctrl+D): stdin is
+   * the data, its end the data's end, and nobody is left to answer a question through it (a prompt read the
+   * EOF as a Ctrl+C: «Прервано», exit 130, no snippet).
+   */
+  stdinRead?: boolean;
   /** The files the run has already written when it is interrupted (an interactive audit's answers, its report): said instead of «nothing was saved». */
   savedBeforeInterrupt?: { answers?: string; report?: string };
 }
@@ -46,6 +52,25 @@ export function paint(ctx: CliContext, stream: 'stdout' | 'stderr' = 'stderr'): 
   const on = useColor(ctx, stream);
   const wrap = (open: number, close: number) => (s: string) => (on ? `\u001b[${open}m${s}\u001b[${close}m` : s);
   return { red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
+}
+
+/**
+ * Whether the environment says the run is a CI job: `CI` set to anything but empty, `0` or `false`
+ * (GitHub, GitLab and most runners set `CI=true`). Runners that allocate a pseudo-terminal (`docker
+ * run -t`, a step under `script`, `ssh -t`) hand the run a terminal nobody types into: a question there
+ * waited until the job was killed.
+ */
+export function isCi(env: NodeJS.ProcessEnv): boolean {
+  const ci = env.CI?.trim().toLowerCase();
+  return ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false';
+}
+
+/**
+ * Whether the run may ask a question: stdin and stderr (where prompts draw) are terminals, no CI job
+ * runs it, and stdin was not the data (`-d -`). Otherwise every question stands as its error, with its ready --map snippet.
+ */
+export function canAsk(ctx: CliContext): boolean {
+  return Boolean(ctx.stdin.isTTY && ctx.stderr.isTTY) && !isCi(ctx.env) && !ctx.stdinRead;
 }
 
 /** The "now" of a run: --now, else SOURCE_DATE_EPOCH, else the clock. Core code never reads the clock itself. */

@@ -9,6 +9,7 @@ import { errorPlaceholders, examples, helpIn } from './help-text.js';
 import { startWorkerEarly } from '../io/parallel/early.js';
 import { STDIN_NOTICE, type AnnouncingStream } from '../io/read/files.js';
 import { FILE_ARG, FILES_ARG, refuseExtraArguments } from './extra-arguments.js';
+import { proseFor } from './wrap.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -87,7 +88,11 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
       // terminal's input said nothing (a tester). Refusing would forbid pasting an export; like gpg, it says what it waits for.
       if (ctx.stdin.isTTY) {
         const lang = typeof opts.lang === 'string' ? opts.lang : (state.lang ?? 'ru');
-        (ctx.stdin as AnnouncingStream)[STDIN_NOTICE] = () => ctx.stderr.write(`${say(PRINTER.stdinTerminal, lang)}\n`);
+        (ctx.stdin as AnnouncingStream)[STDIN_NOTICE] = () => {
+          // Read as data, stdin answers no question after it (canAsk): the run stops with its snippet.
+          ctx.stdinRead = true;
+          ctx.stderr.write(`${proseFor(ctx.stderr, say(PRINTER.stdinTerminal, lang))}\n`);
+        };
       }
       // A thread to read large exports in halves loads beside this one's modules.
       startWorkerEarly(splitInputs(opts), ctx.cwd);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../helpers/cli.js';
+import { decided } from '../helpers/map-notes.js';
 import { crmExportFixtures } from '../fixtures/exports-crm.js';
 
 const DRIVER = fileURLToPath(new URL('../helpers/pty-drive.py', import.meta.url));
@@ -41,7 +42,7 @@ describe('a closed stage no rule knows, on a terminal: asked once, saved as a --
     expect(run.code, run.out).toBe(0);
     expect(run.out).toMatch(/Записано: map\.yaml/);
     // The evidence comment in the run's language (it was English in a Russian run).
-    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  status:\n    "Выдано": won    # сделок — 2, закрыто — все, с суммой — все\n');
+    expect(decided(readFileSync(path.join(dir, 'map.yaml'), 'utf8'))).toBe('deals:\n  status:\n    "Выдано": won    # сделок — 2, закрыто — все, с суммой — все\n');
     const withMap = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
     expect(withMap.total).toMatchObject({ leads: 5, won: 3, lost: 1, open: 1, revenue: 350000 });
   });
@@ -188,7 +189,7 @@ describe('a call log whose employee is «Абонент»: the column of names i
       dir,
     );
     expect(run.code, run.out).toBe(0);
-    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('activities:\n  columns:\n    manager: "Абонент"\n');
+    expect(decided(readFileSync(path.join(dir, 'map.yaml'), 'utf8'))).toBe('activities:\n  columns:\n    manager: "Абонент"\n');
     const json = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
     expect(json.managers.map((m: { manager: string; calls_in: number; calls_out: number }) => [m.manager, m.calls_in, m.calls_out])).toEqual([['Иванов Иван', 1, 0], ['Петрова Анна', 0, 1]]);
   });
@@ -211,7 +212,7 @@ describe('a column no name matches: the answer pre-selected is one whose values 
       dir,
     );
     expect(run.code, run.out).toBe(0);
-    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  columns:\n    created_at: "Поступила"\n');
+    expect(decided(readFileSync(path.join(dir, 'map.yaml'), 'utf8'))).toBe('deals:\n  columns:\n    created_at: "Поступила"\n');
     expect(JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8')).total).toMatchObject({ leads: 2, won: 1, lost: 1 });
   });
 
@@ -246,7 +247,7 @@ describe('crm-audit map asks every question a run would, and writes one map', ()
       dir,
     );
     expect(run.code, run.out).toBe(0);
-    expect(readFileSync(path.join(dir, 'map.yaml'), 'utf8')).toBe('deals:\n  columns:\n    manager: "Кто ведёт"\n  status:\n    "Выдано": won    # сделок — 2, закрыто — все, с суммой — все\n');
+    expect(decided(readFileSync(path.join(dir, 'map.yaml'), 'utf8'))).toBe('deals:\n  columns:\n    manager: "Кто ведёт"\n  status:\n    "Выдано": won    # сделок — 2, закрыто — все, с суммой — все\n');
     const json = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--map', 'map.yaml', '--format', 'json'], { cwd: dir }).stdout);
     expect(json.total).toMatchObject({ leads: 5, won: 3, lost: 1, open: 1, revenue: 350000 });
   });
@@ -313,7 +314,7 @@ describe('amoCRM and two manager columns, on a terminal', () => {
     const run = drive([['Какая колонка — ответственный менеджер?', `${DOWN}\r`], ['Сохранить ответы как файл --map', 'm.yaml\r']], ['kpi', '-d', 'deals.csv'], dir);
     expect(run.code, run.out).toBe(0);
     expect(run.out).toContain('менеджер может быть в нескольких колонках');
-    expect(readFileSync(path.join(dir, 'm.yaml'), 'utf8')).toBe('deals:\n  columns:\n    manager: "Менеджер"\n');
+    expect(decided(readFileSync(path.join(dir, 'm.yaml'), 'utf8'))).toBe('deals:\n  columns:\n    manager: "Менеджер"\n');
     expect(run.out).toMatch(/Петрова Анна/);
   });
 
@@ -322,7 +323,7 @@ describe('amoCRM and two manager columns, on a terminal', () => {
     writeFileSync(path.join(dir, 'deals.csv'), ['ID;Ответственный;Менеджер;Дата создания;Стадия;Сумма', '1;Колл-центр;Иванов Иван;01.02.2025;Сделка успешна;100'].join('\n'));
     const run = drive([['Какая колонка — ответственный менеджер?', `${DOWN}\r`]], ['map', 'deals.csv', '-o', 'm.yaml'], dir);
     expect(run.code, run.out).toBe(0);
-    expect(readFileSync(path.join(dir, 'm.yaml'), 'utf8')).toBe('deals:\n  columns:\n    manager: "Менеджер"\n');
+    expect(decided(readFileSync(path.join(dir, 'm.yaml'), 'utf8'))).toBe('deals:\n  columns:\n    manager: "Менеджер"\n');
   });
 });
 
@@ -337,7 +338,7 @@ describe('an activities «Тип» column its values do not decide: asked once o
     const run = drive([['Что в колонке «Тип» (Звонок · Входящий)?', `${DOWN}\r`], ['Сохранить ответы как файл --map', 'm.yaml\r']], ['kpi', '-d', 'deals.csv', '-a', 'calls.csv'], dir);
     expect(run.code, run.out).toBe(0);
     expect(run.out).toContain('по значениям колонки «Тип» не понять, что в ней');
-    expect(readFileSync(path.join(dir, 'm.yaml'), 'utf8')).toBe('activities:\n  columns:\n    direction: "Тип"\n');
+    expect(decided(readFileSync(path.join(dir, 'm.yaml'), 'utf8'))).toBe('activities:\n  columns:\n    direction: "Тип"\n');
     const withMap = runCli(['inspect', 'calls.csv', '--map', 'm.yaml'], { cwd: dir });
     expect(withMap.stdout).toMatch(/"Тип" +-> direction\n/);
   });
@@ -389,7 +390,7 @@ describe('managers given as CRM user ids, on a terminal: crm-audit map asks thei
       dir,
     );
     expect(run.code, run.out).toBe(0);
-    expect(readFileSync(path.join(dir, 'names.yaml'), 'utf8')).toBe(`managers:\n  "${F}": "Мария Алексеева"\n  "${K}": "Мария Алексеева"\n`);
+    expect(decided(readFileSync(path.join(dir, 'names.yaml'), 'utf8'))).toBe(`managers:\n  "${F}": "Мария Алексеева"\n  "${K}": "Мария Алексеева"\n`);
     const kpi = runCli(['kpi', '-d', 'deals.csv', '--map', 'names.yaml', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(kpi.stdout).managers.map((m: { manager: string; leads: number }) => [m.manager, m.leads])).toEqual([[E, 1], ['Мария Алексеева', 2]]);
   });
@@ -399,7 +400,7 @@ describe('managers given as CRM user ids, on a terminal: crm-audit map asks thei
     writeFileSync(path.join(dir, 'deals.csv'), DEALS);
     const run = runCli(['map', 'deals.csv', '--lang', 'en'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(`# managers:\n#   "${F}": "First Last"\n#   "${K}": "First Last"\n#   "${E}": "First Last"\n`);
+    expect(decided(run.stdout)).toBe(`# managers:\n#   "${F}": "First Last"\n#   "${K}": "First Last"\n#   "${E}": "First Last"\n`);
     expect(run.stderr).toContain('No terminal: this is a proposal');
   });
 });

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { useColor, type CliContext } from '../../src/cli/context.js';
+import { canAsk, isCi, useColor, type CliContext } from '../../src/cli/context.js';
 
 function context(tty: boolean, env: Record<string, string>): CliContext {
   const stdout = Object.assign(new PassThrough(), { isTTY: tty });
@@ -21,5 +21,28 @@ describe('colour', () => {
     [true, { FORCE_COLOR: '' }, true],
   ])('on a terminal: %s, env %j: %s', (tty, env, expected) => {
     expect(useColor(context(tty, env))).toBe(expected);
+  });
+});
+
+describe('CI', () => {
+  it.each([
+    [{}, false],
+    [{ CI: '' }, false],
+    [{ CI: '0' }, false],
+    [{ CI: 'false' }, false],
+    [{ CI: 'FALSE' }, false],
+    [{ CI: 'true' }, true],
+    [{ CI: '1' }, true],
+    // Some runners set it to their name (CI=woodpecker): set at all, it is a CI job.
+    [{ CI: 'woodpecker' }, true],
+  ])('%j is a CI job: %s', (env, ci) => {
+    expect(isCi(env)).toBe(ci);
+  });
+
+  it('a terminal under a truthy CI asks nothing (a CI job with a pty waited for keys until it was killed)', () => {
+    const tty = (env: Record<string, string>) => ({ ...context(true, env), stdin: Object.assign(new PassThrough(), { isTTY: true }), stderr: Object.assign(new PassThrough(), { isTTY: true }) });
+    expect(canAsk(tty({}))).toBe(true);
+    expect(canAsk(tty({ CI: 'true' }))).toBe(false);
+    expect(canAsk(tty({ CI: '0' }))).toBe(true);
   });
 });

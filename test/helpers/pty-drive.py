@@ -10,6 +10,11 @@ cmd = sys.argv[2:]
 pid, fd = pty.fork()
 if pid == 0:
     os.environ['COLUMNS'] = os.environ.get('PTY_COLS', '120')
+    # The pty stands for a person at a terminal: a CI runner's own CI=true would make the run ask
+    # nothing (context.ts canAsk). PTY_CI sets CI for a test of exactly that.
+    os.environ.pop('CI', None)
+    if os.environ.get('PTY_CI'):
+        os.environ['CI'] = os.environ['PTY_CI']
     os.execvp(cmd[0], cmd)
 
 # a wide terminal, so that question texts are not wrapped across lines

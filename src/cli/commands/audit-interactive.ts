@@ -21,7 +21,7 @@ import { reportFile, writeOutput } from '../output.js';
 import { shellWord } from '../../core/inspect-command.js';
 import { askFileName, type Protected } from '../ask-file.js';
 import { askConfirm, askInput, askPath, askSelect, type Choice, type PromptIO } from '../prompts.js';
-import { columnsOf, wrapText } from '../wrap.js';
+import { columnsOf, wrapErrorText, wrapText } from '../wrap.js';
 import { answersToDocument, questionnaireRef, renderAudit } from './audit.js';
 import { parseHourlyCost } from './compare.js';
 
@@ -41,6 +41,10 @@ export interface InteractiveOptions {
   exports?: KpiFiles;
   /** How the exports are read (`--map map.yaml`, `--from …`), as written on the command line: the re-run command repeats them. */
   readOptions?: readonly string[];
+  /** The --map file the session saved its answers about the exports as, if it did: the re-run reads them with it. */
+  savedMap?: () => string | undefined;
+  /** The --lang given on the command line: the re-run command repeats it (the locale chose the language otherwise, and chooses it again). */
+  langOption?: string;
   /** Reads the evidence facts of a set of exports (the same import options as `kpi`). */
   readFacts: (files: KpiFiles) => Promise<EvidenceFacts>;
   /** The questionnaire's file (absolute), when it was read from one (`--questionnaire my.yaml`): the saved answers name it. */
@@ -96,7 +100,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     protect: () => ({ inputs: [...o.inputs, ...typed], written: [saved.answers, saved.report].filter((f): f is string => f !== undefined) }),
     failed: (error, viaOption) => {
       if (!(error instanceof UserError)) throw error;
-      if (viaOption) ctx.stderr.write(`${c.red(sayWords(PRINTER.error, lang))}: ${terminalSafe(describeUserError(error, lang), false)}\n`);
+      if (viaOption) ctx.stderr.write(`${wrapErrorText(`${c.red(sayWords(PRINTER.error, lang))}: ${terminalSafe(describeUserError(error, lang), false)}`, tr(lang, 'подсказка', 'hint'), columnsOf(ctx.stderr))}\n`);
       else {
         const where = formatWhere(error.where, lang);
         say(c.red(`${where ? `${where}: ` : ''}${userErrorMessage(error, lang)}`));
@@ -139,6 +143,16 @@ async function showReport(s: Session, result: AuditResult, o: InteractiveOptions
   }
 }
 
+/**
+ * How the re-run reads the exports: the options given, and the --map the session saved (it holds the
+ * answers of the map given as well, ask-stages.ts): without it, the re-run stopped on the same questions.
+ */
+function readWords(o: InteractiveOptions): string[] {
+  const saved = o.savedMap?.();
+  const given = o.readOptions ?? [];
+  return saved === undefined ? [...given] : [...given.filter((w) => !w.startsWith('--map ')), `--map ${shellWord(saved)}`];
+}
+
 /** Offers to save the answers for a re-run with --answers, until saved or declined. */
 async function offerAnswersFile(s: Session, q: Questionnaire, o: InteractiveOptions, a: { company: string | undefined; answers: ReadonlyMap<string, string>; managers: number | undefined; hourlyCost: number | undefined; exports: KpiFiles | undefined }): Promise<void> {
   const { ctx, io, lang, say } = s;
@@ -157,14 +171,18 @@ async function offerAnswersFile(s: Session, q: Questionnaire, o: InteractiveOpti
     // The answers file holds the answers and the company; the hours and money need their options again,
     // and so does the check against the exports (a re-run without -d/-a/-p had no evidence at all).
     const costs = a.managers !== undefined ? [`--managers ${a.managers}`, ...(a.hourlyCost !== undefined ? [`--hourly-cost ${a.hourlyCost}`] : [])] : [];
-    const exports = a.exports ? [...exportOptions(a.exports), ...(o.readOptions ?? [])] : [];
-    const again = ['crm-audit audit --answers', shellWord(file), ...exports, ...costs].join(' ');
+    const exports = a.exports ? [...exportOptions(a.exports), ...readWords(o)] : [];
+    // An English session started with --lang en re-ran in Russian under a locale that names no language.
+    const langWords = o.langOption !== undefined ? [`--lang ${shellWord(o.langOption)}`] : [];
+    const again = ['crm-audit audit --answers', shellWord(file), ...exports, ...costs, ...langWords].join(' ');
     if (exports.length > 0) {
       say(costs.length > 0
         ? tr(lang, `Выгрузки, число менеджеров и цену часа файл ответов не хранит; повторный запуск: ${again}`, `The answers file keeps neither the exports nor the number of managers and the hour's cost; to run it again: ${again}`)
         : tr(lang, `Выгрузки файл ответов не хранит; повторный запуск: ${again}`, `The answers file does not keep the exports; to run it again: ${again}`));
     } else if (costs.length > 0) {
       say(tr(lang, `Число менеджеров и цену часа файл ответов не хранит; повторный запуск: ${again}`, `The answers file keeps neither the number of managers nor the hour's cost; to run it again: ${again}`));
+    } else if (langWords.length > 0) {
+      say(tr(lang, `Язык отчёта файл ответов не хранит; повторный запуск: ${again}`, `The answers file does not keep the report's language; to run it again: ${again}`));
     }
     return;
   }

@@ -19,7 +19,7 @@ import { renderAuditMarkdown, renderAuditTable } from '../../render/audit/text.j
 import { questionnaireChangeNote } from '../../render/audit/labels.js';
 import { maxScore } from '../../core/questionnaire/rules.js';
 import { renderJson } from '../../render/text.js';
-import { resolveNow, useColor, type CliContext } from '../context.js';
+import { isCi, resolveNow, useColor, type CliContext } from '../context.js';
 import { warningLine, warnUnusedOptions, warnWithoutExports } from '../warnings.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { EXIT } from '../exit-codes.js';
@@ -94,7 +94,9 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   if (changed) ctx.stderr.write(warningLine(ctx, opts.lang, `${opts.baseline}: ${changed}`));
   const inputs = [...answerFiles, opts.questionnaire, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map].filter((f): f is string => f !== undefined);
   await assertOutputPlace(ctx, opts.output, inputs);
-  const readFacts = await prepareEvidence(opts, ctx, format, inputs);
+  // The --map the session saves its answers as: the re-run command it prints reads the exports with it.
+  const session: { map?: string } = {};
+  const readFacts = await prepareEvidence(opts, ctx, format, inputs, session);
   // The exports are read once, whatever the number of answers files, and before any question.
   const facts = opts.deals ? await readFacts({ deals: opts.deals, activities: opts.activities, payments: opts.payments }) : undefined;
 
@@ -125,6 +127,10 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   if (!ctx.stdin.isTTY) {
     throw UserError.of('E_NO_TTY', 'audit.noTerminal');
   }
+  // A CI job given a pseudo-terminal has nobody at it: the questionnaire waited until the job was killed.
+  if (isCi(ctx.env)) throw UserError.of('E_NO_TTY', 'audit.ciNoTerminal');
+  // `--map -` typed on the terminal: its Ctrl+D ended stdin, and the first question read it as a Ctrl+C.
+  if (ctx.stdinRead) throw UserError.of('E_NO_TTY', 'audit.stdinWasData');
   // Prompts draw on stderr: with stderr in a file (`2>log`) the questions, colour and all, went there and
   // the terminal stayed blank while the run waited for keys. Refused as a run without a terminal is.
   if (!ctx.stderr.isTTY) {
@@ -133,7 +139,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const { runInteractiveAudit } = await import('./audit-interactive.js');
   // A questionnaire read from a file is saved with the answers by its path: a re-run finds it (its id named no built-in one).
   const questionnaireFile = opts.questionnaire !== undefined && opts.questionnaire !== '-' && isQuestionnairePath(opts.questionnaire) ? path.resolve(ctx.cwd, opts.questionnaire) : undefined;
-  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, facts, ...(opts.deals ? { exports: { deals: opts.deals, activities: opts.activities, payments: opts.payments } } : {}), readFacts, readOptions: readOptionWords(opts), ...(questionnaireFile ? { questionnaireFile } : {}) });
+  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, facts, ...(opts.deals ? { exports: { deals: opts.deals, activities: opts.activities, payments: opts.payments } } : {}), readFacts, readOptions: readOptionWords(opts), savedMap: () => session.map, ...(opts.optionsGiven?.includes('--lang') ? { langOption: opts.lang } : {}), ...(questionnaireFile ? { questionnaireFile } : {}) });
   return EXIT.ok;
 }
 
@@ -141,7 +147,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
  * Validates the export options before any question is asked, and returns the reader of the
  * evidence facts (the same import options and --map as `kpi`).
  */
-async function prepareEvidence(opts: AuditOptions, ctx: CliContext, format: string, inputs: readonly string[]): Promise<(files: KpiFiles) => Promise<EvidenceFacts>> {
+async function prepareEvidence(opts: AuditOptions, ctx: CliContext, format: string, inputs: readonly string[], session: { map?: string } = {}): Promise<(files: KpiFiles) => Promise<EvidenceFacts>> {
   if (opts.activities && (await isAnswersFile(opts.activities, ctx.cwd, ctx.stdin))) {
     throw UserError.of('E_USAGE', 'audit.answersAsActivities', { file: opts.activities }, { file: opts.activities });
   }
@@ -156,7 +162,7 @@ async function prepareEvidence(opts: AuditOptions, ctx: CliContext, format: stri
     // A --map saved at a prompt replaces none of the run's files, nor an export typed at the interactive audit's prompts.
     const read = Object.values(files).filter((f): f is string => typeof f === 'string');
     // A call log given as --deals is named so, as kpi names it, not asked for a deal's columns.
-    const facts = await namingSwapped(files, base, () => withAnswers(ctx, opts.lang, overrides, (maps) => readEvidenceFacts(files, base, maps, kpi), { inputs: [...inputs, ...read], output: opts.output }, () => checkExportKinds(files, base)));
+    const facts = await namingSwapped(files, base, () => withAnswers(ctx, opts.lang, overrides, (maps) => readEvidenceFacts(files, base, maps, kpi), { inputs: [...inputs, ...read], output: opts.output, onSaved: (file) => (session.map = file) }, () => checkExportKinds(files, base)));
     // Skipped rows and what looks wrong are said as kpi says them: the verdicts rest on what was read (the audit said nothing).
     if (facts.dataQuality) reportSkippedRows(ctx, facts.dataQuality, opts.lang, format, { json: 'evidence.dataQuality', sheet: false });
     return facts;

@@ -1,4 +1,4 @@
-import { columnsOf } from '../wrap.js';
+import { columnsOf, wrapText } from '../wrap.js';
 import { METRIC_KEYS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import type { KpiOptions } from '../../core/kpi/engine.js';
 import { GROUP_DIMS, type GroupDim, type KpiResult } from '../../core/kpi/types.js';
@@ -99,7 +99,9 @@ export async function run(o: KpiCliOptions, ctx: CliContext): Promise<number> {
   warnUnusedOptions(ctx, o.lang, [sheetUnused(o.sheet, result.dataQuality.files) && 'sheet', metrics !== undefined && format !== 'table' && format !== 'md' && 'metrics']);
   // On a terminal, the tables fit its width.
   const width = format === 'table' && !o.output && ctx.stdout.isTTY ? columnsOf(ctx.stdout) : undefined;
-  await writeOutput(ctx, await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, topReasons, company: o.company, width }), o.output, inputs, o.lang, format === 'table', reportFile(format));
+  const out = await renderKpi(result, format, { lang: o.lang, color: useColor(ctx) && !o.output, metrics, now, topReasons, company: o.company, width });
+  // The lines under the tables (what was read, what was not calculated) wrap between words, as the audit's do: «отброшен» / «о служебных».
+  await writeOutput(ctx, width !== undefined && typeof out === 'string' ? wrapText(out, width) : out, o.output, inputs, o.lang, format === 'table', reportFile(format));
   return EXIT.ok;
 }
 

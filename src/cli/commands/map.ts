@@ -10,12 +10,14 @@ import { loadOverrides, mapOptions } from '../../io/documents/map-file.js';
 import { stagesSnippet } from '../../io/map/import.js';
 import { guessKindSaid, inspectFile, kindRead, ownReportError } from '../../io/map/inspect.js';
 import { askColumns, askStages, mapDocument } from '../ask-stages.js';
+import { givenMapText, mergeMapDocuments, undecidedTogether } from '../map-snippet.js';
+import { proseFor } from '../wrap.js';
 import { ColumnsMissing, proposalNote, type ColumnMap } from '../../io/map/mapping.js';
 import { columnGaps, type ColumnGap } from '../../app/kpi-files.js';
 import { metricDef } from '../../core/kpi/catalog.js';
 import { reasonText } from '../../render/kpi/labels.js';
 import type { ImportReport } from '../../io/map/import.js';
-import type { CliContext } from '../context.js';
+import { canAsk, type CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { importOptionsFromCli, type ImportCliOptions } from '../input-options.js';
 import { assertOutputPlace, writeOutput, type SaveAs } from '../output.js';
@@ -68,7 +70,8 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
       columns = Object.fromEntries(error.missing.map((m) => [m.field, m.candidates[0]!]));
       proposed = Object.fromEntries(error.missing.map((m) => [m.field, proposalNote(m, o.lang)]));
     }
-    if (!columns) throw error;
+    // The snippet is built on the map given, so that pasted as it, it answers what that map did too.
+    if (!columns) throw undecidedTogether([error], await givenMapText(o.map, ctx.cwd), o.map);
     return read({ ...overrides.columns[kind], ...columns });
   }).then((r) => readFilledTwins(r, overrides.columns[kind], columns, o.lang, (twins) => {
     // A field read from the empty one of two columns of its name fails on every row: the filled one is proposed, by number.
@@ -82,26 +85,33 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   // An optional column no rule found leaves metrics not applicable (an amount column headed «Стоимость, руб»,
   // a tester): said, where «every column is found» hid it until kpi said revenue needs an amount column.
   const gaps = columnMap ? gapLines(columnGaps(columnMap, report, overrides.valueMaps, store.reasons.values.some((r) => r !== '')), report, kind, o.lang, columnMap.phoneColumns) : [];
+  // The map given is the map written on: its answers (stages, columns, managers) made «every stage is
+  // known» true, and a map written without them lost them, its next run stopped on the same stages.
+  const given = await givenMapText(o.map, ctx.cwd);
   if (stages.length === 0 && !columns && ids.length === 0) {
     // Stages are a deals file's: a spend, plan or activities file is not told about them.
     const staged = kind === 'deals';
     const stagesRu = staged ? ', каждый этап известен или выглядит открытым' : '';
     const stagesEn = staged ? ', every stage is known or looks open' : '';
+    const withMap = o.map === undefined ? name : tr(o.lang, `${name} с ответами из ${mapName(o.map, o.lang)}`, `${name} with the answers of ${mapName(o.map, o.lang)}`);
     const nothing =
       gaps.length === 0
-        ? tr(o.lang, `${name}: решать нечего — каждая колонка найдена${stagesRu}.`, `${name}: nothing to decide: every column is found${stagesEn}.`)
-        : tr(o.lang, `${name}: каждая обязательная колонка найдена${stagesRu}, но не найдены колонки, без которых часть показателей не рассчитать:`, `${name}: every required column is found${stagesEn}, but columns some metrics need are not found:`);
-    ctx.stderr.write(`${[nothing, ...gaps].join('\n')}\n`);
-    // Still a map, so that the next step the help shows (kpi --map map.yaml) reads: one that changes nothing.
-    await writeOutput(ctx, `${[nothing, ...gaps].map((l) => `# ${l}`).join('\n')}\n`, o.output, inputs, o.output ? o.lang : undefined, false, MAP_FILE);
+        ? tr(o.lang, `${withMap}: решать нечего — каждая колонка найдена${stagesRu}.`, `${withMap}: nothing to decide: every column is found${stagesEn}.`)
+        : tr(o.lang, `${withMap}: каждая обязательная колонка найдена${stagesRu}, но не найдены колонки, без которых часть показателей не рассчитать:`, `${withMap}: every required column is found${stagesEn}, but columns some metrics need are not found:`);
+    ctx.stderr.write(`${proseFor(ctx.stderr, [nothing, ...gaps].join('\n'))}\n`);
+    // Still a map, so that the next step the help shows (kpi --map map.yaml) reads: one that changes nothing, or the map given, kept whole.
+    await writeOutput(ctx, `${[nothing, ...gaps].map((l) => `# ${l}`).join('\n')}\n${keptMap(given, o.map, o.lang)}`, o.output, inputs, o.output ? o.lang : undefined, false, MAP_FILE);
     return EXIT.ok;
   }
-  if (gaps.length > 0) ctx.stderr.write(`${[tr(o.lang, `${name}: не найдены колонки, без которых часть показателей не рассчитать:`, `${name}: columns some metrics need are not found:`), ...gaps].join('\n')}\n`);
+  const gapsSaid = gaps.length > 0 ? [tr(o.lang, `${name}: не найдены колонки, без которых часть показателей не рассчитать:`, `${name}: columns some metrics need are not found:`), ...gaps] : [];
+  if (gapsSaid.length > 0) ctx.stderr.write(`${proseFor(ctx.stderr, gapsSaid.join('\n'))}\n`);
   const chosen = stages.length > 0 ? await askStages(ctx, { where: { file }, stages }, o.lang) : {};
   const names = ids.length > 0 ? await askManagerNames(ctx, file, ids, o.lang) : undefined;
-  if (proposed || !chosen || (ids.length > 0 && !names)) ctx.stderr.write(`${tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.')}\n`);
-  const doc = mapDocument(columns ? { [kind]: columns } : {}, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '', proposed) + managersYaml(ids, names, o.lang);
-  await writeOutput(ctx, doc, o.output, inputs, o.output ? o.lang : undefined, false, MAP_FILE);
+  if (proposed || !chosen || (ids.length > 0 && !names)) ctx.stderr.write(`${proseFor(ctx.stderr, tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.'))}\n`);
+  // The columns not found are comments of the map too, however it was made: a map answered on a terminal had none of them.
+  const notes = gapsSaid.length > 0 ? `${gapsSaid.map((l) => `# ${l}`).join('\n')}\n\n` : '';
+  const doc = notes + mapDocument(columns ? { [kind]: columns } : {}, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '', proposed) + managersYaml(ids, names, o.lang);
+  await writeOutput(ctx, given === undefined ? doc : mergeMapDocuments(given, doc), o.output, inputs, o.output ? o.lang : undefined, false, MAP_FILE);
   return EXIT.ok;
 }
 
@@ -117,6 +127,21 @@ async function readFilledTwins(report: ImportReport, user: Record<string, string
     columns: Object.fromEntries(twins.map((t) => [t.field, `#${t.filled + 1}`])),
     notes: Object.fromEntries(twins.map((t) => [t.field, renderMessage('map.emptyTwinNote', { used: t.used + 1, filled: t.filled + 1, header: t.header }, lang)])),
   });
+}
+
+/** The --map file as the messages name it: stdin in words. */
+function mapName(file: string, lang: string): string {
+  return file === '-' ? tr(lang, 'стандартного ввода', 'stdin') : file;
+}
+
+/**
+ * The map given, under the comments of a map with nothing new: its answers kept as written. One read from
+ * stdin cannot be read again: said in a comment, to be added by hand.
+ */
+function keptMap(given: string | undefined, file: string | undefined, lang: string): string {
+  if (file === undefined) return '';
+  if (given === undefined) return `# ${tr(lang, `Ответы файла --map из ${mapName(file, lang)} сюда не вошли: добавьте их.`, `The answers of the --map from ${mapName(file, lang)} are not in this file: add them.`)}\n`;
+  return given.endsWith('\n') || given === '' ? given : `${given}\n`;
 }
 
 /** How many of the columns no field took gapLines names. */
@@ -155,10 +180,10 @@ function userIds(store: DealStore): string[] {
 
 /** On a terminal, asks each user id's name once (Enter keeps the id); undefined without one. */
 async function askManagerNames(ctx: CliContext, file: string, ids: string[], lang: string): Promise<Map<string, string> | undefined> {
-  if (!ctx.stdin.isTTY || !ctx.stderr.isTTY) return undefined;
+  if (!canAsk(ctx)) return undefined;
   const { askInput } = await import('../prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
-  ctx.stderr.write(`${tr(lang, `В выгрузке ${file} менеджеры указаны кодами пользователей CRM. Назовите их, чтобы отчёт показывал имена.`, `${file} names managers by CRM user id. Name them, for the report to show names.`)}\n`);
+  ctx.stderr.write(`${proseFor(ctx.stderr, tr(lang, `В выгрузке ${file} менеджеры указаны кодами пользователей CRM. Назовите их, чтобы отчёт показывал имена.`, `${file} names managers by CRM user id. Name them, for the report to show names.`))}\n`);
   const names = new Map<string, string>();
   for (const id of ids) {
     const name = (await askInput(io, tr(lang, `Кто это: ${id}? Enter — оставить код`, `Who is ${id}? Enter keeps the id`))).trim();

@@ -121,6 +121,25 @@ export const COMMAND_MESSAGES = {
     ru: 'нет терминала, в котором можно задать вопросы', en: 'there is no terminal to ask the questions on',
     hint: { ru: 'передайте ответы файлом: crm-audit audit --answers answers.yaml (формат — в samples/answers/)', en: 'pass the answers as a file: crm-audit audit --answers answers.yaml (see samples/answers/ for the format)' },
   },
+  // Without a terminal, every question a run would have asked (a manager two columns could hold, renamed
+  // stages), each named, then one snippet for them all, built on the run's --map: one at a time, each
+  // snippet dropping the last one's answer, a user pasting them went round in a loop (a tester).
+  'map.undecidedItem': { ru: '{messageRu}', en: '{message}' },
+  'map.undecidedTogether': {
+    ru: '{messageRu}', en: '{message}',
+    hint: {
+      ru: 'всё это решает один файл --map{givenRu}: проверьте догадку в каждой строке готового фрагмента ниже{stagesRu} и передайте его через --map{inspectRu}:\n{snippetRu}',
+      en: 'one --map file decides all of these{given}: check the guess on each line of the snippet below, ready to paste{stages}, and pass it with --map{inspect}:\n{snippet}',
+    },
+  },
+  'audit.ciNoTerminal': {
+    ru: 'переменная CI задана: это задание CI, и вопросы в терминале не задаются', en: 'CI is set: this is a CI job, and no questions are asked on its terminal',
+    hint: { ru: 'передайте ответы файлом: crm-audit audit --answers answers.yaml (формат — в samples/answers/); чтобы ответить в терминале, снимите её: CI= crm-audit audit', en: 'pass the answers as a file: crm-audit audit --answers answers.yaml (see samples/answers/ for the format); to answer on the terminal, clear it: CI= crm-audit audit' },
+  },
+  'audit.stdinWasData': {
+    ru: 'стандартный ввод прочитан как файл (-), и задать вопросы больше не через что', en: 'stdin was read as a file (-), and nothing is left to ask the questions through',
+    hint: { ru: 'передайте этот файл путём, а не через -, или ответы файлом: crm-audit audit --answers answers.yaml', en: 'give that file by its path, not as -, or pass the answers as a file: crm-audit audit --answers answers.yaml' },
+  },
   'audit.stderrNotTerminal': {
     ru: 'вопросы выводятся в stderr, а он направлен не в терминал (2>файл): их никто не увидит', en: 'the questions are drawn on stderr, which goes elsewhere than the terminal (2>file): nobody would see them',
     hint: { ru: 'запустите без 2>… (отчёт запишет -o отчёт.xlsx) или передайте ответы файлом: crm-audit audit --answers answers.yaml', en: 'run it without 2>… (-o report.xlsx writes the report), or pass the answers as a file: crm-audit audit --answers answers.yaml' },

@@ -141,6 +141,31 @@ describe('interactive audit (mocked prompts)', () => {
     expect(third.err().replace(/\s+/g, ' ')).toContain("to run it again: crm-audit audit --answers c.yaml -d deals.csv --map 'my map.yaml' --from 2025-01-01");
   });
 
+  // A tester: the re-run printed after a session that saved its answers about an export as a --map left the map
+  // out, and exited 2 on the same question; an English session started with --lang en re-ran in Russian.
+  it('the re-run command names the --map the session saved (in place of the one given) and the --lang given', async () => {
+    const { FACT_IDS } = await import('../../../src/core/kpi/facts.js');
+    const values = Object.fromEntries(FACT_IDS.map((id) => [id, null])) as Record<(typeof FACT_IDS)[number], number | null>;
+    const facts = { values: { ...values, won_deals: 40 }, parts: {}, needs: {} };
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    script.push('', '', ...answers, true, 'd.yaml', false);
+    const first = context(dir);
+    await runInteractiveAudit(first.ctx, builtIn(), { lang: 'en', now, format: 'table', inputs: [], facts, exports: { deals: 'deals.csv' }, readOptions: ['--map old.yaml', '--from 2025-01-01'], savedMap: () => 'new map.yaml', langOption: 'en', readFacts: noExports });
+    expect(first.err().replace(/\s+/g, ' ')).toContain("to run it again: crm-audit audit --answers d.yaml -d deals.csv --from 2025-01-01 --map 'new map.yaml' --lang en");
+
+    // Nothing else to repeat: the language alone is said, as the file does not keep it.
+    script.push('', '', ...answers, false, true, 'e.yaml', false);
+    const second = context(dir);
+    await runInteractiveAudit(second.ctx, builtIn(), { lang: 'en', now, format: 'table', inputs: [], langOption: 'en', readFacts: noExports });
+    expect(second.err().replace(/\s+/g, ' ')).toContain("The answers file does not keep the report's language; to run it again: crm-audit audit --answers e.yaml --lang en");
+
+    // The language from the locale: the same locale chooses it again, and nothing is printed.
+    script.push('', '', ...answers, false, true, 'f.yaml', false);
+    const third = context(dir);
+    await runInteractiveAudit(third.ctx, builtIn(), { lang: 'en', now, format: 'table', inputs: [], readFacts: noExports });
+    expect(third.err()).not.toContain('to run it again');
+  });
+
   // lead «no», journal «yes», management «yes», back twice to the journal, «skip»: «Баллы: 1 из 10» counted
   // the management answer, which was to be asked again.
   it('the running score counts only the answers that stand after going back', async () => {

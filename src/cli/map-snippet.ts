@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isScalar, parseDocument, visit, type YAMLMap } from 'yaml';
+import { UserError, UserErrors, userErrorMessage } from '../core/errors.js';
+
+/**
+ * One --map document from several: the first (the user's map, as written: its comments and answers
+ * kept) with each later one's entries set into it by their path (kind → section → key), a later one
+ * winning on the same key. A snippet built this way, pasted as the map, repeats none of the questions
+ * the map answered: the second snippet of a run given the first dropped the first's answer, and a user
+ * pasting each in turn went round in a loop.
+ */
+export function mergeMapDocuments(base: string, ...more: string[]): string {
+  // A map of comments alone (what `map` writes with nothing to decide) has no contents to set into.
+  const doc = parseDocument(isMap(parseDocument(base).contents) ? base : `${base}${base === '' || base.endsWith('\n') ? '' : '\n'}{}\n`);
+  const into = (at: readonly string[], node: YAMLMap) => {
+    for (const pair of node.items) {
+      const key = [...at, String(isScalar(pair.key) ? pair.key.value : pair.key)];
+      const there = doc.getIn(key, true);
+      if (isMap(pair.value) && isMap(there)) into(key, pair.value);
+      else doc.setIn(key, pair.value);
+    }
+  };
+  for (const text of more) {
+    const add = parseDocument(text);
+    if (isMap(add.contents)) into([], add.contents);
+    // Comments of a whole document (a map's note of the columns not found, its managers commented out) are kept, after the given ones.
+    if (add.commentBefore) doc.commentBefore = doc.commentBefore ? `${doc.commentBefore}\n${add.commentBefore}` : add.commentBefore;
+    if (add.comment) doc.comment = doc.comment ? `${doc.comment}\n${add.comment}` : add.comment;
+  }
+  // Block style throughout: a snippet's commented lines set into a flow map (`deals: {columns: …}`) came out as braces around comments.
+  // A comment after a value is marked, to be written four spaces after it, as every snippet writes it (the library writes one).
+  const mark = (node: { comment?: string | null }) => {
+    if (node.comment && !node.comment.startsWith(AFTER_VALUE)) node.comment = AFTER_VALUE + node.comment;
+  };
+  visit(doc, { Map: (_, node) => void ((node.flow = false), mark(node)), Seq: (_, node) => void ((node.flow = false), mark(node)), Scalar: (_, node) => mark(node) });
+  return doc.toString({ lineWidth: 0, commentString: (c) => (c.startsWith(AFTER_VALUE) ? `   #${c.slice(1)}` : c.replace(/^(?!$)(?: $)?/gm, '#')) });
+}
+
+/** The mark of a comment written after a value (a control character no comment of a YAML file holds). */
+const AFTER_VALUE = '\u0001';
+
+/** The text of the --map file a run was given, to build its snippet on; undefined for none, or one read from stdin (read already). */
+export async function givenMapText(file: string | undefined, cwd: string): Promise<string | undefined> {
+  if (file === undefined || file === '-') return undefined;
+  try {
+    return (await readFile(path.resolve(cwd, file), 'utf8')).replace(/^\uFEFF/, '');
+  } catch {
+    // The run read it a moment ago: gone now, the snippet holds the new items alone.
+    return undefined;
+  }
+}
+
+/**
+ * Every question a run without a terminal would have asked, as one error: each named, then one snippet
+ * that answers them all, built on the --map the run was given (`given`: its text; `mapFile`: its name).
+ * One question and no map given: that question's own error, as it was.
+ */
+export function undecidedTogether(errors: readonly UserError[], given: string | undefined, mapFile: string | undefined): UserError {
+  if (errors.length === 1 && mapFile === undefined) return errors[0]!;
+  const snippets = (key: 'snippet' | 'snippetRu') => errors.map((e) => e.params?.[key]).filter((s): s is string => typeof s === 'string');
+  const inspect = errors.map((e) => e.params?.inspect).find((s): s is string => typeof s === 'string');
+  const stages = errors.some((e) => e.code === 'E_STAGES_UNDECIDED');
+  const params = {
+    snippet: mergeMapDocuments(given ?? '', ...snippets('snippet')).trimEnd(),
+    snippetRu: mergeMapDocuments(given ?? '', ...snippets('snippetRu')).trimEnd(),
+    given: mapFile === undefined ? '' : mapFile === '-' ? ' (add the snippet to the map passed on stdin)' : ` (the snippet holds your ${mapFile} already, and can replace it)`,
+    givenRu: mapFile === undefined ? '' : mapFile === '-' ? ' (добавьте фрагмент к файлу --map, переданному через stdin)' : ` (фрагмент уже содержит ваш ${mapFile}: им можно его заменить)`,
+    inspect: inspect === undefined ? '' : ` (${inspect} shows the values of each column)`,
+    inspectRu: inspect === undefined ? '' : ` (${inspect} покажет значения колонок)`,
+    stages: stages ? ' (a stage is won, lost or open)' : '',
+    stagesRu: stages ? ' (этап: won — выигрыш, lost — проигрыш, open — открыт)' : '',
+  };
+  const item = (e: UserError, last: boolean) => UserError.of(e.code, last ? 'map.undecidedTogether' : 'map.undecidedItem', { ...(last ? params : {}), message: userErrorMessage(e, 'en'), messageRu: userErrorMessage(e, 'ru') }, e.where);
+  const all = errors.map((e, i) => item(e, i === errors.length - 1));
+  return all.length === 1 ? all[0]! : new UserErrors(all);
+}
+
+/** What a question's snippet guesses: the columns of its kind and the stages' outcomes. */
+export interface Guessed {
+  columns?: Record<string, Record<string, string>>;
+  status?: Record<string, 'won' | 'lost' | 'open'>;
+}
+
+/**
+ * The answers an undecided question's snippet guesses, for a run without a terminal to read on and find
+ * the next question; undefined where it guesses none (a field no column is proposed for, a «Тип» column
+ * whose snippet offers both readings).
+ */
+export function guessedAnswers(error: UserError, missingGuessed: boolean): Guessed | undefined {
+  const snippet = error.params?.snippet;
+  if (typeof snippet !== 'string' || !missingGuessed || error.messageId === 'map.typeUndecided') return undefined;
+  const doc = parseDocument(snippet).toJS() as Record<string, { columns?: Record<string, unknown>; status?: Record<string, unknown> } | null> | null;
+  const out: Guessed = {};
+  for (const [kind, section] of Object.entries(doc ?? {})) {
+    const columns = Object.entries(section?.columns ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string');
+    if (columns.length > 0) out.columns = { ...out.columns, [kind]: Object.fromEntries(columns) };
+    const status = Object.entries(section?.status ?? {}).filter((e): e is [string, 'won' | 'lost' | 'open'] => e[1] === 'won' || e[1] === 'lost' || e[1] === 'open');
+    if (status.length > 0) out.status = { ...out.status, ...Object.fromEntries(status) };
+  }
+  return out.columns || out.status ? out : undefined;
+}
