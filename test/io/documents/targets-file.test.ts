@@ -52,8 +52,8 @@ describe('a target written as text', () => {
     ['"0.2.3"', 'в targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «0.2.3»', 'at targets.conversion: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "0.2.3"'],
     // The em dash is a sentence's dash, not a minus sign.
     ['"— 25%"', 'в targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «— 25%»', 'at targets.conversion: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "— 25%"'],
-    ['"20"', 'в targets.conversion: цель — изменение от −100% до +1000%: двадцать процентов пишут 0.2 или «+20%»; получено «20»', 'at targets.conversion: a target is a change from -100% to +1000%: write 0.2 or "+20%" for twenty percent; got "20"'],
-    ['"–150%"', 'в targets.conversion: «–150%» — меньше −100%: цель — изменение от −100% (ничего не осталось) до +1000%', 'at targets.conversion: "–150%" is below -100%: a target is a change from -100% (nothing left) to +1000%'],
+    ['"20"', 'в targets.conversion: цель — изменение от −100% до +1000%; проценты пишут долей или со знаком %: 20 → 0.2 или «+20%»', 'at targets.conversion: a target is a change from -100% to +1000%; write a percentage as a fraction or with a % sign: 20 → 0.2 or "+20%"'],
+    ['"–150%"', 'в targets.conversion: «–150%» — меньше −100%: цель — изменение от −100% до +1000%', 'at targets.conversion: "–150%" is below -100%: a target is a change from -100% to +1000%'],
     // 1% and 1000% are both targets: neither is guessed.
     [
       '"1,000%"',
@@ -77,7 +77,7 @@ describe('where the targets are in the file', () => {
 
   it('says a wrong key at the top as a metric, where it is, with the closest', async () => {
     expect(await refused('convertion: 0.1\n', 'en')).toEqual(['at convertion: no such metric: "convertion"; did you mean conversion?']);
-    expect(await refused('conversion: 20\n', 'en')).toEqual(['at conversion: a target is a change from -100% to +1000%: write 0.2 or "+20%" for twenty percent']);
+    expect(await refused('conversion: 20\n', 'en')).toEqual(['at conversion: a target is a change from -100% to +1000%; write a percentage as a fraction or with a % sign: 20 → 0.2 or "+20%"']);
     expect(await refused('targets:\n  conversion: 0.1\nfoo: 1\n', 'en')).toEqual(['at (top level): unknown key: "foo"']);
     expect(await refused('{}\n', 'en')).toEqual(['at targets: a required value is missing (expected a "key: value" map)']);
   });
