@@ -67,6 +67,15 @@ describe('report in CI: exit codes, levels, path checks', () => {
     expect(runCli([...args, '--assert', 'compare.conversion.change_pct>=20%', '--lang', 'en']).code).toBe(0);
   });
 
+  it('a gate on met of a row with no data says «не рассчитано» and why, whatever the operator', () => {
+    const args = ['report', '-d', S('amocrm-deals.csv'), '--cutover', '2025-01-01', '--format', 'md', '-o', '/dev/null', '--lang', 'ru', ...NOW];
+    for (const expr of ['compare.response_min_median.met==true', 'compare.response_min_median.met!=false']) {
+      const run = runCli([...args, '--assert', expr]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('✗ ошибка: До и после: Реакция, мин (медиана): цель достигнута — не рассчитано: нужен файл активностей со сделкой или клиентом (--activities)');
+    }
+  });
+
   // A tester: `audit.band!='not-startd'` passed (exit 0) and `audit.band=='Лидер'` failed as a real failure (exit 1).
   it('a quoted band id or verdict that the path can never hold exits 2, listing the values, in both languages', () => {
     const args = ['report', '--answers', S('answers/leader.yaml'), ...DATA, '--format', 'json', ...NOW];

@@ -63,10 +63,10 @@ describe('the Summary\'s «Где» column', () => {
       return r.assertions.map((a) => rows.find((row) => row.getCell(1).value === a.assertion)!).map((row) => [row.getCell(4).value, row.getCell(5).value]);
     };
     expect(await where('ru')).toEqual([
-      [0.625, 'Отдел'], [0.5, 'Иванов Иван'], [0.78, 'План / факт'], [4.2, 'Окупаемость'], ['нечего проверять (пусто)', 'managers.*.won'], ['«опровергнуто»', 'Аудит'], ['нет данных', 'Отдел'],
+      [0.625, 'Отдел'], [0.5, 'Иванов Иван'], [0.78, 'План / факт'], [4.2, 'Окупаемость'], ['нечего проверять (пусто)', 'managers.*.won'], ['«опровергнуто»', 'Аудит'], ['не рассчитано', 'Отдел'],
     ]);
     expect(await where('en')).toEqual([
-      [0.625, 'Department'], [0.5, 'Иванов Иван'], [0.78, 'Plan vs fact'], [4.2, 'Payback'], ['nothing to check (empty)', 'managers.*.won'], ['"contradicted"', 'Audit'], ['no data', 'Department'],
+      [0.625, 'Department'], [0.5, 'Иванов Иван'], [0.78, 'Plan vs fact'], [4.2, 'Payback'], ['nothing to check (empty)', 'managers.*.won'], ['"contradicted"', 'Audit'], ['not computed', 'Department'],
     ]);
   });
 });
