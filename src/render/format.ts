@@ -92,9 +92,9 @@ export function withSign(change: number, text: string): string {
   return change > 0 && /[1-9]/.test(text) ? `+${text}` : text;
 }
 
-/** A relative change as a signed percentage («+24,1%», «−10,4%»; «0,0%» when it rounds to zero; «—» for none). */
-export function formatRelative(change: number | null, lang: string): string {
-  return change === null ? '—' : withSign(change, formatValue(change, 'ratio', lang));
+/** A relative change as a signed percentage («+24,1%», «−10,4%»; «0,0%» when it rounds to zero; «—» for none); `extra` digits as formatValue. */
+export function formatRelative(change: number | null, lang: string, extra = 0): string {
+  return change === null ? '—' : withSign(change, formatValue(change, 'ratio', lang, extra));
 }
 
 /** A calendar day `YYYY-MM-DD` as its reader writes it: `31.01.2025` in Russian, ISO in English. */

@@ -5,7 +5,7 @@ import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
 import { tr } from '../../core/i18n.js';
 import { FORMATS, metricFormat, setDocumentProperties, setText, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { changeArrow, compareLabels, gainLabel, paybackInputs, ROW_INFO, shownVerdict, verdictText } from './text.js';
+import { changeArrow, compareLabels, gainLabel, judgedDigits, paybackInputs, ROW_INFO, shownVerdict, verdictText } from './text.js';
 import { say } from '../../core/messages.js';
 import { ppUnit } from '../format.js';
 
@@ -22,6 +22,13 @@ const MINUS = '"\u2212"';
 export const RELATIVE_FORMAT = `+0.0%;${MINUS}0.0%;0.0%`;
 /** A target («+20%», «−30,5%»). */
 export const TARGET_FORMAT = `+0.0#%;${MINUS}0.0#%;0.0#%`;
+
+/** RELATIVE_FORMAT (or TARGET_FORMAT) with `extra` more digits: a change and its target that round alike (judgedDigits). */
+export function judgedFormat(format: string, extra: number): string {
+  if (extra === 0) return format;
+  const digits = `0.0${'0'.repeat(extra)}%`;
+  return `+${digits};${MINUS}${digits};${digits}`;
+}
 
 /** Number format of a change: a share changes in percentage points, anything else in its own unit. */
 export function changeFormat(format: MetricFormat, lang: string): string {
@@ -83,9 +90,10 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     for (const col of [2, 3]) r.getCell(col).numFmt = metricFormat(info.format, lang);
     // A change that rounds to zero as shown reads «0,0%», unsigned, as in the other formats (not «−0,0%»).
     r.getCell(4).numFmt = signedFormatFor(changeFormat(info.format, lang), change);
-    r.getCell(5).numFmt = signedFormatFor(RELATIVE_FORMAT, row.change_pct);
+    const extra = judgedDigits(row.change_pct, row.target);
+    r.getCell(5).numFmt = signedFormatFor(judgedFormat(RELATIVE_FORMAT, extra), row.change_pct);
     // A target as written (+12,5%, −6,1%), never rounded to whole percents beside the change it is judged on.
-    r.getCell(7).numFmt = TARGET_FORMAT;
+    r.getCell(7).numFmt = judgedFormat(TARGET_FORMAT, extra);
     for (const col of [4, 5, 6]) paint(r.getCell(col), verdict);
     if (row.met !== null) paint(r.getCell(8), row.met);
   }
