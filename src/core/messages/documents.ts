@@ -189,6 +189,16 @@ export const DOCUMENT_MESSAGES = {
 } as const satisfies Record<string, MessageDef>;
 
 /** The YAML parser's error codes (the `yaml` package), as a Russian reader is told them; its English message is used otherwise. */
+/** The causes of YAML syntax errors the parser says less of (io/documents/yaml-syntax.ts): where it happened, and how to fix it. */
+export const YAML_CAUSES = {
+  bracket: { ru: 'скобка «{open}», открытая здесь, не закрыта: допишите «{close}»', en: 'the "{open}" opened here is never closed: add "{close}"' },
+  quote: { ru: 'кавычка {open}, открытая здесь, не закрыта: допишите закрывающую {close}', en: 'the quote {open} opened here is never closed: add the closing {close}' },
+  overIndented: {
+    ru: 'у этой строки отступ на {more} {more:пробел|пробела|пробелов} больше, чем у строки {line}, а у ключа в строке {line} уже есть значение: выровняйте отступ по строке {line} ({indent} {indent:пробел|пробела|пробелов}) или уберите значение',
+    en: 'this line is indented {more} {more:space|spaces} more than line {line}, whose key already has a value: indent it as line {line} ({indent} {indent:space|spaces}), or remove that value',
+  },
+} as const;
+
 export const YAML_ERRORS_RU: Readonly<Record<string, string>> = {
   ALIAS_PROPS: 'у псевдонима (*имя) не может быть тега или якоря',
   BAD_ALIAS: 'неверный псевдоним (*имя)',
