@@ -285,7 +285,7 @@ describe('options as people type them', () => {
     config(['  cutover: 2025-03-01', '  margin: сорок']);
     const bad = runCli(['report', '--format', 'json', ...NOW], { cwd: dir });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/crm-audit\.config\.yaml, at compare\.margin: not a share: "сорок"; write a share from 0 to 1 or a percentage/);
+    expect(bad.stderr).toMatch(/crm-audit\.config\.yaml, at line \d+, column 3, at compare\.margin: not a share: "сорок"; write a share from 0 to 1 or a percentage/);
   });
 });
 

@@ -9,6 +9,7 @@ import { zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { ROW_INFO } from '../../render/compare/text.js';
 import { readDocument } from '../read/files.js';
 import { parseDocumentAs } from './document-kind.js';
+import { withLines } from './document-lines.js';
 
 const NOT_A_TARGET = 'a target is a fraction such as 0.2 or a percentage such as "+20%"';
 
@@ -75,12 +76,14 @@ function targetsSection(doc: unknown): { key?: string; map: unknown } {
 /** Reads and validates a targets file; errors point into it. */
 export async function loadTargets(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<Record<string, number> | undefined> {
   if (!file) return undefined;
-  const doc = parseDocumentAs(await readDocument(file, cwd, stdin), file, 'targets');
+  const text = await readDocument(file, cwd, stdin);
+  const doc = parseDocumentAs(text, file, 'targets');
   const { key, map } = targetsSection(doc);
   const { known, errors } = unknownMetrics(map, file, key ?? '', 'E_TARGETS');
   const schema = key === undefined ? targetsMap : z.object({ [key]: targetsMap }).strict();
   const parsed = schema.safeParse(key === undefined ? known : { ...(doc as object), [key]: known }, { reportInput: true });
   if (!parsed.success) errors.push(...zodToUserErrors(parsed.error, file, 'E_TARGETS', schema));
+  withLines(errors, text);
   if (errors.length > 0) throw new UserErrors(errors);
   return (key === undefined ? parsed.data : (parsed.data as Record<string, unknown>)[key]) as Record<string, number>;
 }
