@@ -30,6 +30,13 @@ export function judgedFormat(format: string, extra: number): string {
   return `+${digits};${MINUS}${digits};${digits}`;
 }
 
+/**
+ * The payback's months and ROI as every format shows them (a tester: the workbook said 4,2 months and «139,0%» where
+ * the terminal, Markdown and HTML said 4,23 and «+139,0%»): months with two decimals, the ROI signed.
+ */
+export const PAYBACK_MONTHS_FORMAT = '#,##0.00';
+export const ROI_FORMAT = RELATIVE_FORMAT;
+
 /** Number format of a change: a share changes in percentage points, anything else in its own unit. */
 export function changeFormat(format: MetricFormat, lang: string): string {
   if (format === 'ratio') {
@@ -125,8 +132,8 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     for (const i of paybackInputs(result.payback_inputs)) p.addRow([say(i.label, lang), i.value]).getCell(2).numFmt = i.format === 'ratio' ? FORMATS.percent : FORMATS.money;
     p.addRow([gainLabel(result.payback_inputs, lang), result.payback.gain_per_month ?? '—']).getCell(2).numFmt = FORMATS.money;
     const months = p.addRow([L.months, paybackMonthsCell(result.payback, lang, result.payback_inputs?.margin)]);
-    months.getCell(2).numFmt = FORMATS.decimal;
-    p.addRow([L.roi, result.payback.roi_12m ?? '—']).getCell(2).numFmt = FORMATS.percent;
+    months.getCell(2).numFmt = PAYBACK_MONTHS_FORMAT;
+    p.addRow([L.roi, result.payback.roi_12m ?? '—']).getCell(2).numFmt = signedFormatFor(ROI_FORMAT, result.payback.roi_12m);
     finishSheet(p, heading(L.payback), { autofilter: false });
   }
 }

@@ -134,7 +134,8 @@ export function paybackSummary(c: CompareResult, lang: string): string {
     ...paybackInputs(c.payback_inputs).map((i) => [say(i.label, lang), formatValue(i.value, i.format, lang)]),
     [gainLabel(c.payback_inputs, lang), formatValue(c.payback.gain_per_month, 'money', lang)],
     [L.paybackMonths, typeof months === 'number' ? formatValue(months, 'decimal', lang) : months],
-    [L.roi, formatValue(c.payback.roi_12m, 'ratio', lang)],
+    // Signed, as the terminal, Markdown and the workbook show it.
+    [L.roi, formatRelative(c.payback.roi_12m, lang)],
   ];
   return `${table([L.metric, L.value], rows, { numeric: [false, true] })}<p class="note">${esc(paybackNote(c.payback_inputs, lang))}</p>`;
 }

@@ -145,7 +145,7 @@ export function failureParts(failure: AssertionFailure, lang: string, names: Aud
 export function describeFailure(result: Pick<AssertionResult, 'op' | 'expected'>, failure: AssertionFailure, lang: string, names: AuditNames = NO_NAMES): string {
   if (failure.value === NOTHING_MATCHES) return `${failure.subject}: ${nothingToCheck(lang)}`;
   const { subject, what, kind } = describePath(failure.path, lang, names);
-  const signed = failure.path[0] === 'delta' || failure.path[2] === 'change_pct' || failure.path[2] === 'change';
+  const signed = failure.path[0] === 'delta' || failure.path[2] === 'change_pct' || failure.path[2] === 'change' || (failure.path[0] === 'compare' && failure.path[1] === 'roi_12m');
   // Rounding must not show a failed check as two equal numbers («0,78 < 0,78»): as many more digits as tell them apart.
   const show = (extra: number) => [showWithUnit(failure.value, kind, lang, signed, extra), showWithUnit(result.expected, kind, lang, signed, extra)] as const;
   let extra = 0;

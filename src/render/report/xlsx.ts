@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ReportResult } from '../../core/report.js';
 import { addAuditSheets } from '../audit/xlsx.js';
-import { addCompareSheets, changeFormat, judgedFormat, RELATIVE_FORMAT, TARGET_FORMAT } from '../compare/xlsx.js';
+import { addCompareSheets, changeFormat, judgedFormat, PAYBACK_MONTHS_FORMAT, RELATIVE_FORMAT, ROI_FORMAT, TARGET_FORMAT } from '../compare/xlsx.js';
 import { addKpiSheets } from '../kpi/xlsx.js';
 import { metricFormat, setDocumentProperties, setText, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { addChartsSheet } from '../xlsx-charts.js';
@@ -33,6 +33,8 @@ function numberCell(cell: ExcelJS.Cell, value: number, path: readonly string[], 
   if (kind === 'pp') cell.numFmt = signedFormatFor(changeFormat('ratio', lang), value * 100);
   else if (path[0] === 'compare' && path[2] === 'change_pct') cell.numFmt = signedFormatFor(RELATIVE_FORMAT, value);
   else if (path[0] === 'compare' && path[2] === 'target') cell.numFmt = TARGET_FORMAT;
+  else if (path[0] === 'compare' && path[1] === 'roi_12m') cell.numFmt = signedFormatFor(ROI_FORMAT, value);
+  else if (path[0] === 'compare' && path[1] === 'payback_months') cell.numFmt = PAYBACK_MONTHS_FORMAT;
   else if (kind === 'points' || kind === 'bool' || kind === 'text' || kind === 'verdict') cell.numFmt = 'General';
   else cell.numFmt = path[0] === 'delta' || path[2] === 'change' ? signedFormatFor(changeFormat(kind, lang), value) : metricFormat(kind, lang);
 }
