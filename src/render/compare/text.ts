@@ -223,10 +223,12 @@ export function renderCompareMarkdown(result: CompareResult, opts: RenderOptions
   if (result.managers) {
     out.push('', `## ${L.byManager}`, '');
     const metrics = result.managers[0]!.metrics.map((m) => m.metric);
+    // Numbers right-aligned as in the table above; an «after» with no change to point at has no arrow, and no space for one.
     out.push(
       mdTable(
         [L.manager, ...metrics.flatMap((m) => [`${ROW_INFO[m]![opts.lang === 'ru' ? 'ru' : 'en']}: ${L.before}`, L.after])],
-        result.managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => [cells(row, opts.lang).before, `${cells(row, opts.lang).after} ${row.change === null ? '' : arrow(row)}`])]),
+        result.managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => [cells(row, opts.lang).before, row.change === null ? cells(row, opts.lang).after : `${cells(row, opts.lang).after} ${arrow(row)}`])]),
+        ['left', ...metrics.flatMap(() => ['right', 'right'] as const)],
       ),
     );
   }

@@ -162,7 +162,8 @@ function deltaSection(r: ReportResult, L: ReturnType<typeof reportLabels>): stri
   const label = (k: string) => METRICS.find((m) => m.key === k)!.label[r.lang === 'ru' ? 'ru' : 'en'];
   const format = (k: string) => METRICS.find((m) => m.key === k)!.format;
   const body = Object.entries(managers).map(([name, m]) => [name, ...keys.map((k) => (m[k] === null || m[k] === undefined ? '—' : showWithUnit(m[k], format(k) === 'ratio' ? 'pp' : format(k), r.lang, true)))]);
-  return ['', `### ${L.deltaTitle(reportDay(r.delta.since, r.lang))}`, '', mdTable([L.manager, ...keys.map(label)], body)];
+  // The changes right-aligned, as the KPI table's numbers are.
+  return ['', `### ${L.deltaTitle(reportDay(r.delta.since, r.lang))}`, '', mdTable([L.manager, ...keys.map(label)], body, ['left', ...keys.map(() => 'right' as const)])];
 }
 
 /** A Markdown summary fit for a CI job summary page: audit, headline KPIs, before/after with payback, changes since the last run, assertions. */
