@@ -24,6 +24,24 @@ export const ROW_INFO: Record<string, { ru: string; en: string; format: MetricFo
   won_per_manager_per_month: { ru: 'Продаж на менеджера в месяц', en: 'Won per manager per month', format: 'decimal' },
 };
 
+/**
+ * What a before/after row is, where it is no KPI of its own (a rate a month: spec, Before / after); the others are
+ * defined by their KPI (KPI_OF). The HTML's definitions list them with the payback's and ROI's (a tester: the compare
+ * HTML defined e-mails and invoices, and not the rows it showed).
+ */
+export const ROW_DEFINITIONS: Readonly<Record<string, { ru: string; en: string }>> = {
+  leads_per_month: { ru: 'Лиды периода / его месяцы (дни / 30,4375)', en: 'Leads of the period / its months (days / 30.4375)' },
+  revenue_per_month: { ru: 'Выручка периода / его месяцы (дни / 30,4375)', en: 'Revenue of the period / its months (days / 30.4375)' },
+  won_per_manager_per_month: { ru: 'Выигранные сделки / число менеджеров со сделками в периоде / его месяцы', en: 'Won deals / the number of managers with deals in the period / its months' },
+};
+
+/** The 12-month ROI's formula, naming the gain as the payback table does (spec: roi_12m). */
+export function roiDefinition(inputs: CompareResult['payback_inputs'], lang: string): string {
+  const gain = gainLabel(inputs, lang, false);
+  const term = gain.charAt(0).toLowerCase() + gain.slice(1);
+  return tr(lang, `(12 × (${term} − затраты в месяц) − разовые затраты) / (разовые затраты + 12 × затраты в месяц)`, `(12 × (${term} − running cost a month) − one-off cost) / (one-off cost + 12 × running cost a month)`);
+}
+
 export function compareLabels(lang: string) {
   return {
     title: tr(lang, 'До и после внедрения CRM', 'Before and after the CRM'),
@@ -180,8 +198,8 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
   return `${out.join('\n')}\n`;
 }
 
-/** «Не рассчитано: Касаний на продажу — нужен файл активностей…», for the rows a period leaves empty with a reason (as kpi says it). */
-function notComputedLine(result: CompareResult, lang: string): string | undefined {
+/** «Не рассчитано: Касаний на продажу — нужен файл активностей…», for the rows a period leaves empty with a reason (as kpi says it); every format gives it. */
+export function notComputedLine(result: CompareResult, lang: string): string | undefined {
   const rows = result.rows.filter((r) => r.not_applicable !== undefined);
   if (rows.length === 0) return undefined;
   const byReason = new Map<string, string[]>();

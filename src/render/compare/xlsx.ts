@@ -1,4 +1,4 @@
-import { paybackMonthsCell } from '../kpi/labels.js';
+import { paybackMonthsCell, reasonText } from '../kpi/labels.js';
 import ExcelJS from 'exceljs';
 import type { CompareResult, CompareRow } from '../../core/compare.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
@@ -84,8 +84,10 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     { header: L.verdict, width: 9 },
     { header: L.target, width: 10 },
     { header: L.met, width: 14 },
+    // Why a row is empty, as the line under the terminal and Markdown tables says it (its cells were blank, unsaid).
+    { header: tr(lang, 'Не рассчитано', 'Not computed'), width: 60 },
   ];
-  styleHeader(sheet, 8);
+  styleHeader(sheet, 9);
   for (const row of result.rows) {
     const info = ROW_INFO[row.metric]!;
     const verdict = better(row);
@@ -94,6 +96,7 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     const word = verdictText(row, lang);
     const change = row.change === null ? null : info.format === 'ratio' ? row.change * 100 : row.change;
     const r = sheet.addRow([info[lang === 'ru' ? 'ru' : 'en'], row.before, row.after, change, row.change_pct, `${arrow} ${word}`.trim(), row.target, row.met === null ? (row.target === null ? '' : '—') : row.met ? L.yes : L.no]);
+    if (row.not_applicable !== undefined) setText(r.getCell(9), reasonText(row.not_applicable, lang));
     for (const col of [2, 3]) r.getCell(col).numFmt = metricFormat(info.format, lang);
     // A change that rounds to zero as shown reads «0,0%», unsigned, as in the other formats (not «−0,0%»).
     r.getCell(4).numFmt = signedFormatFor(changeFormat(info.format, lang), change);

@@ -1,13 +1,13 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import { warningLines } from '../../core/kpi/alerts.js';
-import type { CompareResult } from '../../core/compare.js';
+import { KPI_OF, type CompareResult } from '../../core/compare.js';
 import { metricDef, METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import { groupingsOf } from '../kpi/groups.js';
 import { droppedRows, type KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
 import { answerText, auditLabels, baselineBandLine, baselineNoteLine, criterionTitle, formatHours, formatMoney, missingCriteria, shownRecommendations, verdictText } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
-import { gainLabel, judgedDigits, paybackInputs, ROW_INFO } from '../compare/text.js';
+import { compareLabels, gainLabel, judgedDigits, paybackInputs, roiDefinition, ROW_DEFINITIONS, ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
 import { auditBefore, headlineChange, headlineRows } from '../report/summary.js';
 import { htmlLabels, paybackNote } from './labels.js';
@@ -163,11 +163,22 @@ export function qualitySection(k: KpiResult, lang: string): string {
   return section('data-quality', L.dataQuality, body);
 }
 
+/**
+ * The before/after rows the report shows that its KPI definitions do not: all of them without KPIs (a compare report
+ * defined e-mails and invoices, not its own rows: a tester), the rates a month beside them; and the ROI, with the payback.
+ */
+function compareDefinitions(c: CompareResult, kpi: boolean, lang: 'ru' | 'en'): string[][] {
+  const rows = c.rows.filter((row) => !kpi || ROW_DEFINITIONS[row.metric]).map((row) => [ROW_INFO[row.metric]![lang], (ROW_DEFINITIONS[row.metric] ?? metricDef(KPI_OF[row.metric] ?? row.metric)?.definition)?.[lang] ?? '']);
+  if (c.payback) rows.push([compareLabels(lang).roi, roiDefinition(c.payback_inputs, lang)]);
+  return rows;
+}
+
 /** Every metric the report shows, with its definition, and the payback curve's. */
 export function definitionsSection(r: HtmlInput): string {
   const L = htmlLabels(r.lang);
   const lang = r.lang === 'ru' ? 'ru' : 'en';
-  const rows = METRICS.filter((m) => !r.kpi || !(m.key in r.kpi.notApplicable)).map((m) => [m.label[lang], m.definition[lang]]);
+  const rows = r.kpi ? METRICS.filter((m) => !(m.key in r.kpi!.notApplicable)).map((m) => [m.label[lang], m.definition[lang]]) : [];
+  if (r.compare) rows.push(...compareDefinitions(r.compare, r.kpi !== undefined, lang));
   // The unit economics (a spend file) and the age of open deals (a grouping by stage), when shown.
   const extra = [...(r.kpi?.spend ? UNIT_METRICS : []), ...(r.kpi && groupingsOf(r.kpi).some((g) => g.stage) ? STAGE_METRICS.filter((m) => m.key !== 'open') : [])];
   rows.push(...extra.map((m) => [m.label[lang], m.definition[lang]]));
