@@ -155,7 +155,7 @@ export async function computeComparison(input: ComparePeriods, base: ImportOptio
     // report's --from/--to select each period's deals, so they bound its days too (a rate a month over the days counted).
     const { first, last } = daysWithin(run.firstDay, run.lastDay, kpi);
     if (first > last) throw outsideRange(kpi, { ...which, first: isoDay(run.firstDay), last: isoDay(run.lastDay), firstRu: dayRu(isoDay(run.firstDay)), lastRu: dayRu(isoDay(run.lastDay)) }, 'compare.filesOutsidePeriod');
-    return linkedIn(run, { period: makePeriod(isoDay(first), isoDay(last)), ...run.results[0]!, notApplicable: periodOptions(notApplicable(run.shape), i === 0 ? 'before' : 'after') });
+    return linkedIn(run, { period: makePeriod(isoDay(first), isoDay(last)), ...run.results[0]!, notApplicable: periodOptions(notApplicable(run.shape), i === 0 ? 'before' : 'after') }, i === 0 ? 'before' : 'after');
   });
   assertNotEmpty(periods[0]!, 'before');
   assertNotEmpty(periods[1]!, 'after');
@@ -282,8 +282,8 @@ export function comparisonFromRun(run: EnginesRun, offset: number, cutover: stri
     throw UserError.of('E_COMPARE_CUTOVER', id, { ...days, cutoverRu: dayRu(days.cutover), firstRu: dayRu(days.first), lastRu: dayRu(days.last) });
   }
   const na = notApplicable(run.shape);
-  const before = linkedIn(run, { period: makePeriod(isoDay(first), isoDay(cut - DAY)), ...run.results[offset]!, notApplicable: na });
-  const after = linkedIn(run, { period: makePeriod(cutover, isoDay(last)), ...run.results[offset + 1]!, notApplicable: na });
+  const before = linkedIn(run, { period: makePeriod(isoDay(first), isoDay(cut - DAY)), ...run.results[offset]!, notApplicable: na }, 'before');
+  const after = linkedIn(run, { period: makePeriod(cutover, isoDay(last)), ...run.results[offset + 1]!, notApplicable: na }, 'after');
   assertNotEmpty(before, 'before', cutover);
   assertNotEmpty(after, 'after', cutover);
   return compareKpis(before, after, options);
@@ -305,8 +305,8 @@ function noActivityIn(run: EnginesRun, period: { from: string; to: string }): bo
 }
 
 /** A period as compared: without its touches and responses when its dates hold no activity (withoutLinkedActivities). */
-function linkedIn(run: EnginesRun, p: PeriodKpis): PeriodKpis {
-  return noActivityIn(run, p.period) ? withoutLinkedActivities(p) : p;
+function linkedIn(run: EnginesRun, p: PeriodKpis, which: 'before' | 'after'): PeriodKpis {
+  return noActivityIn(run, p.period) ? withoutLinkedActivities(p, which) : p;
 }
 
 /** The warning for a period whose deals the activities barely cover, or whose dates hold none (activities-outside-deals). */

@@ -3,7 +3,9 @@ import { VERDICTS } from './audit/types.js';
 import { DEFAULT_TARGETS } from './compare.js';
 import { UserError, UserErrors } from './errors.js';
 import type { Text } from './i18n.js';
-import type { MessageId, Params } from './messages.js';
+import { fill, type MessageId, type Params } from './messages.js';
+import { RANGE_TEXT } from './messages/documents.js';
+import { rangeProblem, type RangeKind } from './value-range.js';
 
 /** Edit distance (insert, delete, substitute, swap of neighbours), for "did you mean". */
 export function editDistance(a: string, b: string): number {
@@ -108,7 +110,7 @@ function pathProblem(a: Assertion, tree: Record<string, unknown>, absentRoots: R
     const list = names.slice(0, 12).join(', ') + (names.length > 12 ? ', …' : '');
     return { id: 'assertPath.group', params: { path: show(a.path), list } };
   }
-  return typeProblem(a, nodes, values);
+  return typeProblem(a, nodes, values) ?? rangeOfValue(a);
 }
 
 /**
@@ -214,4 +216,33 @@ function valueDomain(at: readonly string[], known: AssertionValues): { kind: 'ba
     return { kind: 'verdict', ids: VERDICTS, words: { what: 'a verdict', whatRu: 'вердикт', holds: 'verdicts', holdsRu: 'вердикты', list, listRu: list } };
   }
   return undefined;
+}
+
+/**
+ * The shares a path may end in: each a part of a whole, from 0 to 1 (paid_share is not: a payment log may hold more
+ * paid than invoiced; ROMI is a return, not a share).
+ */
+const SHARES = new Set(['conversion', 'win_rate', 'missed_share', 'callback_rate', 'repeat_share']);
+
+/** What a path's numbers are, where they are a change (`compare.<row>.change_pct`, `.target`) or a share (`total.conversion`, a share row's before or after). */
+function rangeKind(at: readonly string[]): RangeKind | undefined {
+  const [root, a, b] = at;
+  if (root === 'compare' && at.length === 3) return b === 'change_pct' || b === 'target' ? 'change' : (b === 'before' || b === 'after') && SHARES.has(a!) ? 'share' : undefined;
+  if ((root === 'total' && at.length === 2 && SHARES.has(a!)) || (root === 'managers' && at.length === 3 && SHARES.has(b!))) return 'share';
+  return undefined;
+}
+
+/**
+ * A number a change or a share can never be (`compare.conversion.change_pct>=20`: +2000%, for ever failing;
+ * `compare.missed_share.after<=10`: 1000%, for ever passing): a percentage typed as a whole number, refused as a targets
+ * file refuses it, by the same rule (rangeProblem), with the number written both ways.
+ */
+function rangeOfValue(a: Assertion): { id: MessageId; params: Params } | undefined {
+  const kind = rangeKind(a.path);
+  if (kind === undefined || typeof a.value !== 'number') return undefined;
+  const written = /(?:[<>=!]=?|[≥≤≠])\s*([^<>=!≥≤≠]*)$/u.exec(a.source)?.[1] ?? String(a.value);
+  const problem = rangeProblem(kind, a.value, written);
+  const path = show(a.path);
+  const holds = RANGE_TEXT.holds[kind];
+  return problem && { id: 'assertPath.range', params: { path, rule: problem.en, ruleRu: problem.ru, holds: fill(holds.en, { path }), holdsRu: fill(holds.ru, { path }) } };
 }

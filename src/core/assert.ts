@@ -23,6 +23,8 @@ export interface AssertionFailure {
   /** The concrete path of the offending value (`managers`, `Иванов Иван`, `won`), for readable messages. */
   path: string[];
   value: unknown;
+  /** Why a null value is not computed, where the result says it beside the value (a compare row's `not_applicable`). */
+  reason?: string;
 }
 
 export interface AssertionResult {
@@ -233,6 +235,17 @@ export function evaluate(assertion: Assertion, tree: unknown): AssertionResult {
     return { assertion: assertion.source, op: assertion.op, expected: assertion.value, level: assertion.level, passed: true, failures: [], skipped: 'no_baseline' };
   }
   const selected = select(tree, assertion.path);
-  const failures = selected.length === 0 ? [{ subject: assertion.path.join('.'), path: [...assertion.path], value: NOTHING_MATCHES }] : selected.filter((x) => !holds(x.value, assertion.op, assertion.value));
+  const failures = selected.length === 0 ? [{ subject: assertion.path.join('.'), path: [...assertion.path], value: NOTHING_MATCHES }] : selected.filter((x) => !holds(x.value, assertion.op, assertion.value)).map((f) => withReason(f, tree));
   return { assertion: assertion.source, op: assertion.op, expected: assertion.value, level: assertion.level, passed: failures.length === 0, failures };
+}
+
+/**
+ * A null failure with the reason its result gives beside it (`compare.<row>.not_applicable`; the payback's, at
+ * `compare.not_applicable`): a gate on `met` of an empty row said «нет данных ≠ да» and never why (a tester).
+ */
+function withReason(failure: AssertionFailure, tree: unknown): AssertionFailure {
+  if (failure.value !== null) return failure;
+  const parent = select(tree, failure.path.slice(0, -1))[0]?.value;
+  const reason = parent !== null && typeof parent === 'object' ? (parent as { not_applicable?: unknown }).not_applicable : undefined;
+  return typeof reason === 'string' ? { ...failure, reason } : failure;
 }

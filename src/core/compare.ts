@@ -154,8 +154,13 @@ export function payback(beforeRevenuePerMonth: number | null, afterRevenuePerMon
   };
 }
 
-/** Why a period's response and touch figures are not computed: its activities file has no activity dated within it. */
-export const NEEDS_PERIOD_ACTIVITIES = 'needs activities dated within the period: the activities file has none in it';
+/**
+ * Why a period's response and touch figures are not computed: its activities file has no activity dated within it. The
+ * period is named (a tester: «этим периодом» did not say which, and was said of the after period for the before's want).
+ */
+export function needsPeriodActivities(which: 'before' | 'after' | 'both'): string {
+  return which === 'both' ? 'needs activities dated within both periods: the activities file has none in either' : `needs activities dated within the ${which} period: the activities file has none in it`;
+}
 
 /** The metrics a deal takes from its linked activities, whatever their dates (spec: cohort metrics). */
 const LINKED_METRICS = ['touches_per_won', 'won_below_touch_norm', 'response_min_median', 'response_min_avg', 'no_response'];
@@ -164,15 +169,18 @@ const LINKED_METRICS = ['touches_per_won', 'won_below_touch_norm', 'response_min
  * A period whose dates hold no activity of its activities file (a call log that starts at go-live,
  * beside the deals before it): its deals' touches and responses could come only from activities
  * of another period (a first «response» months later, 0.14 touches a sale), so they are null, with
- * the reason, for the department and every manager, and a target on them has no verdict.
+ * the reason, for the department and every manager, and a target on them has no verdict. A reason the
+ * period's KPIs already give (kpi's own: no ID column in the deals file to link the activities by) is kept:
+ * dated activities alone would not fill the row (a tester: the Zoho deals, with no ID column, were told to
+ * add activities dated within the period, in both periods).
  */
-export function withoutLinkedActivities(p: PeriodKpis): PeriodKpis {
+export function withoutLinkedActivities(p: PeriodKpis, which: 'before' | 'after'): PeriodKpis {
   const clear = <T extends Record<string, unknown>>(values: T): T => ({ ...values, ...Object.fromEntries(LINKED_METRICS.map((m) => [m, null])) });
   return {
     ...p,
     total: clear(p.total),
     managers: p.managers.map(clear),
-    notApplicable: { ...p.notApplicable, ...Object.fromEntries(LINKED_METRICS.map((m) => [m, NEEDS_PERIOD_ACTIVITIES])) },
+    notApplicable: { ...Object.fromEntries(LINKED_METRICS.map((m) => [m, needsPeriodActivities(which)])), ...p.notApplicable },
   };
 }
 
@@ -218,12 +226,15 @@ function withReason(row: CompareRow, before: PeriodKpis, after: PeriodKpis): Com
  * periods' options. A cutover's periods give one reason (`--activities`), kept as it is.
  */
 function bothPeriods(before: string, after: string): string {
+  if (before === after) return before;
+  if (before === needsPeriodActivities('before') && after === needsPeriodActivities('after')) return needsPeriodActivities('both');
   const own = / \(--before-(\w+)\)$/.exec(before);
   if (own && after === before.replace(own[0], ` (--after-${own[1]})`)) return before.replace(own[0], ` (--before-${own[1]} and --after-${own[1]})`);
   // A column neither period's file has: «the deals files of both periods (--before-deals and --after-deals)».
   const file = / the before period's (\w+) file \(--before-\1\)/.exec(before);
   if (file && after === before.replace(file[0], ` the after period's ${file[1]} file (--after-${file[1]})`)) return before.replace(file[0], ` the ${file[1]} files of both periods (--before-${file[1]} and --after-${file[1]})`);
-  return before;
+  // Different wants: each is said, so that filling one does not leave the row empty unsaid (each names its period).
+  return `${before}; and ${after}`;
 }
 
 const MANAGER_ROWS = COMPARE_ROWS.filter((r) => ['conversion', 'response_min_median', 'touches_per_won'].includes(r.metric));

@@ -18,9 +18,6 @@ const SCHEMA_RULES: readonly Template[] = [
   { en: `not an hour's cost in roubles: "{value}"; write a number above 0 and at most 10,000,000`, ru: `«{value}» — не цена часа в рублях; нужно число больше 0 и не больше 10 000 000` },
   { en: 'not a number of sales managers: "{value}"; write a whole number from 1 to 100,000', ru: '«{value}» — не число менеджеров по продажам; нужно целое число от 1 до 100 000' },
   { en: 'a target is a fraction such as 0.2 or a percentage such as "+20%"', ru: 'цель — доля (например, 0.2) или проценты (например, «+20%»)' },
-  { en: 'a target is a change from -100% to +1000%: write 0.2 or "+20%" for twenty percent', ru: 'цель — изменение от −100% до +1000%: двадцать процентов пишут 0.2 или «+20%»' },
-  { en: '"{value}" is above +1000%: a target is a change from -100% to +1000%', ru: '«{value}» — больше +1000%: цель — изменение от −100% до +1000%' },
-  { en: '"{value}" is below -100%: a target is a change from -100% (nothing left) to +1000%', ru: '«{value}» — меньше −100%: цель — изменение от −100% (ничего не осталось) до +1000%' },
   { en: '"{value}" may be {decimal} or {whole}: a comma or dot before three digits may be a decimal mark or a thousands separator; write the one meant', ru: '«{value}» может быть и {decimal}, и {whole}: запятая или точка перед тремя цифрами может отделять и дробную часть, и тысячи; напишите то, что имеется в виду' },
   { en: 'ids are lower-case latin letters, digits, ".", "_" and "-"', ru: 'id пишут строчными латинскими буквами, цифрами и знаками «.», «_», «-»' },
   { en: 'evidence needs at least one check', ru: 'в evidence нужна хотя бы одна проверка' },
@@ -41,7 +38,21 @@ const RULES = SCHEMA_RULES.map((t) => {
   return { re: new RegExp(`^${source}$`, 's'), names, ru: t.ru };
 });
 
-/** A schema's own message in Russian, or undefined when it is not one of SCHEMA_RULES. */
+/**
+ * A schema's own message in Russian: the Russian a rule gave beside its English (`params.ru` of a custom issue: a
+ * value out of range, said by core/value-range.ts with the number typed), or one of SCHEMA_RULES; else undefined.
+ */
+function ownRuleRu(issue: Issue): string | undefined {
+  const ru = issue.code === 'custom' ? (issue.params as { ru?: unknown } | undefined)?.ru : undefined;
+  return typeof ru === 'string' ? ru : schemaRuleRu(issue.message);
+}
+
+/** Whether a schema's own message quotes the value it refuses (a range rule does): it is not followed by it again. */
+function quotesValue(issue: Issue, input: unknown): boolean {
+  return (issue.code === 'custom' && typeof (issue.params as { ru?: unknown } | undefined)?.ru === 'string') || (typeof input === 'string' && issue.message.includes(`"${input}"`));
+}
+
+/** A SCHEMA_RULES message in Russian, or undefined when it is none of them. */
 function schemaRuleRu(message: string): string | undefined {
   for (const rule of RULES) {
     const m = rule.re.exec(message);
@@ -124,7 +135,7 @@ export function issueMessage(issue: Issue, known: readonly string[] = []): { id:
   const message = issue.message;
   const receivedRu = describeValueRu(issue.input);
   const receivedEn = describeValueEn(issue.input);
-  const ruleRu = schemaRuleRu(message);
+  const ruleRu = ownRuleRu(issue);
   if (ruleRu !== undefined) return { id: 'doc.schemaRule', params: { message, ruleRu } };
   switch (issue.code) {
     case 'invalid_type': {
@@ -136,10 +147,10 @@ export function issueMessage(issue: Issue, known: readonly string[] = []): { id:
     }
     case 'invalid_union': {
       // An option with the schema's own words says best what was meant (a target: 0.2 or "+20%").
-      const own = issue.errors.flat().find((i) => i.path.length === 0 && schemaRuleRu(i.message) !== undefined);
-      // A rule that quotes the value (`"2000%" is above +1000%`) is not followed by it again.
-      if (own && typeof issue.input === 'string' && own.message.includes(`"${issue.input}"`)) return { id: 'doc.schemaRule', params: { message: own.message, ruleRu: schemaRuleRu(own.message)! } };
-      if (own) return { id: 'doc.schemaRuleGot', params: { rule: own.message, ruleRu: schemaRuleRu(own.message)!, received: JSON.stringify(issue.input) ?? 'nothing', receivedRu } };
+      const own = issue.errors.flat().find((i) => i.path.length === 0 && ownRuleRu(i) !== undefined);
+      // A rule that quotes the value (`"2000%" is above +1000%`, `15 → 0.15 or "+15%"`) is not followed by it again.
+      if (own && quotesValue(own, issue.input)) return { id: 'doc.schemaRule', params: { message: own.message, ruleRu: ownRuleRu(own)! } };
+      if (own) return { id: 'doc.schemaRuleGot', params: { rule: own.message, ruleRu: ownRuleRu(own)!, received: JSON.stringify(issue.input) ?? 'nothing', receivedRu } };
       // Every option wanted another type (a number or a text): say which types would do.
       const expected = issue.errors.flatMap((list) => list.filter((i) => i.code === 'invalid_type' && i.path.length === 0).map((i) => (i as { expected: string }).expected));
       const types = expected.map((e) => EXPECTED_RU[e] ?? '');

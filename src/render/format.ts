@@ -90,8 +90,8 @@ export function formatRowValues(before: number | null, after: number | null, cha
 }
 
 /** A ratio as a percentage rounded as it is («—» for none). */
-function plainPercent(value: number | null, lang: string): string {
-  return value === null ? '—' : `${group(value * 100, 1, lang)}%`;
+function plainPercent(value: number | null, lang: string, extra = 0): string {
+  return value === null ? '—' : `${group(value * 100, 1 + extra, lang)}%`;
 }
 
 /** A positive change's text with its «+»; a change that rounds to zero is written without one («0,0 п. п.», not «+0,0 п. п.»). */
@@ -99,10 +99,10 @@ export function withSign(change: number, text: string): string {
   return change > 0 && /[1-9]/.test(text) ? `+${text}` : text;
 }
 
-/** A relative change as a signed percentage («+24,1%», «−10,4%»; «0,0%» when it rounds to zero; «—» for none). */
-export function formatRelative(change: number | null, lang: string): string {
+/** A relative change as a signed percentage («+24,1%», «−10,4%»; «0,0%» when it rounds to zero; «—» for none); `extra` digits as formatValue. */
+export function formatRelative(change: number | null, lang: string, extra = 0): string {
   // A change is no share: rounded as it is (+0,01% is «0,0%», never raised to «+0,1%»).
-  return change === null ? '—' : withSign(change, plainPercent(change, lang));
+  return change === null ? '—' : withSign(change, plainPercent(change, lang, extra));
 }
 
 /** A calendar day `YYYY-MM-DD` as its reader writes it: `31.01.2025` in Russian, ISO in English. */

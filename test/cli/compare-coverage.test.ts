@@ -28,7 +28,7 @@ function files(): string {
   return dir;
 }
 
-const NEEDS = 'needs activities dated within the period: the activities file has none in it';
+const NEEDS = 'needs activities dated within the before period: the activities file has none in it';
 
 describe('a call log that does not cover a period\'s deals', () => {
   it('compare --cutover: the before period has no call, so its touches and response are null with the reason, and the target has no verdict', () => {
@@ -52,7 +52,7 @@ describe('a call log that does not cover a period\'s deals', () => {
     const line = run.stdout.split('\n').find((l) => l.startsWith('Реакция'))!;
     expect(line).not.toContain('да');
     expect(line).toMatch(/^Реакция, мин \(медиана\)\s+—\s+45,0\s+—\s+—\s+—\s+−30,0%\s+—$/);
-    expect(run.stdout.replace(/\s+/g, ' ')).toContain('нужны действия, датированные этим периодом: в файле активностей их нет');
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('нужны действия, датированные периодом «до»: в файле активностей их нет');
     expect(run.stderr).toContain('Внимание: calls.csv: действия в файле датированы 02.01.2025 — 04.01.2025, а сделки периода «до» созданы 02.12.2024 — 03.12.2024: из 2 сделок 2 созданы больше чем за неделю до первого действия. Ни одно действие не датировано этим периодом');
   });
 
@@ -172,5 +172,25 @@ describe('two sets of files, a call log for the after period only', () => {
     expect(loose.code).toBe(2);
     expect(loose.stderr).toContain('--activities относится к одному набору файлов с --deals и --cutover; у двух наборов файлы каждого периода свои');
     expect(loose.stderr).toContain('передайте файл как --before-activities или --after-activities');
+  });
+});
+
+// A tester (Zoho deals, which have no ID column, and calls dated in the after period only): both rows were told to
+// want «activities dated within this period» — false for the after period, and no help for the before one.
+describe('a call log linked by deal id, beside deals without an ID column', () => {
+  it('compare --cutover gives kpi\'s reason (the ID column), the same in both periods and languages', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'coverage-ids-'));
+    writeFileSync(path.join(dir, 'deals.csv'), ['manager,created_at,closed_at,status', 'Иванов Иван,2024-12-02 10:00,2024-12-10 10:00,won', 'Иванов Иван,2024-12-03 10:00,2024-12-05 10:00,lost', 'Иванов Иван,2025-01-02 10:00,2025-01-10 10:00,won', 'Иванов Иван,2025-01-03 10:00,2025-01-06 10:00,lost'].join('\n'));
+    writeFileSync(path.join(dir, 'calls.csv'), ['deal_id,manager,at,direction', '1,Иванов Иван,2025-01-02 09:00,out', '3,Иванов Иван,2025-01-02 10:30,out'].join('\n'));
+    const args = ['compare', '-d', 'deals.csv', '-a', 'calls.csv', '--cutover', '2025-01-01'];
+    const kpi = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '-a', 'calls.csv', '--format', 'json'], { cwd: dir }).stdout);
+    const json = runCli([...args, '--format', 'json'], { cwd: dir });
+    expect(json.code, json.stderr).toBe(0);
+    const rows = JSON.parse(json.stdout).rows as Array<{ metric: string; not_applicable?: string }>;
+    for (const metric of ['touches_per_won', 'response_min_median']) expect(rows.find((r) => r.metric === metric)?.not_applicable).toBe(kpi.notApplicable[metric]);
+    expect(kpi.notApplicable.touches_per_won).toMatch(/^needs an id column in the deals file/);
+    const ru = runCli([...args, '--lang', 'ru'], { cwd: dir });
+    expect(ru.stdout.replace(/\s+/g, ' ')).toContain('Касаний на продажу, Реакция, мин (медиана) — нужна колонка ID в файле сделок, совпадающая с ID сделки в файле активностей');
+    expect(ru.stdout).not.toContain('датированные');
   });
 });

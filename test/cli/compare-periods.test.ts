@@ -158,21 +158,21 @@ describe('a targets file with a misspelt metric', () => {
     const dir = files();
     writeFileSync(path.join(dir, 't.yaml'), 'targets:\n  convertion: +20%\n');
     const args = ['compare', '-d', 'all.csv', '--cutover', '2025-02-01', '--targets', 't.yaml', '--lang'];
-    refused([...args, 'en'], dir, 't.yaml, at targets.convertion: no such metric: "convertion"; did you mean conversion?', 'hint: the metrics of a comparison: leads_per_month, conversion, win_rate');
+    refused([...args, 'en'], dir, 't.yaml, at line 2, column 3, at targets.convertion: no such metric: "convertion"; did you mean conversion?', 'hint: the metrics of a comparison: leads_per_month, conversion, win_rate');
     refused([...args, 'ru'], dir, 'нет такого показателя: «convertion»; возможно, вы имели в виду conversion');
   });
 });
 
 // A tester: `conversion: 2000%` was told «двадцать процентов пишут 0.2 или «+20%»», the hint written for a bare 20.
 describe('a targets file with a percentage out of range', () => {
-  it('says it is above +1000% in both languages; a bare 20 keeps the twenty-percent hint', () => {
+  it('says it is above +1000% in both languages; a bare 20 is shown written both ways', () => {
     const dir = files();
     writeFileSync(path.join(dir, 't.yaml'), 'targets:\n  conversion: 2000%\n');
     const args = ['compare', '-d', 'all.csv', '--cutover', '2025-02-01', '--targets', 't.yaml', '--lang'];
-    refused([...args, 'ru'], dir, 'ошибка: t.yaml, в targets.conversion: «2000%» — больше +1000%: цель — изменение от −100% до +1000%\n');
-    refused([...args, 'en'], dir, 'error: t.yaml, at targets.conversion: "2000%" is above +1000%: a target is a change from -100% to +1000%\n');
+    refused([...args, 'ru'], dir, 'ошибка: t.yaml, строка 2, символ 3, в targets.conversion: «2000%» — больше +1000%: цель — изменение от −100% до +1000%\n');
+    refused([...args, 'en'], dir, 'error: t.yaml, at line 2, column 3, at targets.conversion: "2000%" is above +1000%: a target is a change from -100% to +1000%\n');
     writeFileSync(path.join(dir, 't.yaml'), 'targets:\n  conversion: 20\n');
-    refused([...args, 'ru'], dir, 'в targets.conversion: цель — изменение от −100% до +1000%: двадцать процентов пишут 0.2 или «+20%»');
+    refused([...args, 'ru'], dir, 'в targets.conversion: цель — изменение от −100% до +1000%; проценты пишут долей или со знаком %: 20 → 0.2 или «+20%»');
   });
 });
 

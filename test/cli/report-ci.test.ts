@@ -52,6 +52,30 @@ describe('report in CI: exit codes, levels, path checks', () => {
     expect(en.stderr).toMatch(/audit\.band holds a band id such as [a-z-]+, and >= compares numbers/);
   });
 
+  // A tester: `compare.missed_share.after<=10` passed (≤ 1000 %), `compare.conversion.change_pct>=20` failed for ever (≥ +2000 %).
+  it('a percentage typed as a whole number on a change or a share exits 2 with the targets-file hint', () => {
+    const args = ['report', ...DATA, '--cutover', '2025-01-01', '--format', 'json', ...NOW];
+    const ru = runCli([...args, '--assert', 'compare.missed_share.after<=10', '--assert', 'compare.conversion.change_pct>=20', '--lang', 'ru']);
+    expect(ru.code).toBe(2);
+    expect(ru.stdout).toBe('');
+    expect(ru.stderr).toContain('compare.missed_share.after<=10: доля — от 0 до 1 (от 0% до 100%); проценты пишут долей или со знаком %: 10 → 0.1 или «10%»');
+    expect(ru.stderr).toContain('compare.conversion.change_pct>=20: цель — изменение от −100% до +1000%; проценты пишут долей или со знаком %: 20 → 0.2 или «+20%»');
+    expect(ru.stderr).not.toMatch(/[a-z]{3,} [a-z]{3,}/);
+    const en = runCli([...args, '--assert', 'compare.response_min_median.change_pct<=-30', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('-30 → -0.3 or "-30%"');
+    expect(runCli([...args, '--assert', 'compare.conversion.change_pct>=20%', '--lang', 'en']).code).toBe(0);
+  });
+
+  it('a gate on met of a row with no data says «не рассчитано» and why, whatever the operator', () => {
+    const args = ['report', '-d', S('amocrm-deals.csv'), '--cutover', '2025-01-01', '--format', 'md', '-o', '/dev/null', '--lang', 'ru', ...NOW];
+    for (const expr of ['compare.response_min_median.met==true', 'compare.response_min_median.met!=false']) {
+      const run = runCli([...args, '--assert', expr]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('✗ ошибка: До и после: Реакция, мин (медиана): цель достигнута — не рассчитано: нужен файл активностей со сделкой или клиентом (--activities)');
+    }
+  });
+
   // A tester: `audit.band!='not-startd'` passed (exit 0) and `audit.band=='Лидер'` failed as a real failure (exit 1).
   it('a quoted band id or verdict that the path can never hold exits 2, listing the values, in both languages', () => {
     const args = ['report', '--answers', S('answers/leader.yaml'), ...DATA, '--format', 'json', ...NOW];
@@ -261,7 +285,7 @@ describe('options as people type them', () => {
     config(['  cutover: 2025-03-01', '  margin: сорок']);
     const bad = runCli(['report', '--format', 'json', ...NOW], { cwd: dir });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/crm-audit\.config\.yaml, at compare\.margin: not a share: "сорок"; write a share from 0 to 1 or a percentage/);
+    expect(bad.stderr).toMatch(/crm-audit\.config\.yaml, at line \d+, column 3, at compare\.margin: not a share: "сорок"; write a share from 0 to 1 or a percentage/);
   });
 });
 

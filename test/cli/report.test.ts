@@ -73,7 +73,7 @@ describe('crm-audit report', () => {
     writeFileSync(path.join(dir, 'crm-audit.config.yaml'), 'kpi:\n  deals: d.csv\n  touchNorm: many\n');
     const cfg = runCli(['report'], { cwd: dir });
     expect(cfg.code).toBe(2);
-    expect(cfg.stderr).toMatch(/crm-audit\.config\.yaml, at kpi\.touchNorm/);
+    expect(cfg.stderr).toMatch(/crm-audit\.config\.yaml, at line \d+, column \d+, at kpi\.touchNorm/);
     const nothing = runCli(['report'], { cwd: mkdtempSync(path.join(tmpdir(), 'crm-audit-empty-')) });
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toMatch(/nothing to report/);

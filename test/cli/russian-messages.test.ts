@@ -261,7 +261,7 @@ describe('a Russian run speaks Russian', () => {
     writeFileSync(config, 'lang: en\nassert:\n  - expr: total.leads>=1\n    level: fatal\n');
     const run = runCli(['report', '-c', config], { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`error: ${config}, at assert[0].level: expected one of: error, warn; got "fatal"\n`);
+    expect(run.stderr).toBe(`error: ${config}, at line 4, column 5, at assert[0].level: expected one of: error, warn; got "fatal"\n`);
     const ru = runCli(['report', '-c', config, '--lang', 'ru'], { env: { LANG: 'C.UTF-8' } });
     expect(ru.stderr).toContain('ожидалось одно из: error, warn; получено «fatal»');
   });

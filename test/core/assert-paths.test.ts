@@ -227,3 +227,39 @@ describe('a gate on the target of a row with no target in this run', () => {
     expect(say('compare.leads_per_month.met!=null')).toMatch(/no target is set for leads_per_month/);
   });
 });
+
+// A tester: `compare.conversion.change_pct>=20` judged +2000% (never met) and `compare.missed_share.after<=10` 1000%
+// (always met), where a targets file refuses a bare 20. The same rule refuses them here, exit 2, the number written both ways.
+describe('a percentage typed as a whole number on a change or a share', () => {
+  const run = {
+    ...tree,
+    compare: { conversion: { before: 0.2, after: 0.3, change_pct: 0.5, target: 0.2, met: true }, leads_per_month: { before: 100, after: 120, change_pct: 0.2, target: null, met: null } },
+  };
+  const say = (expr: string, lang = 'en') => check([expr], lang, run);
+
+  it('is refused on change_pct with the targets-file hint, echoing the number', () => {
+    expect(say('compare.conversion.change_pct>=20')).toBe(
+      'at --assert: compare.conversion.change_pct>=20: a target is a change from -100% to +1000%; write a percentage as a fraction or with a % sign: 20 → 0.2 or "+20%"\n  hint: compare.conversion.change_pct takes values as a --targets file does: 0.2 or "+20%" is +20%',
+    );
+    // −30 / 100 = −0.3, written with the minus a Russian text prints.
+    expect(say('compare.leads_per_month.change_pct<=-30', 'ru')).toMatch(/^в --assert: compare\.leads_per_month\.change_pct<=-30: цель — изменение от −100% до \+1000%; проценты пишут долей или со знаком %: -30 → −0\.3 или «−30%»\n/);
+    expect(say('compare.*.change_pct>=25')).toMatch(/25 → 0\.25 or "\+25%"/);
+    expect(say('compare.conversion.target==20')).toMatch(/20 → 0\.2 or "\+20%"/);
+  });
+
+  it('is refused on a share (0 to 1), in total, managers and a share row of compare', () => {
+    expect(say('compare.conversion.after<=10')).toMatch(/: a share is from 0 to 1 \(0% to 100%\); write a percentage as a fraction or with a % sign: 10 → 0\.1 or "10%"\n {2}hint: compare\.conversion\.after is a share: 0\.2 or "20%" is 20%$/);
+    expect(say('total.conversion>=20', 'ru')).toMatch(/доля — от 0 до 1 \(от 0% до 100%\); проценты пишут долей или со знаком %: 20 → 0\.2 или «20%»\n {2}подсказка: в total\.conversion — доля/);
+    expect(say('managers.*.conversion>=35')).toMatch(/35 → 0\.35 or "35%"/);
+  });
+
+  it('a percentage out of range as typed is said above or below it', () => {
+    expect(say('compare.conversion.change_pct>=2000%')).toMatch(/: "2000%" is above \+1000%: a target is a change from -100% to \+1000%\n/);
+    expect(say('compare.conversion.change_pct>=-150%', 'ru')).toMatch(/: «-150%» — меньше −100%: цель — изменение/);
+    expect(say('total.conversion<=150%')).toMatch(/: "150%" is above 1 \(100%\): a share is from 0 to 1/);
+  });
+
+  it('leaves values in range, and paths that are neither a change nor a share, to judging', () => {
+    for (const expr of ['compare.conversion.change_pct>=0.2', 'compare.conversion.change_pct>=20%', 'compare.conversion.change_pct>=-1', 'compare.conversion.change_pct<=10', 'total.conversion>=1', 'compare.leads_per_month.after>=100', 'managers.*.won>=20', 'compare.conversion.before<=1']) expect(say(expr)).toBe('ok');
+  });
+});

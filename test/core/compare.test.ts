@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareKpis, compareRow, makePeriod, payback, type PeriodKpis } from '../../src/core/compare.js';
+import { compareKpis, compareRow, makePeriod, needsPeriodActivities, payback, withoutLinkedActivities, type PeriodKpis } from '../../src/core/compare.js';
 import { holdsNumber } from '../../src/core/kpi/stats.js';
 import type { MetricValues } from '../../src/core/kpi/types.js';
 
@@ -141,6 +141,34 @@ describe('the reason of a row both periods leave empty', () => {
     expect(reasons({ touches_per_won: need('--activities') }, { touches_per_won: need('--activities') })).toBe(need('--activities'));
     expect(reasons({ touches_per_won: need('--before-activities') }, {})).toBe(need('--before-activities'));
     expect(reasons({}, { touches_per_won: need('--after-activities') })).toBe(need('--after-activities'));
-    expect(reasons({ touches_per_won: need('--before-activities') }, { touches_per_won: 'needs activities dated within the period: the activities file has none in it' })).toBe(need('--before-activities'));
+  });
+
+  // A tester: one period's want alone was said, and filling it left the row empty for the other's.
+  it('says both periods\' different wants, each naming its period', () => {
+    expect(reasons({ touches_per_won: need('--before-activities') }, { touches_per_won: needsPeriodActivities('after') })).toBe(
+      'needs an activities file with deal_id or client (--before-activities); and needs activities dated within the after period: the activities file has none in it',
+    );
+    expect(reasons({ touches_per_won: needsPeriodActivities('before') }, { touches_per_won: needsPeriodActivities('after') })).toBe('needs activities dated within both periods: the activities file has none in either');
+  });
+});
+
+// A tester (Zoho deals, no ID column): a period with no dated activity was told to add some, though the deals file has no
+// ID column to link them by, which kpi says; and «этим периодом» named no period.
+describe('a period without dated activities', () => {
+  const noIds = "needs an id column in the deals file matching the activities' deal id: the activities link to a deal by its id only, and the deals file has none";
+  const p = (from: string, to: string, na: Record<string, string>) => ({ ...period(from, to, { leads: 10, touches_per_won: 3 }, []), notApplicable: na });
+
+  it('names the period in its reason, and clears its linked figures', () => {
+    const before = withoutLinkedActivities(p('2024-01-01', '2024-06-30', {}), 'before');
+    expect(before.total.touches_per_won).toBeNull();
+    expect(before.notApplicable?.response_min_median).toBe('needs activities dated within the before period: the activities file has none in it');
+  });
+
+  it('keeps the reason the period\'s KPIs give (kpi\'s own), so both periods say it alike', () => {
+    const before = withoutLinkedActivities(p('2024-01-01', '2024-06-30', { touches_per_won: noIds }), 'before');
+    const after = p('2024-07-01', '2024-12-31', { touches_per_won: noIds });
+    expect(before.notApplicable?.touches_per_won).toBe(noIds);
+    const row = compareKpis(before, { ...after, total: { ...after.total, touches_per_won: null } }).rows.find((r) => r.metric === 'touches_per_won');
+    expect(row?.not_applicable).toBe(noIds);
   });
 });

@@ -205,6 +205,11 @@ export const COMMAND_MESSAGES = {
     ru: '{source}: «{value}» — не {whatRu}, и проверка всегда {outcomeRu}; возможно, вы имели в виду {suggestionsRu}', en: '{source}: "{value}" is not {what}, so the assertion would always {outcome}; did you mean {suggestions}?',
     hint: VALUES_HELD,
   },
+  // A percentage typed as a whole number (`change_pct>=20`: +2000%): a gate for ever passing or failing (a tester).
+  'assertPath.range': {
+    ru: '{source}: {ruleRu}', en: '{source}: {rule}',
+    hint: { ru: '{holdsRu}', en: '{holds}' },
+  },
   'assertPath.bandTitle': {
     ru: '{source}: «{value}» — название уровня {band}, а в {path} — id уровня (одинаковый на любом языке)', en: '{source}: "{value}" is the title of band {band}; {path} holds band ids (the same in every language)',
     hint: { ru: 'например: {example}', en: 'write it as, e.g., {example}' },

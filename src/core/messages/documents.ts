@@ -4,6 +4,25 @@ import type { MessageDef } from '../messages.js';
 const ANSWER_ONE_OF = { ru: 'ответьте одним из: {allowed} (или да, нет, пропустить)', en: 'answer one of: {allowed} (or да, нет, пропустить)' };
 
 /**
+ * What a change (a target, `compare.*.change_pct`) and a share may be, and how a number out of it is said: one rule for
+ * targets files, configs and --assert (core/value-range.ts fills it). A whole number typed for a percentage (`15`) is
+ * shown written both ways (`15 → 0.15 or "+15%"`); one that is out of range as a percentage too, or was typed with `%`,
+ * is said to be above or below the range.
+ */
+export const RANGE_TEXT = {
+  change: { ru: 'цель — изменение от −100% до +1000%', en: 'a target is a change from -100% to +1000%' },
+  share: { ru: 'доля — от 0 до 1 (от 0% до 100%)', en: 'a share is from 0 to 1 (0% to 100%)' },
+  percent: { ru: '{what}; проценты пишут долей или со знаком %: {value} → {fraction} или «{percent}»', en: '{what}; write a percentage as a fraction or with a % sign: {value} → {fraction} or "{percent}"' },
+  above: { ru: '«{value}» — больше {max}: {what}', en: '"{value}" is above {max}: {what}' },
+  below: { ru: '«{value}» — меньше {min}: {what}', en: '"{value}" is below {min}: {what}' },
+  /** What an assertion's path holds, said beside a value out of its range. */
+  holds: {
+    change: { ru: 'значения {path} пишут так же, как цели в файле --targets: 0.2 или «+20%» — это +20%', en: '{path} takes values as a --targets file does: 0.2 or "+20%" is +20%' },
+    share: { ru: 'в {path} — доля: 0.2 или «20%» — это 20%', en: '{path} is a share: 0.2 or "20%" is 20%' },
+  },
+} as const;
+
+/**
  * What the product says about the YAML and JSON documents a person writes: syntax, a file of another
  * kind, questionnaires (schema and rules), answers files, and the schema messages of every document
  * (zod issues: the English is zod's own or the schema's text, the Russian is rendered from the issue,
@@ -170,6 +189,16 @@ export const DOCUMENT_MESSAGES = {
 } as const satisfies Record<string, MessageDef>;
 
 /** The YAML parser's error codes (the `yaml` package), as a Russian reader is told them; its English message is used otherwise. */
+/** The causes of YAML syntax errors the parser says less of (io/documents/yaml-syntax.ts): where it happened, and how to fix it. */
+export const YAML_CAUSES = {
+  bracket: { ru: 'скобка «{open}», открытая здесь, не закрыта: допишите «{close}»', en: 'the "{open}" opened here is never closed: add "{close}"' },
+  quote: { ru: 'кавычка {open}, открытая здесь, не закрыта: допишите закрывающую {close}', en: 'the quote {open} opened here is never closed: add the closing {close}' },
+  overIndented: {
+    ru: 'у этой строки отступ на {more} {more:пробел|пробела|пробелов} больше, чем у строки {line}, а у ключа в строке {line} уже есть значение: выровняйте отступ по строке {line} ({indent} {indent:пробел|пробела|пробелов}) или уберите значение',
+    en: 'this line is indented {more} {more:space|spaces} more than line {line}, whose key already has a value: indent it as line {line} ({indent} {indent:space|spaces}), or remove that value',
+  },
+} as const;
+
 export const YAML_ERRORS_RU: Readonly<Record<string, string>> = {
   ALIAS_PROPS: 'у псевдонима (*имя) не может быть тега или якоря',
   BAD_ALIAS: 'неверный псевдоним (*имя)',

@@ -14,6 +14,7 @@ import { zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { readDocument } from '../read/files.js';
 import { relativeTarget, unknownMetrics } from './targets-file.js';
 import { parseDocumentAs } from './document-kind.js';
+import { withLines } from './document-lines.js';
 
 /** The default config file name, looked for in the working folder. */
 export const CONFIG_FILE = 'crm-audit.config.yaml';
@@ -147,10 +148,12 @@ export async function loadConfig(file: string | undefined, cwd: string, stdin: N
     if (!(await fs.stat(candidate).catch(() => undefined))?.isFile()) return { config: {} };
     chosen = CONFIG_FILE;
   }
-  const doc: unknown = parseDocumentAs(await readDocument(chosen, cwd, stdin), chosen, 'config') ?? {};
+  const text = await readDocument(chosen, cwd, stdin);
+  const doc: unknown = parseDocumentAs(text, chosen, 'config') ?? {};
   const { known, errors } = knownTargets(doc, chosen);
   const parsed = configSchema.safeParse(known, { reportInput: true });
   if (!parsed.success) errors.push(...zodToUserErrors(parsed.error, chosen, 'E_CONFIG', configSchema));
+  withLines(errors, text);
   if (errors.length > 0 || !parsed.success) throw new ConfigErrors(errors, langOf(doc));
   const base = chosen === '-' ? cwd : path.dirname(path.resolve(cwd, chosen));
   const abs = (p: string | undefined) => (p === undefined || p === '-' ? p : path.resolve(base, p));

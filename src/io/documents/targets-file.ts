@@ -4,28 +4,28 @@ import { UserError, UserErrors } from '../../core/errors.js';
 import { closest } from '../../core/assert-paths.js';
 import { didYouMean } from '../../core/document-issues.js';
 import { readTypedNumber } from '../../core/option-values.js';
+import { inRange, rangeProblem } from '../../core/value-range.js';
 import { zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { ROW_INFO } from '../../render/compare/text.js';
 import { readDocument } from '../read/files.js';
 import { parseDocumentAs } from './document-kind.js';
+import { withLines } from './document-lines.js';
 
-/**
- * The change a target may ask for: from -100% to +1000%. A bare `20` is most likely 20% meant
- * (+2000% as written), so it is told how twenty percent is written; a percentage out of range (`2000%`) was
- * written as one, and is told which end it passes (the twenty-percent hint read as nonsense beside it).
- */
-const PLAUSIBLE = 'a target is a change from -100% to +1000%: write 0.2 or "+20%" for twenty percent';
 const NOT_A_TARGET = 'a target is a fraction such as 0.2 or a percentage such as "+20%"';
-const inRange = (v: number) => v >= -1 && v <= 10;
+
+/** A problem of a target as a zod issue: the English message, and the Russian beside it (document-issues says it). */
+type Said = { message: string; params?: { ru: string } };
+const said = (t: { en: string; ru: string }): Said => ({ message: t.en, params: { ru: t.ru } });
 
 /**
  * A target written as text, as people type it (a tester: `"0.2"`, `0,2` and `–25%` were refused by a message that gave
  * 0.2 as its example): a share or a percentage with a decimal dot or comma, any minus sign people type (U+2212 as the
  * reports print it, an en dash as autocorrect makes it). A comma or dot before three digits (`1,500`) is read the one
- * way that is a target (1.5; 1500 is +150000%); `1,000%` (1% or 1000%, both targets) is refused naming both.
- * The value, or the message saying why it is none.
+ * way that is a target (1.5; 1500 is +150000%); `1,000%` (1% or 1000%, both targets) is refused naming both. A value
+ * out of range is said by the rule --assert says it by (rangeProblem: `15 → 0.15 or "+15%"`).
+ * The value, or why it is none.
  */
-function readTarget(s: string): { value: number } | { message: string } {
+function readTarget(s: string): { value: number } | Said {
   const text = s.trim();
   const n = readTypedNumber(text);
   if (!n || n.length !== text.length) return { message: NOT_A_TARGET };
@@ -34,21 +34,23 @@ function readTarget(s: string): { value: number } | { message: string } {
   let value: number;
   if ('ambiguous' in n) {
     const { decimal, whole } = n.ambiguous;
-    const fit = [decimal, whole].filter((v) => inRange(v / scale));
+    const fit = [decimal, whole].filter((v) => inRange('change', v / scale));
     if (fit.length === 2) return { message: `"${s}" may be ${decimal}${unit} or ${whole}${unit}: a comma or dot before three digits may be a decimal mark or a thousands separator; write the one meant` };
     value = (fit[0] ?? decimal) / scale;
   } else value = n.value;
-  if (inRange(value)) return { value };
-  if (!n.percent) return { message: PLAUSIBLE };
-  return { message: value > 10 ? `"${s}" is above +1000%: a target is a change from -100% to +1000%` : `"${s}" is below -100%: a target is a change from -100% (nothing left) to +1000%` };
+  const problem = rangeProblem('change', value, text);
+  return problem ? said(problem) : { value };
 }
 
 /** A relative target: a fraction (0.2, or as text "0.2", "0,2", "-0.3") or a percentage ("+20%", "−30%", "–25%", "+12,5%", "20 %"). */
 export const relativeTarget = z.union([
-  z.number().refine(inRange, PLAUSIBLE),
+  z.number().transform((v, ctx) => {
+    const problem = rangeProblem('change', v, String(v));
+    return problem ? (ctx.addIssue({ code: 'custom', ...said(problem) }), z.NEVER) : v;
+  }),
   z.string().transform((s, ctx) => {
     const read = readTarget(s);
-    return 'value' in read ? read.value : (ctx.addIssue({ code: 'custom', message: read.message }), z.NEVER);
+    return 'value' in read ? read.value : (ctx.addIssue({ code: 'custom', ...read }), z.NEVER);
   }),
 ]);
 
@@ -74,12 +76,14 @@ function targetsSection(doc: unknown): { key?: string; map: unknown } {
 /** Reads and validates a targets file; errors point into it. */
 export async function loadTargets(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<Record<string, number> | undefined> {
   if (!file) return undefined;
-  const doc = parseDocumentAs(await readDocument(file, cwd, stdin), file, 'targets');
+  const text = await readDocument(file, cwd, stdin);
+  const doc = parseDocumentAs(text, file, 'targets');
   const { key, map } = targetsSection(doc);
   const { known, errors } = unknownMetrics(map, file, key ?? '', 'E_TARGETS');
   const schema = key === undefined ? targetsMap : z.object({ [key]: targetsMap }).strict();
   const parsed = schema.safeParse(key === undefined ? known : { ...(doc as object), [key]: known }, { reportInput: true });
   if (!parsed.success) errors.push(...zodToUserErrors(parsed.error, file, 'E_TARGETS', schema));
+  withLines(errors, text);
   if (errors.length > 0) throw new UserErrors(errors);
   return (key === undefined ? parsed.data : (parsed.data as Record<string, unknown>)[key]) as Record<string, number>;
 }

@@ -1,6 +1,7 @@
 import { isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { UserError } from '../../core/errors.js';
 import { YAML_ERRORS_RU } from '../../core/messages/documents.js';
+import { yamlCause } from './yaml-syntax.js';
 
 /** At most this many alias dereferences per document: stops "billion laughs" expansion. */
 export const MAX_YAML_ALIASES = 100;
@@ -16,6 +17,9 @@ export function parseYaml(text: string, file: string): unknown {
   if (first) {
     const pos = first.linePos?.[0];
     const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    // An unclosed bracket or quote, an over-indented line: said where it is and how to fix it (yaml-syntax.ts).
+    const cause = yamlCause(text, first.code, reason, pos?.line);
+    if (cause) throw UserError.of('E_YAML', 'doc.yaml', { reason: cause.reason.en, reasonRu: cause.reason.ru }, { file, at: cause.at });
     throw UserError.of('E_YAML', 'doc.yaml', { reason, reasonRu: YAML_ERRORS_RU[first.code] ?? reason }, { file, ...(pos ? { at: { line: pos.line, column: pos.col } } : {}) });
   }
   splitByComma(doc, text, file, lines);

@@ -3,7 +3,7 @@ import type { CompareResult } from '../../core/compare.js';
 import type { KpiResult } from '../../core/kpi/types.js';
 import { formatCount, formatInColumn, formatPoints, formatRelative, formatRowValues, formatValue, withSign } from '../format.js';
 import { auditLabels, beforeLabel } from '../audit/labels.js';
-import { compareLabels, ROW_INFO, verdictText } from '../compare/text.js';
+import { compareLabels, judgedDigits, ROW_INFO, verdictText } from '../compare/text.js';
 import { DEFAULT_TOP_REASONS, lossReasonRows } from '../kpi/loss-reasons.js';
 import { chartLabels } from './labels.js';
 import { monthCharts, sourceCharts } from './groups.js';
@@ -143,7 +143,8 @@ export function beforeAfterChart(c: CompareResult, lang: string): Chart | undefi
   const rows = c.rows.filter((r) => r.change_pct !== null);
   if (rows.length === 0) return undefined;
   const name = (m: string) => ROW_INFO[m]?.[lang === 'ru' ? 'ru' : 'en'] ?? m;
-  const bars: Bar[] = rows.map((r) => ({ label: name(r.metric), value: r.change_pct!, text: `${formatRelative(r.change_pct, lang)}${r.target === null ? '' : ` / ${formatRelative(r.target, lang)}`}`, tone: r.met === null ? 'neutral' : r.met ? 'good' : 'bad' }));
+  const shown = (r: CompareResult['rows'][number], v: number | null) => formatRelative(v, lang, judgedDigits(r.change_pct, r.target));
+  const bars: Bar[] = rows.map((r) => ({ label: name(r.metric), value: r.change_pct!, text: `${shown(r, r.change_pct)}${r.target === null ? '' : ` / ${shown(r, r.target)}`}`, tone: r.met === null ? 'neutral' : r.met ? 'good' : 'bad' }));
   return { id: 'before-after', kind: 'bar', title: L.beforeAfter, marks: bars.length, spec: barSpec(lang, bars, 'ratio'), table: beforeAfterTable(c, lang) };
 }
 
@@ -162,7 +163,8 @@ export function beforeAfterTable(c: CompareResult, lang: string): Chart['table']
       // A target with no relative change to judge (before was 0 or missing) is not "no target".
       const met = r.met === null ? (r.target === null ? L.noTarget : '—') : r.met ? L.yes : L.no;
       const v = formatRowValues(r.before, r.after, r.change, f, lang);
-      return [name(r.metric), v.before, v.after, v.change, formatRelative(r.change_pct, lang), verdictText(r, lang) || '—', r.target === null ? '—' : formatRelative(r.target, lang), met];
+      const extra = judgedDigits(r.change_pct, r.target);
+      return [name(r.metric), v.before, v.after, v.change, formatRelative(r.change_pct, lang, extra), verdictText(r, lang) || '—', r.target === null ? '—' : formatRelative(r.target, lang, extra), met];
     }),
   };
 }

@@ -2,6 +2,7 @@ import { verdictOf, type CompareResult, type CompareRow } from '../../core/compa
 import { tr } from '../../core/i18n.js';
 import { COMPARE_VERDICT, PAYBACK_INPUTS, say } from '../../core/messages.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
+import { holdsNumber } from '../../core/kpi/stats.js';
 import { formatDay, formatRelative, formatRowValues, formatValue } from '../format.js';
 import { noPaybackText, paybackNotApplicable, reasonText, SHORT } from '../kpi/labels.js';
 import { lineWidth, wrapWords } from '../kpi/reading-table.js';
@@ -22,6 +23,24 @@ export const ROW_INFO: Record<string, { ru: string; en: string; format: MetricFo
   callback_rate: { ru: 'Перезвонили', en: 'Callback rate', format: 'ratio' },
   won_per_manager_per_month: { ru: 'Продаж на менеджера в месяц', en: 'Won per manager per month', format: 'decimal' },
 };
+
+/**
+ * What a before/after row is, where it is no KPI of its own (a rate a month: spec, Before / after); the others are
+ * defined by their KPI (KPI_OF). The HTML's definitions list them with the payback's and ROI's (a tester: the compare
+ * HTML defined e-mails and invoices, and not the rows it showed).
+ */
+export const ROW_DEFINITIONS: Readonly<Record<string, { ru: string; en: string }>> = {
+  leads_per_month: { ru: 'Лиды периода / его месяцы (дни / 30,4375)', en: 'Leads of the period / its months (days / 30.4375)' },
+  revenue_per_month: { ru: 'Выручка периода / его месяцы (дни / 30,4375)', en: 'Revenue of the period / its months (days / 30.4375)' },
+  won_per_manager_per_month: { ru: 'Выигранные сделки / число менеджеров со сделками в периоде / его месяцы', en: 'Won deals / the number of managers with deals in the period / its months' },
+};
+
+/** The 12-month ROI's formula, naming the gain as the payback table does (spec: roi_12m). */
+export function roiDefinition(inputs: CompareResult['payback_inputs'], lang: string): string {
+  const gain = gainLabel(inputs, lang, false);
+  const term = gain.charAt(0).toLowerCase() + gain.slice(1);
+  return tr(lang, `(12 × (${term} − затраты в месяц) − разовые затраты) / (разовые затраты + 12 × затраты в месяц)`, `(12 × (${term} − running cost a month) − one-off cost) / (one-off cost + 12 × running cost a month)`);
+}
 
 export function compareLabels(lang: string) {
   return {
@@ -123,18 +142,31 @@ function cells(row: CompareRow, lang: string) {
   const info = ROW_INFO[row.metric]!;
   const L = compareLabels(lang);
   const v = formatRowValues(row.before, row.after, row.change, info.format, lang);
+  const extra = judgedDigits(row.change_pct, row.target);
   return {
     label: info[lang === 'ru' ? 'ru' : 'en'],
     before: v.before,
     after: v.after,
     change: row.change === null ? '—' : `${arrow(row)} ${v.change}`,
-    pct: formatRelative(row.change_pct, lang),
+    pct: formatRelative(row.change_pct, lang, extra),
     // The change's arrow is its direction; this says whether that is the better way (a shorter response falls and is better).
     verdict: verdictText(row, lang) || '—',
-    target: row.target === null ? '' : formatRelative(row.target, lang),
+    target: row.target === null ? '' : formatRelative(row.target, lang, extra),
     // A target that cannot be judged (no change in per cent: nothing before) is «—», not blank as with no target.
     met: row.met === null ? (row.target === null ? '' : '—') : row.met ? `✓ ${L.yes}` : `✗ ${L.no}`,
   };
+}
+
+/**
+ * Digits beyond a percentage's own one that tell a change from its target where both round alike: a change of
+ * +39,0992% is not the target +39,1% it missed, and «+39,1% … +39,1% ✗ нет» read as a wrong verdict (a tester).
+ * 0 where they differ as shown, or are equal. Every format shows the change and the target with them.
+ */
+export function judgedDigits(change: number | null, target: number | null): number {
+  if (change === null || target === null || holdsNumber(change, '==', target)) return 0;
+  let extra = 0;
+  while (extra < 6 && formatRelative(change, 'en', extra) === formatRelative(target, 'en', extra)) extra++;
+  return extra;
 }
 
 /** The before/after table for a terminal: arrows, green for better, and a met / not met mark. */
@@ -166,8 +198,8 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
   return `${out.join('\n')}\n`;
 }
 
-/** «Не рассчитано: Касаний на продажу — нужен файл активностей…», for the rows a period leaves empty with a reason (as kpi says it). */
-function notComputedLine(result: CompareResult, lang: string): string | undefined {
+/** «Не рассчитано: Касаний на продажу — нужен файл активностей…», for the rows a period leaves empty with a reason (as kpi says it); every format gives it. */
+export function notComputedLine(result: CompareResult, lang: string): string | undefined {
   const rows = result.rows.filter((r) => r.not_applicable !== undefined);
   if (rows.length === 0) return undefined;
   const byReason = new Map<string, string[]>();
@@ -209,10 +241,12 @@ export function renderCompareMarkdown(result: CompareResult, opts: RenderOptions
   if (result.managers) {
     out.push('', `## ${L.byManager}`, '');
     const metrics = result.managers[0]!.metrics.map((m) => m.metric);
+    // Numbers right-aligned as in the table above; an «after» with no change to point at has no arrow, and no space for one.
     out.push(
       mdTable(
         [L.manager, ...metrics.flatMap((m) => [`${ROW_INFO[m]![opts.lang === 'ru' ? 'ru' : 'en']}: ${L.before}`, L.after])],
-        result.managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => [cells(row, opts.lang).before, `${cells(row, opts.lang).after} ${row.change === null ? '' : arrow(row)}`])]),
+        result.managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => [cells(row, opts.lang).before, row.change === null ? cells(row, opts.lang).after : `${cells(row, opts.lang).after} ${arrow(row)}`])]),
+        ['left', ...metrics.flatMap(() => ['right', 'right'] as const)],
       ),
     );
   }

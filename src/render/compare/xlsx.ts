@@ -1,11 +1,11 @@
-import { paybackMonthsCell } from '../kpi/labels.js';
+import { paybackMonthsCell, reasonText } from '../kpi/labels.js';
 import ExcelJS from 'exceljs';
 import type { CompareResult, CompareRow } from '../../core/compare.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
 import { tr } from '../../core/i18n.js';
 import { FORMATS, metricFormat, setDocumentProperties, setText, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { changeArrow, compareLabels, gainLabel, paybackInputs, ROW_INFO, shownVerdict, verdictText } from './text.js';
+import { changeArrow, compareLabels, gainLabel, judgedDigits, paybackInputs, ROW_INFO, shownVerdict, verdictText } from './text.js';
 import { say } from '../../core/messages.js';
 import { ppUnit } from '../format.js';
 
@@ -22,6 +22,20 @@ const MINUS = '"\u2212"';
 export const RELATIVE_FORMAT = `+0.0%;${MINUS}0.0%;0.0%`;
 /** A target («+20%», «−30,5%»). */
 export const TARGET_FORMAT = `+0.0#%;${MINUS}0.0#%;0.0#%`;
+
+/** RELATIVE_FORMAT (or TARGET_FORMAT) with `extra` more digits: a change and its target that round alike (judgedDigits). */
+export function judgedFormat(format: string, extra: number): string {
+  if (extra === 0) return format;
+  const digits = `0.0${'0'.repeat(extra)}%`;
+  return `+${digits};${MINUS}${digits};${digits}`;
+}
+
+/**
+ * The payback's months and ROI as every format shows them (a tester: the workbook said 4,2 months and «139,0%» where
+ * the terminal, Markdown and HTML said 4,23 and «+139,0%»): months with two decimals, the ROI signed.
+ */
+export const PAYBACK_MONTHS_FORMAT = '#,##0.00';
+export const ROI_FORMAT = RELATIVE_FORMAT;
 
 /** Number format of a change: a share changes in percentage points, anything else in its own unit. */
 export function changeFormat(format: MetricFormat, lang: string): string {
@@ -70,8 +84,10 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     { header: L.verdict, width: 9 },
     { header: L.target, width: 10 },
     { header: L.met, width: 14 },
+    // Why a row is empty, as the line under the terminal and Markdown tables says it (its cells were blank, unsaid).
+    { header: tr(lang, 'Не рассчитано', 'Not computed'), width: 60 },
   ];
-  styleHeader(sheet, 8);
+  styleHeader(sheet, 9);
   for (const row of result.rows) {
     const info = ROW_INFO[row.metric]!;
     const verdict = better(row);
@@ -80,12 +96,14 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     const word = verdictText(row, lang);
     const change = row.change === null ? null : info.format === 'ratio' ? row.change * 100 : row.change;
     const r = sheet.addRow([info[lang === 'ru' ? 'ru' : 'en'], row.before, row.after, change, row.change_pct, `${arrow} ${word}`.trim(), row.target, row.met === null ? (row.target === null ? '' : '—') : row.met ? L.yes : L.no]);
+    if (row.not_applicable !== undefined) setText(r.getCell(9), reasonText(row.not_applicable, lang));
     for (const col of [2, 3]) r.getCell(col).numFmt = metricFormat(info.format, lang);
     // A change that rounds to zero as shown reads «0,0%», unsigned, as in the other formats (not «−0,0%»).
     r.getCell(4).numFmt = signedFormatFor(changeFormat(info.format, lang), change);
-    r.getCell(5).numFmt = signedFormatFor(RELATIVE_FORMAT, row.change_pct);
+    const extra = judgedDigits(row.change_pct, row.target);
+    r.getCell(5).numFmt = signedFormatFor(judgedFormat(RELATIVE_FORMAT, extra), row.change_pct);
     // A target as written (+12,5%, −6,1%), never rounded to whole percents beside the change it is judged on.
-    r.getCell(7).numFmt = TARGET_FORMAT;
+    r.getCell(7).numFmt = judgedFormat(TARGET_FORMAT, extra);
     for (const col of [4, 5, 6]) paint(r.getCell(col), verdict);
     if (row.met !== null) paint(r.getCell(8), row.met);
   }
@@ -117,8 +135,8 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     for (const i of paybackInputs(result.payback_inputs)) p.addRow([say(i.label, lang), i.value]).getCell(2).numFmt = i.format === 'ratio' ? FORMATS.percent : FORMATS.money;
     p.addRow([gainLabel(result.payback_inputs, lang), result.payback.gain_per_month ?? '—']).getCell(2).numFmt = FORMATS.money;
     const months = p.addRow([L.months, paybackMonthsCell(result.payback, lang, result.payback_inputs?.margin)]);
-    months.getCell(2).numFmt = FORMATS.decimal;
-    p.addRow([L.roi, result.payback.roi_12m ?? '—']).getCell(2).numFmt = FORMATS.percent;
+    months.getCell(2).numFmt = PAYBACK_MONTHS_FORMAT;
+    p.addRow([L.roi, result.payback.roi_12m ?? '—']).getCell(2).numFmt = signedFormatFor(ROI_FORMAT, result.payback.roi_12m);
     finishSheet(p, heading(L.payback), { autofilter: false });
   }
 }

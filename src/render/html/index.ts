@@ -3,7 +3,8 @@ import type { Chart } from '../charts/spec.js';
 import { renderChartSvg } from '../charts/svg.js';
 import { groupSections } from './groups.js';
 import { htmlLabels } from './labels.js';
-import { documentHtml, section } from './page.js';
+import { notComputedLine } from '../compare/text.js';
+import { documentHtml, esc, section } from './page.js';
 import { auditSection, byManagerSection, chartTableHtml, coverSection, definitionsSection, documentTitle, figure, paybackSummary, qualitySection, recommendationsSection, type HtmlInput } from './sections.js';
 
 export type { HtmlInput } from './sections.js';
@@ -35,7 +36,9 @@ export async function renderHtml(r: HtmlInput, opts: { topReasons?: number } = {
   }
   if (r.compare) {
     // Without a change in per cent to draw (every «before» 0 or missing) there is no chart, and the rows stand alone.
-    parts.push(section('before-after', L.beforeAfter, fig('before-after') || chartTableHtml(beforeAfterTable(r.compare, r.lang))));
+    // The rows a period leaves empty say why, as under the terminal and Markdown tables (the client's copy said nothing).
+    const why = notComputedLine(r.compare, r.lang);
+    parts.push(section('before-after', L.beforeAfter, (fig('before-after') || chartTableHtml(beforeAfterTable(r.compare, r.lang))) + (why ? `<p class="note not-computed">${esc(why)}</p>` : '')));
     if (r.compare.managers && r.compare.managers.length > 0) parts.push(byManagerSection(r.compare, r.lang));
     if (r.compare.payback) parts.push(section('payback', L.payback, paybackSummary(r.compare, r.lang) + fig('payback')));
   }

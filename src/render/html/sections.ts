@@ -1,13 +1,13 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import { warningLines } from '../../core/kpi/alerts.js';
-import type { CompareResult } from '../../core/compare.js';
+import { KPI_OF, type CompareResult } from '../../core/compare.js';
 import { metricDef, METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import { groupingsOf } from '../kpi/groups.js';
 import { droppedRows, type KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
 import { answerText, auditLabels, baselineBandLine, baselineNoteLine, criterionTitle, formatHours, formatMoney, missingCriteria, shownRecommendations, verdictText } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
-import { gainLabel, paybackInputs, ROW_INFO } from '../compare/text.js';
+import { compareLabels, gainLabel, judgedDigits, paybackInputs, roiDefinition, ROW_DEFINITIONS, ROW_INFO } from '../compare/text.js';
 import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
 import { auditBefore, headlineChange, headlineRows } from '../report/summary.js';
 import { htmlLabels, paybackNote } from './labels.js';
@@ -67,11 +67,11 @@ export function coverSection(r: HtmlInput): string {
     const changed = r.audit.baseline ? baselineNoteLine(r.audit, r.lang) : undefined;
     if (changed) body += `<p class="note">${esc(changed)}</p>`;
   }
-  const head = r.kpi ? headlineRows(r as ReportResult, r.lang).map((h) => ({ label: h.label, text: h.text, change: headlineChange(h, r.lang), target: h.target, met: h.met })) : (r.compare?.rows ?? []).filter((x) => x.target !== null).map((x) => ({ label: ROW_INFO[x.metric]![r.lang === 'ru' ? 'ru' : 'en'], text: formatValue(x.after, ROW_INFO[x.metric]!.format, r.lang), change: formatRelative(x.change_pct, r.lang), target: x.target, met: x.met }));
+  const head = r.kpi ? headlineRows(r as ReportResult, r.lang).map((h) => ({ label: h.label, text: h.text, change: headlineChange(h, r.lang), target: h.target, change_pct: h.change, met: h.met })) : (r.compare?.rows ?? []).filter((x) => x.target !== null).map((x) => ({ label: ROW_INFO[x.metric]![r.lang === 'ru' ? 'ru' : 'en'], text: formatValue(x.after, ROW_INFO[x.metric]!.format, r.lang), change: formatRelative(x.change_pct, r.lang, judgedDigits(x.change_pct, x.target)), target: x.target, change_pct: x.change_pct, met: x.met }));
   if (head.length > 0) {
     // With a comparison, the change its targets are judged on stands beside them.
     const judged = r.compare !== undefined && r.compare !== null;
-    const rows = head.map((h) => [h.label, h.text, ...(judged ? [h.change] : []), h.target === null ? '—' : formatRelative(h.target, r.lang), h.met === null ? '—' : h.met ? `✔ ${L.yes}` : `✘ ${L.no}`]);
+    const rows = head.map((h) => [h.label, h.text, ...(judged ? [h.change] : []), h.target === null ? '—' : formatRelative(h.target, r.lang, judgedDigits(h.change_pct, h.target)), h.met === null ? '—' : h.met ? `✔ ${L.yes}` : `✘ ${L.no}`]);
     body += `<h3>${esc(L.headline)}</h3>${table([L.metric, L.value, ...(judged ? [L.changeAfter] : []), L.target, L.met], rows, { numeric: [false, true, ...(judged ? [true] : []), true, false] })}`;
   }
   return `<section class="section cover" id="cover" data-section="cover">${body}</section>`;
@@ -134,7 +134,8 @@ export function paybackSummary(c: CompareResult, lang: string): string {
     ...paybackInputs(c.payback_inputs).map((i) => [say(i.label, lang), formatValue(i.value, i.format, lang)]),
     [gainLabel(c.payback_inputs, lang), formatValue(c.payback.gain_per_month, 'money', lang)],
     [L.paybackMonths, typeof months === 'number' ? formatValue(months, 'decimal', lang) : months],
-    [L.roi, formatValue(c.payback.roi_12m, 'ratio', lang)],
+    // Signed, as the terminal, Markdown and the workbook show it.
+    [L.roi, formatRelative(c.payback.roi_12m, lang)],
   ];
   return `${table([L.metric, L.value], rows, { numeric: [false, true] })}<p class="note">${esc(paybackNote(c.payback_inputs, lang))}</p>`;
 }
@@ -162,11 +163,22 @@ export function qualitySection(k: KpiResult, lang: string): string {
   return section('data-quality', L.dataQuality, body);
 }
 
+/**
+ * The before/after rows the report shows that its KPI definitions do not: all of them without KPIs (a compare report
+ * defined e-mails and invoices, not its own rows: a tester), the rates a month beside them; and the ROI, with the payback.
+ */
+function compareDefinitions(c: CompareResult, kpi: boolean, lang: 'ru' | 'en'): string[][] {
+  const rows = c.rows.filter((row) => !kpi || ROW_DEFINITIONS[row.metric]).map((row) => [ROW_INFO[row.metric]![lang], (ROW_DEFINITIONS[row.metric] ?? metricDef(KPI_OF[row.metric] ?? row.metric)?.definition)?.[lang] ?? '']);
+  if (c.payback) rows.push([compareLabels(lang).roi, roiDefinition(c.payback_inputs, lang)]);
+  return rows;
+}
+
 /** Every metric the report shows, with its definition, and the payback curve's. */
 export function definitionsSection(r: HtmlInput): string {
   const L = htmlLabels(r.lang);
   const lang = r.lang === 'ru' ? 'ru' : 'en';
-  const rows = METRICS.filter((m) => !r.kpi || !(m.key in r.kpi.notApplicable)).map((m) => [m.label[lang], m.definition[lang]]);
+  const rows = r.kpi ? METRICS.filter((m) => !(m.key in r.kpi!.notApplicable)).map((m) => [m.label[lang], m.definition[lang]]) : [];
+  if (r.compare) rows.push(...compareDefinitions(r.compare, r.kpi !== undefined, lang));
   // The unit economics (a spend file) and the age of open deals (a grouping by stage), when shown.
   const extra = [...(r.kpi?.spend ? UNIT_METRICS : []), ...(r.kpi && groupingsOf(r.kpi).some((g) => g.stage) ? STAGE_METRICS.filter((m) => m.key !== 'open') : [])];
   rows.push(...extra.map((m) => [m.label[lang], m.definition[lang]]));

@@ -86,7 +86,9 @@ const REASONS_RU: Record<string, string> = {
   'needs a grouping by stage (--by stage)': 'нужна группировка по этапам (--by stage)',
   'needs a paid amount column in the payments file': 'нужна колонка оплаченной суммы в файле оплат',
   'needs an invoiced amount column in the payments file': 'нужна колонка суммы счёта в файле оплат',
-  'needs activities dated within the period: the activities file has none in it': 'нужны действия, датированные этим периодом: в файле активностей их нет',
+  'needs activities dated within the before period: the activities file has none in it': 'нужны действия, датированные периодом «до»: в файле активностей их нет',
+  'needs activities dated within the after period: the activities file has none in it': 'нужны действия, датированные периодом «после»: в файле активностей их нет',
+  'needs activities dated within both periods: the activities file has none in either': 'нужны действия, датированные периодами «до» и «после»: в файле активностей их нет ни в одном',
   'needs a loss-reason column in the deals file': 'нужна колонка причины отказа в файле сделок',
   'needs a client, company or contact column in the deals file': 'нужна колонка клиента, компании или контакта в файле сделок',
   'needs an amount (budget) column in the deals file': 'нужна колонка суммы (бюджета) в файле сделок',
@@ -119,6 +121,8 @@ export function reasonText(reason: string, lang: string): string {
   const own = /\((--(?:before|after)-(\w+))(?: and (--after-\w+))?\)$/.exec(reason);
   const plain = own && REASONS_RU[`${reason.slice(0, own.index)}(--${own[2]})`];
   if (plain) return plain.replace(`(--${own[2]})`, own[3] ? `(${own[1]} и ${own[3]})` : own[0]);
+  // The two periods' different wants of a comparison row, joined by «; and» (core/compare.ts bothPeriods): each said.
+  if (reason.includes('; and ')) return reason.split('; and ').map((part) => reasonText(part, lang)).join('; а также ');
   return periodFileReason(reason) ?? reason;
 }
 

@@ -8,6 +8,7 @@ import { auditLabels } from '../audit/labels.js';
 import type { AuditResult } from '../../core/audit/types.js';
 import { formatValue, ppUnit, withSign } from '../format.js';
 import { groupLabels } from '../kpi/group-labels.js';
+import { reasonText } from '../kpi/labels.js';
 
 /** The relation that holds when an assertion fails: `<=30` failing reads "66,2 > 30". */
 const BROKEN: Record<Operator, string> = { '>=': '<', '<=': '>', '>': '≤', '<': '≥', '==': '≠', '!=': '=' };
@@ -122,18 +123,29 @@ function asMetric(key: string, lang: string): { what: string; kind: Kind } {
 
 const nothingToCheck = (lang: string) => tr(lang, 'нечего проверять (пусто)', 'nothing to check (empty)');
 
+/**
+ * A value not computed, with why where the result says it: one wording whatever the operator (a tester: `met==true`
+ * read «цель достигнута нет данных ≠ да», `met!=false` «не рассчитано, сравнить не с чем», and neither said why).
+ */
+function notComputed(failure: Pick<AssertionFailure, 'reason'>, lang: string, cell = false): string {
+  const words = tr(lang, 'не рассчитано', 'not computed');
+  if (failure.reason) return `${words}: ${reasonText(failure.reason, lang)}`;
+  // A cell under «Значение» says the value; a line says too why the check failed.
+  return cell ? words : tr(lang, 'не рассчитано, сравнить не с чем', 'not computed, nothing to compare');
+}
+
 /** Who failed and the offending value, each as the failure's line says it (a table's «Где» and «Значение»): «Отдел», «опровергнуто». */
 export function failureParts(failure: AssertionFailure, lang: string, names: AuditNames = NO_NAMES): { subject: string; value: string } {
   if (failure.value === NOTHING_MATCHES) return { subject: failure.subject, value: nothingToCheck(lang) };
   const { subject, kind } = describePath(failure.path, lang, names);
-  return { subject, value: showWithUnit(failure.value, kind, lang) };
+  return { subject, value: failure.value === null ? notComputed(failure, lang, true) : showWithUnit(failure.value, kind, lang) };
 }
 
 /** One failure as a person reads it: «Алексеева Мария: Реакция (медиана) 66,2 мин > 30 мин». */
 export function describeFailure(result: Pick<AssertionResult, 'op' | 'expected'>, failure: AssertionFailure, lang: string, names: AuditNames = NO_NAMES): string {
   if (failure.value === NOTHING_MATCHES) return `${failure.subject}: ${nothingToCheck(lang)}`;
   const { subject, what, kind } = describePath(failure.path, lang, names);
-  const signed = failure.path[0] === 'delta' || failure.path[2] === 'change_pct' || failure.path[2] === 'change';
+  const signed = failure.path[0] === 'delta' || failure.path[2] === 'change_pct' || failure.path[2] === 'change' || (failure.path[0] === 'compare' && failure.path[1] === 'roi_12m');
   // Rounding must not show a failed check as two equal numbers («0,78 < 0,78»): as many more digits as tell them apart.
   const show = (extra: number) => [showWithUnit(failure.value, kind, lang, signed, extra), showWithUnit(result.expected, kind, lang, signed, extra)] as const;
   let extra = 0;
@@ -141,8 +153,8 @@ export function describeFailure(result: Pick<AssertionResult, 'op' | 'expected'>
   while (typeof a === 'number' && typeof e === 'number' && !holdsNumber(a, '==', e) && extra < 12 && show(extra)[0] === show(extra)[1]) extra++;
   const [actual, threshold] = show(extra);
   // A payback of null is mostly a project that does not pay back (the payback section says which).
-  if (failure.value === null && failure.path[failure.path.length - 1] === 'payback_months') return `${subject}: ${what} — ${tr(lang, 'нет: проект не окупается или срок не рассчитан (почему — в разделе окупаемости)', 'none: the project does not pay back, or it was not computed (the payback section says why)')}`;
-  if (failure.value === null && result.op !== '==') return `${subject}: ${what} — ${tr(lang, 'не рассчитано, сравнить не с чем', 'not computed, nothing to compare')}`;
+  if (failure.value === null && failure.path[failure.path.length - 1] === 'payback_months' && failure.reason === undefined) return `${subject}: ${what} — ${tr(lang, 'нет: проект не окупается или срок не рассчитан (почему — в разделе окупаемости)', 'none: the project does not pay back, or it was not computed (the payback section says why)')}`;
+  if (failure.value === null) return `${subject}: ${what} — ${notComputed(failure, lang)}`;
   // The threshold as it was written: 30, not 30,0, and 77,8, not 77,80 (the decimal part's zeros only: 20,000 in English is twenty thousand).
   const mark = lang === 'ru' ? ',' : '.';
   const expected = typeof result.expected !== 'number' ? threshold : threshold.replace(lang === 'ru' ? /,(\d*?)0+(?=\D*$)/ : /\.(\d*?)0+(?=\D*$)/, (_, digits: string) => (digits ? `${mark}${digits}` : ''));

@@ -4,7 +4,7 @@ import { tr } from '../../core/i18n.js';
 import { metricDef, METRICS } from '../../core/kpi/catalog.js';
 import { KPI_OF } from '../../core/compare.js';
 import { formatDay, formatPoints, formatRelative, formatValue } from '../format.js';
-import { renderCompareMarkdown, ROW_INFO } from '../compare/text.js';
+import { judgedDigits, renderCompareMarkdown, ROW_INFO } from '../compare/text.js';
 import { mdCode, mdTable, mdText } from '../text.js';
 import { evidenceMarkdown } from '../audit/text.js';
 import { groupLabels } from '../kpi/group-labels.js';
@@ -79,8 +79,9 @@ export function headlineRows(r: ReportResult, lang: string): Array<{ key: string
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** A headline's change as text: «+2,9%», or of a rate a month beside a count «+2,9% (лидов в месяц)». */
-export function headlineChange(h: { change: number | null; changeOf: string | undefined }, lang: string): string {
-  const text = formatRelative(h.change, lang);
+export function headlineChange(h: { change: number | null; changeOf: string | undefined; target?: number | null }, lang: string): string {
+  // As many digits as tell it from its target (judgedDigits), as the target beside it is shown with.
+  const text = formatRelative(h.change, lang, judgedDigits(h.change, h.target ?? null));
   return h.change !== null && h.changeOf ? `${text} (${h.changeOf})` : text;
 }
 
@@ -161,7 +162,8 @@ function deltaSection(r: ReportResult, L: ReturnType<typeof reportLabels>): stri
   const label = (k: string) => METRICS.find((m) => m.key === k)!.label[r.lang === 'ru' ? 'ru' : 'en'];
   const format = (k: string) => METRICS.find((m) => m.key === k)!.format;
   const body = Object.entries(managers).map(([name, m]) => [name, ...keys.map((k) => (m[k] === null || m[k] === undefined ? '—' : showWithUnit(m[k], format(k) === 'ratio' ? 'pp' : format(k), r.lang, true)))]);
-  return ['', `### ${L.deltaTitle(reportDay(r.delta.since, r.lang))}`, '', mdTable([L.manager, ...keys.map(label)], body)];
+  // The changes right-aligned, as the KPI table's numbers are.
+  return ['', `### ${L.deltaTitle(reportDay(r.delta.since, r.lang))}`, '', mdTable([L.manager, ...keys.map(label)], body, ['left', ...keys.map(() => 'right' as const)])];
 }
 
 /** A Markdown summary fit for a CI job summary page: audit, headline KPIs, before/after with payback, changes since the last run, assertions. */

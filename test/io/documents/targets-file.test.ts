@@ -13,14 +13,14 @@ function load(text: string): Promise<Record<string, number> | undefined> {
   writeFileSync(path.join(dir, file), text);
   return loadTargets(file, dir, process.stdin);
 }
-/** The lines a person reads for a refused targets file, in `lang`, without the file name and the hint (said once below). */
+/** The lines a person reads for a refused targets file, in `lang`, without the file name, the line (said once below) and the hint. */
 async function refused(text: string, lang: string): Promise<string[]> {
   const error = await load(text).then(
     () => undefined,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(UserErrors);
-  return (error as UserErrors).errors.map((e) => describeUserError(e, lang).replace(/^t\d+\.yaml, /, '').replace(/\n {2}(hint|подсказка): [^\n]*$/, ''));
+  return (error as UserErrors).errors.map((e) => describeUserError(e, lang).replace(/^t\d+\.yaml, (строка \d+, символ \d+, |at line \d+, column \d+, )?/, '').replace(/\n {2}(hint|подсказка): [^\n]*$/, ''));
 }
 
 // A tester: `"0.2"`, `0,2`, `"-0.3"` and `–25%` were refused by a message that gave 0.2 as its example.
@@ -52,8 +52,8 @@ describe('a target written as text', () => {
     ['"0.2.3"', 'в targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «0.2.3»', 'at targets.conversion: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "0.2.3"'],
     // The em dash is a sentence's dash, not a minus sign.
     ['"— 25%"', 'в targets.conversion: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «— 25%»', 'at targets.conversion: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "— 25%"'],
-    ['"20"', 'в targets.conversion: цель — изменение от −100% до +1000%: двадцать процентов пишут 0.2 или «+20%»; получено «20»', 'at targets.conversion: a target is a change from -100% to +1000%: write 0.2 or "+20%" for twenty percent; got "20"'],
-    ['"–150%"', 'в targets.conversion: «–150%» — меньше −100%: цель — изменение от −100% (ничего не осталось) до +1000%', 'at targets.conversion: "–150%" is below -100%: a target is a change from -100% (nothing left) to +1000%'],
+    ['"20"', 'в targets.conversion: цель — изменение от −100% до +1000%; проценты пишут долей или со знаком %: 20 → 0.2 или «+20%»', 'at targets.conversion: a target is a change from -100% to +1000%; write a percentage as a fraction or with a % sign: 20 → 0.2 or "+20%"'],
+    ['"–150%"', 'в targets.conversion: «–150%» — меньше −100%: цель — изменение от −100% до +1000%', 'at targets.conversion: "–150%" is below -100%: a target is a change from -100% to +1000%'],
     // 1% and 1000% are both targets: neither is guessed.
     [
       '"1,000%"',
@@ -77,7 +77,7 @@ describe('where the targets are in the file', () => {
 
   it('says a wrong key at the top as a metric, where it is, with the closest', async () => {
     expect(await refused('convertion: 0.1\n', 'en')).toEqual(['at convertion: no such metric: "convertion"; did you mean conversion?']);
-    expect(await refused('conversion: 20\n', 'en')).toEqual(['at conversion: a target is a change from -100% to +1000%: write 0.2 or "+20%" for twenty percent']);
+    expect(await refused('conversion: 20\n', 'en')).toEqual(['at conversion: a target is a change from -100% to +1000%; write a percentage as a fraction or with a % sign: 20 → 0.2 or "+20%"']);
     expect(await refused('targets:\n  conversion: 0.1\nfoo: 1\n', 'en')).toEqual(['at (top level): unknown key: "foo"']);
     expect(await refused('{}\n', 'en')).toEqual(['at targets: a required value is missing (expected a "key: value" map)']);
   });
@@ -91,5 +91,15 @@ describe('where the targets are in the file', () => {
     ]);
     const error = (await load('Конверсия: 5%\n').catch((e: unknown) => e)) as UserErrors;
     expect(describeUserError(error.errors[0]!, 'en')).toMatch(/\n {2}hint: the metrics of a comparison: leads_per_month, conversion, win_rate, revenue_per_month, average_check, cycle_days_median, touches_per_won, response_min_median, missed_share, callback_rate, won_per_manager_per_month$/);
+  });
+});
+
+// A tester: a value refused in a targets file or config was said by its key path only; the parser knows its line.
+describe('the line of a refused value', () => {
+  it('is said beside its path, at the key; an unknown metric at its own key', async () => {
+    const error = await load('# targets\ntargets:\n  win_rate: 0.1\n  conversion: 15\n').then(() => undefined, (e: unknown) => e as UserErrors);
+    expect(describeUserError(error!.errors[0]!, 'ru')).toMatch(/^t\d+\.yaml, строка 4, символ 3, в targets\.conversion: цель — изменение от −100% до \+1000%; проценты пишут долей или со знаком %: 15 → 0\.15 или «\+15%»$/);
+    const flow = await load('targets: { win_rate: 0.1, convertion: 15% }\n').then(() => undefined, (e: unknown) => e as UserErrors);
+    expect(describeUserError(flow!.errors[0]!, 'en')).toMatch(/^t\d+\.yaml, at line 1, column 27, at targets\.convertion: no such metric/);
   });
 });

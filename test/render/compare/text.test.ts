@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareKpis, makePeriod } from '../../../src/core/compare.js';
 import { renderCompareMarkdown, renderCompareTable } from '../../../src/render/compare/text.js';
+import { ppUnit } from '../../../src/render/format.js';
 
 const period = (from: string, to: string, conv: number) => ({
   period: makePeriod(from, to),
@@ -110,5 +111,25 @@ describe('the payback inputs', () => {
     const html = paybackSummary(r, 'ru');
     expect(html).toMatch(/Разовые затраты на внедрение<\/td><td[^>]*>1 500 000</);
     expect(html).toMatch(/Доля маржи<\/td><td[^>]*>35,0%</);
+  });
+});
+
+// A tester: the Markdown per-manager tables were `| --- | --- |` (numbers left-aligned on GitHub), and an «after» with
+// no arrow kept a stray space («| 0,0%  |»).
+describe('the Markdown per-manager tables', () => {
+  it('right-align the numbers and pad no cell', async () => {
+    const md = renderCompareMarkdown(result, { lang: 'ru', color: false });
+    const table = md.slice(md.indexOf('## По менеджерам'));
+    expect(table).toContain('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    const empty = { ...period('2024-01-01', '2024-06-30', 0.15), managers: [{ manager: 'Петров Пётр', leads: 300, conversion: null, response_min_median: null }] };
+    const none = renderCompareMarkdown(compareKpis(empty, period('2025-01-01', '2025-06-30', 0.2), { byManager: true }), { lang: 'ru', color: false });
+    expect(none.slice(none.indexOf('## По менеджерам'))).not.toMatch(/ {2}\|/);
+    expect(none).toContain('| Петров Пётр | — | — |');
+  });
+
+  it('and the report\'s changes since the last run, by manager', async () => {
+    const { renderReportMarkdown } = await import('../../../src/render/report/summary.js');
+    const md = renderReportMarkdown({ schemaVersion: 1, generatedAt: '2025-07-01T00:00:00.000Z', lang: 'ru', delta: { since: '2025-06-01T00:00:00.000Z', managers: { 'Иванова Анна': { leads: -3, conversion: 0.012 } } }, assertions: [], failed: { errors: 0, warnings: 0 } });
+    expect(md).toContain(`| Менеджер | Лиды | Конверсия |\n| --- | ---: | ---: |\n| Иванова Анна | −3 | +1,2 ${ppUnit('ru')} |`);
   });
 });

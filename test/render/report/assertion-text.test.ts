@@ -127,3 +127,23 @@ describe('failure lines a person reads', () => {
     expect(assertionTally(results.slice(0, 1), 'ru')).toBe('1 из 1 проверки пройдена');
   });
 });
+
+// A tester: `compare.response_min_median.met==true` on an empty row read «цель достигнута нет данных ≠ да», and
+// `met!=false` «— не рассчитано, сравнить не с чем»: two wordings, neither saying why the row is empty.
+describe('a gate on a value not computed', () => {
+  const empty = { compare: { response_min_median: { before: null, after: null, change_pct: null, target: -0.3, met: null, not_applicable: 'needs an activities file (--activities)' } } };
+  const say = (expr: string, lang: string) => {
+    const r = evaluate(parseAssertion(expr), empty);
+    return r.failures.map((f) => describeFailure(r, f, lang));
+  };
+
+  it('says it in one wording, whatever the operator, with the row\'s reason', () => {
+    const ru = 'До и после: Реакция, мин (медиана): цель достигнута — не рассчитано: нужен файл активностей (--activities)';
+    for (const expr of ['compare.response_min_median.met==true', 'compare.response_min_median.met!=false', 'compare.response_min_median.met!=null']) expect(say(expr, 'ru')).toEqual([ru]);
+    expect(say('compare.response_min_median.after<=30', 'en')).toEqual(['Before/after: Response, min (median): after — not computed: needs an activities file (--activities)']);
+  });
+
+  it('carries the reason on the failure (the JSON has it too)', () => {
+    expect(evaluate(parseAssertion('compare.response_min_median.met==true'), empty).failures[0]).toEqual({ subject: 'compare.response_min_median.met', path: ['compare', 'response_min_median', 'met'], value: null, reason: 'needs an activities file (--activities)' });
+  });
+});

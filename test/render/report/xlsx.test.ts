@@ -31,7 +31,7 @@ describe('the assertions on the workbook\'s Summary', () => {
     expect(row('compare.payback_months<=3').getCell(2).value).toBe('ошибка');
     expect(row('compare.roi_12m>=2').getCell(2).value).toBe('предупреждение');
     expect(row('compare.payback_months<=3').getCell(4).numFmt).toBe('#,##0.00');
-    expect(row('compare.roi_12m>=2').getCell(4).numFmt).toBe('0.0%');
+    expect(row('compare.roi_12m>=2').getCell(4).numFmt).toBe('+0.0%;"−"0.0%;0.0%');
     expect(row('compare.gain_per_month>=500000').getCell(4).numFmt).toBe('#,##0.00');
     const en = await summaryRows('en');
     expect(en.find((r) => r.getCell(1).value === 'compare.roi_12m>=2')!.getCell(2).value).toBe('warning');
@@ -63,10 +63,10 @@ describe('the Summary\'s «Где» column', () => {
       return r.assertions.map((a) => rows.find((row) => row.getCell(1).value === a.assertion)!).map((row) => [row.getCell(4).value, row.getCell(5).value]);
     };
     expect(await where('ru')).toEqual([
-      [0.625, 'Отдел'], [0.5, 'Иванов Иван'], [0.78, 'План / факт'], [4.2, 'Окупаемость'], ['нечего проверять (пусто)', 'managers.*.won'], ['«опровергнуто»', 'Аудит'], ['нет данных', 'Отдел'],
+      [0.625, 'Отдел'], [0.5, 'Иванов Иван'], [0.78, 'План / факт'], [4.2, 'Окупаемость'], ['нечего проверять (пусто)', 'managers.*.won'], ['«опровергнуто»', 'Аудит'], ['не рассчитано', 'Отдел'],
     ]);
     expect(await where('en')).toEqual([
-      [0.625, 'Department'], [0.5, 'Иванов Иван'], [0.78, 'Plan vs fact'], [4.2, 'Payback'], ['nothing to check (empty)', 'managers.*.won'], ['"contradicted"', 'Audit'], ['no data', 'Department'],
+      [0.625, 'Department'], [0.5, 'Иванов Иван'], [0.78, 'Plan vs fact'], [4.2, 'Payback'], ['nothing to check (empty)', 'managers.*.won'], ['"contradicted"', 'Audit'], ['not computed', 'Department'],
     ]);
   });
 });
