@@ -375,6 +375,24 @@ const UNTIMED_MIN = 10;
 function otherSheets(reports: readonly ImportReport[]): Alert[] {
   return reports.flatMap((r) => (r.table.otherSheets ? [{ code: 'other-sheets' as const, file: r.file, sheet: r.table.sheet ?? '', sheets: r.table.otherSheets }] : []));
 }
+/** What the files' clocks say: activities without times or timed by another column, durations read as hours, and a file in UTC beside one on the company's clock. */
+function timeAlerts(reports: ImportReport[]): Alert[] {
+  // Activities with dates alone are read at midnight: a response on a deal's first day is before it.
+  const untimed: Alert[] = reports.filter((r) => r.kind === 'activities' && (r.untimed ?? 0) >= UNTIMED_MIN && r.untimed! * 10 >= r.records * 9).map((r) => ({ code: 'untimed-activities', file: r.file, untimed: Math.min(r.untimed!, r.records), records: r.records }));
+  // An activity timed by a column with times where the one its name matched holds dates alone: said, with the --map line that reads the dates.
+  const timedAt: Alert[] = reports.flatMap((r) => (r.timedAt ? [{ code: 'timed-at' as const, file: r.file, column: r.timedAt.column, dateOnly: r.timedAt.dateOnly }] : []));
+  const callHours = reports.flatMap(callHoursAlert);
+  // A call log in UTC (a telephony API's `Z` times) against deals on the company's clock, not shifted.
+  // Deals in UTC too (both files from an API) are on one clock with the calls: nothing to shift.
+  const dealsUtc = reports.some((r) => r.kind === 'deals' && r.utc);
+  const utc: Alert[] = dealsUtc ? [] : reports.flatMap((r) => (r.kind === 'activities' && r.utc ? [{ code: 'utc-times' as const, file: r.file, ...r.utc }] : []));
+  // The other way round: deals in UTC (HubSpot's API createdate) beside activities on the company's clock, not shifted.
+  // Only activities with a time of day: dates alone (Salesforce's ActivityDate) are on no clock, and shifting them would move them to the day before.
+  const local = reports.find((r) => r.kind === 'activities' && r.records > (r.untimed ?? 0) && !r.utc && !r.shifted);
+  const utcDeals: Alert[] = local ? reports.flatMap((r) => (r.kind === 'deals' && r.utc ? [{ code: 'utc-deals' as const, file: r.file, ...r.utc, activities: local.file }] : [])) : [];
+  return [...untimed, ...timedAt, ...callHours, ...utc, ...utcDeals];
+}
+
 /** Summarises import reports into the dataQuality block (first N skipped rows listed, all counted). */
 export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxListed = DEFAULT_LIMITS.maxListedSkips): DataQuality {
   const nul: Alert[] = reports.filter((r) => r.table.nulBytes).map((r) => ({ code: 'nul-bytes', file: r.file, count: r.table.nulBytes! }));
@@ -419,24 +437,11 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
     const rows = dropped.reduce((n, [, c]) => n + c, 0);
     return r.kind === 'activities' && r.records === 0 && r.skippedCount === 0 && rows > 0 ? [{ code: 'activities-all-dropped' as const, file: r.file, rows, reasons: dropped.map(([reason, count]) => ({ reason, count })) }] : [];
   });
-  // Activities with dates alone are read at midnight: a response on a deal's first day is before it.
-  const untimed: Alert[] = reports.filter((r) => r.kind === 'activities' && (r.untimed ?? 0) >= UNTIMED_MIN && r.untimed! * 10 >= r.records * 9).map((r) => ({ code: 'untimed-activities', file: r.file, untimed: Math.min(r.untimed!, r.records), records: r.records }));
-  // An activity timed by a column with times where the one its name matched holds dates alone: said, with the --map line that reads the dates.
-  const timedAt: Alert[] = reports.flatMap((r) => (r.timedAt ? [{ code: 'timed-at' as const, file: r.file, column: r.timedAt.column, dateOnly: r.timedAt.dateOnly }] : []));
-  const callHours = reports.flatMap(callHoursAlert);
   // Rows a workbook hides (a filter left on): the user saw fewer than are counted.
   const hidden: Alert[] = reports.flatMap((r) => (r.table.hiddenRows ? [{ code: 'hidden-rows' as const, file: r.file, sheet: r.table.sheet ?? '', rows: r.table.hiddenRows }] : []));
-  // A call log in UTC (a telephony API's `Z` times) against deals on the company's clock, not shifted.
-  // Deals in UTC too (both files from an API) are on one clock with the calls: nothing to shift.
-  const dealsUtc = reports.some((r) => r.kind === 'deals' && r.utc);
-  const utc: Alert[] = dealsUtc ? [] : reports.flatMap((r) => (r.kind === 'activities' && r.utc ? [{ code: 'utc-times' as const, file: r.file, ...r.utc }] : []));
-  // The other way round: deals in UTC (HubSpot's API createdate) beside activities on the company's clock, not shifted.
-  // Only activities with a time of day: dates alone (Salesforce's ActivityDate) are on no clock, and shifting them would move them to the day before.
-  const local = reports.find((r) => r.kind === 'activities' && r.records > (r.untimed ?? 0) && !r.utc && !r.shifted);
-  const utcDeals: Alert[] = local ? reports.flatMap((r) => (r.kind === 'deals' && r.utc ? [{ code: 'utc-deals' as const, file: r.file, ...r.utc, activities: local.file }] : [])) : [];
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...nul, ...doubt, ...hidden, ...otherSheets(reports), ...swallowed, ...cut, ...missedAlone, ...untimed, ...timedAt, ...callHours, ...utc, ...utcDeals, ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
+  const alerts = [...nul, ...doubt, ...hidden, ...otherSheets(reports), ...swallowed, ...cut, ...missedAlone, ...timeAlerts(reports), ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

@@ -126,7 +126,8 @@ describe('a plan whose one target column no rule names', () => {
     writeFileSync(path.join(dir, 'plan.csv'), 'Менеджер;Месяц;План\nИванов Иван;02.2025;250000\n');
     const run = drive(
       [
-        ['Что из этого есть в выгрузке?', `${DOWN}${DOWN}\r`],
+        // «План» holds 250 000: money, so the revenue target is the one highlighted (Enter takes it).
+        ['Что из этого есть в выгрузке?', '\r'],
         ['Какая колонка — план по выручке?', '\r'],
         ['Этап «Выдано»', '\r'],
         ['Сохранить ответы как файл --map', 'both.yaml\r'],
