@@ -331,7 +331,7 @@ describe('report from a config file', () => {
     writeFileSync(path.join(sub, 'c.yaml'), 'kpi:\n  deals: deals.csv\n  by: [source, sourse]\n');
     const wrong = runCli(['report', '--config', path.join(path.basename(sub), 'c.yaml'), '--lang', 'ru'], { cwd: dir });
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain(`${path.basename(sub)}/c.yaml, в kpi.by[1]: «sourse» — не группировка; можно manager, source, pipeline, stage, month, через запятую для сводной таблицы`);
+    expect(wrong.stderr).toContain(`${path.basename(sub)}/c.yaml, строка 3, символ 16, в kpi.by[1]: «sourse» — не группировка; можно manager, source, pipeline, stage, month, через запятую для сводной таблицы`);
     writeFileSync(path.join(sub, 'd.yaml'), 'kpi:\n  deals: deals.csv\n');
     const missing = runCli(['report', '--config', path.join(path.basename(sub), 'd.yaml'), '--lang', 'en'], { cwd: dir });
     expect(missing.code).toBe(2);
