@@ -151,7 +151,8 @@ async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: strin
 /**
  * Runs a computation over exports; where they cannot say something (a closed stage no rule knows, a
  * required column no rule finds), asks once on a terminal and runs it again with the answers. Without
- * a terminal the error, with its ready --map snippet, stands. `beforeColumns` runs before a column is
+ * a terminal, each question's snippet guess is taken and the run read on, so that one stop names every
+ * question it finds, in one snippet built on the --map given (map-snippet.ts). `beforeColumns` runs before a column is
  * asked about (kpi checks there that no file was passed under the wrong option).
  *
  * Every answer of the run is offered for saving once, as one --map file, when the run is through its
@@ -163,11 +164,11 @@ export async function withAnswers<T>(ctx: CliContext, lang: string, overrides: O
   const given = new Answers();
   try {
     const result = await computeAsking(ctx, lang, overrides, compute, given, beforeColumns);
-    await given.offer(ctx, lang, run, overrides.file);
+    await given.offer(ctx, lang, run, overrides.text);
     return result;
   } catch (error) {
     // Stopped by a user's error («none of these» included): what was answered before it still holds.
-    if (error instanceof UserError) await given.offer(ctx, lang, run, overrides.file);
+    if (error instanceof UserError) await given.offer(ctx, lang, run, overrides.text);
     throw error;
   }
 }
@@ -211,8 +212,8 @@ async function computeAsking<T>(ctx: CliContext, lang: string, overrides: Overri
     if (question) undecided.push(question);
     const guess = question && asked < 3 ? await guessOf(question) : undefined;
     if (!guess) {
-      const { givenMapText, undecidedTogether } = await import('./map-snippet.js');
-      throw undecidedTogether(undecided, await givenMapText(overrides.file, ctx.cwd), overrides.file);
+      const { undecidedTogether } = await import('./map-snippet.js');
+      throw undecidedTogether(undecided, overrides.text, overrides.file);
     }
     maps = withGuess(maps, guess);
   }
@@ -253,14 +254,13 @@ class Answers {
 
   /**
    * Offers to save the answers, once a run (nothing when none was given), written on the run's --map
-   * (`mapFile`): the file saved answers all the run's questions alone, and a re-run names it alone.
+   * (`base`: its text as read): the file saved answers all the run's questions alone, and a re-run names it alone.
    */
-  async offer(ctx: CliContext, lang: string, run: RunFiles, mapFile: string | undefined): Promise<void> {
+  async offer(ctx: CliContext, lang: string, run: RunFiles, base: string | undefined): Promise<void> {
     if (this.offered || this.files.length === 0) return;
     this.offered = true;
     const answers = mapDocument(this.columns, this.stages.length > 0 ? stagesSnippet(this.stages, this.chosen, lang) : '');
-    const { givenMapText, mergeMapDocuments } = await import('./map-snippet.js');
-    const base = await givenMapText(mapFile, ctx.cwd);
+    const { mergeMapDocuments } = await import('./map-snippet.js');
     await offerToSaveMap(ctx, { input: ctx.stdin, output: ctx.stderr, lang }, base === undefined ? answers : mergeMapDocuments(base, answers), this.files, run);
   }
 }

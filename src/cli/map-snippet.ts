@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { isMap, isScalar, parseDocument, visit, type YAMLMap } from 'yaml';
 import { UserError, UserErrors, userErrorMessage } from '../core/errors.js';
 
@@ -40,17 +38,6 @@ export function mergeMapDocuments(base: string, ...more: string[]): string {
 /** The mark of a comment written after a value (a control character no comment of a YAML file holds). */
 const AFTER_VALUE = '\u0001';
 
-/** The text of the --map file a run was given, to build its snippet on; undefined for none, or one read from stdin (read already). */
-export async function givenMapText(file: string | undefined, cwd: string): Promise<string | undefined> {
-  if (file === undefined || file === '-') return undefined;
-  try {
-    return (await readFile(path.resolve(cwd, file), 'utf8')).replace(/^\uFEFF/, '');
-  } catch {
-    // The run read it a moment ago: gone now, the snippet holds the new items alone.
-    return undefined;
-  }
-}
-
 /**
  * Every question a run without a terminal would have asked, as one error: each named, then one snippet
  * that answers them all, built on the --map the run was given (`given`: its text; `mapFile`: its name).
@@ -64,8 +51,8 @@ export function undecidedTogether(errors: readonly UserError[], given: string | 
   const params = {
     snippet: mergeMapDocuments(given ?? '', ...snippets('snippet')).trimEnd(),
     snippetRu: mergeMapDocuments(given ?? '', ...snippets('snippetRu')).trimEnd(),
-    given: mapFile === undefined ? '' : mapFile === '-' ? ' (add the snippet to the map passed on stdin)' : ` (the snippet holds your ${mapFile} already, and can replace it)`,
-    givenRu: mapFile === undefined ? '' : mapFile === '-' ? ' (добавьте фрагмент к файлу --map, переданному через stdin)' : ` (фрагмент уже содержит ваш ${mapFile}: им можно его заменить)`,
+    given: mapFile === undefined ? '' : mapFile === '-' ? ' (the snippet holds the map read from stdin already)' : ` (the snippet holds your ${mapFile} already, and can replace it)`,
+    givenRu: mapFile === undefined ? '' : mapFile === '-' ? ' (фрагмент уже содержит --map, прочитанный со стандартного ввода)' : ` (фрагмент уже содержит ваш ${mapFile}: им можно его заменить)`,
     inspect: inspect === undefined ? '' : ` (${inspect} shows the values of each column)`,
     inspectRu: inspect === undefined ? '' : ` (${inspect} покажет значения колонок)`,
     stages: stages ? ' (a stage is won, lost or open)' : '',

@@ -6,6 +6,11 @@ import { parse } from 'yaml';
 import { runCli } from '../helpers/cli.js';
 import { AMBIGUOUS } from '../fixtures/ambiguous-deals.js';
 
+/** Text in Windows-1251 (Russian letters only; the rest is ASCII): what Notepad saves as «ANSI» on a Russian Windows. */
+function cp1251(text: string): Buffer {
+  return Buffer.from([...text].map((ch) => (ch === 'Ё' ? 0xa8 : ch === 'ё' ? 0xb8 : ch >= 'А' && ch <= 'я' ? ch.charCodeAt(0) - 0x410 + 0xc0 : ch.charCodeAt(0))));
+}
+
 function folder(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-given-'));
   writeFileSync(path.join(dir, 'deals.csv'), AMBIGUOUS);
@@ -35,6 +40,21 @@ describe('map given a --map writes on it', () => {
     const run = runCli(['map', 'deals.csv', '--map', 'given.yaml', '-o', 'new.yaml'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(parse(readFileSync(path.join(dir, 'new.yaml'), 'utf8'))).toEqual({ deals: { columns: { manager: 'Менеджер' }, status: { Выдано: 'won', Слились: 'won' } } });
+  });
+
+  // A reviewer: the given map was read a second time as UTF-8 by name, so a Windows-1251 map came back as
+  // «������» in the snippet, and one on stdin not at all; the text the run read (decoded once) is used now.
+  it('a map in Windows-1251, or piped on stdin, comes back in the snippet as the run read it', () => {
+    const dir = folder();
+    const given = 'deals:\n  status:\n    "Выдано": won\n    "Слились": lost\n';
+    writeFileSync(path.join(dir, 'given.yaml'), cp1251(given));
+    const run = runCli(['map', 'deals.csv', '--map', 'given.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/"Слились": lost/);
+    const piped = runCli(['map', 'deals.csv', '--map', '-'], { cwd: dir, input: given });
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toMatch(/"Слились": lost/);
+    expect(piped.stderr).toMatch(/manager: "Ответственный"/);
   });
 
   it('the manager question without a terminal: its snippet carries the given map\'s stages', () => {

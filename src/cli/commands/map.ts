@@ -10,7 +10,7 @@ import { loadOverrides, mapOptions } from '../../io/documents/map-file.js';
 import { stagesSnippet } from '../../io/map/import.js';
 import { guessKindSaid, inspectFile, kindRead, ownReportError } from '../../io/map/inspect.js';
 import { askColumns, askStages, mapDocument } from '../ask-stages.js';
-import { givenMapText, mergeMapDocuments, undecidedTogether } from '../map-snippet.js';
+import { mergeMapDocuments, undecidedTogether } from '../map-snippet.js';
 import { proseFor } from '../wrap.js';
 import { ColumnsMissing, proposalNote, type ColumnMap } from '../../io/map/mapping.js';
 import { columnGaps, type ColumnGap } from '../../app/kpi-files.js';
@@ -71,7 +71,7 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
       proposed = Object.fromEntries(error.missing.map((m) => [m.field, proposalNote(m, o.lang)]));
     }
     // The snippet is built on the map given, so that pasted as it, it answers what that map did too.
-    if (!columns) throw undecidedTogether([error], await givenMapText(o.map, ctx.cwd), o.map);
+    if (!columns) throw undecidedTogether([error], overrides.text, o.map);
     return read({ ...overrides.columns[kind], ...columns });
   }).then((r) => readFilledTwins(r, overrides.columns[kind], columns, o.lang, (twins) => {
     // A field read from the empty one of two columns of its name fails on every row: the filled one is proposed, by number.
@@ -87,7 +87,7 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const gaps = columnMap ? gapLines(columnGaps(columnMap, report, overrides.valueMaps, store.reasons.values.some((r) => r !== '')), report, kind, o.lang, columnMap.phoneColumns) : [];
   // The map given is the map written on: its answers (stages, columns, managers) made «every stage is
   // known» true, and a map written without them lost them, its next run stopped on the same stages.
-  const given = await givenMapText(o.map, ctx.cwd);
+  const given = overrides.text;
   if (stages.length === 0 && !columns && ids.length === 0) {
     // Stages are a deals file's: a spend, plan or activities file is not told about them.
     const staged = kind === 'deals';
@@ -100,7 +100,7 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
         : tr(o.lang, `${withMap}: каждая обязательная колонка найдена${stagesRu}, но не найдены колонки, без которых часть показателей не рассчитать:`, `${withMap}: every required column is found${stagesEn}, but columns some metrics need are not found:`);
     ctx.stderr.write(`${proseFor(ctx.stderr, [nothing, ...gaps].join('\n'))}\n`);
     // Still a map, so that the next step the help shows (kpi --map map.yaml) reads: one that changes nothing, or the map given, kept whole.
-    await writeOutput(ctx, `${[nothing, ...gaps].map((l) => `# ${l}`).join('\n')}\n${keptMap(given, o.map, o.lang)}`, o.output, inputs, o.output ? o.lang : undefined, false, MAP_FILE);
+    await writeOutput(ctx, `${[nothing, ...gaps].map((l) => `# ${l}`).join('\n')}\n${keptMap(given)}`, o.output, inputs, o.output ? o.lang : undefined, false, MAP_FILE);
     return EXIT.ok;
   }
   const gapsSaid = gaps.length > 0 ? [tr(o.lang, `${name}: не найдены колонки, без которых часть показателей не рассчитать:`, `${name}: columns some metrics need are not found:`), ...gaps] : [];
@@ -134,13 +134,9 @@ function mapName(file: string, lang: string): string {
   return file === '-' ? tr(lang, 'стандартного ввода', 'stdin') : file;
 }
 
-/**
- * The map given, under the comments of a map with nothing new: its answers kept as written. One read from
- * stdin cannot be read again: said in a comment, to be added by hand.
- */
-function keptMap(given: string | undefined, file: string | undefined, lang: string): string {
-  if (file === undefined) return '';
-  if (given === undefined) return `# ${tr(lang, `Ответы файла --map из ${mapName(file, lang)} сюда не вошли: добавьте их.`, `The answers of the --map from ${mapName(file, lang)} are not in this file: add them.`)}\n`;
+/** The map given (its text as read, stdin's too), under the comments of a map with nothing new: its answers kept as written. */
+function keptMap(given: string | undefined): string {
+  if (given === undefined) return '';
   return given.endsWith('\n') || given === '' ? given : `${given}\n`;
 }
 

@@ -42,9 +42,10 @@ export const mapFileSchema = z
 export type MapFile = z.infer<typeof mapFileSchema>;
 
 /** Reads and validates a `--map` file; errors point into it. */
-export async function readMapFile(file: string, cwd: string, stdin: NodeJS.ReadableStream): Promise<MapFile> {
-  const doc = parseDocumentAs(await readDocument(file, cwd, stdin), file, 'map');
+export async function readMapFile(file: string, cwd: string, stdin: NodeJS.ReadableStream): Promise<{ map: MapFile; text: string }> {
+  const text = await readDocument(file, cwd, stdin);
+  const doc = parseDocumentAs(text, file, 'map');
   const parsed = mapFileSchema.safeParse(doc ?? {}, { reportInput: true });
   if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_MAP_SCHEMA', mapFileSchema));
-  return parsed.data;
+  return { map: parsed.data, text };
 }

@@ -4,6 +4,11 @@ import { buildValueMaps, type ValueMaps } from '../map/value-maps.js';
 /** Loaded overrides: column assignments per kind and the merged value maps. */
 export interface Overrides {
   file?: string;
+  /**
+   * The map's text as read (decoded whatever its code page, once, stdin and pipes too): a snippet or a
+   * map written is built on it, its comments and answers kept (cli/map-snippet.ts mergeMapDocuments).
+   */
+  text?: string;
   columns: Partial<Record<RecordKind, Record<string, string | string[]>>>;
   valueMaps: ValueMaps;
   /** The unit of a duration column, by its header (or `#n`): the activities section's `units`. */
@@ -22,10 +27,11 @@ export async function loadOverrides(file: string | undefined, cwd: string, stdin
   if (!file) return { columns: {}, valueMaps: buildValueMaps() };
   // The schema (zod) and the YAML parser load only now: most runs have no map file.
   const { readMapFile } = await import('./map-file-schema.js');
-  const m = await readMapFile(file, cwd, stdin);
+  const { map: m, text } = await readMapFile(file, cwd, stdin);
   const merge = <K extends 'status' | 'direction' | 'kind' | 'missed' | 'done' | 'owner'>(key: K) => Object.assign({}, m[key], m.deals?.[key], m.activities?.[key], m.payments?.[key]);
   return {
     file,
+    text,
     columns: { deals: m.deals?.columns, activities: m.activities?.columns, payments: m.payments?.columns, spend: m.spend?.columns, plan: m.plan?.columns },
     ...(m.activities?.units ? { units: m.activities.units } : {}),
     valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed'), done: merge('done'), owner: merge('owner'), managers: m.managers ?? {} }),

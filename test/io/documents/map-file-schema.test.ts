@@ -11,7 +11,7 @@ describe('a --map file\'s activities units', () => {
   const read = (name: string, text: string) => (writeFileSync(path.join(dir, name), text), readMapFile(name, dir, process.stdin));
 
   it('take min, minutes, beside s, ms and hhmm', async () => {
-    const map = await read('min.yaml', 'activities:\n  units: { "Длительность": min, "Talk": s, "Call": ms, "Time": hhmm }\n');
+    const { map } = await read('min.yaml', 'activities:\n  units: { "Длительность": min, "Talk": s, "Call": ms, "Time": hhmm }\n');
     expect(map.activities?.units).toEqual({ Длительность: 'min', Talk: 's', Call: 'ms', Time: 'hhmm' });
   });
 
