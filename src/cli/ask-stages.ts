@@ -207,8 +207,10 @@ async function computeAsking<T>(ctx: CliContext, lang: string, overrides: Overri
       }
     }
     const question = error instanceof StagesUndecided || error instanceof ColumnsMissing ? error : undefined;
-    // Another error after a guess may be the guess's (a column read as the wrong field): the questions come first.
-    if (!question && undecided.length === 0) throw error;
+    // Another user error after a guess may be the guess's (a column read as the wrong field): the questions
+    // come first. A fault that is no user's (a worker failing, EACCES) is never hidden behind them. (No
+    // error at all: the run read through on its guesses, and the questions found stop it.)
+    if (!question && (undecided.length === 0 || (error !== undefined && !(error instanceof UserError)))) throw error;
     if (question) undecided.push(question);
     const guess = question && asked < 3 ? await guessOf(question) : undefined;
     if (!guess) {
