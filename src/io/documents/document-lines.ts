@@ -34,6 +34,8 @@ function offsetOf(root: Node | null, path: ReadonlyArray<string | number>): numb
  * tester). Errors whose path the document does not hold (the top level, a key a schema default filled) keep their path.
  */
 export function withLines(errors: readonly UserError[], text: string): void {
+  // A document without a refused value is not parsed again (every config and targets file a run loads).
+  if (errors.length === 0) return;
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
   for (const e of errors) {
