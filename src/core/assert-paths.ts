@@ -2,6 +2,7 @@ import type { Assertion } from './assert.js';
 import { VERDICTS } from './audit/types.js';
 import { DEFAULT_TARGETS } from './compare.js';
 import { UserError, UserErrors } from './errors.js';
+import { METRICS } from './kpi/catalog.js';
 import type { Text } from './i18n.js';
 import { fill, type MessageId, type Params } from './messages.js';
 import { RANGE_TEXT } from './messages/documents.js';
@@ -219,10 +220,10 @@ function valueDomain(at: readonly string[], known: AssertionValues): { kind: 'ba
 }
 
 /**
- * The shares a path may end in: each a part of a whole, from 0 to 1 (paid_share is not: a payment log may hold more
- * paid than invoiced; ROMI is a return, not a share).
+ * The shares a path may end in: the catalogue's ratios, each a part of a whole, from 0 to 1 — but paid_share, which is
+ * not (a payment log may hold more paid than invoiced). A share the catalogue gains is range-checked with no edit here.
  */
-const SHARES = new Set(['conversion', 'win_rate', 'missed_share', 'callback_rate', 'repeat_share']);
+const SHARES = new Set(METRICS.filter((m) => m.format === 'ratio' && m.key !== 'paid_share').map((m) => m.key));
 
 /** What a path's numbers are, where they are a change (`compare.<row>.change_pct`, `.target`) or a share (`total.conversion`, a share row's before or after). */
 function rangeKind(at: readonly string[]): RangeKind | undefined {
