@@ -19,8 +19,7 @@ import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions
 import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { ColumnMap } from '../io/map/mapping.js';
 import { directionReader, MISSED_DIRECTION, readsAsMilliseconds, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS } from '../io/map/context.js';
-import { normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
-import { currencyCode } from '../io/map/spend-reader.js';
+import { currencyCode, normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
 import { wordsOf, type ValueMaps } from '../io/map/value-maps.js';
 import { outcomeTimes, stageNames } from '../io/map/deal-reader.js';

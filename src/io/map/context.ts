@@ -8,7 +8,7 @@ import { dateHasTime } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
 import { byWords, closedStage, managerName, missedByWords, statusByWords, type OwnerKind, type ValueMaps } from './value-maps.js';
-import { activityDone, decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
+import { activityDone, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
 import type { CellMemo, Cells } from './cells.js';
 import type { SideCounts } from './lines.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
@@ -537,6 +537,16 @@ export function noteEntry(ctx: ReadContext, field: string, raw: string, mapped: 
 export function noteValue(ctx: ReadContext, field: string, raw: string, mapped: string): void {
   const e = noteEntry(ctx, field, raw, mapped);
   if (e) e.count++;
+}
+
+/**
+ * Counts the currency mark an amount cell carries (`$22,700.00`, `120000|USD`; a plain number has none),
+ * as `name` writes it: a deal's as the mark reads, a spend or payment row's as its code (currencyCode).
+ */
+export function noteAmountMark(cells: Cells, ctx: ReadContext, col: number, name: (code: string) => string = (c) => c): void {
+  if (cells.blank(col) || !Number.isNaN(cells.plainInteger(col))) return;
+  const code = currencyOf(cells.text(col));
+  if (code !== undefined) noteValue(ctx, 'currency', name(code), code);
 }
 
 /**

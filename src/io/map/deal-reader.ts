@@ -1,10 +1,10 @@
 import { STATUS_CODE, type DealCodes } from '../../core/kpi/deal-store.js';
 import type { DealStatus } from '../../core/records.js';
-import { cleanText, currencyOf, parseBoolean, parseNumber, phoneKey } from './values.js';
+import { cleanText, parseBoolean, parseNumber, phoneKey } from './values.js';
 import { dateHasTime } from './calendar.js';
 import { CONVERTED_AMOUNT, LOST_TIME, normalizeHeader, WON_TIME } from './fields.js';
 import { CellMemo, internClient, lostDigits, maybeScientific, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
+import { dateRead, DELETED_RECORD, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, noteAmountMark, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
 
 import type { ColumnMap } from './mapping.js';
 /** A close date without a time of day (Bitrix24, Salesforce) means the end of that day (spec). */
@@ -278,10 +278,7 @@ function noteCurrency(cells: Cells, ctx: ReadContext, m: DealMemos): void {
     if (cells.blank(c.currency)) return;
     const seen = cells.value(c.currency!, m.currency);
     if (seen) seen.count++;
-  } else if (m.markCurrency && Number.isNaN(cells.plainInteger(c.amount!)) && !cells.blank(c.amount)) {
-    const code = currencyOf(cells.text(c.amount));
-    if (code !== undefined) noteValue(ctx, 'currency', code, code);
-  }
+  } else if (m.markCurrency) noteAmountMark(cells, ctx, c.amount!);
 }
 
 const CONVERTED = new Set(CONVERTED_AMOUNT.map(normalizeHeader));

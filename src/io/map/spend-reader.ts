@@ -3,8 +3,8 @@ import type { Cells } from './cells.js';
 import { headerOf, PENDING, readNumber, RowProblem, truncate, type ReadContext } from './context.js';
 import { readMonth } from './month.js';
 import { isTotalsLabel } from './row-filters.js';
-import { noteValue } from './context.js';
-import { cleanText, currencyOf } from './values.js';
+import { noteAmountMark, noteValue } from './context.js';
+import { cleanText, currencyCode } from './values.js';
 
 /** A totals row labelled in its source or manager column (`2024-07;Итого;150000`), or a spend table's unlabelled one (SpendSums): not data. */
 export const TOTALS_ROW = new RowProblem('drop', 'totals row');
@@ -149,16 +149,5 @@ export function noteCurrency(cells: Cells, ctx: ReadContext, amount: number | un
   if (col !== undefined) {
     const raw = cells.text(col).trim();
     if (raw !== '') noteValue(ctx, 'currency', currencyCode(raw), raw);
-  } else if (amount !== undefined && !cells.blank(amount) && Number.isNaN(cells.plainInteger(amount))) {
-    const code = currencyOf(cells.text(amount));
-    if (code !== undefined) noteValue(ctx, 'currency', currencyCode(code), code);
-  }
-}
-
-const SIGNS: Readonly<Record<string, string>> = { $: 'USD', '€': 'EUR', '₽': 'RUB', '£': 'GBP', '¥': 'JPY', '₸': 'KZT', '₴': 'UAH' };
-
-/** A currency as its code (`руб.`, `₽`, `RUB` are one; `$` is USD), so that one currency written two ways is not two; a word no rule knows, upper-cased. */
-export function currencyCode(raw: string): string {
-  const mark = currencyOf(`1 ${raw.trim()}`) ?? raw.trim().toUpperCase();
-  return SIGNS[mark] ?? mark;
+  } else if (amount !== undefined) noteAmountMark(cells, ctx, amount, currencyCode);
 }

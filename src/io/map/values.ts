@@ -416,6 +416,15 @@ export function currencyOf(raw: string): string | undefined {
 }
 
 /**
+ * A currency as its code (`руб.`, `₽`, `RUB` are one; `$` is USD), so that one currency written two ways is
+ * not two: the mark or word currencyOf knows, else the word upper-cased.
+ */
+export function currencyCode(raw: string): string {
+  const mark = currencyOf(`1 ${raw.trim()}`) ?? raw.trim().toUpperCase();
+  return mark === '$' ? 'USD' : mark;
+}
+
+/**
  * Parses a duration into seconds: plain numbers (in the column's unit), `N мин, M сек`, `1 ч 2 мин`,
  * `HH:MM:SS`, `MM:SS` (or `HH:MM` where the column says so). Null for empty, NaN for unreadable.
  * `mark` reads an ambiguous `1,234` as its column decided (see parseNumber); without it, as a decimal.

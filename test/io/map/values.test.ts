@@ -419,3 +419,12 @@ describe('parseNumber: a currency sign lost on a re-save', () => {
     expect(currencyOf('150 000,00 ?')).toBe('?');
   });
 });
+
+describe('currencyCode', () => {
+  it('names one currency one way, whatever its spelling: the marks currencyOf knows, $ as USD, a word upper-cased', async () => {
+    const { currencyCode } = await import('../../../src/io/map/values.js');
+    expect(['руб.', 'RUB', '₽', 'р.', 'rub'].map(currencyCode)).toEqual(['RUB', 'RUB', 'RUB', 'RUB', 'RUB']);
+    expect(['$', 'usd', 'US$', 'EUR', '€', 'грн', 'BRL'].map(currencyCode)).toEqual(['USD', 'USD', 'USD', 'EUR', 'EUR', 'UAH', 'BRL']);
+    expect(currencyCode(' tenge ')).toBe('TENGE');
+  });
+});
