@@ -227,7 +227,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   const duration = m.span ? spanDuration(kind, at, end, ctx) : readDuration(cells, ctx, m);
   if (duration === PENDING || duration instanceof RowProblem) return duration;
   // A call of a day or more (999999999 s, «25:00:00») is a wrong cell, which would outweigh every real call's talk time.
-  if (duration !== null && duration >= DAY_S && kind === 'call') return dayOrLonger(cells, ctx, m, notAnswered);
+  if (duration !== null && duration >= DAY_S && kind === 'call') return dayOrLonger(cells, ctx, m, notAnswered, duration);
   if (kind === 'call' && !notAnswered && duration !== null && duration > 0 && (m.unit === undefined || m.unit === 's')) noteCallLength(cells, ctx, duration);
   // A PBX's call no line took: dropped, carrying what a leg tells its call (CallLegs); its deal id is not looked up.
   if (manager === -1) return new UnroutedCall(!notAnswered, duration, at, direction === '');
@@ -463,19 +463,14 @@ const HOUR_S = 3600;
  * no unit was stated, a row refused for it. Before, such rows were not counted: a log in ms whose
  * shorter calls passed as seconds summed them 29 times too high, and call-hours had too few calls to say it.
  */
-function dayOrLonger(cells: Cells, ctx: ReadContext, m: ActivityMemos, notAnswered: boolean): RowProblem {
+function dayOrLonger(cells: Cells, ctx: ReadContext, m: ActivityMemos, notAnswered: boolean, duration: number): RowProblem {
   const col = ctx.cols.duration_s!;
   const column = headerOf(ctx, col, 'duration_s');
   const n = wholeNumber(cells, col);
   const text = truncate(cells.text(col));
   if ((m.unit === undefined || m.unit === 's') && n >= 0 && n / 1000 <= MAX_CALL_SPAN_S) {
-    const lengths = (ctx.callLengths ??= { answered: 0, long: 0 });
-    if (!notAnswered) {
-      lengths.answered++;
-      lengths.long++;
-      lengths.example ??= String(n);
-    }
-    if (m.unit === undefined) noteRefused(lengths, n);
+    if (!notAnswered) noteCallLength(cells, ctx, duration);
+    if (m.unit === undefined) noteRefused((ctx.callLengths ??= { answered: 0, long: 0 }), n);
     return new RowProblem('skip', `"${text}" is a day or longer: not the length of a call; in milliseconds it is ${Math.round(n / 1000)} s: --map activities: units: { ${JSON.stringify(column)}: ms } (units: s, ms, min, hhmm)`, column);
   }
   return new RowProblem('skip', `"${text}" is a day or longer: not the length of a call`, column);
