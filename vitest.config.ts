@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
+    globalSetup: ['./test/helpers/temp-root.ts'],
     reporters: ['default', new SummaryReporter()],
   },
 });
