@@ -9,7 +9,8 @@ import type { Question, Questionnaire } from '../questionnaire/schema.js';
 export const answersFileSchema = z
   .object({
     questionnaire: z.string().optional(),
-    company: z.string().optional(),
+    // JSON writers put null for an absent optional field: no company, as when the key is left out.
+    company: z.string().nullish().transform((c) => c ?? undefined),
     // A number or an empty value is taken here and judged per question below, so a `3` or an empty
     // answer is named with the rest of the file's mistakes and the answers that question takes.
     answers: z.record(z.string(), z.union([z.string(), z.boolean(), z.number(), z.null()])),

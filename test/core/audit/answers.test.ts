@@ -30,6 +30,13 @@ describe('answers as people write them', () => {
     expect([...answers.values()]).toEqual(['yes', 'no', 'skip', 'yes', 'no', 'yes', 'no']);
   });
 
+  it('takes a company of null as no company, as a JSON writer puts an absent field (a tester: it was refused)', () => {
+    const all = Object.fromEntries(ids.map((id) => [id, 'да']));
+    expect(parseAnswers({ company: null, answers: all }, q, 'a.json', false).company).toBeUndefined();
+    expect(parseAnswers({ company: 'ООО «Ромашка»', answers: all }, q, 'a.json', false).company).toBe('ООО «Ромашка»');
+    expect(refused({ company: 12345, answers: all }).map((e) => e.where.path)).toEqual(['company']);
+  });
+
   it('reports a bad value once, for its value, and not also as missing', () => {
     const doc = { answers: { ...Object.fromEntries(ids.map((id) => [id, 'да'])), 'erp.catalog': 'может быть' } };
     const errors = refused(doc);
