@@ -12,11 +12,8 @@
  * everywhere, the case, is read once. A part of a file read in parallel takes the first half's verdict.
  */
 import { UserError } from '../../core/errors.js';
-import type { Cells } from './cells.js';
+import { namesNoClient, type Cells } from './cells.js';
 import type { ColumnMap } from './mapping.js';
-
-/** Zeros alone name no client (Bitrix24's COMPANY_ID 0), as Cells.noClient reads them. */
-const NO_CLIENT = /^[\s0]*$/;
 
 /**
  * The client columns to set aside: every one blank on every row of the sample, in a call log whose
@@ -27,7 +24,7 @@ export function emptyClientColumns(map: ColumnMap, sample: ReadonlyArray<readonl
   const cols = map.fields.get('client');
   if (map.kind !== 'activities' || cols === undefined || cols.some((c) => map.columns[c]?.byUser)) return undefined;
   if (!['caller', 'callee', 'phone'].some((f) => map.fields.has(f))) return undefined;
-  return sample.every((row) => cols.every((c) => NO_CLIENT.test(row[c] ?? ''))) ? cols : undefined;
+  return sample.every((row) => cols.every((c) => namesNoClient(row[c] ?? ''))) ? cols : undefined;
 }
 
 /** Thrown by a read that set the client column aside when a later row fills it: the file is read again with it. */

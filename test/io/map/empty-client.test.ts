@@ -31,6 +31,9 @@ describe('emptyClientColumns', () => {
 
   it('sets aside a client column blank (or zeros, Bitrix24\'s «no company») on every row of the first look, where the calls have numbers', () => {
     expect(emptyClientColumns(map(), rows(['', ' ', '0']))).toEqual([6]);
+    // Cells.noClient's rule (namesNoClient): zeros with spaces between them, and edges cut (a zero-width space).
+    expect(emptyClientColumns(map(), rows(['0 0', '\u200b00\u00a0']))).toEqual([6]);
+    expect(emptyClientColumns(map(), rows(['', '0\u00a00']))).toBeUndefined();
     expect(emptyClientColumns(map(), rows(['', 'ООО Альфа']))).toBeUndefined();
   });
 
