@@ -58,4 +58,25 @@ describe('PaymentOddities (what a paid share cannot be read from)', () => {
     // Added up per deal: 40 000 invoiced, 40 000 paid.
     expect(log.odd.refunds.rows).toBe(0);
   });
+
+  it('a repeat is the same deal (or the same unknown id, or none), manager, amounts and dates: no date is the same as none, a date 0 is not', () => {
+    const other = { ...row('7', 1, 1), manager: 'Борис' };
+    const log = PaymentLog.of(store(), [row('555', 1, 1), row('555', 1, 1), row('556', 1, 1), row('', 1, 1), row('', 1, 1), row('7', 1, 1), row('7', 1, 1, 0), other, row('7', 1, 1.004)]);
+    // Repeats: the second 555 row, the second row without a deal, and 1.004 paid (1 in kopecks) after deal 7's first row.
+    expect(log.odd.duplicates).toEqual({ rows: 3, sum: 1 + 1 + 1.004 });
+  });
+
+  it('tells apart two rows whose fields hash alike, and finds each one\'s repeat', () => {
+    // Without a deal, Анна, 941 invoiced and 91 paid, or 262 and 94: the same 32-bit hash (found by a
+    // search over amounts, for the hash as written). The fields decide: two repeats, of 94 and 91 paid.
+    const log = PaymentLog.of(store(), [row('', 941, 91), row('', 262, 94), row('', 262, 94), row('', 941, 91)]);
+    expect(log.odd.duplicates).toEqual({ rows: 2, sum: 94 + 91 });
+  });
+
+  it('tells every distinct row of many apart, and finds each repeat of them', () => {
+    // 40 000 rows differing in their dates, then each again.
+    const rows = Array.from({ length: 40_000 }, (_, i) => row('7', 1, 2, i));
+    const log = PaymentLog.of(store(), [...rows, ...rows]);
+    expect(log.odd.duplicates).toEqual({ rows: 40_000, sum: 80_000 });
+  });
 });
