@@ -67,7 +67,7 @@ export class PaymentLog {
 }
 
 /** An amount in kopecks (cents): sums compared exactly, whatever the order of a float sum. */
-const kopecks = (v: number): number => Math.round(v * 100);
+export const kopecks = (v: number): number => Math.round(v * 100);
 
 /**
  * What a payments file holds that a paid share cannot be read from as it is, noted as the rows are
