@@ -81,7 +81,7 @@ const VOID_INVOICE = new RowProblem('drop', 'a rejected or cancelled invoice');
 /** What an invoice status cell says, and its counter among the file's status values (mapped as the status it reads as, or «?» for a word no rule knows). */
 function statusOf(ctx: ReadContext, cell: string): { status: InvoiceStatus | undefined; entry: { count: number } | undefined } {
   const raw = trimEdges(cell);
-  const status = invoiceStatus(raw);
+  const status = invoiceStatus(ctx.maps, raw);
   return { status, entry: noteEntry(ctx, 'status', raw, status ?? '?') };
 }
 
