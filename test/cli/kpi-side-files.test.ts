@@ -121,6 +121,16 @@ describe('an invoice status column (F6): a cancelled invoice is not invoiced, «
     expect(own.code, own.stderr).toBe(0);
     expect([own.json!.total.invoiced, own.json!.total.paid, own.json!.total.paid_share]).toEqual([75_000, 75_000, 1]);
   });
+
+  it('with statuses none of which reads as paid, and no paid column, paid is not known (not 0)', () => {
+    // 503: 15 000 Выставлен; 504: 25 000 Не оплачен. Invoiced 40 000; what was paid, the file does not say.
+    put('inv-issued.csv', ['Сделка;Статус;Сумма счета;Ответственный', '503;Выставлен;15 000;Сомов Семён', '504;Не оплачен;25 000;Сомов Семён'].join('\n'));
+    const issued = kpi(['-p', path.join(dir, 'inv-issued.csv')]);
+    expect(issued.code, issued.stderr).toBe(0);
+    expect([issued.json!.total.invoiced, issued.json!.total.paid, issued.json!.total.paid_share]).toEqual([40_000, null, null]);
+    const why = (JSON.parse(issued.stdout) as { notApplicable: Record<string, string> }).notApplicable;
+    expect([why.paid, why.paid_share]).toEqual(['needs a paid amount column in the payments file', 'needs a paid amount column in the payments file']);
+  });
 });
 
 describe('totals rows (F10) are dropped as totals, not said to be misread', () => {
