@@ -143,11 +143,14 @@ function plannedCloseOnly(map: ColumnMap): boolean {
 /**
  * Which amounts a payments file has: a file of invoices only says nothing of what was paid (paid and
  * its share are not applicable, and no deal is shown unpaid), one of payments only nothing of invoices.
+ * An invoice status column says what was paid, when no paid amount column does, only where some status
+ * read as paid or partly paid: a column of «Выставлен» alone, or of words no rule knows, says nothing
+ * of any payment (read as one, paid was 0 and its share 0, not «not known»).
  */
-function paymentColumns(report: ImportReport): { paidColumn: boolean; invoicedColumn: boolean } {
+export function paymentColumns(report: ImportReport): { paidColumn: boolean; invoicedColumn: boolean } {
   const fed = new Set(report.columns.map((c) => c.field));
-  // An invoice status says which invoices are paid («Оплачен»: paid in full), when no paid amount column does.
-  return { paidColumn: fed.has('paid') || fed.has('status'), invoicedColumn: fed.has('invoiced') };
+  const paidStatus = fed.has('status') && (report.values.status ?? []).some((v) => v.count > 0 && (v.mapped === 'paid' || v.mapped === 'partial'));
+  return { paidColumn: fed.has('paid') || paidStatus, invoicedColumn: fed.has('invoiced') };
 }
 
 /**

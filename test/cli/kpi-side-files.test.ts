@@ -104,6 +104,33 @@ describe('an invoice status column (F6): a cancelled invoice is not invoiced, «
     expect([somov.invoiced, somov.paid]).toEqual([40_000, 0]);
     expect([json!.total.invoiced, json!.total.paid]).toEqual([100_000, 60_000]);
   });
+
+  it('keeps an unpaid invoice («Не оплачен», «Неоплачен», "Not paid") invoiced, and reads a --map file\'s invoice status words', () => {
+    // 501: 60 000 Оплачен; 503: 15 000 Не оплачен; 504: 25 000 Неоплачен; 502: 9 000 Not paid. Invoiced 109 000, paid 60 000:
+    // read as void, as before, the three left «invoiced» and the share read 1 (60 000 of 60 000).
+    const rows = ['Сделка;Статус;Сумма счета;Ответственный', '501;Оплачен;60 000;Орлова Ольга', '503;Не оплачен;15 000;Сомов Семён', '504;Неоплачен;25 000;Сомов Семён', '502;Not paid;9 000;Орлова Ольга'];
+    put('inv-unpaid.csv', rows.join('\n'));
+    const unpaid = kpi(['-p', path.join(dir, 'inv-unpaid.csv')]);
+    expect(unpaid.code, unpaid.stderr).toBe(0);
+    expect([unpaid.json!.total.invoiced, unpaid.json!.total.paid]).toEqual([109_000, 60_000]);
+    expect(unpaid.json!.total.paid_share).toBeCloseTo(60_000 / 109_000, 10);
+    // A CRM's own words: «Закрыт» is paid (60 000 and 15 000 paid in full), «Возврат» a cancelled invoice (dropped).
+    put('inv-own.csv', ['Сделка;Статус;Сумма счета;Ответственный', '501;Закрыт;60 000;Орлова Ольга', '503;Закрыт;15 000;Сомов Семён', '504;Возврат;25 000;Сомов Семён'].join('\n'));
+    put('inv-map.yaml', 'payments:\n  status: { "Закрыт": paid, "Возврат": void }\n');
+    const own = kpi(['-p', path.join(dir, 'inv-own.csv'), '--map', path.join(dir, 'inv-map.yaml')]);
+    expect(own.code, own.stderr).toBe(0);
+    expect([own.json!.total.invoiced, own.json!.total.paid, own.json!.total.paid_share]).toEqual([75_000, 75_000, 1]);
+  });
+
+  it('with statuses none of which reads as paid, and no paid column, paid is not known (not 0)', () => {
+    // 503: 15 000 Выставлен; 504: 25 000 Не оплачен. Invoiced 40 000; what was paid, the file does not say.
+    put('inv-issued.csv', ['Сделка;Статус;Сумма счета;Ответственный', '503;Выставлен;15 000;Сомов Семён', '504;Не оплачен;25 000;Сомов Семён'].join('\n'));
+    const issued = kpi(['-p', path.join(dir, 'inv-issued.csv')]);
+    expect(issued.code, issued.stderr).toBe(0);
+    expect([issued.json!.total.invoiced, issued.json!.total.paid, issued.json!.total.paid_share]).toEqual([40_000, null, null]);
+    const why = (JSON.parse(issued.stdout) as { notApplicable: Record<string, string> }).notApplicable;
+    expect([why.paid, why.paid_share]).toEqual(['needs a paid amount column in the payments file', 'needs a paid amount column in the payments file']);
+  });
 });
 
 describe('totals rows (F10) are dropped as totals, not said to be misread', () => {

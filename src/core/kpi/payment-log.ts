@@ -23,7 +23,7 @@ export class PaymentLog {
    */
   named = 0;
   /** What the payments' numbers could not be made sense of (PaymentOddities): said in an alert, counted as written. */
-  readonly odd = new PaymentOddities();
+  readonly odd = new PaymentOddities(this);
 
   constructor(private readonly store: DealStore) {}
 
@@ -31,15 +31,15 @@ export class PaymentLog {
   add(p: Payment): void {
     if (p.deal_id !== '') this.named++;
     const deal = p.deal_id === '' ? -1 : (this.store.find(p.deal_id) ?? -1);
-    this.odd.note(deal, p.deal_id, p, p.invoiced_at ?? NaN, p.paid_at ?? NaN);
     this.put(deal, p);
+    this.odd.note(this.length - 1, p.deal_id, p.invoiced_at ?? NaN, p.paid_at ?? NaN);
   }
 
   /** Adds a payment whose deal the reader resolved already (its key, -1 for none: a LinkedPayment); `named`: whether its row names a deal at all. */
   addLinked(p: { deal: number; named: boolean; manager: string; invoiced: number; paid: number; id?: string; invoicedAt?: number; paidAt?: number }): void {
     if (p.named) this.named++;
-    this.odd.note(p.deal, p.named ? (p.id ?? '') : '', p, p.invoicedAt ?? NaN, p.paidAt ?? NaN);
     this.put(p.deal, p);
+    this.odd.note(this.length - 1, p.named ? (p.id ?? '') : '', p.invoicedAt ?? NaN, p.paidAt ?? NaN);
   }
 
   private put(deal: number, p: { manager: string; invoiced: number; paid: number }): void {
@@ -67,7 +67,7 @@ export class PaymentLog {
 }
 
 /** An amount in kopecks (cents): sums compared exactly, whatever the order of a float sum. */
-const kopecks = (v: number): number => Math.round(v * 100);
+export const kopecks = (v: number): number => Math.round(v * 100);
 
 /**
  * What a payments file holds that a paid share cannot be read from as it is, noted as the rows are
@@ -78,43 +78,147 @@ const kopecks = (v: number): number => Math.round(v * 100);
  * - refunds: rows with a negative amount (a refund, `(30 000)`);
  * - duplicates: rows identical to an earlier one in deal, manager, amounts and dates (a file exported twice, pasted twice);
  * - over: deals (or rows without a deal) whose paid sum is above their invoiced one, where something is invoiced.
+ *
+ * It reads the log's columns (deal, manager, amounts) and keeps beside them only what they lack, 20
+ * bytes a payment: the dates, and for a row without a deal of the store which id it named. A repeated
+ * row is found by a hash of its fields, each row's index in a map under it (a number to a number),
+ * checked field by field against the row found there (another row under the same hash: the next hash
+ * up); no string a row. The deals' sums are made when asked (over), in one pass over the log.
  */
 export class PaymentOddities {
   unknown = 0;
   unknownExample = '';
   readonly refunds = { rows: 0, sum: 0 };
   readonly duplicates = { rows: 0, sum: 0 };
-  private readonly seen = new Set<string>();
-  private readonly byDeal = new Map<number, { invoiced: number; paid: number }>();
-  private overRows: Array<{ id: string; invoiced: number; paid: number }> = [];
+  /** The dates of each row as read (NaN: none). */
+  private readonly invoicedAt = new FloatList();
+  private readonly paidAt = new FloatList();
+  /** Each row's deal as the repeat check sees it: the deal, else -1 - k for the id k of `unknownIds` it named (-1: none). */
+  private readonly who = new IntList();
+  /** The deal ids no deal has, as named ('' is key 0, a row that names none). */
+  private readonly unknownIds = new Interner();
+  /** Row index by its fields' hash (the first row of those fields; see repeats). */
+  private readonly byHash = new Map<number, number>();
 
-  note(deal: number, id: string, p: { manager: string; invoiced: number; paid: number }, invoicedAt: number, paidAt: number): void {
+  constructor(private readonly log: PaymentLog) {}
+
+  /** Notes row `i` of the log, just added: `id` the deal id it named ('' for none), and its dates. */
+  note(i: number, id: string, invoicedAt: number, paidAt: number): void {
+    const log = this.log;
+    const deal = log.deal.data[i]!;
+    const invoiced = log.invoiced.data[i]!;
+    const paid = log.paid.data[i]!;
     if (deal < 0 && id !== '') {
       if (this.unknown++ === 0) this.unknownExample = id;
     }
-    if (p.invoiced < 0 || p.paid < 0) {
+    if (invoiced < 0 || paid < 0) {
       this.refunds.rows++;
-      this.refunds.sum += Math.min(p.paid, 0) || Math.min(p.invoiced, 0);
+      this.refunds.sum += Math.min(paid, 0) || Math.min(invoiced, 0);
     }
-    const key = `${deal < 0 ? `?${id}` : deal}\u0000${p.manager}\u0000${kopecks(p.invoiced)}\u0000${kopecks(p.paid)}\u0000${invoicedAt}\u0000${paidAt}`;
-    if (this.seen.has(key)) {
+    this.invoicedAt.push(invoicedAt);
+    this.paidAt.push(paidAt);
+    this.who.push(deal >= 0 ? deal : -1 - this.unknownIds.id(id));
+    if (this.repeats(i)) {
       this.duplicates.rows++;
-      this.duplicates.sum += p.paid !== 0 ? p.paid : p.invoiced;
-    } else this.seen.add(key);
-    if (deal < 0) {
-      if (p.invoiced > 0 && kopecks(p.paid) > kopecks(p.invoiced)) this.overRows.push({ id, invoiced: p.invoiced, paid: p.paid });
-      return;
+      this.duplicates.sum += paid !== 0 ? paid : invoiced;
     }
-    const sums = this.byDeal.get(deal) ?? { invoiced: 0, paid: 0 };
-    sums.invoiced += p.invoiced;
-    sums.paid += p.paid;
-    this.byDeal.set(deal, sums);
   }
 
-  /** Deals (and rows without one) paid above what was invoiced for them, with the first of them (its deal id as the store has it). */
-  over(store: DealStore): { count: number; example?: { id: string; invoiced: number; paid: number } } {
-    const list = [...this.overRows];
-    for (const [deal, s] of this.byDeal) if (s.invoiced > 0 && kopecks(s.paid) > kopecks(s.invoiced)) list.push({ id: store.idOf(deal), ...s });
-    return list.length === 0 ? { count: 0 } : { count: list.length, example: list[0]! };
+  /** Whether row i repeats an earlier row in every field; else it is put under its hash. */
+  private repeats(i: number): boolean {
+    for (let h = this.hash(i); ; h = (h + 1) | 0) {
+      const j = this.byHash.get(h);
+      if (j === undefined) {
+        this.byHash.set(h, i);
+        return false;
+      }
+      if (this.same(i, j)) return true;
+    }
   }
+
+  /** A 32-bit hash of row i's fields: its deal (as `who`), manager, amounts in kopecks and dates. */
+  private hash(i: number): number {
+    const log = this.log;
+    const h = mix(mix(0x2545f491, this.who.data[i]!), log.manager.data[i]!);
+    return finish(mixNumber(mixNumber(mixNumber(mixNumber(h, kopecks(log.invoiced.data[i]!)), kopecks(log.paid.data[i]!)), this.invoicedAt.data[i]!), this.paidAt.data[i]!));
+  }
+
+  /** Whether rows i and j agree in deal (as `who`), manager, amounts in kopecks and dates (NaN, no date, equal to NaN). */
+  private same(i: number, j: number): boolean {
+    const log = this.log;
+    return (
+      this.who.data[i] === this.who.data[j] &&
+      log.manager.data[i] === log.manager.data[j] &&
+      kopecks(log.invoiced.data[i]!) === kopecks(log.invoiced.data[j]!) &&
+      kopecks(log.paid.data[i]!) === kopecks(log.paid.data[j]!) &&
+      sameDate(this.invoicedAt.data[i]!, this.invoicedAt.data[j]!) &&
+      sameDate(this.paidAt.data[i]!, this.paidAt.data[j]!)
+    );
+  }
+
+  /**
+   * Deals (and rows without one) paid above what was invoiced for them, with the first of them: a row
+   * without a deal before any deal, else the deal whose first row comes first (its id as the store has
+   * it). One pass over the log sums each deal's amounts in row order.
+   */
+  over(store: DealStore): { count: number; example?: { id: string; invoiced: number; paid: number } } {
+    const log = this.log;
+    const n = log.length;
+    let deals = 0;
+    for (let r = 0; r < n; r++) deals = Math.max(deals, log.deal.data[r]! + 1);
+    const invoiced = new Float64Array(deals);
+    const paid = new Float64Array(deals);
+    const first = new Int32Array(deals).fill(-1);
+    let count = 0;
+    let example: { id: string; invoiced: number; paid: number } | undefined;
+    for (let r = 0; r < n; r++) {
+      const d = log.deal.data[r]!;
+      const inv = log.invoiced.data[r]!;
+      const pay = log.paid.data[r]!;
+      if (d >= 0) {
+        invoiced[d] = invoiced[d]! + inv;
+        paid[d] = paid[d]! + pay;
+        if (first[d] === -1) first[d] = r;
+      } else if (inv > 0 && kopecks(pay) > kopecks(inv)) {
+        count++;
+        example ??= { id: this.unknownIds.values[-1 - this.who.data[r]!]!, invoiced: inv, paid: pay };
+      }
+    }
+    let firstRow = n;
+    for (let d = 0; d < deals; d++) {
+      if (first[d] === -1 || !(invoiced[d]! > 0 && kopecks(paid[d]!) > kopecks(invoiced[d]!))) continue;
+      count++;
+      if (example === undefined && first[d]! < firstRow) firstRow = first[d]!;
+    }
+    if (example === undefined && firstRow < n) {
+      const d = log.deal.data[firstRow]!;
+      example = { id: store.idOf(d), invoiced: invoiced[d]!, paid: paid[d]! };
+    }
+    return example === undefined ? { count: 0 } : { count, example };
+  }
+}
+
+/** Whether two dates are the same, no date (NaN) being the same as none. */
+function sameDate(a: number, b: number): boolean {
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
+}
+
+/** One block of MurmurHash3 (32-bit): a 32-bit integer into the hash. */
+function mix(h: number, v: number): number {
+  let k = Math.imul(v, 0xcc9e2d51);
+  k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+  const m = h ^ k;
+  return (Math.imul((m << 13) | (m >>> 19), 5) + 0xe6546b64) | 0;
+}
+
+/** mix over a number of up to 64 bits' worth of integer part (kopecks, ms): its low and high words; NaN as 0 (the check tells them apart). */
+function mixNumber(h: number, v: number): number {
+  return mix(mix(h, v | 0), (v / 4_294_967_296) | 0);
+}
+
+/** MurmurHash3's finish: every bit of the hash depends on every bit put in. */
+function finish(h: number): number {
+  let f = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  f = Math.imul(f ^ (f >>> 13), 0xc2b2ae35);
+  return f ^ (f >>> 16);
 }

@@ -324,6 +324,15 @@ export const READ_MESSAGES = {
       en: 'give the file by its path instead of stdin, or name the column in --map: activities: columns: { client: "{column}" } (an empty cell is then a number the CRM does not know)',
     },
   },
+  // importFile (the programmatic API) met a call log's client column filled after its blank first rows, with no way to take back the records given: read with it from the start, or let importFile read again.
+  'map.clientFilledLate': {
+    ru: 'колонка клиента «{column}» пуста в первых строках и заполнена дальше: звонки до этой строки уже отданы без неё, и второй раз их не отдать — файл нужно прочитать заново с этой колонкой',
+    en: 'the client column "{column}" is empty on the first rows and filled further on: the calls before this row were already given without it, and are not given twice: the file must be read again with it',
+    hint: {
+      ru: 'передайте importFile clientColumn: "kept" (колонка читается, какими бы ни были первые строки) или onReadAgain (он выбрасывает отданные записи, и файл читается заново сам), либо назовите колонку в --map: activities: columns: { client: "{column}" }',
+      en: 'pass importFile clientColumn: "kept" (the column is read whatever its first rows) or onReadAgain (it throws away the records given, and the file is read again by itself), or name the column in --map: activities: columns: { client: "{column}" }',
+    },
+  },
   'map.partNumber': { ru: 'для «{value}» нужен десятичный разделитель его колонки', en: '"{value}" needs the decimal mark of its column' },
   'map.unknownField': {
     ru: '«{field}» — не поле раздела {kind}', en: '"{field}" is not a field of {kind}',

@@ -23,6 +23,17 @@ const activitiesSection = z
     units: z.record(z.string(), z.enum(['s', 'ms', 'min', 'hhmm'])).optional().describe('"duration header" (or "#3"): s, ms, min (minutes) or hhmm (hours and minutes as 2:05)'),
   })
   .strict();
+/**
+ * Payments: `status` is the words of an invoice status column (Bitrix24's and amoCRM's «Счета»), what
+ * each says of its invoice; not a deal's stage, which the deals section's `status` maps.
+ */
+const paymentsSection = z
+  .object({
+    columns: columns.optional(),
+    ...values,
+    status: z.record(z.string(), z.enum(['paid', 'partial', 'issued', 'void'])).optional().describe('invoice status value: paid, partial (paid in part), issued (not paid yet: invoiced) or void (rejected, cancelled: dropped)'),
+  })
+  .strict();
 /** Spend and plan files have columns only: no statuses to map. */
 const columnsOnly = z.object({ columns: columns.optional() }).strict();
 
@@ -31,7 +42,7 @@ export const mapFileSchema = z
   .object({
     deals: section.optional(),
     activities: activitiesSection.optional(),
-    payments: section.optional(),
+    payments: paymentsSection.optional(),
     spend: columnsOnly.optional(),
     plan: columnsOnly.optional(),
     managers: z.record(z.string(), z.string().trim().min(1)).optional().describe('"manager as the file writes them (a user id, another spelling)": "name to report"'),

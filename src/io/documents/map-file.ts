@@ -28,13 +28,14 @@ export async function loadOverrides(file: string | undefined, cwd: string, stdin
   // The schema (zod) and the YAML parser load only now: most runs have no map file.
   const { readMapFile } = await import('./map-file-schema.js');
   const { map: m, text } = await readMapFile(file, cwd, stdin);
-  const merge = <K extends 'status' | 'direction' | 'kind' | 'missed' | 'done' | 'owner'>(key: K) => Object.assign({}, m[key], m.deals?.[key], m.activities?.[key], m.payments?.[key]);
+  // A payments section's `status` is its invoice statuses (`invoice`), not a deal's stages.
+  const merge = <K extends 'status' | 'direction' | 'kind' | 'missed' | 'done' | 'owner'>(key: K) => Object.assign({}, m[key], m.deals?.[key], m.activities?.[key], key === 'status' ? undefined : m.payments?.[key]);
   return {
     file,
     text,
     columns: { deals: m.deals?.columns, activities: m.activities?.columns, payments: m.payments?.columns, spend: m.spend?.columns, plan: m.plan?.columns },
     ...(m.activities?.units ? { units: m.activities.units } : {}),
-    valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed'), done: merge('done'), owner: merge('owner'), managers: m.managers ?? {} }),
+    valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed'), done: merge('done'), owner: merge('owner'), invoice: m.payments?.status ?? {}, managers: m.managers ?? {} }),
     entries: { status: Object.keys(merge('status')), direction: Object.keys(merge('direction')), kind: Object.keys(merge('kind')), missed: Object.keys(merge('missed')), done: Object.keys(merge('done')) },
   };
 }

@@ -171,7 +171,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
  */
 export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): LinkedActivity | RowProblem | typeof PENDING {
   const c = ctx.cols;
-  if (m.emptyClient !== undefined) checkClientCells(cells, m.emptyClient, ctx.map);
+  if (m.emptyClient !== undefined) checkClientCells(cells, m.emptyClient, ctx.map, ctx.file);
   const binned = inRecycleBin(cells, ctx, m.flag);
   if (binned !== false) return binned === true ? DELETED_RECORD : binned;
   // A PBX log's sides, read once a row: the employee, the direction and the missed-call checks all ask them.

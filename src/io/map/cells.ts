@@ -76,14 +76,24 @@ export { trimEdges };
 const NO_BYTES = new Uint8Array(0);
 const SLASH = 0x2f;
 
+/** Zeros, with spaces or tabs between them: what the byte path of RowCells.noClient reads as no client. */
+const ZEROS = /^[0 \t]*$/;
+
+/**
+ * Whether a cell's text names no client: blank, or zeros only (Bitrix24's COMPANY_ID 0 is «no
+ * company»). The one rule: Cells.noClient reads it (by bytes where it can), and the first look at a
+ * call log's client column (empty-client.ts) reads its strings with it.
+ */
+export function namesNoClient(text: string): boolean {
+  return ZEROS.test(trimEdges(text));
+}
+
 /**
  * The cells of one row, given as strings (XLSX, HTML, text-mode CSV) or as the byte ranges of a CSV
  * record. One class with each byte fast path beside its text twin, so that every call site of the
  * readers sees one shape and stays monomorphic (the first rows of a CSV file are read as text while
  * the header is searched). Reused row by row: valid until the next set.
  */
-const ZEROS = /^0+$/;
-
 export class RowCells implements Cells {
   private strings: string[] = [];
   private record: ByteRow | undefined;
@@ -120,7 +130,7 @@ export class RowCells implements Cells {
   noClient(c: number): boolean {
     if (this.blank(c)) return true;
     const row = this.record;
-    if (row === undefined) return ZEROS.test(this.text(c));
+    if (row === undefined) return namesNoClient(this.text(c));
     // By bytes: zeros and spaces only, or a cell with a zero among other bytes than ASCII (an invisible character at its edge) read as text.
     const buf = row.buf;
     // Most clients begin with a letter or another digit: no zeros-only cell does, trimmed or not.
@@ -134,7 +144,7 @@ export class RowCells implements Cells {
       else if (b >= 0x80) other = true;
       else if (b !== 0x20 && b !== 0x09) return false;
     }
-    return zero && (!other || ZEROS.test(this.text(c)));
+    return zero && (!other || namesNoClient(this.text(c)));
   }
 
   value<T>(c: number, memo: CellMemo<T>): T {

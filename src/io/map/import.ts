@@ -17,7 +17,7 @@ import { DEFAULT_LIMITS, type Limits } from '../read/limits.js';
 import type { Encoding } from '../read/sniff.js';
 import { assertRequired, emptyTwins, headerScore, looksLikeData, mapColumns, readAsDeal, readAsPhone, readPhoneByValues, readWideSpend, relatedToDeal, type ColumnMap, type ColumnMatch, type EmptyTwin } from './mapping.js';
 import { noHeaderError } from './no-header.js';
-import { ClientColumnFilled, clientFilledError, emptyClientColumns } from './empty-client.js';
+import { emptyClientColumns, readAgainOnFilled } from './empty-client.js';
 import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reader.js';
 import { CallLegs } from './lines.js';
 import { RowCells, type Cells } from './cells.js';
@@ -95,10 +95,16 @@ export interface ImportOptions {
   part?: TableOptions['part'] & { header: string[]; typeColumn?: TypeColumnReading; relatedDeal?: number; phone?: number; usualCells?: number; emptyClient?: number[]; at?: number[] };
   /**
    * Activities: `kept` reads the client column even where the first rows leave it blank (the read
-   * again after a later row filled it: empty-client.ts); `throw` lets ClientColumnFilled out to the
-   * caller, whose records fed something to start again; else importFile reads again by itself.
+   * again after a later row filled it: empty-client.ts).
    */
-  clientColumn?: 'kept' | 'throw';
+  clientColumn?: 'kept';
+  /**
+   * Activities, importFile: a call log whose client column is blank on its first rows and filled later
+   * must be read again with it, and the records given before are not given twice. With this, the
+   * caller throws them away when it is called, and importFile reads the file again by itself (each row
+   * is given once from there); without it, importFile stops with ClientColumnFilled (E_CLIENT_FILLED).
+   */
+  onReadAgain?: () => void;
   onFormat?: TableOptions['onFormat'];
   /**
    * stdin only: called with the rows its header is searched in, before the header is looked for (a
@@ -285,19 +291,8 @@ function startReading<T>(kind: RecordKind, file: string, map: ColumnMap, headers
  * (with file, row, column and reason), or a dropped non-data row (totals, footers, deleted deals).
  */
 export async function importFile<T>(file: string, kind: RecordKind, opts: ImportOptions, onRecord: (record: T, row: number) => void): Promise<ImportReport> {
-  try {
-    return await importSheets(file, kind, opts, onRecord);
-  } catch (error) {
-    // A client column set aside on its blank first rows and filled later: read again with it (empty-client.ts).
-    if (!(error instanceof ClientColumnFilled) || opts.clientColumn !== undefined) throw error;
-    if (!canReadAgain(file, opts)) throw clientFilledError(error, file);
-    return importSheets(file, kind, { ...opts, clientColumn: 'kept' }, onRecord);
-  }
-}
-
-/** Whether the input can be read a second time: a path can, stdin (or a stream given) cannot. */
-export function canReadAgain(file: string, opts: Pick<ImportOptions, 'source'>): boolean {
-  return file !== '-' && opts.source === undefined;
+  // A client column set aside on its blank first rows and filled later: read again with it where the caller takes back what it was given (empty-client.ts).
+  return readAgainOnFilled(file, opts, (clientColumn) => importSheets(file, kind, { ...opts, clientColumn }, onRecord), opts.onReadAgain);
 }
 
 /** importFile over the sheet that has the header. */
@@ -1154,7 +1149,7 @@ export async function importLinkedActivities(file: string, opts: ImportOptions, 
   const held = anyOrder ? linker.hold(onActivity) : undefined;
   try {
     // The records went to the caller: a read again with the client column is the caller's to start (ClientColumnFilled).
-    const report = await importFile<LinkedActivity>(file, 'activities', { ...opts, clientColumn: opts.clientColumn ?? 'throw', linker, onHeader: (m) => ((map = m), opts.onHeader?.(m)) }, held ? (a) => held.add(a) : onActivity);
+    const report = await importFile<LinkedActivity>(file, 'activities', { ...opts, onReadAgain: undefined, linker, onHeader: (m) => ((map = m), opts.onHeader?.(m)) }, held ? (a) => held.add(a) : onActivity);
     held?.flush();
     return { report, map };
   } finally {
@@ -1168,20 +1163,19 @@ export async function importLinkedActivities(file: string, opts: ImportOptions, 
  * shows whether a later row fills it, when they are read again with it; empty-client.ts).
  */
 export async function importActivities(file: string, opts: ImportOptions, onActivity: (a: Activity) => void): Promise<{ report: ImportReport; map: ColumnMap | undefined }> {
+  // The records of a read that met a filled client column were held, none given: nothing to throw away.
+  return readAgainOnFilled(file, opts, (clientColumn) => activitiesOnce(file, { ...opts, clientColumn }, onActivity), () => undefined);
+}
+
+/** One read of importActivities: the activities of a file whose client column was set aside are held to its end. */
+async function activitiesOnce(file: string, opts: ImportOptions, onActivity: (a: Activity) => void): Promise<{ report: ImportReport; map: ColumnMap | undefined }> {
   const linker = new ActivityLinker(new DealStore());
   let aside: Activity[] | undefined;
   const onHeader = (m: ColumnMap) => {
     if (m.emptyClient) aside = [];
     opts.onHeader?.(m);
   };
-  try {
-    const read = await importLinkedActivities(file, { ...opts, onHeader }, linker, (a) => (aside ? aside.push(linker.unlink(a)) : onActivity(linker.unlink(a))));
-    for (const a of aside ?? []) onActivity(a);
-    return read;
-  } catch (error) {
-    if (!(error instanceof ClientColumnFilled) || opts.clientColumn === 'kept') throw error;
-    if (!canReadAgain(file, opts)) throw clientFilledError(error, file);
-    const again = new ActivityLinker(new DealStore());
-    return importLinkedActivities(file, { ...opts, clientColumn: 'kept' }, again, (a) => onActivity(again.unlink(a)));
-  }
+  const read = await importLinkedActivities(file, { ...opts, onHeader }, linker, (a) => (aside ? aside.push(linker.unlink(a)) : onActivity(linker.unlink(a))));
+  for (const a of aside ?? []) onActivity(a);
+  return read;
 }

@@ -121,7 +121,8 @@ export async function inspectFile(file: string, kind: RecordKind | undefined, op
   if (file === '-' && kind === undefined) throw UserError.of('E_USAGE', 'inspect.stdinNeedsKind');
   const k = kind ?? (await guessKind(file, opts));
   const options = { ...opts, enforceBadRows: false, listAmbiguous: opts.listAmbiguous ?? true };
-  if (k !== 'deals') return importFile(file, k, options, () => undefined);
+  // Its records are kept nowhere: a call log whose client column fills late is read again, nothing to throw away.
+  if (k !== 'deals') return importFile(file, k, { ...options, onReadAgain: () => undefined }, () => undefined);
   // Deals into a store, as kpi reads them: rows repeating an id are merged and said as kpi says them.
   const { report, merged, differing } = await importDealRowsCounted(file, options, opts.store ?? new DealStore());
   noteMerged(report, merged, differing);

@@ -2,7 +2,8 @@ import type { DealStore } from '../../core/kpi/deal-store.js';
 import type { Payment } from '../../core/records.js';
 import { cleanText, parseBoolean } from './values.js';
 import { invoiceStatus, type InvoiceStatus } from './value-maps.js';
-import { noteCurrency, SpendSums, TOTALS_ROW } from './spend-reader.js';
+import { kopecks } from '../../core/kpi/payment-log.js';
+import { noteCurrency, TOTALS_ROW } from './spend-reader.js';
 import { CellMemo, trimEdges, type Cells } from './cells.js';
 import { dateRead, DELETED_RECORD, headerOf, noteEntry, inRecycleBin, PENDING, readDate, readNumber, reportedManager, RowProblem, type ReadContext } from './context.js';
 
@@ -32,9 +33,46 @@ export interface PaymentMemos {
   store: DealStore | undefined;
   out: LinkedPayment;
   /** The amounts added up as they are read, to know an unlabelled totals row. */
-  sums: SpendSums;
+  sums: PaymentSums;
   /** An invoice status cell's meaning, each distinct value counted for `inspect` and the report (report.values.status). */
   status: CellMemo<{ status: InvoiceStatus | undefined; entry: { count: number } | undefined }>;
+}
+
+/**
+ * The payments of one file added up as they are read, to know its unlabelled totals row, as a spend
+ * table's is (SpendSums, spend-reader.ts), with its two amounts for months: a row naming no deal and no
+ * manager is the totals when its invoiced and its paid amount (an empty one 0), at least one above 0,
+ * are to the kopeck the sums of the rows above it, those since the previous totals row or all of them
+ * (two rows at least). Numbers only: nothing is made a row.
+ */
+export class PaymentSums {
+  /** Kopecks invoiced and paid and rows since the previous totals row, and in all. */
+  private sinceInvoiced = 0;
+  private sincePaid = 0;
+  private sinceRows = 0;
+  private allInvoiced = 0;
+  private allPaid = 0;
+  private allRows = 0;
+
+  /** Whether the row is a totals row (`unnamed`: it names no deal and no manager), else adds it to the sums. */
+  isTotals(invoiced: number, paid: number, unnamed: boolean): boolean {
+    const inv = kopecks(invoiced);
+    const pay = kopecks(paid);
+    if (unnamed && (inv > 0 || pay > 0)) {
+      const since = this.sinceRows >= 2 && this.sinceInvoiced === inv && this.sincePaid === pay;
+      if (since || (this.allRows >= 2 && this.allInvoiced === inv && this.allPaid === pay)) {
+        this.sinceInvoiced = this.sincePaid = this.sinceRows = 0;
+        return true;
+      }
+    }
+    this.sinceInvoiced += inv;
+    this.sincePaid += pay;
+    this.sinceRows++;
+    this.allInvoiced += inv;
+    this.allPaid += pay;
+    this.allRows++;
+    return false;
+  }
 }
 
 /** A rejected or cancelled invoice («Отклонён», «Отменён»): no money was asked, so none is invoiced; dropped and counted. */
@@ -43,7 +81,7 @@ const VOID_INVOICE = new RowProblem('drop', 'a rejected or cancelled invoice');
 /** What an invoice status cell says, and its counter among the file's status values (mapped as the status it reads as, or «?» for a word no rule knows). */
 function statusOf(ctx: ReadContext, cell: string): { status: InvoiceStatus | undefined; entry: { count: number } | undefined } {
   const raw = trimEdges(cell);
-  const status = invoiceStatus(raw);
+  const status = invoiceStatus(ctx.maps, raw);
   return { status, entry: noteEntry(ctx, 'status', raw, status ?? '?') };
 }
 
@@ -51,7 +89,7 @@ const NOBODY = (ctx: ReadContext) => new RowProblem('skip', 'a payment needs a d
 
 /** The memos of a payments file; a manager's name is read once per distinct cell, not once per row. */
 export function paymentMemos(ctx: ReadContext, store: DealStore | undefined): PaymentMemos {
-  return { managers: new CellMemo((t) => reportedManager(ctx.maps, cleanText(t), store)), flag: new CellMemo((t) => parseBoolean(trimEdges(t))), store, sums: new SpendSums(), status: new CellMemo((t) => statusOf(ctx, t)), out: { deal: -1, named: false, manager: '', invoiced: 0, paid: 0, id: '', invoicedAt: NaN, paidAt: NaN } };
+  return { managers: new CellMemo((t) => reportedManager(ctx.maps, cleanText(t), store)), flag: new CellMemo((t) => parseBoolean(trimEdges(t))), store, sums: new PaymentSums(), status: new CellMemo((t) => statusOf(ctx, t)), out: { deal: -1, named: false, manager: '', invoiced: 0, paid: 0, id: '', invoicedAt: NaN, paidAt: NaN } };
 }
 
 /**
@@ -68,9 +106,8 @@ export function readPayment(cells: Cells, ctx: ReadContext, m: PaymentMemos): Pa
   if (invoiced === PENDING || invoiced instanceof RowProblem) return nobody ? NOBODY(ctx) : invoiced;
   let paid = readNumber(cells, c.paid, 'paid', ctx);
   if (paid === PENDING || paid instanceof RowProblem) return nobody ? NOBODY(ctx) : paid;
-  // An unlabelled row of =SUM under the payments is their totals, known as a spend table's is (SpendSums): the invoiced and paid sums of the rows above.
-  const sums = [{ month: 'invoiced', source: '', amount: invoiced ?? 0 }, { month: 'paid', source: '', amount: paid ?? 0 }];
-  if (m.sums.isTotals('', sums, nobody)) return TOTALS_ROW;
+  // An unlabelled row of =SUM under the payments is their totals: the invoiced and paid sums of the rows above.
+  if (m.sums.isTotals(invoiced ?? 0, paid ?? 0, nobody)) return TOTALS_ROW;
   if (nobody) return NOBODY(ctx);
   noteCurrency(cells, ctx, invoiced !== null ? c.invoiced : c.paid);
   const status = c.status === undefined || cells.blank(c.status) ? undefined : cells.value(c.status, m.status);

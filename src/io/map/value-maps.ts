@@ -411,6 +411,7 @@ const BUILT_IN_OWNER: ReadonlyMap<string, OwnerKind> = new Map(Object.entries(OW
 /**
  * What an invoice's status says (a CRM's «Счета» export: Bitrix24, amoCRM; Stripe, HubSpot): `paid`
  * in full, `partial`, `issued` (not paid yet), or `void` (rejected, cancelled: no money was asked).
+ * A --map file's `payments: status:` adds words or corrects these (ValueMaps.invoice).
  */
 export type InvoiceStatus = 'paid' | 'partial' | 'issued' | 'void';
 
@@ -434,11 +435,14 @@ const INVOICE_STATUS: Record<string, InvoiceStatus> = {
   sent: 'issued',
   open: 'issued',
   draft: 'issued',
+  // Not paid yet is issued, still invoiced: read as void, such an invoice left «invoiced» and raised the paid share.
   unpaid: 'issued',
+  'не оплачен': 'issued',
+  неоплачен: 'issued',
+  'not paid': 'issued',
   отклонён: 'void',
   отменён: 'void',
   аннулирован: 'void',
-  'не оплачен': 'void',
   отказ: 'void',
   rejected: 'void',
   cancelled: 'void',
@@ -447,12 +451,9 @@ const INVOICE_STATUS: Record<string, InvoiceStatus> = {
   voided: 'void',
   failed: 'void',
 };
-/** The invoice status words, normalised (normalizeValue: ё as е, so «Отклонен» is «Отклонён»). */
-const INVOICE_STATUSES: ReadonlyMap<string, InvoiceStatus> = new Map(Object.entries(INVOICE_STATUS).map(([k, v]) => [normalizeValue(k), v] as const));
-
-/** An invoice status cell's meaning (InvoiceStatus), undefined for a word no rule knows. */
-export function invoiceStatus(cell: string): InvoiceStatus | undefined {
-  return INVOICE_STATUSES.get(normalizeValue(cell));
+/** An invoice status cell's meaning (InvoiceStatus) by the value maps (the --map file's words first), undefined for a word no rule knows. */
+export function invoiceStatus(maps: ValueMaps, cell: string): InvoiceStatus | undefined {
+  return maps.invoice.get(normalizeValue(cell));
 }
 
 /** The value maps in force: defaults overlaid with the user's `--map` file. */
@@ -468,6 +469,8 @@ export interface ValueMaps {
   missedDirection: Set<string>;
   /** Owner type value -> what record the activity's owner id names. */
   owner: Map<string, OwnerKind>;
+  /** A payments file's invoice status value -> what it says of the invoice (InvoiceStatus; the --map file's `payments: status:`). */
+  invoice: Map<string, InvoiceStatus>;
   /** A manager as a file writes them (a CRM user id, another spelling) -> the name to report. */
   managers: Map<string, string>;
 }
@@ -481,7 +484,7 @@ export function managerName(maps: ValueMaps, cleaned: string): string {
 }
 
 /** Builds the value maps; user entries (keys normalised) override the defaults. */
-export function buildValueMaps(user?: Partial<{ status: Record<string, string>; direction: Record<string, string>; kind: Record<string, string>; missed: Record<string, boolean>; done: Record<string, boolean>; owner: Record<string, string>; managers: Record<string, string> }>): ValueMaps {
+export function buildValueMaps(user?: Partial<{ status: Record<string, string>; direction: Record<string, string>; kind: Record<string, string>; missed: Record<string, boolean>; done: Record<string, boolean>; owner: Record<string, string>; invoice: Record<string, string>; managers: Record<string, string> }>): ValueMaps {
   const norm = <T>(o: Record<string, T>) => new Map(Object.entries(o).map(([k, v]) => [normalizeValue(k), v] as const));
   const missed = new Map<string, boolean>();
   for (const v of NOT_ANSWERED) missed.set(v, true);
@@ -491,7 +494,7 @@ export function buildValueMaps(user?: Partial<{ status: Record<string, string>; 
   for (const v of missedDirection) direction.set(v, 'in');
   // Keys as the readers clean a manager cell (spaces collapsed, markup gone); names are not case-folded.
   const managers = new Map(Object.entries(user?.managers ?? {}).map(([k, v]) => [cleanText(k), cleanText(v)] as const));
-  const maps: ValueMaps = { status: norm(STATUS), direction, kind: norm(KIND), missed, done: norm(user?.done ?? {}), missedDirection, owner: norm(OWNER), managers };
+  const maps: ValueMaps = { status: norm(STATUS), direction, kind: norm(KIND), missed, done: norm(user?.done ?? {}), missedDirection, owner: norm(OWNER), invoice: norm(INVOICE_STATUS), managers };
   for (const [k, v] of Object.entries(user?.status ?? {})) maps.status.set(normalizeValue(k), v as DealStatus);
   for (const [k, v] of Object.entries(user?.direction ?? {})) {
     maps.direction.set(normalizeValue(k), v as Direction);
@@ -500,6 +503,7 @@ export function buildValueMaps(user?: Partial<{ status: Record<string, string>; 
   for (const [k, v] of Object.entries(user?.kind ?? {})) maps.kind.set(normalizeValue(k), v as ActivityKind);
   for (const [k, v] of Object.entries(user?.missed ?? {})) maps.missed.set(normalizeValue(k), v);
   for (const [k, v] of Object.entries(user?.owner ?? {})) maps.owner.set(normalizeValue(k), v as OwnerKind);
+  for (const [k, v] of Object.entries(user?.invoice ?? {})) maps.invoice.set(normalizeValue(k), v as InvoiceStatus);
   return maps;
 }
 

@@ -14,8 +14,8 @@ import { ActivityLinker } from '../../core/kpi/link.js';
 import type { RecordKind } from '../map/fields.js';
 import { mergeUnreadable, settleUnreadable } from '../map/unread-columns.js';
 import { mergeCallLengths } from '../map/context.js';
-import { canReadAgain, checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from '../map/import.js';
-import { ClientColumnFilled, clientFilledError } from '../map/empty-client.js';
+import { checkBadRows, finishDeals, importDealRows, importDeals, importLinkedActivities, type ImportOptions, type ImportReport } from '../map/import.js';
+import { ClientColumnFilled, readAgainOnFilled } from '../map/empty-client.js';
 import { DEFAULT_LIMITS } from '../read/limits.js';
 import type { ColumnMap } from '../map/mapping.js';
 import { linesNameEmployees } from '../map/lines.js';
@@ -310,7 +310,7 @@ async function inHalves<M extends { report: ImportReport }, P extends PartCommon
   const message = await done!;
   timing('the worker thread answered');
   if (!message.ok) await helper.stop();
-  if (!message.ok && message.clientFilled !== undefined) throw new ClientColumnFilled(message.clientFilled);
+  if (!message.ok && message.clientFilled !== undefined) throw new ClientColumnFilled(message.clientFilled, file);
   if (!message.ok) return undefined;
   const part = message.result;
   timing('worker thread ready', part.times.loaded);
@@ -354,16 +354,10 @@ export interface ActivitiesRead {
  * managers unite, and its client, manager and unknown-deal keys are mapped to this thread's.
  */
 export async function readActivities(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], helper: Helper, meanwhile?: (engines: KpiEngine[]) => Promise<void>): Promise<ActivitiesRead> {
-  try {
-    return await readActivitiesOnce(file, opts, store, periods, helper, meanwhile);
-  } catch (error) {
-    // A client column set aside on its blank first rows and filled later (empty-client.ts): the whole
-    // file is read again with it, into new engines, whichever part met the filled row.
-    if (!(error instanceof ClientColumnFilled) || opts.clientColumn === 'kept') throw error;
-    await helper.stop();
-    if (!canReadAgain(file, opts)) throw clientFilledError(error, file);
-    return readActivitiesOnce(file, { ...opts, clientColumn: 'kept' }, store, periods, helper, meanwhile);
-  }
+  // A client column set aside on its blank first rows and filled later (empty-client.ts): the whole
+  // file is read again with it, into new engines (each read makes its own), whichever part met the
+  // filled row; the worker thread is stopped first.
+  return readAgainOnFilled(file, opts, (clientColumn) => readActivitiesOnce(file, { ...opts, clientColumn }, store, periods, helper, meanwhile), () => helper.stop());
 }
 
 async function readActivitiesOnce(file: string, opts: ImportOptions, store: DealStore, periods: KpiOptions[], helper: Helper, meanwhile?: (engines: KpiEngine[]) => Promise<void>): Promise<ActivitiesRead> {
@@ -463,6 +457,8 @@ class TakenOver<R extends { report: ImportReport }> {
         if (from < to) await this.readPart(from, to, { ...format, encoding });
       }
     } catch (error) {
+      // A row that fills a client column set aside is the whole file's to read again (readActivities).
+      if (error instanceof ClientColumnFilled) throw error;
       // A part that cannot be read apart from the rest (it reports its own errors when read whole).
       if (error instanceof Abandoned || error instanceof UserError) throw new Abandoned();
       throw error;

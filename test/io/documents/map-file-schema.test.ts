@@ -22,3 +22,19 @@ describe('a --map file\'s activities units', () => {
     expect(describeUserError(first, 'ru')).toContain('ожидалось одно из: s, ms, min, hhmm; получено «minutes»');
   });
 });
+
+describe('a --map file\'s payments status: invoice status words', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-invoice-'));
+  const read = (name: string, text: string) => (writeFileSync(path.join(dir, name), text), readMapFile(name, dir, process.stdin));
+
+  it('take paid, partial, issued and void', async () => {
+    const { map } = await read('inv.yaml', 'payments:\n  status: { "Закрыт": paid, "Частично": partial, "Ждёт оплаты": issued, "Возврат": void }\n');
+    expect(map.payments?.status).toEqual({ Закрыт: 'paid', Частично: 'partial', 'Ждёт оплаты': 'issued', Возврат: 'void' });
+  });
+
+  it('refuse a deal\'s outcome there, naming the invoice words', async () => {
+    const error = await read('won.yaml', 'payments:\n  status: { "Закрыт": won }\n').catch((e: unknown) => e);
+    const first = error instanceof UserErrors ? error.errors[0]! : (error as UserError);
+    expect(describeUserError(first, 'en')).toContain('expected one of: paid, partial, issued, void; got "won"');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildValueMaps, closedStage, byWords, missedByWords, statusByWords } from '../../../src/io/map/value-maps.js';
+import { buildValueMaps, closedStage, byWords, invoiceStatus, missedByWords, statusByWords } from '../../../src/io/map/value-maps.js';
 import { normalizeValue } from '../../../src/io/map/values.js';
 
 const maps = buildValueMaps();
@@ -149,5 +149,22 @@ describe('closedStage: a stage named closed and won or lost', () => {
     expect(closedStage('закрыто не успешно')).toBeUndefined();
     expect(closedStage('closed - not won')).toBeUndefined();
     expect(closedStage('не закрыто, выиграно')).toBeUndefined();
+  });
+});
+
+describe('invoice statuses, a value map of their own (ValueMaps.invoice)', () => {
+  it('reads an unpaid invoice as issued (still invoiced), a rejected one as void', () => {
+    expect(['Не оплачен', 'Неоплачен', 'Not paid', 'Unpaid', 'Выставлен'].map((w) => invoiceStatus(maps, w))).toEqual(['issued', 'issued', 'issued', 'issued', 'issued']);
+    expect(['Оплачен', 'Частично оплачен', 'Отклонен', 'Отменён'].map((w) => invoiceStatus(maps, w))).toEqual(['paid', 'partial', 'void', 'void']);
+    expect(invoiceStatus(maps, 'Закрыт')).toBeUndefined();
+  });
+
+  it('takes a --map file\'s words over the built-in ones, normalised as the cells are', () => {
+    const own = buildValueMaps({ invoice: { 'Закрыт': 'paid', 'ВЫСТАВЛЕН': 'void' } });
+    expect(invoiceStatus(own, 'закрыт')).toBe('paid');
+    expect(invoiceStatus(own, 'Выставлен')).toBe('void');
+    expect(invoiceStatus(own, 'Оплачен')).toBe('paid');
+    // The built-in maps are not changed by another's --map words.
+    expect(invoiceStatus(maps, 'Выставлен')).toBe('issued');
   });
 });

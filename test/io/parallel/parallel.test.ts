@@ -321,6 +321,41 @@ describe('reading activities in two halves gives what one pass gives', () => {
     expect(runCli(['kpi', '-d', 'deals.csv', '-a', 'mixed2.csv'], { cwd: dir, env: WHOLE }).code).toBe(2);
   });
 
+  describe('a call log whose client column is blank on its first rows and filled on one later row', () => {
+    // amoCRM deals with the contact's phone: deal 1 won (03.03 10:00 – 05.03 18:00), deal 2 open.
+    const deals = [
+      'ID,Название сделки,Бюджет,Ответственный,Этап сделки,Дата создания,Дата закрытия,Компания,Рабочий телефон (контакт)',
+      '1,Альфа,1000,Иванов Иван,Успешно реализовано,03.03.2025 10:00:00,05.03.2025 18:00:00,ООО Альфа,+7 (916) 100-00-01',
+      '2,Бета,2000,Петрова Анна,Переговоры,04.03.2025 09:00:00,,ООО Бета,8 916 100-00-02',
+    ];
+    // 3000 Sipuni calls (~300 KB), every other one to deal 1's number; call `filledAt` names deal 1's company.
+    const calls = (filledAt: number) => [
+      'Тип;Статус;Время;Откуда;Куда;Длительность разговора;Информация из CRM;Ответственный из CRM',
+      ...Array.from({ length: 3000 }, (_, r) => {
+        const client = r % 2 === 0 ? '79161000001' : `7916200${String(r % 40).padStart(4, '0')}`;
+        return `Исходящий;Отвечен;${String(3 + (r % 2)).padStart(2, '0')}.03.2025 ${String(10 + (r % 8)).padStart(2, '0')}:30:00;101;${client};60;${r === filledAt ? 'ООО Альфа' : ''};Иванов Иван`;
+      }),
+    ];
+
+    // The call that names the company is at 10 + at % 8 hours, 30 min: 10:30 for 2000, 16:30 for 2990.
+    it.each([
+      ['in the worker\'s half', 2000, [], 30],
+      ['in the part this thread takes over', 2990, ['sipuni-2990.csv'], 390],
+    ])('filled %s: read again with the column, the same KPIs as one pass', (_, at, taken, response) => {
+      writeFileSync(path.join(dir, 'deals-sipuni.csv'), `${deals.join('\n')}\n`);
+      writeFileSync(path.join(dir, `sipuni-${at}.csv`), `${calls(at).join('\n')}\n`);
+      const args = ['kpi', '-d', 'deals-sipuni.csv', '-a', `sipuni-${at}.csv`, '--format', 'json', '--now', '2025-08-01'];
+      const kpi = bothWays(args, [`sipuni-${at}.csv`], taken, taken.length ? TAKEOVER : {});
+      expect(kpi.split).toBe(kpi.whole);
+      // Read with the column, a blank cell names no client: deal 1's one touch is the call that names its
+      // company (an even row: on 03.03), its first response `response` minutes after 10:00; deal 2 has none.
+      const total = JSON.parse(kpi.split).total;
+      expect(total.touches_per_won).toBe(1);
+      expect(total.response_min_median).toBe(response);
+      expect(total.no_response).toBe(1);
+    });
+  });
+
   describe('when this thread takes over the end of the second half', () => {
     it('gives what one pass gives, with bad rows of the part taken over on their own lines', () => {
       const kpi = bothWays(['kpi', '-d', 'deals.csv', '-a', 'activities.csv', '-p', 'payments.csv', '--format', 'json'], ['activities.csv'], ['activities.csv'], TAKEOVER);
