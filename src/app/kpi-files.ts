@@ -19,7 +19,7 @@ import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions
 import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { ColumnMap } from '../io/map/mapping.js';
 import { directionReader, MISSED_DIRECTION, readsAsMilliseconds, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS } from '../io/map/context.js';
-import { currencyCode, normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
+import { normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
 import { wordsOf, type ValueMaps } from '../io/map/value-maps.js';
 import { outcomeTimes, stageNames } from '../io/map/deal-reader.js';
@@ -749,7 +749,8 @@ export function lineNamesOf(reports: readonly ImportReport[]): Record<string, st
  * currency of the CRMs read): spend of $2 500 against revenue in roubles gave a ROMI of 79 without a word.
  */
 function sideCurrencies(reports: readonly ImportReport[]): Alert[] {
-  const dealsSeen = reports.filter((r) => r.kind === 'deals').flatMap((r) => (r.values.currency ?? []).map((v) => currencyCode(v.value)));
+  // Every reader counts a currency under its code (noteCurrency): «руб.» in the deals is the spend's «RUB».
+  const dealsSeen = reports.filter((r) => r.kind === 'deals').flatMap((r) => (r.values.currency ?? []).map((v) => v.value));
   const deals = new Set(dealsSeen.length > 0 ? dealsSeen : ['RUB']);
   return reports
     .filter((r) => (r.kind === 'spend' || r.kind === 'payments') && (r.values.currency ?? []).some((v, _, all) => all.length > 1 || !deals.has(v.value)))

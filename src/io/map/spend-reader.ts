@@ -1,10 +1,9 @@
 import type { SpendRow } from '../../core/records.js';
 import type { Cells } from './cells.js';
-import { headerOf, PENDING, readNumber, RowProblem, truncate, type ReadContext } from './context.js';
+import { headerOf, noteCurrency, PENDING, readNumber, RowProblem, truncate, type ReadContext } from './context.js';
 import { readMonth } from './month.js';
 import { isTotalsLabel } from './row-filters.js';
-import { noteAmountMark, noteValue } from './context.js';
-import { cleanText, currencyCode } from './values.js';
+import { cleanText } from './values.js';
 
 /** A totals row labelled in its source or manager column (`2024-07;Итого;150000`), or a spend table's unlabelled one (SpendSums): not data. */
 export const TOTALS_ROW = new RowProblem('drop', 'totals row');
@@ -138,16 +137,5 @@ function readMonthsAcross(cells: Cells, ctx: ReadContext, source: string, months
   return rows.length === 0 ? NO_AMOUNT : new SpendMonths(rows);
 }
 
-/**
- * Counts the currency of a spend or payment row with an amount, as the deal reader counts a deal's
- * (report.values.currency, which the mixed-currencies alert reads for every file): its currency column
- * (`USD`, `руб.`, named as a mark beside a number would be), else a mark in the amount (`$1200`,
- * `EUR 500`); a plain number has none. Spend of $1 200 and 30 000 ₽ were added as 31 200 without a word.
- */
-export function noteCurrency(cells: Cells, ctx: ReadContext, amount: number | undefined): void {
-  const col = ctx.cols.currency;
-  if (col !== undefined) {
-    const raw = cells.text(col).trim();
-    if (raw !== '') noteValue(ctx, 'currency', currencyCode(raw), raw);
-  } else if (amount !== undefined) noteAmountMark(cells, ctx, amount, currencyCode);
-}
+/** The one noteCurrency of every reader (context.ts), where payment-reader imports it from. */
+export { noteCurrency };
