@@ -574,15 +574,22 @@ const MONEY_HEADER = /₽|руб|\brub\b|\$|€|выручк|revenue|сумм|am
 const VIEWS_HEADER = /показ|клик|просмотр|охват|impression|click|views|reach|ctr/i;
 
 /**
+ * Above this a whole number is money, not a count of leads or deals (no manager is planned 1 000 deals a
+ * month): a column offered for a count holds none larger, and a plan's months across all of whose
+ * targets are no larger are counts, not roubles (plan-reader's readPlanMonths).
+ */
+export const COUNT_AT_MOST = 999;
+
+/**
  * Whether a column of numbers may be offered for a count or an amount: a count's values are whole
- * numbers up to 999 under a header that names no money; an amount's header names no views or clicks.
+ * numbers up to COUNT_AT_MOST under a header that names no money; an amount's header names no views or clicks.
  */
 function countOrMoney(field: string, header: string, values: readonly string[]): boolean {
   if (!COUNT_FIELDS.has(field)) return !VIEWS_HEADER.test(header);
   if (MONEY_HEADER.test(header)) return false;
   return values.every((v) => {
     const n = parseNumber(v);
-    return n === null || Number.isNaN(n) || (Number.isInteger(n) && n <= 999);
+    return n === null || Number.isNaN(n) || (Number.isInteger(n) && n <= COUNT_AT_MOST);
   });
 }
 
