@@ -1,5 +1,5 @@
 import { ACTIVITY_MOMENTS, FIELDS, normalizeHeader } from './fields.js';
-import type { ColumnMap } from './mapping.js';
+import { assignField, type ColumnMap } from './mapping.js';
 import { parseDate } from './values.js';
 
 /**
@@ -81,10 +81,5 @@ export function preferTimedAt(map: ColumnMap, sample: ReadonlyArray<readonly str
 
 /** Sets `at`'s columns (preferTimedAt's choice; a file's second half read apart takes the first half's). */
 export function takeAt(map: ColumnMap, cols: readonly number[]): void {
-  map.fields.set('at', [...cols]);
-  for (const c of cols) {
-    const column = map.columns[c]!;
-    column.field = 'at';
-    delete column.passedOverFor;
-  }
+  assignField(map, 'at', cols);
 }
