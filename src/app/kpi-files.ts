@@ -3,7 +3,7 @@
 // spec/metrics.md with its data quality. The CLI and the programmatic API call these functions.
 import { KpiEngine, type EngineResult, type KpiOptions } from '../core/kpi/engine.js';
 import { METRICS, missingNeed, NEEDS_TEXT, notApplicable, type InputNeed } from '../core/kpi/catalog.js';
-import { describeAlert, findAlerts, linkAlerts, managerSpellings, OUTCOME_MIN_DEALS, paidNegative, paymentLogAlerts, wonCoverageAlerts, type Alert } from '../core/kpi/alerts.js';
+import { describeAlert, findAlerts, linkAlerts, managerSpellings, OUTCOME_MIN_DEALS, paidNegative, paymentLogAlerts, timedAtAlert, wonCoverageAlerts, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import { EMPTY_ROW, type DataQuality, type GroupDim, type KpiGroup, type KpiResult, type MetricValues, type PlanResult, type SpendSummary } from '../core/kpi/types.js';
 import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
@@ -379,7 +379,7 @@ function timeAlerts(reports: ImportReport[]): Alert[] {
   // Activities with dates alone are read at midnight: a response on a deal's first day is before it.
   const untimed: Alert[] = reports.filter((r) => r.kind === 'activities' && (r.untimed ?? 0) >= UNTIMED_MIN && r.untimed! * 10 >= r.records * 9).map((r) => ({ code: 'untimed-activities', file: r.file, untimed: Math.min(r.untimed!, r.records), records: r.records }));
   // An activity timed by a column with times where the one its name matched holds dates alone: said, with the --map line that reads the dates.
-  const timedAt: Alert[] = reports.flatMap((r) => (r.timedAt ? [{ code: 'timed-at' as const, file: r.file, column: r.timedAt.column, dateOnly: r.timedAt.dateOnly }] : []));
+  const timedAt: Alert[] = reports.flatMap((r) => (r.timedAt ? [timedAtAlert(r.file, r.timedAt)] : []));
   const callHours = reports.flatMap(callHoursAlert);
   // A call log in UTC (a telephony API's `Z` times) against deals on the company's clock, not shifted.
   // Deals in UTC too (both files from an API) are on one clock with the calls: nothing to shift.
