@@ -7,7 +7,7 @@ import type { EvidenceFacts } from '../core/kpi/facts.js';
 import { findAlerts, linkAlerts, type Alert } from '../core/kpi/alerts.js';
 import { DAY_MS as DAY, isoDay } from '../core/kpi/stats.js';
 import { headRowsOf, kindSaidBy } from '../io/map/inspect.js';
-import { scoreHeaderRow } from '../io/map/mapping.js';
+import { namesTellingColumn, scoreHeaderRow } from '../io/map/mapping.js';
 import { ownReportOf } from '../io/map/own-report.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { stdinHead, type HeadRow } from '../io/map/stdin-head.js';
@@ -55,8 +55,19 @@ function checkHead(option: string, file: string, kind: RecordKind, rows: readonl
   } catch {
     // No row names a column: the import says so, in its own words.
   }
-  // A payments file naming two or more payments columns (a 1C register's «ID сделки» and «Ответственный» beside «Сумма»): what the user said wins over a guess from a shared word (F1).
-  if (seen !== kind && !(kind === 'payments' && rows.some((r) => scoreHeaderRow(r.cells, kind) >= 2))) throw wrongKind(option, file, kind, seen);
+  if (seen !== kind && !givenKindStands(rows, kind, seen)) throw wrongKind(option, file, kind, seen);
+}
+
+/**
+ * Whether the kind the user gave a file as stands against the kind its header was guessed to be: what
+ * the user said wins over a guess from shared words. So where a header row names two or more of the
+ * given kind's columns and none only the guessed kind has (namesTellingColumn): a 1C payments register's
+ * «ID сделки», «Ответственный», «Сумма», which a deals file has too (F1), or a task log's «Дата создания»,
+ * «Ответственный», «Клиент», «Тип» given as activities. A call log's «duration_s» or a payments file's
+ * «Оплачено» under --deals still names the option it belongs to, whatever it shares with deals.
+ */
+function givenKindStands(rows: readonly HeadRow[], kind: RecordKind, seen: RecordKind): boolean {
+  return rows.some((r) => scoreHeaderRow(r.cells, kind) >= 2) && !rows.some((r) => namesTellingColumn(r.cells, seen));
 }
 
 /** A key line of an answers file, YAML or JSON: `answers:`, `"answers": {`; and one of its other keys. */

@@ -3,7 +3,7 @@
 // spec/metrics.md with its data quality. The CLI and the programmatic API call these functions.
 import { KpiEngine, type EngineResult, type KpiOptions } from '../core/kpi/engine.js';
 import { METRICS, missingNeed, NEEDS_TEXT, notApplicable, type InputNeed } from '../core/kpi/catalog.js';
-import { describeAlert, findAlerts, linkAlerts, managerSpellings, OUTCOME_MIN_DEALS, paidNegative, paymentLogAlerts, wonCoverageAlerts, type Alert } from '../core/kpi/alerts.js';
+import { describeAlert, findAlerts, linkAlerts, managerSpellings, OUTCOME_MIN_DEALS, paidNegative, paymentLogAlerts, timedAtAlert, wonCoverageAlerts, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import { EMPTY_ROW, type DataQuality, type GroupDim, type KpiGroup, type KpiResult, type MetricValues, type PlanResult, type SpendSummary } from '../core/kpi/types.js';
 import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
@@ -19,7 +19,7 @@ import { dateOrderShown, importFile, importPlan, importSpend, type ImportOptions
 import { PaymentLog } from '../core/kpi/payment-log.js';
 import type { ColumnMap } from '../io/map/mapping.js';
 import { directionReader, MISSED_DIRECTION, readsAsMilliseconds, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS } from '../io/map/context.js';
-import { currencyCode, normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
+import { normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
 import { wordsOf, type ValueMaps } from '../io/map/value-maps.js';
 import { outcomeTimes, stageNames } from '../io/map/deal-reader.js';
@@ -382,7 +382,7 @@ function timeAlerts(reports: ImportReport[]): Alert[] {
   // Activities with dates alone are read at midnight: a response on a deal's first day is before it.
   const untimed: Alert[] = reports.filter((r) => r.kind === 'activities' && (r.untimed ?? 0) >= UNTIMED_MIN && r.untimed! * 10 >= r.records * 9).map((r) => ({ code: 'untimed-activities', file: r.file, untimed: Math.min(r.untimed!, r.records), records: r.records }));
   // An activity timed by a column with times where the one its name matched holds dates alone: said, with the --map line that reads the dates.
-  const timedAt: Alert[] = reports.flatMap((r) => (r.timedAt ? [{ code: 'timed-at' as const, file: r.file, column: r.timedAt.column, dateOnly: r.timedAt.dateOnly }] : []));
+  const timedAt: Alert[] = reports.flatMap((r) => (r.timedAt ? [timedAtAlert(r.file, r.timedAt)] : []));
   const callHours = reports.flatMap(callHoursAlert);
   // A call log in UTC (a telephony API's `Z` times) against deals on the company's clock, not shifted.
   // Deals in UTC too (both files from an API) are on one clock with the calls: nothing to shift.
@@ -752,7 +752,8 @@ export function lineNamesOf(reports: readonly ImportReport[]): Record<string, st
  * currency of the CRMs read): spend of $2 500 against revenue in roubles gave a ROMI of 79 without a word.
  */
 function sideCurrencies(reports: readonly ImportReport[]): Alert[] {
-  const dealsSeen = reports.filter((r) => r.kind === 'deals').flatMap((r) => (r.values.currency ?? []).map((v) => currencyCode(v.value)));
+  // Every reader counts a currency under its code (noteCurrency): «руб.» in the deals is the spend's «RUB».
+  const dealsSeen = reports.filter((r) => r.kind === 'deals').flatMap((r) => (r.values.currency ?? []).map((v) => v.value));
   const deals = new Set(dealsSeen.length > 0 ? dealsSeen : ['RUB']);
   return reports
     .filter((r) => (r.kind === 'spend' || r.kind === 'payments') && (r.values.currency ?? []).some((v, _, all) => all.length > 1 || !deals.has(v.value)))

@@ -1,6 +1,6 @@
 import { tr } from '../core/i18n.js';
 import { crmName, importNote, KIND_RU, rowReason } from '../core/messages.js';
-import { describeAlert } from '../core/kpi/alerts.js';
+import { describeAlert, timedAtAlert } from '../core/kpi/alerts.js';
 import { looksLost, undecidedStages } from '../core/undecided-stages.js';
 import type { ImportReport } from '../io/map/import.js';
 import { EMPTY_ROW } from '../core/kpi/types.js';
@@ -49,7 +49,7 @@ export function renderInspect(r: ImportReport, opts: RenderOptions): string {
     )));
   }
   // `at` read from a column with times, not the dates alone its name matched: said as kpi says it, with the --map line that undoes it.
-  if (r.timedAt) lines.push(c.yellow(`  ${describeAlert({ code: 'timed-at', file: r.file, column: r.timedAt.column, dateOnly: r.timedAt.dateOnly }, opts.lang)}`));
+  if (r.timedAt) lines.push(c.yellow(`  ${describeAlert(timedAtAlert(r.file, r.timedAt), opts.lang)}`));
   for (const [field, values] of Object.entries(r.values)) {
     lines.push('', c.bold(L(`Значения поля ${field}${VALUES_RU[field] ? ` (${VALUES_RU[field]})` : ''}`, `Values of ${field}`)));
     for (const v of values.slice(0, 30)) lines.push(`  ${show(v.value).padEnd(40)} -> ${importNote(shown(field, v), opts.lang)} (${n(v.count)})`);

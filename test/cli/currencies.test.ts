@@ -60,3 +60,27 @@ describe('the Markdown report keeps the warnings', () => {
     expect(md.stdout).toContain('> **Внимание:** deals.csv: суммы сделок в разных валютах (EUR — 2, RUB — 1)');
   });
 });
+
+// A reviewer: deals written «руб.» on some rows and «RUB» on others were counted as two currencies, a false alert.
+describe('one currency spelt several ways is one currency', () => {
+  const write = (currencies: string[]) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'currencies-'));
+    const rows = currencies.map((cur, i) => `${i + 1},Анна,2025-03-0${i + 1},2025-03-2${i + 1},won,${(i + 1) * 100},${cur}`);
+    writeFileSync(path.join(dir, 'deals.csv'), ['id,manager,created_at,closed_at,status,amount,currency', ...rows, ''].join('\n'));
+    return runCli(['kpi', '-d', 'deals.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+  };
+
+  it('deals in «руб.», «RUB» and «₽»: no mixed-currencies alert', () => {
+    const run = write(['руб.', 'RUB', '₽']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).dataQuality.alerts).toEqual([]);
+    expect(run.stderr).not.toContain('several currencies');
+  });
+
+  it('deals in «RUB», «руб.» and «USD»: the alert counts RUB twice and USD once', () => {
+    const run = write(['RUB', 'руб.', 'USD']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).dataQuality.alerts).toEqual([{ code: 'mixed-currencies', file: 'deals.csv', currencies: [{ currency: 'RUB', deals: 2 }, { currency: 'USD', deals: 1 }] }]);
+    expect(run.stderr).toContain('Warning: deals.csv: the deal amounts are in several currencies (RUB 2, USD 1)');
+  });
+});

@@ -167,11 +167,12 @@ describe('spend by month alone and VK Ads «Потрачено» (F9), a plan wi
     put('plan-wide.csv', ['План продаж (выручка, руб.)', '', 'Менеджер;Апрель 2025;Май 2025;Итого', 'Орлова Ольга;50 000;40 000;90 000', 'Сомов Семён;20 000;30 000;50 000', 'Итого;70 000;70 000;140 000'].join('\n'));
     const run = runCli(['kpi', '-d', path.join(dir, 'deals.csv'), '--plan', path.join(dir, 'plan-wide.csv'), '--format', 'json']);
     expect(run.code, run.stderr).toBe(0);
-    const plan = (JSON.parse(run.stdout) as { plan: { rows: Array<Record<string, unknown>> } }).plan;
-    const text = JSON.stringify(plan);
-    // Орлова's April: 50 000 planned, 60 000 won.
-    expect(text).toContain('50000');
-    expect(text).not.toMatch(/"leads_plan":\s*50000/);
+    const plan = (JSON.parse(run.stdout) as { plan: { rows: Array<Record<string, unknown>>; revenue: Record<string, number> } }).plan;
+    // Each cell a revenue target of its manager and month, none a count of leads: Орлова's April 50 000
+    // planned, 60 000 won (501); Сомов's May 30 000 planned, 15 000 + 25 000 won. The «Итого» row and column are not read.
+    const row = (manager: string, month: string, plan: number, fact: number) => ({ by: { manager, month }, revenue: { plan, fact, achieved: fact / plan } });
+    expect(plan.rows).toEqual([row('Орлова Ольга', '2025-04', 50_000, 60_000), row('Орлова Ольга', '2025-05', 40_000, 0), row('Сомов Семён', '2025-04', 20_000, 0), row('Сомов Семён', '2025-05', 30_000, 40_000)]);
+    expect(plan.revenue).toEqual({ plan: 140_000, fact: 100_000, achieved: 100_000 / 140_000 });
     put('plan-counts.csv', ['Менеджер;Апрель 2025;Май 2025', 'Орлова Ольга;5;4', 'Сомов Семён;3;3'].join('\n'));
     const counts = runCli(['kpi', '-d', path.join(dir, 'deals.csv'), '--plan', path.join(dir, 'plan-counts.csv'), '--format', 'json']);
     expect(counts.code).not.toBe(0);

@@ -727,6 +727,14 @@ function untimedText(a: Extract<Alert, { code: 'untimed-activities' }>, ru: bool
 }
 
 /**
+ * The alert of an activities file timed by another column than the one `at` matched (io/map/timed-at.ts's
+ * TimedAt, on its import report): built here once, for the alert kpi raises and the line inspect shows.
+ */
+export function timedAtAlert(file: string, timedAt: { column: string; dateOnly: string[] }): Extract<Alert, { code: 'timed-at' }> {
+  return { code: 'timed-at', file, column: timedAt.column, dateOnly: timedAt.dateOnly };
+}
+
+/**
  * Activities timed by another column than the one matched by name, which holds dates alone (a Salesforce
  * Task's ActivityDate beside its CompletedDateTime): the times are right if that column is the moment of
  * the activity, so both columns are named, and the --map line that reads the dates instead.

@@ -8,8 +8,8 @@ import { dateHasTime } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
 import { byWords, closedStage, managerName, missedByWords, statusByWords, type OwnerKind, type ValueMaps } from './value-maps.js';
-import { activityDone, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
-import type { CellMemo, Cells } from './cells.js';
+import { activityDone, currencyCode, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
+import { CellMemo, trimEdges, type Cells } from './cells.js';
 import type { SideCounts } from './lines.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
 import type { Expected } from './unread-columns.js';
@@ -437,6 +437,8 @@ export interface ReadContext {
   callLengths?: CallLengths;
   /** The report date (ms at midnight), when the run has one: close dates after it are expected ones. */
   reportDay: number | undefined;
+  /** The counters of the currency column's cells, by code (noteCurrency), made at its first filled cell. */
+  currencies?: CellMemo<{ count: number } | undefined>;
 }
 
 
@@ -540,13 +542,43 @@ export function noteValue(ctx: ReadContext, field: string, raw: string, mapped: 
 }
 
 /**
- * Counts the currency mark an amount cell carries (`$22,700.00`, `120000|USD`; a plain number has none),
- * as `name` writes it: a deal's as the mark reads, a spend or payment row's as its code (currencyCode).
+ * Counts the currency of a row with an amount (a deal's, a spend or payment row's) for the
+ * mixed-currencies alert (report.values.currency, which it reads for every file), under its code
+ * (currencyCode), the first spelling the file wrote it in beside it: «руб.», «₽» and «RUB» are one
+ * currency (deals written both ways were said to be in two). Its currency column (`USD`, `руб.`), read
+ * once per distinct cell (ctx.currencies), else a mark in the amount (`$22,700.00`, `120000|USD`,
+ * `EUR 500`); a plain number has none. Spend of $1 200 and 30 000 ₽ were added as 31 200 without a word.
  */
-export function noteAmountMark(cells: Cells, ctx: ReadContext, col: number, name: (code: string) => string = (c) => c): void {
-  if (cells.blank(col) || !Number.isNaN(cells.plainInteger(col))) return;
-  const code = currencyOf(cells.text(col));
-  if (code !== undefined) noteValue(ctx, 'currency', name(code), code);
+export function noteCurrency(cells: Cells, ctx: ReadContext, amount: number | undefined): void {
+  const col = ctx.cols.currency;
+  if (col !== undefined) {
+    if (cells.blank(col)) return;
+    const entry = cells.value(col, (ctx.currencies ??= currencyMemo(ctx)));
+    if (entry) entry.count++;
+  } else if (amount !== undefined && !cells.blank(amount) && Number.isNaN(cells.plainInteger(amount))) {
+    const mark = currencyOf(cells.text(amount));
+    if (mark !== undefined) noteValue(ctx, 'currency', codeOfMark(mark), mark);
+  }
+}
+
+/** The counter of each distinct currency cell of a file, by its code (undefined for a cell of spaces, or past 1,000 codes). */
+function currencyMemo(ctx: ReadContext): CellMemo<{ count: number } | undefined> {
+  return new CellMemo((t) => {
+    const raw = trimEdges(t);
+    return raw === '' ? undefined : noteEntry(ctx, 'currency', currencyCode(raw), raw);
+  });
+}
+
+const MARK_CODES = new Map<string, string>();
+
+/** currencyCode of a mark currencyOf read (`$` is USD), computed once per mark: an amount of every row may carry one (Bitrix24's `120000|RUB`). */
+function codeOfMark(mark: string): string {
+  let code = MARK_CODES.get(mark);
+  if (code === undefined) {
+    code = currencyCode(mark);
+    if (MARK_CODES.size < 1000) MARK_CODES.set(mark, code);
+  }
+  return code;
 }
 
 /**

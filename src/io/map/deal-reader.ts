@@ -4,7 +4,7 @@ import { cleanText, parseBoolean, parseNumber, phoneKey } from './values.js';
 import { dateHasTime } from './calendar.js';
 import { CONVERTED_AMOUNT, LOST_TIME, normalizeHeader, WON_TIME } from './fields.js';
 import { CellMemo, internClient, lostDigits, maybeScientific, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, noteAmountMark, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
+import { dateRead, DELETED_RECORD, headerOf, inRecycleBin, managerKey, mappedStatus, NO_DEAL_ID, NO_MANAGER, noteCurrency, noteEntry, noteValue, PENDING, readDate, readFlag, readNumber, RowProblem, statusOf, truncate, type ReadContext } from './context.js';
 
 import type { ColumnMap } from './mapping.js';
 /** A close date without a time of day (Bitrix24, Salesforce) means the end of that day (spec). */
@@ -77,10 +77,8 @@ export interface DealMemos {
   stageReason: string;
   flag: CellMemo<boolean | undefined>;
   reason: CellMemo<number>;
-  /** Counts the currency of each deal with an amount (undefined without a currency column, or when the amount is converted into one). */
-  currency: CellMemo<{ count: number } | undefined> | undefined;
-  /** Without a currency column: whether the currency marks in the amounts are counted instead (`120000|USD`, `$22,700.00`). */
-  markCurrency: boolean;
+  /** Whether the amount is converted into the company's one currency: no deal's currency is then counted (noteCurrency). */
+  converted: boolean;
   label: [CellMemo<number>, CellMemo<number>, CellMemo<number>];
   noLabel: number;
   /** The won-time and lost-time columns that say a deal's outcome where no status column does (outcomeTimes). */
@@ -128,8 +126,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
     stageReason: '',
     flag: new CellMemo((t) => parseBoolean(trimEdges(t))),
     reason: new CellMemo((t) => store.reasons.id(cleanText(t))),
-    currency: ctx.cols.currency === undefined || amountIsConverted(ctx) ? undefined : new CellMemo((t) => noteEntry(ctx, 'currency', trimEdges(t), trimEdges(t))),
-    markCurrency: ctx.cols.currency === undefined && ctx.cols.amount !== undefined && !amountIsConverted(ctx),
+    converted: amountIsConverted(ctx),
     label: [label(), label(), label()],
     noLabel: store.labels.id(''),
     times: outcomeTimes(ctx.map),
@@ -209,7 +206,8 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
   codes.closed = closed;
   codes.status = STATUS_CODE[status];
   codes.amount = amount ?? Number.NaN;
-  if (amount !== null) noteCurrency(cells, ctx, m);
+  // The currency column says nothing of amounts already converted into the company's one.
+  if (amount !== null && !m.converted) noteCurrency(cells, ctx, c.amount);
   codes.reason = status === 'lost' ? lossReason(cells, ctx, m) : 0;
   if (m.unknown !== undefined) noteUnknownStage(cells, ctx, m, amount);
   codes.stage = c.stage === undefined ? m.noLabel : cells.value(c.stage, m.label[0]);
@@ -269,16 +267,6 @@ function cellNumber(cells: Cells, col: number): number | undefined {
 function noteLostDigits(ctx: ReadContext, id: string, col: number): void {
   ctx.idsLostDigits ??= { rows: 0, example: id, column: headerOf(ctx, col, 'id') };
   ctx.idsLostDigits.rows++;
-}
-
-/** Counts the currency of a deal with an amount: its currency column, else a mark in the amount (a plain number has none). */
-function noteCurrency(cells: Cells, ctx: ReadContext, m: DealMemos): void {
-  const c = ctx.cols;
-  if (m.currency) {
-    if (cells.blank(c.currency)) return;
-    const seen = cells.value(c.currency!, m.currency);
-    if (seen) seen.count++;
-  } else if (m.markCurrency) noteAmountMark(cells, ctx, c.amount!);
 }
 
 const CONVERTED = new Set(CONVERTED_AMOUNT.map(normalizeHeader));

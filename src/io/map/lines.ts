@@ -1,6 +1,6 @@
 import type { LinkedActivity } from '../../core/kpi/link.js';
 import type { Cells } from './cells.js';
-import type { ColumnMap, ColumnMatch } from './mapping.js';
+import { assignField, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { RowProblem } from './context.js';
 import { phoneKey } from './values.js';
 
@@ -46,11 +46,7 @@ export function readExtensionSides(normalized: readonly string[], columns: Colum
     const a = normalized.indexOf(from);
     const b = normalized.indexOf(to);
     if (a < 0 || b < 0 || columns[a]!.field !== undefined || columns[b]!.field !== undefined) continue;
-    for (const [col, field] of [[a, 'channel'], [b, 'dstchannel']] as const) {
-      columns[col]!.field = field;
-      delete columns[col]!.passedOverFor;
-      fields.set(field, [col]);
-    }
+    for (const [col, field] of [[a, 'channel'], [b, 'dstchannel']] as const) assignField({ columns, fields }, field, [col]);
     return;
   }
 }

@@ -73,13 +73,26 @@ export function relatedToDeal(map: ColumnMap, sample: ReadonlyArray<readonly str
   return named > 0 && named * 2 >= filled.length ? col : undefined;
 }
 
+/**
+ * Gives a field its columns, in order, after the header was mapped (a reading by values, a profile's
+ * choice, a file's second half taking the first half's): each column feeds the field, and is no longer
+ * said to be passed over for another.
+ */
+export function assignField(map: Pick<ColumnMap, 'columns' | 'fields'>, field: string, cols: readonly number[]): void {
+  map.fields.set(field, [...cols]);
+  for (const c of cols) {
+    const column = map.columns[c]!;
+    column.field = field;
+    delete column.passedOverFor;
+  }
+}
+
 /** Reads column `col` as the deal (relatedToDeal), no longer a client column. */
 export function readAsDeal(map: ColumnMap, col: number): void {
   const clients = (map.fields.get('client') ?? []).filter((c) => c !== col);
   if (clients.length > 0) map.fields.set('client', clients);
   else map.fields.delete('client');
-  map.fields.set('deal_id', [col]);
-  map.columns[col]!.field = 'deal_id';
+  assignField(map, 'deal_id', [col]);
   map.relatedDeal = col;
 }
 
@@ -123,8 +136,7 @@ export function readPhoneByValues(map: ColumnMap, sample: ReadonlyArray<readonly
 export function readAsPhone(map: ColumnMap, col: number, values?: string[]): void {
   const column = map.columns[col];
   if (!column || column.field !== undefined) return;
-  map.fields.set('phone', [col]);
-  column.field = 'phone';
+  assignField(map, 'phone', [col]);
   if (values && values.length > 0) column.byValues = values;
   map.phoneByValues = col;
   map.phoneColumns = map.phoneColumns?.filter((c) => c !== col);
@@ -206,8 +218,8 @@ export function readWideSpend(map: ColumnMap, user: Record<string, string | stri
   });
   if (months.length === 0) return;
   for (const col of map.fields.get(field) ?? []) map.columns[col]!.field = undefined;
-  for (const { col, month } of months) Object.assign(map.columns[col]!, { field, month, passedOverFor: undefined });
-  map.fields.set(field, months.map((m) => m.col));
+  assignField(map, field, months.map((m) => m.col));
+  for (const { col, month } of months) map.columns[col]!.month = month;
   map.months = months;
 }
 
@@ -574,15 +586,22 @@ const MONEY_HEADER = /₽|руб|\brub\b|\$|€|выручк|revenue|сумм|am
 const VIEWS_HEADER = /показ|клик|просмотр|охват|impression|click|views|reach|ctr/i;
 
 /**
+ * Above this a whole number is money, not a count of leads or deals (no manager is planned 1 000 deals a
+ * month): a column offered for a count holds none larger, and a plan's months across all of whose
+ * targets are no larger are counts, not roubles (plan-reader's readPlanMonths).
+ */
+export const COUNT_AT_MOST = 999;
+
+/**
  * Whether a column of numbers may be offered for a count or an amount: a count's values are whole
- * numbers up to 999 under a header that names no money; an amount's header names no views or clicks.
+ * numbers up to COUNT_AT_MOST under a header that names no money; an amount's header names no views or clicks.
  */
 function countOrMoney(field: string, header: string, values: readonly string[]): boolean {
   if (!COUNT_FIELDS.has(field)) return !VIEWS_HEADER.test(header);
   if (MONEY_HEADER.test(header)) return false;
   return values.every((v) => {
     const n = parseNumber(v);
-    return n === null || Number.isNaN(n) || (Number.isInteger(n) && n <= 999);
+    return n === null || Number.isNaN(n) || (Number.isInteger(n) && n <= COUNT_AT_MOST);
   });
 }
 

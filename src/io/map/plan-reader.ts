@@ -1,10 +1,10 @@
 import type { PlanRow } from '../../core/records.js';
 import type { Cells } from './cells.js';
 import { headerOf, NO_MANAGER, PENDING, RowProblem, type ReadContext } from './context.js';
-import type { ColumnMap } from './mapping.js';
+import { COUNT_AT_MOST, type ColumnMap } from './mapping.js';
 import { readMonth } from './month.js';
 import { isTotalsLabel } from './row-filters.js';
-import { readNonNegative, SpendMonths, TOTALS_ROW } from './spend-reader.js';
+import { readMonthsAcross, readNonNegative, SpendMonths, TOTALS_ROW } from './spend-reader.js';
 import { cleanText } from './values.js';
 import { managerName } from './value-maps.js';
 
@@ -55,9 +55,6 @@ export function readPlan(cells: Cells, ctx: ReadContext, key: PlanKey): PlanRow 
   return { manager: key === 'manager' ? name : '', source: key === 'source' ? name : '', month, leads, won, revenue };
 }
 
-/** Above this a whole target is money, not a count of leads or deals (no manager is planned 1 000 deals a month). */
-const COUNT_AT_MOST = 999;
-
 /**
  * A plan row with months across (`Иванов Иван;150 000;100 000;100 000;350 000`): a revenue target per
  * month whose cell is filled, as a spend budget's months across are read (readWideSpend). Its cells are
@@ -65,15 +62,8 @@ const COUNT_AT_MOST = 999;
  * more likely, and is refused rather than read as roubles, with the layout that reads counts.
  */
 function readPlanMonths(cells: Cells, ctx: ReadContext, key: PlanKey, name: string, months: ReadonlyArray<{ col: number; month: string }>): SpendMonths<PlanRow> | RowProblem | typeof PENDING {
-  const rows: PlanRow[] = [];
-  let pending = false;
-  for (const { col, month } of months) {
-    const revenue = readNonNegative(cells, col, 'revenue', ctx);
-    if (revenue instanceof RowProblem) return revenue;
-    if (revenue === PENDING) pending = true;
-    else if (revenue !== null) rows.push({ manager: key === 'manager' ? name : '', source: key === 'source' ? name : '', month, leads: null, won: null, revenue });
-  }
-  if (pending) return PENDING;
+  const rows = readMonthsAcross(cells, ctx, months, 'revenue', (month, revenue): PlanRow => ({ manager: key === 'manager' ? name : '', source: key === 'source' ? name : '', month, leads: null, won: null, revenue }));
+  if (!Array.isArray(rows)) return rows;
   if (rows.length === 0) return NO_TARGETS;
   if (rows.every((r) => Number.isInteger(r.revenue) && r.revenue! <= COUNT_AT_MOST)) return new RowProblem('skip', 'a plan with months across is read as revenue targets, and these look like counts (leads or deals): keep such a plan long, a row per month with leads and won columns', headerOf(ctx, months[0]!.col, 'revenue'));
   return new SpendMonths(rows);

@@ -1,10 +1,9 @@
 import type { SpendRow } from '../../core/records.js';
 import type { Cells } from './cells.js';
-import { headerOf, PENDING, readNumber, RowProblem, truncate, type ReadContext } from './context.js';
+import { headerOf, noteCurrency, PENDING, readNumber, RowProblem, truncate, type ReadContext } from './context.js';
 import { readMonth } from './month.js';
 import { isTotalsLabel } from './row-filters.js';
-import { noteAmountMark, noteValue } from './context.js';
-import { cleanText, currencyCode } from './values.js';
+import { cleanText } from './values.js';
 
 /** A totals row labelled in its source or manager column (`2024-07;Итого;150000`), or a spend table's unlabelled one (SpendSums): not data. */
 export const TOTALS_ROW = new RowProblem('drop', 'totals row');
@@ -37,9 +36,15 @@ export function readSpend(cells: Cells, ctx: ReadContext, sums: SpendSums): Spen
   if (source !== '' && isTotalsLabel(source)) return TOTALS_ROW;
   const unnamed = source === '' || SUM_LABEL.test(source);
   if (ctx.map.months) {
-    const across = readMonthsAcross(cells, ctx, source, ctx.map.months);
+    // The currency of the row's first filled month, as a long table's row has one amount.
+    const rows = readMonthsAcross(cells, ctx, ctx.map.months, 'amount', (month, amount, col, i) => {
+      if (i === 0) noteCurrency(cells, ctx, col);
+      return { month, source, amount };
+    });
+    if (!Array.isArray(rows)) return rows;
+    if (rows.length === 0) return NO_AMOUNT;
     // The whole table is one scope: a totals row sums every month column.
-    return across instanceof SpendMonths && sums.isTotals('', across.rows, unnamed) ? TOTALS_ROW : across;
+    return sums.isTotals('', rows, unnamed) ? TOTALS_ROW : new SpendMonths(rows);
   }
   const month = readMonth(cells, c.month, ctx);
   if (typeof month !== 'string') return month;
@@ -117,37 +122,23 @@ function sumsOf(tally: Tally, rows: readonly SpendRow[]): boolean {
 }
 
 /**
- * A row of a spend table with months across (`Яндекс.Директ;25 000;15 000;40 000`): a spend row per
- * month whose cell is filled; an empty cell gives no row (nothing is known to have been spent, as an
- * empty amount of a long table: not a spend of 0, which a 0 says), and a row with every month empty is
- * dropped as such a row is. A bad cell (text, a negative amount) makes the whole row bad.
+ * A row of a table with months across (`Яндекс.Директ;25 000;15 000;40 000`, a spend budget; a plan's
+ * `Иванов Иван;150 000;100 000`): a row per month whose cell is filled, made by `make` (given the cell's
+ * number, its column and how many rows came before it); an empty cell gives no row (nothing is known to
+ * have been spent or planned: not a 0, which a 0 says), so a row with every month empty gives none. A
+ * bad cell (text, a negative number) makes the whole row bad; PENDING while a cell's decimal mark waits.
  */
-function readMonthsAcross(cells: Cells, ctx: ReadContext, source: string, months: ReadonlyArray<{ col: number; month: string }>): SpendMonths | RowProblem | typeof PENDING {
-  const rows: SpendRow[] = [];
+export function readMonthsAcross<R>(cells: Cells, ctx: ReadContext, months: ReadonlyArray<{ col: number; month: string }>, field: string, make: (month: string, amount: number, col: number, i: number) => R): R[] | RowProblem | typeof PENDING {
+  const rows: R[] = [];
   let pending = false;
   for (const { col, month } of months) {
-    const amount = readNonNegative(cells, col, 'amount', ctx);
+    const amount = readNonNegative(cells, col, field, ctx);
     if (amount instanceof RowProblem) return amount;
     if (amount === PENDING) pending = true;
-    else if (amount !== null) {
-      if (rows.length === 0) noteCurrency(cells, ctx, col);
-      rows.push({ month, source, amount });
-    }
+    else if (amount !== null) rows.push(make(month, amount, col, rows.length));
   }
-  if (pending) return PENDING;
-  return rows.length === 0 ? NO_AMOUNT : new SpendMonths(rows);
+  return pending ? PENDING : rows;
 }
 
-/**
- * Counts the currency of a spend or payment row with an amount, as the deal reader counts a deal's
- * (report.values.currency, which the mixed-currencies alert reads for every file): its currency column
- * (`USD`, `руб.`, named as a mark beside a number would be), else a mark in the amount (`$1200`,
- * `EUR 500`); a plain number has none. Spend of $1 200 and 30 000 ₽ were added as 31 200 without a word.
- */
-export function noteCurrency(cells: Cells, ctx: ReadContext, amount: number | undefined): void {
-  const col = ctx.cols.currency;
-  if (col !== undefined) {
-    const raw = cells.text(col).trim();
-    if (raw !== '') noteValue(ctx, 'currency', currencyCode(raw), raw);
-  } else if (amount !== undefined) noteAmountMark(cells, ctx, amount, currencyCode);
-}
+/** The one noteCurrency of every reader (context.ts), where payment-reader imports it from. */
+export { noteCurrency };

@@ -1,19 +1,17 @@
 import { ACTIVITY_MOMENTS, FIELDS, normalizeHeader } from './fields.js';
-import type { ColumnMap } from './mapping.js';
+import { assignField, type ColumnMap } from './mapping.js';
 import { parseDate } from './values.js';
 
 /**
  * An activity's time taken from a column with times instead of the one `at` matched, which holds dates
- * alone (TimedAt.from): the headers, for inspect and the alert that says so with the --map line that
- * reads the dates instead.
+ * alone: the headers, for inspect and the alert that says so with the --map line that reads the dates
+ * instead (timedAtAlert, core/kpi/alerts.ts).
  */
 export interface TimedAt {
   /** The column now read first for `at`: its header. */
   column: string;
   /** The columns `at` matched by name, which hold dates without a time in the rows looked at. */
   dateOnly: string[];
-  /** How many rows were looked at (the first rows, those the header was searched in). */
-  rows: number;
 }
 
 /** A cell's date and whether it carries a time of day other than midnight; undefined where it is no date. */
@@ -76,15 +74,10 @@ export function preferTimedAt(map: ColumnMap, sample: ReadonlyArray<readonly str
   if (timed === undefined) return undefined;
   const dateOnly = at.filter((c) => c !== timed);
   takeAt(map, [timed, ...dateOnly]);
-  return { column: map.columns[timed]!.header, dateOnly: dateOnly.map((c) => map.columns[c]!.header), rows: sample.length };
+  return { column: map.columns[timed]!.header, dateOnly: dateOnly.map((c) => map.columns[c]!.header) };
 }
 
 /** Sets `at`'s columns (preferTimedAt's choice; a file's second half read apart takes the first half's). */
 export function takeAt(map: ColumnMap, cols: readonly number[]): void {
-  map.fields.set('at', [...cols]);
-  for (const c of cols) {
-    const column = map.columns[c]!;
-    column.field = 'at';
-    delete column.passedOverFor;
-  }
+  assignField(map, 'at', cols);
 }

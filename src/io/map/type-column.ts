@@ -1,6 +1,6 @@
 import { renderHint, renderMessage } from '../../core/messages.js';
 import { normalizeHeader } from './fields.js';
-import { ColumnsMissing, type ColumnMap } from './mapping.js';
+import { assignField, ColumnsMissing, type ColumnMap } from './mapping.js';
 import { byWords, type ValueMaps } from './value-maps.js';
 import { normalizeValue } from './values.js';
 import { inspectCommand } from '../../core/inspect-command.js';
@@ -81,20 +81,11 @@ export function applyTypeColumn(map: ColumnMap, reading: TypeColumnReading): voi
     map.fields.delete(was);
     delete col.field;
   }
-  if (map.fields.has(field)) {
-    col.passedOverFor = field;
-  } else {
-    col.field = field;
-    delete col.passedOverFor;
-    map.fields.set(field, [col.index]);
-  }
+  if (map.fields.has(field)) col.passedOverFor = field;
+  else assignField(map, field, [col.index]);
   if (isTypeField(was) && !map.fields.has(was)) {
     const next = map.columns.find((c) => c.passedOverFor === was && !c.field && c.index !== col.index);
-    if (next) {
-      next.field = was;
-      delete next.passedOverFor;
-      map.fields.set(was, [next.index]);
-    }
+    if (next) assignField(map, was, [next.index]);
   }
 }
 

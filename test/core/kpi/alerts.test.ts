@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAlert, findAlerts, looksLikeUserId, managerSpellings, wonCoverageAlerts } from '../../../src/core/kpi/alerts.js';
+import { describeAlert, findAlerts, looksLikeUserId, managerSpellings, timedAtAlert, wonCoverageAlerts } from '../../../src/core/kpi/alerts.js';
 
 const file = (rowsRead: number, skipped: number) => ({ file: 'deals.csv', kind: 'deals', format: 'text', rowsRead, records: rowsRead - skipped, skipped, dropped: {} });
 
@@ -432,5 +432,15 @@ describe('payment alerts (F4, F3: said, not silent)', () => {
     const neg = paidNegative([{ manager: 'Анна', paid: -100 }, { manager: 'Борис', paid: 5 }], { paid: -95 });
     expect(neg).toEqual([{ code: 'paid-negative', managers: ['Анна', ''] }]);
     expect(describeAlert(neg[0]!, 'ru')).toContain('«Анна», отдел');
+  });
+});
+
+// kpi's alert and inspect's line were built apart from the import report's TimedAt; now both take this one.
+describe('timedAtAlert', () => {
+  it('is the timed-at alert of a file from its TimedAt, said with the --map line that reads the dates', () => {
+    const alert = timedAtAlert('calls.csv', { column: 'Created at', dateOnly: ['Date', 'Due date'] });
+    expect(alert).toStrictEqual({ code: 'timed-at', file: 'calls.csv', column: 'Created at', dateOnly: ['Date', 'Due date'] });
+    expect(describeAlert(alert, 'en')).toContain('calls.csv: the column "Date" and "Due date" holds dates without a time of day, and "Created at" dates with times');
+    expect(describeAlert(alert, 'en')).toContain('read the dates: --map activities: columns: { at: "Date" }');
   });
 });

@@ -39,6 +39,27 @@ describe('an amount already converted into the company\'s currency: the currency
   });
 });
 
+// A reviewer: the deals' currency column was counted by its raw text, the spend's by its code, so deals
+// written «руб.» on some rows and «RUB» on others were said to be in two currencies.
+describe('a deal\'s currency is counted by its code, however the file spells it', () => {
+  const deals = (currencies: string[]) => [
+    'id,manager,created_at,closed_at,status,amount,currency',
+    ...currencies.map((cur, i) => `${i + 1},Анна,2025-03-0${i + 1},2025-03-2${i + 1},won,${(i + 1) * 100},${cur}`),
+  ];
+
+  it('«руб.», «RUB» and «₽» are one currency, under its code, with the first spelling beside it', async () => {
+    const { report } = await read(deals(['руб.', 'RUB', '₽', 'RUB']));
+    expect(report.values.currency).toEqual([{ value: 'RUB', mapped: 'руб.', count: 4 }]);
+  });
+
+  it('«RUB» and «USD» are two; a «$» mark in the amount is USD', async () => {
+    const { report } = await read(deals(['RUB', 'USD', 'руб.']));
+    expect(report.values.currency).toEqual([{ value: 'RUB', mapped: 'RUB', count: 2 }, { value: 'USD', mapped: 'USD', count: 1 }]);
+    const marked = await read(['id,manager,created_at,status,amount', '1,Анна,2025-03-01,open,"$1,200.00"', '2,Анна,2025-03-02,open,1500|USD', '3,Анна,2025-03-03,open,900']);
+    expect(marked.report.values.currency).toEqual([{ value: 'USD', mapped: '$', count: 2 }]);
+  });
+});
+
 // A tester: Odoo's «Activo» re-saved by a Spanish Excel (FALSO) or a German one (FALSCH) was read as no
 // flag at all, and an archived opportunity (probability 0, no loss reason) counted open.
 describe('a deal\'s flags in the words a localised Excel writes', () => {

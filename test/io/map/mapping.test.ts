@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeUserError } from '../../../src/core/errors.js';
-import { assertRequired, cellType, ColumnsMissing, headerScore, looksLikeData, mapColumns, scoreHeaderRow, valueShape } from '../../../src/io/map/mapping.js';
+import { assertRequired, assignField, cellType, ColumnsMissing, headerScore, looksLikeData, mapColumns, readAsPhone, scoreHeaderRow, valueShape } from '../../../src/io/map/mapping.js';
 import { missingOf } from '../../helpers/missing-columns.js';
 
 /** The closest columns offered for each missing field of a header and its first rows. */
@@ -203,5 +203,28 @@ describe('a proposed column blank on most of the first rows', () => {
     const missing = (error as ColumnsMissing).missing.find((m) => m.field === 'manager')!;
     expect(missing.blank).toEqual({ rows: 2, of: 3 });
     expect((error as ColumnsMissing).hint).toContain(`manager: "${missing.candidates[0]}"    # the closest column, but blank on 2 of the 3 first rows: the value may be split across two columns (one per call direction); check`);
+  });
+});
+
+// A reviewer: «set the field, forget what the column was passed over for, set the field's columns» was
+// written out in five places (takeAt, readExtensionSides, applyTypeColumn, readAsPhone, readAsDeal), and
+// readAsPhone had left out the middle step: a column passed over for the manager, read as the phone, was both.
+describe('assignField: the one way a field is given columns after the header was mapped', () => {
+  const header = ['Менеджер', 'Сотрудник', 'Дата', 'Создано'];
+
+  it('gives the field its columns in order, each no longer passed over for another field', () => {
+    const map = mapColumns(header, 'activities');
+    expect(map.columns[0]).toStrictEqual({ index: 0, header: 'Менеджер', passedOverFor: 'manager' });
+    assignField(map, 'at', [3, 0]);
+    expect(map.fields.get('at')).toEqual([3, 0]);
+    expect(map.columns[0]).toStrictEqual({ index: 0, header: 'Менеджер', field: 'at' });
+    expect(map.columns[3]).toStrictEqual({ index: 3, header: 'Создано', field: 'at' });
+  });
+
+  it('readAsPhone through it: the column passed over for the manager is the phone alone', () => {
+    const map = mapColumns(header, 'activities');
+    readAsPhone(map, 0, ['+7 916 111-11-11']);
+    expect(map.columns[0]).toStrictEqual({ index: 0, header: 'Менеджер', field: 'phone', byValues: ['+7 916 111-11-11'] });
+    expect([map.fields.get('phone'), map.fields.get('manager'), map.phoneByValues]).toEqual([[0], [1], 0]);
   });
 });

@@ -131,6 +131,18 @@ describe('plan: values and rows', () => {
   });
 });
 
+// COUNT_AT_MOST (mapping.ts) is the one bound of a count: a row of whole targets up to 999 is counts, 1 000 is money.
+describe('plan: months across', () => {
+  it('a row whose every target is a whole number up to 999 is refused as counts; one with 1 000 is revenue; an empty month gives no row', async () => {
+    const file = put('plan-across.csv', ['Менеджер;Январь 2025;Февраль 2025;Март 2025', 'Иванов Иван;999;;5', 'Петрова Анна;1 000;;999'].join('\n'));
+    const { rows, report } = await read(file);
+    expect(rows).toEqual([byManager('Петрова Анна', '2025-01', null, null, 1000), byManager('Петрова Анна', '2025-03', null, null, 999)]);
+    expect(report.skipped.map((s) => [s.row, s.column])).toEqual([[2, 'Январь 2025']]);
+    expect(report.skipped[0]!.reason).toMatch(/^a plan with months across is read as revenue targets, and these look like counts/);
+    expect(report.dropped).toEqual({});
+  });
+});
+
 describe('plan: columns', () => {
   it('without a manager or a source column: both named, with a --map snippet', async () => {
     const file = put('plan-without-key.csv', csv([['Кто', 'Месяц', 'Лиды'], ['Иванов', '2025-01', '40']], { delimiter: ';' }));
