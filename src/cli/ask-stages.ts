@@ -8,10 +8,9 @@ import type { Overrides } from '../io/documents/map-file.js';
 import type { ValueMaps } from '../io/map/value-maps.js';
 import { canAsk, type CliContext } from './context.js';
 import type { PromptIO } from './prompts.js';
-import type { Guessed } from './map-snippet.js';
 import { writeOutput } from './output.js';
 import { proseFor } from './wrap.js';
-import { describeUserError, UserError } from '../core/errors.js';
+import { describeUserError, UserError, type MapGuess } from '../core/errors.js';
 
 type Outcome = 'won' | 'lost' | 'open';
 
@@ -212,7 +211,7 @@ async function computeAsking<T>(ctx: CliContext, lang: string, overrides: Overri
     // error at all: the run read through on its guesses, and the questions found stop it.)
     if (!question && (undecided.length === 0 || (error !== undefined && !(error instanceof UserError)))) throw error;
     if (question) undecided.push(question);
-    const guess = question && asked < 3 ? await guessOf(question) : undefined;
+    const guess = question && asked < 3 ? guessOf(question) : undefined;
     if (!guess) {
       const { undecidedTogether } = await import('./map-snippet.js');
       throw undecidedTogether(undecided, overrides.text, overrides.file);
@@ -221,14 +220,19 @@ async function computeAsking<T>(ctx: CliContext, lang: string, overrides: Overri
   }
 }
 
-/** The answers a question's snippet guesses (map-snippet.ts, which loads the YAML parser only now). */
-async function guessOf(error: StagesUndecided | ColumnsMissing): Promise<Guessed | undefined> {
-  const { guessedAnswers } = await import('./map-snippet.js');
-  return guessedAnswers(error, error instanceof StagesUndecided || error.missing.every((m) => m.candidates.length > 0));
+/**
+ * What a question's snippet answers, the one rule of what can be guessed: a run without a terminal reads
+ * on with it, `map` without one proposes it. A stage's guess is its snippet's (guessStage); a column's
+ * is the error's own (set where its snippet is built), none for a field no column is proposed for or a
+ * «Тип» column whose snippet offers both readings.
+ */
+export function guessOf(error: StagesUndecided | ColumnsMissing): MapGuess | undefined {
+  if (error instanceof StagesUndecided) return { status: Object.fromEntries(error.stages.map(([name, s]) => [name, guessStage(s, name)])) };
+  return error.guess;
 }
 
 /** The run's maps with a snippet's guesses added, as answers would be. */
-function withGuess(maps: Overrides, guess: Guessed): Overrides {
+function withGuess(maps: Overrides, guess: MapGuess): Overrides {
   const columns = { ...maps.columns };
   for (const [kind, chosen] of Object.entries(guess.columns ?? {})) columns[kind as keyof typeof columns] = { ...columns[kind as keyof typeof columns], ...chosen };
   return { ...maps, columns, valueMaps: guess.status ? withStages(maps.valueMaps, guess.status) : maps.valueMaps };

@@ -22,6 +22,11 @@ export class UserError extends Error {
   /** The catalogue message this error was made from (see core/messages.ts), to print it in Russian. */
   messageId: MessageId | undefined;
   params: Params | undefined;
+  /**
+   * What the error's --map snippet answers, as data (set where the snippet is built; undefined where it
+   * answers nothing for sure: a field no column is proposed for, a «Тип» column offered both ways).
+   */
+  guess: MapGuess | undefined;
 
   constructor(code: string, message: string, where: Where = {}, hint?: string) {
     super(message);
@@ -38,6 +43,14 @@ export class UserError extends Error {
     error.params = params;
     return error;
   }
+}
+
+/** The answers a question's --map snippet proposes: the column of each field by kind, and each stage's outcome. */
+export interface MapGuess {
+  columns?: Record<string, Record<string, string>>;
+  /** The comment after each proposed column (by field), in English and in Russian: why it was proposed, to check. */
+  notes?: Record<string, { en: string; ru: string }>;
+  status?: Record<string, 'won' | 'lost' | 'open'>;
 }
 
 /** Several user errors found together (e.g. every rule a questionnaire breaks). */

@@ -9,10 +9,10 @@ import { stagesToName } from '../../core/undecided-stages.js';
 import { loadOverrides, mapOptions } from '../../io/documents/map-file.js';
 import { stagesSnippet } from '../../io/map/import.js';
 import { guessKindSaid, inspectFile, kindRead, ownReportError } from '../../io/map/inspect.js';
-import { askColumns, askStages, mapDocument } from '../ask-stages.js';
+import { askColumns, askStages, guessOf, mapDocument } from '../ask-stages.js';
 import { mergeMapDocuments, undecidedTogether } from '../map-snippet.js';
 import { proseFor } from '../wrap.js';
-import { ColumnsMissing, proposalNote, type ColumnMap } from '../../io/map/mapping.js';
+import { ColumnsMissing, type ColumnMap } from '../../io/map/mapping.js';
 import { columnGaps, type ColumnGap } from '../../app/kpi-files.js';
 import { metricDef } from '../../core/kpi/catalog.js';
 import { reasonText } from '../../render/kpi/labels.js';
@@ -63,12 +63,13 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const report = await read(overrides.columns[kind]).catch(async (error: unknown) => {
     if (!(error instanceof ColumnsMissing)) throw error;
     columns = await askColumns(ctx, error, o.lang);
-    // Without a terminal, the column proposed for each missing one (the closest, or one whose values fit)
-    // is the proposal, to check; a field no column is proposed for, and a choice between two columns
-    // that could both be it, stay the error's.
-    if (!columns && (error.messageId === 'map.columnsMissing' || error.messageId === 'map.columnsUnknown') && error.missing.every((m) => m.candidates.length > 0)) {
-      columns = Object.fromEntries(error.missing.map((m) => [m.field, m.candidates[0]!]));
-      proposed = Object.fromEntries(error.missing.map((m) => [m.field, proposalNote(m, o.lang)]));
+    // Without a terminal, what the error's snippet answers (guessOf, the rule a run reading on uses) is the
+    // proposal, to check: the column proposed for each missing one (the closest, or one whose values fit),
+    // the column of a manager two could hold named first; a field no column is proposed for stays the error's.
+    const guess = columns ? undefined : guessOf(error);
+    if (guess?.columns?.[kind]) {
+      columns = guess.columns[kind];
+      proposed = Object.fromEntries(Object.entries(guess.notes ?? {}).map(([field, note]) => [field, o.lang === 'ru' ? note.ru : note.en]));
     }
     // The snippet is built on the map given, so that pasted as it, it answers what that map did too.
     if (!columns) throw undecidedTogether([error], overrides.text, o.map);
