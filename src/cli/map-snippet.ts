@@ -10,7 +10,8 @@ import { UserError, UserErrors, userErrorMessage } from '../core/errors.js';
  */
 export function mergeMapDocuments(base: string, ...more: string[]): string {
   // A map of comments alone (what `map` writes with nothing to decide) has no contents to set into.
-  const doc = parseDocument(isMap(parseDocument(base).contents) ? base : `${base}${base === '' || base.endsWith('\n') ? '' : '\n'}{}\n`);
+  const given = parseDocument(base);
+  const doc = isMap(given.contents) ? given : parseDocument(`${base}${base === '' || base.endsWith('\n') ? '' : '\n'}{}\n`);
   const into = (at: readonly string[], node: YAMLMap) => {
     for (const pair of node.items) {
       const key = [...at, String(isScalar(pair.key) ? pair.key.value : pair.key)];
