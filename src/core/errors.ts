@@ -66,7 +66,7 @@ export class UserErrors extends UserError {
 
 /** Formats "file:row, column X: message" the same way everywhere (in Russian when `lang` is ru). */
 export function formatWhere(where: Where, lang = 'en'): string {
-  const word = (w: keyof typeof WHERE_WORDS, params: Params) => fill(lang === 'ru' ? WHERE_WORDS[w].ru : WHERE_WORDS[w].en, params);
+  const word = (w: keyof typeof WHERE_WORDS, params: Params) => fill(say(WHERE_WORDS[w], lang), params);
   const parts: string[] = [];
   if (where.file !== undefined) parts.push(where.file === '-' ? say(WHERE_WORDS.stdin, lang) : where.file);
   if (where.row !== undefined) parts.push(word('row', { row: where.row }));
@@ -90,7 +90,7 @@ export function describeUserError(error: UserError, lang = 'en'): string {
       const message = userErrorMessage(e, lang);
       const hint = e.messageId ? renderHint(e.messageId, e.params ?? {}, lang) : e.hint;
       const head = where ? `${where}: ${message}` : message;
-      return hint ? `${head}\n  ${lang === 'ru' ? WHERE_WORDS.hint.ru : WHERE_WORDS.hint.en}: ${hint}` : head;
+      return hint ? `${head}\n  ${say(WHERE_WORDS.hint, lang)}: ${hint}` : head;
     })
     .join('\n');
 }

@@ -4,9 +4,8 @@ import type { Answer } from '../../core/audit/answers.js';
 import { pointsFor, scoreAudit } from '../../core/audit/score.js';
 import { checkEvidence } from '../../core/audit/evidence.js';
 import type { AuditResult } from '../../core/audit/types.js';
-import { describeUserError, formatWhere, UserError, userErrorMessage } from '../../core/errors.js';
-import { PRINTER, renderHint, say as sayWords } from '../../core/messages.js';
-import { terminalSafe } from '../../render/terminal-safe.js';
+import { formatWhere, UserError, userErrorMessage } from '../../core/errors.js';
+import { renderHint } from '../../core/messages.js';
 import type { EvidenceFacts } from '../../core/kpi/facts.js';
 import type { KpiFiles } from '../../app/kpi-files.js';
 import { pick, tr } from '../../core/i18n.js';
@@ -21,7 +20,7 @@ import { reportFile, writeOutput } from '../output.js';
 import { shellWord } from '../../core/inspect-command.js';
 import { askFileName, type Protected } from '../ask-file.js';
 import { askConfirm, askInput, askPath, askSelect, type Choice, type PromptIO } from '../prompts.js';
-import { columnsOf, wrapErrorText, wrapText } from '../wrap.js';
+import { columnsOf, printUserError, stderrLine, wrapText } from '../wrap.js';
 import { answersToDocument, questionnaireRef, renderAudit } from './audit.js';
 import { parseHourlyCost } from './compare.js';
 
@@ -73,7 +72,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   const io: PromptIO = { input: ctx.stdin, output: ctx.stderr, lang };
   const c = paint(ctx, 'stderr');
   // Text is wrapped at word boundaries to the terminal (terminals break words mid-way).
-  const say = (text: string) => ctx.stderr.write(`${wrapText(text, columnsOf(ctx.stderr))}\n`);
+  const say = (text: string) => stderrLine(ctx, text);
   const max = maxScore(q);
 
   say(c.bold(pick(q.title, lang)));
@@ -100,7 +99,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     protect: () => ({ inputs: [...o.inputs, ...typed], written: [saved.answers, saved.report].filter((f): f is string => f !== undefined) }),
     failed: (error, viaOption) => {
       if (!(error instanceof UserError)) throw error;
-      if (viaOption) ctx.stderr.write(`${wrapErrorText(`${c.red(sayWords(PRINTER.error, lang))}: ${terminalSafe(describeUserError(error, lang), false)}`, tr(lang, 'подсказка', 'hint'), columnsOf(ctx.stderr))}\n`);
+      if (viaOption) printUserError(ctx, error, lang);
       else {
         const where = formatWhere(error.where, lang);
         say(c.red(`${where ? `${where}: ` : ''}${userErrorMessage(error, lang)}`));

@@ -11,7 +11,7 @@ import { stagesSnippet } from '../../io/map/import.js';
 import { guessKindSaid, inspectFile, kindRead, ownReportError } from '../../io/map/inspect.js';
 import { askColumns, askStages, guessOf, mapDocument } from '../ask-stages.js';
 import { mergeMapDocuments, undecidedTogether } from '../map-snippet.js';
-import { proseFor } from '../wrap.js';
+import { stderrLine } from '../wrap.js';
 import { ColumnsMissing, type ColumnMap } from '../../io/map/mapping.js';
 import { columnGaps, type ColumnGap } from '../../app/kpi-files.js';
 import { metricDef } from '../../core/kpi/catalog.js';
@@ -99,16 +99,16 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
       gaps.length === 0
         ? tr(o.lang, `${withMap}: решать нечего — каждая колонка найдена${stagesRu}.`, `${withMap}: nothing to decide: every column is found${stagesEn}.`)
         : tr(o.lang, `${withMap}: каждая обязательная колонка найдена${stagesRu}, но не найдены колонки, без которых часть показателей не рассчитать:`, `${withMap}: every required column is found${stagesEn}, but columns some metrics need are not found:`);
-    ctx.stderr.write(`${proseFor(ctx.stderr, [nothing, ...gaps].join('\n'))}\n`);
+    stderrLine(ctx, [nothing, ...gaps].join('\n'));
     // Still a map, so that the next step the help shows (kpi --map map.yaml) reads: one that changes nothing, or the map given, kept whole.
     await writeOutput(ctx, `${[nothing, ...gaps].map((l) => `# ${l}`).join('\n')}\n${keptMap(given)}`, o.output, inputs, o.output ? o.lang : undefined, false, MAP_FILE);
     return EXIT.ok;
   }
   const gapsSaid = gaps.length > 0 ? [tr(o.lang, `${name}: не найдены колонки, без которых часть показателей не рассчитать:`, `${name}: columns some metrics need are not found:`), ...gaps] : [];
-  if (gapsSaid.length > 0) ctx.stderr.write(`${proseFor(ctx.stderr, gapsSaid.join('\n'))}\n`);
+  if (gapsSaid.length > 0) stderrLine(ctx, gapsSaid.join('\n'));
   const chosen = stages.length > 0 ? await askStages(ctx, { where: { file }, stages }, o.lang) : {};
   const names = ids.length > 0 ? await askManagerNames(ctx, file, ids, o.lang) : undefined;
-  if (proposed || !chosen || (ids.length > 0 && !names)) ctx.stderr.write(`${proseFor(ctx.stderr, tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.'))}\n`);
+  if (proposed || !chosen || (ids.length > 0 && !names)) stderrLine(ctx, tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.'));
   // The columns not found are comments of the map too, however it was made: a map answered on a terminal had none of them.
   const notes = gapsSaid.length > 0 ? `${gapsSaid.map((l) => `# ${l}`).join('\n')}\n\n` : '';
   const doc = notes + mapDocument(columns ? { [kind]: columns } : {}, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '', proposed) + managersYaml(ids, names, o.lang);
@@ -180,7 +180,7 @@ async function askManagerNames(ctx: CliContext, file: string, ids: string[], lan
   if (!canAsk(ctx)) return undefined;
   const { askInput } = await import('../prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
-  ctx.stderr.write(`${proseFor(ctx.stderr, tr(lang, `В выгрузке ${file} менеджеры указаны кодами пользователей CRM. Назовите их, чтобы отчёт показывал имена.`, `${file} names managers by CRM user id. Name them, for the report to show names.`))}\n`);
+  stderrLine(ctx, tr(lang, `В выгрузке ${file} менеджеры указаны кодами пользователей CRM. Назовите их, чтобы отчёт показывал имена.`, `${file} names managers by CRM user id. Name them, for the report to show names.`));
   const names = new Map<string, string>();
   for (const id of ids) {
     const name = (await askInput(io, tr(lang, `Кто это: ${id}? Enter — оставить код`, `Who is ${id}? Enter keeps the id`))).trim();
