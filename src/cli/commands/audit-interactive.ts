@@ -38,10 +38,12 @@ export interface InteractiveOptions {
   facts?: EvidenceFacts;
   /** Those exports' paths (-d/-a/-p): the re-run command printed after saving the answers names them. */
   exports?: KpiFiles;
-  /** How the exports are read (`--map map.yaml`, `--from …`), as written on the command line: the re-run command repeats them. */
-  readOptions?: readonly string[];
-  /** The --map file the session saved its answers about the exports as, if it did: the re-run reads them with it. */
-  savedMap?: () => string | undefined;
+  /**
+   * How the exports are read (`--map map.yaml`, `--from …`), as written on the command line, with the --map the
+   * session saved its answers about the exports as, if it did (audit.ts): the re-run command repeats them, and
+   * without that map it stopped on the same questions. Asked for when the command is printed, after the questions.
+   */
+  readOptions?: () => readonly string[];
   /** The --lang given on the command line: the re-run command repeats it (the locale chose the language otherwise, and chooses it again). */
   langOption?: string;
   /** Reads the evidence facts of a set of exports (the same import options as `kpi`). */
@@ -142,16 +144,6 @@ async function showReport(s: Session, result: AuditResult, o: InteractiveOptions
   }
 }
 
-/**
- * How the re-run reads the exports: the options given, and the --map the session saved (it holds the
- * answers of the map given as well, ask-stages.ts): without it, the re-run stopped on the same questions.
- */
-function readWords(o: InteractiveOptions): string[] {
-  const saved = o.savedMap?.();
-  const given = o.readOptions ?? [];
-  return saved === undefined ? [...given] : [...given.filter((w) => !w.startsWith('--map ')), `--map ${shellWord(saved)}`];
-}
-
 /** Offers to save the answers for a re-run with --answers, until saved or declined. */
 async function offerAnswersFile(s: Session, q: Questionnaire, o: InteractiveOptions, a: { company: string | undefined; answers: ReadonlyMap<string, string>; managers: number | undefined; hourlyCost: number | undefined; exports: KpiFiles | undefined }): Promise<void> {
   const { ctx, io, lang, say } = s;
@@ -170,7 +162,7 @@ async function offerAnswersFile(s: Session, q: Questionnaire, o: InteractiveOpti
     // The answers file holds the answers and the company; the hours and money need their options again,
     // and so does the check against the exports (a re-run without -d/-a/-p had no evidence at all).
     const costs = a.managers !== undefined ? [`--managers ${a.managers}`, ...(a.hourlyCost !== undefined ? [`--hourly-cost ${a.hourlyCost}`] : [])] : [];
-    const exports = a.exports ? [...exportOptions(a.exports), ...readWords(o)] : [];
+    const exports = a.exports ? [...exportOptions(a.exports), ...(o.readOptions?.() ?? [])] : [];
     // An English session started with --lang en re-ran in Russian under a locale that names no language.
     const langWords = o.langOption !== undefined ? [`--lang ${shellWord(o.langOption)}`] : [];
     const again = ['crm-audit audit --answers', shellWord(file), ...exports, ...costs, ...langWords].join(' ');

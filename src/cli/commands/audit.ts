@@ -139,7 +139,7 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   const { runInteractiveAudit } = await import('./audit-interactive.js');
   // A questionnaire read from a file is saved with the answers by its path: a re-run finds it (its id named no built-in one).
   const questionnaireFile = opts.questionnaire !== undefined && opts.questionnaire !== '-' && isQuestionnairePath(opts.questionnaire) ? path.resolve(ctx.cwd, opts.questionnaire) : undefined;
-  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, facts, ...(opts.deals ? { exports: { deals: opts.deals, activities: opts.activities, payments: opts.payments } } : {}), readFacts, readOptions: readOptionWords(opts), savedMap: () => session.map, ...(opts.optionsGiven?.includes('--lang') ? { langOption: opts.lang } : {}), ...(questionnaireFile ? { questionnaireFile } : {}) });
+  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, facts, ...(opts.deals ? { exports: { deals: opts.deals, activities: opts.activities, payments: opts.payments } } : {}), readFacts, readOptions: () => readOptionWords(opts, session.map), ...(opts.optionsGiven?.includes('--lang') ? { langOption: opts.lang } : {}), ...(questionnaireFile ? { questionnaireFile } : {}) });
   return EXIT.ok;
 }
 
