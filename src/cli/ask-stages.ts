@@ -8,10 +8,9 @@ import type { Overrides } from '../io/documents/map-file.js';
 import type { ValueMaps } from '../io/map/value-maps.js';
 import { canAsk, type CliContext } from './context.js';
 import type { PromptIO } from './prompts.js';
-import type { Guessed } from './map-snippet.js';
 import { writeOutput } from './output.js';
-import { proseFor } from './wrap.js';
-import { describeUserError, UserError } from '../core/errors.js';
+import { stderrLine } from './wrap.js';
+import { describeUserError, UserError, type MapGuess } from '../core/errors.js';
 
 type Outcome = 'won' | 'lost' | 'open';
 
@@ -46,7 +45,7 @@ export async function askStages(ctx: CliContext, error: Pick<StagesUndecided, 'w
     : error.stages.some(([, s]) => s.blind)
     ? tr(lang, `В выгрузке ${error.where.file} есть этапы, о которых неизвестно, выиграны сделки, проиграны или ещё в работе: в ней нет признака закрытой сделки.`, `${error.where.file} has stages that nothing says are won, lost or open: it has nothing that marks a deal closed.`)
     : tr(lang, `В выгрузке ${error.where.file} есть закрытые этапы, о которых неизвестно, выиграны сделки или проиграны.`, `${error.where.file} has closed stages that nothing says are won or lost.`);
-  ctx.stderr.write(`${proseFor(ctx.stderr, terminalSafe(intro, false))}\n`);
+  stderrLine(ctx, terminalSafe(intro, false));
   const chosen: Record<string, Outcome> = {};
   for (const [name, s] of error.stages) {
     const guess: Outcome = guessStage(s, name);
@@ -110,7 +109,7 @@ export async function askColumns(ctx: CliContext, error: ColumnsMissing, lang: s
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
   if (error.messageId === 'map.typeUndecided') return askTypeColumn(ctx, error, lang);
   const ambiguous = error.messageId === 'map.columnsAmbiguous';
-  ctx.stderr.write(`${proseFor(ctx.stderr, ambiguous ? tr(lang, `В выгрузке ${error.where.file} менеджер может быть в нескольких колонках.`, `In ${error.where.file} the manager could be in more than one column.`) : tr(lang, `В выгрузке ${error.where.file} не найдены нужные колонки.`, `${error.where.file} lacks columns the run needs.`))}\n`);
+  stderrLine(ctx, ambiguous ? tr(lang, `В выгрузке ${error.where.file} менеджер может быть в нескольких колонках.`, `In ${error.where.file} the manager could be in more than one column.`) : tr(lang, `В выгрузке ${error.where.file} не найдены нужные колонки.`, `${error.where.file} lacks columns the run needs.`));
   const chosen: Record<string, string> = {};
   for (const { field: first, candidates, anyOf, each } of error.missing) {
     // Any one of a group would do (a plan's leads, won or revenue): which one the file has is asked first.
@@ -135,7 +134,7 @@ async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: strin
   const { askSelect } = await import('./prompts.js');
   const header = String(error.params?.header ?? error.missing[0]!.candidates[0]);
   const samples = error.columns.find((c) => c.header === header)?.samples ?? [];
-  ctx.stderr.write(`${proseFor(ctx.stderr, terminalSafe(tr(lang, `В выгрузке ${error.where.file} по значениям колонки «${header}» не понять, что в ней.`, `In ${error.where.file} the values of the column "${header}" do not say what it holds.`), false))}\n`);
+  stderrLine(ctx, terminalSafe(tr(lang, `В выгрузке ${error.where.file} по значениям колонки «${header}» не понять, что в ней.`, `In ${error.where.file} the values of the column "${header}" do not say what it holds.`), false));
   const field = await askSelect(
     io,
     tr(lang, `Что в колонке «${header}» (${samples.join(' · ')})?`, `What does the column "${header}" (${samples.join(' · ')}) hold?`),
@@ -212,7 +211,7 @@ async function computeAsking<T>(ctx: CliContext, lang: string, overrides: Overri
     // error at all: the run read through on its guesses, and the questions found stop it.)
     if (!question && (undecided.length === 0 || (error !== undefined && !(error instanceof UserError)))) throw error;
     if (question) undecided.push(question);
-    const guess = question && asked < 3 ? await guessOf(question) : undefined;
+    const guess = question && asked < 3 ? guessOf(question) : undefined;
     if (!guess) {
       const { undecidedTogether } = await import('./map-snippet.js');
       throw undecidedTogether(undecided, overrides.text, overrides.file);
@@ -221,14 +220,19 @@ async function computeAsking<T>(ctx: CliContext, lang: string, overrides: Overri
   }
 }
 
-/** The answers a question's snippet guesses (map-snippet.ts, which loads the YAML parser only now). */
-async function guessOf(error: StagesUndecided | ColumnsMissing): Promise<Guessed | undefined> {
-  const { guessedAnswers } = await import('./map-snippet.js');
-  return guessedAnswers(error, error instanceof StagesUndecided || error.missing.every((m) => m.candidates.length > 0));
+/**
+ * What a question's snippet answers, the one rule of what can be guessed: a run without a terminal reads
+ * on with it, `map` without one proposes it. A stage's guess is its snippet's (guessStage); a column's
+ * is the error's own (set where its snippet is built), none for a field no column is proposed for or a
+ * «Тип» column whose snippet offers both readings.
+ */
+export function guessOf(error: StagesUndecided | ColumnsMissing): MapGuess | undefined {
+  if (error instanceof StagesUndecided) return { status: Object.fromEntries(error.stages.map(([name, s]) => [name, guessStage(s, name)])) };
+  return error.guess;
 }
 
 /** The run's maps with a snippet's guesses added, as answers would be. */
-function withGuess(maps: Overrides, guess: Guessed): Overrides {
+function withGuess(maps: Overrides, guess: MapGuess): Overrides {
   const columns = { ...maps.columns };
   for (const [kind, chosen] of Object.entries(guess.columns ?? {})) columns[kind as keyof typeof columns] = { ...columns[kind as keyof typeof columns], ...chosen };
   return { ...maps, columns, valueMaps: guess.status ? withStages(maps.valueMaps, guess.status) : maps.valueMaps };
@@ -304,7 +308,7 @@ export interface RunFiles {
 async function offerToSaveMap(ctx: CliContext, io: PromptIO & { lang: string }, doc: string, exportFiles: readonly string[], run: RunFiles): Promise<void> {
   // The prompt library loads only when there is a question to ask (most runs have none).
   const { askFileName } = await import('./ask-file.js');
-  const say = (text: string) => ctx.stderr.write(`${proseFor(ctx.stderr, text)}\n`);
+  const say = (text: string) => stderrLine(ctx, text);
   const keep = { inputs: [...exportFiles, ...(run.inputs ?? [])], written: [], ...(run.output !== undefined ? { output: run.output } : {}) };
   for (;;) {
     const file = await askFileName(io, say, ctx.cwd, tr(io.lang, 'Сохранить ответы как файл --map (путь; Enter — не сохранять)', 'Save the answers as a --map file (a path; Enter: do not save)'), '', keep, { optional: true });

@@ -3,7 +3,7 @@ import { assertionTally, describeFailure, levelWord, type AuditNames } from '../
 import { renderGithubAnnotations } from '../render/report/annotations.js';
 import { paint, type CliContext } from './context.js';
 import { terminalSafe } from '../render/terminal-safe.js';
-import { proseFor } from './wrap.js';
+import { stderrLine } from './wrap.js';
 
 export { messageLang } from './message-lang.js';
 
@@ -22,8 +22,8 @@ export function printAssertionOutcome(ctx: CliContext, results: readonly Asserti
   const c = paint(ctx, 'stderr');
   for (const a of results.filter((x) => !x.passed)) {
     const tag = a.level === 'error' ? c.red(`✗ ${levelWord('error', lang)}`) : c.yellow(`⚠ ${levelWord('warn', lang)}`);
-    for (const f of a.failures) ctx.stderr.write(`${proseFor(ctx.stderr, `${tag}: ${terminalSafe(describeFailure(a, f, lang, names), false)}  ${c.dim(`[${a.assertion}]`)}`)}\n`);
+    for (const f of a.failures) stderrLine(ctx, `${tag}: ${terminalSafe(describeFailure(a, f, lang, names), false)}  ${c.dim(`[${a.assertion}]`)}`);
   }
   if (onGithubActions(ctx)) (reportOnStdout ? ctx.stderr : ctx.stdout).write(renderGithubAnnotations(results, lang, files, names));
-  ctx.stderr.write(`${assertionTally(results, lang)}\n`);
+  stderrLine(ctx, assertionTally(results, lang));
 }

@@ -30,9 +30,8 @@ export interface CliContext {
  * set and not 0 (or false) it forces colour, 0 (or false) forbids it, as chalk and Node read it.
  */
 export function useColor(ctx: CliContext, stream: 'stdout' | 'stderr' = 'stdout'): boolean {
-  const force = ctx.env.FORCE_COLOR;
-  if (force === '0' || force === 'false') return false;
-  if (force !== undefined && force !== '') return true;
+  const force = envFlag(ctx.env.FORCE_COLOR);
+  if (force !== undefined) return force;
   if (ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '') return false;
   return Boolean(ctx[stream].isTTY) && ctx.env.TERM !== 'dumb';
 }
@@ -54,6 +53,12 @@ export function paint(ctx: CliContext, stream: 'stdout' | 'stderr' = 'stderr'): 
   return { red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
 }
 
+/** A variable read as a flag: unset or empty says nothing (undefined), `0` or `false` (any case, spaces aside) is off, anything else on. */
+export function envFlag(value: string | undefined): boolean | undefined {
+  const v = value?.trim().toLowerCase();
+  return v === undefined || v === '' ? undefined : v !== '0' && v !== 'false';
+}
+
 /**
  * Whether the environment says the run is a CI job: `CI` set to anything but empty, `0` or `false`
  * (GitHub, GitLab and most runners set `CI=true`). Runners that allocate a pseudo-terminal (`docker
@@ -61,16 +66,23 @@ export function paint(ctx: CliContext, stream: 'stdout' | 'stderr' = 'stderr'): 
  * waited until the job was killed.
  */
 export function isCi(env: NodeJS.ProcessEnv): boolean {
-  const ci = env.CI?.trim().toLowerCase();
-  return ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false';
+  return envFlag(env.CI) === true;
 }
 
 /**
- * Whether the run may ask a question: stdin and stderr (where prompts draw) are terminals, no CI job
- * runs it, and stdin was not the data (`-d -`). Otherwise every question stands as its error, with its ready --map snippet.
+ * Why the run may ask no question, the first that holds: stdin is no terminal, a CI job runs it, stdin was
+ * the data (`-d -`), stderr (where prompts draw) is no terminal; undefined where it may ask.
  */
+export function whyNoQuestions(ctx: CliContext): 'noTerminal' | 'ci' | 'stdinRead' | 'stderr' | undefined {
+  if (!ctx.stdin.isTTY) return 'noTerminal';
+  if (isCi(ctx.env)) return 'ci';
+  if (ctx.stdinRead) return 'stdinRead';
+  return ctx.stderr.isTTY ? undefined : 'stderr';
+}
+
+/** Whether the run may ask a question (whyNoQuestions): otherwise every question stands as its error, with its ready --map snippet. */
 export function canAsk(ctx: CliContext): boolean {
-  return Boolean(ctx.stdin.isTTY && ctx.stderr.isTTY) && !isCi(ctx.env) && !ctx.stdinRead;
+  return whyNoQuestions(ctx) === undefined;
 }
 
 /** The "now" of a run: --now, else SOURCE_DATE_EPOCH, else the clock. Core code never reads the clock itself. */

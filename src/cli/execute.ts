@@ -1,8 +1,8 @@
 import { CommanderError, type Command } from 'commander';
 import type { RunSettings } from '../io/run-settings.js';
-import { describeUserError, UserError, UserErrors } from '../core/errors.js';
-import { PRINTER, say, WHERE_WORDS } from '../core/messages.js';
-import { columnsOf, proseFor, wrapErrorText } from './wrap.js';
+import { UserError } from '../core/errors.js';
+import { PRINTER, say } from '../core/messages.js';
+import { printUserError, stderrLine } from './wrap.js';
 import { messageLang } from './message-lang.js';
 import type { CliContext } from './context.js';
 import { paint } from './context.js';
@@ -106,22 +106,18 @@ export function handleError(error: unknown, ctx: CliContext, argvLang = 'en'): n
     // What the run wrote before it was stopped is named: never «nothing was saved» beside a written report.
     const { answers, report } = ctx.savedBeforeInterrupt ?? {};
     const template = answers !== undefined && report !== undefined ? PRINTER.interruptedAfterBoth : answers !== undefined ? PRINTER.interruptedAfterSaving : report !== undefined ? PRINTER.interruptedAfterReport : PRINTER.interrupted;
-    ctx.stderr.write(`\n${proseFor(ctx.stderr, say(template, lang).replace('{file}', () => answers ?? '').replace('{report}', () => report ?? ''))}\n`);
+    stderrLine(ctx, `\n${say(template, lang).replace('{file}', () => answers ?? '').replace('{report}', () => report ?? '')}`);
     return isTerminalGone(error) ? EXIT.hangup : EXIT.interrupted;
   }
   if (error instanceof UserError) {
-    // Each error of several wrapped on its own: a snippet in one stays whole, and the next one's head is prose again.
-    const hintWord = lang === 'ru' ? WHERE_WORDS.hint.ru : WHERE_WORDS.hint.en;
-    const each = error instanceof UserErrors ? error.errors : [error];
-    const text = each.map((e, i) => wrapErrorText(`${i === 0 ? `${c.red(say(PRINTER.error, lang))}: ` : ''}${terminalSafe(describeUserError(e, lang), false)}`, hintWord, columnsOf(ctx.stderr)));
-    ctx.stderr.write(`${text.join('\n')}\n`);
+    printUserError(ctx, error, lang);
     if (ctx.debug && error.stack) ctx.stderr.write(`${error.stack}\n`);
     return EXIT.usage;
   }
   const err = error instanceof Error ? error : new Error(String(error));
-  ctx.stderr.write(`${proseFor(ctx.stderr, `${c.red(say(PRINTER.internal, lang))}: ${terminalSafe(err.message, false)}`)}\n`);
+  stderrLine(ctx, `${c.red(say(PRINTER.internal, lang))}: ${terminalSafe(err.message, false)}`);
   if (ctx.debug) ctx.stderr.write(`${err.stack ?? ''}\n`);
-  else ctx.stderr.write(`${say(PRINTER.debug, lang)}\n`);
+  else stderrLine(ctx, say(PRINTER.debug, lang));
   return EXIT.usage;
 }
 

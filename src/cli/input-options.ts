@@ -76,8 +76,12 @@ const READ_OPTIONS = {
   '--from': 'from', '--to': 'to', '--touch-norm': 'touchNorm', '--callback-window': 'callbackWindow',
 } as const satisfies Record<string, keyof (ImportCliOptions & KpiCliFields)>;
 
-/** `--map map.yaml --from 2025-01-01 …`: the reading options written on the command line, quoted for the shell where needed, in the order given. */
-export function readOptionWords(opts: ImportCliOptions & KpiCliFields): string[] {
+/**
+ * `--map map.yaml --from 2025-01-01 …`: the reading options written on the command line, quoted for the shell
+ * where needed, in the order given; `map`, a --map saved since (which holds the given one's answers too), last in place of the given one.
+ */
+export function readOptionWords(given: ImportCliOptions & KpiCliFields, map?: string): string[] {
+  const opts = map === undefined ? given : { ...given, map, optionsGiven: [...(given.optionsGiven ?? []).filter((f) => f !== '--map'), '--map'] };
   return (opts.optionsGiven ?? []).flatMap((flag) => {
     const key = (READ_OPTIONS as Record<string, keyof (ImportCliOptions & KpiCliFields)>)[flag];
     const value = key === undefined ? undefined : opts[key];

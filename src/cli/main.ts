@@ -3,8 +3,8 @@ import { configureRun } from '../io/run-settings.js';
 import { processContext } from './context.js';
 import { messageLang } from './message-lang.js';
 import { execute, interruptedLine, langInArgv, runSettingsFromEnv } from './execute.js';
-import { PRINTER, say } from '../core/messages.js';
-import { describeUserError, UserError } from '../core/errors.js';
+import { UserError } from '../core/errors.js';
+import { printUserError, stderrLine } from './wrap.js';
 import { osReason } from '../core/messages/os-errors.js';
 import { EXIT } from './exit-codes.js';
 import { releaseDeadTerminals, whenTerminalCloses } from './dead-terminal.js';
@@ -17,7 +17,8 @@ import { pendingTemps, removeEmptyCreatedFolders, writtenFiles } from './temps.j
 const stop = (code: number) => {
   for (const tmp of pendingTemps) rmSync(tmp, { force: true });
   removeEmptyCreatedFolders();
-  process.stderr.write(`\n${interruptedLine(messageLang(processContext(), langInArgv(process.argv.slice(2))), writtenFiles)}\n`);
+  const ctx = processContext();
+  stderrLine(ctx, `\n${interruptedLine(messageLang(ctx, langInArgv(process.argv.slice(2))), writtenFiles)}`);
   process.exit(code);
 };
 for (const [signal, code] of [['SIGINT', EXIT.interrupted], ['SIGTERM', EXIT.terminated], ['SIGHUP', EXIT.hangup]] as const) process.on(signal, () => stop(code));
@@ -40,8 +41,8 @@ configureRun(runSettingsFromEnv(process.env, (line) => process.stderr.write(line
 const argv = process.argv.slice(2);
 process.on('exit', (code) => {
   if (stdoutError && code === EXIT.ok) {
-    const lang = messageLang(processContext(), langInArgv(argv));
-    process.stderr.write(`${say(PRINTER.error, lang)}: ${describeUserError(UserError.of('E_OUTPUT', 'output.stdout', osReason(stdoutError)), lang)}\n`);
+    const ctx = processContext();
+    printUserError(ctx, UserError.of('E_OUTPUT', 'output.stdout', osReason(stdoutError)), messageLang(ctx, langInArgv(argv)));
     process.exitCode = EXIT.usage;
   }
   // Last: a terminal closed under the run (SIGHUP, or EOF/EIO at a prompt) must not turn exit 129 into Node's crash.

@@ -10,7 +10,8 @@ import { UserError, UserErrors, userErrorMessage } from '../core/errors.js';
  */
 export function mergeMapDocuments(base: string, ...more: string[]): string {
   // A map of comments alone (what `map` writes with nothing to decide) has no contents to set into.
-  const doc = parseDocument(isMap(parseDocument(base).contents) ? base : `${base}${base === '' || base.endsWith('\n') ? '' : '\n'}{}\n`);
+  const given = parseDocument(base);
+  const doc = isMap(given.contents) ? given : parseDocument(`${base}${base === '' || base.endsWith('\n') ? '' : '\n'}{}\n`);
   const into = (at: readonly string[], node: YAMLMap) => {
     for (const pair of node.items) {
       const key = [...at, String(isScalar(pair.key) ? pair.key.value : pair.key)];
@@ -61,29 +62,4 @@ export function undecidedTogether(errors: readonly UserError[], given: string | 
   const item = (e: UserError, last: boolean) => UserError.of(e.code, last ? 'map.undecidedTogether' : 'map.undecidedItem', { ...(last ? params : {}), message: userErrorMessage(e, 'en'), messageRu: userErrorMessage(e, 'ru') }, e.where);
   const all = errors.map((e, i) => item(e, i === errors.length - 1));
   return all.length === 1 ? all[0]! : new UserErrors(all);
-}
-
-/** What a question's snippet guesses: the columns of its kind and the stages' outcomes. */
-export interface Guessed {
-  columns?: Record<string, Record<string, string>>;
-  status?: Record<string, 'won' | 'lost' | 'open'>;
-}
-
-/**
- * The answers an undecided question's snippet guesses, for a run without a terminal to read on and find
- * the next question; undefined where it guesses none (a field no column is proposed for, a «Тип» column
- * whose snippet offers both readings).
- */
-export function guessedAnswers(error: UserError, missingGuessed: boolean): Guessed | undefined {
-  const snippet = error.params?.snippet;
-  if (typeof snippet !== 'string' || !missingGuessed || error.messageId === 'map.typeUndecided') return undefined;
-  const doc = parseDocument(snippet).toJS() as Record<string, { columns?: Record<string, unknown>; status?: Record<string, unknown> } | null> | null;
-  const out: Guessed = {};
-  for (const [kind, section] of Object.entries(doc ?? {})) {
-    const columns = Object.entries(section?.columns ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string');
-    if (columns.length > 0) out.columns = { ...out.columns, [kind]: Object.fromEntries(columns) };
-    const status = Object.entries(section?.status ?? {}).filter((e): e is [string, 'won' | 'lost' | 'open'] => e[1] === 'won' || e[1] === 'lost' || e[1] === 'open');
-    if (status.length > 0) out.status = { ...out.status, ...Object.fromEntries(status) };
-  }
-  return out.columns || out.status ? out : undefined;
 }

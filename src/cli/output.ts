@@ -7,6 +7,7 @@ import { useColor, type CliContext } from './context.js';
 import { FORMAT_EXTENSIONS } from './format.js';
 import { clearProgress } from './progress.js';
 import { createdFolders, pendingTemps, tempNameFor, writtenFiles } from './temps.js';
+import { stderrLine } from './wrap.js';
 
 /**
  * Writes a report to `-o FILE` atomically (a temp file beside it, then rename), or to stdout.
@@ -43,7 +44,7 @@ export async function writeOutput(
       throw UserError.of('E_OUTPUT', 'output.write', osReason(error), { file: outFile });
     });
   } else await replaceAtomically(place.file, content, outFile);
-  if (lang !== undefined) ctx.stderr.write(`${writtenLine(outFile, typeof content === 'string' ? Buffer.byteLength(content) : content.length, lang)}\n`);
+  if (lang !== undefined) stderrLine(ctx, writtenLine(outFile, typeof content === 'string' ? Buffer.byteLength(content) : content.length, lang));
 }
 
 /** The -o a failed write to stdout suggests instead (`-o отчёт.json` for a JSON run), in each language. */

@@ -9,7 +9,7 @@ import { errorPlaceholders, examples, helpIn } from './help-text.js';
 import { startWorkerEarly } from '../io/parallel/early.js';
 import { STDIN_NOTICE, type AnnouncingStream } from '../io/read/files.js';
 import { FILE_ARG, FILES_ARG, refuseExtraArguments } from './extra-arguments.js';
-import { proseFor } from './wrap.js';
+import { stderrLine } from './wrap.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -91,7 +91,7 @@ export function buildProgram(ctx: CliContext, state: { code: number; lang?: stri
         (ctx.stdin as AnnouncingStream)[STDIN_NOTICE] = () => {
           // Read as data, stdin answers no question after it (canAsk): the run stops with its snippet.
           ctx.stdinRead = true;
-          ctx.stderr.write(`${proseFor(ctx.stderr, say(PRINTER.stdinTerminal, lang))}\n`);
+          stderrLine(ctx, say(PRINTER.stdinTerminal, lang));
         };
       }
       // A thread to read large exports in halves loads beside this one's modules.

@@ -6,7 +6,7 @@ import type { CliContext } from './context.js';
 import { warningLine } from './warnings.js';
 import { terminalSafe } from '../render/terminal-safe.js';
 import { clearProgress } from './progress.js';
-import { proseFor } from './wrap.js';
+import { stderrLine } from './wrap.js';
 import { rowReason } from '../core/messages.js';
 import { formatCount } from '../render/format.js';
 
@@ -44,5 +44,5 @@ export function reportSkippedRows(ctx: CliContext, quality: DataQuality, lang: s
         ? tr(lang, `Все пропущенные строки: --format json (${path}) или лист «Качество данных» в -o отчёт.xlsx.`, `Every skipped row: --format json (${path}) or the Data quality sheet of -o report.xlsx.`)
         : tr(lang, `Все пропущенные строки: --format json (${path}).`, `Every skipped row: --format json (${path}).`);
   lines.push(full);
-  ctx.stderr.write(`${proseFor(ctx.stderr, terminalSafe(lines.join('\n'), false))}\n`);
+  stderrLine(ctx, terminalSafe(lines.join('\n'), false));
 }

@@ -4,7 +4,7 @@ import { fill, say, UNUSED_OPTION, UNUSED_WITHOUT } from '../core/messages.js';
 import { withImportOptions } from './input-options.js';
 import { paint, type CliContext } from './context.js';
 import { terminalSafe } from '../render/terminal-safe.js';
-import { columnsOf, wrapText } from './wrap.js';
+import { proseFor } from './wrap.js';
 
 /**
  * Says on stderr which options were given to no effect (`--hourly-cost` without `--managers`,
@@ -38,16 +38,14 @@ export function warnWithoutExports(ctx: CliContext, lang: string, given: readonl
 /**
  * A warning as stderr says it: «Внимание: …» / "Warning: …", the word in yellow where colour is on;
  * on a terminal, its sentences wrapped between words within its width (a terminal cut a
- * 350-character warning mid-word). A `--map` snippet's lines (indented) stay whole, to be copied.
+ * 350-character warning mid-word); a `--map` snippet's lines stay whole, to be copied (proseFor's rule).
  * Empty when the run keeps the warnings said (ctx.warned) and this one was.
  */
 export function warningLine(ctx: CliContext, lang: string, text: string): string {
   // The demo's commands read the same samples: «Источники из файла расходов, которых нет ни в одной сделке: «Радио»» was said by two of them, word for word.
   if (ctx.warned?.has(text)) return '';
   ctx.warned?.add(text);
-  const width = columnsOf(ctx.stderr);
-  const lines = `${paint(ctx).yellow(tr(lang, 'Внимание', 'Warning'))}: ${terminalSafe(text, false)}`.split('\n');
-  return `${lines.map((l) => (/^\s/.test(l) ? l : wrapText(l, width))).join('\n')}\n`;
+  return `${proseFor(ctx.stderr, `${paint(ctx).yellow(tr(lang, 'Внимание', 'Warning'))}: ${terminalSafe(text, false)}`)}\n`;
 }
 
 /** Whether `--sheet` was given and no file read was a workbook (a CSV or an HTML table has no sheets). */

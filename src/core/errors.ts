@@ -22,6 +22,11 @@ export class UserError extends Error {
   /** The catalogue message this error was made from (see core/messages.ts), to print it in Russian. */
   messageId: MessageId | undefined;
   params: Params | undefined;
+  /**
+   * What the error's --map snippet answers, as data (set where the snippet is built; undefined where it
+   * answers nothing for sure: a field no column is proposed for, a «Тип» column offered both ways).
+   */
+  guess: MapGuess | undefined;
 
   constructor(code: string, message: string, where: Where = {}, hint?: string) {
     super(message);
@@ -40,6 +45,14 @@ export class UserError extends Error {
   }
 }
 
+/** The answers a question's --map snippet proposes: the column of each field by kind, and each stage's outcome. */
+export interface MapGuess {
+  columns?: Record<string, Record<string, string>>;
+  /** The comment after each proposed column (by field), in English and in Russian: why it was proposed, to check. */
+  notes?: Record<string, { en: string; ru: string }>;
+  status?: Record<string, 'won' | 'lost' | 'open'>;
+}
+
 /** Several user errors found together (e.g. every rule a questionnaire breaks). */
 export class UserErrors extends UserError {
   readonly errors: UserError[];
@@ -53,7 +66,7 @@ export class UserErrors extends UserError {
 
 /** Formats "file:row, column X: message" the same way everywhere (in Russian when `lang` is ru). */
 export function formatWhere(where: Where, lang = 'en'): string {
-  const word = (w: keyof typeof WHERE_WORDS, params: Params) => fill(lang === 'ru' ? WHERE_WORDS[w].ru : WHERE_WORDS[w].en, params);
+  const word = (w: keyof typeof WHERE_WORDS, params: Params) => fill(say(WHERE_WORDS[w], lang), params);
   const parts: string[] = [];
   if (where.file !== undefined) parts.push(where.file === '-' ? say(WHERE_WORDS.stdin, lang) : where.file);
   if (where.row !== undefined) parts.push(word('row', { row: where.row }));
@@ -77,7 +90,7 @@ export function describeUserError(error: UserError, lang = 'en'): string {
       const message = userErrorMessage(e, lang);
       const hint = e.messageId ? renderHint(e.messageId, e.params ?? {}, lang) : e.hint;
       const head = where ? `${where}: ${message}` : message;
-      return hint ? `${head}\n  ${lang === 'ru' ? WHERE_WORDS.hint.ru : WHERE_WORDS.hint.en}: ${hint}` : head;
+      return hint ? `${head}\n  ${say(WHERE_WORDS.hint, lang)}: ${hint}` : head;
     })
     .join('\n');
 }

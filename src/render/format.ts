@@ -1,5 +1,6 @@
 import type { MetricFormat } from '../core/kpi/catalog.js';
 import { dayRu, sharePercent } from '../core/i18n.js';
+import { holdsNumber } from '../core/kpi/stats.js';
 
 /** Groups digits with a thin space, as both Russian and English business tables read well. */
 function group(n: number, decimals: number, lang: string): string {
@@ -103,6 +104,32 @@ export function withSign(change: number, text: string): string {
 export function formatRelative(change: number | null, lang: string, extra = 0): string {
   // A change is no share: rounded as it is (+0,01% is «0,0%», never raised to «+0,1%»).
   return change === null ? '—' : withSign(change, plainPercent(change, lang, extra));
+}
+
+/**
+ * Digits beyond a number's own that tell `a` from `b` where both show alike (`show` writes a number with
+ * `extra` more digits), at most `max`; 0 where they differ as shown, or are equal. Rounding must not show
+ * two numbers apart as one: a change of +39,0992% is not the target +39,1% it missed, nor 0,7799 the 0,78 it broke.
+ */
+export function digitsApart(a: number, b: number, show: (v: number, extra: number) => string, max: number): number {
+  if (holdsNumber(a, '==', b)) return 0;
+  let extra = 0;
+  while (extra < max && show(a, extra) === show(b, extra)) extra++;
+  return extra;
+}
+
+/** Digits beyond a percentage's own one that tell a change from its target (digitsApart); every format shows both with them. */
+export function judgedDigits(change: number | null, target: number | null): number {
+  return change === null || target === null ? 0 : digitsApart(change, target, (v, extra) => formatRelative(v, 'en', extra), 6);
+}
+
+/**
+ * A change in per cent and the target it is judged on, as text, each with as many digits as tell them
+ * apart (judgedDigits): «+39,1% … +39,1% ✗ нет» read as a wrong verdict (a tester). «—» for a missing one.
+ */
+export function formatJudged(change: number | null, target: number | null, lang: string): { change: string; target: string } {
+  const extra = judgedDigits(change, target);
+  return { change: formatRelative(change, lang, extra), target: formatRelative(target, lang, extra) };
 }
 
 /** A calendar day `YYYY-MM-DD` as its reader writes it: `31.01.2025` in Russian, ISO in English. */

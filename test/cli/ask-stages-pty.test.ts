@@ -324,7 +324,23 @@ describe('amoCRM and two manager columns, on a terminal', () => {
     writeFileSync(path.join(dir, 'deals.csv'), ['ID;Ответственный;Менеджер;Дата создания;Стадия;Сумма', '1;Колл-центр;Иванов Иван;01.02.2025;Сделка успешна;100'].join('\n'));
     const run = drive([['Какая колонка — ответственный менеджер?', `${DOWN}\r`]], ['map', 'deals.csv', '-o', 'm.yaml'], dir);
     expect(run.code, run.out).toBe(0);
-    expect(decided(readFileSync(path.join(dir, 'm.yaml'), 'utf8'))).toBe('deals:\n  columns:\n    manager: "Менеджер"\n');
+    // The whole map, its opening notes on the columns not found too (decided() leaves them out everywhere else):
+    // «Ответственный», the column not chosen, is named not mapped.
+    expect(readFileSync(path.join(dir, 'm.yaml'), 'utf8')).toBe(
+      [
+        '# deals.csv: не найдены колонки, без которых часть показателей не рассчитать:',
+        '#   - Цикл, дн. (сред.), Цикл, дн. (медиана) — нужна колонка даты закрытия в файле сделок (closed_at)',
+        '#   - Повторные продажи, Доля повторных — нужна колонка клиента, компании или контакта в файле сделок (client)',
+        '#   - Причины отказа — нужна колонка причины отказа в файле сделок (loss_reason)',
+        '# Не сопоставлены: «Ответственный».',
+        '# Если такая колонка в выгрузке есть, назовите её в файле --map: deals: columns: closed_at: "заголовок колонки".',
+        '',
+        'deals:',
+        '  columns:',
+        '    manager: "Менеджер"',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

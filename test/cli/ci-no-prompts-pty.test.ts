@@ -26,10 +26,11 @@ describe('CI=true on a terminal: no question, as without a terminal', () => {
     expect(run.out).toMatch(/manager: "Ответственный" +# или "Менеджер": проверьте/);
   });
 
-  it('map stops on the manager two columns could hold, with the snippet, as kpi does', () => {
+  it('map proposes the manager column kpi\'s snippet guesses, marked to check, instead of asking', () => {
     const run = onTerminalInCi(['map', 'deals.csv']);
-    expect(run.code, run.out).toBe(2);
+    expect(run.code, run.out).toBe(0);
     expect(run.out).not.toContain('Какая колонка');
+    expect(run.out).toMatch(/manager: "Ответственный" +# или "Менеджер": проверьте/);
   });
 
   it('an interactive audit says there is no terminal to ask on, and how to pass the answers', () => {

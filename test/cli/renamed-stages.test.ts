@@ -228,12 +228,13 @@ describe('a manager column that could be two columns', () => {
     expect(ru.stderr).toMatch(/менеджера[\s\S]*колонок[\s\S]*«Ответственный», «Менеджер»/);
   });
 
-  it('crm-audit map asks it too; without a terminal it stops with the same snippet', () => {
+  it('crm-audit map asks it too; without a terminal it writes the snippet\'s guess as its proposal, to check', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-two-managers-'));
     writeFileSync(path.join(dir, 'deals.csv'), TWO);
-    const refused = runCli(['map', 'deals.csv', '-o', 'm.yaml'], { cwd: dir });
-    expect(refused.code, refused.stderr).toBe(2);
-    expect(refused.stderr).toMatch(/deals:\n {2}columns:\n {4}manager: "Ответственный" +# or "Менеджер": check/);
+    const proposed = runCli(['map', 'deals.csv', '-o', 'm.yaml'], { cwd: dir });
+    expect(proposed.code, proposed.stderr).toBe(0);
+    expect(proposed.stderr).toContain('No terminal: this is a proposal, check each value.');
+    expect(readFileSync(path.join(dir, 'm.yaml'), 'utf8')).toMatch(/deals:\n {2}columns:\n {4}manager: "Ответственный" +# or "Менеджер": check/);
   });
 
   it('two such columns with the same values are no question; inspect shows the choice instead of stopping', () => {

@@ -1,7 +1,10 @@
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readYesNo } from '../../src/cli/prompts.js';
-import { wrapText } from '../../src/cli/wrap.js';
+import { PassThrough } from 'node:stream';
+import type { CliContext } from '../../src/cli/context.js';
+import { printUserError, wrapProse, wrapText } from '../../src/cli/wrap.js';
+import { UserError, UserErrors } from '../../src/core/errors.js';
 
 describe('wrapping at word boundaries', () => {
   it('breaks between words only, keeps line breaks and overlong words whole', () => {
@@ -30,6 +33,62 @@ describe('tables and lines that fit', () => {
     expect(wrapText(wide, 30)).toBe(wide);
     expect(wrapText('\u001b[1m│ Итого \u001b[22m     │ 7 / 10 │', 30)).toBe('\u001b[1m│ Итого \u001b[22m     │ 7 / 10 │');
     expect(wrapText('Раздел      Баллы', 40)).toBe('Раздел      Баллы');
+  });
+});
+
+// One rule for every prose write to stderr: a reviewer found three (warnings kept every indented line,
+// errors everything after the hint's first line, the rest wrapped snippets too).
+describe('wrapProse: prose wrapped, snippets whole', () => {
+  const long = 'a sentence long enough to need more than one line of thirty columns';
+  const snippet = ['deals:', '  columns:', '    manager: "Ответственный"    # или "Менеджер": проверьте', '  status:', '    "Выдано": won    # 3 deals, all closed, all with an amount: check'];
+
+  it('wraps the head, the hint and a list\'s items, each keeping its indent; a snippet after them stays whole', () => {
+    const text = [long, `  hint: ${long}:`, ...snippet].join('\n');
+    const out = wrapProse(text, 30).split('\n');
+    expect(out.slice(-snippet.length)).toEqual(snippet);
+    const prose = out.slice(0, -snippet.length);
+    for (const l of prose) expect([...l].length, l).toBeLessThanOrEqual(30);
+    expect(prose[0]).toBe('a sentence long enough to need');
+    expect(prose.findIndex((l) => l.startsWith('  hint: '))).toBeGreaterThan(0);
+    expect(prose.filter((l) => !l.startsWith('  ')).join(' ')).toBe(long);
+    expect(wrapProse(`${long}:\n  - ${long}`, 30).split('\n').slice(-3)).toEqual(['  - a sentence long enough to', '  need more than one line of', '  thirty columns']);
+  });
+
+  it('a hint or a line at the left edge ends a snippet: the prose after it is wrapped again', () => {
+    const text = ['says:', '    a quoted source line wider than thirty columns', `  подсказка: ${long}`, 'X', '# a YAML comment wider than the thirty columns', `${long}.`].join('\n');
+    const out = wrapProse(text, 30).split('\n');
+    expect(out.slice(0, 2)).toEqual(['says:', '    a quoted source line wider than thirty columns']);
+    expect(out[2]).toBe('  подсказка: a sentence long');
+    expect(out).toContain('# a YAML comment wider than the thirty columns');
+    expect(out.at(-1)).toBe('columns.');
+    for (const l of out.filter((x) => !x.startsWith('#') && !x.startsWith('    '))) expect([...l].length, l).toBeLessThanOrEqual(30);
+  });
+
+  it('an indented line that opens no snippet is prose (a skipped row\'s line); no terminal, nothing wrapped', () => {
+    expect(wrapProse(`Skipped 2 rows:\n  deals.csv, row 3: ${long}`, 30).split('\n')[1]).toBe('  deals.csv, row 3: a sentence');
+    const text = [long, `  hint: ${long}`, ...snippet].join('\n');
+    expect(wrapProse(text, Infinity)).toBe(text);
+  });
+});
+
+describe('printUserError: the one printer of a user error', () => {
+  function context(columns: number): CliContext & { said: () => string } {
+    const stderr = Object.assign(new PassThrough(), { isTTY: true, columns });
+    return { stdout: new PassThrough(), stderr, stdin: new PassThrough(), env: { NO_COLOR: '1' }, cwd: '/', debug: false, said: () => String(stderr.read() ?? '') };
+  }
+
+  it('each of several errors said with its hint in the run\'s language, a snippet whole and the next head wrapped', () => {
+    const first = new UserError('E_X', 'the manager could be in more than one column of the file', { file: 'deals.csv' }, 'pass a map, this one is ready to paste:\ndeals:\n  columns:\n    manager: "Ответственный"    # or "Менеджер": check');
+    const second = new UserError('E_Y', 'two stages of closed deals are not known as won or lost', { file: 'deals.csv' }, 'say what each one means');
+    const ctx = context(41);
+    printUserError(ctx, new UserErrors([first, second]), 'ru');
+    const lines = ctx.said().split('\n');
+    expect(lines[0]).toBe('ошибка: deals.csv: the manager could be');
+    expect(lines).toContain('    manager: "Ответственный"    # or "Менеджер": check');
+    expect(lines.slice(4)).toEqual(['deals:', '  columns:', '    manager: "Ответственный"    # or "Менеджер": check', 'deals.csv: two stages of closed deals', 'are not known as won or lost', '  подсказка: say what each one means', '']);
+    expect(lines).toContain('  подсказка: say what each one means');
+    expect(lines.at(-1)).toBe('');
+    for (const l of lines.filter((x) => !x.startsWith('    '))) expect([...l].length, l).toBeLessThanOrEqual(40);
   });
 });
 

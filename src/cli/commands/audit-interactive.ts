@@ -4,9 +4,8 @@ import type { Answer } from '../../core/audit/answers.js';
 import { pointsFor, scoreAudit } from '../../core/audit/score.js';
 import { checkEvidence } from '../../core/audit/evidence.js';
 import type { AuditResult } from '../../core/audit/types.js';
-import { describeUserError, formatWhere, UserError, userErrorMessage } from '../../core/errors.js';
-import { PRINTER, renderHint, say as sayWords } from '../../core/messages.js';
-import { terminalSafe } from '../../render/terminal-safe.js';
+import { formatWhere, UserError, userErrorMessage } from '../../core/errors.js';
+import { renderHint } from '../../core/messages.js';
 import type { EvidenceFacts } from '../../core/kpi/facts.js';
 import type { KpiFiles } from '../../app/kpi-files.js';
 import { pick, tr } from '../../core/i18n.js';
@@ -21,7 +20,7 @@ import { reportFile, writeOutput } from '../output.js';
 import { shellWord } from '../../core/inspect-command.js';
 import { askFileName, type Protected } from '../ask-file.js';
 import { askConfirm, askInput, askPath, askSelect, type Choice, type PromptIO } from '../prompts.js';
-import { columnsOf, wrapErrorText, wrapText } from '../wrap.js';
+import { columnsOf, printUserError, stderrLine, wrapText } from '../wrap.js';
 import { answersToDocument, questionnaireRef, renderAudit } from './audit.js';
 import { parseHourlyCost } from './compare.js';
 
@@ -39,10 +38,12 @@ export interface InteractiveOptions {
   facts?: EvidenceFacts;
   /** Those exports' paths (-d/-a/-p): the re-run command printed after saving the answers names them. */
   exports?: KpiFiles;
-  /** How the exports are read (`--map map.yaml`, `--from …`), as written on the command line: the re-run command repeats them. */
-  readOptions?: readonly string[];
-  /** The --map file the session saved its answers about the exports as, if it did: the re-run reads them with it. */
-  savedMap?: () => string | undefined;
+  /**
+   * How the exports are read (`--map map.yaml`, `--from …`), as written on the command line, with the --map the
+   * session saved its answers about the exports as, if it did (audit.ts): the re-run command repeats them, and
+   * without that map it stopped on the same questions. Asked for when the command is printed, after the questions.
+   */
+  readOptions?: () => readonly string[];
   /** The --lang given on the command line: the re-run command repeats it (the locale chose the language otherwise, and chooses it again). */
   langOption?: string;
   /** Reads the evidence facts of a set of exports (the same import options as `kpi`). */
@@ -73,7 +74,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
   const io: PromptIO = { input: ctx.stdin, output: ctx.stderr, lang };
   const c = paint(ctx, 'stderr');
   // Text is wrapped at word boundaries to the terminal (terminals break words mid-way).
-  const say = (text: string) => ctx.stderr.write(`${wrapText(text, columnsOf(ctx.stderr))}\n`);
+  const say = (text: string) => stderrLine(ctx, text);
   const max = maxScore(q);
 
   say(c.bold(pick(q.title, lang)));
@@ -100,7 +101,7 @@ export async function runInteractiveAudit(ctx: CliContext, q: Questionnaire, o: 
     protect: () => ({ inputs: [...o.inputs, ...typed], written: [saved.answers, saved.report].filter((f): f is string => f !== undefined) }),
     failed: (error, viaOption) => {
       if (!(error instanceof UserError)) throw error;
-      if (viaOption) ctx.stderr.write(`${wrapErrorText(`${c.red(sayWords(PRINTER.error, lang))}: ${terminalSafe(describeUserError(error, lang), false)}`, tr(lang, 'подсказка', 'hint'), columnsOf(ctx.stderr))}\n`);
+      if (viaOption) printUserError(ctx, error, lang);
       else {
         const where = formatWhere(error.where, lang);
         say(c.red(`${where ? `${where}: ` : ''}${userErrorMessage(error, lang)}`));
@@ -143,16 +144,6 @@ async function showReport(s: Session, result: AuditResult, o: InteractiveOptions
   }
 }
 
-/**
- * How the re-run reads the exports: the options given, and the --map the session saved (it holds the
- * answers of the map given as well, ask-stages.ts): without it, the re-run stopped on the same questions.
- */
-function readWords(o: InteractiveOptions): string[] {
-  const saved = o.savedMap?.();
-  const given = o.readOptions ?? [];
-  return saved === undefined ? [...given] : [...given.filter((w) => !w.startsWith('--map ')), `--map ${shellWord(saved)}`];
-}
-
 /** Offers to save the answers for a re-run with --answers, until saved or declined. */
 async function offerAnswersFile(s: Session, q: Questionnaire, o: InteractiveOptions, a: { company: string | undefined; answers: ReadonlyMap<string, string>; managers: number | undefined; hourlyCost: number | undefined; exports: KpiFiles | undefined }): Promise<void> {
   const { ctx, io, lang, say } = s;
@@ -171,7 +162,7 @@ async function offerAnswersFile(s: Session, q: Questionnaire, o: InteractiveOpti
     // The answers file holds the answers and the company; the hours and money need their options again,
     // and so does the check against the exports (a re-run without -d/-a/-p had no evidence at all).
     const costs = a.managers !== undefined ? [`--managers ${a.managers}`, ...(a.hourlyCost !== undefined ? [`--hourly-cost ${a.hourlyCost}`] : [])] : [];
-    const exports = a.exports ? [...exportOptions(a.exports), ...readWords(o)] : [];
+    const exports = a.exports ? [...exportOptions(a.exports), ...(o.readOptions?.() ?? [])] : [];
     // An English session started with --lang en re-ran in Russian under a locale that names no language.
     const langWords = o.langOption !== undefined ? [`--lang ${shellWord(o.langOption)}`] : [];
     const again = ['crm-audit audit --answers', shellWord(file), ...exports, ...costs, ...langWords].join(' ');

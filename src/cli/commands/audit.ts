@@ -19,7 +19,8 @@ import { renderAuditMarkdown, renderAuditTable } from '../../render/audit/text.j
 import { questionnaireChangeNote } from '../../render/audit/labels.js';
 import { maxScore } from '../../core/questionnaire/rules.js';
 import { renderJson } from '../../render/text.js';
-import { isCi, resolveNow, useColor, type CliContext } from '../context.js';
+import { resolveNow, useColor, whyNoQuestions, type CliContext } from '../context.js';
+import type { MessageId } from '../../core/messages.js';
 import { warningLine, warnUnusedOptions, warnWithoutExports } from '../warnings.js';
 import { reportSkippedRows } from '../skipped-rows.js';
 import { EXIT } from '../exit-codes.js';
@@ -124,24 +125,19 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
     return EXIT.ok;
   }
 
-  if (!ctx.stdin.isTTY) {
-    throw UserError.of('E_NO_TTY', 'audit.noTerminal');
-  }
-  // A CI job given a pseudo-terminal has nobody at it: the questionnaire waited until the job was killed.
-  if (isCi(ctx.env)) throw UserError.of('E_NO_TTY', 'audit.ciNoTerminal');
-  // `--map -` typed on the terminal: its Ctrl+D ended stdin, and the first question read it as a Ctrl+C.
-  if (ctx.stdinRead) throw UserError.of('E_NO_TTY', 'audit.stdinWasData');
-  // Prompts draw on stderr: with stderr in a file (`2>log`) the questions, colour and all, went there and
-  // the terminal stayed blank while the run waited for keys. Refused as a run without a terminal is.
-  if (!ctx.stderr.isTTY) {
-    throw UserError.of('E_NO_TTY', 'audit.stderrNotTerminal');
-  }
+  // Each reason there is nobody to ask is said as its own: a CI job given a pseudo-terminal waited until it was killed,
+  // `--map -` typed on the terminal ended stdin with its Ctrl+D, and with stderr in a file (`2>log`) the questions went there.
+  const why = whyNoQuestions(ctx);
+  if (why) throw UserError.of('E_NO_TTY', NO_QUESTIONS[why]);
   const { runInteractiveAudit } = await import('./audit-interactive.js');
   // A questionnaire read from a file is saved with the answers by its path: a re-run finds it (its id named no built-in one).
   const questionnaireFile = opts.questionnaire !== undefined && opts.questionnaire !== '-' && isQuestionnairePath(opts.questionnaire) ? path.resolve(ctx.cwd, opts.questionnaire) : undefined;
-  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, facts, ...(opts.deals ? { exports: { deals: opts.deals, activities: opts.activities, payments: opts.payments } } : {}), readFacts, readOptions: readOptionWords(opts), savedMap: () => session.map, ...(opts.optionsGiven?.includes('--lang') ? { langOption: opts.lang } : {}), ...(questionnaireFile ? { questionnaireFile } : {}) });
+  await runInteractiveAudit(ctx, questionnaire, { lang: opts.lang, now, company: opts.company, managers, hourlyCost, baseline, format, output: opts.output, inputs, facts, ...(opts.deals ? { exports: { deals: opts.deals, activities: opts.activities, payments: opts.payments } } : {}), readFacts, readOptions: () => readOptionWords(opts, session.map), ...(opts.optionsGiven?.includes('--lang') ? { langOption: opts.lang } : {}), ...(questionnaireFile ? { questionnaireFile } : {}) });
   return EXIT.ok;
 }
+
+/** What an interactive audit says for each reason it can ask no question (whyNoQuestions). */
+const NO_QUESTIONS = { noTerminal: 'audit.noTerminal', ci: 'audit.ciNoTerminal', stdinRead: 'audit.stdinWasData', stderr: 'audit.stderrNotTerminal' } as const satisfies Record<NonNullable<ReturnType<typeof whyNoQuestions>>, MessageId>;
 
 /**
  * Validates the export options before any question is asked, and returns the reader of the

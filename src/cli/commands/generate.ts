@@ -8,6 +8,7 @@ import { osReason } from '../../core/messages/os-errors.js';
 import { messageLang } from '../message-lang.js';
 import { canonicalWriters, PlaceError } from '../../io/write-exports.js';
 import type { CliContext } from '../context.js';
+import { stderrLine } from '../wrap.js';
 import { EXIT } from '../exit-codes.js';
 import { parseDay } from '../input-options.js';
 import { makeOutputFolder, sizeText } from '../output.js';
@@ -88,6 +89,6 @@ export async function run(o: GenerateOptions, ctx: CliContext): Promise<number> 
   // «Записано: FILE (size)», as every command that writes -o says it: each file with its size.
   const lang = messageLang(ctx, o.lang);
   const files = shown.map((file) => `${file} (${sizeText(statSync(path.join(dir, path.basename(file))).size, lang)})`).join(', ');
-  ctx.stderr.write(`${renderMessage('generate.wrote', { files }, lang)}\n`);
+  stderrLine(ctx, renderMessage('generate.wrote', { files }, lang));
   return EXIT.ok;
 }

@@ -9,10 +9,10 @@ import { stagesToName } from '../../core/undecided-stages.js';
 import { loadOverrides, mapOptions } from '../../io/documents/map-file.js';
 import { stagesSnippet } from '../../io/map/import.js';
 import { guessKindSaid, inspectFile, kindRead, ownReportError } from '../../io/map/inspect.js';
-import { askColumns, askStages, mapDocument } from '../ask-stages.js';
+import { askColumns, askStages, guessOf, mapDocument } from '../ask-stages.js';
 import { mergeMapDocuments, undecidedTogether } from '../map-snippet.js';
-import { proseFor } from '../wrap.js';
-import { ColumnsMissing, proposalNote, type ColumnMap } from '../../io/map/mapping.js';
+import { stderrLine } from '../wrap.js';
+import { ColumnsMissing, type ColumnMap } from '../../io/map/mapping.js';
 import { columnGaps, type ColumnGap } from '../../app/kpi-files.js';
 import { metricDef } from '../../core/kpi/catalog.js';
 import { reasonText } from '../../render/kpi/labels.js';
@@ -63,12 +63,13 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
   const report = await read(overrides.columns[kind]).catch(async (error: unknown) => {
     if (!(error instanceof ColumnsMissing)) throw error;
     columns = await askColumns(ctx, error, o.lang);
-    // Without a terminal, the column proposed for each missing one (the closest, or one whose values fit)
-    // is the proposal, to check; a field no column is proposed for, and a choice between two columns
-    // that could both be it, stay the error's.
-    if (!columns && (error.messageId === 'map.columnsMissing' || error.messageId === 'map.columnsUnknown') && error.missing.every((m) => m.candidates.length > 0)) {
-      columns = Object.fromEntries(error.missing.map((m) => [m.field, m.candidates[0]!]));
-      proposed = Object.fromEntries(error.missing.map((m) => [m.field, proposalNote(m, o.lang)]));
+    // Without a terminal, what the error's snippet answers (guessOf, the rule a run reading on uses) is the
+    // proposal, to check: the column proposed for each missing one (the closest, or one whose values fit),
+    // the column of a manager two could hold named first; a field no column is proposed for stays the error's.
+    const guess = columns ? undefined : guessOf(error);
+    if (guess?.columns?.[kind]) {
+      columns = guess.columns[kind];
+      proposed = Object.fromEntries(Object.entries(guess.notes ?? {}).map(([field, note]) => [field, o.lang === 'ru' ? note.ru : note.en]));
     }
     // The snippet is built on the map given, so that pasted as it, it answers what that map did too.
     if (!columns) throw undecidedTogether([error], overrides.text, o.map);
@@ -98,16 +99,16 @@ export async function run(o: MapOptions, ctx: CliContext): Promise<number> {
       gaps.length === 0
         ? tr(o.lang, `${withMap}: решать нечего — каждая колонка найдена${stagesRu}.`, `${withMap}: nothing to decide: every column is found${stagesEn}.`)
         : tr(o.lang, `${withMap}: каждая обязательная колонка найдена${stagesRu}, но не найдены колонки, без которых часть показателей не рассчитать:`, `${withMap}: every required column is found${stagesEn}, but columns some metrics need are not found:`);
-    ctx.stderr.write(`${proseFor(ctx.stderr, [nothing, ...gaps].join('\n'))}\n`);
+    stderrLine(ctx, [nothing, ...gaps].join('\n'));
     // Still a map, so that the next step the help shows (kpi --map map.yaml) reads: one that changes nothing, or the map given, kept whole.
     await writeOutput(ctx, `${[nothing, ...gaps].map((l) => `# ${l}`).join('\n')}\n${keptMap(given)}`, o.output, inputs, o.output ? o.lang : undefined, false, MAP_FILE);
     return EXIT.ok;
   }
   const gapsSaid = gaps.length > 0 ? [tr(o.lang, `${name}: не найдены колонки, без которых часть показателей не рассчитать:`, `${name}: columns some metrics need are not found:`), ...gaps] : [];
-  if (gapsSaid.length > 0) ctx.stderr.write(`${proseFor(ctx.stderr, gapsSaid.join('\n'))}\n`);
+  if (gapsSaid.length > 0) stderrLine(ctx, gapsSaid.join('\n'));
   const chosen = stages.length > 0 ? await askStages(ctx, { where: { file }, stages }, o.lang) : {};
   const names = ids.length > 0 ? await askManagerNames(ctx, file, ids, o.lang) : undefined;
-  if (proposed || !chosen || (ids.length > 0 && !names)) ctx.stderr.write(`${proseFor(ctx.stderr, tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.'))}\n`);
+  if (proposed || !chosen || (ids.length > 0 && !names)) stderrLine(ctx, tr(o.lang, 'Нет терминала: записано предложение, проверьте каждое значение.', 'No terminal: this is a proposal, check each value.'));
   // The columns not found are comments of the map too, however it was made: a map answered on a terminal had none of them.
   const notes = gapsSaid.length > 0 ? `${gapsSaid.map((l) => `# ${l}`).join('\n')}\n\n` : '';
   const doc = notes + mapDocument(columns ? { [kind]: columns } : {}, stages.length > 0 ? stagesSnippet(stages, chosen, o.lang) : '', proposed) + managersYaml(ids, names, o.lang);
@@ -179,7 +180,7 @@ async function askManagerNames(ctx: CliContext, file: string, ids: string[], lan
   if (!canAsk(ctx)) return undefined;
   const { askInput } = await import('../prompts.js');
   const io = { input: ctx.stdin, output: ctx.stderr, lang };
-  ctx.stderr.write(`${proseFor(ctx.stderr, tr(lang, `В выгрузке ${file} менеджеры указаны кодами пользователей CRM. Назовите их, чтобы отчёт показывал имена.`, `${file} names managers by CRM user id. Name them, for the report to show names.`))}\n`);
+  stderrLine(ctx, tr(lang, `В выгрузке ${file} менеджеры указаны кодами пользователей CRM. Назовите их, чтобы отчёт показывал имена.`, `${file} names managers by CRM user id. Name them, for the report to show names.`));
   const names = new Map<string, string>();
   for (const id of ids) {
     const name = (await askInput(io, tr(lang, `Кто это: ${id}? Enter — оставить код`, `Who is ${id}? Enter keeps the id`))).trim();

@@ -37,7 +37,7 @@ import { warningLine, warnUnusedOptions, warnWithoutExports } from '../warnings.
 import { fill, say, UNUSED_WITHOUT } from '../../core/messages.js';
 import { parseAmount, parseHourlyCost } from './compare.js';
 import { kpiOptionsFromCli, parseGroupBy } from './kpi.js';
-import { proseFor } from '../wrap.js';
+import { stderrLine } from '../wrap.js';
 
 export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, PeriodCliFields {
   config?: string;
@@ -236,7 +236,7 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   if (m.preset) {
     const { used, skipped } = presetAssertions(m.preset, new Set(Object.keys(tree)));
     assertions.push(...used.map((a) => parseAssertion(a.expr, a.level, { path: `--preset ${m.preset}` })));
-    if (skipped.length > 0) ctx.stderr.write(`${proseFor(ctx.stderr, `${tr(lang, `набор ${m.preset}: не применимо к этому запуску`, `preset ${m.preset}: not applicable to this run`)}: ${skipped.map((a) => a.expr).join(', ')}`)}\n`);
+    if (skipped.length > 0) stderrLine(ctx, `${tr(lang, `набор ${m.preset}: не применимо к этому запуску`, `preset ${m.preset}: not applicable to this run`)}: ${skipped.map((a) => a.expr).join(', ')}`);
   }
   checkAssertionPaths(assertions, tree, ASSERTION_ROOTS, questionnaire ? { bands: questionnaire.bands } : {});
   const report = buildReport(parts, assertions, { now, lang: m.lang });

@@ -5,6 +5,7 @@ import { loadQuestionnaire } from '../../io/documents/questionnaire.js';
 import { parseYaml } from '../../io/documents/yaml.js';
 import { maxScore } from '../../core/questionnaire/rules.js';
 import type { CliContext } from '../context.js';
+import { stderrLine } from '../wrap.js';
 import { EXIT } from '../exit-codes.js';
 import { renderMessage } from '../../core/messages.js';
 import { messageLang } from '../message-lang.js';
@@ -16,7 +17,7 @@ export async function run(opts: { args: string[]; lang?: string }, ctx: CliConte
   const { questionnaire: q } = await loadQuestionnaire(file, ctx.cwd, ctx.stdin);
   const questions = q.sections.reduce((n, s) => n + s.questions.length, 0);
   const params = { file, sections: q.sections.length, questions, points: maxScore(q), bands: q.bands.length, languages: q.languages.join(', ') };
-  ctx.stderr.write(`${renderMessage('validate.valid', params, messageLang(ctx, opts.lang))}\n`);
+  stderrLine(ctx, renderMessage('validate.valid', params, messageLang(ctx, opts.lang)));
   return EXIT.ok;
 }
 

@@ -5,6 +5,9 @@ import type { MessageDef, Template } from '../messages.js';
 export const OUTPUT_WRITE_HINT: Template = { ru: 'проверьте, что в папку можно писать и на диске есть место, или укажите другой путь в -o', en: 'check that the folder is writable and the disk has space, or choose another -o path' };
 
 /** The hint of a quoted value an assertion path never holds: the values it does hold. */
+/** How an audit with no one to ask gets its answers: said without a terminal and in a CI job alike. */
+const ANSWERS_AS_FILE = { ru: 'передайте ответы файлом: crm-audit audit --answers answers.yaml (формат — в samples/answers/)', en: 'pass the answers as a file: crm-audit audit --answers answers.yaml (see samples/answers/ for the format)' } as const satisfies Template;
+
 const VALUES_HELD = { ru: 'в {path} — {holdsRu}: {listRu}', en: '{path} holds {holds}: {list}' };
 
 /**
@@ -119,7 +122,7 @@ export const COMMAND_MESSAGES = {
   },
   'audit.noTerminal': {
     ru: 'нет терминала, в котором можно задать вопросы', en: 'there is no terminal to ask the questions on',
-    hint: { ru: 'передайте ответы файлом: crm-audit audit --answers answers.yaml (формат — в samples/answers/)', en: 'pass the answers as a file: crm-audit audit --answers answers.yaml (see samples/answers/ for the format)' },
+    hint: ANSWERS_AS_FILE,
   },
   // Without a terminal, every question a run would have asked (a manager two columns could hold, renamed
   // stages), each named, then one snippet for them all, built on the run's --map: one at a time, each
@@ -134,7 +137,7 @@ export const COMMAND_MESSAGES = {
   },
   'audit.ciNoTerminal': {
     ru: 'переменная CI задана: это задание CI, и вопросы в терминале не задаются', en: 'CI is set: this is a CI job, and no questions are asked on its terminal',
-    hint: { ru: 'передайте ответы файлом: crm-audit audit --answers answers.yaml (формат — в samples/answers/); чтобы ответить в терминале, снимите её: CI= crm-audit audit', en: 'pass the answers as a file: crm-audit audit --answers answers.yaml (see samples/answers/ for the format); to answer on the terminal, clear it: CI= crm-audit audit' },
+    hint: { ru: `${ANSWERS_AS_FILE.ru}; чтобы ответить в терминале, снимите её: CI= crm-audit audit`, en: `${ANSWERS_AS_FILE.en}; to answer on the terminal, clear it: CI= crm-audit audit` },
   },
   'audit.stdinWasData': {
     ru: 'стандартный ввод прочитан как файл (-), и задать вопросы больше не через что', en: 'stdin was read as a file (-), and nothing is left to ask the questions through',

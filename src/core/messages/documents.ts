@@ -188,7 +188,6 @@ export const DOCUMENT_MESSAGES = {
   'doc.invalid': { ru: 'недопустимое значение: {receivedRu}', en: 'not a value this field takes: {receivedEn}' },
 } as const satisfies Record<string, MessageDef>;
 
-/** The YAML parser's error codes (the `yaml` package), as a Russian reader is told them; its English message is used otherwise. */
 /** The causes of YAML syntax errors the parser says less of (io/documents/yaml-syntax.ts): where it happened, and how to fix it. */
 export const YAML_CAUSES = {
   bracket: { ru: 'скобка «{open}», открытая здесь, не закрыта: допишите «{close}»', en: 'the "{open}" opened here is never closed: add "{close}"' },
@@ -199,6 +198,7 @@ export const YAML_CAUSES = {
   },
 } as const;
 
+/** The YAML parser's error codes (the `yaml` package), as a Russian reader is told them; its English message is used otherwise. */
 export const YAML_ERRORS_RU: Readonly<Record<string, string>> = {
   ALIAS_PROPS: 'у псевдонима (*имя) не может быть тега или якоря',
   BAD_ALIAS: 'неверный псевдоним (*имя)',

@@ -494,6 +494,7 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   const error = new ColumnsMissing(renderMessage(id, params, 'en'), file, renderHint(id, params, 'en')!, map.kind, missing, columns);
   error.messageId = id;
   error.params = params;
+  error.guess = missing.every((m) => m.candidates[0]) ? { columns: { [map.kind]: Object.fromEntries(missing.map((m) => [m.field, m.candidates[0]!])) }, notes: Object.fromEntries(missing.map((m) => [m.field, { en: proposalNote(m, 'en'), ru: proposalNote(m, 'ru') }])) } : undefined;
   error.matches = map.columns;
   if (map.profile) error.crm = map.profile.profile.crm;
   throw error;
@@ -528,6 +529,7 @@ function assertUnambiguous(map: ColumnMap, file: string, headers: readonly strin
   const error = new ColumnsMissing(renderMessage('map.columnsAmbiguous', params, 'en'), file, renderHint('map.columnsAmbiguous', params, 'en')!, map.kind, [{ field: a.field, candidates: named }], columns);
   error.messageId = 'map.columnsAmbiguous';
   error.params = params;
+  error.guess = { columns: { [map.kind]: { [a.field]: refs[0]! } }, notes: { [a.field]: { en: `or ${refs.slice(1).map((h) => JSON.stringify(h)).join(', ')}: check`, ru: `или ${refs.slice(1).map((h) => JSON.stringify(h)).join(', ')}: проверьте` } } };
   throw error;
 }
 

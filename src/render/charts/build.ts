@@ -1,9 +1,9 @@
 import type { AuditResult } from '../../core/audit/types.js';
 import type { CompareResult } from '../../core/compare.js';
 import type { KpiResult } from '../../core/kpi/types.js';
-import { formatCount, formatInColumn, formatPoints, formatRelative, formatRowValues, formatValue, withSign } from '../format.js';
+import { formatCount, formatInColumn, formatJudged, formatPoints, formatRowValues, formatValue, withSign } from '../format.js';
 import { auditLabels, beforeLabel } from '../audit/labels.js';
-import { compareLabels, judgedDigits, ROW_INFO, verdictText } from '../compare/text.js';
+import { compareLabels, ROW_INFO, verdictText } from '../compare/text.js';
 import { DEFAULT_TOP_REASONS, lossReasonRows } from '../kpi/loss-reasons.js';
 import { chartLabels } from './labels.js';
 import { monthCharts, sourceCharts } from './groups.js';
@@ -143,8 +143,8 @@ export function beforeAfterChart(c: CompareResult, lang: string): Chart | undefi
   const rows = c.rows.filter((r) => r.change_pct !== null);
   if (rows.length === 0) return undefined;
   const name = (m: string) => ROW_INFO[m]?.[lang === 'ru' ? 'ru' : 'en'] ?? m;
-  const shown = (r: CompareResult['rows'][number], v: number | null) => formatRelative(v, lang, judgedDigits(r.change_pct, r.target));
-  const bars: Bar[] = rows.map((r) => ({ label: name(r.metric), value: r.change_pct!, text: `${shown(r, r.change_pct)}${r.target === null ? '' : ` / ${shown(r, r.target)}`}`, tone: r.met === null ? 'neutral' : r.met ? 'good' : 'bad' }));
+  const shown = (r: CompareResult['rows'][number]) => formatJudged(r.change_pct, r.target, lang);
+  const bars: Bar[] = rows.map((r) => ({ label: name(r.metric), value: r.change_pct!, text: `${shown(r).change}${r.target === null ? '' : ` / ${shown(r).target}`}`, tone: r.met === null ? 'neutral' : r.met ? 'good' : 'bad' }));
   return { id: 'before-after', kind: 'bar', title: L.beforeAfter, marks: bars.length, spec: barSpec(lang, bars, 'ratio'), table: beforeAfterTable(c, lang) };
 }
 
@@ -163,8 +163,8 @@ export function beforeAfterTable(c: CompareResult, lang: string): Chart['table']
       // A target with no relative change to judge (before was 0 or missing) is not "no target".
       const met = r.met === null ? (r.target === null ? L.noTarget : '—') : r.met ? L.yes : L.no;
       const v = formatRowValues(r.before, r.after, r.change, f, lang);
-      const extra = judgedDigits(r.change_pct, r.target);
-      return [name(r.metric), v.before, v.after, v.change, formatRelative(r.change_pct, lang, extra), verdictText(r, lang) || '—', r.target === null ? '—' : formatRelative(r.target, lang, extra), met];
+      const judged = formatJudged(r.change_pct, r.target, lang);
+      return [name(r.metric), v.before, v.after, v.change, judged.change, verdictText(r, lang) || '—', judged.target, met];
     }),
   };
 }

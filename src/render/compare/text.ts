@@ -2,8 +2,7 @@ import { verdictOf, type CompareResult, type CompareRow } from '../../core/compa
 import { tr } from '../../core/i18n.js';
 import { COMPARE_VERDICT, PAYBACK_INPUTS, say } from '../../core/messages.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
-import { holdsNumber } from '../../core/kpi/stats.js';
-import { formatDay, formatRelative, formatRowValues, formatValue } from '../format.js';
+import { formatDay, formatJudged, formatRelative, formatRowValues, formatValue } from '../format.js';
 import { noPaybackText, paybackNotApplicable, reasonText, SHORT } from '../kpi/labels.js';
 import { lineWidth, wrapWords } from '../kpi/reading-table.js';
 import { borderlessTable } from '../kpi/table-style.js';
@@ -142,31 +141,19 @@ function cells(row: CompareRow, lang: string) {
   const info = ROW_INFO[row.metric]!;
   const L = compareLabels(lang);
   const v = formatRowValues(row.before, row.after, row.change, info.format, lang);
-  const extra = judgedDigits(row.change_pct, row.target);
+  const judged = formatJudged(row.change_pct, row.target, lang);
   return {
     label: info[lang === 'ru' ? 'ru' : 'en'],
     before: v.before,
     after: v.after,
     change: row.change === null ? '—' : `${arrow(row)} ${v.change}`,
-    pct: formatRelative(row.change_pct, lang, extra),
+    pct: judged.change,
     // The change's arrow is its direction; this says whether that is the better way (a shorter response falls and is better).
     verdict: verdictText(row, lang) || '—',
-    target: row.target === null ? '' : formatRelative(row.target, lang, extra),
+    target: row.target === null ? '' : judged.target,
     // A target that cannot be judged (no change in per cent: nothing before) is «—», not blank as with no target.
     met: row.met === null ? (row.target === null ? '' : '—') : row.met ? `✓ ${L.yes}` : `✗ ${L.no}`,
   };
-}
-
-/**
- * Digits beyond a percentage's own one that tell a change from its target where both round alike: a change of
- * +39,0992% is not the target +39,1% it missed, and «+39,1% … +39,1% ✗ нет» read as a wrong verdict (a tester).
- * 0 where they differ as shown, or are equal. Every format shows the change and the target with them.
- */
-export function judgedDigits(change: number | null, target: number | null): number {
-  if (change === null || target === null || holdsNumber(change, '==', target)) return 0;
-  let extra = 0;
-  while (extra < 6 && formatRelative(change, 'en', extra) === formatRelative(target, 'en', extra)) extra++;
-  return extra;
 }
 
 /** The before/after table for a terminal: arrows, green for better, and a met / not met mark. */
@@ -245,7 +232,10 @@ export function renderCompareMarkdown(result: CompareResult, opts: RenderOptions
     out.push(
       mdTable(
         [L.manager, ...metrics.flatMap((m) => [`${ROW_INFO[m]![opts.lang === 'ru' ? 'ru' : 'en']}: ${L.before}`, L.after])],
-        result.managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => [cells(row, opts.lang).before, row.change === null ? cells(row, opts.lang).after : `${cells(row, opts.lang).after} ${arrow(row)}`])]),
+        result.managers.map((m) => [m.manager, ...m.metrics.flatMap((row) => {
+          const x = cells(row, opts.lang);
+          return [x.before, row.change === null ? x.after : `${x.after} ${arrow(row)}`];
+        })]),
         ['left', ...metrics.flatMap(() => ['right', 'right'] as const)],
       ),
     );

@@ -5,9 +5,9 @@ import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
 import { tr } from '../../core/i18n.js';
 import { FORMATS, metricFormat, setDocumentProperties, setText, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { changeArrow, compareLabels, gainLabel, judgedDigits, paybackInputs, ROW_INFO, shownVerdict, verdictText } from './text.js';
+import { changeArrow, compareLabels, gainLabel, paybackInputs, ROW_INFO, shownVerdict, verdictText } from './text.js';
 import { say } from '../../core/messages.js';
-import { ppUnit } from '../format.js';
+import { judgedDigits, ppUnit } from '../format.js';
 
 
 const GOOD = { fill: 'FFC6EFCE', font: 'FF006100' };
@@ -23,19 +23,25 @@ export const RELATIVE_FORMAT = `+0.0%;${MINUS}0.0%;0.0%`;
 /** A target («+20%», «−30,5%»). */
 export const TARGET_FORMAT = `+0.0#%;${MINUS}0.0#%;0.0#%`;
 
-/** RELATIVE_FORMAT (or TARGET_FORMAT) with `extra` more digits: a change and its target that round alike (judgedDigits). */
-export function judgedFormat(format: string, extra: number): string {
-  if (extra === 0) return format;
+/**
+ * The formats of a change in per cent and of the target it is judged on: RELATIVE_FORMAT and TARGET_FORMAT
+ * (a target as written, +12,5%), or where the two round alike both with the same fixed digits that tell
+ * them apart (judgedDigits), as formatJudged writes them in the other formats (+39,099% against +39,100%).
+ */
+export function judgedFormats(change: number | null, target: number | null): { change: string; target: string } {
+  const extra = judgedDigits(change, target);
+  if (extra === 0) return { change: RELATIVE_FORMAT, target: TARGET_FORMAT };
   const digits = `0.0${'0'.repeat(extra)}%`;
-  return `+${digits};${MINUS}${digits};${digits}`;
+  const both = `+${digits};${MINUS}${digits};${digits}`;
+  return { change: both, target: both };
 }
 
 /**
- * The payback's months and ROI as every format shows them (a tester: the workbook said 4,2 months and «139,0%» where
- * the terminal, Markdown and HTML said 4,23 and «+139,0%»): months with two decimals, the ROI signed.
+ * The payback's months as every format shows them (a tester: the workbook said 4,2 months and «139,0%» where
+ * the terminal, Markdown and HTML said 4,23 and «+139,0%»): with two decimals, as money; the ROI is a
+ * relative change, signed (RELATIVE_FORMAT).
  */
-export const PAYBACK_MONTHS_FORMAT = '#,##0.00';
-export const ROI_FORMAT = RELATIVE_FORMAT;
+export const PAYBACK_MONTHS_FORMAT = FORMATS.money;
 
 /** Number format of a change: a share changes in percentage points, anything else in its own unit. */
 export function changeFormat(format: MetricFormat, lang: string): string {
@@ -100,10 +106,10 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     for (const col of [2, 3]) r.getCell(col).numFmt = metricFormat(info.format, lang);
     // A change that rounds to zero as shown reads «0,0%», unsigned, as in the other formats (not «−0,0%»).
     r.getCell(4).numFmt = signedFormatFor(changeFormat(info.format, lang), change);
-    const extra = judgedDigits(row.change_pct, row.target);
-    r.getCell(5).numFmt = signedFormatFor(judgedFormat(RELATIVE_FORMAT, extra), row.change_pct);
+    const judged = judgedFormats(row.change_pct, row.target);
+    r.getCell(5).numFmt = signedFormatFor(judged.change, row.change_pct);
     // A target as written (+12,5%, −6,1%), never rounded to whole percents beside the change it is judged on.
-    r.getCell(7).numFmt = judgedFormat(TARGET_FORMAT, extra);
+    r.getCell(7).numFmt = judged.target;
     for (const col of [4, 5, 6]) paint(r.getCell(col), verdict);
     if (row.met !== null) paint(r.getCell(8), row.met);
   }
@@ -136,7 +142,7 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     p.addRow([gainLabel(result.payback_inputs, lang), result.payback.gain_per_month ?? '—']).getCell(2).numFmt = FORMATS.money;
     const months = p.addRow([L.months, paybackMonthsCell(result.payback, lang, result.payback_inputs?.margin)]);
     months.getCell(2).numFmt = PAYBACK_MONTHS_FORMAT;
-    p.addRow([L.roi, result.payback.roi_12m ?? '—']).getCell(2).numFmt = signedFormatFor(ROI_FORMAT, result.payback.roi_12m);
+    p.addRow([L.roi, result.payback.roi_12m ?? '—']).getCell(2).numFmt = signedFormatFor(RELATIVE_FORMAT, result.payback.roi_12m);
     finishSheet(p, heading(L.payback), { autofilter: false });
   }
 }

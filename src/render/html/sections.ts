@@ -7,8 +7,8 @@ import { droppedRows, type KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
 import { answerText, auditLabels, baselineBandLine, baselineNoteLine, criterionTitle, formatHours, formatMoney, missingCriteria, shownRecommendations, verdictText } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
-import { compareLabels, gainLabel, judgedDigits, paybackInputs, roiDefinition, ROW_DEFINITIONS, ROW_INFO } from '../compare/text.js';
-import { fileFormatText, formatCount, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
+import { compareLabels, gainLabel, paybackInputs, roiDefinition, ROW_DEFINITIONS, ROW_INFO } from '../compare/text.js';
+import { fileFormatText, formatCount, formatJudged, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
 import { auditBefore, headlineChange, headlineRows } from '../report/summary.js';
 import { htmlLabels, paybackNote } from './labels.js';
 import { paybackMonthsCell, reasonText } from '../kpi/labels.js';
@@ -67,11 +67,13 @@ export function coverSection(r: HtmlInput): string {
     const changed = r.audit.baseline ? baselineNoteLine(r.audit, r.lang) : undefined;
     if (changed) body += `<p class="note">${esc(changed)}</p>`;
   }
-  const head = r.kpi ? headlineRows(r as ReportResult, r.lang).map((h) => ({ label: h.label, text: h.text, change: headlineChange(h, r.lang), target: h.target, change_pct: h.change, met: h.met })) : (r.compare?.rows ?? []).filter((x) => x.target !== null).map((x) => ({ label: ROW_INFO[x.metric]![r.lang === 'ru' ? 'ru' : 'en'], text: formatValue(x.after, ROW_INFO[x.metric]!.format, r.lang), change: formatRelative(x.change_pct, r.lang, judgedDigits(x.change_pct, x.target)), target: x.target, change_pct: x.change_pct, met: x.met }));
+  const head = r.kpi
+    ? headlineRows(r as ReportResult, r.lang).map((h) => ({ label: h.label, text: h.text, change: headlineChange(h, r.lang), target: formatJudged(h.change, h.target, r.lang).target, met: h.met }))
+    : (r.compare?.rows ?? []).filter((x) => x.target !== null).map((x) => ({ label: ROW_INFO[x.metric]![r.lang === 'ru' ? 'ru' : 'en'], text: formatValue(x.after, ROW_INFO[x.metric]!.format, r.lang), ...formatJudged(x.change_pct, x.target, r.lang), met: x.met }));
   if (head.length > 0) {
     // With a comparison, the change its targets are judged on stands beside them.
     const judged = r.compare !== undefined && r.compare !== null;
-    const rows = head.map((h) => [h.label, h.text, ...(judged ? [h.change] : []), h.target === null ? '—' : formatRelative(h.target, r.lang, judgedDigits(h.change_pct, h.target)), h.met === null ? '—' : h.met ? `✔ ${L.yes}` : `✘ ${L.no}`]);
+    const rows = head.map((h) => [h.label, h.text, ...(judged ? [h.change] : []), h.target, h.met === null ? '—' : h.met ? `✔ ${L.yes}` : `✘ ${L.no}`]);
     body += `<h3>${esc(L.headline)}</h3>${table([L.metric, L.value, ...(judged ? [L.changeAfter] : []), L.target, L.met], rows, { numeric: [false, true, ...(judged ? [true] : []), true, false] })}`;
   }
   return `<section class="section cover" id="cover" data-section="cover">${body}</section>`;

@@ -2,11 +2,10 @@ import { NOTHING_MATCHES, type AssertionFailure, type AssertionResult, type Asse
 import { plural, tr } from '../../core/i18n.js';
 import { ASSERT_SKIPPED, say } from '../../core/messages.js';
 import { metricDef, type MetricFormat } from '../../core/kpi/catalog.js';
-import { holdsNumber } from '../../core/kpi/stats.js';
 import { ROW_INFO } from '../compare/text.js';
 import { auditLabels } from '../audit/labels.js';
 import type { AuditResult } from '../../core/audit/types.js';
-import { formatValue, ppUnit, withSign } from '../format.js';
+import { digitsApart, formatValue, ppUnit, withSign } from '../format.js';
 import { groupLabels } from '../kpi/group-labels.js';
 import { reasonText } from '../kpi/labels.js';
 
@@ -147,11 +146,10 @@ export function describeFailure(result: Pick<AssertionResult, 'op' | 'expected'>
   const { subject, what, kind } = describePath(failure.path, lang, names);
   const signed = failure.path[0] === 'delta' || failure.path[2] === 'change_pct' || failure.path[2] === 'change' || (failure.path[0] === 'compare' && failure.path[1] === 'roi_12m');
   // Rounding must not show a failed check as two equal numbers («0,78 < 0,78»): as many more digits as tell them apart.
-  const show = (extra: number) => [showWithUnit(failure.value, kind, lang, signed, extra), showWithUnit(result.expected, kind, lang, signed, extra)] as const;
-  let extra = 0;
+  const show = (v: unknown, extra: number) => showWithUnit(v, kind, lang, signed, extra);
   const [a, e] = [failure.value, result.expected];
-  while (typeof a === 'number' && typeof e === 'number' && !holdsNumber(a, '==', e) && extra < 12 && show(extra)[0] === show(extra)[1]) extra++;
-  const [actual, threshold] = show(extra);
+  const extra = typeof a === 'number' && typeof e === 'number' ? digitsApart(a, e, show, 12) : 0;
+  const [actual, threshold] = [show(a, extra), show(e, extra)];
   // A payback of null is mostly a project that does not pay back (the payback section says which).
   if (failure.value === null && failure.path[failure.path.length - 1] === 'payback_months' && failure.reason === undefined) return `${subject}: ${what} — ${tr(lang, 'нет: проект не окупается или срок не рассчитан (почему — в разделе окупаемости)', 'none: the project does not pay back, or it was not computed (the payback section says why)')}`;
   if (failure.value === null) return `${subject}: ${what} — ${notComputed(failure, lang)}`;

@@ -3,8 +3,8 @@ import type { ReportResult } from '../../core/report.js';
 import { tr } from '../../core/i18n.js';
 import { metricDef, METRICS } from '../../core/kpi/catalog.js';
 import { KPI_OF } from '../../core/compare.js';
-import { formatDay, formatPoints, formatRelative, formatValue } from '../format.js';
-import { judgedDigits, renderCompareMarkdown, ROW_INFO } from '../compare/text.js';
+import { formatDay, formatJudged, formatPoints, formatValue } from '../format.js';
+import { renderCompareMarkdown, ROW_INFO } from '../compare/text.js';
 import { mdCode, mdTable, mdText } from '../text.js';
 import { evidenceMarkdown } from '../audit/text.js';
 import { groupLabels } from '../kpi/group-labels.js';
@@ -80,8 +80,8 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** A headline's change as text: «+2,9%», or of a rate a month beside a count «+2,9% (лидов в месяц)». */
 export function headlineChange(h: { change: number | null; changeOf: string | undefined; target?: number | null }, lang: string): string {
-  // As many digits as tell it from its target (judgedDigits), as the target beside it is shown with.
-  const text = formatRelative(h.change, lang, judgedDigits(h.change, h.target ?? null));
+  // As many digits as tell it from its target, as the target beside it is shown with.
+  const text = formatJudged(h.change, h.target ?? null, lang).change;
   return h.change !== null && h.changeOf ? `${text} (${h.changeOf})` : text;
 }
 

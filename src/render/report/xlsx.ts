@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { ReportResult } from '../../core/report.js';
 import { addAuditSheets } from '../audit/xlsx.js';
-import { addCompareSheets, changeFormat, judgedFormat, PAYBACK_MONTHS_FORMAT, RELATIVE_FORMAT, ROI_FORMAT, TARGET_FORMAT } from '../compare/xlsx.js';
+import { addCompareSheets, changeFormat, judgedFormats, PAYBACK_MONTHS_FORMAT, RELATIVE_FORMAT, TARGET_FORMAT } from '../compare/xlsx.js';
 import { addKpiSheets } from '../kpi/xlsx.js';
 import { metricFormat, setDocumentProperties, setText, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { addChartsSheet } from '../xlsx-charts.js';
 import { auditBefore, headlineDef, headlineRows, reportLabels } from './summary.js';
 import { auditNames, describePath, failureParts, levelWord, skippedNote, type AuditNames } from './assertion-text.js';
-import { compareLabels, judgedDigits } from '../compare/text.js';
+import { compareLabels } from '../compare/text.js';
 import { kpiLabels } from '../kpi/labels.js';
 import { dateFormat, dayValue, finishFreeSheet, localMomentValue } from '../xlsx-layout.js';
 
@@ -33,7 +33,7 @@ function numberCell(cell: ExcelJS.Cell, value: number, path: readonly string[], 
   if (kind === 'pp') cell.numFmt = signedFormatFor(changeFormat('ratio', lang), value * 100);
   else if (path[0] === 'compare' && path[2] === 'change_pct') cell.numFmt = signedFormatFor(RELATIVE_FORMAT, value);
   else if (path[0] === 'compare' && path[2] === 'target') cell.numFmt = TARGET_FORMAT;
-  else if (path[0] === 'compare' && path[1] === 'roi_12m') cell.numFmt = signedFormatFor(ROI_FORMAT, value);
+  else if (path[0] === 'compare' && path[1] === 'roi_12m') cell.numFmt = signedFormatFor(RELATIVE_FORMAT, value);
   else if (path[0] === 'compare' && path[1] === 'payback_months') cell.numFmt = PAYBACK_MONTHS_FORMAT;
   else if (kind === 'points' || kind === 'bool' || kind === 'text' || kind === 'verdict') cell.numFmt = 'General';
   else cell.numFmt = path[0] === 'delta' || path[2] === 'change' ? signedFormatFor(changeFormat(kind, lang), value) : metricFormat(kind, lang);
@@ -58,10 +58,10 @@ function addHeadline(s: ExcelJS.Worksheet, r: ReportResult): void {
     row.getCell(2).numFmt = metricFormat(headlineDef(h.key).format, r.lang);
     // A change of a rate a month beside a count says so in its format (the cell keeps its number).
     // A change that rounds to zero as shown is unsigned: «0,0% (лидов в месяц)», not «−0,0%» (HTML and Markdown say «0,0%»).
-    const extra = judgedDigits(h.change, h.target);
-    const relative = signedFormatFor(judgedFormat(RELATIVE_FORMAT, extra), h.change);
+    const formats = judgedFormats(h.change, h.target);
+    const relative = signedFormatFor(formats.change, h.change);
     if (judged) row.getCell(3).numFmt = h.changeOf ? relative.split(';').map((f) => `${f}" (${h.changeOf})"`).join(';') : relative;
-    row.getCell(t).numFmt = judgedFormat(TARGET_FORMAT, extra);
+    row.getCell(t).numFmt = formats.target;
     if (h.met !== null) row.getCell(t + 1).font = { color: { argb: h.met ? 'FF006100' : 'FF9C0006' }, bold: true };
   }
 }

@@ -7,6 +7,7 @@ import type { CliContext } from '../../../src/cli/context.js';
 import { parseAnswers } from '../../../src/core/audit/answers.js';
 import { scoreAudit } from '../../../src/core/audit/score.js';
 import { parseYaml } from '../../../src/io/documents/yaml.js';
+import { readOptionWords } from '../../../src/cli/input-options.js';
 import { builtIn, customWithChoices } from '../../helpers/questionnaire.js';
 
 const script: Array<string | boolean> = [];
@@ -137,7 +138,7 @@ describe('interactive audit (mocked prompts)', () => {
     // How the exports were read (--map, --from…) is repeated too: without the map a re-run read other stages.
     script.push('', '', ...answers, true, 'c.yaml', false);
     const third = context(dir);
-    await runInteractiveAudit(third.ctx, builtIn(), { lang: 'en', now, format: 'table', inputs: [], facts, exports: { deals: 'deals.csv' }, readOptions: ["--map 'my map.yaml'", '--from 2025-01-01'], readFacts: noExports });
+    await runInteractiveAudit(third.ctx, builtIn(), { lang: 'en', now, format: 'table', inputs: [], facts, exports: { deals: 'deals.csv' }, readOptions: () => readOptionWords({ map: 'my map.yaml', from: '2025-01-01', optionsGiven: ['--map', '--from'] }), readFacts: noExports });
     expect(third.err().replace(/\s+/g, ' ')).toContain("to run it again: crm-audit audit --answers c.yaml -d deals.csv --map 'my map.yaml' --from 2025-01-01");
   });
 
@@ -150,7 +151,7 @@ describe('interactive audit (mocked prompts)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
     script.push('', '', ...answers, true, 'd.yaml', false);
     const first = context(dir);
-    await runInteractiveAudit(first.ctx, builtIn(), { lang: 'en', now, format: 'table', inputs: [], facts, exports: { deals: 'deals.csv' }, readOptions: ['--map old.yaml', '--from 2025-01-01'], savedMap: () => 'new map.yaml', langOption: 'en', readFacts: noExports });
+    await runInteractiveAudit(first.ctx, builtIn(), { lang: 'en', now, format: 'table', inputs: [], facts, exports: { deals: 'deals.csv' }, readOptions: () => readOptionWords({ map: 'old.yaml', from: '2025-01-01', optionsGiven: ['--map', '--from'] }, 'new map.yaml'), langOption: 'en', readFacts: noExports });
     expect(first.err().replace(/\s+/g, ' ')).toContain("to run it again: crm-audit audit --answers d.yaml -d deals.csv --from 2025-01-01 --map 'new map.yaml' --lang en");
 
     // Nothing else to repeat: the language alone is said, as the file does not keep it.

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { compareKpis, makePeriod } from '../../../src/core/compare.js';
 import { beforeAfterTable } from '../../../src/render/charts/build.js';
-import { judgedDigits, renderCompareMarkdown, renderCompareTable } from '../../../src/render/compare/text.js';
+import { renderCompareMarkdown, renderCompareTable } from '../../../src/render/compare/text.js';
+import { digitsApart, formatJudged, judgedDigits } from '../../../src/render/format.js';
 import { renderCompareXlsx } from '../../../src/render/compare/xlsx.js';
 
 // A tester: a conversion change of +39,0992% against a target of +39,1% showed «+39,1% … +39,1% ✗ нет» in every format.
@@ -22,6 +23,20 @@ describe('a change and its target that round alike', () => {
     expect(judgedDigits(0.305, 0.3)).toBe(0);
     expect(judgedDigits(0.2, 0.2)).toBe(0);
     expect(judgedDigits(null, 0.2)).toBe(0);
+  });
+
+  it('digitsApart: the same loop for any way of showing a number, up to its most digits', () => {
+    const fixed = (v: number, extra: number) => v.toFixed(2 + extra);
+    expect(digitsApart(0.7799, 0.78, fixed, 12)).toBe(2);
+    expect(digitsApart(0.7799, 0.78, fixed, 1)).toBe(1);
+    expect(digitsApart(0.5, 0.5, fixed, 12)).toBe(0);
+    expect(digitsApart(0.51, 0.5, fixed, 12)).toBe(0);
+  });
+
+  it('formatJudged: the change and its target with the same digits, «—» for a missing one', () => {
+    expect(formatJudged(0.39099, 0.391, 'ru')).toEqual({ change: '+39,099%', target: '+39,100%' });
+    expect(formatJudged(0.305, 0.3, 'en')).toEqual({ change: '+30.5%', target: '+30.0%' });
+    expect(formatJudged(0.2, null, 'en')).toEqual({ change: '+20.0%', target: '—' });
   });
 
   it('shows them so in the terminal, Markdown and the HTML table', () => {
