@@ -107,6 +107,19 @@ describe('crm-audit audit --answers', () => {
     expect(JSON.parse(run.stdout).baseline).toMatchObject({ total: 2, change: 5 });
   });
 
+  it('says a baseline holding several results (audit over several answers files) is that, and takes one (a tester)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
+    const base = path.join(dir, 'both.json');
+    expect(runCli(['audit', '--answers', 'samples/answers/not-started.yaml', 'samples/answers/leader.yaml', '--format', 'json', '-o', base, ...NOW]).code).toBe(0);
+    const ru = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--baseline', base, '--lang', 'ru', ...NOW]);
+    expect(ru.code).toBe(2);
+    expect(ru.stderr).toContain('это массив результатов аудита (их 2');
+    expect(ru.stderr).toContain('--baseline берёт один результат');
+    const en = runCli(['audit', '--answers', 'samples/answers/leader.yaml', '--baseline', base, '--lang', 'en', ...NOW]);
+    expect(en.stderr).toContain('this is an array of audit results (2 of them');
+    expect(en.stderr).not.toContain('not an audit result');
+  });
+
   it('writes an XLSX atomically with -o and leaves no temp file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-'));
     const out = path.join(dir, 'audit.xlsx');

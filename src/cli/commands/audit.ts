@@ -218,6 +218,10 @@ async function loadBaseline(file: string, ctx: CliContext, q: Questionnaire): Pr
   const parsed = parseYaml(await readDocument(file, ctx.cwd, ctx.stdin), file) as (Partial<AuditResult> & { assertions?: unknown; audit?: Partial<AuditResult> }) | null;
   // A `report --format json` result holds the audit it checked: its `audit` is a result as audit writes it.
   const doc = parsed && typeof parsed === 'object' && Array.isArray(parsed.assertions) && parsed.audit ? parsed.audit : parsed;
+  // audit with several answers files writes an array of results: the file is the tool's own, and one of them is wanted.
+  if (Array.isArray(doc) && doc.length > 1 && doc.every((r: unknown) => r !== null && typeof r === 'object' && (r as Partial<AuditResult>).schemaVersion === 1)) {
+    throw UserError.of('E_BASELINE', 'audit.baselineSeveral', { count: doc.length }, { file });
+  }
   if (!doc || typeof doc !== 'object' || doc.schemaVersion !== 1 || !Array.isArray(doc.sections) || typeof doc.total !== 'number' || !doc.band) {
     throw UserError.of('E_BASELINE', 'audit.notAResult', {}, { file });
   }

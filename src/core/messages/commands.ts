@@ -159,6 +159,11 @@ export const COMMAND_MESSAGES = {
     ru: 'это не результат аудита (JSON из crm-audit audit --format json или report --format json с ответами аудита)', en: 'this is not an audit result (JSON from `crm-audit audit --format json`, or from `report --format json` with the audit answers)',
     hint: { ru: 'сохраните результат с --format json -o result.json и передайте этот файл', en: 'save a result with --format json -o result.json and pass that file' },
   },
+  'audit.baselineSeveral': {
+    ru: 'это массив результатов аудита (их {count}: так audit пишет результат нескольких файлов ответов), а --baseline берёт один результат',
+    en: 'this is an array of audit results ({count} of them: what audit writes for several answers files), and --baseline takes one result',
+    hint: { ru: 'сохраните прошлый результат одного файла ответов: crm-audit audit --answers прошлые.yaml --format json -o прошлый.json', en: 'save the earlier result of one answers file: crm-audit audit --answers earlier.yaml --format json -o earlier.json' },
+  },
   'report.notAResult': {
     ru: 'это не результат report --format json (в нём нет проверок assertions; результат kpi или audit сюда не подходит)',
     en: 'this is not a `report --format json` result (it has no assertions; a kpi or audit result is not one)',
