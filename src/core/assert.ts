@@ -172,6 +172,8 @@ function readValue(s: string, i: number, fail: Fail): { value: AssertValue; at: 
     if ('ambiguous' in n) ambiguous(rest.slice(0, n.length).trim(), n.ambiguous, n.percent, i, fail);
     value = 'value' in n ? n.value : 0;
     length = n.length;
+    // 1e999 reads as Infinity (JSON writes it as null, the message «≤ Infinity»): refused, as --cost 1e309 is.
+    if (!Number.isFinite(value)) fail('tooLarge', i, { value: rest.slice(0, length).trim() });
   }
   const after = spaceFrom(s, i + length);
   if (after < s.length) trailing(s, i, i + length, after, typeof value === 'number', fail);

@@ -729,6 +729,7 @@ export const ASSERT_SYNTAX = {
   expectedValue: { ru: 'ожидалось значение', en: 'expected a value' },
   expectedLiteral: { ru: 'ожидалось число, true, false, null или строка в кавычках', en: 'expected a number, true, false, null or a quoted string' },
   needsNumber: { ru: '{op}: нужно число', en: '{op} needs a number' },
+  tooLarge: { ru: '«{value}» — число вне пределов, которые можно сравнить', en: '"{value}" is a number beyond what can be compared' },
   ambiguousComma: {
     ru: '«{value}»: запятая или точка перед тремя цифрами может отделять и дробную часть, и тысячи; напишите {decimalRu} (дробное число) или {whole} (целое)',
     en: '"{value}": a comma or dot before three digits may be a decimal mark or a thousands separator; write {decimal} (a decimal) or {whole} (a whole number)',

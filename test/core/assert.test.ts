@@ -125,6 +125,20 @@ describe('text after a whole value', () => {
   });
 });
 
+// A tester: 1e999 became Infinity, said «≤ Infinity» in a Russian message and written as null in JSON.
+describe('a number beyond what can be compared', () => {
+  it('is refused where it is written, in both languages', () => {
+    expect(syntax('total.revenue>1e999').split('\n')[0]).toBe('at --assert: "1e999" is a number beyond what can be compared at character 15:');
+    try {
+      parseAssertion('total.revenue>=-1E400');
+    } catch (error) {
+      expect(describeUserError(error as UserError, 'ru').split('\n')[0]).toBe('в --assert: «-1E400» — число вне пределов, которые можно сравнить: символ 16:');
+    }
+    expect(parseAssertion('total.revenue>1e300').value).toBe(1e300);
+    expect.assertions(3);
+  });
+});
+
 describe('operators and names as people write them', () => {
   it('reads ≥ ≤ ≠ as >= <= !=', () => {
     expect(parseAssertion('total.conversion ≥ 0.2')).toMatchObject({ op: '>=', value: 0.2, source: 'total.conversion ≥ 0.2' });
