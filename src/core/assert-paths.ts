@@ -241,7 +241,7 @@ function rangeKind(at: readonly string[]): RangeKind | undefined {
 function rangeOfValue(a: Assertion): { id: MessageId; params: Params } | undefined {
   const kind = rangeKind(a.path);
   if (kind === undefined || typeof a.value !== 'number') return undefined;
-  const written = /(?:[<>=!]=?|[≥≤≠])\s*([^<>=!≥≤≠]*)$/u.exec(a.source)?.[1] ?? String(a.value);
+  const written = a.valueText ?? String(a.value);
   const problem = rangeProblem(kind, a.value, written);
   const path = show(a.path);
   const holds = RANGE_TEXT.holds[kind];

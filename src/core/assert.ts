@@ -13,6 +13,8 @@ export interface Assertion {
   path: string[];
   op: Operator;
   value: AssertValue;
+  /** The value as written (`20%`, `0,2`): a range check says it so, not as the number it reads. */
+  valueText?: string;
   level: 'error' | 'warn';
   /** Where the assertion was written: `--assert`, or a config file and its `assert[i]`. */
   where?: Where;
@@ -88,7 +90,7 @@ export function parseAssertion(text: string, defaultLevel: 'error' | 'warn' = 'e
   const { op, end: afterOp } = readOperator(s, end, fail);
   const { value, at } = readValue(s, afterOp, fail);
   if (['>=', '<=', '>', '<'].includes(op) && typeof value !== 'number') fail('needsNumber', at, { op });
-  return { source: s.trim(), path, op, value, level, where };
+  return { source: s.trim(), path, op, value, valueText: s.slice(at).trim(), level, where };
 }
 
 const spaceFrom = (s: string, i: number) => i + (/^\s*/.exec(s.slice(i))![0].length);
