@@ -197,6 +197,9 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   // deal's only for a deal), and when a call ended (its duration where no column gives one).
   { field: 'owner_type', aliases: [] },
   { field: 'end_at', aliases: [] },
+  // When a call was answered (Mango's `answer`: a Unix time, 0 for a call nobody answered): whether it
+  // was answered, and its talk from there to `end_at` where no column gives a duration. Named by a profile.
+  { field: 'answered_at', aliases: [] },
 ];
 
 /**

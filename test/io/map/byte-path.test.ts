@@ -222,6 +222,21 @@ describe('the byte path reads exactly what the text path reads', () => {
     );
   }, TIMEOUT);
 
+  // Mango's API statistics (profile mango-api): `answer` 0, blank or a time says whether a call was answered, and its talk is `finish` - `answer`.
+  it('on random Mango API call statistics (answer 0 or blank, Unix times and dates, spans from the answer)', async () => {
+    const times = pick('1738393200', '1738393205', '1738393320', ' 1738393260 ', '2025-02-01 07:01:00', '01.02.2025 07:02:00', '', 'x', '1970-01-01 03:00:00');
+    const answers = pick('0', '', ' 0 ', '00', '0\u00a0', '1738393205', '1738393300', '2025-02-01 07:00:30', '1970-01-01 00:00:00', '1970-01-01 03:00:00', 'x', '-');
+    const row = fc.tuple(times, times, answers, pick('101', '', '102', 'x'), pick('74950000000', '79161234567', ''), pick('', '101', '102'), pick('79161234567', '74950000000', ''), pick('E1', 'E2', ''));
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), layouts, async (rows, layout) => {
+        const header = ['start', 'finish', 'answer', 'from_extension', 'from_number', 'to_extension', 'to_number', 'entry_id'];
+        const file = write('mango.csv', [...filler(header, ['1738393200', '1738393320', '1738393205', '101', '74950000000', '', '7916123450#', 'E#']), ...rows], layout);
+        await expectSameBothWays(file, 'activities');
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT);
+
   it('on random payments resolved to the deals of an export (by the id\'s bytes), as the text path and PaymentLog.add resolve them', async () => {
     const header = ['id', 'manager', 'client', 'created_at', 'closed_at', 'status'];
     // Ids that are not whole numbers too (found through the hash table, not the index by value).

@@ -107,6 +107,19 @@ describe('CRM profiles (profiles/*.yaml)', () => {
     expect(detectProfile(['calldate', 'clid', 'src', 'dst', 'dcontext', 'channel', 'dstchannel', 'duration', 'billsec', 'disposition', 'uniqueid'], 'activities')?.profile.id).toBe('asterisk-cdr');
   });
 
+  // A tester (tT24 #1): Mango's `answer` (0 when nobody answered) was not read, so every call was answered; `start` was not the time.
+  it('Mango\'s API statistics: `start` the time, `finish` the end, `answer` when answered; MegaFon\'s and Asterisk\'s stay theirs', () => {
+    const mango = ['start', 'finish', 'answer', 'from_extension', 'from_number', 'to_extension', 'to_number', 'disconnect_reason', 'entry_id'];
+    const match = detectProfile(mango, 'activities');
+    expect(match?.profile.id).toBe('mango-api');
+    const map = mapColumns(mango, 'activities', {}, undefined, match);
+    expect(mango.map((h) => map.columns[mango.indexOf(h)]!.field)).toEqual(['at', 'end_at', 'answered_at', 'channel', 'caller', 'dstchannel', 'callee', undefined, 'call_id']);
+    // Without `answer` it is no Mango table: a log with a start and two numbers is any PBX's.
+    expect(detectProfile(mango.filter((h) => h !== 'answer'), 'activities')?.profile.id).not.toBe('mango-api');
+    expect(detectProfile(['start', 'uid', 'type', 'status', 'client', 'diversion', 'destination', 'user', 'user_name', 'wait', 'duration', 'record'], 'activities')?.profile.id).toBe('megafon-api');
+    expect(detectProfile(['accountcode', 'src', 'dst', 'dcontext', 'clid', 'channel', 'dstchannel', 'lastapp', 'lastdata', 'start', 'answer', 'end', 'duration', 'billsec', 'disposition', 'amaflags', 'uniqueid'], 'activities')?.profile.id).toBe('asterisk-cdr');
+  });
+
   it('recognises nothing in a header that only shares a few generic names', () => {
     expect(detectProfile(['ID', 'Name', 'Amount', 'Stage'], 'deals')).toBeUndefined();
   });
