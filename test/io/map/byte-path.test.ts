@@ -88,7 +88,7 @@ describe('the byte path reads exactly what the text path reads', () => {
   const kinds = pick('call', 'email', 'Звонок', 'meeting', '', 'sms', ' call');
   const directions = pick('in', 'out', '', 'Входящий', 'исходящий ', 'x');
   const missed = pick('', 'true', 'false', 'нет', 'yes', 'maybe');
-  const durations = pick('', '81', '81 ', '0', '1:05', '2 мин', 'x', '-3', '12.5');
+  const durations = pick('', '81', '81 ', '0', '1:05', '2 мин', 'x', '-3', '12.5', '-', ' — ', 'n/a');
   const blankRow = pick<string[] | undefined>(undefined, undefined, undefined, [], ['Итого', '', '5'], ['note only', '', '', ''], ['  ', '\u00a0']);
 
   const layouts = fc.record({ delimiter: pick(',', ';', '\t'), windows1251: fc.boolean(), quoteAll: fc.boolean(), eol: pick('\r\n', '\n') });
