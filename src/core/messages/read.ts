@@ -343,6 +343,10 @@ export const READ_MESSAGES = {
     ru: '«{field}» — не поле раздела {kind}', en: '"{field}" is not a field of {kind}',
     hint: { ru: 'поля: {fields}', en: 'fields: {fields}' },
   },
+  'map.columnTwice': {
+    ru: 'колонка «{column}» указана и для {first}, и для {second}', en: 'the column "{column}" is named for both {first} and {second}',
+    hint: { ru: 'одна колонка питает одно поле: укажите для {second} другую колонку или уберите одну из строк', en: 'a column feeds one field: name another column for {second}, or remove one of the lines' },
+  },
   'map.noColumn': {
     ru: 'колонки «{column}» для {field} в файле нет', en: 'no column "{column}" in the file for {field}',
     hint: { ru: 'колонки: {columnsRu}', en: 'columns: {columns}' },

@@ -304,6 +304,9 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
     const indexes: number[] = [];
     for (const w of Array.isArray(wanted) ? wanted : [wanted]) {
       const idx = named(w, field, `${kind}.columns.${field}`);
+      // One column named for two fields (amount and manager): read so, the managers were the amounts, without a word.
+      const first = columns[idx]!.field;
+      if (first !== undefined && first !== field) throw UserError.of('E_MAP_COLUMN', 'map.columnTwice', { column: headers[idx]!, first, second: field }, { file: mapFile, path: `${kind}.columns.${field}` });
       indexes.push(idx);
       claimed.add(idx);
       columns[idx]!.field = field;
