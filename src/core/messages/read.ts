@@ -343,6 +343,11 @@ export const READ_MESSAGES = {
     ru: '«{field}» — не поле раздела {kind}', en: '"{field}" is not a field of {kind}',
     hint: { ru: 'поля: {fields}', en: 'fields: {fields}' },
   },
+  'map.monthsWithoutYear': {
+    ru: 'заголовки колонок похожи на месяцы без года ({monthsRu}): по ним не понять, какого они года, а колонки месяца в файле нет',
+    en: 'the column headers look like months without a year ({months}): they do not say which year, and the file has no month column',
+    hint: { ru: 'допишите год в заголовки месяцев — «{example}»', en: 'add the year to the month headers: "{example}"' },
+  },
   'map.columnTwice': {
     ru: 'колонка «{column}» указана и для {first}, и для {second}', en: 'the column "{column}" is named for both {first} and {second}',
     hint: { ru: 'одна колонка питает одно поле: укажите для {second} другую колонку или уберите одну из строк', en: 'a column feeds one field: name another column for {second}, or remove one of the lines' },

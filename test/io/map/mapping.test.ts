@@ -261,3 +261,33 @@ describe('a --map file that names one column for two fields', () => {
     expect(map.fields.get('manager')).toEqual([2]);
   });
 });
+
+// A tester (tT22 #9): a budget with months across and no year (`Канал;Январь;Февраль;Итого`) was offered `amount: "Январь"`.
+describe('months across with no year', () => {
+  const refusal = (headers: string[], kind: 'spend' | 'plan', user: Record<string, string> = {}) => {
+    try {
+      assertRequired(mapColumns(headers, kind, user), 'sp.csv', [['Сайт', '1 000', '10 000', '11 000']]);
+    } catch (error) {
+      return error as UserError;
+    }
+    return undefined;
+  };
+
+  it.each([
+    [['Канал', 'Январь', 'Февраль', 'Итого'], 'spend', '«Январь», «Февраль»', 'Январь 2025'],
+    [['Source', 'Jan', 'Feb.', 'Mar', 'Apr'], 'spend', '«Jan», «Feb.», «Mar»', 'Jan 2025'],
+    [['Менеджер', 'январь', 'февраль'], 'plan', '«январь», «февраль»', 'январь 2025'],
+  ] as const)('%j (%s) is refused asking for the year, with no column proposed', (headers, kind, shown, example) => {
+    const error = refusal([...headers], kind);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error).not.toBeInstanceOf(ColumnsMissing);
+    expect(error!.messageId).toBe('map.monthsWithoutYear');
+    expect(renderMessage(error!.messageId!, error!.params!, 'ru')).toContain(`заголовки колонок похожи на месяцы без года (${shown})`);
+    expect(error!.hint).toBe(`add the year to the month headers: "${example}"`);
+  });
+
+  it('one month header, or a month column named, is not this: the columns are asked for as ever', () => {
+    expect(refusal(['Канал', 'Январь', 'Сумма'], 'spend')).toBeInstanceOf(ColumnsMissing);
+    expect(refusal(['Канал', 'Январь', 'Февраль', 'Период'], 'spend', { amount: 'Январь' })).toBeUndefined();
+  });
+});
