@@ -70,8 +70,8 @@ export function inputShape(dealsMap: ColumnMap | undefined, activitiesMap: Colum
     // A kind column, or an export of one kind of activity (its CRM's profile says which: the others' metrics are then not applicable).
     activityKind: Boolean(a?.has('kind') || activitiesMap?.profile?.profile.rows),
     ...(activitiesMap?.profile?.profile.rows && !a?.has('kind') ? { activityRows: activitiesMap.profile.profile.rows } : {}),
-    // A status or missed column, or a type column that names missed calls (Zoho's Call Type «Missed», МегаФон's «Пропущенный»).
-    activityMissed: Boolean(a?.has('missed')) || said?.missed === true,
+    // A status or missed column, a call's answer time (Mango's `answer`, 0 when nobody answered), or a type column that names missed calls (Zoho's Call Type «Missed», МегаФон's «Пропущенный»).
+    activityMissed: Boolean(a?.has('missed') || a?.has('answered_at')) || said?.missed === true,
     // A duration column, or an end time the duration is read from (Bitrix24's END_TIME).
     ...(activitiesMap ? { callDuration: Boolean(a?.has('duration_s') || a?.has('end_at')), activityLink: linksActivities(a, said?.direction), outgoingLink: LINK_FIELDS.some((f) => f !== 'caller' && a?.has(f)) } : {}),
     payments: hasPayments,

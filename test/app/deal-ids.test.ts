@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeXlsx } from '../fixtures/zip.js';
 import { runCli } from '../helpers/cli.js';
 
 const NEEDS = "needs an id column in the deals file matching the activities' deal id: the activities link to a deal by its id only, and the deals file has none";
@@ -59,5 +60,30 @@ describe('activities that link by deal id only, beside deals with no id column',
     const json = JSON.parse(r.stdout) as { total: Record<string, unknown>; notApplicable: Record<string, string> };
     for (const m of LINKED) expect(json.notApplicable[m]).toBe(NEEDS);
     expect(json.total).toMatchObject({ touches_per_won: null, no_response: null, calls_out: 540, calls_in: 3560 });
+  });
+});
+
+// A tester (tT22 #11): a workbook whose script wrote the id column as floats (`<v>1.0</v>`) was read as «1.0»; the
+// calls on deal 1 linked to nothing (touches 0, no response 1), and nothing was said because another deal's did link.
+describe('deal ids a workbook stores as whole numbers with a fraction', () => {
+  it('link the calls that name them: «1.0» is deal 1, as Excel shows the cell', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-deal-ids-'));
+    const cell = (ref: string, v: string) => (/^\d+(?:\.\d+)?$/.test(v) ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`);
+    const row = (r: number, values: string[]) => `<row r="${r}">${values.map((v, i) => cell(`${String.fromCharCode(65 + i)}${r}`, v)).join('')}</row>`;
+    const sheet = [
+      row(1, ['ID', 'Ответственный', 'Бюджет', 'Этап сделки', 'Дата создания', 'Дата закрытия']),
+      row(2, ['1.0', 'Иванов', '1000', 'Успешно реализовано', '2025-02-01', '2025-02-05']),
+      row(3, ['3', 'Петров', '3000', 'Успешно реализовано', '2025-02-03', '2025-02-06']),
+    ].join('');
+    writeFileSync(path.join(dir, 'ids.xlsx'), makeXlsx(sheet));
+    writeFileSync(path.join(dir, 'act.csv'), 'Ответственный;Тип звонка;Статус;Длительность;Дата;ID сделки\nИванов;Исходящий;Успешный;60;01.02.2025 10:00;1\nПетров;Исходящий;Успешный;60;03.02.2025 10:00;3\n');
+    const r = runCli(['kpi', '-d', 'ids.xlsx', '-a', 'act.csv', '--format', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const managers = (JSON.parse(r.stdout) as { managers: Array<Record<string, unknown>> }).managers;
+    // Each deal created at midnight and called at 10:00 the same day: one touch, a response of 600 minutes.
+    expect(managers.map((m) => [m.manager, m.touches_per_won, m.no_response, m.response_min_median])).toEqual([
+      ['Иванов', 1, 0, 600],
+      ['Петров', 1, 0, 600],
+    ]);
   });
 });

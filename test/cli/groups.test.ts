@@ -228,6 +228,22 @@ describe('kpi --spend with months across', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('month');
   });
+
+  // A tester (tT22 #9): months across with no year proposed `amount: "Январь"` and a month column the file does not have:
+  // pasted, it would read January alone. Said as what it is, with the fix, and no snippet.
+  it('months with no year («Январь», «Февраль») are refused, asking for the year, with no amount proposed', () => {
+    writeFileSync(path.join(dir, 'spend-noyear.csv'), 'Канал;Январь;Февраль;Итого\nСайт;1 000;10 000;11 000\nЗвонок;;5 000;5 000\n');
+    const r = kpi(['--spend', 'spend-noyear.csv', '--lang', 'ru']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('spend-noyear.csv: заголовки колонок похожи на месяцы без года («Январь», «Февраль»)');
+    expect(r.stderr).toContain('допишите год в заголовки месяцев — «Январь 2025»');
+    expect(r.stderr).not.toContain('amount:');
+    // With the year, as the hint says, it reads: 1 000 + 10 000 + 5 000.
+    writeFileSync(path.join(dir, 'spend-year.csv'), 'Канал;Январь 2025;Февраль 2025;Итого\nСайт;1 000;10 000;11 000\nЗвонок;;5 000;5 000\n');
+    const ok = kpi(['--spend', 'spend-year.csv', '--format', 'json']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout).total.spend).toBe(16_000);
+  });
 });
 
 describe('spend and plan files that do not match the deals say so', () => {

@@ -765,17 +765,32 @@ describe('a call log in minutes: 3 and 5 min for Иванов, 12 for Петро
 
 // A tester's Mango statistics by its API (tT18 F4): the snippet proposed `to_extension`, blank on every outgoing call,
 // as the manager; pasted, every outgoing call was skipped and none had a direction. The extension columns are the call's sides.
+// A tester (tT24 #1): `answer` (the moment the call was answered, 0 when nobody did) was not read, so every call was answered:
+// a missed incoming call was the deal's first response and a touch, and missed calls were not applicable. The profile
+// mango-api reads it, `start` as the call's time and `finish` - `answer` as the talk.
 describe('Mango\'s API statistics (from_extension/to_extension beside the numbers)', () => {
   const header = 'start;finish;answer;from_extension;from_number;to_extension;to_number;disconnect_reason;entry_id';
-  // 01.02.2025 07:00 UTC: line 101 calls the deal's client out; 08:00: the client calls line 102 (no status column: answered).
+  // 01.02.2025 07:00 UTC: line 101 calls the deal's client out (answered 5 s later, 115 s of talk); 08:00: the client
+  // calls line 102 (answered 3 s later, 57 s of talk).
   const rows = ['1738393200;1738393320;1738393205;101;74950000000;;79161234567;1110;E1', '1738396800;1738396860;1738396803;;79161234567;102;74950000000;1110;E2'];
 
-  it('proposes no manager column: its ready snippet names the time alone', () => {
+  it('is recognised by its header: `start` is the time, the lines the employees, `finish` - `answer` the talk', () => {
     writeFileSync(path.join(dir, 'mango-api.csv'), `${[header, ...rows].join('\n')}\n`);
-    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'mango-api.csv', '--lang', 'en'], { cwd: dir });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('activities:\n  columns:\n    at: "start"');
-    expect(run.stderr).not.toContain('manager:');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'mango-api.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout) as { total: Record<string, number | null>; managers: Array<Record<string, number | string | null>> };
+    expect(r.managers.map((m) => [m.manager, m.calls_out, m.calls_in])).toEqual([
+      ['101', 1, 0],
+      ['102', 0, 1],
+      // The deal's manager, who made no call under that name.
+      ['Иванов Иван', 0, 0],
+    ]);
+    // Both answered: no missed call (0, not «not applicable»), and 115 + 57 = 172 s of talk.
+    expect([r.total.calls_missed, r.total.missed_share]).toEqual([0, 0]);
+    expect(r.total.talk_minutes).toBeCloseTo(172 / 60, 12);
+    const inspect = runCli(['inspect', 'mango-api.csv', '--lang', 'en'], { cwd: dir });
+    expect(inspect.stdout).toContain('mango-api');
+    expect(inspect.stdout).toMatch(/"answer"\s+-> answered_at/);
   });
 
   it('with the time named, reads each call\'s direction and employee from the side that is a line', () => {
@@ -788,5 +803,30 @@ describe('Mango\'s API statistics (from_extension/to_extension beside the number
       ['Иванов Иван', 1, 0],
       ['Петрова Анна', 0, 1],
     ]);
+  });
+
+  it('reads `answer` 0 as a call nobody answered: a missed incoming call is no response, no touch and no talk', () => {
+    const more = [
+      // 06:00 UTC: the deal's client calls line 101, nobody answers (answer 0, 30 s of ringing): missed, before E1.
+      '1738389600;1738389630;0;;79161234567;101;74950000000;1120;E0',
+      ...rows,
+      // 09:00 UTC: another client calls line 101, nobody answers; 09:30 line 101 calls them back (answered 10 s later, 60 s of talk).
+      '1738400400;1738400425;0;;79161112233;101;74950000000;1120;E3',
+      '1738402200;1738402280;1738402220;101;74950000000;;79161112233;1100;E4',
+      // 10:00 UTC: line 102 calls out, nobody answers (answer 0): an outgoing call, not missed, 0 s of talk.
+      '1738404000;1738404040;0;102;74950000000;;79160000000;1120;E5',
+    ];
+    writeFileSync(path.join(dir, 'mango-missed.csv'), `${[header, ...more].join('\n')}\n`);
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'mango-missed.csv', '--map', 'mango-api.yaml', '--format', 'json'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout) as { total: Record<string, number | null>; managers: Array<Record<string, number | string | null>> };
+    // In: E0 (missed), E2, E3 (missed); out: E1, E4, E5. Missed 2 of 3; E3 called back by E4, E0 by E1 (the same client within 24 h).
+    expect([r.total.calls_in, r.total.calls_out, r.total.calls_missed, r.total.missed_share, r.total.callback_rate]).toEqual([3, 3, 2, 2 / 3, 1]);
+    // Talk: E1 115 s, E2 57 s, E4 60 s; the calls nobody answered none (E0's 30 s and E5's 40 s are ringing).
+    expect(r.total.talk_minutes).toBeCloseTo(232 / 60, 12);
+    // The deal of 31.01 00:00 is first answered by E1 at 01.02 07:00 (31 h), not by the missed E0 at 06:00 (30 h).
+    expect(r.total.response_min_median).toBe(31 * 60);
+    const ivanov = r.managers.find((m) => m.manager === 'Иванов Иван')!;
+    expect([ivanov.calls_in, ivanov.calls_out, ivanov.calls_missed]).toEqual([2, 2, 2]);
   });
 });

@@ -76,6 +76,11 @@ export const READ_MESSAGES = {
     ru: 'разделитель {delimiter} не подходит: нужен один символ ASCII, но не кавычка и не перевод строки', en: 'the delimiter {delimiter} cannot be used: it must be one ASCII character other than a quote or a line break',
     hint: { ru: 'укажите --delimiter: ; , | или «tab»', en: 'pass --delimiter with one of ; , | or tab' },
   },
+  'read.sepContradicted': {
+    ru: 'первая строка «sep={sep}» задаёт разделитель {sepNameRu}, но строки файла разделены {actualByRu}: ни в одной из первых строк нет разделителя {sepNameRu}',
+    en: 'the first line "sep={sep}" sets the delimiter {sepName}, but the file\'s lines are split by {actualName}: none of the first lines has a {sepName} in it',
+    hint: { ru: 'удалите строку sep= из файла или укажите --delimiter {actualArg}', en: 'remove the sep= line from the file, or pass --delimiter {actualArg}' },
+  },
   'csv.runaway': {
     ru: 'запись, начатая в строке {line}, длиннее {bytes} байт (восемь раз по --max-cell-size {max}) и не заканчивается: в этом месте нет перевода строки или кавычка так и не закрыта',
     en: 'a record starting at line {line} runs over {bytes} bytes (eight times --max-cell-size {max}) without ending: no line break there, or a quote that is never closed',
@@ -337,6 +342,15 @@ export const READ_MESSAGES = {
   'map.unknownField': {
     ru: '«{field}» — не поле раздела {kind}', en: '"{field}" is not a field of {kind}',
     hint: { ru: 'поля: {fields}', en: 'fields: {fields}' },
+  },
+  'map.monthsWithoutYear': {
+    ru: 'заголовки колонок похожи на месяцы без года ({monthsRu}): по ним не понять, какого они года, а колонки месяца в файле нет',
+    en: 'the column headers look like months without a year ({months}): they do not say which year, and the file has no month column',
+    hint: { ru: 'допишите год в заголовки месяцев — «{example}»', en: 'add the year to the month headers: "{example}"' },
+  },
+  'map.columnTwice': {
+    ru: 'колонка «{column}» указана и для {first}, и для {second}', en: 'the column "{column}" is named for both {first} and {second}',
+    hint: { ru: 'одна колонка питает одно поле: укажите для {second} другую колонку или уберите одну из строк', en: 'a column feeds one field: name another column for {second}, or remove one of the lines' },
   },
   'map.noColumn': {
     ru: 'колонки «{column}» для {field} в файле нет', en: 'no column "{column}" in the file for {field}',

@@ -66,7 +66,7 @@ export interface ActivityMemos {
   bySides: SideCounts | undefined;
   /** The `at` columns read, in order, when the first is blank (a profile's `coalesce`). */
   atMore: readonly number[];
-  /** A call's duration is the time from `at` to `end_at`: the file has an end column and no duration column. */
+  /** A call's duration is the time from `at` (from `answered_at` where the file has it) to `end_at`: the file has an end column and no duration column. */
   span: boolean;
   out: ActivityRecord;
 }
@@ -194,12 +194,8 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   if (problem !== undefined) return problem;
   const out = m.out;
   const at = out.at;
-  let end = Number.NaN;
-  if (m.span) {
-    const endRead = readDate(cells, c.end_at, 'end_at', false, ctx);
-    if (endRead !== undefined) return endRead;
-    end = dateRead[0]!;
-  }
+  const spanRead = readSpan(cells, ctx, m);
+  if (spanRead !== undefined) return spanRead;
   const kind = c.kind === undefined ? m.kind0 : countedKind(cells, c.kind, m);
   if (kind === 'other' && m.dropOther && c.kind !== undefined) return CRM_EVENT;
   let direction: Activity['direction'] = '';
@@ -216,6 +212,8 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
     } else direction = d.value.direction;
     notAnswered = d.value.missed;
   } else if (m.bySides) m.bySides.none.count++;
+  // Nobody answered a call whose answer column is blank or 0 (Mango's `answer`), whatever else the row says.
+  notAnswered ||= c.answered_at !== undefined && Number.isNaN(span.from);
   // A column that holds a call's outcome on its call rows only (amoCRM's events: a letter's subject there) is not read on others.
   const s = c.missed === undefined || (m.dropOther && kind !== 'call') ? null : cells.value(c.missed, m.missed);
   if (s !== null) {
@@ -224,7 +222,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
     // Only an incoming call can be missed: its status alone is weighed for the unknown-values alert.
     if (kind === 'call' && direction === 'in') s.calls++;
   }
-  const duration = m.span ? spanDuration(kind, at, end, ctx) : readDuration(cells, ctx, m);
+  const duration = m.span ? spanDuration(kind) : readDuration(cells, ctx, m);
   if (duration === PENDING || duration instanceof RowProblem) return duration;
   // A call of a day or more (999999999 s, «25:00:00») is a wrong cell, which would outweigh every real call's talk time.
   if (duration !== null && duration >= DAY_S && kind === 'call') return dayOrLonger(cells, ctx, m, notAnswered, duration);
@@ -309,6 +307,7 @@ export const MISSED_NO_MANAGER = 'no manager (a missed incoming call)';
 function missedCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean {
   if (!incomingCall(cells, ctx, m)) return false;
   const d = directionCell(cells, ctx, m);
+  if (ctx.cols.answered_at !== undefined && cells.noClient(ctx.cols.answered_at)) return true;
   return d?.value.missed === true || (ctx.cols.missed !== undefined && cells.value(ctx.cols.missed, m.missed)?.value === true);
 }
 
@@ -503,13 +502,56 @@ function noteCallLength(cells: Cells, ctx: ReadContext, duration: number): void 
 const MAX_CALL_SPAN_S = 4 * 3600;
 
 /**
- * A call's duration from its start to its end column (where no column gives a duration; Bitrix24's
- * telephony writes the call's end in END_TIME): null for another kind of activity, without an end, for
- * an end before the start, and for a span longer than a call (MAX_CALL_SPAN_S).
+ * The row's moments a call's talk is read from (readSpan; reused row after row, as dateRead is): its
+ * answer (its start where the file has no answer column; NaN for a call nobody answered) and its end
+ * (NaN without one), both on the file's clock (no --time-offset: only their difference is read).
  */
-function spanDuration(kind: Activity['kind'], at: number, end: number, ctx: ReadContext): number | null {
-  if (kind !== 'call' || Number.isNaN(end)) return null;
-  const s = (end - (at - ctx.timeOffsetMs)) / 1000;
+const span = { from: Number.NaN, to: Number.NaN };
+
+/** Within a day of the Unix epoch: Mango's `answer` 0 of a call nobody answered, written as a date on any clock («1970-01-01 03:00:00»). */
+const EPOCH_DAY_MS = 86_400_000;
+
+/**
+ * Reads the row's span (after its time, activityTime): when the call was answered, by the answer
+ * column where the file has one (Mango's `answer`: a Unix time, 0 for a call nobody answered, so
+ * blank, 0 or the epoch itself is NaN), and when it ended where the file gives no duration column.
+ * Before, Mango's `answer` was not read: every call nobody answered was an answered one, a missed
+ * incoming call the deal's first response and a touch, and missed calls not applicable (a tester).
+ */
+function readSpan(cells: Cells, ctx: ReadContext, m: ActivityMemos): RowProblem | typeof PENDING | undefined {
+  const c = ctx.cols;
+  span.from = m.out.at - ctx.timeOffsetMs;
+  span.to = Number.NaN;
+  // A row's times in UTC are counted once, by its time (the utc-times warning counts values of `at`'s column).
+  const utc = ctx.utc?.count;
+  if (c.answered_at !== undefined) {
+    // Blank or zeros only, as noClient reads a cell on both paths: no answer.
+    if (cells.noClient(c.answered_at)) span.from = Number.NaN;
+    else {
+      const read = readDate(cells, c.answered_at, 'answered_at', false, ctx);
+      if (read !== undefined) return read;
+      span.from = dateRead[0]! < EPOCH_DAY_MS ? Number.NaN : dateRead[0]!;
+    }
+  }
+  if (m.span) {
+    const endRead = readDate(cells, c.end_at, 'end_at', false, ctx);
+    if (endRead !== undefined) return endRead;
+    span.to = dateRead[0]!;
+  }
+  if (utc !== undefined) ctx.utc!.count = utc;
+  return undefined;
+}
+
+/**
+ * A call's duration from its answer (its start without an answer column) to its end column (where no
+ * column gives a duration; Bitrix24's telephony writes the call's end in END_TIME, Mango's statistics
+ * `finish`): null for another kind of activity, without an end, for an end before the start, and for a
+ * span longer than a call (MAX_CALL_SPAN_S); 0 for a call nobody answered (no talk).
+ */
+function spanDuration(kind: Activity['kind']): number | null {
+  if (kind !== 'call' || Number.isNaN(span.to)) return null;
+  if (Number.isNaN(span.from)) return 0;
+  const s = (span.to - span.from) / 1000;
   return s >= 0 && s <= MAX_CALL_SPAN_S ? s : null;
 }
 

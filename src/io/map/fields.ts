@@ -111,7 +111,8 @@ export const LOST_TIME = ['Deal - Lost time', 'lost_time', 'Сделка - Вр�
 export const CONVERTED_AMOUNT = ['Amount in company currency', 'amount_in_home_currency', 'Amount (converted)', 'Сумма (преобразованная)'];
 
 const DEAL_FIELDS: FieldSpec[] = [
-  { field: 'id', aliases: ['ID', 'Record ID', 'Record Id', 'Deal - ID', 'Opportunity ID', 'Deal ID', 'ID сделки', '№'] },
+  // «Deal - Pipedrive System ID»: Pipedrive's own name of a deal's id in its field reference (the import sample's «READ ME All default Pipedrive fields»).
+  { field: 'id', aliases: ['ID', 'Record ID', 'Record Id', 'Deal - ID', 'Deal - Pipedrive System ID', 'Opportunity ID', 'Deal ID', 'ID сделки', '№'] },
   { field: 'name', aliases: ['Название сделки', 'Название', 'Deal Name', 'Deal - Title', 'Opportunity Name', 'Opportunity', 'Name', 'Название возможности'] },
   { field: 'manager', required: true, aliases: ['Ответственный', 'Менеджер', 'Сотрудник', 'Deal owner', 'Deal Owner', 'Deal - Owner', 'Opportunity Owner', 'Salesperson', 'Owner', 'Assigned', 'Ответственный менеджер', 'Responsible person', 'Responsible', 'Продавец', 'Ответственный за возможность', 'Владелец сделки'] },
   // An amount converted into the company's currency comes first: only it adds up across deals in several currencies.
@@ -130,8 +131,8 @@ const DEAL_FIELDS: FieldSpec[] = [
   // Whether the record is active: Odoo archives a lost opportunity (active False, probability 0) in the stage it was lost in. Named by a profile only.
   { field: 'active', aliases: [] },
   { field: 'pipeline', aliases: ['Воронка', 'Направление', 'Pipeline', 'Deal - Pipeline'] },
-  { field: 'created_at', required: true, aliases: ['Дата создания', 'Дата создания сделки', 'Create Date', 'Created Date', 'Created Time', 'Created on', 'Deal - Deal created', 'Created', 'Создана', 'Создано', 'Время создания'] },
-  { field: 'closed_at', coalesce: true, aliases: ['Дата закрытия', 'Close Date', 'Closing Date', 'Closed Date', 'Deal - Won time', 'Deal - Lost time', 'Deal - Deal closed on', 'Дата закрытия сделки', 'Closed On', 'Date Closed', 'Closed At', 'Дата завершения', 'Дата завершения сделки', 'Фактическая дата закрытия'] },
+  { field: 'created_at', required: true, aliases: ['Дата создания', 'Дата создания сделки', 'Create Date', 'Created Date', 'Created Time', 'Created on', 'Deal - Deal created', 'Deal - Creation date', 'Created', 'Создана', 'Создано', 'Время создания'] },
+  { field: 'closed_at', coalesce: true, aliases: ['Дата закрытия', 'Close Date', 'Closing Date', 'Closed Date', 'Deal - Won time', 'Deal - Lost time', 'Deal - Deal closed on', 'Deal - Closed on', 'Дата закрытия сделки', 'Closed On', 'Date Closed', 'Closed At', 'Дата завершения', 'Дата завершения сделки', 'Фактическая дата закрытия'] },
   // The close a deal is expected on: a closed deal's close date where the file has no actual one (Bitrix24's; «Assumed close date» in its English interface).
   { field: 'planned_close', aliases: ['Предполагаемая дата закрытия', 'Планируемая дата закрытия', 'Expected close date', 'Assumed close date'] },
   { field: 'loss_reason', coalesce: true, aliases: ['Причина отказа', 'Closed Lost Reason', 'Deal - Lost reason', 'Reason For Loss', 'Lost Reason', 'Причина провала', 'Причина проигрыша', 'Причина потери'] },
@@ -197,6 +198,9 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
   // deal's only for a deal), and when a call ended (its duration where no column gives one).
   { field: 'owner_type', aliases: [] },
   { field: 'end_at', aliases: [] },
+  // When a call was answered (Mango's `answer`: a Unix time, 0 for a call nobody answered): whether it
+  // was answered, and its talk from there to `end_at` where no column gives a duration. Named by a profile.
+  { field: 'answered_at', aliases: [] },
 ];
 
 /**
@@ -209,7 +213,7 @@ const ACTIVITY_FIELDS: FieldSpec[] = [
 export const ACTIVITY_MOMENTS = [
   'CompletedDateTime', 'Completed Date/Time', 'Date Completed', 'Completed Date', 'Completed at', 'Completed on', 'Completed Time', 'Дата выполнения', 'Время выполнения', 'Дата завершения', 'Выполнено в', 'marked_as_done_time', 'Activity - Marked as done time',
   'StartDateTime', 'ActivityDateTime', 'Start Date Time', 'Start Date/Time', 'Start', 'Начало', 'Дата начала', 'hs_timestamp',
-  'CreatedDate', 'Created Date', 'Create Date', 'Date Created', 'Created Time', 'Created at', 'Created on', 'Created', 'Дата создания', 'Время создания', 'Создано', 'Создан', 'Создана', 'add_time', 'Activity - Add time', 'hs_createdate', 'createdate', 'CREATED', 'DATE_CREATE',
+  'CreatedDate', 'Created Date', 'Create Date', 'Date Created', 'Created Time', 'Created at', 'Created on', 'Created', 'Дата создания', 'Время создания', 'Создано', 'Создан', 'Создана', 'add_time', 'Activity - Add time', 'Activity - Creation date', 'hs_createdate', 'createdate', 'CREATED', 'DATE_CREATE',
 ].map(normalizeHeader);
 
 const PAYMENT_FIELDS: FieldSpec[] = [

@@ -220,7 +220,7 @@ export interface ImportReport {
 /** How many missed calls with no employee a file lists among its skipped rows (all are counted). */
 const MISSED_LISTED = 10;
 
-const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'end_at', 'invoiced_at', 'paid_at', 'month'];
+const DATE_FIELDS = ['created_at', 'closed_at', 'planned_close', 'at', 'end_at', 'answered_at', 'invoiced_at', 'paid_at', 'month'];
 /**
  * The number columns of each kind whose decimal mark is learnt from their values (a deal's `won` is a
  * flag, a plan's a count; an activity's duration, whose `1,234` is as ambiguous as an amount's).

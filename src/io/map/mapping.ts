@@ -2,7 +2,7 @@ import { LINE_AFTER_NAME } from '../../core/pbx-line.js';
 import { UserError } from '../../core/errors.js';
 import { FIELDS, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
-import { parseDate, parseNumber, phoneKey } from './values.js';
+import { monthOf, parseDate, parseNumber, phoneKey } from './values.js';
 import { headerMonth, parseMonth } from './month.js';
 import { looksLikeUserId } from '../../core/kpi/alerts.js';
 import { KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage } from '../../core/messages.js';
@@ -304,6 +304,9 @@ export function mapColumns(headers: readonly string[], kind: RecordKind, user: R
     const indexes: number[] = [];
     for (const w of Array.isArray(wanted) ? wanted : [wanted]) {
       const idx = named(w, field, `${kind}.columns.${field}`);
+      // One column named for two fields (amount and manager): read so, the managers were the amounts, without a word.
+      const first = columns[idx]!.field;
+      if (first !== undefined && first !== field) throw UserError.of('E_MAP_COLUMN', 'map.columnTwice', { column: headers[idx]!, first, second: field }, { file: mapFile, path: `${kind}.columns.${field}` });
       indexes.push(idx);
       claimed.add(idx);
       columns[idx]!.field = field;
@@ -475,6 +478,7 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   // A log that says who took each call, or one whose calls show their lines (a PBX's), names its employees without a manager column.
   // A spend table with months across has its month in its headers (readWideSpend).
   const given = (f: string) => map.fields.has(f) || (f === 'manager' && (map.fields.has('answered_by') || showsLines(map, sampleRows))) || (f === 'month' && map.months !== undefined);
+  if (requiredFields(map.kind).includes('month') && !given('month')) assertMonthsHaveYear(map, file);
   for (const field of requiredFields(map.kind).filter((f) => !given(f))) missing.push(take({ field, ...propose(field) }));
   for (const group of requiredAnyOf(map.kind).filter((g) => !g.some((f) => map.fields.has(f)))) missing.push(take(closestOfGroup(group, propose)));
   if (missing.length === 0) return;
@@ -498,6 +502,21 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   error.matches = map.columns;
   if (map.profile) error.crm = map.profile.profile.crm;
   throw error;
+}
+
+/**
+ * Refuses a spend or plan table with months across whose month headers name no year (`Канал;Январь;
+ * Февраль;Итого`): read as months across only with the year (`Январь 2025`: readWideSpend), it had no
+ * month column, and the snippet proposed «Январь» as the amount, which pasted would read January alone
+ * with no month. Two or more such headers, as monthsAcross counts them with a year; not a column a --map
+ * file or an alias took for another field.
+ */
+function assertMonthsHaveYear(map: ColumnMap, file: string): void {
+  const bare = map.columns.filter((c) => (c.field === undefined || !c.byUser) && monthOf(c.header.trim().replace(/\.$/, '')) !== undefined).map((c) => c.header.trim());
+  if (bare.length < 2) return;
+  const shown = bare.slice(0, 3);
+  const params = { file, months: shown.map((h) => `"${h}"`).join(', '), monthsRu: shown.map((h) => `«${h}»`).join(', '), example: `${bare[0]} 2025` };
+  throw UserError.of('E_MAP_REQUIRED', 'map.monthsWithoutYear', params, { file });
 }
 
 /** Refuses a field two columns could feed when their first values differ (see assertRequired). */

@@ -534,6 +534,18 @@ export function detectDelimiter(sample: string): string {
   return best.d;
 }
 
+/**
+ * The delimiter a sample's lines are split by where a `sep=` line names another that splits none of
+ * them (`sep=,` above a file of `;`), else undefined: read by its `sep=`, every line was one column,
+ * and the run said «no row names the columns» with a --map snippet that took whole lines as the manager.
+ */
+export function sepContradicted(sample: string, sep: string): string | undefined {
+  const lines = splitSampleRecords(sample).slice(0, 50);
+  if (lines.length === 0 || lines.some((l) => countOutsideQuotes(l, sep) > 0)) return undefined;
+  const found = detectDelimiter(sample);
+  return found !== sep && countOutsideQuotes(lines[0]!, found) > 0 ? found : undefined;
+}
+
 /** Splits a sample into records, keeping quoted line breaks inside their record. */
 function splitSampleRecords(sample: string): string[] {
   const out: string[] = [];

@@ -12,7 +12,7 @@ import { cellRef, chosenSheet, columnName, emptySheetsError, SheetWithoutHeader 
 import { aggregateOverRanges, type Uncalculated } from './uncalculated.js';
 import { decodeXmlText, MalformedXml, XmlCheck } from './xml.js';
 import { HeadRead, headSink, type OtherSheet, type OtherSheetsCheck } from './other-sheets.js';
-import { serialToTime } from './xlsx.js';
+import { serialToTime, shortestWhole } from './xlsx.js';
 
 export interface SpreadsheetMlInfo {
   sheet: string;
@@ -367,7 +367,8 @@ function cellValue(attrs: string, inner: string, ctx: SheetContext, row: number,
   const text = flatten(raw);
   switch (type) {
     case 'Number':
-      return text.trim();
+      // `1.0` as `1`, as the XLSX reader gives it: an id in a number cell links to its deal's «1».
+      return shortestWhole(text.trim());
     case 'Boolean':
       return text.trim() === '' ? '' : /^(1|true)$/i.test(text.trim()) ? 'TRUE' : 'FALSE';
     case 'DateTime':

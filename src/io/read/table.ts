@@ -3,7 +3,7 @@
 // Windows-1251; BOMs dropped), and its records streamed to a sink: CSV records as byte ranges found
 // by the WebAssembly scanner (csv-scan.wat), XLSX and HTML rows as strings. readTable is the entry.
 import { UserError } from '../../core/errors.js';
-import { CsvParser, detectDelimiter, type RowSink } from './csv.js';
+import { CsvParser, detectDelimiter, sepContradicted, type RowSink } from './csv.js';
 import { ExportDecoder, type EncodingDoubt } from './decode.js';
 import { assertReadableFile, fsError, openInput } from './files.js';
 import type { Limits } from './limits.js';
@@ -267,6 +267,25 @@ async function readSpreadsheetMlInput(file: string, first: Buffer, chunks: Chunk
   }
 }
 
+/** How a delimiter is named in a message, and written after --delimiter. */
+function delimiterNames(d: string): { name: string; nameRu: string; byRu: string; arg: string } {
+  if (d === '\t') return { name: 'a tab', nameRu: 'табуляция', byRu: 'табуляцией', arg: 'tab' };
+  return { name: `"${d}"`, nameRu: `«${d}»`, byRu: `«${d}»`, arg: `'${d}'` };
+}
+
+/**
+ * The delimiter a `sep=` line names, unless the lines under it are split by another and never by it:
+ * refused then, naming both and the fixes (no --delimiter was given, which is taken over the line).
+ * Followed, a file of `;` under `sep=,` was one column and the run asked for a header it had.
+ */
+function sepDelimiter(sep: string, text: string, file: string): string {
+  const found = sepContradicted(text, sep);
+  if (found === undefined) return sep;
+  const named = delimiterNames(sep);
+  const actual = delimiterNames(found);
+  throw UserError.of('E_SEP_LINE', 'read.sepContradicted', { sep, sepName: named.name, sepNameRu: named.nameRu, actualName: actual.name, actualByRu: actual.byRu, actualArg: actual.arg }, { file });
+}
+
 /** Delimited text, parsed as bytes: the first 64 KB are held back to find the delimiter (and a `sep=` line). */
 class DelimitedText {
   private readonly head: Buffer[] = [];
@@ -321,9 +340,9 @@ class DelimitedText {
     const sep = /^"?sep=(.)"?[^\S\r\n]*(\r\n|\n|\r)/i.exec(sample);
     let text = sample;
     if (sep) {
-      this.delimiter ??= sep[1];
       body = body.subarray(Buffer.byteLength(sep[0]));
       text = sample.slice(sep[0].length);
+      if (this.delimiter === undefined) this.delimiter = sepDelimiter(sep[1]!, text, file);
     }
     const delimiter = (this.delimiter ??= detectDelimiter(text));
     const code = delimiter.charCodeAt(0);

@@ -530,9 +530,28 @@ function cellValue(attrs: string, inner: string, ctx: CellContext): string | Cel
         if (Number.isFinite(serial) && serial >= (elapsed ? ELAPSED_MAX_DAYS : 1)) return serialToIso(serial, ctx.date1904, true);
         if (Number.isFinite(serial) && serial >= 0) return serialToTime(serial, elapsed);
       }
-      return pastDouble(v.trim());
+      return pastDouble(shortestWhole(v.trim()));
     }
   }
+}
+
+/** A number as a workbook's `<v>` holds it: a sign, digits, a fraction, an exponent. */
+const NUMBER_TEXT = /^-?\d+(?:\.\d*)?(?:e[+-]?\d+)?$/i;
+
+/** The largest whole number a cell writes in full: Excel keeps 15 significant digits. */
+const WHOLE_DIGITS_MAX = 1e15;
+
+/**
+ * A whole number a writer stored with a fraction or an exponent (`1.0`: a script's float column; `1E3`)
+ * as Excel shows it, its shortest form (`1`), where it has at most 15 significant digits. Before, it was
+ * the text «1.0»: an id that matched no deal's «1» (calls on deal 1 were linked to none, without a
+ * word). Digits alone are kept as written (`007`), and so is a longer number, whose digits a double
+ * may not keep (a long id is read as text on purpose: pastDouble); a fraction stays as written.
+ */
+export function shortestWhole(v: string): string {
+  if (!NUMBER_TEXT.test(v) || !/[.eE]/.test(v)) return v;
+  const n = Number(v);
+  return Number.isInteger(n) && Math.abs(n) < WHOLE_DIGITS_MAX ? String(Math.abs(n) === 0 ? 0 : n) : v;
 }
 
 /**

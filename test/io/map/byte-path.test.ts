@@ -88,7 +88,7 @@ describe('the byte path reads exactly what the text path reads', () => {
   const kinds = pick('call', 'email', 'Звонок', 'meeting', '', 'sms', ' call');
   const directions = pick('in', 'out', '', 'Входящий', 'исходящий ', 'x');
   const missed = pick('', 'true', 'false', 'нет', 'yes', 'maybe');
-  const durations = pick('', '81', '81 ', '0', '1:05', '2 мин', 'x', '-3', '12.5');
+  const durations = pick('', '81', '81 ', '0', '1:05', '2 мин', 'x', '-3', '12.5', '-', ' — ', 'n/a');
   const blankRow = pick<string[] | undefined>(undefined, undefined, undefined, [], ['Итого', '', '5'], ['note only', '', '', ''], ['  ', '\u00a0']);
 
   const layouts = fc.record({ delimiter: pick(',', ';', '\t'), windows1251: fc.boolean(), quoteAll: fc.boolean(), eol: pick('\r\n', '\n') });
@@ -217,6 +217,21 @@ describe('the byte path reads exactly what the text path reads', () => {
         const body = rows.map((r, i) => [String(300 + i), ...r]);
         const file = write('rest-activities.csv', [...filler(header, ['#', '10', '2', '2', '2024-07-05T18:20:00+03:00', '2024-07-05T18:20:00+03:00', '2024-07-05T18:21:00+03:00', 'Y', '17', '2', '2']), ...body], layout);
         expect(await both(file, false)).toBe(await both(file, true));
+      }),
+      { numRuns: RUNS },
+    );
+  }, TIMEOUT);
+
+  // Mango's API statistics (profile mango-api): `answer` 0, blank or a time says whether a call was answered, and its talk is `finish` - `answer`.
+  it('on random Mango API call statistics (answer 0 or blank, Unix times and dates, spans from the answer)', async () => {
+    const times = pick('1738393200', '1738393205', '1738393320', ' 1738393260 ', '2025-02-01 07:01:00', '01.02.2025 07:02:00', '', 'x', '1970-01-01 03:00:00');
+    const answers = pick('0', '', ' 0 ', '00', '0\u00a0', '1738393205', '1738393300', '2025-02-01 07:00:30', '1970-01-01 00:00:00', '1970-01-01 03:00:00', 'x', '-');
+    const row = fc.tuple(times, times, answers, pick('101', '', '102', 'x'), pick('74950000000', '79161234567', ''), pick('', '101', '102'), pick('79161234567', '74950000000', ''), pick('E1', 'E2', ''));
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), layouts, async (rows, layout) => {
+        const header = ['start', 'finish', 'answer', 'from_extension', 'from_number', 'to_extension', 'to_number', 'entry_id'];
+        const file = write('mango.csv', [...filler(header, ['1738393200', '1738393320', '1738393205', '101', '74950000000', '', '7916123450#', 'E#']), ...rows], layout);
+        await expectSameBothWays(file, 'activities');
       }),
       { numRuns: RUNS },
     );

@@ -426,6 +426,20 @@ describe('Pipedrive deals exported in its Portuguese, Spanish and German interfa
   });
 });
 
+describe('Pipedrive deals under the names of its own field reference', () => {
+  // «Deal - Creation date» stopped the run; «Deal - Pipedrive System ID» and «Deal - Closed on» were left unread (tT24 #3).
+  it('read «Deal - Pipedrive System ID», «Deal - Creation date», «Deal - Closed on» and the bare «Organization»', async () => {
+    const { deals: list, report } = await deals('pipedrive-deals-reference-names.csv');
+    expect(report.profile?.id).toBe('pipedrive');
+    expect(list.map((d) => [d.id, d.status, d.created_at, d.closed_at, d.loss_reason, d.client])).toEqual([
+      ['501', 'won', at('2025-01-02 09:00:00'), at('2025-01-12 09:00:00'), '', 'Acme GmbH'],
+      ['502', 'lost', at('2025-01-03 10:00:00'), at('2025-01-05 10:00:00'), 'Price', 'Beta AG'],
+      ['503', 'open', at('2025-01-04 11:00:00'), null, '', ''],
+    ]);
+    expect(report.columns.find((c) => c.header === 'Deal - Currency of value')?.field).toBe('currency');
+  });
+});
+
 describe('Pipedrive deals exported without «Deal - Status»', () => {
   // Read by the closed flags and stages, every deal was open and the stages were asked about as won or lost.
   it('take the outcome from the won and lost times (the later one where both are filled), closed at that time', async () => {

@@ -45,3 +45,31 @@ describe('a duration with a thousands separator', () => {
     expect(report.threeDecimals).toBeUndefined();
   });
 });
+
+// A tester (tT22 #5): a log that writes «-» as a missed call's duration stopped the run («-» — не длительность), and the
+// --max-bad-rows its hint offered dropped exactly the missed calls: a missed share of 0 % for 25 %.
+describe('a dash or n/a for no duration', () => {
+  /** 40 incoming calls (past the 30 rows read as text, so the byte path reads the rest), every fourth missed with `mark` as its duration. */
+  const log = (mark: string) => ['Ответственный;Тип звонка;Статус;Длительность;Дата;Клиент', ...Array.from({ length: 40 }, (_, i) => `M${i % 3};Входящий;${i % 4 === 0 ? `Пропущенный;${mark}` : 'Успешный;0:45'};0${1 + (i % 9)}.02.2025 1${i % 10}:00;K${i}`)].join('\n');
+
+  it.each([
+    ['-', true],
+    ['-', false],
+    ['—', true],
+    ['—', false],
+    ['–', false],
+    ['n/a', true],
+    ['N/A', false],
+    ['н/д', false],
+  ])('«%s» is read as empty: every call read, the missed ones with no duration (text rows: %s)', async (mark, textRows) => {
+    const body = log(mark);
+    writeFileSync(path.join(dir, 'dash.csv'), body);
+    const list: Activity[] = [];
+    const { report } = await importActivities('dash.csv', { cwd: dir, stdin: process.stdin, textRows }, (a) => list.push(a));
+    expect(report.skippedCount).toBe(0);
+    expect(list).toHaveLength(40);
+    // Rows 0, 4, …, 36: 10 missed calls with no duration; 30 answered of 45 s each.
+    expect(list.filter((a) => a.missed).map((a) => a.duration_s)).toEqual(Array.from({ length: 10 }, () => null));
+    expect(list.filter((a) => !a.missed).map((a) => a.duration_s)).toEqual(Array.from({ length: 30 }, () => 45));
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeUserError } from '../../../src/core/errors.js';
+import { describeUserError, UserError } from '../../../src/core/errors.js';
+import { renderMessage } from '../../../src/core/messages.js';
 import { assertRequired, assignField, cellType, ColumnsMissing, headerScore, looksLikeData, mapColumns, readAsPhone, scoreHeaderRow, valueShape } from '../../../src/io/map/mapping.js';
 import { missingOf } from '../../helpers/missing-columns.js';
 
@@ -226,5 +227,67 @@ describe('assignField: the one way a field is given columns after the header was
     readAsPhone(map, 0, ['+7 916 111-11-11']);
     expect(map.columns[0]).toStrictEqual({ index: 0, header: 'Менеджер', field: 'phone', byValues: ['+7 916 111-11-11'] });
     expect([map.fields.get('phone'), map.fields.get('manager'), map.phoneByValues]).toEqual([[0], [1], 0]);
+  });
+});
+
+// A tester (tT22 #14): `columns: { amount: "Бюджет", manager: "Бюджет" }` ran, the managers «1000», «2000», … and exit 0.
+describe('a --map file that names one column for two fields', () => {
+  const headers = ['ID', 'Бюджет', 'Ответственный', 'Этап сделки', 'Дата создания'];
+
+  it.each([
+    [{ amount: 'Бюджет', manager: 'Бюджет' }, 'amount', 'manager'],
+    // By number, and by another spelling of the same header, it is the same column.
+    [{ amount: 'Бюджет', manager: '#2' }, 'amount', 'manager'],
+    [{ manager: ' бюджет ', amount: ['Бюджет'] }, 'manager', 'amount'],
+  ])('is refused, naming the column and both fields: %j', (columns, first, second) => {
+    const error = (() => {
+      try {
+        mapColumns(headers, 'deals', columns, 'samecol.yaml');
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })() as UserError;
+    expect(error).toBeInstanceOf(UserError);
+    expect([error.code, error.where]).toEqual(['E_MAP_COLUMN', { file: 'samecol.yaml', path: `deals.columns.${second}` }]);
+    expect(renderMessage(error.messageId!, error.params!, 'ru')).toBe(`колонка «Бюджет» указана и для ${first}, и для ${second}`);
+    expect(error.message).toBe(`the column "Бюджет" is named for both ${first} and ${second}`);
+  });
+
+  it('a field may still name its columns (several, for a coalescing one), and a column named once is read as before', () => {
+    const map = mapColumns([...headers, 'Компания', 'Контакт'], 'deals', { amount: 'Бюджет', client: ['Компания', 'Контакт'] }, 'ok.yaml');
+    expect(map.fields.get('amount')).toEqual([1]);
+    expect(map.fields.get('client')).toEqual([5, 6]);
+    expect(map.fields.get('manager')).toEqual([2]);
+  });
+});
+
+// A tester (tT22 #9): a budget with months across and no year (`Канал;Январь;Февраль;Итого`) was offered `amount: "Январь"`.
+describe('months across with no year', () => {
+  const refusal = (headers: string[], kind: 'spend' | 'plan', user: Record<string, string> = {}) => {
+    try {
+      assertRequired(mapColumns(headers, kind, user), 'sp.csv', [['Сайт', '1 000', '10 000', '11 000']]);
+    } catch (error) {
+      return error as UserError;
+    }
+    return undefined;
+  };
+
+  it.each([
+    [['Канал', 'Январь', 'Февраль', 'Итого'], 'spend', '«Январь», «Февраль»', 'Январь 2025'],
+    [['Source', 'Jan', 'Feb.', 'Mar', 'Apr'], 'spend', '«Jan», «Feb.», «Mar»', 'Jan 2025'],
+    [['Менеджер', 'январь', 'февраль'], 'plan', '«январь», «февраль»', 'январь 2025'],
+  ] as const)('%j (%s) is refused asking for the year, with no column proposed', (headers, kind, shown, example) => {
+    const error = refusal([...headers], kind);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error).not.toBeInstanceOf(ColumnsMissing);
+    expect(error!.messageId).toBe('map.monthsWithoutYear');
+    expect(renderMessage(error!.messageId!, error!.params!, 'ru')).toContain(`заголовки колонок похожи на месяцы без года (${shown})`);
+    expect(error!.hint).toBe(`add the year to the month headers: "${example}"`);
+  });
+
+  it('one month header, or a month column named, is not this: the columns are asked for as ever', () => {
+    expect(refusal(['Канал', 'Январь', 'Сумма'], 'spend')).toBeInstanceOf(ColumnsMissing);
+    expect(refusal(['Канал', 'Январь', 'Февраль', 'Период'], 'spend', { amount: 'Январь' })).toBeUndefined();
   });
 });

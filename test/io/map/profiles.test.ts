@@ -19,7 +19,7 @@ describe('CRM profiles (profiles/*.yaml)', () => {
 
   it('covers every CRM the product names', () => {
     const crms = crmProfiles().map((p) => p.id);
-    for (const id of ['amocrm', 'kommo', 'bitrix24', 'bitrix24-rest', 'bitrix24-rest-activities', 'hubspot', 'hubspot-api', 'hubspot-calls', 'pipedrive', 'pipedrive-api', 'salesforce-report', 'salesforce-api', 'salesforce-activities', 'zoho-deals', 'zoho-calls', 'odoo']) expect(crms).toContain(id);
+    for (const id of ['amocrm', 'kommo', 'bitrix24', 'bitrix24-rest', 'bitrix24-rest-activities', 'hubspot', 'hubspot-api', 'hubspot-calls', 'pipedrive', 'pipedrive-api', 'pipedrive-activities', 'mango-api', 'salesforce-report', 'salesforce-api', 'salesforce-activities', 'zoho-deals', 'zoho-calls', 'odoo']) expect(crms).toContain(id);
   });
 
   it.each(crmProfiles().map((p) => [p.id, p] as const))('%s: a header of its own columns is recognised as it, and each column feeds its field', (_id, profile) => {
@@ -105,6 +105,37 @@ describe('CRM profiles (profiles/*.yaml)', () => {
     // Zadarma's and Asterisk's logs stay theirs.
     expect(detectProfile(['callstart', 'sip', 'clid', 'destination', 'disposition', 'seconds', 'pbx_call_id'], 'activities')?.profile.id).toBe('zadarma-pbx');
     expect(detectProfile(['calldate', 'clid', 'src', 'dst', 'dcontext', 'channel', 'dstchannel', 'duration', 'billsec', 'disposition', 'uniqueid'], 'activities')?.profile.id).toBe('asterisk-cdr');
+  });
+
+  // A tester (tT24 #1): Mango's `answer` (0 when nobody answered) was not read, so every call was answered; `start` was not the time.
+  it('Mango\'s API statistics: `start` the time, `finish` the end, `answer` when answered; MegaFon\'s and Asterisk\'s stay theirs', () => {
+    const mango = ['start', 'finish', 'answer', 'from_extension', 'from_number', 'to_extension', 'to_number', 'disconnect_reason', 'entry_id'];
+    const match = detectProfile(mango, 'activities');
+    expect(match?.profile.id).toBe('mango-api');
+    const map = mapColumns(mango, 'activities', {}, undefined, match);
+    expect(mango.map((h) => map.columns[mango.indexOf(h)]!.field)).toEqual(['at', 'end_at', 'answered_at', 'channel', 'caller', 'dstchannel', 'callee', undefined, 'call_id']);
+    // Without `answer` it is no Mango table: a log with a start and two numbers is any PBX's.
+    expect(detectProfile(mango.filter((h) => h !== 'answer'), 'activities')?.profile.id).not.toBe('mango-api');
+    expect(detectProfile(['start', 'uid', 'type', 'status', 'client', 'diversion', 'destination', 'user', 'user_name', 'wait', 'duration', 'record'], 'activities')?.profile.id).toBe('megafon-api');
+    expect(detectProfile(['accountcode', 'src', 'dst', 'dcontext', 'clid', 'channel', 'dstchannel', 'lastapp', 'lastdata', 'start', 'answer', 'end', 'duration', 'billsec', 'disposition', 'amaflags', 'uniqueid'], 'activities')?.profile.id).toBe('asterisk-cdr');
+  });
+
+  // A tester (tT24 #4): inspect said «not recognised» of Pipedrive's activities, which the README lists among the profiles.
+  it('Pipedrive activities: recognised as its own, each column read as the generic names read it', () => {
+    const headers = ['Activity - ID', 'Activity - Subject', 'Activity - Type', 'Activity - Assigned to user', 'Activity - Due date', 'Activity - Due time', 'Activity - Duration', 'Activity - Done', 'Activity - Marked as done time', 'Activity - Deal', 'Activity - Organization', 'Activity - Contact person'];
+    const match = detectProfile(headers, 'activities');
+    expect(match?.profile.id).toBe('pipedrive-activities');
+    const map = mapColumns(headers, 'activities', {}, undefined, match);
+    const generic = mapColumns(headers, 'activities', {}, undefined, undefined);
+    const fields = (m: typeof map) => m.columns.map((c) => c.field);
+    expect(fields(map)).toEqual([undefined, undefined, 'kind', 'manager', 'at', 'at_time', 'duration_s', 'done', undefined, 'deal_id', 'client', 'client']);
+    expect(fields(map)).toEqual(fields(generic));
+    expect(map.units.get(headers.indexOf('Activity - Duration'))).toBe('hhmm');
+    // By id where the export has one.
+    const withId = [...headers, 'Activity - Deal ID'];
+    expect(mapColumns(withId, 'activities', {}, undefined, detectProfile(withId, 'activities')).fields.get('deal_id')).toEqual([withId.length - 1]);
+    // Pipedrive's deals stay its deals profile's.
+    expect(detectProfile(['Deal - ID', 'Deal - Title', 'Deal - Owner', 'Deal - Value'], 'deals')?.profile.id).toBe('pipedrive');
   });
 
   it('recognises nothing in a header that only shares a few generic names', () => {

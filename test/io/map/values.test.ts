@@ -207,6 +207,18 @@ describe('parseDuration', () => {
     expect(parseDuration(raw)).toBeNaN();
   });
 
+  // A tester (tT22 #5): a log writing «-» for a missed call's duration had every missed call refused as a bad row.
+  it.each(['-', ' - ', '—', '–', '−', '--', 'n/a', 'N/A', 'н/д'])('%j is no duration (empty), as a dash alone in an amount is', (raw) => {
+    expect(parseDuration(raw)).toBeNull();
+    expect(parseDuration(raw, 'hhmm')).toBeNull();
+  });
+
+  it('a dash with a number is still no duration: a negative one, or a range', () => {
+    expect(parseDuration('-5')).toBeNaN();
+    expect(parseDuration('−5')).toBeNaN();
+    expect(parseDuration('5-10')).toBeNaN();
+  });
+
   it('reads an ambiguous «1,234» by the mark its column decided: thousands as grouping, else as that decimal mark', () => {
     // A US report's seconds and HubSpot's milliseconds with thousands commas (a tester: talk 1000 times too low).
     expect(parseDuration('1,234', 's', 'grouping')).toBe(1234);

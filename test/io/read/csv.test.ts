@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CsvParser, detectDelimiter, type CellText } from '../../../src/io/read/csv.js';
+import { CsvParser, detectDelimiter, sepContradicted, type CellText } from '../../../src/io/read/csv.js';
 import { SCAN_WINDOW } from '../../../src/io/read/csv-scan.js';
 import { DEFAULT_LIMITS } from '../../../src/io/read/limits.js';
 import { csv } from '../../fixtures/exports.js';
@@ -117,5 +117,29 @@ describe('detectDelimiter', () => {
     ['a;b;c\n1;2;3\nx,y,z,w,v', ';'],
   ])('%j -> %j', (sample, expected) => {
     expect(detectDelimiter(sample)).toBe(expected);
+  });
+});
+
+// A tester (tT22 #10): `sep=,` above lines split by `;` read every line as one column, and the run asked for a header.
+describe('sepContradicted', () => {
+  it.each([
+    ['ID;Ответственный;Бюджет\n1;A;1\n', ',', ';'],
+    ['a\tb\tc\n1\t2\t3\n', ';', '\t'],
+    ['"x,y";b\n"1,2";2\n', ',', ';'],
+  ])('%j under sep=%j is split by %j', (sample, sep, found) => {
+    expect(sepContradicted(sample, sep)).toBe(found);
+  });
+
+  it.each([
+    // The named delimiter splits a line: the file is read by it, as ever.
+    ['a,b;c\n1,2;3\n', ','],
+    ['ID;Name\n1;2\nx,y\n', ','],
+    // One column: nothing else splits the lines either.
+    ['ID\n1\n2\n', ','],
+    // The line agrees.
+    ['a;b\n1;2\n', ';'],
+    ['', ','],
+  ])('%j under sep=%j: no contradiction', (sample, sep) => {
+    expect(sepContradicted(sample, sep)).toBeUndefined();
   });
 });

@@ -92,6 +92,17 @@ describe('readTable: Excel XML 2003 (SpreadsheetML)', () => {
     expect(info).toMatchObject({ type: 'spreadsheetml', sheet: 'Лист1', sheets: ['Лист1'], encoding: 'utf-8' });
   });
 
+  // As the XLSX reader (tT22 #11): an id `1.0` in a number cell was the text «1.0», which matched no deal «1».
+  it('gives a whole Number written with a fraction in its shortest form, as the XLSX reader does', async () => {
+    const rows = [`<Row>${s('ID')}${s('Сумма')}</Row>`, `<Row>${n('1.0')}${n('1500.50')}</Row>`, `<Row>${n('2E3')}${n('1234567890123456.0')}</Row>`].join('\r\n');
+    const { rows: got } = await read(workbook(sheet('Лист1', rows)));
+    expect(got).toEqual([
+      ['ID', 'Сумма'],
+      ['1', '1500.50'],
+      ['2000', '1234567890123456.0'],
+    ]);
+  });
+
   it('gives DateTime cells as the XLSX reader gives date cells: ISO text, time kept where the style shows it', async () => {
     const dt = (style: string, v: string) => `<Cell${style ? ` ss:StyleID="${style}"` : ''}><Data ss:Type="DateTime">${v}</Data></Cell>`;
     const rows = [

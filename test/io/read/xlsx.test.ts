@@ -175,10 +175,23 @@ describe('readXlsx: an empty sheet chosen with --sheet', () => {
 // was read so, and the lost-digits warning showed it in that form, with a dot and a small e, in a
 // Russian run; Excel's form is the one the README promises and the readers know.
 describe('readXlsx: a whole number past 2^53 written in a scientific form of its writer', () => {
-  it('is given in Excel\'s form with the 15 digits a cell keeps; a fraction or a small number stays as written', async () => {
+  it('is given in Excel\'s form with the 15 digits a cell keeps; a fraction stays as written, a small whole number as Excel shows it', async () => {
     const num = (r: number, v: string) => `<row r="${r}"><c r="A${r}" t="n"><v>${v}</v></c></row>`;
     const buffer = makeXlsx([row(1, ['id']), num(2, '5.805028000055512e+18'), num(3, '5805028000055500000'), num(4, '1.5e+3'), num(5, '1.25E+2'), num(6, '2.5e-3')].join(''));
-    expect(await read(buffer)).toEqual([['id'], ['5.80502800005551E+18'], ['5.8050280000555E+18'], ['1.5e+3'], ['1.25E+2'], ['2.5e-3']]);
+    // 1.5e+3 is 1500 and 1.25E+2 is 125 (shortestWhole); 2.5e-3 is no whole number.
+    expect(await read(buffer)).toEqual([['id'], ['5.80502800005551E+18'], ['5.8050280000555E+18'], ['1500'], ['125'], ['2.5e-3']]);
+  });
+});
+
+// A tester (tT22 #11): a script's float column stores an id as `<v>1.0</v>`; read as the text «1.0», it matched no
+// deal «1», and the calls on deal 1 were linked to none, without a word. Excel shows the cell as 1.
+describe('readXlsx: a whole number stored with a fraction or an exponent', () => {
+  it('is given in its shortest form up to 15 significant digits; digits alone, fractions and longer numbers as written', async () => {
+    const num = (r: number, v: string) => `<row r="${r}"><c r="A${r}"><v>${v}</v></c></row>`;
+    const values = ['1.0', '3.000', '-2.0', '-0.0', '1E3', '123456789012345.0', '0012', '1.5', '0.10', '1234567890123456.0', '123456789012345678'];
+    const buffer = makeXlsx([row(1, ['id']), ...values.map((v, i) => num(i + 2, v))].join(''));
+    // 1234567890123456.0 has 16 digits: as written (a long id is text on purpose).
+    expect(await read(buffer)).toEqual([['id'], ['1'], ['3'], ['-2'], ['0'], ['1000'], ['123456789012345'], ['0012'], ['1.5'], ['0.10'], ['1234567890123456.0'], ['123456789012345678']]);
   });
 });
 
