@@ -21,7 +21,7 @@ import type { ColumnMap } from '../io/map/mapping.js';
 import { directionReader, MISSED_DIRECTION, readsAsMilliseconds, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS } from '../io/map/context.js';
 import { normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
-import { wordsOf, type ValueMaps } from '../io/map/value-maps.js';
+import { buildValueMaps, wordsOf, type ValueMaps } from '../io/map/value-maps.js';
 import { outcomeTimes, stageNames } from '../io/map/deal-reader.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
@@ -320,7 +320,7 @@ export function unmatchedMapEntries(map: EnginesRun['mapEntries'], reports: read
   if (!map) return [];
   const { file, entries } = map;
   const held = (kind: RecordKind, fields: string[]) => reports.filter((r) => r.kind === kind).flatMap((r) => fields.flatMap((f) => (r.values[f] ?? []).map((v) => v.value)));
-  const sections = [['status', held('deals', ['status', 'stage'])], ['direction', held('activities', ['direction', 'kind'])], ['kind', held('activities', ['kind'])], ['missed', held('activities', ['missed'])], ['done', held('activities', ['done'])]] as const;
+  const sections = [['status', held('deals', ['status', 'stage'])], ['direction', held('activities', ['direction', 'kind'])], ['kind', held('activities', ['kind'])], ['missed', held('activities', ['missed'])], ['done', held('activities', ['done'])], ['invoice', held('payments', ['status'])]] as const;
   const values = sections.flatMap(([section, values]) => {
     if (values.length === 0) return [];
     // As the readers look them up: a stage also after a pipeline prefix and before parentheses
@@ -329,6 +329,20 @@ export function unmatchedMapEntries(map: EnginesRun['mapEntries'], reports: read
     return entries[section].filter((k) => !keys.has(normalizeValue(k))).map((value) => ({ section, value, near: closest(value, values)[0] ?? null }));
   });
   return values.length > 0 ? [{ code: 'map-unmatched', file, count: values.length, values: values.slice(0, 5) }] : [];
+}
+
+/** A --map file's values by section, with its payments section's invoice statuses (`payments: status:`) as `invoice`. */
+type MapEntries = NonNullable<Overrides['entries']> & { invoice: string[] };
+
+/**
+ * The invoice statuses a --map file names (`payments: status:`), from the value maps it built: the
+ * words no default rule holds, or holds with another meaning, as a value map keeps them (lower case). A
+ * line that repeats a default word with its meaning changes nothing whatever the file holds, and is not
+ * among them. Overrides.entries, read with the map file, has no section for them.
+ */
+function invoiceEntries(maps: ValueMaps): string[] {
+  const defaults = buildValueMaps().invoice;
+  return [...maps.invoice].filter(([word, status]) => defaults.get(word) !== status).map(([word]) => word);
 }
 
 /** How the value readers describe a value no map knows, per field. */
@@ -487,7 +501,7 @@ export interface EnginesRun {
   /** How each period's deals sit against those dates (activities-outside-deals). */
   coverage?: Coverage[];
   /** The --map file's values, checked against every export of the run once it is read (unmatchedMapEntries). */
-  mapEntries?: { file: string; entries: NonNullable<Overrides['entries']> };
+  mapEntries?: { file: string; entries: MapEntries };
   /** The plan file's rows, and which grouping of each engine holds its facts ([by, month], last). */
   plan?: PlanRow[];
 }
@@ -570,7 +584,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   if (notRead > 0) for (const f of facts) f.callsNotRead = notRead;
   timing('metrics computed');
   return {
-    ...(overrides.file && overrides.entries ? { mapEntries: { file: overrides.file, entries: overrides.entries } } : {}),
+    ...(overrides.file && overrides.entries ? { mapEntries: { file: overrides.file, entries: { ...overrides.entries, invoice: invoiceEntries(overrides.valueMaps) } } } : {}),
     ...(span ? { activities: span, coverage: activityCoverage(store, periods, span) } : {}),
     results,
     facts,

@@ -562,3 +562,20 @@ describe('won deals most of which have no close date or no amount', () => {
     ]));
   });
 });
+
+// A payments section's invoice status that no payments file holds changed nothing, and map-unmatched did not say it (hF36's follow-up).
+describe('a --map invoice status no payments file holds', () => {
+  it('is said as payments: status; one the file holds is not', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-invoice-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status,amount\n1,Анна,2025-01-02,won,100\n2,Анна,2025-01-03,won,200\n');
+    writeFileSync(path.join(dir, 'pay.csv'), 'deal_id,invoiced,status\n1,100,Закрыт\n2,200,Выставлен\n');
+    writeFileSync(path.join(dir, 'map.yaml'), 'payments:\n  status:\n    "Закрыт": paid\n    "Оплачено полностью": paid\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-p', 'pay.csv', '--map', 'map.yaml', '--format', 'json', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    // «Закрыт» read as paid by the map: 100 of 300.
+    expect(r.total).toMatchObject({ invoiced: 300, paid: 100 });
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'map-unmatched', file: 'map.yaml', count: 1, values: [{ section: 'invoice', value: 'оплачено полностью', near: null }] });
+    expect(run.stderr).toContain('Внимание: map.yaml: значения файла --map не встретились ни в одной выгрузке: payments: status «оплачено полностью»');
+  });
+});

@@ -97,7 +97,8 @@ export type Alert =
   | { code: 'missed-no-manager'; file: string; calls: number; /** They are a PBX's calls hung up before any line (an IVR, a queue). */ pbx?: true }
   | { code: 'activities-all-dropped'; file: string; rows: number; reasons: Array<{ reason: string; count: number }> }
   | { code: 'activities-outside-deals'; file: string; /** A comparison's period; none for kpi. */ which?: 'before' | 'after'; deals: { count: number; from: string; to: string }; activities: { from: string; to: string }; early: number; late: number; /** No activity dated within the period: its response and touch figures are not computed. */ none?: true }
-  | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed' | 'done'; value: string; near: string | null }> };
+  /** `invoice`: the payments section's invoice statuses (`payments: status:`). */
+  | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed' | 'done' | 'invoice'; value: string; near: string | null }> };
 
 /** The code pages as a person names them, and as --encoding takes them. */
 
@@ -677,7 +678,7 @@ function quoteSwallowedText(a: Extract<Alert, { code: 'quote-swallowed' }>, ru: 
 /** Values of a --map file that no export of the run holds (a misspelt stage), with the closest one each export does hold. */
 function mapUnmatchedText(a: Extract<Alert, { code: 'map-unmatched' }>, ru: boolean): string {
   const q = (v: string) => (ru ? `«${v}»` : `"${v}"`);
-  const list = a.values.map((v) => `${v.section} ${q(v.value)}${v.near ? (ru ? ` (может быть, ${q(v.near)}?)` : ` (did you mean ${q(v.near)}?)`) : ''}`).join(', ');
+  const list = a.values.map((v) => `${v.section === 'invoice' ? 'payments: status' : v.section} ${q(v.value)}${v.near ? (ru ? ` (может быть, ${q(v.near)}?)` : ` (did you mean ${q(v.near)}?)`) : ''}`).join(', ');
   const more = a.count > a.values.length ? (ru ? ` и ещё ${num(a.count - a.values.length, ru)}` : ` and ${num(a.count - a.values.length, ru)} more`) : '';
   return ru
     ? `${a.file}: значения файла --map не встретились ни в одной выгрузке: ${list}${more}; эти строки ничего не меняют. Проверьте их написание (crm-audit inspect покажет значения выгрузки).`

@@ -444,3 +444,11 @@ describe('timedAtAlert', () => {
     expect(describeAlert(alert, 'en')).toContain('read the dates: --map activities: columns: { at: "Date" }');
   });
 });
+
+describe('map-unmatched names an invoice status of the payments section as its section', () => {
+  it('«payments: status» before the value', () => {
+    const a = { code: 'map-unmatched' as const, file: 'map.yaml', count: 1, values: [{ section: 'invoice' as const, value: 'оплачено полностью', near: 'Оплачен' }] };
+    expect(describeAlert(a, 'ru')).toContain('не встретились ни в одной выгрузке: payments: status «оплачено полностью» (может быть, «Оплачен»?)');
+    expect(describeAlert(a, 'en')).toContain('payments: status "оплачено полностью" (did you mean "Оплачен"?)');
+  });
+});
