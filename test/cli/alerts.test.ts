@@ -579,3 +579,30 @@ describe('a --map invoice status no payments file holds', () => {
     expect(run.stderr).toContain('Внимание: map.yaml: значения файла --map не встретились ни в одной выгрузке: payments: status «оплачено полностью»');
   });
 });
+
+// A tester: every deal called on the day it was created, its creation date without a time: a median response of 770 minutes, nothing said.
+describe('deals created on dates without a time beside timed activities', () => {
+  it('are said; the response stands as the spec counts it, from midnight; with creation times nothing is said', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-untimed-deals-'));
+    const day = (i: number) => `2025-03-${String(i + 1).padStart(2, '0')}`;
+    writeFileSync(path.join(dir, 'deals.csv'), `id,manager,created_at,status\n${Array.from({ length: 12 }, (_, i) => `${i + 1},Анна,${day(i)},open`).join('\n')}\n`);
+    // Each deal called at 10:00 on its day: 600 minutes from midnight.
+    writeFileSync(path.join(dir, 'acts.csv'), `deal_id,manager,at,kind,direction\n${Array.from({ length: 12 }, (_, i) => `${i + 1},Анна,${day(i)} 10:00,call,out`).join('\n')}\n`);
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'acts.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.total.response_min_median).toBe(600);
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'untimed-deals', file: 'deals.csv', untimed: 12, deals: 12, activities: 'acts.csv' });
+    expect(run.stderr).toContain('Warning: deals.csv: 12 of 12 deals have a creation date without a time of day: it is read as midnight, while the activities in acts.csv have their times.');
+    const ru = runCli(['kpi', '-d', 'deals.csv', '-a', 'acts.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('Внимание: deals.csv: у 12 из 12 сделок дата создания без времени: она считается полночью');
+    // Created at 09:30: a response of 30 minutes, and nothing to say.
+    writeFileSync(path.join(dir, 'timed.csv'), readFileSync(path.join(dir, 'deals.csv'), 'utf8').replace(/(2025-03-\d\d)/g, '$1 09:30'));
+    const timed = JSON.parse(runCli(['kpi', '-d', 'timed.csv', '-a', 'acts.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(timed.total.response_min_median).toBe(30);
+    expect(timed.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('untimed-deals');
+    // Without an activities file there is no response to misread.
+    const alone = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(alone.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('untimed-deals');
+  });
+});

@@ -73,6 +73,8 @@ export type Alert =
   | { code: 'shared-titles'; file: string; count: number; example: string }
   | { code: 'placeholder-dates'; file: string; deals: number; earliest: string }
   | { code: 'closed-later'; file: string; deals: number; latest: string; reportDate: string }
+  /** Deals whose creation dates have no time of day (`untimed` of `deals`), beside an activities file (`activities`) with times: responses counted from midnight. */
+  | { code: 'untimed-deals'; file: string; untimed: number; deals: number; activities: string }
   /** `createdTime` and `closedTime` (HH:MM) when the example was closed on the day it was created, before its time. */
   | { code: 'closed-before-created'; file: string; deals: number; id: string; created: string; closed: string; createdTime?: string; closedTime?: string }
   | { code: 'empty-period'; from: string | null; to: string | null; first: string; last: string; deals: number }
@@ -434,7 +436,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'future-deals' || a.code === 'negative-amounts' || a.code === 'empty-period') return dealDatesAndAmountsText(a, lang);
   if (a.code === 'placeholder-dates' || a.code === 'closed-later' || a.code === 'closed-before-created') return oddDatesText(a, lang === 'ru');
   if (a.code === 'nothing-won') return nothingWonText(a, lang === 'ru');
-  if (a.code === 'untimed-activities') return untimedText(a, lang === 'ru');
+  if (a.code === 'untimed-activities' || a.code === 'untimed-deals') return untimedText(a, lang === 'ru');
   if (a.code === 'timed-at') return timedAtText(a, lang === 'ru');
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
   if (a.code === 'map-unmatched') return mapUnmatchedText(a, lang === 'ru');
@@ -455,7 +457,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'untimed-deals' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -720,8 +722,12 @@ function dealDatesAndAmountsText(a: Extract<Alert, { code: 'future-deals' | 'neg
     : `${a.file}: ${num(a.deals, ru)} ${a.deals === 1 ? 'deal was' : 'deals were'} created after the report date (${report}), the latest on ${latest}: probably a mistyped year. They stretch the period ("all data", "after" in a before/after comparison) and lower every per-month figure. Correct the dates in the CRM and export again (kpi can end the period with --to).`;
 }
 
-/** Activities with dates alone: read at midnight, they measure no response time. */
-function untimedText(a: Extract<Alert, { code: 'untimed-activities' }>, ru: boolean): string {
+/** Activities with dates alone: read at midnight, they measure no response time; or deals created on dates alone, beside timed activities: responses counted from midnight. */
+function untimedText(a: Extract<Alert, { code: 'untimed-activities' | 'untimed-deals' }>, ru: boolean): string {
+  if (a.code === 'untimed-deals')
+    return ru
+      ? `${a.file}: у ${num(a.untimed, ru)} из ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} дата создания без времени: она считается полночью, а время действий в ${a.activities} записано. Время реакции отсчитано от полуночи дня создания сделки и завышено: звонок в 10:00 в день создания — это 600 минут, даже если сделку создали в 9:55. Выгрузите сделки с временем создания (дата и время в одной колонке или колонка времени рядом с датой).`
+      : `${a.file}: ${num(a.untimed, ru)} of ${num(a.deals, ru)} deals have a creation date without a time of day: it is read as midnight, while the activities in ${a.activities} have their times. The response time is counted from midnight of the day the deal was created and reads high: a call at 10:00 on that day is 600 minutes, even if the deal was created at 9:55. Export the deals with their creation time (date and time in one column, or a time column beside the date).`;
   return ru
     ? `${a.file}: у ${num(a.untimed, ru)} из ${num(a.records, ru)} ${plural(a.records, 'активности', 'активностей', 'активностей')} дата без времени: они считаются в полночь. Время реакции от создания сделки по ним не измерить: ответ в день создания сделки не засчитывается, и «без ответа» завышено. Выгрузите активности со временем (или с колонкой времени рядом с датой).`
     : `${a.file}: ${num(a.untimed, ru)} of ${num(a.records, ru)} activities have a date without a time of day: they are read at midnight. The response time from a deal's creation cannot be measured by them: a response on the day the deal was created is not counted, and "no response" reads high. Export the activities with their time (or a time column beside the date).`;

@@ -452,3 +452,13 @@ describe('map-unmatched names an invoice status of the payments section as its s
     expect(describeAlert(a, 'en')).toContain('payments: status "оплачено полностью" (did you mean "Оплачен"?)');
   });
 });
+
+// A tester: deals created on dates alone beside timed calls gave a median response of 770 minutes, without a word.
+describe('deals created on dates without a time beside timed activities', () => {
+  it('says the response is counted from midnight, in Russian and English', () => {
+    const a = { code: 'untimed-deals' as const, file: 'deals.csv', untimed: 40, deals: 40, activities: 'calls.csv' };
+    expect(describeAlert(a, 'ru')).toMatch(/^deals\.csv: у 40 из 40 сделок дата создания без времени: она считается полночью, а время действий в calls\.csv записано\. Время реакции отсчитано от полуночи/);
+    expect(describeAlert({ ...a, untimed: 21, deals: 21 }, 'ru')).toContain('у 21 из 21 сделки дата создания');
+    expect(describeAlert(a, 'en')).toMatch(/^deals\.csv: 40 of 40 deals have a creation date without a time of day: it is read as midnight, while the activities in calls\.csv have their times\./);
+  });
+});
