@@ -606,3 +606,38 @@ describe('deals created on dates without a time beside timed activities', () => 
     expect(alone.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('untimed-deals');
   });
 });
+
+// amoCRM and Kommo write a budget never filled in as 0: 10 sales for 0 said nothing, where empty amounts were said.
+describe('won deals with an amount of 0', () => {
+  const head = 'ID;Ответственный;Бюджет;Этап сделки;Дата создания;Дата закрытия';
+  const write = (rows: string[]) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-zero-'));
+    writeFileSync(path.join(dir, 'deals.csv'), [head, ...rows].join('\n'));
+    return dir;
+  };
+  it('all of them: revenue 0 and the average check 0 stand, and are said in Russian and English', () => {
+    const dir = write(Array.from({ length: 20 }, (_, i) => `${i + 1};M${i % 2};0;${i % 2 ? 'Успешно реализовано' : 'Закрыто и не реализовано'};0${1 + (i % 9)}.02.2025;1${i % 9}.02.2025`));
+    const en = runCli(['kpi', '-d', 'deals.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(en.code, en.stderr).toBe(0);
+    const r = JSON.parse(en.stdout);
+    expect(r.total).toMatchObject({ won: 10, revenue: 0, average_check: 0 });
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'won-zero-amount', amounts: 10, zero: 10, revenue: 0, others: null });
+    expect(en.stderr).toContain('Warning: All 10 won deals with an amount have an amount of 0: revenue is 0 and the average check 0');
+    const ru = runCli(['kpi', '-d', 'deals.csv'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.stderr).toContain('Внимание: У всех 10 выигранных сделок с суммой сумма 0: выручка 0 и средний чек 0');
+    expect(latinWords(ru.stderr.replace(/amoCRM|Kommo|CRM/g, ''))).toEqual([]);
+  });
+
+  it('6 of 8 (a tester\'s amoCRM file): the average check 25 000 stands, and the 100 000 of the other two is said', () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `${2000 + i};Иванова Анна;${i < 2 ? '100000' : '0'};Успешно реализовано;0${i + 1}.03.2025 10:00:00;1${i}.03.2025 10:00:00`);
+    const dir = write([...rows, '2100;Иванова Анна;0;Переговоры;01.04.2025 10:00:00;']);
+    const run = runCli(['kpi', '-d', 'deals.csv', '--format', 'json', '--lang', 'ru'], { cwd: dir });
+    const r = JSON.parse(run.stdout);
+    expect(r.total).toMatchObject({ won: 8, revenue: 200000, average_check: 25000 });
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'won-zero-amount', amounts: 8, zero: 6, revenue: 200000, others: 100000 });
+    expect(run.stderr).toContain('Внимание: У 6 из 8 выигранных сделок с суммой сумма 0: средний чек (25 000) считает их продажами за 0; без них средний чек — 100 000.');
+    // One free deal of eight is a real price: nothing said.
+    const one = write(rows.map((r, i) => (i < 7 ? r.replace(';0;', ';5000;') : r)));
+    expect(JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--format', 'json'], { cwd: one }).stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('won-zero-amount');
+  });
+});

@@ -16,6 +16,12 @@ export type Alert =
   | { code: 'won-no-amount'; won: number }
   /** A quarter or more of the won deals without an amount, or without a close date the cycle takes, where some have one: the average check or the cycle rests on the few. */
   | { code: 'won-partly-bare'; what: 'amount' | 'closed'; won: number; without: number }
+  /**
+   * Won deals with an amount of exactly 0 (`zero` of the `amounts` won deals with one), all of them or
+   * many (ZERO_SHARE): amoCRM and Kommo write a budget never filled in as 0. `revenue` is the period's;
+   * `others`: the average check over the won deals with another amount (null: none has one).
+   */
+  | { code: 'won-zero-amount'; amounts: number; zero: number; revenue: number; others: number | null }
   | { code: 'closed-no-date'; won: number }
   /**
    * Nothing won among deals some of which are lost: `stages`, the stages no rule knows that hold deals
@@ -429,6 +435,28 @@ export function wonCoverageAlerts(facts: Pick<EvidenceFacts, 'wonCoverage'> | un
   return out;
 }
 
+/** From this share of the won deals with an amount, amounts of exactly 0 are said (with ZERO_MIN of them at least); all of them always. */
+const ZERO_SHARE = 0.2;
+const ZERO_MIN = 3;
+
+/**
+ * What the won deals' values say of the revenue, where the numbers stand as the spec defines them:
+ * amounts of exactly 0 on every won deal with an amount, or on a fifth and three at least (amoCRM and
+ * Kommo write a budget never filled in as 0: a real Kommo export had 112 of 238, and its average check
+ * read 711.79 for 1 344.48 over the others, without a word).
+ */
+export function wonValueAlerts(facts: Pick<EvidenceFacts, 'wonCoverage'> | undefined, notApplicable: Readonly<Record<string, string>>, total: MetricValues): Alert[] {
+  const c = facts?.wonCoverage;
+  if (!c) return [];
+  const out: Alert[] = [];
+  const revenue = Number(total.revenue ?? 0);
+  if (!('revenue' in notApplicable) && c.zero > 0 && (c.zero === c.amounts || (c.zero >= ZERO_MIN && c.zero >= ZERO_SHARE * c.amounts))) {
+    const others = c.amounts - c.zero;
+    out.push({ code: 'won-zero-amount', amounts: c.amounts, zero: c.zero, revenue, others: others > 0 ? revenue / others : null });
+  }
+  return out;
+}
+
 /** An alert in words, with the likely cause and what to do. */
 export function describeAlert(alert: Alert, lang: string): string {
   // A file read from stdin is named as errors name it, not «-».
@@ -437,6 +465,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'placeholder-dates' || a.code === 'closed-later' || a.code === 'closed-before-created') return oddDatesText(a, lang === 'ru');
   if (a.code === 'nothing-won') return nothingWonText(a, lang === 'ru');
   if (a.code === 'untimed-activities' || a.code === 'untimed-deals') return untimedText(a, lang === 'ru');
+  if (a.code === 'won-zero-amount') return wonZeroText(a, lang);
   if (a.code === 'timed-at') return timedAtText(a, lang === 'ru');
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
   if (a.code === 'map-unmatched') return mapUnmatchedText(a, lang === 'ru');
@@ -457,7 +486,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'untimed-deals' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -1137,6 +1166,26 @@ function wonPartlyBareText(a: Extract<Alert, { code: 'won-partly-bare' }>, ru: b
   return ru
     ? `${of} нет даты закрытия не раньше даты создания: цикл сделки посчитан по ${rest}. Вероятно, в CRM дату закрытия заполняют не всегда или она в другой колонке (crm-audit inspect покажет колонки; файл --map назовёт её: columns: { closed_at: "Колонка" }).`
     : `${of} no close date on or after their creation: the sales cycle rests on ${rest}. The CRM's users probably leave the close date empty at times, or it is in another column (crm-audit inspect lists the columns; a --map file names it: columns: { closed_at: "Column" }).`;
+}
+
+/** Won deals with an amount of 0, all or many: what the average check rests on, the CRMs that write an unfilled budget so, and what to do. */
+function wonZeroText(a: Extract<Alert, { code: 'won-zero-amount' }>, lang: string): string {
+  const ru = lang === 'ru';
+  const all = a.zero === a.amounts;
+  const average = a.amounts > 0 ? a.revenue / a.amounts : 0;
+  const why = ru
+    ? 'amoCRM и Kommo записывают незаполненный бюджет как 0. Если 0 здесь значит «не заполнен», очистите эти ячейки суммы в файле (пустая сумма в средний чек не входит) или заполните бюджет в CRM.'
+    : 'amoCRM and Kommo write a budget never filled in as 0. If 0 means not filled in here, clear those amount cells in the file (an empty amount is not in the average check) or fill in the budget in the CRM.';
+  if (all) {
+    const who = ru
+      ? a.amounts === 1 ? 'У единственной выигранной сделки с суммой' : `У всех ${num(a.amounts, ru)} ${plural(a.amounts, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} с суммой`
+      : a.amounts === 1 ? 'The only won deal with an amount has' : `All ${num(a.amounts, ru)} won deals with an amount have`;
+    return ru ? `${who} сумма 0: выручка 0 и средний чек 0, как у отдела, который продавал бесплатно. ${why}` : `${who} an amount of 0: revenue is 0 and the average check 0, as of a team that sold for nothing. ${why}`;
+  }
+  const others = a.others === null ? '' : ru ? `; без них средний чек — ${money(a.others, lang)}` : `; without them it is ${money(a.others, lang)}`;
+  return ru
+    ? `У ${num(a.zero, ru)} из ${num(a.amounts, ru)} выигранных сделок с суммой сумма 0: средний чек (${money(average, lang)}) считает их продажами за 0${others}. ${why}`
+    : `${num(a.zero, ru)} of the ${num(a.amounts, ru)} won deals with an amount have an amount of 0: the average check (${money(average, lang)}) counts them as sales for 0${others}. ${why}`;
 }
 
 function num(v: number, ru: boolean): string {
