@@ -641,3 +641,26 @@ describe('won deals with an amount of 0', () => {
     expect(JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--format', 'json'], { cwd: one }).stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('won-zero-amount');
   });
 });
+
+// A tester: every deal's «Основной контакт» a placeholder made repeat sales 96.7%, without a word.
+describe('one client on most won deals', () => {
+  it('is said with its share and the repeat sales it makes; the figures stand', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-one-client-'));
+    // «Частное лицо» is no placeholder the readers know: said by its share alone.
+    const won = Array.from({ length: 12 }, (_, i) => `${i + 1};M${i % 2};1000;Успешно реализовано;${String(i + 1).padStart(2, '0')}.02.2025 10:00;${String(i + 1).padStart(2, '0')}.03.2025 10:00;Частное лицо`);
+    const others = ['13;M0;1000;Успешно реализовано;13.02.2025 10:00;13.03.2025 10:00;ООО Ромашка', '14;M1;1000;Успешно реализовано;14.02.2025 10:00;14.03.2025 10:00;ИП Петров'];
+    writeFileSync(path.join(dir, 'deals.csv'), ['ID;Ответственный;Бюджет;Этап сделки;Дата создания;Дата закрытия;Основной контакт', ...won, ...others].join('\n'));
+    const run = runCli(['kpi', '-d', 'deals.csv', '--format', 'json', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    // 12 deals of one client: 11 repeats of 14 won.
+    expect(r.total).toMatchObject({ won: 14, repeat_won: 11 });
+    expect(r.total.repeat_share).toBeCloseTo(11 / 14, 12);
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'one-client', client: 'Частное лицо', deals: 12, withClient: 14, repeatWon: 11 });
+    expect(run.stderr).toContain('Внимание: Клиент «Частное лицо» указан у 12 из 14 выигранных сделок с клиентом: похоже на заглушку');
+    // Seven of fourteen is half, not most: nothing said.
+    writeFileSync(path.join(dir, 'half.csv'), ['ID;Ответственный;Бюджет;Этап сделки;Дата создания;Дата закрытия;Основной контакт', ...won.map((row, i) => (i < 5 ? row.replace('Частное лицо', `Клиент ${i}`) : row)), ...others].join('\n'));
+    const half = JSON.parse(runCli(['kpi', '-d', 'half.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(half.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('one-client');
+  });
+});

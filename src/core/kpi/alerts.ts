@@ -22,6 +22,8 @@ export type Alert =
    * `others`: the average check over the won deals with another amount (null: none has one).
    */
   | { code: 'won-zero-amount'; amounts: number; zero: number; revenue: number; others: number | null }
+  /** One client named by most won deals that name one (`deals` of `withClient`): a placeholder («Без имени»), most likely; `repeatWon`: the repeat sales counted. */
+  | { code: 'one-client'; client: string; deals: number; withClient: number; repeatWon: number }
   | { code: 'closed-no-date'; won: number }
   /**
    * Nothing won among deals some of which are lost: `stages`, the stages no rule knows that hold deals
@@ -71,6 +73,8 @@ export type Alert =
   | { code: 'manager-unclear'; names: Array<{ name: string; could: string[]; /** Other short names that fit the same person with another middle initial. */ also?: string[] }> }
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
   | { code: 'untimed-activities'; file: string; untimed: number; records: number }
+  /** Deals whose creation dates have no time of day (`untimed` of `deals`), beside an activities file (`activities`) with times: responses counted from midnight. */
+  | { code: 'untimed-deals'; file: string; untimed: number; deals: number; activities: string }
   /** The activities timed by `column` (times) where the column `at` matched by name holds dates alone (the first of `dateOnly`: the --map line reads it). */
   | { code: 'timed-at'; file: string; column: string; dateOnly: string[] }
   | { code: 'utc-times'; file: string; count: number; example: string; column: string }
@@ -79,8 +83,6 @@ export type Alert =
   | { code: 'shared-titles'; file: string; count: number; example: string }
   | { code: 'placeholder-dates'; file: string; deals: number; earliest: string }
   | { code: 'closed-later'; file: string; deals: number; latest: string; reportDate: string }
-  /** Deals whose creation dates have no time of day (`untimed` of `deals`), beside an activities file (`activities`) with times: responses counted from midnight. */
-  | { code: 'untimed-deals'; file: string; untimed: number; deals: number; activities: string }
   /** `createdTime` and `closedTime` (HH:MM) when the example was closed on the day it was created, before its time. */
   | { code: 'closed-before-created'; file: string; deals: number; id: string; created: string; closed: string; createdTime?: string; closedTime?: string }
   | { code: 'empty-period'; from: string | null; to: string | null; first: string; last: string; deals: number }
@@ -438,12 +440,16 @@ export function wonCoverageAlerts(facts: Pick<EvidenceFacts, 'wonCoverage'> | un
 /** From this share of the won deals with an amount, amounts of exactly 0 are said (with ZERO_MIN of them at least); all of them always. */
 const ZERO_SHARE = 0.2;
 const ZERO_MIN = 3;
+/** A client named by more than this share of the won deals that name one, of ONE_CLIENT_MIN at least, is a placeholder, most likely. */
+const ONE_CLIENT_SHARE = 0.5;
+const ONE_CLIENT_MIN = 10;
 
 /**
- * What the won deals' values say of the revenue, where the numbers stand as the spec defines them:
- * amounts of exactly 0 on every won deal with an amount, or on a fifth and three at least (amoCRM and
- * Kommo write a budget never filled in as 0: a real Kommo export had 112 of 238, and its average check
- * read 711.79 for 1 344.48 over the others, without a word).
+ * What the won deals' values say of the revenue and the repeat sales, where the numbers stand as the
+ * spec defines them: amounts of exactly 0 on every won deal with an amount, or on a fifth and three at
+ * least (amoCRM and Kommo write a budget never filled in as 0: a real Kommo export had 112 of 238, and
+ * its average check read 711.79 for 1 344.48 over the others, without a word); one client on more than
+ * half of ten won deals or more that name one (every deal «Без имени» made repeat sales 96.7%).
  */
 export function wonValueAlerts(facts: Pick<EvidenceFacts, 'wonCoverage'> | undefined, notApplicable: Readonly<Record<string, string>>, total: MetricValues): Alert[] {
   const c = facts?.wonCoverage;
@@ -453,6 +459,10 @@ export function wonValueAlerts(facts: Pick<EvidenceFacts, 'wonCoverage'> | undef
   if (!('revenue' in notApplicable) && c.zero > 0 && (c.zero === c.amounts || (c.zero >= ZERO_MIN && c.zero >= ZERO_SHARE * c.amounts))) {
     const others = c.amounts - c.zero;
     out.push({ code: 'won-zero-amount', amounts: c.amounts, zero: c.zero, revenue, others: others > 0 ? revenue / others : null });
+  }
+  const top = c.client;
+  if (!('repeat_won' in notApplicable) && top && top.withClient >= ONE_CLIENT_MIN && top.won > ONE_CLIENT_SHARE * top.withClient) {
+    out.push({ code: 'one-client', client: top.name, deals: top.won, withClient: top.withClient, repeatWon: Number(total.repeat_won ?? 0) });
   }
   return out;
 }
@@ -466,6 +476,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'nothing-won') return nothingWonText(a, lang === 'ru');
   if (a.code === 'untimed-activities' || a.code === 'untimed-deals') return untimedText(a, lang === 'ru');
   if (a.code === 'won-zero-amount') return wonZeroText(a, lang);
+  if (a.code === 'one-client') return oneClientText(a, lang === 'ru');
   if (a.code === 'timed-at') return timedAtText(a, lang === 'ru');
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
   if (a.code === 'map-unmatched') return mapUnmatchedText(a, lang === 'ru');
@@ -486,7 +497,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -1186,6 +1197,14 @@ function wonZeroText(a: Extract<Alert, { code: 'won-zero-amount' }>, lang: strin
   return ru
     ? `У ${num(a.zero, ru)} из ${num(a.amounts, ru)} выигранных сделок с суммой сумма 0: средний чек (${money(average, lang)}) считает их продажами за 0${others}. ${why}`
     : `${num(a.zero, ru)} of the ${num(a.amounts, ru)} won deals with an amount have an amount of 0: the average check (${money(average, lang)}) counts them as sales for 0${others}. ${why}`;
+}
+
+/** One client on most won deals: a placeholder, most likely, which makes every deal after its first a repeat sale. */
+function oneClientText(a: Extract<Alert, { code: 'one-client' }>, ru: boolean): string {
+  const share = `${num(a.deals, ru)} ${ru ? 'из' : 'of'} ${num(a.withClient, ru)}`;
+  return ru
+    ? `Клиент «${a.client}» указан у ${share} выигранных сделок с клиентом: похоже на заглушку (так CRM пишет контакт или компанию без имени), а не на одного клиента. Все его сделки, кроме самой ранней, посчитаны повторными продажами (повторных продаж: ${num(a.repeatWon, ru)}), и доля повторных завышена. Если это не один клиент, выгрузите сделки с колонкой, где клиент назван (компания или контакт; файл --map назовёт её: columns: { client: "Колонка" }), или очистите заглушку в ячейках; если это действительно один клиент, цифры верны.`
+    : `The client "${a.client}" is named by ${share} won deals that name a client: most likely a placeholder (a CRM's contact or company without a name), not one client. Every deal of it but the earliest counts as a repeat sale (repeat sales: ${num(a.repeatWon, ru)}), and the repeat share reads high. If it is not one client, export the deals with a column that names the client (the company or the contact; a --map file names it: columns: { client: "Column" }), or clear the placeholder from the cells; if it really is one client, the figures are right.`;
 }
 
 function num(v: number, ru: boolean): string {

@@ -491,3 +491,23 @@ describe('won deals with an amount of 0', () => {
     expect(describeAlert({ code: 'won-zero-amount', amounts: 1, zero: 1, revenue: 0, others: null }, 'en')).toMatch(/^The only won deal with an amount has an amount of 0: revenue is 0/);
   });
 });
+
+// A tester: every deal «Без имени» made repeat sales 96.7% without a word.
+describe('one client on most won deals', () => {
+  const top = (won: number, withClient: number, na: Record<string, string> = {}) => wonValueAlerts({ wonCoverage: { won: withClient, dated: 0, amounts: 0, zero: 0, client: { name: 'Без имени', won, withClient } } }, na, { repeat_won: won - 1 });
+  it('is said above half of ten won deals or more that name a client', () => {
+    expect(top(30, 30)).toEqual([{ code: 'one-client', client: 'Без имени', deals: 30, withClient: 30, repeatWon: 29 }]);
+    expect(top(6, 10).map((a) => a.code)).toEqual(['one-client']);
+    // Exactly half is not most; nine deals are too few.
+    expect(top(5, 10)).toEqual([]);
+    expect(top(9, 9)).toEqual([]);
+    expect(top(30, 30, { repeat_won: 'needs a client, company or contact column in the deals file' })).toEqual([]);
+  });
+
+  it('names the client, its share and the repeat sales it makes, and what to do, in Russian and English', () => {
+    const a = { code: 'one-client' as const, client: 'Без имени', deals: 30, withClient: 30, repeatWon: 29 };
+    expect(describeAlert(a, 'ru')).toMatch(/^Клиент «Без имени» указан у 30 из 30 выигранных сделок с клиентом: похоже на заглушку .* \(повторных продаж: 29\), и доля повторных завышена\. .*columns: \{ client: "Колонка" \}/);
+    expect(describeAlert({ ...a, deals: 1200, withClient: 1500 }, 'ru')).toContain('указан у 1 200 из 1 500 выигранных сделок');
+    expect(describeAlert(a, 'en')).toMatch(/^The client "Без имени" is named by 30 of 30 won deals that name a client: most likely a placeholder/);
+  });
+});
