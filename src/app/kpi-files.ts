@@ -3,7 +3,7 @@
 // spec/metrics.md with its data quality. The CLI and the programmatic API call these functions.
 import { KpiEngine, type EngineResult, type KpiOptions } from '../core/kpi/engine.js';
 import { METRICS, missingNeed, NEEDS_TEXT, notApplicable, type InputNeed } from '../core/kpi/catalog.js';
-import { describeAlert, findAlerts, linkAlerts, managerSpellings, OUTCOME_MIN_DEALS, paidNegative, paymentLogAlerts, timedAtAlert, wonCoverageAlerts, type Alert } from '../core/kpi/alerts.js';
+import { describeAlert, findAlerts, linkAlerts, managerSpellings, OUTCOME_MIN_DEALS, paidNegative, paymentLogAlerts, timedAtAlert, wonCoverageAlerts, wonValueAlerts, type Alert } from '../core/kpi/alerts.js';
 import type { EvidenceFacts, EvidenceShape } from '../core/kpi/facts.js';
 import { EMPTY_ROW, type DataQuality, type GroupDim, type KpiGroup, type KpiResult, type MetricValues, type PlanResult, type SpendSummary } from '../core/kpi/types.js';
 import type { InputShape, PlanRow, SkippedRow, SpendRow } from '../core/records.js';
@@ -21,7 +21,7 @@ import type { ColumnMap } from '../io/map/mapping.js';
 import { directionReader, MISSED_DIRECTION, readsAsMilliseconds, UNKNOWN_DIRECTION, UNKNOWN_DONE, UNKNOWN_STATUS } from '../io/map/context.js';
 import { normalizeValue, PHONE_DIGITS } from '../io/map/values.js';
 import { closest } from '../core/assert-paths.js';
-import { wordsOf, type ValueMaps } from '../io/map/value-maps.js';
+import { buildValueMaps, wordsOf, type ValueMaps } from '../io/map/value-maps.js';
 import { outcomeTimes, stageNames } from '../io/map/deal-reader.js';
 import type { RecordKind } from '../io/map/fields.js';
 import { DEFAULT_LIMITS } from '../io/read/limits.js';
@@ -320,7 +320,7 @@ export function unmatchedMapEntries(map: EnginesRun['mapEntries'], reports: read
   if (!map) return [];
   const { file, entries } = map;
   const held = (kind: RecordKind, fields: string[]) => reports.filter((r) => r.kind === kind).flatMap((r) => fields.flatMap((f) => (r.values[f] ?? []).map((v) => v.value)));
-  const sections = [['status', held('deals', ['status', 'stage'])], ['direction', held('activities', ['direction', 'kind'])], ['kind', held('activities', ['kind'])], ['missed', held('activities', ['missed'])], ['done', held('activities', ['done'])]] as const;
+  const sections = [['status', held('deals', ['status', 'stage'])], ['direction', held('activities', ['direction', 'kind'])], ['kind', held('activities', ['kind'])], ['missed', held('activities', ['missed'])], ['done', held('activities', ['done'])], ['invoice', held('payments', ['status'])]] as const;
   const values = sections.flatMap(([section, values]) => {
     if (values.length === 0) return [];
     // As the readers look them up: a stage also after a pipeline prefix and before parentheses
@@ -329,6 +329,20 @@ export function unmatchedMapEntries(map: EnginesRun['mapEntries'], reports: read
     return entries[section].filter((k) => !keys.has(normalizeValue(k))).map((value) => ({ section, value, near: closest(value, values)[0] ?? null }));
   });
   return values.length > 0 ? [{ code: 'map-unmatched', file, count: values.length, values: values.slice(0, 5) }] : [];
+}
+
+/** A --map file's values by section, with its payments section's invoice statuses (`payments: status:`) as `invoice`. */
+type MapEntries = NonNullable<Overrides['entries']> & { invoice: string[] };
+
+/**
+ * The invoice statuses a --map file names (`payments: status:`), from the value maps it built: the
+ * words no default rule holds, or holds with another meaning, as a value map keeps them (lower case). A
+ * line that repeats a default word with its meaning changes nothing whatever the file holds, and is not
+ * among them. Overrides.entries, read with the map file, has no section for them.
+ */
+function invoiceEntries(maps: ValueMaps): string[] {
+  const defaults = buildValueMaps().invoice;
+  return [...maps.invoice].filter(([word, status]) => defaults.get(word) !== status).map(([word]) => word);
 }
 
 /** How the value readers describe a value no map knows, per field. */
@@ -372,6 +386,22 @@ function unknownValues(reports: ImportReport[]): Alert[] {
 /** The activities with dates alone below which a file is too small to say so of. */
 const UNTIMED_MIN = 10;
 
+
+/**
+ * Deals created on dates without a time of day (nine in ten, ten at least: the deals file read at
+ * midnight) beside an activities file with times (half of its activities, ten at least) that gives
+ * some deal of a period a response: it is counted from midnight of the deal's day (spec: a date
+ * without a time is midnight), and every response time reads high by the hours before the call (a
+ * tester: a call on the day of creation, for every deal, gave a median of 770 minutes, without a
+ * word). The mirror of untimed-activities; the numbers stand. No response measured, nothing to say.
+ */
+function untimedDeals(file: string, untimed: number, deals: number, reports: readonly ImportReport[], results: readonly EngineResult[]): Alert[] {
+  const acts = reports.find((r) => r.kind === 'activities');
+  if (!acts || untimed < UNTIMED_MIN || untimed * 10 < deals * 9 || !results.some((r) => r.total.response_min_median != null)) return [];
+  const timed = acts.records - (acts.untimed ?? 0);
+  if (timed < UNTIMED_MIN || timed * 2 < acts.records) return [];
+  return [{ code: 'untimed-deals', file, untimed, deals, activities: acts.file }];
+}
 
 /** A workbook's other sheets of the same kind (one per pipeline, one per year): their rows are not read, so said. */
 function otherSheets(reports: readonly ImportReport[]): Alert[] {
@@ -487,7 +517,7 @@ export interface EnginesRun {
   /** How each period's deals sit against those dates (activities-outside-deals). */
   coverage?: Coverage[];
   /** The --map file's values, checked against every export of the run once it is read (unmatchedMapEntries). */
-  mapEntries?: { file: string; entries: NonNullable<Overrides['entries']> };
+  mapEntries?: { file: string; entries: MapEntries };
   /** The plan file's rows, and which grouping of each engine holds its facts ([by, month], last). */
   plan?: PlanRow[];
 }
@@ -561,6 +591,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const shape = { ...inputShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), store.reasons.values.some((r) => r !== ''), said), ...amounts, ...dealPhones(activitiesMap, dealsMap, store), ...(files.activities ? dealIds(dealsMap, engines, dealsReport) : {}) };
   const day = (ms: number) => Math.floor(ms / 86_400_000) * 86_400_000;
   const results = await finishEngines(engines, shape, helper);
+  alerts.push(...untimedDeals(dealsReport.file, survey.untimed, store.size, reports, results));
   // A log that names clients by number beside deals with no number links no call to a deal: the evidence has no link to judge either.
   const evidence = { ...evidenceShape(dealsMap, activitiesMap, Boolean(files.activities), Boolean(files.payments), said?.direction), ...(shape.dealPhones === false ? { dealPhones: false as const } : {}), ...(shape.dealIds === false || shape.dealIdDigits === false ? { dealIds: false as const } : {}), ...(amounts ? { paid: amounts.paidColumn } : {}) };
   const facts = engines.map((e, i) => e.evidenceFacts(evidence, (results[i]!.total.touches_per_won as number | null) ?? null));
@@ -570,7 +601,7 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   if (notRead > 0) for (const f of facts) f.callsNotRead = notRead;
   timing('metrics computed');
   return {
-    ...(overrides.file && overrides.entries ? { mapEntries: { file: overrides.file, entries: overrides.entries } } : {}),
+    ...(overrides.file && overrides.entries ? { mapEntries: { file: overrides.file, entries: { ...overrides.entries, invoice: invoiceEntries(overrides.valueMaps) } } } : {}),
     ...(span ? { activities: span, coverage: activityCoverage(store, periods, span) } : {}),
     results,
     facts,
@@ -655,8 +686,10 @@ function surveyDeals(store: DealStore, reportDay: number | undefined): DealsSurv
   const placeholder = { deals: 0, earliest: Infinity };
   const closedLater = { deals: 0, latest: -Infinity };
   const closedBefore = { deals: 0, example: -1 };
+  let untimed = 0;
   for (let i = 0; i < store.size; i++) {
     const c = store.created[i]!;
+    if (c % DAY_MS === 0) untimed++;
     if (c < first) first = c;
     if (c > last) last = c;
     if (c >= futureFrom) future++;
@@ -681,7 +714,7 @@ function surveyDeals(store: DealStore, reportDay: number | undefined): DealsSurv
       negative.sum += store.amount[i]!;
     }
   }
-  return { first, last, future, negative, placeholder, closedLater, closedBefore };
+  return { first, last, future, negative, placeholder, closedLater, closedBefore, untimed };
 }
 
 interface DealsSurvey {
@@ -696,6 +729,8 @@ interface DealsSurvey {
   closedLater: { deals: number; latest: number };
   /** Won and lost deals closed before they were created (before the minute of their creation): left out of the cycle. */
   closedBefore: { deals: number; example: number };
+  /** Deals created at midnight: a creation date without a time of day, as a date-only column gives it (one with 00:00 written reads the same). */
+  untimed: number;
 }
 
 /** No CRM kept a deal before 1990: a creation date before it is a date never filled in (Unix's 1970-01-01, Excel's 1900-01-01). */
@@ -768,7 +803,7 @@ export function kpiResultFromRun(run: EnginesRun, index: number, options: KpiOpt
   const plan = run.plan && planVsFact(run.plan, groups[asked.length]!, period, run.shape.amount);
   const quality = dataQuality(run.reports, [...run.alerts, ...unmatchedMapEntries(run.mapEntries, run.reports), ...groupAlerts(run, asked, groups[asked.length], spend, period, plan)]);
   const na = notApplicable(run.shape, spend !== undefined);
-  const found = [...findAlerts(total, quality, managers.map((m) => m.manager), na, lineNamesOf(run.reports)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...wonCoverageAlerts(run.facts[index], na), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...coverageAlerts(run.coverage?.[index], run.activities?.file ?? ''), ...talkOverDayAlerts(run.reports, talkOverDay), ...paidNegative(managers, total)];
+  const found = [...findAlerts(total, quality, managers.map((m) => m.manager), na, lineNamesOf(run.reports)), ...managerSpellings(managers), ...linkAlerts(run.facts[index]), ...wonCoverageAlerts(run.facts[index], na), ...wonValueAlerts(run.facts[index], na, total), ...emptyPeriod(run, options, Number(total.leads ?? 0)), ...nothingWon(run.reports, total, quality.alerts ?? []), ...coverageAlerts(run.coverage?.[index], run.activities?.file ?? ''), ...talkOverDayAlerts(run.reports, talkOverDay), ...paidNegative(managers, total)];
   addAlerts(quality, found);
   return {
     schemaVersion: 1,

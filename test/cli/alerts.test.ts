@@ -562,3 +562,105 @@ describe('won deals most of which have no close date or no amount', () => {
     ]));
   });
 });
+
+// A payments section's invoice status that no payments file holds changed nothing, and map-unmatched did not say it (hF36's follow-up).
+describe('a --map invoice status no payments file holds', () => {
+  it('is said as payments: status; one the file holds is not', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-invoice-'));
+    writeFileSync(path.join(dir, 'deals.csv'), 'id,manager,created_at,status,amount\n1,Анна,2025-01-02,won,100\n2,Анна,2025-01-03,won,200\n');
+    writeFileSync(path.join(dir, 'pay.csv'), 'deal_id,invoiced,status\n1,100,Закрыт\n2,200,Выставлен\n');
+    writeFileSync(path.join(dir, 'map.yaml'), 'payments:\n  status:\n    "Закрыт": paid\n    "Оплачено полностью": paid\n');
+    const run = runCli(['kpi', '-d', 'deals.csv', '-p', 'pay.csv', '--map', 'map.yaml', '--format', 'json', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    // «Закрыт» read as paid by the map: 100 of 300.
+    expect(r.total).toMatchObject({ invoiced: 300, paid: 100 });
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'map-unmatched', file: 'map.yaml', count: 1, values: [{ section: 'invoice', value: 'оплачено полностью', near: null }] });
+    expect(run.stderr).toContain('Внимание: map.yaml: значения файла --map не встретились ни в одной выгрузке: payments: status «оплачено полностью»');
+  });
+});
+
+// A tester: every deal called on the day it was created, its creation date without a time: a median response of 770 minutes, nothing said.
+describe('deals created on dates without a time beside timed activities', () => {
+  it('are said; the response stands as the spec counts it, from midnight; with creation times nothing is said', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-untimed-deals-'));
+    const day = (i: number) => `2025-03-${String(i + 1).padStart(2, '0')}`;
+    writeFileSync(path.join(dir, 'deals.csv'), `id,manager,created_at,status\n${Array.from({ length: 12 }, (_, i) => `${i + 1},Анна,${day(i)},open`).join('\n')}\n`);
+    // Each deal called at 10:00 on its day: 600 minutes from midnight.
+    writeFileSync(path.join(dir, 'acts.csv'), `deal_id,manager,at,kind,direction\n${Array.from({ length: 12 }, (_, i) => `${i + 1},Анна,${day(i)} 10:00,call,out`).join('\n')}\n`);
+    const run = runCli(['kpi', '-d', 'deals.csv', '-a', 'acts.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.total.response_min_median).toBe(600);
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'untimed-deals', file: 'deals.csv', untimed: 12, deals: 12, activities: 'acts.csv' });
+    expect(run.stderr).toContain('Warning: deals.csv: 12 of 12 deals have a creation date without a time of day: it is read as midnight, while the activities in acts.csv have their times.');
+    const ru = runCli(['kpi', '-d', 'deals.csv', '-a', 'acts.csv', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('Внимание: deals.csv: у 12 из 12 сделок дата создания без времени: она считается полночью');
+    // Created at 09:30: a response of 30 minutes, and nothing to say.
+    writeFileSync(path.join(dir, 'timed.csv'), readFileSync(path.join(dir, 'deals.csv'), 'utf8').replace(/(2025-03-\d\d)/g, '$1 09:30'));
+    const timed = JSON.parse(runCli(['kpi', '-d', 'timed.csv', '-a', 'acts.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(timed.total.response_min_median).toBe(30);
+    expect(timed.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('untimed-deals');
+    // Without an activities file there is no response to misread.
+    const alone = JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(alone.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('untimed-deals');
+  });
+});
+
+// amoCRM and Kommo write a budget never filled in as 0: 10 sales for 0 said nothing, where empty amounts were said.
+describe('won deals with an amount of 0', () => {
+  const head = 'ID;Ответственный;Бюджет;Этап сделки;Дата создания;Дата закрытия';
+  const write = (rows: string[]) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-zero-'));
+    writeFileSync(path.join(dir, 'deals.csv'), [head, ...rows].join('\n'));
+    return dir;
+  };
+  it('all of them: revenue 0 and the average check 0 stand, and are said in Russian and English', () => {
+    const dir = write(Array.from({ length: 20 }, (_, i) => `${i + 1};M${i % 2};0;${i % 2 ? 'Успешно реализовано' : 'Закрыто и не реализовано'};0${1 + (i % 9)}.02.2025;1${i % 9}.02.2025`));
+    const en = runCli(['kpi', '-d', 'deals.csv', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(en.code, en.stderr).toBe(0);
+    const r = JSON.parse(en.stdout);
+    expect(r.total).toMatchObject({ won: 10, revenue: 0, average_check: 0 });
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'won-zero-amount', amounts: 10, zero: 10, revenue: 0, others: null });
+    expect(en.stderr).toContain('Warning: All 10 won deals with an amount have an amount of 0: revenue is 0 and the average check 0');
+    const ru = runCli(['kpi', '-d', 'deals.csv'], { cwd: dir, env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.stderr).toContain('Внимание: У всех 10 выигранных сделок с суммой сумма 0: выручка 0 и средний чек 0');
+    expect(latinWords(ru.stderr.replace(/amoCRM|Kommo|CRM/g, ''))).toEqual([]);
+  });
+
+  it('6 of 8 (a tester\'s amoCRM file): the average check 25 000 stands, and the 100 000 of the other two is said', () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `${2000 + i};Иванова Анна;${i < 2 ? '100000' : '0'};Успешно реализовано;0${i + 1}.03.2025 10:00:00;1${i}.03.2025 10:00:00`);
+    const dir = write([...rows, '2100;Иванова Анна;0;Переговоры;01.04.2025 10:00:00;']);
+    const run = runCli(['kpi', '-d', 'deals.csv', '--format', 'json', '--lang', 'ru'], { cwd: dir });
+    const r = JSON.parse(run.stdout);
+    expect(r.total).toMatchObject({ won: 8, revenue: 200000, average_check: 25000 });
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'won-zero-amount', amounts: 8, zero: 6, revenue: 200000, others: 100000 });
+    expect(run.stderr).toContain('Внимание: У 6 из 8 выигранных сделок с суммой сумма 0: средний чек (25 000) считает их продажами за 0; без них средний чек — 100 000.');
+    // One free deal of eight is a real price: nothing said.
+    const one = write(rows.map((r, i) => (i < 7 ? r.replace(';0;', ';5000;') : r)));
+    expect(JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--format', 'json'], { cwd: one }).stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('won-zero-amount');
+  });
+});
+
+// A tester: every deal's «Основной контакт» a placeholder made repeat sales 96.7%, without a word.
+describe('one client on most won deals', () => {
+  it('is said with its share and the repeat sales it makes; the figures stand', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alerts-one-client-'));
+    // «Частное лицо» is no placeholder the readers know: said by its share alone.
+    const won = Array.from({ length: 12 }, (_, i) => `${i + 1};M${i % 2};1000;Успешно реализовано;${String(i + 1).padStart(2, '0')}.02.2025 10:00;${String(i + 1).padStart(2, '0')}.03.2025 10:00;Частное лицо`);
+    const others = ['13;M0;1000;Успешно реализовано;13.02.2025 10:00;13.03.2025 10:00;ООО Ромашка', '14;M1;1000;Успешно реализовано;14.02.2025 10:00;14.03.2025 10:00;ИП Петров'];
+    writeFileSync(path.join(dir, 'deals.csv'), ['ID;Ответственный;Бюджет;Этап сделки;Дата создания;Дата закрытия;Основной контакт', ...won, ...others].join('\n'));
+    const run = runCli(['kpi', '-d', 'deals.csv', '--format', 'json', '--lang', 'ru'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const r = JSON.parse(run.stdout);
+    // 12 deals of one client: 11 repeats of 14 won.
+    expect(r.total).toMatchObject({ won: 14, repeat_won: 11 });
+    expect(r.total.repeat_share).toBeCloseTo(11 / 14, 12);
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'one-client', client: 'Частное лицо', deals: 12, withClient: 14, repeatWon: 11 });
+    expect(run.stderr).toContain('Внимание: Клиент «Частное лицо» указан у 12 из 14 выигранных сделок с клиентом: похоже на заглушку');
+    // Seven of fourteen is half, not most: nothing said.
+    writeFileSync(path.join(dir, 'half.csv'), ['ID;Ответственный;Бюджет;Этап сделки;Дата создания;Дата закрытия;Основной контакт', ...won.map((row, i) => (i < 5 ? row.replace('Частное лицо', `Клиент ${i}`) : row)), ...others].join('\n'));
+    const half = JSON.parse(runCli(['kpi', '-d', 'half.csv', '--format', 'json'], { cwd: dir }).stdout);
+    expect(half.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('one-client');
+  });
+});

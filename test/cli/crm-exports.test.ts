@@ -326,8 +326,8 @@ describe('Bitrix24 deals exported from the English interface', () => {
 
   // The error said «no value anywhere in the file has a day above 12» of a file whose unread column held 12/20/2026.
   it.each([
-    ['en', 'the dates in column "Created" can be read day-first or month-first: no value in the date columns read has a day above 12'],
-    ['ru', 'даты в колонке «Created» читаются и с днём впереди, и с месяцем впереди: ни в одной прочитанной колонке дат нет дня больше 12'],
+    ['en', 'the dates in column "Created" can be read day-first or month-first: no date written with slashes in the date columns read has a day above 12'],
+    ['ru', 'даты в колонке «Created» читаются и с днём впереди, и с месяцем впереди: ни в одной прочитанной колонке дат нет даты через косую черту с днём больше 12'],
   ])('%s: dates no column read can settle: the error says the columns read, not the whole file', (lang, text) => {
     const file = ['ID,Deal Name,Stage,Responsible,Created,Modified', '1,A,Deal won,Anna Lee,03/02/2026 09:30:00 am,03/20/2026 10:00:00 am', '2,B,In progress,Anna Lee,03/04/2026 10:00:00 am,03/04/2026 10:00:00 am'].join('\n');
     const dir = written({ 'deals.csv': file });

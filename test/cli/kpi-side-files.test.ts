@@ -129,7 +129,7 @@ describe('an invoice status column (F6): a cancelled invoice is not invoiced, «
     expect(issued.code, issued.stderr).toBe(0);
     expect([issued.json!.total.invoiced, issued.json!.total.paid, issued.json!.total.paid_share]).toEqual([40_000, null, null]);
     const why = (JSON.parse(issued.stdout) as { notApplicable: Record<string, string> }).notApplicable;
-    expect([why.paid, why.paid_share]).toEqual(['needs a paid amount column in the payments file', 'needs a paid amount column in the payments file']);
+    expect([why.paid, why.paid_share]).toEqual(['needs a paid amount column in the payments file, or an invoice status column with a paid status (a --map file names one: payments: status: { "Status": paid })', 'needs a paid amount column in the payments file, or an invoice status column with a paid status (a --map file names one: payments: status: { "Status": paid })']);
   });
 });
 

@@ -38,8 +38,8 @@ describe('kpi with a payments file that lacks an amount column', () => {
     const r = kpi('invoices.csv');
     expect(r.total).toMatchObject({ invoiced: 20000, paid: null, paid_share: null });
     expect(r.managers[0]).toMatchObject({ invoiced: 20000, paid: null, paid_share: null });
-    expect(r.notApplicable.paid).toBe('needs a paid amount column in the payments file');
-    expect(r.notApplicable.paid_share).toBe('needs a paid amount column in the payments file');
+    expect(r.notApplicable.paid).toBe('needs a paid amount column in the payments file, or an invoice status column with a paid status (a --map file names one: payments: status: { "Status": paid })');
+    expect(r.notApplicable.paid_share).toBe('needs a paid amount column in the payments file, or an invoice status column with a paid status (a --map file names one: payments: status: { "Status": paid })');
     expect(r.notApplicable.invoiced).toBeUndefined();
   });
 
@@ -75,8 +75,8 @@ describe('kpi with a payments file that lacks an amount column', () => {
     const reasons = new Map<string, string>();
     // The definitions sheet: code, metric, definition, why not computed.
     wb.getWorksheet('Определения')!.eachRow((row) => reasons.set(String(row.getCell(1).value), String(row.getCell(4).value ?? '')));
-    expect(reasons.get('paid')).toBe('нужна колонка оплаченной суммы в файле оплат');
-    expect(reasons.get('paid_share')).toBe('нужна колонка оплаченной суммы в файле оплат');
+    expect(reasons.get('paid')).toBe('нужна колонка оплаченной суммы в файле оплат или колонка статуса счёта со статусом оплаты (файл --map назовёт его: payments: status: { "Статус": paid })');
+    expect(reasons.get('paid_share')).toBe('нужна колонка оплаченной суммы в файле оплат или колонка статуса счёта со статусом оплаты (файл --map назовёт его: payments: status: { "Статус": paid })');
   });
 });
 

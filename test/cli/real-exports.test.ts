@@ -152,10 +152,13 @@ describe.runIf(here)(title, () => {
     const withoutId = body.filter((r) => r.some((v) => v.trim() !== '') && (r[at('ID')] ?? '').trim() === '').length;
     expect(withoutId).toBeGreaterThan(0);
     const run = runCli(['kpi', '-d', file('amocrm_leads_test.csv'), '--format', 'json']);
-    const quality = (JSON.parse(run.stdout) as { dataQuality: { rowsSkippedCount: number; files: Array<{ dropped: Record<string, number> }> } }).dataQuality;
+    const quality = (JSON.parse(run.stdout) as { dataQuality: { rowsSkippedCount: number; files: Array<{ dropped: Record<string, number> }>; alerts: unknown[] } }).dataQuality;
     expect(quality.rowsSkippedCount).toBe(0);
     expect(quality.files[0]!.dropped['row without a deal id']).toBe(withoutId);
-    expect(run.stderr).toBe('');
+    // Its one won lead has a budget of 0, as amoCRM writes one never filled in: said (won-zero-amount), and nothing else.
+    expect(rows.filter((r) => outcome(r) === 'won').map((r) => r.amount!.trim())).toEqual(['0']);
+    expect(quality.alerts).toEqual([{ code: 'won-zero-amount', amounts: 1, zero: 1, revenue: 0, others: null }]);
+    expect(run.stderr).toMatch(/^Warning: The only won deal with an amount has an amount of 0: revenue is 0 and the average check 0[^\n]*\n$/);
   });
 
   it('Zoho Potentials: Closed Won / Closed Lost, amounts like $22,700.00, dates like 15 Apr, 2021 00:02:00', () => {

@@ -16,6 +16,14 @@ export type Alert =
   | { code: 'won-no-amount'; won: number }
   /** A quarter or more of the won deals without an amount, or without a close date the cycle takes, where some have one: the average check or the cycle rests on the few. */
   | { code: 'won-partly-bare'; what: 'amount' | 'closed'; won: number; without: number }
+  /**
+   * Won deals with an amount of exactly 0 (`zero` of the `amounts` won deals with one), all of them or
+   * many (ZERO_SHARE): amoCRM and Kommo write a budget never filled in as 0. `revenue` is the period's;
+   * `others`: the average check over the won deals with another amount (null: none has one).
+   */
+  | { code: 'won-zero-amount'; amounts: number; zero: number; revenue: number; others: number | null }
+  /** One client named by most won deals that name one (`deals` of `withClient`): a placeholder («Без имени»), most likely; `repeatWon`: the repeat sales counted. */
+  | { code: 'one-client'; client: string; deals: number; withClient: number; repeatWon: number }
   | { code: 'closed-no-date'; won: number }
   /**
    * Nothing won among deals some of which are lost: `stages`, the stages no rule knows that hold deals
@@ -65,6 +73,8 @@ export type Alert =
   | { code: 'manager-unclear'; names: Array<{ name: string; could: string[]; /** Other short names that fit the same person with another middle initial. */ also?: string[] }> }
   | { code: 'future-deals'; file: string; deals: number; latest: string; reportDate: string }
   | { code: 'untimed-activities'; file: string; untimed: number; records: number }
+  /** Deals whose creation dates have no time of day (`untimed` of `deals`), beside an activities file (`activities`) with times: responses counted from midnight. */
+  | { code: 'untimed-deals'; file: string; untimed: number; deals: number; activities: string }
   /** The activities timed by `column` (times) where the column `at` matched by name holds dates alone (the first of `dateOnly`: the --map line reads it). */
   | { code: 'timed-at'; file: string; column: string; dateOnly: string[] }
   | { code: 'utc-times'; file: string; count: number; example: string; column: string }
@@ -97,7 +107,8 @@ export type Alert =
   | { code: 'missed-no-manager'; file: string; calls: number; /** They are a PBX's calls hung up before any line (an IVR, a queue). */ pbx?: true }
   | { code: 'activities-all-dropped'; file: string; rows: number; reasons: Array<{ reason: string; count: number }> }
   | { code: 'activities-outside-deals'; file: string; /** A comparison's period; none for kpi. */ which?: 'before' | 'after'; deals: { count: number; from: string; to: string }; activities: { from: string; to: string }; early: number; late: number; /** No activity dated within the period: its response and touch figures are not computed. */ none?: true }
-  | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed' | 'done'; value: string; near: string | null }> };
+  /** `invoice`: the payments section's invoice statuses (`payments: status:`). */
+  | { code: 'map-unmatched'; file: string; count: number; values: Array<{ section: 'status' | 'direction' | 'kind' | 'missed' | 'done' | 'invoice'; value: string; near: string | null }> };
 
 /** The code pages as a person names them, and as --encoding takes them. */
 
@@ -426,6 +437,36 @@ export function wonCoverageAlerts(facts: Pick<EvidenceFacts, 'wonCoverage'> | un
   return out;
 }
 
+/** From this share of the won deals with an amount, amounts of exactly 0 are said (with ZERO_MIN of them at least); all of them always. */
+const ZERO_SHARE = 0.2;
+const ZERO_MIN = 3;
+/** A client named by more than this share of the won deals that name one, of ONE_CLIENT_MIN at least, is a placeholder, most likely. */
+const ONE_CLIENT_SHARE = 0.5;
+const ONE_CLIENT_MIN = 10;
+
+/**
+ * What the won deals' values say of the revenue and the repeat sales, where the numbers stand as the
+ * spec defines them: amounts of exactly 0 on every won deal with an amount, or on a fifth and three at
+ * least (amoCRM and Kommo write a budget never filled in as 0: a real Kommo export had 112 of 238, and
+ * its average check read 711.79 for 1 344.48 over the others, without a word); one client on more than
+ * half of ten won deals or more that name one (every deal «Без имени» made repeat sales 96.7%).
+ */
+export function wonValueAlerts(facts: Pick<EvidenceFacts, 'wonCoverage'> | undefined, notApplicable: Readonly<Record<string, string>>, total: MetricValues): Alert[] {
+  const c = facts?.wonCoverage;
+  if (!c) return [];
+  const out: Alert[] = [];
+  const revenue = Number(total.revenue ?? 0);
+  if (!('revenue' in notApplicable) && c.zero > 0 && (c.zero === c.amounts || (c.zero >= ZERO_MIN && c.zero >= ZERO_SHARE * c.amounts))) {
+    const others = c.amounts - c.zero;
+    out.push({ code: 'won-zero-amount', amounts: c.amounts, zero: c.zero, revenue, others: others > 0 ? revenue / others : null });
+  }
+  const top = c.client;
+  if (!('repeat_won' in notApplicable) && top && top.withClient >= ONE_CLIENT_MIN && top.won > ONE_CLIENT_SHARE * top.withClient) {
+    out.push({ code: 'one-client', client: top.name, deals: top.won, withClient: top.withClient, repeatWon: Number(total.repeat_won ?? 0) });
+  }
+  return out;
+}
+
 /** An alert in words, with the likely cause and what to do. */
 export function describeAlert(alert: Alert, lang: string): string {
   // A file read from stdin is named as errors name it, not «-».
@@ -433,7 +474,9 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'future-deals' || a.code === 'negative-amounts' || a.code === 'empty-period') return dealDatesAndAmountsText(a, lang);
   if (a.code === 'placeholder-dates' || a.code === 'closed-later' || a.code === 'closed-before-created') return oddDatesText(a, lang === 'ru');
   if (a.code === 'nothing-won') return nothingWonText(a, lang === 'ru');
-  if (a.code === 'untimed-activities') return untimedText(a, lang === 'ru');
+  if (a.code === 'untimed-activities' || a.code === 'untimed-deals') return untimedText(a, lang === 'ru');
+  if (a.code === 'won-zero-amount') return wonZeroText(a, lang);
+  if (a.code === 'one-client') return oneClientText(a, lang === 'ru');
   if (a.code === 'timed-at') return timedAtText(a, lang === 'ru');
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
   if (a.code === 'map-unmatched') return mapUnmatchedText(a, lang === 'ru');
@@ -454,7 +497,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -677,7 +720,7 @@ function quoteSwallowedText(a: Extract<Alert, { code: 'quote-swallowed' }>, ru: 
 /** Values of a --map file that no export of the run holds (a misspelt stage), with the closest one each export does hold. */
 function mapUnmatchedText(a: Extract<Alert, { code: 'map-unmatched' }>, ru: boolean): string {
   const q = (v: string) => (ru ? `«${v}»` : `"${v}"`);
-  const list = a.values.map((v) => `${v.section} ${q(v.value)}${v.near ? (ru ? ` (может быть, ${q(v.near)}?)` : ` (did you mean ${q(v.near)}?)`) : ''}`).join(', ');
+  const list = a.values.map((v) => `${v.section === 'invoice' ? 'payments: status' : v.section} ${q(v.value)}${v.near ? (ru ? ` (может быть, ${q(v.near)}?)` : ` (did you mean ${q(v.near)}?)`) : ''}`).join(', ');
   const more = a.count > a.values.length ? (ru ? ` и ещё ${num(a.count - a.values.length, ru)}` : ` and ${num(a.count - a.values.length, ru)} more`) : '';
   return ru
     ? `${a.file}: значения файла --map не встретились ни в одной выгрузке: ${list}${more}; эти строки ничего не меняют. Проверьте их написание (crm-audit inspect покажет значения выгрузки).`
@@ -719,8 +762,12 @@ function dealDatesAndAmountsText(a: Extract<Alert, { code: 'future-deals' | 'neg
     : `${a.file}: ${num(a.deals, ru)} ${a.deals === 1 ? 'deal was' : 'deals were'} created after the report date (${report}), the latest on ${latest}: probably a mistyped year. They stretch the period ("all data", "after" in a before/after comparison) and lower every per-month figure. Correct the dates in the CRM and export again (kpi can end the period with --to).`;
 }
 
-/** Activities with dates alone: read at midnight, they measure no response time. */
-function untimedText(a: Extract<Alert, { code: 'untimed-activities' }>, ru: boolean): string {
+/** Activities with dates alone: read at midnight, they measure no response time; or deals created on dates alone, beside timed activities: responses counted from midnight. */
+function untimedText(a: Extract<Alert, { code: 'untimed-activities' | 'untimed-deals' }>, ru: boolean): string {
+  if (a.code === 'untimed-deals')
+    return ru
+      ? `${a.file}: у ${num(a.untimed, ru)} из ${num(a.deals, ru)} ${plural(a.deals, 'сделки', 'сделок', 'сделок')} дата создания без времени: она считается полночью, а время действий в ${a.activities} записано. Время реакции отсчитано от полуночи дня создания сделки и завышено: звонок в 10:00 в день создания — это 600 минут, даже если сделку создали в 9:55. Выгрузите сделки с временем создания (дата и время в одной колонке или колонка времени рядом с датой).`
+      : `${a.file}: ${num(a.untimed, ru)} of ${num(a.deals, ru)} deals have a creation date without a time of day: it is read as midnight, while the activities in ${a.activities} have their times. The response time is counted from midnight of the day the deal was created and reads high: a call at 10:00 on that day is 600 minutes, even if the deal was created at 9:55. Export the deals with their creation time (date and time in one column, or a time column beside the date).`;
   return ru
     ? `${a.file}: у ${num(a.untimed, ru)} из ${num(a.records, ru)} ${plural(a.records, 'активности', 'активностей', 'активностей')} дата без времени: они считаются в полночь. Время реакции от создания сделки по ним не измерить: ответ в день создания сделки не засчитывается, и «без ответа» завышено. Выгрузите активности со временем (или с колонкой времени рядом с датой).`
     : `${a.file}: ${num(a.untimed, ru)} of ${num(a.records, ru)} activities have a date without a time of day: they are read at midnight. The response time from a deal's creation cannot be measured by them: a response on the day the deal was created is not counted, and "no response" reads high. Export the activities with their time (or a time column beside the date).`;
@@ -1130,6 +1177,34 @@ function wonPartlyBareText(a: Extract<Alert, { code: 'won-partly-bare' }>, ru: b
   return ru
     ? `${of} нет даты закрытия не раньше даты создания: цикл сделки посчитан по ${rest}. Вероятно, в CRM дату закрытия заполняют не всегда или она в другой колонке (crm-audit inspect покажет колонки; файл --map назовёт её: columns: { closed_at: "Колонка" }).`
     : `${of} no close date on or after their creation: the sales cycle rests on ${rest}. The CRM's users probably leave the close date empty at times, or it is in another column (crm-audit inspect lists the columns; a --map file names it: columns: { closed_at: "Column" }).`;
+}
+
+/** Won deals with an amount of 0, all or many: what the average check rests on, the CRMs that write an unfilled budget so, and what to do. */
+function wonZeroText(a: Extract<Alert, { code: 'won-zero-amount' }>, lang: string): string {
+  const ru = lang === 'ru';
+  const all = a.zero === a.amounts;
+  const average = a.amounts > 0 ? a.revenue / a.amounts : 0;
+  const why = ru
+    ? 'amoCRM и Kommo записывают незаполненный бюджет как 0. Если 0 здесь значит «не заполнен», очистите эти ячейки суммы в файле (пустая сумма в средний чек не входит) или заполните бюджет в CRM.'
+    : 'amoCRM and Kommo write a budget never filled in as 0. If 0 means not filled in here, clear those amount cells in the file (an empty amount is not in the average check) or fill in the budget in the CRM.';
+  if (all) {
+    const who = ru
+      ? a.amounts === 1 ? 'У единственной выигранной сделки с суммой' : `У всех ${num(a.amounts, ru)} ${plural(a.amounts, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} с суммой`
+      : a.amounts === 1 ? 'The only won deal with an amount has' : `All ${num(a.amounts, ru)} won deals with an amount have`;
+    return ru ? `${who} сумма 0: выручка 0 и средний чек 0, как у отдела, который продавал бесплатно. ${why}` : `${who} an amount of 0: revenue is 0 and the average check 0, as of a team that sold for nothing. ${why}`;
+  }
+  const others = a.others === null ? '' : ru ? `; без них средний чек — ${money(a.others, lang)}` : `; without them it is ${money(a.others, lang)}`;
+  return ru
+    ? `У ${num(a.zero, ru)} из ${num(a.amounts, ru)} выигранных сделок с суммой сумма 0: средний чек (${money(average, lang)}) считает их продажами за 0${others}. ${why}`
+    : `${num(a.zero, ru)} of the ${num(a.amounts, ru)} won deals with an amount have an amount of 0: the average check (${money(average, lang)}) counts them as sales for 0${others}. ${why}`;
+}
+
+/** One client on most won deals: a placeholder, most likely, which makes every deal after its first a repeat sale. */
+function oneClientText(a: Extract<Alert, { code: 'one-client' }>, ru: boolean): string {
+  const share = `${num(a.deals, ru)} ${ru ? 'из' : 'of'} ${num(a.withClient, ru)}`;
+  return ru
+    ? `Клиент «${a.client}» указан у ${share} выигранных сделок с клиентом: похоже на заглушку (так CRM пишет контакт или компанию без имени), а не на одного клиента. Все его сделки, кроме самой ранней, посчитаны повторными продажами (повторных продаж: ${num(a.repeatWon, ru)}), и доля повторных завышена. Если это не один клиент, выгрузите сделки с колонкой, где клиент назван (компания или контакт; файл --map назовёт её: columns: { client: "Колонка" }), или очистите заглушку в ячейках; если это действительно один клиент, цифры верны.`
+    : `The client "${a.client}" is named by ${share} won deals that name a client: most likely a placeholder (a CRM's contact or company without a name), not one client. Every deal of it but the earliest counts as a repeat sale (repeat sales: ${num(a.repeatWon, ru)}), and the repeat share reads high. If it is not one client, export the deals with a column that names the client (the company or the contact; a --map file names it: columns: { client: "Column" }), or clear the placeholder from the cells; if it really is one client, the figures are right.`;
 }
 
 function num(v: number, ru: boolean): string {

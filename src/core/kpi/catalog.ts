@@ -125,7 +125,7 @@ export const NEEDS_TEXT: Record<InputNeed, string> = {
   activityKind: 'needs an activity kind column (a call log without one is all calls)',
   activityMissed: 'needs a call status or missed column in the activities file',
   payments: 'needs a payments file (--payments)',
-  paidColumn: 'needs a paid amount column in the payments file',
+  paidColumn: 'needs a paid amount column in the payments file, or an invoice status column with a paid status (a --map file names one: payments: status: { "Status": paid })',
   invoicedColumn: 'needs an invoiced amount column in the payments file',
   lossReason: 'needs a loss-reason column in the deals file',
   client: 'needs a client, company or contact column in the deals file',

@@ -55,9 +55,11 @@ export interface EvidenceFacts {
   /**
    * The won deals of the period, how many of them have a close date the cycle takes and how many an
    * amount (empty is none, 0 is one, as the average check counts): a cycle or an average check of few
-   * of them is said (won-partly-bare).
+   * of them is said (won-partly-bare). `zero`: of those with an amount, how many have exactly 0 (amoCRM
+   * and Kommo write a budget never filled in so: won-zero-amount). `client`: the client the most won
+   * deals name, how many name it and how many name any (one-client: a placeholder makes repeat sales).
    */
-  wonCoverage?: { won: number; dated: number; amounts: number };
+  wonCoverage?: { won: number; dated: number; amounts: number; zero: number; client?: { name: string; won: number; withClient: number } };
   /** Calls of the file that are no manager's (missed with no employee, between employees): a file of only these holds calls all the same. */
   callsNotRead?: number;
   /** How the exports were read (skipped rows, alerts), as `kpi` gives it: with the facts where they were read apart (`audit`). */
@@ -228,13 +230,13 @@ export class FactsTally {
     share('calls_linked_share', linked, anyDealId ? this.linkedById : this.linkedByClient, this.calls);
     share('answered_with_duration_share', !shape.activities ? 'activities' : shape.duration ? undefined : 'activities.duration_s', this.answeredWithDuration, this.answered);
     if (shape.activities) out.fileCalls = this.fileCalls;
-    out.wonCoverage = { won: c.won, dated: c.wonDated, amounts: c.wonFilled };
+    out.wonCoverage = { won: c.won, dated: c.wonDated, amounts: c.wonFilled, zero: c.wonZero, ...topClient(store, c.byClient, c.wonWithClient) };
     return out;
   }
 
   /** The deal counts behind the facts, over the deals created in the period. */
   private countDeals(store: DealStore, inPeriod: (created: number) => boolean, anyDealId: boolean) {
-    const c = { deals: 0, won: 0, lost: 0, lostWithReason: 0, withSource: 0, wonTouched: 0, wonAmount: 0, wonPaid: 0, withProduct: 0, wonDated: 0, wonFilled: 0 };
+    const c = { deals: 0, won: 0, lost: 0, lostWithReason: 0, withSource: 0, wonTouched: 0, wonAmount: 0, wonPaid: 0, withProduct: 0, wonDated: 0, wonFilled: 0, wonZero: 0, wonWithClient: 0, byClient: new Uint32Array(store.clients.size) };
     const touched = anyDealId ? this.touchedById : (this.touchedByClient ?? this.touchedById);
     const emptyLabel = store.labels.find('') ?? 0;
     for (let i = 0; i < store.size; i++) {
@@ -248,6 +250,11 @@ export class FactsTally {
         if (touched[i]) c.wonTouched++;
         if (store.amount[i]! > 0) c.wonAmount++;
         if (!Number.isNaN(store.amount[i]!)) c.wonFilled++;
+        if (store.amount[i] === 0) c.wonZero++;
+        if (store.client[i] !== 0) {
+          c.wonWithClient++;
+          c.byClient[store.client[i]!]!++;
+        }
         if (cycleDays(store.created[i]!, store.closed[i]!) !== undefined) c.wonDated++;
         if (this.paid[i]) c.wonPaid++;
       } else if (status === 2) {
@@ -257,4 +264,11 @@ export class FactsTally {
     }
     return c;
   }
+}
+
+/** The client the most won deals name (the first such key on a tie), how many name it and how many name any; none where none does. */
+function topClient(store: DealStore, byClient: Uint32Array, withClient: number): { client?: { name: string; won: number; withClient: number } } {
+  let top = 0;
+  for (let k = 1; k < byClient.length; k++) if (byClient[k]! > byClient[top]!) top = k;
+  return top === 0 ? {} : { client: { name: store.clients.text(top), won: byClient[top]!, withClient } };
 }

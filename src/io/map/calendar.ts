@@ -27,6 +27,12 @@ export function daysInMonth(y: number, mo: number): number {
 export const dateHasTime = { value: false };
 
 /**
+ * Set by fixedDate: whether the date it read was written with dots (`DD.MM.YYYY`, day first), for the
+ * message of slash dates no order settles (DateOrders.dotted): such dates are no evidence for them.
+ */
+export const fixedDateDotted = { value: false };
+
+/**
  * Set by fixedDate: the wall-clock ms of the date it read. In a typed array, not returned: a double
  * returned by a function too large to be inlined is a new 16-byte heap object each call (3.7 million
  * of them on the benchmark's main thread, 59 MB of its garbage).
@@ -55,12 +61,14 @@ export function fixedDate(view: DataView, s: number, e: number): boolean {
     y = y1 < 0 || y2 < 0 ? -1 : y1 * 100 + y2;
     mo = twoDigits((b >>> 8) & 0xffff);
     d = twoDigits(c);
+    fixedDateDotted.value = false;
   } else if (((a >>> 8) & 0xff) === DOT && ((b >>> 16) & 0xff) === DOT) {
     d = twoDigits(a >>> 16);
     mo = twoDigits(((a & 0xff) << 8) | (b >>> 24));
     const y1 = twoDigits(b & 0xffff);
     const y2 = twoDigits(c);
     y = y1 < 0 || y2 < 0 ? -1 : y1 * 100 + y2;
+    fixedDateDotted.value = true;
   } else return false;
   if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return false;
   const day = daysFromCivil(y, mo, d) * 86_400_000;

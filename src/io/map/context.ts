@@ -4,7 +4,7 @@ import type { Activity, DealStatus } from '../../core/records.js';
 import type { ActivityLinker } from '../../core/kpi/link.js';
 import type { DealStore } from '../../core/kpi/deal-store.js';
 import { DAY_MS } from '../../core/kpi/stats.js';
-import { dateHasTime } from './calendar.js';
+import { dateHasTime, fixedDateDotted } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
 import { byWords, closedStage, managerName, missedByWords, statusByWords, type OwnerKind, type ValueMaps } from './value-maps.js';
@@ -47,6 +47,13 @@ type OrderEvidence = { row: number; col: number; value: string } | { from: strin
 /** Learns each slash-date column's day-month order from its values (or takes --date-format). */
 export class DateOrders {
   private readonly seen = new Map<number, { order?: SlashOrder; ambiguous: boolean; by?: OrderEvidence }>();
+  /**
+   * The first date of the file written with dots (`25.02.2025`, always day first), and its column: no
+   * evidence for its slash dates, which another program wrote (Excel with US settings re-saves a
+   * Russian export's dates it can parse as `M/D/YYYY`, the others left as they were); named by the
+   * message of slash dates no order settles, so that «no day above 12» is not read as false of them.
+   */
+  dotted: { col: number; value: string } | undefined;
 
   constructor(
     private readonly forced: SlashOrder | undefined,
@@ -150,6 +157,11 @@ export class DateOrders {
   /** The order each slash-date column has shown. */
   decided(): Array<[number, SlashOrder]> {
     return [...this.seen.entries()].flatMap(([c, st]) => (st.order ? [[c, st.order] as [number, SlashOrder]] : []));
+  }
+
+  /** Notes a date written with dots, the first only (see `dotted`). */
+  noteDotted(col: number, value: string): void {
+    this.dotted ??= { col, value };
   }
 
   /** Columns that so far hold only ambiguous slash dates, and no other date column of the file has shown an order. */
@@ -598,6 +610,7 @@ export function readDate(cells: Cells, col: number | undefined, field: string, r
   if (col === undefined) return undefined;
   const ms = cells.fixedDate(col);
   if (!Number.isNaN(ms)) {
+    if (fixedDateDotted.value && ctx.dates.dotted === undefined) ctx.dates.noteDotted(col, cells.text(col));
     dateRead[0] = dateOnly(ms, col, ctx);
     return undefined;
   }
@@ -605,6 +618,7 @@ export function readDate(cells: Cells, col: number | undefined, field: string, r
   const parsed = raw === '' ? undefined : parseDate(raw, ctx.dates.orderFor(col));
   if (parsed === 'needs-order') return PENDING;
   if (parsed) {
+    if (ctx.dates.dotted === undefined && DOTTED_DATE.test(raw)) ctx.dates.noteDotted(col, raw);
     dateHasTime.value = parsed.hasTime;
     if (parsed.utc) noteUtc(ctx, col, raw);
     dateRead[0] = dateOnly(parsed.ms, col, ctx);
@@ -613,6 +627,9 @@ export function readDate(cells: Cells, col: number | undefined, field: string, r
   if (raw === '' || ctx.placeholders.has(normalizeValue(raw))) return required ? new RowProblem('skip', `no ${field}`, ctx.map.columns[col]!.header) : undefined;
   return unreadValue(raw, 'date', ctx.map.columns[col]!.header);
 }
+
+/** A date written with dots, day first (`25.02.2025`, `1.3.25 10:00`), as parseDate reads it. */
+const DOTTED_DATE = /^\d{1,2}\.\d{1,2}\.\d{2,4}(?:\D|$)/;
 
 /** Counts a time marked UTC, keeping the first for the warning. */
 function noteUtc(ctx: ReadContext, col: number, raw: string): void {

@@ -838,6 +838,9 @@ export function dateOrderShown(report: ImportReport): DateOrderShown | undefined
 function ambiguous(ctx: ReadContext, file: string, heldBack?: number, other?: DateOrderShown): UserError {
   const columns = ctx.dates.undecided().map((c) => ctx.map.columns[c]!.header);
   const params = { columns: columns.map((c) => `"${c}"`).join(', '), columnsRu: columns.map((c) => `«${c}»`).join(', '), rows: heldBack ?? 0, ...(other ? otherOrderParams(other) : {}) };
+  // Dates written with dots beside them are day first, and no evidence for the slash dates (DateOrders.dotted): the message says so, or «no day above 12» reads false of them.
+  const dotted = ctx.dates.dotted;
+  if (dotted) return UserError.of('E_DATE_AMBIGUOUS', other ? 'map.datesAmbiguousDottedElsewhere' : 'map.datesAmbiguousDotted', { ...params, dottedColumn: ctx.map.columns[dotted.col]?.header ?? '', dottedValue: dotted.value }, { file, column: columns[0] });
   const id = heldBack ? (other ? 'map.datesAmbiguousHeadElsewhere' : 'map.datesAmbiguousHead') : other ? 'map.datesAmbiguousElsewhere' : 'map.datesAmbiguous';
   return UserError.of('E_DATE_AMBIGUOUS', id, params, { file, column: columns[0] });
 }

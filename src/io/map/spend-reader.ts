@@ -1,4 +1,5 @@
 import type { SpendRow } from '../../core/records.js';
+import { kopecks } from '../../core/kpi/payment-log.js';
 import type { Cells } from './cells.js';
 import { headerOf, noteCurrency, PENDING, readNumber, RowProblem, truncate, type ReadContext } from './context.js';
 import { readMonth } from './month.js';
@@ -69,9 +70,6 @@ interface Tally {
   kopecks: Map<string, number>;
   rows: number;
 }
-
-/** An amount in kopecks: sums compared exactly to the cent, whatever the order of a float sum. */
-const kopecks = (amount: number): number => Math.round(amount * 100);
 
 /**
  * The spend rows of one file added up as they are read, to know its unlabelled totals row: a marketer's

@@ -84,7 +84,8 @@ const REASONS_RU: Record<string, string> = {
   'needs a payments file (--payments)': 'нужен файл оплат (--payments)',
   'needs a spend file (--spend)': 'нужен файл расходов (--spend)',
   'needs a grouping by stage (--by stage)': 'нужна группировка по этапам (--by stage)',
-  'needs a paid amount column in the payments file': 'нужна колонка оплаченной суммы в файле оплат',
+  'needs a paid amount column in the payments file, or an invoice status column with a paid status (a --map file names one: payments: status: { "Status": paid })':
+    'нужна колонка оплаченной суммы в файле оплат или колонка статуса счёта со статусом оплаты (файл --map назовёт его: payments: status: { "Статус": paid })',
   'needs an invoiced amount column in the payments file': 'нужна колонка суммы счёта в файле оплат',
   'needs activities dated within the before period: the activities file has none in it': 'нужны действия, датированные периодом «до»: в файле активностей их нет',
   'needs activities dated within the after period: the activities file has none in it': 'нужны действия, датированные периодом «после»: в файле активностей их нет',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAlert, findAlerts, looksLikeUserId, managerSpellings, timedAtAlert, wonCoverageAlerts } from '../../../src/core/kpi/alerts.js';
+import { describeAlert, findAlerts, looksLikeUserId, managerSpellings, timedAtAlert, wonCoverageAlerts, wonValueAlerts } from '../../../src/core/kpi/alerts.js';
 
 const file = (rowsRead: number, skipped: number) => ({ file: 'deals.csv', kind: 'deals', format: 'text', rowsRead, records: rowsRead - skipped, skipped, dropped: {} });
 
@@ -384,7 +384,7 @@ describe('partial months of a spend file or a plan', () => {
 
 describe('won deals of which many have no amount or no close date', () => {
   // A tester: 19 of 20 won deals without a close date gave a cycle of one deal, and 19 of 20 without an amount an average check of one, without a word.
-  const bare = (won: number, dated: number, amounts: number, na: Record<string, string> = {}) => wonCoverageAlerts({ wonCoverage: { won, dated, amounts } }, na);
+  const bare = (won: number, dated: number, amounts: number, na: Record<string, string> = {}) => wonCoverageAlerts({ wonCoverage: { won, dated, amounts, zero: 0 } }, na);
   it('is said from a quarter of the won deals, where some have one; none is the other alerts', () => {
     expect(bare(20, 1, 1)).toEqual([
       { code: 'won-partly-bare', what: 'amount', won: 20, without: 19 },
@@ -442,5 +442,72 @@ describe('timedAtAlert', () => {
     expect(alert).toStrictEqual({ code: 'timed-at', file: 'calls.csv', column: 'Created at', dateOnly: ['Date', 'Due date'] });
     expect(describeAlert(alert, 'en')).toContain('calls.csv: the column "Date" and "Due date" holds dates without a time of day, and "Created at" dates with times');
     expect(describeAlert(alert, 'en')).toContain('read the dates: --map activities: columns: { at: "Date" }');
+  });
+});
+
+describe('map-unmatched names an invoice status of the payments section as its section', () => {
+  it('«payments: status» before the value', () => {
+    const a = { code: 'map-unmatched' as const, file: 'map.yaml', count: 1, values: [{ section: 'invoice' as const, value: 'оплачено полностью', near: 'Оплачен' }] };
+    expect(describeAlert(a, 'ru')).toContain('не встретились ни в одной выгрузке: payments: status «оплачено полностью» (может быть, «Оплачен»?)');
+    expect(describeAlert(a, 'en')).toContain('payments: status "оплачено полностью" (did you mean "Оплачен"?)');
+  });
+});
+
+// A tester: deals created on dates alone beside timed calls gave a median response of 770 minutes, without a word.
+describe('deals created on dates without a time beside timed activities', () => {
+  it('says the response is counted from midnight, in Russian and English', () => {
+    const a = { code: 'untimed-deals' as const, file: 'deals.csv', untimed: 40, deals: 40, activities: 'calls.csv' };
+    expect(describeAlert(a, 'ru')).toMatch(/^deals\.csv: у 40 из 40 сделок дата создания без времени: она считается полночью, а время действий в calls\.csv записано\. Время реакции отсчитано от полуночи/);
+    expect(describeAlert({ ...a, untimed: 21, deals: 21 }, 'ru')).toContain('у 21 из 21 сделки дата создания');
+    expect(describeAlert(a, 'en')).toMatch(/^deals\.csv: 40 of 40 deals have a creation date without a time of day: it is read as midnight, while the activities in calls\.csv have their times\./);
+  });
+});
+
+// amoCRM and Kommo write a budget never filled in as 0 (a real Kommo export: 112 of 238 won deals, average 711.79 for 1 344.48).
+describe('won deals with an amount of 0', () => {
+  const zero = (amounts: number, zeros: number, revenue: number, na: Record<string, string> = {}) => wonValueAlerts({ wonCoverage: { won: amounts, dated: amounts, amounts, zero: zeros } }, na, { revenue });
+  it('is said when every won deal with an amount has 0, or a fifth and three at least; the numbers stand', () => {
+    expect(zero(10, 10, 0)).toEqual([{ code: 'won-zero-amount', amounts: 10, zero: 10, revenue: 0, others: null }]);
+    // One won deal with an amount, of 0 (amoCRM's test export): revenue 0, said as strongly as no amount at all.
+    expect(zero(1, 1, 0)).toEqual([{ code: 'won-zero-amount', amounts: 1, zero: 1, revenue: 0, others: null }]);
+    // 169 405 / (238 − 112) = 1 344.484…
+    expect(zero(238, 112, 169_405)).toEqual([{ code: 'won-zero-amount', amounts: 238, zero: 112, revenue: 169_405, others: 169_405 / 126 }]);
+    // 3 of 15 is a fifth: said; 3 of 16 is not; 2 of 5 is too few deals.
+    expect(zero(15, 3, 12_000).map((a) => a.code)).toEqual(['won-zero-amount']);
+    expect(zero(16, 3, 13_000)).toEqual([]);
+    expect(zero(5, 2, 3_000)).toEqual([]);
+    expect(zero(10, 0, 10_000)).toEqual([]);
+    expect(zero(10, 10, 0, { revenue: 'needs an amount (budget) column in the deals file' })).toEqual([]);
+    expect(wonValueAlerts(undefined, {}, {})).toEqual([]);
+  });
+
+  it('says how many, the average check with them and without them, and the CRMs that write 0, in Russian and English', () => {
+    const kommo = { code: 'won-zero-amount' as const, amounts: 238, zero: 112, revenue: 169_405, others: 169_405 / 126 };
+    expect(describeAlert(kommo, 'ru')).toBe('У 112 из 238 выигранных сделок с суммой сумма 0: средний чек (711,79) считает их продажами за 0; без них средний чек — 1 344,48. amoCRM и Kommo записывают незаполненный бюджет как 0. Если 0 здесь значит «не заполнен», очистите эти ячейки суммы в файле (пустая сумма в средний чек не входит) или заполните бюджет в CRM.');
+    expect(describeAlert(kommo, 'en')).toMatch(/^112 of the 238 won deals with an amount have an amount of 0: the average check \(711\.79\) counts them as sales for 0; without them it is 1,344\.48\. amoCRM and Kommo write a budget never filled in as 0\./);
+    expect(describeAlert({ code: 'won-zero-amount', amounts: 10, zero: 10, revenue: 0, others: null }, 'ru')).toMatch(/^У всех 10 выигранных сделок с суммой сумма 0: выручка 0 и средний чек 0/);
+    expect(describeAlert({ code: 'won-zero-amount', amounts: 21, zero: 21, revenue: 0, others: null }, 'ru')).toMatch(/^У всех 21 выигранной сделки с суммой сумма 0/);
+    expect(describeAlert({ code: 'won-zero-amount', amounts: 1, zero: 1, revenue: 0, others: null }, 'ru')).toMatch(/^У единственной выигранной сделки с суммой сумма 0/);
+    expect(describeAlert({ code: 'won-zero-amount', amounts: 1, zero: 1, revenue: 0, others: null }, 'en')).toMatch(/^The only won deal with an amount has an amount of 0: revenue is 0/);
+  });
+});
+
+// A tester: every deal «Без имени» made repeat sales 96.7% without a word.
+describe('one client on most won deals', () => {
+  const top = (won: number, withClient: number, na: Record<string, string> = {}) => wonValueAlerts({ wonCoverage: { won: withClient, dated: 0, amounts: 0, zero: 0, client: { name: 'Без имени', won, withClient } } }, na, { repeat_won: won - 1 });
+  it('is said above half of ten won deals or more that name a client', () => {
+    expect(top(30, 30)).toEqual([{ code: 'one-client', client: 'Без имени', deals: 30, withClient: 30, repeatWon: 29 }]);
+    expect(top(6, 10).map((a) => a.code)).toEqual(['one-client']);
+    // Exactly half is not most; nine deals are too few.
+    expect(top(5, 10)).toEqual([]);
+    expect(top(9, 9)).toEqual([]);
+    expect(top(30, 30, { repeat_won: 'needs a client, company or contact column in the deals file' })).toEqual([]);
+  });
+
+  it('names the client, its share and the repeat sales it makes, and what to do, in Russian and English', () => {
+    const a = { code: 'one-client' as const, client: 'Без имени', deals: 30, withClient: 30, repeatWon: 29 };
+    expect(describeAlert(a, 'ru')).toMatch(/^Клиент «Без имени» указан у 30 из 30 выигранных сделок с клиентом: похоже на заглушку .* \(повторных продаж: 29\), и доля повторных завышена\. .*columns: \{ client: "Колонка" \}/);
+    expect(describeAlert({ ...a, deals: 1200, withClient: 1500 }, 'ru')).toContain('указан у 1 200 из 1 500 выигранных сделок');
+    expect(describeAlert(a, 'en')).toMatch(/^The client "Без имени" is named by 30 of 30 won deals that name a client: most likely a placeholder/);
   });
 });

@@ -39,6 +39,7 @@ describe('payments without a paid or an invoiced column', () => {
     expect(notApplicable({ ...all, paidColumn: true, invoicedColumn: false })).toEqual({ invoiced: NEEDS_TEXT.invoicedColumn, paid_share: NEEDS_TEXT.invoicedColumn });
     // Without a payments file, that file is what is needed.
     expect(notApplicable({ ...all, payments: false, paidColumn: false }).paid).toBe(NEEDS_TEXT.payments);
-    expect(reasonText(NEEDS_TEXT.paidColumn, 'ru')).toBe('нужна колонка оплаченной суммы в файле оплат');
+    // A status column with a paid status says what was paid too (paymentColumns): the reason names both.
+    expect(reasonText(NEEDS_TEXT.paidColumn, 'ru')).toBe('нужна колонка оплаченной суммы в файле оплат или колонка статуса счёта со статусом оплаты (файл --map назовёт его: payments: status: { "Статус": paid })');
   });
 });

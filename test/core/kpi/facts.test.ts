@@ -136,3 +136,25 @@ describe('evidence facts, computed by hand on a small fixture', () => {
     expect(f.values.won_with_activity_share).toBe(1 / 2);
   });
 });
+
+describe('wonCoverage: the won deals of the period, their amounts of 0 and the client most of them name', () => {
+  it('counts by hand: amounts of exactly 0 among those with one, and the top client among the won deals that name one', () => {
+    const deals = [
+      deal('1', 'Анна', '2025-03-01 10:00', '2025-03-05 10:00', 'won', 0, 'Без имени'),
+      deal('2', 'Анна', '2025-03-02 10:00', '2025-03-06 10:00', 'won', 0, 'Без имени'),
+      deal('3', 'Анна', '2025-03-03 10:00', '2025-03-07 10:00', 'won', 500, 'ООО Ромашка'),
+      deal('4', 'Борис', '2025-03-04 10:00', null, 'won', null, 'Без имени'),
+      deal('5', 'Борис', '2025-03-05 10:00', '2025-03-08 10:00', 'won', -0, ''),
+      // Lost and open deals count nowhere here, whatever their amount and client.
+      deal('6', 'Борис', '2025-03-05 10:00', '2025-03-09 10:00', 'lost', 0, 'ООО Ромашка'),
+      deal('7', 'Борис', '2025-03-06 10:00', null, 'open', 0, 'ООО Ромашка'),
+      deal('8', 'Борис', '2025-03-07 10:00', null, 'open', 0, 'ООО Ромашка'),
+    ];
+    // Won: 1-5; with an amount: 1, 2, 3, 5 (-0 is 0); of 0: 1, 2, 5; dated: 1, 2, 3, 5; with a client: 1-4, «Без имени» on three.
+    expect(facts(deals, [], []).wonCoverage).toEqual({ won: 5, dated: 4, amounts: 4, zero: 3, client: { name: 'Без имени', won: 3, withClient: 4 } });
+    // A period of 3-5 March: deals 3, 4, 5 won; «Без имени» on deal 4 alone, as «ООО Ромашка» on deal 3: the first key wins the tie.
+    expect(facts(deals, [], [], {}, { from: '2025-03-03', to: '2025-03-05' }).wonCoverage).toEqual({ won: 3, dated: 2, amounts: 2, zero: 1, client: { name: 'Без имени', won: 1, withClient: 2 } });
+    // No won deal names a client: no client.
+    expect(facts([deal('1', 'Анна', '2025-03-01 10:00', null, 'won', 10)], [], []).wonCoverage).toEqual({ won: 1, dated: 0, amounts: 1, zero: 0 });
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateHasTime, daysFromCivil, daysInMonth, fixedDate, fixedDateMs } from '../../../src/io/map/calendar.js';
+import { dateHasTime, daysFromCivil, daysInMonth, fixedDate, fixedDateDotted, fixedDateMs } from '../../../src/io/map/calendar.js';
 import { parseDate } from '../../../src/io/map/values.js';
 
 /** Text in the two fixed layouts, with any part of it possibly off (a letter, a bad month or day, another separator). */
@@ -64,5 +64,23 @@ describe('daysFromCivil', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+// The message of slash dates no order settles names a dotted date (DateOrders.dotted): fixedDate says which layout it read.
+describe('fixedDateDotted', () => {
+  const read = (text: string) => {
+    const bytes = new TextEncoder().encode(text);
+    return fixedDate(new DataView(bytes.buffer), 0, bytes.length);
+  };
+  it('is true after a dotted date, false after an ISO one, with or without a time', () => {
+    expect(read('25.02.2025')).toBe(true);
+    expect(fixedDateDotted.value).toBe(true);
+    expect(read('2025-02-25 10:00:00')).toBe(true);
+    expect(fixedDateDotted.value).toBe(false);
+    expect(read('25.02.2025 10:00:00')).toBe(true);
+    expect(fixedDateDotted.value).toBe(true);
+    expect(read('2025-02-25')).toBe(true);
+    expect(fixedDateDotted.value).toBe(false);
   });
 });

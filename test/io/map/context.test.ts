@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/core/errors.js';
 import type { Activity } from '../../../src/core/records.js';
 import { DateOrders } from '../../../src/io/map/context.js';
-import { importActivities, importPayments, type ImportOptions } from '../../../src/io/map/import.js';
+import { importActivities, importDeals, importPayments, type ImportOptions } from '../../../src/io/map/import.js';
 
 /** A file written from its lines into a fresh temp folder, and the options that read it. */
 function put(lines: string[]): { name: string; options: ImportOptions } {
@@ -84,5 +84,50 @@ describe('DateOrders, a column of both orders', () => {
     d.observe(0, '03/04/2025', 2);
     d.borrow('mdy', 'deals.csv');
     expect(mixed(() => d.observe(0, '25/04/2025', 30)).message).toBe('the dates of column "Activity Date" were read as MM/DD/YYYY, as in deals.csv, but row 30 holds "25/04/2025", in the other order');
+  });
+});
+
+// A tester: 25.02.2025 and 27.02.2025 beside 03/02/2025 stopped with «no column has a day above 12», which
+// reads false. Dates written with dots are day first but do not settle slash dates: another program wrote
+// those (Excel with US settings re-saves the slash dates it can parse month first). The message says so.
+describe('slash dates no order settles, beside dates written with dots', () => {
+  const head = 'ID;Ответственный;Бюджет;Этап сделки;Дата создания;Дата закрытия';
+  const errorOf = async (lines: string[], lang: 'en' | 'ru' = 'en'): Promise<UserError> => {
+    const { name, options } = put([head, ...lines]);
+    try {
+      await importDeals(name, { ...options, maxBadRows: undefined });
+    } catch (e) {
+      expect(e).toBeInstanceOf(UserError);
+      return e as UserError;
+    }
+    throw new Error(`no error (${lang})`);
+  };
+
+  it('stop, naming a dotted date and its column, and saying that only slash dates settle the order', async () => {
+    const e = await errorOf(['1;A;100;Успешно реализовано;25.02.2025;26.02.2025', '2;A;100;Успешно реализовано;27.02.2025;28.02.2025', '3;A;100;Успешно реализовано;03/02/2025;28.02.2025']);
+    expect(e.code).toBe('E_DATE_AMBIGUOUS');
+    expect(e.messageId).toBe('map.datesAmbiguousDotted');
+    expect(e.message).toBe('the dates written with slashes in column "Дата создания" can be read day-first or month-first: none of the slash dates read has a day above 12 (AM/PM does not settle the order). The dates written with dots (in column "Дата создания": "25.02.2025") are always day first, but they do not settle the slash dates: two ways of writing dates in one file are the mark of another program or of hand edits (Excel with US settings re-saves slash dates month first)');
+    expect(e.hint).toBe('pass --date-format DD/MM/YYYY (day first) or --date-format MM/DD/YYYY (month first)');
+  });
+
+  it('a dotted date with a time, in another column, is named all the same; without one the message is the usual, true of slash dates', async () => {
+    // (A dotted date in a row that waits on its slash date is not read before the stop: not named.)
+    const timed = await errorOf(['1;A;100;Успешно реализовано;2025-02-01 09:00;26.02.2025 10:00', '2;A;100;Переговоры;03/02/2025;']);
+    expect(timed.messageId).toBe('map.datesAmbiguousDotted');
+    expect(timed.message).toContain('(in column "Дата закрытия": "26.02.2025 10:00")');
+    const slashOnly = await errorOf(['1;A;100;Успешно реализовано;03/02/2025;04/02/2025']);
+    expect(slashOnly.messageId).toBe('map.datesAmbiguous');
+    expect(slashOnly.message).toContain('no date written with slashes in the date columns read has a day above 12');
+  });
+
+  it('a slash date with a day above 12 settles the others whatever dotted dates say; --date-format reads them', async () => {
+    const { name, options } = put([head, '1;A;100;Успешно реализовано;25.02.2025;26.02.2025', '2;A;100;Успешно реализовано;03/02/2025;28/02/2025']);
+    const { store } = await importDeals(name, options);
+    expect(store.idOf(1)).toBe('2');
+    expect(new Date(store.created[1]!).toISOString().slice(0, 10)).toBe('2025-02-03');
+    const forced = put([head, '1;A;100;Успешно реализовано;25.02.2025;26.02.2025', '2;A;100;Успешно реализовано;03/02/2025;04.03.2025']);
+    const read = await importDeals(forced.name, { ...forced.options, dateOrder: 'mdy' });
+    expect(new Date(read.store.created[1]!).toISOString().slice(0, 10)).toBe('2025-03-02');
   });
 });
