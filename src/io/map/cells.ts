@@ -1,3 +1,4 @@
+import { isPlaceholderClient, mayBePlaceholderClient } from '../../core/kpi/placeholder-clients.js';
 import type { KeySink } from '../../core/kpi/key-batch.js';
 import { blankCell, ByteMemo, hasEither, plainInteger, plainKey, spaceLead } from '../read/byte-cells.js';
 import { fixedDate, fixedDateMs } from './calendar.js';
@@ -85,7 +86,8 @@ const ZEROS = /^[0 \t]*$/;
  * call log's client column (empty-client.ts) reads its strings with it.
  */
 export function namesNoClient(text: string): boolean {
-  return ZEROS.test(trimEdges(text));
+  const trimmed = trimEdges(text);
+  return ZEROS.test(trimmed) || isPlaceholderClient(trimmed);
 }
 
 /**
@@ -135,6 +137,8 @@ export class RowCells implements Cells {
     const buf = row.buf;
     // Most clients begin with a letter or another digit: no zeros-only cell does, trimmed or not.
     const lead = buf[row.starts[c]!]!;
+    // «Без имени», «-», Unknown: a placeholder a CRM writes for a contact without a name (core/kpi/placeholder-clients.ts).
+    if (mayBePlaceholderClient(buf, row.starts[c]!, row.ends[c]!) && isPlaceholderClient(this.text(c))) return true;
     if (lead !== 0x30 && !spaceLead(lead)) return false;
     let zero = false;
     let other = false;

@@ -36,6 +36,21 @@ const CELLS: Array<[string, boolean]> = [
   ['0x', false],
   ['ООО', false],
   ['ООО Альфа', false],
+  // What a CRM writes for a contact without a name (core/kpi/placeholder-clients.ts), in any case and spacing.
+  ['Без имени', true],
+  ['  без  ИМЕНИ ', true],
+  ['Без названия', true],
+  ['Контактное лицо', true],
+  ['Unknown', true],
+  ['-', true],
+  ['—', true],
+  ['Нет', true],
+  // Names that begin as a placeholder does, and are not one.
+  ['Без имени и фамилии', false],
+  ['Нетология', false],
+  ['-7', false],
+  ['Никитин', false],
+  ['Unknown Ltd', false],
 ];
 
 describe('namesNoClient', () => {
