@@ -24,6 +24,8 @@ export type Alert =
   | { code: 'won-zero-amount'; amounts: number; zero: number; revenue: number; others: number | null }
   /** One client named by most won deals that name one (`deals` of `withClient`): a placeholder («Без имени»), most likely; `repeatWon`: the repeat sales counted. */
   | { code: 'one-client'; client: string; deals: number; withClient: number; repeatWon: number }
+  /** A client column whose every won deal is blank or a placeholder: repeat sales 0 by the spec, and said. */
+  | { code: 'won-no-client'; won: number }
   | { code: 'closed-no-date'; won: number }
   /**
    * Nothing won among deals some of which are lost: `stages`, the stages no rule knows that hold deals
@@ -464,6 +466,8 @@ export function wonValueAlerts(facts: Pick<EvidenceFacts, 'wonCoverage'> | undef
   if (!('repeat_won' in notApplicable) && top && top.withClient >= ONE_CLIENT_MIN && top.won > ONE_CLIENT_SHARE * top.withClient) {
     out.push({ code: 'one-client', client: top.name, deals: top.won, withClient: top.withClient, repeatWon: Number(total.repeat_won ?? 0) });
   }
+  // A client column no won deal fills (all blank, or «Без имени» read as none): repeat sales read 0, for want of clients.
+  if (!('repeat_won' in notApplicable) && !top && c.won >= OUTCOME_MIN_DEALS) out.push({ code: 'won-no-client', won: c.won });
   return out;
 }
 
@@ -476,7 +480,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'nothing-won') return nothingWonText(a, lang === 'ru');
   if (a.code === 'untimed-activities' || a.code === 'untimed-deals') return untimedText(a, lang === 'ru');
   if (a.code === 'won-zero-amount') return wonZeroText(a, lang);
-  if (a.code === 'one-client') return oneClientText(a, lang === 'ru');
+  if (a.code === 'one-client' || a.code === 'won-no-client') return oneClientText(a, lang === 'ru');
   if (a.code === 'timed-at') return timedAtText(a, lang === 'ru');
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
   if (a.code === 'map-unmatched') return mapUnmatchedText(a, lang === 'ru');
@@ -497,7 +501,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -1200,7 +1204,13 @@ function wonZeroText(a: Extract<Alert, { code: 'won-zero-amount' }>, lang: strin
 }
 
 /** One client on most won deals: a placeholder, most likely, which makes every deal after its first a repeat sale. */
-function oneClientText(a: Extract<Alert, { code: 'one-client' }>, ru: boolean): string {
+function oneClientText(a: Extract<Alert, { code: 'one-client' | 'won-no-client' }>, ru: boolean): string {
+  if (a.code === 'won-no-client') {
+    const won = num(a.won, ru);
+    return ru
+      ? `Ни у одной из ${won} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} не указан клиент (ячейки пусты или в них заглушка вроде «Без имени»): повторных продаж 0 не потому, что их не было, а потому, что клиентов не видно. Выгрузите сделки с колонкой, где клиент назван (компания или контакт; файл --map назовёт её: columns: { client: "Колонка" }).`
+      : `None of the ${won} won deals names a client (the cells are empty or hold a placeholder such as «Без имени»): repeat sales are 0 because no client can be seen, not because there were none. Export the deals with a column that names the client (the company or the contact; a --map file names it: columns: { client: "Column" }).`;
+  }
   const share = `${num(a.deals, ru)} ${ru ? 'из' : 'of'} ${num(a.withClient, ru)}`;
   return ru
     ? `Клиент «${a.client}» указан у ${share} выигранных сделок с клиентом: похоже на заглушку (так CRM пишет контакт или компанию без имени), а не на одного клиента. Все его сделки, кроме самой ранней, посчитаны повторными продажами (повторных продаж: ${num(a.repeatWon, ru)}), и доля повторных завышена. Если это не один клиент, выгрузите сделки с колонкой, где клиент назван (компания или контакт; файл --map назовёт её: columns: { client: "Колонка" }), или очистите заглушку в ячейках; если это действительно один клиент, цифры верны.`

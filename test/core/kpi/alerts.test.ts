@@ -465,7 +465,8 @@ describe('deals created on dates without a time beside timed activities', () => 
 
 // amoCRM and Kommo write a budget never filled in as 0 (a real Kommo export: 112 of 238 won deals, average 711.79 for 1 344.48).
 describe('won deals with an amount of 0', () => {
-  const zero = (amounts: number, zeros: number, revenue: number, na: Record<string, string> = {}) => wonValueAlerts({ wonCoverage: { won: amounts, dated: amounts, amounts, zero: zeros } }, na, { revenue });
+  // Deals without a client column: the repeat sales' alert (won-no-client) is not these tests' subject.
+  const zero = (amounts: number, zeros: number, revenue: number, na: Record<string, string> = {}) => wonValueAlerts({ wonCoverage: { won: amounts, dated: amounts, amounts, zero: zeros } }, { repeat_won: 'needs a client', ...na }, { revenue });
   it('is said when every won deal with an amount has 0, or a fifth and three at least; the numbers stand', () => {
     expect(zero(10, 10, 0)).toEqual([{ code: 'won-zero-amount', amounts: 10, zero: 10, revenue: 0, others: null }]);
     // One won deal with an amount, of 0 (amoCRM's test export): revenue 0, said as strongly as no amount at all.
@@ -509,5 +510,17 @@ describe('one client on most won deals', () => {
     expect(describeAlert(a, 'ru')).toMatch(/^Клиент «Без имени» указан у 30 из 30 выигранных сделок с клиентом: похоже на заглушку .* \(повторных продаж: 29\), и доля повторных завышена\. .*columns: \{ client: "Колонка" \}/);
     expect(describeAlert({ ...a, deals: 1200, withClient: 1500 }, 'ru')).toContain('указан у 1 200 из 1 500 выигранных сделок');
     expect(describeAlert(a, 'en')).toMatch(/^The client "Без имени" is named by 30 of 30 won deals that name a client: most likely a placeholder/);
+  });
+
+  it('a client column no won deal fills (blank, or placeholders read as none) is said too, from five won deals', () => {
+    const none = (won: number, na: Record<string, string> = {}) => wonValueAlerts({ wonCoverage: { won, dated: 0, amounts: 0, zero: 0 } }, na, { repeat_won: 0 });
+    expect(none(30)).toEqual([{ code: 'won-no-client', won: 30 }]);
+    expect(none(5).map((a) => a.code)).toEqual(['won-no-client']);
+    expect(none(4)).toEqual([]);
+    // No client column at all: repeat sales are not applicable, said so there.
+    expect(none(30, { repeat_won: 'needs a client, company or contact column in the deals file' })).toEqual([]);
+    expect(describeAlert({ code: 'won-no-client', won: 30 }, 'ru')).toMatch(/^Ни у одной из 30 выигранных сделок не указан клиент \(ячейки пусты или в них заглушка вроде «Без имени»\): повторных продаж 0 не потому/);
+    expect(describeAlert({ code: 'won-no-client', won: 21 }, 'ru')).toMatch(/^Ни у одной из 21 выигранной сделки не указан клиент/);
+    expect(describeAlert({ code: 'won-no-client', won: 30 }, 'en')).toMatch(/^None of the 30 won deals names a client/);
   });
 });
