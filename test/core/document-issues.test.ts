@@ -101,3 +101,20 @@ describe('a value that fits one option of a union by its type', () => {
     expect(say({ assert: [5] })).toEqual(['ci.yaml, at assert[0]: expected text or a "key: value" map; got 5']);
   });
 });
+
+// A tester: a 1 MB value was echoed whole on stderr («получено «…1 MB…»»).
+describe('a long value the schema refuses', () => {
+  it('is quoted by its first 40 characters, with its length, in both languages; a short one whole', () => {
+    const long = `${'lorem ipsum\n'.repeat(20_000)}end`;
+    expect(problems({ answers: {}, status: long }, 'ru')).toEqual(['doc.yaml, в status: ожидалось одно из: won, lost; получено текст из 240 003 символов: «lorem ipsum lorem ipsum lorem ipsum lore…»']);
+    expect(problems({ answers: {}, status: long }, 'en')).toEqual(['doc.yaml, at status: expected one of: won, lost; got a text of 240003 characters: "lorem ipsum lorem ipsum lorem ipsum lore…"']);
+    expect(problems({ answers: {}, status: 'x'.repeat(80) }, 'ru')).toEqual([`doc.yaml, в status: ожидалось одно из: won, lost; получено «${'x'.repeat(80)}»`]);
+    expect(problems({ answers: {}, status: 'x'.repeat(81) }, 'ru')).toEqual([`doc.yaml, в status: ожидалось одно из: won, lost; получено текст из 81 символа: «${'x'.repeat(40)}…»`]);
+  });
+
+  it('a rule that quotes the value quotes its start, and the value is not said again', () => {
+    expect(problems({ answers: {}, target: `${'1'.repeat(100)}%` }, 'en')[0]).not.toContain('1'.repeat(41));
+    expect(problems({ answers: {}, target: 'много'.repeat(100) }, 'ru')).toEqual([`doc.yaml, в target: цель — доля (например, 0.2) или проценты (например, «+20%»); получено текст из 500 символов: «${'много'.repeat(8)}…»`]);
+  });
+});
+

@@ -82,6 +82,11 @@ export const DOCUMENT_MESSAGES = {
     ru: 'это результат аудита (JSON из --format json), а не анкета', en: 'this is an audit result (JSON from --format json), not a questionnaire',
     hint: { ru: 'validate проверяет анкеты; сравнить с сохранённым результатом: crm-audit audit --baseline {file}', en: 'validate checks questionnaires; compare with a saved result with: crm-audit audit --baseline {file}' },
   },
+  // A file that holds one value or a list (`questionnaire: ../../etc/passwd` in an answers file): its content is not echoed.
+  'questionnaire.notOne': {
+    ru: 'это не анкета: в файле {heldRu}, а анкета — набор «ключ: значение» с разделами (sections) и уровнями (bands)', en: 'this is not a questionnaire: the file holds {heldEn}, and a questionnaire is a "key: value" map with sections and bands',
+    hint: { ru: 'проверьте путь к анкете; встроенные: {builtIn}', en: 'check the questionnaire\'s path; built-in: {builtIn}' },
+  },
   'questionnaire.unknown': {
     ru: 'встроенной анкеты «{id}» нет', en: 'no built-in questionnaire "{id}"',
     hint: { ru: 'встроенные: {builtIn}; или укажите путь к файлу YAML', en: 'built-in: {builtIn}; or give a path to a YAML file' },
@@ -196,6 +201,18 @@ export const YAML_CAUSES = {
     ru: 'у этой строки отступ на {more} {more:пробел|пробела|пробелов} больше, чем у строки {line}, а у ключа в строке {line} уже есть значение: выровняйте отступ по строке {line} ({indent} {indent:пробел|пробела|пробелов}) или уберите значение',
     en: 'this line is indented {more} {more:space|spaces} more than line {line}, whose key already has a value: indent it as line {line} ({indent} {indent:space|spaces}), or remove that value',
   },
+} as const;
+
+/** A long text of a document quoted in a message by its start only (a 1 MB value was echoed whole on stderr): core/document-issues.ts fills it. */
+export const QUOTED_TEXT = {
+  long: { ru: 'текст из {count} {count:символа|символов|символов}: «{start}…»', en: 'a text of {count} characters: "{start}…"' },
+} as const;
+
+/** What a file named as a questionnaire holds instead of a map (questionnaire.notOne's {held}). */
+export const HELD_INSTEAD = {
+  list: { ru: 'список', en: 'a list' },
+  text: { ru: 'текст', en: 'a text' },
+  value: { ru: 'одно значение', en: 'a single value' },
 } as const;
 
 /** The YAML parser's error codes (the `yaml` package), as a Russian reader is told them; its English message is used otherwise. */

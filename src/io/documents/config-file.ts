@@ -11,6 +11,7 @@ import { UserErrors, type UserError } from '../../core/errors.js';
 import { AMOUNT_FORMS, DAY_FORMS, MAX_HOURLY_COST, MAX_MANAGERS, readAmount, readCount, readDay, readHourlyCost, readShare, SHARE_FORMS } from '../../core/option-values.js';
 import { PRESET_NAMES } from '../../core/presets.js';
 import { zodToUserErrors } from '../../core/questionnaire/parse.js';
+import { shortText } from '../../core/document-issues.js';
 import { readDocument } from '../read/files.js';
 import { relativeTarget, unknownMetrics } from './targets-file.js';
 import { parseDocumentAs } from './document-kind.js';
@@ -28,29 +29,29 @@ const files = z.object({ deals: z.string(), activities: z.string().optional(), p
 const grouping = z.string().superRefine((s, ctx) => {
   const dims = s.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean);
   const wrong = dims.length === 0 ? s : dims.find((d) => !(GROUP_DIMS as readonly string[]).includes(d));
-  if (wrong !== undefined) ctx.addIssue({ code: 'custom', message: `not a grouping: "${wrong}"; use ${GROUP_DIMS.join(', ')}, comma-separated for a pivot` });
+  if (wrong !== undefined) ctx.addIssue({ code: 'custom', message: `not a grouping: "${shortText(wrong)}"; use ${GROUP_DIMS.join(', ')}, comma-separated for a pivot` });
 });
 
-const day = z.string().transform((s, ctx) => readDay(s) ?? (ctx.addIssue({ code: 'custom', message: `not a date: "${s}"; write ${DAY_FORMS.en}` }), z.NEVER));
+const day = z.string().transform((s, ctx) => readDay(s) ?? (ctx.addIssue({ code: 'custom', message: `not a date: "${shortText(s)}"; write ${DAY_FORMS.en}` }), z.NEVER));
 /** A sum as people write it: a YAML number, or text such as "1 500 000" or "1,5e6"; 0 or more. */
 const amount = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = typeof v === 'number' ? (v >= 0 ? v : undefined) : readAmount(v);
-  return n ?? (ctx.addIssue({ code: 'custom', message: `not a sum of 0 or more: "${v}"; write ${AMOUNT_FORMS.en}` }), z.NEVER);
+  return n ?? (ctx.addIssue({ code: 'custom', message: `not a sum of 0 or more: "${shortText(String(v))}"; write ${AMOUNT_FORMS.en}` }), z.NEVER);
 });
 /** What a manager's hour costs: above 0 and at most MAX_HOURLY_COST, as `--hourly-cost` and the prompt take it. */
 const hourly = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = typeof v === 'number' ? (v > 0 && v <= MAX_HOURLY_COST ? v : undefined) : readHourlyCost(v);
-  return n ?? (ctx.addIssue({ code: 'custom', message: `not an hour's cost in roubles: "${v}"; write a number above 0 and at most 10,000,000` }), z.NEVER);
+  return n ?? (ctx.addIssue({ code: 'custom', message: `not an hour's cost in roubles: "${shortText(String(v))}"; write a number above 0 and at most 10,000,000` }), z.NEVER);
 });
 /** A number of sales managers: a whole number from 1 to MAX_MANAGERS, as `--managers` and the prompt take it (`8`, "1 000"). */
 const managers = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = typeof v === 'number' ? (Number.isInteger(v) && v > 0 ? v : undefined) : readCount(v);
-  return n !== undefined && n <= MAX_MANAGERS ? n : (ctx.addIssue({ code: 'custom', message: `not a number of sales managers: "${v}"; write a whole number from 1 to 100,000` }), z.NEVER);
+  return n !== undefined && n <= MAX_MANAGERS ? n : (ctx.addIssue({ code: 'custom', message: `not a number of sales managers: "${shortText(String(v))}"; write a whole number from 1 to 100,000` }), z.NEVER);
 });
 /** A share: a YAML number from 0 to 1, or text such as "35%" or "0,35". */
 const share = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = typeof v === 'number' ? (v >= 0 && v <= 1 ? v : undefined) : readShare(v);
-  return n ?? (ctx.addIssue({ code: 'custom', message: `not a share: "${v}"; write ${SHARE_FORMS.en}` }), z.NEVER);
+  return n ?? (ctx.addIssue({ code: 'custom', message: `not a share: "${shortText(String(v))}"; write ${SHARE_FORMS.en}` }), z.NEVER);
 });
 const metricIds = COMPARE_ROWS.map((r) => r.metric) as [string, ...string[]];
 

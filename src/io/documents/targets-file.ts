@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COMPARE_ROWS } from '../../core/compare.js';
 import { UserError, UserErrors } from '../../core/errors.js';
 import { closest } from '../../core/assert-paths.js';
-import { didYouMean } from '../../core/document-issues.js';
+import { didYouMean, shortText } from '../../core/document-issues.js';
 import { readTypedNumber } from '../../core/option-values.js';
 import { inRange, rangeProblem } from '../../core/value-range.js';
 import { zodToUserErrors } from '../../core/questionnaire/parse.js';
@@ -35,10 +35,10 @@ function readTarget(s: string): { value: number } | Said {
   if ('ambiguous' in n) {
     const { decimal, whole } = n.ambiguous;
     const fit = [decimal, whole].filter((v) => inRange('change', v / scale));
-    if (fit.length === 2) return { message: `"${s}" may be ${decimal}${unit} or ${whole}${unit}: a comma or dot before three digits may be a decimal mark or a thousands separator; write the one meant` };
+    if (fit.length === 2) return { message: `"${shortText(s)}" may be ${decimal}${unit} or ${whole}${unit}: a comma or dot before three digits may be a decimal mark or a thousands separator; write the one meant` };
     value = (fit[0] ?? decimal) / scale;
   } else value = n.value;
-  const problem = rangeProblem('change', value, text);
+  const problem = rangeProblem('change', value, shortText(text));
   return problem ? said(problem) : { value };
 }
 

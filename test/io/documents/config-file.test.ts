@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeUserError, type UserErrors } from '../../../src/core/errors.js';
+import { describeUserError, UserError, type UserErrors } from '../../../src/core/errors.js';
 import { loadConfig } from '../../../src/io/documents/config-file.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'config-file-'));
@@ -36,5 +36,22 @@ describe("a report config's assert levels", () => {
     ]);
     const error = (await loadConfig(put('assert:\n  - { expr: "total.won>=1", level: fatal }\n'), dir, process.stdin).catch((e: unknown) => e)) as UserErrors;
     expect(error.errors.map((e) => e.code)).toEqual(['E_CONFIG']);
+  });
+});
+
+// A tester: every kind of document that is a text or a list is refused at once, for what it is (a targets file was walked as a map).
+describe('a config that is a text or a list', () => {
+  it('is refused at once, its text quoted by its start only', async () => {
+    const error = await loadConfig(put(`${'lorem ipsum '.repeat(10_000)}\n`), dir, process.stdin).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(describeUserError(error as UserError, 'ru')).toBe('ci.yaml, на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено текст из 119 999 символов: «lorem ipsum lorem ipsum lorem ipsum lore…»');
+    const list = await loadConfig(put('- kpi\n- assert\n'), dir, process.stdin).catch((e: unknown) => e);
+    expect(describeUserError(list as UserError, 'en')).toBe('ci.yaml, at (top level): expected a "key: value" map; got a list');
+  });
+
+  it('a long value its schema refuses is quoted by its start too', async () => {
+    const error = (await loadConfig(put(`kpi:\n  deals: d.csv\n  from: ${'1'.repeat(5000)}x\n`), dir, process.stdin).catch((e: unknown) => e)) as UserErrors;
+    const said = describeUserError(error, 'ru');
+    expect(said).toBe(`ci.yaml, строка 3, символ 3, в kpi.from: «${'1'.repeat(40)}…» — не дата; нужна ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, например 01.02.2025 или 2025-02-01`);
   });
 });

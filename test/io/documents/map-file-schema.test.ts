@@ -38,3 +38,15 @@ describe('a --map file\'s payments status: invoice status words', () => {
     expect(describeUserError(first, 'en')).toContain('expected one of: paid, partial, issued, void; got "won"');
   });
 });
+
+// A tester: a map that is a text was walked as a map of its characters, and a long value was echoed whole.
+describe('a --map file that is a text or a list', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-many-'));
+  const read = (name: string, text: string) => (writeFileSync(path.join(dir, name), text), readMapFile(name, dir, process.stdin));
+  const said = async (name: string, text: string, lang: string) => describeUserError((await read(name, text).catch((e: unknown) => e)) as UserError, lang);
+
+  it('refuses a text or a list at once, quoting a long text by its start', async () => {
+    expect(await said('list.yaml', '[1, 2]\n', 'en')).toBe('list.yaml, at (top level): expected a "key: value" map; got a list');
+    expect(await said('long.yaml', `${'слово '.repeat(300)}\n`, 'ru')).toBe(`long.yaml, на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено текст из 1799 символов: «${'слово '.repeat(6)}слов…»`);
+  });
+});

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeUserError, UserErrors } from '../../../src/core/errors.js';
+import { describeUserError, UserError, UserErrors } from '../../../src/core/errors.js';
 import { loadTargets } from '../../../src/io/documents/targets-file.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'targets-file-'));
@@ -103,3 +103,27 @@ describe('the line of a refused value', () => {
     expect(describeUserError(flow!.errors[0]!, 'en')).toMatch(/^t\d+\.yaml, at line 1, column 27, at targets\.convertion: no such metric/);
   });
 });
+
+// A tester: a targets file `hello` (or `[1,2]`) was read as a map of its characters, each «0», «1», … an unknown key,
+// in time that grew with the square of its length; report -c refused the same file at once.
+describe('a targets file that is a text or a list', () => {
+  it('is refused at once, as a whole, as report -c refuses it', async () => {
+    for (const [text, ru] of [
+      ['hello\n', 'на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено «hello»'],
+      ['[1, 2]\n', 'на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено список'],
+      ['42\n', 'на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено 42'],
+    ]) {
+      const error = await load(text!).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect(error).not.toBeInstanceOf(UserErrors);
+      expect((error as UserError).code).toBe('E_TARGETS');
+      expect(describeUserError(error as UserError, 'ru')).toBe(`t${n - 1}.yaml, ${ru}`);
+    }
+  });
+
+  it('a long one is quoted by its start only', async () => {
+    const error = (await load(`${'x'.repeat(20_000)}\n`).catch((e: unknown) => e)) as UserError;
+    expect(describeUserError(error, 'en')).toBe(`t${n - 1}.yaml, at (top level): expected a "key: value" map; got a text of 20000 characters: "${'x'.repeat(40)}…"`);
+  });
+});
+
