@@ -81,6 +81,8 @@ function orList(items: string[], or = 'или'): string {
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} ${or} ${words[words.length - 1]}` : words.join('');
 }
 
+/** At most this many of a document's mistakes, or of the keys one names, are said one by one; the rest are counted. */
+export const MAX_LISTED = 10;
 /** A text longer than this is quoted by its first QUOTED_START characters (a 1 MB value was echoed whole on stderr). */
 export const MAX_QUOTED = 80;
 const QUOTED_START = 40;
@@ -99,6 +101,13 @@ export function shortText(s: string): string {
 
 /** A whole number as a Russian reader writes it: 1 080 000. */
 const groupedRu = (n: number): string => (n < 10_000 ? String(n) : String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' '));
+
+/** «, «k0», … «k9» и ещё 19 990»: the first MAX_LISTED items of a list, each as `quote` shows it, and how many more there are. */
+export function listed(items: readonly string[], quote: (s: string) => string, lang: 'ru' | 'en'): string {
+  const shown = items.slice(0, MAX_LISTED).map((s) => quote(shortText(s))).join(', ');
+  const more = items.length - MAX_LISTED;
+  return more > 0 ? shown + fill(QUOTED_TEXT.more[lang], { count: lang === 'ru' ? groupedRu(more) : more }) : shown;
+}
 
 /** A value from the user's document, shown in English: texts quoted, numbers and words as written. */
 function describeValueEn(value: unknown): string {
@@ -159,6 +168,17 @@ export function didYouMean(names: readonly string[]): { near: string; nearRu: st
 }
 
 /**
+ * The params of «unknown key»: the first MAX_LISTED keys and how many more (20 000 unknown keys were each listed, and each
+ * looked for among the others: 10 s), with the known keys the listed ones are closest to: a misspelt key (`answer:`) is said with its fix.
+ */
+function unknownKeys(keys: readonly string[], known: readonly string[]): Params {
+  const unknown = new Set(keys);
+  const candidates = known.filter((n) => !unknown.has(n));
+  const near = [...new Set(keys.slice(0, MAX_LISTED).flatMap((k) => closest(k, candidates).slice(0, 1)))];
+  return { keys: listed(keys, (k) => `"${k}"`, 'en'), keysRu: listed(keys, (k) => `«${k}»`, 'ru'), near: didYouMean(near.map((n) => `"${n}"`)).near, nearRu: didYouMean(near.map((n) => `«${n}»`)).nearRu };
+}
+
+/**
  * A zod issue of a user's document as a catalogue message: a wrong type, a missing value or a value
  * no option takes is told in both languages from the issue's expectation and the value found (zod's
  * own English for a union is a bare "Invalid input"); other issues keep zod's or the schema's English
@@ -194,11 +214,8 @@ export function issueMessage(issue: Issue, known: readonly string[] = []): { id:
       }
       return { id: 'doc.invalid', params: { receivedEn, receivedRu } };
     }
-    case 'unrecognized_keys': {
-      // The known keys the unknown ones are closest to: a misspelt key (`answer:`) is said with its fix.
-      const near = [...new Set(issue.keys.flatMap((k) => closest(k, known.filter((n) => !issue.keys.includes(n))).slice(0, 1)))];
-      return { id: 'doc.unknownKeys', params: { keys: issue.keys.map((k) => `"${k}"`).join(', '), keysRu: issue.keys.map((k) => `«${k}»`).join(', '), near: didYouMean(near.map((n) => `"${n}"`)).near, nearRu: didYouMean(near.map((n) => `«${n}»`)).nearRu } };
-    }
+    case 'unrecognized_keys':
+      return { id: 'doc.unknownKeys', params: unknownKeys(issue.keys, known) };
     case 'invalid_value':
       return { id: 'doc.oneOf', params: { values: issue.values.map((v) => String(v)).join(', '), receivedEn, receivedRu } };
     case 'too_small':

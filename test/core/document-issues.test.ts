@@ -118,3 +118,23 @@ describe('a long value the schema refuses', () => {
   });
 });
 
+// A tester: 20 000 unknown keys were each listed, and each looked for among the others (41 s).
+describe('many unknown keys', () => {
+  it('are listed up to 10, with how many more, and the keys the listed ones are closest to', () => {
+    const doc = { answers: {}, ...Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`x${i}`, 1])), colums: 1 };
+    const say = (lang: string) => zodToUserErrors(schema.safeParse(doc, { reportInput: true }).error!, 'doc.yaml', 'E_DOC', schema).map((e) => describeUserError(e, lang));
+    expect(say('ru')).toEqual(['doc.yaml, на верхнем уровне документа: неизвестный ключ: «x0», «x1», «x2», «x3», «x4», «x5», «x6», «x7», «x8», «x9» и ещё 16']);
+    const near = { answers: {}, colums: 1, ...Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`x${i}`, 1])) };
+    expect(zodToUserErrors(schema.safeParse(near, { reportInput: true }).error!, 'doc.yaml', 'E_DOC', schema).map((e) => describeUserError(e, 'ru'))).toEqual([
+      'doc.yaml, на верхнем уровне документа: неизвестный ключ: «colums», «x0», «x1», «x2», «x3», «x4», «x5», «x6», «x7», «x8» и ещё 19 991; возможно, вы имели в виду «columns»',
+    ]);
+  });
+
+  it('and many mistakes of a document are said up to 10, the rest counted in one', () => {
+    const doc = { answers: Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`q${i}`, i])) };
+    const said = problems(doc, 'en');
+    expect(said).toHaveLength(11);
+    expect(said[9]).toBe('doc.yaml, at answers.q9: expected text, true or false; got 9');
+    expect(said[10]).toBe('doc.yaml: …and 5 more errors in this file: the first 10 are said above\n  hint: fix the ones said and run again: the rest are said then');
+  });
+});

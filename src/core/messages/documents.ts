@@ -158,6 +158,8 @@ export const DOCUMENT_MESSAGES = {
     ru: 'неизвестный id вопроса «{id}»{nearRu}', en: 'unknown question id "{id}"{near}',
     hint: { ru: 'известные id: {known}', en: 'known ids: {known}' },
   },
+  // The next unknown ids of a file: the known ones were listed under the first.
+  'answers.unknownQuestionAlso': { ru: 'неизвестный id вопроса «{id}»{nearRu}', en: 'unknown question id "{id}"{near}' },
   'answers.badValue': {
     ru: '«{value}» — не ответ на {id}', en: '"{value}" is not an answer to {id}',
     hint: ANSWER_ONE_OF,
@@ -186,11 +188,17 @@ export const DOCUMENT_MESSAGES = {
     ru: 'нет такого показателя: «{key}»{nearRu}', en: 'no such metric: "{key}"{near}',
     hint: { ru: 'показатели сравнения: {list}', en: 'the metrics of a comparison: {list}' },
   },
+  // The next misspelt metrics of a file: the metrics were listed under the first.
+  'targets.unknownMetricAlso': { ru: 'нет такого показателя: «{key}»{nearRu}', en: 'no such metric: "{key}"{near}' },
   'doc.oneOf': { ru: 'ожидалось одно из: {values}; получено {receivedRu}', en: 'expected one of: {values}; got {receivedEn}' },
   'doc.bound': { ru: 'ожидалось: {boundRu}; получено {receivedRu}', en: 'expected {boundEn}; got {receivedEn}' },
   'doc.schemaRule': { ru: '{ruleRu}', en: '{message}' },
   'doc.schemaRuleGot': { ru: '{ruleRu}; получено {receivedRu}', en: '{rule}; got {received}' },
   'doc.invalid': { ru: 'недопустимое значение: {receivedRu}', en: 'not a value this field takes: {receivedEn}' },
+  'doc.moreErrors': {
+    ru: '…и ещё {count} {count:ошибка|ошибки|ошибок} в этом файле: выше названы первые {listed}', en: '…and {count} more {count:error|errors} in this file: the first {listed} are said above',
+    hint: { ru: 'исправьте названные и запустите снова: остальные будут названы тогда', en: 'fix the ones said and run again: the rest are said then' },
+  },
 } as const satisfies Record<string, MessageDef>;
 
 /** The causes of YAML syntax errors the parser says less of (io/documents/yaml-syntax.ts): where it happened, and how to fix it. */
@@ -203,9 +211,13 @@ export const YAML_CAUSES = {
   },
 } as const;
 
-/** A long text of a document quoted in a message by its start only (a 1 MB value was echoed whole on stderr): core/document-issues.ts fills it. */
+/**
+ * A long text of a document quoted in a message by its start only (a 1 MB value was echoed whole on stderr), and
+ * the tail of a list cut short (`«k0», … «k9» и ещё 19 990`): core/document-issues.ts fills them.
+ */
 export const QUOTED_TEXT = {
   long: { ru: 'текст из {count} {count:символа|символов|символов}: «{start}…»', en: 'a text of {count} characters: "{start}…"' },
+  more: { ru: ' и ещё {count}', en: ' and {count} more' },
 } as const;
 
 /** What a file named as a questionnaire holds instead of a map (questionnaire.notOne's {held}). */

@@ -127,3 +127,16 @@ describe('a targets file that is a text or a list', () => {
   });
 });
 
+// A tester: 20 000 misspelt metrics were each said, each with every metric in its hint (7 MB on stderr, 11 s).
+describe('many unknown metrics', () => {
+  it('are said one by one for the first 10, at their lines, the metrics listed under the first only; the rest counted', async () => {
+    const text = `targets:\n${Array.from({ length: 25 }, (_, i) => `  m${i}: 0.1\n`).join('')}  conversion: 0.2\n`;
+    const error = (await load(text).catch((e: unknown) => e)) as UserErrors;
+    expect(error.errors).toHaveLength(11);
+    const said = error.errors.map((e) => describeUserError(e, 'ru'));
+    expect(said[0]).toMatch(/^t\d+\.yaml, строка 2, символ 3, в targets\.m0: нет такого показателя: «m0»\n {2}подсказка: показатели сравнения: leads_per_month, /);
+    expect(said[9]).toMatch(/^t\d+\.yaml, строка 11, символ 3, в targets\.m9: нет такого показателя: «m9»$/);
+    expect(said[10]).toMatch(/^t\d+\.yaml: …и ещё 15 ошибок в этом файле: выше названы первые 10\n/);
+    expect(describeUserError(error.errors[10]!, 'en')).toMatch(/^t\d+\.yaml: …and 15 more errors in this file: the first 10 are said above\n {2}hint: /);
+  });
+});
