@@ -5,13 +5,13 @@ import { GROUP_DIMS } from '../../core/kpi/types.js';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import { assertLevel } from '../../core/assert.js';
+import { assertLevel, parseAssertion } from '../../core/assert.js';
 import { COMPARE_ROWS } from '../../core/compare.js';
-import { UserErrors, type UserError } from '../../core/errors.js';
+import { UserError, UserErrors } from '../../core/errors.js';
 import { AMOUNT_FORMS, DAY_FORMS, MAX_HOURLY_COST, MAX_MANAGERS, readAmount, readCount, readDay, readHourlyCost, readShare, SHARE_FORMS } from '../../core/option-values.js';
 import { PRESET_NAMES } from '../../core/presets.js';
-import { zodToUserErrors } from '../../core/questionnaire/parse.js';
-import { shortText } from '../../core/document-issues.js';
+import { moreErrors, zodToUserErrors } from '../../core/questionnaire/parse.js';
+import { MAX_LISTED, shortText } from '../../core/document-issues.js';
 import { readDocument } from '../read/files.js';
 import { relativeTarget, unknownMetrics } from './targets-file.js';
 import { parseDocumentAs } from './document-kind.js';
@@ -141,6 +141,29 @@ function knownTargets(doc: unknown, file: string): { known: unknown; errors: Use
   return { known: { ...(doc as object), compare: { ...compare, targets: known } }, errors };
 }
 
+/**
+ * The syntax errors of the config's `assert:` entries, every entry's at once, each at its entry (report parses them
+ * later and stopped at the first: a config with three bad ones took three runs, each saying one with no line).
+ * An entry the schema refuses (no `expr`, a number) is left to it; past MAX_LISTED, the errors are counted.
+ */
+function assertionErrors(doc: unknown, file: string): UserError[] {
+  const list = doc !== null && typeof doc === 'object' ? (doc as { assert?: unknown }).assert : undefined;
+  if (!Array.isArray(list)) return [];
+  const errors: UserError[] = [];
+  list.forEach((entry: unknown, i) => {
+    const written = typeof entry === 'string' ? { expr: entry } : entry !== null && typeof entry === 'object' ? (entry as { expr?: unknown; level?: unknown }) : {};
+    if (typeof written.expr !== 'string') return;
+    const level = typeof written.level === 'string' ? assertLevel(written.level) : undefined;
+    try {
+      parseAssertion(written.expr, level ?? 'error', { file, path: `assert[${i}]` }, level !== undefined);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      errors.push(...(error instanceof UserErrors ? error.errors : [error]));
+    }
+  });
+  return [...errors.slice(0, MAX_LISTED), ...moreErrors(errors.length - MAX_LISTED, file, 'E_ASSERT_SYNTAX')];
+}
+
 /** Loads the config (`--config`, else ./crm-audit.config.yaml when present), with every path made absolute. */
 export async function loadConfig(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<{ config: ReportConfig; file?: string }> {
   let chosen = file;
@@ -154,6 +177,7 @@ export async function loadConfig(file: string | undefined, cwd: string, stdin: N
   const { known, errors } = knownTargets(doc, chosen);
   const parsed = configSchema.safeParse(known, { reportInput: true });
   if (!parsed.success) errors.push(...zodToUserErrors(parsed.error, chosen, 'E_CONFIG', configSchema));
+  errors.push(...assertionErrors(doc, chosen));
   withLines(errors, text);
   if (errors.length > 0 || !parsed.success) throw new ConfigErrors(errors, langOf(doc));
   const base = chosen === '-' ? cwd : path.dirname(path.resolve(cwd, chosen));
