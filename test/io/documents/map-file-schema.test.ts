@@ -52,11 +52,11 @@ describe('a --map file with many mistakes, or none of a map', () => {
     expect(await said('keys.yaml', text, 'en')).toBe('keys.yaml, at (top level): unknown key: "deal", "k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8" and 21 more; did you mean "deals"?');
   });
 
-  it('says the first 10 bad values and counts the rest', async () => {
+  it('says the first 10 bad values at their lines and counts the rest', async () => {
     const text = `deals:\n  status:\n${Array.from({ length: 12_000 }, (_, i) => `    v${i}: bogus\n`).join('')}`;
     const error = (await read('status.yaml', text).catch((e: unknown) => e)) as UserErrors;
     expect(error.errors).toHaveLength(11);
-    expect(describeUserError(error.errors[0]!, 'ru')).toBe('status.yaml, в deals.status.v0: ожидалось одно из: won, lost, open, deleted; получено «bogus»');
+    expect(describeUserError(error.errors[0]!, 'ru')).toBe('status.yaml, строка 3, символ 5, в deals.status.v0: ожидалось одно из: won, lost, open, deleted; получено «bogus»');
     expect(describeUserError(error.errors[10]!, 'ru')).toBe('status.yaml: …и ещё 11 990 ошибок в этом файле: выше названы первые 10\n  подсказка: исправьте названные и запустите снова: остальные будут названы тогда');
   });
 
