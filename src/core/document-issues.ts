@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AMOUNT_FORMS, DAY_FORMS, SHARE_FORMS } from './option-values.js';
 import { closest } from './assert-paths.js';
 import { fill, type MessageId, type Params, type Template } from './messages.js';
+import { QUOTED_TEXT } from './messages/documents.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -49,7 +50,7 @@ function ownRuleRu(issue: Issue): string | undefined {
 
 /** Whether a schema's own message quotes the value it refuses (a range rule does): it is not followed by it again. */
 function quotesValue(issue: Issue, input: unknown): boolean {
-  return (issue.code === 'custom' && typeof (issue.params as { ru?: unknown } | undefined)?.ru === 'string') || (typeof input === 'string' && issue.message.includes(`"${input}"`));
+  return (issue.code === 'custom' && typeof (issue.params as { ru?: unknown } | undefined)?.ru === 'string') || (typeof input === 'string' && issue.message.includes(`"${shortText(input)}"`));
 }
 
 /** A SCHEMA_RULES message in Russian, or undefined when it is none of them. */
@@ -80,10 +81,41 @@ function orList(items: string[], or = 'или'): string {
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} ${or} ${words[words.length - 1]}` : words.join('');
 }
 
+/** At most this many of a document's mistakes, or of the keys one names, are said one by one; the rest are counted. */
+export const MAX_LISTED = 10;
+/** A text longer than this is quoted by its first QUOTED_START characters (a 1 MB value was echoed whole on stderr). */
+export const MAX_QUOTED = 80;
+const QUOTED_START = 40;
+
+/** The first QUOTED_START characters of a long text (its spaces and line breaks each one space); undefined for a short one. */
+function startOf(s: string): string | undefined {
+  if (s.length <= MAX_QUOTED) return undefined;
+  return [...s.slice(0, QUOTED_START + 1)].slice(0, QUOTED_START).join('').replace(/\s+/g, ' ').trimEnd();
+}
+
+/** A text from the user's document as short as a message quotes it: a long one by its start and «…». */
+export function shortText(s: string): string {
+  const start = startOf(s);
+  return start === undefined ? s : `${start}…`;
+}
+
+/** A whole number as a Russian reader writes it: 1 080 000. */
+const groupedRu = (n: number): string => (n < 10_000 ? String(n) : String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' '));
+
+/** «, «k0», … «k9» и ещё 19 990»: the first MAX_LISTED items of a list, each as `quote` shows it, and how many more there are. */
+export function listed(items: readonly string[], quote: (s: string) => string, lang: 'ru' | 'en'): string {
+  const shown = items.slice(0, MAX_LISTED).map((s) => quote(shortText(s))).join(', ');
+  const more = items.length - MAX_LISTED;
+  return more > 0 ? shown + fill(QUOTED_TEXT.more[lang], { count: lang === 'ru' ? groupedRu(more) : more }) : shown;
+}
+
 /** A value from the user's document, shown in English: texts quoted, numbers and words as written. */
 function describeValueEn(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') {
+    const start = startOf(value);
+    return start === undefined ? JSON.stringify(value) : fill(QUOTED_TEXT.long.en, { count: value.length, start });
+  }
   if (Array.isArray(value)) return 'a list';
   if (value !== null && typeof value === 'object') return 'a "key: value" map';
   return String(value);
@@ -93,10 +125,21 @@ function describeValueEn(value: unknown): string {
 export function describeValueRu(value: unknown): string {
   if (value === undefined) return 'ничего';
   if (value === null) return 'null';
-  if (typeof value === 'string') return `«${value}»`;
+  if (typeof value === 'string') {
+    const start = startOf(value);
+    return start === undefined ? `«${value}»` : fill(QUOTED_TEXT.long.ru, { count: groupedRu(value.length), start });
+  }
   if (Array.isArray(value)) return 'список';
   if (typeof value === 'object') return 'набор «ключ: значение»';
   return String(value);
+}
+
+/**
+ * A document whose top is a text, a number or a list where a «key: value» map is wanted (a targets file `hello` was read
+ * as a map of its characters, «0», «1», …, each an unknown key), said as the schema says a value of the wrong type.
+ */
+export function notAMap(value: unknown): { id: MessageId; params: Params } {
+  return { id: 'doc.type', params: { expectedRu: EXPECTED_RU.object!, expectedEn: EXPECTED_EN.object!, receivedRu: describeValueRu(value), receivedEn: describeValueEn(value) } };
 }
 
 /**
@@ -125,6 +168,17 @@ export function didYouMean(names: readonly string[]): { near: string; nearRu: st
 }
 
 /**
+ * The params of «unknown key»: the first MAX_LISTED keys and how many more (20 000 unknown keys were each listed, and each
+ * looked for among the others: 10 s), with the known keys the listed ones are closest to: a misspelt key (`answer:`) is said with its fix.
+ */
+function unknownKeys(keys: readonly string[], known: readonly string[]): Params {
+  const unknown = new Set(keys);
+  const candidates = known.filter((n) => !unknown.has(n));
+  const near = [...new Set(keys.slice(0, MAX_LISTED).flatMap((k) => closest(k, candidates).slice(0, 1)))];
+  return { keys: listed(keys, (k) => `"${k}"`, 'en'), keysRu: listed(keys, (k) => `«${k}»`, 'ru'), near: didYouMean(near.map((n) => `"${n}"`)).near, nearRu: didYouMean(near.map((n) => `«${n}»`)).nearRu };
+}
+
+/**
  * A zod issue of a user's document as a catalogue message: a wrong type, a missing value or a value
  * no option takes is told in both languages from the issue's expectation and the value found (zod's
  * own English for a union is a bare "Invalid input"); other issues keep zod's or the schema's English
@@ -150,7 +204,7 @@ export function issueMessage(issue: Issue, known: readonly string[] = []): { id:
       const own = issue.errors.flat().find((i) => i.path.length === 0 && ownRuleRu(i) !== undefined);
       // A rule that quotes the value (`"2000%" is above +1000%`, `15 → 0.15 or "+15%"`) is not followed by it again.
       if (own && quotesValue(own, issue.input)) return { id: 'doc.schemaRule', params: { message: own.message, ruleRu: ownRuleRu(own)! } };
-      if (own) return { id: 'doc.schemaRuleGot', params: { rule: own.message, ruleRu: ownRuleRu(own)!, received: JSON.stringify(issue.input) ?? 'nothing', receivedRu } };
+      if (own) return { id: 'doc.schemaRuleGot', params: { rule: own.message, ruleRu: ownRuleRu(own)!, received: receivedEn, receivedRu } };
       // Every option wanted another type (a number or a text): say which types would do.
       const expected = issue.errors.flatMap((list) => list.filter((i) => i.code === 'invalid_type' && i.path.length === 0).map((i) => (i as { expected: string }).expected));
       const types = expected.map((e) => EXPECTED_RU[e] ?? '');
@@ -160,11 +214,8 @@ export function issueMessage(issue: Issue, known: readonly string[] = []): { id:
       }
       return { id: 'doc.invalid', params: { receivedEn, receivedRu } };
     }
-    case 'unrecognized_keys': {
-      // The known keys the unknown ones are closest to: a misspelt key (`answer:`) is said with its fix.
-      const near = [...new Set(issue.keys.flatMap((k) => closest(k, known.filter((n) => !issue.keys.includes(n))).slice(0, 1)))];
-      return { id: 'doc.unknownKeys', params: { keys: issue.keys.map((k) => `"${k}"`).join(', '), keysRu: issue.keys.map((k) => `«${k}»`).join(', '), near: didYouMean(near.map((n) => `"${n}"`)).near, nearRu: didYouMean(near.map((n) => `«${n}»`)).nearRu } };
-    }
+    case 'unrecognized_keys':
+      return { id: 'doc.unknownKeys', params: unknownKeys(issue.keys, known) };
     case 'invalid_value':
       return { id: 'doc.oneOf', params: { values: issue.values.map((v) => String(v)).join(', '), receivedEn, receivedRu } };
     case 'too_small':

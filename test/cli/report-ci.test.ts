@@ -126,7 +126,8 @@ describe('report in CI: exit codes, levels, path checks', () => {
     config("{ expr: 'warn:total.conversion>=0.9', level: error }");
     const conflict = runCli(['report', ...NOW], { cwd: dir });
     expect(conflict.code).toBe(2);
-    expect(conflict.stderr).toContain('crm-audit.config.yaml, at assert[0]: the assertion starts with "warn:" but its level is error');
+    // Checked as the config is read, so said at the entry's line (line 5: the list's first item).
+    expect(conflict.stderr).toContain('crm-audit.config.yaml, at line 5, column 5, at assert[0]: the assertion starts with "warn:" but its level is error');
     config("{ expr: 'warn:total.conversion>=0.9', level: warn }");
     expect(runCli(['report', ...NOW], { cwd: dir }).code).toBe(0);
     config("{ expr: 'total.conversion>=0.9' }");

@@ -101,3 +101,40 @@ describe('a value that fits one option of a union by its type', () => {
     expect(say({ assert: [5] })).toEqual(['ci.yaml, at assert[0]: expected text or a "key: value" map; got 5']);
   });
 });
+
+// A tester: a 1 MB value was echoed whole on stderr («получено «…1 MB…»»).
+describe('a long value the schema refuses', () => {
+  it('is quoted by its first 40 characters, with its length, in both languages; a short one whole', () => {
+    const long = `${'lorem ipsum\n'.repeat(20_000)}end`;
+    expect(problems({ answers: {}, status: long }, 'ru')).toEqual(['doc.yaml, в status: ожидалось одно из: won, lost; получено текст из 240 003 символов: «lorem ipsum lorem ipsum lorem ipsum lore…»']);
+    expect(problems({ answers: {}, status: long }, 'en')).toEqual(['doc.yaml, at status: expected one of: won, lost; got a text of 240003 characters: "lorem ipsum lorem ipsum lorem ipsum lore…"']);
+    expect(problems({ answers: {}, status: 'x'.repeat(80) }, 'ru')).toEqual([`doc.yaml, в status: ожидалось одно из: won, lost; получено «${'x'.repeat(80)}»`]);
+    expect(problems({ answers: {}, status: 'x'.repeat(81) }, 'ru')).toEqual([`doc.yaml, в status: ожидалось одно из: won, lost; получено текст из 81 символа: «${'x'.repeat(40)}…»`]);
+  });
+
+  it('a rule that quotes the value quotes its start, and the value is not said again', () => {
+    expect(problems({ answers: {}, target: `${'1'.repeat(100)}%` }, 'en')[0]).not.toContain('1'.repeat(41));
+    expect(problems({ answers: {}, target: 'много'.repeat(100) }, 'ru')).toEqual([`doc.yaml, в target: цель — доля (например, 0.2) или проценты (например, «+20%»); получено текст из 500 символов: «${'много'.repeat(8)}…»`]);
+  });
+});
+
+// A tester: 20 000 unknown keys were each listed, and each looked for among the others (41 s).
+describe('many unknown keys', () => {
+  it('are listed up to 10, with how many more, and the keys the listed ones are closest to', () => {
+    const doc = { answers: {}, ...Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`x${i}`, 1])), colums: 1 };
+    const say = (lang: string) => zodToUserErrors(schema.safeParse(doc, { reportInput: true }).error!, 'doc.yaml', 'E_DOC', schema).map((e) => describeUserError(e, lang));
+    expect(say('ru')).toEqual(['doc.yaml, на верхнем уровне документа: неизвестный ключ: «x0», «x1», «x2», «x3», «x4», «x5», «x6», «x7», «x8», «x9» и ещё 16']);
+    const near = { answers: {}, colums: 1, ...Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`x${i}`, 1])) };
+    expect(zodToUserErrors(schema.safeParse(near, { reportInput: true }).error!, 'doc.yaml', 'E_DOC', schema).map((e) => describeUserError(e, 'ru'))).toEqual([
+      'doc.yaml, на верхнем уровне документа: неизвестный ключ: «colums», «x0», «x1», «x2», «x3», «x4», «x5», «x6», «x7», «x8» и ещё 19 991; возможно, вы имели в виду «columns»',
+    ]);
+  });
+
+  it('and many mistakes of a document are said up to 10, the rest counted in one', () => {
+    const doc = { answers: Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`q${i}`, i])) };
+    const said = problems(doc, 'en');
+    expect(said).toHaveLength(11);
+    expect(said[9]).toBe('doc.yaml, at answers.q9: expected text, true or false; got 9');
+    expect(said[10]).toBe('doc.yaml: …and 5 more errors in this file: the first 10 are said above\n  hint: fix the ones said and run again: the rest are said then');
+  });
+});

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { UserError, UserErrors } from '../errors.js';
 import { closest } from '../assert-paths.js';
-import { didYouMean } from '../document-issues.js';
-import { zodToUserErrors } from '../questionnaire/parse.js';
+import { didYouMean, MAX_LISTED, shortText } from '../document-issues.js';
+import { moreErrors, zodToUserErrors } from '../questionnaire/parse.js';
 import type { Question, Questionnaire } from '../questionnaire/schema.js';
 
 /** The answers file (YAML or JSON): what the interactive audit saves and `--answers` reads. */
@@ -64,47 +64,33 @@ export function allowedAnswers(question: Question): string[] {
 
 /**
  * Checks an answers document against a questionnaire: unknown ids, invalid values and (unless
- * allowPartial) missing ids are errors that name every offending id. Missing ids become "skip".
+ * allowPartial) missing ids are errors that name every offending id, the first MAX_LISTED one by one
+ * and the rest counted (20 000 unknown ids were each said with every known id: 5 MB). Missing ids become "skip".
  */
 export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allowPartial: boolean): { company?: string; answers: Map<string, Answer> } {
   const { data: parsed, wrongType } = parseAnswersFile(doc, file);
   const questions = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)));
   const errors: UserError[] = [];
   if (parsed.questionnaire !== undefined && parsed.questionnaire !== q.id && !parsed.questionnaire.includes('/') && !parsed.questionnaire.endsWith('.yaml')) {
-    errors.push(UserError.of('E_ANSWERS_QUESTIONNAIRE', 'answers.otherQuestionnaire', { given: parsed.questionnaire, id: q.id }, { file, path: 'questionnaire' }));
+    errors.push(UserError.of('E_ANSWERS_QUESTIONNAIRE', 'answers.otherQuestionnaire', { given: shortText(parsed.questionnaire), id: q.id }, { file, path: 'questionnaire' }));
   }
   const answers = new Map<string, Answer>();
   // An id with a bad value is reported once, for its value, never also as missing.
   const given = new Set<string>();
+  let more = 0;
   // In the file's order: an answer of the wrong type (a list) is named where it stands, among the others.
   for (const [id, raw] of Object.entries(answersOf(doc))) {
     given.add(id);
     const question = questions.get(id);
-    const typeError = wrongType.get(id);
-    if (typeError && question) {
-      // A list or a map (`[yes]`, `{a: yes}`) is said as what it is, with the answers the question takes.
-      const shape = Array.isArray(raw) ? 'list' : raw !== null && typeof raw === 'object' ? 'map' : undefined;
-      errors.push(shape ? UserError.of('E_ANSWERS_VALUE', shape === 'list' ? 'answers.list' : 'answers.map', { id, allowed: allowedAnswers(question).join(', ') }, { file, path: `answers.${id}` }) : typeError);
-      continue;
+    if (question && !wrongType.has(id)) {
+      const value = answerTo(question, raw);
+      if (value !== undefined) answers.set(id, value);
     }
-    if (!question) {
-      // A misspelt id (`journal.interactoins`) is named with the one it is close to, not left to the list.
-      const known = [...questions.keys()];
-      const near = closest(id, known);
-      errors.push(UserError.of('E_ANSWERS_UNKNOWN', 'answers.unknownQuestion', { id, known: known.join(', '), ...didYouMean(near.map((n) => `"${n}"`)), nearRu: didYouMean(near.map((n) => `«${n}»`)).nearRu }, { file, path: `answers.${id}` }));
-      continue;
-    }
-    // A declared choice id wins over a synonym ("n" may be a choice of a custom questionnaire).
-    const plain = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim().toLowerCase() : '';
-    const value = allowedAnswers(question).includes(plain) ? plain : normalizeAnswer(raw);
-    if (!allowedAnswers(question).includes(value)) {
-      // An empty YAML value (`~`, `null`, nothing after the colon) read «» — not an answer: said as what it is.
-      const message = raw === null ? 'answers.emptyValue' : 'answers.badValue';
-      errors.push(UserError.of('E_ANSWERS_VALUE', message, { value: writtenAnswer(raw), id, allowed: allowedAnswers(question).join(', ') }, { file, path: `answers.${id}` }));
-      continue;
-    }
-    answers.set(id, value);
+    if (answers.has(id)) continue;
+    if (errors.length >= MAX_LISTED) more++;
+    else errors.push(answerError(id, raw, question, wrongType.get(id), { file, questions, first: !errors.some((e) => e.messageId === 'answers.unknownQuestion') }));
   }
+  errors.push(...moreErrors(more, file, 'E_ANSWERS_VALUE'));
   const missing = [...questions.keys()].filter((id) => !answers.has(id));
   const unanswered = missing.filter((id) => !given.has(id));
   if (unanswered.length > 0 && !allowPartial) {
@@ -115,6 +101,37 @@ export function parseAnswers(doc: unknown, q: Questionnaire, file: string, allow
   return { company: parsed.company, answers };
 }
 
+/** The answer `raw` gives `question`, or undefined when it is none it takes. A declared choice id wins over a synonym ("n" may be a choice of a custom questionnaire). */
+function answerTo(question: Question, raw: unknown): Answer | undefined {
+  const allowed = allowedAnswers(question);
+  const plain = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim().toLowerCase() : '';
+  const value = allowed.includes(plain) ? plain : normalizeAnswer(raw);
+  return allowed.includes(value) ? value : undefined;
+}
+
+/**
+ * Why the answer `raw` to `id` is none: an id no question has (`journal.interactoins`), named with the one it is close to
+ * and, under the first of them (`first`), every known id; a value of the wrong type (a list, a map) said as what it is;
+ * an empty value; a word the question does not take. Each with the answers the question takes.
+ */
+function answerError(id: string, raw: unknown, question: Question | undefined, typeError: (() => UserError) | undefined, at: { file: string; questions: ReadonlyMap<string, Question>; first: boolean }): UserError {
+  const where = { file: at.file, path: `answers.${id}` };
+  if (!question) {
+    const known = [...at.questions.keys()];
+    const near = closest(id, known);
+    const params = { id: shortText(id), known: known.join(', '), ...didYouMean(near.map((n) => `"${n}"`)), nearRu: didYouMean(near.map((n) => `«${n}»`)).nearRu };
+    return UserError.of('E_ANSWERS_UNKNOWN', at.first ? 'answers.unknownQuestion' : 'answers.unknownQuestionAlso', params, where);
+  }
+  const allowed = allowedAnswers(question).join(', ');
+  if (typeError) {
+    // A list or a map (`[yes]`, `{a: yes}`) is said as what it is, with the answers the question takes.
+    const shape = Array.isArray(raw) ? 'list' : raw !== null && typeof raw === 'object' ? 'map' : undefined;
+    return shape ? UserError.of('E_ANSWERS_VALUE', shape === 'list' ? 'answers.list' : 'answers.map', { id, allowed }, where) : typeError();
+  }
+  // An empty YAML value (`~`, `null`, nothing after the colon) read «» — not an answer: said as what it is.
+  return UserError.of('E_ANSWERS_VALUE', raw === null ? 'answers.emptyValue' : 'answers.badValue', { value: shortText(writtenAnswer(raw)), id, allowed }, where);
+}
+
 const answersOf = (doc: unknown): Record<string, unknown> => ((doc as { answers?: Record<string, unknown> } | null)?.answers ?? {});
 
 /**
@@ -123,16 +140,17 @@ const answersOf = (doc: unknown): Record<string, unknown> => ((doc as { answers?
  * missing answers in one go (it hid them: a tester), and the rest is read without it. A file whose shape is wrong
  * elsewhere (no `answers`, an unknown key) fails as it is.
  */
-function parseAnswersFile(doc: unknown, file: string): { data: AnswersFile; wrongType: Map<string, UserError> } {
+function parseAnswersFile(doc: unknown, file: string): { data: AnswersFile; wrongType: Map<string, () => UserError> } {
   const parsed = answersFileSchema.safeParse(doc, { reportInput: true });
   if (parsed.success) return { data: parsed.data, wrongType: new Map() };
   const issues = parsed.error.issues;
   const answerId = (issue: (typeof issues)[number]) => (issue.path.length >= 2 && issue.path[0] === 'answers' && typeof issue.path[1] === 'string' ? issue.path[1] : undefined);
   if (!issues.every((i) => answerId(i) !== undefined)) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_ANSWERS_SCHEMA', answersFileSchema));
-  const wrongType = new Map<string, UserError>();
+  // Each said only if it is among the mistakes listed (MAX_LISTED).
+  const wrongType = new Map<string, () => UserError>();
   for (const issue of issues) {
     const id = answerId(issue)!;
-    if (!wrongType.has(id)) wrongType.set(id, zodToUserErrors(new z.ZodError([issue]), file, 'E_ANSWERS_SCHEMA', answersFileSchema)[0]!);
+    if (!wrongType.has(id)) wrongType.set(id, () => zodToUserErrors(new z.ZodError([issue]), file, 'E_ANSWERS_SCHEMA', answersFileSchema)[0]!);
   }
   const rest = Object.fromEntries(Object.entries(answersOf(doc)).filter(([id]) => !wrongType.has(id)));
   const again = answersFileSchema.safeParse({ ...(doc as object), answers: rest }, { reportInput: true });

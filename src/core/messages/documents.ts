@@ -82,6 +82,11 @@ export const DOCUMENT_MESSAGES = {
     ru: 'это результат аудита (JSON из --format json), а не анкета', en: 'this is an audit result (JSON from --format json), not a questionnaire',
     hint: { ru: 'validate проверяет анкеты; сравнить с сохранённым результатом: crm-audit audit --baseline {file}', en: 'validate checks questionnaires; compare with a saved result with: crm-audit audit --baseline {file}' },
   },
+  // A file that holds one value or a list (`questionnaire: ../../etc/passwd` in an answers file): its content is not echoed.
+  'questionnaire.notOne': {
+    ru: 'это не анкета: в файле {heldRu}, а анкета — набор «ключ: значение» с разделами (sections) и уровнями (bands)', en: 'this is not a questionnaire: the file holds {heldEn}, and a questionnaire is a "key: value" map with sections and bands',
+    hint: { ru: 'проверьте путь к анкете; встроенные: {builtIn}', en: 'check the questionnaire\'s path; built-in: {builtIn}' },
+  },
   'questionnaire.unknown': {
     ru: 'встроенной анкеты «{id}» нет', en: 'no built-in questionnaire "{id}"',
     hint: { ru: 'встроенные: {builtIn}; или укажите путь к файлу YAML', en: 'built-in: {builtIn}; or give a path to a YAML file' },
@@ -153,6 +158,8 @@ export const DOCUMENT_MESSAGES = {
     ru: 'неизвестный id вопроса «{id}»{nearRu}', en: 'unknown question id "{id}"{near}',
     hint: { ru: 'известные id: {known}', en: 'known ids: {known}' },
   },
+  // The next unknown ids of a file: the known ones were listed under the first.
+  'answers.unknownQuestionAlso': { ru: 'неизвестный id вопроса «{id}»{nearRu}', en: 'unknown question id "{id}"{near}' },
   'answers.badValue': {
     ru: '«{value}» — не ответ на {id}', en: '"{value}" is not an answer to {id}',
     hint: ANSWER_ONE_OF,
@@ -181,11 +188,17 @@ export const DOCUMENT_MESSAGES = {
     ru: 'нет такого показателя: «{key}»{nearRu}', en: 'no such metric: "{key}"{near}',
     hint: { ru: 'показатели сравнения: {list}', en: 'the metrics of a comparison: {list}' },
   },
+  // The next misspelt metrics of a file: the metrics were listed under the first.
+  'targets.unknownMetricAlso': { ru: 'нет такого показателя: «{key}»{nearRu}', en: 'no such metric: "{key}"{near}' },
   'doc.oneOf': { ru: 'ожидалось одно из: {values}; получено {receivedRu}', en: 'expected one of: {values}; got {receivedEn}' },
   'doc.bound': { ru: 'ожидалось: {boundRu}; получено {receivedRu}', en: 'expected {boundEn}; got {receivedEn}' },
   'doc.schemaRule': { ru: '{ruleRu}', en: '{message}' },
   'doc.schemaRuleGot': { ru: '{ruleRu}; получено {receivedRu}', en: '{rule}; got {received}' },
   'doc.invalid': { ru: 'недопустимое значение: {receivedRu}', en: 'not a value this field takes: {receivedEn}' },
+  'doc.moreErrors': {
+    ru: '…и ещё {count} {count:ошибка|ошибки|ошибок} в этом файле: выше названы первые {listed}', en: '…and {count} more {count:error|errors} in this file: the first {listed} are said above',
+    hint: { ru: 'исправьте названные и запустите снова: остальные будут названы тогда', en: 'fix the ones said and run again: the rest are said then' },
+  },
 } as const satisfies Record<string, MessageDef>;
 
 /** The causes of YAML syntax errors the parser says less of (io/documents/yaml-syntax.ts): where it happened, and how to fix it. */
@@ -196,6 +209,22 @@ export const YAML_CAUSES = {
     ru: 'у этой строки отступ на {more} {more:пробел|пробела|пробелов} больше, чем у строки {line}, а у ключа в строке {line} уже есть значение: выровняйте отступ по строке {line} ({indent} {indent:пробел|пробела|пробелов}) или уберите значение',
     en: 'this line is indented {more} {more:space|spaces} more than line {line}, whose key already has a value: indent it as line {line} ({indent} {indent:space|spaces}), or remove that value',
   },
+} as const;
+
+/**
+ * A long text of a document quoted in a message by its start only (a 1 MB value was echoed whole on stderr), and
+ * the tail of a list cut short (`«k0», … «k9» и ещё 19 990`): core/document-issues.ts fills them.
+ */
+export const QUOTED_TEXT = {
+  long: { ru: 'текст из {count} {count:символа|символов|символов}: «{start}…»', en: 'a text of {count} characters: "{start}…"' },
+  more: { ru: ' и ещё {count}', en: ' and {count} more' },
+} as const;
+
+/** What a file named as a questionnaire holds instead of a map (questionnaire.notOne's {held}). */
+export const HELD_INSTEAD = {
+  list: { ru: 'список', en: 'a list' },
+  text: { ru: 'текст', en: 'a text' },
+  value: { ru: 'одно значение', en: 'a single value' },
 } as const;
 
 /** The YAML parser's error codes (the `yaml` package), as a Russian reader is told them; its English message is used otherwise. */

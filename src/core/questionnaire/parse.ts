@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { issueMessage } from '../document-issues.js';
+import { issueMessage, MAX_LISTED } from '../document-issues.js';
 import { TOP_LEVEL, UserError, UserErrors } from '../errors.js';
 import type { MessageId, Params } from '../messages.js';
 import { checkQuestionnaireRules } from './rules.js';
@@ -16,11 +16,21 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
  * (`answer:` → «answers»).
  */
 export function zodToUserErrors(error: z.ZodError, file: string, code: string, schema?: z.ZodType, own?: (issue: Issue) => { id: MessageId; params: Params } | undefined): UserError[] {
-  return fittingIssues(error.issues).map((issue) => {
+  const issues = fittingIssues(error.issues);
+  const errors = issues.slice(0, MAX_LISTED).map((issue) => {
     // The schema is walked only for an unknown key, the one message that names the known ones.
     const { id, params } = own?.(issue) ?? issueMessage(issue, schema && issue.code === 'unrecognized_keys' ? keysAt(schema, issue.path) : []);
     return UserError.of(code, id, params, { file, path: formatIssuePath(issue.path) });
   });
+  return [...errors, ...moreErrors(issues.length - errors.length, file, code)];
+}
+
+/**
+ * The mistakes of a document past the first MAX_LISTED, counted in one error (a map with 20 000 bad statuses said
+ * each, 2.4 MB on stderr); none when there are no more.
+ */
+export function moreErrors(count: number, file: string, code: string): UserError[] {
+  return count > 0 ? [UserError.of(code, 'doc.moreErrors', { count, listed: MAX_LISTED }, { file })] : [];
 }
 
 type Issue = z.core.$ZodIssue;

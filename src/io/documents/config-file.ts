@@ -5,12 +5,13 @@ import { GROUP_DIMS } from '../../core/kpi/types.js';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
-import { assertLevel } from '../../core/assert.js';
+import { assertLevel, parseAssertion } from '../../core/assert.js';
 import { COMPARE_ROWS } from '../../core/compare.js';
-import { UserErrors, type UserError } from '../../core/errors.js';
+import { UserError, UserErrors } from '../../core/errors.js';
 import { AMOUNT_FORMS, DAY_FORMS, MAX_HOURLY_COST, MAX_MANAGERS, readAmount, readCount, readDay, readHourlyCost, readShare, SHARE_FORMS } from '../../core/option-values.js';
 import { PRESET_NAMES } from '../../core/presets.js';
-import { zodToUserErrors } from '../../core/questionnaire/parse.js';
+import { moreErrors, zodToUserErrors } from '../../core/questionnaire/parse.js';
+import { MAX_LISTED, shortText } from '../../core/document-issues.js';
 import { readDocument } from '../read/files.js';
 import { relativeTarget, unknownMetrics } from './targets-file.js';
 import { parseDocumentAs } from './document-kind.js';
@@ -28,29 +29,29 @@ const files = z.object({ deals: z.string(), activities: z.string().optional(), p
 const grouping = z.string().superRefine((s, ctx) => {
   const dims = s.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean);
   const wrong = dims.length === 0 ? s : dims.find((d) => !(GROUP_DIMS as readonly string[]).includes(d));
-  if (wrong !== undefined) ctx.addIssue({ code: 'custom', message: `not a grouping: "${wrong}"; use ${GROUP_DIMS.join(', ')}, comma-separated for a pivot` });
+  if (wrong !== undefined) ctx.addIssue({ code: 'custom', message: `not a grouping: "${shortText(wrong)}"; use ${GROUP_DIMS.join(', ')}, comma-separated for a pivot` });
 });
 
-const day = z.string().transform((s, ctx) => readDay(s) ?? (ctx.addIssue({ code: 'custom', message: `not a date: "${s}"; write ${DAY_FORMS.en}` }), z.NEVER));
+const day = z.string().transform((s, ctx) => readDay(s) ?? (ctx.addIssue({ code: 'custom', message: `not a date: "${shortText(s)}"; write ${DAY_FORMS.en}` }), z.NEVER));
 /** A sum as people write it: a YAML number, or text such as "1 500 000" or "1,5e6"; 0 or more. */
 const amount = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = typeof v === 'number' ? (v >= 0 ? v : undefined) : readAmount(v);
-  return n ?? (ctx.addIssue({ code: 'custom', message: `not a sum of 0 or more: "${v}"; write ${AMOUNT_FORMS.en}` }), z.NEVER);
+  return n ?? (ctx.addIssue({ code: 'custom', message: `not a sum of 0 or more: "${shortText(String(v))}"; write ${AMOUNT_FORMS.en}` }), z.NEVER);
 });
 /** What a manager's hour costs: above 0 and at most MAX_HOURLY_COST, as `--hourly-cost` and the prompt take it. */
 const hourly = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = typeof v === 'number' ? (v > 0 && v <= MAX_HOURLY_COST ? v : undefined) : readHourlyCost(v);
-  return n ?? (ctx.addIssue({ code: 'custom', message: `not an hour's cost in roubles: "${v}"; write a number above 0 and at most 10,000,000` }), z.NEVER);
+  return n ?? (ctx.addIssue({ code: 'custom', message: `not an hour's cost in roubles: "${shortText(String(v))}"; write a number above 0 and at most 10,000,000` }), z.NEVER);
 });
 /** A number of sales managers: a whole number from 1 to MAX_MANAGERS, as `--managers` and the prompt take it (`8`, "1 000"). */
 const managers = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = typeof v === 'number' ? (Number.isInteger(v) && v > 0 ? v : undefined) : readCount(v);
-  return n !== undefined && n <= MAX_MANAGERS ? n : (ctx.addIssue({ code: 'custom', message: `not a number of sales managers: "${v}"; write a whole number from 1 to 100,000` }), z.NEVER);
+  return n !== undefined && n <= MAX_MANAGERS ? n : (ctx.addIssue({ code: 'custom', message: `not a number of sales managers: "${shortText(String(v))}"; write a whole number from 1 to 100,000` }), z.NEVER);
 });
 /** A share: a YAML number from 0 to 1, or text such as "35%" or "0,35". */
 const share = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const n = typeof v === 'number' ? (v >= 0 && v <= 1 ? v : undefined) : readShare(v);
-  return n ?? (ctx.addIssue({ code: 'custom', message: `not a share: "${v}"; write ${SHARE_FORMS.en}` }), z.NEVER);
+  return n ?? (ctx.addIssue({ code: 'custom', message: `not a share: "${shortText(String(v))}"; write ${SHARE_FORMS.en}` }), z.NEVER);
 });
 const metricIds = COMPARE_ROWS.map((r) => r.metric) as [string, ...string[]];
 
@@ -140,6 +141,29 @@ function knownTargets(doc: unknown, file: string): { known: unknown; errors: Use
   return { known: { ...(doc as object), compare: { ...compare, targets: known } }, errors };
 }
 
+/**
+ * The syntax errors of the config's `assert:` entries, every entry's at once, each at its entry (report parses them
+ * later and stopped at the first: a config with three bad ones took three runs, each saying one with no line).
+ * An entry the schema refuses (no `expr`, a number) is left to it; past MAX_LISTED, the errors are counted.
+ */
+function assertionErrors(doc: unknown, file: string): UserError[] {
+  const list = doc !== null && typeof doc === 'object' ? (doc as { assert?: unknown }).assert : undefined;
+  if (!Array.isArray(list)) return [];
+  const errors: UserError[] = [];
+  list.forEach((entry: unknown, i) => {
+    const written = typeof entry === 'string' ? { expr: entry } : entry !== null && typeof entry === 'object' ? (entry as { expr?: unknown; level?: unknown }) : {};
+    if (typeof written.expr !== 'string') return;
+    const level = typeof written.level === 'string' ? assertLevel(written.level) : undefined;
+    try {
+      parseAssertion(written.expr, level ?? 'error', { file, path: `assert[${i}]` }, level !== undefined);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      errors.push(...(error instanceof UserErrors ? error.errors : [error]));
+    }
+  });
+  return [...errors.slice(0, MAX_LISTED), ...moreErrors(errors.length - MAX_LISTED, file, 'E_ASSERT_SYNTAX')];
+}
+
 /** Loads the config (`--config`, else ./crm-audit.config.yaml when present), with every path made absolute. */
 export async function loadConfig(file: string | undefined, cwd: string, stdin: NodeJS.ReadableStream): Promise<{ config: ReportConfig; file?: string }> {
   let chosen = file;
@@ -153,6 +177,7 @@ export async function loadConfig(file: string | undefined, cwd: string, stdin: N
   const { known, errors } = knownTargets(doc, chosen);
   const parsed = configSchema.safeParse(known, { reportInput: true });
   if (!parsed.success) errors.push(...zodToUserErrors(parsed.error, chosen, 'E_CONFIG', configSchema));
+  errors.push(...assertionErrors(doc, chosen));
   withLines(errors, text);
   if (errors.length > 0 || !parsed.success) throw new ConfigErrors(errors, langOf(doc));
   const base = chosen === '-' ? cwd : path.dirname(path.resolve(cwd, chosen));

@@ -1,4 +1,5 @@
-import { UserError } from '../../core/errors.js';
+import { TOP_LEVEL, UserError } from '../../core/errors.js';
+import { notAMap } from '../../core/document-issues.js';
 import type { MessageId } from '../../core/messages.js';
 import { parseYaml } from './yaml.js';
 import { inspectCommand } from '../../core/inspect-command.js';
@@ -40,11 +41,14 @@ export function wrongKindError(file: string, kind: DocumentKind, expected: 'answ
 /** The message for a CRM export given as each YAML document a run reads. */
 const EXPORT_FOR: Record<'map' | 'config' | 'targets', MessageId> = { map: 'doc.exportForMap', config: 'doc.exportForConfig', targets: 'doc.exportForTargets' };
 
+/** The error code of each YAML document a run reads, as its schema's errors have it. */
+const SCHEMA_CODE: Record<'map' | 'config' | 'targets', string> = { map: 'E_MAP_SCHEMA', config: 'E_CONFIG', targets: 'E_TARGETS' };
+
 /**
  * Parses a `--map` file, a report config or a targets file; a CRM export given in its place is said
  * for what it is (a tester's `report -c deals.csv` was «not valid YAML: Unexpected scalar token», and
  * `--map calls.csv` dumped the whole CSV on one line as the value it got), and a `--map` file given as
- * the config too (it was «unknown key: "deals"»).
+ * the config too (it was «unknown key: "deals"»). A text or a list at the top is refused at once, for what it is.
  */
 export function parseDocumentAs(text: string, file: string, expected: 'map' | 'config' | 'targets'): unknown {
   const exportGiven = () => UserError.of('E_WRONG_FILE', EXPORT_FOR[expected], { file }, { file });
@@ -56,6 +60,10 @@ export function parseDocumentAs(text: string, file: string, expected: 'map' | 'c
     throw guessDocumentKind(file, undefined, text) === 'export' ? exportGiven() : error;
   }
   if (doc !== null && typeof doc !== 'object' && guessDocumentKind(file, undefined, text) === 'export') throw exportGiven();
+  if (doc !== null && (typeof doc !== 'object' || Array.isArray(doc))) {
+    const { id, params } = notAMap(doc);
+    throw UserError.of(SCHEMA_CODE[expected], id, params, { file, path: TOP_LEVEL });
+  }
   if (expected === 'config' && isMapFile(doc)) throw UserError.of('E_WRONG_FILE', 'doc.mapForConfig', { file }, { file });
   return doc;
 }

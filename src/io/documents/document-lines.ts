@@ -1,5 +1,5 @@
 // io/documents: the line of a value a document's schema refuses, from the YAML parser's node positions.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { TOP_LEVEL, type UserError } from '../../core/errors.js';
 
 /** `compare.targets.conversion`, `assert[2].expr`, `cost["a.b"]` as its keys and indices. */
@@ -9,19 +9,39 @@ function segments(path: string): Array<string | number> {
   return out;
 }
 
+/**
+ * The pair of a map whose key is one or more of the path's names from `i` joined by dots, the most names first: an id
+ * with dots (`answers.erp.catalog`, said as a path) is one key of its map. The pair and how many names it took.
+ */
+function pairAt(map: YAMLMap, path: ReadonlyArray<string | number>, i: number): { pair: Pair; names: number } | undefined {
+  let last = i;
+  while (last + 1 < path.length && typeof path[last + 1] === 'string') last++;
+  const names = new Map<string, number>();
+  for (let end = i; end <= last; end++) names.set(path.slice(i, end + 1).join('.'), end - i + 1);
+  let found: { pair: Pair; names: number } | undefined;
+  for (const pair of map.items) {
+    const n = isScalar(pair.key) ? names.get(String(pair.key.value)) : undefined;
+    if (n !== undefined && n > (found?.names ?? 0)) found = { pair, names: n };
+  }
+  return found;
+}
+
 /** The offset a path points at: a key where the path ends in one (the key is what a person looks for), an item's start. */
 function offsetOf(root: Node | null, path: ReadonlyArray<string | number>): number | undefined {
   let node: unknown = root;
   let at: number | undefined = root?.range?.[0];
-  for (const key of path) {
+  for (let i = 0; i < path.length; ) {
+    const key = path[i]!;
     if (isSeq(node) && typeof key === 'number') {
       node = node.items[key];
       at = (node as Node | undefined)?.range?.[0];
+      i++;
     } else if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
-      if (!pair) return undefined;
-      node = pair.value;
-      at = (pair.key as Node).range?.[0];
+      const found = pairAt(node, path, i);
+      if (!found) return undefined;
+      node = found.pair.value;
+      at = (found.pair.key as Node).range?.[0];
+      i += found.names;
     } else return undefined;
     if (at === undefined) return undefined;
   }

@@ -4,6 +4,7 @@ import { UserErrors } from '../../core/errors.js';
 import { zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { readDocument } from '../read/files.js';
 import { parseDocumentAs } from './document-kind.js';
+import { withLines } from './document-lines.js';
 
 const columns = z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).describe('field: "header in the file" (or "#3" for the third column)');
 const values = {
@@ -57,6 +58,11 @@ export async function readMapFile(file: string, cwd: string, stdin: NodeJS.Reada
   const text = await readDocument(file, cwd, stdin);
   const doc = parseDocumentAs(text, file, 'map');
   const parsed = mapFileSchema.safeParse(doc ?? {}, { reportInput: true });
-  if (!parsed.success) throw new UserErrors(zodToUserErrors(parsed.error, file, 'E_MAP_SCHEMA', mapFileSchema));
+  if (!parsed.success) {
+    // Each said at its line, as a config's and a targets file's are (a bad status was said by its path only).
+    const errors = zodToUserErrors(parsed.error, file, 'E_MAP_SCHEMA', mapFileSchema);
+    withLines(errors, text);
+    throw new UserErrors(errors);
+  }
   return { map: parsed.data, text };
 }

@@ -5,6 +5,7 @@ import { parseQuestionnaire } from '../../core/questionnaire/parse.js';
 import type { Questionnaire } from '../../core/questionnaire/schema.js';
 import { assertRunLanguage } from '../../core/questionnaire/rules.js';
 import { UserError } from '../../core/errors.js';
+import { HELD_INSTEAD } from '../../core/messages/documents.js';
 import { readDocument } from '../read/files.js';
 import { parseYaml } from './yaml.js';
 
@@ -36,7 +37,18 @@ export async function loadQuestionnaire(ref: string, cwd: string, stdin: NodeJS.
     file = path.join(QUESTIONNAIRES_DIR, `${ref}.yaml`);
   }
   const text = await readDocument(file, cwd, stdin);
-  const questionnaire = parseQuestionnaire(parseYaml(text, ref), ref);
+  const doc = parseYaml(text, ref);
+  if (doc !== null && (typeof doc !== 'object' || Array.isArray(doc))) throw await notAQuestionnaire(doc, ref);
+  const questionnaire = parseQuestionnaire(doc, ref);
   if (lang !== undefined) assertRunLanguage(questionnaire, lang, ref);
   return { questionnaire, file };
+}
+
+/**
+ * A file that holds one value or a list where a questionnaire was named: said for what it holds, never quoting it
+ * (an answers file's `questionnaire: ../../etc/passwd` printed the whole of /etc/passwd as the value got).
+ */
+async function notAQuestionnaire(doc: unknown, file: string): Promise<UserError> {
+  const held = HELD_INSTEAD[Array.isArray(doc) ? 'list' : typeof doc === 'string' ? 'text' : 'value'];
+  return UserError.of('E_QUESTIONNAIRE_SCHEMA', 'questionnaire.notOne', { heldRu: held.ru, heldEn: held.en, builtIn: (await listBuiltInQuestionnaires()).join(', ') }, { file });
 }

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { COMPARE_ROWS } from '../../core/compare.js';
 import { UserError, UserErrors } from '../../core/errors.js';
 import { closest } from '../../core/assert-paths.js';
-import { didYouMean } from '../../core/document-issues.js';
+import { didYouMean, MAX_LISTED, shortText } from '../../core/document-issues.js';
 import { readTypedNumber } from '../../core/option-values.js';
 import { inRange, rangeProblem } from '../../core/value-range.js';
-import { zodToUserErrors } from '../../core/questionnaire/parse.js';
+import { moreErrors, zodToUserErrors } from '../../core/questionnaire/parse.js';
 import { ROW_INFO } from '../../render/compare/text.js';
 import { readDocument } from '../read/files.js';
 import { parseDocumentAs } from './document-kind.js';
@@ -35,10 +35,10 @@ function readTarget(s: string): { value: number } | Said {
   if ('ambiguous' in n) {
     const { decimal, whole } = n.ambiguous;
     const fit = [decimal, whole].filter((v) => inRange('change', v / scale));
-    if (fit.length === 2) return { message: `"${s}" may be ${decimal}${unit} or ${whole}${unit}: a comma or dot before three digits may be a decimal mark or a thousands separator; write the one meant` };
+    if (fit.length === 2) return { message: `"${shortText(s)}" may be ${decimal}${unit} or ${whole}${unit}: a comma or dot before three digits may be a decimal mark or a thousands separator; write the one meant` };
     value = (fit[0] ?? decimal) / scale;
   } else value = n.value;
-  const problem = rangeProblem('change', value, text);
+  const problem = rangeProblem('change', value, shortText(text));
   return problem ? said(problem) : { value };
 }
 
@@ -55,6 +55,7 @@ export const relativeTarget = z.union([
 ]);
 
 const metricIds = COMPARE_ROWS.map((r) => r.metric) as [string, ...string[]];
+const METRIC_IDS: ReadonlySet<string> = new Set(metricIds);
 const targetsMap = z.partialRecord(z.enum(metricIds), relativeTarget);
 
 /** The targets file: `targets: { conversion: +20%, response_min_median: -30% }`. */
@@ -92,20 +93,20 @@ export async function loadTargets(file: string | undefined, cwd: string, stdin: 
 const LABELS = new Map(Object.entries(ROW_INFO).flatMap(([id, info]) => [[info.ru, id], [info.en, id]] as const));
 
 /**
- * Each misspelt metric (`convertion`) as an error with the names closest to it and every name, as
- * --assert says a misspelt path (the schema said only «unknown key»), and the targets without them
- * for the schema to check the rest. A row's label as the reports print it (`Конверсия`, the Russian
- * report's word) is said with its id. `at` is where the targets are (`targets`, `compare.targets`; '' at the top).
+ * Each misspelt metric (`convertion`) as an error with the names closest to it, and every name under the first, as
+ * --assert says a misspelt path (the schema said only «unknown key»), and the targets without them for the schema to
+ * check the rest; past the first MAX_LISTED, counted in one error (20 000 were each said, each with the list: 7 MB).
+ * A row's label as the reports print it (`Конверсия`, the Russian report's word) is said with its id. `at` is where the
+ * targets are (`targets`, `compare.targets`; '' at the top).
  */
 export function unknownMetrics(targets: unknown, file: string, at: string, code: 'E_TARGETS' | 'E_CONFIG'): { known: unknown; errors: UserError[] } {
   if (targets === null || typeof targets !== 'object' || Array.isArray(targets)) return { known: targets, errors: [] };
-  const errors = Object.keys(targets)
-    .filter((k) => !metricIds.includes(k))
-    .map((key) => {
-      const byLabel = closest(key.trim(), LABELS.keys()).map((label) => LABELS.get(label)!);
-      const params = { key, list: metricIds.join(', '), ...didYouMean([...new Set([...byLabel, ...closest(key, metricIds)])].slice(0, 3)) };
-      return UserError.of(code, 'targets.unknownMetric', params, { file, path: at ? `${at}.${key}` : key });
-    });
-  const known = Object.fromEntries(Object.entries(targets).filter(([k]) => metricIds.includes(k)));
-  return { known, errors };
+  const unknown = Object.keys(targets).filter((k) => !METRIC_IDS.has(k));
+  const errors = unknown.slice(0, MAX_LISTED).map((key, i) => {
+    const byLabel = closest(key.trim(), LABELS.keys()).map((label) => LABELS.get(label)!);
+    const params = { key: shortText(key), list: metricIds.join(', '), ...didYouMean([...new Set([...byLabel, ...closest(key, metricIds)])].slice(0, 3)) };
+    return UserError.of(code, i === 0 ? 'targets.unknownMetric' : 'targets.unknownMetricAlso', params, { file, path: at ? `${at}.${key}` : key });
+  });
+  const known = Object.fromEntries(Object.entries(targets).filter(([k]) => METRIC_IDS.has(k)));
+  return { known, errors: [...errors, ...moreErrors(unknown.length - errors.length, file, code)] };
 }

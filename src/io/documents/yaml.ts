@@ -1,4 +1,4 @@
-import { isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isPair, isScalar, LineCounter, parseDocument, visit, YAMLParseError, type Document } from 'yaml';
 import { UserError } from '../../core/errors.js';
 import { YAML_ERRORS_RU } from '../../core/messages/documents.js';
 import { yamlCause } from './yaml-syntax.js';
@@ -12,8 +12,9 @@ export const MAX_YAML_ALIASES = 100;
  */
 export function parseYaml(text: string, file: string): unknown {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, strict: true, lineCounter: lines });
-  const first = doc.errors[0];
+  // The parser's own duplicate check compares each key with every key before it (20 000 keys took 2.8 s): keys are checked here, once each.
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: true, strict: true, lineCounter: lines });
+  const first = doc.errors[0] ?? duplicateKey(doc, lines);
   if (first) {
     const pos = first.linePos?.[0];
     const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -28,6 +29,29 @@ export function parseYaml(text: string, file: string): unknown {
   } catch (error) {
     throw UserError.of('E_YAML', 'doc.yamlAliases', { reason: (error as Error).message, max: MAX_YAML_ALIASES }, { file });
   }
+}
+
+/**
+ * The first key a map of the document holds twice (the first in the text, as the parser said it), as the parser's
+ * own error: a scalar key equal to an earlier one of the same map, as its `uniqueKeys` check compared them.
+ */
+function duplicateKey(doc: Document, lines: LineCounter): YAMLParseError | undefined {
+  let first: number | undefined;
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const start = pair.key.range?.[0];
+        if (!seen.has(pair.key.value)) seen.add(pair.key.value);
+        else if (start !== undefined && (first === undefined || start < first)) first = start;
+      }
+    },
+  });
+  if (first === undefined) return undefined;
+  const error = new YAMLParseError([first, first + 1], 'DUPLICATE_KEY', 'Map keys must be unique');
+  error.linePos = [lines.linePos(first)];
+  return error;
 }
 
 /**

@@ -102,3 +102,22 @@ describe('answers naming another questionnaire', () => {
     expect(describeUserError(e, 'en')).toContain('pass --questionnaire with the path of the "ours" questionnaire file');
   });
 });
+
+// A tester: 20 000 unknown ids were each said with every known id in its hint (5 MB on stderr); a 1 MB answer was echoed whole.
+describe('an answers file with many mistakes', () => {
+  it('says the first 10 one by one, the known ids under the first unknown one only, counts the rest, and still names the missing', () => {
+    const doc = { answers: { 'lead.concept': 'yes', 'erp.catalg': 'yes', ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`x.q${i}`, 'yes'])), 'journal.interactions': 'maybe' } };
+    const errors = refused(doc);
+    expect(errors.map((e) => e.messageId)).toEqual(['answers.unknownQuestion', ...Array(9).fill('answers.unknownQuestionAlso'), 'doc.moreErrors', 'answers.missing']);
+    expect(describeUserError(errors[0]!, 'en')).toBe(`a.yaml, at answers.erp.catalg: unknown question id "erp.catalg"; did you mean "erp.catalog"?\n  hint: known ids: ${ids.join(', ')}`);
+    expect(describeUserError(errors[1]!, 'ru')).toBe('a.yaml, в answers.x.q0: неизвестный id вопроса «x.q0»');
+    // 21 more unknown ids and the bad word after them.
+    expect(describeUserError(errors[10]!, 'ru')).toMatch(/^a\.yaml: …и ещё 22 ошибки в этом файле: выше названы первые 10\n/);
+    expect(errors[11]!.message).toBe(`no answer for ${ids.filter((id) => id !== 'lead.concept' && id !== 'journal.interactions').join(', ')}`);
+  });
+
+  it('quotes a long answer by its start', () => {
+    const errors = refused({ answers: { ...Object.fromEntries(ids.map((id) => [id, 'да'])), 'erp.catalog': 'может быть '.repeat(1000) } });
+    expect(describeUserError(errors[0]!, 'ru').split('\n')[0]).toBe('a.yaml, в answers.erp.catalog: «может быть может быть может быть может б…» — не ответ на erp.catalog');
+  });
+});

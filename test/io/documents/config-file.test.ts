@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeUserError, type UserErrors } from '../../../src/core/errors.js';
+import { describeUserError, UserError, type UserErrors } from '../../../src/core/errors.js';
 import { loadConfig } from '../../../src/io/documents/config-file.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'config-file-'));
@@ -36,5 +36,47 @@ describe("a report config's assert levels", () => {
     ]);
     const error = (await loadConfig(put('assert:\n  - { expr: "total.won>=1", level: fatal }\n'), dir, process.stdin).catch((e: unknown) => e)) as UserErrors;
     expect(error.errors.map((e) => e.code)).toEqual(['E_CONFIG']);
+  });
+});
+
+// A tester: three bad assert: entries took three runs (report parsed them one by one and stopped at the first), with no line.
+describe("a report config's assert syntax", () => {
+  it('is checked as the config is read: every bad entry at once, each at its line', async () => {
+    const text = "kpi: { deals: d.csv }\nassert:\n  - 'total.conversion>=abc'\n  - 'total.conversion >= 0.2; rm -rf /'\n  - total.won>=1\n  - { expr: 'total.revenue==NaN', level: warn }\n  - { expr: 'warn:total.won>=1', level: error }\n";
+    const error = (await loadConfig(put(text), dir, process.stdin).catch((e: unknown) => e)) as UserErrors;
+    expect(error.errors.map((e) => e.code)).toEqual(['E_ASSERT_SYNTAX', 'E_ASSERT_SYNTAX', 'E_ASSERT_SYNTAX', 'E_ASSERT_SYNTAX']);
+    expect(error.errors.map((e) => describeUserError(e, 'en').split('\n')[0])).toEqual([
+      'ci.yaml, at line 3, column 5, at assert[0]: expected a number, true, false, null or a quoted string at character 19:',
+      'ci.yaml, at line 4, column 5, at assert[1]: unexpected text after the value: "; rm -rf /"; conditions are not joined: write each as an assertion of its own (another --assert, or another line under assert: in the config) at character 24:',
+      'ci.yaml, at line 6, column 5, at assert[3]: expected a number, true, false, null or a quoted string at character 16:',
+      'ci.yaml, at line 7, column 5, at assert[4]: the assertion starts with "warn:" but its level is error',
+    ]);
+  });
+
+  it('is said beside the schema\'s errors, and good entries pass', async () => {
+    const error = (await loadConfig(put("lang: fr\nassert:\n  - 'total.won>=x'\n"), dir, process.stdin).catch((e: unknown) => e)) as UserErrors;
+    expect(error.errors.map((e) => [e.code, e.where.path, e.where.at?.line])).toEqual([
+      ['E_CONFIG', 'lang', 1],
+      ['E_ASSERT_SYNTAX', 'assert[0]', 3],
+    ]);
+    const { config } = await loadConfig(put("assert:\n  - 'total.won>=1'\n  - { expr: 'warn:total.won>=1', level: warn }\n"), dir, process.stdin);
+    expect(config.assert).toHaveLength(2);
+  });
+});
+
+// A tester: every kind of document that is a text or a list is refused at once, for what it is (a targets file was walked as a map).
+describe('a config that is a text or a list', () => {
+  it('is refused at once, its text quoted by its start only', async () => {
+    const error = await loadConfig(put(`${'lorem ipsum '.repeat(10_000)}\n`), dir, process.stdin).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect(describeUserError(error as UserError, 'ru')).toBe('ci.yaml, на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено текст из 119 999 символов: «lorem ipsum lorem ipsum lorem ipsum lore…»');
+    const list = await loadConfig(put('- kpi\n- assert\n'), dir, process.stdin).catch((e: unknown) => e);
+    expect(describeUserError(list as UserError, 'en')).toBe('ci.yaml, at (top level): expected a "key: value" map; got a list');
+  });
+
+  it('a long value its schema refuses is quoted by its start too', async () => {
+    const error = (await loadConfig(put(`kpi:\n  deals: d.csv\n  from: ${'1'.repeat(5000)}x\n`), dir, process.stdin).catch((e: unknown) => e)) as UserErrors;
+    const said = describeUserError(error, 'ru');
+    expect(said).toBe(`ci.yaml, строка 3, символ 3, в kpi.from: «${'1'.repeat(40)}…» — не дата; нужна ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, например 01.02.2025 или 2025-02-01`);
   });
 });

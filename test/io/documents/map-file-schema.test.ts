@@ -38,3 +38,30 @@ describe('a --map file\'s payments status: invoice status words', () => {
     expect(describeUserError(first, 'en')).toContain('expected one of: paid, partial, issued, void; got "won"');
   });
 });
+
+// A tester: 20 000 keys at a map's top were each listed as unknown, each looked for among the others (41 s); 20 000 bad
+// statuses were each said (2.4 MB on stderr); a map that is a text was walked as a map of its characters.
+describe('a --map file with many mistakes, or none of a map', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-map-many-'));
+  const read = (name: string, text: string) => (writeFileSync(path.join(dir, name), text), readMapFile(name, dir, process.stdin));
+  const said = async (name: string, text: string, lang: string) => describeUserError((await read(name, text).catch((e: unknown) => e)) as UserError, lang);
+
+  it('lists the first 10 unknown keys and counts the rest, naming the key the first are closest to', async () => {
+    const text = `deal:\n  columns: {}\n${Array.from({ length: 30 }, (_, i) => `k${i}: 1\n`).join('')}`;
+    expect(await said('keys.yaml', text, 'ru')).toBe('keys.yaml, на верхнем уровне документа: неизвестный ключ: «deal», «k0», «k1», «k2», «k3», «k4», «k5», «k6», «k7», «k8» и ещё 21; возможно, вы имели в виду «deals»');
+    expect(await said('keys.yaml', text, 'en')).toBe('keys.yaml, at (top level): unknown key: "deal", "k0", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8" and 21 more; did you mean "deals"?');
+  });
+
+  it('says the first 10 bad values at their lines and counts the rest', async () => {
+    const text = `deals:\n  status:\n${Array.from({ length: 12_000 }, (_, i) => `    v${i}: bogus\n`).join('')}`;
+    const error = (await read('status.yaml', text).catch((e: unknown) => e)) as UserErrors;
+    expect(error.errors).toHaveLength(11);
+    expect(describeUserError(error.errors[0]!, 'ru')).toBe('status.yaml, строка 3, символ 5, в deals.status.v0: ожидалось одно из: won, lost, open, deleted; получено «bogus»');
+    expect(describeUserError(error.errors[10]!, 'ru')).toBe('status.yaml: …и ещё 11 990 ошибок в этом файле: выше названы первые 10\n  подсказка: исправьте названные и запустите снова: остальные будут названы тогда');
+  });
+
+  it('refuses a text or a list at once, quoting a long text by its start', async () => {
+    expect(await said('list.yaml', '[1, 2]\n', 'en')).toBe('list.yaml, at (top level): expected a "key: value" map; got a list');
+    expect(await said('long.yaml', `${'слово '.repeat(300)}\n`, 'ru')).toBe(`long.yaml, на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено текст из 1799 символов: «${'слово '.repeat(6)}слов…»`);
+  });
+});

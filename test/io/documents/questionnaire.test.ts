@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/core/errors.js';
+import { describeUserError, UserError } from '../../../src/core/errors.js';
 import { loadQuestionnaire, QUESTIONNAIRES_DIR } from '../../../src/io/documents/questionnaire.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-questionnaire-'));
@@ -22,5 +22,20 @@ describe('loadQuestionnaire with the run language', () => {
     expect((await loadQuestionnaire('ru.yaml', dir, new PassThrough(), 'ru')).questionnaire.languages).toEqual(['ru']);
     expect((await loadQuestionnaire('ru.yaml', dir, new PassThrough())).questionnaire.languages).toEqual(['ru']);
     expect((await loadQuestionnaire('crm-maturity', dir, new PassThrough(), 'en')).questionnaire.id).toBe('crm-maturity');
+  });
+});
+
+// A tester: an answers file's `questionnaire: ../../etc/passwd` printed the whole of /etc/passwd as the value «получено».
+describe('a file named as a questionnaire that holds a text or a list', () => {
+  it('is said not to be one, without a word of what it holds', async () => {
+    writeFileSync(path.join(dir, 'passwd'), 'root:x:0:0:root:/root:/bin/bash\nsecret:x:1000:1000::/home/secret:/bin/sh\n');
+    writeFileSync(path.join(dir, 'list.yaml'), '- a\n- b\n');
+    const error = (await loadQuestionnaire('./passwd', dir, new PassThrough()).catch((e: unknown) => e)) as UserError;
+    expect(error).toBeInstanceOf(UserError);
+    expect(error.code).toBe('E_QUESTIONNAIRE_SCHEMA');
+    expect(describeUserError(error, 'ru')).toBe('./passwd: это не анкета: в файле текст, а анкета — набор «ключ: значение» с разделами (sections) и уровнями (bands)\n  подсказка: проверьте путь к анкете; встроенные: crm-maturity');
+    expect(describeUserError(error, 'en')).not.toMatch(/root|secret/);
+    const list = (await loadQuestionnaire('list.yaml', dir, new PassThrough()).catch((e: unknown) => e)) as UserError;
+    expect(describeUserError(list, 'en')).toBe('list.yaml: this is not a questionnaire: the file holds a list, and a questionnaire is a "key: value" map with sections and bands\n  hint: check the questionnaire\'s path; built-in: crm-maturity');
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeUserError, UserErrors } from '../../../src/core/errors.js';
+import { describeUserError, UserError, UserErrors } from '../../../src/core/errors.js';
 import { loadTargets } from '../../../src/io/documents/targets-file.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'targets-file-'));
@@ -101,5 +101,42 @@ describe('the line of a refused value', () => {
     expect(describeUserError(error!.errors[0]!, 'ru')).toMatch(/^t\d+\.yaml, строка 4, символ 3, в targets\.conversion: цель — изменение от −100% до \+1000%; проценты пишут долей или со знаком %: 15 → 0\.15 или «\+15%»$/);
     const flow = await load('targets: { win_rate: 0.1, convertion: 15% }\n').then(() => undefined, (e: unknown) => e as UserErrors);
     expect(describeUserError(flow!.errors[0]!, 'en')).toMatch(/^t\d+\.yaml, at line 1, column 27, at targets\.convertion: no such metric/);
+  });
+});
+
+// A tester: a targets file `hello` (or `[1,2]`) was read as a map of its characters, each «0», «1», … an unknown key,
+// in time that grew with the square of its length; report -c refused the same file at once.
+describe('a targets file that is a text or a list', () => {
+  it('is refused at once, as a whole, as report -c refuses it', async () => {
+    for (const [text, ru] of [
+      ['hello\n', 'на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено «hello»'],
+      ['[1, 2]\n', 'на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено список'],
+      ['42\n', 'на верхнем уровне документа: ожидалось: набор «ключ: значение»; получено 42'],
+    ]) {
+      const error = await load(text!).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect(error).not.toBeInstanceOf(UserErrors);
+      expect((error as UserError).code).toBe('E_TARGETS');
+      expect(describeUserError(error as UserError, 'ru')).toBe(`t${n - 1}.yaml, ${ru}`);
+    }
+  });
+
+  it('a long one is quoted by its start only', async () => {
+    const error = (await load(`${'x'.repeat(20_000)}\n`).catch((e: unknown) => e)) as UserError;
+    expect(describeUserError(error, 'en')).toBe(`t${n - 1}.yaml, at (top level): expected a "key: value" map; got a text of 20000 characters: "${'x'.repeat(40)}…"`);
+  });
+});
+
+// A tester: 20 000 misspelt metrics were each said, each with every metric in its hint (7 MB on stderr, 11 s).
+describe('many unknown metrics', () => {
+  it('are said one by one for the first 10, at their lines, the metrics listed under the first only; the rest counted', async () => {
+    const text = `targets:\n${Array.from({ length: 25 }, (_, i) => `  m${i}: 0.1\n`).join('')}  conversion: 0.2\n`;
+    const error = (await load(text).catch((e: unknown) => e)) as UserErrors;
+    expect(error.errors).toHaveLength(11);
+    const said = error.errors.map((e) => describeUserError(e, 'ru'));
+    expect(said[0]).toMatch(/^t\d+\.yaml, строка 2, символ 3, в targets\.m0: нет такого показателя: «m0»\n {2}подсказка: показатели сравнения: leads_per_month, /);
+    expect(said[9]).toMatch(/^t\d+\.yaml, строка 11, символ 3, в targets\.m9: нет такого показателя: «m9»$/);
+    expect(said[10]).toMatch(/^t\d+\.yaml: …и ещё 15 ошибок в этом файле: выше названы первые 10\n/);
+    expect(describeUserError(error.errors[10]!, 'en')).toMatch(/^t\d+\.yaml: …and 15 more errors in this file: the first 10 are said above\n {2}hint: /);
   });
 });

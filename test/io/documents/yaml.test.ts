@@ -57,3 +57,25 @@ describe('a bracket or quote never closed, a line indented too far', () => {
     expect(errorOf('a: 1\na: 2\n', 'ru')).toMatch(/ключ повторяется/);
   });
 });
+
+// Keys are checked for duplicates by our own pass (the parser's compared each key with every one before it: 20 000 keys
+// took seconds); a duplicate is still refused, where it is, in a block or a flow map at any depth.
+describe('a key written twice', () => {
+  it('is refused at the second one, with its line and column', () => {
+    expect(errorOf('a: 1\nb: 2\na: 3\n')).toBe('q.yaml, at line 3, column 1: not valid YAML: Map keys must be unique');
+    expect(errorOf('a: 1\nb: {x: 1, x: 2}\n', 'ru')).toBe('q.yaml, строка 2, символ 11: это не YAML: ключ повторяется: каждый ключ должен быть единственным');
+    expect(errorOf('list:\n  - {c: 1, d: 2}\n  - c: 1\n    c: 2\n')).toMatch(/^q\.yaml, at line 4, column 5: /);
+  });
+
+  it('is said at the first duplicate in the text, wherever its map is', () => {
+    expect(errorOf('a:\n  x: 1\n  x: 2\nb: 1\nb: 2\n')).toMatch(/at line 3, column 3/);
+    expect(errorOf('b: 1\na:\n  x: 1\n  x: 2\nb: 2\n')).toMatch(/at line 4, column 3/);
+  });
+
+  it('leaves a number and a text of the same digits, and the same key in two maps, alone', () => {
+    expect(parseYaml('1: a\n"1": b\nm: {k: 1}\nn: {k: 2}\n', 'q.yaml')).toEqual({ 1: 'b', m: { k: 1 }, n: { k: 2 } });
+    const many = Array.from({ length: 5000 }, (_, i) => `k${i}: ${i}`).join('\n');
+    expect(Object.keys(parseYaml(many, 'q.yaml') as object)).toHaveLength(5000);
+    expect(errorOf(`${many}\nk4999: 0\n`)).toMatch(/at line 5001, column 1: not valid YAML: Map keys must be unique/);
+  });
+});

@@ -1,0 +1,63 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { describeUserError, UserError, UserErrors } from '../../../src/core/errors.js';
+import { parseAnswersDocument, readAnswersDocument, type AnswersDocument } from '../../../src/io/documents/answers-file.js';
+import { builtIn } from '../../helpers/questionnaire.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-answers-file-'));
+const q = builtIn();
+const ids = q.sections.flatMap((s) => s.questions.map((x) => x.id));
+const put = (name: string, text: string) => (writeFileSync(path.join(dir, name), text), name);
+
+/** The errors an answers file is refused with (the test fails if it is accepted). */
+function refused(answers: AnswersDocument): UserErrors {
+  try {
+    parseAnswersDocument(answers, q, false);
+  } catch (e) {
+    return e as UserErrors;
+  }
+  throw new Error('accepted');
+}
+
+// A tester: an answers file's mistakes were said by their path only (answers.erp.catalg), a config's and a targets file's at their line.
+describe("an answers file's mistakes", () => {
+  it('are said at their line and column, an id with dots found as one key', async () => {
+    const text = ['# answers', 'questionnaire: crm-maturity', 'answers:', '  lead.concept: yes', '  journal.interactions: maybe', '  erp.catalg: yes', '  reporting.staff: [yes]', ''].join('\n');
+    const answers = await readAnswersDocument(put('a.yaml', text), dir, new PassThrough());
+    const error = refused(answers);
+    expect(error.errors.map((e) => describeUserError(e, 'en').split('\n')[0])).toEqual([
+      'a.yaml, at line 5, column 3, at answers.journal.interactions: "maybe" is not an answer to journal.interactions',
+      'a.yaml, at line 6, column 3, at answers.erp.catalg: unknown question id "erp.catalg"; did you mean "erp.catalog"?',
+      'a.yaml, at line 7, column 3, at answers.reporting.staff: a list is not an answer to reporting.staff: an answer is one value, without brackets',
+      `a.yaml, at line 3, column 1, at answers: no answer for ${ids.filter((id) => !['lead.concept', 'journal.interactions', 'reporting.staff'].includes(id)).join(', ')}`,
+    ]);
+  });
+
+  it('a file that holds them in a flow map, or a text at its top, is said as well', async () => {
+    const json = `{"answers": {${ids.map((id) => `"${id}": "yes"`).join(', ')}, "erp.bogus": "yes"}}`;
+    const flow = await readAnswersDocument(put('f.json', json), dir, new PassThrough());
+    const error = refused(flow);
+    expect(error.errors.map((e) => [e.where.path, e.where.at?.line, e.where.at?.column])).toEqual([['answers.erp.bogus', 1, json.indexOf('"erp.bogus"') + 1]]);
+    const text = await readAnswersDocument(put('t.yaml', `${'x'.repeat(1000)}\n`), dir, new PassThrough());
+    const top = refused(text);
+    expect(describeUserError(top, 'en')).toBe(`t.yaml, at (top level): expected a "key: value" map; got a text of 1000 characters: "${'x'.repeat(40)}…"`);
+  });
+
+  it('are read, when there are none, as parseAnswers reads them', async () => {
+    const answers = await readAnswersDocument(put('ok.yaml', `answers:\n${ids.map((id) => `  ${id}: да\n`).join('')}`), dir, new PassThrough());
+    expect([...parseAnswersDocument(answers, q, false).answers.values()]).toEqual(ids.map(() => 'yes'));
+  });
+});
+
+describe('another kind of file given as answers', () => {
+  it('is said for what it is: an export, a questionnaire', async () => {
+    const csv = await readAnswersDocument(put('d.csv', 'ID;Название;Бюджет\n1;A;100\n'), dir, new PassThrough()).catch((e: unknown) => e);
+    expect((csv as UserError).code).toBe('E_WRONG_FILE');
+    expect((csv as UserError).messageId).toBe('doc.exportForAnswers');
+    const questionnaire = await readAnswersDocument(put('q.yaml', 'id: x\nsections: []\n'), dir, new PassThrough()).catch((e: unknown) => e);
+    expect((questionnaire as UserError).messageId).toBe('doc.questionnaireForAnswers');
+  });
+});
