@@ -186,9 +186,10 @@ describe('several answers files with problems', () => {
     writeFileSync(path.join(dir, 'b.yaml'), 'answers:\n  lead.concept: maybe\n  erp.payment: yes\n');
     const run = runCli(['audit', '--answers', 'a.yaml', 'b.yaml', '-d', 'missing.csv', '--lang', 'en', ...NOW], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^error: a\.yaml, at answers: no answer for /);
-    expect(run.stderr).toContain('b.yaml, at answers.lead.concept: "maybe" is not an answer to lead.concept');
-    expect(run.stderr).toContain('b.yaml, at answers.erp.payment: unknown question id "erp.payment"');
+    // Each said at its line and column, as a config's and a targets file's mistakes are (an id with dots is one key).
+    expect(run.stderr).toMatch(/^error: a\.yaml, at line 1, column 1, at answers: no answer for /);
+    expect(run.stderr).toContain('b.yaml, at line 2, column 3, at answers.lead.concept: "maybe" is not an answer to lead.concept');
+    expect(run.stderr).toContain('b.yaml, at line 3, column 3, at answers.erp.payment: unknown question id "erp.payment"');
     expect(run.stderr).not.toContain('missing.csv');
   });
 });
@@ -202,18 +203,18 @@ describe('an answers file with a list among its answers', () => {
     expect(ru.code).toBe(2);
     expect(ru.stdout).toBe('');
     expect(ru.stderr.split('\n').filter((l) => l.startsWith('a.yaml') || l.startsWith('ошибка: a.yaml'))).toEqual([
-      'ошибка: a.yaml, в answers.lead.concept: «maybe» — не ответ на lead.concept',
-      'a.yaml, в answers.journal.interactions: пустое значение (null) — не ответ на journal.interactions',
-      'a.yaml, в answers.reporting.staff: список — не ответ на reporting.staff: ответ — одно значение, без скобок',
-      'a.yaml, в answers.erp.bogus: неизвестный id вопроса «erp.bogus»',
-      'a.yaml, в answers: нет ответа на erp.payments',
+      'ошибка: a.yaml, строка 2, символ 3, в answers.lead.concept: «maybe» — не ответ на lead.concept',
+      'a.yaml, строка 3, символ 3, в answers.journal.interactions: пустое значение (null) — не ответ на journal.interactions',
+      'a.yaml, строка 5, символ 3, в answers.reporting.staff: список — не ответ на reporting.staff: ответ — одно значение, без скобок',
+      'a.yaml, строка 7, символ 3, в answers.erp.bogus: неизвестный id вопроса «erp.bogus»',
+      'a.yaml, строка 1, символ 1, в answers: нет ответа на erp.payments',
     ]);
     expect(ru.stderr).not.toMatch(/\n\s+at /);
     const en = runCli(['audit', '--answers', 'a.yaml', '--lang', 'en', ...NOW], { cwd: dir });
     expect(en.code).toBe(2);
-    expect(en.stderr).toContain('a.yaml, at answers.journal.interactions: an empty value (null) is not an answer to journal.interactions');
-    expect(en.stderr).toContain('a.yaml, at answers.reporting.staff: a list is not an answer to reporting.staff: an answer is one value, without brackets\n  hint: answer one of: yes, no, skip');
-    expect(en.stderr).toContain('a.yaml, at answers: no answer for erp.payments');
+    expect(en.stderr).toContain('a.yaml, at line 3, column 3, at answers.journal.interactions: an empty value (null) is not an answer to journal.interactions');
+    expect(en.stderr).toContain('a.yaml, at line 5, column 3, at answers.reporting.staff: a list is not an answer to reporting.staff: an answer is one value, without brackets\n  hint: answer one of: yes, no, skip');
+    expect(en.stderr).toContain('a.yaml, at line 1, column 1, at answers: no answer for erp.payments');
   });
 });
 
@@ -229,7 +230,7 @@ describe("«не знаю» and \"don't know\" in an answers file", () => {
     writeFileSync(path.join(dir, 'unknown.yaml'), file('unknown'));
     const ru = runCli(['audit', '--answers', 'unknown.yaml', '--lang', 'ru', ...NOW], { cwd: dir });
     expect(ru.code).toBe(2);
-    expect(ru.stderr).toContain('unknown.yaml, в answers.lead.concept: «unknown» — не ответ на lead.concept');
+    expect(ru.stderr).toContain('unknown.yaml, строка 2, символ 3, в answers.lead.concept: «unknown» — не ответ на lead.concept');
   });
 });
 

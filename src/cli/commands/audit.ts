@@ -1,4 +1,4 @@
-import { parseAnswers, type Answer } from '../../core/audit/answers.js';
+import type { Answer } from '../../core/audit/answers.js';
 import { checkEvidence } from '../../core/audit/evidence.js';
 import { scoreAudit } from '../../core/audit/score.js';
 import type { AuditResult } from '../../core/audit/types.js';
@@ -9,7 +9,7 @@ import { isAnswersFile, readEvidenceFacts } from '../../app/evidence-files.js';
 import { withAnswers } from '../ask-stages.js';
 import type { KpiFiles } from '../../app/kpi-files.js';
 import { checkExportKinds, namingSwapped } from '../../app/compare-files.js';
-import { guessDocumentKind, wrongKindError } from '../../io/documents/document-kind.js';
+import { parseAnswersDocument, readAnswersDocument } from '../../io/documents/answers-file.js';
 import { loadOverrides } from '../../io/documents/map-file.js';
 import { readDocument } from '../../io/read/files.js';
 import { isQuestionnairePath, listBuiltInQuestionnaires, loadQuestionnaire } from '../../io/documents/questionnaire.js';
@@ -80,15 +80,15 @@ export async function run(opts: AuditOptions, ctx: CliContext): Promise<number> 
   // From answers files with no export, --from or --touch-norm change nothing (an interactive audit may still be given an export at its prompts).
   if (answerFiles.length > 0) warnWithoutExports(ctx, opts.lang, opts.optionsGiven, { exports: !opts.deals, deals: false });
   assertOneStdin([...answerFiles, opts.questionnaire, opts.baseline, opts.deals, opts.activities, opts.payments, opts.map]);
-  const answerDocs = await Promise.all(answerFiles.map((file) => readAnswersDoc(file, ctx)));
+  const answerDocs = await Promise.all(answerFiles.map((file) => readAnswersDocument(file, ctx.cwd, ctx.stdin)));
   const questionnaires = new Map<string, Questionnaire>();
   const questionnaireFor = async (ref: string) => questionnaires.get(ref) ?? questionnaires.set(ref, (await loadQuestionnaire(ref, ctx.cwd, ctx.stdin, opts.lang)).questionnaire).get(ref)!;
   const builtIn = await listBuiltInQuestionnaires();
-  const refFor = (i: number) => opts.questionnaire ?? namedQuestionnaire(answerDocs[i], answerFiles[i]!, ctx.cwd, builtIn) ?? 'crm-maturity';
+  const refFor = (i: number) => opts.questionnaire ?? namedQuestionnaire(answerDocs[i]!.doc, answerFiles[i]!, ctx.cwd, builtIn) ?? 'crm-maturity';
   const questionnaire = await questionnaireFor(answerFiles.length > 0 ? refFor(0) : (opts.questionnaire ?? 'crm-maturity'));
   for (let i = 1; i < answerFiles.length; i++) await questionnaireFor(refFor(i));
   // Every answers file is checked before the exports are read, and the problems of all of them are named at once.
-  const parsedAnswers = await parseEvery(answerFiles, async (file, i) => parseAnswers(answerDocs[i], await questionnaireFor(refFor(i)), file, Boolean(opts.allowPartial)));
+  const parsedAnswers = await parseEvery(answerFiles, async (_file, i) => parseAnswersDocument(answerDocs[i]!, await questionnaireFor(refFor(i)), Boolean(opts.allowPartial)));
   const baseline = opts.baseline ? await loadBaseline(opts.baseline, ctx, questionnaire) : undefined;
   // A baseline of another questionnaire version (or maximum) is compared as it is, and said so.
   const changed = baseline && typeof baseline.max === 'number' ? questionnaireChangeNote({ id: questionnaire.id, version: baseline.questionnaire?.version, max: baseline.max }, { id: questionnaire.id, version: questionnaire.version, max: maxScore(questionnaire) }, opts.lang) : undefined;
@@ -195,23 +195,6 @@ export function namedQuestionnaire(doc: unknown, file: string, cwd: string, buil
   // Another id is left to the answers' own check, which names it and says to pass --questionnaire.
   if (!isQuestionnairePath(named) || named === '-') return builtIn.includes(named) ? named : undefined;
   return path.isAbsolute(named) || file === '-' ? named : path.join(path.dirname(path.resolve(cwd, file)), named);
-}
-
-/** Reads an answers file; another kind of file (an export, a questionnaire) says what it is. */
-async function readAnswersDoc(file: string, ctx: CliContext): Promise<unknown> {
-  // A workbook is not read as text; a .csv is named an export by guessDocumentKind below, unless empty or binary.
-  if (/\.xlsx?$/i.test(file)) throw wrongKindError(file, 'export', 'answers')!;
-  const text = await readDocument(file, ctx.cwd, ctx.stdin);
-  let doc: unknown;
-  try {
-    doc = parseYaml(text, file);
-  } catch (error) {
-    throw wrongKindError(file, guessDocumentKind(file, undefined, text), 'answers') ?? error;
-  }
-  const kind = guessDocumentKind(file, doc, text);
-  const wrong = wrongKindError(file, kind, 'answers');
-  if (wrong) throw wrong;
-  return doc;
 }
 
 async function loadBaseline(file: string, ctx: CliContext, q: Questionnaire): Promise<AuditResult> {

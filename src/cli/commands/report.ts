@@ -1,4 +1,4 @@
-import { parseAnswers } from '../../core/audit/answers.js';
+import { parseAnswersDocument, readAnswersDocument } from '../../io/documents/answers-file.js';
 import { checkEvidence } from '../../core/audit/evidence.js';
 import { bandTitle, scoreAudit } from '../../core/audit/score.js';
 import type { AuditResult } from '../../core/audit/types.js';
@@ -214,10 +214,10 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   let audit: AuditResult | undefined;
   let questionnaire: Questionnaire | undefined;
   if (m.answers) {
-    const doc = parseYaml(await readDocument(m.answers, ctx.cwd, ctx.stdin), m.answers);
-    const ref = m.questionnaire ?? namedQuestionnaire(doc, m.answers, ctx.cwd, await listBuiltInQuestionnaires()) ?? 'crm-maturity';
+    const answers = await readAnswersDocument(m.answers, ctx.cwd, ctx.stdin);
+    const ref = m.questionnaire ?? namedQuestionnaire(answers.doc, m.answers, ctx.cwd, await listBuiltInQuestionnaires()) ?? 'crm-maturity';
     ({ questionnaire } = await loadQuestionnaire(ref, ctx.cwd, ctx.stdin, m.lang));
-    const parsed = parseAnswers(doc, questionnaire, m.answers, m.allowPartial);
+    const parsed = parseAnswersDocument(answers, questionnaire, m.allowPartial);
     audit = scoreAudit(questionnaire, parsed.answers, { lang: m.lang, now, company: m.company ?? parsed.company, managers: m.managers, hourlyCost: m.hourlyCost });
   }
 
