@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { guessOf } from '../../src/cli/ask-stages.js';
 import { StagesUndecided, stagesSnippet } from '../../src/io/map/import.js';
-import { assertRequired, ColumnsMissing, mapColumns } from '../../src/io/map/mapping.js';
+import type { ColumnsMissing } from '../../src/io/map/mapping.js';
+import { missingOf } from '../helpers/missing-columns.js';
 import type { UnknownStage } from '../../src/core/undecided-stages.js';
 
 /** The error assertRequired throws for a header and its first rows. */
-function stop(headers: string[], rows: string[][], kind: 'deals' | 'activities' = 'deals'): ColumnsMissing {
-  try {
-    assertRequired(mapColumns(headers, kind), 'f.csv', rows);
-  } catch (error) {
-    if (error instanceof ColumnsMissing) return error;
-    throw error;
-  }
-  throw new Error('no stop');
-}
+const stop = (headers: string[], rows: string[][], kind: 'deals' | 'activities' = 'deals'): ColumnsMissing => missingOf(headers, rows, kind);
 
 const stage = (s: Partial<UnknownStage>): UnknownStage => ({ deals: 3, closedFlag: 0, closeDate: 3, closePast: 3, amount: 3, certain: 0, zero: 0, ...s });
 
