@@ -11,6 +11,8 @@ const PLACEHOLDERS = ['без имени', 'без названия', 'конт�
 
 /** The placeholders as compared: lower case, ё as е, spaces collapsed. */
 const KEYS = new Set(PLACEHOLDERS);
+/** The letters a placeholder begins with (a dash included). */
+const FIRST_LETTERS = new Set(PLACEHOLDERS.map((p) => p.charAt(0)));
 
 /** The longest placeholder in UTF-8 bytes: a longer cell is none, and a byte reader need not decode it. */
 export const PLACEHOLDER_CLIENT_BYTES = Math.max(...PLACEHOLDERS.map((p) => new TextEncoder().encode(p).length));
@@ -42,5 +44,7 @@ export function mayBePlaceholderClient(buf: Uint8Array, start: number, end: numb
 export function isPlaceholderClient(text: string): boolean {
   // Twice the bytes in characters, for runs of spaces between the words.
   if (text.length > 2 * PLACEHOLDER_CLIENT_BYTES) return false;
+  // Most clients (a phone number, a name of another first letter) are ruled out before a replace, as the byte reader rules them out.
+  if (!FIRST_LETTERS.has(text.trimStart().charAt(0).toLowerCase())) return false;
   return KEYS.has(text.replace(/[\s\u00a0\u202f]+/g, ' ').trim().toLowerCase().replace(/ё/g, 'е'));
 }
