@@ -480,7 +480,8 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'nothing-won') return nothingWonText(a, lang === 'ru');
   if (a.code === 'untimed-activities' || a.code === 'untimed-deals') return untimedText(a, lang === 'ru');
   if (a.code === 'won-zero-amount') return wonZeroText(a, lang);
-  if (a.code === 'one-client' || a.code === 'won-no-client') return oneClientText(a, lang === 'ru');
+  if (a.code === 'one-client') return oneClientText(a, lang === 'ru');
+  if (a.code === 'won-no-client') return noClientText(a, lang === 'ru');
   if (a.code === 'timed-at') return timedAtText(a, lang === 'ru');
   if (a.code === 'repeated-ids-differ') return repeatedIds(a, lang === 'ru');
   if (a.code === 'map-unmatched') return mapUnmatchedText(a, lang === 'ru');
@@ -1204,13 +1205,14 @@ function wonZeroText(a: Extract<Alert, { code: 'won-zero-amount' }>, lang: strin
 }
 
 /** One client on most won deals: a placeholder, most likely, which makes every deal after its first a repeat sale. */
-function oneClientText(a: Extract<Alert, { code: 'one-client' | 'won-no-client' }>, ru: boolean): string {
-  if (a.code === 'won-no-client') {
-    const won = num(a.won, ru);
-    return ru
-      ? `Ни у одной из ${won} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} не указан клиент (ячейки пусты или в них заглушка вроде «Без имени»): повторных продаж 0 не потому, что их не было, а потому, что клиентов не видно. Выгрузите сделки с колонкой, где клиент назван (компания или контакт; файл --map назовёт её: columns: { client: "Колонка" }).`
-      : `None of the ${won} won deals names a client (the cells are empty or hold a placeholder such as «Без имени»): repeat sales are 0 because no client can be seen, not because there were none. Export the deals with a column that names the client (the company or the contact; a --map file names it: columns: { client: "Column" }).`;
-  }
+function noClientText(a: Extract<Alert, { code: 'won-no-client' }>, ru: boolean): string {
+  const won = num(a.won, ru);
+  return ru
+    ? `Ни у одной из ${won} ${plural(a.won, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} не указан клиент (ячейки пусты или в них заглушка вроде «Без имени»): повторных продаж 0 не потому, что их не было, а потому, что клиентов не видно. Выгрузите сделки с колонкой, где клиент назван (компания или контакт; файл --map назовёт её: columns: { client: "Колонка" }).`
+    : `None of the ${won} won deals names a client (the cells are empty or hold a placeholder such as «Без имени»): repeat sales are 0 because no client can be seen, not because there were none. Export the deals with a column that names the client (the company or the contact; a --map file names it: columns: { client: "Column" }).`;
+}
+
+function oneClientText(a: Extract<Alert, { code: 'one-client' }>, ru: boolean): string {
   const share = `${num(a.deals, ru)} ${ru ? 'из' : 'of'} ${num(a.withClient, ru)}`;
   return ru
     ? `Клиент «${a.client}» указан у ${share} выигранных сделок с клиентом: похоже на заглушку (так CRM пишет контакт или компанию без имени), а не на одного клиента. Все его сделки, кроме самой ранней, посчитаны повторными продажами (повторных продаж: ${num(a.repeatWon, ru)}), и доля повторных завышена. Если это не один клиент, выгрузите сделки с колонкой, где клиент назван (компания или контакт; файл --map назовёт её: columns: { client: "Колонка" }), или очистите заглушку в ячейках; если это действительно один клиент, цифры верны.`
