@@ -14,36 +14,152 @@ const KEYS = new Set(PLACEHOLDERS);
 /** The letters a placeholder begins with (a dash included). */
 const FIRST_LETTERS = new Set(PLACEHOLDERS.map((p) => p.charAt(0)));
 
-/** The longest placeholder in UTF-8 bytes: a longer cell is none, and a byte reader need not decode it. */
-export const PLACEHOLDER_CLIENT_BYTES = Math.max(...PLACEHOLDERS.map((p) => new TextEncoder().encode(p).length));
+/** The longest placeholder in characters. */
+const LONGEST = Math.max(...PLACEHOLDERS.map((p) => p.length));
+
+/** A node of a byte trie of the placeholders: the next byte's node, and whether a placeholder ends here. */
+interface Node {
+  next: Map<number, Node>;
+  end: boolean;
+}
+
+function trieOf(keys: readonly Uint8Array[]): Node {
+  const root: Node = { next: new Map(), end: false };
+  for (const key of keys) {
+    let node = root;
+    for (const b of key) {
+      let child = node.next.get(b);
+      if (!child) node.next.set(b, (child = { next: new Map(), end: false }));
+      node = child;
+    }
+    node.end = true;
+  }
+  return root;
+}
+
+/** Space, tab and the line ends \s holds in the text rule, as bytes of any of the encodings below. */
+const ASCII_SPACE = (b: number): boolean => b === 0x20 || (b >= 0x09 && b <= 0x0d);
 
 /**
- * The first bytes a placeholder can begin with, in UTF-8, Windows-1251 and KOI8-R (a byte reader holds
- * the file's own bytes): a dash (`-`, `—`, `–`), n, u, and б, к, н in either case. In UTF-8 those three
- * letters are 0xD0 and a second byte (PLACEHOLDER_SECOND).
+ * Matches a cell's bytes against the placeholders without decoding it: the bytes are folded as
+ * isPlaceholderClient folds the text (lower case, ё as е, a run of spaces as one, none at the edges)
+ * and walked down a trie of the placeholders' bytes, so a client is ruled out at its first byte or
+ * two that no placeholder has there («Клиент 1» at its second letter). A byte reader holds a file's
+ * own bytes, which are UTF-8 or a single-byte code page (decode.ts): one matcher each.
  */
-const PLACEHOLDER_LEAD = new Uint8Array(256);
-for (const b of [0x2d, 0x4e, 0x6e, 0x55, 0x75, 0xe2, 0x96, 0x97, 0xc1, 0xe1, 0xca, 0xea, 0xcd, 0xed, 0xc2, 0xcb, 0xeb, 0xce, 0xee]) PLACEHOLDER_LEAD[b] = 1;
-/** UTF-8's second byte of Б, б, К, к, Н, н after 0xD0. */
-const PLACEHOLDER_SECOND = new Set([0x91, 0xb1, 0x9a, 0xba, 0x9d, 0xbd]);
+export class PlaceholderBytes {
+  private constructor(
+    private readonly root: Node,
+    /** For a code page: each byte folded (a space of any kind as 0x20); undefined for UTF-8. */
+    private readonly fold: Uint8Array | undefined,
+  ) {}
+
+  private static readonly utf8 = new PlaceholderBytes(trieOf(PLACEHOLDERS.map((p) => new TextEncoder().encode(p))), undefined);
+  private static readonly pages = new Map<string, PlaceholderBytes>();
+
+  /**
+   * The matcher for bytes in UTF-8 (`chars` undefined), or in the single-byte code page whose 256
+   * characters `chars` lists: a placeholder with a character the page lacks is left out of its trie.
+   */
+  static of(chars?: string): PlaceholderBytes {
+    if (chars === undefined) return PlaceholderBytes.utf8;
+    let m = PlaceholderBytes.pages.get(chars);
+    if (!m) PlaceholderBytes.pages.set(chars, (m = PlaceholderBytes.forPage(chars)));
+    return m;
+  }
+
+  private static forPage(chars: string): PlaceholderBytes {
+    const byteOf = new Map<string, number>();
+    for (let b = 255; b >= 0; b--) byteOf.set(chars.charAt(b), b);
+    const fold = new Uint8Array(256);
+    for (let b = 0; b < 256; b++) {
+      const ch = chars.charAt(b);
+      fold[b] = /[\s\u00a0\u202f]/.test(ch) ? 0x20 : (byteOf.get(ch.toLowerCase().replace('ё', 'е')) ?? b);
+    }
+    const keys = PLACEHOLDERS.filter((p) => [...p].every((c) => byteOf.has(c))).map((p) => Uint8Array.from([...p].map((c) => byteOf.get(c)!)));
+    return new PlaceholderBytes(trieOf(keys), fold);
+  }
+
+  /** Whether buf[start, end) is a placeholder for no client. */
+  test(buf: Uint8Array, start: number, end: number): boolean {
+    this.node = this.root;
+    this.space = false;
+    this.started = false;
+    const fold = this.fold;
+    if (fold) {
+      for (let i = start; i < end && this.node; i++) this.step(fold[buf[i]!]!);
+    } else {
+      for (let i = start; i < end && this.node; ) i += utf8Folded(buf, i, end, this);
+    }
+    return this.node?.end === true;
+  }
+
+  // The walk down the trie (one at a time: a reader runs on one thread).
+  private node: Node | undefined;
+  /** A space came after the first byte and waits for the next one: a run of spaces is one, trailing ones are none. */
+  private space = false;
+  private started = false;
+
+  /** Steps the walk by one folded byte (0x20 for a space of any kind). */
+  step(b: number): void {
+    if (b === 0x20) {
+      this.space = this.started;
+      return;
+    }
+    if (this.space) {
+      this.node = this.node?.next.get(0x20);
+      this.space = false;
+    }
+    this.started = true;
+    this.node = this.node?.next.get(b);
+  }
+}
 
 /**
- * Whether a cell's bytes may hold a placeholder, to be decoded and asked (isPlaceholderClient): no
- * longer than the longest one, and beginning, after spaces and tabs, as one can. Most clients (a
- * phone number, a name of another first letter, a longer company name) are ruled out without a decode.
+ * Folds the UTF-8 character at buf[i] as the text rule folds it and steps `walk` by its bytes:
+ * ASCII and Cyrillic capitals as small letters, Ё and ё as е, a no-break or narrow no-break space as
+ * a space; any other character as it is. Returns the character's length in bytes.
  */
-export function mayBePlaceholderClient(buf: Uint8Array, start: number, end: number): boolean {
-  let i = start;
-  while (i < end && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
-  if (i === end || end - i > PLACEHOLDER_CLIENT_BYTES) return false;
-  const lead = buf[i]!;
-  return PLACEHOLDER_LEAD[lead] === 1 || (lead === 0xd0 && i + 1 < end && PLACEHOLDER_SECOND.has(buf[i + 1]!));
+function utf8Folded(buf: Uint8Array, i: number, end: number, walk: PlaceholderBytes): number {
+  const b = buf[i]!;
+  if (b < 0x80) {
+    walk.step(ASCII_SPACE(b) ? 0x20 : b >= 0x41 && b <= 0x5a ? b + 0x20 : b);
+    return 1;
+  }
+  const n = i + 1 < end ? buf[i + 1]! : -1;
+  if (b === 0xd0 && n >= 0x80 && n <= 0xbf) {
+    // А-П (D0 90-9F) as а-п (D0 B0-BF), Р-Я (D0 A0-AF) as р-я (D1 80-8F), Ё (D0 81) as е (D0 B5).
+    if (n === 0x81) stepTwo(walk, 0xd0, 0xb5);
+    else if (n >= 0x90 && n <= 0x9f) stepTwo(walk, 0xd0, n + 0x20);
+    else if (n >= 0xa0 && n <= 0xaf) stepTwo(walk, 0xd1, n - 0x20);
+    else stepTwo(walk, 0xd0, n);
+    return 2;
+  }
+  if (b === 0xd1 && n === 0x91) {
+    stepTwo(walk, 0xd0, 0xb5);
+    return 2;
+  }
+  if (b === 0xc2 && n === 0xa0) {
+    walk.step(0x20);
+    return 2;
+  }
+  if (b === 0xe2 && n === 0x80 && i + 2 < end && buf[i + 2] === 0xaf) {
+    walk.step(0x20);
+    return 3;
+  }
+  walk.step(b);
+  return 1;
+}
+
+function stepTwo(walk: PlaceholderBytes, a: number, b: number): void {
+  walk.step(a);
+  walk.step(b);
 }
 
 /** Whether a client cell's text is a placeholder for no client, in any case, with any spaces around and between its words. */
 export function isPlaceholderClient(text: string): boolean {
   // Twice the bytes in characters, for runs of spaces between the words.
-  if (text.length > 2 * PLACEHOLDER_CLIENT_BYTES) return false;
+  if (text.length > 2 * LONGEST) return false;
   // Most clients (a phone number, a name of another first letter) are ruled out before a replace, as the byte reader rules them out.
   if (!FIRST_LETTERS.has(text.trimStart().charAt(0).toLowerCase())) return false;
   return KEYS.has(text.replace(/[\s\u00a0\u202f]+/g, ' ').trim().toLowerCase().replace(/ё/g, 'е'));

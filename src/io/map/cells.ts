@@ -1,4 +1,4 @@
-import { isPlaceholderClient, mayBePlaceholderClient } from '../../core/kpi/placeholder-clients.js';
+import { isPlaceholderClient, PlaceholderBytes } from '../../core/kpi/placeholder-clients.js';
 import type { KeySink } from '../../core/kpi/key-batch.js';
 import { blankCell, ByteMemo, hasEither, plainInteger, plainKey, spaceLead } from '../read/byte-cells.js';
 import { fixedDate, fixedDateMs } from './calendar.js';
@@ -138,7 +138,7 @@ export class RowCells implements Cells {
     // Most clients begin with a letter or another digit: no zeros-only cell does, trimmed or not.
     const lead = buf[row.starts[c]!]!;
     // «Без имени», «-», Unknown: a placeholder a CRM writes for a contact without a name (core/kpi/placeholder-clients.ts).
-    if (mayBePlaceholderClient(buf, row.starts[c]!, row.ends[c]!) && isPlaceholderClient(this.text(c))) return true;
+    if (PlaceholderBytes.of(row.text.pageChars).test(buf, row.starts[c]!, row.ends[c]!)) return true;
     if (lead !== 0x30 && !spaceLead(lead)) return false;
     let zero = false;
     let other = false;

@@ -8,6 +8,8 @@ export interface CellText {
   decode(buf: Buffer, start: number, end: number): string;
   /** Whether the bytes are UTF-8 (or ASCII so far); false for Windows-1251. */
   readonly utf8: boolean;
+  /** A single-byte code page's 256 characters, in byte order; undefined while the bytes are UTF-8 (or ASCII so far). */
+  readonly pageChars?: string;
 }
 
 /**

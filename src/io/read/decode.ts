@@ -142,6 +142,11 @@ export class ExportDecoder implements CellText {
     return this.encoding !== 'windows-1251' && this.encoding !== 'windows-1252';
   }
 
+  /** The code page's characters when the bytes are Windows-1251 or Windows-1252 (CellText). */
+  get pageChars(): string | undefined {
+    return this.encoding === 'windows-1251' ? CP1251_CHARS : this.encoding === 'windows-1252' ? CP1252_CHARS : undefined;
+  }
+
   /** A cell's text (byte mode). */
   decode(buf: Buffer, start: number, end: number): string {
     if (this.encoding === 'windows-1251' || this.encoding === 'windows-1252') {
@@ -492,6 +497,10 @@ function fix1252(text: string): string {
 /** The code pages as `--encoding` names them. */
 const cp1251 = new TextDecoder('windows-1251');
 const cp1252 = new Cp1252Decoder();
+const ALL_BYTES = Uint8Array.from({ length: 256 }, (_, b) => b);
+/** Each byte's character in the code pages, in byte order (ExportDecoder.pageChars). */
+const CP1251_CHARS = cp1251.decode(ALL_BYTES);
+const CP1252_CHARS = cp1252.decode(ALL_BYTES);
 const SAMPLE_BYTES = 64 * 1024;
 /** NUL bytes a text file may hold whatever its size (see dropNul). */
 const MAX_STRAY_NULS = 64;

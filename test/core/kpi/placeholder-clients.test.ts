@@ -1,7 +1,9 @@
 // Placeholder clients (src/core/kpi/placeholder-clients.ts): what a CRM writes for a contact or company
-// without a name, read as no client; and the byte test that spares a reader decoding other clients.
+// without a name, read as no client; and the byte matcher that reads them without decoding a cell.
 import { describe, expect, it } from 'vitest';
-import { isPlaceholderClient, mayBePlaceholderClient, PLACEHOLDER_CLIENT_BYTES } from '../../../src/core/kpi/placeholder-clients.js';
+import fc from 'fast-check';
+import { ExportDecoder } from '../../../src/io/read/decode.js';
+import { isPlaceholderClient, PlaceholderBytes } from '../../../src/core/kpi/placeholder-clients.js';
 
 /** The bytes of `text` in Windows-1251 for Cyrillic and ASCII, by hand (Node has no encoder for it). */
 function cp1251(text: string): Uint8Array {
@@ -26,26 +28,69 @@ describe('isPlaceholderClient', () => {
   });
 });
 
-describe('mayBePlaceholderClient', () => {
-  it('lets every placeholder through, in UTF-8 and in Windows-1251, after leading spaces', () => {
-    for (const p of ['Без имени', 'без названия', 'Контактное лицо', 'контактное лицо', 'Неизвестный', 'нет', 'Unknown', 'no name', 'N/A', '-', '—', '–']) {
-      const u = utf8(`  ${p}`);
-      expect(mayBePlaceholderClient(u, 0, u.length), `utf-8 ${p}`).toBe(true);
-      const w = cp1251(p);
-      expect(mayBePlaceholderClient(w, 0, w.length), `cp1251 ${p}`).toBe(true);
+describe('PlaceholderBytes', () => {
+  // The code pages' characters as the byte readers' decoder gives them.
+  const cp1251Chars = new ExportDecoder('x.csv', 'windows-1251').pageChars;
+  const cp1252Chars = new ExportDecoder('x.csv', 'windows-1252').pageChars;
+  const inUtf8 = (text: string) => {
+    const u = utf8(text);
+    return PlaceholderBytes.of().test(u, 0, u.length);
+  };
+  const inCp1251 = (text: string) => {
+    const w = cp1251(text);
+    return PlaceholderBytes.of(cp1251Chars).test(w, 0, w.length);
+  };
+
+  it('reads every placeholder in UTF-8 and Windows-1251, in any case, with spaces around and between the words, ё as е', () => {
+    for (const p of ['Без имени', 'БЕЗ ИМЕНИ', '  без   имени  ', 'Без названия', 'Контактное лицо', 'КОНТАКТНОЕ ЛИЦО', 'Неизвестный', 'нет', 'Нет', 'Не указан', 'не указано', 'Unknown', 'UNKNOWN', 'No name', 'noname', 'N/A', '-', '—', '–', ' - ']) {
+      expect(inUtf8(p), `utf-8 ${p}`).toBe(true);
+      expect(inCp1251(p), `cp1251 ${p}`).toBe(true);
+    }
+    // A no-break space between the words (C2 A0 in UTF-8, A0 in Windows-1251), and a narrow one in UTF-8.
+    expect(inUtf8('без\u00a0имени')).toBe(true);
+    expect(inUtf8('без\u202fимени')).toBe(true);
+    expect(PlaceholderBytes.of(cp1251Chars).test(Uint8Array.from([0xe1, 0xe5, 0xe7, 0xa0, 0xe8, 0xec, 0xe5, 0xed, 0xe8]), 0, 9)).toBe(true);
+  });
+
+  it('keeps a client whose name begins as a placeholder does, contains one, or is another word', () => {
+    for (const c of ['', '   ', 'Клиент 44646', 'Компания', 'Контакт', 'Контактное лицо 2', 'Без имени 2', 'ООО Без имени', 'Нетто', 'не', 'Unknown Ltd', 'N/A/B', '--', '- -', 'Иванов Иван', '+7 916 123-45-67', '79161234567']) {
+      expect(inUtf8(c), `utf-8 ${c}`).toBe(false);
+      if (c.startsWith('+') || /^[\x20-\x7e\u0410-\u044f]*$/.test(c)) expect(inCp1251(c), `cp1251 ${c}`).toBe(false);
     }
   });
 
-  it('rules out without a decode a phone, a name of another first letter, a longer cell, an empty one', () => {
-    // «Контактное лицо» is 29 bytes in UTF-8, the longest.
-    expect(PLACEHOLDER_CLIENT_BYTES).toBe(29);
-    for (const c of ['+7 916 123-45-67', '79161234567', 'Иванов Иван', 'ООО Ромашка', 'Alice Smith', 'Неизвестный клиент из Москвы', '   ']) {
-      const u = utf8(c);
-      expect(mayBePlaceholderClient(u, 0, u.length), c).toBe(false);
-    }
-    // A cell's range within a row's buffer: only its own bytes count.
+  it('reads only the cell\'s own bytes within a row', () => {
     const row = utf8('Иванов;нет;Петров');
-    expect(mayBePlaceholderClient(row, 0, 12)).toBe(false);
-    expect(mayBePlaceholderClient(row, 13, 19)).toBe(true);
+    const m = PlaceholderBytes.of();
+    expect(m.test(row, 0, 12)).toBe(false);
+    expect(m.test(row, 13, 19)).toBe(true);
+    expect(m.test(row, 13, 18)).toBe(false);
+  });
+
+  it('is asked for UTF-8 while the decoder has not decided, and for the code page once it has', () => {
+    expect(new ExportDecoder('x.csv').pageChars).toBeUndefined();
+    expect(new ExportDecoder('x.csv', 'utf-8').pageChars).toBeUndefined();
+    expect(cp1251Chars?.charAt(0xc1)).toBe('Б');
+    expect(cp1252Chars?.charAt(0x97)).toBe('—');
+  });
+
+  it('in Windows-1252 knows the Latin and dash placeholders and no Cyrillic one', () => {
+    const m = PlaceholderBytes.of(cp1252Chars);
+    for (const [bytes, want] of [[[0x4e, 0x2f, 0x41], true], [[0x97], true], [[0x96], true], [[0x75, 0x6e, 0x6b, 0x6e, 0x6f, 0x77, 0x6e], true], [[0xc1, 0xe5, 0xe7], false]] as const) {
+      expect(m.test(Uint8Array.from(bytes), 0, bytes.length), bytes.join(' ')).toBe(want);
+    }
+  });
+
+  it('agrees with the text rule on any cell made of placeholder words, letters and spaces', () => {
+    const pieces = ['без', 'Без', 'БЕЗ', 'имени', 'ИМЕНИ', 'назв', 'ания', 'нет', 'Нёт', 'не', 'указан', 'о', 'контактное', 'лицо', 'unknown', 'No', 'name', 'n/a', '-', '—', '–', ' ', '  ', '\u00a0', '\t', 'Клиент', '1'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), (parts) => {
+        const text = parts.join('');
+        const want = isPlaceholderClient(text);
+        expect(inUtf8(text), `utf-8 ${JSON.stringify(text)}`).toBe(want);
+        expect(inCp1251(text.replace(/ё/g, 'е').replace(/Ё/g, 'Е').replace(/\u00a0/g, ' ')), `cp1251 ${JSON.stringify(text)}`).toBe(isPlaceholderClient(text.replace(/ё/g, 'е').replace(/\u00a0/g, ' ')));
+      }),
+      { numRuns: 2000, seed: 37 },
+    );
   });
 });
