@@ -17,24 +17,28 @@ const FIRST_LETTERS = new Set(PLACEHOLDERS.map((p) => p.charAt(0)));
 /** The longest placeholder in characters. */
 const LONGEST = Math.max(...PLACEHOLDERS.map((p) => p.length));
 
-/** A node of a byte trie of the placeholders: the next byte's node, and whether a placeholder ends here. */
-interface Node {
-  next: Map<number, Node>;
-  end: boolean;
+/**
+ * A byte trie of the placeholders in flat arrays: node n's child by byte b is next[n * 256 + b] (0 for
+ * none: the root, node 0, is no one's child), and end[n] says a placeholder ends at n.
+ */
+interface Trie {
+  next: Int32Array;
+  end: Uint8Array;
 }
 
-function trieOf(keys: readonly Uint8Array[]): Node {
-  const root: Node = { next: new Map(), end: false };
+function trieOf(keys: readonly Uint8Array[]): Trie {
+  const nodes = 1 + keys.reduce((n, k) => n + k.length, 0);
+  const trie: Trie = { next: new Int32Array(nodes * 256), end: new Uint8Array(nodes) };
+  let made = 1;
   for (const key of keys) {
-    let node = root;
+    let node = 0;
     for (const b of key) {
-      let child = node.next.get(b);
-      if (!child) node.next.set(b, (child = { next: new Map(), end: false }));
-      node = child;
+      if (trie.next[node * 256 + b] === 0) trie.next[node * 256 + b] = made++;
+      node = trie.next[node * 256 + b]!;
     }
-    node.end = true;
+    trie.end[node] = 1;
   }
-  return root;
+  return trie;
 }
 
 /** Space, tab and the line ends \s holds in the text rule, as bytes of any of the encodings below. */
@@ -49,7 +53,7 @@ const ASCII_SPACE = (b: number): boolean => b === 0x20 || (b >= 0x09 && b <= 0x0
  */
 export class PlaceholderBytes {
   private constructor(
-    private readonly root: Node,
+    private readonly trie: Trie,
     /** For a code page: each byte folded (a space of any kind as 0x20); undefined for UTF-8. */
     private readonly fold: Uint8Array | undefined,
   ) {}
@@ -82,20 +86,21 @@ export class PlaceholderBytes {
 
   /** Whether buf[start, end) is a placeholder for no client. */
   test(buf: Uint8Array, start: number, end: number): boolean {
-    this.node = this.root;
+    this.node = 0;
     this.space = false;
     this.started = false;
     const fold = this.fold;
     if (fold) {
-      for (let i = start; i < end && this.node; i++) this.step(fold[buf[i]!]!);
+      for (let i = start; i < end && this.node >= 0; i++) this.step(fold[buf[i]!]!);
     } else {
-      for (let i = start; i < end && this.node; ) i += utf8Folded(buf, i, end, this);
+      for (let i = start; i < end && this.node >= 0; ) i += utf8Folded(buf, i, end, this);
     }
-    return this.node?.end === true;
+    return this.node >= 0 && this.trie.end[this.node] === 1;
   }
 
   // The walk down the trie (one at a time: a reader runs on one thread).
-  private node: Node | undefined;
+  /** The node reached; -1 once a byte has no child (no placeholder). */
+  private node = 0;
   /** A space came after the first byte and waits for the next one: a run of spaces is one, trailing ones are none. */
   private space = false;
   private started = false;
@@ -106,12 +111,14 @@ export class PlaceholderBytes {
       this.space = this.started;
       return;
     }
+    if (this.node < 0) return;
     if (this.space) {
-      this.node = this.node?.next.get(0x20);
+      this.node = this.trie.next[this.node * 256 + 0x20]! || -1;
       this.space = false;
+      if (this.node < 0) return;
     }
     this.started = true;
-    this.node = this.node?.next.get(b);
+    this.node = this.trie.next[this.node * 256 + b]! || -1;
   }
 }
 
