@@ -406,7 +406,12 @@ function sideOf(sides: Sides, direction: Activity['direction']): readonly number
 
 /** The first filled of the row's client columns as a client key (0 when all are blank). */
 function clientOf(cells: Cells, ctx: ReadContext, m: ActivityMemos, deal: number, cols: readonly number[]): number {
-  for (const k of cols) if (!cells.noClient(k)) return clientKey(cells, k, ctx, m.byName, deal);
+  for (const k of cols) {
+    // Mostly the deal's own client as it is: asked first, it spares the no-client test (the deal's client passed it).
+    const own = dealsOwnClient(cells, k, ctx, m.byName, deal);
+    if (own !== 0) return own;
+    if (!cells.noClient(k)) return clientKey(cells, k, ctx, m.byName);
+  }
   return 0;
 }
 
@@ -637,15 +642,8 @@ function titledKey(id: string, ctx: ReadContext): number {
 }
 
 /** A client cell's key: `Компания: X` / `Контакт: X` / `Лид: X` and markup give X; by bytes where they are the key. */
-function clientKey(cells: Cells, k: number, ctx: ReadContext, byName: boolean, deal: number): number {
+function clientKey(cells: Cells, k: number, ctx: ReadContext, byName: boolean): number {
   const linker = ctx.linker!;
-  const store = linker.store;
-  // Mostly the deal's client as it is, seen in one pass over its bytes (a client column's, without a prefix or markup).
-  const own = deal >= 0 && deal < store.size ? store.client[deal]! : 0;
-  if (own !== 0 && cells.bytes(k) && !phoneLead(cells.buf[cells.start]!)) {
-    // A client column's cell with a prefix or markup is not taken as it is (a phone column's may hold anything).
-    if (store.clients.equalsWithout(own, cells.buf, cells.start, cells.end, byName ? LT : -1, byName ? COLON : -1)) return own;
-  }
   if (byName && cells.hasEither(k, LT, COLON)) {
     // «Контакт: +7 916 …» is the phone's client, as the deals store it; a prefix or markup alone is no client.
     const name = clientText(cleanClient(cells.text(k)));
@@ -653,6 +651,15 @@ function clientKey(cells: Cells, k: number, ctx: ReadContext, byName: boolean, d
   }
   // As the deals' clients are keyed: a phone number as its digits (in a batch while the activities are held).
   return internClient(cells, k, linker.clients);
+}
+
+/** The deal's client key where the cell holds it as it is, seen in one pass over its bytes (a client column's, without a prefix or markup); else 0. */
+function dealsOwnClient(cells: Cells, k: number, ctx: ReadContext, byName: boolean, deal: number): number {
+  const store = ctx.linker!.store;
+  const own = deal >= 0 && deal < store.size ? store.client[deal]! : 0;
+  // A client column's cell with a prefix or markup is not taken as it is (a phone column's may hold anything).
+  if (own === 0 || !cells.bytes(k) || phoneLead(cells.buf[cells.start]!)) return 0;
+  return store.clients.equalsWithout(own, cells.buf, cells.start, cells.end, byName ? LT : -1, byName ? COLON : -1) ? own : 0;
 }
 
 function cleanClient(raw: string): string {
