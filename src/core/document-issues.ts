@@ -118,6 +118,7 @@ function describeValueEn(value: unknown): string {
   }
   if (Array.isArray(value)) return 'a list';
   if (value !== null && typeof value === 'object') return 'a "key: value" map';
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'not a number (.nan)' : 'a number too large to count with (1e999, .inf)';
   return String(value);
 }
 
@@ -131,6 +132,8 @@ export function describeValueRu(value: unknown): string {
   }
   if (Array.isArray(value)) return 'список';
   if (typeof value === 'object') return 'набор «ключ: значение»';
+  // YAML's 1e999 and .inf are Infinity, .nan NaN: said, not printed as «Infinity».
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'не число (.nan)' : 'число больше любого, с которым можно считать (1e999, .inf)';
   return String(value);
 }
 

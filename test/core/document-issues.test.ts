@@ -33,6 +33,9 @@ describe('schema messages of a document, in both languages from the issue, not z
     [{ answers: {}, colour: 'red' }, 'doc.yaml, на верхнем уровне документа: неизвестный ключ: «colour»', 'doc.yaml, at (top level): unknown key: "colour"'],
     [{ answers: {}, target: 'много' }, 'doc.yaml, в target: цель — доля (например, 0.2) или проценты (например, «+20%»); получено «много»', 'doc.yaml, at target: a target is a fraction such as 0.2 or a percentage such as "+20%"; got "много"'],
     [{ answers: {}, columns: true }, 'doc.yaml, в columns: ожидалось: текст или список; получено true', 'doc.yaml, at columns: expected text or a list; got true'],
+    // YAML's 1e999 and .inf are Infinity: said as what they are, not «получено Infinity».
+    [{ answers: {}, target: Number.POSITIVE_INFINITY }, 'doc.yaml, в target: ожидалось: число или текст; получено число больше любого, с которым можно считать (1e999, .inf)', 'doc.yaml, at target: expected a number or text; got a number too large to count with (1e999, .inf)'],
+    [{ answers: { q: Number.NaN } }, 'doc.yaml, в answers.q: ожидалось: текст, true или false; получено не число (.nan)', 'doc.yaml, at answers.q: expected text, true or false; got not a number (.nan)'],
     // An empty file parses as null: said to be empty, not «получено null».
     [null, 'doc.yaml, на верхнем уровне документа: файл пуст: в нём нет ни одного значения', 'doc.yaml, at (top level): the file is empty: it holds no value'],
   ])('%j', (doc, ru, en) => {
