@@ -162,7 +162,7 @@ async function askTypeColumn(ctx: CliContext, error: ColumnsMissing, lang: strin
 export async function withAnswers<T>(ctx: CliContext, lang: string, overrides: Overrides, compute: (maps: Overrides) => Promise<T>, run: RunFiles, beforeColumns?: () => Promise<void>): Promise<T> {
   const given = new Answers();
   try {
-    const result = await computeAsking(ctx, lang, overrides, compute, given, beforeColumns);
+    const result = await computeAsking(ctx, lang, overrides, compute, given, beforeColumns, run.ask !== false);
     await given.offer(ctx, lang, run, overrides.text);
     return result;
   } catch (error) {
@@ -177,7 +177,7 @@ export async function withAnswers<T>(ctx: CliContext, lang: string, overrides: O
  * Without a terminal each question is kept and its snippet's guess taken, to read on and find the next:
  * the run stops once, naming them all with one snippet (a terminal asks them in one go too).
  */
-async function computeAsking<T>(ctx: CliContext, lang: string, overrides: Overrides, compute: (maps: Overrides) => Promise<T>, given: Answers, beforeColumns?: () => Promise<void>): Promise<T> {
+async function computeAsking<T>(ctx: CliContext, lang: string, overrides: Overrides, compute: (maps: Overrides) => Promise<T>, given: Answers, beforeColumns: (() => Promise<void>) | undefined, ask: boolean): Promise<T> {
   let maps = overrides;
   const undecided: UserError[] = [];
   for (let asked = 0; ; asked++) {
@@ -189,7 +189,7 @@ async function computeAsking<T>(ctx: CliContext, lang: string, overrides: Overri
       error = caught;
     }
     if (error instanceof StagesUndecided) {
-      const chosen = asked < 3 ? await askStages(ctx, error, lang) : undefined;
+      const chosen = asked < 3 && ask ? await askStages(ctx, error, lang) : undefined;
       if (chosen) {
         given.stagesOf(error, chosen);
         maps = { ...maps, valueMaps: withStages(maps.valueMaps, chosen) };
@@ -198,7 +198,7 @@ async function computeAsking<T>(ctx: CliContext, lang: string, overrides: Overri
     }
     if (error instanceof ColumnsMissing) {
       await beforeColumns?.();
-      const chosen = asked < 3 ? await askColumns(ctx, error, lang) : undefined;
+      const chosen = asked < 3 && ask ? await askColumns(ctx, error, lang) : undefined;
       if (chosen) {
         given.columnsOf(error, chosen);
         maps = { ...maps, columns: { ...maps.columns, [error.kind]: { ...maps.columns[error.kind], ...chosen } } };
@@ -297,6 +297,8 @@ export interface RunFiles {
   output?: string;
   /** Told the --map file the answers were saved as (an interactive audit's re-run command names it). */
   onSaved?: (file: string) => void;
+  /** false: asks nothing, on a terminal too (`report`, a CI command): every question is said in one stop. */
+  ask?: false;
 }
 
 /**

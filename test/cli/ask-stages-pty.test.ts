@@ -58,6 +58,15 @@ describe('a closed stage no rule knows, on a terminal: asked once, saved as a --
     expect(refused.stderr).toMatch(/"Выдано": won +# 2 deals, all closed, all with an amount: check/);
   });
 
+  it('report, a CI command, asks nothing on a terminal: it stops with the snippet, as kpi does without one', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-stages-'));
+    writeFileSync(path.join(dir, 'deals.csv'), EXPORT);
+    const run = drive([], ['report', '-d', 'deals.csv', '--now', '2026-12-01'], dir);
+    expect(run.code, run.out).toBe(2);
+    expect(run.out).not.toContain('Этап «Выдано» (');
+    expect(run.out).toMatch(/"Выдано": won +# сделок — 2, закрыто — все, с суммой — все: проверьте/);
+  });
+
   it('the --map file is never saved over the export, another input or the run\'s -o; an existing file only when the user says so', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-stages-'));
     writeFileSync(path.join(dir, 'deals.csv'), EXPORT);

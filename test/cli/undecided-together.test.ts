@@ -56,3 +56,23 @@ describe('without a terminal, every question of a run in one stop, and one snipp
     expect(parse(snippetOf(withStages.stderr))).toEqual({ deals: { status: { Выдано: 'won', Слились: 'lost' }, columns: { manager: 'Ответственный' } } });
   });
 });
+
+describe('report, as kpi: every question of its read in one stop', () => {
+  it('the deals\' questions with -d, and the periods\' with --before-deals/--after-deals, each said together with one snippet that runs', () => {
+    const dir = folder();
+    const run = runCli(['report', '-d', 'deals.csv', '--now', '2026-12-01'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('the manager could be in more than one column');
+    expect(run.stderr).toContain('2 stages of closed deals are not known as won or lost');
+    const snippet = snippetOf(run.stderr);
+    expect(parse(snippet)).toEqual({ deals: { columns: { manager: 'Ответственный' }, status: { Выдано: 'won', Слились: 'won' } } });
+    writeFileSync(path.join(dir, 'snip.yaml'), snippet);
+    const pasted = runCli(['report', '-d', 'deals.csv', '--map', 'snip.yaml', '--format', 'json', '--now', '2026-12-01'], { cwd: dir });
+    expect(pasted.code, pasted.stderr).toBe(0);
+    expect(JSON.parse(pasted.stdout).kpi.total).toMatchObject({ won: 6 });
+    writeFileSync(path.join(dir, 'later.csv'), AMBIGUOUS);
+    const periods = runCli(['report', '--before-deals', 'deals.csv', '--after-deals', 'later.csv', '--now', '2026-12-01'], { cwd: dir });
+    expect(periods.code).toBe(2);
+    expect(parse(snippetOf(periods.stderr))).toEqual(parse(snippet));
+  });
+});

@@ -38,6 +38,7 @@ import { fill, say, UNUSED_WITHOUT } from '../../core/messages.js';
 import { parseAmount, parseHourlyCost } from './compare.js';
 import { kpiOptionsFromCli, parseGroupBy } from './kpi.js';
 import { stderrLine } from '../wrap.js';
+import { withAnswers, type RunFiles } from '../ask-stages.js';
 
 export interface ReportCliOptions extends ImportCliOptions, KpiCliFields, PeriodCliFields {
   config?: string;
@@ -141,13 +142,13 @@ async function renderReport(report: ReportResult, format: (typeof FORMATS)[numbe
 async function readExports(
   ctx: CliContext,
   m: ReturnType<typeof merge>,
-  how: { base: ReturnType<typeof importOptionsFromCli>; overrides: Awaited<ReturnType<typeof loadOverrides>>; compareOptions: CompareOptions; format: (typeof FORMATS)[number] },
+  how: { base: ReturnType<typeof importOptionsFromCli>; overrides: Awaited<ReturnType<typeof loadOverrides>>; compareOptions: CompareOptions; format: (typeof FORMATS)[number]; run: RunFiles },
   checked: { audit: AuditResult; questionnaire: Questionnaire } | undefined,
 ): Promise<{ kpi: KpiResult | undefined; compare: CompareResult | undefined }> {
   let kpi: KpiResult | undefined;
   let compare: CompareResult | undefined;
   const { deals } = m.files;
-  const { base, overrides, compareOptions, format } = how;
+  const { base, overrides, compareOptions, format, run } = how;
   if (m.cutover && (m.before || m.after)) throw UserError.of('E_USAGE', 'report.cutoverAndFiles');
   if (deals) {
     const files = { ...m.files, deals };
@@ -157,7 +158,8 @@ async function readExports(
     const periods = m.cutover ? [kpiOptions, ...cutoverPeriods(m.kpi, m.cutover)] : [kpiOptions];
     // With a cutover the files are checked before they are read, stdin as soon as its header is.
     const read = m.cutover ? checkingStdin(files, base) : base;
-    const runResult = await namingSwapped(files, base, () => runEngines(files, read, overrides, periods, { margin: m.margin }));
+    // A CI command asks nothing: as kpi without a terminal, every question of the read is found and said in one stop.
+    const runResult = await namingSwapped(files, base, () => withAnswers(ctx, m.lang, overrides, (maps) => runEngines(files, read, maps, periods, { margin: m.margin }), run));
     kpi = kpiResultFromRun(runResult, 0, kpiOptions);
     // The audit's answers are checked against the same read (spec/evidence.md).
     if (checked) checked.audit.evidence = checkEvidence(checked.questionnaire, checked.audit, runResult.facts[0]!, m.lang, { managers: m.managers, hourlyCost: m.hourlyCost });
@@ -171,7 +173,8 @@ async function readExports(
     throw UserError.of('E_USAGE', 'report.cutoverNeedsDeals');
   }
   if (m.before && m.after) {
-    const both = await computeComparison({ before: m.before, after: m.after }, base, overrides, m.kpi, compareOptions);
+    const periods = { before: m.before, after: m.after };
+    const both = await withAnswers(ctx, m.lang, overrides, (maps) => computeComparison(periods, base, maps, m.kpi, compareOptions), run);
     // Files of their own: how they were read goes with the comparison (the JSON's compare.dataQuality), and is said.
     compare = { ...both.result, dataQuality: both.dataQuality };
     reportSkippedRows(ctx, both.dataQuality, m.lang, format, { json: 'compare.dataQuality', sheet: false });
@@ -222,7 +225,8 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   }
 
   const { deals } = m.files;
-  const { kpi, compare } = await readExports(ctx, m, { base, overrides, compareOptions, format }, audit && questionnaire ? { audit, questionnaire } : undefined);
+  const inputs = given.filter((f): f is string => typeof f === 'string');
+  const { kpi, compare } = await readExports(ctx, m, { base, overrides, compareOptions, format, run: { inputs, output: o.output, ask: false } }, audit && questionnaire ? { audit, questionnaire } : undefined);
   if (!audit && !kpi && !compare) {
     throw configFile ? UserError.of('E_USAGE', 'report.nothingInConfig', { config: configFile }) : UserError.of('E_USAGE', 'report.nothing');
   }
@@ -241,7 +245,6 @@ export async function run(o: ReportCliOptions, ctx: CliContext): Promise<number>
   checkAssertionPaths(assertions, tree, ASSERTION_ROOTS, questionnaire ? { bands: questionnaire.bands } : {});
   const report = buildReport(parts, assertions, { now, lang: m.lang });
   const out = await renderReport(report, format);
-  const inputs = given.filter((f): f is string => typeof f === 'string');
   await writeOutput(ctx, out, o.output, inputs, m.lang, false, reportFile(format));
   const fromConfig = new Map(assertions.filter((a) => a.where?.file).map((a) => [a.source, a.where!.file!]));
   printAssertionOutcome(ctx, report.assertions, lang, o.output === undefined || o.output === '-', fromConfig, auditNames(report.audit));
