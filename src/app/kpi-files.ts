@@ -582,8 +582,11 @@ async function readAll(files: KpiFiles, base: ImportOptions, overrides: Override
   const payments = await pay.finish(engines);
   if (payments) {
     reports.push(payments.report);
-    if (payments.unattributed > 0) alerts.push({ code: 'unattributed-payments', payments: payments.unattributed });
-    alerts.push(...paymentLogAlerts(payments.log, payments.report.file, periods.some((p) => p.from !== undefined || p.to !== undefined)));
+    const period = periods.some((p) => p.from !== undefined || p.to !== undefined);
+    // Payments of unknown deals without a manager are said with the unknown deals (paymentLogAlerts); a period leaves them out of both.
+    const unattributed = payments.unattributed - (period ? 0 : payments.log.odd.unknownNoManager);
+    if (unattributed > 0) alerts.push({ code: 'unattributed-payments', payments: unattributed });
+    alerts.push(...paymentLogAlerts(payments.log, payments.report.file, period));
   }
   if (spend) for (const e of engines) e.addSpend(spend.rows, spend.margin);
   const said = callsSaid(activitiesMap, reports.find((r) => r.kind === 'activities'), overrides.valueMaps);

@@ -53,7 +53,7 @@ export type Alert =
   | { code: 'mixed-currencies'; file: string; currencies: Array<{ currency: string; deals: number }>; kind?: 'spend' | 'payments'; dealCurrencies?: string[] }
   | { code: 'unattributed-payments'; payments: number }
   /** Payments naming a deal id (`payments` of the `named`) that no deal has, the first `example`; `period`: left out (a period was given), else counted under their manager. */
-  | { code: 'payments-unknown-deals'; file: string; payments: number; named: number; example: string; period: boolean }
+  | { code: 'payments-unknown-deals'; file: string; payments: number; named: number; example: string; period: boolean; withoutManager: number }
   /** Payment rows counted as written that a paid share cannot be read from as it is (PaymentOddities): refunds, repeated rows, deals paid above their invoice. */
   | { code: 'payments-odd'; file: string; refunds?: { rows: number; sum: number }; duplicates?: { rows: number; sum: number }; over?: { deals: number; id: string; invoiced: number; paid: number } }
   /** Managers (and the department: '') whose paid sum in the period is below zero: refunds of money paid before it, or refunds alone. */
@@ -650,7 +650,7 @@ function sideCurrenciesText(a: Extract<Alert, { code: 'mixed-currencies' }>, lis
 export function paymentLogAlerts(log: PaymentLog, file: string, period: boolean): Alert[] {
   const out: Alert[] = [];
   const odd = log.odd;
-  if (odd.unknown > 0) out.push({ code: 'payments-unknown-deals', file, payments: odd.unknown, named: log.named, example: odd.unknownExample, period });
+  if (odd.unknown > 0) out.push({ code: 'payments-unknown-deals', file, payments: odd.unknown, named: log.named, example: odd.unknownExample, period, withoutManager: odd.unknownNoManager });
   const over = log.overPaid();
   const said = { ...(odd.refunds.rows > 0 ? { refunds: { ...odd.refunds } } : {}), ...(odd.duplicates.rows > 0 ? { duplicates: { ...odd.duplicates } } : {}), ...(over.example ? { over: { deals: over.count, ...over.example } } : {}) };
   if (Object.keys(said).length > 0) out.push({ code: 'payments-odd', file, ...said });
@@ -664,14 +664,27 @@ export function paidNegative(managers: ReadonlyArray<{ manager: string; paid?: u
   return names.length > 0 ? [{ code: 'paid-negative', managers: names }] : [];
 }
 
+/**
+ * Where payments of unknown deals are counted without a period: under their own manager, and those
+ * without one in the department's total only (said here, not in a second alert, unattributed-payments).
+ */
+function unknownDealsCounted(a: Extract<Alert, { code: 'payments-unknown-deals' }>, ru: boolean): string {
+  const bare = a.withoutManager;
+  if (bare === 0) return ru ? 'Они учтены у своего менеджера, но ни к одной сделке не привязаны' : 'They count under their manager, linked to no deal';
+  if (bare === a.payments) return ru ? 'Менеджера у них в файле нет, и сделка его не даёт: они учтены только в итоге по отделу' : 'They name no manager, and no deal gives one: they count in the total only';
+  return ru
+    ? `Они учтены у своего менеджера, а ${num(bare, ru)} без менеджера — только в итоге по отделу; ни к одной сделке они не привязаны`
+    : `They count under their manager, and the ${num(bare, ru)} without one in the total only; none is linked to a deal`;
+}
+
 /** What the payments hold that no paid share explains, in words (PaymentOddities); the amounts are counted as written. */
 function paymentsText(a: Extract<Alert, { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' }>, lang: string): string {
   const ru = lang === 'ru';
   if (a.code === 'payments-unknown-deals') {
     const n = `${num(a.payments, ru)} ${ru ? 'из' : 'of'} ${num(a.named, ru)}`;
     return ru
-      ? `${a.file}: ${n} ${plural(a.named, 'оплаты', 'оплат', 'оплат')} ${plural(a.payments, 'ссылается', 'ссылаются', 'ссылаются')} на сделки, которых нет в файле сделок (например, «${a.example}»). ${a.period ? 'С периодом (--from/--to) они не учтены: дата их сделки не известна.' : 'Они учтены у своего менеджера, но ни к одной сделке не привязаны; с --from/--to они выпадут.'} Проверьте, что ID сделок в обоих файлах из одной CRM.`
-      : `${a.file}: ${n} ${pluralEn(a.named, 'payment names', 'payments name')} a deal the deals file does not have (e.g. "${a.example}"). ${a.period ? 'With a period (--from/--to) they are left out: their deal\'s date is not known.' : 'They count under their manager, linked to no deal; with --from/--to they drop out.'} Check that both files' deal ids come from the same CRM.`;
+      ? `${a.file}: ${n} ${plural(a.named, 'оплаты', 'оплат', 'оплат')} ${plural(a.payments, 'ссылается', 'ссылаются', 'ссылаются')} на сделки, которых нет в файле сделок (например, «${a.example}»). ${a.period ? 'С периодом (--from/--to) они не учтены: дата их сделки не известна.' : `${unknownDealsCounted(a, ru)}; с --from/--to они выпадут.`} Проверьте, что ID сделок в обоих файлах из одной CRM.`
+      : `${a.file}: ${n} ${pluralEn(a.named, 'payment names', 'payments name')} a deal the deals file does not have (e.g. "${a.example}"). ${a.period ? 'With a period (--from/--to) they are left out: their deal\'s date is not known.' : `${unknownDealsCounted(a, ru)}; with --from/--to they drop out.`} Check that both files' deal ids come from the same CRM.`;
   }
   if (a.code === 'paid-negative') {
     const who = a.managers.map((m) => (m === '' ? (ru ? 'отдел' : 'the department') : ru ? `«${m}»` : `"${m}"`)).join(', ');

@@ -87,6 +87,8 @@ export const kopecks = (v: number): number => Math.round(v * 100);
  */
 export class PaymentOddities {
   unknown = 0;
+  /** Of `unknown`, the rows without a manager of their own: counted in the department's total only. */
+  unknownNoManager = 0;
   unknownExample = '';
   readonly refunds = { rows: 0, sum: 0 };
   readonly duplicates = { rows: 0, sum: 0 };
@@ -110,6 +112,7 @@ export class PaymentOddities {
     const paid = log.paid.data[i]!;
     if (deal < 0 && id !== '') {
       if (this.unknown++ === 0) this.unknownExample = id;
+      if (log.manager.data[i] === 0) this.unknownNoManager++;
     }
     if (invoiced < 0 || paid < 0) {
       this.refunds.rows++;

@@ -422,10 +422,17 @@ describe('call-hours and talk-over-day name the ms unit', () => {
 describe('payment alerts (F4, F3: said, not silent)', () => {
   it('says unknown deals, refunds, repeats and over-payment in Russian and English, and a negative paid total', async () => {
     const { describeAlert, paidNegative } = await import('../../../src/core/kpi/alerts.js');
-    const unknown = { code: 'payments-unknown-deals' as const, file: 'p.csv', payments: 3, named: 3, example: '50001', period: true };
+    const unknown = { code: 'payments-unknown-deals' as const, file: 'p.csv', payments: 3, named: 3, example: '50001', period: true, withoutManager: 0 };
     expect(describeAlert(unknown, 'ru')).toContain('3 из 3 оплат ссылаются на сделки, которых нет');
     expect(describeAlert(unknown, 'ru')).toContain('не учтены');
     expect(describeAlert(unknown, 'en')).toContain('3 of 3 payments name a deal the deals file does not have (e.g. "50001")');
+    // Without a period: where they count, by whether they name a manager (a second alert had said those without one apart, and this one «under their manager»).
+    const counted = (withoutManager: number, lang: string) => describeAlert({ ...unknown, period: false, withoutManager }, lang);
+    expect(counted(0, 'ru')).toContain('Они учтены у своего менеджера, но ни к одной сделке не привязаны; с --from/--to они выпадут.');
+    expect(counted(3, 'ru')).toContain('Менеджера у них в файле нет, и сделка его не даёт: они учтены только в итоге по отделу; с --from/--to они выпадут.');
+    expect(counted(1, 'ru')).toContain('Они учтены у своего менеджера, а 1 без менеджера — только в итоге по отделу; ни к одной сделке они не привязаны;');
+    expect(counted(3, 'en')).toContain('They name no manager, and no deal gives one: they count in the total only; with --from/--to they drop out.');
+    expect(counted(2, 'en')).toContain('They count under their manager, and the 2 without one in the total only; none is linked to a deal;');
     const odd = { code: 'payments-odd' as const, file: 'p.csv', refunds: { rows: 1, sum: -4000 }, duplicates: { rows: 1, sum: 100 }, over: { deals: 1, id: '7', invoiced: 20_000, paid: 25_000 } };
     expect(describeAlert(odd, 'ru')).toMatch(/1 строка с отрицательной суммой.*возвраты вычтены.*1 строка повторяет.*оплачено больше выставленного/);
     expect(describeAlert(odd, 'en')).toMatch(/refunds, netted.*counted twice.*above 100%/);
