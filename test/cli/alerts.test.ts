@@ -639,6 +639,13 @@ describe('won deals with an amount of 0', () => {
     expect(r.total).toMatchObject({ won: 8, revenue: 200000, average_check: 25000 });
     expect(r.dataQuality.alerts).toContainEqual({ code: 'won-zero-amount', amounts: 8, zero: 6, revenue: 200000, others: 100000 });
     expect(run.stderr).toContain('Внимание: У 6 из 8 выигранных сделок с суммой сумма 0: средний чек (25 000) считает их продажами за 0; без них средний чек — 100 000.');
+    // The alert's own fix, pasted as a --map file: the zeros are budgets never filled in, out of the average check.
+    expect(run.stderr).toContain('так и скажите в файле --map: «deals: zero_amount: unfilled»');
+    writeFileSync(path.join(dir, 'zero.yaml'), 'deals:\n  zero_amount: unfilled\n');
+    const unfilled = runCli(['kpi', '-d', 'deals.csv', '--map', 'zero.yaml', '--format', 'json', '--lang', 'en'], { cwd: dir });
+    const u = JSON.parse(unfilled.stdout);
+    expect(u.total).toMatchObject({ won: 8, revenue: 200000, average_check: 100000 });
+    expect(u.dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('won-zero-amount');
     // One free deal of eight is a real price: nothing said.
     const one = write(rows.map((r, i) => (i < 7 ? r.replace(';0;', ';5000;') : r)));
     expect(JSON.parse(runCli(['kpi', '-d', 'deals.csv', '--format', 'json'], { cwd: one }).stdout).dataQuality.alerts.map((a: { code: string }) => a.code)).not.toContain('won-zero-amount');

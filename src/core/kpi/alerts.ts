@@ -1203,8 +1203,8 @@ function wonZeroText(a: Extract<Alert, { code: 'won-zero-amount' }>, lang: strin
   const all = a.zero === a.amounts;
   const average = a.amounts > 0 ? a.revenue / a.amounts : 0;
   const why = ru
-    ? 'amoCRM и Kommo записывают незаполненный бюджет как 0. Если 0 здесь значит «не заполнен», очистите эти ячейки суммы в файле (пустая сумма в средний чек не входит) или заполните бюджет в CRM.'
-    : 'amoCRM and Kommo write a budget never filled in as 0. If 0 means not filled in here, clear those amount cells in the file (an empty amount is not in the average check) or fill in the budget in the CRM.';
+    ? 'amoCRM и Kommo записывают незаполненный бюджет как 0. Если 0 здесь значит «не заполнен», так и скажите в файле --map: «deals: zero_amount: unfilled» (сумма 0 в средний чек не войдёт, как пустая), или заполните бюджет в CRM.'
+    : 'amoCRM and Kommo write a budget never filled in as 0. If 0 means not filled in here, say so in a --map file: "deals: zero_amount: unfilled" (an amount of 0 then stays out of the average check, as an empty one does), or fill in the budget in the CRM.';
   if (all) {
     const who = ru
       ? a.amounts === 1 ? 'У единственной выигранной сделки с суммой' : `У всех ${num(a.amounts, ru)} ${plural(a.amounts, 'выигранной сделки', 'выигранных сделок', 'выигранных сделок')} с суммой`

@@ -15,7 +15,17 @@ const values = {
   done: z.record(z.string(), z.boolean()).optional().describe('done column value: true took place, false planned (dropped)'),
   owner: z.record(z.string(), z.enum(['deal', 'lead', 'contact', 'company', 'other'])).optional().describe('owner type value: what record an activity\'s owner id names (deal_id is read only for a deal)'),
 };
-const section = z.object({ columns: columns.optional(), ...values }).strict();
+/**
+ * Deals also say what an amount of 0 is: an amount (the spec's default), or a budget never filled in
+ * (amoCRM and Kommo write it as 0), read as no amount: out of the average check, as an empty cell is.
+ */
+const section = z
+  .object({
+    columns: columns.optional(),
+    ...values,
+    zero_amount: z.enum(['amount', 'unfilled']).optional().describe('amount (0 is an amount, the default) or unfilled (0 is a budget never filled in: no amount)'),
+  })
+  .strict();
 /** Activities also say the unit of a duration column the reader would take otherwise (Beeline's API writes milliseconds). */
 const activitiesSection = z
   .object({

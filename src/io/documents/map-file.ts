@@ -35,7 +35,7 @@ export async function loadOverrides(file: string | undefined, cwd: string, stdin
     text,
     columns: { deals: m.deals?.columns, activities: m.activities?.columns, payments: m.payments?.columns, spend: m.spend?.columns, plan: m.plan?.columns },
     ...(m.activities?.units ? { units: m.activities.units } : {}),
-    valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed'), done: merge('done'), owner: merge('owner'), invoice: m.payments?.status ?? {}, managers: m.managers ?? {} }),
+    valueMaps: buildValueMaps({ status: merge('status'), direction: merge('direction'), kind: merge('kind'), missed: merge('missed'), done: merge('done'), owner: merge('owner'), invoice: m.payments?.status ?? {}, managers: m.managers ?? {}, zeroAmount: m.deals?.zero_amount }),
     entries: { status: Object.keys(merge('status')), direction: Object.keys(merge('direction')), kind: Object.keys(merge('kind')), missed: Object.keys(merge('missed')), done: Object.keys(merge('done')) },
   };
 }

@@ -79,6 +79,8 @@ export interface DealMemos {
   reason: CellMemo<number>;
   /** Whether the amount is converted into the company's one currency: no deal's currency is then counted (noteCurrency). */
   converted: boolean;
+  /** Whether an amount of 0 is a budget never filled in, read as no amount (ValueMaps.zeroAmount). */
+  zeroUnfilled: boolean;
   label: [CellMemo<number>, CellMemo<number>, CellMemo<number>];
   noLabel: number;
   /** The won-time and lost-time columns that say a deal's outcome where no status column does (outcomeTimes). */
@@ -127,6 +129,7 @@ export function dealMemos(ctx: ReadContext): DealMemos {
     flag: new CellMemo((t) => parseBoolean(trimEdges(t))),
     reason: new CellMemo((t) => store.reasons.id(cleanText(t))),
     converted: amountIsConverted(ctx),
+    zeroUnfilled: ctx.maps.zeroAmount === 'unfilled',
     label: [label(), label(), label()],
     noLabel: store.labels.id(''),
     times: outcomeTimes(ctx.map),
@@ -199,8 +202,10 @@ export function readDeal(cells: Cells, rowNumber: number, ctx: ReadContext, m: D
     if (closedRead !== undefined) return closedRead;
     closed = dateRead[0]!;
   }
-  const amount = readNumber(cells, c.amount, 'amount', ctx);
-  if (amount === PENDING || amount instanceof RowProblem) return amount;
+  const read = readNumber(cells, c.amount, 'amount', ctx);
+  if (read === PENDING || read instanceof RowProblem) return read;
+  // A budget never filled in, where the --map file says 0 is one (amoCRM, Kommo): no amount, as an empty cell.
+  const amount = read === 0 && m.zeroUnfilled ? null : read;
   codes.manager = manager;
   codes.created = created;
   codes.closed = closed;

@@ -473,6 +473,8 @@ export interface ValueMaps {
   invoice: Map<string, InvoiceStatus>;
   /** A manager as a file writes them (a CRM user id, another spelling) -> the name to report. */
   managers: Map<string, string>;
+  /** What a deal's amount of 0 is: an amount (the spec), or a budget never filled in, read as none (the --map file's `deals: zero_amount:`). */
+  zeroAmount: 'amount' | 'unfilled';
 }
 
 /**
@@ -484,7 +486,7 @@ export function managerName(maps: ValueMaps, cleaned: string): string {
 }
 
 /** Builds the value maps; user entries (keys normalised) override the defaults. */
-export function buildValueMaps(user?: Partial<{ status: Record<string, string>; direction: Record<string, string>; kind: Record<string, string>; missed: Record<string, boolean>; done: Record<string, boolean>; owner: Record<string, string>; invoice: Record<string, string>; managers: Record<string, string> }>): ValueMaps {
+export function buildValueMaps(user?: Partial<{ status: Record<string, string>; direction: Record<string, string>; kind: Record<string, string>; missed: Record<string, boolean>; done: Record<string, boolean>; owner: Record<string, string>; invoice: Record<string, string>; managers: Record<string, string>; zeroAmount: 'amount' | 'unfilled' | undefined }>): ValueMaps {
   const norm = <T>(o: Record<string, T>) => new Map(Object.entries(o).map(([k, v]) => [normalizeValue(k), v] as const));
   const missed = new Map<string, boolean>();
   for (const v of NOT_ANSWERED) missed.set(v, true);
@@ -494,7 +496,7 @@ export function buildValueMaps(user?: Partial<{ status: Record<string, string>; 
   for (const v of missedDirection) direction.set(v, 'in');
   // Keys as the readers clean a manager cell (spaces collapsed, markup gone); names are not case-folded.
   const managers = new Map(Object.entries(user?.managers ?? {}).map(([k, v]) => [cleanText(k), cleanText(v)] as const));
-  const maps: ValueMaps = { status: norm(STATUS), direction, kind: norm(KIND), missed, done: norm(user?.done ?? {}), missedDirection, owner: norm(OWNER), invoice: norm(INVOICE_STATUS), managers };
+  const maps: ValueMaps = { status: norm(STATUS), direction, kind: norm(KIND), missed, done: norm(user?.done ?? {}), missedDirection, owner: norm(OWNER), invoice: norm(INVOICE_STATUS), managers, zeroAmount: user?.zeroAmount ?? 'amount' };
   for (const [k, v] of Object.entries(user?.status ?? {})) maps.status.set(normalizeValue(k), v as DealStatus);
   for (const [k, v] of Object.entries(user?.direction ?? {})) {
     maps.direction.set(normalizeValue(k), v as Direction);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importDeals } from '../../../src/io/map/import.js';
+import { buildValueMaps } from '../../../src/io/map/value-maps.js';
 
 /** Imports a deals file written from its lines into a fresh temp folder. */
 async function read(lines: string[]) {
@@ -104,5 +105,29 @@ describe('a deal\'s flags in the words a localised Excel writes', () => {
     const { deals, report } = await read(odoo('QUIZÁS'));
     expect(deals.map((d) => d.name)).toEqual(['O1', 'O3']);
     expect(report.skipped).toEqual([expect.objectContaining({ row: 3, column: 'Activo', reason: '"QUIZÁS" is neither a yes nor a no' })]);
+  });
+});
+
+// amoCRM and Kommo write a budget never filled in as 0 (the real Kommo export: 112 of 238 deals); the
+// spec keeps 0 as an amount, and a --map file may say otherwise (`deals: zero_amount: unfilled`).
+describe('an amount of 0, as an amount or, where the --map file says so, as a budget never filled in', () => {
+  const header = 'ID;Ответственный;Статус;Бюджет;Дата создания;Дата закрытия';
+  const rows = ['1;Анна;Успешно реализовано;0;01.07.2024;05.07.2024', '2;Анна;Успешно реализовано;300;02.07.2024;06.07.2024', '3;Борис;Успешно реализовано; 0 ;03.07.2024;07.07.2024', '4;Борис;Успешно реализовано;0,00;03.07.2024;07.07.2024', '5;Борис;Закрыто и не реализовано;;03.07.2024;07.07.2024'];
+  const html = `<html><body><table><tr>${header.split(';').map((h) => `<th>${h}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.split(';').map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table></body></html>`;
+
+  async function amounts(file: string, text: string, zeroAmount?: 'amount' | 'unfilled') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'deal-reader-'));
+    writeFileSync(path.join(dir, file), text);
+    const { store } = await importDeals(file, { cwd: dir, stdin: process.stdin, valueMaps: buildValueMaps({ zeroAmount }) });
+    return store.toDeals().map((d) => d.amount);
+  }
+
+  it.each([
+    ['CSV, by bytes', 'deals.csv', [header, ...rows].join('\n')],
+    ['HTML saved as .xls, by text', 'deals.xls', html],
+  ])('%s', async (_, file, text) => {
+    expect(await amounts(file, text)).toEqual([0, 300, 0, 0, null]);
+    expect(await amounts(file, text, 'amount')).toEqual([0, 300, 0, 0, null]);
+    expect(await amounts(file, text, 'unfilled')).toEqual([null, 300, null, null, null]);
   });
 });
