@@ -3,7 +3,7 @@ import type { AuditResult } from './audit/types.js';
 import type { CompareResult } from './compare.js';
 import type { ReportDelta } from './delta.js';
 import type { Text } from './i18n.js';
-import { UNIT_METRICS } from './kpi/catalog.js';
+import { METRICS, UNIT_METRICS } from './kpi/catalog.js';
 import type { KpiResult } from './kpi/types.js';
 
 /** The combined result of `crm-audit report`: every part optional, plus the assertions. */
@@ -51,6 +51,24 @@ export const ASSERTION_ROOTS: Readonly<Record<string, Text>> = {
 };
 
 /** What assertion paths see: `audit.*`, `total.*`, `managers.<name>.*`, `plan.<figure>.*`, `compare.<row>.*`, `delta.*`. */
+/**
+ * The shape `total.*` and `managers.*.*` have in any run, from the metric catalog, to check those paths
+ * before the exports are read: a misspelt metric (`total.convesion`) in a config failed only after an
+ * import of minutes. Values are null (nothing to type-check). A path naming one manager waits for the
+ * read (the names are the file's).
+ */
+export function assertionShape(withSpend: boolean): Record<string, unknown> {
+  const metrics = Object.fromEntries(METRICS.map((m) => [m.key, null]));
+  // The unit metrics are the department's, with a spend file only (ASSERTION_ROOTS says so of a path to one without).
+  const total = withSpend ? { ...metrics, ...Object.fromEntries(UNIT_METRICS.map((m) => [m.key, null])) } : metrics;
+  return { total, managers: { '*': metrics } };
+}
+
+/** Whether an assertion's path can be checked against assertionShape before the read: total.*, or managers.* over every manager. */
+export function shapedBeforeRead(path: readonly string[]): boolean {
+  return path[0] === 'total' || (path[0] === 'managers' && path[1] === '*');
+}
+
 export function assertionTree(r: Pick<ReportResult, 'audit' | 'kpi' | 'compare' | 'delta'>): Record<string, unknown> {
   const tree: Record<string, unknown> = {};
   if (r.audit) {

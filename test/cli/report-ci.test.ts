@@ -36,6 +36,23 @@ describe('report in CI: exit codes, levels, path checks', () => {
     expect(manager.stderr).toContain('возможно, вы имели в виду managers."Алексеева Мария".conversion');
   });
 
+  it('a misspelt metric of total or managers.* is refused before the exports are read, and a unit metric without a spend file', () => {
+    // A deals file the read would refuse: the assertions are said first, so the read never began.
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'deals.csv'), 'nothing,to,read\n');
+    const r = runCli(['report', '-d', 'deals.csv', '--assert', 'total.convesion>=0.1', '--assert', 'managers.*.revenu>0', '--assert', 'total.cac<5000', '--assert', 'managers.*.cac<1', '--lang', 'en', ...NOW], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('total.convesion>=0.1: no name "convesion" in total; did you mean total.conversion?');
+    expect(r.stderr).toContain('managers.*.revenu>0: no name "revenu" in managers.*; did you mean managers.*.revenue?');
+    expect(r.stderr).toContain('CAC is a unit-economics metric and needs a spend file');
+    expect(r.stderr).toContain('CAC is the department\'s, not a manager\'s');
+    expect(r.stderr).not.toContain('deals.csv:');
+    // A path naming one manager waits for the read, which knows the names.
+    const named = runCli(['report', '-d', 'deals.csv', '--assert', 'managers.Anna.conversion>0', '--lang', 'en', ...NOW], { cwd: dir });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('deals.csv');
+  });
+
   // A tester: `audit.band>=1` failed the gate (exit 1) with «уровень «ahead-of-most» < 1», `total.conversion==true` with «Конверсия 38,9% ≠ да».
   it('an assertion whose value can never match what the path holds exits 2 before judging, saying how to write it', () => {
     const args = ['report', '--answers', S('answers/leader.yaml'), ...DATA, '--cutover', '01.03.2025', '--format', 'json', ...NOW];
