@@ -72,8 +72,16 @@ export function formatWhere(where: Where, lang = 'en'): string {
   if (where.row !== undefined) parts.push(word('row', { row: where.row }));
   if (where.column !== undefined) parts.push(word('column', { column: where.column }));
   if (where.at !== undefined) parts.push(word('at', where.at));
-  if (where.path !== undefined) parts.push(where.path === TOP_LEVEL ? say(WHERE_WORDS.topLevel, lang) : word('path', { path: where.path }));
+  if (where.path !== undefined) parts.push(where.path === TOP_LEVEL ? say(WHERE_WORDS.topLevel, lang) : word('path', { path: shortKeys(where.path) }));
   return parts.join(', ');
+}
+
+/** Keys of a path longer than this are said by their start (a YAML key may be 1 024 characters). */
+const KEY_SHOWN = 40;
+
+/** A document path with each long key cut to its start and «…», as a long value is quoted (the line and column say where it is). */
+function shortKeys(path: string): string {
+  return path.length <= 2 * KEY_SHOWN ? path : path.replace(new RegExp(`[^.[\\]"]{${KEY_SHOWN + 1},}`, 'gu'), (key) => `${[...key].slice(0, KEY_SHOWN).join('')}…`);
 }
 
 /** The error's message in `lang`: from the catalogue when it came from there, else as thrown. */
