@@ -1,7 +1,7 @@
 import { ActivityRecord, NO_OTHER_DEALS, type LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
-import { cleanText, normalizeValue, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration, type DecimalMark } from './values.js';
+import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration, type DecimalMark } from './values.js';
 import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
@@ -18,6 +18,7 @@ const LT = 0x3c;
 const COLON = 0x3a;
 const SEMICOLON = 0x3b;
 const COMMA = 0x2c;
+const LEFT_BRACKET = 0x5b;
 
 /** The memos of one activities file and the record it returns (reused row after row). */
 export interface ActivityMemos {
@@ -26,6 +27,8 @@ export interface ActivityMemos {
   flag: CellMemo<boolean | undefined>;
   /** A filled done cell's reading, counted (null for an empty one, which reads as `doneEmpty`). */
   done: CellMemo<Counted<boolean | 'called off' | undefined> | null>;
+  /** The done columns, the first filled read (a profile's `coalesce`: HubSpot's task status, else its meeting outcome). */
+  doneCols: readonly number[];
   /** Every row is planned: a list of scheduled activities with no done column (a profile's `plannedOnly`: Odoo's). */
   allPlanned: boolean;
   /** An empty done cell: not done in a checkbox (Done, Выполнено, COMPLETED); nothing said in a status (Zoho's «Outgoing Call Status» of an incoming call, HubSpot's «Meeting outcome»). */
@@ -40,6 +43,8 @@ export interface ActivityMemos {
   /** The direction the kind column's values carry («Звонок входящий», "Incoming email"), where no direction column speaks for a row; undefined without a kind column. */
   kindDirection: CellMemo<Counted<DirectionRead> | null> | undefined;
   missed: CellMemo<Weighed<boolean | undefined> | null>;
+  /** The call status columns, the first filled read (a profile's `coalesce`: HubSpot's call outcome, else its status). */
+  missedCols: readonly number[];
   /** Client columns, else the phone column (a phone is a call's client only in logs with no client column). */
   clientCols: readonly number[];
   /** Without either: the caller's column for an incoming call and the callee's for an outgoing one (Sipuni's «Откуда», «Куда»). */
@@ -99,8 +104,8 @@ function employeeKey(key: (raw: string) => number): (raw: string) => number {
 /** Manager columns that name the client's owner in the CRM, not who took the call (Sipuni's). */
 const OWNER_IN_CRM = new Set(['ответственный из crm', 'ответственный в crm', 'crm owner']);
 
-/** Done columns that hold a status of the activity, not a checkbox. */
-const DONE_STATUS_HEADERS = new Set(['outgoing call status', 'meeting outcome', 'state', 'статус выполнения', 'status']);
+/** Done columns that hold a status of the activity, not a checkbox (HubSpot's through its API too: a call's row has neither). */
+const DONE_STATUS_HEADERS = new Set(['outgoing call status', 'meeting outcome', 'state', 'статус выполнения', 'status', 'hs meeting outcome', 'hs task status']);
 
 /** Whether the file's done column is a status (an empty one says nothing) rather than a checkbox (an empty one is not done). */
 function doneIsStatus(ctx: ReadContext): boolean {
@@ -137,6 +142,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     manager: new CellMemo(employeeKey(managerKey(ctx.linker!.store, cleanText, ctx.maps, ctx))),
     flag: new CellMemo((t) => parseBoolean(trimEdges(t))),
     done: counted(v.done),
+    doneCols: ctx.map.fields.get('done') ?? NO_COLUMNS,
     allPlanned: ctx.cols.done === undefined && ctx.map.profile?.profile.plannedOnly === true,
     doneEmpty: doneIsStatus(ctx) ? undefined : false,
     kind: new CellMemo((t) => v.kind.entry(trimEdges(t))),
@@ -145,6 +151,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     // A reader of its own: the kind column's values are not the direction column's (inspect).
     kindDirection: ctx.cols.kind !== undefined ? counted(directionReader(ctx.maps, true)) : undefined,
     missed: counted(v.missed),
+    missedCols: ctx.map.fields.get('missed') ?? NO_COLUMNS,
     clientCols: names ?? (ctx.cols.phone === undefined ? [] : [ctx.cols.phone]),
     byDirection: names === undefined && ctx.cols.phone === undefined ? numberSides(ctx) : undefined,
     emptyClient: ctx.map.emptyClient,
@@ -215,7 +222,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   // Nobody answered a call whose answer column is blank or 0 (Mango's `answer`), whatever else the row says.
   notAnswered ||= c.answered_at !== undefined && Number.isNaN(span.from);
   // A column that holds a call's outcome on its call rows only (amoCRM's events: a letter's subject there) is not read on others.
-  const s = c.missed === undefined || (m.dropOther && kind !== 'call') ? null : cells.value(c.missed, m.missed);
+  const s = m.dropOther && kind !== 'call' ? null : firstFilled(cells, m.missedCols, m.missed);
   if (s !== null) {
     s.count++;
     notAnswered ||= s.value === true;
@@ -293,7 +300,7 @@ const CALLED_OFF = new RowProblem('drop', 'activity called off (cancelled or not
 
 /** Why a row's done cell drops it: planned (never an incoming call: see incomingCall), or called off; undefined when it took place or says nothing. */
 function notDone(cells: Cells, ctx: ReadContext, m: ActivityMemos): RowProblem | undefined {
-  const filled = cells.value(ctx.cols.done!, m.done);
+  const filled = firstFilled(cells, m.doneCols, m.done);
   if (filled !== null) filled.count++;
   const done = filled === null ? m.doneEmpty : filled.value;
   if (done === false && !incomingCall(cells, ctx, m)) return PLANNED;
@@ -308,7 +315,20 @@ function missedCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean {
   if (!incomingCall(cells, ctx, m)) return false;
   const d = directionCell(cells, ctx, m);
   if (ctx.cols.answered_at !== undefined && cells.noClient(ctx.cols.answered_at)) return true;
-  return d?.value.missed === true || (ctx.cols.missed !== undefined && cells.value(ctx.cols.missed, m.missed)?.value === true);
+  return d?.value.missed === true || firstFilled(cells, m.missedCols, m.missed)?.value === true;
+}
+
+/**
+ * The reading of the first filled of a field's columns (null when every one is blank): one column's as
+ * ever, and of a profile's `coalesce`, in its order (HubSpot's call outcome, `hs_call_disposition`, blank
+ * on a call nobody logged an outcome for, then its status, `hs_call_status`).
+ */
+function firstFilled<T>(cells: Cells, cols: readonly number[], memo: CellMemo<T | null>): T | null {
+  for (const col of cols) {
+    const v = cells.value(col, memo);
+    if (v !== null) return v;
+  }
+  return null;
 }
 
 /**
@@ -360,7 +380,8 @@ function directionCell(cells: Cells, ctx: ReadContext, m: ActivityMemos): Counte
 function directionColumns(ctx: ReadContext): ActivityMemos['directions'] {
   const cols = ctx.map.fields.get('direction') ?? [];
   if (cols.length < 2) return undefined;
-  return cols.map((col) => ({ col, kind: byWords(ctx.maps.kind, normalizeValue(ctx.map.columns[col]!.header)) }));
+  // Read as a header (underscores are spaces): the API's `hs_email_direction` names an e-mail as `Email direction` does.
+  return cols.map((col) => ({ col, kind: byWords(ctx.maps.kind, normalizeHeader(ctx.map.columns[col]!.header)) }));
 }
 
 /**
@@ -606,11 +627,12 @@ function dealKey(cells: Cells, ctx: ReadContext, out: ActivityRecord): number {
   const ic = ctx.cols.deal_id;
   if (ic === undefined || cells.blank(ic)) return -1;
   const linker = ctx.linker!;
-  if (cells.bytes(ic) && !cells.hasEither(ic, SEMICOLON, COMMA)) {
+  if (cells.bytes(ic) && cells.buf[cells.start] !== LEFT_BRACKET && !cells.hasEither(ic, SEMICOLON, COMMA)) {
     const key = linker.dealKeyBytes(cells.buf, cells.start, cells.end);
     if (key !== undefined) return key;
   }
-  const raw = cells.text(ic);
+  const raw = listed(cells.text(ic));
+  if (raw === '') return -1;
   const i = raw.search(/[;,]/);
   if (i === -1) return titledKey(raw, ctx);
   // A deal's title may hold a comma («Acme, Inc. roll-out»): the whole cell first, then the first of a list (`;` before `,`).
@@ -625,6 +647,15 @@ function dealKey(cells: Cells, ctx: ReadContext, out: ActivityRecord): number {
   const others = [...new Set(ids.slice(1).map((id) => linker.store.find(id)).filter((k): k is number => k !== undefined && k < n && k !== first))];
   if (others.length > 0) out.also = others;
   return first;
+}
+
+/**
+ * A cell that is a JSON array of ids (Airbyte's association column `deals`: `["101","105"]`, `[101]`) as
+ * the list it holds (`101,105`; `[]` is none); any other cell as it is.
+ */
+function listed(raw: string): string {
+  const t = raw.trim();
+  return t.length > 1 && t[0] === '[' && t[t.length - 1] === ']' ? t.slice(1, -1).replace(/"/g, '').trim() : raw;
 }
 
 /**

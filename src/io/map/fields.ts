@@ -25,7 +25,8 @@ const INVISIBLE_ALL = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
 
 /**
  * Normalises a header for matching: trim, NBSP, narrow spaces and underscores (API field names such
- * as `talk_duration`) to spaces, collapse whitespace, ё→е, lower case, and drop entity suffixes
+ * as `talk_duration`) to spaces, collapse whitespace, ё→е, lower case, drop a loader's wrapper of a
+ * HubSpot property (PROPERTY_WRAPPER: `properties_hs_timestamp` is `hs_timestamp`), and drop entity suffixes
  * ("(сделка)", "(deal)"), currency marks ("Бюджет, ₽") and a duration's unit (headerUnit:
  * «Длительность разговора, сек», «Длительность, мин», "Duration (min)").
  */
@@ -45,6 +46,14 @@ export function headerUnit(header: string): DurationUnit | undefined {
   return unitAfterName(withoutMarks(header))?.unit;
 }
 
+/**
+ * A loader's wrapper around a HubSpot property's internal name (hs_…, hubspot_…): Airbyte flattens the
+ * API's `properties` object into `properties_hs_call_direction`, Fivetran names its columns
+ * `property_hs_call_direction`, a JSON flattener (pandas' json_normalize) `properties.hs_call_direction`.
+ * The name inside is the property's, read as the API's own: a profile names it once.
+ */
+const PROPERTY_WRAPPER = /^\s*propert(?:y|ies)[._](?=(?:hs|hubspot)_)/i;
+
 /** normalizeHeader up to the unit: spaces, case, entity suffixes and currency marks. */
 function withoutMarks(header: string): string {
   let s = header
@@ -52,6 +61,7 @@ function withoutMarks(header: string): string {
     .normalize('NFC')
     .replace(/^\uFEFF/, '')
     .replace(INVISIBLE_ALL, '')
+    .replace(PROPERTY_WRAPPER, '')
     .replace(/[\u00a0\u202f\u2007\u2009_]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

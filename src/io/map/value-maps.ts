@@ -277,6 +277,10 @@ const KIND: Record<string, ActivityKind> = {
   whatsapp: 'message',
   telegram: 'message',
   task: 'other',
+  // A note logged on a record (HubSpot's engagement type NOTE, its `hs_engagement_type` and the legacy API's `type`).
+  note: 'other',
+  notes: 'other',
+  tasks: 'other',
   // Salesforce's Task Subtype «Event»: a calendar event, a meeting
   event: 'meeting',
   задача: 'other',
@@ -313,9 +317,9 @@ export function byWords<T>(map: ReadonlyMap<string, T>, key: string): T | undefi
 
 /**
  * Map keys that mean something only as the whole value: inside a phrase they are other words
- * ("Check-in call", "Out of hours", "Voice mail").
+ * ("Check-in call", "Out of hours", "Voice mail"; a "Call note" is about a call).
  */
-const NOT_ALONE = new Set(['in', 'out', 'вх', 'исх', 'mail']);
+const NOT_ALONE = new Set(['in', 'out', 'вх', 'исх', 'mail', 'note', 'notes']);
 
 /** What separates the words of a value (normalised: lower case, single spaces). */
 const WORD_BREAK = /[\s,;:/()«»"'.-]+/u;

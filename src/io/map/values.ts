@@ -540,8 +540,11 @@ const PLANNED_WORDS = new Set([
   'agendado', 'agendada', 'programado', 'programada', 'atrasado', 'atrasada', 'pendente', 'não concluído', 'não concluída', 'não realizado', 'não realizada', 'a fazer',
   'pendiente', 'no completado', 'no completada', 'no realizado', 'no realizada', 'por hacer',
   'geplant', 'überfällig', 'nicht erledigt', 'ausstehend',
+  // HubSpot's API codes of a task's status (hs_task_status) beside the labels above: NOT_STARTED, IN_PROGRESS, WAITING, DEFERRED.
+  'not_started', 'in_progress', 'waiting',
 ]);
-const CALLED_OFF_WORDS = new Set(['cancelled', 'canceled', 'no show', 'no-show', 'noshow', 'отменено', 'отменена', 'отменен', 'не состоялась', 'не состоялся', 'неявка', 'cancelado', 'cancelada', 'abgesagt']);
+// HubSpot's API code of a meeting nobody came to (hs_meeting_outcome NO_SHOW; CANCELED is the word).
+const CALLED_OFF_WORDS = new Set(['cancelled', 'canceled', 'no show', 'no-show', 'noshow', 'no_show', 'отменено', 'отменена', 'отменен', 'не состоялась', 'не состоялся', 'неявка', 'cancelado', 'cancelada', 'abgesagt']);
 
 /**
  * Whether an activity took place, from a done flag (`Activity - Done`, COMPLETED) or a status of its

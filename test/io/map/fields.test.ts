@@ -147,3 +147,24 @@ describe('the unit a duration header names', () => {
     expect(mapped(['Дата', 'Сотрудник', 'Направление', 'Длительность, мин', 'Клиент'])).toMatchObject({ duration_s: 'Длительность, мин' });
   });
 });
+
+// Loaders write a HubSpot property's internal name inside a wrapper of their own: Airbyte flattens the
+// API's `properties` object (`properties_hs_call_direction`), Fivetran prefixes `property_`, pandas'
+// json_normalize joins with a dot. The name inside is the API's; nothing else loses a word.
+describe('a loader\'s wrapper around a HubSpot property name', () => {
+  it('properties_, property_ and properties. before hs_ or hubspot_ are dropped', async () => {
+    const { normalizeHeader } = await import('../../../src/io/map/fields.js');
+    expect(['properties_hs_call_direction', 'property_hs_call_direction', 'properties.hs_call_direction', 'PROPERTY_HS_CALL_DIRECTION', ' properties_hubspot_owner_id'].map(normalizeHeader)).toEqual([
+      'hs call direction',
+      'hs call direction',
+      'hs call direction',
+      'hs call direction',
+      'hubspot owner id',
+    ]);
+  });
+
+  it('is kept before any other name, and a property header in words is no wrapper', async () => {
+    const { normalizeHeader } = await import('../../../src/io/map/fields.js');
+    expect(['property_type', 'properties_dealname', 'Property hs note', 'Properties', 'propertyhs_x'].map(normalizeHeader)).toEqual(['property type', 'properties dealname', 'property hs note', 'properties', 'propertyhs x']);
+  });
+});

@@ -19,12 +19,15 @@ describe('CRM profiles (profiles/*.yaml)', () => {
 
   it('covers every CRM the product names', () => {
     const crms = crmProfiles().map((p) => p.id);
-    for (const id of ['amocrm', 'kommo', 'bitrix24', 'bitrix24-rest', 'bitrix24-rest-activities', 'hubspot', 'hubspot-api', 'hubspot-calls', 'pipedrive', 'pipedrive-api', 'pipedrive-activities', 'mango-api', 'salesforce-report', 'salesforce-api', 'salesforce-activities', 'zoho-deals', 'zoho-calls', 'odoo']) expect(crms).toContain(id);
+    for (const id of ['amocrm', 'kommo', 'bitrix24', 'bitrix24-rest', 'bitrix24-rest-activities', 'hubspot', 'hubspot-api', 'hubspot-calls', 'hubspot-api-calls', 'hubspot-api-emails', 'hubspot-api-meetings', 'hubspot-api-tasks', 'hubspot-api-notes', 'hubspot-api-engagements', 'pipedrive', 'pipedrive-api', 'pipedrive-activities', 'mango-api', 'salesforce-report', 'salesforce-api', 'salesforce-activities', 'zoho-deals', 'zoho-calls', 'odoo']) expect(crms).toContain(id);
   });
 
   it.each(crmProfiles().map((p) => [p.id, p] as const))('%s: a header of its own columns is recognised as it, and each column feeds its field', (_id, profile) => {
-    // The first header the profile names for each field, in a shuffled order, with an unknown column.
-    const headers = Object.values(profile.columns).map((h) => h[0]!).reverse();
+    // The first header the profile names for each field, in a shuffled order, with an unknown column,
+    // and the headers its signature needs that feed no field (HubSpot's notes: `hs_note_body`).
+    const own = Object.values(profile.columns).map((h) => h[0]!);
+    const needed = [...(profile.signature.all ?? []), ...(profile.signature.oneOf ?? []).slice(0, 1)].filter((h) => !Object.values(profile.columns).some((names) => names.includes(h)));
+    const headers = [...own, ...needed].reverse();
     headers.splice(1, 0, 'Something else');
     const match = detectProfile(headers, profile.kind);
     expect(match?.profile.id).toBe(profile.id);

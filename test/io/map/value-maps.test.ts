@@ -111,6 +111,12 @@ describe('activity kinds', () => {
   it('Salesforce\'s Task Subtype «Event» is a meeting', () => {
     expect(maps.kind.get(normalizeValue('Event'))).toBe('meeting');
   });
+
+  // HubSpot's engagement types (hs_engagement_type, the legacy API's `type`) CALL, EMAIL, MEETING, TASK, NOTE.
+  it('HubSpot\'s engagement types: a note and a task are other activities; a note inside a phrase is no kind', () => {
+    expect(['CALL', 'EMAIL', 'MEETING', 'TASK', 'NOTE', 'Notes'].map((v) => maps.kind.get(normalizeValue(v)))).toEqual(['call', 'email', 'meeting', 'other', 'other', 'other']);
+    expect(byWords(maps.kind, normalizeValue('Call note'))).toBe('call');
+  });
 });
 
 describe('closedStage: a stage named closed and won or lost', () => {

@@ -306,6 +306,13 @@ describe('yesNo and parseBoolean read the TRUE and FALSE a localised Excel write
     expect(['x', '-', '', 'maybe', 'Quizás'].map(yesNo)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
+  // HubSpot's API writes its enumerations as codes: hs_task_status NOT_STARTED, IN_PROGRESS, WAITING, DEFERRED,
+  // COMPLETED; hs_meeting_outcome SCHEDULED, RESCHEDULED, COMPLETED, NO_SHOW, CANCELED.
+  it('HubSpot\'s task statuses and meeting outcomes as the API codes them', () => {
+    expect(['NOT_STARTED', 'IN_PROGRESS', 'WAITING', 'DEFERRED', 'COMPLETED'].map((v) => activityDone(v, undefined))).toEqual([false, false, false, false, true]);
+    expect(['SCHEDULED', 'RESCHEDULED', 'COMPLETED', 'NO_SHOW', 'CANCELED', ''].map((v) => activityDone(v, undefined))).toEqual([false, false, true, 'called off', 'called off', undefined]);
+  });
+
   it('a done column reads the same words, and its own (done, to do) as before', () => {
     expect(['VERDADERO', 'FALSCH', 'done', 'выполнено', 'To do', 'not done', 'не выполнено', 'Pending', 'Cancelled'].map((v) => activityDone(v, false))).toEqual([true, false, true, true, false, false, false, false, 'called off']);
   });

@@ -1,0 +1,46 @@
+// The activity reader's columns of a field read in order (a profile's `coalesce`, a --map list), a
+// direction column's kind named by its API name, and an association column written as a JSON array.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Activity } from '../../../src/core/records.js';
+import { importActivities, type ImportOptions } from '../../../src/io/map/import.js';
+import { buildValueMaps } from '../../../src/io/map/value-maps.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'crm-audit-activity-reader-'));
+
+/** The activities of a file, each as `kind direction [missed] deal`, by the text path or the byte path. */
+async function read(name: string, lines: string[], textRows: boolean, opts: Partial<ImportOptions> = {}): Promise<string[]> {
+  writeFileSync(path.join(dir, name), lines.join('\n'));
+  const list: Activity[] = [];
+  await importActivities(name, { cwd: dir, stdin: process.stdin, textRows, ...opts }, (a) => list.push(a));
+  return list.map((a) => `${a.kind} ${a.direction || '-'}${a.missed ? ' missed' : ''} ${a.deal_id || '-'}`);
+}
+
+describe.each([true, false])('activity columns (text rows: %s)', (textRows) => {
+  // A logged call is COMPLETED whatever its outcome: the outcome, where one was logged, says whether anyone answered.
+  it('a call status of several columns is the first filled one\'s', async () => {
+    const lines = ['Date,Owner,Direction,Outcome,Status', '2025-03-03 09:30,Anna,Inbound,No answer,COMPLETED', '2025-03-03 10:30,Anna,Inbound,,NO_ANSWER', '2025-03-03 11:30,Anna,Inbound,Connected,NO_ANSWER', '2025-03-03 12:30,Anna,Inbound,,COMPLETED'];
+    expect(await read('missed.csv', lines, textRows, { columns: { missed: ['Outcome', 'Status'] } })).toEqual(['call in missed -', 'call in missed -', 'call in -', 'call in -']);
+  });
+
+  // HubSpot's `hs_task_status` and `hs_meeting_outcome` are statuses: an empty one (a call's) says nothing, as «Meeting outcome»'s does.
+  it('a done status of several columns is the first filled one\'s: a row with neither says nothing', async () => {
+    const lines = ['Date,Owner,Type,hs_task_status,hs_meeting_outcome', '2025-03-03 09:30,Anna,Task,NOT_STARTED,', '2025-03-03 10:30,Anna,Meeting,,SCHEDULED', '2025-03-03 11:30,Anna,Meeting,,COMPLETED', '2025-03-03 12:30,Anna,Call,,', '2025-03-03 13:30,Anna,Task,COMPLETED,'];
+    expect(await read('done.csv', lines, textRows, { columns: { done: ['hs_task_status', 'hs_meeting_outcome'] } })).toEqual(['meeting - -', 'call - -', 'other - -']);
+  });
+
+  // HubSpot's API names: `hs_email_direction` speaks for an e-mail as `Email direction` does, `hs_call_direction` for a call.
+  it('direction columns named as an API names them speak for the kind their words name', async () => {
+    const lines = ['Date,Owner,Type,hs_call_direction,hs_email_direction', '2025-03-03 09:30,Anna,Call,OUTBOUND,', '2025-03-03 10:30,Anna,Email,,INCOMING_EMAIL', '2025-03-03 11:30,Anna,Email,,EMAIL'];
+    const valueMaps = buildValueMaps({ direction: { INCOMING_EMAIL: 'in', EMAIL: 'out' } });
+    expect(await read('directions.csv', lines, textRows, { columns: { direction: ['hs_call_direction', 'hs_email_direction'] }, valueMaps })).toEqual(['call out -', 'email in -', 'email out -']);
+  });
+
+  // Airbyte writes an object's associations as a JSON array of ids (`deals`: ["101","105"]).
+  it('a deal id cell that is a JSON array names its first deal; an empty array none', async () => {
+    const lines = ['Date,Owner,Deals', '2025-03-03 09:30,Anna,"[""101""]"', '2025-03-03 10:30,Anna,"[""102"", ""105""]"', '2025-03-03 11:30,Anna,[103]', '2025-03-03 12:30,Anna,[]'];
+    expect(await read('deals.csv', lines, textRows, { columns: { deal_id: 'Deals' } })).toEqual(['call - 101', 'call - 102', 'call - 103', 'call - -']);
+  });
+});
