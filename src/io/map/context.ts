@@ -1,4 +1,4 @@
-import { LINE_AFTER_NAME, lineAfterName, mayEndInLine } from '../../core/pbx-line.js';
+import { mayHaveLine, nameAndLine } from '../../core/name-line.js';
 import { UserError } from '../../core/errors.js';
 import type { Activity, DealStatus } from '../../core/records.js';
 import type { ActivityLinker } from '../../core/kpi/link.js';
@@ -655,9 +655,10 @@ const DEACTIVATED = /\s*\(deactivated(?: user)?\)$/i;
 
 /**
  * A cleaned manager cell as the name to report: the --map file's `managers:` name, and a telephony
- * line after a name dropped where the deals read so far give that name without it («Иван Петров
- * (101)» in a call log is the deals file's «Иван Петров»; «Оператор (101)» and «Оператор (102)» stay
- * two lines where no deal names «Оператор»). One rule for deals, activities and payments.
+ * line beside a name dropped where the deals read so far give that name without it («Иван Петров
+ * (101)» in a call log is the deals file's «Иван Петров», and so is Sipuni's «101 (Иван Петров)»: one
+ * rule, nameAndLine; «Оператор (101)» and «Оператор (102)» stay two lines where no deal names
+ * «Оператор»). One rule for deals, activities and payments.
  */
 export function reportedManager(maps: ValueMaps, name: string, store: DealStore | undefined, onLine?: (line: string, name: string) => void): string {
   // HubSpot marks an owner no longer in the account «Ben Ray (Deactivated User)» in the deals, while
@@ -665,10 +666,11 @@ export function reportedManager(maps: ValueMaps, name: string, store: DealStore 
   // An address after a name («Alice Smith (alice@acme.com)») is kept: two people of one name differ by it
   // (a reviewer); manager-spellings says it beside the bare name, with the snippet that merges them.
   const cleaned = name.charCodeAt(name.length - 1) === 0x29 && !maps.managers.has(name) ? name.replace(DEACTIVATED, '') || name : name;
-  if (store !== undefined && mayEndInLine(cleaned) && !maps.managers.has(cleaned)) {
-    const bare = managerName(maps, cleaned.replace(LINE_AFTER_NAME, ''));
+  if (store !== undefined && mayHaveLine(cleaned) && !maps.managers.has(cleaned)) {
+    const named = nameAndLine(cleaned);
+    const bare = named === undefined ? '' : managerName(maps, named.name);
     if (bare !== '' && store.managers.find(bare) !== undefined) {
-      onLine?.(lineAfterName(cleaned), bare);
+      onLine?.(named!.line, bare);
       return bare;
     }
   }

@@ -1,4 +1,4 @@
-import { LINE_AFTER_NAME } from '../../core/pbx-line.js';
+import { withoutLine } from '../../core/name-line.js';
 import { UserError } from '../../core/errors.js';
 import { FIELDS, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
@@ -562,7 +562,8 @@ type ValueShape = 'date' | 'number' | 'line' | 'id' | 'name' | 'text';
 /**
  * What a cell looks like to a proposal: a line first (`101`, `PJSIP/101-…`), then a date or a number
  * as a header search reads them, a phone written with its marks, anything without a letter or shaped
- * as a CRM user id; then two or three words of letters, or one word before a line, is a person's name.
+ * as a CRM user id; then two or three words of letters, or one word with a line beside it, is a
+ * person's name (the line set aside, written after the name, «Анна (201)», or before, Sipuni's «201 (Анна)»).
  */
 export function valueShape(raw: string): ValueShape {
   const v = raw.trim();
@@ -572,7 +573,7 @@ export function valueShape(raw: string): ValueShape {
   // A phone written with its marks («+7 (916) 111-11-11», «8 916 222-22-22») is a number, not text.
   if (phoneKey(v) !== undefined) return 'number';
   if (!/\p{L}/u.test(v) || looksLikeUserId(v)) return 'id';
-  const bare = v.replace(LINE_AFTER_NAME, '');
+  const bare = withoutLine(v);
   return PERSON_NAME.test(bare) || (bare !== v && /^\p{L}[\p{L}'’.-]*$/u.test(bare)) ? 'name' : 'text';
 }
 
