@@ -8,6 +8,7 @@ import { looksLikeUserId } from '../../core/kpi/alerts.js';
 import { KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage } from '../../core/messages.js';
 import type { TypeColumnReading } from './type-column.js';
 import { lineOf, readExtensionSides, showsLines } from './lines.js';
+import { holdsStatuses } from './status-column.js';
 import { channelColumns, channelNote, channelsSaid, SIDE_FIELDS, type ChannelColumns } from './channel-proposal.js';
 import { inspectCommand } from '../../core/inspect-command.js';
 import { capitalised, mostly, oneValueThroughout, PERSON_NAME, personLike } from './people.js';
@@ -625,6 +626,8 @@ function valueFit(map: ColumnMap, headers: readonly string[], sampleRows: readon
     if (field === 'month') return mostly(values, (v) => parseMonth(v) !== undefined);
     if (NUMBER_FIELDS.has(field)) return mostly(values, (v) => cellType(v) === 'number') && countOrMoney(field, header, values);
     if (field === 'manager') {
+      // A column of call statuses (Rostelecom's `status_string`: «Busy Here») is no employee, whatever its words' shape.
+      if (holdsStatuses(header, values)) return false;
       const shapes = values.map(valueShape);
       return mostly(shapes, (x) => x === 'name' || x === 'text') || (map.kind === 'activities' && values.length > 0 && shapes.every((x) => x === 'line'));
     }
@@ -691,7 +694,7 @@ function proposer(map: ColumnMap, headers: readonly string[], sampleRows: readon
       if (are === 'dates') return mostly(values, (v) => cellType(v) === 'date');
       if (are === 'months') return mostly(values, (v) => cellType(v) !== 'number' && parseMonth(v) !== undefined);
       if (are === 'numbers') return mostly(values, (v) => cellType(v) === 'number') && !countsUp(values);
-      return personLike(values);
+      return personLike(values) && !holdsStatuses(header, values);
     });
   const propose = (field: string): Omit<MissingField, 'field'> => {
     const similar = offered(field, closestColumns(field, map.kind, headers).filter((h) => fits(field, h)), headers, sampleRows);
