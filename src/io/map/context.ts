@@ -529,6 +529,17 @@ const EMPTY_COLUMNS: Record<string, undefined> = Object.fromEntries(
   [...new Set(RECORD_KINDS.flatMap((k) => FIELDS[k].map((f) => f.field)))].sort().map((f) => [f, undefined]),
 );
 
+/**
+ * A field's column on a row where the field has several (a --map file's list, a profile's `coalesce`):
+ * its first, else the first of the others that is filled (the first when all are blank). One rule for
+ * `at` and a manager: a --map file's `manager: ["answering_pin", "orig_pin"]` (Rostelecom's employee
+ * of an incoming call, and of an outgoing one) read the first alone, and every outgoing call, blank
+ * there, was dropped «нет менеджера».
+ */
+export function firstFilled(cells: Cells, first: number, more: readonly number[]): number {
+  return more.length > 0 && cells.blank(first) ? (more.find((k) => !cells.blank(k)) ?? first) : first;
+}
+
 /** The header of a field's column (the field's name when unmapped), for row problems. */
 export function headerOf(ctx: ReadContext, col: number | undefined, field: string): string {
   return col === undefined ? field : ctx.map.columns[col]!.header;
