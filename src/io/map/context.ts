@@ -693,7 +693,7 @@ const LINES_KEPT = 200;
 
 /**
  * A manager cell as a key of the store's managers (-1 when blank): one rule for deals, activities and
- * payments. With `ctx`, a line after a name («Анна (201)») read as that manager is kept in ctx.lineNames:
+ * payments. With `ctx`, a line beside a name («Анна (201)», Sipuni's «201 (Анна)») read as that manager is kept in ctx.lineNames:
  * the same log may name her by the line alone on other calls (Sipuni's caller «201»), said by the user-ids alert.
  */
 export function managerKey(store: DealStore, clean: (raw: string) => string, maps: ValueMaps, ctx?: Pick<ReadContext, 'lineNames'>): (raw: string) => number {
