@@ -6,7 +6,7 @@ import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
 import { CellMemo, clientText, internClient, phoneLead, trimEdges, type Cells } from './cells.js';
-import { dateRead, DELETED_RECORD, directionReader, headerOf, inRecycleBin, managerKey, NO_MANAGER, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type ReadContext, type Weighed } from './context.js';
+import { dateRead, DELETED_RECORD, directionReader, firstFilled, headerOf, inRecycleBin, managerKey, NO_MANAGER, noteRefused, PENDING, readDate, RowProblem, truncate, unreadValue, type ReadContext, type Weighed } from './context.js';
 import { checkClientCells } from './empty-client.js';
 import { callSides, employeeLine, linesNameEmployees, NO_LINE, NO_LINE_MISSED, readSides, sideCounts, UnroutedCall, type CallSides, type SideCounts, type SideReading } from './lines.js';
 
@@ -71,6 +71,11 @@ export interface ActivityMemos {
   bySides: SideCounts | undefined;
   /** The `at` columns read, in order, when the first is blank (a profile's `coalesce`). */
   atMore: readonly number[];
+  /**
+   * The manager columns read, in order, when the first is blank: a --map file's list (`manager:
+   * ["answering_pin", "orig_pin"]`, Rostelecom's employee of an incoming call and of an outgoing one).
+   */
+  managerMore: readonly number[];
   /** A call's duration is the time from `at` (from `answered_at` where the file has it) to `end_at`: the file has an end column and no duration column. */
   span: boolean;
   out: ActivityRecord;
@@ -167,6 +172,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     bySides: ctx.bySides,
     side: { direction: undefined, from: undefined, to: undefined },
     atMore: (ctx.map.fields.get('at') ?? []).slice(1),
+    managerMore: (ctx.map.fields.get('manager') ?? []).slice(1),
     span: ctx.cols.duration_s === undefined && ctx.cols.end_at !== undefined,
     out: new ActivityRecord(),
   };
@@ -274,8 +280,9 @@ function employee(cells: Cells, ctx: ReadContext, m: ActivityMemos): number {
     // A number where a name should be (the caller of a call put through a line) names no employee.
     if (col !== undefined && !cells.blank(col) && phoneKey(cells.text(col)) === undefined) return cells.value(col, m.manager);
   }
-  return c.manager === undefined ? -1 : cells.value(c.manager, m.manager);
+  return c.manager === undefined ? -1 : cells.value(firstFilled(cells, c.manager, m.managerMore), m.manager);
 }
+
 
 const PLANNED = new RowProblem('drop', 'planned activity, not done');
 /**
@@ -462,7 +469,7 @@ function ownerClient(cells: Cells, ctx: ReadContext, owner: OwnerKind): number {
  */
 function activityTime(cells: Cells, ctx: ReadContext, m: ActivityMemos): RowProblem | typeof PENDING | undefined {
   const c = ctx.cols;
-  const atRead = readDate(cells, m.atMore.length > 0 && cells.blank(c.at) ? (m.atMore.find((k) => !cells.blank(k)) ?? c.at) : c.at, 'at', true, ctx);
+  const atRead = readDate(cells, c.at === undefined ? c.at : firstFilled(cells, c.at, m.atMore), 'at', true, ctx);
   if (atRead !== undefined) return atRead;
   let ms = dateRead[0]!;
   if (!dateHasTime.value && c.at_time !== undefined && !cells.blank(c.at_time)) {

@@ -1,4 +1,4 @@
-import { LINE_AFTER_NAME, lineAfterName, mayEndInLine } from '../../core/pbx-line.js';
+import { mayHaveLine, nameAndLine } from '../../core/name-line.js';
 import { UserError } from '../../core/errors.js';
 import type { Activity, DealStatus } from '../../core/records.js';
 import type { ActivityLinker } from '../../core/kpi/link.js';
@@ -529,6 +529,17 @@ const EMPTY_COLUMNS: Record<string, undefined> = Object.fromEntries(
   [...new Set(RECORD_KINDS.flatMap((k) => FIELDS[k].map((f) => f.field)))].sort().map((f) => [f, undefined]),
 );
 
+/**
+ * A field's column on a row where the field has several (a --map file's list, a profile's `coalesce`):
+ * its first, else the first of the others that is filled (the first when all are blank). One rule for
+ * `at` and a manager: a --map file's `manager: ["answering_pin", "orig_pin"]` (Rostelecom's employee
+ * of an incoming call, and of an outgoing one) read the first alone, and every outgoing call, blank
+ * there, was dropped «нет менеджера».
+ */
+export function firstFilled(cells: Cells, first: number, more: readonly number[]): number {
+  return more.length > 0 && cells.blank(first) ? (more.find((k) => !cells.blank(k)) ?? first) : first;
+}
+
 /** The header of a field's column (the field's name when unmapped), for row problems. */
 export function headerOf(ctx: ReadContext, col: number | undefined, field: string): string {
   return col === undefined ? field : ctx.map.columns[col]!.header;
@@ -655,9 +666,10 @@ const DEACTIVATED = /\s*\(deactivated(?: user)?\)$/i;
 
 /**
  * A cleaned manager cell as the name to report: the --map file's `managers:` name, and a telephony
- * line after a name dropped where the deals read so far give that name without it («Иван Петров
- * (101)» in a call log is the deals file's «Иван Петров»; «Оператор (101)» and «Оператор (102)» stay
- * two lines where no deal names «Оператор»). One rule for deals, activities and payments.
+ * line beside a name dropped where the deals read so far give that name without it («Иван Петров
+ * (101)» in a call log is the deals file's «Иван Петров», and so is Sipuni's «101 (Иван Петров)»: one
+ * rule, nameAndLine; «Оператор (101)» and «Оператор (102)» stay two lines where no deal names
+ * «Оператор»). One rule for deals, activities and payments.
  */
 export function reportedManager(maps: ValueMaps, name: string, store: DealStore | undefined, onLine?: (line: string, name: string) => void): string {
   // HubSpot marks an owner no longer in the account «Ben Ray (Deactivated User)» in the deals, while
@@ -665,10 +677,11 @@ export function reportedManager(maps: ValueMaps, name: string, store: DealStore 
   // An address after a name («Alice Smith (alice@acme.com)») is kept: two people of one name differ by it
   // (a reviewer); manager-spellings says it beside the bare name, with the snippet that merges them.
   const cleaned = name.charCodeAt(name.length - 1) === 0x29 && !maps.managers.has(name) ? name.replace(DEACTIVATED, '') || name : name;
-  if (store !== undefined && mayEndInLine(cleaned) && !maps.managers.has(cleaned)) {
-    const bare = managerName(maps, cleaned.replace(LINE_AFTER_NAME, ''));
+  if (store !== undefined && mayHaveLine(cleaned) && !maps.managers.has(cleaned)) {
+    const named = nameAndLine(cleaned);
+    const bare = named === undefined ? '' : managerName(maps, named.name);
     if (bare !== '' && store.managers.find(bare) !== undefined) {
-      onLine?.(lineAfterName(cleaned), bare);
+      onLine?.(named!.line, bare);
       return bare;
     }
   }
@@ -680,7 +693,7 @@ const LINES_KEPT = 200;
 
 /**
  * A manager cell as a key of the store's managers (-1 when blank): one rule for deals, activities and
- * payments. With `ctx`, a line after a name («Анна (201)») read as that manager is kept in ctx.lineNames:
+ * payments. With `ctx`, a line beside a name («Анна (201)», Sipuni's «201 (Анна)») read as that manager is kept in ctx.lineNames:
  * the same log may name her by the line alone on other calls (Sipuni's caller «201»), said by the user-ids alert.
  */
 export function managerKey(store: DealStore, clean: (raw: string) => string, maps: ValueMaps, ctx?: Pick<ReadContext, 'lineNames'>): (raw: string) => number {

@@ -1,4 +1,4 @@
-import { LINE_AFTER_NAME } from '../../core/pbx-line.js';
+import { withoutLine } from '../../core/name-line.js';
 import { UserError } from '../../core/errors.js';
 import { FIELDS, normalizeHeader, requiredAnyOf, requiredFields, type DurationUnit, type FieldSpec, type RecordKind } from './fields.js';
 import { profileHeaders, type ProfileMatch } from './profiles.js';
@@ -8,6 +8,8 @@ import { looksLikeUserId } from '../../core/kpi/alerts.js';
 import { KIND_FILE_EN, KIND_FILE_RU, renderHint, renderMessage } from '../../core/messages.js';
 import type { TypeColumnReading } from './type-column.js';
 import { lineOf, readExtensionSides, showsLines } from './lines.js';
+import { holdsStatuses } from './status-column.js';
+import { channelColumns, channelNote, channelsSaid, SIDE_FIELDS, type ChannelColumns } from './channel-proposal.js';
 import { inspectCommand } from '../../core/inspect-command.js';
 import { capitalised, mostly, oneValueThroughout, PERSON_NAME, personLike } from './people.js';
 
@@ -420,6 +422,8 @@ export interface MissingField {
   byValues?: { are: ValuesAre; columns: string[] };
   /** The proposed column is blank on more than half of the first rows: `rows` of `of` (said in the snippet's comment). */
   blank?: { rows: number; of: number };
+  /** A manager of a PBX log no column names, whose employees are the lines in these channel columns (channel-proposal.ts): proposed instead. */
+  channels?: ChannelColumns;
 }
 
 const VALUES_ARE: Record<ValuesAre, [string, string]> = { dates: ['даты', 'dates'], months: ['месяцы', 'months'], numbers: ['числа', 'numbers'], names: ['имена', 'names'] };
@@ -479,29 +483,56 @@ export function assertRequired(map: ColumnMap, file: string, sampleRows: readonl
   // A spend table with months across has its month in its headers (readWideSpend).
   const given = (f: string) => map.fields.has(f) || (f === 'manager' && (map.fields.has('answered_by') || showsLines(map, sampleRows))) || (f === 'month' && map.months !== undefined);
   if (requiredFields(map.kind).includes('month') && !given('month')) assertMonthsHaveYear(map, file);
-  for (const field of requiredFields(map.kind).filter((f) => !given(f))) missing.push(take({ field, ...propose(field) }));
+  // A PBX log whose channel columns no alias named (Issabel's «Src. Channel»): its employees are the lines there, proposed instead of a manager.
+  const channels = requiredFields(map.kind).includes('manager') && !given('manager') ? channelColumns(map, sampleRows) : undefined;
+  for (const field of requiredFields(map.kind).filter((f) => !given(f))) missing.push(field === 'manager' && channels ? { field, candidates: [], channels } : take({ field, ...propose(field) }));
   for (const group of requiredAnyOf(map.kind).filter((g) => !g.some((f) => map.fields.has(f)))) missing.push(take(closestOfGroup(group, propose)));
   if (missing.length === 0) return;
-  const named = (m: MissingField, or: string) => (m.anyOf ? m.anyOf.join(or) : m.field);
-  const q = (list: readonly string[], [a, b]: [string, string]) => list.map((c) => `${a}${c}${b}`).join(', ');
-  // The columns proposed by their values come first, then those of a similar name.
-  const near = (m: MissingField) => m.candidates.slice(m.byValues?.columns.length ?? 0);
-  const lines = missing.map((m) => `${named(m, ' or ')} (${m.byValues ? `by values: ${q(m.byValues.columns, ['"', '"'])}; ${near(m).length ? `closest by name: ${q(near(m), ['"', '"'])}` : 'no similar name'}` : m.candidates.length ? `closest columns: ${q(m.candidates, ['"', '"'])}` : 'no similar column'})`);
-  const snippet = missing.map((m) => `    ${m.field}: ${JSON.stringify(m.candidates[0] ?? '<header in your file>')}${m.candidates[0] ? `    # ${proposalNote(m, 'en')}` : m.anyOf ? `    # any one of: ${m.anyOf.join(', ')}` : ''}`).join('\n');
+  const [en, ru] = [describeMissing(missing, 'en'), describeMissing(missing, 'ru')];
   const columns = headers.map((header, i) => ({ header, samples: sampleRows.map((r) => (r[i] ?? '').trim()).filter((v) => v !== '').slice(0, 3) }));
-  const namedRu = (m: MissingField) => (m.anyOf ? m.anyOf.map(fieldRu).join(' или ') : fieldRu(m.field));
-  const linesRu = missing.map((m) => `${namedRu(m)} (${m.byValues ? `по значениям: ${q(m.byValues.columns, ['«', '»'])}; ${near(m).length ? `ближайшие по названию: ${q(near(m), ['«', '»'])}` : 'похожего названия нет'}` : m.candidates.length ? `ближайшие колонки: ${q(m.candidates, ['«', '»'])}` : 'похожей колонки нет'})`);
-  const snippetRu = missing.map((m) => `    ${m.field}: ${JSON.stringify(m.candidates[0] ?? '<заголовок в вашем файле>')}${m.candidates[0] ? `    # ${proposalNote(m, 'ru')}` : m.anyOf ? `    # любое из: ${m.anyOf.join(', ')}` : ''}`).join('\n');
-  const params = { lines: lines.join('; '), linesRu: linesRu.join('; '), file, inspect: inspectCommand(file, map.kind), snippet: `${map.kind}:\n  columns:\n${snippet}`, snippetRu: `${map.kind}:\n  columns:\n${snippetRu}`, fileEn: KIND_FILE_EN[map.kind] ?? map.kind, fileRu: KIND_FILE_RU[map.kind] ?? map.kind };
+  const params = { lines: en.lines, linesRu: ru.lines, file, inspect: inspectCommand(file, map.kind), snippet: `${map.kind}:\n  columns:\n${en.snippet}`, snippetRu: `${map.kind}:\n  columns:\n${ru.snippet}`, fileEn: KIND_FILE_EN[map.kind] ?? map.kind, fileRu: KIND_FILE_RU[map.kind] ?? map.kind };
   // A header none of whose names the kind knows may be another kind of file: asked as the no-header error asks it.
   const id = map.fields.size === 0 ? 'map.columnsUnknown' : 'map.columnsMissing';
   const error = new ColumnsMissing(renderMessage(id, params, 'en'), file, renderHint(id, params, 'en')!, map.kind, missing, columns);
   error.messageId = id;
   error.params = params;
-  error.guess = missing.every((m) => m.candidates[0]) ? { columns: { [map.kind]: Object.fromEntries(missing.map((m) => [m.field, m.candidates[0]!])) }, notes: Object.fromEntries(missing.map((m) => [m.field, { en: proposalNote(m, 'en'), ru: proposalNote(m, 'ru') }])) } : undefined;
+  const proposals = missing.map(proposalsOf);
+  error.guess = proposals.every((p) => p.length > 0) ? { columns: { [map.kind]: Object.fromEntries(proposals.flat().map((p) => [p.field, p.column])) }, notes: Object.fromEntries(proposals.flat().map((p) => [p.field, p.note])) } : undefined;
   error.matches = map.columns;
   if (map.profile) error.crm = map.profile.profile.crm;
   throw error;
+}
+
+/** A column proposed for a field in a snippet, with its note to check in both languages. */
+type Proposal = { field: string; column: string; note: { en: string; ru: string } };
+
+/** What a missing field's snippet proposes: the PBX channels that name the employees instead of a manager, else its first candidate, else nothing. */
+function proposalsOf(m: MissingField): Proposal[] {
+  if (m.channels) return SIDE_FIELDS.flatMap((field) => (m.channels![field] === undefined ? [] : [{ field, column: m.channels![field]!, note: { en: channelNote(field, 'en'), ru: channelNote(field, 'ru') } }]));
+  const first = m.candidates[0];
+  return first === undefined ? [] : [{ field: m.field, column: first, note: { en: proposalNote(m, 'en'), ru: proposalNote(m, 'ru') } }];
+}
+
+/** The missing fields as the refusal says them (each with the columns found for it) and its snippet's lines, in one language. */
+function describeMissing(missing: readonly MissingField[], lang: 'en' | 'ru'): { lines: string; snippet: string } {
+  const ru = lang === 'ru';
+  const q = (list: readonly string[]) => list.map((c) => (ru ? `«${c}»` : `"${c}"`)).join(', ');
+  const named = (m: MissingField) => (ru ? (m.anyOf ? m.anyOf.map(fieldRu).join(' или ') : fieldRu(m.field)) : m.anyOf ? m.anyOf.join(' or ') : m.field);
+  // The columns proposed by their values come first, then those of a similar name.
+  const near = (m: MissingField) => m.candidates.slice(m.byValues?.columns.length ?? 0);
+  const byName = (m: MissingField) => (near(m).length ? `${ru ? 'ближайшие по названию' : 'closest by name'}: ${q(near(m))}` : ru ? 'похожего названия нет' : 'no similar name');
+  const found = (m: MissingField) => {
+    if (m.channels) return channelsSaid(m.channels, lang);
+    if (m.byValues) return `${ru ? 'по значениям' : 'by values'}: ${q(m.byValues.columns)}; ${byName(m)}`;
+    return m.candidates.length ? `${ru ? 'ближайшие колонки' : 'closest columns'}: ${q(m.candidates)}` : ru ? 'похожей колонки нет' : 'no similar column';
+  };
+  const snippetLines = (m: MissingField): string[] => {
+    const proposals = proposalsOf(m);
+    if (proposals.length > 0) return proposals.map((p) => `    ${p.field}: ${JSON.stringify(p.column)}    # ${p.note[lang]}`);
+    const anyOf = m.anyOf ? `    # ${ru ? 'любое из' : 'any one of'}: ${m.anyOf.join(', ')}` : '';
+    return [`    ${m.field}: ${JSON.stringify(ru ? '<заголовок в вашем файле>' : '<header in your file>')}${anyOf}`];
+  };
+  return { lines: missing.map((m) => `${named(m)} (${found(m)})`).join('; '), snippet: missing.flatMap(snippetLines).join('\n') };
 }
 
 /**
@@ -562,7 +593,8 @@ type ValueShape = 'date' | 'number' | 'line' | 'id' | 'name' | 'text';
 /**
  * What a cell looks like to a proposal: a line first (`101`, `PJSIP/101-…`), then a date or a number
  * as a header search reads them, a phone written with its marks, anything without a letter or shaped
- * as a CRM user id; then two or three words of letters, or one word before a line, is a person's name.
+ * as a CRM user id; then two or three words of letters, or one word with a line beside it, is a
+ * person's name (the line set aside, written after the name, «Анна (201)», or before, Sipuni's «201 (Анна)»).
  */
 export function valueShape(raw: string): ValueShape {
   const v = raw.trim();
@@ -572,7 +604,7 @@ export function valueShape(raw: string): ValueShape {
   // A phone written with its marks («+7 (916) 111-11-11», «8 916 222-22-22») is a number, not text.
   if (phoneKey(v) !== undefined) return 'number';
   if (!/\p{L}/u.test(v) || looksLikeUserId(v)) return 'id';
-  const bare = v.replace(LINE_AFTER_NAME, '');
+  const bare = withoutLine(v);
   return PERSON_NAME.test(bare) || (bare !== v && /^\p{L}[\p{L}'’.-]*$/u.test(bare)) ? 'name' : 'text';
 }
 
@@ -594,6 +626,8 @@ function valueFit(map: ColumnMap, headers: readonly string[], sampleRows: readon
     if (field === 'month') return mostly(values, (v) => parseMonth(v) !== undefined);
     if (NUMBER_FIELDS.has(field)) return mostly(values, (v) => cellType(v) === 'number') && countOrMoney(field, header, values);
     if (field === 'manager') {
+      // A column of call statuses (Rostelecom's `status_string`: «Busy Here») is no employee, whatever its words' shape.
+      if (holdsStatuses(header, values)) return false;
       const shapes = values.map(valueShape);
       return mostly(shapes, (x) => x === 'name' || x === 'text') || (map.kind === 'activities' && values.length > 0 && shapes.every((x) => x === 'line'));
     }
@@ -660,7 +694,7 @@ function proposer(map: ColumnMap, headers: readonly string[], sampleRows: readon
       if (are === 'dates') return mostly(values, (v) => cellType(v) === 'date');
       if (are === 'months') return mostly(values, (v) => cellType(v) !== 'number' && parseMonth(v) !== undefined);
       if (are === 'numbers') return mostly(values, (v) => cellType(v) === 'number') && !countsUp(values);
-      return personLike(values);
+      return personLike(values) && !holdsStatuses(header, values);
     });
   const propose = (field: string): Omit<MissingField, 'field'> => {
     const similar = offered(field, closestColumns(field, map.kind, headers).filter((h) => fits(field, h)), headers, sampleRows);

@@ -444,7 +444,9 @@ export function parseDuration(raw: string, unit: DurationUnit = 's', mark?: Deci
   // A negative duration is no duration (it took time off the talk minutes).
   if (n !== null && !Number.isNaN(n)) return n < 0 ? Number.NaN : scaleDuration(n, unit);
   if (/^[-−]/.test(s)) return Number.NaN;
-  return durationOfParts(s.replace(NO_DIGITS_AROUND, ' ').trim(), unit);
+  const parts = s.replace(NO_DIGITS_AROUND, ' ').trim();
+  const restated = RESTATED.exec(parts);
+  return restated === null ? durationOfParts(parts, unit) : restatedDuration(restated[1]!, restated[2]!, unit, mark);
 }
 
 /**
@@ -452,6 +454,26 @@ export function parseDuration(raw: string, unit: DurationUnit = 's', mark?: Deci
  * «5 мин (перезвон)»): set aside before the parts are read.
  */
 const NO_DIGITS_AROUND = /^[^\d]*?(?=\d)|\([^()\d]*\)/gu;
+
+/** A duration with another spelling of it in brackets after it: `120s (2m 0s)`, `120 (2 мин)`. */
+const RESTATED = /^([^()]*\d[^()]*?)\s*\(([^()]*\d[^()]*)\)$/u;
+
+/**
+ * A duration followed by the same duration written otherwise, in brackets: Issabel's and Elastix's CDR
+ * report writes its billsec `120s (2m 0s)` from a minute up, another log `120 (2 мин)`. The bracket is
+ * set aside where it says the same (the plain number read in the column's unit, the bracket by its own
+ * units); a bracket that says another duration leaves the cell no duration, as before (one of the two
+ * is wrong, and which one is not known). Before, every such call was refused as «не длительность».
+ */
+function restatedDuration(value: string, bracket: string, unit: DurationUnit, mark: DecimalMark | 'grouping' | undefined): number {
+  const read = parseDuration(value, unit, mark);
+  const again = parseDuration(bracket, unit);
+  if (read === null || again === null || Number.isNaN(read) || Number.isNaN(again)) return Number.NaN;
+  return Math.abs(read - again) < SAME_DURATION_S ? read : Number.NaN;
+}
+
+/** Two readings of one duration that differ by less than this (a float's error, not a second) are the same. */
+const SAME_DURATION_S = 1e-6;
 
 /** A clock or numbers each with a unit, and nothing else; NaN otherwise (parseDuration). */
 function durationOfParts(s: string, unit: DurationUnit): number {

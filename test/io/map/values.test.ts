@@ -199,8 +199,23 @@ describe('parseDuration', () => {
     // Words before the number and remarks in brackets say nothing of the duration (a review: read before, then refused).
     ['около 5 мин', 's', 300],
     ['5 мин (перезвон)', 's', 300],
+    // A bracket that restates the duration (Issabel's and Elastix's CDR report: billsec «120s», then « (2m 0s)» from a minute up; a tester: refused).
+    ['120s (2m 0s)', 's', 120],
+    ['3725s (1h 2m 5s)', 's', 3725],
+    ['120 (2 мин)', 's', 120],
+    ['90 (1,5 мин)', 's', 90],
+    ['120s (120)', 's', 120],
+    ['2 (120 сек)', 'min', 120],
+    ['120000 (2m 0s)', 'ms', 120],
+    ['0s (0m 0s)', 's', 0],
+    ['120 (2 мин) (перезвон)', 's', 120],
   ] as const)('%j (%s) -> %d s', (raw, unit, expected) => {
     expect(parseDuration(raw, unit)).toBe(expected);
+  });
+
+  // Which of two durations is right is not known: the cell is refused, as it was before.
+  it.each(['120s (2m 5s)', '120 (3 мин)', '125 (2 мин)', '5 мин (2 попытки)', '120s (2m 0s) (2m)', '120 (-2 мин)', '-120 (2 мин)'])('%j, a bracket that says another duration or no duration, is no duration', (raw) => {
+    expect(parseDuration(raw)).toBeNaN();
   });
 
   it.each(['500ms', '5 мин abc', '1:23 кг', '1:02:03 мин', 'мин', '2 мин 3', '5 kr', '5 Rs'])('%j is no duration (its row is skipped, naming the column)', (raw) => {
