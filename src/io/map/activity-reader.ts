@@ -228,7 +228,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   // Nobody answered a call whose answer column is blank or 0 (Mango's `answer`), whatever else the row says.
   notAnswered ||= c.answered_at !== undefined && Number.isNaN(span.from);
   // A column that holds a call's outcome on its call rows only (amoCRM's events: a letter's subject there) is not read on others.
-  const s = m.dropOther && kind !== 'call' ? null : firstFilled(cells, m.missedCols, m.missed);
+  const s = m.dropOther && kind !== 'call' ? null : firstReading(cells, m.missedCols, m.missed);
   if (s !== null) {
     s.count++;
     notAnswered ||= s.value === true;
@@ -307,7 +307,7 @@ const CALLED_OFF = new RowProblem('drop', 'activity called off (cancelled or not
 
 /** Why a row's done cell drops it: planned (never an incoming call: see incomingCall), or called off; undefined when it took place or says nothing. */
 function notDone(cells: Cells, ctx: ReadContext, m: ActivityMemos): RowProblem | undefined {
-  const filled = firstFilled(cells, m.doneCols, m.done);
+  const filled = firstReading(cells, m.doneCols, m.done);
   if (filled !== null) filled.count++;
   const done = filled === null ? m.doneEmpty : filled.value;
   if (done === false && !incomingCall(cells, ctx, m)) return PLANNED;
@@ -322,15 +322,16 @@ function missedCall(cells: Cells, ctx: ReadContext, m: ActivityMemos): boolean {
   if (!incomingCall(cells, ctx, m)) return false;
   const d = directionCell(cells, ctx, m);
   if (ctx.cols.answered_at !== undefined && cells.noClient(ctx.cols.answered_at)) return true;
-  return d?.value.missed === true || firstFilled(cells, m.missedCols, m.missed)?.value === true;
+  return d?.value.missed === true || firstReading(cells, m.missedCols, m.missed)?.value === true;
 }
 
 /**
  * The reading of the first filled of a field's columns (null when every one is blank): one column's as
  * ever, and of a profile's `coalesce`, in its order (HubSpot's call outcome, `hs_call_disposition`, blank
- * on a call nobody logged an outcome for, then its status, `hs_call_status`).
+ * on a call nobody logged an outcome for, then its status, `hs_call_status`). The reading's twin of
+ * context's firstFilled, which gives the column (for `at` and a manager, read by other rules).
  */
-function firstFilled<T>(cells: Cells, cols: readonly number[], memo: CellMemo<T | null>): T | null {
+function firstReading<T>(cells: Cells, cols: readonly number[], memo: CellMemo<T | null>): T | null {
   for (const col of cols) {
     const v = cells.value(col, memo);
     if (v !== null) return v;
