@@ -79,7 +79,8 @@ export type Alert =
   | { code: 'untimed-deals'; file: string; untimed: number; deals: number; activities: string }
   /** The activities timed by `column` (times) where the column `at` matched by name holds dates alone (the first of `dateOnly`: the --map line reads it). */
   | { code: 'timed-at'; file: string; column: string; dateOnly: string[] }
-  | { code: 'utc-times'; file: string; count: number; example: string; column: string }
+  /** `uniqueid`: a PBX log whose call ids (Asterisk's, begun with the UTC second the call began) match its times: the first such id, beside its time `example`. */
+  | { code: 'utc-times'; file: string; count: number; example: string; column: string; uniqueid?: string }
   /** A call id column that joins calls of different clients (`rows` of the first `of` rows with an id): the legs were joined by their channel instead, or not at all. */
   | { code: 'call-id-unusable'; file: string; column: string; example: string; rows: number; of: number; joinedBy: 'channel' | 'none' }
   /** Deals in UTC beside activities on the company's clock (not shifted): `file` and `column` are the deals'. */
@@ -927,6 +928,7 @@ function unclearText(a: Extract<Alert, { code: 'manager-unclear' }>, ru: boolean
  * only the activities) puts the activities on UTC with the company's offset reversed.
  */
 function utcText(a: Extract<Alert, { code: 'utc-times' | 'utc-deals' }>, ru: boolean): string {
+  if (a.code === 'utc-times' && a.uniqueid !== undefined) return pbxUtcText(a, a.uniqueid, ru);
   if (a.code === 'utc-deals')
     return ru
       ? `${a.file}: время в колонке «${a.column}» записано по UTC (${num(a.count, ru)} ${plural(a.count, 'значение', 'значения', 'значений')}, например «${a.example}»), как пишут выгрузки через API, а время в ${a.activities} — по часам компании. Оба файла прочитаны как есть, и время реакции и касания сдвинуты на разницу часовых поясов. --time-offset сдвигает только действия: переведите их на UTC, указав разницу с обратным знаком (--time-offset -3 для Москвы; даты действий тогда тоже по UTC), или выгрузите сделки заново со временем по часам компании (из интерфейса CRM).`
@@ -934,6 +936,16 @@ function utcText(a: Extract<Alert, { code: 'utc-times' | 'utc-deals' }>, ru: boo
   return ru
     ? `${a.file}: время в колонке «${a.column}» записано по UTC (${num(a.count, ru)} ${plural(a.count, 'значение', 'значения', 'значений')}, например «${a.example}»), а не по часам компании: так пишут выгрузки из API телефонии. Оно прочитано как есть, и время реакции и касания сдвинуты на разницу часовых поясов. Укажите её: --time-offset +3 для Москвы.`
     : `${a.file}: the times in "${a.column}" are UTC (${num(a.count, ru)} ${pluralEn(a.count, 'value', 'values')}, e.g. "${a.example}"), not the company's clock, as telephony API dumps write them. They were read as written, so response times and touches are off by the time-zone difference. Give it: --time-offset +3 for Moscow.`;
+}
+
+/**
+ * A PBX log on UTC that its call ids show, in words: Asterisk's Master.csv says nothing of its clock,
+ * and the sample cdr.conf writes it in UTC (usegmtime=yes).
+ */
+function pbxUtcText(a: { file: string; count: number; example: string; column: string }, uniqueid: string, ru: boolean): string {
+  return ru
+    ? `${a.file}: время в колонке «${a.column}» записано по UTC, а не по часам компании: ID звонков АТС (uniqueid, например «${uniqueid}») начинаются с секунды по UTC, в которую начался звонок, и у ${num(a.count, ru)} ${plural(a.count, 'строки', 'строк', 'строк')} она совпадает с записанным временем (например «${a.example}»). Так пишет Asterisk с usegmtime=yes в cdr.conf (как в образце cdr.conf) или на сервере, часы которого идут по UTC. Время прочитано как есть, и время реакции и касания сдвинуты на разницу часовых поясов. Укажите её: --time-offset +3 для Москвы.`
+    : `${a.file}: the times in "${a.column}" are UTC, not the company's clock: the PBX's call ids (uniqueid, e.g. "${uniqueid}") begin with the UTC second the call began, and for ${num(a.count, ru)} ${pluralEn(a.count, 'row', 'rows')} it is the time written (e.g. "${a.example}"). Asterisk writes so with usegmtime=yes in cdr.conf (as its sample cdr.conf has it), or on a server whose clock is on UTC. They were read as written, so response times and touches are off by the time-zone difference. Give it: --time-offset +3 for Moscow.`;
 }
 
 /** A call id column that joins different clients' calls, and what the legs were joined by instead, in words. */

@@ -1,10 +1,11 @@
 import type { LinkedActivity } from '../../core/kpi/link.js';
 import type { Cells } from './cells.js';
+import { UNIQUEID } from './layouts.js';
 
 /**
  * What tells the legs of one call in a PBX's log (see CallLegs, lines.ts): its call id (Asterisk's
- * linkedid or uniqueid), or, where the log has none, the channel that placed the call; and whether a
- * call id column is one at all.
+ * linkedid or uniqueid), or, where the log has none, the channel that placed the call. And what a
+ * call id says besides: whether it is one at all, and the clock the log's times are on.
  */
 
 /**
@@ -76,6 +77,54 @@ export function judgeIds(sample: ReadonlyArray<Sampled<LinkedActivity | object>>
   if (rows === 0 || rows * 2 < of) return undefined;
   const joinedBy = sample.some((s) => s.channel !== '') ? 'channel' : 'none';
   return { column, example: example.id, rows, of, joinedBy };
+}
+
+/** How many rows with a uniqueid the clock is judged on. */
+const CLOCK_ROWS = 2000;
+/** How far (s) a leg's start may be from its id's second and still be the same moment: the id is made as the channel is, the leg starts as its record is (rounded down both). */
+const SAME_MOMENT_S = 2;
+/** A time zone's offset is a whole quarter of an hour (s), and none is more than 14 hours. */
+const ZONE_STEP_S = 900;
+const ZONE_MAX_S = 14 * 3600;
+
+/** A leg's clock as its id shows it: UTC, a zone's, or neither (a leg that began later than its channel). */
+function clockOf(at: number, id: string): 'utc' | 'zone' | undefined {
+  const m = UNIQUEID.exec(id);
+  if (!m) return undefined;
+  const diff = at / 1000 - Number(m[1]);
+  if (Math.abs(diff) <= SAME_MOMENT_S) return 'utc';
+  const off = Math.abs(diff) % ZONE_STEP_S;
+  return Math.abs(diff) <= ZONE_MAX_S && (off <= SAME_MOMENT_S || ZONE_STEP_S - off <= SAME_MOMENT_S) ? 'zone' : undefined;
+}
+
+/**
+ * The clock of a PBX log's times, told by its call ids: an Asterisk uniqueid begins with the second
+ * its channel was made, counted from 1970 in UTC (main/channel.c), and a leg's record starts as the
+ * channel is made. Where the times written match those seconds, they are UTC, not the company's clock:
+ * the sample cdr.conf has `usegmtime=yes` for Master.csv, and a server kept on UTC writes UTC anyway;
+ * the file says so nowhere. Where they are a whole quarter-hour off, they are a zone's.
+ */
+export class PbxClock {
+  private utc = 0;
+  private zone = 0;
+  private seen = 0;
+  private example: { at: number; id: string } | undefined;
+
+  note(id: string, at: number | undefined): void {
+    if (at === undefined || id === '' || this.seen >= CLOCK_ROWS) return;
+    const clock = clockOf(at, id);
+    if (clock === undefined) return;
+    this.seen++;
+    if (clock === 'zone') this.zone++;
+    else if (this.utc++ === 0) this.example = { at, id };
+  }
+
+  /** The utc-times reading, where most legs' times are their ids' seconds: how many, the first (its time and id), and the time's column. */
+  said(column: string): { count: number; example: string; column: string; uniqueid: string } | undefined {
+    if (!this.example || this.utc <= this.zone) return undefined;
+    const example = new Date(this.example.at).toISOString().slice(0, 19).replace('T', ' ');
+    return { count: this.utc, example, column, uniqueid: this.example.id };
+  }
 }
 
 /** The columns a leg's call is told by, from the row. */

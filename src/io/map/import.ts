@@ -195,8 +195,8 @@ export interface ImportReport {
   layout?: 'asterisk-master-csv';
   /** The lines written after a manager's name («Анна (201)»: { "201": "Анна" }), read as that manager. */
   lineNames?: Record<string, string>;
-  /** Dates marked UTC (`Z`): how many, the first, and its column. */
-  utc?: { count: number; example: string; column: string };
+  /** Dates marked UTC (`Z`), or a PBX log's times its call ids show are UTC (with the first such id): how many, the first, and its column. */
+  utc?: { count: number; example: string; column: string; uniqueid?: string };
   /** A call id column that is no call's id (one value over many clients' calls): the legs were joined by their channel or not at all (CallLegs). */
   callIdUnusable?: CallIdUnusable;
   /** The run shifted the file's times (--time-offset): its clock was given, whatever the times say. */
@@ -532,8 +532,8 @@ class RowsToRecords<T> {
     if (decimals.length > 0) report.threeDecimals = decimals.map(({ col, ...d }) => ({ header: ctx.map.columns[col]!.header, ...d }));
     if (ctx.utc) report.utc = { ...ctx.utc };
     if (ctx.timeOffsetMs !== 0) report.shifted = true;
-    // A call id column that is none (CallLegs).
-    if (this.legs) Object.assign(report, this.legs.calls.said());
+    // A call id column that is none, and a PBX log's clock in UTC its ids show (CallLegs).
+    if (this.legs) Object.assign(report, this.legs.calls.said(report.utc !== undefined || report.shifted === true));
     if (ctx.sharedTitles) report.sharedTitles = { ...ctx.sharedTitles };
     if (ctx.lineNames) report.lineNames = Object.fromEntries(ctx.lineNames);
     Object.assign(report, this.unread?.result(this.opts.part !== undefined || this.opts.stopAt !== undefined));

@@ -1,5 +1,5 @@
 import type { LinkedActivity } from '../../core/kpi/link.js';
-import { channelCell, idOf, judgeIds, SAMPLE_ROWS, type CallIdUnusable, type LegColumns, type Sampled } from './call-keys.js';
+import { channelCell, idOf, judgeIds, PbxClock, SAMPLE_ROWS, type CallIdUnusable, type LegColumns, type Sampled } from './call-keys.js';
 import type { Cells } from './cells.js';
 import { assignField, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { RowProblem } from './context.js';
@@ -237,13 +237,17 @@ export class CallLegs {
   private sampledIds = 0;
   /** The call id column, where it is no call id: legs are then told by their channel. */
   private unusable: CallIdUnusable | undefined;
+  private readonly clock: PbxClock | undefined;
 
   constructor(
     /** The reasons of a leg with no employee in a log that names a manager (a missed call, one nobody took), which a leg that names one replaces. */
     private readonly noEmployee: readonly string[],
     private readonly cols: LegColumns = {},
   ) {
-    if (cols.id) this.sample = [];
+    if (cols.id) {
+      this.sample = [];
+      this.clock = new PbxClock();
+    }
   }
 
   /**
@@ -256,6 +260,7 @@ export class CallLegs {
     // An id Excel turned into its scientific form («1,71982E+15») lost its last digits: different calls share it, and it joins none (a tester).
     let id = this.unusable ? '' : idOf(cells, this.cols);
     if (SCIENTIFIC.test(id)) id = '';
+    this.clock?.note(id, startOf(read));
     if (this.sample) {
       this.sample.push({ read: read instanceof RowProblem ? read : { ...read }, id, channel: channelCell(cells, this.cols), row });
       if (id !== '' && ++this.sampledIds >= SAMPLE_ROWS) this.judge(give);
@@ -271,9 +276,13 @@ export class CallLegs {
     this.open.clear();
   }
 
-  /** What the legs showed of the file, for its report: a call id column that is none. */
-  said(): { callIdUnusable?: CallIdUnusable } {
-    return this.unusable ? { callIdUnusable: this.unusable } : {};
+  /**
+   * What the legs showed of the file, for its report: a call id column that is none, and a clock in
+   * UTC its ids show (not where the run shifted the times or their UTC was said already: `quietClock`).
+   */
+  said(quietClock: boolean): { callIdUnusable?: CallIdUnusable; utc?: NonNullable<ReturnType<PbxClock['said']>> } {
+    const utc = quietClock ? undefined : this.clock?.said(this.cols.at ?? 'start');
+    return { ...(this.unusable ? { callIdUnusable: this.unusable } : {}), ...(utc ? { utc } : {}) };
   }
 
   /** Judges the first rows' ids (judgeIds), then reads those rows by them, or by their channels. */

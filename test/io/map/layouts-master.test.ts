@@ -113,3 +113,27 @@ describe("Master.csv in each of the layouts cdr.conf makes: the same day's calls
   });
 });
 
+// The sample cdr.conf has usegmtime=yes: Master.csv's times are then UTC, and nothing in the file says
+// so. A uniqueid begins with the second its channel was made, counted in UTC (main/channel.c), and a
+// call's first record starts as its channel is made: times equal to those seconds are UTC's (8 legs
+// here: the call between employees is dropped before its legs are looked at).
+describe("Master.csv's clock, told by its uniqueids", () => {
+  const SAMPLE_CONF: Tail[] = ['uniqueid', 'userfield'];
+  it('times written in UTC are said, with the id that shows it and the offset to give', () => {
+    const r = kpi('master-utc.csv', masterCsv(SAMPLE_CONF, { utc: true }));
+    expect(r.dataQuality.alerts).toContainEqual({ code: 'utc-times', file: 'master-utc.csv', count: 8, example: '2025-02-10 07:00:00', column: 'start', uniqueid: '1739170800.11' });
+    const ru = runCli(['kpi', '-d', 'deals.csv', '-a', 'master-utc.csv', '--now', '2025-03-01', '--lang', 'ru'], { cwd: dir });
+    expect(ru.stderr).toContain('master-utc.csv: время в колонке «start» записано по UTC, а не по часам компании: ID звонков АТС (uniqueid, например «1739170800.11») начинаются с секунды по UTC, в которую начался звонок, и у 8 строк она совпадает с записанным временем (например «2025-02-10 07:00:00»). Так пишет Asterisk с usegmtime=yes в cdr.conf');
+    expect(ru.stderr).toContain('--time-offset +3 для Москвы');
+  });
+
+  it('shifted by --time-offset, or written on the company\'s clock, they are not; without an id nothing tells', () => {
+    const shifted = kpi('master-utc-shifted.csv', masterCsv(SAMPLE_CONF, { utc: true }), '--time-offset', '+3');
+    expect(shifted.dataQuality.alerts.map((a) => a.code)).not.toContain('utc-times');
+    expect(calls(shifted.total)).toEqual({ in: 4, out: 2, missed: 2, share: 0.5, talk: 4.5 });
+    // The company's clock (Moscow): every id is three hours behind its time, a time zone's whole quarter-hours.
+    expect(kpi('master-local.csv', masterCsv(SAMPLE_CONF)).dataQuality.alerts.map((a) => a.code)).not.toContain('utc-times');
+    // 16 columns (no uniqueid) in UTC: nothing in the file shows it (README says so).
+    expect(kpi('master-utc-16.csv', masterCsv([], { utc: true })).dataQuality.alerts.map((a) => a.code)).not.toContain('utc-times');
+  });
+});
