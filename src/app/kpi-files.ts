@@ -437,6 +437,8 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
     const calls = (r.missedNoManager ?? 0) + pbx;
     return calls > 0 ? [{ code: 'missed-no-manager' as const, file: r.file, calls, ...(pbx > 0 ? { pbx: true as const } : {}) }] : [];
   });
+  // A call id column that is none (one value over different clients' calls): its legs were joined by channel, or not at all.
+  const callIds: Alert[] = reports.flatMap((r) => (r.callIdUnusable ? [{ code: 'call-id-unusable' as const, file: r.file, ...r.callIdUnusable }] : []));
   // A quote left open in a cell takes the rows after it into that cell: they are never counted.
   const swallowed: Alert[] = reports.filter((r) => r.table.swallowed).map((r) => ({ code: 'quote-swallowed', file: r.file, ...r.table.swallowed! }));
   // A file that ends mid-row (a download cut off): its last row's values may be cut short, and rows after it are missing.
@@ -473,7 +475,7 @@ export function dataQuality(reports: ImportReport[], found: Alert[] = [], maxLis
   const hidden: Alert[] = reports.flatMap((r) => (r.table.hiddenRows ? [{ code: 'hidden-rows' as const, file: r.file, sheet: r.table.sheet ?? '', rows: r.table.hiddenRows }] : []));
   // Activities naming their deal by a title several deals share («Заявка с сайта»): linked to none.
   const titles: Alert[] = reports.flatMap((r) => (r.sharedTitles ? [{ code: 'shared-titles' as const, file: r.file, ...r.sharedTitles }] : []));
-  const alerts = [...nul, ...doubt, ...hidden, ...otherSheets(reports), ...swallowed, ...cut, ...missedAlone, ...timeAlerts(reports), ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
+  const alerts = [...nul, ...doubt, ...hidden, ...otherSheets(reports), ...swallowed, ...cut, ...missedAlone, ...callIds, ...timeAlerts(reports), ...titles, ...noneDone, ...unknownStagesClosed(reports), ...unknownValues(reports), ...currencies, ...borrowed, ...decimals, ...repeated, ...idless, ...grouped, ...lost, ...leads, ...found];
   const skipped: SkippedRow[] = reports.flatMap((r) => r.skipped).slice(0, maxListed);
   return {
     rowsRead: reports.reduce((n, r) => n + r.rowsRead, 0),

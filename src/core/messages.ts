@@ -511,6 +511,7 @@ export const ROW_REASONS: readonly Template[] = [
   { en: "an automation's action (a robot), not a manager's", ru: 'действие автоматизации (робота), а не менеджера' },
   { en: 'internal call (between employees)', ru: 'внутренний звонок (между сотрудниками)' },
   { en: 'another leg of a call already counted (the same call id)', ru: 'ещё одно плечо уже учтённого звонка (тот же ID звонка)' },
+  { en: 'another leg of a call already counted (the same calling channel, at the same time)', ru: 'ещё одно плечо уже учтённого звонка (тот же вызывающий канал в то же время)' },
   { en: 'a missed call no line took (hung up in an IVR or a queue)', ru: 'пропущенный звонок, не дошедший ни до одного внутреннего номера (положили трубку в голосовом меню или очереди)' },
   { en: 'a call no line took (an IVR, an announcement, a forward outside)', ru: 'звонок, который не принял ни один внутренний номер (голосовое меню, автоответ, переадресация наружу)' },
   { en: 'empty row', ru: 'пустая строка' },

@@ -79,7 +79,10 @@ export type Alert =
   | { code: 'untimed-deals'; file: string; untimed: number; deals: number; activities: string }
   /** The activities timed by `column` (times) where the column `at` matched by name holds dates alone (the first of `dateOnly`: the --map line reads it). */
   | { code: 'timed-at'; file: string; column: string; dateOnly: string[] }
-  | { code: 'utc-times'; file: string; count: number; example: string; column: string }
+  /** `uniqueid`: a PBX log whose call ids (Asterisk's, begun with the UTC second the call began) match its times: the first such id, beside its time `example`. */
+  | { code: 'utc-times'; file: string; count: number; example: string; column: string; uniqueid?: string }
+  /** A call id column that joins calls of different clients (`rows` of the first `of` rows with an id): the legs were joined by their channel instead, or not at all. */
+  | { code: 'call-id-unusable'; file: string; column: string; example: string; rows: number; of: number; joinedBy: 'channel' | 'none' }
   /** Deals in UTC beside activities on the company's clock (not shifted): `file` and `column` are the deals'. */
   | { code: 'utc-deals'; file: string; count: number; example: string; column: string; activities: string }
   | { code: 'shared-titles'; file: string; count: number; example: string }
@@ -491,6 +494,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   if (a.code === 'manager-spellings') return spellingsText(a, lang === 'ru');
   if (a.code === 'manager-unclear') return unclearText(a, lang === 'ru');
   if (a.code === 'utc-times' || a.code === 'utc-deals') return utcText(a, lang === 'ru');
+  if (a.code === 'call-id-unusable') return callIdText(a, lang === 'ru');
   if (a.code === 'shared-titles') return sharedTitlesText(a, lang === 'ru');
   if (a.code === 'periods-overlap' || a.code === 'short-period' || a.code === 'period-without-activities') return periodsText(a, lang);
   if (a.code === 'activities-outside-deals') return outsideDealsText(a, lang);
@@ -502,7 +506,7 @@ export function describeAlert(alert: Alert, lang: string): string {
   return alertText(a as Exclude<typeof a, EconomicsAlert>, lang);
 }
 
-function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' }>, lang: string): string {
+function alertText(a: Exclude<Alert, EconomicsAlert | { code: 'payments-unknown-deals' | 'payments-odd' | 'paid-negative' | 'won-partly-bare' | 'other-sheets' | 'call-hours' | 'activities-outside-deals' | 'future-deals' | 'placeholder-dates' | 'closed-later' | 'closed-before-created' | 'nothing-won' | 'untimed-activities' | 'untimed-deals' | 'won-zero-amount' | 'one-client' | 'won-no-client' | 'timed-at' | 'negative-amounts' | 'empty-period' | 'repeated-ids-differ' | 'periods-overlap' | 'short-period' | 'period-without-activities' | 'map-unmatched' | 'quote-swallowed' | 'missed-no-manager' | 'activities-all-dropped' | 'manager-spellings' | 'manager-unclear' | 'utc-times' | 'utc-deals' | 'shared-titles' | 'call-id-unusable' }>, lang: string): string {
   const ru = lang === 'ru';
   switch (a.code) {
     case 'won-no-amount':
@@ -924,6 +928,7 @@ function unclearText(a: Extract<Alert, { code: 'manager-unclear' }>, ru: boolean
  * only the activities) puts the activities on UTC with the company's offset reversed.
  */
 function utcText(a: Extract<Alert, { code: 'utc-times' | 'utc-deals' }>, ru: boolean): string {
+  if (a.code === 'utc-times' && a.uniqueid !== undefined) return pbxUtcText(a, a.uniqueid, ru);
   if (a.code === 'utc-deals')
     return ru
       ? `${a.file}: время в колонке «${a.column}» записано по UTC (${num(a.count, ru)} ${plural(a.count, 'значение', 'значения', 'значений')}, например «${a.example}»), как пишут выгрузки через API, а время в ${a.activities} — по часам компании. Оба файла прочитаны как есть, и время реакции и касания сдвинуты на разницу часовых поясов. --time-offset сдвигает только действия: переведите их на UTC, указав разницу с обратным знаком (--time-offset -3 для Москвы; даты действий тогда тоже по UTC), или выгрузите сделки заново со временем по часам компании (из интерфейса CRM).`
@@ -931,6 +936,24 @@ function utcText(a: Extract<Alert, { code: 'utc-times' | 'utc-deals' }>, ru: boo
   return ru
     ? `${a.file}: время в колонке «${a.column}» записано по UTC (${num(a.count, ru)} ${plural(a.count, 'значение', 'значения', 'значений')}, например «${a.example}»), а не по часам компании: так пишут выгрузки из API телефонии. Оно прочитано как есть, и время реакции и касания сдвинуты на разницу часовых поясов. Укажите её: --time-offset +3 для Москвы.`
     : `${a.file}: the times in "${a.column}" are UTC (${num(a.count, ru)} ${pluralEn(a.count, 'value', 'values')}, e.g. "${a.example}"), not the company's clock, as telephony API dumps write them. They were read as written, so response times and touches are off by the time-zone difference. Give it: --time-offset +3 for Moscow.`;
+}
+
+/**
+ * A PBX log on UTC that its call ids show, in words: Asterisk's Master.csv says nothing of its clock,
+ * and the sample cdr.conf writes it in UTC (usegmtime=yes).
+ */
+function pbxUtcText(a: { file: string; count: number; example: string; column: string }, uniqueid: string, ru: boolean): string {
+  return ru
+    ? `${a.file}: время в колонке «${a.column}» записано по UTC, а не по часам компании: ID звонков АТС (uniqueid, например «${uniqueid}») начинаются с секунды по UTC, в которую начался звонок, и у ${num(a.count, ru)} ${plural(a.count, 'строки', 'строк', 'строк')} она совпадает с записанным временем (например «${a.example}»). Так пишет Asterisk с usegmtime=yes в cdr.conf (как в образце cdr.conf) или на сервере, часы которого идут по UTC. Время прочитано как есть, и время реакции и касания сдвинуты на разницу часовых поясов. Укажите её: --time-offset +3 для Москвы.`
+    : `${a.file}: the times in "${a.column}" are UTC, not the company's clock: the PBX's call ids (uniqueid, e.g. "${uniqueid}") begin with the UTC second the call began, and for ${num(a.count, ru)} ${pluralEn(a.count, 'row', 'rows')} it is the time written (e.g. "${a.example}"). Asterisk writes so with usegmtime=yes in cdr.conf (as its sample cdr.conf has it), or on a server whose clock is on UTC. They were read as written, so response times and touches are off by the time-zone difference. Give it: --time-offset +3 for Moscow.`;
+}
+
+/** A call id column that joins different clients' calls, and what the legs were joined by instead, in words. */
+function callIdText(a: Extract<Alert, { code: 'call-id-unusable' }>, ru: boolean): string {
+  const channel = a.joinedBy === 'channel';
+  return ru
+    ? `${a.file}: колонка «${a.column}» — не ID звонка: значение «${a.example}» и такие же объединяют звонки разных клиентов (${num(a.rows, ru)} из ${num(a.of, ru)} первых строк с ID). Плечи звонков по ней не объединены: ${channel ? 'они объединены по вызывающему каналу (channel) и времени.' : 'каждая строка посчитана отдельным звонком, и звонок, который обзвонил группу или очередь, может быть посчитан несколько раз — входящие и пропущенные завышены.'} Если ID звонка в другой колонке, назовите её в файле --map: columns: { call_id: "Колонка" }.`
+    : `${a.file}: the column "${a.column}" is no call id: "${a.example}" and values like it join different clients' calls (${num(a.rows, ru)} of the first ${num(a.of, ru)} rows with an id). The legs of calls were not joined by it: ${channel ? 'they were joined by the calling channel (channel) and the time instead.' : "each row counts as a call, so a call that rang a ring group or a queue may count several times: incoming and missed calls read high."} If the call id is in another column, name it in a --map file: columns: { call_id: "Column" }.`;
 }
 
 /** Activities that name their deal by a title several deals share, linked to none, in words. */

@@ -19,7 +19,8 @@ import { assertRequired, emptyTwins, headerScore, looksLikeData, mapColumns, rea
 import { noHeaderError } from './no-header.js';
 import { emptyClientColumns, readAgainOnFilled } from './empty-client.js';
 import { activityMemos, MISSED_NO_MANAGER, readActivity } from './activity-reader.js';
-import { CallLegs } from './lines.js';
+import { callLegsFor, type CallLegs } from './lines.js';
+import type { CallIdUnusable } from './call-keys.js';
 import { RowCells, type Cells } from './cells.js';
 import { activityValueReaders, byCount, DateOrders, type CallLengths, DecimalMarks, firstColumns, NO_DEAL_ID, NO_MANAGER_REASON, PENDING, placeholderDates, readsAsMilliseconds, RowProblem, type ReadContext, type ValueCount } from './context.js';
 import { StageDeals } from './stage-deals.js';
@@ -194,8 +195,10 @@ export interface ImportReport {
   layout?: 'asterisk-master-csv';
   /** The lines written after a manager's name («Анна (201)»: { "201": "Анна" }), read as that manager. */
   lineNames?: Record<string, string>;
-  /** Dates marked UTC (`Z`): how many, the first, and its column. */
-  utc?: { count: number; example: string; column: string };
+  /** Dates marked UTC (`Z`), or a PBX log's times its call ids show are UTC (with the first such id): how many, the first, and its column. */
+  utc?: { count: number; example: string; column: string; uniqueid?: string };
+  /** A call id column that is no call's id (one value over many clients' calls): the legs were joined by their channel or not at all (CallLegs). */
+  callIdUnusable?: CallIdUnusable;
   /** The run shifted the file's times (--time-offset): its clock was given, whatever the times say. */
   shifted?: true;
   /**
@@ -413,8 +416,8 @@ class RowsToRecords<T> {
   private groups: GroupCells | undefined;
   /** The mapped columns none of whose filled values could be read, so far. */
   private unread: UnreadColumns | undefined;
-  /** A call log's legs read as one call each (a call id column: see CallLegs), and the column. */
-  private legs: { calls: CallLegs; col: number; settle: (read: LinkedActivity | RowProblem, row: number) => void } | undefined;
+  /** A call log's legs read as one call each (a call id or a channel column: see CallLegs). */
+  private legs: { calls: CallLegs; settle: (read: LinkedActivity | RowProblem, row: number) => void } | undefined;
   private build: Build<T> = () => PENDING;
   /** The cell count of most of the first rows, where three or more show one (0: unknown): a row with more is a row whose values moved. */
   private usualCells = 0;
@@ -529,6 +532,8 @@ class RowsToRecords<T> {
     if (decimals.length > 0) report.threeDecimals = decimals.map(({ col, ...d }) => ({ header: ctx.map.columns[col]!.header, ...d }));
     if (ctx.utc) report.utc = { ...ctx.utc };
     if (ctx.timeOffsetMs !== 0) report.shifted = true;
+    // A call id column that is none, and a PBX log's clock in UTC its ids show (CallLegs).
+    if (this.legs) Object.assign(report, this.legs.calls.said(report.utc !== undefined || report.shifted === true));
     if (ctx.sharedTitles) report.sharedTitles = { ...ctx.sharedTitles };
     if (ctx.lineNames) report.lineNames = Object.fromEntries(ctx.lineNames);
     Object.assign(report, this.unread?.result(this.opts.part !== undefined || this.opts.stopAt !== undefined));
@@ -601,8 +606,8 @@ class RowsToRecords<T> {
     this.build = this.reading.build;
     const deals = opts.store;
     if (this.reading.stageOf && deals) this.stageDeals = new StageDeals(this.reading.ctx.stages, () => deals.merged, this.reading.stageOf);
-    const callId = this.reading.ctx.cols.call_id;
-    if (kind === 'activities' && callId !== undefined) this.legs = { calls: new CallLegs([MISSED_NO_MANAGER, NO_MANAGER_REASON]), col: callId, settle: (read, row) => this.settle(read as T | RowProblem, row) };
+    const calls = kind === 'activities' ? callLegsFor(map, [MISSED_NO_MANAGER, NO_MANAGER_REASON]) : undefined;
+    if (calls) this.legs = { calls, settle: (read, row) => this.settle(read as T | RowProblem, row) };
     this.dateColumns = DATE_FIELDS.flatMap((f) => map.fields.get(f) ?? []);
     this.numberColumns = NUMBER_FIELDS[kind].flatMap((f) => map.fields.get(f) ?? []);
     this.readColumns = new Set([...map.fields.values()].flat());
@@ -718,7 +723,7 @@ class RowsToRecords<T> {
     // A row that is no record may be the header again (exports joined): dropped, or the run stops if its columns moved.
     if (result instanceof RowProblem && this.header?.repeats(cells, row)) return this.drop(REPEATED_HEADER);
     if (!(result instanceof RowProblem)) this.unread?.noteRecord(cells);
-    if (this.legs !== undefined) return this.legs.calls.take(result as LinkedActivity | RowProblem, cells.text(this.legs.col), row, this.legs.settle);
+    if (this.legs !== undefined) return this.legs.calls.take(result as LinkedActivity | RowProblem, cells, row, this.legs.settle);
     this.settle(result, row);
   }
 

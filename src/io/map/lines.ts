@@ -1,4 +1,5 @@
 import type { LinkedActivity } from '../../core/kpi/link.js';
+import { channelCell, idOf, judgeIds, PbxClock, SAMPLE_ROWS, type CallIdUnusable, type LegColumns, type Sampled } from './call-keys.js';
 import type { Cells } from './cells.js';
 import { assignField, type ColumnMap, type ColumnMatch } from './mapping.js';
 import { RowProblem } from './context.js';
@@ -164,6 +165,9 @@ const LEG_SPAN_MS = 4 * 3_600_000;
 /** The reason a leg after a call's first is dropped for. */
 export const ANOTHER_LEG = 'another leg of a call already counted (the same call id)';
 const LEG = new RowProblem('drop', ANOTHER_LEG);
+/** The reason of a leg joined to its call by the channel that placed it (a log with no call id, or one that is none). */
+export const ANOTHER_LEG_BY_CHANNEL = 'another leg of a call already counted (the same calling channel, at the same time)';
+const LEG_BY_CHANNEL = new RowProblem('drop', ANOTHER_LEG_BY_CHANNEL);
 
 /** The reasons a PBX's call no line took is dropped for: missed (hung up in an IVR or a queue), or taken by no employee (an IVR, an announcement, a forward outside). */
 /** A number in Excel's scientific form, «1,71982E+15» or «1.71982e+15»: its last digits are lost. */
@@ -191,6 +195,28 @@ export class UnroutedCall extends RowProblem {
 
 /** What a row read to: an activity (the reader's reused record, copied when held) or a problem. */
 type Read = LinkedActivity | RowProblem;
+type Give = (read: Read, row: number) => void;
+
+/** A call held for its legs: its reading so far, its first row, where its talk ends, and when its latest leg started. */
+interface Held {
+  read: Read;
+  row: number;
+  span: TalkSpan;
+  last: number;
+}
+
+/**
+ * The calls of a log whose columns tell a call's legs: a call id, or a channel (see callLegsFor).
+ * Where the log has no call id, where a row's is empty, and where the id column is none (judgeIds),
+ * legs are told by the channel that placed them, when that is a name unique to a call.
+ */
+export function callLegsFor(map: ColumnMap, noEmployee: readonly string[]): CallLegs | undefined {
+  const field = (name: string) => map.fields.get(name)?.[0];
+  const [id, channel, at] = [field('call_id'), field('channel'), field('at')];
+  if (id === undefined && channel === undefined) return undefined;
+  const header = (c: number) => map.columns[c]?.header ?? `#${c + 1}`;
+  return new CallLegs(noEmployee, { ...(id === undefined ? {} : { id: { col: id, header: header(id) } }), ...(channel === undefined ? {} : { channel }), ...(at === undefined ? {} : { at: header(at) }) });
+}
 
 /**
  * The legs of one call (a PBX writes a row per extension a ring group or a queue rang, and per
@@ -200,55 +226,116 @@ type Read = LinkedActivity | RowProblem;
  * forward to a mobile), at its earliest leg's time; the other legs are dropped and counted. A leg
  * that names no line (an IVR, a queue's own leg) yields to one that does. A call nobody answered
  * stays its first rung line's. A call is given on once a row starts four hours from it, and the rest
- * at the end of the file.
+ * at the end of the file. Legs told by their channel are one call while each starts before ten
+ * minutes pass from the call's latest start or talk (a channel's name comes again after a restart).
  */
 export class CallLegs {
-  /** The calls whose legs may still come, by call id, in the order their first legs came. */
-  private readonly open = new Map<string, { read: Read; row: number; span: TalkSpan }>();
+  /** The calls whose legs may still come, by key (`i` and the call id, `c` and the channel), in the order their first legs came. */
+  private readonly open = new Map<string, Held>();
+  /** The first rows with a call id, held until they show whether it is one (judgeIds); undefined once they have. */
+  private sample: Array<Sampled<Read>> | undefined;
+  private sampledIds = 0;
+  /** The call id column, where it is no call id: legs are then told by their channel. */
+  private unusable: CallIdUnusable | undefined;
+  private readonly clock: PbxClock | undefined;
 
   constructor(
     /** The reasons of a leg with no employee in a log that names a manager (a missed call, one nobody took), which a leg that names one replaces. */
     private readonly noEmployee: readonly string[],
-  ) {}
+    private readonly cols: LegColumns = {},
+  ) {
+    if (cols.id) {
+      this.sample = [];
+      this.clock = new PbxClock();
+    }
+  }
 
   /**
    * Takes a row's reading; gives on the calls it ends (with each call's first row). A busy PBX writes
    * a leg when it ends, so another call's rows may come between two legs of one call: the calls of the
    * last hours are held by id, and given on once a row starts more than a call's longest span away.
    */
-  take(read: Read, id: string, row: number, give: (read: Read, row: number) => void): void {
+  take(read: Read, cells: Cells, row: number, give: Give): void {
+    if (read instanceof RowProblem && !(read instanceof UnroutedCall) && !this.noEmployee.includes(read.reason)) return give(read, row);
     // An id Excel turned into its scientific form («1,71982E+15») lost its last digits: different calls share it, and it joins none (a tester).
-    if (id === '' || SCIENTIFIC.test(id) || (read instanceof RowProblem && !(read instanceof UnroutedCall) && !this.noEmployee.includes(read.reason))) return give(read, row);
-    this.settleBefore(startOf(read), give);
-    const held = this.open.get(id);
-    if (held && near(held.read, read)) {
-      held.read = merged(held.read, read, held.span);
-      return give(LEG, row);
+    let id = this.unusable ? '' : idOf(cells, this.cols);
+    if (SCIENTIFIC.test(id)) id = '';
+    this.clock?.note(id, startOf(read));
+    if (this.sample) {
+      this.sample.push({ read: read instanceof RowProblem ? read : { ...read }, id, channel: channelCell(cells, this.cols), row });
+      if (id !== '' && ++this.sampledIds >= SAMPLE_ROWS) this.judge(give);
+      return;
     }
-    if (held) {
-      this.open.delete(id);
-      give(held.read, held.row);
-    }
-    const copy = read instanceof RowProblem ? read : { ...read };
-    this.open.set(id, { read: copy, row, span: { end: copy instanceof RowProblem ? -Infinity : talkEnd(copy.at, copy.missed ? null : copy.duration_s) } });
+    this.route(read, id !== '' ? `i${id}` : keyOfChannel(channelCell(cells, this.cols)), row, give);
   }
 
   /** Gives on the calls held at the end of the file, in the order they began. */
-  end(give: (read: Read, row: number) => void): void {
+  end(give: Give): void {
+    if (this.sample) this.judge(give);
     for (const held of this.open.values()) give(held.read, held.row);
     this.open.clear();
   }
 
+  /**
+   * What the legs showed of the file, for its report: a call id column that is none, and a clock in
+   * UTC its ids show (not where the run shifted the times or their UTC was said already: `quietClock`).
+   */
+  said(quietClock: boolean): { callIdUnusable?: CallIdUnusable; utc?: NonNullable<ReturnType<PbxClock['said']>> } {
+    const utc = quietClock ? undefined : this.clock?.said(this.cols.at ?? 'start');
+    return { ...(this.unusable ? { callIdUnusable: this.unusable } : {}), ...(utc ? { utc } : {}) };
+  }
+
+  /** Judges the first rows' ids (judgeIds), then reads those rows by them, or by their channels. */
+  private judge(give: Give): void {
+    const sample = this.sample!;
+    this.sample = undefined;
+    this.unusable = judgeIds(sample, this.cols.id!.header);
+    for (const s of sample) this.route(s.read, s.id !== '' && !this.unusable ? `i${s.id}` : keyOfChannel(s.channel), s.row, give);
+  }
+
+  /** Joins a leg to the call of its key ('' joins none), or holds it as a new call. */
+  private route(read: Read, key: string, row: number, give: Give): void {
+    if (key === '') return give(read, row);
+    const at = startOf(read);
+    this.settleBefore(at, give);
+    const held = this.open.get(key);
+    const byChannel = key.startsWith('c');
+    if (held && near(held.read, read) && (!byChannel || soon(held, at))) {
+      held.read = merged(held.read, read, held.span);
+      held.last = Math.max(held.last, at ?? -Infinity);
+      return give(byChannel ? LEG_BY_CHANNEL : LEG, row);
+    }
+    if (held) {
+      this.open.delete(key);
+      give(held.read, held.row);
+    }
+    const copy = read instanceof RowProblem ? read : { ...read };
+    this.open.set(key, { read: copy, row, span: { end: copy instanceof RowProblem ? -Infinity : talkEnd(copy.at, copy.missed ? null : copy.duration_s) }, last: at ?? -Infinity });
+  }
+
   /** Gives on the oldest calls no leg starting at `at` can join (too far from it, or more calls held than a PBX has lines). */
-  private settleBefore(at: number | undefined, give: (read: Read, row: number) => void): void {
-    for (const [id, held] of this.open) {
+  private settleBefore(at: number | undefined, give: Give): void {
+    for (const [key, held] of this.open) {
       const start = startOf(held.read);
       const far = at !== undefined && start !== undefined && Math.abs(at - start) > LEG_SPAN_MS;
       if (!far && this.open.size <= MAX_OPEN_CALLS) return;
-      this.open.delete(id);
+      this.open.delete(key);
       give(held.read, held.row);
     }
   }
+}
+
+/** The key of a call told by its channel ('' for none). */
+function keyOfChannel(channel: string): string {
+  return channel === '' ? '' : `c${channel}`;
+}
+
+/** How long after a call's latest leg began or its talk ended another leg of its channel may begin (an IVR's menu, a queue's wait between rings). */
+const CHANNEL_GAP_MS = 10 * 60_000;
+
+/** Whether a leg told by its channel begins while the call held is still going (or was, ten minutes before). */
+function soon(held: Held, at: number | undefined): boolean {
+  return at === undefined || at <= Math.max(held.last, held.span.end) + CHANNEL_GAP_MS;
 }
 
 /** The most calls held for their legs at once: a log not in time order never holds more. */
