@@ -1,6 +1,9 @@
 // Call statistics of Russian telephony providers' APIs saved as tables (a tester's T25):
 // - Beeline Cloud PBX (portal API statistics): read only with a three-line --map (the manager, the time
-//   and the milliseconds), and its status PLACED was proposed as missed.
+//   and the milliseconds), and its status PLACED was proposed as missed;
+// - Zadarma's overall statistics (/v1/statistics/): `from` and `to` were read as nothing, so no call
+//   linked to a deal, and «needs a deal id, client or phone column» was said of a file with one;
+// - Zadarma's incoming calls (/v1/statistics/incoming-calls/): the same names the other way round.
 // Each is recognised by its profile, read from a CSV (the byte path) and from a workbook (the text path).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,5 +68,26 @@ describe.each(['csv', 'xlsx'])('telephony API statistics as a table (.%s)', (ext
     ]);
     expect(r.profile).toBe('beeline-api');
     expect(r.rows).toEqual(['call in 30 u201@beeline.ru 79164444444 2025-03-03T07:00', 'call out 45 u201@beeline.ru 79165555555 2025-03-03T07:30']);
+  });
+
+  it('Zadarma /v1/statistics/: `to` is the client\'s phone, `from` the company\'s number, not read', async () => {
+    const r = await read(`zadarma-statistics.${ext}`, [
+      ['id', 'sip', 'callstart', 'description', 'disposition', 'billseconds', 'cost', 'billcost', 'currency', 'from', 'to'],
+      ['155112201', '201', '2025-03-03 10:00:00', 'Russia, Mobile', 'answered', '75', '0.0450', '0.0563', 'USD', '74951234567', '+79161111111'],
+      ['155112202', '202', '2025-03-03 10:05:00', 'Russia, Mobile', 'no answer', '0', '0.0450', '0.0000', 'USD', '74951234567', '89162222222'],
+    ], ['from', 'to']);
+    expect([r.kind, r.profile, r.fields]).toEqual(['activities', 'zadarma-statistics', [undefined, 'phone']]);
+    // No column says a direction: the calls are neither in nor out (an unanswered one is no missed call), yet each names its client.
+    expect(r.rows).toEqual(['call - 75 201 79161111111 2025-03-03T10:00', 'call - 0 202 79162222222 2025-03-03T10:05']);
+  });
+
+  it('Zadarma /v1/statistics/incoming-calls/: `from` is the client\'s phone, `to` the company\'s number', async () => {
+    const r = await read(`zadarma-incoming.${ext}`, [
+      ['id', 'sip', 'callstart', 'from', 'to', 'billseconds', 'disposition', 'description'],
+      ['155112301', '201', '2025-03-03 11:00:00', '79163333333', '74951234567', '40', 'answered', 'Russia, Moscow'],
+      ['155112302', '202', '2025-03-03 11:10:00', '+7 (916) 444-44-44', '74951234567', '0', 'busy', 'Russia, Moscow'],
+    ], ['from', 'to']);
+    expect([r.kind, r.profile, r.fields]).toEqual(['activities', 'zadarma-incoming', ['phone', undefined]]);
+    expect(r.rows).toEqual(['call - 40 201 79163333333 2025-03-03T11:00', 'call - 0 202 79164444444 2025-03-03T11:10']);
   });
 });
