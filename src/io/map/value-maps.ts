@@ -254,6 +254,10 @@ const ANSWERED = new Set([
   'успешный звонок', 'успешный', 'отвечен', 'принят', 'completed', 'answered', 'connected', 'success', 'successful',
   'принятый', 'принято', 'отвечено', 'отвеченный', 'успешно', 'разговор состоялся', 'contestada', 'atendida',
   'reached', 'left live message',
+  // Beeline's and MTS's cloud PBX APIs: a call's status is PLACED (it took place) or MISSED. Unknown, it
+  // was read as answered all the same, but the run asked which it was with a guess of «true» (missed).
+  // As a whole value only: "Call placed" in a dialler's free text says nothing of an answer.
+  'placed',
 ]);
 
 const KIND: Record<string, ActivityKind> = {

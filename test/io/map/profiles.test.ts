@@ -19,7 +19,7 @@ describe('CRM profiles (profiles/*.yaml)', () => {
 
   it('covers every CRM the product names', () => {
     const crms = crmProfiles().map((p) => p.id);
-    for (const id of ['amocrm', 'kommo', 'bitrix24', 'bitrix24-rest', 'bitrix24-rest-activities', 'hubspot', 'hubspot-api', 'hubspot-calls', 'hubspot-api-calls', 'hubspot-api-emails', 'hubspot-api-meetings', 'hubspot-api-tasks', 'hubspot-api-notes', 'hubspot-api-engagements', 'pipedrive', 'pipedrive-api', 'pipedrive-activities', 'mango-api', 'salesforce-report', 'salesforce-api', 'salesforce-activities', 'zoho-deals', 'zoho-calls', 'odoo']) expect(crms).toContain(id);
+    for (const id of ['amocrm', 'kommo', 'bitrix24', 'bitrix24-rest', 'bitrix24-rest-activities', 'hubspot', 'hubspot-api', 'hubspot-calls', 'hubspot-api-calls', 'hubspot-api-emails', 'hubspot-api-meetings', 'hubspot-api-tasks', 'hubspot-api-notes', 'hubspot-api-engagements', 'pipedrive', 'pipedrive-api', 'pipedrive-activities', 'mango-api', 'megafon-api', 'zadarma-pbx', 'zadarma-statistics', 'zadarma-incoming', 'beeline-api', 'salesforce-report', 'salesforce-api', 'salesforce-activities', 'zoho-deals', 'zoho-calls', 'odoo']) expect(crms).toContain(id);
   });
 
   it.each(crmProfiles().map((p) => [p.id, p] as const))('%s: a header of its own columns is recognised as it, and each column feeds its field', (_id, profile) => {
@@ -108,6 +108,23 @@ describe('CRM profiles (profiles/*.yaml)', () => {
     // Zadarma's and Asterisk's logs stay theirs.
     expect(detectProfile(['callstart', 'sip', 'clid', 'destination', 'disposition', 'seconds', 'pbx_call_id'], 'activities')?.profile.id).toBe('zadarma-pbx');
     expect(detectProfile(['calldate', 'clid', 'src', 'dst', 'dcontext', 'channel', 'dstchannel', 'duration', 'billsec', 'disposition', 'uniqueid'], 'activities')?.profile.id).toBe('asterisk-cdr');
+  });
+
+  // A tester (tT25 #7): Zadarma's overall statistics and its incoming calls write `from` and `to` the other
+  // way round; Beeline's API statistics were recognised by nothing. Each by its own signature, no other's.
+  it('Zadarma\'s two statistics by their billing columns, Beeline\'s by `startDate` and its employee', () => {
+    const overall = ['id', 'sip', 'callstart', 'description', 'disposition', 'billseconds', 'cost', 'billcost', 'currency', 'from', 'to'];
+    const incoming = ['id', 'sip', 'callstart', 'from', 'to', 'billseconds', 'disposition', 'description'];
+    expect(detectProfile(overall, 'activities')?.profile.id).toBe('zadarma-statistics');
+    expect(detectProfile(incoming, 'activities')?.profile.id).toBe('zadarma-incoming');
+    // Without `to`, neither: a log of a SIP line and a number is no Zadarma statistics of either kind.
+    expect(detectProfile(overall.filter((h) => h !== 'to'), 'activities')).toBeUndefined();
+    expect(detectProfile(['callstart', 'sip', 'clid', 'destination', 'disposition', 'seconds', 'is_recorded', 'pbx_call_id'], 'activities')?.profile.id).toBe('zadarma-pbx');
+    const beeline = ['startDate', 'direction', 'status', 'phone', 'duration', 'abonent.userId', 'abonent.phone', 'abonent.firstName', 'abonent.lastName', 'abonent.extension'];
+    expect(detectProfile(beeline, 'activities')?.profile.id).toBe('beeline-api');
+    expect(detectProfile(beeline.map((h) => h.replace('.', '_')), 'activities')?.profile.id).toBe('beeline-api');
+    // Generic names without the flattened employee are no Beeline table.
+    expect(detectProfile(['startDate', 'direction', 'status', 'phone', 'duration'], 'activities')?.profile.id).not.toBe('beeline-api');
   });
 
   // A tester (tT24 #1): Mango's `answer` (0 when nobody answered) was not read, so every call was answered; `start` was not the time.

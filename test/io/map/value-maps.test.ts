@@ -26,6 +26,14 @@ describe('call statuses and directions as telephony logs write them', () => {
     expect(direction(v)).toBe(want);
   });
 
+  // Beeline's and MTS's cloud PBX APIs write PLACED for a call that took place and MISSED for one that
+  // did not: the unknown-status snippet guessed PLACED was missed (a tester). A whole value only.
+  it('PLACED is answered, MISSED not; "Call placed" says nothing of an answer', () => {
+    expect([missed('PLACED'), missed('Placed'), missed('MISSED')]).toEqual([false, false, true]);
+    expect(missed('Call placed')).toBeUndefined();
+    expect(statusByWords(normalizeValue('Call placed'))).toBeUndefined();
+  });
+
   // A call between employees is no sales activity: named internal, and the reader drops it (counted).
   it('an internal call between employees is neither in nor out: internal', () => {
     for (const v of ['Внутренний', 'Внутренний звонок', 'internal']) expect(direction(v), v).toBe('internal');
