@@ -10,11 +10,18 @@ export function formatDate(day: string | null | undefined, lang: string): string
   return day ? formatDay(day, lang) : '…';
 }
 
-/** A table with a header that repeats on every printed page and rows that never split. */
-export function table(head: string[], rows: string[][], opts: { numeric?: boolean[]; cls?: string } = {}): string {
+/**
+ * A table with a header that repeats on every printed page and rows that never split; `rowCls` gives a
+ * row a class (the department's total row).
+ */
+export function table(head: string[], rows: string[][], opts: { numeric?: boolean[]; cls?: string; rowCls?: (i: number) => string | undefined } = {}): string {
   const cls = (i: number) => (opts.numeric?.[i] ? ' class="num"' : '');
+  const tr = (i: number) => {
+    const c = opts.rowCls?.(i);
+    return c ? `<tr class="${esc(c)}">` : '<tr>';
+  };
   return `<table${opts.cls ? ` class="${opts.cls}"` : ''}><thead><tr>${head.map((h, i) => `<th${cls(i)}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${esc(c)}</td>`).join('')}</tr>`)
+    .map((r, k) => `${tr(k)}${r.map((c, i) => `<td${cls(i)}>${esc(c)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }
 
@@ -46,6 +53,7 @@ figure.chart{margin:12px 0 20px}
 figure.chart figcaption{font-weight:bold;margin:0 0 4px}
 figure.chart svg{max-width:100%;height:auto;display:block}
 .note{color:var(--muted);font-size:12px}
+tr.total td{font-weight:bold}
 footer{color:var(--muted);font-size:11px;margin-top:24px}
 @page{size:A4;margin:14mm 12mm}
 @media print{
