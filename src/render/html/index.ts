@@ -5,7 +5,8 @@ import { groupSections } from './groups.js';
 import { htmlLabels } from './labels.js';
 import { notComputedLine } from '../compare/text.js';
 import { documentHtml, esc, section } from './page.js';
-import { auditSection, byManagerSection, chartTableHtml, coverSection, definitionsSection, documentTitle, figure, paybackSummary, qualitySection, recommendationsSection, type HtmlInput } from './sections.js';
+import { auditSection, byManagerSection, chartTableHtml, definitionsSection, figure, paybackSummary, qualitySection, recommendationsSection, type HtmlInput } from './sections.js';
+import { coverSection, documentTitle } from './cover.js';
 
 export type { HtmlInput } from './sections.js';
 

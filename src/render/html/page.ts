@@ -53,6 +53,7 @@ figure.chart{margin:12px 0 20px}
 figure.chart figcaption{font-weight:bold;margin:0 0 4px}
 figure.chart svg{max-width:100%;height:auto;display:block}
 .note{color:var(--muted);font-size:12px}
+.caveat{color:var(--bad);font-size:12px;margin:4px 0 8px}
 tr.total td{font-weight:bold}
 footer{color:var(--muted);font-size:11px;margin-top:24px}
 @page{size:A4;margin:14mm 12mm}
