@@ -55,6 +55,8 @@ figure.chart svg{max-width:100%;height:auto;display:block}
 .note{color:var(--muted);font-size:12px}
 .caveat{color:var(--bad);font-size:12px;margin:4px 0 8px}
 tr.total td{font-weight:bold}
+/* A manager's name on one line where it fits: the metric columns' long headers took its width («Алексеева / Мария»). */
+table.manager-kpis td:first-child{min-width:11em}
 footer{color:var(--muted);font-size:11px;margin-top:24px}
 @page{size:A4;margin:14mm 12mm}
 @media print{
