@@ -115,6 +115,12 @@ describe('the HTML report holds every metric per manager (kpi -o report.html)', 
     expect(headline.find((r) => r[0] === 'Выручка')).toEqual(['Выручка', '180 000']);
   });
 
+  it('names the files by their base names, never the consultant\'s folders', () => {
+    expect(html).not.toContain(dir);
+    const files = htmlStructure(sectionOf(html, 'data-quality')).tables[0]!.slice(1).map((r) => r[0]);
+    expect(files).toEqual(['deals.csv', 'calls.csv', 'payments.csv']);
+  });
+
   it('in English: English headers and numbers', () => {
     const en = htmlStructure(sectionOf(kpiHtml(dir, ['-d', 'deals.csv', '-a', 'calls.csv', '-p', 'payments.csv'], 'en'), 'manager-kpis')).tables;
     expect(en[1]![0]).toEqual(['Manager', 'Revenue', 'Average check', 'Cycle, days (mean)', 'Cycle, days (median)', 'Repeat won', 'Repeat share']);

@@ -1,5 +1,4 @@
 import type { AuditResult } from '../../core/audit/types.js';
-import { warningLines } from '../../core/kpi/alerts.js';
 import { KPI_OF, type CompareResult } from '../../core/compare.js';
 import { metricDef, METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import { groupingsOf } from '../kpi/groups.js';
@@ -12,6 +11,7 @@ import { fileFormatText, formatCount, formatPoints, formatRelative, formatValue 
 import { htmlLabels, paybackNote } from './labels.js';
 import { paybackMonthsCell, reasonText } from '../kpi/labels.js';
 import { esc, section, table } from './page.js';
+import { baseName, clientDefinition, clientWarnings } from './client-text.js';
 import { rowReason, say } from '../../core/messages.js';
 
 /** What an HTML report is rendered from: the report result, or one command's result wrapped alike. */
@@ -103,11 +103,12 @@ export function qualitySection(k: KpiResult, lang: string): string {
   const head = [L.file, L.format, L.rows, L.records, L.unreadable, L.dropped, ...(merged ? [L.merged] : []), ...(empty ? [L.empty] : [])];
   const rows = q.files.map((f, i) => {
     const d = counts[i]!;
-    return [f.file, fileFormatText(f.format, lang), formatCount(f.rowsRead, lang), formatCount(f.records, lang), formatCount(f.skipped, lang), formatCount(d.dropped, lang), ...(merged ? [formatCount(d.merged, lang)] : []), ...(empty ? [formatCount(d.empty, lang)] : [])];
+    return [baseName(f.file), fileFormatText(f.format, lang), formatCount(f.rowsRead, lang), formatCount(f.records, lang), formatCount(f.skipped, lang), formatCount(d.dropped, lang), ...(merged ? [formatCount(d.merged, lang)] : []), ...(empty ? [formatCount(d.empty, lang)] : [])];
   });
   let body = table(head, rows, { numeric: [false, false, true, true, true, true, true, true] });
-  if (q.rowsSkipped.length > 0) body += `<h3>${esc(L.skippedRows)}</h3>${table([L.file, L.row, L.column, L.reason], q.rowsSkipped.slice(0, 50).map((s) => [s.file, String(s.row), s.column ?? '', rowReason(s.reason, lang)]))}`;
-  const warnings = warningLines(q, lang);
+  if (q.rowsSkipped.length > 0) body += `<h3>${esc(L.skippedRows)}</h3>${table([L.file, L.row, L.column, L.reason], q.rowsSkipped.slice(0, 50).map((s) => [baseName(s.file), String(s.row), s.column ?? '', rowReason(s.reason, lang)]))}`;
+  // The files by their base names, and no --map snippet: the client's copy (the terminal and Markdown keep them).
+  const warnings = clientWarnings(q, lang);
   if (warnings.length > 0) body += `<h3>${esc(L.warnings)}</h3><ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`;
   const na = Object.entries(k.notApplicable);
   if (na.length > 0) body += `<h3>${esc(L.notApplicable)}</h3>${table([L.metric, L.reason], na.map(([key, why]) => [metricDef(key)?.label[lang === 'ru' ? 'ru' : 'en'] ?? key, reasonText(why, lang)]))}`;
@@ -134,5 +135,6 @@ export function definitionsSection(r: HtmlInput): string {
   const extra = [...(r.kpi?.spend ? UNIT_METRICS : []), ...(r.kpi && groupingsOf(r.kpi).some((g) => g.stage) ? STAGE_METRICS.filter((m) => m.key !== 'open') : [])];
   rows.push(...extra.map((m) => [m.label[lang], m.definition[lang]]));
   if (r.compare?.payback) rows.push([L.payback, paybackNote(r.compare.payback_inputs, lang)]);
-  return section('definitions', L.definitions, table([L.metric, L.definition], rows));
+  // Without the notes on the JSON's keys: a client reads no JSON.
+  return section('definitions', L.definitions, table([L.metric, L.definition], rows.map(([label, text]) => [label!, clientDefinition(text!)])));
 }
