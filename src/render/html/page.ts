@@ -30,7 +30,7 @@ export function section(id: string, title: string, body: string): string {
   return `<section class="section" id="${esc(id)}" data-section="${esc(id)}"><h2>${esc(title)}</h2>${body}</section>`;
 }
 
-/** Inline CSS: screen and print (A4, a section per page, repeated table headers, no row cut in two). */
+/** Inline CSS: screen and print (A4, the cover a page of its own and the sections flowing after it, repeated table headers, no row cut in two). */
 export const CSS = `
 :root{--ink:#1c2833;--muted:#5f6b76;--line:#d5dbe1;--accent:#1f5f99;--good:#2e7d32;--bad:#c62828}
 *{box-sizing:border-box}
