@@ -85,22 +85,20 @@ function managerChart(k: KpiResult, lang: string, id: string, key: string, forma
   };
 }
 
-/** The response target: the before median moved by its relative target, when a comparison gives one. */
-export function responseTarget(c: CompareResult | undefined): number | null {
-  const row = c?.rows.find((r) => r.metric === 'response_min_median');
-  return row && row.before !== null && row.target !== null ? row.before * (1 + row.target) : null;
-}
-
-/** Conversion, median response (with its target) and touches against the norm, per manager. */
-export function managerCharts(k: KpiResult, lang: string, compare?: CompareResult): Chart[] {
+/**
+ * Conversion and median response against the department, touches against the norm, per manager. The
+ * response is never drawn against a before/after target: a manager's median is the whole period's, and
+ * a target is a change from the before period (spec metrics.md), so «цель 82,1» (the before median −30 %)
+ * judged whole-period medians the kpi report judged against the department, with opposite verdicts.
+ */
+export function managerCharts(k: KpiResult, lang: string): Chart[] {
   const L = chartLabels(lang);
   const conv = num(k.total.conversion);
   const resp = num(k.total.response_min_median);
-  const target = responseTarget(compare);
   const norm = k.options?.touchNorm ?? 5;
   return [
     managerChart(k, lang, 'managers-conversion', 'conversion', 'ratio', L.conversion, conv === null ? undefined : { value: conv, label: L.department }, 'below'),
-    managerChart(k, lang, 'managers-response', 'response_min_median', 'minutes', L.response, target !== null ? { value: target, label: L.target } : resp === null ? undefined : { value: resp, label: L.department }, 'above'),
+    managerChart(k, lang, 'managers-response', 'response_min_median', 'minutes', L.response, resp === null ? undefined : { value: resp, label: L.department }, 'above'),
     managerChart(k, lang, 'managers-touches', 'touches_per_won', 'decimal', L.touches, { value: norm, label: L.norm }, 'below'),
   ].filter((c): c is Chart => c !== undefined);
 }
@@ -198,7 +196,7 @@ export function paybackChart(c: CompareResult, lang: string): Chart | undefined 
 export function buildCharts(inputs: ChartInputs, lang: string, opts: { topReasons?: number } = {}): Chart[] {
   const out: Array<Chart | undefined> = [];
   if (inputs.audit) out.push(auditChart(inputs.audit, lang));
-  if (inputs.kpi) out.push(funnelChart(inputs.kpi, lang), ...managerCharts(inputs.kpi, lang, inputs.compare), lossChart(inputs.kpi, lang, opts.topReasons), callsChart(inputs.kpi, lang), ...monthCharts(inputs.kpi, lang), ...sourceCharts(inputs.kpi, lang));
+  if (inputs.kpi) out.push(funnelChart(inputs.kpi, lang), ...managerCharts(inputs.kpi, lang), lossChart(inputs.kpi, lang, opts.topReasons), callsChart(inputs.kpi, lang), ...monthCharts(inputs.kpi, lang), ...sourceCharts(inputs.kpi, lang));
   if (inputs.compare) out.push(beforeAfterChart(inputs.compare, lang), paybackChart(inputs.compare, lang));
   return out.filter((c): c is Chart => c !== undefined);
 }

@@ -133,7 +133,8 @@ export function sourceCharts(k: KpiResult, lang: string): Chart[] {
     ...(k.spend
       ? [
           sourceChart(k, groups, lang, 'sources-cac', 'cac', 'money', L.sourceCac, (v, t) => (t !== null && v > t ? 'bad' : 'good')),
-          sourceChart(k, groups, lang, 'sources-romi', 'romi', 'ratio', L.sourceRomi, (v) => (v < 0 ? 'bad' : 'good')),
+          // Against the department, as conversion and CAC are (ROMI 11,8 % far below the department's 79,4 % was green); without its figure, a loss is bad.
+          sourceChart(k, groups, lang, 'sources-romi', 'romi', 'ratio', L.sourceRomi, (v, t) => ((t !== null ? v < t : v < 0) ? 'bad' : 'good')),
         ]
       : []),
   ];

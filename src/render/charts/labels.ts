@@ -18,7 +18,6 @@ export function chartLabels(lang: string) {
     manager: tr(lang, 'Менеджер', 'Manager'),
     value: tr(lang, 'Значение', 'Value'),
     department: tr(lang, 'отдел', 'department'),
-    target: tr(lang, 'цель', 'target'),
     norm: tr(lang, 'норма', 'norm'),
     vsReference: tr(lang, 'Ориентир', 'Reference'),
     lossReasons: tr(lang, 'Причины отказа: главные и прочие', 'Loss reasons: the most frequent and other'),

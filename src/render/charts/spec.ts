@@ -123,15 +123,35 @@ function barRoom(width: number, labels: string[]): number {
   return width - Math.min(300, Math.max(0, ...labels.map((l) => l.length)) * CHAR_PX) - 40;
 }
 
+/** Pixels a bar's value label takes at 11 px beyond the bar's end: its offset, its characters and a gap. */
+const labelPx = (text: string) => 4 + [...text].length * CHAR_PX + 4;
+
+/**
+ * Where a bar's value label starts. It follows the bar's end, but a negative bar's stays right of zero:
+ * at the bar's left end it would sit on the bar (ROMI −100 %) or on the category names. A label the
+ * reference line would cross (a bar ending just short of the department's line: «23,4%» struck through
+ * by its dashes, a tester) starts past the line instead. `room`: the plot's width in pixels, at least.
+ */
+function labelAt(rule: number | undefined, domain: [number, number], room: number): (b: Bar) => number {
+  const perPx = (domain[1] - domain[0]) / Math.max(1, room);
+  return (b) => {
+    const start = Math.max(b.value, 0);
+    if (rule === undefined || start >= rule) return start;
+    return start + labelPx(b.text) * perPx > rule ? rule : start;
+  };
+}
+
 /** Horizontal bars, one per category, labelled with their text, with an optional reference line. */
 export function barSpec(lang: string, bars: Bar[], format: string, rule?: { value: number; label: string }): Record<string, unknown> {
   // Two or three bars still get room for their labels and the reference line's label above them.
   const height = Math.max(90, bars.length * 26);
-  // A bar's label follows its end, but a negative bar's stays right of zero: at the bar's left end it
-  // would sit on the bar (ROMI −100 %) or on the category names.
-  const values = bars.map((b) => ({ ...b, at: Math.max(b.value, 0), color: TONES[b.tone ?? 'base'], hover: `${b.label}: ${b.text}` }));
+  const room = barRoom(640, bars.map((b) => b.label));
+  const axis = valueAxis(format, [...bars.map((b) => b.value), ...(rule ? [rule.value] : [])], room);
+  const domain = axis.scale.domain as [number, number];
+  const at = labelAt(rule?.value, domain, room);
+  const values = bars.map((b) => ({ ...b, at: at(b), color: TONES[b.tone ?? 'base'], hover: `${b.label}: ${b.text}` }));
   const y = { field: 'label', type: 'nominal', sort: bars.map((b) => b.label), title: null, axis: { grid: false } };
-  const x = { field: 'value', type: 'quantitative', title: null, ...valueAxis(format, [...bars.map((b) => b.value), ...(rule ? [rule.value] : [])], barRoom(640, bars.map((b) => b.label))) };
+  const x = { field: 'value', type: 'quantitative', title: null, ...axis };
   // The reference line over the bars but under their values: drawn over them, its dashes crossed «23,8%».
   const ruleLayer = rule ? [{ data: { values: [rule] }, mark: { type: 'rule', color: '#e65100', strokeDash: [5, 3], strokeWidth: 2, aria: false }, encoding: { x: { field: 'value', type: 'quantitative' } } }] : [];
   const layer: Array<Record<string, unknown>> = [

@@ -2,24 +2,8 @@ import type { KpiResult } from '../../core/kpi/types.js';
 import { groupLabels } from '../kpi/group-labels.js';
 import { groupingsOf } from '../kpi/groups.js';
 import { planTable, tablesOfGrouping, unitEconomicsTable, unmatchedSpendNote } from '../kpi/groups-text.js';
-import { splitTable, type ReadingTable } from '../kpi/reading-table.js';
-import { esc, section, table } from './page.js';
-
-/** Characters of 12-px table text an A4 page's width holds, the cells' padding counted as in the terminal. */
-const PAGE_CHARS = 96;
-
-/**
- * A reading table (kpi/reading-table.ts) as HTML tables under its title when asked for: split by
- * columns, as in the terminal, where it would be wider than the page (the plan's nine figures).
- */
-function htmlTable(t: ReadingTable, withTitle: boolean): string {
-  const title = withTitle && t.title ? `<h3>${esc(t.title)}</h3>` : '';
-  return title + splitTable(t, PAGE_CHARS).map((part) => {
-    const head = [...part.keys, ...part.columns];
-    const rows = part.rows.map((r) => [...r.keys, ...r.values.map((v) => v.text)]);
-    return table(head, rows, { numeric: head.map((_, i) => i >= part.keys.length), cls: 'groups' });
-  }).join('');
-}
+import { esc, section } from './page.js';
+import { htmlTable } from './page-tables.js';
 
 /**
  * The KPI sections of `kpi --by/--spend/--plan`: the department's unit economics, the trend by month

@@ -5,7 +5,9 @@ import { groupSections } from './groups.js';
 import { htmlLabels } from './labels.js';
 import { notComputedLine } from '../compare/text.js';
 import { documentHtml, esc, section } from './page.js';
-import { auditSection, byManagerSection, chartTableHtml, coverSection, definitionsSection, documentTitle, figure, paybackSummary, qualitySection, recommendationsSection, type HtmlInput } from './sections.js';
+import { auditSection, byManagerSection, chartTableHtml, definitionsSection, figure, paybackSummary, qualitySection, recommendationsSection, type HtmlInput } from './sections.js';
+import { coverSection, documentTitle } from './cover.js';
+import { managerKpisSection } from './managers.js';
 
 export type { HtmlInput } from './sections.js';
 
@@ -30,6 +32,7 @@ export async function renderHtml(r: HtmlInput, opts: { topReasons?: number } = {
     };
     add('funnel', L.funnel, 'funnel');
     add('managers', L.managers, 'managers-conversion', 'managers-response', 'managers-touches');
+    parts.push(managerKpisSection(r.kpi, r.lang));
     add('loss-reasons', L.lossReasons, 'loss-reasons');
     add('calls', L.calls, 'calls');
     parts.push(...groupSections(r.kpi, r.lang, fig));

@@ -35,6 +35,7 @@ export function htmlLabels(lang: string) {
     noRecommendations: tr(lang, 'Все критерии выполнены — рекомендаций нет.', 'Every criterion is met: no recommendations.'),
     funnel: tr(lang, 'Воронка', 'Funnel'),
     managers: tr(lang, 'Сравнение менеджеров', 'Managers compared'),
+    managerKpis: tr(lang, 'Все показатели по менеджерам', 'Every metric per manager'),
     lossReasons: tr(lang, 'Причины отказа', 'Loss reasons'),
     calls: tr(lang, 'Звонки', 'Calls'),
     beforeAfter: tr(lang, 'До и после', 'Before and after'),

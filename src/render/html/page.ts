@@ -10,20 +10,27 @@ export function formatDate(day: string | null | undefined, lang: string): string
   return day ? formatDay(day, lang) : '…';
 }
 
-/** A table with a header that repeats on every printed page and rows that never split. */
-export function table(head: string[], rows: string[][], opts: { numeric?: boolean[]; cls?: string } = {}): string {
+/**
+ * A table with a header that repeats on every printed page and rows that never split; `rowCls` gives a
+ * row a class (the department's total row).
+ */
+export function table(head: string[], rows: string[][], opts: { numeric?: boolean[]; cls?: string; rowCls?: (i: number) => string | undefined } = {}): string {
   const cls = (i: number) => (opts.numeric?.[i] ? ' class="num"' : '');
+  const tr = (i: number) => {
+    const c = opts.rowCls?.(i);
+    return c ? `<tr class="${esc(c)}">` : '<tr>';
+  };
   return `<table${opts.cls ? ` class="${opts.cls}"` : ''}><thead><tr>${head.map((h, i) => `<th${cls(i)}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${esc(c)}</td>`).join('')}</tr>`)
+    .map((r, k) => `${tr(k)}${r.map((c, i) => `<td${cls(i)}>${esc(c)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }
 
-/** A section: a printed page (or more) of its own, with a heading. */
+/** A section with a heading; in print it follows the one before on the same page (the cover alone has a page of its own). */
 export function section(id: string, title: string, body: string): string {
   return `<section class="section" id="${esc(id)}" data-section="${esc(id)}"><h2>${esc(title)}</h2>${body}</section>`;
 }
 
-/** Inline CSS: screen and print (A4, a section per page, repeated table headers, no row cut in two). */
+/** Inline CSS: screen and print (A4, the cover a page of its own and the sections flowing after it, repeated table headers, no row cut in two). */
 export const CSS = `
 :root{--ink:#1c2833;--muted:#5f6b76;--line:#d5dbe1;--accent:#1f5f99;--good:#2e7d32;--bad:#c62828}
 *{box-sizing:border-box}
@@ -46,18 +53,44 @@ figure.chart{margin:12px 0 20px}
 figure.chart figcaption{font-weight:bold;margin:0 0 4px}
 figure.chart svg{max-width:100%;height:auto;display:block}
 .note{color:var(--muted);font-size:12px}
+.caveat{color:var(--bad);font-size:12px;margin:4px 0 8px}
+tr.total td{font-weight:bold}
+/* A manager's name on one line where it fits: the metric columns' long headers took its width («Алексеева / Мария»). */
+table.manager-kpis td:first-child{min-width:11em}
 footer{color:var(--muted);font-size:11px;margin-top:24px}
-@page{size:A4;margin:14mm 12mm}
+@page{size:A4;margin:14mm 12mm 16mm}
 @media print{
   body{background:#fff}
   main{max-width:none;padding:0}
-  .section{break-before:page;margin:0}
-  .section.cover{break-before:auto}
+  .section{margin:0 0 28px}
+  .section.cover{break-after:page}
   thead{display:table-header-group}
-  tr,figure.chart svg,figure.chart figcaption,.score{break-inside:avoid}
+  tr,figure.chart svg,figure.chart figcaption,.score,.caveat,.note{break-inside:avoid}
   h2,h3,figcaption{break-after:avoid}
 }
 `;
+
+/** Text as a CSS string: every ASCII character but letters, digits and spaces escaped, so a company name never ends the style. */
+export function cssString(text: string): string {
+  const escape = (ch: string) => {
+    const code = ch.charCodeAt(0);
+    // Control characters read as a space; ASCII punctuation (quotes, backslash, <, >) as its hex escape.
+    if (code < 0x20 || code === 0x7f) return ' ';
+    return code < 0x7f && code !== 0x20 && !/[A-Za-z0-9]/.test(ch) ? `\\${code.toString(16)} ` : ch;
+  };
+  return `"${[...text].map(escape).join('')}"`;
+}
+
+/**
+ * The printed pages' footer: the document's title (with the company) on the left, «Стр. 3 из 14» on the
+ * right, in the page's bottom margin (CSS @page margin boxes: Chromium draws them since version 131;
+ * a browser without them prints no footer, and nothing else changes).
+ */
+export function pageFooterCss(lang: string, title: string): string {
+  const pages = lang === 'ru' ? '"Стр. " counter(page) " из " counter(pages)' : '"Page " counter(page) " of " counter(pages)';
+  const box = 'font:9px "DejaVu Sans","Liberation Sans",Arial,sans-serif;color:#5f6b76';
+  return `@page{@bottom-left{content:${cssString(title)};${box}}@bottom-right{content:${pages};${box}}}`;
+}
 
 /** The whole document: one file, inline CSS and SVG, no script, no external resource. */
 export function documentHtml(lang: string, title: string, body: string): string {
@@ -68,7 +101,7 @@ export function documentHtml(lang: string, title: string, body: string): string 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="crm-audit">
 <title>${esc(title)}</title>
-<style>${CSS}</style>
+<style>${CSS}${pageFooterCss(lang, title)}</style>
 </head>
 <body>
 <main>

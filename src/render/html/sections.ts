@@ -1,18 +1,17 @@
 import type { AuditResult } from '../../core/audit/types.js';
-import { warningLines } from '../../core/kpi/alerts.js';
 import { KPI_OF, type CompareResult } from '../../core/compare.js';
 import { metricDef, METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
 import { groupingsOf } from '../kpi/groups.js';
 import { droppedRows, type KpiResult } from '../../core/kpi/types.js';
 import type { ReportResult } from '../../core/report.js';
-import { answerText, auditLabels, baselineBandLine, baselineNoteLine, criterionTitle, formatHours, formatMoney, missingCriteria, shownRecommendations, verdictText } from '../audit/labels.js';
+import { answerText, auditLabels, criterionTitle, formatHours, formatMoney, missingCriteria, shownRecommendations, verdictText } from '../audit/labels.js';
 import type { Chart } from '../charts/spec.js';
 import { compareLabels, gainLabel, paybackInputs, roiDefinition, ROW_DEFINITIONS, ROW_INFO } from '../compare/text.js';
-import { fileFormatText, formatCount, formatJudged, formatLocalDate, formatPoints, formatRelative, formatValue } from '../format.js';
-import { auditBefore, headlineChange, headlineRows } from '../report/summary.js';
+import { fileFormatText, formatCount, formatPoints, formatRelative, formatValue } from '../format.js';
 import { htmlLabels, paybackNote } from './labels.js';
 import { paybackMonthsCell, reasonText } from '../kpi/labels.js';
-import { esc, formatDate, section, table } from './page.js';
+import { esc, section, table } from './page.js';
+import { baseName, clientDefinition, clientWarnings } from './client-text.js';
 import { rowReason, say } from '../../core/messages.js';
 
 /** What an HTML report is rendered from: the report result, or one command's result wrapped alike. */
@@ -27,56 +26,6 @@ export function figure(chart: Chart, svg: string, lang: string): string {
 /** A chart's table (its first column names, the others are figures), with its chart or alone. */
 export function chartTableHtml(t: Chart['table']): string {
   return table(t.head, t.rows, { numeric: t.head.map((_, i) => i > 0) });
-}
-
-/**
- * The cover's period: the days the KPIs' deals run over (all data, or --from only, named by their first
- * and last day, not left out or «01.01.2025 — …»: a tester), else the period asked; a comparison's span.
- */
-function periodOf(r: HtmlInput, lang: string): string | undefined {
-  const kpi = r.kpi?.dataPeriod ?? r.kpi?.period;
-  if (kpi && (kpi.from || kpi.to)) return `${formatDate(kpi.from, lang)} — ${formatDate(kpi.to, lang)}`;
-  if (r.compare) return `${formatDate(r.compare.before.from, lang)} — ${formatDate(r.compare.after.to, lang)}`;
-  return undefined;
-}
-
-/** The document's title: what it holds (audit, KPIs, before/after, or all of them). */
-export function documentTitle(r: HtmlInput): string {
-  const L = htmlLabels(r.lang);
-  // The audit is titled by its questionnaire, as the terminal, Markdown and XLSX reports title it.
-  const only = [r.audit && r.audit.questionnaire.title, r.kpi && L.kpiTitle, r.compare && L.compareTitle].filter(Boolean);
-  return only.length === 1 ? (only[0] as string) : L.title;
-}
-
-/** The cover: company, period, date, the audit's score and band, and the headline KPIs against targets. */
-export function coverSection(r: HtmlInput): string {
-  const L = htmlLabels(r.lang);
-  const meta = [
-    r.company ? `${L.company}: <b>${esc(r.company)}</b>` : '',
-    periodOf(r, r.lang) ? `${L.period}: ${esc(periodOf(r, r.lang))}` : '',
-    // The report date as the other reports write it: the run's local calendar day.
-    `${L.date}: ${esc(formatLocalDate(new Date(r.generatedAt), r.lang))}`,
-  ].filter(Boolean);
-  let body = `<h1>${esc(documentTitle(r))}</h1><p class="meta">${meta.join(' · ')}</p>`;
-  if (r.audit) {
-    body += `<div class="score"><span class="big">${esc(formatPoints(r.audit.total, r.lang))} / ${esc(formatPoints(r.audit.max, r.lang))}</span><span><span class="note">${esc(L.score)}</span><br><span class="band">${esc(r.audit.band.title)}</span></span></div><p>${esc(r.audit.band.meaning)}</p>`;
-    // The earlier audit: a re-audit's own baseline (audit --baseline), else the last run's (report --baseline).
-    const before = r.audit.baseline ? baselineBandLine(r.audit, r.lang) : auditBefore(r)?.line;
-    if (before) body += `<p class="note">${esc(before)}</p>`;
-    // A baseline of another questionnaire version (or maximum) is said where the comparison is.
-    const changed = r.audit.baseline ? baselineNoteLine(r.audit, r.lang) : undefined;
-    if (changed) body += `<p class="note">${esc(changed)}</p>`;
-  }
-  const head = r.kpi
-    ? headlineRows(r as ReportResult, r.lang).map((h) => ({ label: h.label, text: h.text, change: headlineChange(h, r.lang), target: formatJudged(h.change, h.target, r.lang).target, met: h.met }))
-    : (r.compare?.rows ?? []).filter((x) => x.target !== null).map((x) => ({ label: ROW_INFO[x.metric]![r.lang === 'ru' ? 'ru' : 'en'], text: formatValue(x.after, ROW_INFO[x.metric]!.format, r.lang), ...formatJudged(x.change_pct, x.target, r.lang), met: x.met }));
-  if (head.length > 0) {
-    // With a comparison, the change its targets are judged on stands beside them.
-    const judged = r.compare !== undefined && r.compare !== null;
-    const rows = head.map((h) => [h.label, h.text, ...(judged ? [h.change] : []), h.target, h.met === null ? '—' : h.met ? `✔ ${L.yes}` : `✘ ${L.no}`]);
-    body += `<h3>${esc(L.headline)}</h3>${table([L.metric, L.value, ...(judged ? [L.changeAfter] : []), L.target, L.met], rows, { numeric: [false, true, ...(judged ? [true] : []), true, false] })}`;
-  }
-  return `<section class="section cover" id="cover" data-section="cover">${body}</section>`;
 }
 
 /** The audit by section, its chart, and the evidence verdicts when the audit was checked against data. */
@@ -154,11 +103,12 @@ export function qualitySection(k: KpiResult, lang: string): string {
   const head = [L.file, L.format, L.rows, L.records, L.unreadable, L.dropped, ...(merged ? [L.merged] : []), ...(empty ? [L.empty] : [])];
   const rows = q.files.map((f, i) => {
     const d = counts[i]!;
-    return [f.file, fileFormatText(f.format, lang), formatCount(f.rowsRead, lang), formatCount(f.records, lang), formatCount(f.skipped, lang), formatCount(d.dropped, lang), ...(merged ? [formatCount(d.merged, lang)] : []), ...(empty ? [formatCount(d.empty, lang)] : [])];
+    return [baseName(f.file), fileFormatText(f.format, lang), formatCount(f.rowsRead, lang), formatCount(f.records, lang), formatCount(f.skipped, lang), formatCount(d.dropped, lang), ...(merged ? [formatCount(d.merged, lang)] : []), ...(empty ? [formatCount(d.empty, lang)] : [])];
   });
   let body = table(head, rows, { numeric: [false, false, true, true, true, true, true, true] });
-  if (q.rowsSkipped.length > 0) body += `<h3>${esc(L.skippedRows)}</h3>${table([L.file, L.row, L.column, L.reason], q.rowsSkipped.slice(0, 50).map((s) => [s.file, String(s.row), s.column ?? '', rowReason(s.reason, lang)]))}`;
-  const warnings = warningLines(q, lang);
+  if (q.rowsSkipped.length > 0) body += `<h3>${esc(L.skippedRows)}</h3>${table([L.file, L.row, L.column, L.reason], q.rowsSkipped.slice(0, 50).map((s) => [baseName(s.file), String(s.row), s.column ?? '', rowReason(s.reason, lang)]))}`;
+  // The files by their base names, and no --map snippet: the client's copy (the terminal and Markdown keep them).
+  const warnings = clientWarnings(q, lang);
   if (warnings.length > 0) body += `<h3>${esc(L.warnings)}</h3><ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`;
   const na = Object.entries(k.notApplicable);
   if (na.length > 0) body += `<h3>${esc(L.notApplicable)}</h3>${table([L.metric, L.reason], na.map(([key, why]) => [metricDef(key)?.label[lang === 'ru' ? 'ru' : 'en'] ?? key, reasonText(why, lang)]))}`;
@@ -185,5 +135,6 @@ export function definitionsSection(r: HtmlInput): string {
   const extra = [...(r.kpi?.spend ? UNIT_METRICS : []), ...(r.kpi && groupingsOf(r.kpi).some((g) => g.stage) ? STAGE_METRICS.filter((m) => m.key !== 'open') : [])];
   rows.push(...extra.map((m) => [m.label[lang], m.definition[lang]]));
   if (r.compare?.payback) rows.push([L.payback, paybackNote(r.compare.payback_inputs, lang)]);
-  return section('definitions', L.definitions, table([L.metric, L.definition], rows));
+  // Without the notes on the JSON's keys: a client reads no JSON.
+  return section('definitions', L.definitions, table([L.metric, L.definition], rows.map(([label, text]) => [label!, clientDefinition(text!)])));
 }

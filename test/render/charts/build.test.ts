@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { beforeAfterChart, buildCharts, callsChart, funnelChart, lossChart, managerCharts, paybackChart, paybackHorizon } from '../../../src/render/charts/build.js';
-import { valueAxis } from '../../../src/render/charts/spec.js';
+import { barSpec, valueAxis } from '../../../src/render/charts/spec.js';
 import { renderChartSvg } from '../../../src/render/charts/svg.js';
 import { compareKpis, makePeriod } from '../../../src/core/compare.js';
 import { auditResult, compareResult, HOSTILE_NAME, kpiResult } from '../../helpers/results.js';
@@ -29,12 +29,16 @@ describe('chart specs: data in, marks out', () => {
     expect(lossChart(kpiResult(), 'ru', 3)!.table.rows.at(-1)).toEqual(['прочие (9 причин)', '45', '57,7%']);
   });
 
-  it('a manager without a value gets no bar, and the response target comes from the comparison', async () => {
-    const [conv, resp, touches] = managerCharts(kpiResult(), 'ru', compareResult());
+  // A tester: the report coloured whole-period medians against «цель 82,1» (the before median −30 %), the kpi report against the department.
+  it('a manager without a value gets no bar, and the response is drawn against the department, never a before/after target', async () => {
+    const [conv, resp, touches] = managerCharts(kpiResult(), 'ru');
     expect(conv!.marks).toBe(2);
     expect(resp!.marks).toBe(1);
-    // before 40 min, target −30%: 28 min
-    expect(resp!.table.rows[0]).toEqual(['Иванова Анна', '12,5', '28,0']);
+    expect(resp!.table.head[2]).toBe('Ориентир: отдел');
+    expect(resp!.table.rows[0]).toEqual(['Иванова Анна', '12,5', '20,0']);
+    // The report's charts, with a comparison and its targets, are the same.
+    const report = buildCharts({ kpi: kpiResult(), compare: compareResult() }, 'ru').find((c) => c.id === 'managers-response')!;
+    expect(report.table).toEqual(resp!.table);
     expect(touches!.table.head[2]).toBe('Ориентир: норма');
     expect(countMarks(await renderChartSvg(conv!, 'ru')).bars).toBe(2);
   });
@@ -145,5 +149,18 @@ describe('value axes on small numbers', () => {
     // The plot (its background rect, «M0,0h<w>v<h>h-<w>Z») is at least 14 px a bar plus the gap, per category.
     const plot = /class="background"[^>]*d="M0,0h[\d.]+v([\d.]+)h/.exec(svg)!;
     expect(Number(plot[1])).toBeGreaterThanOrEqual(2 * 26);
+  });
+});
+
+describe('a bar chart\'s reference line', () => {
+  // A tester: the department's dashed line ran through «23,4%» and «23,8%» (bars ending just short of it).
+  it('never crosses a value label: a label the line would cross starts past the line', () => {
+    const bars = [{ label: 'А', value: 0.291, text: '29,1%' }, { label: 'Б', value: 0.17, text: '17,0%' }, { label: 'В', value: 0.234, text: '23,4%' }, { label: 'Г', value: 0.238, text: '23,8%' }, { label: 'Д', value: 0.268, text: '26,8%' }];
+    const spec = barSpec('ru', bars, 'ratio', { value: 0.247, label: 'отдел' });
+    const at = Object.fromEntries((spec.data as { values: Array<{ label: string; at: number }> }).values.map((v) => [v.label, v.at]));
+    expect(at).toEqual({ А: 0.291, Б: 0.17, В: 0.247, Г: 0.247, Д: 0.268 });
+    // Without a line, every label follows its bar.
+    const plain = (barSpec('ru', bars, 'ratio').data as { values: Array<{ value: number; at: number }> }).values;
+    for (const v of plain) expect(v.at).toBe(v.value);
   });
 });

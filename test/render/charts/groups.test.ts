@@ -3,6 +3,7 @@ import type { KpiGroup, KpiResult } from '../../../src/core/kpi/types.js';
 import { buildCharts } from '../../../src/render/charts/build.js';
 import { monthCharts, sourceCharts, TOP_SOURCES } from '../../../src/render/charts/groups.js';
 import { renderChartSvg } from '../../../src/render/charts/svg.js';
+import { TONES } from '../../../src/render/charts/spec.js';
 import { groupsOnlyResult, groupsResult, SOURCE_ADS } from '../../helpers/groups-result.js';
 import { kpiResult } from '../../helpers/results.js';
 import { countMarks } from '../../helpers/svg-marks.js';
@@ -83,5 +84,17 @@ describe('charts of groupings', () => {
     // What a screen reader says of each mark is Russian too: Vega writes «symbol», «line mark container».
     expect(svg).not.toMatch(/aria-roledescription="[^"]*[a-z]/);
     expect(svg).toContain('aria-roledescription="точка"');
+  });
+});
+
+describe('ROMI by source', () => {
+  // A tester: ROMI bars far below the department's line were green, where conversion and CAC colour against the department.
+  it('is coloured against the department, as conversion and CAC are', () => {
+    const romi = sourceCharts(groupsResult(), 'ru').find((c) => c.id === 'sources-romi')!;
+    const total = groupsResult().total.romi as number;
+    const bars = (romi.spec.data as { values: Array<{ value: number; color: string }> }).values;
+    expect(bars.length).toBeGreaterThan(1);
+    for (const b of bars) expect(b.color, String(b.value)).toBe(b.value < total ? TONES.bad : TONES.good);
+    expect(bars.some((b) => b.value < total && b.value > 0)).toBe(true);
   });
 });

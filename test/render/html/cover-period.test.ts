@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiResult } from '../../../src/core/kpi/types.js';
-import { coverSection } from '../../../src/render/html/sections.js';
+import { coverSection } from '../../../src/render/html/cover.js';
 
 const kpi = (period: KpiResult['period'], dataPeriod?: KpiResult['dataPeriod']) => ({ period, ...(dataPeriod ? { dataPeriod } : {}), managers: [], total: {}, notApplicable: {} }) as unknown as KpiResult;
 const cover = (k: KpiResult, lang = 'ru') => /<p class="meta">(.*?)<\/p>/.exec(coverSection({ lang, generatedAt: '2025-07-01T00:00:00.000Z', kpi: k }))![1];

@@ -10,7 +10,7 @@ const render = (lang: string, kpi = groupsResult()) => renderHtml({ lang, genera
 describe('groupings in the HTML report', () => {
   it('sections after the managers\': unit economics, trends by month, sources, stages, the other groupings, plan vs fact', async () => {
     const s = htmlStructure(await render('ru'));
-    expect(s.sections).toEqual(['cover', 'funnel', 'managers', 'loss-reasons', 'unit-economics', 'months', 'sources', 'stages', 'groupings', 'plan', 'data-quality', 'definitions']);
+    expect(s.sections).toEqual(['cover', 'funnel', 'managers', 'manager-kpis', 'loss-reasons', 'unit-economics', 'months', 'sources', 'stages', 'groupings', 'plan', 'data-quality', 'definitions']);
     // The pivot and the grouping by manager, each under its title.
     const html = await render('ru');
     const groupings = html.slice(html.indexOf('data-section="groupings"'), html.indexOf('data-section="plan"'));
@@ -55,7 +55,7 @@ describe('groupings in the HTML report', () => {
 
   it('only what the result has: groupings without spend or plan; nothing new without groupings', async () => {
     const s = htmlStructure(await render('ru', groupsOnlyResult()));
-    expect(s.sections).toEqual(['cover', 'funnel', 'managers', 'loss-reasons', 'months', 'sources', 'stages', 'groupings', 'data-quality', 'definitions']);
+    expect(s.sections).toEqual(['cover', 'funnel', 'managers', 'manager-kpis', 'loss-reasons', 'months', 'sources', 'stages', 'groupings', 'data-quality', 'definitions']);
     const plain = kpiResult();
     const a = await renderHtml({ lang: 'ru', generatedAt: '2024-09-02T09:30:00.000Z', kpi: plain });
     const b = await renderHtml({ lang: 'ru', generatedAt: '2024-09-02T09:30:00.000Z', kpi: { ...plain, groupBy: [], groups: [] } });

@@ -40,7 +40,7 @@ describe('the HTML report', () => {
   it('has every section and chart a full input allows, each chart with its numbers in a table', async () => {
     const s = htmlStructure(await renderHtml(full('ru')));
     expect(s.lang).toBe('ru');
-    expect(s.sections).toEqual(['cover', 'audit', 'recommendations', 'funnel', 'managers', 'loss-reasons', 'calls', 'before-after', 'payback', 'data-quality', 'definitions']);
+    expect(s.sections).toEqual(['cover', 'audit', 'recommendations', 'funnel', 'managers', 'manager-kpis', 'loss-reasons', 'calls', 'before-after', 'payback', 'data-quality', 'definitions']);
     expect(s.charts.map((c) => `${c.id}:${c.kind}`)).toEqual(['audit-sections:bar', 'funnel:bar', 'managers-conversion:bar', 'managers-response:bar', 'managers-touches:bar', 'loss-reasons:bar', 'calls:bar', 'before-after:bar', 'payback:line']);
     for (const c of s.charts) expect(c.rows.length, c.id).toBeGreaterThan(1);
   });

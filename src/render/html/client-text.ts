@@ -1,0 +1,46 @@
+import { warningLines } from '../../core/kpi/alerts.js';
+import type { DataQuality } from '../../core/kpi/types.js';
+import { tr } from '../../core/i18n.js';
+
+/**
+ * Text of a document a consultant hands to a client: no folders of the consultant's machine, no CLI
+ * snippets to paste (a tester: «/work/main/samples/amocrm-deals.csv» and a `managers:` YAML section in
+ * the client's Data quality). The terminal, JSON and Markdown keep them whole.
+ */
+
+/** A file's base name: «deals.csv» of «/home/me/exports/deals.csv» or «C:\exports\deals.csv». */
+export function baseName(file: string): string {
+  return file.split(/[\\/]/).filter(Boolean).pop() ?? file;
+}
+
+/** `text` with every path of `files` (those in a folder) written as its base name, the longest first. */
+export function withBaseNames(text: string, files: readonly string[]): string {
+  const paths = [...new Set(files)].filter((f) => /[\\/]/.test(f) && baseName(f) !== f).sort((a, b) => b.length - a.length);
+  return paths.reduce((out, p) => out.split(p).join(baseName(p)), text);
+}
+
+/**
+ * An alert without the `--map` section it ends with (its last sentence, «…передайте --map с разделом:»,
+ * and the YAML under it): a short plain sentence instead. Any other text is kept as it is.
+ */
+export function withoutSnippet(text: string, lang: string): string {
+  const cut = text.indexOf('\n');
+  if (cut < 0) return text;
+  const head = text.slice(0, cut).trimEnd();
+  if (!head.endsWith(':')) return text;
+  const last = head.lastIndexOf('. ');
+  const kept = last < 0 ? '' : head.slice(0, last + 1);
+  const plain = tr(lang, 'Это исправит файл соответствий (--map) при следующем запуске.', 'A mapping file (--map) on the next run fixes this.');
+  return kept ? `${kept} ${plain}` : plain;
+}
+
+/** The warnings of Data quality as a client reads them: files by their base names, no `--map` snippets. */
+export function clientWarnings(q: Pick<DataQuality, 'warnings' | 'alerts' | 'files'>, lang: string): string[] {
+  const files = q.files.map((f) => f.file);
+  return warningLines(q, lang).map((w) => withBaseNames(withoutSnippet(w, lang), files));
+}
+
+/** A metric's definition without its note on the JSON's keys («(в JSON — ключ unspecified)»): the JSON's readers have the spec. */
+export function clientDefinition(text: string): string {
+  return text.replace(/\s*\((?:в JSON|the JSON key)[^)]*\)/g, '');
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { cssString, documentHtml, pageFooterCss } from '../../../src/render/html/page.js';
+
+describe('the printed pages\' footer', () => {
+  it('names the document and numbers the pages, in the report\'s language', () => {
+    expect(pageFooterCss('ru', 'Отчёт — ООО Ромашка')).toContain('@bottom-right{content:"Стр. " counter(page) " из " counter(pages);');
+    expect(pageFooterCss('en', 'Report')).toContain('@bottom-right{content:"Page " counter(page) " of " counter(pages);');
+    expect(pageFooterCss('ru', 'Отчёт — ООО Ромашка')).toContain('@bottom-left{content:"Отчёт — ООО Ромашка";');
+  });
+
+  it('keeps a company name inside its CSS string: quotes, backslashes and markup escaped, control characters a space', () => {
+    const hostile = 'ООО «Ромашка» "x" \\ </style><script>alert(1)</script>\nдалее';
+    const css = cssString(hostile);
+    expect(css).toBe('"ООО «Ромашка» \\22 x\\22  \\5c  \\3c \\2f style\\3e \\3c script\\3e alert\\28 1\\29 \\3c \\2f script\\3e  далее"');
+    const html = documentHtml('ru', hostile, '<p>x</p>');
+    const style = html.slice(html.indexOf('<style>'), html.indexOf('</style>') + 8);
+    expect(style.match(/<\/style>/g)).toHaveLength(1);
+    expect(style).not.toMatch(/<script|"x"/);
+  });
+});
