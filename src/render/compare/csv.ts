@@ -1,7 +1,7 @@
 import { paybackMonthsCell } from '../kpi/labels.js';
 import type { CompareResult } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
-import { renderCsvTables, type CsvValue } from '../csv.js';
+import { renderCsvTables, warningsTable, type CsvValue } from '../csv.js';
 import { formatDay, ppUnit } from '../format.js';
 import { csvNumber, csvUnit, withUnit } from '../kpi/csv.js';
 import { compareLabels, gainLabel, paybackInputs, ROW_INFO, verdictText } from './text.js';
@@ -46,5 +46,7 @@ export function renderCompareCsv(result: CompareResult, opts: { lang: string }):
     })];
     tables.push({ head, rows: result.managers.map((m) => [m.manager, ...m.metrics.flatMap((r) => [csvNumber(r.before, ROW_INFO[r.metric]!.format), csvNumber(r.after, ROW_INFO[r.metric]!.format)])]) });
   }
+  // What stderr warned of about the periods' files, last: the client's file said none of it (a tester).
+  tables.push(...warningsTable(result.dataQuality, lang));
   return renderCsvTables(tables, lang);
 }

@@ -5,6 +5,7 @@ import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { formatDay, formatJudged, formatRelative, formatRowValues, formatValue } from '../format.js';
 import { noPaybackText, paybackNotApplicable, reasonText, SHORT } from '../kpi/labels.js';
 import { lineWidth, wrapWords } from '../kpi/reading-table.js';
+import { markdownWarnings } from '../kpi/text.js';
 import { borderlessTable } from '../kpi/table-style.js';
 import { colors, mdTable, mdText, type RenderOptions } from '../text.js';
 
@@ -240,5 +241,7 @@ export function renderCompareMarkdown(result: CompareResult, opts: RenderOptions
       ),
     );
   }
+  // The periods' warnings (an «after» of 11 days stretched to a month), last as kpi's: the file the client got kept none of what stderr said (a tester).
+  out.push(...markdownWarnings(result.dataQuality, opts.lang));
   return `${out.join('\n')}\n`;
 }

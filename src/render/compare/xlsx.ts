@@ -8,6 +8,9 @@ import { FORMATS, metricFormat, setDocumentProperties, setText, signedFormatFor,
 import { changeArrow, compareLabels, gainLabel, paybackInputs, ROW_INFO, shownVerdict, verdictText } from './text.js';
 import { say } from '../../core/messages.js';
 import { judgedDigits, ppUnit } from '../format.js';
+import { addDataQualitySheet } from '../kpi/xlsx.js';
+import { kpiLabels } from '../kpi/labels.js';
+import { sheetName } from '../kpi/groups-xlsx.js';
 
 
 const GOOD = { fill: 'FFC6EFCE', font: 'FF006100' };
@@ -67,7 +70,7 @@ function better(row: CompareRow): boolean | null {
   return v === 'better' ? true : v === 'worse' ? false : null;
 }
 
-/** Adds the Before-After (and Payback) sheets; shared with the CI report. */
+/** Adds the Before-After (and Payback, and Data quality) sheets; shared with the CI report. */
 export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResult, lang: string, about: WorkbookHeading): void {
   const L = compareLabels(lang);
   const heading = (title: string): SheetHeading => ({
@@ -80,6 +83,19 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     date: about.date,
     lang,
   });
+  addBeforeAfterSheet(workbook, result, lang, heading);
+  if (result.payback) addPaybackSheet(workbook, result, lang, heading);
+  // How the periods' files were read and what looks wrong in them (an «after» of 11 days), as stderr said it:
+  // the client's file kept none of it (a tester). A report's KPIs have the sheet's name already.
+  if (result.dataQuality) {
+    const name = sheetName(kpiLabels(lang).dataQuality, workbook.worksheets.map((w) => w.name), [tr(lang, 'Качество данных (до и после)', 'Data quality (before, after)')]);
+    addDataQualitySheet(workbook, result.dataQuality, lang, heading, name);
+  }
+}
+
+/** The Before-After sheet: a row per metric, its reason when not computed, then each manager's before and after. */
+function addBeforeAfterSheet(workbook: ExcelJS.Workbook, result: CompareResult, lang: string, heading: (title: string) => SheetHeading): void {
+  const L = compareLabels(lang);
   const sheet = workbook.addWorksheet(tr(lang, 'До-После', 'Before-After'));
   sheet.columns = [
     { header: L.metric, width: 32 },
@@ -94,25 +110,7 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     { header: tr(lang, 'Не рассчитано', 'Not computed'), width: 60 },
   ];
   styleHeader(sheet, 9);
-  for (const row of result.rows) {
-    const info = ROW_INFO[row.metric]!;
-    const verdict = better(row);
-    // The arrow is the direction of the change; its colour says whether that is better or worse.
-    const arrow = changeArrow(row);
-    const word = verdictText(row, lang);
-    const change = row.change === null ? null : info.format === 'ratio' ? row.change * 100 : row.change;
-    const r = sheet.addRow([info[lang === 'ru' ? 'ru' : 'en'], row.before, row.after, change, row.change_pct, `${arrow} ${word}`.trim(), row.target, row.met === null ? (row.target === null ? '' : '—') : row.met ? L.yes : L.no]);
-    if (row.not_applicable !== undefined) setText(r.getCell(9), reasonText(row.not_applicable, lang));
-    for (const col of [2, 3]) r.getCell(col).numFmt = metricFormat(info.format, lang);
-    // A change that rounds to zero as shown reads «0,0%», unsigned, as in the other formats (not «−0,0%»).
-    r.getCell(4).numFmt = signedFormatFor(changeFormat(info.format, lang), change);
-    const judged = judgedFormats(row.change_pct, row.target);
-    r.getCell(5).numFmt = signedFormatFor(judged.change, row.change_pct);
-    // A target as written (+12,5%, −6,1%), never rounded to whole percents beside the change it is judged on.
-    r.getCell(7).numFmt = judged.target;
-    for (const col of [4, 5, 6]) paint(r.getCell(col), verdict);
-    if (row.met !== null) paint(r.getCell(8), row.met);
-  }
+  for (const row of result.rows) addCompareRow(sheet, row, lang);
   const subHeaders: number[] = [];
   if (result.managers) {
     sheet.addRow([]);
@@ -133,18 +131,44 @@ export function addCompareSheets(workbook: ExcelJS.Workbook, result: CompareResu
     }
   }
   finishSheet(sheet, heading(L.title), { autofilter: false, subHeaders });
-  if (result.payback) {
-    const p = workbook.addWorksheet(L.payback);
-    p.columns = [{ header: L.payback, width: 40 }, { header: L.changeValue, width: 24 }];
-    styleHeader(p, 2, false);
-    // The inputs in the words every format lists them in.
-    for (const i of paybackInputs(result.payback_inputs)) p.addRow([say(i.label, lang), i.value]).getCell(2).numFmt = i.format === 'ratio' ? FORMATS.percent : FORMATS.money;
-    p.addRow([gainLabel(result.payback_inputs, lang), result.payback.gain_per_month ?? '—']).getCell(2).numFmt = FORMATS.money;
-    const months = p.addRow([L.months, paybackMonthsCell(result.payback, lang, result.payback_inputs?.margin)]);
-    months.getCell(2).numFmt = PAYBACK_MONTHS_FORMAT;
-    p.addRow([L.roi, result.payback.roi_12m ?? '—']).getCell(2).numFmt = signedFormatFor(RELATIVE_FORMAT, result.payback.roi_12m);
-    finishSheet(p, heading(L.payback), { autofilter: false });
-  }
+}
+
+/** A metric's row of the Before-After sheet: numbers in their formats, the verdict painted, the reason of an empty row. */
+function addCompareRow(sheet: ExcelJS.Worksheet, row: CompareRow, lang: string): void {
+  const L = compareLabels(lang);
+  const info = ROW_INFO[row.metric]!;
+  const verdict = better(row);
+  // The arrow is the direction of the change; its colour says whether that is better or worse.
+  const arrow = changeArrow(row);
+  const word = verdictText(row, lang);
+  const change = row.change === null ? null : info.format === 'ratio' ? row.change * 100 : row.change;
+  const r = sheet.addRow([info[lang === 'ru' ? 'ru' : 'en'], row.before, row.after, change, row.change_pct, `${arrow} ${word}`.trim(), row.target, row.met === null ? (row.target === null ? '' : '—') : row.met ? L.yes : L.no]);
+  if (row.not_applicable !== undefined) setText(r.getCell(9), reasonText(row.not_applicable, lang));
+  for (const col of [2, 3]) r.getCell(col).numFmt = metricFormat(info.format, lang);
+  // A change that rounds to zero as shown reads «0,0%», unsigned, as in the other formats (not «−0,0%»).
+  r.getCell(4).numFmt = signedFormatFor(changeFormat(info.format, lang), change);
+  const judged = judgedFormats(row.change_pct, row.target);
+  r.getCell(5).numFmt = signedFormatFor(judged.change, row.change_pct);
+  // A target as written (+12,5%, −6,1%), never rounded to whole percents beside the change it is judged on.
+  r.getCell(7).numFmt = judged.target;
+  for (const col of [4, 5, 6]) paint(r.getCell(col), verdict);
+  if (row.met !== null) paint(r.getCell(8), row.met);
+}
+
+/** The Payback sheet: its inputs, the monthly gain, the months and the 12-month ROI. */
+function addPaybackSheet(workbook: ExcelJS.Workbook, result: CompareResult, lang: string, heading: (title: string) => SheetHeading): void {
+  const L = compareLabels(lang);
+  const payback = result.payback!;
+  const p = workbook.addWorksheet(L.payback);
+  p.columns = [{ header: L.payback, width: 40 }, { header: L.changeValue, width: 24 }];
+  styleHeader(p, 2, false);
+  // The inputs in the words every format lists them in.
+  for (const i of paybackInputs(result.payback_inputs)) p.addRow([say(i.label, lang), i.value]).getCell(2).numFmt = i.format === 'ratio' ? FORMATS.percent : FORMATS.money;
+  p.addRow([gainLabel(result.payback_inputs, lang), payback.gain_per_month ?? '—']).getCell(2).numFmt = FORMATS.money;
+  const months = p.addRow([L.months, paybackMonthsCell(payback, lang, result.payback_inputs?.margin)]);
+  months.getCell(2).numFmt = PAYBACK_MONTHS_FORMAT;
+  p.addRow([L.roi, payback.roi_12m ?? '—']).getCell(2).numFmt = signedFormatFor(RELATIVE_FORMAT, payback.roi_12m);
+  finishSheet(p, heading(L.payback), { autofilter: false });
 }
 
 /** The before/after comparison as an XLSX workbook. */

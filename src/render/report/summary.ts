@@ -9,6 +9,7 @@ import { mdCode, mdTable, mdText } from '../text.js';
 import { evidenceMarkdown } from '../audit/text.js';
 import { groupLabels } from '../kpi/group-labels.js';
 import { planMeasures } from '../kpi/groups-text.js';
+import { markdownWarnings } from '../kpi/text.js';
 import { assertionTally, auditNames, bareLabel, describeFailure, levelWord, showWithUnit, skippedNote } from './assertion-text.js';
 import { ASSERT_SKIPPED, say } from '../../core/messages.js';
 
@@ -176,6 +177,9 @@ export function renderReportMarkdown(r: ReportResult): string {
   out.push(...planSection(r));
   if (r.compare) out.push('', nest(renderCompareMarkdown(r.compare, { lang: r.lang, color: false }), 2).trimEnd());
   out.push(...deltaSection(r, L));
+  // What looks wrong in the exports, as stderr said it and kpi's Markdown keeps it (a cutover's short period among them);
+  // a comparison of files of its own says its own under its table.
+  out.push(...markdownWarnings(r.kpi?.dataQuality, r.lang));
   if (r.assertions.length > 0) {
     out.push('', `### ${L.assertions}`, '');
     for (const a of r.assertions) {
