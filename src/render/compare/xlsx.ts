@@ -4,7 +4,7 @@ import type { CompareResult, CompareRow } from '../../core/compare.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
 import { tr } from '../../core/i18n.js';
-import { FORMATS, metricFormat, setDocumentProperties, setText, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
+import { FORMATS, metricFormat, moneyFormat, setDocumentProperties, setText, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { changeArrow, compareLabels, gainLabel, paybackInputs, ROW_INFO, shownVerdict, verdictText } from './text.js';
 import { say } from '../../core/messages.js';
 import { judgedDigits, ppUnit } from '../format.js';
@@ -41,18 +41,21 @@ export function judgedFormats(change: number | null, target: number | null): { c
 
 /**
  * The payback's months as every format shows them (a tester: the workbook said 4,2 months and «139,0%» where
- * the terminal, Markdown and HTML said 4,23 and «+139,0%»): with two decimals, as money; the ROI is a
+ * the terminal, Markdown and HTML said 4,23 and «+139,0%»): with two decimals; the ROI is a
  * relative change, signed (RELATIVE_FORMAT).
  */
-export const PAYBACK_MONTHS_FORMAT = FORMATS.money;
+export const PAYBACK_MONTHS_FORMAT = '#,##0.00';
 
-/** Number format of a change: a share changes in percentage points, anything else in its own unit. */
-export function changeFormat(format: MetricFormat, lang: string): string {
+/**
+ * Number format of a change: a share changes in percentage points, anything else in its own unit; money
+ * in the precision of `values`, the amounts shown beside it (the row's before and after, and the change).
+ */
+export function changeFormat(format: MetricFormat, lang: string, values: readonly unknown[] = []): string {
   if (format === 'ratio') {
     const pp = `" ${ppUnit(lang)}"`;
     return `+0.0${pp};${MINUS}0.0${pp};0.0${pp}`;
   }
-  const base = metricFormat(format, lang);
+  const base = metricFormat(format, lang, values);
   return `+${base};${MINUS}${base};${base}`;
 }
 
@@ -121,7 +124,7 @@ function addBeforeAfterSheet(workbook: ExcelJS.Workbook, result: CompareResult, 
       const r = sheet.addRow([]);
       setText(r.getCell(1), m.manager);
       m.metrics.forEach((row, i) => {
-        const f = metricFormat(ROW_INFO[row.metric]!.format, lang);
+        const f = metricFormat(ROW_INFO[row.metric]!.format, lang, [row.before, row.after, row.change]);
         r.getCell(2 + i * 2).value = row.before;
         r.getCell(2 + i * 2).numFmt = f;
         r.getCell(3 + i * 2).value = row.after;
@@ -144,9 +147,11 @@ function addCompareRow(sheet: ExcelJS.Worksheet, row: CompareRow, lang: string):
   const change = row.change === null ? null : info.format === 'ratio' ? row.change * 100 : row.change;
   const r = sheet.addRow([info[lang === 'ru' ? 'ru' : 'en'], row.before, row.after, change, row.change_pct, `${arrow} ${word}`.trim(), row.target, row.met === null ? (row.target === null ? '' : '—') : row.met ? L.yes : L.no]);
   if (row.not_applicable !== undefined) setText(r.getCell(9), reasonText(row.not_applicable, lang));
-  for (const col of [2, 3]) r.getCell(col).numFmt = metricFormat(info.format, lang);
+  // Money in one precision across the row, as the other formats show it (3 097 093 → 5 600 500, +2 503 407).
+  const amounts = [row.before, row.after, row.change];
+  for (const col of [2, 3]) r.getCell(col).numFmt = metricFormat(info.format, lang, amounts);
   // A change that rounds to zero as shown reads «0,0%», unsigned, as in the other formats (not «−0,0%»).
-  r.getCell(4).numFmt = signedFormatFor(changeFormat(info.format, lang), change);
+  r.getCell(4).numFmt = signedFormatFor(changeFormat(info.format, lang, amounts), change);
   const judged = judgedFormats(row.change_pct, row.target);
   r.getCell(5).numFmt = signedFormatFor(judged.change, row.change_pct);
   // A target as written (+12,5%, −6,1%), never rounded to whole percents beside the change it is judged on.
@@ -163,8 +168,9 @@ function addPaybackSheet(workbook: ExcelJS.Workbook, result: CompareResult, lang
   p.columns = [{ header: L.payback, width: 40 }, { header: L.changeValue, width: 24 }];
   styleHeader(p, 2, false);
   // The inputs in the words every format lists them in.
-  for (const i of paybackInputs(result.payback_inputs)) p.addRow([say(i.label, lang), i.value]).getCell(2).numFmt = i.format === 'ratio' ? FORMATS.percent : FORMATS.money;
-  p.addRow([gainLabel(result.payback_inputs, lang), payback.gain_per_month ?? '—']).getCell(2).numFmt = FORMATS.money;
+  // Each amount in its own precision, as the other formats write it alone (1 500 000, 394 285).
+  for (const i of paybackInputs(result.payback_inputs)) p.addRow([say(i.label, lang), i.value]).getCell(2).numFmt = i.format === 'ratio' ? FORMATS.percent : moneyFormat([i.value]);
+  p.addRow([gainLabel(result.payback_inputs, lang), payback.gain_per_month ?? '—']).getCell(2).numFmt = moneyFormat([payback.gain_per_month]);
   const months = p.addRow([L.months, paybackMonthsCell(payback, lang, result.payback_inputs?.margin)]);
   months.getCell(2).numFmt = PAYBACK_MONTHS_FORMAT;
   p.addRow([L.roi, payback.roi_12m ?? '—']).getCell(2).numFmt = signedFormatFor(RELATIVE_FORMAT, payback.roi_12m);

@@ -47,6 +47,8 @@ function addManagersSheet(workbook: ExcelJS.Workbook, result: KpiResult, rows: R
   sheet.columns = [{ header: L.manager, width: 26 }, ...metrics.map((m) => ({ header: m.label[lang === 'ru' ? 'ru' : 'en'], width: Math.max(12, Math.min(22, m.label.en.length + 2)) }))];
   styleHeader(sheet, metrics.length + 1);
   sheet.getRow(1).height = 32;
+  // A money column in one precision, the department's row with its managers' (38 044 400, never 38,044,400.00).
+  const formats = metrics.map((m) => metricFormat(m.format, lang, rows.map((r) => r.v[m.key])));
   for (const r of rows) {
     const row = sheet.addRow([]);
     setText(row.getCell(1), r.name);
@@ -54,7 +56,7 @@ function addManagersSheet(workbook: ExcelJS.Workbook, result: KpiResult, rows: R
       const cell = row.getCell(i + 2);
       const value = r.v[m.key];
       cell.value = typeof value === 'number' ? value : null;
-      cell.numFmt = metricFormat(m.format, lang);
+      cell.numFmt = formats[i]!;
     });
   }
   sheet.lastRow!.font = { bold: true };

@@ -36,7 +36,7 @@ function numberCell(cell: ExcelJS.Cell, value: number, path: readonly string[], 
   else if (path[0] === 'compare' && path[1] === 'roi_12m') cell.numFmt = signedFormatFor(RELATIVE_FORMAT, value);
   else if (path[0] === 'compare' && path[1] === 'payback_months') cell.numFmt = PAYBACK_MONTHS_FORMAT;
   else if (kind === 'points' || kind === 'bool' || kind === 'text' || kind === 'verdict') cell.numFmt = 'General';
-  else cell.numFmt = path[0] === 'delta' || path[2] === 'change' ? signedFormatFor(changeFormat(kind, lang), value) : metricFormat(kind, lang);
+  else cell.numFmt = path[0] === 'delta' || path[2] === 'change' ? signedFormatFor(changeFormat(kind, lang, [value]), value) : metricFormat(kind, lang, [value]);
 }
 
 /** The headline KPIs, with the change and target a comparison judges them on. */
@@ -55,7 +55,8 @@ function addHeadline(s: ExcelJS.Worksheet, r: ReportResult): void {
   if (judged && widest > (s.getColumn(3).width ?? 0)) s.getColumn(3).width = widest;
   for (const h of headline) {
     const row = s.addRow([h.label, h.value, ...(judged ? [h.change] : []), h.target, h.met === null ? '' : h.met ? L.yes : L.no]);
-    row.getCell(2).numFmt = metricFormat(headlineDef(h.key).format, r.lang);
+    // Money as the Markdown and HTML write the amount alone: 38 044 400, not 38,044,400.00.
+    row.getCell(2).numFmt = metricFormat(headlineDef(h.key).format, r.lang, [h.value]);
     // A change of a rate a month beside a count says so in its format (the cell keeps its number).
     // A change that rounds to zero as shown is unsigned: «0,0% (лидов в месяц)», not «−0,0%» (HTML and Markdown say «0,0%»).
     const formats = judgedFormats(h.change, h.target);
