@@ -3,7 +3,7 @@ import type { ReportResult } from '../../core/report.js';
 import { tr } from '../../core/i18n.js';
 import { metricDef, METRICS } from '../../core/kpi/catalog.js';
 import { KPI_OF } from '../../core/compare.js';
-import { formatDay, formatJudged, formatPoints, formatValue } from '../format.js';
+import { formatDay, formatJudged, formatLocalDate, formatPoints, formatValue } from '../format.js';
 import { renderCompareMarkdown, ROW_INFO } from '../compare/text.js';
 import { mdCode, mdTable, mdText } from '../text.js';
 import { evidenceMarkdown } from '../audit/text.js';
@@ -86,9 +86,14 @@ export function headlineChange(h: { change: number | null; changeOf: string | un
   return h.change !== null && h.changeOf ? `${text} (${h.changeOf})` : text;
 }
 
-/** The report date as its reader writes it: `30.11.2026` in Russian, ISO in English (the day in UTC). */
+/**
+ * A day as its reader writes it: `30.11.2026` in Russian, ISO in English. A moment (the report's
+ * `generatedAt`, a baseline's) is the day in the run's local time zone, as the HTML and the workbook
+ * date it (formatLocalDate: one rule); the Markdown said the UTC day, 01.12.2026 beside their
+ * 02.12.2026 in Vladivostok (a tester). A calendar day (`2025-01-31`, a period's end) is itself.
+ */
 export function reportDay(iso: string, lang: string): string {
-  return formatDay(iso.slice(0, 10), lang);
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDay(iso, lang) : formatLocalDate(new Date(iso), lang);
 }
 
 /** Shifts Markdown headings down by `levels`, so a section renderer's `# Title` nests under the report. */
