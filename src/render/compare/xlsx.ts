@@ -1,11 +1,11 @@
-import { paybackMonthsCell, reasonText } from '../kpi/labels.js';
+import { paybackMonthsCell } from '../kpi/labels.js';
 import ExcelJS from 'exceljs';
 import type { CompareResult, CompareRow } from '../../core/compare.js';
 import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
 import { tr } from '../../core/i18n.js';
 import { FORMATS, metricFormat, moneyFormat, setDocumentProperties, setText, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
-import { changeArrow, compareLabels, gainLabel, paybackInputs, ROW_INFO, shownVerdict, verdictText } from './text.js';
+import { changeArrow, compareLabels, gainLabel, paybackInputs, ROW_INFO, rowNote, shownVerdict, verdictText } from './text.js';
 import { say } from '../../core/messages.js';
 import { judgedDigits, ppUnit } from '../format.js';
 import { addDataQualitySheet } from '../kpi/xlsx.js';
@@ -110,7 +110,7 @@ function addBeforeAfterSheet(workbook: ExcelJS.Workbook, result: CompareResult, 
     { header: L.target, width: 10 },
     { header: L.met, width: 14 },
     // Why a row is empty, as the line under the terminal and Markdown tables says it (its cells were blank, unsaid).
-    { header: tr(lang, 'Не рассчитано', 'Not computed'), width: 60 },
+    { header: L.notComputed, width: 60 },
   ];
   styleHeader(sheet, 9);
   for (const row of result.rows) addCompareRow(sheet, row, lang);
@@ -146,7 +146,8 @@ function addCompareRow(sheet: ExcelJS.Worksheet, row: CompareRow, lang: string):
   const word = verdictText(row, lang);
   const change = row.change === null ? null : info.format === 'ratio' ? row.change * 100 : row.change;
   const r = sheet.addRow([info[lang === 'ru' ? 'ru' : 'en'], row.before, row.after, change, row.change_pct, `${arrow} ${word}`.trim(), row.target, row.met === null ? (row.target === null ? '' : '—') : row.met ? L.yes : L.no]);
-  if (row.not_applicable !== undefined) setText(r.getCell(9), reasonText(row.not_applicable, lang));
+  const note = rowNote(row, lang);
+  if (note !== undefined) setText(r.getCell(9), note);
   // Money in one precision across the row, as the other formats show it (3 097 093 → 5 600 500, +2 503 407).
   const amounts = [row.before, row.after, row.change];
   for (const col of [2, 3]) r.getCell(col).numFmt = metricFormat(info.format, lang, amounts);
