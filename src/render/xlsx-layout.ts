@@ -28,10 +28,23 @@ export function dayValue(day: string): Date {
   return new Date(`${day.slice(0, 10)}T00:00:00Z`);
 }
 
-/** A moment as a date cell showing the local wall-clock time of the run (`TZ`), not UTC; a day given as such (00:00 UTC exactly: localDay) as that day's midnight. */
+/** Whether a moment is a day given as such (`--now 2026-12-01`: 00:00 UTC exactly, as localDay reads it), not a time of day. */
+export function isDayOnly(moment: Date): boolean {
+  return moment.getTime() % 86_400_000 === 0;
+}
+
+/** A moment as a date cell showing the local wall-clock time of the run (`TZ`), not UTC; a day given as such (isDayOnly) as that day's midnight. */
 export function localMomentValue(moment: Date): Date {
-  if (moment.getTime() % 86_400_000 === 0) return moment;
+  if (isDayOnly(moment)) return moment;
   return new Date(Date.UTC(moment.getFullYear(), moment.getMonth(), moment.getDate(), moment.getHours(), moment.getMinutes(), moment.getSeconds()));
+}
+
+/**
+ * The report date as a cell: the local moment (localMomentValue) formatted with its time, or, for a day
+ * given as such, the date alone (`--now 2026-12-01` printed «01.12.2026 00:00», a time nobody gave).
+ */
+export function reportDateCell(moment: Date, lang: string): { value: Date; numFmt: string } {
+  return { value: localMomentValue(moment), numFmt: dateFormat(lang, !isDayOnly(moment)) };
 }
 
 /** The rows a heading takes: title, company, periods, date and an empty line before the table. */
@@ -42,7 +55,8 @@ function headingRows(h: SheetHeading): Array<{ values: unknown[]; formats?: Reco
     if (!p.from && !p.to) rows.push({ values: [p.label, tr(h.lang, 'все данные', 'all data')] });
     else rows.push({ values: [p.label, p.from ? dayValue(p.from) : '…', p.to ? dayValue(p.to) : '…'], formats: { 2: dateFormat(h.lang), 3: dateFormat(h.lang) } });
   }
-  rows.push({ values: [tr(h.lang, 'Дата отчёта', 'Report date'), localMomentValue(h.date)], formats: { 2: dateFormat(h.lang, true) } });
+  const date = reportDateCell(h.date, h.lang);
+  rows.push({ values: [tr(h.lang, 'Дата отчёта', 'Report date'), date.value], formats: { 2: date.numFmt } });
   rows.push({ values: [] });
   return rows;
 }
