@@ -81,7 +81,7 @@ function shiftRef(ref: string, n: number): string {
  * and printing: widths from the content, wrapped headers, row heights that fit, frozen and
  * repeated header rows, landscape when wide, one page wide. Returns how many rows were inserted.
  */
-export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | null, opts: { autofilter?: boolean; subHeaders?: number[]; keyColumns?: number; onePageWide?: boolean } = {}): number {
+export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | null, opts: { autofilter?: boolean; subHeaders?: number[]; keyColumns?: number; onePageWide?: boolean; textWidths?: Readonly<Record<number, number>> } = {}): number {
   const rows = heading ? headingRows(heading) : [];
   const n = rows.length;
   if (n > 0) {
@@ -107,7 +107,7 @@ export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | nu
   else sheet.autoFilter = undefined;
   sheet.views = [{ state: 'frozen', ySplit: header }];
   const headers = new Set([header, ...(opts.subHeaders ?? []).map((r) => r + n)]);
-  fitColumns(sheet, header, headers);
+  fitColumns(sheet, header, headers, opts.textWidths);
   fitRowHeights(sheet, header, headers);
   const width = sheet.columns.reduce((s, c) => s + (c.width ?? 9), 0);
   // A table wider than a landscape page can hold legibly prints across pages, each repeating the
@@ -200,15 +200,18 @@ function cellWidth(cell: ExcelJS.Cell): number {
 
 /**
  * Widths from the content: every number and date shows in full (no `###`), headers wrap between
- * words (a column is at least as wide as the header's longest word), long text wraps at MAX_TEXT.
- * Rows above `header` (the heading) count only for their numbers and dates; their text may overflow.
+ * words (a column is at least as wide as the header's longest word), long text wraps at MAX_TEXT, or
+ * at the column's own width in `textWidths` (by column number: a sheet of sentences narrower, to print
+ * legibly one page wide). Rows above `header` (the heading) count only for their numbers and dates;
+ * their text may overflow.
  */
-function fitColumns(sheet: ExcelJS.Worksheet, header: number, headers: Set<number>): void {
+function fitColumns(sheet: ExcelJS.Worksheet, header: number, headers: Set<number>, textWidths: Readonly<Record<number, number>> = {}): void {
   const widths: number[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       const merged = cell.isMerged && cell.master !== cell;
       if (merged) return;
+      const most = textWidths[col] ?? MAX_TEXT;
       let w: number;
       if (row.number < header) {
         if (typeof cell.value !== 'number' && !(cell.value instanceof Date)) return;
@@ -220,9 +223,10 @@ function fitColumns(sheet: ExcelJS.Worksheet, header: number, headers: Set<numbe
         w = Math.max(longestWord, Math.ceil(text.length / 3)) * 1.1;
       } else {
         w = cellWidth(cell);
-        if (typeof cell.value === 'string' && w > MAX_TEXT) cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
+        if (typeof cell.value === 'string' && w > most) cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
       }
-      widths[col] = Math.max(widths[col] ?? 0, Math.min(w, MAX_TEXT));
+      // A number keeps its width (no ###); text and headers wrap at the column's most.
+      widths[col] = Math.max(widths[col] ?? 0, typeof cell.value === 'number' || cell.value instanceof Date ? w : Math.min(w, most));
     });
   });
   for (let col = 1; col < widths.length; col++) {
