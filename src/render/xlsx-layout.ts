@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { tr } from '../core/i18n.js';
+import { formatDay } from './format.js';
 
 /** What every sheet states above its table: whose data, which period, and when it was made. */
 export interface SheetHeading {
@@ -132,7 +133,28 @@ export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | nu
   // Every printed page says whose report it is and which page of how many: the heading rows print
   // on the first page only, and a wide table's later pages show only the key column of the title.
   if (heading) setPageFooter(sheet, heading);
+  if (heading && pagesWide > 1) printFromHeader(sheet, heading, header);
   return n;
+}
+
+/**
+ * A table printed across pages, its key columns repeated: printed from its header row, the heading
+ * said in every page's header instead («Период: … · Дата отчёта: …»). Column A repeats on every page,
+ * so the heading's rows printed their labels («Компания», «Период», «Дата отчёта») on the second page
+ * with their values left on the first (a tester). The sheet keeps its heading rows on screen.
+ */
+function printFromHeader(sheet: ExcelJS.Worksheet, heading: SheetHeading, header: number): void {
+  sheet.pageSetup.printArea = `A$${header}:${columnLetters(Math.max(1, sheet.columnCount))}$${Math.max(header, sheet.rowCount)}`;
+  sheet.headerFooter = { ...sheet.headerFooter, oddHeader: `&C${headingLine(heading).replace(/&/g, '&&')}` };
+}
+
+/** A heading's periods and report date in one line: «Период: 01.07.2024 — 30.06.2025 · Дата отчёта: 01.12.2026 09:30». */
+export function headingLine(h: SheetHeading): string {
+  const day = (d: string | null) => (d ? formatDay(d, h.lang) : '…');
+  const periods = (h.periods ?? []).map((p) => `${p.label}: ${!p.from && !p.to ? tr(h.lang, 'все данные', 'all data') : `${day(p.from)} — ${day(p.to)}`}`);
+  const local = localMomentValue(h.date).toISOString();
+  const date = `${formatDay(local.slice(0, 10), h.lang)}${isDayOnly(h.date) ? '' : ` ${local.slice(11, 16)}`}`;
+  return [...periods, `${tr(h.lang, 'Дата отчёта', 'Report date')}: ${date}`].join(' · ');
 }
 
 /** Puts the page footer every printed sheet has (finishSheet's tables, the Summary, the Charts): «<title> — <company>  Стр. N из M». */
