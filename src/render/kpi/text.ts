@@ -122,8 +122,18 @@ function clip(text: string, width: number): string {
   return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
 }
 
-export function periodText(result: KpiResult, lang: string): string {
-  const { from, to } = result.period;
+/**
+ * The days the KPIs are over, as every report names them: the first and last day of the deals read
+ * (`dataPeriod`, within --from/--to), else the period asked, as the HTML cover names it. «Все данные»
+ * said nothing of the days, where the HTML said «01.07.2024 — 30.06.2025» (a tester).
+ */
+export function shownPeriod(result: Pick<KpiResult, 'period' | 'dataPeriod'>): { from: string | null; to: string | null } {
+  return result.dataPeriod ?? result.period;
+}
+
+/** shownPeriod as text: «01.07.2024 — 30.06.2025», «01.01.2025 — …», «все данные» when no deal is dated and no period was asked. */
+export function periodText(result: Pick<KpiResult, 'period' | 'dataPeriod'>, lang: string): string {
+  const { from, to } = shownPeriod(result);
   if (!from && !to) return kpiLabels(lang).allTime;
   return `${from ? formatDay(from, lang) : '…'} — ${to ? formatDay(to, lang) : '…'}`;
 }

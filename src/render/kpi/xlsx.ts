@@ -7,7 +7,7 @@ import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBu
 import { addChartsSheet } from '../xlsx-charts.js';
 import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
 import { kpiLabels, reasonText } from './labels.js';
-import { periodText } from './text.js';
+import { periodText, shownPeriod } from './text.js';
 import { fileFormatText, formatCount } from '../format.js';
 import { addGroupLossReasonsSheets, addGroupSheets, addPlanSheet } from './groups-xlsx.js';
 import { addLossReasonsSheet, type Heading, type Rows } from './loss-reasons-sheet.js';
@@ -27,7 +27,7 @@ export function columnLetter(n: number): string {
  */
 export function addKpiSheets(workbook: ExcelJS.Workbook, result: KpiResult, lang: string, about: WorkbookHeading): void {
   const L = kpiLabels(lang);
-  const heading = (title: string): SheetHeading => ({ title, company: about.company, periods: [{ label: L.period, from: result.period.from, to: result.period.to }], date: about.date, lang });
+  const heading = (title: string): SheetHeading => ({ title, company: about.company, periods: [{ label: L.period, ...shownPeriod(result) }], date: about.date, lang });
   const rows = [...result.managers.map((m) => ({ name: m.manager, v: m as Record<string, unknown> })), { name: L.total, v: result.total as Record<string, unknown> }];
   addManagersSheet(workbook, result, rows, lang, heading);
   addGroupSheets(workbook, result, lang, heading);

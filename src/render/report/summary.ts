@@ -9,7 +9,7 @@ import { mdCode, mdTable, mdText } from '../text.js';
 import { evidenceMarkdown } from '../audit/text.js';
 import { groupLabels } from '../kpi/group-labels.js';
 import { planMeasures } from '../kpi/groups-text.js';
-import { markdownWarnings } from '../kpi/text.js';
+import { markdownWarnings, shownPeriod } from '../kpi/text.js';
 import { assertionTally, auditNames, bareLabel, describeFailure, levelWord, showWithUnit, skippedNote } from './assertion-text.js';
 import { ASSERT_SKIPPED, say } from '../../core/messages.js';
 
@@ -130,7 +130,7 @@ export function auditBefore(r: Pick<ReportResult, 'lang' | 'audit' | 'delta'>): 
 function kpiSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string[] {
   const rows = headlineRows(r, r.lang);
   if (rows.length === 0) return [];
-  const { from, to } = r.kpi!.period;
+  const { from, to } = shownPeriod(r.kpi!);
   const day = (d: string) => reportDay(d, r.lang);
   const period = from && to ? ` (${day(from)} — ${day(to)})` : from ? tr(r.lang, ` (с ${day(from)})`, ` (from ${day(from)})`) : to ? tr(r.lang, ` (по ${day(to)})`, ` (to ${day(to)})`) : '';
   const delta = r.delta?.total;

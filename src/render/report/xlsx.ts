@@ -9,6 +9,7 @@ import { auditBefore, headlineDef, headlineRows, reportLabels } from './summary.
 import { auditNames, describePath, failureParts, levelWord, skippedNote, type AuditNames } from './assertion-text.js';
 import { compareLabels } from '../compare/text.js';
 import { kpiLabels } from '../kpi/labels.js';
+import { shownPeriod } from '../kpi/text.js';
 import { dateFormat, dayValue, finishFreeSheet, reportDateCell } from '../xlsx-layout.js';
 
 /** A period as two date cells after its label. */
@@ -117,7 +118,7 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
   const title = s.addRow([L.title]);
   title.font = { bold: true, size: 14 };
   if (r.company) setText(s.addRow([L.company]).getCell(2), r.company);
-  if (r.kpi) addPeriodRow(s, kpiLabels(r.lang).period, r.kpi.period.from, r.kpi.period.to, r.lang);
+  if (r.kpi) addPeriodRow(s, kpiLabels(r.lang).period, shownPeriod(r.kpi).from, shownPeriod(r.kpi).to, r.lang);
   if (r.compare) {
     const C = compareLabels(r.lang);
     addPeriodRow(s, C.before, r.compare.before.from, r.compare.before.to, r.lang);
