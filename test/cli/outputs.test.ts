@@ -111,7 +111,7 @@ describe('terminal tables', () => {
     expect(run.code).toBe(0);
     // The by-manager table fits 100 columns; the main table, one column wider since the verdict (spec: better), is split at a terminal's width (text.test.ts).
     expect(run.stdout.split('\n\nПо менеджерам\n')[1]!.split('\n').filter((l) => [...l].length > 100)).toEqual([]);
-    expect(run.stdout).toMatch(/Конверсия .* ↑ \+8,1 п\.\u00a0п\. +\+39,1% +лучше/);
+    expect(run.stdout).toMatch(/Конверсия .* ↑ \+8,08 п\.\u00a0п\. +\+39,1% +лучше/);
     expect(run.stdout).toMatch(/До: 01\.07\.2024 — 31\.12\.2024/);
   });
 

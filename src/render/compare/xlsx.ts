@@ -7,7 +7,7 @@ import { tr } from '../../core/i18n.js';
 import { FORMATS, metricFormat, moneyFormat, setDocumentProperties, setText, signedFormatFor, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { changeArrow, compareLabels, gainLabel, paybackInputs, ROW_INFO, rowNote, shownVerdict, verdictText } from './text.js';
 import { say } from '../../core/messages.js';
-import { judgedDigits, ppUnit } from '../format.js';
+import { judgedDigits, ppUnit, shownRow } from '../format.js';
 import { addDataQualitySheet } from '../kpi/xlsx.js';
 import { kpiLabels } from '../kpi/labels.js';
 import { sheetName } from '../kpi/groups-xlsx.js';
@@ -57,6 +57,27 @@ export function changeFormat(format: MetricFormat, lang: string, values: readonl
   }
   const base = metricFormat(format, lang, values);
   return `+${base};${MINUS}${base};${base}`;
+}
+
+/**
+ * The formats of a before/after row's values and of its change, and the change its cell holds, as the
+ * other formats show them (formatRowValues): money in one precision across the row (3 097 093 →
+ * 5 600 500, +2 503 407), the others so that the change is the difference of the values as shown
+ * (shownRow: 20,66% → 28,74%, +8,08 п. п., where 20,7% → 28,7%, +8,1 п. п. did not add up). The values'
+ * cells keep their numbers; the change's is a share's in points.
+ */
+export function rowFormats(row: Pick<CompareRow, 'metric' | 'before' | 'after' | 'change'>, lang: string): { value: string; change: string; changeCell: number | null } {
+  const format = ROW_INFO[row.metric]!.format;
+  const amounts = [row.before, row.after, row.change];
+  const shown = shownRow(row.before, row.after, row.change, format);
+  const changeCell = shown.change === null ? null : format === 'ratio' ? shown.change * 100 : shown.change;
+  return { value: moreDigits(metricFormat(format, lang, amounts), shown.extra), change: moreDigits(changeFormat(format, lang, amounts), shown.extra), changeCell };
+}
+
+/** A number format with `extra` more decimals in each section (`0.0%` → `0.00%`; a unit in quotes is kept). */
+export function moreDigits(format: string, extra: number): string {
+  if (extra === 0) return format;
+  return format.replace(/("[^"]*")|\.(0+)/g, (m, quoted: string | undefined, zeros: string) => (quoted !== undefined ? quoted : `.${zeros}${'0'.repeat(extra)}`));
 }
 
 /** Paints a cell green when the change went the better way, red when the worse way. */
@@ -124,7 +145,7 @@ function addBeforeAfterSheet(workbook: ExcelJS.Workbook, result: CompareResult, 
       const r = sheet.addRow([]);
       setText(r.getCell(1), m.manager);
       m.metrics.forEach((row, i) => {
-        const f = metricFormat(ROW_INFO[row.metric]!.format, lang, [row.before, row.after, row.change]);
+        const f = rowFormats(row, lang).value;
         r.getCell(2 + i * 2).value = row.before;
         r.getCell(2 + i * 2).numFmt = f;
         r.getCell(3 + i * 2).value = row.after;
@@ -144,15 +165,15 @@ function addCompareRow(sheet: ExcelJS.Worksheet, row: CompareRow, lang: string):
   // The arrow is the direction of the change; its colour says whether that is better or worse.
   const arrow = changeArrow(row);
   const word = verdictText(row, lang);
-  const change = row.change === null ? null : info.format === 'ratio' ? row.change * 100 : row.change;
+  // The change as every format shows it: a share's in points, the difference of the values as shown (rowFormats).
+  const formats = rowFormats(row, lang);
+  const change = formats.changeCell;
   const r = sheet.addRow([info[lang === 'ru' ? 'ru' : 'en'], row.before, row.after, change, row.change_pct, `${arrow} ${word}`.trim(), row.target, row.met === null ? (row.target === null ? '' : '—') : row.met ? L.yes : L.no]);
   const note = rowNote(row, lang);
   if (note !== undefined) setText(r.getCell(9), note);
-  // Money in one precision across the row, as the other formats show it (3 097 093 → 5 600 500, +2 503 407).
-  const amounts = [row.before, row.after, row.change];
-  for (const col of [2, 3]) r.getCell(col).numFmt = metricFormat(info.format, lang, amounts);
+  for (const col of [2, 3]) r.getCell(col).numFmt = formats.value;
   // A change that rounds to zero as shown reads «0,0%», unsigned, as in the other formats (not «−0,0%»).
-  r.getCell(4).numFmt = signedFormatFor(changeFormat(info.format, lang, amounts), change);
+  r.getCell(4).numFmt = signedFormatFor(formats.change, change);
   const judged = judgedFormats(row.change_pct, row.target);
   r.getCell(5).numFmt = signedFormatFor(judged.change, row.change_pct);
   // A target as written (+12,5%, −6,1%), never rounded to whole percents beside the change it is judged on.
