@@ -52,8 +52,7 @@ describe('groupings in the workbook', () => {
     expect(ads.getCell(col('Конверсия')).value).toBe(0.5);
     expect(ads.getCell(col('Конверсия')).numFmt).toBe('0.0%');
     expect(ads.getCell(col('Расходы')).value).toBe(25_000);
-    // A money column with amounts of 1 000 and more: whole roubles, as the other formats show it.
-    expect(ads.getCell(col('Расходы')).numFmt).toBe('#,##0');
+    expect(ads.getCell(col('Расходы')).numFmt).toBe('#,##0'); // amounts of 1 000 and more: whole roubles
     expect(ads.getCell(col('ROMI')).value).toBe(1);
     expect(ads.getCell(col('ROMI')).numFmt).toBe('0.0%');
     expect(ads.getCell(col('LTV/CAC')).value).toBe(3);
