@@ -1,3 +1,7 @@
+import { warningLines } from '../core/kpi/alerts.js';
+import type { DataQuality } from '../core/kpi/types.js';
+import { tr } from '../core/i18n.js';
+
 /** A CSV cell: text from an export or a label, a number, or nothing. */
 export type CsvValue = string | number | null | undefined;
 
@@ -30,4 +34,17 @@ export function renderCsvTables(tables: Array<{ head: string[]; rows: CsvValue[]
   const dialect = csvDialect(lang);
   const blocks = tables.map((t) => [t.head, ...t.rows].map((r) => r.map((v) => cell(v, dialect)).join(dialect.delimiter)).join('\r\n'));
   return `\uFEFF${blocks.join('\r\n\r\n')}\r\n`;
+}
+
+/** A CSV table: its header and rows. */
+export type CsvTable = { head: string[]; rows: CsvValue[][] };
+
+/**
+ * The warnings stderr gave (an «after» period of 11 days, mixed currencies…) as the file's last table,
+ * one a row under «Внимание» / "Warning": a spreadsheet opened away from the terminal keeps them.
+ * None when there are none.
+ */
+export function warningsTable(quality: Pick<DataQuality, 'warnings' | 'alerts'> | undefined, lang: string): CsvTable[] {
+  const lines = quality ? warningLines(quality, lang) : [];
+  return lines.length === 0 ? [] : [{ head: [tr(lang, 'Внимание', 'Warning')], rows: lines.map((w) => [w]) }];
 }

@@ -71,23 +71,47 @@ export function ppUnit(lang: string): string {
 
 /**
  * A change of a metric, signed: a change of a share is in percentage points («+8,1 п. п.», "+8.1 pp"),
- * never a percentage, which would read as a relative change.
+ * never a percentage, which would read as a relative change. `extra` digits as formatValue.
  */
-export function formatChange(change: number | null, format: MetricFormat, lang: string): string {
+export function formatChange(change: number | null, format: MetricFormat, lang: string, extra = 0): string {
   if (change === null) return '—';
-  return withSign(change, format === 'ratio' ? `${group(change * 100, 1, lang)} ${ppUnit(lang)}` : formatValue(change, format, lang));
+  return withSign(change, format === 'ratio' ? `${group(change * 100, 1 + extra, lang)} ${ppUnit(lang)}` : formatValue(change, format, lang, extra));
+}
+
+/**
+ * How a before/after row shows its change so that it is the difference of its values as shown: «20,7% →
+ * 28,7%, +8,1 п. п.» did not add up (28,7 − 20,7 = 8,0; the change 8,08 rounds to 8,1). Where the rounded
+ * change is not the difference of the rounded values, the three take one more digit (`extra`: «20,66% →
+ * 28,74%, +8,08 п. п.»); where even then it is not (about one row in sixteen), the change shown is that
+ * difference, less than a unit of that digit from the exact one (`change`, in the metric's own unit: a
+ * fraction for a share). The JSON keeps the exact change. Money is whole roubles, one precision per
+ * column (moneyDecimals): its change is shown as it is, and may differ by a rouble from the difference.
+ */
+export function shownRow(before: number | null, after: number | null, change: number | null, format: MetricFormat): { extra: number; change: number | null } {
+  if (format === 'money' || before === null || after === null || change === null) return { extra: 0, change };
+  const scale = format === 'ratio' ? 100 : 1;
+  const own = format === 'count' ? 0 : format === 'decimal' ? 2 : 1;
+  // Rounded as `group` shows a number: its magnitude to `digits`, the sign kept.
+  const shown = (v: number, digits: number) => Math.sign(v) * Number(Math.abs(v * scale).toFixed(digits));
+  const addsUp = (digits: number) => Math.abs(shown(after, digits) - shown(before, digits) - shown(change, digits)) < 0.5 * 10 ** -digits;
+  if (addsUp(own)) return { extra: 0, change };
+  if (addsUp(own + 1)) return { extra: 1, change };
+  return { extra: 1, change: Number((shown(after, own + 1) - shown(before, own + 1)).toFixed(own + 1)) / scale };
 }
 
 /**
  * A before/after row's two values and its change as text: money in one precision across the three, as a
- * table column keeps it («608,75 → 3 044, +2 435» mixed kopecks and roubles in one row; now «609 → 3 044»).
+ * table column keeps it («608,75 → 3 044, +2 435» mixed kopecks and roubles in one row; now «609 → 3 044»);
+ * the others so that the change shown is the difference of the values shown (shownRow).
  */
 export function formatRowValues(before: number | null, after: number | null, change: number | null, format: MetricFormat, lang: string): { before: string; after: string; change: string } {
+  const row = shownRow(before, after, change, format);
+  const extra = row.extra;
   // A share beside its change is rounded as it is, as the change is: «0,0% → 0,1%» over a change of «0,0 п. п.» would contradict itself.
-  if (format === 'ratio') return { before: plainPercent(before, lang), after: plainPercent(after, lang), change: formatChange(change, format, lang) };
-  if (format !== 'money') return { before: formatValue(before, format, lang), after: formatValue(after, format, lang), change: formatChange(change, format, lang) };
-  const row = [before, after, change];
-  return { before: formatInColumn(before, format, lang, row), after: formatInColumn(after, format, lang, row), change: change === null ? '—' : withSign(change, formatInColumn(change, format, lang, row)) };
+  if (format === 'ratio') return { before: plainPercent(before, lang, extra), after: plainPercent(after, lang, extra), change: formatChange(row.change, format, lang, extra) };
+  if (format !== 'money') return { before: formatValue(before, format, lang, extra), after: formatValue(after, format, lang, extra), change: formatChange(row.change, format, lang, extra) };
+  const amounts = [before, after, change];
+  return { before: formatInColumn(before, format, lang, amounts), after: formatInColumn(after, format, lang, amounts), change: change === null ? '—' : withSign(change, formatInColumn(change, format, lang, amounts)) };
 }
 
 /** A ratio as a percentage rounded as it is («—» for none). */

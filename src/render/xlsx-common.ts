@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { MetricFormat } from '../core/kpi/catalog.js';
+import { moneyDecimals } from './format.js';
 
 /**
  * Sets a cell to a value from someone's export. Strings are always written as shared-string text
@@ -25,20 +26,33 @@ export function styleHeader(sheet: ExcelJS.Worksheet, columns: number, autofilte
 /** Number formats used across workbooks. */
 export const FORMATS = {
   percent: '0.0%',
+  /** Money with kopecks: only in a column whose every amount is below 1 000 (moneyFormat). */
   money: '#,##0.00',
   integer: '#,##0',
   decimal: '#,##0.0',
 } as const;
 
-/** The cell number format of a metric's kind, with units in the report language. */
-export function metricFormat(format: MetricFormat, lang: string): string {
+/**
+ * The format of money cells that show together (a table's column, a before/after row, or one amount):
+ * one precision, as the other formats write them (moneyDecimals) — whole roubles where any amount is
+ * 1 000 or more, or all are whole («38 044 400», not «38,044,400.00»), kopecks while every one is below.
+ */
+export function moneyFormat(values: readonly unknown[]): string {
+  return moneyDecimals(values) === 0 ? FORMATS.integer : FORMATS.money;
+}
+
+/**
+ * The cell number format of a metric's kind, with units in the report language; money in the
+ * precision of `values`, the amounts shown with it (moneyFormat).
+ */
+export function metricFormat(format: MetricFormat, lang: string, values: readonly unknown[] = []): string {
   switch (format) {
     case 'count':
       return FORMATS.integer;
     case 'ratio':
       return FORMATS.percent;
     case 'money':
-      return FORMATS.money;
+      return moneyFormat(values);
     case 'days':
       return lang === 'ru' ? '#,##0.0" дн."' : '#,##0.0" d"';
     case 'minutes':

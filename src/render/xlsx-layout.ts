@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { tr } from '../core/i18n.js';
+import { formatDay } from './format.js';
 
 /** What every sheet states above its table: whose data, which period, and when it was made. */
 export interface SheetHeading {
@@ -28,10 +29,23 @@ export function dayValue(day: string): Date {
   return new Date(`${day.slice(0, 10)}T00:00:00Z`);
 }
 
-/** A moment as a date cell showing the local wall-clock time of the run (`TZ`), not UTC; a day given as such (00:00 UTC exactly: localDay) as that day's midnight. */
+/** Whether a moment is a day given as such (`--now 2026-12-01`: 00:00 UTC exactly, as localDay reads it), not a time of day. */
+export function isDayOnly(moment: Date): boolean {
+  return moment.getTime() % 86_400_000 === 0;
+}
+
+/** A moment as a date cell showing the local wall-clock time of the run (`TZ`), not UTC; a day given as such (isDayOnly) as that day's midnight. */
 export function localMomentValue(moment: Date): Date {
-  if (moment.getTime() % 86_400_000 === 0) return moment;
+  if (isDayOnly(moment)) return moment;
   return new Date(Date.UTC(moment.getFullYear(), moment.getMonth(), moment.getDate(), moment.getHours(), moment.getMinutes(), moment.getSeconds()));
+}
+
+/**
+ * The report date as a cell: the local moment (localMomentValue) formatted with its time, or, for a day
+ * given as such, the date alone (`--now 2026-12-01` printed «01.12.2026 00:00», a time nobody gave).
+ */
+export function reportDateCell(moment: Date, lang: string): { value: Date; numFmt: string } {
+  return { value: localMomentValue(moment), numFmt: dateFormat(lang, !isDayOnly(moment)) };
 }
 
 /** The rows a heading takes: title, company, periods, date and an empty line before the table. */
@@ -42,7 +56,8 @@ function headingRows(h: SheetHeading): Array<{ values: unknown[]; formats?: Reco
     if (!p.from && !p.to) rows.push({ values: [p.label, tr(h.lang, 'все данные', 'all data')] });
     else rows.push({ values: [p.label, p.from ? dayValue(p.from) : '…', p.to ? dayValue(p.to) : '…'], formats: { 2: dateFormat(h.lang), 3: dateFormat(h.lang) } });
   }
-  rows.push({ values: [tr(h.lang, 'Дата отчёта', 'Report date'), localMomentValue(h.date)], formats: { 2: dateFormat(h.lang, true) } });
+  const date = reportDateCell(h.date, h.lang);
+  rows.push({ values: [tr(h.lang, 'Дата отчёта', 'Report date'), date.value], formats: { 2: date.numFmt } });
   rows.push({ values: [] });
   return rows;
 }
@@ -67,7 +82,7 @@ function shiftRef(ref: string, n: number): string {
  * and printing: widths from the content, wrapped headers, row heights that fit, frozen and
  * repeated header rows, landscape when wide, one page wide. Returns how many rows were inserted.
  */
-export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | null, opts: { autofilter?: boolean; subHeaders?: number[]; keyColumns?: number; onePageWide?: boolean } = {}): number {
+export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | null, opts: { autofilter?: boolean; subHeaders?: number[]; keyColumns?: number; onePageWide?: boolean; textWidths?: Readonly<Record<number, number>> } = {}): number {
   const rows = heading ? headingRows(heading) : [];
   const n = rows.length;
   if (n > 0) {
@@ -93,7 +108,7 @@ export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | nu
   else sheet.autoFilter = undefined;
   sheet.views = [{ state: 'frozen', ySplit: header }];
   const headers = new Set([header, ...(opts.subHeaders ?? []).map((r) => r + n)]);
-  fitColumns(sheet, header, headers);
+  fitColumns(sheet, header, headers, opts.textWidths);
   fitRowHeights(sheet, header, headers);
   const width = sheet.columns.reduce((s, c) => s + (c.width ?? 9), 0);
   // A table wider than a landscape page can hold legibly prints across pages, each repeating the
@@ -118,7 +133,28 @@ export function finishSheet(sheet: ExcelJS.Worksheet, heading: SheetHeading | nu
   // Every printed page says whose report it is and which page of how many: the heading rows print
   // on the first page only, and a wide table's later pages show only the key column of the title.
   if (heading) setPageFooter(sheet, heading);
+  if (heading && pagesWide > 1) printFromHeader(sheet, heading, header);
   return n;
+}
+
+/**
+ * A table printed across pages, its key columns repeated: printed from its header row, the heading
+ * said in every page's header instead («Период: … · Дата отчёта: …»). Column A repeats on every page,
+ * so the heading's rows printed their labels («Компания», «Период», «Дата отчёта») on the second page
+ * with their values left on the first (a tester). The sheet keeps its heading rows on screen.
+ */
+function printFromHeader(sheet: ExcelJS.Worksheet, heading: SheetHeading, header: number): void {
+  sheet.pageSetup.printArea = `A$${header}:${columnLetters(Math.max(1, sheet.columnCount))}$${Math.max(header, sheet.rowCount)}`;
+  sheet.headerFooter = { ...sheet.headerFooter, oddHeader: `&C${headingLine(heading).replace(/&/g, '&&')}` };
+}
+
+/** A heading's periods and report date in one line: «Период: 01.07.2024 — 30.06.2025 · Дата отчёта: 01.12.2026 09:30». */
+export function headingLine(h: SheetHeading): string {
+  const day = (d: string | null) => (d ? formatDay(d, h.lang) : '…');
+  const periods = (h.periods ?? []).map((p) => `${p.label}: ${!p.from && !p.to ? tr(h.lang, 'все данные', 'all data') : `${day(p.from)} — ${day(p.to)}`}`);
+  const local = localMomentValue(h.date).toISOString();
+  const date = `${formatDay(local.slice(0, 10), h.lang)}${isDayOnly(h.date) ? '' : ` ${local.slice(11, 16)}`}`;
+  return [...periods, `${tr(h.lang, 'Дата отчёта', 'Report date')}: ${date}`].join(' · ');
 }
 
 /** Puts the page footer every printed sheet has (finishSheet's tables, the Summary, the Charts): «<title> — <company>  Стр. N из M». */
@@ -186,15 +222,18 @@ function cellWidth(cell: ExcelJS.Cell): number {
 
 /**
  * Widths from the content: every number and date shows in full (no `###`), headers wrap between
- * words (a column is at least as wide as the header's longest word), long text wraps at MAX_TEXT.
- * Rows above `header` (the heading) count only for their numbers and dates; their text may overflow.
+ * words (a column is at least as wide as the header's longest word), long text wraps at MAX_TEXT, or
+ * at the column's own width in `textWidths` (by column number: a sheet of sentences narrower, to print
+ * legibly one page wide). Rows above `header` (the heading) count only for their numbers and dates;
+ * their text may overflow.
  */
-function fitColumns(sheet: ExcelJS.Worksheet, header: number, headers: Set<number>): void {
+function fitColumns(sheet: ExcelJS.Worksheet, header: number, headers: Set<number>, textWidths: Readonly<Record<number, number>> = {}): void {
   const widths: number[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       const merged = cell.isMerged && cell.master !== cell;
       if (merged) return;
+      const most = textWidths[col] ?? MAX_TEXT;
       let w: number;
       if (row.number < header) {
         if (typeof cell.value !== 'number' && !(cell.value instanceof Date)) return;
@@ -206,9 +245,10 @@ function fitColumns(sheet: ExcelJS.Worksheet, header: number, headers: Set<numbe
         w = Math.max(longestWord, Math.ceil(text.length / 3)) * 1.1;
       } else {
         w = cellWidth(cell);
-        if (typeof cell.value === 'string' && w > MAX_TEXT) cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
+        if (typeof cell.value === 'string' && w > most) cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
       }
-      widths[col] = Math.max(widths[col] ?? 0, Math.min(w, MAX_TEXT));
+      // A number keeps its width (no ###); text and headers wrap at the column's most.
+      widths[col] = Math.max(widths[col] ?? 0, typeof cell.value === 'number' || cell.value instanceof Date ? w : Math.min(w, most));
     });
   });
   for (let col = 1; col < widths.length; col++) {

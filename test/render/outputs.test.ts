@@ -144,8 +144,8 @@ describe('CSV', () => {
   it('compare in English: , and a dot; shares in %, their change in points', () => {
     const rows = parse(renderCompareCsv(compare(), { lang: 'en' }), { bom: true }) as string[][];
     expect(rows[0]![0]).toBe('Metric');
-    expect(rows[0]!.slice(4)).toEqual(['Change', 'Change %', 'Verdict', 'Target, %', 'Target met']);
-    expect(rows[1]).toEqual(['Conversion', '% (change in pp)', '20.7', '28.8', '8.1', expect.stringMatching(/^39\.13/), 'better', '', '']);
+    expect(rows[0]!.slice(4)).toEqual(['Change', 'Change %', 'Verdict', 'Target, %', 'Target met', 'Not computed']);
+    expect(rows[1]).toEqual(['Conversion', '% (change in pp)', '20.7', '28.8', '8.1', expect.stringMatching(/^39\.13/), 'better', '', '', '']);
   });
 
   it('compare in Russian: the periods in the header are dates as a Russian reader writes them', () => {

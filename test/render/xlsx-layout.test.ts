@@ -5,6 +5,7 @@ import { renderCompareXlsx } from '../../src/render/compare/xlsx.js';
 import { renderKpiXlsx } from '../../src/render/kpi/xlsx.js';
 import { renderReportXlsx } from '../../src/render/report/xlsx.js';
 import type { ReportResult } from '../../src/core/report.js';
+import { columnLetters, headingLine } from '../../src/render/xlsx-layout.js';
 import { auditResult, compareResult, kpiResult } from '../helpers/results.js';
 
 const now = new Date('2026-01-15T10:00:00Z');
@@ -54,6 +55,27 @@ describe('print setup of wide tables', () => {
     expect(wide).toBeGreaterThan(0);
     const managers = all.find((ws) => ws.name === 'Менеджеры')!;
     expect(managers.pageSetup.fitToWidth).toBeGreaterThan(1);
+  });
+});
+
+// A tester: the second printed page of «Менеджеры» repeated the labels «Компания», «Период», «Дата отчёта» (column A, the key column) with their values on the first.
+describe('a table printed across pages', () => {
+  it('prints from its header row, the heading said in every page\'s header; a table one page wide prints its heading rows', async () => {
+    const book = await sheets(await renderKpiXlsx(kpiResult(), { lang: 'ru', now, company: 'R&D' }));
+    const managers = book.find((ws) => ws.name === 'Менеджеры')!;
+    const header = Number(managers.pageSetup.printTitlesRow!.split(':')[0]);
+    expect(managers.pageSetup.fitToWidth).toBeGreaterThan(1);
+    expect(managers.getRow(2).getCell(1).value).toBe('Компания');
+    expect(managers.pageSetup.printArea?.replace(/\$/g, '')).toBe(`A${header}:${columnLetters(managers.columnCount)}${managers.rowCount}`);
+    expect(managers.headerFooter.oddHeader).toBe('&CПериод: 01.01.2025 — 31.03.2025 · Дата отчёта: 15.01.2026 10:00');
+    const loss = book.find((ws) => ws.name === 'Причины отказа')!;
+    expect(loss.pageSetup.fitToWidth).toBe(1);
+    expect(loss.pageSetup.printArea).toBeUndefined();
+    expect(loss.headerFooter.oddHeader).toBeUndefined();
+  });
+
+  it('in English, a comparison\'s two periods; a day given as such without a time', async () => {
+    expect(headingLine({ title: 'x', lang: 'en', date: new Date('2026-12-01T00:00:00Z'), periods: [{ label: 'Before', from: '2024-07-01', to: '2024-12-31' }, { label: 'After', from: '2025-01-01', to: null }] })).toBe('Before: 2024-07-01 — 2024-12-31 · After: 2025-01-01 — … · Report date: 2026-12-01');
   });
 });
 

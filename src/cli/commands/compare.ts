@@ -106,12 +106,14 @@ export async function run(o: CompareCliOptions, ctx: CliContext): Promise<number
   reportSkippedRows(ctx, dataQuality, o.lang, format);
   warnUnusedOptions(ctx, o.lang ?? 'ru', [sheetUnused(o.sheet, dataQuality.files) && 'sheet']);
   let out: string | Uint8Array;
-  // The JSON carries how its files were read (skipped rows, alerts), as kpi's does: CI reads them there.
-  if (format === 'json') out = renderJson({ ...result, dataQuality });
-  else if (format === 'md') out = renderCompareMarkdown(result, { lang: o.lang, color: false, company: o.company });
-  else if (format === 'csv') out = (await import('../../render/compare/csv.js')).renderCompareCsv(result, { lang: o.lang });
-  else if (format === 'xlsx') out = await (await import('../../render/compare/xlsx.js')).renderCompareXlsx(result, { lang: o.lang, now, company: o.company });
-  else if (format === 'html') out = await (await import('../../render/html/index.js')).renderHtml({ lang: o.lang, generatedAt: now.toISOString(), company: o.company, compare: result });
+  // How its files were read (skipped rows, alerts: an «after» of 11 days) goes with the comparison, as a report's
+  // comparison of files of its own carries it: the JSON (CI reads it there), and the files a client gets, which said none of it.
+  const full: CompareResult = { ...result, dataQuality };
+  if (format === 'json') out = renderJson(full);
+  else if (format === 'md') out = renderCompareMarkdown(full, { lang: o.lang, color: false, company: o.company });
+  else if (format === 'csv') out = (await import('../../render/compare/csv.js')).renderCompareCsv(full, { lang: o.lang });
+  else if (format === 'xlsx') out = await (await import('../../render/compare/xlsx.js')).renderCompareXlsx(full, { lang: o.lang, now, company: o.company });
+  else if (format === 'html') out = await (await import('../../render/html/index.js')).renderHtml({ lang: o.lang, generatedAt: now.toISOString(), company: o.company, compare: full });
   else out = renderCompareTable(result, { lang: o.lang, color: useColor(ctx) && !o.output, width: !o.output && ctx.stdout.isTTY ? columnsOf(ctx.stdout) : undefined, company: o.company });
   await writeOutput(ctx, out, o.output, inputs, o.lang, format === 'table', reportFile(format));
   return EXIT.ok;

@@ -1,5 +1,9 @@
 import { tr } from '../../core/i18n.js';
 import { plural } from '../../core/i18n.js';
+import { metricDef } from '../../core/kpi/catalog.js';
+
+/** A metric's name in the catalogue, in the report's language. */
+const metricLabel = (key: string, lang: string): string => metricDef(key)!.label[lang === 'ru' ? 'ru' : 'en'];
 
 /** Chart titles, series and table headers in the report language. */
 export function chartLabels(lang: string) {
@@ -24,8 +28,9 @@ export function chartLabels(lang: string) {
     reason: tr(lang, 'Причина', 'Reason'),
     share: tr(lang, 'Доля', 'Share'),
     calls: tr(lang, 'Звонки: доля пропущенных и перезвонов', 'Calls: missed share and callbacks'),
-    missedShare: tr(lang, 'Доля пропущенных', 'Missed share'),
-    callbackRate: tr(lang, 'Перезвонили', 'Called back'),
+    // The metrics' own names, from the catalogue every table takes them from (the chart said «Called back», Markdown «Callback rate»).
+    missedShare: metricLabel('missed_share', lang),
+    callbackRate: metricLabel('callback_rate', lang),
     missed: tr(lang, 'Пропущено', 'Missed'),
     beforeAfter: tr(lang, 'До и после: изменение показателей и цели', 'Before and after: change of each metric and its target'),
     metric: tr(lang, 'Показатель', 'Metric'),

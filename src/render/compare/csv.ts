@@ -1,18 +1,20 @@
 import { paybackMonthsCell } from '../kpi/labels.js';
 import type { CompareResult } from '../../core/compare.js';
 import { tr } from '../../core/i18n.js';
-import { renderCsvTables, type CsvValue } from '../csv.js';
+import { renderCsvTables, warningsTable, type CsvValue } from '../csv.js';
 import { formatDay, ppUnit } from '../format.js';
 import { csvNumber, csvUnit, withUnit } from '../kpi/csv.js';
-import { compareLabels, gainLabel, paybackInputs, ROW_INFO, verdictText } from './text.js';
+import { compareLabels, gainLabel, paybackInputs, ROW_INFO, rowNote, verdictText } from './text.js';
 import { say } from '../../core/messages.js';
 
 const pct = (v: number | null): CsvValue => (v === null ? null : v * 100);
 
 /**
  * The before/after table as CSV: each row in its own unit (a share in %, so its change is in
- * percentage points), the relative change and the target in %, and the verdict; then the payback
- * and each manager's before and after when the result has them.
+ * percentage points), the relative change and the target in %, the verdict, and why a row's cells are
+ * empty (the workbook's «Не рассчитано» column: the cells stay empty for a program, the reason is
+ * there for a reader); then the payback and each manager's before and after when the result has
+ * them, and the warnings last.
  */
 export function renderCompareCsv(result: CompareResult, opts: { lang: string }): string {
   const lang = opts.lang === 'ru' ? 'ru' : 'en';
@@ -21,9 +23,9 @@ export function renderCompareCsv(result: CompareResult, opts: { lang: string }):
   const rows: CsvValue[][] = result.rows.map((row) => {
     const info = ROW_INFO[row.metric]!;
     const u = info.format === 'ratio' ? tr(lang, `% (изменение в ${ppUnit('ru')})`, `% (change in ${ppUnit('en')})`) : csvUnit(info.format, lang);
-    return [info[lang], u, csvNumber(row.before, info.format), csvNumber(row.after, info.format), csvNumber(row.change, info.format), pct(row.change_pct), verdictText(row, lang), pct(row.target), row.met === null ? '' : row.met ? L.yes : L.no];
+    return [info[lang], u, csvNumber(row.before, info.format), csvNumber(row.after, info.format), csvNumber(row.change, info.format), pct(row.change_pct), verdictText(row, lang), pct(row.target), row.met === null ? '' : row.met ? L.yes : L.no, rowNote(row, lang) ?? ''];
   });
-  const tables = [{ head: [L.metric, unit, `${L.before} ${formatDay(result.before.from, lang)} — ${formatDay(result.before.to, lang)}`, `${L.after} ${formatDay(result.after.from, lang)} — ${formatDay(result.after.to, lang)}`, L.change, `${L.changePct}`, L.verdict, `${L.target}, %`, L.met], rows }];
+  const tables = [{ head: [L.metric, unit, `${L.before} ${formatDay(result.before.from, lang)} — ${formatDay(result.before.to, lang)}`, `${L.after} ${formatDay(result.after.from, lang)} — ${formatDay(result.after.to, lang)}`, L.change, `${L.changePct}`, L.verdict, `${L.target}, %`, L.met, L.notComputed], rows }];
   const p = result.payback;
   if (p) {
     tables.push({
@@ -46,5 +48,7 @@ export function renderCompareCsv(result: CompareResult, opts: { lang: string }):
     })];
     tables.push({ head, rows: result.managers.map((m) => [m.manager, ...m.metrics.flatMap((r) => [csvNumber(r.before, ROW_INFO[r.metric]!.format), csvNumber(r.after, ROW_INFO[r.metric]!.format)])]) });
   }
+  // What stderr warned of about the periods' files, last: the client's file said none of it (a tester).
+  tables.push(...warningsTable(result.dataQuality, lang));
   return renderCsvTables(tables, lang);
 }

@@ -5,6 +5,7 @@ import type { MetricFormat } from '../../core/kpi/catalog.js';
 import { formatDay, formatJudged, formatRelative, formatRowValues, formatValue } from '../format.js';
 import { noPaybackText, paybackNotApplicable, reasonText, SHORT } from '../kpi/labels.js';
 import { lineWidth, wrapWords } from '../kpi/reading-table.js';
+import { markdownWarnings } from '../kpi/text.js';
 import { borderlessTable } from '../kpi/table-style.js';
 import { colors, mdTable, mdText, type RenderOptions } from '../text.js';
 
@@ -60,6 +61,7 @@ export function compareLabels(lang: string) {
     months: tr(lang, 'Срок окупаемости, мес.', 'Payback, months'),
     roi: tr(lang, 'ROI за 12 месяцев', 'ROI over 12 months'),
     changeValue: tr(lang, 'Значение', 'Value'),
+    notComputed: tr(lang, 'Не рассчитано', 'Not computed'),
     period: (p: { from: string; to: string; days: number; months: number }) =>
       // A period under a month keeps two decimals: one day is «0,03 мес.», not «0,0 мес.».
       tr(lang, `${formatDay(p.from, lang)} — ${formatDay(p.to, lang)} (${p.days} дн., ${p.months.toFixed(p.months < 1 ? 2 : 1).replace('.', ',')} мес.)`, `${p.from} to ${p.to} (${p.days} ${p.days === 1 ? 'day' : 'days'}, ${p.months.toFixed(p.months < 1 ? 2 : 1)} months)`),
@@ -185,6 +187,19 @@ export function renderCompareTable(result: CompareResult, opts: RenderOptions): 
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * Why a row's cells are empty, for a column beside them (the workbook's Before-After sheet, the CSV): the
+ * row's reason (not_applicable), or, for a target with no verdict on a row that has its values, why it
+ * cannot be judged (no change in per cent from a «before» of 0, or a side with no value). Undefined
+ * where nothing is missing.
+ */
+export function rowNote(row: CompareRow, lang: string): string | undefined {
+  if (row.not_applicable !== undefined) return reasonText(row.not_applicable, lang);
+  if (row.target === null || row.met !== null) return undefined;
+  if (row.before === 0) return tr(lang, 'цель не оценить: в периоде «до» 0, изменения в процентах нет', 'the target cannot be judged: the before period is 0, so there is no change in per cent');
+  return tr(lang, 'цель не оценить: в одном из периодов нет значения', 'the target cannot be judged: a period has no value');
+}
+
 /** «Не рассчитано: Касаний на продажу — нужен файл активностей…», for the rows a period leaves empty with a reason (as kpi says it); every format gives it. */
 export function notComputedLine(result: CompareResult, lang: string): string | undefined {
   const rows = result.rows.filter((r) => r.not_applicable !== undefined);
@@ -240,5 +255,7 @@ export function renderCompareMarkdown(result: CompareResult, opts: RenderOptions
       ),
     );
   }
+  // The periods' warnings (an «after» of 11 days stretched to a month), last as kpi's: the file the client got kept none of what stderr said (a tester).
+  out.push(...markdownWarnings(result.dataQuality, opts.lang));
   return `${out.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import { METRICS, UNIT_METRICS, type MetricFormat } from '../../core/kpi/catalog.js';
 import type { KpiResult } from '../../core/kpi/types.js';
-import { renderCsvTables, type CsvValue } from '../csv.js';
-import { kpiLabels } from './labels.js';
+import { renderCsvTables, warningsTable, type CsvTable, type CsvValue } from '../csv.js';
+import { kpiLabels, reasonText } from './labels.js';
 import { lossReasonRows } from './loss-reasons.js';
 import { dimLabel, groupLabels } from './group-labels.js';
 import { allColumns, dimText, groupingsOf } from './groups.js';
@@ -28,7 +28,9 @@ export function csvNumber(value: unknown, format: MetricFormat): CsvValue {
  * The KPIs as CSV for people who open them in a spreadsheet: one row per manager and the department,
  * a column per metric (shares in percent, units in the header), then the loss reasons with shares;
  * with a spend file the department's unit economics are more columns of the same table, and the
- * groupings and the plan follow as tables of their own.
+ * groupings and the plan follow as tables of their own. Last, why a column is empty (a table «Не
+ * рассчитано»: its header as the column's, and the reason) and the warnings: the cells stay empty for
+ * a program, and a reader is told why (Письма, Встречи, Сообщения were blank, unsaid).
  */
 export function renderKpiCsv(result: KpiResult, opts: { lang: string; topReasons?: number }): string {
   const L = kpiLabels(opts.lang);
@@ -44,10 +46,27 @@ export function renderKpiCsv(result: KpiResult, opts: { lang: string; topReasons
   const tables = [{ head, rows }];
   if (loss.length > 0) tables.push({ head: [L.reason, L.count, `${L.share}, %`], rows: loss.map((r) => [r.reason, r.count, r.share * 100]) });
   tables.push(...groupCsvTables(result, lang));
+  tables.push(...notComputedTable(result, [...metrics, ...groupingsOf(result).flatMap((g) => allColumns(result, g))], lang));
+  tables.push(...warningsTable(result.dataQuality, lang));
   return renderCsvTables(tables, lang);
 }
 
-type CsvTable = { head: string[]; rows: CsvValue[][] };
+/**
+ * The metrics of the file's columns that are not computed, each headed as its column is («Письма»,
+ * «Доля оплаты, %») with the reason JSON's notApplicable gives, in the report's language.
+ */
+function notComputedTable(result: KpiResult, columns: ReadonlyArray<{ key: string; label: { ru: string; en: string }; format: MetricFormat }>, lang: 'ru' | 'en'): CsvTable[] {
+  const L = kpiLabels(lang);
+  const seen = new Set<string>();
+  const rows: CsvValue[][] = [];
+  for (const m of columns) {
+    const reason = result.notApplicable[m.key];
+    if (reason === undefined || seen.has(m.key)) continue;
+    seen.add(m.key);
+    rows.push([withUnit(m.label[lang], csvUnit(m.format, lang)), reasonText(reason, lang)]);
+  }
+  return rows.length === 0 ? [] : [{ head: [L.notApplicable, L.reason], rows }];
+}
 
 /**
  * The groupings and the plan as CSV tables after the managers', an empty line before each (the file's

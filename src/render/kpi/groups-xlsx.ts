@@ -1,7 +1,6 @@
 import type ExcelJS from 'exceljs';
-import type { MetricFormat } from '../../core/kpi/catalog.js';
 import type { GroupDim, KpiResult, PlanFigure } from '../../core/kpi/types.js';
-import { FORMATS, metricFormat, setText, styleHeader } from '../xlsx-common.js';
+import { FORMATS, metricFormat, moneyFormat, setText, styleHeader } from '../xlsx-common.js';
 import { dayValue, finishSheet } from '../xlsx-layout.js';
 import { dimLabel, groupingShortName, groupingTitle, groupLabels } from './group-labels.js';
 import { allColumns, dimText, groupingsOf } from './groups.js';
@@ -44,9 +43,9 @@ function setDim(cell: ExcelJS.Cell, value: string | null | undefined, dim: Group
   } else setText(cell, dimText(value, dim, lang));
 }
 
-function setNumber(cell: ExcelJS.Cell, value: unknown, format: MetricFormat, lang: string): void {
+function setNumber(cell: ExcelJS.Cell, value: unknown, numFmt: string): void {
   cell.value = typeof value === 'number' ? value : null;
-  cell.numFmt = metricFormat(format, lang);
+  cell.numFmt = numFmt;
 }
 
 /** A sheet per grouping («Источники × месяцы»): its dimensions, every metric as numbers in formats, the department last. */
@@ -60,14 +59,16 @@ export function addGroupSheets(workbook: ExcelJS.Workbook, result: KpiResult, la
     sheet.columns = [...g.dims.map((d) => ({ header: dimLabel(d, lang), width: 20 })), ...metrics.map((m) => ({ header: m.label[code], width: 14 }))];
     styleHeader(sheet, g.dims.length + metrics.length);
     const dims = g.dims.length;
+    // A money column in one precision, the department's row with the groups'.
+    const formats = metrics.map((m) => metricFormat(m.format, lang, [...g.groups.map((x) => x.metrics[m.key]), result.total[m.key]]));
     for (const x of g.groups) {
       const row = sheet.addRow([]);
       g.dims.forEach((d, i) => setDim(row.getCell(i + 1), x.by[d], d, lang));
-      metrics.forEach((m, i) => setNumber(row.getCell(dims + i + 1), x.metrics[m.key], m.format, lang));
+      metrics.forEach((m, i) => setNumber(row.getCell(dims + i + 1), x.metrics[m.key], formats[i]!));
     }
     const total = sheet.addRow([]);
     setText(total.getCell(1), L.department);
-    metrics.forEach((m, i) => setNumber(total.getCell(dims + i + 1), result.total[m.key], m.format, lang));
+    metrics.forEach((m, i) => setNumber(total.getCell(dims + i + 1), result.total[m.key], formats[i]!));
     total.font = { bold: true };
     finishSheet(sheet, heading(title), { keyColumns: dims });
   }
@@ -86,12 +87,15 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
     ...measures.flatMap((m) => [{ header: L.planOf(L.measures[m]), width: 14 }, { header: L.factOf(L.measures[m]), width: 14 }, { header: L.achievedOf(L.measures[m]), width: 12 }]),
   ];
   styleHeader(sheet, 2 + measures.length * 3);
-  const fill = (row: ExcelJS.Row, f: PlanFigure | undefined, col: number, money: boolean) => {
-    const format = money ? FORMATS.money : FORMATS.integer;
+  // Revenue's plan and fact columns each in one precision, the totals' row with the rows'.
+  const figures = (m: (typeof measures)[number]) => [...plan.rows.map((r) => r[m]), plan[m]];
+  const moneyOf = (m: (typeof measures)[number]) => ({ plan: moneyFormat(figures(m).map((f) => f?.plan)), fact: moneyFormat(figures(m).map((f) => f?.fact)) });
+  const fill = (row: ExcelJS.Row, f: PlanFigure | undefined, col: number, m: (typeof measures)[number]) => {
+    const money = m === 'revenue' ? moneyOf(m) : { plan: FORMATS.integer, fact: FORMATS.integer };
     row.getCell(col).value = f ? f.plan : null;
-    row.getCell(col).numFmt = format;
+    row.getCell(col).numFmt = money.plan;
     row.getCell(col + 1).value = f ? f.fact : null;
-    row.getCell(col + 1).numFmt = format;
+    row.getCell(col + 1).numFmt = money.fact;
     row.getCell(col + 2).value = f ? f.achieved : null;
     row.getCell(col + 2).numFmt = FORMATS.percent;
   };
@@ -99,11 +103,11 @@ export function addPlanSheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
     const row = sheet.addRow([]);
     setText(row.getCell(1), dimText(r.by[plan.by], plan.by, lang));
     setDim(row.getCell(2), r.by.month, 'month', lang);
-    measures.forEach((m, i) => fill(row, r[m], 3 + i * 3, m === 'revenue'));
+    measures.forEach((m, i) => fill(row, r[m], 3 + i * 3, m));
   }
   const total = sheet.addRow([]);
   setText(total.getCell(1), L.planTotal);
-  measures.forEach((m, i) => fill(total, plan[m], 3 + i * 3, m === 'revenue'));
+  measures.forEach((m, i) => fill(total, plan[m], 3 + i * 3, m));
   total.font = { bold: true };
   finishSheet(sheet, heading(L.plan));
 }

@@ -1,5 +1,5 @@
 import { metricDef, METRICS, NEEDS_SPEND, NEEDS_STAGE_GROUPING, STAGE_METRICS, UNIT_METRICS, type MetricDef } from '../../core/kpi/catalog.js';
-import { droppedRows, unreadableRows, type KpiResult } from '../../core/kpi/types.js';
+import { droppedRows, unreadableRows, type DataQuality, type KpiResult } from '../../core/kpi/types.js';
 import { plural, tr } from '../../core/i18n.js';
 import { warningLines } from '../../core/kpi/alerts.js';
 import { formatCount, formatDay, formatInColumn, formatValue } from '../format.js';
@@ -122,8 +122,18 @@ function clip(text: string, width: number): string {
   return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
 }
 
-export function periodText(result: KpiResult, lang: string): string {
-  const { from, to } = result.period;
+/**
+ * The days the KPIs are over, as every report names them: the first and last day of the deals read
+ * (`dataPeriod`, within --from/--to), else the period asked, as the HTML cover names it. «Все данные»
+ * said nothing of the days, where the HTML said «01.07.2024 — 30.06.2025» (a tester).
+ */
+export function shownPeriod(result: Pick<KpiResult, 'period' | 'dataPeriod'>): { from: string | null; to: string | null } {
+  return result.dataPeriod ?? result.period;
+}
+
+/** shownPeriod as text: «01.07.2024 — 30.06.2025», «01.01.2025 — …», «все данные» when no deal is dated and no period was asked. */
+export function periodText(result: Pick<KpiResult, 'period' | 'dataPeriod'>, lang: string): string {
+  const { from, to } = shownPeriod(result);
   if (!from && !to) return kpiLabels(lang).allTime;
   return `${from ? formatDay(from, lang) : '…'} — ${to ? formatDay(to, lang) : '…'}`;
 }
@@ -169,7 +179,15 @@ export function renderKpiMarkdown(result: KpiResult, opts: KpiRenderOptions): st
   out.push('', `_${qualityLine(result, opts.lang)}_`);
   const na = notComputed(result, opts);
   if (na) out.push('', `**${mdText(L.notApplicable)}:** ${mdText(na)}`);
-  // A document read away from the terminal keeps the warnings stderr gave (mixed currencies, unreadable rows…).
-  for (const w of warningLines(result.dataQuality, opts.lang)) out.push('', `> **${tr(opts.lang, 'Внимание', 'Warning')}:** ${mdText(w)}`);
+  out.push(...markdownWarnings(result.dataQuality, opts.lang));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The warnings stderr gave (mixed currencies, unreadable rows, a period of 11 days…), each a quote
+ * after an empty line: a document read away from the terminal keeps them (kpi's, compare's, report's).
+ */
+export function markdownWarnings(quality: Pick<DataQuality, 'warnings' | 'alerts'> | undefined, lang: string): string[] {
+  if (!quality) return [];
+  return warningLines(quality, lang).flatMap((w) => ['', `> **${tr(lang, 'Внимание', 'Warning')}:** ${mdText(w)}`]);
 }

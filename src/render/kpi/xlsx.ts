@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import { warningLines } from '../../core/kpi/alerts.js';
 import { METRICS, STAGE_METRICS, UNIT_METRICS } from '../../core/kpi/catalog.js';
-import { EMPTY_ROW, isMergedRow, type KpiResult } from '../../core/kpi/types.js';
+import { EMPTY_ROW, isMergedRow, type DataQuality, type KpiResult } from '../../core/kpi/types.js';
 import { tr } from '../../core/i18n.js';
 import { metricFormat, setDocumentProperties, setText, styleHeader, workbookToBuffer } from '../xlsx-common.js';
 import { addChartsSheet } from '../xlsx-charts.js';
 import { finishSheet, type SheetHeading, type WorkbookHeading } from '../xlsx-layout.js';
 import { kpiLabels, reasonText } from './labels.js';
-import { periodText } from './text.js';
+import { periodText, shownPeriod } from './text.js';
 import { fileFormatText, formatCount } from '../format.js';
 import { addGroupLossReasonsSheets, addGroupSheets, addPlanSheet } from './groups-xlsx.js';
 import { addLossReasonsSheet, type Heading, type Rows } from './loss-reasons-sheet.js';
@@ -27,14 +27,14 @@ export function columnLetter(n: number): string {
  */
 export function addKpiSheets(workbook: ExcelJS.Workbook, result: KpiResult, lang: string, about: WorkbookHeading): void {
   const L = kpiLabels(lang);
-  const heading = (title: string): SheetHeading => ({ title, company: about.company, periods: [{ label: L.period, from: result.period.from, to: result.period.to }], date: about.date, lang });
+  const heading = (title: string): SheetHeading => ({ title, company: about.company, periods: [{ label: L.period, ...shownPeriod(result) }], date: about.date, lang });
   const rows = [...result.managers.map((m) => ({ name: m.manager, v: m as Record<string, unknown> })), { name: L.total, v: result.total as Record<string, unknown> }];
   addManagersSheet(workbook, result, rows, lang, heading);
   addGroupSheets(workbook, result, lang, heading);
   addPlanSheet(workbook, result, lang, heading);
   addLossReasonsSheet(workbook, rows, lang, heading);
   addGroupLossReasonsSheets(workbook, result, lang, heading);
-  addDataQualitySheet(workbook, result, lang, heading);
+  addDataQualitySheet(workbook, result.dataQuality, lang, heading);
   addDefinitionsSheet(workbook, result, lang, heading);
 }
 
@@ -47,6 +47,8 @@ function addManagersSheet(workbook: ExcelJS.Workbook, result: KpiResult, rows: R
   sheet.columns = [{ header: L.manager, width: 26 }, ...metrics.map((m) => ({ header: m.label[lang === 'ru' ? 'ru' : 'en'], width: Math.max(12, Math.min(22, m.label.en.length + 2)) }))];
   styleHeader(sheet, metrics.length + 1);
   sheet.getRow(1).height = 32;
+  // A money column in one precision, the department's row with its managers' (38 044 400, never 38,044,400.00).
+  const formats = metrics.map((m) => metricFormat(m.format, lang, rows.map((r) => r.v[m.key])));
   for (const r of rows) {
     const row = sheet.addRow([]);
     setText(row.getCell(1), r.name);
@@ -54,7 +56,7 @@ function addManagersSheet(workbook: ExcelJS.Workbook, result: KpiResult, rows: R
       const cell = row.getCell(i + 2);
       const value = r.v[m.key];
       cell.value = typeof value === 'number' ? value : null;
-      cell.numFmt = metricFormat(m.format, lang);
+      cell.numFmt = formats[i]!;
     });
   }
   sheet.lastRow!.font = { bold: true };
@@ -71,13 +73,17 @@ function addManagersSheet(workbook: ExcelJS.Workbook, result: KpiResult, rows: R
   finishSheet(sheet, heading(L.title));
 }
 
-/** Each file's counts, dropped rows, every skipped row listed and the warnings. */
-function addDataQualitySheet(workbook: ExcelJS.Workbook, result: KpiResult, lang: string, heading: Heading): void {
+/**
+ * Each file's counts, dropped rows, every skipped row listed and the warnings: the KPIs' sheet, and the
+ * comparison's (compare's own workbook, a report's comparison of files of its own), named `name` where
+ * the KPIs' took the title.
+ */
+export function addDataQualitySheet(workbook: ExcelJS.Workbook, quality: DataQuality, lang: string, heading: Heading, name?: string): void {
   const L = kpiLabels(lang);
-  const dq = workbook.addWorksheet(L.dataQuality);
+  const dq = workbook.addWorksheet(name ?? L.dataQuality);
   dq.columns = [{ header: L.file, width: 40 }, { header: L.row, width: 10 }, { header: L.column, width: 24 }, { header: L.reasonSkip, width: 60 }];
   styleHeader(dq, 4);
-  for (const f of result.dataQuality.files) {
+  for (const f of quality.files) {
     const row = dq.addRow([]);
     setText(row.getCell(1), f.file);
     row.getCell(4).value = tr(lang, `${fileFormatText(f.format, lang)}; строк: ${formatCount(f.rowsRead, lang)}, записей: ${formatCount(f.records, lang)}, не прочитано: ${formatCount(f.skipped, lang)}`, `${fileFormatText(f.format, lang)}; rows: ${formatCount(f.rowsRead, lang)}, records: ${formatCount(f.records, lang)}, unreadable: ${formatCount(f.skipped, lang)}`);
@@ -94,14 +100,14 @@ function addDataQualitySheet(workbook: ExcelJS.Workbook, result: KpiResult, lang
             : tr(lang, `отброшено (${rowReason(reason, lang)}): ${n}`, `dropped (${reason}): ${n}`);
     }
   }
-  for (const s of result.dataQuality.rowsSkipped) {
+  for (const s of quality.rowsSkipped) {
     const row = dq.addRow([]);
     setText(row.getCell(1), s.file);
     row.getCell(2).value = s.row;
     setText(row.getCell(3), s.column ?? '');
     setText(row.getCell(4), rowReason(s.reason, lang));
   }
-  for (const w of warningLines(result.dataQuality, lang)) setText(dq.addRow([]).getCell(4), w);
+  for (const w of warningLines(quality, lang)) setText(dq.addRow([]).getCell(4), w);
   finishSheet(dq, heading(L.dataQuality));
 }
 

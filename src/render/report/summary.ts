@@ -3,12 +3,13 @@ import type { ReportResult } from '../../core/report.js';
 import { tr } from '../../core/i18n.js';
 import { metricDef, METRICS } from '../../core/kpi/catalog.js';
 import { KPI_OF } from '../../core/compare.js';
-import { formatDay, formatJudged, formatPoints, formatValue } from '../format.js';
+import { formatDay, formatJudged, formatLocalDate, formatPoints, formatValue } from '../format.js';
 import { renderCompareMarkdown, ROW_INFO } from '../compare/text.js';
 import { mdCode, mdTable, mdText } from '../text.js';
 import { evidenceMarkdown } from '../audit/text.js';
 import { groupLabels } from '../kpi/group-labels.js';
 import { planMeasures } from '../kpi/groups-text.js';
+import { markdownWarnings, shownPeriod } from '../kpi/text.js';
 import { assertionTally, auditNames, bareLabel, describeFailure, levelWord, showWithUnit, skippedNote } from './assertion-text.js';
 import { ASSERT_SKIPPED, say } from '../../core/messages.js';
 
@@ -85,9 +86,14 @@ export function headlineChange(h: { change: number | null; changeOf: string | un
   return h.change !== null && h.changeOf ? `${text} (${h.changeOf})` : text;
 }
 
-/** The report date as its reader writes it: `30.11.2026` in Russian, ISO in English (the day in UTC). */
+/**
+ * A day as its reader writes it: `30.11.2026` in Russian, ISO in English. A moment (the report's
+ * `generatedAt`, a baseline's) is the day in the run's local time zone, as the HTML and the workbook
+ * date it (formatLocalDate: one rule); the Markdown said the UTC day, 01.12.2026 beside their
+ * 02.12.2026 in Vladivostok (a tester). A calendar day (`2025-01-31`, a period's end) is itself.
+ */
 export function reportDay(iso: string, lang: string): string {
-  return formatDay(iso.slice(0, 10), lang);
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDay(iso, lang) : formatLocalDate(new Date(iso), lang);
 }
 
 /** Shifts Markdown headings down by `levels`, so a section renderer's `# Title` nests under the report. */
@@ -124,7 +130,7 @@ export function auditBefore(r: Pick<ReportResult, 'lang' | 'audit' | 'delta'>): 
 function kpiSection(r: ReportResult, L: ReturnType<typeof reportLabels>): string[] {
   const rows = headlineRows(r, r.lang);
   if (rows.length === 0) return [];
-  const { from, to } = r.kpi!.period;
+  const { from, to } = shownPeriod(r.kpi!);
   const day = (d: string) => reportDay(d, r.lang);
   const period = from && to ? ` (${day(from)} — ${day(to)})` : from ? tr(r.lang, ` (с ${day(from)})`, ` (from ${day(from)})`) : to ? tr(r.lang, ` (по ${day(to)})`, ` (to ${day(to)})`) : '';
   const delta = r.delta?.total;
@@ -176,6 +182,9 @@ export function renderReportMarkdown(r: ReportResult): string {
   out.push(...planSection(r));
   if (r.compare) out.push('', nest(renderCompareMarkdown(r.compare, { lang: r.lang, color: false }), 2).trimEnd());
   out.push(...deltaSection(r, L));
+  // What looks wrong in the exports, as stderr said it and kpi's Markdown keeps it (a cutover's short period among them);
+  // a comparison of files of its own says its own under its table.
+  out.push(...markdownWarnings(r.kpi?.dataQuality, r.lang));
   if (r.assertions.length > 0) {
     out.push('', `### ${L.assertions}`, '');
     for (const a of r.assertions) {

@@ -9,7 +9,8 @@ import { auditBefore, headlineDef, headlineRows, reportLabels } from './summary.
 import { auditNames, describePath, failureParts, levelWord, skippedNote, type AuditNames } from './assertion-text.js';
 import { compareLabels } from '../compare/text.js';
 import { kpiLabels } from '../kpi/labels.js';
-import { dateFormat, dayValue, finishFreeSheet, localMomentValue } from '../xlsx-layout.js';
+import { shownPeriod } from '../kpi/text.js';
+import { dateFormat, dayValue, finishFreeSheet, reportDateCell } from '../xlsx-layout.js';
 
 /** A period as two date cells after its label. */
 function addPeriodRow(s: ExcelJS.Worksheet, label: string, from: string | null, to: string | null, lang: string): void {
@@ -36,14 +37,14 @@ function numberCell(cell: ExcelJS.Cell, value: number, path: readonly string[], 
   else if (path[0] === 'compare' && path[1] === 'roi_12m') cell.numFmt = signedFormatFor(RELATIVE_FORMAT, value);
   else if (path[0] === 'compare' && path[1] === 'payback_months') cell.numFmt = PAYBACK_MONTHS_FORMAT;
   else if (kind === 'points' || kind === 'bool' || kind === 'text' || kind === 'verdict') cell.numFmt = 'General';
-  else cell.numFmt = path[0] === 'delta' || path[2] === 'change' ? signedFormatFor(changeFormat(kind, lang), value) : metricFormat(kind, lang);
+  else cell.numFmt = path[0] === 'delta' || path[2] === 'change' ? signedFormatFor(changeFormat(kind, lang, [value]), value) : metricFormat(kind, lang, [value]);
 }
 
-/** The headline KPIs, with the change and target a comparison judges them on. */
-function addHeadline(s: ExcelJS.Worksheet, r: ReportResult): void {
+/** The headline KPIs, with the change and target a comparison judges them on; the number of their header row. */
+function addHeadline(s: ExcelJS.Worksheet, r: ReportResult): number | undefined {
   const L = reportLabels(r.lang);
   const headline = headlineRows(r, r.lang);
-  if (headline.length === 0) return;
+  if (headline.length === 0) return undefined;
   s.addRow([]);
   // With a comparison, the change its targets are judged on stands beside them.
   const judged = r.compare !== undefined && r.compare !== null;
@@ -55,7 +56,8 @@ function addHeadline(s: ExcelJS.Worksheet, r: ReportResult): void {
   if (judged && widest > (s.getColumn(3).width ?? 0)) s.getColumn(3).width = widest;
   for (const h of headline) {
     const row = s.addRow([h.label, h.value, ...(judged ? [h.change] : []), h.target, h.met === null ? '' : h.met ? L.yes : L.no]);
-    row.getCell(2).numFmt = metricFormat(headlineDef(h.key).format, r.lang);
+    // Money as the Markdown and HTML write the amount alone: 38 044 400, not 38,044,400.00.
+    row.getCell(2).numFmt = metricFormat(headlineDef(h.key).format, r.lang, [h.value]);
     // A change of a rate a month beside a count says so in its format (the cell keeps its number).
     // A change that rounds to zero as shown is unsigned: «0,0% (лидов в месяц)», not «−0,0%» (HTML and Markdown say «0,0%»).
     const formats = judgedFormats(h.change, h.target);
@@ -64,12 +66,13 @@ function addHeadline(s: ExcelJS.Worksheet, r: ReportResult): void {
     row.getCell(t).numFmt = formats.target;
     if (h.met !== null) row.getCell(t + 1).font = { color: { argb: h.met ? 'FF006100' : 'FF9C0006' }, bold: true };
   }
+  return head.number;
 }
 
-/** Each assertion, passed or failed, a failure's value in its unit and who failed. */
-function addAssertions(s: ExcelJS.Worksheet, r: ReportResult): void {
+/** Each assertion, passed or failed, a failure's value in its unit and who failed; the number of their header row. */
+function addAssertions(s: ExcelJS.Worksheet, r: ReportResult): number | undefined {
   const L = reportLabels(r.lang);
-  if (r.assertions.length === 0) return;
+  if (r.assertions.length === 0) return undefined;
   s.addRow([]);
   const head = s.addRow([L.assertion, L.level, L.status, L.value, L.subject]);
   head.font = { bold: true };
@@ -96,6 +99,7 @@ function addAssertions(s: ExcelJS.Worksheet, r: ReportResult): void {
       setText(row.getCell(5), parts.subject);
     }
   }
+  return head.number;
 }
 
 /**
@@ -114,14 +118,14 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
   const title = s.addRow([L.title]);
   title.font = { bold: true, size: 14 };
   if (r.company) setText(s.addRow([L.company]).getCell(2), r.company);
-  if (r.kpi) addPeriodRow(s, kpiLabels(r.lang).period, r.kpi.period.from, r.kpi.period.to, r.lang);
+  if (r.kpi) addPeriodRow(s, kpiLabels(r.lang).period, shownPeriod(r.kpi).from, shownPeriod(r.kpi).to, r.lang);
   if (r.compare) {
     const C = compareLabels(r.lang);
     addPeriodRow(s, C.before, r.compare.before.from, r.compare.before.to, r.lang);
     addPeriodRow(s, C.after, r.compare.after.from, r.compare.after.to, r.lang);
   }
-  const date = s.addRow([L.date, localMomentValue(new Date(r.generatedAt))]);
-  date.getCell(2).numFmt = dateFormat(r.lang, true);
+  const date = reportDateCell(new Date(r.generatedAt), r.lang);
+  s.addRow([L.date, date.value]).getCell(2).numFmt = date.numFmt;
   if (r.audit) {
     s.addRow([]);
     const a = s.addRow([L.audit, `${r.audit.total} / ${r.audit.max}`]);
@@ -132,9 +136,11 @@ export async function renderReportXlsx(r: ReportResult): Promise<Uint8Array> {
     if (before?.change) s.addRow([L.changeRow, before.change]);
     if (r.audit.evidence) s.addRow([L.evidenceTotal, `${r.audit.evidence.total} / ${r.audit.max}`, r.audit.evidence.band.title]).font = { bold: true };
   }
-  addHeadline(s, r);
-  addAssertions(s, r);
-  s.views = [{ state: 'frozen', ySplit: 1 }];
+  const kpiHead = addHeadline(s, r);
+  const assertionsHead = addAssertions(s, r);
+  // The KPI table's header stays in sight as it scrolls (the assertions' without one), not the title above the heading (a tester).
+  const frozen = kpiHead ?? assertionsHead;
+  s.views = frozen === undefined ? [{ state: 'normal' }] : [{ state: 'frozen', ySplit: frozen }];
   finishFreeSheet(s, { title: L.title, company: r.company, lang: r.lang });
 
   const about = { company: r.company, date: new Date(r.generatedAt) };

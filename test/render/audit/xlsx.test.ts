@@ -46,6 +46,25 @@ describe('the Recommendations sheet', () => {
 
   // A tester: JSON had costPerMonth 83999.16 and the cell 83999: the sheet summed to other money than
   // the JSON. The cell keeps the value; only the format rounds it for the eye.
+  // A tester: fitted at 62/31/10/62/8/12/62 one page wide in landscape, it printed at about 45 % (text of 5 pt).
+  it('wraps its sentences in narrow columns: about 140 width units, a landscape page at 80 % or more', async () => {
+    const long = (n: number) => Array.from({ length: n }, (_, i) => `слово${i}`).join(' ');
+    const r = auditResult();
+    r.recommendations = [{ ...r.recommendations[0]!, text: long(40), cost: { ...r.recommendations[0]!.cost!, basis: long(30) } }];
+    r.sections[1]!.title = long(8);
+    r.sections[1]!.criteria[0]!.title = long(8);
+    const ws = (await workbook(r, 'ru')).getWorksheet('Рекомендации')!;
+    const widths = ws.columns.map((c) => c.width ?? 9);
+    // The section's column is as wide as the heading's date and time under it (dd.mm.yyyy hh:mm).
+    expect(widths).toEqual([22, 18, 10, 40, 8, 12, 30]);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(140);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
+    const { col, rows } = table(ws);
+    for (const name of ['Раздел', 'Рекомендация', 'Основание расчёта']) expect(rows[0]!.getCell(col(name)).alignment?.wrapText, name).toBe(true);
+    // The row is as tall as its longest sentence wrapped at 40: 15 points a line.
+    expect(rows[0]!.height).toBeGreaterThanOrEqual(15 * Math.ceil(long(40).length / 40));
+  });
+
   it('keeps the kopecks of the money a month in the cell; the format shows whole roubles', async () => {
     const base = auditResult();
     const rec = base.recommendations[0]!;

@@ -85,7 +85,7 @@ describe('the before/after verdict column', () => {
   it('is a column of the CSV, in the words of the workbook', async () => {
     const { renderCompareCsv } = await import('../../../src/render/compare/csv.js');
     const rows = renderCompareCsv(r, { lang: 'ru' }).replace(/^\uFEFF/, '').split('\r\n');
-    expect(rows[0]!.split(';').slice(4)).toEqual(['Изменение', 'Изм., %', 'Оценка', 'Цель, %', 'Цель достигнута']);
+    expect(rows[0]!.split(';').slice(4)).toEqual(['Изменение', 'Изм., %', 'Оценка', 'Цель, %', 'Цель достигнута', 'Не рассчитано']);
     expect(rows.find((l) => l.startsWith('Касаний'))!.split(';')[6]).toBe('хуже');
     expect(rows.find((l) => l.startsWith('Реакция'))!.split(';')[6]).toBe('лучше');
     expect(rows.find((l) => l.startsWith('Перезвонили'))!.split(';')[6]).toBe('');

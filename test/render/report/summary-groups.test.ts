@@ -31,7 +31,7 @@ describe('the report with spend and a plan', () => {
     const summary = wb.getWorksheet('Сводка')!;
     const row = (label: string) => summary.getRows(1, summary.rowCount)!.find((r) => r.getCell(1).value === label)!;
     expect(row('CAC').getCell(2).value).toBe(27_500);
-    expect(row('CAC').getCell(2).numFmt).toBe('#,##0.00');
+    expect(row('CAC').getCell(2).numFmt).toBe('#,##0');
     expect(row('ROMI').getCell(2).numFmt).toBe('0.0%');
     const failure = row('plan.revenue.achieved>=1.1');
     expect(failure.getCell(4).value).toBe(1);
