@@ -64,6 +64,8 @@ export interface ActivityMemos {
   byAnswer: boolean;
   /** A call log with no direction column and a column for each side of a call (a PBX's `src` and `dst`): its direction is which side is a line. */
   sides: CallSides | undefined;
+  /** The call id's prefixes that say a direction (a profile's callIdDirection: Zadarma's in_, out_), read where the sides say none. */
+  idDirection: ReadonlyArray<readonly [string, 'in' | 'out']> | undefined;
   /** Its employees named only by line: the line on the company's side of each call (no manager column, nobody said to take the calls). */
   byLine: boolean;
   /** The row's sides, read once a row (reused), and the directions they gave (counted for the report: ctx.bySides). */
@@ -168,6 +170,7 @@ export function activityMemos(ctx: ReadContext): ActivityMemos {
     owner: counted(v.owner_type),
     byAnswer: ctx.cols.answered_by !== undefined && (ctx.cols.manager === undefined || OWNER_IN_CRM.has(normalizeHeader(ctx.map.columns[ctx.cols.manager]!.header))),
     sides,
+    idDirection: idDirections(ctx, sides),
     byLine: linesNameEmployees(ctx.map),
     bySides: ctx.bySides,
     side: { direction: undefined, from: undefined, to: undefined },
@@ -188,7 +191,7 @@ export function readActivity(cells: Cells, ctx: ReadContext, m: ActivityMemos): 
   const binned = inRecycleBin(cells, ctx, m.flag);
   if (binned !== false) return binned === true ? DELETED_RECORD : binned;
   // A PBX log's sides, read once a row: the employee, the direction and the missed-call checks all ask them.
-  if (m.sides !== undefined) readSides(cells, m.sides, m.side);
+  if (m.sides !== undefined) rowSides(cells, ctx, m);
   const manager = employee(cells, ctx, m);
   if (manager === AUTOMATED) return ROBOT;
   // A PBX's call no line took is read whole (a leg of a call another leg names the line of; see CallLegs).
@@ -704,4 +707,27 @@ function dealsOwnClient(cells: Cells, k: number, ctx: ReadContext, byName: boole
 function cleanClient(raw: string): string {
   const bare = raw.indexOf('<') === -1 ? raw : cleanText(raw);
   return bare.indexOf(':') === -1 ? bare : bare.replace(CLIENT_PREFIX, '').trim();
+}
+
+/**
+ * Reads the row's sides into m.side; where they say no direction, a call id that says it (a profile's
+ * callIdDirection: Zadarma's pbx_call_id, in_…, out_…): an outgoing call that shows the company's number
+ * as its caller ID has two outside numbers, and every direction metric of such a log was null.
+ */
+function rowSides(cells: Cells, ctx: ReadContext, m: ActivityMemos): void {
+  readSides(cells, m.sides!, m.side);
+  if (m.idDirection !== undefined && m.side.direction === undefined) m.side.direction = idDirection(cells, ctx.cols.call_id, m.idDirection);
+}
+
+/** A profile's call id prefixes that say a direction, in a log read by its sides and with a call id column. */
+function idDirections(ctx: ReadContext, sides: CallSides | undefined): ActivityMemos['idDirection'] {
+  const prefixes = Object.entries(ctx.map.profile?.profile.callIdDirection ?? {});
+  return sides !== undefined && ctx.cols.call_id !== undefined && prefixes.length > 0 ? prefixes : undefined;
+}
+
+/** The direction a call id's prefix says (Zadarma's `in_…`, `out_…`), undefined for none. */
+function idDirection(cells: Cells, col: number | undefined, prefixes: NonNullable<ActivityMemos['idDirection']>): 'in' | 'out' | undefined {
+  if (col === undefined || cells.blank(col)) return undefined;
+  const id = cells.text(col);
+  return prefixes.find(([p]) => id.startsWith(p))?.[1];
 }
