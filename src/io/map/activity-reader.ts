@@ -1,7 +1,7 @@
 import { ActivityRecord, NO_OTHER_DEALS, type LinkedActivity } from '../../core/kpi/link.js';
 import type { Activity } from '../../core/records.js';
 import { UserError } from '../../core/errors.js';
-import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration, type DecimalMark } from './values.js';
+import { cleanText, parseBoolean, parseDuration, parseTimeOfDay, phoneKey, scaleDuration, type DecimalMark, type DoneReading } from './values.js';
 import { headerUnit, normalizeHeader, type DurationUnit } from './fields.js';
 import { byWords, type OwnerKind } from './value-maps.js';
 import { dateHasTime } from './calendar.js';
@@ -26,7 +26,7 @@ export interface ActivityMemos {
   /** The deleted flag's cells (IsDeleted), read as booleans. */
   flag: CellMemo<boolean | undefined>;
   /** A filled done cell's reading, counted (null for an empty one, which reads as `doneEmpty`). */
-  done: CellMemo<Counted<boolean | 'called off' | undefined> | null>;
+  done: CellMemo<Counted<DoneReading> | null>;
   /** The done columns, the first filled read (a profile's `coalesce`: HubSpot's task status, else its meeting outcome). */
   doneCols: readonly number[];
   /** Every row is planned: a list of scheduled activities with no done column (a profile's `plannedOnly`: Odoo's). */
@@ -112,7 +112,7 @@ function employeeKey(key: (raw: string) => number): (raw: string) => number {
 const OWNER_IN_CRM = new Set(['ответственный из crm', 'ответственный в crm', 'crm owner']);
 
 /** Done columns that hold a status of the activity, not a checkbox (HubSpot's through its API too: a call's row has neither). */
-const DONE_STATUS_HEADERS = new Set(['outgoing call status', 'meeting outcome', 'state', 'статус выполнения', 'status', 'hs meeting outcome', 'hs task status']);
+const DONE_STATUS_HEADERS = new Set(['outgoing call status', 'meeting outcome', 'state', 'статус выполнения', 'status', 'hs meeting outcome', 'hs task status', 'hs email status']);
 
 /** Whether the file's done column is a status (an empty one says nothing) rather than a checkbox (an empty one is not done). */
 function doneIsStatus(ctx: ReadContext): boolean {
@@ -307,14 +307,16 @@ const ROBOT = new RowProblem('drop', "an automation's action (a robot), not a ma
 const CRM_EVENT = new RowProblem('drop', 'an event of the CRM, not an activity (a stage or a field changed, a note or a task added)');
 /** A meeting nobody came to, a call cancelled (HubSpot's «No show», Zoho's «Cancelled»): no touch, dropped and counted. */
 const CALLED_OFF = new RowProblem('drop', 'activity called off (cancelled or not attended)');
+/** An e-mail that bounced or failed (HubSpot's hs_email_status BOUNCED, FAILED): it reached nobody, so no touch; dropped and counted. */
+const NOT_DELIVERED = new RowProblem('drop', 'e-mail not delivered (bounced or failed)');
 
-/** Why a row's done cell drops it: planned (never an incoming call: see incomingCall), or called off; undefined when it took place or says nothing. */
+/** Why a row's done cell drops it: planned (never an incoming call: see incomingCall), called off, or not delivered; undefined when it took place or says nothing. */
 function notDone(cells: Cells, ctx: ReadContext, m: ActivityMemos): RowProblem | undefined {
   const filled = firstReading(cells, m.doneCols, m.done);
   if (filled !== null) filled.count++;
   const done = filled === null ? m.doneEmpty : filled.value;
   if (done === false && !incomingCall(cells, ctx, m)) return PLANNED;
-  return done === 'called off' ? CALLED_OFF : undefined;
+  return done === 'called off' ? CALLED_OFF : done === 'not delivered' ? NOT_DELIVERED : undefined;
 }
 
 /** The reason of a missed incoming call with no employee: its own, so that the run can say the missed share reads low. */

@@ -8,7 +8,7 @@ import { dateHasTime, fixedDateDotted } from './calendar.js';
 import { FIELDS, RECORD_KINDS } from './fields.js';
 import type { ColumnMap } from './mapping.js';
 import { byWords, closedStage, managerName, missedByWords, statusByWords, type OwnerKind, type ValueMaps } from './value-maps.js';
-import { activityDone, currencyCode, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
+import { activityDone, currencyCode, type DoneReading, currencyOf, decimalEvidence, normalizeValue, parseDate, parseNumber, slashEvidence, yesNo, type DecimalMark, type SlashOrder } from './values.js';
 import { CellMemo, trimEdges, type Cells } from './cells.js';
 import type { SideCounts } from './lines.js';
 import type { UnknownStage } from '../../core/undecided-stages.js';
@@ -330,7 +330,8 @@ export const UNKNOWN_STATUS = 'answered (unknown value)';
 export const UNKNOWN_DONE = 'done (unknown value)';
 
 /** How the done reader describes what a value says. */
-function describeDone(v: boolean | 'called off' | undefined): string {
+function describeDone(v: DoneReading): string {
+  if (v === 'not delivered') return 'not delivered (dropped)';
   return v === undefined ? UNKNOWN_DONE : v === 'called off' ? 'called off (dropped)' : v ? 'done' : 'not done (planned)';
 }
 
@@ -343,8 +344,8 @@ export interface ActivityValueReaders {
   missed: ValueReader<boolean | undefined>;
   /** Reads an owner type: what record the activity's owner id names. */
   owner_type: ValueReader<OwnerKind>;
-  /** Reads a filled done cell: took place, planned (false), called off, or undefined when its words say none. */
-  done: ValueReader<boolean | 'called off' | undefined>;
+  /** Reads a filled done cell: took place, planned (false), called off, not delivered (an e-mail), or undefined when its words say none. */
+  done: ValueReader<DoneReading>;
 }
 
 /**
